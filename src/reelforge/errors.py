@@ -1,0 +1,97 @@
+"""One exception hierarchy for the whole package.
+
+Library code raises these; only the edges (CLI, HTTP service, MCP server) decide how to
+show them. Each error carries the API error code from DESIGN.md so the service maps them
+in one table. Members also inherit the matching built-in so callers can catch either.
+"""
+
+from __future__ import annotations
+
+
+class ReelforgeError(Exception):
+    """Base of every error reelforge raises on purpose."""
+
+    code: int = 1
+    http_status: int = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidTimeline(ReelforgeError, ValueError):
+    """A timeline (or draft) breaks the model's rules."""
+
+    code = 1
+    http_status = 422
+
+
+class MediaError(ReelforgeError, ValueError):
+    """Base for problems with an input file."""
+
+    code = 4001
+    http_status = 415
+
+
+class UnsupportedMedia(MediaError):
+    """The file is not one of the supported formats, is empty or cannot be decoded."""
+
+
+class FileTooLarge(MediaError):
+    code = 4002
+    http_status = 413
+
+
+class RenderError(ReelforgeError, RuntimeError):
+    """ffmpeg failed; carries the command and the tail of its stderr."""
+
+    code = 5001
+    http_status = 500
+
+    def __init__(self, message: str, *, returncode: int | None = None,
+                 command: list[str] | None = None, stderr_tail: str = "") -> None:
+        super().__init__(message)
+        self.returncode = returncode
+        self.command = command or []
+        self.stderr_tail = stderr_tail
+
+
+class RenderCancelled(RenderError):
+    """The render was stopped before it finished (interrupt, cancel, worker shutdown)."""
+
+
+class PlanError(ReelforgeError, ValueError):
+    """An instruction could not be turned into a plan (nothing usable in it)."""
+
+    code = 3001
+    http_status = 422
+
+
+class BadToken(ReelforgeError, PermissionError):
+    code = 1001
+    http_status = 401
+
+
+class NotFound(ReelforgeError, LookupError):
+    code = 1002
+    http_status = 404
+
+
+class NoCredits(ReelforgeError):
+    code = 2001
+    http_status = 402
+
+
+class ExportNotAllowed(ReelforgeError, PermissionError):
+    code = 402
+    http_status = 402
+
+
+class RateLimited(ReelforgeError):
+    code = 429
+    http_status = 429
+
+
+class MissingClientId(ReelforgeError, ValueError):
+    code = 400
+    http_status = 400

@@ -1,0 +1,352 @@
+"""The timeline: frozen, versioned, typed data with integer milliseconds.
+
+A `Timeline` holds the output frame, the total duration, the assets it refers to (so a
+saved timeline renders on its own) and tracks of segments. Edits never mutate: they return
+a new timeline (`model_copy(update=...)` or the helpers here).
+
+Conventions
+- Every time is an integer number of milliseconds.
+- Tracks are listed bottom layer first.
+- On a video track, segment ``i`` may start before segment ``i-1`` ends by exactly its own
+  ``transition_ms`` (the transition *into* it overlaps the previous one); otherwise segments
+  on a track never overlap. Gaps show the background colour (video) or silence (audio).
+- Nothing in this package imports from the rest of reelforge except `reelforge.errors`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from reelforge.errors import InvalidTimeline
+
+SCHEMA_VERSION = 1
+
+Ms = Annotated[int, Field(ge=0, description="milliseconds")]
+PositiveMs = Annotated[int, Field(gt=0, description="milliseconds, > 0")]
+Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$", description="#RRGGBB or #RRGGBBAA")]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class AssetKind(StrEnum):
+    IMAGE = "image"
+    VIDEO = "video"
+    AUDIO = "audio"
+
+
+class TrackKind(StrEnum):
+    VIDEO = "video"
+    AUDIO = "audio"
+    TEXT = "text"
+
+
+class Role(StrEnum):
+    MAIN = "main"
+    OVERLAY = "overlay"
+    VOICE = "voice"
+    MUSIC = "music"
+    SFX = "sfx"
+    TITLE = "title"
+    CAPTION = "caption"
+    CTA = "cta"
+    LOGO = "logo"
+
+
+ROLE_KIND: dict[Role, TrackKind] = {
+    Role.MAIN: TrackKind.VIDEO, Role.OVERLAY: TrackKind.VIDEO, Role.LOGO: TrackKind.VIDEO,
+    Role.VOICE: TrackKind.AUDIO, Role.MUSIC: TrackKind.AUDIO, Role.SFX: TrackKind.AUDIO,
+    Role.TITLE: TrackKind.TEXT, Role.CAPTION: TrackKind.TEXT, Role.CTA: TrackKind.TEXT,
+}
+
+
+class Motion(StrEnum):
+    NONE = "none"
+    ZOOM_IN = "zoom-in"
+    ZOOM_OUT = "zoom-out"
+    PAN_LEFT = "pan-left"
+    PAN_RIGHT = "pan-right"
+    PAN_UP = "pan-up"
+    PAN_DOWN = "pan-down"
+
+
+class Transition(StrEnum):
+    """Transition into a segment from the one before it."""
+
+    CUT = "cut"
+    CROSSFADE = "crossfade"
+    FADE_BLACK = "fade-black"
+    SLIDE_LEFT = "slide-left"
+    SLIDE_RIGHT = "slide-right"
+    WIPE_LEFT = "wipe-left"
+    WIPE_RIGHT = "wipe-right"
+
+
+class Fit(StrEnum):
+    """How a source fills the frame: crop to cover, letterbox, or letterbox on a blurred copy."""
+
+    COVER = "cover"
+    CONTAIN = "contain"
+    BLUR = "blur"
+
+
+class Position(StrEnum):
+    TOP = "top"
+    CENTER = "center"
+    BOTTOM = "bottom"
+    TOP_LEFT = "top-left"
+    TOP_RIGHT = "top-right"
+    CENTER_LEFT = "center-left"
+    CENTER_RIGHT = "center-right"
+    BOTTOM_LEFT = "bottom-left"
+    BOTTOM_RIGHT = "bottom-right"
+
+
+class TextSize(StrEnum):
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+    XLARGE = "xlarge"
+
+
+class TextBackground(StrEnum):
+    """What keeps text legible on any picture."""
+
+    SHADOW = "shadow"
+    BOX = "box"
+    NONE = "none"
+
+
+class Asset(_Frozen):
+    """A probed media file the timeline refers to by ``id``.
+
+    ``width``/``height`` are the *display* size (rotation and EXIF orientation applied).
+    ``path`` is the file to decode; for photos ingest may point it at an upright copy.
+    """
+
+    id: str = Field(min_length=1)
+    path: str
+    name: str = Field(description="original file name, for people")
+    kind: AssetKind
+    width: int = Field(0, ge=0)
+    height: int = Field(0, ge=0)
+    duration_ms: Ms = Field(0, description="0 for still images")
+    fps: float = Field(0.0, ge=0)
+    has_audio: bool = False
+    rotation: int = Field(0, description="degrees the decoder must turn the picture")
+    size_bytes: int = Field(0, ge=0)
+    format: str = Field("", description="container/codec family found by probing")
+
+
+class _SegmentBase(_Frozen):
+    id: str = Field(min_length=1)
+    start: Ms = Field(description="start on the timeline")
+    duration: PositiveMs
+
+    @property
+    def end(self) -> int:
+        return self.start + self.duration
+
+
+class VideoSegment(_SegmentBase):
+    """A clip or a still on a video track."""
+
+    kind: Literal["video"] = "video"
+    src: str = Field(description="asset id")
+    name: str = ""
+    in_ms: Ms = Field(0, description="in-point in the source")
+    motion: Motion = Motion.NONE
+    transition: Transition = Transition.CUT
+    transition_ms: Ms = 0
+    speed: float = Field(1.0, ge=0.25, le=4.0)
+    mute: bool = Field(False, description="drop the clip's own sound")
+    volume: float = Field(1.0, ge=0.0, le=4.0, description="gain of the clip's own sound")
+    fit: Fit = Fit.COVER
+    # placement, for overlay/logo tracks (main-track segments fill the frame)
+    position: Position = Position.CENTER
+    scale: float = Field(1.0, gt=0.0, le=1.0, description="width as a share of the frame (overlays)")
+    opacity: float = Field(1.0, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _transition_fits(self) -> VideoSegment:
+        if self.transition is Transition.CUT and self.transition_ms:
+            raise ValueError("a cut has no transition duration")
+        if self.transition_ms * 2 > self.duration:
+            raise ValueError("transition longer than half the segment")
+        return self
+
+
+class AudioSegment(_SegmentBase):
+    kind: Literal["audio"] = "audio"
+    src: str
+    name: str = ""
+    in_ms: Ms = 0
+    volume: float = Field(1.0, ge=0.0, le=4.0, description="linear gain, 1.0 = unchanged")
+    fade_in_ms: Ms = 0
+    fade_out_ms: Ms = 0
+    duck: bool = Field(False, description="lower under the voice track")
+    loop: bool = Field(False, description="repeat the source when it is shorter than the segment")
+
+
+class TextSegment(_SegmentBase):
+    kind: Literal["text"] = "text"
+    text: str = Field(min_length=1)
+    position: Position = Position.CENTER
+    size: TextSize = TextSize.MEDIUM
+    color: Color = "#FFFFFF"
+    background: TextBackground = TextBackground.SHADOW
+    bold: bool = True
+    fade_in_ms: Ms = 300
+    fade_out_ms: Ms = 300
+
+
+Segment = Annotated[Union[VideoSegment, AudioSegment, TextSegment], Field(discriminator="kind")]
+
+_SEGMENT_KIND = {TrackKind.VIDEO: VideoSegment, TrackKind.AUDIO: AudioSegment, TrackKind.TEXT: TextSegment}
+
+
+class Track(_Frozen):
+    id: str = Field(min_length=1)
+    kind: TrackKind
+    role: Role
+    segments: tuple[Segment, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Track:
+        if ROLE_KIND[self.role] is not self.kind:
+            raise ValueError(f"role {self.role.value} does not belong on a {self.kind.value} track")
+        want = _SEGMENT_KIND[self.kind]
+        prev = None
+        for seg in self.segments:
+            if not isinstance(seg, want):
+                raise ValueError(f"{seg.kind} segment {seg.id} on a {self.kind.value} track")
+            if prev is not None:
+                overlap = seg.transition_ms if isinstance(seg, VideoSegment) else 0
+                if seg.start < prev.start:
+                    raise ValueError(f"segments out of order on track {self.id}")
+                if seg.start < prev.end - overlap:
+                    raise ValueError(f"segment {seg.id} overlaps {prev.id} on track {self.id}")
+                if overlap and seg.start != prev.end - overlap:
+                    raise ValueError(f"segment {seg.id}: a transition must overlap the previous segment exactly")
+            prev = seg
+        return self
+
+    @property
+    def end(self) -> int:
+        return max((s.end for s in self.segments), default=0)
+
+
+class Timeline(_Frozen):
+    """The whole edit. Serialise with `to_json`, read back with `Timeline.from_json`."""
+
+    version: Literal[1] = SCHEMA_VERSION
+    width: int = Field(1920, ge=16, le=7680, multiple_of=2)
+    height: int = Field(1080, ge=16, le=7680, multiple_of=2)
+    fps: int = Field(30, ge=1, le=120)
+    duration: PositiveMs
+    background: Color = "#000000"
+    loudness: float = Field(-14.0, ge=-40.0, le=-5.0, description="integrated loudness target, LUFS")
+    assets: tuple[Asset, ...] = ()
+    tracks: tuple[Track, ...] = ()
+
+    @field_validator("assets")
+    @classmethod
+    def _unique_assets(cls, assets: tuple[Asset, ...]) -> tuple[Asset, ...]:
+        ids = [a.id for a in assets]
+        if len(ids) != len(set(ids)):
+            raise ValueError("asset ids must be unique")
+        return assets
+
+    @model_validator(mode="after")
+    def _refs_and_bounds(self) -> Timeline:
+        ids = {a.id for a in self.assets}
+        seg_ids: set[str] = set()
+        track_ids: set[str] = set()
+        for track in self.tracks:
+            if track.id in track_ids:
+                raise ValueError(f"duplicate track id {track.id}")
+            track_ids.add(track.id)
+            for seg in track.segments:
+                if seg.id in seg_ids:
+                    raise ValueError(f"duplicate segment id {seg.id}")
+                seg_ids.add(seg.id)
+                src = getattr(seg, "src", None)
+                if src is not None and src not in ids:
+                    raise ValueError(f"segment {seg.id} refers to unknown asset {src}")
+                if seg.end > self.duration:
+                    raise ValueError(f"segment {seg.id} ends at {seg.end} ms, after the timeline ({self.duration} ms)")
+        return self
+
+    # -- lookups -----------------------------------------------------------------------
+    def asset(self, asset_id: str) -> Asset:
+        for a in self.assets:
+            if a.id == asset_id:
+                return a
+        raise KeyError(asset_id)
+
+    def tracks_by_role(self, role: Role) -> tuple[Track, ...]:
+        return tuple(t for t in self.tracks if t.role is role)
+
+    def track(self, role: Role) -> Track | None:
+        """The first track with this role, if any."""
+        found = self.tracks_by_role(role)
+        return found[0] if found else None
+
+    # -- (de)serialisation ------------------------------------------------------------
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Timeline:
+        from pydantic import ValidationError
+
+        try:
+            return cls.model_validate_json(text)
+        except ValidationError as exc:
+            raise InvalidTimeline(_explain(exc)) from exc
+
+
+def _explain(exc: Exception) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        parts = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(p) for p in err["loc"]) or "timeline"
+            parts.append(f"{where}: {err['msg']}")
+        return "invalid timeline: " + "; ".join(parts)
+    return f"invalid timeline: {exc}"
+
+
+def replace(model, **changes):
+    """A validated copy of any model with some fields changed (``model_copy`` skips validation)."""
+    from pydantic import ValidationError
+
+    data = {name: getattr(model, name) for name in type(model).model_fields}
+    data.update(changes)
+    try:
+        return type(model).model_validate(data)
+    except ValidationError as exc:
+        raise InvalidTimeline(_explain(exc)) from exc
+
+
+def build(**fields) -> Timeline:
+    """Validate fields into a Timeline, raising `InvalidTimeline` with a readable message."""
+    from pydantic import ValidationError
+
+    try:
+        return Timeline.model_validate(fields)
+    except ValidationError as exc:
+        raise InvalidTimeline(_explain(exc)) from exc
+
+
+def json_schema() -> dict:
+    """The published JSON Schema of the timeline document."""
+    schema = Timeline.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://reelforge.dev/schema/timeline-v{SCHEMA_VERSION}.json"
+    return schema
