@@ -1,0 +1,278 @@
+"""The `reelforge` command line: a thin shell over the library.
+
+Every command turns library errors (`reelforge.errors.ReelforgeError`) into one red line and
+a non-zero exit; nothing below this module prints or exits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from reelforge.errors import ReelforgeError
+
+app = typer.Typer(
+    name="reelforge",
+    help="Describe it, get a video: assets + a plain-language instruction -> a ready-to-publish MP4.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console()
+
+QUALITIES = ("draft", "standard", "high")
+
+
+def media_cache() -> Path:
+    """Where ingest keeps upright/downscaled copies of photos (must outlive one command)."""
+    base = os.environ.get("REELFORGE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "reelforge", "media")
+    Path(base).mkdir(parents=True, exist_ok=True)
+    return Path(base)
+
+
+@contextmanager
+def friendly_errors():
+    try:
+        yield
+    except ReelforgeError as exc:
+        console.print(f"[bold red]error[/] [dim]({exc.code})[/]: {exc.message}")
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/]: nothing was written under the output name")
+        raise typer.Exit(130) from None
+
+
+def _check_quality(quality: str) -> str:
+    if quality not in QUALITIES:
+        raise typer.BadParameter(f"choose one of {', '.join(QUALITIES)}")
+    return quality
+
+
+def render_with_progress(timeline, output: Path, quality: str = "standard") -> Path:
+    """Render with a Rich progress bar, verify the file and print what was made."""
+    from reelforge.render import render, verify
+
+    output = output.expanduser()
+    if output.suffix.lower() != ".mp4":
+        raise typer.BadParameter(f"output must end in .mp4: {output}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with Progress(SpinnerColumn(), TextColumn("[bold]rendering[/] {task.description}"), BarColumn(),
+                  TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(), TimeRemainingColumn(),
+                  console=console, transient=False) as bar:
+        task = bar.add_task(output.name, total=1.0)
+        render(timeline, output, quality=quality, progress=lambda f: bar.update(task, completed=f))
+        bar.update(task, completed=1.0)
+    info = verify(output)
+    took = time.monotonic() - started
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_row("[green]wrote[/]", str(output))
+    table.add_row("video", f"{info.width}x{info.height} {info.vcodec} {info.pix_fmt} {info.fps:g} fps")
+    table.add_row("audio", f"{info.acodec} {info.sample_rate} Hz" if info.acodec else "none")
+    table.add_row("length", f"{info.duration:.2f} s")
+    table.add_row("size", f"{output.stat().st_size / 1e6:.1f} MB, rendered in {took:.1f} s")
+    console.print(table)
+    return output
+
+
+def _print_plan(summary: str, notes) -> None:
+    for note in notes:
+        console.print(f"[dim]•[/] {note}")
+    console.print(f"[bold]{summary}[/]")
+
+
+@app.command()
+def make(
+    assets: Annotated[list[Path], typer.Argument(help="images, clips, voiceover and music, in order")],
+    prompt: Annotated[str, typer.Option("-p", "--prompt", help="what to make, in plain words (English or 中文)")] =
+        "combine these into a video",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="MP4 to write")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="print the plan, do not render")] = False,
+    save: Annotated[Optional[Path], typer.Option("--save", help="keep the project (timeline + history) in this JSON file")] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="print only the plan's compact draft JSON on stdout")] = False,
+    quality: Annotated[str, typer.Option("--quality", "-q", help="draft | standard | high")] = "standard",
+) -> None:
+    """Make a video from ASSETS and one instruction (the main job; no server needed)."""
+    _check_quality(quality)
+    from reelforge.session import Session
+    from reelforge.timeline import to_draft
+
+    with friendly_errors():
+        session = Session.new()
+        with console.status("probing assets…"):
+            session.add_assets(assets, workdir=media_cache())
+        reply = session.handle(prompt)
+        if session.timeline is None:
+            console.print(f"[bold red]error[/]: {reply.message}")
+            raise typer.Exit(2)
+        if draft:
+            out.print_json(json.dumps(to_draft(session.timeline), ensure_ascii=False))
+            return
+        console.print(reply.message) if reply.message and reply.message != reply.summary else None
+        console.print(f"[bold]{reply.summary}[/]")
+        if save:
+            session.save(save)
+            console.print(f"[green]saved[/] project to {save}")
+        if dry_run:
+            return
+        render_with_progress(session.timeline, output or Path("out.mp4"), quality)
+
+
+def _load_timeline(path: Path):
+    """A saved project (from --save) or a bare timeline JSON; both render."""
+    from reelforge.session import Session
+    from reelforge.timeline import Timeline
+
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    if isinstance(data, dict) and "tracks" in data:
+        return Timeline.from_json(text)
+    session = Session.from_json(text)
+    if session.timeline is None:
+        raise typer.BadParameter(f"{path} has no timeline yet")
+    return session.timeline
+
+
+@app.command("render")
+def render_cmd(
+    timeline_file: Annotated[Path, typer.Argument(help="a timeline JSON or a project file from --save")],
+    output: Annotated[Path, typer.Option("-o", "--output")] = Path("out.mp4"),
+    quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
+) -> None:
+    """Render a saved timeline or project to an MP4."""
+    _check_quality(quality)
+    with friendly_errors():
+        timeline = _load_timeline(timeline_file)
+        from reelforge.timeline.summary import summarize
+
+        console.print(f"[bold]{summarize(timeline)}[/]")
+        render_with_progress(timeline, output, quality)
+
+
+@app.command()
+def schema() -> None:
+    """Print the timeline's JSON Schema."""
+    from reelforge.timeline import json_schema
+
+    out.print_json(json.dumps(json_schema()))
+
+
+@app.command()
+def demo(
+    directory: Annotated[Path, typer.Argument(help="folder for the sample assets and the video")] = Path("demo"),
+    prompt: Annotated[str, typer.Option("-p", "--prompt")] =
+        "combine these images and audio into a 30-second promotional video with text overlays",
+    quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
+) -> None:
+    """Write a small sample asset set into DIRECTORY (generated locally) and make a video from it."""
+    _check_quality(quality)
+    from reelforge.media import write_demo_assets
+
+    with friendly_errors():
+        with console.status("writing sample assets…"):
+            sample = write_demo_assets(directory)
+        files = [*sample.images, sample.voiceover, sample.music]
+        console.print(f"sample assets in {directory}: " + ", ".join(p.name for p in files))
+        console.print(f"[dim]$ reelforge make {directory}/*.jpg {sample.voiceover} {sample.music} -p {prompt!r} "
+                      f"-o {directory / 'promo.mp4'}[/]")
+    make(files, prompt=prompt, output=directory / "promo.mp4", dry_run=False,
+         save=directory / "promo.reel.json", draft=False, quality=quality)
+
+
+@app.command()
+def edit(
+    project: Annotated[Path, typer.Argument(help="project file written by `make --save`")],
+    instruction: Annotated[str, typer.Argument(help="what to change, e.g. \"music to 20%\" or \"把第二张图片放到最后\"")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="also render to this MP4")] = None,
+    add: Annotated[Optional[list[Path]], typer.Option("--add", help="add these files to the project's media first")] = None,
+    quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
+) -> None:
+    """Change a saved project with a plain-language instruction (English or 中文)."""
+    _check_quality(quality)
+    from reelforge.session import Session
+
+    with friendly_errors():
+        session = Session.load(project)
+        if add:
+            added = session.add_assets(add, workdir=media_cache())
+            console.print("added " + ", ".join(a.name for a in added))
+        reply = session.handle(instruction)
+        style = "green" if reply.changed else "yellow"
+        console.print(f"[{style}]{reply.message}[/]")
+        if reply.summary:
+            console.print(f"[bold]{reply.summary}[/]")
+        if reply.changed or add:
+            session.save(project)
+        wants_export = getattr(reply.intent, "value", reply.intent) == "export"
+        if (output or wants_export) and session.timeline is not None:
+            render_with_progress(session.timeline, output or project.with_suffix("").with_suffix(".mp4"), quality)
+
+
+@app.command()
+def show(
+    project: Annotated[Path, typer.Argument(help="project file written by `make --save`")],
+    as_json: Annotated[bool, typer.Option("--json", help="the full timeline JSON")] = False,
+    as_draft: Annotated[bool, typer.Option("--draft", help="only the compact draft JSON")] = False,
+) -> None:
+    """Show a project's timeline: the one-glance summary, or its JSON."""
+    from reelforge.timeline import to_draft
+    from reelforge.timeline.summary import describe, summarize
+
+    with friendly_errors():
+        timeline = _load_timeline(project)
+        if as_json:
+            out.print(timeline.to_json(), soft_wrap=True, highlight=False)
+        elif as_draft:
+            out.print_json(json.dumps(to_draft(timeline), ensure_ascii=False))
+        else:
+            out.print(summarize(timeline), highlight=False)
+            for line in describe(timeline):
+                out.print(f"  {line}", highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    data_dir: Annotated[Optional[Path], typer.Option("--data-dir", help="where the database and media live")] = None,
+    worker: Annotated[bool, typer.Option("--worker/--no-worker", help="run the embedded render worker")] = True,
+) -> None:
+    """Run the HTTP API, the web page and an embedded render worker."""
+    from reelforge.service.app import serve as run_server
+    from reelforge.service.config import Settings
+
+    overrides = {"host": host, "port": port, "embedded_worker": worker}
+    if data_dir:
+        overrides["data_dir"] = data_dir
+    run_server(Settings(**overrides))
+
+
+@app.command()
+def worker(
+    data_dir: Annotated[Optional[Path], typer.Option("--data-dir")] = None,
+) -> None:
+    """Run an extra render worker on the same queue (Redis or the data dir's SQLite queue)."""
+    from reelforge.service.config import Settings
+    from reelforge.service.jobs import run_worker
+
+    run_worker(Settings(**({"data_dir": data_dir} if data_dir else {})))
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())
