@@ -12,11 +12,18 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from reelforge.errors import ReelforgeError
@@ -98,9 +105,9 @@ def make(
     assets: Annotated[list[Path], typer.Argument(help="images, clips, voiceover and music, in order")],
     prompt: Annotated[str, typer.Option("-p", "--prompt", help="what to make, in plain words (English or 中文)")] =
         "combine these into a video",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="MP4 to write")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="MP4 to write")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print the plan, do not render")] = False,
-    save: Annotated[Optional[Path], typer.Option("--save", help="keep the project (timeline + history) in this JSON file")] = None,
+    save: Annotated[Path | None, typer.Option("--save", help="keep the project (timeline + history) in this JSON file")] = None,
     draft: Annotated[bool, typer.Option("--draft", help="print only the plan's compact draft JSON on stdout")] = False,
     quality: Annotated[str, typer.Option("--quality", "-q", help="draft | standard | high")] = "standard",
 ) -> None:
@@ -195,8 +202,8 @@ def demo(
 def edit(
     project: Annotated[Path, typer.Argument(help="project file written by `make --save`")],
     instruction: Annotated[str, typer.Argument(help="what to change, e.g. \"music to 20%\" or \"把第二张图片放到最后\"")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="also render to this MP4")] = None,
-    add: Annotated[Optional[list[Path]], typer.Option("--add", help="add these files to the project's media first")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="also render to this MP4")] = None,
+    add: Annotated[list[Path] | None, typer.Option("--add", help="add these files to the project's media first")] = None,
     quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
 ) -> None:
     """Change a saved project with a plain-language instruction (English or 中文)."""
@@ -246,7 +253,7 @@ def show(
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
-    data_dir: Annotated[Optional[Path], typer.Option("--data-dir", help="where the database and media live")] = None,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="where the database and media live")] = None,
     worker: Annotated[bool, typer.Option("--worker/--no-worker", help="run the embedded render worker")] = True,
 ) -> None:
     """Run the HTTP API, the web page and an embedded render worker."""
@@ -261,7 +268,7 @@ def serve(
 
 @app.command()
 def worker(
-    data_dir: Annotated[Optional[Path], typer.Option("--data-dir")] = None,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir")] = None,
 ) -> None:
     """Run an extra render worker on the same queue (Redis or the data dir's SQLite queue)."""
     from reelforge.service.config import Settings

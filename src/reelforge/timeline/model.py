@@ -16,7 +16,7 @@ Conventions
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -204,7 +204,7 @@ class TextSegment(_SegmentBase):
     fade_out_ms: Ms = 300
 
 
-Segment = Annotated[Union[VideoSegment, AudioSegment, TextSegment], Field(discriminator="kind")]
+Segment = Annotated[VideoSegment | AudioSegment | TextSegment, Field(discriminator="kind")]
 
 _SEGMENT_KIND = {TrackKind.VIDEO: VideoSegment, TrackKind.AUDIO: AudioSegment, TrackKind.TEXT: TextSegment}
 
