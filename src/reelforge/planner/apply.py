@@ -1,0 +1,921 @@
+"""Apply edit ops to a timeline: a pure, deterministic ``Timeline -> Timeline`` function.
+
+Invariants kept after every op (and re-checked by validating the result through the model):
+- the main track is contiguous from 0: segment ``i`` starts where ``i-1`` ends minus its own
+  transition (transitions never exceed half of either neighbour);
+- the timeline lasts exactly as long as the main track (when there is one);
+- nothing on any track runs past the end: text and other segments are clipped, segments that
+  spanned the whole video (music bed, logo, "throughout" text) are refit to the new length,
+  and segments that ended with the video stay anchored to the end.
+
+Length rules: adding, removing, trimming or resizing a segment changes the total; reordering,
+swapping, replacing a source and changing transitions keep it (the main track is refit).
+Errors are `ApplyError` with a message meant for the user; the input timeline is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import cycle
+from typing import Any
+
+from pydantic import ValidationError
+
+from reelforge.errors import InvalidTimeline, PlanError
+from reelforge.planner import ops as O
+from reelforge.timeline.model import (
+    ROLE_KIND,
+    Asset,
+    AssetKind,
+    AudioSegment,
+    Fit,
+    Motion,
+    Position,
+    Role,
+    TextSegment,
+    TextSize,
+    Timeline,
+    TrackKind,
+    Transition,
+    VideoSegment,
+    _explain,
+)
+from reelforge.timeline.presets import ASPECTS, aspect_of, frame_size, resolution_of
+
+MIN_SEGMENT_MS = 100
+DEFAULT_STILL_MS = 3000
+DEFAULT_TEXT_MS = 3000
+DEFAULT_TRANSITION_MS = 500
+VOICE_TAIL_MS = 500
+AUTO_MOTIONS = (Motion.ZOOM_IN, Motion.PAN_RIGHT, Motion.ZOOM_OUT, Motion.PAN_LEFT)
+TEXT_DEFAULTS = {"title": (Position.CENTER, TextSize.LARGE), "caption": (Position.BOTTOM, TextSize.MEDIUM),
+                 "cta": (Position.BOTTOM, TextSize.LARGE)}
+
+
+class ApplyError(PlanError):
+    """An op cannot be applied to this timeline; the message says why in plain words."""
+
+
+def apply(timeline: Timeline, ops: Iterable[O.Op], *, library: Sequence[Asset] = ()) -> Timeline:
+    """Apply ``ops`` in order and return the new, validated timeline.
+
+    ``library`` supplies assets that ops may bring in (add_segment, replace_source,
+    replace_music, add_logo) when they are not on the timeline yet.
+    """
+    st = _State.of(timeline, library)
+    for op in ops:
+        handler = _HANDLERS.get(type(op))
+        if handler is None:
+            if isinstance(op, (O.Undo, O.Redo)):
+                raise ApplyError(f"{op.op} is handled by the session, not applied to a timeline")
+            raise ApplyError(f"unknown op {op!r}")
+        handler(st, op)
+    return st.build()
+
+
+# ---------------------------------------------------------------------------------------------
+# working state
+@dataclass
+class _Tr:
+    id: str
+    kind: TrackKind
+    role: Role
+    segs: list[Any]
+
+
+@dataclass
+class _State:
+    base: Timeline
+    duration: int
+    width: int
+    height: int
+    background: str
+    assets: list[Asset]
+    library: dict[str, Asset]
+    tracks: list[_Tr]
+    used_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, tl: Timeline, library: Sequence[Asset]) -> _State:
+        lib = {a.id: a for a in library}
+        for a in tl.assets:
+            lib.setdefault(a.id, a)
+        tracks = [_Tr(t.id, t.kind, t.role, list(t.segments)) for t in tl.tracks]
+        used = {t.id for t in tl.tracks} | {s.id for t in tl.tracks for s in t.segments}
+        return cls(tl, tl.duration, tl.width, tl.height, tl.background, list(tl.assets), lib, tracks, used)
+
+    # -- ids, assets, tracks ------------------------------------------------------------------
+    def new_id(self, prefix: str) -> str:
+        n = 1
+        while f"{prefix}{n}" in self.used_ids:
+            n += 1
+        self.used_ids.add(f"{prefix}{n}")
+        return f"{prefix}{n}"
+
+    def asset(self, asset_id: str) -> Asset:
+        a = self.library.get(asset_id)
+        if a is None:
+            raise ApplyError(f"no media with id {asset_id!r} in this project")
+        if all(x.id != asset_id for x in self.assets):
+            self.assets.append(a)
+        return a
+
+    def track(self, role: Role) -> _Tr | None:
+        for t in self.tracks:
+            if t.role is role:
+                return t
+        return None
+
+    def tracks_of(self, role: Role) -> list[_Tr]:
+        return [t for t in self.tracks if t.role is role]
+
+    def add_track(self, role: Role) -> _Tr:
+        tr = _Tr(self.new_id(f"{role.value}-"), ROLE_KIND[role], role, [])
+        if role is Role.MAIN:
+            self.tracks.insert(0, tr)
+        else:
+            self.tracks.append(tr)
+        return tr
+
+    def main(self) -> _Tr:
+        tr = self.track(Role.MAIN)
+        if tr is None or not tr.segs:
+            raise ApplyError("the video has no images or clips yet")
+        return tr
+
+    def build(self) -> Timeline:
+        used = {s.src for t in self.tracks for s in t.segs if not isinstance(s, TextSegment)}
+        # keep the assets still referred to, in their original order
+        assets = [a for a in self.assets if a.id in used]
+        data = {
+            "width": self.width, "height": self.height, "fps": self.base.fps, "duration": self.duration,
+            "background": self.background, "loudness": self.base.loudness,
+            "assets": [a.model_dump() for a in assets],
+            "tracks": [{"id": t.id, "kind": t.kind, "role": t.role,
+                        "segments": [s.model_dump() for s in t.segs]} for t in self.tracks],
+        }
+        try:
+            return Timeline.model_validate(data)
+        except ValidationError as exc:  # a bug here, but say it in words
+            raise ApplyError(f"that edit would break the timeline ({_explain(exc)})") from exc
+        except InvalidTimeline as exc:
+            raise ApplyError(str(exc)) from exc
+
+    # -- lengths ------------------------------------------------------------------------------
+    def relayout_main(self, *, keep_total: bool) -> None:
+        """Re-pack the main track from 0; then either refit it to the old total or adopt its end."""
+        tr = self.track(Role.MAIN)
+        if tr is None:
+            return
+        if not tr.segs:
+            # nothing left to show: keep the length, the background shows
+            return
+        _pack(tr.segs)
+        end = tr.segs[-1].end
+        if keep_total and end != self.duration:
+            self.refit_main(self.duration)
+        elif end != self.duration:
+            self.set_duration(end)
+
+    def refit_main(self, total: int) -> None:
+        tr = self.track(Role.MAIN)
+        if tr is None or not tr.segs:
+            self.set_duration(total)
+            return
+        tr.segs = _refit(tr.segs, total, self.library)
+        self.set_duration(total)
+
+    def set_duration(self, new: int) -> None:
+        old = self.duration
+        if new <= 0:
+            raise ApplyError("the video cannot be shorter than a frame")
+        self.duration = new
+        for t in self.tracks:
+            if t.role is Role.MAIN:
+                continue
+            out = []
+            for s in t.segs:
+                s2 = _retime(s, old, new, self.library, t.role)
+                if s2 is not None:
+                    out.append(s2)
+            t.segs = out
+
+
+def _pack(segs: list[Any]) -> None:
+    """Contiguous starts with transitions clamped to half of both neighbours (in place)."""
+    pos = 0
+    for i, s in enumerate(segs):
+        upd: dict[str, Any] = {}
+        t_ms = s.transition_ms
+        if s.transition is Transition.CUT:
+            t_ms = 0
+        limit = s.duration // 2 if i == 0 else min(s.duration, segs[i - 1].duration) // 2
+        if i == 0:
+            t_ms = min(t_ms, limit)
+            start = 0
+        else:
+            t_ms = min(t_ms, limit)
+            start = pos - t_ms
+        if t_ms == 0 and s.transition is not Transition.CUT and i > 0:
+            upd["transition"] = Transition.CUT
+        if t_ms != s.transition_ms:
+            upd["transition_ms"] = t_ms
+        if start != s.start:
+            upd["start"] = start
+        if upd:
+            s = s.model_copy(update=upd)
+            segs[i] = s
+        pos = s.end
+
+
+def _available(seg: VideoSegment, lib: dict[str, Asset]) -> int | None:
+    """Longest this clip can run (source left after the in-point, at its speed); None = no limit."""
+    a = lib.get(seg.src)
+    if a is None or a.kind is AssetKind.IMAGE or a.duration_ms <= 0:
+        return None
+    return max(MIN_SEGMENT_MS, int((a.duration_ms - seg.in_ms) / seg.speed))
+
+
+def _refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
+    """Scale main-track durations so the packed track ends exactly at ``total``."""
+    n = len(segs)
+    if total < n * MIN_SEGMENT_MS:
+        raise ApplyError(f"{total / 1000:g}s is too short for {n} shots")
+    segs = list(segs)
+    for _ in range(6):
+        overlap = sum(s.transition_ms for s in segs[1:] if s.transition is not Transition.CUT)
+        want = total + overlap
+        have = sum(s.duration for s in segs)
+        caps = [_available(s, lib) for s in segs]
+        durs = _distribute(want, [s.duration for s in segs], caps, have)
+        if durs is None:
+            raise ApplyError(f"the clips only have enough footage for about {sum(c or 0 for c in caps) / 1000:g}s")
+        segs = [s.model_copy(update={"duration": d}) if d != s.duration else s for s, d in zip(segs, durs, strict=True)]
+        _pack(segs)
+        end = segs[-1].end
+        if end == total:
+            return segs
+    # transitions kept shrinking: absorb the rest into the longest uncapped segment
+    diff = total - segs[-1].end
+    i = max(range(n), key=lambda k: (caps[k] is None, segs[k].duration))
+    d = segs[i].duration + diff
+    if d < MIN_SEGMENT_MS:
+        raise ApplyError(f"{total / 1000:g}s is too short for these shots")
+    segs[i] = segs[i].model_copy(update={"duration": d})
+    _pack(segs)
+    if segs[-1].end != total:
+        raise ApplyError("could not fit the shots to that length")
+    return segs
+
+
+def _distribute(want: int, durs: list[int], caps: list[int | None], have: int) -> list[int] | None:
+    """Proportional integer split of ``want`` over weights ``durs`` with per-item caps."""
+    n = len(durs)
+    out = [0] * n
+    fixed = [False] * n
+    remaining = want
+    for _ in range(n + 1):
+        free = [i for i in range(n) if not fixed[i]]
+        if not free:
+            return out if remaining == 0 else None
+        weight = sum(durs[i] for i in free)
+        raw = {i: remaining * durs[i] / weight if weight else remaining / len(free) for i in free}
+        over = [i for i in free if caps[i] is not None and raw[i] > caps[i]]
+        if over:
+            for i in over:
+                out[i] = caps[i]  # type: ignore[assignment]
+                fixed[i] = True
+                remaining -= caps[i]  # type: ignore[operator]
+            continue
+        floors = {i: int(raw[i]) for i in free}
+        left = remaining - sum(floors.values())
+        order = sorted(free, key=lambda i: (-(raw[i] - floors[i]), i))
+        for i in order[:left]:
+            floors[i] += 1
+        for i in free:
+            out[i] = max(MIN_SEGMENT_MS, floors[i])
+        return out
+    return None
+
+
+def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role) -> Any | None:
+    """A non-main segment after the video's length changes from ``old`` to ``new``."""
+    if old == new:
+        return s
+    if s.start == 0 and s.end == old:  # spanned the whole video: span it again
+        d = new
+        upd: dict[str, Any] = {"duration": d}
+        if isinstance(s, AudioSegment):
+            a = lib.get(s.src)
+            if a is not None and a.duration_ms > 0 and a.duration_ms - s.in_ms < d:
+                if role is Role.MUSIC:
+                    upd["loop"] = True
+                elif not s.loop:
+                    d = max(1, min(d, a.duration_ms - s.in_ms))
+                    upd["duration"] = d
+        return _fix_fades(s.model_copy(update=upd))
+    if s.end == old and s.start > 0 and isinstance(s, TextSegment):  # ended with the video: stay at the end
+        start = max(0, new - s.duration)
+        return _fix_fades(s.model_copy(update={"start": start, "duration": min(s.duration, new)}))
+    if s.start >= new:
+        return None
+    if s.end > new:
+        return _fix_fades(s.model_copy(update={"duration": new - s.start}))
+    return s
+
+
+def _fix_fades(s: Any) -> Any:
+    if isinstance(s, (AudioSegment, TextSegment)):
+        fi = min(s.fade_in_ms, s.duration // 2)
+        fo = min(s.fade_out_ms, s.duration // 2)
+        if (fi, fo) != (s.fade_in_ms, s.fade_out_ms):
+            return s.model_copy(update={"fade_in_ms": fi, "fade_out_ms": fo})
+    return s
+
+
+# ---------------------------------------------------------------------------------------------
+# finding segments
+def _kind_of(st: _State, seg: Any) -> str | None:
+    src = getattr(seg, "src", None)
+    a = st.library.get(src) if src else None
+    if a is None:
+        return None
+    return "image" if a.kind is AssetKind.IMAGE else "video"
+
+
+def _label(seg: Any, st: _State) -> str:
+    if isinstance(seg, TextSegment):
+        return f'"{seg.text}"'
+    return seg.name or (st.library[seg.src].name if seg.src in st.library else seg.src)
+
+
+def resolve(st: _State, target: O.Target) -> tuple[_Tr, int]:
+    tracks = st.tracks_of(target.role)
+    what = target.describe()
+    if not tracks or not any(t.segs for t in tracks):
+        raise ApplyError(f"there is no {_role_word(target.role)} to change")
+    pool = [(t, i) for t in tracks for i in range(len(t.segs))]
+    if target.kind is not None:
+        pool = [(t, i) for t, i in pool if _kind_of(st, t.segs[i]) == target.kind]
+        if not pool:
+            raise ApplyError(f"there are no {'images' if target.kind == 'image' else 'video clips'} on the timeline")
+    if len(tracks) > 1:
+        pool.sort(key=lambda p: (p[0].segs[p[1]].start, st.tracks.index(p[0])))
+    if target.id is not None:
+        for t, i in pool:
+            if t.segs[i].id == target.id:
+                return t, i
+        raise ApplyError(f"there is no segment {target.id}")
+    if target.name is not None:
+        key = target.name.casefold()
+        hits = [(t, i) for t, i in pool if key in _searchable(t.segs[i], st)]
+        if not hits:
+            names = ", ".join(_label(t.segs[i], st) for t, i in pool[:8])
+            raise ApplyError(f'nothing called "{target.name}" on the timeline (there is: {names})')
+        if len(hits) > 1:
+            names = ", ".join(f"{n + 1}. {_label(t.segs[i], st)}" for n, (t, i) in enumerate(hits))
+            raise ApplyError(f'"{target.name}" matches {len(hits)} segments ({names}); which one?')
+        return hits[0]
+    if target.at_ms is not None:
+        hits = [(t, i) for t, i in pool if t.segs[i].start <= target.at_ms < t.segs[i].end]
+        if not hits:
+            raise ApplyError(f"nothing is showing at {O.fmt_ms(target.at_ms)}")
+        return hits[-1]  # during a transition the incoming segment wins
+    if target.index is not None:
+        n = len(pool)
+        i = target.index
+        if not -n <= i < n:
+            noun = {"image": "image", "video": "clip"}.get(target.kind or "", "segment")
+            raise ApplyError(f"there {'is' if n == 1 else 'are'} only {n} {noun}{'' if n == 1 else 's'}, so there is no {O.ordinal(i)} one")
+        return pool[i]
+    if len(pool) == 1:
+        return pool[0]
+    raise ApplyError(f"which {what.removeprefix('the ')}? there are {len(pool)}")
+
+
+def _searchable(seg: Any, st: _State) -> str:
+    parts = [seg.id]
+    if isinstance(seg, TextSegment):
+        parts.append(seg.text)
+    else:
+        parts.append(seg.name)
+        a = st.library.get(seg.src)
+        if a is not None:
+            parts.append(a.name)
+    return " ".join(parts).casefold()
+
+
+def _role_word(role: Role) -> str:
+    return {Role.MAIN: "image or clip", Role.MUSIC: "music", Role.VOICE: "voiceover", Role.TITLE: "title",
+            Role.CAPTION: "caption", Role.CTA: "call to action", Role.LOGO: "logo",
+            Role.OVERLAY: "overlay", Role.SFX: "sound effect"}[role]
+
+
+def _main_index(st: _State, target: O.Target) -> int:
+    if target.role is not Role.MAIN:
+        raise ApplyError(f"{target.describe()} is not on the main video track")
+    tr, i = resolve(st, target)
+    return i
+
+
+# ---------------------------------------------------------------------------------------------
+# handlers: segments
+def _new_video_seg(st: _State, asset: Asset, duration: int | None) -> VideoSegment:
+    if asset.kind is AssetKind.AUDIO:
+        raise ApplyError(f"{asset.name} is audio; it can be the music or the voiceover, not a shot")
+    if duration is None:
+        duration = asset.duration_ms if asset.kind is AssetKind.VIDEO and asset.duration_ms > 0 else DEFAULT_STILL_MS
+    if asset.kind is AssetKind.VIDEO and asset.duration_ms > 0:
+        duration = min(duration, asset.duration_ms)
+    main = st.track(Role.MAIN)
+    like = main.segs[-1] if main and main.segs else None
+    fields: dict[str, Any] = {"id": st.new_id("v"), "start": 0, "duration": max(MIN_SEGMENT_MS, duration),
+                              "src": asset.id, "name": asset.name}
+    if like is not None:
+        fields["fit"] = like.fit
+        if like.transition is not Transition.CUT:
+            fields["transition"] = like.transition
+            fields["transition_ms"] = like.transition_ms
+    if asset.kind is AssetKind.IMAGE and like is not None and any(s.motion is not Motion.NONE for s in main.segs):
+        fields["motion"] = AUTO_MOTIONS[len(main.segs) % len(AUTO_MOTIONS)]
+    return VideoSegment(**fields)
+
+
+def _add_segment(st: _State, op: O.AddSegment) -> None:
+    asset = st.asset(op.asset_id)
+    main = st.track(Role.MAIN) or st.add_track(Role.MAIN)
+    seg = _new_video_seg(st, asset, op.duration_ms)
+    if op.after is not None:
+        pos = _main_index(st, op.after) + 1
+    elif op.before is not None:
+        pos = _main_index(st, op.before)
+    else:
+        pos = len(main.segs)
+    main.segs.insert(pos, seg)
+    if len(main.segs) == 1:
+        main.segs[0] = seg.model_copy(update={"transition": Transition.CUT, "transition_ms": 0})
+    st.relayout_main(keep_total=False)
+
+
+def _remove_segment(st: _State, op: O.RemoveSegment) -> None:
+    tr, i = resolve(st, op.target)
+    if tr.role is Role.MAIN and len(tr.segs) == 1:
+        raise ApplyError("that is the only shot; the video needs at least one")
+    del tr.segs[i]
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def _move_segment(st: _State, op: O.MoveSegment) -> None:
+    main = st.main()
+    i = _main_index(st, op.target)
+    seg = main.segs[i]
+    n = len(main.segs)
+    if op.after is not None or op.before is not None:
+        ref = _main_index(st, op.after if op.after is not None else op.before)  # type: ignore[arg-type]
+        if ref == i:
+            raise ApplyError("a shot cannot move next to itself")
+        ref_id = main.segs[ref].id
+        del main.segs[i]
+        r = next(k for k, s in enumerate(main.segs) if s.id == ref_id)
+        main.segs.insert(r + 1 if op.after is not None else r, seg)
+    else:
+        to = op.to_index if op.to_index is not None else -1
+        if not -n <= to < n:
+            raise ApplyError(f"there are only {n} shots")
+        to = to % n
+        del main.segs[i]
+        main.segs.insert(to, seg)
+    _normalise_first(main)
+    st.relayout_main(keep_total=True)
+
+
+def _normalise_first(main: _Tr) -> None:
+    """The first shot has nothing to transition from: give its transition to the new second."""
+    if not main.segs:
+        return
+    first = main.segs[0]
+    if first.transition is not Transition.CUT and len(main.segs) > 1:
+        second = main.segs[1]
+        if second.transition is Transition.CUT:
+            main.segs[1] = second.model_copy(update={"transition": first.transition, "transition_ms": first.transition_ms})
+        main.segs[0] = first.model_copy(update={"transition": Transition.CUT, "transition_ms": 0})
+
+
+def _swap(st: _State, op: O.SwapSegments) -> None:
+    main = st.main()
+    i, j = _main_index(st, op.a), _main_index(st, op.b)
+    if i == j:
+        raise ApplyError("those are the same shot")
+    a, b = main.segs[i], main.segs[j]
+    # the transitions belong to the positions, the pictures move
+    main.segs[i] = b.model_copy(update={"transition": a.transition, "transition_ms": a.transition_ms})
+    main.segs[j] = a.model_copy(update={"transition": b.transition, "transition_ms": b.transition_ms})
+    st.relayout_main(keep_total=True)
+
+
+def _reverse(st: _State, op: O.ReverseOrder) -> None:
+    main = st.main()
+    trans = [(s.transition, s.transition_ms) for s in main.segs]
+    main.segs = [s.model_copy(update={"transition": t, "transition_ms": tm})
+                 for s, (t, tm) in zip(reversed(main.segs), trans, strict=True)]
+    st.relayout_main(keep_total=True)
+
+
+def _replace_source(st: _State, op: O.ReplaceSource) -> None:
+    tr, i = resolve(st, op.target)
+    asset = st.asset(op.asset_id)
+    seg = tr.segs[i]
+    if isinstance(seg, TextSegment):
+        raise ApplyError("text has no media to replace; change its words instead")
+    if isinstance(seg, VideoSegment):
+        if asset.kind is AssetKind.AUDIO:
+            raise ApplyError(f"{asset.name} is audio and cannot replace a picture")
+        upd: dict[str, Any] = {"src": asset.id, "name": asset.name, "in_ms": 0, "speed": 1.0}
+        if asset.kind is AssetKind.VIDEO:
+            upd["motion"] = Motion.NONE
+        elif seg.motion is Motion.NONE and tr.role is Role.MAIN and any(s.motion is not Motion.NONE for s in tr.segs):
+            upd["motion"] = AUTO_MOTIONS[i % len(AUTO_MOTIONS)]
+        tr.segs[i] = seg.model_copy(update=upd)
+        if tr.role is Role.MAIN:
+            cap = _available(tr.segs[i], st.library)
+            if cap is not None and cap < tr.segs[i].duration:
+                tr.segs[i] = tr.segs[i].model_copy(update={"duration": cap})
+            st.relayout_main(keep_total=True)
+    else:
+        if asset.kind is not AssetKind.AUDIO and not asset.has_audio:
+            raise ApplyError(f"{asset.name} has no sound")
+        tr.segs[i] = seg.model_copy(update={"src": asset.id, "name": asset.name, "in_ms": 0})
+
+
+def _trim(st: _State, op: O.TrimSegment) -> None:
+    tr, i = resolve(st, op.target)
+    seg = tr.segs[i]
+    d = seg.duration - op.head_ms - op.tail_ms
+    if d < MIN_SEGMENT_MS:
+        raise ApplyError(f"{op.target.describe()} is only {seg.duration / 1000:g}s long; that would cut all of it")
+    upd: dict[str, Any] = {"duration": d}
+    if op.head_ms and not isinstance(seg, TextSegment):
+        speed = getattr(seg, "speed", 1.0)
+        upd["in_ms"] = seg.in_ms + int(op.head_ms * speed)
+    if tr.role is not Role.MAIN and op.head_ms:
+        upd["start"] = seg.start + op.head_ms
+    tr.segs[i] = _fix_video(_fix_fades(seg.model_copy(update=upd)))
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def _fix_video(s: Any) -> Any:
+    if isinstance(s, VideoSegment) and s.transition_ms * 2 > s.duration:
+        return s.model_copy(update={"transition_ms": s.duration // 2})
+    return s
+
+
+def _set_seg_duration(st: _State, op: O.SetSegmentDuration) -> None:
+    tr, i = resolve(st, op.target)
+    seg = tr.segs[i]
+    d = op.duration_ms
+    if isinstance(seg, VideoSegment):
+        cap = _available(seg, st.library)
+        if cap is not None and d > cap:
+            raise ApplyError(f"{_label(seg, st)} only has {cap / 1000:g}s of footage")
+    if isinstance(seg, AudioSegment):
+        a = st.library.get(seg.src)
+        if a is not None and a.duration_ms and d > a.duration_ms - seg.in_ms and not seg.loop:
+            d = a.duration_ms - seg.in_ms
+    if tr.role is not Role.MAIN:
+        d = min(d, st.duration - seg.start)
+        nxt = tr.segs[i + 1].start if i + 1 < len(tr.segs) else None
+        if nxt is not None:
+            d = min(d, nxt - seg.start)
+        if d <= 0:
+            raise ApplyError("there is no room for that")
+    tr.segs[i] = _fix_video(_fix_fades(seg.model_copy(update={"duration": d})))
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def _set_total(st: _State, op: O.SetTotalDuration) -> None:
+    st.refit_main(op.duration_ms)
+
+
+def _fit_to_voice(st: _State, op: O.FitToVoice) -> None:
+    voices = [s for t in st.tracks_of(Role.VOICE) for s in t.segs]
+    if not voices:
+        raise ApplyError("there is no voiceover to fit to")
+    end = max(s.end for s in voices)
+    # the voice may have been cut by an earlier shortening: use its full source length
+    full = []
+    for s in voices:
+        a = st.library.get(s.src)
+        src_left = (a.duration_ms - s.in_ms) if a is not None and a.duration_ms else s.duration
+        full.append(s.start + src_left)
+    target = max(end, max(full)) + VOICE_TAIL_MS
+    old = st.duration
+    st.refit_main(target)
+    # let cut voice segments grow back to their full length
+    for t in st.tracks_of(Role.VOICE):
+        new = []
+        for s in t.segs:
+            a = st.library.get(s.src)
+            if a is not None and a.duration_ms:
+                want = min(a.duration_ms - s.in_ms, st.duration - s.start)
+                if want > s.duration:
+                    s = s.model_copy(update={"duration": want})
+            new.append(s)
+        t.segs = new
+    del old
+
+
+def _clip_targets(st: _State, target: O.Target | None, *, video_only: bool) -> list[tuple[_Tr, int]]:
+    if target is not None:
+        return [resolve(st, target)]
+    main = st.main()
+    out = [(main, i) for i, s in enumerate(main.segs) if not video_only or _kind_of(st, s) == "video"]
+    if not out:
+        raise ApplyError("there are no video clips on the timeline (only stills)")
+    return out
+
+
+def _set_speed(st: _State, op: O.SetSpeed) -> None:
+    for tr, i in _clip_targets(st, op.target, video_only=True):
+        seg = tr.segs[i]
+        if not isinstance(seg, VideoSegment):
+            raise ApplyError("speed applies to video clips")
+        if _kind_of(st, seg) == "image":
+            raise ApplyError(f"{_label(seg, st)} is a still image; change how long it shows instead")
+        d = max(MIN_SEGMENT_MS, round(seg.duration * seg.speed / op.speed))
+        seg = seg.model_copy(update={"speed": op.speed, "duration": d})
+        cap = _available(seg, st.library)
+        if cap is not None and seg.duration > cap:
+            seg = seg.model_copy(update={"duration": cap})
+        tr.segs[i] = _fix_video(seg)
+    if st.track(Role.MAIN) is not None:
+        st.relayout_main(keep_total=False)
+
+
+def _set_clip_audio(st: _State, op: O.SetClipAudio) -> None:
+    for tr, i in _clip_targets(st, op.target, video_only=op.target is None):
+        seg = tr.segs[i]
+        if not isinstance(seg, VideoSegment):
+            raise ApplyError("only video clips have their own sound")
+        tr.segs[i] = seg.model_copy(update={"mute": op.mute})
+
+
+# -- text ------------------------------------------------------------------------------------------
+def _span(st: _State, timing: O.Timing) -> tuple[int, int]:
+    total = st.duration
+    if timing.anchor == "end":
+        d = min(timing.duration_ms or DEFAULT_TEXT_MS, total)
+        return total - d, d
+    start = timing.start_ms
+    if start >= total:
+        raise ApplyError(f"the video is only {total / 1000:g}s long; {start / 1000:g}s is past the end")
+    d = timing.duration_ms if timing.duration_ms is not None else total - start
+    return start, min(d, total - start)
+
+
+def _place_text(tr: _Tr, seg: TextSegment) -> None:
+    """Insert ``seg``; what the same track showed in that time gives way to it."""
+    out = []
+    for s in tr.segs:
+        if s.end <= seg.start or s.start >= seg.end:
+            out.append(s)
+            continue
+        if s.start < seg.start:
+            out.append(_fix_fades(s.model_copy(update={"duration": seg.start - s.start})))
+        if s.end > seg.end:
+            out.append(_fix_fades(s.model_copy(update={"start": seg.end, "duration": s.end - seg.end,
+                                                        "id": s.id + "b" if s.start < seg.start else s.id})))
+    out.append(seg)
+    out.sort(key=lambda s: s.start)
+    tr.segs = out
+
+
+def _add_text(st: _State, op: O.AddText) -> None:
+    role = Role(op.role)
+    tr = st.track(role) or st.add_track(role)
+    start, d = _span(st, op.timing)
+    pos, size = TEXT_DEFAULTS[op.role]
+    fields: dict[str, Any] = {"id": st.new_id("t"), "start": start, "duration": d, "text": op.text,
+                              "position": op.position or pos, "size": op.size or size}
+    if op.color:
+        fields["color"] = op.color
+    if op.background:
+        fields["background"] = op.background
+    _place_text(tr, _fix_fades(TextSegment(**fields)))
+
+
+def _update_text(st: _State, op: O.UpdateText) -> None:
+    if op.target.role not in (Role.TITLE, Role.CAPTION, Role.CTA):
+        raise ApplyError("only text can be restyled")
+    tr, i = resolve(st, op.target)
+    seg = tr.segs[i]
+    upd: dict[str, Any] = {}
+    for name in ("text", "position", "size", "color", "background"):
+        v = getattr(op, name)
+        if v is not None:
+            upd[name] = v
+    if op.timing is not None:
+        upd["start"], upd["duration"] = _span(st, op.timing)
+    seg = _fix_fades(seg.model_copy(update=upd))
+    if op.timing is not None:
+        del tr.segs[i]
+        _place_text(tr, seg)
+    else:
+        tr.segs[i] = seg
+
+
+def _remove_text(st: _State, op: O.RemoveText) -> None:
+    if op.target is not None:
+        tr, i = resolve(st, op.target)
+        if tr.kind is not TrackKind.TEXT:
+            raise ApplyError(f"{op.target.describe()} is not text")
+        del tr.segs[i]
+        if not tr.segs:
+            st.tracks.remove(tr)
+        return
+    roles = [Role(op.role)] if op.role else [Role.TITLE, Role.CAPTION, Role.CTA]
+    found = [t for t in st.tracks if t.role in roles and t.segs]
+    if not found:
+        raise ApplyError(f"there is no {_role_word(roles[0]) if len(roles) == 1 else 'text'} to remove")
+    st.tracks = [t for t in st.tracks if t.role not in roles]
+
+
+# -- audio ---------------------------------------------------------------------------------------
+def _audio_segs(st: _State, role_name: str) -> list[tuple[_Tr, int]]:
+    role = Role(role_name)
+    if role is Role.MAIN:
+        main = st.main()
+        out = [(main, i) for i, s in enumerate(main.segs) if _kind_of(st, s) == "video"]
+        if not out:
+            raise ApplyError("the shots are stills; they have no sound of their own")
+        return out
+    out = [(t, i) for t in st.tracks_of(role) for i in range(len(t.segs))]
+    if not out:
+        raise ApplyError(f"there is no {_role_word(role)} in this video")
+    return out
+
+
+def _set_volume(st: _State, op: O.SetVolume) -> None:
+    if op.volume is None and op.factor is None:
+        raise ApplyError("say how loud, e.g. 'music to 30%'")
+    for tr, i in _audio_segs(st, op.role):
+        s = tr.segs[i]
+        v = op.volume if op.volume is not None else s.volume * op.factor  # type: ignore[operator]
+        v = round(min(4.0, max(0.0, v)), 4)
+        upd: dict[str, Any] = {"volume": v}
+        if op.role == "main" and v > 0 and s.mute:
+            upd["mute"] = False
+        tr.segs[i] = s.model_copy(update=upd)
+
+
+def _set_fade(st: _State, op: O.SetFade) -> None:
+    if op.role == "main":
+        raise ApplyError("fades apply to the music or the voiceover")
+    for tr, i in _audio_segs(st, op.role):
+        s = tr.segs[i]
+        upd = {}
+        if op.fade_in_ms is not None:
+            upd["fade_in_ms"] = min(op.fade_in_ms, s.duration // 2)
+        if op.fade_out_ms is not None:
+            upd["fade_out_ms"] = min(op.fade_out_ms, s.duration // 2)
+        tr.segs[i] = s.model_copy(update=upd)
+
+
+def _set_duck(st: _State, op: O.SetDuck) -> None:
+    for tr, i in _audio_segs(st, "music"):
+        tr.segs[i] = tr.segs[i].model_copy(update={"duck": op.on})
+
+
+def _remove_track(st: _State, op: O.RemoveTrack) -> None:
+    if op.role is Role.MAIN:
+        raise ApplyError("the main video track cannot be removed")
+    found = st.tracks_of(op.role)
+    if not found:
+        raise ApplyError(f"there is no {_role_word(op.role)} to remove")
+    st.tracks = [t for t in st.tracks if t.role is not op.role]
+
+
+def _replace_music(st: _State, op: O.ReplaceMusic) -> None:
+    asset = st.asset(op.asset_id)
+    if asset.kind is AssetKind.IMAGE or (asset.kind is AssetKind.VIDEO and not asset.has_audio):
+        raise ApplyError(f"{asset.name} has no sound to use as music")
+    old = [s for t in st.tracks_of(Role.MUSIC) for s in t.segs]
+    proto = old[0] if old else None
+    has_voice = any(t.segs for t in st.tracks_of(Role.VOICE))
+    loop = asset.duration_ms > 0 and asset.duration_ms < st.duration
+    seg = AudioSegment(
+        id=st.new_id("a"), start=0, duration=st.duration, src=asset.id, name=asset.name,
+        volume=proto.volume if proto else (0.3 if has_voice else 0.8),
+        fade_in_ms=proto.fade_in_ms if proto else 0,
+        fade_out_ms=proto.fade_out_ms if proto else min(1500, st.duration // 2),
+        duck=proto.duck if proto else has_voice, loop=loop)
+    tracks = st.tracks_of(Role.MUSIC)
+    if tracks:
+        tracks[0].segs = [_fix_fades(seg)]
+        st.tracks = [t for t in st.tracks if t.role is not Role.MUSIC or t is tracks[0]]
+    else:
+        st.add_track(Role.MUSIC).segs = [_fix_fades(seg)]
+
+
+# -- look ----------------------------------------------------------------------------------------
+def _set_transition(st: _State, op: O.SetTransition) -> None:
+    main = st.main()
+    if op.target is not None:
+        idx = [_main_index(st, op.target)]
+        if idx[0] == 0 and op.kind is not Transition.CUT:
+            raise ApplyError("the first shot has nothing before it to transition from")
+    else:
+        idx = list(range(1, len(main.segs)))
+        if not idx:
+            raise ApplyError("there is only one shot, so there is nothing to transition between")
+    for i in idx:
+        s = main.segs[i]
+        if op.kind is Transition.CUT:
+            upd: dict[str, Any] = {"transition": Transition.CUT, "transition_ms": 0}
+        else:
+            ms = op.duration_ms if op.duration_ms is not None else (s.transition_ms or DEFAULT_TRANSITION_MS)
+            if ms <= 0:
+                upd = {"transition": Transition.CUT, "transition_ms": 0}
+            else:
+                limit = min(s.duration, main.segs[i - 1].duration) // 2
+                upd = {"transition": op.kind, "transition_ms": min(ms, limit)}
+        main.segs[i] = s.model_copy(update=upd)
+    st.relayout_main(keep_total=True)
+
+
+def _set_motion(st: _State, op: O.SetMotion) -> None:
+    if op.target is not None:
+        targets = [resolve(st, op.target)]
+    else:
+        main = st.main()
+        targets = [(main, i) for i, s in enumerate(main.segs) if _kind_of(st, s) == "image"]
+        if not targets:
+            raise ApplyError("there are no still images to move (motion applies to stills)")
+    auto = cycle(AUTO_MOTIONS)
+    for tr, i in targets:
+        s = tr.segs[i]
+        if not isinstance(s, VideoSegment):
+            raise ApplyError("motion applies to pictures")
+        m = next(auto) if op.motion == "auto" else Motion(op.motion)
+        tr.segs[i] = s.model_copy(update={"motion": m})
+
+
+def _set_frame(st: _State, op: O.SetFrame) -> None:
+    if op.aspect is None and op.resolution is None:
+        raise ApplyError("say which shape or size, e.g. 'vertical' or '720p'")
+    aspect = op.aspect or aspect_of(st.width, st.height)
+    res = op.resolution or resolution_of(st.width, st.height)
+    if aspect in ASPECTS and res in ("480p", "720p", "1080p", "1440p", "4k"):
+        w, h = frame_size(aspect, res)
+    elif aspect in ASPECTS:
+        w, h = frame_size(aspect, "1080p")
+    else:  # an unusual current shape: scale it to the asked resolution
+        short = {"480p": 480, "720p": 720, "1080p": 1080, "1440p": 1440, "4k": 2160}[res]
+        k = short / min(st.width, st.height)
+        w, h = round(st.width * k / 2) * 2, round(st.height * k / 2) * 2
+    st.width, st.height = w, h
+
+
+def _set_fit(st: _State, op: O.SetFit) -> None:
+    targets = [resolve(st, op.target)] if op.target is not None else [(st.main(), i) for i in range(len(st.main().segs))]
+    for tr, i in targets:
+        s = tr.segs[i]
+        if not isinstance(s, VideoSegment):
+            raise ApplyError("fit applies to pictures")
+        tr.segs[i] = s.model_copy(update={"fit": op.fit})
+
+
+def _set_background(st: _State, op: O.SetBackground) -> None:
+    if op.color is None and not op.blur:
+        raise ApplyError("say which background, e.g. 'white background' or 'blurred background'")
+    main = st.track(Role.MAIN)
+    if op.color is not None:
+        st.background = op.color.upper()
+    fit = Fit.BLUR if op.blur else Fit.CONTAIN
+    if main is not None:
+        main.segs = [s.model_copy(update={"fit": fit}) for s in main.segs]
+
+
+def _add_logo(st: _State, op: O.AddLogo) -> None:
+    asset = st.asset(op.asset_id)
+    if asset.kind is AssetKind.AUDIO:
+        raise ApplyError(f"{asset.name} is audio, not a picture")
+    tr = st.track(Role.LOGO) or st.add_track(Role.LOGO)
+    tr.segs = [VideoSegment(id=st.new_id("l"), start=0, duration=st.duration, src=asset.id, name=asset.name,
+                            position=Position(op.position), scale=op.scale, opacity=op.opacity, fit=Fit.CONTAIN,
+                            mute=True)]
+
+
+_HANDLERS: dict[type, Any] = {
+    O.AddSegment: _add_segment, O.RemoveSegment: _remove_segment, O.MoveSegment: _move_segment,
+    O.SwapSegments: _swap, O.ReverseOrder: _reverse, O.ReplaceSource: _replace_source,
+    O.TrimSegment: _trim, O.SetSegmentDuration: _set_seg_duration, O.SetTotalDuration: _set_total,
+    O.FitToVoice: _fit_to_voice, O.SetSpeed: _set_speed, O.SetClipAudio: _set_clip_audio,
+    O.AddText: _add_text, O.UpdateText: _update_text, O.RemoveText: _remove_text,
+    O.SetVolume: _set_volume, O.SetFade: _set_fade, O.SetDuck: _set_duck, O.RemoveTrack: _remove_track,
+    O.ReplaceMusic: _replace_music, O.SetTransition: _set_transition, O.SetMotion: _set_motion,
+    O.SetFrame: _set_frame, O.SetFit: _set_fit, O.SetBackground: _set_background, O.AddLogo: _add_logo,
+}
