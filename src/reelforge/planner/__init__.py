@@ -1,0 +1,35 @@
+"""Planner: instruction -> timeline (compose) and -> edit ops (rules/llm). Pure, no I/O."""
+
+from reelforge.planner.parse import (
+    DurationMatch,
+    RangeKind,
+    TimeRange,
+    TransitionSpec,
+    find_durations,
+    is_chinese,
+    mentions_voiceover,
+    parse_aspect,
+    parse_db,
+    parse_duration_ms,
+    parse_music_volume,
+    parse_number,
+    parse_ordinal,
+    parse_percent,
+    parse_position,
+    parse_resolution,
+    parse_time_range,
+    parse_time_value_ms,
+    parse_transition,
+    parse_voice_volume,
+    quoted_texts,
+    wants_motion,
+    wants_text_overlays,
+)
+
+__all__ = [
+    "DurationMatch", "RangeKind", "TimeRange", "TransitionSpec", "find_durations", "is_chinese",
+    "mentions_voiceover", "parse_aspect", "parse_db", "parse_duration_ms", "parse_music_volume",
+    "parse_number", "parse_ordinal", "parse_percent", "parse_position", "parse_resolution",
+    "parse_time_range", "parse_time_value_ms", "parse_transition", "parse_voice_volume",
+    "quoted_texts", "wants_motion", "wants_text_overlays",
+]
