@@ -1,0 +1,307 @@
+"""Ingest: validate a file, probe its content and describe it as a timeline `Asset`.
+
+Policy
+- **Size**: an empty file is refused (`UnsupportedMedia`); a file over ``max_bytes``
+  (default `MAX_FILE_BYTES`, 500 MB) is refused with `FileTooLarge` (code 4002) before any
+  decoding. The message names the file, its size and the limit.
+- **Content decides, the name only vetoes**: the file is probed (decoded) and must be one of
+  the supported formats (`SUPPORTED_FORMATS`). The extension is not trusted: a real PNG named
+  ``.jpg`` is accepted as a PNG image, a text file named ``.jpg`` is refused. A file with no
+  extension or an unfamiliar one is accepted when its content is a supported format. Only an
+  extension that plainly says "not media" (``.txt``, ``.exe``, ``.zip``, ``.pdf``... see
+  `NON_MEDIA_EXTENSIONS`) is refused without looking further. The extension checked is that
+  of ``name`` when given (an upload stored under a temporary name keeps its real name).
+- **Photos are made upright once**: a photo whose EXIF orientation is not "upright" is written
+  as an upright copy (EXIF orientation applied to the pixels, tag dropped) and ``Asset.path``
+  points at the copy; ``width``/``height`` are the upright size and ``rotation`` is 0.
+- **Huge photos are downscaled once**: a still photo whose long side exceeds
+  `DOWNSCALE_ABOVE` (4096 px) is resampled (Lanczos) so its long side is `DOWNSCALE_TO`
+  (3840 px — 4K UHD output stays sharp) in the same pass. Animated GIF/WebP are never touched.
+- Copies go to ``workdir`` (default: a ``.reelforge`` folder next to the file, or a
+  ``reelforge-cache`` folder in the system temp dir when that is not writable), are named by
+  the content hash (so re-ingesting reuses them), and are written to a temporary name and
+  renamed, so an error never leaves a partial file behind.
+- ``Asset.id`` is the first 12 hex digits of the SHA-256 of the original content (stable:
+  the same bytes always get the same id, whatever their name).
+- **Videos** keep their rotation: ``rotation`` records the clockwise degrees from the display
+  matrix and ``width``/``height`` are the display size (portrait clips come out portrait).
+
+Only `reelforge.errors` types leave this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reelforge.errors import FileTooLarge, MediaError, ReelforgeError, UnsupportedMedia
+from reelforge.media.formats import (
+    MAX_FILE_BYTES,
+    NON_MEDIA_EXTENSIONS,
+    SUPPORTED_FORMATS,
+    human_size,
+    supported_list,
+)
+from reelforge.media.probe import MediaInfo, probe
+from reelforge.timeline.model import Asset, AssetKind
+
+DOWNSCALE_ABOVE = 4096
+"""Photos whose long side is larger than this many pixels are downscaled at ingest..."""
+DOWNSCALE_TO = 3840
+"""...to exactly this long side (keeps 4K UHD output sharp)."""
+
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class _Checked:
+    path: Path
+    name: str
+    info: MediaInfo
+    digest: str
+
+
+def ingest(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    workdir: str | os.PathLike[str] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> Asset:
+    """Validate and probe one file; return its `Asset` (see the module docstring for policy).
+
+    Raises `FileTooLarge` (4002), `UnsupportedMedia` (4001: empty, damaged, not a supported
+    format; the message lists the supported formats) or `MediaError` (4001: missing/unreadable).
+    """
+    checked = _check(Path(path), name, max_bytes)
+    return _materialize(checked, workdir)
+
+
+def ingest_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    names: Sequence[str | None] | None = None,
+    workdir: str | os.PathLike[str] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> list[Asset]:
+    """Ingest several files, all or nothing: every file is checked first, and if any is bad
+    one error names each bad file and why (`FileTooLarge` when they are all too large,
+    otherwise `UnsupportedMedia`); the error's ``failures`` attribute holds
+    ``[(file name, error), ...]``. No copy is written unless every file passed."""
+    path_list = [Path(p) for p in paths]
+    name_list = list(names) if names is not None else [None] * len(path_list)
+    if len(name_list) != len(path_list):
+        raise ValueError("names must match paths one to one")
+    checked: list[_Checked] = []
+    failures: list[tuple[str, MediaError]] = []
+    for p, n in zip(path_list, name_list, strict=True):
+        try:
+            checked.append(_check(p, n, max_bytes))
+        except MediaError as exc:
+            failures.append((n or p.name, exc))
+    if failures:
+        raise _combined(failures, total=len(path_list))
+    created: list[Path] = []
+    assets: list[Asset] = []
+    try:
+        for c in checked:
+            asset = _materialize(c, workdir, created=created)
+            assets.append(asset)
+    except BaseException:
+        for f in created:
+            _unlink(f)
+        raise
+    return assets
+
+
+def _combined(failures: list[tuple[str, MediaError]], *, total: int) -> MediaError:
+    lines = [f"- {msg_name}: {_strip_name(exc.message, msg_name)}" for msg_name, exc in failures]
+    head = (
+        f"{len(failures)} of {total} files could not be added:"
+        if total > 1 else "The file could not be added:"
+    )
+    text = head + "\n" + "\n".join(lines)
+    if all(isinstance(e, FileTooLarge) for _, e in failures):
+        err: MediaError = FileTooLarge(text)
+    else:
+        err = UnsupportedMedia(text + f"\nSupported formats: {supported_list()}")
+    err.failures = failures  # type: ignore[attr-defined]
+    return err
+
+
+def _strip_name(message: str, name: str) -> str:
+    first = message.split("\n")[0]
+    cut = first.split(" Supported formats:")[0]
+    prefix = f"{name}: "
+    return cut[len(prefix):] if cut.startswith(prefix) else cut
+
+
+# -- checks (no writes) ----------------------------------------------------------------------
+def _check(path: Path, name: str | None, max_bytes: int) -> _Checked:
+    label = name or path.name
+    try:
+        if not path.exists():
+            raise MediaError(f"{label}: file not found")
+        if not path.is_file():
+            raise MediaError(f"{label}: not a file")
+        size = path.stat().st_size
+    except OSError as exc:
+        raise MediaError(f"{label}: cannot be read ({exc.strerror or exc})") from exc
+    if size == 0:
+        raise UnsupportedMedia(f"{label}: the file is empty. Supported formats: {supported_list()}")
+    if size > max_bytes:
+        raise FileTooLarge(
+            f"{label} is too large: {human_size(size)} ({size} bytes), over the "
+            f"{human_size(max_bytes)} limit per file"
+        )
+    ext = Path(label).suffix.lower()
+    if ext in NON_MEDIA_EXTENSIONS:
+        raise UnsupportedMedia(
+            f"{label}: '{ext}' files are not media. Supported formats: {supported_list()}"
+        )
+    try:
+        info = probe(path)
+    except MediaError as exc:
+        raise type(exc)(_rename(exc.message, path.name, label)) from exc
+    except Exception as exc:  # defensive: probe should only raise MediaError
+        raise UnsupportedMedia(
+            f"{label}: not a readable media file. Supported formats: {supported_list()}"
+        ) from exc
+    if info.format not in SUPPORTED_FORMATS:
+        raise UnsupportedMedia(
+            f"{label}: {info.format or 'this'} content is not supported. "
+            f"Supported formats: {supported_list()}"
+        )
+    try:
+        digest = _sha256(path)
+    except OSError as exc:
+        raise MediaError(f"{label}: cannot be read ({exc.strerror or exc})") from exc
+    return _Checked(path=path, name=label, info=info, digest=digest)
+
+
+def _rename(message: str, stored: str, label: str) -> str:
+    if stored != label and message.startswith(stored):
+        return label + message[len(stored):]
+    return message
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# -- writes (upright / downscaled photo copies) -------------------------------------------------
+def _needs_copy(info: MediaInfo) -> bool:
+    if info.kind != "image":
+        return False
+    return info.exif_orientation != 1 or max(info.width, info.height) > DOWNSCALE_ABOVE
+
+
+def _materialize(c: _Checked, workdir, *, created: list[Path] | None = None) -> Asset:
+    info = c.info
+    asset_id = c.digest[:12]
+    path, width, height, rotation = c.path, info.width, info.height, info.rotation
+    if info.kind == "image":
+        rotation = 0  # photos: orientation is applied (below) or was already upright
+        if _needs_copy(info):
+            path, width, height = _upright_copy(c, workdir, created)
+    kind = AssetKind(info.kind)
+    try:
+        return Asset(
+            id=asset_id, path=os.path.abspath(path), name=c.name, kind=kind, width=width, height=height,
+            duration_ms=info.duration_ms if kind is not AssetKind.IMAGE else 0,
+            fps=info.fps, has_audio=info.has_audio, rotation=rotation,
+            size_bytes=info.size_bytes, format=info.format,
+        )
+    except ReelforgeError:
+        raise
+    except Exception as exc:  # pydantic validation: should not happen with probed values
+        raise UnsupportedMedia(f"{c.name}: could not be described ({exc})") from exc
+
+
+def _default_workdir(src: Path) -> Path:
+    beside = src.resolve().parent / ".reelforge"
+    try:
+        beside.mkdir(exist_ok=True)
+        if os.access(beside, os.W_OK):
+            return beside
+    except OSError:
+        pass
+    tmp = Path(tempfile.gettempdir()) / "reelforge-cache"
+    tmp.mkdir(exist_ok=True)
+    return tmp
+
+
+def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Path, int, int]:
+    from PIL import Image, ImageOps
+
+    info = c.info
+    try:
+        out_dir = Path(workdir) if workdir is not None else _default_workdir(c.path)
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MediaError(f"{c.name}: cannot create the work folder ({exc.strerror or exc})") from exc
+    suffix = ".png" if info.format == "png" else ".jpg"
+    target = out_dir / f"{c.digest[:12]}-upright{suffix}"
+    if target.is_file():
+        try:
+            with Image.open(target) as im:
+                w, h = im.size
+            return target, w, h
+        except Exception:
+            _unlink(target)  # damaged cache entry: write it again
+    fd, tmp_name = tempfile.mkstemp(prefix=".ingest-", suffix=suffix, dir=out_dir)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(c.path) as im:
+                if info.format == "jpeg" and max(im.size) > DOWNSCALE_ABOVE * 2:
+                    # let libjpeg decode at 1/2 or 1/4 scale: much faster, still > target size
+                    scale = max(im.size) / DOWNSCALE_TO
+                    im.draft("RGB", (int(im.size[0] / scale * 1.01) + 1, int(im.size[1] / scale * 1.01) + 1))
+                img = ImageOps.exif_transpose(im)
+                img.load()
+        long_side = max(img.size)
+        if long_side > DOWNSCALE_ABOVE:
+            ratio = DOWNSCALE_TO / long_side
+            new = (max(1, round(img.size[0] * ratio)), max(1, round(img.size[1] * ratio)))
+            img = img.resize(new, Image.Resampling.LANCZOS)
+        if suffix == ".jpg":
+            if img.mode not in ("RGB", "L"):
+                img = img.convert("RGB")
+            img.save(tmp, "JPEG", quality=92, optimize=False)
+        else:
+            img.save(tmp, "PNG")
+        w, h = img.size
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        _unlink(tmp)
+        if isinstance(exc, Exception):
+            raise MediaError(f"{c.name}: could not write the upright copy ({_short(exc)})") from exc
+        raise
+    if created is not None:
+        created.append(target)
+    return target, w, h
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text[:160]
+
+
+def _unlink(p: Path) -> None:
+    try:
+        p.unlink()
+    except OSError:
+        pass

@@ -1,0 +1,366 @@
+"""Probe a media file by decoding it (PyAV for containers/codecs, Pillow for photos).
+
+`probe(path)` opens the file with PyAV, decodes at least one frame of each stream it reports
+(so a damaged file fails here rather than in the render), and for still-image containers also
+fully decodes the picture with Pillow (which catches truncated JPEGs that FFmpeg's decoder
+would silently conceal) and reads its EXIF orientation.
+
+Kind is decided from the content, never from the file name:
+
+- an image container holding one frame (JPEG, PNG, single-frame GIF/WebP) -> ``"image"``
+- an animated GIF / WebP / APNG, or any container with a (non cover-art) video stream -> ``"video"``
+- audio streams only -> ``"audio"``
+
+``width``/``height`` are the *displayed* size: the display matrix of a video stream (phone
+portrait clips) or the EXIF orientation of a photo is applied. ``rotation`` is in clockwise
+degrees (0/90/180/270) the stored picture must be turned to display upright — the same sense
+as the legacy ``rotate`` tag; ffmpeg's CLI applies it by itself (autorotate) when decoding.
+
+Only `reelforge.errors` types leave this module.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from reelforge.errors import MediaError, UnsupportedMedia
+from reelforge.media.formats import SUPPORTED_FORMATS, kind_of_format, supported_list
+
+# demuxers that hold still pictures (one picture per file, or an animation)
+_IMAGE_DEMUXERS = {"image2", "gif", "apng", "webp", "image2pipe"}
+# Pillow format name -> our format family
+_PIL_FORMAT = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+# EXIF orientation -> clockwise degrees to turn the stored picture upright
+_EXIF_ROTATION = {1: 0, 2: 0, 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270}
+_WEBM_CODECS = {"vp8", "vp9", "av1", "opus", "vorbis"}
+_MAX_PACKETS = 400  # packets read while looking for the first decodable frame of each stream
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    """What probing found. Sizes are as displayed (rotation / EXIF orientation applied)."""
+
+    path: str
+    format: str
+    """Format family: one of ``SUPPORTED_FORMATS`` (``"mp4"``, ``"jpeg"``...) or the
+    demuxer's/Pillow's name for something readable but unsupported (``"ogg"``, ``"bmp"``)."""
+    kind: str
+    """``"image"``, ``"video"`` or ``"audio"``."""
+    width: int = 0
+    height: int = 0
+    duration_ms: int = 0
+    fps: float = 0.0
+    has_audio: bool = False
+    has_video: bool = False
+    rotation: int = 0
+    video_codec: str = ""
+    audio_codec: str = ""
+    container: str = ""
+    """The demuxer's name as FFmpeg reports it (``"mov,mp4,m4a,3gp,3g2,mj2"``)."""
+    size_bytes: int = 0
+    coded_width: int = 0
+    coded_height: int = 0
+    exif_orientation: int = 1
+    """EXIF orientation tag of a photo (1 = upright, 6 = turn 90° clockwise, 8 = 270°...)."""
+    frames: int = 0
+    """Frames in an image file (1 for a still; >1 for an animation); 0 for other media."""
+    sample_rate: int = 0
+    channels: int = 0
+    bit_rate: int = 0
+
+    @property
+    def supported(self) -> bool:
+        return self.format in SUPPORTED_FORMATS and kind_of_format(self.format) is not None
+
+    @property
+    def is_portrait(self) -> bool:
+        return self.height > self.width
+
+
+def probe(path: str | Path) -> MediaInfo:
+    """Decode enough of ``path`` to describe it. Raises `UnsupportedMedia` when the content
+    cannot be read as media, `MediaError` when the file does not exist."""
+    p = Path(path)
+    label = p.name
+    try:
+        if not p.is_file():
+            raise MediaError(f"{label}: file not found")
+        size = p.stat().st_size
+    except OSError as exc:
+        raise MediaError(f"{label}: cannot be read ({exc.strerror or exc})") from exc
+    if size == 0:
+        raise UnsupportedMedia(f"{label}: the file is empty. Supported formats: {supported_list()}")
+    try:
+        return _probe(p, size)
+    except MediaError:
+        raise
+    except Exception as exc:  # PyAV / Pillow / OS errors of any shape
+        raise UnsupportedMedia(
+            f"{label}: not a readable media file ({_reason(exc)}). Supported formats: {supported_list()}"
+        ) from exc
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) < 160 else text[:157] + "..."
+
+
+def _probe(p: Path, size: int) -> MediaInfo:
+    import av
+
+    try:
+        container = av.open(str(p), metadata_errors="ignore")
+    except Exception as exc:
+        # not a container FFmpeg knows; Pillow may still read a picture (rare formats)
+        info = _probe_with_pillow(p, size, container_name="")
+        if info is not None:
+            return info
+        raise UnsupportedMedia(
+            f"{p.name}: not a readable media file ({_reason(exc)}). Supported formats: {supported_list()}"
+        ) from exc
+    with container:
+        demuxer = container.format.name
+        names = set(demuxer.split(","))
+        if names & _IMAGE_DEMUXERS or any(n.endswith("_pipe") for n in names):
+            return _probe_image(p, size, container)
+        return _probe_av(p, size, container)
+
+
+# -- still images and animations ---------------------------------------------------------------
+def _probe_image(p: Path, size: int, container) -> MediaInfo:
+    demuxer = container.format.name
+    stream = container.streams.video[0] if container.streams.video else None
+    av_frame = None
+    if stream is not None:
+        try:
+            for frame in container.decode(stream):
+                av_frame = frame
+                break
+        except Exception:
+            av_frame = None  # e.g. animated WebP: FFmpeg's libs here cannot; Pillow can
+    info = _probe_with_pillow(p, size, container_name=demuxer)
+    if info is not None:
+        return info
+    if av_frame is None:
+        raise UnsupportedMedia(
+            f"{p.name}: the picture cannot be decoded (damaged or not an image). "
+            f"Supported formats: {supported_list()}"
+        )
+    codec = stream.codec_context.name
+    fmt = {"mjpeg": "jpeg"}.get(codec, codec)
+    return MediaInfo(
+        path=str(p), format=fmt, kind="image", width=av_frame.width, height=av_frame.height,
+        has_video=True, video_codec=codec, container=demuxer, size_bytes=size,
+        coded_width=av_frame.width, coded_height=av_frame.height, frames=1,
+    )
+
+
+def _probe_with_pillow(p: Path, size: int, *, container_name: str) -> MediaInfo | None:
+    """Fully decode a picture with Pillow; None when Pillow does not know the format.
+
+    Raises `UnsupportedMedia` when Pillow knows the format but the data is damaged."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        im = Image.open(p)
+    except UnidentifiedImageError:
+        return None
+    with im, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # DecompressionBombWarning, EXIF warnings
+        fmt = _PIL_FORMAT.get(im.format or "", (im.format or "image").lower())
+        try:
+            frames = int(getattr(im, "n_frames", 1) or 1)
+            orientation = 1
+            try:
+                orientation = int(im.getexif().get(0x0112, 1) or 1)
+            except Exception:
+                orientation = 1
+            if orientation not in _EXIF_ROTATION:
+                orientation = 1
+            coded_w, coded_h = im.size
+            duration_ms = 0
+            if frames > 1:
+                for i in range(frames):
+                    im.seek(i)
+                    im.load()
+                    duration_ms += int(im.info.get("duration", 100) or 100)
+            else:
+                im.load()
+        except Image.DecompressionBombError as exc:
+            raise UnsupportedMedia(f"{p.name}: the picture is too large to decode safely ({exc})") from exc
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise UnsupportedMedia(
+                f"{p.name}: the picture is damaged or truncated ({_reason(exc)}). "
+                f"Supported formats: {supported_list()}"
+            ) from exc
+    rotation = _EXIF_ROTATION[orientation] if frames == 1 else 0
+    w, h = (coded_h, coded_w) if rotation in (90, 270) else (coded_w, coded_h)
+    animated = frames > 1
+    codec = {"jpeg": "mjpeg"}.get(fmt, fmt)
+    return MediaInfo(
+        path=str(p), format=fmt, kind="video" if animated else "image", width=w, height=h,
+        duration_ms=duration_ms if animated else 0,
+        fps=round(frames * 1000 / duration_ms, 3) if animated and duration_ms else 0.0,
+        has_video=True, rotation=rotation, video_codec=codec,
+        container=container_name or fmt, size_bytes=size, coded_width=coded_w,
+        coded_height=coded_h, exif_orientation=orientation if not animated else 1, frames=frames,
+    )
+
+
+# -- audio/video containers --------------------------------------------------------------------
+def _is_cover_art(stream) -> bool:
+    import av
+
+    try:
+        return bool(stream.disposition & av.stream.Disposition.attached_pic)
+    except Exception:
+        return False
+
+
+def _probe_av(p: Path, size: int, container) -> MediaInfo:
+    demuxer = container.format.name
+    videos = [s for s in container.streams.video if not _is_cover_art(s)]
+    audios = list(container.streams.audio)
+    if not videos and not audios:
+        raise UnsupportedMedia(
+            f"{p.name}: no picture or sound found in the file. Supported formats: {supported_list()}"
+        )
+    v = videos[0] if videos else None
+    a = audios[0] if audios else None
+
+    first = _first_frames(container, [s for s in (v, a) if s is not None])
+    if v is not None and first.get(v.index) is None:
+        raise UnsupportedMedia(f"{p.name}: the video cannot be decoded (damaged or truncated)")
+    if a is not None and first.get(a.index) is None and v is None:
+        raise UnsupportedMedia(f"{p.name}: the audio cannot be decoded (damaged or truncated)")
+    has_audio = a is not None and first.get(a.index) is not None
+    _check_not_truncated(p, size, [s for s in (v, a) if s is not None])
+
+    duration_ms = _duration_ms(container, [s for s in (v, a) if s is not None])
+    if duration_ms <= 0:
+        raise UnsupportedMedia(f"{p.name}: the media has no length (damaged or truncated)")
+
+    vcodec = _codec_name(v) if v is not None else ""
+    acodec = _codec_name(a) if a is not None else ""
+    fmt = _family(demuxer, container, p, has_video=v is not None, codecs={vcodec, acodec} - {""})
+
+    width = height = coded_w = coded_h = rotation = 0
+    fps = 0.0
+    if v is not None:
+        frame = first[v.index]
+        coded_w, coded_h = frame.width, frame.height
+        rotation = _rotation(frame)
+        width, height = (coded_h, coded_w) if rotation in (90, 270) else (coded_w, coded_h)
+        rate = v.average_rate or v.guessed_rate or v.base_rate
+        fps = round(float(rate), 3) if rate else 0.0
+    sample_rate = channels = 0
+    if a is not None:
+        sample_rate = int(a.codec_context.sample_rate or 0)
+        channels = int(getattr(a.codec_context, "channels", 0) or 0)
+    return MediaInfo(
+        path=str(p), format=fmt, kind="video" if v is not None else "audio", width=width,
+        height=height, duration_ms=duration_ms, fps=fps, has_audio=has_audio,
+        has_video=v is not None, rotation=rotation, video_codec=vcodec, audio_codec=acodec,
+        container=demuxer, size_bytes=size, coded_width=coded_w, coded_height=coded_h,
+        sample_rate=sample_rate, channels=channels, bit_rate=int(container.bit_rate or 0),
+    )
+
+
+def _codec_name(stream) -> str:
+    """The codec's canonical name (``"mp3"``, not the decoder's ``"mp3float"``)."""
+    try:
+        return str(stream.codec_context.codec.canonical_name or stream.codec_context.name)
+    except Exception:
+        return str(stream.codec_context.name)
+
+
+def _first_frames(container, streams) -> dict:
+    """Decode until every stream gave one frame (or the packet budget runs out)."""
+    found: dict = {s.index: None for s in streams}
+    seen = 0
+    try:
+        for packet in container.demux(streams):
+            seen += 1
+            idx = packet.stream.index
+            if found.get(idx) is None:
+                try:
+                    frames = packet.decode()
+                except Exception:
+                    frames = []
+                if frames:
+                    found[idx] = frames[0]
+            if all(f is not None for f in found.values()) or seen >= _MAX_PACKETS:
+                break
+        else:
+            # end of file: flush decoders that buffer (B-frames, tiny clips)
+            for s in streams:
+                if found[s.index] is None:
+                    try:
+                        frames = s.codec_context.decode(None)
+                    except Exception:
+                        frames = []
+                    if frames:
+                        found[s.index] = frames[0]
+    except Exception:
+        pass  # a read error mid-way: whatever was found stays; missing frames are reported
+    return found
+
+
+def _check_not_truncated(p: Path, size: int, streams) -> None:
+    """Where the container has an index (mp4/mov, avi, mkv cues), it must fit in the file."""
+    end = 0
+    for s in streams:
+        try:
+            entries = s.index_entries
+            n = len(entries)
+            if n:
+                last = entries[n - 1]
+                end = max(end, int(last.pos) + max(int(last.size), 0))
+        except Exception:
+            continue
+    if end > size:
+        raise UnsupportedMedia(
+            f"{p.name}: the file is truncated (its index points {end - size} bytes past the end)"
+        )
+
+
+def _duration_ms(container, streams) -> int:
+    if container.duration and container.duration > 0:
+        return int(round(container.duration / 1000))  # AV_TIME_BASE is microseconds
+    best = 0
+    for s in streams:
+        if s.duration and s.time_base:
+            best = max(best, int(round(float(s.duration * s.time_base) * 1000)))
+    return best
+
+
+def _rotation(frame) -> int:
+    """Clockwise degrees from the frame's display matrix (FFmpeg reports counter-clockwise)."""
+    try:
+        ccw = float(getattr(frame, "rotation", 0) or 0)
+    except Exception:
+        return 0
+    return int(round(-ccw / 90.0)) % 4 * 90
+
+
+def _family(demuxer: str, container, p: Path, *, has_video: bool, codecs: set[str]) -> str:
+    names = demuxer.split(",")
+    ext = p.suffix.lower()
+    if "mov" in names:
+        if not has_video:
+            return "m4a"
+        brand = str(container.metadata.get("major_brand", "")).strip().lower()
+        if brand == "qt":
+            return "mov"
+        if brand.startswith("3g"):
+            return "3gp"
+        return "mov" if ext == ".mov" and not brand else "mp4"
+    if "matroska" in names:
+        if ext in (".mkv", ".webm"):
+            return ext[1:]
+        return "webm" if codecs <= _WEBM_CODECS else "mkv"
+    if "aac" in names:
+        return "aac"
+    return names[0]
