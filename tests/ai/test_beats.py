@@ -1,0 +1,60 @@
+"""Beat detection on generated click tracks and a drum loop (numpy + PyAV only: always runs)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reelforge.ai.beats import BeatInfo, beat_cut_points, detect_beats
+
+from ._signals import click_track, drum_loop, write_wav
+
+
+def _max_error_ms(found: tuple[int, ...], truth_s: np.ndarray) -> float:
+    bt = np.asarray(found, float)
+    return float(max(np.min(np.abs(bt - 1000 * t)) for t in truth_s))
+
+
+@pytest.mark.parametrize("bpm", [100, 128])
+def test_click_track_tempo_and_beats(tmp_path, bpm):
+    audio, truth = click_track(bpm)
+    info = detect_beats(write_wav(tmp_path / f"click{bpm}.wav", audio, 44100))
+    assert abs(info.bpm - bpm) <= 1.0, info.bpm
+    assert _max_error_ms(info.beat_times_ms, truth) <= 30
+    assert len(info.beat_times_ms) == len(truth)
+    assert info.confidence > 0.3
+
+
+@pytest.mark.parametrize("bpm", [100, 128])
+def test_drum_loop_tempo_and_phase(tmp_path, bpm):
+    audio, truth = drum_loop(bpm)
+    info = detect_beats(write_wav(tmp_path / "loop.wav", audio, 22050))
+    assert abs(info.bpm - bpm) <= 1.0, info.bpm
+    # beats are on the kicks, not the off-beat hi-hats
+    assert _max_error_ms(info.beat_times_ms, truth[1:-1]) <= 50
+
+
+def test_silence_has_no_beat(tmp_path):
+    info = detect_beats(write_wav(tmp_path / "silence.wav", np.zeros(22050 * 3, np.float32), 22050))
+    assert info.beat_times_ms == () or info.confidence < 0.2
+
+
+def test_cut_points_on_beats_and_total():
+    beats = BeatInfo(bpm=120.0, beat_times_ms=tuple(range(0, 30000, 500)), duration_ms=30000)
+    bounds = beat_cut_points(beats, 5, 30000)
+    assert bounds[0] == 0 and bounds[-1] == 30000 and len(bounds) == 6
+    assert all(b % 500 == 0 for b in bounds[1:-1])
+    assert all(b2 > b1 for b1, b2 in zip(bounds, bounds[1:], strict=False))
+    assert all(abs(bounds[k] - k * 6000) <= 250 for k in range(1, 5))
+
+
+def test_cut_points_irregular_and_sparse():
+    # beats at 700 ms spacing: cuts snap to the nearest beat; no beats at all: even split
+    bounds = beat_cut_points([700 * k for k in range(1, 20)], 4, 10000)
+    assert bounds[1:-1] == [2800, 4900, 7700]
+    assert beat_cut_points([], 4, 10000) == [0, 2500, 5000, 7500, 10000]
+    # a minimum segment length is kept even where the beats are dense at the start
+    bounds = beat_cut_points([100, 200, 300, 400], 3, 3000, min_segment_ms=800)
+    assert all(b - a >= 800 for a, b in zip(bounds, bounds[1:], strict=False))
+    with pytest.raises(ValueError):
+        beat_cut_points([], 0, 1000)
