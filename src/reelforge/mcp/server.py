@@ -1,0 +1,248 @@
+"""The reelforge MCP server: tools and resources for AI agents (official MCP Python SDK 2.x).
+
+Tools: ``create_session``, ``list_sessions``, ``add_assets``, ``instruct``, ``get_state``,
+``preview``, ``export``, ``export_status``, ``get_credits``. Resources: the timeline JSON of a
+session (``reelforge://sessions/{session_id}/timeline``) and the timeline JSON Schema
+(``reelforge://schema/timeline``).
+
+Embedded by default (no server needed: sessions are project files in a data dir, renders run
+in this process) or remote (``url`` of a running ``reelforge serve``; the /v1 API with an
+anonymous token). Errors come back as MCP tool errors whose text is
+``error <code>: <message>`` with the same codes and messages as the HTTP API.
+
+Run it with ``run()`` (``reelforge mcp`` / ``python -m reelforge.mcp``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+import anyio
+import anyio.to_thread
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
+from pydantic import Field
+
+from reelforge.errors import NotFound, ReelforgeError
+from reelforge.mcp.backend import PRESET_HELP, Backend, error_code, make_backend
+
+log = logging.getLogger("reelforge.mcp")
+
+INSTRUCTIONS = """\
+reelforge turns media files and a plain-language instruction into a ready-to-publish MP4.
+Typical flow: create_session -> add_assets (local paths or http(s) URLs of images, clips,
+voiceover, music) -> instruct ("combine these images and audio into a 30-second promotional
+video with text overlays") -> read the summary, refine with more instructions ("make it
+vertical for TikTok", "lower the music to 35%", "add the title 'Urban Dreams' for the first
+3 seconds", "undo"; English or Chinese) -> preview (fast low-res MP4) -> export (final MP4).
+Errors read 'error <code>: <message>' (1002 session not found, 2001 no credits, 4001
+unsupported file, 4002 file too large).
+"""
+
+SessionId = Annotated[str, Field(description="id returned by create_session")]
+
+
+def tool_error(exc: ReelforgeError) -> ToolError:
+    return ToolError(f"error {error_code(exc)}: {exc.message}")
+
+
+async def _call(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run a blocking backend call in a worker thread; library errors become tool errors."""
+    try:
+        return await anyio.to_thread.run_sync(lambda: fn(*args))
+    except ReelforgeError as exc:
+        raise tool_error(exc) from exc
+
+
+async def _with_progress(ctx: Context | None, fn: Callable[[Callable[[float, str], None]], Any],
+                         label: str) -> Any:
+    """Run ``fn(progress)`` in a thread, forwarding its progress as MCP progress notifications."""
+    latest: dict[str, Any] = {"fraction": 0.0, "message": label}
+    sent = -1.0
+
+    def progress(fraction: float, message: str = label) -> None:
+        latest["fraction"], latest["message"] = fraction, message
+
+    result: dict[str, Any] = {}
+
+    async def worker() -> None:
+        try:
+            result["value"] = await anyio.to_thread.run_sync(lambda: fn(progress))
+        except BaseException as exc:  # re-raised below, outside the task group
+            result["error"] = exc
+        finally:
+            tg.cancel_scope.cancel()
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(worker)
+        while True:
+            f = latest["fraction"]
+            if ctx is not None and f - sent >= 0.01:
+                sent = f
+                await ctx.report_progress(round(f * 100, 1), 100, latest["message"])
+            await anyio.sleep(0.3)
+    if "error" in result:
+        exc = result["error"]
+        if isinstance(exc, ReelforgeError):
+            raise tool_error(exc) from exc
+        raise exc
+    if ctx is not None:
+        await ctx.report_progress(100, 100, f"{label}: done")
+    return result["value"]
+
+
+def build_server(backend: Backend) -> MCPServer:
+    """An MCPServer exposing reelforge's tools and resources over ``backend``."""
+    mcp = MCPServer(name="reelforge", title="reelforge video maker", instructions=INSTRUCTIONS,
+                    version=_version(), log_level="WARNING")
+
+    @mcp.tool(description="Start a new editing session (its own media library, timeline and history). "
+                          "Returns session_id for the other tools.")
+    async def create_session(
+        name: Annotated[str | None, Field(description="optional label for people")] = None,
+    ) -> dict[str, Any]:
+        return await _call(backend.create_session, name)
+
+    @mcp.tool(description="List the sessions this server knows, newest first.")
+    async def list_sessions() -> dict[str, Any]:
+        return {"sessions": await _call(backend.list_sessions)}
+
+    @mcp.tool(description="Add media to a session's library: local file paths or http(s) URLs of "
+                          "images (jpg, png, gif, webp), clips (mp4, mov, avi, webm, mkv) and audio "
+                          "(mp3, wav, m4a, aac). Files are probed by content; all or nothing.")
+    async def add_assets(
+        session_id: SessionId,
+        sources: Annotated[list[str], Field(description="absolute file paths or http(s) URLs, in the order to use them",
+                                            min_length=1)],
+    ) -> dict[str, Any]:
+        return await _call(backend.add_assets, session_id, list(sources))
+
+    @mcp.tool(description="Send a plain-language instruction (English or Chinese). The first one "
+                          "composes a timeline from the session's media (e.g. 'combine these images and "
+                          "audio into a 30-second promotional video with text overlays'); later ones edit "
+                          "it ('make it vertical for TikTok', 'lower the music to 35%', 'undo'). Returns "
+                          "the reply and the one-glance timeline summary.")
+    async def instruct(
+        session_id: SessionId,
+        instruction: Annotated[str, Field(description="what to make or change", min_length=1)],
+    ) -> dict[str, Any]:
+        return await _call(backend.instruct, session_id, instruction)
+
+    @mcp.tool(description="The session's current state: summary, media library, compact draft "
+                          "timeline (and the full timeline JSON when include_timeline is true).")
+    async def get_state(
+        session_id: SessionId,
+        include_timeline: Annotated[bool, Field(description="also return the full timeline JSON")] = False,
+    ) -> dict[str, Any]:
+        state = await _call(backend.get_state, session_id)
+        if not include_timeline:
+            state.pop("timeline", None)
+        return state
+
+    @mcp.tool(description="Render a quick low-resolution preview MP4 of the current timeline; "
+                          "returns its local path. Reports progress.")
+    async def preview(session_id: SessionId, ctx: Context) -> dict[str, Any]:
+        return await _with_progress(ctx, lambda p: backend.preview(session_id, p), "preview")
+
+    @mcp.tool(description="Render the final MP4 (H.264 + AAC). preset: " + PRESET_HELP +
+                          "; omitted keeps the timeline's frame. quality: draft | standard | high. "
+                          "With wait=true (default) it reports progress and returns the MP4 path when "
+                          "done; with wait=false it returns a job_id at once: poll export_status.")
+    async def export(
+        session_id: SessionId,
+        ctx: Context,
+        preset: Annotated[str | None, Field(description=PRESET_HELP)] = None,
+        quality: Annotated[Literal["draft", "standard", "high"], Field(description="render quality")] = "standard",
+        wait: Annotated[bool, Field(description="wait for the render to finish")] = True,
+        output_path: Annotated[str | None, Field(description="where to write the MP4 (default: the data dir)")] = None,
+    ) -> dict[str, Any]:
+        job = await _call(backend.start_export, session_id, preset, quality, output_path)
+        if not wait:
+            return {**job, "hint": "poll export_status with this job_id until status is completed"}
+        job_id = job["job_id"]
+        sent = -1.0
+        while True:
+            status = await _call(backend.export_status, job_id)
+            fraction = float(status.get("progress") or 0.0)
+            if fraction - sent >= 0.01:
+                sent = fraction
+                await ctx.report_progress(round(fraction * 100, 1), 100, f"export {status['status']}")
+            if status["status"] == "completed":
+                return status
+            if status["status"] in ("failed", "cancelled"):
+                err = status.get("error") or {}
+                raise ToolError(f"error {err.get('code', 5001)}: {err.get('message', 'the export failed')}")
+            await anyio.sleep(0.5)
+
+    @mcp.tool(description="Status of an export job: status (queued | running | completed | failed), "
+                          "progress 0..1, and the MP4 path when completed.")
+    async def export_status(
+        job_id: Annotated[str, Field(description="job_id returned by export(wait=false)")],
+    ) -> dict[str, Any]:
+        return await _call(backend.export_status, job_id)
+
+    @mcp.tool(description="Credits: available, frozen, total (embedded mode renders locally for free).")
+    async def get_credits() -> dict[str, Any]:
+        return await _call(backend.credits)
+
+    @mcp.resource("reelforge://schema/timeline", name="timeline-schema", title="Timeline JSON Schema",
+                  description="JSON Schema of the reelforge timeline document", mime_type="application/schema+json")
+    def timeline_schema() -> str:
+        from reelforge.timeline import json_schema
+
+        return json.dumps(json_schema(), indent=2)
+
+    @mcp.resource("reelforge://sessions/{session_id}/timeline", name="session-timeline",
+                  title="Session timeline", description="The full timeline JSON of a session",
+                  mime_type="application/json")
+    async def session_timeline(session_id: str) -> str:
+        try:
+            return await anyio.to_thread.run_sync(lambda: backend.timeline_json(session_id))
+        except NotFound as exc:
+            raise ResourceNotFoundError(f"error {error_code(exc)}: {exc.message}") from exc
+        except ReelforgeError as exc:
+            raise ResourceError(f"error {error_code(exc)}: {exc.message}") from exc
+
+    return mcp
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("reelforge")
+    except Exception:  # pragma: no cover
+        return "0"
+
+
+def run(
+    transport: Literal["stdio", "http"] = "stdio",
+    url: str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> None:
+    """Serve MCP until the client goes away (stdio) or the process is stopped (http).
+
+    - ``transport="stdio"``: speak MCP on stdin/stdout (what MCP clients launch).
+    - ``transport="http"``: streamable HTTP at ``http://host:port/mcp``.
+    - ``url``: drive a running ``reelforge serve`` at this base URL instead of rendering
+      embedded.
+    - ``data_dir``: sessions/exports (embedded) or downloads and the saved token (remote);
+      default ``$REELFORGE_MCP_DATA`` or ``~/.local/share/reelforge/mcp``.
+    """
+    backend = make_backend(url=url, data_dir=data_dir)
+    server = build_server(backend)
+    try:
+        if transport == "stdio":
+            server.run("stdio")
+        elif transport == "http":
+            server.run("streamable-http", host=host, port=port)
+        else:
+            raise ValueError(f"unknown transport {transport!r}: use 'stdio' or 'http'")
+    finally:
+        backend.close()
