@@ -155,9 +155,12 @@ def _check(path: Path, name: str | None, max_bytes: int) -> _Checked:
     if size == 0:
         raise UnsupportedMedia(f"{label}: the file is empty. Supported formats: {supported_list()}")
     if size > max_bytes:
+        have, limit = human_size(size), human_size(max_bytes)
+        if have == limit:  # rounding hides the difference: show exact bytes
+            have, limit = f"{size} bytes", f"{max_bytes} bytes"
         raise FileTooLarge(
-            f"{label} is too large: {human_size(size)} ({size} bytes), over the "
-            f"{human_size(max_bytes)} limit per file"
+            f"{label}: the file is too large ({have}, {size} bytes); "
+            f"the limit is {limit} per file"
         )
     ext = Path(label).suffix.lower()
     if ext in NON_MEDIA_EXTENSIONS:

@@ -103,7 +103,8 @@ def probe(path: str | Path) -> MediaInfo:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    # FFmpeg errors carry the file path and an errno in str(); the plain reason is enough
+    text = (getattr(exc, "strerror", None) or str(exc)).strip() or type(exc).__name__
     return text if len(text) < 160 else text[:157] + "..."
 
 

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+from conftest import EXPECTED, sample
+
+from reelforge.errors import MediaError, UnsupportedMedia
+from reelforge.media import MediaInfo, probe
+
+
+@pytest.mark.parametrize("ext", sorted(EXPECTED))
+def test_probe_each_supported_format(samples_dir, ext):
+    info = probe(sample(samples_dir, ext))
+    kind, fmt, has_audio = EXPECTED[ext]
+    assert isinstance(info, MediaInfo)
+    assert (info.kind, info.format, info.has_audio) == (kind, fmt, has_audio)
+    assert info.supported
+    if kind == "video":
+        assert (info.width, info.height) == (64, 48)
+        assert 900 <= info.duration_ms <= 1200
+        assert info.fps == pytest.approx(10, abs=0.5)
+        assert info.video_codec and info.audio_codec
+    elif kind == "image":
+        assert (info.width, info.height, info.duration_ms, info.frames) == (50, 30, 0, 1)
+    else:
+        assert (info.width, info.height) == (0, 0)
+        assert 900 <= info.duration_ms <= 1200
+        assert info.sample_rate == 44100 and info.audio_codec
+
+
+def test_mp3_codec_has_its_canonical_name(samples_dir):
+    assert probe(samples_dir / "sound.mp3").audio_codec == "mp3"
+
+
+@pytest.mark.parametrize("ext", ["gif", "webp"])
+def test_animated_gif_and_webp_are_video(samples_dir, ext):
+    info = probe(samples_dir / f"anim.{ext}")
+    assert (info.kind, info.format, info.has_audio) == ("video", ext, False)
+    assert info.frames == 10 and info.duration_ms == 1000 and info.fps == pytest.approx(10)
+
+
+def test_portrait_video_display_size(samples_dir):
+    info = probe(samples_dir / "portrait.mp4")
+    assert info.rotation == 90
+    assert (info.coded_width, info.coded_height) == (64, 48)
+    assert (info.width, info.height) == (48, 64) and info.is_portrait
+
+
+def test_video_without_sound(samples_dir):
+    info = probe(samples_dir / "silent.mp4")
+    assert info.kind == "video" and not info.has_audio and info.audio_codec == ""
+
+
+def test_missing_and_empty(tmp_path):
+    with pytest.raises(MediaError, match="missing.mp4: file not found"):
+        probe(tmp_path / "missing.mp4")
+    (tmp_path / "empty.wav").write_bytes(b"")
+    with pytest.raises(UnsupportedMedia, match="empty"):
+        probe(tmp_path / "empty.wav")
+
+
+def test_unsupported_but_readable_content_is_named(tmp_path):
+    from reelforge.media.samples import write_test_audio
+
+    info = probe(write_test_audio(tmp_path / "a.flac", 0.3))
+    assert info.format == "flac" and info.kind == "audio" and not info.supported
