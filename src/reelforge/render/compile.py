@@ -1,0 +1,701 @@
+"""Timeline -> one ffmpeg command, as data. Pure: no I/O, no font metrics, no probing.
+
+The graph, per kind of source:
+
+* **Stills** are decoded once (a single-frame image input, never ``-loop 1``, which would
+  decode a 12 MP JPEG for every frame), fitted once to a base slightly larger than the frame,
+  repeated with ``loop=size=1`` and given exact timestamps (``setpts=N/fps/TB``). Motion is
+  then the cheapest smooth method measured on the bundled ffmpeg: pans are a ``crop`` with a
+  per-frame x/y on the oversized base (no resampling at all); zooms are a per-frame
+  ``scale`` (``eval=frame``, bilinear, from a base only 12 % larger than the frame) followed
+  by a centred ``crop``. ``zoompan`` is avoided: it resamples every frame too, but with
+  integer crop positions, which is the source of its jitter.
+* **Clips** are input-seeked (``-ss``/``-t`` before ``-i``; ffmpeg autorotates by the display
+  matrix), retimed with ``setpts`` for speed, resampled with ``fps``, fitted, and padded by
+  cloning the last frame if the source runs out.
+* The **main track** is joined in order: ``concat`` for cuts and gaps (a ``color`` source of
+  the background), ``xfade`` for transitions with ``offset`` = the segment's start.
+* **Overlay/logo tracks** are scaled to ``scale`` x frame width, made ``opacity``
+  transparent and overlaid at their position within the safe margins.
+* **Text** is drawn by `reelforge.render.text` into PNGs cropped to the text (compile only
+  describes them: `TextOverlay`); each is looped for its duration, faded in/out on the alpha
+  plane, and overlaid with ``enable`` at a position computed from the PNG's own size.
+* **Audio**: every segment is trimmed, gained, faded and delayed to its start; ducked music
+  goes through ``sidechaincompress`` keyed by the (padded, split) voice; everything is mixed
+  with ``amix=normalize=0``, padded/trimmed to the exact duration, then brought to the target
+  loudness (see `compile_loudness_probe` and `LoudnessMeasure`).
+
+All times are integer frames at the output rate; seconds appear only as argument text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reelforge.errors import InvalidTimeline
+from reelforge.render.ffmpeg import ffmpeg_exe
+from reelforge.timeline.model import (
+    AssetKind,
+    AudioSegment,
+    Fit,
+    Motion,
+    Position,
+    Role,
+    TextBackground,
+    TextSegment,
+    TextSize,
+    Timeline,
+    Track,
+    TrackKind,
+    Transition,
+    VideoSegment,
+)
+
+SAMPLE_RATE = 48000
+ZOOM = 0.12  # a slow zoom covers 12 % over the segment
+PAN = 0.12  # a pan travels across a base 12 % larger than the frame
+TRUE_PEAK = -1.0  # dBTP ceiling after loudness gain
+
+XFADE = {
+    Transition.CROSSFADE: "fade",
+    Transition.FADE_BLACK: "fadeblack",
+    Transition.SLIDE_LEFT: "slideleft",
+    Transition.SLIDE_RIGHT: "slideright",
+    Transition.WIPE_LEFT: "wipeleft",
+    Transition.WIPE_RIGHT: "wiperight",
+}
+
+# text size as a share of the frame's short side
+TEXT_SCALE = {TextSize.SMALL: 0.04, TextSize.MEDIUM: 0.055, TextSize.LARGE: 0.075, TextSize.XLARGE: 0.10}
+
+
+@dataclass(frozen=True)
+class Quality:
+    preset: str
+    crf: int
+    max_short_side: int | None  # None: the timeline's own frame size
+
+
+QUALITIES: dict[str, Quality] = {
+    # preview: small frame, fastest preset
+    "draft": Quality("ultrafast", 28, 360),
+    # veryfast/21: within the bench target (<= 1.5x a plain encode) and visually clean
+    "standard": Quality("veryfast", 21, None),
+    "high": Quality("medium", 18, None),
+}
+
+
+@dataclass(frozen=True)
+class TextOverlay:
+    """A text PNG to draw before running ffmpeg (see `reelforge.render.text.draw_overlay`)."""
+
+    segment_id: str
+    path: Path
+    text: str
+    frame_width: int
+    frame_height: int
+    font_px: int
+    max_width: int
+    color: str
+    bold: bool
+    background: TextBackground
+    align: str  # left | center | right
+    position: Position
+
+
+@dataclass(frozen=True)
+class LoudnessMeasure:
+    """Integrated loudness and true peak of the mixed audio, from the measure pass."""
+
+    input_i: float
+    input_tp: float
+
+    @classmethod
+    def from_stderr(cls, stderr: str) -> LoudnessMeasure:
+        """Parse the JSON block ``loudnorm=print_format=json`` prints at the end of stderr."""
+        end = stderr.rfind("}")
+        start = stderr.rfind("{", 0, end)
+        if start < 0 or end < 0:
+            raise ValueError("no loudnorm JSON in ffmpeg output")
+        data = json.loads(stderr[start:end + 1])
+        return cls(input_i=float(data["input_i"]), input_tp=float(data["input_tp"]))
+
+    def gain_db(self, target: float) -> float:
+        if not math.isfinite(self.input_i) or self.input_i < -70:
+            return 0.0  # silence: nothing to normalise
+        return max(-30.0, min(30.0, target - self.input_i))
+
+
+@dataclass(frozen=True)
+class RenderCommand:
+    """Everything the runner needs: argv, the graph text and its script path, overlays to draw."""
+
+    argv: list[str]
+    filter_graph: str
+    filter_script: Path
+    overlays: tuple[TextOverlay, ...]
+    total_frames: int
+    duration_ms: int
+    width: int
+    height: int
+    fps: int
+    output: Path
+    media: tuple[Path, ...] = field(default=())  # source files the command reads
+
+    @property
+    def duration_s(self) -> float:
+        return self.duration_ms / 1000
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+def _even(x: float) -> int:
+    return max(2, int(round(x / 2)) * 2)
+
+
+def _s(ms: int | float) -> str:
+    """Milliseconds as ffmpeg seconds text."""
+    return f"{ms / 1000:.3f}"
+
+
+def _num(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def _q(expr: str) -> str:
+    """Quote a filter option value that contains commas (expressions never contain quotes)."""
+    if "'" in expr or "\\" in expr:
+        raise InvalidTimeline(f"unsafe filter expression {expr!r}")
+    return f"'{expr}'"
+
+
+def _hex(color: str) -> str:
+    return "0x" + color.lstrip("#")[:6]
+
+
+def output_size(timeline: Timeline, quality: str) -> tuple[int, int]:
+    q = _quality(quality)
+    w, h = timeline.width, timeline.height
+    if q.max_short_side and min(w, h) > q.max_short_side:
+        k = q.max_short_side / min(w, h)
+        w, h = _even(w * k), _even(h * k)
+    return w, h
+
+
+def _quality(quality: str) -> Quality:
+    try:
+        return QUALITIES[quality]
+    except KeyError:
+        raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}") from None
+
+
+def safe_margins(width: int, height: int) -> tuple[int, int, int]:
+    """(side, top, bottom) margins in pixels. Vertical frames keep clear of the platform UI."""
+    side = round(width * 0.05)
+    if height > width:
+        return side, round(height * 0.10), round(height * 0.15)
+    return side, round(height * 0.08), round(height * 0.10)
+
+
+def _place(position: Position, width: int, height: int) -> tuple[str, str]:
+    """Overlay x/y expressions for an overlay of size w x h (ffmpeg's own variables)."""
+    side, top, bottom = safe_margins(width, height)
+    name = position.value
+    if name.endswith("left"):
+        x = f"{side}"
+    elif name.endswith("right"):
+        x = f"W-w-{side}"
+    else:
+        x = "(W-w)/2"
+    if name.startswith("top"):
+        y = f"{top}"
+    elif name.startswith("bottom"):
+        y = f"H-h-{bottom}"
+    else:
+        y = "(H-h)/2"
+    return x, y
+
+
+# -- the graph builder -------------------------------------------------------------------
+
+class _Graph:
+    """Collects inputs and filter chains; checks that every label is consumed exactly once."""
+
+    def __init__(self) -> None:
+        self.inputs: list[list[str]] = []
+        self.media: list[Path] = []
+        self._keys: dict[str, int] = {}
+        self.chains: list[str] = []
+        self._n = 0
+        self._produced: set[str] = set()
+        self._consumed: set[str] = set()
+
+    def input(self, key: str, args: list[str], path: str | Path, *, media: bool = True) -> int:
+        if key in self._keys:
+            return self._keys[key]
+        self.inputs.append([*args, "-i", str(path)])
+        if media:
+            self.media.append(Path(path))
+        self._keys[key] = len(self.inputs) - 1
+        return self._keys[key]
+
+    def chain(self, ins: list[str], filters: list[str], hint: str, outs: int = 1) -> list[str]:
+        for ref in ins:
+            if ref in self._consumed:
+                raise InvalidTimeline(f"internal graph error: stream {ref} used twice")
+            if ":" not in ref and ref not in self._produced:
+                raise InvalidTimeline(f"internal graph error: unknown stream {ref}")
+            self._consumed.add(ref)
+        labels = []
+        for _ in range(outs):
+            self._n += 1
+            labels.append(f"{hint}{self._n}")
+        self._produced.update(labels)
+        body = ",".join(f for f in filters if f) or ("anull" if hint.startswith("a") else "null")
+        self.chains.append("".join(f"[{r}]" for r in ins) + body + "".join(f"[{o}]" for o in labels))
+        return labels
+
+    def one(self, ins: list[str], filters: list[str], hint: str) -> str:
+        return self.chain(ins, filters, hint)[0]
+
+    def finish(self, outputs: list[str]) -> str:
+        dangling = self._produced - self._consumed - set(outputs)
+        if dangling:
+            raise InvalidTimeline(f"internal graph error: unused streams {sorted(dangling)}")
+        return ";\n".join(self.chains) + "\n"
+
+
+@dataclass
+class _Ctx:
+    tl: Timeline
+    g: _Graph
+    width: int
+    height: int
+    fps: int
+    total_frames: int
+
+    def frame(self, ms: int) -> int:
+        """The frame at ``ms`` (rounded to nearest), so segment edges never drift."""
+        return (ms * self.fps + 500) // 1000
+
+    def bg(self) -> str:
+        return _hex(self.tl.background)
+
+
+# -- video -------------------------------------------------------------------------------
+
+def _fit_filters(fit: Fit, w: int, h: int, bg: str) -> list[str]:
+    if fit is Fit.CONTAIN:
+        return [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_range=tv",
+                f"pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color={bg}"]
+    return [f"scale={w}:{h}:force_original_aspect_ratio=increase:force_divisible_by=2:out_range=tv",
+            f"crop={w}:{h}"]
+
+
+def _fitted(c: _Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str]) -> str:
+    """Fit a stream into w x h. Blur: a blurred cover copy behind a contained copy."""
+    if fit is not Fit.BLUR:
+        return c.g.one([src], [*pre, *_fit_filters(fit, w, h, c.bg()), "setsar=1"], "fit")
+    a, b = c.g.chain([src], [*pre, "split=2"], "bsp", outs=2)
+    small_w, small_h = _even(w / 8), _even(h / 8)
+    back = c.g.one([a], [*_fit_filters(Fit.COVER, small_w, small_h, c.bg()),
+                         "boxblur=4:2", f"scale={w}:{h}:flags=bilinear", "setsar=1"], "bbg")
+    front = c.g.one([b], [*_fit_filters(Fit.CONTAIN, w, h, c.bg())[:1], "setsar=1"], "bfg")
+    return c.g.one([back, front], ["overlay=(W-w)/2:(H-h)/2", "setsar=1"], "blr")
+
+
+def _motion_filters(motion: Motion, n: int, w: int, h: int, bw: int, bh: int) -> list[str]:
+    last = max(1, n - 1)
+    p = f"min(n/{last},1)"
+    if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
+        if motion is Motion.ZOOM_OUT:
+            p = f"(1-{p})"
+        sw = f"2*trunc({w}*(1+{_num(ZOOM)}*{p})/2)"
+        sh = f"2*trunc({h}*(1+{_num(ZOOM)}*{p})/2)"
+        # x/y from the same expressions: crop's iw/ih are fixed at configure time
+        return [f"scale=w={_q(sw)}:h={_q(sh)}:eval=frame:flags=bilinear",
+                f"crop=w={w}:h={h}:x={_q(f'({sw}-{w})/2')}:y={_q(f'({sh}-{h})/2')}:exact=1"]
+    if motion is Motion.NONE or (bw, bh) == (w, h):
+        return []
+    cx, cy = f"{(bw - w) // 2}", f"{(bh - h) // 2}"
+    if motion is Motion.PAN_LEFT:  # the view travels left
+        x, y = f"{bw - w}*(1-{p})", cy
+    elif motion is Motion.PAN_RIGHT:
+        x, y = f"{bw - w}*{p}", cy
+    elif motion is Motion.PAN_UP:
+        x, y = cx, f"{bh - h}*(1-{p})"
+    else:  # PAN_DOWN
+        x, y = cx, f"{bh - h}*{p}"
+    return [f"crop=w={w}:h={h}:x={_q(x)}:y={_q(y)}:exact=1"]
+
+
+def _base_size(motion: Motion, w: int, h: int) -> tuple[int, int]:
+    if motion is Motion.NONE:
+        return w, h
+    k = 1 + (ZOOM if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT) else PAN)
+    return _even(w * k), _even(h * k)
+
+
+def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool = True,
+           alpha: bool = False, extra: list[str] | None = None) -> str:
+    asset = c.tl.asset(seg.src)
+    idx = c.g.input(f"still:{asset.id}:{seg.id}", ["-framerate", str(c.fps)], asset.path)
+    mo = seg.motion if motion else Motion.NONE
+    bw, bh = _base_size(mo, w, h)
+    pix = "yuva420p" if alpha else "yuv420p"
+    if alpha:
+        base = c.g.one([f"{idx}:v"], [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
+                                      "setsar=1", *(extra or []), f"format={pix}"], "img")
+    else:
+        fitted = _fitted(c, f"{idx}:v", seg.fit, bw, bh, [])
+        base = c.g.one([fitted], [f"format={pix}"], "img")
+    return c.g.one([base], [
+        f"loop=loop={n - 1}:size=1:start=0",
+        f"setpts=N/({c.fps}*TB)",
+        f"fps={c.fps}",
+        *_motion_filters(mo, n, w, h, bw, bh),
+        "setsar=1",
+        f"trim=end_frame={n}",
+    ], "still")
+
+
+def _atempo(speed: float) -> list[str]:
+    out = []
+    while speed > 2.0:
+        out.append("atempo=2")
+        speed /= 2
+    while speed < 0.5:
+        out.append("atempo=0.5")
+        speed /= 0.5
+    if abs(speed - 1) > 1e-6:
+        out.append(f"atempo={_num(speed)}")
+    return out
+
+
+def _clip_input(c: _Ctx, seg: VideoSegment) -> int:
+    asset = c.tl.asset(seg.src)
+    span = seg.duration * seg.speed
+    return c.g.input(f"clip:{seg.id}", ["-ss", _s(seg.in_ms), "-t", _s(span)], asset.path)
+
+
+def _clip(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, scale_only: bool = False,
+          extra: list[str] | None = None) -> str:
+    idx = _clip_input(c, seg)
+    pre = [f"setpts=(PTS-STARTPTS)/{_num(seg.speed)}", f"fps={c.fps}"]
+    pad = [f"tpad=stop_mode=clone:stop_duration={_s(seg.duration + 1000)}", f"trim=end_frame={n}"]
+    if scale_only:
+        return c.g.one([f"{idx}:v"], [*pre, f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
+                                      "setsar=1", *(extra or []), "format=yuva420p", *pad], "clip")
+    fitted = _fitted(c, f"{idx}:v", seg.fit, w, h, pre)
+    return c.g.one([fitted], ["format=yuv420p", *pad], "clip")
+
+
+def _gap(c: _Ctx, frames: int) -> str:
+    """A stretch of background colour, as a graph source."""
+    src = (f"color=c={c.bg()}:s={c.width}x{c.height}:r={c.fps}:d={_num(frames / c.fps + 1)},"
+           f"format=yuv420p,setsar=1,trim=end_frame={frames}")
+    c.g._n += 1
+    label = f"gap{c.g._n}"
+    c.g.chains.append(f"{src}[{label}]")
+    c.g._produced.add(label)
+    return label
+
+
+def _concat(c: _Ctx, labels: list[str]) -> str:
+    if len(labels) == 1:
+        return labels[0]
+    return c.g.one(labels, [f"concat=n={len(labels)}:v=1:a=0", f"fps={c.fps}"], "cat")
+
+
+def _main_video(c: _Ctx, track: Track | None) -> str:
+    segs = [s for s in (track.segments if track else ()) if isinstance(s, VideoSegment)]
+    acc: list[str] = []
+    cursor = 0  # frames covered so far
+    prev_end = None
+    for i, seg in enumerate(segs):
+        fs, fe = c.frame(seg.start), c.frame(seg.end)
+        n = fe - fs
+        if n <= 0:
+            raise InvalidTimeline(f"segment {seg.id} is shorter than one frame at {c.fps} fps")
+        asset = c.tl.asset(seg.src)
+        if asset.kind is AssetKind.AUDIO:
+            raise InvalidTimeline(f"segment {seg.id}: {asset.name} is audio, not a picture")
+        piece = (_still(c, seg, n, c.width, c.height) if asset.kind is AssetKind.IMAGE
+                 else _clip(c, seg, n, c.width, c.height))
+        overlap = (prev_end - fs) if prev_end is not None and seg.transition is not Transition.CUT else 0
+        if seg.transition is not Transition.CUT and seg.transition_ms and i == 0:
+            # nothing to transition from: fade in from the background
+            d = c.frame(seg.transition_ms) / c.fps
+            piece = c.g.one([piece], [f"fade=t=in:st=0:d={_num(d)}:color={c.bg()}"], "fin")
+        if overlap > 0:
+            if fs < cursor - overlap or cursor != prev_end:
+                raise InvalidTimeline(f"segment {seg.id}: transition does not meet the previous segment")
+            base = _concat(c, acc)
+            out = c.g.one([base, piece], [
+                f"xfade=transition={XFADE[seg.transition]}:duration={_num(overlap / c.fps)}:offset={_num(fs / c.fps)}"
+            ], "xf")
+            acc = [out]
+        else:
+            if fs > cursor:
+                acc.append(_gap(c, fs - cursor))
+            acc.append(piece)
+        cursor = prev_end = fe
+    if cursor < c.total_frames:
+        acc.append(_gap(c, c.total_frames - cursor))
+    return c.g.one([_concat(c, acc)], [f"trim=end_frame={c.total_frames}", "setpts=PTS-STARTPTS"], "main")
+
+
+def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
+    for seg in track.segments:
+        if not isinstance(seg, VideoSegment):
+            continue
+        fs, fe = c.frame(seg.start), c.frame(seg.end)
+        n = fe - fs
+        if n <= 0:
+            raise InvalidTimeline(f"segment {seg.id} is shorter than one frame at {c.fps} fps")
+        asset = c.tl.asset(seg.src)
+        w = _even(c.width * seg.scale)
+        h = _even(c.height * seg.scale)
+        fade = [f"format=rgba,colorchannelmixer=aa={_num(seg.opacity)}"] if seg.opacity < 1 else []
+        if asset.kind is AssetKind.IMAGE:
+            ov = _still(c, seg, n, w, h, motion=False, alpha=True, extra=fade)
+        else:
+            ov = _clip(c, seg, n, w, h, scale_only=True, extra=fade)
+        ov = c.g.one([ov], [f"setpts=PTS+{fs}/({c.fps}*TB)"], "ovt")
+        x, y = _place(seg.position, c.width, c.height)
+        enable = f"between(t,{_num(fs / c.fps)},{_num((fe - 0.5) / c.fps)})"
+        base = c.g.one([base, ov], [f"overlay=x={_q(x)}:y={_q(y)}:eof_action=pass:enable={_q(enable)}"], "ov")
+    return base
+
+
+def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:
+    specs: list[TextOverlay] = []
+    short = min(c.width, c.height)
+    side, _, _ = safe_margins(c.width, c.height)
+    for track in c.tl.tracks:
+        if track.kind is not TrackKind.TEXT:
+            continue
+        for seg in track.segments:
+            if not isinstance(seg, TextSegment):
+                continue
+            fs, fe = c.frame(seg.start), c.frame(seg.end)
+            n = fe - fs
+            if n <= 0:
+                raise InvalidTimeline(f"text {seg.id} is shorter than one frame at {c.fps} fps")
+            name = seg.position.value
+            spec = TextOverlay(
+                segment_id=seg.id, path=workdir / f"text_{len(specs):02d}.png", text=seg.text,
+                frame_width=c.width, frame_height=c.height,
+                font_px=max(8, round(short * TEXT_SCALE[seg.size])),
+                max_width=c.width - 2 * side, color=seg.color, bold=seg.bold,
+                background=seg.background,
+                align="left" if name.endswith("left") else "right" if name.endswith("right") else "center",
+                position=seg.position,
+            )
+            specs.append(spec)
+            idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
+            start, end = fs / c.fps, fe / c.fps
+            span = end - start
+            fi, fo = seg.fade_in_ms / 1000, seg.fade_out_ms / 1000
+            if fi + fo > span:  # fades longer than the text: share the time
+                k = span / (fi + fo)
+                fi, fo = fi * k, fo * k
+            filters = ["format=yuva420p", f"loop=loop={n - 1}:size=1:start=0",
+                       f"setpts=(N+{fs})/({c.fps}*TB)"]
+            if fi > 0:
+                filters.append(f"fade=t=in:st={_num(start)}:d={_num(fi)}:alpha=1")
+            if fo > 0:
+                filters.append(f"fade=t=out:st={_num(end - fo)}:d={_num(fo)}:alpha=1")
+            ov = c.g.one([f"{idx}:v"], filters, "txt")
+            x, y = _place(seg.position, c.width, c.height)
+            enable = f"between(t,{_num(start)},{_num((fe - 0.5) / c.fps)})"
+            base = c.g.one([base, ov], [f"overlay=x={_q(x)}:y={_q(y)}:eof_action=pass:enable={_q(enable)}"], "tov")
+    return base, specs
+
+
+def _video(c: _Ctx, workdir: Path) -> tuple[str, list[TextOverlay]]:
+    video_tracks = [t for t in c.tl.tracks if t.kind is TrackKind.VIDEO]
+    main = next((t for t in video_tracks if t.role is Role.MAIN), None)
+    base = _main_video(c, main)
+    for track in video_tracks:
+        if track is not main:
+            base = _overlay_track(c, base, track)
+    base, specs = _text_overlays(c, base, workdir)
+    return c.g.one([base], ["format=yuv420p"], "vout"), specs
+
+
+# -- audio -------------------------------------------------------------------------------
+
+_AFMT = f"aformat=sample_fmts=fltp:sample_rates={SAMPLE_RATE}:channel_layouts=stereo"
+
+
+def _afades(fade_in_ms: int, fade_out_ms: int, dur_ms: int) -> list[str]:
+    out = []
+    if fade_in_ms:
+        out.append(f"afade=t=in:st=0:d={_s(min(fade_in_ms, dur_ms))}")
+    if fade_out_ms:
+        fo = min(fade_out_ms, dur_ms)
+        out.append(f"afade=t=out:st={_s(dur_ms - fo)}:d={_s(fo)}")
+    return out
+
+
+def _mix(c: _Ctx, labels: list[str], hint: str) -> str | None:
+    if not labels:
+        return None
+    if len(labels) == 1:
+        return labels[0]
+    return c.g.one(labels, [f"amix=inputs={len(labels)}:normalize=0:duration=longest:dropout_transition=0",
+                            _AFMT], hint)
+
+
+def _audio_mix(c: _Ctx) -> str | None:
+    """The mixed programme audio (padded/trimmed to the exact duration), or None if silent."""
+    voice: list[str] = []
+    ducked: list[str] = []
+    plain: list[str] = []
+    for track in c.tl.tracks:
+        for seg in track.segments:
+            if isinstance(seg, AudioSegment):
+                asset = c.tl.asset(seg.src)
+                args = ["-stream_loop", "-1"] if seg.loop else []
+                args += ["-ss", _s(seg.in_ms)] if seg.in_ms else []
+                if not seg.loop:
+                    args += ["-t", _s(seg.duration)]
+                idx = c.g.input(f"audio:{seg.id}", args, asset.path)
+                label = c.g.one([f"{idx}:a"], [
+                    _AFMT, f"atrim=duration={_s(seg.duration)}", "asetpts=PTS-STARTPTS",
+                    f"volume={_num(seg.volume)}", *_afades(seg.fade_in_ms, seg.fade_out_ms, seg.duration),
+                    f"adelay=delays={seg.start}:all=1" if seg.start else "",
+                ], "aud")
+                if track.role is Role.VOICE:
+                    voice.append(label)
+                elif track.role is Role.MUSIC and seg.duck:
+                    ducked.append(label)
+                else:
+                    plain.append(label)
+            elif (isinstance(seg, VideoSegment) and not seg.mute and seg.volume > 0
+                  and c.tl.asset(seg.src).kind is AssetKind.VIDEO and c.tl.asset(seg.src).has_audio):
+                idx = _clip_input(c, seg)
+                label = c.g.one([f"{idx}:a"], [
+                    _AFMT, "asetpts=PTS-STARTPTS", *_atempo(seg.speed),
+                    f"atrim=duration={_s(seg.duration)}", f"volume={_num(seg.volume)}",
+                    f"adelay=delays={seg.start}:all=1" if seg.start else "",
+                ], "cla")
+                plain.append(label)
+    vmix = _mix(c, voice, "avo")
+    music = _mix(c, ducked, "amu")
+    streams: list[str] = []
+    if music and vmix:
+        # sidechaincompress stops with its shorter input: pad the key (voice) forever
+        vmix, key = c.g.chain([vmix], ["asplit=2"], "avs", outs=2)
+        key = c.g.one([key], ["apad"], "akey")
+        music = c.g.one([music, key], [
+            "sidechaincompress=threshold=0.02:ratio=8:attack=20:release=400:knee=4:makeup=1"], "duck")
+    streams += [s for s in (vmix, music) if s]
+    streams += plain
+    if not streams:
+        return None
+    total = _s(c.tl.duration)
+    mixed = _mix(c, streams, "amix") if len(streams) > 1 else streams[0]
+    return c.g.one([mixed], [_AFMT, f"apad=whole_dur={total}", f"atrim=duration={total}",
+                             "asetpts=PTS-STARTPTS"], "aprog")
+
+
+def _finish_audio(c: _Ctx, mixed: str | None, loudness: LoudnessMeasure | None) -> str:
+    total = _s(c.tl.duration)
+    if mixed is None:
+        c.g._n += 1
+        label = f"asil{c.g._n}"
+        c.g.chains.append(f"anullsrc=r={SAMPLE_RATE}:cl=stereo,atrim=duration={total}[{label}]")
+        c.g._produced.add(label)
+        return c.g.one([label], [_AFMT], "aout")
+    if loudness is None:
+        # no measurement (e.g. a dry compile): single-pass loudnorm, roughly on target
+        norm = [f"loudnorm=I={_num(c.tl.loudness)}:TP={_num(TRUE_PEAK)}:LRA=11",
+                f"aresample={SAMPLE_RATE}"]
+    else:
+        # measured: a plain gain to the target plus a true-peak-safe limiter. loudnorm's
+        # linear mode would silently fall back to dynamic mode whenever the gain pushes the
+        # true peak over the ceiling (typical for speech at -14 LUFS) and then misses by ~1.5 LU.
+        gain = loudness.gain_db(c.tl.loudness)
+        limit = 10 ** ((TRUE_PEAK - 0.5) / 20)
+        norm = [f"volume={gain:.2f}dB"]
+        if loudness.input_tp + gain > TRUE_PEAK - 0.5:
+            norm.append(f"alimiter=limit={limit:.4f}:attack=2:release=80:level=0:latency=1")
+    return c.g.one([mixed], [*norm, _AFMT], "aout")
+
+
+# -- public ------------------------------------------------------------------------------
+
+def _context(timeline: Timeline, quality: str) -> _Ctx:
+    if timeline.duration <= 0:
+        raise InvalidTimeline("the timeline has no duration")
+    width, height = output_size(timeline, quality)
+    fps = timeline.fps
+    total = (timeline.duration * fps + 500) // 1000
+    if total <= 0:
+        raise InvalidTimeline("the timeline is shorter than one frame")
+    return _Ctx(timeline, _Graph(), width, height, fps, total)
+
+
+def _head() -> list[str]:
+    return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error"]
+
+
+def compile_render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
+                   workdir: str | Path | None = None,
+                   loudness: LoudnessMeasure | None = None) -> RenderCommand:
+    """Compile ``timeline`` into one ffmpeg command writing ``output`` (pure; no I/O).
+
+    ``workdir`` is where the runner writes the text PNGs and the filter script; ``loudness``
+    is the result of the measure pass (`compile_loudness_probe`), without which a
+    single-pass loudnorm is used.
+    """
+    q = _quality(quality)
+    output = Path(output)
+    work = Path(workdir) if workdir is not None else output.parent
+    c = _context(timeline, quality)
+    vout, specs = _video(c, work)
+    aout = _finish_audio(c, _audio_mix(c), loudness)
+    graph = c.g.finish([vout, aout])
+    script = work / "graph.txt"
+    argv = [*_head()]
+    for args in c.g.inputs:
+        argv += args
+    argv += ["-/filter_complex", str(script), "-map", f"[{vout}]", "-map", f"[{aout}]",
+             "-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf), "-pix_fmt", "yuv420p",
+             "-r", str(c.fps),
+             "-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k",
+             "-movflags", "+faststart", "-t", _s(timeline.duration),
+             "-f", "mp4", "-progress", "pipe:1", "-stats_period", "0.25", "-nostats", str(output)]
+    return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=tuple(specs),
+                         total_frames=c.total_frames, duration_ms=timeline.duration,
+                         width=c.width, height=c.height, fps=c.fps, output=output,
+                         media=tuple(dict.fromkeys(c.g.media)))
+
+
+def compile_loudness_probe(timeline: Timeline, *, workdir: str | Path) -> RenderCommand | None:
+    """The audio-only measure pass: the same audio graph ending in ``loudnorm`` print mode.
+
+    Returns None when the timeline has no audio. Its stderr ends with a JSON block
+    (`LoudnessMeasure.from_stderr`). Runs in well under a second for a 30 s programme.
+    """
+    c = _context(timeline, "draft")
+    mixed = _audio_mix(c)
+    if mixed is None:
+        return None
+    aout = c.g.one([mixed], [f"loudnorm=I={_num(timeline.loudness)}:TP={_num(TRUE_PEAK)}:LRA=11"
+                             ":print_format=json"], "ameas")
+    graph = c.g.finish([aout])
+    script = Path(workdir) / "audio_graph.txt"
+    argv = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "info"]
+    for args in c.g.inputs:
+        argv += args
+    argv += ["-/filter_complex", str(script), "-map", f"[{aout}]", "-vn", "-f", "null", "-"]
+    return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=(),
+                         total_frames=c.total_frames, duration_ms=timeline.duration,
+                         width=c.width, height=c.height, fps=c.fps, output=Path(workdir),
+                         media=tuple(dict.fromkeys(c.g.media)))

@@ -1,0 +1,174 @@
+"""Run the compiled command: the one place in the renderer with side effects.
+
+Steps: check the source files exist, draw the text PNGs and write the filter script into a
+temporary work directory, run the short audio-only loudness measure pass (when there is
+audio), then ONE ffmpeg process for the picture and sound, reading ``-progress pipe:1``.
+The output is written beside the destination under a temporary name and moved into place
+with `os.replace` only on success; on any failure, interrupt or cancel ffmpeg is killed and
+the partial file removed.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import subprocess
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reelforge.errors import RenderCancelled, RenderError
+from reelforge.render.compile import (
+    LoudnessMeasure,
+    RenderCommand,
+    compile_loudness_probe,
+    compile_render,
+)
+from reelforge.render.text import draw_overlay
+from reelforge.render.verify import verify
+from reelforge.timeline.model import Timeline
+
+Progress = Callable[[float], Any]
+
+
+def _cancelled(cancel: Any) -> bool:
+    if cancel is None:
+        return False
+    if hasattr(cancel, "is_set"):
+        return bool(cancel.is_set())
+    return bool(cancel())
+
+
+def _check_sources(timeline: Timeline) -> None:
+    used = {getattr(s, "src", None) for t in timeline.tracks for s in t.segments} - {None}
+    for asset in timeline.assets:
+        if asset.id in used and not Path(asset.path).is_file():
+            raise RenderError(f"source file for {asset.name!r} not found: {asset.path}")
+
+
+class _Stderr:
+    """Drains a pipe in a thread, keeping the whole text (small) and a tail for errors."""
+
+    def __init__(self, pipe) -> None:
+        self.lines: collections.deque[str] = collections.deque(maxlen=400)
+        self._t = threading.Thread(target=self._run, args=(pipe,), daemon=True)
+        self._t.start()
+
+    def _run(self, pipe) -> None:
+        for raw in iter(pipe.readline, b""):
+            self.lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
+        pipe.close()
+
+    def join(self) -> None:
+        self._t.join(timeout=5)
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def tail(self, n: int = 25) -> str:
+        return "\n".join(list(self.lines)[-n:])
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # pragma: no cover
+        pass
+
+
+def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel: Any) -> str:
+    """Run one ffmpeg command; returns its stderr text. Raises on failure or cancel."""
+    proc = subprocess.Popen(cmd.argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    err = _Stderr(proc.stderr)
+    last = 0.0
+    try:
+        assert proc.stdout is not None
+        for raw in iter(proc.stdout.readline, b""):
+            if _cancelled(cancel):
+                raise RenderCancelled("render cancelled", command=cmd.argv)
+            line = raw.decode("ascii", "replace").strip()
+            if progress is not None and line.startswith("out_time_us=") and total_us > 0:
+                try:
+                    us = int(line.split("=", 1)[1])
+                except ValueError:
+                    continue  # "N/A" before the first frame
+                frac = min(max(us / total_us, 0.0), 0.999)
+                if frac > last:
+                    last = frac
+                    progress(frac)
+        proc.wait()
+    except KeyboardInterrupt:
+        _kill(proc)
+        raise RenderCancelled("render interrupted", command=cmd.argv) from None
+    except BaseException:
+        _kill(proc)
+        raise
+    finally:
+        err.join()
+    if _cancelled(cancel):
+        raise RenderCancelled("render cancelled", command=cmd.argv)
+    if proc.returncode != 0:
+        tail = err.tail()
+        raise RenderError(f"ffmpeg failed with exit code {proc.returncode}: {tail.splitlines()[-1] if tail else ''}",
+                          returncode=proc.returncode, command=cmd.argv, stderr_tail=tail)
+    return err.text()
+
+
+def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None) -> LoudnessMeasure | None:
+    """Run the audio-only measure pass; None if there is no audio."""
+    probe = compile_loudness_probe(timeline, workdir=workdir)
+    if probe is None:
+        return None
+    probe.filter_script.write_text(probe.filter_graph, encoding="utf-8")
+    stderr = _run(probe, total_us=0, progress=None, cancel=cancel)
+    try:
+        return LoudnessMeasure.from_stderr(stderr)
+    except (ValueError, KeyError) as exc:
+        raise RenderError(f"could not read the loudness measurement: {exc}", command=probe.argv,
+                          stderr_tail=stderr[-2000:]) from exc
+
+
+def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
+           progress: Progress | None = None, cancel: Any = None, check: bool = True) -> Path:
+    """Render ``timeline`` to ``output`` (MP4) and return its path.
+
+    ``progress(fraction)`` is called with increasing values in 0..1, ending with 1.0.
+    ``cancel`` is a `threading.Event` (or a callable returning True) checked while ffmpeg runs.
+    With ``check`` the result is probed (`verify`) before it replaces ``output``.
+    Raises `RenderError` (with returncode, command, stderr tail) or `RenderCancelled`.
+    """
+    output = Path(output)
+    _check_sources(timeline)
+    if not output.parent.is_dir():
+        raise RenderError(f"output folder does not exist: {output.parent}")
+    partial = output.with_name(f".{output.name}.{uuid.uuid4().hex[:8]}.part")
+    with tempfile.TemporaryDirectory(prefix="reelforge-render-") as tmp:
+        work = Path(tmp)
+        try:
+            loud = measure_loudness(timeline, work, cancel)
+            cmd = compile_render(timeline, partial, quality=quality, workdir=work, loudness=loud)
+            for spec in cmd.overlays:
+                draw_overlay(spec)
+            cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
+            _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
+            if check:
+                info = verify(partial)
+                if abs(info.duration - cmd.duration_s) > 0.25:
+                    raise RenderError(f"rendered {info.duration:.2f} s instead of {cmd.duration_s:.2f} s",
+                                      command=cmd.argv)
+            os.replace(partial, output)
+        except KeyboardInterrupt:
+            partial.unlink(missing_ok=True)
+            raise RenderCancelled("render interrupted") from None
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    if progress is not None:
+        progress(1.0)
+    return output

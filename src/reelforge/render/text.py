@@ -1,0 +1,209 @@
+"""Text overlays drawn once per overlay with Pillow into a transparent PNG.
+
+Text becomes pixels before ffmpeg sees it, so quotes, colons, backslashes, ``%``, emoji and
+Chinese never pass through filter syntax (no drawtext escaping to get wrong), and fonts come
+from the bundled files (the static ffmpeg has no fontconfig). The PNG is cropped to the text
+and its shadow/box; `reelforge.render.compile` places it with overlay expressions on the
+image's own size, so compile needs no font metrics.
+
+Per-character font fallback: Noto Sans -> Noto Sans CJK -> Noto Emoji -> Noto Sans Symbols.
+Lines wrap at spaces, and between any two CJK characters (Chinese has no spaces).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from reelforge.render.fonts import font_chain
+from reelforge.timeline.model import TextBackground
+
+if TYPE_CHECKING:
+    from reelforge.render.compile import TextOverlay
+
+_MISSING = "\U0010ffff"  # a code point no font maps: renders as .notdef
+
+
+@lru_cache(maxsize=64)
+def _font(index: int, size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    ff = font_chain()[index]
+    font = ImageFont.truetype(str(ff.path), size)
+    if ff.variable:
+        try:
+            axes = font.get_variation_axes()
+            font.set_variation_by_axes([a["maximum"] if bold else a["default"] for a in axes])
+        except (OSError, ValueError):  # pragma: no cover - not variable after all
+            pass
+    return font
+
+
+def _signature(font: ImageFont.FreeTypeFont, ch: str) -> tuple:
+    mask = font.getmask(ch)
+    return (mask.size, tuple(mask))
+
+
+@lru_cache(maxsize=4096)
+def _covers(index: int, ch: str) -> bool:
+    """True if font ``index`` has a real glyph for ``ch`` (not .notdef)."""
+    font = _font(index, 24, False)
+    return _signature(font, ch) != _signature(font, _MISSING)
+
+
+def font_index_for(ch: str) -> int:
+    """Index into `font_chain` of the first font that draws ``ch``."""
+    if ch.isspace() or unicodedata.category(ch) in ("Mn", "Cf"):
+        return 0
+    for i in range(len(font_chain())):
+        if _covers(i, ch):
+            return i
+    return 0
+
+
+def _runs(text: str) -> list[tuple[int, str]]:
+    """Split a line into runs of characters that use the same font."""
+    runs: list[tuple[int, str]] = []
+    for ch in text:
+        idx = font_index_for(ch)
+        if runs and (runs[-1][0] == idx or ch in "\ufe0f\u200d"):
+            runs[-1] = (runs[-1][0], runs[-1][1] + ch)
+        else:
+            runs.append((idx, ch))
+    return runs
+
+
+def _width(text: str, size: int, bold: bool) -> float:
+    return sum(_font(i, size, bold).getlength(run) for i, run in _runs(text))
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF
+            or 0xFF00 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x3FFFF)
+
+
+def _tokens(line: str) -> list[str]:
+    """Break opportunities: words with their trailing space, and single CJK characters."""
+    tokens: list[str] = []
+    cur = ""
+    for ch in line:
+        if _is_cjk(ch):
+            if cur:
+                tokens.append(cur)
+                cur = ""
+            tokens.append(ch)
+        elif ch == " ":
+            tokens.append(cur + ch)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        tokens.append(cur)
+    return tokens
+
+
+def wrap(text: str, size: int, bold: bool, max_width: int) -> list[str]:
+    """Greedy line wrap to ``max_width`` pixels; explicit newlines are kept."""
+    lines: list[str] = []
+    for para in text.splitlines() or [text]:
+        cur = ""
+        for tok in _tokens(para):
+            cand = cur + tok
+            if cur and _width(cand.rstrip(), size, bold) > max_width:
+                lines.append(cur.rstrip())
+                cur = tok.lstrip()
+                # a single word wider than the line: break it by characters
+                while _width(cur, size, bold) > max_width and len(cur) > 1:
+                    cut = len(cur) - 1
+                    while cut > 1 and _width(cur[:cut], size, bold) > max_width:
+                        cut -= 1
+                    lines.append(cur[:cut])
+                    cur = cur[cut:]
+            else:
+                cur = cand
+        lines.append(cur.rstrip())
+    return lines
+
+
+def _rgba(color: str) -> tuple[int, int, int, int]:
+    c = color.lstrip("#")
+    r, g, b = int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+    a = int(c[6:8], 16) if len(c) == 8 else 255
+    return r, g, b, a
+
+
+def render_text(spec: TextOverlay) -> Image.Image:
+    """Draw the overlay: an RGBA image cropped to the text plus its shadow or box."""
+    size, bold = spec.font_px, spec.bold
+    lines = wrap(spec.text, size, bold, spec.max_width)
+    ascent, descent = _font(0, size, bold).getmetrics()
+    line_h = int(round(size * 1.3))
+    widths = [_width(line, size, bold) for line in lines]
+    text_w = int(max(widths, default=0)) + 1
+    text_h = line_h * (len(lines) - 1) + ascent + descent
+
+    if spec.background is TextBackground.BOX:
+        pad = int(size * 0.4)
+    elif spec.background is TextBackground.SHADOW:
+        pad = int(size * 0.3)
+    else:
+        pad = max(2, size // 10)
+    img_w, img_h = text_w + 2 * pad, text_h + 2 * pad
+
+    fill = _rgba(spec.color)
+    glyphs = Image.new("L", (img_w, img_h), 0)
+    gdraw = ImageDraw.Draw(glyphs)
+    strokes = Image.new("L", (img_w, img_h), 0)
+    sdraw = ImageDraw.Draw(strokes)
+    outline = max(1, size // 22)
+    for n, (line, w) in enumerate(zip(lines, widths, strict=True)):
+        if spec.align == "left":
+            x = float(pad)
+        elif spec.align == "right":
+            x = pad + text_w - w
+        else:
+            x = pad + (text_w - w) / 2
+        base = pad + ascent + n * line_h
+        for idx, run in _runs(line):
+            font = _font(idx, size, bold)
+            # fonts without a weight axis get a same-colour stroke for bold
+            fake_bold = max(1, size // 30) if bold and not font_chain()[idx].variable else 0
+            gdraw.text((x, base), run, font=font, fill=255, anchor="ls", stroke_width=fake_bold,
+                       stroke_fill=255)
+            sdraw.text((x, base), run, font=font, fill=255, anchor="ls",
+                       stroke_width=fake_bold + outline, stroke_fill=255)
+            x += font.getlength(run)
+
+    out = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+    if spec.background is TextBackground.BOX:
+        box = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+        ImageDraw.Draw(box).rounded_rectangle((0, 0, img_w - 1, img_h - 1), radius=int(size * 0.25),
+                                              fill=(0, 0, 0, 150))
+        out = Image.alpha_composite(out, box)
+    elif spec.background is TextBackground.SHADOW:
+        # a soft drop shadow plus a thin dark outline: legible on bright and busy pictures
+        soft = strokes.filter(ImageFilter.GaussianBlur(max(1.0, size / 12)))
+        soft = soft.point(lambda v: int(v * 0.75))
+        shadow = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+        shadow.putalpha(soft)
+        offset = max(1, size // 24)
+        shifted = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+        shifted.paste(shadow, (offset, offset))
+        out = Image.alpha_composite(out, shifted)
+        ring = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+        ring.putalpha(strokes.point(lambda v: int(v * 0.6)))
+        out = Image.alpha_composite(out, ring)
+    text_layer = Image.new("RGBA", (img_w, img_h), fill[:3] + (0,))
+    text_layer.putalpha(glyphs.point(lambda v: v * fill[3] // 255))
+    return Image.alpha_composite(out, text_layer)
+
+
+def draw_overlay(spec: TextOverlay) -> Path:
+    """Draw ``spec`` to ``spec.path`` (PNG) and return the path."""
+    img = render_text(spec)
+    spec.path.parent.mkdir(parents=True, exist_ok=True)
+    img.save(spec.path, format="PNG", compress_level=1)
+    return spec.path
