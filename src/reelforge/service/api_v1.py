@@ -1,0 +1,312 @@
+"""The /v1 API. The handler functions here (``do_*``) are the only implementation: the
+compatibility routes in `compat` call the same functions and only re-shape the answer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Header, Request
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.concurrency import run_in_threadpool
+
+from reelforge.errors import NotFound
+from reelforge.service import auth, chat, credits, projects, renders, uploads
+from reelforge.service.auth import Principal
+from reelforge.service.context import Context, get_ctx
+from reelforge.service.errors import BadRequest
+
+router = APIRouter(prefix="/v1", tags=["v1"])
+files_router = APIRouter(tags=["files"])
+
+Ctx = Annotated[Context, Depends(get_ctx)]
+Who = Annotated[Principal, Depends(auth.current)]
+MAX_JSON_BYTES = 4 * 1024**2
+
+
+# -- shared helpers ---------------------------------------------------------------------
+
+def skill_headers(request: Request) -> dict[str, str | None]:
+    """X-Skill-Source / -Version / -Platform attribution headers: recorded, never required."""
+    h = request.headers
+    return {"source": h.get("x-skill-source"), "version": h.get("x-skill-version"),
+            "platform": h.get("x-skill-platform")}
+
+
+def base_url(ctx: Context, request: Request) -> str:
+    if ctx.settings.public_base_url:
+        return ctx.settings.public_base_url.rstrip("/")
+    return str(request.base_url).rstrip("/")
+
+
+async def read_json(request: Request) -> Any:
+    data = bytearray()
+    async for chunk in request.stream():
+        data.extend(chunk)
+        if len(data) > MAX_JSON_BYTES:
+            raise BadRequest("JSON body too large")
+    if not data:
+        return {}
+    try:
+        return json.loads(bytes(data))
+    except ValueError as exc:
+        raise BadRequest(f"invalid JSON body: {exc}") from None
+
+
+# -- handlers (shared with compat) ------------------------------------------------------
+
+def do_token(ctx: Context, client_id: str | None) -> dict:
+    return auth.issue_anonymous(ctx, client_id)
+
+
+def do_create_session(ctx: Context, who: Principal, name: str, language: str,
+                      skill: dict[str, str | None]) -> dict:
+    return projects.create(ctx, who, name, language, skill)
+
+
+def do_credits(ctx: Context, who: Principal) -> dict:
+    with ctx.db.tx() as s:
+        return credits.balance(s, who.account_id)
+
+
+async def do_upload(ctx: Context, who: Principal, session_id: str, request: Request) -> dict:
+    """Multipart file(s) (any field name) and/or ``urls``; or JSON ``{"urls": [...]}``."""
+    await run_in_threadpool(projects.load, ctx, who, session_id)  # 1002 before reading a byte
+    storage, limit = ctx.storage, ctx.settings.max_upload_bytes
+    ctype = request.headers.get("content-type", "").lower()
+    urls: list[str] = []
+    received: list[uploads.Received] = []
+    if ctype.startswith("multipart/form-data"):
+        received, fields = await uploads.receive_multipart(request, storage, session_id, limit)
+        for key in ("urls", "url"):
+            for value in fields.get(key, []):
+                urls.extend(u for u in value.replace(",", "\n").split() if u)
+    elif ctype.startswith("application/json") or not ctype:
+        body = await read_json(request)
+        raw = body.get("urls", body.get("url")) if isinstance(body, dict) else body
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list):
+            raise BadRequest('JSON body must be {"urls": ["https://...", ...]}')
+        urls = raw
+    else:
+        raise BadRequest("send multipart/form-data with file(s) or JSON {\"urls\": [...]}")
+    try:
+        if urls:
+            received += await run_in_threadpool(uploads.fetch_urls, urls, ctx.settings, storage,
+                                                session_id)
+        if not received:
+            raise BadRequest("no file or URL in the request")
+        pairs = await run_in_threadpool(uploads.ingest_received, received, storage, session_id, limit)
+    except BaseException:
+        uploads.remove(received)
+        raise
+    assets = [a for a, _ in pairs]
+
+    def add(sess):
+        return projects.add_assets(sess, assets)
+
+    await run_in_threadpool(projects.edit, ctx, who, session_id, add, skill_headers(request))
+    await run_in_threadpool(projects.record_assets, ctx, session_id, pairs)
+    state = await run_in_threadpool(projects.state, ctx, who, session_id)
+    ids = {a.id for a in assets}
+    return {"session_id": session_id,
+            "assets": [m for m in state["media"] if m["id"] in ids],
+            "media": state["media"], "summary": state["summary"]}
+
+
+def do_state(ctx: Context, who: Principal, session_id: str) -> dict:
+    return projects.state(ctx, who, session_id)
+
+
+def do_history(ctx: Context, who: Principal, session_id: str, op: str) -> dict:
+    def step(sess):
+        return getattr(sess, op)()
+
+    reply = projects.edit(ctx, who, session_id, step)
+    out = projects.state(ctx, who, session_id)
+    out["message"] = str(getattr(reply, "message", "") or f"{op} done")
+    out["changed"] = bool(getattr(reply, "changed", reply if isinstance(reply, bool) else True))
+    return out
+
+
+def do_export(ctx: Context, who: Principal, session_id: str, base: str, *, preset: str | None,
+              quality: str, draft: dict | None = None, client_ref: str | None = None,
+              preview: bool = False) -> dict:
+    row = renders.create(ctx, who, session_id, preset=preset, quality=quality, draft=draft,
+                         client_ref=client_ref, preview=preview)
+    return renders.view(row, base)
+
+
+def do_export_status(ctx: Context, who: Principal, render_id: str, base: str) -> dict:
+    return renders.view(renders.get(ctx, who, render_id), base)
+
+
+def chat_stream(ctx: Context, who: Principal, session_id: str, text: str, request: Request,
+                shape: str = "v1") -> EventSourceResponse:
+    projects.load(ctx, who, session_id)  # 1002 as a plain HTTP error, before the stream starts
+    if not text or not text.strip():
+        raise BadRequest("empty message")
+    source = chat.events(ctx, who, session_id, text.strip(), skill_headers(request),
+                         base_url(ctx, request))
+    body = chat.v1_events(source) if shape == "v1" else chat.adk_events(source, session_id)
+    return EventSourceResponse(body, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+async def export_events(ctx: Context, who: Principal, render_id: str, base: str):
+    row = await run_in_threadpool(renders.get, ctx, who, render_id)
+    last = None
+    beat = asyncio.get_running_loop().time()
+    while True:
+        row = await run_in_threadpool(renders.get, ctx, who, row.id)
+        view = renders.view(row, base)
+        key = (view["status"], view["stage"], view["progress"])
+        if key != last:
+            last = key
+            yield ServerSentEvent(data=json.dumps(view), event="progress")
+            beat = asyncio.get_running_loop().time()
+        if row.status in ("completed", "failed"):
+            yield ServerSentEvent(data=json.dumps(view), event="done")
+            return
+        if asyncio.get_running_loop().time() - beat >= ctx.settings.heartbeat_seconds:
+            yield ServerSentEvent(comment="heartbeat")
+            beat = asyncio.get_running_loop().time()
+        await asyncio.sleep(0.25)
+
+
+# -- request bodies ---------------------------------------------------------------------
+
+class SessionIn(BaseModel):
+    name: str = Field("project", max_length=200)
+    language: str = Field("en", max_length=16)
+
+
+class ChatIn(BaseModel):
+    text: str = Field(min_length=1, max_length=10_000, description="the instruction")
+
+
+class ExportIn(BaseModel):
+    preset: str | None = Field(None, description="16:9, 9:16, 1:1, 4:5, 720p, 1080p, 4k ... (default: the session's frame)")
+    quality: str = Field("standard", description="draft | standard | high")
+    draft: dict | None = Field(None, description="optional compact draft to render instead of the session timeline")
+
+
+class PreviewIn(BaseModel):
+    preset: str | None = None
+
+
+# -- routes -----------------------------------------------------------------------------
+
+@router.post("/auth/anonymous-token", summary="Anonymous starter token from X-Client-Id")
+def anonymous_token(ctx: Ctx, x_client_id: Annotated[str | None, Header()] = None) -> dict:
+    return do_token(ctx, x_client_id)
+
+
+@router.get("/credits")
+def get_credits(ctx: Ctx, who: Who) -> dict:
+    return do_credits(ctx, who)
+
+
+@router.post("/sessions", status_code=201)
+def create_session(ctx: Ctx, who: Who, request: Request,
+                   body: Annotated[SessionIn | None, Body()] = None) -> dict:
+    body = body or SessionIn()
+    return do_create_session(ctx, who, body.name, body.language, skill_headers(request))
+
+
+@router.get("/sessions")
+def list_sessions(ctx: Ctx, who: Who) -> dict:
+    return {"sessions": projects.list_own(ctx, who)}
+
+
+@router.get("/sessions/{session_id}")
+def get_session(ctx: Ctx, who: Who, session_id: str) -> dict:
+    row, sess = projects.load(ctx, who, session_id)
+    out = projects.row_view(row)
+    out["summary"] = projects.summary_of(sess)
+    out["media"] = projects.media_info(sess)
+    return out
+
+
+@router.post("/sessions/{session_id}/assets", status_code=201,
+             summary="Upload: multipart file(s) or JSON {\"urls\": [...]}")
+async def upload_assets(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
+    return await do_upload(ctx, who, session_id, request)
+
+
+@router.post("/sessions/{session_id}/chat", summary="Instruction in, Server-Sent Events out")
+def chat_route(ctx: Ctx, who: Who, session_id: str, body: ChatIn, request: Request):
+    return chat_stream(ctx, who, session_id, body.text, request)
+
+
+@router.get("/sessions/{session_id}/state")
+def state(ctx: Ctx, who: Who, session_id: str) -> dict:
+    return do_state(ctx, who, session_id)
+
+
+@router.post("/sessions/{session_id}/undo")
+def undo(ctx: Ctx, who: Who, session_id: str) -> dict:
+    return do_history(ctx, who, session_id, "undo")
+
+
+@router.post("/sessions/{session_id}/redo")
+def redo(ctx: Ctx, who: Who, session_id: str) -> dict:
+    return do_history(ctx, who, session_id, "redo")
+
+
+@router.post("/sessions/{session_id}/exports", status_code=202)
+def create_export(ctx: Ctx, who: Who, session_id: str, request: Request,
+                  body: Annotated[ExportIn | None, Body()] = None) -> dict:
+    body = body or ExportIn()
+    return do_export(ctx, who, session_id, base_url(ctx, request), preset=body.preset,
+                     quality=body.quality, draft=body.draft)
+
+
+@router.get("/sessions/{session_id}/exports")
+def list_exports(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
+    base = base_url(ctx, request)
+    return {"exports": [renders.view(r, base) for r in renders.list_for(ctx, who, session_id)]}
+
+
+@router.post("/sessions/{session_id}/preview", status_code=202,
+             summary="Free draft-quality render; poll /v1/exports/{id} or follow download_url")
+def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
+            body: Annotated[PreviewIn | None, Body()] = None) -> dict:
+    body = body or PreviewIn()
+    return do_export(ctx, who, session_id, base_url(ctx, request), preset=body.preset,
+                     quality="draft", preview=True)
+
+
+@router.get("/exports/{export_id}")
+def export_status(ctx: Ctx, who: Who, export_id: str, request: Request) -> dict:
+    return do_export_status(ctx, who, export_id, base_url(ctx, request))
+
+
+@router.get("/exports/{export_id}/events", summary="Server-Sent Events: progress, then done")
+async def export_progress(ctx: Ctx, who: Who, export_id: str, request: Request):
+    await run_in_threadpool(renders.get, ctx, who, export_id)
+    return EventSourceResponse(export_events(ctx, who, export_id, base_url(ctx, request)))
+
+
+@router.get("/exports/{export_id}/download")
+def export_download(ctx: Ctx, who: Who, export_id: str):
+    row = renders.get(ctx, who, export_id)
+    return _file(row)
+
+
+@files_router.get("/files/{key}.mp4", summary="Unguessable download URL of a finished render")
+def file_by_key(ctx: Ctx, key: str):
+    row = renders.by_key(ctx, key)
+    if row is None:
+        raise NotFound("file not found")
+    return _file(row)
+
+
+def _file(row) -> FileResponse:
+    if row.status != "completed" or not row.output_path:
+        raise NotFound(f"export {row.id} is not ready (status {row.status})")
+    return FileResponse(row.output_path, media_type="video/mp4",
+                        filename=f"reelforge-{row.id[:8]}.mp4")

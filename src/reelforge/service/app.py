@@ -1,0 +1,74 @@
+"""`create_app(settings)`: the FastAPI application; `serve(settings)`: run it with uvicorn.
+
+Startup (in `create_app`): data dir, ``alembic upgrade head``, the job queue. The lifespan
+recovers orphaned renders and starts/stops the embedded Huey consumer (unless
+``embedded_worker`` is off). The web page (``reelforge/web/index.html``) is served at ``/``
+when present.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from reelforge.service import api_v1, compat, errors, jobs
+from reelforge.service.config import Settings
+
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+log = logging.getLogger("reelforge.service")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    ctx = jobs.open_context(settings)
+    ctx.jobs = jobs.Jobs(ctx)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        jobs.recover(ctx, ctx.jobs)
+        if settings.embedded_worker:
+            ctx.jobs.start_consumer()
+        try:
+            yield
+        finally:
+            ctx.jobs.stop()
+            ctx.db.dispose()
+
+    app = FastAPI(title="reelforge", version=_version(), lifespan=lifespan,
+                  description="Describe it, get a video: sessions, uploads, chat (SSE), exports.")
+    app.state.ctx = ctx
+    errors.install(app)
+
+    @app.get("/health", tags=["meta"])
+    def health() -> dict:
+        return {"status": "ok", "worker": settings.embedded_worker}
+
+    app.include_router(api_v1.router)
+    app.include_router(api_v1.files_router)
+    app.include_router(compat.router)
+    if (WEB_DIR / "index.html").is_file():
+        app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
+    return app
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("reelforge")
+    except Exception:  # pragma: no cover
+        return "0"
+
+
+def serve(settings: Settings | None = None) -> None:
+    import uvicorn
+
+    settings = settings or Settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    app = create_app(settings)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
+                timeout_graceful_shutdown=10)

@@ -1,0 +1,88 @@
+"""Bearer tokens. Only sha256 digests of tokens are stored.
+
+Anonymous tokens: ``POST .../anonymous-token`` with ``X-Client-Id`` gives a new account with
+the starter credits, valid ``token_ttl_days``. One per client id per TTL window: the
+rate-limit row is claimed with an atomic insert-or-conditional-update, so two racing requests
+cannot both get one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from reelforge.errors import BadToken, MissingClientId, RateLimited
+from reelforge.service.context import Context, get_ctx
+from reelforge.service.db import Account, AnonymousIssue, Token, now
+from reelforge.service.storage import new_id
+
+DAY = 86400.0
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Principal:
+    account_id: str
+    token_id: str
+
+
+def issue_anonymous(ctx: Context, client_id: str | None) -> dict:
+    client_id = (client_id or "").strip()
+    if not client_id:
+        raise MissingClientId("missing X-Client-Id header")
+    if len(client_id) > 200:
+        raise MissingClientId("X-Client-Id is too long (200 characters at most)")
+    ttl = ctx.settings.token_ttl_days * DAY
+    t = now()
+    # claim the rate-limit slot in its own transaction
+    with ctx.db.tx() as s:
+        try:
+            with s.begin_nested():
+                s.add(AnonymousIssue(client_id=client_id, issued_at=t, count=1))
+        except IntegrityError:
+            res = s.execute(
+                update(AnonymousIssue)
+                .where(AnonymousIssue.client_id == client_id, AnonymousIssue.issued_at <= t - ttl)
+                .values(issued_at=t, count=AnonymousIssue.count + 1)
+            )
+            if res.rowcount != 1:
+                raise RateLimited("an anonymous token was already issued for this client id "
+                                  f"in the last {ctx.settings.token_ttl_days:g} days") from None
+        token = "rf_" + secrets.token_urlsafe(32)
+        account = Account(id=new_id(), available=ctx.settings.starter_credits, frozen=0, created=t)
+        s.add(account)
+        s.flush()
+        s.add(Token(id=new_id(), token_hash=digest(token), account_id=account.id,
+                    client_id=client_id, created=t, expires=t + ttl))
+    return {"token": token, "token_type": "bearer", "expires_at": t + ttl,
+            "credits": {"available": account.available, "frozen": 0, "total": account.available}}
+
+
+def authenticate(ctx: Context, header: str | None) -> Principal:
+    if not header:
+        raise BadToken("missing bearer token (Authorization: Bearer <token>)")
+    scheme, _, value = header.strip().partition(" ")
+    token = value.strip() if scheme.lower() == "bearer" else header.strip()
+    if not token:
+        raise BadToken("missing bearer token")
+    with ctx.db.tx() as s:
+        row = s.execute(select(Token).where(Token.token_hash == digest(token))).scalar_one_or_none()
+        if row is None:
+            raise BadToken("invalid token")
+        if row.expires <= now():
+            raise BadToken("token expired")
+        return Principal(account_id=row.account_id, token_id=row.id)
+
+
+def current(request: Request, ctx: Annotated[Context, Depends(get_ctx)]) -> Principal:
+    """FastAPI dependency: the caller, from ``Authorization: Bearer <token>`` (1001 otherwise)."""
+    return authenticate(ctx, request.headers.get("authorization"))

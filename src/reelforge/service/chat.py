@@ -1,0 +1,189 @@
+"""Chat over Server-Sent Events.
+
+The edit runs in its own thread (not tied to the request): `projects.edit` loads the session,
+calls ``Session.handle(text)`` and saves it, so the edit is committed even if the client
+disconnects mid-stream. The stream, meanwhile:
+
+    event: tool     {"type": "status", "stage": "working"}            right away
+    : heartbeat                                                        at once, then every
+                                                                       ``heartbeat_seconds`` while working
+    event: tool     {"type": "ops", "intent", "ops": [...], "changed", "version"}
+    event: tool     {"type": "export", "export": {...}}                 when the instruction was "export"
+    event: message  {"text": "<chunk>"}                                 the reply, a few words at a time
+    event: done     {"intent", "status", "message", "summary", "changed", "version", "state": {...}}
+    event: error    {"code", "message"}                                 instead of ops/message/done on failure
+
+`adk_events` re-shapes the same stream for ``POST /run_sse`` (compatibility): data-only events
+with ``content.parts[].text`` / ``functionCall`` / ``functionResponse``, ``partial`` and a final
+``turnComplete: true`` event.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import logging
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sse_starlette import ServerSentEvent
+
+from reelforge.errors import ReelforgeError
+from reelforge.service import credits, projects, renders
+from reelforge.service.auth import Principal
+from reelforge.service.context import Context
+from reelforge.service.errors import status_and_code
+
+log = logging.getLogger("reelforge.service.chat")
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "value"):
+        return value.value
+    return value
+
+
+def _run_edit(ctx: Context, who: Principal, session_id: str, text: str,
+              skill: dict[str, str | None], base: str) -> dict[str, Any]:
+    reply = projects.edit(ctx, who, session_id, lambda sess: sess.handle(text), skill)
+    out: dict[str, Any] = {
+        "intent": _plain(getattr(reply, "intent", "edit")),
+        "status": _plain(getattr(reply, "status", "ok")),
+        "message": str(getattr(reply, "message", "")),
+        "changed": bool(getattr(reply, "changed", False)),
+        "ops": _plain(list(getattr(reply, "ops", ()) or ())),
+        "summary": getattr(reply, "summary", None),
+        "version": getattr(reply, "version", None),
+    }
+    if out["intent"] == "export":
+        try:
+            row = renders.create(ctx, who, session_id, quality="standard")
+            out["export"] = renders.view(row, base)
+        except ReelforgeError as exc:
+            _, code = status_and_code(exc)
+            out["export_error"] = {"code": code, "message": exc.message}
+            out["message"] = (out["message"] + "\n" if out["message"] else "") + exc.message
+    if out["intent"] == "credits":
+        with ctx.db.tx() as s:
+            out["credits"] = credits.balance(s, who.account_id)
+    state = projects.state(ctx, who, session_id)
+    out["summary"] = out["summary"] or state["summary"]
+    out["state"] = {k: state[k] for k in ("summary", "draft", "media", "revision", "version",
+                                          "can_undo", "can_redo")}
+    return out
+
+
+def start_edit(ctx: Context, who: Principal, session_id: str, text: str,
+               skill: dict[str, str | None], base: str) -> concurrent.futures.Future:
+    fut: concurrent.futures.Future = concurrent.futures.Future()
+
+    def work() -> None:
+        if not fut.set_running_or_notify_cancel():
+            return
+        try:
+            fut.set_result(_run_edit(ctx, who, session_id, text, skill, base))
+        except BaseException as exc:  # noqa: BLE001 - handed to the stream
+            fut.set_exception(exc)
+
+    threading.Thread(target=work, name=f"chat-{session_id[:8]}", daemon=True).start()
+    return fut
+
+
+def chunks(text: str, words: int = 4) -> list[str]:
+    parts = text.split(" ")
+    out = []
+    for i in range(0, len(parts), words):
+        piece = " ".join(parts[i:i + words])
+        out.append(piece if i + words >= len(parts) else piece + " ")
+    return [c for c in out if c] or ([text] if text else [])
+
+
+async def events(ctx: Context, who: Principal, session_id: str, text: str,
+                 skill: dict[str, str | None], base: str) -> AsyncIterator[tuple[str, Any]]:
+    """Neutral events: (kind, payload) with kind in tool|heartbeat|message|done|error."""
+    fut = start_edit(ctx, who, session_id, text, skill, base)
+    waiter = asyncio.wrap_future(fut)
+    yield "tool", {"type": "status", "stage": "working", "text": text}
+    yield "heartbeat", None
+    interval = ctx.settings.heartbeat_seconds
+    while True:
+        done, _ = await asyncio.wait({waiter}, timeout=interval)
+        if done:
+            break
+        yield "heartbeat", None
+    try:
+        result = waiter.result()
+    except ReelforgeError as exc:
+        _, code = status_and_code(exc)
+        yield "error", {"code": code, "message": exc.message}
+        return
+    except Exception:
+        log.exception("chat edit failed")
+        yield "error", {"code": 5000, "message": "internal error while editing"}
+        return
+    yield "tool", {"type": "ops", "intent": result["intent"], "ops": result["ops"],
+                   "changed": result["changed"], "version": result["version"]}
+    if "export" in result:
+        yield "tool", {"type": "export", "export": result["export"]}
+    for piece in chunks(result["message"]):
+        yield "message", {"text": piece}
+        await asyncio.sleep(0)
+    yield "done", {k: result.get(k) for k in ("intent", "status", "message", "summary", "changed",
+                                              "version", "state", "export", "credits")
+                   if k in result}
+
+
+async def v1_events(source: AsyncIterator[tuple[str, Any]]) -> AsyncIterator[ServerSentEvent]:
+    async for kind, payload in source:
+        if kind == "heartbeat":
+            yield ServerSentEvent(comment="heartbeat")
+        else:
+            yield ServerSentEvent(data=json.dumps(payload, ensure_ascii=False), event=kind)
+
+
+async def adk_events(source: AsyncIterator[tuple[str, Any]], session_id: str) -> AsyncIterator[ServerSentEvent]:
+    """The compatibility shape (``POST /run_sse``): data-only JSON events."""
+    invocation = "e-" + uuid.uuid4().hex[:12]
+
+    def ev(**fields: Any) -> ServerSentEvent:
+        body = {"id": uuid.uuid4().hex[:12], "invocationId": invocation, "author": "reelforge",
+                "sessionId": session_id, "timestamp": time.time(), **fields}
+        return ServerSentEvent(data=json.dumps(body, ensure_ascii=False))
+
+    async for kind, payload in source:
+        if kind == "heartbeat":
+            yield ServerSentEvent(comment="heartbeat")
+        elif kind == "tool" and payload.get("type") == "ops":
+            yield ev(content={"role": "model", "parts": [{"functionCall": {
+                "name": "edit_timeline", "args": {"ops": payload["ops"]}}}]}, partial=False)
+            yield ev(content={"role": "user", "parts": [{"functionResponse": {
+                "name": "edit_timeline", "response": {"changed": payload["changed"],
+                                                      "version": payload["version"],
+                                                      "intent": payload["intent"]}}}]},
+                     partial=False)
+        elif kind == "tool" and payload.get("type") == "export":
+            yield ev(content={"role": "user", "parts": [{"functionResponse": {
+                "name": "export", "response": payload["export"]}}]}, partial=False)
+        elif kind == "tool":
+            continue
+        elif kind == "message":
+            yield ev(content={"role": "model", "parts": [{"text": payload["text"]}]}, partial=True)
+        elif kind == "done":
+            yield ev(content={"role": "model", "parts": [{"text": payload["message"]}]},
+                     partial=False, turnComplete=True,
+                     actions={"stateDelta": {"summary": payload.get("summary"),
+                                             "draft": (payload.get("state") or {}).get("draft"),
+                                             "version": payload.get("version")}})
+        elif kind == "error":
+            yield ev(errorCode=str(payload["code"]), errorMessage=payload["message"],
+                     code=payload["code"], message=payload["message"], turnComplete=True)

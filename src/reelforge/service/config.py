@@ -1,0 +1,87 @@
+"""Service settings, read from the environment (prefix ``REELFORGE_``) or given in code.
+
+Every field can be set as ``REELFORGE_<NAME>`` (e.g. ``REELFORGE_DATA_DIR``,
+``REELFORGE_URL_ALLOWLIST=127.0.0.1,10.0.0.0/8``, ``REELFORGE_QUEUE=redis://host:6379/0``,
+``REELFORGE_DATABASE_URL=postgresql+psycopg://user:pw@host/db``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def _default_max_upload() -> int:
+    try:
+        from reelforge.media.formats import MAX_FILE_BYTES
+    except ImportError:  # pragma: no cover - media not installed yet
+        return 500 * 1024**2
+    return MAX_FILE_BYTES
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="REELFORGE_", extra="ignore")
+
+    data_dir: Path = Field(Path("./reelforge-data"), description="database, queue, media and renders")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_base_url: str | None = Field(None, description="base of download links; default http://host:port")
+
+    # auth and credits
+    starter_credits: int = Field(100, ge=0)
+    token_ttl_days: float = Field(7, gt=0)
+
+    # uploads
+    max_upload_bytes: int = Field(default_factory=_default_max_upload, gt=0)
+    url_allowlist: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="hosts or CIDRs fetched even when private/loopback")
+    url_max_bytes: int | None = Field(None, description="default: max_upload_bytes")
+    url_timeout: float = Field(60.0, gt=0, description="seconds for one URL download in total")
+    url_max_redirects: int = 5
+
+    # jobs
+    queue: str = Field("sqlite", description="'sqlite' (file in the data dir) or a redis:// URL")
+    embedded_worker: bool = True
+    worker_threads: int = Field(1, ge=1)
+    requeue_attempts: int = Field(2, ge=1, description="runs a job gets before an interrupted one is failed")
+
+    # database
+    database_url: str | None = Field(None, description="default: sqlite file in the data dir")
+
+    # chat
+    heartbeat_seconds: float = Field(15.0, gt=0)
+
+    @field_validator("url_allowlist", mode="before")
+    @classmethod
+    def _split(cls, value):
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [v.strip() for v in text.split(",") if v.strip()]
+        return value
+
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return Path(value).expanduser().resolve()
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'reelforge.db'}"
+
+    @property
+    def url_limit(self) -> int:
+        return self.url_max_bytes or self.max_upload_bytes
+
+    @property
+    def base_url(self) -> str:
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}"

@@ -1,0 +1,112 @@
+"""The one place where errors become HTTP responses.
+
+`ERRORS` maps each `reelforge.errors.ReelforgeError` subclass to ``(HTTP status, API code)``;
+the most specific class in an exception's MRO wins. Every error body is
+``{"code": <int>, "message": <str>}`` — on /v1 and on the compatibility routes alike.
+No traceback ever reaches a client (unexpected errors are logged and answered with code 5000).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from reelforge.errors import (
+    BadToken,
+    ExportNotAllowed,
+    FileTooLarge,
+    InvalidTimeline,
+    MediaError,
+    MissingClientId,
+    NoCredits,
+    NotFound,
+    PlanError,
+    RateLimited,
+    ReelforgeError,
+    RenderCancelled,
+    RenderError,
+    UnsupportedMedia,
+)
+
+log = logging.getLogger("reelforge.service")
+
+
+class UrlNotAllowed(MediaError):
+    """A URL points at a private/loopback/link-local/reserved address or a refused scheme."""
+
+    code = 4003
+    http_status = 400
+
+
+class UrlFetchFailed(MediaError):
+    """A URL could not be downloaded (HTTP error, timeout, too many redirects)."""
+
+    code = 4004
+    http_status = 400
+
+
+class BadRequest(ReelforgeError):
+    code = 1
+    http_status = 400
+
+
+ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
+    ReelforgeError: (400, 1),
+    BadRequest: (400, 1),
+    InvalidTimeline: (422, 1),
+    MissingClientId: (400, 400),
+    BadToken: (401, 1001),
+    NotFound: (404, 1002),
+    NoCredits: (402, 2001),
+    ExportNotAllowed: (402, 402),
+    RateLimited: (429, 429),
+    PlanError: (422, 3001),
+    MediaError: (415, 4001),
+    UnsupportedMedia: (415, 4001),
+    FileTooLarge: (413, 4002),
+    UrlNotAllowed: (400, 4003),
+    UrlFetchFailed: (400, 4004),
+    RenderError: (500, 5001),
+    RenderCancelled: (500, 5001),
+}
+
+
+def status_and_code(exc: ReelforgeError) -> tuple[int, int]:
+    for cls in type(exc).__mro__:
+        if cls in ERRORS:
+            return ERRORS[cls]
+    return exc.http_status, exc.code
+
+
+def body(code: int, message: str) -> dict:
+    return {"code": code, "message": message}
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ReelforgeError)
+    async def _reelforge(_request: Request, exc: ReelforgeError) -> JSONResponse:
+        status, code = status_and_code(exc)
+        return JSONResponse(body(code, exc.message), status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+            parts.append(f"{where}: {err.get('msg', 'invalid')}")
+        return JSONResponse(body(1, "invalid request: " + "; ".join(parts)), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        return JSONResponse(body(exc.status_code, message), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        return JSONResponse(body(5000, "internal error"), status_code=500)

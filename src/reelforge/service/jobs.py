@@ -1,0 +1,273 @@
+"""Render jobs on Huey: SqliteHuey (a file in the data dir) by default, RedisHuey when
+``REELFORGE_QUEUE`` is a ``redis://`` URL. The same task code runs in the embedded consumer
+(threads inside ``serve``) and in ``reelforge worker`` (a separate process).
+
+A job's life (the row in ``renders`` is the truth, the queue only carries its id):
+
+    queued -> (claimed: status running) rendering -> finalizing -> completed   (credits charged)
+                                                                -> failed      (credits released, error kept)
+
+* Claiming is a conditional UPDATE (``status='queued'``), so a job delivered twice runs once.
+* Progress from the renderer is written to the row at most every 0.5 s.
+* Shutdown: the running render is cancelled and the job goes back to ``queued`` and onto the
+  queue (SqliteHuey persists it), so it runs again after a restart.
+* Startup recovery (``recover``), decided: a job left ``running`` by a dead process (same host
+  and its pid is gone, or no progress written for ``STALE_SECONDS``) is **requeued** while it
+  has had fewer than ``requeue_attempts`` runs, otherwise marked failed with the reason and
+  its credits released. ``queued`` rows missing from the queue (crash between commit and
+  enqueue) are enqueued again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from typing import Any
+
+from huey import RedisHuey, SqliteHuey
+from sqlalchemy import select, update
+
+from reelforge.service import credits
+from reelforge.service.config import Settings
+from reelforge.service.context import Context
+from reelforge.service.db import Database, Render, now
+from reelforge.service.storage import Storage
+
+log = logging.getLogger("reelforge.service.jobs")
+
+TASK_NAME = "reelforge.render"
+STALE_SECONDS = 600.0
+PROGRESS_EVERY = 0.5
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
+
+_runtime: dict[str, Any] = {}
+
+
+def make_huey(settings: Settings):
+    if settings.queue.startswith(("redis://", "rediss://", "unix://")):
+        return RedisHuey("reelforge", url=settings.queue, results=False)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return SqliteHuey("reelforge", filename=str(settings.data_dir / "queue.db"), results=False)
+
+
+class Jobs:
+    """The queue, the render task registered on it, and (optionally) an embedded consumer."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.huey = make_huey(ctx.settings)
+        self.task = self.huey.task(name=TASK_NAME)(run_render)
+        self.consumer = None
+        self.cancel = threading.Event()
+        _runtime["ctx"] = ctx
+        _runtime["jobs"] = self
+
+    def enqueue(self, render_id: str) -> None:
+        self.task(render_id)
+
+    def pending_ids(self) -> set[str]:
+        ids = set()
+        try:
+            for t in self.huey.pending():
+                if t.args:
+                    ids.add(t.args[0])
+        except Exception:  # pragma: no cover - best effort
+            log.exception("cannot list pending jobs")
+        return ids
+
+    def start_consumer(self) -> None:
+        self.consumer = self.huey.create_consumer(
+            workers=self.ctx.settings.worker_threads, worker_type="thread", periodic=False,
+            initial_delay=0.1, backoff=1.15, max_delay=1.0, check_worker_health=False)
+        self.consumer.start()
+
+    def stop(self) -> None:
+        self.cancel.set()
+        if self.consumer is not None:
+            self.consumer.stop(graceful=True)
+            self.consumer = None
+
+
+# -- the task ---------------------------------------------------------------------------
+
+def run_render(render_id: str) -> None:
+    ctx: Context = _runtime["ctx"]
+    jobs: Jobs = _runtime["jobs"]
+    with ctx.db.tx() as s:
+        claimed = s.execute(
+            update(Render).where(Render.id == render_id, Render.status == "queued")
+            .values(status="running", stage="rendering", progress=0.0, worker=WORKER_ID,
+                    attempts=Render.attempts + 1, started=now(), updated=now())
+        ).rowcount
+        row = s.get(Render, render_id) if claimed else None
+    if row is None:
+        log.info("render %s not claimable (gone or already taken)", render_id)
+        return
+    try:
+        _render_row(ctx, row, jobs.cancel)
+    except BaseException as exc:  # noqa: BLE001 - every failure is recorded
+        from reelforge.errors import RenderCancelled
+
+        if isinstance(exc, RenderCancelled) and jobs.cancel.is_set():
+            requeue_or_fail(ctx, row.id, "interrupted by worker shutdown", enqueue=jobs.enqueue)
+        else:
+            log.warning("render %s failed: %s", render_id, exc)
+            fail(ctx, row.id, _reason(exc))
+        if not isinstance(exc, Exception):
+            raise
+
+
+def _reason(exc: BaseException) -> str:
+    msg = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    tail = getattr(exc, "stderr_tail", "")
+    if tail:
+        msg = f"{msg}\n{tail[-800:]}"
+    return msg
+
+
+def _render_row(ctx: Context, row: Render, cancel: threading.Event) -> None:
+    from reelforge.render import render, verify
+    from reelforge.timeline import Timeline
+
+    timeline = Timeline.from_json(row.timeline)
+    out = ctx.storage.render_path(row.download_key)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    last = [0.0, -1.0]
+
+    def progress(fraction: float) -> None:
+        t = time.monotonic()
+        if t - last[0] < PROGRESS_EVERY and fraction < 1.0:
+            return
+        last[0] = t
+        value = max(0.0, min(1.0, float(fraction)))
+        if value == last[1]:
+            return
+        last[1] = value
+        with ctx.db.tx() as s:
+            s.execute(update(Render).where(Render.id == row.id, Render.status == "running")
+                      .values(progress=value, updated=now()))
+
+    _call_render(render, timeline, out, row.quality, progress, cancel)
+    with ctx.db.tx() as s:
+        s.execute(update(Render).where(Render.id == row.id)
+                  .values(stage="finalizing", progress=1.0, updated=now()))
+    verify(out)
+    with ctx.db.tx() as s:
+        done = s.execute(
+            update(Render).where(Render.id == row.id, Render.status == "running")
+            .values(status="completed", stage="completed", progress=1.0, output_path=str(out),
+                    finished=now(), updated=now(), error=None)
+        ).rowcount
+        if done:
+            credits.charge(s, row.owner, row.cost)
+
+
+def _call_render(render, timeline, out, quality, progress, cancel) -> None:
+    import inspect
+
+    kwargs: dict[str, Any] = {"quality": quality, "progress": progress}
+    try:
+        params = inspect.signature(render).parameters
+    except (TypeError, ValueError):  # pragma: no cover
+        params = {}
+    if "cancel" in params:
+        kwargs["cancel"] = cancel
+    render(timeline, out, **kwargs)
+
+
+def fail(ctx: Context, render_id: str, reason: str) -> None:
+    with ctx.db.tx() as s:
+        row = s.get(Render, render_id)
+        if row is None or row.status in ("completed", "failed"):
+            return
+        s.execute(update(Render).where(Render.id == render_id)
+                  .values(status="failed", stage="failed", error=reason[:4000],
+                          finished=now(), updated=now()))
+        credits.release(s, row.owner, row.cost)
+    if row.output_path:
+        try:
+            os.unlink(row.output_path)
+        except OSError:
+            pass
+
+
+def requeue_or_fail(ctx: Context, render_id: str, why: str, *, enqueue) -> None:
+    with ctx.db.tx() as s:
+        row = s.get(Render, render_id)
+        if row is None or row.status in ("completed", "failed"):
+            return
+        if row.attempts >= ctx.settings.requeue_attempts:
+            again = False
+        else:
+            again = True
+            s.execute(update(Render).where(Render.id == render_id)
+                      .values(status="queued", stage="queued", progress=0.0, worker=None,
+                              updated=now(), error=None))
+    if again:
+        enqueue(render_id)
+        log.info("render %s requeued (%s)", render_id, why)
+    else:
+        fail(ctx, render_id, f"{why}; gave up after {row.attempts} attempts")
+
+
+def _alive(worker: str | None, updated: float) -> bool:
+    if not worker:
+        return False
+    host, _, pid = worker.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit():
+        if int(pid) == os.getpid():
+            return False  # this process has not started a worker yet: a previous incarnation
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return time.time() - updated < STALE_SECONDS * 6
+    return time.time() - updated < STALE_SECONDS
+
+
+def recover(ctx: Context, jobs: Jobs) -> None:
+    """Requeue or fail renders orphaned by a dead process; enqueue lost queued rows."""
+    with ctx.db.tx() as s:
+        running = s.execute(select(Render.id, Render.worker, Render.updated)
+                            .where(Render.status == "running")).all()
+        queued = s.execute(select(Render.id).where(Render.status == "queued")).scalars().all()
+    for rid, worker, updated in running:
+        if not _alive(worker, updated):
+            requeue_or_fail(ctx, rid, f"worker {worker} died while rendering", enqueue=jobs.enqueue)
+    if queued:
+        pending = jobs.pending_ids()
+        for rid in queued:
+            if rid not in pending:
+                jobs.enqueue(rid)
+
+
+def open_context(settings: Settings) -> Context:
+    storage = Storage(settings.data_dir)
+    storage.ensure()
+    db = Database(settings.db_url)
+    db.upgrade()
+    return Context(settings=settings, db=db, storage=storage)
+
+
+def run_worker(settings: Settings | None = None) -> None:
+    """``reelforge worker``: consume the shared queue in this process until interrupted."""
+    settings = settings or Settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    ctx = open_context(settings)
+    jobs = Jobs(ctx)
+    ctx.jobs = jobs
+    recover(ctx, jobs)
+    consumer = jobs.huey.create_consumer(
+        workers=settings.worker_threads, worker_type="thread", periodic=False,
+        initial_delay=0.1, backoff=1.15, max_delay=1.0)
+    jobs.consumer = consumer
+    try:
+        consumer.run()  # handles SIGINT/SIGTERM itself (main thread)
+    finally:
+        jobs.cancel.set()
+        ctx.db.dispose()

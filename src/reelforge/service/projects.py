@@ -1,0 +1,196 @@
+"""Sessions in the database: ownership, loading/saving the `reelforge.session.Session`
+project JSON, and the state view.
+
+Edits are serialised per session (an in-process lock) and saved with an optimistic
+``revision`` check, so two server processes on one database cannot lose each other's edits
+(the loser retries on the fresh project).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import select, update
+
+from reelforge.errors import NotFound
+from reelforge.service.auth import Principal
+from reelforge.service.context import Context
+from reelforge.service.db import ProjectSession, StoredAsset, now
+from reelforge.service.storage import new_id
+
+T = TypeVar("T")
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+class Conflict(Exception):
+    pass
+
+
+def lock_for(session_id: str) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(session_id, threading.Lock())
+
+
+def _new_session():
+    from reelforge.session import Session
+
+    return Session.new()
+
+
+def _load_session(text: str):
+    from reelforge.session import Session
+
+    return Session.from_json(text)
+
+
+def row_view(row: ProjectSession) -> dict[str, Any]:
+    return {"id": row.id, "session_id": row.id, "name": row.name, "language": row.language,
+            "created": row.created, "updated": row.updated, "revision": row.revision}
+
+
+def create(ctx: Context, who: Principal, name: str, language: str,
+           skill: dict[str, str | None]) -> dict[str, Any]:
+    sess = _new_session()
+    row = ProjectSession(id=new_id(), owner=who.account_id, name=(name or "project")[:200],
+                         language=(language or "en")[:16], project=sess.to_json(), revision=0,
+                         skill_source=skill.get("source"), skill_version=skill.get("version"),
+                         skill_platform=skill.get("platform"), created=now(), updated=now())
+    with ctx.db.tx() as s:
+        s.add(row)
+    return row_view(row)
+
+
+def list_own(ctx: Context, who: Principal) -> list[dict[str, Any]]:
+    with ctx.db.tx() as s:
+        rows = s.execute(select(ProjectSession).where(ProjectSession.owner == who.account_id)
+                         .order_by(ProjectSession.created.desc())).scalars().all()
+        return [row_view(r) for r in rows]
+
+
+def get_row(s, who: Principal, session_id: str) -> ProjectSession:
+    row = s.get(ProjectSession, session_id) if isinstance(session_id, str) else None
+    if row is None or row.owner != who.account_id:
+        raise NotFound(f"session {session_id} not found")
+    return row
+
+
+def load(ctx: Context, who: Principal, session_id: str):
+    """(row, Session) for a session the caller owns (1002 otherwise)."""
+    with ctx.db.tx() as s:
+        row = get_row(s, who, session_id)
+    return row, _load_session(row.project)
+
+
+def edit(ctx: Context, who: Principal, session_id: str, fn: Callable[[Any], T],
+         skill: dict[str, str | None] | None = None) -> T:
+    """Run ``fn(session)`` under the session lock and save the result; returns fn's value.
+
+    Runs to completion whatever happens to the HTTP request that asked for it."""
+    with lock_for(session_id):
+        for _ in range(5):
+            row, sess = load(ctx, who, session_id)
+            result = fn(sess)
+            values: dict[str, Any] = {"project": sess.to_json(), "revision": row.revision + 1,
+                                      "updated": now()}
+            for key in ("source", "version", "platform"):
+                if skill and skill.get(key):
+                    values[f"skill_{key}"] = skill[key]
+            with ctx.db.tx() as s:
+                res = s.execute(update(ProjectSession)
+                                .where(ProjectSession.id == session_id,
+                                       ProjectSession.revision == row.revision)
+                                .values(**values))
+            if res.rowcount == 1:
+                return result
+        raise Conflict(f"session {session_id} kept changing; try again")
+
+
+def record_assets(ctx: Context, session_id: str, pairs: list) -> None:
+    with ctx.db.tx() as s:
+        for asset, received in pairs:
+            s.add(StoredAsset(id=new_id(), session_id=session_id, asset_id=asset.id,
+                              path=asset.path, name=asset.name, kind=asset.kind.value,
+                              size=received.size, source_url=received.source_url, created=now()))
+
+
+def add_assets(sess, assets: list) -> list:
+    """Put already-ingested assets into the session's media library."""
+    for method in ("add_ingested", "add_asset_objects", "add_existing"):
+        fn = getattr(sess, method, None)
+        if callable(fn):
+            return list(fn(assets) or assets)
+    lib = getattr(sess, "library", None)
+    for method in ("add", "add_all", "extend"):
+        fn = getattr(lib, method, None)
+        if callable(fn):
+            for a in assets:
+                fn(a) if method == "add" else fn([a])
+            return assets
+    raise RuntimeError("reelforge.session.Session cannot take ingested assets")
+
+
+def library_of(sess) -> list:
+    lib = getattr(sess, "library", None)
+    if lib is None:
+        return []
+    for attr in ("assets", "items"):
+        value = getattr(lib, attr, None)
+        if value is not None:
+            value = value() if callable(value) else value
+            return list(value.values()) if isinstance(value, dict) else list(value)
+    if isinstance(lib, dict):
+        return list(lib.values())
+    try:
+        return list(lib)
+    except TypeError:
+        return []
+
+
+def media_info(sess) -> list[dict[str, Any]]:
+    out = []
+    for a in library_of(sess):
+        out.append({"id": a.id, "name": a.name, "kind": a.kind.value, "width": a.width,
+                    "height": a.height, "duration_ms": a.duration_ms, "fps": a.fps,
+                    "has_audio": a.has_audio, "size_bytes": a.size_bytes, "format": a.format})
+    return out
+
+
+def summary_of(sess) -> str:
+    tl = getattr(sess, "timeline", None)
+    if tl is None:
+        return "Timeline is empty: upload assets and describe the video you want."
+    try:
+        from reelforge.timeline.summary import summarize
+
+        return summarize(tl)
+    except ImportError:  # pragma: no cover - summary module not present
+        return f"Timeline ({len(tl.tracks)} tracks, {tl.duration / 1000:g}s)"
+
+
+def state(ctx: Context, who: Principal, session_id: str) -> dict[str, Any]:
+    from reelforge.timeline import to_draft
+
+    row, sess = load(ctx, who, session_id)
+    tl = getattr(sess, "timeline", None)
+    return {
+        "session_id": row.id,
+        "name": row.name,
+        "revision": row.revision,
+        "version": getattr(sess, "version", row.revision),
+        "summary": summary_of(sess),
+        "timeline": json.loads(tl.to_json()) if tl is not None else None,
+        "draft": to_draft(tl) if tl is not None else None,
+        "media": media_info(sess),
+        "can_undo": bool(_call(sess, "can_undo")),
+        "can_redo": bool(_call(sess, "can_redo")),
+    }
+
+
+def _call(obj, name):
+    value = getattr(obj, name, None)
+    return value() if callable(value) else value

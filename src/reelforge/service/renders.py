@@ -1,0 +1,151 @@
+"""Exports and previews: create (reserve credits + row + enqueue), look up, describe.
+
+A render renders a *snapshot* of the timeline taken when it is created (stored in the row):
+later edits to the session do not change an export already queued. A preset changes the
+output frame of that one export only (the session is not edited).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from reelforge.errors import NotFound
+from reelforge.service import credits, projects
+from reelforge.service.auth import Principal
+from reelforge.service.context import Context
+from reelforge.service.db import Render, now
+from reelforge.service.errors import BadRequest
+from reelforge.service.storage import new_id, new_key
+
+QUALITIES = ("draft", "standard", "high")
+
+
+def preset_names() -> list[str]:
+    from reelforge.timeline import PRESETS
+
+    return [*PRESETS, "480p", "720p", "1080p", "1440p", "4k"]
+
+
+def frame_for(preset: str, width: int, height: int) -> tuple[int, int]:
+    """Output frame for a preset name: a platform preset (16:9, 9:16, 1:1, 4:5, 720p, 4k) or a
+    resolution name applied to the timeline's own aspect (480p ... 4k)."""
+    from reelforge.timeline import PRESETS, aspect_of, frame_size
+
+    key = preset.strip().lower()
+    aliases = {"landscape": "16:9", "youtube": "16:9", "vertical": "9:16", "tiktok": "9:16",
+               "reels": "9:16", "shorts": "9:16", "square": "1:1", "portrait": "4:5",
+               "instagram": "4:5", "2160p": "4k"}
+    key = aliases.get(key, key)
+    if key in PRESETS and key not in ("720p", "4k"):
+        p = PRESETS[key]
+        return p.width, p.height
+    if key in ("480p", "720p", "1080p", "1440p", "4k"):
+        aspect = aspect_of(width, height)
+        try:
+            return frame_size(aspect if aspect in ("16:9", "9:16", "1:1", "4:5") else "16:9", key)
+        except KeyError:
+            pass
+    if key in PRESETS:
+        p = PRESETS[key]
+        return p.width, p.height
+    raise BadRequest(f"unknown preset {preset!r}; use one of: {', '.join(preset_names())}")
+
+
+def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None = None,
+           quality: str = "standard", draft: dict | None = None, client_ref: str | None = None,
+           preview: bool = False) -> Render:
+    from reelforge.timeline import from_draft, replace
+
+    quality = (quality or "standard").lower()
+    if quality not in QUALITIES:
+        raise BadRequest(f"unknown quality {quality!r}; use one of: {', '.join(QUALITIES)}")
+    if preview:
+        quality = "draft"
+    row, sess = projects.load(ctx, who, session_id)
+    tl = getattr(sess, "timeline", None)
+    if draft is not None:
+        if not isinstance(draft, dict):
+            raise BadRequest("draft must be a JSON object")
+        if tl is not None:
+            tl = from_draft(draft, base=tl)
+        else:
+            tl = from_draft(draft, assets=projects.library_of(sess))
+    if tl is None:
+        raise BadRequest("nothing to export yet: upload assets and describe the video in the chat first")
+    if preset:
+        w, h = frame_for(preset, tl.width, tl.height)
+        if (w, h) != (tl.width, tl.height):
+            tl = replace(tl, width=w, height=h)
+    cost = credits.cost_for(tl.duration, tl.width, tl.height, preview=preview)
+    render = Render(id=new_id(), owner=who.account_id, session_id=row.id, kind="preview" if preview else "export",
+                    client_ref=client_ref, status="queued", stage="queued", progress=0.0, cost=cost,
+                    preset=preset, quality=quality, width=tl.width, height=tl.height,
+                    duration_ms=tl.duration, timeline=tl.to_json(indent=None),
+                    download_key=new_key(), attempts=0, created=now(), updated=now())
+    with ctx.db.tx() as s:
+        if client_ref:
+            taken = s.execute(select(Render.id).where(Render.owner == who.account_id,
+                                                      Render.client_ref == client_ref)).first()
+            if taken:
+                raise BadRequest(f"render id {client_ref!r} is already used")
+        credits.reserve(s, who.account_id, cost)   # 2001 before any work
+        s.add(render)
+    ctx.jobs.enqueue(render.id)
+    return render
+
+
+def get(ctx: Context, who: Principal, render_id: str) -> Render:
+    with ctx.db.tx() as s:
+        row = s.execute(select(Render).where(
+            Render.owner == who.account_id,
+            or_(Render.id == render_id, Render.client_ref == render_id))).scalars().first()
+    if row is None:
+        raise NotFound(f"export {render_id} not found")
+    return row
+
+
+def by_key(ctx: Context, key: str) -> Render | None:
+    with ctx.db.tx() as s:
+        return s.execute(select(Render).where(Render.download_key == key)).scalar_one_or_none()
+
+
+def list_for(ctx: Context, who: Principal, session_id: str) -> list[Render]:
+    with ctx.db.tx() as s:
+        projects.get_row(s, who, session_id)
+        return list(s.execute(select(Render).where(Render.session_id == session_id)
+                              .order_by(Render.created.desc())).scalars().all())
+
+
+def file_url(base: str, row: Render) -> str:
+    return f"{base.rstrip('/')}/files/{row.download_key}.mp4"
+
+
+def view(row: Render, base: str) -> dict[str, Any]:
+    done = row.status == "completed"
+    return {
+        "id": row.id,
+        "export_id": row.id,
+        "render_id": row.client_ref or row.id,
+        "session_id": row.session_id,
+        "kind": row.kind,
+        "status": row.status,
+        "stage": row.stage,
+        "progress": round(row.progress * 100, 1),
+        "error": row.error,
+        "cost": row.cost,
+        "preset": row.preset,
+        "quality": row.quality,
+        "width": row.width,
+        "height": row.height,
+        "duration_ms": row.duration_ms,
+        "download_url": file_url(base, row) if done else None,
+        "created": row.created,
+        "finished": row.finished,
+    }
+
+
+def timeline_of(row: Render) -> dict:
+    return json.loads(row.timeline)

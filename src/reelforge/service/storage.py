@@ -1,0 +1,67 @@
+"""Data-dir layout. Paths are built from server-made ids only; client file names never
+decide a path (they are kept as display names in the database).
+
+    <data_dir>/reelforge.db          metadata (SQLite default)
+    <data_dir>/queue.db              SqliteHuey queue
+    <data_dir>/media/<session>/<asset-id>.<ext>
+    <data_dir>/media/<session>/.incoming/<random>.part   uploads while streaming
+    <data_dir>/media/<session>/work/                     ingest's derived files
+    <data_dir>/renders/<key>.mp4
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from pathlib import Path
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
+_SAFE_EXT = re.compile(r"^\.[a-z0-9]{1,5}$")
+
+
+def _check(part: str) -> str:
+    if not _SAFE_ID.match(part):
+        raise ValueError(f"unsafe path component {part!r}")
+    return part
+
+
+class Storage:
+    def __init__(self, data_dir: Path) -> None:
+        self.root = Path(data_dir)
+        self.media = self.root / "media"
+        self.renders = self.root / "renders"
+
+    def ensure(self) -> None:
+        for d in (self.root, self.media, self.renders):
+            d.mkdir(parents=True, exist_ok=True)
+
+    def session_dir(self, session_id: str) -> Path:
+        return self.media / _check(session_id)
+
+    def incoming(self, session_id: str) -> Path:
+        d = self.session_dir(session_id) / ".incoming"
+        d.mkdir(parents=True, exist_ok=True)
+        return d / f"{secrets.token_hex(12)}.part"
+
+    def workdir(self, session_id: str) -> Path:
+        d = self.session_dir(session_id) / "work"
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
+    def asset_path(self, session_id: str, asset_id: str, ext: str) -> Path:
+        ext = ext.lower()
+        if not _SAFE_EXT.match(ext):
+            ext = ".bin"
+        return self.session_dir(session_id) / f"{_check(asset_id)}{ext}"
+
+    def render_path(self, key: str) -> Path:
+        return self.renders / f"{_check(key)}.mp4"
+
+
+def new_key() -> str:
+    """An unguessable download key (192 bits)."""
+    return secrets.token_urlsafe(24)
+
+
+def new_id() -> str:
+    return secrets.token_hex(16)
