@@ -1,5 +1,6 @@
 """Planner: instruction -> timeline (compose) and -> edit ops (rules/llm). Pure, no I/O."""
 
+from reelforge.planner.compose import Plan, plan
 from reelforge.planner.parse import (
     DurationMatch,
     RangeKind,
@@ -27,6 +28,7 @@ from reelforge.planner.parse import (
 )
 
 __all__ = [
+    "Plan", "plan",
     "DurationMatch", "RangeKind", "TimeRange", "TransitionSpec", "find_durations", "is_chinese",
     "mentions_voiceover", "parse_aspect", "parse_db", "parse_duration_ms", "parse_music_volume",
     "parse_number", "parse_ordinal", "parse_percent", "parse_position", "parse_resolution",

@@ -1,0 +1,721 @@
+"""The first cut: assets + one instruction -> a `Plan` (timeline, notes, summary).
+
+Pure and deterministic: no I/O, the same input always gives the same timeline (ids too).
+
+Rules, in the order they are applied
+- Frame from the aspect/platform and resolution in the instruction (default 16:9, 1080p), 30 fps.
+- Audio roles: file-name hints first (voice/vo/narration/旁白… vs music/bgm/song/配乐…). With no
+  hints, two files -> the shorter is the voiceover, the longer the music; one file -> music
+  unless the instruction mentions a voiceover/narration. Every guess becomes a note.
+- Length: stated -> that; else the voiceover's length; else 3.5 s per image plus each clip's own
+  length (capped at 15 s); clamped to 1 s .. 10 min.
+- Pictures keep the order given. Stills share the time equally (integer ms, the last one takes
+  the remainder); clips play from their start and are trimmed to their slot (never stretched).
+- Transitions: 0.5 s crossfades unless the instruction asks otherwise ("hard cuts"…).
+- Motion on stills: zoom-in, zoom-out, pan in turn, unless "no motion"/"static".
+- Voice at 100 % from 0; music over the whole video, looped when shorter, 35 % and ducked
+  under a voice (80 % without one) unless a level is stated, fades in 0.5 s / out 1.5 s.
+- Text when asked ("with text overlays", "captions", "字幕", or quoted text): quoted text verbatim;
+  otherwise a title from the instruction's subject or the file names' common theme, captions from
+  meaningful file names, and a call to action fitting the kind of video, in the instruction's
+  language. Title 0-3 s (centre, large), captions at the bottom in the middle of their picture's
+  time, call to action in the last 4 s.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reelforge.errors import PlanError
+from reelforge.planner import parse as P
+from reelforge.timeline.model import (
+    Asset,
+    AssetKind,
+    AudioSegment,
+    Motion,
+    Position,
+    Role,
+    TextBackground,
+    TextSegment,
+    TextSize,
+    Timeline,
+    Track,
+    TrackKind,
+    Transition,
+    VideoSegment,
+    build,
+)
+from reelforge.timeline.presets import frame_size
+from reelforge.timeline.summary import fmt_seconds, human_name, summarize
+
+__all__ = ["Plan", "plan", "classify_audio", "AudioRoles"]
+
+FPS = 30
+DEFAULT_ASPECT = "16:9"
+DEFAULT_RESOLUTION = "1080p"
+SECONDS_PER_IMAGE_MS = 3500
+CLIP_CAP_MS = 15_000
+MIN_TOTAL_MS = 1_000
+MAX_TOTAL_MS = 10 * 60_000
+DEFAULT_TRANSITION_MS = 500
+TITLE_MS = 3_000
+CTA_MS = 4_000
+MIN_CAPTION_MS = 1_200
+MUSIC_WITH_VOICE = 0.35
+MUSIC_ALONE = 0.8
+MUSIC_FADE_IN_MS = 500
+MUSIC_FADE_OUT_MS = 1_500
+MOTION_CYCLE = (Motion.ZOOM_IN, Motion.ZOOM_OUT, Motion.PAN_RIGHT,
+                Motion.ZOOM_IN, Motion.ZOOM_OUT, Motion.PAN_LEFT)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A first cut: the timeline, plain-English notes on every guess, and the summary line."""
+
+    timeline: Timeline
+    notes: tuple[str, ...]
+    summary: str
+
+
+# --------------------------------------------------------------------------------------
+# audio roles
+# --------------------------------------------------------------------------------------
+
+_VOICE_HINT = re.compile(
+    r"(?<![a-z])(?:voice|voices|vo|voiceover|voice over|narration|narrator|narrated|speech|spoken|"
+    r"speaker|dialogue|dialog|commentary|tts)(?![a-z])|旁白|配音|解说|口播|人声|录音")
+_MUSIC_HINT = re.compile(
+    r"(?<![a-z])(?:music|bgm|song|songs|soundtrack|beat|beats|instrumental|lofi|lo fi|melody|"
+    r"jingle|backing|background|score|ost|theme)(?![a-z])|音乐|配乐|背景乐|歌曲|伴奏|纯音乐")
+
+
+def _hint_text(asset: Asset) -> str:
+    name = P.normalize(asset.name or asset.path)
+    name = re.sub(r"\.[a-z0-9]{1,5}$", "", name)
+    return re.sub(r"[_\-.]+", " ", name)
+
+
+@dataclass(frozen=True)
+class AudioRoles:
+    voice: tuple[Asset, ...]
+    music: Asset | None
+    unused: tuple[Asset, ...]
+    notes: tuple[str, ...]
+
+
+def classify_audio(audio: Sequence[Asset], instruction: str = "") -> AudioRoles:
+    """Tell the voiceover(s) from the music. See the module docstring for the rules."""
+    voices: list[Asset] = []
+    musics: list[Asset] = []
+    unknown: list[Asset] = []
+    for a in audio:
+        hint = _hint_text(a)
+        is_voice, is_music = bool(_VOICE_HINT.search(hint)), bool(_MUSIC_HINT.search(hint))
+        if is_voice and not is_music:
+            voices.append(a)
+        elif is_music and not is_voice:
+            musics.append(a)
+        else:
+            unknown.append(a)
+    notes: list[str] = []
+    hinted = [f"'{a.name}' is the voiceover" for a in voices] + [f"'{a.name}' the music" for a in musics]
+    if hinted:
+        notes.append("Audio roles from the file names: " + ", ".join(hinted) + ".")
+
+    if unknown:
+        if not voices and not musics:
+            if len(unknown) >= 2:
+                ordered = sorted(unknown, key=lambda a: (a.duration_ms, unknown.index(a)))
+                voice, music = ordered[0], ordered[-1]
+                voices.append(voice)
+                musics.append(music)
+                unknown = [a for a in unknown if a is not voice and a is not music]
+                notes.append(
+                    f"No file name says which audio is which, so the shorter one, '{voice.name}' "
+                    f"({fmt_seconds(voice.duration_ms)} s), is taken as the voiceover and the longer one, "
+                    f"'{music.name}' ({fmt_seconds(music.duration_ms)} s), as the music. "
+                    "Say so if it is the other way round.")
+            else:
+                only = unknown.pop()
+                if P.mentions_voiceover(instruction):
+                    voices.append(only)
+                    notes.append(f"'{only.name}' is used as the voiceover, since the instruction mentions one.")
+                else:
+                    musics.append(only)
+                    notes.append(f"'{only.name}' is used as background music (its name does not say, and the "
+                                 "instruction mentions no voiceover).")
+        elif voices and not musics:
+            music = unknown.pop(0)
+            musics.append(music)
+            notes.append(f"'{music.name}' is used as the music, since '{voices[0].name}' is the voiceover.")
+        elif musics and not voices:
+            voice = unknown.pop(0)
+            voices.append(voice)
+            notes.append(f"'{voice.name}' is used as the voiceover, since '{musics[0].name}' is the music.")
+    music = musics[0] if musics else None
+    unused = tuple(unknown) + tuple(musics[1:])
+    if len(musics) > 1:
+        notes.append(f"Only one music bed is used ('{music.name}'); "
+                     + ", ".join(f"'{a.name}'" for a in musics[1:]) + " left out.")
+    if unknown:
+        notes.append("Not used (role unclear): " + ", ".join(f"'{a.name}'" for a in unknown) + ".")
+    if len(voices) > 1:
+        notes.append("Voiceover files play one after another: " + ", ".join(f"'{a.name}'" for a in voices) + ".")
+    return AudioRoles(tuple(voices), music, unused, tuple(notes))
+
+
+# --------------------------------------------------------------------------------------
+# text
+# --------------------------------------------------------------------------------------
+
+_GENERIC_WORDS = {
+    "img", "image", "images", "dsc", "dscn", "dscf", "dcim", "pxl", "mvimg", "vid", "video", "mov",
+    "gopr", "gopro", "photo", "photos", "pic", "pics", "picture", "shot", "shots", "clip", "clips",
+    "untitled", "copy", "final", "edit", "edited", "export", "scan", "screenshot", "screen", "frame",
+    "file", "new", "slide", "still", "asset", "media", "whatsapp", "wa", "snapchat", "signal",
+    "portrait", "pano", "burst", "cover", "mvi", "p", "v", "version", "draft", "raw", "jpeg", "jpg",
+    "png", "take", "sample", "demo", "test", "camera", "cam", "iphone", "android", "at", "am", "pm",
+    "hdr", "bokeh", "original", "resized", "small", "large", "hq", "lq", "fullsize", "el",
+    "图片", "照片", "图", "截图", "视频", "素材", "未命名",
+}
+_STOP_WORDS = {"the", "a", "an", "and", "of", "in", "on", "with", "for", "to", "at", "by", "my", "our", "is"}
+
+
+def caption_from_name(filename: str) -> str | None:
+    """A short caption from a meaningful file name, or None for camera/generic names.
+
+    >>> caption_from_name("02-red-sneaker.jpg"), caption_from_name("IMG_0001.JPG"), caption_from_name("shot1.png")
+    ('Red Sneaker', None, None)
+    """
+    words = _meaningful_words(filename)
+    if not words:
+        return None
+    text = " ".join(words[:6])
+    return _title_case(text)[:40].strip()
+
+
+def _meaningful_words(filename: str) -> list[str]:
+    name = human_name(filename)
+    name = re.sub(r"([a-z])([A-Z])", r"\1 \2", name)  # camelCase -> camel Case
+    raw = re.split(r"[\s\-.,()\[\]{}+]+", name)
+    words: list[str] = []
+    for w in raw:
+        lw = w.lower()
+        if not w:
+            continue
+        if re.fullmatch(r"[a-z]*\d[\w]*", lw) and not re.fullmatch(r"\d+(?:st|nd|rd|th|k|s)", lw):
+            continue  # IMG0001, 20240101, v2, shot1, hex ids
+        if lw in _GENERIC_WORDS:
+            continue
+        if re.fullmatch(r"[0-9a-f]{6,}", lw):
+            continue
+        words.append(w)
+    meaningful = [w for w in words if w.lower() not in _STOP_WORDS and (len(w) >= 3 or P.is_chinese(w))]
+    return words if meaningful else []
+
+
+def _title_case(text: str) -> str:
+    out = []
+    for i, w in enumerate(text.split()):
+        if w.lower() in _STOP_WORDS and i:
+            out.append(w.lower())
+        elif w.islower():
+            out.append(w[:1].upper() + w[1:])
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+_SUBJECT_RX = re.compile(
+    r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
+    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement)s?\s+"
+    r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
+    r"(?P<s>.+)")
+_SUBJECT_STOP = re.compile(
+    r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
+    r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d)\b|"
+    r"[,.;:!?()\"“”'‘’]|\s+\d")
+_PLATFORM_WORDS = re.compile(
+    r"^(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|social(?:\s+media)?|twitter|linkedin|"
+    r"these|them|it|this|that|my|our|the|a|an|me|us|you)$")
+_LEAD_WORDS = re.compile(r"^(?:(?:the|our|my|a|an|this|these|new|brand[\s-]new|upcoming|latest)\s+)+")
+_ZH_SUBJECT_RX = re.compile(r"(?:为|给|关于|介绍|宣传|推广)(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告)")
+_ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$")
+
+
+def subject_of(instruction: str) -> str | None:
+    """The thing the video is about, as a title, if the instruction names it.
+
+    >>> subject_of("make a promotional video for Urban Dreams sneakers with text overlays")
+    'Urban Dreams Sneakers'
+    >>> subject_of("vertical video for TikTok") is None
+    True
+    """
+    raw = unicodedata.normalize("NFKC", instruction or "")
+    m = _SUBJECT_RX.search(raw.lower())
+    if m:
+        start = m.start("s")
+        tail = raw[start:]
+        cut = _SUBJECT_STOP.search(tail.lower())
+        phrase = (tail[: cut.start()] if cut else tail).strip()
+        lead = _LEAD_WORDS.match(phrase.lower())
+        if lead:
+            phrase = phrase[lead.end():]
+        words = phrase.split()[:5]
+        phrase = " ".join(words)
+        if phrase and not _PLATFORM_WORDS.match(phrase.lower()) and len(phrase) >= 2:
+            return _title_case(phrase)
+    zm = _ZH_SUBJECT_RX.search(raw)
+    if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")):
+        return zm.group("s")
+    return None
+
+
+def theme_of(names: Sequence[str]) -> str | None:
+    """A title from what the file names share: the most common meaningful word in at least two
+    of them (or the only meaningful name).
+
+    >>> theme_of(["01-red-sneaker.jpg", "02-blue-sneaker.jpg", "IMG_3.jpg"])
+    'Sneaker'
+    >>> theme_of(["IMG_1.jpg", "IMG_2.jpg"]) is None
+    True
+    """
+    per_name = [{w.lower() for w in _meaningful_words(n) if w.lower() not in _STOP_WORDS
+                 and (len(w) >= 3 or P.is_chinese(w))} for n in names]
+    per_name = [s for s in per_name if s]
+    if not per_name:
+        return None
+    if len(names) == 1 and len(per_name) == 1:
+        return caption_from_name(names[0])
+    counts = Counter(w for s in per_name for w in s)
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], _first_index(names, kv[0]), kv[0]))
+    if best and best[0][1] >= 2:
+        return _title_case(best[0][0])
+    return None
+
+
+def _first_index(names: Sequence[str], word: str) -> int:
+    for i, n in enumerate(names):
+        if word in n.lower():
+            return i
+    return len(names)
+
+
+_CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday|% off|off)\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
+     "Shop the sale", "限时抢购"),
+    (re.compile(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
+     "Register now", "立即报名"),
+    (re.compile(r"\b(?:app|download|install)\b|应用|下载|app"), "Download now", "立即下载"),
+    (re.compile(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
+    (re.compile(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
+    (re.compile(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
+    (re.compile(r"\b(?:promo|promotional|promotion|product|products|ad|advert|advertisement|commercial|launch|shop|store|brand|collection|sneakers?|shoes?|fashion|merch)\b|宣传|推广|产品|广告|新品|品牌|上新|商品|带货"),
+     "Shop now", "立即购买"),
+]
+
+
+def call_to_action(instruction: str) -> str:
+    """A closing call to action fitting the kind of video, in the instruction's language.
+
+    >>> call_to_action("30-second promo"), call_to_action("a trip video"), call_to_action("做成宣传视频")
+    ('Shop now', 'Learn more', '立即购买')
+    """
+    t = P.normalize(instruction)
+    zh = P.is_chinese(instruction)
+    for rx, en, zh_text in _CTA_TABLE:
+        if rx.search(t):
+            return zh_text if zh else en
+    return "了解更多" if zh else "Learn more"
+
+
+def _fallback_title(instruction: str) -> str:
+    t = P.normalize(instruction)
+    zh = P.is_chinese(instruction)
+    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t):
+        return "限时优惠" if zh else "Limited-Time Offer"
+    if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t):
+        return "新品上市" if zh else "Introducing Our Latest"
+    return "精彩瞬间" if zh else "Highlights"
+
+
+_LABEL_TITLE = re.compile(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|标题|片名|主题)\W{0,12}$")
+_LABEL_CAPTION = re.compile(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
+_LABEL_CTA = re.compile(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
+                        r"\bat\s+the\s+end|\bfinish\s+with|结尾|最后|结束语|按钮|号召)[^\"'“‘「『《]{0,16}$")
+
+
+def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | None]]:
+    """Each quote with the role its preceding words name (title/caption/cta), or None."""
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    low = instruction.lower()
+    for q in quotes:
+        at = instruction.find(q, pos)
+        if at < 0:
+            out.append((q, None))
+            continue
+        before = low[max(0, at - 40):max(0, at - 1)]
+        pos = at + len(q)
+        if _LABEL_CTA.search(before):
+            out.append((q, "cta"))
+        elif _LABEL_CAPTION.search(before):
+            out.append((q, "caption"))
+        elif _LABEL_TITLE.search(before):
+            out.append((q, "title"))
+        else:
+            out.append((q, None))
+    return out
+
+
+_GENERAL_TEXT = re.compile(r"\b(?:text|overlays?|captions?|captioned|subtitles?|on[\s-]screen)\b|字幕|文字|文案")
+
+
+# --------------------------------------------------------------------------------------
+# layout
+# --------------------------------------------------------------------------------------
+
+
+def _allocate(total: int, caps: list[int | None], t_in: list[int]) -> tuple[list[int], int]:
+    """Display lengths for each picture so the track ends at ``total``.
+
+    ``caps[i]`` is a clip's length (None for stills), ``t_in[i]`` the overlap into item i.
+    Returns (durations, actual_total) — shorter than asked only when clips cannot fill it.
+    """
+    n = len(caps)
+    span = total + sum(t_in)
+    fixed: dict[int, int] = {}
+    while True:
+        free = [i for i in range(n) if i not in fixed]
+        if not free:
+            break
+        share = (span - sum(fixed.values())) // len(free)
+        newly = [i for i in free if caps[i] is not None and caps[i] < share]  # type: ignore[operator]
+        if not newly:
+            break
+        for i in newly:
+            fixed[i] = caps[i]  # type: ignore[assignment]
+    free = [i for i in range(n) if i not in fixed]
+    durations = [0] * n
+    for i, d in fixed.items():
+        durations[i] = d
+    if free:
+        remaining = span - sum(fixed.values())
+        share = remaining // len(free)
+        for i in free:
+            durations[i] = share
+        durations[free[-1]] += remaining - share * len(free)
+    actual = sum(durations) - sum(t_in)
+    return durations, actual
+
+
+def _title_of(a: Asset) -> str:
+    return a.name or a.id
+
+
+def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
+    """Compose a first cut from assets (in the order given) and one instruction.
+
+    Raises `PlanError` when there is no image or video clip to make a video from.
+    """
+    instruction = instruction or ""
+    notes: list[str] = []
+    visuals = [a for a in assets if a.kind in (AssetKind.IMAGE, AssetKind.VIDEO)]
+    audio = [a for a in assets if a.kind is AssetKind.AUDIO]
+    if not visuals:
+        got = f" (got {len(audio)} audio file{'s' if len(audio) != 1 else ''} only)" if audio else ""
+        raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
+    zh = P.is_chinese(instruction)
+
+    # -- frame -------------------------------------------------------------------------
+    aspect = P.parse_aspect(instruction)
+    resolution = P.parse_resolution(instruction)
+    width, height = frame_size(aspect or DEFAULT_ASPECT, resolution or DEFAULT_RESOLUTION)
+    if aspect is None and resolution is None:
+        notes.append(f"Frame: {width}x{height} ({DEFAULT_ASPECT}, {DEFAULT_RESOLUTION}), the default; "
+                     "say e.g. 'vertical for TikTok', 'square' or '720p' to change it.")
+    else:
+        notes.append(f"Frame: {width}x{height} ({aspect or DEFAULT_ASPECT}, {resolution or DEFAULT_RESOLUTION}).")
+
+    # -- audio roles ---------------------------------------------------------------------
+    roles = classify_audio(audio, instruction)
+    notes.extend(roles.notes)
+    voice_ms = sum(a.duration_ms for a in roles.voice)
+
+    # -- length ------------------------------------------------------------------------
+    n_images = sum(a.kind is AssetKind.IMAGE for a in visuals)
+    per_item = _per_item_ms(instruction)
+    stated = P.parse_duration_ms(instruction)
+    if stated:
+        total = stated
+        notes.append(f"Length: {fmt_seconds(total)} s, as asked.")
+    elif voice_ms > 0:
+        total = voice_ms
+        notes.append(f"Length: {fmt_seconds(total)} s, the length of the voiceover; give a length "
+                     "(e.g. '30 seconds') to change it.")
+    else:
+        per = per_item or SECONDS_PER_IMAGE_MS
+        clip_ms = sum(min(a.duration_ms, CLIP_CAP_MS) if a.duration_ms else per
+                      for a in visuals if a.kind is AssetKind.VIDEO)
+        total = n_images * per + clip_ms
+        parts = []
+        if n_images:
+            parts.append(f"{fmt_seconds(per)} s for each of {n_images} image{'s' if n_images != 1 else ''}")
+        if clip_ms:
+            parts.append(f"clips at their own length (at most {fmt_seconds(CLIP_CAP_MS)} s each)")
+        notes.append(f"Length: {fmt_seconds(total)} s — no length given and no voiceover, so "
+                     + " and ".join(parts) + ".")
+    if total > MAX_TOTAL_MS:
+        notes.append(f"Length capped at {fmt_seconds(MAX_TOTAL_MS)} s (asked for {fmt_seconds(total)} s).")
+        total = MAX_TOTAL_MS
+    if total < MIN_TOTAL_MS:
+        notes.append(f"Length raised to {fmt_seconds(MIN_TOTAL_MS)} s, the shortest video made.")
+        total = MIN_TOTAL_MS
+
+    # -- transitions ---------------------------------------------------------------------
+    spec = P.parse_transition(instruction)
+    transition = spec.transition if spec else Transition.CROSSFADE
+    t_ms = 0 if transition is Transition.CUT else (spec.duration_ms if spec and spec.duration_ms else DEFAULT_TRANSITION_MS)
+    n = len(visuals)
+    if n > 1 and t_ms:
+        slot = total // n
+        if t_ms * 3 > slot:  # keep at least a third of each picture clear of transitions
+            t_ms = (slot // 3) // 2 * 2
+        if t_ms < 100:
+            transition, t_ms = Transition.CUT, 0
+    caps: list[int | None] = [
+        (min(a.duration_ms, CLIP_CAP_MS) if not stated else a.duration_ms) if a.kind is AssetKind.VIDEO and a.duration_ms else None
+        for a in visuals]
+    t_in = [0] + [t_ms if _fits(caps[i - 1], t_ms) and _fits(caps[i], t_ms) else 0 for i in range(1, n)]
+    durations, actual = _allocate(total, caps, t_in)
+    if actual < total:
+        notes.append(f"The clips only add up to {fmt_seconds(actual)} s, so the video is {fmt_seconds(actual)} s "
+                     f"instead of {fmt_seconds(total)} s (clips are not slowed down or repeated).")
+        total = actual
+    if n > 1:
+        if transition is Transition.CUT:
+            notes.append("Transitions: hard cuts." if spec else "Transitions: cuts (pictures too short to blend).")
+        else:
+            how = "as asked" if spec else "the default; say 'hard cuts' for none"
+            notes.append(f"Transitions: {fmt_seconds(t_ms)} s {transition.value} ({how}).")
+
+    # -- motion --------------------------------------------------------------------------
+    motion_wanted = P.wants_motion(instruction)
+    use_motion = motion_wanted is not False
+    if n_images:
+        notes.append("Stills get a slow zoom or pan in turn (say 'no motion' to keep them still)."
+                     if use_motion else "Stills stay still, as asked.")
+
+    voice_present = bool(roles.voice) and voice_ms >= 0
+    video_segs: list[VideoSegment] = []
+    cursor = 0
+    still_index = 0
+    for i, (a, d) in enumerate(zip(visuals, durations, strict=True)):
+        start = cursor - t_in[i]
+        is_still = a.kind is AssetKind.IMAGE
+        motion = Motion.NONE
+        if is_still and use_motion:
+            motion = MOTION_CYCLE[still_index % len(MOTION_CYCLE)]
+        if is_still:
+            still_index += 1
+        tr = transition if t_in[i] else Transition.CUT
+        video_segs.append(VideoSegment(
+            id=f"v{i + 1}", start=start, duration=d, src=a.id, name=a.name, in_ms=0, motion=motion,
+            transition=tr, transition_ms=t_in[i],
+            mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and voice_present),
+        ))
+        cursor = start + d
+    if any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and voice_present:
+        notes.append("The clips' own sound is muted so it does not talk over the voiceover.")
+    tracks = [Track(id="main", kind=TrackKind.VIDEO, role=Role.MAIN, segments=tuple(video_segs))]
+
+    # -- audio -----------------------------------------------------------------------------
+    seg_no = 0
+    if roles.voice:
+        voice_vol = P.parse_voice_volume(instruction)
+        vsegs = []
+        vcursor = 0
+        for a in roles.voice:
+            length = a.duration_ms or total
+            d = min(length, total - vcursor)
+            if d <= 0:
+                notes.append(f"'{a.name}' does not fit in the {fmt_seconds(total)} s and is left out.")
+                continue
+            seg_no += 1
+            vsegs.append(AudioSegment(id=f"a{seg_no}", start=vcursor, duration=d, src=a.id, name=a.name,
+                                      volume=min(voice_vol if voice_vol is not None else 1.0, 4.0)))
+            if d < length:
+                notes.append(f"The voiceover '{a.name}' ({fmt_seconds(length)} s) is cut off at "
+                             f"{fmt_seconds(total)} s; drop the length to keep all of it.")
+            vcursor += d
+        if vsegs:
+            tracks.append(Track(id="voice", kind=TrackKind.AUDIO, role=Role.VOICE, segments=tuple(vsegs)))
+    if roles.music is not None:
+        m = roles.music
+        asked = P.parse_music_volume(instruction)
+        has_voice = len(tracks) > 1
+        vol = asked if asked is not None else (MUSIC_WITH_VOICE if has_voice else MUSIC_ALONE)
+        vol = max(0.0, min(vol, 4.0))
+        loop = bool(m.duration_ms) and m.duration_ms < total
+        fade_in = min(MUSIC_FADE_IN_MS, total // 4)
+        fade_out = min(MUSIC_FADE_OUT_MS, total // 4)
+        seg_no += 1
+        tracks.append(Track(id="music", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
+            AudioSegment(id=f"a{seg_no}", start=0, duration=total, src=m.id, name=m.name, volume=vol,
+                         duck=has_voice, loop=loop, fade_in_ms=fade_in, fade_out_ms=fade_out),)))
+        level = f"{round(vol * 100)}%" + (" as asked" if asked is not None else "")
+        bits = [f"Music at {level}"]
+        if has_voice:
+            bits.append("ducked under the voiceover")
+        if loop:
+            bits.append(f"looped ({fmt_seconds(m.duration_ms)} s long)")
+        notes.append(", ".join(bits) + f"; fades in {fmt_seconds(fade_in)} s and out {fmt_seconds(fade_out)} s.")
+
+    # -- text ------------------------------------------------------------------------------
+    text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, zh)
+    tracks.extend(text_tracks)
+    notes.extend(text_notes)
+
+    # -- assets ----------------------------------------------------------------------------
+    seen: set[str] = set()
+    unique_assets = []
+    for a in assets:
+        if a.id not in seen:
+            seen.add(a.id)
+            unique_assets.append(a)
+    if n > 1:
+        notes.append("Pictures in the order given: " + ", ".join(_title_of(a) for a in visuals) + ".")
+
+    timeline = build(width=width, height=height, fps=FPS, duration=total, assets=tuple(unique_assets),
+                     tracks=tuple(tracks))
+    return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
+
+
+def _fits(cap: int | None, t_ms: int) -> bool:
+    return cap is None or cap >= 4 * t_ms
+
+
+def _per_item_ms(instruction: str) -> int | None:
+    """ "3 seconds per image", "each photo for 4s", "每张3秒" -> ms per picture."""
+    t = P.normalize(instruction)
+    for d in P.find_durations(t):
+        before, after = t[max(0, d.start - 30):d.start], t[d.end:d.end + 20]
+        if (re.search(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$", before)
+                or re.match(r"\s*(?:per|each|a\s+piece|apiece|for\s+each|every)\b", after)):
+            return d.ms
+    return None
+
+
+def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
+                 total: int, zh: bool) -> tuple[list[Track], list[str]]:
+    if not P.wants_text_overlays(instruction):
+        return [], []
+    notes: list[str] = []
+    quotes = P.quoted_texts(instruction)
+    labelled = _label_quotes(instruction, quotes)
+    title: str | None = next((q for q, r in labelled if r == "title"), None)
+    cta: str | None = next((q for q, r in labelled if r == "cta"), None)
+    captions_q: list[str] = [q for q, r in labelled if r == "caption"]
+    free = [q for q, r in labelled if r is None]
+    if free and title is None:
+        title = free.pop(0)
+    if free:
+        if cta is None:
+            cta = free.pop()
+        captions_q.extend(free)
+    if quotes:
+        notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
+    unquoted = instruction
+    for q in quotes:
+        unquoted = unquoted.replace(q, " ")
+    derive = not quotes or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
+
+    invented: list[str] = []
+    if title is None and derive:
+        title = subject_of(unquoted)
+        source = "from the instruction"
+        if title is None:
+            title = theme_of([a.name for a in visuals])
+            source = "from what the file names share"
+        if title is None:
+            title = _fallback_title(instruction)
+            source = "a stock phrase (nothing in the instruction or file names names the subject)"
+        invented.append(f"title '{title}' ({source})")
+    if cta is None and derive:
+        cta = call_to_action(instruction)
+        invented.append(f"call to action '{cta}'")
+
+    # timing
+    title_end = min(TITLE_MS, total // 2) if title else 0
+    cta_len = min(CTA_MS, total - title_end) if cta else 0
+    if cta and cta_len < 1000:
+        notes.append(f"No room for the call to action '{cta}' in {fmt_seconds(total)} s.")
+        cta, cta_len = None, 0
+    cta_start = total - cta_len if cta else total
+
+    tracks: list[Track] = []
+    tid = 0
+    if title:
+        tid += 1
+        tracks.append(Track(id="title", kind=TrackKind.TEXT, role=Role.TITLE, segments=(
+            TextSegment(id=f"t{tid}", start=0, duration=title_end, text=title, position=Position.CENTER,
+                        size=TextSize.XLARGE if len(title) <= 24 else TextSize.LARGE,
+                        background=TextBackground.SHADOW),)))
+
+    # captions: quoted ones in picture order, else from meaningful file names
+    cap_texts: list[str | None]
+    if captions_q:
+        cap_texts = list(captions_q[: len(visuals)]) + [None] * max(0, len(visuals) - len(captions_q))
+        if len(captions_q) > len(visuals):
+            notes.append(f"{len(captions_q) - len(visuals)} quoted caption(s) left over (more captions than pictures).")
+    elif derive:
+        cap_texts = [caption_from_name(a.name) for a in visuals]
+        lowered = (title or "").lower()
+        cap_texts = [c if c and c.lower() != lowered else None for c in cap_texts]
+    else:
+        cap_texts = [None] * len(visuals)
+    cap_segs: list[TextSegment] = []
+    skipped = 0
+    prev_end = 0
+    for i, (seg, text) in enumerate(zip(segs, cap_texts, strict=True)):
+        if not text:
+            continue
+        clear_start = seg.start + seg.transition_ms
+        clear_end = segs[i + 1].start if i + 1 < len(segs) else seg.end
+        lo = max(title_end + 200 if title_end else 0, prev_end)
+        hi = cta_start - 200 if cta else total
+        inset = (clear_end - clear_start) // 6
+        start, end = max(clear_start + inset, lo), min(clear_end - inset, hi)
+        if end - start < MIN_CAPTION_MS:  # squeezed by the title or CTA: use the whole clear part
+            start, end = max(clear_start, lo), min(clear_end, hi)
+        if end - start < MIN_CAPTION_MS:
+            skipped += 1
+            continue
+        tid += 1
+        cap_segs.append(TextSegment(id=f"t{tid}", start=start, duration=end - start, text=text,
+                                    position=Position.BOTTOM, size=TextSize.MEDIUM,
+                                    background=TextBackground.BOX))
+        prev_end = end
+    if cap_segs:
+        tracks.append(Track(id="caption", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(cap_segs)))
+        if not captions_q:
+            invented.append(f"{len(cap_segs)} caption{'s' if len(cap_segs) != 1 else ''} from the file names")
+    if skipped:
+        notes.append(f"{skipped} caption{'s' if skipped != 1 else ''} left out: "
+                     "the picture's time is taken by the title or call to action.")
+    if derive and not captions_q and not any(cap_texts):
+        notes.append("No captions: the file names say nothing about the pictures (e.g. IMG_0001).")
+    if cta:
+        tid += 1
+        tracks.append(Track(id="cta", kind=TrackKind.TEXT, role=Role.CTA, segments=(
+            TextSegment(id=f"t{tid}", start=cta_start, duration=cta_len, text=cta, position=Position.CENTER,
+                        size=TextSize.LARGE, background=TextBackground.BOX),)))
+    if invented:
+        notes.append("Text made up for you: " + "; ".join(invented)
+                     + ". Put your own words in quotes to use them instead.")
+    return tracks, notes
