@@ -276,3 +276,65 @@ def test_ingest_many_all_too_large(samples_dir):
     with pytest.raises(FileTooLarge) as err:
         ingest_many([samples_dir / "clip.mp4", samples_dir / "clip.mov"], max_bytes=10)
     assert err.value.code == 4002 and "clip.mp4" in err.value.message and "clip.mov" in err.value.message
+
+
+# -- content vs. name: more cases ----------------------------------------------------------------
+def test_mp3_named_jpg_gets_a_well_named_link(samples_dir, tmp_path):
+    from reelforge.media.samples import ffmpeg_exe
+
+    src = _copy(samples_dir / "sound.mp3", tmp_path / "cover.jpg")
+    work = tmp_path / "work"
+    asset = ingest(src, workdir=work)
+    assert (asset.kind, asset.format, asset.name) == (AssetKind.AUDIO, "mp3", "cover.jpg")
+    assert asset.path == str(work / f"{asset.id}.mp3")
+    assert open(asset.path, "rb").read() == src.read_bytes()
+    # the renderer's ffmpeg, given the asset path, picks the right reader
+    run = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", asset.path, "-f", "null", "-"],
+                         capture_output=True, timeout=30)
+    assert run.returncode == 0, run.stderr
+
+
+def test_jpeg_named_mp4_is_an_image(samples_dir, tmp_path):
+    asset = ingest(_copy(samples_dir / "still.jpg", tmp_path / "clip.mp4"), workdir=tmp_path / "w")
+    assert (asset.kind, asset.format, asset.width) == (AssetKind.IMAGE, "jpeg", 50)
+    assert asset.path == str(tmp_path / "clip.mp4")
+
+
+def test_upper_case_extension(samples_dir, tmp_path):
+    asset = ingest(_copy(samples_dir / "still.webp", tmp_path / "SHOT.WEBP"))
+    assert asset.format == "webp" and asset.name == "SHOT.WEBP"
+
+
+@pytest.mark.parametrize("ext", ["mp3", "m4a"])
+def test_cover_art_does_not_make_audio_a_video(samples_dir, tmp_path, ext):
+    from reelforge.media.samples import _ffmpeg
+
+    cover = write_test_image(tmp_path / "cover.jpg", (32, 32), "red")
+    out = tmp_path / f"with-cover.{ext}"
+    _ffmpeg(["-i", str(samples_dir / f"sound.{ext}"), "-i", str(cover), "-map", "0", "-map", "1",
+             "-c", "copy", "-disposition:v:0", "attached_pic", str(out)])
+    asset = ingest(out)
+    assert (asset.kind, asset.format, asset.width, asset.has_audio) == (AssetKind.AUDIO, ext, 0, True)
+
+
+def test_rotated_webp_with_alpha_keeps_transparency(tmp_path):
+    src = tmp_path / "sticker.webp"
+    im = Image.new("RGBA", (40, 20), (255, 0, 0, 0))
+    im.paste((0, 255, 0, 255), (0, 0, 10, 5))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    im.save(src, "WEBP", lossless=True, exif=exif.tobytes())
+    asset = ingest(src, workdir=tmp_path / "work")
+    assert (asset.width, asset.height, asset.format) == (20, 40, "png")
+    with Image.open(asset.path) as out:
+        assert out.mode == "RGBA" and out.getpixel((0, 0))[3] == 0
+        assert out.getpixel((17, 2)) == (0, 255, 0, 255)  # top-left went to the top-right
+
+
+def test_very_wide_jpeg_takes_the_fast_draft_path(tmp_path):
+    src = write_test_image(tmp_path / "strip.jpg", (9000, 300), "#a0a0a0", marker="#ff0000")
+    asset = ingest(src, workdir=tmp_path / "work")
+    assert (asset.width, asset.height, asset.format) == (3840, 128, "jpeg")
+    with Image.open(asset.path) as im:
+        r, g, b = im.convert("RGB").getpixel((10, 10))
+        assert r > 200 and g < 80

@@ -23,6 +23,9 @@ Policy
   renamed, so an error never leaves a partial file behind.
 - ``Asset.id`` is the first 12 hex digits of the SHA-256 of the original content (stable:
   the same bytes always get the same id, whatever their name).
+- **Misleading names**: when the file name would send ffmpeg to the wrong reader (MP3 bytes
+  named ``.jpg``), ``Asset.path`` points at a link named ``<id>.<right extension>`` in
+  ``workdir`` (hard link, else symlink, else copy), so the renderer decodes it correctly.
 - **Videos** keep their rotation: ``rotation`` records the clockwise degrees from the display
   matrix and ``width``/``height`` are the display size (portrait clips come out portrait).
 
@@ -212,17 +215,20 @@ def _materialize(c: _Checked, workdir, *, created: list[Path] | None = None) -> 
     info = c.info
     asset_id = c.digest[:12]
     path, width, height, rotation = c.path, info.width, info.height, info.rotation
+    fmt = info.format
     if info.kind == "image":
         rotation = 0  # photos: orientation is applied (below) or was already upright
         if _needs_copy(info):
-            path, width, height = _upright_copy(c, workdir, created)
+            path, width, height, fmt = _upright_copy(c, workdir, created)
+    if info.misnamed:
+        path = _well_named_link(c, workdir, created)
     kind = AssetKind(info.kind)
     try:
         return Asset(
             id=asset_id, path=os.path.abspath(path), name=c.name, kind=kind, width=width, height=height,
             duration_ms=info.duration_ms if kind is not AssetKind.IMAGE else 0,
             fps=info.fps, has_audio=info.has_audio, rotation=rotation,
-            size_bytes=info.size_bytes, format=info.format,
+            size_bytes=info.size_bytes, format=fmt,
         )
     except ReelforgeError:
         raise
@@ -243,7 +249,12 @@ def _default_workdir(src: Path) -> Path:
     return tmp
 
 
-def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Path, int, int]:
+def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Path, int, int, str]:
+    """Write (or reuse) the upright/downscaled copy; returns (path, width, height, format).
+    ``Asset.format`` then describes the copy.
+
+    The copy is a JPEG (quality 92, ICC profile kept) unless the picture is a PNG or has
+    transparency, in which case it is a PNG."""
     from PIL import Image, ImageOps
 
     info = c.info
@@ -252,50 +263,96 @@ def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Pat
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise MediaError(f"{c.name}: cannot create the work folder ({exc.strerror or exc})") from exc
-    suffix = ".png" if info.format == "png" else ".jpg"
-    target = out_dir / f"{c.digest[:12]}-upright{suffix}"
-    if target.is_file():
-        try:
-            with Image.open(target) as im:
-                w, h = im.size
-            return target, w, h
-        except Exception:
-            _unlink(target)  # damaged cache entry: write it again
-    fd, tmp_name = tempfile.mkstemp(prefix=".ingest-", suffix=suffix, dir=out_dir)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    stem = f"{c.digest[:12]}-upright"
+    for suffix, fmt in ((".jpg", "jpeg"), (".png", "png")):
+        cached = out_dir / (stem + suffix)
+        if cached.is_file():
+            try:
+                with Image.open(cached) as im:
+                    im.verify()
+                with Image.open(cached) as im:
+                    return cached, im.size[0], im.size[1], fmt
+            except Exception:
+                _unlink(cached)  # damaged cache entry: write it again
+    tmp: Path | None = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             with Image.open(c.path) as im:
-                if info.format == "jpeg" and max(im.size) > DOWNSCALE_ABOVE * 2:
-                    # let libjpeg decode at 1/2 or 1/4 scale: much faster, still > target size
+                icc = im.info.get("icc_profile")
+                if im.format == "JPEG" and max(im.size) > DOWNSCALE_ABOVE * 2:
+                    # let libjpeg decode at 1/2 or 1/4 scale: much faster, still >= target size
                     scale = max(im.size) / DOWNSCALE_TO
-                    im.draft("RGB", (int(im.size[0] / scale * 1.01) + 1, int(im.size[1] / scale * 1.01) + 1))
+                    im.draft("RGB", (int(im.size[0] / scale) + 1, int(im.size[1] / scale) + 1))
                 img = ImageOps.exif_transpose(im)
                 img.load()
+        alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+        as_png = info.format == "png" or alpha
+        suffix, fmt = (".png", "png") if as_png else (".jpg", "jpeg")
         long_side = max(img.size)
         if long_side > DOWNSCALE_ABOVE:
+            if img.mode not in ("RGB", "RGBA", "L", "LA"):
+                img = img.convert("RGBA" if alpha else "RGB")
             ratio = DOWNSCALE_TO / long_side
             new = (max(1, round(img.size[0] * ratio)), max(1, round(img.size[1] * ratio)))
             img = img.resize(new, Image.Resampling.LANCZOS)
-        if suffix == ".jpg":
+        fd, tmp_name = tempfile.mkstemp(prefix=".ingest-", suffix=suffix, dir=out_dir)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        extra = {"icc_profile": icc} if icc else {}
+        if as_png:
+            img.save(tmp, "PNG", **extra)
+        else:
             if img.mode not in ("RGB", "L"):
                 img = img.convert("RGB")
-            img.save(tmp, "JPEG", quality=92, optimize=False)
-        else:
-            img.save(tmp, "PNG")
+            img.save(tmp, "JPEG", quality=92, **extra)
         w, h = img.size
         os.chmod(tmp, 0o644)
+        target = out_dir / (stem + suffix)
         os.replace(tmp, target)
     except BaseException as exc:
-        _unlink(tmp)
+        if tmp is not None:
+            _unlink(tmp)
         if isinstance(exc, Exception):
             raise MediaError(f"{c.name}: could not write the upright copy ({_short(exc)})") from exc
         raise
     if created is not None:
         created.append(target)
-    return target, w, h
+    return target, w, h, fmt
+
+
+def _well_named_link(c: _Checked, workdir, created: list[Path] | None) -> Path:
+    """A link (hard link, else symlink, else copy) named ``<id>.<right extension>`` in the
+    work folder, for content whose file name would send ffmpeg to the wrong reader."""
+    import shutil
+
+    ext = {"jpeg": "jpg"}.get(c.info.format, c.info.format)
+    try:
+        out_dir = Path(workdir) if workdir is not None else _default_workdir(c.path)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{c.digest[:12]}.{ext}"
+        if target.is_file() and target.stat().st_size == c.info.size_bytes:
+            return target
+        _unlink(target)
+        tmp = out_dir / f".ingest-{c.digest[:12]}-{os.getpid()}.{ext}"
+        _unlink(tmp)
+        try:
+            try:
+                os.link(c.path, tmp)
+            except OSError:
+                try:
+                    os.symlink(os.path.abspath(c.path), tmp)
+                except OSError:
+                    shutil.copyfile(c.path, tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            _unlink(tmp)
+            raise
+    except OSError as exc:
+        raise MediaError(f"{c.name}: could not link the file into the work folder ({_short(exc)})") from exc
+    if created is not None:
+        created.append(target)
+    return target
 
 
 def _short(exc: BaseException) -> str:

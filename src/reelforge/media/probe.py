@@ -21,6 +21,7 @@ Only `reelforge.errors` types leave this module.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +35,10 @@ _IMAGE_DEMUXERS = {"image2", "gif", "apng", "webp", "image2pipe"}
 _PIL_FORMAT = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # EXIF orientation -> clockwise degrees to turn the stored picture upright
 _EXIF_ROTATION = {1: 0, 2: 0, 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270}
+_PIL_PIX_FMT = {"RGB": "rgb24", "RGBA": "rgba", "L": "gray", "LA": "ya8", "P": "pal8",
+                "CMYK": "cmyk", "YCbCr": "yuv444p", "1": "monob", "I;16": "gray16"}
 _WEBM_CODECS = {"vp8", "vp9", "av1", "opus", "vorbis"}
-_MAX_PACKETS = 400  # packets read while looking for the first decodable frame of each stream
+_MAX_PACKETS = 2000  # packets read while looking for the first decodable frame of each stream
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,12 @@ class MediaInfo:
     sample_rate: int = 0
     channels: int = 0
     bit_rate: int = 0
+    pixel_format: str = ""
+    """Pixel format of the first decoded picture (``"yuv420p"``, ``"rgb24"``...)."""
+    misnamed: bool = False
+    """The file name misleads FFmpeg (e.g. MP3 bytes named ``.jpg``): opening the path by
+    name picks the wrong reader, so the content was probed on its own. Ingest then points the
+    asset at a correctly named link."""
 
     @property
     def supported(self) -> bool:
@@ -122,16 +131,57 @@ def _probe(p: Path, size: int) -> MediaInfo:
             f"{p.name}: not a readable media file ({_reason(exc)}). Supported formats: {supported_list()}"
         ) from exc
     with container:
-        demuxer = container.format.name
-        names = set(demuxer.split(","))
-        if names & _IMAGE_DEMUXERS or any(n.endswith("_pipe") for n in names):
+        if not _is_image_demuxer(container.format.name):
+            return _probe_av(p, size, container)
+        try:
             return _probe_image(p, size, container)
-        return _probe_av(p, size, container)
+        except UnsupportedMedia as first_error:
+            image_error = first_error
+    # FFmpeg picked its image reader from the file name (``.jpg``) but the bytes are not a
+    # picture: look again by content alone (a file object carries no name to go by).
+    with p.open("rb") as fh:
+        try:
+            container = av.open(_Unnamed(fh), metadata_errors="ignore")
+        except Exception:
+            raise image_error from None
+        with container:
+            if _is_image_demuxer(container.format.name):
+                raise image_error
+            return dataclasses.replace(_probe_av(p, size, container), misnamed=True)
+
+
+class _Unnamed:
+    """A file object without a ``name``, so FFmpeg probes the bytes, not the file name."""
+
+    def __init__(self, fh) -> None:
+        self._fh = fh
+
+    def read(self, n: int = -1) -> bytes:
+        return self._fh.read(n)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+
+def _is_image_demuxer(demuxer: str) -> bool:
+    names = set(demuxer.split(","))
+    return bool(names & _IMAGE_DEMUXERS) or any(n.endswith("_pipe") for n in names)
 
 
 # -- still images and animations ---------------------------------------------------------------
 def _probe_image(p: Path, size: int, container) -> MediaInfo:
+    """Image containers: Pillow decodes the whole picture (every frame of an animation) and
+    reads EXIF; PyAV's decoder is the fallback for pictures Pillow does not know."""
     demuxer = container.format.name
+    info = _probe_with_pillow(p, size, container_name=demuxer)
+    if info is not None:
+        return info
     stream = container.streams.video[0] if container.streams.video else None
     av_frame = None
     if stream is not None:
@@ -140,21 +190,19 @@ def _probe_image(p: Path, size: int, container) -> MediaInfo:
                 av_frame = frame
                 break
         except Exception:
-            av_frame = None  # e.g. animated WebP: FFmpeg's libs here cannot; Pillow can
-    info = _probe_with_pillow(p, size, container_name=demuxer)
-    if info is not None:
-        return info
+            av_frame = None
     if av_frame is None:
         raise UnsupportedMedia(
             f"{p.name}: the picture cannot be decoded (damaged or not an image). "
             f"Supported formats: {supported_list()}"
         )
-    codec = stream.codec_context.name
+    codec = _codec_name(stream)
     fmt = {"mjpeg": "jpeg"}.get(codec, codec)
     return MediaInfo(
         path=str(p), format=fmt, kind="image", width=av_frame.width, height=av_frame.height,
         has_video=True, video_codec=codec, container=demuxer, size_bytes=size,
         coded_width=av_frame.width, coded_height=av_frame.height, frames=1,
+        pixel_format=_pix_fmt(av_frame),
     )
 
 
@@ -181,6 +229,7 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str) -> MediaInfo 
             if orientation not in _EXIF_ROTATION:
                 orientation = 1
             coded_w, coded_h = im.size
+            pix_fmt = _PIL_PIX_FMT.get(im.mode, im.mode.lower())
             duration_ms = 0
             if frames > 1:
                 for i in range(frames):
@@ -207,6 +256,7 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str) -> MediaInfo 
         has_video=True, rotation=rotation, video_codec=codec,
         container=container_name or fmt, size_bytes=size, coded_width=coded_w,
         coded_height=coded_h, exif_orientation=orientation if not animated else 1, frames=frames,
+        pixel_format=pix_fmt,
     )
 
 
@@ -266,7 +316,15 @@ def _probe_av(p: Path, size: int, container) -> MediaInfo:
         has_video=v is not None, rotation=rotation, video_codec=vcodec, audio_codec=acodec,
         container=demuxer, size_bytes=size, coded_width=coded_w, coded_height=coded_h,
         sample_rate=sample_rate, channels=channels, bit_rate=int(container.bit_rate or 0),
+        pixel_format=_pix_fmt(first[v.index]) if v is not None else "",
     )
+
+
+def _pix_fmt(frame) -> str:
+    try:
+        return str(frame.format.name)
+    except Exception:
+        return ""
 
 
 def _codec_name(stream) -> str:
