@@ -29,6 +29,13 @@ __all__ = [
     "parse_voice_volume", "mentions_voiceover", "wants_motion", "wants_hard_cuts",
 ]
 
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Compile with ASCII word boundaries, so English words are found next to Chinese text
+    ("做成TikTok竖屏", "导出4K视频"): CJK characters count as non-word characters."""
+    return re.compile(pattern, re.ASCII)
+
+
 # --------------------------------------------------------------------------------------
 # numbers
 # --------------------------------------------------------------------------------------
@@ -118,6 +125,8 @@ def parse_number(token: str) -> float | None:
         value = 1
     elif t in ("a couple", "couple"):
         value = 2
+    elif m := re.fullmatch(rf"an?\s+({EN_NUM})", t):
+        return parse_number(m.group(1))
     elif re.fullmatch(EN_NUM, t):
         total, current = 0, 0
         for word in re.split(r"[\s-]+", t):
@@ -207,27 +216,27 @@ def _ms(x: float) -> int:
 # Each entry: regex and a function from the match to milliseconds. Order only matters for
 # ties at the same position (longer matches win anyway).
 _DURATION_PATTERNS: list[tuple[re.Pattern[str], object]] = [
-    (re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)(?:\.(\d{1,3}))?(?![\d:])"),
+    (_rx(r"(?<![\d:.])(\d{1,2}):([0-5]\d)(?:\.(\d{1,3}))?(?![\d:])"),
      lambda m: None if f"{m.group(1)}:{m.group(2)}" in _ASPECT_LIKE
      else (int(m.group(1)) * 60 + int(m.group(2))) * 1000 + int((m.group(3) or "0").ljust(3, "0"))),
-    (re.compile(r"\bhalf[\s-]+(?:a[\s-]+)?minute\b"), lambda m: 30000),
-    (re.compile(r"\ba\s+minute" + _HALF + r"?(?![a-z])"),
+    (_rx(r"\bhalf[\s-]+(?:a[\s-]+)?minute\b"), lambda m: 30000),
+    (_rx(r"\ba\s+minute" + _HALF + r"?(?![a-z])"),
      lambda m: 90000 if "half" in m.group(0) else 60000),
-    (re.compile(rf"(?P<m>{NUM})(?P<h1>{_HALF})?[\s-]*{_M}(?P<h2>{_HALF})?"
+    (_rx(rf"(?P<m>{NUM})(?P<h1>{_HALF})?[\s-]*{_M}(?P<h2>{_HALF})?"
                 rf"(?:[\s,]*(?:and\s+)?(?P<s>{NUM})[\s-]*{_S})?"),
      lambda m: _ms((_n(m.group("m")) + (0.5 if m.group("h1") or m.group("h2") else 0)) * 60000
                    + _n(m.group("s")) * 1000)),
-    (re.compile(rf"(?P<s>{NUM})(?P<h>{_HALF})?[\s-]*{_S}"),
+    (_rx(rf"(?P<s>{NUM})(?P<h>{_HALF})?[\s-]*{_S}"),
      lambda m: _ms((_n(m.group("s")) + (0.5 if m.group("h") else 0)) * 1000)),
-    (re.compile(rf"(?P<v>{NUM})[\s-]*{_MS}"), lambda m: _ms(_n(m.group("v")))),
+    (_rx(rf"(?P<v>{NUM})[\s-]*{_MS}"), lambda m: _ms(_n(m.group("v")))),
     # Chinese
-    (re.compile(r"半分钟"), lambda m: 30000),
-    (re.compile(rf"(?P<m>{NUM_ZH})\s*(?:分钟|分(?=半|\s*{NUM_ZH}\s*秒))"
+    (_rx(r"半分钟"), lambda m: 30000),
+    (_rx(rf"(?P<m>{NUM_ZH})\s*(?:分钟|分(?=半|\s*{NUM_ZH}\s*秒))"
                 rf"(?:(?P<h>半)钟?|\s*(?P<s>{NUM_ZH})\s*秒钟?)?"),
      lambda m: _ms(_n(m.group("m")) * 60000 + (30000 if m.group("h") else _n(m.group("s")) * 1000))),
-    (re.compile(rf"(?P<s>{NUM_ZH})\s*(?:个)?\s*秒(?:钟)?(?P<h>半)?"),
+    (_rx(rf"(?P<s>{NUM_ZH})\s*(?:个)?\s*秒(?:钟)?(?P<h>半)?"),
      lambda m: _ms((_n(m.group("s")) + (0.5 if m.group("h") else 0)) * 1000)),
-    (re.compile(rf"(?P<v>{NUM_ZH})\s*毫秒"), lambda m: _ms(_n(m.group("v")))),
+    (_rx(rf"(?P<v>{NUM_ZH})\s*毫秒"), lambda m: _ms(_n(m.group("v")))),
 ]
 
 
@@ -260,19 +269,19 @@ def find_durations(text: str) -> list[DurationMatch]:
 
 
 # Words right before a duration that make it something other than a total length.
-_NOT_TOTAL_BEFORE = re.compile(
+_NOT_TOTAL_BEFORE = _rx(
     r"(?:\b(?:first|last|final|opening|closing|initial|from|at|after|before|until|till|every|"
     r"each|per|by|between|around|about the|extra|additional|another|more)|"
     r"\b(?:fade|fades|fading|crossfade|crossfades|dissolve|transition|transitions)"
     r"(?:\s+(?:in|out))?(?:\s+(?:of|over|for|in|lasting|by))?|"
     r"前|最后|最後|后|從|从|到|至|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
-_NOT_TOTAL_AFTER = re.compile(
+_NOT_TOTAL_AFTER = _rx(
     r"^\s*(?:(?:per|each|every|a piece|apiece|for each|for every)\b|/|"
     r"(?:long\s+)?(?:cross)?(?:fade|dissolve|transition|wipe|slide)s?\b|"
     r"(?:mark|in|into)\b|处|时|的时候|每|转场|过渡|淡)")
 
 # "each image for 3 seconds", "每张图片3秒"
-_PER_ITEM_BEFORE = re.compile(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$")
+_PER_ITEM_BEFORE = _rx(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$")
 
 
 def _range_spans(t: str) -> list[tuple[int, int]]:
@@ -390,28 +399,28 @@ class TimeRange:
 
 
 _RANGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\bfrom\s+(?:the\s+)?(?P<a>{_TV})\s*(?:to|until|till|through|thru|-)\s*(?:the\s+)?(?P<b>{_TV})(?:\s*marks?)?"), "span"),
-    (re.compile(rf"\bbetween\s+(?:the\s+)?(?P<a>{_TV})\s+and\s+(?:the\s+)?(?P<b>{_TV})"), "span"),
-    (re.compile(r"(?P<a>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)?)\s*(?:-|to)\s*(?P<b>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds))(?![\w%])"), "span"),
-    (re.compile(rf"从\s*(?:第\s*)?(?P<a>{_ZTV})\s*(?:到|至|-|~)\s*(?:第\s*)?(?P<b>{_ZTV})"), "span"),
-    (re.compile(rf"(?:第\s*)?(?P<a>{_ZTV})\s*(?:到|至)\s*(?:第\s*)?(?P<b>{_ZTV_U})"), "span"),
-    (re.compile(rf"\b(?:the\s+)?(?:first|opening|initial)\s+(?P<n>{_TV_U})"), "first"),
-    (re.compile(rf"(?:开头|开始|片头)?的?前\s*(?P<n>{_ZTV_U})"), "first"),
-    (re.compile(rf"\b(?:the\s+)?(?:last|final|closing)\s+(?P<n>{_TV_U})"), "last"),
-    (re.compile(rf"(?:最后|最後|末尾|结尾|片尾)\s*的?\s*(?P<n>{_ZTV_U})|(?<![前以之])后\s*(?P<n2>{_ZTV_U})"), "last"),
-    (re.compile(rf"(?:\bat|@)\s+(?:the\s+)?(?P<a>{_TV})(?:\s*marks?)?(?:\s*,?\s*for\s+(?P<d>{_TV_U}))?"), "at"),
-    (re.compile(rf"(?:在|于)\s*(?:第\s*)?(?P<a>{_ZTV_U})(?:处|时|的时候|的位置)?(?:\s*(?:显示|持续|出现)?\s*(?P<d>{_ZTV_U}))?|第\s*(?P<a2>{_ZTV_U})"), "at"),
-    (re.compile(rf"\b(?:after|from|starting at|starting from|beginning at)\s+(?:the\s+)?(?P<a>{_TV_U})(?:\s*marks?)?(?:\s+on(?:wards?)?)?"), "after"),
-    (re.compile(rf"(?P<a>{_ZTV_U})\s*(?:以?后|之后|开始|起)"), "after"),
-    (re.compile(rf"\b(?:until|till|up to|before)\s+(?:the\s+)?(?P<b>{_TV_U})(?:\s*marks?)?"), "until"),
-    (re.compile(r"\bthroughout\b|\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|time|thing|duration|clip|length)\b|"
+    (_rx(rf"\bfrom\s+(?:the\s+)?(?P<a>{_TV})\s*(?:to|until|till|through|thru|-)\s*(?:the\s+)?(?P<b>{_TV})(?:\s*marks?)?"), "span"),
+    (_rx(rf"\bbetween\s+(?:the\s+)?(?P<a>{_TV})\s+and\s+(?:the\s+)?(?P<b>{_TV})"), "span"),
+    (_rx(r"(?P<a>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)?)\s*(?:-|to)\s*(?P<b>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds))(?![\w%])"), "span"),
+    (_rx(rf"从\s*(?:第\s*)?(?P<a>{_ZTV})\s*(?:到|至|-|~)\s*(?:第\s*)?(?P<b>{_ZTV})"), "span"),
+    (_rx(rf"(?:第\s*)?(?P<a>{_ZTV})\s*(?:到|至)\s*(?:第\s*)?(?P<b>{_ZTV_U})"), "span"),
+    (_rx(rf"\b(?:the\s+)?(?:first|opening|initial)\s+(?P<n>{_TV_U})"), "first"),
+    (_rx(rf"(?:开头|开始|片头)?的?前\s*(?P<n>{_ZTV_U})"), "first"),
+    (_rx(rf"\b(?:the\s+)?(?:last|final|closing)\s+(?P<n>{_TV_U})"), "last"),
+    (_rx(rf"(?:最后|最後|末尾|结尾|片尾)\s*的?\s*(?P<n>{_ZTV_U})|(?<![前以之])后\s*(?P<n2>{_ZTV_U})"), "last"),
+    (_rx(rf"(?:\bat|@)\s+(?:the\s+)?(?P<a>{_TV})(?:\s*marks?)?(?:\s*,?\s*for\s+(?P<d>{_TV_U}))?"), "at"),
+    (_rx(rf"(?:在|于)\s*(?:第\s*)?(?P<a>{_ZTV_U})(?:处|时|的时候|的位置)?(?:\s*(?:显示|持续|出现)?\s*(?P<d>{_ZTV_U}))?|第\s*(?P<a2>{_ZTV_U})"), "at"),
+    (_rx(rf"\b(?:after|from|starting at|starting from|beginning at)\s+(?:the\s+)?(?P<a>{_TV_U})(?:\s*marks?)?(?:\s+on(?:wards?)?)?"), "after"),
+    (_rx(rf"(?P<a>{_ZTV_U})\s*(?:以?后|之后|开始|起)"), "after"),
+    (_rx(rf"\b(?:until|till|up to|before)\s+(?:the\s+)?(?P<b>{_TV_U})(?:\s*marks?)?"), "until"),
+    (_rx(r"\bthroughout\b|\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|time|thing|duration|clip|length)\b|"
                 r"\ball\s+the\s+way\s+through\b|\bthe\s+whole\s+way\b|\bfrom\s+start\s+to\s+(?:finish|end)\b|"
                 r"全程|整个视频|全片|从头到尾|始终|一直显示"), "all"),
-    (re.compile(r"\b(?:at|in|near|towards?|by)\s+the\s+(?:very\s+)?end\b|\bat\s+the\s+close\b|\bas\s+(?:an?\s+)?outro\b|"
+    (_rx(r"\b(?:at|in|near|towards?|by)\s+the\s+(?:very\s+)?end\b|\bat\s+the\s+close\b|\bas\s+(?:an?\s+)?outro\b|"
                 r"\bat\s+the\s+finish\b|结尾|片尾|末尾|在最后|最后几秒|最后的时候"), "end"),
-    (re.compile(r"\b(?:at|in)\s+the\s+(?:very\s+)?(?:start|beginning)\b|\bat\s+first\b|\bas\s+(?:an?\s+)?intro\b|"
+    (_rx(r"\b(?:at|in)\s+the\s+(?:very\s+)?(?:start|beginning)\b|\bat\s+first\b|\bas\s+(?:an?\s+)?intro\b|"
                 r"\bto\s+start\s+with\b|开头|片头|一开始|开始的时候"), "start"),
-    (re.compile(r"\b(?:in\s+the\s+)?middle\s+of\s+the\s+(?:video|clip)\b|\bhalfway(?:\s+through)?\b|\bmid-?way\b|"
+    (_rx(r"\b(?:in\s+the\s+)?middle\s+of\s+the\s+(?:video|clip)\b|\bhalfway(?:\s+through)?\b|\bmid-?way\b|"
                 r"视频中间|中段|一半的时候"), "middle"),
 ]
 
@@ -513,15 +522,15 @@ def _range_from(m: re.Match[str], kind: str, total: int | None, default_ms: int)
 
 _MONEY_AFTER = r"(?!\s*(?:dollars?|usd|bucks|euros?|eur|views?|followers?|subscribers?|subs|likes?|users?|people|customers?|sales|downloads?|元|块|粉|人|次))"
 _RESOLUTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<![\w$])(?:2160p|4k|uhd|ultra[\s-]?hd)(?![\w])" + _MONEY_AFTER), "4k"),
-    (re.compile(r"超高清|蓝光"), "4k"),
-    (re.compile(r"(?<![\w$])1440p(?!\w)|(?<![\w$])2k(?!\w)" + _MONEY_AFTER), "1440p"),
-    (re.compile(r"(?<![\w$])(?:1080p?|1080i|full[\s-]?hd|fhd)(?!\w)" + _MONEY_AFTER), "1080p"),
-    (re.compile(r"超清|高清|全高清"), "1080p"),
-    (re.compile(r"(?<![\w$])(?:720p?|hd[\s-]?ready)(?!\w)" + _MONEY_AFTER), "720p"),
-    (re.compile(r"(?<![\w$])(?:480p|sd)(?!\w)" + _MONEY_AFTER), "480p"),
-    (re.compile(r"标清"), "480p"),
-    (re.compile(r"(?<![\w$-])hd(?![\w-])(?!\s*ready)"), "1080p"),
+    (_rx(r"(?<![\w$])(?:2160p|4k|uhd|ultra[\s-]?hd)(?![\w])" + _MONEY_AFTER), "4k"),
+    (_rx(r"超高清|蓝光"), "4k"),
+    (_rx(r"(?<![\w$])1440p(?!\w)|(?<![\w$])2k(?!\w)" + _MONEY_AFTER), "1440p"),
+    (_rx(r"(?<![\w$])(?:1080p?|1080i|full[\s-]?hd|fhd)(?!\w)" + _MONEY_AFTER), "1080p"),
+    (_rx(r"超清|高清|全高清"), "1080p"),
+    (_rx(r"(?<![\w$])(?:720p?|hd[\s-]?ready)(?!\w)" + _MONEY_AFTER), "720p"),
+    (_rx(r"(?<![\w$])(?:480p|sd)(?!\w)" + _MONEY_AFTER), "480p"),
+    (_rx(r"标清"), "480p"),
+    (_rx(r"(?<![\w$-])hd(?![\w-])(?!\s*ready)"), "1080p"),
 ]
 
 
@@ -546,24 +555,24 @@ def parse_resolution(text: str) -> str | None:
 
 _ASPECT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # explicit ratios
-    (re.compile(r"(?<![\d.])9\s*(?::|x|by|/|比)\s*16(?!\d)"), "9:16"),
-    (re.compile(r"(?<![\d.])16\s*(?::|x|by|/|比)\s*9(?!\d)"), "16:9"),
-    (re.compile(r"(?<![\d.])1\s*(?::|x|by|/|比)\s*1(?![\d.])"), "1:1"),
-    (re.compile(r"(?<![\d.])4\s*(?::|x|by|/|比)\s*5(?!\d)"), "4:5"),
-    (re.compile(r"(?<![\d.])3\s*(?::|x|by|/|比)\s*4(?!\d)"), "4:5"),  # nearest preset
+    (_rx(r"(?<![\d.])9\s*(?::|x|by|/|比)\s*16(?!\d)"), "9:16"),
+    (_rx(r"(?<![\d.])16\s*(?::|x|by|/|比)\s*9(?!\d)"), "16:9"),
+    (_rx(r"(?<![\d.])1\s*(?::|x|by|/|比)\s*1(?![\d.])"), "1:1"),
+    (_rx(r"(?<![\d.])4\s*(?::|x|by|/|比)\s*5(?!\d)"), "4:5"),
+    (_rx(r"(?<![\d.])3\s*(?::|x|by|/|比)\s*4(?!\d)"), "4:5"),  # nearest preset
     # platform + format combinations that beat the platform alone
-    (re.compile(r"\b(?:youtube|yt)\s+shorts?\b|\b(?:instagram|insta|ig|facebook|fb)\s+(?:reels?|stories|story)\b"), "9:16"),
-    (re.compile(r"\b(?:instagram|insta|ig)\s+(?:portrait|feed\s+post\s+4:5|portrait\s+post)\b|\bportrait\s+(?:instagram|insta|ig)\s+post\b"), "4:5"),
+    (_rx(r"\b(?:youtube|yt)\s+shorts?\b|\b(?:instagram|insta|ig|facebook|fb)\s+(?:reels?|stories|story)\b"), "9:16"),
+    (_rx(r"\b(?:instagram|insta|ig)\s+(?:portrait|feed\s+post\s+4:5|portrait\s+post)\b|\bportrait\s+(?:instagram|insta|ig)\s+post\b"), "4:5"),
     # vertical
-    (re.compile(r"\b(?:vertical|portrait|tiktok|tik\s+tok|reels?|shorts|stories|snapchat|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode\s+photo))"), "9:16"),
-    (re.compile(r"抖音|竖屏|竖版|竖向|竖的|快手|视频号|手机屏"), "9:16"),
+    (_rx(r"\b(?:vertical|portrait|tiktok|tik\s+tok|reels?|shorts|stories|snapchat|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode\s+photo))"), "9:16"),
+    (_rx(r"抖音|竖屏|竖版|竖向|竖的|快手|视频号|手机屏"), "9:16"),
     # square
-    (re.compile(r"\b(?:square|instagram|insta|ig)\b"), "1:1"),
-    (re.compile(r"方形|正方形|方屏"), "1:1"),
-    (re.compile(r"小红书"), "4:5"),
+    (_rx(r"\b(?:square|instagram|insta|ig)\b"), "1:1"),
+    (_rx(r"方形|正方形|方屏"), "1:1"),
+    (_rx(r"小红书"), "4:5"),
     # landscape
-    (re.compile(r"\b(?:youtube|landscape|horizontal|widescreen|wide[\s-]screen|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip))"), "16:9"),
-    (re.compile(r"横屏|横版|横向|宽屏|b站|bilibili|西瓜视频"), "16:9"),
+    (_rx(r"\b(?:youtube|landscape|horizontal|widescreen|wide[\s-]screen|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip))"), "16:9"),
+    (_rx(r"横屏|横版|横向|宽屏|b站|bilibili|西瓜视频"), "16:9"),
 ]
 
 
@@ -596,8 +605,8 @@ def parse_aspect(text: str) -> str | None:
 # --------------------------------------------------------------------------------------
 
 _PCT_PATTERNS = [
-    re.compile(rf"(?P<n>{DIGITS}|{EN_NUM})\s*(?:%|percent(?![a-z])|per\s+cent(?![a-z])|pct(?![a-z]))"),
-    re.compile(rf"百分之\s*(?P<n>{NUM_ZH})"),
+    _rx(rf"(?P<n>{DIGITS}|{EN_NUM})\s*(?:%|percent(?![a-z])|per\s+cent(?![a-z])|pct(?![a-z]))"),
+    _rx(rf"百分之\s*(?P<n>{NUM_ZH})"),
 ]
 
 
@@ -655,7 +664,7 @@ def parse_db(text: str) -> float | None:
     value = float(v)
     if m.group("sign") == "-":
         value = -value
-    elif m.group("sign") is None and re.search(_LOWER_WORDS, t):
+    elif m.group("sign") is None and re.search(_LOWER_WORDS, t, re.ASCII):
         value = -value
     return value
 
@@ -670,9 +679,9 @@ _VOICE_WORDS = r"(?:voice[\s-]?over|voice|vo|narration|narrator|speech|旁白|�
 
 
 def _volume_near(t: str, words: str) -> float | None:
-    for km in re.finditer(words, t):
+    for km in re.finditer(words, t, re.ASCII):
         # keyword then level within a short clause: "music at 35%", "背景音乐调到30%"
-        tail = re.split(r"[,.;，。；!?！？]|\band\b|和|并且|然后", t[km.end():km.end() + 40], maxsplit=1)[0]
+        tail = re.split(r"[,.;，。；!?！？]|\band\b|和|并且|然后", t[km.end():km.end() + 40], maxsplit=1, flags=re.ASCII)[0]
         pct = _find_percent(tail)
         if pct:
             return round(pct[0], 6)
@@ -682,7 +691,7 @@ def _volume_near(t: str, words: str) -> float | None:
             if v is not None:
                 return db_to_gain(v)
         # level then keyword: "35% music", "30%的背景音乐"
-        head = re.split(r"[,.;，。；!?！？]|\band\b|和", t[max(0, km.start() - 20):km.start()])[-1]
+        head = re.split(r"[,.;，。；!?！？]|\band\b|和", t[max(0, km.start() - 20):km.start()], flags=re.ASCII)[-1]
         m = re.search(rf"(?P<n>{DIGITS})\s*(?:%|percent)\s*(?:的\s*)?(?:volume\s+(?:for\s+)?(?:the\s+)?)?$", head)
         if m:
             return float(m.group("n")) / 100.0
@@ -754,11 +763,11 @@ _QUOTE_RX = [
 ]
 
 
-_OVERLAY_RX = re.compile(
+_OVERLAY_RX = _rx(
     r"\b(?:text(?:\s+overlays?)?|overlays?|captions?|captioned|subtitles?|subtitled|titles?|titled|"
     r"headlines?|on[\s-]screen\s+text|lower\s+thirds?|call[\s-]to[\s-]action|cta|tagline|slogan)\b|"
     r"字幕|文字|文案|标题|加字|配字|口号|标语")
-_NO_OVERLAY_RX = re.compile(
+_NO_OVERLAY_RX = _rx(
     r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|captions?|titles?|overlays?|subtitles?)\b|"
     r"\b(?:text|captions?|titles?)[\s-]free\b|不要(?:加)?(?:字幕|文字|标题)|无字幕|不加(?:字幕|文字)|去掉(?:字幕|文字)")
 
@@ -785,7 +794,7 @@ def mentions_voiceover(text: str) -> bool:
     (True, False)
     """
     t = normalize(text)
-    return bool(re.search(r"\b(?:voice[\s-]?overs?|vo|narration|narrated|narrator|narrate|voice\s+track|spoken)\b|旁白|配音|解说|口播", t))
+    return bool(re.search(r"\b(?:voice[\s-]?overs?|vo|narration|narrated|narrator|narrate|voice\s+track|spoken)\b|旁白|配音|解说|口播", t, re.ASCII))
 
 
 def wants_motion(text: str) -> bool | None:
@@ -797,9 +806,9 @@ def wants_motion(text: str) -> bool | None:
     """
     t = normalize(text)
     if re.search(r"\b(?:no|without|stop|disable|remove|turn\s+off)\s+(?:the\s+)?(?:any\s+)?(?:motion|zoom(?:ing)?|ken\s+burns|pan(?:ning)?|movement|animation)\b|"
-                 r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动", t):
+                 r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动", t, re.ASCII):
         return False
-    if re.search(r"\bken\s+burns\b|\bzoom(?:s|ing)?\b|\bmotion\b|\bpan(?:s|ning)?\b|动画|动效|缩放|推拉|运镜", t):
+    if re.search(r"\bken\s+burns\b|\bzoom(?:s|ing)?\b|\bmotion\b|\bpan(?:s|ning)?\b|动画|动效|缩放|推拉|运镜", t, re.ASCII):
         return True
     return None
 
@@ -818,17 +827,17 @@ class TransitionSpec:
 
 
 _TRANSITION_PATTERNS: list[tuple[re.Pattern[str], Transition]] = [
-    (re.compile(r"\b(?:hard|straight|jump|simple|plain|direct)\s+cuts?\b|\bno\s+transitions?\b|\bwithout\s+(?:any\s+)?transitions?\b|"
+    (_rx(r"\b(?:hard|straight|jump|simple|plain|direct)\s+cuts?\b|\bno\s+transitions?\b|\bwithout\s+(?:any\s+)?transitions?\b|"
                 r"\b(?:cuts?\s+only|only\s+cuts|just\s+cuts?)\b|\bcut\s+(?:straight|directly)\b|"
                 r"硬切|直切|直接切换?|无转场|不要转场|没有转场|去掉转场|取消转场"), Transition.CUT),
-    (re.compile(r"\b(?:fade|dip|fades|dips|fading|dipping)\s+(?:through|to|into|via)\s+black\b|\bblack\s+fades?\b|"
+    (_rx(r"\b(?:fade|dip|fades|dips|fading|dipping)\s+(?:through|to|into|via)\s+black\b|\bblack\s+fades?\b|"
                 r"黑场|淡入黑|淡出到黑|过黑"), Transition.FADE_BLACK),
-    (re.compile(r"\bcross[\s-]?fad(?:e|es|ing)\b|\bcross[\s-]?dissolves?\b|\bdissolv(?:e|es|ing)\b|\bblend(?:s|ing)?\b|"
+    (_rx(r"\bcross[\s-]?fad(?:e|es|ing)\b|\bcross[\s-]?dissolves?\b|\bdissolv(?:e|es|ing)\b|\bblend(?:s|ing)?\b|"
                 r"交叉淡化|叠化|溶解|淡入淡出|渐变"), Transition.CROSSFADE),
-    (re.compile(r"\bslid(?:e|es|ing)\s+(?:to\s+the\s+)?right\b|向右滑|右滑"), Transition.SLIDE_RIGHT),
-    (re.compile(r"\bslid(?:e|es|ing)(?:\s+transitions?)?\b|滑动|滑入|推移|推入"), Transition.SLIDE_LEFT),
-    (re.compile(r"\bwip(?:e|es|ing)\s+(?:to\s+the\s+)?right\b|向右擦"), Transition.WIPE_RIGHT),
-    (re.compile(r"\bwip(?:e|es|ing)\b|擦除|划像"), Transition.WIPE_LEFT),
+    (_rx(r"\bslid(?:e|es|ing)\s+(?:to\s+the\s+)?right\b|向右滑|右滑"), Transition.SLIDE_RIGHT),
+    (_rx(r"\bslid(?:e|es|ing)(?:\s+transitions?)?\b|滑动|滑入|推移|推入"), Transition.SLIDE_LEFT),
+    (_rx(r"\bwip(?:e|es|ing)\s+(?:to\s+the\s+)?right\b|向右擦"), Transition.WIPE_RIGHT),
+    (_rx(r"\bwip(?:e|es|ing)\b|擦除|划像"), Transition.WIPE_LEFT),
 ]
 
 
@@ -859,15 +868,15 @@ def parse_transition(text: str) -> TransitionSpec | None:
 
 
 _POSITION_PATTERNS: list[tuple[re.Pattern[str], Position]] = [
-    (re.compile(r"\b(?:top|upper)[\s-]+left\b|\bleft[\s-]+top\b|左上"), Position.TOP_LEFT),
-    (re.compile(r"\b(?:top|upper)[\s-]+right\b|\bright[\s-]+top\b|右上"), Position.TOP_RIGHT),
-    (re.compile(r"\b(?:bottom|lower)[\s-]+left\b|\bleft[\s-]+bottom\b|左下"), Position.BOTTOM_LEFT),
-    (re.compile(r"\b(?:bottom|lower)[\s-]+right\b|\bright[\s-]+bottom\b|\b(?:in\s+)?(?:the|a)\s+corner\b|右下|角落"), Position.BOTTOM_RIGHT),
-    (re.compile(r"\b(?:center|centre|middle)[\s-]+left\b|\bleft[\s-]+(?:side|edge)\b|左侧|左边"), Position.CENTER_LEFT),
-    (re.compile(r"\b(?:center|centre|middle)[\s-]+right\b|\bright[\s-]+(?:side|edge)\b|右侧|右边"), Position.CENTER_RIGHT),
-    (re.compile(r"\b(?:top|upper|top\s+of\s+the\s+(?:screen|frame|video))\b|\bup\s+top\b|顶部|顶端|上方|上面|上部|顶上"), Position.TOP),
-    (re.compile(r"\b(?:bottom|lower\s+third|lower|bottom\s+of\s+the\s+(?:screen|frame|video))\b|底部|底端|下方|下面|下部|底下"), Position.BOTTOM),
-    (re.compile(r"\b(?:center|centre|centered|centred|middle)\b|中间|中央|居中|正中"), Position.CENTER),
+    (_rx(r"\b(?:top|upper)[\s-]+left\b|\bleft[\s-]+top\b|左上"), Position.TOP_LEFT),
+    (_rx(r"\b(?:top|upper)[\s-]+right\b|\bright[\s-]+top\b|右上"), Position.TOP_RIGHT),
+    (_rx(r"\b(?:bottom|lower)[\s-]+left\b|\bleft[\s-]+bottom\b|左下"), Position.BOTTOM_LEFT),
+    (_rx(r"\b(?:bottom|lower)[\s-]+right\b|\bright[\s-]+bottom\b|\b(?:in\s+)?(?:the|a)\s+corner\b|右下|角落"), Position.BOTTOM_RIGHT),
+    (_rx(r"\b(?:center|centre|middle)[\s-]+left\b|\bleft[\s-]+(?:side|edge)\b|左侧|左边"), Position.CENTER_LEFT),
+    (_rx(r"\b(?:center|centre|middle)[\s-]+right\b|\bright[\s-]+(?:side|edge)\b|右侧|右边"), Position.CENTER_RIGHT),
+    (_rx(r"\b(?:top|upper|top\s+of\s+the\s+(?:screen|frame|video))\b|\bup\s+top\b|顶部|顶端|上方|上面|上部|顶上"), Position.TOP),
+    (_rx(r"\b(?:bottom|lower\s+third|lower|bottom\s+of\s+the\s+(?:screen|frame|video))\b|底部|底端|下方|下面|下部|底下"), Position.BOTTOM),
+    (_rx(r"\b(?:center|centre|centered|centred|middle)\b|中间|中央|居中|正中"), Position.CENTER),
 ]
 
 
