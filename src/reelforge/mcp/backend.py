@@ -292,15 +292,24 @@ class EmbeddedBackend:
 
     @staticmethod
     def _media(session) -> list[Any]:
-        for attr in ("assets", "media", "library"):
+        """The session's media library, whatever shape `Session` keeps it in."""
+        for attr in ("library", "assets", "media"):
             value = getattr(session, attr, None)
             if value is None:
                 continue
             if callable(value):
                 value = value()
+            for inner in ("assets", "items"):
+                got = getattr(value, inner, None)
+                if got is not None:
+                    value = got() if callable(got) else got
+                    break
             if isinstance(value, dict):
                 return list(value.values())
-            return list(value)
+            try:
+                return list(value)
+            except TypeError:
+                continue
         return []
 
     @staticmethod
@@ -576,7 +585,7 @@ class RemoteBackend:
 
     # -- tools ------------------------------------------------------------------------
     def create_session(self, name: str | None = None) -> dict[str, Any]:
-        data = self._request("POST", "/v1/sessions", json={"name": name} if name else {})
+        data = self._request("POST", "/v1/sessions", json={"name": name or "mcp project", "language": "en"})
         sid = data.get("id") or data.get("session_id")
         return {"session_id": sid, "name": data.get("name"), "mode": self.mode, "service": self.base}
 
@@ -599,10 +608,14 @@ class RemoteBackend:
                 raise MediaError(f"file not found: {src}" if not p.exists() else f"not a file: {src}")
             paths.append(p)
         added: list[Any] = []
-        for p in paths:
-            with open(p, "rb") as fh:
-                data = self._request("POST", f"/v1/sessions/{session_id}/assets",
-                                     files={"file": (p.name, fh, "application/octet-stream")})
+        if paths:
+            handles = [open(p, "rb") for p in paths]
+            try:
+                files = [("file", (p.name, fh, "application/octet-stream")) for p, fh in zip(paths, handles, strict=True)]
+                data = self._request("POST", f"/v1/sessions/{session_id}/assets", files=files)
+            finally:
+                for fh in handles:
+                    fh.close()
             added.extend(_assets_of(data))
         if urls:
             data = self._request("POST", f"/v1/sessions/{session_id}/assets", json={"urls": urls})
@@ -622,7 +635,7 @@ class RemoteBackend:
         for attempt in (0, 1):
             try:
                 with self.http.stream("POST", f"/v1/sessions/{session_id}/chat",
-                                      json={"message": text, "text": text},
+                                      json={"text": text},
                                       headers={**self._auth(renew=attempt == 1), "Accept": "text/event-stream"}) as resp:
                     if resp.status_code == 401 and attempt == 0:
                         continue
@@ -689,23 +702,50 @@ class RemoteBackend:
         return target
 
     def preview(self, session_id: str, progress: Progress | None = None) -> dict[str, Any]:
+        """Ask the service for a draft render (free), wait for it, download it."""
         from reelforge.render import verify
 
-        data = self._request("POST", f"/v1/sessions/{session_id}/preview")
-        url = data.get("url") or data.get("download_url") or f"/v1/sessions/{session_id}/preview"
+        data = self._request("POST", f"/v1/sessions/{session_id}/preview", json={})
+        job_id = data.get("id") or data.get("export_id")
+        while True:
+            record = self._record(data, job_id)
+            if progress is not None:
+                progress(record["progress"], f"preview {record['status']}")
+            if record["status"] == "completed":
+                break
+            if record["status"] in ("failed", "cancelled"):
+                err = record.get("error") or {}
+                raise ApiError(int(err.get("code", 5001)), err.get("message", "the preview failed"))
+            time.sleep(0.5)
+            data = self._request("GET", f"/v1/exports/{job_id}")
         target = self.downloads / f"preview-{session_id}.mp4"
-        self._download(url, target)
+        self._download(record.get("url") or f"/v1/exports/{job_id}/download", target)
         info = verify(target)
-        return {"session_id": session_id, "path": str(target), "url": _absolute(self.base, url),
+        return {"session_id": session_id, "path": str(target), "url": record.get("url"),
                 **_media_facts(info, target)}
 
     def start_export(self, session_id: str, preset: str | None = None, quality: str = "standard",
                      output: str | None = None) -> dict[str, Any]:
+        """POST /v1/sessions/{sid}/exports. The API's presets are one name each (an aspect at
+        1080p, or a resolution at the timeline's own aspect); another aspect at 720p is sent
+        as the session's draft with the frame changed (the API renders a given draft)."""
         _check_quality(quality)
         aspect, resolution = parse_preset(preset)
+        if output and Path(output).suffix.lower() != ".mp4":
+            raise ReelforgeError(f"output must end in .mp4: {output}")
         body: dict[str, Any] = {"quality": quality}
-        if aspect or resolution:
-            body["preset"] = _remote_preset(aspect, resolution)
+        if aspect and resolution and resolution != "1080p":
+            state = self.get_state(session_id)
+            draft = state.get("draft")
+            from reelforge.timeline.presets import aspect_of, frame_size
+
+            w, h = frame_size(aspect, resolution)
+            if draft and aspect_of(draft["m"]["w"], draft["m"]["h"]) != aspect:
+                body["draft"] = {**draft, "m": {**draft["m"], "w": w, "h": h}}
+            else:
+                body["preset"] = resolution
+        elif aspect or resolution:
+            body["preset"] = aspect or resolution
         data = self._request("POST", f"/v1/sessions/{session_id}/exports", json=body)
         job_id = data.get("id") or data.get("job_id") or data.get("export_id")
         self._remember(**{f"export:{job_id}": {"output": output, "session_id": session_id}})
@@ -717,17 +757,22 @@ class RemoteBackend:
             status = "completed"
         if status in ("error",):
             status = "failed"
-        progress = data.get("progress", 0.0) or 0.0
-        if progress > 1.0:
-            progress = progress / 100.0
+        # the API reports progress in percent
+        progress = float(data.get("progress", 0.0) or 0.0) / 100.0
         record = {"job_id": job_id, "session_id": data.get("session_id"), "status": status,
-                  "progress": progress, "preset": data.get("preset"), "quality": data.get("quality"),
+                  "progress": round(min(max(progress, 0.0), 1.0), 3), "preset": data.get("preset"),
+                  "quality": data.get("quality"), "width": data.get("width"), "height": data.get("height"),
                   "path": None, "error": data.get("error")}
         url = data.get("download_url") or data.get("url")
         if url:
             record["url"] = _absolute(self.base, url)
-        if isinstance(record["error"], str):
-            record["error"] = {"code": data.get("code", 5001), "message": record["error"]}
+        if record["error"] and not isinstance(record["error"], dict):
+            text = str(record["error"])
+            try:
+                loaded = json.loads(text)
+            except ValueError:
+                loaded = None
+            record["error"] = loaded if isinstance(loaded, dict) else {"code": data.get("code", 5001), "message": text}
         return record
 
     def export_status(self, job_id: str) -> dict[str, Any]:
@@ -750,12 +795,6 @@ class RemoteBackend:
 
     def close(self) -> None:
         self.http.close()
-
-
-def _remote_preset(aspect: str | None, resolution: str | None) -> str:
-    if aspect and resolution:
-        return f"{aspect}@{resolution}" if resolution != "1080p" else aspect
-    return aspect or resolution or "16:9"
 
 
 def _absolute(base: str, url: str) -> str:

@@ -1,0 +1,710 @@
+/* reelforge web page: plain JavaScript against the /v1 API, no build step.
+ *
+ * Auth: an anonymous token from POST /v1/auth/anonymous-token with a client id kept in
+ * localStorage (the token and the current session id are kept there too).
+ * Chat: POST /v1/sessions/{sid}/chat answers with Server-Sent Events; since it is a POST the
+ * stream is read with fetch + ReadableStream (EventSource only does GET without headers).
+ * Export progress: GET /v1/exports/{id}/events, read the same way (it needs the token header).
+ */
+(() => {
+  "use strict";
+
+  const $ = (sel) => document.querySelector(sel);
+  const store = {
+    get: (k) => { try { return localStorage.getItem("reelforge." + k); } catch { return null; } },
+    set: (k, v) => { try { v == null ? localStorage.removeItem("reelforge." + k) : localStorage.setItem("reelforge." + k, v); } catch { /* private mode */ } },
+  };
+
+  const FRAME = { // aspect -> resolution -> [w, h]; same numbers as reelforge.timeline.presets
+    "16:9": { "1080p": [1920, 1080], "720p": [1280, 720] },
+    "9:16": { "1080p": [1080, 1920], "720p": [720, 1280] },
+    "1:1": { "1080p": [1080, 1080], "720p": [720, 720] },
+    "4:5": { "1080p": [1080, 1350], "720p": [720, 900] },
+  };
+
+  const state = {
+    token: store.get("token"),
+    sessionId: store.get("session"),
+    busy: false,
+    timeline: null,
+    draft: null,
+    thumbs: {},          // asset id -> data URL (small), also cached in localStorage
+    exporting: false,
+  };
+
+  // -- messages ------------------------------------------------------------------------
+
+  class ApiError extends Error {
+    constructor(code, message, status) { super(message); this.code = code; this.status = status; }
+  }
+
+  function explain(err) {
+    if (!(err instanceof ApiError)) return err && err.message ? err.message : String(err);
+    switch (err.code) {
+      case 2001: return "You are out of credits, so this export cannot start. Previews stay free; credits are refilled with a new starter token after 7 days. (" + err.message + ")";
+      case 402: return "Exporting is not allowed on this plan. (" + err.message + ")";
+      case 429: return "Too many requests: please wait a moment and try again. (" + err.message + ")";
+      case 1001: return "Your access token expired; getting a new one. (" + err.message + ")";
+      case 1002: return "That project was not found; starting a new one. (" + err.message + ")";
+      default: return err.message;
+    }
+  }
+
+  function notify(text, kind = "error") {
+    const box = $("#notice");
+    $("#notice-text").textContent = text;
+    box.classList.toggle("info", kind === "info");
+    box.hidden = false;
+  }
+  function clearNotice() { $("#notice").hidden = true; }
+
+  // -- HTTP ----------------------------------------------------------------------------
+
+  function clientId() {
+    let id = store.get("clientId");
+    if (!id) {
+      id = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+      store.set("clientId", id);
+    }
+    return id;
+  }
+
+  async function errorFrom(resp) {
+    let body = null;
+    try { body = await resp.json(); } catch { /* not JSON */ }
+    if (body && typeof body === "object" && "message" in body) return new ApiError(Number(body.code ?? resp.status), String(body.message), resp.status);
+    return new ApiError(resp.status, (body && body.detail) || resp.statusText || "request failed", resp.status);
+  }
+
+  async function getToken(renew = false) {
+    if (state.token && !renew) return state.token;
+    const resp = await fetch("/v1/auth/anonymous-token", { method: "POST", headers: { "X-Client-Id": clientId() } });
+    if (!resp.ok) {
+      const err = await errorFrom(resp);
+      if (err.status === 429 || err.code === 429) {
+        throw new ApiError(429, "This browser already received its free starter token this week and it is no longer stored here. (" + err.message + ")", 429);
+      }
+      throw err;
+    }
+    const data = await resp.json();
+    state.token = data.token || data.access_token;
+    store.set("token", state.token);
+    return state.token;
+  }
+
+  /** fetch with the bearer token; renews it once on 401 (code 1001). Returns the Response. */
+  async function authed(path, init = {}, retry = true) {
+    const headers = Object.assign({}, init.headers || {}, { Authorization: "Bearer " + await getToken() });
+    const resp = await fetch(path, Object.assign({}, init, { headers }));
+    if (resp.status === 401 && retry) {
+      state.token = null; store.set("token", null);
+      await getToken(true);
+      return authed(path, init, false);
+    }
+    return resp;
+  }
+
+  async function api(path, { method = "GET", body } = {}) {
+    const init = { method, headers: {} };
+    if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+    const resp = await authed(path, init);
+    if (!resp.ok) throw await errorFrom(resp);
+    return resp.status === 204 ? {} : resp.json();
+  }
+
+  /** Read a text/event-stream Response, calling onEvent(event, data, raw) per event and
+   *  onComment(text) per comment line (heartbeats). */
+  async function readSSE(resp, onEvent, onComment) {
+    const reader = resp.body.getReader();
+    const decoder = new TextDecoder();
+    let buf = "", event = "message", data = [];
+    const dispatch = () => {
+      if (data.length) {
+        const raw = data.join("\n");
+        let parsed = raw;
+        try { parsed = JSON.parse(raw); } catch { /* plain text */ }
+        onEvent(event, parsed, raw);
+      }
+      event = "message"; data = [];
+    };
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += decoder.decode(value, { stream: true });
+      let nl;
+      while ((nl = buf.search(/\r\n|\r|\n/)) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + (buf.slice(nl, nl + 2) === "\r\n" ? 2 : 1));
+        if (line === "") { dispatch(); continue; }
+        if (line.startsWith(":")) { onComment && onComment(line.slice(1).trim()); continue; }
+        const i = line.indexOf(":");
+        const field = i < 0 ? line : line.slice(0, i);
+        let val = i < 0 ? "" : line.slice(i + 1);
+        if (val.startsWith(" ")) val = val.slice(1);
+        if (field === "event") event = val;
+        else if (field === "data") data.push(val);
+      }
+    }
+    dispatch();
+  }
+
+  // -- session -------------------------------------------------------------------------
+
+  async function ensureSession() {
+    if (state.sessionId) return state.sessionId;
+    const data = await api("/v1/sessions", { method: "POST", body: { name: "web project", language: "en" } });
+    state.sessionId = data.id || data.session_id;
+    store.set("session", state.sessionId);
+    $("#session-label").textContent = "Project " + state.sessionId;
+    return state.sessionId;
+  }
+
+  async function newSession() {
+    state.sessionId = null; store.set("session", null);
+    $("#chat-log").querySelectorAll(".msg:not(.system)").forEach((n) => n.remove());
+    $("#uploads").textContent = "";
+    $("#preview-video").removeAttribute("src");
+    $("#download").hidden = true;
+    $("#export-progress").hidden = true;
+    $("#export-status").textContent = "";
+    $("#preview-status").textContent = "";
+    await ensureSession();
+    await refreshState();
+  }
+
+  async function refreshState() {
+    if (!state.sessionId) return;
+    let data;
+    try {
+      data = await api(`/v1/sessions/${state.sessionId}/state`);
+    } catch (err) {
+      if (err instanceof ApiError && (err.code === 1002 || err.status === 404)) {
+        state.sessionId = null; store.set("session", null);
+        await ensureSession();
+        return refreshState();
+      }
+      throw err;
+    }
+    applyState(data);
+  }
+
+  function applyState(data) {
+    state.timeline = data.timeline || null;
+    if ("draft" in data) state.draft = data.draft || null;
+    $("#summary").textContent = data.summary || "No timeline yet.";
+    $("#undo").disabled = !data.can_undo;
+    $("#redo").disabled = !data.can_redo;
+    const hasTimeline = Boolean(state.timeline || state.draft);
+    $("#preview-btn").disabled = !hasTimeline;
+    $("#export-btn").disabled = !hasTimeline || state.exporting;
+    if (data.media) renderMedia(data.media);
+    renderTimeline(state.timeline);
+    $("#session-label").textContent = "Project " + state.sessionId;
+  }
+
+  async function refreshCredits() {
+    try {
+      const c = await api("/v1/credits");
+      const el = $("#credits");
+      el.textContent = `Credits: ${c.available}` + (c.frozen ? ` (+${c.frozen} reserved)` : "");
+      el.title = `available ${c.available}, reserved ${c.frozen}, total ${c.total}`;
+      el.dataset.available = c.available;
+    } catch (err) {
+      $("#credits").textContent = "Credits: ?";
+      if (err instanceof ApiError && err.code === 429) notify(explain(err));
+    }
+  }
+
+  // -- media ---------------------------------------------------------------------------
+
+  const fmtSec = (ms) => {
+    const s = ms / 1000;
+    return (Math.round(s * 10) / 10).toString().replace(/\.0$/, "") + "s";
+  };
+  const fmtSize = (n) => n > 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(n / 1024)) + " KB";
+
+  function thumbFor(id) {
+    if (state.thumbs[id]) return state.thumbs[id];
+    const saved = store.get("thumb." + id);
+    if (saved) state.thumbs[id] = saved;
+    return saved;
+  }
+
+  function renderMedia(media) {
+    const list = $("#media");
+    list.textContent = "";
+    if (!media.length) {
+      const li = document.createElement("li"); li.className = "empty"; li.textContent = "Nothing yet.";
+      list.append(li); return;
+    }
+    for (const m of media) {
+      const li = document.createElement("li");
+      li.className = "thumb " + m.kind;
+      li.dataset.assetId = m.id;
+      const pic = document.createElement("div");
+      pic.className = "pic";
+      const src = thumbFor(m.id);
+      if (src) {
+        const img = document.createElement("img");
+        img.src = src; img.alt = ""; pic.append(img);
+      } else {
+        pic.textContent = m.kind === "audio" ? "♪" : m.kind === "video" ? "▶" : "▣";
+      }
+      const label = document.createElement("span");
+      label.className = "label";
+      const detail = m.kind === "image" ? `${m.width}×${m.height}` : fmtSec(m.duration_ms || 0);
+      label.textContent = `${m.name} · ${detail}`;
+      li.title = `${m.name} (${m.kind}, ${detail})`;
+      li.setAttribute("aria-label", li.title);
+      li.append(pic, label);
+      list.append(li);
+    }
+  }
+
+  /** A small data-URL thumbnail of an image or video file (null for audio / failures). */
+  function makeThumb(file) {
+    return new Promise((resolve) => {
+      const url = URL.createObjectURL(file);
+      const done = (v) => { URL.revokeObjectURL(url); resolve(v); };
+      const draw = (el, w, h) => {
+        try {
+          const scale = 160 / Math.max(w, h, 1);
+          const c = document.createElement("canvas");
+          c.width = Math.max(1, Math.round(w * scale)); c.height = Math.max(1, Math.round(h * scale));
+          c.getContext("2d").drawImage(el, 0, 0, c.width, c.height);
+          done(c.toDataURL("image/jpeg", 0.7));
+        } catch { done(null); }
+      };
+      if (file.type.startsWith("image/") || /\.(jpe?g|png|gif|webp)$/i.test(file.name)) {
+        const img = new Image();
+        img.onload = () => draw(img, img.naturalWidth, img.naturalHeight);
+        img.onerror = () => done(null);
+        img.src = url;
+      } else if (file.type.startsWith("video/") || /\.(mp4|mov|webm|mkv|avi)$/i.test(file.name)) {
+        const v = document.createElement("video");
+        v.muted = true; v.preload = "auto";
+        v.onloadeddata = () => { v.currentTime = Math.min(0.1, (v.duration || 1) / 2); };
+        v.onseeked = () => draw(v, v.videoWidth, v.videoHeight);
+        v.onerror = () => done(null);
+        setTimeout(() => done(null), 4000);
+        v.src = url;
+      } else {
+        done(null);
+      }
+    });
+  }
+
+  function uploadRow(file) {
+    const li = document.createElement("li");
+    li.className = "upload";
+    li.dataset.name = file.name;
+    const name = document.createElement("span"); name.className = "name"; name.textContent = file.name;
+    const st = document.createElement("span"); st.className = "state"; st.textContent = "waiting";
+    const bar = document.createElement("progress"); bar.max = 100; bar.value = 0;
+    bar.setAttribute("aria-label", "Upload progress of " + file.name);
+    li.append(name, st, bar);
+    $("#uploads").append(li);
+    return { li, st, bar };
+  }
+
+  function uploadOne(file, row) {
+    return new Promise((resolve) => {
+      const send = (token, retried) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open("POST", `/v1/sessions/${state.sessionId}/assets`);
+        xhr.setRequestHeader("Authorization", "Bearer " + token);
+        xhr.responseType = "json";
+        xhr.upload.onprogress = (e) => {
+          if (e.lengthComputable) {
+            const pct = Math.round((e.loaded / e.total) * 100);
+            row.bar.value = pct;
+            row.st.textContent = pct < 100 ? `${pct}%` : "checking…";
+          }
+        };
+        xhr.onload = async () => {
+          const body = xhr.response;
+          if (xhr.status === 401 && !retried) {
+            state.token = null; store.set("token", null);
+            try { send(await getToken(true), true); } catch (err) { fail(explain(err)); }
+            return;
+          }
+          if (xhr.status >= 200 && xhr.status < 300) {
+            row.li.classList.add("done");
+            row.bar.value = 100;
+            row.st.textContent = "added";
+            resolve(body);
+          } else {
+            const msg = body && body.message ? body.message : `upload failed (HTTP ${xhr.status})`;
+            const code = body && body.code != null ? body.code : xhr.status;
+            fail(code === 2001 || code === 402 || code === 429 ? explain(new ApiError(code, msg, xhr.status)) : msg);
+          }
+        };
+        xhr.onerror = () => fail("network error while uploading");
+        const form = new FormData();
+        form.append("file", file, file.name);
+        row.st.textContent = "0%";
+        xhr.send(form);
+      };
+      const fail = (message) => {
+        row.li.classList.add("failed");
+        row.st.textContent = "rejected";
+        const reason = document.createElement("span");
+        reason.className = "reason";
+        reason.textContent = message;
+        row.li.append(reason);
+        resolve(null);
+      };
+      getToken().then((t) => send(t, false), (err) => fail(explain(err)));
+    });
+  }
+
+  async function uploadFiles(files) {
+    files = Array.from(files);
+    if (!files.length) return;
+    clearNotice();
+    try { await ensureSession(); } catch (err) { notify(explain(err)); return; }
+    const rows = files.map((f) => [f, uploadRow(f)]);
+    const queue = rows.slice();
+    const worker = async () => {
+      for (;;) {
+        const item = queue.shift();
+        if (!item) return;
+        const [file, row] = item;
+        const [result, thumb] = await Promise.all([uploadOne(file, row), makeThumb(file)]);
+        if (result) {
+          for (const a of result.assets || []) {
+            if (thumb) { state.thumbs[a.id] = thumb; store.set("thumb." + a.id, thumb); }
+          }
+          if (result.media) renderMedia(result.media);
+        }
+      }
+    };
+    await Promise.all([worker(), worker()]);   // two uploads at a time
+    try { await refreshState(); } catch (err) { notify(explain(err)); }
+  }
+
+  // -- timeline ------------------------------------------------------------------------
+
+  function assetName(tl, id) {
+    const a = (tl.assets || []).find((x) => x.id === id);
+    return a ? a.name : id;
+  }
+
+  function renderTimeline(tl) {
+    const box = $("#timeline");
+    box.textContent = "";
+    if (!tl || !tl.tracks || !tl.tracks.length) {
+      const p = document.createElement("p"); p.className = "empty";
+      p.textContent = "The tracks appear here after your first instruction.";
+      box.append(p); return;
+    }
+    const total = tl.duration || 1;
+    const ruler = document.createElement("div");
+    ruler.className = "ruler"; ruler.setAttribute("aria-hidden", "true");
+    const step = total <= 12000 ? 2000 : total <= 35000 ? 5000 : total <= 120000 ? 15000 : 60000;
+    for (let t = 0; t <= total; t += step) {
+      const s = document.createElement("span");
+      s.style.left = (t / total * 100) + "%";
+      s.textContent = fmtSec(t);
+      ruler.append(s);
+    }
+    box.append(ruler);
+    const titles = { video: "Video", audio: "Audio", text: "Text" };
+    tl.tracks.forEach((track, i) => {
+      const row = document.createElement("div");
+      row.className = "track " + track.kind;
+      row.dataset.kind = track.kind;
+      row.dataset.role = track.role;
+      row.setAttribute("role", "group");
+      const label = document.createElement("div");
+      label.className = "track-label";
+      label.innerHTML = "";
+      label.append(document.createTextNode(`${i + 1}. ${titles[track.kind] || track.kind}`));
+      const small = document.createElement("small"); small.textContent = track.role;
+      label.append(small);
+      row.setAttribute("aria-label", `Track ${i + 1}: ${track.kind} (${track.role})`);
+      const lane = document.createElement("div");
+      lane.className = "lane";
+      for (const seg of track.segments || []) {
+        const el = document.createElement("div");
+        el.className = "seg";
+        el.tabIndex = 0;
+        const name = seg.kind === "text" ? `“${seg.text}”` : (seg.name || assetName(tl, seg.src));
+        const range = `${fmtSec(seg.start)}–${fmtSec(seg.start + seg.duration)}`;
+        let extra = "";
+        if (seg.kind === "audio" || (seg.kind === "video" && seg.volume !== undefined && seg.volume !== 1)) {
+          extra = ` · vol ${Math.round((seg.volume ?? 1) * 100)}%`;
+        }
+        el.style.left = (seg.start / total * 100) + "%";
+        el.style.width = (seg.duration / total * 100) + "%";
+        const n = document.createElement("span"); n.className = "n"; n.textContent = name;
+        const t = document.createElement("span"); t.className = "t"; t.textContent = range + extra;
+        el.append(n, t);
+        el.title = `${name} · ${range}${extra}`;
+        el.setAttribute("aria-label", el.title);
+        lane.append(el);
+      }
+      row.append(label, lane);
+      box.append(row);
+    });
+  }
+
+  // -- chat ----------------------------------------------------------------------------
+
+  function addMessage(kind, text) {
+    const p = document.createElement("p");
+    p.className = "msg " + kind;
+    p.textContent = text;
+    $("#chat-log").append(p);
+    $("#chat-log").scrollTop = $("#chat-log").scrollHeight;
+    return p;
+  }
+
+  function setWorking(on, text = "Working…") {
+    $("#working").hidden = !on;
+    $("#working-text").textContent = text;
+  }
+
+  function setBusy(on) {
+    state.busy = on;
+    $("#send").disabled = on;
+    document.querySelectorAll(".example").forEach((b) => { b.disabled = on; });
+  }
+
+  async function sendInstruction(text) {
+    text = text.trim();
+    if (!text || state.busy) return;
+    clearNotice();
+    setBusy(true);
+    addMessage("user", text);
+    const bubble = addMessage("assistant", "");
+    bubble.dataset.streaming = "1";
+    const body = document.createElement("span");
+    bubble.append(body);
+    let beats = 0;
+    setWorking(true, "Working…");
+    try {
+      await ensureSession();
+      const resp = await authed(`/v1/sessions/${state.sessionId}/chat`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify({ text }),
+      });
+      if (!resp.ok) throw await errorFrom(resp);
+      let finished = false;
+      await readSSE(resp, (event, data) => {
+        if (event === "message") {
+          body.textContent += (data && data.text) || (typeof data === "string" ? data : "");
+          $("#chat-log").scrollTop = $("#chat-log").scrollHeight;
+        } else if (event === "tool") {
+          if (data && data.type === "ops" && data.ops && data.ops.length) {
+            const tool = document.createElement("span"); tool.className = "tool";
+            tool.textContent = "⚙ " + data.ops.map((o) => o.op || "edit").join(", ");
+            bubble.prepend(tool);
+          } else if (data && data.type === "export" && data.export) {
+            followExport(data.export);
+          }
+        } else if (event === "error") {
+          finished = true;
+          bubble.classList.add("error");
+          body.textContent = explain(new ApiError(data.code, data.message));
+        } else if (event === "done") {
+          finished = true;
+          if (!body.textContent) body.textContent = data.message || "";
+          if (data.changed === false && data.intent === "edit") bubble.classList.add("unchanged");
+          if (data.summary) {
+            const s = document.createElement("span"); s.className = "summary-line"; s.textContent = data.summary;
+            bubble.append(s);
+          }
+          if (data.credits) refreshCredits();
+        }
+      }, () => {
+        beats += 1;
+        if (beats > 1) setWorking(true, `Still working… (${beats - 1} heartbeat${beats > 2 ? "s" : ""})`);
+      });
+      if (!finished) {
+        bubble.classList.add("error");
+        body.textContent = body.textContent || "The connection closed before the reply finished; the edit may still have been saved.";
+      }
+    } catch (err) {
+      bubble.classList.add("error");
+      body.textContent = explain(err);
+      if (err instanceof ApiError && err.code === 1002) { state.sessionId = null; store.set("session", null); }
+    } finally {
+      delete bubble.dataset.streaming;
+      setWorking(false);
+      setBusy(false);
+      try { await refreshState(); } catch (err) { notify(explain(err)); }
+    }
+  }
+
+  async function history(op) {
+    if (!state.sessionId) return;
+    clearNotice();
+    try {
+      const data = await api(`/v1/sessions/${state.sessionId}/${op}`, { method: "POST" });
+      applyState(data);
+      addMessage("assistant", data.message || (op === "undo" ? "Undone." : "Redone."));
+      await refreshState();
+    } catch (err) { notify(explain(err)); }
+  }
+
+  // -- preview and export ----------------------------------------------------------------
+
+  /** Follow a render's progress stream until it completes or fails; returns the final view. */
+  async function follow(render, onProgress) {
+    let last = render;
+    const resp = await authed(`/v1/exports/${render.id}/events`, { headers: { Accept: "text/event-stream" } });
+    if (!resp.ok) throw await errorFrom(resp);
+    await readSSE(resp, (event, data) => {
+      if (data && typeof data === "object") { last = data; onProgress(data); }
+    });
+    if (last.status !== "completed" && last.status !== "failed") {
+      last = await api(`/v1/exports/${render.id}`);   // stream closed early: ask once
+    }
+    return last;
+  }
+
+  async function preview() {
+    clearNotice();
+    const btn = $("#preview-btn");
+    btn.disabled = true;
+    const status = $("#preview-status");
+    status.textContent = "Rendering a quick preview…";
+    try {
+      const job = await api(`/v1/sessions/${state.sessionId}/preview`, { method: "POST", body: {} });
+      const done = await follow(job, (v) => { status.textContent = `Rendering preview… ${Math.round(v.progress || 0)}%`; });
+      if (done.status !== "completed") throw new ApiError((done.error && done.error.code) || 5001, errorText(done.error) || "the preview failed");
+      const video = $("#preview-video");
+      video.src = done.download_url;
+      video.dataset.renderId = done.id;
+      status.textContent = `Preview ready (${done.width}×${done.height}, ${fmtSec(done.duration_ms || 0)}).`;
+    } catch (err) {
+      status.textContent = "";
+      notify(explain(err));
+    } finally {
+      btn.disabled = false;
+      refreshCredits();
+    }
+  }
+
+  function errorText(error) {
+    if (!error) return "";
+    if (typeof error === "string") return error;
+    return error.message || JSON.stringify(error);
+  }
+
+  /** The export request body for the chosen format: a preset name when one says it, else the
+   *  current draft with the frame size changed (the API renders a given draft as is). */
+  function exportBody(aspect, resolution, quality) {
+    if (resolution === "1080p") return { preset: aspect, quality };
+    const [w, h] = FRAME[aspect][resolution];
+    const tl = state.timeline;
+    if (tl && tl.width * h === tl.height * w) return { preset: resolution, quality };
+    if (state.draft) {
+      const draft = JSON.parse(JSON.stringify(state.draft));
+      draft.m = Object.assign({}, draft.m, { w, h });
+      return { draft, quality };
+    }
+    return { preset: aspect, quality };
+  }
+
+  async function startExport(ev) {
+    ev.preventDefault();
+    if (state.exporting) return;
+    clearNotice();
+    const body = exportBody($("#aspect").value, $("#resolution").value, $("#quality").value);
+    $("#export-btn").disabled = true;
+    try {
+      const job = await api(`/v1/sessions/${state.sessionId}/exports`, { method: "POST", body });
+      await followExport(job);
+    } catch (err) {
+      notify(explain(err));
+      $("#export-status").textContent = "";
+      $("#export-btn").disabled = false;
+      refreshCredits();
+    }
+  }
+
+  async function followExport(job) {
+    state.exporting = true;
+    const bar = $("#export-progress"), status = $("#export-status"), link = $("#download");
+    $("#export-btn").disabled = true;
+    link.hidden = true;
+    bar.hidden = false; bar.value = 0;
+    status.textContent = "Queued…";
+    refreshCredits();   // the cost is reserved now
+    try {
+      const done = await follow(job, (v) => {
+        bar.value = v.progress || 0;
+        status.textContent = v.status === "queued" ? "Queued…" : `${v.stage || v.status} · ${Math.round(v.progress || 0)}%`;
+      });
+      if (done.status !== "completed") {
+        throw new ApiError((done.error && done.error.code) || 5001, "The export failed: " + (errorText(done.error) || "unknown error"));
+      }
+      bar.value = 100;
+      status.textContent = `Done: ${done.width}×${done.height}, ${fmtSec(done.duration_ms || 0)}.`;
+      link.href = done.download_url;
+      link.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.mp4`);
+      link.hidden = false;
+      link.focus();
+    } catch (err) {
+      notify(explain(err));
+      status.textContent = "";
+    } finally {
+      state.exporting = false;
+      $("#export-btn").disabled = !(state.timeline || state.draft);
+      refreshCredits();
+    }
+  }
+
+  // -- wiring --------------------------------------------------------------------------
+
+  function wire() {
+    const drop = $("#dropzone");
+    ["dragenter", "dragover"].forEach((t) => drop.addEventListener(t, (e) => { e.preventDefault(); drop.classList.add("over"); }));
+    ["dragleave", "drop"].forEach((t) => drop.addEventListener(t, (e) => { e.preventDefault(); drop.classList.remove("over"); }));
+    drop.addEventListener("drop", (e) => uploadFiles(e.dataTransfer.files));
+    // a drop anywhere else would navigate away from the page
+    window.addEventListener("dragover", (e) => e.preventDefault());
+    window.addEventListener("drop", (e) => { e.preventDefault(); if (!drop.contains(e.target)) uploadFiles(e.dataTransfer.files); });
+    $("#file-input").addEventListener("change", (e) => { uploadFiles(e.target.files); e.target.value = ""; });
+
+    $("#chat-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      const input = $("#chat-input");
+      const text = input.value;
+      if (!text.trim()) return;
+      input.value = "";
+      sendInstruction(text);
+    });
+    $("#chat-input").addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        $("#chat-form").requestSubmit();
+      }
+    });
+    document.querySelectorAll(".example").forEach((b) => b.addEventListener("click", () => sendInstruction(b.textContent)));
+    $("#undo").addEventListener("click", () => history("undo"));
+    $("#redo").addEventListener("click", () => history("redo"));
+    $("#preview-btn").addEventListener("click", preview);
+    $("#export-form").addEventListener("submit", startExport);
+    $("#new-session").addEventListener("click", () => newSession().catch((err) => notify(explain(err))));
+    $("#notice-close").addEventListener("click", clearNotice);
+  }
+
+  async function start() {
+    wire();
+    try {
+      await getToken();
+      await ensureSession();
+      await refreshState();
+    } catch (err) {
+      notify(explain(err));
+    }
+    refreshCredits();
+    document.body.dataset.ready = "1";
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();
