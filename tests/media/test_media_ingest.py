@@ -338,3 +338,20 @@ def test_very_wide_jpeg_takes_the_fast_draft_path(tmp_path):
     with Image.open(asset.path) as im:
         r, g, b = im.convert("RGB").getpixel((10, 10))
         assert r > 200 and g < 80
+
+
+@pytest.mark.parametrize("ext", ["mkv", "webm", "mov", "avi", "mp3", "m4a"])
+def test_truncated_files_of_other_formats(tmp_path, ext):
+    from reelforge.media.samples import write_test_audio
+
+    if ext in ("mp3", "m4a"):
+        src = write_test_audio(tmp_path / f"src.{ext}", 4.0, kind="speech")
+    else:
+        src = write_test_video(tmp_path / f"src.{ext}", (64, 48), seconds=4.0, fps=10)
+    assert ingest(src).duration_ms >= 3900  # the whole file is fine
+    data = src.read_bytes()
+    bad = tmp_path / f"half.{ext}"
+    bad.write_bytes(data[: len(data) // 2])
+    with pytest.raises(UnsupportedMedia) as err:
+        ingest(bad, workdir=tmp_path / "work")
+    assert err.value.code == 4001 and f"half.{ext}" in err.value.message

@@ -290,8 +290,25 @@ def _probe_av(p: Path, size: int, container) -> MediaInfo:
     _check_not_truncated(p, size, [s for s in (v, a) if s is not None])
 
     duration_ms = _duration_ms(container, [s for s in (v, a) if s is not None])
+    if "aac" in demuxer.split(",") and a is not None:
+        # raw ADTS carries no length; FFmpeg's bitrate guess is off by ~10%: count the frames
+        duration_ms = _counted_duration_ms(container, a) or duration_ms
     if duration_ms <= 0:
         raise UnsupportedMedia(f"{p.name}: the media has no length (damaged or truncated)")
+    if "avi" in demuxer.split(",") and v is not None and v.frames and v.average_rate:
+        # AVI headers count the frames; FFmpeg's duration is what the data really holds
+        announced = int(v.frames / float(v.average_rate) * 1000)
+        if announced - duration_ms > max(1000, announced // 4):
+            raise UnsupportedMedia(
+                f"{p.name}: the file is truncated (it should last {announced / 1000:.1f} s, "
+                f"the data stops at {duration_ms / 1000:.1f} s)"
+            )
+    last_ms = _last_packet_end_ms(container, [s for s in (v, a) if s is not None], duration_ms)
+    if last_ms is not None and duration_ms - last_ms > max(1000, duration_ms // 4):
+        raise UnsupportedMedia(
+            f"{p.name}: the file is truncated (it should last {duration_ms / 1000:.1f} s, "
+            f"the data stops at {last_ms / 1000:.1f} s)"
+        )
 
     vcodec = _codec_name(v) if v is not None else ""
     acodec = _codec_name(a) if a is not None else ""
@@ -383,6 +400,46 @@ def _check_not_truncated(p: Path, size: int, streams) -> None:
         raise UnsupportedMedia(
             f"{p.name}: the file is truncated (its index points {end - size} bytes past the end)"
         )
+
+
+def _last_packet_end_ms(container, streams, duration_ms: int) -> int | None:
+    """Seek near the announced end and read what is there: where the data really stops
+    (ms from the start), or None when that cannot be told (no timestamps, seek refused)."""
+    start_us = container.start_time if container.start_time not in (None, 0) else 0
+    target_us = start_us + max(0, duration_ms - 2000) * 1000
+    try:
+        container.seek(target_us, backward=True, any_frame=False)
+    except Exception:
+        return None
+    end = None
+    seen = 0
+    try:
+        for packet in container.demux(streams):
+            seen += 1
+            if packet.pts is not None and packet.time_base is not None:
+                t = float((packet.pts + (packet.duration or 0)) * packet.time_base)
+                end = t if end is None else max(end, t)
+            if seen > 20000:
+                return None
+    except Exception:
+        pass  # a read error near the end: what was read before counts
+    if seen == 0:
+        return 0  # nothing at all past the seek point: the data ends before it
+    if end is None:
+        return None
+    return int(round(end * 1000 - start_us / 1000))
+
+
+def _counted_duration_ms(container, stream) -> int:
+    try:
+        container.seek(0, backward=True, any_frame=True, stream=stream)
+        total = 0
+        for packet in container.demux(stream):
+            if packet.duration and packet.time_base is not None:
+                total += packet.duration
+        return int(round(float(total * stream.time_base) * 1000)) if total else 0
+    except Exception:
+        return 0
 
 
 def _duration_ms(container, streams) -> int:
