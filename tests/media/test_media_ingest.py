@@ -355,3 +355,10 @@ def test_truncated_files_of_other_formats(tmp_path, ext):
     with pytest.raises(UnsupportedMedia) as err:
         ingest(bad, workdir=tmp_path / "work")
     assert err.value.code == 4001 and f"half.{ext}" in err.value.message
+
+
+def test_ingest_many_single_bad_file_keeps_its_own_error(tmp_path):
+    with pytest.raises(MediaError) as err:
+        ingest_many([tmp_path / "nope.mp3"])
+    assert err.value.message == "nope.mp3: file not found"
+    assert [n for n, _ in err.value.failures] == ["nope.mp3"]

@@ -25,7 +25,7 @@ Policy
   the same bytes always get the same id, whatever their name).
 - **Misleading names**: when the file name would send ffmpeg to the wrong reader (MP3 bytes
   named ``.jpg``), ``Asset.path`` points at a link named ``<id>.<right extension>`` in
-  ``workdir`` (hard link, else symlink, else copy), so the renderer decodes it correctly.
+  ``workdir`` (a hard link, or a copy across file systems), so the renderer decodes it correctly.
 - **Videos** keep their rotation: ``rotation`` records the clockwise degrees from the display
   matrix and ``width``/``height`` are the display size (portrait clips come out portrait).
 
@@ -94,7 +94,8 @@ def ingest_many(
 ) -> list[Asset]:
     """Ingest several files, all or nothing: every file is checked first, and if any is bad
     one error names each bad file and why (`FileTooLarge` when they are all too large,
-    otherwise `UnsupportedMedia`); the error's ``failures`` attribute holds
+    otherwise `UnsupportedMedia`; a single path raises its own error); the error's
+    ``failures`` attribute holds
     ``[(file name, error), ...]``. No copy is written unless every file passed."""
     path_list = [Path(p) for p in paths]
     name_list = list(names) if names is not None else [None] * len(path_list)
@@ -123,12 +124,12 @@ def ingest_many(
 
 
 def _combined(failures: list[tuple[str, MediaError]], *, total: int) -> MediaError:
+    if total == 1:  # one file: its own error says it best
+        err = failures[0][1]
+        err.failures = failures  # type: ignore[attr-defined]
+        return err
     lines = [f"- {msg_name}: {_strip_name(exc.message, msg_name)}" for msg_name, exc in failures]
-    head = (
-        f"{len(failures)} of {total} files could not be added:"
-        if total > 1 else "The file could not be added:"
-    )
-    text = head + "\n" + "\n".join(lines)
+    text = f"{len(failures)} of {total} files could not be added:\n" + "\n".join(lines)
     if all(isinstance(e, FileTooLarge) for _, e in failures):
         err: MediaError = FileTooLarge(text)
     else:
@@ -322,7 +323,7 @@ def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Pat
 
 
 def _well_named_link(c: _Checked, workdir, created: list[Path] | None) -> Path:
-    """A link (hard link, else symlink, else copy) named ``<id>.<right extension>`` in the
+    """A hard link (or, across file systems, a copy) named ``<id>.<right extension>`` in the
     work folder, for content whose file name would send ffmpeg to the wrong reader."""
     import shutil
 
@@ -338,12 +339,9 @@ def _well_named_link(c: _Checked, workdir, created: list[Path] | None) -> Path:
         _unlink(tmp)
         try:
             try:
-                os.link(c.path, tmp)
+                os.link(c.path, tmp)  # survives the original being moved or deleted
             except OSError:
-                try:
-                    os.symlink(os.path.abspath(c.path), tmp)
-                except OSError:
-                    shutil.copyfile(c.path, tmp)
+                shutil.copyfile(c.path, tmp)
             os.replace(tmp, target)
         except BaseException:
             _unlink(tmp)
