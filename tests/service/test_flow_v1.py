@@ -1,0 +1,166 @@
+"""The whole /v1 flow against the real server, with a real standard-quality render."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from .conftest import auth, chat, new_session, new_token, probe_mp4, sse, upload, wait_export
+
+pytestmark = pytest.mark.service
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from reelforge.media import write_demo_assets
+
+    d = tmp_path_factory.mktemp("demo")
+    got = write_demo_assets(d, images=3, seconds=8)
+    return list(got)
+
+
+def test_full_v1_flow(main_server, demo, tmp_path):
+    base = main_server.url
+    token = new_token(base)
+    sid = new_session(base, token, "promo")
+
+    r = upload(base, token, sid, demo)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert len(body["assets"]) == len(demo)
+    assert {a["kind"] for a in body["assets"]} == {"image", "audio"}
+    # stored under server-made names only
+    stored = sorted(p.name for p in (main_server.data_dir / "media" / sid).glob("*.*"))
+    assert stored and not any(p.startswith("0") or "voiceover" in p for p in stored)
+
+    events = chat(base, token, sid, "make an 8-second promo video with the title 'Urban Dreams'")
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "tool" and kinds[-1] == "done"
+    assert any(e.get("comment") == "heartbeat" for e in events)
+    assert "message" in kinds
+    # incremental: the first event arrived before the last one
+    assert events[0]["t"] <= events[-1]["t"]
+    done = events[-1]["json"]
+    assert done["changed"] is True
+    assert "Timeline" in done["summary"]
+    assert done["state"]["draft"]["d"] == 8000
+    text = "".join(e["json"]["text"] for e in events if e["event"] == "message")
+    assert text == done["message"]
+
+    st = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
+    draft = st["draft"]
+    assert draft["d"] == 8000 and draft["m"]["w"] == 1920 and draft["m"]["h"] == 1080
+    assert {t["tt"] for t in draft["t"]} >= {0, 1}
+    assert any(sg.get("m", {}).get("text") == "Urban Dreams" for t in draft["t"] for sg in t["sg"])
+    assert st["timeline"]["duration"] == 8000
+    assert len(st["media"]) == len(demo)
+    assert st["summary"].startswith("Timeline")
+
+    # export at standard quality, follow progress over SSE
+    r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"preset": "16:9", "quality": "standard"},
+                   headers=auth(token))
+    assert r.status_code == 202, r.text
+    export = r.json()
+    assert export["cost"] == 1 and export["status"] == "queued"
+    credits = httpx.get(f"{base}/v1/credits", headers=auth(token)).json()
+    assert credits == {"available": 99, "frozen": 1, "total": 100}
+
+    seen = []
+    with httpx.stream("GET", f"{base}/v1/exports/{export['id']}/events", headers=auth(token),
+                      timeout=180) as resp:
+        assert resp.status_code == 200
+        for ev in sse(resp):
+            if ev.get("data"):
+                seen.append((ev["event"], json.loads(ev["data"])))
+    assert seen[-1][0] == "done" and seen[-1][1]["status"] == "completed", seen[-1]
+    progress = [d["progress"] for k, d in seen if k == "progress"]
+    assert progress == sorted(progress) and progress[-1] == 100
+    stages = [d["stage"] for k, d in seen]
+    assert "completed" in stages
+
+    final = httpx.get(f"{base}/v1/exports/{export['id']}", headers=auth(token)).json()
+    assert final["download_url"].endswith(".mp4")
+    out = tmp_path / "out.mp4"
+    r = httpx.get(f"{base}/v1/exports/{export['id']}/download", headers=auth(token))
+    assert r.status_code == 200 and r.headers["content-type"] == "video/mp4"
+    out.write_bytes(r.content)
+    info = probe_mp4(out)
+    assert abs(info["duration"] - 8.0) < 0.5
+    assert (info["width"], info["height"]) == (1920, 1080)
+    assert info["vcodec"] == "h264" and info["acodec"] == "aac"
+    # the unguessable URL serves the same bytes without a token
+    r2 = httpx.get(final["download_url"].replace(final["download_url"].split("/files/")[0], base))
+    assert r2.status_code == 200 and r2.content == r.content
+
+    credits = httpx.get(f"{base}/v1/credits", headers=auth(token)).json()
+    assert credits == {"available": 99, "frozen": 0, "total": 99}
+
+    # list / get session
+    listed = httpx.get(f"{base}/v1/sessions", headers=auth(token)).json()["sessions"]
+    assert [s["id"] for s in listed] == [sid]
+    got = httpx.get(f"{base}/v1/sessions/{sid}", headers=auth(token)).json()
+    assert got["name"] == "promo" and len(got["media"]) == len(demo)
+
+
+def test_edit_undo_redo_preview_and_preset(main_server, media_dir):
+    from .conftest import small_files
+
+    base = main_server.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    chat(base, token, sid, "make a 4-second video")
+    v1 = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
+    events = chat(base, token, sid, "lower the music to 20%")
+    assert events[-1]["event"] == "done"
+    v2 = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
+    assert v2["draft"] != v1["draft"]
+    r = httpx.post(f"{base}/v1/sessions/{sid}/undo", headers=auth(token))
+    assert r.status_code == 200 and r.json()["draft"] == v1["draft"]
+    r = httpx.post(f"{base}/v1/sessions/{sid}/redo", headers=auth(token))
+    assert r.status_code == 200 and r.json()["draft"] == v2["draft"]
+
+    # preview: free, draft quality, a URL
+    r = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token))
+    assert r.status_code == 202, r.text
+    assert r.json()["cost"] == 0 and r.json()["quality"] == "draft"
+    done = wait_export(base, token, r.json()["id"])
+    assert done["status"] == "completed", done
+    assert httpx.get(f"{base}/files/{done['download_url'].rsplit('/', 1)[1]}").status_code == 200
+
+    # a preset changes the output frame of that export only
+    r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"preset": "9:16", "quality": "draft"},
+                   headers=auth(token))
+    assert r.status_code == 202, r.text
+    assert (r.json()["width"], r.json()["height"]) == (1080, 1920)
+    after = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
+    assert after["draft"]["m"]["w"] == 1920
+    done = wait_export(base, token, r.json()["id"])
+    assert done["status"] == "completed", done
+    credits = httpx.get(f"{base}/v1/credits", headers=auth(token)).json()
+    assert credits == {"available": 99, "frozen": 0, "total": 99}
+
+
+def test_chat_commits_after_disconnect(main_server, media_dir):
+    from .conftest import small_files
+
+    base = main_server.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    with httpx.stream("POST", f"{base}/v1/sessions/{sid}/chat", json={"text": "make a 5-second video"},
+                      headers=auth(token), timeout=30) as r:
+        first = next(iter(sse(r)))
+        assert first["event"] == "tool"
+    # the client went away after the first event; the edit still lands
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        st = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
+        if st["draft"]:
+            break
+        time.sleep(0.2)
+    assert st["draft"] and st["draft"]["d"] == 5000
