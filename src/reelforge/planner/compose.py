@@ -451,6 +451,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
     n_images = sum(a.kind is AssetKind.IMAGE for a in visuals)
     per_item = _per_item_ms(instruction)
     stated = P.parse_duration_ms(instruction)
+    estimate_note = ""
     if stated:
         total = stated
         notes.append(f"Length: {fmt_seconds(total)} s, as asked.")
@@ -468,8 +469,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
             parts.append(f"{fmt_seconds(per)} s for each of {n_images} image{'s' if n_images != 1 else ''}")
         if clip_ms:
             parts.append(f"clips at their own length (at most {fmt_seconds(CLIP_CAP_MS)} s each)")
-        notes.append(f"Length: {fmt_seconds(total)} s — no length given and no voiceover, so "
-                     + " and ".join(parts) + ".")
+        estimate_note = "no length given and no voiceover, so " + " and ".join(parts) + "."
     if total > MAX_TOTAL_MS:
         notes.append(f"Length capped at {fmt_seconds(MAX_TOTAL_MS)} s (asked for {fmt_seconds(total)} s).")
         total = MAX_TOTAL_MS
@@ -489,14 +489,19 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         if t_ms < 100:
             transition, t_ms = Transition.CUT, 0
     caps: list[int | None] = [
-        (min(a.duration_ms, CLIP_CAP_MS) if not stated else a.duration_ms) if a.kind is AssetKind.VIDEO and a.duration_ms else None
+        (min(a.duration_ms, CLIP_CAP_MS) if estimate_note else a.duration_ms)
+        if a.kind is AssetKind.VIDEO and a.duration_ms else None
         for a in visuals]
     t_in = [0] + [t_ms if _fits(caps[i - 1], t_ms) and _fits(caps[i], t_ms) else 0 for i in range(1, n)]
     durations, actual = _allocate(total, caps, t_in)
-    if actual < total:
+    if actual < total and estimate_note:
+        total = actual  # clips at their own length, less the transitions' overlap
+    elif actual < total:
         notes.append(f"The clips only add up to {fmt_seconds(actual)} s, so the video is {fmt_seconds(actual)} s "
                      f"instead of {fmt_seconds(total)} s (clips are not slowed down or repeated).")
         total = actual
+    if estimate_note:
+        notes.append(f"Length: {fmt_seconds(total)} s — {estimate_note}")
     if n > 1:
         if transition is Transition.CUT:
             notes.append("Transitions: hard cuts." if spec else "Transitions: cuts (pictures too short to blend).")
@@ -693,7 +698,14 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         start, end = max(clear_start + inset, lo), min(clear_end - inset, hi)
         if end - start < MIN_CAPTION_MS:  # squeezed by the title or CTA: use the whole clear part
             start, end = max(clear_start, lo), min(clear_end, hi)
+        if end - start < MIN_CAPTION_MS:  # still too short: share the time with the title/CTA
+            start, end = max(clear_start + inset, prev_end), clear_end - inset
         if end - start < MIN_CAPTION_MS:
+            start, end = max(clear_start, prev_end), clear_end
+        if end - start < min(MIN_CAPTION_MS, 500):
+            skipped += 1
+            continue
+        if end - start < MIN_CAPTION_MS and not captions_q:
             skipped += 1
             continue
         tid += 1
@@ -707,7 +719,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             invented.append(f"{len(cap_segs)} caption{'s' if len(cap_segs) != 1 else ''} from the file names")
     if skipped:
         notes.append(f"{skipped} caption{'s' if skipped != 1 else ''} left out: "
-                     "the picture's time is taken by the title or call to action.")
+                     "the picture is on screen too briefly to read one.")
     if derive and not captions_q and not any(cap_texts):
         notes.append("No captions: the file names say nothing about the pictures (e.g. IMG_0001).")
     if cta:

@@ -1,0 +1,341 @@
+"""planner.compose: instruction + assets -> first-cut timeline. Pure, no media needed."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from reelforge.errors import PlanError
+from reelforge.planner import compose as C
+from reelforge.planner import plan
+from reelforge.timeline import Timeline, to_draft
+from reelforge.timeline.model import (
+    Asset,
+    AssetKind,
+    Motion,
+    Position,
+    Role,
+    TextSegment,
+    Transition,
+    VideoSegment,
+)
+
+PROMO = "combine these images and audio into a 30-second promotional video with text overlays"
+
+
+def img(name: str, i: int = 0) -> Asset:
+    return Asset(id=f"img{i}-{name}", path=f"/m/{name}", name=name, kind=AssetKind.IMAGE, width=1920, height=1080)
+
+
+def aud(name: str, ms: int) -> Asset:
+    return Asset(id=f"aud-{name}", path=f"/m/{name}", name=name, kind=AssetKind.AUDIO, duration_ms=ms)
+
+
+def clip(name: str, ms: int, has_audio: bool = True) -> Asset:
+    return Asset(id=f"clip-{name}", path=f"/m/{name}", name=name, kind=AssetKind.VIDEO, width=1920,
+                 height=1080, duration_ms=ms, fps=30, has_audio=has_audio)
+
+
+IMAGES = [img(n, i) for i, n in enumerate(
+    ["01-red-sneaker.jpg", "02-blue-sneaker.jpg", "IMG_0003.jpg", "04-sneaker-side.jpg", "05-urban-street.jpg"])]
+VO = aud("voiceover.mp3", 28_000)
+BGM = aud("bgm.mp3", 20_000)
+
+
+def roles(tl: Timeline) -> list[str]:
+    return [t.role.value for t in tl.tracks]
+
+
+def texts(tl: Timeline, role: Role) -> list[TextSegment]:
+    t = tl.track(role)
+    return list(t.segments) if t else []
+
+
+def assert_valid(tl: Timeline) -> None:
+    # round-trips through JSON (re-validates every rule) and the draft form
+    assert Timeline.from_json(tl.to_json()) == tl
+    to_draft(tl)
+    for track in tl.tracks:
+        for seg in track.segments:
+            assert 0 <= seg.start < seg.end <= tl.duration
+
+
+def assert_no_overlap(segs) -> None:
+    for a, b in zip(segs, segs[1:], strict=False):
+        assert b.start >= a.end, (a, b)
+
+
+def test_reference_promo():
+    p = plan(PROMO, [*IMAGES, VO, BGM])
+    tl = p.timeline
+    assert_valid(tl)
+    assert tl.duration == 30_000
+    assert (tl.width, tl.height, tl.fps) == (1920, 1080, 30)
+    assert roles(tl) == ["main", "voice", "music", "title", "caption", "cta"]
+    main = tl.track(Role.MAIN).segments
+    assert [s.src for s in main] == [a.id for a in IMAGES]
+    assert main[0].start == 0 and main[-1].end == 30_000
+    for prev, seg in zip(main, main[1:], strict=False):
+        assert seg.transition is Transition.CROSSFADE and seg.transition_ms == 500
+        assert seg.start == prev.end - 500
+    assert main[0].transition is Transition.CUT
+    assert all(s.motion is not Motion.NONE for s in main)
+    assert len({s.motion for s in main}) >= 2
+    durations = [s.duration for s in main]
+    assert max(durations) - min(durations) < 5  # equal shares, remainder on the last
+    voice = tl.track(Role.VOICE).segments[0]
+    assert (voice.src, voice.start, voice.duration, voice.volume) == (VO.id, 0, 28_000, 1.0)
+    music = tl.track(Role.MUSIC).segments[0]
+    assert music.src == BGM.id and music.start == 0 and music.duration == 30_000
+    assert music.volume == 0.35 and music.duck and music.loop
+    assert (music.fade_in_ms, music.fade_out_ms) == (500, 1500)
+    title = texts(tl, Role.TITLE)
+    assert len(title) == 1 and (title[0].start, title[0].end) == (0, 3000)
+    assert title[0].position is Position.CENTER
+    caps = texts(tl, Role.CAPTION)
+    assert [c.text for c in caps] == ["Red Sneaker", "Blue Sneaker", "Sneaker Side", "Urban Street"]
+    assert all(c.position is Position.BOTTOM for c in caps)
+    assert_no_overlap(caps)
+    cta = texts(tl, Role.CTA)
+    assert [c.text for c in cta] == ["Shop now"]
+    assert (cta[0].start, cta[0].end) == (26_000, 30_000)
+    assert caps[0].start >= title[0].end and caps[-1].end <= cta[0].start
+    # each caption lies inside its picture's slot
+    by_src = {s.src: s for s in main}
+    for c, a in zip(caps, [IMAGES[0], IMAGES[1], IMAGES[3], IMAGES[4]], strict=True):
+        assert by_src[a.id].start <= c.start and c.end <= by_src[a.id].end
+    assert p.summary.startswith("Timeline (6 tracks): 1. Video: 5 images (0-30s)")
+    assert "BGM: bgm (0-30s, 35%)" in p.summary
+    assert any("Length: 30 s" in n for n in p.notes)
+    assert any("made up" in n for n in p.notes)
+
+
+def test_never_invents_camera_names():
+    p = plan(PROMO, [img(f"IMG_{1230 + i}.JPG", i) for i in range(4)])
+    all_text = [s.text for t in p.timeline.tracks for s in t.segments if isinstance(s, TextSegment)]
+    assert all_text and not any("IMG" in t or "1230" in t for t in all_text)
+    assert texts(p.timeline, Role.CAPTION) == []
+    assert any("No captions" in n for n in p.notes)
+
+
+def test_title_from_subject():
+    p = plan("make a promotional video for Urban Dreams sneakers with text overlays", IMAGES)
+    assert texts(p.timeline, Role.TITLE)[0].text == "Urban Dreams Sneakers"
+
+
+def test_title_from_file_theme():
+    p = plan("with captions", IMAGES)
+    assert texts(p.timeline, Role.TITLE)[0].text == "Sneaker"
+    assert texts(p.timeline, Role.CTA)[0].text == "Learn more"
+
+
+@pytest.mark.parametrize(("instruction", "size"), [
+    ("make it vertical for TikTok", (1080, 1920)),
+    ("square for Instagram", (1080, 1080)),
+    ("Instagram portrait", (1080, 1350)),
+    ("in 720p", (1280, 720)),
+    ("4K landscape", (3840, 2160)),
+    ("竖屏", (1080, 1920)),
+    ("", (1920, 1080)),
+])
+def test_frame(instruction, size):
+    tl = plan(instruction, IMAGES).timeline
+    assert (tl.width, tl.height) == size
+
+
+def test_no_duration_follows_voiceover():
+    p = plan("make a video", [*IMAGES, VO, BGM])
+    assert p.timeline.duration == 28_000
+    assert p.timeline.track(Role.MUSIC).segments[0].duration == 28_000
+    assert any("voiceover" in n and "Length" in n for n in p.notes)
+
+
+def test_no_audio_uses_seconds_per_image():
+    p = plan("make a slideshow", IMAGES)
+    tl = p.timeline
+    assert tl.duration == 5 * 3500
+    assert roles(tl) == ["main"]
+    assert_valid(tl)
+    assert any("3.5 s for each of 5 images" in n for n in p.notes)
+
+
+def test_per_image_length():
+    assert plan("4 seconds per image", IMAGES).timeline.duration == 20_000
+    assert plan("每张图片2秒", IMAGES).timeline.duration == 10_000
+
+
+def test_chinese_instruction():
+    p = plan("把这些图片做成30秒的竖屏宣传视频，加字幕", [*IMAGES, VO, BGM])
+    tl = p.timeline
+    assert_valid(tl)
+    assert tl.duration == 30_000 and (tl.width, tl.height) == (1080, 1920)
+    assert texts(tl, Role.CTA)[0].text == "立即购买"
+    assert texts(tl, Role.TITLE)
+
+
+def test_quoted_text_verbatim():
+    instr = "30 seconds with the title 'Urban Dreams' and captions, end with “Shop the drop!”"
+    tl = plan(instr, [*IMAGES, VO]).timeline
+    assert texts(tl, Role.TITLE)[0].text == "Urban Dreams"
+    assert texts(tl, Role.CTA)[0].text == "Shop the drop!"
+    assert [c.text for c in texts(tl, Role.CAPTION)][:2] == ["Red Sneaker", "Blue Sneaker"]
+
+
+def test_quoted_captions_in_order():
+    instr = 'add "Urban Dreams", "Comfort", "Style", "Get yours"'
+    tl = plan(instr, IMAGES[:3]).timeline
+    assert texts(tl, Role.TITLE)[0].text == "Urban Dreams"
+    assert [c.text for c in texts(tl, Role.CAPTION)] == ["Comfort", "Style"]
+    assert texts(tl, Role.CTA)[0].text == "Get yours"
+
+
+def test_only_quoted_title_no_invention():
+    tl = plan("add the title 'Spring Sale'", IMAGES).timeline
+    assert roles(tl) == ["main", "title"]
+    assert texts(tl, Role.TITLE)[0].text == "Spring Sale"
+
+
+def test_no_text_unless_asked():
+    assert roles(plan("30 seconds", IMAGES).timeline) == ["main"]
+
+
+def test_music_level_stated():
+    tl = plan("30-second promo, music at 20%", [*IMAGES, VO, BGM]).timeline
+    assert tl.track(Role.MUSIC).segments[0].volume == 0.2
+
+
+def test_music_alone_louder_and_not_ducked():
+    tl = plan("30 seconds", [*IMAGES, BGM]).timeline
+    m = tl.track(Role.MUSIC).segments[0]
+    assert m.volume == 0.8 and not m.duck
+
+
+def test_hard_cuts_and_no_motion():
+    tl = plan("30 seconds, hard cuts, no motion", IMAGES).timeline
+    main = tl.track(Role.MAIN).segments
+    assert all(s.transition is Transition.CUT and s.transition_ms == 0 for s in main)
+    assert all(s.motion is Motion.NONE for s in main)
+    assert [s.duration for s in main] == [6000] * 5
+    assert_valid(tl)
+
+
+def test_remainder_goes_to_last():
+    tl = plan("10 seconds, hard cuts", IMAGES[:3]).timeline
+    assert [s.duration for s in tl.track(Role.MAIN).segments] == [3333, 3333, 3334]
+
+
+def test_no_images_raises():
+    with pytest.raises(PlanError, match="image or video"):
+        plan(PROMO, [VO, BGM])
+    with pytest.raises(PlanError):
+        plan(PROMO, [])
+
+
+def test_unnamed_audio_pair_shorter_is_voice():
+    a, b = aud("track1.mp3", 60_000), aud("track2.mp3", 25_000)
+    p = plan("make a video", [*IMAGES, a, b])
+    tl = p.timeline
+    assert tl.track(Role.VOICE).segments[0].src == b.id
+    assert tl.track(Role.MUSIC).segments[0].src == a.id
+    assert tl.duration == 25_000
+    assert any("shorter" in n and "track2.mp3" in n for n in p.notes)
+
+
+def test_single_unnamed_audio():
+    a = aud("audio.mp3", 20_000)
+    assert plan("make a video", [*IMAGES, a]).timeline.track(Role.MUSIC) is not None
+    tl = plan("make a video with this narration", [*IMAGES, a]).timeline
+    assert tl.track(Role.VOICE).segments[0].src == a.id
+
+
+def test_hint_plus_unknown():
+    a = aud("recording.mp3", 20_000)
+    tl = plan("x", [*IMAGES, aud("bgm.mp3", 50_000), a]).timeline
+    assert tl.track(Role.VOICE).segments[0].src == a.id
+
+
+def test_chinese_file_name_hints():
+    tl = plan("做视频", [*IMAGES, aud("配乐.mp3", 10_000), aud("旁白.mp3", 40_000)]).timeline
+    assert tl.track(Role.VOICE).segments[0].name == "旁白.mp3"
+    assert tl.track(Role.MUSIC).segments[0].name == "配乐.mp3"
+
+
+def test_voice_trimmed_to_stated_length():
+    p = plan("20 seconds", [*IMAGES, aud("vo.mp3", 28_000)])
+    v = p.timeline.track(Role.VOICE).segments[0]
+    assert v.duration == 20_000
+    assert any("cut off" in n for n in p.notes)
+
+
+def test_clips_fill_slots_from_start():
+    c1, c2 = clip("city.mp4", 4000), clip("beach.mp4", 60_000)
+    tl = plan("20 seconds", [IMAGES[0], c1, c2]).timeline
+    main = tl.track(Role.MAIN).segments
+    assert_valid(tl)
+    assert main[1].src == c1.id and main[1].duration == 4000 and main[1].in_ms == 0
+    assert main[2].duration <= 60_000 and main[-1].end == 20_000
+    assert main[1].motion is Motion.NONE and main[0].motion is not Motion.NONE
+
+
+def test_clips_without_duration_use_own_length_capped():
+    tl = plan("make a video", [clip("a.mp4", 8000), clip("b.mp4", 40_000)]).timeline
+    assert tl.duration == 8000 + 15_000 - 500  # less the crossfade overlap
+    assert_valid(tl)
+
+
+def test_clips_too_short_for_stated_length():
+    p = plan("60 seconds", [clip("a.mp4", 5000), clip("b.mp4", 5000)])
+    assert p.timeline.duration < 60_000
+    assert any("only add up" in n for n in p.notes)
+    assert_valid(p.timeline)
+
+
+def test_clip_sound_muted_under_voice():
+    tl = plan("x", [clip("a.mp4", 5000), VO]).timeline
+    assert tl.track(Role.MAIN).segments[0].mute
+
+
+def test_many_images_short_video_stays_valid():
+    many = [img(f"p{i}.jpg", i) for i in range(40)]
+    tl = plan("5 seconds", many).timeline
+    assert_valid(tl)
+    assert tl.duration == 5000
+
+
+def test_length_clamped():
+    p = plan("make it 2 hours long, 200 minutes", IMAGES)
+    assert p.timeline.duration == C.MAX_TOTAL_MS
+    assert any("capped" in n for n in p.notes)
+
+
+def test_deterministic_ids():
+    a = plan(PROMO, [*IMAGES, VO, BGM])
+    b = plan(PROMO, [*IMAGES, VO, BGM])
+    assert a == b
+    ids = [s.id for t in a.timeline.tracks for s in t.segments]
+    assert ids[:5] == ["v1", "v2", "v3", "v4", "v5"] and "a1" in ids and "t1" in ids
+
+
+def test_duplicate_assets_reused():
+    tl = plan("x", [IMAGES[0], IMAGES[0], IMAGES[1]]).timeline
+    assert len(tl.assets) == 2
+    assert len(tl.track(Role.MAIN).segments) == 3
+
+
+def test_custom_transition():
+    tl = plan("30 seconds, fade through black, 1-second transitions", IMAGES).timeline
+    seg = tl.track(Role.MAIN).segments[1]
+    assert isinstance(seg, VideoSegment) and seg.transition is Transition.FADE_BLACK
+
+
+@pytest.mark.parametrize(("instruction", "cta"), [
+    ("a promo", "Shop now"), ("summer sale video", "Shop the sale"), ("webinar teaser", "Register now"),
+    ("a trip video", "Learn more"), ("做成宣传视频", "立即购买"), ("旅行视频", "了解更多"),
+])
+def test_call_to_action(instruction, cta):
+    assert C.call_to_action(instruction) == cta
+
+
+def test_doctests():
+    assert doctest.testmod(C).failed == 0
