@@ -68,20 +68,23 @@ def test_name_decides_the_extension_check(samples_dir, tmp_path):
 
 
 # -- photos: orientation and size -------------------------------------------------------------
-@pytest.mark.parametrize(("orientation", "corner"), [(6, "top-right"), (8, "bottom-left")])
+@pytest.mark.parametrize(("orientation", "corner"),
+                         [(6, "top-right"), (8, "bottom-left"), (3, "bottom-right")])
 def test_exif_rotated_photo_gets_an_upright_copy(tmp_path, orientation, corner):
     src = write_test_image(tmp_path / "phone.jpg", (80, 40), "#0000ff", orientation, marker="#ff0000")
     work = tmp_path / "work"
     asset = ingest(src, workdir=work)
-    assert (asset.width, asset.height, asset.rotation) == (40, 80, 0)
+    upright = (80, 40) if orientation == 3 else (40, 80)
+    assert (asset.width, asset.height, asset.rotation) == (*upright, 0)
     assert asset.name == "phone.jpg" and asset.path != str(src)
     assert files_in(work) == [work / os.path.basename(asset.path)]
     with Image.open(asset.path) as im:
-        assert im.size == (40, 80)
+        assert im.size == upright
         assert im.getexif().get(0x0112, 1) == 1
         rgb = im.convert("RGB")
-        where = {"top-right": (37, 2), "bottom-left": (2, 77)}[corner]
-        elsewhere = {"top-right": (2, 2), "bottom-left": (37, 77)}[corner]
+        w, h = upright
+        where = {"top-right": (w - 3, 2), "bottom-left": (2, h - 3), "bottom-right": (w - 3, h - 3)}[corner]
+        elsewhere = (2, 2)
         r, g, b = rgb.getpixel(where)
         assert r > 200 and b < 60, (corner, rgb.getpixel(where))
         r, g, b = rgb.getpixel(elsewhere)

@@ -63,3 +63,21 @@ def test_unsupported_but_readable_content_is_named(tmp_path):
 
     info = probe(write_test_audio(tmp_path / "a.flac", 0.3))
     assert info.format == "flac" and info.kind == "audio" and not info.supported
+
+
+@pytest.mark.parametrize(("rotate", "size"), [(180, (64, 48)), (270, (48, 64))])
+def test_other_rotations(tmp_path, rotate, size):
+    from reelforge.media.samples import write_test_video
+
+    info = probe(write_test_video(tmp_path / "r.mov", (64, 48), 0.5, 10, rotate=rotate, audio=False))
+    assert info.rotation == rotate and (info.width, info.height) == size
+
+
+def test_non_square_pixels_give_the_display_width(tmp_path):
+    from reelforge.media.samples import _ffmpeg
+
+    out = tmp_path / "anamorphic.mp4"
+    _ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=0.5", "-vf", "setsar=2",
+             "-c:v", "libx264", "-pix_fmt", "yuv420p", str(out)])
+    info = probe(out)
+    assert (info.width, info.height, info.coded_width, info.pixel_format) == (128, 48, 64, "yuv420p")

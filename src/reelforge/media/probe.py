@@ -12,7 +12,8 @@ Kind is decided from the content, never from the file name:
 - audio streams only -> ``"audio"``
 
 ``width``/``height`` are the *displayed* size: the display matrix of a video stream (phone
-portrait clips) or the EXIF orientation of a photo is applied. ``rotation`` is in clockwise
+portrait clips), a non-square sample aspect ratio, or the EXIF orientation of a photo is
+applied (``coded_width``/``coded_height`` keep the stored pixel size). ``rotation`` is in clockwise
 degrees (0/90/180/270) the stored picture must be turned to display upright — the same sense
 as the legacy ``rotate`` tag; ffmpeg's CLI applies it by itself (autorotate) when decoding.
 
@@ -320,7 +321,8 @@ def _probe_av(p: Path, size: int, container) -> MediaInfo:
         frame = first[v.index]
         coded_w, coded_h = frame.width, frame.height
         rotation = _rotation(frame)
-        width, height = (coded_h, coded_w) if rotation in (90, 270) else (coded_w, coded_h)
+        shown_w = _apply_sar(coded_w, frame, v)  # anamorphic sources (DV, some phones' slow-mo)
+        width, height = (coded_h, shown_w) if rotation in (90, 270) else (shown_w, coded_h)
         rate = v.average_rate or v.guessed_rate or v.base_rate
         fps = round(float(rate), 3) if rate else 0.0
     sample_rate = channels = 0
@@ -450,6 +452,22 @@ def _duration_ms(container, streams) -> int:
         if s.duration and s.time_base:
             best = max(best, int(round(float(s.duration * s.time_base) * 1000)))
     return best
+
+
+def _apply_sar(width: int, frame, stream) -> int:
+    """Width as displayed when pixels are not square (sample aspect ratio != 1)."""
+    sar = None
+    for source in (frame, stream, stream.codec_context):
+        try:
+            sar = source.sample_aspect_ratio
+        except Exception:
+            sar = None
+        if sar:
+            break
+    if not sar or sar <= 0 or sar == 1:
+        return width
+    shown = int(round(width * float(sar)))
+    return shown + (shown % 2) if shown > 1 else width
 
 
 def _rotation(frame) -> int:
