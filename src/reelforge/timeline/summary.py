@@ -62,7 +62,8 @@ def human_name(filename: str) -> str:
         parts = [p for p in word.split("-") if p] or [word]
         out = parts[0]
         for prev, part in zip(parts, parts[1:], strict=False):
-            out += "-" if len(prev) <= 2 or len(part) <= 2 else " "
+            short = len(prev) <= 2 or len(part) <= 2
+            out += "-" if short and prev.isalpha() and part.isalpha() else " "
             out += part
         words.append(out)
     name = " ".join(words)
