@@ -81,3 +81,18 @@ def test_non_square_pixels_give_the_display_width(tmp_path):
              "-c:v", "libx264", "-pix_fmt", "yuv420p", str(out)])
     info = probe(out)
     assert (info.width, info.height, info.coded_width, info.pixel_format) == (128, 48, 64, "yuv420p")
+
+
+def test_webm_without_a_length_in_its_header(tmp_path):
+    """Browser MediaRecorder / streamed WebM has no duration: it is measured from the data."""
+    import subprocess
+
+    from reelforge.media.samples import ffmpeg_exe
+
+    out = tmp_path / "recorded.webm"
+    with out.open("wb") as fh:
+        subprocess.run([ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=2",
+                        "-f", "lavfi", "-i", "sine=d=2", "-c:v", "libvpx", "-deadline", "realtime",
+                        "-c:a", "libopus", "-f", "webm", "pipe:1"], stdout=fh, check=True, timeout=60)
+    info = probe(out)
+    assert info.format == "webm" and info.has_audio and 1900 <= info.duration_ms <= 2100

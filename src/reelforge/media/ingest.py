@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import uuid
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -335,7 +336,7 @@ def _well_named_link(c: _Checked, workdir, created: list[Path] | None) -> Path:
         if target.is_file() and target.stat().st_size == c.info.size_bytes:
             return target
         _unlink(target)
-        tmp = out_dir / f".ingest-{c.digest[:12]}-{os.getpid()}.{ext}"
+        tmp = out_dir / f".ingest-{uuid.uuid4().hex}.{ext}"
         _unlink(tmp)
         try:
             try:

@@ -295,8 +295,11 @@ def _probe_av(p: Path, size: int, container) -> MediaInfo:
         # raw ADTS carries no length; FFmpeg's bitrate guess is off by ~10%: count the frames
         duration_ms = _counted_duration_ms(container, a) or duration_ms
     if duration_ms <= 0:
-        raise UnsupportedMedia(f"{p.name}: the media has no length (damaged or truncated)")
-    if "avi" in demuxer.split(",") and v is not None and v.frames and v.average_rate:
+        # no length in the header (browser MediaRecorder WebM, streamed MKV): read it all
+        duration_ms = _scanned_duration_ms(container, [s for s in (v, a) if s is not None])
+        if duration_ms <= 0:
+            raise UnsupportedMedia(f"{p.name}: the media has no length (damaged or truncated)")
+    elif "avi" in demuxer.split(",") and v is not None and v.frames and v.average_rate:
         # AVI headers count the frames; FFmpeg's duration is what the data really holds
         announced = int(v.frames / float(v.average_rate) * 1000)
         if announced - duration_ms > max(1000, announced // 4):
@@ -430,6 +433,28 @@ def _last_packet_end_ms(container, streams, duration_ms: int) -> int | None:
     if end is None:
         return None
     return int(round(end * 1000 - start_us / 1000))
+
+
+def _scanned_duration_ms(container, streams) -> int:
+    """Where the data ends, read packet by packet from the start (ms)."""
+    try:
+        container.seek(0, backward=True, any_frame=True)
+    except Exception:
+        pass
+    start = end = None
+    try:
+        for packet in container.demux(streams):
+            if packet.pts is None or packet.time_base is None:
+                continue
+            t0 = float(packet.pts * packet.time_base)
+            t1 = float((packet.pts + (packet.duration or 0)) * packet.time_base)
+            start = t0 if start is None else min(start, t0)
+            end = t1 if end is None else max(end, t1)
+    except Exception:
+        pass  # damaged tail: what was read counts
+    if start is None or end is None:
+        return 0
+    return int(round((end - start) * 1000))
 
 
 def _counted_duration_ms(container, stream) -> int:
