@@ -352,7 +352,8 @@ def _music(seconds: float, sr: int = SAMPLE_RATE, bpm: float = 100.0) -> np.ndar
                 break
             j1 = min(j0 + int(beat * sr), n)
             tb = np.arange(j1 - j0) / sr
-            out[j0:j1] += (0.22 * np.sin(2 * np.pi * fb * tb) * np.exp(-tb * 3.5)).astype(np.float32)
+            env_b = np.exp(-tb * 3.5) * np.minimum(1.0, tb / 0.008)  # 8 ms attack: no click
+            out[j0:j1] += (0.22 * np.sin(2 * np.pi * fb * tb) * env_b).astype(np.float32)
         # plucked arpeggio, eighth notes
         arp = [chord[0], chord[1], chord[2], chord[1]] * 2
         for e, note in enumerate(arp):
@@ -363,6 +364,7 @@ def _music(seconds: float, sr: int = SAMPLE_RATE, bpm: float = 100.0) -> np.ndar
             tp = np.arange(j1 - j0) / sr
             f = _hz(note, 5)
             pluck = (np.sin(2 * np.pi * f * tp) + 0.3 * np.sin(6 * np.pi * f * tp)) * np.exp(-tp * 7)
+            pluck *= np.minimum(1.0, tp / 0.004)
             out[j0:j1] += (0.07 * pluck).astype(np.float32)
     # kick on every beat, hat on the off-beats
     klen = int(0.3 * sr)
