@@ -339,3 +339,41 @@ def test_call_to_action(instruction, cta):
 
 def test_doctests():
     assert doctest.testmod(C).failed == 0
+
+
+@pytest.mark.parametrize(("instruction", "subject"), [
+    ("make a promotional video for Urban Dreams sneakers with text overlays", "Urban Dreams Sneakers"),
+    ("make a video for my bakery with text overlays", "Bakery"),
+    ("video of our trip to Japan", "Trip to Japan"),
+    ("a 30-second promo video for the summer sale, vertical", "Summer Sale"),
+    ("为城市之梦运动鞋做一个宣传视频", "城市之梦运动鞋"),
+    ("a promo video for TikTok", None),
+    ("video for 30 seconds", None),
+    ("video for these photos", None),
+    ("给这些照片配上音乐做成视频", None),
+    ("combine these images and audio into a 30-second promotional video with text overlays", None),
+])
+def test_subject_of(instruction, subject):
+    assert C.subject_of(instruction) == subject
+
+
+@pytest.mark.parametrize(("name", "caption"), [
+    ("02-red-sneaker.jpg", "Red Sneaker"), ("beach_sunset-2.jpg", "Beach Sunset"), ("IMG_0001.JPG", None),
+    ("DSC_0042.JPG", None), ("shot1.png", None), ("PXL_20240101_123456789.jpg", None),
+    ("WhatsApp Image 2024-01-01 at 10.22.33.jpeg", None), ("photo-2024-05-01.jpg", None),
+    ("红色运动鞋.jpg", "红色运动鞋"), ("productHero.png", "Product Hero"),
+])
+def test_caption_from_name(name, caption):
+    assert C.caption_from_name(name) == caption
+
+
+def test_instagram_note_and_music_level_without_music():
+    p = plan("for Instagram, music at 30%", IMAGES)
+    assert (p.timeline.width, p.timeline.height) == (1080, 1080)
+    assert any("square feed post" in n for n in p.notes)
+    assert any("no music file" in n for n in p.notes)
+
+
+def test_title_for_three_seconds_is_not_the_length():
+    tl = plan("add the title 'Go' for 3 seconds", [*IMAGES, VO]).timeline
+    assert tl.duration == 28_000

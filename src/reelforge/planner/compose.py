@@ -201,7 +201,6 @@ def caption_from_name(filename: str) -> str | None:
 
 def _meaningful_words(filename: str) -> list[str]:
     name = human_name(filename)
-    name = re.sub(r"([a-z])([A-Z])", r"\1 \2", name)  # camelCase -> camel Case
     raw = re.split(r"[\s\-.,()\[\]{}+]+", name)
     words: list[str] = []
     for w in raw:
@@ -214,7 +213,7 @@ def _meaningful_words(filename: str) -> list[str]:
             continue
         if re.fullmatch(r"[0-9a-f]{6,}", lw):
             continue
-        words.append(w)
+        words.extend(re.sub(r"([a-z])([A-Z])", r"\1 \2", w).split())  # camelCase -> camel Case
     meaningful = [w for w in words if w.lower() not in _STOP_WORDS and (len(w) >= 3 or P.is_chinese(w))]
     return words if meaningful else []
 
@@ -231,20 +230,24 @@ def _title_case(text: str) -> str:
     return " ".join(out)
 
 
-_SUBJECT_RX = re.compile(
+_SUBJECT_RX = P._rx(
     r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
     r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement)s?\s+"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
     r"(?P<s>.+)")
-_SUBJECT_STOP = re.compile(
+_SUBJECT_STOP = P._rx(
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
     r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d)\b|"
     r"[,.;:!?()\"“”'‘’]|\s+\d")
-_PLATFORM_WORDS = re.compile(
+_PLATFORM_WORDS = P._rx(
     r"^(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|social(?:\s+media)?|twitter|linkedin|"
     r"these|them|it|this|that|my|our|the|a|an|me|us|you)$")
 _LEAD_WORDS = re.compile(r"^(?:(?:the|our|my|a|an|this|these|new|brand[\s-]new|upcoming|latest)\s+)+")
-_ZH_SUBJECT_RX = re.compile(r"(?:为|给|关于|介绍|宣传|推广)(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告)")
+_ZH_SUBJECT_RX = P._rx(r"(?:为|给|关于|介绍|宣传|推广)(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告)")
+_GENERIC_SUBJECT = P._rx(
+    r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
+    r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
+_ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐|素材|字幕|配音|旁白|秒|分钟")
 _ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$")
 
 
@@ -268,10 +271,12 @@ def subject_of(instruction: str) -> str | None:
             phrase = phrase[lead.end():]
         words = phrase.split()[:5]
         phrase = " ".join(words)
-        if phrase and not _PLATFORM_WORDS.match(phrase.lower()) and len(phrase) >= 2:
+        if (phrase and len(phrase) >= 2 and not _PLATFORM_WORDS.match(phrase.lower())
+                and not _GENERIC_SUBJECT.match(phrase.lower()) and not P.find_durations(phrase)
+                and not phrase[0].isdigit()):
             return _title_case(phrase)
     zm = _ZH_SUBJECT_RX.search(raw)
-    if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")):
+    if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")) and not _ZH_GENERIC.search(zm.group("s")):
         return zm.group("s")
     return None
 
@@ -307,15 +312,15 @@ def _first_index(names: Sequence[str], word: str) -> int:
 
 
 _CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday|% off|off)\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
+    (P._rx(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday)\b|\d+\s*%\s*off\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
      "Shop the sale", "限时抢购"),
-    (re.compile(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
+    (P._rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
      "Register now", "立即报名"),
-    (re.compile(r"\b(?:app|download|install)\b|应用|下载|app"), "Download now", "立即下载"),
-    (re.compile(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
-    (re.compile(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
-    (re.compile(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
-    (re.compile(r"\b(?:promo|promotional|promotion|product|products|ad|advert|advertisement|commercial|launch|shop|store|brand|collection|sneakers?|shoes?|fashion|merch)\b|宣传|推广|产品|广告|新品|品牌|上新|商品|带货"),
+    (P._rx(r"\b(?:app|download|install)\b|应用|下载|app"), "Download now", "立即下载"),
+    (P._rx(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
+    (P._rx(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
+    (P._rx(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
+    (P._rx(r"\b(?:promo|promotional|promotion|product|products|ad|advert|advertisement|commercial|launch|shop|store|brand|collection|sneakers?|shoes?|fashion|merch)\b|宣传|推广|产品|广告|新品|品牌|上新|商品|带货"),
      "Shop now", "立即购买"),
 ]
 
@@ -337,16 +342,16 @@ def call_to_action(instruction: str) -> str:
 def _fallback_title(instruction: str) -> str:
     t = P.normalize(instruction)
     zh = P.is_chinese(instruction)
-    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t):
+    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII):
         return "限时优惠" if zh else "Limited-Time Offer"
-    if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t):
+    if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t, re.ASCII):
         return "新品上市" if zh else "Introducing Our Latest"
     return "精彩瞬间" if zh else "Highlights"
 
 
-_LABEL_TITLE = re.compile(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|标题|片名|主题)\W{0,12}$")
-_LABEL_CAPTION = re.compile(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
-_LABEL_CTA = re.compile(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
+_LABEL_TITLE = P._rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|标题|片名|主题)\W{0,12}$")
+_LABEL_CAPTION = P._rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
+_LABEL_CTA = P._rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
                         r"\bat\s+the\s+end|\bfinish\s+with|结尾|最后|结束语|按钮|号召)[^\"'“‘「『《]{0,16}$")
 
 
@@ -373,7 +378,7 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
     return out
 
 
-_GENERAL_TEXT = re.compile(r"\b(?:text|overlays?|captions?|captioned|subtitles?|on[\s-]screen)\b|字幕|文字|文案")
+_GENERAL_TEXT = P._rx(r"\b(?:text|overlays?|captions?|captioned|subtitles?|on[\s-]screen)\b|字幕|文字|文案")
 
 
 # --------------------------------------------------------------------------------------
@@ -441,6 +446,9 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
                      "say e.g. 'vertical for TikTok', 'square' or '720p' to change it.")
     else:
         notes.append(f"Frame: {width}x{height} ({aspect or DEFAULT_ASPECT}, {resolution or DEFAULT_RESOLUTION}).")
+    if aspect == "1:1" and re.search(r"\b(?:instagram|insta|ig)\b", P.normalize(instruction), re.ASCII):
+        notes.append("'Instagram' is taken as a square feed post; say 'Instagram portrait' for 4:5 "
+                     "or 'Reels' for 9:16.")
 
     # -- audio roles ---------------------------------------------------------------------
     roles = classify_audio(audio, instruction)
@@ -580,6 +588,9 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         if loop:
             bits.append(f"looped ({fmt_seconds(m.duration_ms)} s long)")
         notes.append(", ".join(bits) + f"; fades in {fmt_seconds(fade_in)} s and out {fmt_seconds(fade_out)} s.")
+
+    if roles.music is None and P.parse_music_volume(instruction) is not None:
+        notes.append("A music level was given, but there is no music file to apply it to.")
 
     # -- text ------------------------------------------------------------------------------
     text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, zh)

@@ -293,9 +293,13 @@ def _range_spans(t: str) -> list[tuple[int, int]]:
 
 
 def parse_duration_ms(text: str) -> int | None:
-    """The total length the text asks for, in ms — the first duration that is not part of a
-    time range ("first 3 seconds", "from 10s to 14s", "at 0:12"), a per-item length
-    ("3 s per image", "每张3秒"), a change ("by 5 seconds") or a transition/fade length.
+    """The total length the text asks for, in ms.
+
+    Durations that are part of a time range ("first 3 seconds", "from 10s to 14s", "at 0:12"),
+    a per-item length ("3 s per image", "每张3秒"), a change ("by 5 seconds") or a
+    transition/fade length are skipped. Of the rest, one with a "whole video" cue wins
+    ("30-second promo", "30 seconds long", "make it 20s", "30秒的视频"), one that belongs to an
+    element loses ("the title for 3 seconds", "标题显示3秒"); ties go to the first.
 
     >>> parse_duration_ms("combine these into a 30-second promotional video")
     30000
@@ -312,6 +316,7 @@ def parse_duration_ms(text: str) -> int | None:
     """
     t = normalize(text)
     spans = _range_spans(t)
+    candidates: list[tuple[int, int, int]] = []
     for d in find_durations(t):
         if any(a <= d.start and d.end <= b for a, b in spans):
             continue
@@ -321,8 +326,34 @@ def parse_duration_ms(text: str) -> int | None:
             continue
         if _PER_ITEM_BEFORE.search(t[max(0, d.start - 30):d.start]):
             continue
-        return d.ms
-    return None
+        candidates.append((_total_score(t, d), -d.start, d.ms))
+    candidates = [c for c in candidates if c[0] >= 0]  # element lengths are not the total
+    if not candidates:
+        return None
+    return max(candidates)[2]
+
+
+# Cues that a duration is the video's length ("30-second promo", "30 seconds long", "总长30秒")
+# or the length of one element ("the title 'X' for 3 seconds", "标题显示3秒").
+_TOTAL_AFTER = _rx(r"^\s*(?:long\b|total\b|in\s+total\b|overall\b|video\b|promo\b|clip\b|reel\b|ad\b|spot\b|"
+                   r"teaser\b|slideshow\b|trailer\b|story\b|commercial\b|montage\b|长|的(?:竖屏|横屏|宣传)?(?:视频|短片|宣传片|广告)|视频)")
+_TOTAL_BEFORE = _rx(r"(?:\b(?:make\s+it|total|overall|length(?:\s+of)?|lasting|be|into\s+an?|an?|to|within|under)|"
+                    r"总长|总时长|时长|长度|做成|剪成|变成|控制在)\s*(?:the\s+)?$")
+_ELEMENT_BEFORE = _rx(r"(?:\b(?:title|caption|text|logo|overlay|cta|call\s+to\s+action|image|picture|photo|it)s?\b"
+                      r"[^,.;:]{0,30}\b(?:for|show(?:n|ing)?\s+for|stay(?:s|ing)?\s+for)\s*$|"
+                      r"(?:标题|字幕|文字|logo)[^，,。；;]{0,10}$)")
+
+
+def _total_score(t: str, d: DurationMatch) -> int:
+    before, after = t[max(0, d.start - 40):d.start], t[d.end:d.end + 24]
+    score = 0
+    if "-" in d.text or _TOTAL_AFTER.search(after):
+        score += 2
+    if _TOTAL_BEFORE.search(before):
+        score += 1
+    if _ELEMENT_BEFORE.search(before):
+        score -= 2
+    return score
 
 
 _TV_UNIT = r"(?:seconds?|secs?|s|minutes?|mins?|milliseconds?|ms|秒钟?|分钟)"
