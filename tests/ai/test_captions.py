@@ -1,0 +1,85 @@
+"""Auto-captions: Whisper base (faster-whisper, int8 CPU) on synthesised speech; cue layout; SRT/VTT."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.ai.captions import (
+    CaptionLine,
+    Transcript,
+    Word,
+    caption_lines,
+    to_srt,
+    to_vtt,
+    width,
+    word_error_rate,
+)
+
+
+@pytest.mark.slow
+def test_transcribe_synthesised_sentence(spoken_sentence):
+    pytest.importorskip("faster_whisper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.captions import transcribe
+
+    path, info, script = spoken_sentence
+    tr = transcribe(path)  # language detected
+    assert tr.language == "en"
+    wer = word_error_rate(script, tr.text)
+    assert wer <= 0.25, (wer, tr.text)
+    starts = [w.start_ms for w in tr.words]
+    assert starts == sorted(starts)
+    assert all(0 <= w.start_ms <= w.end_ms <= info.duration_ms + 200 for w in tr.words)
+    lines = caption_lines(tr)
+    assert lines and all(len(c.text.split("\n")) <= 2 for c in lines)
+    assert all(len(row) <= 32 for c in lines for row in c.text.split("\n"))
+    assert lines[0].start_ms < 500 and lines[-1].end_ms >= info.duration_ms - 800
+
+
+def _words(text: str, step: int = 300) -> list[Word]:
+    return [Word(i * step, i * step + step - 50, w) for i, w in enumerate(text.split())]
+
+
+def test_caption_lines_english_layout():
+    text = ("Our new running shoe is lighter than ever, with a foam sole that gives back energy "
+            "on every stride. Order today and get free shipping worldwide.")
+    cues = caption_lines(_words(text))
+    assert " ".join(c.text.replace("\n", " ") for c in cues) == text
+    for c in cues:
+        rows = c.text.split("\n")
+        assert len(rows) <= 2 and all(len(r) <= 32 for r in rows), c.text
+    # a sentence end closes a cue
+    assert any(c.text.endswith("stride.") for c in cues)
+    # cues are ordered and never overlap
+    assert all(a.end_ms <= b.start_ms for a, b in zip(cues, cues[1:], strict=False))
+
+
+def test_caption_lines_pause_breaks_cue():
+    words = [Word(0, 300, "Hello"), Word(350, 700, "there"), Word(2000, 2400, "friend")]
+    cues = caption_lines(words)
+    assert [c.text for c in cues] == ["Hello there", "friend"]
+    assert cues[0].end_ms <= 2000
+
+
+def test_caption_lines_chinese_by_characters():
+    tr = Transcript(words=(Word(0, 2000, "欢迎光临我们的咖啡店今天所有饮品"), Word(2000, 3000, "一律八折。")),
+                    language="zh")
+    cues = caption_lines(tr, max_chars=16)
+    joined = "".join(c.text.replace("\n", "") for c in cues)
+    assert joined == "欢迎光临我们的咖啡店今天所有饮品一律八折。"
+    assert all(width(r) <= 16 for c in cues for r in c.text.split("\n") if not r.endswith("。"))
+    assert all(" " not in c.text for c in cues)
+
+
+def test_srt_and_vtt():
+    lines = [CaptionLine(0, 1500, "Hello there"), CaptionLine(1500, 3723_456, "two\nlines")]
+    srt = to_srt(lines)
+    assert srt.startswith("1\n00:00:00,000 --> 00:00:01,500\nHello there\n\n2\n")
+    assert "01:02:03,456" in srt
+    vtt = to_vtt(lines)
+    assert vtt.startswith("WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nHello there\n")
+
+
+def test_word_error_rate():
+    assert word_error_rate("Try it free today.", "try it free today") == 0.0
+    assert word_error_rate("a b c d", "a x c") == 0.5
+    assert word_error_rate("你好世界", "你好") == 0.5

@@ -1,0 +1,78 @@
+"""Voiceover from text: Piper (English, bundled voice) and espeak-ng (other languages)."""
+
+from __future__ import annotations
+
+import shutil
+import wave
+
+import numpy as np
+import pytest
+
+from reelforge.ai import AIExtraMissing
+from reelforge.ai import tts as tts_mod
+
+
+def _read(path):
+    with wave.open(str(path), "rb") as w:
+        sr = w.getframerate()
+        pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float32) / 32768
+    return pcm, sr
+
+
+def _speech_like(pcm: np.ndarray, sr: int) -> None:
+    frames = pcm[: pcm.size // (sr // 50) * (sr // 50)].reshape(-1, sr // 50)
+    rms = np.sqrt((frames**2).mean(axis=1))
+    assert rms.max() > 0.05, "too quiet"
+    voiced = rms > 0.1 * rms.max()
+    assert 0.4 < voiced.mean() < 0.98, voiced.mean()  # speech with pauses, not a tone or silence
+
+
+@pytest.mark.slow
+def test_english_voice_plausible_length(spoken_sentence):
+    path, info, script = spoken_sentence
+    words = len(script.split())
+    assert info.engine == "piper" and info.sample_rate == 22050 and info.language == "en"
+    assert 0.25 * words * 1000 <= info.duration_ms <= 0.6 * words * 1000, info.duration_ms
+    pcm, sr = _read(path)
+    assert sr == 22050 and abs(pcm.size / sr * 1000 - info.duration_ms) < 5
+    _speech_like(pcm, sr)
+
+
+@pytest.mark.slow
+def test_english_48k_and_speed(tmp_path, spoken_sentence):
+    _, normal, script = spoken_sentence
+    fast = tts_mod.synthesize(script, tmp_path / "fast.wav", "en-US", speed=1.5, sample_rate=48000)
+    pcm, sr = _read(tmp_path / "fast.wav")
+    assert sr == 48000 and fast.sample_rate == 48000
+    assert fast.duration_ms < 0.85 * normal.duration_ms
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng (Debian) not installed")
+def test_mandarin_fallback_voice(tmp_path):
+    text = "欢迎光临，今天所有咖啡打八折。"
+    info = tts_mod.synthesize(text, tmp_path / "zh.wav", language=None)
+    assert info.language == "zh" and info.engine == "espeak-ng"
+    chars = 14
+    assert 0.15 * chars * 1000 <= info.duration_ms <= 0.6 * chars * 1000, info.duration_ms
+    _speech_like(*_read(tmp_path / "zh.wav"))
+
+
+def test_other_language_without_espeak_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(tts_mod, "espeak_exe", lambda: None)
+    with pytest.raises(AIExtraMissing, match="espeak-ng"):
+        tts_mod.synthesize("你好", tmp_path / "x.wav", "zh")
+
+
+def test_bad_input(tmp_path):
+    with pytest.raises(ValueError):
+        tts_mod.synthesize("   ", tmp_path / "x.wav")
+    with pytest.raises(ValueError):
+        tts_mod.synthesize("hi", tmp_path / "x.wav", speed=5)
+
+
+def test_language_names():
+    assert tts_mod.normalize_language("English") == "en"
+    assert tts_mod.normalize_language("zh-CN") == "zh"
+    assert tts_mod.normalize_language("普通话") == "zh"
+    assert tts_mod.guess_language("你好，世界") == "zh"
+    assert tts_mod.guess_language("Hello world") == "en"
