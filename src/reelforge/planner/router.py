@@ -75,7 +75,7 @@ _EDITY = re.compile(
     re.I)
 
 
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》|(?<![\w'])'[^'\n]*'(?!\w)")
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》|(?<![A-Za-z0-9_'])'[^'\n]*'(?![A-Za-z0-9_])")
 
 
 def mask_quotes(text: str) -> str:

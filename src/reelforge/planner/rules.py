@@ -159,7 +159,7 @@ def _noun_kind(noun: str | None) -> str | None:
     n = noun.strip()
     if re.fullmatch(_NOUN_IMG, n) or n in ("图片", "图", "照片", "相片", "张", "幅"):
         return "image"
-    if re.fullmatch(_NOUN_VID, n) or n in ("视频",):
+    if re.fullmatch(_NOUN_VID, n) or n in ("视频", "视频片段"):
         return "video"
     return None
 
@@ -229,7 +229,7 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                 found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, m.end() + offset))
     # names of shots on the timeline
     for stem, full in _stems(c.main_segs()):
-        for m in re.finditer(rf"(?<![\w.]){re.escape(full)}(?![\w])|(?<![\w.]){re.escape(stem)}(?![\w])", t):
+        for m in re.finditer(rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t):
             if not any(r.start <= m.start() + offset < r.end for r in found):
                 found.append(_TRef(O.Target(name=stem if m.group(0) == stem else full), m.start() + offset, m.end() + offset))
     found.sort(key=lambda r: r.start)
@@ -310,11 +310,11 @@ def _find_asset(c: _Ctx, text: str, kinds: tuple[AssetKind, ...]) -> Asset | Non
     pool = [a for a in (*c.library, *c.tl.assets) if a.kind in kinds]
     t = text
     for a in pool:  # full file names first
-        if a.name and re.search(rf"(?<![\w.]){re.escape(a.name.lower())}(?![\w])", t):
+        if a.name and re.search(rf"(?<![a-z0-9_.]){re.escape(a.name.lower())}(?![a-z0-9_])", t):
             return a
     hits: dict[str, Asset] = {}
     for stem, full in _stems(pool):
-        if re.search(rf"(?<![\w.]){re.escape(stem)}(?![\w])", t):
+        if re.search(rf"(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t):
             for a in pool:
                 if a.name.lower() == full:
                     hits[a.id] = a
@@ -444,7 +444,7 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
 
 def _h_fade(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(r"\bfad(?:e|es|ing)\s*[-]?\s*(?:in|out|up|down)\b|\bfade\b|淡入|淡出|渐入|渐出|渐强|渐弱", t):
+    if not _has(r"\bfad(?:e|es|ing)\b|淡入|淡出|渐入|渐出|渐强|渐弱", t):
         return None
     if _has(r"cross[\s-]?fade|through\s+black|to\s+black|between|transition|转场|过渡|黑场|切换", t):
         return None
@@ -457,8 +457,10 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
         ms = durs[0].ms
     if _has(r"\bno\s+fades?\b|\bwithout\s+(?:a\s+)?fades?\b|\bremove\s+the\s+fades?\b|不要淡|去掉淡|取消淡", t):
         return [O.SetFade(role=role, fade_in_ms=0, fade_out_ms=0)]  # type: ignore[arg-type]
-    fin = _has(r"fad(?:e|es|ing)\s*[-]?\s*in\b|fade\s+(?:the\s+)?(?:music|song|bgm|voice\w*)\s+in\b|fade\s*up|淡入|渐入|渐强", t)
-    fout = _has(r"fad(?:e|es|ing)\s*[-]?\s*out\b|fade\s+(?:the\s+)?(?:music|song|bgm|voice\w*)\s+out\b|fade\s*down|淡出|渐出|渐弱|\bat\s+the\s+end\b", t)
+    obj = r"fade\s+(?:it|them|the\s+(?:background\s+)?(?:music|song|bgm|voice\w*|audio|sound|narration))\s+"
+    both = _has(r"\bin\s+and\s+out\b|\bout\s+and\s+in\b|淡入淡出", t)
+    fin = both or _has(rf"fad(?:e|es|ing)\s*[-]?\s*in\b|{obj}in\b|fade\s*up|淡入|渐入|渐强", t)
+    fout = both or _has(rf"fad(?:e|es|ing)\s*[-]?\s*out\b|{obj}out\b|fade\s*down|淡出|渐出|渐弱|\bat\s+the\s+end\b", t)
     if not fin and not fout:
         fin = fout = True
     return [O.SetFade(role=role, fade_in_ms=(ms or 2000) if fin else None,  # type: ignore[arg-type]
@@ -564,17 +566,20 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号", t)
     if not has_text_word and not c.quotes:
         return None
-    if not has_text_word and c.quotes and not _has(_ADD, t):
+    names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
+    if not has_text_word and c.quotes and not _has(_ADD, t) and not names_existing:
         return None
     # remove
-    if _has(_REMOVE, t) and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t):
-        if _has(r"\ball\b|\bevery\b|所有|全部", t) or (role is None and not c.quotes and not _has(r"\b(?:the|this|that)\s+(?:text|overlay)\b", t)):
+    if _has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t):
+        if _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(r"\b(?:the|this|that)\s+(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=_text_target(c, role))]
     existing = c.text_segs(role)
     new_text = None
     adding = _has(_ADD, t) and (bool(c.quotes) or not existing) and not _has(r"\b(?:change|rename|edit|update|replace|make\s+the|set\s+the)\b|改成|改为|换成|修改|更改", t)
-    if c.quotes:
+    if c.quotes and adding:
+        new_text = c.quotes[-1]
+    elif c.quotes:
         if len(c.quotes) >= 2:
             new_text = c.quotes[-1]
         elif not (existing and any(c.quotes[0].casefold() == s.text.casefold() for _, s in existing)):
@@ -670,7 +675,7 @@ _MOTION_WORDS = [
 
 def _h_motion(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if _has(_TEXT_WORD, t) and not _has(r"\bmotion\b", t):
+    if _has(_TEXT_WORD, t) and not _has(r"\bmotion\b", t) or _has(r"\bslow[\s-]?mo(?:tion)?\b|慢动作", t):
         return None
     want = P.wants_motion(t)
     specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None)
@@ -847,6 +852,8 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
     else:
         target = refs[0].target
     asset = _find_asset(c, b, (AssetKind.IMAGE, AssetKind.VIDEO))
+    if asset is None and m.group("b3") is not None and not _has(r"换成|替换", t):
+        return None
     if asset is None:
         raise _Cannot("replace it with which file? add it to the project first and name it, e.g. 'replace the second image with surf.mp4'")
     return [O.ReplaceSource(target=target, asset_id=asset.id)]
@@ -912,12 +919,9 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
         target = refs[0].target
     else:
         kind = _generic(c, stripped)
-        if kind is None:
-            vids = c.count("video")
-            if len(vids) == 1:
-                target = O.Target(index=0, kind="video")
-            else:
-                target = _only(c, None)
+        vids = c.count("video")
+        if kind in (None, "", "video") and len(vids) == 1:
+            target = O.Target(index=0, kind="video")
         else:
             target = _only(c, kind or None)
     return [O.TrimSegment(target=target, head_ms=ms if head else 0, tail_ms=ms if tail else 0)]
@@ -944,9 +948,10 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     cur = _main_seg(c, target)
     if durs:
         ms = durs[0].ms
-        if _has(r"\b(?:longer|more|extend|add)\b|延长|加长|多", t) and cur is not None and _has(r"\bby\b|延长|加长|多", t):
+        absolute = _has(r"\bto\b|到|成|为", t)
+        if _has(r"\b(?:longer|more|extend|add)\b|延长|加长|多", t) and cur is not None and not absolute:
             return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + ms)]
-        if _has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) and cur is not None and _has(r"\bby\b|缩短|减少|少", t):
+        if _has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) and cur is not None and not absolute:
             return [O.SetSegmentDuration(target=target, duration_ms=max(100, cur.duration - ms))]
         return [O.SetSegmentDuration(target=target, duration_ms=ms)]
     if cur is not None and _has(r"\blonger\b|延长|长一点|久一点", t):
@@ -975,7 +980,7 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     total = c.tl.duration
     durs = P.find_durations(t)
-    rel = re.search(r"\b(?:by|more|less|longer|shorter|extra)\b|缩短|延长|加长|减少|增加|多|少", t)
+    rel = re.search(r"\b(?:by|more|less|longer|shorter|extra)\b|缩短|延长|加长|减少|增加|多|少", t) and not _has(r"\bto\b|到|成|为", t)
     if durs and rel and _has(r"\b(?:shorter|shorten|less|cut|trim|reduce)\b|缩短|减少|少", t):
         return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]
     if durs and rel and _has(r"\b(?:longer|lengthen|extend|more|extra|add)\b|延长|加长|增加|多", t):
@@ -1000,7 +1005,7 @@ _HANDLERS: tuple[Handler, ...] = (
 
 
 # ---------------------------------------------------------------------------------------------
-_QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![\w'])'([^'\n]*\S)'(?!\w)")
+_QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![A-Za-z0-9_'])'([^'\n]*\S)'(?![A-Za-z0-9_])")
 _SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 
@@ -1085,7 +1090,8 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             merged_text = joined[-1] + sep + piece
             m = _run(merged_text, quotes, timeline, lib, new)
-            if m.ok or (m.question and not r.ok) or (m.cannot and not r.ok and not results[-1].ok):
+            contributes = m.ok and (not results[-1].ok or O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []))
+            if contributes or (m.question and not r.ok) or (m.cannot and not r.ok and not results[-1].ok):
                 results[-1] = m
                 joined[-1] = merged_text
                 continue

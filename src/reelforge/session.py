@@ -1,0 +1,326 @@
+"""A conversational editing session: media library + timeline + history, one JSON project file.
+
+    s = Session.new()                          # or Session.load("promo.reel.json")
+    s.add_assets(["a.jpg", "b.jpg", "vo.mp3"])  # ingest into the library
+    r = s.handle("30-second promo with text overlays")   # first instruction composes
+    r = s.handle("music to 20% and make it vertical")    # later ones edit
+    r.intent, r.status, r.message, r.changed, r.summary, r.version
+    s.undo(); s.redo(); s.save("promo.reel.json")
+
+`handle` never raises for a bad instruction: it answers with a `Reply` whose ``status`` says
+what happened — ``ok`` (changed, or nothing to change), ``ambiguous`` (a question, nothing
+changed), ``unknown`` (not understood: what was understood and what it can do), ``error``
+(understood but impossible, e.g. "remove the tenth image" with five). Export, credits, state and
+upload are answered with their intent so the shell (CLI, service, MCP) acts on them; "make it
+vertical and export" applies the edit, then answers with intent ``export``.
+
+``version`` counts changes to the timeline (edits, undo and redo alike) and never goes back.
+The session imports only the planner, the timeline and media packages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reelforge.errors import PlanError, ReelforgeError
+from reelforge.planner import ops as O
+from reelforge.planner.apply import ApplyError, apply
+from reelforge.planner.router import Intent, route, split_export
+from reelforge.timeline.model import Asset, Timeline
+from reelforge.timeline.summary import summarize
+
+PROJECT_FORMAT = "reelforge-project"
+PROJECT_VERSION = 1
+MAX_UNDO = 50
+
+
+@dataclass(frozen=True)
+class Reply:
+    intent: Intent
+    status: str  # ok | ambiguous | unknown | error | nothing
+    message: str
+    changed: bool = False
+    ops: tuple[O.Op, ...] = ()
+    summary: str = ""
+    version: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"intent": self.intent.value, "status": self.status, "message": self.message,
+                "changed": self.changed, "ops": O.dump_ops(self.ops), "summary": self.summary,
+                "version": self.version}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One handled instruction: what was said, how it was routed, the ops and the resulting version."""
+
+    text: str
+    intent: str
+    ops: tuple[dict[str, Any], ...]
+    version: int
+    status: str = "ok"
+    changed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "intent": self.intent, "ops": list(self.ops), "version": self.version,
+                "status": self.status, "changed": self.changed}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> HistoryEntry:
+        return cls(text=d["text"], intent=d["intent"], ops=tuple(d.get("ops") or ()), version=int(d["version"]),
+                   status=d.get("status", "ok"), changed=bool(d.get("changed", False)))
+
+
+@dataclass
+class Session:
+    library: tuple[Asset, ...] = ()
+    timeline: Timeline | None = None
+    version: int = 0
+    history: list[HistoryEntry] = field(default_factory=list)
+    undo_stack: list[Timeline | None] = field(default_factory=list)
+    redo_stack: list[Timeline | None] = field(default_factory=list)
+    new_asset_ids: list[str] = field(default_factory=list)
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def new(cls) -> Session:
+        return cls()
+
+    # -- media ------------------------------------------------------------------------------
+    def add_assets(self, paths: Iterable[str | os.PathLike[str]], workdir: str | os.PathLike[str] | None = None,
+                   *, names: Sequence[str | None] | None = None) -> list[Asset]:
+        """Ingest files (all or nothing) into the library. They become "the new/this clip" for the
+        next instruction ("add this clip after the second image")."""
+        from reelforge.media import ingest_many
+
+        assets = ingest_many(list(paths), names=names, workdir=workdir)
+        return self.add_ingested(assets)
+
+    def add_ingested(self, assets: Iterable[Asset]) -> list[Asset]:
+        """Put already-ingested assets into the library (the service ingests uploads itself)."""
+        added = []
+        known = {a.id for a in self.library}
+        lib = list(self.library)
+        for a in assets:
+            if a.id not in known:
+                lib.append(a)
+                known.add(a.id)
+            if a.id in self.new_asset_ids:
+                self.new_asset_ids.remove(a.id)
+            self.new_asset_ids.append(a.id)
+            added.append(a)
+        self.library = tuple(lib)
+        return added
+
+    def _new_assets(self) -> tuple[Asset, ...]:
+        by_id = {a.id: a for a in self.library}
+        return tuple(by_id[i] for i in self.new_asset_ids if i in by_id)
+
+    # -- the conversation --------------------------------------------------------------------
+    def handle(self, text: str) -> Reply:
+        """Route and act on one message. Never raises for a bad instruction."""
+        text = (text or "").strip()
+        if not text:
+            return self._reply(Intent.EDIT, "unknown", "Say what to make or change, e.g. 'music to 20%' or "
+                               "'make it vertical for TikTok'.")
+        intent = route(text)
+        if intent is Intent.UNDO:
+            return self._record(text, self.undo())
+        if intent is Intent.REDO:
+            return self._record(text, self.redo())
+        if intent is Intent.EXPORT:
+            return self._record(text, self._export_reply())
+        if intent is Intent.CREDITS:
+            return self._reply(intent, "ok", "Credits are kept by the service: it answers with available, "
+                               "frozen and total. Exports made locally cost nothing.")
+        if intent is Intent.STATE:
+            return self._reply(intent, "ok", self._summary() or "No timeline yet: add media and say what to make.")
+        if intent is Intent.UPLOAD:
+            from reelforge.media import supported_list
+
+            return self._reply(intent, "ok", f"Send the files to add them to the media library ({supported_list()}).")
+        edit_text, export = split_export(text)
+        reply = self._edit(edit_text or text)
+        if export and reply.status == "ok":
+            exp = self._export_reply()
+            reply = Reply(Intent.EXPORT, exp.status, f"{reply.message} {exp.message}".strip(), reply.changed,
+                          reply.ops, reply.summary, self.version)
+        return self._record(text, reply)
+
+    def _edit(self, text: str) -> Reply:
+        if self.timeline is None:
+            return self._compose(text)
+        new_assets = self._new_assets()
+        try:
+            plan = _planner()(text, self.timeline, library=self.library, new_assets=new_assets)
+        except ReelforgeError as exc:  # a planner must not raise, but never let it escape
+            return self._reply(Intent.EDIT, "error", exc.message)
+        if plan.status != "ok" or not plan.ops:
+            return self._reply(Intent.EDIT, plan.status if plan.status != "ok" else "unknown", plan.reply)
+        ops = list(plan.ops)
+        history_ops = [o for o in ops if isinstance(o, (O.Undo, O.Redo))]
+        if history_ops and len(history_ops) == len(ops):
+            last = None
+            for o in ops:
+                last = self.undo() if isinstance(o, O.Undo) else self.redo()
+            return last  # type: ignore[return-value]
+        ops = [o for o in ops if not isinstance(o, (O.Undo, O.Redo))]
+        try:
+            new = apply(self.timeline, ops, library=self.library)
+        except ApplyError as exc:
+            status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
+            msg = exc.message[:1].upper() + exc.message[1:]
+            return self._reply(Intent.EDIT, status, f"{msg}{'' if msg.endswith(('.', '?')) else '.'} Nothing was changed.",
+                               ops=tuple(ops))
+        if new == self.timeline:
+            return self._reply(Intent.EDIT, "ok", f"Nothing to change: {plan.reply.rstrip('.')} — it already was.",
+                               ops=tuple(ops))
+        self._commit(new)
+        used = {s.src for t in new.tracks for s in t.segments if hasattr(s, "src")}
+        self.new_asset_ids = [i for i in self.new_asset_ids if i not in used]
+        prefix = plan.reply if plan.reply else "Done."
+        return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=tuple(ops))
+
+    def _compose(self, text: str) -> Reply:
+        from reelforge.planner.compose import plan
+
+        if not self.library:
+            return self._reply(Intent.EDIT, "error", "Add images, clips or audio first, then say what to make.")
+        try:
+            p = plan(text, self.library)
+        except PlanError as exc:
+            return self._reply(Intent.EDIT, "error", exc.message)
+        self._commit(p.timeline)
+        self.new_asset_ids = []
+        notes = " ".join(p.notes)
+        return self._reply(Intent.EDIT, "ok", f"Made a first cut. {notes}".strip(), changed=True)
+
+    def _export_reply(self) -> Reply:
+        if self.timeline is None:
+            return self._reply(Intent.EXPORT, "error", "Nothing to export yet: add media and say what to make.")
+        return self._reply(Intent.EXPORT, "ok", f"Ready to export ({self.timeline.width}x{self.timeline.height}, "
+                           f"{self.timeline.duration / 1000:g}s).")
+
+    # -- history --------------------------------------------------------------------------
+    def _commit(self, new: Timeline | None) -> None:
+        self.undo_stack.append(self.timeline)
+        del self.undo_stack[:-MAX_UNDO]
+        self.redo_stack.clear()
+        self.timeline = new
+        self.version += 1
+
+    def undo(self) -> Reply:
+        if not self.undo_stack:
+            return self._reply(Intent.UNDO, "nothing", "Nothing to undo.")
+        self.redo_stack.append(self.timeline)
+        self.timeline = self.undo_stack.pop()
+        self.version += 1
+        return self._reply(Intent.UNDO, "ok", "Undid the last change." if self.timeline else
+                           "Undid the first cut: there is no timeline now.", changed=True)
+
+    def redo(self) -> Reply:
+        if not self.redo_stack:
+            return self._reply(Intent.REDO, "nothing", "Nothing to redo.")
+        self.undo_stack.append(self.timeline)
+        self.timeline = self.redo_stack.pop()
+        self.version += 1
+        return self._reply(Intent.REDO, "ok", "Redid the change.", changed=True)
+
+    def _record(self, text: str, reply: Reply) -> Reply:
+        self.history.append(HistoryEntry(text=text, intent=reply.intent.value, ops=tuple(O.dump_ops(reply.ops)),
+                                         version=self.version, status=reply.status, changed=reply.changed))
+        return reply
+
+    def _summary(self) -> str:
+        return summarize(self.timeline) if self.timeline is not None else ""
+
+    def _reply(self, intent: Intent, status: str, message: str, *, changed: bool = False,
+               ops: tuple[O.Op, ...] = ()) -> Reply:
+        return Reply(intent, status, message, changed, ops, self._summary(), self.version)
+
+    # -- persistence ------------------------------------------------------------------------
+    def to_json(self, indent: int | None = 2) -> str:
+        def tl(t: Timeline | None) -> Any:
+            return None if t is None else t.model_dump(mode="json")
+
+        doc = {
+            "format": PROJECT_FORMAT,
+            "format_version": PROJECT_VERSION,
+            "version": self.version,
+            "library": [a.model_dump(mode="json") for a in self.library],
+            "timeline": tl(self.timeline),
+            "history": [h.to_dict() for h in self.history],
+            "undo": [tl(t) for t in self.undo_stack],
+            "redo": [tl(t) for t in self.redo_stack],
+            "new_assets": list(self.new_asset_ids),
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Session:
+        from pydantic import ValidationError
+
+        from reelforge.errors import InvalidTimeline
+
+        try:
+            doc = json.loads(text)
+        except ValueError as exc:
+            raise InvalidTimeline(f"not a project file: {exc}") from exc
+        if not isinstance(doc, dict) or doc.get("format") != PROJECT_FORMAT:
+            raise InvalidTimeline("not a reelforge project file")
+        if doc.get("format_version") != PROJECT_VERSION:
+            raise InvalidTimeline(f"unsupported project file version {doc.get('format_version')!r}")
+
+        def tl(d: Any) -> Timeline | None:
+            return None if d is None else Timeline.model_validate(d)
+
+        try:
+            return cls(
+                library=tuple(Asset.model_validate(a) for a in doc.get("library") or ()),
+                timeline=tl(doc.get("timeline")),
+                version=int(doc.get("version", 0)),
+                history=[HistoryEntry.from_dict(h) for h in doc.get("history") or ()],
+                undo_stack=[tl(t) for t in doc.get("undo") or ()],
+                redo_stack=[tl(t) for t in doc.get("redo") or ()],
+                new_asset_ids=list(doc.get("new_assets") or ()),
+            )
+        except (ValidationError, KeyError, TypeError) as exc:
+            raise InvalidTimeline(f"damaged project file: {exc}") from exc
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the project atomically (temp file in the same folder, then rename)."""
+        p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(self.to_json())
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, p)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        return p
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Session:
+        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+
+def _planner():
+    """The LLM planner when configured by the environment, else the rule planner."""
+    from reelforge.planner import llm, rules
+
+    if llm.LLMConfig.from_env() is not None:
+        return llm.plan_edit
+    return rules.plan_edit
