@@ -65,6 +65,11 @@ DURATIONS = [
     ("at 0:12", None),
     ("make it 9:16", None),
     ("add a second title", None),
+    ("show the logo for 5 seconds", None),
+    ("title 'X' for 3 seconds, 30 seconds total", 30000),
+    ("add the title for 3 seconds and make it 20 seconds", 20000),
+    ("标题显示3秒，做成30秒的视频", 30000),
+    ("做成30s的视频", 30000),
     ("use 1-second crossfades", None),
     ("extend it by 5 seconds", None),
     ("in 1080p", None),
@@ -108,6 +113,7 @@ RESOLUTIONS = [
     # not resolutions
     ("it's 4k dollars", None), ("we hit $4k in sales", None), ("4k followers", None),
     ("a 30s video", None), ("make it vertical", None), ("shadow", None), ("1080 images", "1080p"),
+    ("from my SD card", None), ("HDR photos", None),
 ]
 
 
@@ -126,6 +132,8 @@ ASPECTS = [
     ("YouTube", "16:9"), ("landscape", "16:9"), ("horizontal", "16:9"), ("16:9", "16:9"),
     ("widescreen", "16:9"), ("横屏", "16:9"), ("B站", "16:9"),
     ("a 30-second promo", None), ("1:30", None), ("reelforge", None), ("a vertical pan", None),
+    ("a video from these portrait photos", None), ("landscape photos of hills", None),
+    ("portrait orientation", "9:16"), ("做成TikTok视频", "9:16"),
 ]
 
 
@@ -228,6 +236,7 @@ POSITIONS = [
     ("bottom left", Position.BOTTOM_LEFT), ("in the corner", Position.BOTTOM_RIGHT),
     ("顶部", Position.TOP), ("中间", Position.CENTER), ("底部", Position.BOTTOM),
     ("左上角", Position.TOP_LEFT), ("右下角", Position.BOTTOM_RIGHT), ("make it louder", None),
+    ("lower the music", None),
 ]
 
 

@@ -559,7 +559,7 @@ _RESOLUTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<![\w$])(?:1080p?|1080i|full[\s-]?hd|fhd)(?!\w)" + _MONEY_AFTER), "1080p"),
     (_rx(r"超清|高清|全高清"), "1080p"),
     (_rx(r"(?<![\w$])(?:720p?|hd[\s-]?ready)(?!\w)" + _MONEY_AFTER), "720p"),
-    (_rx(r"(?<![\w$])(?:480p|sd)(?!\w)" + _MONEY_AFTER), "480p"),
+    (_rx(r"(?<![\w$])480p(?!\w)" + _MONEY_AFTER), "480p"),
     (_rx(r"标清"), "480p"),
     (_rx(r"(?<![\w$-])hd(?![\w-])(?!\s*ready)"), "1080p"),
 ]
@@ -595,14 +595,14 @@ _ASPECT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"\b(?:youtube|yt)\s+shorts?\b|\b(?:instagram|insta|ig|facebook|fb)\s+(?:reels?|stories|story)\b"), "9:16"),
     (_rx(r"\b(?:instagram|insta|ig)\s+(?:portrait|feed\s+post\s+4:5|portrait\s+post)\b|\bportrait\s+(?:instagram|insta|ig)\s+post\b"), "4:5"),
     # vertical
-    (_rx(r"\b(?:vertical|portrait|tiktok|tik\s+tok|reels?|shorts|stories|snapchat|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode\s+photo))"), "9:16"),
+    (_rx(r"\b(?:vertical|portrait|tiktok|tik\s+tok|reels?|shorts|stories|snapchat|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|lens))"), "9:16"),
     (_rx(r"抖音|竖屏|竖版|竖向|竖的|快手|视频号|手机屏"), "9:16"),
     # square
     (_rx(r"\b(?:square|instagram|insta|ig)\b"), "1:1"),
     (_rx(r"方形|正方形|方屏"), "1:1"),
     (_rx(r"小红书"), "4:5"),
     # landscape
-    (_rx(r"\b(?:youtube|landscape|horizontal|widescreen|wide[\s-]screen|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip))"), "16:9"),
+    (_rx(r"\b(?:youtube|landscape|horizontal|widescreen|wide[\s-]screen|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|photography|scenery|lens))"), "16:9"),
     (_rx(r"横屏|横版|横向|宽屏|b站|bilibili|西瓜视频"), "16:9"),
 ]
 
@@ -906,7 +906,7 @@ _POSITION_PATTERNS: list[tuple[re.Pattern[str], Position]] = [
     (_rx(r"\b(?:center|centre|middle)[\s-]+left\b|\bleft[\s-]+(?:side|edge)\b|左侧|左边"), Position.CENTER_LEFT),
     (_rx(r"\b(?:center|centre|middle)[\s-]+right\b|\bright[\s-]+(?:side|edge)\b|右侧|右边"), Position.CENTER_RIGHT),
     (_rx(r"\b(?:top|upper|top\s+of\s+the\s+(?:screen|frame|video))\b|\bup\s+top\b|顶部|顶端|上方|上面|上部|顶上"), Position.TOP),
-    (_rx(r"\b(?:bottom|lower\s+third|lower|bottom\s+of\s+the\s+(?:screen|frame|video))\b|底部|底端|下方|下面|下部|底下"), Position.BOTTOM),
+    (_rx(r"\b(?:bottom|lower\s+(?:third|part|half|edge)|bottom\s+of\s+the\s+(?:screen|frame|video))\b|底部|底端|下方|下面|下部|底下"), Position.BOTTOM),
     (_rx(r"\b(?:center|centre|centered|centred|middle)\b|中间|中央|居中|正中"), Position.CENTER),
 ]
 
