@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import threading
 import time
@@ -41,6 +42,7 @@ log = logging.getLogger("reelforge.service.jobs")
 TASK_NAME = "reelforge.render"
 STALE_SECONDS = 600.0
 PROGRESS_EVERY = 0.5
+_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 
 _runtime: dict[str, Any] = {}
@@ -82,7 +84,13 @@ class Jobs:
         self.consumer = self.huey.create_consumer(
             workers=self.ctx.settings.worker_threads, worker_type="thread", periodic=False,
             initial_delay=0.1, backoff=1.15, max_delay=1.0, check_worker_health=False)
+        # Consumer.start() installs its own SIGINT/SIGTERM/SIGHUP handlers; the host (uvicorn)
+        # owns signals, so put its handlers back.
+        saved = {sig: signal.getsignal(sig) for sig in _SIGNALS}
         self.consumer.start()
+        for sig, handler in saved.items():
+            if handler is not None:
+                signal.signal(sig, handler)
 
     def stop(self) -> None:
         self.cancel.set()
