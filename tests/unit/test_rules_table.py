@@ -1,0 +1,78 @@
+"""Table-driven test of the rule edit planner: instruction -> expected ops (as data).
+
+The table (`edit_cases.CASES`) covers every intent of the edit vocabulary in English and
+Chinese, numbers as digits and words, targets by position/name/time, combined, ambiguous and
+unknown instructions. `bench/planner.py` runs the same table and prints accuracy and timing.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from edit_cases import CASES, LIBRARY, sample_timeline
+
+from reelforge.planner.apply import ApplyError, apply
+from reelforge.planner.ops import dump_ops
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
+
+TL = sample_timeline()
+
+
+def test_table_is_big_and_bilingual():
+    assert len(CASES) >= 200
+    zh = [c for c in CASES if any("\u4e00" <= ch <= "\u9fff" for ch in c[0])]
+    assert len(zh) >= 60
+    assert sum(1 for _, e in CASES if e == "ambiguous") >= 4
+    assert sum(1 for _, e in CASES if e == "unknown") >= 8
+    assert sum(1 for _, e in CASES if isinstance(e, list) and len(e) >= 2) >= 8  # combined
+
+
+@pytest.mark.parametrize(("instruction", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_case(instruction, expected):
+    plan = plan_edit(instruction, TL, library=LIBRARY)
+    if isinstance(expected, str):
+        assert plan.status == expected, plan
+        assert plan.ops == ()
+        assert plan.reply  # never silent
+        if expected == "unknown":
+            assert "I can change" in plan.reply
+        return
+    assert plan.status == "ok", plan.reply
+    assert dump_ops(plan.ops) == expected
+    try:  # every planned edit either applies or fails with a readable ApplyError
+        apply(TL, plan.ops, library=LIBRARY)
+    except ApplyError as exc:
+        assert exc.message
+
+
+def test_combined_applies_all_parts():
+    plan = plan_edit("make it vertical and lower the music", TL, library=LIBRARY)
+    new = apply(TL, plan.ops, library=LIBRARY)
+    assert (new.width, new.height) == (1080, 1920)
+    assert new.track(Role.MUSIC).segments[0].volume == pytest.approx(0.175)
+
+
+def test_unknown_part_blocks_the_whole_instruction():
+    plan = plan_edit("make it vertical and make it sparkle", TL, library=LIBRARY)
+    assert plan.status == "unknown" and plan.ops == ()
+    assert "sparkle" in plan.reply and "9:16" in plan.reply  # says what it understood
+
+
+def test_ambiguous_asks_which():
+    plan = plan_edit("remove the image", TL, library=LIBRARY)
+    assert plan.status == "ambiguous" and plan.ops == ()
+    assert "Which image" in plan.reply and "sneaker.jpg" in plan.reply
+
+
+def test_deterministic_and_fast():
+    for text, _ in CASES[:50]:  # warm the regex cache
+        plan_edit(text, TL, library=LIBRARY)
+    t0 = time.perf_counter()
+    for text, _ in CASES:
+        a = plan_edit(text, TL, library=LIBRARY)
+        b = plan_edit(text, TL, library=LIBRARY)
+        assert a == b
+    per = (time.perf_counter() - t0) / (2 * len(CASES))
+    assert per < 0.010, f"{per * 1000:.2f} ms per instruction"
