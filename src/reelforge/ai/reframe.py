@@ -144,12 +144,18 @@ def _face_cascade():
     from reelforge.ai import require
 
     cv2 = require("cv2", "face detection for smart reframing", package="opencv-python-headless")
-    path = Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"
+    from reelforge.ai import AIExtraMissing
+
+    folder = getattr(getattr(cv2, "data", None), "haarcascades", None)
+    path = Path(folder or "") / "haarcascade_frontalface_default.xml"
+    if not hasattr(cv2, "CascadeClassifier") or not path.is_file():
+        # OpenCV 5 moved the Haar cascades out of the main package
+        raise AIExtraMissing("face detection", "OpenCV's Haar cascades",
+                             hint="pip install 'opencv-python-headless>=4.9,<5'")
     cascade = cv2.CascadeClassifier(str(path))
     if cascade.empty():
-        from reelforge.ai import AIExtraMissing
-
-        raise AIExtraMissing("face detection", "OpenCV's Haar cascades (opencv-python-headless < 5)")
+        raise AIExtraMissing("face detection", "a readable Haar face cascade",
+                             hint="pip install --force-reinstall 'opencv-python-headless>=4.9,<5'")
     return cv2, cascade
 
 
