@@ -377,3 +377,16 @@ def test_instagram_note_and_music_level_without_music():
 def test_title_for_three_seconds_is_not_the_length():
     tl = plan("add the title 'Go' for 3 seconds", [*IMAGES, VO]).timeline
     assert tl.duration == 28_000
+
+
+def test_quoted_file_names_are_not_text():
+    tl = plan("use 'bgm.mp3' as the music", [*IMAGES, BGM]).timeline
+    assert roles(tl) == ["main", "music"]
+    tl = plan('with captions, music "bgm.mp3"', [*IMAGES, BGM]).timeline
+    assert texts(tl, Role.TITLE)[0].text != "bgm.mp3"
+
+
+def test_stock_title_when_nothing_names_the_subject():
+    p = plan("a promo with text overlays", [img("IMG_1.jpg", 1), img("IMG_2.jpg", 2)])
+    assert texts(p.timeline, Role.TITLE)[0].text == "Discover Something New"
+    assert any("stock phrase" in n for n in p.notes)

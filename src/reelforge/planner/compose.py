@@ -345,7 +345,7 @@ def _fallback_title(instruction: str) -> str:
     if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII):
         return "限时优惠" if zh else "Limited-Time Offer"
     if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t, re.ASCII):
-        return "新品上市" if zh else "Introducing Our Latest"
+        return "新品上市" if zh else "Discover Something New"
     return "精彩瞬间" if zh else "Highlights"
 
 
@@ -593,7 +593,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         notes.append("A music level was given, but there is no music file to apply it to.")
 
     # -- text ------------------------------------------------------------------------------
-    text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, zh)
+    text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, zh, assets)
     tracks.extend(text_tracks)
     notes.extend(text_notes)
 
@@ -627,8 +627,16 @@ def _per_item_ms(instruction: str) -> int | None:
     return None
 
 
+_MEDIA_EXT = re.compile(r"\.(?:mp4|mov|avi|webm|mkv|m4v|jpe?g|png|gif|webp|heic|mp3|wav|m4a|aac|ogg|flac)$", re.I)
+
+
 def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
-                 total: int, zh: bool) -> tuple[list[Track], list[str]]:
+                 total: int, zh: bool, assets: Sequence[Asset] = ()) -> tuple[list[Track], list[str]]:
+    # quoted file names ("use 'bgm.mp3' as the music") are references, not on-screen text
+    names = {a.name.lower() for a in assets}
+    for q in P.quoted_texts(instruction):
+        if q.lower() in names or _MEDIA_EXT.search(q.strip()):
+            instruction = instruction.replace(q, " ")
     if not P.wants_text_overlays(instruction):
         return [], []
     notes: list[str] = []
@@ -660,7 +668,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             source = "from what the file names share"
         if title is None:
             title = _fallback_title(instruction)
-            source = "a stock phrase (nothing in the instruction or file names names the subject)"
+            source = "a stock phrase: neither the instruction nor the file names say what it is about"
         invented.append(f"title '{title}' ({source})")
     if cta is None and derive:
         cta = call_to_action(instruction)
