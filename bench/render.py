@@ -1,0 +1,275 @@
+"""Renderer benchmark: the reference job against a plain encode of the same size.
+
+Reference job: five stills with slow zoom and 0.5 s crossfades, a ~30 s voiceover at full
+volume, music at 35 % ducked under it, three text overlays (title 0-3 s, caption mid-way,
+CTA for the last 4 s), 1920x1080, 30 fps, 30 s. Run once with 1920x1080 photos and once
+with 4000x3000 photos.
+
+Baselines, both with the same encoder settings and no filters:
+* ``plain``: ffmpeg encoding 900 frames of ``testsrc2`` (1920x1080, 30 fps) plus silent audio;
+* ``raw``: ffmpeg encoding the job's own 900 frames, pre-decoded to a raw yuv420p file
+  (same pictures, so it isolates what the graph costs over encoding itself; x264 spends
+  noticeably more on zooming photos than on testsrc2).
+
+Each measurement runs in a fresh Python process so the peak memory (``ru_maxrss`` of its
+children, i.e. ffmpeg) belongs to that run alone. Prints the median of ``--runs`` runs.
+
+    python bench/render.py [--runs 3] [--quality standard] [--json]
+
+Targets: job/plain <= 1.5, ffmpeg peak <= 600 MB, 4000x3000 job <= 1.2 x the 1080p job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+
+RATE = 48000
+W, H, FPS, SECONDS = 1920, 1080, 30, 30
+
+
+def _photo(path: Path, w: int, h: int, seed: int) -> None:
+    """A photo-like picture: smooth colour fields, shapes, fine texture and sensor noise."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = np.random.default_rng(seed)
+    small = rng.integers(0, 255, (6, 8, 3), dtype=np.uint8)
+    img = Image.fromarray(small).resize((w, h), Image.BICUBIC)
+    draw = ImageDraw.Draw(img)
+    for _ in range(40):
+        x, y = int(rng.integers(0, w)), int(rng.integers(0, h))
+        r = int(rng.integers(w // 40, w // 8))
+        color = tuple(int(c) for c in rng.integers(0, 255, 3))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=color)
+    img = img.filter(ImageFilter.GaussianBlur(w / 400))
+    arr = np.asarray(img).astype(np.int16)
+    # mild sensor-like grain (a downscaled phone photo has little per-pixel noise)
+    arr += rng.integers(-4, 5, arr.shape[:2] + (1,), dtype=np.int16)
+    Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)).save(path, quality=90)
+
+
+def _wav(path: Path, samples: np.ndarray) -> None:
+    data = samples if samples.ndim == 2 else samples[:, None]
+    pcm = (np.clip(data, -1, 1) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as f:
+        f.setnchannels(pcm.shape[1])
+        f.setsampwidth(2)
+        f.setframerate(RATE)
+        f.writeframes(pcm.tobytes())
+
+
+def _sources(d: Path) -> dict[str, list[Path] | Path]:
+    d.mkdir(parents=True, exist_ok=True)
+    photos = {}
+    for label, (w, h) in {"1080": (1920, 1080), "12mp": (4000, 3000)}.items():
+        photos[label] = []
+        for i in range(5):
+            p = d / f"photo_{label}_{i}.jpg"
+            if not p.exists():
+                _photo(p, w, h, i)
+            photos[label].append(p)
+    t = np.arange(int(29 * RATE)) / RATE
+    voice = sum(np.sin(2 * np.pi * f * t) / k for k, f in enumerate((170, 340, 510, 850), 1))
+    voice *= (0.5 + 0.5 * np.sin(2 * np.pi * 3.5 * t) ** 2) * (np.sin(2 * np.pi * 0.23 * t) > -0.3)
+    _wav(d / "voice.wav", 0.3 * voice)
+    t = np.arange(int(SECONDS * RATE)) / RATE
+    chord = sum(np.sin(2 * np.pi * f * t) for f in (220.0, 277.2, 329.6, 440.0)) / 4
+    _wav(d / "music.wav", np.stack([0.4 * chord, 0.38 * chord], axis=1))
+    return {"photos_1080": photos["1080"], "photos_12mp": photos["12mp"],
+            "voice": d / "voice.wav", "music": d / "music.wav"}
+
+
+def _timeline(photos: list[Path], voice: Path, music: Path):
+    from PIL import Image
+
+    from reelforge.timeline import (
+        Asset,
+        AssetKind,
+        AudioSegment,
+        Motion,
+        Position,
+        Role,
+        TextSegment,
+        TextSize,
+        Track,
+        TrackKind,
+        Transition,
+        VideoSegment,
+        build,
+    )
+
+    assets = []
+    for p in photos:
+        with Image.open(p) as im:
+            w, h = im.size
+        assets.append(Asset(id=p.stem, path=str(p), name=p.name, kind=AssetKind.IMAGE, width=w, height=h))
+    assets.append(Asset(id="voice", path=str(voice), name="voice.wav", kind=AssetKind.AUDIO,
+                        duration_ms=29000, has_audio=True))
+    assets.append(Asset(id="music", path=str(music), name="music.wav", kind=AssetKind.AUDIO,
+                        duration_ms=30000, has_audio=True))
+    total, td, n = SECONDS * 1000, 500, len(photos)
+    seg = (total + (n - 1) * td) // n  # 6400 ms each, overlapping by 0.5 s
+    video = []
+    for i, a in enumerate(assets[:n]):
+        start = i * (seg - td)
+        dur = seg if i < n - 1 else total - start
+        video.append(VideoSegment(
+            id=f"v{i}", start=start, duration=dur, src=a.id,
+            motion=Motion.ZOOM_IN if i % 2 == 0 else Motion.ZOOM_OUT,
+            transition=Transition.CROSSFADE if i else Transition.CUT, transition_ms=td if i else 0))
+    return build(
+        width=W, height=H, fps=FPS, duration=total, assets=assets,
+        tracks=[
+            Track(id="main", kind=TrackKind.VIDEO, role=Role.MAIN, segments=tuple(video)),
+            Track(id="vo", kind=TrackKind.AUDIO, role=Role.VOICE, segments=(
+                AudioSegment(id="vo1", start=500, duration=29000, src="voice"),)),
+            Track(id="bgm", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
+                AudioSegment(id="bgm1", start=0, duration=total, src="music", volume=0.35,
+                             duck=True, fade_in_ms=500, fade_out_ms=1500),)),
+            Track(id="title", kind=TrackKind.TEXT, role=Role.TITLE, segments=(
+                TextSegment(id="t1", start=0, duration=3000, text="Urban Dreams", size=TextSize.XLARGE),)),
+            Track(id="cap", kind=TrackKind.TEXT, role=Role.CAPTION, segments=(
+                TextSegment(id="t2", start=13000, duration=5000, text="Designed for the city, built to last",
+                            position=Position.BOTTOM, size=TextSize.MEDIUM),)),
+            Track(id="cta", kind=TrackKind.TEXT, role=Role.CTA, segments=(
+                TextSegment(id="t3", start=total - 4000, duration=4000, text="Shop now at example.com",
+                            position=Position.CENTER, size=TextSize.LARGE),)),
+        ],
+    )
+
+
+# -- one measurement, in a child process ---------------------------------------------------
+
+def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
+    import resource
+
+    t0 = time.perf_counter()
+    if kind in ("plain", "raw"):
+        from reelforge.render.compile import QUALITIES
+        from reelforge.render.ffmpeg import ffmpeg_exe
+
+        q = QUALITIES[quality]
+        if kind == "plain":
+            video = ["-f", "lavfi", "-i", f"testsrc2=s={W}x{H}:r={FPS}"]
+        else:
+            video = ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{W}x{H}", "-framerate", str(FPS),
+                     "-i", str(Path(src_dir) / "job.yuv")]
+        subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                        *video, "-f", "lavfi", "-i", f"anullsrc=r={RATE}:cl=stereo",
+                        "-frames:v", str(FPS * SECONDS), "-t", str(SECONDS),
+                        "-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf),
+                        "-pix_fmt", "yuv420p", "-r", str(FPS), "-c:a", "aac", "-ar", str(RATE),
+                        "-b:a", "192k", "-movflags", "+faststart", out], check=True)
+    else:
+        from reelforge.render import render, verify
+
+        src = _sources(Path(src_dir))
+        tl = _timeline(src[f"photos_{kind}"], src["voice"], src["music"])
+        render(tl, out, quality=quality)
+        info = verify(out)
+        assert abs(info.duration - SECONDS) < 0.1, info
+    elapsed = time.perf_counter() - t0
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"seconds": elapsed, "cpu_seconds": kids.ru_utime + kids.ru_stime,
+                      "ffmpeg_peak_mb": kids.ru_maxrss / 1024, "python_peak_mb": me.ru_maxrss / 1024}))
+
+
+def _measure(kind: str, src_dir: Path, out_dir: Path, quality: str) -> dict:
+    out = out_dir / f"{kind}.mp4"
+    res = subprocess.run([sys.executable, __file__, "--child", kind, "--src", str(src_dir),
+                          "--out", str(out), "--quality", quality],
+                         capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def _raw_frames(src: dict, src_dir: Path, quality: str) -> None:
+    """Pre-decode the 1080p job's frames to raw yuv420p (untimed) for the ``raw`` baseline."""
+    from reelforge.render import render
+    from reelforge.render.ffmpeg import ffmpeg_exe
+
+    job = src_dir / "job.mp4"
+    render(_timeline(src["photos_1080"], src["voice"], src["music"]), job, quality=quality)
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-i", str(job), "-f", "rawvideo",
+                    "-pix_fmt", "yuv420p", str(src_dir / "job.yuv")], check=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--quality", default="standard")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--src", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        _child(args.child, args.src, args.out, args.quality)
+        return
+
+    with tempfile.TemporaryDirectory(prefix="reelforge-bench-") as tmp:
+        tmpd = Path(tmp)
+        src_dir = tmpd / "src"
+        src = _sources(src_dir)
+        _raw_frames(src, src_dir, args.quality)
+        results: dict[str, list[dict]] = {"plain": [], "raw": [], "1080": [], "12mp": []}
+        for i in range(args.runs):
+            for kind in results:  # interleaved, so machine load hits all three alike
+                r = _measure(kind, src_dir, tmpd, args.quality)
+                results[kind].append(r)
+                print(f"run {i + 1}/{args.runs} {kind:>5}: {r['seconds']:.2f} s "
+                      f"(ffmpeg cpu {r['cpu_seconds']:.2f} s), "
+                      f"ffmpeg peak {r['ffmpeg_peak_mb']:.0f} MB", file=sys.stderr)
+
+    def med(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[kind])
+
+    plain, job, big = med("plain", "seconds"), med("1080", "seconds"), med("12mp", "seconds")
+    raw = med("raw", "seconds")
+    cpu = {k: med(k, "cpu_seconds") for k in results}
+    summary = {
+        "runs": args.runs, "quality": args.quality,
+        "plain_encode_s": round(plain, 2), "raw_same_frames_encode_s": round(raw, 2),
+        "job_1080_s": round(job, 2), "job_12mp_s": round(big, 2),
+        "ratio_job_to_plain": round(job / plain, 3), "ratio_job_to_raw_same_frames": round(job / raw, 3),
+        "ratio_12mp_to_1080": round(big / job, 3),
+        "ffmpeg_cpu_s": {k: round(v, 2) for k, v in cpu.items()},
+        "cpu_ratio_job_to_plain": round(cpu["1080"] / cpu["plain"], 3),
+        "cpu_ratio_job_to_raw_same_frames": round(cpu["1080"] / cpu["raw"], 3),
+        "cpu_ratio_12mp_to_1080": round(cpu["12mp"] / cpu["1080"], 3),
+        "ffmpeg_peak_mb_plain": round(max(r["ffmpeg_peak_mb"] for r in results["plain"])),
+        "ffmpeg_peak_mb_1080": round(max(r["ffmpeg_peak_mb"] for r in results["1080"])),
+        "ffmpeg_peak_mb_12mp": round(max(r["ffmpeg_peak_mb"] for r in results["12mp"])),
+        "python_peak_mb": round(max(r["python_peak_mb"] for k in ("1080", "12mp") for r in results[k])),
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return
+    print(f"plain encode (900 frames 1920x1080): {plain:6.2f} s")
+    print(f"plain encode of the job's own frames: {raw:6.2f} s   (raw yuv420p input)")
+    print(f"reference job, 1920x1080 photos:      {job:6.2f} s   ratio {job / plain:.2f} vs testsrc2 "
+          f"(target <= 1.5), {job / raw:.2f} vs same frames")
+    print(f"reference job, 4000x3000 photos:      {big:6.2f} s   vs 1080p job {big / job:.2f} (target <= 1.2)")
+    print(f"ffmpeg CPU time (user+sys, steadier than wall time on a shared machine): "
+          f"plain {cpu['plain']:.1f} s, same frames {cpu['raw']:.1f} s, job {cpu['1080']:.1f} s, "
+          f"12 MP job {cpu['12mp']:.1f} s -> ratios {summary['cpu_ratio_job_to_plain']:.2f} vs testsrc2, "
+          f"{summary['cpu_ratio_job_to_raw_same_frames']:.2f} vs same frames, "
+          f"12 MP/1080p {summary['cpu_ratio_12mp_to_1080']:.2f}")
+    print(f"peak memory ffmpeg: {summary['ffmpeg_peak_mb_1080']} MB (1080p photos), "
+          f"{summary['ffmpeg_peak_mb_12mp']} MB (12 MP photos) (target <= 600); "
+          f"python {summary['python_peak_mb']} MB")
+
+
+if __name__ == "__main__":
+    main()
