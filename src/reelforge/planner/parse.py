@@ -274,7 +274,7 @@ _NOT_TOTAL_BEFORE = _rx(
     r"each|per|by|between|around|about the|extra|additional|another|more)|"
     r"\b(?:fade|fades|fading|crossfade|crossfades|dissolve|transition|transitions)"
     r"(?:\s+(?:in|out))?(?:\s+(?:of|over|for|in|lasting|by))?|"
-    r"前|最后|最後|后|從|从|到|至|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
+    r"前|最后|最後|后|從|从|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
 _NOT_TOTAL_AFTER = _rx(
     r"^\s*(?:(?:per|each|every|a piece|apiece|for each|for every)\b|/|"
     r"(?:long\s+)?(?:cross)?(?:fade|dissolve|transition|wipe|slide)s?\b|"
