@@ -74,6 +74,8 @@ DURATIONS = [
     ("缩短到20秒", 20000),
     ("延长到一分钟", 60000),
     ("加5秒", None),
+    ("30 seconds in 1080p", 30000),
+    ("10 seconds into the video", None),
     ("use 1-second crossfades", None),
     ("extend it by 5 seconds", None),
     ("in 1080p", None),

@@ -278,7 +278,7 @@ _NOT_TOTAL_BEFORE = _rx(
 _NOT_TOTAL_AFTER = _rx(
     r"^\s*(?:(?:per|each|every|a piece|apiece|for each|for every)\b|/|"
     r"(?:long\s+)?(?:cross)?(?:fade|dissolve|transition|wipe|slide)s?\b|"
-    r"(?:mark|in|into)\b|处|时|的时候|每|转场|过渡|淡)")
+    r"mark\b|in(?:to)?\s+(?:the\s+)?(?:video|clip|song|track|music)\b|in\s*(?:[,.;]|$)|处|时|的时候|每|转场|过渡|淡)")
 
 # "each image for 3 seconds", "每张图片3秒"
 _PER_ITEM_BEFORE = _rx(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$")
