@@ -187,6 +187,21 @@ class Session:
         prefix = plan.reply if plan.reply else "Done."
         return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=tuple(ops))
 
+    def apply_ops(self, ops: Sequence[O.Op], text: str = "") -> Reply:
+        """Apply already-planned ops (e.g. from an agent) as one undoable change."""
+        if self.timeline is None:
+            return self._reply(Intent.EDIT, "error", "There is no timeline yet: say what to make first.")
+        try:
+            new = apply(self.timeline, list(ops), library=self.library)
+        except ApplyError as exc:
+            return self._record(text, self._reply(Intent.EDIT, "error", exc.message, ops=tuple(ops)))
+        if new == self.timeline:
+            return self._record(text, self._reply(Intent.EDIT, "ok", "Nothing to change.", ops=tuple(ops)))
+        self._commit(new)
+        msg = "; ".join(O.describe(o) for o in ops)
+        return self._record(text, self._reply(Intent.EDIT, "ok", msg[:1].upper() + msg[1:] + ".", changed=True,
+                                              ops=tuple(ops)))
+
     def _compose(self, text: str) -> Reply:
         from reelforge.planner.compose import plan
 

@@ -1,0 +1,269 @@
+"""Edit ops and their pure application: examples plus Hypothesis properties.
+
+Properties: applying any valid op sequence keeps every invariant — positive durations, the
+main track contiguous from 0 with transitions overlapping exactly, the total equal to the main
+track's end, nothing past the end, no overlaps — and is deterministic and pure.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from edit_cases import LIBRARY, sample_timeline
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reelforge.errors import PlanError, ReelforgeError
+from reelforge.planner import ops as O
+from reelforge.planner.apply import ApplyError, apply
+from reelforge.timeline import Fit, Motion, Role, TextSegment, Timeline, Transition
+
+TL = sample_timeline()
+
+
+def main(tl: Timeline):
+    return tl.track(Role.MAIN).segments
+
+
+def names(tl: Timeline) -> list[str]:
+    return [s.name for s in main(tl)]
+
+
+def check_invariants(tl: Timeline) -> None:
+    again = Timeline.model_validate(json.loads(tl.to_json()))
+    assert again == tl
+    segs = main(tl)
+    if segs:
+        assert segs[0].start == 0
+        for prev, seg in zip(segs, segs[1:], strict=False):
+            assert seg.start == prev.end - seg.transition_ms
+            assert seg.transition_ms * 2 <= min(seg.duration, prev.duration)
+        assert segs[-1].end == tl.duration
+    for track in tl.tracks:
+        prev_end = None
+        for seg in track.segments:
+            assert seg.duration > 0 and seg.start >= 0
+            assert seg.end <= tl.duration
+            if track.role is not Role.MAIN and prev_end is not None:
+                assert seg.start >= prev_end
+            prev_end = seg.end
+
+
+# -- examples --------------------------------------------------------------------------------
+def test_schema_and_round_trip_of_ops():
+    schema = O.ops_json_schema()
+    assert schema["properties"]["ops"]["type"] == "array"
+    ops = [O.SetVolume(role="music", volume=0.2), O.AddText(text="Hi", timing=O.Timing(duration_ms=3000)),
+           O.MoveSegment(target=O.Target(index=1, kind="image"), to_index=-1)]
+    assert O.parse_ops(O.dump_ops(ops)) == ops
+    with pytest.raises(PlanError):
+        O.parse_ops([{"op": "explode"}])
+    with pytest.raises(PlanError):
+        O.parse_ops([{"op": "set_volume", "volume": -1}])
+
+
+def test_apply_is_pure():
+    before = TL.to_json()
+    apply(TL, [O.SetFrame(aspect="9:16"), O.RemoveSegment(target=O.Target(index=0))])
+    assert TL.to_json() == before
+
+
+def test_vertical():
+    new = apply(TL, [O.SetFrame(aspect="9:16")])
+    assert (new.width, new.height) == (1080, 1920)
+    assert apply(TL, [O.SetFrame(aspect="9:16", resolution="720p")]).width == 720
+
+
+def test_remove_shortens_and_refits_other_tracks():
+    new = apply(TL, [O.RemoveSegment(target=O.Target(index=1, kind="image"))])
+    assert names(new) == ["shoe.jpg", "street.mp4", "beach.jpg", "sneaker.jpg", "mountain.jpg"]
+    assert new.duration == 25000
+    assert new.track(Role.MUSIC).segments[0].end == 25000  # music spans the whole again
+    assert new.track(Role.CTA).segments[0].end == 25000  # stays anchored to the end
+    assert new.track(Role.TITLE).segments[0].end == 3000
+    check_invariants(new)
+
+
+def test_move_keeps_length_and_first_shot_has_no_transition():
+    new = apply(TL, [O.MoveSegment(target=O.Target(index=-1), to_index=0)])
+    assert names(new)[0] == "mountain.jpg" and new.duration == 30000
+    assert main(new)[0].transition is Transition.CUT and main(new)[1].transition is Transition.CROSSFADE
+    check_invariants(new)
+
+
+def test_move_after_and_swap_and_reverse():
+    new = apply(TL, [O.MoveSegment(target=O.Target(index=1, kind="image"), after=O.Target(index=3, kind="image"))])
+    assert names(new) == ["shoe.jpg", "street.mp4", "beach.jpg", "sneaker.jpg", "city.jpg", "mountain.jpg"]
+    new = apply(TL, [O.SwapSegments(a=O.Target(index=0), b=O.Target(name="sneaker"))])
+    assert names(new)[0] == "sneaker.jpg" and names(new)[4] == "shoe.jpg"
+    new = apply(TL, [O.ReverseOrder()])
+    assert names(new) == list(reversed(names(TL)))
+    check_invariants(new)
+
+
+def test_targets_by_time_name_and_errors():
+    new = apply(TL, [O.RemoveSegment(target=O.Target(at_ms=12000))])
+    assert "street.mp4" not in names(new)
+    with pytest.raises(ApplyError, match="only 5 images"):
+        apply(TL, [O.RemoveSegment(target=O.Target(index=9, kind="image"))])
+    with pytest.raises(ApplyError, match="which one"):
+        apply(TL, [O.RemoveSegment(target=O.Target(name="jpg"))])
+    with pytest.raises(ApplyError, match="no caption"):
+        apply(TL, [O.RemoveText(target=O.Target(role=Role.CAPTION, index=0))])
+    assert issubclass(ApplyError, ReelforgeError) and issubclass(ApplyError, ValueError)
+
+
+def test_total_duration_refits_main_exactly():
+    for total in (7000, 15000, 29999, 60000):
+        new = apply(TL, [O.SetTotalDuration(duration_ms=total)])
+        assert new.duration == total
+        check_invariants(new)
+    with pytest.raises(ApplyError):
+        apply(TL, [O.SetTotalDuration(duration_ms=300)])
+
+
+def test_clip_cannot_outrun_its_footage():
+    with pytest.raises(ApplyError, match="footage"):
+        apply(TL, [O.SetSegmentDuration(target=O.Target(index=0, kind="video"), duration_ms=20000)])
+    new = apply(TL, [O.SetSpeed(target=O.Target(index=0, kind="video"), speed=2.0)])
+    clip = main(new)[2]
+    assert clip.speed == 2.0 and clip.duration == 2750
+
+
+def test_fit_to_voice():
+    new = apply(TL, [O.FitToVoice()])
+    assert new.duration == 24500
+    check_invariants(new)
+
+
+def test_text_ops():
+    new = apply(TL, [O.AddText(text="Spring Sale", timing=O.Timing(duration_ms=3000))])
+    titles = new.track(Role.TITLE).segments
+    assert [t.text for t in titles] == ["Spring Sale"]  # replaces what the title showed then
+    new = apply(TL, [O.AddText(text="Free shipping", role="caption", timing=O.Timing(start_ms=10000, duration_ms=4000))])
+    cap = new.track(Role.CAPTION).segments[0]
+    assert (cap.start, cap.end, cap.position.value) == (10000, 14000, "bottom")
+    new = apply(TL, [O.UpdateText(target=O.Target(role=Role.TITLE, index=0), color="#FF0000", position="top",
+                                  timing=O.Timing(anchor="end", duration_ms=2000))])
+    t = new.track(Role.TITLE).segments[0]
+    assert (t.color, t.position.value, t.start, t.end) == ("#FF0000", "top", 28000, 30000)
+    assert isinstance(t, TextSegment)
+    new = apply(TL, [O.RemoveText()])
+    assert not any(tr.role in (Role.TITLE, Role.CTA) for tr in new.tracks)
+
+
+def test_audio_ops():
+    new = apply(TL, [O.SetVolume(role="music", volume=0.2), O.SetFade(role="music", fade_in_ms=1000),
+                     O.SetDuck(on=False)])
+    m = new.track(Role.MUSIC).segments[0]
+    assert (m.volume, m.fade_in_ms, m.duck) == (0.2, 1000, False)
+    new = apply(TL, [O.SetVolume(role="voice", factor=0.5)])
+    assert new.track(Role.VOICE).segments[0].volume == 0.5
+    new = apply(TL, [O.RemoveTrack(role=Role.MUSIC)])
+    assert new.track(Role.MUSIC) is None
+    new = apply(TL, [O.ReplaceMusic(asset_id="jazz1")], library=LIBRARY)
+    m = new.track(Role.MUSIC).segments[0]
+    assert m.src == "jazz1" and m.loop and m.volume == 0.35 and m.end == 30000
+    assert "bgm1" not in {a.id for a in new.assets} and "jazz1" in {a.id for a in new.assets}
+    new = apply(TL, [O.SetClipAudio(mute=True)])
+    assert main(new)[2].mute
+
+
+def test_look_ops():
+    new = apply(TL, [O.SetTransition(kind=Transition.CUT)])
+    assert all(s.transition is Transition.CUT for s in main(new)) and new.duration == 30000
+    new = apply(TL, [O.SetTransition(kind=Transition.FADE_BLACK, duration_ms=1000)])
+    assert all(s.transition_ms == 1000 for s in main(new)[1:]) and new.duration == 30000
+    check_invariants(new)
+    new = apply(TL, [O.SetMotion(motion=Motion.NONE)])
+    assert all(s.motion is Motion.NONE for s in main(new))
+    new = apply(TL, [O.SetBackground(color="#ffffff")])
+    assert new.background == "#FFFFFF" and all(s.fit is Fit.CONTAIN for s in main(new))
+    new = apply(TL, [O.AddLogo(asset_id="logo1", position="top-right")], library=LIBRARY)
+    logo = new.track(Role.LOGO).segments[0]
+    assert logo.position.value == "top-right" and logo.end == 30000
+
+
+def test_add_and_replace_from_library():
+    new = apply(TL, [O.AddSegment(asset_id="vid2", after=O.Target(index=1, kind="image"))], library=LIBRARY)
+    assert names(new)[2] == "surf.mp4" and new.duration == 35500
+    with pytest.raises(ApplyError, match="no media"):
+        apply(TL, [O.AddSegment(asset_id="nope")], library=LIBRARY)
+    new = apply(TL, [O.ReplaceSource(target=O.Target(index=0), asset_id="logo1")], library=LIBRARY)
+    assert names(new)[0] == "logo.png"
+    with pytest.raises(ApplyError, match="audio"):
+        apply(TL, [O.ReplaceSource(target=O.Target(index=0), asset_id="jazz1")], library=LIBRARY)
+
+
+def test_undo_is_not_applied_here():
+    with pytest.raises(ApplyError):
+        apply(TL, [O.Undo()])
+
+
+# -- properties --------------------------------------------------------------------------------
+kinds = st.sampled_from([None, "image", "video"])
+targets = st.one_of(
+    st.builds(O.Target, index=st.integers(-7, 6), kind=kinds),
+    st.builds(O.Target, name=st.sampled_from(["shoe", "city", "street", "beach", "sneaker", "mountain", "surf"])),
+    st.builds(O.Target, at_ms=st.integers(0, 40000)),
+)
+text_targets = st.builds(O.Target, role=st.sampled_from([Role.TITLE, Role.CTA, Role.CAPTION]), index=st.integers(-2, 1))
+timings = st.builds(O.Timing, start_ms=st.integers(0, 35000), duration_ms=st.one_of(st.none(), st.integers(1, 20000)),
+                    anchor=st.sampled_from(["start", "end"]))
+ms = st.integers(0, 4000)
+ops = st.one_of(
+    st.builds(O.RemoveSegment, target=targets),
+    st.builds(O.MoveSegment, target=targets, to_index=st.integers(-7, 6)),
+    st.builds(O.MoveSegment, target=targets, after=targets),
+    st.builds(O.SwapSegments, a=targets, b=targets),
+    st.just(O.ReverseOrder()),
+    st.builds(O.ReplaceSource, target=targets, asset_id=st.sampled_from(["vid2", "logo1", "img3"])),
+    st.builds(O.TrimSegment, target=targets, head_ms=ms, tail_ms=ms),
+    st.builds(O.SetSegmentDuration, target=targets, duration_ms=st.integers(1, 12000)),
+    st.builds(O.SetTotalDuration, duration_ms=st.integers(1, 90000)),
+    st.just(O.FitToVoice()),
+    st.builds(O.SetSpeed, target=st.one_of(st.none(), targets), speed=st.floats(0.25, 4.0)),
+    st.builds(O.SetClipAudio, target=st.one_of(st.none(), targets), mute=st.booleans()),
+    st.builds(O.AddText, text=st.sampled_from(["Hi", "春季大促"]), role=st.sampled_from(["title", "caption", "cta"]),
+              timing=timings),
+    st.builds(O.UpdateText, target=text_targets, text=st.one_of(st.none(), st.just("New")), timing=st.one_of(st.none(), timings)),
+    st.builds(O.RemoveText, role=st.sampled_from([None, "title", "caption", "cta"])),
+    st.builds(O.SetVolume, role=st.sampled_from(["music", "voice", "main"]), volume=st.floats(0, 4)),
+    st.builds(O.SetVolume, role=st.sampled_from(["music", "voice"]), factor=st.floats(0.01, 16)),
+    st.builds(O.SetFade, fade_in_ms=st.one_of(st.none(), ms), fade_out_ms=st.one_of(st.none(), ms)),
+    st.builds(O.SetDuck, on=st.booleans()),
+    st.builds(O.RemoveTrack, role=st.sampled_from([Role.MUSIC, Role.VOICE, Role.TITLE, Role.LOGO, Role.MAIN])),
+    st.just(O.ReplaceMusic(asset_id="jazz1")),
+    st.builds(O.SetTransition, target=st.one_of(st.none(), targets), kind=st.sampled_from(list(Transition)),
+              duration_ms=st.one_of(st.none(), st.integers(0, 3000))),
+    st.builds(O.SetMotion, target=st.one_of(st.none(), targets), motion=st.sampled_from([*Motion, "auto"])),
+    st.builds(O.SetFrame, aspect=st.sampled_from([None, "16:9", "9:16", "1:1", "4:5"]),
+              resolution=st.sampled_from([None, "480p", "720p", "1080p", "4k"])),
+    st.builds(O.SetFit, target=st.one_of(st.none(), targets), fit=st.sampled_from(list(Fit))),
+    st.builds(O.SetBackground, color=st.sampled_from([None, "#FFFFFF", "#123456"]), blur=st.booleans()),
+    st.builds(O.AddLogo, asset_id=st.just("logo1")),
+    st.builds(O.AddSegment, asset_id=st.sampled_from(["vid2", "logo1", "img1"]),
+              after=st.one_of(st.none(), targets)),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ops, min_size=1, max_size=6))
+def test_any_op_sequence_keeps_the_timeline_valid(seq):
+    tl = TL
+    for op in seq:
+        try:
+            nxt = apply(tl, [op], library=LIBRARY)
+        except ApplyError as exc:
+            assert exc.message  # a readable refusal, never another exception
+            continue
+        assert nxt == apply(tl, [op], library=LIBRARY)  # deterministic
+        check_invariants(nxt)
+        tl = nxt
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ops, min_size=1, max_size=4))
+def test_ops_survive_json(seq):
+    assert O.parse_ops(json.loads(json.dumps(O.dump_ops(seq)))) == seq
