@@ -65,7 +65,7 @@ def _run_edit(ctx: Context, who: Principal, session_id: str, text: str,
         "summary": getattr(reply, "summary", None),
         "version": getattr(reply, "version", None),
     }
-    if out["intent"] == "export":
+    if out["intent"] == "export" and out["status"] == "ok":
         try:
             row = renders.create(ctx, who, session_id, quality="standard")
             out["export"] = renders.view(row, base)

@@ -186,11 +186,7 @@ def state(ctx: Context, who: Principal, session_id: str) -> dict[str, Any]:
         "timeline": json.loads(tl.to_json()) if tl is not None else None,
         "draft": to_draft(tl) if tl is not None else None,
         "media": media_info(sess),
-        "can_undo": bool(_call(sess, "can_undo")),
-        "can_redo": bool(_call(sess, "can_redo")),
+        "can_undo": bool(getattr(sess, "undo_stack", None)),
+        "can_redo": bool(getattr(sess, "redo_stack", None)),
     }
 
-
-def _call(obj, name):
-    value = getattr(obj, name, None)
-    return value() if callable(value) else value

@@ -1,0 +1,93 @@
+"""A queued export survives a server restart and completes afterwards."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import httpx
+import pytest
+
+from .conftest import (
+    Server,
+    auth,
+    chat,
+    new_session,
+    new_token,
+    probe_mp4,
+    small_files,
+    upload,
+    wait_export,
+)
+
+pytestmark = pytest.mark.service
+
+
+def test_queued_export_completes_after_restart(tmp_path, media_dir):
+    srv = Server(data_dir=tmp_path / "restart", worker=False).start()
+    try:
+        base = srv.url
+        token = new_token(base)
+        sid = new_session(base, token)
+        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+        chat(base, token, sid, "make a 4-second 720p video")
+        r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"}, headers=auth(token))
+        assert r.status_code == 202
+        eid = r.json()["id"]
+        assert httpx.get(f"{base}/v1/exports/{eid}", headers=auth(token)).json()["status"] == "queued"
+    finally:
+        srv.stop()
+    db = sqlite3.connect(srv.data_dir / "reelforge.db")
+    assert db.execute("select status from renders where id=?", (eid,)).fetchone() == ("queued",)
+    db.close()
+
+    srv.start(worker=True)  # same data dir, new port, embedded worker on
+    try:
+        base = srv.url
+        done = wait_export(base, token, eid)
+        assert done["status"] == "completed", done
+        r = httpx.get(f"{base}/v1/exports/{eid}/download", headers=auth(token))
+        assert r.status_code == 200
+        out = tmp_path / "after-restart.mp4"
+        out.write_bytes(r.content)
+        info = probe_mp4(out)
+        assert abs(info["duration"] - 4.0) < 0.5 and info["vcodec"] == "h264"
+        # nothing else was lost either
+        assert [s["id"] for s in httpx.get(f"{base}/v1/sessions", headers=auth(token)).json()["sessions"]] == [sid]
+        st = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
+        assert st["draft"]["d"] == 4000 and len(st["media"]) == 5
+        assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
+            {"available": 99, "frozen": 0, "total": 99}
+    finally:
+        srv.stop()
+
+
+def test_render_orphaned_by_a_dead_process_is_requeued(tmp_path, media_dir):
+    """A row left 'running' by a process that died is requeued at startup and completes."""
+    srv = Server(data_dir=tmp_path / "orphan", worker=False).start()
+    try:
+        base = srv.url
+        token = new_token(base)
+        sid = new_session(base, token)
+        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+        chat(base, token, sid, "make a 2-second 720p video")
+        eid = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
+                         headers=auth(token)).json()["id"]
+    finally:
+        srv.stop()
+    # simulate a worker that claimed the job (taking it off the queue) and then died
+    import os
+
+    from huey import SqliteHuey
+
+    SqliteHuey("reelforge", filename=str(srv.data_dir / "queue.db")).flush()
+    db = sqlite3.connect(srv.data_dir / "reelforge.db")
+    with db:
+        db.execute("update renders set status='running', stage='rendering', attempts=1, worker=? where id=?",
+                   (f"{os.uname().nodename}:999999", eid))
+    db.close()
+    srv.start(worker=True)
+    try:
+        done = wait_export(srv.url, token, eid)
+        assert done["status"] == "completed", done
+    finally:
+        srv.stop()
