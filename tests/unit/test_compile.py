@@ -1,0 +1,253 @@
+"""Pure tests of `compile_render`: the ffmpeg command as data, over a table of small timelines.
+
+No ffmpeg runs here and the asset files need not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reelforge.errors import InvalidTimeline
+from reelforge.render.compile import (
+    LoudnessMeasure,
+    compile_loudness_probe,
+    compile_render,
+    output_size,
+)
+from reelforge.timeline import (
+    Asset,
+    AssetKind,
+    AudioSegment,
+    Motion,
+    Position,
+    Role,
+    TextSegment,
+    Timeline,
+    Track,
+    TrackKind,
+    Transition,
+    VideoSegment,
+    build,
+)
+
+IMG = [Asset(id=f"img{i}", path=f"/media/img{i}.jpg", name=f"img{i}.jpg", kind=AssetKind.IMAGE,
+             width=4000, height=3000) for i in range(4)]
+CLIP = Asset(id="clip", path="/media/clip.mp4", name="clip.mp4", kind=AssetKind.VIDEO, width=1920,
+             height=1080, duration_ms=10000, fps=30, has_audio=True)
+VOICE = Asset(id="vo", path="/media/vo.mp3", name="vo.mp3", kind=AssetKind.AUDIO, duration_ms=9000, has_audio=True)
+MUSIC = Asset(id="bgm", path="/media/bgm.mp3", name="bgm.mp3", kind=AssetKind.AUDIO, duration_ms=4000, has_audio=True)
+LOGO = Asset(id="logo", path="/media/logo.png", name="logo.png", kind=AssetKind.IMAGE, width=400, height=400)
+ASSETS = (*IMG, CLIP, VOICE, MUSIC, LOGO)
+
+
+def _main(*segs: VideoSegment) -> Track:
+    return Track(id="main", kind=TrackKind.VIDEO, role=Role.MAIN, segments=segs)
+
+
+def _stills(n: int, dur: int = 3000, td: int = 0, transition: Transition = Transition.CROSSFADE,
+            motion: Motion = Motion.ZOOM_IN) -> Track:
+    segs = []
+    for i in range(n):
+        start = i * (dur - td)
+        segs.append(VideoSegment(id=f"s{i}", start=start, duration=dur, src=f"img{i}", motion=motion,
+                                 transition=transition if (i and td) else Transition.CUT,
+                                 transition_ms=td if i else 0))
+    return _main(*segs)
+
+
+def _tl(*tracks: Track, duration: int = 9000, **kw) -> Timeline:
+    return build(width=kw.pop("width", 1280), height=kw.pop("height", 720), fps=kw.pop("fps", 30),
+                 duration=duration, assets=ASSETS, tracks=list(tracks), **kw)
+
+
+VOICE_TRACK = Track(id="vo", kind=TrackKind.AUDIO, role=Role.VOICE,
+                    segments=(AudioSegment(id="a_vo", start=500, duration=8000, src="vo"),))
+
+
+def _music(duck: bool, loop: bool = False) -> Track:
+    return Track(id="bgm", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
+        AudioSegment(id="a_bgm", start=0, duration=9000, src="bgm", volume=0.35, duck=duck, loop=loop,
+                     fade_out_ms=1000),))
+
+
+def _texts(n: int) -> Track:
+    return Track(id="title", kind=TrackKind.TEXT, role=Role.TITLE, segments=tuple(
+        TextSegment(id=f"t{i}", start=i * 3000, duration=2000, text=f"Title {i}: 100% \"ok\"")
+        for i in range(n)))
+
+
+CASES: dict[str, Timeline] = {
+    "cuts": _tl(_stills(3)),
+    "crossfades": _tl(_stills(3, dur=3000, td=500)),
+    "fade_black": _tl(_stills(2, dur=4500, td=500, transition=Transition.FADE_BLACK)),
+    "voice_music_duck": _tl(_stills(3), VOICE_TRACK, _music(True)),
+    "voice_music_noduck": _tl(_stills(3), VOICE_TRACK, _music(False)),
+    "music_only_duck": _tl(_stills(3), _music(True, loop=True)),
+    "texts": _tl(_stills(3), _texts(3)),
+    "gap_and_clip": _tl(_main(
+        VideoSegment(id="c0", start=1000, duration=3000, src="clip", in_ms=2000, speed=2.0),
+        VideoSegment(id="c1", start=5000, duration=2000, src="img0", motion=Motion.PAN_LEFT))),
+    "logo": _tl(_stills(3), Track(id="logo", kind=TrackKind.VIDEO, role=Role.LOGO, segments=(
+        VideoSegment(id="lg", start=0, duration=9000, src="logo", position=Position.TOP_RIGHT,
+                     scale=0.15, opacity=0.8),))),
+    "vertical": _tl(_stills(3, motion=Motion.PAN_UP), _texts(1), width=1080, height=1920),
+}
+
+
+def _compile(tl: Timeline, quality: str = "standard"):
+    return compile_render(tl, "/out/video.mp4", quality=quality, workdir="/work")
+
+
+def _labels(graph: str) -> list[str]:
+    return re.findall(r"\[([A-Za-z_][A-Za-z0-9_]*)\]", graph)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_label_produced_and_consumed_once(name):
+    cmd = _compile(CASES[name])
+    counts: dict[str, int] = {}
+    for label in _labels(cmd.filter_graph):
+        counts[label] = counts.get(label, 0) + 1
+    mapped = [a[1:-1] for i, a in enumerate(cmd.argv) if i and cmd.argv[i - 1] == "-map"]
+    assert len(mapped) == 2
+    for label, n in counts.items():
+        assert n == (1 if label in mapped else 2), (label, n)
+    # every input stream reference is used exactly once
+    refs = re.findall(r"\[(\d+:[va])\]", cmd.filter_graph)
+    assert len(refs) == len(set(refs))
+    assert cmd.argv.count("-i") == len({r.split(":")[0] for r in refs})
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_output_arguments(name):
+    cmd = _compile(CASES[name])
+    argv = cmd.argv
+    for flag, value in [("-c:v", "libx264"), ("-pix_fmt", "yuv420p"), ("-movflags", "+faststart"),
+                        ("-c:a", "aac"), ("-ar", "48000"), ("-b:a", "192k"), ("-t", "9.000"),
+                        ("-r", "30"), ("-f", "mp4"), ("-progress", "pipe:1"),
+                        ("-/filter_complex", "/work/graph.txt")]:
+        assert (flag, value) in set(zip(argv, argv[1:], strict=False)), flag
+    assert argv[-1] == "/out/video.mp4"
+    assert "-loop" not in argv  # stills are decoded once, never re-read per frame
+    assert cmd.total_frames == 270 and cmd.duration_ms == 9000
+    assert all(isinstance(a, str) for a in argv)
+
+
+def test_stills_loop_one_decoded_frame():
+    cmd = _compile(CASES["cuts"])
+    assert cmd.filter_graph.count("loop=loop=89:size=1") == 3
+    assert "zoompan" not in cmd.filter_graph
+    assert "eval=frame" in cmd.filter_graph  # zoom by per-frame scale on a modest base
+    assert cmd.filter_graph.count("concat=n=3") == 1
+    assert "xfade" not in cmd.filter_graph
+
+
+def test_crossfade_offsets_are_segment_starts():
+    cmd = _compile(CASES["crossfades"])
+    xf = re.findall(r"xfade=transition=(\w+):duration=([\d.]+):offset=([\d.]+)", cmd.filter_graph)
+    assert xf == [("fade", "0.5", "2.5"), ("fade", "0.5", "5")]
+    # a start between frames rounds to the nearest frame, overlap measured in whole frames
+    odd = _compile(_tl(_stills(3, dur=3500, td=750))).filter_graph
+    assert "duration=0.733333:offset=2.76667" in odd
+    cmd = _compile(CASES["fade_black"])
+    assert re.findall(r"xfade=transition=(\w+):duration=([\d.]+):offset=([\d.]+)", cmd.filter_graph) == [
+        ("fadeblack", "0.5", "4")]
+
+
+def test_sidechain_iff_voice_and_duck():
+    duck = _compile(CASES["voice_music_duck"]).filter_graph
+    assert "sidechaincompress" in duck and "apad" in duck and "asplit=2" in duck
+    assert "amix=inputs=2:normalize=0" in duck
+    plain = _compile(CASES["voice_music_noduck"]).filter_graph
+    assert "sidechaincompress" not in plain and "amix=inputs=2:normalize=0" in plain
+    alone = _compile(CASES["music_only_duck"])
+    assert "sidechaincompress" not in alone.filter_graph and "amix" not in alone.filter_graph
+    assert alone.argv[alone.argv.index("-stream_loop") + 1] == "-1"
+    assert "volume=0.35" in alone.filter_graph and "afade=t=out:st=8.000:d=1.000" in alone.filter_graph
+
+
+def test_no_audio_gives_silent_track():
+    cmd = _compile(CASES["cuts"])
+    assert "anullsrc=r=48000:cl=stereo" in cmd.filter_graph
+    assert compile_loudness_probe(CASES["cuts"], workdir="/work") is None
+
+
+def test_text_overlays_described_not_drawn():
+    cmd = _compile(CASES["texts"])
+    assert len(cmd.overlays) == 3
+    assert cmd.filter_graph.count("fade=t=in") == 3 and cmd.filter_graph.count(":alpha=1") == 6
+    assert cmd.filter_graph.count("overlay=") == 3
+    # the user's text never reaches the filter graph or the argv
+    assert "Title" not in cmd.filter_graph and not any("Title" in a for a in cmd.argv)
+    spec = cmd.overlays[0]
+    assert spec.text == 'Title 0: 100% "ok"' and spec.path == Path("/work/text_00.png")
+    assert spec.frame_width == 1280 and spec.max_width == 1280 - 2 * 64
+    assert "enable='between(t,3,4.98333)'" in cmd.filter_graph
+
+
+def test_gap_and_clip():
+    cmd = _compile(CASES["gap_and_clip"])
+    g = cmd.filter_graph
+    assert g.count("color=c=0x000000") == 3  # before, between, after
+    i = cmd.argv.index("/media/clip.mp4")
+    assert cmd.argv[i - 5:i - 1] == ["-ss", "2.000", "-t", "6.000"]  # 3 s at 2x speed
+    assert "setpts=(PTS-STARTPTS)/2" in g and "atempo=2" in g
+    assert "adelay=delays=1000:all=1" in g
+
+
+def test_logo_overlay():
+    g = _compile(CASES["logo"]).filter_graph
+    assert "colorchannelmixer=aa=0.8" in g
+    assert "overlay=x='W-w-64':y='58'" in g
+
+
+def test_quality_presets_and_draft_size():
+    tl = CASES["vertical"]
+    assert output_size(tl, "standard") == (1080, 1920)
+    assert output_size(tl, "draft") == (360, 640)
+    draft = _compile(tl, "draft")
+    assert draft.argv[draft.argv.index("-preset") + 1] == "ultrafast"
+    assert draft.width == 360 and "color=" not in draft.filter_graph
+    assert _compile(tl, "high").argv[_compile(tl, "high").argv.index("-crf") + 1] == "18"
+    # vertical frames keep text clear of the bottom platform UI
+    g = _compile(tl).filter_graph
+    assert "text" not in g and "overlay=x='(W-w)/2':y='(H-h)/2'" in g
+    with pytest.raises(InvalidTimeline):
+        _compile(tl, "ultra")
+
+
+def test_json_round_trip_compiles_identically():
+    for tl in CASES.values():
+        again = Timeline.from_json(tl.to_json())
+        assert _compile(again).filter_graph == _compile(tl).filter_graph
+
+
+def test_segment_shorter_than_a_frame_is_rejected():
+    tl = _tl(_main(VideoSegment(id="s", start=0, duration=10, src="img0")), duration=1000)
+    with pytest.raises(InvalidTimeline, match="shorter than one frame"):
+        _compile(tl)
+
+
+def test_loudness_measure_parsing_and_linear_gain():
+    stderr = """[Parsed_loudnorm_3 @ 0x1]
+{
+	"input_i" : "-20.61",
+	"input_tp" : "-6.02",
+	"input_lra" : "3.20",
+	"input_thresh" : "-30.87",
+	"output_i" : "-14.3",
+	"target_offset" : "0.3"
+}
+"""
+    m = LoudnessMeasure.from_stderr(stderr)
+    assert m.input_i == -20.61 and m.gain_db(-14) == pytest.approx(6.61)
+    tl = CASES["voice_music_duck"]
+    g = compile_render(tl, "/o.mp4", workdir="/w", loudness=m).filter_graph
+    assert "volume=6.61dB" in g and "alimiter" in g and "loudnorm" not in g
+    probe = compile_loudness_probe(tl, workdir="/w")
+    assert probe is not None and "print_format=json" in probe.filter_graph and "-vn" in probe.argv
+    assert "/media/img0.jpg" not in probe.argv  # the measure pass reads only the sound
+    assert LoudnessMeasure(float("-inf"), float("-inf")).gain_db(-14) == 0.0
