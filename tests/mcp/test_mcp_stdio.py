@@ -5,7 +5,9 @@ The seed workflow renders for real (draft quality) and the MP4 is probed with Py
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,7 +26,8 @@ TOOLS = {"create_session", "list_sessions", "add_assets", "instruct", "get_state
 def server_params(data_dir: Path) -> StdioServerParameters:
     return StdioServerParameters(command=sys.executable,
                                  args=["-m", "reelforge.mcp", "--data-dir", str(data_dir)],
-                                 env={"HF_HUB_OFFLINE": "1", "REELFORGE_LLM_URL": ""})
+                                 env={"HF_HUB_OFFLINE": "1",
+                                      **{k: os.environ[k] for k in ("PYTHONPATH",) if k in os.environ}})
 
 
 def run_client(data_dir: Path, body):
@@ -33,7 +36,9 @@ def run_client(data_dir: Path, body):
         with anyio.fail_after(300):
             async with Client(server_params(data_dir), read_timeout_seconds=240) as client:
                 return await body(client)
-    return anyio.run(main)
+    # in a thread of its own: another plugin (Playwright's sync API) may own this thread's loop
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, main).result()
 
 
 def text_of(result) -> str:

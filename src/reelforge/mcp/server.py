@@ -56,6 +56,14 @@ async def _call(fn: Callable[..., Any], *args: Any) -> Any:
         return await anyio.to_thread.run_sync(lambda: fn(*args))
     except ReelforgeError as exc:
         raise tool_error(exc) from exc
+    except Exception as exc:
+        raise unexpected(exc) from exc
+
+
+def unexpected(exc: Exception) -> ToolError:
+    """A bug or an environment problem: logged with its traceback, named in the reply."""
+    log.exception("tool failed", exc_info=exc)
+    return ToolError(f"error 5000: internal error ({type(exc).__name__}: {exc})")
 
 
 async def _with_progress(ctx: Context | None, fn: Callable[[Callable[[float, str], None]], Any],
@@ -89,6 +97,8 @@ async def _with_progress(ctx: Context | None, fn: Callable[[Callable[[float, str
         exc = result["error"]
         if isinstance(exc, ReelforgeError):
             raise tool_error(exc) from exc
+        if isinstance(exc, Exception):
+            raise unexpected(exc) from exc
         raise exc
     if ctx is not None:
         await ctx.report_progress(100, 100, f"{label}: done")

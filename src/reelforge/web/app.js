@@ -30,6 +30,7 @@
     draft: null,
     thumbs: {},          // asset id -> data URL (small), also cached in localStorage
     exporting: false,
+    mayRedo: false,
   };
 
   // -- messages ------------------------------------------------------------------------
@@ -41,7 +42,7 @@
   function explain(err) {
     if (!(err instanceof ApiError)) return err && err.message ? err.message : String(err);
     switch (err.code) {
-      case 2001: return "You are out of credits, so this export cannot start. Previews stay free; credits are refilled with a new starter token after 7 days. (" + err.message + ")";
+      case 2001: return "You are out of credits, so this export cannot start (nothing was charged). Quick previews stay free. (" + err.message + ")";
       case 402: return "Exporting is not allowed on this plan. (" + err.message + ")";
       case 429: return "Too many requests: please wait a moment and try again. (" + err.message + ")";
       case 1001: return "Your access token expired; getting a new one. (" + err.message + ")";
@@ -192,8 +193,10 @@
     state.timeline = data.timeline || null;
     if ("draft" in data) state.draft = data.draft || null;
     $("#summary").textContent = data.summary || "No timeline yet.";
-    $("#undo").disabled = !data.can_undo;
-    $("#redo").disabled = !data.can_redo;
+    // can_undo/can_redo when the API knows them; otherwise any change so far may be undone and
+    // an undo may be redone (the API answers "Nothing to undo." harmlessly)
+    $("#undo").disabled = !(data.can_undo || Number(data.version) > 0);
+    $("#redo").disabled = !(data.can_redo || state.mayRedo);
     const hasTimeline = Boolean(state.timeline || state.draft);
     $("#preview-btn").disabled = !hasTimeline;
     $("#export-btn").disabled = !hasTimeline || state.exporting;
@@ -379,7 +382,7 @@
         }
       }
     };
-    await Promise.all([worker(), worker()]);   // two uploads at a time
+    await worker();   // one at a time: the library keeps the order the files were picked in
     try { await refreshState(); } catch (err) { notify(explain(err)); }
   }
 
@@ -512,6 +515,7 @@
           finished = true;
           if (!body.textContent) body.textContent = data.message || "";
           if (data.changed === false && data.intent === "edit") bubble.classList.add("unchanged");
+          if (data.changed && data.intent === "edit") state.mayRedo = false;
           if (data.summary) {
             const s = document.createElement("span"); s.className = "summary-line"; s.textContent = data.summary;
             bubble.append(s);
@@ -543,6 +547,8 @@
     clearNotice();
     try {
       const data = await api(`/v1/sessions/${state.sessionId}/${op}`, { method: "POST" });
+      if (op === "undo") state.mayRedo = data.changed !== false;
+      if (op === "redo" && data.changed === false) state.mayRedo = false;
       applyState(data);
       addMessage("assistant", data.message || (op === "undo" ? "Undone." : "Redone."));
       await refreshState();
@@ -578,7 +584,7 @@
       const video = $("#preview-video");
       video.src = done.download_url;
       video.dataset.renderId = done.id;
-      status.textContent = `Preview ready (${done.width}×${done.height}, ${fmtSec(done.duration_ms || 0)}).`;
+      status.textContent = `Preview ready (${fmtSec(done.duration_ms || 0)}, low resolution).`;
     } catch (err) {
       status.textContent = "";
       notify(explain(err));
@@ -643,7 +649,8 @@
         throw new ApiError((done.error && done.error.code) || 5001, "The export failed: " + (errorText(done.error) || "unknown error"));
       }
       bar.value = 100;
-      status.textContent = `Done: ${done.width}×${done.height}, ${fmtSec(done.duration_ms || 0)}.`;
+      status.textContent = `Done: ${done.width}×${done.height}, ${fmtSec(done.duration_ms || 0)}` +
+        (done.quality === "draft" ? " (draft quality: rendered at a reduced size)." : ".");
       link.href = done.download_url;
       link.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.mp4`);
       link.hidden = false;
