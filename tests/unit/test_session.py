@@ -1,0 +1,180 @@
+"""Session: routing, first cut then edits, undo/redo, history, and the project file round-trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from edit_cases import ASSETS, EXTRA, LIBRARY, sample_timeline
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reelforge.errors import InvalidTimeline
+from reelforge.planner import ops as O
+from reelforge.planner.router import Intent
+from reelforge.session import Session
+from reelforge.timeline import Role
+
+
+@pytest.fixture(autouse=True)
+def _no_llm(monkeypatch):
+    monkeypatch.delenv("REELFORGE_LLM_BASE_URL", raising=False)
+    monkeypatch.delenv("REELFORGE_LLM_MODEL", raising=False)
+
+
+def edited() -> Session:
+    return Session(library=LIBRARY, timeline=sample_timeline(), version=1)
+
+
+def test_first_instruction_composes_then_edits():
+    s = Session.new()
+    s.add_ingested(ASSETS)
+    r = s.handle("30-second promo with text overlays")
+    assert r.intent is Intent.EDIT and r.status == "ok" and r.changed and r.version == 1
+    assert s.timeline is not None and s.timeline.duration == 30000
+    assert r.summary.startswith("Timeline (")
+    r = s.handle("make the music quieter, about 20%")
+    assert r.changed and r.version == 2 and "20%" in r.message
+    assert s.timeline.track(Role.MUSIC).segments[0].volume == 0.2
+    assert [h.version for h in s.history] == [1, 2]
+    assert s.history[1].ops == ({"volume": 0.2, "op": "set_volume"},)
+
+
+def test_no_media_and_no_timeline_answers_instead_of_raising():
+    s = Session.new()
+    r = s.handle("make a video")
+    assert r.status == "error" and not r.changed and "Add images" in r.message
+    r = s.handle("export")
+    assert r.intent is Intent.EXPORT and r.status == "error"
+    assert s.handle("").status == "unknown"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("remove the image", "ambiguous"),
+    ("make it sparkle", "unknown"),
+    ("remove the tenth image", "error"),
+    ("remove the logo", "error"),
+    ("字幕放到底部", "unknown"),
+    ("crossfade transitions", "ok"),  # already so: nothing changes, and it says so
+])
+def test_instructions_that_cannot_act_leave_the_timeline_unchanged(text, status):
+    s = edited()
+    before = s.timeline
+    r = s.handle(text)
+    assert r.status == status and not r.changed and s.timeline == before and s.version == 1
+    assert r.message
+
+
+def test_routed_intents_have_results():
+    s = edited()
+    assert s.handle("status").intent is Intent.STATE
+    assert s.handle("status").message.startswith("Timeline (")
+    assert s.handle("余额").intent is Intent.CREDITS
+    assert s.handle("上传").intent is Intent.UPLOAD
+    r = s.handle("导出")
+    assert r.intent is Intent.EXPORT and r.status == "ok" and not r.changed
+    r = s.handle("make it vertical and export")
+    assert r.intent is Intent.EXPORT and r.changed and (s.timeline.width, s.timeline.height) == (1080, 1920)
+
+
+def test_undo_redo_restore_exactly():
+    s = edited()
+    t0 = s.timeline
+    s.handle("make it vertical")
+    t1 = s.timeline
+    s.handle("把第二张图片放到最后")
+    t2 = s.timeline
+    assert s.handle("undo").changed and s.timeline == t1
+    assert s.handle("撤销").changed and s.timeline == t0
+    assert s.handle("undo").status == "nothing"  # the sample came without a first cut to undo
+    assert s.handle("redo").changed and s.timeline == t1
+    assert s.handle("重做").changed and s.timeline == t2
+    assert s.handle("redo").status == "nothing"
+    s.handle("undo")
+    s.handle("music to 20%")  # a new edit clears the redo stack
+    assert s.handle("redo").status == "nothing"
+    versions = [h.version for h in s.history]
+    assert versions == sorted(versions)  # the version never goes back
+
+
+def test_undo_the_first_cut():
+    s = Session.new()
+    s.add_ingested(ASSETS)
+    s.handle("a promo")
+    assert s.handle("undo").changed and s.timeline is None
+    assert s.handle("redo").changed and s.timeline is not None
+
+
+def test_add_this_clip_after_the_second_image():
+    s = Session(library=ASSETS, timeline=sample_timeline())
+    surf = next(a for a in EXTRA if a.name == "surf.mp4")
+    s.add_ingested([surf])
+    r = s.handle("add this clip after the second image")
+    assert r.changed, r.message
+    assert [seg.name for seg in s.timeline.track(Role.MAIN).segments][2] == "surf.mp4"
+    assert s.new_asset_ids == []
+
+
+def test_round_trip_is_exact(tmp_path):
+    s = edited()
+    for text in ("make it vertical", "music to 20%", "undo", "add the title 'Spring Sale'", "remove the image",
+                 "status"):
+        s.handle(text)
+    text = s.to_json()
+    again = Session.from_json(text)
+    assert again.to_json() == text
+    assert again.timeline == s.timeline and again.undo_stack == s.undo_stack and again.redo_stack == s.redo_stack
+    assert again.history == s.history and again.library == s.library and again.version == s.version
+    path = s.save(tmp_path / "p" / "promo.reel.json")
+    assert [p.name for p in path.parent.iterdir()] == ["promo.reel.json"]  # no temp file left
+    loaded = Session.load(path)
+    assert loaded.to_json() == text
+    assert loaded.handle("undo").changed
+
+
+def test_damaged_project_files_are_refused():
+    with pytest.raises(InvalidTimeline):
+        Session.from_json("{nope")
+    with pytest.raises(InvalidTimeline):
+        Session.from_json(json.dumps({"format": "something-else"}))
+    doc = json.loads(edited().to_json())
+    doc["timeline"]["duration"] = -5
+    with pytest.raises(InvalidTimeline):
+        Session.from_json(json.dumps(doc))
+
+
+def test_add_assets_ingests_real_files(tmp_path):
+    from reelforge.media import write_test_image
+
+    img = write_test_image(tmp_path / "red.png")
+    s = Session.new()
+    added = s.add_assets([img], workdir=tmp_path / "cache")
+    assert len(added) == 1 and s.library == tuple(added) and added[0].kind.value == "image"
+    assert s.add_assets([img], workdir=tmp_path / "cache") == added and len(s.library) == 1  # no duplicates
+
+
+simple_ops = st.sampled_from([
+    O.SetFrame(aspect="9:16"), O.SetFrame(aspect="1:1"), O.SetVolume(role="music", volume=0.2),
+    O.RemoveSegment(target=O.Target(index=0)), O.MoveSegment(target=O.Target(index=0), to_index=-1),
+    O.SetTotalDuration(duration_ms=12000), O.SetTransition(kind="cut"), O.AddText(text="Hi"),
+    O.ReverseOrder(), O.RemoveTrack(role=Role.MUSIC), O.SetMotion(motion="none"),
+])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(simple_ops, min_size=1, max_size=8))
+def test_undo_all_restores_the_start_and_redo_all_the_end(seq):
+    s = edited()
+    start = s.timeline
+    changes = 0
+    for op in seq:
+        r = s.apply_ops([op])
+        changes += r.changed
+    end = s.timeline
+    for _ in range(changes):
+        assert s.undo().changed
+    assert s.timeline == start
+    for _ in range(changes):
+        assert s.redo().changed
+    assert s.timeline == end
+    assert Session.from_json(s.to_json()).to_json() == s.to_json()
