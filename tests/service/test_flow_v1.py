@@ -68,7 +68,8 @@ def test_full_v1_flow(main_server, demo, tmp_path):
     assert credits == {"available": 99, "frozen": 1, "total": 100}
 
     seen = []
-    with httpx.stream("GET", f"{base}/v1/exports/{export['id']}/events", headers=auth(token),
+    # (the token may also come as ?access_token= for browser EventSource clients)
+    with httpx.stream("GET", f"{base}/v1/exports/{export['id']}/events?access_token={token}",
                       timeout=180) as resp:
         assert resp.status_code == 200
         for ev in sse(resp):
@@ -141,6 +142,43 @@ def test_edit_undo_redo_preview_and_preset(main_server, media_dir):
     assert done["status"] == "completed", done
     credits = httpx.get(f"{base}/v1/credits", headers=auth(token)).json()
     assert credits == {"available": 99, "frozen": 0, "total": 99}
+
+    # "export" in the chat starts an export (the shell acts on the intent)
+    events = chat(base, token, sid, "export")
+    started = [e["json"]["export"] for e in events if e["event"] == "tool" and e["json"]["type"] == "export"]
+    assert len(started) == 1 and started[0]["cost"] == 1
+    assert events[-1]["json"]["intent"] == "export"
+    done = wait_export(base, token, started[0]["id"])
+    assert done["status"] == "completed", done
+
+    # a preview can be awaited in one call
+    r = httpx.post(f"{base}/v1/sessions/{sid}/preview?wait=60", headers=auth(token), timeout=90)
+    assert r.status_code == 202 and r.json()["status"] == "completed"
+    assert r.json()["download_url"]
+    credits = httpx.get(f"{base}/v1/credits", headers=auth(token)).json()
+    assert credits == {"available": 98, "frozen": 0, "total": 98}
+
+
+def test_failed_render_records_why_and_releases_credits(main_server, media_dir):
+    from .conftest import small_files
+
+    base = main_server.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    chat(base, token, sid, "make a 3-second video")
+    for p in [p for p in (main_server.data_dir / "media" / sid).glob("*.*") if p.is_file()]:
+        p.unlink()  # the sources vanish before the render
+    r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"}, headers=auth(token))
+    assert r.status_code == 202
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json()["frozen"] == 1
+    done = wait_export(base, token, r.json()["id"])
+    assert done["status"] == "failed" and done["stage"] == "failed"
+    assert done["error"] and done["download_url"] is None
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
+        {"available": 100, "frozen": 0, "total": 100}
+    r = httpx.get(f"{base}/v1/exports/{done['id']}/download", headers=auth(token))
+    assert r.status_code == 404 and r.json()["code"] == 1002
 
 
 def test_chat_commits_after_disconnect(main_server, media_dir):

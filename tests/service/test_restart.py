@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import httpx
@@ -75,8 +76,6 @@ def test_render_orphaned_by_a_dead_process_is_requeued(tmp_path, media_dir):
     finally:
         srv.stop()
     # simulate a worker that claimed the job (taking it off the queue) and then died
-    import os
-
     from huey import SqliteHuey
 
     SqliteHuey("reelforge", filename=str(srv.data_dir / "queue.db")).flush()
@@ -90,4 +89,38 @@ def test_render_orphaned_by_a_dead_process_is_requeued(tmp_path, media_dir):
         done = wait_export(srv.url, token, eid)
         assert done["status"] == "completed", done
     finally:
+        srv.stop()
+
+
+def test_separate_worker_process_consumes_the_queue(tmp_path, media_dir):
+    """`reelforge worker` (run_worker) in another process renders what the API queued."""
+    import signal
+    import subprocess
+    import sys
+
+    srv = Server(data_dir=tmp_path / "split", worker=False).start()
+    worker = None
+    try:
+        base = srv.url
+        token = new_token(base)
+        sid = new_session(base, token)
+        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+        chat(base, token, sid, "make a 2-second 720p video")
+        eid = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
+                         headers=auth(token)).json()["id"]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("REELFORGE_")}
+        env["REELFORGE_DATA_DIR"] = str(srv.data_dir)
+        worker = subprocess.Popen(
+            [sys.executable, "-c", "from reelforge.service.jobs import run_worker; run_worker()"],
+            env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = wait_export(base, token, eid)
+        assert done["status"] == "completed", done
+        assert httpx.get(f"{base}/v1/exports/{eid}/download", headers=auth(token)).status_code == 200
+    finally:
+        if worker is not None:
+            worker.send_signal(signal.SIGINT)
+            try:
+                worker.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
         srv.stop()

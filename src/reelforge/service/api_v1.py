@@ -7,7 +7,7 @@ import asyncio
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Header, Request
+from fastapi import APIRouter, Body, Depends, Header, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 from sse_starlette import EventSourceResponse, ServerSentEvent
@@ -272,12 +272,16 @@ def list_exports(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
 
 
 @router.post("/sessions/{session_id}/preview", status_code=202,
-             summary="Free draft-quality render; poll /v1/exports/{id} or follow download_url")
+             summary="Free draft-quality render; ?wait=<seconds> blocks until it is ready")
 def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
-            body: Annotated[PreviewIn | None, Body()] = None) -> dict:
+            body: Annotated[PreviewIn | None, Body()] = None,
+            wait: Annotated[float, Query(ge=0, le=300)] = 0) -> dict:
     body = body or PreviewIn()
-    return do_export(ctx, who, session_id, base_url(ctx, request), preset=body.preset,
-                     quality="draft", preview=True)
+    base = base_url(ctx, request)
+    view = do_export(ctx, who, session_id, base, preset=body.preset, quality="draft", preview=True)
+    if wait:
+        view = renders.view(renders.wait(ctx, who, view["id"], wait), base)
+    return view
 
 
 @router.get("/exports/{export_id}")

@@ -84,5 +84,11 @@ def authenticate(ctx: Context, header: str | None) -> Principal:
 
 
 def current(request: Request, ctx: Annotated[Context, Depends(get_ctx)]) -> Principal:
-    """FastAPI dependency: the caller, from ``Authorization: Bearer <token>`` (1001 otherwise)."""
-    return authenticate(ctx, request.headers.get("authorization"))
+    """FastAPI dependency: the caller, from ``Authorization: Bearer <token>`` (1001 otherwise).
+
+    ``?access_token=`` is accepted when there is no header (a browser ``EventSource`` cannot
+    set headers); prefer the header, query strings end up in logs."""
+    header = request.headers.get("authorization")
+    if not header and request.query_params.get("access_token"):
+        header = "Bearer " + request.query_params["access_token"]
+    return authenticate(ctx, header)

@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="default: sqlite file in the data dir")
 
     # chat
-    heartbeat_seconds: float = Field(15.0, gt=0)
+    heartbeat_seconds: float = Field(10.0, gt=0, description="SSE heartbeat comment interval while working")
 
     @field_validator("url_allowlist", mode="before")
     @classmethod

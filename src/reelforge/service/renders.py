@@ -107,6 +107,18 @@ def get(ctx: Context, who: Principal, render_id: str) -> Render:
     return row
 
 
+def wait(ctx: Context, who: Principal, render_id: str, seconds: float) -> Render:
+    """Poll until the render finishes or ``seconds`` pass (blocking; run in a thread)."""
+    import time
+
+    deadline = time.monotonic() + max(0.0, seconds)
+    row = get(ctx, who, render_id)
+    while row.status not in ("completed", "failed") and time.monotonic() < deadline:
+        time.sleep(0.25)
+        row = get(ctx, who, render_id)
+    return row
+
+
 def by_key(ctx: Context, key: str) -> Render | None:
     with ctx.db.tx() as s:
         return s.execute(select(Render).where(Render.download_key == key)).scalar_one_or_none()
@@ -142,6 +154,8 @@ def view(row: Render, base: str) -> dict[str, Any]:
         "height": row.height,
         "duration_ms": row.duration_ms,
         "download_url": file_url(base, row) if done else None,
+        "status_url": f"{base.rstrip('/')}/v1/exports/{row.id}",
+        "events_url": f"{base.rstrip('/')}/v1/exports/{row.id}/events",
         "created": row.created,
         "finished": row.finished,
     }
