@@ -55,3 +55,10 @@ def test_saliency_reframe_works_without_opencv(monkeypatch):
             rf.subject_box(img, faces="require")
     finally:
         rf._face_cascade.cache_clear()
+
+
+def test_lazy_public_names_resolve():
+    import reelforge.ai as ai
+
+    for name in ai._EXPORTS:
+        assert getattr(ai, name) is not None, name

@@ -69,3 +69,14 @@ def test_smart_crop_from_path(cases):
     case = cases[0]
     x, y, w, h = smart_crop(case.path, *case.out)
     assert Box(*case.subject).visible_fraction((x, y, w, h)) >= 0.95
+
+
+def test_focus_point_matches_subject_crop(cases):
+    from reelforge.ai.reframe import crop_for_focus, focus_point
+
+    case = cases[0]
+    fx, fy, source = focus_point(case.path)
+    assert source == "saliency" and fx > 0.7
+    crop = crop_for_focus(*case.size, *case.out, fx, fy)
+    assert Box(*case.subject).visible_fraction(crop) >= 0.95
+    assert crop_for_focus(1600, 900, 1080, 1920) == crop_for(1600, 900, 1080, 1920)

@@ -50,14 +50,19 @@ def require(module: str, feature: str, *, package: str | None = None, hint: str 
 # public name -> submodule that defines it
 _EXPORTS = {
     "BeatInfo": "beats", "detect_beats": "beats", "beat_cut_points": "beats",
-    "Box": "reframe", "subject_box": "reframe", "crop_for": "reframe",
-    "best_window": "highlights", "trim_silence": "highlights",
+    "Box": "reframe", "subject_box": "reframe", "crop_for": "reframe", "smart_crop": "reframe",
+    "focus_point": "reframe", "crop_for_focus": "reframe",
+    "best_window": "highlights", "trim_silence": "highlights", "activity": "highlights",
     "AudioInfo": "tts", "synthesize": "tts", "available_languages": "tts",
     "Word": "captions", "Transcript": "captions", "CaptionLine": "captions",
     "transcribe": "captions", "caption_lines": "captions", "to_srt": "captions",
     "to_vtt": "captions", "word_error_rate": "captions",
-    "Brand": "brand", "load_brand": "brand",
-    "BatchJob": "batch", "load_batch": "batch",
+    "Brand": "brand", "BrandError": "brand", "load_brand": "brand", "card_image": "brand",
+    "apply_brand": "brand", "strip_brand": "brand",
+    "BatchJob": "batch", "BatchReport": "batch", "BatchError": "batch", "load_batch": "batch",
+    "run_batch": "batch",
+    "add_captions": "timeline_ops", "caption_segments": "timeline_ops", "beat_sync": "timeline_ops",
+    "set_in_point": "timeline_ops",
 }
 
 __all__ = ["AIError", "AIExtraMissing", "INSTALL_HINT", "require", *sorted(_EXPORTS)]

@@ -318,3 +318,29 @@ def smart_crop(image: str | Path | np.ndarray, out_w: int, out_h: int) -> tuple[
     box = subject_box(image)
     w, h = _load(image, max_side=64)[1] if not isinstance(image, np.ndarray) else (image.shape[1], image.shape[0])
     return crop_for(w, h, out_w, out_h, box)
+
+
+def focus_point(image: str | Path | np.ndarray) -> tuple[float, float, str]:
+    """``(fx, fy, source)``: the subject's centre as fractions of the picture (0..1).
+
+    This is all `crop_for` needs, for any output aspect: store it on a segment/asset and
+    compute ``crop_for_focus(src_w, src_h, out_w, out_h, fx, fy)`` when compiling the render.
+    A picture with no subject gives ``(0.5, 0.5, "center")``.
+    """
+    box = subject_box(image)
+    if box.source == "center":
+        return 0.5, 0.5, "center"
+    if isinstance(image, np.ndarray):
+        w, h = image.shape[1], image.shape[0]
+    else:
+        w, h = _load(image, max_side=64)[1]
+    return round(box.cx / w, 4), round(box.cy / h, 4), box.source
+
+
+def crop_for_focus(src_w: int, src_h: int, out_w: int, out_h: int,
+                   fx: float = 0.5, fy: float = 0.5) -> tuple[int, int, int, int]:
+    """`crop_for` with the subject given as a focus point (fractions of the picture)."""
+    if not (0.0 <= fx <= 1.0 and 0.0 <= fy <= 1.0):
+        raise ValueError("focus point must be within 0..1")
+    cx, cy = fx * src_w, fy * src_h
+    return crop_for(src_w, src_h, out_w, out_h, Box(int(cx), int(cy), 0, 0, "saliency"))
