@@ -106,7 +106,7 @@ _RX_COLOR = re.compile(r"#[0-9a-f]{6}\b|\b(?:" + "|".join(k for k in _COLORS if 
 
 _MUSIC = r"(?:background\s+music|music|bgm|soundtrack|song|backing\s+track|背景音乐|背景乐|音乐|配乐|歌曲|歌)"
 _VOICE = r"(?:voice[\s-]?over|voice|narration|narrator|vo|旁白|配音|解说|人声|口播)"
-_CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|original\s+(?:sound|audio)|clip\s+audio|原声|视频声音|片段声音|视频的声音)"
+_CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|(?:sound|audio)\s+(?:of|from|in)\s+the\s+(?:video\s+)?clips?|original\s+(?:sound|audio)|clip\s+audio|原声|视频声音|片段声音|视频的声音)"
 _TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|标题|字幕|文字|文案|口号|行动号召)"
 _ADD = r"(?:\badd(?:ing)?\b|\binsert\b|\bput\b|\bappend\b|\binclude\b|\bplace\b|\bshow\b|\bdisplay\b|\bwrite\b|添加|加上|加入|插入|加个|加一个|加一段|加|新增|放上|写上|显示)"
 _REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删)"
@@ -378,6 +378,8 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(r"\b(?:logo|watermark|brand\s+mark)\b|水印|标志|台标|logo", t):
         return None
+    if _has(r"\b(?:replace|instead\s+of)\b|换成|替换", t) and _find_targets(c):
+        return None  # "replace the mountain photo with logo.png" replaces a shot
     if _has(_REMOVE, t):
         return [O.RemoveTrack(role=Role.LOGO)]
     asset = _find_asset(c, t, (AssetKind.IMAGE,))
@@ -495,6 +497,10 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
             up = _has(_LOUDER, t)
             return [O.SetVolume(role=role, factor=round(1 + pct if up else max(0.01, 1 - pct), 4))]  # type: ignore[arg-type]
         return [O.SetVolume(role=role, volume=round(pct, 4))]  # type: ignore[arg-type]
+    if _has(r"\btwice\s+as\s+loud\b|\bdouble\s+the\s+volume\b|两倍音量|音量加倍", t):
+        return [O.SetVolume(role=role, factor=2.0)]  # type: ignore[arg-type]
+    if _has(r"\bhalf\s+as\s+loud\b|\bhalve\s+the\s+volume\b|\bhalf\s+the\s+volume\b|音量减半", t):
+        return [O.SetVolume(role=role, factor=0.5)]  # type: ignore[arg-type]
     little = _has(r"\b(?:a\s+(?:little|bit|touch)|slightly|a\s+tad|somewhat)\b|一点|一些|稍微|有点|点儿|些", t)
     much = _has(r"\b(?:much|a\s+lot|way|far|really|very)\b|很多|大幅|非常|太", t)
     if _has(_QUIETER, t):
@@ -1097,7 +1103,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                 continue
         results.append(r)
         joined.append(piece)
-    ops = [op for r in results for op in (r.ops or [])]
+    ops = _tidy([op for r in results for op in (r.ops or [])])
     understood = [O.describe(op) for op in ops]
     questions = [r.question for r in results if r.question]
     if questions:
@@ -1107,6 +1113,20 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         return _unknown(instruction, understood, problems)
     reply = "; ".join(understood)
     return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", tuple(understood))
+
+
+def _tidy(ops: list[O.Op]) -> list[O.Op]:
+    """Drop repeated ops and merge neighbouring frame changes ("720p and vertical")."""
+    out: list[O.Op] = []
+    for op in ops:
+        if out and op == out[-1]:
+            continue
+        if out and isinstance(op, O.SetFrame) and isinstance(out[-1], O.SetFrame):
+            prev = out[-1]
+            out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution)
+            continue
+        out.append(op)
+    return out
 
 
 def _unknown(instruction: str, understood: list[str], problems: list[_Result]) -> EditPlan:

@@ -1,0 +1,64 @@
+"""Planner benchmark: share of the instruction table the rule planner gets right, and how long
+planning takes per instruction (mean and p95).
+
+    python bench/planner.py            # table + held-out set
+    python bench/planner.py --verbose  # also list every miss
+
+The table lives in tests/unit/edit_cases.py (CASES: reviewed against the planner, so it guards
+against regressions; HOLDOUT: phrasings whose expected ops were written by hand before the
+planner ever saw them, so its score is the honest estimate of reach).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
+
+from edit_cases import CASES, HOLDOUT, LIBRARY, sample_timeline  # noqa: E402
+
+from reelforge.planner.ops import dump_ops  # noqa: E402
+from reelforge.planner.rules import plan_edit  # noqa: E402
+
+
+def score(name: str, cases, tl, verbose: bool, repeat: int = 5) -> None:
+    right = 0
+    times: list[float] = []
+    misses = []
+    for text, expected in cases:
+        best = None
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            plan = plan_edit(text, tl, library=LIBRARY)
+            dt = time.perf_counter() - t0
+            best = dt if best is None else min(best, dt)
+            times.append(dt)
+        got = plan.status if plan.status != "ok" else dump_ops(plan.ops)
+        if got == expected:
+            right += 1
+        else:
+            misses.append((text, expected, got))
+    times.sort()
+    mean = statistics.fmean(times) * 1000
+    p95 = times[int(0.95 * (len(times) - 1))] * 1000
+    print(f"{name:8s} {right}/{len(cases)} right ({100 * right / len(cases):.1f}%)  "
+          f"planning: mean {mean:.2f} ms, p95 {p95:.2f} ms, max {times[-1] * 1000:.2f} ms per instruction")
+    if verbose:
+        for text, expected, got in misses:
+            print(f"  MISS {text!r}\n       expected {expected}\n       got      {got}")
+
+
+def main() -> None:
+    verbose = "--verbose" in sys.argv or "-v" in sys.argv
+    tl = sample_timeline()
+    for text, _ in CASES:  # warm up (regex compilation)
+        plan_edit(text, tl, library=LIBRARY)
+    score("table", CASES, tl, verbose)
+    score("holdout", HOLDOUT, tl, verbose)
+
+
+if __name__ == "__main__":
+    main()
