@@ -70,6 +70,10 @@ def test_agent_flow_on_compat_routes(main_server, media_dir, tmp_path):
                    json={"id": "render-abc-1", "session_id": sid, "draft": draft})
     assert r.status_code == 202 and r.json()["code"] == 0, r.text
     assert r.json()["data"]["id"] == "render-abc-1"
+    # a retried request with the same render id is the same render, charged once
+    again = httpx.post(f"{base}/api/render/proxy/lambda", headers=h,
+                       json={"id": "render-abc-1", "session_id": sid, "draft": draft})
+    assert again.json()["data"]["export_id"] == r.json()["data"]["export_id"]
     deadline = time.monotonic() + 150
     while time.monotonic() < deadline:
         r = httpx.get(f"{base}/api/render/proxy/lambda/render-abc-1", headers=h)

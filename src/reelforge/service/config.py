@@ -73,7 +73,12 @@ class Settings(BaseSettings):
 
     @property
     def db_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.data_dir / 'reelforge.db'}"
+        url = self.database_url or f"sqlite:///{self.data_dir / 'reelforge.db'}"
+        # plain postgres URLs mean the psycopg 3 driver (reelforge[scale])
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix):]
+        return url
 
     @property
     def url_limit(self) -> int:

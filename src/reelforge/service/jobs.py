@@ -50,7 +50,14 @@ _runtime: dict[str, Any] = {}
 
 def make_huey(settings: Settings):
     if settings.queue.startswith(("redis://", "rediss://", "unix://")):
+        try:
+            import redis  # noqa: F401
+        except ImportError:
+            raise RuntimeError("REELFORGE_QUEUE is a Redis URL but the redis package is missing: "
+                               "pip install 'reelforge[scale]'") from None
         return RedisHuey("reelforge", url=settings.queue, results=False)
+    if settings.queue != "sqlite":
+        raise RuntimeError(f"REELFORGE_QUEUE must be 'sqlite' or a redis:// URL, not {settings.queue!r}")
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return SqliteHuey("reelforge", filename=str(settings.data_dir / "queue.db"), results=False)
 

@@ -87,10 +87,12 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
                     download_key=new_key(), attempts=0, created=now(), updated=now())
     with ctx.db.tx() as s:
         if client_ref:
-            taken = s.execute(select(Render.id).where(Render.owner == who.account_id,
-                                                      Render.client_ref == client_ref)).first()
-            if taken:
-                raise BadRequest(f"render id {client_ref!r} is already used")
+            taken = s.execute(select(Render).where(Render.owner == who.account_id,
+                                                   Render.client_ref == client_ref)).scalars().first()
+            if taken is not None:
+                if taken.session_id != row.id:
+                    raise BadRequest(f"render id {client_ref!r} is already used by another session")
+                return taken  # a retried request: idempotent, charged once
         credits.reserve(s, who.account_id, cost)   # 2001 before any work
         s.add(render)
     ctx.jobs.enqueue(render.id)

@@ -1,0 +1,48 @@
+"""Uploads stream to disk in constant memory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .conftest import auth, new_session, new_token
+
+pytestmark = pytest.mark.service
+
+MB = 1024 * 1024
+
+
+def _peak_rss(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmHWM")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_large_upload_does_not_grow_server_memory(lean_server):
+    base = lean_server.url  # default 500 MB limit
+    token = new_token(base)
+    sid = new_session(base, token)
+    size = 96 * MB
+    before = _peak_rss(lean_server.proc.pid)
+
+    def body():
+        yield (b"--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.mp4\"\r\n"
+               b"Content-Type: video/mp4\r\n\r\n")
+        chunk = os.urandom(MB)
+        for _ in range(size // MB):
+            yield chunk
+        yield b"\r\n--B0undary--\r\n"
+
+    r = httpx.post(f"{base}/v1/sessions/{sid}/assets", content=body(), timeout=120,
+                   headers=auth(token, **{"Content-Type": "multipart/form-data; boundary=B0undary"}))
+    # random bytes are not a video: probed, refused, removed
+    assert r.status_code == 415 and r.json()["code"] == 4001, r.text
+    grown = _peak_rss(lean_server.proc.pid) - before
+    assert grown < 32 * MB, f"server peak memory grew by {grown / MB:.1f} MB for a {size // MB} MB upload"
+    assert not [p for p in (lean_server.data_dir / "media" / sid).rglob("*")
+                if p.is_file() and "work" not in p.parts]
