@@ -1,0 +1,75 @@
+"""Real renders after conversational edits, probed with PyAV.
+
+- "make it vertical … and move the first image to the end" -> a 1080x1920 file whose pictures
+  come in the new order;
+- "music to 20%" -> the music is measurably quieter relative to the voice than before.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import COLORS, decode_audio, frames_at
+
+from reelforge.render import render, verify
+from reelforge.session import Session
+from reelforge.timeline import Role
+
+pytestmark = pytest.mark.render
+
+
+@pytest.fixture(autouse=True)
+def _no_llm(monkeypatch):
+    monkeypatch.delenv("REELFORGE_LLM_BASE_URL", raising=False)
+    monkeypatch.delenv("REELFORGE_LLM_MODEL", raising=False)
+
+
+def _near(frame: np.ndarray, rgb, tol: float = 30.0) -> bool:
+    h, w, _ = frame.shape
+    centre = frame[h // 3: 2 * h // 3, w // 3: 2 * w // 3].reshape(-1, 3).mean(axis=0)
+    return bool(np.all(np.abs(centre - np.array(rgb)) < tol))
+
+
+def test_vertical_and_reorder_render(media, tmp_path):
+    s = Session.new()
+    s.add_ingested([media["red"], media["green"], media["blue"]])
+    assert s.handle("a 3-second video with hard cuts and no motion").changed
+    reply = s.handle("make it vertical for TikTok and move the first image to the end, then export")
+    assert reply.changed and reply.intent.value == "export", reply.message
+    assert [seg.src for seg in s.timeline.track(Role.MAIN).segments] == ["green", "blue", "red"]
+    out = render(s.timeline, tmp_path / "vertical.mp4", quality="standard")
+    info = verify(out)
+    assert (info.width, info.height) == (1080, 1920)
+    assert abs(info.duration - 3.0) < 0.15
+    first, last = frames_at(out, [0.4, 2.6])
+    assert _near(first, COLORS["green"]) and _near(last, COLORS["red"])
+
+
+def _band_db(x: np.ndarray, rate: int, freqs) -> float:
+    mono = x.mean(axis=1)
+    spec = np.abs(np.fft.rfft(mono * np.hanning(len(mono)))) ** 2
+    hz = np.fft.rfftfreq(len(mono), 1 / rate)
+    power = sum(spec[(hz > f - 4) & (hz < f + 4)].sum() for f in freqs)
+    return float(10 * np.log10(power + 1e-20))
+
+
+MUSIC_HZ = (261.6, 329.6, 392.0, 523.3)
+VOICE_HZ = (180.0, 360.0, 540.0, 900.0)
+
+
+def test_music_to_20_percent_is_quieter(media, tmp_path):
+    s = Session.new()
+    s.add_ingested([media["red"], media["green"], media["voice"], media["music"]])
+    assert s.handle("a short promo").changed
+    before = s.timeline.track(Role.MUSIC).segments[0].volume
+    render(s.timeline, tmp_path / "before.mp4", quality="draft")
+    reply = s.handle("make the music quieter, about 20%")
+    assert reply.changed and s.timeline.track(Role.MUSIC).segments[0].volume == 0.2 < before
+    render(s.timeline, tmp_path / "after.mp4", quality="draft")
+    a, rate = decode_audio(tmp_path / "before.mp4")
+    b, _ = decode_audio(tmp_path / "after.mp4")
+    # music relative to voice (immune to the final loudness normalisation's overall gain)
+    rel_before = _band_db(a, rate, MUSIC_HZ) - _band_db(a, rate, VOICE_HZ)
+    rel_after = _band_db(b, rate, MUSIC_HZ) - _band_db(b, rate, VOICE_HZ)
+    expected = 20 * np.log10(0.2 / before)  # about -4.9 dB from 35 %
+    assert rel_after - rel_before < expected / 2, (rel_before, rel_after, expected)
