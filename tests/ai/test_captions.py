@@ -83,3 +83,30 @@ def test_word_error_rate():
     assert word_error_rate("Try it free today.", "try it free today") == 0.0
     assert word_error_rate("a b c d", "a x c") == 0.5
     assert word_error_rate("你好世界", "你好") == 0.5
+
+
+def test_ass_karaoke_and_libass_accepts_it(tmp_path):
+    import re
+    import subprocess
+
+    from reelforge.ai.captions import to_ass
+
+    words = [Word(0, 300, "Hello"), Word(350, 700, "there,"), Word(800, 1200, "friend."), Word(1500, 1800, "你好")]
+    cues = caption_lines(words, max_chars=12)
+    ass = to_ass(cues, 320, 180)
+    assert "PlayResX: 320" in ass and "Noto Sans CJK SC" in ass
+    first = [line for line in ass.splitlines() if line.startswith("Dialogue:")][0]
+    assert first.endswith(r"{\k30}Hello {\k40}there,\N{\k50}friend.")
+    ks = sum(int(k) for k in re.findall(r"\\k(\d+)", first))
+    assert ks * 10 == cues[0].end_ms - cues[0].start_ms
+    plain = to_ass(cues, highlight=None)
+    assert r"\k" not in plain
+    imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")
+    from reelforge.render.fonts import latin_font
+
+    sub = tmp_path / "c.ass"
+    sub.write_text(ass, encoding="utf-8")
+    proc = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i",
+                           "color=c=gray:s=320x180:d=1", "-vf", f"subtitles={sub}:fontsdir={latin_font().parent}",
+                           "-frames:v", "5", str(tmp_path / "out.mp4")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

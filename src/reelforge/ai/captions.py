@@ -295,6 +295,78 @@ def to_vtt(lines: list[CaptionLine]) -> str:
     return "\n".join(blocks)
 
 
+def _ass_time(ms: int) -> str:
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h}:{m:02d}:{s:02d}.{ms // 10:02d}"
+
+
+def _ass_color(hex_color: str) -> str:
+    r, g, b = hex_color[1:3], hex_color[3:5], hex_color[5:7]
+    return f"&H00{b}{g}{r}".upper()
+
+
+def _ass_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("\n", "\\N")
+
+
+def to_ass(lines: list[CaptionLine], width: int = 1080, height: int = 1920, *, font: str | None = None,
+           color: str = "#FFFFFF", highlight: str | None = "#FFD400", margin_v: int | None = None) -> str:
+    """Advanced SubStation text (libass, burnable with ffmpeg's ``subtitles`` filter and a
+    ``fontsdir``). With ``highlight`` each word lights up as it is spoken (karaoke ``\\k``)."""
+    if font is None:  # the bundled fonts' family names (Noto Sans / Noto Sans CJK)
+        font = "Noto Sans CJK SC" if any(_is_cjk(ch) for c in lines for ch in c.text) else "Noto Sans"
+    size = max(16, round(min(width, height) * 0.065))
+    mv = margin_v if margin_v is not None else round(height * 0.12)
+    primary = _ass_color(highlight or color)
+    secondary = _ass_color(color)
+    head = [
+        "[Script Info]", "ScriptType: v4.00+", f"PlayResX: {width}", f"PlayResY: {height}",
+        "WrapStyle: 2", "ScaledBorderAndShadow: yes", "",
+        "[V4+ Styles]",
+        "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, "
+        "Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, "
+        "Shadow, Alignment, MarginL, MarginR, MarginV, Encoding",
+        f"Style: Caption,{font},{size},{primary},{secondary},&H00000000,&H80000000,-1,0,0,0,100,100,0,0,1,"
+        f"{max(2, size // 12)},0,2,{round(width * 0.06)},{round(width * 0.06)},{mv},1",
+        "", "[Events]", "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
+    ]
+    events = []
+    for c in lines:
+        if highlight and c.words:
+            text = _karaoke(c)
+        else:
+            text = _ass_escape(c.text)
+        events.append(f"Dialogue: 0,{_ass_time(c.start_ms)},{_ass_time(c.end_ms)},Caption,,0,0,0,,{text}")
+    return "\n".join(head + events) + "\n"
+
+
+def _karaoke(cue: CaptionLine) -> str:
+    """The cue's rows with a ``\\k`` duration (centiseconds) before each word, gaps included."""
+    rows = cue.text.split("\n")
+    units = list(cue.words)
+    out_rows: list[str] = []
+    t = cue.start_ms
+    k = 0
+    for row in rows:
+        parts: list[str] = []
+        rest = row
+        while k < len(units) and rest:
+            w = units[k]
+            pos = rest.find(w.text)
+            if pos < 0:
+                break
+            lead, rest = rest[:pos], rest[pos + len(w.text):]
+            dur = max(0, w.end_ms - t)
+            parts.append(f"{_ass_escape(lead)}{{\\k{round(dur / 10)}}}{_ass_escape(w.text)}")
+            t = max(t, w.end_ms)
+            k += 1
+        parts.append(_ass_escape(rest))
+        out_rows.append("".join(parts))
+    return "\\N".join(out_rows)
+
+
 # -- evaluation ------------------------------------------------------------------------------
 def _tokens(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
