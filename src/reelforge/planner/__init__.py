@@ -35,3 +35,14 @@ __all__ = [
     "parse_time_range", "parse_time_value_ms", "parse_transition", "parse_voice_volume",
     "quoted_texts", "wants_motion", "wants_text_overlays",
 ]
+
+# edit ops, their application, the intent router and the rule edit planner
+from reelforge.planner.apply import ApplyError, apply  # noqa: E402
+from reelforge.planner.ops import Op, Target, Timing, describe, dump_ops, ops_json_schema, parse_ops  # noqa: E402
+from reelforge.planner.router import Intent, route, split_export  # noqa: E402
+from reelforge.planner.rules import EditPlan, plan_edit  # noqa: E402
+
+__all__ += [
+    "ApplyError", "apply", "Op", "Target", "Timing", "describe", "dump_ops", "ops_json_schema", "parse_ops",
+    "Intent", "route", "split_export", "EditPlan", "plan_edit",
+]
