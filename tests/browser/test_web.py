@@ -117,6 +117,14 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         page.click("#redo")
         page.wait_for_function("[...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))")
 
+        # Chinese works too: one click on the 中文 starter lowers the music further
+        music = page.locator("#timeline .track[data-role='music'] .seg").first
+        assert "vol 20%" in music.get_attribute("aria-label")
+        page.get_by_role("button", name="把背景音乐调小一点").click()
+        page.wait_for_function("!document.querySelector(\"#timeline .track[data-role='music'] .seg\").getAttribute('aria-label').includes('vol 20%')",
+                               timeout=T)
+        assert not page.locator("#chat-log .msg.assistant").last.evaluate("e => e.classList.contains('error')")
+
         # 5. quick preview in the <video>
         page.click("#preview-btn")
         page.wait_for_function("document.querySelector('#preview-status').textContent.startsWith('Preview ready')",
@@ -190,6 +198,14 @@ def test_phone_width_and_no_credits_message(browser, start_server, media, out_di
         assert "out of credits" in notice, notice
         assert page.locator("#download").is_hidden()
         page.screenshot(path=str(out_dir / "06-phone-no-credits.png"), full_page=True)
+
+        # the token is gone but the client id stays: a second starter token is refused (429)
+        page.evaluate("localStorage.removeItem('reelforge.token')")
+        page.reload()
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_selector("#notice:not([hidden])", timeout=10_000)
+        notice = page.locator("#notice-text").inner_text()
+        assert "already received its free starter token" in notice, notice
         assert not errors, errors
     finally:
         ctx.close()

@@ -402,7 +402,7 @@ class EmbeddedBackend:
             target = self.exports_dir / f"{session_id}-{job_id}.mp4"
         target.parent.mkdir(parents=True, exist_ok=True)
         record = {"job_id": job_id, "session_id": session_id, "status": "queued", "progress": 0.0,
-                  "preset": preset, "quality": quality, "width": tl.width, "height": tl.height,
+                  "preset": preset, "quality": quality, "frame": [tl.width, tl.height],
                   "path": None, "error": None, "created": time.time()}
         job = _Job(record, self.exports_dir / f"{job_id}.json")
         job.update()
@@ -761,7 +761,7 @@ class RemoteBackend:
         progress = float(data.get("progress", 0.0) or 0.0) / 100.0
         record = {"job_id": job_id, "session_id": data.get("session_id"), "status": status,
                   "progress": round(min(max(progress, 0.0), 1.0), 3), "preset": data.get("preset"),
-                  "quality": data.get("quality"), "width": data.get("width"), "height": data.get("height"),
+                  "quality": data.get("quality"), "frame": [data.get("width"), data.get("height")],
                   "path": None, "error": data.get("error")}
         url = data.get("download_url") or data.get("url")
         if url:

@@ -140,7 +140,14 @@ def build_server(backend: Backend) -> MCPServer:
         session_id: SessionId,
         instruction: Annotated[str, Field(description="what to make or change", min_length=1)],
     ) -> dict[str, Any]:
-        return await _call(backend.instruct, session_id, instruction)
+        reply = await _call(backend.instruct, session_id, instruction)
+        hint = {"export": "call the export tool to render the MP4",
+                "credits": "call get_credits for the balance",
+                "state": "call get_state for the details",
+                "upload": "call add_assets with file paths or URLs"}.get(str(reply.get("intent")))
+        if hint:
+            reply["hint"] = hint
+        return reply
 
     @mcp.tool(description="The session's current state: summary, media library, compact draft "
                           "timeline (and the full timeline JSON when include_timeline is true).")

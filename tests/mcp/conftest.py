@@ -1,0 +1,86 @@
+"""Fixtures for the MCP tests: free ports and subprocesses (a real `reelforge serve`, the MCP
+server over streamable HTTP)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(proc: subprocess.Popen, check, log: Path, what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited with {proc.returncode}: {log.read_text(errors='replace')[-3000:]}")
+        try:
+            if check():
+                return
+        except (httpx.HTTPError, OSError):
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{what} did not come up: {log.read_text(errors='replace')[-3000:]}")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+@pytest.fixture(scope="module")
+def reelforge_serve(tmp_path_factory):
+    """A real `reelforge serve` on a free port with a temporary data dir; yields its URL."""
+    base = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    exe = shutil.which("reelforge")
+    cmd = ([exe] if exe else [sys.executable, "-m", "reelforge.cli"]) + [
+        "serve", "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(base / "data")]
+    log = base / "serve.log"
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT,
+                                env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(proc, lambda: httpx.get(url + "/health", timeout=1).status_code == 200, log, "reelforge serve")
+        yield url
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture
+def mcp_http(tmp_path):
+    """`python -m reelforge.mcp --http` (embedded) on a free port; yields the /mcp URL."""
+    port = free_port()
+    log = tmp_path / "mcp-http.log"
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "reelforge.mcp", "--http", "--port", str(port),
+                                 "--data-dir", str(tmp_path / "mcp-data")],
+                                stdout=fh, stderr=subprocess.STDOUT, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+
+    def listening() -> bool:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+
+    try:
+        _wait(proc, listening, log, "MCP HTTP server")
+        yield f"http://127.0.0.1:{port}/mcp"
+    finally:
+        _stop(proc)

@@ -1,0 +1,114 @@
+"""The MCP server over streamable HTTP, and the remote backend (``--url``) against a real
+``reelforge serve``: same tools, the service's codes and messages, a real MP4 back."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import sys
+from pathlib import Path
+
+import anyio
+import av
+import pytest
+from mcp import Client
+from mcp.client.stdio import StdioServerParameters
+
+SEED = "combine these images and audio into a 10-second promotional video with text overlays"
+
+
+def run(target, body, timeout: float = 300):
+    async def main():
+        with anyio.fail_after(timeout):
+            async with Client(target, read_timeout_seconds=240) as client:
+                return await body(client)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, main).result()
+
+
+def text_of(result) -> str:
+    return " ".join(getattr(c, "text", "") for c in result.content)
+
+
+def test_streamable_http_transport(mcp_http):
+    async def body(client):
+        tools = await client.list_tools()
+        created = await client.call_tool("create_session", {"name": "over http"})
+        credits = await client.call_tool("get_credits", {})
+        missing = await client.call_tool("get_state", {"session_id": "nope"})
+        return tools, created, credits, missing
+
+    tools, created, credits, missing = run(mcp_http, body)
+    assert {"create_session", "add_assets", "instruct", "export", "export_status"} <= {t.name for t in tools.tools}
+    assert not created.is_error and created.structured_content["session_id"]
+    assert credits.structured_content["unlimited"] is True
+    assert missing.is_error and "error 1002" in text_of(missing)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from reelforge.media import write_demo_assets
+
+    return write_demo_assets(tmp_path_factory.mktemp("remote-demo"), images=3, seconds=10)
+
+
+def test_remote_backend_against_reelforge_serve(reelforge_serve, demo, tmp_path):
+    params = StdioServerParameters(
+        command=sys.executable,
+        args=["-m", "reelforge.mcp", "--url", reelforge_serve, "--data-dir", str(tmp_path / "mcp")],
+        env={"HF_HUB_OFFLINE": "1", **{k: os.environ[k] for k in ("PYTHONPATH",) if k in os.environ}})
+    fake = tmp_path / "notes.jpg"
+    fake.write_text("not a picture\n" * 30)
+    progress: list[float] = []
+
+    async def on_progress(value, total, message):
+        progress.append(value / (total or 100))
+
+    async def body(client):
+        out = {}
+        out["credits0"] = (await client.call_tool("get_credits", {})).structured_content
+        created = await client.call_tool("create_session", {"name": "remote"})
+        assert not created.is_error, text_of(created)
+        sid = created.structured_content["session_id"]
+        out["bad_file"] = await client.call_tool("add_assets", {"session_id": sid, "sources": [str(fake)]})
+        added = await client.call_tool("add_assets", {
+            "session_id": sid, "sources": [str(p) for p in [*demo.images, demo.voiceover, demo.music]]})
+        assert not added.is_error, text_of(added)
+        out["added"] = added.structured_content
+        reply = await client.call_tool("instruct", {"session_id": sid, "instruction": SEED})
+        assert not reply.is_error, text_of(reply)
+        out["reply"] = reply.structured_content
+        out["state"] = (await client.call_tool("get_state", {"session_id": sid})).structured_content
+        out["timeline"] = await client.read_resource(f"reelforge://sessions/{sid}/timeline")
+        exported = await client.call_tool("export", {"session_id": sid, "quality": "draft", "preset": "9:16@720p"},
+                                          progress_callback=on_progress)
+        assert not exported.is_error, text_of(exported)
+        out["export"] = exported.structured_content
+        out["credits1"] = (await client.call_tool("get_credits", {})).structured_content
+        out["unknown"] = await client.call_tool("instruct", {"session_id": "not-a-session", "instruction": "hi"})
+        return out
+
+    out = run(params, body)
+    assert out["credits0"]["available"] == 100 and out["credits0"]["unlimited"] is False
+    assert out["bad_file"].is_error
+    assert "error 4001" in text_of(out["bad_file"]) and "notes.jpg" in text_of(out["bad_file"])
+    assert len(out["added"]["added"]) == 5
+    assert out["reply"]["summary"].startswith("Timeline (")
+    assert out["state"]["draft"]["d"] == 10_000
+    assert {t["tt"] for t in out["state"]["draft"]["t"]} == {0, 1, 7}
+    assert '"tracks"' in out["timeline"].contents[0].text
+
+    result = out["export"]
+    assert result["status"] == "completed"
+    assert result["frame"] == [720, 1280]                            # the 9:16 720p frame...
+    assert (result["width"], result["height"]) == (360, 640)         # ...rendered at draft size
+    path = Path(result["path"])
+    with av.open(str(path)) as c:
+        v = c.streams.video[0]
+        assert (v.codec_context.width, v.codec_context.height) == (360, 640)   # draft quality: 360 px short side
+        assert c.duration / 1e6 == pytest.approx(10.0, abs=0.3)
+        assert c.streams.audio[0].codec_context.name == "aac"
+    assert progress and progress[-1] == pytest.approx(1.0)
+    assert out["credits1"]["available"] < 100
+
+    assert out["unknown"].is_error and "error 1002" in text_of(out["unknown"])
