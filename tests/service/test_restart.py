@@ -124,3 +124,39 @@ def test_separate_worker_process_consumes_the_queue(tmp_path, media_dir):
             except subprocess.TimeoutExpired:
                 worker.kill()
         srv.stop()
+
+
+def test_render_interrupted_by_shutdown_runs_again_after_restart(tmp_path, media_dir):
+    srv = Server(data_dir=tmp_path / "midway", worker=True).start()
+    try:
+        base = srv.url
+        token = new_token(base)
+        sid = new_session(base, token)
+        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+        chat(base, token, sid, "make a 30-second 720p video")
+        eid = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
+                         headers=auth(token)).json()["id"]
+        import time
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            st = httpx.get(f"{base}/v1/exports/{eid}", headers=auth(token)).json()
+            if st["status"] != "queued":
+                break
+            time.sleep(0.05)
+        assert st["status"] == "running", st
+    finally:
+        srv.stop()  # mid-render: cancelled, put back on the queue
+    db = sqlite3.connect(srv.data_dir / "reelforge.db")
+    row = db.execute("select status, attempts, frozen from renders join accounts on accounts.id = renders.owner "
+                     "where renders.id=?", (eid,)).fetchone()
+    db.close()
+    assert row == ("queued", 1, 3), row
+    srv.start(worker=True)
+    try:
+        done = wait_export(srv.url, token, eid)
+        assert done["status"] == "completed", done
+        assert httpx.get(f"{srv.url}/v1/credits", headers=auth(token)).json() == \
+            {"available": 97, "frozen": 0, "total": 97}
+    finally:
+        srv.stop()
