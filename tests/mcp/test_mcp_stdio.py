@@ -131,13 +131,47 @@ def test_seed_workflow_exports_a_real_mp4(tmp_path, demo):
     assert result["duration_s"] == pytest.approx(10.0, abs=0.3)
 
 
-def test_export_without_waiting_then_poll(tmp_path, demo):
+@pytest.fixture
+def http_dir(demo):
+    """The demo folder served over HTTP on a free local port (for URL sources)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo.music.parent))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_url_sources_preview_and_export_without_waiting(tmp_path, demo, http_dir):
+    previews: list[float] = []
+
+    async def on_progress(value, total, message):
+        previews.append(value)
+
     async def body(client):
         sid = (await client.call_tool("create_session", {})).structured_content["session_id"]
-        await client.call_tool("add_assets", {"session_id": sid, "sources": [str(demo.images[0]), str(demo.music)]})
+        added = await client.call_tool("add_assets", {"session_id": sid, "sources": [
+            f"{http_dir}/{demo.images[0].name}", str(demo.music)]})
+        assert not added.is_error, text_of(added)
+        assert [a["name"] for a in added.structured_content["added"]][1] == "music.mp3"
+        assert added.structured_content["added"][0]["kind"] == "image"
+        bad_url = await client.call_tool("add_assets", {"session_id": sid, "sources": [f"{http_dir}/missing.jpg"]})
+        assert bad_url.is_error and "404" in text_of(bad_url)
+        listed = (await client.call_tool("list_sessions", {})).structured_content["sessions"]
+        assert sid in [s["session_id"] for s in listed]
         reply = await client.call_tool("instruct", {"session_id": sid,
                                                     "instruction": "a 4-second video with the title 'Hello'"})
         assert not reply.is_error, text_of(reply)
+        preview = await client.call_tool("preview", {"session_id": sid}, progress_callback=on_progress)
+        assert not preview.is_error, text_of(preview)
+        with av.open(preview.structured_content["path"]) as c:
+            assert min(c.streams.video[0].codec_context.width, c.streams.video[0].codec_context.height) <= 360
+            assert c.duration / 1e6 == pytest.approx(4.0, abs=0.3)
+        assert previews and previews[-1] == 100
         job = await client.call_tool("export", {"session_id": sid, "quality": "draft", "wait": False,
                                                 "output_path": str(tmp_path / "out" / "poll.mp4")})
         assert not job.is_error, text_of(job)

@@ -667,6 +667,10 @@ class RemoteBackend:
             out["message"] = "".join(messages).strip()
         if "summary" not in out:
             out["summary"] = self.get_state(session_id).get("summary")
+        started = final.get("export") if isinstance(final, dict) else None
+        if isinstance(started, dict) and started.get("id"):
+            # "export" in the chat starts a render on the service: hand its job over
+            out["export"] = self._record(started, started["id"])
         return out
 
     def get_state(self, session_id: str) -> dict[str, Any]:

@@ -145,6 +145,8 @@ def build_server(backend: Backend) -> MCPServer:
                 "credits": "call get_credits for the balance",
                 "state": "call get_state for the details",
                 "upload": "call add_assets with file paths or URLs"}.get(str(reply.get("intent")))
+        if isinstance(reply.get("export"), dict):
+            hint = "the service started this export: poll export_status with its job_id"
         if hint:
             reply["hint"] = hint
         return reply
