@@ -72,6 +72,7 @@ def test_lists_tools_and_resources(tmp_path):
     assert doc["title"] == "Timeline" and "tracks" in doc["properties"]
 
 
+@pytest.mark.render
 def test_seed_workflow_exports_a_real_mp4(tmp_path, demo):
     progress: list[float] = []
 
@@ -146,6 +147,7 @@ def http_dir(demo):
     httpd.shutdown()
 
 
+@pytest.mark.render
 def test_url_sources_preview_and_export_without_waiting(tmp_path, demo, http_dir):
     previews: list[float] = []
 

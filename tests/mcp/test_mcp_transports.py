@@ -52,6 +52,8 @@ def demo(tmp_path_factory):
     return write_demo_assets(tmp_path_factory.mktemp("remote-demo"), images=3, seconds=10)
 
 
+@pytest.mark.service
+@pytest.mark.render
 def test_remote_backend_against_reelforge_serve(reelforge_serve, demo, tmp_path):
     params = StdioServerParameters(
         command=sys.executable,
