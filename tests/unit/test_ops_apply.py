@@ -248,10 +248,14 @@ ops = st.one_of(
 )
 
 
+TL_CAPTIONED = apply(TL, [O.AddText(text=f"Caption {i}", role="caption",
+                                    timing=O.Timing(start_ms=1000 + i * 5000, duration_ms=2500)) for i in range(6)])
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(ops, min_size=1, max_size=6))
-def test_any_op_sequence_keeps_the_timeline_valid(seq):
-    tl = TL
+@given(st.sampled_from([TL, TL_CAPTIONED]), st.lists(ops, min_size=1, max_size=6))
+def test_any_op_sequence_keeps_the_timeline_valid(start, seq):
+    tl = start
     for op in seq:
         try:
             nxt = apply(tl, [op], library=LIBRARY)
@@ -267,3 +271,18 @@ def test_any_op_sequence_keeps_the_timeline_valid(seq):
 @given(st.lists(ops, min_size=1, max_size=4))
 def test_ops_survive_json(seq):
     assert O.parse_ops(json.loads(json.dumps(O.dump_ops(seq)))) == seq
+
+
+def test_captions_follow_their_pictures():
+    tl = apply(TL, [O.AddText(text="Beach day", role="caption", timing=O.Timing(start_ms=16000, duration_ms=2000))])
+    moved = apply(tl, [O.MoveSegment(target=O.Target(name="beach"), to_index=0)])
+    beach = main(moved)[0]
+    cap = moved.track(Role.CAPTION).segments[0]
+    assert beach.name == "beach.jpg" and beach.start <= cap.start and cap.end <= beach.end
+    assert cap.start - beach.start == 16000 - 15000
+    shorter = apply(tl, [O.SetTotalDuration(duration_ms=15000)])
+    cap = shorter.track(Role.CAPTION).segments[0]
+    beach = main(shorter)[3]
+    assert beach.start <= cap.start and cap.end <= beach.end
+    gone = apply(tl, [O.RemoveSegment(target=O.Target(name="beach"))])
+    assert gone.track(Role.CAPTION).segments == ()

@@ -70,8 +70,64 @@ def apply(timeline: Timeline, ops: Iterable[O.Op], *, library: Sequence[Asset] =
             if isinstance(op, (O.Undo, O.Redo)):
                 raise ApplyError(f"{op.op} is handled by the session, not applied to a timeline")
             raise ApplyError(f"unknown op {op!r}")
+        anchors = _caption_anchors(st)
+        main_before = _main_spans(st)
         handler(st, op)
+        if anchors and _main_spans(st) != main_before:
+            _reanchor_captions(st, anchors, main_before)
     return st.build()
+
+
+# ---------------------------------------------------------------------------------------------
+# captions follow their pictures
+def _main_spans(st: _State) -> dict[str, tuple[int, int]]:
+    tr = st.track(Role.MAIN)
+    return {s.id: (s.start, s.duration) for s in tr.segs} if tr else {}
+
+
+def _caption_anchors(st: _State) -> dict[str, tuple[Any, str, str]]:
+    """Caption segment id -> (the caption, its track id, the one shot whose time contains it)."""
+    tr = st.track(Role.MAIN)
+    if tr is None:
+        return {}
+    out = {}
+    for t in st.tracks_of(Role.CAPTION):
+        for c in t.segs:
+            inside = [s.id for s in tr.segs if s.start <= c.start and c.end <= s.end]
+            if len(inside) == 1:
+                out[c.id] = (c, t.id, inside[0])
+    return out
+
+
+def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
+                       before: dict[str, tuple[int, int]]) -> None:
+    """After the shots moved or changed length, put each anchored caption back over its shot
+    (same relative place and share of the shot; dropped with its shot). Captions that were not
+    inside one shot keep what the op did to them."""
+    main = st.track(Role.MAIN)
+    now = {s.id: s for s in main.segs} if main else {}
+    for t in st.tracks_of(Role.CAPTION):
+        out = [c for c in t.segs if c.id not in anchors]
+        for orig, track_id, shot_id in anchors.values():
+            shot = now.get(shot_id)
+            if track_id != t.id or shot is None:  # its picture was removed
+                continue
+            old_start, old_dur = before[shot_id]
+            k = shot.duration / old_dur
+            start = shot.start + round((orig.start - old_start) * k)
+            start = max(0, min(start, shot.end - 1, st.duration - 1))
+            dur = max(1, min(round(orig.duration * k), shot.end - start, st.duration - start))
+            out.append(_fix_fades(orig.model_copy(update={"start": start, "duration": dur})))
+        out.sort(key=lambda c: (c.start, c.id))
+        tidy: list[Any] = []
+        for c in out:  # captions never overlap on a track
+            if tidy and c.start < tidy[-1].end:
+                d = c.start - tidy[-1].start
+                if d <= 0:
+                    continue
+                tidy[-1] = _fix_fades(tidy[-1].model_copy(update={"duration": d}))
+            tidy.append(c)
+        t.segs = tidy
 
 
 # ---------------------------------------------------------------------------------------------
