@@ -50,6 +50,14 @@ class EditPlan:
     understood: tuple[str, ...] = ()
 
 
+CAPABILITIES_ZH = (
+    "画面：竖屏、方形、横屏、720p", "时长：改成20秒、按旁白长度",
+    "镜头：删除/移动/交换/替换第二张图片，把第二张图片放到最后，第一张图片改成3秒，视频片段加速、静音",
+    "文字：添加标题「春季大促」前3秒、标题放到顶部、标题改成红色、去掉标题",
+    "声音：背景音乐调到20%、背景音乐调小一点、音乐淡出、去掉背景音乐、关闭闪避",
+    "效果：转场改成叠化、硬切、去掉动画、背景模糊、右上角加logo", "撤销 / 重做",
+)
+
 CAPABILITIES = (
     "shape and size: 'make it vertical for TikTok', 'square', '720p' / '竖屏'",
     "length: 'make it 20 seconds', 'fit to the voiceover' / '改成20秒'",
@@ -302,6 +310,9 @@ def _only(c: _Ctx, kind: str | None) -> O.Target:
     if not segs:
         raise _Cannot(f"there is no {noun} on the timeline")
     names = ", ".join(f"{i + 1}. {s.name}" for i, s in enumerate(segs[:10]))
+    if c.zh:
+        zh = {"image": ("张", "图片"), "video": ("段", "视频片段")}.get(kind or "", ("个", "镜头"))
+        raise _Ambiguous(f"是哪一{zh[0]}{zh[1]}？共有{len(segs)}{zh[0]}：{names}。请说“第二{zh[0]}”或文件名。")
     raise _Ambiguous(f"Which {noun}? There are {len(segs)}: {names}. Say e.g. 'the second {noun}' or its name.")
 
 
@@ -478,6 +489,8 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
             return None
         voice = c.tl.track(Role.VOICE)
         music = c.tl.track(Role.MUSIC)
+        if music and voice and c.zh:
+            raise _Ambiguous("是背景音乐还是旁白？例如说“背景音乐调到30%”或“旁白大声一点”。")
         if music and voice:
             raise _Ambiguous("The music or the voiceover? Say e.g. 'music to 30%' or 'voiceover louder'.")
         role = "music" if music else "voice" if voice else "main"
@@ -563,6 +576,8 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
         if ms is not None:
             return O.Target(role=next(iter(roles)), at_ms=ms)
     listing = ", ".join(f'"{s.text}" ({r.value}, {s.start / 1000:g}-{s.end / 1000:g}s)' for r, s in segs[:8])
+    if c.zh:
+        raise _Ambiguous(f"是哪段文字？共有{len(segs)}段：{listing}。")
     raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
 
 
@@ -1085,7 +1100,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     new = tuple(new_assets)
     masked, quotes = _mask(instruction.strip())
     if not masked.strip():
-        return _unknown(instruction, [], [])
+        return _unknown(instruction, [], [], zh=P.is_chinese(instruction))
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     results: list[_Result] = []
@@ -1110,7 +1125,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         return EditPlan("ambiguous", (), questions[0], tuple(understood))
     problems = [r for r in results if not r.ok]
     if problems:
-        return _unknown(instruction, understood, problems)
+        return _unknown(instruction, understood, problems, zh=P.is_chinese(instruction))
     reply = "; ".join(understood)
     return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", tuple(understood))
 
@@ -1129,10 +1144,22 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
     return out
 
 
-def _unknown(instruction: str, understood: list[str], problems: list[_Result]) -> EditPlan:
+def _unknown(instruction: str, understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:
     cannot = [p.cannot for p in problems if p.cannot]
     lost = [p.text.strip() for p in problems if not p.cannot]
     parts = []
+    if zh:
+        if cannot:
+            parts.append(cannot[0][:1].upper() + cannot[0][1:] + ".")
+        if lost:
+            parts.append("没有理解" + "、".join(f"「{x}」" for x in lost) + "。")
+        if understood:
+            parts.append("已理解：" + "；".join(understood) + "，但为稳妥起见没有做任何修改。")
+        else:
+            parts.append("没有做任何修改。")
+        parts.append("可以这样说：" + " · ".join(CAPABILITIES_ZH) + "（I can change: shape, length, shots, text, "
+                     "sound, transitions, motion, background, logo; undo/redo.）")
+        return EditPlan("unknown", (), " ".join(parts), tuple(understood))
     if cannot:
         parts.append(cannot[0][:1].upper() + cannot[0][1:] + ".")
     if lost:
