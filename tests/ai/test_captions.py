@@ -110,3 +110,47 @@ def test_ass_karaoke_and_libass_accepts_it(tmp_path):
                            "color=c=gray:s=320x180:d=1", "-vf", f"subtitles={sub}:fontsdir={latin_font().parent}",
                            "-frames:v", "5", str(tmp_path / "out.mp4")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.slow
+def test_silence_and_noise_give_no_words_quickly(tmp_path):
+    pytest.importorskip("faster_whisper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    import time
+
+    import numpy as np
+
+    from reelforge.ai.captions import load_model, transcribe
+
+    from ._signals import write_wav
+
+    load_model()
+    rng = np.random.default_rng(0)
+    for name, audio in (("silence", np.zeros(16000 * 3, np.float32)),
+                        ("noise", 0.05 * rng.standard_normal(16000 * 3).astype(np.float32))):
+        t0 = time.perf_counter()
+        tr = transcribe(write_wav(tmp_path / f"{name}.wav", audio, 16000))
+        assert tr.words == (), (name, tr.text)
+        assert time.perf_counter() - t0 < 15, name  # no temperature-fallback loop over silence
+        assert caption_lines(tr) == []
+
+
+def test_no_audio_stream(tmp_path):
+    import av
+
+    from reelforge.ai.captions import transcribe
+    from reelforge.errors import UnsupportedMedia
+
+    from ._clips import write_clip
+
+    clip = write_clip(tmp_path / "c.mp4", 1)
+    silent_video = tmp_path / "v.mp4"
+    with av.open(str(clip)) as src, av.open(str(silent_video), "w") as dst:
+        vin = src.streams.video[0]
+        vout = dst.add_stream_from_template(vin)
+        for packet in src.demux(vin):
+            if packet.dts is None:
+                continue
+            packet.stream = vout
+            dst.mux(packet)
+    with pytest.raises(UnsupportedMedia, match="no sound"):
+        transcribe(silent_video)

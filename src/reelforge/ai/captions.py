@@ -130,17 +130,20 @@ _ZH_PROMPT = "以下是普通话的句子。"
 
 
 def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size: int = 5,
-               vad: bool = False) -> Transcript:
+               vad: bool = True) -> Transcript:
     """Words with start/end times (ms) of the speech in an audio or video file.
 
-    ``language`` (``"en"``, ``"zh"``...) or ``None`` to detect it. ``vad`` skips long silences
-    (faster on long recordings with gaps).
+    ``language`` (``"en"``, ``"zh"``...) or ``None`` to detect it. ``vad`` (Silero VAD, bundled
+    with faster-whisper) skips non-speech first: without it Whisper spends up to ~20x the
+    audio's length on silence or noise (temperature fallbacks) and may invent words there.
+    An audio without speech gives a transcript with no words.
     """
     from reelforge.ai.tts import normalize_language
 
     path = Path(audio_path)
     if not path.exists():
         raise FileNotFoundError(str(path))
+    _check_audio(path)
     lang = normalize_language(language) if language else None
     model = load_model()
     kwargs = dict(language=lang, beam_size=beam_size, word_timestamps=True, vad_filter=vad,
@@ -166,6 +169,19 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     return Transcript(words=tuple(words), language=detected,
                       language_probability=round(float(info.language_probability or 0.0), 3),
                       duration_ms=int(round(float(info.duration) * 1000)))
+
+
+def _check_audio(path: Path) -> None:
+    import av
+
+    from reelforge.errors import UnsupportedMedia
+
+    try:
+        with av.open(str(path)) as c:
+            if not c.streams.audio:
+                raise UnsupportedMedia(f"{path.name}: has no sound to caption")
+    except av.error.FFmpegError as exc:  # type: ignore[attr-defined]
+        raise UnsupportedMedia(f"{path.name}: cannot be decoded ({exc})") from exc
 
 
 def _is_simplified_run(words: list[Word]) -> bool:
