@@ -277,6 +277,20 @@ def worker(
     run_worker(Settings(**({"data_dir": data_dir} if data_dir else {})))
 
 
+@app.command()
+def mcp(
+    http: Annotated[bool, typer.Option("--http", help="serve streamable HTTP at /mcp instead of stdio")] = False,
+    url: Annotated[str | None, typer.Option("--url", help="drive a running `reelforge serve` at this base URL")] = None,
+    host: Annotated[str, typer.Option(help="interface for --http")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port for --http")] = 8765,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="where embedded sessions live")] = None,
+) -> None:
+    """Run the MCP server for AI agents (stdio by default; embedded unless --url)."""
+    from reelforge.mcp.server import run
+
+    run(transport="http" if http else "stdio", url=url, host=host, port=port, data_dir=data_dir)
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 
