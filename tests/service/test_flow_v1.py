@@ -74,11 +74,13 @@ def test_full_v1_flow(main_server, demo, tmp_path):
         assert resp.status_code == 200
         for ev in sse(resp):
             if ev.get("data"):
-                seen.append((ev["event"], json.loads(ev["data"])))
+                seen.append((ev["event"], json.loads(ev["data"]), ev["t"]))
     assert seen[-1][0] == "done" and seen[-1][1]["status"] == "completed", seen[-1]
-    progress = [d["progress"] for k, d in seen if k == "progress"]
+    progress = [d["progress"] for k, d, _ in seen if k == "progress"]
     assert progress == sorted(progress) and progress[-1] == 100
-    stages = [d["stage"] for k, d in seen]
+    # streamed while rendering, not all at the end
+    assert len(set(progress)) >= 2 and seen[-1][2] - seen[0][2] > 0.3
+    stages = [d["stage"] for k, d, _ in seen]
     assert "completed" in stages
 
     final = httpx.get(f"{base}/v1/exports/{export['id']}", headers=auth(token)).json()

@@ -128,8 +128,9 @@ def do_history(ctx: Context, who: Principal, session_id: str, op: str) -> dict:
 
     reply = projects.edit(ctx, who, session_id, step)
     out = projects.state(ctx, who, session_id)
-    out["message"] = str(getattr(reply, "message", "") or f"{op} done")
-    out["changed"] = bool(getattr(reply, "changed", reply if isinstance(reply, bool) else True))
+    out["message"] = reply.message
+    out["changed"] = reply.changed
+    out["status"] = reply.status
     return out
 
 

@@ -57,13 +57,13 @@ def _run_edit(ctx: Context, who: Principal, session_id: str, text: str,
               skill: dict[str, str | None], base: str) -> dict[str, Any]:
     reply = projects.edit(ctx, who, session_id, lambda sess: sess.handle(text), skill)
     out: dict[str, Any] = {
-        "intent": _plain(getattr(reply, "intent", "edit")),
-        "status": _plain(getattr(reply, "status", "ok")),
-        "message": str(getattr(reply, "message", "")),
-        "changed": bool(getattr(reply, "changed", False)),
-        "ops": _plain(list(getattr(reply, "ops", ()) or ())),
-        "summary": getattr(reply, "summary", None),
-        "version": getattr(reply, "version", None),
+        "intent": _plain(reply.intent),
+        "status": reply.status,
+        "message": reply.message,
+        "changed": reply.changed,
+        "ops": _plain(list(reply.ops)),
+        "summary": reply.summary,
+        "version": reply.version,
     }
     if out["intent"] == "export" and out["status"] == "ok":
         try:

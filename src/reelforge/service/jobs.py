@@ -165,7 +165,7 @@ def _render_row(ctx: Context, row: Render, cancel: threading.Event) -> None:
             s.execute(update(Render).where(Render.id == row.id, Render.status == "running")
                       .values(progress=value, updated=now()))
 
-    _call_render(render, timeline, out, row.quality, progress, cancel)
+    render(timeline, out, quality=row.quality, progress=progress, cancel=cancel)
     with ctx.db.tx() as s:
         s.execute(update(Render).where(Render.id == row.id)
                   .values(stage="finalizing", progress=1.0, updated=now()))
@@ -178,19 +178,6 @@ def _render_row(ctx: Context, row: Render, cancel: threading.Event) -> None:
         ).rowcount
         if done:
             credits.charge(s, row.owner, row.cost)
-
-
-def _call_render(render, timeline, out, quality, progress, cancel) -> None:
-    import inspect
-
-    kwargs: dict[str, Any] = {"quality": quality, "progress": progress}
-    try:
-        params = inspect.signature(render).parameters
-    except (TypeError, ValueError):  # pragma: no cover
-        params = {}
-    if "cancel" in params:
-        kwargs["cancel"] = cancel
-    render(timeline, out, **kwargs)
 
 
 def fail(ctx: Context, render_id: str, reason: str) -> None:

@@ -120,35 +120,11 @@ def record_assets(ctx: Context, session_id: str, pairs: list) -> None:
 
 def add_assets(sess, assets: list) -> list:
     """Put already-ingested assets into the session's media library."""
-    for method in ("add_ingested", "add_asset_objects", "add_existing"):
-        fn = getattr(sess, method, None)
-        if callable(fn):
-            return list(fn(assets) or assets)
-    lib = getattr(sess, "library", None)
-    for method in ("add", "add_all", "extend"):
-        fn = getattr(lib, method, None)
-        if callable(fn):
-            for a in assets:
-                fn(a) if method == "add" else fn([a])
-            return assets
-    raise RuntimeError("reelforge.session.Session cannot take ingested assets")
+    return list(sess.add_ingested(assets))
 
 
 def library_of(sess) -> list:
-    lib = getattr(sess, "library", None)
-    if lib is None:
-        return []
-    for attr in ("assets", "items"):
-        value = getattr(lib, attr, None)
-        if value is not None:
-            value = value() if callable(value) else value
-            return list(value.values()) if isinstance(value, dict) else list(value)
-    if isinstance(lib, dict):
-        return list(lib.values())
-    try:
-        return list(lib)
-    except TypeError:
-        return []
+    return list(sess.library)
 
 
 def media_info(sess) -> list[dict[str, Any]]:
@@ -161,32 +137,28 @@ def media_info(sess) -> list[dict[str, Any]]:
 
 
 def summary_of(sess) -> str:
-    tl = getattr(sess, "timeline", None)
-    if tl is None:
-        return "Timeline is empty: upload assets and describe the video you want."
-    try:
-        from reelforge.timeline.summary import summarize
+    from reelforge.timeline.summary import summarize
 
-        return summarize(tl)
-    except ImportError:  # pragma: no cover - summary module not present
-        return f"Timeline ({len(tl.tracks)} tracks, {tl.duration / 1000:g}s)"
+    if sess.timeline is None:
+        return "Timeline is empty: upload assets and describe the video you want."
+    return summarize(sess.timeline)
 
 
 def state(ctx: Context, who: Principal, session_id: str) -> dict[str, Any]:
     from reelforge.timeline import to_draft
 
     row, sess = load(ctx, who, session_id)
-    tl = getattr(sess, "timeline", None)
+    tl = sess.timeline
     return {
         "session_id": row.id,
         "name": row.name,
         "revision": row.revision,
-        "version": getattr(sess, "version", row.revision),
+        "version": sess.version,
         "summary": summary_of(sess),
         "timeline": json.loads(tl.to_json()) if tl is not None else None,
         "draft": to_draft(tl) if tl is not None else None,
         "media": media_info(sess),
-        "can_undo": bool(getattr(sess, "undo_stack", None)),
-        "can_redo": bool(getattr(sess, "redo_stack", None)),
+        "can_undo": bool(sess.undo_stack),
+        "can_redo": bool(sess.redo_stack),
     }
 

@@ -65,7 +65,7 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
     if preview:
         quality = "draft"
     row, sess = projects.load(ctx, who, session_id)
-    tl = getattr(sess, "timeline", None)
+    tl = sess.timeline
     if draft is not None:
         if not isinstance(draft, dict):
             raise BadRequest("draft must be a JSON object")

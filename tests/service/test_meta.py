@@ -1,0 +1,27 @@
+"""Health, OpenAPI docs, the route table."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.service
+
+
+def test_docs_and_routes(main_server):
+    base = main_server.url
+    assert httpx.get(f"{base}/health").json()["status"] == "ok"
+    assert httpx.get(f"{base}/docs").status_code == 200
+    paths = httpx.get(f"{base}/openapi.json").json()["paths"]
+    for p in ("/v1/auth/anonymous-token", "/v1/sessions", "/v1/sessions/{session_id}",
+              "/v1/sessions/{session_id}/assets", "/v1/sessions/{session_id}/chat",
+              "/v1/sessions/{session_id}/state", "/v1/sessions/{session_id}/undo",
+              "/v1/sessions/{session_id}/redo", "/v1/credits", "/v1/sessions/{session_id}/exports",
+              "/v1/sessions/{session_id}/preview", "/v1/exports/{export_id}",
+              "/v1/exports/{export_id}/events", "/v1/exports/{export_id}/download",
+              "/files/{key}.mp4", "/api/auth/anonymous-token",
+              "/api/tasks/me/with-session/nemo_agent", "/run_sse",
+              "/api/upload-video/nemo_agent/me/{session_id}", "/api/credits/balance/simple",
+              "/api/state/nemo_agent/me/{session_id}/latest", "/api/render/proxy/lambda",
+              "/api/render/proxy/lambda/{render_id}"):
+        assert p in paths, p
