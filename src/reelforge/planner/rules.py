@@ -83,7 +83,7 @@ class _Cannot(Exception):
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary
-_ORD_EN = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|\d+(?:st|nd|rd|th))"
+_ORD_EN = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|opening|intro|closing|ending|outro|\d+(?:st|nd|rd|th))"
 _ORD_FULL = rf"(?:(?:second|third|\d+(?:nd|rd|th))[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|next[\s-]+to[\s-]+last|{_ORD_EN})"
 _NOUN_IMG = r"(?:images?|photos?|pictures?|pics?|stills?|photographs?|slides?)"
 _NOUN_VID = r"(?:video[\s-]?clips?|videos|footage|movies?|video(?!\s+(?:length|duration)))"
@@ -96,7 +96,7 @@ _RX_NUMBERED = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segmen
 _RX_AT = re.compile(r"\b(?:at|@)\s+(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b)")
 _ZH_ORD = r"(?:倒数第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+|最后|最後|末|头|首)"
 _RX_ZH = re.compile(rf"(?P<ord>{_ZH_ORD})\s*一?\s*(?P<cl>张|个|段|幅|条|帧|部)?\s*(?P<noun>图片|图|照片|相片|片段|视频|镜头|画面|素材|场景)?")
-_RX_ZH_AT = re.compile(r"(?:在\s*)?(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*秒)\s*(?:处|时|的地方|那里|位置)(?:的)?")
+_RX_ZH_AT = re.compile(r"(?:在\s*)?(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*秒)\s*(?:(?:处|时|的地方|那里|位置)(?:的)?|的(?=片段|镜头|图片|画面|照片))")
 _RX_GENERIC = re.compile(rf"\b(?:the|this|that|a|an)\s+(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene)\b(?!\s*(?:number|no\.|#|\d))")
 _RX_ZH_GENERIC = re.compile(r"(?:这|那)\s*(?:张|个|段|幅)\s*(?P<noun>图片|图|照片|视频|片段|镜头)?|(?<![第一二三四五六七八九十\d])(?P<noun2>图片|照片|视频片段)")
 
@@ -174,6 +174,7 @@ def _noun_kind(noun: str | None) -> str | None:
 
 def _ord_index(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.strip())
+    word = {"opening": "first", "intro": "first", "closing": "last", "ending": "last", "outro": "last"}.get(word, word)
     if re.fullmatch(r"next[\s-]+to[\s-]+last", word):
         return -2
     n = P.parse_ordinal(word.replace("-", " "))
@@ -201,6 +202,8 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             continue
         if m.group("noun") is None and re.match(r"\s*(?:title|caption|text|music|transition|fade|cta)", after):
             continue
+        if re.search(r"(?:\d|\b(?:a|one|half|each|per|every|1st))\s*$", t[:m.start("ord")]) and m.group("ord") == "second":
+            continue  # "1 second", "a second": a length, not a position
         idx = _ord_index(m.group("ord"))
         if idx is None:
             continue
@@ -681,7 +684,11 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
         refs = _find_targets(c, between.group(1))
         if len(refs) >= 2:
             target = refs[1].target
-    return [O.SetTransition(target=target, kind=spec.transition, duration_ms=spec.duration_ms)]
+    ms = spec.duration_ms
+    if ms is None and spec.transition is not Transition.CUT:
+        near = [d.ms for d in P.find_durations(t) if d.ms <= 5000]
+        ms = near[0] if near else None
+    return [O.SetTransition(target=target, kind=spec.transition, duration_ms=ms)]
 
 
 _MOTION_WORDS = [
@@ -745,10 +752,10 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
 
 def _h_speed(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    m = re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:x|×|倍速?)(?![a-z\d])|(?:speed|速度)\s*(?:of\s+|to\s+|at\s+)?(\d+(?:\.\d+)?)\s*(?:x|×|倍)?", t)
+    m = re.search(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四])\s*(?:x|×|倍速?)(?![a-z\d])|(?:speed|速度)\s*(?:of\s+|to\s+|at\s+)?(\d+(?:\.\d+)?)\s*(?:x|×|倍)?", t)
     speed = None
     if m:
-        speed = float(m.group(1) or m.group(2))
+        speed = float(P.parse_number(m.group(1) or m.group(2)) or 1)
     elif _has(r"\bhalf[\s-]speed\b|\bslow[\s-]?mo(?:tion)?\b|慢动作|半速|慢放", t):
         speed = 0.5
     elif _has(r"\b(?:double|twice\s+the)\s+speed\b|\btwice\s+as\s+fast\b|两倍速|二倍速", t):
@@ -1106,6 +1113,14 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     results: list[_Result] = []
     joined: list[str] = []
     for i, piece in enumerate(pieces):
+        if results and results[-1].ok and _bare_value(piece):
+            # "…transitions, 1 second" / "…quieter, about 20%": a bare value belongs to the clause before
+            sep = seps[i - 1] if i - 1 < len(seps) else " "
+            m = _run(joined[-1] + sep + piece, quotes, timeline, lib, new)
+            if m.ok and O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []):
+                results[-1] = m
+                joined[-1] = joined[-1] + sep + piece
+                continue
         r = _run(piece, quotes, timeline, lib, new)
         if results and (not r.ok or not results[-1].ok):
             sep = seps[i - 1] if i - 1 < len(seps) else " "
@@ -1128,6 +1143,21 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         return _unknown(instruction, understood, problems, zh=P.is_chinese(instruction))
     reply = "; ".join(understood)
     return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", tuple(understood))
+
+
+_BARE_FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|like|say|please|just|only|each|long|"
+                         r"or\s+so|ish)\b|大约|大概|左右|差不多|吧|就|请|[~≈]")
+
+
+def _bare_value(piece: str) -> bool:
+    """True when the clause is only a value: "1 second", "about 20%", "-6 dB", "三秒"."""
+    t = P.normalize(piece)
+    rest = t
+    for d in reversed(P.find_durations(t)):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = re.sub(r"[+-]?\s*\d+(?:\.\d+)?\s*(?:%|percent|db|decibels?|x|分贝)|百分之\S+", " ", rest)
+    rest = _BARE_FILLER.sub(" ", rest)
+    return rest != t and not re.sub(r"[\s,.;!?，。；！？]+", "", rest)
 
 
 def _tidy(ops: list[O.Op]) -> list[O.Op]:
