@@ -153,6 +153,12 @@ def test_edit_undo_redo_preview_and_preset(main_server, media_dir):
     done = wait_export(base, token, started[0]["id"])
     assert done["status"] == "completed", done
 
+    # "credits" in the chat answers from the account
+    done = chat(base, token, sid, "how many credits do I have left?")[-1]["json"]
+    assert done["intent"] == "credits", done
+    assert done["credits"] == {"available": 98, "frozen": 0, "total": 98}
+    assert "98 available" in done["message"]
+
     # a preview can be awaited in one call
     r = httpx.post(f"{base}/v1/sessions/{sid}/preview?wait=60", headers=auth(token), timeout=90)
     assert r.status_code == 202 and r.json()["status"] == "completed"

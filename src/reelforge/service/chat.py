@@ -75,7 +75,11 @@ def _run_edit(ctx: Context, who: Principal, session_id: str, text: str,
             out["message"] = (out["message"] + "\n" if out["message"] else "") + exc.message
     if out["intent"] == "credits":
         with ctx.db.tx() as s:
-            out["credits"] = credits.balance(s, who.account_id)
+            bal = credits.balance(s, who.account_id)
+        out["credits"] = bal
+        out["message"] = (f"Credits: {bal['available']} available, {bal['frozen']} frozen "
+                          f"(reserved by running exports), {bal['total']} total. An export costs "
+                          "1 credit per started 10 seconds up to 1080p, 2 above; previews are free.")
     state = projects.state(ctx, who, session_id)
     out["summary"] = out["summary"] or state["summary"]
     out["state"] = {k: state[k] for k in ("summary", "draft", "media", "revision", "version",
