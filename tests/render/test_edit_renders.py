@@ -33,15 +33,15 @@ def _near(frame: np.ndarray, rgb, tol: float = 30.0) -> bool:
 def test_vertical_and_reorder_render(media, tmp_path):
     s = Session.new()
     s.add_ingested([media["red"], media["green"], media["blue"]])
-    assert s.handle("a 3-second video with hard cuts and no motion").changed
+    assert s.handle("a 2-second video with hard cuts and no motion").changed
     reply = s.handle("make it vertical for TikTok and move the first image to the end, then export")
     assert reply.changed and reply.intent.value == "export", reply.message
     assert [seg.src for seg in s.timeline.track(Role.MAIN).segments] == ["green", "blue", "red"]
     out = render(s.timeline, tmp_path / "vertical.mp4", quality="standard")
     info = verify(out)
     assert (info.width, info.height) == (1080, 1920)
-    assert abs(info.duration - 3.0) < 0.15
-    first, last = frames_at(out, [0.4, 2.6])
+    assert abs(info.duration - 2.0) < 0.15
+    first, last = frames_at(out, [0.3, 1.7])
     assert _near(first, COLORS["green"]) and _near(last, COLORS["red"])
 
 

@@ -62,6 +62,32 @@ def sample_timeline():
     )
 
 
+def check_invariants(tl) -> None:
+    """Every rule a timeline must keep after any edit (used by the property tests)."""
+    import json
+
+    from reelforge.timeline import Role, Timeline
+
+    again = Timeline.model_validate(json.loads(tl.to_json()))
+    assert again == tl
+    main = tl.track(Role.MAIN)
+    segs = main.segments if main else ()
+    if segs:
+        assert segs[0].start == 0
+        for prev, seg in zip(segs, segs[1:], strict=False):
+            assert seg.start == prev.end - seg.transition_ms
+            assert seg.transition_ms * 2 <= min(seg.duration, prev.duration)
+        assert segs[-1].end == tl.duration
+    for track in tl.tracks:
+        prev_end = None
+        for seg in track.segments:
+            assert seg.duration > 0 and seg.start >= 0
+            assert seg.end <= tl.duration
+            if track.role is not Role.MAIN and prev_end is not None:
+                assert seg.start >= prev_end
+            prev_end = seg.end
+
+
 # (instruction, expected ops | 'ambiguous' | 'unknown'); expectations reviewed by hand
 CASES: list[tuple[str, object]] = [
     ('make it vertical for TikTok', [{'aspect': '9:16', 'op': 'set_frame'}]),

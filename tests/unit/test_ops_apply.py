@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from edit_cases import LIBRARY, sample_timeline
+from edit_cases import LIBRARY, check_invariants, sample_timeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,26 +28,6 @@ def main(tl: Timeline):
 
 def names(tl: Timeline) -> list[str]:
     return [s.name for s in main(tl)]
-
-
-def check_invariants(tl: Timeline) -> None:
-    again = Timeline.model_validate(json.loads(tl.to_json()))
-    assert again == tl
-    segs = main(tl)
-    if segs:
-        assert segs[0].start == 0
-        for prev, seg in zip(segs, segs[1:], strict=False):
-            assert seg.start == prev.end - seg.transition_ms
-            assert seg.transition_ms * 2 <= min(seg.duration, prev.duration)
-        assert segs[-1].end == tl.duration
-    for track in tl.tracks:
-        prev_end = None
-        for seg in track.segments:
-            assert seg.duration > 0 and seg.start >= 0
-            assert seg.end <= tl.duration
-            if track.role is not Role.MAIN and prev_end is not None:
-                assert seg.start >= prev_end
-            prev_end = seg.end
 
 
 # -- examples --------------------------------------------------------------------------------

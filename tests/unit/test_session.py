@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from edit_cases import ASSETS, EXTRA, LIBRARY, sample_timeline
+from edit_cases import ASSETS, CASES, EXTRA, LIBRARY, check_invariants, sample_timeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -177,4 +177,24 @@ def test_undo_all_restores_the_start_and_redo_all_the_end(seq):
     for _ in range(changes):
         assert s.redo().changed
     assert s.timeline == end
+    assert Session.from_json(s.to_json()).to_json() == s.to_json()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from([c[0] for c in CASES] + ["undo", "redo", "撤销", "export", "status"]),
+                min_size=1, max_size=8))
+def test_any_conversation_is_safe_and_undoable(texts):
+    s = edited()
+    start = s.timeline
+    for text in texts:
+        before = s.timeline
+        r = s.handle(text)  # never raises
+        assert r.message
+        if not r.changed:
+            assert s.timeline == before
+        if s.timeline is not None:
+            check_invariants(s.timeline)
+    while s.undo_stack:
+        s.undo()
+    assert s.timeline == start
     assert Session.from_json(s.to_json()).to_json() == s.to_json()
