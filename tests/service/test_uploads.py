@@ -49,3 +49,20 @@ def test_large_upload_does_not_grow_server_memory(lean_server, media_dir):
     assert not list((lean_server.data_dir / "media" / sid).rglob("*.part"))
     st = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
     assert len(st["media"]) == 2
+
+
+def test_client_file_names_never_decide_paths(main_server, media_dir):
+    base = main_server.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    data = (media_dir / "shot1.jpg").read_bytes()
+    files = [("file", ("../../../escape.jpg", data)), ("file", ("/etc/cron.d/x.png", data)),
+             ("file", ("..\\..\\win.jpg", (media_dir / "shot2.jpg").read_bytes()))]
+    r = httpx.post(f"{base}/v1/sessions/{sid}/assets", files=files, headers=auth(token))
+    assert r.status_code == 201, r.text
+    names = sorted(a["name"] for a in r.json()["media"])
+    assert names == ["escape.jpg", "win.jpg"]  # display names only (the same bytes twice = one asset)
+    root = main_server.data_dir.parent
+    assert not [p for p in root.rglob("*") if p.name in ("escape.jpg", "x.png", "win.jpg")]
+    stored = sorted(p.name for p in (main_server.data_dir / "media" / sid).glob("*.jpg"))
+    assert len(stored) == 2 and all(len(n) == len("0123456789ab.jpg") for n in stored), stored

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 from reelforge.service import api_v1, compat, errors, jobs
 from reelforge.service.config import Settings
+from reelforge.service.storage import sweep_incoming
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 log = logging.getLogger("reelforge.service")
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         jobs.recover(ctx, ctx.jobs)
+        sweep_incoming(ctx.storage)
         if settings.embedded_worker:
             ctx.jobs.start_consumer()
         try:

@@ -58,6 +58,23 @@ class Storage:
         return self.renders / f"{_check(key)}.mp4"
 
 
+def sweep_incoming(storage: Storage, max_age: float = 6 * 3600) -> int:
+    """Remove upload leftovers (``.part`` files) older than ``max_age`` seconds — what a
+    process killed mid-upload leaves behind. Live uploads keep their mtime fresh."""
+    import time
+
+    removed = 0
+    cutoff = time.time() - max_age
+    for part in storage.media.glob("*/.incoming/*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def new_key() -> str:
     """An unguessable download key (192 bits)."""
     return secrets.token_urlsafe(24)
