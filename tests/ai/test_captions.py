@@ -154,3 +154,34 @@ def test_no_audio_stream(tmp_path):
             dst.mux(packet)
     with pytest.raises(UnsupportedMedia, match="no sound"):
         transcribe(silent_video)
+
+
+def test_align_script_keeps_script_text_and_times():
+    from reelforge.ai.captions import align_script
+
+    heard = Transcript(words=(Word(0, 200, "Fresh"), Word(200, 640, "coffee"), Word(640, 1000, "every"),
+                              Word(1000, 1380, "morning"), Word(1400, 1700, "delivered"), Word(1700, 2000, "to"),
+                              Word(2000, 2200, "you"), Word(2200, 2600, "door.")), language="en", duration_ms=3000)
+    aligned = align_script("Fresh coffee, every single morning, delivered to your door. Thanks!", heard)
+    assert [w.text for w in aligned.words] == ["Fresh", "coffee,", "every", "single", "morning,", "delivered",
+                                               "to", "your", "door.", "Thanks!"]
+    starts = [w.start_ms for w in aligned.words]
+    assert starts == sorted(starts)
+    assert all(a.end_ms <= b.start_ms for a, b in zip(aligned.words, aligned.words[1:], strict=False))
+    assert aligned.words[7].start_ms == 2000 and aligned.words[-1].end_ms <= 3000
+    zh = Transcript(words=(Word(0, 600, "您好"), Word(700, 1500, "欢迎来到"), Word(1500, 2200, "我们的餐厅。")),
+                    language="zh", duration_ms=2500)
+    out = align_script("你好，欢迎来到我们的商店。", zh)
+    assert "".join(w.text for w in out.words) == "你好，欢迎来到我们的商店。"
+    assert out.words[2].text == "欢" and out.words[2].start_ms == 700
+
+
+@pytest.mark.slow
+def test_tts_voiceover_captions_use_the_script(spoken_sentence):
+    pytest.importorskip("faster_whisper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.captions import align_script, transcribe
+
+    path, info, script = spoken_sentence
+    cues = caption_lines(align_script(script, transcribe(path, "en")))
+    assert " ".join(c.text.replace("\n", " ") for c in cues) == script
+    assert cues[-1].end_ms <= info.duration_ms + 200

@@ -190,6 +190,90 @@ def _is_simplified_run(words: list[Word]) -> bool:
     return not re.search(r"[們個這說們來時會國對開關為與點學說見們麼當還經過]", text)
 
 
+def _script_units(script: str) -> list[str]:
+    """Display units of a script: words for spaced text, single characters for CJK runs."""
+    out: list[str] = []
+    for chunk in script.split():
+        buf = ""
+        for ch in chunk:
+            if _is_cjk(ch) and not ("\uff00" <= ch <= "\uffef" or ch in "。、，！？；："):
+                if buf:
+                    out.append(buf)
+                buf = ""
+                out.append(ch)
+            elif out and not buf and ch in ",.!?;:，。！？；：、…\"'”’)" and _is_cjk(out[-1][-1]):
+                out[-1] += ch  # punctuation sticks to the character before it
+            else:
+                buf += ch
+        if buf:
+            out.append(buf)
+    return out
+
+
+def align_script(script: str, transcript: Transcript) -> Transcript:
+    """The known script's words with the recognised words' timings (for a TTS voiceover).
+
+    Words are matched by edit-distance alignment on normalised text; script words the
+    recognizer missed get times interpolated between their neighbours.
+    """
+    units = _script_units(script)
+    if not units:
+        return transcript
+    hyp = _units(transcript.words)
+    ref_keys = [" ".join(_tokens(u)) for u in units]
+    hyp_keys = [" ".join(_tokens(w.text)) for w in hyp]
+    n, m = len(units), len(hyp)
+    cost = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        cost[i][0] = i
+    for j in range(1, m + 1):
+        cost[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost[i][j] = min(cost[i - 1][j] + 1, cost[i][j - 1] + 1,
+                             cost[i - 1][j - 1] + (ref_keys[i - 1] != hyp_keys[j - 1]))
+    match: list[Word | None] = [None] * n
+    i, j = n, m
+    while i > 0 and j > 0:
+        if cost[i][j] == cost[i - 1][j - 1] + (ref_keys[i - 1] != hyp_keys[j - 1]):
+            match[i - 1] = hyp[j - 1]
+            i, j = i - 1, j - 1
+        elif cost[i][j] == cost[i - 1][j] + 1:
+            i -= 1
+        else:
+            j -= 1
+    end_all = transcript.duration_ms or (hyp[-1].end_ms if hyp else 0)
+    slots: list[list[int]] = [[w.start_ms, w.end_ms] if w else [-1, -1] for w in match]
+    k = 0
+    while k < n:
+        if match[k] is not None:
+            k += 1
+            continue
+        run_end = k
+        while run_end + 1 < n and match[run_end + 1] is None:
+            run_end += 1
+        count = run_end - k + 1
+        right = slots[run_end + 1][0] if run_end + 1 < n else max(end_all, slots[k - 1][1] if k else 0)
+        left_end = slots[k - 1][1] if k else 0
+        if right - left_end >= 80 * count or k == 0:
+            lo, share_left = left_end, False
+        else:  # no room: share the previous word's time with the missing ones
+            lo, share_left = slots[k - 1][0], True
+        parts = count + (1 if share_left else 0)
+        step = max(1, (right - lo) // parts)
+        if share_left:
+            slots[k - 1][1] = lo + step
+            lo += step
+        for q in range(k, run_end + 1):
+            slots[q] = [lo, lo + step]
+            lo += step
+        k = run_end + 1
+    words = [Word(a, max(b, a + 1), unit, match[q].probability if match[q] else 0.0)
+             for q, (unit, (a, b)) in enumerate(zip(units, slots, strict=True))]
+    return Transcript(words=tuple(words), language=transcript.language,
+                      language_probability=transcript.language_probability, duration_ms=transcript.duration_ms)
+
+
 # -- caption cues ----------------------------------------------------------------------------
 def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
