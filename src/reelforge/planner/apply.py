@@ -668,7 +668,6 @@ def _fit_to_voice(st: _State, op: O.FitToVoice) -> None:
         src_left = (a.duration_ms - s.in_ms) if a is not None and a.duration_ms else s.duration
         full.append(s.start + src_left)
     target = max(end, max(full)) + VOICE_TAIL_MS
-    old = st.duration
     st.refit_main(target)
     # let cut voice segments grow back to their full length
     for t in st.tracks_of(Role.VOICE):
@@ -681,7 +680,6 @@ def _fit_to_voice(st: _State, op: O.FitToVoice) -> None:
                     s = s.model_copy(update={"duration": want})
             new.append(s)
         t.segs = new
-    del old
 
 
 def _clip_targets(st: _State, target: O.Target | None, *, video_only: bool) -> list[tuple[_Tr, int]]:

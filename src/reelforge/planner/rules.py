@@ -773,11 +773,7 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\btransitions?\b|转场|music|音乐", t):
         return None
     refs = _find_targets(c)
-    target = refs[0].target if refs else None
-    if target is None and _generic(c) not in (None, ""):
-        kind = _generic(c)
-        if kind == "video":
-            target = None
+    target = refs[0].target if refs else None  # "the clip" / "the video": every clip
     return [O.SetSpeed(target=target, speed=speed)]
 
 
@@ -802,9 +798,12 @@ def _h_swap(c: _Ctx) -> list[O.Op] | None:
     if not _has(r"\b(?:swap|switch|exchange|trade|flip)\b|交换|互换|对调|调换|换一下位置", c.t):
         return None
     refs = _find_targets(c)
+    if len(refs) == 1:  # "swap the second image for surf.mp4" is a replacement
+        m = re.search(r"\b(?:with|for)\b(.*)$|(?:和|与|跟|换成)(.*)$", c.t)
+        asset = _find_asset(c, m.group(0), (AssetKind.IMAGE, AssetKind.VIDEO)) if m else None
+        if asset is not None and asset.id not in {s.src for s in c.main_segs()}:
+            return [O.ReplaceSource(target=refs[0].target, asset_id=asset.id)]
     if len(refs) < 2:
-        if _has(r"\bmusic\b|音乐", c.t):
-            return None
         return None
     return [O.SwapSegments(a=refs[0].target, b=refs[1].target)]
 
