@@ -1,0 +1,3 @@
+from reelforge.cli import app
+
+app(prog_name="reelforge")

@@ -1,0 +1,126 @@
+"""The command line as a new user runs it: real subprocesses, real renders, probed output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import pytest
+
+from reelforge.media import write_demo_assets
+
+PROMPT = "combine these images and audio into a 30-second promotional video with text overlays"
+
+
+def run(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "reelforge", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=600, env={**__import__("os").environ,
+                                                       "REELFORGE_CACHE": str(cwd / ".cache"),
+                                                       "COLUMNS": "200"})
+    if check and proc.returncode != 0:
+        raise AssertionError(f"exit {proc.returncode}\nstdout:{proc.stdout}\nstderr:{proc.stderr}")
+    return proc
+
+
+def probe(path: Path) -> dict:
+    with av.open(str(path)) as c:
+        v = c.streams.video[0]
+        a = c.streams.audio[0]
+        return {"duration": c.duration / 1e6, "w": v.codec_context.width, "h": v.codec_context.height,
+                "vcodec": v.codec_context.name, "pix_fmt": v.codec_context.pix_fmt,
+                "acodec": a.codec_context.name, "rate": a.codec_context.sample_rate}
+
+
+@pytest.fixture(scope="module")
+def assets(tmp_path_factory) -> tuple[Path, list[str]]:
+    d = tmp_path_factory.mktemp("cli")
+    sample = write_demo_assets(d / "shots")
+    return d, [str(p) for p in sample]
+
+
+@pytest.mark.slow
+@pytest.mark.render
+def test_make_the_main_job(assets):
+    d, files = assets
+    proc = run("make", *files, "-p", PROMPT, "-o", "promo.mp4", cwd=d)
+    info = probe(d / "promo.mp4")
+    assert abs(info["duration"] - 30.0) <= 0.1
+    assert (info["w"], info["h"]) == (1920, 1080)
+    assert info["vcodec"] == "h264" and info["pix_fmt"] == "yuv420p"
+    assert info["acodec"] == "aac" and info["rate"] == 48000
+    assert "Timeline (" in proc.stderr and "Title:" in proc.stderr
+    assert "rendering" in proc.stderr and "100%" in proc.stderr
+    assert not list(d.glob("*.part*"))
+
+
+def test_dry_run_plans_without_rendering(assets):
+    d, files = assets
+    proc = run("make", *files, "-p", "vertical for TikTok, 12 seconds", "--dry-run", "-o", "dry.mp4", cwd=d)
+    assert not (d / "dry.mp4").exists()
+    assert "Timeline (" in proc.stderr and "Video: 5 images (0-12s)" in proc.stderr
+
+
+def test_draft_prints_only_the_compact_json(assets):
+    d, files = assets
+    proc = run("make", *files, "-p", PROMPT, "--draft", cwd=d)
+    draft = json.loads(proc.stdout)
+    assert set(draft) == {"d", "m", "t"}
+    assert draft["d"] == 30000 and draft["m"] == {"w": 1920, "h": 1080, "fps": 30}
+    assert [t["tt"] for t in draft["t"]][:3] == [0, 1, 1]
+    assert [s["n"] for s in draft["t"][0]["sg"]] == [Path(f).name for f in files[:5]]
+
+
+@pytest.mark.render
+def test_save_edit_show_and_render_a_project(assets):
+    d, files = assets
+    run("make", *files, "-p", "a 6-second promo with hard cuts", "--save", "p.reel.json", "--dry-run", cwd=d)
+    shown = run("show", "p.reel.json", "--draft", cwd=d)
+    assert json.loads(shown.stdout)["d"] == 6000
+    edited = run("edit", "p.reel.json", "make it vertical for TikTok", "-o", "v.mp4", "-q", "draft", cwd=d)
+    assert "Timeline (" in edited.stderr
+    info = probe(d / "v.mp4")
+    assert info["h"] > info["w"] and info["w"] * 16 == info["h"] * 9
+    assert abs(info["duration"] - 6.0) <= 0.1
+    again = run("render", "p.reel.json", "-o", "again.mp4", "-q", "draft", cwd=d)
+    assert "wrote" in again.stderr and probe(d / "again.mp4")["h"] > probe(d / "again.mp4")["w"]
+    full = json.loads(run("show", "p.reel.json", "--json", cwd=d).stdout)
+    assert (full["width"], full["height"]) == (1080, 1920)
+
+
+@pytest.mark.parametrize("content, name", [(b"hello, not an image", "notes.jpg"), (b"", "empty.mp3"),
+                                           (b"plain text", "readme.txt")])
+def test_bad_input_is_one_clear_line(assets, content, name):
+    d, files = assets
+    bad = d / name
+    bad.write_bytes(content)
+    proc = run("make", files[0], str(bad), "-p", PROMPT, "-o", "bad.mp4", cwd=d, check=False)
+    assert proc.returncode == 2
+    assert name in proc.stderr and "mp4, mov" in proc.stderr and "jpg" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (d / "bad.mp4").exists()
+
+
+def test_unknown_edit_leaves_the_project_unchanged(assets):
+    d, files = assets
+    run("make", *files, "-p", "10 seconds", "--save", "u.reel.json", "--dry-run", cwd=d)
+    before = (d / "u.reel.json").read_text()
+    proc = run("edit", "u.reel.json", "sing me a lullaby about turtles", cwd=d)
+    assert (d / "u.reel.json").read_text() == before
+    assert "can" in proc.stderr.lower()
+
+
+def test_schema_is_json_schema():
+    proc = subprocess.run([sys.executable, "-m", "reelforge", "schema"], capture_output=True, text=True, check=True)
+    schema = json.loads(proc.stdout)
+    assert schema["title"] == "Timeline" and "tracks" in schema["properties"]
+
+
+@pytest.mark.render
+def test_demo_writes_assets_and_a_video(tmp_path):
+    run("demo", "d", "-q", "draft", cwd=tmp_path)
+    assert len(list((tmp_path / "d").glob("*.jpg"))) == 5
+    info = probe(tmp_path / "d" / "promo.mp4")
+    assert abs(info["duration"] - 30.0) <= 0.1
