@@ -70,3 +70,15 @@ def test_capabilities_lists_every_feature():
     caps = capabilities()
     assert {"beats", "captions", "tts.en", "tts.other", "reframe.faces"} <= set(caps)
     assert all(isinstance(v, str) and v for v in caps.values())
+
+
+def test_missing_piper_extra(monkeypatch, tmp_path):
+    import reelforge.ai.tts as tts
+
+    monkeypatch.setitem(sys.modules, "piper", None)
+    tts._piper_voice.cache_clear()
+    try:
+        with pytest.raises(AIExtraMissing, match=r"piper-tts.*reelforge\[ai\]"):
+            tts.synthesize("hello", tmp_path / "x.wav", "en")
+    finally:
+        tts._piper_voice.cache_clear()
