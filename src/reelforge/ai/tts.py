@@ -96,9 +96,9 @@ def _piper_voice():
 
 
 def _piper_audio(text: str, speed: float) -> tuple[np.ndarray, int]:
+    voice = _piper_voice()  # first: raises AIExtraMissing when piper is absent
     from piper import SynthesisConfig
 
-    voice = _piper_voice()
     cfg = SynthesisConfig(length_scale=1.0 / speed)
     sr = int(voice.config.sample_rate)
     gap = np.zeros(int(SENTENCE_GAP_S * sr), np.float32)
