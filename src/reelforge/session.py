@@ -198,7 +198,8 @@ class Session:
         if new == self.timeline:
             return self._record(text, self._reply(Intent.EDIT, "ok", "Nothing to change.", ops=tuple(ops)))
         self._commit(new)
-        msg = "; ".join(O.describe(o) for o in ops)
+        names = {a.id: a.name for a in (*self.library, *self.timeline.assets)}
+        msg = "; ".join(O.describe(o, names) for o in ops)
         return self._record(text, self._reply(Intent.EDIT, "ok", msg[:1].upper() + msg[1:] + ".", changed=True,
                                               ops=tuple(ops)))
 

@@ -168,6 +168,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         fallback = rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets)
         why = exc.message
         return replace(fallback, reply=f"(LLM planner unavailable: {why}; used the built-in rules.) {fallback.reply}")
-    understood = tuple(O.describe(o) for o in ops)
+    names = {a.id: a.name for a in (*library, *timeline.assets)}
+    understood = tuple(O.describe(o, names) for o in ops)
     reply = "; ".join(understood)
     return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", understood)

@@ -15,6 +15,7 @@ Conventions
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -336,3 +337,248 @@ def _brief(exc: ValidationError) -> str:
         where = ".".join(str(p) for p in err["loc"])
         parts.append(f"{where}: {err['msg']}")
     return "; ".join(parts)
+
+
+# -- plain words ------------------------------------------------------------------------------
+def _pct(v: float) -> str:
+    return f"{round(v * 100):d}%"
+
+
+def _timing_words(t: Timing | None) -> str:
+    if t is None:
+        return ""
+    if t.anchor == "end":
+        return f" for the last {fmt_ms(t.duration_ms or 3000)}"
+    if t.duration_ms is None:
+        return " throughout" if t.start_ms == 0 else f" from {fmt_ms(t.start_ms)} to the end"
+    if t.start_ms == 0:
+        return f" for the first {fmt_ms(t.duration_ms)}"
+    return f" from {fmt_ms(t.start_ms)} to {fmt_ms(t.start_ms + t.duration_ms)}"
+
+
+def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
+    """One short English phrase for an op ("music volume to 20%"); ``names`` maps asset ids to file names."""
+    o: Any = op
+
+    def an(asset_id: str) -> str:
+        return (names or {}).get(asset_id, asset_id)
+    role_words = {"music": "music", "voice": "voiceover", "main": "clips' own sound", "sfx": "sound effects"}
+    match o.op:
+        case "add_segment":
+            where = f" after {o.after.describe()}" if o.after else f" before {o.before.describe()}" if o.before else " at the end"
+            return f"added {an(o.asset_id)}{where}"
+        case "remove_segment":
+            return f"removed {o.target.describe()}"
+        case "move_segment":
+            if o.after:
+                dest = f"after {o.after.describe()}"
+            elif o.before:
+                dest = f"before {o.before.describe()}"
+            else:
+                dest = "to the end" if o.to_index in (None, -1) else "to the start" if o.to_index == 0 else f"to position {o.to_index + 1}"
+            return f"moved {o.target.describe()} {dest}"
+        case "swap_segments":
+            return f"swapped {o.a.describe()} and {o.b.describe()}"
+        case "reverse_order":
+            return "reversed the order of the shots"
+        case "replace_source":
+            return f"replaced {o.target.describe()} with {an(o.asset_id)}"
+        case "trim_segment":
+            parts = [f"{fmt_ms(o.head_ms)} off the start"] if o.head_ms else []
+            parts += [f"{fmt_ms(o.tail_ms)} off the end"] if o.tail_ms else []
+            return f"trimmed {' and '.join(parts) or 'nothing'} of {o.target.describe()}"
+        case "set_segment_duration":
+            return f"{o.target.describe()} now lasts {fmt_ms(o.duration_ms)}"
+        case "set_total_duration":
+            return f"video length set to {fmt_ms(o.duration_ms)}"
+        case "fit_to_voice":
+            return "video length fitted to the voiceover"
+        case "set_speed":
+            return f"{o.target.describe() if o.target else 'video clips'} at {o.speed:g}x speed"
+        case "set_clip_audio":
+            what = o.target.describe() if o.target else "the clips"
+            return f"{'muted' if o.mute else 'kept the sound of'} {what}"
+        case "add_text":
+            return f'added {o.role} "{o.text}"{_timing_words(o.timing)}'
+        case "update_text":
+            changes = []
+            if o.text:
+                changes.append(f'text to "{o.text}"')
+            if o.position:
+                changes.append(f"position {o.position.value}")
+            if o.size:
+                changes.append(f"size {o.size.value}")
+            if o.color:
+                changes.append(f"colour {o.color}")
+            if o.background:
+                changes.append(f"background {o.background.value}")
+            if o.timing:
+                changes.append("shown" + _timing_words(o.timing))
+            return f"{o.target.describe()}: {', '.join(changes) or 'unchanged'}"
+        case "remove_text":
+            return f"removed {o.target.describe() if o.target else (o.role or 'all') + ' text'}"
+        case "set_volume":
+            if o.volume is not None:
+                return f"{role_words[o.role]} volume to {_pct(o.volume)}"
+            return f"{role_words[o.role]} {'louder' if (o.factor or 1) > 1 else 'quieter'} (x{o.factor:.2f})"
+        case "set_fade":
+            parts = []
+            if o.fade_in_ms is not None:
+                parts.append(f"fade-in {fmt_ms(o.fade_in_ms)}")
+            if o.fade_out_ms is not None:
+                parts.append(f"fade-out {fmt_ms(o.fade_out_ms)}")
+            return f"{role_words[o.role]} {' and '.join(parts)}"
+        case "set_duck":
+            return "music ducks under the voice" if o.on else "music no longer ducks under the voice"
+        case "remove_track":
+            return f"removed the {o.role.value} track"
+        case "replace_music":
+            return f"music replaced with {an(o.asset_id)}"
+        case "set_transition":
+            where = f"into {o.target.describe()}" if o.target else "between all shots"
+            length = f" ({fmt_ms(o.duration_ms)})" if o.duration_ms and o.kind is not Transition.CUT else ""
+            return f"{o.kind.value} transitions {where}{length}" if o.kind is not Transition.CUT else f"hard cuts {where}"
+        case "set_motion":
+            what = o.target.describe() if o.target else "the stills"
+            m = o.motion if isinstance(o.motion, str) else o.motion.value
+            return f"motion off for {what}" if m == "none" else f"motion {m} on {what}"
+        case "set_frame":
+            return "frame " + " ".join(x for x in (o.aspect, o.resolution) if x)
+        case "set_fit":
+            return f"{o.target.describe() if o.target else 'all shots'} {o.fit.value} the frame"
+        case "set_background":
+            return "blurred background" if o.blur else f"background colour {o.color}"
+        case "add_logo":
+            return f"logo {an(o.asset_id)} at the {o.position} ({_pct(o.scale)} wide)"
+        case "undo":
+            return "undo"
+        case "redo":
+            return "redo"
+    return o.op
+
+
+def _t_zh(t: Target) -> str:
+    noun = {"image": "张图片", "video": "段视频片段"}.get(t.kind or "", "个镜头")
+    if t.role is not Role.MAIN:
+        noun = {Role.TITLE: "标题", Role.CAPTION: "字幕", Role.CTA: "行动号召", Role.MUSIC: "背景音乐",
+                Role.VOICE: "旁白"}.get(t.role, t.role.value)
+        return noun if t.index in (None, 0) and t.name is None else f"{noun}「{t.name}」" if t.name else f"第{t.index + 1}条{noun}" if (t.index or 0) >= 0 else f"最后一条{noun}"
+    if t.name is not None:
+        return f"「{t.name}」"
+    if t.at_ms is not None:
+        return f"{fmt_ms(t.at_ms)}处的镜头"
+    if t.index is None:
+        return noun[1:]
+    if t.index == -1:
+        return f"最后一{noun}"
+    if t.index < 0:
+        return f"倒数第{-t.index}{noun}"
+    return f"第{t.index + 1}{noun}"
+
+
+_TRANSITION_ZH = {"crossfade": "叠化", "fade-black": "黑场过渡", "slide-left": "向左滑动", "slide-right": "向右滑动",
+                  "wipe-left": "向左擦除", "wipe-right": "向右擦除"}
+_POS_ZH = {"top": "顶部", "center": "中间", "bottom": "底部", "top-left": "左上角", "top-right": "右上角",
+           "bottom-left": "左下角", "bottom-right": "右下角", "center-left": "左侧", "center-right": "右侧"}
+
+
+def _timing_zh(t: Timing | None) -> str:
+    if t is None:
+        return ""
+    if t.anchor == "end":
+        return f"（最后{fmt_ms(t.duration_ms or 3000)}）"
+    if t.duration_ms is None:
+        return "（全程）" if t.start_ms == 0 else f"（{fmt_ms(t.start_ms)}起）"
+    if t.start_ms == 0:
+        return f"（前{fmt_ms(t.duration_ms)}）"
+    return f"（{fmt_ms(t.start_ms)}-{fmt_ms(t.start_ms + t.duration_ms)}）"
+
+
+def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
+    """一句中文说明；少见的操作用英文。"""
+    o: Any = op
+    roles = {"music": "背景音乐", "voice": "旁白", "main": "视频原声", "sfx": "音效"}
+
+    def an(asset_id: str) -> str:
+        return (names or {}).get(asset_id, asset_id)
+
+    match o.op:
+        case "add_segment":
+            where = f"{_t_zh(o.after)}后面" if o.after else f"{_t_zh(o.before)}前面" if o.before else "最后"
+            return f"在{where}加入了{an(o.asset_id)}"
+        case "replace_source":
+            return f"把{_t_zh(o.target)}换成了{an(o.asset_id)}"
+        case "replace_music":
+            return f"背景音乐换成了{an(o.asset_id)}"
+        case "trim_segment":
+            parts = ([f"开头{fmt_ms(o.head_ms)}"] if o.head_ms else []) + ([f"结尾{fmt_ms(o.tail_ms)}"] if o.tail_ms else [])
+            return f"剪掉了{_t_zh(o.target)}的{'和'.join(parts)}"
+        case "remove_segment":
+            return f"删除了{_t_zh(o.target)}"
+        case "move_segment":
+            dest = (f"移到{_t_zh(o.after)}后面" if o.after else f"移到{_t_zh(o.before)}前面" if o.before
+                    else "移到最后" if o.to_index in (None, -1) else "移到最前面" if o.to_index == 0
+                    else f"移到第{o.to_index + 1}个位置")
+            return f"把{_t_zh(o.target)}{dest}"
+        case "swap_segments":
+            return f"交换了{_t_zh(o.a)}和{_t_zh(o.b)}"
+        case "set_total_duration":
+            return f"视频时长改为{fmt_ms(o.duration_ms)}"
+        case "set_segment_duration":
+            return f"{_t_zh(o.target)}改为{fmt_ms(o.duration_ms)}"
+        case "set_volume":
+            if o.volume is not None:
+                return f"{roles[o.role]}音量调到{_pct(o.volume)}"
+            return f"{roles[o.role]}{'调大' if (o.factor or 1) > 1 else '调小'}（x{o.factor:.2f}）"
+        case "set_frame":
+            return "画面改为" + " ".join(x for x in (o.aspect, o.resolution) if x)
+        case "add_text":
+            role = {"title": "标题", "caption": "字幕", "cta": "行动号召"}[o.role]
+            return f"添加了{role}「{o.text}」{_timing_zh(o.timing)}"
+        case "update_text":
+            parts = []
+            if o.text:
+                parts.append(f"文字改为「{o.text}」")
+            if o.position:
+                parts.append(f"位置改到{_POS_ZH.get(o.position.value, o.position.value)}")
+            if o.size:
+                parts.append(f"大小改为{o.size.value}")
+            if o.color:
+                parts.append(f"颜色改为{o.color}")
+            if o.background:
+                parts.append(f"背景改为{o.background.value}")
+            if o.timing:
+                parts.append("显示时间" + _timing_zh(o.timing))
+            return f"{_t_zh(o.target)}：{'，'.join(parts) or '未变'}"
+        case "remove_text":
+            return f"删除了{_t_zh(o.target) if o.target else '文字'}"
+        case "set_transition":
+            if o.kind is Transition.CUT:
+                return "去掉了转场（硬切）"
+            length = f"，{fmt_ms(o.duration_ms)}" if o.duration_ms else ""
+            return f"转场改为{_TRANSITION_ZH.get(o.kind.value, o.kind.value)}{length}"
+        case "remove_track":
+            return f"删除了{ {Role.MUSIC: '背景音乐', Role.VOICE: '旁白', Role.LOGO: '水印'}.get(o.role, o.role.value)}"
+        case "set_fade":
+            parts = ([f"淡入{fmt_ms(o.fade_in_ms)}"] if o.fade_in_ms is not None else []) + \
+                    ([f"淡出{fmt_ms(o.fade_out_ms)}"] if o.fade_out_ms is not None else [])
+            return f"{roles[o.role]}{'、'.join(parts)}"
+        case "set_duck":
+            return "人声时压低背景音乐" if o.on else "关闭了音乐闪避"
+        case "set_motion":
+            return "去掉了动画" if (o.motion if isinstance(o.motion, str) else o.motion.value) == "none" else "加上了动画"
+        case "add_logo":
+            return f"在{_POS_ZH.get(o.position, o.position)}添加了水印{an(o.asset_id)}"
+        case "set_speed":
+            return f"播放速度改为{o.speed:g}倍"
+        case "set_clip_audio":
+            return "视频片段静音" if o.mute else "保留视频原声"
+        case "fit_to_voice":
+            return "视频时长已按旁白调整"
+        case "reverse_order":
+            return "镜头顺序已倒过来"
+        case "set_background":
+            return "背景模糊" if o.blur else f"背景颜色改为{o.color}"
+        case "set_fit":
+            return {"cover": "画面填满（裁切）", "contain": "完整显示画面（不裁切）", "blur": "背景模糊"}[o.fit.value]
+    return describe(op, names)

@@ -1133,13 +1133,16 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         results.append(r)
         joined.append(piece)
     ops = _tidy([op for r in results for op in (r.ops or [])])
-    understood = [O.describe(op) for op in ops]
+    names = {a.id: a.name for a in (*lib, *timeline.assets)}
+    understood = [O.describe(op, names) for op in ops]
     questions = [r.question for r in results if r.question]
     if questions:
         return EditPlan("ambiguous", (), questions[0], tuple(understood))
     problems = [r for r in results if not r.ok]
     if problems:
         return _unknown(instruction, understood, problems, zh=P.is_chinese(instruction))
+    if P.is_chinese(instruction):
+        return EditPlan("ok", tuple(ops), "；".join(O.describe_zh(op, names) for op in ops) + "。", tuple(understood))
     reply = "; ".join(understood)
     return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", tuple(understood))
 
