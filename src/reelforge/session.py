@@ -31,6 +31,7 @@ from typing import Any
 from reelforge.errors import PlanError, ReelforgeError
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
+from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, route, split_export
 from reelforge.timeline.model import Asset, Timeline
 from reelforge.timeline.summary import summarize
@@ -171,16 +172,19 @@ class Session:
                 last = self.undo() if isinstance(o, O.Undo) else self.redo()
             return last  # type: ignore[return-value]
         ops = [o for o in ops if not isinstance(o, (O.Undo, O.Redo))]
+        zh = is_chinese(text)
         try:
             new = apply(self.timeline, ops, library=self.library)
         except ApplyError as exc:
             status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
             msg = exc.message[:1].upper() + exc.message[1:]
-            return self._reply(Intent.EDIT, status, f"{msg}{'' if msg.endswith(('.', '?')) else '.'} Nothing was changed.",
+            tail = "没有做任何修改。" if zh else "Nothing was changed."
+            return self._reply(Intent.EDIT, status, f"{msg}{'' if msg.endswith(('.', '?')) else '.'} {tail}",
                                ops=tuple(ops))
         if new == self.timeline:
-            return self._reply(Intent.EDIT, "ok", f"Nothing to change: {plan.reply.rstrip('.')} — it already was.",
-                               ops=tuple(ops))
+            msg = (f"无需修改：{plan.reply.rstrip('。')}（本来就是这样）。" if zh
+                   else f"Nothing to change: {plan.reply.rstrip('.')} — it already was.")
+            return self._reply(Intent.EDIT, "ok", msg, ops=tuple(ops))
         self._commit(new)
         used = {s.src for t in new.tracks for s in t.segments if hasattr(s, "src")}
         self.new_asset_ids = [i for i in self.new_asset_ids if i not in used]
