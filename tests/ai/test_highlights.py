@@ -44,3 +44,15 @@ def test_trim_silence(tmp_path):
     assert 1000 <= start <= 1200 and 3700 <= end <= 3900, (start, end)
     silent = write_wav(tmp_path / "silent.wav", np.zeros(sr, np.float32), sr)
     assert trim_silence(silent) == (0, 1000)
+
+
+def test_best_windows_non_overlapping(tmp_path):
+    from reelforge.ai.highlights import best_windows
+
+    clip = write_clip(tmp_path / "two_bursts.mp4", 12, moving=(2.0, 4.0))
+    clip2 = write_clip(tmp_path / "burst_and_loud.mp4", 12, moving=(2.0, 4.0), loud=(8.0, 10.0))
+    one = best_windows(clip, 2, 1)
+    assert len(one) == 1 and abs(one[0][0] - 2000) <= 500
+    two = best_windows(clip2, 2, 2)
+    assert len(two) == 2 and abs(two[0][0] - 2000) <= 500 and abs(two[1][0] - 8000) <= 500
+    assert two[1][0] - two[0][0] >= 2000

@@ -74,8 +74,9 @@ def capabilities() -> dict[str, str]:
 _EXPORTS = {
     "BeatInfo": "beats", "detect_beats": "beats", "beat_cut_points": "beats",
     "Box": "reframe", "subject_box": "reframe", "crop_for": "reframe", "smart_crop": "reframe",
-    "focus_point": "reframe", "crop_for_focus": "reframe",
+    "focus_point": "reframe", "crop_for_focus": "reframe", "video_focus": "reframe",
     "best_window": "highlights", "trim_silence": "highlights", "activity": "highlights",
+    "best_windows": "highlights",
     "AudioInfo": "tts", "synthesize": "tts", "available_languages": "tts",
     "Word": "captions", "Transcript": "captions", "CaptionLine": "captions",
     "transcribe": "captions", "caption_lines": "captions", "to_srt": "captions",

@@ -140,6 +140,30 @@ def window_of(act: Activity, window_ms: int) -> tuple[int, float]:
     return best_in, round(float(best), 4)
 
 
+def best_windows(video_path: str | Path, seconds: float, count: int) -> list[tuple[int, float]]:
+    """Up to ``count`` non-overlapping most active windows, in clip order: ``[(in_ms, score), ...]``."""
+    if seconds <= 0 or count < 1:
+        raise ValueError("seconds and count must be positive")
+    act = activity(video_path)
+    window_ms = int(round(seconds * 1000))
+    if act.duration_ms <= window_ms:
+        return [window_of(act, window_ms)]
+    score = act.score
+    csum = np.concatenate([[0.0], np.cumsum(score)])
+    cands = []
+    for k, start in enumerate(act.times_ms[act.times_ms <= act.duration_ms - window_ms]):
+        j = int(np.searchsorted(act.times_ms, start + window_ms, side="left"))
+        if j > k:
+            cands.append(((csum[j] - csum[k]) / (j - k), int(start)))
+    chosen: list[tuple[int, float]] = []
+    for value, start in sorted(cands, key=lambda c: (-c[0], c[1])):
+        if all(abs(start - s) >= window_ms for s, _ in chosen):
+            chosen.append((start, round(float(value), 4)))
+            if len(chosen) == count:
+                break
+    return sorted(chosen)
+
+
 def trim_silence(audio_path: str | Path, *, threshold_db: float = -45.0, relative_db: float = 35.0,
                  pad_ms: int = 100) -> tuple[int, int]:
     """``(start_ms, end_ms)`` of the sound in a voiceover, without the silent head and tail.

@@ -344,3 +344,28 @@ def crop_for_focus(src_w: int, src_h: int, out_w: int, out_h: int,
         raise ValueError("focus point must be within 0..1")
     cx, cy = fx * src_w, fy * src_h
     return crop_for(src_w, src_h, out_w, out_h, Box(int(cx), int(cy), 0, 0, "saliency"))
+
+
+def video_focus(video_path: str | Path, samples: int = 3) -> tuple[float, float, str]:
+    """`focus_point` of a clip: the median subject centre over ``samples`` frames spread
+    through it (faces on any frame win over saliency)."""
+    import av
+
+    path = Path(video_path)
+    try:
+        with av.open(str(path)) as c:
+            duration_ms = int(float(c.duration or 0) / 1000)
+    except av.error.FFmpegError as exc:  # type: ignore[attr-defined]
+        raise UnsupportedMedia(f"{path.name}: cannot be decoded ({exc})") from exc
+    points: dict[str, list[tuple[float, float]]] = {"face": [], "saliency": []}
+    for k in range(samples):
+        at = int(duration_ms * (k + 1) / (samples + 1)) if duration_ms else None
+        frame = frame_at(path, at)
+        fx, fy, source = focus_point(frame)
+        if source in points:
+            points[source].append((fx, fy))
+    for source in ("face", "saliency"):
+        if points[source]:
+            xs, ys = zip(*points[source], strict=True)
+            return round(float(np.median(xs)), 4), round(float(np.median(ys)), 4), source
+    return 0.5, 0.5, "center"
