@@ -87,6 +87,7 @@ class Session:
     undo_stack: list[Timeline | None] = field(default_factory=list)
     redo_stack: list[Timeline | None] = field(default_factory=list)
     new_asset_ids: list[str] = field(default_factory=list)
+    last_reply: Reply | None = field(default=None, compare=False, repr=False)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -95,13 +96,16 @@ class Session:
 
     # -- media ------------------------------------------------------------------------------
     def add_assets(self, paths: Iterable[str | os.PathLike[str]], workdir: str | os.PathLike[str] | None = None,
-                   *, names: Sequence[str | None] | None = None) -> list[Asset]:
+                   *, names: Sequence[str | None] | None = None, instruction: str | None = None) -> list[Asset]:
         """Ingest files (all or nothing) into the library. They become "the new/this clip" for the
-        next instruction ("add this clip after the second image")."""
+        next instruction; with ``instruction`` ("add this clip after the second image") that
+        instruction is handled right away and its reply kept in ``last_reply``."""
         from reelforge.media import ingest_many
 
-        assets = ingest_many(list(paths), names=names, workdir=workdir)
-        return self.add_ingested(assets)
+        assets = self.add_ingested(ingest_many(list(paths), names=names, workdir=workdir))
+        if instruction:
+            self.last_reply = self.handle(instruction)
+        return assets
 
     def add_ingested(self, assets: Iterable[Asset]) -> list[Asset]:
         """Put already-ingested assets into the library (the service ingests uploads itself)."""

@@ -198,3 +198,14 @@ def test_any_conversation_is_safe_and_undoable(texts):
         s.undo()
     assert s.timeline == start
     assert Session.from_json(s.to_json()).to_json() == s.to_json()
+
+
+def test_add_assets_with_a_placing_instruction(tmp_path):
+    from reelforge.media import write_test_image
+
+    s = Session(library=ASSETS, timeline=sample_timeline())
+    img = write_test_image(tmp_path / "promo-card.png", size=(64, 48))
+    added = s.add_assets([img], workdir=tmp_path / "cache", instruction="add this image after the second image")
+    assert s.last_reply is not None and s.last_reply.changed, s.last_reply
+    names = [seg.name for seg in s.timeline.track(Role.MAIN).segments]
+    assert names[2] == added[0].name == "promo-card.png"
