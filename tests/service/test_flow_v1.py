@@ -72,14 +72,18 @@ def test_full_v1_flow(main_server, demo, tmp_path):
     with httpx.stream("GET", f"{base}/v1/exports/{export['id']}/events?access_token={token}",
                       timeout=180) as resp:
         assert resp.status_code == 200
+        beats = 0
         for ev in sse(resp):
             if ev.get("data"):
                 seen.append((ev["event"], json.loads(ev["data"]), ev["t"]))
+            elif ev.get("comment") == "heartbeat":
+                beats += 1
     assert seen[-1][0] == "done" and seen[-1][1]["status"] == "completed", seen[-1]
     progress = [d["progress"] for k, d, _ in seen if k == "progress"]
     assert progress == sorted(progress) and progress[-1] == 100
     # streamed while rendering, not all at the end
     assert len(set(progress)) >= 2 and seen[-1][2] - seen[0][2] > 0.3
+    assert beats >= 1  # heartbeats between progress events while the render works
     stages = [d["stage"] for k, d, _ in seen]
     assert "completed" in stages
 

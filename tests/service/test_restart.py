@@ -58,6 +58,14 @@ def test_queued_export_completes_after_restart(tmp_path, media_dir):
         assert st["draft"]["d"] == 4000 and len(st["media"]) == 5
         assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
             {"available": 99, "frozen": 0, "total": 99}
+        key = done["download_url"].rsplit("/", 1)[1]
+    finally:
+        srv.stop()
+    srv.start(worker=False)  # and a finished render is still there after another restart
+    try:
+        r = httpx.get(f"{srv.url}/files/{key}")
+        assert r.status_code == 200 and r.content == out.read_bytes()
+        assert httpx.get(f"{srv.url}/v1/exports/{eid}", headers=auth(token)).json()["status"] == "completed"
     finally:
         srv.stop()
 
