@@ -51,3 +51,39 @@ def write_clip(path: Path, seconds: float, *, moving: tuple[float, float] | None
         for p in a_s.encode():
             c.mux(p)
     return path
+
+
+def clip_with_sound(path: Path, wav: Path, fps: int = 5, size: tuple[int, int] = (160, 96)) -> Path:
+    """A still video carrying ``wav`` as its AAC soundtrack (a clip 'with its own speech')."""
+    import wave
+
+    import av
+
+    with wave.open(str(wav), "rb") as w:
+        sr = w.getframerate()
+        pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float32) / 32768
+    w_, h_ = size
+    seconds = pcm.size / sr
+    with av.open(str(path), "w") as c:
+        vs = c.add_stream("libx264", rate=fps)
+        vs.width, vs.height, vs.pix_fmt = w_, h_, "yuv420p"
+        a_s = c.add_stream("aac", rate=sr)
+        a_s.layout = "mono"
+        img = np.full((h_, w_, 3), 90, np.uint8)
+        for i in range(int(seconds * fps) + 1):
+            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+            frame.pts = i
+            for p in vs.encode(frame):
+                c.mux(p)
+        for p in vs.encode():
+            c.mux(p)
+        block = 1024
+        for k in range(0, pcm.size, block):
+            fr = av.AudioFrame.from_ndarray(np.ascontiguousarray(pcm[None, k:k + block]), format="fltp", layout="mono")
+            fr.sample_rate = sr
+            fr.pts = k
+            for p in a_s.encode(fr):
+                c.mux(p)
+        for p in a_s.encode():
+            c.mux(p)
+    return path

@@ -185,3 +185,16 @@ def test_tts_voiceover_captions_use_the_script(spoken_sentence):
     cues = caption_lines(align_script(script, transcribe(path, "en")))
     assert " ".join(c.text.replace("\n", " ") for c in cues) == script
     assert cues[-1].end_ms <= info.duration_ms + 200
+
+
+@pytest.mark.slow
+def test_transcribe_a_clips_own_speech(spoken_sentence, tmp_path):
+    pytest.importorskip("faster_whisper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.captions import transcribe
+
+    from ._clips import clip_with_sound
+
+    path, _, script = spoken_sentence
+    clip = clip_with_sound(tmp_path / "talking.mp4", path)
+    tr = transcribe(clip, "en")
+    assert word_error_rate(script, tr.text) <= 0.25, tr.text
