@@ -25,3 +25,19 @@ def test_docs_and_routes(main_server):
               "/api/state/nemo_agent/me/{session_id}/latest", "/api/render/proxy/lambda",
               "/api/render/proxy/lambda/{render_id}"):
         assert p in paths, p
+
+
+def test_web_page_served_at_root_when_present(main_server):
+    from pathlib import Path
+
+    import reelforge
+
+    index = Path(reelforge.__file__).parent / "web" / "index.html"
+    if not index.is_file():
+        pytest.skip("no web page in this checkout")
+    r = httpx.get(main_server.url + "/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    # the API still wins over the static mount, and unknown paths answer JSON errors
+    assert httpx.get(main_server.url + "/health").json()["status"] == "ok"
+    r = httpx.get(main_server.url + "/v1/nope")
+    assert r.status_code == 404 and set(r.json()) == {"code", "message"}
