@@ -423,6 +423,13 @@ CASES += [
     ("make it vertical and move the first image to the end, then add the title 'New'", [{'aspect': '9:16', 'op': 'set_frame'}, {'target': {'index': 0, 'kind': 'image'}, 'to_index': -1, 'op': 'move_segment'}, {'text': 'New', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
 ]
 
+CASES += [
+    ("reorder the shots 3, 1, 2", [{"order": [2, 0, 1], "op": "reorder_segments"}]),
+    ("put them in the order 2 1 3 6 5 4", [{"order": [1, 0, 2, 5, 4, 3], "op": "reorder_segments"}]),
+    ("顺序改成3,1,2", [{"order": [2, 0, 1], "op": "reorder_segments"}]),
+    ("reorder the images 9, 1", "unknown"),
+]
+
 # Held-out phrasings: written with their expected ops by hand BEFORE the planner was run on
 # them and never tuned against. `bench/planner.py` reports them separately (the main table
 # above was reviewed against the planner's output, so it measures regressions, not reach).

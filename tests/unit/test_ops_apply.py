@@ -82,6 +82,17 @@ def test_move_after_and_swap_and_reverse():
     check_invariants(new)
 
 
+def test_reorder():
+    new = apply(TL, [O.ReorderSegments(order=[5, 0])])
+    assert names(new) == ["mountain.jpg", "shoe.jpg", "city.jpg", "street.mp4", "beach.jpg", "sneaker.jpg"]
+    assert new.duration == 30000 and main(new)[0].transition is Transition.CUT
+    check_invariants(new)
+    with pytest.raises(ApplyError, match="only 6 shots"):
+        apply(TL, [O.ReorderSegments(order=[9])])
+    with pytest.raises(ApplyError, match="only once"):
+        apply(TL, [O.ReorderSegments(order=[1, 1])])
+
+
 def test_targets_by_time_name_and_errors():
     new = apply(TL, [O.RemoveSegment(target=O.Target(at_ms=12000))])
     assert "street.mp4" not in names(new)
@@ -198,6 +209,7 @@ ops = st.one_of(
     st.builds(O.MoveSegment, target=targets, after=targets),
     st.builds(O.SwapSegments, a=targets, b=targets),
     st.just(O.ReverseOrder()),
+    st.builds(O.ReorderSegments, order=st.lists(st.integers(0, 7), min_size=1, max_size=7)),
     st.builds(O.ReplaceSource, target=targets, asset_id=st.sampled_from(["vid2", "logo1", "img3"])),
     st.builds(O.TrimSegment, target=targets, head_ms=ms, tail_ms=ms),
     st.builds(O.SetSegmentDuration, target=targets, duration_ms=st.integers(1, 12000)),

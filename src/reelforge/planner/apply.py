@@ -579,6 +579,21 @@ def _reverse(st: _State, op: O.ReverseOrder) -> None:
     st.relayout_main(keep_total=True)
 
 
+def _reorder(st: _State, op: O.ReorderSegments) -> None:
+    main = st.main()
+    n = len(main.segs)
+    bad = [i + 1 for i in op.order if i >= n]
+    if bad:
+        raise ApplyError(f"there are only {n} shots (no shot {bad[0]})")
+    if len(set(op.order)) != len(op.order):
+        raise ApplyError("each shot can appear only once in the new order")
+    order = list(op.order) + [i for i in range(n) if i not in op.order]
+    trans = [(s.transition, s.transition_ms) for s in main.segs]
+    main.segs = [main.segs[i].model_copy(update={"transition": t, "transition_ms": tm})
+                 for i, (t, tm) in zip(order, trans, strict=True)]
+    st.relayout_main(keep_total=True)
+
+
 def _replace_source(st: _State, op: O.ReplaceSource) -> None:
     tr, i = resolve(st, op.target)
     asset = st.asset(op.asset_id)
@@ -965,7 +980,7 @@ def _add_logo(st: _State, op: O.AddLogo) -> None:
 
 _HANDLERS: dict[type, Any] = {
     O.AddSegment: _add_segment, O.RemoveSegment: _remove_segment, O.MoveSegment: _move_segment,
-    O.SwapSegments: _swap, O.ReverseOrder: _reverse, O.ReplaceSource: _replace_source,
+    O.SwapSegments: _swap, O.ReverseOrder: _reverse, O.ReorderSegments: _reorder, O.ReplaceSource: _replace_source,
     O.TrimSegment: _trim, O.SetSegmentDuration: _set_seg_duration, O.SetTotalDuration: _set_total,
     O.FitToVoice: _fit_to_voice, O.SetSpeed: _set_speed, O.SetClipAudio: _set_clip_audio,
     O.AddText: _add_text, O.UpdateText: _update_text, O.RemoveText: _remove_text,

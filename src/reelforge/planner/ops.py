@@ -123,6 +123,13 @@ class ReverseOrder(_Op):
     op: Literal["reverse_order"] = "reverse_order"
 
 
+class ReorderSegments(_Op):
+    """New order of the main track: 0-based current positions; unlisted shots follow in their order."""
+
+    op: Literal["reorder_segments"] = "reorder_segments"
+    order: list[Annotated[int, Field(ge=0)]] = Field(min_length=1)
+
+
 class ReplaceSource(_Op):
     op: Literal["replace_source"] = "replace_source"
     target: Target
@@ -287,13 +294,13 @@ class Redo(_Op):
 
 
 OP_TYPES: tuple[type[_Op], ...] = (
-    AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReplaceSource, TrimSegment,
+    AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
     SetFrame, SetFit, SetBackground, AddLogo, Undo, Redo,
 )
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | AddLogo | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | AddLogo | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -381,6 +388,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"swapped {o.a.describe()} and {o.b.describe()}"
         case "reverse_order":
             return "reversed the order of the shots"
+        case "reorder_segments":
+            return "new order of the shots: " + ", ".join(str(i + 1) for i in o.order)
         case "replace_source":
             return f"replaced {o.target.describe()} with {an(o.asset_id)}"
         case "trim_segment":
@@ -577,6 +586,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "视频时长已按旁白调整"
         case "reverse_order":
             return "镜头顺序已倒过来"
+        case "reorder_segments":
+            return "镜头顺序改为" + "、".join(str(i + 1) for i in o.order)
         case "set_background":
             return "背景模糊" if o.blur else f"背景颜色改为{o.color}"
         case "set_fit":

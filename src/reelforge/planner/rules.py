@@ -794,6 +794,21 @@ def _h_reverse(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
+def _h_reorder(c: _Ctx) -> list[O.Op] | None:
+    """"reorder the images 3, 1, 2", "order: 2 1 3", "顺序改成3,1,2"."""
+    m = re.search(r"\b(?:re-?order|order|sequence|arrange)\b[^\d]{0,40}?((?:\d+\s*(?:,|，|、|\s|then|and|->|→)\s*){1,}\d+)|"
+                  r"(?:顺序|排序|排列)[^\d]{0,10}?((?:\d+\s*(?:,|，|、|\s|->|→)\s*){1,}\d+)", c.t)
+    if not m:
+        return None
+    nums = [int(x) for x in re.findall(r"\d+", m.group(1) or m.group(2))]
+    n = len(c.main_segs())
+    if any(k < 1 for k in nums) or len(set(nums)) != len(nums):
+        return None
+    if any(k > n for k in nums):
+        raise _Cannot(f"there are only {n} shots")
+    return [O.ReorderSegments(order=[k - 1 for k in nums])]
+
+
 def _h_swap(c: _Ctx) -> list[O.Op] | None:
     if not _has(r"\b(?:swap|switch|exchange|trade|flip)\b|交换|互换|对调|调换|换一下位置", c.t):
         return None
@@ -1026,7 +1041,7 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
 
 _HANDLERS: tuple[Handler, ...] = (
     _h_logo, _h_music_track, _h_duck, _h_fade, _h_clip_audio, _h_volume, _h_fit_voice, _h_text,
-    _h_transition, _h_background, _h_motion, _h_speed, _h_reverse, _h_swap, _h_replace, _h_move,
+    _h_transition, _h_background, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move,
     _h_add_segment, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
 )
 
