@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (
+    CheckConstraint,
     Engine,
     Float,
     ForeignKey,
@@ -42,6 +43,8 @@ class Account(Base):
     """A credit account. ``total`` is derived: available + frozen (never stored)."""
 
     __tablename__ = "accounts"
+    __table_args__ = (CheckConstraint("available >= 0", name="ck_accounts_available_nonneg"),
+                      CheckConstraint("frozen >= 0", name="ck_accounts_frozen_nonneg"))
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     available: Mapped[int] = mapped_column(Integer, default=0)
     frozen: Mapped[int] = mapped_column(Integer, default=0)

@@ -20,6 +20,8 @@ def upgrade() -> None:
     sa.Column('available', sa.Integer(), nullable=False),
     sa.Column('frozen', sa.Integer(), nullable=False),
     sa.Column('created', sa.Float(), nullable=False),
+    sa.CheckConstraint('available >= 0', name='ck_accounts_available_nonneg'),
+    sa.CheckConstraint('frozen >= 0', name='ck_accounts_frozen_nonneg'),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('anonymous_issues',
