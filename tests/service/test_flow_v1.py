@@ -214,3 +214,18 @@ def test_chat_commits_after_disconnect(main_server, media_dir):
             break
         time.sleep(0.2)
     assert st["draft"] and st["draft"]["d"] == 5000
+
+
+def test_chinese_instruction_streams_in_pieces(lean_server, media_dir):
+    from .conftest import small_files
+
+    base = lean_server.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    chat(base, token, sid, "做一个10秒的视频")
+    events = chat(base, token, sid, "把背景音乐调小一点")
+    done = events[-1]["json"]
+    pieces = [e["json"]["text"] for e in events if e["event"] == "message"]
+    assert "".join(pieces) == done["message"] and done["message"]
+    assert done["state"]["draft"]["d"] == 10000

@@ -24,6 +24,7 @@ import asyncio
 import concurrent.futures
 import json
 import logging
+import re
 import threading
 import time
 import uuid
@@ -103,13 +104,25 @@ def start_edit(ctx: Context, who: Principal, session_id: str, text: str,
     return fut
 
 
-def chunks(text: str, words: int = 4) -> list[str]:
-    parts = text.split(" ")
-    out = []
-    for i in range(0, len(parts), words):
-        piece = " ".join(parts[i:i + words])
-        out.append(piece if i + words >= len(parts) else piece + " ")
-    return [c for c in out if c] or ([text] if text else [])
+def chunks(text: str, words: int = 4, chars: int = 12) -> list[str]:
+    """Split a reply into small pieces for streaming: a few words, or a few characters of text
+    without spaces (Chinese). Joined, the pieces give back the text exactly."""
+    out: list[str] = []
+    group: list[str] = []
+    for token in re.findall(r"\S+\s*|\s+", text or ""):
+        if len(token) > chars:
+            if group:
+                out.append("".join(group))
+                group = []
+            out.extend(token[i:i + chars] for i in range(0, len(token), chars))
+            continue
+        group.append(token)
+        if len(group) == words:
+            out.append("".join(group))
+            group = []
+    if group:
+        out.append("".join(group))
+    return out
 
 
 async def events(ctx: Context, who: Principal, session_id: str, text: str,
