@@ -153,7 +153,8 @@ CASES: list[tuple[str, object]] = [
     ('remove the shot at 0:12', [{'target': {'at_ms': 12000}, 'op': 'remove_segment'}]),
     ('remove the image', 'ambiguous'),
     ('remove the clip at 12s', [{'target': {'at_ms': 12000}, 'op': 'remove_segment'}]),
-    ('delete the first and second images', [{'target': {'index': 0, 'kind': 'image'}, 'op': 'remove_segment'}, {'target': {'index': 1, 'kind': 'image'}, 'op': 'remove_segment'}]),
+    # removals are ordered so that earlier ones do not shift later positions
+    ('delete the first and second images', [{'target': {'index': 1, 'kind': 'image'}, 'op': 'remove_segment'}, {'target': {'index': 0, 'kind': 'image'}, 'op': 'remove_segment'}]),
     ('删除第三张', [{'target': {'index': 2, 'kind': 'image'}, 'op': 'remove_segment'}]),
     ('删掉最后一张图片', [{'target': {'index': -1, 'kind': 'image'}, 'op': 'remove_segment'}]),
     ('去掉第二张照片', [{'target': {'index': 1, 'kind': 'image'}, 'op': 'remove_segment'}]),
@@ -424,6 +425,20 @@ CASES += [
 ]
 
 CASES += [
+    ("remove the first two images", [{"target": {"index": 1, "kind": "image"}, "op": "remove_segment"},
+                                     {"target": {"index": 0, "kind": "image"}, "op": "remove_segment"}]),
+    ("delete the last two images", [{"target": {"index": -2, "kind": "image"}, "op": "remove_segment"},
+                                    {"target": {"index": -1, "kind": "image"}, "op": "remove_segment"}]),
+    ("remove images 2 and 3", [{"target": {"index": 2, "kind": "image"}, "op": "remove_segment"},
+                               {"target": {"index": 1, "kind": "image"}, "op": "remove_segment"}]),
+    ("删除前两张图片", [{"target": {"index": 1, "kind": "image"}, "op": "remove_segment"},
+                     {"target": {"index": 0, "kind": "image"}, "op": "remove_segment"}]),
+    ("remove the shots at 0:05 and 0:12", [{"target": {"at_ms": 12000}, "op": "remove_segment"},
+                                           {"target": {"at_ms": 5000}, "op": "remove_segment"}]),
+    ("make it vertical, 0:12", "unknown"),
+    ("add 'surf.mp4' after the second image", [{"asset_id": "vid2", "after": {"index": 1, "kind": "image"}, "op": "add_segment"}]),
+    ("turn the music off", [{"volume": 0.0, "op": "set_volume"}]),
+    ("make the voice 2x louder", [{"role": "voice", "factor": 2.0, "op": "set_volume"}]),
     ("reorder the shots 3, 1, 2", [{"order": [2, 0, 1], "op": "reorder_segments"}]),
     ("put them in the order 2 1 3 6 5 4", [{"order": [1, 0, 2, 5, 4, 3], "op": "reorder_segments"}]),
     ("顺序改成3,1,2", [{"order": [2, 0, 1], "op": "reorder_segments"}]),

@@ -76,3 +76,17 @@ def test_deterministic_and_fast():
         assert a == b
     per = (time.perf_counter() - t0) / (2 * len(CASES))
     assert per < 0.010, f"{per * 1000:.2f} ms per instruction"
+
+
+@pytest.mark.parametrize(("instruction", "gone"), [
+    ("delete the first and second images", {"shoe.jpg", "city.jpg"}),
+    ("remove the last two images", {"sneaker.jpg", "mountain.jpg"}),
+    ("remove images 2 and 4", {"city.jpg", "sneaker.jpg"}),
+    ("remove the shots at 0:05 and 0:12", {"city.jpg", "street.mp4"}),
+    ("删除前两张图片", {"shoe.jpg", "city.jpg"}),
+])
+def test_several_removals_hit_the_named_shots(instruction, gone):
+    plan = plan_edit(instruction, TL, library=LIBRARY)
+    new = apply(TL, plan.ops, library=LIBRARY)
+    before = {s.name for s in TL.track(Role.MAIN).segments}
+    assert before - {s.name for s in new.track(Role.MAIN).segments} == gone

@@ -93,6 +93,10 @@ _SMALL_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 _RX_ORD = re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_FULL})\b(?:\s+(?P<noun>{_NOUN}))?")
 _RX_NUMBERED = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene|slide)\s*(?:number\s+|no\.?\s*|#\s*)?(?P<num>{_SMALL_NUM})\b(?!\s*(?:s\b|sec|second|%|x\b|db))")
+_RX_GROUP = re.compile(rf"\b(?:the\s+)?(?P<end>first|last|final|opening)\s+(?P<n>two|three|four|five|six|\d+)\s+(?P<noun>{_NOUN})")
+_RX_ZH_GROUP = re.compile(r"(?P<end>前|最后|后)\s*(?P<n>[两二三四五六\d])\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
+_RX_LIST = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<nums>\d+(?:\s*(?:,|and|&)\s*\d+)+)\b")
+_RX_MORE_AT = re.compile(r"\s*(?:,|and|&|和|、)\s*(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds|秒)\b)")
 _RX_AT = re.compile(r"\b(?:at|@)\s+(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b)")
 _ZH_ORD = r"(?:倒数第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+|最后|最後|末|头|首)"
 _RX_ZH = re.compile(rf"(?P<ord>{_ZH_ORD})\s*一?\s*(?P<cl>张|个|段|幅|条|帧|部)?\s*(?P<noun>图片|图|照片|相片|片段|视频|镜头|画面|素材|场景)?")
@@ -188,6 +192,11 @@ class _TRef:
     target: O.Target
     start: int
     end: int
+    more: tuple[O.Target, ...] = ()  # "the first two images": the other targets of a group
+
+    @property
+    def all(self) -> tuple[O.Target, ...]:
+        return (self.target, *self.more)
 
 
 def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TRef]:
@@ -214,6 +223,26 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         if not noun:
             bare.add(ref.start)
         found.append(ref)
+    for m in _RX_GROUP.finditer(t):
+        n = int(P.parse_number(m.group("n")) or 0)
+        kind = _noun_kind(m.group("noun"))
+        idx = list(range(n)) if m.group("end") in ("first", "opening") else list(range(-n, 0))
+        if n >= 2:
+            ts = [O.Target(index=i, kind=kind) for i in idx]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_ZH_GROUP.finditer(t):
+        n = int(P.parse_number(m.group("n")) or 0)
+        kind = _noun_kind(m.group("noun")) or ("image" if m.group("cl") in ("张", "幅") else None)
+        idx = list(range(n)) if m.group("end") == "前" else list(range(-n, 0))
+        if n >= 2:
+            ts = [O.Target(index=i, kind=kind) for i in idx]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_LIST.finditer(t):
+        nums = [int(x) for x in re.findall(r"\d+", m.group("nums"))]
+        kind = _noun_kind(m.group("noun"))
+        if all(k >= 1 for k in nums):
+            ts = [O.Target(index=k - 1, kind=kind) for k in nums]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_NUMBERED.finditer(t):
         n = P.parse_number(m.group("num"))
         if n is None or int(n) < 1:
@@ -236,8 +265,17 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
     for rx in (_RX_AT, _RX_ZH_AT):
         for m in rx.finditer(t):
             ms = P.parse_time_value_ms(m.group("tv"))
-            if ms is not None:
-                found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, m.end() + offset))
+            if ms is None:
+                continue
+            more: list[O.Target] = []
+            end = m.end()
+            while nxt := _RX_MORE_AT.match(t, end):  # "at 0:05 and 0:12"
+                v = P.parse_time_value_ms(nxt.group("tv"))
+                if v is None:
+                    break
+                more.append(O.Target(at_ms=v))
+                end = nxt.end()
+            found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, end + offset, tuple(more)))
     # names of shots on the timeline
     for stem, full in _stems(c.main_segs()):
         for m in re.finditer(rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t):
@@ -255,7 +293,7 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
     # ordinals without a noun take the kind of the nearest one that has it ("swap the first and third images")
     kinds = [r.target.kind for r in out if r.target.kind]
     if kinds:
-        out = [(_TRef(r.target.model_copy(update={"kind": kinds[0]}), r.start, r.end)
+        out = [(_TRef(r.target.model_copy(update={"kind": kinds[0]}), r.start, r.end, r.more)
                 if r.target.index is not None and r.target.kind is None and r.start in bare else r) for r in out]
     return out
 
@@ -499,7 +537,7 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
         role = "music" if music else "voice" if voice else "main"
     if role == "main" and _has(r"\b(?:mute|unmute|keep|silence)\b|静音|保留|关掉|关闭|去掉|不要", t):
         return None
-    if role != "main" and _has(r"\bmute\b|\bsilence\b|静音", t):
+    if role != "main" and _has(r"\bmute\b|\bsilence\b|\b(?:turn|switch)\s+(?:\w+\s+){0,3}off\b|\b(?:turn|switch)\s+off\b|静音|关掉|关闭", t):
         return [O.SetVolume(role=role, volume=0.0)]  # type: ignore[arg-type]
     db = P.parse_db(t)
     absolute = _has(r"\b(?:to|at|=)\s*[+-]?\s*\d+(?:\.\d+)?\s*(?:db|decibels?)\b|(?:到|为|成)\s*[+-]?\s*\d+(?:\.\d+)?\s*分贝", t)
@@ -513,6 +551,10 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
             up = _has(_LOUDER, t)
             return [O.SetVolume(role=role, factor=round(1 + pct if up else max(0.01, 1 - pct), 4))]  # type: ignore[arg-type]
         return [O.SetVolume(role=role, volume=round(pct, 4))]  # type: ignore[arg-type]
+    times = re.search(r"(\d+(?:\.\d+)?)\s*(?:x|times)\s+(louder|quieter|softer)", t)
+    if times and float(times.group(1)) > 0:
+        k = float(times.group(1))
+        return [O.SetVolume(role=role, factor=round(k if times.group(2) == "louder" else 1 / k, 4))]  # type: ignore[arg-type]
     if _has(r"\btwice\s+as\s+loud\b|\bdouble\s+the\s+volume\b|两倍音量|音量加倍", t):
         return [O.SetVolume(role=role, factor=2.0)]  # type: ignore[arg-type]
     if _has(r"\bhalf\s+as\s+loud\b|\bhalve\s+the\s+volume\b|\bhalf\s+the\s+volume\b|音量减半", t):
@@ -931,15 +973,31 @@ def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(_REMOVE, t):
         return None
-    if _has(r"\b(?:first|last)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half|second\b)|(?:前|后|最后)\s*[\d一二两三四五六七八九十]+\s*秒|\b(?:off|from)\s+the\s+(?:start|beginning|end)\b", t):
+    if _has(r"\b(?:first|last)\s+(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half)\s*(?:s|sec|secs|seconds?)\b|second\b)|(?:前|后|最后)\s*[\d一二两三四五六七八九十]+\s*秒|\b(?:off|from)\s+the\s+(?:start|beginning|end)\b", t):
         return None  # a trim
     refs = _find_targets(c)
     if refs:
-        return [O.RemoveSegment(target=r.target) for r in refs]
+        targets = [x for r in refs for x in r.all]
+        return [O.RemoveSegment(target=x) for x in _removal_order(targets)]
     kind = _generic(c)
     if kind is not None:
         return [O.RemoveSegment(target=_only(c, kind or None))]
     return None
+
+
+def _removal_order(targets: list[O.Target]) -> list[O.Target]:
+    """Order removals so earlier ones do not shift later targets: positions from the start
+    last-first, times latest-first, then positions from the end nearest-the-start first."""
+    def key(x: O.Target) -> tuple[int, int]:
+        if x.index is not None and x.index >= 0:
+            return (0, -x.index)
+        if x.at_ms is not None:
+            return (1, -x.at_ms)
+        if x.index is not None:
+            return (2, x.index)
+        return (3, 0)
+
+    return sorted(targets, key=key) if len(targets) > 1 else targets
 
 
 def _h_trim(c: _Ctx) -> list[O.Op] | None:
@@ -1067,10 +1125,14 @@ def _clauses(masked: str) -> list[str]:
 
 
 def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Ctx:
+    files = {a.name.lower() for a in (*library, *tl.assets) if a.name}
     idx = [int(i) for i in re.findall(r"\x00(\d+)\x00", piece)]
-    qs = [quotes[i] for i in idx]
+    qs = [quotes[i] for i in idx if quotes[i].lower() not in files]
     raw = re.sub(r"\x00(\d+)\x00", lambda m: f'"{quotes[int(m.group(1))]}"', piece)
-    t = P.normalize(re.sub(r"\x00\d+\x00", " «q» ", piece))
+    # a quoted file name is media ("add 'surf.mp4' after …"); other quotes are text
+    t = re.sub(r"\x00(\d+)\x00", lambda m: f" {quotes[int(m.group(1))]} " if quotes[int(m.group(1))].lower() in files
+               else " «q» ", piece)
+    t = P.normalize(t)
     t = re.sub(r"\s+", " ", t).strip()
     return _Ctx(raw=raw, t=t, quotes=qs, tl=tl, library=library, new_assets=new, zh=P.is_chinese(piece))
 
@@ -1135,6 +1197,12 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                 results[-1] = m
                 joined[-1] = joined[-1] + sep + piece
                 continue
+            if not re.search(r"(?:seconds?|secs?|\d\s*s|minutes?|mins?|秒|分钟)\s*(?:long)?\s*[.!。！]?\s*$", P.normalize(piece)):
+                # a stray value ("0:12", "20%") after a clause it does not fit: ask, do not guess
+                results.append(_Result(text=_ctx(piece, quotes, timeline, lib, new).raw))
+                joined.append(piece)
+                continue
+            # "make it vertical, 30 seconds": a length on its own is the video's length
         r = _run(piece, quotes, timeline, lib, new)
         if results and (not r.ok or not results[-1].ok):
             sep = seps[i - 1] if i - 1 < len(seps) else " "
