@@ -76,7 +76,9 @@ Conventions: times in milliseconds; volumes are linear gains (20% -> 0.2; -6 dB 
 segments are addressed with a Target: role (main = the pictures/clips track) and index (0-based,
 -1 = last) with kind "image" for stills or "video" for clips, or name (part of the file name or
 text), or at_ms. Use asset ids from the media library for new media. Text roles: title, caption,
-cta. Aspect presets: 16:9, 9:16, 1:1, 4:5. Do not invent media that is not in the library."""
+cta. Aspect presets: 16:9, 9:16, 1:1, 4:5. Do not invent media that is not in the library.
+Ops apply in order, each to the result of the one before: when removing several shots by
+index, remove the later ones first."""
 
 
 def build_messages(instruction: str, timeline: Timeline, library: Sequence[Asset],
