@@ -145,16 +145,43 @@ def test_stills_loop_one_decoded_frame():
     assert "xfade" not in cmd.filter_graph
 
 
-def test_crossfade_offsets_are_segment_starts():
+def _parts(graph: str) -> list[tuple[str, int]]:
+    """The main track's parts in concat order, with their frame counts."""
+    chains = {m.group(2): m.group(1) for m in re.finditer(r"^(.*)\[(\w+)\];?$", graph, re.M)}
+    concat = next(line for line in graph.splitlines() if "concat=n=" in line and "[main" not in line
+                  and "cat" in line.rsplit("[", 1)[-1])
+    names = re.findall(r"\[(\w+)\]", concat.split("concat")[0])
+
+    def frames(name: str) -> int:
+        body = chains[name]
+        if "xfade" in body:
+            return round(float(re.search(r"duration=([\d.]+)", body).group(1)) * 30)
+        return int(re.findall(r"trim=end_frame=(\d+)", body)[-1])
+
+    return [("xf" if "xfade" in chains[n] else "gap" if "color=" in chains[n] else "part", frames(n))
+            for n in names]
+
+
+def test_crossfades_only_touch_overlapping_frames():
     cmd = _compile(CASES["crossfades"])
-    xf = re.findall(r"xfade=transition=(\w+):duration=([\d.]+):offset=([\d.]+)", cmd.filter_graph)
-    assert xf == [("fade", "0.5", "2.5"), ("fade", "0.5", "5")]
-    # a start between frames rounds to the nearest frame, overlap measured in whole frames
-    odd = _compile(_tl(_stills(3, dur=3500, td=750))).filter_graph
-    assert "duration=0.733333:offset=2.76667" in odd
+    g = cmd.filter_graph
+    # 3 x 3 s stills overlapping by 0.5 s: body, fade, body, fade, body, then background
+    assert _parts(g) == [("part", 75), ("xf", 15), ("part", 60), ("xf", 15), ("part", 75), ("gap", 30)]
+    starts, t = [], 0
+    for kind, n in _parts(g):
+        if kind == "xf":
+            starts.append(t)
+        t += n
+    assert starts == [75, 150]  # = segment starts 2.5 s and 5 s at 30 fps
+    xf = re.findall(r"xfade=transition=(\w+):duration=([\d.]+):offset=([\d.]+)", g)
+    assert xf == [("fade", "0.5", "0"), ("fade", "0.5", "0")]
+    # motion continues across the parts of one segment: the body of s1 starts at its frame 15
+    assert "min((n+15)/89,1)" in g and "min((n+75)/89,1)" in g
     cmd = _compile(CASES["fade_black"])
-    assert re.findall(r"xfade=transition=(\w+):duration=([\d.]+):offset=([\d.]+)", cmd.filter_graph) == [
-        ("fadeblack", "0.5", "4")]
+    assert re.findall(r"xfade=transition=(\w+)", cmd.filter_graph) == ["fadeblack"]
+    # a start between frames rounds to the nearest frame
+    odd = _compile(_tl(_stills(3, dur=3500, td=750))).filter_graph
+    assert "duration=0.733333:offset=0" in odd
 
 
 def test_sidechain_iff_voice_and_duck():
@@ -185,7 +212,8 @@ def test_text_overlays_described_not_drawn():
     spec = cmd.overlays[0]
     assert spec.text == 'Title 0: 100% "ok"' and spec.path == Path("/work/text_00.png")
     assert spec.frame_width == 1280 and spec.max_width == 1280 - 2 * 64
-    assert "enable='between(t,3,4.98333)'" in cmd.filter_graph
+    # each overlay touches only its own frames: 3 s..5 s is frames 90..150
+    assert "trim=start_frame=90:end_frame=150" in cmd.filter_graph
 
 
 def test_gap_and_clip():
