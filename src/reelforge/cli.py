@@ -94,12 +94,6 @@ def render_with_progress(timeline, output: Path, quality: str = "standard") -> P
     return output
 
 
-def _print_plan(summary: str, notes) -> None:
-    for note in notes:
-        console.print(f"[dim]•[/] {note}")
-    console.print(f"[bold]{summary}[/]")
-
-
 @app.command()
 def make(
     assets: Annotated[list[Path], typer.Argument(help="images, clips, voiceover and music, in order")],
@@ -127,8 +121,13 @@ def make(
         if draft:
             out.print_json(json.dumps(to_draft(session.timeline), ensure_ascii=False))
             return
-        console.print(reply.message) if reply.message and reply.message != reply.summary else None
-        console.print(f"[bold]{reply.summary}[/]")
+        if reply.notes:
+            console.print("Made a first cut:")
+            for note in reply.notes:
+                console.print(f"  [dim]•[/] {note}", highlight=False)
+        else:
+            console.print(reply.message, highlight=False)
+        console.print(f"[bold]{reply.summary}[/]", highlight=False)
         if save:
             session.save(save)
             console.print(f"[green]saved[/] project to {save}")

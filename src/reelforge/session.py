@@ -24,7 +24,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,11 +50,12 @@ class Reply:
     ops: tuple[O.Op, ...] = ()
     summary: str = ""
     version: int = 0
+    notes: tuple[str, ...] = ()  # the planner's notes on each decision of a first cut
 
     def to_dict(self) -> dict[str, Any]:
         return {"intent": self.intent.value, "status": self.status, "message": self.message,
                 "changed": self.changed, "ops": O.dump_ops(self.ops), "summary": self.summary,
-                "version": self.version}
+                "version": self.version, "notes": list(self.notes)}
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,8 @@ class Session:
         self._commit(p.timeline)
         self.new_asset_ids = []
         notes = " ".join(p.notes)
-        return self._reply(Intent.EDIT, "ok", f"Made a first cut. {notes}".strip(), changed=True)
+        reply = self._reply(Intent.EDIT, "ok", f"Made a first cut. {notes}".strip(), changed=True)
+        return replace(reply, notes=tuple(p.notes))
 
     def _export_reply(self) -> Reply:
         if self.timeline is None:
