@@ -7,11 +7,13 @@ Every field can be set as ``REELFORGE_<NAME>`` (e.g. ``REELFORGE_DATA_DIR``,
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ENV_PREFIX = "REELFORGE_"
 
 
 def _default_max_upload() -> int:
@@ -22,8 +24,11 @@ def _default_max_upload() -> int:
     return MAX_FILE_BYTES
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="REELFORGE_", extra="ignore")
+class Settings(BaseModel):
+    """Explicit arguments win, then ``REELFORGE_<FIELD>`` environment variables, then defaults.
+    (Plain pydantic: no extra dependency.)"""
+
+    model_config = ConfigDict(extra="ignore", validate_default=True)
 
     data_dir: Path = Field(Path("./reelforge-data"), description="database, queue, media and renders")
     host: str = "127.0.0.1"
@@ -36,7 +41,7 @@ class Settings(BaseSettings):
 
     # uploads
     max_upload_bytes: int = Field(default_factory=_default_max_upload, gt=0)
-    url_allowlist: Annotated[list[str], NoDecode] = Field(
+    url_allowlist: list[str] = Field(
         default_factory=list, description="hosts or CIDRs fetched even when private/loopback")
     url_max_bytes: int | None = Field(None, description="default: max_upload_bytes")
     url_timeout: float = Field(60.0, gt=0, description="seconds for one URL download in total")
@@ -53,6 +58,17 @@ class Settings(BaseSettings):
 
     # chat
     heartbeat_seconds: float = Field(10.0, gt=0, description="SSE heartbeat comment interval while working")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_env(cls, data: Any) -> Any:
+        data = dict(data or {})
+        for name in cls.model_fields:
+            if name not in data:
+                value = os.environ.get(ENV_PREFIX + name.upper())
+                if value is not None and value != "":
+                    data[name] = value
+        return data
 
     @field_validator("url_allowlist", mode="before")
     @classmethod
