@@ -34,7 +34,7 @@ TRACK_KIND = {v: k for k, v in TRACK_TYPE.items()}
 
 # draft "m" key -> segment field, per segment kind. Keys listed first are always written.
 _VIDEO_META = {"motion": "motion", "transition": "transition", "td": "transition_ms",
-               "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit",
+               "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "focus": "focus",
                "pos": "position", "scale": "scale", "opacity": "opacity"}
 _VIDEO_ALWAYS = ("motion", "transition", "td")
 _AUDIO_META = {"vol": "volume", "duck": "duck", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop"}
@@ -48,6 +48,8 @@ _META = {VideoSegment: (_VIDEO_META, _VIDEO_ALWAYS), AudioSegment: (_AUDIO_META,
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
     return value.value if hasattr(value, "value") else value
 
 

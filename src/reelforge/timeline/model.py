@@ -166,6 +166,9 @@ class VideoSegment(_SegmentBase):
     mute: bool = Field(False, description="drop the clip's own sound")
     volume: float = Field(1.0, ge=0.0, le=4.0, description="gain of the clip's own sound")
     fit: Fit = Fit.COVER
+    focus: tuple[float, float] | None = Field(
+        None, description="subject centre (x, y) as shares of the source frame; a cover crop keeps it in view "
+                          "(None = centre)")
     # placement, for overlay/logo tracks (main-track segments fill the frame)
     position: Position = Position.CENTER
     scale: float = Field(1.0, gt=0.0, le=1.0, description="width as a share of the frame (overlays)")
