@@ -26,6 +26,7 @@ SCHEMA_VERSION = 1
 
 Ms = Annotated[int, Field(ge=0, description="milliseconds")]
 PositiveMs = Annotated[int, Field(gt=0, description="milliseconds, > 0")]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$", description="#RRGGBB or #RRGGBBAA")]
 
 
@@ -166,7 +167,7 @@ class VideoSegment(_SegmentBase):
     mute: bool = Field(False, description="drop the clip's own sound")
     volume: float = Field(1.0, ge=0.0, le=4.0, description="gain of the clip's own sound")
     fit: Fit = Fit.COVER
-    focus: tuple[float, float] | None = Field(
+    focus: tuple[Share, Share] | None = Field(
         None, description="subject centre (x, y) as shares of the source frame; a cover crop keeps it in view "
                           "(None = centre)")
     # placement, for overlay/logo tracks (main-track segments fill the frame)
