@@ -212,8 +212,8 @@ def test_text_overlays_described_not_drawn():
     spec = cmd.overlays[0]
     assert spec.text == 'Title 0: 100% "ok"' and spec.path == Path("/work/text_00.png")
     assert spec.frame_width == 1280 and spec.max_width == 1280 - 2 * 64
-    # each overlay touches only its own frames: 3 s..5 s is frames 90..150
-    assert "trim=start_frame=90:end_frame=150" in cmd.filter_graph
+    # each overlay is enabled for its own frames only: 3 s..5 s is frames 90..149
+    assert "enable='between(t,3,4.98333)'" in cmd.filter_graph
 
 
 def test_gap_and_clip():

@@ -508,25 +508,11 @@ def _main_video(c: _Ctx, track: Track | None) -> str:
     return c.g.one([_concat(c, parts)], [f"trim=end_frame={c.total_frames}", "setpts=PTS-STARTPTS"], "main")
 
 
-def _during(c: _Ctx, base: str, fs: int, fe: int, hint: str, apply) -> str:
-    """Apply ``apply(label) -> label`` to frames [fs, fe) of ``base`` only.
-
-    overlay makes every main frame writable (a full-frame copy) even while disabled, so a
-    3 s title over a 30 s video would copy all 900 frames; slicing copies only its 90.
-    The slice keeps its timestamps, so overlay inputs timed from 0 line up.
-    """
-    fs, fe = max(0, fs), min(fe, c.total_frames)
-    if fs <= 0 and fe >= c.total_frames:
-        return apply(base)
-    ranges = [r for r in ((0, fs), (fs, fe), (fe, c.total_frames)) if r[1] > r[0]]
-    outs = c.g.chain([base], [f"split={len(ranges)}"], f"{hint}sp", outs=len(ranges))
-    pieces = []
-    for label, (a, b) in zip(outs, ranges, strict=True):
-        cut = c.g.one([label], [f"trim=start_frame={a}:end_frame={b}"], f"{hint}cut")
-        if (a, b) == (fs, fe):
-            cut = apply(cut)
-        pieces.append(c.g.one([cut], ["setpts=PTS-STARTPTS"], f"{hint}pts"))
-    return _concat(c, pieces)
+def _overlay(x: str, y: str, fs: int, fe: int, fps: int) -> str:
+    """overlay limited to frames [fs, fe) by ``enable`` (outside it the frame passes through;
+    measured: ~0.25 ms a 1080p frame, so slicing the stream around it is not worth it)."""
+    enable = f"between(t,{_num(fs / fps)},{_num((fe - 0.5) / fps)})"
+    return f"overlay=x={_q(x)}:y={_q(y)}:eof_action=pass:enable={_q(enable)}"
 
 
 def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
@@ -547,8 +533,7 @@ def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
             ov = _clip(c, seg, n, w, h, scale_only=True, extra=fade)[0]
         ov = c.g.one([ov], [f"setpts=PTS+{fs}/({c.fps}*TB)"], "ovt")
         x, y = _place(seg.position, c.width, c.height)
-        overlay = f"overlay=x={_q(x)}:y={_q(y)}:eof_action=pass"
-        base = _during(c, base, fs, fe, "o", lambda b, ov=ov, overlay=overlay: c.g.one([b, ov], [overlay], "ov"))
+        base = c.g.one([base, ov], [_overlay(x, y, fs, fe, c.fps)], "ov")
     return base
 
 
@@ -592,8 +577,7 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
                 filters.append(f"fade=t=out:st={_num(end - fo)}:d={_num(fo)}:alpha=1")
             ov = c.g.one([f"{idx}:v"], filters, "txt")
             x, y = _place(seg.position, c.width, c.height)
-            overlay = f"overlay=x={_q(x)}:y={_q(y)}:eof_action=pass"
-            base = _during(c, base, fs, fe, "t", lambda b, ov=ov, overlay=overlay: c.g.one([b, ov], [overlay], "tov"))
+            base = c.g.one([base, ov], [_overlay(x, y, fs, fe, c.fps)], "tov")
     return base, specs
 
 
