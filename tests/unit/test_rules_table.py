@@ -90,3 +90,37 @@ def test_several_removals_hit_the_named_shots(instruction, gone):
     new = apply(TL, plan.ops, library=LIBRARY)
     before = {s.name for s in TL.track(Role.MAIN).segments}
     assert before - {s.name for s in new.track(Role.MAIN).segments} == gone
+
+
+def _with_captions(n: int = 3):
+    from reelforge.timeline import replace as t_replace
+    from reelforge.timeline.model import TextSegment, Track
+
+    segs = tuple(TextSegment(id=f"c{i}", start=4000 * i + 1000, duration=3000, text=f"line {i}", position="bottom")
+                 for i in range(n))
+    return t_replace(TL, tracks=(*TL.tracks, Track(id="caption-1", kind="text", role=Role.CAPTION, segments=segs)))
+
+
+@pytest.mark.parametrize("text", ["remove the captions", "remove all captions", "删除所有字幕", "get rid of the subtitles"])
+def test_plural_captions_remove_all(text):
+    tl = _with_captions()
+    plan = plan_edit(text, tl, library=LIBRARY)
+    assert plan.status == "ok", plan.reply
+    new = apply(tl, plan.ops, library=LIBRARY)
+    assert new.track(Role.CAPTION) is None
+    assert new.track(Role.TITLE) is not None  # other text stays
+
+
+@pytest.mark.parametrize("text", ["make the captions yellow", "所有字幕改成黄色"])
+def test_plural_captions_restyle_all(text):
+    tl = _with_captions()
+    plan = plan_edit(text, tl, library=LIBRARY)
+    assert plan.status == "ok", plan.reply
+    new = apply(tl, plan.ops, library=LIBRARY)
+    assert {s.color for s in new.track(Role.CAPTION).segments} == {"#FFD400"}
+    assert new.track(Role.TITLE).segments[0].color == "#FFFFFF"
+
+
+def test_singular_caption_with_several_still_asks():
+    plan = plan_edit("remove the caption", _with_captions(), library=LIBRARY)
+    assert plan.status == "ambiguous" and plan.ops == ()

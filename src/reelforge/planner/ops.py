@@ -408,7 +408,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             what = o.target.describe() if o.target else "the clips"
             return f"{'muted' if o.mute else 'kept the sound of'} {what}"
         case "add_text":
-            return f'added {o.role} "{o.text}"{_timing_words(o.timing)}'
+            return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{_timing_words(o.timing)}'
         case "update_text":
             changes = []
             if o.text:

@@ -836,7 +836,7 @@ def wants_motion(text: str) -> bool | None:
     (False, False, True, None)
     """
     t = normalize(text)
-    if re.search(r"\b(?:no|without|stop|disable|remove|turn\s+off)\s+(?:the\s+)?(?:any\s+)?(?:motion|zoom(?:ing)?|ken\s+burns|pan(?:ning)?|movement|animation)\b|"
+    if re.search(r"\b(?:no|without|stop|disable|remove|turn\s+off)\s+(?:the\s+)?(?:any\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|"
                  r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动", t, re.ASCII):
         return False
     if re.search(r"\bken\s+burns\b|\bzoom(?:s|ing)?\b|\bmotion\b|\bpan(?:s|ning)?\b|动画|动效|缩放|推拉|运镜", t, re.ASCII):
@@ -864,6 +864,7 @@ _TRANSITION_PATTERNS: list[tuple[re.Pattern[str], Transition]] = [
     (_rx(r"\b(?:fade|dip|fades|dips|fading|dipping)\s+(?:through|to|into|via)\s+black\b|\bblack\s+fades?\b|"
                 r"黑场|淡入黑|淡出到黑|过黑"), Transition.FADE_BLACK),
     (_rx(r"\bcross[\s-]?fad(?:e|es|ing)\b|\bcross[\s-]?dissolves?\b|\bdissolv(?:e|es|ing)\b|\bblend(?:s|ing)?\b|"
+                r"\bfad(?:e|es|ing)\s+(?:between|from\s+(?:one|shot|image|photo|picture|clip))\b|\bfades?\s+transitions?\b|"
                 r"交叉淡化|叠化|溶解|淡入淡出|渐变"), Transition.CROSSFADE),
     (_rx(r"\bslid(?:e|es|ing)\s+(?:to\s+the\s+)?right\b|向右滑|右滑"), Transition.SLIDE_RIGHT),
     (_rx(r"\bslid(?:e|es|ing)(?:\s+transitions?)?\b|滑动|滑入|推移|推入"), Transition.SLIDE_LEFT),

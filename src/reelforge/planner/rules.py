@@ -329,6 +329,22 @@ def _generic(c: _Ctx, text: str | None = None) -> str | None:
     return None
 
 
+_RX_ALL_SHOTS = re.compile(
+    rf"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|these\s+)?(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips?|shots?|segments?|scenes?)\b"
+    r"|\bthe\s+(?P<noun2>images|photos|pictures|pics|stills|photographs|slides|videos|video\s+clips)\b(?!\s*(?:\d|number))"
+    r"|(?:所有|全部|每一?张|每一?段|每一?个)\s*的?\s*(?P<noun3>图片|照片|图|视频片段|视频|片段|镜头)")
+
+
+def _all_of(c: _Ctx, text: str | None = None) -> str | None:
+    """'all the images' / 'the photos' / '所有图片': the kind they name ('' = every shot), else None."""
+    t = c.t if text is None else text
+    m = _RX_ALL_SHOTS.search(t)
+    if not m:
+        return None
+    noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+    return _noun_kind(noun) or ""
+
+
 def _one_target(c: _Ctx, text: str | None = None, offset: int = 0) -> O.Target:
     refs = _find_targets(c, text, offset)
     if refs:
@@ -626,9 +642,26 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
     raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
 
 
+_RX_TEXT_PLURAL = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:titles?|headlines?|captions?|subtitles?|texts?|text\s+overlays?|overlays?|ctas?)\b"
+    r"|\b(?:titles|headlines|captions|subtitles|texts|overlays|ctas|calls[\s-]to[\s-]action)\b"
+    r"|(?:所有|全部|每条|每一条|每句)\s*的?\s*(?:标题|字幕|文字|文案)")
+# words that make a line a call to action ("Shop now", "Learn more", "立即购买")
+_RX_CTA_TEXT = re.compile(
+    r"\b(?:shop|buy|order|book|get|grab|claim|learn|discover|find\s+out|sign\s+up|join|subscribe|follow|download|"
+    r"install|try|visit|call|register|donate|start|apply|save|tap|click|swipe|dm|message|contact|reserve|"
+    r"pre-?order|link\s+in\s+bio)\b.{0,30}?(?:\bnow\b|\btoday\b|\bmore\b|\bfree\b|\bus\b|\bhere\b|\bbelow\b|\bup\b|!|$)"
+    r"|立即|马上|现在就|赶快|赶紧|快来|点击|关注|订阅|购买|下单|抢购|预约|报名|了解更多|扫码|私信|咨询|领取|戳", re.I)
+
+
+def _looks_cta(text: str) -> bool:
+    return len(text) <= 60 and _RX_CTA_TEXT.search(text.strip()) is not None
+
+
 def _h_text(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     role = _text_role(t)
+    plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION)
     has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号", t)
     if not has_text_word and not c.quotes:
         return None
@@ -637,7 +670,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return None
     # remove
     if _has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t):
-        if _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(r"\b(?:the|this|that)\s+(?:text|overlay)\b", t)):
+        if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(r"\b(?:the|this|that)\s+(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=_text_target(c, role))]
     existing = c.text_segs(role)
@@ -667,10 +700,30 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if new_text is None:
             raise _Cannot("what should the text say? put it in quotes, e.g. \"add the title 'Spring Sale'\"")
         r = role or Role.TITLE
+        if role is None and _looks_cta(new_text):
+            # "add 'Shop now' at the end": a call to action belongs on the cta track
+            tm = _timing(c, None)
+            if tm is None or tm.anchor == "end":
+                r = Role.CTA
         default = {Role.TITLE: O.Timing(duration_ms=3000), Role.CAPTION: O.Timing(),
                    Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[r]
         return [O.AddText(text=new_text, role=r.value, timing=_timing(c, default) or default,  # type: ignore[arg-type]
                           position=position, size=_size(t), color=color, background=bg)]
+    if plural and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
+        # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
+        if not existing:
+            word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
+            raise _Cannot(f"there is no {word} yet")
+        if not any(x is not None for x in (new_text, position, _size(t), color, bg)):
+            return None
+        counts: dict[Role, int] = {}
+        out: list[O.Op] = []
+        for r, seg in existing:
+            i = counts.get(r, 0)
+            counts[r] = i + 1
+            out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text, position=position,
+                                    size=_size(t, seg.size), color=color, background=bg))
+        return out
     target = _text_target(c, role)
     cur = _lookup_text(c, target)
     timing = _timing(c, None)
@@ -928,6 +981,8 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
     b = m.group("b") or m.group("b2") or m.group("b3") or ""
     a_off = m.start("a") if m.group("a") is not None else m.start("a2") if m.group("a2") is not None else m.start("a3")
     refs = _find_targets(c, a, a_off)
+    if not refs and _all_of(c, a) is not None:
+        return None  # "所有图片改成2秒" / "make all the images …": not a replacement
     if not refs:
         kind = _generic(c, a)
         if kind is None:
@@ -979,6 +1034,14 @@ def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     if refs:
         targets = [x for r in refs for x in r.all]
         return [O.RemoveSegment(target=x) for x in _removal_order(targets)]
+    every = _all_of(c)
+    if every is not None:  # "remove all the images": each of them, last first
+        segs = c.count(every or None)
+        if not segs:
+            raise _Cannot(f"there are no {'images' if every == 'image' else 'video clips' if every == 'video' else 'shots'} on the timeline")
+        if len(segs) == len(c.main_segs()):
+            raise _Cannot("that would remove every shot; the video needs at least one")
+        return [O.RemoveSegment(target=O.Target(index=i, kind=every or None)) for i in reversed(range(len(segs)))]  # type: ignore[arg-type]
     kind = _generic(c)
     if kind is not None:
         return [O.RemoveSegment(target=_only(c, kind or None))]
@@ -1038,8 +1101,12 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
             raise _Cannot("there are no images on the timeline")
         return [O.SetSegmentDuration(target=O.Target(index=i, kind=kind), duration_ms=durs[0].ms) for i in range(n)]
     refs = _find_targets(c, re.sub(r"\b(?:first|last)\s+(?:\d+|\w+)\s+(?:seconds?|secs?|s)\b", " ", t))
+    # "the clip at 0:12 should be 5 seconds": a time that addresses a shot is not its length
+    durs = [d for d in durs if not any(r.target.at_ms is not None and r.start <= d.start < r.end for r in refs)]
     refs = [r for r in refs if r.target.at_ms is None] or refs
     if not refs:
+        if _has(r"\b(?:the|this|my|our)\s+(?:whole\s+|entire\s+|final\s+)?(?:video|movie|ad|reel)\b(?!\s*clips?)", t):
+            return None  # "cut the video down to 20 seconds": the whole thing
         kind = _generic(c)
         if kind is None or not durs:
             return None
