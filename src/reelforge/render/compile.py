@@ -525,7 +525,7 @@ def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
             raise InvalidTimeline(f"segment {seg.id} is shorter than one frame at {c.fps} fps")
         asset = c.tl.asset(seg.src)
         w = _even(c.width * seg.scale)
-        h = _even(c.height * seg.scale)
+        h = c.height  # width is the share of the frame; height only capped by the frame
         fade = [f"format=rgba,colorchannelmixer=aa={_num(seg.opacity)}"] if seg.opacity < 1 else []
         if asset.kind is AssetKind.IMAGE:
             ov = _still(c, seg, n, w, h, motion=False, alpha=True, extra=fade)[0]
