@@ -13,8 +13,9 @@ The graph, per kind of source:
 * **Clips** are input-seeked (``-ss``/``-t`` before ``-i``; ffmpeg autorotates by the display
   matrix), retimed with ``setpts`` for speed, resampled with ``fps``, fitted, and padded by
   cloning the last frame if the source runs out.
-* The **main track** is joined in order: ``concat`` for cuts and gaps (a ``color`` source of
-  the background), ``xfade`` for transitions with ``offset`` = the segment's start.
+* The **main track** is a list of parts joined by one ``concat``: segment bodies, gaps (a
+  ``color`` source of the background) and transitions, each an ``xfade`` of only the
+  overlapping frames (tail of one segment, head of the next), placed at the segment's start.
 * **Overlay/logo tracks** are scaled to ``scale`` x frame width, made ``opacity``
   transparent and overlaid at their position within the safe margins.
 * **Text** is drawn by `reelforge.render.text` into PNGs cropped to the text (compile only
@@ -451,9 +452,11 @@ def _main_video(c: _Ctx, track: Track | None) -> str:
     """The main track as a list of parts joined by ONE concat.
 
     Each segment is cut into head (the transition in), body and tail (the transition out);
-    ``xfade`` only ever sees the overlapping frames of a tail and the next head. Chaining
-    xfade over whole segments instead costs a full-frame copy of every frame at every
-    transition (about 1.5 ms a 1080p frame, each, measured).
+    ``xfade`` only ever sees the overlapping frames of a tail and the next head, and the
+    concat order puts each transition at its segment's start. Chaining xfade over whole
+    segments instead sends every frame through every later xfade, and xfade has no 4:2:0
+    formats, so each pass is a 4:2:0 -> 4:4:4 conversion (measured ~1.5 ms a 1080p frame;
+    5 stills and 4 crossfades spent 2.7 s of CPU there against 0.8 s for this layout).
     """
     segs = [s for s in (track.segments if track else ()) if isinstance(s, VideoSegment)]
     spans = []
