@@ -237,6 +237,21 @@ ops = st.one_of(
     st.builds(O.AddLogo, asset_id=st.just("logo1")),
     st.builds(O.AddSegment, asset_id=st.sampled_from(["vid2", "logo1", "img1"]),
               after=st.one_of(st.none(), targets)),
+    # AI results carried as data
+    st.builds(O.SetCaptions, cues=st.lists(st.builds(
+        lambda a, d, t: O.Cue(start_ms=a, end_ms=a + d, text=t), st.integers(0, 40000), st.integers(1, 6000),
+        st.sampled_from(["Fresh coffee", "every morning\ndelivered", "欢迎光临"])), min_size=1, max_size=8)),
+    st.builds(O.AddVoiceover, asset_id=st.sampled_from(["jazz1", "vo1", "vid2", "img1"]), start_ms=st.integers(0, 35000)),
+    st.builds(O.SetFocus, target=st.one_of(st.none(), targets), fx=st.floats(0, 1), fy=st.floats(0, 1)),
+    st.builds(O.SetFocus, target=st.one_of(st.none(), targets)),
+    st.builds(O.BeatSync, beat_times_ms=st.lists(st.integers(0, 60000), min_size=1, max_size=80),
+              offset_ms=st.integers(-5000, 5000)),
+    st.builds(O.SetInPoint, target=st.one_of(targets, st.just(O.Target(role=Role.VOICE, index=0))),
+              in_ms=st.integers(0, 30000), duration_ms=st.one_of(st.none(), st.integers(1, 20000))),
+    st.builds(O.ApplyBrand, brand=st.sampled_from([{"name": "Acme", "cta": "Shop at acme.com"}, {"name": "B"},
+                                                 {"name": "C", "intro": {"text": "Hi", "duration_ms": 1000},
+                                                  "outro": {"text": "Bye"}}]),
+              logo_asset_id=st.sampled_from([None, "logo1"]), intro_asset_id=st.sampled_from([None, "img1"]), outro_asset_id=st.sampled_from([None, "img2"])),
 )
 
 

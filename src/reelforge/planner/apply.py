@@ -69,6 +69,8 @@ def apply(timeline: Timeline, ops: Iterable[O.Op], *, library: Sequence[Asset] =
         if handler is None:
             if isinstance(op, (O.Undo, O.Redo)):
                 raise ApplyError(f"{op.op} is handled by the session, not applied to a timeline")
+            if isinstance(op, O.REQUEST_TYPES):
+                raise ApplyError(f"{O.describe(op)} runs a model: the session turns it into data first")
             raise ApplyError(f"unknown op {op!r}")
         anchors = _caption_anchors(st)
         main_before = _main_spans(st)
@@ -978,6 +980,132 @@ def _add_logo(st: _State, op: O.AddLogo) -> None:
                             mute=True)]
 
 
+# -- AI results (data computed by the session) ------------------------------------------------
+CAPTION_TRACK_ID = "captions"
+
+
+def _set_captions(st: _State, op: O.SetCaptions) -> None:
+    st.tracks = [t for t in st.tracks if t.role is not Role.CAPTION]
+    segs: list[TextSegment] = []
+    last_end = 0
+    for cue in sorted(op.cues, key=lambda c: c.start_ms):
+        start = max(cue.start_ms, last_end)
+        end = min(cue.end_ms, st.duration)
+        if end - start < MIN_SEGMENT_MS or not cue.text.strip():
+            continue
+        segs.append(TextSegment(id=st.new_id("cap"), start=start, duration=end - start, text=cue.text.strip(),
+                                position=op.style.position, size=op.style.size, color=op.style.color,
+                                background=op.style.background, bold=True, fade_in_ms=0, fade_out_ms=0))
+        last_end = end
+    if not segs:
+        raise ApplyError("none of the captions falls inside the video")
+    tid = CAPTION_TRACK_ID if CAPTION_TRACK_ID not in st.used_ids else st.new_id("captions-")
+    st.used_ids.add(tid)
+    st.tracks.append(_Tr(tid, TrackKind.TEXT, Role.CAPTION, segs))
+
+
+def _add_voiceover(st: _State, op: O.AddVoiceover) -> None:
+    asset = st.asset(op.asset_id)
+    if asset.kind is AssetKind.IMAGE or (asset.kind is AssetKind.VIDEO and not asset.has_audio):
+        raise ApplyError(f"{asset.name} has no sound to use as a voiceover")
+    if op.start_ms >= st.duration:
+        raise ApplyError(f"the video is only {st.duration / 1000:g}s long")
+    length = asset.duration_ms or st.duration
+    d = max(1, min(length, st.duration - op.start_ms))
+    seg = AudioSegment(id=st.new_id("a"), start=op.start_ms, duration=d, src=asset.id, name=asset.name,
+                       volume=op.volume)
+    tracks = st.tracks_of(Role.VOICE)
+    if tracks:
+        tracks[0].segs = [seg]
+        st.tracks = [t for t in st.tracks if t.role is not Role.VOICE or t is tracks[0]]
+    else:
+        st.add_track(Role.VOICE).segs = [seg]
+    for t in st.tracks_of(Role.MUSIC):  # music steps back under a voice
+        t.segs = [m.model_copy(update={"duck": True}) for m in t.segs]
+
+
+def _set_focus(st: _State, op: O.SetFocus) -> None:
+    if (op.fx is None) != (op.fy is None):
+        raise ApplyError("a focus point needs both fx and fy")
+    targets = [resolve(st, op.target)] if op.target is not None else [(st.main(), i) for i in range(len(st.main().segs))]
+    focus = None if op.fx is None else (round(op.fx, 4), round(op.fy, 4))  # type: ignore[arg-type]
+    for tr, i in targets:
+        s = tr.segs[i]
+        if not isinstance(s, VideoSegment):
+            raise ApplyError("a focus point applies to pictures")
+        tr.segs[i] = s.model_copy(update={"focus": focus})
+
+
+def _beat_sync(st: _State, op: O.BeatSync) -> None:
+    from reelforge.ai.beats import beat_cut_points  # numpy only (core install)
+
+    main = st.main()
+    n = len(main.segs)
+    if n < 2:
+        raise ApplyError("there is only one shot, so there is nothing to cut on the beat")
+    beats = sorted({t + op.offset_ms for t in op.beat_times_ms if 0 < t + op.offset_ms < st.duration})
+    if not beats:
+        raise ApplyError("the music has no beats inside the video")
+    try:
+        bounds = beat_cut_points(list(beats), n, st.duration, min_segment_ms=max(MIN_SEGMENT_MS, 300))
+    except ValueError as exc:
+        raise ApplyError(f"cannot cut {n} shots on these beats ({exc})") from exc
+    segs = []
+    for seg, a, b in zip(main.segs, bounds, bounds[1:], strict=False):
+        seg = seg.model_copy(update={"start": a, "duration": b - a, "transition": Transition.CUT, "transition_ms": 0})
+        cap = _available(seg, st.library)
+        if cap is not None and seg.duration > cap and seg.in_ms:  # slide the clip's window back to fit
+            a_ = st.library[seg.src]
+            seg = seg.model_copy(update={"in_ms": max(0, a_.duration_ms - int(seg.duration * seg.speed))})
+        segs.append(seg)
+    main.segs = segs
+    _pack(main.segs)
+
+
+def _set_in_point(st: _State, op: O.SetInPoint) -> None:
+    tr, i = resolve(st, op.target)
+    seg = tr.segs[i]
+    if isinstance(seg, TextSegment):
+        raise ApplyError("text has no source to play from")
+    a = st.library.get(seg.src)
+    speed = getattr(seg, "speed", 1.0)
+    d = op.duration_ms or seg.duration
+    if a is not None and a.kind is AssetKind.IMAGE:
+        raise ApplyError(f"{_label(seg, st)} is a still image; it has no in-point")
+    if a is not None and a.duration_ms:
+        if op.in_ms >= a.duration_ms:
+            raise ApplyError(f"{_label(seg, st)} is only {a.duration_ms / 1000:g}s long")
+        d = min(d, max(MIN_SEGMENT_MS, int((a.duration_ms - op.in_ms) / speed)))
+    in_ms = op.in_ms
+    if a is not None and a.duration_ms:
+        in_ms = max(0, min(in_ms, a.duration_ms - int(d * speed)))
+    if tr.role is not Role.MAIN:
+        d = max(1, min(d, st.duration - seg.start))
+    tr.segs[i] = _fix_video(_fix_fades(seg.model_copy(update={"in_ms": in_ms, "duration": d})))
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def _apply_brand(st: _State, op: O.ApplyBrand) -> None:
+    from reelforge.ai.brand import Brand, apply_brand  # pure (Pillow only for cards, not used here)
+
+    try:
+        brand = Brand.model_validate(op.brand)
+    except ValidationError as exc:
+        raise ApplyError(f"invalid brand kit: {_explain(exc)}") from exc
+    logo = st.asset(op.logo_asset_id) if op.logo_asset_id else None
+    intro = st.asset(op.intro_asset_id) if op.intro_asset_id else None
+    outro = st.asset(op.outro_asset_id) if op.outro_asset_id else None
+    try:
+        new = apply_brand(st.build(), brand, logo_asset=logo, intro_asset=intro, outro_asset=outro)
+    except (InvalidTimeline, ValueError) as exc:
+        raise ApplyError(f"the brand kit does not fit this video ({exc})") from exc
+    fresh = _State.of(new, list(st.library.values()))
+    st.duration, st.width, st.height, st.background = fresh.duration, fresh.width, fresh.height, fresh.background
+    st.assets, st.tracks = fresh.assets, fresh.tracks
+    st.used_ids |= fresh.used_ids
+
+
 _HANDLERS: dict[type, Any] = {
     O.AddSegment: _add_segment, O.RemoveSegment: _remove_segment, O.MoveSegment: _move_segment,
     O.SwapSegments: _swap, O.ReverseOrder: _reverse, O.ReorderSegments: _reorder, O.ReplaceSource: _replace_source,
@@ -987,4 +1115,13 @@ _HANDLERS: dict[type, Any] = {
     O.SetVolume: _set_volume, O.SetFade: _set_fade, O.SetDuck: _set_duck, O.RemoveTrack: _remove_track,
     O.ReplaceMusic: _replace_music, O.SetTransition: _set_transition, O.SetMotion: _set_motion,
     O.SetFrame: _set_frame, O.SetFit: _set_fit, O.SetBackground: _set_background, O.AddLogo: _add_logo,
+    O.SetCaptions: _set_captions, O.AddVoiceover: _add_voiceover, O.SetFocus: _set_focus, O.BeatSync: _beat_sync,
+    O.SetInPoint: _set_in_point, O.ApplyBrand: _apply_brand,
 }
+
+
+def find_segment(timeline: Timeline, target: O.Target, library: Sequence[Asset] = ()) -> Any:
+    """The segment a target names on this timeline (raises `ApplyError` like the ops do)."""
+    st = _State.of(timeline, library)
+    tr, i = resolve(st, target)
+    return tr.segs[i]

@@ -285,6 +285,122 @@ class AddLogo(_Op):
     opacity: float = Field(1.0, ge=0.0, le=1.0)
 
 
+# -- AI results, carried as data -------------------------------------------------------------
+# The session runs the models (side effects at the edge) and emits these with the results, so
+# `apply` stays pure and undo/redo never re-run a model.
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class Cue(_Op):
+    """One caption cue on the timeline (already shifted to timeline time)."""
+
+    start_ms: Ms
+    end_ms: PositiveMs
+    text: str = Field(min_length=1, description="at most two lines, joined by a newline")
+
+
+class CaptionStyle(_Op):
+    position: Position = Position.BOTTOM
+    size: TextSize = TextSize.LARGE
+    color: Color = "#FFFFFF"
+    background: TextBackground = TextBackground.BOX
+
+
+class SetCaptions(_Op):
+    """Replace the caption track with these cues (social style: bottom, large, boxed)."""
+
+    op: Literal["set_captions"] = "set_captions"
+    cues: list[Cue] = Field(min_length=1)
+    style: CaptionStyle = CaptionStyle()
+    source: Literal["voice", "clip", "script"] = "voice"
+
+
+class AddVoiceover(_Op):
+    """Put an audio asset on the voice track (replacing the voiceover there), from ``start_ms``."""
+
+    op: Literal["add_voiceover"] = "add_voiceover"
+    asset_id: str = Field(min_length=1)
+    start_ms: Ms = 0
+    volume: float = Field(1.0, ge=0.0, le=4.0)
+
+
+class SetFocus(_Op):
+    """Subject centre of pictures as shares of the source frame (a cover crop keeps it in view);
+    fx/fy None = centre crop."""
+
+    op: Literal["set_focus"] = "set_focus"
+    target: Target | None = Field(None, description="None = every shot on the main track")
+    fx: Share | None = None
+    fy: Share | None = None
+
+
+class BeatSync(_Op):
+    """Re-time the main track so picture changes land on these beats (hard cuts, same length)."""
+
+    op: Literal["beat_sync"] = "beat_sync"
+    beat_times_ms: list[Annotated[int, Field(ge=0)]] = Field(min_length=1, description="beats in the music's own time")
+    offset_ms: int = Field(0, description="timeline time of the music's 0 ms")
+    bpm: float | None = Field(None, gt=0)
+
+
+class SetInPoint(_Op):
+    """Where a clip (or the voiceover) starts in its source, and optionally how long it plays."""
+
+    op: Literal["set_in_point"] = "set_in_point"
+    target: Target
+    in_ms: Ms
+    duration_ms: PositiveMs | None = None
+
+
+class ApplyBrand(_Op):
+    """A brand kit (validated `reelforge.ai.brand.Brand` data) with its ingested card/logo assets."""
+
+    op: Literal["apply_brand"] = "apply_brand"
+    brand: dict[str, Any]
+    logo_asset_id: str | None = None
+    intro_asset_id: str | None = None
+    outro_asset_id: str | None = None
+
+
+# -- requests the session turns into the data ops above (they run a model) --------------------
+class AutoCaptions(_Op):
+    op: Literal["auto_captions"] = "auto_captions"
+    language: str | None = Field(None, description="en, zh, ...; None = detect")
+
+
+class Voiceover(_Op):
+    op: Literal["voiceover"] = "voiceover"
+    text: str | None = Field(None, min_length=1, description="what the voice says")
+    script_file: str | None = Field(None, min_length=1, description="a text file with the script")
+    language: str | None = None
+    captions: bool = False
+
+
+class SmartReframe(_Op):
+    op: Literal["smart_reframe"] = "smart_reframe"
+    on: bool = True
+
+
+class CutToBeat(_Op):
+    op: Literal["cut_to_beat"] = "cut_to_beat"
+
+
+class UseHighlight(_Op):
+    op: Literal["use_highlight"] = "use_highlight"
+    target: Target | None = Field(None, description="None = every clip longer than its slot")
+    seconds: float | None = Field(None, gt=0, le=600, description="None = keep the slot's length")
+
+
+class TrimSilence(_Op):
+    op: Literal["trim_silence"] = "trim_silence"
+    role: Literal["voice", "music"] = "voice"
+
+
+class UseBrand(_Op):
+    op: Literal["use_brand"] = "use_brand"
+    path: str | None = Field(None, description="brand file; None = the session's / project folder's")
+
+
 class Undo(_Op):
     op: Literal["undo"] = "undo"
 
@@ -297,10 +413,14 @@ OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
-    SetFrame, SetFit, SetBackground, AddLogo, Undo, Redo,
+    SetFrame, SetFit, SetBackground, AddLogo, SetCaptions, AddVoiceover, SetFocus, BeatSync, SetInPoint, ApplyBrand,
+    AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence, UseBrand, Undo, Redo,
 )
+# ops the session resolves (by running a model) into data ops before anything is applied
+REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
+                                        UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | AddLogo | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | AddLogo | SetCaptions | AddVoiceover | SetFocus | BeatSync | SetInPoint | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -459,6 +579,38 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "blurred background" if o.blur else f"background colour {o.color}"
         case "add_logo":
             return f"logo {an(o.asset_id)} at the {o.position} ({_pct(o.scale)} wide)"
+        case "set_captions":
+            n = len(o.cues)
+            return f"captions: {n} line{'s' if n != 1 else ''} ({'from the script' if o.source == 'script' else 'auto'})"
+        case "add_voiceover":
+            return f"voiceover {an(o.asset_id)} on the voice track"
+        case "set_focus":
+            what = o.target.describe() if o.target else "all shots"
+            return f"centre crop for {what}" if o.fx is None else f"smart crop for {what} (subject at {o.fx:.2f}, {o.fy:.2f})"
+        case "beat_sync":
+            bpm = f" ({o.bpm:g} BPM)" if o.bpm else ""
+            return f"cuts on the beat{bpm}"
+        case "set_in_point":
+            length = f", {fmt_ms(o.duration_ms)} long" if o.duration_ms else ""
+            return f"{o.target.describe()} plays from {fmt_ms(o.in_ms)} of its source{length}"
+        case "apply_brand":
+            return f"brand kit {o.brand.get('name', '')!s} applied".replace("  ", " ")
+        case "auto_captions":
+            return "captions from the speech"
+        case "voiceover":
+            return "voiceover" + (f' saying "{o.text[:40]}"' if o.text else f" from {o.script_file}") + \
+                (" with captions" if o.captions else "")
+        case "smart_reframe":
+            return "smart crop (keep the subject in frame)" if o.on else "centre crop"
+        case "cut_to_beat":
+            return "cuts on the beat"
+        case "use_highlight":
+            what = o.target.describe() if o.target else "the clips"
+            return f"best {o.seconds:g}s of {what}" if o.seconds else f"best part of {what}"
+        case "trim_silence":
+            return f"silence trimmed from the {role_words[o.role]}"
+        case "use_brand":
+            return "brand kit"
         case "undo":
             return "undo"
         case "redo":
@@ -592,4 +744,20 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "背景模糊" if o.blur else f"背景颜色改为{o.color}"
         case "set_fit":
             return {"cover": "画面填满（裁切）", "contain": "完整显示画面（不裁切）", "blur": "背景模糊"}[o.fit.value]
+        case "set_captions" | "auto_captions":
+            n = len(o.cues) if o.op == "set_captions" else 0
+            return f"添加了自动字幕（{n}条）" if n else "根据语音添加字幕"
+        case "add_voiceover" | "voiceover":
+            return "添加了配音" + ("和字幕" if getattr(o, "captions", False) else "")
+        case "set_focus" | "smart_reframe":
+            on = o.fx is not None if o.op == "set_focus" else o.on
+            return "智能裁剪（主体保持在画面中）" if on else "居中裁剪"
+        case "beat_sync" | "cut_to_beat":
+            return "镜头切换对齐音乐节拍（卡点）"
+        case "set_in_point" | "use_highlight":
+            return "使用视频最精彩的部分"
+        case "trim_silence":
+            return "去掉了旁白首尾的静音"
+        case "apply_brand" | "use_brand":
+            return "套用了品牌包"
     return describe(op, names)
