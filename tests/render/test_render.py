@@ -356,3 +356,14 @@ def test_cancel_kills_and_cleans_up(media, tmp_path):
     with pytest.raises(RenderCancelled):
         render(tl, out, progress=lambda f: stop.set(), cancel=stop)
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_measure_pass_in_an_awkward_folder(media, tmp_path):
+    """The measure pass writes its report to a path inside the graph: quotes and colons survive."""
+    from reelforge.render.runner import measure_loudness
+
+    odd = tmp_path / "it's: odd, [dir]; 100%"
+    odd.mkdir()
+    m = measure_loudness(_reference(media, text=False), odd)
+    assert m is not None and -40 < m.input_i < -5 and m.input_tp < 0
+    assert (odd / "loudness.txt").is_file()

@@ -15,6 +15,7 @@ from reelforge.render.compile import (
     LoudnessMeasure,
     compile_loudness_probe,
     compile_render,
+    escape_value,
     output_size,
 )
 from reelforge.timeline import (
@@ -259,23 +260,35 @@ def test_segment_shorter_than_a_frame_is_rejected():
         _compile(tl)
 
 
-def test_loudness_measure_parsing_and_linear_gain():
-    stderr = """[Parsed_loudnorm_3 @ 0x1]
-{
-	"input_i" : "-20.61",
-	"input_tp" : "-6.02",
-	"input_lra" : "3.20",
-	"input_thresh" : "-30.87",
-	"output_i" : "-14.3",
-	"target_offset" : "0.3"
-}
+def test_loudness_measure_parsing_and_gain():
+    metadata = """frame:298  pts:NOPTS   pts_time:NOPTS
+lavfi.r128.I=-20.000
+lavfi.r128.true_peak=0.200
+frame:299  pts:NOPTS   pts_time:NOPTS
+lavfi.r128.M=-40.344
+lavfi.r128.I=-20.610
+lavfi.r128.true_peak=0.500
 """
-    m = LoudnessMeasure.from_stderr(stderr)
-    assert m.input_i == -20.61 and m.gain_db(-14) == pytest.approx(6.61)
+    m = LoudnessMeasure.from_metadata(metadata)
+    assert m.input_i == -20.61 and m.input_tp == pytest.approx(-6.02, abs=0.01)
+    assert m.gain_db(-14) == pytest.approx(6.61)
     tl = CASES["voice_music_duck"]
     g = compile_render(tl, "/o.mp4", workdir="/w", loudness=m).filter_graph
     assert "volume=6.61dB" in g and "alimiter" in g and "loudnorm" not in g
+    quiet = LoudnessMeasure(input_i=-16.0, input_tp=-12.0)  # +2 dB keeps the peak under -1 dBTP
+    assert "alimiter" not in compile_render(tl, "/o.mp4", workdir="/w", loudness=quiet).filter_graph
     probe = compile_loudness_probe(tl, workdir="/w")
-    assert probe is not None and "print_format=json" in probe.filter_graph and "-vn" in probe.argv
+    assert probe is not None and "ebur128=metadata=1:peak=true" in probe.filter_graph
+    assert "file='/w/loudness.txt'" in probe.filter_graph and "-vn" in probe.argv
     assert "/media/img0.jpg" not in probe.argv  # the measure pass reads only the sound
     assert LoudnessMeasure(float("-inf"), float("-inf")).gain_db(-14) == 0.0
+    with pytest.raises(ValueError):
+        LoudnessMeasure.from_metadata("nothing here")
+
+
+@pytest.mark.parametrize("raw, quoted", [
+    ("/tmp/plain/loudness.txt", "'/tmp/plain/loudness.txt'"),
+    ("C:\\work\\it's", "'C\\:\\\\work\\\\it\\'\\''s'"),
+])
+def test_escape_value(raw, quoted):
+    assert escape_value(raw) == quoted

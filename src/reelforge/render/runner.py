@@ -121,15 +121,15 @@ def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel
 
 
 def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None) -> LoudnessMeasure | None:
-    """Run the audio-only measure pass; None if there is no audio."""
+    """Run the audio-only measure pass (ebur128, well under a second); None if no audio."""
     probe = compile_loudness_probe(timeline, workdir=workdir)
     if probe is None:
         return None
     probe.filter_script.write_text(probe.filter_graph, encoding="utf-8")
     stderr = _run(probe, total_us=0, progress=None, cancel=cancel)
     try:
-        return LoudnessMeasure.from_stderr(stderr)
-    except (ValueError, KeyError) as exc:
+        return LoudnessMeasure.from_metadata(probe.output.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
         raise RenderError(f"could not read the loudness measurement: {exc}", command=probe.argv,
                           stderr_tail=stderr[-2000:]) from exc
 
