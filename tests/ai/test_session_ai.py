@@ -1,0 +1,216 @@
+"""The AI features through the session, with the real models on tiny inputs.
+
+The session runs the model, the result travels as data in an op (set_captions, add_voiceover,
+set_focus, beat_sync, set_in_point), so undo/redo never run a model again.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from reelforge import ai
+from reelforge.planner import ops as O
+from reelforge.session import Session
+from reelforge.timeline import Role
+
+from ._clips import write_clip
+from ._images import make_set
+from ._signals import click_track, write_wav
+from .conftest import SCRIPT
+
+pytestmark = pytest.mark.slow
+
+
+def _images(d, n=3, size=(320, 180)):
+    paths = []
+    for i in range(n):
+        p = d / f"shot{i + 1}.jpg"
+        Image.new("RGB", size, (40 * i + 30, 90, 160)).save(p)
+        paths.append(p)
+    return paths
+
+
+def _session(tmp_path, files, prompt):
+    s = Session.new()
+    s.add_assets(files, workdir=tmp_path / "media")
+    r = s.handle(prompt)
+    assert r.changed, r.message
+    return s
+
+
+def _forbid_models(monkeypatch):
+    def boom(*a, **k):
+        raise AssertionError("a model ran again")
+    for name in ("transcribe", "synthesize", "detect_beats", "focus_point", "video_focus", "best_window"):
+        monkeypatch.setattr(ai, name, boom, raising=False)
+
+
+def test_add_captions_transcribes_the_voiceover(tmp_path, spoken_sentence, monkeypatch):
+    wav, info, script = spoken_sentence
+    s = _session(tmp_path, [*_images(tmp_path), wav], "a short promo")
+    r = s.handle("add captions")
+    assert r.status == "ok" and r.changed, r.message
+    caps = s.timeline.track(Role.CAPTION).segments
+    assert caps and all(c.position.value == "bottom" and c.size.value == "large" for c in caps)
+    assert all(len(line) <= 34 for c in caps for line in c.text.split("\n"))
+    assert all(c.text.count("\n") <= 1 for c in caps)
+    heard = " ".join(c.text.replace("\n", " ") for c in caps)
+    assert ai.word_error_rate(script, heard) <= 0.25, heard
+    assert f"Captions: {len(caps)} line" in r.summary and "(auto)" in r.summary
+    assert [o.op for o in r.ops] == ["set_captions"]
+    # the result is data: undo/redo and a reload never run the model again
+    _forbid_models(monkeypatch)
+    s.undo()
+    assert s.timeline.track(Role.CAPTION) is None
+    s.redo()
+    assert s.timeline.track(Role.CAPTION).segments == caps
+    again = Session.from_json(s.to_json())
+    assert again.timeline == s.timeline
+    # captions are ordinary text afterwards
+    r = s.handle("make the captions yellow")
+    assert r.changed and {c.color for c in s.timeline.track(Role.CAPTION).segments} == {"#FFD400"}
+    assert s.handle("remove captions").changed and s.timeline.track(Role.CAPTION) is None
+
+
+def test_voiceover_from_text_refits_and_captions_follow_the_script(tmp_path):
+    pytest.importorskip("piper")
+    s = _session(tmp_path, _images(tmp_path), "a promo")
+    before = s.timeline.duration
+    r = s.handle(f'add a voiceover saying "{SCRIPT}" with captions')
+    assert r.status == "ok", r.message
+    voice = s.timeline.track(Role.VOICE).segments
+    assert len(voice) == 1
+    asset = s.timeline.asset(voice[0].src)
+    assert 2500 <= asset.duration_ms <= 9000  # ~4.4 s of speech
+    assert voice[0].duration == asset.duration_ms
+    assert s.timeline.duration == asset.duration_ms + 500 != before  # refit to the voice
+    caps = s.timeline.track(Role.CAPTION).segments
+    words = " ".join(c.text.replace("\n", " ") for c in caps)
+    assert ai.word_error_rate(SCRIPT, words) == 0.0  # the script's own words, heard timings
+    assert "Voiceover: tts" in r.summary
+    assert [o.op for o in r.ops][:2] == ["add_voiceover", "fit_to_voice"]
+
+
+def test_voiceover_does_not_refit_when_a_length_was_asked(tmp_path):
+    pytest.importorskip("piper")
+    s = _session(tmp_path, _images(tmp_path), "a 12-second promo")
+    r = s.handle("add a voiceover saying 'Hello there.'")
+    assert r.status == "ok", r.message
+    assert s.timeline.duration == 12000
+    assert "fit_to_voice" not in [o.op for o in r.ops]
+
+
+def test_cut_to_the_beat_puts_cuts_on_beats(tmp_path):
+    audio, times = click_track(120, seconds=14.0, sr=22050, start=0.5)
+    music = write_wav(tmp_path / "click.wav", audio, 22050)
+    s = _session(tmp_path, [*_images(tmp_path, 4), music], "a 12-second video with background music")
+    r = s.handle("cut to the beat")
+    assert r.status == "ok", r.message
+    main = s.timeline.track(Role.MAIN).segments
+    assert s.timeline.duration == 12000 and main[-1].end == 12000
+    music_seg = s.timeline.track(Role.MUSIC).segments[0]
+    beats_on_tl = times * 1000 + music_seg.start - music_seg.in_ms
+    for seg in main[1:]:
+        assert seg.transition.value == "cut"
+        assert np.min(np.abs(beats_on_tl - seg.start)) <= 30, seg.start
+    assert s.handle("卡点").status == "ok"
+
+
+def test_vertical_cut_of_an_off_centre_subject_gets_a_focus_near_it(tmp_path):
+    case = next(c for c in make_set(tmp_path) if c.name == "landscape-detail-right")
+    s = _session(tmp_path, [case.path], "a vertical video for TikTok")
+    seg = s.timeline.track(Role.MAIN).segments[0]
+    x, y, w, h = case.subject
+    fx, fy = (x + w / 2) / case.size[0], (y + h / 2) / case.size[1]
+    assert seg.focus is not None
+    assert abs(seg.focus[0] - fx) < 0.12 and abs(seg.focus[1] - fy) < 0.2, (seg.focus, fx, fy)
+    assert "Smart crop: 1 shot" in s.handle("status").message
+    # a cover crop at render time keeps the subject inside the frame
+    crop = ai.crop_for_focus(*case.size, 1080, 1920, *seg.focus)
+    assert crop[0] <= x and x + w <= crop[0] + crop[2]
+    # centre crop turns it off, smart crop on again
+    assert s.handle("centre crop").changed and s.timeline.track(Role.MAIN).segments[0].focus is None
+    assert s.handle("智能裁剪").changed and s.timeline.track(Role.MAIN).segments[0].focus is not None
+
+
+def test_frame_change_reframes(tmp_path):
+    case = next(c for c in make_set(tmp_path) if c.name == "landscape-face-right")
+    s = _session(tmp_path, [case.path], "a video")  # 16:9 like the photo: nothing to crop
+    assert s.timeline.track(Role.MAIN).segments[0].focus is None
+    r = s.handle("make it vertical")
+    assert [o.op for o in r.ops] == ["set_frame", "set_focus"]
+    fx = s.timeline.track(Role.MAIN).segments[0].focus[0]
+    assert fx > 0.7  # the face is on the right
+
+
+def test_reframe_without_face_detection_degrades_to_saliency(tmp_path, monkeypatch):
+    from reelforge.ai import reframe
+
+    def no_cv2(*a, **k):
+        raise ai.AIExtraMissing("face detection", "opencv-python-headless")
+    monkeypatch.setattr(reframe, "_face_cascade", no_cv2)
+    monkeypatch.setattr(reframe, "detect_faces", no_cv2)
+    case = next(c for c in make_set(tmp_path) if c.name == "landscape-detail-left")
+    s = _session(tmp_path, [case.path], "a vertical video")
+    assert s.timeline.track(Role.MAIN).segments[0].focus is not None  # saliency still finds the detail
+
+
+def test_missing_ai_extra_is_one_clear_reply(tmp_path, spoken_sentence, monkeypatch):
+    wav, _, _ = spoken_sentence
+    s = _session(tmp_path, [*_images(tmp_path), wav], "a promo")
+    before = s.timeline
+
+    def missing(*a, **k):
+        raise ai.AIExtraMissing("captions (speech recognition)", "faster-whisper")
+    monkeypatch.setattr(ai, "transcribe", missing)
+    r = s.handle("加字幕")
+    assert r.status == "error" and not r.changed
+    assert "pip install 'reelforge[ai]'" in r.message
+    assert s.timeline == before
+
+
+def test_highlights_pick_the_moving_part(tmp_path):
+    clip = write_clip(tmp_path / "long.mp4", 10.0, moving=(6.0, 9.0), fps=10)
+    s = _session(tmp_path, [clip], "a 3-second video")
+    seg = s.timeline.track(Role.MAIN).segments[0]
+    assert 5000 <= seg.in_ms <= 7000, seg.in_ms  # the first cut takes the active part
+    r = s.handle("use the best 2 seconds of the clip")
+    assert r.status == "ok", r.message
+    seg = s.timeline.track(Role.MAIN).segments[0]
+    assert seg.duration == 2000 and 5500 <= seg.in_ms <= 7500, seg
+
+
+def test_trim_the_silence_of_the_voiceover(tmp_path):
+    sr = 22050
+    t = np.arange(int(2.0 * sr)) / sr
+    tone = 0.3 * np.sin(2 * np.pi * 220 * t)
+    audio = np.concatenate([np.zeros(sr), tone, np.zeros(int(1.5 * sr))])
+    vo = write_wav(tmp_path / "vo.wav", audio, sr)
+    s = _session(tmp_path, [*_images(tmp_path), vo], "a promo with voiceover")
+    r = s.handle("trim the silence")
+    assert r.status == "ok", r.message
+    v = s.timeline.track(Role.VOICE).segments[0]
+    assert 800 <= v.in_ms <= 1000 and 2000 <= v.duration <= 2400, v
+    assert s.timeline.duration == v.duration + 500
+
+
+def test_use_my_brand(tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (64, 64), (255, 90, 31)).save(logo)
+    (tmp_path / "brand.json").write_text(json.dumps({
+        "name": "Aurora", "logo": "logo.png", "cta": "Shop now at aurora.run",
+        "intro": {"text": "Aurora", "duration_ms": 1000}}))
+    s = _session(tmp_path, _images(tmp_path), "a 6-second promo")
+    s.base_dir = str(tmp_path)
+    r = s.handle("use my brand")
+    assert r.status == "ok", r.message
+    tl = s.timeline
+    assert tl.duration == 7000 and tl.track(Role.MAIN).segments[0].id == "brand-intro"
+    assert tl.track(Role.LOGO) is not None and tl.track(Role.CTA).segments[0].text == "Shop now at aurora.run"
+    assert "Brand kit" in r.summary
+    assert [o.op for o in r.ops] == ["apply_brand"]
+    assert O.parse_ops(O.dump_ops(r.ops)) == list(r.ops)
