@@ -292,3 +292,16 @@ lavfi.r128.true_peak=0.500
 ])
 def test_escape_value(raw, quoted):
     assert escape_value(raw) == quoted
+
+
+def test_big_jpeg_decoded_at_reduced_size():
+    from reelforge.render.compile import _jpeg_lowres
+
+    assert _jpeg_lowres("/a.jpg", 6000, 4000, 2150, 1210) == 1  # 3000x2000 still covers the base
+    assert _jpeg_lowres("/a.jpg", 4000, 3000, 716, 404) == 2
+    assert _jpeg_lowres("/a.jpg", 4000, 3000, 2150, 1210) == 0
+    assert _jpeg_lowres("/a.jpg", 4000, 3000, 716, 404, "png") == 0  # a PNG named .jpg
+    assert _jpeg_lowres("/a.png", 4000, 3000, 716, 404) == 0
+    assert _jpeg_lowres("/upright", 4000, 3000, 716, 404, "jpeg") == 2
+    draft = compile_render(CASES["cuts"], "/o.mp4", quality="draft", workdir="/w")
+    assert draft.argv.count("-lowres") == 3  # 4000x3000 photos into a 640x360 preview

@@ -359,15 +359,16 @@ def _base_size(motion: Motion, w: int, h: int) -> tuple[int, int]:
     return _even(w * k), _even(h * k)
 
 
-def _jpeg_lowres(path: str, aw: int, ah: int, bw: int, bh: int) -> int:
+def _jpeg_lowres(path: str, aw: int, ah: int, bw: int, bh: int, fmt: str = "") -> int:
     """How many halvings the JPEG decoder may skip (``-lowres``) and still cover bw x bh.
 
     Decoding a 24 MP photo at 1/2 or 1/4 size in the DCT domain is several times cheaper
     than decoding it whole and scaling it down. ``aw``/``ah`` are the display size; a
     rotation applied after decoding turns both halved sides alike, so the check holds.
     """
-    if not aw or not ah or Path(path).suffix.lower() not in (".jpg", ".jpeg"):
-        return 0
+    is_jpeg = fmt.lower() == "jpeg" or (not fmt and Path(path).suffix.lower() in (".jpg", ".jpeg"))
+    if not aw or not ah or not is_jpeg:
+        return 0  # other decoders refuse -lowres outright
     need = max(bw / aw, bh / ah)
     k = 0
     while k < 3 and need * 2 ** (k + 1) <= 1.0:
@@ -386,7 +387,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     asset = c.tl.asset(seg.src)
     mo = seg.motion if motion else Motion.NONE
     bw, bh = _base_size(mo, w, h)
-    lowres = _jpeg_lowres(asset.path, asset.width, asset.height, bw, bh)
+    lowres = _jpeg_lowres(asset.path, asset.width, asset.height, bw, bh, asset.format)
     args = ["-lowres", str(lowres)] if lowres else []
     idx = c.g.input(f"still:{asset.id}:{seg.id}", [*args, "-framerate", str(c.fps)], asset.path)
     pix = "yuva420p" if alpha else "yuv420p"
