@@ -20,8 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reelforge.errors import RenderCancelled, RenderError
+from reelforge.errors import InvalidTimeline, RenderCancelled, RenderError
 from reelforge.render.compile import (
+    QUALITIES,
     LoudnessMeasure,
     RenderCommand,
     compile_loudness_probe,
@@ -144,6 +145,8 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
     Raises `RenderError` (with returncode, command, stderr tail) or `RenderCancelled`.
     """
     output = Path(output)
+    if quality not in QUALITIES:
+        raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}")
     _check_sources(timeline)
     if not output.parent.is_dir():
         raise RenderError(f"output folder does not exist: {output.parent}")
