@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -54,7 +55,11 @@ def friendly_errors():
     try:
         yield
     except ReelforgeError as exc:
-        console.print(f"[bold red]error[/] [dim]({exc.code})[/]: {exc.message}")
+        console.print(f"[bold red]error[/] [dim]({exc.code})[/]: {escape(exc.message)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except FileNotFoundError as exc:
+        console.print(f"[bold red]error[/]: file not found: {escape(str(exc.filename or exc))}", highlight=False,
+                      soft_wrap=True)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]: nothing was written under the output name")
@@ -104,6 +109,7 @@ def make(
     save: Annotated[Path | None, typer.Option("--save", help="keep the project (timeline + history) in this JSON file")] = None,
     draft: Annotated[bool, typer.Option("--draft", help="print only the plan's compact draft JSON on stdout")] = False,
     quality: Annotated[str, typer.Option("--quality", "-q", help="draft | standard | high")] = "standard",
+    brand: Annotated[Path | None, typer.Option("--brand", help="brand kit (YAML/JSON): logo, colours, cards, CTA")] = None,
 ) -> None:
     """Make a video from ASSETS and one instruction (the main job; no server needed)."""
     _check_quality(quality)
@@ -111,12 +117,15 @@ def make(
     from reelforge.timeline import to_draft
 
     with friendly_errors():
+        _need_files([*assets, *([brand] if brand else [])])
         session = Session.new()
+        if brand:
+            session.brand_path = str(brand.resolve())
         with console.status("probing assets…"):
             session.add_assets(assets, workdir=media_cache())
         reply = session.handle(prompt)
         if session.timeline is None:
-            console.print(f"[bold red]error[/]: {reply.message}")
+            console.print(f"[bold red]error[/]: {escape(reply.message)}")
             raise typer.Exit(2)
         if draft:
             out.print_json(json.dumps(to_draft(session.timeline), ensure_ascii=False))
@@ -124,16 +133,22 @@ def make(
         if reply.notes:
             console.print("Made a first cut:")
             for note in reply.notes:
-                console.print(f"  [dim]•[/] {note}", highlight=False)
+                console.print(f"  [dim]•[/] {escape(note)}", highlight=False)
         else:
-            console.print(reply.message, highlight=False)
-        console.print(f"[bold]{reply.summary}[/]", highlight=False)
+            console.print(escape(reply.message), highlight=False)
+        console.print(f"[bold]{escape(reply.summary)}[/]", highlight=False)
         if save:
             session.save(save)
             console.print(f"[green]saved[/] project to {save}")
         if dry_run:
             return
         render_with_progress(session.timeline, output or Path("out.mp4"), quality)
+
+
+def _need_files(paths) -> None:
+    for p in paths:
+        if not Path(p).exists():
+            raise FileNotFoundError(2, "not found", str(p))
 
 
 def _load_timeline(path: Path):
@@ -216,9 +231,9 @@ def edit(
             console.print("added " + ", ".join(a.name for a in added))
         reply = session.handle(instruction)
         style = "green" if reply.changed else "yellow"
-        console.print(f"[{style}]{reply.message}[/]")
+        console.print(f"[{style}]{escape(reply.message)}[/]")
         if reply.summary:
-            console.print(f"[bold]{reply.summary}[/]")
+            console.print(f"[bold]{escape(reply.summary)}[/]")
         if reply.changed or add:
             session.save(project)
         wants_export = getattr(reply.intent, "value", reply.intent) == "export"
@@ -246,6 +261,138 @@ def show(
             out.print(summarize(timeline), highlight=False)
             for line in describe(timeline):
                 out.print(f"  {line}", highlight=False)
+
+
+# -- AI features ---------------------------------------------------------------------------------
+@app.command()
+def captions(
+    file: Annotated[Path, typer.Argument(help="audio or video with speech")],
+    srt: Annotated[bool, typer.Option("--srt", help="SubRip output (the default)")] = False,
+    vtt: Annotated[bool, typer.Option("--vtt", help="WebVTT output")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="file to write (default: print)")] = None,
+    language: Annotated[str | None, typer.Option("--language", "-l", help="en, zh, ... (default: detect)")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", help="columns per line (a CJK character is 2)")] = 32,
+) -> None:
+    """Transcribe speech into caption cues (≤ 2 lines each) as SRT or VTT — offline (Whisper base)."""
+    if srt and vtt:
+        raise typer.BadParameter("choose one of --srt and --vtt")
+    with friendly_errors():
+        _need_files([file])
+        from reelforge import ai
+
+        started = time.monotonic()
+        with console.status(f"transcribing {file.name}…"):
+            tr = ai.transcribe(file, language)
+        cues = ai.caption_lines(tr, max_chars=max_chars, max_lines=2)
+        as_vtt = vtt or (not srt and output is not None and output.suffix.lower() == ".vtt")
+        text = ai.to_vtt(cues) if as_vtt else ai.to_srt(cues)
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+        else:
+            out.print(text, end="", highlight=False, markup=False, soft_wrap=True)
+        took = time.monotonic() - started
+        where = f"wrote {output}" if output else "printed"
+        console.print(f"[green]{len(cues)} caption{'s' if len(cues) != 1 else ''}[/] ({tr.language or '?'}, "
+                      f"{len(tr.words)} words) {where} in {took:.1f} s", highlight=False)
+        if not cues:
+            console.print("[yellow]no speech found[/]")
+
+
+@app.command()
+def say(
+    text: Annotated[str, typer.Argument(help="what to say (or @script.txt)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="WAV to write")] = Path("voiceover.wav"),
+    language: Annotated[str | None, typer.Option("--language", "-l", help="en (Piper), zh/other (espeak-ng); default: guess")] = None,
+    speed: Annotated[float, typer.Option("--speed", help="0.5-2.0")] = 1.0,
+) -> None:
+    """Speak TEXT into a WAV voiceover — offline (Piper English voice; espeak-ng for others)."""
+    with friendly_errors():
+        if text.startswith("@"):
+            _need_files([text[1:]])
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        if not text.strip():
+            raise typer.BadParameter("nothing to say: the text is empty")
+        from reelforge import ai
+
+        if output.suffix.lower() != ".wav":
+            raise typer.BadParameter(f"output must end in .wav: {output}")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with console.status("speaking…"):
+            info = ai.synthesize(text, output, language=language, speed=speed)
+        console.print(f"[green]wrote[/] {output} ({info.duration_ms / 1000:.2f} s, {info.engine} {info.voice}, "
+                      f"{info.language})", highlight=False)
+
+
+@app.command()
+def beats(
+    music: Annotated[Path, typer.Argument(help="a music file")],
+    as_json: Annotated[bool, typer.Option("--json", help="all beat times as JSON")] = False,
+) -> None:
+    """Detect the tempo and beat times of MUSIC (for beat-synced cuts)."""
+    with friendly_errors():
+        _need_files([music])
+        from reelforge import ai
+
+        info = ai.detect_beats(music)
+        if as_json:
+            out.print_json(json.dumps({"bpm": info.bpm, "beat_times_ms": list(info.beat_times_ms),
+                                       "duration_ms": info.duration_ms, "confidence": info.confidence}))
+            return
+        first = ", ".join(f"{t / 1000:.2f}" for t in info.beat_times_ms[:8])
+        more = " …" if len(info.beat_times_ms) > 8 else ""
+        out.print(f"{info.bpm:g} BPM, {len(info.beat_times_ms)} beats in {info.duration_ms / 1000:.1f} s "
+                  f"(confidence {info.confidence:.2f}); first beats at {first}{more} s", highlight=False)
+
+
+@app.command()
+def batch(
+    source: Annotated[Path, typer.Argument(help="a CSV (name, assets, any {placeholder} columns) or a folder")],
+    prompt: Annotated[str, typer.Option("-p", "--prompt", help="instruction for every row; {column} is filled in")] = "",
+    outdir: Annotated[Path | None, typer.Option("-o", "--outdir", help="folder for the videos")] = None,
+    brand: Annotated[Path | None, typer.Option("--brand", help="brand kit applied to every video")] = None,
+    quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="plan every row, render nothing")] = False,
+) -> None:
+    """One video per CSV row or sub-folder, each its own render; a summary table at the end."""
+    _check_quality(quality)
+    from reelforge.ai.batch import load_batch, run_batch
+    from reelforge.render import render
+    from reelforge.session import Session
+
+    with friendly_errors():
+        _need_files([source, *([brand] if brand else [])])
+        jobs = load_batch(source, prompt, out_dir=outdir)
+        console.print(f"{len(jobs)} video{'s' if len(jobs) != 1 else ''} to make from {source}")
+
+        def make_one(job) -> str:
+            session = Session.new()
+            if brand:
+                session.brand_path = str(brand.resolve())
+            session.add_assets(job.assets, workdir=media_cache())
+            reply = session.handle(job.instruction)
+            if session.timeline is None:
+                raise ValueError(reply.message)
+            console.print(f"[bold]{escape(job.name)}[/]: {escape(reply.summary)}", highlight=False)
+            if dry_run:
+                return "(dry run) " + reply.summary
+            target = Path(job.output)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            render(session.timeline, target, quality=quality)
+            return str(target)
+
+        report = run_batch(jobs, make_one, progress=lambda i, n, job: console.print(
+            f"[dim][{i + 1}/{n}][/] {job.name}: {job.instruction}", highlight=False))
+        table = Table(title="batch", show_lines=False)
+        for col in ("#", "name", "status", "seconds", "output / error"):
+            table.add_column(col, overflow="fold")
+        for i, r in enumerate(report.results, 1):
+            table.add_row(str(i), r.job.name, "[green]ok[/]" if r.ok else "[red]FAILED[/]", f"{r.seconds:.1f}",
+                          r.output if r.ok else r.error)
+        out.print(table)
+        out.print(f"{report.ok} made, {report.failed} failed, {len(report.results)} jobs", highlight=False)
+        if report.failed:
+            raise typer.Exit(1)
 
 
 @app.command()
