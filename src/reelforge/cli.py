@@ -258,7 +258,10 @@ def show(
         elif as_draft:
             out.print_json(json.dumps(to_draft(timeline), ensure_ascii=False))
         else:
-            out.print(summarize(timeline), highlight=False)
+            from reelforge.session import ai_features
+
+            extra = ai_features(timeline)
+            out.print(summarize(timeline) + (f" · {'; '.join(extra)}" if extra else ""), highlight=False)
             for line in describe(timeline):
                 out.print(f"  {line}", highlight=False)
 
