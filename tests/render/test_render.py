@@ -10,7 +10,7 @@ import threading
 
 import numpy as np
 import pytest
-from conftest import (
+from _render_helpers import (
     COLORS,
     VOICE_ON,
     decode_audio,
