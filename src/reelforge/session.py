@@ -391,6 +391,8 @@ class Session:
         out: list[O.Op] = []
         cur = tl
         for i, op in enumerate(ops):
+            if isinstance(op, O.AutoCaptions) and any(isinstance(o, O.SetCaptions) and o.source == "script" for o in out):
+                continue  # the voiceover just made captions from its own script
             if isinstance(op, O.REQUEST_TYPES):
                 done = self._run_request(op, cur, ops[i + 1:], out)
             else:

@@ -35,6 +35,8 @@ class FakeModel:
     def answer(self) -> tuple[int, dict | str]:
         if self.mode == "valid":
             return 200, tool_reply({"ops": [{"op": "set_frame", "aspect": "1:1"}]})
+        if self.mode == "ai":
+            return 200, tool_reply({"ops": [{"op": "set_frame", "aspect": "9:16"}, {"op": "auto_captions"}]})
         if self.mode == "invalid":
             return 200, tool_reply({"ops": [{"op": "explode", "power": 9000}]})
         if self.mode == "unappliable":
@@ -125,3 +127,10 @@ def test_session_uses_the_configured_model(server, monkeypatch):
     server.mode = "500"
     reply = s.handle("music to 20%")
     assert reply.changed and "built-in rules" in reply.message
+
+
+def test_ai_requests_from_the_model_are_kept_for_the_session(server):
+    server.mode = "ai"
+    plan = llm.plan_edit("vertical with captions", TL, library=LIBRARY, config=cfg(server.url))
+    assert plan.status == "ok" and "LLM planner unavailable" not in plan.reply
+    assert dump_ops(plan.ops) == [{"aspect": "9:16", "op": "set_frame"}, {"op": "auto_captions"}]

@@ -78,7 +78,12 @@ segments are addressed with a Target: role (main = the pictures/clips track) and
 text), or at_ms. Use asset ids from the media library for new media. Text roles: title, caption,
 cta. Aspect presets: 16:9, 9:16, 1:1, 4:5. Do not invent media that is not in the library.
 Ops apply in order, each to the result of the one before: when removing several shots by
-index, remove the later ones first."""
+index, remove the later ones first.
+AI features are requests the app resolves by running its models: auto_captions (captions from the
+speech), voiceover (text or script_file; captions=true to caption it), smart_reframe (on/off),
+cut_to_beat, use_highlight (best part of a clip, seconds), trim_silence, use_brand. Never write
+set_captions, add_voiceover, set_focus, beat_sync, set_in_point or apply_brand yourself: they carry
+model results."""
 
 
 def build_messages(instruction: str, timeline: Timeline, library: Sequence[Asset],
@@ -165,7 +170,9 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         return rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets)
     try:
         ops = request_ops(cfg, instruction, timeline, library, new_assets, transport=transport)
-        apply(timeline, [o for o in ops if not isinstance(o, (O.Undo, O.Redo))], library=library)
+        # requests (captions, voiceover, …) are resolved by the session; check the ops before the first one
+        first_request = next((i for i, o in enumerate(ops) if isinstance(o, O.REQUEST_TYPES)), len(ops))
+        apply(timeline, [o for o in ops[:first_request] if not isinstance(o, (O.Undo, O.Redo))], library=library)
     except ReelforgeError as exc:
         fallback = rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets)
         why = exc.message
