@@ -10,6 +10,8 @@ Steps (inputs are generated, nothing is downloaded):
 * ``reframe``: `subject_box` + `crop_for` per picture, 1920x1080 and 4000x3000 JPEGs.
 * ``beats``: `detect_beats` on a 60 s drum loop at 128 BPM.
 * ``highlights``: `best_window` over a 30 s 640x360 clip at 30 fps.
+* ``session``: the wired features end to end through `Session.handle` (first cut with smart
+  crop, voiceover request, captions request, beat sync, undo).
 
     python bench/ai.py [--json] [--skip tts,captions]
 
@@ -125,6 +127,38 @@ def bench_highlights(tmp: Path, results: dict) -> None:
                              "trim_silence_s": round(dt_trim, 3)}
 
 
+def bench_session(tmp: Path, results: dict) -> None:
+    """The wired features end to end through `Session.handle` (model + planning + apply), on
+    tiny inputs: first cut with smart crop of 4 off-centre photos to 9:16, "add a voiceover
+    saying …" (TTS + ingest + refit), "add captions" (Whisper on that voice), "cut to the beat"
+    (120 BPM click track), undo (no model runs)."""
+    from reelforge.session import Session
+    from reelforge.timeline import Role
+    from tests.ai._images import make_set
+    from tests.ai._signals import click_track, write_wav
+
+    (tmp / "shots").mkdir()
+    shots = [c.path for c in make_set(tmp / "shots")[:4]]
+    audio, _ = click_track(120, seconds=20.0, sr=22050)
+    music = write_wav(tmp / "click.wav", audio, 22050)
+    s = Session.new()
+    s.add_assets([*shots, music], workdir=tmp / "media")
+    _, dt = _t(s.handle, "a vertical video for TikTok with background music")
+    out: dict = {"first_cut_smart_crop_s": round(dt, 2),
+                 "shots_reframed": sum(1 for x in s.timeline.track(Role.MAIN).segments if x.focus is not None)}
+    r, dt = _t(s.handle, 'add a voiceover saying "Fresh coffee every morning, delivered to your door."')
+    out["voiceover_s"] = round(dt, 2) if r.status == "ok" else r.status
+    r, dt = _t(s.handle, "add captions")
+    out["captions_s"] = round(dt, 2) if r.status == "ok" else r.status
+    cap = s.timeline.track(Role.CAPTION)
+    out["caption_lines"] = len(cap.segments) if cap else 0
+    r, dt = _t(s.handle, "cut to the beat")
+    out["beat_sync_s"] = round(dt, 2) if r.status == "ok" else r.status
+    _, dt = _t(s.handle, "undo")
+    out["undo_ms"] = round(dt * 1000, 2)
+    results["session"] = out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true")
@@ -146,6 +180,8 @@ def main() -> None:
             bench_beats(tmp, results)
         if "highlights" not in skip:
             bench_highlights(tmp, results)
+        if "session" not in skip:
+            bench_session(tmp, results)
     if args.json:
         print(json.dumps(results, indent=2))
         return
