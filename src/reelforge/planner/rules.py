@@ -1195,7 +1195,7 @@ _RX_SCRIPT_FILE = re.compile(r"(?<![\w/.-])([\w./\\-]+\.(?:txt|md))\b", re.I)
 
 def _h_voiceover(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    voice = _has(r"\b(?:voice[\s-]?over|voice|narration|narrator|narrate|narrates|vo|tts|text[\s-]to[\s-]speech|read\s+(?:out|aloud))\b|配音|旁白|解说|口播|朗读|念", t)
+    voice = _has(r"\b(?:voice[\s-]?over|voice|narration|narrator|narrate|narrates|vo|tts|text[\s-]to[\s-]speech|read\s+(?:\w+\s+){0,3}?(?:out\s+loud|out|aloud))\b|配音|旁白|解说|口播|朗读|念", t)
     speak = _has(r"\b(?:say(?:s|ing)?|speak(?:s|ing)?|read(?:s|ing)?|narrat(?:e|es|ing)|announc(?:e|es|ing)|from|with\s+the\s+(?:script|text))\b|说|念|读|朗读|配音|旁白", t)
     if not voice or not speak:
         return None
@@ -1231,7 +1231,7 @@ def _h_reframe(c: _Ctx) -> list[O.Op] | None:
 def _h_beats(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(r"\b(?:cut|cuts|edit|sync|synced|time|timed|switch|change|match|align)\b.{0,30}\b(?:to|on|with)\s+(?:the\s+)?(?:beats?|rhythm|tempo|music'?s?\s+beat)\b|"
-            r"\bbeat[\s-]?(?:sync(?:ed)?|matched|cut|cuts)\b|\b(?:sync|time|match|align)\b.{0,20}\b(?:cuts|changes|shots|pictures|images|edits)\b.{0,12}\b(?:to|with)\s+(?:the\s+)?music\b|\bon\s+the\s+beat\b|\bto\s+the\s+beat\b|"
+            r"\bbeat[\s-]?(?:sync(?:ed)?|matched|cut|cuts)\b|\b(?:match(?:es|ing)?|follow(?:s|ing)?|hit(?:s|ting)?)\s+(?:the\s+)?(?:beats?|rhythm|tempo)\b|\b(?:sync|time|match|align)\b.{0,20}\b(?:cuts|changes|shots|pictures|images|edits)\b.{0,12}\b(?:to|with)\s+(?:the\s+)?music\b|\bon\s+the\s+beat\b|\bto\s+the\s+beat\b|"
             r"卡点|踩点|跟着?(?:音乐)?节奏|节拍|按节奏", t):
         return [O.CutToBeat()]
     return None
