@@ -187,7 +187,7 @@ class Session:
         ops = [o for o in ops if not isinstance(o, (O.Undo, O.Redo))]
         zh = is_chinese(text)
         try:
-            if any(isinstance(o, O.REQUEST_TYPES + (O.SetFrame,)) for o in ops):
+            if any(isinstance(o, O.REQUEST_TYPES + (O.SetFrame, O.AddSegment, O.ReplaceSource)) for o in ops):
                 ops = self._resolve(self.timeline, ops)
                 if not ops:
                     return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh))
@@ -206,7 +206,7 @@ class Session:
         names = {a.id: a.name for a in self.library}
         if any(isinstance(o, O.REQUEST_TYPES) for o in plan.ops) or len(ops) != len(plan.ops):
             # say what the models found, not only what was asked
-            said = [(O.describe_zh if zh else O.describe)(o, names) for o in _compact(ops)]
+            said = [(O.describe_zh if zh else O.describe)(o, names) for o in _compact(ops, new)]
             prefix = ("；".join(said) + "。") if zh else ("; ".join(said)[:1].upper() + "; ".join(said)[1:] + ".")
         else:
             prefix = plan.reply if plan.reply else "Done."
@@ -397,9 +397,14 @@ class Session:
                 done = self._run_request(op, cur, ops[i + 1:], out)
             else:
                 done = [op]
+            prev = cur
             for o in done:
                 cur = apply(cur, [o], library=self.library)
                 out.append(o)
+            if isinstance(op, (O.AddSegment, O.ReplaceSource)):
+                for o in self._new_clip_highlights(prev, cur):
+                    cur = apply(cur, [o], library=self.library)
+                    out.append(o)
             if isinstance(op, (O.SetFrame, O.AddSegment, O.ReplaceSource)) and self.smart_crop:
                 for o in self._focus_ops(cur):
                     cur = apply(cur, [o], library=self.library)
@@ -643,6 +648,27 @@ class Session:
         dur = max(100, int(want_ms / seg.speed)) if set_length else None
         return [O.SetInPoint(target=O.Target(id=seg.id), in_ms=int(in_ms), duration_ms=dur)]
 
+    def _new_clip_highlights(self, before: Timeline, after: Timeline) -> list[O.Op]:
+        """A clip just placed in a slot shorter than itself plays its most active part."""
+        main_b, main_a = before.track(Role.MAIN), after.track(Role.MAIN)
+        if main_a is None:
+            return []
+        old = {(s.id, s.src) for s in (main_b.segments if main_b else ())}
+        by_id = {a.id: a for a in (*self.library, *after.assets)}
+        ops: list[O.Op] = []
+        for seg in main_a.segments:
+            a = by_id.get(seg.src)
+            if (seg.id, seg.src) in old or a is None or a.kind.value != "video" or seg.in_ms:
+                continue
+            if a.duration_ms <= seg.duration * seg.speed + 500:
+                continue
+            try:
+                part = self._best_part(seg, a, int(seg.duration * seg.speed), set_length=False)
+            except Exception:  # noqa: BLE001 - optional: keep the first seconds
+                continue
+            ops += [o for o in part if o.in_ms]  # type: ignore[attr-defined]
+        return ops
+
     def _silence_ops(self, tl: Timeline, op: O.TrimSilence, done: Sequence[O.Op]) -> list[O.Op]:
         from reelforge import ai
 
@@ -757,7 +783,7 @@ class Session:
                 continue
             cur = nxt
             ops += step
-            said = "; ".join(O.describe(o, {a.id: a.name for a in self.library}) for o in _compact(step))
+            said = "; ".join(O.describe(o, {a.id: a.name for a in self.library}) for o in _compact(step, nxt))
             if said:
                 notes.append(said[:1].upper() + said[1:] + ".")
         return ops, notes
@@ -781,16 +807,24 @@ def _shift_cues(lines: Sequence[Any], seg: Any, speed: float) -> list[O.Cue]:
     return out
 
 
-def _compact(ops: Sequence[O.Op]) -> list[O.Op]:
-    """Many per-shot focus points read as one line."""
+def _compact(ops: Sequence[O.Op], tl: Timeline | None = None) -> list[O.Op]:
+    """Ops as people read them: per-shot focus points as one, segment ids as names."""
+    names: dict[str, str] = {}
+    if tl is not None:
+        names = {seg.id: getattr(seg, "name", "") or getattr(seg, "text", "") for t in tl.tracks for seg in t.segments}
     out: list[O.Op] = []
     focus = [o for o in ops if isinstance(o, O.SetFocus) and o.fx is not None]
     for o in ops:
         if isinstance(o, O.SetFocus) and o.fx is not None:
             if o is focus[0]:
                 out.append(o if len(focus) == 1 else O.SetFocus(fx=o.fx, fy=o.fy))
-            continue
-        out.append(o)
+            else:
+                continue
+        else:
+            out.append(o)
+        target = getattr(out[-1], "target", None)
+        if target is not None and target.id is not None and names.get(target.id):
+            out[-1] = out[-1].model_copy(update={"target": O.Target(role=target.role, name=names[target.id])})
     return out
 
 

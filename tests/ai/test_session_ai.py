@@ -214,3 +214,18 @@ def test_use_my_brand(tmp_path):
     assert "Brand kit" in r.summary
     assert [o.op for o in r.ops] == ["apply_brand"]
     assert O.parse_ops(O.dump_ops(r.ops)) == list(r.ops)
+
+
+def test_a_clip_added_into_a_short_slot_plays_its_active_part(tmp_path):
+    long = write_clip(tmp_path / "long.mp4", 10.0, moving=(6.0, 9.0), fps=10)
+    s = _session(tmp_path, _images(tmp_path, 2), "a 6-second video")
+    s.add_assets([long], workdir=tmp_path / "media")
+    r = s.handle("add long.mp4 at the end")
+    assert r.status == "ok", r.message
+    seg = s.timeline.track(Role.MAIN).segments[-1]
+    assert seg.in_ms == 0 and seg.duration == 10000  # plays in full: nothing to choose
+    r = s.handle("make the clip 3 seconds")
+    assert r.status == "ok"
+    assert s.handle("use the best part of the clip").status == "ok"
+    seg = s.timeline.track(Role.MAIN).segments[-1]
+    assert seg.duration == 3000 and 5000 <= seg.in_ms <= 7000, seg

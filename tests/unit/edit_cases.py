@@ -464,6 +464,10 @@ CASES += [
     ("add the title 'Shop now'", [{"text": "Shop now", "timing": {"duration_ms": 3000}, "op": "add_text"}]),
     ("add 'Summer vibes' at the end", [{"text": "Summer vibes", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
     ("结尾加上「立即购买」", [{"text": "立即购买", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
+    ("make the clip 3 seconds", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 3000, "op": "set_segment_duration"}]),
+    ("make the clip shorter", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 4500, "op": "set_segment_duration"}]),
+    ("remove the clip", [{"target": {"index": 0, "kind": "video"}, "op": "remove_segment"}]),
+    ("make the shot 3 seconds", "ambiguous"),
     # AI features: requests the session resolves by running a model (see docs/ai.md)
     ("add captions", [{"op": "auto_captions"}]),
     ("auto captions", [{"op": "auto_captions"}]),

@@ -586,7 +586,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"voiceover {an(o.asset_id)} on the voice track"
         case "set_focus":
             what = o.target.describe() if o.target else "all shots"
-            return f"centre crop for {what}" if o.fx is None else f"smart crop for {what} (subject at {o.fx:.2f}, {o.fy:.2f})"
+            return f"centre crop for {what}" if o.fx is None else f"smart crop for {what} (keeps the subject in frame)"
         case "beat_sync":
             bpm = f" ({o.bpm:g} BPM)" if o.bpm else ""
             return f"cuts on the beat{bpm}"

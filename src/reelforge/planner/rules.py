@@ -101,7 +101,7 @@ _RX_AT = re.compile(r"\b(?:at|@)\s+(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|s
 _ZH_ORD = r"(?:倒数第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+|最后|最後|末|头|首)"
 _RX_ZH = re.compile(rf"(?P<ord>{_ZH_ORD})\s*一?\s*(?P<cl>张|个|段|幅|条|帧|部)?\s*(?P<noun>图片|图|照片|相片|片段|视频|镜头|画面|素材|场景)?")
 _RX_ZH_AT = re.compile(r"(?:在\s*)?(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*秒)\s*(?:(?:处|时|的地方|那里|位置)(?:的)?|的(?=片段|镜头|图片|画面|照片))")
-_RX_GENERIC = re.compile(rf"\b(?:the|this|that|a|an)\s+(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene)\b(?!\s*(?:number|no\.|#|\d))")
+_RX_GENERIC = re.compile(rf"\b(?:the|this|that|a|an)\s+(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene)\b(?!\s*(?:number|no\.|#|\d+(?!\.?\d*\s*(?:s\b|secs?\b|seconds?\b|%|x\b|秒))))")
 _RX_ZH_GENERIC = re.compile(r"(?:这|那)\s*(?:张|个|段|幅)\s*(?P<noun>图片|图|照片|视频|片段|镜头)?|(?<![第一二三四五六七八九十\d])(?P<noun2>图片|照片|视频片段)")
 
 _COLORS = {
@@ -322,6 +322,8 @@ def _generic(c: _Ctx, text: str | None = None) -> str | None:
     t = c.t if text is None else text
     m = _RX_GENERIC.search(t)
     if m:
+        if m.group("noun") == "clip" and len(c.count("video")) == 1:
+            return "video"  # "the clip" among photos and one video clip is that clip
         return _noun_kind(m.group("noun")) or ""
     m = _RX_ZH_GENERIC.search(t)
     if m:
@@ -1108,7 +1110,7 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
         if _has(r"\b(?:the|this|my|our)\s+(?:whole\s+|entire\s+|final\s+)?(?:video|movie|ad|reel)\b(?!\s*clips?)", t):
             return None  # "cut the video down to 20 seconds": the whole thing
         kind = _generic(c)
-        if kind is None or not durs:
+        if kind is None or not (durs or _has(r"\b(?:longer|shorter)\b|延长|缩短|长一点|短一点|久一点", t)):
             return None
         refs = [_TRef(_only(c, kind or None), 0, 0)]
     target = refs[0].target
