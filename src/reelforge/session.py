@@ -512,17 +512,20 @@ class Session:
                 raise _AIFailed(f"cannot read the script {op.script_file}: {exc.strerror or exc}") from exc
             if not text:
                 raise _AIFailed(f"the script {op.script_file} is empty")
-        key = hashlib.sha1(f"{op.language}|{text}".encode()).hexdigest()[:12]
+        from reelforge.ai.tts import guess_language, normalize_language
+
+        lang = normalize_language(op.language) if op.language else guess_language(text)
+        key = hashlib.sha1(f"{lang}|{text}".encode()).hexdigest()[:12]
         out = self._media_dir() / f"tts-{key}.wav"
         if not out.exists():
-            ai.synthesize(text, out, language=op.language)
+            ai.synthesize(text, out, language=lang)
         asset = ingest(out, name="tts.wav", workdir=self._media_dir())
         self.add_ingested([asset])
         ops: list[O.Op] = [O.AddVoiceover(asset_id=asset.id)]
         if not self._duration_fixed(done):
             ops.append(O.FitToVoice())
         if captions:
-            ops.append(self._script_captions(asset, text, op.language))
+            ops.append(self._script_captions(asset, text, lang))
         return ops
 
     def _script_captions(self, asset: Asset, script: str, language: str | None) -> O.SetCaptions:
@@ -532,7 +535,10 @@ class Session:
         from reelforge.ai.captions import Transcript, Word
 
         try:
-            tr = ai.align_script(script, self._transcript(asset, language))
+            heard = self._transcript(asset, language)
+            tr = ai.align_script(script, heard)
+            if ai.word_error_rate(script, heard.text) > 0.5:  # the recognizer barely heard it: timings are guesses
+                raise ai.AIExtraMissing("script timing", "a reliable transcript")
         except ReelforgeError as exc:
             if not isinstance(exc, ai.AIExtraMissing):
                 raise

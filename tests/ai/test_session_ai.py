@@ -229,3 +229,31 @@ def test_a_clip_added_into_a_short_slot_plays_its_active_part(tmp_path):
     assert s.handle("use the best part of the clip").status == "ok"
     seg = s.timeline.track(Role.MAIN).segments[-1]
     assert seg.duration == 3000 and 5000 <= seg.in_ms <= 7000, seg
+
+
+def test_voiceover_from_a_script_file_next_to_the_project(tmp_path):
+    pytest.importorskip("piper")
+    (tmp_path / "script.txt").write_text("Fresh coffee every morning. Try it free today.\n")
+    s = _session(tmp_path, _images(tmp_path), "a promo")
+    s.save(tmp_path / "promo.reel.json")
+    s = Session.load(tmp_path / "promo.reel.json")
+    r = s.handle("voiceover from script.txt with captions")
+    assert r.status == "ok", r.message
+    caps = [c.text for c in s.timeline.track(Role.CAPTION).segments]
+    assert caps == ["Fresh coffee every morning.", "Try it free today."]
+    assert s.handle("voiceover from missing.txt").status == "error"
+
+
+def test_mandarin_voiceover_with_captions(tmp_path):
+    import shutil
+
+    if not (shutil.which("espeak-ng") or shutil.which("espeak")):
+        pytest.skip("needs espeak-ng for Mandarin")
+    s = _session(tmp_path, _images(tmp_path), "一个宣传视频")
+    r = s.handle("配音“欢迎光临，新品上市”并加字幕")
+    assert r.status == "ok", r.message
+    voice = s.timeline.track(Role.VOICE).segments[0]
+    assert 1000 <= voice.duration <= 6000
+    caps = s.timeline.track(Role.CAPTION).segments
+    assert "".join(c.text for c in caps).replace("\n", "") == "欢迎光临，新品上市"
+    assert caps[-1].end >= voice.duration * 0.6  # spread over the speech, not bunched up
