@@ -104,6 +104,14 @@ class TextOverlay:
     background: TextBackground
     align: str  # left | center | right
     position: Position
+    # social captions (text on a caption track): at most ``max_lines`` lines, shrinking the font
+    # no further than ``min_font_px``; cues of one ``group`` share one font size; a heavy
+    # ``outline_px`` dark outline instead of the soft shadow; ``box_alpha`` for a dark box
+    max_lines: int = 0
+    min_font_px: int = 0
+    group: str = ""
+    outline_px: int = 0
+    box_alpha: int = 150
 
 
 @dataclass(frozen=True)
@@ -306,28 +314,75 @@ class _Ctx:
 
 # -- video -------------------------------------------------------------------------------
 
-def _fit_filters(fit: Fit, w: int, h: int, bg: str) -> list[str]:
+Focus = tuple[float, float]
+
+
+def _focus(seg: VideoSegment) -> Focus | None:
+    """The segment's subject centre, or None for the centre (so centred graphs stay as they were)."""
+    if seg.focus is None or tuple(seg.focus) == (0.5, 0.5):
+        return None
+    return float(seg.focus[0]), float(seg.focus[1])
+
+
+def window_offset(center: float, size: float, span: float) -> float:
+    """Offset of a window of ``size`` centred on ``center`` and pushed back inside ``[0, span]``."""
+    return min(max(center - size / 2, 0.0), max(0.0, span - size))
+
+
+def focus_in_cover(src_w: int, src_h: int, w: int, h: int, focus: Focus) -> Focus:
+    """Where the focus point lands (shares of w x h) in the focus-positioned cover crop of a
+    ``src_w`` x ``src_h`` picture: (0.5, 0.5) unless the crop was stopped by a source edge.
+    Unknown source sizes (0) give the focus itself (exact when the aspects match)."""
+    if src_w <= 0 or src_h <= 0:
+        return focus
+    k = max(w / src_w, h / src_h)
+    sw, sh = src_w * k, src_h * k
+    fx, fy = focus[0] * sw, focus[1] * sh
+    return (fx - window_offset(fx, w, sw)) / w, (fy - window_offset(fy, h, sh)) / h
+
+
+def _cover_crop(w: int, h: int, focus: Focus | None) -> str:
+    """``crop`` to w x h after a cover scale: centred, or centred on the focus and clamped to
+    the picture (crop evaluates iw/ih on the scaled picture, so no source size is needed)."""
+    if focus is None:
+        return f"crop={w}:{h}"
+    fx, fy = focus
+    x = f"min(max(iw*{_num(fx)}-{w / 2:g},0),iw-{w})"
+    y = f"min(max(ih*{_num(fy)}-{h / 2:g},0),ih-{h})"
+    return f"crop=w={w}:h={h}:x={_q(x)}:y={_q(y)}"
+
+
+def _fit_filters(fit: Fit, w: int, h: int, bg: str, focus: Focus | None = None) -> list[str]:
     if fit is Fit.CONTAIN:
         return [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_range=tv",
                 f"pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color={bg}"]
     return [f"scale={w}:{h}:force_original_aspect_ratio=increase:force_divisible_by=2:out_range=tv",
-            f"crop={w}:{h}"]
+            _cover_crop(w, h, focus)]
 
 
-def _fitted(c: _Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str]) -> str:
+def _fitted(c: _Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str], focus: Focus | None = None) -> str:
     """Fit a stream into w x h. Blur: a blurred cover copy behind a contained copy."""
     if fit is not Fit.BLUR:
-        return c.g.one([src], [*pre, *_fit_filters(fit, w, h, c.bg()), "setsar=1"], "fit")
+        return c.g.one([src], [*pre, *_fit_filters(fit, w, h, c.bg(), focus), "setsar=1"], "fit")
     a, b = c.g.chain([src], [*pre, "split=2"], "bsp", outs=2)
     small_w, small_h = _even(w / 8), _even(h / 8)
-    back = c.g.one([a], [*_fit_filters(Fit.COVER, small_w, small_h, c.bg()),
+    back = c.g.one([a], [*_fit_filters(Fit.COVER, small_w, small_h, c.bg(), focus),
                          "boxblur=4:2", f"scale={w}:{h}:flags=bilinear", "setsar=1"], "bbg")
     front = c.g.one([b], [*_fit_filters(Fit.CONTAIN, w, h, c.bg())[:1], "setsar=1"], "bfg")
     return c.g.one([back, front], ["overlay=(W-w)/2:(H-h)/2", "setsar=1"], "blr")
 
 
-def _motion_filters(motion: Motion, n: int, w: int, h: int, bw: int, bh: int, offset: int = 0) -> list[str]:
-    """Per-frame motion over a segment of ``n`` frames, for a part starting at frame ``offset``."""
+KEEP = 0.10  # with a focus, a pan keeps the subject at least this share of the frame inside
+
+
+def _motion_filters(motion: Motion, n: int, w: int, h: int, bw: int, bh: int, offset: int = 0,
+                    focus: Focus | None = None) -> list[str]:
+    """Per-frame motion over a segment of ``n`` frames, for a part starting at frame ``offset``.
+
+    ``focus`` is the subject's centre as shares of the bw x bh base (`focus_in_cover`): zooms
+    then close in on it (the crop is centred on it as far as the scaled picture allows) and
+    pans travel only where it stays inside the frame.
+    """
     last = max(1, n - 1)
     p = f"min((n+{offset})/{last},1)" if offset else f"min(n/{last},1)"
     if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
@@ -336,19 +391,43 @@ def _motion_filters(motion: Motion, n: int, w: int, h: int, bw: int, bh: int, of
         sw = f"2*trunc({w}*(1+{_num(ZOOM)}*{p})/2)"
         sh = f"2*trunc({h}*(1+{_num(ZOOM)}*{p})/2)"
         # x/y from the same expressions: crop's iw/ih are fixed at configure time
+        if focus is None:
+            x, y = f"({sw}-{w})/2", f"({sh}-{h})/2"
+        else:
+            x = f"min(max({sw}*{_num(focus[0])}-{w / 2:g},0),{sw}-{w})"
+            y = f"min(max({sh}*{_num(focus[1])}-{h / 2:g},0),{sh}-{h})"
         return [f"scale=w={_q(sw)}:h={_q(sh)}:eval=frame:flags=bilinear",
-                f"crop=w={w}:h={h}:x={_q(f'({sw}-{w})/2')}:y={_q(f'({sh}-{h})/2')}:exact=1"]
+                f"crop=w={w}:h={h}:x={_q(x)}:y={_q(y)}:exact=1"]
     if motion is Motion.NONE or (bw, bh) == (w, h):
         return []
-    cx, cy = f"{(bw - w) // 2}", f"{(bh - h) // 2}"
+    if focus is None:
+        x_lo, x_hi, y_lo, y_hi = 0.0, float(bw - w), 0.0, float(bh - h)
+        cx, cy = f"{(bw - w) // 2}", f"{(bh - h) // 2}"
+    else:
+        def travel(f: float, size: int, span: int) -> tuple[float, float]:
+            at, m = f * span, KEEP * size
+            lo = min(max(at - size + m, 0.0), span - size)
+            hi = min(max(at - m, 0.0), span - size)
+            return lo, hi
+
+        x_lo, x_hi = travel(focus[0], w, bw)
+        y_lo, y_hi = travel(focus[1], h, bh)
+        cx = f"{window_offset(focus[0] * bw, w, bw):.1f}"
+        cy = f"{window_offset(focus[1] * bh, h, bh):.1f}"
+
+    def path(lo: float, hi: float, q: str) -> str:
+        if focus is None:  # the historical form: 0 .. span
+            return f"{hi:g}*{q}"
+        return f"{lo:.1f}+{hi - lo:.1f}*{q}"
+
     if motion is Motion.PAN_LEFT:  # the view travels left
-        x, y = f"{bw - w}*(1-{p})", cy
+        x, y = path(x_lo, x_hi, f"(1-{p})"), cy
     elif motion is Motion.PAN_RIGHT:
-        x, y = f"{bw - w}*{p}", cy
+        x, y = path(x_lo, x_hi, p), cy
     elif motion is Motion.PAN_UP:
-        x, y = cx, f"{bh - h}*(1-{p})"
+        x, y = cx, path(y_lo, y_hi, f"(1-{p})")
     else:  # PAN_DOWN
-        x, y = cx, f"{bh - h}*{p}"
+        x, y = cx, path(y_lo, y_hi, p)
     return [f"crop=w={w}:h={h}:x={_q(x)}:y={_q(y)}:exact=1"]
 
 
@@ -388,6 +467,10 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     mo = seg.motion if motion else Motion.NONE
     bw, bh = _base_size(mo, w, h)
     lowres = _jpeg_lowres(asset.path, asset.width, asset.height, bw, bh, asset.format)
+    focus = None if alpha else _focus(seg)
+    # the subject's place in the base, for the motion (contain/blur show the whole picture)
+    base_focus = (focus_in_cover(asset.width, asset.height, bw, bh, focus)
+                  if focus is not None and seg.fit is Fit.COVER else None)
     args = ["-lowres", str(lowres)] if lowres else []
     idx = c.g.input(f"still:{asset.id}:{seg.id}", [*args, "-framerate", str(c.fps)], asset.path)
     pix = "yuva420p" if alpha else "yuv420p"
@@ -395,7 +478,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         base = c.g.one([f"{idx}:v"], [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
                                       "setsar=1", *(extra or []), f"format={pix}"], "img")
     else:
-        fitted = _fitted(c, f"{idx}:v", seg.fit, bw, bh, [])
+        fitted = _fitted(c, f"{idx}:v", seg.fit, bw, bh, [], focus)
         base = c.g.one([fitted], [f"format={pix}"], "img")
     parts = parts or [(0, n)]
     bases = c.g.chain([base], [f"split={len(parts)}"], "isp", outs=len(parts)) if len(parts) > 1 else [base]
@@ -403,7 +486,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         f"loop=loop={end - first - 1}:size=1:start=0",
         f"setpts=N/({c.fps}*TB)",
         f"fps={c.fps}",
-        *_motion_filters(mo, n, w, h, bw, bh, first),
+        *_motion_filters(mo, n, w, h, bw, bh, first, base_focus),
         "setsar=1",
         f"trim=end_frame={end - first}",
         # pin the format: otherwise xfade/concat may negotiate yuv444p, which makes the
@@ -441,7 +524,7 @@ def _clip(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, scale_only: boo
         whole = c.g.one([f"{idx}:v"], [*pre, f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
                                        "setsar=1", *(extra or []), "format=yuva420p", *pad], "clip")
     else:
-        fitted = _fitted(c, f"{idx}:v", seg.fit, w, h, pre)
+        fitted = _fitted(c, f"{idx}:v", seg.fit, w, h, pre, _focus(seg))
         whole = c.g.one([fitted], ["format=yuv420p", *pad], "clip")
     if not parts or parts == [(0, n)]:
         return [whole]
@@ -559,13 +642,45 @@ def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
     return base
 
 
+# social captions (text on a caption track)
+CAPTION_LINES = 2
+CAPTION_MIN_SCALE = 0.6  # the font may shrink to 60 % to fit the cue in two lines
+CAPTION_RIGHT_TALL = 0.16  # tall (9:16-like) frames: keep clear of the right-hand buttons
+CAPTION_FADE_MAX_MS = 150  # a caption fades in/out quickly ...
+CAPTION_FADE_SHARE = 0.10  # ... and each fade takes at most 10 % of the cue
+TEXT_FADE_SHARE = 0.40  # any text: fades together take at most 40 % of its time
+
+
+def caption_column(width: int, height: int) -> tuple[int, int]:
+    """(left, right) margins of the caption column. Tall frames (9:16 and the like) keep clear
+    of the platform's button rail on the right; others use the side safe margin both sides."""
+    side, _, _ = safe_margins(width, height)
+    right = round(width * CAPTION_RIGHT_TALL) if height >= 1.5 * width else side
+    return side, right
+
+
+def text_fades(fade_in_ms: int, fade_out_ms: int, span_ms: float, *, caption: bool = False) -> tuple[float, float]:
+    """Fade in/out durations (seconds) that leave the text fully readable for most of its time:
+    together at most 40 % of it (captions: each at most 10 % and 150 ms)."""
+    fi, fo = float(fade_in_ms), float(fade_out_ms)
+    if caption:
+        cap = min(CAPTION_FADE_MAX_MS, CAPTION_FADE_SHARE * span_ms)
+        fi, fo = min(fi, cap), min(fo, cap)
+    budget = TEXT_FADE_SHARE * span_ms
+    if fi + fo > budget:
+        k = budget / (fi + fo)
+        fi, fo = fi * k, fo * k
+    return fi / 1000, fo / 1000
+
+
 def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:
     specs: list[TextOverlay] = []
     short = min(c.width, c.height)
-    side, _, _ = safe_margins(c.width, c.height)
+    side, top, bottom = safe_margins(c.width, c.height)
     for track in c.tl.tracks:
         if track.kind is not TrackKind.TEXT:
             continue
+        caption = track.role is Role.CAPTION
         for seg in track.segments:
             if not isinstance(seg, TextSegment):
                 continue
@@ -574,23 +689,36 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
             if n <= 0:
                 raise InvalidTimeline(f"text {seg.id} is shorter than one frame at {c.fps} fps")
             name = seg.position.value
-            spec = TextOverlay(
-                segment_id=seg.id, path=workdir / f"text_{len(specs):02d}.png", text=seg.text,
-                frame_width=c.width, frame_height=c.height,
-                font_px=max(8, round(short * TEXT_SCALE[seg.size])),
-                max_width=c.width - 2 * side, color=seg.color, bold=seg.bold,
-                background=seg.background,
-                align="left" if name.endswith("left") else "right" if name.endswith("right") else "center",
-                position=seg.position,
-            )
+            font_px = max(8, round(short * TEXT_SCALE[seg.size]))
+            path = workdir / f"text_{len(specs):02d}.png"
+            if caption:
+                # bottom of the caption column (top if the user moved captions up), centred
+                left, right = caption_column(c.width, c.height)
+                avail = c.width - left - right
+                spec = TextOverlay(
+                    segment_id=seg.id, path=path, text=seg.text, frame_width=c.width,
+                    frame_height=c.height, font_px=font_px, max_width=avail, color=seg.color,
+                    bold=seg.bold, background=seg.background, align="center", position=seg.position,
+                    max_lines=CAPTION_LINES, min_font_px=max(8, round(font_px * CAPTION_MIN_SCALE)),
+                    group=f"captions:{track.id}",
+                    outline_px=0 if seg.background is TextBackground.BOX else max(2, round(font_px / 9)),
+                    box_alpha=190,
+                )
+                x = f"{left}+({avail}-w)/2"
+                y = f"{top}" if name.startswith("top") else f"H-h-{bottom}"
+            else:
+                spec = TextOverlay(
+                    segment_id=seg.id, path=path, text=seg.text, frame_width=c.width,
+                    frame_height=c.height, font_px=font_px, max_width=c.width - 2 * side,
+                    color=seg.color, bold=seg.bold, background=seg.background,
+                    align="left" if name.endswith("left") else "right" if name.endswith("right") else "center",
+                    position=seg.position,
+                )
+                x, y = _place(seg.position, c.width, c.height)
             specs.append(spec)
             idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
             start, end = fs / c.fps, fe / c.fps
-            span = end - start
-            fi, fo = seg.fade_in_ms / 1000, seg.fade_out_ms / 1000
-            if fi + fo > span:  # fades longer than the text: share the time
-                k = span / (fi + fo)
-                fi, fo = fi * k, fo * k
+            fi, fo = text_fades(seg.fade_in_ms, seg.fade_out_ms, (end - start) * 1000, caption=caption)
             filters = ["format=yuva420p", f"loop=loop={n - 1}:size=1:start=0",
                        f"setpts=(N+{fs})/({c.fps}*TB)"]
             if fi > 0:
@@ -598,7 +726,6 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
             if fo > 0:
                 filters.append(f"fade=t=out:st={_num(end - fo)}:d={_num(fo)}:alpha=1")
             ov = c.g.one([f"{idx}:v"], filters, "txt")
-            x, y = _place(seg.position, c.width, c.height)
             base = c.g.one([base, ov], [_overlay(x, y, fs, fe, c.fps)], "tov")
     return base, specs
 

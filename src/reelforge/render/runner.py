@@ -28,7 +28,7 @@ from reelforge.render.compile import (
     compile_loudness_probe,
     compile_render,
 )
-from reelforge.render.text import draw_overlay
+from reelforge.render.text import draw_overlays
 from reelforge.render.verify import verify
 from reelforge.timeline.model import Timeline
 
@@ -156,8 +156,7 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
         try:
             loud = measure_loudness(timeline, work, cancel)
             cmd = compile_render(timeline, partial, quality=quality, workdir=work, loudness=loud)
-            for spec in cmd.overlays:
-                draw_overlay(spec)
+            draw_overlays(cmd.overlays)
             cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
             _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
             if check:

@@ -12,7 +12,9 @@ Lines wrap at spaces, and between any two CJK characters (Chinese has no spaces)
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,22 +137,46 @@ def _rgba(color: str) -> tuple[int, int, int, int]:
     return r, g, b, a
 
 
+def _pad(spec: TextOverlay, size: int) -> int:
+    if spec.background is TextBackground.BOX:
+        return int(size * 0.4)
+    if spec.outline_px:
+        return int(size * 0.3) + spec.outline_px
+    if spec.background is TextBackground.SHADOW:
+        return int(size * 0.3)
+    return max(2, size // 10)
+
+
+def text_lines(spec: TextOverlay, size: int) -> list[str]:
+    """The lines ``spec`` is drawn in at font size ``size``."""
+    # captions (max_lines) keep their box/outline inside the column too
+    width = spec.max_width - 2 * _pad(spec, size) if spec.max_lines else spec.max_width
+    return wrap(spec.text, size, spec.bold, max(size, width))
+
+
+def fit_font_px(spec: TextOverlay) -> int:
+    """The font size that fits ``spec`` in ``max_lines`` lines (shrinking at most to
+    ``min_font_px``; a text that still needs more lines keeps them, never losing words)."""
+    size = spec.font_px
+    if not spec.max_lines:
+        return size
+    floor = min(size, spec.min_font_px or size)
+    while size > floor and len(text_lines(spec, size)) > spec.max_lines:
+        size = max(floor, int(size * 0.94))
+    return size
+
+
 def render_text(spec: TextOverlay) -> Image.Image:
-    """Draw the overlay: an RGBA image cropped to the text plus its shadow or box."""
+    """Draw the overlay: an RGBA image cropped to the text plus its shadow, outline or box."""
     size, bold = spec.font_px, spec.bold
-    lines = wrap(spec.text, size, bold, spec.max_width)
+    lines = text_lines(spec, size)
     ascent, descent = _font(0, size, bold).getmetrics()
     line_h = int(round(size * 1.3))
     widths = [_width(line, size, bold) for line in lines]
     text_w = int(max(widths, default=0)) + 1
     text_h = line_h * (len(lines) - 1) + ascent + descent
 
-    if spec.background is TextBackground.BOX:
-        pad = int(size * 0.4)
-    elif spec.background is TextBackground.SHADOW:
-        pad = int(size * 0.3)
-    else:
-        pad = max(2, size // 10)
+    pad = _pad(spec, size)
     img_w, img_h = text_w + 2 * pad, text_h + 2 * pad
 
     fill = _rgba(spec.color)
@@ -158,7 +184,7 @@ def render_text(spec: TextOverlay) -> Image.Image:
     gdraw = ImageDraw.Draw(glyphs)
     strokes = Image.new("L", (img_w, img_h), 0)
     sdraw = ImageDraw.Draw(strokes)
-    outline = max(1, size // 22)
+    outline = spec.outline_px or max(1, size // 22)
     for n, (line, w) in enumerate(zip(lines, widths, strict=True)):
         if spec.align == "left":
             x = float(pad)
@@ -181,8 +207,17 @@ def render_text(spec: TextOverlay) -> Image.Image:
     if spec.background is TextBackground.BOX:
         box = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
         ImageDraw.Draw(box).rounded_rectangle((0, 0, img_w - 1, img_h - 1), radius=int(size * 0.25),
-                                              fill=(0, 0, 0, 150))
+                                              fill=(0, 0, 0, spec.box_alpha))
         out = Image.alpha_composite(out, box)
+    elif spec.outline_px:
+        # social captions: a heavy, fully dark outline with a soft shadow behind it
+        soft = strokes.filter(ImageFilter.GaussianBlur(max(1.0, size / 10)))
+        shadow = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+        shadow.putalpha(soft.point(lambda v: int(v * 0.6)))
+        out = Image.alpha_composite(out, shadow)
+        ring = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+        ring.putalpha(strokes)
+        out = Image.alpha_composite(out, ring)
     elif spec.background is TextBackground.SHADOW:
         # a soft drop shadow plus a thin dark outline: legible on bright and busy pictures
         soft = strokes.filter(ImageFilter.GaussianBlur(max(1.0, size / 12)))
@@ -207,3 +242,25 @@ def draw_overlay(spec: TextOverlay) -> Path:
     spec.path.parent.mkdir(parents=True, exist_ok=True)
     img.save(spec.path, format="PNG", compress_level=1)
     return spec.path
+
+
+def fitted_specs(specs: Iterable[TextOverlay]) -> list[TextOverlay]:
+    """The specs with their final font size: captions shrink to fit their line limit, and
+    every cue of a group (one caption track) takes the group's smallest size, so the
+    captions of a video never change size from cue to cue."""
+    specs = list(specs)
+    fitted = [fit_font_px(s) for s in specs]
+    group_px: dict[str, int] = {}
+    for s, px in zip(specs, fitted, strict=True):
+        if s.group:
+            group_px[s.group] = min(px, group_px.get(s.group, px))
+    out = []
+    for s, px in zip(specs, fitted, strict=True):
+        px = group_px[s.group] if s.group else px
+        out.append(s if px == s.font_px else dataclasses.replace(s, font_px=px))
+    return out
+
+
+def draw_overlays(specs: Iterable[TextOverlay]) -> list[Path]:
+    """Draw every overlay (`fitted_specs` sizes) and return the PNG paths."""
+    return [draw_overlay(s) for s in fitted_specs(specs)]
