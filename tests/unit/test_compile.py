@@ -413,3 +413,52 @@ def test_zoom_closes_in_on_an_off_centre_subject():
               for i in range(90)]
     assert abs(xs[-1] - 540) < abs(centre[-1] - 540)  # nearer the middle than a centre zoom
     assert xs[0] == pytest.approx(fb * 1080)
+
+
+# -- caption tracks --------------------------------------------------------------------------
+
+from reelforge.render.compile import caption_column, text_fades  # noqa: E402
+from reelforge.timeline import TextBackground  # noqa: E402
+
+
+def _captions(*cues: tuple[int, int], background: TextBackground = TextBackground.BOX,
+              position: Position = Position.BOTTOM) -> Track:
+    return Track(id="captions", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(
+        TextSegment(id=f"c{i}", start=s, duration=d, text=f"cue {i}", position=position,
+                    background=background, fade_in_ms=300, fade_out_ms=300)
+        for i, (s, d) in enumerate(cues)))
+
+
+def test_caption_placement_per_preset():
+    assert caption_column(1080, 1920) == (54, 173)  # 9:16: clear of the right-hand buttons
+    assert caption_column(1920, 1080) == (96, 96)
+    assert caption_column(1080, 1350) == (54, 54)  # 4:5 feed: no button rail
+    cmd = _compile(_tl(_stills(3), _captions((0, 2000), (2000, 500)), width=1080, height=1920))
+    # bottom of the caption column: the bottom 15 % stays clear, centred in 54..907
+    assert cmd.filter_graph.count("overlay=x='54+(853-w)/2':y='H-h-288'") == 2
+    for spec in cmd.overlays:
+        assert spec.max_lines == 2 and spec.group == "captions:captions" and spec.max_width == 853
+        assert spec.align == "center" and spec.outline_px == 0 and spec.font_px == round(1080 * 0.055)
+        assert spec.min_font_px == round(spec.font_px * 0.6)
+    landscape = _compile(_tl(_stills(3), _captions((0, 2000), background=TextBackground.SHADOW)))
+    assert "overlay=x='64+(1152-w)/2':y='H-h-72'" in landscape.filter_graph
+    assert landscape.overlays[0].outline_px >= 2  # no box: a heavy outline instead
+    # captions the user moved to the top go to the top safe margin, same column
+    top = _compile(_tl(_stills(3), _captions((0, 2000), position=Position.TOP_LEFT), width=1080, height=1920))
+    assert "overlay=x='54+(853-w)/2':y='192'" in top.filter_graph
+    # other text tracks keep their own placement and no line limit
+    titles = _compile(CASES["texts"])
+    assert all(s.max_lines == 0 and s.group == "" for s in titles.overlays)
+
+
+def test_fades_leave_text_readable():
+    assert text_fades(300, 300, 3000) == (0.3, 0.3)
+    assert text_fades(300, 300, 1000) == pytest.approx((0.2, 0.2))  # 40 % of a 1 s text
+    assert text_fades(0, 500, 1000) == pytest.approx((0, 0.4))
+    # captions: each fade at most 150 ms and 10 % of the cue
+    assert text_fades(300, 300, 3000, caption=True) == pytest.approx((0.15, 0.15))
+    assert text_fades(300, 300, 400, caption=True) == pytest.approx((0.04, 0.04))
+    assert text_fades(0, 0, 400, caption=True) == (0, 0)
+    g = _compile(_tl(_stills(3), _captions((0, 300), (300, 1000)))).filter_graph
+    assert "fade=t=in:st=0:d=0.03:alpha=1" in g and "fade=t=out:st=0.27:d=0.03:alpha=1" in g
+    assert "fade=t=in:st=0.3:d=0.1:alpha=1" in g
