@@ -157,9 +157,12 @@ def _parts(graph: str) -> list[tuple[str, int]]:
         body = chains[name]
         if "xfade" in body:
             return round(float(re.search(r"duration=([\d.]+)", body).group(1)) * 30)
+        if name.startswith("xf"):  # a crossfade: the head's alpha fade-in over the tail
+            head = re.findall(r"\[(xin\d+)\]", body)[0]
+            return round(float(re.search(r"fade=t=in:st=0:d=([\d.]+):alpha=1", chains[head]).group(1)) * 30)
         return int(re.findall(r"trim=end_frame=(\d+)", body)[-1])
 
-    return [("xf" if "xfade" in chains[n] else "gap" if "color=" in chains[n] else "part", frames(n))
+    return [("xf" if n.startswith("xf") else "gap" if "color=" in chains[n] else "part", frames(n))
             for n in names]
 
 
@@ -174,15 +177,17 @@ def test_crossfades_only_touch_overlapping_frames():
             starts.append(t)
         t += n
     assert starts == [75, 150]  # = segment starts 2.5 s and 5 s at 30 fps
-    xf = re.findall(r"xfade=transition=(\w+):duration=([\d.]+):offset=([\d.]+)", g)
-    assert xf == [("fade", "0.5", "0"), ("fade", "0.5", "0")]
+    # a crossfade stays 4:2:0: the head fades in (alpha) over the tail, no xfade (4:4:4 only)
+    assert "xfade" not in g
+    assert g.count("format=yuva420p,fade=t=in:st=0:d=0.5:alpha=1[xin") == 2
+    assert g.count("overlay=format=yuv420:eof_action=pass,format=yuv420p[xf") == 2
     # motion continues across the parts of one segment: the body of s1 starts at its frame 15
     assert "min((n+15)/89,1)" in g and "min((n+75)/89,1)" in g
     cmd = _compile(CASES["fade_black"])
     assert re.findall(r"xfade=transition=(\w+)", cmd.filter_graph) == ["fadeblack"]
     # a start between frames rounds to the nearest frame
     odd = _compile(_tl(_stills(3, dur=3500, td=750))).filter_graph
-    assert "duration=0.733333:offset=0" in odd
+    assert "fade=t=in:st=0:d=0.733333:alpha=1" in odd
 
 
 def test_sidechain_iff_voice_and_duck():

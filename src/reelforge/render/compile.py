@@ -550,6 +550,21 @@ def _concat(c: _Ctx, labels: list[str]) -> str:
     return c.g.one(labels, [f"concat=n={len(labels)}:v=1:a=0"], "cat")
 
 
+def _transition(c: _Ctx, kind: Transition, tail: str, head: str, frames: int) -> str:
+    """The ``frames`` frames of a transition from ``tail`` (the end of one segment) to ``head``.
+
+    A crossfade is the head fading in (alpha) over the tail: 4:2:0 throughout. ``xfade`` has
+    no 4:2:0 formats, so it converts both inputs to 4:4:4 and back (measured on 1080p frames:
+    ~9.6 ms a frame for xfade, ~2.4 ms for the overlay). Same ramp: frame k shows k/frames of
+    the head. The other transitions need xfade.
+    """
+    d = _num(frames / c.fps)
+    if kind is Transition.CROSSFADE:
+        head = c.g.one([head], ["format=yuva420p", f"fade=t=in:st=0:d={d}:alpha=1"], "xin")
+        return c.g.one([tail, head], ["overlay=format=yuv420:eof_action=pass", "format=yuv420p"], "xf")
+    return c.g.one([tail, head], [f"xfade=transition={XFADE[kind]}:duration={d}:offset=0"], "xf")
+
+
 def _main_video(c: _Ctx, track: Track | None) -> str:
     """The main track as a list of parts joined by ONE concat.
 
@@ -593,8 +608,7 @@ def _main_video(c: _Ctx, track: Track | None) -> str:
         by_range = dict(zip(ranges, streams, strict=True))
         if head:
             assert pending_tail is not None
-            parts.append(c.g.one([pending_tail, by_range[(0, head)]], [
-                f"xfade=transition={XFADE[seg.transition]}:duration={_num(head / c.fps)}:offset=0"], "xf"))
+            parts.append(_transition(c, seg.transition, pending_tail, by_range[(0, head)], head))
             pending_tail = None
         elif fs > cursor:
             parts.append(_gap(c, fs - cursor))
