@@ -13,14 +13,25 @@ The graph, per kind of source:
 * **Clips** are input-seeked (``-ss``/``-t`` before ``-i``; ffmpeg autorotates by the display
   matrix), retimed with ``setpts`` for speed, resampled with ``fps``, fitted, and padded by
   cloning the last frame if the source runs out.
+* **Focus**: a segment's ``focus`` (the subject's centre as shares of the source) positions
+  the cover crop on the subject instead of the centre, pushed back inside the picture
+  (`window_offset`). With motion, zooms close in on the subject (the per-frame crop is
+  centred on it as far as the scaled base allows) and pans travel only the part of the base
+  where the subject stays inside the frame (`KEEP`). Focus (0.5, 0.5) is the centre graph.
 * The **main track** is a list of parts joined by one ``concat``: segment bodies, gaps (a
-  ``color`` source of the background) and transitions, each an ``xfade`` of only the
-  overlapping frames (tail of one segment, head of the next), placed at the segment's start.
+  ``color`` source of the background) and transitions of only the overlapping frames (tail of
+  one segment, head of the next), placed at the segment's start: a crossfade is the head
+  fading in (alpha) over the tail, the others an ``xfade``.
 * **Overlay/logo tracks** are scaled to ``scale`` x frame width, made ``opacity``
   transparent and overlaid at their position within the safe margins.
 * **Text** is drawn by `reelforge.render.text` into PNGs cropped to the text (compile only
   describes them: `TextOverlay`); each is looped for its duration, faded in/out on the alpha
   plane, and overlaid with ``enable`` at a position computed from the PNG's own size.
+  Text on a **caption** track is styled for social video: large, white on a dark box (or a
+  heavy outline), at most two lines (the font shrinks to fit, one size for the whole track),
+  bottom-anchored in a caption column clear of the bottom UI band and, on tall frames, of the
+  right-hand buttons (`caption_column`); fades shrink so short cues are readable
+  (`text_fades`).
 * **Audio**: every segment is trimmed, gained, faded and delayed to its start; ducked music
   goes through ``sidechaincompress`` keyed by the (padded, split) voice; everything is mixed
   with ``amix=normalize=0``, padded/trimmed to the exact duration, then brought to the target

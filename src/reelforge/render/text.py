@@ -8,6 +8,10 @@ image's own size, so compile needs no font metrics.
 
 Per-character font fallback: Noto Sans -> Noto Sans CJK -> Noto Emoji -> Noto Sans Symbols.
 Lines wrap at spaces, and between any two CJK characters (Chinese has no spaces).
+
+Captions (`TextOverlay.max_lines`): the font shrinks (to ``min_font_px`` at most) until the
+cue fits its line limit, and `fitted_specs` gives every cue of one caption track the same
+(smallest) size; without a box they get a heavy dark outline.
 """
 
 from __future__ import annotations
