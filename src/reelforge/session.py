@@ -241,6 +241,8 @@ class Session:
         tl = p.timeline
         notes = list(p.notes)
         extra, more_notes = self._first_cut_ai(tl, text)
+        if any(isinstance(o, O.SetCaptions) for o in extra):  # the speech's captions replace "no captions"
+            notes = [n for n in notes if not n.startswith("No captions")]
         if extra:
             try:
                 tl = apply(tl, extra, library=self.library)
