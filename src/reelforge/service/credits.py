@@ -9,7 +9,9 @@ Cost rule (`cost_for`):
 
 Every change is one conditional UPDATE checked by rowcount, so balances never go negative and
 concurrent exports on one account cannot overspend: the database serialises the UPDATEs and
-an UPDATE whose ``available >= cost`` condition fails changes nothing.
+an UPDATE whose ``available >= cost`` condition fails changes nothing. (On PostgreSQL a
+concurrent UPDATE of the same row waits for the first to commit and re-checks the condition on
+the new row, READ COMMITTED; on SQLite ``BEGIN IMMEDIATE`` serialises writers.)
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ def cost_for(duration_ms: int, width: int, height: int, *, preview: bool = False
 def balance(s: Session, account_id: str) -> dict[str, int]:
     acc = s.execute(select(Account).where(Account.id == account_id)).scalar_one()
     return {"available": acc.available, "frozen": acc.frozen, "total": acc.available + acc.frozen}
+
+
+def lock(s: Session, account_id: str) -> None:
+    """Serialise this transaction with others on the same account until it ends: a row lock
+    (``SELECT ... FOR UPDATE``) on PostgreSQL; on SQLite ``BEGIN IMMEDIATE`` already holds
+    the database write lock and FOR UPDATE is not emitted. Use it before read-then-insert
+    logic (e.g. the idempotent client render id) that one conditional UPDATE cannot cover."""
+    s.execute(select(Account.id).where(Account.id == account_id).with_for_update())
 
 
 def reserve(s: Session, account_id: str, cost: int) -> None:

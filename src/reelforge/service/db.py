@@ -6,6 +6,10 @@ comparable. Tokens are stored as sha256 hex digests only; the token itself is sh
 SQLite connections begin every transaction with ``BEGIN IMMEDIATE`` so that read-then-write
 transactions from the API threads, the embedded worker and a separate worker process queue
 up on the busy timeout instead of failing with "database is locked".
+
+PostgreSQL (``REELFORGE_DATABASE_URL=postgresql://...``, psycopg 3, ``reelforge[scale]``) runs
+at its default READ COMMITTED: state changes are conditional UPDATEs checked by rowcount, and
+read-then-write code locks the row it decides on (``SELECT ... FOR UPDATE``, a no-op on SQLite).
 """
 
 from __future__ import annotations
@@ -29,10 +33,25 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATION_LOCK = 0x7265656C  # pg_advisory_xact_lock key held while migrating ("reel")
 
 
 def now() -> float:
     return time.time()
+
+
+def clean(value: str | None, limit: int) -> str | None:
+    """Client text for a ``String(limit)`` column: PostgreSQL rejects NUL characters and
+    values longer than the column (SQLite stores both), so drop the one and cut the other."""
+    if value is None:
+        return None
+    return value.replace("\x00", "")[:limit]
+
+
+def lookup_key(value: object) -> bool:
+    """Whether a client-given id/key can name a row at all: a NUL in a query parameter is an
+    error on PostgreSQL, and every id we make is short. (False -> answer "not found".)"""
+    return isinstance(value, str) and "\x00" not in value and len(value) <= 200
 
 
 class Base(DeclarativeBase):
@@ -179,5 +198,10 @@ def upgrade(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # API processes and workers may start at the same moment against one database:
+            # one migrates, the others wait here and then find the schema at head. (PostgreSQL
+            # DDL is transactional; on SQLite BEGIN IMMEDIATE already serialises this.)
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -9,8 +9,9 @@ A job's life (the row in ``renders`` is the truth, the queue only carries its id
 
 * Claiming is a conditional UPDATE (``status='queued'``), so a job delivered twice runs once.
 * Progress from the renderer is written to the row at most every 0.5 s.
-* Shutdown: the running render is cancelled and the job goes back to ``queued`` and onto the
-  queue (SqliteHuey persists it), so it runs again after a restart.
+* Shutdown (``serve`` stopping, or ``reelforge worker`` getting SIGINT/SIGTERM): the running
+  render is cancelled and the job goes back to ``queued`` and onto the queue (SqliteHuey
+  persists it; on Redis another worker picks it up), so it runs again.
 * Startup recovery (``recover``), decided: a job left ``running`` by a dead process (same host
   and its pid is gone, or no progress written for ``STALE_SECONDS``) is **requeued** while it
   has had fewer than ``requeue_attempts`` runs, otherwise marked failed with the reason and
@@ -34,7 +35,7 @@ from sqlalchemy import select, update
 from reelforge.service import credits
 from reelforge.service.config import Settings
 from reelforge.service.context import Context
-from reelforge.service.db import Database, Render, now
+from reelforge.service.db import Database, Render, clean, now
 from reelforge.service.storage import Storage
 
 log = logging.getLogger("reelforge.service.jobs")
@@ -111,6 +112,9 @@ class Jobs:
 def run_render(render_id: str) -> None:
     ctx: Context = _runtime["ctx"]
     jobs: Jobs = _runtime["jobs"]
+    if jobs.cancel.is_set():  # shutting down: hand it back untouched for another worker
+        jobs.enqueue(render_id)
+        return
     with ctx.db.tx() as s:
         claimed = s.execute(
             update(Render).where(Render.id == render_id, Render.status == "queued")
@@ -182,11 +186,11 @@ def _render_row(ctx: Context, row: Render, cancel: threading.Event) -> None:
 
 def fail(ctx: Context, render_id: str, reason: str) -> None:
     with ctx.db.tx() as s:
-        row = s.get(Render, render_id)
+        row = s.get(Render, render_id, with_for_update=True)  # vs a racing finish elsewhere
         if row is None or row.status in ("completed", "failed"):
             return
         s.execute(update(Render).where(Render.id == render_id)
-                  .values(status="failed", stage="failed", error=reason[:4000],
+                  .values(status="failed", stage="failed", error=clean(reason, 4000),
                           finished=now(), updated=now()))
         credits.release(s, row.owner, row.cost)
     if row.output_path:
@@ -198,8 +202,8 @@ def fail(ctx: Context, render_id: str, reason: str) -> None:
 
 def requeue_or_fail(ctx: Context, render_id: str, why: str, *, enqueue) -> None:
     with ctx.db.tx() as s:
-        row = s.get(Render, render_id)
-        if row is None or row.status in ("completed", "failed"):
+        row = s.get(Render, render_id, with_for_update=True)  # vs a racing finish elsewhere
+        if row is None or row.status != "running":  # finished, or already requeued by another
             return
         if row.attempts >= ctx.settings.requeue_attempts:
             again = False
@@ -266,10 +270,22 @@ def run_worker(settings: Settings | None = None) -> None:
     recover(ctx, jobs)
     consumer = jobs.huey.create_consumer(
         workers=settings.worker_threads, worker_type="thread", periodic=False,
-        initial_delay=0.1, backoff=1.15, max_delay=1.0)
+        initial_delay=0.1, backoff=1.15, max_delay=1.0, shutdown_timeout=60)
     jobs.consumer = consumer
+    huey_signal = consumer._handle_signal
+
+    def on_signal(signum, frame) -> None:
+        # SIGINT/SIGTERM (e.g. a service manager stopping this machine's worker): cancel the
+        # running render so it goes back on the shared queue now (``requeue_or_fail``) instead
+        # of staying "running" until some process's startup recovery finds it stale; then
+        # stop gracefully (huey's SIGTERM alone would exit with the render thread mid-way).
+        jobs.cancel.set()
+        restart = signum == getattr(signal, "SIGHUP", None)
+        huey_signal(signum if restart else consumer._graceful_sig, frame)
+
+    consumer._handle_signal = on_signal  # installed by consumer.start() inside run()
     try:
-        consumer.run()  # handles SIGINT/SIGTERM itself (main thread)
+        consumer.run()  # main thread: signal handlers are ours (above)
     finally:
         jobs.cancel.set()
         ctx.db.dispose()

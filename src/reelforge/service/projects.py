@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from reelforge.errors import NotFound
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
-from reelforge.service.db import ProjectSession, StoredAsset, now
+from reelforge.service.db import ProjectSession, StoredAsset, clean, lookup_key, now
 from reelforge.service.storage import new_id
 
 T = TypeVar("T")
@@ -56,10 +56,11 @@ def row_view(row: ProjectSession) -> dict[str, Any]:
 def create(ctx: Context, who: Principal, name: str, language: str,
            skill: dict[str, str | None]) -> dict[str, Any]:
     sess = _new_session()
-    row = ProjectSession(id=new_id(), owner=who.account_id, name=(name or "project")[:200],
-                         language=(language or "en")[:16], project=sess.to_json(), revision=0,
-                         skill_source=skill.get("source"), skill_version=skill.get("version"),
-                         skill_platform=skill.get("platform"), created=now(), updated=now())
+    row = ProjectSession(id=new_id(), owner=who.account_id, name=clean(name or "project", 200),
+                         language=clean(language or "en", 16), project=sess.to_json(), revision=0,
+                         skill_source=clean(skill.get("source"), 200),
+                         skill_version=clean(skill.get("version"), 200),
+                         skill_platform=clean(skill.get("platform"), 200), created=now(), updated=now())
     with ctx.db.tx() as s:
         s.add(row)
     return row_view(row)
@@ -73,7 +74,7 @@ def list_own(ctx: Context, who: Principal) -> list[dict[str, Any]]:
 
 
 def get_row(s, who: Principal, session_id: str) -> ProjectSession:
-    row = s.get(ProjectSession, session_id) if isinstance(session_id, str) else None
+    row = s.get(ProjectSession, session_id) if lookup_key(session_id) else None
     if row is None or row.owner != who.account_id:
         raise NotFound(f"session {session_id} not found")
     return row
@@ -99,7 +100,7 @@ def edit(ctx: Context, who: Principal, session_id: str, fn: Callable[[Any], T],
                                       "updated": now()}
             for key in ("source", "version", "platform"):
                 if skill and skill.get(key):
-                    values[f"skill_{key}"] = skill[key]
+                    values[f"skill_{key}"] = clean(skill[key], 200)
             with ctx.db.tx() as s:
                 res = s.execute(update(ProjectSession)
                                 .where(ProjectSession.id == session_id,

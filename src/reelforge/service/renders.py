@@ -16,7 +16,7 @@ from reelforge.errors import NotFound
 from reelforge.service import credits, projects
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
-from reelforge.service.db import Render, now
+from reelforge.service.db import Render, clean, lookup_key, now
 from reelforge.service.errors import BadRequest
 from reelforge.service.storage import new_id, new_key
 
@@ -80,12 +80,16 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
         if (w, h) != (tl.width, tl.height):
             tl = replace(tl, width=w, height=h)
     cost = credits.cost_for(tl.duration, tl.width, tl.height, preview=preview)
+    client_ref = clean(client_ref, 100) or None
     render = Render(id=new_id(), owner=who.account_id, session_id=row.id, kind="preview" if preview else "export",
                     client_ref=client_ref, status="queued", stage="queued", progress=0.0, cost=cost,
-                    preset=preset, quality=quality, width=tl.width, height=tl.height,
+                    preset=clean(preset, 32), quality=quality, width=tl.width, height=tl.height,
                     duration_ms=tl.duration, timeline=tl.to_json(indent=None),
                     download_key=new_key(), attempts=0, created=now(), updated=now())
     with ctx.db.tx() as s:
+        # one render creation at a time per account, so a retried request with the same
+        # client id cannot insert twice (PostgreSQL READ COMMITTED would let both miss it)
+        credits.lock(s, who.account_id)
         if client_ref:
             taken = s.execute(select(Render).where(Render.owner == who.account_id,
                                                    Render.client_ref == client_ref)).scalars().first()
@@ -100,6 +104,8 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
 
 
 def get(ctx: Context, who: Principal, render_id: str) -> Render:
+    if not lookup_key(render_id):
+        raise NotFound(f"export {render_id} not found")
     with ctx.db.tx() as s:
         row = s.execute(select(Render).where(
             Render.owner == who.account_id,
@@ -122,6 +128,8 @@ def wait(ctx: Context, who: Principal, render_id: str, seconds: float) -> Render
 
 
 def by_key(ctx: Context, key: str) -> Render | None:
+    if not lookup_key(key):
+        return None
     with ctx.db.tx() as s:
         return s.execute(select(Render).where(Render.download_key == key)).scalar_one_or_none()
 

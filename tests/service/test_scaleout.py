@@ -1,0 +1,449 @@
+"""Scale-out for real: Redis queue + PostgreSQL database, the API (`reelforge serve
+--no-worker`) and a separate `reelforge worker` process sharing only the data dir, the queue
+and the database — as a worker on another machine would.
+
+The fixture starts a throwaway ``redis-server`` and a throwaway PostgreSQL cluster
+(``initdb`` + ``postgres``) on free 127.0.0.1 ports in temp dirs and removes them afterwards.
+It skips only when those binaries are not installed (CI installs them: see ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .conftest import (
+    auth,
+    chat,
+    free_port,
+    new_session,
+    new_token,
+    probe_mp4,
+    small_files,
+    upload,
+    wait_export,
+)
+
+pytestmark = [pytest.mark.service, pytest.mark.slow]
+
+STARTER = 10
+
+
+# -- throwaway servers ------------------------------------------------------------------
+
+def _pg_bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+                   key=lambda p: int(Path(p).parts[4]) if Path(p).parts[4].isdigit() else 0)
+    return found[-1] if found else shutil.which(name)
+
+
+def _wait(what: str, ok, proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited early:\n{_tail(log)}")
+        try:
+            if ok():
+                return
+        except Exception:  # noqa: BLE001 - not up yet
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not come up:\n{_tail(log)}")
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-6000:] if log.exists() else ""
+
+
+def _stop(proc: subprocess.Popen | None, sig: int = signal.SIGINT, timeout: float = 30) -> None:
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(sig)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def start_redis(tmp: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    log = tmp / "redis.log"
+    proc = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp), "--daemonize", "no"],
+        stdout=open(log, "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
+    url = f"redis://127.0.0.1:{port}/0"
+
+    def ping() -> bool:
+        import redis
+
+        return redis.Redis.from_url(url, socket_timeout=1).ping()
+
+    _wait("redis-server", ping, proc, log)
+    return proc, url
+
+
+def start_postgres(tmp: Path) -> tuple[subprocess.Popen, str]:
+    """initdb + postgres in ``tmp`` (owned by the ``postgres`` user when we are root: the
+    server refuses to run as root)."""
+    as_user: dict = {}
+    if os.geteuid() == 0:
+        import pwd
+
+        pw = pwd.getpwnam("postgres")
+        os.chown(tmp, pw.pw_uid, pw.pw_gid)
+        as_user = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
+    data = tmp / "pgdata"
+    log = tmp / "postgres.log"
+    subprocess.run([_pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                    "-E", "UTF8", "--no-sync"], check=True, capture_output=True, **as_user)
+    port = free_port()
+    proc = subprocess.Popen(
+        [_pg_bin("postgres"), "-D", str(data), "-p", str(port), "-k", str(tmp),
+         "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
+         "-c", "full_page_writes=off", "-c", "max_connections=100"],
+        stdout=open(log, "wb"), stderr=subprocess.STDOUT, **as_user)  # noqa: SIM115
+    admin = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+
+    def ready() -> bool:
+        import psycopg
+
+        with psycopg.connect(admin, connect_timeout=2, autocommit=True) as conn:
+            conn.execute("CREATE DATABASE reelforge")
+        return True
+
+    _wait("postgres", ready, proc, log)
+    # a plain postgresql:// URL on purpose: the service maps it to the psycopg 3 driver
+    return proc, f"postgresql://postgres@127.0.0.1:{port}/reelforge"
+
+
+def _reelforge() -> list[str]:
+    exe = Path(sys.executable).with_name("reelforge")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reelforge"]
+
+
+@dataclass
+class Stack:
+    tmp: Path
+    redis_url: str
+    pg_url: str
+    data_dir: Path
+    port: int = 0
+    api: subprocess.Popen | None = None
+    worker: subprocess.Popen | None = None
+    logs: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("REELFORGE_")}
+        env.update(REELFORGE_QUEUE=self.redis_url, REELFORGE_DATABASE_URL=self.pg_url,
+                   REELFORGE_STARTER_CREDITS=str(STARTER), REELFORGE_HEARTBEAT_SECONDS="0.2")
+        return env
+
+    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+        log = self.tmp / f"{name}-{len(self.logs)}.log"
+        self.logs[name] = log
+        return subprocess.Popen(_reelforge() + args, env=self.env(), cwd=self.tmp,
+                                stdout=open(log, "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
+
+    def start_api(self) -> None:
+        self.port = free_port()
+        self.api = self._spawn("api", ["serve", "--no-worker", "--port", str(self.port),
+                                       "--data-dir", str(self.data_dir)])
+
+        def health() -> bool:
+            r = httpx.get(self.url + "/health", timeout=1)
+            return r.status_code == 200 and r.json()["worker"] is False
+
+        _wait("reelforge serve", health, self.api, self.logs["api"])
+
+    def start_worker(self) -> None:
+        if self.worker is not None and self.worker.poll() is None:
+            return
+        self.worker = self._spawn("worker", ["worker", "--data-dir", str(self.data_dir)])
+        _wait("reelforge worker", lambda: "consumer started" in _tail(self.logs["worker"]),
+              self.worker, self.logs["worker"])
+
+    def stop_worker(self) -> None:
+        _stop(self.worker)
+        self.worker = None
+
+    def log(self) -> str:
+        return "\n".join(f"--- {n}\n{_tail(p)}" for n, p in self.logs.items())
+
+    def sql(self, query: str, *params):
+        import psycopg
+
+        with psycopg.connect(self.pg_url, autocommit=True) as conn:
+            cur = conn.execute(query, params)
+            return cur.fetchall() if cur.description else cur.rowcount
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[Stack]:
+    missing = [b for b in ("redis-server",) if not shutil.which(b)]
+    missing += [b for b in ("initdb", "postgres") if not _pg_bin(b)]
+    if missing:
+        pytest.skip(f"scale-out test needs {', '.join(missing)} (apt-get install redis-server "
+                    "postgresql; .ci/run installs them)")
+    pytest.importorskip("redis", reason="pip install -e '.[scale]'")
+    pytest.importorskip("psycopg", reason="pip install -e '.[scale]'")
+    # not under pytest's tmp dir: that is private to root, and postgres runs as its own user
+    tmp = Path(tempfile.mkdtemp(prefix="reelforge-scale-"))
+    os.chmod(tmp, 0o755)
+    pg_tmp = tmp / "pg"
+    pg_tmp.mkdir()
+    procs: list[subprocess.Popen] = []
+    st = None
+    try:
+        redis_proc, redis_url = start_redis(tmp)
+        procs.append(redis_proc)
+        pg_proc, pg_url = start_postgres(pg_tmp)
+        procs.append(pg_proc)
+        st = Stack(tmp=tmp, redis_url=redis_url, pg_url=pg_url, data_dir=tmp / "shared-data")
+        st.start_api()
+        yield st
+    finally:
+        if st is not None:
+            st.stop_worker()
+            _stop(st.api)
+        for p in reversed(procs):
+            _stop(p)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# -- tests ------------------------------------------------------------------------------
+
+def test_redis_postgres_full_flow_and_late_worker(stack: Stack, media_dir: Path, tmp_path: Path):
+    """API only + Redis + PostgreSQL: the export waits queued while no worker runs, then a
+    separate `reelforge worker` renders it; the file downloads from the API and probes right."""
+    stack.stop_worker()
+    base = stack.url
+    token = new_token(base)
+    sid = new_session(base, token, "scale")
+    r = upload(base, token, sid, small_files(media_dir))
+    assert r.status_code == 201, r.text
+    done = chat(base, token, sid, "a 6-second promo")[-1]["json"]
+    assert done["changed"] is True and done["state"]["draft"]["d"] == 6000
+
+    r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
+                   headers=auth(token), timeout=60)
+    assert r.status_code == 202, r.text
+    export = r.json()
+    assert export["status"] == "queued" and export["cost"] == 1
+    # reserved in PostgreSQL
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
+        {"available": STARTER - 1, "frozen": 1, "total": STARTER}
+    # the job is on the Redis queue, not in a SQLite file; metadata is not in SQLite either
+    import redis
+
+    r_client = redis.Redis.from_url(stack.redis_url)
+    assert sum(r_client.llen(k) for k in r_client.keys("huey*") if r_client.type(k) == b"list") >= 1
+    assert not (stack.data_dir / "queue.db").exists()
+    assert not (stack.data_dir / "reelforge.db").exists()
+
+    # nothing consumes it while no worker runs
+    time.sleep(2.0)
+    assert httpx.get(f"{base}/v1/exports/{export['id']}", headers=auth(token)).json()["status"] == "queued"
+
+    stack.start_worker()
+    try:
+        final = wait_export(base, token, export["id"], timeout=180)
+    except AssertionError:
+        raise AssertionError(stack.log()) from None
+    assert final["status"] == "completed", (final, stack.log())
+    # rendered by the worker process, not by the API process
+    [(worker,)] = stack.sql("SELECT worker FROM renders WHERE id = %s", export["id"])
+    assert worker.endswith(f":{stack.worker.pid}"), worker
+    # charged in PostgreSQL
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
+        {"available": STARTER - 1, "frozen": 0, "total": STARTER - 1}
+
+    out = tmp_path / "scale.mp4"
+    with httpx.stream("GET", final["download_url"], timeout=60) as resp:
+        assert resp.status_code == 200
+        with open(out, "wb") as fh:
+            for chunk in resp.iter_bytes():
+                fh.write(chunk)
+    info = probe_mp4(out)
+    assert info["vcodec"] == "h264" and info["acodec"] == "aac", info
+    assert abs(info["duration"] - 6.0) < 0.35, info
+
+
+def test_worker_sigterm_requeues_on_redis(stack: Stack, media_dir: Path):
+    """A worker stopped mid-render (SIGTERM, as a service manager does) puts the job back on
+    the Redis queue at once; the next worker to start finishes it, charged once."""
+    stack.start_worker()
+    base = stack.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    chat(base, token, sid, "make a 30-second video")
+    r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft", "preset": "480p"},
+                   headers=auth(token), timeout=60)
+    assert r.status_code == 202, r.text
+    export = r.json()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        view = httpx.get(f"{base}/v1/exports/{export['id']}", headers=auth(token)).json()
+        if view["status"] != "queued":
+            break
+        time.sleep(0.05)
+    assert view["status"] == "running", (view, stack.log())
+    first = stack.worker.pid
+    _stop(stack.worker, signal.SIGTERM, timeout=60)
+    assert stack.worker.returncode == 0, stack.log()
+    stack.worker = None
+    [(status, attempts, worker)] = stack.sql(
+        "SELECT status, attempts, worker FROM renders WHERE id = %s", export["id"])
+    assert (status, attempts, worker) == ("queued", 1, None), stack.log()
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json()["frozen"] == 3
+
+    stack.start_worker()
+    final = wait_export(base, token, export["id"], timeout=180)
+    assert final["status"] == "completed", (final, stack.log())
+    [(attempts, worker)] = stack.sql("SELECT attempts, worker FROM renders WHERE id = %s", export["id"])
+    assert attempts == 2 and worker.endswith(f":{stack.worker.pid}") and stack.worker.pid != first
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
+        {"available": STARTER - 3, "frozen": 0, "total": STARTER - 3}
+
+
+def test_postgres_parallel_exports_never_overspend(stack: Stack, media_dir: Path):
+    """Credits reserve on PostgreSQL under concurrency: 8 parallel 3-credit exports on a
+    10-credit account -> exactly 3 accepted, available never negative."""
+    stack.stop_worker()  # reservations only; nothing renders
+    base = stack.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    done = chat(base, token, sid, "make a 30-second video")[-1]["json"]
+    assert done["state"]["draft"]["d"] == 30000  # 3 credits per export at 1080p
+    results: list[httpx.Response] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(8)
+
+    def export():
+        barrier.wait()
+        r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"preset": "16:9"},
+                       headers=auth(token), timeout=60)
+        with lock:
+            results.append(r)
+
+    threads = [threading.Thread(target=export) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    codes = sorted(r.status_code for r in results)
+    assert codes == [202] * 3 + [402] * 5, [r.text for r in results]
+    assert all(r.json()["code"] == 2001 for r in results if r.status_code == 402)
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
+        {"available": 1, "frozen": 9, "total": 10}
+    assert stack.sql("SELECT count(*) FROM renders WHERE session_id = %s", sid) == [(3,)]
+    [(low_avail, low_frozen)] = stack.sql("SELECT min(available), min(frozen) FROM accounts")
+    assert low_avail >= 0 and low_frozen >= 0
+
+    # idempotent client render ids hold on PostgreSQL too: 6 simultaneous retries of one
+    # compat render create one row and reserve once (5 rounds, each a fresh id)
+    token2 = new_token(base)
+    sid2 = new_session(base, token2)
+    assert upload(base, token2, sid2, small_files(media_dir)).status_code == 201
+    chat(base, token2, sid2, "a 6-second promo")  # 1 credit per render
+    for i in range(5):
+        body = {"session_id": sid2, "id": f"retry-{i}", "quality": "draft"}
+        retries: list[httpx.Response] = []
+        barrier2 = threading.Barrier(6)
+
+        def compat(body=body, barrier2=barrier2, retries=retries):
+            barrier2.wait()
+            r = httpx.post(f"{base}/api/render/proxy/lambda", json=body, headers=auth(token2),
+                           timeout=60)
+            with lock:
+                retries.append(r)
+
+        threads = [threading.Thread(target=compat) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert all(r.status_code == 202 for r in retries), [r.text for r in retries]
+        assert len({r.json()["data"]["export_id"] for r in retries}) == 1, [r.text for r in retries]
+    assert stack.sql("SELECT client_ref, count(*) FROM renders WHERE session_id = %s "
+                     "GROUP BY client_ref ORDER BY client_ref", sid2) == \
+        [(f"retry-{i}", 1) for i in range(5)]
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token2)).json() == \
+        {"available": STARTER - 5, "frozen": 5, "total": STARTER}
+
+    # leave nothing claimable behind for a worker started later in this session
+    stack.sql("UPDATE renders SET status = 'failed', stage = 'failed' "
+              "WHERE session_id IN (%s, %s) AND status = 'queued'", sid, sid2)
+
+
+def test_concurrent_startup_migrates_once(stack: Stack, tmp_path: Path):
+    """Four processes starting at once on an empty PostgreSQL database (API and workers
+    coming up together): one runs the migrations, the others wait for it (advisory lock)
+    instead of failing on CREATE TABLE."""
+    import psycopg
+
+    from reelforge.service.config import Settings
+
+    admin = stack.pg_url.rsplit("/", 1)[0] + "/postgres"
+    name = f"fresh_{os.getpid()}_{time.time_ns()}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    url = Settings(database_url=stack.pg_url.rsplit("/", 1)[0] + f"/{name}").db_url
+    assert url.startswith("postgresql+psycopg://")
+    go = tmp_path / "go"
+    code = ("import os, sys, time\n"
+            "from reelforge.service.db import Database\n"
+            "db = Database(sys.argv[1])\n"
+            "while not os.path.exists(sys.argv[2]): time.sleep(0.01)\n"
+            "db.upgrade()\n")
+    procs = [subprocess.Popen([sys.executable, "-c", code, url, str(go)], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT) for _ in range(4)]
+    time.sleep(3.0)  # all imported and polling
+    go.touch()
+    outs = []
+    for p in procs:
+        try:
+            outs.append((p.wait(timeout=60), p.stdout.read().decode(errors="replace")[-2000:]))
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            outs.append((None, "timed out"))
+    assert all(rc == 0 for rc, _ in outs), outs
+    with psycopg.connect(admin.rsplit("/", 1)[0] + f"/{name}") as conn:
+        assert conn.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM renders").fetchone() == (0,)
+
+
+def test_postgres_client_text_edges(stack: Stack):
+    """What SQLite stores or misses quietly but PostgreSQL rejects (NUL characters, values
+    longer than the column) is cleaned or answered "not found", never a 500."""
+    base = stack.url
+    token = new_token(base)
+    r = httpx.post(base + "/v1/sessions", json={"name": "a\u0000b"},
+                   headers=auth(token, **{"X-Skill-Source": "s" * 300}))
+    assert r.status_code == 201 and r.json()["name"] == "ab", r.text
+    [(skill,)] = stack.sql("SELECT skill_source FROM sessions WHERE id = %s", r.json()["id"])
+    assert skill == "s" * 200
+    for path in (f"/v1/sessions/{r.json()['id']}%00", "/v1/exports/x%00", "/files/x%00.mp4"):
+        got = httpx.get(base + path, headers=auth(token))
+        assert got.status_code == 404 and got.json()["code"] == 1002, (path, got.text)
