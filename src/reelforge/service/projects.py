@@ -95,6 +95,8 @@ def edit(ctx: Context, who: Principal, session_id: str, fn: Callable[[Any], T],
     with lock_for(session_id):
         for _ in range(5):
             row, sess = load(ctx, who, session_id)
+            # files the session makes itself (voiceovers, brand cards) live with its media
+            sess.media_dir = str(ctx.storage.workdir(session_id))
             result = fn(sess)
             values: dict[str, Any] = {"project": sess.to_json(), "revision": row.revision + 1,
                                       "updated": now()}
