@@ -4,13 +4,14 @@ import os
 import subprocess
 
 import pytest
-from conftest import EXPECTED, files_in, sample
 from PIL import Image
 
 from reelforge.errors import FileTooLarge, MediaError, UnsupportedMedia
 from reelforge.media import MAX_FILE_BYTES, ingest, ingest_many
 from reelforge.media.samples import write_test_image, write_test_video
 from reelforge.timeline.model import Asset, AssetKind
+
+from .conftest import EXPECTED, files_in, sample
 
 SUPPORTED_TEXT = "Video: mp4, mov, avi, webm, mkv; Images: jpg, jpeg, png, gif, webp"
 

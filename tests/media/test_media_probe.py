@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXPECTED, sample
 
 from reelforge.errors import MediaError, UnsupportedMedia
 from reelforge.media import MediaInfo, probe
+
+from .conftest import EXPECTED, sample
 
 
 @pytest.mark.parametrize("ext", sorted(EXPECTED))

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-# re-exported for test modules that import helpers from conftest (test_edit_renders.py)
-from _render_helpers import (  # noqa: F401
-    COLORS,
-    RATE,
-    VOICE_ON,
-    decode_audio,
-    frame_at,
-    frames_at,
-    make_media,
-    rms_db,
-    window,
-)
-
 from reelforge.timeline import Asset
+
+from ._render_helpers import make_media
 
 
 @pytest.fixture(scope="session")

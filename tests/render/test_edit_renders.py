@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import COLORS, decode_audio, frames_at
 
 from reelforge.render import render, verify
 from reelforge.session import Session
 from reelforge.timeline import Role
+
+from ._render_helpers import COLORS, decode_audio, frames_at
 
 pytestmark = pytest.mark.render
 

@@ -10,15 +10,6 @@ import threading
 
 import numpy as np
 import pytest
-from _render_helpers import (
-    COLORS,
-    VOICE_ON,
-    decode_audio,
-    frame_at,
-    frames_at,
-    rms_db,
-    window,
-)
 
 from reelforge.errors import RenderCancelled, RenderError
 from reelforge.render import compile_render, render, verify
@@ -40,6 +31,16 @@ from reelforge.timeline import (
     VideoSegment,
     build,
     replace,
+)
+
+from ._render_helpers import (
+    COLORS,
+    VOICE_ON,
+    decode_audio,
+    frame_at,
+    frames_at,
+    rms_db,
+    window,
 )
 
 pytestmark = pytest.mark.render

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _render_helpers import COLORS, frames_at
 
 from reelforge.render import compile_render, render, verify
 from reelforge.render.compile import CAPTION_RIGHT_TALL
@@ -27,6 +26,8 @@ from reelforge.timeline import (
     VideoSegment,
     build,
 )
+
+from ._render_helpers import COLORS, frames_at
 
 pytestmark = pytest.mark.render
 

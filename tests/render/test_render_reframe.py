@@ -14,13 +14,14 @@ import subprocess
 
 import numpy as np
 import pytest
-from _render_helpers import frames_at
 from PIL import Image, ImageDraw
 
 from reelforge.media import ingest
 from reelforge.render import render, verify
 from reelforge.render.ffmpeg import ffmpeg_exe
 from reelforge.timeline import Fit, Motion, Role, Track, TrackKind, VideoSegment, build
+
+from ._render_helpers import frames_at
 
 pytestmark = pytest.mark.render
 

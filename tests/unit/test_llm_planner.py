@@ -12,10 +12,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from edit_cases import LIBRARY, sample_timeline
 
 from reelforge.planner import llm
 from reelforge.planner.ops import SetFrame, dump_ops
+
+from .edit_cases import LIBRARY, sample_timeline
 
 TL = sample_timeline()
 

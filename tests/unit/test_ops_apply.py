@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from edit_cases import LIBRARY, check_invariants, sample_timeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,8 @@ from reelforge.errors import PlanError, ReelforgeError
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.timeline import Fit, Motion, Role, TextSegment, Timeline, Transition
+
+from .edit_cases import LIBRARY, check_invariants, sample_timeline
 
 TL = sample_timeline()
 

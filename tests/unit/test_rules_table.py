@@ -10,12 +10,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from edit_cases import CASES, LIBRARY, sample_timeline
 
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
 from reelforge.timeline import Role
+
+from .edit_cases import CASES, LIBRARY, sample_timeline
 
 TL = sample_timeline()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from edit_cases import ASSETS, CASES, EXTRA, LIBRARY, check_invariants, sample_timeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +13,8 @@ from reelforge.planner import ops as O
 from reelforge.planner.router import Intent
 from reelforge.session import Session
 from reelforge.timeline import Role
+
+from .edit_cases import ASSETS, CASES, EXTRA, LIBRARY, check_invariants, sample_timeline
 
 
 @pytest.fixture(autouse=True)
