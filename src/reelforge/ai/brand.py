@@ -180,14 +180,6 @@ def _shift(seg, by: int):
     return seg.model_copy(update={"start": seg.start + by})
 
 
-def _unique(prefix: str, taken: set[str]) -> str:
-    i = 1
-    while f"{prefix}{i}" in taken:
-        i += 1
-    taken.add(f"{prefix}{i}")
-    return f"{prefix}{i}"
-
-
 def apply_brand(timeline: Timeline, brand: Brand, *, logo_asset: Asset | None = None,
                 intro_asset: Asset | None = None, outro_asset: Asset | None = None,
                 recolor_text: bool = True) -> Timeline:

@@ -347,20 +347,6 @@ def _all_of(c: _Ctx, text: str | None = None) -> str | None:
     return _noun_kind(noun) or ""
 
 
-def _one_target(c: _Ctx, text: str | None = None, offset: int = 0) -> O.Target:
-    refs = _find_targets(c, text, offset)
-    if refs:
-        return refs[0].target
-    kind = _generic(c, text)
-    if kind is not None:
-        return _only(c, kind or None)
-    raise _NoTarget
-
-
-class _NoTarget(Exception):
-    pass
-
-
 def _only(c: _Ctx, kind: str | None) -> O.Target:
     segs = c.count(kind)
     noun = {"image": "image", "video": "video clip"}.get(kind or "", "shot")
@@ -1298,7 +1284,7 @@ def ai_requests(instruction: str, timeline: Timeline, *, library: Sequence[Asset
         for h in (_h_voiceover, _h_auto_captions, _h_beats, _h_brand):
             try:
                 ops = h(c)
-            except (_Cannot, _Ambiguous, _NoTarget):
+            except (_Cannot, _Ambiguous):
                 ops = None
             if ops:
                 found += [o for o in ops if o not in found]
@@ -1354,10 +1340,7 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
 
 def _plan_clause(c: _Ctx) -> list[O.Op] | None:
     for h in _HANDLERS:
-        try:
-            ops = h(c)
-        except _NoTarget:
-            ops = None
+        ops = h(c)
         if ops:
             return ops
     return None

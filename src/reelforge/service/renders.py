@@ -7,7 +7,6 @@ output frame of that one export only (the session is not edited).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -170,6 +169,3 @@ def view(row: Render, base: str) -> dict[str, Any]:
         "finished": row.finished,
     }
 
-
-def timeline_of(row: Render) -> dict:
-    return json.loads(row.timeline)
