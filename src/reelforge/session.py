@@ -429,7 +429,7 @@ class Session:
             return [self._captions_op(tl, op.language)]
         if isinstance(op, O.Voiceover):
             want_caps = op.captions or any(isinstance(o, O.AutoCaptions) for o in rest)
-            return self._voiceover_ops(tl, op, want_caps, done)
+            return self._voiceover_ops(op, want_caps, done)
         if isinstance(op, O.SmartReframe):
             self.smart_crop = op.on
             if not op.on:
@@ -499,7 +499,7 @@ class Session:
                 return Path(base) / p
         return Path(self.base_dir or os.getcwd()) / p
 
-    def _voiceover_ops(self, tl: Timeline, op: O.Voiceover, captions: bool, done: Sequence[O.Op]) -> list[O.Op]:
+    def _voiceover_ops(self, op: O.Voiceover, captions: bool, done: Sequence[O.Op]) -> list[O.Op]:
         import hashlib
 
         from reelforge import ai

@@ -304,9 +304,8 @@ def _refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
     for _ in range(6):
         overlap = sum(s.transition_ms for s in segs[1:] if s.transition is not Transition.CUT)
         want = total + overlap
-        have = sum(s.duration for s in segs)
         caps = [_available(s, lib) for s in segs]
-        durs = _distribute(want, [s.duration for s in segs], caps, have)
+        durs = _distribute(want, [s.duration for s in segs], caps)
         if durs is None:
             raise ApplyError(f"the clips only have enough footage for about {sum(c or 0 for c in caps) / 1000:g}s")
         segs = [s.model_copy(update={"duration": d}) if d != s.duration else s for s, d in zip(segs, durs, strict=True)]
@@ -327,7 +326,7 @@ def _refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
     return segs
 
 
-def _distribute(want: int, durs: list[int], caps: list[int | None], have: int) -> list[int] | None:
+def _distribute(want: int, durs: list[int], caps: list[int | None]) -> list[int] | None:
     """Proportional integer split of ``want`` over weights ``durs`` with per-item caps."""
     n = len(durs)
     out = [0] * n

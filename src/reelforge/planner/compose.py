@@ -435,7 +435,6 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
     if not visuals:
         got = f" (got {len(audio)} audio file{'s' if len(audio) != 1 else ''} only)" if audio else ""
         raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
-    zh = P.is_chinese(instruction)
 
     # -- frame -------------------------------------------------------------------------
     aspect = P.parse_aspect(instruction)
@@ -593,7 +592,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         notes.append("A music level was given, but there is no music file to apply it to.")
 
     # -- text ------------------------------------------------------------------------------
-    text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, zh, assets)
+    text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, assets)
     tracks.extend(text_tracks)
     notes.extend(text_notes)
 
@@ -631,7 +630,7 @@ _MEDIA_EXT = re.compile(r"\.(?:mp4|mov|avi|webm|mkv|m4v|jpe?g|png|gif|webp|heic|
 
 
 def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
-                 total: int, zh: bool, assets: Sequence[Asset] = ()) -> tuple[list[Track], list[str]]:
+                 total: int, assets: Sequence[Asset] = ()) -> tuple[list[Track], list[str]]:
     # quoted file names ("use 'bgm.mp3' as the music") are references, not on-screen text
     names = {a.name.lower() for a in assets}
     for q in P.quoted_texts(instruction):

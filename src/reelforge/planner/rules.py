@@ -1381,7 +1381,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     new = tuple(new_assets)
     masked, quotes = _mask(instruction.strip())
     if not masked.strip():
-        return _unknown(instruction, [], [], zh=P.is_chinese(instruction))
+        return _unknown([], [], zh=P.is_chinese(instruction))
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     results: list[_Result] = []
@@ -1421,7 +1421,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         return EditPlan("ambiguous", (), questions[0], tuple(understood))
     problems = [r for r in results if not r.ok]
     if problems:
-        return _unknown(instruction, understood, problems, zh=P.is_chinese(instruction))
+        return _unknown(understood, problems, zh=P.is_chinese(instruction))
     if P.is_chinese(instruction):
         return EditPlan("ok", tuple(ops), "；".join(O.describe_zh(op, names) for op in ops) + "。", tuple(understood))
     reply = "; ".join(understood)
@@ -1457,7 +1457,7 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
     return out
 
 
-def _unknown(instruction: str, understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:
+def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:
     cannot = [p.cannot for p in problems if p.cannot]
     lost = [p.text.strip() for p in problems if not p.cannot]
     parts = []

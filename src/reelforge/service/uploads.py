@@ -321,7 +321,7 @@ def ingest_received(items: list[Received], storage: Storage, session_id: str, li
         raise
     out = []
     for asset, r in zip(assets, items, strict=True):
-        ext = _ext_for(asset, r.name)
+        ext = _ext_for(asset)
         final = storage.asset_path(session_id, asset.id, ext)
         if Path(asset.path) == r.path:
             os.replace(r.path, final)
@@ -337,6 +337,6 @@ _FORMAT_EXT = {"jpeg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp", "m
                "wav": ".wav", "m4a": ".m4a", "aac": ".aac"}
 
 
-def _ext_for(asset, name: str) -> str:
+def _ext_for(asset) -> str:
     """Extension from the probed format (a whitelist), not from the client's name."""
     return _FORMAT_EXT.get(getattr(asset, "format", "") or "", "." + str(asset.kind.value)[:5])
