@@ -319,6 +319,13 @@ class _Ctx:
         """The frame at ``ms`` (rounded to nearest), so segment edges never drift."""
         return (ms * self.fps + 500) // 1000
 
+    def frames(self, seg: VideoSegment | TextSegment, what: str = "segment") -> tuple[int, int]:
+        """(first, end) frames of ``seg``; `InvalidTimeline` when it covers no whole frame."""
+        fs, fe = self.frame(seg.start), self.frame(seg.end)
+        if fe - fs <= 0:
+            raise InvalidTimeline(f"{what} {seg.id} is shorter than one frame at {self.fps} fps")
+        return fs, fe
+
     def bg(self) -> str:
         return _hex(self.tl.background)
 
@@ -589,9 +596,7 @@ def _main_video(c: _Ctx, track: Track | None) -> str:
     segs = [s for s in (track.segments if track else ()) if isinstance(s, VideoSegment)]
     spans = []
     for seg in segs:
-        fs, fe = c.frame(seg.start), c.frame(seg.end)
-        if fe - fs <= 0:
-            raise InvalidTimeline(f"segment {seg.id} is shorter than one frame at {c.fps} fps")
+        fs, fe = c.frames(seg)
         if c.tl.asset(seg.src).kind is AssetKind.AUDIO:
             raise InvalidTimeline(f"segment {seg.id}: {c.tl.asset(seg.src).name} is audio, not a picture")
         spans.append((fs, fe))
@@ -649,10 +654,8 @@ def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
     for seg in track.segments:
         if not isinstance(seg, VideoSegment):
             continue
-        fs, fe = c.frame(seg.start), c.frame(seg.end)
+        fs, fe = c.frames(seg)
         n = fe - fs
-        if n <= 0:
-            raise InvalidTimeline(f"segment {seg.id} is shorter than one frame at {c.fps} fps")
         asset = c.tl.asset(seg.src)
         w = _even(c.width * seg.scale)
         h = c.height  # width is the share of the frame; height only capped by the frame
@@ -709,10 +712,8 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
         for seg in track.segments:
             if not isinstance(seg, TextSegment):
                 continue
-            fs, fe = c.frame(seg.start), c.frame(seg.end)
+            fs, fe = c.frames(seg, "text")
             n = fe - fs
-            if n <= 0:
-                raise InvalidTimeline(f"text {seg.id} is shorter than one frame at {c.fps} fps")
             name = seg.position.value
             font_px = max(8, round(short * TEXT_SCALE[seg.size]))
             path = workdir / f"text_{len(specs):02d}.png"
