@@ -59,6 +59,14 @@ def format_for_extension(ext: str) -> str | None:
     return EXTENSION_FORMAT.get(ext.lower())
 
 
+def extension_for_format(fmt: str) -> str | None:
+    """The usual extension (with the dot) of a supported format family (``"jpeg"`` -> ``".jpg"``,
+    ``"mp4"`` -> ``".mp4"``), or None."""
+    if fmt not in FORMATS:
+        return None
+    return "." + {"jpeg": "jpg"}.get(fmt, fmt)
+
+
 def supported_list() -> str:
     """Human text listing the supported formats by kind, for error messages and help.
 

@@ -48,6 +48,7 @@ from reelforge.media.formats import (
     MAX_FILE_BYTES,
     NON_MEDIA_EXTENSIONS,
     SUPPORTED_FORMATS,
+    extension_for_format,
     human_size,
     supported_list,
 )
@@ -328,15 +329,15 @@ def _well_named_link(c: _Checked, workdir, created: list[Path] | None) -> Path:
     work folder, for content whose file name would send ffmpeg to the wrong reader."""
     import shutil
 
-    ext = {"jpeg": "jpg"}.get(c.info.format, c.info.format)
+    ext = extension_for_format(c.info.format) or f".{c.info.format}"
     try:
         out_dir = Path(workdir) if workdir is not None else _default_workdir(c.path)
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / f"{c.digest[:12]}.{ext}"
+        target = out_dir / f"{c.digest[:12]}{ext}"
         if target.is_file() and target.stat().st_size == c.info.size_bytes:
             return target
         _unlink(target)
-        tmp = out_dir / f".ingest-{uuid.uuid4().hex}.{ext}"
+        tmp = out_dir / f".ingest-{uuid.uuid4().hex}{ext}"
         _unlink(tmp)
         try:
             try:

@@ -332,11 +332,8 @@ def ingest_received(items: list[Received], storage: Storage, session_id: str, li
     return out
 
 
-_FORMAT_EXT = {"jpeg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp", "mp4": ".mp4",
-               "mov": ".mov", "avi": ".avi", "webm": ".webm", "mkv": ".mkv", "mp3": ".mp3",
-               "wav": ".wav", "m4a": ".m4a", "aac": ".aac"}
-
-
 def _ext_for(asset) -> str:
     """Extension from the probed format (a whitelist), not from the client's name."""
-    return _FORMAT_EXT.get(getattr(asset, "format", "") or "", "." + str(asset.kind.value)[:5])
+    from reelforge.media.formats import extension_for_format
+
+    return extension_for_format(getattr(asset, "format", "") or "") or "." + str(asset.kind.value)[:5]
