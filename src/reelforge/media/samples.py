@@ -417,13 +417,9 @@ def _encode_audio(samples: np.ndarray, path: Path, sr: int = SAMPLE_RATE) -> Non
          "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, str(tmp)], stdin=data))
 
 
-def ffmpeg_exe() -> str:
-    import imageio_ffmpeg
-
-    return imageio_ffmpeg.get_ffmpeg_exe()
-
-
 def _ffmpeg(args: list[str], stdin: bytes | None = None) -> None:
+    from reelforge.render.ffmpeg import ffmpeg_exe
+
     cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y"]
     if stdin is None:
         cmd.append("-nostdin")
