@@ -13,8 +13,9 @@ import re
 import shutil
 from pathlib import Path
 
-import av
 import pytest
+
+from reelforge.render import verify
 
 pytestmark = pytest.mark.browser
 
@@ -41,13 +42,6 @@ def watch_working(page):
         const note = () => { if (!el.hidden) window.__working.push(document.querySelector('#working-text').textContent); };
         new MutationObserver(note).observe(el, {attributes: true, childList: true, subtree: true, characterData: true});
     }""")
-
-
-def probe(path: Path) -> dict:
-    with av.open(str(path)) as c:
-        v, a = c.streams.video[0], c.streams.audio[0]
-        return {"w": v.codec_context.width, "h": v.codec_context.height, "vcodec": v.codec_context.name,
-                "acodec": a.codec_context.name, "duration": c.duration / 1e6, "format": c.format.name}
 
 
 def track_texts(page) -> list[str]:
@@ -155,10 +149,10 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
             page.click("#download")
         target = out_dir / "export.mp4"
         dl.value.save_as(str(target))
-        info = probe(target)
-        assert info["vcodec"] == "h264" and info["acodec"] == "aac"
-        assert (info["w"], info["h"]) == (360, 640)          # 9:16, draft quality's 360 px short side
-        assert info["duration"] == pytest.approx(10.0, abs=0.3)
+        info = verify(target)
+        assert info.vcodec == "h264" and info.acodec == "aac"
+        assert (info.width, info.height) == (360, 640)          # 9:16, draft quality's 360 px short side
+        assert info.duration == pytest.approx(10.0, abs=0.3)
         assert target.stat().st_size > 10_000
         assert not errors, errors
     finally:

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import av
 import pytest
 
 from reelforge.media import write_demo_assets
+from reelforge.render import verify
 
 PROMPT = "combine these images and audio into a 30-second promotional video with text overlays"
 
@@ -25,15 +25,6 @@ def run(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProces
     return proc
 
 
-def probe(path: Path) -> dict:
-    with av.open(str(path)) as c:
-        v = c.streams.video[0]
-        a = c.streams.audio[0]
-        return {"duration": c.duration / 1e6, "w": v.codec_context.width, "h": v.codec_context.height,
-                "vcodec": v.codec_context.name, "pix_fmt": v.codec_context.pix_fmt,
-                "acodec": a.codec_context.name, "rate": a.codec_context.sample_rate}
-
-
 @pytest.fixture(scope="module")
 def assets(tmp_path_factory) -> tuple[Path, list[str]]:
     d = tmp_path_factory.mktemp("cli")
@@ -46,11 +37,11 @@ def assets(tmp_path_factory) -> tuple[Path, list[str]]:
 def test_make_the_main_job(assets):
     d, files = assets
     proc = run("make", *files, "-p", PROMPT, "-o", "promo.mp4", cwd=d)
-    info = probe(d / "promo.mp4")
-    assert abs(info["duration"] - 30.0) <= 0.1
-    assert (info["w"], info["h"]) == (1920, 1080)
-    assert info["vcodec"] == "h264" and info["pix_fmt"] == "yuv420p"
-    assert info["acodec"] == "aac" and info["rate"] == 48000
+    info = verify(d / "promo.mp4")
+    assert abs(info.duration - 30.0) <= 0.1
+    assert (info.width, info.height) == (1920, 1080)
+    assert info.vcodec == "h264" and info.pix_fmt == "yuv420p"
+    assert info.acodec == "aac" and info.sample_rate == 48000
     assert "Timeline (" in proc.stderr and "Title:" in proc.stderr
     assert "rendering" in proc.stderr and "100%" in proc.stderr
     assert not list(d.glob("*.part*"))
@@ -81,11 +72,11 @@ def test_save_edit_show_and_render_a_project(assets):
     assert json.loads(shown.stdout)["d"] == 6000
     edited = run("edit", "p.reel.json", "make it vertical for TikTok", "-o", "v.mp4", "-q", "draft", cwd=d)
     assert "Timeline (" in edited.stderr
-    info = probe(d / "v.mp4")
-    assert info["h"] > info["w"] and info["w"] * 16 == info["h"] * 9
-    assert abs(info["duration"] - 6.0) <= 0.1
+    info = verify(d / "v.mp4")
+    assert info.height > info.width and info.width * 16 == info.height * 9
+    assert abs(info.duration - 6.0) <= 0.1
     again = run("render", "p.reel.json", "-o", "again.mp4", "-q", "draft", cwd=d)
-    assert "wrote" in again.stderr and probe(d / "again.mp4")["h"] > probe(d / "again.mp4")["w"]
+    assert "wrote" in again.stderr and verify(d / "again.mp4").height > verify(d / "again.mp4").width
     full = json.loads(run("show", "p.reel.json", "--json", cwd=d).stdout)
     assert (full["width"], full["height"]) == (1080, 1920)
 
@@ -122,5 +113,5 @@ def test_schema_is_json_schema():
 def test_demo_writes_assets_and_a_video(tmp_path):
     run("demo", "d", "-q", "draft", cwd=tmp_path)
     assert len(list((tmp_path / "d").glob("*.jpg"))) == 5
-    info = probe(tmp_path / "d" / "promo.mp4")
-    assert abs(info["duration"] - 30.0) <= 0.1
+    info = verify(tmp_path / "d" / "promo.mp4")
+    assert abs(info.duration - 30.0) <= 0.1

@@ -194,14 +194,3 @@ def wait_export(base: str, token: str, export_id: str, timeout: float = 150) -> 
             return body
         time.sleep(0.3)
     raise AssertionError(f"export {export_id} did not finish: {body}")
-
-
-def probe_mp4(path: Path) -> dict:
-    import av
-
-    with av.open(str(path)) as c:
-        v = c.streams.video[0]
-        a = c.streams.audio[0] if c.streams.audio else None
-        return {"duration": float(c.duration or 0) / 1e6, "width": v.codec_context.width,
-                "height": v.codec_context.height, "vcodec": v.codec_context.name,
-                "acodec": a.codec_context.name if a else None}

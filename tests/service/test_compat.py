@@ -10,7 +10,9 @@ import time
 import httpx
 import pytest
 
-from .conftest import probe_mp4, small_files, sse
+from reelforge.render import verify
+
+from .conftest import small_files, sse
 
 pytestmark = pytest.mark.service
 
@@ -87,10 +89,10 @@ def test_agent_flow_on_compat_routes(main_server, media_dir, tmp_path):
     assert r.status_code == 200
     out = tmp_path / "agent.mp4"
     out.write_bytes(r.content)
-    info = probe_mp4(out)
-    assert abs(info["duration"] - 6.0) < 0.5
-    assert (info["width"], info["height"]) == (1280, 720)
-    assert info["vcodec"] == "h264" and info["acodec"] == "aac"
+    info = verify(out)
+    assert abs(info.duration - 6.0) < 0.5
+    assert (info.width, info.height) == (1280, 720)
+    assert info.vcodec == "h264" and info.acodec == "aac"
     # credits charged: 6 s at 720p = 1
     r = httpx.get(f"{base}/api/credits/balance/simple", headers=h)
     assert r.json()["data"] == {"available": 99, "frozen": 0, "total": 99}

@@ -7,7 +7,9 @@ import json
 import httpx
 import pytest
 
-from .conftest import auth, chat, new_session, new_token, probe_mp4, sse, upload, wait_export
+from reelforge.render import verify
+
+from .conftest import auth, chat, new_session, new_token, sse, upload, wait_export
 
 pytestmark = pytest.mark.service
 
@@ -93,10 +95,10 @@ def test_full_v1_flow(main_server, demo, tmp_path):
     r = httpx.get(f"{base}/v1/exports/{export['id']}/download", headers=auth(token))
     assert r.status_code == 200 and r.headers["content-type"] == "video/mp4"
     out.write_bytes(r.content)
-    info = probe_mp4(out)
-    assert abs(info["duration"] - 8.0) < 0.5
-    assert (info["width"], info["height"]) == (1920, 1080)
-    assert info["vcodec"] == "h264" and info["acodec"] == "aac"
+    info = verify(out)
+    assert abs(info.duration - 8.0) < 0.5
+    assert (info.width, info.height) == (1920, 1080)
+    assert info.vcodec == "h264" and info.acodec == "aac"
     # the unguessable URL serves the same bytes without a token
     r2 = httpx.get(final["download_url"].replace(final["download_url"].split("/files/")[0], base))
     assert r2.status_code == 200 and r2.content == r.content

@@ -8,13 +8,14 @@ import sqlite3
 import httpx
 import pytest
 
+from reelforge.render import verify
+
 from .conftest import (
     Server,
     auth,
     chat,
     new_session,
     new_token,
-    probe_mp4,
     small_files,
     upload,
     wait_export,
@@ -50,8 +51,8 @@ def test_queued_export_completes_after_restart(tmp_path, media_dir):
         assert r.status_code == 200
         out = tmp_path / "after-restart.mp4"
         out.write_bytes(r.content)
-        info = probe_mp4(out)
-        assert abs(info["duration"] - 4.0) < 0.5 and info["vcodec"] == "h264"
+        info = verify(out)
+        assert abs(info.duration - 4.0) < 0.5 and info.vcodec == "h264"
         # nothing else was lost either
         assert [s["id"] for s in httpx.get(f"{base}/v1/sessions", headers=auth(token)).json()["sessions"]] == [sid]
         st = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()

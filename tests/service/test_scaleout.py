@@ -25,13 +25,14 @@ from pathlib import Path
 import httpx
 import pytest
 
+from reelforge.render import verify
+
 from .conftest import (
     auth,
     chat,
     free_port,
     new_session,
     new_token,
-    probe_mp4,
     small_files,
     upload,
     wait_export,
@@ -282,9 +283,9 @@ def test_redis_postgres_full_flow_and_late_worker(stack: Stack, media_dir: Path,
         with open(out, "wb") as fh:
             for chunk in resp.iter_bytes():
                 fh.write(chunk)
-    info = probe_mp4(out)
-    assert info["vcodec"] == "h264" and info["acodec"] == "aac", info
-    assert abs(info["duration"] - 6.0) < 0.35, info
+    info = verify(out)
+    assert info.vcodec == "h264" and info.acodec == "aac", info
+    assert abs(info.duration - 6.0) < 0.35, info
 
 
 def test_worker_sigterm_requeues_on_redis(stack: Stack, media_dir: Path):
