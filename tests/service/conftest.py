@@ -9,8 +9,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,3 +195,41 @@ def wait_export(base: str, token: str, export_id: str, timeout: float = 150) -> 
             return body
         time.sleep(0.3)
     raise AssertionError(f"export {export_id} did not finish: {body}")
+
+
+def at_once(n: int, call: Callable[[], httpx.Response]) -> list[httpx.Response]:
+    """``call()`` from ``n`` threads released together; the responses, in finishing order."""
+    results: list[httpx.Response] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(n)
+
+    def run() -> None:
+        barrier.wait()
+        r = call()
+        with lock:
+            results.append(r)
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def parallel_exports_never_overspend(base: str, media_dir: Path) -> str:
+    """8 simultaneous 3-credit exports on a new 10-credit account: exactly 3 are accepted, the
+    rest get 402 (code 2001), 1 credit stays available. Returns the session id."""
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    done = chat(base, token, sid, "make a 30-second video")[-1]["json"]
+    assert done["state"]["draft"]["d"] == 30000  # 3 credits per export at 1080p
+    results = at_once(8, lambda: httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"preset": "16:9"},
+                                            headers=auth(token), timeout=60))
+    codes = sorted(r.status_code for r in results)
+    assert codes == [202] * 3 + [402] * 5, [r.text for r in results]
+    assert all(r.json()["code"] == 2001 for r in results if r.status_code == 402)
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
+        {"available": 1, "frozen": 9, "total": 10}
+    return sid

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 
 import httpx
 import pytest
 
-from .conftest import SMALL_LIMIT, auth, chat, new_session, new_token, small_files, upload
+from .conftest import SMALL_LIMIT, at_once, auth, chat, new_session, new_token, small_files, upload
 
 pytestmark = pytest.mark.service
 
@@ -30,17 +29,8 @@ def test_400_missing_client_id_and_429_second_token(main_server):
 
 def test_429_racing_requests_get_one_token(main_server):
     base = main_server.url
-    codes = []
-
-    def ask():
-        codes.append(httpx.post(f"{base}/v1/auth/anonymous-token",
-                                headers={"X-Client-Id": "racer"}).status_code)
-
-    threads = [threading.Thread(target=ask) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    codes = [r.status_code for r in at_once(6, lambda: httpx.post(f"{base}/v1/auth/anonymous-token",
+                                                                   headers={"X-Client-Id": "racer"}))]
     assert sorted(codes) == [200] + [429] * 5
 
 

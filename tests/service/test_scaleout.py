@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,11 +27,13 @@ import pytest
 from reelforge.render import verify
 
 from .conftest import (
+    at_once,
     auth,
     chat,
     free_port,
     new_session,
     new_token,
+    parallel_exports_never_overspend,
     small_files,
     upload,
     wait_export,
@@ -331,32 +332,7 @@ def test_postgres_parallel_exports_never_overspend(stack: Stack, media_dir: Path
     10-credit account -> exactly 3 accepted, available never negative."""
     stack.stop_worker()  # reservations only; nothing renders
     base = stack.url
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    done = chat(base, token, sid, "make a 30-second video")[-1]["json"]
-    assert done["state"]["draft"]["d"] == 30000  # 3 credits per export at 1080p
-    results: list[httpx.Response] = []
-    lock = threading.Lock()
-    barrier = threading.Barrier(8)
-
-    def export():
-        barrier.wait()
-        r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"preset": "16:9"},
-                       headers=auth(token), timeout=60)
-        with lock:
-            results.append(r)
-
-    threads = [threading.Thread(target=export) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    codes = sorted(r.status_code for r in results)
-    assert codes == [202] * 3 + [402] * 5, [r.text for r in results]
-    assert all(r.json()["code"] == 2001 for r in results if r.status_code == 402)
-    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
-        {"available": 1, "frozen": 9, "total": 10}
+    sid = parallel_exports_never_overspend(base, media_dir)
     assert stack.sql("SELECT count(*) FROM renders WHERE session_id = %s", sid) == [(3,)]
     [(low_avail, low_frozen)] = stack.sql("SELECT min(available), min(frozen) FROM accounts")
     assert low_avail >= 0 and low_frozen >= 0
@@ -369,21 +345,8 @@ def test_postgres_parallel_exports_never_overspend(stack: Stack, media_dir: Path
     chat(base, token2, sid2, "a 6-second promo")  # 1 credit per render
     for i in range(5):
         body = {"session_id": sid2, "id": f"retry-{i}", "quality": "draft"}
-        retries: list[httpx.Response] = []
-        barrier2 = threading.Barrier(6)
-
-        def compat(body=body, barrier2=barrier2, retries=retries):
-            barrier2.wait()
-            r = httpx.post(f"{base}/api/render/proxy/lambda", json=body, headers=auth(token2),
-                           timeout=60)
-            with lock:
-                retries.append(r)
-
-        threads = [threading.Thread(target=compat) for _ in range(6)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        retries = at_once(6, lambda body=body: httpx.post(f"{base}/api/render/proxy/lambda", json=body,
+                                                          headers=auth(token2), timeout=60))
         assert all(r.status_code == 202 for r in retries), [r.text for r in retries]
         assert len({r.json()["data"]["export_id"] for r in retries}) == 1, [r.text for r in retries]
     assert stack.sql("SELECT client_ref, count(*) FROM renders WHERE session_id = %s "
