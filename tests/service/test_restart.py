@@ -24,17 +24,23 @@ from .conftest import (
 pytestmark = pytest.mark.service
 
 
+def queue_draft_export(base: str, media_dir, seconds: int) -> tuple[str, str, str]:
+    """A new account and session with the small files, a ``seconds``-long 720p cut and a draft
+    export of it accepted: (token, session id, export id)."""
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    chat(base, token, sid, f"make a {seconds}-second 720p video")
+    r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"}, headers=auth(token))
+    assert r.status_code == 202, r.text
+    return token, sid, r.json()["id"]
+
+
 def test_queued_export_completes_after_restart(tmp_path, media_dir):
     srv = Server(data_dir=tmp_path / "restart", worker=False).start()
     try:
         base = srv.url
-        token = new_token(base)
-        sid = new_session(base, token)
-        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-        chat(base, token, sid, "make a 4-second 720p video")
-        r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"}, headers=auth(token))
-        assert r.status_code == 202
-        eid = r.json()["id"]
+        token, sid, eid = queue_draft_export(base, media_dir, 4)
         assert httpx.get(f"{base}/v1/exports/{eid}", headers=auth(token)).json()["status"] == "queued"
     finally:
         srv.stop()
@@ -75,13 +81,7 @@ def test_render_orphaned_by_a_dead_process_is_requeued(tmp_path, media_dir):
     """A row left 'running' by a process that died is requeued at startup and completes."""
     srv = Server(data_dir=tmp_path / "orphan", worker=False).start()
     try:
-        base = srv.url
-        token = new_token(base)
-        sid = new_session(base, token)
-        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-        chat(base, token, sid, "make a 2-second 720p video")
-        eid = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
-                         headers=auth(token)).json()["id"]
+        token, _, eid = queue_draft_export(srv.url, media_dir, 2)
     finally:
         srv.stop()
     # simulate a worker that claimed the job (taking it off the queue) and then died
@@ -111,12 +111,7 @@ def test_separate_worker_process_consumes_the_queue(tmp_path, media_dir):
     worker = None
     try:
         base = srv.url
-        token = new_token(base)
-        sid = new_session(base, token)
-        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-        chat(base, token, sid, "make a 2-second 720p video")
-        eid = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
-                         headers=auth(token)).json()["id"]
+        token, _, eid = queue_draft_export(base, media_dir, 2)
         env = {k: v for k, v in os.environ.items() if not k.startswith("REELFORGE_")}
         env["REELFORGE_DATA_DIR"] = str(srv.data_dir)
         worker = subprocess.Popen(
@@ -139,12 +134,7 @@ def test_render_interrupted_by_shutdown_runs_again_after_restart(tmp_path, media
     srv = Server(data_dir=tmp_path / "midway", worker=True).start()
     try:
         base = srv.url
-        token = new_token(base)
-        sid = new_session(base, token)
-        assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-        chat(base, token, sid, "make a 30-second 720p video")
-        eid = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
-                         headers=auth(token)).json()["id"]
+        token, _, eid = queue_draft_export(base, media_dir, 30)
         import time
 
         deadline = time.monotonic() + 60
