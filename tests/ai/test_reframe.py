@@ -83,24 +83,19 @@ def test_focus_point_matches_subject_crop(cases):
 
 
 def test_video_focus_follows_the_subject(tmp_path):
-    import av
-
     from reelforge.ai.reframe import video_focus
+
+    from ._clips import write_av
 
     w, h = 320, 180
     rng = np.random.default_rng(0)
-    path = tmp_path / "subject_right.mp4"
-    with av.open(str(path), "w") as c:
-        s = c.add_stream("libx264", rate=10)
-        s.width, s.height, s.pix_fmt = w, h, "yuv420p"
+
+    def frames():
         for i in range(20):
             img = np.full((h, w, 3), 110, np.uint8)
             img[40:110, 240 + i % 3:300 + i % 3] = rng.integers(0, 255, (70, 60, 3))
-            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
-            frame.pts = i
-            for p in s.encode(frame):
-                c.mux(p)
-        for p in s.encode():
-            c.mux(p)
+            yield img
+
+    path = write_av(tmp_path / "subject_right.mp4", frames(), fps=10, size=(w, h))
     fx, fy, source = video_focus(path)
     assert source == "saliency" and fx > 0.7 and 0.25 < fy < 0.6
