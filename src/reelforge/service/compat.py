@@ -36,6 +36,17 @@ def _first(body: dict, *keys: str) -> Any:
     return None
 
 
+async def _body_with_session(request: Request) -> tuple[dict, Any]:
+    """The JSON object body and its session id (``session_id`` or ``sessionId``); 400 without."""
+    body = await read_json(request)
+    if not isinstance(body, dict):
+        raise BadRequest("JSON body expected")
+    sid = _first(body, "session_id", "sessionId")
+    if not sid:
+        raise BadRequest("session_id is required")
+    return body, sid
+
+
 @router.post("/api/auth/anonymous-token")
 def anonymous_token(ctx: Ctx, x_client_id: Annotated[str | None, Header()] = None) -> dict:
     data = api_v1.do_token(ctx, x_client_id)
@@ -56,12 +67,7 @@ async def create_session(ctx: Ctx, who: Who, request: Request) -> dict:
 
 @router.post("/run_sse")
 async def run_sse(ctx: Ctx, request: Request, who: Annotated[Principal, Depends(current)]):
-    body = await read_json(request)
-    if not isinstance(body, dict):
-        raise BadRequest("JSON body expected")
-    sid = _first(body, "session_id", "sessionId")
-    if not sid:
-        raise BadRequest("session_id is required")
+    body, sid = await _body_with_session(request)
     try:
         parts = (body.get("new_message") or body.get("newMessage") or {}).get("parts") or []
         text = " ".join(str(p.get("text", "")) for p in parts if isinstance(p, dict)).strip()
@@ -91,12 +97,7 @@ def state(ctx: Ctx, who: Who, session_id: str) -> dict:
 
 @router.post("/api/render/proxy/lambda", status_code=202)
 async def render(ctx: Ctx, who: Who, request: Request) -> dict:
-    body = await read_json(request)
-    if not isinstance(body, dict):
-        raise BadRequest("JSON body expected")
-    sid = _first(body, "session_id", "sessionId")
-    if not sid:
-        raise BadRequest("session_id is required")
+    body, sid = await _body_with_session(request)
     ref = _first(body, "id", "render_id", "renderId")
     if ref is not None:
         ref = str(ref)[:100]
