@@ -134,6 +134,14 @@ def _asset_info(asset: Any) -> dict[str, Any]:
     return {k: data.get(k) for k in keep if k in data}
 
 
+def _local_file(src: str) -> Path:
+    """``src`` as a path (``~`` expanded); `MediaError` unless it is an existing file."""
+    p = Path(src).expanduser()
+    if not p.is_file():
+        raise MediaError(f"file not found: {src}" if not p.exists() else f"not a file: {src}")
+    return p
+
+
 def download(url: str, directory: Path, *, max_bytes: int | None = None, timeout: float = 60.0) -> Path:
     """Fetch an http(s) URL into ``directory`` (streamed, size-limited); returns the file."""
     import httpx
@@ -277,10 +285,7 @@ class EmbeddedBackend:
                         continue
                     if "://" in src:
                         raise MediaError(f"unsupported URL scheme in {src!r}: use http(s) URLs or local paths")
-                    p = Path(src).expanduser()
-                    if not p.is_file():
-                        raise MediaError(f"file not found: {src}" if not p.exists() else f"not a file: {src}")
-                    paths.append(p.resolve())
+                    paths.append(_local_file(src).resolve())
                 added = session.add_assets(paths, workdir=folder / "media")
             except BaseException:
                 for p in downloaded:
@@ -288,37 +293,7 @@ class EmbeddedBackend:
                 raise
             self._save(session_id, session)
         return {"session_id": session_id, "added": [_asset_info(a) for a in added],
-                "media": [_asset_info(a) for a in self._media(session)]}
-
-    @staticmethod
-    def _media(session) -> list[Any]:
-        """The session's media library, whatever shape `Session` keeps it in."""
-        for attr in ("library", "assets", "media"):
-            value = getattr(session, attr, None)
-            if value is None:
-                continue
-            if callable(value):
-                value = value()
-            for inner in ("assets", "items"):
-                got = getattr(value, inner, None)
-                if got is not None:
-                    value = got() if callable(got) else got
-                    break
-            if isinstance(value, dict):
-                return list(value.values())
-            try:
-                return list(value)
-            except TypeError:
-                continue
-        return []
-
-    @staticmethod
-    def _version(session) -> int | None:
-        for attr in ("version",):
-            v = getattr(session, attr, None)
-            if isinstance(v, int):
-                return v
-        return None
+                "media": [_asset_info(a) for a in session.library]}
 
     def instruct(self, session_id: str, text: str) -> dict[str, Any]:
         if not str(text).strip():
@@ -329,13 +304,9 @@ class EmbeddedBackend:
             self._save(session_id, session)
         out = {"session_id": session_id}
         for field in ("intent", "status", "message", "changed", "summary", "version"):
-            if hasattr(reply, field):
-                out[field] = _jsonable(getattr(reply, field))
-        ops = getattr(reply, "ops", None)
-        if ops:
-            out["ops"] = _jsonable(list(ops))
-        if out.get("version") is None:
-            out["version"] = self._version(session)
+            out[field] = _jsonable(getattr(reply, field))
+        if reply.ops:
+            out["ops"] = _jsonable(list(reply.ops))
         return out
 
     def _state(self, session_id: str, session) -> dict[str, Any]:
@@ -350,8 +321,8 @@ class EmbeddedBackend:
         return {
             "session_id": session_id,
             "summary": summary or "No timeline yet: add media and say what to make.",
-            "version": self._version(session),
-            "media": [_asset_info(a) for a in self._media(session)],
+            "version": session.version,
+            "media": [_asset_info(a) for a in session.library],
             "draft": to_draft(tl) if tl is not None else None,
             "timeline": json.loads(tl.to_json()) if tl is not None else None,
         }
@@ -603,10 +574,7 @@ class RemoteBackend:
         for src in sources:
             if _is_url(str(src)):
                 continue
-            p = Path(str(src)).expanduser()
-            if not p.is_file():
-                raise MediaError(f"file not found: {src}" if not p.exists() else f"not a file: {src}")
-            paths.append(p)
+            paths.append(_local_file(str(src)))
         added: list[Any] = []
         if paths:
             handles = [open(p, "rb") for p in paths]
