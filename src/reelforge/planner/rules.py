@@ -1460,10 +1460,8 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
 def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:
     cannot = [p.cannot for p in problems if p.cannot]
     lost = [p.text.strip() for p in problems if not p.cannot]
-    parts = []
+    parts = [cannot[0][:1].upper() + cannot[0][1:] + "."] if cannot else []
     if zh:
-        if cannot:
-            parts.append(cannot[0][:1].upper() + cannot[0][1:] + ".")
         if lost:
             parts.append("没有理解" + "、".join(f"「{x}」" for x in lost) + "。")
         if understood:
@@ -1473,8 +1471,6 @@ def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False
         parts.append("可以这样说：" + " · ".join(CAPABILITIES_ZH) + "（I can change: shape, length, shots, text, "
                      "sound, transitions, motion, background, logo; undo/redo.）")
         return EditPlan("unknown", (), " ".join(parts), tuple(understood))
-    if cannot:
-        parts.append(cannot[0][:1].upper() + cannot[0][1:] + ".")
     if lost:
         parts.append("I did not understand " + ", ".join(f"'{x}'" for x in lost) + ".")
     if understood:
