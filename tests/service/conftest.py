@@ -150,6 +150,16 @@ def upload(base: str, token: str, sid: str, paths: list[Path], path_fmt: str = "
     return httpx.post(base + path_fmt.format(sid=sid), files=files, headers=auth(token), timeout=60)
 
 
+def session_with_cut(base: str, media_dir: Path, text: str) -> tuple[str, str]:
+    """A new account and session holding the small files, and ``text`` said to it (the first
+    cut): (token, session id)."""
+    token = new_token(base)
+    sid = new_session(base, token)
+    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
+    chat(base, token, sid, text)
+    return token, sid
+
+
 def sse(response: httpx.Response) -> Iterator[dict]:
     """Parse a streamed SSE response into {"event", "data", "comment", "t"} dicts."""
     event: dict = {}

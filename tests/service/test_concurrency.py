@@ -10,12 +10,8 @@ import pytest
 from .conftest import (
     at_once,
     auth,
-    chat,
-    new_session,
-    new_token,
     parallel_exports_never_overspend,
-    small_files,
-    upload,
+    session_with_cut,
 )
 
 pytestmark = pytest.mark.service
@@ -31,10 +27,7 @@ def test_parallel_exports_never_overspend(lean_server, media_dir):
 
 def test_parallel_4k_exports_cost_double(lean_server, media_dir):
     base = lean_server.url
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, "make a 20-second video")
+    token, sid = session_with_cut(base, media_dir, "make a 20-second video")
     results = at_once(4, lambda: httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"preset": "4k"},
                                             headers=auth(token), timeout=60))
     accepted = [r.json() for r in results if r.status_code == 202]

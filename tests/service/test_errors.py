@@ -8,7 +8,17 @@ import sqlite3
 import httpx
 import pytest
 
-from .conftest import SMALL_LIMIT, at_once, auth, chat, new_session, new_token, small_files, upload
+from .conftest import (
+    SMALL_LIMIT,
+    at_once,
+    auth,
+    chat,
+    new_session,
+    new_token,
+    session_with_cut,
+    small_files,
+    upload,
+)
 
 pytestmark = pytest.mark.service
 
@@ -130,10 +140,7 @@ def test_4002_oversized_upload_aborted_while_streaming(main_server, media_dir):
 
 def test_2001_no_credits_before_any_work(lean_server, media_dir):
     base = lean_server.url  # 10 starter credits
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, "make a 40-second video")  # 4 credits at 1080p
+    token, sid = session_with_cut(base, media_dir, "make a 40-second video")  # 4 credits at 1080p
     ok = [httpx.post(f"{base}/v1/sessions/{sid}/exports", headers=auth(token)) for _ in range(2)]
     assert [r.status_code for r in ok] == [202, 202]
     r = httpx.post(f"{base}/v1/sessions/{sid}/exports", headers=auth(token))

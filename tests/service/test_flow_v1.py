@@ -9,7 +9,7 @@ import pytest
 
 from reelforge.render import verify
 
-from .conftest import auth, chat, new_session, new_token, sse, upload, wait_export
+from .conftest import auth, chat, new_session, new_token, session_with_cut, sse, upload, wait_export
 
 pytestmark = pytest.mark.service
 
@@ -114,13 +114,8 @@ def test_full_v1_flow(main_server, demo, tmp_path):
 
 
 def test_edit_undo_redo_preview_and_preset(main_server, media_dir):
-    from .conftest import small_files
-
     base = main_server.url
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, "make a 4-second video")
+    token, sid = session_with_cut(base, media_dir, "make a 4-second video")
     v1 = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
     events = chat(base, token, sid, "lower the music to 20%")
     assert events[-1]["event"] == "done"
@@ -174,13 +169,8 @@ def test_edit_undo_redo_preview_and_preset(main_server, media_dir):
 
 
 def test_failed_render_records_why_and_releases_credits(main_server, media_dir):
-    from .conftest import small_files
-
     base = main_server.url
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, "make a 3-second video")
+    token, sid = session_with_cut(base, media_dir, "make a 3-second video")
     for p in [p for p in (main_server.data_dir / "media" / sid).glob("*.*") if p.is_file()]:
         p.unlink()  # the sources vanish before the render
     r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"}, headers=auth(token))
@@ -218,13 +208,8 @@ def test_chat_commits_after_disconnect(main_server, media_dir):
 
 
 def test_chinese_instruction_streams_in_pieces(lean_server, media_dir):
-    from .conftest import small_files
-
     base = lean_server.url
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, "做一个10秒的视频")
+    token, sid = session_with_cut(base, media_dir, "做一个10秒的视频")
     events = chat(base, token, sid, "把背景音乐调小一点")
     done = events[-1]["json"]
     pieces = [e["json"]["text"] for e in events if e["event"] == "message"]

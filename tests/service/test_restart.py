@@ -13,11 +13,7 @@ from reelforge.render import verify
 from .conftest import (
     Server,
     auth,
-    chat,
-    new_session,
-    new_token,
-    small_files,
-    upload,
+    session_with_cut,
     wait_export,
 )
 
@@ -27,10 +23,7 @@ pytestmark = pytest.mark.service
 def queue_draft_export(base: str, media_dir, seconds: int) -> tuple[str, str, str]:
     """A new account and session with the small files, a ``seconds``-long 720p cut and a draft
     export of it accepted: (token, session id, export id)."""
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, f"make a {seconds}-second 720p video")
+    token, sid = session_with_cut(base, media_dir, f"make a {seconds}-second 720p video")
     r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"}, headers=auth(token))
     assert r.status_code == 202, r.text
     return token, sid, r.json()["id"]

@@ -34,6 +34,7 @@ from .conftest import (
     new_session,
     new_token,
     parallel_exports_never_overspend,
+    session_with_cut,
     small_files,
     upload,
     wait_export,
@@ -294,10 +295,7 @@ def test_worker_sigterm_requeues_on_redis(stack: Stack, media_dir: Path):
     the Redis queue at once; the next worker to start finishes it, charged once."""
     stack.start_worker()
     base = stack.url
-    token = new_token(base)
-    sid = new_session(base, token)
-    assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, "make a 30-second video")
+    token, sid = session_with_cut(base, media_dir, "make a 30-second video")
     r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft", "preset": "480p"},
                    headers=auth(token), timeout=60)
     assert r.status_code == 202, r.text
@@ -339,10 +337,7 @@ def test_postgres_parallel_exports_never_overspend(stack: Stack, media_dir: Path
 
     # idempotent client render ids hold on PostgreSQL too: 6 simultaneous retries of one
     # compat render create one row and reserve once (5 rounds, each a fresh id)
-    token2 = new_token(base)
-    sid2 = new_session(base, token2)
-    assert upload(base, token2, sid2, small_files(media_dir)).status_code == 201
-    chat(base, token2, sid2, "a 6-second promo")  # 1 credit per render
+    token2, sid2 = session_with_cut(base, media_dir, "a 6-second promo")  # 1 credit per render
     for i in range(5):
         body = {"session_id": sid2, "id": f"retry-{i}", "quality": "draft"}
         retries = at_once(6, lambda body=body: httpx.post(f"{base}/api/render/proxy/lambda", json=body,
