@@ -7,7 +7,6 @@ a non-zero exit; nothing below this module prints or exits.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from contextlib import contextmanager
@@ -40,14 +39,6 @@ console = Console(stderr=True)
 out = Console()
 
 QUALITIES = ("draft", "standard", "high")
-
-
-def media_cache() -> Path:
-    """Where ingest keeps upright/downscaled copies of photos (must outlive one command)."""
-    base = os.environ.get("REELFORGE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "reelforge", "media")
-    Path(base).mkdir(parents=True, exist_ok=True)
-    return Path(base)
 
 
 @contextmanager
@@ -113,7 +104,7 @@ def make(
 ) -> None:
     """Make a video from ASSETS and one instruction (the main job; no server needed)."""
     _check_quality(quality)
-    from reelforge.session import Session
+    from reelforge.session import Session, media_cache
     from reelforge.timeline import to_draft
 
     with friendly_errors():
@@ -222,7 +213,7 @@ def edit(
 ) -> None:
     """Change a saved project with a plain-language instruction (English or 中文)."""
     _check_quality(quality)
-    from reelforge.session import Session
+    from reelforge.session import Session, media_cache
 
     with friendly_errors():
         session = Session.load(project)
@@ -361,7 +352,7 @@ def batch(
     _check_quality(quality)
     from reelforge.ai.batch import load_batch, run_batch
     from reelforge.render import render
-    from reelforge.session import Session
+    from reelforge.session import Session, media_cache
 
     with friendly_errors():
         _need_files([source, *([brand] if brand else [])])

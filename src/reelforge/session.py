@@ -79,6 +79,15 @@ class HistoryEntry:
                    status=d.get("status", "ok"), changed=bool(d.get("changed", False)))
 
 
+def media_cache() -> Path:
+    """Where generated and ingested media is kept when no folder is given (must outlive one
+    command): ``$REELFORGE_CACHE``, else ``$XDG_CACHE_HOME/reelforge/media`` (``~/.cache/...``)."""
+    base = os.environ.get("REELFORGE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "reelforge", "media")
+    Path(base).mkdir(parents=True, exist_ok=True)
+    return Path(base)
+
+
 @dataclass
 class Session:
     library: tuple[Asset, ...] = ()
@@ -484,9 +493,9 @@ class Session:
 
     # voiceover -----------------------------------------------------------------------------
     def _media_dir(self) -> Path:
-        base = self.media_dir or os.environ.get("REELFORGE_CACHE") or os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "reelforge", "media")
-        p = Path(base)
+        if not self.media_dir:
+            return media_cache()
+        p = Path(self.media_dir)
         p.mkdir(parents=True, exist_ok=True)
         return p
 
