@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+
+from .._procs import free_port, wait_up
 
 CHROMIUM = os.environ.get("REELFORGE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -35,15 +35,9 @@ def out_dir() -> Path:
     return d
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
     def __init__(self, data_dir: Path, env: dict[str, str] | None = None) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = data_dir
         exe = shutil.which("reelforge")
@@ -52,18 +46,12 @@ class Server:
         self.log = open(data_dir.parent / f"serve-{self.port}.log", "wb")
         full_env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, env=full_env)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"reelforge serve exited with {self.proc.returncode}: {self.log_text()}")
-            try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("reelforge serve did not come up: " + self.log_text())
+        try:
+            wait_up("reelforge serve", lambda: httpx.get(self.url + "/health", timeout=1).status_code == 200,
+                    self.proc, data_dir.parent / f"serve-{self.port}.log")
+        except RuntimeError:
+            self.stop()
+            raise
 
     def log_text(self) -> str:
         self.log.flush()

@@ -8,31 +8,11 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import httpx
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(proc: subprocess.Popen, check, log: Path, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{what} exited with {proc.returncode}: {log.read_text(errors='replace')[-3000:]}")
-        try:
-            if check():
-                return
-        except (httpx.HTTPError, OSError):
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{what} did not come up: {log.read_text(errors='replace')[-3000:]}")
+from .._procs import free_port, wait_up
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -59,7 +39,7 @@ def reelforge_serve(tmp_path_factory):
                                 env={**os.environ, "HF_HUB_OFFLINE": "1"})
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait(proc, lambda: httpx.get(url + "/health", timeout=1).status_code == 200, log, "reelforge serve")
+        wait_up("reelforge serve", lambda: httpx.get(url + "/health", timeout=1).status_code == 200, proc, log)
         yield url
     finally:
         _stop(proc)
@@ -80,7 +60,7 @@ def mcp_http(tmp_path):
             return True
 
     try:
-        _wait(proc, listening, log, "MCP HTTP server")
+        wait_up("MCP HTTP server", listening, proc, log)
         yield f"http://127.0.0.1:{port}/mcp"
     finally:
         _stop(proc)

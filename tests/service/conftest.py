@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -18,14 +17,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from .._procs import free_port, wait_up
+
 HEARTBEAT = 0.2
 SMALL_LIMIT = 2 * 1024 * 1024
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -56,17 +51,9 @@ class Server:
         log = open(self.log_path, "wb")  # noqa: SIM115
         self.proc = subprocess.Popen(args, env=env, cwd=self.data_dir.parent, stdout=log,
                                      stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited early:\n{self.log()}")
-            try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError(f"server did not come up:\n{self.log()}")
+        wait_up("server", lambda: httpx.get(self.url + "/health", timeout=1).status_code == 200,
+                self.proc, self.log_path)
+        return self
 
     def stop(self) -> None:
         if self.proc is None:

@@ -26,11 +26,11 @@ import pytest
 
 from reelforge.render import verify
 
+from .._procs import free_port, tail, wait_up
 from .conftest import (
     at_once,
     auth,
     chat,
-    free_port,
     new_session,
     new_token,
     parallel_exports_never_overspend,
@@ -51,24 +51,6 @@ def _pg_bin(name: str) -> str | None:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
                    key=lambda p: int(Path(p).parts[4]) if Path(p).parts[4].isdigit() else 0)
     return found[-1] if found else shutil.which(name)
-
-
-def _wait(what: str, ok, proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{what} exited early:\n{_tail(log)}")
-        try:
-            if ok():
-                return
-        except Exception:  # noqa: BLE001 - not up yet
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{what} did not come up:\n{_tail(log)}")
-
-
-def _tail(log: Path) -> str:
-    return log.read_text(errors="replace")[-6000:] if log.exists() else ""
 
 
 def _stop(proc: subprocess.Popen | None, sig: int = signal.SIGINT, timeout: float = 30) -> None:
@@ -96,7 +78,7 @@ def start_redis(tmp: Path) -> tuple[subprocess.Popen, str]:
 
         return redis.Redis.from_url(url, socket_timeout=1).ping()
 
-    _wait("redis-server", ping, proc, log)
+    wait_up("redis-server", ping, proc, log)
     return proc, url
 
 
@@ -129,7 +111,7 @@ def start_postgres(tmp: Path) -> tuple[subprocess.Popen, str]:
             conn.execute("CREATE DATABASE reelforge")
         return True
 
-    _wait("postgres", ready, proc, log)
+    wait_up("postgres", ready, proc, log)
     # a plain postgresql:// URL on purpose: the service maps it to the psycopg 3 driver
     return proc, f"postgresql://postgres@127.0.0.1:{port}/reelforge"
 
@@ -175,13 +157,13 @@ class Stack:
             r = httpx.get(self.url + "/health", timeout=1)
             return r.status_code == 200 and r.json()["worker"] is False
 
-        _wait("reelforge serve", health, self.api, self.logs["api"])
+        wait_up("reelforge serve", health, self.api, self.logs["api"])
 
     def start_worker(self) -> None:
         if self.worker is not None and self.worker.poll() is None:
             return
         self.worker = self._spawn("worker", ["worker", "--data-dir", str(self.data_dir)])
-        _wait("reelforge worker", lambda: "consumer started" in _tail(self.logs["worker"]),
+        wait_up("reelforge worker", lambda: "consumer started" in tail(self.logs["worker"]),
               self.worker, self.logs["worker"])
 
     def stop_worker(self) -> None:
@@ -189,7 +171,7 @@ class Stack:
         self.worker = None
 
     def log(self) -> str:
-        return "\n".join(f"--- {n}\n{_tail(p)}" for n, p in self.logs.items())
+        return "\n".join(f"--- {n}\n{tail(p)}" for n, p in self.logs.items())
 
     def sql(self, query: str, *params):
         import psycopg
