@@ -270,7 +270,7 @@ class Session:
         if self.timeline is None:
             return self._reply(Intent.EXPORT, "error", "Nothing to export yet: add media and say what to make.")
         return self._reply(Intent.EXPORT, "ok", f"Ready to export ({self.timeline.width}x{self.timeline.height}, "
-                           f"{self.timeline.duration / 1000:g}s).")
+                           f"{O.fmt_ms(self.timeline.duration)}).")
 
     # -- history --------------------------------------------------------------------------
     def _commit(self, new: Timeline | None) -> None:
@@ -770,8 +770,8 @@ class Session:
                 continue
             if part and part[0].in_ms:  # type: ignore[union-attr]
                 ops += part
-                notes.append(f"{a.name}: its most active {seg.duration / 1000:g}s (from "
-                             f"{part[0].in_ms / 1000:g}s).")  # type: ignore[union-attr]
+                notes.append(f"{a.name}: its most active {O.fmt_ms(seg.duration)} (from "
+                             f"{O.fmt_ms(part[0].in_ms)}).")  # type: ignore[union-attr]
         requests = rules.ai_requests(text, tl)
         if self.brand_path and not any(isinstance(r, O.UseBrand) for r in requests):
             requests.append(O.UseBrand())

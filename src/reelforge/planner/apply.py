@@ -299,7 +299,7 @@ def _refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
     """Scale main-track durations so the packed track ends exactly at ``total``."""
     n = len(segs)
     if total < n * MIN_SEGMENT_MS:
-        raise ApplyError(f"{total / 1000:g}s is too short for {n} shots")
+        raise ApplyError(f"{O.fmt_ms(total)} is too short for {n} shots")
     segs = list(segs)
     for _ in range(6):
         overlap = sum(s.transition_ms for s in segs[1:] if s.transition is not Transition.CUT)
@@ -307,7 +307,7 @@ def _refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
         caps = [_available(s, lib) for s in segs]
         durs = _distribute(want, [s.duration for s in segs], caps)
         if durs is None:
-            raise ApplyError(f"the clips only have enough footage for about {sum(c or 0 for c in caps) / 1000:g}s")
+            raise ApplyError(f"the clips only have enough footage for about {O.fmt_ms(sum(c or 0 for c in caps))}")
         segs = [s.model_copy(update={"duration": d}) if d != s.duration else s for s, d in zip(segs, durs, strict=True)]
         _pack(segs)
         end = segs[-1].end
@@ -318,7 +318,7 @@ def _refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
     i = max(range(n), key=lambda k: (caps[k] is None, segs[k].duration))
     d = segs[i].duration + diff
     if d < MIN_SEGMENT_MS:
-        raise ApplyError(f"{total / 1000:g}s is too short for these shots")
+        raise ApplyError(f"{O.fmt_ms(total)} is too short for these shots")
     segs[i] = segs[i].model_copy(update={"duration": d})
     _pack(segs)
     if segs[-1].end != total:
@@ -626,7 +626,7 @@ def _trim(st: _State, op: O.TrimSegment) -> None:
     seg = tr.segs[i]
     d = seg.duration - op.head_ms - op.tail_ms
     if d < MIN_SEGMENT_MS:
-        raise ApplyError(f"{op.target.describe()} is only {seg.duration / 1000:g}s long; that would cut all of it")
+        raise ApplyError(f"{op.target.describe()} is only {O.fmt_ms(seg.duration)} long; that would cut all of it")
     upd: dict[str, Any] = {"duration": d}
     if op.head_ms and not isinstance(seg, TextSegment):
         speed = getattr(seg, "speed", 1.0)
@@ -651,7 +651,7 @@ def _set_seg_duration(st: _State, op: O.SetSegmentDuration) -> None:
     if isinstance(seg, VideoSegment):
         cap = _available(seg, st.library)
         if cap is not None and d > cap:
-            raise ApplyError(f"{_label(seg, st)} only has {cap / 1000:g}s of footage")
+            raise ApplyError(f"{_label(seg, st)} only has {O.fmt_ms(cap)} of footage")
     if isinstance(seg, AudioSegment):
         a = st.library.get(seg.src)
         if a is not None and a.duration_ms and d > a.duration_ms - seg.in_ms and not seg.loop:
@@ -741,7 +741,7 @@ def _span(st: _State, timing: O.Timing) -> tuple[int, int]:
         return total - d, d
     start = timing.start_ms
     if start >= total:
-        raise ApplyError(f"the video is only {total / 1000:g}s long; {start / 1000:g}s is past the end")
+        raise ApplyError(f"the video is only {O.fmt_ms(total)} long; {O.fmt_ms(start)} is past the end")
     d = timing.duration_ms if timing.duration_ms is not None else total - start
     return start, min(d, total - start)
 
@@ -1008,7 +1008,7 @@ def _add_voiceover(st: _State, op: O.AddVoiceover) -> None:
     if asset.kind is AssetKind.IMAGE or (asset.kind is AssetKind.VIDEO and not asset.has_audio):
         raise ApplyError(f"{asset.name} has no sound to use as a voiceover")
     if op.start_ms >= st.duration:
-        raise ApplyError(f"the video is only {st.duration / 1000:g}s long")
+        raise ApplyError(f"the video is only {O.fmt_ms(st.duration)} long")
     length = asset.duration_ms or st.duration
     d = max(1, min(length, st.duration - op.start_ms))
     seg = AudioSegment(id=st.new_id("a"), start=op.start_ms, duration=d, src=asset.id, name=asset.name,
@@ -1073,7 +1073,7 @@ def _set_in_point(st: _State, op: O.SetInPoint) -> None:
         raise ApplyError(f"{_label(seg, st)} is a still image; it has no in-point")
     if a is not None and a.duration_ms:
         if op.in_ms >= a.duration_ms:
-            raise ApplyError(f"{_label(seg, st)} is only {a.duration_ms / 1000:g}s long")
+            raise ApplyError(f"{_label(seg, st)} is only {O.fmt_ms(a.duration_ms)} long")
         d = min(d, max(MIN_SEGMENT_MS, int((a.duration_ms - op.in_ms) / speed)))
     in_ms = op.in_ms
     if a is not None and a.duration_ms:
