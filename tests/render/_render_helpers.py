@@ -166,3 +166,13 @@ def rms_db(x: np.ndarray) -> float:
 
 def window(samples: np.ndarray, rate: int, a: float, b: float) -> np.ndarray:
     return samples[int(a * rate):int(b * rate)]
+
+
+def ocr_white_text(img: np.ndarray, psm: int = 7, lang: str = "eng") -> str:
+    """Tesseract's reading of the white text in ``img`` (binarised: white text, everything else
+    (picture, shadow) black; doubled in size)."""
+    import pytesseract
+
+    mask = (img.min(axis=2) > 200).astype(np.uint8) * 255
+    pil = Image.fromarray(255 - mask).resize((mask.shape[1] * 2, mask.shape[0] * 2))
+    return pytesseract.image_to_string(pil, lang=lang, config=f"--psm {psm}")

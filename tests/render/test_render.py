@@ -39,6 +39,7 @@ from ._render_helpers import (
     decode_audio,
     frame_at,
     frames_at,
+    ocr_white_text,
     rms_db,
     window,
 )
@@ -163,13 +164,7 @@ def test_cover_crop_keeps_a_portrait_circle_round(media, tmp_path):
 # -- text ---------------------------------------------------------------------------------
 
 def _ocr(img: np.ndarray, lang: str = "eng", psm: int = 7) -> str:
-    import pytesseract
-    from PIL import Image
-
-    # binarise: the title is white; everything else (picture, shadow) goes black
-    mask = (img.min(axis=2) > 200).astype(np.uint8) * 255
-    pil = Image.fromarray(255 - mask).resize((mask.shape[1] * 2, mask.shape[0] * 2))
-    return pytesseract.image_to_string(pil, lang=lang, config=f"--psm {psm}").strip()
+    return ocr_white_text(img, psm, lang).strip()  # the title is white
 
 
 def test_title_reads_back_with_ocr(reference):

@@ -27,7 +27,7 @@ from reelforge.timeline import (
     build,
 )
 
-from ._render_helpers import COLORS, frames_at
+from ._render_helpers import COLORS, frames_at, ocr_white_text
 
 pytestmark = pytest.mark.render
 
@@ -55,12 +55,7 @@ def captioned(media, tmp_path_factory):
 
 
 def _ocr(img: np.ndarray, psm: int) -> str:
-    import pytesseract
-    from PIL import Image
-
-    mask = (img.min(axis=2) > 200).astype(np.uint8) * 255  # the white caption text
-    pil = Image.fromarray(255 - mask).resize((mask.shape[1] * 2, mask.shape[0] * 2))
-    return " ".join(pytesseract.image_to_string(pil, config=f"--psm {psm}").split())
+    return " ".join(ocr_white_text(img, psm).split())  # the white caption text
 
 
 def _changed(frame: np.ndarray) -> np.ndarray:
