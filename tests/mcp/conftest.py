@@ -3,6 +3,7 @@ server over streamable HTTP)."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import shutil
 import socket
@@ -13,6 +14,25 @@ import httpx
 import pytest
 
 from .._procs import free_port, wait_up
+
+
+def run_mcp(target, body, timeout: float = 300):
+    """Connect an MCP client to ``target`` (stdio server parameters or a URL), hand it to
+    ``body`` (async) and return its result."""
+    import anyio
+    from mcp import Client
+
+    async def main():
+        with anyio.fail_after(timeout):
+            async with Client(target, read_timeout_seconds=240) as client:
+                return await body(client)
+    # in a thread of its own: another plugin (Playwright's sync API) may own this thread's loop
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, main).result()
+
+
+def text_of(result) -> str:
+    return " ".join(getattr(c, "text", "") for c in result.content)
 
 
 def _stop(proc: subprocess.Popen) -> None:

@@ -5,7 +5,6 @@ The seed workflow renders for real (draft quality) and the MP4 is probed with Py
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 import os
 import sys
@@ -15,8 +14,9 @@ from pathlib import Path
 import anyio
 import av
 import pytest
-from mcp import Client
 from mcp.client.stdio import StdioServerParameters
+
+from .conftest import run_mcp, text_of
 
 SEED = "combine these images and audio into a 10-second promotional video with text overlays"
 TOOLS = {"create_session", "list_sessions", "add_assets", "instruct", "get_state", "preview",
@@ -32,17 +32,7 @@ def server_params(data_dir: Path) -> StdioServerParameters:
 
 def run_client(data_dir: Path, body):
     """Start the server over stdio, hand the connected client to ``body``, return its result."""
-    async def main():
-        with anyio.fail_after(300):
-            async with Client(server_params(data_dir), read_timeout_seconds=240) as client:
-                return await body(client)
-    # in a thread of its own: another plugin (Playwright's sync API) may own this thread's loop
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(anyio.run, main).result()
-
-
-def text_of(result) -> str:
-    return " ".join(getattr(c, "text", "") for c in result.content)
+    return run_mcp(server_params(data_dir), body)
 
 
 @pytest.fixture(scope="module")

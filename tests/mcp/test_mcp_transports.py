@@ -3,31 +3,17 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import os
 import sys
 from pathlib import Path
 
-import anyio
 import av
 import pytest
-from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
+from .conftest import run_mcp, text_of
+
 SEED = "combine these images and audio into a 10-second promotional video with text overlays"
-
-
-def run(target, body, timeout: float = 300):
-    async def main():
-        with anyio.fail_after(timeout):
-            async with Client(target, read_timeout_seconds=240) as client:
-                return await body(client)
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(anyio.run, main).result()
-
-
-def text_of(result) -> str:
-    return " ".join(getattr(c, "text", "") for c in result.content)
 
 
 def test_streamable_http_transport(mcp_http):
@@ -38,7 +24,7 @@ def test_streamable_http_transport(mcp_http):
         missing = await client.call_tool("get_state", {"session_id": "nope"})
         return tools, created, credits, missing
 
-    tools, created, credits, missing = run(mcp_http, body)
+    tools, created, credits, missing = run_mcp(mcp_http, body)
     assert {"create_session", "add_assets", "instruct", "export", "export_status"} <= {t.name for t in tools.tools}
     assert not created.is_error and created.structured_content["session_id"]
     assert credits.structured_content["unlimited"] is True
@@ -90,7 +76,7 @@ def test_remote_backend_against_reelforge_serve(reelforge_serve, demo, tmp_path)
         out["unknown"] = await client.call_tool("instruct", {"session_id": "not-a-session", "instruction": "hi"})
         return out
 
-    out = run(params, body)
+    out = run_mcp(params, body)
     assert out["credits0"]["available"] == 100 and out["credits0"]["unlimited"] is False
     assert out["bad_file"].is_error
     assert "error 4001" in text_of(out["bad_file"]) and "notes.jpg" in text_of(out["bad_file"])
