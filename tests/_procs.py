@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import time
@@ -34,3 +35,15 @@ def wait_up(what: str, ok: Callable[[], bool], proc: subprocess.Popen, log: Path
             pass
         time.sleep(every)
     raise RuntimeError(f"{what} did not come up:\n{tail(log)}")
+
+
+def stop(proc: subprocess.Popen | None, sig: int = signal.SIGINT, timeout: float = 30) -> None:
+    """Send ``sig`` and wait up to ``timeout`` seconds, then kill; nothing if it has already ended."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(sig)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import sys
 import httpx
 import pytest
 
-from .._procs import free_port, wait_up
+from .._procs import free_port, stop, wait_up
 
 
 def run_mcp(target, body, timeout: float = 300):
@@ -35,16 +36,6 @@ def text_of(result) -> str:
     return " ".join(getattr(c, "text", "") for c in result.content)
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-
-
 @pytest.fixture(scope="module")
 def reelforge_serve(tmp_path_factory):
     """A real `reelforge serve` on a free port with a temporary data dir; yields its URL."""
@@ -62,7 +53,7 @@ def reelforge_serve(tmp_path_factory):
         wait_up("reelforge serve", lambda: httpx.get(url + "/health", timeout=1).status_code == 200, proc, log)
         yield url
     finally:
-        _stop(proc)
+        stop(proc, signal.SIGTERM, 15)
 
 
 @pytest.fixture
@@ -83,4 +74,4 @@ def mcp_http(tmp_path):
         wait_up("MCP HTTP server", listening, proc, log)
         yield f"http://127.0.0.1:{port}/mcp"
     finally:
-        _stop(proc)
+        stop(proc, signal.SIGTERM, 15)

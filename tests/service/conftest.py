@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -17,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .._procs import free_port, wait_up
+from .._procs import free_port, stop, wait_up
 
 HEARTBEAT = 0.2
 SMALL_LIMIT = 2 * 1024 * 1024
@@ -56,14 +55,7 @@ class Server:
         return self
 
     def stop(self) -> None:
-        if self.proc is None:
-            return
-        self.proc.send_signal(signal.SIGINT)
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop(self.proc)
         self.proc = None
 
     def log(self) -> str:

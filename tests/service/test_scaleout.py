@@ -26,7 +26,7 @@ import pytest
 
 from reelforge.render import verify
 
-from .._procs import free_port, tail, wait_up
+from .._procs import free_port, stop, tail, wait_up
 from .conftest import (
     at_once,
     auth,
@@ -51,17 +51,6 @@ def _pg_bin(name: str) -> str | None:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
                    key=lambda p: int(Path(p).parts[4]) if Path(p).parts[4].isdigit() else 0)
     return found[-1] if found else shutil.which(name)
-
-
-def _stop(proc: subprocess.Popen | None, sig: int = signal.SIGINT, timeout: float = 30) -> None:
-    if proc is None or proc.poll() is not None:
-        return
-    proc.send_signal(sig)
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def start_redis(tmp: Path) -> tuple[subprocess.Popen, str]:
@@ -167,7 +156,7 @@ class Stack:
               self.worker, self.logs["worker"])
 
     def stop_worker(self) -> None:
-        _stop(self.worker)
+        stop(self.worker)
         self.worker = None
 
     def log(self) -> str:
@@ -208,9 +197,9 @@ def stack() -> Iterator[Stack]:
     finally:
         if st is not None:
             st.stop_worker()
-            _stop(st.api)
+            stop(st.api)
         for p in reversed(procs):
-            _stop(p)
+            stop(p)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -290,7 +279,7 @@ def test_worker_sigterm_requeues_on_redis(stack: Stack, media_dir: Path):
         time.sleep(0.05)
     assert view["status"] == "running", (view, stack.log())
     first = stack.worker.pid
-    _stop(stack.worker, signal.SIGTERM, timeout=60)
+    stop(stack.worker, signal.SIGTERM, timeout=60)
     assert stack.worker.returncode == 0, stack.log()
     stack.worker = None
     [(status, attempts, worker)] = stack.sql(
