@@ -154,8 +154,8 @@ def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
 
     t0 = time.perf_counter()
     if kind in ("plain", "raw"):
+        from reelforge.media.ffmpeg import ffmpeg_exe
         from reelforge.render.compile import QUALITIES
-        from reelforge.render.ffmpeg import ffmpeg_exe
 
         q = QUALITIES[quality]
         if kind == "plain":
@@ -196,8 +196,8 @@ def _measure(kind: str, src_dir: Path, out_dir: Path, quality: str) -> dict:
 
 def _raw_frames(src: dict, src_dir: Path, quality: str) -> None:
     """Pre-decode the 1080p job's frames to raw yuv420p (untimed) for the ``raw`` baseline."""
+    from reelforge.media.ffmpeg import ffmpeg_exe
     from reelforge.render import render
-    from reelforge.render.ffmpeg import ffmpeg_exe
 
     job = src_dir / "job.mp4"
     render(_timeline(src["photos_1080"], src["voice"], src["music"]), job, quality=quality)

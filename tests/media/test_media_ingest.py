@@ -284,7 +284,7 @@ def test_ingest_many_all_too_large(samples_dir):
 
 # -- content vs. name: more cases ----------------------------------------------------------------
 def test_mp3_named_jpg_gets_a_well_named_link(samples_dir, tmp_path):
-    from reelforge.render.ffmpeg import ffmpeg_exe
+    from reelforge.media.ffmpeg import ffmpeg_exe
 
     src = _copy(samples_dir / "sound.mp3", tmp_path / "cover.jpg")
     work = tmp_path / "work"

@@ -88,7 +88,7 @@ def test_webm_without_a_length_in_its_header(tmp_path):
     """Browser MediaRecorder / streamed WebM has no duration: it is measured from the data."""
     import subprocess
 
-    from reelforge.render.ffmpeg import ffmpeg_exe
+    from reelforge.media.ffmpeg import ffmpeg_exe
 
     out = tmp_path / "recorded.webm"
     with out.open("wb") as fh:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
-from reelforge.render.ffmpeg import ffmpeg_exe
+from reelforge.media.ffmpeg import ffmpeg_exe
 from reelforge.timeline import Asset, AssetKind
 
 RATE = 48000

@@ -17,8 +17,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from reelforge.media import ingest
+from reelforge.media.ffmpeg import ffmpeg_exe
 from reelforge.render import render, verify
-from reelforge.render.ffmpeg import ffmpeg_exe
 from reelforge.timeline import Fit, Motion, Role, Track, TrackKind, VideoSegment, build
 
 from ._render_helpers import frames_at

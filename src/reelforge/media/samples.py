@@ -418,7 +418,7 @@ def _encode_audio(samples: np.ndarray, path: Path, sr: int = SAMPLE_RATE) -> Non
 
 
 def _ffmpeg(args: list[str], stdin: bytes | None = None) -> None:
-    from reelforge.render.ffmpeg import ffmpeg_exe
+    from reelforge.media.ffmpeg import ffmpeg_exe
 
     cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y"]
     if stdin is None:

@@ -1,7 +1,7 @@
 """The renderer: Timeline -> one ffmpeg command (pure) -> one ffmpeg run -> verified MP4."""
 
+from reelforge.media.ffmpeg import ffmpeg_exe
 from reelforge.render.compile import QUALITIES, RenderCommand, TextOverlay, compile_render
-from reelforge.render.ffmpeg import ffmpeg_exe
 from reelforge.render.runner import render
 from reelforge.render.verify import MediaInfo, verify
 

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reelforge.errors import InvalidTimeline
-from reelforge.render.ffmpeg import ffmpeg_exe
+from reelforge.media.ffmpeg import ffmpeg_exe
 from reelforge.timeline.model import (
     AssetKind,
     AudioSegment,

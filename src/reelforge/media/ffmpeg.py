@@ -1,7 +1,8 @@
 """Where the ffmpeg binary lives: the static build bundled by the ``imageio-ffmpeg`` wheel.
 
 That build has libx264, aac and the filters the renderer uses, but no fontconfig (text is
-drawn with Pillow, see `reelforge.render.text`) and no ffprobe (probing uses PyAV).
+drawn with Pillow, see `reelforge.render.text`) and no ffprobe (probing uses PyAV). It lives
+in `media` because both the sample writer here and the renderer (which depends on media) run it.
 """
 
 from __future__ import annotations
