@@ -390,3 +390,31 @@ def test_stock_title_when_nothing_names_the_subject():
     p = plan("a promo with text overlays", [img("IMG_1.jpg", 1), img("IMG_2.jpg", 2)])
     assert texts(p.timeline, Role.TITLE)[0].text == "Discover Something New"
     assert any("stock phrase" in n for n in p.notes)
+
+
+@pytest.mark.parametrize(("instruction", "music", "voice"), [
+    ("30-second promo, 背景音乐小一点", 0.35 * 0.7, 1.0),
+    ("宣传视频，音乐大声点", 0.35 * 1.5, 1.0),
+    ("宣传视频，人声清楚一些", 0.35 * 0.7, 1.0),
+    ("30-second promo, make the music a little quieter", 0.35 * 0.7, 1.0),
+    ("promo with the music louder", 0.35 * 1.5, 1.0),
+    ("promo, make the voice clearer", 0.35 * 0.7, 1.0),
+    ("promo, voiceover louder", 0.35, 1.5),
+    ("promo, music at 20% and a bit quieter voice", 0.20, 0.7),  # an absolute level wins for its role
+    ("promo with background music and a voiceover", 0.35, 1.0),  # naming both roles is not a level
+])
+def test_relative_levels_in_first_instruction(instruction, music, voice):
+    tl = plan(instruction, [*IMAGES[:2], VO, BGM]).timeline
+    assert tl.track(Role.MUSIC).segments[0].volume == pytest.approx(music, abs=1e-3)
+    assert tl.track(Role.VOICE).segments[0].volume == pytest.approx(voice, abs=1e-3)
+
+
+def test_relative_levels_match_the_edit_factors():
+    from reelforge.planner.rules import plan_edit
+
+    tl = plan("promo", [*IMAGES[:2], VO, BGM]).timeline
+    for phrase in ("背景音乐小一点", "音乐大声点", "music quieter"):
+        (op,) = plan_edit(phrase, tl).ops
+        assert C.relative_levels(phrase)[0] == pytest.approx(op.factor)
+    notes = " ".join(plan("宣传视频，背景音乐小一点", [*IMAGES[:2], VO, BGM]).notes)
+    assert "Music at 24% (35% x0.7, as asked)" in notes

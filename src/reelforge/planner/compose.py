@@ -524,6 +524,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
                      if use_motion else "Stills stay still, as asked.")
 
     voice_present = bool(roles.voice) and voice_ms >= 0
+    rel_music, rel_voice = relative_levels(instruction)
     video_segs: list[VideoSegment] = []
     cursor = 0
     still_index = 0
@@ -550,6 +551,8 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
     seg_no = 0
     if roles.voice:
         voice_vol = P.parse_voice_volume(instruction)
+        if voice_vol is None and rel_voice != 1.0:
+            voice_vol = rel_voice
         vsegs = []
         vcursor = 0
         for a in roles.voice:
@@ -565,6 +568,8 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
                 notes.append(f"The voiceover '{a.name}' ({fmt_seconds(length)} s) is cut off at "
                              f"{fmt_seconds(total)} s; drop the length to keep all of it.")
             vcursor += d
+        if voice_vol is not None and vsegs:
+            notes.append(f"Voiceover at {round(min(voice_vol, 4.0) * 100)}%, as asked.")
         if vsegs:
             tracks.append(Track(id="voice", kind=TrackKind.AUDIO, role=Role.VOICE, segments=tuple(vsegs)))
     if roles.music is not None:
@@ -572,6 +577,10 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         asked = P.parse_music_volume(instruction)
         has_voice = len(tracks) > 1
         vol = asked if asked is not None else (MUSIC_WITH_VOICE if has_voice else MUSIC_ALONE)
+        relative = ""
+        if asked is None and rel_music != 1.0:
+            relative = f" ({round(vol * 100)}% x{rel_music:g}, as asked)"
+            vol = round(vol * rel_music, 4)
         vol = max(0.0, min(vol, 4.0))
         loop = bool(m.duration_ms) and m.duration_ms < total
         fade_in = min(MUSIC_FADE_IN_MS, total // 4)
@@ -580,7 +589,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         tracks.append(Track(id="music", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
             AudioSegment(id=f"a{seg_no}", start=0, duration=total, src=m.id, name=m.name, volume=vol,
                          duck=has_voice, loop=loop, fade_in_ms=fade_in, fade_out_ms=fade_out),)))
-        level = f"{round(vol * 100)}%" + (" as asked" if asked is not None else "")
+        level = f"{round(vol * 100)}%" + (" as asked" if asked is not None else relative)
         bits = [f"Music at {level}"]
         if has_voice:
             bits.append("ducked under the voiceover")
@@ -609,6 +618,43 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
     timeline = build(width=width, height=height, fps=FPS, duration=total, assets=tuple(unique_assets),
                      tracks=tuple(tracks))
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
+
+
+_LOUDER = (r"(?:\blouder\b|\braise\b|\bincrease\b|\bboost\b|\bturn\s+up\b|大声|调大|增大|提高|加大|"
+           r"大一点|大点|大一些|大些|响一点|响亮)")
+_QUIETER = (r"(?:\bquieter\b|\blower\b|\breduce\b|\bdecrease\b|\bturn\s+down\b|\bsofter\b|调小|减小|降低|"
+            r"小一点|小点|小一些|小些|轻一点|小声|低一点|调低)")
+_CLEARER = r"(?:\bclearer\b|\bmore\s+clear(?:ly)?\b|\bclear\b|\bcrisper\b|清楚|清晰)"
+_LITTLE = r"(?:\ba\s+(?:little|bit|touch)\b|\bslightly\b|\bsomewhat\b|一点|一些|稍微|有点|点儿|些)"
+_MUCH = r"(?:\bmuch\b|\ba\s+lot\b|\bway\b|\bfar\b|很多|大幅|非常)"
+
+
+def relative_levels(instruction: str) -> tuple[float, float]:
+    """(music, voice) gain factors for relative level phrasings in a first instruction, with
+    the same factors an edit uses: "music quieter"/"背景音乐小一点" -> music x0.7 (a little) or
+    x0.5; "音乐大声点" -> x1.25 / x1.5; "voice clearer"/"人声清楚一些" lowers the music under it.
+    Absolute levels ("music at 20%") are `parse.parse_music_volume`'s and win over these.
+
+    >>> relative_levels("宣传视频，背景音乐小一点"), relative_levels("人声清楚一些"), relative_levels("promo")
+    ((0.7, 1.0), (0.7, 1.0), (1.0, 1.0))
+    """
+    music, voice = 1.0, 1.0
+    for clause in re.split(r"[,;.!?，。；！？、]|\band\b|\bbut\b|并且|而且|同时", P.normalize(instruction)):
+        is_music = re.search(P._MUSIC_WORDS, clause, re.ASCII) is not None
+        is_voice = re.search(rf"(?<![a-z]){P._VOICE_WORDS}(?![a-z])", clause, re.ASCII) is not None
+        if is_music == is_voice or re.search(r"\d\s*%|百分之|\bdb\b|分贝", clause, re.ASCII):
+            continue  # no single role named, or an absolute level (parse_*_volume has it)
+        little = re.search(_LITTLE, clause, re.ASCII) is not None
+        much = re.search(_MUCH, clause, re.ASCII) is not None
+        down = 0.7 if little else 0.3 if much else 0.5
+        up = 1.25 if little else 2.0 if much else 1.5
+        if is_voice and re.search(_CLEARER, clause, re.ASCII):
+            music *= 0.7 if little or not much else 0.5  # a clearer voice: less music under it
+        elif re.search(_QUIETER, clause, re.ASCII):
+            music, voice = (music * down, voice) if is_music else (music, voice * down)
+        elif re.search(_LOUDER, clause, re.ASCII):
+            music, voice = (music * up, voice) if is_music else (music, voice * up)
+    return round(music, 4), round(voice, 4)
 
 
 def _fits(cap: int | None, t_ms: int) -> bool:
