@@ -109,7 +109,7 @@ def make(
 
     with friendly_errors():
         _need_files([*assets, *([brand] if brand else [])])
-        session = Session.new()
+        session = Session.new(local_files=True)
         if brand:
             session.brand_path = str(brand.resolve())
         with console.status("probing assets…"):
@@ -216,7 +216,7 @@ def edit(
     from reelforge.session import Session, media_cache
 
     with friendly_errors():
-        session = Session.load(project)
+        session = Session.load(project, local_files=True)
         if add:
             added = session.add_assets(add, workdir=media_cache())
             console.print("added " + ", ".join(a.name for a in added))
@@ -360,7 +360,7 @@ def batch(
         console.print(f"{len(jobs)} video{'s' if len(jobs) != 1 else ''} to make from {source}")
 
         def make_one(job) -> str:
-            session = Session.new()
+            session = Session.new(local_files=True)
             if brand:
                 session.brand_path = str(brand.resolve())
             session.add_assets(job.assets, workdir=media_cache())

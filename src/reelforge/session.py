@@ -103,12 +103,16 @@ class Session:
     brand_path: str | None = None
     smart_crop: bool = True
     base_dir: str | None = field(default=None, compare=False, repr=False)  # the project file's folder
+    # May instructions name files on this machine (a script, a brand kit)? Only when the caller is
+    # the local user (CLI, MCP over stdio). Never saved with the project: a remote surface (HTTP,
+    # MCP over HTTP) loads sessions with the default and so never reads a server path.
+    local_files: bool = field(default=False, compare=False, repr=False)
     _ai_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
-    def new(cls) -> Session:
-        return cls()
+    def new(cls, *, local_files: bool = False) -> Session:
+        return cls(local_files=local_files)
 
     # -- media ------------------------------------------------------------------------------
     def add_assets(self, paths: Iterable[str | os.PathLike[str]], workdir: str | os.PathLike[str] | None = None,
@@ -390,9 +394,10 @@ class Session:
         return p
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Session:
+    def load(cls, path: str | os.PathLike[str], *, local_files: bool = False) -> Session:
         s = cls.from_json(Path(path).read_text(encoding="utf-8"))
         s.base_dir = str(Path(path).resolve().parent)
+        s.local_files = local_files
         return s
 
     # -- AI features: models run here (side effects at the edge), results become data ops ----
@@ -499,7 +504,12 @@ class Session:
         p.mkdir(parents=True, exist_ok=True)
         return p
 
-    def _local_path(self, name: str) -> Path:
+    def _local_path(self, name: str, what: str) -> Path:
+        """A file the local user named in an instruction. Refused, without touching the file
+        system, when the caller is remote: the reply must not tell an existing path from a
+        missing one."""
+        if not self.local_files:
+            raise _AIFailed(_REMOTE_FILE_REFUSALS[what])
         p = Path(name).expanduser()
         if p.is_absolute():
             return p
@@ -516,7 +526,7 @@ class Session:
 
         text = op.text
         if text is None:
-            path = self._local_path(op.script_file or "")
+            path = self._local_path(op.script_file or "", "script")
             try:
                 text = path.read_text(encoding="utf-8").strip()
             except OSError as exc:
@@ -707,7 +717,9 @@ class Session:
     # brand --------------------------------------------------------------------------------------
     def find_brand(self, path: str | None = None) -> Path | None:
         if path:
-            return self._local_path(path)
+            return self._local_path(path, "brand")
+        if not self.local_files:
+            raise _AIFailed(_REMOTE_FILE_REFUSALS["brand"])
         if self.brand_path:
             return Path(self.brand_path)
         for base in (self.base_dir, os.getcwd()):
@@ -804,6 +816,14 @@ class Session:
             if said:
                 notes.append(said[:1].upper() + said[1:] + ".")
         return ops, notes
+
+
+_REMOTE_FILE_REFUSALS = {
+    "script": "files on the server are never read from an instruction: put the script in the instruction "
+              "itself, e.g. add a voiceover saying \"Fresh sneakers for every street\"",
+    "brand": "brand kit files are read only by the command line (reelforge make --brand brand.yaml), never "
+             "from a path in a chat message",
+}
 
 
 class _AIFailed(ReelforgeError):

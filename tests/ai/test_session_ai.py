@@ -206,6 +206,7 @@ def test_use_my_brand(tmp_path):
         "intro": {"text": "Aurora", "duration_ms": 1000}}))
     s = _session(tmp_path, _images(tmp_path), "a 6-second promo")
     s.base_dir = str(tmp_path)
+    s.local_files = True  # the local user (CLI): the project folder's brand.json is theirs
     r = s.handle("use my brand")
     assert r.status == "ok", r.message
     tl = s.timeline
@@ -236,7 +237,7 @@ def test_voiceover_from_a_script_file_next_to_the_project(tmp_path):
     (tmp_path / "script.txt").write_text("Fresh coffee every morning. Try it free today.\n")
     s = _session(tmp_path, _images(tmp_path), "a promo")
     s.save(tmp_path / "promo.reel.json")
-    s = Session.load(tmp_path / "promo.reel.json")
+    s = Session.load(tmp_path / "promo.reel.json", local_files=True)
     r = s.handle("voiceover from script.txt with captions")
     assert r.status == "ok", r.message
     caps = [c.text for c in s.timeline.track(Role.CAPTION).segments]

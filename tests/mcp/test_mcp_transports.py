@@ -100,3 +100,26 @@ def test_remote_backend_against_reelforge_serve(reelforge_serve, demo, tmp_path)
     assert out["credits1"]["available"] < 100
 
     assert out["unknown"].is_error and "error 1002" in text_of(out["unknown"])
+
+
+def test_mcp_over_http_never_reads_server_files(mcp_http, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the launch codes are 0000")
+    photo = tmp_path / "shot.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (320, 180), (90, 120, 160)).save(photo)
+
+    async def body(client):
+        sid = (await client.call_tool("create_session", {"name": "remote caller"})).structured_content["session_id"]
+        existing = await client.call_tool("add_assets", {"session_id": sid, "sources": [str(photo)]})
+        missing = await client.call_tool("add_assets", {"session_id": sid, "sources": [str(tmp_path / "no.jpg")]})
+        state = await client.call_tool("get_state", {"session_id": sid})
+        return existing, missing, state
+
+    existing, missing, state = run_mcp(mcp_http, body)
+    assert existing.is_error and missing.is_error
+    assert "not read over MCP HTTP" in text_of(existing)
+    # the same words whether the file exists or not
+    assert text_of(existing).replace(str(photo), "X") == text_of(missing).replace(str(tmp_path / "no.jpg"), "X")
+    assert state.structured_content["media"] == []

@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from reelforge.errors import (
     FileTooLarge,
@@ -142,35 +142,53 @@ def _local_file(src: str) -> Path:
     return p
 
 
-def download(url: str, directory: Path, *, max_bytes: int | None = None, timeout: float = 60.0) -> Path:
-    """Fetch an http(s) URL into ``directory`` (streamed, size-limited); returns the file."""
+def download(url: str, directory: Path, *, max_bytes: int | None = None, timeout: float = 60.0,
+             max_redirects: int = 5) -> Path:
+    """Fetch an http(s) URL into ``directory`` (streamed, size-limited); returns the file.
+
+    Every hop, redirects included, goes through the service's SSRF guard: private, loopback,
+    link-local and reserved addresses are refused unless listed in ``REELFORGE_URL_ALLOWLIST``.
+    """
     import httpx
 
     from reelforge.media.formats import MAX_FILE_BYTES, human_size
+    from reelforge.service.uploads import check_url
 
+    allow = [h for h in os.environ.get("REELFORGE_URL_ALLOWLIST", "").split(",") if h.strip()]
     limit = max_bytes or MAX_FILE_BYTES
     directory.mkdir(parents=True, exist_ok=True)
     name = Path(unquote(urlparse(url).path)).name or "download"
     name = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[-80:] or "download"
     target = directory / f"{uuid.uuid4().hex[:8]}-{name}"
     part = target.with_name(target.name + ".part")
+    current = url
     try:
-        with httpx.stream("GET", url, follow_redirects=True, timeout=timeout) as resp:
-            if resp.status_code >= 400:
-                raise MediaError(f"could not download {url}: HTTP {resp.status_code}")
-            size = 0
-            with open(part, "wb") as fh:
-                for chunk in resp.iter_bytes(1024 * 1024):
-                    size += len(chunk)
-                    if size > limit:
-                        raise FileTooLarge(f"{name} from {url} is larger than the {human_size(limit)} limit")
-                    fh.write(chunk)
-        part.replace(target)
+        with httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False) as client:
+            for _ in range(max_redirects + 1):
+                check_url(current, allow)
+                with client.stream("GET", current) as resp:
+                    if resp.is_redirect:
+                        location = resp.headers.get("location")
+                        if not location:
+                            raise MediaError(f"could not download {url}: redirect without a location")
+                        current = urljoin(current, location)
+                        continue
+                    if resp.status_code >= 400:
+                        raise MediaError(f"could not download {url}: HTTP {resp.status_code}")
+                    size = 0
+                    with open(part, "wb") as fh:
+                        for chunk in resp.iter_bytes(1024 * 1024):
+                            size += len(chunk)
+                            if size > limit:
+                                raise FileTooLarge(f"{name} from {url} is larger than the {human_size(limit)} limit")
+                            fh.write(chunk)
+                    part.replace(target)
+                    return target
+            raise MediaError(f"could not download {url}: more than {max_redirects} redirects")
     except httpx.HTTPError as exc:
-        raise MediaError(f"could not download {url}: {exc}") from exc
+        raise MediaError(f"could not download {url}: {type(exc).__name__}") from exc
     finally:
         part.unlink(missing_ok=True)
-    return target
 
 
 # ----------------------------------------------------------------------------------------
@@ -203,7 +221,10 @@ class EmbeddedBackend:
 
     mode = "embedded"
 
-    def __init__(self, data_dir: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, local_files: bool = False) -> None:
+        # local_files: the caller is the local user (MCP over stdio) and may name files on this
+        # machine; over HTTP it is not, and only URLs are accepted.
+        self.local_files = local_files
         self.data_dir = Path(data_dir).expanduser() if data_dir else default_data_dir()
         self.data_dir = self.data_dir.resolve()
         self.sessions_dir = self.data_dir / "sessions"
@@ -234,7 +255,7 @@ class EmbeddedBackend:
             raise NotFound(f"session {session_id!r} not found (create one with create_session)")
         from reelforge.session import Session
 
-        return Session.load(project)
+        return Session.load(project, local_files=self.local_files)
 
     def _save(self, session_id: str, session) -> None:
         session.save(self._project(session_id))
@@ -251,7 +272,7 @@ class EmbeddedBackend:
         sid = uuid.uuid4().hex[:12]
         folder = self._dir(sid)
         (folder / "media").mkdir(parents=True, exist_ok=True)
-        session = Session.new()
+        session = Session.new(local_files=self.local_files)
         self._save(sid, session)
         meta = {"id": sid, "name": name or f"session {sid}", "created": time.time()}
         (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -285,6 +306,9 @@ class EmbeddedBackend:
                         continue
                     if "://" in src:
                         raise MediaError(f"unsupported URL scheme in {src!r}: use http(s) URLs or local paths")
+                    if not self.local_files:
+                        raise MediaError("files on the server are not read over MCP HTTP: give http(s) URLs "
+                                         "(or run `reelforge mcp` over stdio for local files)")
                     paths.append(_local_file(src).resolve())
                 added = session.add_assets(paths, workdir=folder / "media")
             except BaseException:
@@ -365,6 +389,9 @@ class EmbeddedBackend:
         aspect, resolution = parse_preset(preset)
         tl = _apply_preset(self._timeline(session_id), aspect, resolution)
         job_id = uuid.uuid4().hex[:12]
+        if output and not self.local_files:
+            raise ReelforgeError("output_path is accepted only over stdio: over HTTP the export is kept by "
+                                 "the server and its path is returned")
         if output:
             target = Path(output).expanduser().resolve()
             if target.suffix.lower() != ".mp4":
@@ -468,9 +495,10 @@ class RemoteBackend:
 
     def __init__(self, url: str, data_dir: str | os.PathLike[str] | None = None,
                  token: str | None = None, client_id: str | None = None,
-                 transport: Any = None) -> None:
+                 transport: Any = None, *, local_files: bool = False) -> None:
         import httpx
 
+        self.local_files = local_files  # as for EmbeddedBackend: only the stdio caller names local files
         self.base = url.rstrip("/")
         self.data_dir = (Path(data_dir).expanduser() if data_dir else default_data_dir()).resolve()
         self.downloads = self.data_dir / "downloads"
@@ -574,6 +602,9 @@ class RemoteBackend:
         for src in sources:
             if _is_url(str(src)):
                 continue
+            if not self.local_files:
+                raise MediaError("files on this machine are not read over MCP HTTP: give http(s) URLs "
+                                 "(or run `reelforge mcp` over stdio for local files)")
             paths.append(_local_file(str(src)))
         added: list[Any] = []
         if paths:
@@ -703,6 +734,9 @@ class RemoteBackend:
         as the session's draft with the frame changed (the API renders a given draft)."""
         _check_quality(quality)
         aspect, resolution = parse_preset(preset)
+        if output and not self.local_files:
+            raise ReelforgeError("output_path is accepted only over stdio: over HTTP the export is kept by "
+                                 "the server and its download URL is returned")
         if output and Path(output).suffix.lower() != ".mp4":
             raise ReelforgeError(f"output must end in .mp4: {output}")
         body: dict[str, Any] = {"quality": quality}
@@ -813,8 +847,12 @@ def _sse_events(lines):
         yield event, "\n".join(data)
 
 
-def make_backend(url: str | None = None, data_dir: str | os.PathLike[str] | None = None) -> Backend:
-    return RemoteBackend(url, data_dir=data_dir) if url else EmbeddedBackend(data_dir)
+def make_backend(url: str | None = None, data_dir: str | os.PathLike[str] | None = None, *,
+                 local_files: bool = False) -> Backend:
+    """The remote backend for ``url``, else the embedded one; ``local_files`` only for stdio."""
+    if url:
+        return RemoteBackend(url, data_dir=data_dir, local_files=local_files)
+    return EmbeddedBackend(data_dir, local_files=local_files)
 
 
 __all__ = ["Backend", "EmbeddedBackend", "RemoteBackend", "ApiError", "make_backend", "error_code",

@@ -254,7 +254,7 @@ def run(
     - ``data_dir``: sessions/exports (embedded) or downloads and the saved token (remote);
       default ``$REELFORGE_MCP_DATA`` or ``~/.local/share/reelforge/mcp``.
     """
-    backend = make_backend(url=url, data_dir=data_dir)
+    backend = make_backend(url=url, data_dir=data_dir, local_files=transport == "stdio")
     server = build_server(backend)
     try:
         if transport == "stdio":
