@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
 
 from edit_cases import CASES, HOLDOUT, LIBRARY, sample_timeline  # noqa: E402
+from edit_cases_fresh import FILES, FIRST_RUN, FRESH, judge  # noqa: E402
 
 from reelforge.planner.ops import dump_ops  # noqa: E402
 from reelforge.planner.rules import plan_edit  # noqa: E402
@@ -54,6 +55,40 @@ def score(name: str, cases, tl, verbose: bool, repeat: int = 5) -> None:
             print(f"  MISS {text!r}\n       expected {expected}\n       got      {got}")
 
 
+def score_fresh(tl, verbose: bool) -> None:
+    """The fresh set (issues 16 and 14), per kind: now, next to the first run before any fix."""
+    lib = LIBRARY + FILES
+    kinds: dict[str, list[int]] = {}
+    destructive = []
+    times: list[float] = []
+    misses = []
+    for kind, text, expected in FRESH:
+        t0 = time.perf_counter()
+        right, bad, got = judge(kind, text, expected, tl, lib)
+        times.append(time.perf_counter() - t0)
+        k = kinds.setdefault(kind, [0, 0])
+        k[0] += right
+        k[1] += 1
+        if bad:
+            destructive.append((text, got))
+        if not right:
+            misses.append((kind, text, expected, got))
+    right = sum(k[0] for k in kinds.values())
+    total = sum(k[1] for k in kinds.values())
+    first = sum(v[0] for v in FIRST_RUN.values())
+    print(f"fresh    {right}/{total} right ({100 * right / total:.1f}%)"
+          + (f"  first run {first}/{total} ({100 * first / total:.1f}%)" if FIRST_RUN else "")
+          + f"  destructive misreads: {len(destructive)}")
+    for kind, (r, n) in kinds.items():
+        fr = FIRST_RUN.get(kind)
+        print(f"  {kind:8s} {r:3d}/{n:<3d} ({100 * r / n:5.1f}%)" + (f"   first run {fr[0]}/{fr[1]}" if fr else ""))
+    if verbose:
+        for text, got in destructive:
+            print(f"  DESTRUCTIVE {text!r}: {got}")
+        for kind, text, expected, got in misses:
+            print(f"  MISS [{kind}] {text!r}\n       expected {expected}\n       got      {got}")
+
+
 def main() -> None:
     verbose = "--verbose" in sys.argv or "-v" in sys.argv
     tl = sample_timeline()
@@ -61,6 +96,7 @@ def main() -> None:
         plan_edit(text, tl, library=LIBRARY)
     score("table", CASES, tl, verbose)
     score("holdout", HOLDOUT, tl, verbose)
+    score_fresh(tl, verbose)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,358 @@
+"""Fresh held-out set for issues 16 and 14: instructions the way people type them.
+
+Written with their expected results by hand on 2026-11-30 BEFORE the planner was run on them,
+and committed before any fix; expectations are never edited to match the planner. The
+first-run score per kind is recorded in FIRST_RUN below (and printed by bench/planner.py).
+
+Each case is ``(kind, text, expected)``:
+- ``text`` is an instruction, or ``(previous, instruction)`` for the conversation-memory kind
+  (the previous instruction is planned and applied first);
+- ``expected`` is a list of op dicts (as `dump_ops` writes them), judged right when the ops are
+  equal OR lead to the same timeline; ``"refuse"`` = no ops may come out (a question or
+  "not understood"); ``("partial", ops)`` = these ops are applied AND the reply names the part
+  that was not understood.
+Kind "first" cases are first instructions (the composer), ``expected`` a dict of facts about the
+first cut: ``aspect`` (w:h), ``duration_ms``, ``music_volume``, ``says`` (a word the reply/notes
+must contain).
+"""
+
+from __future__ import annotations
+
+from reelforge.timeline import Asset, AssetKind
+
+# media the issue-14 cases name: already in the project (the CLI ingests a named local file first;
+# the service needs it uploaded), not on the timeline
+FILES = (
+    Asset(id="clip9", path="/m/clip.mp4", name="clip.mp4", kind=AssetKind.VIDEO, width=1920, height=1080,
+          duration_ms=8000, fps=30, has_audio=True),
+    Asset(id="mus9", path="/m/music.mp3", name="music.mp3", kind=AssetKind.AUDIO, duration_ms=90000, has_audio=True),
+    Asset(id="song9", path="/m/song.mp3", name="song.mp3", kind=AssetKind.AUDIO, duration_ms=45000, has_audio=True),
+)
+
+_IMG = "image"
+
+
+def _t(i: int, kind: str | None = _IMG) -> dict:
+    return {"index": i, "kind": kind} if kind else {"index": i}
+
+
+def _dur(target: dict, ms: int) -> dict:
+    return {"target": target, "duration_ms": ms, "op": "set_segment_duration"}
+
+
+def _rm(target: dict) -> dict:
+    return {"target": target, "op": "remove_segment"}
+
+
+def _vol(v: float | None = None, factor: float | None = None, role: str = "music", span=None) -> dict:
+    d: dict = {"op": "set_volume"}
+    if role != "music":
+        d["role"] = role
+    if v is not None:
+        d["volume"] = v
+    if factor is not None:
+        d["factor"] = factor
+    if span is not None:
+        d["span"] = {"start_ms": span[0], "end_ms": span[1]}
+    return d
+
+
+FRAME_V = {"aspect": "9:16", "op": "set_frame"}
+FRAME_SQ = {"aspect": "1:1", "op": "set_frame"}
+
+FRESH: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "swap pics 1 and 2", [{"a": _t(0), "b": _t(1), "op": "swap_segments"}]),
+    ("casual", "flip it to portrait mode", [FRAME_V]),
+    ("casual", "call it 'Weekend Vibes' instead", [{"text": "Weekend Vibes", "op": "update_text"}]),
+    ("casual", "take the zoom off the pics", [{"motion": "none", "op": "set_motion"}]),
+    ("casual", "ditch the music", [{"role": "music", "op": "remove_track"}]),
+    ("casual", "crank the music up", [_vol(factor=1.5)]),
+    ("casual", "tone the music down a bit", [_vol(factor=0.7)]),
+    ("casual", "let's go widescreen", [{"aspect": "16:9", "op": "set_frame"}]),
+    ("casual", "make it insta square", [FRAME_SQ]),
+    ("casual", "shave the video down to 25 secs", [{"duration_ms": 25000, "op": "set_total_duration"}]),
+    ("casual", "bin the last pic", [_rm(_t(-1))]),
+    ("casual", "stick the beach pic at the start", [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}]),
+    ("casual", "no more ken burns", [{"motion": "none", "op": "set_motion"}]),
+    ("casual", "kill the transitions", [{"kind": "cut", "op": "set_transition"}]),
+    ("casual", "give the title a yellow colour", [{"color": "#FFD400", "op": "update_text"}]),
+    ("casual", "bump the title up to the top", [{"position": "top", "op": "update_text"}]),
+    ("casual", "can we lose the voiceover", [{"role": "voice", "op": "remove_track"}]),
+    ("casual", "music's way too loud", [_vol(factor=0.3)]),
+    ("casual", "speed the street clip up", [{"target": {"name": "street"}, "speed": 1.5, "op": "set_speed"}]),
+    ("casual", "hold the first photo a bit longer", [_dur(_t(0), 6500)]),
+    ("casual", "get the logo in the top right", [{"asset_id": "logo1", "position": "top-right", "op": "add_logo"}]),
+    ("casual", "switch to hard cuts", [{"kind": "cut", "op": "set_transition"}]),
+    ("casual", "the pics should be 4 secs each", [_dur(_t(i), 4000) for i in range(5)]),
+    ("casual", "shorten the whole thing to 20s", [{"duration_ms": 20000, "op": "set_total_duration"}]),
+    ("casual", "pop the title in red", [{"color": "#FF0000", "op": "update_text"}]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "maek it vertcal", [FRAME_V]),
+    ("typos", "musci to 20%", [_vol(0.2)]),
+    ("typos", "use hardcuts", [{"kind": "cut", "op": "set_transition"}]),
+    ("typos", "chnage it to720p", [{"resolution": "720p", "op": "set_frame"}]),
+    ("typos", "remvoe the second image", [_rm(_t(1))]),
+    ("typos", "lower the msuic a bit", [_vol(factor=0.7)]),
+    ("typos", "make it sqaure", [FRAME_SQ]),
+    ("typos", "fade otu the music", [{"fade_out_ms": 2000, "op": "set_fade"}]),
+    ("typos", "swap the frist and third photos", [{"a": _t(0), "b": _t(2), "op": "swap_segments"}]),
+    ("typos", "delte the last picture", [_rm(_t(-1))]),
+    ("typos", "make the tittle bigger", [{"size": "xlarge", "op": "update_text"}]),
+    ("typos", "crossfade transitons", [{"kind": "crossfade", "op": "set_transition"}]),
+    ("typos", "make the video 20 secnds", [{"duration_ms": 20000, "op": "set_total_duration"}]),
+    ("typos", "move the beech photo to the end", [{"target": {"name": "beach"}, "to_index": -1, "op": "move_segment"}]),
+    ("typos", "mute the voicover", [_vol(0.0, role="voice")]),
+    ("typos", "verticle for tiktok", [FRAME_V]),
+    ("typos", "add the tittle 'Hello World'", [{"text": "Hello World", "timing": {"duration_ms": 3000}, "op": "add_text"}]),
+    ("typos", "make the sneker shot 3 seconds", [_dur({"name": "sneaker"}, 3000)]),
+    ("typos", "no transistions", [{"kind": "cut", "op": "set_transition"}]),
+    ("typos", "turn the muisc down to 30 percent", [_vol(0.3)]),
+    ("typos", "change the title to 'Summr Sael'", [{"text": "Summr Sael", "op": "update_text"}]),
+    # -- references --------------------------------------------------------------------------------
+    ("refs", "remove the one before last", [_rm(_t(-2, None))]),
+    ("refs", "make the second-to-last image 3 seconds", [_dur(_t(-2), 3000)]),
+    ("refs", "make the one after the clip 3 seconds", [_dur(_t(3, None), 3000)]),
+    ("refs", "zoom in on the shot before the clip", [{"target": _t(1, None), "motion": "zoom-in", "op": "set_motion"}]),
+    ("refs", "remove photos 2 to 4", [_rm(_t(3)), _rm(_t(2)), _rm(_t(1))]),
+    ("refs", "make photos 1 to 3 two seconds each", [_dur(_t(i), 2000) for i in range(3)]),
+    ("refs", "delete pic number two", [_rm(_t(1))]),
+    ("refs", "make picture five 4 seconds", [_dur(_t(4), 4000)]),
+    ("refs", "move shoe.jpg to the end", [{"target": {"name": "shoe.jpg"}, "to_index": -1, "op": "move_segment"}]),
+    ("refs", "make the mountain shot last 6 seconds", [_dur({"name": "mountain"}, 6000)]),
+    ("refs", "put the city pic after the beach pic",
+     [{"target": {"name": "city"}, "after": {"name": "beach"}, "op": "move_segment"}]),
+    ("refs", "stop the motion on all the photos", [{"motion": "none", "op": "set_motion"}]),
+    ("refs", "swap the first one and the last one", [{"a": _t(0, None), "b": _t(-1, None), "op": "swap_segments"}]),
+    ("refs", "the third photo should be 2 seconds", [_dur(_t(2), 2000)]),
+    ("refs", "remove the penultimate photo", [_rm(_t(-2))]),
+    ("refs", "make the 2nd and 3rd images 4 seconds", [_dur(_t(1), 4000), _dur(_t(2), 4000)]),
+    ("refs", "mute the sound of the third shot", [{"target": _t(2, None), "mute": True, "op": "set_clip_audio"}]),
+    ("refs", "make the first two pictures 3 seconds", [_dur(_t(0), 3000), _dur(_t(1), 3000)]),
+    ("refs", "show the beach picture for 7 seconds", [_dur({"name": "beach"}, 7000)]),
+    ("refs", "remove image four", [_rm(_t(3))]),
+    ("refs", "make the final photo 2 secs", [_dur(_t(-1), 2000)]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("make the second image 4 seconds", "and the next one too"), [_dur(_t(2), 4000)]),
+    ("memory", ("zoom in on the third image", "same for the one before it"),
+     [{"target": _t(1), "motion": "zoom-in", "op": "set_motion"}]),
+    ("memory", ("make the first image 3 seconds", "do that to all of them"), [_dur(_t(i), 3000) for i in range(5)]),
+    ("memory", ("move the second image to the end", "now put it back where it was"),
+     [{"target": _t(-1), "to_index": 1, "op": "move_segment"}]),
+    ("memory", ("第一张图片改成3秒", "再短一点"), [_dur(_t(0), 2000)]),
+    ("memory", ("make the title red", "same for the call to action"),
+     [{"target": {"role": "cta", "index": 0}, "color": "#FF0000", "op": "update_text"}]),
+    ("memory", ("pan left on the first image", "and the last one"),
+     [{"target": _t(-1), "motion": "pan-left", "op": "set_motion"}]),
+    ("memory", ("make the beach photo 3 seconds", "make it 5 instead"), [_dur({"name": "beach"}, 5000)]),
+    ("memory", ("move the beach photo to the front", "actually put it back"),
+     [{"target": _t(0, None), "to_index": 3, "op": "move_segment"}]),
+    ("memory", ("make the second image 2 seconds", "the third too"), [_dur(_t(2), 2000)]),
+    ("memory", ("第二张图片改成4秒", "第三张也一样"), [_dur(_t(2), 4000)]),
+    ("memory", ("mute the street clip", "unmute it"), [{"target": {"name": "street"}, "mute": False, "op": "set_clip_audio"}]),
+    ("memory", ("make the first photo 3 seconds", "and the same for photos 2 and 3"),
+     [_dur(_t(1), 3000), _dur(_t(2), 3000)]),
+    ("memory", ("swap the first and second images", "now swap them back"), [{"a": _t(0), "b": _t(1), "op": "swap_segments"}]),
+    ("memory", ("zoom in on the beach photo", "do the same to the city photo"),
+     [{"target": {"name": "city"}, "motion": "zoom-in", "op": "set_motion"}]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "kill the music for the last 5 secs", [_vol(0.0, span=(25000, 30000))]),
+    ("ranges", "mute the music from 0:10 to 0:15", [_vol(0.0, span=(10000, 15000))]),
+    ("ranges", "music at 10% for the first 3 seconds", [_vol(0.1, span=(0, 3000))]),
+    ("ranges", "前3秒音乐静音", [_vol(0.0, span=(0, 3000))]),
+    ("ranges", "fade the music out over the last 5 seconds", [{"fade_out_ms": 5000, "op": "set_fade"}]),
+    ("ranges", "duck the music from 0:05 to 0:20", [{"span": {"start_ms": 5000, "end_ms": 20000}, "op": "set_duck"}]),
+    ("ranges", "show the title from 0:10 to 0:15", [{"timing": {"start_ms": 10000, "duration_ms": 5000}, "op": "update_text"}]),
+    ("ranges", "标题从第10秒显示到第14秒", [{"timing": {"start_ms": 10000, "duration_ms": 4000}, "op": "update_text"}]),
+    ("ranges", "turn the music up for the last 10 seconds", [_vol(factor=1.5, span=(20000, 30000))]),
+    ("ranges", "silence the voiceover between 0:05 and 0:08", [_vol(0.0, role="voice", span=(5000, 8000))]),
+    ("ranges", "最后5秒音乐调到50%", [_vol(0.5, span=(25000, 30000))]),
+    ("ranges", "lower the music by half from 10s to 20s", [_vol(factor=0.5, span=(10000, 20000))]),
+    ("ranges", "show the call to action for the last 5 seconds",
+     [{"target": {"role": "cta", "index": 0}, "timing": {"duration_ms": 5000, "anchor": "end"}, "op": "update_text"}]),
+    ("ranges", "no music in the first 2 seconds", [_vol(0.0, span=(0, 2000))]),
+    ("ranges", "fade in the music over the first 4 seconds", [{"fade_in_ms": 4000, "op": "set_fade"}]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "make photo 1 and photo 2 four seconds each", [_dur(_t(0), 4000), _dur(_t(1), 4000)]),
+    ("multi", "put the beach photo first and the shoe photo last",
+     [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"},
+      {"target": {"name": "shoe"}, "to_index": -1, "op": "move_segment"}]),
+    ("multi", "make it vertical, music to 20% and add the title 'Hi'",
+     [FRAME_V, _vol(0.2), {"text": "Hi", "timing": {"duration_ms": 3000}, "op": "add_text"}]),
+    ("multi", "make it square and sparkly", ("partial", [FRAME_SQ])),
+    ("multi", "lower the music, remove the last image and use crossfades",
+     [_vol(factor=0.5), _rm(_t(-1)), {"kind": "crossfade", "op": "set_transition"}]),
+    ("multi", "make the title bigger and move it to the top", [{"size": "xlarge", "position": "top", "op": "update_text"}]),
+    ("multi", "speed up the clip and mute it", [{"speed": 1.5, "op": "set_speed"}, {"mute": True, "op": "set_clip_audio"}]),
+    ("multi", "remove the first image then make the video 20 seconds",
+     [_rm(_t(0)), {"duration_ms": 20000, "op": "set_total_duration"}]),
+    ("multi", "fade the music in and out and duck it under the voice",
+     [{"fade_in_ms": 2000, "fade_out_ms": 2000, "op": "set_fade"}, {"op": "set_duck"}]),
+    ("multi", "make it 4:5, 720p, and no motion",
+     [{"aspect": "4:5", "resolution": "720p", "op": "set_frame"}, {"motion": "none", "op": "set_motion"}]),
+    ("multi", "add 'Sale' at the top and make it red",
+     [{"text": "Sale", "timing": {"duration_ms": 3000}, "position": "top", "color": "#FF0000", "op": "add_text"}]),
+    ("multi", "make the first image 2 seconds and the second image 3 seconds", [_dur(_t(0), 2000), _dur(_t(1), 3000)]),
+    ("multi", "remove the voiceover and the music", [{"role": "voice", "op": "remove_track"}, {"role": "music", "op": "remove_track"}]),
+    ("multi", "hard cuts, no zoom, music at 40%",
+     [{"kind": "cut", "op": "set_transition"}, {"motion": "none", "op": "set_motion"}, _vol(0.4)]),
+    ("multi", "move the beach photo to the front and make it 5 seconds",
+     [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}, _dur({"name": "beach"}, 5000)]),
+    ("multi", "make it vertical and dance-y", ("partial", [FRAME_V])),
+    ("multi", "change the title to 'Go' and make the cta say 'Buy'",
+     [{"text": "Go", "op": "update_text"}, {"target": {"role": "cta", "index": 0}, "text": "Buy", "op": "update_text"}]),
+    ("multi", "make the voiceover louder and the music quieter", [_vol(factor=1.5, role="voice"), _vol(factor=0.5)]),
+    ("multi", "delete the city photo and the beach photo", [_rm({"name": "beach"}), _rm({"name": "city"})]),
+    ("multi", "slow down the street clip and put it at the end",
+     [{"target": {"name": "street"}, "speed": 0.5, "op": "set_speed"},
+      {"target": {"name": "street"}, "to_index": -1, "op": "move_segment"}]),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "把第一张和最后一张换一下", [{"a": _t(0), "b": _t(-1), "op": "swap_segments"}]),
+    ("zh", "图片别动来动去的", [{"motion": "none", "op": "set_motion"}]),
+    ("zh", "音乐小点声", [_vol(factor=0.7)]),
+    ("zh", "标题字大一点", [{"size": "xlarge", "op": "update_text"}]),
+    ("zh", "把音乐关了", [_vol(0.0)]),
+    ("zh", "换成竖的", [FRAME_V]),
+    ("zh", "搞成方的", [FRAME_SQ]),
+    ("zh", "第二张图删了吧", [_rm(_t(1))]),
+    ("zh", "最后一张图多放两秒", [_dur(_t(-1), 7000)]),
+    ("zh", "把street那段视频静音", [{"target": {"name": "street"}, "mute": True, "op": "set_clip_audio"}]),
+    ("zh", "music调到30%", [_vol(0.3)]),
+    ("zh", "把title改成'夏日'", [{"text": "夏日", "op": "update_text"}]),
+    ("zh", "不要转场了", [{"kind": "cut", "op": "set_transition"}]),
+    ("zh", "把beach.jpg放到第一张", [{"target": {"name": "beach.jpg"}, "to_index": 0, "op": "move_segment"}]),
+    ("zh", "第二到第四张都改成2秒", [_dur(_t(i), 2000) for i in (1, 2, 3)]),
+    ("zh", "背景音乐太吵了", [_vol(factor=0.5)]),
+    ("zh", "视频弄成15秒", [{"duration_ms": 15000, "op": "set_total_duration"}]),
+    ("zh", "倒数第二张删掉", [_rm(_t(-2))]),
+    ("zh", "加个标题'新品'，音乐小一点", [{"text": "新品", "timing": {"duration_ms": 3000}, "op": "add_text"}, _vol(factor=0.7)]),
+    ("zh", "把旁白声音调大一点然后做成竖屏", [_vol(factor=1.25, role="voice"), FRAME_V]),
+    ("zh", "图片都改成4秒", [_dur(_t(i), 4000) for i in range(5)]),
+    # -- files named in an edit (issue 14; the files are in the project's media) ------------------------
+    ("files", "replace the third image with clip.mp4", [{"target": _t(2), "asset_id": "clip9", "op": "replace_source"}]),
+    ("files", "add clip.mp4 after the second image", [{"asset_id": "clip9", "after": _t(1), "op": "add_segment"}]),
+    ("files", "add background music music.mp3 at 25%", [{"asset_id": "mus9", "op": "replace_music"}, _vol(0.25)]),
+    ("files", "replace the background music with song.mp3", [{"asset_id": "song9", "op": "replace_music"}]),
+    ("files", "add the logo logo.png in the top right corner", [{"asset_id": "logo1", "position": "top-right", "op": "add_logo"}]),
+    ("files", "在右下角加上水印 logo.png", [{"asset_id": "logo1", "op": "add_logo"}]),
+    ("files", "reorder the photos: mountain, beach, shoe, city, sneaker", [{"order": [5, 3, 2, 0, 1, 4], "op": "reorder_segments"}]),
+    ("files", "把mountain.jpg放到第一张", [{"target": {"name": "mountain.jpg"}, "to_index": 0, "op": "move_segment"}]),
+    ("files", "use song.mp3 for the music at 40%", [{"asset_id": "song9", "op": "replace_music"}, _vol(0.4)]),
+    ("files", "put clip.mp4 at the start", [{"asset_id": "clip9", "before": {"index": 0}, "op": "add_segment"}]),
+    ("files", "replace the music with nosuch.mp3", "refuse"),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "remove it", "refuse"),
+    ("refuse", "delete the photo", "refuse"),
+    ("refuse", "make it look like a Wes Anderson film", "refuse"),
+    ("refuse", "delete everything", "refuse"),
+    ("refuse", "turn it down", "refuse"),
+    ("refuse", "make it pop", "refuse"),
+    ("refuse", "change the text", "refuse"),
+    ("refuse", "move the photo to the end", "refuse"),
+    ("refuse", "lower the volume", "refuse"),
+    ("refuse", "asdf qwerty", "refuse"),
+    ("refuse", "make the shot 3 seconds", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "15 sec vertcal vid, musci at 20%", {"aspect": "9:16", "duration_ms": 15000, "music_volume": 0.2}),
+    ("first", "asdf qwerty", {"says": "understand"}),
+    ("first", "30 second squre video with crossfades", {"aspect": "1:1", "duration_ms": 30000}),
+    ("first", "make a 20s promo, music at 30 percnt", {"duration_ms": 20000, "music_volume": 0.3}),
+    ("first", "一个15秒的竖屏视频，音乐小声一点", {"aspect": "9:16", "duration_ms": 15000}),
+    ("first", "vertcal 10 second vid", {"aspect": "9:16", "duration_ms": 10000}),
+]
+
+# first run of the planner on FRESH (2026-11-30, commit d26d2d6), before any fix: 79/166 (47.6 %),
+# 4 destructive misreads (a whole-track remove or mute for a range of time)
+FIRST_RUN: dict[str, tuple[int, int]] = {
+    "casual": (16, 25), "typos": (4, 21), "refs": (13, 21), "memory": (0, 15), "ranges": (4, 15),
+    "multi": (12, 20), "zh": (11, 21), "files": (7, 11), "refuse": (11, 11), "first": (1, 6),
+}
+
+
+# -- judging (shared by bench/planner.py and tests/unit/test_fresh_cases.py) ---------------------------
+def _sizes(tl) -> tuple[int, int]:
+    """(tracks, segments): a result with fewer than expected lost something."""
+    return len([t for t in tl.tracks if t.segments]), sum(len(t.segments) for t in tl.tracks)
+
+
+def _muted_more(got, want) -> bool:
+    """An audio track silenced over more of its length than expected (a whole-track mute for a range)."""
+    from reelforge.timeline import Role
+
+    def silent(tl, role):
+        tr = tl.track(role)
+        return sum(s.duration for s in tr.segments if getattr(s, "volume", 1) == 0) if tr else 0
+
+    return any(silent(got, r) > silent(want, r) + 100 for r in (Role.MUSIC, Role.VOICE))
+
+
+def plan_case(text, tl, library, memory=None):
+    """Plan one instruction, passing conversation memory when the planner keeps it."""
+    import inspect
+
+    from reelforge.planner.rules import plan_edit
+
+    if memory is not None and "memory" in inspect.signature(plan_edit).parameters:
+        return plan_edit(text, tl, library=library, memory=memory)
+    return plan_edit(text, tl, library=library)
+
+
+def judge(kind, text, expected, tl, library):
+    """-> (right, destructive, got) for one FRESH case."""
+    from reelforge.errors import PlanError
+    from reelforge.planner.apply import ApplyError, apply
+    from reelforge.planner.ops import dump_ops, parse_ops
+
+    if kind == "first":
+        return _judge_first(text, expected, library)
+    memory = None
+    if isinstance(text, tuple):
+        prev, text = text
+        p0 = plan_case(prev, tl, library)
+        if p0.ops:
+            tl = apply(tl, p0.ops, library=library)
+        memory = getattr(p0, "memory", None)
+    plan = plan_case(text, tl, library, memory)
+    got_ops = list(plan.ops) if plan.status == "ok" else []
+    got = dump_ops(got_ops) if got_ops else plan.status
+    try:
+        after = apply(tl, got_ops, library=library) if got_ops else tl
+    except ApplyError:
+        after = tl
+    if expected == "refuse":
+        want_after = tl
+        right = not got_ops
+    else:
+        partial = isinstance(expected, tuple)
+        want = expected[1] if partial else expected
+        try:
+            want_after = apply(tl, parse_ops(want), library=library)
+        except PlanError:  # an op field the planner does not have yet: only the ops can match
+            want_after = None
+        right = bool(got_ops) and (got == want or after == want_after)
+        want_after = tl if want_after is None else want_after
+        if partial:
+            right = right and bool(getattr(plan, "skipped", ()))
+    destructive = bool(got_ops) and (
+        any(a < b for a, b in zip(_sizes(after), _sizes(want_after), strict=True)) or _muted_more(after, want_after))
+    return right, destructive, got
+
+
+def _judge_first(text, expected, library):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Role
+
+    p = plan(text, library)
+    tl = p.timeline
+    facts = {}
+    w, h = tl.width, tl.height
+    facts["aspect"] = {(16, 9): "16:9", (9, 16): "9:16", (1, 1): "1:1", (4, 5): "4:5"}.get(
+        next(((a, b) for a, b in ((16, 9), (9, 16), (1, 1), (4, 5)) if w * b == h * a), (0, 0)), f"{w}x{h}")
+    facts["duration_ms"] = tl.duration
+    music = tl.track(Role.MUSIC)
+    facts["music_volume"] = round(music.segments[0].volume, 3) if music and music.segments else None
+    said = " ".join(p.notes).lower()
+    right = all(
+        (k == "says" and v in said) or (k != "says" and facts.get(k) == v) for k, v in expected.items())
+    return right, False, {k: facts.get(k) for k in expected if k != "says"} | (
+        {"notes": said[:160]} if "says" in expected else {})
