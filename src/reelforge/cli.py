@@ -39,6 +39,7 @@ console = Console(stderr=True)
 out = Console()
 
 QUALITIES = ("draft", "standard", "high")
+EXIT_UNCHANGED = 3  # `edit`: the instruction was understood as an edit but changed nothing
 
 
 @contextmanager
@@ -143,17 +144,24 @@ def _need_files(paths) -> None:
 
 
 def _load_timeline(path: Path):
-    """A saved project (from --save) or a bare timeline JSON; both render."""
+    """A saved project (from --save) or a bare timeline JSON; both render. Anything else is
+    one clean InvalidTimeline (exit 2), never a decoder traceback."""
+    from reelforge.errors import InvalidTimeline
     from reelforge.session import Session
     from reelforge.timeline import Timeline
 
-    text = path.read_text(encoding="utf-8")
-    data = json.loads(text)
+    _need_files([path])
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError both are
+        raise InvalidTimeline(f"{path.name} is not a project or timeline JSON file "
+                              "(`reelforge make --save FILE` writes one)") from None
     if isinstance(data, dict) and "tracks" in data:
         return Timeline.from_json(text)
     session = Session.from_json(text)
     if session.timeline is None:
-        raise typer.BadParameter(f"{path} has no timeline yet")
+        raise InvalidTimeline(f"{path.name} has no timeline yet")
     return session.timeline
 
 
@@ -211,7 +219,10 @@ def edit(
     add: Annotated[list[Path] | None, typer.Option("--add", help="add these files to the project's media first")] = None,
     quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
 ) -> None:
-    """Change a saved project with a plain-language instruction (English or 中文)."""
+    """Change a saved project with a plain-language instruction (English or 中文).
+
+    Exits 3 when the instruction changed nothing (not understood, empty, ambiguous, or nothing
+    to undo), 2 on an error, 0 when the project changed or a query/export was answered."""
     _check_quality(quality)
     from reelforge.session import Session, media_cache
 
@@ -227,9 +238,12 @@ def edit(
             console.print(f"[bold]{escape(reply.summary)}[/]")
         if reply.changed or add:
             session.save(project)
-        wants_export = getattr(reply.intent, "value", reply.intent) == "export"
-        if (output or wants_export) and session.timeline is not None:
+        intent = getattr(reply.intent, "value", reply.intent)
+        if (output or intent == "export") and session.timeline is not None:
             render_with_progress(session.timeline, output or project.with_suffix("").with_suffix(".mp4"), quality)
+        if intent in ("edit", "undo", "redo") and not reply.changed:
+            console.print(f"[yellow]nothing changed[/] (exit {EXIT_UNCHANGED})", highlight=False)
+            raise typer.Exit(EXIT_UNCHANGED)
 
 
 @app.command()

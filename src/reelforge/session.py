@@ -395,7 +395,7 @@ class Session:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, local_files: bool = False) -> Session:
-        s = cls.from_json(Path(path).read_text(encoding="utf-8"))
+        s = cls.from_json(Path(path).read_bytes())  # bytes: a non-UTF-8 file is "not a project", not a crash
         s.base_dir = str(Path(path).resolve().parent)
         s.local_files = local_files
         return s

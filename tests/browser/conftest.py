@@ -11,9 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .._procs import free_port, stop, wait_up
 
 CHROMIUM = os.environ.get("REELFORGE_CHROMIUM", "/usr/bin/chromium")

@@ -98,9 +98,35 @@ def test_unknown_edit_leaves_the_project_unchanged(assets):
     d, files = assets
     run("make", *files, "-p", "10 seconds", "--save", "u.reel.json", "--dry-run", cwd=d)
     before = (d / "u.reel.json").read_text()
-    proc = run("edit", "u.reel.json", "sing me a lullaby about turtles", cwd=d)
-    assert (d / "u.reel.json").read_text() == before
-    assert "can" in proc.stderr.lower()
+    for instruction in ("sing me a lullaby about turtles", "asdf qwerty", "", "redo"):
+        proc = run("edit", "u.reel.json", instruction, cwd=d, check=False)
+        assert proc.returncode == 3, (instruction, proc.stderr)
+        assert (d / "u.reel.json").read_text() == before
+        assert "nothing changed" in proc.stderr and "Traceback" not in proc.stderr
+    assert "can" in run("edit", "u.reel.json", "sing me a lullaby about turtles", cwd=d, check=False).stderr.lower()
+    assert run("edit", "u.reel.json", "status", cwd=d).returncode == 0  # a query is not a failed edit
+    assert run("edit", "u.reel.json", "music to 20%", cwd=d).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["render", "show", "edit"])
+@pytest.mark.parametrize("content", [b"plain notes, not JSON", b"\xff\xfe\x00binary", b"[1, 2]", b"{}"])
+def test_a_file_that_is_not_a_project_is_one_clean_line(assets, command, content):
+    d, _ = assets
+    (d / "notes.txt").write_bytes(content)
+    args = [command, "notes.txt", *(["make it vertical"] if command == "edit" else [])]
+    proc = run(*args, cwd=d, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error"), proc.stderr
+    assert "notes.txt" in lines[0] or "project" in lines[0]
+
+
+def test_a_missing_project_is_one_clean_line(assets):
+    d, _ = assets
+    for command in ("render", "show"):
+        proc = run(command, "nope.reel.json", cwd=d, check=False)
+        assert proc.returncode == 2 and "nope.reel.json" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_schema_is_json_schema():

@@ -11,9 +11,9 @@ import socket
 import subprocess
 import sys
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .._procs import free_port, stop, wait_up
 
 

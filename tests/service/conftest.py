@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .._procs import free_port, stop, wait_up
 
 HEARTBEAT = 0.2

@@ -3,9 +3,9 @@ then captions transcribed from it, both visible in the state and kept with the s
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import auth, chat, new_session, new_token, upload
 
 pytestmark = [pytest.mark.service, pytest.mark.slow]

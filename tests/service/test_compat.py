@@ -7,11 +7,11 @@ import json
 import sqlite3
 import time
 
-import httpx
 import pytest
 
 from reelforge.render import verify
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import small_files, sse
 
 pytestmark = pytest.mark.service

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import (
     at_once,
     auth,

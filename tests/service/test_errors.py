@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import (
     SMALL_LIMIT,
     at_once,

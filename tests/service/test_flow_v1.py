@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-import httpx
 import pytest
 
 from reelforge.render import verify
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import auth, chat, new_session, new_token, session_with_cut, sse, upload, wait_export
 
 pytestmark = pytest.mark.service
@@ -192,7 +192,7 @@ def test_chat_commits_after_disconnect(main_server, media_dir):
     sid = new_session(base, token)
     assert upload(base, token, sid, small_files(media_dir)).status_code == 201
     with httpx.stream("POST", f"{base}/v1/sessions/{sid}/chat", json={"text": "make a 5-second video"},
-                      headers=auth(token), timeout=30) as r:
+                      headers=auth(token)) as r:
         first = next(iter(sse(r)))
         assert first["event"] == "tool"
     # the client went away after the first event; the edit still lands

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
+
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 
 pytestmark = pytest.mark.service
 

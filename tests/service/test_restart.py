@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sqlite3
 
-import httpx
 import pytest
 
 from reelforge.render import verify
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import (
     Server,
     auth,

@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 import pytest
 
 from reelforge.render import verify
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .._procs import free_port, stop, tail, wait_up
 from .conftest import (
     at_once,

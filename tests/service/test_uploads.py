@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import auth, new_session, new_token, upload
 
 pytestmark = pytest.mark.service

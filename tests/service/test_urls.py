@@ -6,9 +6,9 @@ import functools
 import http.server
 import threading
 
-import httpx
 import pytest
 
+from .. import _http as httpx  # httpx with long timeouts (tests/_http.py)
 from .conftest import auth, new_session, new_token
 
 pytestmark = pytest.mark.service

@@ -78,7 +78,7 @@ def server():
 
 
 def cfg(url: str) -> llm.LLMConfig:
-    return llm.LLMConfig(base_url=url, model="tiny", api_key="sk-test", timeout=5)
+    return llm.LLMConfig(base_url=url, model="tiny", api_key="sk-test", timeout=60)
 
 
 def test_valid_tool_call_is_used(server):
