@@ -205,6 +205,9 @@ def test_bad_arguments_are_clear_tool_errors(tmp_path, demo):
         out["bad_quality"] = await client.call_tool("export", {"session_id": sid, "quality": "ultra"})
         out["bad_preset"] = await client.call_tool("export", {"session_id": sid, "preset": "3:2"})
         out["state"] = await client.call_tool("get_state", {"session_id": sid})
+        out["no_instruction"] = await client.call_tool("instruct", {"session_id": sid})
+        out["empty_instruction"] = await client.call_tool("instruct", {"session_id": sid, "instruction": ""})
+        out["blank_instruction"] = await client.call_tool("instruct", {"session_id": sid, "instruction": "  "})
         try:
             await client.read_resource("reelforge://sessions/no-such-session/timeline")
             out["resource"] = None
@@ -213,8 +216,16 @@ def test_bad_arguments_are_clear_tool_errors(tmp_path, demo):
         return out
 
     out = run_client(tmp_path, body)
-    for key in ("missing", "unsupported", "mixed", "unknown_session", "no_timeline", "bad_quality", "bad_preset"):
+    keys = ("missing", "unsupported", "mixed", "unknown_session", "no_timeline", "bad_quality", "bad_preset",
+            "no_instruction", "empty_instruction", "blank_instruction")
+    for key in keys:  # docs/mcp.md: every failure reads "error <code>: <message>"
         assert out[key].is_error, key
+        assert text_of(out[key]).startswith("error "), (key, text_of(out[key]))
+        assert "pydantic" not in text_of(out[key]) and "Error executing" not in text_of(out[key]), key
+    assert text_of(out["no_instruction"]).startswith("error 1: ") and "instruction is missing" in \
+        text_of(out["no_instruction"])
+    for key in ("empty_instruction", "blank_instruction"):
+        assert text_of(out[key]).startswith("error 1: ") and "instruction is empty" in text_of(out[key]), key
 
     assert "file not found" in text_of(out["missing"]) and "nope.mp4" in text_of(out["missing"])
     unsupported = text_of(out["unsupported"])

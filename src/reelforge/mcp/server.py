@@ -25,7 +25,7 @@ import anyio
 import anyio.to_thread
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from reelforge.errors import NotFound, ReelforgeError
 from reelforge.mcp.backend import PRESET_HELP, Backend, error_code, make_backend
@@ -105,9 +105,42 @@ async def _with_progress(ctx: Context | None, fn: Callable[[Callable[[float, str
     return result["value"]
 
 
+def _bad_arguments(tool: str, exc: ValidationError) -> str:
+    """One plain sentence for arguments that fail the tool's schema (code 1), instead of the
+    SDK's raw pydantic text."""
+    parts = []
+    for err in exc.errors()[:3]:
+        field = ".".join(str(p) for p in err["loc"]) or "arguments"
+        if err["type"] == "missing":
+            parts.append(f"{field} is missing")
+        elif err["type"] in ("string_too_short", "too_short"):
+            parts.append(f"{field} is empty")
+        else:
+            got = repr(err.get("input"))
+            parts.append(f"{field}: {err['msg']} (got {got[:60] + '…' if len(got) > 60 else got})")
+    return f"error 1: {tool}: {'; '.join(parts)}"
+
+
+class ReelforgeMCPServer(MCPServer):
+    """MCPServer whose tool errors read ``error <code>: <message>`` as docs/mcp.md promises:
+    argument validation becomes code 1 in one sentence, and the SDK's ``Error executing tool
+    <name>:`` prefix is taken off the errors the tools raise on purpose."""
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Context | None = None) -> Any:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, ValidationError):
+                raise ToolError(_bad_arguments(name, cause)) from cause
+            if type(exc) is ToolError and isinstance(cause, ToolError) and str(cause).startswith("error "):
+                raise ToolError(str(cause)) from cause
+            raise
+
+
 def build_server(backend: Backend) -> MCPServer:
     """An MCPServer exposing reelforge's tools and resources over ``backend``."""
-    mcp = MCPServer(name="reelforge", title="reelforge video maker", instructions=INSTRUCTIONS,
+    mcp = ReelforgeMCPServer(name="reelforge", title="reelforge video maker", instructions=INSTRUCTIONS,
                     version=_version(), log_level="WARNING")
 
     @mcp.tool(description="Start a new editing session (its own media library, timeline and history). "
@@ -140,6 +173,9 @@ def build_server(backend: Backend) -> MCPServer:
         session_id: SessionId,
         instruction: Annotated[str, Field(description="what to make or change", min_length=1)],
     ) -> dict[str, Any]:
+        if not instruction.strip():
+            raise ToolError("error 1: instruct: instruction is empty: say what to make or change, "
+                            "e.g. 'a 30-second promo with text overlays' or 'make it vertical'")
         reply = await _call(backend.instruct, session_id, instruction)
         hint = {"export": "call the export tool to render the MP4",
                 "credits": "call get_credits for the balance",
