@@ -47,3 +47,16 @@ def stop(proc: subprocess.Popen | None, sig: int = signal.SIGINT, timeout: float
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+def reset_peak_rss(pid: int | str = "self") -> None:
+    """Start a new high-water mark of resident memory (Linux: ``5`` to ``clear_refs``)."""
+    Path(f"/proc/{pid}/clear_refs").write_text("5")
+
+
+def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
+    """Resident memory of a process in MB (``field="VmHWM"``: the peak since the last reset)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} for process {pid}")

@@ -17,6 +17,8 @@ Policy
 - **Huge photos are downscaled once**: a still photo whose long side exceeds
   `DOWNSCALE_ABOVE` (4096 px) is resampled (Lanczos) so its long side is `DOWNSCALE_TO`
   (3840 px — 4K UHD output stays sharp) in the same pass. Animated GIF/WebP are never touched.
+- **Pixel bombs**: pictures over 50 megapixels and video frames over 8K are refused from
+  their headers, before decoding (`reelforge.media.limits`; ``limits`` changes the caps).
 - Copies go to ``workdir`` (default: a ``.reelforge`` folder next to the file, or a
   ``reelforge-cache`` folder in the system temp dir when that is not writable), are named by
   the content hash (so re-ingesting reuses them), and are written to a temporary name and
@@ -52,6 +54,7 @@ from reelforge.media.formats import (
     human_size,
     supported_list,
 )
+from reelforge.media.limits import PixelLimits
 from reelforge.media.probe import MediaInfo, probe
 from reelforge.timeline.model import Asset, AssetKind
 
@@ -77,13 +80,15 @@ def ingest(
     name: str | None = None,
     workdir: str | os.PathLike[str] | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    limits: PixelLimits | None = None,
 ) -> Asset:
     """Validate and probe one file; return its `Asset` (see the module docstring for policy).
 
     Raises `FileTooLarge` (4002), `UnsupportedMedia` (4001: empty, damaged, not a supported
-    format; the message lists the supported formats) or `MediaError` (4001: missing/unreadable).
+    format, or larger than the pixel ``limits``; the message lists the supported formats or
+    the limit) or `MediaError` (4001: missing/unreadable).
     """
-    checked = _check(Path(path), name, max_bytes)
+    checked = _check(Path(path), name, max_bytes, limits)
     return _materialize(checked, workdir)
 
 
@@ -93,6 +98,7 @@ def ingest_many(
     names: Sequence[str | None] | None = None,
     workdir: str | os.PathLike[str] | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    limits: PixelLimits | None = None,
 ) -> list[Asset]:
     """Ingest several files, all or nothing: every file is checked first, and if any is bad
     one error names each bad file and why (`FileTooLarge` when they are all too large,
@@ -107,7 +113,7 @@ def ingest_many(
     failures: list[tuple[str, MediaError]] = []
     for p, n in zip(path_list, name_list, strict=True):
         try:
-            checked.append(_check(p, n, max_bytes))
+            checked.append(_check(p, n, max_bytes, limits))
         except MediaError as exc:
             failures.append((n or p.name, exc))
     if failures:
@@ -148,7 +154,7 @@ def _strip_name(message: str, name: str) -> str:
 
 
 # -- checks (no writes) ----------------------------------------------------------------------
-def _check(path: Path, name: str | None, max_bytes: int) -> _Checked:
+def _check(path: Path, name: str | None, max_bytes: int, limits: PixelLimits | None = None) -> _Checked:
     label = name or path.name
     try:
         if not path.exists():
@@ -174,7 +180,7 @@ def _check(path: Path, name: str | None, max_bytes: int) -> _Checked:
             f"{label}: '{ext}' files are not media. Supported formats: {supported_list()}"
         )
     try:
-        info = probe(path)
+        info = probe(path, limits=limits)
     except MediaError as exc:
         raise type(exc)(_rename(exc.message, path.name, label)) from exc
     except Exception as exc:  # defensive: probe should only raise MediaError

@@ -17,6 +17,10 @@ applied (``coded_width``/``coded_height`` keep the stored pixel size). ``rotatio
 degrees (0/90/180/270) the stored picture must be turned to display upright — the same sense
 as the legacy ``rotate`` tag; ffmpeg's CLI applies it by itself (autorotate) when decoding.
 
+Pixel bombs: the picture or frame size is read from headers first and refused above the
+`reelforge.media.limits` caps (4001), and every FFmpeg decoder opens with ``max_pixels`` set, so
+probing never allocates more than the cap allows (see that module).
+
 Only `reelforge.errors` types leave this module.
 """
 
@@ -29,6 +33,15 @@ from pathlib import Path
 
 from reelforge.errors import MediaError, UnsupportedMedia
 from reelforge.media.formats import SUPPORTED_FORMATS, kind_of_format, supported_list
+from reelforge.media.limits import (
+    DEFAULT,
+    PixelLimits,
+    av_options,
+    check_picture_header,
+    check_video_size,
+    image_too_large,
+    video_size_unknown,
+)
 
 # demuxers that hold still pictures (one picture per file, or an animation)
 _IMAGE_DEMUXERS = {"image2", "gif", "apng", "webp", "image2pipe"}
@@ -89,9 +102,10 @@ class MediaInfo:
         return self.height > self.width
 
 
-def probe(path: str | Path) -> MediaInfo:
+def probe(path: str | Path, *, limits: PixelLimits | None = None) -> MediaInfo:
     """Decode enough of ``path`` to describe it. Raises `UnsupportedMedia` when the content
-    cannot be read as media, `MediaError` when the file does not exist."""
+    cannot be read as media or is larger than ``limits`` (default: `limits.DEFAULT`),
+    `MediaError` when the file does not exist."""
     p = Path(path)
     label = p.name
     try:
@@ -103,7 +117,7 @@ def probe(path: str | Path) -> MediaInfo:
     if size == 0:
         raise UnsupportedMedia(f"{label}: the file is empty. Supported formats: {supported_list()}")
     try:
-        return _probe(p, size)
+        return _probe(p, size, limits or DEFAULT)
     except MediaError:
         raise
     except Exception as exc:  # PyAV / Pillow / OS errors of any shape
@@ -118,14 +132,16 @@ def _reason(exc: BaseException) -> str:
     return text if len(text) < 160 else text[:157] + "..."
 
 
-def _probe(p: Path, size: int) -> MediaInfo:
+def _probe(p: Path, size: int, limits: PixelLimits) -> MediaInfo:
     import av
 
+    check_picture_header(p, p.name, limits)  # before any decoder sees the pixels
+    options = av_options(limits, opening=True)
     try:
-        container = av.open(str(p), metadata_errors="ignore")
+        container = av.open(str(p), metadata_errors="ignore", options=options)
     except Exception as exc:
         # not a container FFmpeg knows; Pillow may still read a picture (rare formats)
-        info = _probe_with_pillow(p, size, container_name="")
+        info = _probe_with_pillow(p, size, container_name="", limits=limits)
         if info is not None:
             return info
         raise UnsupportedMedia(
@@ -133,22 +149,22 @@ def _probe(p: Path, size: int) -> MediaInfo:
         ) from exc
     with container:
         if not _is_image_demuxer(container.format.name):
-            return _probe_av(p, size, container)
+            return _probe_av(p, size, container, limits)
         try:
-            return _probe_image(p, size, container)
+            return _probe_image(p, size, container, limits)
         except UnsupportedMedia as first_error:
             image_error = first_error
     # FFmpeg picked its image reader from the file name (``.jpg``) but the bytes are not a
     # picture: look again by content alone (a file object carries no name to go by).
     with p.open("rb") as fh:
         try:
-            container = av.open(_Unnamed(fh), metadata_errors="ignore")
+            container = av.open(_Unnamed(fh), metadata_errors="ignore", options=options)
         except Exception:
             raise image_error from None
         with container:
             if _is_image_demuxer(container.format.name):
                 raise image_error
-            return dataclasses.replace(_probe_av(p, size, container), misnamed=True)
+            return dataclasses.replace(_probe_av(p, size, container, limits), misnamed=True)
 
 
 class _Unnamed:
@@ -176,17 +192,18 @@ def _is_image_demuxer(demuxer: str) -> bool:
 
 
 # -- still images and animations ---------------------------------------------------------------
-def _probe_image(p: Path, size: int, container) -> MediaInfo:
+def _probe_image(p: Path, size: int, container, limits: PixelLimits) -> MediaInfo:
     """Image containers: Pillow decodes the whole picture (every frame of an animation) and
     reads EXIF; PyAV's decoder is the fallback for pictures Pillow does not know."""
     demuxer = container.format.name
-    info = _probe_with_pillow(p, size, container_name=demuxer)
+    info = _probe_with_pillow(p, size, container_name=demuxer, limits=limits)
     if info is not None:
         return info
     stream = container.streams.video[0] if container.streams.video else None
     av_frame = None
     if stream is not None:
         try:
+            stream.codec_context.options = av_options(limits)
             for frame in container.decode(stream):
                 av_frame = frame
                 break
@@ -194,9 +211,11 @@ def _probe_image(p: Path, size: int, container) -> MediaInfo:
             av_frame = None
     if av_frame is None:
         raise UnsupportedMedia(
-            f"{p.name}: the picture cannot be decoded (damaged or not an image). "
-            f"Supported formats: {supported_list()}"
+            f"{p.name}: the picture cannot be decoded (damaged, not an image, or larger than "
+            f"{limits.image / 1e6:g} megapixels). Supported formats: {supported_list()}"
         )
+    if av_frame.width * av_frame.height > limits.image:
+        raise image_too_large(p.name, av_frame.width, av_frame.height, limits)
     codec = _codec_name(stream)
     fmt = {"mjpeg": "jpeg"}.get(codec, codec)
     return MediaInfo(
@@ -207,10 +226,13 @@ def _probe_image(p: Path, size: int, container) -> MediaInfo:
     )
 
 
-def _probe_with_pillow(p: Path, size: int, *, container_name: str) -> MediaInfo | None:
+def _probe_with_pillow(p: Path, size: int, *, container_name: str,
+                       limits: PixelLimits = DEFAULT) -> MediaInfo | None:
     """Fully decode a picture with Pillow; None when Pillow does not know the format.
 
-    Raises `UnsupportedMedia` when Pillow knows the format but the data is damaged."""
+    Raises `UnsupportedMedia` when Pillow knows the format but the data is damaged or the
+    picture is larger than the limits (checked before decoding). A JPEG is decoded at 1/8
+    scale (every byte is still read, so truncation shows; the memory is 1/64th)."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -230,6 +252,12 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str) -> MediaInfo 
             if orientation not in _EXIF_ROTATION:
                 orientation = 1
             coded_w, coded_h = im.size
+            if frames > 1:
+                check_video_size(p.name, coded_w, coded_h, limits)
+                if frames * coded_w * coded_h > limits.animation:
+                    check_picture_header(p, p.name, limits)  # raises with the numbers
+            elif coded_w * coded_h > limits.image:
+                raise image_too_large(p.name, coded_w, coded_h, limits)
             pix_fmt = _PIL_PIX_FMT.get(im.mode, im.mode.lower())
             duration_ms = 0
             if frames > 1:
@@ -238,6 +266,8 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str) -> MediaInfo 
                     im.load()
                     duration_ms += int(im.info.get("duration", 100) or 100)
             else:
+                if im.format == "JPEG":
+                    im.draft(im.mode, (max(1, coded_w // 8), max(1, coded_h // 8)))
                 im.load()
         except Image.DecompressionBombError as exc:
             raise UnsupportedMedia(f"{p.name}: the picture is too large to decode safely ({exc})") from exc
@@ -271,7 +301,7 @@ def _is_cover_art(stream) -> bool:
         return False
 
 
-def _probe_av(p: Path, size: int, container) -> MediaInfo:
+def _probe_av(p: Path, size: int, container, limits: PixelLimits) -> MediaInfo:
     demuxer = container.format.name
     videos = [s for s in container.streams.video if not _is_cover_art(s)]
     audios = list(container.streams.audio)
@@ -281,10 +311,20 @@ def _probe_av(p: Path, size: int, container) -> MediaInfo:
         )
     v = videos[0] if videos else None
     a = audios[0] if audios else None
+    declared = (0, 0)
+    if v is not None:
+        declared = (int(v.codec_context.width or 0), int(v.codec_context.height or 0))
+        if all(declared):
+            check_video_size(p.name, *declared, limits)  # before decoding a frame
+        v.codec_context.options = av_options(limits)
 
     first = _first_frames(container, [s for s in (v, a) if s is not None])
     if v is not None and first.get(v.index) is None:
+        if not all(declared):
+            raise video_size_unknown(p.name, limits)
         raise UnsupportedMedia(f"{p.name}: the video cannot be decoded (damaged or truncated)")
+    if v is not None:
+        check_video_size(p.name, first[v.index].width, first[v.index].height, limits)
     if a is not None and first.get(a.index) is None and v is None:
         raise UnsupportedMedia(f"{p.name}: the audio cannot be decoded (damaged or truncated)")
     has_audio = a is not None and first.get(a.index) is not None

@@ -100,7 +100,8 @@ async def do_upload(ctx: Context, who: Principal, session_id: str, request: Requ
                                                 session_id)
         if not received:
             raise BadRequest("no file or URL in the request")
-        pairs = await run_in_threadpool(uploads.ingest_received, received, storage, session_id, limit)
+        pairs = await run_in_threadpool(uploads.ingest_received, received, storage, session_id, limit,
+                                        ctx.settings.pixel_limits)
     except BaseException:
         uploads.remove(received)
         raise

@@ -46,6 +46,8 @@ class Settings(BaseModel):
     url_max_bytes: int | None = Field(None, description="default: max_upload_bytes")
     url_timeout: float = Field(60.0, gt=0, description="seconds for one URL download in total")
     url_max_redirects: int = 5
+    max_image_pixels: int = Field(50_000_000, gt=0, description="largest still picture (pixels)")
+    max_video_pixels: int = Field(8192 * 4320, gt=0, description="largest video frame (pixels; 8K)")
 
     # jobs
     queue: str = Field("sqlite", description="'sqlite' (file in the data dir) or a redis:// URL")
@@ -95,6 +97,12 @@ class Settings(BaseModel):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url[len(prefix):]
         return url
+
+    @property
+    def pixel_limits(self):
+        from reelforge.media.limits import PixelLimits
+
+        return PixelLimits(image=self.max_image_pixels, video=self.max_video_pixels)
 
     @property
     def url_limit(self) -> int:

@@ -304,18 +304,20 @@ def fetch_urls(urls: list[str], settings: Settings, storage: Storage, session_id
 
 # -- ingest -----------------------------------------------------------------------------
 
-def ingest_received(items: list[Received], storage: Storage, session_id: str, limit: int) -> list:
+def ingest_received(items: list[Received], storage: Storage, session_id: str, limit: int,
+                    pixel_limits=None) -> list:
     """Probe every received file (all or nothing) and move each to its final place.
 
     Returns ``[(Asset, Received)]``; on any error every .part file is removed and the error
-    (4001/4002) propagates.
+    (4001/4002; 4001 also for pictures over ``pixel_limits``) propagates.
     """
     from reelforge.media.ingest import ingest_many
     from reelforge.timeline import replace
 
     try:
         assets = ingest_many([r.path for r in items], names=[r.name for r in items],
-                             workdir=storage.workdir(session_id), max_bytes=limit)
+                             workdir=storage.workdir(session_id), max_bytes=limit,
+                             limits=pixel_limits)
     except BaseException:
         remove(items)
         raise

@@ -1,0 +1,110 @@
+"""Pixel limits, checked from headers before anything is decoded.
+
+A few hundred bytes can declare a 13000x13000 picture (a "pixel bomb"); decoding it would
+allocate gigabytes. So the size is read first — Pillow's lazy ``Image.open`` for pictures,
+the container/codec parameters for video — and refused above the cap with `UnsupportedMedia`
+(4001, the limit in the message). Every FFmpeg decoder is also opened with ``max_pixels`` set
+to the cap (`av_options`), so a size the header hides still cannot allocate more.
+
+Defaults: 50 megapixels for a still picture, 8K (8192x4320, 35.4 megapixels; no side over 8192)
+for video and animations. The service sets them from ``REELFORGE_MAX_IMAGE_PIXELS`` /
+``REELFORGE_MAX_VIDEO_PIXELS``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from reelforge.errors import UnsupportedMedia
+
+MAX_IMAGE_PIXELS = 50_000_000
+"""Largest still picture accepted (50 megapixels)."""
+MAX_VIDEO_PIXELS = 8192 * 4320
+"""Largest video frame accepted (8K DCI, 35.4 megapixels)."""
+MAX_VIDEO_SIDE = 8192
+"""No video frame side longer than this (H.264 level 6.2 tops out at 8192)."""
+MAX_ANIMATION_PIXELS = 2_000_000_000
+"""Decoded pixels summed over an animation's frames (GIF/WebP), read while probing."""
+
+
+@dataclass(frozen=True)
+class PixelLimits:
+    image: int = MAX_IMAGE_PIXELS
+    video: int = MAX_VIDEO_PIXELS
+    video_side: int = MAX_VIDEO_SIDE
+    animation: int = MAX_ANIMATION_PIXELS
+
+    @property
+    def decoder_cap(self) -> int:
+        """``max_pixels`` for FFmpeg decoders: the larger of the two caps."""
+        return max(self.image, self.video)
+
+
+DEFAULT = PixelLimits()
+
+
+def av_options(limits: PixelLimits, *, opening: bool = False) -> dict[str, str]:
+    """Options for ``av.open(..., options=...)`` (``opening``) and for a stream's
+    ``codec_context.options`` before decoding: decoders refuse frames above the cap, use one
+    thread, and while FFmpeg reads the stream info they skip decoding where they can."""
+    options = {"max_pixels": str(limits.decoder_cap), "threads": "1"}
+    if opening:
+        options["skip_frame"] = "all"
+    return options
+
+
+def _mp(pixels: int) -> str:
+    return f"{pixels / 1e6:.1f}".rstrip("0").rstrip(".") + " megapixels"
+
+
+def image_too_large(label: str, width: int, height: int, limits: PixelLimits) -> UnsupportedMedia:
+    return UnsupportedMedia(
+        f"{label}: the picture is {width}x{height} ({_mp(width * height)}); "
+        f"the limit is {_mp(limits.image)} for still images")
+
+
+def check_video_size(label: str, width: int, height: int, limits: PixelLimits) -> None:
+    """Refuse a video (or animation) frame above the cap."""
+    if width * height > limits.video or max(width, height) > limits.video_side:
+        raise UnsupportedMedia(
+            f"{label}: the video frame is {width}x{height} ({_mp(width * height)}); the limit is "
+            f"{_mp(limits.video)} with no side over {limits.video_side} px (8K)")
+
+
+def video_size_unknown(label: str, limits: PixelLimits) -> UnsupportedMedia:
+    return UnsupportedMedia(
+        f"{label}: the video cannot be decoded within the limit of {_mp(limits.video)} "
+        f"(no side over {limits.video_side} px), or it is damaged")
+
+
+def check_picture_header(path: Path, label: str, limits: PixelLimits) -> tuple[int, int] | None:
+    """Read a picture's size from its header (no pixel data) and refuse it above the cap.
+
+    Returns (width, height), or None when Pillow does not recognise the file (then FFmpeg,
+    with ``max_pixels``, decides)."""
+    from PIL import Image, UnidentifiedImageError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # DecompressionBombWarning: we decide below
+        try:
+            with Image.open(path) as im:
+                width, height = im.size
+                frames = int(getattr(im, "n_frames", 1) or 1) if im.format in ("GIF", "WEBP", "PNG") else 1
+        except Image.DecompressionBombError:
+            # Pillow refuses above twice its own limit before we see the size
+            raise UnsupportedMedia(
+                f"{label}: the picture is larger than {_mp(2 * (Image.MAX_IMAGE_PIXELS or 0))}; "
+                f"the limit is {_mp(limits.image)} for still images") from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+            return None
+    if frames > 1:
+        check_video_size(label, width, height, limits)
+        if frames * width * height > limits.animation:
+            raise UnsupportedMedia(
+                f"{label}: the animation has {frames} frames of {width}x{height} "
+                f"({_mp(frames * width * height)} in all); the limit is {_mp(limits.animation)}")
+    elif width * height > limits.image:
+        raise image_too_large(label, width, height, limits)
+    return width, height
