@@ -57,12 +57,18 @@ def _plain(value: Any) -> Any:
 def _run_edit(ctx: Context, who: Principal, session_id: str, text: str,
               skill: dict[str, str | None], base: str) -> dict[str, Any]:
     reply = projects.edit(ctx, who, session_id, lambda sess: sess.handle(text), skill)
+    ops = _plain(list(reply.ops))
+    if reply.changed and not ops:
+        # A first cut (composed from the media) or an undo/redo changes the timeline without
+        # edit ops: name that step, so a tool call never reads "no ops" beside "changed: true".
+        step = _plain(reply.intent) if _plain(reply.intent) in ("undo", "redo") else "compose"
+        ops = [{"op": step, "instruction": text}]
     out: dict[str, Any] = {
         "intent": _plain(reply.intent),
         "status": reply.status,
         "message": reply.message,
         "changed": reply.changed,
-        "ops": _plain(list(reply.ops)),
+        "ops": ops,
         "summary": reply.summary,
         "version": reply.version,
     }
@@ -152,6 +158,8 @@ async def events(ctx: Context, who: Principal, session_id: str, text: str,
                    "changed": result["changed"], "version": result["version"]}
     if "export" in result:
         yield "tool", {"type": "export", "export": result["export"]}
+    elif "export_error" in result:
+        yield "tool", {"type": "export", "error": result["export_error"]}
     for piece in chunks(result["message"]):
         yield "message", {"text": piece}
         await asyncio.sleep(0)
@@ -169,28 +177,40 @@ async def v1_events(source: AsyncIterator[tuple[str, Any]]) -> AsyncIterator[Ser
 
 
 async def adk_events(source: AsyncIterator[tuple[str, Any]], session_id: str) -> AsyncIterator[ServerSentEvent]:
-    """The compatibility shape (``POST /run_sse``): data-only JSON events."""
+    """The compatibility shape (``POST /run_sse``): data-only JSON events in the form of ADK's
+    ``Event`` (camelCase keys, as ADK's web server writes them). Each tool step is a
+    ``functionCall`` event followed by its ``functionResponse`` event, the two parts paired by
+    the same ``id`` (ADK clients match calls and responses by id). ``session_id`` is not
+    repeated in the events: ADK's Event has no such field (the client knows its session)."""
     invocation = "e-" + uuid.uuid4().hex[:12]
 
     def ev(**fields: Any) -> ServerSentEvent:
         body = {"id": uuid.uuid4().hex[:12], "invocationId": invocation, "author": "reelforge",
-                "sessionId": session_id, "timestamp": time.time(), **fields}
+                "timestamp": time.time(), **fields}
         return ServerSentEvent(data=json.dumps(body, ensure_ascii=False))
 
+    def tool_step(name: str, args: dict, response: dict) -> list[ServerSentEvent]:
+        call_id = "adk-" + uuid.uuid4().hex
+        return [ev(content={"role": "model", "parts": [{"functionCall": {
+                    "id": call_id, "name": name, "args": args}}]}, partial=False),
+                ev(content={"role": "user", "parts": [{"functionResponse": {
+                    "id": call_id, "name": name, "response": response}}]}, partial=False)]
+
+    instruction = ""
     async for kind, payload in source:
         if kind == "heartbeat":
             yield ServerSentEvent(comment="heartbeat")
+        elif kind == "tool" and payload.get("type") == "status":
+            instruction = payload.get("text", "")
         elif kind == "tool" and payload.get("type") == "ops":
-            yield ev(content={"role": "model", "parts": [{"functionCall": {
-                "name": "edit_timeline", "args": {"ops": payload["ops"]}}}]}, partial=False)
-            yield ev(content={"role": "user", "parts": [{"functionResponse": {
-                "name": "edit_timeline", "response": {"changed": payload["changed"],
-                                                      "version": payload["version"],
-                                                      "intent": payload["intent"]}}}]},
-                     partial=False)
+            for event in tool_step("edit_timeline", {"instruction": instruction, "ops": payload["ops"]},
+                                   {"changed": payload["changed"], "version": payload["version"],
+                                    "intent": payload["intent"]}):
+                yield event
         elif kind == "tool" and payload.get("type") == "export":
-            yield ev(content={"role": "user", "parts": [{"functionResponse": {
-                "name": "export", "response": payload["export"]}}]}, partial=False)
+            response = payload["export"] if "export" in payload else {"error": payload["error"]}
+            for event in tool_step("export", {"quality": "standard"}, response):
+                yield event
         elif kind == "tool":
             continue
         elif kind == "message":
