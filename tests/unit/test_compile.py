@@ -235,7 +235,7 @@ def test_gap_and_clip():
 def test_logo_overlay():
     g = _compile(CASES["logo"]).filter_graph
     assert "colorchannelmixer=aa=0.8" in g
-    assert "overlay=x='W-w-64':y='58'" in g
+    assert "overlay=x='1216-w':y='36'" in g  # top-right corner of the 5 % safe zone
 
 
 def test_quality_presets_and_draft_size():
@@ -246,9 +246,10 @@ def test_quality_presets_and_draft_size():
     assert draft.argv[draft.argv.index("-preset") + 1] == "ultrafast"
     assert draft.width == 360 and "color=" not in draft.filter_graph
     assert _compile(tl, "high").argv[_compile(tl, "high").argv.index("-crf") + 1] == "18"
-    # vertical frames keep text clear of the bottom platform UI
+    # vertical frames keep text in the safe zone (x 6-86 %, y 8-78 %): a centred title sits in
+    # the middle band of the column 65..928
     g = _compile(tl).filter_graph
-    assert "text" not in g and "overlay=x='(W-w)/2':y='(H-h)/2'" in g
+    assert "text" not in g and "overlay=x='65+(863-w)/2':y='611+(429-h)/2'" in g
     with pytest.raises(InvalidTimeline):
         _compile(tl, "ultra")
 
@@ -422,7 +423,7 @@ def test_zoom_closes_in_on_an_off_centre_subject():
 
 # -- caption tracks --------------------------------------------------------------------------
 
-from reelforge.render.compile import caption_column, text_fades  # noqa: E402
+from reelforge.render.compile import text_fades  # noqa: E402
 from reelforge.timeline import TextBackground  # noqa: E402
 
 
@@ -435,25 +436,22 @@ def _captions(*cues: tuple[int, int], background: TextBackground = TextBackgroun
 
 
 def test_caption_placement_per_preset():
-    assert caption_column(1080, 1920) == (54, 173)  # 9:16: clear of the right-hand buttons
-    assert caption_column(1920, 1080) == (96, 96)
-    assert caption_column(1080, 1350) == (54, 54)  # 4:5 feed: no button rail
+    # 9:16: the safe zone is x 6-86 %, y 8-78 %: the column is 65..928, the bottom band ends at 1497
     cmd = _compile(_tl(_stills(3), _captions((0, 2000), (2000, 500)), width=1080, height=1920))
-    # bottom of the caption column: the bottom 15 % stays clear, centred in 54..907
-    assert cmd.filter_graph.count("overlay=x='54+(853-w)/2':y='H-h-288'") == 2
+    assert cmd.filter_graph.count("overlay=x='65+(863-w)/2':y='1497-h'") == 2
     for spec in cmd.overlays:
-        assert spec.max_lines == 2 and spec.group == "captions:captions" and spec.max_width == 853
+        assert spec.max_lines == 2 and spec.group == "captions:captions" and spec.max_width == 863
         assert spec.align == "center" and spec.outline_px == 0 and spec.font_px == round(1080 * 0.055)
-        assert spec.min_font_px == round(spec.font_px * 0.6)
+        assert spec.min_font_px == round(1080 * 0.035) and 0 < spec.max_height < 1920 * 0.7 / 3
     landscape = _compile(_tl(_stills(3), _captions((0, 2000), background=TextBackground.SHADOW)))
-    assert "overlay=x='64+(1152-w)/2':y='H-h-72'" in landscape.filter_graph
+    assert "overlay=x='64+(1152-w)/2':y='684-h'" in landscape.filter_graph  # 1280x720, 5 % margins
     assert landscape.overlays[0].outline_px >= 2  # no box: a heavy outline instead
-    # captions the user moved to the top go to the top safe margin, same column
+    # captions the user moved to the top go to the top band, same column
     top = _compile(_tl(_stills(3), _captions((0, 2000), position=Position.TOP_LEFT), width=1080, height=1920))
-    assert "overlay=x='54+(853-w)/2':y='192'" in top.filter_graph
-    # other text tracks keep their own placement and no line limit
+    assert "overlay=x='65+(863-w)/2':y='154'" in top.filter_graph
+    # every text: two lines at most, its band's height, no caption grouping
     titles = _compile(CASES["texts"])
-    assert all(s.max_lines == 0 and s.group == "" for s in titles.overlays)
+    assert all(s.max_lines == 2 and s.group == "" and s.max_height for s in titles.overlays)
 
 
 def test_fades_leave_text_readable():

@@ -27,11 +27,11 @@ The graph, per kind of source:
 * **Text** is drawn by `reelforge.render.text` into PNGs cropped to the text (compile only
   describes them: `TextOverlay`); each is looped for its duration, faded in/out on the alpha
   plane, and overlaid with ``enable`` at a position computed from the PNG's own size.
-  Text on a **caption** track is styled for social video: large, white on a dark box (or a
-  heavy outline), at most two lines (the font shrinks to fit, one size for the whole track),
-  bottom-anchored in a caption column clear of the bottom UI band and, on tall frames, of the
-  right-hand buttons (`caption_column`); fades shrink so short cues are readable
-  (`text_fades`).
+  Where each text goes is `reelforge.render.layout`'s job (one column in the platform safe
+  zone, a band per text, off the subject, never two at once in one band); every text is drawn
+  to fit its slot in at most two balanced lines. Text on a **caption** track is styled for
+  social video: white on a dark box (or a heavy outline), one size for the whole track; fades
+  shrink so short cues are readable (`text_fades`).
 * **Audio**: every segment is trimmed, gained, faded and delayed to its start; ducked music
   goes through ``sidechaincompress`` keyed by the (padded, split) voice; everything is mixed
   with ``amix=normalize=0``, padded/trimmed to the exact duration, then brought to the target
@@ -48,6 +48,7 @@ from pathlib import Path
 
 from reelforge.errors import InvalidTimeline
 from reelforge.media.ffmpeg import ffmpeg_exe
+from reelforge.render.layout import safe_zone, timeline_layout
 from reelforge.timeline.model import (
     AssetKind,
     AudioSegment,
@@ -120,6 +121,7 @@ class TextOverlay:
     # ``outline_px`` dark outline instead of the soft shadow; ``box_alpha`` for a dark box
     max_lines: int = 0
     min_font_px: int = 0
+    max_height: int = 0  # the layout slot's height (0 = no limit)
     group: str = ""
     outline_px: int = 0
     box_alpha: int = 150
@@ -230,30 +232,13 @@ def _quality(quality: str) -> Quality:
         raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}") from None
 
 
-def safe_margins(width: int, height: int) -> tuple[int, int, int]:
-    """(side, top, bottom) margins in pixels. Vertical frames keep clear of the platform UI."""
-    side = round(width * 0.05)
-    if height > width:
-        return side, round(height * 0.10), round(height * 0.15)
-    return side, round(height * 0.08), round(height * 0.10)
-
-
 def _place(position: Position, width: int, height: int) -> tuple[str, str]:
-    """Overlay x/y expressions for an overlay of size w x h (ffmpeg's own variables)."""
-    side, top, bottom = safe_margins(width, height)
+    """Overlay x/y expressions for an overlay of size w x h (ffmpeg's own variables), inside the
+    layout's safe zone (`reelforge.render.layout.safe_zone`), like `layout.overlay_box`."""
+    x0, y0, x1, y1 = (round(v) for v in safe_zone(width, height))
     name = position.value
-    if name.endswith("left"):
-        x = f"{side}"
-    elif name.endswith("right"):
-        x = f"W-w-{side}"
-    else:
-        x = "(W-w)/2"
-    if name.startswith("top"):
-        y = f"{top}"
-    elif name.startswith("bottom"):
-        y = f"H-h-{bottom}"
-    else:
-        y = "(H-h)/2"
+    x = f"{x0}" if name.endswith("left") else f"{x1}-w" if name.endswith("right") else f"{x0}+({x1 - x0}-w)/2"
+    y = f"{y0}" if name.startswith("top") else f"{y1}-h" if name.startswith("bottom") else f"{y0}+({y1 - y0}-h)/2"
     return x, y
 
 
@@ -670,21 +655,10 @@ def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
     return base
 
 
-# social captions (text on a caption track)
-CAPTION_LINES = 2
-CAPTION_MIN_SCALE = 0.6  # the font may shrink to 60 % to fit the cue in two lines
-CAPTION_RIGHT_TALL = 0.16  # tall (9:16-like) frames: keep clear of the right-hand buttons
+# text fades
 CAPTION_FADE_MAX_MS = 150  # a caption fades in/out quickly ...
 CAPTION_FADE_SHARE = 0.10  # ... and each fade takes at most 10 % of the cue
 TEXT_FADE_SHARE = 0.40  # any text: fades together take at most 40 % of its time
-
-
-def caption_column(width: int, height: int) -> tuple[int, int]:
-    """(left, right) margins of the caption column. Tall frames (9:16 and the like) keep clear
-    of the platform's button rail on the right; others use the side safe margin both sides."""
-    side, _, _ = safe_margins(width, height)
-    right = round(width * CAPTION_RIGHT_TALL) if height >= 1.5 * width else side
-    return side, right
 
 
 def text_fades(fade_in_ms: int, fade_out_ms: int, span_ms: float, *, caption: bool = False) -> tuple[float, float]:
@@ -701,58 +675,66 @@ def text_fades(fade_in_ms: int, fade_out_ms: int, span_ms: float, *, caption: bo
     return fi / 1000, fo / 1000
 
 
-def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:
-    specs: list[TextOverlay] = []
-    short = min(c.width, c.height)
-    side, top, bottom = safe_margins(c.width, c.height)
-    for track in c.tl.tracks:
+READABLE_SHARE = 0.035  # text smaller than 3.5 % of the frame's short side is hard to read on a phone
+TEXT_LINES = 2
+
+
+def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> list[tuple[TextOverlay, int, int]]:
+    """Every text of ``timeline`` that the layout keeps, as (overlay, start ms, end ms): sized to
+    its layout slot (`reelforge.render.layout`), in the order they are drawn."""
+    lay = timeline_layout(timeline, width, height)
+    short = min(width, height)
+    out: list[tuple[TextOverlay, int, int]] = []
+    for track in timeline.tracks:
         if track.kind is not TrackKind.TEXT:
             continue
         caption = track.role is Role.CAPTION
         for seg in track.segments:
-            if not isinstance(seg, TextSegment):
+            slot = lay.slots.get(seg.id) if isinstance(seg, TextSegment) else None
+            if slot is None:
                 continue
-            fs, fe = c.frames(seg, "text")
-            n = fe - fs
-            name = seg.position.value
+            x0, y0, x1, y1 = slot.box
             font_px = max(8, round(short * TEXT_SCALE[seg.size]))
-            path = workdir / f"text_{len(specs):02d}.png"
-            if caption:
-                # bottom of the caption column (top if the user moved captions up), centred
-                left, right = caption_column(c.width, c.height)
-                avail = c.width - left - right
-                spec = TextOverlay(
-                    segment_id=seg.id, path=path, text=seg.text, frame_width=c.width,
-                    frame_height=c.height, font_px=font_px, max_width=avail, color=seg.color,
-                    bold=seg.bold, background=seg.background, align="center", position=seg.position,
-                    max_lines=CAPTION_LINES, min_font_px=max(8, round(font_px * CAPTION_MIN_SCALE)),
-                    group=f"captions:{track.id}",
-                    outline_px=0 if seg.background is TextBackground.BOX else max(2, round(font_px / 9)),
-                    box_alpha=190,
-                )
-                x = f"{left}+({avail}-w)/2"
-                y = f"{top}" if name.startswith("top") else f"H-h-{bottom}"
-            else:
-                spec = TextOverlay(
-                    segment_id=seg.id, path=path, text=seg.text, frame_width=c.width,
-                    frame_height=c.height, font_px=font_px, max_width=c.width - 2 * side,
-                    color=seg.color, bold=seg.bold, background=seg.background,
-                    align="left" if name.endswith("left") else "right" if name.endswith("right") else "center",
-                    position=seg.position,
-                )
-                x, y = _place(seg.position, c.width, c.height)
-            specs.append(spec)
-            idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
-            start, end = fs / c.fps, fe / c.fps
-            fi, fo = text_fades(seg.fade_in_ms, seg.fade_out_ms, (end - start) * 1000, caption=caption)
-            filters = ["format=yuva420p", f"loop=loop={n - 1}:size=1:start=0",
-                       f"setpts=(N+{fs})/({c.fps}*TB)"]
-            if fi > 0:
-                filters.append(f"fade=t=in:st={_num(start)}:d={_num(fi)}:alpha=1")
-            if fo > 0:
-                filters.append(f"fade=t=out:st={_num(end - fo)}:d={_num(fo)}:alpha=1")
-            ov = c.g.one([f"{idx}:v"], filters, "txt")
-            base = c.g.one([base, ov], [_overlay(x, y, fs, fe, c.fps)], "tov")
+            box = seg.background is TextBackground.BOX
+            out.append((TextOverlay(
+                segment_id=seg.id, path=workdir / f"text_{len(out):02d}.png", text=seg.text, frame_width=width,
+                frame_height=height, font_px=font_px, max_width=int(x1 - x0), color=seg.color, bold=seg.bold,
+                background=seg.background, align="center", position=seg.position, max_lines=TEXT_LINES,
+                min_font_px=min(font_px, max(8, round(short * READABLE_SHARE))), max_height=int(y1 - y0),
+                group=f"captions:{track.id}" if caption else "",
+                outline_px=max(2, round(font_px / 9)) if caption and not box else 0,
+                box_alpha=190 if caption else 150,
+            ), slot.start, slot.end))
+    return out
+
+
+def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:
+    lay = timeline_layout(c.tl, c.width, c.height)
+    specs: list[TextOverlay] = []
+    for spec, start_ms, end_ms in text_specs(c.tl, c.width, c.height, workdir):
+        slot = lay.slots[spec.segment_id]
+        fs, fe = c.frame(start_ms), c.frame(end_ms)
+        if fe - fs <= 0:
+            raise InvalidTimeline(f"text {spec.segment_id} is shorter than one frame at {c.fps} fps")
+        n = fe - fs
+        x0, y0, x1, y1 = (round(v) for v in slot.box)
+        # centred on the one column; anchored to its band's top, middle or bottom
+        x = f"{x0}+({x1 - x0}-w)/2"
+        y = {"top": f"{y0}", "middle": f"{y0}+({y1 - y0}-h)/2"}.get(slot.band, f"{y1}-h")
+        specs.append(spec)
+        seg = next(s for t in c.tl.tracks for s in t.segments if s.id == spec.segment_id)
+        caption = bool(spec.group)
+        idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
+        start, end = fs / c.fps, fe / c.fps
+        fi, fo = text_fades(seg.fade_in_ms, seg.fade_out_ms, (end - start) * 1000, caption=caption)
+        filters = ["format=yuva420p", f"loop=loop={n - 1}:size=1:start=0",
+                   f"setpts=(N+{fs})/({c.fps}*TB)"]
+        if fi > 0:
+            filters.append(f"fade=t=in:st={_num(start)}:d={_num(fi)}:alpha=1")
+        if fo > 0:
+            filters.append(f"fade=t=out:st={_num(end - fo)}:d={_num(fo)}:alpha=1")
+        ov = c.g.one([f"{idx}:v"], filters, "txt")
+        base = c.g.one([base, ov], [_overlay(x, y, fs, fe, c.fps)], "tov")
     return base, specs
 
 

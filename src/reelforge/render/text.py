@@ -9,9 +9,12 @@ image's own size, so compile needs no font metrics.
 Per-character font fallback: Noto Sans -> Noto Sans CJK -> Noto Emoji -> Noto Sans Symbols.
 Lines wrap at spaces, and between any two CJK characters (Chinese has no spaces).
 
-Captions (`TextOverlay.max_lines`): the font shrinks (to ``min_font_px`` at most) until the
-cue fits its line limit, and `fitted_specs` gives every cue of one caption track the same
-(smallest) size; without a box they get a heavy dark outline.
+Every text is drawn into its layout slot (`reelforge.render.layout`): at most ``max_lines``
+balanced lines (`balanced_wrap`: no single word alone on a line of a 4+ word text) within
+``max_width`` x ``max_height``; the font shrinks until it fits (`fit_font_px`, past the readable
+``min_font_px`` only when it must, which `below_readable` reports), and `fitted_specs` gives
+every cue of one caption track the same (smallest) size; captions without a box get a heavy
+dark outline.
 """
 
 from __future__ import annotations
@@ -151,37 +154,97 @@ def _pad(spec: TextOverlay, size: int) -> int:
     return max(2, size // 10)
 
 
+def _words(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if t.strip() and not (len(t.strip()) == 1 and _is_cjk(t.strip())))
+
+
+def balanced_wrap(text: str, size: int, bold: bool, max_width: int, max_lines: int = 2) -> list[str]:
+    """At most ``max_lines`` lines of about equal width, when the text fits that way at ``size``:
+    one line if it fits, else the two-line split with the smallest widest line; with four or more
+    words no line holds a single word. Falls back to `wrap` (more lines) when it does not fit,
+    so the caller can shrink the font. Explicit newlines are kept as they are."""
+    paras = text.splitlines() or [text]
+    if len(paras) > 1 or max_lines < 2:
+        return wrap(text, size, bold, max_width)
+    line = text.strip()
+    if _width(line, size, bold) <= max_width:
+        return [line]
+    tokens = _tokens(line)
+    words = _words(tokens)
+    best: tuple[float, list[str]] | None = None
+    for k in range(1, len(tokens)):
+        a, b = "".join(tokens[:k]).rstrip(), "".join(tokens[k:]).strip()
+        if not a or not b:
+            continue
+        if words >= 4 and (_words(tokens[:k]) < 2 or _words(tokens[k:]) < 2):
+            continue
+        wa, wb = _width(a, size, bold), _width(b, size, bold)
+        if max(wa, wb) > max_width:
+            continue
+        if best is None or max(wa, wb) < best[0]:
+            best = (max(wa, wb), [a, b])
+    return best[1] if best else wrap(text, size, bold, max_width)
+
+
+def _inner_width(spec: TextOverlay, size: int) -> int:
+    # the box/outline/shadow stays inside the column too
+    return max(size, spec.max_width - 2 * _pad(spec, size))
+
+
 def text_lines(spec: TextOverlay, size: int) -> list[str]:
     """The lines ``spec`` is drawn in at font size ``size``."""
-    # captions (max_lines) keep their box/outline inside the column too
-    width = spec.max_width - 2 * _pad(spec, size) if spec.max_lines else spec.max_width
-    return wrap(spec.text, size, spec.bold, max(size, width))
+    width = _inner_width(spec, size)
+    if spec.max_lines:
+        return balanced_wrap(spec.text, size, spec.bold, width, spec.max_lines)
+    return wrap(spec.text, size, spec.bold, width)
+
+
+def block_size(spec: TextOverlay, size: int, lines: list[str] | None = None) -> tuple[int, int]:
+    """(width, height) of the drawn PNG at ``size`` (the same sums as `render_text`)."""
+    lines = text_lines(spec, size) if lines is None else lines
+    ascent, descent = _font(0, size, spec.bold).getmetrics()
+    text_w = int(max((_width(line, size, spec.bold) for line in lines), default=0)) + 1
+    text_h = int(round(size * 1.3)) * (len(lines) - 1) + ascent + descent
+    pad = _pad(spec, size)
+    return text_w + 2 * pad, text_h + 2 * pad
+
+
+def _fits(spec: TextOverlay, size: int) -> bool:
+    lines = text_lines(spec, size)
+    if spec.max_lines and len(lines) > spec.max_lines:
+        return False
+    w, h = block_size(spec, size, lines)
+    return w <= spec.max_width and (not spec.max_height or h <= spec.max_height)
+
+
+HARD_FLOOR_PX = 8
 
 
 def fit_font_px(spec: TextOverlay) -> int:
-    """The font size that fits ``spec`` in ``max_lines`` lines (shrinking at most to
-    ``min_font_px``; a text that still needs more lines keeps them, never losing words)."""
+    """The largest font size (from ``font_px`` down) at which ``spec`` fits its slot: at most
+    ``max_lines`` lines, ``max_width`` x ``max_height`` pixels. It shrinks past the readable size
+    (``min_font_px``) if it must - `below_readable` tells - but never drops a word."""
     size = spec.font_px
-    if not spec.max_lines:
-        return size
-    floor = min(size, spec.min_font_px or size)
-    while size > floor and len(text_lines(spec, size)) > spec.max_lines:
-        size = max(floor, int(size * 0.94))
+    while size > HARD_FLOOR_PX and not _fits(spec, size):
+        size = max(HARD_FLOOR_PX, int(size * 0.94))
     return size
+
+
+def below_readable(spec: TextOverlay, size: int | None = None) -> bool:
+    """True when the text had to shrink below its readable size to fit."""
+    return bool(spec.min_font_px) and (fit_font_px(spec) if size is None else size) < spec.min_font_px
 
 
 def render_text(spec: TextOverlay) -> Image.Image:
     """Draw the overlay: an RGBA image cropped to the text plus its shadow, outline or box."""
     size, bold = spec.font_px, spec.bold
     lines = text_lines(spec, size)
-    ascent, descent = _font(0, size, bold).getmetrics()
+    ascent, _ = _font(0, size, bold).getmetrics()
     line_h = int(round(size * 1.3))
     widths = [_width(line, size, bold) for line in lines]
-    text_w = int(max(widths, default=0)) + 1
-    text_h = line_h * (len(lines) - 1) + ascent + descent
-
     pad = _pad(spec, size)
-    img_w, img_h = text_w + 2 * pad, text_h + 2 * pad
+    img_w, img_h = block_size(spec, size, lines)
+    text_w = img_w - 2 * pad
 
     fill = _rgba(spec.color)
     glyphs = Image.new("L", (img_w, img_h), 0)

@@ -34,13 +34,14 @@ TRACK_KIND = {v: k for k, v in TRACK_TYPE.items()}
 
 # draft "m" key -> segment field, per segment kind. Keys listed first are always written.
 _VIDEO_META = {"motion": "motion", "transition": "transition", "td": "transition_ms",
-               "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "focus": "focus",
+               "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "focus": "focus", "subj": "subject",
                "pos": "position", "scale": "scale", "opacity": "opacity"}
 _VIDEO_ALWAYS = ("motion", "transition", "td")
 _AUDIO_META = {"vol": "volume", "duck": "duck", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop"}
 _AUDIO_ALWAYS = ("vol",)
 _TEXT_META = {"text": "text", "pos": "position", "size": "size", "color": "color",
-              "bg": "background", "bold": "bold", "fi": "fade_in_ms", "fo": "fade_out_ms"}
+              "bg": "background", "bold": "bold", "fi": "fade_in_ms", "fo": "fade_out_ms",
+              "shot": "shot"}
 _TEXT_ALWAYS = ("text", "pos")
 
 _META = {VideoSegment: (_VIDEO_META, _VIDEO_ALWAYS), AudioSegment: (_AUDIO_META, _AUDIO_ALWAYS),
@@ -76,9 +77,10 @@ def to_draft(timeline: Timeline) -> dict[str, Any]:
             item["m"] = _segment_meta(seg)
             segs.append(item)
         tracks.append({"tt": TRACK_TYPE[track.kind], "m": {"role": track.role.value}, "sg": segs})
-    return {"d": timeline.duration,
-            "m": {"w": timeline.width, "h": timeline.height, "fps": timeline.fps},
-            "t": tracks}
+    meta: dict[str, Any] = {"w": timeline.width, "h": timeline.height, "fps": timeline.fps}
+    if timeline.style != Timeline.model_fields["style"].default:
+        meta["style"] = timeline.style
+    return {"d": timeline.duration, "m": meta, "t": tracks}
 
 
 def _default_role(kind: TrackKind, index: int) -> Role:
@@ -143,7 +145,9 @@ def _from_draft(draft: Mapping[str, Any], assets: tuple[Asset, ...], base: Timel
         raise InvalidTimeline(f"invalid draft: unknown asset id(s) {', '.join(missing)}")
     extra: dict[str, Any] = {}
     if base is not None:
-        extra = {"background": base.background, "loudness": base.loudness}
+        extra = {"background": base.background, "loudness": base.loudness, "style": base.style}
+    if isinstance(meta.get("style"), str):
+        extra["style"] = meta["style"]
     return Timeline.model_validate({
         "duration": draft["d"],
         "width": meta.get("w", base.width if base else 1920),

@@ -170,6 +170,9 @@ class VideoSegment(_SegmentBase):
     focus: tuple[Share, Share] | None = Field(
         None, description="subject centre (x, y) as shares of the source frame; a cover crop keeps it in view "
                           "(None = centre)")
+    subject: tuple[Share, Share, Share, Share] | None = Field(
+        None, description="the subject's core box (x0, y0, x1, y1) as shares of the source frame, when one was "
+                          "found: text and logos are laid out off it (None = no known subject)")
     # placement, for overlay/logo tracks (main-track segments fill the frame)
     position: Position = Position.CENTER
     scale: float = Field(1.0, gt=0.0, le=1.0, description="width as a share of the frame (overlays)")
@@ -181,6 +184,8 @@ class VideoSegment(_SegmentBase):
             raise ValueError("a cut has no transition duration")
         if self.transition_ms * 2 > self.duration:
             raise ValueError("transition longer than half the segment")
+        if self.subject is not None and not (self.subject[0] < self.subject[2] and self.subject[1] < self.subject[3]):
+            raise ValueError("a subject box needs x0 < x1 and y0 < y1")
         return self
 
 
@@ -206,6 +211,8 @@ class TextSegment(_SegmentBase):
     bold: bool = True
     fade_in_ms: Ms = 300
     fade_out_ms: Ms = 300
+    shot: str | None = Field(None, description="id of the main-track shot a caption belongs to: edits that move, "
+                                               "trim or remove that shot carry the caption with it")
 
 
 Segment = Annotated[VideoSegment | AudioSegment | TextSegment, Field(discriminator="kind")]
@@ -254,6 +261,8 @@ class Timeline(_Frozen):
     duration: PositiveMs
     background: Color = "#000000"
     loudness: float = Field(-14.0, ge=-40.0, le=-5.0, description="integrated loudness target, LUFS")
+    style: str = Field("clean", pattern=r"^[a-z][a-z0-9-]{0,31}$",
+                       description="named look: typeface, text animation, caption box, transitions, pacing")
     assets: tuple[Asset, ...] = ()
     tracks: tuple[Track, ...] = ()
 

@@ -1,0 +1,257 @@
+"""One layout for every text and logo of a timeline, per frame size. Pure: boxes in, slots out.
+
+Rules (issue 11):
+
+* Everything sits inside the platform **safe zone**: on tall frames (9:16 and the like) x within
+  6-86 % of the width (clear of the button rail) and y within 8-78 % of the height (clear of
+  the description text); on other frames a 5 % margin all round (`safe_zone`).
+* Texts share **one column**, the safe zone's width, and are centred on it, so a title and the
+  captions line up.
+* The column is cut into three **bands** (top, middle, bottom). A text is given one band as its
+  slot and is drawn to fit it (`reelforge.render.text` wraps it to at most two balanced lines
+  and shrinks the font until it fits), so two texts in different bands can never overlap, and
+  two texts are never given the same band while both are on screen.
+* A band that would cover more than `MAX_SUBJECT_SHARE` of the core of a subject on screen at
+  the time (a face, the product) is avoided; so is a band a logo sits in.
+* When every band is taken at that time, the text waits until one frees up (it keeps at least
+  `MIN_TEXT_MS` on screen) or, failing that, is left out; both are reported.
+
+The layout never moves a text in time unless it has to, and never changes its words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in frame pixels
+
+BANDS = ("top", "middle", "bottom")
+MAX_SUBJECT_SHARE = 0.10  # a text may cover at most 10 % of a subject's core
+MIN_TEXT_MS = 1000  # every text stays at least this long on screen
+BAND_GAP = 0.02  # space between bands, share of the safe zone's height
+
+# role -> the band it prefers, then the order of the others
+_PREFERRED = {"title": "middle", "cta": "middle", "caption": "bottom"}
+_FALLBACK = {"top": ("top", "middle", "bottom"), "middle": ("middle", "top", "bottom"),
+             "bottom": ("bottom", "top", "middle")}
+
+
+def is_tall(width: int, height: int) -> bool:
+    """9:16-like frames (the platform UI covers the right edge and the bottom)."""
+    return height >= 1.5 * width
+
+
+def safe_zone(width: int, height: int) -> Box:
+    """The rectangle text and logos stay in (pixels)."""
+    if is_tall(width, height):
+        return width * 0.06, height * 0.08, width * 0.86, height * 0.78
+    return width * 0.05, height * 0.05, width * 0.95, height * 0.95
+
+
+def band_box(band: str, width: int, height: int) -> Box:
+    """The slot of a band: the column's width, a third of the safe zone's height less a gap."""
+    x0, y0, x1, y1 = safe_zone(width, height)
+    gap = (y1 - y0) * BAND_GAP
+    h = ((y1 - y0) - 2 * gap) / 3
+    i = BANDS.index(band)
+    top = y0 + i * (h + gap)
+    # whole pixels, inside the safe zone
+    return math.ceil(x0), math.ceil(top), math.floor(x1), math.floor(top + h)
+
+
+def area(b: Box) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def intersection(a: Box, b: Box) -> float:
+    return area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+
+
+def covered_share(text: Box, subject: Box) -> float:
+    """How much of ``subject`` the ``text`` box covers (0..1)."""
+    a = area(subject)
+    return intersection(text, subject) / a if a else 0.0
+
+
+@dataclass(frozen=True)
+class Span:
+    """Something on screen from ``start`` to ``end`` (ms) over ``box`` (pixels): a subject core or
+    a logo."""
+
+    start: int
+    end: int
+    box: Box
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """A text to place: its id, role (title/caption/cta/...), time and wished-for band."""
+
+    id: str
+    role: str
+    start: int
+    end: int
+    band: str | None = None  # from the segment's position; None = the role's default
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a text goes: its band's box, and its (possibly later) start."""
+
+    id: str
+    band: str
+    box: Box
+    start: int
+    end: int
+    subject_share: float = 0.0  # the most of any subject core it covers
+
+
+@dataclass(frozen=True)
+class Layout:
+    slots: dict[str, Slot]
+    dropped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+def band_of_position(position: str) -> str:
+    """"top-left" -> top, "center" -> middle, "bottom-right" -> bottom."""
+    if position.startswith("top"):
+        return "top"
+    if position.startswith("bottom"):
+        return "bottom"
+    return "middle"
+
+
+_ORDER = {"title": 0, "cta": 1, "caption": 2}
+
+
+def lay_out(width: int, height: int, texts: Iterable[TextItem], subjects: Sequence[Span] = (),
+            logos: Sequence[Span] = ()) -> Layout:
+    """Give every text a band (see the module docstring). Titles and calls to action are placed
+    first, then the rest in time order."""
+    items = sorted(texts, key=lambda t: (_ORDER.get(t.role, 3), t.start, t.id))
+    placed: list[Slot] = []
+    dropped: list[str] = []
+    notes: list[str] = []
+    for t in items:
+        slot = _place(t, width, height, placed, subjects, logos)
+        if slot is None:
+            dropped.append(t.id)
+            continue
+        if slot.start != t.start:
+            notes.append(f"text {t.id} waits until {slot.start / 1000:g}s so it does not cover another")
+        placed.append(slot)
+    return Layout({s.id: s for s in placed}, tuple(dropped), tuple(notes))
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subjects: Sequence[Span],
+           logos: Sequence[Span]) -> Slot | None:
+    first = t.band or _PREFERRED.get(t.role, "bottom")
+    order = _FALLBACK[first]
+
+    def candidates(start: int) -> list[tuple[float, int, str, Box]]:
+        out = []
+        for rank, band in enumerate(order):
+            box = band_box(band, width, height)
+            if any(s.band == band and _overlaps(start, t.end, s.start, s.end) for s in placed):
+                continue
+            if any(_overlaps(start, t.end, lg.start, lg.end) and intersection(box, lg.box) > 0 for lg in logos):
+                continue
+            share = max((covered_share(box, s.box) for s in subjects if _overlaps(start, t.end, s.start, s.end)),
+                        default=0.0)
+            out.append((share, rank, band, box))
+        return out
+
+    found = candidates(t.start)
+    start = t.start
+    if not found:
+        # wait for the earliest end of a text in the way, keeping MIN_TEXT_MS on screen
+        for later in sorted({s.end for s in placed if t.start < s.end < t.end}):
+            if t.end - later < min(MIN_TEXT_MS, t.end - t.start):
+                break
+            found = candidates(later)
+            if found:
+                start = later
+                break
+    if not found:
+        return None
+    clear = [c for c in found if c[0] <= MAX_SUBJECT_SHARE]
+    share, _, band, box = min(clear, key=lambda c: c[1]) if clear else min(found, key=lambda c: (c[0], c[1]))
+    return Slot(t.id, band, box, start, t.end, share)
+
+
+def subject_in_frame(src_w: int, src_h: int, width: int, height: int, subject: Box,
+                     focus: tuple[float, float] | None = None, fit: str = "cover", zoom: float = 0.0) -> Box:
+    """Where a subject box (shares of the source) lands in the output frame (pixels) for a cover
+    crop centred on ``focus`` (or the centre) or a contained fit. ``zoom`` (e.g. 0.12 for a slow
+    zoom) widens it to the union over the motion: the box at full zoom about the frame centre."""
+    x0, y0, x1, y1 = subject
+    if src_w <= 0 or src_h <= 0:
+        box = (x0 * width, y0 * height, x1 * width, y1 * height)
+    elif fit == "contain":
+        k = min(width / src_w, height / src_h)
+        sw, sh = src_w * k, src_h * k
+        ox, oy = (width - sw) / 2, (height - sh) / 2
+        box = (ox + x0 * sw, oy + y0 * sh, ox + x1 * sw, oy + y1 * sh)
+    else:
+        k = max(width / src_w, height / src_h)
+        sw, sh = src_w * k, src_h * k
+        fx, fy = focus or (0.5, 0.5)
+        ox = min(max(fx * sw - width / 2, 0.0), max(0.0, sw - width))
+        oy = min(max(fy * sh - height / 2, 0.0), max(0.0, sh - height))
+        box = (x0 * sw - ox, y0 * sh - oy, x1 * sw - ox, y1 * sh - oy)
+    if zoom:
+        cx, cy, k = width / 2, height / 2, 1 + zoom
+        z = (cx + (box[0] - cx) * k, cy + (box[1] - cy) * k, cx + (box[2] - cx) * k, cy + (box[3] - cy) * k)
+        box = (min(box[0], z[0]), min(box[1], z[1]), max(box[2], z[2]), max(box[3], z[3]))
+    return (max(0.0, box[0]), max(0.0, box[1]), min(float(width), box[2]), min(float(height), box[3]))
+
+
+# -- from a timeline ------------------------------------------------------------------------
+
+MOTION_MARGIN = 0.12  # a moving still shifts its subject by up to this share (compile.ZOOM/PAN)
+
+
+def overlay_box(position: str, width: int, height: int, ow: float, oh: float) -> Box:
+    """The box of a ``ow`` x ``oh`` overlay (a logo) at ``position`` inside the safe zone."""
+    x0, y0, x1, y1 = safe_zone(width, height)
+    x = x0 if position.endswith("left") else x1 - ow if position.endswith("right") else (x0 + x1 - ow) / 2
+    y = y0 if position.startswith("top") else y1 - oh if position.startswith("bottom") else (y0 + y1 - oh) / 2
+    return x, y, x + ow, y + oh
+
+
+def timeline_layout(timeline, width: int | None = None, height: int | None = None) -> Layout:
+    """The layout of ``timeline``'s texts in a ``width`` x ``height`` frame (default: its own):
+    subject cores come from the main track's ``subject`` boxes, logos from overlay/logo tracks."""
+    from reelforge.timeline.model import Motion, Role, TextSegment, TrackKind, VideoSegment
+
+    w, h = width or timeline.width, height or timeline.height
+    subjects: list[Span] = []
+    logos: list[Span] = []
+    texts: list[TextItem] = []
+    by_id = {a.id: a for a in timeline.assets}
+    for track in timeline.tracks:
+        for seg in track.segments:
+            if isinstance(seg, TextSegment):
+                band = band_of_position(seg.position.value) if seg.position.value != "center" or \
+                    track.role.value not in _PREFERRED else None
+                texts.append(TextItem(seg.id, track.role.value, seg.start, seg.end, band))
+            elif isinstance(seg, VideoSegment) and track.kind is TrackKind.VIDEO:
+                asset = by_id.get(seg.src)
+                aw, ah = (asset.width, asset.height) if asset else (0, 0)
+                if track.role is Role.MAIN:
+                    if seg.subject is not None:
+                        zoom = MOTION_MARGIN if seg.motion is not Motion.NONE else 0.0
+                        box = subject_in_frame(aw, ah, w, h, seg.subject, seg.focus, "contain" if seg.fit.value != "cover" else "cover", zoom)
+                        subjects.append(Span(seg.start, seg.end, box))
+                else:
+                    ow = w * seg.scale
+                    oh = ow * ah / aw if aw and ah else ow
+                    logos.append(Span(seg.start, seg.end, overlay_box(seg.position.value, w, h, ow, min(oh, h))))
+    return lay_out(w, h, texts, subjects, logos)

@@ -1,0 +1,96 @@
+"""render.layout: one layout for every text and logo, per frame size. Pure."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.render.layout import (
+    MAX_SUBJECT_SHARE,
+    Span,
+    TextItem,
+    band_box,
+    covered_share,
+    intersection,
+    lay_out,
+    safe_zone,
+    subject_in_frame,
+)
+
+FRAMES = [(1080, 1920), (1080, 1080), (1920, 1080)]
+
+
+def test_safe_zone_per_frame():
+    assert safe_zone(1080, 1920) == pytest.approx((64.8, 153.6, 928.8, 1497.6))  # x 6-86 %, y 8-78 %
+    assert safe_zone(1920, 1080) == pytest.approx((96, 54, 1824, 1026))
+    assert safe_zone(1080, 1080) == pytest.approx((54, 54, 1026, 1026))
+
+
+@pytest.mark.parametrize(("w", "h"), FRAMES)
+def test_bands_are_disjoint_and_inside_the_safe_zone(w, h):
+    x0, y0, x1, y1 = safe_zone(w, h)
+    boxes = [band_box(b, w, h) for b in ("top", "middle", "bottom")]
+    for b in boxes:
+        assert x0 <= b[0] and b[2] <= x1 and y0 <= b[1] and b[3] <= y1
+    assert all(intersection(a, b) == 0 for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def _no_collisions(lay):
+    slots = list(lay.slots.values())
+    for i, a in enumerate(slots):
+        for b in slots[i + 1:]:
+            if a.start < b.end and b.start < a.end:
+                assert intersection(a.box, b.box) == 0, (a, b)
+
+
+@pytest.mark.parametrize(("w", "h"), FRAMES)
+def test_title_caption_and_cta_never_collide(w, h):
+    texts = [TextItem("title", "title", 0, 3000), TextItem("c1", "caption", 1000, 4000),
+             TextItem("c2", "caption", 4000, 8000), TextItem("cta", "cta", 7000, 10000),
+             TextItem("c3", "caption", 7500, 9500, band="middle")]
+    lay = lay_out(w, h, texts)
+    _no_collisions(lay)
+    assert set(lay.slots) == {"title", "c1", "c2", "cta", "c3"}
+    assert lay.slots["c1"].band == "bottom" and lay.slots["title"].band == "middle"
+    assert lay.slots["c3"].band == "top"  # the middle is the call to action's
+
+
+def test_text_waits_when_every_band_is_taken_and_keeps_a_second():
+    texts = [TextItem(f"t{i}", "title" if i == 0 else "caption", 0, 2000 + 500 * i, band=b)
+             for i, b in enumerate(("middle", "top", "bottom"))]
+    texts.append(TextItem("late", "caption", 1000, 5000))
+    lay = lay_out(1920, 1080, texts)
+    _no_collisions(lay)
+    assert lay.slots["late"].start == 2000 and lay.slots["late"].end == 5000  # when the title goes
+    assert lay.notes
+    # no room left for a whole second: left out, and said
+    squeezed = lay_out(1920, 1080, [*texts[:3], TextItem("short", "caption", 1000, 2800)])
+    assert "short" in squeezed.dropped
+
+
+@pytest.mark.parametrize(("w", "h"), FRAMES)
+def test_captions_move_off_the_subject(w, h):
+    x0, y0, x1, y1 = band_box("bottom", w, h)
+    face = Span(0, 5000, (w * 0.35, y0 + 10, w * 0.65, y1 - 10))  # a face in the bottom band
+    lay = lay_out(w, h, [TextItem("c1", "caption", 500, 4000)], subjects=[face])
+    slot = lay.slots["c1"]
+    assert slot.band != "bottom" and covered_share(slot.box, face.box) <= MAX_SUBJECT_SHARE
+    # a subject shown at another time does not move it
+    later = Span(6000, 9000, face.box)
+    assert lay_out(w, h, [TextItem("c1", "caption", 500, 4000)], subjects=[later]).slots["c1"].band == "bottom"
+
+
+def test_logo_band_is_avoided():
+    logo = Span(0, 10_000, (1600, 60, 1820, 200))  # top-right
+    lay = lay_out(1920, 1080, [TextItem("c", "caption", 0, 3000, band="top")], logos=[logo])
+    assert lay.slots["c"].band != "top"
+
+
+def test_subject_in_frame_cover_crop():
+    # a 4:3 picture into 9:16, centre crop: the middle third of the width is kept
+    box = subject_in_frame(1600, 1200, 1080, 1920, (0.4, 0.4, 0.6, 0.6))
+    assert box == pytest.approx((1080 / 2 - 0.1 * 2560, 0.4 * 1920, 1080 / 2 + 0.1 * 2560, 0.6 * 1920))
+    # focused on the left edge: the crop stops at the picture's edge
+    left = subject_in_frame(1600, 1200, 1080, 1920, (0.0, 0.4, 0.1, 0.6), focus=(0.05, 0.5))
+    assert left[0] == 0 and left[2] == pytest.approx(256)
+    # contain: letterboxed, nothing cut
+    assert subject_in_frame(1000, 1000, 1920, 1080, (0, 0, 1, 1), fit="contain") == pytest.approx((420, 0, 1500, 1080))
