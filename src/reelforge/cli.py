@@ -181,6 +181,51 @@ def render_cmd(
         render_with_progress(timeline, output, quality)
 
 
+@app.command("export-timeline")
+def export_timeline(
+    project: Annotated[Path, typer.Argument(help="a project file (from --save) or a timeline JSON")],
+    output: Annotated[Path, typer.Option("-o", "--output", help=".otio, .xml (FCP 7: Premiere, Resolve), "
+                                         ".fcpxml or .edl")] = Path("cut.otio"),
+) -> None:
+    """Hand the cut to a video editor: write it as OpenTimelineIO, FCP 7 XML, FCPX XML or an EDL."""
+    from reelforge.interop import otio as interop
+
+    with friendly_errors():
+        timeline = _load_timeline(project)
+        interop.write(timeline, output)
+        console.print(f"[green]wrote[/] {output} ({len(timeline.tracks)} tracks, "
+                      f"{sum(len(t.segments) for t in timeline.tracks)} items)")
+        if output.suffix.lower() in (".xml", ".fcpxml", ".edl"):
+            console.print("[dim]text travels as markers; motion, focus and volumes are reelforge settings "
+                          "(kept in .otio metadata)[/]")
+
+
+@app.command("import-timeline")
+def import_timeline(
+    timeline_file: Annotated[Path, typer.Argument(help="a timeline file: .otio, .xml, .fcpxml or .edl")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="the reelforge project to write")] =
+        Path("imported.reel.json"),
+    fps: Annotated[int, typer.Option("--fps", help="frame rate of an EDL (the file does not say)")] = 30,
+) -> None:
+    """Make a reelforge project from a timeline written by an editor (or by export-timeline)."""
+    from reelforge.interop import otio as interop
+    from reelforge.session import Session, media_cache
+
+    with friendly_errors():
+        result = interop.import_file(timeline_file, workdir=media_cache(), fps=fps)
+        session = Session.new(local_files=True)
+        session.add_ingested(result.timeline.assets)
+        session.timeline = result.timeline
+        session.version = 1
+        session.save(output)
+        from reelforge.timeline.summary import summarize
+
+        console.print(f"[bold]{escape(summarize(result.timeline))}[/]", highlight=False)
+        for item in result.skipped:
+            console.print(f"[yellow]not mapped[/]: {escape(item)}", highlight=False)
+        console.print(f"[green]saved[/] project to {output}")
+
+
 @app.command()
 def schema() -> None:
     """Print the timeline's JSON Schema."""
