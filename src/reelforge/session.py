@@ -107,6 +107,8 @@ class Session:
     # the local user (CLI, MCP over stdio). Never saved with the project: a remote surface (HTTP,
     # MCP over HTTP) loads sessions with the default and so never reads a server path.
     local_files: bool = field(default=False, compare=False, repr=False)
+    # what the last instruction referred to and changed ("and the next one too"): planner.memory data
+    memory: dict[str, Any] = field(default_factory=dict)
     _ai_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # -- construction ---------------------------------------------------------------------
@@ -185,7 +187,8 @@ class Session:
             return self._compose(text)
         new_assets = self._new_assets()
         try:
-            plan = _planner()(text, self.timeline, library=self.library, new_assets=new_assets)
+            plan = _planner()(text, self.timeline, library=self.library, new_assets=new_assets,
+                              memory=self.memory or None)
         except ReelforgeError as exc:  # a planner must not raise, but never let it escape
             return self._reply(Intent.EDIT, "error", exc.message)
         if plan.status != "ok" or not plan.ops:
@@ -214,6 +217,8 @@ class Session:
         if new == self.timeline:
             return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh), ops=tuple(ops))
         self._commit(new)
+        if plan.memory is not None:
+            self.memory = dict(plan.memory)
         used = {s.src for t in new.tracks for s in t.segments if hasattr(s, "src")}
         self.new_asset_ids = [i for i in self.new_asset_ids if i not in used]
         names = {a.id: a.name for a in self.library}
@@ -332,6 +337,8 @@ class Session:
             "redo": [tl(t) for t in self.redo_stack],
             "new_assets": list(self.new_asset_ids),
         }
+        if self.memory:
+            doc["memory"] = self.memory
         settings = {k: v for k, v in (("media_dir", self.media_dir), ("brand_path", self.brand_path)) if v}
         if not self.smart_crop:
             settings["smart_crop"] = False
@@ -366,6 +373,7 @@ class Session:
                 undo_stack=[tl(t) for t in doc.get("undo") or ()],
                 redo_stack=[tl(t) for t in doc.get("redo") or ()],
                 new_asset_ids=list(doc.get("new_assets") or ()),
+                memory=dict(doc.get("memory") or {}),
                 media_dir=(doc.get("settings") or {}).get("media_dir"),
                 brand_path=(doc.get("settings") or {}).get("brand_path"),
                 smart_crop=bool((doc.get("settings") or {}).get("smart_crop", True)),

@@ -347,7 +347,8 @@ CASES: list[tuple[str, object]] = [
     ('做成竖屏，然后把背景音乐调小一点', [{'aspect': '9:16', 'op': 'set_frame'}, {'factor': 0.7, 'op': 'set_volume'}]),
     ('删除第三张并且添加标题「你好」', [{'target': {'index': 2, 'kind': 'image'}, 'op': 'remove_segment'}, {'text': '你好', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
     ('把第二张图片放到最后，音乐调到30%', [{'target': {'index': 1, 'kind': 'image'}, 'to_index': -1, 'op': 'move_segment'}, {'volume': 0.3, 'op': 'set_volume'}]),
-    ('make it vertical and make it sparkle', 'unknown'),
+    # issue 16: the understood part is applied and the rest named (was 'unknown': nothing applied)
+    ('make it vertical and make it sparkle', [{'aspect': '9:16', 'op': 'set_frame'}]),
     ('make it sparkle', 'unknown'),
     ('do something cool', 'unknown'),
     ('make it more cinematic', 'unknown'),
@@ -435,7 +436,7 @@ CASES += [
                      {"target": {"index": 0, "kind": "image"}, "op": "remove_segment"}]),
     ("remove the shots at 0:05 and 0:12", [{"target": {"at_ms": 12000}, "op": "remove_segment"},
                                            {"target": {"at_ms": 5000}, "op": "remove_segment"}]),
-    ("make it vertical, 0:12", "unknown"),
+    ("make it vertical, 0:12", [{"aspect": "9:16", "op": "set_frame"}]),  # issue 16: '0:12' named as not understood
     ("add 'surf.mp4' after the second image", [{"asset_id": "vid2", "after": {"index": 1, "kind": "image"}, "op": "add_segment"}]),
     ("turn the music off", [{"volume": 0.0, "op": "set_volume"}]),
     ("make the voice 2x louder", [{"role": "voice", "factor": 2.0, "op": "set_volume"}]),

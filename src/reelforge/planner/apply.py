@@ -828,10 +828,58 @@ def _audio_segs(st: _State, role_name: str) -> list[tuple[_Tr, int]]:
     return out
 
 
+def _split_audio(st: _State, role_name: str, span: O.Span) -> list[tuple[_Tr, int]]:
+    """Cut the track's segments at the span's ends; the pieces inside the span (in order).
+    A piece keeps its source position (in-point moves on), the first keeps the fade-in, the last the fade-out."""
+    if role_name == "main":
+        raise ApplyError("a range of time works on the music or the voiceover, not the clips' own sound")
+    lo, hi = max(0, span.start_ms), min(st.duration, span.end_ms)
+    if hi - lo < 100:
+        raise ApplyError("that range of time is outside the video")
+    lib = st.library
+    inside: list[tuple[_Tr, int]] = []
+    for tr in st.tracks_of(Role(role_name)):
+        segs: list[Any] = []
+        for s in tr.segs:
+            cuts = sorted({c for c in (lo, hi) if s.start < c < s.end})
+            if not cuts:
+                segs.append(s)
+                continue
+            edges = [s.start, *cuts, s.end]
+            src_len = getattr(lib.get(s.src), "duration_ms", 0) or 0
+            for k, (a, b) in enumerate(zip(edges, edges[1:], strict=False)):
+                in_ms = s.in_ms + (a - s.start)
+                if s.loop and src_len:
+                    in_ms %= src_len
+                segs.append(s.model_copy(update={
+                    "id": s.id if k == 0 else st.new_id(f"{s.id}-"), "start": a, "duration": b - a, "in_ms": in_ms,
+                    "fade_in_ms": min(s.fade_in_ms, (b - a) // 2) if k == 0 else 0,
+                    "fade_out_ms": min(s.fade_out_ms, (b - a) // 2) if k == len(edges) - 2 else 0}))
+        tr.segs[:] = segs
+        inside += [(tr, i) for i, s in enumerate(tr.segs) if lo <= s.start and s.end <= hi]
+    if not inside:
+        raise ApplyError(f"there is no {_role_word(Role(role_name))} from {O.fmt_ms(lo)} to {O.fmt_ms(hi)}")
+    return inside
+
+
+def _merge_audio(tr: _Tr) -> None:
+    """Join neighbouring pieces of one source that play on without a break and sound the same."""
+    out: list[Any] = []
+    for s in tr.segs:
+        p = out[-1] if out else None
+        if (p is not None and p.src == s.src and p.end == s.start and not s.loop and not p.loop
+                and p.in_ms + p.duration == s.in_ms and (p.volume, p.duck) == (s.volume, s.duck)
+                and not p.fade_out_ms and not s.fade_in_ms):
+            out[-1] = p.model_copy(update={"duration": p.duration + s.duration, "fade_out_ms": s.fade_out_ms})
+        else:
+            out.append(s)
+    tr.segs[:] = out
+
+
 def _set_volume(st: _State, op: O.SetVolume) -> None:
     if op.volume is None and op.factor is None:
         raise ApplyError("say how loud, e.g. 'music to 30%'")
-    for tr, i in _audio_segs(st, op.role):
+    for tr, i in (_split_audio(st, op.role, op.span) if op.span else _audio_segs(st, op.role)):
         s = tr.segs[i]
         v = op.volume if op.volume is not None else s.volume * op.factor  # type: ignore[operator]
         v = round(min(4.0, max(0.0, v)), 4)
@@ -839,6 +887,9 @@ def _set_volume(st: _State, op: O.SetVolume) -> None:
         if op.role == "main" and v > 0 and s.mute:
             upd["mute"] = False
         tr.segs[i] = s.model_copy(update=upd)
+    if op.role != "main":
+        for tr in st.tracks_of(Role(op.role)):
+            _merge_audio(tr)
 
 
 def _set_fade(st: _State, op: O.SetFade) -> None:
@@ -847,16 +898,26 @@ def _set_fade(st: _State, op: O.SetFade) -> None:
     for tr, i in _audio_segs(st, op.role):
         s = tr.segs[i]
         upd = {}
-        if op.fade_in_ms is not None:
+        # a track cut into pieces (a range of time at another level) fades in on its first, out on its last
+        if op.fade_in_ms is not None and (i == 0 or tr.segs[i - 1].end < s.start):
             upd["fade_in_ms"] = min(op.fade_in_ms, s.duration // 2)
-        if op.fade_out_ms is not None:
+        if op.fade_out_ms is not None and (i == len(tr.segs) - 1 or tr.segs[i + 1].start > s.end):
             upd["fade_out_ms"] = min(op.fade_out_ms, s.duration // 2)
         tr.segs[i] = s.model_copy(update=upd)
 
 
 def _set_duck(st: _State, op: O.SetDuck) -> None:
+    if op.span is not None:
+        inside = set(map(lambda x: (id(x[0]), x[1]), _split_audio(st, "music", op.span)))
+        for tr, i in _audio_segs(st, "music"):  # only there: elsewhere the other way
+            tr.segs[i] = tr.segs[i].model_copy(update={"duck": op.on if (id(tr), i) in inside else not op.on})
+        for tr in st.tracks_of(Role.MUSIC):
+            _merge_audio(tr)
+        return
     for tr, i in _audio_segs(st, "music"):
         tr.segs[i] = tr.segs[i].model_copy(update={"duck": op.on})
+    for tr in st.tracks_of(Role.MUSIC):
+        _merge_audio(tr)
 
 
 def _remove_track(st: _State, op: O.RemoveTrack) -> None:

@@ -163,18 +163,18 @@ def _tool_arguments(message: Any) -> Any:
 
 def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
               new_assets: Sequence[Asset] = (), config: LLMConfig | None = None,
-              transport: httpx.BaseTransport | None = None) -> EditPlan:
+              transport: httpx.BaseTransport | None = None, memory: dict | None = None) -> EditPlan:
     """Plan with the model when configured; on any failure use the rules and say so."""
     cfg = config or LLMConfig.from_env()
     if cfg is None:
-        return rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets)
+        return rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets, memory=memory)
     try:
         ops = request_ops(cfg, instruction, timeline, library, new_assets, transport=transport)
         # requests (captions, voiceover, …) are resolved by the session; check the ops before the first one
         first_request = next((i for i, o in enumerate(ops) if isinstance(o, O.REQUEST_TYPES)), len(ops))
         apply(timeline, [o for o in ops[:first_request] if not isinstance(o, (O.Undo, O.Redo))], library=library)
     except ReelforgeError as exc:
-        fallback = rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets)
+        fallback = rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets, memory=memory)
         why = exc.message
         return replace(fallback, reply=f"(LLM planner unavailable: {why}; used the built-in rules.) {fallback.reply}")
     names = {a.id: a.name for a in (*library, *timeline.assets)}

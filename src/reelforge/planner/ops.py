@@ -212,13 +212,22 @@ class RemoveText(_Op):
 AudioRole = Literal["music", "voice", "main", "sfx"]
 
 
+class Span(_Op):
+    """A range of timeline time ("for the last 5 seconds", "from 0:10 to 0:15", "前3秒")."""
+
+    start_ms: Ms
+    end_ms: PositiveMs
+
+
 class SetVolume(_Op):
-    """Set (``volume``) or scale (``factor``) the gain of a track's audio. main = the clips' own sound."""
+    """Set (``volume``) or scale (``factor``) the gain of a track's audio. main = the clips' own sound.
+    With ``span`` only that range of time changes (the track's segments are split at its ends)."""
 
     op: Literal["set_volume"] = "set_volume"
     role: AudioRole = "music"
     volume: float | None = Field(None, ge=0.0, le=4.0, description="linear gain to set")
     factor: float | None = Field(None, gt=0.0, le=16.0, description="multiply the current gain")
+    span: Span | None = Field(None, description="only this range of time (music/voice); None = the whole track")
 
 
 class SetFade(_Op):
@@ -229,8 +238,11 @@ class SetFade(_Op):
 
 
 class SetDuck(_Op):
+    """Duck the music under the voice; with ``span``, only in that range of time (and not elsewhere)."""
+
     op: Literal["set_duck"] = "set_duck"
     on: bool = True
+    span: Span | None = Field(None, description="only this range of time; None = the whole track")
 
 
 class RemoveTrack(_Op):
@@ -547,9 +559,12 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "remove_text":
             return f"removed {o.target.describe() if o.target else (o.role or 'all') + ' text'}"
         case "set_volume":
+            when = f" from {fmt_ms(o.span.start_ms)} to {fmt_ms(o.span.end_ms)}" if o.span else ""
             if o.volume is not None:
-                return f"{role_words[o.role]} volume to {_pct(o.volume)}"
-            return f"{role_words[o.role]} {'louder' if (o.factor or 1) > 1 else 'quieter'} (x{o.factor:.2f})"
+                if o.volume == 0 and o.span:
+                    return f"{role_words[o.role]} muted{when}"
+                return f"{role_words[o.role]} volume to {_pct(o.volume)}{when}"
+            return f"{role_words[o.role]} {'louder' if (o.factor or 1) > 1 else 'quieter'} (x{o.factor:.2f}){when}"
         case "set_fade":
             parts = []
             if o.fade_in_ms is not None:
@@ -558,7 +573,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append(f"fade-out {fmt_ms(o.fade_out_ms)}")
             return f"{role_words[o.role]} {' and '.join(parts)}"
         case "set_duck":
-            return "music ducks under the voice" if o.on else "music no longer ducks under the voice"
+            when = f" from {fmt_ms(o.span.start_ms)} to {fmt_ms(o.span.end_ms)} only" if o.span else ""
+            return f"music ducks under the voice{when}" if o.on else f"music no longer ducks under the voice{when}"
         case "remove_track":
             return f"removed the {o.role.value} track"
         case "replace_music":
@@ -643,6 +659,13 @@ _POS_ZH = {"top": "顶部", "center": "中间", "bottom": "底部", "top-left": 
            "bottom-left": "左下角", "bottom-right": "右下角", "center-left": "左侧", "center-right": "右侧"}
 
 
+_SIZE_ZH = {"small": "小号", "medium": "中号", "large": "大号", "xlarge": "特大号"}
+_BG_ZH = {"box": "底框", "shadow": "阴影", "none": "无"}
+_COLOR_ZH = {"#FF0000": "红色", "#FFFFFF": "白色", "#000000": "黑色", "#FFD400": "黄色", "#1E6BFF": "蓝色",
+             "#00C853": "绿色", "#FF8C00": "橙色", "#FF69B4": "粉色", "#8E44AD": "紫色", "#808080": "灰色",
+             "#FFD700": "金色", "#C0C0C0": "银色"}
+
+
 def _timing_zh(t: Timing | None) -> str:
     if t is None:
         return ""
@@ -688,9 +711,12 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_segment_duration":
             return f"{_t_zh(o.target)}改为{fmt_ms(o.duration_ms)}"
         case "set_volume":
+            when = f"{fmt_ms(o.span.start_ms)}到{fmt_ms(o.span.end_ms)}的" if o.span else ""
             if o.volume is not None:
-                return f"{roles[o.role]}音量调到{_pct(o.volume)}"
-            return f"{roles[o.role]}{'调大' if (o.factor or 1) > 1 else '调小'}（x{o.factor:.2f}）"
+                if o.volume == 0 and o.span:
+                    return f"{when}{roles[o.role]}静音"
+                return f"{when}{roles[o.role]}音量调到{_pct(o.volume)}"
+            return f"{when}{roles[o.role]}{'调大' if (o.factor or 1) > 1 else '调小'}（x{o.factor:.2f}）"
         case "set_frame":
             return "画面改为" + " ".join(x for x in (o.aspect, o.resolution) if x)
         case "add_text":
@@ -703,11 +729,11 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             if o.position:
                 parts.append(f"位置改到{_POS_ZH.get(o.position.value, o.position.value)}")
             if o.size:
-                parts.append(f"大小改为{o.size.value}")
+                parts.append(f"字号改为{_SIZE_ZH.get(o.size.value, o.size.value)}")
             if o.color:
-                parts.append(f"颜色改为{o.color}")
+                parts.append(f"颜色改为{_COLOR_ZH.get(o.color.upper(), o.color)}")
             if o.background:
-                parts.append(f"背景改为{o.background.value}")
+                parts.append(f"背景改为{_BG_ZH.get(o.background.value, o.background.value)}")
             if o.timing:
                 parts.append("显示时间" + _timing_zh(o.timing))
             return f"{_t_zh(o.target)}：{'，'.join(parts) or '未变'}"
@@ -725,7 +751,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                     ([f"淡出{fmt_ms(o.fade_out_ms)}"] if o.fade_out_ms is not None else [])
             return f"{roles[o.role]}{'、'.join(parts)}"
         case "set_duck":
-            return "人声时压低背景音乐" if o.on else "关闭了音乐闪避"
+            when = f"（仅{fmt_ms(o.span.start_ms)}到{fmt_ms(o.span.end_ms)}）" if o.span else ""
+            return f"人声时压低背景音乐{when}" if o.on else f"关闭了音乐闪避{when}"
         case "set_motion":
             return "去掉了动画" if (o.motion if isinstance(o.motion, str) else o.motion.value) == "none" else "加上了动画"
         case "add_logo":

@@ -22,8 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reelforge.planner import memory as M
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import typos as T
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
@@ -48,6 +50,9 @@ class EditPlan:
     ops: tuple[O.Op, ...] = ()
     reply: str = ""
     understood: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # parts of the instruction not understood (the rest is applied)
+    fixes: tuple[str, ...] = ()  # typo corrections made, as "wrong->right"
+    memory: dict | None = None  # the conversation memory after this instruction (see planner.memory)
 
 
 CAPABILITIES_ZH = (
@@ -474,6 +479,20 @@ def _audio_role(t: str) -> str | None:
     return None
 
 
+def _audio_span(c: _Ctx) -> O.Span | None:
+    """A stated range of time for an audio change ("for the last 5 seconds", "from 0:10 to 0:15",
+    "前3秒"); None when the words name the whole track."""
+    r = P.parse_time_range(c.t, c.tl.duration)
+    if r is None or not r.explicit or r.kind not in (P.RangeKind.SPAN, P.RangeKind.START, P.RangeKind.END,
+                                                      P.RangeKind.AFTER, P.RangeKind.POINT):
+        return None
+    if r.kind is P.RangeKind.POINT and not _has(r"\bfor\s+\S+\s*(?:s|secs?|seconds?)\b|持续|秒钟", c.t):
+        return None
+    if r.start_ms <= 0 and r.end_ms >= c.tl.duration:
+        return None
+    return O.Span(start_ms=r.start_ms, end_ms=r.end_ms)
+
+
 def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     role = _audio_role(t)
@@ -482,6 +501,9 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     if _has(rf"{_REMOVE}|\bno\s+(?:background\s+)?music\b|\bwithout\s+(?:the\s+)?music\b|\bsilence\s+the\s+music\b", t) and not _has(r"\bduck|闪避|压低", t):
         if _has(r"\bno\s+(?:more\s+)?duck", t):
             return None
+        span = _audio_span(c)
+        if span is not None:  # "kill the music for the last 5 secs": silence that part, keep the track
+            return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
         return [O.RemoveTrack(role=Role.MUSIC if role == "music" else Role.VOICE)]
     if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try)\b|换成|换|替换|改用|用", t):
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
@@ -497,7 +519,7 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
     if not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)", t):
         return None
     off = _has(r"\b(?:no|don'?t|do\s+not|stop|disable|turn\s+off|without|never)\b.{0,12}duck|\bduck(?:ing)?\s+off\b|不要.{0,4}(?:闪避|避让|压低)|关闭.{0,4}(?:闪避|避让)|取消.{0,4}(?:闪避|避让)", t)
-    return [O.SetDuck(on=not off)]
+    return [O.SetDuck(on=not off, span=_audio_span(c))]
 
 
 def _h_fade(c: _Ctx) -> list[O.Op] | None:
@@ -526,6 +548,16 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
 
 
 def _h_volume(c: _Ctx) -> list[O.Op] | None:
+    ops = _volume(c)
+    if not ops:
+        return ops
+    span = _audio_span(c)
+    if span is None:
+        return ops
+    return [o.model_copy(update={"span": span}) if isinstance(o, O.SetVolume) and o.role != "main" else o for o in ops]
+
+
+def _volume(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     role = _audio_role(t)
     level_word = _has(r"\bvolume\b|\blevel\b|\bgain\b|音量|声音", t)
@@ -1108,6 +1140,9 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
             return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + ms)]
         if _has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) and cur is not None and not absolute:
             return [O.SetSegmentDuration(target=target, duration_ms=max(100, cur.duration - ms))]
+        targets = [x for r in refs for x in r.all]
+        if len(targets) > 1 and len(durs) == 1:  # "make photo 1 and photo 2 four seconds each"
+            return [O.SetSegmentDuration(target=x, duration_ms=ms) for x in targets]
         return [O.SetSegmentDuration(target=target, duration_ms=ms)]
     if cur is not None and _has(r"\blonger\b|延长|长一点|久一点", t):
         return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + 1000)]
@@ -1307,7 +1342,7 @@ _HANDLERS: tuple[Handler, ...] = (
 
 # ---------------------------------------------------------------------------------------------
 _QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![A-Za-z0-9_'])'([^'\n]*\S)'(?![A-Za-z0-9_])")
-_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
+_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 
 def _mask(text: str) -> tuple[str, list[str]]:
@@ -1370,22 +1405,63 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
     return r
 
 
+def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...],
+                     mem: M.Memory, in_turn: bool) -> _Result:
+    """Plan a clause, reading it against the conversation memory: a follow-up ("and the next one
+    too", "put it back"), or "it" meaning the thing last referred to."""
+    zh = P.is_chinese(piece)
+    raw = _ctx(piece, quotes, tl, lib, new).raw
+    if not mem.empty:
+        def find(ref: str) -> list[O.Target]:
+            return [x for r in _find_targets(_ctx(ref, quotes, tl, lib, new)) for x in r.all]
+
+        got = M.follow_up(P.normalize(re.sub(r"\x00\d+\x00", " ", piece)), mem, tl, lib, find, zh)
+        if isinstance(got, list):
+            return _Result(text=raw, ops=got)
+        if isinstance(got, str):
+            r = _run(got, quotes, tl, lib, new)
+            if r.ok:
+                r.text = raw
+                return r
+    swapped = M.resolve_pronoun(piece, mem, zh) if not mem.empty else None
+    if swapped is not None and in_turn:  # "…and make it 5 seconds": "it" is what the clause before named
+        r = _run(swapped, quotes, tl, lib, new)
+        if r.ok:
+            r.text = raw
+            return r
+    r = _run(piece, quotes, tl, lib, new)
+    if not r.ok and swapped is not None and not in_turn:
+        r2 = _run(swapped, quotes, tl, lib, new)
+        if r2.ok:
+            r2.text = raw
+            return r2
+    return r
+
+
 def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
-              new_assets: Sequence[Asset] = ()) -> EditPlan:
+              new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None) -> EditPlan:
     """Plan one (possibly combined) instruction against the current timeline.
 
     ``library`` is the session's media (for "use jazz.mp3 as the music"); ``new_assets`` the
-    ones just added, which "this clip" / "the new image" refer to.
+    ones just added, which "this clip" / "the new image" refer to; ``memory`` what the last
+    instruction referred to and changed (`EditPlan.memory` of the previous turn).
+    Parts that are understood are planned even when another part is not (``skipped`` names it).
     """
     lib = tuple(library) or tuple(timeline.assets)
     new = tuple(new_assets)
+    mem = memory if isinstance(memory, M.Memory) else M.Memory.from_dict(memory)
+    zh = P.is_chinese(instruction)
     masked, quotes = _mask(instruction.strip())
     if not masked.strip():
-        return _unknown([], [], zh=P.is_chinese(instruction))
+        return _unknown([], [], zh=zh)
+    masked, fixes = T.correct(masked, [a.name for a in (*lib, *timeline.assets) if a.name])
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     results: list[_Result] = []
     joined: list[str] = []
+    turn_mem = mem
+    turn_ops: list[O.Op] | None = None  # the last clause's ops, remembered when a later clause refers back
+    in_turn = False
     for i, piece in enumerate(pieces):
         if results and results[-1].ok and _bare_value(piece):
             # "…transitions, 1 second" / "…quieter, about 20%": a bare value belongs to the clause before
@@ -1401,7 +1477,10 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                 joined.append(piece)
                 continue
             # "make it vertical, 30 seconds": a length on its own is the video's length
-        r = _run(piece, quotes, timeline, lib, new)
+        if turn_ops is not None and M.may_refer(piece):
+            turn_mem = M.remember(mem, turn_ops, timeline, lib)
+            turn_ops = None
+        r = _run_remembering(piece, quotes, timeline, lib, new, turn_mem, in_turn)
         if results and (not r.ok or not results[-1].ok):
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             merged_text = joined[-1] + sep + piece
@@ -1410,22 +1489,87 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
             if contributes or (m.question and not r.ok) or (m.cannot and not r.ok and not results[-1].ok):
                 results[-1] = m
                 joined[-1] = merged_text
+                if m.ok:
+                    turn_ops = list(m.ops or [])
                 continue
+        if not r.ok and results and results[-1].ok and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece):
+            # "remove the voiceover and the music", "put the beach photo first and the shoe photo last"
+            r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
+            if r2.ok:
+                r2.text = r.text
+                r = r2
+        if r.ok and results and results[-1].ok:
+            r.ops = _onto_new_text(results[-1].ops or [], r.ops or [])
         results.append(r)
         joined.append(piece)
+        if r.ok:
+            turn_ops = list(r.ops or [])
+            in_turn = True
     ops = _tidy([op for r in results for op in (r.ops or [])])
     names = {a.id: a.name for a in (*lib, *timeline.assets)}
     understood = [O.describe(op, names) for op in ops]
+    fixed = tuple(f"{f.wrong}->{f.right}" for f in fixes)
     questions = [r.question for r in results if r.question]
     if questions:
-        return EditPlan("ambiguous", (), questions[0], tuple(understood))
+        return EditPlan("ambiguous", (), questions[0], tuple(understood), fixes=fixed)
     problems = [r for r in results if not r.ok]
+    if problems and not ops:
+        plan = _unknown(understood, problems, zh=zh)
+        return EditPlan(plan.status, (), plan.reply + _typo_note(fixes, zh), plan.understood, fixes=fixed)
+    memory_out = M.remember(mem, ops, timeline, lib).to_dict()
+    skipped = tuple(p.text.strip() for p in problems)
+    if zh:
+        reply = "；".join(O.describe_zh(op, names) for op in ops) + "。"
+    else:
+        reply = "; ".join(understood)
+        reply = reply[:1].upper() + reply[1:] + "."
     if problems:
-        return _unknown(understood, problems, zh=P.is_chinese(instruction))
-    if P.is_chinese(instruction):
-        return EditPlan("ok", tuple(ops), "；".join(O.describe_zh(op, names) for op in ops) + "。", tuple(understood))
-    reply = "; ".join(understood)
-    return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", tuple(understood))
+        reply += " " + _skipped_note(problems, zh)
+    reply += _typo_note(fixes, zh)
+    return EditPlan("ok", tuple(ops), reply, tuple(understood), skipped=skipped, fixes=fixed, memory=memory_out)
+
+
+_LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
+                        r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
+
+
+def _lead_verb(piece: str) -> str | None:
+    m = _LEAD_VERB.match(piece)
+    return m.group(1) if m else None
+
+
+def _onto_new_text(before: list[O.Op], ops: list[O.Op]) -> list[O.Op]:
+    """"add 'Sale' at the top and make it red": "it" is the text just added, not the old title."""
+    added = [o for o in before if isinstance(o, O.AddText)]
+    if not added:
+        return ops
+    a = added[-1]
+    out = []
+    for o in ops:
+        if isinstance(o, O.UpdateText) and o.target == O.UpdateText.model_fields["target"].default and o.text is None:
+            o = o.model_copy(update={"target": O.Target(role=Role(a.role), name=a.text)})
+        out.append(o)
+    return out
+
+
+def _typo_note(fixes: list[T.Correction], zh: bool) -> str:
+    s = T.said(fixes, zh)
+    return f" {s}" if s and not zh else s
+
+
+def _skipped_note(problems: list[_Result], zh: bool) -> str:
+    cannot = [p.cannot for p in problems if p.cannot]
+    lost = [p.text.strip() for p in problems if not p.cannot]
+    parts = []
+    if zh:
+        if lost:
+            parts.append("没有理解" + "、".join(f"「{x}」" for x in lost) + "，这部分没有修改。")
+        parts += [c + "。" for c in cannot]
+        return "".join(parts)
+    if lost:
+        parts.append("I did not understand " + ", ".join(f"'{x}'" for x in lost) + ", so that part was left out.")
+    parts += [c[:1].upper() + c[1:] + "." for c in cannot]
+    return " ".join(parts)
 
 
 _BARE_FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|like|say|please|just|only|each|long|"
@@ -1453,6 +1597,14 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
             prev = out[-1]
             out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution)
             continue
+        added = next((i for i, o in enumerate(out) if isinstance(o, O.AddText) and isinstance(op, O.UpdateText)
+                      and op.target.name == o.text and op.target.role.value == o.role), None)
+        if added is not None and isinstance(op, O.UpdateText):  # "add 'Sale' … and make it red": one new text
+            a = out[added]
+            upd = {k: getattr(op, k) for k in ("text", "position", "size", "color", "background", "timing")
+                   if getattr(op, k) is not None}
+            out[added] = a.model_copy(update=upd)
+            continue
         out.append(op)
     return out
 
@@ -1468,8 +1620,7 @@ def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False
             parts.append("已理解：" + "；".join(understood) + "，但为稳妥起见没有做任何修改。")
         else:
             parts.append("没有做任何修改。")
-        parts.append("可以这样说：" + " · ".join(CAPABILITIES_ZH) + "（I can change: shape, length, shots, text, "
-                     "sound, transitions, motion, background, logo; undo/redo.）")
+        parts.append("可以这样说：" + " · ".join(CAPABILITIES_ZH))
         return EditPlan("unknown", (), " ".join(parts), tuple(understood))
     if lost:
         parts.append("I did not understand " + ", ".join(f"'{x}'" for x in lost) + ".")

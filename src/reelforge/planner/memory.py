@@ -1,0 +1,313 @@
+"""Conversation memory: the last thing referred to and the last change.
+
+It lets follow-ups lean on the previous instruction, the way people talk:
+"and the next one too", "same for the one before it", "do that to all of them", "the third
+too", "第三张也一样" (repeat the last change on another target); "now put it back where it was"
+(undo a move), "swap them back"; "make it 5 instead" (the last change with another value);
+"再短一点", "even shorter" (the last comparative again, on the same thing); and "it"/"them" in
+"unmute it" (the thing last referred to).
+
+`Memory` is plain data (`to_dict`/`from_dict`), kept by the Session between turns and saved in
+the project file. `follow_up` reads a clause against it and returns either ops or a rewritten
+clause for the rules to plan; `remember` makes the memory of a planned change. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reelforge.planner import ops as O
+from reelforge.timeline.model import Asset, AssetKind, Role, Timeline
+
+
+@dataclass(frozen=True)
+class Memory:
+    ops: tuple[dict[str, Any], ...] = ()  # the last change, as `dump_ops` writes it
+    target: dict[str, Any] | None = None  # the last thing referred to (a `Target`, main-track items by index+kind)
+    name: str | None = None  # its file-name stem, when it was named
+    moved: tuple[str, int] | None = None  # the last move: (segment id, its main-track index before)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"ops": list(self.ops)}
+        if self.target is not None:
+            d["target"] = self.target
+        if self.name:
+            d["name"] = self.name
+        if self.moved:
+            d["moved"] = list(self.moved)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Memory:
+        if not d:
+            return cls()
+        moved = d.get("moved")
+        return cls(ops=tuple(d.get("ops") or ()), target=d.get("target"), name=d.get("name"),
+                    moved=(str(moved[0]), int(moved[1])) if moved else None)
+
+    @property
+    def empty(self) -> bool:
+        return not self.ops and self.target is None
+
+
+# -- what the memory holds after a change ---------------------------------------------------------
+def _main(tl: Timeline) -> list[Any]:
+    tr = tl.track(Role.MAIN)
+    return list(tr.segments) if tr else []
+
+
+def _kind_of(seg: Any, lib: dict[str, Asset]) -> str:
+    a = lib.get(getattr(seg, "src", ""))
+    return "video" if a is not None and a.kind is AssetKind.VIDEO else "image"
+
+
+def _locate(tl: Timeline, target: O.Target, library: Sequence[Asset]) -> tuple[Any, int] | None:
+    """The main-track segment a target names and its index on the track (None if not one)."""
+    from reelforge.planner.apply import ApplyError, find_segment
+
+    if target.role is not Role.MAIN:
+        return None
+    try:
+        seg = find_segment(tl, target, library)
+    except (ApplyError, Exception):  # noqa: BLE001 - an unresolvable target is simply not remembered
+        return None
+    for i, s in enumerate(_main(tl)):
+        if s.id == seg.id:
+            return seg, i
+    return None
+
+
+def _targets(op: O.Op) -> list[O.Target]:
+    out = []
+    fields = type(op).model_fields
+    for f in ("target", "a", "b", "after", "before"):
+        t = getattr(op, f) if f in fields else None
+        if isinstance(t, O.Target):
+            out.append(t)
+    return out
+
+
+def remember(prev: Memory, ops: Sequence[O.Op], tl: Timeline, library: Sequence[Asset]) -> Memory:
+    """Memory after ``ops`` were planned against ``tl`` (the timeline before they apply)."""
+    if not ops:
+        return prev
+    lib = {a.id: a for a in (*library, *tl.assets)}
+    target: dict[str, Any] | None = None
+    name = None
+    moved = None
+    for op in ops:
+        ts = _targets(op)
+        if ts:
+            t = ts[0]
+            hit = _locate(tl, t, library)
+            if hit is not None:
+                seg, i = hit
+                kind = _kind_of(seg, lib)
+                same = [s for s in _main(tl) if _kind_of(s, lib) == kind]
+                k = next(j for j, s in enumerate(same) if s.id == seg.id)
+                target = {"index": k, "kind": kind}
+                name = _stem(getattr(seg, "name", "")) if t.name else None
+                if isinstance(op, O.MoveSegment):
+                    moved = (seg.id, i)
+            else:
+                target = t.model_dump(mode="json", exclude_defaults=True)
+        elif isinstance(op, (O.SetVolume, O.SetFade)):
+            target = {"role": op.role}
+        elif isinstance(op, (O.SetClipAudio, O.SetSpeed)):
+            vids = [s for s in _main(tl) if _kind_of(s, lib) == "video"]
+            target = {"index": 0, "kind": "video"} if len(vids) == 1 else target
+    dumped = tuple(O.dump_ops(list(ops)))
+    return Memory(ops=dumped, target=target, name=name, moved=moved)
+
+
+def _stem(name: str) -> str | None:
+    base = name.lower().rsplit(".", 1)[0]
+    return base or None
+
+
+# -- words for the thing remembered ------------------------------------------------------------
+_ROLE_EN = {"title": "the title", "cta": "the call to action", "caption": "the caption", "music": "the music",
+            "voice": "the voiceover", "main": "the clip's sound", "logo": "the logo"}
+_ROLE_ZH = {"title": "标题", "cta": "行动号召", "caption": "字幕", "music": "背景音乐", "voice": "旁白", "logo": "水印"}
+_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_ZH_N = "一二三四五六七八九十"
+
+
+def phrase(mem: Memory, zh: bool = False) -> str | None:
+    """Words the rules read for the thing last referred to: "the second image", "第二张图片"."""
+    t = mem.target
+    if not t:
+        return None
+    role = t.get("role", "main")
+    if role != "main":
+        return (_ROLE_ZH if zh else _ROLE_EN).get(role)
+    kind = t.get("kind")
+    noun = {"image": ("photo", "图片"), "video": ("video clip", "视频片段")}.get(kind or "", ("shot", "镜头"))
+    if mem.name:
+        return f"{mem.name}{noun[1]}" if zh else f"the {mem.name} {noun[0]}"
+    i = t.get("index")
+    if i is None:
+        return None
+    if zh:
+        cl = "张" if kind == "image" else "段" if kind == "video" else "个"
+        if i == -1:
+            return f"最后一{cl}{noun[1]}"
+        if i < 0:
+            return f"倒数第{_ZH_N[-i - 1]}{cl}{noun[1]}" if -i <= 10 else None
+        return f"第{_ZH_N[i]}{cl}{noun[1]}" if i < 10 else None
+    if i == -1:
+        return f"the last {noun[0]}"
+    if i < 0:
+        return f"the {_ORD[-i - 1]}-to-last {noun[0]}" if -i <= 10 else None
+    return f"the {_ORD[i]} {noun[0]}" if i < 10 else None
+
+
+# -- reading a follow-up ------------------------------------------------------------------------
+FindTargets = Callable[[str], list[O.Target]]
+
+_REPEAT = re.compile(
+    r"^(?:and|also|plus|now|then|ok|okay)?\s*(?:(?:do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|to|with|on)\s+|"
+    r"do\s+(?:that|this|it)\s+(?:again\s+)?(?:to|for|on|with)\s+|(?:and|also)\s+)(?P<ref>.+?)"
+    r"(?:\s+(?:too|as\s+well|also))?\s*[.!]?$"
+    r"|^(?P<ref2>.+?)\s+(?:too|as\s+well)\s*[.!]?$")
+_REPEAT_ZH = re.compile(r"^(?:还有|再把|把)?(?P<ref>.+?)(?:也一样|也这样|也是|也要|也改|同样|一样)(?:吧|的|处理)?[。！]?$"
+                        r"|^(?:同样|一样)(?:处理|改)?\s*(?P<ref2>.+?)[。！]?$")
+_ALL = re.compile(r"^(?:all\s+(?:of\s+)?(?:them|those|these|the\s+\w+)|them\s+all|every\s+(?:one|other\s+one)|each\s+(?:one|of\s+them)|"
+                  r"the\s+rest(?:\s+of\s+them)?|the\s+others)$|^(?:所有|全部|其他|其余|每一?[张个段]).*$")
+_NEXT = re.compile(r"^(?:the\s+)?(?:next|following)(?:\s+(?:one|image|photo|pic|picture|shot|clip))?$|^(?:the\s+)?(?:one|shot|image|photo|pic)\s+(?:after|following)\s+(?:it|that|this|that\s+one)$|^下一[张个段]$|^后面(?:那|一)[张个段]$")
+_PREV = re.compile(r"^(?:the\s+)?(?:previous|preceding)(?:\s+(?:one|image|photo|pic|picture|shot|clip))?$|^(?:the\s+)?(?:one|shot|image|photo|pic)\s+before\s+(?:it|that|this|that\s+one)$|^上一[张个段]$|^前面(?:那|一)[张个段]$")
+_BACK = re.compile(r"\b(?:put|move|bring|place|set)\s+(?:it|them|that|this)\s+back\b|\bback\s+where\s+it\s+was\b|\bput\s+back\b|"
+                   r"放回(?:去|原处|原来的位置|原位)|移回(?:去|原处)|还原位置")
+_SWAP_BACK = re.compile(r"\b(?:swap|switch|flip)\s+(?:them|those|it)\s+back\b|换回(?:来|去)")
+_INSTEAD = re.compile(r"^(?:no,?\s*|actually,?\s*|make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+)*"
+                      r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|percent|s|secs?|seconds?|x)?\s*(?:instead|then|rather)?\s*[.!]?$"
+                      r"|^(?:改成|换成|那就)?(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>%|秒|倍)?(?:吧|好了)?$")
+_MORE = re.compile(r"^(?:(?:a\s+(?:bit|little)\s+|much\s+|even\s+|still\s+)*(?:more|less)(?:\s+please)?|"
+                   r"(?:make\s+(?:it|them)\s+)?(?:even\s+|a\s+(?:bit|little)\s+|still\s+)?(?P<cmp>shorter|longer|louder|quieter|softer|bigger|smaller|faster|slower)(?:\s+still)?(?:\s+please)?|"
+                   r"再(?P<zh>短|长|大|小|快|慢|大声|小声|久)(?:一)?(?:点|些)(?:儿)?(?:吧)?|还要再?(?P<zh2>短|长|大|小|快|慢)(?:一)?(?:点|些))[.!。！]?$")
+_PRONOUN = re.compile(r"\b(?:it|them|that\s+one|this\s+one)\b|它们|它")
+
+
+def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], find: FindTargets,
+              zh: bool = False) -> list[O.Op] | str | None:
+    """Ops for a follow-up clause (normalised text), a clause to plan instead, or None."""
+    if mem.empty:
+        return None
+    t = text.strip(" ,.;!?。！，")
+    last = O.parse_ops(list(mem.ops)) if mem.ops else []
+    if _BACK.search(t) and mem.moved:
+        seg_id, idx = mem.moved
+        return [O.MoveSegment(target=O.Target(id=seg_id), to_index=idx)]
+    if _SWAP_BACK.search(t):
+        swaps = [o for o in last if isinstance(o, O.SwapSegments)]
+        if swaps:
+            return list(swaps)
+    m = _INSTEAD.match(t)
+    if m and last:
+        redone = _with_value(last[-1], float(m.group("n") or m.group("n2")), m.group("u") or m.group("u2"))
+        if redone is not None:
+            return [redone]
+    m = _MORE.match(t)
+    if m:
+        p = phrase(mem, zh or bool(m.group("zh") or m.group("zh2")))
+        if p is None:
+            return None
+        if m.group("zh") or m.group("zh2"):
+            return f"{p}{m.group('zh') or m.group('zh2')}一点"
+        if m.group("cmp"):
+            return f"make {p} {m.group('cmp')}"
+        return None
+    ref = _repeat_ref(t)
+    if ref is not None and last:
+        return _repeat(last, ref, mem, tl, library, find)
+    return None
+
+
+_REFERS = re.compile(r"\b(?:it|them|that|this|one|too|same|also|again|back|instead|more|less|even|still|rest|others|"
+                     r"shorter|longer|louder|quieter|bigger|smaller|faster|slower|and|then|actually|now)\b|"
+                     r"它|也|同样|一样|再|还|回|其他|其余|\d")
+
+
+def may_refer(text: str) -> bool:
+    """Cheap test: could this clause lean on what came before? (else the memory is not worked out)"""
+    return _REFERS.search(text.lower()) is not None
+
+
+def resolve_pronoun(text: str, mem: Memory, zh: bool = False) -> str | None:
+    """The clause with "it"/"them"/"它" read as the thing last referred to (None: nothing to do)."""
+    p = phrase(mem, zh)
+    if p is None or not _PRONOUN.search(text):
+        return None
+    return _PRONOUN.sub(p, text, count=1)
+
+
+def _repeat_ref(t: str) -> str | None:
+    for rx in (_REPEAT, _REPEAT_ZH):
+        m = rx.match(t)
+        if m:
+            ref = (m.group("ref") or m.group("ref2") or "").strip()
+            if ref:
+                return ref
+    return None
+
+
+def _with_value(op: O.Op, n: float, unit: str | None) -> O.Op | None:
+    u = (unit or "").strip()
+    if isinstance(op, O.SetSegmentDuration) and u in ("", "s", "sec", "secs", "second", "seconds", "秒") and 0 < n <= 600:
+        return op.model_copy(update={"duration_ms": int(n * 1000)})
+    if isinstance(op, O.SetTotalDuration) and u in ("", "s", "sec", "secs", "second", "seconds", "秒") and 0 < n <= 600:
+        return op.model_copy(update={"duration_ms": int(n * 1000)})
+    if isinstance(op, O.SetVolume) and u in ("", "%", "percent") and 0 <= n <= 400:
+        return op.model_copy(update={"volume": round(n / 100, 4), "factor": None})
+    if isinstance(op, O.SetSpeed) and u in ("", "x", "倍") and 0.25 <= n <= 4:
+        return op.model_copy(update={"speed": n})
+    return None
+
+
+def _repeat(last: list[O.Op], ref: str, mem: Memory, tl: Timeline, library: Sequence[Asset],
+            find: FindTargets) -> list[O.Op] | None:
+    t = mem.target or {}
+    kind = t.get("kind")
+    new: list[O.Target] = []
+    role_words = {"title": Role.TITLE, "标题": Role.TITLE, "call to action": Role.CTA, "cta": Role.CTA,
+                  "行动号召": Role.CTA, "caption": Role.CAPTION, "captions": Role.CAPTION, "字幕": Role.CAPTION}
+    bare = re.sub(r"^(?:the|a)\s+", "", ref)
+    if _NEXT.match(ref) or _PREV.match(ref):
+        i = t.get("index")
+        if i is None:
+            return None
+        step = 1 if _NEXT.match(ref) else -1
+        j = i + step
+        if (i >= 0 > j) or (i < 0 <= j):
+            return None
+        new = [O.Target(index=j, kind=kind)]
+    elif _ALL.match(ref):
+        lib = {a.id: a for a in (*library, *tl.assets)}
+        n = len([s for s in _main(tl) if kind is None or _kind_of(s, lib) == kind])
+        new = [O.Target(index=k, kind=kind) for k in range(n)]
+    elif bare in role_words:
+        new = [O.Target(role=role_words[bare], index=0)]
+    else:
+        new = find(ref)
+        if not new:
+            return None
+        # "the third too": a bare ordinal counts what was counted before
+        new = [x.model_copy(update={"kind": kind}) if x.index is not None and x.kind is None and kind else x
+               for x in new]
+    out: list[O.Op] = []
+    for op in last:
+        if isinstance(op, O.UpdateText) and new[0].role in (Role.TITLE, Role.CTA, Role.CAPTION):
+            out += [op.model_copy(update={"target": x}) for x in new]
+        elif getattr(op, "target", None) is not None or isinstance(op, (O.SetMotion, O.SetSpeed, O.SetClipAudio)):
+            if new[0].role is not Role.MAIN:
+                return None
+            if isinstance(op, (O.RemoveSegment, O.MoveSegment)) and len(new) > 1:
+                return None  # never repeat a removal or a move on several things at once without asking
+            out += [op.model_copy(update={"target": x}) for x in new]
+        else:
+            return None
+    return out or None

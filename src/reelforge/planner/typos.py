@@ -1,0 +1,143 @@
+"""Typo tolerance: read "maek it vertcal" as "make it vertical" before the rules run.
+
+A word is corrected only when it is not a word the planner knows and either is not English at
+all (symspellpy's bundled 82,765-word frequency list) or is a rare English word of 5 letters or more
+("tittle", "beech") one edit away from a planner word or an asset name. Candidates are the planner's
+vocabulary and the stems of the project's file names, matched with RapidFuzz's optimal-string-
+alignment distance (a swap of two letters is one edit): one edit for words of 4-5 letters,
+two from 6 on, and for 3-letter words only a swap ("otu" -> "out"). Quoted text is never
+touched: callers pass text whose quotes are masked. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# words the rules read (English); a typo is corrected towards these or an asset's name
+VOCAB = frozenset("""
+make it its vertical horizontal landscape portrait square widescreen tiktok instagram insta youtube reels reel shorts
+story stories facebook twitter linkedin pinterest format ratio aspect resolution
+music song songs soundtrack background voiceover voice narration narrator audio sound volume percent
+title titles headline caption captions subtitles subtitle text texts overlay overlays words call action cta logo watermark
+transition transitions crossfade crossfades dissolve dissolves hard cuts cut fade fades fading wipe slide black
+remove delete drop change replace swap switch move reorder reverse order put place insert append show hide
+second seconds secs minute minutes long length duration shorter longer short shorten lengthen extend trim
+image images photo photos picture pictures pic pics still stills clip clips video videos footage shot shots
+segment segments scene scenes slide slides first third fourth fifth sixth seventh eighth ninth tenth last final
+penultimate previous next before after between beginning start end front back middle each every all both
+louder quieter lower raise increase decrease reduce boost quiet loud mute unmute silence duck ducking
+bigger smaller larger big small huge tiny large medium bold color colour yellow white black red blue green orange
+pink purple gray grey gold silver navy top bottom center centre left right corner upper
+zoom zooms zooming motion static still pan panning ken burns effect effects animation speed faster slower slow
+blur blurred blurry fill frame letterbox crop cropping smart export render undo redo
+add adding the and then also with without into onto from instead please make use keep turn out off down over under
+twice half double quarter again same too more less bit little much lot way
+image's video's music's title's
+""".split())
+# casual words the planner reads too (never "corrected")
+_EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4k 8k hd uhd mp4 mp3 mov wav jpg png".split())
+
+_WORD = re.compile(r"(?<![\w.\\/@#-])[a-z][a-z']{2,}(?![\w.\\/@-])")
+_STUCK = re.compile(r"\b(to|at|in|by)(\d+(?:p|k|s|%)?)\b")  # "to720p" -> "to 720p"
+_RARE = 3_000_000  # below this count an English word may be a typo of a planner word
+
+
+@dataclass(frozen=True)
+class Correction:
+    wrong: str
+    right: str
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, int]:
+    out: dict[str, int] = {}
+    text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text("utf-8")
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        if word:
+            out[word] = int(count or 0)
+    return out
+
+
+def _max_edits(word: str) -> int:
+    return 1 if len(word) <= 5 else 2
+
+
+def _is_swap(a: str, b: str) -> bool:
+    return len(a) == len(b) and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
+
+
+@lru_cache(maxsize=4096)
+def _best(word: str, choices: tuple[str, ...]) -> str | None:
+    limit = _max_edits(word)
+    hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    if not hits:
+        return None
+    best = min(h[1] for h in hits)
+    cands = sorted({h[0] for h in hits if h[1] == best})
+    if len(word) == 3 and not any(_is_swap(word, c) for c in cands):
+        return None
+    cands = [c for c in cands if len(word) > 3 or _is_swap(word, c)] or cands
+    if len(cands) > 1:  # a tie: the most common English word, else no guess
+        eng = _english()
+        cands.sort(key=lambda c: -eng.get(c, 0))
+        if eng.get(cands[0], 0) == eng.get(cands[1], 0):
+            return None
+    return cands[0]
+
+
+@lru_cache(maxsize=64)
+def _choices(names: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    stems = {w for n in names for w in re.split(r"[^a-z0-9]+", n.lower().rsplit(".", 1)[0]) if len(w) >= 3}
+    return tuple(sorted(VOCAB | stems)), VOCAB | _EXTRA_KNOWN | stems
+
+
+def correct(text: str, names: Iterable[str] = ()) -> tuple[str, list[Correction]]:
+    """``text`` (lower case, quotes masked) with typos fixed, and the corrections made."""
+    choices, known = _choices(tuple(names))
+    eng = _english()
+    fixes: list[Correction] = []
+    text = _STUCK.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        bare = word.rstrip("'")
+        if bare in known or bare.endswith("'s") or bare.endswith("n't"):
+            return word
+        count = eng.get(bare)
+        if count is not None and (count >= _RARE or len(bare) < 5):
+            return word
+        right = _split(bare, known) if count is None else None
+        if right is None:
+            right = _best(bare, choices)
+            if right is None or (count is not None and OSA.distance(bare, right) > 1):
+                return word
+        fixes.append(Correction(bare, right))
+        return right
+
+    out = _WORD.sub(fix, text)
+    return out, fixes
+
+
+def _split(word: str, known: frozenset[str]) -> str | None:
+    """"hardcuts" -> "hard cuts": a run-together pair of planner words."""
+    for i in range(3, len(word) - 2):
+        a, b = word[:i], word[i:]
+        if a in VOCAB and b in VOCAB:
+            return f"{a} {b}"
+    return None
+
+
+def said(fixes: list[Correction], zh: bool = False) -> str:
+    """How the reply names the corrections: "read 'vertcal' as 'vertical'"."""
+    if not fixes:
+        return ""
+    pairs = ", ".join(f"'{f.wrong}' as '{f.right}'" for f in fixes)
+    return f"（把 {pairs.replace(' as ', ' 理解为 ')}）" if zh else f"(read {pairs})"

@@ -1,0 +1,106 @@
+"""Issue 16: typos, references, conversation memory, ranges of time, several steps, Chinese.
+
+The fresh held-out set (`edit_cases_fresh.FRESH`, written before the planner saw it) is scored
+per kind by bench/planner.py; here it must stay at or above the issue's targets, and the pieces
+behind it are checked one by one.
+"""
+
+from __future__ import annotations
+
+import json
+
+from reelforge.planner import memory as M
+from reelforge.planner import ops as O
+from reelforge.planner.apply import apply
+from reelforge.planner.ops import dump_ops
+from reelforge.planner.rules import plan_edit
+from reelforge.planner.typos import correct
+from reelforge.session import Session
+from reelforge.timeline import Role
+
+from .edit_cases import LIBRARY, sample_timeline
+from .edit_cases_fresh import FILES, FRESH, judge
+
+TL = sample_timeline()
+NAMES = [a.name for a in LIBRARY]
+
+
+def test_fresh_set_meets_the_targets():
+    right = destructive = 0
+    for kind, text, expected in FRESH:
+        ok, bad, _ = judge(kind, text, expected, TL, LIBRARY + FILES)
+        right += ok
+        destructive += bad
+    assert destructive == 0
+    assert right / len(FRESH) >= 0.75, f"{right}/{len(FRESH)}"  # ratchet: raised as the fixes land
+
+
+def test_typos_are_fixed_and_named_but_quotes_never_touched():
+    plan = plan_edit("maek it vertcal", TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"aspect": "9:16", "op": "set_frame"}]
+    assert "read 'maek' as 'make', 'vertcal' as 'vertical'" in plan.reply
+    plan = plan_edit("change the title to 'Summr Sael'", TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"text": "Summr Sael", "op": "update_text"}]
+    assert plan.fixes == ()
+    # real words and casual ones stay as written
+    for text in ("make it sparkle", "lose the street clip", "slap our logo in the corner", "asdf qwerty"):
+        assert correct(text, NAMES)[1] == [], text
+    assert correct("move the beech photo", NAMES)[0] == "move the beach photo"  # asset names too
+
+
+def test_range_of_time_silences_only_that_part():
+    plan = plan_edit("kill the music for the last 5 secs", TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"volume": 0.0, "span": {"start_ms": 25000, "end_ms": 30000}, "op": "set_volume"}]
+    new = apply(TL, plan.ops, library=LIBRARY)
+    music = new.track(Role.MUSIC).segments
+    assert [(s.start, s.end, s.volume, s.in_ms) for s in music] == [(0, 25000, 0.35, 0), (25000, 30000, 0.0, 25000)]
+    assert music[0].fade_out_ms == 0 and music[1].fade_out_ms == 1500  # the fade-out stays at the very end
+    # the same level again joins the pieces back into one
+    again = apply(new, [O.SetVolume(volume=0.35)], library=LIBRARY)
+    assert len(again.track(Role.MUSIC).segments) == 1
+
+
+def test_duck_only_in_a_range():
+    plan = plan_edit("duck the music from 0:05 to 0:20", TL, library=LIBRARY)
+    new = apply(TL, plan.ops, library=LIBRARY)
+    assert [(s.start, s.end, s.duck) for s in new.track(Role.MUSIC).segments] == [
+        (0, 5000, False), (5000, 20000, True), (20000, 30000, False)]
+
+
+def test_several_steps_apply_and_the_unknown_part_is_named():
+    plan = plan_edit("make it square and sparkly", TL, library=LIBRARY)
+    assert plan.status == "ok" and dump_ops(plan.ops) == [{"aspect": "1:1", "op": "set_frame"}]
+    assert plan.skipped == ("sparkly",) and "sparkly" in plan.reply
+    plan = plan_edit("做成方形，然后加点闪光", TL, library=LIBRARY)
+    assert plan.status == "ok" and "没有理解" in plan.reply and "I did not" not in plan.reply
+
+
+def test_memory_is_plain_data_and_follows_the_conversation():
+    s = Session(library=LIBRARY, timeline=TL)
+    assert s.handle("make the second image 4 seconds").changed
+    r = s.handle("and the next one too")
+    assert r.changed and dump_ops(r.ops) == [
+        {"target": {"index": 2, "kind": "image"}, "duration_ms": 4000, "op": "set_segment_duration"}]
+    # saved with the project and read back
+    again = Session.from_json(s.to_json())
+    assert again.memory == s.memory and json.loads(json.dumps(again.memory)) == again.memory
+    r = again.handle("same for the one before it")
+    assert dump_ops(r.ops) == [{"target": {"index": 1, "kind": "image"}, "duration_ms": 4000, "op": "set_segment_duration"}]
+    r = again.handle("move the beach photo to the front")
+    order = [x.name for x in again.timeline.track(Role.MAIN).segments]
+    assert order[0] == "beach.jpg"
+    r = again.handle("now put it back where it was")
+    assert [x.name for x in again.timeline.track(Role.MAIN).segments] == [x.name for x in TL.track(Role.MAIN).segments]
+
+
+def test_zh_follow_up_shorter_again():
+    s = Session(library=LIBRARY, timeline=TL)
+    s.handle("第一张图片改成3秒")
+    r = s.handle("再短一点")
+    assert r.changed and s.timeline.track(Role.MAIN).segments[0].duration == 2000
+    assert "图片" in r.message and "image" not in r.message
+
+
+def test_memory_round_trip():
+    m = M.Memory(ops=({"op": "set_duck"},), target={"role": "music"}, moved=("v2", 1))
+    assert M.Memory.from_dict(m.to_dict()) == m
