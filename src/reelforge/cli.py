@@ -483,11 +483,22 @@ def mcp(
     host: Annotated[str, typer.Option(help="interface for --http")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port for --http")] = 8765,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="where embedded sessions live")] = None,
+    insecure_no_auth: Annotated[bool, typer.Option(
+        "--insecure-no-auth", help="--http without a bearer token (loopback hosts only; local development)")] = False,
 ) -> None:
-    """Run the MCP server for AI agents (stdio by default; embedded unless --url)."""
+    """Run the MCP server for AI agents (stdio by default; embedded unless --url).
+
+    Over --http every request needs 'Authorization: Bearer <token>': the key in
+    $REELFORGE_MCP_KEY, or (with --url) the caller's service token."""
+    from reelforge.mcp.auth import AuthConfigError
     from reelforge.mcp.server import run
 
-    run(transport="http" if http else "stdio", url=url, host=host, port=port, data_dir=data_dir)
+    try:
+        run(transport="http" if http else "stdio", url=url, host=host, port=port, data_dir=data_dir,
+            insecure_no_auth=insecure_no_auth)
+    except AuthConfigError as exc:
+        typer.echo(f"reelforge mcp: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def main() -> None:  # pragma: no cover - console entry

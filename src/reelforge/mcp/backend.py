@@ -506,6 +506,7 @@ class RemoteBackend:
         self._state_file = self.data_dir / "remote.json"
         self._client_id = client_id
         self._token = token or os.environ.get("REELFORGE_TOKEN")
+        self._fixed_token = False
         kwargs: dict[str, Any] = {"base_url": self.base, "timeout": httpx.Timeout(60.0, read=600.0),
                                   "headers": {"X-Skill-Source": "reelforge-mcp"}}
         if transport is not None:
@@ -514,6 +515,17 @@ class RemoteBackend:
         self._lock = threading.Lock()
 
     # -- auth -------------------------------------------------------------------------
+    def for_token(self, token: str) -> RemoteBackend:
+        """This backend acting as the holder of ``token`` (a caller of MCP over HTTP who
+        authenticated with their service token): same connection, their account, and no
+        anonymous token of our own when theirs is refused."""
+        import copy
+
+        view = copy.copy(self)
+        view._token = token
+        view._fixed_token = True
+        return view
+
     def _saved(self) -> dict[str, Any]:
         try:
             data = json.loads(self._state_file.read_text(encoding="utf-8"))
@@ -535,6 +547,10 @@ class RemoteBackend:
         tmp.replace(self._state_file)
 
     def _auth(self, renew: bool = False) -> dict[str, str]:
+        if self._fixed_token:
+            if renew:
+                raise ApiError(1001, "the service refused this token (invalid or expired)", 401)
+            return {"Authorization": f"Bearer {self._token}"}
         with self._lock:
             if self._token and not renew:
                 return {"Authorization": f"Bearer {self._token}"}

@@ -138,31 +138,58 @@ class ReelforgeMCPServer(MCPServer):
             raise
 
 
-def build_server(backend: Backend) -> MCPServer:
-    """An MCPServer exposing reelforge's tools and resources over ``backend``."""
+def _service_token(ctx: Context | None) -> str | None:
+    """The caller's service token, when it authenticated with one (remote mode over HTTP)."""
+    from reelforge.mcp.auth import SERVICE_CLIENT
+
+    try:
+        request = ctx.request_context.request if ctx is not None else None
+    except ValueError:
+        return None
+    scope = getattr(request, "scope", None)
+    user = scope.get("user") if isinstance(scope, dict) else None
+    access = getattr(user, "access_token", None)
+    if access is not None and access.client_id == SERVICE_CLIENT:
+        return access.token
+    return None
+
+
+def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = None) -> MCPServer:
+    """An MCPServer exposing reelforge's tools and resources over ``backend``.
+
+    With ``token_verifier``/``auth`` (MCP over HTTP, `reelforge.mcp.auth`) every request needs a
+    bearer token; a caller holding a service token acts as that service account."""
     mcp = ReelforgeMCPServer(name="reelforge", title="reelforge video maker", instructions=INSTRUCTIONS,
-                    version=_version(), log_level="WARNING")
+                    version=_version(), log_level="WARNING", token_verifier=token_verifier, auth=auth)
+
+    def of(ctx: Context | None) -> Backend:
+        token = _service_token(ctx)
+        if token is not None and hasattr(backend, "for_token"):
+            return backend.for_token(token)
+        return backend
 
     @mcp.tool(description="Start a new editing session (its own media library, timeline and history). "
                           "Returns session_id for the other tools.")
     async def create_session(
+        ctx: Context,
         name: Annotated[str | None, Field(description="optional label for people")] = None,
     ) -> dict[str, Any]:
-        return await _call(backend.create_session, name)
+        return await _call(of(ctx).create_session, name)
 
     @mcp.tool(description="List the sessions this server knows, newest first.")
-    async def list_sessions() -> dict[str, Any]:
-        return {"sessions": await _call(backend.list_sessions)}
+    async def list_sessions(ctx: Context) -> dict[str, Any]:
+        return {"sessions": await _call(of(ctx).list_sessions)}
 
     @mcp.tool(description="Add media to a session's library: local file paths or http(s) URLs of "
                           "images (jpg, png, gif, webp), clips (mp4, mov, avi, webm, mkv) and audio "
                           "(mp3, wav, m4a, aac). Files are probed by content; all or nothing.")
     async def add_assets(
+        ctx: Context,
         session_id: SessionId,
         sources: Annotated[list[str], Field(description="absolute file paths or http(s) URLs, in the order to use them",
                                             min_length=1)],
     ) -> dict[str, Any]:
-        return await _call(backend.add_assets, session_id, list(sources))
+        return await _call(of(ctx).add_assets, session_id, list(sources))
 
     @mcp.tool(description="Send a plain-language instruction (English or Chinese). The first one "
                           "composes a timeline from the session's media (e.g. 'combine these images and "
@@ -170,13 +197,14 @@ def build_server(backend: Backend) -> MCPServer:
                           "it ('make it vertical for TikTok', 'lower the music to 35%', 'undo'). Returns "
                           "the reply and the one-glance timeline summary.")
     async def instruct(
+        ctx: Context,
         session_id: SessionId,
         instruction: Annotated[str, Field(description="what to make or change", min_length=1)],
     ) -> dict[str, Any]:
         if not instruction.strip():
             raise ToolError("error 1: instruct: instruction is empty: say what to make or change, "
                             "e.g. 'a 30-second promo with text overlays' or 'make it vertical'")
-        reply = await _call(backend.instruct, session_id, instruction)
+        reply = await _call(of(ctx).instruct, session_id, instruction)
         hint = {"export": "call the export tool to render the MP4",
                 "credits": "call get_credits for the balance",
                 "state": "call get_state for the details",
@@ -190,10 +218,11 @@ def build_server(backend: Backend) -> MCPServer:
     @mcp.tool(description="The session's current state: summary, media library, compact draft "
                           "timeline (and the full timeline JSON when include_timeline is true).")
     async def get_state(
+        ctx: Context,
         session_id: SessionId,
         include_timeline: Annotated[bool, Field(description="also return the full timeline JSON")] = False,
     ) -> dict[str, Any]:
-        state = await _call(backend.get_state, session_id)
+        state = await _call(of(ctx).get_state, session_id)
         if not include_timeline:
             state.pop("timeline", None)
         return state
@@ -201,7 +230,8 @@ def build_server(backend: Backend) -> MCPServer:
     @mcp.tool(description="Render a quick low-resolution preview MP4 of the current timeline; "
                           "returns its local path. Reports progress.")
     async def preview(session_id: SessionId, ctx: Context) -> dict[str, Any]:
-        return await _with_progress(ctx, lambda p: backend.preview(session_id, p), "preview")
+        caller = of(ctx)
+        return await _with_progress(ctx, lambda p: caller.preview(session_id, p), "preview")
 
     @mcp.tool(description="Render the final MP4 (H.264 + AAC). preset: " + PRESET_HELP +
                           "; omitted keeps the timeline's frame. quality: draft | standard | high. "
@@ -215,13 +245,14 @@ def build_server(backend: Backend) -> MCPServer:
         wait: Annotated[bool, Field(description="wait for the render to finish")] = True,
         output_path: Annotated[str | None, Field(description="where to write the MP4 (default: the data dir)")] = None,
     ) -> dict[str, Any]:
-        job = await _call(backend.start_export, session_id, preset, quality, output_path)
+        caller = of(ctx)
+        job = await _call(caller.start_export, session_id, preset, quality, output_path)
         if not wait:
             return {**job, "hint": "poll export_status with this job_id until status is completed"}
         job_id = job["job_id"]
         sent = -1.0
         while True:
-            status = await _call(backend.export_status, job_id)
+            status = await _call(caller.export_status, job_id)
             fraction = float(status.get("progress") or 0.0)
             if fraction - sent >= 0.01:
                 sent = fraction
@@ -236,13 +267,14 @@ def build_server(backend: Backend) -> MCPServer:
     @mcp.tool(description="Status of an export job: status (queued | running | completed | failed), "
                           "progress 0..1, and the MP4 path when completed.")
     async def export_status(
+        ctx: Context,
         job_id: Annotated[str, Field(description="job_id returned by export(wait=false)")],
     ) -> dict[str, Any]:
-        return await _call(backend.export_status, job_id)
+        return await _call(of(ctx).export_status, job_id)
 
     @mcp.tool(description="Credits: available, frozen, total (embedded mode renders locally for free).")
-    async def get_credits() -> dict[str, Any]:
-        return await _call(backend.credits)
+    async def get_credits(ctx: Context) -> dict[str, Any]:
+        return await _call(of(ctx).credits)
 
     @mcp.resource("reelforge://schema/timeline", name="timeline-schema", title="Timeline JSON Schema",
                   description="JSON Schema of the reelforge timeline document", mime_type="application/schema+json")
@@ -254,9 +286,10 @@ def build_server(backend: Backend) -> MCPServer:
     @mcp.resource("reelforge://sessions/{session_id}/timeline", name="session-timeline",
                   title="Session timeline", description="The full timeline JSON of a session",
                   mime_type="application/json")
-    async def session_timeline(session_id: str) -> str:
+    async def session_timeline(session_id: str, ctx: Context) -> str:
+        caller = of(ctx)
         try:
-            return await anyio.to_thread.run_sync(lambda: backend.timeline_json(session_id))
+            return await anyio.to_thread.run_sync(lambda: caller.timeline_json(session_id))
         except NotFound as exc:
             raise ResourceNotFoundError(f"error {error_code(exc)}: {exc.message}") from exc
         except ReelforgeError as exc:
@@ -280,24 +313,34 @@ def run(
     host: str = "127.0.0.1",
     port: int = 8765,
     data_dir: str | os.PathLike[str] | None = None,
+    insecure_no_auth: bool = False,
 ) -> None:
     """Serve MCP until the client goes away (stdio) or the process is stopped (http).
 
     - ``transport="stdio"``: speak MCP on stdin/stdout (what MCP clients launch).
-    - ``transport="http"``: streamable HTTP at ``http://host:port/mcp``.
+    - ``transport="http"``: streamable HTTP at ``http://host:port/mcp``; every request needs a
+      bearer token (`reelforge.mcp.auth`: ``REELFORGE_MCP_KEY`` or, with ``url``, a service
+      token). Refuses to start without one unless ``insecure_no_auth`` on a loopback host.
     - ``url``: drive a running ``reelforge serve`` at this base URL instead of rendering
       embedded.
     - ``data_dir``: sessions/exports (embedded) or downloads and the saved token (remote);
       default ``$REELFORGE_MCP_DATA`` or ``~/.local/share/reelforge/mcp``.
     """
+    if transport not in ("stdio", "http"):
+        raise ValueError(f"unknown transport {transport!r}: use 'stdio' or 'http'")
+    verifier = auth = None
+    if transport == "http":
+        from reelforge.mcp.auth import http_auth
+
+        verifier, auth = http_auth(host=host, port=port, url=url, insecure=insecure_no_auth)
+        if verifier is None:
+            log.warning("MCP over HTTP WITHOUT authentication on %s:%s (--insecure-no-auth)", host, port)
     backend = make_backend(url=url, data_dir=data_dir, local_files=transport == "stdio")
-    server = build_server(backend)
+    server = build_server(backend, token_verifier=verifier, auth=auth)
     try:
         if transport == "stdio":
             server.run("stdio")
-        elif transport == "http":
-            server.run("streamable-http", host=host, port=port)
         else:
-            raise ValueError(f"unknown transport {transport!r}: use 'stdio' or 'http'")
+            server.run("streamable-http", host=host, port=port)
     finally:
         backend.close()
