@@ -26,7 +26,9 @@ TOOLS = {"create_session", "list_sessions", "add_assets", "instruct", "get_state
 def server_params(data_dir: Path) -> StdioServerParameters:
     return StdioServerParameters(command=sys.executable,
                                  args=["-m", "reelforge.mcp", "--data-dir", str(data_dir)],
-                                 env={"HF_HUB_OFFLINE": "1",
+                                 # the test's media server is on loopback, which the SSRF guard
+                                 # refuses unless allowed
+                                 env={"HF_HUB_OFFLINE": "1", "REELFORGE_URL_ALLOWLIST": "127.0.0.1",
                                       **{k: os.environ[k] for k in ("PYTHONPATH",) if k in os.environ}})
 
 
