@@ -433,7 +433,7 @@ _RANGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(rf"\bfrom\s+(?:the\s+)?(?P<a>{_TV})\s*(?:to|until|till|through|thru|-)\s*(?:the\s+)?(?P<b>{_TV})(?:\s*marks?)?"), "span"),
     (_rx(rf"\bbetween\s+(?:the\s+)?(?P<a>{_TV})\s+and\s+(?:the\s+)?(?P<b>{_TV})"), "span"),
     (_rx(r"(?P<a>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)?)\s*(?:-|to)\s*(?P<b>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds))(?![\w%])"), "span"),
-    (_rx(rf"从\s*(?:第\s*)?(?P<a>{_ZTV})\s*(?:到|至|-|~)\s*(?:第\s*)?(?P<b>{_ZTV})"), "span"),
+    (_rx(rf"从\s*(?:第\s*)?(?P<a>{_ZTV})\s*(?:开始)?(?:显示|出现|播放|持续)?\s*(?:到|至|-|~)\s*(?:第\s*)?(?P<b>{_ZTV})"), "span"),
     (_rx(rf"(?:第\s*)?(?P<a>{_ZTV})\s*(?:到|至)\s*(?:第\s*)?(?P<b>{_ZTV_U})"), "span"),
     (_rx(rf"\b(?:the\s+)?(?:first|opening|initial)\s+(?P<n>{_TV_U})"), "first"),
     (_rx(rf"(?:开头|开始|片头)?的?前\s*(?P<n>{_ZTV_U})"), "first"),
@@ -594,12 +594,14 @@ _ASPECT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # platform + format combinations that beat the platform alone
     (_rx(r"\b(?:youtube|yt)\s+shorts?\b|\b(?:instagram|insta|ig|facebook|fb)\s+(?:reels?|stories|story)\b"), "9:16"),
     (_rx(r"\b(?:instagram|insta|ig)\s+(?:portrait|feed\s+post\s+4:5|portrait\s+post)\b|\bportrait\s+(?:instagram|insta|ig)\s+post\b"), "4:5"),
+    (_rx(r"\b(?:to|in|into)\s+portrait\s+mode\b"), "9:16"),
+    (_rx(r"\b(?:to|in|into)\s+landscape\s+mode\b"), "16:9"),
     # vertical
     (_rx(r"\b(?:vertical|portrait|tiktok|tik\s+tok|reels?|shorts|stories|snapchat|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|lens))"), "9:16"),
     (_rx(r"抖音|竖屏|竖版|竖向|竖的|快手|视频号|手机屏"), "9:16"),
     # square
     (_rx(r"\b(?:square|instagram|insta|ig)\b"), "1:1"),
-    (_rx(r"方形|正方形|方屏"), "1:1"),
+    (_rx(r"方形|正方形|方屏|方的|方块"), "1:1"),
     (_rx(r"小红书"), "4:5"),
     # landscape
     (_rx(r"\b(?:youtube|landscape|horizontal|widescreen|wide[\s-]screen|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|photography|scenery|lens))"), "16:9"),
@@ -836,8 +838,9 @@ def wants_motion(text: str) -> bool | None:
     (False, False, True, None)
     """
     t = normalize(text)
-    if re.search(r"\b(?:no|without|stop|disable|remove|turn\s+off)\s+(?:the\s+)?(?:any\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|"
-                 r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动", t, re.ASCII):
+    if re.search(r"\b(?:no|without|stop|disable|remove|turn\s+off|no\s+more|kill|lose|ditch|drop)\s+(?:the\s+)?(?:any\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|"
+                 r"\btake\s+(?:the\s+|all\s+the\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|movement|animation)s?\s+(?:off|out|away)\b|"
+                 r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动|(?:别|不要|不用)再?(?:动|晃|移动|缩放)", t, re.ASCII):
         return False
     if re.search(r"\bken\s+burns\b|\bzoom(?:s|ing)?\b|\bmotion\b|\bpan(?:s|ning)?\b|动画|动效|缩放|推拉|运镜", t, re.ASCII):
         return True

@@ -89,7 +89,7 @@ class _Cannot(Exception):
 # ---------------------------------------------------------------------------------------------
 # vocabulary
 _ORD_EN = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|opening|intro|closing|ending|outro|\d+(?:st|nd|rd|th))"
-_ORD_FULL = rf"(?:(?:second|third|\d+(?:nd|rd|th))[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|next[\s-]+to[\s-]+last|{_ORD_EN})"
+_ORD_FULL = rf"(?:(?:second|third|\d+(?:nd|rd|th))[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|next[\s-]+to[\s-]+last|one[\s-]+before[\s-]+(?:the\s+)?last|last[\s-]+but[\s-]+one|{_ORD_EN})"
 _NOUN_IMG = r"(?:images?|photos?|pictures?|pics?|stills?|photographs?|slides?)"
 _NOUN_VID = r"(?:video[\s-]?clips?|videos|footage|movies?|video(?!\s+(?:length|duration)))"
 _NOUN_ANY = r"(?:clips?|shots?|segments?|scenes?|ones?|items?)"
@@ -101,6 +101,10 @@ _RX_NUMBERED = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segmen
 _RX_GROUP = re.compile(rf"\b(?:the\s+)?(?P<end>first|last|final|opening)\s+(?P<n>two|three|four|five|six|\d+)\s+(?P<noun>{_NOUN})")
 _RX_ZH_GROUP = re.compile(r"(?P<end>前|最后|后)\s*(?P<n>[两二三四五六\d])\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
 _RX_LIST = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<nums>\d+(?:\s*(?:,|and|&)\s*\d+)+)\b")
+_RX_SPAN_REF = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<a>\d+)\s*(?:to|through|thru|-|–)\s*(?P<b>\d+)\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
+_RX_ZH_SPAN_REF = re.compile(r"第\s*(?P<a>[一二两三四五六七八九十\d]+)\s*(?:张|个|段|幅)?\s*(?:到|至|-)\s*第?\s*(?P<b>[一二两三四五六七八九十\d]+)\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
+# "the one after the clip", "the shot before the beach photo": a neighbour of another reference
+_RX_NEIGHBOUR = re.compile(r"\bthe\s+(?:one|shot|image|photo|picture|pic|segment|scene|slide)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?(?P<rel>after|before|following|preceding)\s+")
 _RX_MORE_AT = re.compile(r"\s*(?:,|and|&|和|、)\s*(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds|秒)\b)")
 _RX_AT = re.compile(r"\b(?:at|@)\s+(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b)")
 _ZH_ORD = r"(?:倒数第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+|最后|最後|末|头|首)"
@@ -126,7 +130,7 @@ _VOICE = r"(?:voice[\s-]?over|voice|narration|narrator|vo|旁白|配音|解说|�
 _CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|(?:sound|audio)\s+(?:of|from|in)\s+the\s+(?:video\s+)?clips?|original\s+(?:sound|audio)|clip\s+audio|原声|视频声音|片段声音|视频的声音)"
 _TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|标题|字幕|文字|文案|口号|行动号召)"
 _ADD = r"(?:\badd(?:ing)?\b|\binsert\b|\bput\b|\bappend\b|\binclude\b|\bplace\b|\bshow\b|\bdisplay\b|\bwrite\b|添加|加上|加入|插入|加个|加一个|加一段|加|新增|放上|写上|显示)"
-_REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删)"
+_REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
 _LOUDER = r"(?:louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
 _QUIETER = r"(?:quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
 
@@ -184,7 +188,7 @@ def _noun_kind(noun: str | None) -> str | None:
 def _ord_index(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.strip())
     word = {"opening": "first", "intro": "first", "closing": "last", "ending": "last", "outro": "last"}.get(word, word)
-    if re.fullmatch(r"next[\s-]+to[\s-]+last", word):
+    if re.fullmatch(r"next[\s-]+to[\s-]+last|one[\s-]+before[\s-]+(?:the\s+)?last|last[\s-]+but[\s-]+one", word):
         return -2
     n = P.parse_ordinal(word.replace("-", " "))
     if n is None:
@@ -248,6 +252,24 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         if all(k >= 1 for k in nums):
             ts = [O.Target(index=k - 1, kind=kind) for k in nums]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_SPAN_REF.finditer(t):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 1 <= a < b <= 50:
+            ts = [O.Target(index=k - 1, kind=_noun_kind(m.group("noun"))) for k in range(a, b + 1)]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_ZH_SPAN_REF.finditer(t):
+        a, b = P.parse_number(m.group("a")), P.parse_number(m.group("b"))
+        if a and b and 1 <= a < b <= 50:
+            kind = _noun_kind(m.group("noun")) or ("image" if m.group("cl") in ("张", "幅") else None)
+            ts = [O.Target(index=k - 1, kind=kind) for k in range(int(a), int(b) + 1)]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_NEIGHBOUR.finditer(t):
+        inner = _find_targets(c, t[m.end():], m.end() + offset)
+        seg = _main_seg(c, inner[0].target) if inner and inner[0].start == m.end() + offset else None
+        if seg is not None:
+            i = next(k for k, x in enumerate(c.main_segs()) if x.id == seg.id) + (1 if m.group("rel") in ("after", "following") else -1)
+            if 0 <= i < len(c.main_segs()):
+                found.append(_TRef(O.Target(index=i), m.start() + offset, inner[0].end))
     for m in _RX_NUMBERED.finditer(t):
         n = P.parse_number(m.group("num"))
         if n is None or int(n) < 1:
@@ -573,7 +595,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         role = "music" if music else "voice" if voice else "main"
     if role == "main" and _has(r"\b(?:mute|unmute|keep|silence)\b|静音|保留|关掉|关闭|去掉|不要", t):
         return None
-    if role != "main" and _has(r"\bmute\b|\bsilence\b|\b(?:turn|switch)\s+(?:\w+\s+){0,3}off\b|\b(?:turn|switch)\s+off\b|静音|关掉|关闭", t):
+    if role != "main" and _has(r"\bmute\b|\bsilence\b|\b(?:turn|switch)\s+(?:\w+\s+){0,3}off\b|\b(?:turn|switch)\s+off\b|静音|关掉|关闭|关了|关上", t):
         return [O.SetVolume(role=role, volume=0.0)]  # type: ignore[arg-type]
     db = P.parse_db(t)
     absolute = _has(r"\b(?:to|at|=)\s*[+-]?\s*\d+(?:\.\d+)?\s*(?:db|decibels?)\b|(?:到|为|成)\s*[+-]?\s*\d+(?:\.\d+)?\s*分贝", t)
@@ -595,8 +617,8 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         return [O.SetVolume(role=role, factor=2.0)]  # type: ignore[arg-type]
     if _has(r"\bhalf\s+as\s+loud\b|\bhalve\s+the\s+volume\b|\bhalf\s+the\s+volume\b|音量减半", t):
         return [O.SetVolume(role=role, factor=0.5)]  # type: ignore[arg-type]
-    little = _has(r"\b(?:a\s+(?:little|bit|touch)|slightly|a\s+tad|somewhat)\b|一点|一些|稍微|有点|点儿|些", t)
-    much = _has(r"\b(?:much|a\s+lot|way|far|really|very)\b|很多|大幅|非常|太", t)
+    little = _has(r"\b(?:a\s+(?:little|bit|touch)|slightly|a\s+tad|somewhat)\b|一点|一些|稍微|有点|点儿|点声|些", t)
+    much = _has(r"\b(?:much|a\s+lot|way|far|really|very)\b|很多|大幅|非常|太(?!吵|大声|响)", t)
     if _has(_QUIETER, t):
         return [O.SetVolume(role=role, factor=0.7 if little else 0.3 if much else 0.5)]  # type: ignore[arg-type]
     if _has(_LOUDER, t):
@@ -608,7 +630,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
 
 def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)", t)
+    clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)", t)
     if not clipish:
         return None
     keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启", t)
@@ -877,9 +899,9 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
         speed = 2.0
     elif _has(r"\bnormal\s+speed\b|\breal[\s-]?time\b|正常速度|原速", t):
         speed = 1.0
-    elif _has(r"\bspeed\s*(?:it\s+|them\s+|\w+\s+)?up\b|\bfaster\b|\bquicken\b|加速|快一点|快点|加快", t):
+    elif _has(r"\bspeed\s+(?:\w+\s+){0,3}up\b|\bspeed\s*up\b|\bfaster\b|\bquicken\b|加速|快一点|快点|加快", t):
         speed = 1.5
-    elif _has(r"\bslow\s*(?:it\s+|them\s+|\w+\s+)?down\b|\bslower\b|减速|放慢|慢一点|慢点", t):
+    elif _has(r"\bslow\s+(?:\w+\s+){0,3}down\b|\bslow\s*down\b|\bslower\b|减速|放慢|慢一点|慢点", t):
         speed = 0.5
     if speed is None:
         return None
@@ -925,7 +947,7 @@ def _h_reorder(c: _Ctx) -> list[O.Op] | None:
 
 
 def _h_swap(c: _Ctx) -> list[O.Op] | None:
-    if not _has(r"\b(?:swap|switch|exchange|trade|flip)\b|交换|互换|对调|调换|换一下位置", c.t):
+    if not _has(r"\b(?:swap|switch|exchange|trade|flip)\b|交换|互换|对调|调换|换一下|换个位置|调个位置|对换", c.t):
         return None
     refs = _find_targets(c)
     if len(refs) == 1:  # "swap the second image for surf.mp4" is a replacement
@@ -933,9 +955,10 @@ def _h_swap(c: _Ctx) -> list[O.Op] | None:
         asset = _find_asset(c, m.group(0), (AssetKind.IMAGE, AssetKind.VIDEO)) if m else None
         if asset is not None and asset.id not in {s.src for s in c.main_segs()}:
             return [O.ReplaceSource(target=refs[0].target, asset_id=asset.id)]
-    if len(refs) < 2:
+    flat = [x for r in refs for x in r.all]
+    if len(flat) < 2:
         return None
-    return [O.SwapSegments(a=refs[0].target, b=refs[1].target)]
+    return [O.SwapSegments(a=flat[0], b=flat[1])]
 
 
 _END = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:end|back|last\s+position)|\blast\b|\bto\s+the\s+end\b|最后|末尾|结尾|最后面|最后一个位置)"
@@ -944,7 +967,7 @@ _START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+pos
 
 def _h_move(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    m = re.search(r"\b(?:move|put|place|bring|send|shift|make)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
+    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
     if not m:
         return None
     split = re.search(r"\s(?:to|after|before|behind|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|(?<=[张个段图片])(?:后面|之后|前面|之前)", t[m.end():])
@@ -981,7 +1004,7 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         return [O.MoveSegment(target=target, to_index=-1)]
     if _has(_START, tail):
         return [O.MoveSegment(target=target, to_index=0)]
-    pm = re.search(rf"\bposition\s+(?:number\s+)?({_SMALL_NUM})\b|(?:第\s*([一二三四五六七八九十\d]+)\s*(?:个)?(?:位置|位))|\b({_ORD_EN})\s+(?:position|place|slot)\b|\bthe\s+({_ORD_EN})\b", tail)
+    pm = re.search(rf"\bposition\s+(?:number\s+)?({_SMALL_NUM})\b|(?:第\s*([一二三四五六七八九十\d]+)\s*(?:个|张|段)?(?:位置|位)?)|\b({_ORD_EN})\s+(?:position|place|slot)\b|\bthe\s+({_ORD_EN})\b", tail)
     if pm:
         n = P.parse_number(pm.group(1) or pm.group(2) or "") if (pm.group(1) or pm.group(2)) else None
         idx = (int(n) - 1) if n else _ord_index(pm.group(3) or pm.group(4))
@@ -1113,9 +1136,10 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
 def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     durs = P.find_durations(t)
-    each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|stills?|shots?|clips?|slides?)\b|每张|每个|每段|每一张|所有图片", t)
+    each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|pics?|stills?|shots?|clips?|slides?)\b|"
+                r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?:图片|照片|图)(?:都|全都|全部)", t)
     if each and durs:
-        kind = "image" if _has(r"images?|photos?|pictures?|stills?|slides?|张|图", t) else None
+        kind = "image" if _has(r"images?|photos?|pictures?|pics?|stills?|slides?|张|图", t) else None
         n = len(c.count(kind))
         if n == 0:
             raise _Cannot("there are no images on the timeline")
