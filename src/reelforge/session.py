@@ -216,6 +216,8 @@ class Session:
                                ops=tuple(ops))
         if new == self.timeline:
             return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh), ops=tuple(ops))
+        before = set(_warnings(self.timeline))
+        fresh = [w for w in _warnings(new) if w not in before]
         self._commit(new)
         if plan.memory is not None:
             self.memory = dict(plan.memory)
@@ -228,6 +230,8 @@ class Session:
             prefix = ("；".join(said) + "。") if zh else ("; ".join(said)[:1].upper() + "; ".join(said)[1:] + ".")
         else:
             prefix = plan.reply if plan.reply else "Done."
+        if fresh:  # what the render will do that the user should know (a frozen clip, tiny text)
+            prefix = f"{prefix} {' '.join(fresh)}"
         return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=tuple(ops))
 
     def apply_ops(self, ops: Sequence[O.Op], text: str = "") -> Reply:
@@ -269,6 +273,7 @@ class Session:
                 notes.append(f"AI step skipped: {exc.message}")
         elif more_notes:
             notes += more_notes
+        notes += _warnings(tl)
         self._commit(tl)
         self.new_asset_ids = []
         reply = self._reply(Intent.EDIT, "ok", f"Made a first cut. {' '.join(notes)}".strip(), changed=True,
@@ -904,3 +909,16 @@ def _planner():
     if llm.LLMConfig.from_env() is not None:
         return llm.plan_edit
     return rules.plan_edit
+
+
+def _warnings(tl: Timeline | None) -> list[str]:
+    """`reelforge.render.checks.warnings`, never failing an edit (a timeline the checks cannot
+    read is the render's to report)."""
+    if tl is None:
+        return []
+    from reelforge.render.checks import warnings
+
+    try:
+        return warnings(tl)
+    except ReelforgeError:
+        return []

@@ -93,8 +93,12 @@ def _caption_anchors(st: _State) -> dict[str, tuple[Any, str, str]]:
     if tr is None:
         return {}
     out = {}
+    shots = {s.id for s in tr.segs}
     for t in st.tracks_of(Role.CAPTION):
         for c in t.segs:
+            if c.shot in shots:  # its picture, as the planner marked it
+                out[c.id] = (c, t.id, c.shot)
+                continue
             inside = [s.id for s in tr.segs if s.start <= c.start and c.end <= s.end]
             if len(inside) == 1:
                 out[c.id] = (c, t.id, inside[0])

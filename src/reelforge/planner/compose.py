@@ -775,7 +775,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         tid += 1
         cap_segs.append(TextSegment(id=f"t{tid}", start=start, duration=end - start, text=text,
                                     position=Position.BOTTOM, size=TextSize.MEDIUM,
-                                    background=TextBackground.BOX))
+                                    background=TextBackground.BOX, shot=seg.id))
         prev_end = end
     if cap_segs:
         tracks.append(Track(id="caption", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(cap_segs)))

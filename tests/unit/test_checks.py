@@ -1,0 +1,55 @@
+"""render.checks: honest warnings before a render (clip shorter than its slot, text shrunk below
+a readable size, text the layout had to delay or leave out), and the session saying them."""
+
+from __future__ import annotations
+
+from reelforge.render.checks import layout_notes, short_clips, small_texts, warnings
+from reelforge.session import Session
+from reelforge.timeline import Position, Role, TextSegment, Track, TrackKind, VideoSegment, build
+from reelforge.timeline.model import Asset, AssetKind
+
+CLIP = Asset(id="c", path="/m/surf.mp4", name="surf.mp4", kind=AssetKind.VIDEO, width=1920, height=1080,
+             duration_ms=3000, fps=30)
+STILL = Asset(id="s", path="/m/shoe.jpg", name="red-shoe.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+
+
+def _tl(*text: tuple[str, str, int, int, Position], clip_ms: int = 3000, in_ms: int = 0, w=1080, h=1920):
+    main = Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=(
+        VideoSegment(id="v1", start=0, duration=clip_ms, src="c", name="surf.mp4", in_ms=in_ms),))
+    tracks = [main]
+    for i, (role, words, start, dur, pos) in enumerate(text):
+        tracks.append(Track(id=f"t{i}", kind=TrackKind.TEXT, role=Role(role), segments=(
+            TextSegment(id=f"x{i}", start=start, duration=dur, text=words, position=pos),)))
+    return build(width=w, height=h, fps=30, duration=max(clip_ms, 6000), assets=[CLIP], tracks=tracks)
+
+
+def test_clip_shorter_than_its_slot_is_named():
+    assert short_clips(_tl(clip_ms=3000)) == []
+    (msg,) = short_clips(_tl(clip_ms=5000, in_ms=500))
+    assert "'surf.mp4' is 2.5 s shorter than its slot (2.5 s of 5 s)" in msg and "last frame" in msg
+
+
+def test_text_below_readable_size_is_named():
+    ok = _tl(("title", "Spring Sale", 0, 3000, Position.CENTER))
+    assert small_texts(ok) == []
+    long = "An extremely long title that goes on and on about our wonderful new product line " * 2
+    (msg,) = small_texts(_tl(("title", long, 0, 3000, Position.CENTER)))
+    assert "had to shrink to" in msg and "below the readable 38 px" in msg
+
+
+def test_layout_delays_and_drops_are_named():
+    crowded = _tl(("title", "One", 0, 3000, Position.TOP), ("title", "Two", 0, 3000, Position.CENTER),
+                  ("title", "Three", 0, 3000, Position.BOTTOM), ("cta", "Four", 500, 1200, Position.CENTER),
+                  ("caption", "Five", 1000, 4000, Position.BOTTOM))
+    notes = layout_notes(crowded)
+    assert any("'Four' is left out" in n for n in notes)
+    assert any("'Five' starts at 3 s instead of 1 s" in n for n in notes)
+    assert set(notes) <= set(warnings(crowded))
+
+
+def test_session_says_the_warnings_in_the_first_cut():
+    s = Session.new()
+    s.library = (STILL,)
+    long = "This is an extremely long title that goes on and on about our wonderful new product line forever"
+    r = s.handle(f'vertical promo with the title "{long}" and the caption "{long} {long}"')
+    assert "below the readable" in r.message and any("below the readable" in n for n in r.notes)
