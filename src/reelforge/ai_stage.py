@@ -1,0 +1,504 @@
+"""The AI stage of a session: the model runs (speech recognition, speech synthesis, beat
+detection, subject detection, highlights, silence, brand kits) that turn request ops into data
+ops.
+
+`Session` keeps the library, the timeline and the history; when a plan holds request ops
+(``AutoCaptions``, ``Voiceover``, ``CutToBeat``, ``SmartReframe``, ``UseHighlight``,
+``TrimSilence``, ``UseBrand``) or changes the frame or the clips, it hands them to
+``session.stage`` (an `AIStage`), which runs the models at this edge and answers with plain data
+ops (``SetCaptions``, ``AddVoiceover``, ``BeatSync``, ``SetFocus``, ``SetInPoint``,
+``ApplyBrand``...). `planner.apply` stays pure and undo never re-runs a model. Model results are
+cached per stage (one session load), keyed by asset id.
+
+Files named in an instruction (a script, a brand kit) are read only when the session's caller is
+the local user (``Session.local_files``): on remote surfaces they are refused before the file
+system is touched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reelforge.errors import ReelforgeError
+from reelforge.planner import ops as O
+from reelforge.planner.apply import ApplyError, apply
+from reelforge.timeline.model import Asset, Role, Timeline
+
+if TYPE_CHECKING:
+    from reelforge.session import Session
+
+
+class AIStage:
+    """The model runs of one `Session` (``session.stage``)."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.cache: dict[Any, Any] = {}
+
+    def resolve(self, tl: Timeline, ops: Sequence[O.Op]) -> list[O.Op]:
+        """Turn request ops into data ops by running the models, in order, against the timeline
+        as the earlier ops leave it; add smart-crop focus points after a frame change."""
+        out: list[O.Op] = []
+        cur = tl
+        for i, op in enumerate(ops):
+            if isinstance(op, O.AutoCaptions) and any(isinstance(o, O.SetCaptions) and o.source == "script" for o in out):
+                continue  # the voiceover just made captions from its own script
+            if isinstance(op, O.REQUEST_TYPES):
+                done = self.run_request(op, cur, ops[i + 1:], out)
+            else:
+                done = [op]
+            prev = cur
+            for o in done:
+                cur = apply(cur, [o], library=self.s.library)
+                out.append(o)
+            if isinstance(op, (O.AddSegment, O.ReplaceSource)):
+                for o in self.new_clip_highlights(prev, cur):
+                    cur = apply(cur, [o], library=self.s.library)
+                    out.append(o)
+            if isinstance(op, (O.SetFrame, O.AddSegment, O.ReplaceSource)) and self.s.smart_crop:
+                for o in self.focus_ops(cur):
+                    cur = apply(cur, [o], library=self.s.library)
+                    out.append(o)
+        return out
+
+    def run_request(self, op: O.Op, tl: Timeline, rest: Sequence[O.Op], done: Sequence[O.Op]) -> list[O.Op]:
+        try:
+            return self._run_request_unchecked(op, tl, rest, done)
+        except (ApplyError, AIFailed):
+            raise
+        except ReelforgeError as exc:  # AIExtraMissing says what to install
+            raise AIFailed(exc.message) from exc
+        except Exception as exc:  # noqa: BLE001 - a model must never crash the conversation
+            raise AIFailed(f"{O.describe(op)} did not work: {exc}") from exc
+
+    def _run_request_unchecked(self, op: O.Op, tl: Timeline, rest: Sequence[O.Op],
+                               done: Sequence[O.Op]) -> list[O.Op]:
+        if isinstance(op, O.AutoCaptions):
+            return [self._captions_op(tl, op.language)]
+        if isinstance(op, O.Voiceover):
+            want_caps = op.captions or any(isinstance(o, O.AutoCaptions) for o in rest)
+            return self._voiceover_ops(op, want_caps, done)
+        if isinstance(op, O.SmartReframe):
+            self.s.smart_crop = op.on
+            if not op.on:
+                main = tl.track(Role.MAIN)
+                has = main is not None and any(getattr(s, "focus", None) for s in main.segments)
+                return [O.SetFocus()] if has else []
+            return self.focus_ops(tl, force=True)
+        if isinstance(op, O.CutToBeat):
+            return [self._beat_op(tl)]
+        if isinstance(op, O.UseHighlight):
+            return self._highlight_ops(tl, op)
+        if isinstance(op, O.TrimSilence):
+            return self._silence_ops(tl, op, done)
+        if isinstance(op, O.UseBrand):
+            return [self._brand_op(tl, op.path)]
+        raise AIFailed(f"{op.op} is not something this session can do")
+
+    # captions ------------------------------------------------------------------------------
+    def _transcript(self, asset: Asset, language: str | None):
+        from reelforge import ai
+
+        key = ("tr", asset.id, language)
+        if key not in self.cache:
+            self.cache[key] = ai.transcribe(asset.path, language)
+        return self.cache[key]
+
+    def _captions_op(self, tl: Timeline, language: str | None) -> O.SetCaptions:
+        from reelforge import ai
+
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        cues: list[O.Cue] = []
+        source = "voice"
+        voice = [s for t in tl.tracks_by_role(Role.VOICE) for s in t.segments]
+        spans: list[tuple[Any, float]] = [(s, 1.0) for s in voice if s.src in by_id]
+        if not spans:
+            source = "clip"
+            main = tl.track(Role.MAIN)
+            spans = [(s, s.speed) for s in (main.segments if main else ())
+                     if s.src in by_id and by_id[s.src].has_audio and by_id[s.src].kind.value == "video" and not s.mute]
+        if not spans:  # a spoken track that was taken for music
+            spans = [(s, 1.0) for t in tl.tracks_by_role(Role.MUSIC) for s in t.segments if s.src in by_id]
+        if not spans:
+            raise AIFailed("there is no speech to caption: add a voiceover (or say 'add a voiceover saying "
+                            "\"…\"') or a clip with sound")
+        for seg, speed in spans:
+            tr = self._transcript(by_id[seg.src], language)
+            lines = ai.caption_lines(tr, max_chars=32, max_lines=2)
+            cues += _shift_cues(lines, seg, speed)
+        if not cues:
+            raise AIFailed("no speech found in the " + ("voiceover" if source == "voice" else "clips' sound"))
+        return O.SetCaptions(cues=cues, source=source)  # type: ignore[arg-type]
+
+    # voiceover -----------------------------------------------------------------------------
+    def _media_dir(self) -> Path:
+        if not self.s.media_dir:
+            from reelforge.session import media_cache
+
+            return media_cache()
+        p = Path(self.s.media_dir)
+        p.mkdir(parents=True, exist_ok=True)
+        return p
+
+    def _local_path(self, name: str, what: str) -> Path:
+        """A file the local user named in an instruction. Refused, without touching the file
+        system, when the caller is remote: the reply must not tell an existing path from a
+        missing one."""
+        if not self.s.local_files:
+            raise AIFailed(_REMOTE_FILE_REFUSALS[what])
+        p = Path(name).expanduser()
+        if p.is_absolute():
+            return p
+        for base in (self.s.base_dir, os.getcwd()):
+            if base and (Path(base) / p).exists():
+                return Path(base) / p
+        return Path(self.s.base_dir or os.getcwd()) / p
+
+    def _voiceover_ops(self, op: O.Voiceover, captions: bool, done: Sequence[O.Op]) -> list[O.Op]:
+        import hashlib
+
+        from reelforge import ai
+        from reelforge.media import ingest
+
+        text = op.text
+        if text is None:
+            path = self._local_path(op.script_file or "", "script")
+            try:
+                text = path.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise AIFailed(f"cannot read the script {op.script_file}: {exc.strerror or exc}") from exc
+            if not text:
+                raise AIFailed(f"the script {op.script_file} is empty")
+        from reelforge.ai.tts import guess_language, normalize_language
+
+        lang = normalize_language(op.language) if op.language else guess_language(text)
+        key = hashlib.sha1(f"{lang}|{text}".encode()).hexdigest()[:12]
+        out = self._media_dir() / f"tts-{key}.wav"
+        if not out.exists():
+            ai.synthesize(text, out, language=lang)
+        asset = ingest(out, name="tts.wav", workdir=self._media_dir())
+        self.s.add_ingested([asset])
+        ops: list[O.Op] = [O.AddVoiceover(asset_id=asset.id)]
+        if not self._duration_fixed(done):
+            ops.append(O.FitToVoice())
+        if captions:
+            ops.append(self._script_captions(asset, text, lang))
+        return ops
+
+    def _script_captions(self, asset: Asset, script: str, language: str | None) -> O.SetCaptions:
+        """Captions of a TTS voiceover: the script's words with the heard timings (proportional
+        timing when speech recognition is not installed)."""
+        from reelforge import ai
+        from reelforge.ai.captions import Transcript, Word
+
+        try:
+            heard = self._transcript(asset, language)
+            tr = ai.align_script(script, heard)
+            if ai.word_error_rate(script, heard.text) > 0.5:  # the recognizer barely heard it: timings are guesses
+                raise ai.AIExtraMissing("script timing", "a reliable transcript")
+        except ReelforgeError as exc:
+            if not isinstance(exc, ai.AIExtraMissing):
+                raise
+            units = script.split() if " " in script.strip() else list(script.replace(" ", ""))
+            total = max(1, sum(len(u) + 1 for u in units))
+            t, words = 0.0, []
+            for u in units:
+                d = asset.duration_ms * (len(u) + 1) / total
+                words.append(Word(int(t), int(t + d), u, 1.0))
+                t += d
+            tr = Transcript(words=tuple(words), language=language or "")
+        lines = ai.caption_lines(tr, max_chars=32, max_lines=2)
+        cues = [O.Cue(start_ms=c.start_ms, end_ms=max(c.end_ms, c.start_ms + 1), text=c.text) for c in lines]
+        if not cues:
+            raise AIFailed("no captions could be made from the script")
+        return O.SetCaptions(cues=cues, source="script")
+
+    def _duration_fixed(self, done: Sequence[O.Op] = ()) -> bool:
+        """Was a total length asked for (first cut or an edit)? Then a new voice does not refit."""
+        from reelforge.planner.parse import parse_duration_ms
+
+        if any(isinstance(o, O.SetTotalDuration) for o in done):
+            return True
+        for h in self.s.history:
+            if any(o.get("op") == "set_total_duration" for o in h.ops):
+                return True
+        first = next((h for h in self.s.history if h.intent == "edit" and h.changed), None)
+        return first is not None and parse_duration_ms(first.text) is not None
+
+    # smart reframing ---------------------------------------------------------------------------
+    def _focus_of(self, asset: Asset) -> tuple[float, float, str]:
+        key = ("focus", asset.id)
+        if key not in self.cache:
+            from reelforge import ai
+
+            try:
+                if asset.kind.value == "image":
+                    self.cache[key] = ai.focus_point(asset.path)
+                else:
+                    self.cache[key] = ai.video_focus(asset.path)
+            except Exception:  # noqa: BLE001 - no subject found / unreadable: centre crop
+                self.cache[key] = (0.5, 0.5, "center")
+        return self.cache[key]
+
+    def focus_ops(self, tl: Timeline, *, force: bool = False) -> list[O.Op]:
+        """Focus points for cover-cropped shots whose shape differs from the frame's."""
+        main = tl.track(Role.MAIN)
+        if main is None:
+            return []
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        out_ar = tl.width / tl.height
+        ops: list[O.Op] = []
+        for seg in main.segments:
+            a = by_id.get(seg.src)
+            if a is None or not a.width or not a.height or seg.fit.value != "cover":
+                continue
+            if abs(a.width / a.height - out_ar) / out_ar < 0.02 or (seg.focus is not None and not force):
+                continue
+            fx, fy, source = self._focus_of(a)
+            if source == "center":
+                continue
+            if seg.focus != (round(fx, 4), round(fy, 4)):
+                ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=fx, fy=fy))
+        return ops
+
+    # beats, highlights, silence -------------------------------------------------------------
+    def _beat_op(self, tl: Timeline) -> O.BeatSync:
+        from reelforge import ai
+
+        music = tl.track(Role.MUSIC)
+        if music is None or not music.segments:
+            raise AIFailed("there is no music to cut to: add a music track first")
+        seg = music.segments[0]
+        asset = {a.id: a for a in (*self.s.library, *tl.assets)}[seg.src]
+        key = ("beats", asset.id)
+        if key not in self.cache:
+            self.cache[key] = ai.detect_beats(asset.path)
+        info = self.cache[key]
+        if len(info.beat_times_ms) < 2:
+            raise AIFailed(f"no clear beat found in {asset.name}")
+        return O.BeatSync(beat_times_ms=list(info.beat_times_ms), offset_ms=seg.start - seg.in_ms,
+                          bpm=round(float(info.bpm), 1) or None)
+
+    def _highlight_ops(self, tl: Timeline, op: O.UseHighlight) -> list[O.Op]:
+        from reelforge.planner.apply import find_segment
+
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        if op.target is not None:
+            segs = [find_segment(tl, op.target, self.s.library)]
+        else:
+            main = tl.track(Role.MAIN)
+            segs = [s for s in (main.segments if main else ()) if by_id.get(s.src) is not None
+                    and by_id[s.src].kind.value == "video" and by_id[s.src].duration_ms > s.duration * s.speed + 300]
+            if not segs:
+                raise AIFailed("every clip already plays in full; say e.g. 'use the best 5 seconds of the clip'")
+        ops: list[O.Op] = []
+        for seg in segs:
+            a = by_id.get(getattr(seg, "src", ""))
+            if a is None or a.kind.value != "video":
+                raise AIFailed("highlights come from video clips, not stills")
+            want_ms = int(op.seconds * 1000) if op.seconds else int(seg.duration * seg.speed)
+            ops += self._best_part(seg, a, want_ms, set_length=op.seconds is not None)
+        return ops
+
+    def _best_part(self, seg: Any, a: Asset, want_ms: int, *, set_length: bool) -> list[O.Op]:
+        from reelforge import ai
+
+        want_ms = min(want_ms, a.duration_ms) if a.duration_ms else want_ms
+        key = ("best", a.id, want_ms)
+        if key not in self.cache:
+            self.cache[key] = ai.best_window(a.path, want_ms / 1000)
+        in_ms, _score = self.cache[key]
+        dur = max(100, int(want_ms / seg.speed)) if set_length else None
+        return [O.SetInPoint(target=O.Target(id=seg.id), in_ms=int(in_ms), duration_ms=dur)]
+
+    def new_clip_highlights(self, before: Timeline, after: Timeline) -> list[O.Op]:
+        """A clip just placed in a slot shorter than itself plays its most active part."""
+        main_b, main_a = before.track(Role.MAIN), after.track(Role.MAIN)
+        if main_a is None:
+            return []
+        old = {(s.id, s.src) for s in (main_b.segments if main_b else ())}
+        by_id = {a.id: a for a in (*self.s.library, *after.assets)}
+        ops: list[O.Op] = []
+        for seg in main_a.segments:
+            a = by_id.get(seg.src)
+            if (seg.id, seg.src) in old or a is None or a.kind.value != "video" or seg.in_ms:
+                continue
+            if a.duration_ms <= seg.duration * seg.speed + 500:
+                continue
+            try:
+                part = self._best_part(seg, a, int(seg.duration * seg.speed), set_length=False)
+            except Exception:  # noqa: BLE001 - optional: keep the first seconds
+                continue
+            ops += [o for o in part if o.in_ms]  # type: ignore[attr-defined]
+        return ops
+
+    def _silence_ops(self, tl: Timeline, op: O.TrimSilence, done: Sequence[O.Op]) -> list[O.Op]:
+        from reelforge import ai
+
+        role = Role(op.role)
+        tr = tl.track(role)
+        if tr is None or not tr.segments:
+            raise AIFailed(f"there is no {'voiceover' if role is Role.VOICE else 'music'} to trim")
+        seg = tr.segments[0]
+        a = {x.id: x for x in (*self.s.library, *tl.assets)}[seg.src]
+        start, end = ai.trim_silence(a.path)
+        if start <= seg.in_ms and end >= seg.in_ms + seg.duration:
+            return []
+        ops: list[O.Op] = [O.SetInPoint(target=O.Target(role=role, id=seg.id), in_ms=start,
+                                         duration_ms=max(1, end - start))]
+        if role is Role.VOICE and not self._duration_fixed(done):
+            ops.append(O.SetTotalDuration(duration_ms=seg.start + (end - start) + 500))
+        return ops
+
+    # brand --------------------------------------------------------------------------------------
+    def find_brand(self, path: str | None = None) -> Path | None:
+        if path:
+            return self._local_path(path, "brand")
+        if not self.s.local_files:
+            raise AIFailed(_REMOTE_FILE_REFUSALS["brand"])
+        if self.s.brand_path:
+            return Path(self.s.brand_path)
+        for base in (self.s.base_dir, os.getcwd()):
+            for name in ("brand.yaml", "brand.yml", "brand.json"):
+                if base and (Path(base) / name).is_file():
+                    return Path(base) / name
+        return None
+
+    def _brand_op(self, tl: Timeline, path: str | None) -> O.ApplyBrand:
+        import hashlib
+
+        from reelforge import ai
+        from reelforge.media import ingest
+
+        p = self.find_brand(path)
+        if p is None:
+            raise AIFailed("no brand kit: pass --brand brand.yaml, or put brand.yaml (or brand.json) in the "
+                            "project's folder")
+        brand = ai.load_brand(p)
+        media = self._media_dir()
+        ids: dict[str, str | None] = {"logo": None, "intro": None, "outro": None}
+        new: list[Asset] = []
+        if brand.logo:
+            new.append(ingest(brand.logo, workdir=media))
+            ids["logo"] = new[-1].id
+        for which in ("intro", "outro"):
+            card = getattr(brand, which)
+            if card is None:
+                continue
+            h = hashlib.sha1(f"{brand.model_dump_json()}|{which}|{tl.width}x{tl.height}".encode()).hexdigest()[:12]
+            png = media / f"brand-{which}-{h}.png"
+            if not png.exists():
+                ai.card_image(brand, card, tl.width, tl.height, png)
+            new.append(ingest(png, name=f"{which} card.png", workdir=media))
+            ids[which] = new[-1].id
+        if new:
+            self.s.add_ingested(new)
+        self.s.brand_path = str(p)
+        return O.ApplyBrand(brand=brand.model_dump(mode="json"), logo_asset_id=ids["logo"],
+                            intro_asset_id=ids["intro"], outro_asset_id=ids["outro"])
+
+    # the first cut --------------------------------------------------------------------------------
+    def first_cut(self, tl: Timeline, text: str) -> tuple[list[O.Op], list[str]]:
+        """After composing: highlights of long clips, smart crop, and what the prompt asked of the
+        AI features (captions, beat sync, brand)."""
+        from reelforge.planner import rules
+
+        ops: list[O.Op] = []
+        notes: list[str] = []
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        cur = tl
+        main = tl.track(Role.MAIN)
+        for seg in (main.segments if main else ()):
+            a = by_id.get(seg.src)
+            if a is None or a.kind.value != "video" or seg.in_ms or a.duration_ms <= seg.duration * seg.speed + 500:
+                continue
+            try:
+                part = self._best_part(seg, a, int(seg.duration * seg.speed), set_length=False)
+            except Exception:  # noqa: BLE001 - keep the first seconds
+                continue
+            if part and part[0].in_ms:  # type: ignore[union-attr]
+                ops += part
+                notes.append(f"{a.name}: its most active {O.fmt_ms(seg.duration)} (from "
+                             f"{O.fmt_ms(part[0].in_ms)}).")  # type: ignore[union-attr]
+        requests = rules.ai_requests(text, tl)
+        if self.s.brand_path and not any(isinstance(r, O.UseBrand) for r in requests):
+            requests.append(O.UseBrand())
+        try:
+            for o in ops:
+                cur = apply(cur, [o], library=self.s.library)
+        except ApplyError:
+            ops, notes, cur = [], [], tl
+        if self.s.smart_crop:
+            focus = self.focus_ops(cur)
+            for o in focus:
+                cur = apply(cur, [o], library=self.s.library)
+            ops += focus
+            if focus:
+                notes.append(f"Smart crop: {len(focus)} shot{'s' if len(focus) != 1 else ''} keep their subject "
+                             "in frame.")
+        from reelforge.planner.parse import parse_duration_ms
+
+        fixed = [O.SetTotalDuration(duration_ms=tl.duration)] if parse_duration_ms(text) is not None else []
+        for r in requests:  # each one on its own: a missing model skips that step, not the cut
+            try:
+                step = self.run_request(r, cur, (), [*fixed, *ops])
+                nxt = apply(cur, step, library=self.s.library) if step else cur
+            except (ApplyError, AIFailed) as exc:
+                notes.append(f"Skipped {O.describe(r)}: {exc.message}")
+                continue
+            cur = nxt
+            ops += step
+            said = "; ".join(O.describe(o, {a.id: a.name for a in self.s.library}) for o in compact_ops(step, nxt))
+            if said:
+                notes.append(said[:1].upper() + said[1:] + ".")
+        return ops, notes
+
+
+_REMOTE_FILE_REFUSALS = {
+    "script": "files on the server are never read from an instruction: put the script in the instruction "
+              "itself, e.g. add a voiceover saying \"Fresh sneakers for every street\"",
+    "brand": "brand kit files are read only by the command line (reelforge make --brand brand.yaml), never "
+             "from a path in a chat message",
+}
+
+
+class AIFailed(ReelforgeError):
+    """A model step could not produce its data (no speech, no music, missing extra)."""
+
+    code = 5003
+
+
+def _shift_cues(lines: Sequence[Any], seg: Any, speed: float) -> list[O.Cue]:
+    """Caption cues of a source, placed where that source plays on the timeline."""
+    out = []
+    for c in lines:
+        a = seg.start + round((c.start_ms - seg.in_ms) / speed)
+        b = seg.start + round((c.end_ms - seg.in_ms) / speed)
+        a, b = max(a, seg.start), min(b, seg.end)
+        if b - a >= 100:
+            out.append(O.Cue(start_ms=a, end_ms=b, text=c.text))
+    return out
+
+
+def compact_ops(ops: Sequence[O.Op], tl: Timeline | None = None) -> list[O.Op]:
+    """Ops as people read them: per-shot focus points as one, segment ids as names."""
+    names: dict[str, str] = {}
+    if tl is not None:
+        names = {seg.id: getattr(seg, "name", "") or getattr(seg, "text", "") for t in tl.tracks for seg in t.segments}
+    out: list[O.Op] = []
+    focus = [o for o in ops if isinstance(o, O.SetFocus) and o.fx is not None]
+    for o in ops:
+        if isinstance(o, O.SetFocus) and o.fx is not None:
+            if o is focus[0]:
+                out.append(o if len(focus) == 1 else O.SetFocus(fx=o.fx, fy=o.fy))
+            else:
+                continue
+        else:
+            out.append(o)
+        target = getattr(out[-1], "target", None)
+        if target is not None and target.id is not None and names.get(target.id):
+            out[-1] = out[-1].model_copy(update={"target": O.Target(role=target.role, name=names[target.id])})
+    return out
