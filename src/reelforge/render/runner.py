@@ -6,6 +6,11 @@ audio), then ONE ffmpeg process for the picture and sound, reading ``-progress p
 The output is written beside the destination under a temporary name and moved into place
 with `os.replace` only on success; on any failure, interrupt or cancel ffmpeg is killed and
 the partial file removed.
+
+ffmpeg never outlives us (`reelforge.owners`): it runs in its own process group with a
+parent-death signal, so even ``kill -9`` of the worker takes it down; the temporary names
+(``.<output>.<owner>.<random>.part`` and the work folder) carry the owner's tag, so a sweep at
+startup (`sweep_stale`) removes what a dead process left.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reelforge import owners
 from reelforge.errors import InvalidTimeline, RenderCancelled, RenderError
 from reelforge.render.compile import (
     QUALITIES,
@@ -73,9 +79,11 @@ class _Stderr:
         return "\n".join(list(self.lines)[-n:])
 
 
+WORKDIR_PREFIX = "reelforge-render."
+
+
 def _kill(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.kill()
+    owners.kill_group(proc)
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:  # pragma: no cover
@@ -85,7 +93,7 @@ def _kill(proc: subprocess.Popen) -> None:
 def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel: Any) -> str:
     """Run one ffmpeg command; returns its stderr text. Raises on failure or cancel."""
     proc = subprocess.Popen(cmd.argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, **owners.child_options())
     err = _Stderr(proc.stderr)
     last = 0.0
     try:
@@ -150,8 +158,8 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
     _check_sources(timeline)
     if not output.parent.is_dir():
         raise RenderError(f"output folder does not exist: {output.parent}")
-    partial = output.with_name(f".{output.name}.{uuid.uuid4().hex[:8]}.part")
-    with tempfile.TemporaryDirectory(prefix="reelforge-render-") as tmp:
+    partial = output.with_name(f".{output.name}.{owners.tag()}.{uuid.uuid4().hex[:8]}.part")
+    with tempfile.TemporaryDirectory(prefix=f"{WORKDIR_PREFIX}{owners.tag()}.") as tmp:
         work = Path(tmp)
         try:
             loud = measure_loudness(timeline, work, cancel)
@@ -174,3 +182,25 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
     if progress is not None:
         progress(1.0)
     return output
+
+
+def sweep_stale(folder: str | Path, *, max_age: float = 6 * 3600) -> int:
+    """Remove partial outputs (``.*.part``) in ``folder`` and render work folders in the
+    system temp dir left by dead processes (see `reelforge.owners.is_stale`). Returns the
+    number removed. Call it at startup, before rendering."""
+    import shutil
+
+    removed = 0
+    candidates = list(Path(folder).glob(".*.part"))
+    candidates += Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*")
+    for path in candidates:
+        try:
+            if owners.is_stale(path.name, path.stat().st_mtime, max_age=max_age):
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed

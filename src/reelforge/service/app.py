@@ -31,7 +31,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         jobs.recover(ctx, ctx.jobs)
-        sweep_incoming(ctx.storage)
+        swept = sweep_incoming(ctx.storage)
+        if swept:
+            log.info("removed %d file(s) left half-written by a stopped process", swept)
         if settings.embedded_worker:
             ctx.jobs.start_consumer()
         try:

@@ -268,6 +268,9 @@ def run_worker(settings: Settings | None = None) -> None:
     jobs = Jobs(ctx)
     ctx.jobs = jobs
     recover(ctx, jobs)
+    from reelforge.service.storage import sweep_incoming
+
+    sweep_incoming(ctx.storage)
     consumer = jobs.huey.create_consumer(
         workers=settings.worker_threads, worker_type="thread", periodic=False,
         initial_delay=0.1, backoff=1.15, max_delay=1.0, shutdown_timeout=60)

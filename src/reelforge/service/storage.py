@@ -4,7 +4,7 @@ decide a path (they are kept as display names in the database).
     <data_dir>/reelforge.db          metadata (SQLite default)
     <data_dir>/queue.db              SqliteHuey queue
     <data_dir>/media/<session>/<asset-id>.<ext>
-    <data_dir>/media/<session>/.incoming/<random>.part   uploads while streaming
+    <data_dir>/media/<session>/.incoming/<owner>.<random>.part   uploads while streaming
     <data_dir>/media/<session>/work/                     ingest's derived files
     <data_dir>/renders/<key>.mp4
 """
@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from pathlib import Path
+
+from reelforge import owners
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
 _SAFE_EXT = re.compile(r"^\.[a-z0-9]{1,5}$")
@@ -41,7 +44,7 @@ class Storage:
     def incoming(self, session_id: str) -> Path:
         d = self.session_dir(session_id) / ".incoming"
         d.mkdir(parents=True, exist_ok=True)
-        return d / f"{secrets.token_hex(12)}.part"
+        return d / f"{owners.tag()}.{secrets.token_hex(12)}.part"
 
     def workdir(self, session_id: str) -> Path:
         d = self.session_dir(session_id) / "work"
@@ -58,17 +61,31 @@ class Storage:
         return self.renders / f"{_check(key)}.mp4"
 
 
-def sweep_incoming(storage: Storage, max_age: float = 6 * 3600) -> int:
-    """Remove upload leftovers (``.part`` files) older than ``max_age`` seconds — what a
-    process killed mid-upload leaves behind. Live uploads keep their mtime fresh."""
-    import time
+INGEST_TEMP_AGE = 3600.0  # ingest's own temporaries (.ingest-*) live seconds; an hour is stale
 
-    removed = 0
-    cutoff = time.time() - max_age
+
+def sweep_incoming(storage: Storage, max_age: float = 6 * 3600) -> int:
+    """Remove what a dead process left half-written: upload ``.part`` files, ingest's
+    temporaries in session work folders, partial render outputs and render work folders.
+
+    A file tagged by a process of this host (`reelforge.owners.tag`) goes as soon as that
+    process is gone; others (another machine on shared storage, untagged) once older than
+    ``max_age`` seconds — live uploads keep their mtime fresh. Run at startup."""
+    from reelforge.render.runner import sweep_stale
+
+    removed = sweep_stale(storage.renders, max_age=max_age)
     for part in storage.media.glob("*/.incoming/*.part"):
         try:
-            if part.stat().st_mtime < cutoff:
+            if owners.is_stale(part.name, part.stat().st_mtime, max_age=max_age):
                 part.unlink()
+                removed += 1
+        except OSError:
+            pass
+    cutoff = time.time() - INGEST_TEMP_AGE
+    for tmp in storage.media.glob("*/work/.ingest-*"):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
                 removed += 1
         except OSError:
             pass

@@ -1,0 +1,61 @@
+"""reelforge.owners: helper processes die with their parent; stale temp files are told apart."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from reelforge import owners
+
+_PARENT = """
+import subprocess, sys, time
+from reelforge.owners import child_options
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"], **child_options())
+print(child.pid, flush=True)
+time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux-only")
+def test_child_dies_with_a_parent_killed_by_sigkill():
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT], stdout=subprocess.PIPE,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        child = int(parent.stdout.readline())
+        assert _alive(child)
+        assert os.getpgid(child) == child  # its own process group
+    finally:
+        parent.kill()  # SIGKILL: no handler, no cleanup code runs in the parent
+        parent.wait()
+    deadline = time.monotonic() + 60
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child), "the child outlived its SIGKILLed parent"
+
+
+def test_tagged_files_are_stale_only_when_their_process_is_gone():
+    now = time.time()
+    mine = owners.tag()
+    assert not owners.is_stale(f".k.mp4.{mine}.ab12.part", now, startup=False)
+    assert owners.is_stale(f".k.mp4.{mine}.ab12.part", now, startup=True)  # a previous incarnation
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    host = mine.split("-")[0]
+    assert owners.is_stale(f"{host}-{dead.pid}.0f0f.part", now)
+    assert not owners.is_stale(f"{host}-{os.getppid()}.0f0f.part", now)  # alive
+    # another machine's file, or an untagged one: by age only
+    assert not owners.is_stale("0badc0de-1.0f0f.part", now - 60)
+    assert owners.is_stale("0badc0de-1.0f0f.part", now - 7 * 3600)
+    assert owners.is_stale("untagged.part", now - 7 * 3600, max_age=6 * 3600)
