@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from reelforge.errors import PlanError
 from reelforge.planner import parse as P
+from reelforge.planner import typos as T
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
@@ -430,6 +431,14 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
     """
     instruction = instruction or ""
     notes: list[str] = []
+    instruction, fixes = T.correct_outside_quotes(instruction, [a.name for a in assets if a.name])
+    if fixes:
+        notes.append("Read " + ", ".join(f"'{f.wrong}' as '{f.right}'" for f in fixes) + ".")
+    words = re.findall(r"[A-Za-z]{3,}", instruction)
+    lost = T.unread(instruction)
+    if lost and len(lost) * 2 >= len(words) and not P.is_chinese(instruction):
+        notes.append("Did not understand " + ", ".join(f"'{w}'" for w in lost)
+                     + ", so the first cut uses the defaults noted here; say what to change.")
     visuals = [a for a in assets if a.kind in (AssetKind.IMAGE, AssetKind.VIDEO)]
     audio = [a for a in assets if a.kind is AssetKind.AUDIO]
     if not visuals:

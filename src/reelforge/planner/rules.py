@@ -266,10 +266,14 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
     for m in _RX_NEIGHBOUR.finditer(t):
         inner = _find_targets(c, t[m.end():], m.end() + offset)
         seg = _main_seg(c, inner[0].target) if inner and inner[0].start == m.end() + offset else None
+        end = inner[0].end if seg is not None else 0
+        clip = re.match(r"(?:the|that)\s+(?:video\s+)?clip\b", t[m.end():])
+        if seg is None and clip and len(c.count("video")) == 1:  # "the one after the clip"
+            seg, end = c.count("video")[0], m.end() + clip.end() + offset
         if seg is not None:
             i = next(k for k, x in enumerate(c.main_segs()) if x.id == seg.id) + (1 if m.group("rel") in ("after", "following") else -1)
             if 0 <= i < len(c.main_segs()):
-                found.append(_TRef(O.Target(index=i), m.start() + offset, inner[0].end))
+                found.append(_TRef(O.Target(index=i), m.start() + offset, end))
     for m in _RX_NUMBERED.finditer(t):
         n = P.parse_number(m.group("num"))
         if n is None or int(n) < 1:
@@ -361,7 +365,8 @@ def _generic(c: _Ctx, text: str | None = None) -> str | None:
 _RX_ALL_SHOTS = re.compile(
     rf"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|these\s+)?(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips?|shots?|segments?|scenes?)\b"
     r"|\bthe\s+(?P<noun2>images|photos|pictures|pics|stills|photographs|slides|videos|video\s+clips)\b(?!\s*(?:\d|number))"
-    r"|(?:所有|全部|每一?张|每一?段|每一?个)\s*的?\s*(?P<noun3>图片|照片|图|视频片段|视频|片段|镜头)")
+    r"|(?:所有|全部|每一?张|每一?段|每一?个)\s*的?\s*(?P<noun3>图片|照片|图|视频片段|视频|片段|镜头)"
+    r"|(?P<noun4>图片|照片)(?:都|全都|全部)")
 
 
 def _all_of(c: _Ctx, text: str | None = None) -> str | None:
@@ -370,7 +375,7 @@ def _all_of(c: _Ctx, text: str | None = None) -> str | None:
     m = _RX_ALL_SHOTS.search(t)
     if not m:
         return None
-    noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+    noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
     return _noun_kind(noun) or ""
 
 
@@ -702,9 +707,14 @@ def _looks_cta(text: str) -> bool:
 
 def _h_text(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if c.quotes and _has(r"\b(?:call|name|rename|title)\s+(?:it|the\s+(?:video|ad|reel|thing))\b|(?:标题)?(?:叫做?|命名为|起名)", t):
+        # "call it 'Weekend Vibes' instead": the title
+        if c.text_segs(Role.TITLE):
+            return [O.UpdateText(target=_text_target(c, Role.TITLE), text=c.quotes[-1])]
+        return [O.AddText(text=c.quotes[-1], timing=O.Timing(duration_ms=3000))]
     role = _text_role(t)
     plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION)
-    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号", t)
+    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|颜色|变)", t)
     if not has_text_word and not c.quotes:
         return None
     names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
@@ -1393,6 +1403,8 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
     t = re.sub(r"\x00(\d+)\x00", lambda m: f" {quotes[int(m.group(1))]} " if quotes[int(m.group(1))].lower() in files
                else " «q» ", piece)
     t = P.normalize(t)
+    # mixed Chinese and English ("把title改成…", "music调到30%"): English words get their word boundaries
+    t = re.sub(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])", " ", t)
     t = re.sub(r"\s+", " ", t).strip()
     return _Ctx(raw=raw, t=t, quotes=qs, tl=tl, library=library, new_assets=new, zh=P.is_chinese(piece))
 

@@ -135,6 +135,28 @@ def _split(word: str, known: frozenset[str]) -> str | None:
     return None
 
 
+_QUOTES = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|「[^」\n]+」|『[^』\n]+』|《[^》\n]+》|‘[^’\n]+’|(?<![A-Za-z0-9_'])'[^'\n]*\S'(?![A-Za-z0-9_])")
+
+
+def correct_outside_quotes(text: str, names: Iterable[str] = ()) -> tuple[str, list[Correction]]:
+    """`correct` on the words outside quotes; quoted text comes back exactly as written."""
+    kept: list[str] = []
+
+    def mask(m: re.Match[str]) -> str:
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    fixed, fixes = correct(_QUOTES.sub(mask, text), names)
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], fixed), fixes
+
+
+def unread(text: str) -> list[str]:
+    """Words outside quotes that are neither the planner's nor English ("asdf", "qwerty")."""
+    eng = _english()
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", _QUOTES.sub(" ", text))]
+    return [w for w in words if w not in VOCAB and w not in _EXTRA_KNOWN and w not in eng]
+
+
 def said(fixes: list[Correction], zh: bool = False) -> str:
     """How the reply names the corrections: "read 'vertcal' as 'vertical'"."""
     if not fixes:
