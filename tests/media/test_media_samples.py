@@ -8,6 +8,7 @@ from PIL import Image
 
 from reelforge.media import DemoAssets, ingest, probe, write_demo_assets
 from reelforge.media.samples import write_test_audio
+from reelforge.timeline import Role
 
 
 def _pcm(path) -> tuple[np.ndarray, int]:
@@ -40,8 +41,8 @@ def test_demo_files_and_names(demo):
     assets, seconds_taken = demo
     assert isinstance(assets, DemoAssets)
     assert [p.name for p in assets.images] == [
-        "01-city-sunrise.jpg", "02-ocean-breeze.jpg", "03-forest-morning.jpg",
-        "04-desert-dusk.jpg", "05-midnight-neon.jpg"]
+        "01-glass-bottle.jpg", "02-steel-watch.jpg", "03-ceramic-mug.jpg",
+        "04-desk-lamp.jpg", "05-neon-phone.jpg"]
     assert assets.voiceover.name == "voiceover.mp3" and assets.music.name == "music.mp3"
     assert list(assets) == [*assets.images, assets.voiceover, assets.music] and len(assets) == 7
     assert seconds_taken < 15  # ~2 s alone; generous for busy shared cores
@@ -55,7 +56,7 @@ def test_demo_images_are_full_hd_and_distinct(demo):
         assert (info.format, info.kind, info.width, info.height) == ("jpeg", "image", 1920, 1080)
         with Image.open(p) as im:
             small = np.asarray(im.convert("RGB").resize((96, 54)), dtype=np.float32)
-        assert small.std() > 15  # not flat: gradient, product, label
+        assert small.std() > 15  # not flat: gradient, product
         means.append(small.reshape(-1, 3).mean(axis=0))
     for i in range(len(means)):
         for j in range(i + 1, len(means)):
@@ -122,3 +123,20 @@ def test_write_test_audio_rejects_unknown(tmp_path):
     with pytest.raises(ValueError):
         write_test_audio(tmp_path / "x.wav", 1.0, kind="noise")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_pictures_carry_no_words_and_captions_name_the_product(demo):
+    """Nothing shows twice: the pictures have no burned-in label, and the captions made from the
+    file names name the product drawn."""
+    import pytesseract
+
+    from reelforge.planner import plan
+
+    assets, _ = demo
+    for p in assets.images:
+        with Image.open(p) as im:
+            text = pytesseract.image_to_string(im.convert("L")).strip()
+        assert not any(len(w) >= 4 and w.isalpha() for w in text.split()), (p.name, text)
+    lib = [ingest(p) for p in assets]
+    caps = [s.text for s in plan("30-second promo with text overlays", lib).timeline.track(Role.CAPTION).segments]
+    assert caps == ["Glass Bottle", "Steel Watch", "Ceramic Mug", "Desk Lamp", "Neon Phone"]

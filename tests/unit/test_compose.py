@@ -418,3 +418,19 @@ def test_relative_levels_match_the_edit_factors():
         assert C.relative_levels(phrase)[0] == pytest.approx(op.factor)
     notes = " ".join(plan("宣传视频，背景音乐小一点", [*IMAGES[:2], VO, BGM]).notes)
     assert "Music at 24% (35% x0.7, as asked)" in notes
+
+
+JUNK_NAMES = ["IMG_1234.JPG", "DSC_0042_edit.jpg", "PXL_20240101_123456789.jpg", "20240501_123000.jpg",
+              "Screenshot 2024-05-01 at 10.22.33.png", "IMG_2041 copy.heic", "video_2024_05.mp4", "my_photo_2.png",
+              "WhatsApp Image 2024-01-01 at 12.00.00.jpeg", "DSCN0001.JPG", "MVIMG_20230101_101010.jpg"]
+
+
+@pytest.mark.parametrize("aspect", ["", "vertical ", "square "])
+def test_no_file_name_junk_on_screen(aspect):
+    assets = [img(n, i) for i, n in enumerate([*JUNK_NAMES, "hubble_deep_field.png", "02-red-sneaker.jpg"])]
+    tl = plan(f"{aspect}promo with text overlays and captions", assets).timeline
+    shown = [s.text for t in tl.tracks if t.kind.value == "text" for s in t.segments]
+    assert shown and not any(C.is_file_junk(t) for t in shown), shown
+    assert "Hubble Deep Field" in shown and "Red Sneaker" in shown
+    for junk in ("IMG", "DSC", "PXL", "_", ".jpg", "2024"):
+        assert not any(junk.lower() in t.lower() for t in shown), (junk, shown)

@@ -1,7 +1,9 @@
 """Demo and test media, generated locally (no network) and deterministically.
 
 - `write_demo_assets(directory)`: five 1920x1080 JPEG "product shots" (distinct gradient
-  backgrounds, a product silhouette on a lit floor, a small label), a speech-like
+  backgrounds, a product silhouette on a lit floor, no text in the picture), each named for the
+  product it shows (``01-glass-bottle.jpg``…), so captions made from the names agree with the
+  pictures, a speech-like
   ``voiceover.mp3`` and a ``music.mp3`` bed (I–V–vi–IV chords, bass, plucked arpeggio and a
   soft kick at 100 BPM), both ``seconds`` long. Audio is synthesised with numpy and encoded
   with the bundled ffmpeg (libmp3lame).
@@ -51,17 +53,17 @@ class DemoAssets:
 # -- public: demo assets -------------------------------------------------------------------------
 _THEMES = [
     # name, gradient top, gradient bottom, gradient angle (deg), product, product colour, label
-    ("city-sunrise", (255, 168, 92), (72, 52, 140), 90, "bottle", (34, 30, 48), "City Sunrise"),
-    ("ocean-breeze", (120, 220, 235), (10, 70, 140), 60, "watch", (245, 248, 250), "Ocean Breeze"),
-    ("forest-morning", (196, 230, 150), (22, 92, 60), 120, "mug", (250, 236, 210), "Forest Morning"),
-    ("desert-dusk", (250, 214, 150), (176, 70, 40), 30, "lamp", (60, 28, 20), "Desert Dusk"),
-    ("midnight-neon", (40, 10, 70), (230, 40, 150), 150, "phone", (16, 230, 230), "Midnight Neon"),
+    ("glass-bottle", (255, 168, 92), (72, 52, 140), 90, "bottle", (34, 30, 48), "Glass Bottle"),
+    ("steel-watch", (120, 220, 235), (10, 70, 140), 60, "watch", (245, 248, 250), "Steel Watch"),
+    ("ceramic-mug", (196, 230, 150), (22, 92, 60), 120, "mug", (250, 236, 210), "Ceramic Mug"),
+    ("desk-lamp", (250, 214, 150), (176, 70, 40), 30, "lamp", (60, 28, 20), "Desk Lamp"),
+    ("neon-phone", (40, 10, 70), (230, 40, 150), 150, "phone", (16, 230, 230), "Neon Phone"),
 ]
 
 
 def write_demo_assets(directory: str | os.PathLike[str], *, images: int = 5,
                       seconds: float = 30) -> DemoAssets:
-    """Write ``images`` product shots (``01-city-sunrise.jpg``...), ``voiceover.mp3`` and
+    """Write ``images`` product shots (``01-glass-bottle.jpg``...), ``voiceover.mp3`` and
     ``music.mp3`` (``seconds`` long each) into ``directory``; same bytes on every run."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
@@ -195,7 +197,7 @@ def _rgb(color: str | tuple[int, int, int]) -> tuple[int, int, int]:
 def _product_shot(theme, round_: int, number: int):
     from PIL import Image, ImageDraw, ImageFilter
 
-    name, top, bottom, angle, product, pcolor, label = theme
+    _, top, bottom, angle, product, pcolor, _label = theme
     W, H = 1920, 1080
     # background: angled two-colour gradient with a soft vignette
     a = math.radians(angle + 17 * round_)
@@ -248,21 +250,9 @@ def _product_shot(theme, round_: int, number: int):
         d.rounded_rectangle((cx - 150, 250, cx + 150, 830), radius=32, fill=pcolor)
         d.ellipse((cx - 70, 440, cx + 70, 580), fill=(230, 40, 150))
 
-    font = _font(40)
-    text = f"{number:02d}  {label}".upper()
-    d.rounded_rectangle((64, H - 124, 64 + 24 + int(d.textlength(text, font=font)) + 24, H - 56),
-                        radius=14, fill=(0, 0, 0))
-    d.text((88, H - 116), text, fill=(255, 255, 255), font=font)
+    # no words burned into the picture: the caption (from the file name, which names the
+    # product drawn) is the only text, so nothing shows twice
     return im
-
-
-def _font(size: int):
-    from PIL import ImageFont
-
-    try:
-        return ImageFont.load_default(size=size)
-    except Exception:  # Pillow without FreeType
-        return ImageFont.load_default()
 
 
 # -- sound ------------------------------------------------------------------------------------------

@@ -196,8 +196,22 @@ def caption_from_name(filename: str) -> str | None:
     words = _meaningful_words(filename)
     if not words:
         return None
-    text = " ".join(words[:6])
-    return _title_case(text)[:40].strip()
+    text = _title_case(" ".join(words[:6]))[:40].strip()
+    return None if is_file_junk(text) else text
+
+
+_FILE_JUNK = re.compile(r"(?i)(?:^|\b)(?:img|dsc[nf]?|pxl|mvimg|vid|gopr|dcim)[_\-\s]*\d|_|\d{3,}|"
+                        r"\.(?:jpe?g|png|gif|webp|heic|mp4|mov|m4v|avi|webm|mkv|mp3|wav|m4a|aac)\b")
+
+
+def is_file_junk(text: str) -> bool:
+    """True when on-screen text looks like a file name: a camera prefix (IMG_/DSC_/PXL_…), an
+    underscore, a run of 3+ digits or a file extension. Made-up text is never shown like that.
+
+    >>> is_file_junk("IMG_0042"), is_file_junk("photo.jpg"), is_file_junk("Red Sneaker")
+    (True, True, False)
+    """
+    return bool(_FILE_JUNK.search(text))
 
 
 def _meaningful_words(filename: str) -> list[str]:
@@ -720,6 +734,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         if title is None:
             title = theme_of([a.name for a in visuals])
             source = "from what the file names share"
+        if title is not None and is_file_junk(title):
+            title = None
         if title is None:
             title = _fallback_title(instruction)
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
