@@ -167,18 +167,54 @@ def _load_timeline(path: Path):
 
 @app.command("render")
 def render_cmd(
-    timeline_file: Annotated[Path, typer.Argument(help="a timeline JSON or a project file from --save")],
-    output: Annotated[Path, typer.Option("-o", "--output")] = Path("out.mp4"),
+    timeline_file: Annotated[Path, typer.Argument(help="a timeline JSON, a project file from --save, or an "
+                                                  "Editly spec (.json5/.json)")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="default: an Editly spec's outPath, "
+                                                "else out.mp4")] = None,
     quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
 ) -> None:
-    """Render a saved timeline or project to an MP4."""
+    """Render a saved timeline or project, or an Editly spec, to an MP4."""
     _check_quality(quality)
     with friendly_errors():
-        timeline = _load_timeline(timeline_file)
+        editly = _editly_spec(timeline_file)
+        if editly is not None:
+            timeline, output = _editly_timeline(timeline_file, editly, output)
+        else:
+            timeline = _load_timeline(timeline_file)
         from reelforge.timeline.summary import summarize
 
         console.print(f"[bold]{summarize(timeline)}[/]")
-        render_with_progress(timeline, output, quality)
+        render_with_progress(timeline, output or Path("out.mp4"), quality)
+
+
+def _editly_spec(path: Path) -> dict | None:
+    """The Editly spec in ``path``, or None when it is a reelforge file."""
+    from reelforge.interop import editly
+
+    _need_files([path])
+    if path.suffix.lower() == ".json5":
+        return editly.load_spec(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return None
+    return data if editly.looks_like_editly(data) else None
+
+
+def _editly_timeline(path: Path, spec: dict, output: Path | None):
+    from reelforge.interop import editly
+    from reelforge.session import media_cache
+
+    with console.status("probing the spec's files…"):
+        mapped = editly.to_timeline(spec, path.parent, workdir=media_cache())
+    for note in mapped.notes:
+        console.print(f"  [dim]•[/] {escape(note)}", highlight=False)
+    if output is None and mapped.output:
+        output = path.parent / mapped.output
+        if output.suffix.lower() != ".mp4":
+            console.print(f"[yellow]note[/]: outPath {mapped.output} is not an MP4; writing {output.stem}.mp4")
+            output = output.with_suffix(".mp4")
+    return mapped.timeline, output
 
 
 @app.command("export-timeline")
