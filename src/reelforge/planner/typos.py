@@ -44,8 +44,8 @@ image's video's music's title's
 # casual words the planner reads too (never "corrected")
 _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4k 8k hd uhd mp4 mp3 mov wav jpg png".split())
 
-_WORD = re.compile(r"(?<![\w.\\/@#-])[a-z][a-z']{2,}(?![\w.\\/@-])")
-_STUCK = re.compile(r"\b(to|at|in|by)(\d+(?:p|k|s|%)?)\b")  # "to720p" -> "to 720p"
+_WORD = re.compile(r"(?<![\w.\\/@#-])[a-z][a-z']{2,}(?![\w.\\/@-])", re.I)
+_STUCK = re.compile(r"\b(to|at|in|by)(\d+(?:p|k|s|%)?)\b", re.I)  # "to720p" -> "to 720p"
 _RARE = 3_000_000  # below this count an English word may be a typo of a planner word
 
 
@@ -108,8 +108,10 @@ def correct(text: str, names: Iterable[str] = ()) -> tuple[str, list[Correction]
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        bare = word.rstrip("'")
+        bare = word.rstrip("'").lower()
         if bare in known or bare.endswith("'s") or bare.endswith("n't"):
+            return word
+        if bare.endswith("s") and (bare[:-1] in known or bare[:-1] in eng):  # a plural: "sneakers"
             return word
         count = eng.get(bare)
         if count is not None and (count >= _RARE or len(bare) < 5):
@@ -120,6 +122,8 @@ def correct(text: str, names: Iterable[str] = ()) -> tuple[str, list[Correction]
             if right is None or (count is not None and OSA.distance(bare, right) > 1):
                 return word
         fixes.append(Correction(bare, right))
+        if word[:1].isupper():
+            return right.upper() if word.isupper() and len(word) > 1 else right[:1].upper() + right[1:]
         return right
 
     out = _WORD.sub(fix, text)
