@@ -51,6 +51,7 @@ from reelforge.timeline.model import (
     build,
 )
 from reelforge.timeline.presets import frame_size
+from reelforge.timeline.styles import get_style, style_in
 from reelforge.timeline.summary import fmt_seconds, human_name, summarize
 
 __all__ = ["Plan", "plan", "classify_audio", "AudioRoles"]
@@ -472,6 +473,12 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         notes.append("'Instagram' is taken as a square feed post; say 'Instagram portrait' for 4:5 "
                      "or 'Reels' for 9:16.")
 
+    # -- look ----------------------------------------------------------------------------
+    asked_style = style_in(instruction)
+    look = get_style(asked_style)
+    notes.append(f"Look: {look.name} style" + (" (as asked)." if asked_style else
+                 " (the default; say 'bold', 'minimal' or 'playful style' / '简约风格' to change it)."))
+
     # -- audio roles ---------------------------------------------------------------------
     roles = classify_audio(audio, instruction)
     notes.extend(roles.notes)
@@ -490,7 +497,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         notes.append(f"Length: {fmt_seconds(total)} s, the length of the voiceover; give a length "
                      "(e.g. '30 seconds') to change it.")
     else:
-        per = per_item or SECONDS_PER_IMAGE_MS
+        per = per_item or look.seconds_per_image_ms
         clip_ms = sum(min(a.duration_ms, CLIP_CAP_MS) if a.duration_ms else per
                       for a in visuals if a.kind is AssetKind.VIDEO)
         total = n_images * per + clip_ms
@@ -509,8 +516,9 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
 
     # -- transitions ---------------------------------------------------------------------
     spec = P.parse_transition(instruction)
-    transition = spec.transition if spec else Transition.CROSSFADE
-    t_ms = 0 if transition is Transition.CUT else (spec.duration_ms if spec and spec.duration_ms else DEFAULT_TRANSITION_MS)
+    transition = spec.transition if spec else look.transition
+    t_ms = 0 if transition is Transition.CUT else (spec.duration_ms if spec and spec.duration_ms else
+                                                   look.transition_ms or DEFAULT_TRANSITION_MS)
     n = len(visuals)
     if n > 1 and t_ms:
         slot = total // n
@@ -534,9 +542,11 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         notes.append(f"Length: {fmt_seconds(total)} s — {estimate_note}")
     if n > 1:
         if transition is Transition.CUT:
-            notes.append("Transitions: hard cuts." if spec else "Transitions: cuts (pictures too short to blend).")
+            notes.append("Transitions: hard cuts." if spec else f"Transitions: hard cuts ({look.name} style)."
+                         if look.transition is Transition.CUT else "Transitions: cuts (pictures too short to blend).")
         else:
-            how = "as asked" if spec else "the default; say 'hard cuts' for none"
+            how = "as asked" if spec else (f"the {look.name} style's; say 'hard cuts' for none" if asked_style
+                                           else "the default; say 'hard cuts' for none")
             notes.append(f"Transitions: {fmt_seconds(t_ms)} s {transition.value} ({how}).")
 
     # -- motion --------------------------------------------------------------------------
@@ -624,7 +634,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         notes.append("A music level was given, but there is no music file to apply it to.")
 
     # -- text ------------------------------------------------------------------------------
-    text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, assets)
+    text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, assets, look.caption_box)
     tracks.extend(text_tracks)
     notes.extend(text_notes)
 
@@ -638,7 +648,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
     if n > 1:
         notes.append("Pictures in the order given: " + ", ".join(_title_of(a) for a in visuals) + ".")
 
-    timeline = build(width=width, height=height, fps=FPS, duration=total, assets=tuple(unique_assets),
+    timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
                      tracks=tuple(tracks))
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
 
@@ -699,7 +709,8 @@ _MEDIA_EXT = re.compile(r"\.(?:mp4|mov|avi|webm|mkv|m4v|jpe?g|png|gif|webp|heic|
 
 
 def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
-                 total: int, assets: Sequence[Asset] = ()) -> tuple[list[Track], list[str]]:
+                 total: int, assets: Sequence[Asset] = (),
+                 caption_box: TextBackground = TextBackground.BOX) -> tuple[list[Track], list[str]]:
     # quoted file names ("use 'bgm.mp3' as the music") are references, not on-screen text
     names = {a.name.lower() for a in assets}
     for q in P.quoted_texts(instruction):
@@ -800,7 +811,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         tid += 1
         cap_segs.append(TextSegment(id=f"t{tid}", start=start, duration=end - start, text=text,
                                     position=Position.BOTTOM, size=TextSize.MEDIUM,
-                                    background=TextBackground.BOX, shot=seg.id))
+                                    background=caption_box, shot=seg.id))
         prev_end = end
     if cap_segs:
         tracks.append(Track(id="caption", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(cap_segs)))

@@ -65,6 +65,7 @@ from reelforge.timeline.model import (
     Transition,
     VideoSegment,
 )
+from reelforge.timeline.styles import get_style
 
 SAMPLE_RATE = 48000
 ZOOM = 0.12  # a slow zoom covers 12 % over the segment
@@ -112,7 +113,7 @@ class TextOverlay:
     font_px: int
     max_width: int
     color: str
-    bold: bool
+    bold: bool | int  # True/False, or a style's weight (100..900)
     background: TextBackground
     align: str  # left | center | right
     position: Position
@@ -125,6 +126,7 @@ class TextOverlay:
     group: str = ""
     outline_px: int = 0
     box_alpha: int = 150
+    box_color: str = ""  # #RRGGBBAA of the box (a style's); "" = black at box_alpha
 
 
 @dataclass(frozen=True)
@@ -683,6 +685,7 @@ def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> li
     """Every text of ``timeline`` that the layout keeps, as (overlay, start ms, end ms): sized to
     its layout slot (`reelforge.render.layout`), in the order they are drawn."""
     lay = timeline_layout(timeline, width, height)
+    look = get_style(timeline.style)
     short = min(width, height)
     out: list[tuple[TextOverlay, int, int]] = []
     for track in timeline.tracks:
@@ -696,20 +699,23 @@ def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> li
             x0, y0, x1, y1 = slot.box
             font_px = max(8, round(short * TEXT_SCALE[seg.size]))
             box = seg.background is TextBackground.BOX
+            shout = look.uppercase and track.role in (Role.TITLE, Role.CTA)
             out.append((TextOverlay(
-                segment_id=seg.id, path=workdir / f"text_{len(out):02d}.png", text=seg.text, frame_width=width,
-                frame_height=height, font_px=font_px, max_width=int(x1 - x0), color=seg.color, bold=seg.bold,
+                segment_id=seg.id, path=workdir / f"text_{len(out):02d}.png", text=seg.text.upper() if shout else seg.text,
+                frame_width=width, frame_height=height, font_px=font_px, max_width=int(x1 - x0), color=seg.color,
+                bold=look.weight if seg.bold else min(look.weight, 400),
                 background=seg.background, align="center", position=seg.position, max_lines=TEXT_LINES,
                 min_font_px=min(font_px, max(8, round(short * READABLE_SHARE))), max_height=int(y1 - y0),
                 group=f"captions:{track.id}" if caption else "",
                 outline_px=max(2, round(font_px / 9)) if caption and not box else 0,
-                box_alpha=190 if caption else 150,
+                box_alpha=190 if caption else 150, box_color=look.box_color if caption and box else "",
             ), slot.start, slot.end))
     return out
 
 
 def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:
     lay = timeline_layout(c.tl, c.width, c.height)
+    look = get_style(c.tl.style)
     specs: list[TextOverlay] = []
     for spec, start_ms, end_ms in text_specs(c.tl, c.width, c.height, workdir):
         slot = lay.slots[spec.segment_id]
@@ -726,9 +732,17 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
         caption = bool(spec.group)
         idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
         start, end = fs / c.fps, fe / c.fps
-        fi, fo = text_fades(seg.fade_in_ms, seg.fade_out_ms, (end - start) * 1000, caption=caption)
-        filters = ["format=yuva420p", f"loop=loop={n - 1}:size=1:start=0",
-                   f"setpts=(N+{fs})/({c.fps}*TB)"]
+        fade_in = max(seg.fade_in_ms, look.entrance_ms) if seg.fade_in_ms else 0
+        fi, fo = text_fades(fade_in, seg.fade_out_ms, (end - start) * 1000, caption=caption)
+        filters = ["format=rgba", f"loop=loop={n - 1}:size=1:start=0", f"setpts=(N+{fs})/({c.fps}*TB)"]
+        ramp = f"min(1,max(0,(t-{_num(start)})/{_num(max(fi, 1 / c.fps))}))"  # 0 -> 1 over the entrance
+        if look.entrance == "scale" and fi > 0:
+            # scale-in from 70 %, per frame on the small text picture only (eval=frame)
+            k = f"(0.7+0.3*{ramp})"
+            filters.append(f"scale=w={_q(f'2*trunc(iw*{k}/2)')}:h={_q(f'2*trunc(ih*{k}/2)')}:eval=frame")
+        elif look.entrance == "slide" and fi > 0:
+            y = f"{y}+{round(c.height * 0.04)}*(1-{ramp})"  # rises 4 % of the frame into place
+        filters.append("format=yuva420p")
         if fi > 0:
             filters.append(f"fade=t=in:st={_num(start)}:d={_num(fi)}:alpha=1")
         if fo > 0:

@@ -38,13 +38,18 @@ _MISSING = "\U0010ffff"  # a code point no font maps: renders as .notdef
 
 
 @lru_cache(maxsize=64)
-def _font(index: int, size: int, bold: bool) -> ImageFont.FreeTypeFont:
+def _font(index: int, size: int, bold: bool | int) -> ImageFont.FreeTypeFont:
+    """``bold``: True for the heaviest weight, False for the regular one, or a weight (100..900)
+    on the variable font's axis (a style's weight)."""
     ff = font_chain()[index]
     font = ImageFont.truetype(str(ff.path), size)
     if ff.variable:
         try:
             axes = font.get_variation_axes()
-            font.set_variation_by_axes([a["maximum"] if bold else a["default"] for a in axes])
+            if isinstance(bold, bool) or bold <= 1:
+                font.set_variation_by_axes([a["maximum"] if bold else a["default"] for a in axes])
+            else:
+                font.set_variation_by_axes([min(max(bold, a["minimum"]), a["maximum"]) for a in axes])
         except (OSError, ValueError):  # pragma: no cover - not variable after all
             pass
     return font
@@ -263,7 +268,8 @@ def render_text(spec: TextOverlay) -> Image.Image:
         for idx, run in _runs(line):
             font = _font(idx, size, bold)
             # fonts without a weight axis get a same-colour stroke for bold
-            fake_bold = max(1, size // 30) if bold and not font_chain()[idx].variable else 0
+            heavy = bold if isinstance(bold, bool) or bold <= 1 else bold >= 600
+            fake_bold = max(1, size // 30) if heavy and not font_chain()[idx].variable else 0
             gdraw.text((x, base), run, font=font, fill=255, anchor="ls", stroke_width=fake_bold,
                        stroke_fill=255)
             sdraw.text((x, base), run, font=font, fill=255, anchor="ls",
@@ -273,8 +279,9 @@ def render_text(spec: TextOverlay) -> Image.Image:
     out = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
     if spec.background is TextBackground.BOX:
         box = Image.new("RGBA", (img_w, img_h), (0, 0, 0, 0))
+        fill_box = _rgba(spec.box_color) if spec.box_color else (0, 0, 0, spec.box_alpha)
         ImageDraw.Draw(box).rounded_rectangle((0, 0, img_w - 1, img_h - 1), radius=int(size * 0.25),
-                                              fill=(0, 0, 0, spec.box_alpha))
+                                              fill=fill_box)
         out = Image.alpha_composite(out, box)
     elif spec.outline_px:
         # social captions: a heavy, fully dark outline with a soft shadow behind it

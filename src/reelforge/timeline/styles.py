@@ -1,0 +1,79 @@
+"""Named looks: the typeface weight, text animation, caption box, transitions and pacing a video
+gets as a whole. Pure data; `Timeline.style` names one, compose and the renderer read it.
+
+| style   | text                     | entrance   | caption box            | transitions    | pacing |
+|---------|--------------------------|------------|------------------------|----------------|--------|
+| clean   | semi-bold                | fade       | dark translucent box   | 0.5 s crossfade| 3.5 s  |
+| bold    | black weight, UPPERCASE  | scale-in   | solid black box        | hard cuts      | 2.5 s  |
+| minimal | regular weight           | fade, slow | none (soft shadow)     | 0.8 s fade     | 4.5 s  |
+| playful | bold                     | slide up   | coloured rounded box   | 0.4 s slide    | 3 s    |
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from reelforge.timeline.model import TextBackground, Transition
+
+__all__ = ["Style", "STYLES", "DEFAULT_STYLE", "get_style", "style_in"]
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    weight: int  # the variable font's wght axis, 100..900
+    uppercase: bool  # titles and calls to action in capitals
+    entrance: str  # fade | slide | scale: how text comes in (it always fades out)
+    entrance_ms: int
+    caption_box: TextBackground
+    box_color: str  # #RRGGBBAA of the caption box
+    transition: Transition
+    transition_ms: int
+    seconds_per_image_ms: int
+    label_zh: str
+
+
+STYLES: dict[str, Style] = {s.name: s for s in (
+    Style("clean", 600, False, "fade", 300, TextBackground.BOX, "#000000BE", Transition.CROSSFADE, 500, 3500, "简洁"),
+    Style("bold", 900, True, "scale", 250, TextBackground.BOX, "#000000FF", Transition.CUT, 0, 2500, "醒目"),
+    Style("minimal", 400, False, "fade", 600, TextBackground.SHADOW, "#00000000", Transition.CROSSFADE, 800, 4500,
+          "简约"),
+    Style("playful", 800, False, "slide", 350, TextBackground.BOX, "#FF4F8BE6", Transition.SLIDE_LEFT, 400, 3000,
+          "活泼"),
+)}
+DEFAULT_STYLE = "clean"
+
+_WORDS = [
+    ("bold", r"\b(?:bold|punchy|loud|striking|energetic|high[\s-]energy)\b|醒目|大胆|粗体|冲击力|动感|有力"),
+    ("minimal", r"\b(?:minimal|minimalist|minimalistic|understated|subtle|quiet|elegant)\b|简约|极简|素雅|低调|优雅"),
+    ("playful", r"\b(?:playful|fun|funky|cheerful|whimsical|cute|lively)\b|活泼|俏皮|趣味|可爱|有趣|欢快"),
+    ("clean", r"\b(?:clean|simple|classic|neat|professional|corporate)\b|简洁|干净|清爽|经典|专业"),
+]
+_STYLE_NOUN = r"(?:\b(?:style|look|theme|feel|vibe|aesthetic|design)\b|风格|风|样式|主题|感觉|调性)"
+
+
+def get_style(name: str | None) -> Style:
+    """The style called ``name`` (the default for unknown names)."""
+    return STYLES.get((name or "").lower(), STYLES[DEFAULT_STYLE])
+
+
+def style_in(text: str, *, anywhere: bool = False) -> str | None:
+    """The style a sentence asks for: "bold style", "a minimal look", "简约风格", "活泼一点的风格".
+    The style word must sit near "style/look/风格…" unless ``anywhere`` (a style picker's value).
+
+    >>> style_in("make it a bold style promo"), style_in("简约风格"), style_in("bold text")
+    ('bold', 'minimal', None)
+    """
+    t = unicodedata.normalize("NFKC", text or "").lower()
+    for name, words in _WORDS:
+        for m in re.finditer(words, t, re.ASCII):
+            if anywhere:
+                return name
+            near = t[max(0, m.start() - 24):m.end() + 24]
+            if re.search(_STYLE_NOUN, near, re.ASCII):
+                return name
+    if re.fullmatch(r"\s*(?:clean|bold|minimal|playful)\s*", t):
+        return t.strip()
+    return None

@@ -1,0 +1,50 @@
+"""timeline.styles: named looks chosen by words (en/zh), carried by the timeline, compiled."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import plan
+from reelforge.render import compile_render
+from reelforge.timeline import from_draft, to_draft
+from reelforge.timeline.model import Asset, AssetKind, Role, TextBackground, Transition
+from reelforge.timeline.styles import STYLES, style_in
+
+IMGS = [Asset(id=f"i{i}", path=f"/m/{n}", name=n, kind=AssetKind.IMAGE, width=1600, height=1200)
+        for i, n in enumerate(["red-sneaker.jpg", "blue-sneaker.jpg", "green-sneaker.jpg"])]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("bold style promo", "bold"), ("a minimal look please", "minimal"), ("简约风格", "minimal"),
+    ("做成活泼的风格", "playful"), ("clean style", "clean"), ("醒目一点的风格", "bold"), ("playful", "playful"),
+    ("bold text for the title", None), ("a fun video", None),
+])
+def test_style_words(text, name):
+    assert style_in(text) == name
+
+
+def test_at_least_four_distinct_styles():
+    assert {"clean", "bold", "minimal", "playful"} <= set(STYLES)
+    looks = {(s.weight, s.entrance, s.caption_box, s.box_color, s.transition) for s in STYLES.values()}
+    assert len(looks) == len(STYLES)
+
+
+@pytest.mark.parametrize("name", sorted(STYLES))
+def test_style_reaches_the_timeline_and_the_graph(name, tmp_path):
+    look = STYLES[name]
+    p = plan(f"{name} style promo for Urban Sneakers with text overlays", IMGS)
+    tl = p.timeline
+    assert tl.style == name and any(f"Look: {name} style (as asked)" in n for n in p.notes)
+    assert from_draft(to_draft(tl), tl.assets).style == name
+    main = tl.track(Role.MAIN).segments
+    assert main[1].transition is (look.transition if look.transition_ms else Transition.CUT)
+    assert all(s.background is look.caption_box for s in tl.track(Role.CAPTION).segments)
+    cmd = compile_render(tl, tmp_path / "o.mp4", workdir=tmp_path)
+    title = next(s for s in cmd.overlays if s.segment_id == tl.track(Role.TITLE).segments[0].id)
+    assert title.text == ("URBAN SNEAKERS" if look.uppercase else "Urban Sneakers")
+    assert title.bold == look.weight
+    g = cmd.filter_graph
+    assert ("trunc(iw*(0.7+0.3*" in g) is (look.entrance == "scale")
+    assert ("*(1-min(1," in g) is (look.entrance == "slide")
+    caps = [s for s in cmd.overlays if s.group]
+    assert all(s.box_color == (look.box_color if look.caption_box is TextBackground.BOX else "") for s in caps)
