@@ -81,6 +81,11 @@ def _locate(tl: Timeline, target: O.Target, library: Sequence[Asset]) -> tuple[A
     return None
 
 
+def targets_of(op: O.Op) -> list[O.Target]:
+    """The segment targets an op names (target, a/b, after/before)."""
+    return _targets(op)
+
+
 def _targets(op: O.Op) -> list[O.Target]:
     out = []
     fields = type(op).model_fields

@@ -532,10 +532,14 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
         if span is not None:  # "kill the music for the last 5 secs": silence that part, keep the track
             return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
         return [O.RemoveTrack(role=Role.MUSIC if role == "music" else Role.VOICE)]
-    if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try)\b|换成|换|替换|改用|用", t):
+    if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try|add|put|play)\b|换成|换|替换|改用|用|加上?|添加|配上", t):
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
         if asset is not None and not (c.tl.track(Role.MUSIC) and any(getattr(s, "src", None) == asset.id for s in c.tl.track(Role.MUSIC).segments)):
-            return [O.ReplaceMusic(asset_id=asset.id)]
+            out: list[O.Op] = [O.ReplaceMusic(asset_id=asset.id)]
+            pct = P.parse_percent(t)  # "add background music music.mp3 at 25%"
+            if pct is not None and 0 <= pct <= 4:
+                out.append(O.SetVolume(volume=round(pct, 4)))
+            return out
         if _has(r"\b(?:replace|swap|switch|another|different|new)\b|换成|换一首|替换|换", t) and not _has(r"\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t):
             raise _Cannot("which music? add the audio file to the project first, then say e.g. 'use jazz.mp3 as the music'")
     return None
@@ -939,6 +943,46 @@ def _h_reverse(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\breverse\s+(?:the\s+)?order\b|\bin\s+reverse\s+order\b|\bbackwards\b|倒序|顺序反过来|反转顺序|颠倒顺序|倒过来", c.t):
         return [O.ReverseOrder()]
     return None
+
+
+_RX_ORDER_NAMES = re.compile(
+    r"^\s*(?:please\s+)?(?:re-?order|order|arrange|sequence|sort|put)\b(?P<what>[^:：]{0,40})[:：]\s*(?P<list>.+)$"
+    r"|^(?P<zh>.{0,12}?)(?:顺序|排序|排列)(?:改成|改为|换成|调成|是|为)?\s*[:：]?\s*(?P<list2>.+)$", re.I)
+
+
+def _reorder_by_names(instruction: str, tl: Timeline, lib: tuple[Asset, ...]) -> list[O.Op] | None:
+    """"reorder the photos: scarf, hat, shoe, bag, watch" / "顺序改成：hat、shoe、bag": one new order.
+    Named photos fill the photos' places in that order (clips stay where they are); with "shots"
+    or no kind, the named ones come first and the rest follow in their order."""
+    m = _RX_ORDER_NAMES.match(instruction)
+    if not m:
+        return None
+    items = [x.strip(" .!。！") for x in re.split(r"\s*(?:,|，|、|;|；|->|→|\bthen\b|\band\b)\s*", m.group("list") or m.group("list2")) if x.strip(" .!。！")]
+    if len(items) < 2:
+        return None
+    c = _ctx(instruction, [], tl, lib, ())
+    main = list(c.main_segs())
+    picked: list[int] = []
+    for item in items:
+        refs = _find_targets(_ctx(item, [], tl, lib, ()))
+        seg = _main_seg(c, refs[0].target) if len(refs) == 1 else None
+        if seg is None:
+            return None
+        i = next(k for k, x in enumerate(main) if x.id == seg.id)
+        if i in picked:
+            return None
+        picked.append(i)
+    kind = _noun_kind((re.search(rf"{_NOUN_IMG}|{_NOUN_VID}", m.group("what") or "") or re.search(r"图片|照片", m.group("zh") or "") or [None])[0])
+    if kind is not None and all(c.asset_kind(main[i]) == kind for i in picked):
+        slots = [k for k, x in enumerate(main) if c.asset_kind(x) == kind]
+        rest = [k for k in slots if k not in picked]
+        fill = iter(picked + rest)
+        order = [next(fill) if k in slots else k for k in range(len(main))]
+    else:
+        order = picked + [k for k in range(len(main)) if k not in picked]
+    if order == list(range(len(main))):
+        return [O.ReorderSegments(order=order)]
+    return [O.ReorderSegments(order=order)]
 
 
 def _h_reorder(c: _Ctx) -> list[O.Op] | None:
@@ -1491,6 +1535,15 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     if not masked.strip():
         return _unknown([], [], zh=zh)
     masked, fixes = T.correct(masked, [a.name for a in (*lib, *timeline.assets) if a.name])
+    whole = _reorder_by_names(masked, timeline, lib) if "\x00" not in masked else None
+    if whole:
+        names = {a.id: a.name for a in (*lib, *timeline.assets)}
+        main = timeline.track(Role.MAIN)
+        shots = [main.segments[i].name for i in whole[0].order] if main else []  # type: ignore[union-attr]
+        reply = ("新的顺序：" + "、".join(shots) + "。") if zh else ("New order: " + ", ".join(shots) + ".")
+        return EditPlan("ok", tuple(whole), reply + _typo_note(fixes, zh), tuple(O.describe(o, names) for o in whole),
+                        fixes=tuple(f"{f.wrong}->{f.right}" for f in fixes),
+                        memory=M.remember(mem, whole, timeline, lib).to_dict())
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     results: list[_Result] = []
@@ -1517,6 +1570,14 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
         r = _run_remembering(piece, quotes, timeline, lib, new, turn_mem, in_turn)
+        if not r.ok and results and results[-1].ok and _complete(results[-1].ops or []) \
+                and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece) \
+                and _find_targets(_ctx(piece, quotes, timeline, lib, new)):
+            # "put the beach photo first and the shoe photo last": the second part has its own target
+            r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
+            if r2.ok:
+                r2.text = r.text
+                r = r2
         if results and (not r.ok or not results[-1].ok):
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             merged_text = joined[-1] + sep + piece
@@ -1567,6 +1628,13 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
 
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
+
+
+def _complete(ops: list[O.Op]) -> bool:
+    """Every shot these ops name is named in full (by name, or a position with its kind): the clause
+    did not leave a bare ordinal for the next one to finish ("delete the first and second images")."""
+    ts = [t for o in ops for t in M.targets_of(o)]
+    return bool(ts) and all(t.role is not Role.MAIN or t.name or t.id or (t.index is not None and t.kind) for t in ts)
 
 
 def _lead_verb(piece: str) -> str | None:
