@@ -105,16 +105,13 @@ def make(
 ) -> None:
     """Make a video from ASSETS and one instruction (the main job; no server needed)."""
     _check_quality(quality)
-    from reelforge.session import Session, media_cache
+    from reelforge import api
     from reelforge.timeline import to_draft
 
     with friendly_errors():
         _need_files([*assets, *([brand] if brand else [])])
-        session = Session.new(local_files=True)
-        if brand:
-            session.brand_path = str(brand.resolve())
         with console.status("probing assets…"):
-            session.add_assets(assets, workdir=media_cache())
+            session = api.new_project(assets, brand=brand).session
         reply = session.handle(prompt)
         if session.timeline is None:
             console.print(f"[bold red]error[/]: {escape(reply.message)}")
@@ -224,11 +221,11 @@ def export_timeline(
                                          ".fcpxml or .edl")] = Path("cut.otio"),
 ) -> None:
     """Hand the cut to a video editor: write it as OpenTimelineIO, FCP 7 XML, FCPX XML or an EDL."""
-    from reelforge.interop import otio as interop
+    from reelforge import api
 
     with friendly_errors():
         timeline = _load_timeline(project)
-        interop.write(timeline, output)
+        api.export_timeline(timeline, output)
         console.print(f"[green]wrote[/] {output} ({len(timeline.tracks)} tracks, "
                       f"{sum(len(t.segments) for t in timeline.tracks)} items)")
         if output.suffix.lower() in (".xml", ".fcpxml", ".edl"):
