@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
 
 from edit_cases import CASES, HOLDOUT, LIBRARY, sample_timeline  # noqa: E402
-from edit_cases_fresh import FILES, FIRST_RUN, FRESH, judge  # noqa: E402
+from edit_cases_fresh import FILES, FIRST_RUN, FIRST_RUN2, FRESH, FRESH2, judge  # noqa: E402
 
 from reelforge.planner.ops import dump_ops  # noqa: E402
 from reelforge.planner.rules import plan_edit  # noqa: E402
@@ -55,14 +55,14 @@ def score(name: str, cases, tl, verbose: bool, repeat: int = 5) -> None:
             print(f"  MISS {text!r}\n       expected {expected}\n       got      {got}")
 
 
-def score_fresh(tl, verbose: bool) -> None:
-    """The fresh set (issues 16 and 14), per kind: now, next to the first run before any fix."""
+def score_fresh(tl, verbose: bool, name: str = "fresh", cases=FRESH, first_run=FIRST_RUN) -> None:
+    """A fresh set (issues 16 and 14), per kind: now, next to its first run."""
     lib = LIBRARY + FILES
     kinds: dict[str, list[int]] = {}
     destructive = []
     times: list[float] = []
     misses = []
-    for kind, text, expected in FRESH:
+    for kind, text, expected in cases:
         t0 = time.perf_counter()
         right, bad, got = judge(kind, text, expected, tl, lib)
         times.append(time.perf_counter() - t0)
@@ -75,12 +75,12 @@ def score_fresh(tl, verbose: bool) -> None:
             misses.append((kind, text, expected, got))
     right = sum(k[0] for k in kinds.values())
     total = sum(k[1] for k in kinds.values())
-    first = sum(v[0] for v in FIRST_RUN.values())
-    print(f"fresh    {right}/{total} right ({100 * right / total:.1f}%)"
-          + (f"  first run {first}/{total} ({100 * first / total:.1f}%)" if FIRST_RUN else "")
+    first = sum(v[0] for v in first_run.values())
+    print(f"{name:8s} {right}/{total} right ({100 * right / total:.1f}%)"
+          + (f"  first run {first}/{total} ({100 * first / total:.1f}%)" if first_run else "")
           + f"  destructive misreads: {len(destructive)}")
     for kind, (r, n) in kinds.items():
-        fr = FIRST_RUN.get(kind)
+        fr = first_run.get(kind)
         print(f"  {kind:8s} {r:3d}/{n:<3d} ({100 * r / n:5.1f}%)" + (f"   first run {fr[0]}/{fr[1]}" if fr else ""))
     if verbose:
         for text, got in destructive:
@@ -97,6 +97,7 @@ def main() -> None:
     score("table", CASES, tl, verbose)
     score("holdout", HOLDOUT, tl, verbose)
     score_fresh(tl, verbose)
+    score_fresh(tl, verbose, "fresh2", FRESH2, FIRST_RUN2)
 
 
 if __name__ == "__main__":
