@@ -42,6 +42,20 @@ class FileTooLarge(MediaError):
     http_status = 413
 
 
+class UrlNotAllowed(MediaError):
+    """A URL points at a private/loopback/link-local/reserved address or a refused scheme."""
+
+    code = 4003
+    http_status = 400
+
+
+class UrlFetchFailed(MediaError):
+    """A URL could not be downloaded (HTTP error, timeout, too many redirects)."""
+
+    code = 4004
+    http_status = 400
+
+
 class RenderError(ReelforgeError, RuntimeError):
     """ffmpeg failed; carries the command and the tail of its stderr."""
 
@@ -88,8 +102,15 @@ class ExportNotAllowed(ReelforgeError, PermissionError):
 
 
 class RateLimited(ReelforgeError):
+    """A limit on how much or how often was reached; ``retry_after`` is the number of seconds
+    after which the same request can succeed (the HTTP ``Retry-After`` header)."""
+
     code = 429
     http_status = 429
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class MissingClientId(ReelforgeError, ValueError):

@@ -96,8 +96,7 @@ async def do_upload(ctx: Context, who: Principal, session_id: str, request: Requ
         raise BadRequest("send multipart/form-data with file(s) or JSON {\"urls\": [...]}")
     try:
         if urls:
-            received += await run_in_threadpool(uploads.fetch_urls, urls, ctx.settings, storage,
-                                                session_id)
+            received += await uploads.fetch_urls(urls, ctx.settings, storage, session_id)
         if not received:
             raise BadRequest("no file or URL in the request")
         pairs = await run_in_threadpool(uploads.ingest_received, received, storage, session_id, limit,

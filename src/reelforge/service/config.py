@@ -44,8 +44,11 @@ class Settings(BaseModel):
     url_allowlist: list[str] = Field(
         default_factory=list, description="hosts or CIDRs fetched even when private/loopback")
     url_max_bytes: int | None = Field(None, description="default: max_upload_bytes")
-    url_timeout: float = Field(60.0, gt=0, description="seconds for one URL download in total")
+    url_timeout: float = Field(60.0, gt=0, description="seconds for one URL in total (waiting, connecting, reading)")
     url_max_redirects: int = 5
+    url_workers: int = Field(8, ge=1, description="URL downloads at once (the fetcher's own pool)")
+    url_per_host: int = Field(2, ge=1, description="URL downloads at once to one host")
+    url_max_per_request: int = Field(20, ge=1, description="URLs in one upload request")
     max_image_pixels: int = Field(50_000_000, gt=0, description="largest still picture (pixels)")
     max_video_pixels: int = Field(8192 * 4320, gt=0, description="largest video frame (pixels; 8K)")
 
@@ -103,6 +106,13 @@ class Settings(BaseModel):
         from reelforge.media.limits import PixelLimits
 
         return PixelLimits(image=self.max_image_pixels, video=self.max_video_pixels)
+
+    @property
+    def url_limits(self):
+        from reelforge.media.fetch import FetchLimits
+
+        return FetchLimits(allowlist=tuple(self.url_allowlist), max_bytes=self.url_limit,
+                           deadline=self.url_timeout, max_redirects=self.url_max_redirects)
 
     @property
     def url_limit(self) -> int:

@@ -9,6 +9,7 @@ No traceback ever reaches a client (unexpected errors are logged and answered wi
 from __future__ import annotations
 
 import logging
+import math
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -30,23 +31,13 @@ from reelforge.errors import (
     RenderCancelled,
     RenderError,
     UnsupportedMedia,
+    UrlFetchFailed,
+    UrlNotAllowed,
 )
 
+__all__ = ["ERRORS", "BadRequest", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
+
 log = logging.getLogger("reelforge.service")
-
-
-class UrlNotAllowed(MediaError):
-    """A URL points at a private/loopback/link-local/reserved address or a refused scheme."""
-
-    code = 4003
-    http_status = 400
-
-
-class UrlFetchFailed(MediaError):
-    """A URL could not be downloaded (HTTP error, timeout, too many redirects)."""
-
-    code = 4004
-    http_status = 400
 
 
 class BadRequest(ReelforgeError):
@@ -90,7 +81,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ReelforgeError)
     async def _reelforge(_request: Request, exc: ReelforgeError) -> JSONResponse:
         status, code = status_and_code(exc)
-        return JSONResponse(body(code, exc.message), status_code=status)
+        headers = None
+        retry_after = getattr(exc, "retry_after", None)
+        if status == 429:
+            headers = {"Retry-After": str(max(1, math.ceil(retry_after or 60)))}
+        return JSONResponse(body(code, exc.message), status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

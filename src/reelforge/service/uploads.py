@@ -1,37 +1,35 @@
 """Getting files in: multipart uploads streamed to disk, and URL downloads.
 
-Both write to ``media/<session>/.incoming/<random>.part`` in fixed-size chunks (constant
-memory), count bytes as they arrive and abort past the limit (`FileTooLarge`, 4002) with the
-partial file removed. Then the content is probed by `reelforge.media.ingest` (4001 with the
-supported list when it is not media), and only then moved to ``media/<session>/<asset-id>.<ext>``.
-Any failure removes every partial of the request; the session is not touched.
+Both write to ``media/<session>/.incoming/<owner>.<random>.part`` in fixed-size chunks
+(constant memory), count bytes as they arrive and abort past the limit (`FileTooLarge`, 4002)
+with the partial file removed. Then the content is probed by `reelforge.media.ingest` (4001
+with the supported list when it is not media, or above the pixel limits), and only then moved
+to ``media/<session>/<asset-id>.<ext>``. Any failure removes every partial of the request; the
+session is not touched.
 
-URL fetching refuses non-http(s) schemes and hosts resolving to private, loopback,
-link-local, multicast, reserved or unspecified addresses (every resolved address is checked,
-and again after each redirect) unless ``url_allowlist`` names the host or a CIDR containing
-the address. Known limit: the address is resolved for the check and again by the HTTP client
-(a DNS-rebinding window); put an egress proxy in front for hostile networks.
+URLs are fetched by `reelforge.media.fetch` (the one fetcher: SSRF guard, limits, its own
+bounded pool and a total deadline per URL).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import socket
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
-import httpx
 from python_multipart import MultipartParser
 from python_multipart.multipart import parse_options_header
 from starlette.requests import Request
 
-from reelforge.errors import FileTooLarge, ReelforgeError
+from reelforge.errors import ReelforgeError
+from reelforge.media import fetch
+from reelforge.media.fetch import check_url, display_name, too_large
 from reelforge.service.config import Settings
-from reelforge.service.errors import BadRequest, UrlFetchFailed, UrlNotAllowed
+from reelforge.service.errors import BadRequest
 from reelforge.service.storage import Storage
+
+__all__ = ["Received", "check_url", "display_name", "fetch_urls", "ingest_received",
+           "receive_multipart", "remove", "too_large"]
 
 CHUNK = 256 * 1024
 MAX_FIELD_BYTES = 64 * 1024
@@ -52,18 +50,6 @@ def remove(items: list[Received]) -> None:
             r.path.unlink(missing_ok=True)
         except OSError:  # pragma: no cover
             pass
-
-
-def display_name(raw: str | None, fallback: str) -> str:
-    name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
-    name = "".join(ch for ch in name if ch.isprintable())[:200]
-    return name or fallback
-
-
-def too_large(name: str, limit: int) -> FileTooLarge:
-    from reelforge.media.formats import human_size
-
-    return FileTooLarge(f"{name}: file is larger than the {human_size(limit)} limit")
 
 
 # -- multipart --------------------------------------------------------------------------
@@ -186,120 +172,21 @@ async def _drain(stream) -> None:
 
 # -- URLs -------------------------------------------------------------------------------
 
-def _allowed_by_list(host: str, addrs: list[ipaddress._BaseAddress], allow: list[str]) -> bool:
-    host = host.lower().strip("[]")
-    nets = []
-    for entry in allow:
-        e = entry.strip().lower()
-        if not e:
-            continue
-        if e == host:
-            return True
-        try:
-            nets.append(ipaddress.ip_network(e, strict=False))
-        except ValueError:
-            continue
-    return bool(addrs) and all(any(a in n for n in nets) for a in addrs)
-
-
-def _public(addr: ipaddress._BaseAddress) -> bool:
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
-    return addr.is_global and not (addr.is_multicast or addr.is_private or addr.is_loopback
-                                   or addr.is_link_local or addr.is_reserved or addr.is_unspecified)
-
-
-def check_url(url: str, allow: list[str]) -> None:
-    """Raise `UrlNotAllowed` unless ``url`` is http(s) to public addresses (or allow-listed)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise UrlNotAllowed(f"{url}: only http and https URLs are fetched")
-    host = parts.hostname
-    if not host:
-        raise UrlNotAllowed(f"{url}: no host")
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise UrlNotAllowed(f"{url}: bad port") from None
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise UrlFetchFailed(f"{url}: cannot resolve {host} ({exc.strerror})") from None
-    addrs = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
-    if _allowed_by_list(host, addrs, allow):
-        return
-    bad = sorted({str(a) for a in addrs if not _public(a)})
-    if bad:
-        raise UrlNotAllowed(f"{url}: {host} resolves to a non-public address ({', '.join(bad)}); "
-                            "add it to REELFORGE_URL_ALLOWLIST to allow it")
-
-
-def fetch_url(url: str, settings: Settings, storage: Storage, session_id: str) -> Received:
-    """Download one URL to a .part file (blocking; run it in a thread)."""
-    limit = settings.url_limit
-    deadline = time.monotonic() + settings.url_timeout
-    current = url
-    path = storage.incoming(session_id)
-    timeout = httpx.Timeout(min(30.0, settings.url_timeout))
-    try:
-        with httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False) as client:
-            for _ in range(settings.url_max_redirects + 1):
-                check_url(current, settings.url_allowlist)
-                with client.stream("GET", current) as resp:
-                    if resp.is_redirect:
-                        location = resp.headers.get("location")
-                        if not location:
-                            raise UrlFetchFailed(f"{url}: redirect without a location")
-                        current = urljoin(current, location)
-                        continue
-                    if resp.status_code >= 400:
-                        raise UrlFetchFailed(f"{url}: HTTP {resp.status_code}")
-                    name = _name_from(resp, current)
-                    declared = resp.headers.get("content-length")
-                    if declared and declared.isdigit() and int(declared) > limit:
-                        raise too_large(name, limit)
-                    size = 0
-                    with open(path, "wb") as fh:
-                        for chunk in resp.iter_bytes(CHUNK):
-                            size += len(chunk)
-                            if size > limit:
-                                raise too_large(name, limit)
-                            if time.monotonic() > deadline:
-                                raise UrlFetchFailed(f"{url}: took longer than {settings.url_timeout:g} s")
-                            fh.write(chunk)
-                    return Received(path=path, name=name, size=size, source_url=url)
-            raise UrlFetchFailed(f"{url}: more than {settings.url_max_redirects} redirects")
-    except httpx.TimeoutException:
-        path.unlink(missing_ok=True)
-        raise UrlFetchFailed(f"{url}: timed out") from None
-    except httpx.HTTPError as exc:
-        path.unlink(missing_ok=True)
-        raise UrlFetchFailed(f"{url}: {type(exc).__name__}: {exc}") from None
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-
-
-def _name_from(resp: httpx.Response, url: str) -> str:
-    disp = resp.headers.get("content-disposition")
-    if disp:
-        _, params = parse_options_header(disp)
-        if b"filename" in params:
-            return display_name(params[b"filename"].decode("utf-8", "replace"), "download")
-    return display_name(unquote(urlsplit(url).path), "download")
-
-
-def fetch_urls(urls: list[str], settings: Settings, storage: Storage, session_id: str) -> list[Received]:
-    got: list[Received] = []
-    try:
-        for u in urls:
-            if not isinstance(u, str) or not u.strip():
-                raise BadRequest("urls must be a list of non-empty strings")
-            got.append(fetch_url(u.strip(), settings, storage, session_id))
-    except BaseException:
-        remove(got)
-        raise
-    return got
+async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_id: str) -> list[Received]:
+    """Download every URL through the one fetcher (`reelforge.media.fetch`): its SSRF guard,
+    the size limit and a total deadline per URL, on its own bounded pool (at most
+    ``url_workers`` at once, ``url_per_host`` to one host) — awaited without holding a server
+    thread. All or nothing: on any error no file is kept."""
+    for u in urls:
+        if not isinstance(u, str) or not u.strip():
+            raise BadRequest("urls must be a list of non-empty strings")
+    if len(urls) > settings.url_max_per_request:
+        raise BadRequest(f"at most {settings.url_max_per_request} URLs per request")
+    pool = fetch.shared_fetcher(settings.url_workers, settings.url_per_host)
+    clean = [u.strip() for u in urls]
+    dests = [storage.incoming(session_id) for _ in clean]
+    got = await pool.fetch_all(clean, dests, settings.url_limits)
+    return [Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in got]
 
 
 # -- ingest -----------------------------------------------------------------------------
