@@ -605,7 +605,7 @@ _ASPECT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"小红书"), "4:5"),
     # landscape
     (_rx(r"\b(?:youtube|landscape|horizontal|widescreen|wide[\s-]screen|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|photography|scenery|lens))"), "16:9"),
-    (_rx(r"横屏|横版|横向|宽屏|b站|bilibili|西瓜视频"), "16:9"),
+    (_rx(r"横屏|横版|横向|横的|宽屏|b站|bilibili|西瓜视频"), "16:9"),
 ]
 
 

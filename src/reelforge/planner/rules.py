@@ -130,7 +130,7 @@ _VOICE = r"(?:voice[\s-]?over|voice|narration|narrator|vo|旁白|配音|解说|�
 _CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|(?:sound|audio)\s+(?:of|from|in)\s+the\s+(?:video\s+)?clips?|original\s+(?:sound|audio)|clip\s+audio|原声|视频声音|片段声音|视频的声音)"
 _TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|标题|字幕|文字|文案|口号|行动号召)"
 _ADD = r"(?:\badd(?:ing)?\b|\binsert\b|\bput\b|\bappend\b|\binclude\b|\bplace\b|\bshow\b|\bdisplay\b|\bwrite\b|添加|加上|加入|插入|加个|加一个|加一段|加|新增|放上|写上|显示)"
-_REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
+_REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\byank\b|\baxe\b|\bnix\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
 _LOUDER = r"(?:louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
 _QUIETER = r"(?:quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
 
@@ -265,7 +265,10 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_NEIGHBOUR.finditer(t):
         inner = _find_targets(c, t[m.end():], m.end() + offset)
-        seg = _main_seg(c, inner[0].target) if inner and inner[0].start == m.end() + offset else None
+        lead = re.match(r"(?:the|that)\s+", t[m.end():])
+        at = m.end() + offset
+        seg = (_main_seg(c, inner[0].target)
+               if inner and inner[0].start in (at, at + (lead.end() if lead else 0)) else None)
         end = inner[0].end if seg is not None else 0
         clip = re.match(r"(?:the|that)\s+(?:video\s+)?clip\b", t[m.end():])
         if seg is None and clip and len(c.count("video")) == 1:  # "the one after the clip"
@@ -366,7 +369,7 @@ _RX_ALL_SHOTS = re.compile(
     rf"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|these\s+)?(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips?|shots?|segments?|scenes?)\b"
     r"|\bthe\s+(?P<noun2>images|photos|pictures|pics|stills|photographs|slides|videos|video\s+clips)\b(?!\s*(?:\d|number))"
     r"|(?:所有|全部|每一?张|每一?段|每一?个)\s*的?\s*(?P<noun3>图片|照片|图|视频片段|视频|片段|镜头)"
-    r"|(?P<noun4>图片|照片)(?:都|全都|全部)")
+    r"|(?<![前后两二三四五六七八九十\d张])(?P<noun4>图片|照片)(?:都|全都|全部)")
 
 
 def _all_of(c: _Ctx, text: str | None = None) -> str | None:
@@ -525,7 +528,7 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     role = _audio_role(t)
     if role not in ("music", "voice"):
         return None
-    if _has(rf"{_REMOVE}|\bno\s+(?:background\s+)?music\b|\bwithout\s+(?:the\s+)?music\b|\bsilence\s+the\s+music\b", t) and not _has(r"\bduck|闪避|压低", t):
+    if _has(rf"{_REMOVE}|\bno\s+(?:more\s+)?(?:background\s+music|music|voice[\s-]?over|narration|narrator|vo)\b|\bwithout\s+(?:the\s+)?(?:music|voice[\s-]?over|narration)\b|\bsilence\s+the\s+music\b", t) and not _has(r"\bduck|闪避|压低", t):
         if _has(r"\bno\s+(?:more\s+)?duck", t):
             return None
         span = _audio_span(c)
@@ -626,7 +629,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         return [O.SetVolume(role=role, factor=2.0)]  # type: ignore[arg-type]
     if _has(r"\bhalf\s+as\s+loud\b|\bhalve\s+the\s+volume\b|\bhalf\s+the\s+volume\b|音量减半", t):
         return [O.SetVolume(role=role, factor=0.5)]  # type: ignore[arg-type]
-    little = _has(r"\b(?:a\s+(?:little|bit|touch)|slightly|a\s+tad|somewhat)\b|一点|一些|稍微|有点|点儿|点声|些", t)
+    little = _has(r"\b(?:a\s+(?:little|bit|touch|notch|smidge|hair)|slightly|a\s+tad|somewhat|a\s+little\s+bit)\b|一点|一些|稍微|有点|点儿|点声|(?<=[小大低高轻])点|些", t)
     much = _has(r"\b(?:much|a\s+lot|way|far|really|very)\b|很多|大幅|非常|太(?!吵|大声|响)", t)
     if _has(_QUIETER, t):
         return [O.SetVolume(role=role, factor=0.7 if little else 0.3 if much else 0.5)]  # type: ignore[arg-type]
@@ -824,6 +827,8 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
         kinds = [s.transition for s in c.main_segs() if s.transition is not Transition.CUT]
         kind = max(set(kinds), key=kinds.count) if kinds else Transition.CROSSFADE
         return [O.SetTransition(kind=kind, duration_ms=durs[0].ms)]
+    if spec.transition is not Transition.CUT and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b|\bno\s+(?:more\s+)?|\bwithout\b|\bdisable\b|不要|去掉|关掉|取消", t):
+        return [O.SetTransition(kind=Transition.CUT)]  # "turn off the crossfades"
     target = None
     m = re.search(r"\b(?:into|before|to)\s+(.*)$|(?:到|进入)\s*(.*)$", t)
     if m:
@@ -857,7 +862,9 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     if _has(_TEXT_WORD, t) and not _has(r"\bmotion\b", t) or _has(r"\bslow[\s-]?mo(?:tion)?\b|慢动作", t):
         return None
     want = P.wants_motion(t)
-    specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None)
+    if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
+        want = False  # "get rid of all the zooming"
+    specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None) if want is not False else None
     if want is None and specific is None and not _has(r"\banimate\b|\bmovement\b|\bmove\s+more\b|动起来|动画|动效", t):
         return None
     if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):
@@ -1021,7 +1028,7 @@ _START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+pos
 
 def _h_move(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
+    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
     if not m:
         return None
     split = re.search(r"\s(?:to|after|before|behind|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|(?<=[张个段图片])(?:后面|之后|前面|之前)", t[m.end():])
@@ -1191,7 +1198,7 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     durs = P.find_durations(t)
     each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|pics?|stills?|shots?|clips?|slides?)\b|"
-                r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?:图片|照片|图)(?:都|全都|全部)", t)
+                r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?<![前后两二三四五六七八九十\d张])(?:图片|照片|图)(?:都|全都|全部)", t)
     if each and durs:
         kind = "image" if _has(r"images?|photos?|pictures?|pics?|stills?|slides?|张|图", t) else None
         n = len(c.count(kind))
