@@ -182,7 +182,7 @@ def test_crossfades_only_touch_overlapping_frames():
     assert g.count("format=yuva420p,fade=t=in:st=0:d=0.5:alpha=1[xin") == 2
     assert g.count("overlay=format=yuv420:eof_action=pass,format=yuv420p[xf") == 2
     # motion continues across the parts of one segment: the body of s1 starts at its frame 15
-    assert "min((n+15)/89,1)" in g and "min((n+75)/89,1)" in g
+    assert "min((in+14)/89,1)" in g and "min((in+74)/89,1)" in g
     cmd = _compile(CASES["fade_black"])
     assert re.findall(r"xfade=transition=(\w+)", cmd.filter_graph) == ["fadeblack"]
     # a start between frames rounds to the nearest frame
@@ -311,114 +311,6 @@ def test_big_jpeg_decoded_at_reduced_size():
     assert _jpeg_lowres("/upright", 4000, 3000, 716, 404, "jpeg") == 2
     draft = compile_render(CASES["cuts"], "/o.mp4", quality="draft", workdir="/w")
     assert draft.argv.count("-lowres") == 3  # 4000x3000 photos into a 640x360 preview
-
-
-# -- focus-aware cover crop ----------------------------------------------------------------
-
-import math  # noqa: E402
-
-from reelforge.render.compile import KEEP, focus_in_cover, window_offset  # noqa: E402
-from reelforge.timeline import Fit  # noqa: E402
-
-_CROP = re.compile(r"crop=w=(\d+):h=(\d+):x='([^']*)':y='([^']*)'(:exact=1)?")
-
-
-def _eval(expr: str, **names: float) -> float:
-    return float(eval(expr, {"__builtins__": {}}, {"min": min, "max": max, "trunc": math.trunc, **names}))
-
-
-def _crops(graph: str) -> list[tuple[int, int, str, str, bool]]:
-    return [(int(w), int(h), x, y, bool(exact)) for w, h, x, y, exact in _CROP.findall(graph)]
-
-
-def _one(src: str, *, focus=None, motion: Motion = Motion.NONE, fit: Fit = Fit.COVER,
-         width: int = 1080, height: int = 1920, duration: int = 3000) -> str:
-    seg = VideoSegment(id="s", start=0, duration=duration, src=src, focus=focus, motion=motion, fit=fit)
-    return _compile(_tl(_main(seg), duration=duration, width=width, height=height)).filter_graph
-
-
-def test_window_offset_and_focus_in_cover():
-    assert window_offset(500, 200, 1000) == 400
-    assert window_offset(50, 200, 1000) == 0  # pushed back inside the left edge
-    assert window_offset(990, 200, 1000) == 800
-    assert window_offset(10, 200, 100) == 0  # window wider than the span
-    # a 16:9 picture into 9:16 with the subject at 85 %: the crop stops at the right edge and
-    # the subject lands just right of the middle (a centre crop puts it at 1.6 frame widths)
-    fx, fy = focus_in_cover(1920, 1080, 1080, 1920, (0.85, 0.5))
-    assert fx == pytest.approx((0.85 * 1920 * 16 / 9 - (1920 * 16 / 9 - 1080)) / 1080)
-    assert 0.5 < fx < 0.56 and fy == 0.5
-    assert focus_in_cover(1920, 1080, 1080, 1920, (0.6, 0.3)) == pytest.approx((0.5, 0.3))
-    assert focus_in_cover(0, 0, 1080, 1920, (0.7, 0.2)) == (0.7, 0.2)  # unknown size
-
-
-def test_cover_crop_follows_the_focus_within_the_source():
-    # img0 is 4000x3000: cover-scaled to 2560x1920 for a 1080x1920 frame
-    iw, ih = 2560, 1920
-    for focus, want_x in [((0.85, 0.5), 2560 - 1080), ((0.6, 0.5), 0.6 * 2560 - 540), ((0.1, 0.9), 0)]:
-        (crop,) = _crops(_one("img0", focus=focus))
-        w, h, x, y, _ = crop
-        assert (w, h) == (1080, 1920)
-        assert _eval(x, iw=iw, ih=ih) == pytest.approx(want_x)
-        assert _eval(y, iw=iw, ih=ih) == 0  # same height: nothing to move
-    # landscape frame from the same photo: the vertical offset follows instead
-    (crop,) = _crops(_one("img0", focus=(0.5, 0.2), width=1280, height=720))
-    assert _eval(crop[2], iw=1280, ih=960) == 0
-    assert _eval(crop[3], iw=1280, ih=960) == 0  # 0.2*960-360 < 0: stops at the top edge
-    (crop,) = _crops(_one("img0", focus=(0.5, 0.6), width=1280, height=720))
-    assert _eval(crop[3], iw=1280, ih=960) == pytest.approx(0.6 * 960 - 360)
-    # clips too
-    (crop,) = _crops(_one("clip", focus=(0.85, 0.4)))
-    assert _eval(crop[2], iw=3414, ih=1920) == pytest.approx(3414 - 1080)
-    # no focus, or the centre: the plain centre crop, graph unchanged
-    plain = _one("img0")
-    assert "crop=1080:1920" in plain and not _crops(plain)
-    assert _one("img0", focus=(0.5, 0.5)) == plain
-    # contain shows the whole picture: focus changes nothing
-    assert _one("img0", focus=(0.85, 0.5), fit=Fit.CONTAIN) == _one("img0", fit=Fit.CONTAIN)
-
-
-def _subject_x(graph: str, motion: Motion, n: int, base_w: int, w: int, fb: float) -> list[float]:
-    """Where the subject sits (px from the frame's left edge) on every frame of the motion."""
-    crop = _crops(graph)[-1]  # the motion crop comes after the base's cover crop
-    assert crop[4]  # exact=1
-    out = []
-    for i in range(n):
-        if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
-            p = min(i / (n - 1), 1)
-            p = p if motion is Motion.ZOOM_IN else 1 - p
-            sw = 2 * math.trunc(w * (1 + 0.12 * p) / 2)
-            out.append(fb * sw - _eval(crop[2], n=i))
-        else:
-            out.append(fb * base_w - _eval(crop[2], n=i))
-    return out
-
-
-@pytest.mark.parametrize("motion", [Motion.ZOOM_IN, Motion.ZOOM_OUT, Motion.PAN_LEFT, Motion.PAN_RIGHT])
-def test_motion_keeps_the_subject_in_view(motion):
-    n, w, base_w = 90, 1080, 1210  # the base is 12 % larger than the frame
-    for fx in (0.85, 0.15, 0.99, 0.01):
-        g = _one("img0", focus=(fx, 0.5), motion=motion)
-        fb = focus_in_cover(4000, 3000, base_w, 2150, (fx, 0.5))[0]
-        xs = _subject_x(g, motion, n, base_w, w, fb)
-        assert all(0 < x < w for x in xs), (fx, min(xs), max(xs))  # always in view
-        if fx in (0.85, 0.15):  # where the picture allows, clear of the frame's edges too
-            assert all(KEEP * w - 1 <= x <= (1 - KEEP) * w + 1 for x in xs), (fx, min(xs), max(xs))
-        if motion.value.startswith("pan") and fx in (0.85, 0.15):
-            assert max(xs) - min(xs) > 0.09 * w  # and it still pans
-    # a centred subject: the historical centre zoom/pan, unchanged
-    assert _one("img0", focus=(0.5, 0.5), motion=motion) == _one("img0", motion=motion)
-
-
-def test_zoom_closes_in_on_an_off_centre_subject():
-    """Zoom-in from the whole base to a crop centred on the subject (as far as the picture allows)."""
-    g = _one("img0", focus=(0.9, 0.5), motion=Motion.ZOOM_IN)
-    fb = focus_in_cover(4000, 3000, 1210, 2150, (0.9, 0.5))[0]
-    assert fb > 0.6  # the base stopped at the picture's right edge
-    xs = _subject_x(g, Motion.ZOOM_IN, 90, 1210, 1080, fb)
-    centre = [fb * 2 * math.trunc(1080 * (1 + 0.12 * i / 89) / 2) - (2 * math.trunc(1080 * (1 + 0.12 * i / 89) / 2) - 1080) / 2
-              for i in range(90)]
-    assert abs(xs[-1] - 540) < abs(centre[-1] - 540)  # nearer the middle than a centre zoom
-    assert xs[0] == pytest.approx(fb * 1080)
 
 
 # -- caption tracks --------------------------------------------------------------------------

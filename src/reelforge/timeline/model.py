@@ -172,7 +172,8 @@ class VideoSegment(_SegmentBase):
                           "(None = centre)")
     subject: tuple[Share, Share, Share, Share] | None = Field(
         None, description="the subject's core box (x0, y0, x1, y1) as shares of the source frame, when one was "
-                          "found: text and logos are laid out off it (None = no known subject)")
+                          "found: the cover crop, the zoom target and the pan path keep it whole; text and logos "
+                          "are laid out off it (None = no known subject)")
     # placement, for overlay/logo tracks (main-track segments fill the frame)
     position: Position = Position.CENTER
     scale: float = Field(1.0, gt=0.0, le=1.0, description="width as a share of the frame (overlays)")

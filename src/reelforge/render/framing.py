@@ -1,0 +1,167 @@
+"""Where the frame looks in a picture: the cover window, the zoom target and the pan path (pure).
+
+Every shot is described by two view rectangles in source pixels, ``start`` and ``end``, of the
+output's aspect; the renderer eases from one to the other (`ease`). A subject box, when known,
+stays whole inside both, and so inside every frame between them (a rectangle interpolated
+between two rectangles that contain a box contains it too):
+
+* **still**: one window, the largest of the output's aspect, centred on the subject and
+  pushed back inside the picture;
+* **zoom**: from that window to one ``1 + ZOOM`` times smaller (less when the subject would
+  not fit), centred on the subject as far as the picture allows;
+* **pan**: a window ``1 + PAN`` times smaller travels ``PAN`` of its width (or height) along
+  the axis, only over positions where the subject stays inside (shorter, or not at all, when
+  there is no room).
+
+`holds` says whether a window of the output's aspect can hold the subject at all; when it
+cannot, the shot is shown whole over a blurred fill instead (the planner's job).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reelforge.timeline.model import Motion
+
+ZOOM = 0.12  # a slow zoom covers 12 % over the shot
+PAN = 0.12  # a pan travels 12 % of its window
+MARGIN = 0.04  # room kept around a subject box, as a share of its size on each side
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    def contains(self, other: Rect, tol: float = 1e-6) -> bool:
+        return (other.x >= self.x - tol and other.y >= self.y - tol
+                and other.x + other.w <= self.x + self.w + tol and other.y + other.h <= self.y + self.h + tol)
+
+    def union(self, other: Rect) -> Rect:
+        x0, y0 = min(self.x, other.x), min(self.y, other.y)
+        x1 = max(self.x + self.w, other.x + other.w)
+        y1 = max(self.y + self.h, other.y + other.h)
+        return Rect(x0, y0, x1 - x0, y1 - y0)
+
+
+@dataclass(frozen=True)
+class Path:
+    """The view at the first and the last frame of a shot (source pixels)."""
+
+    start: Rect
+    end: Rect
+
+    @property
+    def moves(self) -> bool:
+        return self.start != self.end
+
+    @property
+    def span(self) -> Rect:
+        return self.start.union(self.end)
+
+
+def ease(q: float) -> float:
+    """Sine ease-in-out: still at both ends, no sudden change of speed anywhere."""
+    import math
+
+    return 0.5 - 0.5 * math.cos(math.pi * min(max(q, 0.0), 1.0))
+
+
+def subject_rect(src_w: float, src_h: float, subject: tuple[float, float, float, float] | None,
+                 focus: tuple[float, float] | None = None) -> Rect | None:
+    """The subject box (x0, y0, x1, y1 as shares) in source pixels, with `MARGIN` around it and
+    clipped to the picture;
+    a focus point alone gives a zero-size box (the view is centred on it); None without either."""
+    if subject is not None:
+        x0, y0, x1, y1 = subject
+        mx, my = (x1 - x0) * MARGIN, (y1 - y0) * MARGIN
+        x0, y0 = max(0.0, x0 - mx), max(0.0, y0 - my)
+        x1, y1 = min(1.0, x1 + mx), min(1.0, y1 + my)
+        return Rect(x0 * src_w, y0 * src_h, (x1 - x0) * src_w, (y1 - y0) * src_h)
+    if focus is not None and tuple(focus) != (0.5, 0.5):
+        return Rect(focus[0] * src_w, focus[1] * src_h, 0.0, 0.0)
+    return None
+
+
+def largest(src_w: float, src_h: float, aspect: float) -> tuple[float, float]:
+    """The largest window of ``aspect`` (w/h) inside the picture."""
+    if src_w / src_h > aspect:
+        return src_h * aspect, src_h
+    return src_w, src_w / aspect
+
+
+def holds(src_w: float, src_h: float, aspect: float, subject: Rect | None) -> bool:
+    """Whether some window of ``aspect`` inside the picture holds the whole subject."""
+    if subject is None:
+        return True
+    cw, ch = largest(src_w, src_h, aspect)
+    return subject.w <= cw + 1e-6 and subject.h <= ch + 1e-6
+
+
+def _place(size: float, span: float, lo_edge: float, hi_edge: float, centre: float) -> float:
+    """Offset of a window of ``size`` inside [0, span], centred on ``centre`` but keeping
+    [lo_edge, hi_edge] inside when it can."""
+    x = centre - size / 2
+    if hi_edge - lo_edge <= size:
+        x = min(max(x, hi_edge - size), lo_edge)
+    return min(max(x, 0.0), max(0.0, span - size))
+
+
+def window(src_w: float, src_h: float, w: float, h: float, subject: Rect | None) -> Rect:
+    """A ``w`` x ``h`` window on the subject (centred as the picture's edges allow)."""
+    if subject is None:
+        return Rect((src_w - w) / 2, (src_h - h) / 2, w, h)
+    x = _place(w, src_w, subject.x, subject.x + subject.w, subject.cx)
+    y = _place(h, src_h, subject.y, subject.y + subject.h, subject.cy)
+    return Rect(x, y, w, h)
+
+
+def _shrink(cw: float, ch: float, k: float, subject: Rect | None) -> float:
+    """The largest factor <= k by which the window may shrink and still hold the subject."""
+    if subject is None or k <= 1:
+        return max(1.0, k)
+    room = min(cw / subject.w if subject.w else k, ch / subject.h if subject.h else k)
+    return max(1.0, min(k, room))
+
+
+def plan(src_w: float, src_h: float, out_w: int, out_h: int, motion: Motion,
+         subject: Rect | None = None) -> Path:
+    """The view path of one shot (see the module doc)."""
+    aspect = out_w / out_h
+    cw, ch = largest(src_w, src_h, aspect)
+    full = window(src_w, src_h, cw, ch, subject)
+    if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
+        k = _shrink(cw, ch, 1 + ZOOM, subject)
+        tight = window(src_w, src_h, cw / k, ch / k, subject)
+        return Path(full, tight) if motion is Motion.ZOOM_IN else Path(tight, full)
+    if motion is Motion.NONE:
+        return Path(full, full)
+    k = _shrink(cw, ch, 1 + PAN, subject)
+    vw, vh = cw / k, ch / k
+    home = window(src_w, src_h, vw, vh, subject)
+    horizontal = motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT)
+    size, span = (vw, src_w) if horizontal else (vh, src_h)
+    at = home.x if horizontal else home.y
+    # positions that keep the view inside the picture and the subject inside the view
+    lo, hi = 0.0, span - size
+    if subject is not None:
+        s0, s1 = (subject.x, subject.x + subject.w) if horizontal else (subject.y, subject.y + subject.h)
+        lo, hi = max(lo, s1 - size), min(hi, s0)
+    travel = min(PAN * size, max(0.0, hi - lo))
+    a = min(max(at - travel / 2, lo), max(lo, hi - travel))
+    b = a + travel
+    if motion in (Motion.PAN_LEFT, Motion.PAN_UP):  # the view travels left/up
+        a, b = b, a
+    if horizontal:
+        return Path(Rect(a, home.y, vw, vh), Rect(b, home.y, vw, vh))
+    return Path(Rect(home.x, a, vw, vh), Rect(home.x, b, vw, vh))
