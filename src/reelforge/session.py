@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,9 @@ from reelforge.timeline.model import Asset, Role, Timeline
 from reelforge.timeline.summary import summarize
 
 PROJECT_FORMAT = "reelforge-project"
+# a media file named in an instruction: quoted (spaces allowed) or a bare path
+_NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
+                         r"|(?<![\w/.~-])((?:~|\.{1,2})?[\w./~\\-]*\w\.[A-Za-z0-9]{2,4})(?![\w/])")
 PROJECT_VERSION = 1
 MAX_UNDO = 50
 
@@ -177,7 +181,7 @@ class Session:
         if intent is Intent.REDO:
             return self._record(text, self.redo())
         if intent is Intent.EXPORT:
-            return self._record(text, self._export_reply())
+            return self._record(text, self._export_reply(is_chinese(text)))
         if intent is Intent.CREDITS:
             return self._reply(intent, "ok", "Credits are kept by the service: it answers with available, "
                                "frozen and total. Exports made locally cost nothing.")
@@ -190,7 +194,7 @@ class Session:
         edit_text, export = split_export(text)
         reply = self._edit(edit_text or text)
         if export and reply.status == "ok":
-            exp = self._export_reply()
+            exp = self._export_reply(is_chinese(text))
             reply = Reply(Intent.EXPORT, exp.status, f"{reply.message} {exp.message}".strip(), reply.changed,
                           reply.ops, reply.summary, self.version)
         return self._record(text, reply)
@@ -198,6 +202,41 @@ class Session:
     def _edit(self, text: str) -> Reply:
         if self.timeline is None:
             return self._compose(text)
+        added: list[Asset] = []
+        if self.local_files:  # "replace the third image with clip.mp4": a local file joins the media first
+            try:
+                added = self._ingest_named(text)
+            except ReelforgeError as exc:
+                zh = is_chinese(text)
+                return self._reply(Intent.EDIT, "error", f"{exc.message} " + ("没有做任何修改。" if zh else "Nothing was changed."))
+        reply = self._plan_and_apply(text)
+        if added:
+            names = ", ".join(a.name for a in added)
+            note = f"已把{names}加入素材库。" if is_chinese(text) else f"Added {names} to the project's media."
+            reply = replace(reply, message=f"{note} {reply.message}")
+        return reply
+
+    def _ingest_named(self, text: str) -> list[Asset]:
+        """Local media files an instruction names that the library does not have yet, ingested.
+        Only for the local user (``local_files``); a remote caller's names must match uploaded assets."""
+        from reelforge.media import SUPPORTED_EXTENSIONS, ingest_many
+
+        have = {a.name.lower() for a in self.library if a.name}
+        paths: list[Path] = []
+        for m in _NAMED_FILE.finditer(text):
+            name = next(g for g in m.groups() if g)
+            if Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS or Path(name).name.lower() in have:
+                continue
+            p = Path(name).expanduser()
+            if not p.is_absolute():
+                p = next((Path(b) / p for b in (self.base_dir, os.getcwd()) if b and (Path(b) / p).is_file()), p)
+            if p.is_file() and p not in paths:
+                paths.append(p)
+        if not paths:
+            return []
+        return self.add_ingested(ingest_many([str(p) for p in paths], workdir=self.media_dir or media_cache()))
+
+    def _plan_and_apply(self, text: str) -> Reply:
         new_assets = self._new_assets()
         try:
             plan = _planner()(text, self.timeline, library=self.library, new_assets=new_assets,
@@ -293,11 +332,12 @@ class Session:
                             ops=tuple(extra))
         return replace(reply, notes=tuple(notes))
 
-    def _export_reply(self) -> Reply:
+    def _export_reply(self, zh: bool = False) -> Reply:
         if self.timeline is None:
-            return self._reply(Intent.EXPORT, "error", "Nothing to export yet: add media and say what to make.")
-        return self._reply(Intent.EXPORT, "ok", f"Ready to export ({self.timeline.width}x{self.timeline.height}, "
-                           f"{O.fmt_ms(self.timeline.duration)}).")
+            return self._reply(Intent.EXPORT, "error", "还没有可以导出的视频：先添加素材，再说要做什么。" if zh
+                               else "Nothing to export yet: add media and say what to make.")
+        size = f"{self.timeline.width}x{self.timeline.height}, {O.fmt_ms(self.timeline.duration)}"
+        return self._reply(Intent.EXPORT, "ok", f"可以导出了（{size}）。" if zh else f"Ready to export ({size}).")
 
     # -- history --------------------------------------------------------------------------
     def _commit(self, new: Timeline | None) -> None:
