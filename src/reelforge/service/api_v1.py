@@ -58,8 +58,8 @@ async def read_json(request: Request) -> Any:
 
 # -- handlers (shared with compat) ------------------------------------------------------
 
-def do_token(ctx: Context, client_id: str | None) -> dict:
-    return auth.issue_anonymous(ctx, client_id)
+def do_token(ctx: Context, client_id: str | None, ip: str | None = None) -> dict:
+    return auth.issue_anonymous(ctx, client_id, ip)
 
 
 def do_create_session(ctx: Context, who: Principal, name: str, language: str,
@@ -202,8 +202,9 @@ class PreviewIn(BaseModel):
 # -- routes -----------------------------------------------------------------------------
 
 @router.post("/auth/anonymous-token", summary="Anonymous starter token from X-Client-Id")
-def anonymous_token(ctx: Ctx, x_client_id: Annotated[str | None, Header()] = None) -> dict:
-    return do_token(ctx, x_client_id)
+def anonymous_token(ctx: Ctx, request: Request,
+                    x_client_id: Annotated[str | None, Header()] = None) -> dict:
+    return do_token(ctx, x_client_id, auth.client_ip(request))
 
 
 @router.get("/credits")

@@ -3,7 +3,10 @@
 Anonymous tokens: ``POST .../anonymous-token`` with ``X-Client-Id`` gives a new account with
 the starter credits, valid ``token_ttl_days``. One per client id per TTL window: the
 rate-limit row is claimed with an atomic insert-or-conditional-update, so two racing requests
-cannot both get one.
+cannot both get one. And at most ``anon_tokens_per_ip_per_day`` per client IP address (a new
+client id each time does not get round it); both refusals are 429 with ``Retry-After``.
+The address is the connection's peer as uvicorn reports it: behind a reverse proxy, run
+uvicorn with ``--forwarded-allow-ips`` naming the proxy so ``X-Forwarded-For`` is used.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from reelforge.errors import BadToken, MissingClientId, RateLimited
+from reelforge.service import limits
 from reelforge.service.context import Context, get_ctx
 from reelforge.service.db import Account, AnonymousIssue, Token, now
 from reelforge.service.storage import new_id
@@ -35,7 +39,11 @@ class Principal:
     token_id: str
 
 
-def issue_anonymous(ctx: Context, client_id: str | None) -> dict:
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def issue_anonymous(ctx: Context, client_id: str | None, ip: str | None = None) -> dict:
     client_id = (client_id or "").strip()
     if not client_id:
         raise MissingClientId("missing X-Client-Id header")
@@ -55,8 +63,15 @@ def issue_anonymous(ctx: Context, client_id: str | None) -> dict:
                 .values(issued_at=t, count=AnonymousIssue.count + 1)
             )
             if res.rowcount != 1:
+                last = s.execute(select(AnonymousIssue.issued_at)
+                                 .where(AnonymousIssue.client_id == client_id)).scalar_one()
                 raise RateLimited("an anonymous token was already issued for this client id "
-                                  f"in the last {ctx.settings.token_ttl_days:g} days") from None
+                                  f"in the last {ctx.settings.token_ttl_days:g} days",
+                                  retry_after=max(1.0, last + ttl - t)) from None
+        if ip is not None:
+            per_day = ctx.settings.anon_tokens_per_ip_per_day
+            limits.take(s, limits.ip_key("anon-ip", ip), 1, per_day, limits.DAY,
+                        what=f"{per_day} anonymous tokens per IP address per day")
         token = "rf_" + secrets.token_urlsafe(32)
         account = Account(id=new_id(), available=ctx.settings.starter_credits, frozen=0, created=t)
         s.add(account)

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from reelforge.service import api_v1
 from reelforge.service.api_v1 import Ctx, Who, base_url, read_json, skill_headers
-from reelforge.service.auth import Principal, current
+from reelforge.service.auth import Principal, client_ip, current
 from reelforge.service.errors import BadRequest
 
 router = APIRouter(tags=["compatibility"])
@@ -48,8 +48,9 @@ async def _body_with_session(request: Request) -> tuple[dict, Any]:
 
 
 @router.post("/api/auth/anonymous-token")
-def anonymous_token(ctx: Ctx, x_client_id: Annotated[str | None, Header()] = None) -> dict:
-    data = api_v1.do_token(ctx, x_client_id)
+def anonymous_token(ctx: Ctx, request: Request,
+                    x_client_id: Annotated[str | None, Header()] = None) -> dict:
+    data = api_v1.do_token(ctx, x_client_id, client_ip(request))
     return ok({"token": data["token"], "access_token": data["token"],
                "expires_at": data["expires_at"], "credits": data["credits"]})
 

@@ -38,6 +38,12 @@ class Settings(BaseModel):
     # auth and credits
     starter_credits: int = Field(100, ge=0)
     token_ttl_days: float = Field(7, gt=0)
+    anon_tokens_per_ip_per_day: int = Field(10, ge=0, description="anonymous tokens one IP address gets per day")
+
+    # previews (free, so limited)
+    preview_concurrency: int = Field(1, ge=0, description="previews queued or rendering at once per account")
+    preview_seconds_per_hour: float = Field(600, ge=0, description="seconds of preview video per account per hour")
+    preview_max_seconds: float = Field(60, gt=0, description="a preview renders at most this many seconds (the start)")
 
     # uploads
     max_upload_bytes: int = Field(default_factory=_default_max_upload, gt=0)

@@ -89,6 +89,16 @@ class AnonymousIssue(Base):
     count: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class RateWindow(Base):
+    """Usage of one limited thing (``key``, e.g. ``preview-seconds:<account>``) in the fixed
+    window that started at ``window_start`` (see `reelforge.service.limits`)."""
+
+    __tablename__ = "rate_windows"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    window_start: Mapped[float] = mapped_column(Float)
+    used: Mapped[float] = mapped_column(Float, default=0.0)
+
+
 class ProjectSession(Base):
     __tablename__ = "sessions"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)

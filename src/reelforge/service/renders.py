@@ -3,16 +3,21 @@
 A render renders a *snapshot* of the timeline taken when it is created (stored in the row):
 later edits to the session do not change an export already queued. A preset changes the
 output frame of that one export only (the session is not edited).
+
+Previews are free, so they are limited (docs/security.md): at most ``preview_concurrency``
+queued or rendering per account, ``preview_seconds_per_hour`` seconds of preview video per
+account per hour (429 with ``Retry-After`` past either), and only the first
+``preview_max_seconds`` of the timeline is rendered (`first_part`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
-from reelforge.errors import NotFound
-from reelforge.service import credits, projects
+from reelforge.errors import InvalidTimeline, NotFound, RateLimited
+from reelforge.service import credits, limits, projects
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
 from reelforge.service.db import Render, clean, lookup_key, now
@@ -78,6 +83,8 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
         w, h = frame_for(preset, tl.width, tl.height)
         if (w, h) != (tl.width, tl.height):
             tl = replace(tl, width=w, height=h)
+    if preview:
+        tl = first_part(tl, int(ctx.settings.preview_max_seconds * 1000))
     cost = credits.cost_for(tl.duration, tl.width, tl.height, preview=preview)
     client_ref = clean(client_ref, 100) or None
     render = Render(id=new_id(), owner=who.account_id, session_id=row.id, kind="preview" if preview else "export",
@@ -96,10 +103,61 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
                 if taken.session_id != row.id:
                     raise BadRequest(f"render id {client_ref!r} is already used by another session")
                 return taken  # a retried request: idempotent, charged once
+        if preview:
+            _preview_allowed(s, ctx, who.account_id, tl.duration)
         credits.reserve(s, who.account_id, cost)   # 2001 before any work
         s.add(render)
     ctx.jobs.enqueue(render.id)
     return render
+
+
+def _preview_allowed(s, ctx: Context, account_id: str, duration_ms: int) -> None:
+    """Raise `RateLimited` past the account's preview limits (inside the render transaction,
+    after `credits.lock`, so racing requests are counted one after the other)."""
+    settings = ctx.settings
+    active = s.execute(select(func.count()).select_from(Render).where(
+        Render.owner == account_id, Render.kind == "preview",
+        Render.status.in_(("queued", "running")))).scalar_one()
+    if active >= settings.preview_concurrency:
+        raise RateLimited(f"{active} preview(s) of this account already queued or rendering "
+                          f"(at most {settings.preview_concurrency} at once); try again when it is done",
+                          retry_after=10)
+    limits.take(s, f"preview-seconds:{account_id}", duration_ms / 1000,
+                settings.preview_seconds_per_hour, limits.HOUR,
+                what=f"{settings.preview_seconds_per_hour:g} seconds of preview video per hour")
+
+
+def first_part(tl, ms: int):
+    """The first ``ms`` of a timeline (capped previews): later segments are dropped, one that
+    runs past the end is shortened (fades clipped), or dropped when shortening would break
+    its track (a transition into a shortened segment)."""
+    from reelforge.timeline import replace
+
+    if tl.duration <= ms:
+        return tl
+
+    def shortened(seg):
+        if seg.end <= ms:
+            return seg
+        left = ms - seg.start
+        changes = {"duration": left}
+        for name in ("fade_in_ms", "fade_out_ms"):
+            if hasattr(seg, name):
+                changes[name] = min(getattr(seg, name), left)
+        try:
+            return replace(seg, **changes)
+        except (InvalidTimeline, ValueError):
+            return None
+
+    tracks = []
+    for track in tl.tracks:
+        kept = [seg for seg in track.segments if seg.start < ms]
+        try:
+            cut = [x for x in (shortened(seg) for seg in kept) if x is not None]
+            tracks.append(replace(track, segments=tuple(cut)))
+        except (InvalidTimeline, ValueError):
+            tracks.append(replace(track, segments=tuple(seg for seg in kept if seg.end <= ms)))
+    return replace(tl, duration=ms, tracks=tuple(tracks))
 
 
 def get(ctx: Context, who: Principal, render_id: str) -> Render:
