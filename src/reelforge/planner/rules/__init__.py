@@ -1,0 +1,412 @@
+"""Rule edit planner: a follow-up instruction (English or Chinese) -> typed edit ops.
+
+``plan_edit(instruction, timeline)`` is offline and deterministic. It splits combined
+instructions ("make it vertical and lower the music", "…，然后…") into clauses, plans each
+with an ordered list of handlers, and answers with an `EditPlan`:
+
+- ``ok``: ops to apply; a clause that was not understood is named in the reply and in
+  ``skipped``, the rest applied (one undo step for the whole instruction);
+- ``ambiguous``: a clause names something that matches several segments ("remove the image"
+  with five images); no ops, the reply asks which;
+- ``unknown``: nothing was understood; the reply says what the planner can do.
+
+Before the rules run, typos outside quotes are corrected (`planner.typos`) and follow-ups are
+read against the conversation memory (`planner.memory`). The handlers live by subject in
+``refs`` (what an instruction points at), ``audio``, ``text``, ``shots``, ``look`` and ``ai``.
+
+Segments are addressed by position ("the second image", "the last clip", "第三张"), by name
+("the sneaker photo", "shoe.jpg"), or by time ("the shot at 0:12"). "image/photo/picture"
+count stills, "video clip/footage" count moving clips, "clip/shot/segment/scene" count all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from reelforge.planner import memory as M
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner import typos as T
+from reelforge.planner.rules.ai import (
+    _h_auto_captions,
+    _h_beats,
+    _h_brand,
+    _h_highlight,
+    _h_reframe,
+    _h_silence,
+    _h_voiceover,
+    ai_requests,
+)
+from reelforge.planner.rules.audio import (
+    _h_clip_audio,
+    _h_duck,
+    _h_fade,
+    _h_fit_voice,
+    _h_music_track,
+    _h_volume,
+)
+from reelforge.planner.rules.look import _h_background, _h_logo, _h_motion, _h_transition
+from reelforge.planner.rules.refs import (
+    _SPLIT_RX,
+    _Ambiguous,
+    _Cannot,
+    _clauses,
+    _Ctx,
+    _ctx,
+    _find_targets,
+    _mask,
+)
+from reelforge.planner.rules.shots import (
+    _h_add_segment,
+    _h_frame,
+    _h_move,
+    _h_remove_segment,
+    _h_reorder,
+    _h_replace,
+    _h_reverse,
+    _h_segment_duration,
+    _h_speed,
+    _h_swap,
+    _h_total_duration,
+    _h_trim,
+    _reorder_by_names,
+)
+from reelforge.planner.rules.text import _h_text
+from reelforge.timeline.model import Asset, Role, Timeline
+
+__all__ = ["EditPlan", "plan_edit", "ai_requests", "CAPABILITIES", "CAPABILITIES_ZH"]
+
+Status = Literal["ok", "ambiguous", "unknown"]
+
+
+@dataclass(frozen=True)
+class EditPlan:
+    status: Status
+    ops: tuple[O.Op, ...] = ()
+    reply: str = ""
+    understood: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # parts of the instruction not understood (the rest is applied)
+    fixes: tuple[str, ...] = ()  # typo corrections made, as "wrong->right"
+    memory: dict | None = None  # the conversation memory after this instruction (see planner.memory)
+
+
+CAPABILITIES_ZH = (
+    "画面：竖屏、方形、横屏、720p", "时长：改成20秒、按旁白长度",
+    "镜头：删除/移动/交换/替换第二张图片，把第二张图片放到最后，第一张图片改成3秒，视频片段加速、静音",
+    "文字：添加标题「春季大促」前3秒、标题放到顶部、标题改成红色、去掉标题",
+    "声音：背景音乐调到20%、背景音乐调小一点、音乐淡出、去掉背景音乐、关闭闪避",
+    "效果：转场改成叠化、硬切、去掉动画、背景模糊、右上角加logo", "撤销 / 重做",
+)
+
+CAPABILITIES = (
+    "shape and size: 'make it vertical for TikTok', 'square', '720p' / '竖屏'",
+    "length: 'make it 20 seconds', 'fit to the voiceover' / '改成20秒'",
+    "shots: 'remove / move / swap / replace the second image', 'add surf.mp4 after the third', "
+    "'make the first image 3 seconds', 'speed up the clip', 'mute the clip' / '把第二张图片放到最后'",
+    "text: \"add the title 'Spring Sale' for the first 3 seconds\", 'move the title to the top', "
+    "'make the caption red', 'remove the title' / '添加标题「春季大促」'",
+    "sound: 'music to 20%', 'lower the music by 6 dB', 'fade out the music', 'don't duck', "
+    "'remove the music', 'use jazz.mp3 as the music' / '把背景音乐调小一点'",
+    "look: 'crossfade transitions', 'hard cuts', 'no motion', 'blurred background', "
+    "'add the logo in the top right' / '转场改成叠化'",
+    "undo / redo / 撤销 / 重做",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# handlers: each returns a list of ops, or None when the clause is not theirs
+Handler = Callable[[_Ctx], "list[O.Op] | None"]
+
+
+_HANDLERS: tuple[Handler, ...] = (
+    _h_brand, _h_silence, _h_voiceover, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_logo, _h_music_track, _h_duck, _h_fade, _h_clip_audio, _h_volume, _h_fit_voice, _h_text,
+    _h_transition, _h_background, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move,
+    _h_add_segment, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
+)
+
+
+def _plan_clause(c: _Ctx) -> list[O.Op] | None:
+    for h in _HANDLERS:
+        ops = h(c)
+        if ops:
+            return ops
+    return None
+
+
+@dataclass
+class _Result:
+    text: str
+    ops: list[O.Op] | None = None
+    question: str | None = None
+    cannot: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.ops)
+
+
+def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
+    c = _ctx(piece, quotes, tl, lib, new)
+    r = _Result(text=c.raw)
+    try:
+        r.ops = _plan_clause(c)
+    except _Ambiguous as exc:
+        r.question = str(exc)
+    except _Cannot as exc:
+        r.cannot = str(exc)
+    return r
+
+
+def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...],
+                     mem: M.Memory, in_turn: bool) -> _Result:
+    """Plan a clause, reading it against the conversation memory: a follow-up ("and the next one
+    too", "put it back"), or "it" meaning the thing last referred to."""
+    zh = P.is_chinese(piece)
+    raw = _ctx(piece, quotes, tl, lib, new).raw
+    if not mem.empty:
+        def find(ref: str) -> list[O.Target]:
+            return [x for r in _find_targets(_ctx(ref, quotes, tl, lib, new)) for x in r.all]
+
+        got = M.follow_up(P.normalize(re.sub(r"\x00\d+\x00", " ", piece)), mem, tl, lib, find, zh)
+        if isinstance(got, list):
+            return _Result(text=raw, ops=got)
+        if isinstance(got, str):
+            r = _run(got, quotes, tl, lib, new)
+            if r.ok:
+                r.text = raw
+                return r
+    swapped = M.resolve_pronoun(piece, mem, zh) if not mem.empty else None
+    if swapped is not None and in_turn:  # "…and make it 5 seconds": "it" is what the clause before named
+        r = _run(swapped, quotes, tl, lib, new)
+        if r.ok:
+            r.text = raw
+            return r
+    r = _run(piece, quotes, tl, lib, new)
+    if not r.ok and swapped is not None and not in_turn:
+        r2 = _run(swapped, quotes, tl, lib, new)
+        if r2.ok:
+            r2.text = raw
+            return r2
+    return r
+
+
+def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
+              new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None) -> EditPlan:
+    """Plan one (possibly combined) instruction against the current timeline.
+
+    ``library`` is the session's media (for "use jazz.mp3 as the music"); ``new_assets`` the
+    ones just added, which "this clip" / "the new image" refer to; ``memory`` what the last
+    instruction referred to and changed (`EditPlan.memory` of the previous turn).
+    Parts that are understood are planned even when another part is not (``skipped`` names it).
+    """
+    lib = tuple(library) or tuple(timeline.assets)
+    new = tuple(new_assets)
+    mem = memory if isinstance(memory, M.Memory) else M.Memory.from_dict(memory)
+    zh = P.is_chinese(instruction)
+    masked, quotes = _mask(instruction.strip())
+    if not masked.strip():
+        return _unknown([], [], zh=zh)
+    masked, fixes = T.correct(masked, [a.name for a in (*lib, *timeline.assets) if a.name])
+    whole = _reorder_by_names(masked, timeline, lib) if "\x00" not in masked else None
+    if whole:
+        names = {a.id: a.name for a in (*lib, *timeline.assets)}
+        main = timeline.track(Role.MAIN)
+        shots = [main.segments[i].name for i in whole[0].order] if main else []  # type: ignore[union-attr]
+        reply = ("新的顺序：" + "、".join(shots) + "。") if zh else ("New order: " + ", ".join(shots) + ".")
+        return EditPlan("ok", tuple(whole), reply + _typo_note(fixes, zh), tuple(O.describe(o, names) for o in whole),
+                        fixes=tuple(f"{f.wrong}->{f.right}" for f in fixes),
+                        memory=M.remember(mem, whole, timeline, lib).to_dict())
+    pieces = _clauses(masked)
+    seps = _SPLIT_RX.findall(masked)
+    results: list[_Result] = []
+    joined: list[str] = []
+    turn_mem = mem
+    turn_ops: list[O.Op] | None = None  # the last clause's ops, remembered when a later clause refers back
+    in_turn = False
+    for i, piece in enumerate(pieces):
+        if results and results[-1].ok and _bare_value(piece):
+            # "…transitions, 1 second" / "…quieter, about 20%": a bare value belongs to the clause before
+            sep = seps[i - 1] if i - 1 < len(seps) else " "
+            m = _run(joined[-1] + sep + piece, quotes, timeline, lib, new)
+            if m.ok and O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []):
+                results[-1] = m
+                joined[-1] = joined[-1] + sep + piece
+                continue
+            if not re.search(r"(?:seconds?|secs?|\d\s*s|minutes?|mins?|秒|分钟)\s*(?:long)?\s*[.!。！]?\s*$", P.normalize(piece)):
+                # a stray value ("0:12", "20%") after a clause it does not fit: ask, do not guess
+                results.append(_Result(text=_ctx(piece, quotes, timeline, lib, new).raw))
+                joined.append(piece)
+                continue
+            # "make it vertical, 30 seconds": a length on its own is the video's length
+        if turn_ops is not None and M.may_refer(piece):
+            turn_mem = M.remember(mem, turn_ops, timeline, lib)
+            turn_ops = None
+        r = _run_remembering(piece, quotes, timeline, lib, new, turn_mem, in_turn)
+        if not r.ok and results and results[-1].ok and _complete(results[-1].ops or []) \
+                and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece) \
+                and _find_targets(_ctx(piece, quotes, timeline, lib, new)):
+            # "put the beach photo first and the shoe photo last": the second part has its own target
+            r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
+            if r2.ok:
+                r2.text = r.text
+                r = r2
+        if results and (not r.ok or not results[-1].ok):
+            sep = seps[i - 1] if i - 1 < len(seps) else " "
+            merged_text = joined[-1] + sep + piece
+            m = _run(merged_text, quotes, timeline, lib, new)
+            contributes = m.ok and (not results[-1].ok or O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []))
+            if contributes or (m.question and not r.ok) or (m.cannot and not r.ok and not results[-1].ok):
+                results[-1] = m
+                joined[-1] = merged_text
+                if m.ok:
+                    turn_ops = list(m.ops or [])
+                continue
+        if not r.ok and results and results[-1].ok and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece):
+            # "remove the voiceover and the music", "put the beach photo first and the shoe photo last"
+            r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
+            if r2.ok:
+                r2.text = r.text
+                r = r2
+        if r.ok and results and results[-1].ok:
+            r.ops = _onto_new_text(results[-1].ops or [], r.ops or [])
+        results.append(r)
+        joined.append(piece)
+        if r.ok:
+            turn_ops = list(r.ops or [])
+            in_turn = True
+    ops = _tidy([op for r in results for op in (r.ops or [])])
+    names = {a.id: a.name for a in (*lib, *timeline.assets)}
+    understood = [O.describe(op, names) for op in ops]
+    fixed = tuple(f"{f.wrong}->{f.right}" for f in fixes)
+    questions = [r.question for r in results if r.question]
+    if questions:
+        return EditPlan("ambiguous", (), questions[0], tuple(understood), fixes=fixed)
+    problems = [r for r in results if not r.ok]
+    if problems and not ops:
+        plan = _unknown(understood, problems, zh=zh)
+        return EditPlan(plan.status, (), plan.reply + _typo_note(fixes, zh), plan.understood, fixes=fixed)
+    memory_out = M.remember(mem, ops, timeline, lib).to_dict()
+    skipped = tuple(p.text.strip() for p in problems)
+    if zh:
+        reply = "；".join(O.describe_zh(op, names) for op in ops) + "。"
+    else:
+        reply = "; ".join(understood)
+        reply = reply[:1].upper() + reply[1:] + "."
+    if problems:
+        reply += " " + _skipped_note(problems, zh)
+    reply += _typo_note(fixes, zh)
+    return EditPlan("ok", tuple(ops), reply, tuple(understood), skipped=skipped, fixes=fixed, memory=memory_out)
+
+
+_LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
+                        r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
+
+
+def _complete(ops: list[O.Op]) -> bool:
+    """Every shot these ops name is named in full (by name, or a position with its kind): the clause
+    did not leave a bare ordinal for the next one to finish ("delete the first and second images")."""
+    ts = [t for o in ops for t in M.targets_of(o)]
+    return bool(ts) and all(t.role is not Role.MAIN or t.name or t.id or (t.index is not None and t.kind) for t in ts)
+
+
+def _lead_verb(piece: str) -> str | None:
+    m = _LEAD_VERB.match(piece)
+    return m.group(1) if m else None
+
+
+def _onto_new_text(before: list[O.Op], ops: list[O.Op]) -> list[O.Op]:
+    """"add 'Sale' at the top and make it red": "it" is the text just added, not the old title."""
+    added = [o for o in before if isinstance(o, O.AddText)]
+    if not added:
+        return ops
+    a = added[-1]
+    out = []
+    for o in ops:
+        if isinstance(o, O.UpdateText) and o.target == O.UpdateText.model_fields["target"].default and o.text is None:
+            o = o.model_copy(update={"target": O.Target(role=Role(a.role), name=a.text)})
+        out.append(o)
+    return out
+
+
+def _typo_note(fixes: list[T.Correction], zh: bool) -> str:
+    s = T.said(fixes, zh)
+    return f" {s}" if s and not zh else s
+
+
+def _skipped_note(problems: list[_Result], zh: bool) -> str:
+    cannot = [p.cannot for p in problems if p.cannot]
+    lost = [p.text.strip() for p in problems if not p.cannot]
+    parts = []
+    if zh:
+        if lost:
+            parts.append("没有理解" + "、".join(f"「{x}」" for x in lost) + "，这部分没有修改。")
+        parts += [c + "。" for c in cannot]
+        return "".join(parts)
+    if lost:
+        parts.append("I did not understand " + ", ".join(f"'{x}'" for x in lost) + ", so that part was left out.")
+    parts += [c[:1].upper() + c[1:] + "." for c in cannot]
+    return " ".join(parts)
+
+
+_BARE_FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|like|say|please|just|only|each|long|"
+                         r"or\s+so|ish)\b|大约|大概|左右|差不多|吧|就|请|[~≈]")
+
+
+def _bare_value(piece: str) -> bool:
+    """True when the clause is only a value: "1 second", "about 20%", "-6 dB", "三秒"."""
+    t = P.normalize(piece)
+    rest = t
+    for d in reversed(P.find_durations(t)):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = re.sub(r"[+-]?\s*\d+(?:\.\d+)?\s*(?:%|percent|db|decibels?|x|分贝)|百分之\S+", " ", rest)
+    rest = _BARE_FILLER.sub(" ", rest)
+    return rest != t and not re.sub(r"[\s,.;!?，。；！？]+", "", rest)
+
+
+def _tidy(ops: list[O.Op]) -> list[O.Op]:
+    """Drop repeated ops and merge neighbouring frame changes ("720p and vertical")."""
+    out: list[O.Op] = []
+    for op in ops:
+        if out and op == out[-1]:
+            continue
+        if out and isinstance(op, O.SetFrame) and isinstance(out[-1], O.SetFrame):
+            prev = out[-1]
+            out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution)
+            continue
+        added = next((i for i, o in enumerate(out) if isinstance(o, O.AddText) and isinstance(op, O.UpdateText)
+                      and op.target.name == o.text and op.target.role.value == o.role), None)
+        if added is not None and isinstance(op, O.UpdateText):  # "add 'Sale' … and make it red": one new text
+            a = out[added]
+            upd = {k: getattr(op, k) for k in ("text", "position", "size", "color", "background", "timing")
+                   if getattr(op, k) is not None}
+            out[added] = a.model_copy(update=upd)
+            continue
+        out.append(op)
+    return out
+
+
+def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:
+    cannot = [p.cannot for p in problems if p.cannot]
+    lost = [p.text.strip() for p in problems if not p.cannot]
+    parts = [cannot[0][:1].upper() + cannot[0][1:] + "."] if cannot else []
+    if zh:
+        if lost:
+            parts.append("没有理解" + "、".join(f"「{x}」" for x in lost) + "。")
+        if understood:
+            parts.append("已理解：" + "；".join(understood) + "，但为稳妥起见没有做任何修改。")
+        else:
+            parts.append("没有做任何修改。")
+        parts.append("可以这样说：" + " · ".join(CAPABILITIES_ZH))
+        return EditPlan("unknown", (), " ".join(parts), tuple(understood))
+    if lost:
+        parts.append("I did not understand " + ", ".join(f"'{x}'" for x in lost) + ".")
+    if understood:
+        parts.append("I understood: " + "; ".join(understood) + " — but changed nothing, to be safe.")
+    else:
+        parts.append("Nothing was changed.")
+    parts.append("I can change: " + " · ".join(CAPABILITIES))
+    return EditPlan("unknown", (), " ".join(parts), tuple(understood))

@@ -1,0 +1,172 @@
+"""Handlers for the AI features (the session runs the models): captions, voiceover, smart
+crop, beat sync, highlights, silence trimming, brand kits; `ai_requests` for a first cut."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner.rules.audio import _audio_role
+from reelforge.planner.rules.refs import (
+    _REMOVE,
+    _Ambiguous,
+    _Cannot,
+    _clauses,
+    _Ctx,
+    _ctx,
+    _find_targets,
+    _generic,
+    _has,
+    _mask,
+    _only,
+)
+from reelforge.timeline.model import (
+    Asset,
+    Timeline,
+)
+
+# -- AI features (the session runs the models; these emit requests) ------------------------------
+_CAPTION_NOUN = r"(?:captions?|subtitles?|subs|closed[\s-]captions?|cc)\b|字幕"
+
+
+def _language(t: str) -> str | None:
+    if _has(r"\b(?:in\s+)?(?:chinese|mandarin)\b|中文|普通话|汉语|国语", t):
+        return "zh"
+    if _has(r"\b(?:in\s+)?english\b|英文|英语", t):
+        return "en"
+    return None
+
+
+def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(_CAPTION_NOUN, t) or c.quotes or _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b", t):
+        return None
+    if _has(_REMOVE, t) or _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t):
+        return None
+    auto = _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)
+    adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|caption\s+(?:it|the))\b|加上?|添加|加个|配上|打开|开启|显示|要", t)
+    bare = re.fullmatch(r"(?:auto(?:matic)?[\s-]?)?(?:captions?|subtitles?|subs|cc)(?:\s+please)?|(?:自动)?字幕", t.strip(" .!。！")) is not None
+    if not (auto or adding or bare):
+        return None
+    return [O.AutoCaptions(language=_language(t))]
+
+
+_RX_SCRIPT_FILE = re.compile(r"(?<![\w/.-])([\w./\\-]+\.(?:txt|md))\b", re.I)
+
+
+def _h_voiceover(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    voice = _has(r"\b(?:voice[\s-]?over|voice|narration|narrator|narrate|narrates|vo|tts|text[\s-]to[\s-]speech|read\s+(?:\w+\s+){0,3}?(?:out\s+loud|out|aloud))\b|配音|旁白|解说|口播|朗读|念", t)
+    speak = _has(r"\b(?:say(?:s|ing)?|speak(?:s|ing)?|read(?:s|ing)?|narrat(?:e|es|ing)|announc(?:e|es|ing)|from|with\s+the\s+(?:script|text))\b|说|念|读|朗读|配音|旁白", t)
+    if not voice or not speak:
+        return None
+    if _has(r"\b(?:volume|louder|quieter|fade|duck|mute|remove|delete|replace)\b|音量|删除|去掉|淡入|淡出", t):
+        return None
+    captions = _has(_CAPTION_NOUN, t)
+    lang = _language(t)
+    m = _RX_SCRIPT_FILE.search(c.raw)
+    if m and not c.quotes:
+        return [O.Voiceover(script_file=m.group(1), language=lang, captions=captions)]
+    if not c.quotes:
+        if _has(r"\b(?:add|make|generate|create)\b|加|添加|生成", t) and _has(r"\bsay(?:s|ing)?\b|说", t):
+            raise _Cannot("what should the voice say? put it in quotes, e.g. add a voiceover saying \"Fresh coffee every morning\"")
+        return None
+    text = " ".join(c.quotes)
+    return [O.Voiceover(text=text, language=lang, captions=captions)]
+
+
+def _h_reframe(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if _has(r"\b(?:cent(?:er|re)[\s-]?crop(?:ped|ping)?|crop\s+(?:from|in|at|to)\s+the\s+(?:cent(?:er|re)|middle)|"
+            r"(?:no|turn\s+off|disable|without|stop)\s+(?:the\s+)?smart\s+(?:crop|reframe|reframing)(?:ping)?|"
+            r"plain\s+crop)\b|居中裁剪|中心裁剪|关闭智能裁剪|不要智能裁剪", t):
+        return [O.SmartReframe(on=False)]
+    if _has(r"\bsmart[\s-]?(?:crop|reframe|reframing|framing|cropping)\b|\bauto[\s-]?(?:reframe|crop)\b|"
+            r"\bkeep\s+(?:the\s+|my\s+|our\s+)?(?:subjects?|faces?|people|person|products?|main\s+subject)\s+(?:in\s+(?:the\s+)?(?:frame|shot|view|picture)|visible|centred|centered)\b|"
+            r"\b(?:follow|track)\s+the\s+(?:subject|face|person|product)\b|\bcrop\s+(?:around|to)\s+the\s+(?:subject|face|faces|person|product)\b|"
+            r"\bdon'?t\s+cut\s+off\s+(?:the\s+)?(?:faces?|heads?|subject|product)\b|智能裁剪|智能构图|智能重构|主体.{0,6}(?:画面|居中|保留)|人脸.{0,4}(?:画面|居中)|不要裁掉.{0,4}(?:人脸|脸|主体|产品)", t):
+        return [O.SmartReframe(on=True)]
+    return None
+
+
+def _h_beats(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if _has(r"\b(?:cut|cuts|edit|sync|synced|time|timed|switch|change|match|align)\b.{0,30}\b(?:to|on|with)\s+(?:the\s+)?(?:beats?|rhythm|tempo|music'?s?\s+beat)\b|"
+            r"\bbeat[\s-]?(?:sync(?:ed)?|matched|cut|cuts)\b|\b(?:match(?:es|ing)?|follow(?:s|ing)?|hit(?:s|ting)?)\s+(?:the\s+)?(?:beats?|rhythm|tempo)\b|\b(?:sync|time|match|align)\b.{0,20}\b(?:cuts|changes|shots|pictures|images|edits)\b.{0,12}\b(?:to|with)\s+(?:the\s+)?music\b|\bon\s+the\s+beat\b|\bto\s+the\s+beat\b|"
+            r"卡点|踩点|跟着?(?:音乐)?节奏|节拍|按节奏", t):
+        return [O.CutToBeat()]
+    return None
+
+
+def _h_highlight(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(r"\b(?:best|most\s+(?:exciting|interesting|active|dynamic|action[\s-]packed)|highlights?|action[\s-]packed|liveliest)\b|精彩|高光|最好看|最有趣|最动感", t):
+        return None
+    if _has(r"\b(?:music|song|title|text|caption|transition)\b|音乐|标题|字幕", t):
+        return None
+    seconds = None
+    durs = P.find_durations(t)
+    if durs:
+        seconds = durs[0].ms / 1000
+    target = None
+    stripped = t
+    for d in reversed(durs):
+        stripped = stripped[:d.start] + " " + stripped[d.end:]
+    refs = _find_targets(c, stripped)
+    if refs:
+        target = refs[0].target
+    else:
+        vids = c.count("video")
+        if not vids:
+            raise _Cannot("there are no video clips to take highlights from")
+        if len(vids) == 1:
+            target = O.Target(index=0, kind="video")
+        elif seconds is not None or _generic(c, stripped) not in (None, ""):
+            target = _only(c, "video")
+    return [O.UseHighlight(target=target, seconds=seconds)]
+
+
+def _h_silence(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(r"\b(?:silence|silences|silent\s+(?:parts?|bits?|gaps?|start|end|head|tail)|dead\s+air|pauses?\s+at\s+the\s+(?:start|end))\b|静音|空白|停顿", t):
+        return None
+    if not _has(r"\b(?:trim|cut|remove|drop|strip|delete|get\s+rid\s+of|skip)\b|去掉|剪掉|删掉|去除|裁掉", t):
+        return None
+    role = "music" if _audio_role(t) == "music" else "voice"
+    return [O.TrimSilence(role=role)]  # type: ignore[arg-type]
+
+
+def _h_brand(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(r"\b(?:brand(?:ing|ed)?|brand[\s-]?kit)\b|品牌", t):
+        return None
+    if _has(r"\blogo\b", t) and not _has(r"\bbrand(?:ing)?\s*kit\b|\bmy\s+brand\b", t):
+        return None
+    m = re.search(r"(?<![\w/.-])([\w./\\-]+\.(?:ya?ml|json))\b", c.raw, re.I)
+    return [O.UseBrand(path=m.group(1) if m else None)]
+
+
+def ai_requests(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = ()) -> list[O.Op]:
+    """The AI-feature requests in a first-cut prompt ("30-second promo with captions, cut to the
+    beat"): voiceover, captions, beat sync, brand — in that order. Other words are ignored
+    (the composer reads them)."""
+    masked, quotes = _mask(instruction.strip())
+    found: list[O.Op] = []
+    for piece in _clauses(masked):
+        c = _ctx(piece, quotes, timeline, tuple(library) or tuple(timeline.assets), ())
+        for h in (_h_voiceover, _h_auto_captions, _h_beats, _h_brand):
+            try:
+                ops = h(c)
+            except (_Cannot, _Ambiguous):
+                ops = None
+            if ops:
+                found += [o for o in ops if o not in found]
+                break
+    order = {O.Voiceover: 0, O.AutoCaptions: 1, O.CutToBeat: 2, O.UseBrand: 3}
+    found.sort(key=lambda o: order.get(type(o), 9))
+    if any(isinstance(o, O.Voiceover) for o in found):
+        found = [o for o in found if not isinstance(o, O.AutoCaptions)] if any(
+            isinstance(o, O.Voiceover) and o.captions for o in found) else found
+    return found

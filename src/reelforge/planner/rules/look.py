@@ -1,0 +1,140 @@
+"""Handlers for the look: transitions, Ken Burns motion, background and fit, the logo."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner.rules.refs import (
+    _MUSIC,
+    _REMOVE,
+    _TEXT_WORD,
+    _Cannot,
+    _Ctx,
+    _find_asset,
+    _find_targets,
+    _has,
+    _maybe_target,
+)
+from reelforge.planner.rules.text import _color
+from reelforge.timeline.model import (
+    AssetKind,
+    Fit,
+    Motion,
+    Position,
+    Role,
+    Transition,
+)
+
+
+def _h_logo(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(r"\b(?:logo|watermark|brand\s+mark)\b|水印|标志|台标|logo", t):
+        return None
+    if _has(r"\b(?:replace|instead\s+of)\b|换成|替换", t) and _find_targets(c):
+        return None  # "replace the mountain photo with logo.png" replaces a shot
+    if _has(_REMOVE, t):
+        return [O.RemoveTrack(role=Role.LOGO)]
+    asset = _find_asset(c, t, (AssetKind.IMAGE,))
+    if asset is None:
+        logos = [a for a in c.library if a.kind is AssetKind.IMAGE and re.search(r"logo|watermark|brand|水印", a.name.lower())]
+        if len(logos) == 1:
+            asset = logos[0]
+        else:
+            raise _Cannot("add the logo image to the project first (upload it), then say where to put it")
+    pos = P.parse_position(t)
+    corner = {Position.TOP_LEFT: "top-left", Position.TOP_RIGHT: "top-right", Position.BOTTOM_LEFT: "bottom-left",
+              Position.BOTTOM_RIGHT: "bottom-right", Position.TOP: "top-right", Position.BOTTOM: "bottom-right",
+              Position.CENTER_LEFT: "top-left", Position.CENTER_RIGHT: "top-right"}.get(pos, "bottom-right")  # type: ignore[arg-type]
+    kw: dict = {}
+    pct = P.parse_percent(t)
+    if pct:
+        kw["scale"] = max(0.02, min(1.0, pct))
+    elif _has(r"\b(?:small|tiny)\b|小", t):
+        kw["scale"] = 0.1
+    elif _has(r"\b(?:big|large)\b|大", t):
+        kw["scale"] = 0.25
+    return [O.AddLogo(asset_id=asset.id, position=corner, **kw)]  # type: ignore[arg-type]
+
+
+def _h_transition(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    spec = P.parse_transition(t)
+    generic = _has(r"\btransitions?\b|转场|过渡|切换效果", t)
+    if spec is None and not generic:
+        return None
+    if spec is None:
+        durs = P.find_durations(t)
+        if not durs:
+            if _has(_REMOVE, t):
+                return [O.SetTransition(kind=Transition.CUT)]
+            if _has(r"\b(?:smooth|smoother|soft|softer)\b|柔和|平滑", t):
+                return [O.SetTransition(kind=Transition.CROSSFADE)]
+            return None
+        kinds = [s.transition for s in c.main_segs() if s.transition is not Transition.CUT]
+        kind = max(set(kinds), key=kinds.count) if kinds else Transition.CROSSFADE
+        return [O.SetTransition(kind=kind, duration_ms=durs[0].ms)]
+    if spec.transition is not Transition.CUT and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b|\bno\s+(?:more\s+)?|\bwithout\b|\bdisable\b|不要|去掉|关掉|取消", t):
+        return [O.SetTransition(kind=Transition.CUT)]  # "turn off the crossfades"
+    target = None
+    m = re.search(r"\b(?:into|before|to)\s+(.*)$|(?:到|进入)\s*(.*)$", t)
+    if m:
+        refs = _find_targets(c, m.group(0))
+        if refs:
+            target = refs[0].target
+    between = re.search(r"\bbetween\s+(.*)$", t)
+    if between and target is None:
+        refs = _find_targets(c, between.group(1))
+        if len(refs) >= 2:
+            target = refs[1].target
+    ms = spec.duration_ms
+    if ms is None and spec.transition is not Transition.CUT:
+        near = [d.ms for d in P.find_durations(t) if d.ms <= 5000]
+        ms = near[0] if near else None
+    return [O.SetTransition(target=target, kind=spec.transition, duration_ms=ms)]
+
+
+_MOTION_WORDS = [
+    (r"\bzoom(?:ing)?\s*in\b|\bpush\s+in\b|放大|推近|推进", Motion.ZOOM_IN),
+    (r"\bzoom(?:ing)?\s*out\b|\bpull\s+(?:out|back)\b|缩小|拉远", Motion.ZOOM_OUT),
+    (r"\bpan(?:ning)?\s+(?:to\s+the\s+)?left\b|向左(?:平移|移动|摇)", Motion.PAN_LEFT),
+    (r"\bpan(?:ning)?\s+(?:to\s+the\s+)?right\b|向右(?:平移|移动|摇)", Motion.PAN_RIGHT),
+    (r"\bpan(?:ning)?\s+up\b|向上(?:平移|移动|摇)", Motion.PAN_UP),
+    (r"\bpan(?:ning)?\s+down\b|向下(?:平移|移动|摇)", Motion.PAN_DOWN),
+]
+
+
+def _h_motion(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if _has(_TEXT_WORD, t) and not _has(r"\bmotion\b", t) or _has(r"\bslow[\s-]?mo(?:tion)?\b|慢动作", t):
+        return None
+    want = P.wants_motion(t)
+    if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
+        want = False  # "get rid of all the zooming"
+    specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None) if want is not False else None
+    if want is None and specific is None and not _has(r"\banimate\b|\bmovement\b|\bmove\s+more\b|动起来|动画|动效", t):
+        return None
+    if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):
+        return None
+    refs = _find_targets(c)
+    target = refs[0].target if refs else None
+    if want is False:
+        return [O.SetMotion(target=target, motion=Motion.NONE)]
+    return [O.SetMotion(target=target, motion=specific or "auto")]
+
+
+def _h_background(c: _Ctx) -> list[O.Op] | None:
+    t = re.sub(_MUSIC, " ", c.t)
+    if _has(r"\bblur(?:red|ry)?\b|模糊", t) and _has(r"\bbackground\b|\bbars?\b|\bedges?\b|\bsides?\b|背景|两边|边缘|黑边", t):
+        return [O.SetBackground(blur=True)]
+    if _has(r"\bbackground\b|背景|底色", t):
+        col = _color(t)
+        if col:
+            return [O.SetBackground(color=col)]
+        return None
+    if _has(r"\b(?:letterbox(?:ed|ing)?|pillarbox(?:ed)?|fit\s+(?:the\s+)?whole|show\s+the\s+whole|don'?t\s+crop|no\s+crop(?:ping)?|without\s+cropping|uncropped)\b|完整显示|不要裁剪|不裁剪|留黑边", t):
+        return [O.SetFit(target=_maybe_target(c), fit=Fit.CONTAIN)]
+    if _has(r"\b(?:fill\s+the\s+(?:frame|screen)|crop\s+to\s+fill|no\s+(?:black\s+)?bars|remove\s+the\s+(?:black\s+)?bars|full\s*screen|zoom\s+to\s+fill)\b|填满|铺满|去掉黑边|不要黑边|全屏", t):
+        return [O.SetFit(target=_maybe_target(c), fit=Fit.COVER)]
+    return None

@@ -1,0 +1,406 @@
+"""What an instruction points at, and the clause it is read in.
+
+The vocabulary of shots ("the second image", "photos 2 to 4", "the one before last", "第三张",
+"the one after the clip", names with or without extensions), the clause context `_Ctx`, and the
+splitting of an instruction into clauses with its quotes masked. Used by every handler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.timeline.model import (
+    Asset,
+    AssetKind,
+    Role,
+    TextSegment,
+    Timeline,
+    VideoSegment,
+)
+
+
+class _Ambiguous(Exception):
+    pass
+
+
+class _Cannot(Exception):
+    """Understood, but nothing in the project to act on (e.g. no such file)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# vocabulary
+_ORD_EN = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|opening|intro|closing|ending|outro|\d+(?:st|nd|rd|th))"
+_ORD_FULL = rf"(?:(?:second|third|\d+(?:nd|rd|th))[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|next[\s-]+to[\s-]+last|one[\s-]+before[\s-]+(?:the\s+)?last|last[\s-]+but[\s-]+one|{_ORD_EN})"
+_NOUN_IMG = r"(?:images?|photos?|pictures?|pics?|stills?|photographs?|slides?)"
+_NOUN_VID = r"(?:video[\s-]?clips?|videos|footage|movies?|video(?!\s+(?:length|duration)))"
+_NOUN_ANY = r"(?:clips?|shots?|segments?|scenes?|ones?|items?)"
+_NOUN = rf"(?:{_NOUN_VID}|{_NOUN_IMG}|{_NOUN_ANY})"
+_SMALL_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+_RX_ORD = re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_FULL})\b(?:\s+(?P<noun>{_NOUN}))?")
+_RX_NUMBERED = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene|slide)\s*(?:number\s+|no\.?\s*|#\s*)?(?P<num>{_SMALL_NUM})\b(?!\s*(?:s\b|sec|second|%|x\b|db))")
+_RX_GROUP = re.compile(rf"\b(?:the\s+)?(?P<end>first|last|final|opening)\s+(?P<n>two|three|four|five|six|\d+)\s+(?P<noun>{_NOUN})")
+_RX_ZH_GROUP = re.compile(r"(?P<end>前|最后|后)\s*(?P<n>[两二三四五六\d])\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
+_RX_LIST = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<nums>\d+(?:\s*(?:,|and|&)\s*\d+)+)\b")
+_RX_SPAN_REF = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<a>\d+)\s*(?:to|through|thru|-|–)\s*(?P<b>\d+)\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
+_RX_ZH_SPAN_REF = re.compile(r"第\s*(?P<a>[一二两三四五六七八九十\d]+)\s*(?:张|个|段|幅)?\s*(?:到|至|-)\s*第?\s*(?P<b>[一二两三四五六七八九十\d]+)\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
+# "the one after the clip", "the shot before the beach photo": a neighbour of another reference
+_RX_NEIGHBOUR = re.compile(r"\bthe\s+(?:one|shot|image|photo|picture|pic|segment|scene|slide)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?(?P<rel>after|before|following|preceding)\s+")
+_RX_MORE_AT = re.compile(r"\s*(?:,|and|&|和|、)\s*(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds|秒)\b)")
+_RX_AT = re.compile(r"\b(?:at|@)\s+(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b)")
+_ZH_ORD = r"(?:倒数第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+|最后|最後|末|头|首)"
+_RX_ZH = re.compile(rf"(?P<ord>{_ZH_ORD})\s*一?\s*(?P<cl>张|个|段|幅|条|帧|部)?\s*(?P<noun>图片|图|照片|相片|片段|视频|镜头|画面|素材|场景)?")
+_RX_ZH_AT = re.compile(r"(?:在\s*)?(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*秒)\s*(?:(?:处|时|的地方|那里|位置)(?:的)?|的(?=片段|镜头|图片|画面|照片))")
+_RX_GENERIC = re.compile(rf"\b(?:the|this|that|a|an)\s+(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene)\b(?!\s*(?:number|no\.|#|\d+(?!\.?\d*\s*(?:s\b|secs?\b|seconds?\b|%|x\b|秒))))")
+_RX_ZH_GENERIC = re.compile(r"(?:这|那)\s*(?:张|个|段|幅)\s*(?P<noun>图片|图|照片|视频|片段|镜头)?|(?<![第一二三四五六七八九十\d])(?P<noun2>图片|照片|视频片段)")
+
+_MUSIC = r"(?:background\s+music|music|bgm|soundtrack|song|backing\s+track|背景音乐|背景乐|音乐|配乐|歌曲|歌)"
+_VOICE = r"(?:voice[\s-]?over|voice|narration|narrator|vo|旁白|配音|解说|人声|口播)"
+_CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|(?:sound|audio)\s+(?:of|from|in)\s+the\s+(?:video\s+)?clips?|original\s+(?:sound|audio)|clip\s+audio|原声|视频声音|片段声音|视频的声音)"
+_TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|标题|字幕|文字|文案|口号|行动号召)"
+_ADD = r"(?:\badd(?:ing)?\b|\binsert\b|\bput\b|\bappend\b|\binclude\b|\bplace\b|\bshow\b|\bdisplay\b|\bwrite\b|添加|加上|加入|插入|加个|加一个|加一段|加|新增|放上|写上|显示)"
+_REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\byank\b|\baxe\b|\bnix\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
+_LOUDER = r"(?:louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
+_QUIETER = r"(?:quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
+
+
+def _has(rx: str, t: str) -> bool:
+    return re.search(rx, t) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Ctx:
+    raw: str                  # the clause as written (quotes intact)
+    t: str                    # normalised, quotes replaced by «q»
+    quotes: list[str]
+    tl: Timeline
+    library: tuple[Asset, ...]
+    new_assets: tuple[Asset, ...]
+    zh: bool
+    notes: list[str] = field(default_factory=list)
+
+    # -- timeline facts --------------------------------------------------------------------
+    def main_segs(self) -> tuple[VideoSegment, ...]:
+        tr = self.tl.track(Role.MAIN)
+        return tuple(tr.segments) if tr else ()
+
+    def asset_kind(self, seg: VideoSegment) -> str:
+        for a in (*self.tl.assets, *self.library):
+            if a.id == seg.src:
+                return "image" if a.kind is AssetKind.IMAGE else "video"
+        return "image"
+
+    def count(self, kind: str | None) -> list[VideoSegment]:
+        return [s for s in self.main_segs() if kind is None or self.asset_kind(s) == kind]
+
+    def text_segs(self, role: Role | None) -> list[tuple[Role, TextSegment]]:
+        roles = [role] if role else [Role.TITLE, Role.CAPTION, Role.CTA]
+        out = []
+        for r in roles:
+            for tr in self.tl.tracks_by_role(r):
+                out.extend((r, s) for s in tr.segments)
+        return out
+
+
+def _noun_kind(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    n = noun.strip()
+    if re.fullmatch(_NOUN_IMG, n) or n in ("图片", "图", "照片", "相片", "张", "幅"):
+        return "image"
+    if re.fullmatch(_NOUN_VID, n) or n in ("视频", "视频片段"):
+        return "video"
+    return None
+
+
+def _ord_index(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.strip())
+    word = {"opening": "first", "intro": "first", "closing": "last", "ending": "last", "outro": "last"}.get(word, word)
+    if re.fullmatch(r"next[\s-]+to[\s-]+last|one[\s-]+before[\s-]+(?:the\s+)?last|last[\s-]+but[\s-]+one", word):
+        return -2
+    n = P.parse_ordinal(word.replace("-", " "))
+    if n is None:
+        return None
+    return n - 1 if n > 0 else n
+
+
+@dataclass
+class _TRef:
+    target: O.Target
+    start: int
+    end: int
+    more: tuple[O.Target, ...] = ()  # "the first two images": the other targets of a group
+
+    @property
+    def all(self) -> tuple[O.Target, ...]:
+        return (self.target, *self.more)
+
+
+def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TRef]:
+    """Segment references on the main track, left to right."""
+    t = c.t if text is None else text
+    found: list[_TRef] = []
+    bare: set[int] = set()  # ordinals written without a noun
+    for m in _RX_ORD.finditer(t):
+        # "the first 3 seconds" is a time range, not a shot
+        after = t[m.end():m.end() + 14]
+        if not m.group("noun") and re.match(r"\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half|few|couple|second|sec|s\b|time)", after):
+            continue
+        if m.group("noun") is None and re.match(r"\s*(?:title|caption|text|music|transition|fade|cta)", after):
+            continue
+        if re.search(r"(?:\d|\b(?:a|one|half|each|per|every|1st))\s*$", t[:m.start("ord")]) and m.group("ord") == "second":
+            continue  # "1 second", "a second": a length, not a position
+        idx = _ord_index(m.group("ord"))
+        if idx is None:
+            continue
+        noun = m.group("noun")
+        if noun and re.fullmatch(r"(?:seconds?|secs?)", noun):
+            continue
+        ref = _TRef(O.Target(index=idx, kind=_noun_kind(noun)), m.start() + offset, m.end() + offset)
+        if not noun:
+            bare.add(ref.start)
+        found.append(ref)
+    for m in _RX_GROUP.finditer(t):
+        n = int(P.parse_number(m.group("n")) or 0)
+        kind = _noun_kind(m.group("noun"))
+        idx = list(range(n)) if m.group("end") in ("first", "opening") else list(range(-n, 0))
+        if n >= 2:
+            ts = [O.Target(index=i, kind=kind) for i in idx]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_ZH_GROUP.finditer(t):
+        n = int(P.parse_number(m.group("n")) or 0)
+        kind = _noun_kind(m.group("noun")) or ("image" if m.group("cl") in ("张", "幅") else None)
+        idx = list(range(n)) if m.group("end") == "前" else list(range(-n, 0))
+        if n >= 2:
+            ts = [O.Target(index=i, kind=kind) for i in idx]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_LIST.finditer(t):
+        nums = [int(x) for x in re.findall(r"\d+", m.group("nums"))]
+        kind = _noun_kind(m.group("noun"))
+        if all(k >= 1 for k in nums):
+            ts = [O.Target(index=k - 1, kind=kind) for k in nums]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_SPAN_REF.finditer(t):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 1 <= a < b <= 50:
+            ts = [O.Target(index=k - 1, kind=_noun_kind(m.group("noun"))) for k in range(a, b + 1)]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_ZH_SPAN_REF.finditer(t):
+        a, b = P.parse_number(m.group("a")), P.parse_number(m.group("b"))
+        if a and b and 1 <= a < b <= 50:
+            kind = _noun_kind(m.group("noun")) or ("image" if m.group("cl") in ("张", "幅") else None)
+            ts = [O.Target(index=k - 1, kind=kind) for k in range(int(a), int(b) + 1)]
+            found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
+    for m in _RX_NEIGHBOUR.finditer(t):
+        inner = _find_targets(c, t[m.end():], m.end() + offset)
+        lead = re.match(r"(?:the|that)\s+", t[m.end():])
+        at = m.end() + offset
+        seg = (_main_seg(c, inner[0].target)
+               if inner and inner[0].start in (at, at + (lead.end() if lead else 0)) else None)
+        end = inner[0].end if seg is not None else 0
+        clip = re.match(r"(?:the|that)\s+(?:video\s+)?clip\b", t[m.end():])
+        if seg is None and clip and len(c.count("video")) == 1:  # "the one after the clip"
+            seg, end = c.count("video")[0], m.end() + clip.end() + offset
+        if seg is not None:
+            i = next(k for k, x in enumerate(c.main_segs()) if x.id == seg.id) + (1 if m.group("rel") in ("after", "following") else -1)
+            if 0 <= i < len(c.main_segs()):
+                found.append(_TRef(O.Target(index=i), m.start() + offset, end))
+    for m in _RX_NUMBERED.finditer(t):
+        n = P.parse_number(m.group("num"))
+        if n is None or int(n) < 1:
+            continue
+        found.append(_TRef(O.Target(index=int(n) - 1, kind=_noun_kind(m.group("noun"))), m.start() + offset, m.end() + offset))
+    for m in _RX_ZH.finditer(t):
+        if not (m.group("cl") or m.group("noun")) and not re.match(r"\s*[和与跟、]", t[m.end():m.end() + 2]) and m.group("ord") not in ("最后", "最後"):
+            if not re.search(r"[和与跟、]\s*$", t[:m.start()]):
+                continue
+        if m.group("ord") in ("头", "首", "末") and not (m.group("cl") or m.group("noun")):
+            continue
+        if m.group("ord") in ("最后", "最後") and not (m.group("cl") or m.group("noun")):
+            # "放到最后" is a destination, not a target
+            continue
+        idx = _ord_index(m.group("ord").replace(" ", ""))
+        if idx is None:
+            continue
+        kind = _noun_kind(m.group("noun")) or ("image" if m.group("cl") in ("张", "幅") else None)
+        found.append(_TRef(O.Target(index=idx, kind=kind), m.start() + offset, m.end() + offset))
+    for rx in (_RX_AT, _RX_ZH_AT):
+        for m in rx.finditer(t):
+            ms = P.parse_time_value_ms(m.group("tv"))
+            if ms is None:
+                continue
+            more: list[O.Target] = []
+            end = m.end()
+            while nxt := _RX_MORE_AT.match(t, end):  # "at 0:05 and 0:12"
+                v = P.parse_time_value_ms(nxt.group("tv"))
+                if v is None:
+                    break
+                more.append(O.Target(at_ms=v))
+                end = nxt.end()
+            found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, end + offset, tuple(more)))
+    # names of shots on the timeline
+    for stem, full in _stems(c.main_segs()):
+        for m in re.finditer(rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t):
+            if not any(r.start <= m.start() + offset < r.end for r in found):
+                found.append(_TRef(O.Target(name=stem if m.group(0) == stem else full), m.start() + offset, m.end() + offset))
+    found.sort(key=lambda r: r.start)
+    # drop overlaps (keep the longest at a position)
+    out: list[_TRef] = []
+    for r in found:
+        if out and r.start < out[-1].end:
+            if r.end - r.start > out[-1].end - out[-1].start:
+                out[-1] = r
+            continue
+        out.append(r)
+    # ordinals without a noun take the kind of the nearest one that has it ("swap the first and third images")
+    kinds = [r.target.kind for r in out if r.target.kind]
+    if kinds:
+        out = [(_TRef(r.target.model_copy(update={"kind": kinds[0]}), r.start, r.end, r.more)
+                if r.target.index is not None and r.target.kind is None and r.start in bare else r) for r in out]
+    return out
+
+
+_STOP_STEMS = {"img", "image", "photo", "pic", "picture", "clip", "video", "the", "and", "jpg", "png", "mp4",
+               "mov", "mp3", "wav", "file", "final", "new", "copy", "dsc", "vid", "music", "voice", "shot"}
+
+
+def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
+    out = []
+    seen = set()
+    for s in segs:
+        full = s.name.lower()
+        if not full:
+            continue
+        base = full.rsplit(".", 1)[0]
+        for word in [base, *re.split(r"[^a-z0-9\u4e00-\u9fff]+", base)]:
+            if len(word) >= 3 and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:
+                seen.add((word, full))
+                out.append((word, full))
+    return out
+
+
+def _generic(c: _Ctx, text: str | None = None) -> str | None:
+    """'the image' / 'this clip' / '图片' without a position: the kind it names ('' = any)."""
+    t = c.t if text is None else text
+    m = _RX_GENERIC.search(t)
+    if m:
+        if m.group("noun") == "clip" and len(c.count("video")) == 1:
+            return "video"  # "the clip" among photos and one video clip is that clip
+        return _noun_kind(m.group("noun")) or ""
+    m = _RX_ZH_GENERIC.search(t)
+    if m:
+        return _noun_kind(m.group("noun") or m.group("noun2")) or ""
+    return None
+
+
+_RX_ALL_SHOTS = re.compile(
+    rf"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|these\s+)?(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips?|shots?|segments?|scenes?)\b"
+    r"|\bthe\s+(?P<noun2>images|photos|pictures|pics|stills|photographs|slides|videos|video\s+clips)\b(?!\s*(?:\d|number))"
+    r"|(?:所有|全部|每一?张|每一?段|每一?个)\s*的?\s*(?P<noun3>图片|照片|图|视频片段|视频|片段|镜头)"
+    r"|(?<![前后两二三四五六七八九十\d张])(?P<noun4>图片|照片)(?:都|全都|全部)")
+
+
+def _all_of(c: _Ctx, text: str | None = None) -> str | None:
+    """'all the images' / 'the photos' / '所有图片': the kind they name ('' = every shot), else None."""
+    t = c.t if text is None else text
+    m = _RX_ALL_SHOTS.search(t)
+    if not m:
+        return None
+    noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
+    return _noun_kind(noun) or ""
+
+
+def _only(c: _Ctx, kind: str | None) -> O.Target:
+    segs = c.count(kind)
+    noun = {"image": "image", "video": "video clip"}.get(kind or "", "shot")
+    if len(segs) == 1:
+        return O.Target(index=0, kind=kind)  # type: ignore[arg-type]
+    if not segs:
+        raise _Cannot(f"there is no {noun} on the timeline")
+    names = ", ".join(f"{i + 1}. {s.name}" for i, s in enumerate(segs[:10]))
+    if c.zh:
+        zh = {"image": ("张", "图片"), "video": ("段", "视频片段")}.get(kind or "", ("个", "镜头"))
+        raise _Ambiguous(f"是哪一{zh[0]}{zh[1]}？共有{len(segs)}{zh[0]}：{names}。请说“第二{zh[0]}”或文件名。")
+    raise _Ambiguous(f"Which {noun}? There are {len(segs)}: {names}. Say e.g. 'the second {noun}' or its name.")
+
+
+# -- assets -------------------------------------------------------------------------------------
+def _find_asset(c: _Ctx, text: str, kinds: tuple[AssetKind, ...]) -> Asset | None:
+    pool = [a for a in (*c.library, *c.tl.assets) if a.kind in kinds]
+    t = text
+    for a in pool:  # full file names first
+        if a.name and re.search(rf"(?<![a-z0-9_.]){re.escape(a.name.lower())}(?![a-z0-9_])", t):
+            return a
+    hits: dict[str, Asset] = {}
+    for stem, full in _stems(pool):
+        if re.search(rf"(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t):
+            for a in pool:
+                if a.name.lower() == full:
+                    hits[a.id] = a
+    if len(hits) == 1:
+        return next(iter(hits.values()))
+    if re.search(r"\b(?:this|these|the\s+new|the\s+uploaded|the\s+latest|the\s+last\s+uploaded|it)\b|这个|这张|这段|新上传|刚上传|新的", t):
+        fresh = [a for a in c.new_assets if a.kind in kinds]
+        if fresh:
+            return fresh[-1]
+    return None
+
+
+def _maybe_target(c: _Ctx) -> O.Target | None:
+    refs = _find_targets(c)
+    return refs[0].target if refs else None
+
+
+def _main_seg(c: _Ctx, target: O.Target) -> VideoSegment | None:
+    segs = list(c.main_segs())
+    if target.kind:
+        segs = [s for s in segs if c.asset_kind(s) == target.kind]
+    if target.index is not None and -len(segs) <= target.index < len(segs):
+        return segs[target.index]
+    if target.name is not None:
+        hits = [s for s in segs if target.name in s.name.lower()]
+        return hits[0] if len(hits) == 1 else None
+    if target.at_ms is not None:
+        hits = [s for s in segs if s.start <= target.at_ms < s.end]
+        return hits[-1] if hits else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+_QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![A-Za-z0-9_'])'([^'\n]*\S)'(?![A-Za-z0-9_])")
+_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
+
+
+def _mask(text: str) -> tuple[str, list[str]]:
+    quotes: list[str] = []
+
+    def sub(m: re.Match[str]) -> str:
+        quotes.append(next(g for g in m.groups() if g is not None).strip())
+        return f"\x00{len(quotes) - 1}\x00"
+
+    return _QUOTE_RX.sub(sub, text), quotes
+
+
+def _clauses(masked: str) -> list[str]:
+    parts = [p for p in _SPLIT_RX.split(masked) if p and p.strip(" ,.;，。；")]
+    return parts or [masked]
+
+
+def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Ctx:
+    files = {a.name.lower() for a in (*library, *tl.assets) if a.name}
+    idx = [int(i) for i in re.findall(r"\x00(\d+)\x00", piece)]
+    qs = [quotes[i] for i in idx if quotes[i].lower() not in files]
+    raw = re.sub(r"\x00(\d+)\x00", lambda m: f'"{quotes[int(m.group(1))]}"', piece)
+    # a quoted file name is media ("add 'surf.mp4' after …"); other quotes are text
+    t = re.sub(r"\x00(\d+)\x00", lambda m: f" {quotes[int(m.group(1))]} " if quotes[int(m.group(1))].lower() in files
+               else " «q» ", piece)
+    t = P.normalize(t)
+    # mixed Chinese and English ("把title改成…", "music调到30%"): English words get their word boundaries
+    t = re.sub(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])", " ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return _Ctx(raw=raw, t=t, quotes=qs, tl=tl, library=library, new_assets=new, zh=P.is_chinese(piece))

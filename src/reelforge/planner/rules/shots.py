@@ -1,0 +1,385 @@
+"""Handlers for the shots of the main track: frame, lengths, order (moves, swaps, reorder by
+numbers or names), replacing, adding, trimming, removing, speed."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner.rules.refs import (
+    _ADD,
+    _NOUN_IMG,
+    _NOUN_VID,
+    _ORD_EN,
+    _REMOVE,
+    _SMALL_NUM,
+    _all_of,
+    _Cannot,
+    _Ctx,
+    _ctx,
+    _find_asset,
+    _find_targets,
+    _generic,
+    _has,
+    _main_seg,
+    _noun_kind,
+    _only,
+    _ord_index,
+    _TRef,
+)
+from reelforge.timeline.model import (
+    Asset,
+    AssetKind,
+    Role,
+    Timeline,
+)
+
+
+def _h_frame(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    aspect = P.parse_aspect(t)
+    res = P.parse_resolution(t)
+    if aspect is None and res is None:
+        return None
+    if aspect is not None and _has(r"\b(?:wipe|slide|pan)\b", t) and not _has(r"\b(?:make|format|ratio|aspect|for)\b", t):
+        return None
+    return [O.SetFrame(aspect=aspect, resolution=res)]  # type: ignore[arg-type]
+
+
+def _h_speed(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    m = re.search(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四])\s*(?:x|×|倍速?)(?![a-z\d])|(?:speed|速度)\s*(?:of\s+|to\s+|at\s+)?(\d+(?:\.\d+)?)\s*(?:x|×|倍)?", t)
+    speed = None
+    if m:
+        speed = float(P.parse_number(m.group(1) or m.group(2)) or 1)
+    elif _has(r"\bhalf[\s-]speed\b|\bslow[\s-]?mo(?:tion)?\b|慢动作|半速|慢放", t):
+        speed = 0.5
+    elif _has(r"\b(?:double|twice\s+the)\s+speed\b|\btwice\s+as\s+fast\b|两倍速|二倍速", t):
+        speed = 2.0
+    elif _has(r"\bnormal\s+speed\b|\breal[\s-]?time\b|正常速度|原速", t):
+        speed = 1.0
+    elif _has(r"\bspeed\s+(?:\w+\s+){0,3}up\b|\bspeed\s*up\b|\bfaster\b|\bquicken\b|加速|快一点|快点|加快", t):
+        speed = 1.5
+    elif _has(r"\bslow\s+(?:\w+\s+){0,3}down\b|\bslow\s*down\b|\bslower\b|减速|放慢|慢一点|慢点", t):
+        speed = 0.5
+    if speed is None:
+        return None
+    if not 0.25 <= speed <= 4:
+        raise _Cannot("speed can be between 0.25x and 4x")
+    if _has(r"\btransitions?\b|转场|music|音乐", t):
+        return None
+    refs = _find_targets(c)
+    target = refs[0].target if refs else None  # "the clip" / "the video": every clip
+    return [O.SetSpeed(target=target, speed=speed)]
+
+
+def _h_reverse(c: _Ctx) -> list[O.Op] | None:
+    if _has(r"\breverse\s+(?:the\s+)?order\b|\bin\s+reverse\s+order\b|\bbackwards\b|倒序|顺序反过来|反转顺序|颠倒顺序|倒过来", c.t):
+        return [O.ReverseOrder()]
+    return None
+
+
+_RX_ORDER_NAMES = re.compile(
+    r"^\s*(?:please\s+)?(?:re-?order|order|arrange|sequence|sort|put)\b(?P<what>[^:：]{0,40})[:：]\s*(?P<list>.+)$"
+    r"|^(?P<zh>.{0,12}?)(?:顺序|排序|排列)(?:改成|改为|换成|调成|是|为)?\s*[:：]?\s*(?P<list2>.+)$", re.I)
+
+
+def _reorder_by_names(instruction: str, tl: Timeline, lib: tuple[Asset, ...]) -> list[O.Op] | None:
+    """"reorder the photos: scarf, hat, shoe, bag, watch" / "顺序改成：hat、shoe、bag": one new order.
+    Named photos fill the photos' places in that order (clips stay where they are); with "shots"
+    or no kind, the named ones come first and the rest follow in their order."""
+    m = _RX_ORDER_NAMES.match(instruction)
+    if not m:
+        return None
+    items = [x.strip(" .!。！") for x in re.split(r"\s*(?:,|，|、|;|；|->|→|\bthen\b|\band\b)\s*", m.group("list") or m.group("list2")) if x.strip(" .!。！")]
+    if len(items) < 2:
+        return None
+    c = _ctx(instruction, [], tl, lib, ())
+    main = list(c.main_segs())
+    picked: list[int] = []
+    for item in items:
+        refs = _find_targets(_ctx(item, [], tl, lib, ()))
+        seg = _main_seg(c, refs[0].target) if len(refs) == 1 else None
+        if seg is None:
+            return None
+        i = next(k for k, x in enumerate(main) if x.id == seg.id)
+        if i in picked:
+            return None
+        picked.append(i)
+    kind = _noun_kind((re.search(rf"{_NOUN_IMG}|{_NOUN_VID}", m.group("what") or "") or re.search(r"图片|照片", m.group("zh") or "") or [None])[0])
+    if kind is not None and all(c.asset_kind(main[i]) == kind for i in picked):
+        slots = [k for k, x in enumerate(main) if c.asset_kind(x) == kind]
+        rest = [k for k in slots if k not in picked]
+        fill = iter(picked + rest)
+        order = [next(fill) if k in slots else k for k in range(len(main))]
+    else:
+        order = picked + [k for k in range(len(main)) if k not in picked]
+    if order == list(range(len(main))):
+        return [O.ReorderSegments(order=order)]
+    return [O.ReorderSegments(order=order)]
+
+
+def _h_reorder(c: _Ctx) -> list[O.Op] | None:
+    """"reorder the images 3, 1, 2", "order: 2 1 3", "顺序改成3,1,2"."""
+    m = re.search(r"\b(?:re-?order|order|sequence|arrange)\b[^\d]{0,40}?((?:\d+\s*(?:,|，|、|\s|then|and|->|→)\s*){1,}\d+)|"
+                  r"(?:顺序|排序|排列)[^\d]{0,10}?((?:\d+\s*(?:,|，|、|\s|->|→)\s*){1,}\d+)", c.t)
+    if not m:
+        return None
+    nums = [int(x) for x in re.findall(r"\d+", m.group(1) or m.group(2))]
+    n = len(c.main_segs())
+    if any(k < 1 for k in nums) or len(set(nums)) != len(nums):
+        return None
+    if any(k > n for k in nums):
+        raise _Cannot(f"there are only {n} shots")
+    return [O.ReorderSegments(order=[k - 1 for k in nums])]
+
+
+def _h_swap(c: _Ctx) -> list[O.Op] | None:
+    if not _has(r"\b(?:swap|switch|exchange|trade|flip)\b|交换|互换|对调|调换|换一下|换个位置|调个位置|对换", c.t):
+        return None
+    refs = _find_targets(c)
+    if len(refs) == 1:  # "swap the second image for surf.mp4" is a replacement
+        m = re.search(r"\b(?:with|for)\b(.*)$|(?:和|与|跟|换成)(.*)$", c.t)
+        asset = _find_asset(c, m.group(0), (AssetKind.IMAGE, AssetKind.VIDEO)) if m else None
+        if asset is not None and asset.id not in {s.src for s in c.main_segs()}:
+            return [O.ReplaceSource(target=refs[0].target, asset_id=asset.id)]
+    flat = [x for r in refs for x in r.all]
+    if len(flat) < 2:
+        return None
+    return [O.SwapSegments(a=flat[0], b=flat[1])]
+
+
+_END = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:end|back|last\s+position)|\blast\b|\bto\s+the\s+end\b|最后|末尾|结尾|最后面|最后一个位置)"
+_START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+position)|\bfirst\b|最前|开头|最前面|第一个位置|第一位)"
+
+
+def _h_move(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
+    if not m:
+        return None
+    split = re.search(r"\s(?:to|after|before|behind|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|(?<=[张个段图片])(?:后面|之后|前面|之前)", t[m.end():])
+    if not m.group(0).isascii():
+        split_at = m.start()
+    elif not split:
+        if _has(r"\b(?:first|last)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
+            split_at = m.end() + (re.search(r"\s(?:first|last)\s*$", t[m.end():]) or re.search(r"$", t[m.end():])).start()  # type: ignore[union-attr]
+        else:
+            return None
+    else:
+        split_at = m.end() + split.start()
+    head, tail = t[:split_at], t[split_at:]
+    # Chinese "把第二张放到第四张后面": destination target is in the tail, before 后面/前面
+    refs_head = _find_targets(c, head)
+    if not refs_head:
+        kind = _generic(c, head)
+        if kind is None:
+            return None
+        target = _only(c, kind or None)
+    else:
+        target = refs_head[0].target
+    if target.role is not Role.MAIN:
+        return None
+    if re.match(r"\s*(?:after|behind)\b", tail) or re.search(r"(?:后面|之后|后边|后)\s*$", tail):
+        refs = _find_targets(c, tail, split_at)
+        if refs:
+            return [O.MoveSegment(target=target, after=refs[0].target)]
+    if re.match(r"\s*(?:before|in\s+front\s+of)\b", tail) or re.search(r"(?:前面|之前|前边|前)\s*$", tail):
+        refs = _find_targets(c, tail, split_at)
+        if refs:
+            return [O.MoveSegment(target=target, before=refs[0].target)]
+    if _has(_END, tail):
+        return [O.MoveSegment(target=target, to_index=-1)]
+    if _has(_START, tail):
+        return [O.MoveSegment(target=target, to_index=0)]
+    pm = re.search(rf"\bposition\s+(?:number\s+)?({_SMALL_NUM})\b|(?:第\s*([一二三四五六七八九十\d]+)\s*(?:个|张|段)?(?:位置|位)?)|\b({_ORD_EN})\s+(?:position|place|slot)\b|\bthe\s+({_ORD_EN})\b", tail)
+    if pm:
+        n = P.parse_number(pm.group(1) or pm.group(2) or "") if (pm.group(1) or pm.group(2)) else None
+        idx = (int(n) - 1) if n else _ord_index(pm.group(3) or pm.group(4))
+        if idx is not None:
+            return [O.MoveSegment(target=target, to_index=idx)]
+    return None
+
+
+def _h_replace(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    m = re.search(r"\b(?:replace|swap\s+out|substitute)\b(?P<a>.*?)\b(?:with|by|for)\b(?P<b>.*)$|"
+                  r"\buse\b(?P<b2>.*?)\b(?:instead\s+of|in\s+place\s+of|for)\b(?P<a2>.*)$|"
+                  r"(?P<a3>.*?)(?:换成|替换成|替换为|换为|改成|改为|替换)(?P<b3>.*)$", t)
+    if not m:
+        return None
+    a = m.group("a") or m.group("a2") or m.group("a3") or ""
+    b = m.group("b") or m.group("b2") or m.group("b3") or ""
+    a_off = m.start("a") if m.group("a") is not None else m.start("a2") if m.group("a2") is not None else m.start("a3")
+    refs = _find_targets(c, a, a_off)
+    if not refs and _all_of(c, a) is not None:
+        return None  # "所有图片改成2秒" / "make all the images …": not a replacement
+    if not refs:
+        kind = _generic(c, a)
+        if kind is None:
+            return None
+        target = _only(c, kind or None)
+    else:
+        target = refs[0].target
+    asset = _find_asset(c, b, (AssetKind.IMAGE, AssetKind.VIDEO))
+    if asset is None and m.group("b3") is not None and not _has(r"换成|替换", t):
+        return None
+    if asset is None:
+        raise _Cannot("replace it with which file? add it to the project first and name it, e.g. 'replace the second image with surf.mp4'")
+    return [O.ReplaceSource(target=target, asset_id=asset.id)]
+
+
+def _h_add_segment(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(_ADD, t):
+        return None
+    asset = _find_asset(c, t, (AssetKind.IMAGE, AssetKind.VIDEO))
+    if asset is None:
+        return None
+    on_tl = {s.src for s in c.main_segs()}
+    # "add the sneaker photo after ..." where it is already there is a move, not an add
+    if asset.id in on_tl and asset not in c.new_assets:
+        return None
+    after = re.search(r"\b(?:after|behind|following)\b(.*)$|在(.*?)(?:后面|之后|后边|后)", t)
+    before = re.search(r"\b(?:before|in\s+front\s+of|ahead\s+of)\b(.*)$|在(.*?)(?:前面|之前|前边|前)", t)
+    if after:
+        refs = _find_targets(c, after.group(0))
+        if refs:
+            return [O.AddSegment(asset_id=asset.id, after=refs[0].target)]
+    if before:
+        refs = _find_targets(c, before.group(0))
+        if refs:
+            return [O.AddSegment(asset_id=asset.id, before=refs[0].target)]
+    if _has(r"\b(?:at|to)\s+the\s+(?:start|beginning|front)\b|\bfirst\b|开头|最前", t):
+        return [O.AddSegment(asset_id=asset.id, before=O.Target(index=0))]
+    return [O.AddSegment(asset_id=asset.id)]
+
+
+def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(_REMOVE, t):
+        return None
+    if _has(r"\b(?:first|last)\s+(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half)\s*(?:s|sec|secs|seconds?)\b|second\b)|(?:前|后|最后)\s*[\d一二两三四五六七八九十]+\s*秒|\b(?:off|from)\s+the\s+(?:start|beginning|end)\b", t):
+        return None  # a trim
+    refs = _find_targets(c)
+    if refs:
+        targets = [x for r in refs for x in r.all]
+        return [O.RemoveSegment(target=x) for x in _removal_order(targets)]
+    every = _all_of(c)
+    if every is not None:  # "remove all the images": each of them, last first
+        segs = c.count(every or None)
+        if not segs:
+            raise _Cannot(f"there are no {'images' if every == 'image' else 'video clips' if every == 'video' else 'shots'} on the timeline")
+        if len(segs) == len(c.main_segs()):
+            raise _Cannot("that would remove every shot; the video needs at least one")
+        return [O.RemoveSegment(target=O.Target(index=i, kind=every or None)) for i in reversed(range(len(segs)))]  # type: ignore[arg-type]
+    kind = _generic(c)
+    if kind is not None:
+        return [O.RemoveSegment(target=_only(c, kind or None))]
+    return None
+
+
+def _removal_order(targets: list[O.Target]) -> list[O.Target]:
+    """Order removals so earlier ones do not shift later targets: positions from the start
+    last-first, times latest-first, then positions from the end nearest-the-start first."""
+    def key(x: O.Target) -> tuple[int, int]:
+        if x.index is not None and x.index >= 0:
+            return (0, -x.index)
+        if x.at_ms is not None:
+            return (1, -x.at_ms)
+        if x.index is not None:
+            return (2, x.index)
+        return (3, 0)
+
+    return sorted(targets, key=key) if len(targets) > 1 else targets
+
+
+def _h_trim(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take)\b|剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
+        return None
+    durs = P.find_durations(t)
+    ms = durs[0].ms if durs else (1000 if _has(r"\b(?:first|last)\s+second\b|\ba\s+second\b", t) else None)
+    if ms is None:
+        return None
+    head = _has(r"\b(?:off|from)\s+(?:the\s+)?(?:start|beginning|front|head)\b|\bfirst\s+(?:\S+\s+)?(?:seconds?|secs?|s)\b|\bfirst\s+second\b|开头|前\s*[\d一二两三四五六七八九十]+\s*秒|片头", t)
+    tail = _has(r"\b(?:off|from)\s+(?:the\s+)?(?:end|back|tail)\b|\blast\s+(?:\S+\s+)?(?:seconds?|secs?|s)\b|\blast\s+second\b|结尾|末尾|(?:后|最后)\s*[\d一二两三四五六七八九十]+\s*秒", t)
+    if not head and not tail:
+        return None
+    # the target is a segment named elsewhere in the clause
+    stripped = re.sub(r"\b(?:first|last)\s+(?:\S+\s+)?(?:seconds?|secs?|s)\b|\b(?:first|last)\s+second\b", " ", t)
+    refs = _find_targets(c, stripped)
+    if refs:
+        target = refs[0].target
+    else:
+        kind = _generic(c, stripped)
+        vids = c.count("video")
+        if kind in (None, "", "video") and len(vids) == 1:
+            target = O.Target(index=0, kind="video")
+        else:
+            target = _only(c, kind or None)
+    return [O.TrimSegment(target=target, head_ms=ms if head else 0, tail_ms=ms if tail else 0)]
+
+
+def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    durs = P.find_durations(t)
+    each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|pics?|stills?|shots?|clips?|slides?)\b|"
+                r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?<![前后两二三四五六七八九十\d张])(?:图片|照片|图)(?:都|全都|全部)", t)
+    if each and durs:
+        kind = "image" if _has(r"images?|photos?|pictures?|pics?|stills?|slides?|张|图", t) else None
+        n = len(c.count(kind))
+        if n == 0:
+            raise _Cannot("there are no images on the timeline")
+        return [O.SetSegmentDuration(target=O.Target(index=i, kind=kind), duration_ms=durs[0].ms) for i in range(n)]
+    refs = _find_targets(c, re.sub(r"\b(?:first|last)\s+(?:\d+|\w+)\s+(?:seconds?|secs?|s)\b", " ", t))
+    # "the clip at 0:12 should be 5 seconds": a time that addresses a shot is not its length
+    durs = [d for d in durs if not any(r.target.at_ms is not None and r.start <= d.start < r.end for r in refs)]
+    refs = [r for r in refs if r.target.at_ms is None] or refs
+    if not refs:
+        if _has(r"\b(?:the|this|my|our)\s+(?:whole\s+|entire\s+|final\s+)?(?:video|movie|ad|reel)\b(?!\s*clips?)", t):
+            return None  # "cut the video down to 20 seconds": the whole thing
+        kind = _generic(c)
+        if kind is None or not (durs or _has(r"\b(?:longer|shorter)\b|延长|缩短|长一点|短一点|久一点", t)):
+            return None
+        refs = [_TRef(_only(c, kind or None), 0, 0)]
+    target = refs[0].target
+    cur = _main_seg(c, target)
+    if durs:
+        ms = durs[0].ms
+        absolute = _has(r"\bto\b|到|成|为", t)
+        if _has(r"\b(?:longer|more|extend|add)\b|延长|加长|多", t) and cur is not None and not absolute:
+            return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + ms)]
+        if _has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) and cur is not None and not absolute:
+            return [O.SetSegmentDuration(target=target, duration_ms=max(100, cur.duration - ms))]
+        targets = [x for r in refs for x in r.all]
+        if len(targets) > 1 and len(durs) == 1:  # "make photo 1 and photo 2 four seconds each"
+            return [O.SetSegmentDuration(target=x, duration_ms=ms) for x in targets]
+        return [O.SetSegmentDuration(target=target, duration_ms=ms)]
+    if cur is not None and _has(r"\blonger\b|延长|长一点|久一点", t):
+        return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + 1000)]
+    if cur is not None and _has(r"\bshorter\b|缩短|短一点", t):
+        return [O.SetSegmentDuration(target=target, duration_ms=max(500, cur.duration - 1000))]
+    return None
+
+
+def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    total = c.tl.duration
+    durs = P.find_durations(t)
+    rel = re.search(r"\b(?:by|more|less|longer|shorter|extra)\b|缩短|延长|加长|减少|增加|多|少", t) and not _has(r"\bto\b|到|成|为", t)
+    if durs and rel and _has(r"\b(?:shorter|shorten|less|cut|trim|reduce)\b|缩短|减少|少", t):
+        return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]
+    if durs and rel and _has(r"\b(?:longer|lengthen|extend|more|extra|add)\b|延长|加长|增加|多", t):
+        return [O.SetTotalDuration(duration_ms=total + durs[0].ms)]
+    ms = P.parse_duration_ms(t)
+    if ms is not None:
+        return [O.SetTotalDuration(duration_ms=ms)]
+    if durs and _has(r"\b(?:length|long|duration|make\s+it|shorten|cut\s+(?:it\s+)?down|trim\s+(?:it\s+)?(?:down\s+)?to)\b|时长|长度|总长|改成|变成|缩短到|剪到", t):
+        return [O.SetTotalDuration(duration_ms=durs[0].ms)]
+    if _has(r"\b(?:make\s+it|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?shorter\b|\bshorten\s+(?:it|the\s+video)\b|短一点|缩短一些|缩短视频|视频短一点", t):
+        return [O.SetTotalDuration(duration_ms=max(1000, round(total * 0.8 / 1000) * 1000))]
+    if _has(r"\b(?:make\s+it|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?longer\b|\blengthen\s+(?:it|the\s+video)\b|长一点|延长一些|延长视频|视频长一点", t):
+        return [O.SetTotalDuration(duration_ms=round(total * 1.25 / 1000) * 1000)]
+    return None

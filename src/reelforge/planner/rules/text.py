@@ -1,0 +1,236 @@
+"""Handlers for text on screen: add, change, restyle, retime and remove titles, captions and
+calls to action; colours and sizes in words."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner.rules.refs import (
+    _ADD,
+    _ORD_FULL,
+    _REMOVE,
+    _RX_AT,
+    _TEXT_WORD,
+    _ZH_ORD,
+    _Ambiguous,
+    _Cannot,
+    _Ctx,
+    _has,
+    _ord_index,
+)
+from reelforge.timeline.model import (
+    Role,
+    TextBackground,
+    TextSegment,
+    TextSize,
+)
+
+_COLORS = {
+    "red": "#FF0000", "white": "#FFFFFF", "black": "#000000", "yellow": "#FFD400", "blue": "#1E6BFF",
+    "green": "#00C853", "orange": "#FF8C00", "pink": "#FF69B4", "purple": "#8E44AD", "gray": "#808080",
+    "grey": "#808080", "gold": "#FFD700", "golden": "#FFD700", "silver": "#C0C0C0", "navy": "#001F5B",
+    "红色": "#FF0000", "白色": "#FFFFFF", "黑色": "#000000", "黄色": "#FFD400", "蓝色": "#1E6BFF",
+    "绿色": "#00C853", "橙色": "#FF8C00", "粉色": "#FF69B4", "紫色": "#8E44AD", "灰色": "#808080",
+    "金色": "#FFD700", "银色": "#C0C0C0", "红": "#FF0000", "白": "#FFFFFF", "黑": "#000000", "黄": "#FFD400",
+    "蓝": "#1E6BFF", "绿": "#00C853",
+}
+_RX_COLOR = re.compile(r"#[0-9a-f]{6}\b|\b(?:" + "|".join(k for k in _COLORS if k.isascii()) + r")\b|"
+                       + "|".join(sorted((k for k in _COLORS if not k.isascii()), key=len, reverse=True)))
+
+
+# -- small parsers --------------------------------------------------------------------------------
+def _color(t: str) -> str | None:
+    m = _RX_COLOR.search(t)
+    if not m:
+        return None
+    word = m.group(0)
+    return word.upper() if word.startswith("#") else _COLORS[word]
+
+
+_SIZES = [TextSize.SMALL, TextSize.MEDIUM, TextSize.LARGE, TextSize.XLARGE]
+
+
+def _size(t: str, current: TextSize | None = None) -> TextSize | None:
+    if _has(r"\b(?:huge|giant|enormous|very\s+(?:big|large)|extra[\s-]?large|xl)\b|超大|特大|巨大", t):
+        return TextSize.XLARGE
+    if _has(r"\b(?:bigger|larger)\b|大一点|大点|放大|加大|更大", t):
+        return _SIZES[min(3, _SIZES.index(current or TextSize.MEDIUM) + 1)]
+    if _has(r"\bsmaller\b|小一点|小点|缩小|更小", t):
+        return _SIZES[max(0, _SIZES.index(current or TextSize.MEDIUM) - 1)]
+    if _has(r"\b(?:big|large)\b|大字|大号", t):
+        return TextSize.LARGE
+    if _has(r"\b(?:small|tiny)\b|小字|小号", t):
+        return TextSize.SMALL
+    if _has(r"\b(?:medium|normal\s+size|regular\s+size)\b|中号|正常大小", t):
+        return TextSize.MEDIUM
+    return None
+
+
+def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Timing | None:
+    t = c.t if text is None else text
+    r = P.parse_time_range(t, c.tl.duration)
+    if r is None:
+        return default
+    if r.kind is P.RangeKind.ALL:
+        return O.Timing()
+    if r.kind is P.RangeKind.END:
+        return O.Timing(duration_ms=r.duration_ms, anchor="end")
+    if r.kind is P.RangeKind.AFTER:
+        return O.Timing(start_ms=r.start_ms)
+    return O.Timing(start_ms=r.start_ms, duration_ms=r.duration_ms)
+
+
+def _text_role(t: str) -> Role | None:
+    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮", t):
+        return Role.CTA
+    if _has(r"\b(?:captions?|subtitles?|lower\s+thirds?)\b|字幕|说明文字", t):
+        return Role.CAPTION
+    if _has(r"\b(?:titles?|headlines?|headings?)\b|标题", t):
+        return Role.TITLE
+    return None
+
+
+def _text_target(c: _Ctx, role: Role | None) -> O.Target:
+    segs = c.text_segs(role)
+    # a quote naming an existing text picks it
+    for q in c.quotes:
+        hits = [(r, s) for r, s in segs if q.casefold() == s.text.casefold()]
+        if len(hits) == 1:
+            return O.Target(role=hits[0][0], name=q)
+    if not segs:
+        word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
+        raise _Cannot(f"there is no {word} yet; add one with e.g. \"add the {word} 'Spring Sale'\"")
+    if len(segs) == 1:
+        r, s = segs[0]
+        return O.Target(role=r, index=0)
+    roles = {r for r, _ in segs}
+    ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*(?:个|条)?\s*(?:标题|字幕|文字)", c.t)
+    if ord_m:
+        idx = _ord_index(ord_m.group("ord") or ord_m.group("zh"))
+        if idx is not None and len(roles) == 1:
+            return O.Target(role=next(iter(roles)), index=idx)
+    at = _RX_AT.search(c.t)
+    if at and len(roles) == 1:
+        ms = P.parse_time_value_ms(at.group("tv"))
+        if ms is not None:
+            return O.Target(role=next(iter(roles)), at_ms=ms)
+    listing = ", ".join(f'"{s.text}" ({r.value}, {s.start / 1000:g}-{s.end / 1000:g}s)' for r, s in segs[:8])
+    if c.zh:
+        raise _Ambiguous(f"是哪段文字？共有{len(segs)}段：{listing}。")
+    raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
+
+
+_RX_TEXT_PLURAL = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:titles?|headlines?|captions?|subtitles?|texts?|text\s+overlays?|overlays?|ctas?)\b"
+    r"|\b(?:titles|headlines|captions|subtitles|texts|overlays|ctas|calls[\s-]to[\s-]action)\b"
+    r"|(?:所有|全部|每条|每一条|每句)\s*的?\s*(?:标题|字幕|文字|文案)")
+# words that make a line a call to action ("Shop now", "Learn more", "立即购买")
+_RX_CTA_TEXT = re.compile(
+    r"\b(?:shop|buy|order|book|get|grab|claim|learn|discover|find\s+out|sign\s+up|join|subscribe|follow|download|"
+    r"install|try|visit|call|register|donate|start|apply|save|tap|click|swipe|dm|message|contact|reserve|"
+    r"pre-?order|link\s+in\s+bio)\b.{0,30}?(?:\bnow\b|\btoday\b|\bmore\b|\bfree\b|\bus\b|\bhere\b|\bbelow\b|\bup\b|!|$)"
+    r"|立即|马上|现在就|赶快|赶紧|快来|点击|关注|订阅|购买|下单|抢购|预约|报名|了解更多|扫码|私信|咨询|领取|戳", re.I)
+
+
+def _looks_cta(text: str) -> bool:
+    return len(text) <= 60 and _RX_CTA_TEXT.search(text.strip()) is not None
+
+
+def _h_text(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    if c.quotes and _has(r"\b(?:call|name|rename|title)\s+(?:it|the\s+(?:video|ad|reel|thing))\b|(?:标题)?(?:叫做?|命名为|起名)", t):
+        # "call it 'Weekend Vibes' instead": the title
+        if c.text_segs(Role.TITLE):
+            return [O.UpdateText(target=_text_target(c, Role.TITLE), text=c.quotes[-1])]
+        return [O.AddText(text=c.quotes[-1], timing=O.Timing(duration_ms=3000))]
+    role = _text_role(t)
+    plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION)
+    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|颜色|变)", t)
+    if not has_text_word and not c.quotes:
+        return None
+    names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
+    if not has_text_word and c.quotes and not _has(_ADD, t) and not names_existing:
+        return None
+    # remove
+    if _has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t):
+        if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(r"\b(?:the|this|that)\s+(?:text|overlay)\b", t)):
+            return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
+        return [O.RemoveText(target=_text_target(c, role))]
+    existing = c.text_segs(role)
+    new_text = None
+    adding = _has(_ADD, t) and (bool(c.quotes) or not existing) and not _has(r"\b(?:change|rename|edit|update|replace|make\s+the|set\s+the)\b|改成|改为|换成|修改|更改", t)
+    if c.quotes and adding:
+        new_text = c.quotes[-1]
+    elif c.quotes:
+        if len(c.quotes) >= 2:
+            new_text = c.quotes[-1]
+        elif not (existing and any(c.quotes[0].casefold() == s.text.casefold() for _, s in existing)):
+            new_text = c.quotes[0]
+    else:
+        m = re.search(r"(?:\bsays?|\bsaying|\bthat\s+reads|\breads|\bto)\s*:?\s*([^\s,.;].*)$", c.raw, re.I) if adding else None
+        if m and adding and role is not None:
+            new_text = m.group(1).strip().strip("'\"")
+    position = P.parse_position(t)
+    color = _color(re.sub(r"背景|background|box", " ", t)) if not _has(r"\bbackground\s+(?:colou?r\s+)?(?:to\s+)?\w+|背景色", t) else None
+    bg = None
+    if _has(r"\b(?:box|boxed|background\s+box|banner|label)\b|底框|背景框|文字背景|加框", t):
+        bg = TextBackground.BOX
+    elif _has(r"\bshadow\b|阴影", t):
+        bg = TextBackground.SHADOW
+    elif _has(r"\bno\s+(?:box|shadow|background)\b|去掉(?:底框|阴影)", t):
+        bg = TextBackground.NONE
+    if adding or (new_text is not None and not existing):
+        if new_text is None:
+            raise _Cannot("what should the text say? put it in quotes, e.g. \"add the title 'Spring Sale'\"")
+        r = role or Role.TITLE
+        if role is None and _looks_cta(new_text):
+            # "add 'Shop now' at the end": a call to action belongs on the cta track
+            tm = _timing(c, None)
+            if tm is None or tm.anchor == "end":
+                r = Role.CTA
+        default = {Role.TITLE: O.Timing(duration_ms=3000), Role.CAPTION: O.Timing(),
+                   Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[r]
+        return [O.AddText(text=new_text, role=r.value, timing=_timing(c, default) or default,  # type: ignore[arg-type]
+                          position=position, size=_size(t), color=color, background=bg)]
+    if plural and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
+        # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
+        if not existing:
+            word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
+            raise _Cannot(f"there is no {word} yet")
+        if not any(x is not None for x in (new_text, position, _size(t), color, bg)):
+            return None
+        counts: dict[Role, int] = {}
+        out: list[O.Op] = []
+        for r, seg in existing:
+            i = counts.get(r, 0)
+            counts[r] = i + 1
+            out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text, position=position,
+                                    size=_size(t, seg.size), color=color, background=bg))
+        return out
+    target = _text_target(c, role)
+    cur = _lookup_text(c, target)
+    timing = _timing(c, None)
+    if timing is None:
+        durs = [d for d in P.find_durations(t) if d.ms <= c.tl.duration]
+        if durs and _has(r"\bfor\b|\blast|\bstay|\bshow|\bkeep|显示|持续|停留|保持|秒", t) and cur is not None:
+            timing = O.Timing(start_ms=cur.start, duration_ms=durs[0].ms)
+    if timing is not None and timing.start_ms == 0 and timing.anchor == "start" and timing.duration_ms is None and cur and not _has(r"throughout|whole|entire|全程|整个|从头到尾|始终|一直", t):
+        timing = None
+    size = _size(t, cur.size if cur else None)
+    if not any(x is not None for x in (new_text, position, size, color, bg, timing)):
+        return None
+    return [O.UpdateText(target=target, text=new_text, position=position, size=size, color=color,
+                         background=bg, timing=timing)]
+
+
+def _lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
+    segs = [s for _, s in c.text_segs(target.role)]
+    if target.name is not None:
+        for s in segs:
+            if s.text.casefold() == target.name.casefold():
+                return s
+    if target.index is not None and -len(segs) <= target.index < len(segs):
+        return segs[target.index]
+    return None
