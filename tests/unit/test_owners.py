@@ -59,3 +59,33 @@ def test_tagged_files_are_stale_only_when_their_process_is_gone():
     assert not owners.is_stale("0badc0de-1.0f0f.part", now - 60)
     assert owners.is_stale("0badc0de-1.0f0f.part", now - 7 * 3600)
     assert owners.is_stale("untagged.part", now - 7 * 3600, max_age=6 * 3600)
+
+
+def test_cancel_kills_a_silent_ffmpeg():
+    """A cancel stops ffmpeg even while it prints nothing (no progress line to notice it on)."""
+    import threading
+    from types import SimpleNamespace
+
+    from reelforge.errors import RenderCancelled
+    from reelforge.media.ffmpeg import ffmpeg_exe
+    from reelforge.render.runner import _run
+
+    cmd = SimpleNamespace(argv=[ffmpeg_exe(), "-nostdin", "-v", "error", "-re", "-f", "lavfi",
+                                "-i", "anullsrc", "-f", "null", "-"])  # runs forever, silently
+    stop = threading.Event()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _run(cmd, total_us=0, progress=None, cancel=stop)
+        except BaseException as exc:  # noqa: BLE001
+            outcome.append(exc)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    time.sleep(1.0)
+    assert t.is_alive()
+    stop.set()
+    t.join(timeout=60)
+    assert not t.is_alive(), "ffmpeg kept running after the cancel"
+    assert len(outcome) == 1 and isinstance(outcome[0], RenderCancelled)

@@ -20,6 +20,7 @@ import os
 import subprocess
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -90,11 +91,21 @@ def _kill(proc: subprocess.Popen) -> None:
         pass
 
 
+def _kill_on_cancel(proc: subprocess.Popen, cancel: Any) -> None:
+    while proc.poll() is None:
+        if _cancelled(cancel):
+            _kill(proc)
+            return
+        time.sleep(0.2)
+
+
 def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel: Any) -> str:
     """Run one ffmpeg command; returns its stderr text. Raises on failure or cancel."""
     proc = subprocess.Popen(cmd.argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, **owners.child_options())
     err = _Stderr(proc.stderr)
+    if cancel is not None:  # a cancel kills ffmpeg even while it prints nothing
+        threading.Thread(target=_kill_on_cancel, args=(proc, cancel), daemon=True).start()
     last = 0.0
     try:
         assert proc.stdout is not None
