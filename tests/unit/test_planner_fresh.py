@@ -104,3 +104,18 @@ def test_zh_follow_up_shorter_again():
 def test_memory_round_trip():
     m = M.Memory(ops=({"op": "set_duck"},), target={"role": "music"}, moved=("v2", 1))
     assert M.Memory.from_dict(m.to_dict()) == m
+
+
+def test_never_delete_more_than_asked():
+    for text in ("remove the music at the end", "drop the voiceover at 0:10", "去掉结尾的背景音乐"):
+        plan = plan_edit(text, TL, library=LIBRARY)
+        assert plan.status == "ambiguous" and plan.ops == (), text
+    assert "静音" in plan_edit("去掉结尾的背景音乐", TL, library=LIBRARY).reply
+    plan = plan_edit("no music in the first 2 seconds", TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"volume": 0.0, "span": {"start_ms": 0, "end_ms": 2000}, "op": "set_volume"}]
+
+
+def test_chinese_reasons_stay_chinese():
+    for text in ("字幕放到底部", "把第二张换成abc.mp4", "做成竖屏，然后把音乐换一首"):
+        reply = plan_edit(text, TL, library=LIBRARY).reply
+        assert not any(w in reply for w in ("there ", "which ", "I can", "Nothing")), reply

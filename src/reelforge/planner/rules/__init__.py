@@ -344,7 +344,7 @@ def _skipped_note(problems: list[_Result], zh: bool) -> str:
     if zh:
         if lost:
             parts.append("没有理解" + "、".join(f"「{x}」" for x in lost) + "，这部分没有修改。")
-        parts += [c + "。" for c in cannot]
+        parts += [_zh(c) + "。" for c in cannot]
         return "".join(parts)
     if lost:
         parts.append("I did not understand " + ", ".join(f"'{x}'" for x in lost) + ", so that part was left out.")
@@ -392,7 +392,9 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
 def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:
     cannot = [p.cannot for p in problems if p.cannot]
     lost = [p.text.strip() for p in problems if not p.cannot]
-    parts = [cannot[0][:1].upper() + cannot[0][1:] + "."] if cannot else []
+    if zh:
+        cannot = [_zh(c) for c in cannot]
+    parts = [cannot[0][:1].upper() + cannot[0][1:] + ("。" if zh else ".")] if cannot else []
     if zh:
         if lost:
             parts.append("没有理解" + "、".join(f"「{x}」" for x in lost) + "。")
@@ -410,3 +412,31 @@ def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False
         parts.append("Nothing was changed.")
     parts.append("I can change: " + " · ".join(CAPABILITIES))
     return EditPlan("unknown", (), " ".join(parts), tuple(understood))
+
+
+_WORD_ZH = {"images": "图片", "image": "图片", "video clips": "视频片段", "video clip": "视频片段", "shots": "镜头",
+            "shot": "镜头", "title": "标题", "caption": "字幕", "call to action": "行动号召", "text": "文字"}
+_CANNOT_ZH: list[tuple[str, str]] = [
+    (r"speed can be between .*", "速度可以在0.25到4倍之间"),
+    (r"there are only (\d+) shots", r"只有\1个镜头"),
+    (r"replace it with which file\?.*", "换成哪个文件？先把它加入项目，再说例如“把第二张换成surf.mp4”"),
+    (r"that would remove every shot.*", "这样会删掉所有镜头；视频至少要有一个镜头"),
+    (r"which music\?.*", "换成哪首音乐？先把音频文件加入项目，再说例如“把背景音乐换成jazz.mp3”"),
+    (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),
+    (r"what should the text say\?.*", "文字要写什么？请放在引号里，例如：添加标题「春季大促」"),
+    (r"add the logo image to the project first.*", "先把logo图片加入项目（上传），再说放在哪里"),
+    (r"there (?:are|is) no (images|image|video clips|video clip|shots|shot) (?:on the timeline|to take highlights from)",
+     "时间线上没有{0}"),
+    (r"there is no (title|caption|call to action|text) yet.*", "还没有{0}"),
+]
+
+
+def _zh(msg: str) -> str:
+    """A reason the rules give, in Chinese (the reply follows the instruction's language)."""
+    for rx, zh in _CANNOT_ZH:
+        m = re.fullmatch(rx, msg.strip().rstrip("."))
+        if m:
+            if "{0}" in zh:
+                return zh.format(_WORD_ZH.get(m.group(1), m.group(1)))
+            return m.expand(zh) if "\\" in zh else zh
+    return msg

@@ -67,6 +67,15 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
         span = _audio_span(c)
         if span is not None:  # "kill the music for the last 5 secs": silence that part, keep the track
             return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
+        vague = P.parse_time_range(t, c.tl.duration)
+        if vague is not None and vague.kind is not P.RangeKind.ALL:
+            # "remove the music at the end" names a part, not the track: never delete more than asked
+            word = "背景音乐" if role == "music" else "旁白"
+            if c.zh:
+                raise _Ambiguous(f"是删除整条{word}，还是只在一段时间里静音？例如说“最后5秒{word}静音”或“去掉{word}”。")
+            word = "music" if role == "music" else "voiceover"
+            raise _Ambiguous(f"Remove the whole {word} track, or silence it for part of the video? Say e.g. "
+                             f"'mute the {word} for the last 5 seconds' or 'remove the {word}'.")
         return [O.RemoveTrack(role=Role.MUSIC if role == "music" else Role.VOICE)]
     if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try|add|put|play)\b|换成|换|替换|改用|用|加上?|添加|配上", t):
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
