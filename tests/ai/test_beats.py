@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reelforge.ai.beats import BeatInfo, beat_cut_points, detect_beats
+from reelforge.ai.beats import BeatInfo, analyse, beat_cut_points, detect_beats
 
-from ._signals import click_track, drum_loop, write_wav
+from ._signals import click_track, drum_loop, kick_hat_loop, write_wav
 
 
 def _max_error_ms(found: tuple[int, ...], truth_s: np.ndarray) -> float:
@@ -32,6 +32,37 @@ def test_drum_loop_tempo_and_phase(tmp_path, bpm):
     assert abs(info.bpm - bpm) <= 1.0, info.bpm
     # beats are on the kicks, not the off-beat hi-hats
     assert _max_error_ms(info.beat_times_ms, truth[1:-1]) <= 50
+
+
+def _sweep_tempos() -> list[tuple[float, float, int, bool]]:
+    """(bpm, phase, seed, noisy): the dance tempos that came out at 2/3 of the truth, then a
+    random sweep over 70-180 BPM with random phase, clean and over a drone with noise."""
+    rng = np.random.default_rng(20261130)
+    named = [119.5, 122.3, 123.8, 124.0, 125.0, 128.4, 174.0]
+    swept = list(rng.uniform(70, 180, 17))
+    return [(float(bpm), float(rng.uniform(0, 60 / bpm)), int(rng.integers(1 << 30)), k % 2 == 1)
+            for k, bpm in enumerate(named + swept)]
+
+
+def test_tempo_sweep_70_to_180_bpm_random_phase():
+    """Tempo within 1 % (exactly double or half is counted and reported apart, and must stay
+    rare) and >= 90 % of detected beats within 30 ms of a kick, on every loop of the sweep."""
+    octave, failures = [], []
+    for bpm, phase, seed, noisy in _sweep_tempos():
+        audio, kicks = kick_hat_loop(bpm, phase, seed, noisy=noisy)
+        info = analyse(audio, 22050)
+        ratio = info.bpm / bpm
+        found = np.asarray(info.beat_times_ms, float) / 1000
+        on_beat = float(np.mean(np.min(np.abs(found[:, None] - kicks[None, :]), axis=1) <= 0.030)) if found.size else 0
+        case = f"{bpm:.1f} BPM phase {phase:.3f}{' noisy' if noisy else ''}: {info.bpm} BPM, {on_beat:.0%} on beat"
+        if abs(ratio - 2) <= 0.02 or abs(ratio - 0.5) <= 0.005:
+            octave.append(case)
+        elif abs(ratio - 1) > 0.01:
+            failures.append(case)
+        if on_beat < 0.9:
+            failures.append(case)
+    assert not failures, failures
+    assert len(octave) <= 2, f"double/half tempo: {octave}"
 
 
 def test_silence_has_no_beat(tmp_path):

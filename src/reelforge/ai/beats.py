@@ -1,11 +1,16 @@
 """Beat detection and beat-synced cut points (numpy + PyAV only; no model, no extra needed).
 
-Pipeline: decode to mono 22.05 kHz -> log-magnitude STFT -> spectral flux (positive change
-summed over bins, local mean removed) = onset envelope -> tempo by autocorrelation of the
-envelope (a broad prior around 120 BPM picks the octave, parabolic interpolation refines the
-lag) -> beat tracking by dynamic programming (Ellis 2007: reward onsets, penalise spacing far
-from the period) -> the tempo is re-estimated as the least-squares slope of the tracked beats,
-which is far finer than one STFT hop.
+Pipeline: decode to mono 22.05 kHz -> STFT -> two onset envelopes: spectral flux of the
+log magnitude over all bins (every onset: hats, snares, clicks) and flux of the *linear*
+magnitude below ~200 Hz (kicks and bass; linear so that a noise burst, loud on a log scale
+wherever the spectrum was silent, does not pass for a kick) -> tempo by autocorrelation of
+each (a broad prior around 120 BPM picks the octave, parabolic interpolation refines the lag)
+-> the beat is read from the low band when it pulses steadily, otherwise from the full band:
+in dance music the hats sit between the kicks, so the full band alone pulses at half the beat
+and its autocorrelation is as high at 3/2 of the beat, which gave 2/3 tempos and beats on the
+hats -> beat tracking by dynamic programming (Ellis 2007: reward onsets, penalise spacing far
+from the period) on that envelope -> the tempo is re-estimated as the least-squares slope of
+the tracked beats, which is far finer than one STFT hop.
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ N_FFT = 512
 HOP = 128  # 5.8 ms at 22.05 kHz
 MIN_BPM, MAX_BPM = 60.0, 200.0
 PRIOR_BPM = 120.0
+# Kicks pulse at the beat or at a multiple of it (a steady pulse is as periodic at twice its
+# period), never faster: so the low band's octave prior leans fast, picking the beat itself.
+LOW_PRIOR_BPM = 150.0
+LOW_BAND_HZ = 200.0
+STEADY_LOW = 0.3  # autocorrelation peak of the low band above which the beat is read from it
 LATENCY_MS = 5.0  # flux peaks ~half a short window before a sharp attack (measured on clicks)
 
 
@@ -41,7 +51,7 @@ def onset_envelope(audio: np.ndarray, sr: int = SR, hop: int = HOP, n_fft: int =
 
 
 def _envelopes(audio: np.ndarray, sr: int, hop: int, n_fft: int) -> tuple[np.ndarray, np.ndarray]:
-    """(full-band flux, low-band flux below ~200 Hz) — the low band tells beats from off-beats."""
+    """(full-band log flux, low-band linear flux below LOW_BAND_HZ), each normalised to 0..1."""
     if audio.size < n_fft:
         audio = np.pad(audio, (0, n_fft - audio.size))
     pad = n_fft // 2
@@ -50,23 +60,20 @@ def _envelopes(audio: np.ndarray, sr: int, hop: int, n_fft: int) -> tuple[np.nda
     window = np.hanning(n_fft).astype(np.float32)
     env = np.zeros(n_frames, np.float32)
     low = np.zeros(n_frames, np.float32)
-    low_bins = max(2, int(200 * n_fft / sr) + 1)
-    prev = None
+    low_bins = max(2, int(LOW_BAND_HZ * n_fft / sr) + 1)
+    prev_log = prev_low = None
     block = 2048  # frames per block, keeps memory bounded on long songs
     for start in range(0, n_frames, block):
         stop = min(n_frames, start + block)
         idx = np.arange(n_fft)[None, :] + hop * np.arange(start, stop)[:, None]
         spec = np.abs(np.fft.rfft(x[idx] * window, axis=1)).astype(np.float32)
         logmag = np.log1p(100.0 * spec)
-        if prev is None:
-            first = logmag[:1]
-        else:
-            first = prev
-        diff = np.diff(np.concatenate([first, logmag]), axis=0)
-        pos = np.maximum(diff, 0.0)
-        env[start:stop] = pos.sum(axis=1)
-        low[start:stop] = pos[:, :low_bins].sum(axis=1)
-        prev = logmag[-1:]
+        lowmag = spec[:, :low_bins].sum(axis=1)
+        first_log = logmag[:1] if prev_log is None else prev_log
+        first_low = lowmag[:1] if prev_low is None else prev_low
+        env[start:stop] = np.maximum(np.diff(np.concatenate([first_log, logmag]), axis=0), 0.0).sum(axis=1)
+        low[start:stop] = np.maximum(np.diff(np.concatenate([first_low, lowmag])), 0.0)
+        prev_log, prev_low = logmag[-1:], lowmag[-1:]
     # remove the slowly varying part so loud passages do not look like one long onset
     k = max(3, int(round(0.5 * sr / hop)) | 1)
     out = []
@@ -78,13 +85,18 @@ def _envelopes(audio: np.ndarray, sr: int, hop: int, n_fft: int) -> tuple[np.nda
     return out[0], out[1]
 
 
-def estimate_tempo(env: np.ndarray, sr: int = SR, hop: int = HOP) -> tuple[float, float]:
+def estimate_tempo(env: np.ndarray, sr: int = SR, hop: int = HOP,
+                   prior_bpm: float = PRIOR_BPM) -> tuple[float, float]:
     """(bpm, confidence) from the autocorrelation of an onset envelope."""
     fps = sr / hop
     n = env.size
     if n < 4:
         return 0.0, 0.0
-    e = env - env.mean()
+    # smooth over ~2 hops first: a sharp onset envelope whose period is not a whole number of
+    # hops alternates its sampling, and would correlate better at twice the period than at it
+    t = np.arange(-6, 7)
+    e = np.convolve(env, np.exp(-0.5 * (t / 2.0) ** 2), mode="same")
+    e = e - e.mean()
     spec = np.fft.rfft(e, 2 * n)
     ac = np.fft.irfft(spec * np.conj(spec))[:n]
     if ac[0] <= 0:
@@ -96,7 +108,7 @@ def estimate_tempo(env: np.ndarray, sr: int = SR, hop: int = HOP) -> tuple[float
         return 0.0, 0.0
     lags = np.arange(lo, hi + 1)
     bpms = 60.0 * fps / lags
-    prior = np.exp(-0.5 * (np.log2(bpms / PRIOR_BPM) / 1.0) ** 2)
+    prior = np.exp(-0.5 * (np.log2(bpms / prior_bpm) / 1.0) ** 2)
     # a true period also shows at twice the lag: reward it a little (stabilises the octave)
     twice = np.array([ac[2 * lag] if 2 * lag < n else 0.0 for lag in lags])
     score = (np.maximum(ac[lags], 0) + 0.5 * np.maximum(twice, 0)) * prior
@@ -155,27 +167,6 @@ def track_beats(env: np.ndarray, bpm: float, sr: int = SR, hop: int = HOP, tight
     return beats_arr
 
 
-def _fix_phase(frames: np.ndarray, low: np.ndarray, period: float) -> np.ndarray:
-    """Shift the grid by half a period when the bass onsets sit there (tracker locked on off-beats)."""
-    if frames.size < 4 or not low.any():
-        return frames
-    half = int(round(period / 2))
-    r = max(1, int(round(period / 16)))
-
-    def strength(fr: np.ndarray) -> float:
-        fr = fr[(fr - r >= 0) & (fr + r < low.size)]
-        return float(np.mean([low[f - r : f + r + 1].max() for f in fr])) if fr.size else 0.0
-
-    on, off = strength(frames), strength(frames + half)
-    if off > 1.5 * on + 0.05:
-        shifted = frames + half
-        first = frames[0] - half
-        if first - r >= 0 and low[first - r : first + r + 1].max() > 0.5 * off:
-            shifted = np.concatenate([[first], shifted])
-        return shifted[shifted < low.size]
-    return frames
-
-
 def _refine(env: np.ndarray, frames: np.ndarray, radius: int) -> np.ndarray:
     """Move each beat to the strongest onset within ``radius`` frames (sub-frame by parabola)."""
     out = np.empty(frames.size, np.float64)
@@ -196,13 +187,14 @@ def analyse(audio: np.ndarray, sr: int = SR) -> BeatInfo:
     """Beats of a mono float signal."""
     duration_ms = int(round(1000 * audio.size / sr))
     env, low = _envelopes(audio, sr, HOP, N_FFT)
-    bpm0, conf = estimate_tempo(env, sr)
+    bpm_full, conf_full = estimate_tempo(env, sr)
+    bpm_low, conf_low = estimate_tempo(low, sr, prior_bpm=LOW_PRIOR_BPM) if low.any() else (0.0, 0.0)
+    beat_env, bpm0, conf = (low, bpm_low, conf_low) if conf_low >= STEADY_LOW else (env, bpm_full, conf_full)
     if bpm0 <= 0:
         return BeatInfo(bpm=0.0, beat_times_ms=(), duration_ms=duration_ms, confidence=0.0)
-    frames = track_beats(env, bpm0, sr)
+    frames = track_beats(beat_env, bpm0, sr)
     fps = sr / HOP
-    frames = _fix_phase(frames, low, 60.0 * fps / bpm0)
-    pos = _refine(env, frames, radius=max(1, int(round(0.04 * fps))))
+    pos = _refine(beat_env, frames, radius=max(1, int(round(0.03 * fps))))
     times = pos / fps + LATENCY_MS / 1000.0
     bpm = bpm0
     if times.size >= 4:
