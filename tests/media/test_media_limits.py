@@ -58,3 +58,21 @@ def test_video_over_8k_refused_from_its_header(tmp_path):
     write_mjpeg_mp4(tmp_path / "ok.mp4", tmp_path / "ok.jpg")
     info = probe(tmp_path / "ok.mp4")
     assert (info.kind, info.width, info.height) == ("video", 8192, 64)
+
+
+def test_h264_frame_size_read_from_the_stream_header(tmp_path):
+    """An H.264 MP4 8320 px wide (cheap: 16 px high) is refused from its parameter set, with
+    the size in the message; 8192 px wide is read."""
+    import subprocess
+
+    from reelforge.media.ffmpeg import ffmpeg_exe
+
+    for w in (8320, 8192):
+        subprocess.run([ffmpeg_exe(), "-y", "-v", "error", "-f", "lavfi", "-i",
+                        f"color=c=gray:s={w}x16:r=5", "-t", "1", "-c:v", "libx264", "-preset",
+                        "ultrafast", "-pix_fmt", "yuv420p", str(tmp_path / f"w{w}.mp4")],
+                       check=True, stdin=subprocess.DEVNULL)
+    with pytest.raises(UnsupportedMedia, match=r"8320x16 .* no side over 8192 px"):
+        probe(tmp_path / "w8320.mp4")
+    info = probe(tmp_path / "w8192.mp4")
+    assert (info.video_codec, info.width, info.height) == ("h264", 8192, 16)

@@ -20,7 +20,7 @@ def test_pixel_bombs_refused_with_bounded_server_memory(tmp_path, media_dir):
     write_png(bombs / "huge.png", 12000, 12000)                          # real, 430 MB of pixels
     write_gray_jpeg(bombs / "gray.jpg", 16000, 16000)                    # real, 3 MB on disk
     write_mjpeg_mp4(bombs / "gray.mp4", bombs / "gray.jpg")              # real 16000x16000 video
-    srv = start_server(tmp_path, "pixels")
+    srv = start_server(tmp_path, "pixels", REELFORGE_MAX_IMAGE_PIXELS="40000000")  # setting honoured
     try:
         base = srv.url
         token = new_token(base)
@@ -28,9 +28,9 @@ def test_pixel_bombs_refused_with_bounded_server_memory(tmp_path, media_dir):
         # warm up: the first upload imports the media stack
         assert upload(base, token, sid, [media_dir / "shot1.jpg"]).status_code == 201
         pid = srv.proc.pid
-        for name, says in (("declared.jpg", "13000x13000 (169 megapixels); the limit is 50 megapixels"),
-                           ("huge.png", "12000x12000 (144 megapixels); the limit is 50 megapixels"),
-                           ("gray.jpg", "the limit is 50 megapixels"),
+        for name, says in (("declared.jpg", "13000x13000 (169 megapixels); the limit is 40 megapixels"),
+                           ("huge.png", "12000x12000 (144 megapixels); the limit is 40 megapixels"),
+                           ("gray.jpg", "the limit is 40 megapixels"),
                            ("gray.mp4", "the limit of 35.4 megapixels")):
             reset_peak_rss(pid)
             before = rss_mb(pid)
