@@ -424,6 +424,10 @@ class AIStage:
                 notes.append(f"{a.name}: its most active {O.fmt_ms(seg.duration)} (from "
                              f"{O.fmt_ms(part[0].in_ms)}).")  # type: ignore[union-attr]
         requests = rules.ai_requests(text, tl)
+        burn = rules.caption_mode(text)
+        if burn is False:  # "…with captions as a separate file": the captions made below go to files only
+            ops.append(O.SetCaptionMode(burn=False))
+            notes.append("Captions go to SRT/WebVTT files beside the video, not burned in.")
         if self.s.brand_path and not any(isinstance(r, O.UseBrand) for r in requests):
             requests.append(O.UseBrand())
         try:

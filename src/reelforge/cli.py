@@ -64,8 +64,9 @@ def _check_quality(quality: str) -> str:
     return quality
 
 
-def render_with_progress(timeline, output: Path, quality: str = "standard") -> Path:
-    """Render with a Rich progress bar, verify the file and print what was made."""
+def render_with_progress(timeline, output: Path, quality: str = "standard", *, transcript: bool = False) -> Path:
+    """Render with a Rich progress bar, verify the file and print what was made; the captions
+    (and, with ``transcript``, what the voiceover says) go beside it as SRT and WebVTT."""
     from reelforge.render import render, verify
 
     output = output.expanduser()
@@ -87,6 +88,24 @@ def render_with_progress(timeline, output: Path, quality: str = "standard") -> P
     table.add_row("audio", f"{info.acodec} {info.sample_rate} Hz" if info.acodec else "none")
     table.add_row("length", f"{info.duration:.2f} s")
     table.add_row("size", f"{output.stat().st_size / 1e6:.1f} MB, rendered in {took:.1f} s")
+    from reelforge.interop.subtitles import transcript_cues, write_caption_files
+
+    files = write_caption_files(timeline, output)
+    if files:
+        table.add_row("captions", ", ".join(p.name for p in files) +
+                      ("" if timeline.burn_captions else " (not burned in)"))
+    if transcript:
+        try:
+            cues = transcript_cues(timeline)
+        except ReelforgeError as exc:
+            table.add_row("transcript", f"[yellow]skipped[/]: {escape(exc.message)}")
+        else:
+            from reelforge.interop.subtitles import to_srt, to_vtt
+
+            for ext, text in ((".srt", to_srt(cues)), (".vtt", to_vtt(cues))):
+                output.with_name(f"{output.stem}.transcript{ext}").write_text(text, encoding="utf-8")
+            table.add_row("transcript", f"{output.stem}.transcript.srt, {output.stem}.transcript.vtt "
+                                        f"({len(cues)} cues)")
     console.print(table)
     return output
 
@@ -102,6 +121,8 @@ def make(
     draft: Annotated[bool, typer.Option("--draft", help="print only the plan's compact draft JSON on stdout")] = False,
     quality: Annotated[str, typer.Option("--quality", "-q", help="draft | standard | high")] = "standard",
     brand: Annotated[Path | None, typer.Option("--brand", help="brand kit (YAML/JSON): logo, colours, cards, CTA")] = None,
+    transcript: Annotated[bool, typer.Option("--transcript", help="also write what the voiceover says as "
+                                             "SRT/WebVTT (speech recognition: the ai extra)")] = False,
 ) -> None:
     """Make a video from ASSETS and one instruction (the main job; no server needed)."""
     _check_quality(quality)
@@ -131,7 +152,7 @@ def make(
             console.print(f"[green]saved[/] project to {save}")
         if dry_run:
             return
-        render_with_progress(session.timeline, output or Path("out.mp4"), quality)
+        render_with_progress(session.timeline, output or Path("out.mp4"), quality, transcript=transcript)
 
 
 def _need_files(paths) -> None:
@@ -169,6 +190,8 @@ def render_cmd(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="default: an Editly spec's outPath, "
                                                 "else out.mp4")] = None,
     quality: Annotated[str, typer.Option("--quality", "-q")] = "standard",
+    transcript: Annotated[bool, typer.Option("--transcript", help="also write what the voiceover says as "
+                                             "SRT/WebVTT (speech recognition: the ai extra)")] = False,
 ) -> None:
     """Render a saved timeline or project, or an Editly spec, to an MP4."""
     _check_quality(quality)
@@ -181,7 +204,7 @@ def render_cmd(
         from reelforge.timeline.summary import summarize
 
         console.print(f"[bold]{summarize(timeline)}[/]")
-        render_with_progress(timeline, output or Path("out.mp4"), quality)
+        render_with_progress(timeline, output or Path("out.mp4"), quality, transcript=transcript)
 
 
 def _editly_spec(path: Path) -> dict | None:

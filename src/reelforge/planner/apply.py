@@ -213,6 +213,8 @@ class _State:
         data = {
             "width": self.width, "height": self.height, "fps": self.base.fps, "duration": self.duration,
             "background": self.background, "loudness": self.base.loudness,
+            # settings no op below changes are carried over (set_caption_mode changes base)
+            "style": self.base.style, "burn_captions": self.base.burn_captions,
             "assets": [a.model_dump() for a in assets],
             "tracks": [{"id": t.id, "kind": t.kind, "role": t.role,
                         "segments": [s.model_dump() for s in t.segs]} for t in self.tracks],
@@ -1034,6 +1036,10 @@ def _set_background(st: _State, op: O.SetBackground) -> None:
         main.segs = [s.model_copy(update={"fit": fit}) for s in main.segs]
 
 
+def _set_caption_mode(st: _State, op: O.SetCaptionMode) -> None:
+    st.base = st.base.model_copy(update={"burn_captions": op.burn})
+
+
 def _add_logo(st: _State, op: O.AddLogo) -> None:
     asset = st.asset(op.asset_id)
     if asset.kind is AssetKind.AUDIO:
@@ -1179,6 +1185,7 @@ _HANDLERS: dict[type, Any] = {
     O.SetVolume: _set_volume, O.SetFade: _set_fade, O.SetDuck: _set_duck, O.RemoveTrack: _remove_track,
     O.ReplaceMusic: _replace_music, O.SetTransition: _set_transition, O.SetMotion: _set_motion,
     O.SetFrame: _set_frame, O.SetFit: _set_fit, O.SetBackground: _set_background, O.AddLogo: _add_logo,
+    O.SetCaptionMode: _set_caption_mode,
     O.SetCaptions: _set_captions, O.AddVoiceover: _add_voiceover, O.SetFocus: _set_focus, O.BeatSync: _beat_sync,
     O.SetInPoint: _set_in_point, O.ApplyBrand: _apply_brand,
 }

@@ -289,6 +289,13 @@ class SetBackground(_Op):
     blur: bool = False
 
 
+class SetCaptionMode(_Op):
+    """Captions drawn on the picture, or delivered only as SRT/WebVTT files beside the export."""
+
+    op: Literal["set_caption_mode"] = "set_caption_mode"
+    burn: bool = Field(description="True: burned into the picture; False: separate files only")
+
+
 class AddLogo(_Op):
     op: Literal["add_logo"] = "add_logo"
     asset_id: str = Field(min_length=1)
@@ -425,14 +432,14 @@ OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
-    SetFrame, SetFit, SetBackground, AddLogo, SetCaptions, AddVoiceover, SetFocus, BeatSync, SetInPoint, ApplyBrand,
+    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, BeatSync, SetInPoint, ApplyBrand,
     AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence, UseBrand, Undo, Redo,
 )
 # ops the session resolves (by running a model) into data ops before anything is applied
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | AddLogo | SetCaptions | AddVoiceover | SetFocus | BeatSync | SetInPoint | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | BeatSync | SetInPoint | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -593,6 +600,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{o.target.describe() if o.target else 'all shots'} {o.fit.value} the frame"
         case "set_background":
             return "blurred background" if o.blur else f"background colour {o.color}"
+        case "set_caption_mode":
+            return "captions burned into the picture" if o.burn else \
+                "captions as separate SRT/WebVTT files, not burned in"
         case "add_logo":
             return f"logo {an(o.asset_id)} at the {o.position} ({_pct(o.scale)} wide)"
         case "set_captions":
@@ -769,6 +779,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "镜头顺序改为" + "、".join(str(i + 1) for i in o.order)
         case "set_background":
             return "背景模糊" if o.blur else f"背景颜色改为{o.color}"
+        case "set_caption_mode":
+            return "字幕烧录到画面中" if o.burn else "字幕单独输出为SRT/WebVTT文件，不烧录到画面"
         case "set_fit":
             return {"cover": "画面填满（裁切）", "contain": "完整显示画面（不裁切）", "blur": "背景模糊"}[o.fit.value]
         case "set_captions" | "auto_captions":

@@ -691,6 +691,8 @@ def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> li
         if track.kind is not TrackKind.TEXT:
             continue
         caption = track.role is Role.CAPTION
+        if caption and not timeline.burn_captions:
+            continue  # captions delivered as SRT/WebVTT files only
         for seg in track.segments:
             slot = lay.slots.get(seg.id) if isinstance(seg, TextSegment) else None
             if slot is None:

@@ -237,6 +237,8 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
     texts: list[TextItem] = []
     by_id = {a.id: a for a in timeline.assets}
     for track in timeline.tracks:
+        if track.role is Role.CAPTION and not getattr(timeline, "burn_captions", True):
+            continue  # captions delivered as files only
         for seg in track.segments:
             if isinstance(seg, TextSegment):
                 band = band_of_position(seg.position.value) if seg.position.value != "center" or \

@@ -264,6 +264,8 @@ class Timeline(_Frozen):
     loudness: float = Field(-14.0, ge=-40.0, le=-5.0, description="integrated loudness target, LUFS")
     style: str = Field("clean", pattern=r"^[a-z][a-z0-9-]{0,31}$",
                        description="named look: typeface, text animation, caption box, transitions, pacing")
+    burn_captions: bool = Field(True, description="draw the caption tracks on the picture; False = captions only "
+                                                  "as SRT/WebVTT files beside the export")
     assets: tuple[Asset, ...] = ()
     tracks: tuple[Track, ...] = ()
 

@@ -34,11 +34,13 @@ from reelforge.planner.rules.ai import (
     _h_auto_captions,
     _h_beats,
     _h_brand,
+    _h_caption_mode,
     _h_highlight,
     _h_reframe,
     _h_silence,
     _h_voiceover,
     ai_requests,
+    caption_mode,
 )
 from reelforge.planner.rules.audio import (
     _h_clip_audio,
@@ -77,7 +79,7 @@ from reelforge.planner.rules.shots import (
 from reelforge.planner.rules.text import _h_text
 from reelforge.timeline.model import Asset, Role, Timeline
 
-__all__ = ["EditPlan", "plan_edit", "ai_requests", "CAPABILITIES", "CAPABILITIES_ZH"]
+__all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
 
 Status = Literal["ok", "ambiguous", "unknown"]
 
@@ -122,7 +124,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 
 _HANDLERS: tuple[Handler, ...] = (
-    _h_brand, _h_silence, _h_voiceover, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_logo, _h_music_track, _h_duck, _h_fade, _h_clip_audio, _h_volume, _h_fit_voice, _h_text,
     _h_transition, _h_background, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move,
     _h_add_segment, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,

@@ -24,6 +24,7 @@ from reelforge.planner.rules.refs import (
 )
 from reelforge.timeline.model import (
     Asset,
+    Role,
     Timeline,
 )
 
@@ -37,6 +38,41 @@ def _language(t: str) -> str | None:
     if _has(r"\b(?:in\s+)?english\b|英文|英语", t):
         return "en"
     return None
+
+
+_CAPTION_FILES = re.compile(
+    r"\b(?:separate(?:ly)?|sidecar|own|as\s+(?:a\s+)?files?|(?:srt|vtt|webvtt)(?:\s+files?)?|not\s+burn(?:ed|t)?(?:\s+in)?|"
+    r"(?:don'?t|do\s+not|never|without)\s+burn(?:ing)?|soft\s*(?:subs|subtitles|captions)|closed\s+captions?\s+files?)\b|"
+    r"外挂|单独(?:输出|导出|的)?(?:字幕)?文件|字幕文件|不(?:要)?(?:烧录|压制|嵌入)|srt")
+_CAPTION_BURN = re.compile(r"\b(?:burn(?:ed|t)?\s+(?:them\s+|it\s+|the\s+\w+\s+)?in(?:to)?|hard[\s-]?(?:coded|subs|subtitles))\b|"
+                           r"(?:烧录|压制|嵌入)(?:到|进)?画面|硬字幕")
+
+
+def caption_mode(text: str) -> bool | None:
+    """Where the captions go, if the words say: True = burned into the picture, False = only
+    as SRT/WebVTT files ("captions as a separate file, not burned in", "外挂字幕")."""
+    t = text.lower()
+    if not _has(_CAPTION_NOUN, t) and not _has(r"\b(?:srt|vtt|webvtt)\b", t):
+        # "…, not burned in" as its own clause still speaks of the captions
+        if _has(r"^\W*(?:(?:but|and)\s+)?(?:not|don'?t|do\s+not|never)\s+burn(?:ed|t)?(?:\s+(?:it|them))?\s+in\W*$|"
+                r"^\W*不要?(?:烧录|压制)\W*$", t):
+            return False
+        return None
+    if _has(_CAPTION_FILES, t):
+        return False
+    if _has(_CAPTION_BURN, t):
+        return True
+    return None
+
+
+def _h_caption_mode(c: _Ctx) -> list[O.Op] | None:
+    burn = caption_mode(c.t)
+    if burn is None:
+        return None
+    ops: list[O.Op] = [O.SetCaptionMode(burn=burn)]
+    if not c.tl.tracks_by_role(Role.CAPTION):  # "add captions as a separate file": make them too
+        ops += _h_auto_captions(c) or []
+    return ops
 
 
 def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:

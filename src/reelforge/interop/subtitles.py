@@ -1,0 +1,72 @@
+"""Caption files: SRT and WebVTT of a timeline's on-screen captions (and of a transcript).
+
+The files are written beside an export (``promo.mp4`` -> ``promo.srt``, ``promo.vtt``) by the
+CLI and served as downloads by the service; with ``burn_captions`` off they are the only place
+the captions go.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reelforge.timeline.model import Role, TextSegment, Timeline
+
+
+def caption_cues(tl: Timeline) -> list[tuple[int, int, str]]:
+    """(start ms, end ms, text) of every caption, in time order."""
+    cues = [(s.start, s.end, s.text) for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments
+            if isinstance(s, TextSegment)]
+    return sorted(cues)
+
+
+def _stamp(ms: int, sep: str) -> str:
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+def to_srt(cues: list[tuple[int, int, str]]) -> str:
+    return "\n".join(f"{i}\n{_stamp(a, ',')} --> {_stamp(b, ',')}\n{text}\n" for i, (a, b, text) in enumerate(cues, 1))
+
+
+def to_vtt(cues: list[tuple[int, int, str]]) -> str:
+    # a blank line inside a cue would end it: keep the text's lines, drop empty ones
+    return "\n".join(["WEBVTT\n", *(f"{_stamp(a, '.')} --> {_stamp(b, '.')}\n"
+                                    f"{chr(10).join(ln for ln in text.splitlines() if ln.strip())}\n"
+                                    for a, b, text in cues)])
+
+
+def write_caption_files(tl: Timeline, video: str | Path, *, suffix: str = "") -> list[Path]:
+    """``<video stem><suffix>.srt`` and ``.vtt`` of the captions beside ``video``; none when the
+    timeline has no captions."""
+    cues = caption_cues(tl)
+    if not cues:
+        return []
+    video = Path(video)
+    out = []
+    for ext, text in ((".srt", to_srt(cues)), (".vtt", to_vtt(cues))):
+        p = video.with_name(f"{video.stem}{suffix}{ext}")
+        p.write_text(text, encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def transcript_cues(tl: Timeline) -> list[tuple[int, int, str]]:
+    """Cues of what the voiceover says, where it plays (speech recognition: the ``ai`` extra).
+    Raises `reelforge.ai.AIExtraMissing` without it."""
+    from reelforge import ai
+
+    cues: list[tuple[int, int, str]] = []
+    by_id = {a.id: a for a in tl.assets}
+    for seg in (s for t in tl.tracks_by_role(Role.VOICE) for s in t.segments):
+        asset = by_id.get(seg.src)
+        if asset is None:
+            continue
+        for line in ai.caption_lines(ai.transcribe(asset.path, None), max_chars=42, max_lines=2):
+            a = seg.start + line.start_ms - seg.in_ms
+            b = seg.start + line.end_ms - seg.in_ms
+            a, b = max(a, seg.start), min(b, seg.end)
+            if b - a >= 100:
+                cues.append((a, b, line.text))
+    return sorted(cues)
