@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from .conftest import auth, session_with_cut, start_server
+from .conftest import at_once, auth, session_with_cut, start_server
 
 pytestmark = pytest.mark.service
 
@@ -35,9 +35,11 @@ def _retry_after(r: httpx.Response) -> int:
 
 def test_anonymous_tokens_per_ip_address_and_per_client_id(strict_server):
     base = strict_server.url
-    for i in range(3):
-        assert _token(base, f"abuse-a{i}", "203.0.113.7").status_code == 200
-    r = _token(base, "abuse-a3", "203.0.113.7")  # a fresh client id, the same address
+    ids = iter(range(100))
+    # 6 racing requests with fresh client ids from one address: exactly 3 get a token
+    racing = at_once(6, lambda: _token(base, f"abuse-a{next(ids)}", "203.0.113.7"))
+    assert sorted(r.status_code for r in racing) == [200] * 3 + [429] * 3, [r.text for r in racing]
+    r = _token(base, "abuse-a-late", "203.0.113.7")  # a fresh client id, the same address
     assert 86000 < _retry_after(r) <= 86400
     assert "3 anonymous tokens per IP address per day" in r.json()["message"]
     r = _token(base, "abuse-a4", "203.0.113.7", "/api/auth/anonymous-token")  # compat route too

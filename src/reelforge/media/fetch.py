@@ -292,8 +292,15 @@ class Fetcher:
         try:
             for u, d in zip(urls, dests, strict=True):
                 futures.append(self.submit(u, d, limits))
-            results = await asyncio.gather(*(asyncio.wrap_future(f) for f in futures),
-                                           return_exceptions=True)
+            # the deadline holds for the caller even if a read overruns it (+ a little grace)
+            results = await asyncio.wait_for(
+                asyncio.gather(*(asyncio.wrap_future(f) for f in futures), return_exceptions=True),
+                timeout=limits.deadline + 2.0)
+        except TimeoutError:
+            for f in futures:
+                f.cancel()
+                f.add_done_callback(_discard)
+            raise UrlFetchFailed(f"{urls[0][:200]}: took longer than {limits.deadline:g} s") from None
         except BaseException:  # refused (429) or the caller went away: keep nothing
             for f in futures:
                 f.cancel()
