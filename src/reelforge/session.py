@@ -280,6 +280,8 @@ class Session:
             # say what the models found, not only what was asked
             said = [(O.describe_zh if zh else O.describe)(o, names) for o in compact_ops(ops, new)]
             prefix = ("；".join(said) + "。") if zh else ("; ".join(said)[:1].upper() + "; ".join(said)[1:] + ".")
+            if getattr(plan, "note", ""):  # parts not understood, typos read
+                prefix = f"{prefix}{'' if zh else ' '}{plan.note}"
         else:
             prefix = plan.reply if plan.reply else "Done."
         if fresh:  # what the render will do that the user should know (a frozen clip, tiny text)

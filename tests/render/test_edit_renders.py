@@ -75,3 +75,23 @@ def test_music_to_20_percent_is_quieter(media, tmp_path):
     expected = 20 * np.log10(0.2 / before)  # about -4.9 dB from 35 %
     print(f"music vs voice: {rel_before:.1f} dB -> {rel_after:.1f} dB (volume change {expected:.1f} dB)")
     assert rel_after - rel_before < expected / 2, (rel_before, rel_after, expected)
+
+
+def _rms_db(x: np.ndarray) -> float:
+    return float(20 * np.log10(np.sqrt(np.mean(x.astype(np.float64) ** 2)) + 1e-9))
+
+
+def test_music_muted_for_the_last_seconds_only(media, tmp_path):
+    """Issue 16: "kill the music for the last 2 secs" silences that range and keeps the rest."""
+    s = Session.new()
+    s.add_ingested([media["red"], media["green"], media["music"]])
+    assert s.handle("a 6-second video with hard cuts and no motion").changed
+    reply = s.handle("kill the music for the last 2 secs")
+    assert reply.changed, reply.message
+    music = s.timeline.track(Role.MUSIC).segments
+    assert [(m.start, m.end, m.volume == 0) for m in music] == [(0, 4000, False), (4000, 6000, True)]
+    out = render(s.timeline, tmp_path / "muted-end.mp4", quality="draft")
+    a, rate = decode_audio(out)
+    played, muted = a[int(0.5 * rate):int(3.5 * rate)], a[int(4.3 * rate):int(5.8 * rate)]
+    print(f"music: {_rms_db(played):.1f} dBFS before 4 s, {_rms_db(muted):.1f} dBFS after")
+    assert _rms_db(played) > -40 and _rms_db(muted) < _rms_db(played) - 40

@@ -93,6 +93,7 @@ class EditPlan:
     skipped: tuple[str, ...] = ()  # parts of the instruction not understood (the rest is applied)
     fixes: tuple[str, ...] = ()  # typo corrections made, as "wrong->right"
     memory: dict | None = None  # the conversation memory after this instruction (see planner.memory)
+    note: str = ""  # what the reply adds after the changes: parts not understood, typos read
 
 
 CAPABILITIES_ZH = (
@@ -298,10 +299,9 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     else:
         reply = "; ".join(understood)
         reply = reply[:1].upper() + reply[1:] + "."
-    if problems:
-        reply += " " + _skipped_note(problems, zh)
-    reply += _typo_note(fixes, zh)
-    return EditPlan("ok", tuple(ops), reply, tuple(understood), skipped=skipped, fixes=fixed, memory=memory_out)
+    note = (" " + _skipped_note(problems, zh) if problems else "") + _typo_note(fixes, zh)
+    return EditPlan("ok", tuple(ops), reply + note, tuple(understood), skipped=skipped, fixes=fixed,
+                    memory=memory_out, note=note.strip())
 
 
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
