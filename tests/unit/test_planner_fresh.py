@@ -119,3 +119,14 @@ def test_chinese_reasons_stay_chinese():
     for text in ("字幕放到底部", "把第二张换成abc.mp4", "做成竖屏，然后把音乐换一首"):
         reply = plan_edit(text, TL, library=LIBRARY).reply
         assert not any(w in reply for w in ("there ", "which ", "I can", "Nothing")), reply
+
+
+def test_put_back_after_a_removal_is_an_undo_and_comparatives_continue_their_own_kind():
+    s = Session(library=LIBRARY, timeline=TL)
+    assert s.handle("remove the one before last").changed
+    assert len(s.timeline.track(Role.MAIN).segments) == 5
+    r = s.handle("now put it back where it was")
+    assert r.changed and s.timeline == TL
+    s.handle("swap the first and second images")
+    r = s.handle("再短一点")  # a swap has no length to shorten again: "shorter" is the video's, as without memory
+    assert [o.op for o in r.ops] == ["set_total_duration"]

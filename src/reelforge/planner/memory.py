@@ -207,6 +207,9 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
     if _BACK.search(t) and mem.moved:
         seg_id, idx = mem.moved
         return [O.MoveSegment(target=O.Target(id=seg_id), to_index=idx)]
+    if (_BACK.search(t) or _BRING_BACK.search(t)) and last and all(
+            isinstance(o, (O.RemoveSegment, O.RemoveText, O.RemoveTrack)) for o in last):
+        return [O.Undo()]  # "put it back" after a removal: the removal undone
     if _SWAP_BACK.search(t):
         swaps = [o for o in last if isinstance(o, O.SwapSegments)]
         if swaps:
@@ -219,7 +222,7 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
     m = _MORE.match(t)
     if m:
         p = phrase(mem, zh or bool(m.group("zh") or m.group("zh2")))
-        if p is None:
+        if p is None or not _same_kind_of_change(m.group(0), last):
             return None
         if m.group("zh") or m.group("zh2"):
             return f"{p}{m.group('zh') or m.group('zh2')}一点"
@@ -240,6 +243,24 @@ _REFERS = re.compile(r"\b(?:it|them|that|this|one|too|same|also|again|back|inste
 def may_refer(text: str) -> bool:
     """Cheap test: could this clause lean on what came before? (else the memory is not worked out)"""
     return _REFERS.search(text.lower()) is not None
+
+
+_BRING_BACK = re.compile(r"\b(?:bring|get|add)\s+(?:it|them|that|this)\s+back\b|\bundelete\b|加回来|恢复")
+_CHANGE_WORDS = [
+    (re.compile(r"short|long|短|长|久"), (O.SetSegmentDuration, O.SetTotalDuration, O.TrimSegment)),
+    (re.compile(r"loud|quiet|soft|大声|小声"), (O.SetVolume,)),
+    (re.compile(r"fast|slow|快|慢"), (O.SetSpeed,)),
+    (re.compile(r"big|small|大|小"), (O.UpdateText, O.SetVolume)),
+    (re.compile(r"more|less"), (O.SetSegmentDuration, O.SetTotalDuration, O.SetVolume, O.SetSpeed, O.UpdateText)),
+]
+
+
+def _same_kind_of_change(words: str, last: list[O.Op]) -> bool:
+    """"再短一点" continues a change of length, not a swap that happened to come last."""
+    for rx, kinds in _CHANGE_WORDS:
+        if rx.search(words):
+            return any(isinstance(o, kinds) for o in last)
+    return False
 
 
 def resolve_pronoun(text: str, mem: Memory, zh: bool = False) -> str | None:
