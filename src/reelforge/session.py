@@ -116,6 +116,7 @@ class Session:
     local_files: bool = field(default=False, compare=False, repr=False)
     # what the last instruction referred to and changed ("and the next one too"): planner.memory data
     memory: dict[str, Any] = field(default_factory=dict)
+    _zh: bool = field(default=False, compare=False, repr=False)
     _stage: Any = field(default=None, compare=False, repr=False)
 
     # -- construction ---------------------------------------------------------------------
@@ -172,6 +173,7 @@ class Session:
     def handle(self, text: str) -> Reply:
         """Route and act on one message. Never raises for a bad instruction."""
         text = (text or "").strip()
+        self._zh = is_chinese(text)  # the reply and its summary follow the instruction's language
         if not text:
             return self._reply(Intent.EDIT, "unknown", "Say what to make or change, e.g. 'music to 20%' or "
                                "'make it vertical for TikTok'.")
@@ -375,7 +377,7 @@ class Session:
         if self.timeline is None:
             return ""
         extra = ai_features(self.timeline)
-        return summarize(self.timeline) + (f" · {'; '.join(extra)}" if extra else "")
+        return summarize(self.timeline, zh=self._zh) + (f" · {'; '.join(extra)}" if extra else "")
 
     def _reply(self, intent: Intent, status: str, message: str, *, changed: bool = False,
                ops: tuple[O.Op, ...] = ()) -> Reply:

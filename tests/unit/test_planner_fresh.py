@@ -130,3 +130,14 @@ def test_put_back_after_a_removal_is_an_undo_and_comparatives_continue_their_own
     s.handle("swap the first and second images")
     r = s.handle("再短一点")  # a swap has no length to shorten again: "shorter" is the video's, as without memory
     assert [o.op for o in r.ops] == ["set_total_duration"]
+
+
+def test_chinese_conversation_gets_chinese_replies_and_summary():
+    s = Session(library=LIBRARY, timeline=TL)
+    r = s.handle("标题大一点")
+    assert r.message == "标题：字号改为特大号。" and r.summary.startswith("时间线（5条轨道）：1. 视频：5张图片、1段视频")
+    r = s.handle("字大一点")  # two texts on screen: asks which, in Chinese
+    assert r.status == "ambiguous" and "title" not in r.message and "“Urban Dreams”（标题" in r.message
+    r = s.handle("导出")
+    assert r.message.startswith("可以导出了") and r.summary.startswith("时间线")
+    assert s.handle("make it vertical").summary.startswith("Timeline (5 tracks)")

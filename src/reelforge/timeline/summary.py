@@ -34,6 +34,11 @@ ROLE_LABEL: dict[Role, tuple[str, str]] = {  # singular, plural
     Role.CTA: ("CTA", "CTA"),
 }
 
+ROLE_LABEL_ZH: dict[Role, str] = {
+    Role.MAIN: "视频", Role.OVERLAY: "叠加", Role.LOGO: "水印", Role.VOICE: "旁白", Role.MUSIC: "背景音乐",
+    Role.SFX: "音效", Role.TITLE: "标题", Role.CAPTION: "字幕", Role.CTA: "行动号召",
+}
+
 MAX_TEXT = 32      # characters of one quoted text before it is cut with "…"
 MAX_TEXTS = 3      # quoted texts shown per text track before "+N more"
 
@@ -163,12 +168,15 @@ def _track_item(tl: Timeline, track: Track) -> str:
     return f"{_track_label(track)}: {what} ({inside})"
 
 
-def summarize(timeline: Timeline) -> str:
+def summarize(timeline: Timeline, *, zh: bool = False) -> str:
     """The one-glance line (DESIGN.md): one numbered item per track, bottom layer first.
 
     ``Timeline (3 tracks): 1. Video: 5 images (0-30s) 2. Voiceover: narration (0-28s)
-    3. BGM: Lo-fi (0-30s, 35%)``
+    3. BGM: Lo-fi (0-30s, 35%)``; with ``zh`` in Chinese, for a Chinese conversation
+    (``时间线（3条轨道）：1. 视频：5张图片（0-30s） …``).
     """
+    if zh:
+        return _summarize_zh(timeline)
     items = [f"{i}. {_track_item(timeline, t)}" for i, t in enumerate(timeline.tracks, 1)]
     head = f"Timeline ({_plural(len(timeline.tracks), 'track')})"
     if not items:
@@ -226,3 +234,34 @@ def describe(timeline: Timeline) -> list[str]:
         segs = "; ".join(_seg_detail(tl, s) for s in track.segments) or "(empty)"
         lines.append(f"{i}. {_track_label(track)}: {segs}")
     return lines
+
+
+def _summarize_zh(tl: Timeline) -> str:
+    items = []
+    for i, track in enumerate(tl.tracks, 1):
+        label = ROLE_LABEL_ZH.get(track.role, track.role.value)
+        segs = track.segments
+        if not segs:
+            items.append(f"{i}. {label}：空")
+            continue
+        if all(isinstance(s, TextSegment) for s in segs):
+            what = "、".join(f"“{_quote(s.text)[1:-1]}”" for s in segs[:MAX_TEXTS])  # type: ignore[union-attr]
+            if len(segs) > MAX_TEXTS:
+                what += f" 等{len(segs)}条"
+        elif isinstance(segs[0], VideoSegment) and len(segs) > 1:
+            kinds = [_seg_asset_kind(tl, s) for s in segs]  # type: ignore[arg-type]
+            images = sum(k is AssetKind.IMAGE for k in kinds)
+            what = "、".join(x for x in (f"{images}张图片" if images else "",
+                                         f"{len(kinds) - images}段视频" if len(kinds) > images else "") if x)
+        else:
+            names = {_seg_name(tl, s) for s in segs}  # type: ignore[arg-type]
+            what = names.pop() if len(names) == 1 else f"{len(segs)}段"
+        extra = _track_extra(track)
+        extra = ["音量不一" if e == "mixed levels" else e for e in extra]
+        start = min(s.start for s in segs)
+        inside = "，".join([_span(start, track.end), *extra])
+        items.append(f"{i}. {label}：{what}（{inside}）")
+    head = f"时间线（{len(tl.tracks)}条轨道）"
+    if not items:
+        return f"{head}：空（{fmt_seconds(tl.duration)}s）"
+    return f"{head}：" + " ".join(items)

@@ -118,7 +118,10 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
             return O.Target(role=next(iter(roles)), at_ms=ms)
     listing = ", ".join(f'"{s.text}" ({r.value}, {s.start / 1000:g}-{s.end / 1000:g}s)' for r, s in segs[:8])
     if c.zh:
-        raise _Ambiguous(f"是哪段文字？共有{len(segs)}段：{listing}。")
+        zh_role = {Role.TITLE: "标题", Role.CAPTION: "字幕", Role.CTA: "行动号召"}
+        listing = "、".join(f"“{s.text}”（{zh_role.get(r, r.value)}，{s.start / 1000:g}-{s.end / 1000:g}s）"
+                            for r, s in segs[:8])
+        raise _Ambiguous(f"是哪段文字？共有{len(segs)}段：{listing}。请说“标题”或“行动号召”。")
     raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
 
 
