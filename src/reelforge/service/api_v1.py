@@ -14,9 +14,10 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from reelforge.errors import NotFound
-from reelforge.service import auth, chat, credits, projects, renders, uploads
+from reelforge.service import auth, chat, renders, uploads
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context, get_ctx
+from reelforge.service.core import core_of
 from reelforge.service.errors import BadRequest
 
 router = APIRouter(prefix="/v1", tags=["v1"])
@@ -59,22 +60,22 @@ async def read_json(request: Request) -> Any:
 # -- handlers (shared with compat) ------------------------------------------------------
 
 def do_token(ctx: Context, client_id: str | None, ip: str | None = None) -> dict:
-    return auth.issue_anonymous(ctx, client_id, ip)
+    return core_of(ctx).anonymous_token(client_id, ip)
 
 
 def do_create_session(ctx: Context, who: Principal, name: str, language: str,
                       skill: dict[str, str | None]) -> dict:
-    return projects.create(ctx, who, name, language, skill)
+    return core_of(ctx).create_session(who, name, language, skill)
 
 
 def do_credits(ctx: Context, who: Principal) -> dict:
-    with ctx.db.tx() as s:
-        return credits.balance(s, who.account_id)
+    return core_of(ctx).credits(who)
 
 
 async def do_upload(ctx: Context, who: Principal, session_id: str, request: Request) -> dict:
     """Multipart file(s) (any field name) and/or ``urls``; or JSON ``{"urls": [...]}``."""
-    await run_in_threadpool(projects.load, ctx, who, session_id)  # 1002 before reading a byte
+    core = core_of(ctx)
+    await run_in_threadpool(core.check_session, who, session_id)  # 1002 before reading a byte
     storage, limit = ctx.storage, ctx.settings.max_upload_bytes
     ctype = request.headers.get("content-type", "").lower()
     urls: list[str] = []
@@ -95,60 +96,39 @@ async def do_upload(ctx: Context, who: Principal, session_id: str, request: Requ
     else:
         raise BadRequest("send multipart/form-data with file(s) or JSON {\"urls\": [...]}")
     try:
-        if urls:
+        if urls:  # awaited on the fetcher's own pool: no server thread waits on the network
             received += await uploads.fetch_urls(urls, ctx.settings, storage, session_id)
         if not received:
             raise BadRequest("no file or URL in the request")
-        pairs = await run_in_threadpool(uploads.ingest_received, received, storage, session_id, limit,
-                                        ctx.settings.pixel_limits)
     except BaseException:
         uploads.remove(received)
         raise
-    assets = [a for a, _ in pairs]
-
-    def add(sess):
-        return projects.add_assets(sess, assets)
-
-    await run_in_threadpool(projects.edit, ctx, who, session_id, add, skill_headers(request))
-    await run_in_threadpool(projects.record_assets, ctx, session_id, pairs)
-    state = await run_in_threadpool(projects.state, ctx, who, session_id)
-    ids = {a.id for a in assets}
-    return {"session_id": session_id,
-            "assets": [m for m in state["media"] if m["id"] in ids],
-            "media": state["media"], "summary": state["summary"]}
+    return await run_in_threadpool(lambda: core.add_assets(who, session_id, received,
+                                                           skill=skill_headers(request)))
 
 
 def do_state(ctx: Context, who: Principal, session_id: str) -> dict:
-    return projects.state(ctx, who, session_id)
+    return core_of(ctx).state(who, session_id)
 
 
 def do_history(ctx: Context, who: Principal, session_id: str, op: str) -> dict:
-    def step(sess):
-        return getattr(sess, op)()
-
-    reply = projects.edit(ctx, who, session_id, step)
-    out = projects.state(ctx, who, session_id)
-    out["message"] = reply.message
-    out["changed"] = reply.changed
-    out["status"] = reply.status
-    return out
+    return core_of(ctx).history(who, session_id, op)
 
 
 def do_export(ctx: Context, who: Principal, session_id: str, base: str, *, preset: str | None,
               quality: str, draft: dict | None = None, client_ref: str | None = None,
               preview: bool = False) -> dict:
-    row = renders.create(ctx, who, session_id, preset=preset, quality=quality, draft=draft,
-                         client_ref=client_ref, preview=preview)
-    return renders.view(row, base)
+    return core_of(ctx).export(who, session_id, base=base, preset=preset, quality=quality, draft=draft,
+                               client_ref=client_ref, preview=preview)
 
 
 def do_export_status(ctx: Context, who: Principal, render_id: str, base: str) -> dict:
-    return renders.view(renders.get(ctx, who, render_id), base)
+    return core_of(ctx).export_status(who, render_id, base)
 
 
 def chat_stream(ctx: Context, who: Principal, session_id: str, text: str, request: Request,
                 shape: str = "v1") -> EventSourceResponse:
-    projects.load(ctx, who, session_id)  # 1002 as a plain HTTP error, before the stream starts
+    core_of(ctx).check_session(who, session_id)  # 1002 as a plain HTTP error, before the stream starts
     if not text or not text.strip():
         raise BadRequest("empty message")
     source = chat.events(ctx, who, session_id, text.strip(), skill_headers(request),
@@ -221,16 +201,12 @@ def create_session(ctx: Ctx, who: Who, request: Request,
 
 @router.get("/sessions")
 def list_sessions(ctx: Ctx, who: Who) -> dict:
-    return {"sessions": projects.list_own(ctx, who)}
+    return {"sessions": core_of(ctx).list_sessions(who)}
 
 
 @router.get("/sessions/{session_id}")
 def get_session(ctx: Ctx, who: Who, session_id: str) -> dict:
-    row, sess = projects.load(ctx, who, session_id)
-    out = projects.row_view(row)
-    out["summary"] = projects.summary_of(sess)
-    out["media"] = projects.media_info(sess)
-    return out
+    return core_of(ctx).session(who, session_id)
 
 
 @router.post("/sessions/{session_id}/assets", status_code=201,
@@ -269,8 +245,7 @@ def create_export(ctx: Ctx, who: Who, session_id: str, request: Request,
 
 @router.get("/sessions/{session_id}/exports")
 def list_exports(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
-    base = base_url(ctx, request)
-    return {"exports": [renders.view(r, base) for r in renders.list_for(ctx, who, session_id)]}
+    return {"exports": core_of(ctx).list_exports(who, session_id, base_url(ctx, request))}
 
 
 @router.post("/sessions/{session_id}/preview", status_code=202,
@@ -282,7 +257,7 @@ def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
     base = base_url(ctx, request)
     view = do_export(ctx, who, session_id, base, preset=body.preset, quality="draft", preview=True)
     if wait:
-        view = renders.view(renders.wait(ctx, who, view["id"], wait), base)
+        view = core_of(ctx).wait_export(who, view["id"], wait, base)
     return view
 
 
@@ -299,8 +274,7 @@ async def export_progress(ctx: Ctx, who: Who, export_id: str, request: Request):
 
 @router.get("/exports/{export_id}/download")
 def export_download(ctx: Ctx, who: Who, export_id: str):
-    row = renders.get(ctx, who, export_id)
-    return _file(row)
+    return _file(renders.get(ctx, who, export_id))
 
 
 @files_router.get("/files/{key}.mp4", summary="Unguessable download URL of a finished render")

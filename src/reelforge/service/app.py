@@ -15,9 +15,9 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from reelforge.service import api_v1, compat, errors, jobs
+from reelforge.service import api_v1, compat, errors
 from reelforge.service.config import Settings
-from reelforge.service.storage import sweep_incoming
+from reelforge.service.core import Core
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 log = logging.getLogger("reelforge.service")
@@ -25,22 +25,19 @@ log = logging.getLogger("reelforge.service")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    ctx = jobs.open_context(settings)
-    ctx.jobs = jobs.Jobs(ctx)
+    core = Core.open(settings)
+    ctx = core.ctx
+    ctx.extra["core"] = core
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        jobs.recover(ctx, ctx.jobs)
-        swept = sweep_incoming(ctx.storage)
+        swept = core.start()  # recover orphaned renders, sweep leftovers, start the worker
         if swept:
             log.info("removed %d file(s) left half-written by a stopped process", swept)
-        if settings.embedded_worker:
-            ctx.jobs.start_consumer()
         try:
             yield
         finally:
-            ctx.jobs.stop()
-            ctx.db.dispose()
+            core.close()
 
     app = FastAPI(title="reelforge", version=_version(), lifespan=lifespan,
                   description="Describe it, get a video: sessions, uploads, chat (SSE), exports.")

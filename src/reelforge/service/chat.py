@@ -1,6 +1,6 @@
 """Chat over Server-Sent Events.
 
-The edit runs in its own thread (not tied to the request): `projects.edit` loads the session,
+The edit runs in its own thread (not tied to the request): `core.Core.instruct` loads the session,
 calls ``Session.handle(text)`` and saves it, so the edit is committed even if the client
 disconnects mid-stream. The stream, meanwhile:
 
@@ -34,64 +34,17 @@ from typing import Any
 from sse_starlette import ServerSentEvent
 
 from reelforge.errors import ReelforgeError
-from reelforge.service import credits, projects, renders
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
+from reelforge.service.core import core_of
 from reelforge.service.errors import status_and_code
 
 log = logging.getLogger("reelforge.service.chat")
 
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "value"):
-        return value.value
-    return value
-
-
 def _run_edit(ctx: Context, who: Principal, session_id: str, text: str,
               skill: dict[str, str | None], base: str) -> dict[str, Any]:
-    reply = projects.edit(ctx, who, session_id, lambda sess: sess.handle(text), skill)
-    ops = _plain(list(reply.ops))
-    if reply.changed and not ops:
-        # A first cut (composed from the media) or an undo/redo changes the timeline without
-        # edit ops: name that step, so a tool call never reads "no ops" beside "changed: true".
-        step = _plain(reply.intent) if _plain(reply.intent) in ("undo", "redo") else "compose"
-        ops = [{"op": step, "instruction": text}]
-    out: dict[str, Any] = {
-        "intent": _plain(reply.intent),
-        "status": reply.status,
-        "message": reply.message,
-        "changed": reply.changed,
-        "ops": ops,
-        "summary": reply.summary,
-        "version": reply.version,
-    }
-    if out["intent"] == "export" and out["status"] == "ok":
-        try:
-            row = renders.create(ctx, who, session_id, quality="standard")
-            out["export"] = renders.view(row, base)
-        except ReelforgeError as exc:
-            _, code = status_and_code(exc)
-            out["export_error"] = {"code": code, "message": exc.message}
-            out["message"] = (out["message"] + "\n" if out["message"] else "") + exc.message
-    if out["intent"] == "credits":
-        with ctx.db.tx() as s:
-            bal = credits.balance(s, who.account_id)
-        out["credits"] = bal
-        out["message"] = (f"Credits: {bal['available']} available, {bal['frozen']} frozen "
-                          f"(reserved by running exports), {bal['total']} total. An export costs "
-                          "1 credit per started 10 seconds up to 1080p, 2 above; previews are free.")
-    state = projects.state(ctx, who, session_id)
-    out["summary"] = out["summary"] or state["summary"]
-    out["state"] = {k: state[k] for k in ("summary", "draft", "media", "revision", "version",
-                                          "can_undo", "can_redo")}
-    return out
+    return core_of(ctx).instruct(who, session_id, text, skill=skill, base=base)
 
 
 def start_edit(ctx: Context, who: Principal, session_id: str, text: str,

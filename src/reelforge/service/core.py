@@ -1,0 +1,295 @@
+"""The application core: reelforge's use-cases, written once for every surface.
+
+    core = Core.open(Settings(data_dir=...))     # database, storage, job queue (+ worker: start())
+    who = core.local_account()                   # or the Principal of a bearer token (auth)
+    sid = core.create_session(who, "promo")["id"]
+    core.add_assets(who, sid, core.receive(sid, ["https://.../a.jpg"]))   # or uploads (Received)
+    core.instruct(who, sid, "30-second promo with text overlays")
+    core.state(who, sid); core.history(who, sid, "undo")
+    view = core.export(who, sid, preset="9:16", quality="standard")      # queued, run by a worker
+    core.export_status(who, view["id"]); core.credits(who)
+
+Who calls it: the HTTP routes (/v1 and the compatibility routes, through `api_v1`'s ``do_*``
+handlers, and the chat stream), and the MCP server's embedded backend (this core on SQLite with
+an in-process worker). One URL fetcher with the SSRF guard (`reelforge.media.fetch`), one
+storage, one job model (`renders` rows on the Huey queue), one credit ledger.
+
+Local paths (``receive(sid, ["/home/me/a.jpg"])``) are read only by a core opened with
+``local_files=True``: the surfaces whose caller is the local user (MCP over stdio). Everything
+remote gets URLs and uploads only.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from reelforge.errors import MediaError, NotFound, ReelforgeError
+from reelforge.service import auth, credits, jobs, projects, renders, uploads
+from reelforge.service.auth import Principal
+from reelforge.service.config import Settings
+from reelforge.service.context import Context
+from reelforge.service.db import Account, now
+
+LOCAL_ACCOUNT = "local"
+LOCAL_CREDITS = 2_000_000_000   # the local user renders on their own machine: effectively unlimited
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "value"):
+        return value.value
+    return value
+
+
+def is_url(source: str) -> bool:
+    return urlsplit(source).scheme.lower() in ("http", "https")
+
+
+class Core:
+    """reelforge's use-cases over one `Context` (settings, database, storage, jobs)."""
+
+    def __init__(self, ctx: Context, *, local_files: bool = False) -> None:
+        self.ctx = ctx
+        self.local_files = local_files
+
+    # -- life --------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, settings: Settings, *, local_files: bool = False) -> Core:
+        """Open the database (migrated), storage and queue of ``settings`` (no worker yet)."""
+        ctx = jobs.open_context(settings)
+        ctx.jobs = jobs.Jobs(ctx)
+        return cls(ctx, local_files=local_files)
+
+    def start(self) -> int:
+        """Recover renders a dead process left, sweep half-written files, and start the
+        in-process worker when ``embedded_worker``; returns how many files were swept."""
+        from reelforge.service.storage import sweep_incoming
+
+        jobs.recover(self.ctx, self.ctx.jobs)
+        swept = sweep_incoming(self.ctx.storage)
+        if self.ctx.settings.embedded_worker:
+            self.ctx.jobs.start_consumer()
+        return swept
+
+    def close(self) -> None:
+        self.ctx.jobs.stop()
+        self.ctx.db.dispose()
+
+    @property
+    def base(self) -> str:
+        return self.ctx.settings.base_url
+
+    # -- accounts ----------------------------------------------------------------------------
+    def anonymous_token(self, client_id: str | None, ip: str | None = None) -> dict:
+        return auth.issue_anonymous(self.ctx, client_id, ip)
+
+    def local_account(self) -> Principal:
+        """The account of the local user (embedded surfaces, no token): created on first use
+        with effectively unlimited credits."""
+        with self.ctx.db.tx() as s:
+            if s.execute(select(Account.id).where(Account.id == LOCAL_ACCOUNT)).first() is None:
+                s.add(Account(id=LOCAL_ACCOUNT, available=LOCAL_CREDITS, frozen=0, created=now()))
+        return Principal(account_id=LOCAL_ACCOUNT, token_id=LOCAL_ACCOUNT)
+
+    def credits(self, who: Principal) -> dict:
+        with self.ctx.db.tx() as s:
+            return credits.balance(s, who.account_id)
+
+    # -- sessions ----------------------------------------------------------------------------
+    def create_session(self, who: Principal, name: str = "project", language: str = "en",
+                       skill: dict[str, str | None] | None = None) -> dict:
+        return projects.create(self.ctx, who, name, language, skill or {})
+
+    def list_sessions(self, who: Principal) -> list[dict]:
+        return projects.list_own(self.ctx, who)
+
+    def session(self, who: Principal, session_id: str) -> dict:
+        row, sess = projects.load(self.ctx, who, session_id)
+        out = projects.row_view(row)
+        out["summary"] = projects.summary_of(sess)
+        out["media"] = projects.media_info(sess)
+        return out
+
+    def check_session(self, who: Principal, session_id: str) -> None:
+        """1002 unless the caller owns the session (before reading a byte of an upload)."""
+        projects.load(self.ctx, who, session_id)
+
+    def state(self, who: Principal, session_id: str) -> dict:
+        return projects.state(self.ctx, who, session_id)
+
+    def history(self, who: Principal, session_id: str, op: str) -> dict:
+        """``op`` is ``undo`` or ``redo``: the new state with the reply's message."""
+        if op not in ("undo", "redo"):
+            raise ValueError(op)
+        reply = projects.edit(self.ctx, who, session_id, lambda sess: getattr(sess, op)())
+        out = self.state(who, session_id)
+        out["message"] = reply.message
+        out["changed"] = reply.changed
+        out["status"] = reply.status
+        return out
+
+    def instruct(self, who: Principal, session_id: str, text: str, *,
+                 skill: dict[str, str | None] | None = None, base: str | None = None) -> dict[str, Any]:
+        """Handle one instruction and commit it; "export" also queues the export, "credits"
+        answers with the balance. Runs to completion whatever happens to the caller."""
+        def handle(sess):
+            sess.local_files = self.local_files
+            return sess.handle(text)
+
+        reply = projects.edit(self.ctx, who, session_id, handle, skill)
+        ops = _plain(list(reply.ops))
+        if reply.changed and not ops:
+            # A first cut (composed from the media) or an undo/redo changes the timeline without
+            # edit ops: name that step, so a tool call never reads "no ops" beside "changed: true".
+            step = _plain(reply.intent) if _plain(reply.intent) in ("undo", "redo") else "compose"
+            ops = [{"op": step, "instruction": text}]
+        out: dict[str, Any] = {
+            "intent": _plain(reply.intent),
+            "status": reply.status,
+            "message": reply.message,
+            "changed": reply.changed,
+            "ops": ops,
+            "summary": reply.summary,
+            "version": reply.version,
+        }
+        if out["intent"] == "export" and out["status"] == "ok":
+            from reelforge.service.errors import status_and_code
+
+            try:
+                out["export"] = self.export(who, session_id, base=base)
+            except ReelforgeError as exc:
+                _, code = status_and_code(exc)
+                out["export_error"] = {"code": code, "message": exc.message}
+                out["message"] = (out["message"] + "\n" if out["message"] else "") + exc.message
+        if out["intent"] == "credits":
+            bal = self.credits(who)
+            out["credits"] = bal
+            out["message"] = (f"Credits: {bal['available']} available, {bal['frozen']} frozen "
+                              f"(reserved by running exports), {bal['total']} total. An export costs "
+                              "1 credit per started 10 seconds up to 1080p, 2 above; previews are free.")
+        state = self.state(who, session_id)
+        out["summary"] = out["summary"] or state["summary"]
+        out["state"] = {k: state[k] for k in ("summary", "draft", "media", "revision", "version",
+                                              "can_undo", "can_redo")}
+        return out
+
+    # -- media -------------------------------------------------------------------------------
+    def receive(self, session_id: str, sources: Sequence[str]) -> list[uploads.Received]:
+        """Fetch http(s) URLs (SSRF-guarded) and, for a local core only, copy local files, in
+        order, into the session's incoming folder; all or nothing."""
+        got: list[uploads.Received] = []
+        try:
+            for src in sources:
+                src = str(src).strip()
+                if is_url(src):
+                    got.append(self._fetch(src, session_id))
+                elif "://" in src:
+                    raise MediaError(f"unsupported URL scheme in {src!r}: use http(s) URLs or local paths")
+                elif not self.local_files:
+                    raise MediaError("files on the server are never read for a remote caller: give http(s) "
+                                     "URLs or upload the file")
+                else:
+                    got.append(self._copy_local(src, session_id))
+        except BaseException:
+            uploads.remove(got)
+            raise
+        return got
+
+    def _fetch(self, url: str, session_id: str) -> uploads.Received:
+        """One URL through the one fetcher (`reelforge.media.fetch`: SSRF guard, limits, its
+        bounded pool), blocking: for callers without an event loop (the HTTP routes await
+        `uploads.fetch_urls` instead)."""
+        from reelforge.media.fetch import shared_fetcher
+
+        settings = self.ctx.settings
+        pool = shared_fetcher(settings.url_workers, settings.url_per_host)
+        got = pool.submit(url, self.ctx.storage.incoming(session_id), settings.url_limits).result()
+        return uploads.Received(path=got.path, name=got.name, size=got.size, source_url=got.url)
+
+    def _copy_local(self, src: str, session_id: str) -> uploads.Received:
+        from reelforge.errors import FileTooLarge
+        from reelforge.media.formats import human_size
+
+        p = Path(src).expanduser()
+        if not p.is_file():
+            raise MediaError(f"file not found: {src}" if not p.exists() else f"not a file: {src}")
+        size = p.stat().st_size
+        limit = self.ctx.settings.max_upload_bytes
+        if size > limit:
+            raise FileTooLarge(f"{p.name}: file is larger than the {human_size(limit)} limit")
+        part = self.ctx.storage.incoming(session_id)
+        try:
+            shutil.copyfile(p, part)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return uploads.Received(path=part, name=uploads.display_name(p.name, "file"), size=size)
+
+    def add_assets(self, who: Principal, session_id: str, received: Sequence[uploads.Received], *,
+                   skill: dict[str, str | None] | None = None) -> dict:
+        """Probe received files (uploads, fetched URLs, `receive`; all or nothing) and put them
+        in the session's library. Every partial file is removed on failure."""
+        items = list(received)
+        try:
+            self.check_session(who, session_id)
+            if not items:
+                from reelforge.service.errors import BadRequest
+
+                raise BadRequest("no file or URL in the request")
+            pairs = uploads.ingest_received(items, self.ctx.storage, session_id,
+                                            self.ctx.settings.max_upload_bytes, self.ctx.settings.pixel_limits)
+        except BaseException:
+            uploads.remove(items)
+            raise
+        assets = [a for a, _ in pairs]
+        projects.edit(self.ctx, who, session_id, lambda sess: projects.add_assets(sess, assets), skill)
+        projects.record_assets(self.ctx, session_id, pairs)
+        state = self.state(who, session_id)
+        by_id = {m["id"]: m for m in state["media"]}
+        return {"session_id": session_id,
+                "assets": [by_id[a.id] for a in assets if a.id in by_id],
+                "media": state["media"], "summary": state["summary"]}
+
+    # -- exports -----------------------------------------------------------------------------
+    def export(self, who: Principal, session_id: str, *, base: str | None = None, preset: str | None = None,
+               quality: str = "standard", draft: dict | None = None, client_ref: str | None = None,
+               preview: bool = False) -> dict:
+        """Reserve credits and queue a render of the session (or of ``draft``); its view."""
+        row = renders.create(self.ctx, who, session_id, preset=preset, quality=quality, draft=draft,
+                             client_ref=client_ref, preview=preview)
+        return renders.view(row, base or self.base)
+
+    def export_status(self, who: Principal, export_id: str, base: str | None = None) -> dict:
+        return renders.view(renders.get(self.ctx, who, export_id), base or self.base)
+
+    def wait_export(self, who: Principal, export_id: str, seconds: float, base: str | None = None) -> dict:
+        return renders.view(renders.wait(self.ctx, who, export_id, seconds), base or self.base)
+
+    def list_exports(self, who: Principal, session_id: str, base: str | None = None) -> list[dict]:
+        return [renders.view(r, base or self.base) for r in renders.list_for(self.ctx, who, session_id)]
+
+    def export_file(self, who: Principal, export_id: str) -> Path:
+        """The finished MP4 of an export the caller owns (1002 while it is not ready)."""
+        row = renders.get(self.ctx, who, export_id)
+        if row.status != "completed" or not row.output_path:
+            raise NotFound(f"export {row.id} is not ready (status {row.status})")
+        return Path(row.output_path)
+
+
+def core_of(ctx: Context) -> Core:
+    """The (remote-caller) core of a service context."""
+    core = ctx.extra.get("core")
+    if core is None:
+        core = ctx.extra["core"] = Core(ctx)
+    return core
