@@ -105,6 +105,16 @@ def main() -> None:
     score("holdout", HOLDOUT, tl, verbose)
     score_fresh(tl, verbose)
     score_fresh(tl, verbose, "fresh2", FRESH2, FIRST_RUN2)
+    worst = [" and ".join(["remove"] * 2000)[:10000], " ".join(["maek it vertcal musci"] * 500)[:10000],
+             ", ".join(["make the second image 3 seconds and the next one too"] * 150)[:10000], "把第一张换成" * 1600]
+    slowest = max(min(_timed(w, tl) for _ in range(3)) for w in worst)
+    print(f"worst    10,000-character instructions: {slowest * 1000:.0f} ms at most (best of 3)")
+
+
+def _timed(text: str, tl) -> float:
+    t0 = time.perf_counter()
+    plan_edit(text, tl, library=LIBRARY)
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

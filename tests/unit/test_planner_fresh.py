@@ -141,3 +141,14 @@ def test_chinese_conversation_gets_chinese_replies_and_summary():
     r = s.handle("导出")
     assert r.message.startswith("可以导出了") and r.summary.startswith("时间线")
     assert s.handle("make it vertical").summary.startswith("Timeline (5 tracks)")
+
+
+def test_long_input_is_read_in_bounded_parts():
+    """The service takes 10,000 characters: the planner reads at most 24 clauses of 400 characters
+    and its reply stays short (cost: bench/planner.py prints the worst case)."""
+    for text in (" and ".join(["remove"] * 2000)[:10000], ",".join(["x"] * 5000),
+                 " ".join(["maek it vertcal musci"] * 500)[:10000], "把第一张换成" * 1600):
+        plan = plan_edit(text, TL, library=LIBRARY)
+        assert plan.status in ("unknown", "ambiguous", "ok") and len(plan.reply) < 2000
+    plan = plan_edit(", ".join(["make it vertical"] * 40), TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"aspect": "9:16", "op": "set_frame"}] and "first 24 parts" in plan.reply

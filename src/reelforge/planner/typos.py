@@ -165,5 +165,6 @@ def said(fixes: list[Correction], zh: bool = False) -> str:
     """How the reply names the corrections: "read 'vertcal' as 'vertical'"."""
     if not fixes:
         return ""
+    fixes = list(dict.fromkeys(fixes))[:8]  # each correction once, and a few at most
     pairs = ", ".join(f"'{f.wrong}' as '{f.right}'" for f in fixes)
     return f"（把 {pairs.replace(' as ', ' 理解为 ')}）" if zh else f"(read {pairs})"

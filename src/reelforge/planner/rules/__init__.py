@@ -152,9 +152,16 @@ class _Result:
         return bool(self.ops)
 
 
+MAX_CLAUSE = 400  # characters: no instruction people type has a longer clause; longer text is not read
+MAX_CLAUSES = 24  # parts of one instruction
+
+
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
     c = _ctx(piece, quotes, tl, lib, new)
     r = _Result(text=c.raw)
+    if len(c.t) > MAX_CLAUSE:  # bounded work for any input (the service takes 10,000 characters)
+        r.text = c.raw[:60].rstrip() + "…"
+        return r
     try:
         r.ops = _plan_clause(c)
     except _Ambiguous as exc:
@@ -225,6 +232,8 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
+    unread = len(pieces) > MAX_CLAUSES
+    pieces = pieces[:MAX_CLAUSES]
     results: list[_Result] = []
     joined: list[str] = []
     turn_mem = mem
@@ -281,6 +290,8 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         if r.ok:
             turn_ops = list(r.ops or [])
             in_turn = True
+    if unread:
+        results.append(_Result(text=f"… (only the first {MAX_CLAUSES} parts are read)"))
     ops = _tidy([op for r in results for op in (r.ops or [])])
     names = {a.id: a.name for a in (*lib, *timeline.assets)}
     understood = [O.describe(op, names) for op in ops]
@@ -339,9 +350,15 @@ def _typo_note(fixes: list[T.Correction], zh: bool) -> str:
     return f" {s}" if s and not zh else s
 
 
+def _few(items: list[str], n: int = 5) -> list[str]:
+    """At most ``n`` of them (a reply stays short), each once."""
+    items = list(dict.fromkeys(items))
+    return items[:n] + ([f"… +{len(items) - n}"] if len(items) > n else [])
+
+
 def _skipped_note(problems: list[_Result], zh: bool) -> str:
-    cannot = [p.cannot for p in problems if p.cannot]
-    lost = [p.text.strip() for p in problems if not p.cannot]
+    cannot = [p.cannot for p in problems if p.cannot][:3]
+    lost = _few([p.text.strip() for p in problems if not p.cannot])
     parts = []
     if zh:
         if lost:
@@ -392,8 +409,8 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
 
 
 def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:
-    cannot = [p.cannot for p in problems if p.cannot]
-    lost = [p.text.strip() for p in problems if not p.cannot]
+    cannot = [p.cannot for p in problems if p.cannot][:3]
+    lost = _few([p.text.strip() for p in problems if not p.cannot])
     if zh:
         cannot = [_zh(c) for c in cannot]
     parts = [cannot[0][:1].upper() + cannot[0][1:] + ("。" if zh else ".")] if cannot else []

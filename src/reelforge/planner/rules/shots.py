@@ -206,7 +206,7 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     m = re.search(r"\b(?:replace|swap\s+out|substitute)\b(?P<a>.*?)\b(?:with|by|for)\b(?P<b>.*)$|"
                   r"\buse\b(?P<b2>.*?)\b(?:instead\s+of|in\s+place\s+of|for)\b(?P<a2>.*)$|"
-                  r"(?P<a3>.*?)(?:换成|替换成|替换为|换为|改成|改为|替换)(?P<b3>.*)$", t)
+                  r"^(?P<a3>.*?)(?:换成|替换成|替换为|换为|改成|改为|替换)(?P<b3>.*)$", t)
     if not m:
         return None
     a = m.group("a") or m.group("a2") or m.group("a3") or ""
