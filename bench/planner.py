@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
 
 from edit_cases import CASES, HOLDOUT, LIBRARY, sample_timeline  # noqa: E402
-from edit_cases_fresh import FILES, FIRST_RUN, FIRST_RUN2, FRESH, FRESH2, judge  # noqa: E402
+from edit_cases_fresh import FILES, FIRST_RUN, FIRST_RUN2, FIRST_RUN3, FRESH, FRESH2, FRESH3, judge  # noqa: E402
 
 from reelforge.planner.ops import dump_ops  # noqa: E402
 from reelforge.planner.rules import plan_edit  # noqa: E402
@@ -105,6 +105,7 @@ def main() -> None:
     score("holdout", HOLDOUT, tl, verbose)
     score_fresh(tl, verbose)
     score_fresh(tl, verbose, "fresh2", FRESH2, FIRST_RUN2)
+    score_fresh(tl, verbose, "fresh3", FRESH3, FIRST_RUN3)
     worst = [" and ".join(["remove"] * 2000)[:10000], " ".join(["maek it vertcal musci"] * 500)[:10000],
              ", ".join(["make the second image 3 seconds and the next one too"] * 150)[:10000], "把第一张换成" * 1600]
     slowest = max(min(_timed(w, tl) for _ in range(3)) for w in worst)
