@@ -67,7 +67,9 @@ def _check_quality(quality: str) -> str:
 def render_with_progress(timeline, output: Path, quality: str = "standard", *, transcript: bool = False) -> Path:
     """Render with a Rich progress bar, verify the file and print what was made; the captions
     (and, with ``transcript``, what the voiceover says) go beside it as SRT and WebVTT."""
-    from reelforge.render import render, verify
+    from reelforge.render import verify
+    from reelforge.render.cache import default_cache
+    from reelforge.render.chunked import export
 
     output = output.expanduser()
     if output.suffix.lower() != ".mp4":
@@ -78,7 +80,8 @@ def render_with_progress(timeline, output: Path, quality: str = "standard", *, t
                   TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(), TimeRemainingColumn(),
                   console=console, transient=False) as bar:
         task = bar.add_task(output.name, total=1.0)
-        render(timeline, output, quality=quality, progress=lambda f: bar.update(task, completed=f))
+        result = export(timeline, output, quality=quality, cache=default_cache(),
+                        progress=lambda f: bar.update(task, completed=f))
         bar.update(task, completed=1.0)
     info = verify(output)
     took = time.monotonic() - started
@@ -88,6 +91,8 @@ def render_with_progress(timeline, output: Path, quality: str = "standard", *, t
     table.add_row("audio", f"{info.acodec} {info.sample_rate} Hz" if info.acodec else "none")
     table.add_row("length", f"{info.duration:.2f} s")
     table.add_row("size", f"{output.stat().st_size / 1e6:.1f} MB, rendered in {took:.1f} s")
+    table.add_row("chunks", f"{result.summary()}"
+                  f"{', audio reused' if result.audio_reused else ''}")
     from reelforge.interop.subtitles import transcript_cues, write_caption_files
 
     files = write_caption_files(timeline, output)

@@ -141,3 +141,26 @@ def test_demo_writes_assets_and_a_video(tmp_path):
     assert len(list((tmp_path / "d").glob("*.jpg"))) == 5
     info = verify(tmp_path / "d" / "promo.mp4")
     assert abs(info.duration - 30.0) <= 0.1
+
+
+@pytest.mark.render
+def test_exporting_again_reuses_the_chunks_an_edit_did_not_touch(assets):
+    import re
+
+    d, files = assets
+
+    def reused(proc) -> tuple[int, int]:
+        m = re.search(r"(\d+) of (\d+) chunks reused", proc.stderr)
+        assert m, proc.stderr
+        return int(m.group(1)), int(m.group(2))
+
+    first = run("make", *files, "-p", "a 15-second promo with hard cuts and the title 'Hello'",
+                "--save", "c.reel.json", "-o", "c1.mp4", "-q", "draft", cwd=d)
+    n = reused(first)[1]
+    assert reused(first) == (0, n) and n >= 3
+    again = run("render", "c.reel.json", "-o", "c2.mp4", "-q", "draft", cwd=d)
+    assert reused(again) == (n, n) and "audio reused" in again.stderr
+    edited = run("edit", "c.reel.json", "change the title to 'Goodbye'", "-o", "c3.mp4", "-q", "draft", cwd=d)
+    k, m = reused(edited)
+    assert m == n and 0 < k < n
+    assert abs(verify(d / "c3.mp4").duration - 15.0) <= 0.1

@@ -411,7 +411,9 @@ class EmbeddedBackend:
         return job.snapshot()
 
     def _run_export(self, job: _Job, tl, target: Path, quality: str) -> None:
-        from reelforge.render import render, verify
+        from reelforge.render import verify
+        from reelforge.render.cache import default_cache
+        from reelforge.render.chunked import export
 
         job.update(status="running")
         last = [0.0]
@@ -422,7 +424,7 @@ class EmbeddedBackend:
                 job.update(progress=round(min(max(fraction, 0.0), 1.0), 3))
 
         try:
-            render(tl, target, quality=quality, progress=on_progress)
+            result = export(tl, target, quality=quality, progress=on_progress, cache=default_cache())
             info = verify(target)
         except ReelforgeError as exc:
             job.update(status="failed", error={"code": error_code(exc), "message": exc.message})
@@ -430,7 +432,8 @@ class EmbeddedBackend:
             job.update(status="failed", error={"code": 5000, "message": f"render failed: {exc}",
                                                "trace": traceback.format_exc(limit=3)})
         else:
-            job.update(status="completed", progress=1.0, path=str(target), **_media_facts(info, target))
+            job.update(status="completed", progress=1.0, path=str(target), chunks=result.chunks,
+                       chunks_reused=result.reused, **_media_facts(info, target))
 
     def export_status(self, job_id: str) -> dict[str, Any]:
         job = self._jobs.get(job_id)

@@ -43,6 +43,7 @@ All times are integer frames at the output rate; seconds appear only as argument
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,6 +177,9 @@ class RenderCommand:
     fps: int
     output: Path
     media: tuple[Path, ...] = field(default=())  # source files the command reads
+    # every text spec of the timeline when ``overlays`` are only some (a chunk): caption
+    # font sizes are fitted over the whole track
+    text_context: tuple[TextOverlay, ...] = field(default=())
 
     @property
     def duration_s(self) -> float:
@@ -301,6 +305,29 @@ class _Ctx:
     height: int
     fps: int
     total_frames: int
+    # the output frames [lo, hi) of the timeline this graph renders (a chunk); whole by default
+    window: tuple[int, int] | None = None
+
+    @property
+    def lo(self) -> int:
+        return self.window[0] if self.window else 0
+
+    @property
+    def hi(self) -> int:
+        return self.window[1] if self.window else self.total_frames
+
+    def clip(self, first: int, end: int) -> tuple[int, int] | None:
+        """Timeline frames [first, end) cut to the window, or None when outside it."""
+        a, b = max(first, self.lo), min(end, self.hi)
+        return (a, b) if b > a else None
+
+    def cut(self, label: str, first: int, end: int, hint: str = "win") -> str:
+        """A stream of timeline frames [first, end) cut down to the window (a no-op inside it)."""
+        a, b = self.clip(first, end) or (first, first)
+        if (a, b) == (first, end):
+            return label
+        return self.g.one([label], [f"trim=start_frame={a - first}:end_frame={b - first}",
+                                    "setpts=PTS-STARTPTS"], hint)
 
     def frame(self, ms: int) -> int:
         """The frame at ``ms`` (rounded to nearest), so segment edges never drift."""
@@ -594,7 +621,8 @@ def _main_video(c: _Ctx, track: Track | None) -> str:
             if spans[i][0] < spans[i - 1][0]:
                 raise InvalidTimeline(f"segment {segs[i].id}: transition longer than the previous segment")
     parts: list[str] = []
-    cursor = 0
+    cursor = 0  # timeline frame where the previous segment ended
+    pos = 0  # output frames placed so far (the window is in output frames)
     pending_tail: str | None = None
     for i, seg in enumerate(segs):
         fs, fe = spans[i]
@@ -603,30 +631,51 @@ def _main_video(c: _Ctx, track: Track | None) -> str:
         tail = heads[i + 1] if i + 1 < len(segs) else 0
         if head + tail > n:
             raise InvalidTimeline(f"segment {seg.id}: its transitions overlap each other")
-        ranges = [r for r in ((0, head), (head, n - tail), (n - tail, n)) if r[1] > r[0]]
+        gap = fs - cursor if not head and fs > cursor else 0
+        t0 = pos + gap  # output frame of the segment's first frame
+        b0, b1 = t0 + head, t0 + n - tail  # its body
+        # the frames of the segment this graph needs (a window may want only some of them);
+        # a transition is made whole and then cut, so its ramp is the whole render's ramp
+        want: dict[str, tuple[int, int]] = {}
+        if head and c.clip(t0, t0 + head):
+            want["head"] = (0, head)
+        body_win = c.clip(b0, b1) if b1 > b0 else None
+        if body_win:
+            want["body"] = (body_win[0] - t0, body_win[1] - t0)
+        if tail and c.clip(b1, b1 + tail):
+            want["tail"] = (n - tail, n)
         kind = c.tl.asset(seg.src).kind
-        streams = (_still(c, seg, n, c.width, c.height, parts=ranges) if kind is AssetKind.IMAGE
-                   else _clip(c, seg, n, c.width, c.height, parts=ranges))
-        by_range = dict(zip(ranges, streams, strict=True))
-        if head:
+        ranges = list(want.values())
+        streams = ([] if not ranges else _still(c, seg, n, c.width, c.height, parts=ranges)
+                   if kind is AssetKind.IMAGE else _clip(c, seg, n, c.width, c.height, parts=ranges))
+        got = dict(zip(want, streams, strict=True))
+        if gap and (w := c.clip(pos, pos + gap)):
+            parts.append(_gap(c, w[1] - w[0]))
+        if "head" in got:
             assert pending_tail is not None
-            parts.append(_transition(c, seg.transition, pending_tail, by_range[(0, head)], head))
-            pending_tail = None
-        elif fs > cursor:
-            parts.append(_gap(c, fs - cursor))
-        body = by_range.get((head, n - tail))
+            xf = _transition(c, seg.transition, pending_tail, got["head"], head)
+            parts.append(c.cut(xf, t0, t0 + head))
+        pending_tail = None
+        body = got.get("body")
         if body is not None:
             if i == 0 and seg.transition is not Transition.CUT and seg.transition_ms:
-                # nothing to transition from: fade in from the background
+                # nothing to transition from: fade in from the background (a window starting
+                # inside the body shifts the fade's clock by the frames it skips)
                 d = min(c.frame(seg.transition_ms), n - tail) / c.fps
-                body = c.g.one([body], [f"fade=t=in:st=0:d={_num(d)}:color={c.bg()}"], "fin")
+                skip = want["body"][0] - head
+                shift = [f"setpts=PTS+{skip}/({c.fps}*TB)"] if skip else []
+                body = c.g.one([body], [*shift, f"fade=t=in:st=0:d={_num(d)}:color={c.bg()}",
+                                        *(["setpts=PTS-STARTPTS"] if skip else [])], "fin")
             parts.append(body)
-        if tail:
-            pending_tail = by_range[(n - tail, n)]
+        pending_tail = got.get("tail")
+        pos = b1
         cursor = fe
-    if cursor < c.total_frames:
-        parts.append(_gap(c, c.total_frames - cursor))
-    return c.g.one([_concat(c, parts)], [f"trim=end_frame={c.total_frames}", "setpts=PTS-STARTPTS"], "main")
+    if cursor < c.total_frames and (w := c.clip(pos, pos + c.total_frames - cursor)):
+        parts.append(_gap(c, w[1] - w[0]))
+    # exact frame timestamps: concat counts in microseconds and its rounding drifts, which
+    # made overlays (text fades) pair with a neighbouring frame at a few places
+    return c.g.one([_concat(c, parts)], [f"trim=end_frame={c.hi - c.lo}", f"settb=1/{c.fps}", "setpts=N"],
+                   "main")
 
 
 def _overlay(x: str, y: str, fs: int, fe: int, fps: int) -> str:
@@ -642,17 +691,21 @@ def _overlay_track(c: _Ctx, base: str, track: Track) -> str:
             continue
         fs, fe = c.frames(seg)
         n = fe - fs
+        win = c.clip(fs, fe)
+        if win is None:
+            continue
+        part = [(win[0] - fs, win[1] - fs)]
         asset = c.tl.asset(seg.src)
         w = _even(c.width * seg.scale)
         h = c.height  # width is the share of the frame; height only capped by the frame
         fade = [f"format=rgba,colorchannelmixer=aa={_num(seg.opacity)}"] if seg.opacity < 1 else []
         if asset.kind is AssetKind.IMAGE:
-            ov = _still(c, seg, n, w, h, motion=False, alpha=True, extra=fade)[0]
+            ov = _still(c, seg, n, w, h, motion=False, alpha=True, extra=fade, parts=part)[0]
         else:
-            ov = _clip(c, seg, n, w, h, scale_only=True, extra=fade)[0]
-        ov = c.g.one([ov], [f"setpts=PTS+{fs}/({c.fps}*TB)"], "ovt")
+            ov = _clip(c, seg, n, w, h, scale_only=True, extra=fade, parts=part)[0]
+        ov = c.g.one([ov], [f"setpts=PTS+{win[0] - c.lo}/({c.fps}*TB)"], "ovt")
         x, y = _place(seg.position, c.width, c.height)
-        base = c.g.one([base, ov], [_overlay(x, y, fs, fe, c.fps)], "ov")
+        base = c.g.one([base, ov], [_overlay(x, y, fs - c.lo, fe - c.lo, c.fps)], "ov")
     return base
 
 
@@ -723,33 +776,42 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
         fs, fe = c.frame(start_ms), c.frame(end_ms)
         if fe - fs <= 0:
             raise InvalidTimeline(f"text {spec.segment_id} is shorter than one frame at {c.fps} fps")
-        n = fe - fs
         x0, y0, x1, y1 = (round(v) for v in slot.box)
         # centred on the one column; anchored to its band's top, middle or bottom
         x = f"{x0}+({x1 - x0}-w)/2"
         y = {"top": f"{y0}", "middle": f"{y0}+({y1 - y0}-h)/2"}.get(slot.band, f"{y1}-h")
-        specs.append(spec)
+        specs.append(spec)  # every spec, even outside a window: caption sizes are per track
+        win = c.clip(fs, fe)
+        if win is None:
+            continue
         seg = next(s for t in c.tl.tracks for s in t.segments if s.id == spec.segment_id)
         caption = bool(spec.group)
         idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
         start, end = fs / c.fps, fe / c.fps
         fade_in = max(seg.fade_in_ms, look.entrance_ms) if seg.fade_in_ms else 0
         fi, fo = text_fades(fade_in, seg.fade_out_ms, (end - start) * 1000, caption=caption)
-        filters = ["format=rgba", f"loop=loop={n - 1}:size=1:start=0", f"setpts=(N+{fs})/({c.fps}*TB)"]
-        ramp = f"min(1,max(0,(t-{_num(start)})/{_num(max(fi, 1 / c.fps))}))"  # 0 -> 1 over the entrance
+        # timestamps are timeline time (a window's frames only), shifted to its clock at the end
+        filters = ["format=rgba", f"loop=loop={win[1] - win[0] - 1}:size=1:start=0",
+                   f"setpts=(N+{win[0]})/({c.fps}*TB)"]
+        r0, rd = _num(start), _num(max(fi, 1 / c.fps))  # the entrance ramps 0 -> 1: (t - r0) / rd
+
         if look.entrance == "scale" and fi > 0:
             # scale-in from 70 %, per frame on the small text picture only (eval=frame)
-            k = f"(0.7+0.3*{ramp})"
+            k = f"(0.7+0.3*min(1,max(0,(t-{r0})/{rd})))"
             filters.append(f"scale=w={_q(f'2*trunc(iw*{k}/2)')}:h={_q(f'2*trunc(ih*{k}/2)')}:eval=frame")
         elif look.entrance == "slide" and fi > 0:
-            y = f"{y}+{round(c.height * 0.04)}*(1-{ramp})"  # rises 4 % of the frame into place
+            # rises 4 % of the frame into place (overlay's t is the window's clock)
+            tg = f"(t+{c.lo}/{c.fps})" if c.lo else "t"
+            y = f"{y}+{round(c.height * 0.04)}*(1-min(1,max(0,({tg}-{r0})/{rd})))"
         filters.append("format=yuva420p")
         if fi > 0:
             filters.append(f"fade=t=in:st={_num(start)}:d={_num(fi)}:alpha=1")
         if fo > 0:
             filters.append(f"fade=t=out:st={_num(end - fo)}:d={_num(fo)}:alpha=1")
+        if c.lo:
+            filters.append(f"setpts=PTS-{c.lo}/({c.fps}*TB)")
         ov = c.g.one([f"{idx}:v"], filters, "txt")
-        base = c.g.one([base, ov], [_overlay(x, y, fs, fe, c.fps)], "tov")
+        base = c.g.one([base, ov], [_overlay(x, y, fs - c.lo, fe - c.lo, c.fps)], "tov")
     return base, specs
 
 
@@ -867,15 +929,40 @@ def _finish_audio(c: _Ctx, mixed: str | None, loudness: LoudnessMeasure | None) 
 
 # -- public ------------------------------------------------------------------------------
 
-def _context(timeline: Timeline, quality: str) -> _Ctx:
+def total_frames(timeline: Timeline) -> int:
+    """Frames in the output (the duration rounded to the nearest frame)."""
+    return (timeline.duration * timeline.fps + 500) // 1000
+
+
+def _context(timeline: Timeline, quality: str, window: tuple[int, int] | None = None) -> _Ctx:
     if timeline.duration <= 0:
         raise InvalidTimeline("the timeline has no duration")
     width, height = output_size(timeline, quality)
     fps = timeline.fps
-    total = (timeline.duration * fps + 500) // 1000
+    total = total_frames(timeline)
     if total <= 0:
         raise InvalidTimeline("the timeline is shorter than one frame")
-    return _Ctx(timeline, _Graph(), width, height, fps, total)
+    if window is not None and not 0 <= window[0] < window[1] <= total:
+        raise InvalidTimeline(f"frame range {window} is not inside the {total} frames of the timeline")
+    return _Ctx(timeline, _Graph(), width, height, fps, total, window)
+
+
+AUDIO_CODEC_ARGS = ("-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k")
+_PROGRESS = ("-progress", "pipe:1", "-stats_period", "0.25", "-nostats")
+
+
+def video_codec_args(quality: str, fps: int) -> list[str]:
+    """The H.264 encoder settings of a quality (whole renders and chunks alike)."""
+    q = _quality(quality)
+    return ["-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf), "-pix_fmt", "yuv420p",
+            "-r", str(fps)]
+
+
+def _force_keyframes(frames: Sequence[int]) -> list[str]:
+    frames = sorted({int(f) for f in frames if int(f) > 0})
+    if not frames:
+        return []
+    return ["-force_key_frames", "expr:" + "+".join(f"eq(n,{f})" for f in frames)]
 
 
 def _head() -> list[str]:
@@ -884,15 +971,16 @@ def _head() -> list[str]:
 
 def compile_render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                    workdir: str | Path | None = None,
-                   loudness: LoudnessMeasure | None = None) -> RenderCommand:
+                   loudness: LoudnessMeasure | None = None,
+                   keyframes: Sequence[int] = ()) -> RenderCommand:
     """Compile ``timeline`` into one ffmpeg command writing ``output`` (pure; no I/O).
 
     ``workdir`` is where the runner writes the text PNGs and the filter script; ``loudness``
     is the result of the measure pass (`compile_loudness_probe`), without which a
     single-pass loudnorm is used (it lands ~1.5 LU off target; the measured path is
-    within ±1 LU).
+    within ±1 LU). ``keyframes`` (output frame numbers) start a new GOP there, as a chunked
+    export's joins do (for comparing the two).
     """
-    q = _quality(quality)
     output = Path(output)
     work = Path(workdir) if workdir is not None else output.parent
     c = _context(timeline, quality)
@@ -904,12 +992,59 @@ def compile_render(timeline: Timeline, output: str | Path, *, quality: str = "st
     for args in c.g.inputs:
         argv += args
     argv += ["-/filter_complex", str(script), "-map", f"[{vout}]", "-map", f"[{aout}]",
-             "-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf), "-pix_fmt", "yuv420p",
-             "-r", str(c.fps),
-             "-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k",
+             *video_codec_args(quality, c.fps), *_force_keyframes(keyframes), *AUDIO_CODEC_ARGS,
              "-movflags", "+faststart", "-t", _s(timeline.duration),
-             "-f", "mp4", "-progress", "pipe:1", "-stats_period", "0.25", "-nostats", str(output)]
+             "-f", "mp4", *_PROGRESS, str(output)]
     return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=tuple(specs),
+                         total_frames=c.total_frames, duration_ms=timeline.duration,
+                         width=c.width, height=c.height, fps=c.fps, output=output,
+                         media=tuple(dict.fromkeys(c.g.media)))
+
+
+def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int], *,
+                  quality: str = "standard", workdir: str | Path | None = None) -> RenderCommand:
+    """Compile the picture of output frames ``[first, end)`` alone (no audio) into ``output``.
+
+    The graph holds only what is on screen in that range, on the range's own clock, and
+    makes exactly the frames a whole render makes there (motion continues from the frame
+    offset, transitions are made whole and cut, fades keep the timeline's clock). The
+    encode is one closed GOP sequence, so chunks join by stream copy. ``overlays`` lists the
+    text drawn in the range; ``text_context`` every text spec of the timeline (caption sizes
+    are shared by a whole track, see `reelforge.render.text.fitted_specs`).
+    """
+    output = Path(output)
+    work = Path(workdir) if workdir is not None else output.parent
+    c = _context(timeline, quality, (int(frames[0]), int(frames[1])))
+    vout, specs = _video(c, work)
+    graph = c.g.finish([vout])
+    script = work / "graph.txt"
+    argv = [*_head()]
+    for args in c.g.inputs:
+        argv += args
+    argv += ["-/filter_complex", str(script), "-map", f"[{vout}]", "-an",
+             *video_codec_args(quality, c.fps), "-frames:v", str(c.hi - c.lo),
+             "-f", "mp4", *_PROGRESS, str(output)]
+    used = [s for s in specs if f"text:{s.segment_id}" in c.g._keys]
+    return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=tuple(used),
+                         total_frames=c.hi - c.lo, duration_ms=round((c.hi - c.lo) * 1000 / c.fps),
+                         width=c.width, height=c.height, fps=c.fps, output=output,
+                         media=tuple(dict.fromkeys(c.g.media)), text_context=tuple(specs))
+
+
+def compile_audio(timeline: Timeline, output: str | Path, *, workdir: str | Path,
+                  loudness: LoudnessMeasure | None = None) -> RenderCommand:
+    """The programme audio alone (the same mix and loudness as a whole render), as AAC in MP4."""
+    output = Path(output)
+    c = _context(timeline, "draft")
+    aout = _finish_audio(c, _audio_mix(c), loudness)
+    graph = c.g.finish([aout])
+    script = Path(workdir) / "audio_out_graph.txt"
+    argv = [*_head()]
+    for args in c.g.inputs:
+        argv += args
+    argv += ["-/filter_complex", str(script), "-map", f"[{aout}]", "-vn", *AUDIO_CODEC_ARGS,
+             "-t", _s(timeline.duration), "-f", "mp4", *_PROGRESS, str(output)]
+    return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=(),
                          total_frames=c.total_frames, duration_ms=timeline.duration,
                          width=c.width, height=c.height, fps=c.fps, output=output,
                          media=tuple(dict.fromkeys(c.g.media)))

@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -155,13 +155,16 @@ def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None) -> L
 
 
 def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
-           progress: Progress | None = None, cancel: Any = None, check: bool = True) -> Path:
+           progress: Progress | None = None, cancel: Any = None, check: bool = True,
+           keyframes: Sequence[int] = ()) -> Path:
     """Render ``timeline`` to ``output`` (MP4) and return its path.
 
     ``progress(fraction)`` is called with increasing values in 0..1, ending with 1.0.
     ``cancel`` is a `threading.Event` (or a callable returning True) checked while ffmpeg runs.
     With ``check`` the result is probed (`verify`) before it replaces ``output``.
     Raises `RenderError` (with returncode, command, stderr tail) or `RenderCancelled`.
+    ``keyframes``: output frames that start a GOP (a chunked export's joins, to compare with).
+    This is the whole, single-process render; `reelforge.render.chunked.export` the chunked one.
     """
     output = Path(output)
     if quality not in QUALITIES:
@@ -174,7 +177,8 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
         work = Path(tmp)
         try:
             loud = measure_loudness(timeline, work, cancel)
-            cmd = compile_render(timeline, partial, quality=quality, workdir=work, loudness=loud)
+            cmd = compile_render(timeline, partial, quality=quality, workdir=work, loudness=loud,
+                                 keyframes=keyframes)
             draw_overlays(cmd.overlays)
             cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
             _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)

@@ -1,0 +1,246 @@
+"""Chunked export: the picture in content-addressed chunks, the sound in one pass, one join.
+
+    export(timeline, out, cache=ChunkCache(dir))            -> ExportResult(path, chunks, reused, ...)
+
+1. `prepare` compiles every chunk of `plan_chunks` (pure graphs) and keys it (`chunk_key`).
+2. `render_chunk` renders a chunk that is not in the cache (video only, its own closed GOPs)
+   and stores it; a cached chunk is reused as it is.
+3. `render_audio` renders the programme audio over the whole timeline (loudness measured
+   over the whole mix, as in a whole render), cached under the key of its graph, so a text
+   or picture edit reuses it and a sound edit re-renders only it.
+4. `join` concatenates the chunks by stream copy (concat demuxer) and muxes the audio:
+   one moov at the front (``+faststart``).
+
+The service runs steps 2 on any worker (`reelforge.service.jobs`); `export` runs them here,
+a few at once. `reelforge.render.runner.render` stays the whole, single-process render.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reelforge.errors import InvalidTimeline, RenderCancelled, RenderError
+from reelforge.render.cache import ChunkCache
+from reelforge.render.chunks import chunk_key, plan_chunks
+from reelforge.render.compile import (
+    QUALITIES,
+    RenderCommand,
+    TextOverlay,
+    _head,
+    compile_audio,
+    compile_chunk,
+    escape_value,
+)
+from reelforge.render.runner import _cancelled, _check_sources, _run, measure_loudness
+from reelforge.render.text import draw_overlay, fitted_specs
+from reelforge.render.verify import verify
+from reelforge.timeline.model import Timeline
+
+Progress = Callable[[float], Any]
+
+
+@dataclass(frozen=True)
+class ChunkTask:
+    index: int
+    first: int
+    end: int
+    key: str
+    cmd: RenderCommand
+    texts: tuple[TextOverlay, ...]  # the overlays of this chunk with their fitted font sizes
+    workdir: Path
+
+    @property
+    def frames(self) -> int:
+        return self.end - self.first
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    chunks: int  # video chunks in the export
+    reused: int  # of them taken from the cache
+    audio_reused: bool
+
+    @property
+    def rendered(self) -> int:
+        return self.chunks - self.reused
+
+    def summary(self) -> str:
+        return f"{self.reused} of {self.chunks} chunks reused"
+
+
+def prepare(timeline: Timeline, *, quality: str, workdir: Path,
+            chunks: list[tuple[int, int]] | None = None) -> list[ChunkTask]:
+    """Compile and key every chunk of ``timeline`` (``workdir`` gets one folder per chunk)."""
+    if quality not in QUALITIES:
+        raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}")
+    tasks = []
+    fitted: dict[str, int] | None = None
+    for i, (a, b) in enumerate(chunks or plan_chunks(timeline)):
+        work = workdir / f"chunk{i:04d}"
+        cmd = compile_chunk(timeline, work / "chunk.mp4", (a, b), quality=quality, workdir=work)
+        if fitted is None:  # caption sizes are fitted over the whole track: once per export
+            fitted = {s.segment_id: s.font_px for s in fitted_specs(cmd.text_context)}
+        texts = tuple(dataclasses.replace(s, font_px=fitted[s.segment_id]) for s in cmd.overlays)
+        key = chunk_key(cmd, texts, workdir=work)
+        tasks.append(ChunkTask(i, a, b, key, cmd, texts, work))
+    return tasks
+
+
+def render_chunk(task: ChunkTask, cache: ChunkCache, *, cancel: Any = None,
+                 progress: Progress | None = None) -> tuple[Path, bool]:
+    """The chunk's file in the cache, rendering it first if needed; (path, reused)."""
+    hit = cache.get(task.key)
+    if hit is not None:
+        return hit, True
+    task.workdir.mkdir(parents=True, exist_ok=True)
+    for spec in task.texts:
+        draw_overlay(spec)
+    cmd = task.cmd
+    cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
+    try:
+        _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
+        frames = count_frames(cmd.output)
+        if frames != task.frames:
+            raise RenderError(f"chunk {task.index} has {frames} frames instead of {task.frames}",
+                              command=cmd.argv)
+        return cache.put(task.key, cmd.output), False
+    finally:
+        cmd.output.unlink(missing_ok=True)
+
+
+def count_frames(path: Path) -> int:
+    """Video frames in a file, from its packets (no decoding)."""
+    import av
+
+    try:
+        with av.open(str(path)) as f:
+            return sum(1 for p in f.demux(f.streams.video[0]) if p.size)
+    except (av.FFmpegError, IndexError, OSError) as exc:
+        raise RenderError(f"unreadable chunk {path.name}: {exc}") from exc
+
+
+def audio_key(timeline: Timeline, workdir: Path) -> tuple[str, RenderCommand]:
+    cmd = compile_audio(timeline, workdir / "audio.m4a", workdir=workdir)
+    return chunk_key(cmd, (), workdir=workdir, extra="audio"), cmd
+
+
+def render_audio(timeline: Timeline, cache: ChunkCache, workdir: Path, *,
+                 cancel: Any = None) -> tuple[Path, bool]:
+    """The programme audio (AAC in MP4) from the cache, rendering it first if needed."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    key, _ = audio_key(timeline, workdir)
+    hit = cache.get(key, ".m4a")
+    if hit is not None:
+        return hit, True
+    loud = measure_loudness(timeline, workdir, cancel)
+    cmd = compile_audio(timeline, workdir / "audio.m4a", workdir=workdir, loudness=loud)
+    cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
+    try:
+        _run(cmd, total_us=0, progress=None, cancel=cancel)
+        return cache.put(key, cmd.output, ".m4a"), False
+    finally:
+        cmd.output.unlink(missing_ok=True)
+
+
+def join(chunks: list[Path], audio: Path, output: Path, *, duration_ms: int, workdir: Path,
+         cancel: Any = None) -> Path:
+    """Concatenate ``chunks`` by stream copy, mux ``audio``, one moov at the front."""
+    listing = workdir / "chunks.txt"
+    listing.write_text("ffconcat version 1.0\n" + "".join(
+        f"file {escape_value(str(p))}\n" for p in chunks), encoding="utf-8")
+    argv = [*_head(), "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(audio),
+            "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-movflags", "+faststart",
+            "-t", f"{duration_ms / 1000:.3f}", "-f", "mp4",
+            "-progress", "pipe:1", "-nostats", str(output)]
+    cmd = RenderCommand(argv=argv, filter_graph="", filter_script=listing, overlays=(),
+                        total_frames=0, duration_ms=duration_ms, width=0, height=0, fps=0,
+                        output=output)
+    _run(cmd, total_us=0, progress=None, cancel=cancel)
+    return output
+
+
+def _linked(store: ChunkCache, key: str, suffix: str, dest: Path, make: Callable[[], Any]) -> Path:
+    for _ in range(3):
+        if store.link_to(key, dest, suffix):
+            return dest
+        make()
+    raise RenderError(f"a rendered chunk keeps vanishing from the cache (cap {store.cap_bytes} bytes too small?)")
+
+
+def default_parallel() -> int:
+    """Chunks rendered at once on this machine: x264 and the filter graph are each only partly
+    parallel, so two processes keep two cores busier than one."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
+           cache: ChunkCache | None = None, progress: Progress | None = None, cancel: Any = None,
+           parallel: int | None = None) -> ExportResult:
+    """Render ``timeline`` to ``output`` in chunks, reusing cached ones. Without ``cache`` the
+    chunks live in a temporary folder (nothing is reused). Raises like `render`."""
+    output = Path(output)
+    if quality not in QUALITIES:
+        raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}")
+    _check_sources(timeline)
+    if not output.parent.is_dir():
+        raise RenderError(f"output folder does not exist: {output.parent}")
+    partial = output.with_name(f".{output.name}.{uuid.uuid4().hex[:8]}.part")
+    with tempfile.TemporaryDirectory(prefix="reelforge-export-") as tmp:
+        work = Path(tmp)
+        store = cache or ChunkCache(work / "cache", cap_bytes=1 << 62)
+        try:
+            tasks = prepare(timeline, quality=quality, workdir=work)
+            total = sum(t.frames for t in tasks)
+            done: dict[int, float] = {}
+            lock = threading.Lock()
+
+            def report(index: int, frames: float) -> None:
+                if progress is None:
+                    return
+                with lock:
+                    done[index] = frames
+                    progress(min(0.99, 0.97 * sum(done.values()) / total))
+
+            def one(task: ChunkTask) -> bool:
+                if _cancelled(cancel):
+                    raise RenderCancelled("render cancelled")
+                _, reused = render_chunk(task, store, cancel=cancel,
+                                         progress=lambda f, t=task: report(t.index, f * t.frames))
+                report(task.index, task.frames)
+                return reused
+
+            with ThreadPoolExecutor(max_workers=parallel or default_parallel()) as pool:
+                audio_job = pool.submit(render_audio, timeline, store, work / "audio", cancel=cancel)
+                reused = list(pool.map(one, tasks))
+                _, audio_reused = audio_job.result()
+            # links, so the cache evicting meanwhile (its cap, other exports) cannot take a
+            # chunk away before the join; a chunk already evicted is rendered again
+            files = [_linked(store, t.key, ".mp4", work / f"join{t.index:04d}.mp4",
+                             lambda t=t: render_chunk(t, store, cancel=cancel)) for t in tasks]
+            akey, _ = audio_key(timeline, work / "audio")
+            audio = _linked(store, akey, ".m4a", work / "audio.m4a",
+                            lambda: render_audio(timeline, store, work / "audio", cancel=cancel))
+            join(files, audio, partial, duration_ms=timeline.duration, workdir=work, cancel=cancel)
+            info = verify(partial)
+            if abs(info.duration - timeline.duration / 1000) > 0.25:
+                raise RenderError(f"joined {info.duration:.2f} s instead of {timeline.duration / 1000:.2f} s")
+            os.replace(partial, output)
+        except KeyboardInterrupt:
+            partial.unlink(missing_ok=True)
+            raise RenderCancelled("render interrupted") from None
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    if progress is not None:
+        progress(1.0)
+    return ExportResult(output, len(tasks), sum(reused), audio_reused)
