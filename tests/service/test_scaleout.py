@@ -377,3 +377,41 @@ def test_postgres_client_text_edges(stack: Stack):
     for path in (f"/v1/sessions/{r.json()['id']}%00", "/v1/exports/x%00", "/files/x%00.mp4"):
         got = httpx.get(base + path, headers=auth(token))
         assert got.status_code == 404 and got.json()["code"] == 1002, (path, got.text)
+
+
+def test_postgres_rate_windows_never_overshoot(stack: Stack):
+    """The abuse limits' usage windows on PostgreSQL (READ COMMITTED): 8 racing uses of a
+    limit of 3 in a fresh window, then 8 more once that window is over: exactly 3 each time."""
+    import threading
+
+    from reelforge.errors import RateLimited
+    from reelforge.service import limits
+    from reelforge.service.config import Settings
+    from reelforge.service.db import Database
+
+    db = Database(Settings(database_url=stack.pg_url).db_url)
+    key = f"race:{time.time_ns()}"
+    try:
+        for expired in (False, True):
+            if expired:  # move the window's start an hour back: the next use starts a new one
+                stack.sql("UPDATE rate_windows SET window_start = window_start - 3600 WHERE key = %s", key)
+            got: list[str] = []
+            barrier = threading.Barrier(8)
+
+            def use(got=got, barrier=barrier) -> None:
+                barrier.wait()
+                try:
+                    with db.tx() as s:
+                        limits.take(s, key, 1, 3, 3600.0, what="3 per hour")
+                    got.append("ok")
+                except RateLimited:
+                    got.append("429")
+
+            threads = [threading.Thread(target=use) for _ in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert sorted(got) == ["429"] * 5 + ["ok"] * 3, (expired, got)
+    finally:
+        db.dispose()
