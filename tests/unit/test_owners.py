@@ -89,3 +89,32 @@ def test_cancel_kills_a_silent_ffmpeg():
     t.join(timeout=60)
     assert not t.is_alive(), "ffmpeg kept running after the cancel"
     assert len(outcome) == 1 and isinstance(outcome[0], RenderCancelled)
+
+
+def test_sweeps_remove_only_what_dead_processes_left(tmp_path):
+    """Render outputs (`runner.sweep_stale`) and chunk-cache entries (`ChunkCache.sweep_stale`):
+    a dead writer's .part goes, a live writer's stays, an old untagged one goes."""
+    from reelforge.render.cache import ChunkCache
+    from reelforge.render.runner import sweep_stale
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    host = owners.tag().split("-")[0]
+    live_tag, dead_tag = f"{host}-{os.getppid()}", f"{host}-{dead.pid}"
+    (tmp_path / "renders").mkdir()
+    (tmp_path / "chunks" / "ab").mkdir(parents=True)
+    old = time.time() - 7 * 3600
+    made = {}
+    for folder, stem in (("renders", ".k.mp4"), ("chunks/ab", ".ab12cd34ef56ab78.mp4")):
+        for label, tag in (("dead", dead_tag), ("live", live_tag)):
+            p = tmp_path / folder / f"{stem}.{tag}.0f0f.part"
+            p.write_bytes(b"x")
+            made[(folder, label)] = p
+        p = tmp_path / folder / f"{stem}.0f0f.part"  # untagged (an older version), 7 h old
+        p.write_bytes(b"x")
+        os.utime(p, (old, old))
+        made[(folder, "untagged")] = p
+    assert sweep_stale(tmp_path / "renders") >= 2
+    assert ChunkCache(tmp_path / "chunks").sweep_stale() == 2
+    for (folder, label), p in made.items():
+        assert p.exists() == (label == "live"), (folder, label)

@@ -7,7 +7,8 @@ drops an entry whose bytes do not match (corrupt, truncated), which then renders
 A hit touches the file, and `put` evicts the least recently used entries until the folder is
 under its cap. Entries are only ever replaced whole, so workers sharing the folder (the
 service's data dir) need no lock; a reader that must keep a chunk while the cache may evict
-it links it first (`link_to`).
+it links it first (`link_to`). Temporary names carry the writer's `reelforge.owners.tag`, so
+`sweep_stale` (run by `default_cache`) removes the half-written chunks of a dead process.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import re
 import shutil
 import uuid
 from pathlib import Path
+
+from reelforge import owners
 
 DEFAULT_CAP_BYTES = 2 * 1024**3
 _KEY = re.compile(r"^[0-9a-f]{16,64}$")
@@ -64,11 +67,11 @@ class ChunkCache:
         """Move ``src`` into the cache under ``key`` and return its cached path."""
         data, meta = self._paths(key, suffix)
         data.parent.mkdir(parents=True, exist_ok=True)
-        tmp = data.with_name(f".{data.name}.{uuid.uuid4().hex[:8]}.part")
+        tmp = data.with_name(f".{data.name}.{owners.tag()}.{uuid.uuid4().hex[:8]}.part")
         shutil.move(str(src), tmp)
         info = {"bytes": tmp.stat().st_size, "sha256": _sha256(tmp)}
         os.replace(tmp, data)
-        tmp_meta = meta.with_name(f".{meta.name}.{uuid.uuid4().hex[:8]}.part")
+        tmp_meta = meta.with_name(f".{meta.name}.{owners.tag()}.{uuid.uuid4().hex[:8]}.part")
         tmp_meta.write_text(json.dumps(info), encoding="utf-8")
         os.replace(tmp_meta, meta)
         self.evict(keep={data})
@@ -95,6 +98,19 @@ class ChunkCache:
                     continue
                 out.append((st.st_mtime, st.st_size, Path(e.path)))
         return out
+
+    def sweep_stale(self) -> int:
+        """Remove half-written entries (``.*.part``) whose writer is gone (`owners.is_stale`:
+        a dead process of this host at once, others after 6 hours); returns how many."""
+        removed = 0
+        for part in self.root.glob("*/.*.part"):
+            try:
+                if owners.is_stale(part.name, part.stat().st_mtime, startup=False):
+                    part.unlink()
+                    removed += 1
+            except OSError:
+                pass
+        return removed
 
     def size(self) -> int:
         return sum(b for _, b, _ in self.entries())
@@ -141,4 +157,6 @@ def default_cache() -> ChunkCache:
         cap = int(float(os.environ.get("REELFORGE_CHUNK_CACHE_MB", "")) * 1024**2)
     except ValueError:
         cap = DEFAULT_CAP_BYTES
-    return ChunkCache(root, cap_bytes=cap)
+    cache = ChunkCache(root, cap_bytes=cap)
+    cache.sweep_stale()
+    return cache

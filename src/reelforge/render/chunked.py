@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reelforge import owners
 from reelforge.errors import InvalidTimeline, RenderCancelled, RenderError
 from reelforge.render.cache import ChunkCache
 from reelforge.render.chunks import chunk_key, plan_chunks
@@ -40,7 +41,13 @@ from reelforge.render.compile import (
     compile_chunk,
     escape_value,
 )
-from reelforge.render.runner import _cancelled, _check_sources, _run, measure_loudness
+from reelforge.render.runner import (
+    WORKDIR_PREFIX,
+    _cancelled,
+    _check_sources,
+    _run,
+    measure_loudness,
+)
 from reelforge.render.text import draw_overlay, fitted_specs
 from reelforge.render.verify import verify
 from reelforge.timeline.model import Timeline
@@ -194,8 +201,8 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
     _check_sources(timeline)
     if not output.parent.is_dir():
         raise RenderError(f"output folder does not exist: {output.parent}")
-    partial = output.with_name(f".{output.name}.{uuid.uuid4().hex[:8]}.part")
-    with tempfile.TemporaryDirectory(prefix="reelforge-export-") as tmp:
+    partial = output.with_name(f".{output.name}.{owners.tag()}.{uuid.uuid4().hex[:8]}.part")
+    with tempfile.TemporaryDirectory(prefix=f"{WORKDIR_PREFIX}{owners.tag()}.") as tmp:
         work = Path(tmp)
         store = cache or ChunkCache(work / "cache", cap_bytes=1 << 62)
         try:
