@@ -178,7 +178,8 @@ _REPEAT = re.compile(
     r"^(?:and|also|plus|now|then|ok|okay)?\s*(?:(?:do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|to|with|on)\s+|"
     r"do\s+(?:that|this|it)\s+(?:again\s+)?(?:to|for|on|with)\s+|(?:and|also)\s+)(?P<ref>.+?)"
     r"(?:\s+(?:too|as\s+well|also))?\s*[.!]?$"
-    r"|^(?P<ref2>.+?)\s+(?:too|as\s+well)\s*[.!]?$")
+    r"|^(?P<ref2>.+?)\s+(?:too|as\s+well)\s*[.!]?$"
+    r"|^(?:now|next|then)\s*,?\s+(?P<ref3>the\s+.+?|(?:photos?|images?|pics?|shots?)\s+\S+)\s*[.!]?$")
 _REPEAT_ZH = re.compile(r"^(?:还有|再把|把)?(?P<ref>.+?)(?:也一样|也这样|也是|也要|也改|同样|一样)(?:吧|的|处理)?[。！]?$"
                         r"|^(?:同样|一样)(?:处理|改)?\s*(?P<ref2>.+?)[。！]?$")
 _ALL = re.compile(r"^(?:all\s+(?:of\s+)?(?:them|those|these|the\s+\w+)|them\s+all|every\s+(?:one|other\s+one)|each\s+(?:one|of\s+them)|"
@@ -192,7 +193,7 @@ _INSTEAD = re.compile(r"^(?:no,?\s*|actually,?\s*|make\s+(?:it|that)\s+|change\s
                       r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|percent|s|secs?|seconds?|x)?\s*(?:instead|then|rather)?\s*[.!]?$"
                       r"|^(?:改成|换成|那就)?(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>%|秒|倍)?(?:吧|好了)?$")
 _MORE = re.compile(r"^(?:(?:a\s+(?:bit|little)\s+|much\s+|even\s+|still\s+)*(?:more|less)(?:\s+please)?|"
-                   r"(?:make\s+(?:it|them)\s+)?(?:even\s+|a\s+(?:bit|little)\s+|still\s+)?(?P<cmp>shorter|longer|louder|quieter|softer|bigger|smaller|faster|slower)(?:\s+still)?(?:\s+please)?|"
+                   r"(?:(?:and|also|plus)\s+)?(?:make\s+(?:it|them)\s+)?(?:even\s+|a\s+(?:bit|little)\s+|still\s+)?(?P<cmp>shorter|longer|louder|quieter|softer|bigger|smaller|faster|slower)(?:\s+still)?(?:\s+please)?|"
                    r"再(?P<zh>短|长|大|小|快|慢|大声|小声|久)(?:一)?(?:点|些)(?:儿)?(?:吧)?|还要再?(?P<zh2>短|长|大|小|快|慢)(?:一)?(?:点|些))[.!。！]?$")
 _PRONOUN = re.compile(r"\b(?:it|them|that\s+one|this\s+one)\b|它们|它")
 
@@ -275,7 +276,7 @@ def _repeat_ref(t: str) -> str | None:
     for rx in (_REPEAT, _REPEAT_ZH):
         m = rx.match(t)
         if m:
-            ref = (m.group("ref") or m.group("ref2") or "").strip()
+            ref = (m.group("ref") or m.group("ref2") or (m.groupdict().get("ref3") or "")).strip()
             if ref:
                 return ref
     return None

@@ -52,13 +52,16 @@ from reelforge.planner.rules.audio import (
 )
 from reelforge.planner.rules.look import _h_background, _h_logo, _h_motion, _h_transition
 from reelforge.planner.rules.refs import (
+    _MUSIC,
     _SPLIT_RX,
+    _VOICE,
     _Ambiguous,
     _Cannot,
     _clauses,
     _Ctx,
     _ctx,
     _find_targets,
+    _has,
     _mask,
 )
 from reelforge.planner.rules.shots import (
@@ -76,7 +79,7 @@ from reelforge.planner.rules.shots import (
     _h_trim,
     _reorder_by_names,
 )
-from reelforge.planner.rules.text import _h_text
+from reelforge.planner.rules.text import _h_text, _text_role
 from reelforge.timeline.model import Asset, Role, Timeline
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
@@ -260,10 +263,10 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         r = _run_remembering(piece, quotes, timeline, lib, new, turn_mem, in_turn)
         if not r.ok and results and results[-1].ok and _complete(results[-1].ops or []) \
                 and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece) \
-                and _find_targets(_ctx(piece, quotes, timeline, lib, new)):
+                and _names_a_thing(_ctx(piece, quotes, timeline, lib, new)):
             # "put the beach photo first and the shoe photo last": the second part has its own target
             r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
-            if r2.ok:
+            if r2.ok or r2.question:  # a question ("remove … and the photo": which?) is asked, never dropped
                 r2.text = r.text
                 r = r2
         if results and (not r.ok or not results[-1].ok):
@@ -280,7 +283,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         if not r.ok and results and results[-1].ok and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece):
             # "remove the voiceover and the music", "put the beach photo first and the shoe photo last"
             r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
-            if r2.ok:
+            if r2.ok or r2.question:
                 r2.text = r.text
                 r = r2
         if r.ok and results and results[-1].ok:
@@ -317,6 +320,11 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
 
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
+
+
+def _names_a_thing(c: _Ctx) -> bool:
+    """A shot, a text or a track: something a carried verb can act on."""
+    return bool(_find_targets(c)) or _text_role(c.t) is not None or _has(_MUSIC + "|" + _VOICE, c.t)
 
 
 def _complete(ops: list[O.Op]) -> bool:

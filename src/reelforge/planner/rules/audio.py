@@ -171,7 +171,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         return [O.SetVolume(role=role, factor=2.0)]  # type: ignore[arg-type]
     if _has(r"\bhalf\s+as\s+loud\b|\bhalve\s+the\s+volume\b|\bhalf\s+the\s+volume\b|音量减半", t):
         return [O.SetVolume(role=role, factor=0.5)]  # type: ignore[arg-type]
-    little = _has(r"\b(?:a\s+(?:little|bit|touch|notch|smidge|hair)|slightly|a\s+tad|somewhat|a\s+little\s+bit)\b|一点|一些|稍微|有点|点儿|点声|(?<=[小大低高轻])点|些", t)
+    little = _has(r"\b(?:a\s+(?:little|bit|touch|notch|smidge|hair)|slightly|a\s+tad|somewhat|a\s+little\s+bit)\b|一点|一些|稍微|有点|点儿|点声|(?<=[小大低高轻])点|(?<=小声)点|些", t)
     much = _has(r"\b(?:much|a\s+lot|way|far|really|very)\b|很多|大幅|非常|太(?!吵|大声|响)", t)
     if _has(_QUIETER, t):
         return [O.SetVolume(role=role, factor=0.7 if little else 0.3 if much else 0.5)]  # type: ignore[arg-type]

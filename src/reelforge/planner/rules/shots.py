@@ -159,7 +159,7 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
     if not m:
         return None
-    split = re.search(r"\s(?:to|after|before|behind|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|(?<=[张个段图片])(?:后面|之后|前面|之前)", t[m.end():])
+    split = re.search(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|(?<=[张个段图片])(?:后面|之后|前面|之前)", t[m.end():])
     if not m.group(0).isascii():
         split_at = m.start()
     elif not split:
@@ -181,6 +181,11 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         target = refs_head[0].target
     if target.role is not Role.MAIN:
         return None
+    between = re.match(r"\s*(?:to\s+)?(?:in\s+)?between\s+", tail)
+    if between:  # "move the clip between the first and second photos": after the first of them
+        refs = _find_targets(c, tail, split_at)
+        if refs:
+            return [O.MoveSegment(target=target, after=refs[0].target)]
     if re.match(r"\s*(?:after|behind)\b", tail) or re.search(r"(?:后面|之后|后边|后)\s*$", tail):
         refs = _find_targets(c, tail, split_at)
         if refs:
