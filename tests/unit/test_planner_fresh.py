@@ -158,3 +158,10 @@ def test_long_input_is_read_in_bounded_parts():
 def test_a_question_in_one_part_is_asked_not_dropped():
     plan = plan_edit("remove the clip and the photo", TL, library=LIBRARY)
     assert plan.status == "ambiguous" and plan.ops == () and "Which image" in plan.reply
+
+
+def test_a_length_for_something_not_in_the_project_is_not_the_videos():
+    plan = plan_edit("make the scarf 3 seconds", TL, library=LIBRARY)
+    assert plan.ops == () and "scarf" in plan.reply
+    assert dump_ops(plan_edit("make the video 20 seconds", TL, library=LIBRARY).ops) == [
+        {"duration_ms": 20000, "op": "set_total_duration"}]

@@ -369,8 +369,15 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
+_WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", "film", "thing", "edit", "cut", "promo",
+          "spot", "story", "total", "length", "clip", "teaser", "trailer", "slideshow", "montage", "vid", "project"}
+
+
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    m = re.match(r"\s*(?:please\s+)?make\s+the\s+([a-z]+)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)", t)
+    if m and m.group(1) not in _WHOLE:
+        return None  # "make the scarf 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
     durs = P.find_durations(t)
     rel = re.search(r"\b(?:by|more|less|longer|shorter|extra)\b|缩短|延长|加长|减少|增加|多|少", t) and not _has(r"\bto\b|到|成|为", t)
