@@ -66,6 +66,7 @@ def test_previews_limited_per_account_and_capped_in_length(strict_server, media_
     r = httpx.post(f"{base}/v1/sessions/{sid_a}/exports", json={"quality": "draft"},
                    headers=auth(token_a), timeout=60)
     assert r.status_code == 202 and r.json()["duration_ms"] == 45000
+    export_id = r.json()["id"]
 
     # account B: short previews, two at once at most (none finishes: no worker)
     token_b, sid_b = session_with_cut(base, media_dir, "make a 4-second video")
@@ -78,3 +79,12 @@ def test_previews_limited_per_account_and_capped_in_length(strict_server, media_
     kinds = [e["kind"] for e in httpx.get(f"{base}/v1/sessions/{sid_b}/exports",
                                            headers=auth(token_b)).json()["exports"]]
     assert kinds == ["preview", "preview"]  # the refused one left nothing behind
+
+    # the paid export, queued after A's preview, is the next job a worker takes
+    import pickle
+
+    from huey import SqliteHuey
+
+    queue = SqliteHuey("reelforge", filename=str(strict_server.data_dir / "queue.db"))
+    waiting = [pickle.loads(m).args[0] for m in queue.storage.enqueued_items()]  # noqa: S301 - our own queue
+    assert len(waiting) == 4 and waiting[0] == export_id, waiting

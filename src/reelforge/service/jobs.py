@@ -41,6 +41,7 @@ from reelforge.service.storage import Storage
 log = logging.getLogger("reelforge.service.jobs")
 
 TASK_NAME = "reelforge.render"
+PRIORITY = {"export": 10, "preview": 0}  # paid work first (free previews are also rate-limited)
 STALE_SECONDS = 600.0
 PROGRESS_EVERY = 0.5
 _SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
@@ -75,8 +76,16 @@ class Jobs:
         _runtime["ctx"] = ctx
         _runtime["jobs"] = self
 
-    def enqueue(self, render_id: str) -> None:
-        self.task(render_id)
+    def enqueue(self, render_id: str, kind: str | None = None) -> None:
+        """Queue a render; exports go before previews where the queue keeps priorities
+        (SQLite; plain Redis lists keep arrival order). ``kind`` saves a lookup."""
+        if not getattr(self.huey.storage, "priority", False):
+            self.task(render_id)
+            return
+        if kind is None:
+            with self.ctx.db.tx() as s:
+                kind = s.execute(select(Render.kind).where(Render.id == render_id)).scalar_one_or_none()
+        self.task(render_id, priority=PRIORITY.get(kind or "export", 0))
 
     def pending_ids(self) -> set[str]:
         ids = set()

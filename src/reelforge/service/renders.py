@@ -107,7 +107,7 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
             _preview_allowed(s, ctx, who.account_id, tl.duration)
         credits.reserve(s, who.account_id, cost)   # 2001 before any work
         s.add(render)
-    ctx.jobs.enqueue(render.id)
+    ctx.jobs.enqueue(render.id, render.kind)
     return render
 
 
