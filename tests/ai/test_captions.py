@@ -198,3 +198,61 @@ def test_transcribe_a_clips_own_speech(spoken_sentence, tmp_path):
     clip = clip_with_sound(tmp_path / "talking.mp4", path)
     tr = transcribe(clip, "en")
     assert word_error_rate(script, tr.text) <= 0.25, tr.text
+
+
+def test_snap_to_speech_moves_starts_forward_only():
+    from reelforge.ai.captions import snap_to_speech
+
+    active = [False] * 100 + [True] * 50 + [False] * 50 + [True] * 50  # 10 ms frames
+    words = [Word(600, 1300, "early"), Word(1300, 1450, "on"), Word(1600, 2300, "late")]
+    out = snap_to_speech(words, active)
+    assert [w.start_ms for w in out] == [980, 1300, 1980]  # 20 ms lead before the sound
+    assert [w.end_ms for w in out] == [1300, 1450, 2300] and [w.text for w in out] == ["early", "on", "late"]
+    stretched = [Word(600, 1900, "door."), Word(1900, 2300, "Try")]  # runs into the pause after it
+    assert [(w.start_ms, w.end_ms) for w in snap_to_speech(stretched, active)] == [(980, 1520), (1980, 2300)]
+    assert snap_to_speech(words, []) == words  # no activity (decode failed): unchanged
+    assert snap_to_speech(words, [True] * 300) == words  # sound throughout (music): unchanged
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("voice", ["piper", "espeak-ng"])
+def test_cues_start_with_the_speech_not_before(tmp_path, voice):
+    """After silence (the start, a pause between sentences) a cue appears within 0.1 s of the
+    first word's sound: Whisper's own word times start ~0.4 s early there."""
+    import shutil
+    import subprocess
+
+    import numpy as np
+
+    from reelforge.ai import tts
+    from reelforge.ai._audio import decode_mono, frame_rms
+    from reelforge.ai.captions import transcribe
+
+    from ._signals import write_wav
+
+    lines = ("Fresh coffee every morning, delivered to your door.", "Try it free today, no strings attached.")
+    if voice == "piper":
+        pytest.importorskip("piper", reason="needs the ai extra")
+        said = [tts._piper_audio(line, 1.0) for line in lines]
+        sr = said[0][1]
+        first, second = (tts.limit_peak(a) for a, _ in said)
+    else:
+        if shutil.which("espeak-ng") is None:
+            pytest.skip("espeak-ng (Debian) not installed")
+        sr = 22050
+        for k, line in enumerate(lines):
+            subprocess.run(["espeak-ng", "-v", "en-gb", "-w", str(tmp_path / f"e{k}.wav"), line], check=True)
+        first, second = (tts.limit_peak(decode_mono(tmp_path / f"e{k}.wav", sr)) for k in range(2))
+    quiet = [np.zeros(int(s * sr), np.float32) for s in (1.2, 1.6, 0.5)]
+    path = write_wav(tmp_path / "paused.wav", np.concatenate([quiet[0], first, quiet[1], second, quiet[2]]), sr)
+    # where the sound starts after each silence, measured on the file itself
+    rms = frame_rms(decode_mono(path, 16000), 160, 160)
+    on = rms > 0.02 * rms.max()
+    onsets_ms = [10 * i for i in range(1, on.size) if on[i] and not on[max(0, i - 40):i].any()]
+    assert len(onsets_ms) == 2, onsets_ms
+    cues = caption_lines(transcribe(path, "en"))
+    starts = [c.start_ms for c in cues]
+    for onset in onsets_ms:  # the cue that begins each stretch of speech
+        first = min(starts, key=lambda s: abs(s - onset))
+        assert abs(first - onset) <= 100, (onset, starts)
+    assert starts[0] >= onsets_ms[0] - 100  # nothing on screen before anyone speaks

@@ -57,6 +57,38 @@ def test_mandarin_fallback_voice(tmp_path):
     _speech_like(*_read(tmp_path / "zh.wav"))
 
 
+def _peak_dbfs(path) -> float:
+    pcm, _ = _read(path)
+    return 20 * np.log10(max(float(np.abs(pcm).max()), 1e-9))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, language", [
+    ("Fresh coffee every morning, delivered to your door. Try it free today!", "en"),   # Piper
+    ("WOW! THIS IS THE LOUDEST SALE OF THE YEAR!", "en"),
+    ("欢迎光临，今天所有咖啡打八折。", "zh"),                                             # espeak-ng cmn
+    ("Guten Morgen und herzlich willkommen in unserem Laden!", "de"),                    # espeak-ng de
+])
+def test_voices_leave_headroom(tmp_path, text, language):
+    """Voices peak at full scale on their own: the file keeps >= 1 dB of headroom, and is not
+    made needlessly quiet either."""
+    if language == "en":
+        pytest.importorskip("piper", reason="needs the ai extra")
+    elif shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng (Debian) not installed")
+    for rate in (22050, 48000):
+        tts_mod.synthesize(text, tmp_path / "v.wav", language, sample_rate=rate)
+        assert -6.0 <= _peak_dbfs(tmp_path / "v.wav") <= -1.0, (language, rate, _peak_dbfs(tmp_path / "v.wav"))
+
+
+def test_limit_peak_scales_down_only():
+    loud = np.array([0.0, 1.0, -0.5], np.float32)
+    out = tts_mod.limit_peak(loud)
+    assert abs(20 * np.log10(np.abs(out).max()) - tts_mod.PEAK_DBFS) < 0.01
+    quiet = np.array([0.1, -0.2], np.float32)
+    assert np.array_equal(tts_mod.limit_peak(quiet), quiet)
+
+
 def test_other_language_without_espeak_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setattr(tts_mod, "espeak_exe", lambda: None)
     with pytest.raises(AIExtraMissing, match="espeak-ng"):

@@ -62,6 +62,8 @@ def test_captions_vtt_to_stdout_and_say(tmp_path):
     assert proc.returncode == 0, proc.stderr
     with av.open(str(tmp_path / "vo.wav")) as c:
         assert 0.5 < c.duration / 1e6 < 4
+        peak = max(float(np.abs(f.to_ndarray()).max()) for f in c.decode(audio=0)) / 32768
+    assert 20 * np.log10(peak) <= -1.0, f"peak {20 * np.log10(peak):.2f} dBFS: no headroom"
     proc = run("captions", "vo.wav", "--vtt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("WEBVTT") and "welcome" in proc.stdout.lower()

@@ -162,6 +162,7 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
                                           round(float(w.probability), 3)))
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
             raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
+    words = snap_to_speech(words, _speech_activity(path))
     detected = info.language or (lang or "")
     if detected == "zh" and lang is None and words and not _is_simplified_run(words):
         # Whisper sometimes answers in traditional characters: redo with the simplified prompt
@@ -169,6 +170,71 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     return Transcript(words=tuple(words), language=detected,
                       language_probability=round(float(info.language_probability or 0.0), 3),
                       duration_ms=int(round(float(info.duration) * 1000)))
+
+
+ACTIVITY_HOP_MS = 10
+
+
+def _speech_activity(path: Path) -> list[bool]:
+    """Whether each 10 ms frame has sound (RMS over 20 ms above 4 % of the loudest frame's,
+    and above a floor for near-silence)."""
+    import numpy as np
+
+    from reelforge.ai._audio import decode_mono, frame_rms
+
+    try:
+        audio = decode_mono(path, 16000)
+    except Exception:  # noqa: BLE001 - the transcript stands without the refinement
+        return []
+    rms = frame_rms(audio, 320, 160)
+    if rms.size == 0:
+        return []
+    threshold = max(0.04 * float(rms.max()), 3e-4)
+    return list(np.asarray(rms > threshold))
+
+
+def snap_to_speech(words: list[Word], active: list[bool], *, lead_ms: int = 20,
+                   keep_ms: int = 40, gap_ms: int = 150) -> list[Word]:
+    """Fit each word's times to its sound, where the recogniser stretched it over a silence.
+
+    Whisper's word timestamps run a word into the silence around it: after a pause the next
+    word starts about 0.4 s early (a cue would appear before anyone speaks), and a sentence's
+    last word may run on into the pause (hiding the pause that should end a cue). The word's
+    span is split at silences (at its edges, or ``gap_ms`` and longer inside) and shrunk to the
+    longest sounding stretch, with ``lead_ms`` of margin and never below ``keep_ms``; times
+    only move inwards. Where there is no silence (music under the voice) nothing moves.
+    """
+    if not active:
+        return words
+    hop = ACTIVITY_HOP_MS
+    min_run = max(1, gap_ms // hop)
+    out = []
+    for w in words:
+        i0 = max(0, w.start_ms // hop)
+        span = active[i0 : min(len(active), w.end_ms // hop)]
+        if not any(span) or all(span):
+            out.append(w)
+            continue
+        stretches, begin, k = [], None, 0  # sounding stretches between qualifying silences
+        while k <= len(span):
+            if k < len(span) and span[k]:
+                begin = k if begin is None else begin
+                k += 1
+                continue
+            quiet = k
+            while quiet < len(span) and not span[quiet]:
+                quiet += 1
+            if begin is not None and (quiet - k >= min_run or quiet == len(span)):
+                stretches.append((begin, k))
+                begin = None
+            k = quiet + (1 if quiet == len(span) else 0)
+        if begin is not None:
+            stretches.append((begin, len(span)))
+        b, e = max(stretches, key=lambda r: r[1] - r[0])
+        start = max(w.start_ms, min((i0 + b) * hop - lead_ms, w.end_ms - keep_ms))
+        end = min(w.end_ms, max((i0 + e) * hop + lead_ms, start + keep_ms))
+        out.append(w if (start, end) == (w.start_ms, w.end_ms) else Word(start, end, w.text, w.probability))
+    return out
 
 
 def _check_audio(path: Path) -> None:

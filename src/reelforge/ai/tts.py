@@ -26,6 +26,7 @@ from reelforge.ai import AIError, AIExtraMissing, require
 
 PIPER_VOICE = "en_US-joe-medium"
 SENTENCE_GAP_S = 0.25
+PEAK_DBFS = -1.5  # voices peak at full scale; leave headroom so the mix and the AAC encode don't clip
 _PIPER_LOCK = threading.Lock()
 
 # language given by people -> (canonical code, espeak-ng voice)
@@ -153,6 +154,13 @@ def _resample(audio: np.ndarray, sr: int, target: int) -> np.ndarray:
     return np.interp(x_new, x_old, audio).astype(np.float32)
 
 
+def limit_peak(audio: np.ndarray, peak_dbfs: float = PEAK_DBFS) -> np.ndarray:
+    """Scale down (never up) so the highest sample is at most ``peak_dbfs``."""
+    peak = float(np.max(np.abs(audio))) if audio.size else 0.0
+    limit = 10 ** (peak_dbfs / 20)
+    return (audio * (limit / peak)).astype(np.float32) if peak > limit else audio
+
+
 def write_wav(path: Path, audio: np.ndarray, sr: int) -> None:
     pcm = (np.clip(audio, -1.0, 1.0) * 32767).astype("<i2")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,7 +197,7 @@ def synthesize(text: str, out_path: str | Path, language: str | None = "en", *,
         engine, voice = "espeak-ng", _ESPEAK_VOICE.get(lang, lang)
     if not np.any(np.abs(audio) > 1e-3):
         raise AIError(f"the {engine} voice produced silence for this text")
-    audio = _resample(audio, sr, sample_rate)
+    audio = limit_peak(_resample(audio, sr, sample_rate))
     out = Path(out_path)
     write_wav(out, audio, sample_rate)
     return AudioInfo(path=str(out), duration_ms=int(round(1000 * audio.size / sample_rate)),
