@@ -114,10 +114,12 @@ def test_mcp_over_http_never_reads_server_files(mcp_http, tmp_path):
         sid = (await client.call_tool("create_session", {"name": "remote caller"})).structured_content["session_id"]
         existing = await client.call_tool("add_assets", {"session_id": sid, "sources": [str(photo)]})
         missing = await client.call_tool("add_assets", {"session_id": sid, "sources": [str(tmp_path / "no.jpg")]})
+        ssrf = await client.call_tool("add_assets", {"session_id": sid, "sources": ["http://127.0.0.1:9/x.jpg"]})
         state = await client.call_tool("get_state", {"session_id": sid})
-        return existing, missing, state
+        return existing, missing, ssrf, state
 
-    existing, missing, state = run_mcp(mcp_http, body)
+    existing, missing, ssrf, state = run_mcp(mcp_http, body)
+    assert ssrf.is_error and "error 4003" in text_of(ssrf) and "non-public" in text_of(ssrf)
     assert existing.is_error and missing.is_error
     assert "not read over MCP HTTP" in text_of(existing)
     # the same words whether the file exists or not

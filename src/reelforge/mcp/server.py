@@ -5,9 +5,10 @@ Tools: ``create_session``, ``list_sessions``, ``add_assets``, ``instruct``, ``ge
 session (``reelforge://sessions/{session_id}/timeline``) and the timeline JSON Schema
 (``reelforge://schema/timeline``).
 
-Embedded by default (no server needed: sessions are project files in a data dir, renders run
-in this process) or remote (``url`` of a running ``reelforge serve``; the /v1 API with an
-anonymous token). Errors come back as MCP tool errors whose text is
+Embedded by default (no server needed: the application core of ``reelforge serve`` runs in this
+process on a SQLite database in the data dir, with an in-process render worker) or remote
+(``url`` of a running ``reelforge serve``; the /v1 API with an anonymous token, or over HTTP
+the caller's own service token). Errors come back as MCP tool errors whose text is
 ``error <code>: <message>`` with the same codes and messages as the HTTP API.
 
 Run it with ``run()`` (``reelforge mcp`` / ``python -m reelforge.mcp``).

@@ -178,7 +178,17 @@ def _render_row(ctx: Context, row: Render, cancel: threading.Event) -> None:
             s.execute(update(Render).where(Render.id == row.id, Render.status == "running")
                       .values(progress=value, updated=now()))
 
-    render(timeline, out, quality=row.quality, progress=progress, cancel=cancel)
+    cache = ctx.extra.get("chunk_cache")
+    if cache is not None and row.kind == "export":
+        # a host with a chunk cache (the embedded MCP server) re-renders only changed chunks;
+        # what was reused is kept in memory for that host's replies (until chunks are queue tasks)
+        from reelforge.render.chunked import export
+
+        result = export(timeline, out, quality=row.quality, progress=progress, cancel=cancel, cache=cache)
+        ctx.extra.setdefault("chunk_results", {})[row.id] = {"chunks": result.chunks,
+                                                              "chunks_reused": result.reused}
+    else:
+        render(timeline, out, quality=row.quality, progress=progress, cancel=cancel)
     with ctx.db.tx() as s:
         s.execute(update(Render).where(Render.id == row.id)
                   .values(stage="finalizing", progress=1.0, updated=now()))

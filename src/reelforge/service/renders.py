@@ -34,14 +34,23 @@ def preset_names() -> list[str]:
 
 
 def frame_for(preset: str, width: int, height: int) -> tuple[int, int]:
-    """Output frame for a preset name: a platform preset (16:9, 9:16, 1:1, 4:5, 720p, 4k) or a
-    resolution name applied to the timeline's own aspect (480p ... 4k)."""
+    """Output frame for a preset name: a platform preset (16:9, 9:16, 1:1, 4:5, 720p, 4k), a
+    resolution name applied to the timeline's own aspect (480p ... 4k), or both as
+    ``aspect@resolution`` (``9:16@720p``)."""
     from reelforge.timeline import PRESETS, aspect_of, frame_size
 
-    key = preset.strip().lower()
+    key = preset.strip().lower().replace(" ", "")
     aliases = {"landscape": "16:9", "youtube": "16:9", "vertical": "9:16", "tiktok": "9:16",
                "reels": "9:16", "shorts": "9:16", "square": "1:1", "portrait": "4:5",
                "instagram": "4:5", "2160p": "4k"}
+    if "@" in key:
+        aspect, _, resolution = key.partition("@")
+        aspect = aliases.get(aspect, aspect)
+        try:
+            return frame_size(aspect, aliases.get(resolution, resolution))
+        except (KeyError, ValueError):
+            raise BadRequest(f"unknown preset {preset!r}; use one of: {', '.join(preset_names())}, "
+                             "or aspect@resolution (9:16@720p)") from None
     key = aliases.get(key, key)
     if key in PRESETS and key not in ("720p", "4k"):
         p = PRESETS[key]
