@@ -122,6 +122,7 @@ def test_seed_workflow_exports_a_real_mp4(tmp_path, demo):
         # 720p 16:9 frame, or the draft quality's smaller frame of the same shape
         assert v.codec_context.width * 9 == v.codec_context.height * 16
     assert result["duration_s"] == pytest.approx(10.0, abs=0.3)
+    assert result["chunks"] >= 1 and 0 <= result["chunks_reused"] <= result["chunks"]   # chunked export
 
 
 @pytest.fixture
