@@ -119,6 +119,14 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
                                timeout=T)
         assert not page.locator("#chat-log .msg.assistant").last.evaluate("e => e.classList.contains('error')")
 
+        # a look from the style picker: an ordinary edit, answered in the chat, kept by the page
+        assert page.locator("#look").is_enabled() and page.locator("#look").input_value() == "clean"
+        page.select_option("#look", "bold")
+        page.wait_for_function("[...document.querySelectorAll('#chat-log .msg.assistant')].some(e => e.textContent.includes('Bold style'))",
+                               timeout=T)
+        page.wait_for_function("document.querySelector('#look').value === 'bold' && !document.querySelector('#look').disabled",
+                               timeout=T)
+
         # 5. quick preview in the <video>
         page.click("#preview-btn")
         page.wait_for_function("document.querySelector('#preview-status').textContent.startsWith('Preview ready')",

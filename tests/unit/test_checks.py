@@ -38,12 +38,12 @@ def test_text_below_readable_size_is_named():
 
 
 def test_layout_delays_and_drops_are_named():
-    crowded = _tl(("title", "One", 0, 3000, Position.TOP), ("title", "Two", 0, 3000, Position.CENTER),
-                  ("title", "Three", 0, 3000, Position.BOTTOM), ("cta", "Four", 500, 1200, Position.CENTER),
-                  ("caption", "Five", 1000, 4000, Position.BOTTOM))
+    words = "A rather long line of words that takes two lines"
+    crowd = [("title", f"{words} {i}", 0, 3000, Position.CENTER) for i in range(8)]
+    crowded = _tl(*crowd, ("cta", "Four", 500, 1200, Position.CENTER), ("caption", "Five", 1000, 4000, Position.BOTTOM))
     notes = layout_notes(crowded)
-    assert any("'Four' is left out" in n for n in notes)
-    assert any("'Five' starts at 3 s instead of 1 s" in n for n in notes)
+    assert any("'Four' is left out" in n for n in notes), notes
+    assert any("'Five' starts at 3 s instead of 1 s" in n for n in notes), notes
     assert set(notes) <= set(warnings(crowded))
 
 

@@ -247,9 +247,9 @@ def test_quality_presets_and_draft_size():
     assert draft.width == 360 and "color=" not in draft.filter_graph
     assert _compile(tl, "high").argv[_compile(tl, "high").argv.index("-crf") + 1] == "18"
     # vertical frames keep text in the safe zone (x 6-86 %, y 8-78 %): a centred title sits in
-    # the middle band of the column 65..928
+    # the middle of the middle band (611..1040) of the column 65..928 (centre 496.8)
     g = _compile(tl).filter_graph
-    assert "text" not in g and "overlay=x='65+(863-w)/2':y='611+(429-h)/2'" in g
+    assert "text" not in g and "overlay=x='496.8-w/2':y='825.5-h/2'" in g
     with pytest.raises(InvalidTimeline):
         _compile(tl, "ultra")
 
@@ -327,20 +327,36 @@ def _captions(*cues: tuple[int, int], background: TextBackground = TextBackgroun
         for i, (s, d) in enumerate(cues)))
 
 
+def _text_boxes(cmd) -> list[tuple[float, float, float, float]]:
+    """(x centre, y top, y bottom, w) of each text overlay: its drawn size and its overlay y."""
+    import re
+
+    from reelforge.render.text import block_size
+
+    ys = [float(m) for m in re.findall(r"overlay=x='[^']*':y='([0-9.]+)-h/2'", cmd.filter_graph)]
+    out = []
+    for spec, cy in zip(cmd.overlays, ys, strict=True):
+        w, h = block_size(spec, spec.font_px)
+        out.append((cy, cy - h / 2, cy + h / 2, w))
+    return out
+
+
 def test_caption_placement_per_preset():
     # 9:16: the safe zone is x 6-86 %, y 8-78 %: the column is 65..928, the bottom band ends at 1497
     cmd = _compile(_tl(_stills(3), _captions((0, 2000), (2000, 500)), width=1080, height=1920))
-    assert cmd.filter_graph.count("overlay=x='65+(863-w)/2':y='1497-h'") == 2
+    assert cmd.filter_graph.count("overlay=x='496.8-w/2':y=") == 2
+    assert all(abs(bottom - 1497) <= 1 for _, _, bottom, _ in _text_boxes(cmd))  # on the band's bottom edge
     for spec in cmd.overlays:
         assert spec.max_lines == 2 and spec.group == "captions:captions" and spec.max_width == 863
         assert spec.align == "center" and spec.outline_px == 0 and spec.font_px == round(1080 * 0.055)
         assert spec.min_font_px == round(1080 * 0.035) and 0 < spec.max_height < 1920 * 0.7 / 3
     landscape = _compile(_tl(_stills(3), _captions((0, 2000), background=TextBackground.SHADOW)))
-    assert "overlay=x='64+(1152-w)/2':y='684-h'" in landscape.filter_graph  # 1280x720, 5 % margins
+    assert "overlay=x='640-w/2':y=" in landscape.filter_graph  # 1280x720, 5 % margins
+    assert abs(_text_boxes(landscape)[0][2] - 684) <= 1
     assert landscape.overlays[0].outline_px >= 2  # no box: a heavy outline instead
     # captions the user moved to the top go to the top band, same column
     top = _compile(_tl(_stills(3), _captions((0, 2000), position=Position.TOP_LEFT), width=1080, height=1920))
-    assert "overlay=x='65+(863-w)/2':y='154'" in top.filter_graph
+    assert "overlay=x='496.8-w/2':y=" in top.filter_graph and abs(_text_boxes(top)[0][1] - 154) <= 1
     # every text: two lines at most, its band's height, no caption grouping
     titles = _compile(CASES["texts"])
     assert all(s.max_lines == 2 and s.group == "" and s.max_height for s in titles.overlays)

@@ -94,3 +94,30 @@ def test_subject_in_frame_cover_crop():
     assert left[0] == 0 and left[2] == pytest.approx(256)
     # contain: letterboxed, nothing cut
     assert subject_in_frame(1000, 1000, 1920, 1080, (0, 0, 1, 1), fit="contain") == pytest.approx((420, 0, 1500, 1080))
+
+
+@pytest.mark.parametrize(("w", "h"), FRAMES)
+def test_sized_texts_slide_off_a_subject_that_fills_every_band(w, h):
+    # a head from 12 % to 75 % (9:16: 62 %) of the height, in the middle: no band is clear of it,
+    # but the rows below it are
+    head = Span(0, 5000, (w * 0.3, h * 0.12, w * 0.7, h * (0.62 if h > w else 0.75)))
+    size = (w * 0.4, h * 0.07)
+    lay = lay_out(w, h, [TextItem("t", "title", 0, 3000, size=size), TextItem("c", "caption", 500, 4000, size=size)],
+                  subjects=[head])
+    for slot in lay.slots.values():
+        assert covered_share(slot.box, head.box) <= MAX_SUBJECT_SHARE, slot
+        x0, y0, x1, y1 = safe_zone(w, h)
+        assert x0 <= slot.box[0] and slot.box[2] <= x1 and y0 <= slot.box[1] and slot.box[3] <= y1
+        assert slot.box[2] - slot.box[0] == pytest.approx(size[0])
+        assert (slot.box[0] + slot.box[2]) / 2 == pytest.approx((x0 + x1) / 2)  # one column
+    _no_collisions(lay)
+
+
+def test_texts_on_screen_together_share_the_subject_limit():
+    # a tall narrow rocket: a caption and a call to action each under 10 %, together over it
+    rocket = Span(0, 6000, (230, 30, 310, 930))
+    size = (200, 80)
+    lay = lay_out(540, 960, [TextItem("cta", "cta", 0, 6000, size=size), TextItem("c", "caption", 0, 6000, size=size)],
+                  subjects=[rocket])
+    assert sum(covered_share(s.box, rocket.box) for s in lay.slots.values()) <= MAX_SUBJECT_SHARE
+    _no_collisions(lay)

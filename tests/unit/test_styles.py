@@ -48,3 +48,34 @@ def test_style_reaches_the_timeline_and_the_graph(name, tmp_path):
     assert ("*(1-min(1," in g) is (look.entrance == "slide")
     caps = [s for s in cmd.overlays if s.group]
     assert all(s.box_color == (look.box_color if look.caption_box is TextBackground.BOX else "") for s in caps)
+
+
+@pytest.mark.parametrize(("instruction", "name"), [("bold style", "bold"), ("简约风格", "minimal"),
+                                                   ("make it a playful look", "playful"), ("back to the clean style", "clean")])
+def test_style_edit_changes_the_look_and_keeps_the_length(instruction, name):
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+
+    tl = plan("promo for Urban Sneakers with text overlays", IMGS).timeline
+    e = plan_edit(instruction, tl)
+    assert [o.op for o in e.ops] == ["set_style"], e.reply
+    new = apply(tl, e.ops)
+    look = STYLES[name]
+    assert new.style == name and new.duration == tl.duration
+    assert all(s.background is look.caption_box for s in new.track(Role.CAPTION).segments)
+    assert new.track(Role.MAIN).segments[1].transition is look.transition
+
+
+def test_brand_file_sets_the_style(tmp_path):
+    from reelforge.ai.brand import apply_brand, load_brand
+
+    (tmp_path / "brand.json").write_text('{"name": "Aurora", "style": "minimal"}')
+    brand = load_brand(tmp_path / "brand.json")
+    tl = apply_brand(plan("promo for Urban Sneakers with text overlays", IMGS).timeline, brand)
+    assert tl.style == "minimal"
+    assert all(s.background is TextBackground.SHADOW for s in tl.track(Role.CAPTION).segments)
+    (tmp_path / "bad.json").write_text('{"name": "Aurora", "style": "loud"}')
+    from reelforge.ai.brand import BrandError
+
+    with pytest.raises(BrandError, match="style"):
+        load_brand(tmp_path / "bad.json")

@@ -14,6 +14,7 @@ A brand file, all keys optional except ``name``::
     outro: {text: "aurora.run", subtitle: "Free shipping", duration_ms: 2500}
     cta: "Shop now at aurora.run"
     cta_duration_ms: 4000
+    style: bold                 # a named look: clean, bold, minimal or playful
 
 `load_brand(path)` validates it; `card_image(...)` draws an intro/outro card as a PNG (brand
 colour, centred text, the logo) for ingest as a still; `apply_brand(timeline, brand, ...)` is
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -47,6 +48,7 @@ from reelforge.timeline.model import (
     build,
     replace,
 )
+from reelforge.timeline.styles import get_style
 
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$")]
 
@@ -86,6 +88,7 @@ class Brand(_M):
     outro: Card | None = None
     cta: str | None = None
     cta_duration_ms: int = Field(4000, ge=1000, le=15000)
+    style: Literal["clean", "bold", "minimal", "playful"] | None = None
 
 
 def load_brand(path: str | Path) -> Brand:
@@ -214,6 +217,8 @@ def apply_brand(timeline: Timeline, brand: Brand, *, logo_asset: Asset | None = 
                                          "in_ms": max(0, s.in_ms), "loop": True})
             if recolor_text and isinstance(s, TextSegment):
                 s = s.model_copy(update={"color": brand.colors.text})
+            if brand.style and isinstance(s, TextSegment) and track.role is Role.CAPTION:
+                s = s.model_copy(update={"background": get_style(brand.style).caption_box})
             segs.append(s)
         if track.role is Role.MAIN:
             if intro_ms and segs and isinstance(segs[0], VideoSegment) and segs[0].transition_ms:
@@ -245,7 +250,8 @@ def apply_brand(timeline: Timeline, brand: Brand, *, logo_asset: Asset | None = 
                         position=Position.BOTTOM, size=TextSize.LARGE, color=brand.colors.text,
                         background=TextBackground.BOX),)))
     del taken
-    return _validated(replace(tl, duration=total, assets=tuple(assets), tracks=tuple(tracks)))
+    return _validated(replace(tl, duration=total, assets=tuple(assets), tracks=tuple(tracks),
+                              style=brand.style or tl.style))
 
 
 def _validated(tl: Timeline) -> Timeline:

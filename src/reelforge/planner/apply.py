@@ -113,6 +113,7 @@ def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
     main = st.track(Role.MAIN)
     now = {s.id: s for s in main.segs} if main else {}
     for t in st.tracks_of(Role.CAPTION):
+        current = {c.id: c for c in t.segs}  # what the op made of each caption (its style, its words)
         out = [c for c in t.segs if c.id not in anchors]
         for orig, track_id, shot_id in anchors.values():
             shot = now.get(shot_id)
@@ -123,7 +124,8 @@ def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
             start = shot.start + round((orig.start - old_start) * k)
             start = max(0, min(start, shot.end - 1, st.duration - 1))
             dur = max(1, min(round(orig.duration * k), shot.end - start, st.duration - start))
-            out.append(_fix_fades(orig.model_copy(update={"start": start, "duration": dur})))
+            cap = current.get(orig.id, orig)  # an op that cut it short (a shorter video) does not lose it
+            out.append(_fix_fades(cap.model_copy(update={"start": start, "duration": dur})))
         out.sort(key=lambda c: (c.start, c.id))
         tidy: list[Any] = []
         for c in out:  # captions never overlap on a track
@@ -157,6 +159,7 @@ class _State:
     library: dict[str, Asset]
     tracks: list[_Tr]
     used_ids: set[str] = field(default_factory=set)
+    style: str = ""  # the named look ("" = the base timeline's)
 
     @classmethod
     def of(cls, tl: Timeline, library: Sequence[Asset]) -> _State:
@@ -214,7 +217,7 @@ class _State:
             "width": self.width, "height": self.height, "fps": self.base.fps, "duration": self.duration,
             "background": self.background, "loudness": self.base.loudness,
             # settings no op below changes are carried over (set_caption_mode changes base)
-            "style": self.base.style, "burn_captions": self.base.burn_captions,
+            "style": self.style or self.base.style, "burn_captions": self.base.burn_captions,
             "assets": [a.model_dump() for a in assets],
             "tracks": [{"id": t.id, "kind": t.kind, "role": t.role,
                         "segments": [s.model_dump() for s in t.segs]} for t in self.tracks],
@@ -1094,6 +1097,20 @@ def _add_voiceover(st: _State, op: O.AddVoiceover) -> None:
         t.segs = [m.model_copy(update={"duck": True}) for m in t.segs]
 
 
+def _set_style(st: _State, op: O.SetStyle) -> None:
+    """A named look: the style's caption box on every caption, its transitions between shots
+    (the shots keep their lengths; the video its length)."""
+    from reelforge.timeline.styles import get_style
+
+    look = get_style(op.style)
+    st.style = look.name
+    for t in st.tracks_of(Role.CAPTION):
+        t.segs = [c.model_copy(update={"background": look.caption_box}) for c in t.segs]
+    main = st.track(Role.MAIN)
+    if main is not None and len(main.segs) > 1:
+        _set_transition(st, O.SetTransition(kind=look.transition, duration_ms=look.transition_ms or None))
+
+
 def _set_focus(st: _State, op: O.SetFocus) -> None:
     if (op.fx is None) != (op.fy is None):
         raise ApplyError("a focus point needs both fx and fy")
@@ -1185,7 +1202,7 @@ _HANDLERS: dict[type, Any] = {
     O.SetVolume: _set_volume, O.SetFade: _set_fade, O.SetDuck: _set_duck, O.RemoveTrack: _remove_track,
     O.ReplaceMusic: _replace_music, O.SetTransition: _set_transition, O.SetMotion: _set_motion,
     O.SetFrame: _set_frame, O.SetFit: _set_fit, O.SetBackground: _set_background, O.AddLogo: _add_logo,
-    O.SetCaptionMode: _set_caption_mode,
+    O.SetCaptionMode: _set_caption_mode, O.SetStyle: _set_style,
     O.SetCaptions: _set_captions, O.AddVoiceover: _add_voiceover, O.SetFocus: _set_focus, O.BeatSync: _beat_sync,
     O.SetInPoint: _set_in_point, O.ApplyBrand: _apply_brand,
 }

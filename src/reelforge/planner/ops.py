@@ -353,6 +353,14 @@ class SetFocus(_Op):
     fy: Share | None = None
 
 
+class SetStyle(_Op):
+    """A named look for the whole video: text weight and animation, caption box, transitions
+    (see `reelforge.timeline.styles`)."""
+
+    op: Literal["set_style"] = "set_style"
+    style: Literal["clean", "bold", "minimal", "playful"]
+
+
 class BeatSync(_Op):
     """Re-time the main track so picture changes land on these beats (hard cuts, same length)."""
 
@@ -432,14 +440,15 @@ OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
-    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, BeatSync, SetInPoint, ApplyBrand,
-    AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence, UseBrand, Undo, Redo,
+    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, BeatSync,
+    SetInPoint, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence, UseBrand, Undo,
+    Redo,
 )
 # ops the session resolves (by running a model) into data ops before anything is applied
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | BeatSync | SetInPoint | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | BeatSync | SetInPoint | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -613,6 +622,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_focus":
             what = o.target.describe() if o.target else "all shots"
             return f"centre crop for {what}" if o.fx is None else f"smart crop for {what} (keeps the subject in frame)"
+        case "set_style":
+            return f"{o.style} style"
         case "beat_sync":
             bpm = f" ({o.bpm:g} BPM)" if o.bpm else ""
             return f"cuts on the beat{bpm}"
@@ -791,6 +802,10 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_focus" | "smart_reframe":
             on = o.fx is not None if o.op == "set_focus" else o.on
             return "智能裁剪（主体保持在画面中）" if on else "居中裁剪"
+        case "set_style":
+            from reelforge.timeline.styles import get_style
+
+            return f"改为{get_style(o.style).label_zh}风格"
         case "beat_sync" | "cut_to_beat":
             return "镜头切换对齐音乐节拍（卡点）"
         case "set_in_point" | "use_highlight":

@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reelforge.render.compile import text_specs
-from reelforge.render.layout import timeline_layout
-from reelforge.render.text import fitted_specs
 from reelforge.timeline.model import AssetKind, TextSegment, Timeline, TrackKind, VideoSegment
 
 __all__ = ["warnings", "short_clips", "small_texts", "layout_notes"]
@@ -51,9 +49,8 @@ def short_clips(timeline: Timeline) -> list[str]:
 def small_texts(timeline: Timeline) -> list[str]:
     """Texts drawn below the readable size to fit their slot, named with the size they got."""
     out = []
-    specs = [s for s, _, _ in text_specs(timeline, timeline.width, timeline.height, Path("."))]
     short = min(timeline.width, timeline.height)
-    for spec in fitted_specs(specs):
+    for spec, _ in text_specs(timeline, timeline.width, timeline.height, Path(".")):
         if spec.min_font_px and spec.font_px < spec.min_font_px:
             share = spec.font_px / short
             out.append(f"The text '{_clip(spec.text)}' had to shrink to {spec.font_px} px "
@@ -69,13 +66,14 @@ def _clip(text: str, n: int = 40) -> str:
 
 def layout_notes(timeline: Timeline) -> list[str]:
     """Texts the layout delayed or left out so two never cover each other."""
-    lay = timeline_layout(timeline)
+    slots = {slot.id: slot for _, slot in text_specs(timeline, timeline.width, timeline.height, Path("."))}
     texts = {s.id: s for t in timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
     out = []
-    for sid in lay.dropped:
-        out.append(f"The text '{_clip(texts[sid].text)}' is left out: every place for it is taken by other "
-                   "text while it would be on screen.")
-    for slot in lay.slots.values():
+    for sid, seg in texts.items():
+        if sid not in slots:
+            out.append(f"The text '{_clip(seg.text)}' is left out: every place for it is taken by other "
+                       "text while it would be on screen.")
+    for slot in slots.values():
         seg = texts[slot.id]
         if slot.start != seg.start:
             out.append(f"The text '{_clip(seg.text)}' starts at {_fmt(slot.start)} instead of "

@@ -50,7 +50,7 @@ from pathlib import Path
 from reelforge.errors import InvalidTimeline
 from reelforge.media.ffmpeg import ffmpeg_exe
 from reelforge.render import framing
-from reelforge.render.layout import safe_zone, timeline_layout
+from reelforge.render.layout import Slot, band_box, safe_zone, timeline_layout
 from reelforge.timeline.model import (
     AssetKind,
     AudioSegment,
@@ -733,13 +733,16 @@ READABLE_SHARE = 0.035  # text smaller than 3.5 % of the frame's short side is h
 TEXT_LINES = 2
 
 
-def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> list[tuple[TextOverlay, int, int]]:
-    """Every text of ``timeline`` that the layout keeps, as (overlay, start ms, end ms): sized to
-    its layout slot (`reelforge.render.layout`), in the order they are drawn."""
-    lay = timeline_layout(timeline, width, height)
+def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> list[tuple[TextOverlay, Slot]]:
+    """Every text of ``timeline`` the layout keeps, as (overlay, slot), in drawing order. Each
+    text is first fitted to the largest slot a band offers (at most two lines, shrinking the font;
+    one size per caption track), then laid out with its drawn size (`reelforge.render.layout`)."""
+    from reelforge.render.text import block_size, fitted_specs
+
     look = get_style(timeline.style)
     short = min(width, height)
-    out: list[tuple[TextOverlay, int, int]] = []
+    col = band_box("middle", width, height)
+    raw: list[TextOverlay] = []
     for track in timeline.tracks:
         if track.kind is not TrackKind.TEXT:
             continue
@@ -747,39 +750,37 @@ def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> li
         if caption and not timeline.burn_captions:
             continue  # captions delivered as SRT/WebVTT files only
         for seg in track.segments:
-            slot = lay.slots.get(seg.id) if isinstance(seg, TextSegment) else None
-            if slot is None:
+            if not isinstance(seg, TextSegment):
                 continue
-            x0, y0, x1, y1 = slot.box
             font_px = max(8, round(short * TEXT_SCALE[seg.size]))
             box = seg.background is TextBackground.BOX
             shout = look.uppercase and track.role in (Role.TITLE, Role.CTA)
-            out.append((TextOverlay(
-                segment_id=seg.id, path=workdir / f"text_{len(out):02d}.png", text=seg.text.upper() if shout else seg.text,
-                frame_width=width, frame_height=height, font_px=font_px, max_width=int(x1 - x0), color=seg.color,
-                bold=look.weight if seg.bold else min(look.weight, 400),
-                background=seg.background, align="center", position=seg.position, max_lines=TEXT_LINES,
-                min_font_px=min(font_px, max(8, round(short * READABLE_SHARE))), max_height=int(y1 - y0),
+            raw.append(TextOverlay(
+                segment_id=seg.id, path=workdir / f"text_{len(raw):02d}.png", text=seg.text.upper() if shout else seg.text,
+                frame_width=width, frame_height=height, font_px=font_px, max_width=int(col[2] - col[0]),
+                color=seg.color, bold=look.weight if seg.bold else min(look.weight, 400), background=seg.background,
+                align="center", position=seg.position, max_lines=TEXT_LINES,
+                min_font_px=min(font_px, max(8, round(short * READABLE_SHARE))), max_height=int(col[3] - col[1]),
                 group=f"captions:{track.id}" if caption else "",
                 outline_px=max(2, round(font_px / 9)) if caption and not box else 0,
                 box_alpha=190 if caption else 150, box_color=look.box_color if caption and box else "",
-            ), slot.start, slot.end))
-    return out
+            ))
+    specs = fitted_specs(raw)
+    lay = timeline_layout(timeline, width, height, {s.segment_id: block_size(s, s.font_px) for s in specs})
+    return [(s, lay.slots[s.segment_id]) for s in specs if s.segment_id in lay.slots]
 
 
 def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:
-    lay = timeline_layout(c.tl, c.width, c.height)
     look = get_style(c.tl.style)
     specs: list[TextOverlay] = []
-    for spec, start_ms, end_ms in text_specs(c.tl, c.width, c.height, workdir):
-        slot = lay.slots[spec.segment_id]
-        fs, fe = c.frame(start_ms), c.frame(end_ms)
+    for spec, slot in text_specs(c.tl, c.width, c.height, workdir):
+        fs, fe = c.frame(slot.start), c.frame(slot.end)
         if fe - fs <= 0:
             raise InvalidTimeline(f"text {spec.segment_id} is shorter than one frame at {c.fps} fps")
-        x0, y0, x1, y1 = (round(v) for v in slot.box)
-        # centred on the one column; anchored to its band's top, middle or bottom
-        x = f"{x0}+({x1 - x0}-w)/2"
-        y = {"top": f"{y0}", "middle": f"{y0}+({y1 - y0}-h)/2"}.get(slot.band, f"{y1}-h")
+        # about the centre of its slot (the column's centre unless a subject pushed it aside),
+        # so a scale-in grows in place
+        x = f"{_num((slot.box[0] + slot.box[2]) / 2)}-w/2"
+        y = f"{_num((slot.box[1] + slot.box[3]) / 2)}-h/2"
         specs.append(spec)  # every spec, even outside a window: caption sizes are per track
         win = c.clip(fs, fe)
         if win is None:

@@ -6,14 +6,17 @@ Rules (issue 11):
   6-86 % of the width (clear of the button rail) and y within 8-78 % of the height (clear of
   the description text); on other frames a 5 % margin all round (`safe_zone`).
 * Texts share **one column**, the safe zone's width, and are centred on it, so a title and the
-  captions line up.
-* The column is cut into three **bands** (top, middle, bottom). A text is given one band as its
-  slot and is drawn to fit it (`reelforge.render.text` wraps it to at most two balanced lines
-  and shrinks the font until it fits), so two texts in different bands can never overlap, and
-  two texts are never given the same band while both are on screen.
-* A band that would cover more than `MAX_SUBJECT_SHARE` of the core of a subject on screen at
-  the time (a face, the product) is avoided; so is a band a logo sits in.
-* When every band is taken at that time, the text waits until one frees up (it keeps at least
+  captions line up (only when no centred place clears a subject does a text go to the column's
+  left or right edge).
+* The column is cut into three **bands** (top, middle, bottom). Each text is drawn to fit a band
+  (`reelforge.render.text`: at most two balanced lines, the font shrinks until it fits); with
+  its drawn size known it goes to its role's place (captions on the bottom band's lower edge,
+  titles and calls to action mid-frame, or the band its position names), else the nearest row
+  down the column that is free. Two texts on screen at once never overlap (a 1 % gap between).
+* A place where the texts on screen together would cover more than `MAX_SUBJECT_SHARE` of the
+  core of a subject on screen at the time (a face, the product) is passed over; so is one a logo sits in. When nothing clears
+  the subject, the place covering least of it is taken (and `Slot.subject_share` says how much).
+* When every place is taken at that time, the text waits until one frees up (it keeps at least
   `MIN_TEXT_MS` on screen) or, failing that, is left out; both are reported.
 
 The layout never moves a text in time unless it has to, and never changes its words.
@@ -94,11 +97,13 @@ class TextItem:
     start: int
     end: int
     band: str | None = None  # from the segment's position; None = the role's default
+    size: tuple[float, float] | None = None  # the drawn text's (w, h) in pixels, when known
 
 
 @dataclass(frozen=True)
 class Slot:
-    """Where a text goes: its band's box, and its (possibly later) start."""
+    """Where a text goes: its box (its band's, or for a text of known size the text's own box),
+    the band it is in, and its (possibly later) start."""
 
     id: str
     band: str
@@ -150,22 +155,74 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subjects: Sequence[Span],
-           logos: Sequence[Span]) -> Slot | None:
+SCAN_STEP = 0.02  # share of the safe zone's height between candidate positions of a sized text
+TEXT_GAP = 0.01  # share of the frame's height kept between two texts
+
+
+def _candidate_boxes(t: TextItem, width: int, height: int) -> list[tuple[str, Box]]:
+    """Where a text may go, best first: its band (and the other bands, in the role's order); a
+    text of known size is anchored to the band's edge (top, middle, bottom), then tried at every
+    step down the safe zone nearest its own band first, always centred on the one column."""
     first = t.band or _PREFERRED.get(t.role, "bottom")
     order = _FALLBACK[first]
+    if t.size is None:
+        return [(band, band_box(band, width, height)) for band in order]
+    x0, y0, x1, y1 = safe_zone(width, height)
+    w, h = min(t.size[0], x1 - x0), min(t.size[1], y1 - y0)
+    cx = (x0 + x1) / 2
+
+    def at(top: float, left: float | None = None) -> Box:
+        top = min(max(top, y0), y1 - h)
+        left = cx - w / 2 if left is None else left
+        return left, top, left + w, top + h
+
+    anchors = []
+    for band in order:
+        bx = band_box(band, width, height)
+        top = {"top": bx[1], "middle": (bx[1] + bx[3] - h) / 2}.get(band, bx[3] - h)
+        anchors.append((band, at(top)))
+    home = anchors[0][1][1]
+    step = max(1.0, (y1 - y0) * SCAN_STEP)
+    n = int((y1 - y0 - h) // step) + 1
+    scan = sorted((y0 + i * step for i in range(n)), key=lambda y: abs(y - home))
+    centred = anchors + [(_band_at(y + h / 2, width, height), at(y)) for y in scan]
+    # last resort, for a subject no centred place clears (a tall narrow rocket): the column's
+    # left or right edge, same rows
+    sides = [(band, at(box[1], left)) for left in (x0, x1 - w) for band, box in centred]
+    return centred + sides
+
+
+def _band_at(y: float, width: int, height: int) -> str:
+    return min(BANDS, key=lambda b: abs((band_box(b, width, height)[1] + band_box(b, width, height)[3]) / 2 - y))
+
+
+def _grow(b: Box, by: float) -> Box:
+    return b[0] - by, b[1] - by, b[2] + by, b[3] + by
+
+
+def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subjects: Sequence[Span],
+           logos: Sequence[Span]) -> Slot | None:
+    options = _candidate_boxes(t, width, height)
+    gap = height * TEXT_GAP
 
     def candidates(start: int) -> list[tuple[float, int, str, Box]]:
         out = []
-        for rank, band in enumerate(order):
-            box = band_box(band, width, height)
-            if any(s.band == band and _overlaps(start, t.end, s.start, s.end) for s in placed):
+        for rank, (band, box) in enumerate(options):
+            if any(_overlaps(start, t.end, s.start, s.end) and intersection(_grow(box, gap), s.box) > 0
+                   for s in placed):
                 continue
-            if any(_overlaps(start, t.end, lg.start, lg.end) and intersection(box, lg.box) > 0 for lg in logos):
+            if any(_overlaps(start, t.end, lg.start, lg.end) and intersection(_grow(box, gap), lg.box) > 0
+                   for lg in logos):
                 continue
-            share = max((covered_share(box, s.box) for s in subjects if _overlaps(start, t.end, s.start, s.end)),
-                        default=0.0)
+            # what this text covers of each subject on screen with it, plus what the texts already
+            # placed over that subject at the same time cover (the limit is for all of them)
+            share = max((covered_share(box, s.box) + sum(covered_share(p.box, s.box) for p in placed
+                                                         if _overlaps(start, t.end, p.start, p.end)
+                                                         and _overlaps(p.start, p.end, s.start, s.end))
+                         for s in subjects if _overlaps(start, t.end, s.start, s.end)), default=0.0)
             out.append((share, rank, band, box))
+            if share <= MAX_SUBJECT_SHARE:
+                break  # the best place that clears every subject
         return out
 
     found = candidates(t.start)
@@ -226,9 +283,11 @@ def overlay_box(position: str, width: int, height: int, ow: float, oh: float) ->
     return x, y, x + ow, y + oh
 
 
-def timeline_layout(timeline, width: int | None = None, height: int | None = None) -> Layout:
+def timeline_layout(timeline, width: int | None = None, height: int | None = None,
+                    sizes: dict[str, tuple[float, float]] | None = None) -> Layout:
     """The layout of ``timeline``'s texts in a ``width`` x ``height`` frame (default: its own):
-    subject cores come from the main track's ``subject`` boxes, logos from overlay/logo tracks."""
+    subject cores come from the main track's ``subject`` boxes, logos from overlay/logo tracks;
+    ``sizes`` (segment id -> drawn (w, h)) lets texts take their own box instead of a band."""
     from reelforge.timeline.model import Motion, Role, TextSegment, TrackKind, VideoSegment
 
     w, h = width or timeline.width, height or timeline.height
@@ -243,15 +302,19 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
             if isinstance(seg, TextSegment):
                 band = band_of_position(seg.position.value) if seg.position.value != "center" or \
                     track.role.value not in _PREFERRED else None
-                texts.append(TextItem(seg.id, track.role.value, seg.start, seg.end, band))
+                texts.append(TextItem(seg.id, track.role.value, seg.start, seg.end, band,
+                                      (sizes or {}).get(seg.id)))
             elif isinstance(seg, VideoSegment) and track.kind is TrackKind.VIDEO:
                 asset = by_id.get(seg.src)
                 aw, ah = (asset.width, asset.height) if asset else (0, 0)
                 if track.role is Role.MAIN:
                     if seg.subject is not None:
-                        zoom = MOTION_MARGIN if seg.motion is not Motion.NONE else 0.0
-                        box = subject_in_frame(aw, ah, w, h, seg.subject, seg.focus, "contain" if seg.fit.value != "cover" else "cover", zoom)
-                        subjects.append(Span(seg.start, seg.end, box))
+                        # where it sits unmoved and the most it spreads over a zoom or pan: a text
+                        # must clear both (a share of the smaller box is the stricter one)
+                        fit = "contain" if seg.fit.value != "cover" else "cover"
+                        for zoom in {0.0, MOTION_MARGIN if seg.motion is not Motion.NONE else 0.0}:
+                            box = subject_in_frame(aw, ah, w, h, seg.subject, seg.focus, fit, zoom)
+                            subjects.append(Span(seg.start, seg.end, box))
                 else:
                     ow = w * seg.scale
                     oh = ow * ah / aw if aw and ah else ow

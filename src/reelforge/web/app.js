@@ -200,6 +200,8 @@
     const hasTimeline = Boolean(state.timeline || state.draft);
     $("#preview-btn").disabled = !hasTimeline;
     $("#export-btn").disabled = !hasTimeline || state.exporting;
+    $("#look").disabled = !hasTimeline;
+    if (state.timeline && state.timeline.style) $("#look").value = state.timeline.style;
     if (data.media) renderMedia(data.media);
     renderTimeline(state.timeline);
     $("#session-label").textContent = "Project " + state.sessionId;
@@ -692,6 +694,8 @@
       }
     });
     document.querySelectorAll(".example").forEach((b) => b.addEventListener("click", () => sendInstruction(b.textContent)));
+    // a look is an ordinary edit ("bold style"), so it shows in the chat and can be undone
+    $("#look").addEventListener("change", (e) => sendInstruction(`${e.target.value} style`));
     $("#undo").addEventListener("click", () => history("undo"));
     $("#redo").addEventListener("click", () => history("redo"));
     $("#preview-btn").addEventListener("click", preview);

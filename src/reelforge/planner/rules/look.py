@@ -124,6 +124,14 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     return [O.SetMotion(target=target, motion=specific or "auto")]
 
 
+def _h_style(c: _Ctx) -> list[O.Op] | None:
+    """A named look: "bold style", "简约风格" (`reelforge.timeline.styles`)."""
+    from reelforge.timeline.styles import style_in
+
+    name = style_in(c.t)
+    return [O.SetStyle(style=name)] if name else None  # type: ignore[arg-type]
+
+
 def _h_background(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(_MUSIC, " ", c.t)
     if _has(r"\bblur(?:red|ry)?\b|模糊", t) and _has(r"\bbackground\b|\bbars?\b|\bedges?\b|\bsides?\b|背景|两边|边缘|黑边", t):
