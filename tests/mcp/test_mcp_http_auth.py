@@ -80,7 +80,8 @@ def test_remote_mode_takes_the_callers_service_token(reelforge_serve, tmp_path):
         return resp.json()["token"]
 
     alice, bob = token(f"alice-{uuid.uuid4().hex}"), token(f"bob-{uuid.uuid4().hex}")
-    with mcp_http_server(tmp_path, "--url", reelforge_serve, name="mcp-remote") as server:
+    key = "k-" + uuid.uuid4().hex
+    with mcp_http_server(tmp_path, "--url", reelforge_serve, key=key, name="mcp-remote") as server:
         assert post_initialize(server.url, None).status_code == 401
         assert post_initialize(server.url, "rf_" + uuid.uuid4().hex).status_code == 401   # not a service token
         as_alice, as_bob = McpHttp(server.url, alice), McpHttp(server.url, bob)
@@ -89,9 +90,15 @@ def test_remote_mode_takes_the_callers_service_token(reelforge_serve, tmp_path):
         sid = created.structured_content["session_id"]
         seen_by_bob = run_mcp(as_bob, lambda c: c.call_tool("get_state", {"session_id": sid}))
         seen_by_alice = run_mcp(as_alice, lambda c: c.call_tool("get_state", {"session_id": sid}))
+        # the environment key works too, as the MCP server's own service account
+        by_key = run_mcp(server, lambda c: c.call_tool("create_session", {"name": "the server's own"}))
+        assert not by_key.is_error, text_of(by_key)
+        seen_by_key = run_mcp(server, lambda c: c.call_tool("get_state", {"session_id": sid}))
 
     # the session lives in alice's service account, not in one the MCP server made for itself
     own = httpx.get(reelforge_serve + "/v1/sessions", headers={"Authorization": f"Bearer {alice}"}, timeout=60)
     assert sid in {s["id"] for s in own.json()["sessions"]}
+    assert by_key.structured_content["session_id"] not in {s["id"] for s in own.json()["sessions"]}
+    assert seen_by_key.is_error and "error 1002" in text_of(seen_by_key)
     assert seen_by_bob.is_error and "error 1002" in text_of(seen_by_bob)
     assert not seen_by_alice.is_error and seen_by_alice.structured_content["session_id"] == sid
