@@ -373,3 +373,22 @@ def test_fades_leave_text_readable():
     g = _compile(_tl(_stills(3), _captions((0, 300), (300, 1000)))).filter_graph
     assert "fade=t=in:st=0:d=0.03:alpha=1" in g and "fade=t=out:st=0.27:d=0.03:alpha=1" in g
     assert "fade=t=in:st=0.3:d=0.1:alpha=1" in g
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_media_input_caps_its_decoded_frame_size(name):
+    """A frame larger than the probe saw (a stream that grows mid-file) cannot allocate more
+    than the pixel cap: every media input is opened with -max_pixels."""
+    from reelforge.media.limits import DEFAULT
+
+    cmd = _compile(CASES[name])
+    argv = cmd.argv
+    media = {str(p) for p in cmd.media}
+    opened = [i for i, a in enumerate(argv) if a == "-i" and argv[i + 1] in media]
+    assert opened
+    for i in opened:
+        before = argv[:i]
+        start = max(j for j, a in enumerate(before) if a == "-i" or j == 0) if "-i" in before else 0
+        window = argv[start:i]
+        assert "-max_pixels" in window, (argv[i + 1], window)
+        assert int(window[window.index("-max_pixels") + 1]) >= DEFAULT.decoder_cap

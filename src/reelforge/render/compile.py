@@ -253,7 +253,8 @@ def _place(position: Position, width: int, height: int) -> tuple[str, str]:
 class _Graph:
     """Collects inputs and filter chains; checks that every label is consumed exactly once."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_pixels: int = 0) -> None:
+        self.max_pixels = max_pixels  # decoders refuse larger frames (a size the probe did not see)
         self.inputs: list[list[str]] = []
         self.media: list[Path] = []
         self._keys: dict[str, int] = {}
@@ -265,7 +266,8 @@ class _Graph:
     def input(self, key: str, args: list[str], path: str | Path, *, media: bool = True) -> int:
         if key in self._keys:
             return self._keys[key]
-        self.inputs.append([*args, "-i", str(path)])
+        cap = ["-max_pixels", str(self.max_pixels)] if media and self.max_pixels else []
+        self.inputs.append([*cap, *args, "-i", str(path)])
         if media:
             self.media.append(Path(path))
         self._keys[key] = len(self.inputs) - 1
@@ -945,7 +947,10 @@ def _context(timeline: Timeline, quality: str, window: tuple[int, int] | None = 
         raise InvalidTimeline("the timeline is shorter than one frame")
     if window is not None and not 0 <= window[0] < window[1] <= total:
         raise InvalidTimeline(f"frame range {window} is not inside the {total} frames of the timeline")
-    return _Ctx(timeline, _Graph(), width, height, fps, total, window)
+    from reelforge.media.limits import DEFAULT
+
+    cap = max([DEFAULT.decoder_cap, *(a.width * a.height for a in timeline.assets)])
+    return _Ctx(timeline, _Graph(cap), width, height, fps, total, window)
 
 
 AUDIO_CODEC_ARGS = ("-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k")
