@@ -133,10 +133,10 @@ def test_draft_round_trip_and_unknown_keys_ignored():
 @pytest.mark.parametrize(
     "draft, message",
     [
-        ({"d": 1000, "t": [{"tt": 3, "sg": []}]}, "unknown type"),
+        ({"d": 1000, "t": [{"tt": 3, "sg": []}]}, r"t\[0\]\.tt: Input should be 0, 1 or 7"),
         ({"d": 1000, "t": [{"tt": 0, "sg": [{"s": 0, "d": 500, "src": "missing"}]}]}, "unknown asset"),
         ({"d": 1000, "t": [{"tt": 1, "m": {"role": "title"}, "sg": []}]}, "does not belong"),
-        ({"d": -5, "t": []}, "duration"),
+        ({"d": -5, "t": []}, "d: Input should be greater than 0"),
         ("not a dict", "JSON object"),
     ],
 )

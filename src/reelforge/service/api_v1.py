@@ -5,27 +5,48 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, Field
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from reelforge.errors import NotFound
 from reelforge.service import auth, chat, renders, uploads
 from reelforge.service.auth import Principal
+from reelforge.service.bodies import read_json
 from reelforge.service.context import Context, get_ctx
 from reelforge.service.core import core_of
 from reelforge.service.errors import BadRequest
+from reelforge.service.schemas import (
+    AUTHED,
+    BODY,
+    UPLOAD_BODY,
+    ChatIn,
+    Credits,
+    ExportIn,
+    ExportList,
+    ExportView,
+    HistoryOut,
+    PreviewIn,
+    SessionDetail,
+    SessionIn,
+    SessionList,
+    SessionOut,
+    StateOut,
+    TokenOut,
+    UploadOut,
+    errors,
+)
 
 router = APIRouter(prefix="/v1", tags=["v1"])
 files_router = APIRouter(tags=["files"])
 
 Ctx = Annotated[Context, Depends(get_ctx)]
 Who = Annotated[Principal, Depends(auth.current)]
-MAX_JSON_BYTES = 4 * 1024**2
+SSE = {200: {"description": "Server-Sent Events", "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
+MP4 = {200: {"description": "the MP4 file", "content": {"video/mp4": {"schema": {"type": "string", "format": "binary"}}}}}
 
 
 # -- shared helpers ---------------------------------------------------------------------
@@ -41,20 +62,6 @@ def base_url(ctx: Context, request: Request) -> str:
     if ctx.settings.public_base_url:
         return ctx.settings.public_base_url.rstrip("/")
     return str(request.base_url).rstrip("/")
-
-
-async def read_json(request: Request) -> Any:
-    data = bytearray()
-    async for chunk in request.stream():
-        data.extend(chunk)
-        if len(data) > MAX_JSON_BYTES:
-            raise BadRequest("JSON body too large")
-    if not data:
-        return {}
-    try:
-        return json.loads(bytes(data))
-    except ValueError as exc:
-        raise BadRequest(f"invalid JSON body: {exc}") from None
 
 
 # -- handlers (shared with compat) ------------------------------------------------------
@@ -158,84 +165,70 @@ async def export_events(ctx: Context, who: Principal, render_id: str, base: str)
         await asyncio.sleep(0.25)
 
 
-# -- request bodies ---------------------------------------------------------------------
-
-class SessionIn(BaseModel):
-    name: str = Field("project", max_length=200)
-    language: str = Field("en", max_length=16)
-
-
-class ChatIn(BaseModel):
-    text: str = Field(min_length=1, max_length=10_000, description="the instruction")
-
-
-class ExportIn(BaseModel):
-    preset: str | None = Field(None, description="16:9, 9:16, 1:1, 4:5, 720p, 1080p, 4k ... (default: the session's frame)")
-    quality: str = Field("standard", description="draft | standard | high")
-    draft: dict | None = Field(None, description="optional compact draft to render instead of the session timeline")
-
-
-class PreviewIn(BaseModel):
-    preset: str | None = None
-
-
 # -- routes -----------------------------------------------------------------------------
 
-@router.post("/auth/anonymous-token", summary="Anonymous starter token from X-Client-Id")
+@router.post("/auth/anonymous-token", summary="Anonymous starter token from X-Client-Id",
+             response_model=TokenOut, responses=errors(400, 429))
 def anonymous_token(ctx: Ctx, request: Request,
                     x_client_id: Annotated[str | None, Header()] = None) -> dict:
     return do_token(ctx, x_client_id, auth.client_ip(request))
 
 
-@router.get("/credits")
+@router.get("/credits", response_model=Credits, responses=errors(*AUTHED))
 def get_credits(ctx: Ctx, who: Who) -> dict:
     return do_credits(ctx, who)
 
 
-@router.post("/sessions", status_code=201)
+@router.post("/sessions", status_code=201, response_model=SessionOut,
+             responses=errors(*AUTHED, *BODY))
 def create_session(ctx: Ctx, who: Who, request: Request,
                    body: Annotated[SessionIn | None, Body()] = None) -> dict:
     body = body or SessionIn()
     return do_create_session(ctx, who, body.name, body.language, skill_headers(request))
 
 
-@router.get("/sessions")
+@router.get("/sessions", response_model=SessionList, responses=errors(*AUTHED))
 def list_sessions(ctx: Ctx, who: Who) -> dict:
     return {"sessions": core_of(ctx).list_sessions(who)}
 
 
-@router.get("/sessions/{session_id}")
+@router.get("/sessions/{session_id}", response_model=SessionDetail, responses=errors(*AUTHED, 404))
 def get_session(ctx: Ctx, who: Who, session_id: str) -> dict:
     return core_of(ctx).session(who, session_id)
 
 
 @router.post("/sessions/{session_id}/assets", status_code=201,
-             summary="Upload: multipart file(s) or JSON {\"urls\": [...]}")
+             summary="Upload: multipart file(s) or JSON {\"urls\": [...]}", response_model=UploadOut,
+             responses=errors(400, *AUTHED, 404, 409, 413, 415, 422), openapi_extra=UPLOAD_BODY)
 async def upload_assets(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
     return await do_upload(ctx, who, session_id, request)
 
 
-@router.post("/sessions/{session_id}/chat", summary="Instruction in, Server-Sent Events out")
+@router.post("/sessions/{session_id}/chat", summary="Instruction in, Server-Sent Events out",
+             response_class=EventSourceResponse, responses={**SSE, **errors(400, *AUTHED, 404, *BODY)})
 def chat_route(ctx: Ctx, who: Who, session_id: str, body: ChatIn, request: Request):
     return chat_stream(ctx, who, session_id, body.text, request)
 
 
-@router.get("/sessions/{session_id}/state")
+@router.get("/sessions/{session_id}/state", response_model=StateOut, responses=errors(*AUTHED, 404))
 def state(ctx: Ctx, who: Who, session_id: str) -> dict:
     return do_state(ctx, who, session_id)
 
 
-@router.post("/sessions/{session_id}/undo")
+@router.post("/sessions/{session_id}/undo", response_model=HistoryOut,
+             responses=errors(*AUTHED, 404, 409))
 def undo(ctx: Ctx, who: Who, session_id: str) -> dict:
     return do_history(ctx, who, session_id, "undo")
 
 
-@router.post("/sessions/{session_id}/redo")
+@router.post("/sessions/{session_id}/redo", response_model=HistoryOut,
+             responses=errors(*AUTHED, 404, 409))
 def redo(ctx: Ctx, who: Who, session_id: str) -> dict:
     return do_history(ctx, who, session_id, "redo")
 
 
-@router.post("/sessions/{session_id}/exports", status_code=202)
+@router.post("/sessions/{session_id}/exports", status_code=202, response_model=ExportView,
+             responses=errors(400, *AUTHED, 402, 404, *BODY))
 def create_export(ctx: Ctx, who: Who, session_id: str, request: Request,
                   body: Annotated[ExportIn | None, Body()] = None) -> dict:
     body = body or ExportIn()
@@ -243,13 +236,15 @@ def create_export(ctx: Ctx, who: Who, session_id: str, request: Request,
                      quality=body.quality, draft=body.draft)
 
 
-@router.get("/sessions/{session_id}/exports")
+@router.get("/sessions/{session_id}/exports", response_model=ExportList,
+            responses=errors(*AUTHED, 404))
 def list_exports(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
     return {"exports": core_of(ctx).list_exports(who, session_id, base_url(ctx, request))}
 
 
 @router.post("/sessions/{session_id}/preview", status_code=202,
-             summary="Free draft-quality render; ?wait=<seconds> blocks until it is ready")
+             summary="Free draft-quality render; ?wait=<seconds> blocks until it is ready",
+             response_model=ExportView, responses=errors(400, *AUTHED, 404, *BODY))
 def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
             body: Annotated[PreviewIn | None, Body()] = None,
             wait: Annotated[float, Query(ge=0, le=300)] = 0) -> dict:
@@ -261,23 +256,26 @@ def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
     return view
 
 
-@router.get("/exports/{export_id}")
+@router.get("/exports/{export_id}", response_model=ExportView, responses=errors(*AUTHED, 404))
 def export_status(ctx: Ctx, who: Who, export_id: str, request: Request) -> dict:
     return do_export_status(ctx, who, export_id, base_url(ctx, request))
 
 
-@router.get("/exports/{export_id}/events", summary="Server-Sent Events: progress, then done")
+@router.get("/exports/{export_id}/events", summary="Server-Sent Events: progress, then done",
+            response_class=EventSourceResponse, responses={**SSE, **errors(*AUTHED, 404)})
 async def export_progress(ctx: Ctx, who: Who, export_id: str, request: Request):
     await run_in_threadpool(renders.get, ctx, who, export_id)
     return EventSourceResponse(export_events(ctx, who, export_id, base_url(ctx, request)))
 
 
-@router.get("/exports/{export_id}/download")
+@router.get("/exports/{export_id}/download", response_class=FileResponse,
+            responses={**MP4, **errors(*AUTHED, 404)})
 def export_download(ctx: Ctx, who: Who, export_id: str):
     return _file(renders.get(ctx, who, export_id))
 
 
-@files_router.get("/files/{key}.mp4", summary="Unguessable download URL of a finished render")
+@files_router.get("/files/{key}.mp4", summary="Unguessable download URL of a finished render",
+                  response_class=FileResponse, responses={**MP4, **errors(404)})
 def file_by_key(ctx: Ctx, key: str):
     row = renders.by_key(ctx, key)
     if row is None:

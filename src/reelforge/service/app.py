@@ -16,8 +16,10 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from reelforge.service import api_v1, compat, errors
+from reelforge.service.bodies import BodyGuard
 from reelforge.service.config import Settings
 from reelforge.service.core import Core
+from reelforge.service.schemas import Health
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 log = logging.getLogger("reelforge.service")
@@ -43,8 +45,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="Describe it, get a video: sessions, uploads, chat (SSE), exports.")
     app.state.ctx = ctx
     errors.install(app)
+    app.add_middleware(BodyGuard, limits=settings.limits)
 
-    @app.get("/health", tags=["meta"])
+    @app.get("/health", tags=["meta"], response_model=Health)
     def health() -> dict:
         return {"status": "ok", "worker": settings.embedded_worker}
 

@@ -12,15 +12,32 @@ Render status on ``GET /api/render/proxy/lambda/<id>``: ``status`` is the stage
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Body, Depends, Header, Request
+from sse_starlette import EventSourceResponse
 
 from reelforge.service import api_v1
-from reelforge.service.api_v1 import Ctx, Who, base_url, read_json, skill_headers
+from reelforge.service.api_v1 import SSE, Ctx, Who, base_url, skill_headers
 from reelforge.service.auth import Principal, client_ip, current
 from reelforge.service.errors import BadRequest
+from reelforge.service.schemas import (
+    AUTHED,
+    BODY,
+    UPLOAD_BODY,
+    CompatRender,
+    CompatRenderIn,
+    CompatSession,
+    CompatSessionIn,
+    CompatState,
+    CompatToken,
+    Credits,
+    Envelope,
+    RunSseIn,
+    UploadOut,
+    errors,
+)
 
 router = APIRouter(tags=["compatibility"])
 
@@ -29,25 +46,8 @@ def ok(data: Any) -> dict:
     return {"code": 0, "message": "success", "data": data}
 
 
-def _first(body: dict, *keys: str) -> Any:
-    for k in keys:
-        if body.get(k) not in (None, ""):
-            return body[k]
-    return None
-
-
-async def _body_with_session(request: Request) -> tuple[dict, Any]:
-    """The JSON object body and its session id (``session_id`` or ``sessionId``); 400 without."""
-    body = await read_json(request)
-    if not isinstance(body, dict):
-        raise BadRequest("JSON body expected")
-    sid = _first(body, "session_id", "sessionId")
-    if not sid:
-        raise BadRequest("session_id is required")
-    return body, sid
-
-
-@router.post("/api/auth/anonymous-token")
+@router.post("/api/auth/anonymous-token", response_model=Envelope[CompatToken],
+             responses=errors(400, 429))
 def anonymous_token(ctx: Ctx, request: Request,
                     x_client_id: Annotated[str | None, Header()] = None) -> dict:
     data = api_v1.do_token(ctx, x_client_id, client_ip(request))
@@ -55,70 +55,71 @@ def anonymous_token(ctx: Ctx, request: Request,
                "expires_at": data["expires_at"], "credits": data["credits"]})
 
 
-@router.post("/api/tasks/me/with-session/nemo_agent")
-async def create_session(ctx: Ctx, who: Who, request: Request) -> dict:
-    body = await read_json(request)
-    body = body if isinstance(body, dict) else {}
-    row = await run_in_threadpool(
-        api_v1.do_create_session, ctx, who, str(body.get("task_name") or "project"),
-        str(body.get("language") or "en"), skill_headers(request))
+@router.post("/api/tasks/me/with-session/nemo_agent", response_model=Envelope[CompatSession],
+             responses=errors(*AUTHED, *BODY))
+def create_session(ctx: Ctx, who: Who, request: Request,
+                   body: Annotated[CompatSessionIn | None, Body()] = None) -> dict:
+    body = body or CompatSessionIn()
+    row = api_v1.do_create_session(ctx, who, body.task_name or "project", body.language or "en",
+                                   skill_headers(request))
     return ok({"session_id": row["id"], "task_id": row["id"], "task_name": row["name"],
                "language": row["language"]})
 
 
-@router.post("/run_sse")
-async def run_sse(ctx: Ctx, request: Request, who: Annotated[Principal, Depends(current)]):
-    body, sid = await _body_with_session(request)
-    try:
-        parts = (body.get("new_message") or body.get("newMessage") or {}).get("parts") or []
-        text = " ".join(str(p.get("text", "")) for p in parts if isinstance(p, dict)).strip()
-    except AttributeError:
-        raise BadRequest("new_message.parts[0].text is required") from None
+@router.post("/run_sse", response_class=EventSourceResponse,
+             responses={**SSE, **errors(400, *AUTHED, 404, *BODY)})
+def run_sse(ctx: Ctx, request: Request, who: Annotated[Principal, Depends(current)],
+            body: RunSseIn) -> EventSourceResponse:
+    sid = body.sid()
+    if not sid:
+        raise BadRequest("session_id is required")
+    text = body.text()
     if not text:
         raise BadRequest("new_message.parts[0].text is required")
-    return await run_in_threadpool(api_v1.chat_stream, ctx, who, str(sid), text, request, "adk")
+    return api_v1.chat_stream(ctx, who, sid, text, request, "adk")
 
 
-@router.post("/api/upload-video/nemo_agent/me/{session_id}")
+@router.post("/api/upload-video/nemo_agent/me/{session_id}", response_model=Envelope[UploadOut],
+             responses=errors(400, *AUTHED, 404, 409, 413, 415, 422), openapi_extra=UPLOAD_BODY)
 async def upload(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
     return ok(await api_v1.do_upload(ctx, who, session_id, request))
 
 
-@router.get("/api/credits/balance/simple")
+@router.get("/api/credits/balance/simple", response_model=Envelope[Credits], responses=errors(*AUTHED))
 def credits(ctx: Ctx, who: Who) -> dict:
     return ok(api_v1.do_credits(ctx, who))
 
 
-@router.get("/api/state/nemo_agent/me/{session_id}/latest")
+@router.get("/api/state/nemo_agent/me/{session_id}/latest", response_model=Envelope[CompatState],
+            responses=errors(*AUTHED, 404))
 def state(ctx: Ctx, who: Who, session_id: str) -> dict:
     st = api_v1.do_state(ctx, who, session_id)
     return ok({"session_id": session_id, "draft": st["draft"], "media": st["media"],
                "media_info": st["media"], "summary": st["summary"], "version": st["version"]})
 
 
-@router.post("/api/render/proxy/lambda", status_code=202)
-async def render(ctx: Ctx, who: Who, request: Request) -> dict:
-    body, sid = await _body_with_session(request)
-    ref = _first(body, "id", "render_id", "renderId")
-    if ref is not None:
-        ref = str(ref)[:100]
-    draft = _first(body, "draft", "draft_json", "draftJson")
+@router.post("/api/render/proxy/lambda", status_code=202, response_model=Envelope[CompatRender],
+             responses=errors(400, *AUTHED, 402, 404, *BODY))
+def render(ctx: Ctx, who: Who, request: Request, body: CompatRenderIn) -> dict:
+    sid = body.sid()
+    if not sid:
+        raise BadRequest("session_id is required")
+    draft = body.the_draft()
     if isinstance(draft, str):
-        import json
-
         try:
-            draft = json.loads(draft)
-        except ValueError:
+            draft = json.loads(draft)  # within the body limit, so within the depth limit too
+        except (ValueError, RecursionError):
             raise BadRequest("draft is not valid JSON") from None
-    view = await run_in_threadpool(
-        lambda: api_v1.do_export(ctx, who, str(sid), base_url(ctx, request),
-                                 preset=_first(body, "preset", "aspect"),
-                                 quality=str(body.get("quality") or "standard"),
-                                 draft=draft, client_ref=ref))
+        if not isinstance(draft, dict):
+            raise BadRequest("draft must be a JSON object")
+    view = api_v1.do_export(ctx, who, sid, base_url(ctx, request),
+                            preset=body.preset or body.aspect, quality=body.quality or "standard",
+                            draft=draft, client_ref=body.ref())
     return ok(_render_view(view))
 
 
-@router.get("/api/render/proxy/lambda/{render_id}")
+@router.get("/api/render/proxy/lambda/{render_id}", response_model=Envelope[CompatRender],
+            responses=errors(*AUTHED, 404))
 def render_status(ctx: Ctx, who: Who, render_id: str, request: Request) -> dict:
     return ok(_render_view(api_v1.do_export_status(ctx, who, render_id, base_url(ctx, request))))
 

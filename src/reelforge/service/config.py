@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from reelforge.timeline.limits import Limits, env_name
+
 ENV_PREFIX = "REELFORGE_"
 
 
@@ -67,6 +69,9 @@ class Settings(BaseModel):
     # database
     database_url: str | None = Field(None, description="default: sqlite file in the data dir")
 
+    # input bounds: each field of `Limits` is its own variable, e.g. REELFORGE_MAX_SEGMENTS
+    limits: Limits = Field(default_factory=Limits, description="draft/timeline and JSON body limits")
+
     # chat
     heartbeat_seconds: float = Field(10.0, gt=0, description="SSE heartbeat comment interval while working")
 
@@ -79,6 +84,10 @@ class Settings(BaseModel):
                 value = os.environ.get(ENV_PREFIX + name.upper())
                 if value is not None and value != "":
                     data[name] = value
+        if "limits" not in data:
+            found = {n: os.environ[env_name(n)] for n in Limits.model_fields if os.environ.get(env_name(n))}
+            if found:
+                data["limits"] = found
         return data
 
     @field_validator("url_allowlist", mode="before")

@@ -45,9 +45,17 @@ class BadRequest(ReelforgeError):
     http_status = 400
 
 
+class Unprocessable(ReelforgeError):
+    """A well-formed request the service will not act on (over a limit, nested too deeply)."""
+
+    code = 1
+    http_status = 422
+
+
 ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
     ReelforgeError: (400, 1),
     BadRequest: (400, 1),
+    Unprocessable: (422, 1),
     InvalidTimeline: (422, 1),
     MissingClientId: (400, 400),
     BadToken: (401, 1001),

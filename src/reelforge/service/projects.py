@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 
-from reelforge.errors import NotFound
+from reelforge.errors import NotFound, ReelforgeError
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
 from reelforge.service.db import ProjectSession, StoredAsset, clean, lookup_key, now
@@ -27,8 +27,11 @@ _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
 
-class Conflict(Exception):
-    pass
+class Conflict(ReelforgeError):
+    """The session kept changing under a save (another server process editing it)."""
+
+    code = 1
+    http_status = 409
 
 
 def lock_for(session_id: str) -> threading.Lock:

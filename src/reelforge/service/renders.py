@@ -71,7 +71,11 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
            quality: str = "standard", draft: dict | None = None, client_ref: str | None = None,
            preview: bool = False) -> Render:
     from reelforge.timeline import from_draft, replace
+    from reelforge.timeline.limits import check_timeline
 
+    if not isinstance(quality, str | None) or not isinstance(preset, str | None):
+        raise BadRequest("preset and quality must be strings")
+    limits = ctx.settings.limits
     quality = (quality or "standard").lower()
     if quality not in QUALITIES:
         raise BadRequest(f"unknown quality {quality!r}; use one of: {', '.join(QUALITIES)}")
@@ -83,9 +87,9 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
         if not isinstance(draft, dict):
             raise BadRequest("draft must be a JSON object")
         if tl is not None:
-            tl = from_draft(draft, base=tl)
+            tl = from_draft(draft, base=tl, limits=limits)
         else:
-            tl = from_draft(draft, assets=projects.library_of(sess))
+            tl = from_draft(draft, assets=projects.library_of(sess), limits=limits)
     if tl is None:
         raise BadRequest("nothing to export yet: upload assets and describe the video in the chat first")
     if preset:
@@ -94,6 +98,7 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
             tl = replace(tl, width=w, height=h)
     if preview:
         tl = first_part(tl, int(ctx.settings.preview_max_seconds * 1000))
+    check_timeline(tl, limits)  # drafts, chat-made timelines and presets alike, before queueing
     cost = credits.cost_for(tl.duration, tl.width, tl.height, preview=preview)
     client_ref = clean(client_ref, 100) or None
     render = Render(id=new_id(), owner=who.account_id, session_id=row.id, kind="preview" if preview else "export",

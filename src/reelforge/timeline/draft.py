@@ -5,28 +5,36 @@
                                                     "in": 0, "m": {"motion": "zoom-in", ...}}]}, ...]}
 
 `to_draft` writes exactly the documented keys (plus the known optional segment metadata
-keys below when they differ from their defaults); `from_draft` ignores unknown keys.
+keys below when they differ from their defaults); `from_draft` ignores unknown keys. Input is
+read through the typed `Draft` model and checked against `limits.Limits`, so any JSON value
+either becomes a timeline or raises `InvalidTimeline` naming the field.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reelforge.errors import InvalidTimeline
+from reelforge.timeline.limits import DEFAULT, Limits, check_draft_size, check_timeline
 from reelforge.timeline.model import (
     ROLE_KIND,
     Asset,
     AudioSegment,
+    Fit,
+    Motion,
+    Position,
     Role,
+    TextBackground,
     TextSegment,
+    TextSize,
     Timeline,
     Track,
     TrackKind,
+    Transition,
     VideoSegment,
-    _explain,
 )
 
 TRACK_TYPE = {TrackKind.VIDEO: 0, TrackKind.AUDIO: 1, TrackKind.TEXT: 7}
@@ -89,56 +97,178 @@ def _default_role(kind: TrackKind, index: int) -> Role:
             TrackKind.TEXT: Role.TITLE if index == 0 else Role.CAPTION}[kind]
 
 
-def from_draft(draft: Mapping[str, Any], assets: Iterable[Asset] = (),
-               base: Timeline | None = None) -> Timeline:
+# -- the typed wire form ----------------------------------------------------------------
+# What a client may send, as models: the published JSON Schema of a draft (the API documents
+# it, the property tests generate from it) and the first check of any draft, which reports a
+# wrong type with its place (``t.0.sg.3.m.motion``). ``null`` means "not given" throughout.
+# Bounds that depend on configuration (counts, lengths, duration) live in `limits`.
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+
+
+class DraftFrame(_In):
+    w: int | None = Field(None, ge=16, le=7680, multiple_of=2, description="output width, px")
+    h: int | None = Field(None, ge=16, le=7680, multiple_of=2, description="output height, px")
+    fps: int | None = Field(None, ge=1, le=120, description="output frame rate")
+    style: str | None = Field(None, max_length=32, description="look of text and layout")
+
+
+class DraftSegmentMeta(_In):
+    """Kind-specific segment fields; a key that does not apply to the segment's kind is ignored."""
+
+    motion: Motion | None = None
+    transition: Transition | None = None
+    td: int | None = Field(None, ge=0, description="transition duration, ms")
+    speed: float | None = None
+    mute: bool | None = None
+    vol: float | None = Field(None, description="linear gain, 1.0 = unchanged")
+    fit: Fit | None = None
+    focus: tuple[float, float] | None = None
+    subj: tuple[float, float, float, float] | None = None
+    pos: Position | None = None
+    scale: float | None = None
+    opacity: float | None = None
+    duck: bool | None = None
+    fi: int | None = Field(None, ge=0, description="fade in, ms")
+    fo: int | None = Field(None, ge=0, description="fade out, ms")
+    loop: bool | None = None
+    text: str | None = Field(None, min_length=1)
+    size: TextSize | None = None
+    color: str | None = None
+    bg: TextBackground | None = None
+    bold: bool | None = None
+    shot: str | None = Field(None, max_length=200)
+
+
+class DraftSegment(_In):
+    s: int = Field(ge=0, description="start on the timeline, ms")
+    d: int = Field(gt=0, description="duration, ms")
+    src: str | None = Field(None, min_length=1, max_length=200, description="asset id (video and audio)")
+    n: str | None = Field(None, max_length=1000, description="original file name")
+    in_: int | None = Field(None, alias="in", ge=0, description="in-point in the source, ms")
+    m: DraftSegmentMeta | None = None
+
+
+class DraftTrackMeta(_In):
+    role: Role | None = None
+
+
+class DraftTrack(_In):
+    tt: Literal[0, 1, 7] = Field(description="0 video, 1 audio, 7 text")
+    m: DraftTrackMeta | None = None
+    sg: list[DraftSegment] | None = None
+
+
+class Draft(_In):
+    """The compact draft as a client sends it (unknown keys ignored)."""
+
+    d: int = Field(gt=0, description="total duration, ms")
+    m: DraftFrame | None = None
+    t: list[DraftTrack] | None = Field(None, description="tracks, bottom layer first")
+
+
+def draft_schema() -> dict[str, Any]:
+    """JSON Schema of the draft a client may send."""
+    return Draft.model_json_schema()
+
+
+def parse_draft(draft: Any, limits: Limits = DEFAULT) -> Draft:
+    """A raw draft (any JSON value) checked against ``limits`` and typed; `InvalidTimeline`
+    naming the field otherwise."""
+    if isinstance(draft, Draft):
+        return draft
+    if not isinstance(draft, Mapping):
+        raise InvalidTimeline("invalid draft: expected a JSON object")
+    check_draft_size(draft, limits)
+    try:
+        return Draft.model_validate(draft)
+    except ValidationError as exc:
+        raise InvalidTimeline(_explain_draft(exc)) from None
+
+
+def from_draft(draft: Mapping[str, Any] | Draft, assets: Iterable[Asset] = (),
+               base: Timeline | None = None, limits: Limits = DEFAULT) -> Timeline:
     """Timeline from a compact draft. ``assets`` (or ``base.assets``) resolve ``src`` ids.
 
     Fields the draft does not carry (background, loudness) come from ``base`` when given.
-    Unknown keys are ignored. Raises `InvalidTimeline` with a readable message.
+    Unknown keys are ignored. Raises `InvalidTimeline` with a readable message naming the
+    field, for any input (wrong types and shapes included) and past ``limits``.
     """
+    typed = parse_draft(draft, limits)
+    timeline = _from_draft(typed, tuple(assets) or (base.assets if base else ()), base)
+    check_timeline(timeline, limits)
+    return timeline
+
+
+def _given(model: BaseModel) -> dict[str, Any]:
+    """The fields a client set to something (``null`` counts as not given)."""
+    return {k: getattr(model, k) for k in model.model_fields_set if getattr(model, k) is not None}
+
+
+_SEG_KEYS = {"start": "s", "duration": "d", "src": "src", "name": "n", "in_ms": "in"}
+
+
+def _where(loc: tuple, prefix: str = "", keys: Mapping[str, str] | None = None) -> str:
+    """``("t", 0, "sg", 3, "m", "motion")`` -> ``t[0].sg[3].m.motion``."""
+    out = prefix
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif keys is not None and part in keys:
+            out += ("." if out else "") + keys[part]
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "draft"
+
+
+def _explain_draft(exc: ValidationError, prefix: str = "", keys: Mapping[str, str] | None = None) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        msg = err["msg"].removeprefix("Value error, ")
+        parts.append(f"{_where(tuple(err['loc']), prefix, keys)}: {msg}")
+    return "invalid draft: " + "; ".join(parts)
+
+
+def _build(where: str, build, *args, keys: Mapping[str, str] | None = None, **kwargs):
     try:
-        return _from_draft(draft, tuple(assets) or (base.assets if base else ()), base)
+        return build(*args, **kwargs)
     except ValidationError as exc:
-        raise InvalidTimeline(_explain(exc)) from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, InvalidTimeline):
-            raise
-        raise InvalidTimeline(f"invalid draft: {exc!r}") from exc
+        raise InvalidTimeline(_explain_draft(exc, where, keys)) from None
 
 
-def _from_draft(draft: Mapping[str, Any], assets: tuple[Asset, ...], base: Timeline | None) -> Timeline:
-    if not isinstance(draft, Mapping):
-        raise InvalidTimeline("invalid draft: expected a JSON object")
-    meta = draft.get("m") or {}
-    used = set()
+def _from_draft(draft: Draft, assets: tuple[Asset, ...], base: Timeline | None) -> Timeline:
+    meta = draft.m or DraftFrame()
+    used: set[str] = set()
     tracks = []
     per_kind: dict[TrackKind, int] = {}
-    for ti, t in enumerate(draft.get("t") or []):
-        kind = TRACK_KIND.get(t.get("tt"))
-        if kind is None:
-            raise InvalidTimeline(f"invalid draft: track {ti} has unknown type tt={t.get('tt')!r} (0 video, 1 audio, 7 text)")
+    for ti, t in enumerate(draft.t or []):
+        kind = TRACK_KIND[t.tt]
         index = per_kind.get(kind, 0)
         per_kind[kind] = index + 1
-        role_name = (t.get("m") or {}).get("role")
-        try:
-            role = Role(role_name) if role_name else _default_role(kind, index)
-        except ValueError:
-            raise InvalidTimeline(f"invalid draft: track {ti} has unknown role {role_name!r}") from None
+        role = (t.m.role if t.m else None) or _default_role(kind, index)
         if ROLE_KIND[role] is not kind:
-            raise InvalidTimeline(f"invalid draft: role {role.value} does not belong on a {kind.value} track")
+            raise InvalidTimeline(f"invalid draft: t[{ti}].m.role: role {role.value} does not "
+                                  f"belong on a {kind.value} track")
         cls = {TrackKind.VIDEO: VideoSegment, TrackKind.AUDIO: AudioSegment, TrackKind.TEXT: TextSegment}[kind]
         mapping = _META[cls][0]
         segs = []
-        for si, sg in enumerate(t.get("sg") or []):
-            fields: dict[str, Any] = {"id": f"{kind.value[0]}{ti + 1}-{si + 1}", "start": sg["s"], "duration": sg["d"]}
+        for si, sg in enumerate(t.sg or []):
+            where = f"t[{ti}].sg[{si}]"
+            fields: dict[str, Any] = {"id": f"{kind.value[0]}{ti + 1}-{si + 1}", "start": sg.s, "duration": sg.d}
             if cls is not TextSegment:
-                fields.update(src=sg["src"], name=sg.get("n") or "", in_ms=sg.get("in", 0))
-                used.add(sg["src"])
-            for key, value in (sg.get("m") or {}).items():
+                if not sg.src:
+                    raise InvalidTimeline(f"invalid draft: {where}.src: an asset id is required "
+                                          f"on a {kind.value} track")
+                fields.update(src=sg.src, name=sg.n or "", in_ms=sg.in_ or 0)
+                used.add(sg.src)
+            for key, value in _given(sg.m or DraftSegmentMeta()).items():
                 if key in mapping:
                     fields[mapping[key]] = value
-            segs.append(cls.model_validate(fields))
-        tracks.append(Track(id=f"{role.value}-{ti + 1}", kind=kind, role=role, segments=tuple(segs)))
+            keys = {**_SEG_KEYS, **{f: "m." + k for k, f in mapping.items()}}
+            segs.append(_build(where, cls.model_validate, fields, keys=keys))
+        tracks.append(_build(f"t[{ti}]", Track, id=f"{role.value}-{ti + 1}", kind=kind, role=role,
+                             segments=tuple(segs)))
     known = {a.id for a in assets}
     missing = sorted(used - known)
     if missing:
@@ -146,13 +276,13 @@ def _from_draft(draft: Mapping[str, Any], assets: tuple[Asset, ...], base: Timel
     extra: dict[str, Any] = {}
     if base is not None:
         extra = {"background": base.background, "loudness": base.loudness, "style": base.style}
-    if isinstance(meta.get("style"), str):
-        extra["style"] = meta["style"]
-    return Timeline.model_validate({
-        "duration": draft["d"],
-        "width": meta.get("w", base.width if base else 1920),
-        "height": meta.get("h", base.height if base else 1080),
-        "fps": meta.get("fps", base.fps if base else 30),
+    if meta.style is not None:
+        extra["style"] = meta.style
+    return _build("", Timeline.model_validate, {
+        "duration": draft.d,
+        "width": meta.w or (base.width if base else 1920),
+        "height": meta.h or (base.height if base else 1080),
+        "fps": meta.fps or (base.fps if base else 30),
         "assets": tuple(a for a in assets if a.id in used) if base is None else assets,
         "tracks": tuple(tracks),
         **extra,
