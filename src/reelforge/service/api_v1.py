@@ -22,6 +22,8 @@ from reelforge.service.errors import BadRequest
 from reelforge.service.schemas import (
     AUTHED,
     BODY,
+    CHAT_EVENTS,
+    EXPORT_EVENTS,
     UPLOAD_BODY,
     ChatIn,
     Credits,
@@ -45,7 +47,6 @@ files_router = APIRouter(tags=["files"])
 
 Ctx = Annotated[Context, Depends(get_ctx)]
 Who = Annotated[Principal, Depends(auth.current)]
-SSE = {200: {"description": "Server-Sent Events", "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
 MP4 = {200: {"description": "the MP4 file", "content": {"video/mp4": {"schema": {"type": "string", "format": "binary"}}}}}
 
 
@@ -205,7 +206,7 @@ async def upload_assets(ctx: Ctx, who: Who, session_id: str, request: Request) -
 
 
 @router.post("/sessions/{session_id}/chat", summary="Instruction in, Server-Sent Events out",
-             response_class=EventSourceResponse, responses={**SSE, **errors(400, *AUTHED, 404, *BODY)})
+             response_class=EventSourceResponse, responses={**CHAT_EVENTS, **errors(400, *AUTHED, 404, *BODY)})
 def chat_route(ctx: Ctx, who: Who, session_id: str, body: ChatIn, request: Request):
     return chat_stream(ctx, who, session_id, body.text, request)
 
@@ -262,7 +263,7 @@ def export_status(ctx: Ctx, who: Who, export_id: str, request: Request) -> dict:
 
 
 @router.get("/exports/{export_id}/events", summary="Server-Sent Events: progress, then done",
-            response_class=EventSourceResponse, responses={**SSE, **errors(*AUTHED, 404)})
+            response_class=EventSourceResponse, responses={**EXPORT_EVENTS, **errors(*AUTHED, 404)})
 async def export_progress(ctx: Ctx, who: Who, export_id: str, request: Request):
     await run_in_threadpool(renders.get, ctx, who, export_id)
     return EventSourceResponse(export_events(ctx, who, export_id, base_url(ctx, request)))

@@ -19,10 +19,11 @@ from fastapi import APIRouter, Body, Depends, Header, Request
 from sse_starlette import EventSourceResponse
 
 from reelforge.service import api_v1
-from reelforge.service.api_v1 import SSE, Ctx, Who, base_url, skill_headers
+from reelforge.service.api_v1 import Ctx, Who, base_url, skill_headers
 from reelforge.service.auth import Principal, client_ip, current
 from reelforge.service.errors import BadRequest
 from reelforge.service.schemas import (
+    ADK_EVENTS,
     AUTHED,
     BODY,
     UPLOAD_BODY,
@@ -67,7 +68,7 @@ def create_session(ctx: Ctx, who: Who, request: Request,
 
 
 @router.post("/run_sse", response_class=EventSourceResponse,
-             responses={**SSE, **errors(400, *AUTHED, 404, *BODY)})
+             responses={**ADK_EVENTS, **errors(400, *AUTHED, 404, *BODY)})
 def run_sse(ctx: Ctx, request: Request, who: Annotated[Principal, Depends(current)],
             body: RunSseIn) -> EventSourceResponse:
     sid = body.sid()

@@ -106,7 +106,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "error"
-        return JSONResponse(body(exc.status_code, message), status_code=exc.status_code,
+        code = 1 if exc.status_code == 400 else exc.status_code  # e.g. a body that is not UTF-8
+        return JSONResponse(body(code, message), status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)

@@ -74,8 +74,23 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": ErrorBody, "description": _WHY[s]} for s in statuses}
 
 
+def sse(description: str, events: list[str] | None = None,
+        data: dict[str, Any] | None = None) -> dict[int | str, dict[str, Any]]:
+    """The 200 ``text/event-stream`` answer of a streaming route: each event's name (when the
+    route names them) and its ``data``, a JSON text (of ``data`` when given)."""
+    payload: dict[str, Any] = {"type": "string", "contentMediaType": "application/json"}
+    if data is not None:
+        payload["contentSchema"] = data
+    event: dict[str, Any] = {"type": "object", "required": ["data"],
+                             "properties": {"data": payload, "id": {"type": "string"},
+                                            "retry": {"type": "integer"}}}
+    if events:
+        event["properties"]["event"] = {"type": "string", "enum": events}
+    return {200: {"description": description, "content": {"text/event-stream": {"schema": event}}}}
+
+
 AUTHED = (401,)
-BODY = (413, 422)
+BODY = (400, 413, 422)
 
 
 # -- v1 responses -----------------------------------------------------------------------
@@ -332,3 +347,12 @@ class CompatRenderIn(_In):
             if v not in (None, ""):
                 return v
         return None
+
+
+CHAT_EVENTS = sse("Server-Sent Events: `tool` steps, `message` text pieces, then `done` (or `error`); "
+                  "heartbeat comments while working", ["tool", "message", "done", "error"],
+                  {"type": "object"})
+EXPORT_EVENTS = sse("Server-Sent Events: `progress` on every change, then `done`",
+                    ["progress", "done"], inline_refs(ExportView.model_json_schema()))
+ADK_EVENTS = sse("Data-only Server-Sent Events shaped like ADK's Event; the last has "
+                 "`turnComplete: true`", None, {"type": "object"})
