@@ -117,7 +117,8 @@ def test_any_json_shape_on_any_route_is_never_a_500(guarded, account):
               b'{"text": 5}', b'{"text": ["x"]}', b'{"urls": 5}', b'{"urls": [5, null]}',
               b'{"urls": "x"}', b'{"session_id": {}}', b'{"new_message": []}',
               b'{"new_message": {"parts": "x"}}', b'{"new_message": {"parts": [1, "a", null]}}',
-              b'{"task_name": []}', b'{"name": 5}', b'"\\ud800"', b"\xff\xfe", b"[" * 31 + b"]" * 31]
+              b'{"task_name": []}', b'{"name": 5}', b'"\\ud800"', b'{"name": "\\udc00x"}',
+              b'{"text": "make a video \\ud83d"}', b'{"urls": ["http://\\ud800/"]}', b"\xff\xfe", b"[" * 31 + b"]" * 31]
     routes = [f"/v1/sessions/{sid}/exports", f"/v1/sessions/{sid}/preview", f"/v1/sessions/{sid}/chat",
               f"/v1/sessions/{sid}/assets", "/v1/sessions", f"/v1/sessions/{sid}/undo",
               "/api/render/proxy/lambda", "/run_sse", f"/api/upload-video/nemo_agent/me/{sid}",
@@ -130,6 +131,10 @@ def test_any_json_shape_on_any_route_is_never_a_500(guarded, account):
                 assert set(r.json()) == {"code", "message"}, (path, raw, r.text)
     assert httpx.get(f"{guarded.url}/health").json()["status"] == "ok"
     nothing_queued(guarded, token)
+    # a paired surrogate escape is just an emoji: accepted and echoed
+    r = post(guarded.url, "/v1/sessions", token, content=json.dumps({"name": "😀 clip"}).encode(),
+             headers={"Content-Type": "application/json"})
+    assert r.status_code == 201 and r.json()["name"] == "😀 clip", r.text
 
 
 def test_json_nested_50000_deep_is_refused_cheaply(guarded, account):
@@ -233,18 +238,19 @@ def test_malformed_urls_are_4003_or_4004(guarded, redirector):
     base = guarded.url
     token = new_token(base)
     sid = new_session(base, token)
-    cases = {"http://[::1": 4003, "http://[::1]:99999/x": 4003, "http://[zz]/": 4003,
-             "javascript:alert(1)": 4003, "data:text/plain,hi": 4003, "http:///x": 4003,
-             "http://" + "a" * 300 + ".com/": 4003, "http://\x00/": 4004,
-             f"{redirector}/to-data": 4003, f"{redirector}/to-bad-ipv6": 4004,
-             f"{redirector}/to-bad-port": 4003, f"{redirector}/to-file": 4003,
-             f"{redirector}/to-nothing": 4004}
+    refused, failed, either = {4003}, {4004}, {4003, 4004}
+    cases = {"http://[::1": refused, "http://[::1]:99999/x": refused, "http://[zz]/": refused,
+             "javascript:alert(1)": refused, "data:text/plain,hi": refused, "http:///x": refused,
+             "http://" + "a" * 300 + ".com/": either, "http://\x00/": either,
+             f"{redirector}/to-data": either, f"{redirector}/to-bad-ipv6": either,
+             f"{redirector}/to-bad-port": refused, f"{redirector}/to-file": refused,
+             f"{redirector}/to-nothing": failed}
     for url, code in cases.items():
         for path in (f"/v1/sessions/{sid}/assets", f"/api/upload-video/nemo_agent/me/{sid}"):
             r = post(base, path, token, json={"urls": [url]})
-            assert r.status_code == 400 and r.json()["code"] == code, (url, r.text)
+            assert r.status_code == 400 and r.json()["code"] in code, (url, r.text)
         r = post(base, f"/v1/sessions/{sid}/assets", token, files={"urls": (None, url)})
-        assert r.status_code == 400 and r.json()["code"] == code, (url, r.text)
+        assert r.status_code == 400 and r.json()["code"] in code, (url, r.text)
     st = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
     assert st["media"] == []
     assert not list((guarded.data_dir / "media").rglob("*.part"))

@@ -200,7 +200,7 @@ def get_session(ctx: Ctx, who: Who, session_id: str) -> dict:
 
 @router.post("/sessions/{session_id}/assets", status_code=201,
              summary="Upload: multipart file(s) or JSON {\"urls\": [...]}", response_model=UploadOut,
-             responses=errors(400, *AUTHED, 404, 409, 413, 415, 422), openapi_extra=UPLOAD_BODY)
+             responses=errors(400, *AUTHED, 404, 409, 413, 415, 422, 429), openapi_extra=UPLOAD_BODY)
 async def upload_assets(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
     return await do_upload(ctx, who, session_id, request)
 
@@ -245,7 +245,7 @@ def list_exports(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
 
 @router.post("/sessions/{session_id}/preview", status_code=202,
              summary="Free draft-quality render; ?wait=<seconds> blocks until it is ready",
-             response_model=ExportView, responses=errors(400, *AUTHED, 404, *BODY))
+             response_model=ExportView, responses=errors(400, *AUTHED, 404, *BODY, 429))
 def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
             body: Annotated[PreviewIn | None, Body()] = None,
             wait: Annotated[float, Query(ge=0, le=300)] = 0) -> dict:

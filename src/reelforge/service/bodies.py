@@ -4,7 +4,8 @@
 `uploads` streams to disk under its own limit) up to ``limits.max_json_bytes``: past it the
 client gets 413 (the rest of the body is read and dropped, up to `DRAIN_BYTES`, so it sees the
 answer), and a JSON body nested deeper than ``limits.max_json_depth`` gets 422, both before
-any JSON parser runs. The route then reads the buffered body as usual. Errors have the usual
+any JSON parser runs; a JSON string holding a lone UTF-16 surrogate gets 422 too. The route
+then reads the buffered body as usual. Errors have the usual
 ``{"code": 1, "message": ...}`` shape and name the setting that changes the limit.
 """
 
@@ -41,6 +42,24 @@ def too_deep(data: bytes, limit: int) -> bool:
             return False
         brackets = brackets.replace(b"[]", b"")
     return b"[]" in brackets
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def lone_surrogate(data: bytes) -> bool:
+    """True when a JSON text decodes to a string no UTF-8 can hold (``"\\ud800"``): such a
+    string would fail later, in the database or in the answer. Only bodies with a surrogate
+    escape are parsed here; invalid JSON is left to the route to report."""
+    if not _SURROGATE_ESCAPE.search(data):
+        return False
+    try:
+        json.dumps(json.loads(data), ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    except ValueError:
+        return False
+    return False
 
 
 def _limit_error(status: int, message: str) -> JSONResponse:
@@ -83,6 +102,11 @@ class BodyGuard:
         if data and ("json" in ctype or not ctype) and too_deep(bytes(data), self.limits.max_json_depth):
             await _limit_error(422, f"JSON body nested deeper than {self.limits.max_json_depth} "
                                     f"levels ({env_name('max_json_depth')})")(scope, receive, send)
+            return
+        if data and ("json" in ctype or not ctype) and lone_surrogate(bytes(data)):
+            await _limit_error(422, "JSON body: a string holds a lone UTF-16 surrogate "
+                                    "(\\ud800-\\udfff without its pair), which is not "
+                                    "text")(scope, receive, send)
             return
         await self.app(scope, _replay(bytes(data), receive), send)
 

@@ -81,7 +81,7 @@ def run_sse(ctx: Ctx, request: Request, who: Annotated[Principal, Depends(curren
 
 
 @router.post("/api/upload-video/nemo_agent/me/{session_id}", response_model=Envelope[UploadOut],
-             responses=errors(400, *AUTHED, 404, 409, 413, 415, 422), openapi_extra=UPLOAD_BODY)
+             responses=errors(400, *AUTHED, 404, 409, 413, 415, 422, 429), openapi_extra=UPLOAD_BODY)
 async def upload(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
     return ok(await api_v1.do_upload(ctx, who, session_id, request))
 

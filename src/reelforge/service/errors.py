@@ -82,7 +82,8 @@ def status_and_code(exc: ReelforgeError) -> tuple[int, int]:
 
 
 def body(code: int, message: str) -> dict:
-    return {"code": code, "message": message}
+    # a message may quote client input: never let it break the JSON encoding of the answer
+    return {"code": code, "message": message.encode("utf-8", "replace").decode("utf-8")}
 
 
 def install(app: FastAPI) -> None:

@@ -71,7 +71,13 @@ _WHY = {400: "Bad request (code 1, 400, 4003 URL not allowed, 4004 URL fetch fai
 
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The ``responses=`` entry of a route answering these error statuses."""
-    return {s: {"model": ErrorBody, "description": _WHY[s]} for s in statuses}
+    out: dict[int | str, dict[str, Any]] = {}
+    for s in statuses:
+        out[s] = {"model": ErrorBody, "description": _WHY[s]}
+        if s == 429:
+            out[s]["headers"] = {"Retry-After": {"description": "seconds until a retry can succeed",
+                                                 "schema": {"type": "string", "pattern": "^[0-9]+$"}}}
+    return out
 
 
 def sse(description: str, events: list[str] | None = None,
