@@ -165,3 +165,10 @@ def test_a_length_for_something_not_in_the_project_is_not_the_videos():
     assert plan.ops == () and "scarf" in plan.reply
     assert dump_ops(plan_edit("make the video 20 seconds", TL, library=LIBRARY).ops) == [
         {"duration_ms": 20000, "op": "set_total_duration"}]
+
+
+def test_first_and_last_after_a_name_are_where_it_goes():
+    plan = plan_edit("put the scarf first and the shoe last", TL, library=LIBRARY)  # no scarf here
+    assert dump_ops(plan.ops) == [{"target": {"name": "shoe"}, "to_index": -1, "op": "move_segment"}]
+    plan = plan_edit("swap the first and third images", TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"a": {"index": 0, "kind": "image"}, "b": {"index": 2, "kind": "image"}, "op": "swap_segments"}]
