@@ -85,7 +85,8 @@ class AIStage:
             self.s.smart_crop = op.on
             if not op.on:
                 main = tl.track(Role.MAIN)
-                has = main is not None and any(getattr(s, "focus", None) for s in main.segments)
+                has = main is not None and any(getattr(s, "focus", None) or getattr(s, "subject", None)
+                                               for s in main.segments)
                 return [O.SetFocus()] if has else []
             return self.focus_ops(tl, force=True)
         if isinstance(op, O.CutToBeat):
@@ -228,41 +229,75 @@ class AIStage:
         first = next((h for h in self.s.history if h.intent == "edit" and h.changed), None)
         return first is not None and parse_duration_ms(first.text) is not None
 
-    # smart reframing ---------------------------------------------------------------------------
-    def _focus_of(self, asset: Asset) -> tuple[float, float, str]:
-        key = ("focus", asset.id)
+    # framing ----------------------------------------------------------------------------------
+    def subject_of(self, asset: Asset):
+        """The subject of a picture or clip (`reelforge.media.subject`), cached; None = centre."""
+        key = ("subject", asset.id)
         if key not in self.cache:
-            from reelforge import ai
+            from reelforge.media import subject
 
             try:
                 if asset.kind.value == "image":
-                    self.cache[key] = ai.focus_point(asset.path)
+                    self.cache[key] = subject.find_subject(asset.path)
                 else:
-                    self.cache[key] = ai.video_focus(asset.path)
-            except Exception:  # noqa: BLE001 - no subject found / unreadable: centre crop
-                self.cache[key] = (0.5, 0.5, "center")
+                    self.cache[key] = subject.video_subject(asset.path)
+            except Exception:  # noqa: BLE001 - unreadable: centre crop
+                self.cache[key] = None
         return self.cache[key]
 
     def focus_ops(self, tl: Timeline, *, force: bool = False) -> list[O.Op]:
-        """Focus points for cover-cropped shots whose shape differs from the frame's."""
+        """For every cover (or framing-chosen blur) shot on the main track: its subject box and
+        focus, and cover when a crop of the frame's shape holds the subject whole, else blur."""
+        from reelforge.render import framing
+        from reelforge.timeline.model import AssetKind, Fit
+
         main = tl.track(Role.MAIN)
         if main is None:
             return []
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
-        out_ar = tl.width / tl.height
+        aspect = tl.width / tl.height
         ops: list[O.Op] = []
         for seg in main.segments:
             a = by_id.get(seg.src)
-            if a is None or not a.width or not a.height or seg.fit.value != "cover":
+            if a is None or not a.width or not a.height or a.kind is AssetKind.AUDIO:
                 continue
-            if abs(a.width / a.height - out_ar) / out_ar < 0.02 or (seg.focus is not None and not force):
+            ours = seg.fit is Fit.BLUR and seg.subject is not None  # a blur this planner chose
+            if seg.fit is not Fit.COVER and not ours:
+                continue  # the user asked for the whole picture
+            found = self.subject_of(a)
+            if found is None:
+                if seg.subject is not None or seg.focus is not None:
+                    ops.append(O.SetFocus(target=O.Target(id=seg.id), fit=Fit.COVER if ours else None))
                 continue
-            fx, fy, source = self._focus_of(a)
-            if source == "center":
+            box = tuple(round(v, 4) for v in found.box)
+            fx, fy = (round(v, 4) for v in found.centre)
+            holds = framing.holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, box))
+            fit = Fit.COVER if holds else Fit.BLUR
+            if seg.subject == box and seg.focus == (fx, fy) and seg.fit is fit:
                 continue
-            if seg.focus != (round(fx, 4), round(fy, 4)):
-                ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=fx, fy=fy))
+            ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=fx, fy=fy, box=box,  # type: ignore[arg-type]
+                                  fit=fit if fit is not seg.fit else None))
         return ops
+
+    def framing_note(self, tl: Timeline) -> str:
+        """What subject detection found for the main track's pictures, shot by shot (measured)."""
+        main = tl.track(Role.MAIN)
+        if main is None:
+            return ""
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        found: dict[str, list[str]] = {}
+        for seg in main.segments:
+            a = by_id.get(seg.src)
+            if a is None or ("subject", a.id) not in self.cache:
+                continue
+            s = self.cache[("subject", a.id)]
+            kind = {"face": "a face", "profile": "a face in profile", "cat": "a cat's face",
+                    "saliency": "a salient region"}.get(s.source, s.source) if s else "no single subject (centre)"
+            found.setdefault(kind, []).append(seg.name or a.name)
+        if not found:
+            return ""
+        parts = [f"{kind} in {', '.join(dict.fromkeys(names))}" for kind, names in found.items()]
+        return "Subject detection found " + "; ".join(parts) + "."
 
     # beats, highlights, silence -------------------------------------------------------------
     def _beat_op(self, tl: Timeline) -> O.BeatSync:
@@ -440,9 +475,9 @@ class AIStage:
             for o in focus:
                 cur = apply(cur, [o], library=self.s.library)
             ops += focus
-            if focus:
-                notes.append(f"Smart crop: {len(focus)} shot{'s' if len(focus) != 1 else ''} keep their subject "
-                             "in frame.")
+            note = self.framing_note(cur)
+            if note:
+                notes.append(note)
         from reelforge.planner.parse import parse_duration_ms
 
         fixed = [O.SetTotalDuration(duration_ms=tl.duration)] if parse_duration_ms(text) is not None else []

@@ -139,21 +139,24 @@ def test_vertical_cut_of_an_off_centre_subject_gets_a_focus_near_it(tmp_path):
 
 def test_frame_change_reframes(tmp_path):
     case = next(c for c in make_set(tmp_path) if c.name == "landscape-face-right")
-    s = _session(tmp_path, [case.path], "a video")  # 16:9 like the photo: nothing to crop
-    assert s.timeline.track(Role.MAIN).segments[0].focus is None
+    s = _session(tmp_path, [case.path], "a video")  # 16:9 like the photo: the zoom/pan target only
+    seg = s.timeline.track(Role.MAIN).segments[0]
+    assert seg.subject is not None and seg.fit.value == "cover"
     r = s.handle("make it vertical")
-    assert [o.op for o in r.ops] == ["set_frame", "set_focus"]
-    fx = s.timeline.track(Role.MAIN).segments[0].focus[0]
-    assert fx > 0.7  # the face is on the right
+    # the subject box is the picture's own: a new frame re-plans only the fit (a crop still holds it)
+    assert [o.op for o in r.ops] == ["set_frame"]
+    seg = s.timeline.track(Role.MAIN).segments[0]
+    assert seg.fit.value == "cover"
+    assert seg.focus[0] > 0.7  # the face is on the right
+    x, y, w, h = case.subject
+    x0, y0, x1, y1 = seg.subject
+    assert x0 * case.size[0] <= x + w / 2 <= x1 * case.size[0]  # the box is on the face
 
 
-def test_reframe_without_face_detection_degrades_to_saliency(tmp_path, monkeypatch):
-    from reelforge.ai import reframe
+def test_reframe_without_faces_degrades_to_saliency(tmp_path, monkeypatch):
+    from reelforge.media import subject
 
-    def no_cv2(*a, **k):
-        raise ai.AIExtraMissing("face detection", "opencv-python-headless")
-    monkeypatch.setattr(reframe, "_face_cascade", no_cv2)
-    monkeypatch.setattr(reframe, "detect_faces", no_cv2)
+    monkeypatch.setattr(subject, "faces", lambda rgb: None)
     case = next(c for c in make_set(tmp_path) if c.name == "landscape-detail-left")
     s = _session(tmp_path, [case.path], "a vertical video")
     assert s.timeline.track(Role.MAIN).segments[0].focus is not None  # saliency still finds the detail

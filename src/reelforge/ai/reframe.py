@@ -7,7 +7,7 @@ mixing local gradient energy and the spectral residual, numpy only), otherwise t
 subject inside (and as centred as the picture's edges allow). Both work in source pixels of
 the picture as displayed (EXIF orientation applied when loading from a path).
 
-Faces need the ``ai`` extra (opencv-python-headless); without it `subject_box` still works
+Faces need OpenCV (opencv-contrib-python-headless, a core dependency); without it `subject_box` still works
 from saliency unless ``faces="require"`` is passed.
 """
 
@@ -143,7 +143,7 @@ def _gray(rgb: np.ndarray) -> np.ndarray:
 def _face_cascade():
     from reelforge.ai import require
 
-    cv2 = require("cv2", "face detection for smart reframing", package="opencv-python-headless")
+    cv2 = require("cv2", "face detection for smart reframing", package="opencv-contrib-python-headless")
     from reelforge.ai import AIExtraMissing
 
     folder = getattr(getattr(cv2, "data", None), "haarcascades", None)
@@ -151,11 +151,11 @@ def _face_cascade():
     if not hasattr(cv2, "CascadeClassifier") or not path.is_file():
         # OpenCV 5 moved the Haar cascades out of the main package
         raise AIExtraMissing("face detection", "OpenCV's Haar cascades",
-                             hint="pip install 'opencv-python-headless>=4.9,<5'")
+                             hint="pip install 'opencv-contrib-python-headless>=4.9,<5'")
     cascade = cv2.CascadeClassifier(str(path))
     if cascade.empty():
         raise AIExtraMissing("face detection", "a readable Haar face cascade",
-                             hint="pip install --force-reinstall 'opencv-python-headless>=4.9,<5'")
+                             hint="pip install --force-reinstall 'opencv-contrib-python-headless>=4.9,<5'")
     return cv2, cascade
 
 

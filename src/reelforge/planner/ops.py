@@ -351,6 +351,9 @@ class SetFocus(_Op):
     target: Target | None = Field(None, description="None = every shot on the main track")
     fx: Share | None = None
     fy: Share | None = None
+    box: tuple[Share, Share, Share, Share] | None = Field(
+        None, description="the subject box (x0, y0, x1, y1) as shares of the source: crops, zooms and pans keep it whole")
+    fit: Fit | None = Field(None, description="cover, or blur when no crop of the frame's shape can hold the subject")
 
 
 class SetStyle(_Op):

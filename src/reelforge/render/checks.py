@@ -3,7 +3,9 @@ would want to know. Pure apart from font metrics (no ffmpeg, no decoding).
 
 * a clip shorter than its slot (its last frame is held for the rest);
 * a text that had to shrink below a readable size to fit its layout slot;
-* a text the layout had to start later, or leave out, so it would not cover another.
+* a text the layout had to start later, or leave out, so it would not cover another;
+* a picture or clip enlarged more than `MAX_UPSCALE` times to fill its place (it looks soft);
+* a shot shown whole over a blurred fill because no crop of the frame's shape holds its subject.
 """
 
 from __future__ import annotations
@@ -11,9 +13,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from reelforge.render.compile import text_specs
-from reelforge.timeline.model import AssetKind, TextSegment, Timeline, TrackKind, VideoSegment
+from reelforge.timeline.model import (
+    AssetKind,
+    Fit,
+    Motion,
+    TextSegment,
+    Timeline,
+    TrackKind,
+    VideoSegment,
+)
 
-__all__ = ["warnings", "short_clips", "small_texts", "layout_notes"]
+__all__ = ["warnings", "short_clips", "small_texts", "layout_notes", "upscaled", "blurred_fills"]
+
+MAX_UPSCALE = 2.5  # enlarged more than this, a source looks visibly soft
 
 HOLD_TOLERANCE_MS = 100  # a held last frame shorter than this goes unnoticed
 
@@ -81,7 +93,68 @@ def layout_notes(timeline: Timeline) -> list[str]:
     return out
 
 
+def _main_shots(timeline: Timeline):
+    for track in timeline.tracks:
+        if track.kind is not TrackKind.VIDEO or track.role.value != "main":
+            continue
+        for seg in track.segments:
+            if not isinstance(seg, VideoSegment):
+                continue
+            try:
+                asset = timeline.asset(seg.src)
+            except KeyError:
+                continue
+            if asset.width and asset.height and asset.kind is not AssetKind.AUDIO:
+                yield seg, asset
+
+
+def upscale_factor(seg: VideoSegment, src_w: int, src_h: int, width: int, height: int) -> float:
+    """How many times the source is enlarged at the shot's tightest view (pure geometry)."""
+    from reelforge.render import framing
+
+    if seg.fit is Fit.COVER:
+        box = framing.subject_rect(src_w, src_h, seg.subject, seg.focus)
+        path = framing.plan(src_w, src_h, width, height, seg.motion, box)
+        return width / min(path.start.w, path.end.w)
+    k = min(width / src_w, height / src_h)
+    return k * (1 + framing.ZOOM if seg.motion is not Motion.NONE else 1)
+
+
+def upscaled(timeline: Timeline) -> list[str]:
+    """Sources enlarged more than `MAX_UPSCALE` times, named with their size and the factor."""
+    out: dict[str, str] = {}
+    for seg, asset in _main_shots(timeline):
+        k = upscale_factor(seg, asset.width, asset.height, timeline.width, timeline.height)
+        if k > MAX_UPSCALE and asset.id not in out:
+            out[asset.id] = (f"'{asset.name}' ({asset.width}x{asset.height}) is enlarged {k:.1f}x to fill the "
+                             f"{timeline.width}x{timeline.height} frame, so it will look soft: a larger original "
+                             "would be sharp.")
+    return list(out.values())
+
+
+def blurred_fills(timeline: Timeline) -> list[str]:
+    """Shots the framing put over a blurred fill, with the measured widths that decided it."""
+    from reelforge.render import framing
+
+    out = []
+    aspect = timeline.width / timeline.height
+    for seg, asset in _main_shots(timeline):
+        if seg.fit is not Fit.BLUR or seg.subject is None:
+            continue
+        box = framing.subject_rect(asset.width, asset.height, seg.subject)
+        cw, ch = framing.largest(asset.width, asset.height, aspect)
+        if box is None or framing.holds(asset.width, asset.height, aspect, box):
+            continue
+        if box.w > cw:
+            why = f"its subject spans {box.w / asset.width:.0%} of its width, a crop can keep {cw / asset.width:.0%}"
+        else:
+            why = f"its subject spans {box.h / asset.height:.0%} of its height, a crop can keep {ch / asset.height:.0%}"
+        out.append(f"'{seg.name or asset.name}' is shown whole over a blurred fill: {why}.")
+    return out
+
+
 def warnings(timeline: Timeline) -> list[str]:
-    """Every warning above, in order: clips, text size, layout."""
-    return [*short_clips(timeline), *small_texts(timeline), *layout_notes(timeline)]
+    """Every warning above, in order: clips, text size, layout, enlarged sources, blurred fills."""
+    return [*short_clips(timeline), *small_texts(timeline), *layout_notes(timeline),
+            *upscaled(timeline), *blurred_fills(timeline)]
 
