@@ -172,3 +172,11 @@ def test_first_and_last_after_a_name_are_where_it_goes():
     assert dump_ops(plan.ops) == [{"target": {"name": "shoe"}, "to_index": -1, "op": "move_segment"}]
     plan = plan_edit("swap the first and third images", TL, library=LIBRARY)
     assert dump_ops(plan.ops) == [{"a": {"index": 0, "kind": "image"}, "b": {"index": 2, "kind": "image"}, "op": "swap_segments"}]
+
+
+def test_next_one_after_a_removal_is_the_shot_that_followed_it():
+    s = Session(library=LIBRARY, timeline=TL)
+    assert s.handle("remove the second image").changed
+    r = s.handle("and the next one too")
+    names = [x.name for x in s.timeline.track(Role.MAIN).segments]
+    assert r.changed and names == ["shoe.jpg", "street.mp4", "sneaker.jpg", "mountain.jpg"]

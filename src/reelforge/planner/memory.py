@@ -308,6 +308,8 @@ def _repeat(last: list[O.Op], ref: str, mem: Memory, tl: Timeline, library: Sequ
         if i is None:
             return None
         step = 1 if _NEXT.match(ref) else -1
+        if step == 1 and i >= 0 and last and all(isinstance(o, O.RemoveSegment) for o in last):
+            step = 0  # the one after a removed shot has moved into its place
         j = i + step
         if (i >= 0 > j) or (i < 0 <= j):
             return None
