@@ -7,8 +7,6 @@ unknown instructions. `bench/planner.py` runs the same table and prints accuracy
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from reelforge.planner.apply import ApplyError, apply
@@ -70,16 +68,11 @@ def test_ambiguous_asks_which():
     assert "Which image" in plan.reply and "sneaker.jpg" in plan.reply
 
 
-def test_deterministic_and_fast():
-    for text, _ in CASES[:50]:  # warm the regex cache
-        plan_edit(text, TL, library=LIBRARY)
-    t0 = time.perf_counter()
+def test_deterministic():
+    """The same instruction on the same timeline plans the same ops (the cost per instruction is
+    measured by bench/planner.py, not asserted here: a timing assertion fails on a busy machine)."""
     for text, _ in CASES:
-        a = plan_edit(text, TL, library=LIBRARY)
-        b = plan_edit(text, TL, library=LIBRARY)
-        assert a == b
-    per = (time.perf_counter() - t0) / (2 * len(CASES))
-    assert per < 0.010, f"{per * 1000:.2f} ms per instruction"
+        assert plan_edit(text, TL, library=LIBRARY) == plan_edit(text, TL, library=LIBRARY), text
 
 
 @pytest.mark.parametrize(("instruction", "gone"), [
