@@ -493,7 +493,71 @@ class AIStage:
             said = "; ".join(O.describe(o, {a.id: a.name for a in self.s.library}) for o in compact_ops(step, nxt))
             if said:
                 notes.append(said[:1].upper() + said[1:] + ".")
+        if not any(isinstance(r, O.AutoCaptions | O.Voiceover) for r in requests):
+            copy, copy_notes = self.spoken_copy(cur, text)
+            try:
+                cur = apply(cur, copy, library=self.s.library) if copy else cur
+                ops += copy
+                notes += copy_notes
+            except ApplyError:
+                pass
         return ops, notes
+
+    def spoken_copy(self, tl: Timeline, text: str) -> tuple[list[O.Op], list[str]]:
+        """With the `ai` extra and a voiceover: the made-up title and file-name captions of a first
+        cut replaced by what the voice says (the product's name, a key phrase per shot timed to
+        when it is said). Quoted text and a subject named in the instruction are kept. Nothing
+        (and no note) without the extra, a voiceover or any speech."""
+        from reelforge import ai
+        from reelforge.ai.copywriting import product_name, shot_phrases
+        from reelforge.planner.compose import subject_of
+        from reelforge.planner.parse import quoted_texts
+
+        voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
+        if voice is None or main is None or not voice.segments or quoted_texts(text):
+            return [], []
+        if not (tl.track(Role.TITLE) or tl.track(Role.CAPTION)):
+            return [], []
+        if ai.capabilities()["captions"].startswith("missing"):
+            return [], []
+        first = voice.segments[0]
+        asset = next((a for a in (*self.s.library, *tl.assets) if a.id == first.src), None)
+        if asset is None:
+            return [], []
+        try:
+            tr = self._transcript(asset, None)
+        except Exception:  # noqa: BLE001 - no speech model or no speech: the cut keeps its copy
+            return [], []
+        if not tr.words:
+            return [], []
+        sure = sum(w.probability for w in tr.words) / len(tr.words)
+        if tr.language_probability < 0.5 or sure < 0.5:  # mumbling, music, a made-up language
+            return [], [f"The voiceover's words could not be made out (confidence {sure:.0%}), so the text does "
+                        "not come from it."]
+        ops: list[O.Op] = []
+        said: list[str] = []
+        title_track = tl.track(Role.TITLE)
+        name = product_name(tr)
+        title = title_track.segments[0].text if title_track and title_track.segments else ""
+        phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
+                               offset_ms=first.start - first.in_ms, avoid=name or "")
+        if title_track and subject_of(text) is None:
+            new_title = name or next((p.text for p in phrases if p), None)
+            if new_title and new_title != title:
+                ops.append(O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text=new_title))
+                said.append(f"title '{new_title}' ({'the name it says' if name else 'its first key phrase'})")
+                phrases = [p if p is None or p.text.lower() != new_title.lower() else None for p in phrases]
+        cues = [O.Cue(start_ms=p.start_ms, end_ms=p.end_ms, text=p.text) for p in phrases if p]
+        if cues:
+            from reelforge.timeline.model import TextSize
+            from reelforge.timeline.styles import get_style
+
+            ops.append(O.SetCaptions(cues=cues, source="voice", style=O.CaptionStyle(
+                size=TextSize.MEDIUM, background=get_style(tl.style).caption_box)))
+            said.append(f"{len(cues)} caption{'s' if len(cues) != 1 else ''} (its key phrases, when they are said)")
+        if not said:
+            return [], []
+        return ops, ["Text from what the voiceover says: " + "; ".join(said) + "."]
 
 
 _REMOTE_FILE_REFUSALS = {

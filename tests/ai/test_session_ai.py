@@ -261,3 +261,34 @@ def test_mandarin_voiceover_with_captions(tmp_path):
     caps = s.timeline.track(Role.CAPTION).segments
     assert "".join(c.text for c in caps).replace("\n", "") == "欢迎光临，新品上市"
     assert caps[-1].end >= voice.duration * 0.6  # spread over the speech, not bunched up
+
+
+def test_first_cut_copy_comes_from_what_the_voiceover_says(tmp_path):
+    """With the ai extra and a voiceover: the title is the product the voice names and the
+    captions its key phrases, timed to when they are said; no camera file names on screen."""
+    pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.tts import synthesize
+
+    script = ("Meet Bluebird, the lightest running shoe we have ever made. Breathable mesh keeps your feet cool. "
+              "Bluebird comes in five bold colours.")
+    vo = tmp_path / "voiceover.wav"
+    synthesize(script, vo, "en")
+    shots = []
+    for i in range(3):
+        p = tmp_path / f"IMG_{4021 + i}.jpg"
+        Image.new("RGB", (320, 180), (40 * i + 30, 90, 160)).save(p)
+        shots.append(p)
+    s = Session.new()
+    s.add_assets([*shots, vo], workdir=tmp_path / "media")
+    r = s.handle("a promo with text overlays")
+    assert r.changed, r.message
+    tl = s.timeline
+    assert tl.track(Role.TITLE).segments[0].text == "Bluebird"
+    caps = tl.track(Role.CAPTION).segments
+    assert caps, r.message
+    for c in caps:
+        assert "img" not in c.text.lower() and not any(ch.isdigit() for ch in c.text)
+        assert 1 <= len(c.text.split()) <= 4 and "Bluebird" not in c.text
+    said = " ".join(c.text.lower() for c in caps)
+    assert "lightest" in said or "running" in said or "mesh" in said, said
+    assert any("Text from what the voiceover says" in n for n in r.notes)

@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 
 from reelforge.planner import plan
-from reelforge.render import render
+from reelforge.render import framing, render
 from reelforge.render.compile import text_specs
-from reelforge.render.layout import intersection, safe_zone, subject_in_frame
+from reelforge.render.layout import intersection, safe_zone
 from reelforge.render.text import text_lines
 from reelforge.timeline import TrackKind, replace
 from reelforge.timeline.model import Asset, AssetKind, Role
@@ -60,6 +60,21 @@ def timeline_for(assets: list[Asset], aspect: str, style: str = "clean"):
             t = t.model_copy(update={"segments": segs})
         tracks.append(t)
     return replace(tl, width=w, height=h, tracks=tuple(tracks))
+
+
+def subject_now(tl, seg, ms: float, w: int, h: int):
+    """The annotated subject (no margin) in the frame at ``ms``: through the view the renderer
+    eases between (framing's first and last view, sine-eased like compile)."""
+    a = tl.asset(seg.src)
+    path = framing.plan(a.width, a.height, w, h, seg.motion, framing.subject_rect(a.width, a.height, seg.subject))
+    q = min(1.0, max(0.0, (ms - seg.start) / max(1, seg.duration)))
+    e = framing.ease(q)
+    v = framing.Rect(*(s0 + (s1 - s0) * e for s0, s1 in zip(
+        (path.start.x, path.start.y, path.start.w, path.start.h), (path.end.x, path.end.y, path.end.w, path.end.h),
+        strict=True)))
+    x0, y0, x1, y1 = seg.subject
+    kx, ky = w / v.w, h / v.h
+    return ((x0 * a.width - v.x) * kx, (y0 * a.height - v.y) * ky, (x1 * a.width - v.x) * kx, (y1 * a.height - v.y) * ky)
 
 
 @dataclass
@@ -110,9 +125,7 @@ def measure(tl, workdir: Path, case: str) -> Figures:
         fig.outside_px += int(((xs < sx0 - 1) | (xs > sx1 + 1) | (ys < sy0 - 1) | (ys > sy1 + 1)).sum())
         for seg in main:
             if seg.start + seg.transition_ms <= ms < seg.end - 300:
-                asset = tl.asset(seg.src)
-                x0, y0, x1, y1 = (int(v) for v in subject_in_frame(asset.width, asset.height, w, h, seg.subject,
-                                                                  seg.focus, "cover", 0.0))
+                x0, y0, x1, y1 = (int(v) for v in subject_now(tl, seg, ms, w, h))
                 core = mask[y0:y1, x0:x1]
                 if core.size:
                     fig.max_subject_share = max(fig.max_subject_share, float(core.mean()))

@@ -275,6 +275,36 @@ def subject_in_frame(src_w: int, src_h: int, width: int, height: int, subject: B
 MOTION_MARGIN = 0.12  # a moving still shifts its subject by up to this share (compile.ZOOM/PAN)
 
 
+def _view_box(view, subject: Box, width: int, height: int) -> Box:
+    """A subject box (source pixels) as seen through a view rectangle (source pixels)."""
+    kx, ky = width / view.w, height / view.h
+    return ((subject[0] - view.x) * kx, (subject[1] - view.y) * ky,
+            (subject[2] - view.x) * kx, (subject[3] - view.y) * ky)
+
+
+def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still: bool = True) -> list[Box]:
+    """Where a shot's subject box sits in the frame (pixels): for a covered still, through the
+    view `reelforge.render.framing` plans at its first and last frame (and their union, which
+    holds it in between); otherwise through the cover crop on its focus point (clips) or the
+    contained picture. Clipped to the frame."""
+    from reelforge.render import framing
+
+    x0, y0, x1, y1 = seg.subject
+    fit = seg.fit.value
+    if still and fit == "cover" and src_w > 0 and src_h > 0:
+        box = (x0 * src_w, y0 * src_h, x1 * src_w, y1 * src_h)
+        path = framing.plan(src_w, src_h, width, height, seg.motion,
+                            framing.subject_rect(src_w, src_h, seg.subject, seg.focus))
+        a, b = _view_box(path.start, box, width, height), _view_box(path.end, box, width, height)
+        boxes = [a, b, (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))] if path.moves else [a]
+    else:
+        zoom = MOTION_MARGIN if seg.motion.value != "none" else 0.0
+        mode = "contain" if fit != "cover" else "cover"
+        boxes = [subject_in_frame(src_w, src_h, width, height, seg.subject, seg.focus, mode, z)
+                 for z in {0.0, zoom}]
+    return [(max(0.0, b[0]), max(0.0, b[1]), min(float(width), b[2]), min(float(height), b[3])) for b in boxes]
+
+
 def overlay_box(position: str, width: int, height: int, ow: float, oh: float) -> Box:
     """The box of a ``ow`` x ``oh`` overlay (a logo) at ``position`` inside the safe zone."""
     x0, y0, x1, y1 = safe_zone(width, height)
@@ -288,7 +318,7 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
     """The layout of ``timeline``'s texts in a ``width`` x ``height`` frame (default: its own):
     subject cores come from the main track's ``subject`` boxes, logos from overlay/logo tracks;
     ``sizes`` (segment id -> drawn (w, h)) lets texts take their own box instead of a band."""
-    from reelforge.timeline.model import Motion, Role, TextSegment, TrackKind, VideoSegment
+    from reelforge.timeline.model import Role, TextSegment, TrackKind, VideoSegment
 
     w, h = width or timeline.width, height or timeline.height
     subjects: list[Span] = []
@@ -309,11 +339,8 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
                 aw, ah = (asset.width, asset.height) if asset else (0, 0)
                 if track.role is Role.MAIN:
                     if seg.subject is not None:
-                        # where it sits unmoved and the most it spreads over a zoom or pan: a text
-                        # must clear both (a share of the smaller box is the stricter one)
-                        fit = "contain" if seg.fit.value != "cover" else "cover"
-                        for zoom in {0.0, MOTION_MARGIN if seg.motion is not Motion.NONE else 0.0}:
-                            box = subject_in_frame(aw, ah, w, h, seg.subject, seg.focus, fit, zoom)
+                        still = asset is not None and asset.kind.value == "image"
+                        for box in subject_boxes(seg, aw, ah, w, h, still=still):
                             subjects.append(Span(seg.start, seg.end, box))
                 else:
                     ow = w * seg.scale

@@ -1,0 +1,140 @@
+"""On-screen copy from what the voiceover says: a title (the product's name, or the first key
+phrase) and one short key phrase per shot, timed to when it is said. Pure over a `Transcript`
+(the speech recognition runs in `reelforge.ai.captions`).
+
+A key phrase is the densest run of content words in a clause (fillers, pronouns and verbs of
+saying dropped), at most `MAX_WORDS` words, title-cased: "Fresh sneakers for every city street."
+-> "Fresh Sneakers for Every City Street" is too long, so "Fresh Sneakers" wins over "City
+Street" by coming first. The product name is a capitalised word (or two) that is not the first
+word of a sentence, said at least once ("Meet Aurora, the ..." -> "Aurora"); "introducing",
+"meet", "this is" point at it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reelforge.ai.captions import Transcript, Word
+
+MAX_WORDS = 4
+MIN_PHRASE_MS = 1000
+
+_STOP = {
+    "a", "an", "the", "and", "or", "but", "so", "then", "now", "just", "also", "too", "very", "really",
+    "it", "its", "it's", "this", "that", "these", "those", "there", "here", "we", "we're", "our", "you", "your",
+    "you're", "i", "i'm", "my", "me", "us", "they", "their", "is", "are", "was", "were", "be", "been", "being",
+    "am", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might",
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "into", "about", "as", "if", "when", "what",
+    "which", "who", "how", "why", "all", "every", "each", "any", "some", "more", "most", "get", "got", "make",
+    "made", "let", "let's", "go", "going", "come", "see", "look", "say", "said", "tell", "know", "think", "want",
+    "need", "like", "yes", "no", "not", "don't", "oh", "well", "um", "uh", "okay", "ok", "hey", "hi", "hello",
+    "today", "right", "one", "out", "up", "over", "than", "because",
+    "meet", "introducing", "presenting", "announcing", "try", "discover",
+}
+_POINTERS = re.compile(r"^(?:introducing|meet|presenting|announcing|try|discover)$", re.I)
+_KEEP_LOWER = {"of", "and", "for", "the", "a", "an", "in", "on", "with", "to", "at", "by"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    start_ms: int
+    end_ms: int
+
+
+def _clean(w: str) -> str:
+    return re.sub(r"^[^\w']+|[^\w']+$", "", w)
+
+
+def _clauses(words: Sequence[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = [[]]
+    for w in words:
+        out[-1].append(w)
+        if re.search(r"[.!?,;:。！？，；：]$", w.text):
+            out.append([])
+    return [c for c in out if c]
+
+
+def _title(words: Sequence[str]) -> str:
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        out.append(lw if i and lw in _KEEP_LOWER else (w if not w.islower() else w[:1].upper() + w[1:]))
+    return " ".join(out)
+
+
+def _content(w: Word) -> bool:
+    c = _clean(w.text).lower()
+    return bool(c) and c not in _STOP and not c.isdigit() and len(c) >= 3
+
+
+def key_phrase(clause: Sequence[Word]) -> Phrase | None:
+    """The best run of at most `MAX_WORDS` words of one clause: most content words, starting and
+    ending on one, earliest first. None when the clause has no content word."""
+    best: tuple[int, int, int] | None = None  # (content count, -start, end)
+    for i, w in enumerate(clause):
+        if not _content(w):
+            continue
+        for j in range(i, min(len(clause), i + MAX_WORDS)):
+            if not _content(clause[j]):
+                continue
+            n = sum(_content(x) for x in clause[i:j + 1])
+            if best is None or (n, -i) > (best[0], -best[1]):
+                best = (n, i, j)
+    if best is None:
+        return None
+    _, i, j = best
+    run = clause[i:j + 1]
+    return Phrase(_title([_clean(x.text) for x in run]), run[0].start_ms, run[-1].end_ms)
+
+
+def product_name(transcript: Transcript) -> str | None:
+    """A capitalised name the speech repeats or points at ("Meet Aurora"), not a sentence's
+    first word. None when there is none (lower-case transcripts have none)."""
+    words = list(transcript.words)
+    counts: Counter[str] = Counter()
+    pointed: list[str] = []
+    sentence_start = True
+    for k, w in enumerate(words):
+        c = _clean(w.text)
+        if c and c[0].isupper() and c.lower() not in _STOP and len(c) >= 3 and not sentence_start:
+            name = c
+            nxt = _clean(words[k + 1].text) if k + 1 < len(words) else ""
+            if nxt and nxt[0].isupper() and nxt.lower() not in _STOP and not re.search(r"[.!?,]$", w.text):
+                name = f"{c} {nxt}"
+            counts[name] += 1
+            if k and _POINTERS.match(_clean(words[k - 1].text)):
+                pointed.append(name)
+        sentence_start = bool(re.search(r"[.!?。！？]$", w.text))
+    if pointed:
+        return pointed[0]
+    best = counts.most_common(1)
+    return best[0][0] if best else None
+
+
+def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, offset_ms: int = 0,
+                 avoid: str = "") -> list[Phrase | None]:
+    """For each shot (start, end on the timeline), the first key phrase said while it is on
+    screen (the voice starts at ``offset_ms``), kept on screen at least `MIN_PHRASE_MS` inside
+    the shot; None where nothing is said. A phrase equal to ``avoid`` (the title) is skipped,
+    nor one holding it, and no phrase is used twice."""
+    phrases = [p for p in (key_phrase(c) for c in _clauses(transcript.words)) if p]
+    used = {avoid.lower()} if avoid else set()
+    out: list[Phrase | None] = []
+    for s0, s1 in shots:
+        pick = None
+        for p in phrases:
+            at = p.start_ms + offset_ms
+            if s0 <= at < s1 and p.text.lower() not in used and not (avoid and avoid.lower() in p.text.lower()):
+                start = at
+                end = min(s1, max(p.end_ms + offset_ms + 600, start + MIN_PHRASE_MS))
+                if end - start >= MIN_PHRASE_MS:
+                    pick = Phrase(p.text, start, end)
+                    break
+        if pick:
+            used.add(pick.text.lower())
+        out.append(pick)
+    return out

@@ -1,0 +1,45 @@
+"""ai.copywriting: a title and per-shot key phrases from a transcript (pure; words made by hand)."""
+
+from __future__ import annotations
+
+from reelforge.ai.captions import Transcript, Word
+from reelforge.ai.copywriting import key_phrase, product_name, shot_phrases
+
+
+def _tr(text: str, ms_per_word: int = 400) -> Transcript:
+    words = tuple(Word(i * ms_per_word, i * ms_per_word + ms_per_word - 50, w) for i, w in enumerate(text.split()))
+    return Transcript(words=words, language="en")
+
+
+SPEECH = ("Meet Aurora, the lightest running shoe we have ever made. Breathable mesh keeps your feet cool. "
+          "Carbon plates give every stride more energy. Aurora comes in five bold colours. Order yours today.")
+
+
+def test_product_name_is_the_name_it_points_at_or_repeats():
+    assert product_name(_tr(SPEECH)) == "Aurora"
+    assert key_phrase(list(_tr("Meet Aurora, the").words)).text == "Aurora"  # not "Meet Aurora"
+    assert product_name(_tr("Our new Beanline roast is here. Beanline tastes like chocolate.")) == "Beanline"
+    assert product_name(_tr("fresh coffee every morning delivered to your door")) is None
+    assert product_name(_tr("Fresh coffee every morning. Try it today.")) is None  # sentence starts only
+
+
+def test_key_phrase_is_the_densest_short_run():
+    (c1,) = [key_phrase(list(_tr("Breathable mesh keeps your feet cool.").words))]
+    assert c1.text == "Breathable Mesh Keeps"
+    assert key_phrase(list(_tr("and so it is.").words)) is None
+
+
+def test_shot_phrases_are_timed_to_speech_and_never_repeat():
+    tr = _tr(SPEECH)  # 31 words, 0.4 s each: 12.4 s
+    shots = [(0, 3000), (3000, 6000), (6000, 9000), (9000, 12400), (12400, 14000)]
+    got = shot_phrases(tr, shots, avoid="Aurora")
+    assert got[-1] is None  # nothing said in the last shot
+    texts = [p.text for p in got if p]
+    assert len(texts) == len(set(texts)) >= 3 and "Aurora" not in texts
+    for p, (s0, s1) in zip(got, shots, strict=True):
+        if p:
+            assert s0 <= p.start_ms < p.end_ms <= s1 and p.end_ms - p.start_ms >= 1000
+            assert len(p.text.split()) <= 4 and "_" not in p.text
+    # a voice that starts later on the timeline shifts the phrases with it
+    later = shot_phrases(tr, [(2000, 5000)], offset_ms=2000)
+    assert later[0] and later[0].start_ms >= 2000
