@@ -126,9 +126,6 @@ def load_model():
 
 
 # -- transcription ---------------------------------------------------------------------------
-_ZH_PROMPT = "以下是普通话的句子。"
-
-
 def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size: int = 5,
                vad: bool = True) -> Transcript:
     """Words with start/end times (ms) of the speech in an audio or video file.
@@ -148,8 +145,6 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     model = load_model()
     kwargs = dict(language=lang, beam_size=beam_size, word_timestamps=True, vad_filter=vad,
                   condition_on_previous_text=False)
-    if lang == "zh":
-        kwargs["initial_prompt"] = _ZH_PROMPT  # nudges the output to simplified characters
     with _RUN_LOCK:
         try:
             segments, info = model.transcribe(str(path), **kwargs)
@@ -164,9 +159,8 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
             raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
     words = snap_to_speech(words, _speech_activity(path))
     detected = info.language or (lang or "")
-    if detected == "zh" and lang is None and words and not _is_simplified_run(words):
-        # Whisper sometimes answers in traditional characters: redo with the simplified prompt
-        return transcribe(path, "zh", beam_size=beam_size, vad=vad)
+    if detected == "zh":
+        words = _simplified(words)
     return Transcript(words=tuple(words), language=detected,
                       language_probability=round(float(info.language_probability or 0.0), 3),
                       duration_ms=int(round(float(info.duration) * 1000)))
@@ -250,10 +244,17 @@ def _check_audio(path: Path) -> None:
         raise UnsupportedMedia(f"{path.name}: cannot be decoded ({exc})") from exc
 
 
-def _is_simplified_run(words: list[Word]) -> bool:
-    text = "".join(w.text for w in words)
-    # characters common in traditional but not simplified writing
-    return not re.search(r"[們個這說們來時會國對開關為與點學說見們麼當還經過]", text)
+def _simplified(words: list[Word]) -> list[Word]:
+    """Chinese words in simplified characters (Whisper often answers in traditional ones).
+
+    No ``initial_prompt`` is used to steer the script: on speech it hears poorly (robotic
+    voices) Whisper repeats the prompt as the transcript — text that is not in the audio."""
+    try:
+        import opencc
+    except ImportError:  # the ai extra installs it; without it traditional characters stay
+        return words
+    convert = opencc.OpenCC("t2s").convert
+    return [Word(w.start_ms, w.end_ms, convert(w.text), w.probability) for w in words]
 
 
 def _script_units(script: str) -> list[str]:

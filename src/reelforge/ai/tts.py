@@ -35,7 +35,11 @@ _ALIASES = {
     "zh": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "cmn": "zh", "chinese": "zh",
     "mandarin": "zh", "中文": "zh", "普通话": "zh", "汉语": "zh",
 }
-_ESPEAK_VOICE = {"zh": "cmn-latn-pinyin", "en": "en-us"}  # plain "cmn" reads its pinyin as English
+# plain "cmn" reads its pinyin as English ("men5" -> "men five"); the +f2 variant, a little
+# slower, is the one Whisper reads back best (CER 0.34 against 0.57 for the default voice and
+# rate on six shop sentences)
+_ESPEAK_VOICE = {"zh": "cmn-latn-pinyin+f2", "en": "en-us"}
+_ESPEAK_WPM = {"zh": 140}  # words a minute at speed 1.0 (espeak-ng's own default is 175)
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,8 @@ def _espeak_audio(text: str, language: str, speed: float) -> tuple[np.ndarray, i
         src = Path(tmp) / "text.txt"
         wav = Path(tmp) / "out.wav"
         src.write_text(text, encoding="utf-8")
-        cmd = [exe, "-v", voice, "-s", str(int(165 * speed)), "-b", "1", "-f", str(src), "-w", str(wav)]
+        wpm = _ESPEAK_WPM.get(language, 165)
+        cmd = [exe, "-v", voice, "-s", str(int(wpm * speed)), "-b", "1", "-f", str(src), "-w", str(wav)]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
         if proc.returncode != 0 or not wav.exists():
             raise AIError(f"espeak-ng could not speak {language!r}: {proc.stderr.strip()[-300:]}")
