@@ -36,6 +36,9 @@ class FakeModel:
     def answer(self) -> tuple[int, dict | str]:
         if self.mode == "valid":
             return 200, tool_reply({"ops": [{"op": "set_frame", "aspect": "1:1"}]})
+        if self.mode == "duration":
+            return 200, tool_reply({"ops": [{"op": "set_segment_duration", "target": {"index": 1, "kind": "image"},
+                                             "duration_ms": 4000}]})
         if self.mode == "ai":
             return 200, tool_reply({"ops": [{"op": "set_frame", "aspect": "9:16"}, {"op": "auto_captions"}]})
         if self.mode == "invalid":
@@ -135,3 +138,23 @@ def test_ai_requests_from_the_model_are_kept_for_the_session(server):
     plan = llm.plan_edit("vertical with captions", TL, library=LIBRARY, config=cfg(server.url))
     assert plan.status == "ok" and "LLM planner unavailable" not in plan.reply
     assert dump_ops(plan.ops) == [{"aspect": "9:16", "op": "set_frame"}, {"op": "auto_captions"}]
+
+
+def test_the_model_is_told_the_conversation_and_the_session_remembers(server, monkeypatch):
+    from reelforge.session import Session
+
+    monkeypatch.setenv("REELFORGE_LLM_BASE_URL", server.url)
+    monkeypatch.setenv("REELFORGE_LLM_MODEL", "tiny")
+    server.mode = "duration"
+    s = Session(library=LIBRARY, timeline=TL)
+    assert s.handle("make the second image 4 seconds").changed
+    first = json.loads(server.requests[-1][1]["messages"][-1]["content"].split("\n", 1)[1].rsplit("\n\nInstruction:", 1)[0])
+    assert "conversation" not in first  # nothing said before
+    assert s.memory["target"] == {"index": 1, "kind": "image"}  # the model's change is remembered
+    s.handle("and the next one too")
+    context = json.loads(server.requests[-1][1]["messages"][-1]["content"].split("\n", 1)[1].rsplit("\n\nInstruction:", 1)[0])
+    talk = context["conversation"]
+    assert talk["last_change"] == [{"target": {"index": 1, "kind": "image"}, "duration_ms": 4000, "op": "set_segment_duration"}]
+    assert talk["last_referred_to"] == {"role": "main", "index": 1, "kind": "image"}
+    assert "and the next one too" in server.requests[-1][1]["messages"][-1]["content"]
+    assert "Follow-ups" in server.requests[-1][1]["messages"][0]["content"]

@@ -180,3 +180,21 @@ def test_next_one_after_a_removal_is_the_shot_that_followed_it():
     r = s.handle("and the next one too")
     names = [x.name for x in s.timeline.track(Role.MAIN).segments]
     assert r.changed and names == ["shoe.jpg", "street.mp4", "sneaker.jpg", "mountain.jpg"]
+
+
+def test_a_name_not_in_the_project_is_said_never_dropped():
+    # the rest is applied, and the reply names what is missing instead of acting as if all was done
+    plan = plan_edit("put the scarf first and the shoe last", TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"target": {"name": "shoe"}, "to_index": -1, "op": "move_segment"}]
+    assert "no 'scarf' in the project" in plan.reply and plan.skipped == ("scarf",)
+    plan = plan_edit("make the scarf and the shoe 3 seconds", TL, library=LIBRARY)
+    assert "no 'scarf' in the project" in plan.reply
+    for text in ("move the scarf to the end", "delete the scarf photo", "make scarf.jpg 3 seconds"):
+        plan = plan_edit(text, TL, library=LIBRARY)
+        assert plan.status == "unknown" and not plan.ops and "no 'scarf" in plan.reply, text
+    plan = plan_edit("把scarf放到第一张", TL, library=LIBRARY)
+    assert not plan.ops and "项目里没有「scarf」" in plan.reply
+    # words that are not names stay quiet
+    for text in ("make the whole thing 20 seconds", "put the beach photo first and the shoe photo last"):
+        plan = plan_edit(text, TL, library=LIBRARY)
+        assert plan.ops and "in the project" not in plan.reply, text

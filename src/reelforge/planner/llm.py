@@ -9,7 +9,8 @@ Configured by the environment; unconfigured, it is never used:
 
 `plan_edit` POSTs ``{base}/chat/completions`` with one tool, ``edit_timeline``, whose
 parameters are the ops' JSON Schema (`reelforge.planner.ops.ops_json_schema`); the prompt
-carries the current compact draft, the one-glance summary and the media library. The tool
+carries the current compact draft, the one-glance summary, the media library and the conversation
+memory (the last change and what it referred to, so follow-ups like "and the next one too" read). The tool
 call's arguments are validated with Pydantic and dry-run against the timeline. On any failure
 (network, HTTP status, no tool call, invalid JSON, invalid ops, ops that cannot apply) it plans
 with the rule planner instead and says so at the start of the reply.
@@ -26,6 +27,7 @@ from typing import Any
 import httpx
 
 from reelforge.errors import ReelforgeError
+from reelforge.planner import memory as M
 from reelforge.planner import ops as O
 from reelforge.planner import rules
 from reelforge.planner.apply import apply
@@ -83,11 +85,29 @@ AI features are requests the app resolves by running its models: auto_captions (
 speech), voiceover (text or script_file; captions=true to caption it), smart_reframe (on/off),
 cut_to_beat, use_highlight (best part of a clip, seconds), trim_silence, use_brand. Never write
 set_captions, add_voiceover, set_focus, beat_sync, set_in_point or apply_brand yourself: they carry
-model results."""
+model results.
+Follow-ups lean on `conversation` (the previous instruction's change, what it referred to, and the last
+move): "and the next one too" repeats that change on the next shot, "make it 5 instead" redoes it with
+another value, "put it back" moves the last moved shot back to where it was, "it" is what was referred to."""
+
+
+def conversation(memory: M.Memory | dict | None) -> dict[str, Any]:
+    """What the model needs of the conversation memory (`planner.memory`) to read a follow-up."""
+    mem = memory if isinstance(memory, M.Memory) else M.Memory.from_dict(memory)
+    out: dict[str, Any] = {}
+    if mem.ops:
+        out["last_change"] = list(mem.ops)
+    if mem.target is not None:
+        out["last_referred_to"] = {"role": "main", **mem.target}
+        if mem.name:
+            out["last_referred_to"]["name"] = mem.name
+    if mem.moved:
+        out["last_move"] = {"segment_id": mem.moved[0], "was_at_index": mem.moved[1]}
+    return out
 
 
 def build_messages(instruction: str, timeline: Timeline, library: Sequence[Asset],
-                   new_assets: Sequence[Asset] = ()) -> list[dict[str, str]]:
+                   new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None) -> list[dict[str, str]]:
     media = [{"id": a.id, "name": a.name, "kind": a.kind.value, "duration_ms": a.duration_ms}
              for a in (library or timeline.assets)]
     context = {
@@ -96,6 +116,8 @@ def build_messages(instruction: str, timeline: Timeline, library: Sequence[Asset
         "media_library": media,
         "just_added": [a.id for a in new_assets],
     }
+    if talk := conversation(memory):
+        context["conversation"] = talk
     return [
         {"role": "system", "content": _SYSTEM},
         {"role": "user", "content": "Current project:\n" + json.dumps(context, ensure_ascii=False)
@@ -104,11 +126,12 @@ def build_messages(instruction: str, timeline: Timeline, library: Sequence[Asset
 
 
 def request_ops(config: LLMConfig, instruction: str, timeline: Timeline, library: Sequence[Asset] = (),
-                new_assets: Sequence[Asset] = (), *, transport: httpx.BaseTransport | None = None) -> list[O.Op]:
+                new_assets: Sequence[Asset] = (), *, transport: httpx.BaseTransport | None = None,
+                memory: M.Memory | dict | None = None) -> list[O.Op]:
     """Ask the endpoint for ops. Raises `LLMFailure` with a short reason on anything wrong."""
     body = {
         "model": config.model,
-        "messages": build_messages(instruction, timeline, library, new_assets),
+        "messages": build_messages(instruction, timeline, library, new_assets, memory),
         "tools": [tool_definition()],
         "tool_choice": {"type": "function", "function": {"name": TOOL_NAME}},
         "temperature": 0,
@@ -169,7 +192,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     if cfg is None:
         return rules.plan_edit(instruction, timeline, library=library, new_assets=new_assets, memory=memory)
     try:
-        ops = request_ops(cfg, instruction, timeline, library, new_assets, transport=transport)
+        ops = request_ops(cfg, instruction, timeline, library, new_assets, transport=transport, memory=memory)
         # requests (captions, voiceover, …) are resolved by the session; check the ops before the first one
         first_request = next((i for i, o in enumerate(ops) if isinstance(o, O.REQUEST_TYPES)), len(ops))
         apply(timeline, [o for o in ops[:first_request] if not isinstance(o, (O.Undo, O.Redo))], library=library)
@@ -180,4 +203,5 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     names = {a.id: a.name for a in (*library, *timeline.assets)}
     understood = tuple(O.describe(o, names) for o in ops)
     reply = "; ".join(understood)
-    return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", understood)
+    remembered = M.remember(M.Memory.from_dict(memory), ops, timeline, library).to_dict()
+    return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", understood, memory=remembered)

@@ -46,6 +46,13 @@ image's video's music's title's
 # casual words the planner reads too (never "corrected")
 _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4k 8k hd uhd mp4 mp3 mov wav jpg png".split())
 
+
+
+def known(word: str) -> bool:
+    """A word the planner reads (its vocabulary or a casual word it knows)."""
+    return word in VOCAB or word in _EXTRA_KNOWN
+
+
 _WORD = re.compile(r"(?<![\w.\\/@#-])[a-z][a-z']{2,}(?![\w.\\/@-])", re.I)
 _STUCK = re.compile(r"\b(to|at|in|by)(\d+(?:p|k|s|%)?)\b", re.I)  # "to720p" -> "to 720p"
 _RARE = 3_000_000  # below this count an English word may be a typo of a planner word

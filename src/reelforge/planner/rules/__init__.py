@@ -55,6 +55,7 @@ from reelforge.planner.rules.refs import (
     _MUSIC,
     _SPLIT_RX,
     _VOICE,
+    _absent,
     _Ambiguous,
     _Cannot,
     _clauses,
@@ -149,6 +150,7 @@ class _Result:
     ops: list[O.Op] | None = None
     question: str | None = None
     cannot: str | None = None
+    absent: str | None = None  # a name in the clause that is not in the project (the rest was acted on)
 
     @property
     def ok(self) -> bool:
@@ -171,6 +173,12 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         r.question = str(exc)
     except _Cannot as exc:
         r.cannot = str(exc)
+    if r.question is None and r.cannot is None and (a := _absent(c)) is not None:
+        named = any(t.name for o in r.ops or [] for t in M.targets_of(o))
+        if r.ok and named:  # "put the scarf first and the shoe last" with no scarf: the shoe moves, the reply says
+            r.absent = a
+        elif not r.ok or "." in a:  # "make scarf.jpg 3 seconds" is not the video's length
+            r.ops, r.cannot = None, f"there is no '{a}' in the project"
     return r
 
 
@@ -303,6 +311,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     if questions:
         return EditPlan("ambiguous", (), questions[0], tuple(understood), fixes=fixed)
     problems = [r for r in results if not r.ok]
+    problems += [_Result(text=r.absent or "", cannot=f"there is no '{r.absent}' in the project") for r in results if r.ok and r.absent]
     if problems and not ops:
         plan = _unknown(understood, problems, zh=zh)
         return EditPlan(plan.status, (), plan.reply + _typo_note(fixes, zh), plan.understood, fixes=fixed)
@@ -451,6 +460,7 @@ _CANNOT_ZH: list[tuple[str, str]] = [
     (r"which music\?.*", "换成哪首音乐？先把音频文件加入项目，再说例如“把背景音乐换成jazz.mp3”"),
     (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),
     (r"what should the text say\?.*", "文字要写什么？请放在引号里，例如：添加标题「春季大促」"),
+    (r"there is no '(.+)' in the project", r"项目里没有「\1」"),
     (r"add the logo image to the project first.*", "先把logo图片加入项目（上传），再说放在哪里"),
     (r"there (?:are|is) no (images|image|video clips|video clip|shots|shot) (?:on the timeline|to take highlights from)",
      "时间线上没有{0}"),

@@ -408,3 +408,41 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
     t = re.sub(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])", " ", t)
     t = re.sub(r"\s+", " ", t).strip()
     return _Ctx(raw=raw, t=t, quotes=qs, tl=tl, library=library, new_assets=new, zh=P.is_chinese(piece))
+
+
+# ---------------------------------------------------------------------------------------------
+# a name that points at nothing in the project ("put the scarf first" with no scarf)
+_MEDIA_EXT = r"(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)"
+_RX_FILE = re.compile(rf"(?<![\w.])([a-z0-9][\w-]*\.{_MEDIA_EXT})(?![\w])")
+# "the scarf photo", "the scarf first", "the scarf and …", "把scarf放到…": a word where a shot's name goes
+_RX_NAMED = re.compile(
+    rf"\bthe\s+([a-z][a-z0-9_-]{{1,30}})(?=\s+(?:{_NOUN}|first|last|to|at|before|after|and|or|in|on|between|"
+    rf"\d+\s*(?:s|secs?|seconds?)\b)\b|\s*[,.;!?]|\s*$)|把\s*([a-z][a-z0-9_-]{{1,30}})\s*(?:那张|这张|那段|这段|图片|照片|视频)?\s*(?=放|移|挪|删|去|换|改|调)")
+_NOT_NAMES = frozenset("""
+whole entire other others same new old rest current main thing things stuff way bit lot one ones two three four five
+six seven eight nine ten next previous following remaining opening closing intro outro ending beginning middle end
+start front back whole everything all both each every this that these those it them first second third fourth fifth
+last final penultimate sound volume level speed length duration frame screen video vid vids timeline project movie
+reel montage slideshow edit cut version colour color font size text words wording line lines letters brightness
+""".split())
+
+
+def _absent(c: _Ctx) -> str | None:
+    """A file name or a shot's name that matches nothing in the project ("the scarf", "scarf.jpg"),
+    so the reply can say so instead of acting on the rest as if all was said."""
+    from reelforge.planner import typos as T
+
+    t = c.t
+    names = [a.name.lower() for a in (*c.library, *c.tl.assets) if a.name]
+    for m in _RX_FILE.finditer(t):
+        if m.group(1) not in names:
+            return m.group(1)
+    stems = {w for w, _ in _stems([*c.main_segs(), *c.library, *c.tl.assets])}
+    for m in _RX_NAMED.finditer(t):
+        word = m.group(1) or m.group(2)
+        if (word in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or P.parse_ordinal(word)
+                or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
+                or any(word in n for n in names)):
+            continue
+        return word
+    return None
