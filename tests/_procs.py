@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import signal
 import socket
 import subprocess
@@ -10,10 +12,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def _port_block() -> range:
+    """Ports this test process hands out: below the kernel's ephemeral range (so no client
+    connection's local port is ever handed to a server) and disjoint between xdist workers and
+    runs (so two servers never get the same port before either has bound it)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    n = int(worker) if worker.isdigit() else 0
+    start = 20000 + (n % 8) * 1500
+    return range(start, start + 1500)
+
+
+_block = _port_block()
+_next_port = itertools.islice(itertools.cycle(_block), os.getpid() % len(_block), None)  # runs side by side start apart
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port no other server of this test run is given, checked free right now."""
+    for _ in range(1500):
+        port = next(_next_port)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port in this test process's block")
 
 
 def tail(log: Path, chars: int = 6000) -> str:
