@@ -631,3 +631,9 @@ FRESH4: list[tuple[str, object, object]] = [
     ("first", "做一个20秒的方形视频", {"aspect": "1:1", "duration_ms": 20000}),
     ("first", "zzkx plmf", {"says": "understand"}),
 ]
+# its first run (commit 1c5d6d8, before any fix): 74/88 (84.1 %), 2 destructive misreads ("drop the music
+# volume to like 15%" removed the music track; "cut the music for the first 10 seconds" trimmed the clip)
+FIRST_RUN4: dict[str, tuple[int, int]] = {
+    "casual": (11, 14), "typos": (11, 11), "refs": (5, 10), "memory": (6, 9), "ranges": (6, 7), "multi": (9, 9),
+    "zh": (10, 12), "files": (4, 4), "refuse": (8, 8), "first": (4, 4),
+}
