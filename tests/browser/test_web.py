@@ -1,9 +1,12 @@
 """The web page in a real browser against a real ``reelforge serve``.
 
-Desktop: upload real files (one of them a text file named .jpg, rejected with the API's
-reason while the others go in), send the seed instruction with the keyboard, see the tracks,
-edit, undo/redo, quick preview, export 9:16 and download the MP4, then probe it with PyAV.
-Phone (375 px): the same page fits, works, and a user without credits gets a clear message.
+Desktop (a 1280x800 laptop screen): upload real files (one of them a text file named .jpg,
+rejected in one plain sentence while the others go in), send the seed instruction with the
+keyboard, see the tracks, edit, undo/redo, quick preview, export 9:16 and download the MP4,
+then probe it with PyAV; chat, preview and timeline are in view together, and after a reload
+the conversation and the export's download link come back.
+Phone (375 px): the same page fits with the chat first, works, and a user without credits
+gets a clear message.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def open_page(browser, url, **context):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url + "/")
-    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    page.wait_for_selector("body[data-ready='1']", timeout=60_000)
     return ctx, page, errors
 
 
@@ -50,7 +53,7 @@ def track_texts(page) -> list[str]:
 
 def test_desktop_upload_chat_preview_export_download(browser, start_server, media, out_dir):
     server = start_server(heartbeat_seconds="0.2")
-    ctx, page, errors = open_page(browser, server.url, viewport={"width": 1366, "height": 900})
+    ctx, page, errors = open_page(browser, server.url, viewport={"width": 1280, "height": 800})
     try:
         credits_before = int(page.locator("#credits").get_attribute("data-available"))
         assert page.locator("#credits").inner_text() == f"Credits: {credits_before}"
@@ -65,10 +68,20 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         assert rejected.count() == 1
         assert rejected.get_attribute("data-name") == "notes.jpg"
         reason = rejected.locator(".reason").inner_text()
-        assert "notes.jpg" in reason and "mp4" in reason, reason   # the API's reason, listing formats
+        # one plain sentence with the supported formats: no repeat of the name shown beside it,
+        # no decoder jargon; and it reads as failed, not as a full progress bar
+        assert "mp4" in reason and "jpg" in reason and reason.count(".") <= 3, reason
+        assert "notes.jpg" not in reason and "Invalid data" not in reason and "decod" not in reason, reason
+        assert "failed" in rejected.locator(".state").inner_text()
+        assert rejected.locator("progress").is_hidden()
         page.wait_for_function("document.querySelectorAll('#media .thumb').length === 5")
         assert page.locator("#media .thumb.image img").count() == 3   # thumbnails of the photos
         assert page.locator("#media .thumb.audio").count() == 2
+        # whole file names under the thumbnails, not "01-glass-bott…"
+        labels = page.locator("#media .thumb .label").evaluate_all(
+            "els => els.map(e => [e.firstChild.textContent, e.scrollWidth <= e.clientWidth + 1])")
+        assert all(fits for _, fits in labels), labels
+        assert {name for name, _ in labels} == {f.name for f in files[:5]}, labels
         page.screenshot(path=str(out_dir / "01-uploaded.png"), full_page=True)
 
         # 2. the seed instruction, typed and sent with Enter; the reply streams in
@@ -79,6 +92,7 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         page.wait_for_selector("#chat-log .msg.assistant .summary-line", timeout=T)
         reply = page.locator("#chat-log .msg.assistant").last.inner_text()
         assert "Timeline (" in reply
+        assert page.locator(".examples").is_hidden()   # the starter chips go once used
         working = page.evaluate("window.__working")
         assert working, "the working indicator never showed"
         assert page.locator("#working").is_hidden()
@@ -99,25 +113,41 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         assert left == pytest.approx(100, abs=0.5)
         assert "Timeline (" in page.locator("#summary").inner_text()
         page.screenshot(path=str(out_dir / "02-timeline.png"), full_page=True)
+        # on a 1280x800 screen the chat, the preview and the timeline are in view together
+        for sel in ("#chat-input", "#chat-log", "#preview-video", "#timeline .track.video", "#timeline .track.audio"):
+            box = page.locator(sel).first.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= 800, (sel, box)
 
         # 4. an edit, then undo and redo
         page.fill("#chat-input", "lower the music to 20%")
         page.click("#send")
         page.wait_for_function("[...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))",
                                timeout=T)
+        chat_text = page.locator("#chat-log").inner_text()
+        assert "set_volume" not in chat_text and "⚙" not in chat_text, chat_text   # no internal op names
         assert page.locator("#undo").is_enabled()
         page.click("#undo")
         page.wait_for_function("![...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))")
         page.click("#redo")
         page.wait_for_function("[...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))")
 
-        # Chinese works too: one click on the 中文 starter lowers the music further
+        # Chinese works too: it lowers the music further
         music = page.locator("#timeline .track[data-role='music'] .seg").first
         assert "vol 20%" in music.get_attribute("aria-label")
-        page.get_by_role("button", name="把背景音乐调小一点").click()
+        page.fill("#chat-input", "把背景音乐调小一点")
+        page.click("#send")
         page.wait_for_function("!document.querySelector(\"#timeline .track[data-role='music'] .seg\").getAttribute('aria-label').includes('vol 20%')",
                                timeout=T)
         assert not page.locator("#chat-log .msg.assistant").last.evaluate("e => e.classList.contains('error')")
+        # one rounding everywhere: the reply's summary and the track show the same music %
+        # (24.5 % is where rounding half up and half to even part ways)
+        page.fill("#chat-input", "music to 24.5%")
+        page.click("#send")
+        page.wait_for_function("document.querySelectorAll('#chat-log .msg.user').length === 4 && !document.querySelector('[data-streaming]')",
+                               timeout=T)
+        said = re.search(r"BGM: [^)]*?(\d+)%\)", page.locator("#chat-log .msg.assistant .summary-line").last.inner_text())
+        shown = re.search(r"vol (\d+)%", music.get_attribute("aria-label"))
+        assert said and shown and said.group(1) == shown.group(1), (said.group(0), shown.group(0))
 
         # a look from the style picker: an ordinary edit, answered in the chat, kept by the page
         assert page.locator("#look").is_enabled() and page.locator("#look").input_value() == "clean"
@@ -136,19 +166,22 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         assert duration == pytest.approx(10.0, abs=0.3)
         page.screenshot(path=str(out_dir / "03-preview.png"), full_page=True)
 
-        # 6. export 9:16 at 720p (draft quality keeps the test quick), progress, download
+        # 6. export 9:16 at 720p (draft quality keeps the test quick), progress, download;
+        # the preview takes the chosen shape
+        assert page.evaluate("(() => { const b = document.querySelector('#preview-video').getBoundingClientRect(); return b.width > b.height; })()")
         page.select_option("#aspect", "9:16")
+        assert page.evaluate("(() => { const b = document.querySelector('#preview-video').getBoundingClientRect(); return b.height > 1.5 * b.width; })()")
         page.select_option("#resolution", "720p")
         page.select_option("#quality", "draft")
         watch_progress = "window.__progress = []; new MutationObserver(() => window.__progress.push(document.querySelector('#export-progress').value)).observe(document.querySelector('#export-status'), {childList: true, characterData: true, subtree: true})"
         page.evaluate(f"() => {{ {watch_progress} }}")
         page.click("#export-btn")
-        page.wait_for_selector("#export-progress:not([hidden])", timeout=10_000)
+        page.wait_for_selector("#export-progress:not([hidden])", timeout=60_000)
         page.wait_for_selector("#download:not([hidden])", timeout=T)
         assert page.evaluate("document.querySelector('#export-progress').value") == 100
         assert page.locator("#export-status").inner_text().startswith("Done: 720×1280, 10s (draft quality")
         page.wait_for_function(f"Number(document.querySelector('#credits').dataset.available) < {credits_before}",
-                               timeout=10_000)
+                               timeout=60_000)
         page.screenshot(path=str(out_dir / "04-exported.png"), full_page=True)
         if os.environ.get("REELFORGE_DOCS_SCREENSHOT"):
             shutil.copy(out_dir / "04-exported.png", ROOT / "docs" / "screenshots" / "web.png")
@@ -162,6 +195,22 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         assert (info.width, info.height) == (360, 640)          # 9:16, draft quality's 360 px short side
         assert info.duration == pytest.approx(10.0, abs=0.3)
         assert target.stat().st_size > 10_000
+        assert page.locator("#media .thumb").count() == 5
+
+        # 7. a reload brings back the conversation and the finished export with its link;
+        # the footer shows no raw project id
+        messages = page.locator("#chat-log .msg").all_inner_texts()
+        href = page.get_attribute("#download", "href")
+        page.reload()
+        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+        page.wait_for_selector("#download:not([hidden])", timeout=60_000)
+        assert page.get_attribute("#download", "href") == href
+        assert page.locator("#export-status").inner_text().startswith("Done: 720×1280")
+        assert page.locator("#chat-log .msg").all_inner_texts() == messages
+        assert page.locator(".examples").is_hidden()
+        session = page.evaluate("localStorage.getItem('reelforge.session')")
+        assert session and session not in page.locator("footer").inner_text()
+        page.screenshot(path=str(out_dir / "05-reloaded.png"))
         assert not errors, errors
     finally:
         ctx.close()
@@ -183,6 +232,9 @@ def test_phone_width_and_no_credits_message(browser, start_server, media, out_di
         for sel in ("#chat-input", "#send", "#export-btn", "#preview-btn", "#timeline"):
             box = page.locator(sel).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375 + 0.5, (sel, box)
+        # the chat comes first on a phone, and the starter chips have gone after one was used
+        assert page.locator("#chat-input").bounding_box()["y"] < page.locator("#dropzone").bounding_box()["y"]
+        assert page.locator(".examples").is_hidden()
         page.screenshot(path=str(out_dir / "05-phone.png"), full_page=True)
 
         # keyboard: the file picker and the chat are reachable with Tab, focus is visible
@@ -195,7 +247,7 @@ def test_phone_width_and_no_credits_message(browser, start_server, media, out_di
 
         # an export with no credits is refused with a clear message (2001), nothing starts
         page.click("#export-btn")
-        page.wait_for_selector("#notice:not([hidden])", timeout=10_000)
+        page.wait_for_selector("#notice:not([hidden])", timeout=60_000)
         notice = page.locator("#notice-text").inner_text()
         assert "out of credits" in notice, notice
         assert page.locator("#download").is_hidden()
@@ -205,7 +257,7 @@ def test_phone_width_and_no_credits_message(browser, start_server, media, out_di
         page.evaluate("localStorage.removeItem('reelforge.token')")
         page.reload()
         page.wait_for_selector("body[data-ready='1']")
-        page.wait_for_selector("#notice:not([hidden])", timeout=10_000)
+        page.wait_for_selector("#notice:not([hidden])", timeout=60_000)
         notice = page.locator("#notice-text").inner_text()
         assert "already received its free starter token" in notice, notice
         assert not errors, errors

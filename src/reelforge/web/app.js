@@ -22,6 +22,17 @@
     "4:5": { "1080p": [1080, 1350], "720p": [720, 900] },
   };
 
+  const SUPPORTED = "mp4, mov, avi, webm, mkv · jpg, png, gif, webp · mp3, wav, m4a, aac";
+  const CHAT_KEEP = 200;   // messages of a project's conversation kept in this browser
+
+  /** Percent of a linear gain, rounded like the server's summary (Python's round: half to
+   *  even), so the chat and the tracks never show 24 % and 25 % for the same volume. */
+  function pct(v) {
+    const x = v * 100, f = Math.floor(x);
+    const r = x - f === 0.5 ? (f % 2 === 0 ? f : f + 1) : Math.round(x);
+    return r;
+  }
+
   const state = {
     token: store.get("token"),
     sessionId: store.get("session"),
@@ -156,13 +167,13 @@
     const data = await api("/v1/sessions", { method: "POST", body: { name: "web project", language: "en" } });
     state.sessionId = data.id || data.session_id;
     store.set("session", state.sessionId);
-    $("#session-label").textContent = "Project " + state.sessionId;
     return state.sessionId;
   }
 
   async function newSession() {
     state.sessionId = null; store.set("session", null);
     $("#chat-log").querySelectorAll(".msg:not(.system)").forEach((n) => n.remove());
+    showStarters(true);
     $("#uploads").textContent = "";
     $("#preview-video").removeAttribute("src");
     $("#download").hidden = true;
@@ -204,7 +215,26 @@
     if (state.timeline && state.timeline.style) $("#look").value = state.timeline.style;
     if (data.media) renderMedia(data.media);
     renderTimeline(state.timeline);
-    $("#session-label").textContent = "Project " + state.sessionId;
+    fitPreview();
+  }
+
+  /** The preview keeps the shape of what will be exported: the format picked in the export
+   *  form once the user touched it, else the timeline's own frame. */
+  function fitPreview() {
+    const tl = state.timeline;
+    if (tl && tl.width && tl.height && !$("#aspect").dataset.touched) {
+      // the export form starts on the timeline's own shape ("make it vertical" -> 9:16)
+      const match = Object.keys(FRAME).find((a) => FRAME[a]["1080p"][0] * tl.height === FRAME[a]["1080p"][1] * tl.width);
+      if (match) $("#aspect").value = match;
+    }
+    let w = tl && tl.width, h = tl && tl.height;
+    const picked = $("#aspect").dataset.touched ? $("#aspect").value : null;
+    if (picked) [w, h] = FRAME[picked]["1080p"];
+    if (!w || !h) [w, h] = [16, 9];
+    const video = $("#preview-video");
+    video.style.setProperty("--frame", `${w} / ${h}`);
+    video.style.setProperty("--frame-ratio", String(w / h));
+    video.dataset.frame = `${w}x${h}`;
   }
 
   async function refreshCredits() {
@@ -258,7 +288,9 @@
       const label = document.createElement("span");
       label.className = "label";
       const detail = m.kind === "image" ? `${m.width}×${m.height}` : fmtSec(m.duration_ms || 0);
-      label.textContent = `${m.name} · ${detail}`;
+      label.textContent = m.name;
+      const det = document.createElement("span"); det.className = "detail"; det.textContent = detail;
+      label.append(det);
       li.title = `${m.name} (${m.kind}, ${detail})`;
       li.setAttribute("aria-label", li.title);
       li.append(pic, label);
@@ -341,7 +373,7 @@
           } else {
             const msg = body && body.message ? body.message : `upload failed (HTTP ${xhr.status})`;
             const code = body && body.code != null ? body.code : xhr.status;
-            fail(code === 2001 || code === 402 || code === 429 ? explain(new ApiError(code, msg, xhr.status)) : msg);
+            fail(uploadProblem(code, msg, xhr.status));
           }
         };
         xhr.onerror = () => fail("network error while uploading");
@@ -352,7 +384,8 @@
       };
       const fail = (message) => {
         row.li.classList.add("failed");
-        row.st.textContent = "rejected";
+        row.st.textContent = "✕ failed";
+        row.bar.removeAttribute("value");
         const reason = document.createElement("span");
         reason.className = "reason";
         reason.textContent = message;
@@ -361,6 +394,15 @@
       };
       getToken().then((t) => send(t, false), (err) => fail(explain(err)));
     });
+  }
+
+  /** One plain sentence for a refused upload: the row already names the file, and the
+   *  decoder's own words ("Invalid data found when processing input") help nobody. */
+  function uploadProblem(code, message, status) {
+    if (code === 4001 || status === 415) return `This file can't be used: it isn't a picture, video or sound file we can read. Supported: ${SUPPORTED}.`;
+    if (code === 4002 || status === 413) return "This file is larger than 500 MB, the limit for one file.";
+    if (code === 2001 || code === 402 || code === 429) return explain(new ApiError(code, message, status));
+    return message;
   }
 
   async function uploadFiles(files) {
@@ -438,7 +480,7 @@
         const range = `${fmtSec(seg.start)}–${fmtSec(seg.start + seg.duration)}`;
         let extra = "";
         if (seg.kind === "audio" || (seg.kind === "video" && seg.volume !== undefined && seg.volume !== 1)) {
-          extra = ` · vol ${Math.round((seg.volume ?? 1) * 100)}%`;
+          extra = ` · vol ${pct(seg.volume ?? 1)}%`;
         }
         el.style.left = (seg.start / total * 100) + "%";
         el.style.width = (seg.duration / total * 100) + "%";
@@ -462,7 +504,41 @@
     p.textContent = text;
     $("#chat-log").append(p);
     $("#chat-log").scrollTop = $("#chat-log").scrollHeight;
+    if (kind === "user") showStarters(false);
     return p;
+  }
+
+  /** The starter chips are for the first message only: once the conversation has begun they
+   *  go (on a phone they would push the chat box far down). */
+  function showStarters(on) { $(".examples").hidden = !on; }
+
+  // The conversation is kept in this browser per project (like the token and the session), so
+  // a reload shows it again.
+  function chatKey() { return "chat." + state.sessionId; }
+  function loadChat() {
+    try { return JSON.parse(store.get(chatKey()) || "[]"); } catch { return []; }
+  }
+  function saveMessage(entry) {
+    if (!state.sessionId) return;
+    const all = loadChat();
+    all.push(entry);
+    store.set(chatKey(), JSON.stringify(all.slice(-CHAT_KEEP)));
+  }
+  function showSaved(entry) {
+    const p = addMessage(entry.kind, "");
+    const body = document.createElement("span"); body.textContent = entry.text || "";
+    p.append(body);
+    for (const c of entry.classes || []) p.classList.add(c);
+    if (entry.summary) {
+      const s = document.createElement("span"); s.className = "summary-line"; s.textContent = entry.summary;
+      p.append(s);
+    }
+    return p;
+  }
+  function restoreChat() {
+    const entries = loadChat();
+    for (const e of entries) showSaved(e);
+    showStarters(!entries.some((e) => e.kind === "user"));
   }
 
   function setWorking(on, text = "Working…") {
@@ -502,11 +578,9 @@
           body.textContent += (data && data.text) || (typeof data === "string" ? data : "");
           $("#chat-log").scrollTop = $("#chat-log").scrollHeight;
         } else if (event === "tool") {
-          if (data && data.type === "ops" && data.ops && data.ops.length) {
-            const tool = document.createElement("span"); tool.className = "tool";
-            tool.textContent = "⚙ " + data.ops.map((o) => o.op || "edit").join(", ");
-            bubble.prepend(tool);
-          } else if (data && data.type === "export" && data.export) {
+          // (the "ops" event names internal operations such as set_volume: the reply that
+          // follows says the same in plain words, so it is not shown)
+          if (data && data.type === "export" && data.export) {
             followExport(data.export);
           }
         } else if (event === "error") {
@@ -538,6 +612,10 @@
       if (err instanceof ApiError && err.code === 1002) { state.sessionId = null; store.set("session", null); }
     } finally {
       delete bubble.dataset.streaming;
+      const summary = bubble.querySelector(".summary-line");
+      saveMessage({ kind: "user", text });
+      saveMessage({ kind: "assistant", text: body.textContent, summary: summary ? summary.textContent : "",
+                    classes: ["error", "unchanged"].filter((c) => bubble.classList.contains(c)) });
       setWorking(false);
       setBusy(false);
       try { await refreshState(); } catch (err) { notify(explain(err)); }
@@ -552,7 +630,9 @@
       if (op === "undo") state.mayRedo = data.changed !== false;
       if (op === "redo" && data.changed === false) state.mayRedo = false;
       applyState(data);
-      addMessage("assistant", data.message || (op === "undo" ? "Undone." : "Redone."));
+      const said = data.message || (op === "undo" ? "Undone." : "Redone.");
+      addMessage("assistant", said);
+      saveMessage({ kind: "assistant", text: said });
       await refreshState();
     } catch (err) { notify(explain(err)); }
   }
@@ -634,6 +714,36 @@
     }
   }
 
+  function showExported(done) {
+    const bar = $("#export-progress"), status = $("#export-status"), link = $("#download");
+    bar.hidden = false;
+    bar.value = 100;
+    status.textContent = `Done: ${done.width}×${done.height}, ${fmtSec(done.duration_ms || 0)}` +
+      (done.quality === "draft" ? " (draft quality: rendered at a reduced size)." : ".");
+    link.href = done.download_url;
+    link.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.mp4`);
+    link.hidden = false;
+  }
+
+  /** After a reload: the project's latest export comes back (its download link, or its
+   *  progress while it is still rendering), and so does the latest quick preview. */
+  async function restoreRenders() {
+    if (!state.sessionId) return;
+    let list;
+    try { list = (await api(`/v1/sessions/${state.sessionId}/exports`)).exports || []; } catch { return; }
+    const newest = (kind) => list.filter((r) => (r.kind === "preview") === (kind === "preview"))
+      .sort((a, b) => Number(b.created) - Number(a.created))[0];
+    const exp = newest("export"), prev = newest("preview");
+    if (prev && prev.status === "completed" && prev.download_url) {
+      $("#preview-video").src = prev.download_url;
+      $("#preview-status").textContent = `Preview ready (${fmtSec(prev.duration_ms || 0)}, low resolution).`;
+    }
+    if (!exp) return;
+    if (exp.status === "completed" && exp.download_url) showExported(exp);
+    else if (exp.status === "queued" || exp.status === "running") followExport(exp);
+    else if (exp.status === "failed") $("#export-status").textContent = "The last export failed: " + (errorText(exp.error) || "unknown error");
+  }
+
   async function followExport(job) {
     state.exporting = true;
     const bar = $("#export-progress"), status = $("#export-status"), link = $("#download");
@@ -650,12 +760,7 @@
       if (done.status !== "completed") {
         throw new ApiError((done.error && done.error.code) || 5001, "The export failed: " + (errorText(done.error) || "unknown error"));
       }
-      bar.value = 100;
-      status.textContent = `Done: ${done.width}×${done.height}, ${fmtSec(done.duration_ms || 0)}` +
-        (done.quality === "draft" ? " (draft quality: rendered at a reduced size)." : ".");
-      link.href = done.download_url;
-      link.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.mp4`);
-      link.hidden = false;
+      showExported(done);
       link.focus();
     } catch (err) {
       notify(explain(err));
@@ -702,6 +807,7 @@
     $("#export-form").addEventListener("submit", startExport);
     $("#new-session").addEventListener("click", () => newSession().catch((err) => notify(explain(err))));
     $("#notice-close").addEventListener("click", clearNotice);
+    $("#aspect").addEventListener("change", () => { $("#aspect").dataset.touched = "1"; fitPreview(); });
   }
 
   async function start() {
@@ -709,7 +815,9 @@
     try {
       await getToken();
       await ensureSession();
+      restoreChat();
       await refreshState();
+      await restoreRenders();
     } catch (err) {
       notify(explain(err));
     }
