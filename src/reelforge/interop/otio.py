@@ -146,8 +146,11 @@ def _clip(seg: Any, tail: int, assets: dict[str, Asset], fps: int, media_root: s
     else:
         available = _range(0, max(asset.duration_ms, src_start + src_dur), fps, snap)
     source = otio.opentime.TimeRange(_rt(src_start, fps, snap), otio.opentime.RationalTime(round(record.duration.value * speed), fps) if snap else _rt(src_dur, fps))
+    info = asset.model_dump(mode="json")
+    if media_root is not None:  # the receiver's copy, never where this machine keeps the file
+        info["path"] = _url(asset, media_root)
     ref = otio.schema.ExternalReference(target_url=_url(asset, media_root), available_range=available,
-                                        metadata={NS: {"asset": asset.model_dump(mode="json")}})
+                                        metadata={NS: {"asset": info}})
     clip = otio.schema.Clip(name=seg.name or asset.name, media_reference=ref, source_range=source, metadata=meta)
     if speed != 1.0:
         clip.effects.append(otio.schema.LinearTimeWarp(name="speed", time_scalar=speed))

@@ -125,9 +125,9 @@ def do_history(ctx: Context, who: Principal, session_id: str, op: str) -> dict:
 
 def do_export(ctx: Context, who: Principal, session_id: str, base: str, *, preset: str | None,
               quality: str, draft: dict | None = None, client_ref: str | None = None,
-              preview: bool = False) -> dict:
+              preview: bool = False, callback_url: str | None = None) -> dict:
     return core_of(ctx).export(who, session_id, base=base, preset=preset, quality=quality, draft=draft,
-                               client_ref=client_ref, preview=preview)
+                               client_ref=client_ref, preview=preview, callback_url=callback_url)
 
 
 def do_export_status(ctx: Context, who: Principal, render_id: str, base: str) -> dict:
@@ -234,7 +234,7 @@ def create_export(ctx: Ctx, who: Who, session_id: str, request: Request,
                   body: Annotated[ExportIn | None, Body()] = None) -> dict:
     body = body or ExportIn()
     return do_export(ctx, who, session_id, base_url(ctx, request), preset=body.preset,
-                     quality=body.quality, draft=body.draft)
+                     quality=body.quality, draft=body.draft, callback_url=body.callback_url)
 
 
 @router.get("/sessions/{session_id}/exports", response_model=ExportList,

@@ -15,7 +15,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from reelforge.service import api_v1, compat, errors
+from reelforge.service import api_interop, api_v1, compat, errors
 from reelforge.service.bodies import BodyGuard
 from reelforge.service.config import Settings
 from reelforge.service.core import Core
@@ -53,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(api_v1.router)
     app.include_router(api_v1.files_router)
+    app.include_router(api_interop.router)
+    app.include_router(api_interop.files_router)
     app.include_router(compat.router)
     if (WEB_DIR / "index.html").is_file():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")

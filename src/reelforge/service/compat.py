@@ -115,7 +115,7 @@ def render(ctx: Ctx, who: Who, request: Request, body: CompatRenderIn) -> dict:
             raise BadRequest("draft must be a JSON object")
     view = api_v1.do_export(ctx, who, sid, base_url(ctx, request),
                             preset=body.preset or body.aspect, quality=body.quality or "standard",
-                            draft=draft, client_ref=body.ref())
+                            draft=draft, client_ref=body.ref(), callback_url=body.callback())
     return ok(_render_view(view))
 
 
@@ -129,4 +129,5 @@ def _render_view(view: dict) -> dict:
     return {"id": view["render_id"], "render_id": view["render_id"], "export_id": view["id"],
             "status": view["stage"], "progress": view["progress"], "error": view["error"],
             "cost": view["cost"], "download_url": view["download_url"], "url": view["download_url"],
-            "width": view["width"], "height": view["height"], "duration_ms": view["duration_ms"]}
+            "width": view["width"], "height": view["height"], "duration_ms": view["duration_ms"],
+            "captions": view["captions"], "webhook": view["webhook"]}

@@ -66,6 +66,12 @@ class Settings(BaseModel):
     worker_threads: int = Field(1, ge=1)
     requeue_attempts: int = Field(2, ge=1, description="runs a job gets before an interrupted one is failed")
 
+    # webhooks (reelforge.service.webhooks)
+    webhook_timeout: float = Field(10.0, gt=0, description="seconds for one delivery attempt in total")
+    webhook_attempts: int = Field(6, ge=1, description="delivery attempts before a webhook is marked failed")
+    webhook_backoff: float = Field(5.0, gt=0, description="seconds before the first retry; x4 for each next one")
+    webhook_concurrency: int = Field(16, ge=1, description="deliveries in flight at once per process")
+
     # database
     database_url: str | None = Field(None, description="default: sqlite file in the data dir")
 

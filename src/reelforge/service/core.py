@@ -83,7 +83,10 @@ class Core:
         return swept
 
     def close(self) -> None:
+        from reelforge.service import webhooks
+
         self.ctx.jobs.stop()
+        webhooks.stop(self.ctx)
         self.ctx.db.dispose()
 
     @property
@@ -264,10 +267,11 @@ class Core:
     # -- exports -----------------------------------------------------------------------------
     def export(self, who: Principal, session_id: str, *, base: str | None = None, preset: str | None = None,
                quality: str = "standard", draft: dict | None = None, client_ref: str | None = None,
-               preview: bool = False) -> dict:
-        """Reserve credits and queue a render of the session (or of ``draft``); its view."""
+               preview: bool = False, callback_url: str | None = None) -> dict:
+        """Reserve credits and queue a render of the session (or of ``draft``); its view.
+        ``callback_url`` (else the account's default) is called when it finishes (webhooks)."""
         row = renders.create(self.ctx, who, session_id, preset=preset, quality=quality, draft=draft,
-                             client_ref=client_ref, preview=preview)
+                             client_ref=client_ref, preview=preview, callback_url=callback_url)
         return renders.view(row, base or self.base)
 
     def export_status(self, who: Principal, export_id: str, base: str | None = None) -> dict:
@@ -285,6 +289,31 @@ class Core:
         if row.status != "completed" or not row.output_path:
             raise NotFound(f"export {row.id} is not ready (status {row.status})")
         return Path(row.output_path)
+
+
+    # -- hand-off: editors' timelines, caption files, webhooks ---------------------------------
+    def export_timeline(self, who: Principal, session_id: str, fmt: str) -> bytes:
+        """The session's current timeline as an editor's file (otio, xml, fcpxml, edl); media
+        references are file names, never server paths."""
+        from reelforge.interop.handoff import timeline_file
+
+        _, sess = projects.load(self.ctx, who, session_id)
+        if sess.timeline is None:
+            raise NotFound(f"session {session_id} has no timeline yet: upload media and send an instruction first")
+        return timeline_file(sess.timeline, fmt, name=f"reelforge-{session_id[:8]}")
+
+    def export_captions(self, who: Principal, export_id: str, fmt: str) -> str:
+        return renders.caption_text(renders.get(self.ctx, who, export_id), fmt)
+
+    def webhook(self, who: Principal) -> dict:
+        from reelforge.service import webhooks
+
+        return webhooks.account_view(self.ctx, who)
+
+    def set_webhook(self, who: Principal, url: str | None, *, rotate_secret: bool = False) -> dict:
+        from reelforge.service import webhooks
+
+        return webhooks.set_account(self.ctx, who, url, rotate_secret=rotate_secret)
 
 
 def core_of(ctx: Context) -> Core:

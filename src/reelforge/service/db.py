@@ -68,6 +68,10 @@ class Account(Base):
     available: Mapped[int] = mapped_column(Integer, default=0)
     frozen: Mapped[int] = mapped_column(Integer, default=0)
     created: Mapped[float] = mapped_column(Float, default=now)
+    webhook_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """Default callback URL of this account's exports (`reelforge.service.webhooks`)."""
+    webhook_secret: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    """Key of the HMAC-SHA256 signature on webhook deliveries (made on first use)."""
 
 
 class Token(Base):
@@ -156,6 +160,13 @@ class Render(Base):
     updated: Mapped[float] = mapped_column(Float, default=now)
     started: Mapped[float | None] = mapped_column(Float, nullable=True)
     finished: Mapped[float | None] = mapped_column(Float, nullable=True)
+    captions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """On-screen caption cues of the timeline (caption files are offered when > 0)."""
+    callback_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    webhook_state: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """None (no webhook) | pending | delivered | failed."""
+    webhook_log: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """JSON list of delivery attempts: {"at", "status_code", "error", "ms"}."""
 
 
 class Database:

@@ -32,7 +32,7 @@ from typing import Any
 from huey import RedisHuey, SqliteHuey
 from sqlalchemy import select, update
 
-from reelforge.service import credits
+from reelforge.service import credits, webhooks
 from reelforge.service.config import Settings
 from reelforge.service.context import Context
 from reelforge.service.db import Database, Render, clean, now
@@ -146,6 +146,8 @@ def run_render(render_id: str) -> None:
             fail(ctx, row.id, _reason(exc))
         if not isinstance(exc, Exception):
             raise
+    else:
+        webhooks.finished(ctx, row.id)
 
 
 def _reason(exc: BaseException) -> str:
@@ -212,6 +214,7 @@ def fail(ctx: Context, render_id: str, reason: str) -> None:
                   .values(status="failed", stage="failed", error=clean(reason, 4000),
                           finished=now(), updated=now()))
         credits.release(s, row.owner, row.cost)
+    webhooks.finished(ctx, render_id)
     if row.output_path:
         try:
             os.unlink(row.output_path)
@@ -264,6 +267,7 @@ def recover(ctx: Context, jobs: Jobs) -> None:
     for rid, worker, updated in running:
         if not _alive(worker, updated):
             requeue_or_fail(ctx, rid, f"worker {worker} died while rendering", enqueue=jobs.enqueue)
+    webhooks.recover(ctx)  # deliveries a stopped process left pending
     if queued:
         pending = jobs.pending_ids()
         for rid in queued:
@@ -310,4 +314,5 @@ def run_worker(settings: Settings | None = None) -> None:
         consumer.run()  # main thread: signal handlers are ours (above)
     finally:
         jobs.cancel.set()
+        webhooks.stop(ctx)
         ctx.db.dispose()

@@ -69,7 +69,9 @@ def frame_for(preset: str, width: int, height: int) -> tuple[int, int]:
 
 def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None = None,
            quality: str = "standard", draft: dict | None = None, client_ref: str | None = None,
-           preview: bool = False) -> Render:
+           preview: bool = False, callback_url: str | None = None) -> Render:
+    from reelforge.interop.subtitles import caption_cues
+    from reelforge.service import webhooks
     from reelforge.timeline import from_draft, replace
     from reelforge.timeline.limits import check_timeline
 
@@ -101,11 +103,14 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
     check_timeline(tl, limits)  # drafts, chat-made timelines and presets alike, before queueing
     cost = credits.cost_for(tl.duration, tl.width, tl.height, preview=preview)
     client_ref = clean(client_ref, 100) or None
+    callback = None if preview else webhooks.callback_for(ctx, who.account_id, callback_url)
     render = Render(id=new_id(), owner=who.account_id, session_id=row.id, kind="preview" if preview else "export",
                     client_ref=client_ref, status="queued", stage="queued", progress=0.0, cost=cost,
                     preset=clean(preset, 32), quality=quality, width=tl.width, height=tl.height,
                     duration_ms=tl.duration, timeline=tl.to_json(indent=None),
-                    download_key=new_key(), attempts=0, created=now(), updated=now())
+                    download_key=new_key(), attempts=0, created=now(), updated=now(),
+                    captions=len(caption_cues(tl)), callback_url=callback,
+                    webhook_state="pending" if callback else None)
     with ctx.db.tx() as s:
         # one render creation at a time per account, so a retried request with the same
         # client id cannot insert twice (PostgreSQL READ COMMITTED would let both miss it)
@@ -212,11 +217,35 @@ def list_for(ctx: Context, who: Principal, session_id: str) -> list[Render]:
                               .order_by(Render.created.desc())).scalars().all())
 
 
-def file_url(base: str, row: Render) -> str:
-    return f"{base.rstrip('/')}/files/{row.download_key}.mp4"
+def file_url(base: str, row: Render, ext: str = "mp4") -> str:
+    return f"{base.rstrip('/')}/files/{row.download_key}.{ext}"
+
+
+def caption_links(row: Render, base: str) -> dict[str, str] | None:
+    """Unguessable links of the export's caption files (SRT, WebVTT), once it is completed and
+    when its timeline has on-screen captions."""
+    if row.status != "completed" or not row.captions:
+        return None
+    return {"srt": file_url(base, row, "srt"), "vtt": file_url(base, row, "vtt")}
+
+
+def caption_text(row: Render, fmt: str) -> str:
+    """The SRT (``fmt="srt"``) or WebVTT (``"vtt"``) of the export's own timeline's captions;
+    `NotFound` while it is not completed or when it has none."""
+    from reelforge.interop.handoff import caption_file
+    from reelforge.timeline import Timeline
+
+    if row.status != "completed":
+        raise NotFound(f"export {row.id} is not ready (status {row.status})")
+    text = caption_file(Timeline.from_json(row.timeline), fmt)
+    if text is None:
+        raise NotFound(f"export {row.id} has no on-screen captions")
+    return text
 
 
 def view(row: Render, base: str) -> dict[str, Any]:
+    from reelforge.service import webhooks
+
     done = row.status == "completed"
     return {
         "id": row.id,
@@ -235,6 +264,8 @@ def view(row: Render, base: str) -> dict[str, Any]:
         "height": row.height,
         "duration_ms": row.duration_ms,
         "download_url": file_url(base, row) if done else None,
+        "captions": caption_links(row, base),
+        "webhook": webhooks.view_of(row),
         "status_url": f"{base.rstrip('/')}/v1/exports/{row.id}",
         "events_url": f"{base.rstrip('/')}/v1/exports/{row.id}/events",
         "created": row.created,

@@ -10,7 +10,7 @@ under the configured limits, cheaper checks first.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -172,6 +172,35 @@ class HistoryOut(StateOut):
     status: str
 
 
+class CaptionLinks(_Out):
+    """Unguessable links of an export's caption files (the /v1 routes want the token)."""
+
+    srt: str
+    vtt: str
+
+
+class WebhookAttempt(_Out):
+    attempt: int
+    at: float = Field(description="when it was made (UTC epoch seconds)")
+    status_code: int | None = Field(description="the receiver's HTTP status; null when none came")
+    error: str | None = Field(description="why it failed; null when delivered")
+    ms: int = Field(description="how long it took")
+
+
+class WebhookStatus(_Out):
+    url: str
+    state: Literal["pending", "delivered", "failed"]
+    attempts: list[WebhookAttempt]
+
+
+class WebhookSettings(_Out):
+    url: str | None = Field(description="default callback URL of this account's exports")
+    secret: str = Field(description="key of the HMAC-SHA256 signature (keep it secret)")
+    signature_header: str = Field(description="header carrying t=<unix seconds>,v1=<hex>")
+    signed_payload: str = Field(description="what is signed: the timestamp, a dot, the raw body")
+    algorithm: str
+
+
 class ExportView(_Out):
     id: str
     export_id: str
@@ -189,6 +218,9 @@ class ExportView(_Out):
     height: int
     duration_ms: int
     download_url: str | None
+    captions: CaptionLinks | None = Field(description="SRT and WebVTT of the on-screen captions, "
+                                          "once completed (null without captions)")
+    webhook: WebhookStatus | None = Field(description="the webhook's delivery (null without one)")
     status_url: str
     events_url: str
     created: float
@@ -223,6 +255,15 @@ class ExportIn(_In):
     preset: str | None = Field(None, max_length=32, description="16:9, 9:16, 1:1, 4:5, 720p, 1080p, 4k ... (default: the session's frame)")
     quality: str = Field("standard", max_length=16, description="draft | standard | high")
     draft: DraftObject | None = Field(None, description="optional compact draft to render instead of the session timeline")
+    callback_url: str | None = Field(None, max_length=2000, description=(
+        "webhook: POSTed the export's status document, signed, when it completes or fails "
+        "(default: the account's, PUT /v1/account/webhook)"))
+
+
+class WebhookIn(_In):
+    url: str | None = Field(None, max_length=2000,
+                            description="default callback URL (http(s), public address); null or empty clears it")
+    rotate_secret: bool = Field(False, description="make a new signing secret (the old one stops working)")
 
 
 class PreviewIn(_In):
@@ -287,6 +328,8 @@ class CompatRender(_Out):
     width: int
     height: int
     duration_ms: int
+    captions: CaptionLinks | None
+    webhook: WebhookStatus | None
 
 
 _Id = Annotated[str, Field(min_length=1, max_length=100)]
@@ -338,9 +381,14 @@ class CompatRenderIn(_In):
     preset: str | None = Field(None, max_length=32)
     aspect: str | None = Field(None, max_length=32)
     quality: str | None = Field(None, max_length=16)
+    callback_url: str | None = Field(None, max_length=2000, description="webhook URL (as /v1 exports)")
+    callbackUrl: str | None = Field(None, max_length=2000)  # noqa: N815
 
     def sid(self) -> str | None:
         return self.session_id or self.sessionId
+
+    def callback(self) -> str | None:
+        return self.callback_url or self.callbackUrl
 
     def ref(self) -> str | None:
         for v in (self.id, self.render_id, self.renderId):
