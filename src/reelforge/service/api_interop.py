@@ -24,8 +24,11 @@ files_router = APIRouter(tags=["files"])
 
 
 def _file_response(media: dict[str, str], description: str) -> dict:
-    return {200: {"description": description, "content": {media[f].split(";")[0]: {"schema": {"type": "string"}}
-                                                           for f in media}}}
+    content = {}
+    for value in media.values():
+        kind = value.split(";")[0]
+        content[kind] = {"schema": {"type": "object"} if kind == "application/json" else {"type": "string"}}
+    return {200: {"description": description, "content": content}}
 
 
 TimelineFormat = Literal["otio", "xml", "fcpxml", "edl"]
