@@ -19,14 +19,14 @@ from reelforge.session import Session
 from reelforge.timeline import Role
 
 from .edit_cases import LIBRARY, sample_timeline
-from .edit_cases_fresh import FILES, FRESH, FRESH2, FRESH3, judge
+from .edit_cases_fresh import FILES, FRESH, FRESH2, FRESH3, FRESH4, judge
 
 TL = sample_timeline()
 NAMES = [a.name for a in LIBRARY]
 
 
 def test_fresh_sets_meet_the_targets():
-    for cases in (FRESH, FRESH2, FRESH3):
+    for cases in (FRESH, FRESH2, FRESH3, FRESH4):
         right = destructive = 0
         for kind, text, expected in cases:
             ok, bad, _ = judge(kind, text, expected, TL, LIBRARY + FILES)
@@ -198,3 +198,47 @@ def test_a_name_not_in_the_project_is_said_never_dropped():
     for text in ("make the whole thing 20 seconds", "put the beach photo first and the shoe photo last"):
         plan = plan_edit(text, TL, library=LIBRARY)
         assert plan.ops and "in the project" not in plan.reply, text
+
+
+def _ops(text, tl=TL, memory=None):
+    return dump_ops(plan_edit(text, tl, library=LIBRARY, memory=memory).ops)
+
+
+def test_a_removal_verb_with_a_level_or_a_span_never_removes_the_track():
+    assert _ops("drop the voiceover level to 50%") == [{"role": "voice", "volume": 0.5, "op": "set_volume"}]
+    assert _ops("cut the music down a bit") == [{"factor": 0.7, "op": "set_volume"}]
+    assert _ops("cut the music from 0:05 to 0:08") == [
+        {"volume": 0.0, "span": {"start_ms": 5000, "end_ms": 8000}, "op": "set_volume"}]
+    assert _ops("cut the music") == [{"role": "music", "op": "remove_track"}]
+    assert _ops("i can barely hear the music") == [{"factor": 1.5, "op": "set_volume"}]
+
+
+def test_references_in_words_and_places():
+    assert _ops("delete photos two and three") == [{"target": {"index": 2, "kind": "image"}, "op": "remove_segment"},
+                                                  {"target": {"index": 1, "kind": "image"}, "op": "remove_segment"}]
+    assert len(_ops("make images one to three 2 seconds")) == 3
+    assert _ops("pan right on images 1 and 5") == [
+        {"target": {"index": i, "kind": "image"}, "motion": "pan-right", "op": "set_motion"} for i in (0, 4)]
+    assert _ops("open with the beach shot") == [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}]
+    assert _ops("finish on the city photo") == [{"target": {"name": "city"}, "to_index": -1, "op": "move_segment"}]
+    assert _ops("make the third to last image 2 seconds") == [
+        {"target": {"index": -3, "kind": "image"}, "duration_ms": 2000, "op": "set_segment_duration"}]
+    assert _ops("put the first photo after the clip") == [
+        {"target": {"index": 0, "kind": "image"}, "after": {"index": 0, "kind": "video"}, "op": "move_segment"}]
+    assert _ops("照片不要用推拉了") == [{"motion": "none", "op": "set_motion"}]
+
+
+def test_corrections_and_ranges_follow_the_conversation():
+    def after(first, text):
+        p0 = plan_edit(first, TL, library=LIBRARY)
+        tl = apply(TL, p0.ops, library=LIBRARY)
+        return _ops(text, tl, p0.memory)
+
+    assert after("make the call to action white", "no, yellow") == [
+        {"target": {"role": "cta", "index": 0}, "color": "#FFD400", "op": "update_text"}]
+    assert after("make the title red", "不对，绿色") == [{"color": "#00C853", "op": "update_text"}]
+    assert after("make the call to action white", "no, remove it") == [
+        {"target": {"role": "cta", "index": 0}, "op": "remove_text"}]
+    assert after("music at 10% for the last 4 seconds", "and the first 3 too") == [
+        {"volume": 0.1, "span": {"start_ms": 0, "end_ms": 3000}, "op": "set_volume"}]
+    assert after("make the title red", "smaller too") == [{"size": "medium", "op": "update_text"}]

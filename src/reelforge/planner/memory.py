@@ -189,12 +189,19 @@ _PREV = re.compile(r"^(?:the\s+)?(?:previous|preceding)(?:\s+(?:one|image|photo|
 _BACK = re.compile(r"\b(?:put|move|bring|place|set)\s+(?:it|them|that|this)\s+back\b|\bback\s+where\s+it\s+was\b|\bput\s+back\b|"
                    r"放回(?:去|原处|原来的位置|原位)|移回(?:去|原处)|还原位置")
 _SWAP_BACK = re.compile(r"\b(?:swap|switch|flip)\s+(?:them|those|it)\s+back\b|换回(?:来|去)")
-_INSTEAD = re.compile(r"^(?:no,?\s*|actually,?\s*|make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+)*"
+_INSTEAD = re.compile(r"^(?:(?:no|nope|nah|wait|sorry|oops),?\s*|actually,?\s*|make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+)*"
                       r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|percent|s|secs?|seconds?|x)?\s*(?:instead|then|rather)?\s*[.!]?$"
                       r"|^(?:改成|换成|那就)?(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>%|秒|倍)?(?:吧|好了)?$")
 _MORE = re.compile(r"^(?:(?:a\s+(?:bit|little)\s+|much\s+|even\s+|still\s+)*(?:more|less)(?:\s+please)?|"
-                   r"(?:(?:and|also|plus)\s+)?(?:make\s+(?:it|them)\s+)?(?:even\s+|a\s+(?:bit|little)\s+|still\s+)?(?P<cmp>shorter|longer|louder|quieter|softer|bigger|smaller|faster|slower)(?:\s+still)?(?:\s+please)?|"
+                   r"(?:(?:and|also|plus)\s+)?(?:make\s+(?:it|them)\s+)?(?:even\s+|a\s+(?:bit|little)\s+|still\s+)?(?P<cmp>shorter|longer|louder|quieter|softer|bigger|smaller|faster|slower)(?:\s+still)?(?:\s+(?:too|as\s+well|also))?(?:\s+please)?|"
                    r"再(?P<zh>短|长|大|小|快|慢|大声|小声|久)(?:一)?(?:点|些)(?:儿)?(?:吧)?|还要再?(?P<zh2>短|长|大|小|快|慢)(?:一)?(?:点|些))[.!。！]?$")
+# "no, blue", "actually, at the top", "blue instead", "不对，蓝色": the last change with another word
+_CORRECT = re.compile(r"^(?:(?:no|nope|nah|actually|wait|sorry|oops|hmm|i\s+meant?)\b[,\s]*)+(?:make\s+(?:it|that)\s+|i\s+meant?\s+)?"
+                      r"(?P<v>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:instead|then|rather|please))?$"
+                      r"|^(?:make\s+(?:it|that)\s+)?(?P<v2>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)\s+instead$"
+                      r"|^(?:不对|不是|错了|算了)[，,\s]*(?:还是|换成|改成|要|用)?(?P<zh>[^，,。！\s]{1,8}?)(?:吧|好了|的)?$")
+_VERB = re.compile(r"(?:remove|delete|drop|cut|kill|undo|redo|put|move|make|add|swap|change|replace|use|mute|lose|ditch|"
+                   r"the\s+(?:first|second|third|fourth|fifth|last|next|previous|other)|删|去掉|撤销)\b")
 _PRONOUN = re.compile(r"\b(?:it|them|that\s+one|this\s+one)\b|它们|它")
 
 
@@ -220,6 +227,12 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
         redone = _with_value(last[-1], float(m.group("n") or m.group("n2")), m.group("u") or m.group("u2"))
         if redone is not None:
             return [redone]
+    m = _CORRECT.match(t)
+    if m and last and not _PRONOUN.search(m.group("v") or m.group("v2") or "") and not _VERB.match(m.group("v") or m.group("v2") or "") \
+            and (p := phrase(mem, zh)) is not None:
+        if m.group("zh"):
+            return f"把{p}改成{m.group('zh')}"
+        return f"make {p} {m.group('v') or m.group('v2')}"
     m = _MORE.match(t)
     if m:
         p = phrase(mem, zh or bool(m.group("zh") or m.group("zh2")))
@@ -282,6 +295,19 @@ def _repeat_ref(t: str) -> str | None:
     return None
 
 
+def _span_of(ref: str, tl: Timeline) -> O.Span | None:
+    """A range of time named by a follow-up ("the last 5", "from 0:10 to 0:15"), seconds when unsaid."""
+    from reelforge.planner import parse as P
+
+    text = re.sub(r"(\d)\s*$", r"\1 seconds", ref)
+    r = P.parse_time_range(text, tl.duration)
+    if r is None or not r.explicit or r.kind not in (P.RangeKind.SPAN, P.RangeKind.START, P.RangeKind.END, P.RangeKind.AFTER):
+        return None
+    if r.end_ms <= r.start_ms or (r.start_ms <= 0 and r.end_ms >= tl.duration):
+        return None
+    return O.Span(start_ms=r.start_ms, end_ms=r.end_ms)
+
+
 def _with_value(op: O.Op, n: float, unit: str | None) -> O.Op | None:
     u = (unit or "").strip()
     if isinstance(op, O.SetSegmentDuration) and u in ("", "s", "sec", "secs", "second", "seconds", "秒") and 0 < n <= 600:
@@ -303,6 +329,10 @@ def _repeat(last: list[O.Op], ref: str, mem: Memory, tl: Timeline, library: Sequ
     role_words = {"title": Role.TITLE, "标题": Role.TITLE, "call to action": Role.CTA, "cta": Role.CTA,
                   "行动号召": Role.CTA, "caption": Role.CAPTION, "captions": Role.CAPTION, "字幕": Role.CAPTION}
     bare = re.sub(r"^(?:the|a)\s+", "", ref)
+    if last and all(getattr(o, "span", None) is not None for o in last):
+        span = _span_of(ref, tl)  # "mute the music for the first 5 seconds" … "and the last 5 too"
+        if span is not None:
+            return [o.model_copy(update={"span": span}) for o in last]
     if _NEXT.match(ref) or _PREV.match(ref):
         i = t.get("index")
         if i is None:

@@ -840,7 +840,10 @@ def wants_motion(text: str) -> bool | None:
     t = normalize(text)
     if re.search(r"\b(?:no|without|stop|disable|remove|turn\s+off|no\s+more|kill|lose|ditch|drop)\s+(?:the\s+)?(?:any\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|"
                  r"\btake\s+(?:the\s+|all\s+the\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|movement|animation)s?\s+(?:off|out|away)\b|"
-                 r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动|(?:别|不要|不用)再?(?:动|晃|移动|缩放)", t, re.ASCII):
+                 r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动|(?:别|不要|不用)再?(?:动|晃|移动|缩放)|"
+                 r"(?:别|不要|不用|不想要|去掉|取消|关掉|关闭)\s*再?\s*(?:用|要|加|做|搞|开)?\s*(?:那些|这些|这个|那个|任何)?\s*"
+                 r"(?:动画|动效|缩放|运动|推拉|运镜|zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?)|"
+                 r"\b(?:don'?t|do\s+not|never)\s+(?:want|use|need|add|do)\s+(?:any\s+|the\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b", t, re.ASCII):
         return False
     if re.search(r"\bken\s+burns\b|\bzoom(?:s|ing)?\b|\bmotion\b|\bpan(?:s|ning)?\b|动画|动效|缩放|推拉|运镜", t, re.ASCII):
         return True

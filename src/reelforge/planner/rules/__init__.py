@@ -243,6 +243,10 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
+    if len(pieces) > 1 and _INTERJECTION.fullmatch(pieces[0].strip()):
+        # "no, blue", "不对，蓝色": the word before the comma says the next part corrects the last change
+        pieces = [f"{pieces[0].strip()} {pieces[1]}", *pieces[2:]]
+        seps = seps[1:]
     unread = len(pieces) > MAX_CLAUSES
     pieces = pieces[:MAX_CLAUSES]
     results: list[_Result] = []
@@ -327,6 +331,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                     memory=memory_out, note=note.strip())
 
 
+_INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|hmm|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
 

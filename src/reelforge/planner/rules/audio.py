@@ -61,9 +61,11 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     role = _audio_role(t)
     if role not in ("music", "voice"):
         return None
-    if _has(rf"{_REMOVE}|\bno\s+(?:more\s+)?(?:background\s+music|music|voice[\s-]?over|narration|narrator|vo)\b|\bwithout\s+(?:the\s+)?(?:music|voice[\s-]?over|narration)\b|\bsilence\s+the\s+music\b", t) and not _has(r"\bduck|闪避|压低", t):
+    if _has(rf"{_REMOVE}|\bno\s+(?:more\s+)?(?:background\s+music|music|voice[\s-]?over|narration|narrator|vo)\b|\bwithout\s+(?:the\s+)?(?:music|voice[\s-]?over|narration)\b|\bsilence\s+the\s+music\b|\bcut\s+(?:the\s+)?{_MUSIC}|\bcut\s+(?:the\s+)?{_VOICE}", t) and not _has(r"\bduck|闪避|压低", t):
         if _has(r"\bno\s+(?:more\s+)?duck", t):
             return None
+        if _has(r"\b(?:volume|level|gain|db|decibels?)\b|音量|分贝|\d\s*%|百分|\b(?:down|lower|back)\b", t):
+            return None  # "drop the music volume to 15%", "cut the music down": a level, never the whole track
         span = _audio_span(c)
         if span is not None:  # "kill the music for the last 5 secs": silence that part, keep the track
             return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]

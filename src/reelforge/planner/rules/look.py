@@ -117,11 +117,9 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
         return None
     if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):
         return None
-    refs = _find_targets(c)
-    target = refs[0].target if refs else None
-    if want is False:
-        return [O.SetMotion(target=target, motion=Motion.NONE)]
-    return [O.SetMotion(target=target, motion=specific or "auto")]
+    targets = [x for r in _find_targets(c) for x in r.all] or [None]  # "zoom out on photos 3 and 4": each
+    motion = Motion.NONE if want is False else specific or "auto"
+    return [O.SetMotion(target=x, motion=motion) for x in targets]
 
 
 def _h_style(c: _Ctx) -> list[O.Op] | None:

@@ -45,8 +45,8 @@ _RX_ORD = re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_FULL})\b(?:\s+(?P<noun>{_NOUN
 _RX_NUMBERED = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene|slide)\s*(?:number\s+|no\.?\s*|#\s*)?(?P<num>{_SMALL_NUM})\b(?!\s*(?:s\b|sec|second|%|x\b|db))")
 _RX_GROUP = re.compile(rf"\b(?:the\s+)?(?P<end>first|last|final|opening)\s+(?P<n>two|three|four|five|six|\d+)\s+(?P<noun>{_NOUN})")
 _RX_ZH_GROUP = re.compile(r"(?P<end>前|最后|后)\s*(?P<n>[两二三四五六\d])\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
-_RX_LIST = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<nums>\d+(?:\s*(?:,|and|&)\s*\d+)+)\b")
-_RX_SPAN_REF = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<a>\d+)\s*(?:to|through|thru|-|–)\s*(?P<b>\d+)\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
+_RX_LIST = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<nums>{_SMALL_NUM}(?:\s*(?:,|and|&)\s*{_SMALL_NUM})+)\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
+_RX_SPAN_REF = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<a>{_SMALL_NUM})\s*(?:to|through|thru|-|–)\s*(?P<b>{_SMALL_NUM})\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
 _RX_ZH_SPAN_REF = re.compile(r"第\s*(?P<a>[一二两三四五六七八九十\d]+)\s*(?:张|个|段|幅)?\s*(?:到|至|-)\s*第?\s*(?P<b>[一二两三四五六七八九十\d]+)\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
 # "the one after the clip", "the shot before the beach photo": a neighbour of another reference
 _RX_NEIGHBOUR = re.compile(r"\bthe\s+(?:one|shot|image|photo|picture|pic|segment|scene|slide)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?(?P<rel>after|before|following|preceding)\s+")
@@ -64,7 +64,7 @@ _CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|
 _TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|标题|字幕|文字|文案|口号|行动号召)"
 _ADD = r"(?:\badd(?:ing)?\b|\binsert\b|\bput\b|\bappend\b|\binclude\b|\bplace\b|\bshow\b|\bdisplay\b|\bwrite\b|添加|加上|加入|插入|加个|加一个|加一段|加|新增|放上|写上|显示)"
 _REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\byank\b|\baxe\b|\bnix\b|\bchop\b|\bget\s+(?:\w+\s+){1,3}off\b|\boff\s+(?:the\s+)?screen\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
-_LOUDER = r"(?:louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
+_LOUDER = r"(?:too\s+(?:quiet|soft|low|faint)|hard\s+to\s+hear|can'?t\s+(?:really\s+)?hear|barely\s+(?:hear|audible)|听不清|听不见|太小声|声音太小|louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
 _QUIETER = r"(?:quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
 
 
@@ -184,13 +184,13 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             ts = [O.Target(index=i, kind=kind) for i in idx]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_LIST.finditer(t):
-        nums = [int(x) for x in re.findall(r"\d+", m.group("nums"))]
+        nums = [int(P.parse_number(x) or 0) for x in re.findall(_SMALL_NUM, m.group("nums"))]
         kind = _noun_kind(m.group("noun"))
         if all(k >= 1 for k in nums):
             ts = [O.Target(index=k - 1, kind=kind) for k in nums]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_SPAN_REF.finditer(t):
-        a, b = int(m.group("a")), int(m.group("b"))
+        a, b = int(P.parse_number(m.group("a")) or 0), int(P.parse_number(m.group("b")) or 0)
         if 1 <= a < b <= 50:
             ts = [O.Target(index=k - 1, kind=_noun_kind(m.group("noun"))) for k in range(a, b + 1)]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))

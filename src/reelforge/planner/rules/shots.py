@@ -9,11 +9,15 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner.rules.refs import (
     _ADD,
+    _MUSIC,
     _NOUN_IMG,
     _NOUN_VID,
     _ORD_EN,
     _REMOVE,
+    _RX_ORD,
     _SMALL_NUM,
+    _TEXT_WORD,
+    _VOICE,
     _all_of,
     _Cannot,
     _Ctx,
@@ -154,12 +158,34 @@ _END = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:end|back|last\s+position)|\blast\b|
 _START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+position)|\bfirst\b|最前|开头|最前面|第一个位置|第一位)"
 
 
+_RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|"
+                            r"(?<=[张个段图片])(?:后面|之后|前面|之前)")
+_RX_OPEN_WITH = re.compile(r"^(?:let'?s\s+|please\s+|can\s+(?:we|you)\s+)?(?:(?:start|open|begin|kick\s+off|lead)|"
+                           r"(?P<end>end|finish|close|wrap\s+up))\s+(?:it\s+|the\s+(?:video|thing)\s+)?(?:with|on)\s+(?P<x>.+)$")
+
+
+def _dest(c: _Ctx, tail: str, offset: int) -> O.Target | None:
+    """Where a move goes: a reference ("after the beach photo"), or "the clip" when only one fits."""
+    refs = _find_targets(c, tail, offset)
+    if refs:
+        return refs[0].target
+    kind = _generic(c, tail)
+    return _only(c, kind or None) if kind is not None else None
+
+
 def _h_move(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    opener = _RX_OPEN_WITH.search(t)
+    if opener:  # "start with the mountain photo", "end on the beach shot"
+        refs = _find_targets(c, opener.group("x"), opener.start("x"))
+        if refs and refs[0].target.role is Role.MAIN:
+            return [O.MoveSegment(target=refs[0].target, to_index=0 if opener.group("end") is None else -1)]
     m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
     if not m:
         return None
-    split = re.search(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|(?<=[张个段图片])(?:后面|之后|前面|之前)", t[m.end():])
+    ords = [o.span() for o in _RX_ORD.finditer(t)]  # "the second to last photo": not a "to" of a move
+    split = next((x for x in _RX_MOVE_SPLIT.finditer(t, m.end())
+                  if not any(a <= x.start() + 1 < b for a, b in ords)), None)
     if not m.group(0).isascii():
         split_at = m.start()
     elif not split:
@@ -168,7 +194,7 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         else:
             return None
     else:
-        split_at = m.end() + split.start()
+        split_at = split.start()
     head, tail = t[:split_at], t[split_at:]
     # Chinese "把第二张放到第四张后面": destination target is in the tail, before 后面/前面
     refs_head = _find_targets(c, head)
@@ -187,13 +213,11 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         if refs:
             return [O.MoveSegment(target=target, after=refs[0].target)]
     if re.match(r"\s*(?:after|behind)\b", tail) or re.search(r"(?:后面|之后|后边|后)\s*$", tail):
-        refs = _find_targets(c, tail, split_at)
-        if refs:
-            return [O.MoveSegment(target=target, after=refs[0].target)]
+        if (dest := _dest(c, tail, split_at)) is not None:
+            return [O.MoveSegment(target=target, after=dest)]
     if re.match(r"\s*(?:before|in\s+front\s+of)\b", tail) or re.search(r"(?:前面|之前|前边|前)\s*$", tail):
-        refs = _find_targets(c, tail, split_at)
-        if refs:
-            return [O.MoveSegment(target=target, before=refs[0].target)]
+        if (dest := _dest(c, tail, split_at)) is not None:
+            return [O.MoveSegment(target=target, before=dest)]
     if _has(_END, tail):
         return [O.MoveSegment(target=target, to_index=-1)]
     if _has(_START, tail):
@@ -317,6 +341,8 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
     refs = _find_targets(c, stripped)
     if refs:
         target = refs[0].target
+    elif _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, stripped):
+        return None  # "cut the music for the first 10 seconds" is about the music, never the clip
     else:
         kind = _generic(c, stripped)
         vids = c.count("video")
