@@ -750,3 +750,10 @@ FRESH5: list[tuple[str, object, object]] = [
     ("first", "一个10秒的竖屏短视频，音乐30%", {"aspect": "9:16", "duration_ms": 10000, "music_volume": 0.3}),
     ("first", "square, 8 seconds, music at 50 percent", {"aspect": "1:1", "duration_ms": 8000, "music_volume": 0.5}),
 ]
+# its first run (commit 15b85db, before any fix): 70/84 (83.3 %), 0 destructive misreads by the judge's
+# measure; two harmful misreads it does not count: "swap the 1st and 2nd pics and make both 3 seconds" and
+# "make the first photo 2 seconds, the second 3 seconds" made the whole video 3 seconds long
+FIRST_RUN5: dict[str, tuple[int, int]] = {
+    "casual": (10, 13), "typos": (9, 10), "refs": (9, 10), "memory": (4, 8), "ranges": (6, 7), "multi": (7, 9),
+    "zh": (10, 11), "files": (4, 4), "refuse": (7, 8), "first": (4, 4),
+}
