@@ -20,7 +20,7 @@ from .conftest import run_mcp, text_of
 
 SEED = "combine these images and audio into a 10-second promotional video with text overlays"
 TOOLS = {"create_session", "list_sessions", "add_assets", "instruct", "get_state", "preview",
-         "export", "export_status", "get_credits"}
+         "export", "export_status", "export_timeline", "get_credits"}
 
 
 def server_params(data_dir: Path) -> StdioServerParameters:
@@ -67,6 +67,7 @@ def test_lists_tools_and_resources(tmp_path):
 @pytest.mark.render
 def test_seed_workflow_exports_a_real_mp4(tmp_path, demo):
     progress: list[float] = []
+    extra: dict = {}
 
     async def on_progress(value, total, message):
         progress.append(value / (total or 100))
@@ -87,6 +88,12 @@ def test_seed_workflow_exports_a_real_mp4(tmp_path, demo):
         exported = await client.call_tool("export", {"session_id": sid, "quality": "draft", "preset": "16:9@720p"},
                                           progress_callback=on_progress)
         took = time.monotonic() - started
+        handoff = await client.call_tool("export_timeline", {"session_id": sid, "format": "otio"})
+        assert not handoff.is_error, text_of(handoff)
+        edl = await client.call_tool("export_timeline", {"session_id": sid, "format": "edl",
+                                                         "output_path": str(tmp_path / "cut.edl")})
+        assert not edl.is_error, text_of(edl)
+        extra["handoff"] = handoff.structured_content
         return added.structured_content, reply.structured_content, state.structured_content, timeline, exported, took
 
     added, reply, state, timeline, exported, took = run_client(tmp_path, body)
@@ -123,6 +130,26 @@ def test_seed_workflow_exports_a_real_mp4(tmp_path, demo):
         assert v.codec_context.width * 9 == v.codec_context.height * 16
     assert result["duration_s"] == pytest.approx(10.0, abs=0.3)
     assert result["chunks"] >= 1 and 0 <= result["chunks_reused"] <= result["chunks"]   # chunked export
+
+    # caption files beside the MP4, of the export's own captions
+    captions = [s["m"]["text"] for t in state["draft"]["t"] if t["m"].get("role") == "caption" for s in t["sg"]]
+    assert captions, state["draft"]
+    srt = Path(result["captions"]["srt"]).read_text(encoding="utf-8")
+    vtt = Path(result["captions"]["vtt"]).read_text(encoding="utf-8")
+    assert Path(result["captions"]["srt"]).parent == path.parent and vtt.startswith("WEBVTT")
+    assert all(c.splitlines()[0] in srt and c.splitlines()[0] in vtt for c in captions)
+
+    # the timeline for an editor: file names only, read back by OpenTimelineIO
+    import opentimelineio as otio
+
+    handoff = extra["handoff"]
+    assert handoff["format"] == "otio" and str(tmp_path) not in handoff["content"]
+    ot = otio.adapters.read_from_string(handoff["content"], adapter_name="otio_json")
+    urls = {c.media_reference.target_url for c in ot.find_clips()
+            if isinstance(c.media_reference, otio.schema.ExternalReference)}
+    assert urls and urls <= {p.name for p in [*demo.images, demo.voiceover, demo.music]}, urls
+    edl = (tmp_path / "cut.edl").read_text()
+    assert "TITLE:" in edl and str(tmp_path) not in edl
 
 
 @pytest.fixture

@@ -72,6 +72,7 @@ def test_remote_backend_against_reelforge_serve(reelforge_serve, demo, tmp_path)
                                           progress_callback=on_progress)
         assert not exported.is_error, text_of(exported)
         out["export"] = exported.structured_content
+        out["fcpxml"] = await client.call_tool("export_timeline", {"session_id": sid, "format": "fcpxml"})
         out["credits1"] = (await client.call_tool("get_credits", {})).structured_content
         out["unknown"] = await client.call_tool("instruct", {"session_id": "not-a-session", "instruction": "hi"})
         return out
@@ -98,6 +99,14 @@ def test_remote_backend_against_reelforge_serve(reelforge_serve, demo, tmp_path)
         assert c.streams.audio[0].codec_context.name == "aac"
     assert progress and progress[-1] == pytest.approx(1.0)
     assert out["credits1"]["available"] < 100
+    # caption files: the service's links, downloaded beside the MP4
+    assert set(result["caption_urls"]) == {"srt", "vtt"}
+    srt = Path(result["captions"]["srt"])
+    assert srt.parent == path.parent and srt.read_text(encoding="utf-8").startswith("1\n00:00:")
+    # the timeline for an editor through the service's route: file names only
+    fcpxml = out["fcpxml"].structured_content
+    assert not out["fcpxml"].is_error and fcpxml["content"].lstrip().startswith("<?xml")
+    assert demo.images[0].name in fcpxml["content"] and "/reelforge" not in fcpxml["content"]
 
     assert out["unknown"].is_error and "error 1002" in text_of(out["unknown"])
 

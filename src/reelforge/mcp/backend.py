@@ -122,8 +122,18 @@ class Backend(Protocol):
     def start_export(self, session_id: str, preset: str | None, quality: str,
                      output: str | None = None) -> dict[str, Any]: ...
     def export_status(self, job_id: str) -> dict[str, Any]: ...
+    def export_timeline(self, session_id: str, fmt: str) -> bytes: ...
     def credits(self) -> dict[str, Any]: ...
     def close(self) -> None: ...
+
+
+def write_if_changed(path: Path, text: str) -> Path:
+    data = text.encode("utf-8")
+    if not path.exists() or path.read_bytes() != data:
+        part = path.with_name(f".{path.name}.part")
+        part.write_bytes(data)
+        part.replace(path)
+    return path
 
 
 def service_preset(preset: str | None) -> str | None:
@@ -252,7 +262,8 @@ class EmbeddedBackend:
     def export_status(self, job_id: str) -> dict[str, Any]:
         from reelforge.render import verify
 
-        record = self._record(self.core.export_status(self.who, job_id))
+        view = self.core.export_status(self.who, job_id)
+        record = self._record(view)
         if record["status"] == "completed":
             path = self.core.export_file(self.who, job_id)
             target = self._output_of(job_id)
@@ -265,6 +276,10 @@ class EmbeddedBackend:
                 path = target
             record["path"] = str(path)
             record.update(media_facts(verify(path), path))
+            if view.get("captions"):   # SRT and WebVTT of the on-screen captions, beside the MP4
+                record["captions"] = {fmt: str(write_if_changed(
+                    path.with_suffix("." + fmt), self.core.export_captions(self.who, job_id, fmt)))
+                    for fmt in ("srt", "vtt")}
             record.update(self.core.ctx.extra.get("chunk_results", {}).get(record["job_id"], {}))
         return record
 
@@ -294,6 +309,9 @@ class EmbeddedBackend:
             except (OSError, ValueError):
                 return None
         return Path(saved[job_id]) if isinstance(saved, dict) and job_id in saved else None
+
+    def export_timeline(self, session_id: str, fmt: str) -> bytes:
+        return self.core.export_timeline(self.who, session_id, fmt)
 
     def credits(self) -> dict[str, Any]:
         return {"mode": self.mode, "unlimited": True, "available": None, "frozen": 0, "total": None,

@@ -332,6 +332,8 @@ class RemoteBackend:
         url = data.get("download_url") or data.get("url")
         if url:
             record["url"] = _absolute(self.base, url)
+        if isinstance(data.get("captions"), dict):
+            record["caption_urls"] = {k: _absolute(self.base, v) for k, v in data["captions"].items()}
         if record["error"] and not isinstance(record["error"], dict):
             text = str(record["error"])
             try:
@@ -353,7 +355,27 @@ class RemoteBackend:
                 self._download(record.get("url") or f"/v1/exports/{job_id}/download", target)
             record["path"] = str(target)
             record.update(media_facts(verify(target), target))
+            if record.get("caption_urls"):   # the caption files beside the MP4, as embedded
+                record["captions"] = {}
+                for fmt, url in record["caption_urls"].items():
+                    local = target.with_suffix("." + fmt)
+                    if not local.exists():
+                        self._download(url, local)
+                    record["captions"][fmt] = str(local)
         return record
+
+    def export_timeline(self, session_id: str, fmt: str) -> bytes:
+        import httpx
+
+        try:
+            resp = self.http.get(f"/v1/sessions/{session_id}/timeline.{fmt}", headers=self._auth())
+            if resp.status_code == 401:
+                resp = self.http.get(f"/v1/sessions/{session_id}/timeline.{fmt}", headers=self._auth(renew=True))
+        except httpx.HTTPError as exc:
+            raise ApiError(5002, f"cannot reach the reelforge service at {self.base}: {exc}") from exc
+        if resp.status_code >= 400:
+            self._json(resp)
+        return resp.content
 
     def credits(self) -> dict[str, Any]:
         data = self._request("GET", "/v1/credits")

@@ -1,7 +1,7 @@
 """The reelforge MCP server: tools and resources for AI agents (official MCP Python SDK 2.x).
 
 Tools: ``create_session``, ``list_sessions``, ``add_assets``, ``instruct``, ``get_state``,
-``preview``, ``export``, ``export_status``, ``get_credits``. Resources: the timeline JSON of a
+``preview``, ``export``, ``export_status``, ``export_timeline``, ``get_credits``. Resources: the timeline JSON of a
 session (``reelforge://sessions/{session_id}/timeline``) and the timeline JSON Schema
 (``reelforge://schema/timeline``).
 
@@ -237,7 +237,7 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
     @mcp.tool(description="Render the final MP4 (H.264 + AAC). preset: " + PRESET_HELP +
                           "; omitted keeps the timeline's frame. quality: draft | standard | high. "
                           "With wait=true (default) it reports progress and returns the MP4 path when "
-                          "done; with wait=false it returns a job_id at once: poll export_status.")
+                          "done (and captions: SRT and WebVTT files of its on-screen captions); with wait=false it returns a job_id at once: poll export_status.")
     async def export(
         session_id: SessionId,
         ctx: Context,
@@ -266,12 +266,46 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
             await anyio.sleep(0.5)
 
     @mcp.tool(description="Status of an export job: status (queued | running | completed | failed), "
-                          "progress 0..1, and the MP4 path when completed.")
+                          "progress 0..1, and the MP4 path when completed (with captions: its SRT and "
+                          "WebVTT files, when it has on-screen captions).")
     async def export_status(
         ctx: Context,
         job_id: Annotated[str, Field(description="job_id returned by export(wait=false)")],
     ) -> dict[str, Any]:
         return await _call(of(ctx).export_status, job_id)
+
+    @mcp.tool(description="The session's current timeline as a file for a video editor: 'otio' "
+                          "(OpenTimelineIO), 'xml' (Final Cut Pro 7 XML: Premiere Pro, DaVinci Resolve), "
+                          "'fcpxml' (Final Cut Pro X) or 'edl' (CMX 3600). Media are referenced by their "
+                          "file names (relink them to the originals in the editor). Returns the file's text; "
+                          "over stdio output_path also writes it there.")
+    async def export_timeline(
+        ctx: Context,
+        session_id: SessionId,
+        format: Annotated[Literal["otio", "xml", "fcpxml", "edl"], Field(description="file format")] = "otio",  # noqa: A002
+        output_path: Annotated[str | None, Field(description="where to write it (stdio only)")] = None,
+    ) -> dict[str, Any]:
+        caller = of(ctx)
+        if output_path is not None:
+            if not getattr(caller, "local_files", False):
+                raise ToolError("error 1: export_timeline: output_path is accepted only over stdio; "
+                                "over HTTP the file's text is returned")
+            if not output_path.lower().endswith("." + format):
+                raise ToolError(f"error 1: export_timeline: output_path must end in .{format}")
+        data = await _call(caller.export_timeline, session_id, format)
+        out: dict[str, Any] = {"session_id": session_id, "format": format,
+                               "filename": f"reelforge-{session_id[:8]}.{format}", "content": data.decode("utf-8")}
+        if output_path is not None:
+            from pathlib import Path
+
+            target = Path(output_path).expanduser().resolve()
+            try:
+                await anyio.to_thread.run_sync(lambda: (target.parent.mkdir(parents=True, exist_ok=True),
+                                                        target.write_bytes(data)))
+            except OSError as exc:
+                raise ToolError(f"error 1: export_timeline: cannot write {output_path}: {exc.strerror}") from exc
+            out["path"] = str(target)
+        return out
 
     @mcp.tool(description="Credits: available, frozen, total (embedded mode renders locally for free).")
     async def get_credits(ctx: Context) -> dict[str, Any]:
