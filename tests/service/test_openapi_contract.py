@@ -1,8 +1,9 @@
 """The OpenAPI document tells the truth: schemathesis generates requests (valid and invalid)
 for every operation in /openapi.json and sends them to a real server (no worker, so nothing
 renders); every answer must be a documented status with the documented content type and a
-body matching the documented model, never a 500, and invalid input must be refused (issue 12
-item 9). Bounded: a few dozen examples an operation, no shrinking."""
+body matching the documented model, never a 500; invalid input must be refused, and a route
+documented as needing the bearer token must refuse a request without one (issue 12 item 9).
+Bounded: a few dozen examples an operation, no shrinking."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    ignored_auth,
     negative_data_rejection,
     response_headers_conformance,
     response_schema_conformance,
@@ -24,7 +26,8 @@ from .conftest import auth, new_session, new_token, small_files, start_server, u
 pytestmark = pytest.mark.service
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_headers_conformance, response_schema_conformance, negative_data_rejection]
+          response_headers_conformance, response_schema_conformance, negative_data_rejection,
+          ignored_auth]
 EXAMPLES = {GenerationMode.POSITIVE: 20, GenerationMode.NEGATIVE: 12}
 NO_NETWORK = ["http://[::1", "http://127.0.0.1:9/x.png", "ftp://example.com/a.mp4"]
 

@@ -16,7 +16,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -98,11 +99,17 @@ def authenticate(ctx: Context, header: str | None) -> Principal:
         return Principal(account_id=row.account_id, token_id=row.id)
 
 
-def current(request: Request, ctx: Annotated[Context, Depends(get_ctx)]) -> Principal:
+_bearer = HTTPBearer(auto_error=False, description="a token from POST /v1/auth/anonymous-token",
+                     scheme_name="bearer")
+
+
+def current(request: Request, ctx: Annotated[Context, Depends(get_ctx)],
+            _scheme: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None) -> Principal:
     """FastAPI dependency: the caller, from ``Authorization: Bearer <token>`` (1001 otherwise).
 
     ``?access_token=`` is accepted when there is no header (a browser ``EventSource`` cannot
-    set headers); prefer the header, query strings end up in logs."""
+    set headers); prefer the header, query strings end up in logs. (``_scheme`` only puts the
+    bearer scheme into the OpenAPI document; the header is read here, answers stay 1001.)"""
     header = request.headers.get("authorization")
     if not header and request.query_params.get("access_token"):
         header = "Bearer " + request.query_params["access_token"]
