@@ -373,6 +373,11 @@ class Session:
                                          version=self.version, status=reply.status, changed=reply.changed))
         return reply
 
+    def summary(self) -> str:
+        """The one-glance line every reply carries (AI features included, in the session's
+        language); "" without a timeline."""
+        return self._summary()
+
     def _summary(self) -> str:
         if self.timeline is None:
             return ""

@@ -143,11 +143,10 @@ def media_info(sess) -> list[dict[str, Any]]:
 
 
 def summary_of(sess) -> str:
-    from reelforge.timeline.summary import summarize
-
+    """The same line the session's replies carry (so state and reply agree)."""
     if sess.timeline is None:
         return "Timeline is empty: upload assets and describe the video you want."
-    return summarize(sess.timeline)
+    return sess.summary()
 
 
 def state(ctx: Context, who: Principal, session_id: str) -> dict[str, Any]:
