@@ -197,14 +197,26 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         assert target.stat().st_size > 10_000
         assert page.locator("#media .thumb").count() == 5
 
+        # the export's on-screen captions as subtitle files, next to the MP4
+        assert page.locator("#captions-srt").is_visible() and page.locator("#captions-vtt").is_visible()
+        with page.expect_download() as dl:
+            page.click("#captions-vtt")
+        vtt = out_dir / "export.vtt"
+        dl.value.save_as(str(vtt))
+        cues = vtt.read_text(encoding="utf-8")
+        assert cues.startswith("WEBVTT") and cues.count(" --> ") >= 1, cues
+        assert dl.value.suggested_filename.endswith(".vtt")
+
         # 7. a reload brings back the conversation and the finished export with its link;
         # the footer shows no raw project id
         messages = page.locator("#chat-log .msg").all_inner_texts()
         href = page.get_attribute("#download", "href")
+        srt_href = page.get_attribute("#captions-srt", "href")
         page.reload()
         page.wait_for_selector("body[data-ready='1']", timeout=60_000)
         page.wait_for_selector("#download:not([hidden])", timeout=60_000)
         assert page.get_attribute("#download", "href") == href
+        assert page.get_attribute("#captions-srt", "href") == srt_href and srt_href.endswith(".srt")
         assert page.locator("#export-status").inner_text().startswith("Done: 720×1280")
         assert page.locator("#chat-log .msg").all_inner_texts() == messages
         assert page.locator(".examples").is_hidden()

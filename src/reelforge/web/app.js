@@ -177,6 +177,7 @@
     $("#uploads").textContent = "";
     $("#preview-video").removeAttribute("src");
     $("#download").hidden = true;
+    hideCaptions();
     $("#export-progress").hidden = true;
     $("#export-status").textContent = "";
     $("#preview-status").textContent = "";
@@ -723,6 +724,16 @@
     link.href = done.download_url;
     link.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.mp4`);
     link.hidden = false;
+    // the export's on-screen captions as subtitle files (only when it has captions)
+    for (const fmt of ["srt", "vtt"]) {
+      const a = $(`#captions-${fmt}`), url = done.captions && done.captions[fmt];
+      a.hidden = !url;
+      if (url) { a.href = url; a.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.${fmt}`); }
+    }
+  }
+
+  function hideCaptions() {
+    for (const fmt of ["srt", "vtt"]) $(`#captions-${fmt}`).hidden = true;
   }
 
   /** After a reload: the project's latest export comes back (its download link, or its
@@ -749,6 +760,7 @@
     const bar = $("#export-progress"), status = $("#export-status"), link = $("#download");
     $("#export-btn").disabled = true;
     link.hidden = true;
+    hideCaptions();
     bar.hidden = false; bar.value = 0;
     status.textContent = "Queued…";
     refreshCredits();   // the cost is reserved now
