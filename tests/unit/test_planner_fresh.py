@@ -242,3 +242,47 @@ def test_corrections_and_ranges_follow_the_conversation():
     assert after("music at 10% for the last 4 seconds", "and the first 3 too") == [
         {"volume": 0.1, "span": {"start_ms": 0, "end_ms": 3000}, "op": "set_volume"}]
     assert after("make the title red", "smaller too") == [{"size": "medium", "op": "update_text"}]
+
+
+def test_a_clause_leans_on_the_shots_the_clause_before_named():
+    assert _ops("swap the first and last photos and zoom in on both") == [
+        {"a": {"index": 0, "kind": "image"}, "b": {"index": -1, "kind": "image"}, "op": "swap_segments"},
+        {"target": {"index": 0, "kind": "image"}, "motion": "zoom-in", "op": "set_motion"},
+        {"target": {"index": -1, "kind": "image"}, "motion": "zoom-in", "op": "set_motion"}]
+    # a bare ordinal after a shot's length is the next shot's length, never the whole video's
+    assert _ops("make the first photo 2 seconds and the last 4 seconds") == [
+        {"target": {"index": 0, "kind": "image"}, "duration_ms": 2000, "op": "set_segment_duration"},
+        {"target": {"index": -1, "kind": "image"}, "duration_ms": 4000, "op": "set_segment_duration"}]
+    assert _ops("make the first photo 2 seconds, then mute the music for the first 3 seconds")[1] == {
+        "volume": 0.0, "span": {"start_ms": 0, "end_ms": 3000}, "op": "set_volume"}
+
+
+def test_more_ways_to_say_it():
+    assert _ops("kick out the city photo") == [{"target": {"name": "city"}, "op": "remove_segment"}]
+    assert _ops("move the beach photo up front") == [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}]
+    assert _ops("swap the clip and the last photo") == [
+        {"a": {"index": -1, "kind": "image"}, "b": {"index": 0, "kind": "video"}, "op": "swap_segments"}]
+    assert _ops("旁白不要那么吵") == [{"role": "voice", "factor": 0.5, "op": "set_volume"}]
+    assert _ops("make the text at the end yellow") == [
+        {"target": {"role": "cta", "index": 0}, "color": "#FFD400", "op": "update_text"}]
+    assert _ops("remove the last text") == [{"target": {"role": "cta", "index": 0}, "op": "remove_text"}]  # not all text
+    plan = plan_edit("slow down the voiceover", TL, library=LIBRARY)
+    assert not plan.ops and "only video clips change speed" in plan.reply.lower()
+    assert _ops("silence all the audio for the last 3 seconds") == [
+        {"volume": 0.0, "span": {"start_ms": 27000, "end_ms": 30000}, "op": "set_volume"},
+        {"role": "voice", "volume": 0.0, "span": {"start_ms": 27000, "end_ms": 30000}, "op": "set_volume"}]
+
+
+def test_follow_ups_place_step_and_point():
+    def after(first, text):
+        p0 = plan_edit(first, TL, library=LIBRARY)
+        tl = apply(TL, p0.ops, library=LIBRARY)
+        return _ops(text, tl, p0.memory)
+
+    assert after("move the city photo to the end", "and the shoe photo before it") == [
+        {"target": {"name": "shoe"}, "before": {"name": "city"}, "op": "move_segment"}]
+    assert after("turn the voiceover up to 80%", "a little higher") == [
+        {"role": "voice", "factor": 1.25, "op": "set_volume"}]
+    assert after("pan right on the first photo", "zoom out on it instead") == [
+        {"target": {"index": 0, "kind": "image"}, "motion": "zoom-out", "op": "set_motion"}]
+    assert after("把最后一张图片删掉", "第一张也删掉") == [{"target": {"index": 0, "kind": "image"}, "op": "remove_segment"}]

@@ -180,7 +180,7 @@ _REPEAT = re.compile(
     r"(?:\s+(?:too|as\s+well|also))?\s*[.!]?$"
     r"|^(?P<ref2>.+?)\s+(?:too|as\s+well)\s*[.!]?$"
     r"|^(?:now|next|then)\s*,?\s+(?P<ref3>the\s+.+?|(?:photos?|images?|pics?|shots?)\s+\S+)\s*[.!]?$")
-_REPEAT_ZH = re.compile(r"^(?:还有|再把|把)?(?P<ref>.+?)(?:也一样|也这样|也是|也要|也改|同样|一样)(?:吧|的|处理)?[。！]?$"
+_REPEAT_ZH = re.compile(r"^(?:还有|再把|把)?(?P<ref>.+?)(?:也一样|也这样|也是|也要|也改|同样|一样|也(?:删掉|删了|删除|去掉|拿掉|静音|放大|缩小))(?:吧|的|处理)?[。！]?$"
                         r"|^(?:同样|一样)(?:处理|改)?\s*(?P<ref2>.+?)[。！]?$")
 _ALL = re.compile(r"^(?:all\s+(?:of\s+)?(?:them|those|these|the\s+\w+)|them\s+all|every\s+(?:one|other\s+one)|each\s+(?:one|of\s+them)|"
                   r"the\s+rest(?:\s+of\s+them)?|the\s+others)$|^(?:所有|全部|其他|其余|每一?[张个段]).*$")
@@ -193,7 +193,7 @@ _INSTEAD = re.compile(r"^(?:(?:no|nope|nah|wait|sorry|oops),?\s*|actually,?\s*|m
                       r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|percent|s|secs?|seconds?|x)?\s*(?:instead|then|rather)?\s*[.!]?$"
                       r"|^(?:改成|换成|那就)?(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>%|秒|倍)?(?:吧|好了)?$")
 _MORE = re.compile(r"^(?:(?:a\s+(?:bit|little)\s+|much\s+|even\s+|still\s+)*(?:more|less)(?:\s+please)?|"
-                   r"(?:(?:and|also|plus)\s+)?(?:make\s+(?:it|them)\s+)?(?:even\s+|a\s+(?:bit|little)\s+|still\s+)?(?P<cmp>shorter|longer|louder|quieter|softer|bigger|smaller|faster|slower)(?:\s+still)?(?:\s+(?:too|as\s+well|also))?(?:\s+please)?|"
+                   r"(?:(?:and|also|plus)\s+)?(?:make\s+(?:it|them)\s+)?(?P<mod>even\s+|a\s+(?:bit|little|touch|tad)\s+|still\s+|much\s+)?(?P<cmp>shorter|longer|louder|quieter|softer|lower|higher|bigger|smaller|faster|slower)(?:\s+still)?(?:\s+(?:too|as\s+well|also))?(?:\s+please)?|"
                    r"再(?P<zh>短|长|大|小|快|慢|大声|小声|久)(?:一)?(?:点|些)(?:儿)?(?:吧)?|还要再?(?P<zh2>短|长|大|小|快|慢)(?:一)?(?:点|些))[.!。！]?$")
 # "no, blue", "actually, at the top", "blue instead", "不对，蓝色": the last change with another word
 _CORRECT = re.compile(r"^(?:(?:no|nope|nah|actually|wait|sorry|oops|hmm|i\s+meant?)\b[,\s]*)+(?:make\s+(?:it|that)\s+|i\s+meant?\s+)?"
@@ -240,8 +240,9 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
             return None
         if m.group("zh") or m.group("zh2"):
             return f"{p}{m.group('zh') or m.group('zh2')}一点"
-        if m.group("cmp"):
-            return f"make {p} {m.group('cmp')}"
+        if m.group("cmp"):  # "a bit lower": the size of the step too
+            mod = (m.group("mod") or "").strip()
+            return f"make {p} {mod + ' ' if mod.startswith(('a ', 'much')) else ''}{m.group('cmp')}"
         return None
     ref = _repeat_ref(t)
     if ref is not None and last:
@@ -262,7 +263,7 @@ def may_refer(text: str) -> bool:
 _BRING_BACK = re.compile(r"\b(?:bring|get|add)\s+(?:it|them|that|this)\s+back\b|\bundelete\b|加回来|恢复")
 _CHANGE_WORDS = [
     (re.compile(r"short|long|短|长|久"), (O.SetSegmentDuration, O.SetTotalDuration, O.TrimSegment)),
-    (re.compile(r"loud|quiet|soft|大声|小声"), (O.SetVolume,)),
+    (re.compile(r"loud|quiet|soft|lower|higher|大声|小声"), (O.SetVolume,)),
     (re.compile(r"fast|slow|快|慢"), (O.SetSpeed,)),
     (re.compile(r"big|small|大|小"), (O.UpdateText, O.SetVolume)),
     (re.compile(r"more|less"), (O.SetSegmentDuration, O.SetTotalDuration, O.SetVolume, O.SetSpeed, O.UpdateText)),
@@ -293,6 +294,10 @@ def _repeat_ref(t: str) -> str | None:
             if ref:
                 return ref
     return None
+
+
+_RELATIVE = re.compile(r"^(?P<x>.+?)\s+(?:right\s+|just\s+)?(?P<rel>after|behind|before|in\s+front\s+of|next\s+to)\s+"
+                       r"(?:it|that(?:\s+one)?|this(?:\s+one)?|them)$")
 
 
 def _span_of(ref: str, tl: Timeline) -> O.Span | None:
@@ -329,6 +334,17 @@ def _repeat(last: list[O.Op], ref: str, mem: Memory, tl: Timeline, library: Sequ
     role_words = {"title": Role.TITLE, "标题": Role.TITLE, "call to action": Role.CTA, "cta": Role.CTA,
                   "行动号召": Role.CTA, "caption": Role.CAPTION, "captions": Role.CAPTION, "字幕": Role.CAPTION}
     bare = re.sub(r"^(?:the|a)\s+", "", ref)
+    rel = _RELATIVE.match(ref)
+    if rel and any(isinstance(o, O.MoveSegment) for o in last):
+        # "move the mountain photo to the start" … "and the beach photo after it": placed next to that one
+        moved = [x for x in find(rel.group("x")) if x.role is Role.MAIN]
+        seg = next((x for x in _main(tl) if mem.moved and x.id == mem.moved[0]), None)
+        name = mem.name or (_stem(seg.name) if seg is not None and getattr(seg, "name", "") else None)
+        anchor = O.Target(name=name) if name else O.Target(id=mem.moved[0]) if mem.moved else None
+        if not moved or anchor is None:
+            return None
+        side = "before" if rel.group("rel") in ("before", "in front of") else "after"
+        return [O.MoveSegment(target=moved[0], **{side: anchor})]
     if last and all(getattr(o, "span", None) is not None for o in last):
         span = _span_of(ref, tl)  # "mute the music for the first 5 seconds" … "and the last 5 too"
         if span is not None:

@@ -53,6 +53,8 @@ from reelforge.planner.rules.audio import (
 from reelforge.planner.rules.look import _h_background, _h_logo, _h_motion, _h_style, _h_transition
 from reelforge.planner.rules.refs import (
     _MUSIC,
+    _NOUN,
+    _ORD_FULL,
     _SPLIT_RX,
     _VOICE,
     _absent,
@@ -207,6 +209,14 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
             r.text = raw
             return r
     r = _run(piece, quotes, tl, lib, new)
+    fits = (O.SetSpeed, O.SetClipAudio) if (mem.target or {}).get("kind") == "video" else (O.SetMotion, O.SetTransition, O.SetFit)
+    if r.ok and swapped is not None and not in_turn and all(isinstance(o, fits) and o.target is None for o in r.ops or []):
+        # "pan left on it instead": "it" is the photo just changed, not every photo
+        r2 = _run(swapped, quotes, tl, lib, new)
+        if r2.ok and [type(o) for o in r2.ops or []] == [type(o) for o in r.ops or []] \
+                and all(getattr(o, "target", None) is not None for o in r2.ops or []):
+            r2.text = raw
+            return r2
     if not r.ok and swapped is not None and not in_turn:
         r2 = _run(swapped, quotes, tl, lib, new)
         if r2.ok:
@@ -273,6 +283,9 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
         r = _run_remembering(piece, quotes, timeline, lib, new, turn_mem, in_turn)
+        if results and results[-1].ok and (r2 := _with_turn_targets(piece, joined[-1], results[-1].ops or [], quotes,
+                                                                    timeline, lib, new)) is not None:
+            r = r2  # "swap the 1st and 2nd pics and make both 3 seconds", "…, the second 3 seconds"
         if not r.ok and results and results[-1].ok and _complete(results[-1].ops or []) \
                 and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece) \
                 and _names_a_thing(_ctx(piece, quotes, timeline, lib, new)):
@@ -334,6 +347,40 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
 _INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|hmm|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
+
+
+_RX_BOTH = re.compile(r"\b(?:both(?:\s+of\s+them)?|them\s+both|each\s+of\s+them|the\s+two\s+of\s+them)\b|两张都|两个都|它们俩|它俩")
+_RX_BARE_ORD = re.compile(rf"\bthe\s+(?P<ord>{_ORD_FULL})\b(?!\s+(?:{_NOUN}|(?:two|three|four|five|\d+)\s+{_NOUN}))")
+
+
+def _with_turn_targets(piece: str, before: str, ops: list[O.Op], quotes: list[str], tl: Timeline,
+                       lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result | None:
+    """A clause that leans on the shots the clause before it named: "both" / "each of them" (every one of
+    them), or a bare ordinal of the same kind ("make the first photo 2 seconds, the second 3 seconds")."""
+    named = list(dict.fromkeys(t for o in ops for t in M.targets_of(o) if t.role is Role.MAIN))
+    if not named:
+        return None
+    verb = "" if _lead_verb(piece) else (_lead_verb(before) or "")
+    if _RX_BOTH.search(piece) and len(named) >= 2:
+        first = M.phrase(M.Memory(target=named[0].model_dump(mode="json", exclude_none=True)))
+        if first is None:
+            return None
+        r = _run(f"{verb} {_RX_BOTH.sub(first, piece, count=1)}", quotes, tl, lib, new)
+        if not r.ok or not all(M.targets_of(o) == [named[0]] or M.targets_of(o) == [] for o in r.ops or []):
+            return None
+        r.ops = [o.model_copy(update={"target": t}) if M.targets_of(o) else o for t in named for o in r.ops or []]
+        r.text = _ctx(piece, quotes, tl, lib, new).raw
+        return r
+    kind = named[-1].kind
+    m = _RX_BARE_ORD.search(P.normalize(piece))
+    if m and kind and verb:
+        noun = "photo" if kind == "image" else "video clip"
+        text = P.normalize(piece)
+        r = _run(f"{verb} {text[:m.end()]} {noun}{text[m.end():]}", quotes, tl, lib, new)
+        if r.ok and any(M.targets_of(o) for o in r.ops or []):
+            r.text = _ctx(piece, quotes, tl, lib, new).raw
+            return r
+    return None
 
 
 def _names_a_thing(c: _Ctx) -> bool:

@@ -64,8 +64,8 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     if _has(rf"{_REMOVE}|\bno\s+(?:more\s+)?(?:background\s+music|music|voice[\s-]?over|narration|narrator|vo)\b|\bwithout\s+(?:the\s+)?(?:music|voice[\s-]?over|narration)\b|\bsilence\s+the\s+music\b|\bcut\s+(?:the\s+)?{_MUSIC}|\bcut\s+(?:the\s+)?{_VOICE}", t) and not _has(r"\bduck|闪避|压低", t):
         if _has(r"\bno\s+(?:more\s+)?duck", t):
             return None
-        if _has(r"\b(?:volume|level|gain|db|decibels?)\b|音量|分贝|\d\s*%|百分|\b(?:down|lower|back)\b", t):
-            return None  # "drop the music volume to 15%", "cut the music down": a level, never the whole track
+        if _has(r"\b(?:volume|level|gain|db|decibels?)\b|音量|分贝|\d\s*%|百分|\b(?:down|lower|back)\b|(?:那么|这么|太)\s*(?:吵|大声|响|小声|轻)", t):
+            return None  # "drop the music volume to 15%", "cut the music down", "不要那么吵": a level, never the track
         span = _audio_span(c)
         if span is not None:  # "kill the music for the last 5 secs": silence that part, keep the track
             return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
@@ -137,8 +137,15 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
 
 def _volume(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if _has(r"\bsp(?:ee|e)d(?:ing)?\b|\bfaster\b|\bslower\b|\bslow\s+(?:\w+\s+)?down\b|加速|减速|倍速|快放|慢放", t):
+        return None  # "speed up the music" is not louder (the speed rule says what can change speed)
     role = _audio_role(t)
     level_word = _has(r"\bvolume\b|\blevel\b|\bgain\b|音量|声音", t)
+    if role is None and _has(r"\b(?:everything|all\s+(?:the\s+)?(?:audio|sound)|all\s+the\s+tracks|the\s+(?:audio|sound))\b|所有声音|全部声音|全部静音|全都静音", t) \
+            and _has(r"\bmute\b|\bsilence\b|\bsilent\b|静音", t):
+        # "mute everything for the first 2 seconds": every audio track there is
+        roles = [r for r, role_ in (("music", Role.MUSIC), ("voice", Role.VOICE)) if c.tl.track(role_)]
+        return [O.SetVolume(role=r, volume=0.0) for r in roles] or None  # type: ignore[arg-type]
     if role is None:
         if not (level_word and (_has(_LOUDER + "|" + _QUIETER, t) or P.parse_percent(t) is not None)):
             return None

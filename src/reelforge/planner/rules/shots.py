@@ -63,7 +63,7 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
         speed = 2.0
     elif _has(r"\bnormal\s+speed\b|\breal[\s-]?time\b|正常速度|原速", t):
         speed = 1.0
-    elif _has(r"\bspeed\s+(?:\w+\s+){0,3}up\b|\bspeed\s*up\b|\bfaster\b|\bquicken\b|加速|快一点|快点|加快", t):
+    elif _has(r"\bsp(?:ee|e)d\s+(?:\w+\s+){0,3}up\b|\bspeed\s*up\b|\bfaster\b|\bquicken\b|加速|快一点|快点|加快", t):
         speed = 1.5
     elif _has(r"\bslow\s+(?:\w+\s+){0,3}down\b|\bslow\s*down\b|\bslower\b|减速|放慢|慢一点|慢点", t):
         speed = 0.5
@@ -71,8 +71,10 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
         return None
     if not 0.25 <= speed <= 4:
         raise _Cannot("speed can be between 0.25x and 4x")
-    if _has(r"\btransitions?\b|转场|music|音乐", t):
+    if _has(r"\btransitions?\b|转场", t):
         return None
+    if _has(_MUSIC + "|" + _VOICE, t) and not _find_targets(c):
+        raise _Cannot("only video clips change speed; the music and the voiceover keep theirs")
     refs = _find_targets(c)
     target = refs[0].target if refs else None  # "the clip" / "the video": every clip
     return [O.SetSpeed(target=target, speed=speed)]
@@ -149,13 +151,20 @@ def _h_swap(c: _Ctx) -> list[O.Op] | None:
         if asset is not None and asset.id not in {s.src for s in c.main_segs()}:
             return [O.ReplaceSource(target=refs[0].target, asset_id=asset.id)]
     flat = [x for r in refs for x in r.all]
+    if len(flat) == 1:  # "swap the clip and the first photo": the other one named without a position
+        rest = c.t[:refs[0].start] + " " + c.t[refs[0].end:]
+        kind = _generic(c, rest)
+        if kind is not None:
+            other = _only(c, kind or None)
+            if other != flat[0]:
+                flat.append(other)
     if len(flat) < 2:
         return None
     return [O.SwapSegments(a=flat[0], b=flat[1])]
 
 
 _END = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:end|back|last\s+position)|\blast\b|\bto\s+the\s+end\b|最后|末尾|结尾|最后面|最后一个位置)"
-_START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+position)|\bfirst\b|最前|开头|最前面|第一个位置|第一位)"
+_START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+position)|\bup\s+front\b|\bfirst\b|最前|开头|最前面|第一个位置|第一位)"
 
 
 _RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|"
@@ -189,8 +198,8 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     if not m.group(0).isascii():
         split_at = m.start()
     elif not split:
-        if _has(r"\b(?:first|last)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
-            split_at = m.end() + (re.search(r"\s(?:first|last)\s*$", t[m.end():]) or re.search(r"$", t[m.end():])).start()  # type: ignore[union-attr]
+        if _has(r"\b(?:first|last|up\s+front)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
+            split_at = m.end() + (re.search(r"\s(?:first|last|up\s+front)\s*$", t[m.end():]) or re.search(r"$", t[m.end():])).start()  # type: ignore[union-attr]
         else:
             return None
     else:

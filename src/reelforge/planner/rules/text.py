@@ -92,6 +92,17 @@ def _text_role(t: str) -> Role | None:
     return None
 
 
+# "the text at the end", "结尾的文字": which text, by where it is (not where it goes)
+_RX_TEXT_WHERE = re.compile(r"(?P<word>\b(?:texts?|words|writing|overlays?))\s+(?:at|in|near|on|towards)\s+the\s+(?:very\s+)?(?P<w>end|start|beginning|top|bottom)\b|"
+                            r"(?P<zh>结尾|最后|片尾|开头|开始|片头)的?(?=(?:那段|那个|那条|那句)?(?:文字|字幕|文案))")
+
+
+def _text_ref(segs: list, role: Role, seg) -> O.Target:
+    """A text segment as a target: its role and its place among that role's texts."""
+    same = [x for r, x in segs if r is role]
+    return O.Target(role=role, index=next(i for i, x in enumerate(same) if x is seg))
+
+
 def _text_target(c: _Ctx, role: Role | None) -> O.Target:
     segs = c.text_segs(role)
     # a quote naming an existing text picks it
@@ -111,6 +122,20 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
         idx = _ord_index(ord_m.group("ord") or ord_m.group("zh"))
         if idx is not None and len(roles) == 1:
             return O.Target(role=next(iter(roles)), index=idx)
+    by_time = sorted(segs, key=lambda rs: rs[1].start)
+    if ord_m and (idx := _ord_index(ord_m.group("ord") or ord_m.group("zh"))) is not None and -len(segs) <= idx < len(segs):
+        return _text_ref(segs, *by_time[idx])  # "the last text": in time, whatever its role
+    where = _RX_TEXT_WHERE.search(c.t)
+    if where:  # "the text at the end": the one there, when only one is
+        w = where.group("w") or {"结尾": "end", "最后": "end", "片尾": "end"}.get(where.group("zh"), "start")
+        if w in ("top", "bottom"):
+            hits = [(r, x) for r, x in segs if (x.position or "").startswith(w)]
+        elif w == "end":
+            hits = [(r, x) for r, x in segs if x.end >= c.tl.duration - 1000]
+        else:
+            hits = [(r, x) for r, x in segs if x.start <= 1000]
+        if len(hits) == 1:
+            return _text_ref(segs, *hits[0])
     at = _RX_AT.search(c.t)
     if at and len(roles) == 1:
         ms = P.parse_time_value_ms(at.group("tv"))
@@ -158,7 +183,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return None
     # remove
     if _has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t):
-        if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(r"\b(?:the|this|that)\s+(?:text|overlay)\b", t)):
+        if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(rf"\b(?:the|this|that)\s+(?:{_ORD_FULL}\s+)?(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=_text_target(c, role))]
     existing = c.text_segs(role)
@@ -214,7 +239,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return out
     target = _text_target(c, role)
     cur = _lookup_text(c, target)
-    timing = _timing(c, None)
+    if _RX_TEXT_WHERE.search(t):  # "make the text at the end yellow": that text, not a new place or time
+        t = _RX_TEXT_WHERE.sub(lambda m: f" {m.group('word') or ''} ", t)
+        position = P.parse_position(t)
+    timing = _timing(c, None, t)
     if timing is None:
         durs = [d for d in P.find_durations(t) if d.ms <= c.tl.duration]
         if durs and _has(r"\bfor\b|\blast|\bstay|\bshow|\bkeep|显示|持续|停留|保持|秒", t) and cur is not None:
