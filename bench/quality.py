@@ -6,6 +6,12 @@
 text: scikit-image's astronaut, cat, coffee cup and rocket with subject cores annotated, rendered in
 9:16, 1:1 and 16:9 for every named style, measured on the frames (tests/render/_text_quality.py):
 text pixels outside the safe zone, the most of a subject core covered, overlaps, lines, OCR.
+
+framing: the eight photographs of tests/data/subjects.json (subjects marked once) planned as a user
+gets them (subject detection, crop or blurred fill, zoom/pan in turn) in 9:16, 1:1 and 16:9 at the
+presets' full size (``--scale 0.5`` for half), measured per shot on the rendered frames
+(tests/render/_photos.py, reelforge.render.quality): the least share of the marked subject on
+screen over four frames, and the motion's frame-to-frame jitter (px; target < 0.25).
 """
 
 from __future__ import annotations
@@ -27,9 +33,33 @@ def text_section() -> None:
             print(f.row())
 
 
-SECTIONS = {"text": text_section}
+def framing_section(scale: float = 1.0) -> None:
+    from tests.render._photos import ASPECTS, render_framing
+
+    worst_vis, worst_jit = 1.0, 0.0
+    with tempfile.TemporaryDirectory() as d:
+        for aspect in ASPECTS:
+            _, shots = render_framing(Path(d) / aspect.replace(":", "x"), aspect, scale=scale)
+            for f in shots:
+                vis = "   -  " if f.visible is None else f"{f.visible:6.1%}"
+                jit = "  -  " if f.jitter is None else f"{f.jitter:5.3f}"
+                print(f"{aspect:>5} {f.name:24} {f.fit:5} {f.motion:9} subject visible {vis}  jitter {jit} px")
+                if f.visible is not None:
+                    worst_vis = min(worst_vis, f.visible)
+                if f.jitter is not None:
+                    worst_jit = max(worst_jit, f.jitter)
+    print(f"worst: subject visible {worst_vis:.1%} (target >= 90 %), jitter {worst_jit:.3f} px (target < 0.25)")
+
+
+SECTIONS = {"text": text_section, "framing": framing_section}
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or list(SECTIONS):
+    args = sys.argv[1:]
+    scale = 1.0
+    if "--scale" in args:  # framing at a fraction of the presets' size (faster)
+        i = args.index("--scale")
+        scale = float(args[i + 1])
+        del args[i:i + 2]
+    for name in args or list(SECTIONS):
         print(f"== {name}")
-        SECTIONS[name]()
+        SECTIONS[name](scale) if name == "framing" else SECTIONS[name]()

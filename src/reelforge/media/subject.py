@@ -31,7 +31,7 @@ import numpy as np
 DETECT_SIDE = 480  # cascades run on a copy at most this wide
 SALIENCY_SIDE = 240
 SALIENT_LEVEL = 0.4  # share of the peak that counts as part of the salient region
-SALIENT_GROW = 0.1  # the salient box grows by this share of its size on each side
+SALIENT_GROW = 0.2  # the salient box grows by this share of its size on each side
 
 Source = Literal["face", "profile", "cat", "saliency"]
 
@@ -209,11 +209,12 @@ def salient(rgb: np.ndarray) -> Subject | None:
     cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
     if g is not None and g[0] <= cx <= g[2] and g[1] <= cy <= g[3] and (g[2] - g[0]) * (g[3] - g[1]) < 0.5 * w * h:
         b = (min(b[0], g[0]), min(b[1], g[1]), max(b[2], g[2]), max(b[3], g[3]))
-    # a saliency box is a guess at the subject's extent: grow it, so doubt means a wider view
+    if (b[2] - b[0]) * (b[3] - b[1]) > 0.8 * w * h:
+        return None  # everything stands out: no subject
+    # a saliency box is a guess at the subject's extent, and it under-reads large subjects (a
+    # cat's face read as its middle): grow it, so doubt means a wider view or a blurred fill
     gx, gy = (b[2] - b[0]) * SALIENT_GROW, (b[3] - b[1]) * SALIENT_GROW
     x0, y0, x1, y1 = max(0.0, b[0] - gx), max(0.0, b[1] - gy), min(float(w), b[2] + gx), min(float(h), b[3] + gy)
-    if (x1 - x0) * (y1 - y0) > 0.8 * w * h:
-        return None  # everything stands out: no subject
     return Subject((x0 / w, y0 / h, x1 / w, y1 / h), "saliency", f"peak {float(m.max()):.2f}")
 
 

@@ -501,6 +501,16 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         once = _view_filters(path, bw, bh, w, h, n, 0)[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
         view = (path, bw, bh)
+    if view is not None and view[0].moves and len(parts) > 1:
+        # one moving stream for the whole shot, cut into its parts: ``perspective`` keeps a
+        # per-pixel table (8 bytes a pixel), so one instance per part cost ~20 MB each at 1080p
+        whole = c.g.one([base], [
+            f"loop=loop={n - 1}:size=1:start=0", f"setpts=N/({c.fps}*TB)", f"fps={c.fps}",
+            *_view_filters(view[0], view[1], view[2], w, h, n, 0)[1], "setsar=1",
+            f"trim=end_frame={n}", f"format={pix}"], "still")
+        outs = c.g.chain([whole], [f"split={len(parts)}"], "isp", outs=len(parts))
+        return [c.g.one([o], [f"trim=start_frame={a}:end_frame={b}", "setpts=PTS-STARTPTS"], "spart")
+                for o, (a, b) in zip(outs, parts, strict=True)]
     bases = c.g.chain([base], [f"split={len(parts)}"], "isp", outs=len(parts)) if len(parts) > 1 else [base]
     out = []
     for b, (first, end) in zip(bases, parts, strict=True):
