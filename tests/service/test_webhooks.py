@@ -31,7 +31,7 @@ class Receiver:
     """Loopback HTTP receiver: ``/ok/...`` answers 204, ``/flaky/...`` answers 503 to the first
     two deliveries of a path and 200 after, ``/hang/...`` never answers (until closed)."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.got: list[dict] = []
         self.lock = threading.Lock()
         self.release = threading.Event()
@@ -55,10 +55,14 @@ class Receiver:
                 self.send_header("content-length", "0")
                 self.end_headers()
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    @classmethod
+    def on_port(cls, port: int) -> Receiver:
+        return cls(port)
 
     def requests(self, path: str) -> list[dict]:
         with self.lock:
@@ -226,3 +230,47 @@ def test_private_callbacks_are_refused_before_any_work(srv, media_dir):
     a = httpx.get(f"{base}/v1/account/webhook", headers=auth(token)).json()
     b = httpx.put(f"{base}/v1/account/webhook", headers=auth(token), json={"url": None, "rotate_secret": True}).json()
     assert b["secret"] != a["secret"] and b["url"] is None
+
+
+def test_a_failed_export_is_announced_too(srv, rx, media_dir):
+    base = srv.url
+    token, sid = _cut(base, media_dir)
+    # the session's stored media vanish from the disk: the render fails for real
+    for f in (srv.data_dir / "media" / sid).rglob("*"):
+        if f.is_file():
+            f.unlink()
+    job = _export(base, token, sid, callback_url=f"{rx.url}/ok/failed-{sid}")
+    got = _until("the failure's webhook", lambda: rx.requests(f"/ok/failed-{sid}"))[0]
+    doc = json.loads(got["body"])
+    assert doc["event"] == "export.failed" == got["headers"]["Reelforge-Event"]
+    assert doc["id"] == job["id"] and doc["status"] == "failed" and doc["error"]
+    assert doc["download_url"] is None and doc["captions"] is None
+    _until("delivery recorded", lambda: _status(base, token, job["id"])["webhook"]["state"] == "delivered")
+
+
+def test_a_pending_delivery_survives_a_restart(tmp_path, media_dir):
+    """The receiver is down while the export finishes (connection refused, retry in 60 s);
+    the server restarts, and its next start delivers the pending webhook."""
+    from .._procs import free_port
+
+    port = free_port()
+    s = start_server(tmp_path, "restart", REELFORGE_URL_ALLOWLIST="127.0.0.1",
+                     REELFORGE_WEBHOOK_BACKOFF="60", REELFORGE_WEBHOOK_TIMEOUT=str(TIMEOUT))
+    rx = None
+    try:
+        token, sid = _cut(s.url, media_dir)
+        job = _export(s.url, token, sid, callback_url=f"http://127.0.0.1:{port}/ok/restart")
+        status = _until("the first attempt", lambda: (v := _status(s.url, token, job["id"]))["webhook"]["attempts"] and v)
+        [first] = status["webhook"]["attempts"]
+        assert first["status_code"] is None and first["error"] and status["webhook"]["state"] == "pending"
+        s.stop()
+        rx = Receiver.on_port(port)
+        s.start()
+        got = _until("the delivery after the restart", lambda: rx.requests("/ok/restart"))[0]
+        assert json.loads(got["body"])["id"] == job["id"]
+        hook = _until("delivered", lambda: (v := _status(s.url, token, job["id"])["webhook"])["state"] == "delivered" and v)
+        assert [a["status_code"] for a in hook["attempts"]] == [None, 204]
+    finally:
+        s.stop()
+        if rx is not None:
+            rx.close()
