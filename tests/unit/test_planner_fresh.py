@@ -286,3 +286,28 @@ def test_follow_ups_place_step_and_point():
     assert after("pan right on the first photo", "zoom out on it instead") == [
         {"target": {"index": 0, "kind": "image"}, "motion": "zoom-out", "op": "set_motion"}]
     assert after("把最后一张图片删掉", "第一张也删掉") == [{"target": {"index": 0, "kind": "image"}, "op": "remove_segment"}]
+
+
+def test_the_sixth_batchs_causes():
+    # the verb said once carries over a list of things
+    assert _ops("mute the clip, the music and the voiceover") == [
+        {"mute": True, "op": "set_clip_audio"}, {"volume": 0.0, "op": "set_volume"},
+        {"role": "voice", "volume": 0.0, "op": "set_volume"}]
+    assert _ops("voiceover down to 40") == [{"role": "voice", "volume": 0.4, "op": "set_volume"}]
+    assert _ops("put the beach photo third") == [{"target": {"name": "beach"}, "to_index": 2, "op": "move_segment"}]
+    plan = plan_edit("move the tilte to the top", TL, library=LIBRARY)  # a real word, one letter off
+    assert dump_ops(plan.ops) == [{"position": "top", "op": "update_text"}]
+    plan = plan_edit("make the tile yellow", TL, library=LIBRARY)
+    assert dump_ops(plan.ops) == [{"color": "#FFD400", "op": "update_text"}] and "'tile' as 'title'" in plan.reply
+    assert plan_edit("change the font", TL, library=LIBRARY).status == "unknown"  # not read as 'front'
+    p0 = plan_edit("make the first photo 3 seconds", TL, library=LIBRARY)
+    tl = apply(TL, p0.ops, library=LIBRARY)
+    assert _ops("a bit less", tl, p0.memory) == [
+        {"target": {"index": 0, "kind": "image"}, "duration_ms": 2000, "op": "set_segment_duration"}]
+
+
+def test_a_first_instruction_with_nothing_to_read_says_so():
+    from reelforge.planner.compose import plan
+
+    assert any("did not understand 'hello'" in n.lower() for n in plan("hello there", LIBRARY).notes)
+    assert not any("understand" in n for n in plan("make a 15s square clip", LIBRARY).notes)

@@ -451,6 +451,8 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         notes.append("Read " + ", ".join(f"'{f.wrong}' as '{f.right}'" for f in fixes) + ".")
     words = re.findall(r"[A-Za-z]{3,}", instruction)
     lost = T.unread(instruction)
+    if not lost and words and not re.search(r"\d", instruction) and not any(T.known(w.lower()) for w in words):
+        lost = T.content_words(words)  # "hmm", "hello there": English, but nothing to make a video from
     if lost and len(lost) * 2 >= len(words) and not P.is_chinese(instruction):
         notes.append("Did not understand " + ", ".join(f"'{w}'" for w in lost)
                      + ", so the first cut uses the defaults noted here; say what to change.")

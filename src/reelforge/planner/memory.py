@@ -243,7 +243,11 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
         if m.group("cmp"):  # "a bit lower": the size of the step too
             mod = (m.group("mod") or "").strip()
             return f"make {p} {mod + ' ' if mod.startswith(('a ', 'much')) else ''}{m.group('cmp')}"
-        return None
+        cmp = _more_of(last, "less" not in m.group(0))  # "a little more": more of the last change
+        if cmp is None:
+            return None
+        small = re.search(r"\ba\s+(?:bit|little)\b", m.group(0))
+        return f"make {p} {'a little ' if small else ''}{cmp}"
     ref = _repeat_ref(t)
     if ref is not None and last:
         return _repeat(last, ref, mem, tl, library, find)
@@ -268,6 +272,22 @@ _CHANGE_WORDS = [
     (re.compile(r"big|small|大|小"), (O.UpdateText, O.SetVolume)),
     (re.compile(r"more|less"), (O.SetSegmentDuration, O.SetTotalDuration, O.SetVolume, O.SetSpeed, O.UpdateText)),
 ]
+
+
+def _more_of(last: list[O.Op], more: bool) -> str | None:
+    """The comparative that continues the last change ("music to 40%" + "more" = louder; after "quieter", quieter)."""
+    op = last[-1] if last else None
+    if isinstance(op, O.SetVolume):
+        down = op.factor is not None and op.factor < 1
+        return ("quieter" if down else "louder") if more else ("louder" if down else "quieter")
+    if isinstance(op, (O.SetSegmentDuration, O.SetTotalDuration)):
+        return "longer" if more else "shorter"
+    if isinstance(op, O.SetSpeed):
+        slow = op.speed < 1
+        return ("slower" if slow else "faster") if more else ("faster" if slow else "slower")
+    if isinstance(op, O.UpdateText) and op.size is not None:
+        return "bigger" if more else "smaller"
+    return None
 
 
 def _same_kind_of_change(words: str, last: list[O.Op]) -> bool:

@@ -48,6 +48,12 @@ _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4
 
 
 
+def content_words(words: Iterable[str]) -> list[str]:
+    """The words worth naming as not understood: not the commonest English function words ("the", "for")."""
+    eng = _english()
+    return [w.lower() for w in words if eng.get(w.lower(), 0) < 500_000_000] or [w.lower() for w in words]
+
+
 def known(word: str) -> bool:
     """A word the planner reads (its vocabulary or a casual word it knows)."""
     return word in VOCAB or word in _EXTRA_KNOWN
@@ -108,8 +114,11 @@ def _choices(names: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sorted(VOCAB | stems)), VOCAB | _EXTRA_KNOWN | stems
 
 
-def correct(text: str, names: Iterable[str] = ()) -> tuple[str, list[Correction]]:
-    """``text`` (lower case, quotes masked) with typos fixed, and the corrections made."""
+def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tuple[str, list[Correction]]:
+    """``text`` (lower case, quotes masked) with typos fixed, and the corrections made.
+
+    ``loose``: also a common English word of 4+ letters one edit from a planner word ("tile" ->
+    "title"); the planner tries this only when the instruction was not understood as written."""
     choices, known = _choices(tuple(names))
     eng = _english()
     fixes: list[Correction] = []
@@ -124,7 +133,11 @@ def correct(text: str, names: Iterable[str] = ()) -> tuple[str, list[Correction]
             return word
         count = eng.get(bare)
         if count is not None and (count >= _RARE or len(bare) < 5):
-            return word
+            near = _best(bare, choices) if loose and len(bare) >= 4 else None
+            if near is None or OSA.distance(bare, near) > 1:
+                return word
+            fixes.append(Correction(bare, near))
+            return near
         right = _split(bare, known) if count is None else None
         if right is None:
             right = _best(bare, choices)
@@ -151,7 +164,7 @@ def _split(word: str, known: frozenset[str]) -> str | None:
 _QUOTES = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|「[^」\n]+」|『[^』\n]+』|《[^》\n]+》|‘[^’\n]+’|(?<![A-Za-z0-9_'])'[^'\n]*\S'(?![A-Za-z0-9_])")
 
 
-def correct_outside_quotes(text: str, names: Iterable[str] = ()) -> tuple[str, list[Correction]]:
+def correct_outside_quotes(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tuple[str, list[Correction]]:
     """`correct` on the words outside quotes; quoted text comes back exactly as written."""
     kept: list[str] = []
 
@@ -159,7 +172,7 @@ def correct_outside_quotes(text: str, names: Iterable[str] = ()) -> tuple[str, l
         kept.append(m.group(0))
         return f"\x00{len(kept) - 1}\x00"
 
-    fixed, fixes = correct(_QUOTES.sub(mask, text), names)
+    fixed, fixes = correct(_QUOTES.sub(mask, text), names, loose=loose)
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], fixed), fixes
 
 

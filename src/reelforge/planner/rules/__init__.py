@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from reelforge.planner import memory as M
@@ -227,6 +227,27 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 
 def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
               new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None) -> EditPlan:
+    """Plan one (possibly combined) instruction against the current timeline (see `_plan_edit`).
+
+    When a part is not understood as written, a common word one letter from a planner word is read
+    as that word ("make the tile red": 'tile' as 'title') and kept if more is understood that way."""
+    plan = _plan_edit(instruction, timeline, library=library, new_assets=new_assets, memory=memory)
+    if plan.status == "ambiguous" or (plan.status == "ok" and not plan.skipped) or len(instruction) > MAX_CLAUSE:
+        return plan
+    lib = tuple(library) or tuple(timeline.assets)
+    fixed, fixes = T.correct_outside_quotes(instruction, [a.name for a in (*lib, *timeline.assets) if a.name], loose=True)
+    if not fixes:
+        return plan
+    again = _plan_edit(fixed, timeline, library=library, new_assets=new_assets, memory=memory)
+    if again.status != "ok" or (plan.status == "ok" and len(again.skipped) >= len(plan.skipped)):
+        return plan
+    note = _typo_note(fixes, P.is_chinese(instruction))
+    return replace(again, reply=again.reply + note, note=(again.note + note).strip(),
+                   fixes=again.fixes + tuple(f"{f.wrong}->{f.right}" for f in fixes))
+
+
+def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
+               new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None) -> EditPlan:
     """Plan one (possibly combined) instruction against the current timeline.
 
     ``library`` is the session's media (for "use jazz.mp3 as the music"); ``new_assets`` the
@@ -264,6 +285,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     turn_mem = mem
     turn_ops: list[O.Op] | None = None  # the last clause's ops, remembered when a later clause refers back
     in_turn = False
+    said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
         if results and results[-1].ok and _bare_value(piece):
             # "…transitions, 1 second" / "…quieter, about 20%": a bare value belongs to the clause before
@@ -287,7 +309,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                                                                     timeline, lib, new)) is not None:
             r = r2  # "swap the 1st and 2nd pics and make both 3 seconds", "…, the second 3 seconds"
         if not r.ok and results and results[-1].ok and _complete(results[-1].ops or []) \
-                and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece) \
+                and (verb := _lead_verb(joined[-1]) or said_verb) and not _lead_verb(piece) \
                 and _names_a_thing(_ctx(piece, quotes, timeline, lib, new)):
             # "put the beach photo first and the shoe photo last": the second part has its own target
             r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
@@ -305,7 +327,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                 if m.ok:
                     turn_ops = list(m.ops or [])
                 continue
-        if not r.ok and results and results[-1].ok and (verb := _lead_verb(joined[-1])) and not _lead_verb(piece):
+        if not r.ok and results and results[-1].ok and (verb := _lead_verb(joined[-1]) or said_verb) and not _lead_verb(piece):
             # "remove the voiceover and the music", "put the beach photo first and the shoe photo last"
             r2 = _run_remembering(f"{verb} {piece}", quotes, timeline, lib, new, turn_mem, in_turn)
             if r2.ok or r2.question:
@@ -315,6 +337,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
             r.ops = _onto_new_text(results[-1].ops or [], r.ops or [])
         results.append(r)
         joined.append(piece)
+        said_verb = _lead_verb(piece) or said_verb
         if r.ok:
             turn_ops = list(r.ops or [])
             in_turn = True

@@ -172,6 +172,9 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
             up = _has(_LOUDER, t)
             return [O.SetVolume(role=role, factor=round(1 + pct if up else max(0.01, 1 - pct), 4))]  # type: ignore[arg-type]
         return [O.SetVolume(role=role, volume=round(pct, 4))]  # type: ignore[arg-type]
+    bare = re.search(r"\b(?:to|at)\s+(\d{1,3})\s*$", t) if role in ("music", "voice") and not P.find_durations(t) else None
+    if bare and 0 < int(bare.group(1)) <= 100:  # "bump the music up to 50": a level, in percent
+        return [O.SetVolume(role=role, volume=int(bare.group(1)) / 100)]  # type: ignore[arg-type]
     times = re.search(r"(\d+(?:\.\d+)?)\s*(?:x|times)\s+(louder|quieter|softer)", t)
     if times and float(times.group(1)) > 0:
         k = float(times.group(1))

@@ -198,8 +198,9 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     if not m.group(0).isascii():
         split_at = m.start()
     elif not split:
-        if _has(r"\b(?:first|last|up\s+front)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
-            split_at = m.end() + (re.search(r"\s(?:first|last|up\s+front)\s*$", t[m.end():]) or re.search(r"$", t[m.end():])).start()  # type: ignore[union-attr]
+        if _has(rf"\b(?:{_ORD_EN}|up\s+front)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
+            # "put the scarf first", "put the last image second": the ordinal at the end is where it goes
+            split_at = m.end() + (re.search(rf"\s(?:{_ORD_EN}|up\s+front)\s*$", t[m.end():]) or re.search(r"$", t[m.end():])).start()  # type: ignore[union-attr]
         else:
             return None
     else:
@@ -231,10 +232,10 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         return [O.MoveSegment(target=target, to_index=-1)]
     if _has(_START, tail):
         return [O.MoveSegment(target=target, to_index=0)]
-    pm = re.search(rf"\bposition\s+(?:number\s+)?({_SMALL_NUM})\b|(?:第\s*([一二三四五六七八九十\d]+)\s*(?:个|张|段)?(?:位置|位)?)|\b({_ORD_EN})\s+(?:position|place|slot)\b|\bthe\s+({_ORD_EN})\b", tail)
+    pm = re.search(rf"\bposition\s+(?:number\s+)?({_SMALL_NUM})\b|^\s*(?:in\s+)?({_ORD_EN})\s*$|(?:第\s*([一二三四五六七八九十\d]+)\s*(?:个|张|段)?(?:位置|位)?)|\b({_ORD_EN})\s+(?:position|place|slot)\b|\bthe\s+({_ORD_EN})\b", tail)
     if pm:
-        n = P.parse_number(pm.group(1) or pm.group(2) or "") if (pm.group(1) or pm.group(2)) else None
-        idx = (int(n) - 1) if n else _ord_index(pm.group(3) or pm.group(4))
+        n = P.parse_number(pm.group(1) or pm.group(3) or "") if (pm.group(1) or pm.group(3)) else None
+        idx = (int(n) - 1) if n else _ord_index(pm.group(2) or pm.group(4) or pm.group(5))
         if idx is not None:
             return [O.MoveSegment(target=target, to_index=idx)]
     return None
