@@ -311,3 +311,15 @@ def test_a_first_instruction_with_nothing_to_read_says_so():
 
     assert any("did not understand 'hello'" in n.lower() for n in plan("hello there", LIBRARY).notes)
     assert not any("understand" in n for n in plan("make a 15s square clip", LIBRARY).notes)
+
+
+def test_the_seventh_batchs_causes():
+    assert _ops("the mountain photo should come first") == [
+        {"target": {"name": "mountain"}, "to_index": 0, "op": "move_segment"}]
+    assert _ops("move the first photo before the third one") == [
+        {"target": {"index": 0, "kind": "image"}, "before": {"index": 2, "kind": "image"}, "op": "move_segment"}]
+    assert _ops("stick surf.mp4 in place of the shoe photo") == [
+        {"target": {"name": "shoe"}, "asset_id": "vid2", "op": "replace_source"}]
+    assert _ops("用jazz.mp3作为背景音乐") == [{"asset_id": "jazz1", "op": "replace_music"}]
+    for text in ("zoom in on it", "把它放大"):  # nothing said before: which one?
+        assert plan_edit(text, TL, library=LIBRARY).status == "ambiguous", text

@@ -79,7 +79,7 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             raise _Ambiguous(f"Remove the whole {word} track, or silence it for part of the video? Say e.g. "
                              f"'mute the {word} for the last 5 seconds' or 'remove the {word}'.")
         return [O.RemoveTrack(role=Role.MUSIC if role == "music" else Role.VOICE)]
-    if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try|add|put|play)\b|换成|换|替换|改用|用|加上?|添加|配上", t):
+    if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try|add|put|play)\b|换成|换|替换|改用|用|加上?|添加|配上|当|作为|做", t):
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
         if asset is not None and not (c.tl.track(Role.MUSIC) and any(getattr(s, "src", None) == asset.id for s in c.tl.track(Role.MUSIC).segments)):
             out: list[O.Op] = [O.ReplaceMusic(asset_id=asset.id)]

@@ -10,6 +10,7 @@ from reelforge.planner.rules.refs import (
     _MUSIC,
     _REMOVE,
     _TEXT_WORD,
+    _Ambiguous,
     _Cannot,
     _Ctx,
     _find_asset,
@@ -118,6 +119,9 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):
         return None
     targets = [x for r in _find_targets(c) for x in r.all] or [None]  # "zoom out on photos 3 and 4": each
+    if targets == [None] and _has(r"\b(?:on|to)\s+(?:it|them|that(?:\s+one)?|this(?:\s+one)?)\b|把它|把它们|把这个|把那个", t):
+        raise _Ambiguous("是哪张图片？例如说“把第二张图片放大”。" if c.zh else
+                         "Which shot? Say e.g. 'zoom in on the second photo' or its name.")  # "把它放大", nothing said before
     motion = Motion.NONE if want is False else specific or "auto"
     return [O.SetMotion(target=x, motion=motion) for x in targets]
 

@@ -166,7 +166,7 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         if noun and re.fullmatch(r"(?:seconds?|secs?)", noun):
             continue
         ref = _TRef(O.Target(index=idx, kind=_noun_kind(noun)), m.start() + offset, m.end() + offset)
-        if not noun:
+        if not noun or re.fullmatch(r"ones?", noun):  # "the fourth one": the kind named nearby
             bare.add(ref.start)
         found.append(ref)
     for m in _RX_GROUP.finditer(t):

@@ -169,15 +169,22 @@ _START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+pos
 
 _RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|"
                             r"(?<=[张个段图片])(?:后面|之后|前面|之前)")
+# "have the city photo come first", "the beach photo should go last"
+_RX_COMES = re.compile(r"^(?:(?:have|let|make)\s+)?(?P<x>.+?)\s+(?:should\s+|must\s+|needs?\s+to\s+|to\s+)?(?:come|go|be|appear|play|show)(?:s)?\s+"
+                       r"(?:(?P<first>first|at\s+the\s+(?:start|beginning|front))|(?P<last>last|at\s+the\s+end))\s*$")
 _RX_OPEN_WITH = re.compile(r"^(?:let'?s\s+|please\s+|can\s+(?:we|you)\s+)?(?:(?:start|open|begin|kick\s+off|lead)|"
                            r"(?P<end>end|finish|close|wrap\s+up))\s+(?:it\s+|the\s+(?:video|thing)\s+)?(?:with|on)\s+(?P<x>.+)$")
 
 
-def _dest(c: _Ctx, tail: str, offset: int) -> O.Target | None:
-    """Where a move goes: a reference ("after the beach photo"), or "the clip" when only one fits."""
+def _dest(c: _Ctx, tail: str, offset: int, kind: str | None = None) -> O.Target | None:
+    """Where a move goes: a reference ("after the beach photo"), or "the clip" when only one fits.
+    A bare ordinal counts the kind of the shot moved ("the second photo after the fourth one")."""
     refs = _find_targets(c, tail, offset)
     if refs:
-        return refs[0].target
+        t = refs[0].target
+        if t.index is not None and t.kind is None and kind and not re.search(rf"\b(?:{_NOUN_IMG}|{_NOUN_VID}|clips?|shots?)\b", tail):
+            t = t.model_copy(update={"kind": kind})
+        return t
     kind = _generic(c, tail)
     return _only(c, kind or None) if kind is not None else None
 
@@ -189,6 +196,11 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         refs = _find_targets(c, opener.group("x"), opener.start("x"))
         if refs and refs[0].target.role is Role.MAIN:
             return [O.MoveSegment(target=refs[0].target, to_index=0 if opener.group("end") is None else -1)]
+    comes = _RX_COMES.search(t)
+    if comes:  # "have the city photo come first"
+        refs = _find_targets(c, comes.group("x"), comes.start("x"))
+        if len(refs) == 1 and refs[0].target.role is Role.MAIN:
+            return [O.MoveSegment(target=refs[0].target, to_index=0 if comes.group("first") else -1)]
     m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
     if not m:
         return None
@@ -223,10 +235,10 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         if refs:
             return [O.MoveSegment(target=target, after=refs[0].target)]
     if re.match(r"\s*(?:after|behind)\b", tail) or re.search(r"(?:后面|之后|后边|后)\s*$", tail):
-        if (dest := _dest(c, tail, split_at)) is not None:
+        if (dest := _dest(c, tail, split_at, target.kind)) is not None:
             return [O.MoveSegment(target=target, after=dest)]
     if re.match(r"\s*(?:before|in\s+front\s+of)\b", tail) or re.search(r"(?:前面|之前|前边|前)\s*$", tail):
-        if (dest := _dest(c, tail, split_at)) is not None:
+        if (dest := _dest(c, tail, split_at, target.kind)) is not None:
             return [O.MoveSegment(target=target, before=dest)]
     if _has(_END, tail):
         return [O.MoveSegment(target=target, to_index=-1)]
@@ -244,12 +256,12 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
 def _h_replace(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     m = re.search(r"\b(?:replace|swap\s+out|substitute)\b(?P<a>.*?)\b(?:with|by|for)\b(?P<b>.*)$|"
-                  r"\buse\b(?P<b2>.*?)\b(?:instead\s+of|in\s+place\s+of|for)\b(?P<a2>.*)$|"
+                  r"\b(?:use\b(?P<b2>.*?)\b(?:instead\s+of|in\s+place\s+of|for)|(?:put|place|stick|drop|swap\s+in)\b(?P<b4>.*?)\b(?:instead\s+of|in\s+place\s+of))\b(?P<a2>.*)$|"
                   r"^(?P<a3>.*?)(?:换成|替换成|替换为|换为|改成|改为|替换)(?P<b3>.*)$", t)
     if not m:
         return None
     a = m.group("a") or m.group("a2") or m.group("a3") or ""
-    b = m.group("b") or m.group("b2") or m.group("b3") or ""
+    b = m.group("b") or m.group("b2") or m.group("b4") or m.group("b3") or ""
     a_off = m.start("a") if m.group("a") is not None else m.start("a2") if m.group("a2") is not None else m.start("a3")
     refs = _find_targets(c, a, a_off)
     if not refs and _all_of(c, a) is not None:
@@ -262,7 +274,7 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
     else:
         target = refs[0].target
     asset = _find_asset(c, b, (AssetKind.IMAGE, AssetKind.VIDEO))
-    if asset is None and m.group("b3") is not None and not _has(r"换成|替换", t):
+    if asset is None and (m.group("b4") is not None or m.group("b3") is not None and not _has(r"换成|替换", t)):
         return None
     if asset is None:
         raise _Cannot("replace it with which file? add it to the project first and name it, e.g. 'replace the second image with surf.mp4'")
