@@ -244,7 +244,7 @@ class Deliverer:
             error = exc.message
         except (TimeoutError, httpx.TimeoutException):
             error = f"timed out after {settings.webhook_timeout:g} s"
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
             error = f"{type(exc).__name__}: {str(exc)[:200]}"
         entry = {"attempt": attempt, "at": round(now(), 3), "status_code": code,
                  "error": clean(error, 300), "ms": round((time.monotonic() - started) * 1000)}
