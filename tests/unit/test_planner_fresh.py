@@ -323,3 +323,11 @@ def test_the_seventh_batchs_causes():
     assert _ops("用jazz.mp3作为背景音乐") == [{"asset_id": "jazz1", "op": "replace_music"}]
     for text in ("zoom in on it", "把它放大"):  # nothing said before: which one?
         assert plan_edit(text, TL, library=LIBRARY).status == "ambiguous", text
+
+
+def test_words_that_are_not_names_are_not_said_missing():
+    assert _ops("make the sneaker photo the opener") == [{"target": {"name": "sneaker"}, "to_index": 0, "op": "move_segment"}]
+    for text in ("move the beach photo to the end of the slideshow", "make the shoe photo 3 seconds like the others"):
+        plan = plan_edit(text, TL, library=LIBRARY)
+        assert plan.ops and "in the project" not in plan.reply, text
+    assert "no 'hat' in the project" in plan_edit("put the shoe photo after the hat photo", TL, library=LIBRARY).reply

@@ -424,6 +424,7 @@ six seven eight nine ten next previous following remaining opening closing intro
 start front back whole everything all both each every this that these those it them first second third fourth fifth
 last final penultimate sound volume level speed length duration frame screen video vid vids timeline project movie
 reel montage slideshow edit cut version colour color font size text words wording line lines letters brightness
+opener closer finale intro outro opening closing lead others rest remainder way
 """.split())
 
 
@@ -438,7 +439,12 @@ def _absent(c: _Ctx) -> str | None:
         if m.group(1) not in names:
             return m.group(1)
     stems = {w for w, _ in _stems([*c.main_segs(), *c.library, *c.tl.assets])}
+    named = _find_targets(c)
     for m in _RX_NAMED.finditer(t):
+        w = re.escape(m.group(1) or m.group(2))
+        if named and m.group(1) and not re.search(rf"(?:\band|\bor|,)\s+(?:the\s+)?{w}\b|\b{w}\s+(?:{_NOUN_IMG}|{_NOUN_VID}|clips?|shots?)\b|"
+                                   rf"\b{w}(?:\s+{_NOUN})?(?:\s+(?:first|last))?\s*(?:,|\band\b|\bor\b)", t):
+            continue  # beside a shot that is there, a name only in a list with it or before "photo"/"clip"
         word = m.group(1) or m.group(2)
         if (word in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or P.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)

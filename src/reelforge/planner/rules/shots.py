@@ -170,8 +170,9 @@ _START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+pos
 _RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|"
                             r"(?<=[张个段图片])(?:后面|之后|前面|之前)")
 # "have the city photo come first", "the beach photo should go last"
-_RX_COMES = re.compile(r"^(?:(?:have|let|make)\s+)?(?P<x>.+?)\s+(?:should\s+|must\s+|needs?\s+to\s+|to\s+)?(?:come|go|be|appear|play|show)(?:s)?\s+"
-                       r"(?:(?P<first>first|at\s+the\s+(?:start|beginning|front))|(?P<last>last|at\s+the\s+end))\s*$")
+_RX_COMES = re.compile(r"^(?:(?:have|let|make)\s+)?(?P<x>.+?)\s+(?:(?:should\s+|must\s+|needs?\s+to\s+|to\s+)?(?:come|go|be|appear|play|show)(?:s)?\s+|the\s+)"
+                       r"(?:(?P<first>first|at\s+the\s+(?:start|beginning|front)|opener|opening\s+shot)|"
+                       r"(?P<last>last|at\s+the\s+end|closer|closing\s+shot|finale))\s*$")
 _RX_OPEN_WITH = re.compile(r"^(?:let'?s\s+|please\s+|can\s+(?:we|you)\s+)?(?:(?:start|open|begin|kick\s+off|lead)|"
                            r"(?P<end>end|finish|close|wrap\s+up))\s+(?:it\s+|the\s+(?:video|thing)\s+)?(?:with|on)\s+(?P<x>.+)$")
 
