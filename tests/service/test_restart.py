@@ -138,12 +138,15 @@ def test_render_interrupted_by_shutdown_runs_again_after_restart(tmp_path, media
             time.sleep(0.05)
         assert st["status"] == "running", st
     finally:
-        srv.stop()  # mid-render: cancelled, put back on the queue
+        srv.stop()  # mid-render: the chunk being rendered is cancelled, put back on the queue
     db = sqlite3.connect(srv.data_dir / "reelforge.db")
     row = db.execute("select status, attempts, frozen from renders join accounts on accounts.id = renders.owner "
                      "where renders.id=?", (eid,)).fetchone()
+    chunks = [c for (c,) in db.execute("select status from render_chunks where render_id=?", (eid,))]
     db.close()
-    assert row == ("queued", 1, 3), row
+    # the export stays running (fanned out); no chunk is left held by the stopped process
+    assert row == ("running", 1, 3), row
+    assert chunks and "running" not in chunks and "queued" in chunks, chunks
     srv.start(worker=True)
     try:
         done = wait_export(srv.url, token, eid)

@@ -280,7 +280,7 @@ class EmbeddedBackend:
                 record["captions"] = {fmt: str(write_if_changed(
                     path.with_suffix("." + fmt), self.core.export_captions(self.who, job_id, fmt)))
                     for fmt in ("srt", "vtt")}
-            record.update(self.core.ctx.extra.get("chunk_results", {}).get(record["job_id"], {}))
+            record.update(chunks=view["chunks"], chunks_reused=view["chunks_reused"])
         return record
 
     @staticmethod

@@ -176,6 +176,24 @@ def join(chunks: list[Path], audio: Path, output: Path, *, duration_ms: int, wor
     return output
 
 
+def assemble(timeline: Timeline, store: ChunkCache, tasks: list[ChunkTask], output: Path, *,
+             workdir: Path, cancel: Any = None) -> Path:
+    """Join the cached chunks of ``tasks`` and the cached audio into ``output`` and check it.
+
+    The entries are hard-linked first, so the cache evicting meanwhile (its cap, other
+    exports) cannot take one away mid-join; one already gone is rendered again here."""
+    files = [_linked(store, t.key, ".mp4", workdir / f"join{t.index:04d}.mp4",
+                     lambda t=t: render_chunk(t, store, cancel=cancel)) for t in tasks]
+    akey, _ = audio_key(timeline, workdir / "audio")
+    audio = _linked(store, akey, ".m4a", workdir / "audio.m4a",
+                    lambda: render_audio(timeline, store, workdir / "audio", cancel=cancel))
+    join(files, audio, output, duration_ms=timeline.duration, workdir=workdir, cancel=cancel)
+    info = verify(output)
+    if abs(info.duration - timeline.duration / 1000) > 0.25:
+        raise RenderError(f"joined {info.duration:.2f} s instead of {timeline.duration / 1000:.2f} s")
+    return output
+
+
 def _linked(store: ChunkCache, key: str, suffix: str, dest: Path, make: Callable[[], Any]) -> Path:
     for _ in range(3):
         if store.link_to(key, dest, suffix):
@@ -230,17 +248,7 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                 audio_job = pool.submit(render_audio, timeline, store, work / "audio", cancel=cancel)
                 reused = list(pool.map(one, tasks))
                 _, audio_reused = audio_job.result()
-            # links, so the cache evicting meanwhile (its cap, other exports) cannot take a
-            # chunk away before the join; a chunk already evicted is rendered again
-            files = [_linked(store, t.key, ".mp4", work / f"join{t.index:04d}.mp4",
-                             lambda t=t: render_chunk(t, store, cancel=cancel)) for t in tasks]
-            akey, _ = audio_key(timeline, work / "audio")
-            audio = _linked(store, akey, ".m4a", work / "audio.m4a",
-                            lambda: render_audio(timeline, store, work / "audio", cancel=cancel))
-            join(files, audio, partial, duration_ms=timeline.duration, workdir=work, cancel=cancel)
-            info = verify(partial)
-            if abs(info.duration - timeline.duration / 1000) > 0.25:
-                raise RenderError(f"joined {info.duration:.2f} s instead of {timeline.duration / 1000:.2f} s")
+            assemble(timeline, store, tasks, partial, workdir=work, cancel=cancel)
             os.replace(partial, output)
         except KeyboardInterrupt:
             partial.unlink(missing_ok=True)

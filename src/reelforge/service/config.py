@@ -65,6 +65,8 @@ class Settings(BaseModel):
     embedded_worker: bool = True
     worker_threads: int = Field(1, ge=1)
     requeue_attempts: int = Field(2, ge=1, description="runs a job gets before an interrupted one is failed")
+    chunk_cache_mb: float = Field(4096, gt=0, description="rendered chunks kept for re-exports (MB, in the data dir)")
+    chunk_attempts: int = Field(3, ge=1, description="runs one chunk of an export gets before the export fails")
 
     # webhooks (reelforge.service.webhooks)
     webhook_timeout: float = Field(10.0, gt=0, description="seconds for one delivery attempt in total")

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Engine,
     Float,
@@ -167,6 +168,28 @@ class Render(Base):
     """None (no webhook) | pending | delivered | failed."""
     webhook_log: Mapped[str | None] = mapped_column(Text, nullable=True)
     """JSON list of delivery attempts: {"at", "status_code", "error", "ms"}."""
+    # a chunked export (`reelforge.service.jobs`): video chunks in it, and of them reused from
+    # the chunk cache
+    chunks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    chunks_reused: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class RenderChunk(Base):
+    """One chunk of an export, a task of its own on the queue. ``idx`` -1 is the audio.
+    status: queued -> running -> done (``worker`` holds it while running; ``updated`` is its
+    heartbeat)."""
+
+    __tablename__ = "render_chunks"
+    render_id: Mapped[str] = mapped_column(ForeignKey("renders.id"), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    first: Mapped[int] = mapped_column(Integer, default=0)
+    end: Mapped[int] = mapped_column(Integer, default=0)
+    key: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    reused: Mapped[bool] = mapped_column(Boolean, default=False)
+    worker: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[float] = mapped_column(Float, default=now)
 
 
 class Database:

@@ -2,20 +2,25 @@
 ``REELFORGE_QUEUE`` is a ``redis://`` URL. The same task code runs in the embedded consumer
 (threads inside ``serve``) and in ``reelforge worker`` (a separate process).
 
-A job's life (the row in ``renders`` is the truth, the queue only carries its id):
+A job's life (the row in ``renders`` is the truth, the queue only carries ids):
 
     queued -> (claimed: status running) rendering -> finalizing -> completed   (credits charged)
                                                                 -> failed      (credits released, error kept)
 
 * Claiming is a conditional UPDATE (``status='queued'``), so a job delivered twice runs once.
-* Progress from the renderer is written to the row at most every 0.5 s.
+* The claimed export is **fanned out** (`reelforge.service.fanout`): its chunks are tasks of
+  their own (``reelforge.render.chunk``) that any worker takes; chunks already in the chunk
+  cache are reused; the worker finishing the last chunk joins them (stage ``finalizing``),
+  completes the export and charges it once. A watcher task (``reelforge.render.watch``) puts
+  the chunk of a dead worker back on the queue. Progress is the share of frames done.
 * Shutdown (``serve`` stopping, or ``reelforge worker`` getting SIGINT/SIGTERM): the running
-  render is cancelled and the job goes back to ``queued`` and onto the queue (SqliteHuey
-  persists it; on Redis another worker picks it up), so it runs again.
-* Startup recovery (``recover``), decided: a job left ``running`` by a dead process (same host
-  and its pid is gone, or no progress written for ``STALE_SECONDS``) is **requeued** while it
-  has had fewer than ``requeue_attempts`` runs, otherwise marked failed with the reason and
-  its credits released. ``queued`` rows missing from the queue (crash between commit and
+  chunk is cancelled and goes back to ``queued`` and onto the queue (SqliteHuey persists it;
+  on Redis another worker picks it up); the export keeps running.
+* Startup recovery (``recover``), decided: a fanned-out export left ``running`` gets its dead
+  workers' chunks requeued; one left ``running`` before it was fanned out (same host and its
+  pid is gone, or no progress written for ``STALE_SECONDS``) is **requeued** while it has had
+  fewer than ``requeue_attempts`` runs, otherwise marked failed with the reason and its
+  credits released. ``queued`` rows missing from the queue (crash between commit and
   enqueue) are enqueued again.
 """
 
@@ -32,7 +37,7 @@ from typing import Any
 from huey import RedisHuey, SqliteHuey
 from sqlalchemy import select, update
 
-from reelforge.service import credits, webhooks
+from reelforge.service import credits, fanout, webhooks
 from reelforge.service.config import Settings
 from reelforge.service.context import Context
 from reelforge.service.db import Database, Render, clean, now
@@ -42,6 +47,8 @@ log = logging.getLogger("reelforge.service.jobs")
 
 TASK_NAME = "reelforge.render"
 PRIORITY = {"export": 10, "preview": 0}  # paid work first (free previews are also rate-limited)
+CHUNK_TASK = "reelforge.render.chunk"
+WATCH_TASK = "reelforge.render.watch"
 STALE_SECONDS = 600.0
 PROGRESS_EVERY = 0.5
 _SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
@@ -71,6 +78,8 @@ class Jobs:
         self.ctx = ctx
         self.huey = make_huey(ctx.settings)
         self.task = self.huey.task(name=TASK_NAME)(run_render)
+        self.chunk_task = self.huey.task(name=CHUNK_TASK)(run_chunk)
+        self.watch_task = self.huey.task(name=WATCH_TASK)(run_watch)
         self.consumer = None
         self.cancel = threading.Event()
         _runtime["ctx"] = ctx
@@ -87,11 +96,22 @@ class Jobs:
                 kind = s.execute(select(Render.kind).where(Render.id == render_id)).scalar_one_or_none()
         self.task(render_id, priority=PRIORITY.get(kind or "export", 0))
 
+    def enqueue_chunk(self, render_id: str, idx: int, kind: str = "export") -> None:
+        if getattr(self.huey.storage, "priority", False):
+            self.chunk_task(render_id, idx, priority=PRIORITY.get(kind, 0))
+        else:
+            self.chunk_task(render_id, idx)
+
+    def watch(self, render_id: str, delay: float | None = None) -> None:
+        from reelforge.service.fanout import WATCH_EVERY
+
+        self.watch_task.schedule((render_id,), delay=WATCH_EVERY if delay is None else delay)
+
     def pending_ids(self) -> set[str]:
         ids = set()
         try:
             for t in self.huey.pending():
-                if t.args:
+                if t.args and getattr(t, "name", TASK_NAME) == TASK_NAME:
                     ids.add(t.args[0])
         except Exception:  # pragma: no cover - best effort
             log.exception("cannot list pending jobs")
@@ -135,7 +155,7 @@ def run_render(render_id: str) -> None:
         log.info("render %s not claimable (gone or already taken)", render_id)
         return
     try:
-        _render_row(ctx, row, jobs.cancel)
+        fanout.fan_out(ctx, jobs, row)
     except BaseException as exc:  # noqa: BLE001 - every failure is recorded
         from reelforge.errors import RenderCancelled
 
@@ -146,8 +166,6 @@ def run_render(render_id: str) -> None:
             fail(ctx, row.id, _reason(exc))
         if not isinstance(exc, Exception):
             raise
-    else:
-        webhooks.finished(ctx, row.id)
 
 
 def _reason(exc: BaseException) -> str:
@@ -158,43 +176,16 @@ def _reason(exc: BaseException) -> str:
     return msg
 
 
-def _render_row(ctx: Context, row: Render, cancel: threading.Event) -> None:
-    from reelforge.render import render, verify
-    from reelforge.timeline import Timeline
+def run_chunk(render_id: str, idx: int) -> None:
+    fanout.run_chunk(_runtime["ctx"], _runtime["jobs"], render_id, int(idx))
 
-    timeline = Timeline.from_json(row.timeline)
-    out = ctx.storage.render_path(row.download_key)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    last = [0.0, -1.0]
 
-    def progress(fraction: float) -> None:
-        t = time.monotonic()
-        if t - last[0] < PROGRESS_EVERY and fraction < 1.0:
-            return
-        last[0] = t
-        value = max(0.0, min(1.0, float(fraction)))
-        if value == last[1]:
-            return
-        last[1] = value
-        with ctx.db.tx() as s:
-            s.execute(update(Render).where(Render.id == row.id, Render.status == "running")
-                      .values(progress=value, updated=now()))
+def run_watch(render_id: str) -> None:
+    fanout.watch(_runtime["ctx"], _runtime["jobs"], render_id)
 
-    cache = ctx.extra.get("chunk_cache")
-    if cache is not None and row.kind == "export":
-        # a host with a chunk cache (the embedded MCP server) re-renders only changed chunks;
-        # what was reused is kept in memory for that host's replies (until chunks are queue tasks)
-        from reelforge.render.chunked import export
 
-        result = export(timeline, out, quality=row.quality, progress=progress, cancel=cancel, cache=cache)
-        ctx.extra.setdefault("chunk_results", {})[row.id] = {"chunks": result.chunks,
-                                                              "chunks_reused": result.reused}
-    else:
-        render(timeline, out, quality=row.quality, progress=progress, cancel=cancel)
-    with ctx.db.tx() as s:
-        s.execute(update(Render).where(Render.id == row.id)
-                  .values(stage="finalizing", progress=1.0, updated=now()))
-    verify(out)
+def complete(ctx: Context, row: Render, out) -> None:
+    """Record a finished export and charge it (once: only a running row completes)."""
     with ctx.db.tx() as s:
         done = s.execute(
             update(Render).where(Render.id == row.id, Render.status == "running")
@@ -203,6 +194,8 @@ def _render_row(ctx: Context, row: Render, cancel: threading.Event) -> None:
         ).rowcount
         if done:
             credits.charge(s, row.owner, row.cost)
+    if done:
+        webhooks.finished(ctx, row.id)
 
 
 def fail(ctx: Context, render_id: str, reason: str) -> None:
@@ -265,7 +258,9 @@ def recover(ctx: Context, jobs: Jobs) -> None:
                             .where(Render.status == "running")).all()
         queued = s.execute(select(Render.id).where(Render.status == "queued")).scalars().all()
     for rid, worker, updated in running:
-        if not _alive(worker, updated):
+        if fanout.has_chunks(ctx, rid):  # fanned out: only dead workers' chunks go back
+            fanout.watch(ctx, jobs, rid)
+        elif not _alive(worker, updated):
             requeue_or_fail(ctx, rid, f"worker {worker} died while rendering", enqueue=jobs.enqueue)
     webhooks.recover(ctx)  # deliveries a stopped process left pending
     if queued:

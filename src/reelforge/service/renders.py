@@ -263,6 +263,8 @@ def view(row: Render, base: str) -> dict[str, Any]:
         "width": row.width,
         "height": row.height,
         "duration_ms": row.duration_ms,
+        "chunks": row.chunks or 0,  # video chunks of the export, and of them reused from
+        "chunks_reused": row.chunks_reused or 0,  # earlier exports (0 until it is planned)
         "download_url": file_url(base, row) if done else None,
         "captions": caption_links(row, base),
         "webhook": webhooks.view_of(row),
