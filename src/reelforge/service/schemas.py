@@ -217,6 +217,8 @@ class ExportView(_Out):
     width: int
     height: int
     duration_ms: int
+    chunks: int = Field(description="video chunks of the export (0 until it is planned)")
+    chunks_reused: int = Field(description="of them taken from earlier exports' chunks, not rendered again")
     download_url: str | None
     captions: CaptionLinks | None = Field(description="SRT and WebVTT of the on-screen captions, "
                                           "once completed (null without captions)")
@@ -330,6 +332,8 @@ class CompatRender(_Out):
     duration_ms: int
     captions: CaptionLinks | None
     webhook: WebhookStatus | None
+    chunks: int = Field(description="video chunks of the export (0 until it is planned)")
+    chunks_reused: int = Field(description="of them reused from earlier exports")
 
 
 _Id = Annotated[str, Field(min_length=1, max_length=100)]
