@@ -955,3 +955,85 @@ FIRST_RUN7: dict[str, tuple[int, int]] = {
     "casual": (10, 11), "typos": (8, 8), "refs": (7, 8), "memory": (7, 7), "ranges": (5, 5), "multi": (8, 8),
     "zh": (9, 9), "files": (1, 3), "refuse": (5, 6), "first": (3, 3),
 }
+
+# Eighth fresh batch (2026-11-30, after FRESH7's fixes landed): written as users type, committed BEFORE the
+# planner ran on it.
+FRESH8: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "make it fit instagram stories", [FRAME_V]),
+    ("casual", "turn the bgm way down", [_vol(factor=0.3)]),
+    ("casual", "scrap the street clip", [_rm({"name": "street"})]),
+    ("casual", "slide the beach photo in after the shoe photo",
+     [{"target": {"name": "beach"}, "after": {"name": "shoe"}, "op": "move_segment"}]),
+    ("casual", "title should say 'Hello Summer'", [{"text": "Hello Summer", "op": "update_text"}]),
+    ("casual", "trim the whole video to 22 seconds", [{"duration_ms": 22000, "op": "set_total_duration"}]),
+    ("casual", "freeze the photos, no movement", [{"motion": "none", "op": "set_motion"}]),
+    ("casual", "give each picture 3 seconds", [_dur(_t(i), 3000) for i in range(5)]),
+    ("casual", "voice a bit quieter", [_vol(factor=0.7, role="voice")]),
+    ("casual", "make the cta bigger", [{"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "make it horizntal", [{"aspect": "16:9", "op": "set_frame"}]),
+    ("typos", "remoev the city pic", [_rm({"name": "city"})]),
+    ("typos", "music volumn 30%", [_vol(0.3)]),
+    ("typos", "make the lsat photo 4 seconds", [_dur(_t(-1), 4000)]),
+    ("typos", "add croosfades", [{"kind": "crossfade", "op": "set_transition"}]),
+    ("typos", "mute teh voiceover", [_vol(0.0, role="voice")]),
+    ("typos", "put the titel at the top", [{"position": "top", "op": "update_text"}]),
+    # -- references --------------------------------------------------------------------------------
+    ("refs", "remove the 2nd and 3rd photos", [_rm(_t(2)), _rm(_t(1))]),
+    ("refs", "zoom in on the first and last photos",
+     [{"target": _t(0), "motion": "zoom-in", "op": "set_motion"}, {"target": _t(-1), "motion": "zoom-in", "op": "set_motion"}]),
+    ("refs", "make the second shot 3 secs", [_dur(_t(1, None), 3000)]),
+    ("refs", "move the photo before the clip to the end", [{"target": _t(1, None), "to_index": -1, "op": "move_segment"}]),
+    ("refs", "make the last 2 pics 3 seconds each", [_dur(_t(-2), 3000), _dur(_t(-1), 3000)]),
+    ("refs", "swap the mountain pic with the shoe pic", [{"a": {"name": "mountain"}, "b": {"name": "shoe"}, "op": "swap_segments"}]),
+    ("refs", "delete images 2, 3 and 4", [_rm(_t(3)), _rm(_t(2)), _rm(_t(1))]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("make the third photo 2 seconds", "and the one before it"), [_dur(_t(1), 2000)]),
+    ("memory", ("turn the music down to 30%", "lower"), [_vol(factor=0.5)]),
+    ("memory", ("make the title red", "make it bigger as well"), [{"size": "xlarge", "op": "update_text"}]),
+    ("memory", ("delete the first photo", "and the last one"), [_rm(_t(-1))]),
+    ("memory", ("pan right on the beach photo", "do the same for all the photos"),
+     [{"target": _t(i), "motion": "pan-right", "op": "set_motion"} for i in range(5)]),
+    ("memory", ("把背景音乐调到20%", "改成30%吧"), [_vol(0.3)]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "duck the music from 10 to 20 seconds", [{"span": {"start_ms": 10000, "end_ms": 20000}, "op": "set_duck"}]),
+    ("ranges", "silence the music for the last 8 seconds", [_vol(0.0, span=(22000, 30000))]),
+    ("ranges", "make the voiceover louder from 0:05 to 0:15", [_vol(factor=1.5, role="voice", span=(5000, 15000))]),
+    ("ranges", "show the title from 1s to 4s", [{"timing": {"start_ms": 1000, "duration_ms": 3000}, "op": "update_text"}]),
+    ("ranges", "最后10秒背景音乐调小", [_vol(factor=0.5, span=(20000, 30000))]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "vertical, hard cuts, music 30%", [FRAME_V, {"kind": "cut", "op": "set_transition"}, _vol(0.3)]),
+    ("multi", "remove the sneaker photo and put the city photo last",
+     [_rm({"name": "sneaker"}), {"target": {"name": "city"}, "to_index": -1, "op": "move_segment"}]),
+    ("multi", "lower the music and fade it out", [_vol(factor=0.5), {"fade_out_ms": 2000, "op": "set_fade"}]),
+    ("multi", "make the title red and the cta white",
+     [{"color": "#FF0000", "op": "update_text"}, {"target": {"role": "cta", "index": 0}, "color": "#FFFFFF", "op": "update_text"}]),
+    ("multi", "speed up the clip, make it 3 seconds and mute it",
+     [{"speed": 1.5, "op": "set_speed"}, _dur({"index": 0, "kind": "video"}, 3000), {"mute": True, "op": "set_clip_audio"}]),
+    ("multi", "change the title to 'Fresh' and add a caption 'Now in stores'",
+     [{"text": "Fresh", "op": "update_text"}, {"text": "Now in stores", "role": "caption", "op": "add_text"}]),
+    ("multi", "make it square and funky", ("partial", [FRAME_SQ])),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "做成竖屏的", [FRAME_V]),
+    ("zh", "把第二张图片换到最后", [{"target": _t(1), "to_index": -1, "op": "move_segment"}]),
+    ("zh", "音乐关掉", [_vol(0.0)]),
+    ("zh", "标题改成绿色", [{"color": "#00C853", "op": "update_text"}]),
+    ("zh", "删掉最后一张图片", [_rm(_t(-1))]),
+    ("zh", "图片之间加上转场", [{"kind": "crossfade", "op": "set_transition"}]),
+    ("zh", "第一张和第二张图片都改成4秒", [_dur(_t(0), 4000), _dur(_t(1), 4000)]),
+    # -- files named in an edit ---------------------------------------------------------------------
+    ("files", "use music.mp3 instead", [{"asset_id": "mus9", "op": "replace_music"}]),
+    ("files", "add clip.mp4 after the last photo", [{"asset_id": "clip9", "after": _t(-1), "op": "add_segment"}]),
+    ("files", "put logo.png in the corner", [{"asset_id": "logo1", "op": "add_logo"}]),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "remove the shot", "refuse"),
+    ("refuse", "make it better looking", "refuse"),
+    ("refuse", "move the dog pic to the start", "refuse"),
+    ("refuse", "delete all", "refuse"),
+    ("refuse", "把这个改一下", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "15s vertical video with music at 30%", {"aspect": "9:16", "duration_ms": 15000, "music_volume": 0.3}),
+    ("first", "make a square slideshow, 12 seconds", {"aspect": "1:1", "duration_ms": 12000}),
+    ("first", "一个20秒的横屏广告", {"aspect": "16:9", "duration_ms": 20000}),
+]
