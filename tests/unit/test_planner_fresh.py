@@ -331,3 +331,12 @@ def test_words_that_are_not_names_are_not_said_missing():
         plan = plan_edit(text, TL, library=LIBRARY)
         assert plan.ops and "in the project" not in plan.reply, text
     assert "no 'hat' in the project" in plan_edit("put the shoe photo after the hat photo", TL, library=LIBRARY).reply
+
+
+def test_the_eighth_batchs_causes():
+    assert _ops("slide the city photo in before the mountain photo") == [
+        {"target": {"name": "city"}, "before": {"name": "mountain"}, "op": "move_segment"}]
+    assert _ops("use slide transitions") == [{"kind": "slide-left", "op": "set_transition"}]
+    assert _ops("move the photo after the clip to the start") == [{"target": {"index": 3}, "to_index": 0, "op": "move_segment"}]
+    assert _ops("把最后一张图片搬到最前面") == [{"target": {"index": -1, "kind": "image"}, "to_index": 0, "op": "move_segment"}]
+    assert _ops("add some transitions") == [{"kind": "crossfade", "op": "set_transition"}]

@@ -61,6 +61,8 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
 
 def _h_transition(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if _has(r"\bslide\s+(?!transitions?\b|in\b|out\b)", t) and _find_targets(c) and _has(r"\b(?:after|before|to|between)\b", t):
+        return None  # "slide the beach photo in after the shoe photo" is a move
     spec = P.parse_transition(t)
     generic = _has(r"\btransitions?\b|转场|过渡|切换效果", t)
     if spec is None and not generic:
@@ -72,6 +74,10 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
                 return [O.SetTransition(kind=Transition.CUT)]
             if _has(r"\b(?:smooth|smoother|soft|softer)\b|柔和|平滑", t):
                 return [O.SetTransition(kind=Transition.CROSSFADE)]
+            if _has(r"\b(?:add|use|want|need|put|insert|include|with|some)\b|加上|加|用|要|添加", t):
+                # "add transitions", "图片之间加上转场": the kind already used, else crossfades
+                kinds = [s.transition for s in c.main_segs() if s.transition is not Transition.CUT]
+                return [O.SetTransition(kind=max(set(kinds), key=kinds.count) if kinds else Transition.CROSSFADE)]
             return None
         kinds = [s.transition for s in c.main_segs() if s.transition is not Transition.CUT]
         kind = max(set(kinds), key=kinds.count) if kinds else Transition.CROSSFADE

@@ -167,7 +167,7 @@ _END = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:end|back|last\s+position)|\blast\b|
 _START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+position)|\bup\s+front\b|\bfirst\b|最前|开头|最前面|第一个位置|第一位)"
 
 
-_RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|"
+_RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|"
                             r"(?<=[张个段图片])(?:后面|之后|前面|之前)")
 # "have the city photo come first", "the beach photo should go last"
 _RX_COMES = re.compile(r"^(?:(?:have|let|make)\s+)?(?P<x>.+?)\s+(?:(?:should\s+|must\s+|needs?\s+to\s+|to\s+)?(?:come|go|be|appear|play|show)(?:s)?\s+|the\s+)"
@@ -202,12 +202,15 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         refs = _find_targets(c, comes.group("x"), comes.start("x"))
         if len(refs) == 1 and refs[0].target.role is Role.MAIN:
             return [O.MoveSegment(target=refs[0].target, to_index=0 if comes.group("first") else -1)]
-    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park)\b|(?:放到|移到|挪到|调到|放在|移动到|挪|移)", t)
+    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park|slide)\b|(?:放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|挪|移)", t)
     if not m:
         return None
     ords = [o.span() for o in _RX_ORD.finditer(t)]  # "the second to last photo": not a "to" of a move
-    split = next((x for x in _RX_MOVE_SPLIT.finditer(t, m.end())
-                  if not any(a <= x.start() + 1 < b for a, b in ords)), None)
+    splits = [x for x in _RX_MOVE_SPLIT.finditer(t, m.end()) if not any(a <= x.start() + 1 < b for a, b in ords)]
+    if len(splits) > 1 and re.match(r"\s(?:after|before)\s", splits[0].group(0)) \
+            and re.search(r"\bthe\s+(?:one|shot|image|photo|picture|pic|segment|scene|slide)\s*$", t[:splits[0].start()]):
+        splits = splits[1:]  # "move the photo before the clip to the end": that photo goes to the end
+    split = splits[0] if splits else None
     if not m.group(0).isascii():
         split_at = m.start()
     elif not split:
