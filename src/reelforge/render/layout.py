@@ -137,11 +137,18 @@ def lay_out(width: int, height: int, texts: Iterable[TextItem], subjects: Sequen
     """Give every text a band (see the module docstring). Titles and calls to action are placed
     first, then the rest in time order."""
     items = sorted(texts, key=lambda t: (_ORDER.get(t.role, 3), t.start, t.id))
+    # a caption's own place (the bottom) is kept for it where it can be: a title pushed off a
+    # subject goes above it, so the two read top to bottom
+    reserved = [Span(t.start, t.end, _candidate_boxes(t, width, height)[0][1]) for t in items
+                if t.role == "caption" and t.size is not None]
     placed: list[Slot] = []
     dropped: list[str] = []
     notes: list[str] = []
     for t in items:
-        slot = _place(t, width, height, placed, subjects, logos)
+        keep_off = reserved if t.role != "caption" else []
+        slot = _place(t, width, height, placed, subjects, [*logos, *keep_off]) if keep_off else None
+        if slot is None or slot.subject_share > MAX_SUBJECT_SHARE:
+            slot = _place(t, width, height, placed, subjects, logos)
         if slot is None:
             dropped.append(t.id)
             continue
@@ -161,12 +168,11 @@ TEXT_GAP = 0.01  # share of the frame's height kept between two texts
 
 def _candidate_boxes(t: TextItem, width: int, height: int) -> list[tuple[str, Box]]:
     """Where a text may go, best first: its band (and the other bands, in the role's order); a
-    text of known size is anchored to the band's edge (top, middle, bottom), then tried at every
-    step down the safe zone nearest its own band first, always centred on the one column."""
+    text of known size is anchored to its band's edge (top, middle, bottom), then tried at every
+    step down the safe zone nearest that place first, centred on the one column."""
     first = t.band or _PREFERRED.get(t.role, "bottom")
-    order = _FALLBACK[first]
     if t.size is None:
-        return [(band, band_box(band, width, height)) for band in order]
+        return [(band, band_box(band, width, height)) for band in _FALLBACK[first]]
     x0, y0, x1, y1 = safe_zone(width, height)
     w, h = min(t.size[0], x1 - x0), min(t.size[1], y1 - y0)
     cx = (x0 + x1) / 2
@@ -176,16 +182,14 @@ def _candidate_boxes(t: TextItem, width: int, height: int) -> list[tuple[str, Bo
         left = cx - w / 2 if left is None else left
         return left, top, left + w, top + h
 
-    anchors = []
-    for band in order:
-        bx = band_box(band, width, height)
-        top = {"top": bx[1], "middle": (bx[1] + bx[3] - h) / 2}.get(band, bx[3] - h)
-        anchors.append((band, at(top)))
-    home = anchors[0][1][1]
+    bx = band_box(first, width, height)
+    home = at({"top": bx[1], "middle": (bx[1] + bx[3] - h) / 2}.get(first, bx[3] - h))
+    # then the rows nearest home: a title pushed off a face stays near the middle (and so above
+    # the captions), a caption near the bottom
     step = max(1.0, (y1 - y0) * SCAN_STEP)
     n = int((y1 - y0 - h) // step) + 1
-    scan = sorted((y0 + i * step for i in range(n)), key=lambda y: abs(y - home))
-    centred = anchors + [(_band_at(y + h / 2, width, height), at(y)) for y in scan]
+    scan = sorted((y0 + i * step for i in range(n)), key=lambda y: abs(y - home[1]))
+    centred = [(first, home)] + [(_band_at(y + h / 2, width, height), at(y)) for y in scan]
     # last resort, for a subject no centred place clears (a tall narrow rocket): the column's
     # left or right edge, same rows
     sides = [(band, at(box[1], left)) for left in (x0, x1 - w) for band, box in centred]
@@ -339,9 +343,16 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
                 aw, ah = (asset.width, asset.height) if asset else (0, 0)
                 if track.role is Role.MAIN:
                     if seg.subject is not None:
+                        # on screen from the middle of its fade in to the middle of its fade out:
+                        # half-faded, the outgoing or incoming picture is not what a text covers
+                        segs = list(track.segments)
+                        k = segs.index(seg)
+                        nxt = segs[k + 1] if k + 1 < len(segs) else None
+                        on = Span(seg.start + seg.transition_ms // 2,
+                                  seg.end - (nxt.transition_ms // 2 if isinstance(nxt, VideoSegment) else 0), (0, 0, 0, 0))
                         still = asset is not None and asset.kind.value == "image"
                         for box in subject_boxes(seg, aw, ah, w, h, still=still):
-                            subjects.append(Span(seg.start, seg.end, box))
+                            subjects.append(Span(on.start, on.end, box))
                 else:
                     ow = w * seg.scale
                     oh = ow * ah / aw if aw and ah else ow
