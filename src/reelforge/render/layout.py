@@ -32,6 +32,8 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in frame pixels
 
 BANDS = ("top", "middle", "bottom")
 MAX_SUBJECT_SHARE = 0.10  # a text may cover at most 10 % of a subject's core
+# planned with room to spare: the encoded frame spills a pixel or two around each text's box
+PLAN_SUBJECT_SHARE = 0.085
 MIN_TEXT_MS = 1000  # every text stays at least this long on screen
 BAND_GAP = 0.02  # space between bands, share of the safe zone's height
 
@@ -147,7 +149,7 @@ def lay_out(width: int, height: int, texts: Iterable[TextItem], subjects: Sequen
     for t in items:
         keep_off = reserved if t.role != "caption" else []
         slot = _place(t, width, height, placed, subjects, [*logos, *keep_off]) if keep_off else None
-        if slot is None or slot.subject_share > MAX_SUBJECT_SHARE:
+        if slot is None or slot.subject_share > PLAN_SUBJECT_SHARE:
             slot = _place(t, width, height, placed, subjects, logos)
         if slot is None:
             dropped.append(t.id)
@@ -225,7 +227,7 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
                                                          and _overlaps(p.start, p.end, s.start, s.end))
                          for s in subjects if _overlaps(start, t.end, s.start, s.end)), default=0.0)
             out.append((share, rank, band, box))
-            if share <= MAX_SUBJECT_SHARE:
+            if share <= PLAN_SUBJECT_SHARE:
                 break  # the best place that clears every subject
         return out
 
@@ -242,7 +244,7 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
                 break
     if not found:
         return None
-    clear = [c for c in found if c[0] <= MAX_SUBJECT_SHARE]
+    clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
     share, _, band, box = min(clear, key=lambda c: c[1]) if clear else min(found, key=lambda c: (c[0], c[1]))
     return Slot(t.id, band, box, start, t.end, share)
 
