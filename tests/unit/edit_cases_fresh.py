@@ -1042,3 +1042,74 @@ FIRST_RUN8: dict[str, tuple[int, int]] = {
     "casual": (9, 10), "typos": (7, 7), "refs": (6, 7), "memory": (6, 6), "ranges": (5, 5), "multi": (7, 7),
     "zh": (5, 7), "files": (3, 3), "refuse": (5, 5), "first": (3, 3),
 }
+
+# Ninth fresh batch (2026-11-30, after FRESH8's fixes landed): written as users type, committed BEFORE the
+# planner ran on it.
+FRESH9: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "make this a vertical video", [FRAME_V]),
+    ("casual", "music's too quiet", [_vol(factor=1.5)]),
+    ("casual", "take out the mountain shot", [_rm({"name": "mountain"})]),
+    ("casual", "start the video with the street clip", [{"target": {"name": "street"}, "to_index": 0, "op": "move_segment"}]),
+    ("casual", "make the headline yellow", [{"color": "#FFD400", "op": "update_text"}]),
+    ("casual", "shave 5 seconds off the video", [{"duration_ms": 25000, "op": "set_total_duration"}]),
+    ("casual", "make every shot 4 seconds", [_dur(_t(i, None), 4000) for i in range(6)]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "make it squre please", [FRAME_SQ]),
+    ("typos", "delte the first photo", [_rm(_t(0))]),
+    ("typos", "voiceover voluem to 70%", [_vol(0.7, role="voice")]),
+    ("typos", "move the citty photo to the end", [{"target": {"name": "city"}, "to_index": -1, "op": "move_segment"}]),
+    ("typos", "fade in the musik at the start", [{"fade_in_ms": 2000, "op": "set_fade"}]),
+    ("typos", "no transitons between the shots", [{"kind": "cut", "op": "set_transition"}]),
+    # -- references --------------------------------------------------------------------------------
+    ("refs", "remove the clip", [_rm({"index": 0, "kind": "video"})]),
+    ("refs", "make the fourth image 2 secs", [_dur(_t(3), 2000)]),
+    ("refs", "zoom out on all of the photos", [{"motion": "zoom-out", "op": "set_motion"}]),
+    ("refs", "make the photos after the clip 3 seconds each", [_dur(_t(i), 3000) for i in (2, 3, 4)]),
+    ("refs", "put the mountain photo between the shoe and city photos",
+     [{"target": {"name": "mountain"}, "after": {"name": "shoe"}, "op": "move_segment"}]),
+    ("refs", "swap the second and third shots", [{"a": _t(1, None), "b": _t(2, None), "op": "swap_segments"}]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("make the shoe photo 2 seconds", "the city photo as well"), [_dur({"name": "city"}, 2000)]),
+    ("memory", ("music at 50%", "hmm, make it 40"), [_vol(0.4)]),
+    ("memory", ("remove the title", "bring it back"), [{"op": "undo"}]),
+    ("memory", ("zoom in on the third photo", "and the fourth and fifth"),
+     [{"target": _t(3), "motion": "zoom-in", "op": "set_motion"}, {"target": _t(4), "motion": "zoom-in", "op": "set_motion"}]),
+    ("memory", ("把第二张图片放到最后", "放回去"), [{"target": _t(-1, None), "to_index": 1, "op": "move_segment"}]),
+    ("memory", ("make the cta red", "bigger too"), [{"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "mute the music from 12s to 18s", [_vol(0.0, span=(12000, 18000))]),
+    ("ranges", "lower the voice for the first 6 seconds", [_vol(factor=0.5, role="voice", span=(0, 6000))]),
+    ("ranges", "第5秒到第10秒音乐静音", [_vol(0.0, span=(5000, 10000))]),
+    ("ranges", "music at 70% for the last 5 seconds", [_vol(0.7, span=(25000, 30000))]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "make it vertical and 15 seconds long", [FRAME_V, {"duration_ms": 15000, "op": "set_total_duration"}]),
+    ("multi", "delete the city photo, move the beach photo to the front",
+     [_rm({"name": "city"}), {"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}]),
+    ("multi", "make the music quieter and the voice louder", [_vol(factor=0.5), _vol(factor=1.5, role="voice")]),
+    ("multi", "add the title 'Spring' and make it green",
+     [{"text": "Spring", "timing": {"duration_ms": 3000}, "color": "#00C853", "op": "add_text"}]),
+    ("multi", "remove the music, then add jazz.mp3 as music", [{"role": "music", "op": "remove_track"}, {"asset_id": "jazz1", "op": "replace_music"}]),
+    ("multi", "make it 16:9 and add some sparkle", ("partial", [{"aspect": "16:9", "op": "set_frame"}])),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "把视频改成方的", [FRAME_SQ]),
+    ("zh", "第一张图片删掉", [_rm(_t(0))]),
+    ("zh", "旁白音量调到80%", [_vol(0.8, role="voice")]),
+    ("zh", "标题放到最上面", [{"position": "top", "op": "update_text"}]),
+    ("zh", "把所有图片改成2秒", [_dur(_t(i), 2000) for i in range(5)]),
+    ("zh", "把beach和mountain换一下位置", [{"a": {"name": "beach"}, "b": {"name": "mountain"}, "op": "swap_segments"}]),
+    # -- files named in an edit ---------------------------------------------------------------------
+    ("files", "replace the shoe photo with surf.mp4", [{"target": {"name": "shoe"}, "asset_id": "vid2", "op": "replace_source"}]),
+    ("files", "add surf.mp4 before the beach photo", [{"asset_id": "vid2", "before": {"name": "beach"}, "op": "add_segment"}]),
+    ("files", "用song.mp3做背景音乐", [{"asset_id": "song9", "op": "replace_music"}]),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "swap them", "refuse"),
+    ("refuse", "make it trendy", "refuse"),
+    ("refuse", "remove the lamp photo", "refuse"),
+    ("refuse", "make it -5 seconds", "refuse"),
+    ("refuse", "改一下颜色", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "10 sec square video", {"aspect": "1:1", "duration_ms": 10000}),
+    ("first", "vertical reel for instagram, 20s, music 10%", {"aspect": "9:16", "duration_ms": 20000, "music_volume": 0.1}),
+    ("first", "做一个15秒的视频", {"aspect": "16:9", "duration_ms": 15000}),
+]
