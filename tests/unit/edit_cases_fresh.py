@@ -1113,3 +1113,9 @@ FRESH9: list[tuple[str, object, object]] = [
     ("first", "vertical reel for instagram, 20s, music 10%", {"aspect": "9:16", "duration_ms": 20000, "music_volume": 0.1}),
     ("first", "做一个15秒的视频", {"aspect": "16:9", "duration_ms": 15000}),
 ]
+# its first run (commit bcc1a48, before any fix): 48/52 (92.3 %), 0 destructive misreads by the judge's measure
+# (but "shave 5 seconds off the video" and "make it -5 seconds" set the video to 5 seconds)
+FIRST_RUN9: dict[str, tuple[int, int]] = {
+    "casual": (6, 7), "typos": (6, 6), "refs": (5, 6), "memory": (5, 6), "ranges": (4, 4), "multi": (6, 6),
+    "zh": (6, 6), "files": (3, 3), "refuse": (4, 5), "first": (3, 3),
+}
