@@ -340,3 +340,17 @@ def test_the_eighth_batchs_causes():
     assert _ops("move the photo after the clip to the start") == [{"target": {"index": 3}, "to_index": 0, "op": "move_segment"}]
     assert _ops("把最后一张图片搬到最前面") == [{"target": {"index": -1, "kind": "image"}, "to_index": 0, "op": "move_segment"}]
     assert _ops("add some transitions") == [{"kind": "crossfade", "op": "set_transition"}]
+
+
+def test_the_ninth_batchs_causes():
+    # lengths taken off are taken off, never the new length
+    assert _ops("knock 10 seconds off the video") == [{"duration_ms": 20000, "op": "set_total_duration"}]
+    assert _ops("take 2 seconds off the first photo") == [
+        {"target": {"index": 0, "kind": "image"}, "duration_ms": 3500, "op": "set_segment_duration"}]
+    plan = plan_edit("make it -3 seconds", TL, library=LIBRARY)
+    assert not plan.ops and "more than 0 seconds" in plan.reply
+    assert _ops("zoom in on the photos before the clip") == [
+        {"target": {"index": i}, "motion": "zoom-in", "op": "set_motion"} for i in (0, 1)]
+    assert len(_ops("make the pics 4 seconds each")) == 5
+    p0 = plan_edit("music at 50%", TL, library=LIBRARY)
+    assert _ops("ok, make it 20", apply(TL, p0.ops, library=LIBRARY), p0.memory) == [{"volume": 0.2, "op": "set_volume"}]

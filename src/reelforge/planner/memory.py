@@ -189,7 +189,7 @@ _PREV = re.compile(r"^(?:the\s+)?(?:previous|preceding)(?:\s+(?:one|image|photo|
 _BACK = re.compile(r"\b(?:put|move|bring|place|set)\s+(?:it|them|that|this)\s+back\b|\bback\s+where\s+it\s+was\b|\bput\s+back\b|"
                    r"放回(?:去|原处|原来的位置|原位)|移回(?:去|原处)|还原位置")
 _SWAP_BACK = re.compile(r"\b(?:swap|switch|flip)\s+(?:them|those|it)\s+back\b|换回(?:来|去)")
-_INSTEAD = re.compile(r"^(?:(?:no|nope|nah|wait|sorry|oops),?\s*|actually,?\s*|make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+)*"
+_INSTEAD = re.compile(r"^(?:(?:no|nope|nah|wait|sorry|oops|hmm+|um+|uh+|ok|okay|well),?\s*|actually,?\s*|make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+)*"
                       r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|percent|s|secs?|seconds?|x)?\s*(?:instead|then|rather)?\s*[.!]?$"
                       r"|^(?:改成|换成|那就)?(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>%|秒|倍)?(?:吧|好了)?$")
 _MORE = re.compile(r"^(?:(?:a\s+(?:bit|little)\s+|much\s+|even\s+|still\s+)*(?:more|less)(?:\s+please)?|"

@@ -40,7 +40,7 @@ blur blurred blurry fill frame letterbox crop cropping smart export render undo 
 add adding the and then also with without into onto from instead please make use keep turn out off down over under
 twice half double quarter again same too more less bit little much lot way
 bin scrap trash toss nuke yank axe nix chop ditch lose kill drop stick pop slot shove bump drag chuck throw stash park
-crank pump tone bring slap flip swap chop notch
+crank pump tone bring slap flip swap chop notch shave knock lop
 image's video's music's title's
 """.split())
 # casual words the planner reads too (never "corrected")

@@ -367,7 +367,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                     memory=memory_out, note=note.strip())
 
 
-_INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|hmm|不对|不是|错了|算了)", re.I)
+_INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
 

@@ -50,6 +50,8 @@ _RX_SPAN_REF = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segm
 _RX_ZH_SPAN_REF = re.compile(r"第\s*(?P<a>[一二两三四五六七八九十\d]+)\s*(?:张|个|段|幅)?\s*(?:到|至|-)\s*第?\s*(?P<b>[一二两三四五六七八九十\d]+)\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
 # "the one after the clip", "the shot before the beach photo": a neighbour of another reference
 _RX_NEIGHBOUR = re.compile(r"\bthe\s+(?:one|shot|image|photo|picture|pic|segment|scene|slide)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?(?P<rel>after|before|following|preceding)\s+")
+# "the photos after the clip", "all the shots before the beach photo": every one of that kind on that side
+_RX_NEIGHBOURS = re.compile(r"\b(?:all\s+)?the\s+(?P<noun>ones|shots|images|photos|pictures|pics|segments|scenes|slides|clips)\s+(?P<rel>after|before|following|preceding)\s+")
 _RX_MORE_AT = re.compile(r"\s*(?:,|and|&|和|、)\s*(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds|秒)\b)")
 _RX_AT = re.compile(r"\b(?:at|@)\s+(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b)")
 _ZH_ORD = r"(?:倒数第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+|最后|最後|末|头|首)"
@@ -214,6 +216,21 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             i = next(k for k, x in enumerate(c.main_segs()) if x.id == seg.id) + (1 if m.group("rel") in ("after", "following") else -1)
             if 0 <= i < len(c.main_segs()):
                 found.append(_TRef(O.Target(index=i), m.start() + offset, end))
+    for m in _RX_NEIGHBOURS.finditer(t):
+        inner = _find_targets(c, t[m.end():], m.end() + offset)
+        clip = re.match(r"(?:the|that)\s+(?:video\s+)?clip\b", t[m.end():])
+        seg = _main_seg(c, inner[0].target) if inner else c.count("video")[0] if clip and len(c.count("video")) == 1 else None
+        if seg is None:
+            continue
+        end = inner[0].end if inner else m.end() + clip.end() + offset  # type: ignore[union-attr]
+        segs = c.main_segs()
+        at = next(k for k, x in enumerate(segs) if x.id == seg.id)
+        side = range(at + 1, len(segs)) if m.group("rel") in ("after", "following") else range(0, at)
+        kind = _noun_kind(m.group("noun"))
+        picked = [k for k in side if kind is None or c.asset_kind(segs[k]) == kind]
+        if picked:
+            ts = [O.Target(index=k) for k in picked]
+            found.append(_TRef(ts[0], m.start() + offset, end, tuple(ts[1:])))
     for m in _RX_NUMBERED.finditer(t):
         n = P.parse_number(m.group("num"))
         if n is None or int(n) < 1:

@@ -207,9 +207,10 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         return None
     ords = [o.span() for o in _RX_ORD.finditer(t)]  # "the second to last photo": not a "to" of a move
     splits = [x for x in _RX_MOVE_SPLIT.finditer(t, m.end()) if not any(a <= x.start() + 1 < b for a, b in ords)]
-    if len(splits) > 1 and re.match(r"\s(?:after|before)\s", splits[0].group(0)) \
-            and re.search(r"\bthe\s+(?:one|shot|image|photo|picture|pic|segment|scene|slide)\s*$", t[:splits[0].start()]):
-        splits = splits[1:]  # "move the photo before the clip to the end": that photo goes to the end
+    if splits and re.match(r"\s(?:after|before)\s", splits[0].group(0)) \
+            and (len(splits) > 1 or m.group(0) == "make") \
+            and re.search(r"\bthe\s+(?:ones?|shots?|images?|photos?|pictures?|pics?|segments?|scenes?|slides?)\s*$", t[:splits[0].start()]):
+        splits = splits[1:]  # "move the photo before the clip to the end", "make the photos after the clip 3 seconds"
     split = splits[0] if splits else None
     if not m.group(0).isascii():
         split_at = m.start()
@@ -383,7 +384,10 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     durs = P.find_durations(t)
     each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|pics?|stills?|shots?|clips?|slides?)\b|"
-                r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?<![前后两二三四五六七八九十\d张])(?:图片|照片|图)(?:都|全都|全部)", t)
+                r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d+\s*(?:(?:,|and|&|to|through|thru|-|–)\s*\d|$)).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?<![前后两二三四五六七八九十\d张])(?:图片|照片|图)(?:都|全都|全部)", t)
+    group = [x for r in _find_targets(c) for x in r.all]
+    if each and durs and len(group) > 1:  # "make the photos after the clip 3 seconds each"
+        return [O.SetSegmentDuration(target=x, duration_ms=durs[0].ms) for x in group]
     if each and durs:
         kind = "image" if _has(r"images?|photos?|pictures?|pics?|stills?|slides?|张|图", t) else None
         n = len(c.count(kind))
@@ -408,7 +412,8 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
         absolute = _has(r"\bto\b|到|成|为", t)
         if _has(r"\b(?:longer|more|extend|add)\b|延长|加长|多", t) and cur is not None and not absolute:
             return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + ms)]
-        if _has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) and cur is not None and not absolute:
+        if (_has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) or _has(r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b", t)) \
+                and cur is not None and not absolute:  # "take 2 seconds off the first photo"
             return [O.SetSegmentDuration(target=target, duration_ms=max(100, cur.duration - ms))]
         targets = [x for r in refs for x in r.all]
         if len(targets) > 1 and len(durs) == 1:  # "make photo 1 and photo 2 four seconds each"
@@ -432,7 +437,11 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
         return None  # "make the scarf 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
     durs = P.find_durations(t)
-    rel = re.search(r"\b(?:by|more|less|longer|shorter|extra)\b|缩短|延长|加长|减少|增加|多|少", t) and not _has(r"\bto\b|到|成|为", t)
+    if durs and re.search(r"(?<![\w.])-\s*\d", t) and not _has(r"\d\s*-\s*\d", t):
+        raise _Cannot("a length must be more than 0 seconds")  # "make it -5 seconds"
+    rel = re.search(r"\b(?:by|more|less|longer|shorter|extra|off)\b|缩短|延长|加长|减少|增加|多|少", t) and not _has(r"\bto\b|到|成|为", t)
+    if durs and rel and _has(r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b", t):
+        return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]  # "shave 5 seconds off the video"
     if durs and rel and _has(r"\b(?:shorter|shorten|less|cut|trim|reduce)\b|缩短|减少|少", t):
         return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]
     if durs and rel and _has(r"\b(?:longer|lengthen|extend|more|extra|add)\b|延长|加长|增加|多", t):
