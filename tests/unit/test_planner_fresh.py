@@ -19,14 +19,26 @@ from reelforge.session import Session
 from reelforge.timeline import Role
 
 from .edit_cases import LIBRARY, sample_timeline
-from .edit_cases_fresh import FILES, FRESH, FRESH2, FRESH3, FRESH4, judge
+from .edit_cases_fresh import (
+    FILES,
+    FRESH,
+    FRESH2,
+    FRESH3,
+    FRESH4,
+    FRESH5,
+    FRESH6,
+    FRESH7,
+    FRESH8,
+    FRESH9,
+    judge,
+)
 
 TL = sample_timeline()
 NAMES = [a.name for a in LIBRARY]
 
 
 def test_fresh_sets_meet_the_targets():
-    for cases in (FRESH, FRESH2, FRESH3, FRESH4):
+    for cases in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9):
         right = destructive = 0
         for kind, text, expected in cases:
             ok, bad, _ = judge(kind, text, expected, TL, LIBRARY + FILES)
