@@ -415,7 +415,7 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
                     f":x={_q(f'iw*{_num(x0 / src_w)}')}:y={_q(f'ih*{_num(y0 / src_h)}')}:exact=1")
     if not path.moves:
         return [*once, f"scale={w}:{h}:out_range=tv"], []
-    k = w / min(path.start.w, path.end.w)  # output px per source px at the tightest view
+    k = _base_scale(path, w)
     bw, bh = _even((x1 - x0) * k), _even((y1 - y0) * k)
     kx, ky = bw / (x1 - x0), bh / (y1 - y0)
     once.append(f"scale={bw}:{bh}:out_range=tv")
@@ -435,6 +435,15 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
              f":x2={_q(vx)}:y2={_q(bottom)}:x3={_q(right)}:y3={_q(bottom)}"
              ":interpolation=linear:sense=source:eval=frame")
     return once, [persp, f"crop={w}:{h}:0:0"]
+
+
+def _base_scale(path: framing.Path, w: int) -> float:
+    """Base px per source px for a moving view: the tightest view at the output's resolution,
+    but never enlarging the source beyond what the widest view needs (a source smaller than
+    the zoom's tight end gains nothing from a larger base, and ``perspective`` costs per base
+    pixel: ~20 % less for a 1080p photo in a 1080p frame)."""
+    tight, wide = w / min(path.start.w, path.end.w), w / max(path.start.w, path.end.w)
+    return max(wide, min(tight, 1.0))
 
 
 def _still_path(seg: VideoSegment, motion: Motion, src_w: float, src_h: float, w: int, h: int,
@@ -533,7 +542,7 @@ def _still_need(seg: VideoSegment, mo: Motion, asset, w: int, h: int) -> tuple[i
     """The size (source-shaped) the decoded picture must at least have for this shot."""
     if seg.fit is Fit.COVER and asset.width and asset.height:
         path = _still_path(seg, mo, asset.width, asset.height, w, h, subject=True)
-        k = w / min(path.start.w, path.end.w)
+        k = _base_scale(path, w)
         return _even(asset.width * k), _even(asset.height * k)
     return _base_size(mo, w, h)
 
