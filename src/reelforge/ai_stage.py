@@ -525,6 +525,16 @@ class AIStage:
         if asset is None:
             return [], []
         try:
+            # a quick look first (~1/10 of transcribing): music or mumbling is not transcribed
+            key = ("lang", asset.id)
+            if key not in self.cache:
+                from reelforge.ai.captions import detect_language
+
+                self.cache[key] = detect_language(asset.path)
+            lang, prob = self.cache[key]
+            if prob < 0.5:
+                return [], [f"The voiceover's words could not be made out ({prob:.0%} sure it is speech), so the "
+                            "text does not come from it."]
             tr = self._transcript(asset, None)
         except Exception:  # noqa: BLE001 - no speech model or no speech: the cut keeps its copy
             return [], []

@@ -103,7 +103,7 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         kinds = set(page.locator("#timeline .track").evaluate_all("els => els.map(e => e.dataset.kind)"))
         assert kinds == {"video", "audio", "text"}
         labels = track_texts(page)
-        assert any(re.search(r"01-glass-bottle\.jpg · 0s–", t) for t in labels), labels
+        assert any(re.search(r"01-aurora-glass-bottle\.jpg · 0s–", t) for t in labels), labels
         assert any("vol " in t for t in labels), labels
         assert any(t.startswith("“") for t in labels), labels       # a text overlay
         # the last video segment ends at the right edge (to scale)

@@ -35,8 +35,8 @@ def test_demo_files_and_names(demo):
     assets = demo
     assert isinstance(assets, DemoAssets)
     assert [p.name for p in assets.images] == [
-        "01-glass-bottle.jpg", "02-steel-watch.jpg", "03-ceramic-mug.jpg",
-        "04-desk-lamp.jpg", "05-neon-phone.jpg"]
+        "01-aurora-glass-bottle.jpg", "02-aurora-steel-watch.jpg", "03-aurora-ceramic-mug.jpg",
+        "04-aurora-desk-lamp.jpg", "05-aurora-neon-phone.jpg"]
     assert assets.voiceover.name == "voiceover.mp3" and assets.music.name == "music.mp3"
     assert list(assets) == [*assets.images, assets.voiceover, assets.music] and len(assets) == 7
 
@@ -131,5 +131,7 @@ def test_demo_pictures_carry_no_words_and_captions_name_the_product(demo):
             text = pytesseract.image_to_string(im.convert("L")).strip()
         assert not any(len(w) >= 4 and w.isalpha() for w in text.split()), (p.name, text)
     lib = [ingest(p) for p in assets]
-    caps = [s.text for s in plan("30-second promo with text overlays", lib).timeline.track(Role.CAPTION).segments]
+    tl = plan("30-second promo with text overlays", lib).timeline
+    assert tl.track(Role.TITLE).segments[0].text == "Aurora"  # the brand the names share, not a stock phrase
+    caps = [s.text for s in tl.track(Role.CAPTION).segments]
     assert caps == ["Glass Bottle", "Steel Watch", "Ceramic Mug", "Desk Lamp", "Neon Phone"]

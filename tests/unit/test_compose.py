@@ -434,3 +434,12 @@ def test_no_file_name_junk_on_screen(aspect):
     assert "Hubble Deep Field" in shown and "Red Sneaker" in shown
     for junk in ("IMG", "DSC", "PXL", "_", ".jpg", "2024"):
         assert not any(junk.lower() in t.lower() for t in shown), (junk, shown)
+
+
+def test_a_brand_the_names_share_is_the_title_and_leaves_the_captions():
+    assets = [img(n, i) for i, n in enumerate(["01-aurora-glass-bottle.jpg", "02-aurora-steel-watch.jpg",
+                                                "03-aurora-mug.jpg"])]
+    tl = plan("promo with text overlays", assets).timeline
+    assert texts(tl, Role.TITLE)[0].text == "Aurora"
+    # the brand leaves a caption only when two words remain
+    assert [s.text for s in texts(tl, Role.CAPTION)] == ["Glass Bottle", "Steel Watch", "Aurora Mug"]

@@ -166,6 +166,24 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
                       duration_ms=int(round(float(info.duration) * 1000)))
 
 
+def detect_language(audio_path: str | Path, seconds: float = 30) -> tuple[str, float]:
+    """(language, probability) of the speech in the first ``seconds``: one encoder pass, about a
+    tenth of a transcription, so a caller can skip transcribing what is not speech (music,
+    mumbling: probability well under 0.5; clear speech above 0.9)."""
+    from faster_whisper import decode_audio
+
+    path = Path(audio_path)
+    _check_audio(path)
+    model = load_model()
+    with _RUN_LOCK:
+        try:
+            audio = decode_audio(str(path), sampling_rate=16000)[: int(16000 * seconds)]
+            lang, prob, _ = model.detect_language(audio)
+        except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
+            raise AIError(f"{path.name}: language detection failed: {exc}") from exc
+    return lang, float(prob)
+
+
 ACTIVITY_HOP_MS = 10
 
 

@@ -2,8 +2,8 @@
 
 - `write_demo_assets(directory)`: five 1920x1080 JPEG "product shots" (distinct gradient
   backgrounds, a product silhouette on a lit floor, no text in the picture), each named for the
-  product it shows (``01-glass-bottle.jpg``…), so captions made from the names agree with the
-  pictures, a speech-like
+  brand and the product it shows (``01-aurora-glass-bottle.jpg``…), so the title made from the
+  names is the brand ("Aurora") and the captions agree with the pictures ("Glass Bottle"), a speech-like
   ``voiceover.mp3`` and a ``music.mp3`` bed (I–V–vi–IV chords, bass, plucked arpeggio and a
   soft kick at 100 BPM), both ``seconds`` long. Audio is synthesised with numpy and encoded
   with the bundled ffmpeg (libmp3lame).
@@ -53,17 +53,17 @@ class DemoAssets:
 # -- public: demo assets -------------------------------------------------------------------------
 _THEMES = [
     # name, gradient top, gradient bottom, gradient angle (deg), product, product colour, label
-    ("glass-bottle", (255, 168, 92), (72, 52, 140), 90, "bottle", (34, 30, 48), "Glass Bottle"),
-    ("steel-watch", (120, 220, 235), (10, 70, 140), 60, "watch", (245, 248, 250), "Steel Watch"),
-    ("ceramic-mug", (196, 230, 150), (22, 92, 60), 120, "mug", (250, 236, 210), "Ceramic Mug"),
-    ("desk-lamp", (250, 214, 150), (176, 70, 40), 30, "lamp", (60, 28, 20), "Desk Lamp"),
-    ("neon-phone", (40, 10, 70), (230, 40, 150), 150, "phone", (16, 230, 230), "Neon Phone"),
+    ("aurora-glass-bottle", (255, 168, 92), (72, 52, 140), 90, "bottle", (34, 30, 48), "Glass Bottle"),
+    ("aurora-steel-watch", (120, 220, 235), (10, 70, 140), 60, "watch", (245, 248, 250), "Steel Watch"),
+    ("aurora-ceramic-mug", (196, 230, 150), (22, 92, 60), 120, "mug", (250, 236, 210), "Ceramic Mug"),
+    ("aurora-desk-lamp", (250, 214, 150), (176, 70, 40), 30, "lamp", (60, 28, 20), "Desk Lamp"),
+    ("aurora-neon-phone", (40, 10, 70), (230, 40, 150), 150, "phone", (16, 230, 230), "Neon Phone"),
 ]
 
 
 def write_demo_assets(directory: str | os.PathLike[str], *, images: int = 5,
                       seconds: float = 30) -> DemoAssets:
-    """Write ``images`` product shots (``01-glass-bottle.jpg``...), ``voiceover.mp3`` and
+    """Write ``images`` product shots (``01-aurora-glass-bottle.jpg``...), ``voiceover.mp3`` and
     ``music.mp3`` (``seconds`` long each) into ``directory``; same bytes on every run."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)

@@ -784,6 +784,10 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         cap_texts = [caption_from_name(a.name) for a in visuals]
         lowered = (title or "").lower()
         cap_texts = [c if c and c.lower() != lowered else None for c in cap_texts]
+        # a brand the names all start with is the title; the captions drop it ("Aurora Glass
+        # Bottle" under the title "Aurora" reads "Glass Bottle")
+        cap_texts = [c[len(title) + 1:] if c and title and c.lower().startswith(lowered + " ")
+                     and len(c.split()) - len(title.split()) >= 2 else c for c in cap_texts]
     else:
         cap_texts = [None] * len(visuals)
     cap_segs: list[TextSegment] = []
