@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from reelforge.errors import ReelforgeError
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
-from reelforge.timeline.model import Asset, Role, Timeline
+from reelforge.timeline.model import Asset, Fit, Role, Timeline
 
 if TYPE_CHECKING:
     from reelforge.session import Session
@@ -85,9 +85,12 @@ class AIStage:
             self.s.smart_crop = op.on
             if not op.on:
                 main = tl.track(Role.MAIN)
-                has = main is not None and any(getattr(s, "focus", None) or getattr(s, "subject", None)
-                                               for s in main.segments)
-                return [O.SetFocus()] if has else []
+                segs = main.segments if main is not None else ()
+                has = any(getattr(s, "focus", None) or getattr(s, "subject", None) for s in segs)
+                # the blurred fills this planner chose go back to a (centre) crop with it
+                ours = [O.SetFocus(target=O.Target(id=s.id), fit=Fit.COVER) for s in segs
+                        if getattr(s, "subject", None) is not None and s.fit is Fit.BLUR]
+                return [*ours, O.SetFocus()] if has else []
             return self.focus_ops(tl, force=True)
         if isinstance(op, O.CutToBeat):
             return [self._beat_op(tl)]

@@ -292,3 +292,15 @@ def test_first_cut_copy_comes_from_what_the_voiceover_says(tmp_path):
     said = " ".join(c.text.lower() for c in caps)
     assert "lightest" in said or "running" in said or "mesh" in said, said
     assert any("Text from what the voiceover says" in n for n in r.notes)
+
+
+def test_centre_crop_undoes_the_blurred_fills_it_chose(tmp_path):
+    from ..render._photos import write_photos
+
+    (coffee,) = write_photos(tmp_path / "p", ["coffee"])
+    s = _session(tmp_path, [coffee.path], "a vertical video")
+    seg = s.timeline.track(Role.MAIN).segments[0]
+    assert seg.fit.value == "blur" and seg.subject is not None  # the cup is wider than a 9:16 crop
+    assert s.handle("centre crop").changed
+    seg = s.timeline.track(Role.MAIN).segments[0]
+    assert seg.fit.value == "cover" and seg.subject is None and seg.focus is None
