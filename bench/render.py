@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -88,7 +89,7 @@ def _sources(d: Path) -> dict[str, list[Path] | Path]:
             "voice": d / "voice.wav", "music": d / "music.wav"}
 
 
-def _timeline(photos: list[Path], voice: Path, music: Path):
+def _timeline(photos: list[Path], voice: Path, music: Path, seconds: int = SECONDS):
     from PIL import Image
 
     from reelforge.timeline import (
@@ -116,10 +117,12 @@ def _timeline(photos: list[Path], voice: Path, music: Path):
                         duration_ms=29000, has_audio=True))
     assets.append(Asset(id="music", path=str(music), name="music.wav", kind=AssetKind.AUDIO,
                         duration_ms=30000, has_audio=True))
-    total, td, n = SECONDS * 1000, 500, len(photos)
+    total, td = seconds * 1000, 500
+    n = len(photos) * max(1, seconds // SECONDS)  # longer jobs: the same shots again
     seg = (total + (n - 1) * td) // n  # 6400 ms each, overlapping by 0.5 s
     video = []
-    for i, a in enumerate(assets[:n]):
+    for i in range(n):
+        a = assets[i % len(photos)]
         start = i * (seg - td)
         dur = seg if i < n - 1 else total - start
         video.append(VideoSegment(
@@ -131,9 +134,9 @@ def _timeline(photos: list[Path], voice: Path, music: Path):
         tracks=[
             Track(id="main", kind=TrackKind.VIDEO, role=Role.MAIN, segments=tuple(video)),
             Track(id="vo", kind=TrackKind.AUDIO, role=Role.VOICE, segments=(
-                AudioSegment(id="vo1", start=500, duration=29000, src="voice"),)),
+                AudioSegment(id="vo1", start=500, duration=total - 1000, src="voice", loop=seconds > SECONDS),)),
             Track(id="bgm", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
-                AudioSegment(id="bgm1", start=0, duration=total, src="music", volume=0.35,
+                AudioSegment(id="bgm1", start=0, duration=total, src="music", volume=0.35, loop=seconds > SECONDS,
                              duck=True, fade_in_ms=500, fade_out_ms=1500),)),
             Track(id="title", kind=TrackKind.TEXT, role=Role.TITLE, segments=(
                 TextSegment(id="t1", start=0, duration=3000, text="Urban Dreams", size=TextSize.XLARGE),)),
@@ -169,6 +172,8 @@ def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
                         "-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf),
                         "-pix_fmt", "yuv420p", "-r", str(FPS), "-c:a", "aac", "-ar", str(RATE),
                         "-b:a", "192k", "-movflags", "+faststart", out], check=True)
+    elif kind in CHUNKED:
+        extra = _chunked_child(kind, Path(src_dir), Path(out), quality)
     else:
         from reelforge.render import render, verify
 
@@ -181,7 +186,103 @@ def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     me = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"seconds": elapsed, "cpu_seconds": kids.ru_utime + kids.ru_stime,
-                      "ffmpeg_peak_mb": kids.ru_maxrss / 1024, "python_peak_mb": me.ru_maxrss / 1024}))
+                      "ffmpeg_peak_mb": kids.ru_maxrss / 1024, "python_peak_mb": me.ru_maxrss / 1024,
+                      **(extra if kind in CHUNKED else {})}))
+
+
+# chunked exports (issue 13): each in its own process too; "export" starts from an empty chunk
+# cache and the two edits then reuse it; "first_chunk" is the first seconds of a draft preview
+CHUNKED = ("export", "text_edit", "audio_edit", "draft", "first_chunk", "export_120", "export_p1")
+
+
+class _PeakRss:
+    """Samples the summed RSS of this process and all its descendants (parallel ffmpegs add up)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak = 0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+        self._t.start()
+
+    @staticmethod
+    def _tree_rss() -> int:
+        import os
+
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(d)] = int(fields[1])
+            rss[int(d)] = int(fields[21]) * 4096
+        me, total = os.getpid(), 0
+        for pid in rss:
+            p = pid
+            while p and p != me and p in parents:
+                p = parents[p]
+            if p == me:
+                total += rss[pid]
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._tree_rss())
+            self._stop.wait(0.1)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._t.join()
+        return self.peak / 1024**2
+
+
+def _edited(tl, kind: str):
+    from reelforge.timeline import replace
+
+    def with_track(track_id, change):
+        return replace(tl, tracks=tuple(change(t) if t.id == track_id else t for t in tl.tracks))
+
+    if kind == "text_edit":  # one word of the title
+        return with_track("title", lambda t: replace(t, segments=(replace(t.segments[0], text="Urban Nights"),)))
+    if kind == "audio_edit":  # the music louder
+        return with_track("bgm", lambda t: replace(t, segments=(replace(t.segments[0], volume=0.5),)))
+    return tl
+
+
+def _chunked_child(kind: str, src_dir: Path, out: Path, quality: str) -> dict:
+    import shutil
+
+    from reelforge.render import verify
+    from reelforge.render.cache import ChunkCache
+    from reelforge.render.chunked import export, prepare, render_chunk
+
+    src = _sources(src_dir)
+    seconds = 120 if kind == "export_120" else SECONDS
+    tl = _edited(_timeline(src["photos_1080"], src["voice"], src["music"], seconds), kind)
+    cache_dir = src_dir / ("cache" if kind in ("export", "text_edit", "audio_edit") else f"cache-{kind}")
+    if kind not in ("text_edit", "audio_edit"):
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    cache = ChunkCache(cache_dir)
+    peak = _PeakRss()
+    if kind == "first_chunk":
+        with tempfile.TemporaryDirectory() as tmp:
+            t0 = time.perf_counter()
+            tasks = prepare(tl, quality="draft", workdir=Path(tmp))
+            render_chunk(tasks[0], cache)
+            return {"first_chunk_s": time.perf_counter() - t0, "first_chunk_video_s": tasks[0].frames / FPS,
+                    "peak_tree_mb": peak.stop()}
+    res = export(tl, out, quality="draft" if kind == "draft" else quality, cache=cache,
+                 parallel=1 if kind == "export_p1" else None)
+    info = verify(out)
+    assert abs(info.duration - seconds) < 0.1, info
+    return {"chunks": res.chunks, "reused": res.reused, "audio_reused": res.audio_reused,
+            "peak_tree_mb": peak.stop()}
 
 
 def _measure(kind: str, src_dir: Path, out_dir: Path, quality: str) -> dict:
@@ -210,6 +311,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--quality", default="standard")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--kinds", default="", help="comma-separated subset of measurements (default: all)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--src", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -223,7 +325,10 @@ def main() -> None:
         src_dir = tmpd / "src"
         src = _sources(src_dir)
         _raw_frames(src, src_dir, args.quality)
-        results: dict[str, list[dict]] = {"plain": [], "raw": [], "1080": [], "12mp": []}
+        kinds = ["plain", "raw", "1080", "12mp", *CHUNKED]
+        if args.kinds:
+            kinds = [k for k in kinds if k in args.kinds.split(",")]
+        results: dict[str, list[dict]] = {k: [] for k in kinds}
         for i in range(args.runs):
             for kind in results:  # interleaved, so machine load hits all three alike
                 r = _measure(kind, src_dir, tmpd, args.quality)
@@ -234,6 +339,16 @@ def main() -> None:
 
     def med(kind: str, key: str) -> float:
         return statistics.median(r[key] for r in results[kind])
+
+    if args.kinds:
+        print(json.dumps({k: {key: round(med(k, key), 3) for key in v[0] if isinstance(v[0][key], int | float)}
+                          for k, v in results.items()}, indent=2))
+        if {"plain", *CHUNKED} <= set(results):
+            chunked = _chunked_summary(results, med)
+            print(json.dumps(chunked, indent=2))
+            _print_chunked(chunked)
+        return
+    chunked = _chunked_summary(results, med)
 
     plain, job, big = med("plain", "seconds"), med("1080", "seconds"), med("12mp", "seconds")
     raw = med("raw", "seconds")
@@ -253,6 +368,7 @@ def main() -> None:
         "ffmpeg_peak_mb_12mp": round(max(r["ffmpeg_peak_mb"] for r in results["12mp"])),
         "python_peak_mb": round(max(r["python_peak_mb"] for k in ("1080", "12mp") for r in results[k])),
     }
+    summary["chunked"] = chunked
     if args.json:
         print(json.dumps(summary, indent=2))
         return
@@ -266,9 +382,59 @@ def main() -> None:
           f"12 MP job {cpu['12mp']:.1f} s -> ratios {summary['cpu_ratio_job_to_plain']:.2f} vs testsrc2, "
           f"{summary['cpu_ratio_job_to_raw_same_frames']:.2f} vs same frames, "
           f"12 MP/1080p {summary['cpu_ratio_12mp_to_1080']:.2f}")
+    _print_chunked(chunked)
     print(f"peak memory ffmpeg: {summary['ffmpeg_peak_mb_1080']} MB (1080p photos), "
           f"{summary['ffmpeg_peak_mb_12mp']} MB (12 MP photos) (target <= 600); "
           f"python {summary['python_peak_mb']} MB")
+
+
+def _chunked_summary(results: dict, med) -> dict:
+    """Ratios of the chunked export (issue 13) and the projection for a 10-minute export."""
+    plain, full = med("plain", "seconds"), med("export", "seconds")
+    p1 = med("export_p1", "seconds")
+    chunks_30 = results["export_p1"][0]["chunks"]
+    per_chunk = p1 / chunks_30  # one worker, chunks one after another (incl. audio, join: upper bound)
+    video_per_chunk = SECONDS / chunks_30
+    long = med("export_120", "seconds")
+    # 10 minutes: chunks = 600 s / the same span; audio and join grow linearly with length and
+    # run once (audio in parallel with the chunks, the join after them), measured share below
+    chunks_600 = round(600 / video_per_chunk)
+    serial_600 = 20 * med("audio_edit", "seconds")  # audio + join + planning of 30 s, times 20
+    projection = {n: round(math.ceil(chunks_600 / n) * per_chunk + serial_600, 1) for n in (1, 4, 20)}
+    return {
+        "plain_encode_s": round(plain, 2), "export_s": round(full, 2),
+        "ratio_export_to_plain": round(full / plain, 3),
+        "ratio_text_edit_to_export": round(med("text_edit", "seconds") / full, 3),
+        "ratio_audio_edit_to_export": round(med("audio_edit", "seconds") / full, 3),
+        "ratio_draft_to_plain": round(med("draft", "seconds") / plain, 3),
+        "first_draft_chunk_s": round(med("first_chunk", "first_chunk_s"), 2),
+        "first_draft_chunk_video_s": round(results["first_chunk"][0]["first_chunk_video_s"], 2),
+        "ratio_120_to_30": round(long / full, 3),
+        "peak_tree_mb_30": round(max(r["peak_tree_mb"] for r in results["export"])),
+        "peak_tree_mb_120": round(max(r["peak_tree_mb"] for r in results["export_120"])),
+        "chunks_30": results["export"][0]["chunks"],
+        "reused_text_edit": results["text_edit"][0]["reused"],
+        "reused_audio_edit": results["audio_edit"][0]["reused"],
+        "one_worker_s_per_chunk": round(per_chunk, 2),
+        "one_worker_video_s_per_s": round(SECONDS / p1, 3),
+        "projected_600s_export_s": projection,
+    }
+
+
+def _print_chunked(c: dict) -> None:
+    print(f"chunked export (empty cache), {c['chunks_30']} chunks: {c['export_s']:6.2f} s   "
+          f"ratio {c['ratio_export_to_plain']:.2f} vs plain encode")
+    print(f"  text edit + export: {c['ratio_text_edit_to_export']:.2f} of a full export (target <= 0.30; "
+          f"{c['reused_text_edit']}/{c['chunks_30']} chunks reused)")
+    print(f"  audio edit + export: {c['ratio_audio_edit_to_export']:.2f} of a full export (target <= 0.15; "
+          f"{c['reused_audio_edit']}/{c['chunks_30']} chunks reused)")
+    print(f"  draft preview: {c['ratio_draft_to_plain']:.2f} vs plain encode (target <= 0.25); first "
+          f"{c['first_draft_chunk_video_s']:.1f} s of it ready after {c['first_draft_chunk_s']:.2f} s")
+    print(f"  120 s vs 30 s: {c['ratio_120_to_30']:.2f} (target <= 4.2); peak memory (all processes) "
+          f"{c['peak_tree_mb_30']} MB at 30 s, {c['peak_tree_mb_120']} MB at 120 s (target <= 600)")
+    print(f"  one worker: {c['one_worker_s_per_chunk']:.2f} s a chunk ({c['one_worker_video_s_per_s']:.2f} s of "
+          f"video a second); projected 10-minute export on 1/4/20 workers: "
+          + ", ".join(f"{v} s" for v in c["projected_600s_export_s"].values()))
 
 
 if __name__ == "__main__":
