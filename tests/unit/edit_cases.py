@@ -259,6 +259,8 @@ CASES: list[tuple[str, object]] = [
     ('make the music louder', [{'factor': 1.5, 'op': 'set_volume'}]),
     ('make the music a bit quieter', [{'factor': 0.7, 'op': 'set_volume'}]),
     ('make the music much quieter', [{'factor': 0.3, 'op': 'set_volume'}]),
+    ('make the voice clearer', [{'factor': 0.5, 'op': 'set_volume'}]),  # less music under it
+    ('人声清楚一些', [{'factor': 0.7, 'op': 'set_volume'}]),
     ('lower the music by 6 dB', [{'factor': 0.5012, 'op': 'set_volume'}]),
     ('music to -12 dB', [{'volume': 0.2512, 'op': 'set_volume'}]),
     ('turn the voiceover up', [{'role': 'voice', 'factor': 1.5, 'op': 'set_volume'}]),

@@ -135,11 +135,20 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
     return [o.model_copy(update={"span": span}) if isinstance(o, O.SetVolume) and o.role != "main" else o for o in ops]
 
 
+_CLEARER = r"\bclearer\b|\bmore\s+clear(?:ly)?\b|\bcrisper\b|\beasier\s+to\s+(?:hear|understand)\b|清楚|清晰|听清"
+
+
 def _volume(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(r"\bsp(?:ee|e)d(?:ing)?\b|\bfaster\b|\bslower\b|\bslow\s+(?:\w+\s+)?down\b|加速|减速|倍速|快放|慢放", t):
         return None  # "speed up the music" is not louder (the speed rule says what can change speed)
     role = _audio_role(t)
+    if (role == "voice" or _has(r"人声", t)) and _has(_CLEARER, t) and not _has(r"\d\s*%|百分之|\bdb\b|分贝", t):
+        # "make the voice clearer" / "人声清楚一些": less music under it, as a first cut does
+        if c.tl.track(Role.MUSIC) is None:
+            return [O.SetVolume(role="voice", factor=1.25)]
+        little = _has(r"\ba\s+(?:little|bit|touch)\b|\bslightly\b|一点|一些|稍微|有点|点儿|些", t)
+        return [O.SetVolume(role="music", factor=0.7 if little else 0.5)]
     level_word = _has(r"\bvolume\b|\blevel\b|\bgain\b|音量|声音", t)
     if role is None and _has(r"\b(?:everything|all\s+(?:the\s+)?(?:audio|sound)|all\s+the\s+tracks|the\s+(?:audio|sound))\b|所有声音|全部声音|全部静音|全都静音", t) \
             and _has(r"\bmute\b|\bsilence\b|\bsilent\b|静音", t):
