@@ -466,17 +466,22 @@ def _stamp(ms: int, sep: str) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
 
 
+def _cue_text(text: str) -> str:
+    """A cue's lines without blank ones (a blank line would end the cue in both formats)."""
+    return "\n".join(ln for ln in text.splitlines() if ln.strip())
+
+
 def to_srt(lines: list[CaptionLine]) -> str:
-    """SubRip text."""
-    blocks = [f"{i}\n{_stamp(c.start_ms, ',')} --> {_stamp(c.end_ms, ',')}\n{c.text}\n"
+    """SubRip text (anything with ``start_ms``, ``end_ms`` and ``text``)."""
+    blocks = [f"{i}\n{_stamp(c.start_ms, ',')} --> {_stamp(c.end_ms, ',')}\n{_cue_text(c.text)}\n"
               for i, c in enumerate(lines, 1)]
     return "\n".join(blocks)
 
 
 def to_vtt(lines: list[CaptionLine]) -> str:
-    """WebVTT text."""
+    """WebVTT text (anything with ``start_ms``, ``end_ms`` and ``text``)."""
     blocks = ["WEBVTT\n"]
-    blocks += [f"{_stamp(c.start_ms, '.')} --> {_stamp(c.end_ms, '.')}\n{c.text}\n" for c in lines]
+    blocks += [f"{_stamp(c.start_ms, '.')} --> {_stamp(c.end_ms, '.')}\n{_cue_text(c.text)}\n" for c in lines]
     return "\n".join(blocks)
 
 

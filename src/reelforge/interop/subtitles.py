@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reelforge.ai import captions  # the one SRT/WebVTT writer (light: no model is loaded)
 from reelforge.timeline.model import Role, TextSegment, Timeline
 
 
@@ -19,22 +20,12 @@ def caption_cues(tl: Timeline) -> list[tuple[int, int, str]]:
     return sorted(cues)
 
 
-def _stamp(ms: int, sep: str) -> str:
-    h, rem = divmod(ms, 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, ms = divmod(rem, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
-
-
 def to_srt(cues: list[tuple[int, int, str]]) -> str:
-    return "\n".join(f"{i}\n{_stamp(a, ',')} --> {_stamp(b, ',')}\n{text}\n" for i, (a, b, text) in enumerate(cues, 1))
+    return captions.to_srt([captions.CaptionLine(a, b, text) for a, b, text in cues])
 
 
 def to_vtt(cues: list[tuple[int, int, str]]) -> str:
-    # a blank line inside a cue would end it: keep the text's lines, drop empty ones
-    return "\n".join(["WEBVTT\n", *(f"{_stamp(a, '.')} --> {_stamp(b, '.')}\n"
-                                    f"{chr(10).join(ln for ln in text.splitlines() if ln.strip())}\n"
-                                    for a, b, text in cues)])
+    return captions.to_vtt([captions.CaptionLine(a, b, text) for a, b, text in cues])
 
 
 def write_caption_files(tl: Timeline, video: str | Path, *, suffix: str = "") -> list[Path]:
