@@ -57,3 +57,12 @@ def test_run_sse_never_reads_a_server_file(main_server, media_dir, tmp_path):
         text = r.read().decode()
     assert "launch codes" not in text
     assert "never read" in text
+
+
+def test_state_names_no_server_path(main_server, media_dir):
+    base = main_server.url
+    token, sid = session_with_cut(base, media_dir, "a 6-second video")
+    state = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token), timeout=60).json()
+    text = json.dumps(state)
+    assert str(main_server.data_dir.resolve()) not in text and str(main_server.data_dir) not in text
+    assert {a["path"] for a in state["timeline"]["assets"]} <= {m["name"] for m in state["media"]}

@@ -241,7 +241,7 @@ class EmbeddedBackend:
         if view["status"] == "failed":
             raise RenderError(view["error"] or "the preview failed")
         path = self.core.export_file(self.who, view["id"])
-        return {"session_id": session_id, "path": str(path), **media_facts(verify(path), path)}
+        return {"session_id": session_id, **self._where(path), **media_facts(verify(path), path)}
 
     def start_export(self, session_id: str, preset: str | None = None, quality: str = "standard",
                      output: str | None = None) -> dict[str, Any]:
@@ -249,7 +249,7 @@ class EmbeddedBackend:
         preset = service_preset(preset)
         if output and not self.local_files:
             raise ReelforgeError("output_path is accepted only over stdio: over HTTP the export is kept by "
-                                 "the server and its path is returned")
+                                 "the server (use `reelforge serve`'s HTTP API to download it remotely)")
         target = Path(output).expanduser().resolve() if output else None
         if target is not None and target.suffix.lower() != ".mp4":
             raise ReelforgeError(f"output must end in .mp4: {output}")
@@ -274,14 +274,25 @@ class EmbeddedBackend:
                     shutil.copyfile(path, part)
                     part.replace(target)
                 path = target
-            record["path"] = str(path)
+            record.update(self._where(path))
             record.update(media_facts(verify(path), path))
             if view.get("captions"):   # SRT and WebVTT of the on-screen captions, beside the MP4
-                record["captions"] = {fmt: str(write_if_changed(
-                    path.with_suffix("." + fmt), self.core.export_captions(self.who, job_id, fmt)))
-                    for fmt in ("srt", "vtt")}
+                files = {fmt: write_if_changed(path.with_suffix("." + fmt),
+                                               self.core.export_captions(self.who, job_id, fmt))
+                         for fmt in ("srt", "vtt")}
+                record["captions"] = {fmt: self._where(p)["path"] or self._where(p)["file"]
+                                      for fmt, p in files.items()}
             record.update(chunks=view["chunks"], chunks_reused=view["chunks_reused"])
         return record
+
+    def _where(self, path: Path) -> dict[str, Any]:
+        """Where a made file is: its path for the local user (stdio); over HTTP only its name,
+        never a path on the server."""
+        if self.local_files:
+            return {"path": str(path)}
+        return {"path": None, "file": path.name,
+                "note": "kept on the MCP server; over HTTP no server path is shown (run `reelforge serve` "
+                        "and use its HTTP API, or MCP over stdio, to get the file)"}
 
     @staticmethod
     def _record(view: dict[str, Any]) -> dict[str, Any]:

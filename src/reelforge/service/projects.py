@@ -149,6 +149,15 @@ def summary_of(sess) -> str:
     return sess.summary()
 
 
+def public_timeline(tl) -> dict[str, Any]:
+    """The timeline as a client sees it: each asset's file is named by its asset name, never by
+    its path on the server (renders find assets by id in the session's own library)."""
+    data = json.loads(tl.to_json())
+    for asset in data.get("assets", ()):
+        asset["path"] = asset.get("name") or asset["id"]
+    return data
+
+
 def state(ctx: Context, who: Principal, session_id: str) -> dict[str, Any]:
     from reelforge.timeline import to_draft
 
@@ -160,7 +169,7 @@ def state(ctx: Context, who: Principal, session_id: str) -> dict[str, Any]:
         "revision": row.revision,
         "version": sess.version,
         "summary": summary_of(sess),
-        "timeline": json.loads(tl.to_json()) if tl is not None else None,
+        "timeline": public_timeline(tl) if tl is not None else None,
         "draft": to_draft(tl) if tl is not None else None,
         "media": media_info(sess),
         "can_undo": bool(sess.undo_stack),
