@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reelforge.errors import ReelforgeError
+from reelforge.interop.tracks import lanes
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
@@ -216,9 +217,9 @@ class _Mapper:
         height = int(self.spec.get("height") or self.auto_height(width))
         fps = int(round(float(self.spec.get("fps") or self.first_fps() or 25)))
         tracks = [Track(id="main", kind=TrackKind.VIDEO, role=Role.MAIN, segments=tuple(main))] if main else []
-        tracks += _lanes(TrackKind.VIDEO, [(Role.OVERLAY, s) for s in overlays])
-        tracks += _lanes(TrackKind.AUDIO, audio)
-        tracks += _lanes(TrackKind.TEXT, texts)
+        tracks += lanes(TrackKind.VIDEO, [(Role.OVERLAY, s) for s in overlays])
+        tracks += lanes(TrackKind.AUDIO, audio)
+        tracks += lanes(TrackKind.TEXT, texts)
         extra = {"background": background} if background else {}
         tl = build(width=width + width % 2, height=height + height % 2, fps=max(1, min(fps, 120)), duration=total,
                    assets=tuple({a.id: a for a in self.assets.values()}.values()), tracks=tuple(tracks), **extra)
@@ -370,21 +371,3 @@ def _partial(layer: dict[str, Any]) -> bool:
     """A picture layer that does not fill the frame or the whole clip is an overlay."""
     return any(layer.get(k) not in (None, 1) for k in ("width", "height")) or any(
         layer.get(k) not in (None, 0) for k in ("left", "top", "start")) or layer.get("stop") is not None
-
-
-def _lanes(kind: TrackKind, items: list[tuple[Role, Any]]) -> list[Track]:
-    """Segments on as few tracks per role as keep them from overlapping."""
-    lanes: list[tuple[Role, list[Any]]] = []
-    for role, seg in sorted(items, key=lambda rs: rs[1].start):
-        lane = next((segs for r, segs in lanes if r is role and segs[-1].end <= seg.start), None)
-        if lane is None:
-            lanes.append((role, [seg]))
-        else:
-            lane.append(seg)
-    counts: dict[Role, int] = {}
-    out = []
-    for role, segs in lanes:
-        n = counts.get(role, 0)
-        counts[role] = n + 1
-        out.append(Track(id=role.value if not n else f"{role.value}-{n}", kind=kind, role=role, segments=tuple(segs)))
-    return out

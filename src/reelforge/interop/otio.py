@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from reelforge.errors import ReelforgeError
+from reelforge.interop.tracks import lanes
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
@@ -314,7 +315,7 @@ def from_otio(ot, assets_by_path: dict[str, Asset], *, width: int = 1920, height
             if t is not None:
                 markers_text.append(t)
     if not any(t.kind is TrackKind.TEXT for t in tracks):
-        tracks += _text_tracks(markers_text)
+        tracks += lanes(TrackKind.TEXT, markers_text)  # a track per role, more where two overlap
     end = max((s.end for t in tracks for s in t.segments), default=0)
     duration = int(head.get("duration_ms") or end)
     if duration <= 0:
@@ -421,19 +422,6 @@ def _marker_text(marker, n: int) -> tuple[Role, TextSegment] | None:
     if not text or _ms(rng.duration) <= 0:
         return None
     return role, TextSegment(id=f"marker-{n}", start=_ms(rng.start_time), duration=_ms(rng.duration), text=text)
-
-
-def _text_tracks(found: list[tuple[Role, TextSegment]]) -> list[Track]:
-    """Text from markers: a track per role, and a further one wherever two would overlap."""
-    lanes: list[tuple[Role, list[TextSegment]]] = []
-    for role, seg in sorted(found, key=lambda rs: rs[1].start):
-        lane = next((segs for r, segs in lanes if r is role and segs[-1].end <= seg.start), None)
-        if lane is None:
-            lanes.append((role, [seg]))
-        else:
-            lane.append(seg)
-    return [Track(id=f"{role.value}-{i}" if i else role.value, kind=TrackKind.TEXT, role=role, segments=tuple(segs))
-            for i, (role, segs) in enumerate(lanes)]
 
 
 def import_file(path: str | Path, *, workdir: str | Path | None = None, fps: int = 30) -> Imported:
