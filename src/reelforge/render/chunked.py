@@ -21,7 +21,6 @@ import dataclasses
 import os
 import tempfile
 import threading
-import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -44,8 +43,8 @@ from reelforge.render.compile import (
 from reelforge.render.runner import (
     WORKDIR_PREFIX,
     _cancelled,
-    _check_sources,
     _run,
+    _start,
     measure_loudness,
 )
 from reelforge.render.text import draw_overlay, fitted_specs
@@ -213,13 +212,7 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
            parallel: int | None = None) -> ExportResult:
     """Render ``timeline`` to ``output`` in chunks, reusing cached ones. Without ``cache`` the
     chunks live in a temporary folder (nothing is reused). Raises like `render`."""
-    output = Path(output)
-    if quality not in QUALITIES:
-        raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}")
-    _check_sources(timeline)
-    if not output.parent.is_dir():
-        raise RenderError(f"output folder does not exist: {output.parent}")
-    partial = output.with_name(f".{output.name}.{owners.tag()}.{uuid.uuid4().hex[:8]}.part")
+    output, partial = _start(timeline, output, quality)
     with tempfile.TemporaryDirectory(prefix=f"{WORKDIR_PREFIX}{owners.tag()}.") as tmp:
         work = Path(tmp)
         store = cache or ChunkCache(work / "cache", cap_bytes=1 << 62)

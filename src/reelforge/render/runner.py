@@ -50,6 +50,18 @@ def _cancelled(cancel: Any) -> bool:
     return bool(cancel())
 
 
+def _start(timeline: Timeline, output: str | Path, quality: str) -> tuple[Path, Path]:
+    """Checks before any render (whole or chunked): the quality, the sources, the output
+    folder; returns the output and the owner-tagged partial file it is written to first."""
+    output = Path(output)
+    if quality not in QUALITIES:
+        raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}")
+    _check_sources(timeline)
+    if not output.parent.is_dir():
+        raise RenderError(f"output folder does not exist: {output.parent}")
+    return output, output.with_name(f".{output.name}.{owners.tag()}.{uuid.uuid4().hex[:8]}.part")
+
+
 def _check_sources(timeline: Timeline) -> None:
     used = {getattr(s, "src", None) for t in timeline.tracks for s in t.segments} - {None}
     for asset in timeline.assets:
@@ -166,13 +178,7 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
     ``keyframes``: output frames that start a GOP (a chunked export's joins, to compare with).
     This is the whole, single-process render; `reelforge.render.chunked.export` the chunked one.
     """
-    output = Path(output)
-    if quality not in QUALITIES:
-        raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}")
-    _check_sources(timeline)
-    if not output.parent.is_dir():
-        raise RenderError(f"output folder does not exist: {output.parent}")
-    partial = output.with_name(f".{output.name}.{owners.tag()}.{uuid.uuid4().hex[:8]}.part")
+    output, partial = _start(timeline, output, quality)
     with tempfile.TemporaryDirectory(prefix=f"{WORKDIR_PREFIX}{owners.tag()}.") as tmp:
         work = Path(tmp)
         try:
