@@ -612,14 +612,15 @@
       body.textContent = explain(err);
       if (err instanceof ApiError && err.code === 1002) { state.sessionId = null; store.set("session", null); }
     } finally {
-      delete bubble.dataset.streaming;
       const summary = bubble.querySelector(".summary-line");
       saveMessage({ kind: "user", text });
       saveMessage({ kind: "assistant", text: body.textContent, summary: summary ? summary.textContent : "",
                     classes: ["error", "unchanged"].filter((c) => bubble.classList.contains(c)) });
+      // the reply counts as finished only once the timeline shows what it says
+      try { await refreshState(); } catch (err) { notify(explain(err)); }
+      delete bubble.dataset.streaming;
       setWorking(false);
       setBusy(false);
-      try { await refreshState(); } catch (err) { notify(explain(err)); }
     }
   }
 
