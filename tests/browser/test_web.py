@@ -206,6 +206,11 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         cues = vtt.read_text(encoding="utf-8")
         assert cues.startswith("WEBVTT") and cues.count(" --> ") >= 1, cues
         assert dl.value.suggested_filename.endswith(".vtt")
+        # the voiceover's transcript is made after the render: its links, or a note saying why not
+        page.wait_for_function("!document.querySelector('#transcript-note').textContent.includes('being made')",
+                               timeout=T)
+        note = page.locator("#transcript-note").inner_text()
+        assert page.locator("#transcript-srt").is_visible() or note.startswith("No transcript file: "), note
 
         # 7. a reload brings back the conversation and the finished export with its link;
         # the footer shows no raw project id

@@ -58,6 +58,31 @@ def export_captions(ctx: Ctx, who: Who, export_id: str, fmt: CaptionFormat) -> R
     return _captions(renders.get(ctx, who, export_id), fmt)
 
 
+def _transcript(ctx, row, fmt: str) -> Response:
+    from reelforge.service import transcripts
+
+    text = transcripts.text(ctx, row, fmt)
+    return Response(text.encode("utf-8"), media_type=CAPTION_FORMATS[fmt], headers={
+        "Content-Disposition": f'attachment; filename="reelforge-{row.id[:8]}.transcript.{fmt}"'})
+
+
+@router.get("/exports/{export_id}/transcript.{fmt}", response_class=Response,
+            summary="The voiceover's transcript as SRT or WebVTT (made after the render)",
+            responses={**_file_response(CAPTION_FORMATS, "the caption file"), **errors(*AUTHED, 404, 422)})
+def export_transcript(ctx: Ctx, who: Who, export_id: str, fmt: CaptionFormat) -> Response:
+    return _transcript(ctx, renders.get(ctx, who, export_id), fmt)
+
+
+@files_router.get("/files/{key}/transcript.{fmt}", response_class=Response,
+                  summary="Unguessable URL of an export's voiceover transcript (SRT or WebVTT)",
+                  responses={**_file_response(CAPTION_FORMATS, "the caption file"), **errors(404, 422)})
+def transcript_by_key(ctx: Ctx, key: str, fmt: CaptionFormat) -> Response:
+    row = renders.by_key(ctx, key)
+    if row is None:
+        raise NotFound("file not found")
+    return _transcript(ctx, row, fmt)
+
+
 def _by_key(ctx, key: str, fmt: str) -> Response:
     row = renders.by_key(ctx, key)
     if row is None:

@@ -130,5 +130,5 @@ def _render_view(view: dict) -> dict:
             "status": view["stage"], "progress": view["progress"], "error": view["error"],
             "cost": view["cost"], "download_url": view["download_url"], "url": view["download_url"],
             "width": view["width"], "height": view["height"], "duration_ms": view["duration_ms"],
-            "captions": view["captions"], "webhook": view["webhook"],
+            "captions": view["captions"], "transcript": view["transcript"], "webhook": view["webhook"],
             "chunks": view["chunks"], "chunks_reused": view["chunks_reused"]}

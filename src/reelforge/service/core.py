@@ -305,6 +305,12 @@ class Core:
     def export_captions(self, who: Principal, export_id: str, fmt: str) -> str:
         return renders.caption_text(renders.get(self.ctx, who, export_id), fmt)
 
+    def export_transcript(self, who: Principal, export_id: str, fmt: str) -> str:
+        """The SRT/WebVTT of what the export's voiceover says (`NotFound` saying why not)."""
+        from reelforge.service import transcripts
+
+        return transcripts.text(self.ctx, renders.get(self.ctx, who, export_id), fmt)
+
     def webhook(self, who: Principal) -> dict:
         from reelforge.service import webhooks
 

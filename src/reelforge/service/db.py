@@ -172,6 +172,11 @@ class Render(Base):
     # the chunk cache
     chunks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     chunks_reused: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the voiceover's transcript as caption files (`reelforge.service.transcripts`)
+    transcript_state: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """none | pending | running | ready | unavailable | failed (None: a row older than the column)."""
+    transcript_info: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """JSON: {"reason": why there is no file, "cues": cue count, "at": when it was claimed}."""
 
 
 class RenderChunk(Base):

@@ -37,7 +37,7 @@ from typing import Any
 from huey import RedisHuey, SqliteHuey
 from sqlalchemy import select, update
 
-from reelforge.service import credits, fanout, webhooks
+from reelforge.service import credits, fanout, transcripts, webhooks
 from reelforge.service.config import Settings
 from reelforge.service.context import Context
 from reelforge.service.db import Database, Render, clean, now
@@ -49,6 +49,8 @@ TASK_NAME = "reelforge.render"
 PRIORITY = {"export": 10, "preview": 0}  # paid work first (free previews are also rate-limited)
 CHUNK_TASK = "reelforge.render.chunk"
 WATCH_TASK = "reelforge.render.watch"
+TRANSCRIPT_TASK = "reelforge.render.transcript"
+TRANSCRIPT_PRIORITY = 5  # after paid exports, before free previews
 STALE_SECONDS = 600.0
 PROGRESS_EVERY = 0.5
 _SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
@@ -80,6 +82,7 @@ class Jobs:
         self.task = self.huey.task(name=TASK_NAME)(run_render)
         self.chunk_task = self.huey.task(name=CHUNK_TASK)(run_chunk)
         self.watch_task = self.huey.task(name=WATCH_TASK)(run_watch)
+        self.transcript_task = self.huey.task(name=TRANSCRIPT_TASK)(run_transcript)
         self.consumer = None
         self.cancel = threading.Event()
         _runtime["ctx"] = ctx
@@ -101,6 +104,12 @@ class Jobs:
             self.chunk_task(render_id, idx, priority=PRIORITY.get(kind, 0))
         else:
             self.chunk_task(render_id, idx)
+
+    def enqueue_transcript(self, render_id: str) -> None:
+        if getattr(self.huey.storage, "priority", False):
+            self.transcript_task(render_id, priority=TRANSCRIPT_PRIORITY)
+        else:
+            self.transcript_task(render_id)
 
     def watch(self, render_id: str, delay: float | None = None) -> None:
         from reelforge.service.fanout import WATCH_EVERY
@@ -184,6 +193,10 @@ def run_watch(render_id: str) -> None:
     fanout.watch(_runtime["ctx"], _runtime["jobs"], render_id)
 
 
+def run_transcript(render_id: str) -> None:
+    transcripts.make(_runtime["ctx"], render_id)
+
+
 def complete(ctx: Context, row: Render, out) -> None:
     """Record a finished export and charge it (once: only a running row completes)."""
     with ctx.db.tx() as s:
@@ -195,6 +208,8 @@ def complete(ctx: Context, row: Render, out) -> None:
         if done:
             credits.charge(s, row.owner, row.cost)
     if done:
+        if row.transcript_state == "pending" and ctx.jobs is not None:
+            ctx.jobs.enqueue_transcript(row.id)   # after the MP4 is out: never delays it
         webhooks.finished(ctx, row.id)
 
 
@@ -263,6 +278,7 @@ def recover(ctx: Context, jobs: Jobs) -> None:
         elif not _alive(worker, updated):
             requeue_or_fail(ctx, rid, f"worker {worker} died while rendering", enqueue=jobs.enqueue)
     webhooks.recover(ctx)  # deliveries a stopped process left pending
+    transcripts.recover(ctx, jobs.enqueue_transcript)
     if queued:
         pending = jobs.pending_ids()
         for rid in queued:

@@ -71,7 +71,7 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
            quality: str = "standard", draft: dict | None = None, client_ref: str | None = None,
            preview: bool = False, callback_url: str | None = None) -> Render:
     from reelforge.interop.subtitles import caption_cues
-    from reelforge.service import webhooks
+    from reelforge.service import transcripts, webhooks
     from reelforge.timeline import from_draft, replace
     from reelforge.timeline.limits import check_timeline
 
@@ -104,13 +104,15 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
     cost = credits.cost_for(tl.duration, tl.width, tl.height, preview=preview)
     client_ref = clean(client_ref, 100) or None
     callback = None if preview else webhooks.callback_for(ctx, who.account_id, callback_url)
+    transcript_state, transcript_info = transcripts.initial(tl, "preview" if preview else "export")
     render = Render(id=new_id(), owner=who.account_id, session_id=row.id, kind="preview" if preview else "export",
                     client_ref=client_ref, status="queued", stage="queued", progress=0.0, cost=cost,
                     preset=clean(preset, 32), quality=quality, width=tl.width, height=tl.height,
                     duration_ms=tl.duration, timeline=tl.to_json(indent=None),
                     download_key=new_key(), attempts=0, created=now(), updated=now(),
                     captions=len(caption_cues(tl)), callback_url=callback,
-                    webhook_state="pending" if callback else None)
+                    webhook_state="pending" if callback else None,
+                    transcript_state=transcript_state, transcript_info=transcript_info)
     with ctx.db.tx() as s:
         # one render creation at a time per account, so a retried request with the same
         # client id cannot insert twice (PostgreSQL READ COMMITTED would let both miss it)
@@ -243,8 +245,14 @@ def caption_text(row: Render, fmt: str) -> str:
     return text
 
 
+def transcript_links(row: Render, base: str) -> dict[str, str]:
+    """Unguessable links of the transcript files (shown only once they exist)."""
+    root = f"{base.rstrip('/')}/files/{row.download_key}"
+    return {"srt": f"{root}/transcript.srt", "vtt": f"{root}/transcript.vtt"}
+
+
 def view(row: Render, base: str) -> dict[str, Any]:
-    from reelforge.service import webhooks
+    from reelforge.service import transcripts, webhooks
 
     done = row.status == "completed"
     return {
@@ -267,6 +275,7 @@ def view(row: Render, base: str) -> dict[str, Any]:
         "chunks_reused": row.chunks_reused or 0,  # earlier exports (0 until it is planned)
         "download_url": file_url(base, row) if done else None,
         "captions": caption_links(row, base),
+        "transcript": transcripts.view(row, transcript_links(row, base)),
         "webhook": webhooks.view_of(row),
         "status_url": f"{base.rstrip('/')}/v1/exports/{row.id}",
         "events_url": f"{base.rstrip('/')}/v1/exports/{row.id}/events",

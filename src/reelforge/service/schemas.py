@@ -179,6 +179,19 @@ class CaptionLinks(_Out):
     vtt: str
 
 
+class TranscriptInfo(_Out):
+    """The voiceover's transcript as caption files, made by a worker after the render."""
+
+    status: Literal["pending", "ready", "none", "unavailable", "failed"] = Field(
+        description="pending (rendering, or being transcribed) | ready | none (no voiceover, a "
+                    "preview, no speech found) | unavailable (no speech recognition on the server) "
+                    "| failed")
+    reason: str | None = Field(description="why there is no file (yet); null when ready")
+    cues: int = Field(description="caption cues in the files (0 until ready)")
+    srt: str | None = Field(description="unguessable link of the SRT file, when ready")
+    vtt: str | None = Field(description="unguessable link of the WebVTT file, when ready")
+
+
 class WebhookAttempt(_Out):
     attempt: int
     at: float = Field(description="when it was made (UTC epoch seconds)")
@@ -222,6 +235,8 @@ class ExportView(_Out):
     download_url: str | None
     captions: CaptionLinks | None = Field(description="SRT and WebVTT of the on-screen captions, "
                                           "once completed (null without captions)")
+    transcript: TranscriptInfo = Field(description="SRT and WebVTT of what the voiceover says "
+                                       "(speech recognition, after the render), or why there are none")
     webhook: WebhookStatus | None = Field(description="the webhook's delivery (null without one)")
     status_url: str
     events_url: str
@@ -331,6 +346,7 @@ class CompatRender(_Out):
     height: int
     duration_ms: int
     captions: CaptionLinks | None
+    transcript: TranscriptInfo
     webhook: WebhookStatus | None
     chunks: int = Field(description="video chunks of the export (0 until it is planned)")
     chunks_reused: int = Field(description="of them reused from earlier exports")

@@ -7,6 +7,7 @@ decide a path (they are kept as display names in the database).
     <data_dir>/media/<session>/.incoming/<owner>.<random>.part   uploads while streaming
     <data_dir>/media/<session>/work/                     ingest's derived files
     <data_dir>/renders/<key>.mp4
+    <data_dir>/renders/<key>.transcript.srt|.vtt   the voiceover's transcript (service.transcripts)
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ class Storage:
 
     def render_path(self, key: str) -> Path:
         return self.renders / f"{_check(key)}.mp4"
+
+    def transcript_path(self, key: str, fmt: str) -> Path:
+        if fmt not in ("srt", "vtt"):
+            raise ValueError(f"unknown caption format {fmt!r}")
+        return self.renders / f"{_check(key)}.transcript.{fmt}"
 
 
 INGEST_TEMP_AGE = 3600.0  # ingest's own temporaries (.ingest-*) live seconds; an hour is stale

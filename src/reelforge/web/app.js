@@ -731,10 +731,40 @@
       a.hidden = !url;
       if (url) { a.href = url; a.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.${fmt}`); }
     }
+    showTranscript(done);
   }
 
   function hideCaptions() {
-    for (const fmt of ["srt", "vtt"]) $(`#captions-${fmt}`).hidden = true;
+    state.transcriptFor = null;   // stops the polling of an earlier export's transcript
+    for (const fmt of ["srt", "vtt"]) {
+      $(`#captions-${fmt}`).hidden = true;
+      $(`#transcript-${fmt}`).hidden = true;
+    }
+    $("#transcript-note").hidden = true;
+  }
+
+  /** The voiceover's transcript files: made by a worker after the render, so the links come a
+   *  little after the MP4 (polled while pending); without a file the note says why, unless the
+   *  export simply has no voiceover. */
+  function showTranscript(done) {
+    const t = done.transcript || { status: "none" }, note = $("#transcript-note");
+    for (const fmt of ["srt", "vtt"]) {
+      const a = $(`#transcript-${fmt}`), url = t.status === "ready" && t[fmt];
+      a.hidden = !url;
+      if (url) { a.href = url; a.setAttribute("download", `reelforge-${done.id.slice(0, 8)}.transcript.${fmt}`); }
+    }
+    const quiet = t.status === "ready" || (t.status === "none" && t.reason === "the export has no voiceover");
+    note.hidden = quiet;
+    note.textContent = quiet ? "" : (t.status === "pending" ? "Transcript of the voiceover: being made…"
+                                                          : `No transcript file: ${t.reason || t.status}.`);
+    if (t.status === "pending") {
+      const id = done.id;
+      state.transcriptFor = id;
+      setTimeout(async () => {
+        if (state.transcriptFor !== id) return;   // another export took its place
+        try { showTranscript(await api(`/v1/exports/${id}`)); } catch { /* next export or reload retries */ }
+      }, 1500);
+    }
   }
 
   /** After a reload: the project's latest export comes back (its download link, or its
