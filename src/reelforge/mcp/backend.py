@@ -170,6 +170,7 @@ class EmbeddedBackend:
         self.core.ctx.extra["chunk_cache"] = default_cache()
         self.core.start()
         self.who = self.core.local_account()
+        self.base: str | None = None   # download links only where the service serves them (service_mount)
         self._outputs = self.data_dir / "outputs.json"
         self._outputs_lock = threading.Lock()
 
@@ -241,7 +242,8 @@ class EmbeddedBackend:
         if view["status"] == "failed":
             raise RenderError(view["error"] or "the preview failed")
         path = self.core.export_file(self.who, view["id"])
-        return {"session_id": session_id, **self._where(path), **media_facts(verify(path), path)}
+        return {"session_id": session_id, "job_id": view["id"], **self._where(path),
+                **media_facts(verify(path), path), **self._links(view)}
 
     def start_export(self, session_id: str, preset: str | None = None, quality: str = "standard",
                      output: str | None = None) -> dict[str, Any]:
@@ -276,20 +278,51 @@ class EmbeddedBackend:
                 path = target
             record.update(self._where(path))
             record.update(media_facts(verify(path), path))
-            if view.get("captions"):   # SRT and WebVTT of the on-screen captions, beside the MP4
+            if view.get("captions") and not self.base:   # SRT and WebVTT of the on-screen captions, beside the MP4
                 files = {fmt: write_if_changed(path.with_suffix("." + fmt),
                                                self.core.export_captions(self.who, job_id, fmt))
                          for fmt in ("srt", "vtt")}
                 record["captions"] = {fmt: self._where(p)["path"] or self._where(p)["file"]
                                       for fmt, p in files.items()}
+            record["transcript"] = self._transcript(view, job_id, path)
             record.update(chunks=view["chunks"], chunks_reused=view["chunks_reused"])
+            record.update(self._links(view))
         return record
+
+    def _transcript(self, view: dict[str, Any], job_id: str, video: Path) -> dict[str, Any]:
+        """What the voiceover says, as SRT and WebVTT (made by the worker after the render):
+        for the local user the files are written beside the MP4 (``<name>.transcript.srt``);
+        over HTTP their names only (the links are in ``transcript_urls``)."""
+        t = view.get("transcript") or {"status": "none", "reason": None, "cues": 0}
+        out: dict[str, Any] = {"status": t["status"], "reason": t.get("reason"), "cues": t.get("cues", 0)}
+        if t["status"] == "ready" and not self.base:   # (in the service: transcript_urls)
+            for fmt in ("srt", "vtt"):
+                p = write_if_changed(video.with_name(f"{video.stem}.transcript.{fmt}"),
+                                     self.core.export_transcript(self.who, job_id, fmt))
+                out[fmt] = self._where(p)["path"] or self._where(p)["file"]
+        return out
+
+    def _links(self, view: dict[str, Any]) -> dict[str, Any]:
+        """Download links of a finished render on the service that runs this MCP server: they
+        want the caller's own bearer token (another token gets 404), never a server path."""
+        if not self.base or view.get("status") != "completed":
+            return {}
+        root = f"{self.base.rstrip('/')}/v1/exports/{view['id']}"
+        out: dict[str, Any] = {"download_url": f"{root}/download",
+                               "download_auth": "Authorization: Bearer <the token of this MCP connection>"}
+        if view.get("captions"):
+            out["caption_urls"] = {fmt: f"{root}/captions.{fmt}" for fmt in ("srt", "vtt")}
+        if (view.get("transcript") or {}).get("status") == "ready":
+            out["transcript_urls"] = {fmt: f"{root}/transcript.{fmt}" for fmt in ("srt", "vtt")}
+        return out
 
     def _where(self, path: Path) -> dict[str, Any]:
         """Where a made file is: its path for the local user (stdio); over HTTP only its name,
         never a path on the server."""
         if self.local_files:
             return {"path": str(path)}
+        if self.base:   # inside `reelforge serve`: the links say how to get it
+            return {"path": None, "file": path.name}
         return {"path": None, "file": path.name,
                 "note": "kept on the MCP server; over HTTP no server path is shown (run `reelforge serve` "
                         "and use its HTTP API, or MCP over stdio, to get the file)"}

@@ -155,6 +155,19 @@ def _service_token(ctx: Context | None) -> str | None:
     return None
 
 
+def _request_base(ctx: Context | None) -> str | None:
+    """The base URL the caller reached this server at (for download links), or None."""
+    try:
+        request = ctx.request_context.request if ctx is not None else None
+    except ValueError:
+        return None
+    base = getattr(request, "base_url", None)
+    return str(base).rstrip("/") if base is not None else None
+
+
+TRANSCRIPT_WAIT = 300.0   # seconds export(wait=true) waits after the MP4 for its transcript files
+
+
 def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = None) -> MCPServer:
     """An MCPServer exposing reelforge's tools and resources over ``backend``.
 
@@ -165,6 +178,8 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
 
     def of(ctx: Context | None) -> Backend:
         token = _service_token(ctx)
+        if token is not None and hasattr(backend, "for_caller"):   # inside `reelforge serve`
+            return backend.for_caller(token, _request_base(ctx))
         if token is not None and hasattr(backend, "for_token"):
             return backend.for_token(token)
         return backend
@@ -252,6 +267,7 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
             return {**job, "hint": "poll export_status with this job_id until status is completed"}
         job_id = job["job_id"]
         sent = -1.0
+        finished = None
         while True:
             status = await _call(caller.export_status, job_id)
             fraction = float(status.get("progress") or 0.0)
@@ -259,7 +275,12 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
                 sent = fraction
                 await ctx.report_progress(round(fraction * 100, 1), 100, f"export {status['status']}")
             if status["status"] == "completed":
-                return status
+                # the voiceover's transcript is made right after the render: wait for it (bounded)
+                if (status.get("transcript") or {}).get("status") != "pending":
+                    return status
+                finished = finished or anyio.current_time()
+                if anyio.current_time() - finished > TRANSCRIPT_WAIT:
+                    return status
             if status["status"] in ("failed", "cancelled"):
                 err = status.get("error") or {}
                 raise ToolError(f"error {err.get('code', 5001)}: {err.get('message', 'the export failed')}")

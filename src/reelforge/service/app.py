@@ -2,7 +2,8 @@
 
 Startup (in `create_app`): data dir, ``alembic upgrade head``, the job queue. The lifespan
 recovers orphaned renders and starts/stops the embedded Huey consumer (unless
-``embedded_worker`` is off). The web page (``reelforge/web/index.html``) is served at ``/``
+``embedded_worker`` is off) and the MCP session manager (MCP at ``/mcp``,
+`reelforge.mcp.service_mount`). The web page (``reelforge/web/index.html``) is served at ``/``
 when present.
 """
 
@@ -31,13 +32,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ctx = core.ctx
     ctx.extra["core"] = core
 
+    mcp_sessions = None
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         swept = core.start()  # recover orphaned renders, sweep leftovers, start the worker
         if swept:
             log.info("removed %d file(s) left half-written by a stopped process", swept)
         try:
-            yield
+            async with mcp_sessions.run():   # MCP over streamable HTTP at /mcp
+                yield
         finally:
             core.close()
 
@@ -56,6 +60,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_interop.router)
     app.include_router(api_interop.files_router)
     app.include_router(compat.router)
+    from reelforge.mcp.service_mount import mount
+
+    mcp_sessions = mount(app, core)  # /mcp: MCP for agents, with the callers' service tokens
     if (WEB_DIR / "index.html").is_file():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
     return app

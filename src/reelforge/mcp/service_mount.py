@@ -1,0 +1,114 @@
+"""MCP inside ``reelforge serve``: streamable HTTP at ``/mcp`` on the service's own port.
+
+Callers authenticate with their service bearer token (the one the HTTP API takes), checked
+in-process; each acts as their own account (sessions, exports, credits, the service's limits)
+through `ServiceBackend`, the embedded backend over the service's `Core` (never local files).
+
+Made files are fetched the way the rest of the service hands them out, with nothing naming a
+server path: the tool results carry ``download_url`` (and caption / transcript URLs) on this
+server, ``/v1/exports/{id}/...``, which want the *same* bearer token (another token gets 404;
+ids are 128-bit random), served with HTTP Range support; plus MCP ``resource_link`` blocks to
+``reelforge://exports/{id}/...`` resources readable over MCP itself (`reelforge.mcp.files`).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+from mcp.server.auth.provider import AccessToken
+from mcp.server.auth.settings import AuthSettings
+
+from reelforge.mcp.auth import SERVICE_CLIENT
+from reelforge.mcp.backend import EmbeddedBackend
+
+PATH = "/mcp"
+
+
+class CoreTokenVerifier:
+    """A bearer token is good when the service's own token table says so (not expired)."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+
+    async def verify_token(self, token: str) -> AccessToken | None:
+        from reelforge.errors import BadToken
+        from reelforge.service.auth import authenticate
+
+        if not token or len(token) > 512:
+            return None
+        try:
+            await anyio.to_thread.run_sync(lambda: authenticate(self.ctx, "Bearer " + token))
+        except BadToken:
+            return None
+        return AccessToken(token=token, client_id=SERVICE_CLIENT, scopes=[])
+
+
+class ServiceBackend(EmbeddedBackend):
+    """The MCP tools over the service's application core, as the caller's account."""
+
+    mode = "service"
+
+    def __init__(self, core: Any, base: str | None = None) -> None:  # noqa: D107 - no core of its own
+        self.core = core
+        self.local_files = False
+        self.data_dir = Path(core.ctx.settings.data_dir)
+        self.who = None
+        self.base = base or core.base
+        self._outputs = self.data_dir / "mcp-outputs.json"   # never written: output_path is refused
+        self._outputs_lock = threading.Lock()
+
+    def for_caller(self, token: str, base: str | None = None) -> ServiceBackend:
+        from reelforge.service.auth import authenticate
+
+        view = copy.copy(self)
+        view.who = authenticate(self.core.ctx, "Bearer " + token)
+        public = self.core.ctx.settings.public_base_url
+        view.base = public.rstrip("/") if public else (base or self.base)
+        return view
+
+    def credits(self) -> dict[str, Any]:
+        bal = self.core.credits(self._who())
+        return {"mode": self.mode, "unlimited": False, **bal,
+                "message": f"{bal['available']} credits available, {bal['frozen']} frozen, {bal['total']} total"}
+
+    def _who(self):
+        if self.who is None:
+            from reelforge.errors import BadToken
+
+            raise BadToken("missing bearer token")
+        return self.who
+
+    def close(self) -> None:  # the service owns the core
+        pass
+
+
+def mount(app: Any, core: Any) -> Any:
+    """Serve MCP at ``/mcp`` of the FastAPI ``app`` over ``core``; returns the session manager
+    (its ``run()`` must be entered in the app's lifespan)."""
+    from reelforge.mcp.server import build_server
+
+    settings = core.ctx.settings
+    server = build_server(ServiceBackend(core), token_verifier=CoreTokenVerifier(core.ctx),
+                          auth=AuthSettings(issuer_url=core.base, resource_server_url=None))
+    mcp_app = server.streamable_http_app(streamable_http_path=PATH, host=settings.host)
+    app.add_middleware(_Dispatch, mcp_app=mcp_app)
+    return server.session_manager
+
+
+class _Dispatch:
+    """ASGI: ``/mcp`` to the MCP app (its own auth, body limit and DNS-rebinding guard), the
+    rest to the service."""
+
+    def __init__(self, app: Any, mcp_app: Any) -> None:
+        self.app = app
+        self.mcp_app = mcp_app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and (scope["path"] == PATH or scope["path"].startswith(PATH + "/")):
+            await self.mcp_app(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)

@@ -1,0 +1,117 @@
+"""MCP inside `reelforge serve` (streamable HTTP at /mcp, the callers' service tokens): a remote
+caller fetches the MP4, the preview and the caption/transcript files it made through what the
+tools return — links on the same server wanting the same token, with Range support — and never
+sees a server path. Real SDK client, real server, real renders, probed."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from .. import _http as httpx
+from .conftest import McpHttp, run_mcp, text_of
+
+pytestmark = [pytest.mark.service, pytest.mark.slow]
+
+SAID = "Fresh coffee every morning. Visit our little shop on Main Street today."
+
+
+def _token(base: str) -> str:
+    r = httpx.post(base + "/v1/auth/anonymous-token", headers={"X-Client-Id": f"mcp-{uuid.uuid4().hex}"})
+    assert r.status_code == 200, r.text
+    return r.json()["token"]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    from PIL import Image
+    from skimage import data
+
+    from reelforge.ai.tts import synthesize
+
+    d = tmp_path_factory.mktemp("mcp-inputs")
+    out = []
+    for i, name in enumerate(("coffee", "chelsea"), 1):
+        p = d / f"{i:02d}-{name}.jpg"
+        Image.fromarray(getattr(data, name)()).convert("RGB").save(p, quality=90)
+        out.append(p)
+    synthesize(SAID, d / "voiceover.wav", "en")
+    return [*out, d / "voiceover.wav"]
+
+
+def test_a_remote_mcp_caller_downloads_what_it_made(reelforge_serve, inputs, tmp_path):
+    from reelforge.render import verify
+
+    base = reelforge_serve
+    alice, bob = _token(base), _token(base)
+    mcp = McpHttp(base + "/mcp", alice)
+
+    async def make(c):
+        created = await c.call_tool("create_session", {"name": "coffee promo"})
+        assert not created.is_error, text_of(created)
+        sid = created.structured_content["session_id"]
+        # the media come by the HTTP API (same account, same session): MCP over HTTP reads no server file
+        r = httpx.post(f"{base}/v1/sessions/{sid}/assets", headers={"Authorization": f"Bearer {alice}"},
+                       files=[("files", (p.name, p.read_bytes())) for p in inputs])
+        assert r.status_code == 201, r.text
+        said = await c.call_tool("instruct", {"session_id": sid,
+                                              "instruction": "a short promo of these photos with the voiceover"})
+        assert not said.is_error, text_of(said)
+        preview = await c.call_tool("preview", {"session_id": sid})
+        done = await c.call_tool("export", {"session_id": sid, "quality": "draft"})
+        return sid, preview, done
+
+    sid, preview, done = run_mcp(mcp, make, timeout=900)
+    assert not preview.is_error, text_of(preview)
+    assert not done.is_error, text_of(done)
+    result = done.structured_content
+    assert result["status"] == "completed" and result["path"] is None
+    url = result["download_url"]
+    assert url.startswith(base + "/v1/exports/") and url.endswith("/download")
+    # nothing a remote caller gets names a file on the server
+    everything = text_of(done) + str(result) + text_of(preview) + str(preview.structured_content)
+    assert "/tmp" not in everything and "renders/" not in everything
+
+    # the MP4, with the same token: whole, and by byte ranges
+    own = {"Authorization": f"Bearer {alice}"}
+    r = httpx.get(url, headers=own)
+    assert r.status_code == 200 and r.headers["content-type"] == "video/mp4"
+    assert r.headers.get("accept-ranges") == "bytes"
+    mp4 = tmp_path / "export.mp4"
+    mp4.write_bytes(r.content)
+    info = verify(mp4)
+    assert info.vcodec == "h264" and info.acodec == "aac" and info.duration > 1
+    part = httpx.get(url, headers={**own, "Range": "bytes=100-1123"})
+    assert part.status_code == 206 and part.content == r.content[100:1124]
+    assert part.headers["content-range"] == f"bytes 100-1123/{len(r.content)}"
+    # another token gets "not found", no token gets 401
+    other = httpx.get(url, headers={"Authorization": f"Bearer {bob}"})
+    assert (other.status_code, other.json()["code"]) == (404, 1002)
+    assert httpx.get(url).status_code == 401
+
+    # the preview, the same way
+    pv = preview.structured_content
+    r = httpx.get(pv["download_url"], headers=own)
+    assert r.status_code == 200
+    (tmp_path / "preview.mp4").write_bytes(r.content)
+    assert verify(tmp_path / "preview.mp4").vcodec == "h264"
+    assert httpx.get(pv["download_url"], headers={"Authorization": f"Bearer {bob}"}).status_code == 404
+
+    # the voiceover's transcript files, returned once the worker made them
+    assert result["transcript"]["status"] == "ready", result["transcript"]
+    srt = httpx.get(result["transcript_urls"]["srt"], headers=own)
+    assert srt.status_code == 200 and "coffee" in srt.text.lower()
+    assert httpx.get(result["transcript_urls"]["vtt"], headers=own).text.startswith("WEBVTT")
+    assert httpx.get(result["transcript_urls"]["srt"], headers={"Authorization": f"Bearer {bob}"}).status_code == 404
+    if result.get("caption_urls"):
+        assert httpx.get(result["caption_urls"]["srt"], headers=own).status_code == 200
+
+    # MCP over /mcp wants a service token
+    r = httpx.post(base + "/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},
+                   headers={"Accept": "application/json, text/event-stream"})
+    assert r.status_code == 401
+    # and bob's MCP session does not see alice's session
+    seen = run_mcp(McpHttp(base + "/mcp", bob), lambda c: c.call_tool("get_state", {"session_id": sid}))
+    assert seen.is_error and "error 1002" in text_of(seen)
