@@ -8,7 +8,7 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, StreamingResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
@@ -151,7 +151,7 @@ async def export_events(ctx: Context, who: Principal, render_id: str, base: str)
     beat = asyncio.get_running_loop().time()
     while True:
         row = await run_in_threadpool(renders.get, ctx, who, row.id)
-        view = renders.view(row, base)
+        view = renders.view(row, base, ctx)
         key = (view["status"], view["stage"], view["progress"])
         if key != last:
             last = key
@@ -282,6 +282,39 @@ def file_by_key(ctx: Ctx, key: str):
     if row is None:
         raise NotFound("file not found")
     return _file(row)
+
+
+LIVE = {200: {"description": "fragmented MP4, sent as it is rendered (chunked; no length)",
+               "content": {"video/mp4": {"schema": {"type": "string", "format": "binary"}}}}}
+
+
+@router.get("/exports/{export_id}/live.mp4", summary="A preview as it renders: fragmented MP4, streamed",
+            response_class=StreamingResponse, responses={**LIVE, **errors(*AUTHED, 404, 429)})
+async def export_live(ctx: Ctx, who: Who, export_id: str):
+    return await _live(ctx, await run_in_threadpool(renders.get, ctx, who, export_id))
+
+
+@files_router.get("/files/live/{key}.mp4", summary="Unguessable URL of a preview as it renders",
+                  response_class=StreamingResponse, responses={**LIVE, **errors(404, 429)})
+async def live_by_key(ctx: Ctx, key: str):
+    row = await run_in_threadpool(renders.by_key, ctx, key)
+    if row is None:
+        raise NotFound("file not found")
+    return await _live(ctx, row)
+
+
+async def _live(ctx: Context, row):
+    """The growing fragmented MP4 of a preview; once its fragments are swept, the finished file."""
+    from reelforge.service import live
+
+    if row.kind != "preview":
+        raise NotFound(f"export {row.id} has no live stream (only previews do)")
+    if row.status == "failed":
+        raise NotFound(f"preview {row.id} failed: {row.error or 'unknown error'}")
+    if row.status == "completed" and not live.fragment_path(ctx, row.id, 0).exists():
+        return _file(row)
+    return StreamingResponse(live.open_stream(ctx, row), media_type="video/mp4",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 def _file(row) -> FileResponse:

@@ -272,16 +272,16 @@ class Core:
         ``callback_url`` (else the account's default) is called when it finishes (webhooks)."""
         row = renders.create(self.ctx, who, session_id, preset=preset, quality=quality, draft=draft,
                              client_ref=client_ref, preview=preview, callback_url=callback_url)
-        return renders.view(row, base or self.base)
+        return renders.view(row, base or self.base, self.ctx)
 
     def export_status(self, who: Principal, export_id: str, base: str | None = None) -> dict:
-        return renders.view(renders.get(self.ctx, who, export_id), base or self.base)
+        return renders.view(renders.get(self.ctx, who, export_id), base or self.base, self.ctx)
 
     def wait_export(self, who: Principal, export_id: str, seconds: float, base: str | None = None) -> dict:
-        return renders.view(renders.wait(self.ctx, who, export_id, seconds), base or self.base)
+        return renders.view(renders.wait(self.ctx, who, export_id, seconds), base or self.base, self.ctx)
 
     def list_exports(self, who: Principal, session_id: str, base: str | None = None) -> list[dict]:
-        return [renders.view(r, base or self.base) for r in renders.list_for(self.ctx, who, session_id)]
+        return [renders.view(r, base or self.base, self.ctx) for r in renders.list_for(self.ctx, who, session_id)]
 
     def export_file(self, who: Principal, export_id: str) -> Path:
         """The finished MP4 of an export the caller owns (1002 while it is not ready)."""

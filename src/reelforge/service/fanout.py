@@ -34,6 +34,7 @@ from sqlalchemy import func, select, update
 
 from reelforge import owners
 from reelforge.errors import RenderCancelled
+from reelforge.service import live
 from reelforge.service.context import Context
 from reelforge.service.db import Render, RenderChunk, now
 
@@ -108,10 +109,13 @@ def fan_out(ctx: Context, jobs: Any, row: Render) -> None:
                 updated=now()))
         todo = [r.idx for r in rows if r.status == "queued"]
         log.info("export %s: %d chunks, %d reused", row.id, len(tasks), len(tasks) + 1 - len(todo))
-    for idx in todo:
+    head = (AUDIO, 0) if row.kind == "preview" and not have else ()
+    for idx in sorted(todo, key=lambda i: i in head):  # a preview's head last: rendered here now
         jobs.enqueue_chunk(row.id, idx, row.kind)
     jobs.watch(row.id)
     _progress(ctx, row.id)
+    if row.kind == "preview":
+        live.head(ctx, jobs, row.id, [i for i in todo if i in head])
     maybe_join(ctx, jobs, row.id)
 
 
@@ -200,6 +204,11 @@ def run_chunk(ctx: Context, jobs: Any, render_id: str, idx: int) -> None:
     finally:
         _active.discard((render_id, idx))
     _progress(ctx, render_id)
+    if row.kind == "preview":
+        try:
+            live.publish(ctx, render_id)
+        except Exception:  # noqa: BLE001 - the preview itself still completes; its stream stops short
+            log.exception("preview %s: live fragments failed", render_id)
     maybe_join(ctx, jobs, render_id)
 
 

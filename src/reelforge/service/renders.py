@@ -251,10 +251,18 @@ def transcript_links(row: Render, base: str) -> dict[str, str]:
     return {"srt": f"{root}/transcript.srt", "vtt": f"{root}/transcript.vtt"}
 
 
-def view(row: Render, base: str) -> dict[str, Any]:
-    from reelforge.service import transcripts, webhooks
+def view(row: Render, base: str, ctx: Context | None = None) -> dict[str, Any]:
+    """The status document of an export or preview (``ctx`` lets a preview say how much of it
+    is already playable from its live stream)."""
+    from reelforge.service import live, transcripts, webhooks
 
     done = row.status == "completed"
+    if row.kind != "preview":
+        rendered = None
+    elif done:
+        rendered = row.duration_ms
+    else:
+        rendered = live.rendered_ms(ctx, row) if ctx is not None else 0
     return {
         "id": row.id,
         "export_id": row.id,
@@ -274,6 +282,8 @@ def view(row: Render, base: str) -> dict[str, Any]:
         "chunks": row.chunks or 0,  # video chunks of the export, and of them reused from
         "chunks_reused": row.chunks_reused or 0,  # earlier exports (0 until it is planned)
         "download_url": file_url(base, row) if done else None,
+        "live_url": live.live_url(base, row),
+        "rendered_ms": rendered,
         "captions": caption_links(row, base),
         "transcript": transcripts.view(row, transcript_links(row, base)),
         "webhook": webhooks.view_of(row),

@@ -233,6 +233,10 @@ class ExportView(_Out):
     chunks: int = Field(description="video chunks of the export (0 until it is planned)")
     chunks_reused: int = Field(description="of them taken from earlier exports' chunks, not rendered again")
     download_url: str | None
+    live_url: str | None = Field(None, description="previews: the preview as it renders, a fragmented MP4 "
+                                 "streamed while it is written (plays in a <video> at once); null for exports")
+    rendered_ms: int | None = Field(None, description="previews: how much of it, from the start, is playable "
+                                    "from live_url so far (ms); null for exports")
     captions: CaptionLinks | None = Field(description="SRT and WebVTT of the on-screen captions, "
                                           "once completed (null without captions)")
     transcript: TranscriptInfo = Field(description="SRT and WebVTT of what the voiceover says "

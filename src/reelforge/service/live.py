@@ -1,0 +1,263 @@
+"""Progressive previews: a draft preview playable while it renders (issue 13 step 4).
+
+    fan_out (preview)  renders the audio and the first chunk at once in the claiming worker
+                       (`head`), the other chunks go on the queue as for an export
+    run_chunk          after each chunk (or the audio) of a preview: `publish`
+    publish            every done chunk without its fragment gets one: the chunk's frames and
+                       the audio of its span as a self-contained fragmented MP4 file,
+                       ``<data_dir>/live/<render id>/<idx>.mp4`` (`reelforge.render.fragments`)
+    stream             the HTTP body of ``/files/live/<key>.mp4`` and ``/v1/exports/<id>/live.mp4``:
+                       the fragments in order as they appear; it ends after the last one, when
+                       the render fails, or after `STREAM_SECONDS`
+
+The finished preview is joined as before (``download_url``); the fragments are swept an
+hour after their render finished (`sweep`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import shutil
+import threading
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from reelforge.errors import RateLimited
+from reelforge.service.context import Context
+from reelforge.service.db import Render, RenderChunk
+
+log = logging.getLogger("reelforge.service.live")
+
+AUDIO = -1
+POLL = 0.1  # how often a stream looks for the next fragment (a stat)
+STATUS_EVERY = 0.5  # and reads the render's state
+STREAM_SECONDS = 900.0  # a stream never stays open longer
+MAX_STREAMS = 32  # open streams per process (each holds a connection, little else)
+KEEP_SECONDS = 3600.0  # fragments of a finished preview are kept this long
+BLOCK = 256 * 1024
+
+_open = 0
+_lock = threading.Lock()
+
+
+def live_dir(ctx: Context, render_id: str) -> Path:
+    from reelforge.service.storage import _check
+
+    return ctx.storage.root / "live" / _check(render_id)
+
+
+def fragment_path(ctx: Context, render_id: str, idx: int) -> Path:
+    return live_dir(ctx, render_id) / f"{idx:04d}.mp4"
+
+
+def _fps(row: Render) -> int:
+    try:
+        return int(json.loads(row.timeline).get("fps") or 30)
+    except (TypeError, ValueError, AttributeError):
+        return 30
+
+
+def _chunks(ctx: Context, render_id: str) -> list[RenderChunk]:
+    with ctx.db.tx() as s:
+        return list(s.execute(select(RenderChunk).where(RenderChunk.render_id == render_id)
+                              .order_by(RenderChunk.idx)).scalars().all())
+
+
+# -- worker side ------------------------------------------------------------------------
+
+def head(ctx: Context, jobs, render_id: str, todo: list[int]) -> None:
+    """Make a preview's first fragment as soon as possible, in this worker: its first chunk
+    here, and beside it the audio of the first chunk's span (`fragments.head_audio`, ~0.3 s)
+    then the whole audio pass (~1 s). Both are queued too (claims are once)."""
+    from reelforge.service.fanout import run_chunk
+
+    try:
+        sweep(ctx)
+        publish(ctx, render_id)  # chunks reused from the cache are playable at once
+    except Exception:  # noqa: BLE001 - the preview renders regardless
+        log.exception("preview %s: live fragments failed", render_id)
+    head_sound: list[Path] = []
+
+    def sound() -> None:
+        if 0 in todo:
+            try:
+                head_sound.append(_head_audio(ctx, render_id, jobs.cancel))
+            except Exception:  # noqa: BLE001 - then the first fragment waits for the whole audio
+                log.exception("preview %s: head audio failed", render_id)
+        if AUDIO in todo:
+            run_chunk(ctx, jobs, render_id, AUDIO)
+
+    side = threading.Thread(target=sound, name=f"preview-audio-{render_id[:8]}", daemon=True)
+    side.start()
+    if 0 in todo:
+        run_chunk(ctx, jobs, render_id, 0)
+        _wait_for(head_sound, side)
+        if head_sound:
+            try:
+                publish(ctx, render_id, head_audio=head_sound[0])
+            except Exception:  # noqa: BLE001
+                log.exception("preview %s: live fragments failed", render_id)
+            finally:
+                shutil.rmtree(head_sound[0].parent, ignore_errors=True)
+    side.join()
+
+
+def _wait_for(box: list, thread: threading.Thread, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not box and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def _head_audio(ctx: Context, render_id: str, cancel) -> Path:
+    from reelforge.render.fragments import head_audio
+    from reelforge.timeline import Timeline
+
+    with ctx.db.tx() as s:
+        row = s.get(Render, render_id)
+        first = s.get(RenderChunk, (render_id, 0))
+    timeline = Timeline.from_json(row.timeline)
+    work = live_dir(ctx, render_id) / ".head"
+    return head_audio(timeline, first.end / timeline.fps + 0.1, work, cancel=cancel)
+
+
+def publish(ctx: Context, render_id: str, *, head_audio: Path | None = None) -> int:
+    """Make the missing fragments of a preview's done chunks (once its audio is done, or the
+    first one from ``head_audio``); returns how many were made. Idempotent and safe to run in
+    several workers at once."""
+    from reelforge.render.fragments import make_fragment
+    from reelforge.service.fanout import _workdir, chunk_cache
+
+    with ctx.db.tx() as s:
+        row = s.get(Render, render_id)
+    if row is None or row.kind != "preview" or row.status != "running":
+        return 0
+    chunks = _chunks(ctx, render_id)
+    audio = next((c for c in chunks if c.idx == AUDIO), None)
+    video = [c for c in chunks if c.idx != AUDIO]
+    whole = audio is not None and audio.status == "done"
+    if not whole and head_audio is None:
+        return 0
+    todo = [c for c in video if c.status == "done" and (whole or c.idx == 0)
+            and not fragment_path(ctx, render_id, c.idx).exists()]
+    if not todo:
+        return 0
+    cache, fps, last = chunk_cache(ctx), _fps(row), max(c.idx for c in video)
+    made = 0
+    with _workdir() as tmp:
+        work = Path(tmp)
+        sound = work / "audio.m4a"
+        if whole and not cache.link_to(audio.key, sound, ".m4a"):
+            log.warning("preview %s: its audio left the chunk cache; no live fragments", render_id)
+            return 0
+        for c in todo:
+            pic = work / f"{c.idx:04d}.mp4"
+            if not cache.link_to(c.key, pic):
+                continue  # evicted meanwhile: the join renders it again; the stream ends there
+            make_fragment(pic, sound if whole else head_audio, (c.first, c.end), fps,
+                          fragment_path(ctx, render_id, c.idx), last=c.idx == last)
+            made += 1
+    return made
+
+
+def sweep(ctx: Context, keep_seconds: float = KEEP_SECONDS) -> int:
+    """Remove the fragments of previews finished more than ``keep_seconds`` ago (or gone)."""
+    root = ctx.storage.root / "live"
+    if not root.is_dir():
+        return 0
+    removed = 0
+    cutoff = time.time() - keep_seconds
+    for d in root.iterdir():
+        with ctx.db.tx() as s:
+            row = s.get(Render, d.name)
+        if row is None or (row.finished is not None and row.finished < cutoff):
+            shutil.rmtree(d, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+# -- what a status document says ---------------------------------------------------------
+
+def rendered_ms(ctx: Context, row: Render) -> int:
+    """How much of a preview is playable from its start (ms): its leading fragments."""
+    if row.status == "completed":
+        return row.duration_ms
+    end = 0
+    for c in _chunks(ctx, row.id):
+        if c.idx == AUDIO:
+            continue
+        if not fragment_path(ctx, row.id, c.idx).exists():
+            break
+        end = c.end
+    return min(row.duration_ms, round(end * 1000 / _fps(row)))
+
+
+def live_url(base: str, row: Render) -> str | None:
+    if row.kind != "preview":
+        return None
+    return f"{base.rstrip('/')}/files/live/{row.download_key}.mp4"
+
+
+# -- serving -----------------------------------------------------------------------------
+
+def _state(ctx: Context, render_id: str) -> tuple[str, int | None]:
+    """(status, number of video chunks or None while not planned)."""
+    with ctx.db.tx() as s:
+        row = s.get(Render, render_id)
+        if row is None:
+            return "failed", None
+        n = len([c for c in s.execute(select(RenderChunk.idx).where(
+            RenderChunk.render_id == render_id, RenderChunk.idx != AUDIO)).scalars().all()])
+    return row.status, (n or None)
+
+
+def open_stream(ctx: Context, row: Render) -> AsyncIterator[bytes]:
+    """The progressive body of a preview (raises `RateLimited` past `MAX_STREAMS`)."""
+    if _open >= MAX_STREAMS:
+        raise RateLimited("too many live previews are being watched at once; try again shortly",
+                          retry_after=5)
+    return _stream(ctx, row.id)
+
+
+async def _stream(ctx: Context, render_id: str) -> AsyncIterator[bytes]:
+    global _open
+    with _lock:
+        _open += 1
+    try:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + STREAM_SECONDS
+        idx, status, n, checked = 0, "queued", None, 0.0
+        while loop.time() < deadline:
+            if n is not None and idx >= n:
+                return  # every fragment sent
+            path = fragment_path(ctx, render_id, idx)
+            if path.exists():
+                for part in await run_in_threadpool(_parts, path, idx == 0):
+                    for i in range(0, len(part), BLOCK):
+                        yield part[i:i + BLOCK]
+                idx += 1
+                continue
+            if loop.time() - checked >= STATUS_EVERY:
+                status, n = await run_in_threadpool(_state, ctx, render_id)
+                checked = loop.time()
+                if status == "failed":
+                    return  # the status document says why
+                if status == "completed" and not path.exists():
+                    return  # its fragments are gone (swept): the finished file is the way
+                continue
+            await asyncio.sleep(POLL)
+    finally:
+        with _lock:
+            _open -= 1
+
+
+def _parts(path: Path, first: bool) -> list[bytes]:
+    from reelforge.render.fragments import stream_boxes
+
+    return stream_boxes(path.read_bytes(), first=first)
+

@@ -1,0 +1,89 @@
+"""Progressive previews on a real server (issue 13 step 4): the preview's fragmented MP4 is
+served while it renders; its first fragment arrives before the render is finished and plays."""
+
+from __future__ import annotations
+
+import time
+
+import av
+
+from reelforge.render.fragments import boxes
+
+from .. import _http as httpx
+from .conftest import auth, new_session, new_token, session_with_cut, wait_export
+
+
+def _first_fragment(blocks) -> tuple[bytes, bytes, float]:
+    """Read the stream until its init and first moof/mdat are whole: (those bytes, the bytes
+    read past them, when)."""
+    data = b""
+    for block in blocks:
+        data += block
+        if "mdat" in [k for k, _, _ in boxes(data)]:
+            end = max(o + s for _, o, s in boxes(data))
+            return data[:end], data[end:], time.monotonic()
+    raise AssertionError(f"the stream ended before a whole fragment: {len(data)} bytes")
+
+
+def test_preview_streams_while_it_renders(main_server, media_dir, tmp_path):
+    base = main_server.url
+    token, sid = session_with_cut(base, media_dir, "make a 30-second video")
+    t0 = time.monotonic()
+    r = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token))
+    assert r.status_code == 202, r.text
+    view = r.json()
+    assert view["live_url"].endswith(".mp4") and "/files/live/" in view["live_url"]
+    assert view["rendered_ms"] == 0 and view["duration_ms"] == 30000
+    with httpx.stream("GET", view["live_url"]) as s:
+        assert s.status_code == 200 and s.headers["content-type"] == "video/mp4"
+        blocks = s.iter_bytes()
+        first, more, t_first = _first_fragment(blocks)
+        # the render is still going when the first seconds are here (condition, not timing)
+        status = httpx.get(f"{base}/v1/exports/{view['id']}", headers=auth(token)).json()
+        assert status["status"] != "completed", status
+        assert 0 < status["rendered_ms"] < status["duration_ms"], status
+        rest = more + b"".join(blocks)
+    print(f"first fragment {t_first - t0:.2f} s after the request")
+    frag = tmp_path / "first.mp4"
+    frag.write_bytes(first)
+    with av.open(str(frag)) as f:  # the first fragment alone is a playable file
+        v = f.streams.video[0]
+        frames = list(f.decode(video=0))
+    assert v.codec_context.name == "h264" and len(frames) >= 30
+    assert frames[-1].time > 0.9
+    # the whole stream: every frame of the preview, in order, with its sound
+    whole = tmp_path / "live.mp4"
+    whole.write_bytes(first + rest)
+    with av.open(str(whole)) as f:
+        pts = [fr.time for fr in f.decode(video=0)]
+    with av.open(str(whole)) as f:
+        samples = sum(fr.samples for fr in f.decode(audio=0))
+    assert len(pts) == 900 and pts == sorted(pts), (len(pts), pts[:5])
+    assert abs(samples / 48000 - 30) < 0.2
+    done = wait_export(base, token, view["id"])
+    assert done["status"] == "completed" and done["rendered_ms"] == 30000
+    assert httpx.get(done["download_url"]).status_code == 200  # the finished file as before
+    # the stream of a finished preview is still whole, and ends
+    again = httpx.get(view["live_url"])
+    assert again.status_code == 200 and len(again.content) == len(first + rest)
+
+
+def test_live_stream_is_scoped(main_server, media_dir):
+    base = main_server.url
+    token, sid = session_with_cut(base, media_dir, "make a 6-second video")
+    view = httpx.post(f"{base}/v1/sessions/{sid}/preview?wait=120", headers=auth(token)).json()
+    assert view["status"] == "completed", view
+    own = httpx.get(f"{base}/v1/exports/{view['id']}/live.mp4", headers=auth(token))
+    assert own.status_code == 200 and own.content[4:8] == b"ftyp"
+    other = new_token(base)
+    r = httpx.get(f"{base}/v1/exports/{view['id']}/live.mp4", headers=auth(other))
+    assert r.status_code == 404 and r.json()["code"] == 1002
+    for bad in ("nope", "../../reelforge", "%2e%2e%2freelforge.db", "a" * 300):
+        r = httpx.get(f"{base}/files/live/{bad}.mp4")
+        assert r.status_code == 404, (bad, r.status_code)
+    # an export has no live stream
+    new_session(base, token)
+    exp = httpx.post(f"{base}/v1/sessions/{sid}/exports", headers=auth(token), json={}).json()
+    assert exp["live_url"] is None and exp["rendered_ms"] is None
+    r = httpx.get(f"{base}/v1/exports/{exp['id']}/live.mp4", headers=auth(token))
+    assert r.status_code == 404
