@@ -10,7 +10,7 @@ import av
 from reelforge.render.fragments import boxes
 
 from .. import _http as httpx
-from .conftest import auth, new_session, new_token, session_with_cut, wait_export
+from .conftest import auth, new_token, session_with_cut, wait_export
 
 
 def _first_fragment(blocks) -> tuple[bytes, bytes, float]:
@@ -81,9 +81,15 @@ def test_live_stream_is_scoped(main_server, media_dir):
     for bad in ("nope", "../../reelforge", "%2e%2e%2freelforge.db", "a" * 300):
         r = httpx.get(f"{base}/files/live/{bad}.mp4")
         assert r.status_code == 404, (bad, r.status_code)
-    # an export has no live stream
-    new_session(base, token)
+
+
+def test_exports_have_no_live_stream(lean_server, media_dir):
+    base = lean_server.url  # no worker: the export stays queued
+    token, sid = session_with_cut(base, media_dir, "make a 6-second video")
     exp = httpx.post(f"{base}/v1/sessions/{sid}/exports", headers=auth(token), json={}).json()
-    assert exp["live_url"] is None and exp["rendered_ms"] is None
+    assert exp["kind"] == "export" and exp["live_url"] is None and exp["rendered_ms"] is None
     r = httpx.get(f"{base}/v1/exports/{exp['id']}/live.mp4", headers=auth(token))
-    assert r.status_code == 404
+    assert r.status_code == 404 and "only previews" in r.json()["message"]
+    # a queued preview already names its live stream; nothing is playable yet
+    pre = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token)).json()
+    assert pre["live_url"] and pre["rendered_ms"] == 0
