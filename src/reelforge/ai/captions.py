@@ -14,7 +14,6 @@ breaking at sentence ends and pauses. `to_srt`/`to_vtt` write the usual subtitle
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import threading
 import unicodedata
@@ -23,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from reelforge.ai import AIError, AIExtraMissing, require
+from reelforge.ai.speech_score import tokens as _tokens
+from reelforge.ai.speech_score import word_error_rate  # noqa: F401 - re-exported (ai.word_error_rate)
 
 MODEL_NAME = "whisper-base-ct2"
 _MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
@@ -555,26 +556,3 @@ def _karaoke(cue: CaptionLine) -> str:
         parts.append(_ass_escape(rest))
         out_rows.append("".join(parts))
     return "\\N".join(out_rows)
-
-
-# -- evaluation ------------------------------------------------------------------------------
-def _tokens(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).lower()
-    out: list[str] = []
-    for chunk in re.findall(r"[\u3400-\u9fff]|[a-z0-9']+", text):
-        out.append(chunk.strip("'"))
-    return [t for t in out if t]
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    """(substitutions + deletions + insertions) / reference words; CJK is scored per character."""
-    ref, hyp = _tokens(reference), _tokens(hypothesis)
-    if not ref:
-        return 0.0 if not hyp else 1.0
-    prev = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        cur = [i] + [0] * len(hyp)
-        for j, h in enumerate(hyp, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r != h))
-        prev = cur
-    return prev[-1] / len(ref)
