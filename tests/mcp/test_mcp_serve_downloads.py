@@ -61,9 +61,15 @@ def test_a_remote_mcp_caller_downloads_what_it_made(reelforge_serve, inputs, tmp
         assert not said.is_error, text_of(said)
         preview = await c.call_tool("preview", {"session_id": sid})
         done = await c.call_tool("export", {"session_id": sid, "quality": "draft"})
-        return sid, preview, done
+        # the result links its files as MCP resources; reading them gives the bytes / the text
+        links = {b.uri: b for b in done.content if b.type == "resource_link"}
+        read = {}
+        for uri in links:
+            got = await c.read_resource(uri)
+            read[uri] = got.contents[0]
+        return sid, preview, done, links, read
 
-    sid, preview, done = run_mcp(mcp, make, timeout=900)
+    sid, preview, done, links, read = run_mcp(mcp, make, timeout=900)
     assert not preview.is_error, text_of(preview)
     assert not done.is_error, text_of(done)
     result = done.structured_content
@@ -107,6 +113,24 @@ def test_a_remote_mcp_caller_downloads_what_it_made(reelforge_serve, inputs, tmp
     assert httpx.get(result["transcript_urls"]["srt"], headers={"Authorization": f"Bearer {bob}"}).status_code == 404
     if result.get("caption_urls"):
         assert httpx.get(result["caption_urls"]["srt"], headers=own).status_code == 200
+
+    # the same files as MCP resources (resource_link blocks in the result, resources/read)
+    import base64
+
+    eid = result["job_id"]
+    video = f"reelforge://exports/{eid}/video.mp4"
+    assert links[video].mime_type == "video/mp4" and links[video].size == len(r_mp4 := mp4.read_bytes())
+    assert base64.b64decode(read[video].blob) == r_mp4
+    transcript = f"reelforge://exports/{eid}/transcript.vtt"
+    assert read[transcript].text == httpx.get(result["transcript_urls"]["vtt"], headers=own).text
+    # bob cannot read alice's resources
+    async def peek(c):
+        try:
+            await c.read_resource(video)
+        except Exception as exc:  # the SDK raises the server's error
+            return str(exc)
+        return "read"
+    assert "1002" in run_mcp(McpHttp(base + "/mcp", bob), peek)
 
     # MCP over /mcp wants a service token
     r = httpx.post(base + "/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},

@@ -3,7 +3,9 @@
 Tools: ``create_session``, ``list_sessions``, ``add_assets``, ``instruct``, ``get_state``,
 ``preview``, ``export``, ``export_status``, ``export_timeline``, ``get_credits``. Resources: the timeline JSON of a
 session (``reelforge://sessions/{session_id}/timeline``) and the timeline JSON Schema
-(``reelforge://schema/timeline``).
+(``reelforge://schema/timeline``); the files a render made (``reelforge://exports/{id}/video.mp4``,
+``captions.srt``/``.vtt``, ``transcript.srt``/``.vtt``: `reelforge.mcp.files`), linked from the
+results of ``export``, ``export_status`` and ``preview`` as ``resource_link`` blocks.
 
 Embedded by default (no server needed: the application core of ``reelforge serve`` runs in this
 process on a SQLite database in the data dir, with an in-process render worker) or remote
@@ -29,6 +31,7 @@ from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
 from pydantic import Field, ValidationError
 
 from reelforge.errors import NotFound, ReelforgeError
+from reelforge.mcp import files
 from reelforge.mcp.backend import PRESET_HELP, Backend, error_code, make_backend
 
 log = logging.getLogger("reelforge.mcp")
@@ -247,7 +250,8 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
                           "returns its local path. Reports progress.")
     async def preview(session_id: SessionId, ctx: Context) -> dict[str, Any]:
         caller = of(ctx)
-        return await _with_progress(ctx, lambda p: caller.preview(session_id, p), "preview")
+        result = await _with_progress(ctx, lambda p: caller.preview(session_id, p), "preview")
+        return files.with_links(result, enabled=hasattr(caller, "core"))
 
     @mcp.tool(description="Render the final MP4 (H.264 + AAC). preset: " + PRESET_HELP +
                           "; omitted keeps the timeline's frame. quality: draft | standard | high. "
@@ -277,10 +281,10 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
             if status["status"] == "completed":
                 # the voiceover's transcript is made right after the render: wait for it (bounded)
                 if (status.get("transcript") or {}).get("status") != "pending":
-                    return status
+                    return files.with_links(status, enabled=hasattr(caller, "core"))
                 finished = finished or anyio.current_time()
                 if anyio.current_time() - finished > TRANSCRIPT_WAIT:
-                    return status
+                    return files.with_links(status, enabled=hasattr(caller, "core"))
             if status["status"] in ("failed", "cancelled"):
                 err = status.get("error") or {}
                 raise ToolError(f"error {err.get('code', 5001)}: {err.get('message', 'the export failed')}")
@@ -293,7 +297,8 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
         ctx: Context,
         job_id: Annotated[str, Field(description="job_id returned by export(wait=false)")],
     ) -> dict[str, Any]:
-        return await _call(of(ctx).export_status, job_id)
+        caller = of(ctx)
+        return files.with_links(await _call(caller.export_status, job_id), enabled=hasattr(caller, "core"))
 
     @mcp.tool(description="The session's current timeline as a file for a video editor: 'otio' "
                           "(OpenTimelineIO), 'xml' (Final Cut Pro 7 XML: Premiere Pro, DaVinci Resolve), "
@@ -331,6 +336,8 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
     @mcp.tool(description="Credits: available, frozen, total (embedded mode renders locally for free).")
     async def get_credits(ctx: Context) -> dict[str, Any]:
         return await _call(of(ctx).credits)
+
+    files.register(mcp, of)   # reelforge://exports/{id}/video.mp4, captions.*, transcript.*
 
     @mcp.resource("reelforge://schema/timeline", name="timeline-schema", title="Timeline JSON Schema",
                   description="JSON Schema of the reelforge timeline document", mime_type="application/schema+json")

@@ -1,0 +1,116 @@
+"""Made files as MCP resources, and ``resource_link`` blocks pointing at them in tool results.
+
+    reelforge://exports/{export_id}/video.mp4          the MP4 of an export or preview (a blob)
+    reelforge://exports/{export_id}/captions.srt|vtt   its on-screen captions (text)
+    reelforge://exports/{export_id}/transcript.srt|vtt what its voiceover says (text)
+
+This is how the MCP spec hands a tool's output files to a client over any transport (stdio,
+``reelforge mcp --http``, ``/mcp`` of ``reelforge serve``): the tool result carries
+``ResourceLink`` blocks, the client reads them with ``resources/read``. Reads are scoped like
+every other call (the caller's account; another account gets "not found"), and a video is
+served as a blob only up to `MAX_BLOB_BYTES` (memory stays bounded: base64 in one JSON
+message); larger ones are fetched by ``download_url`` where the service serves it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mcp.server.mcpserver import Context
+from mcp_types import CallToolResult, ResourceLink, TextContent
+
+from reelforge.errors import FileTooLarge, NotFound
+
+MAX_BLOB_BYTES = 16 * 1024 * 1024
+SCHEME = "reelforge://exports"
+TEXT_MIME = {"srt": "application/x-subrip", "vtt": "text/vtt"}
+
+
+def uri(export_id: str, name: str) -> str:
+    return f"{SCHEME}/{export_id}/{name}"
+
+
+def read(backend: Any, export_id: str, kind: str, fmt: str) -> str | bytes:
+    """The bytes (video) or text (captions, transcript) of a file the caller made."""
+    core, who = backend.core, backend.who
+    if kind == "video":
+        path = core.export_file(who, export_id)
+        size = path.stat().st_size
+        if size > MAX_BLOB_BYTES:
+            raise FileTooLarge(f"the video is {size / 1e6:.1f} MB, more than the {MAX_BLOB_BYTES // 2**20} MB "
+                               "an MCP resource carries: fetch it by its download_url")
+        return path.read_bytes()
+    if kind == "captions":
+        return core.export_captions(who, export_id, fmt)
+    if kind == "transcript":
+        return core.export_transcript(who, export_id, fmt)
+    raise NotFound(f"no such file of export {export_id}")
+
+
+def links(result: dict[str, Any]) -> list[ResourceLink]:
+    """``resource_link`` blocks of a finished render's files named in a tool result."""
+    job = result.get("job_id")
+    if not job or result.get("status", "completed") != "completed" or "size_bytes" not in result:
+        return []
+    out = [ResourceLink(uri=uri(job, "video.mp4"), name=f"reelforge-{job[:8]}.mp4", mime_type="video/mp4",
+                        size=result.get("size_bytes"),
+                        description="the MP4 (resources/read gives it as a blob up to "
+                                    f"{MAX_BLOB_BYTES // 2**20} MB; download_url, where given, any size)")]
+    if result.get("captions") or result.get("caption_urls"):
+        out += [ResourceLink(uri=uri(job, f"captions.{f}"), name=f"reelforge-{job[:8]}.{f}",
+                             mime_type=TEXT_MIME[f], description="on-screen captions") for f in TEXT_MIME]
+    if (result.get("transcript") or {}).get("status") == "ready":
+        out += [ResourceLink(uri=uri(job, f"transcript.{f}"), name=f"reelforge-{job[:8]}.transcript.{f}",
+                             mime_type=TEXT_MIME[f], description="what the voiceover says") for f in TEXT_MIME]
+    return out
+
+
+def with_links(result: dict[str, Any], *, enabled: bool = True) -> dict[str, Any] | CallToolResult:
+    """The tool result as the SDK would send it (JSON text + structured content), plus the
+    resource links of its files."""
+    blocks = links(result) if enabled else []
+    if not blocks:
+        return result
+    text = TextContent(type="text", text=json.dumps(result, indent=2, ensure_ascii=False))
+    return CallToolResult(content=[text, *blocks], structured_content=result)
+
+
+def register(mcp: Any, of: Any) -> None:
+    """The resource templates on ``mcp``; ``of(ctx)`` is the caller's backend."""
+    import anyio.to_thread
+    from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
+
+    from reelforge.errors import ReelforgeError
+    from reelforge.mcp.backend import error_code
+
+    async def _read(ctx: Context, export_id: str, kind: str, fmt: str) -> str | bytes:
+        caller = of(ctx)
+        if not hasattr(caller, "core"):
+            raise ResourceError("error 1: files are read as resources only from an embedded or "
+                                "service MCP server; in remote mode use the links in the result")
+        try:
+            return await anyio.to_thread.run_sync(lambda: read(caller, export_id, kind, fmt))
+        except NotFound as exc:
+            raise ResourceNotFoundError(f"error {error_code(exc)}: {exc.message}") from exc
+        except ReelforgeError as exc:
+            raise ResourceError(f"error {error_code(exc)}: {exc.message}") from exc
+
+    @mcp.resource(f"{SCHEME}/{{export_id}}/video.mp4", name="export-video", title="Export video",
+                  description="The MP4 of a finished export or preview (blob, up to 16 MB)",
+                  mime_type="video/mp4")
+    async def video(export_id: str, ctx: Context) -> bytes:
+        return await _read(ctx, export_id, "video", "mp4")
+
+    for kind, what in (("captions", "on-screen captions"), ("transcript", "voiceover transcript")):
+        for fmt, mime in TEXT_MIME.items():
+            def make(kind: str = kind, fmt: str = fmt):
+                async def text(export_id: str, ctx: Context) -> str:
+                    return await _read(ctx, export_id, kind, fmt)
+                text.__name__ = f"{kind}_{fmt}"
+                return text
+
+            mcp.resource(f"{SCHEME}/{{export_id}}/{kind}.{fmt}", name=f"export-{kind}-{fmt}",
+                         title=f"Export {what} ({fmt.upper()})",
+                         description=f"The {what} of a finished export as {fmt.upper()}",
+                         mime_type=mime)(make())
