@@ -172,6 +172,8 @@ def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
                         "-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf),
                         "-pix_fmt", "yuv420p", "-r", str(FPS), "-c:a", "aac", "-ar", str(RATE),
                         "-b:a", "192k", "-movflags", "+faststart", out], check=True)
+    elif kind == "live":
+        extra = _live_child(Path(src_dir), Path(out).parent)
     elif kind in CHUNKED:
         extra = _chunked_child(kind, Path(src_dir), Path(out), quality)
     else:
@@ -187,7 +189,7 @@ def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
     me = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"seconds": elapsed, "cpu_seconds": kids.ru_utime + kids.ru_stime,
                       "ffmpeg_peak_mb": kids.ru_maxrss / 1024, "python_peak_mb": me.ru_maxrss / 1024,
-                      **(extra if kind in CHUNKED else {})}))
+                      **(extra if kind in (*CHUNKED, "live") else {})}))
 
 
 # chunked exports (issue 13): each in its own process too; "export" starts from an empty chunk
@@ -283,6 +285,76 @@ def _chunked_child(kind: str, src_dir: Path, out: Path, quality: str) -> dict:
     assert abs(info.duration - seconds) < 0.1, info
     return {"chunks": res.chunks, "reused": res.reused, "audio_reused": res.audio_reused,
             "peak_tree_mb": peak.stop()}
+
+
+def _live_child(src_dir: Path, work: Path) -> dict:
+    """Time to the first playable preview second, as a user of the service waits for it: a real
+    ``reelforge.service`` (fresh data dir: nothing cached) with the job's 1080p photos, voice and
+    music, a 30 s cut made in the chat; then POST /preview -> its live stream -> the first
+    fragment decoded (PyAV). Also the whole preview, request to completed."""
+    import io
+    import os
+    import shutil
+    import socket
+
+    import av
+    import httpx
+
+    from reelforge.render.fragments import boxes
+
+    src = _sources(src_dir)
+    data = work / "live-data"
+    shutil.rmtree(data, ignore_errors=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REELFORGE_")}
+    log = open(work / "live-server.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen([sys.executable, "-m", "reelforge.service", "--port", str(port), "--data-dir", str(data)],
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    http = httpx.Client(timeout=httpx.Timeout(300.0))
+    try:
+        for _ in range(600):
+            try:
+                if http.get(base + "/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        token = http.post(base + "/v1/auth/anonymous-token", headers={"X-Client-Id": f"bench-{time.time_ns()}"}).json()["token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        sid = http.post(base + "/v1/sessions", json={"name": "bench"}, headers=auth).json()["id"]
+        files = [("files", (p.name, p.read_bytes())) for p in [*src["photos_1080"], src["voice"], src["music"]]]
+        assert http.post(f"{base}/v1/sessions/{sid}/assets", files=files, headers=auth).status_code == 201
+        with http.stream("POST", f"{base}/v1/sessions/{sid}/chat", headers=auth,
+                         json={"text": "make a 30-second video with the title 'Urban Dreams'"}) as r:
+            r.read()
+        t0 = time.perf_counter()
+        view = http.post(f"{base}/v1/sessions/{sid}/preview", headers=auth).json()
+        assert view.get("live_url"), view
+        got = b""
+        with http.stream("GET", view["live_url"]) as r:
+            for block in r.iter_bytes():
+                got += block
+                if "mdat" in [k for k, _, _ in boxes(got)]:
+                    break
+        with av.open(io.BytesIO(got)) as f:
+            frames = sum(1 for _ in f.decode(video=0))
+        first = time.perf_counter() - t0
+        assert frames > 0
+        while True:
+            done = http.get(f"{base}/v1/exports/{view['id']}", headers=auth).json()
+            if done["status"] in ("completed", "failed"):
+                break
+            time.sleep(0.1)
+        assert done["status"] == "completed", done
+        return {"first_playable_s": first, "first_fragment_video_s": frames / FPS,
+                "live_total_s": time.perf_counter() - t0, "live_duration_ms": done["duration_ms"]}
+    finally:
+        http.close()
+        proc.terminate()
+        proc.wait(30)
+        log.close()
 
 
 def _measure(kind: str, src_dir: Path, out_dir: Path, quality: str) -> dict:

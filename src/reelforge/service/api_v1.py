@@ -152,7 +152,7 @@ async def export_events(ctx: Context, who: Principal, render_id: str, base: str)
     while True:
         row = await run_in_threadpool(renders.get, ctx, who, row.id)
         view = renders.view(row, base, ctx)
-        key = (view["status"], view["stage"], view["progress"])
+        key = (view["status"], view["stage"], view["progress"], view["rendered_ms"])
         if key != last:
             last = key
             yield ServerSentEvent(data=json.dumps(view), event="progress")

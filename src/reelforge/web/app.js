@@ -181,6 +181,7 @@
     $("#export-progress").hidden = true;
     $("#export-status").textContent = "";
     $("#preview-status").textContent = "";
+    $("#preview-file").hidden = true;
     await ensureSession();
     await refreshState();
   }
@@ -655,27 +656,67 @@
     return last;
   }
 
+  /** Quick preview: it starts playing (muted) from its live stream as soon as its first
+   *  seconds are rendered, while the rest renders; once finished, the finished file takes the
+   *  stream's place at the same moment (seekable, with its length) and is offered as a link. */
   async function preview() {
     clearNotice();
-    const btn = $("#preview-btn");
+    const btn = $("#preview-btn"), status = $("#preview-status"), link = $("#preview-file");
+    const video = $("#preview-video");
     btn.disabled = true;
-    const status = $("#preview-status");
+    link.hidden = true;
     status.textContent = "Rendering a quick preview…";
     try {
       const job = await api(`/v1/sessions/${state.sessionId}/preview`, { method: "POST", body: {} });
-      const done = await follow(job, (v) => { status.textContent = `Rendering preview… ${Math.round(v.progress || 0)}%`; });
-      if (done.status !== "completed") throw new ApiError((done.error && done.error.code) || 5001, errorText(done.error) || "the preview failed");
-      const video = $("#preview-video");
-      video.src = done.download_url;
-      video.dataset.renderId = done.id;
+      video.dataset.renderId = job.id;
+      if (job.live_url) {
+        video.muted = true;   // browsers let a muted video start by itself
+        video.autoplay = true;
+        video.src = job.live_url;
+        video.dataset.live = "1";
+        video.play().catch(() => { /* it starts when its first seconds arrive (autoplay) */ });
+      }
+      const done = await follow(job, (v) => {
+        const pct = Math.round(v.progress || 0);
+        status.textContent = v.live_url && v.rendered_ms
+          ? `Playing · ${fmtSec(v.rendered_ms)} of ${fmtSec(v.duration_ms || 0)} rendered`
+          : `Rendering preview… ${pct}%`;
+      });
+      if (video.dataset.renderId !== job.id) return;   // a newer preview took its place
+      if (done.status !== "completed") {
+        delete video.dataset.live;
+        video.removeAttribute("src");
+        video.load();
+        status.textContent = "The preview failed: " + (errorText(done.error) || "unknown error");
+        throw new ApiError((done.error && done.error.code) || 5001, errorText(done.error) || "the preview failed");
+      }
+      await showFinishedPreview(video, done);
+      link.href = done.download_url;
+      link.hidden = false;
       status.textContent = `Preview ready (${fmtSec(done.duration_ms || 0)}, low resolution).`;
     } catch (err) {
-      status.textContent = "";
+      if (!status.textContent.startsWith("The preview failed")) status.textContent = "";
       notify(explain(err));
     } finally {
       btn.disabled = false;
       refreshCredits();
     }
+  }
+
+  /** Swap the live stream for the finished file, at the same moment and play state. */
+  async function showFinishedPreview(video, done) {
+    const at = video.dataset.live && !video.ended ? video.currentTime : 0;
+    const playing = video.dataset.live && !video.paused && !video.ended;
+    delete video.dataset.live;
+    video.autoplay = false;
+    video.src = done.download_url;
+    if (!at && !playing) return;
+    await new Promise((resolve) => {
+      video.addEventListener("loadedmetadata", resolve, { once: true });
+      video.addEventListener("error", resolve, { once: true });
+    });
+    if (at) video.currentTime = Math.min(at, video.duration || at);
+    if (playing) video.play().catch(() => {});
   }
 
   function errorText(error) {
@@ -778,6 +819,8 @@
     const exp = newest("export"), prev = newest("preview");
     if (prev && prev.status === "completed" && prev.download_url) {
       $("#preview-video").src = prev.download_url;
+      $("#preview-file").href = prev.download_url;
+      $("#preview-file").hidden = false;
       $("#preview-status").textContent = `Preview ready (${fmtSec(prev.duration_ms || 0)}, low resolution).`;
     }
     if (!exp) return;
