@@ -93,3 +93,23 @@ def test_exports_have_no_live_stream(lean_server, media_dir):
     # a queued preview already names its live stream; nothing is playable yet
     pre = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token)).json()
     assert pre["live_url"] and pre["rendered_ms"] == 0
+
+
+def test_failed_preview_ends_its_stream(main_server, media_dir):
+    base = main_server.url
+    token, sid = session_with_cut(base, media_dir, "make a 6-second video")
+    for f in (main_server.data_dir / "media" / sid).glob("*.jpg"):
+        f.unlink()  # its pictures are gone: the render fails before any frame
+    view = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token)).json()
+    with httpx.stream("GET", view["live_url"]) as s:
+        # the stream ends (it does not hang) and holds no picture, or the failure is said at once
+        body = s.read()
+        assert s.status_code in (200, 404), s.status_code
+    assert b"mdat" not in body
+    if s.status_code == 404:
+        assert "failed" in s.json()["message"]
+    done = wait_export(base, token, view["id"])
+    assert done["status"] == "failed" and done["error"], done
+    assert done["rendered_ms"] == 0
+    r = httpx.get(view["live_url"])
+    assert r.status_code == 404 and r.json()["code"] == 1002 and "failed" in r.json()["message"], r.text
