@@ -139,3 +139,40 @@ def test_a_remote_mcp_caller_downloads_what_it_made(reelforge_serve, inputs, tmp
     # and bob's MCP session does not see alice's session
     seen = run_mcp(McpHttp(base + "/mcp", bob), lambda c: c.call_tool("get_state", {"session_id": sid}))
     assert seen.is_error and "error 1002" in text_of(seen)
+
+
+def test_remote_mode_over_http_hands_out_the_services_links(reelforge_serve, inputs, tmp_path):
+    """`reelforge mcp --http --url <serve>`: the caller (with their service token) is not on the
+    MCP server's machine, so nothing is downloaded there and no path is shown: the results carry
+    the service's own links (the MP4, the transcript files)."""
+    from reelforge.render import verify
+
+    from .conftest import mcp_http_server
+
+    base = reelforge_serve
+    alice = _token(base)
+
+    async def make(c):
+        sid = (await c.call_tool("create_session", {"name": "remote"})).structured_content["session_id"]
+        r = httpx.post(f"{base}/v1/sessions/{sid}/assets", headers={"Authorization": f"Bearer {alice}"},
+                       files=[("files", (p.name, p.read_bytes())) for p in inputs])
+        assert r.status_code == 201, r.text
+        said = await c.call_tool("instruct", {"session_id": sid,
+                                              "instruction": "a short promo of these photos with the voiceover"})
+        assert not said.is_error, text_of(said)
+        return await c.call_tool("export", {"session_id": sid, "quality": "draft"})
+
+    with mcp_http_server(tmp_path, "--url", base, key="k-" + uuid.uuid4().hex, name="mcp-remote-dl") as server:
+        done = run_mcp(McpHttp(server.url, alice), make, timeout=900)
+    assert not done.is_error, text_of(done)
+    result = done.structured_content
+    assert result["status"] == "completed" and result["path"] is None
+    assert str(tmp_path) not in text_of(done) and "/tmp" not in str(result)
+    assert not list((tmp_path / "mcp-remote-dl-data").rglob("*.mp4"))   # nothing fetched onto the MCP host
+    r = httpx.get(result["download_url"])
+    assert r.status_code == 200 and result["download_url"].startswith(base + "/files/")
+    (tmp_path / "remote.mp4").write_bytes(r.content)
+    info = verify(tmp_path / "remote.mp4")
+    assert info.vcodec == "h264" and info.duration == pytest.approx(result["duration_s"], abs=0.3)
+    assert result["transcript"]["status"] == "ready", result["transcript"]
+    assert "coffee" in httpx.get(result["transcript_urls"]["srt"]).text.lower()

@@ -281,6 +281,8 @@ class RemoteBackend:
                 raise ApiError(int(err.get("code", 5001)), err.get("message", "the preview failed"))
             time.sleep(0.5)
             data = self._request("GET", f"/v1/exports/{job_id}")
+        if not self.local_files:
+            return {"session_id": session_id, **self._remote_files(record, data)}
         target = self.downloads / f"preview-{session_id}.mp4"
         self._download(record.get("url") or f"/v1/exports/{job_id}/download", target)
         info = verify(target)
@@ -334,6 +336,11 @@ class RemoteBackend:
             record["url"] = _absolute(self.base, url)
         if isinstance(data.get("captions"), dict):
             record["caption_urls"] = {k: _absolute(self.base, v) for k, v in data["captions"].items()}
+        t = data.get("transcript")
+        if isinstance(t, dict) and t.get("status"):
+            record["transcript"] = {"status": t["status"], "reason": t.get("reason"), "cues": t.get("cues", 0)}
+            if t["status"] == "ready" and t.get("srt") and t.get("vtt"):
+                record["transcript_urls"] = {k: _absolute(self.base, t[k]) for k in ("srt", "vtt")}
         if record["error"] and not isinstance(record["error"], dict):
             text = str(record["error"])
             try:
@@ -348,6 +355,8 @@ class RemoteBackend:
 
         data = self._request("GET", f"/v1/exports/{job_id}")
         record = self._record(data, job_id)
+        if record["status"] == "completed" and not self.local_files:
+            return self._remote_files(record, data)
         if record["status"] == "completed":
             saved = self._saved().get(f"export:{job_id}", {})
             target = Path(saved["output"]).expanduser() if saved.get("output") else self.downloads / f"{job_id}.mp4"
@@ -362,6 +371,25 @@ class RemoteBackend:
                     if not local.exists():
                         self._download(url, local)
                     record["captions"][fmt] = str(local)
+            if record.get("transcript_urls"):   # the voiceover's transcript, beside it too
+                record["transcript"] = dict(record["transcript"])
+                for fmt, url in record["transcript_urls"].items():
+                    local = target.with_name(f"{target.stem}.transcript.{fmt}")
+                    if not local.exists():
+                        self._download(url, local)
+                    record["transcript"][fmt] = str(local)
+        return record
+
+    @staticmethod
+    def _remote_files(record: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+        """Over HTTP the caller is not on this machine: nothing is downloaded here and no path
+        is shown; the service's own links are the way to the files (``download_url``, the
+        unguessable link the service's status document gives; ``caption_urls``,
+        ``transcript_urls``)."""
+        record["download_url"] = record.get("url")
+        record["file"] = f"reelforge-{record['job_id'][:8]}.mp4"
+        record.update(width=data.get("width"), height=data.get("height"),
+                      duration_s=round((data.get("duration_ms") or 0) / 1000, 3))
         return record
 
     def export_timeline(self, session_id: str, fmt: str) -> bytes:
