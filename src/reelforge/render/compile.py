@@ -512,13 +512,16 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         view = (path, bw, bh)
     if view is not None and view[0].moves and len(parts) > 1:
         # one moving stream for the whole shot, cut into its parts: ``perspective`` keeps a
-        # per-pixel table (8 bytes a pixel), so one instance per part cost ~20 MB each at 1080p
+        # per-pixel table (8 bytes a pixel), so one instance per part cost ~20 MB each at 1080p.
+        # The stream spans only the frames the parts need (a chunk that starts late in the
+        # shot used to move every frame from the shot's first and throw them away)
+        lo, hi = min(a for a, _ in parts), max(b for _, b in parts)
         whole = c.g.one([base], [
-            f"loop=loop={n - 1}:size=1:start=0", f"setpts=N/({c.fps}*TB)", f"fps={c.fps}",
-            *_view_filters(view[0], view[1], view[2], w, h, n, 0)[1], "setsar=1",
-            f"trim=end_frame={n}", f"format={pix}"], "still")
+            f"loop=loop={hi - lo - 1}:size=1:start=0", f"setpts=N/({c.fps}*TB)", f"fps={c.fps}",
+            *_view_filters(view[0], view[1], view[2], w, h, n, lo)[1], "setsar=1",
+            f"trim=end_frame={hi - lo}", f"format={pix}"], "still")
         outs = c.g.chain([whole], [f"split={len(parts)}"], "isp", outs=len(parts))
-        return [c.g.one([o], [f"trim=start_frame={a}:end_frame={b}", "setpts=PTS-STARTPTS"], "spart")
+        return [c.g.one([o], [f"trim=start_frame={a - lo}:end_frame={b - lo}", "setpts=PTS-STARTPTS"], "spart")
                 for o, (a, b) in zip(outs, parts, strict=True)]
     bases = c.g.chain([base], [f"split={len(parts)}"], "isp", outs=len(parts)) if len(parts) > 1 else [base]
     out = []

@@ -1,0 +1,244 @@
+"""The main job as the user waits: `reelforge make` from the files to the finished MP4,
+against a plain x264 encode of the same frames, in one run (issue 13 item 5).
+
+Reference job: five noisy 1080p photos made from the sample photos scikit-image and
+scikit-learn ship (upscaled to 1920x1080 with Lanczos, Gaussian noise sigma 6, JPEG q92: real
+texture for x264, unlike clean drawings), a spoken voiceover (espeak-ng, or Piper with
+``--voice piper``), music at ``--bpm``; the instruction asks for a 30 s video with a title,
+captions and a call to action. Everything `make` does is inside the timed span: probing,
+subject detection, planning, text drawing, loudness, the render, the join. The chunk cache
+starts empty (``REELFORGE_CACHE`` is a fresh folder).
+
+Baselines, both with the product's standard preset and crf and 48 kHz AAC of silence:
+* ``same frames``: the job's own video frames, decoded beforehand to raw yuv420p (untimed),
+  encoded by one plain ffmpeg (x264 only: what the frames cost to encode);
+* ``testsrc2``: 900 frames of ffmpeg's test pattern (the baseline of ``bench/render.py``).
+
+    python bench/make.py [--runs 1] [--voice espeak|piper] [--bpm 100] [--stages] [--json]
+
+``--stages`` also times each stage of the same job in-process (probe + subject analysis,
+planning, chunk compile, chunk renders, audio, join, checks); a separate run, not in the ratio.
+Target: make / same-frames encode <= 1.2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+W, H, FPS, SECONDS, RATE = 1920, 1080, 30, 30, 48000
+PROMPT = ('make a 30 second promo called "Urban Dreams" with captions, music and the voiceover; '
+          'end with "Shop now at example.com"')
+LINES = ("Urban Dreams. A city that never sleeps, and a bag that keeps up with it. "
+         "Made from recycled sailcloth, stitched by hand, and tested on ten thousand commutes. "
+         "It carries your laptop, your lunch and your plans for the evening. "
+         "Light enough for every day, tough enough for every year. Shop now at example dot com.")
+
+
+def _photos(d: Path) -> list[Path]:
+    """Five 1920x1080 photos with real texture and sensor-like noise."""
+    from PIL import Image
+    from skimage import data
+    from sklearn.datasets import load_sample_images
+
+    china, flower = load_sample_images().images
+    pics = {"astronaut": data.astronaut(), "coffee": data.coffee(), "rocket": data.rocket(),
+            "china": china, "flower": flower}
+    rng = np.random.default_rng(13)
+    out = []
+    for name, arr in pics.items():
+        p = d / f"{name}.jpg"
+        out.append(p)
+        if p.exists():
+            continue
+        im = Image.fromarray(np.asarray(arr)[..., :3])
+        k = max(W / im.width, H / im.height)
+        im = im.resize((round(im.width * k), round(im.height * k)), Image.LANCZOS)
+        x, y = (im.width - W) // 2, (im.height - H) // 2
+        a = np.asarray(im.crop((x, y, x + W, y + H))).astype(np.float32)
+        a += rng.normal(0, 6, a.shape[:2] + (1,)) + rng.normal(0, 2, a.shape)
+        Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).save(p, quality=92)
+    return out
+
+
+def _voice(d: Path, kind: str) -> Path:
+    p = d / f"voice_{kind}.wav"
+    if p.exists():
+        return p
+    if kind == "piper":
+        from piper import PiperVoice  # type: ignore[import-not-found]
+
+        model = next(Path(sys.prefix).rglob("*.onnx"))
+        voice = PiperVoice.load(str(model))
+        with wave.open(str(p), "wb") as f:
+            voice.synthesize_wav(LINES, f)
+    else:
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(p), LINES], check=True)
+    return p
+
+
+def _music(d: Path, bpm: float) -> Path:
+    from reelforge.media.samples import _encode_audio
+    from reelforge.media.samples import _music as music
+
+    p = d / f"music_{bpm:g}.m4a"
+    if not p.exists():
+        _encode_audio(music(32.0, bpm=bpm), p)
+    return p
+
+
+def _ffmpeg() -> str:
+    from reelforge.media.ffmpeg import ffmpeg_exe
+
+    return ffmpeg_exe()
+
+
+def _timed(argv: list[str], env: dict | None = None) -> dict:
+    """Run argv in a fresh process; wall time and the CPU of it and its children."""
+    child = [sys.executable, __file__, "--exec", json.dumps(argv)]
+    res = subprocess.run(child, capture_output=True, text=True, env=env, check=False)
+    if res.returncode != 0:
+        raise SystemExit(f"{argv[:3]} failed:\n{res.stdout[-2000:]}\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def _exec(argv: list[str]) -> None:
+    t0 = time.perf_counter()
+    res = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    wall = time.perf_counter() - t0
+    if res.returncode != 0:
+        print(res.stderr[-3000:], file=sys.stderr)
+        raise SystemExit(res.returncode)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": wall, "cpu_seconds": kids.ru_utime + kids.ru_stime,
+                      "peak_mb": kids.ru_maxrss / 1024}))
+
+
+def _encode(inputs: list[str], out: Path) -> list[str]:
+    from reelforge.render.compile import QUALITIES
+
+    q = QUALITIES["standard"]
+    return [_ffmpeg(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error", *inputs,
+            "-f", "lavfi", "-i", f"anullsrc=r={RATE}:cl=stereo", "-frames:v", str(FPS * SECONDS),
+            "-t", str(SECONDS), "-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf),
+            "-pix_fmt", "yuv420p", "-r", str(FPS), "-c:a", "aac", "-ar", str(RATE), "-b:a", "192k",
+            "-movflags", "+faststart", str(out)]
+
+
+def _make_argv(files: list[Path], out: Path) -> list[str]:
+    return [sys.executable, "-m", "reelforge", "make", *map(str, files), "-p", PROMPT, "-o", str(out)]
+
+
+def stages(files: list[Path], work: Path) -> dict[str, float]:
+    """The same job stage by stage, in this process (times in seconds)."""
+    from reelforge import api
+    from reelforge.render.cache import ChunkCache
+    from reelforge.render.chunked import assemble, prepare, render_audio, render_chunk
+
+    os.environ["REELFORGE_CACHE"] = str(work / "cache-stages")
+    t: dict[str, float] = {}
+    t0 = time.perf_counter()
+    session = api.new_project(files).session
+    t["probe"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    session.handle(PROMPT)
+    t["plan (subject analysis, layout)"] = time.perf_counter() - t0
+    tl = session.timeline
+    store = ChunkCache(work / "cache-stages" / "chunks")
+    wd = work / "stages"
+    wd.mkdir(exist_ok=True)
+    t0 = time.perf_counter()
+    tasks = prepare(tl, quality="standard", workdir=wd)
+    t["compile chunks"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    render_audio(tl, store, wd / "audio")
+    t["audio (loudness measure + mix)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for task in tasks:
+        render_chunk(task, store)
+    t[f"video chunks, one at a time ({len(tasks)})"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    assemble(tl, store, tasks, wd / "out.mp4", workdir=wd)
+    t["join + verify"] = time.perf_counter() - t0
+    return t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--voice", default="espeak", choices=("espeak", "piper"))
+    ap.add_argument("--bpm", type=float, default=100.0)
+    ap.add_argument("--stages", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--keep", help="folder to keep the sources and outputs in")
+    ap.add_argument("--exec", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.exec:
+        _exec(json.loads(args.exec))
+        return
+    sys.path.insert(0, str(ROOT / "src"))
+    with tempfile.TemporaryDirectory(prefix="reelforge-make-bench-") as tmp:
+        work = Path(args.keep or tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        files = [*_photos(work), _voice(work, args.voice), _music(work, args.bpm)]
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        res: dict[str, list[dict]] = {"make": [], "same_frames": [], "testsrc2": []}
+        for i in range(args.runs):
+            out = work / f"make{i}.mp4"
+            res["make"].append(_timed(_make_argv(files, out), {**env, "REELFORGE_CACHE": str(work / f"cache{i}")}))
+            raw = work / "frames.yuv"
+            subprocess.run([_ffmpeg(), "-v", "error", "-y", "-i", str(out), "-f", "rawvideo",
+                            "-pix_fmt", "yuv420p", str(raw)], check=True)
+            res["same_frames"].append(_timed(_encode(
+                ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{W}x{H}", "-framerate", str(FPS),
+                 "-i", str(raw)], work / "plain_same.mp4")))
+            raw.unlink()
+            res["testsrc2"].append(_timed(_encode(["-f", "lavfi", "-i", f"testsrc2=s={W}x{H}:r={FPS}"],
+                                                  work / "plain_testsrc2.mp4")))
+            for k, v in res.items():
+                print(f"run {i + 1}/{args.runs} {k:>11}: {v[-1]['seconds']:6.2f} s wall, "
+                      f"{v[-1]['cpu_seconds']:6.2f} s cpu, peak {v[-1]['peak_mb']:.0f} MB", file=sys.stderr)
+
+        def med(k: str, key: str = "seconds") -> float:
+            return statistics.median(r[key] for r in res[k])
+
+        summary = {
+            "runs": args.runs, "voice": args.voice, "bpm": args.bpm,
+            "make_s": round(med("make"), 2), "same_frames_encode_s": round(med("same_frames"), 2),
+            "testsrc2_encode_s": round(med("testsrc2"), 2),
+            "ratio_make_to_same_frames": round(med("make") / med("same_frames"), 3),
+            "ratio_make_to_testsrc2": round(med("make") / med("testsrc2"), 3),
+            "cpu_s": {k: round(med(k, "cpu_seconds"), 2) for k in res},
+            "cpu_ratio_make_to_same_frames": round(med("make", "cpu_seconds") / med("same_frames", "cpu_seconds"), 3),
+            "peak_mb_make": round(max(r["peak_mb"] for r in res["make"])),
+        }
+        if args.stages:
+            summary["stages_s"] = {k: round(v, 2) for k, v in stages(files, work).items()}
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return
+    print(f"reelforge make, end to end:        {summary['make_s']:6.2f} s (cpu {summary['cpu_s']['make']:.1f} s)")
+    print(f"plain encode of the same frames:   {summary['same_frames_encode_s']:6.2f} s "
+          f"(cpu {summary['cpu_s']['same_frames']:.1f} s)")
+    print(f"plain encode of testsrc2:          {summary['testsrc2_encode_s']:6.2f} s")
+    print(f"make / same-frames encode: {summary['ratio_make_to_same_frames']:.2f} (target <= 1.2; "
+          f"cpu {summary['cpu_ratio_make_to_same_frames']:.2f}), make / testsrc2: "
+          f"{summary['ratio_make_to_testsrc2']:.2f}; peak {summary['peak_mb_make']} MB (largest process)")
+    for k, v in summary.get("stages_s", {}).items():
+        print(f"  stage {k:40} {v:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
