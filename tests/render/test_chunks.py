@@ -224,3 +224,39 @@ def test_cache_stays_under_its_cap(timeline, exported, tmp_path):
     out = export(timeline, tmp_path / "capped.mp4", cache=small)
     assert count_frames(out.path) == 480
     assert 0 < small.size() <= cap
+
+
+def test_title_edit_through_the_session_rerenders_only_the_title_chunks(tmp_path):
+    """The product's path: a first cut from a prompt, then "change the title" as a user types
+    it, exported into the same cache. Only the chunks where the title is on screen render
+    again (layout, style, captions and notes of the edit do not reach other chunks), and the
+    sound is reused even though every source was written again with the same bytes (as a
+    re-upload or a copy does)."""
+    import os
+
+    from reelforge import api
+    from reelforge.media.samples import write_demo_assets
+
+    files = write_demo_assets(tmp_path / "shots")
+    session = api.new_project(files).session
+    session.handle("a 12-second promo, 720p, title 'Urban Dreams', captions for each photo")
+    before = session.timeline
+    cache = ChunkCache(tmp_path / "cache")
+    first = export(before, tmp_path / "a.mp4", quality="draft", cache=cache)
+    assert first.reused == 0 and first.chunks >= 3
+    reply = session.handle("change the title to 'Urban Nights'")
+    after = session.timeline
+    assert reply.changed
+    title = next(s for t in after.tracks if t.role.value == "title" for s in t.segments)
+    assert title.text == "Urban Nights"
+    for f in files:  # the same bytes, a new modification time
+        data = f.read_bytes()
+        f.write_bytes(data)
+        os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10**9))
+    fps = after.fps
+    showing = _overlapping(plan_chunks(after), title.start * fps // 1000, -(-title.end * fps // 1000))
+    res = export(after, tmp_path / "b.mp4", quality="draft", cache=cache)
+    assert res.chunks == first.chunks
+    assert res.rendered == len(showing) and 0 < len(showing) < res.chunks / 2
+    assert res.audio_reused
+    assert count_frames(res.path) == count_frames(first.path)

@@ -15,10 +15,11 @@ text edit re-render more frames.
 
 The key of a chunk is a hash of everything its frames depend on: the compiled command for
 that range (the graph holds only what is on screen there: sources and in-points, motion,
-focus, text, logo, frame size, fps, encoder settings), the identity of each source file
-(path, size, modification time), the text drawn (with its fitted font size) and
-`RENDERER_VERSION`. Paths of the temporary work folder are left out, so the same range of the
-same timeline gets the same key in any export.
+focus, text, logo, frame size, fps, encoder settings), the content of each source file
+(its SHA-256, not its path or modification time: a source written again with the same bytes,
+copied or touched keeps its chunks), the text drawn (with its fitted font size), the ffmpeg
+build and `RENDERER_VERSION`. Paths of the temporary work folder are left out, so the same
+range of the same timeline gets the same key in any export.
 """
 
 from __future__ import annotations
@@ -83,12 +84,28 @@ def plan_chunks(timeline: Timeline, *, min_s: float = MIN_CHUNK_S,
     return chunks
 
 
+_DIGESTS: dict[tuple, str] = {}
+
+
 def _file_identity(path: Path) -> list:
+    """[size, sha256] of a source file; the digest is remembered per (file, size, mtime), so
+    a worker hashes each source once however many chunks and exports use it."""
     try:
         st = os.stat(path)
     except OSError:
         return [str(path), None]
-    return [str(Path(path).resolve()), st.st_size, st.st_mtime_ns]
+    memo = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    digest = _DIGESTS.get(memo)
+    if digest is None:
+        try:
+            with open(path, "rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
+        except OSError:
+            return [str(path), None]
+        if len(_DIGESTS) > 4096:
+            _DIGESTS.clear()
+        _DIGESTS[memo] = digest
+    return [st.st_size, digest]
 
 
 def chunk_key(cmd: RenderCommand, fitted: Iterable[TextOverlay], *, workdir: Path,
@@ -119,4 +136,9 @@ def chunk_key(cmd: RenderCommand, fitted: Iterable[TextOverlay], *, workdir: Pat
 
 
 def _ffmpeg_identity(exe: str) -> list:
-    return _file_identity(Path(exe))[1:]
+    """The ffmpeg build by file name and size (the bundled binary's name carries its version;
+    hashing 170 MB in every process would cost more than a chunk)."""
+    try:
+        return [Path(exe).name, os.stat(exe).st_size]
+    except OSError:
+        return [Path(exe).name, None]
