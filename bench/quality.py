@@ -7,11 +7,12 @@ text: scikit-image's astronaut, cat, coffee cup and rocket with subject cores an
 9:16, 1:1 and 16:9 for every named style, measured on the frames (tests/render/_text_quality.py):
 text pixels outside the safe zone, the most of a subject core covered, overlaps, lines, OCR.
 
-framing: the eight photographs of tests/data/subjects.json (subjects marked once) planned as a user
+framing: the ten photographs of tests/data/subjects.json (subjects marked once) planned as a user
 gets them (subject detection, crop or blurred fill, zoom/pan in turn) in 9:16, 1:1 and 16:9 at the
 presets' full size (``--scale 0.5`` for half), measured per shot on the rendered frames
-(tests/render/_photos.py, reelforge.render.quality): the least share of the marked subject on
-screen over four frames, and the motion's frame-to-frame jitter (px; target < 0.25).
+(tests/render/_photos.py, reelforge.render.quality): crop or blurred fill, the least share of the
+marked subject on screen over four frames, the motion's frame-to-frame jitter (px; target < 0.25),
+and per frame size how many shots got a full-bleed crop.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def framing_section(scale: float = 1.0) -> None:
                     worst_vis = min(worst_vis, f.visible)
                 if f.jitter is not None:
                     worst_jit = max(worst_jit, f.jitter)
+            crops = sum(f.fit == "cover" for f in shots)
+            print(f"{aspect:>5} full-bleed crops: {crops} of {len(shots)} ({crops / len(shots):.0%}); "
+                  f"the rest over a blurred fill")
     print(f"worst: subject visible {worst_vis:.1%} (target >= 90 %), jitter {worst_jit:.3f} px (target < 0.25)")
 
 

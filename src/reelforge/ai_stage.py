@@ -250,7 +250,8 @@ class AIStage:
 
     def focus_ops(self, tl: Timeline, *, force: bool = False) -> list[O.Op]:
         """For every cover (or framing-chosen blur) shot on the main track: its subject box and
-        focus, and cover when a crop of the frame's shape holds the subject whole, else blur."""
+        focus, and cover when a crop of the frame's shape holds the subject (`framing.crop_holds`:
+        a face whole; a salient region's core and most of its extent), else blur."""
         from reelforge.render import framing
         from reelforge.timeline.model import AssetKind, Fit
 
@@ -274,7 +275,9 @@ class AIStage:
                 continue
             box = tuple(round(v, 4) for v in found.box)
             fx, fy = (round(v, 4) for v in found.centre)
-            holds = framing.holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, box))
+            holds = framing.crop_holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, box, margin=0),
+                                       framing.subject_rect(a.width, a.height, found.core, margin=0),
+                                       keep=0.0 if found.precise else framing.KEEP)
             fit = Fit.COVER if holds else Fit.BLUR
             if seg.subject == box and seg.focus == (fx, fy) and seg.fit is fit:
                 continue

@@ -27,7 +27,8 @@ def load(source: str) -> np.ndarray:
     if kind == "skimage":
         from skimage import data
 
-        return np.asarray(getattr(data, name)())
+        got = getattr(data, name)()
+        return np.asarray(got[0] if isinstance(got, tuple) else got)  # stereo_motorcycle: the left view
     if kind == "sklearn":
         from sklearn.datasets import load_sample_image
 

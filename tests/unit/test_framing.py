@@ -54,6 +54,31 @@ def test_motion_moves_as_much_as_the_subject_allows():
     assert holds(*src, 16 / 9, subject_rect(*src, (0.1, 0.1, 0.6, 0.6)))
 
 
+def test_a_crop_keeps_a_precise_core_whole_and_most_of_a_loose_box():
+    src = (1600, 1000)  # a 9:16 window is 562.5 px wide
+    loose = subject_rect(*src, (0.3, 0.2, 0.67, 0.8), margin=0)  # 592 px: 95 % of it fits
+    core = subject_rect(*src, (0.45, 0.3, 0.55, 0.7), margin=0)
+    assert framing.crop_holds(*src, 9 / 16, loose, core)  # keeps >= KEEP of the estimate
+    assert not framing.crop_holds(*src, 9 / 16, loose, core, keep=1.0)  # all of it: no
+    wider = subject_rect(*src, (0.2, 0.2, 0.77, 0.8), margin=0)  # 912 px: 62 %
+    assert not framing.crop_holds(*src, 9 / 16, wider, core)
+    # a face (precise): its core whole is enough, however far the head box reaches
+    face = subject_rect(*src, (0.4, 0.3, 0.6, 0.6), margin=0)
+    assert framing.crop_holds(*src, 9 / 16, wider, face, keep=0.0)
+    assert not framing.crop_holds(*src, 9 / 16, wider, subject_rect(*src, (0.2, 0.3, 0.7, 0.6)), keep=0.0)
+    assert framing.crop_holds(*src, 9 / 16, None)
+
+
+@pytest.mark.parametrize("motion", MOVES)
+def test_a_subject_larger_than_the_view_keeps_it_centred(motion):
+    # no pan or zoom that would give up more of it; the view stays on its centre
+    src = (1600, 1000)
+    big = subject_rect(*src, (0.2, 0.1, 0.59, 0.9), margin=0)  # 624 px, the 9:16 view 562.5
+    p = plan(*src, 1080, 1920, motion, big)
+    for v in (p.start, p.end):
+        assert v.w == pytest.approx(562.5) and v.cx == pytest.approx(big.cx)
+
+
 def test_no_subject_is_the_centre():
     p = plan(1600, 1000, 1080, 1920, Motion.NONE)
     assert p.start.cx == pytest.approx(800) and p.start.h == 1000 and not p.moves

@@ -1,21 +1,23 @@
-"""Find the subject of a picture: the box a frame must keep whole (default install).
+"""Find the subject of a picture: how far it reaches and its core (default install).
 
 Detectors, in order, all from OpenCV's contrib build (``opencv-contrib-python-headless``, a
 core dependency: Haar cascades and the saliency module ship inside the wheel, no model files):
 
-1. **faces**: the frontal-face cascade, then the profile cascade (both ways round). The box is
-   the face grown to the head (hair above, chin below).
+1. **faces**: the frontal-face cascade, then the profile cascade (both ways round). The core is
+   the face (10 % margin), the box the face grown to the head (hair above, chin below).
 2. **cat faces**: the extended frontal cat-face cascade, grown likewise.
 3. **saliency**, when no face is found: two maps on a copy at most 240 px wide, each weighted
    by a centre prior, thresholded, and the component holding the most of the map kept:
    *colour distinctiveness* (Lab distance to the colours along the picture's border -- the
    background usually touches the border; this is what finds a rocket against its sky, where
    the spectral-residual map picked the launch lights) and OpenCV's *fine-grained static
-   saliency* (centre-surround contrast; finds a flower on a blurred background). The subject
-   box is the union of the two: when they disagree it errs on the side of keeping more.
+   saliency* (centre-surround contrast; finds a flower on a blurred background), multiplied.
+   The box is the region around the peak down to 15 % of it (at 40 % a cat's face that fills
+   the picture reads as its middle), the core all that reaches 60 % of the peak. Both are
+   estimates (the box takes in the rocket's launch towers), so the framing treats them as loose.
 4. nothing (a featureless or evenly busy picture, e.g. a star field): ``None``, the centre.
 
-Measured on eight photographs that packages ship (tests/data/subjects.json, bench/quality.py):
+Measured on ten photographs that packages ship (tests/data/subjects.json, bench/quality.py):
 see docs/framing.md. Faces take ~30 ms a picture, saliency ~60 ms (2 busy cores).
 """
 
@@ -31,18 +33,34 @@ import numpy as np
 DETECT_SIDE = 480  # cascades run on a copy at most this wide
 SALIENCY_SIDE = 240
 SALIENT_LEVEL = 0.4  # share of the peak that counts as part of the salient region
-SALIENT_GROW = 0.2  # the salient box grows by this share of its size on each side
+EXTENT_LEVEL = 0.15  # share of the peak down to which the region around it is the subject's extent
+CORE_LEVEL = 0.6  # share of the peak that is surely the subject (its core)
+FACE_MARGIN = 0.1  # room kept around a detected face, as a share of its size, in its core box
 
 Source = Literal["face", "profile", "cat", "saliency"]
 
 
+Box = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Subject:
-    """The subject box as shares of the picture, (x0, y0, x1, y1), and how it was found."""
+    """How far the subject reaches (``box``) and the part that is surely it (``core``), both as
+    shares of the picture (x0, y0, x1, y1), and how it was found.
 
-    box: tuple[float, float, float, float]
+    A cascade's box is precise: the core is the face itself, the box the head around it. A
+    saliency box is an estimate that errs both ways (it over-reads a rocket to its launch
+    towers, under-reads a cat's face that fills the picture), so a crop must keep the core whole
+    and most of the box (`reelforge.render.framing.crop_holds`)."""
+
+    box: Box
     source: Source
     detail: str = ""
+    core: Box | None = None  # None = the box itself
+
+    @property
+    def precise(self) -> bool:
+        return self.source != "saliency"
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -89,11 +107,23 @@ def _cascade(name: str):
     return c
 
 
-def _grow(x: float, y: float, w: float, h: float, W: int, H: int) -> tuple[float, float, float, float]:
+def _grow(x: float, y: float, w: float, h: float, W: int, H: int) -> Box:
     """A face box grown to the head (more above for hair, a little below for the chin)."""
     x0, x1 = max(0.0, x - 0.3 * w), min(float(W), x + 1.3 * w)
     y0, y1 = max(0.0, y - 0.55 * h), min(float(H), y + 1.2 * h)
     return x0 / W, y0 / H, x1 / W, y1 / H
+
+
+def _margin(x: float, y: float, w: float, h: float, W: int, H: int) -> Box:
+    """A face box with `FACE_MARGIN` around it (its core: what a crop must keep)."""
+    m = FACE_MARGIN
+    return (max(0.0, x - m * w) / W, max(0.0, y - m * h) / H,
+            min(float(W), x + (1 + m) * w) / W, min(float(H), y + (1 + m) * h) / H)
+
+
+def _union(boxes) -> Box:
+    boxes = list(boxes)
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _detect(gray: np.ndarray, name: str, neighbours: int, flip: bool = False) -> list[tuple[int, int, int, int]]:
@@ -131,9 +161,8 @@ def faces(rgb: np.ndarray) -> Subject | None:
             continue
         biggest = max(b[2] * b[3] for b in boxes)
         keep = [b for b in boxes if b[2] * b[3] >= biggest / 4]  # a group shot: every big face
-        heads = [_grow(*b, w, h) for b in keep]
-        box = (min(b[0] for b in heads), min(b[1] for b in heads), max(b[2] for b in heads), max(b[3] for b in heads))
-        return Subject(box, source, f"{len(keep)} {source}{'s' if len(keep) != 1 else ''}")  # type: ignore[arg-type]
+        box, core = _union(_grow(*b, w, h) for b in keep), _union(_margin(*b, w, h) for b in keep)
+        return Subject(box, source, f"{len(keep)} {source}{'s' if len(keep) != 1 else ''}", core)  # type: ignore[arg-type]
     return None
 
 
@@ -211,11 +240,13 @@ def salient(rgb: np.ndarray) -> Subject | None:
         b = (min(b[0], g[0]), min(b[1], g[1]), max(b[2], g[2]), max(b[3], g[3]))
     if (b[2] - b[0]) * (b[3] - b[1]) > 0.8 * w * h:
         return None  # everything stands out: no subject
-    # a saliency box is a guess at the subject's extent, and it under-reads large subjects (a
-    # cat's face read as its middle): grow it, so doubt means a wider view or a blurred fill
-    gx, gy = (b[2] - b[0]) * SALIENT_GROW, (b[3] - b[1]) * SALIENT_GROW
-    x0, y0, x1, y1 = max(0.0, b[0] - gx), max(0.0, b[1] - gy), min(float(w), b[2] + gx), min(float(h), b[3] + gy)
-    return Subject((x0 / w, y0 / h, x1 / w, y1 / h), "saliency", f"peak {float(m.max()):.2f}")
+    # the extent: the region around the peak down to a low level (a cat's face that fills the
+    # picture reads as its middle at SALIENT_LEVEL); the core: all that is near the peak
+    e = _main_component(m, EXTENT_LEVEL) or b
+    box = (min(b[0], e[0]) / w, min(b[1], e[1]) / h, max(b[2], e[2]) / w, max(b[3], e[3]) / h)
+    ys, xs = np.nonzero(m >= CORE_LEVEL)
+    core = (xs.min() / w, ys.min() / h, (xs.max() + 1) / w, (ys.max() + 1) / h)
+    return Subject(box, "saliency", f"peak {float(m.max()):.2f}", tuple(float(v) for v in core))  # type: ignore[arg-type]
 
 
 def find_subject(image: str | Path | np.ndarray) -> Subject | None:
@@ -246,6 +277,5 @@ def video_subject(path: str | Path, samples: int = 3) -> Subject | None:
     best = [s for s in found if s.source != "saliency"] or found
     if not best:
         return None
-    box = (min(s.box[0] for s in best), min(s.box[1] for s in best),
-           max(s.box[2] for s in best), max(s.box[3] for s in best))
-    return Subject(box, best[0].source, f"{len(best)} of {samples} frames")
+    return Subject(_union(s.box for s in best), best[0].source, f"{len(best)} of {samples} frames",
+                   _union(s.core or s.box for s in best))

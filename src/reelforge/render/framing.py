@@ -13,8 +13,11 @@ between two rectangles that contain a box contains it too):
   the axis, only over positions where the subject stays inside (shorter, or not at all, when
   there is no room).
 
-`holds` says whether a window of the output's aspect can hold the subject at all; when it
-cannot, the shot is shown whole over a blurred fill instead (the planner's job).
+`crop_holds` says whether a window of the output's aspect can hold the subject: all of a precise
+box's core (a face), or the core and at least `KEEP` of a loose (saliency) box, which is only an
+estimate of how far the subject reaches; when it cannot, the shot is shown whole over a blurred
+fill instead (the planner's job). A box larger than the view is not chased: the view stays
+centred on it, no zoom or pan that would give up more of it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from reelforge.timeline.model import Motion
 ZOOM = 0.12  # a slow zoom covers 12 % over the shot
 PAN = 0.12  # a pan travels 12 % of its window
 MARGIN = 0.04  # room kept around a subject box, as a share of its size on each side
+KEEP = 0.92  # the least share of a loose subject box a crop must keep (measured: docs/framing.md)
 
 
 @dataclass(frozen=True)
@@ -78,13 +82,13 @@ def ease(q: float) -> float:
 
 
 def subject_rect(src_w: float, src_h: float, subject: tuple[float, float, float, float] | None,
-                 focus: tuple[float, float] | None = None) -> Rect | None:
-    """The subject box (x0, y0, x1, y1 as shares) in source pixels, with `MARGIN` around it and
+                 focus: tuple[float, float] | None = None, margin: float = MARGIN) -> Rect | None:
+    """The subject box (x0, y0, x1, y1 as shares) in source pixels, with ``margin`` around it and
     clipped to the picture;
     a focus point alone gives a zero-size box (the view is centred on it); None without either."""
     if subject is not None:
         x0, y0, x1, y1 = subject
-        mx, my = (x1 - x0) * MARGIN, (y1 - y0) * MARGIN
+        mx, my = (x1 - x0) * margin, (y1 - y0) * margin
         x0, y0 = max(0.0, x0 - mx), max(0.0, y0 - my)
         x1, y1 = min(1.0, x1 + mx), min(1.0, y1 + my)
         return Rect(x0 * src_w, y0 * src_h, (x1 - x0) * src_w, (y1 - y0) * src_h)
@@ -106,6 +110,19 @@ def holds(src_w: float, src_h: float, aspect: float, subject: Rect | None) -> bo
         return True
     cw, ch = largest(src_w, src_h, aspect)
     return subject.w <= cw + 1e-6 and subject.h <= ch + 1e-6
+
+
+def crop_holds(src_w: float, src_h: float, aspect: float, subject: Rect | None, core: Rect | None = None,
+               keep: float = KEEP) -> bool:
+    """Whether the largest window of ``aspect`` holds the ``core`` whole and ``keep`` of the
+    ``subject`` box's area (``keep=1``: all of it; ``keep=0``: the core alone)."""
+    if subject is None:
+        return True
+    cw, ch = largest(src_w, src_h, aspect)
+    if core is not None and not holds(src_w, src_h, aspect, core):
+        return False
+    kept = min(1.0, cw / subject.w if subject.w else 1.0) * min(1.0, ch / subject.h if subject.h else 1.0)
+    return kept >= keep - 1e-9
 
 
 def _place(size: float, span: float, lo_edge: float, hi_edge: float, centre: float) -> float:
@@ -157,6 +174,8 @@ def plan(src_w: float, src_h: float, out_w: int, out_h: int, motion: Motion,
     if subject is not None:
         s0, s1 = (subject.x, subject.x + subject.w) if horizontal else (subject.y, subject.y + subject.h)
         lo, hi = max(lo, s1 - size), min(hi, s0)
+        if lo > hi:  # the subject is larger than the view: stay centred on it
+            lo = hi = min(max(at, 0.0), span - size)
     travel = min(PAN * size, max(0.0, hi - lo))
     a = min(max(at - travel / 2, lo), max(lo, hi - travel))
     b = a + travel
