@@ -53,6 +53,9 @@ TRANSCRIPT_TASK = "reelforge.render.transcript"
 TRANSCRIPT_PRIORITY = 5  # after paid exports, before free previews
 STALE_SECONDS = 600.0
 PROGRESS_EVERY = 0.5
+# longest wait between two looks at an idle SQLite queue (Redis blocks instead): a preview's
+# first seconds are due ~1 s after the request, so a job must not wait a whole second to start
+IDLE_POLL = 0.25
 _SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 
@@ -129,7 +132,7 @@ class Jobs:
     def start_consumer(self) -> None:
         self.consumer = self.huey.create_consumer(
             workers=self.ctx.settings.worker_threads, worker_type="thread", periodic=False,
-            initial_delay=0.1, backoff=1.15, max_delay=1.0, check_worker_health=False)
+            initial_delay=0.1, backoff=1.15, max_delay=IDLE_POLL, check_worker_health=False)
         # Consumer.start() installs its own SIGINT/SIGTERM/SIGHUP handlers; the host (uvicorn)
         # owns signals, so put its handlers back.
         saved = {sig: signal.getsignal(sig) for sig in _SIGNALS}
@@ -307,7 +310,7 @@ def run_worker(settings: Settings | None = None) -> None:
     sweep_incoming(ctx.storage)
     consumer = jobs.huey.create_consumer(
         workers=settings.worker_threads, worker_type="thread", periodic=False,
-        initial_delay=0.1, backoff=1.15, max_delay=1.0, shutdown_timeout=60)
+        initial_delay=0.1, backoff=1.15, max_delay=IDLE_POLL, shutdown_timeout=60)
     jobs.consumer = consumer
     huey_signal = consumer._handle_signal
 

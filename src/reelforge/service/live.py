@@ -85,7 +85,7 @@ def head(ctx: Context, jobs, render_id: str, todo: list[int]) -> None:
     head_sound: list[Path] = []
 
     def sound() -> None:
-        if 0 in todo:
+        if 0 in todo and AUDIO in todo:  # (a cached audio makes fragment 0 with the chunk)
             try:
                 head_sound.append(_head_audio(ctx, render_id, jobs.cancel))
             except Exception:  # noqa: BLE001 - then the first fragment waits for the whole audio
