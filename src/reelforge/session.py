@@ -301,11 +301,13 @@ class Session:
             return self._record(text, self._reply(Intent.EDIT, "error", exc.message, ops=tuple(ops)))
         if new == self.timeline:
             return self._record(text, self._reply(Intent.EDIT, "ok", "Nothing to change.", ops=tuple(ops)))
+        before = set(_warnings(self.timeline))
+        fresh = [w for w in _warnings(new) if w not in before]  # e.g. a caption too short to read
         self._commit(new)
         names = {a.id: a.name for a in (*self.library, *self.timeline.assets)}
         msg = "; ".join(O.describe(o, names) for o in ops)
-        return self._record(text, self._reply(Intent.EDIT, "ok", msg[:1].upper() + msg[1:] + ".", changed=True,
-                                              ops=tuple(ops)))
+        msg = msg[:1].upper() + msg[1:] + "." + "".join(f" {w}" for w in fresh)
+        return self._record(text, self._reply(Intent.EDIT, "ok", msg, changed=True, ops=tuple(ops)))
 
     def _compose(self, text: str) -> Reply:
         from reelforge.planner.compose import plan

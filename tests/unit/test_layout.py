@@ -121,3 +121,59 @@ def test_texts_on_screen_together_share_the_subject_limit():
                   subjects=[rocket])
     assert sum(covered_share(s.box, rocket.box) for s in lay.slots.values()) <= MAX_SUBJECT_SHARE
     _no_collisions(lay)
+
+
+# -- every text at least 1 s on screen, however it was timed ----------------------------------
+
+def test_short_texts_take_the_free_time_after_then_before():
+    from reelforge.render.layout import MIN_TEXT_MS, hold_spans
+
+    assert MIN_TEXT_MS == 1000
+    # room after: the end moves; no room after: the start moves back into the gap before
+    assert hold_spans([(0, 2000), (3000, 3400), (5000, 6000)], 8000) == [(0, 2000, 0), (3000, 4000, 1),
+                                                                        (5000, 6000, 2)]
+    assert hold_spans([(0, 1000), (2000, 2300), (2500, 4000)], 8000) == [(0, 1000, 0), (1500, 2500, 1),
+                                                                        (2500, 4000, 2)]
+    # the end of the video counts as a neighbour
+    assert hold_spans([(7700, 8000)], 8000) == [(7000, 8000, 0)]
+    # long enough: untouched
+    assert hold_spans([(0, 1000), (1000, 2500)], 3000) == [(0, 1000, 0), (1000, 2500, 1)]
+
+
+def test_texts_with_no_room_are_merged_in_order():
+    from reelforge.render.layout import hold_spans
+
+    # speech-timed captions of 0.4 s back to back: merged until a second is reached
+    rows = hold_spans([(0, 400), (400, 800), (800, 1200), (1200, 1600), (1600, 3000)], 3000)
+    assert rows == [(0, 1200, 0), (1200, 3000, 3)]
+    # the last one short, boxed in: merged with the one before
+    assert hold_spans([(0, 1500), (1500, 1800)], 1800) == [(0, 1800, 0)]
+    # a video shorter than a second: the text lasts the whole video
+    assert hold_spans([(100, 300)], 600) == [(0, 600, 0)]
+
+
+def test_a_timeline_s_short_texts_are_held_and_said():
+    from reelforge.render.layout import hold_texts
+    from reelforge.timeline import Role, TextSegment, Track, TrackKind, build
+
+    caps = Track(id="c", kind=TrackKind.TEXT, role=Role.CAPTION, segments=(
+        TextSegment(id="c1", start=1000, duration=300, text="Fresh", shot="s1"),
+        TextSegment(id="c2", start=1300, duration=400, text="coffee", shot="s1"),
+        TextSegment(id="c3", start=1700, duration=2000, text="every morning")))
+    title = Track(id="t", kind=TrackKind.TEXT, role=Role.TITLE, segments=(
+        TextSegment(id="t1", start=4000, duration=500, text="Shop now"),))
+    tl = build(width=1080, height=1920, fps=30, duration=6000, tracks=[caps, title])
+    held, notes = hold_texts(tl)
+    c = held.track(Role.CAPTION).segments
+    # 'Fresh' takes the free second before it; 'coffee' has none and joins the next caption
+    assert [(s.id, s.start, s.end, s.text, s.shot) for s in c] == [
+        ("c1", 300, 1300, "Fresh", "s1"), ("c2", 1300, 3700, "coffee every morning", "s1")]
+    assert all(s.duration >= 1000 for t in held.tracks for s in t.segments)
+    (t1,) = held.track(Role.TITLE).segments
+    assert (t1.start, t1.end) == (4000, 5000)
+    assert any("'coffee' and 'every morning' are shown together from 1.3 s to 3.7 s" in n for n in notes)
+    assert any("'Fresh' was on screen 0.3 s, too short to read: it now shows from 0.3 s to 1.3 s." in n
+               for n in notes)
+    assert any("'Shop now' was on screen 0.5 s, too short to read: it now shows from 4 s to 5 s." in n
+               for n in notes)
+    assert hold_texts(held) == (held, ())  # nothing short: unchanged, nothing said

@@ -3,6 +3,7 @@ would want to know. Pure apart from font metrics (no ffmpeg, no decoding).
 
 * a clip shorter than its slot (its last frame is held for the rest);
 * a text that had to shrink below a readable size to fit its layout slot;
+* a text shorter than 1 s on screen, lengthened or merged with its neighbour;
 * a text the layout had to start later, or leave out, so it would not cover another;
 * a picture or clip enlarged more than `MAX_UPSCALE` times to fill its place (it looks soft);
 * a shot shown whole over a blurred fill because no crop of the frame's shape holds its subject.
@@ -77,10 +78,14 @@ def _clip(text: str, n: int = 40) -> str:
 
 
 def layout_notes(timeline: Timeline) -> list[str]:
-    """Texts the layout delayed or left out so two never cover each other."""
+    """Texts lengthened or merged to stay on screen at least 1 s, and texts the layout delayed or
+    left out so two never cover each other."""
+    from reelforge.render.layout import hold_texts
+
     slots = {slot.id: slot for _, slot in text_specs(timeline, timeline.width, timeline.height, Path("."))}
+    timeline, held = hold_texts(timeline)
     texts = {s.id: s for t in timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
-    out = []
+    out = list(held)
     for sid, seg in texts.items():
         if sid not in slots:
             out.append(f"The text '{_clip(seg.text)}' is left out: every place for it is taken by other "

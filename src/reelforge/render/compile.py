@@ -758,11 +758,13 @@ TEXT_LINES = 2
 
 
 def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> list[tuple[TextOverlay, Slot]]:
-    """Every text of ``timeline`` the layout keeps, as (overlay, slot), in drawing order. Each
-    text is first fitted to the largest slot a band offers (at most two lines, shrinking the font;
+    """Every text of ``timeline`` the layout keeps, as (overlay, slot), in drawing order, after
+    `layout.hold_texts` (a merged text keeps its first part's id). Each text is first fitted to the largest slot a band offers (at most two lines, shrinking the font;
     one size per caption track), then laid out with its drawn size (`reelforge.render.layout`)."""
+    from reelforge.render.layout import hold_texts
     from reelforge.render.text import block_size, fitted_specs
 
+    timeline, _ = hold_texts(timeline)  # every text at least 1 s on screen (merged or lengthened)
     look = get_style(timeline.style)
     short = min(width, height)
     col = band_box("middle", width, height)

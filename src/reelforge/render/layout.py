@@ -18,8 +18,11 @@ Rules (issue 11):
   the subject, the place covering least of it is taken (and `Slot.subject_share` says how much).
 * When every place is taken at that time, the text waits until one frees up (it keeps at least
   `MIN_TEXT_MS` on screen) or, failing that, is left out; both are reported.
+* Every text stays on screen at least `MIN_TEXT_MS`, however it was timed (the planner, the
+  user, the speech): before the layout, `hold_texts` lengthens a shorter one into the free time
+  on its track, or merges it with its neighbour (words kept, in order), and says so.
 
-The layout never moves a text in time unless it has to, and never changes its words.
+The layout never moves a text in time unless it has to, and never drops or reorders its words.
 """
 
 from __future__ import annotations
@@ -277,6 +280,83 @@ def subject_in_frame(src_w: int, src_h: int, width: int, height: int, subject: B
 
 
 # -- from a timeline ------------------------------------------------------------------------
+
+def _secs(ms: float) -> str:
+    return f"{ms / 1000:.1f}".rstrip("0").rstrip(".") + " s"
+
+
+def _quote(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return "'" + (text if len(text) <= n else text[: n - 1] + "…") + "'"
+
+
+def hold_spans(spans: Sequence[tuple[int, int]], total: int, least: int = MIN_TEXT_MS) -> list[tuple[int, int, int]]:
+    """Times for a track's texts (``spans``: (start, end), in order, not overlapping) so that each
+    lasts at least ``least`` ms inside [0, ``total``]: a short one first takes the free time after
+    it, then before it; when its neighbours leave too little, it is merged with the next one (the
+    last with the one before). Returns (start, end, first index) per kept text: merged texts are
+    consecutive runs, each row covering the inputs from its first index to the next row's."""
+    rows = [(a, b, i) for i, (a, b) in enumerate(spans)]
+    least = min(least, total)
+    i = 0
+    while i < len(rows):
+        a, b, k = rows[i]
+        if b - a >= least:
+            i += 1
+            continue
+        after = rows[i + 1][0] if i + 1 < len(rows) else total
+        before = rows[i - 1][1] if i else 0
+        end = min(after, a + least)
+        start = max(before, end - least)
+        if end - start >= least:
+            rows[i] = (start, end, k)
+            i += 1
+        elif i + 1 < len(rows):  # merge with the next, then look at the merged one again
+            rows[i:i + 2] = [(a, rows[i + 1][1], k)]
+        elif i:  # the last: merge with the one before
+            rows[i - 1:i + 1] = [(rows[i - 1][0], b, rows[i - 1][2])]
+            i -= 1
+        else:  # alone on a track shorter than that
+            rows[i] = (start, end, k)
+            i += 1
+    return rows
+
+
+def hold_texts(timeline):
+    """``timeline`` with every text on screen at least `MIN_TEXT_MS` (`hold_spans` on each text
+    track; a merged text joins the words of the texts it replaces and keeps the first one's id and
+    look), and one note per change for the plan and the reply. Unchanged when nothing is short."""
+    from reelforge.timeline.model import TextSegment, TrackKind, replace
+
+    notes: list[str] = []
+    tracks = []
+    for track in timeline.tracks:
+        segs = [s for s in track.segments if isinstance(s, TextSegment)]
+        if track.kind is not TrackKind.TEXT or all(s.duration >= MIN_TEXT_MS for s in segs):
+            tracks.append(track)
+            continue
+        rows = hold_spans([(s.start, s.end) for s in segs], timeline.duration)
+        firsts = [k for _, _, k in rows] + [len(segs)]
+        out = []
+        for (a, b, k), nxt in zip(rows, firsts[1:], strict=True):
+            group = segs[k:nxt]
+            seg = group[0]
+            if len(group) > 1:
+                words = " ".join(g.text for g in group)
+                notes.append(f"The texts {' and '.join(_quote(g.text) for g in group)} are shown together from "
+                             f"{_secs(a)} to {_secs(b)}: apart, each was on screen less than "
+                             f"{_secs(MIN_TEXT_MS)}, too short to read.")
+                seg = replace(seg, start=a, duration=b - a, text=words)
+            elif (a, b) != (seg.start, seg.end):
+                notes.append(f"The text {_quote(seg.text)} was on screen {_secs(seg.duration)}, too short to "
+                             f"read: it now shows from {_secs(a)} to {_secs(b)}.")
+                seg = replace(seg, start=a, duration=b - a)
+            out.append(seg)
+        tracks.append(replace(track, segments=tuple(out)))
+    if not notes:
+        return timeline, ()
+    return replace(timeline, tracks=tuple(tracks)), tuple(notes)
+
 
 MOTION_MARGIN = 0.12  # a moving still shifts its subject by up to this share (compile.ZOOM/PAN)
 
