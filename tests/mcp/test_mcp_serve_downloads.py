@@ -176,3 +176,67 @@ def test_remote_mode_over_http_hands_out_the_services_links(reelforge_serve, inp
     assert info.vcodec == "h264" and info.duration == pytest.approx(result["duration_s"], abs=0.3)
     assert result["transcript"]["status"] == "ready", result["transcript"]
     assert "coffee" in httpx.get(result["transcript_urls"]["srt"]).text.lower()
+
+
+@pytest.fixture
+def file_host(inputs):
+    """The inputs served over HTTP on loopback (MCP over HTTP takes URLs, never server paths)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(inputs[0].parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_standalone_mcp_http_serves_its_downloads(inputs, file_host, tmp_path, monkeypatch):
+    """`reelforge mcp --http` (embedded, REELFORGE_MCP_KEY): the results' download_url is on the
+    MCP server itself, wants the same key, and serves byte ranges; a wrong key gets 401."""
+    import base64
+
+    from reelforge.render import verify
+
+    from .conftest import mcp_http_server
+
+    monkeypatch.setenv("REELFORGE_URL_ALLOWLIST", "127.0.0.1")
+    key = "k-" + uuid.uuid4().hex
+
+    async def make(c):
+        sid = (await c.call_tool("create_session", {})).structured_content["session_id"]
+        added = await c.call_tool("add_assets", {"session_id": sid,
+                                                 "sources": [f"{file_host}/{p.name}" for p in inputs]})
+        assert not added.is_error, text_of(added)
+        said = await c.call_tool("instruct", {"session_id": sid,
+                                              "instruction": "a short promo of these photos with the voiceover"})
+        assert not said.is_error, text_of(said)
+        done = await c.call_tool("export", {"session_id": sid, "quality": "draft"})
+        eid = done.structured_content["job_id"]
+        blob = (await c.read_resource(f"reelforge://exports/{eid}/video.mp4")).contents[0].blob
+        return done, base64.b64decode(blob)
+
+    with mcp_http_server(tmp_path, key=key, name="mcp-standalone") as server:
+        done, blob = run_mcp(server, make, timeout=900)
+        assert not done.is_error, text_of(done)
+        result = done.structured_content
+        root = server.url.removesuffix("/mcp")
+        assert result["download_url"] == f"{root}/v1/exports/{result['job_id']}/download"
+        assert result["path"] is None and str(tmp_path) not in text_of(done)
+        own = {"Authorization": f"Bearer {key}"}
+        r = httpx.get(result["download_url"], headers=own)
+        assert r.status_code == 200 and r.content == blob
+        part = httpx.get(result["download_url"], headers={**own, "Range": "bytes=0-511"})
+        assert part.status_code == 206 and part.content == blob[:512]
+        assert httpx.get(result["download_url"], headers={"Authorization": "Bearer wrong-" + key}).status_code == 401
+        assert httpx.get(result["download_url"]).status_code == 401
+        missing = httpx.get(f"{root}/v1/exports/{uuid.uuid4().hex}/download", headers=own)
+        assert (missing.status_code, missing.json()["code"]) == (404, 1002)
+        assert result["transcript"]["status"] == "ready", result["transcript"]
+        srt = httpx.get(result["transcript_urls"]["srt"], headers=own)
+        assert srt.status_code == 200 and "coffee" in srt.text.lower()
+    (tmp_path / "standalone.mp4").write_bytes(r.content)
+    assert verify(tmp_path / "standalone.mp4").vcodec == "h264"

@@ -43,18 +43,38 @@ def write_caption_files(tl: Timeline, video: str | Path, *, suffix: str = "") ->
     return out
 
 
-def transcript_cues(tl: Timeline) -> list[tuple[int, int, str]]:
+def transcript_cues(tl: Timeline, *, min_speech: float = 0.0) -> list[tuple[int, int, str]]:
     """Cues of what the voiceover says, where it plays (speech recognition: the ``ai`` extra).
-    Raises `reelforge.ai.AIExtraMissing` without it."""
+    Raises `reelforge.ai.AIExtraMissing` without it.
+
+    ``min_speech`` (0..1): a voice file is skipped unless Whisper's language detection (a tenth
+    of a transcription) and its mean word confidence reach it — music or mumbling is not
+    transcribed (Whisper can spend minutes on noise and make up words there)."""
     from reelforge import ai
 
     cues: list[tuple[int, int, str]] = []
     by_id = {a.id: a for a in tl.assets}
+    heard: dict[str, object] = {}
+
+    def transcript(path: str):
+        if path not in heard:
+            tr = None
+            if not min_speech or captions.detect_language(path)[1] >= min_speech:
+                tr = ai.transcribe(path, None)
+                sure = sum(w.probability for w in tr.words) / len(tr.words) if tr.words else 0.0
+                if min_speech and (tr.language_probability < min_speech or sure < min_speech):
+                    tr = None
+            heard[path] = tr
+        return heard[path]
+
     for seg in (s for t in tl.tracks_by_role(Role.VOICE) for s in t.segments):
         asset = by_id.get(seg.src)
         if asset is None:
             continue
-        for line in ai.caption_lines(ai.transcribe(asset.path, None), max_chars=42, max_lines=2):
+        tr = transcript(str(asset.path))
+        if tr is None:
+            continue
+        for line in ai.caption_lines(tr, max_chars=42, max_lines=2):
             a = seg.start + line.start_ms - seg.in_ms
             b = seg.start + line.end_ms - seg.in_ms
             a, b = max(a, seg.start), min(b, seg.end)

@@ -174,6 +174,16 @@ class EmbeddedBackend:
         self._outputs = self.data_dir / "outputs.json"
         self._outputs_lock = threading.Lock()
 
+    def with_base(self, base: str | None) -> EmbeddedBackend:
+        """This backend giving download links on ``base`` (``reelforge mcp --http``: the URL the
+        caller reached it at, or ``REELFORGE_PUBLIC_BASE_URL``)."""
+        import copy
+
+        view = copy.copy(self)
+        public = self.core.ctx.settings.public_base_url
+        view.base = public.rstrip("/") if public else base
+        return view
+
     # -- sessions ---------------------------------------------------------------------
     def create_session(self, name: str | None = None) -> dict[str, Any]:
         row = self.core.create_session(self.who, name or "mcp project", "en", {"source": "reelforge-mcp"})

@@ -114,3 +114,52 @@ def register(mcp: Any, of: Any) -> None:
                          title=f"Export {what} ({fmt.upper()})",
                          description=f"The {what} of a finished export as {fmt.upper()}",
                          mime_type=mime)(make())
+
+
+def add_download_routes(mcp: Any, backend: Any, verifier: Any) -> None:
+    """``reelforge mcp --http`` (embedded): serve the made files at the same paths as
+    ``reelforge serve`` does (``/v1/exports/{id}/download``, ``captions.{fmt}``,
+    ``transcript.{fmt}``), wanting the same bearer token as ``/mcp`` (custom routes are outside
+    the SDK's auth middleware, so it is checked here); the MP4 with HTTP Range support."""
+    import anyio.to_thread
+    from starlette.requests import Request
+    from starlette.responses import FileResponse, JSONResponse, Response
+
+    from reelforge.errors import ReelforgeError
+    from reelforge.mcp.backend import error_code
+
+    async def allowed(request: Request) -> bool:
+        if verifier is None:   # --insecure-no-auth (loopback only)
+            return True
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        return scheme.lower() == "bearer" and bool(token) and await verifier.verify_token(token.strip()) is not None
+
+    def refused(status: int, code: int, message: str) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse({"code": code, "message": message}, status_code=status, headers=headers)
+
+    async def serve(request: Request, kind: str, fmt: str) -> Response:
+        if not await allowed(request):
+            return refused(401, 1001, "missing or invalid bearer token (the one this MCP server takes)")
+        export_id = request.path_params["export_id"]
+        try:
+            if kind == "video":
+                path = await anyio.to_thread.run_sync(lambda: backend.core.export_file(backend.who, export_id))
+                return FileResponse(path, media_type="video/mp4", filename=f"reelforge-{export_id[:8]}.mp4")
+            text = await anyio.to_thread.run_sync(lambda: read(backend, export_id, kind, fmt))
+        except ReelforgeError as exc:
+            code = error_code(exc)
+            return refused(404 if code == 1002 else 400, code, exc.message)
+        return Response(text.encode("utf-8"), media_type=f"{TEXT_MIME[fmt]}; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="reelforge-{export_id[:8]}.{kind}.{fmt}"'})
+
+    @mcp.custom_route("/v1/exports/{export_id}/download", methods=["GET"])
+    async def download(request: Request) -> Response:
+        return await serve(request, "video", "mp4")
+
+    for kind in ("captions", "transcript"):
+        for fmt in TEXT_MIME:
+            async def text_file(request: Request, kind: str = kind, fmt: str = fmt) -> Response:
+                return await serve(request, kind, fmt)
+
+            mcp.custom_route(f"/v1/exports/{{export_id}}/{kind}.{fmt}", methods=["GET"])(text_file)

@@ -185,6 +185,8 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
             return backend.for_caller(token, _request_base(ctx))
         if token is not None and hasattr(backend, "for_token"):
             return backend.for_token(token)
+        if getattr(backend, "links_here", False):   # `reelforge mcp --http`, embedded
+            return backend.with_base(_request_base(ctx))
         return backend
 
     @mcp.tool(description="Start a new editing session (its own media library, timeline and history). "
@@ -400,6 +402,10 @@ def run(
             log.warning("MCP over HTTP WITHOUT authentication on %s:%s (--insecure-no-auth)", host, port)
     backend = make_backend(url=url, data_dir=data_dir, local_files=transport == "stdio")
     server = build_server(backend, token_verifier=verifier, auth=auth)
+    if transport == "http" and hasattr(backend, "core"):
+        # embedded over HTTP: the made files are downloaded from this server, with the same token
+        files.add_download_routes(server, backend, verifier)
+        backend.links_here = True
     try:
         if transport == "stdio":
             server.run("stdio")

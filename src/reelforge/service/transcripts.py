@@ -36,7 +36,8 @@ FORMATS = ("srt", "vtt")
 STALE_SECONDS = 900.0   # a claim older than this (its worker died) is taken again at startup
 NO_VOICE = "the export has no voiceover"
 PREVIEW = "previews carry no transcript files (export the video to get them)"
-NO_SPEECH = "no speech was found in the voiceover"
+NO_SPEECH = "no speech could be made out in the voiceover"
+MIN_SPEECH = 0.5   # Whisper's confidence that the voice is speech (below: music, mumbling)
 
 
 def has_voiceover(tl) -> bool:
@@ -105,8 +106,12 @@ def make(ctx: Context, render_id: str) -> str | None:
     except Exception as exc:  # noqa: BLE001 - every failure is recorded on the export
         from reelforge.ai import AIExtraMissing
 
-        if isinstance(exc, AIExtraMissing):
-            _set(ctx, render_id, "unavailable", reason=exc.message)
+        if isinstance(exc, ImportError):   # AIExtraMissing, or a model package that will not import
+            from reelforge import ai
+
+            why = exc.message if isinstance(exc, AIExtraMissing) else (
+                f"speech recognition (the ai extra) is not installed on the server ({exc}): {ai.INSTALL_HINT}")
+            _set(ctx, render_id, "unavailable", reason=why)
             return "unavailable"
         log.warning("transcript of %s failed: %s", render_id, exc)
         _set(ctx, render_id, "failed", reason=getattr(exc, "message", None) or str(exc) or type(exc).__name__)
@@ -126,7 +131,7 @@ def cues_of(timeline_json: str) -> list[tuple[int, int, str]]:
 
     tl = Timeline.from_json(timeline_json)
     out = []
-    for a, b, text in transcript_cues(tl):
+    for a, b, text in transcript_cues(tl, min_speech=MIN_SPEECH):
         a, b = max(0, a), min(b, tl.duration)
         if b > a and text.strip():
             out.append((a, b, text))
