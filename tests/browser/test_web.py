@@ -211,6 +211,7 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
                                timeout=T)
         note = page.locator("#transcript-note").inner_text()
         assert page.locator("#transcript-srt").is_visible() or note.startswith("No transcript file: "), note
+        page.locator(".downloads").screenshot(path=str(out_dir / "04b-downloads.png"))
 
         # 7. a reload brings back the conversation and the finished export with its link;
         # the footer shows no raw project id
