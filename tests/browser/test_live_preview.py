@@ -10,7 +10,7 @@ import pytest
 from .. import _http as httpx
 from .test_web import T, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 RECORD = """() => {
     window.__live = null;

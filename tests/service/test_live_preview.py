@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import av
+import pytest
 
 from reelforge.render.fragments import boxes
 
@@ -25,6 +26,7 @@ def _first_fragment(blocks) -> tuple[bytes, bytes, float]:
     raise AssertionError(f"the stream ended before a whole fragment: {len(data)} bytes")
 
 
+@pytest.mark.slow
 def test_preview_streams_while_it_renders(main_server, media_dir, tmp_path):
     base = main_server.url
     token, sid = session_with_cut(base, media_dir, "make a 30-second video")
