@@ -79,3 +79,25 @@ def kick_hat_loop(bpm: float, phase: float, seed: int, seconds: float = 20.0, sr
             m = min(hl, n - j)
             x[j : j + m] += hat[:m]
     return (0.5 * x / np.abs(x).max()).astype(np.float32), times
+
+
+def sung_melody(bpm: float, seconds: float = 12.0, sr: int = 22050) -> np.ndarray:
+    """A voice-like melody without words: a vibrato sawtooth through "ah" formants, one note a
+    beat, over `drum_loop` at the same tempo (music that a speech detector may take for a voice)."""
+    beat = 60.0 / bpm
+    n_beat = int(beat * sr)
+    t = np.arange(n_beat) / sr
+    notes = (220, 247, 262, 294, 330, 294, 262, 247)
+    freqs = np.fft.rfftfreq(n_beat, 1 / sr)
+    shape = sum(np.exp(-0.5 * ((freqs - fc) / bw) ** 2) for fc, bw in ((700, 130), (1220, 90), (2600, 160)))
+    out = []
+    for k in range(int(seconds / beat)):
+        f = notes[k % len(notes)] * (2 if k % 16 >= 8 else 1)
+        phase = 2 * np.pi * np.cumsum(f * (1 + 0.01 * np.sin(2 * np.pi * 5.5 * t))) / sr
+        saw = sum(np.sin(h * phase) / h for h in range(1, 20))
+        note = np.fft.irfft(np.fft.rfft(saw) * shape, n_beat) * np.minimum(1, t / 0.03) * np.exp(-t * 1.5)
+        out.append(note)
+    voice = np.concatenate(out)
+    drums, _ = drum_loop(bpm, seconds=voice.size / sr, sr=sr)
+    mix = 0.5 * voice / np.abs(voice).max() + 0.5 * drums[: voice.size] / np.abs(drums).max()
+    return (0.9 * mix / np.abs(mix).max()).astype(np.float32)

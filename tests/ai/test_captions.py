@@ -304,3 +304,26 @@ def test_speech_whisper_cannot_read_gives_no_invented_text(tmp_path):
     text = transcribe(wav, "zh").text
     assert "以下是" not in text and "普通话" not in text, text
     assert not re.search(r"([\u4e00-\u9fff]{3,})(?:[,，、 ]*\1){2,}", text), text
+
+
+@pytest.mark.slow
+def test_no_text_from_silence_or_music(tmp_path):
+    """Nothing is written where nothing is said: silence, and wordless music at two tempos, with
+    the language detected or given, and with the speech detector (VAD) off so that the guards
+    behind it are what is tested (on silence without VAD Whisper base writes " You")."""
+    pytest.importorskip("faster_whisper", reason="needs the ai extra")
+    import numpy as np
+
+    from reelforge.ai.captions import transcribe
+
+    from ._signals import sung_melody, write_wav
+
+    sr = 22050
+    cases = {"silence": np.zeros(8 * sr, np.float32),
+             "hiss": np.random.default_rng(0).normal(0, 0.003, 8 * sr).astype(np.float32),
+             "song90": sung_melody(90, sr=sr), "song128": sung_melody(128, sr=sr)}
+    for name, audio in cases.items():
+        path = write_wav(tmp_path / f"{name}.wav", audio, sr)
+        for language, vad in ((None, True), ("en", False), ("zh", False)):
+            words = transcribe(path, language, vad=vad).words
+            assert not words, (name, language, vad, [w.text for w in words])

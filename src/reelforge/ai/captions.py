@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reelforge.ai import AIError, AIExtraMissing, require
+from reelforge.ai.speech_guard import judge_segment, repeated_runs, silent, unit_keys
 from reelforge.ai.speech_score import tokens as _tokens
 from reelforge.ai.speech_score import word_error_rate  # noqa: F401 - re-exported (ai.word_error_rate)
 
@@ -34,6 +35,10 @@ SENTENCE_END = tuple(".!?。！？…")
 CLAUSE_END = tuple(",;:，；：、")
 PAUSE_MS = 600  # a silence this long between words starts a new cue
 MIN_CUE_MS = 700
+# Decoding beyond faster-whisper's defaults (beam 5, temperature fallback 0.0-1.0, which on a
+# voice Whisper hears poorly keeps it out of loops: CER 2.0 without it on bench/mandarin.py).
+# No initial_prompt: Whisper returns the prompt as the transcript of speech it cannot read.
+DECODE = dict(condition_on_previous_text=False)
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,8 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     ``language`` (``"en"``, ``"zh"``...) or ``None`` to detect it. ``vad`` (Silero VAD, bundled
     with faster-whisper) skips non-speech first: without it Whisper spends up to ~20x the
     audio's length on silence or noise (temperature fallbacks) and may invent words there.
-    An audio without speech gives a transcript with no words.
+    An audio without speech gives a transcript with no words: segments Whisper wrote without
+    hearing speech, phrase loops and words over silence are dropped (`reelforge.ai.speech_guard`).
     """
     from reelforge.ai.tts import normalize_language
 
@@ -144,13 +150,14 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     _check_audio(path)
     lang = normalize_language(language) if language else None
     model = load_model()
-    kwargs = dict(language=lang, beam_size=beam_size, word_timestamps=True, vad_filter=vad,
-                  condition_on_previous_text=False)
+    kwargs = dict(language=lang, beam_size=beam_size, word_timestamps=True, vad_filter=vad, **DECODE)
     with _RUN_LOCK:
         try:
             segments, info = model.transcribe(str(path), **kwargs)
             words = []
             for seg in segments:
+                if not judge_segment(seg).keep:
+                    continue
                 for w in seg.words or ():
                     text = w.word.strip()
                     if text:
@@ -158,7 +165,9 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
                                           round(float(w.probability), 3)))
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
             raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
-    words = snap_to_speech(words, _speech_activity(path))
+    active = _speech_activity(path)
+    words = [w for w in drop_loops(words) if not silent(active, w.start_ms, w.end_ms, ACTIVITY_HOP_MS)]
+    words = snap_to_speech(words, active)
     detected = info.language or (lang or "")
     if detected == "zh":
         words = _simplified(words)
@@ -247,6 +256,27 @@ def snap_to_speech(words: list[Word], active: list[bool], *, lead_ms: int = 20,
         start = max(w.start_ms, min((i0 + b) * hop - lead_ms, w.end_ms - keep_ms))
         end = min(w.end_ms, max((i0 + e) * hop + lead_ms, start + keep_ms))
         out.append(w if (start, end) == (w.start_ms, w.end_ms) else Word(start, end, w.text, w.probability))
+    return out
+
+
+def drop_loops(words: list[Word]) -> list[Word]:
+    """The words without the copies of a phrase Whisper looped on ("祥祥,祥祥,祥祥…"): the first
+    occurrence stays. Chinese is compared character by character (its words split anywhere)."""
+    keys: list[str] = []
+    spans: list[range] = []
+    for w in words:
+        parts = list(w.text) if any(_is_cjk(c) for c in w.text) else [w.text]
+        spans.append(range(len(keys), len(keys) + len(parts)))
+        keys += unit_keys(parts)
+    drop = repeated_runs(keys)
+    out = []
+    for w, span in zip(words, spans, strict=True):
+        kept = [k for k in span if not drop[k]]
+        if span and not kept:
+            continue
+        if len(kept) < len(span):  # a Chinese word partly a copy: keep its first occurrence only
+            w = Word(w.start_ms, w.end_ms, "".join(w.text[k - span.start] for k in kept), w.probability)
+        out.append(w)
     return out
 
 
