@@ -115,3 +115,27 @@ def test_failed_preview_ends_its_stream(main_server, media_dir):
     assert done["rendered_ms"] == 0
     r = httpx.get(view["live_url"])
     assert r.status_code == 404 and r.json()["code"] == 1002 and "failed" in r.json()["message"], r.text
+
+
+def test_live_streams_are_bounded(tmp_path, media_dir):
+    from .conftest import start_server
+
+    srv = start_server(tmp_path, "one-stream", worker=False, REELFORGE_LIVE_STREAMS="1")
+    try:
+        base = srv.url
+        token, sid = session_with_cut(base, media_dir, "make a 6-second video")
+        view = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token)).json()
+        with httpx.stream("GET", view["live_url"]) as held:  # no worker: it waits for fragments
+            assert held.status_code == 200
+            r = httpx.get(view["live_url"])
+            assert r.status_code == 429 and r.json()["code"] == 429 and "Retry-After" in r.headers, r.text
+        # the slot comes back when the watcher goes away
+        deadline = time.monotonic() + 60
+        while True:
+            with httpx.stream("GET", view["live_url"]) as again:
+                if again.status_code == 200:
+                    break
+            assert time.monotonic() < deadline, "the closed stream's slot never came back"
+            time.sleep(0.5)
+    finally:
+        srv.stop()

@@ -46,6 +46,7 @@ class Settings(BaseModel):
     preview_concurrency: int = Field(1, ge=0, description="previews queued or rendering at once per account")
     preview_seconds_per_hour: float = Field(600, ge=0, description="seconds of preview video per account per hour")
     preview_max_seconds: float = Field(60, gt=0, description="a preview renders at most this many seconds (the start)")
+    live_streams: int = Field(32, ge=1, description="previews' live streams open at once per process (then 429)")
 
     # uploads
     max_upload_bytes: int = Field(default_factory=_default_max_upload, gt=0)

@@ -38,7 +38,6 @@ AUDIO = -1
 POLL = 0.1  # how often a stream looks for the next fragment (a stat)
 STATUS_EVERY = 0.5  # and reads the render's state
 STREAM_SECONDS = 900.0  # a stream never stays open longer
-MAX_STREAMS = 32  # open streams per process (each holds a connection, little else)
 KEEP_SECONDS = 3600.0  # fragments of a finished preview are kept this long
 BLOCK = 256 * 1024
 
@@ -217,43 +216,67 @@ def _state(ctx: Context, render_id: str) -> tuple[str, int | None]:
 
 
 def open_stream(ctx: Context, row: Render) -> AsyncIterator[bytes]:
-    """The progressive body of a preview (raises `RateLimited` past `MAX_STREAMS`)."""
-    if _open >= MAX_STREAMS:
-        raise RateLimited("too many live previews are being watched at once; try again shortly",
-                          retry_after=5)
-    return _stream(ctx, row.id)
+    """The progressive body of a preview (`RateLimited` past ``settings.live_streams`` open)."""
+    global _open
+    with _lock:
+        if _open >= ctx.settings.live_streams:
+            raise RateLimited(f"{_open} live previews are being watched at once (at most "
+                              f"{ctx.settings.live_streams}); try again shortly", retry_after=5)
+        _open += 1  # given back when the body ends, fails, is cancelled or dropped (`_Body`)
+    return _Body(_stream(ctx, row.id))
+
+
+class _Body:
+    """The stream's async iterator; holds its slot until closed, even if never iterated."""
+
+    def __init__(self, gen) -> None:
+        self._gen = gen
+        self._released = False
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self) -> bytes:
+        try:
+            return await self._gen.__anext__()
+        except BaseException:
+            self.release()
+            raise
+
+    def release(self) -> None:
+        global _open
+        with _lock:
+            if not self._released:
+                self._released = True
+                _open -= 1
+
+    def __del__(self) -> None:
+        self.release()
 
 
 async def _stream(ctx: Context, render_id: str) -> AsyncIterator[bytes]:
-    global _open
-    with _lock:
-        _open += 1
-    try:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + STREAM_SECONDS
-        idx, status, n, checked = 0, "queued", None, 0.0
-        while loop.time() < deadline:
-            if n is not None and idx >= n:
-                return  # every fragment sent
-            path = fragment_path(ctx, render_id, idx)
-            if path.exists():
-                for part in await run_in_threadpool(_parts, path, idx == 0):
-                    for i in range(0, len(part), BLOCK):
-                        yield part[i:i + BLOCK]
-                idx += 1
-                continue
-            if loop.time() - checked >= STATUS_EVERY:
-                status, n = await run_in_threadpool(_state, ctx, render_id)
-                checked = loop.time()
-                if status == "failed":
-                    return  # the status document says why
-                if status == "completed" and not path.exists():
-                    return  # its fragments are gone (swept): the finished file is the way
-                continue
-            await asyncio.sleep(POLL)
-    finally:
-        with _lock:
-            _open -= 1
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + STREAM_SECONDS
+    idx, n, checked = 0, None, 0.0
+    while loop.time() < deadline:
+        if n is not None and idx >= n:
+            return  # every fragment sent
+        path = fragment_path(ctx, render_id, idx)
+        if path.exists():
+            for part in await run_in_threadpool(_parts, path, idx == 0):
+                for i in range(0, len(part), BLOCK):
+                    yield part[i:i + BLOCK]
+            idx += 1
+            continue
+        if loop.time() - checked >= STATUS_EVERY:
+            status, n = await run_in_threadpool(_state, ctx, render_id)
+            checked = loop.time()
+            if status == "failed":
+                return  # the status document says why
+            if status == "completed" and not path.exists():
+                return  # its fragments are gone (swept): the finished file is the way
+            continue
+        await asyncio.sleep(POLL)
 
 
 def _parts(path: Path, first: bool) -> list[bytes]:
