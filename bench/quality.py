@@ -2,6 +2,7 @@
 
     python bench/quality.py            # every section
     python bench/quality.py text       # one section
+    python bench/quality.py targets    # every target of issue 11 on one first cut per frame size
 
 text: scikit-image's astronaut, cat, coffee cup and rocket with subject cores annotated, rendered in
 9:16, 1:1 and 16:9 for every named style, measured on the frames (tests/render/_text_quality.py):
@@ -13,6 +14,11 @@ presets' full size (``--scale 0.5`` for half), measured per shot on the rendered
 (tests/render/_photos.py, reelforge.render.quality): crop or blurred fill, the least share of the
 marked subject on screen over four frames, the motion's frame-to-frame jitter (px; target < 0.25),
 and per frame size how many shots got a full-bleed crop.
+
+targets: every target of issue 11 re-checked on the output of one first cut per frame size (five
+marked photos, a Piper voiceover, music; half size unless ``--scale``): subject visible, jitter,
+text overlaps, safe zone, lines, file names on screen, text over a subject, shortest text,
+loudness and true peak (tests/render/_targets.py); prints each figure against its target.
 """
 
 from __future__ import annotations
@@ -55,15 +61,36 @@ def framing_section(scale: float = 1.0) -> None:
     print(f"worst: subject visible {worst_vis:.1%} (target >= 90 %), jitter {worst_jit:.3f} px (target < 0.25)")
 
 
-SECTIONS = {"text": text_section, "framing": framing_section}
+def targets_section(scale: float = 0.5) -> None:
+    from tests.render._targets import TARGETS, run
+
+    missed = []
+    with tempfile.TemporaryDirectory() as d:
+        for case in run(Path(d), scale=scale):
+            print(f"-- {case.aspect}: " + ", ".join(f"{s.name} {s.fit} {s.motion}" for s in case.shots))
+            for k, v in case.figures.items():
+                ok = TARGETS[k][1](v)
+                print(f"{case.aspect:>5} {k:38} {v:9.3f}  target {TARGETS[k][0]:26} {'ok' if ok else 'MISSED'}")
+                if not ok:
+                    missed.append(f"{case.aspect} {k}")
+            print(f"{case.aspect:>5} OCR read back: {case.read}")
+    print(f"targets missed: {'; '.join(missed) if missed else 'none'}")
+
+
+SECTIONS = {"text": text_section, "framing": framing_section, "targets": targets_section}
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    scale = 1.0
-    if "--scale" in args:  # framing at a fraction of the presets' size (faster)
+    scale = None
+    if "--scale" in args:  # framing and targets at a fraction of the presets' size
         i = args.index("--scale")
         scale = float(args[i + 1])
         del args[i:i + 2]
     for name in args or list(SECTIONS):
-        print(f"== {name}")
-        SECTIONS[name](scale) if name == "framing" else SECTIONS[name]()
+        print(f"== {name}", flush=True)
+        if name == "framing":
+            framing_section(scale or 1.0)
+        elif name == "targets":
+            targets_section(scale or 0.5)
+        else:
+            SECTIONS[name]()

@@ -14,8 +14,10 @@ Rules (issue 11):
   titles and calls to action mid-frame, or the band its position names), else the nearest row
   down the column that is free. Two texts on screen at once never overlap (a 1 % gap between).
 * A place where the texts on screen together would cover more than `MAX_SUBJECT_SHARE` of the
-  core of a subject on screen at the time (a face, the product) is passed over; so is one a logo sits in. When nothing clears
-  the subject, the place covering least of it is taken (and `Slot.subject_share` says how much).
+  core of a subject on screen at the time (a face, the product), or of the middle half of its
+  box (a head box's face, a salient region's heart), is passed over; so is one a logo sits in.
+  When nothing clears the subject, the place covering least of its middle, then of all of it, is
+  taken (and `Slot.subject_share` says how much).
 * When every place is taken at that time, the text waits until one frees up (it keeps at least
   `MIN_TEXT_MS` on screen) or, failing that, is left out; both are reported.
 * Every text stays on screen at least `MIN_TEXT_MS`, however it was timed (the planner, the
@@ -229,7 +231,12 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
                                                          if _overlaps(start, t.end, p.start, p.end)
                                                          and _overlaps(p.start, p.end, s.start, s.end))
                          for s in subjects if _overlaps(start, t.end, s.start, s.end)), default=0.0)
-            out.append((share, rank, band, box))
+            # the middle of a subject box matters most (a head box's face; a salient region's
+            # heart): a place must clear it too
+            middle = max((covered_share(box, _middle(s.box)) for s in subjects
+                          if _overlaps(start, t.end, s.start, s.end)), default=0.0)
+            share = max(share, middle)
+            out.append((share, rank, band, box, middle))
             if share <= PLAN_SUBJECT_SHARE:
                 break  # the best place that clears every subject
         return out
@@ -248,8 +255,15 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
     if not found:
         return None
     clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
-    share, _, band, box = min(clear, key=lambda c: c[1]) if clear else min(found, key=lambda c: (c[0], c[1]))
+    share, _, band, box, _ = min(clear, key=lambda c: c[1]) if clear else \
+        min(found, key=lambda c: (round(c[4], 2), round(c[0], 2), c[1]))
     return Slot(t.id, band, box, start, t.end, share)
+
+
+def _middle(b: Box) -> Box:
+    """The middle half (each way) of a box."""
+    w, h = (b[2] - b[0]) / 4, (b[3] - b[1]) / 4
+    return b[0] + w, b[1] + h, b[2] - w, b[3] - h
 
 
 def subject_in_frame(src_w: int, src_h: int, width: int, height: int, subject: Box,
