@@ -164,11 +164,11 @@ def text(ctx: Context, row: Render, fmt: str) -> str:
 
 
 def reason(row: Render) -> str | None:
+    if row.status == "failed" and row.transcript_state != "none":
+        return "the export failed"
     if row.transcript_state in ("pending", "running"):
         return ("made after the render" if row.status != "completed"
                 else "being made by a worker (speech recognition)")
-    if row.status == "failed":
-        return "the export failed"
     return _info(row).get("reason")
 
 
