@@ -168,6 +168,9 @@ def _request_base(ctx: Context | None) -> str | None:
     return str(base).rstrip("/") if base is not None else None
 
 
+FILES_HELP = ("Over stdio files are named by local path; over HTTP never by a server path but by "
+              "download_url / caption_urls / transcript_urls (send the same bearer token) and by "
+              "resource_link blocks (read them with resources/read).")
 TRANSCRIPT_WAIT = 300.0   # seconds export(wait=true) waits after the MP4 for its transcript files
 
 
@@ -249,7 +252,7 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
         return state
 
     @mcp.tool(description="Render a quick low-resolution preview MP4 of the current timeline; "
-                          "returns its local path. Reports progress.")
+                          "returns its local path (over HTTP: download_url and a resource link). Reports progress.")
     async def preview(session_id: SessionId, ctx: Context) -> dict[str, Any]:
         caller = of(ctx)
         result = await _with_progress(ctx, lambda p: caller.preview(session_id, p), "preview")
@@ -257,8 +260,10 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
 
     @mcp.tool(description="Render the final MP4 (H.264 + AAC). preset: " + PRESET_HELP +
                           "; omitted keeps the timeline's frame. quality: draft | standard | high. "
-                          "With wait=true (default) it reports progress and returns the MP4 path when "
-                          "done (and captions: SRT and WebVTT files of its on-screen captions); with wait=false it returns a job_id at once: poll export_status.")
+                          "With wait=true (default) it reports progress and returns the MP4 when done (and "
+                          "captions: SRT and WebVTT of its on-screen captions; transcript: SRT and WebVTT of "
+                          "what the voiceover says, when it has one); with wait=false it returns a job_id at "
+                          "once: poll export_status. " + FILES_HELP)
     async def export(
         session_id: SessionId,
         ctx: Context,
@@ -293,8 +298,9 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
             await anyio.sleep(0.5)
 
     @mcp.tool(description="Status of an export job: status (queued | running | completed | failed), "
-                          "progress 0..1, and the MP4 path when completed (with captions: its SRT and "
-                          "WebVTT files, when it has on-screen captions).")
+                          "progress 0..1, and the MP4 when completed (with captions: its SRT and WebVTT "
+                          "files, when it has on-screen captions; transcript: the voiceover's, with its "
+                          "status). " + FILES_HELP)
     async def export_status(
         ctx: Context,
         job_id: Annotated[str, Field(description="job_id returned by export(wait=false)")],
