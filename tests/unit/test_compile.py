@@ -184,8 +184,9 @@ def test_crossfades_only_touch_overlapping_frames():
     assert "xfade" not in g
     assert g.count("format=yuva420p,fade=t=in:st=0:d=0.5:alpha=1[xin") == 2
     assert g.count("overlay=format=yuv420:eof_action=pass,format=yuv420p[xf") == 2
-    # motion continues across the parts of one segment: the body of s1 starts at its frame 15
-    assert "trim=start_frame=15:end_frame=75" in g and "trim=start_frame=75:end_frame=90" in g
+    # motion continues across the parts of one segment: the body of s1 moves on from its frame
+    # 15, its tail from frame 75 (``perspective`` counts frames from 1: in + first - 1)
+    assert "min((in+14)/89" in g and "min((in+74)/89" in g
     cmd = _compile(CASES["fade_black"])
     assert re.findall(r"xfade=transition=(\w+)", cmd.filter_graph) == ["fadeblack"]
     # a start between frames rounds to the nearest frame

@@ -201,10 +201,23 @@ def _linked(store: ChunkCache, key: str, suffix: str, dest: Path, make: Callable
     raise RenderError(f"a rendered chunk keeps vanishing from the cache (cap {store.cap_bytes} bytes too small?)")
 
 
-def default_parallel() -> int:
-    """Chunks rendered at once on this machine: x264 and the filter graph are each only partly
-    parallel, so two processes keep two cores busier than one."""
-    return max(1, min(4, os.cpu_count() or 1))
+# a chunk's ffmpeg at its peak, per output pixel: ~360 MB at 1920x1080 (x264 veryfast's frame
+# buffers, lookahead and threads ~240 MB, the filter graph ~120 MB), measured with /usr/bin/time
+CHUNK_BYTES_PER_PIXEL = 175
+DEFAULT_MEMORY_MB = 480  # for the chunk ffmpegs: the export's 600 MB less this Python process
+
+
+def default_parallel(width: int = 1920, height: int = 1080) -> int:
+    """Chunks rendered at once on this machine: as many as the cores (x264 and the filter graph
+    are each only partly parallel, so two processes keep two cores busier than one), but only
+    as many as fit in ``$REELFORGE_RENDER_MEMORY_MB`` (default 480) at this frame size: one
+    at 1080p, two at 720p."""
+    try:
+        budget = float(os.environ.get("REELFORGE_RENDER_MEMORY_MB", "")) * 1024**2
+    except ValueError:
+        budget = DEFAULT_MEMORY_MB * 1024**2
+    fit = int(budget // max(1, width * height * CHUNK_BYTES_PER_PIXEL))
+    return max(1, min(4, os.cpu_count() or 1, fit))
 
 
 def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
@@ -237,8 +250,10 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                 report(task.index, task.frames)
                 return reused
 
-            with ThreadPoolExecutor(max_workers=parallel or default_parallel()) as pool:
-                audio_job = pool.submit(render_audio, timeline, store, work / "audio", cancel=cancel)
+            # the sound (a small process) beside the chunks, outside their memory budget
+            with ThreadPoolExecutor(max_workers=1) as sound, ThreadPoolExecutor(
+                    max_workers=parallel or default_parallel(timeline.width, timeline.height)) as pool:
+                audio_job = sound.submit(render_audio, timeline, store, work / "audio", cancel=cancel)
                 reused = list(pool.map(one, tasks))
                 _, audio_reused = audio_job.result()
             assemble(timeline, store, tasks, partial, workdir=work, cancel=cancel)
