@@ -374,9 +374,12 @@ def test_fades_leave_text_readable():
     assert text_fades(300, 300, 3000, caption=True) == pytest.approx((0.15, 0.15))
     assert text_fades(300, 300, 400, caption=True) == pytest.approx((0.04, 0.04))
     assert text_fades(0, 0, 400, caption=True) == (0, 0)
-    g = _compile(_tl(_stills(3), _captions((0, 300), (300, 1000)))).filter_graph
-    assert "fade=t=in:st=0:d=0.03:alpha=1" in g and "fade=t=out:st=0.27:d=0.03:alpha=1" in g
-    assert "fade=t=in:st=0.3:d=0.1:alpha=1" in g
+    g = _compile(_tl(_stills(3), _captions((0, 1000), (1000, 3000)))).filter_graph
+    assert "fade=t=in:st=0:d=0.1:alpha=1" in g and "fade=t=out:st=0.9:d=0.1:alpha=1" in g
+    assert "fade=t=in:st=1:d=0.15:alpha=1" in g
+    # a cue shorter than a second is held for one (render.layout.hold_texts): fades of a 1 s text
+    g = _compile(_tl(_stills(3), _captions((0, 300), (1500, 2500)))).filter_graph
+    assert "fade=t=in:st=0:d=0.1:alpha=1" in g and "fade=t=out:st=0.9:d=0.1:alpha=1" in g
 
 
 @pytest.mark.parametrize("name", CASES)
