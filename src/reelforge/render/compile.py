@@ -136,6 +136,7 @@ class LoudnessMeasure:
 
     input_i: float
     input_tp: float
+    makeup_db: float = 0.0  # what the true-peak limiter takes off the loudness, measured after it
 
     @classmethod
     def from_metadata(cls, text: str) -> LoudnessMeasure:
@@ -159,7 +160,7 @@ class LoudnessMeasure:
     def gain_db(self, target: float) -> float:
         if not math.isfinite(self.input_i) or self.input_i < -70:
             return 0.0  # silence: nothing to normalise
-        return max(-30.0, min(30.0, target - self.input_i))
+        return max(-30.0, min(30.0, target - self.input_i + self.makeup_db))
 
 
 @dataclass(frozen=True)
@@ -935,15 +936,26 @@ def _finish_audio(c: _Ctx, mixed: str | None, loudness: LoudnessMeasure | None) 
         norm = [f"loudnorm=I={_num(c.tl.loudness)}:TP={_num(TRUE_PEAK)}:LRA=11",
                 f"aresample={SAMPLE_RATE}"]
     else:
-        # measured: a plain gain to the target plus a true-peak-safe limiter. loudnorm's
-        # linear mode would silently fall back to dynamic mode whenever the gain pushes the
-        # true peak over the ceiling (typical for speech at -14 LUFS) and then misses by ~1.5 LU.
-        gain = loudness.gain_db(c.tl.loudness)
-        limit = 10 ** ((TRUE_PEAK - 0.5) / 20)
-        norm = [f"volume={gain:.2f}dB"]
-        if loudness.input_tp + gain > TRUE_PEAK - 0.5:
-            norm.append(f"alimiter=limit={limit:.4f}:attack=2:release=80:level=0:latency=1")
+        norm = _gain_chain(loudness, c.tl.loudness)
     return c.g.one([mixed], [*norm, _AFMT], "aout")
+
+
+def _gain_chain(loudness: LoudnessMeasure, target: float) -> list[str]:
+    """A plain gain to the target plus a true-peak-safe limiter. loudnorm's linear mode would
+    silently fall back to dynamic mode whenever the gain pushes the true peak over the ceiling
+    (typical for speech at -14 LUFS) and then misses by ~1.5 LU. The limiter takes loudness off
+    too (-1.7 LU on a Piper voiceover): `LoudnessMeasure.makeup_db`, measured after it, puts it back."""
+    gain = loudness.gain_db(target)
+    limit = 10 ** ((TRUE_PEAK - 0.5) / 20)
+    norm = [f"volume={gain:.2f}dB"]
+    if limits(loudness, target):
+        norm.append(f"alimiter=limit={limit:.4f}:attack=2:release=80:level=0:latency=1")
+    return norm
+
+
+def limits(loudness: LoudnessMeasure, target: float) -> bool:
+    """Whether the gain to ``target`` needs the true-peak limiter."""
+    return loudness.input_tp + loudness.gain_db(target) > TRUE_PEAK - 0.5
 
 
 # -- public ------------------------------------------------------------------------------
@@ -1072,8 +1084,10 @@ def compile_audio(timeline: Timeline, output: str | Path, *, workdir: str | Path
                          media=tuple(dict.fromkeys(c.g.media)))
 
 
-def compile_loudness_probe(timeline: Timeline, *, workdir: str | Path) -> RenderCommand | None:
-    """The audio-only measure pass: the same audio graph ending in ``ebur128``.
+def compile_loudness_probe(timeline: Timeline, *, workdir: str | Path,
+                           applied: LoudnessMeasure | None = None) -> RenderCommand | None:
+    """The audio-only measure pass: the same audio graph ending in ``ebur128`` (after the gain
+    and limiter ``applied`` would give, to measure what the limiter takes off).
 
     Returns None when the timeline has no audio. The measurement is written as key=value
     lines to ``<workdir>/loudness.txt`` (`LoudnessMeasure.from_metadata`). ebur128 was
@@ -1086,7 +1100,8 @@ def compile_loudness_probe(timeline: Timeline, *, workdir: str | Path) -> Render
     if mixed is None:
         return None
     report = Path(workdir) / "loudness.txt"
-    aout = c.g.one([mixed], ["ebur128=metadata=1:peak=true",
+    gain = _gain_chain(applied, timeline.loudness) if applied is not None else []
+    aout = c.g.one([mixed], [*gain, "ebur128=metadata=1:peak=true",
                              f"ametadata=mode=print:file={escape_value(str(report))}"], "ameas")
     graph = c.g.finish([aout])
     script = Path(workdir) / "audio_graph.txt"
