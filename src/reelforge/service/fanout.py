@@ -85,6 +85,7 @@ def fan_out(ctx: Context, jobs: Any, row: Render) -> None:
     _check_sources(timeline)
     with ctx.db.tx() as s:
         have = s.execute(select(RenderChunk).where(RenderChunk.render_id == row.id)).scalars().all()
+    early = None
     if have:  # run again (recovery): the plan stands; what is not done goes back on the queue
         todo = [c.idx for c in have if c.status != "done"]
         with ctx.db.tx() as s:
@@ -92,6 +93,7 @@ def fan_out(ctx: Context, jobs: Any, row: Render) -> None:
                       .values(status="queued", worker=None, updated=now()))
     else:
         cache = chunk_cache(ctx)
+        early = live.start_head_audio(ctx, jobs, row, timeline, cache) if row.kind == "preview" else None
         with _workdir() as tmp:
             tasks = prepare(timeline, quality=row.quality, workdir=Path(tmp))
             akey, _ = audio_key(timeline, Path(tmp) / "audio")
@@ -115,7 +117,7 @@ def fan_out(ctx: Context, jobs: Any, row: Render) -> None:
     jobs.watch(row.id)
     _progress(ctx, row.id)
     if row.kind == "preview":
-        live.head(ctx, jobs, row.id, [i for i in todo if i in head])
+        live.head(ctx, jobs, row.id, [i for i in todo if i in head], early if head else None)
     maybe_join(ctx, jobs, row.id)
 
 

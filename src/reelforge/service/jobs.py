@@ -55,7 +55,7 @@ STALE_SECONDS = 600.0
 PROGRESS_EVERY = 0.5
 # longest wait between two looks at an idle SQLite queue (Redis blocks instead): a preview's
 # first seconds are due ~1 s after the request, so a job must not wait a whole second to start
-IDLE_POLL = 0.25
+IDLE_POLL = 0.1
 _SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 

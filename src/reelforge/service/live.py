@@ -70,10 +70,47 @@ def _chunks(ctx: Context, render_id: str) -> list[RenderChunk]:
 
 # -- worker side ------------------------------------------------------------------------
 
-def head(ctx: Context, jobs, render_id: str, todo: list[int]) -> None:
+class HeadAudio:
+    """The sound of a preview's first chunk, being made in a thread (`start_head_audio`)."""
+
+    def __init__(self, timeline, seconds: float, workdir: Path, cancel) -> None:
+        self.path: Path | None = None
+        self.thread = threading.Thread(target=self._run, args=(timeline, seconds, workdir, cancel),
+                                       name="preview-head-audio", daemon=True)
+        self.thread.start()
+
+    def _run(self, timeline, seconds: float, workdir: Path, cancel) -> None:
+        from reelforge.render.fragments import head_audio
+
+        try:
+            self.path = head_audio(timeline, seconds, workdir, cancel=cancel)
+        except Exception:  # noqa: BLE001 - then the first fragment waits for the whole audio
+            log.exception("preview head audio failed")
+
+
+def start_head_audio(ctx: Context, jobs, row: Render, timeline, cache) -> HeadAudio | None:
+    """Start the sound of a preview's first chunk at once, before its chunks are compiled and
+    keyed (~0.1-0.2 s), unless its whole audio is cached already."""
+    from reelforge.render.chunked import audio_key
+    from reelforge.render.chunks import plan_chunks
+    from reelforge.service.fanout import _workdir
+
+    try:
+        with _workdir() as tmp:
+            key, _ = audio_key(timeline, Path(tmp))
+        if cache.get(key, ".m4a") is not None:
+            return None
+        end = plan_chunks(timeline)[0][1]
+        return HeadAudio(timeline, end / timeline.fps + 0.1, live_dir(ctx, row.id) / ".head", jobs.cancel)
+    except Exception:  # noqa: BLE001 - the preview renders regardless
+        log.exception("preview %s: head audio not started", row.id)
+        return None
+
+
+def head(ctx: Context, jobs, render_id: str, todo: list[int], early: HeadAudio | None = None) -> None:
     """Make a preview's first fragment as soon as possible, in this worker: its first chunk
-    here, and beside it the audio of the first chunk's span (`fragments.head_audio`, ~0.3 s)
-    then the whole audio pass (~1 s). Both are queued too (claims are once)."""
+    here while the sound of its span is made beside it (``early``, `fragments.head_audio`),
+    then the whole audio pass in that thread. Both are queued too (claims are once)."""
     from reelforge.service.fanout import run_chunk
 
     try:
@@ -84,11 +121,10 @@ def head(ctx: Context, jobs, render_id: str, todo: list[int]) -> None:
     head_sound: list[Path] = []
 
     def sound() -> None:
-        if 0 in todo and AUDIO in todo:  # (a cached audio makes fragment 0 with the chunk)
-            try:
-                head_sound.append(_head_audio(ctx, render_id, jobs.cancel))
-            except Exception:  # noqa: BLE001 - then the first fragment waits for the whole audio
-                log.exception("preview %s: head audio failed", render_id)
+        if early is not None:
+            early.thread.join()
+            if early.path is not None and 0 in todo:
+                head_sound.append(early.path)
         if AUDIO in todo:
             run_chunk(ctx, jobs, render_id, AUDIO)
 
@@ -102,27 +138,16 @@ def head(ctx: Context, jobs, render_id: str, todo: list[int]) -> None:
                 publish(ctx, render_id, head_audio=head_sound[0])
             except Exception:  # noqa: BLE001
                 log.exception("preview %s: live fragments failed", render_id)
-            finally:
-                shutil.rmtree(head_sound[0].parent, ignore_errors=True)
     side.join()
+    if early is not None:
+        early.thread.join()
+        shutil.rmtree(live_dir(ctx, render_id) / ".head", ignore_errors=True)
 
 
 def _wait_for(box: list, thread: threading.Thread, seconds: float = 60.0) -> None:
     deadline = time.monotonic() + seconds
     while not box and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.02)
-
-
-def _head_audio(ctx: Context, render_id: str, cancel) -> Path:
-    from reelforge.render.fragments import head_audio
-    from reelforge.timeline import Timeline
-
-    with ctx.db.tx() as s:
-        row = s.get(Render, render_id)
-        first = s.get(RenderChunk, (render_id, 0))
-    timeline = Timeline.from_json(row.timeline)
-    work = live_dir(ctx, render_id) / ".head"
-    return head_audio(timeline, first.end / timeline.fps + 0.1, work, cancel=cancel)
 
 
 def publish(ctx: Context, render_id: str, *, head_audio: Path | None = None) -> int:
