@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -147,6 +148,7 @@ def stages(files: list[Path], work: Path) -> dict[str, float]:
     from reelforge.render.cache import ChunkCache
     from reelforge.render.chunked import assemble, prepare, render_audio, render_chunk
 
+    shutil.rmtree(work / "cache-stages", ignore_errors=True)
     os.environ["REELFORGE_CACHE"] = str(work / "cache-stages")
     t: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -197,7 +199,8 @@ def main() -> None:
         res: dict[str, list[dict]] = {"make": [], "same_frames": [], "testsrc2": []}
         for i in range(args.runs):
             out = work / f"make{i}.mp4"
-            res["make"].append(_timed(_make_argv(files, out), {**env, "REELFORGE_CACHE": str(work / f"cache{i}")}))
+            shutil.rmtree(work / "cache", ignore_errors=True)  # an empty chunk cache: nothing reused
+            res["make"].append(_timed(_make_argv(files, out), {**env, "REELFORGE_CACHE": str(work / "cache")}))
             raw = work / "frames.yuv"
             subprocess.run([_ffmpeg(), "-v", "error", "-y", "-i", str(out), "-f", "rawvideo",
                             "-pix_fmt", "yuv420p", str(raw)], check=True)

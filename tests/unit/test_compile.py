@@ -141,7 +141,7 @@ def test_stills_loop_one_decoded_frame():
     cmd = _compile(CASES["cuts"])
     assert cmd.filter_graph.count("loop=loop=89:size=1") == 3
     assert "zoompan" not in cmd.filter_graph
-    assert "eval=frame" in cmd.filter_graph  # zoom by per-frame scale on a modest base
+    assert "sendcmd=" in cmd.filter_graph and "flags=fast_bilinear" in cmd.filter_graph  # per-frame crops
     assert cmd.filter_graph.count("concat=n=3") == 1
     assert "xfade" not in cmd.filter_graph
 
@@ -169,6 +169,26 @@ def _parts(graph: str) -> list[tuple[str, int]]:
             for n in names]
 
 
+_MOVING = re.compile(r"(?:sendcmd=c='([^']*)',)?crop@\w+=w=(\d+):h=(\d+):x=(\d+):y=(\d+):exact=1")
+
+
+def _moving_parts(g: str) -> list[tuple[str, tuple[int, ...]]]:
+    """Each moving part's sendcmd script and first crop (w, h, x, y), in graph order."""
+    return [(m[0], tuple(int(v) for v in m[1:])) for m in _MOVING.findall(g)]
+
+
+def _replay(script: str, crop: tuple[int, ...], frame: int, fps: int = 30) -> tuple[int, ...]:
+    """The crop at ``frame`` of a part: its first crop with the commands due by then."""
+    cur = dict(zip("whxy", crop, strict=True))
+    for item in filter(None, (c.strip() for c in script.split(";"))):
+        t, _, sets = item.partition(" ")
+        if float(t) < frame / fps:
+            for one in sets.split(","):
+                _, key, value = one.split()
+                cur[key] = int(value)
+    return tuple(cur[k] for k in "whxy")
+
+
 def test_crossfades_only_touch_overlapping_frames():
     cmd = _compile(CASES["crossfades"])
     g = cmd.filter_graph
@@ -184,9 +204,13 @@ def test_crossfades_only_touch_overlapping_frames():
     assert "xfade" not in g
     assert g.count("format=yuva420p,fade=t=in:st=0:d=0.5:alpha=1[xin") == 2
     assert g.count("overlay=format=yuv420:eof_action=pass,format=yuv420p[xf") == 2
-    # motion continues across the parts of one segment: the body of s1 moves on from its frame
-    # 15, its tail from frame 75 (``perspective`` counts frames from 1: in + first - 1)
-    assert "min((in+14)/89" in g and "min((in+74)/89" in g
+    # motion continues across the parts of one segment: s1's body starts one frame's step on
+    # from where its head ends (frame 14 -> 15), its tail from where the body ends (74 -> 75)
+    moving = _moving_parts(g)
+    assert len(moving) == 7  # s0 body, tail; s1 head, body, tail; s2 head, body
+    for (script, first), (_, nxt), last in ((moving[2], moving[3], 14), (moving[3], moving[4], 59)):
+        end = _replay(script, first, last)
+        assert end != nxt and max(abs(a - b) for a, b in zip(end, nxt, strict=True)) <= 30
     cmd = _compile(CASES["fade_black"])
     assert re.findall(r"xfade=transition=(\w+)", cmd.filter_graph) == ["fadeblack"]
     # a start between frames rounds to the nearest frame

@@ -7,11 +7,11 @@ The graph, per kind of source:
   once so its tightest view is at the output's resolution, repeated with ``loop=size=1`` and
   given exact timestamps (``setpts=N/fps/TB``). What the frame shows is planned by
   `reelforge.render.framing` as a view rectangle at the first and last frame (the subject box
-  whole in both); a moving view eases between them (sine ease-in-out) through
-  ``perspective`` (``eval=frame``, linear interpolation), so content moves by exact fractions
-  of a pixel. Integer crops and integer scale sizes (and ``zoompan``) step by whole pixels:
-  measured 0.9-1.8 px of frame-to-frame jitter against ~0.15 px now, for about twice the CPU
-  of the old per-frame ``scale`` on moving frames.
+  whole in both); a moving view eases between them (sine ease-in-out) as whole-pixel crops
+  of the still oversampled 5-10x, i.e. 1/5-1/10 px steps of the output, each scaled to the
+  frame (`reelforge.render.motion`). Crops at the output's own scale (and ``zoompan``) step
+  by whole pixels: measured 0.9-1.8 px of frame-to-frame jitter against 0.04-0.2 px now;
+  ``perspective`` moved as smoothly at ~3.5x the CPU (~22 ms a 1080p frame).
 * **Clips** are input-seeked (``-ss``/``-t`` before ``-i``; ffmpeg autorotates by the display
   matrix), retimed with ``setpts`` for speed, resampled with ``fps``, fitted, and padded by
   cloning the last frame if the source runs out.
@@ -49,7 +49,7 @@ from pathlib import Path
 
 from reelforge.errors import InvalidTimeline
 from reelforge.media.ffmpeg import ffmpeg_exe
-from reelforge.render import framing
+from reelforge.render import framing, motion
 from reelforge.render.layout import Slot, band_box, safe_zone, timeline_layout
 from reelforge.timeline.model import (
     AssetKind,
@@ -395,15 +395,17 @@ def _lerp(a: float, b: float, e: str) -> str:
 
 
 def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int, n: int,
-                  offset: int) -> tuple[list[str], list[str]]:
+                  offset: int, *, fps: int = 30, count: int = 0, name: str = "mv"
+                  ) -> tuple[list[str], list[str]]:
     """(once, per frame) filters that show ``path`` (source pixels) in a w x h frame.
 
     Once, on the single decoded picture: crop to the part any frame shows (as shares of
     ``iw``/``ih``, so a ``-lowres`` decode crops alike) and scale it so the tightest view is
-    at the output's resolution. Per frame, for a moving view: ``perspective`` samples the
-    view at sub-pixel positions (linear interpolation, 1/256 px steps) along the eased path,
-    then the top-left w x h is kept. Whole-pixel crops and integer scale sizes made every
-    slow zoom or pan step by 1-2 px; this moves by the exact fraction each frame.
+    at the output's resolution; a moving view ``k`` times larger still (`motion.oversample`).
+    Per frame, for a moving view: whole-pixel crops of that picture along the eased path,
+    i.e. 1/k-px steps of the output, scaled to w x h (`reelforge.render.motion`): shot frames
+    ``offset .. offset + count - 1`` (to the shot's end when ``count`` is 0). Whole-pixel
+    crops at the output's own scale made every slow zoom or pan step by 1-2 px.
     """
     span = path.span
     x0, y0 = max(0.0, math.floor(span.x) - 1), max(0.0, math.floor(span.y) - 1)
@@ -419,30 +421,29 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
     k = _base_scale(path, w)
     bw, bh = _even((x1 - x0) * k), _even((y1 - y0) * k)
     kx, ky = bw / (x1 - x0), bh / (y1 - y0)
-    once.append(f"scale={bw}:{bh}:out_range=tv")
 
-    def base(r: framing.Rect) -> tuple[float, float, float, float]:
-        return (r.x - x0) * kx, (r.y - y0) * ky, r.w * kx, r.h * ky
+    def base(r: framing.Rect) -> framing.Rect:
+        return framing.Rect((r.x - x0) * kx, (r.y - y0) * ky, r.w * kx, r.h * ky)
 
-    (ax, ay, aw, ah), (bx, by, bw2, bh2) = base(path.start), base(path.end)
-    last = max(1, n - 1)
-    frame = "in-1" if offset == 0 else f"in+{offset - 1}"  # perspective's ``in`` counts from 1
-    e = f"(0.5-0.5*cos(PI*min(({frame})/{last},1)))"
-    vx, vy = _lerp(ax, bx, e), _lerp(ay, by, e)
-    # the output's corners come from the view scaled by base/frame (the frame is its top-left)
-    right = f"{vx}+{_lerp(aw * bw / w, bw2 * bw / w, e)}"
-    bottom = f"{vy}+{_lerp(ah * bh / h, bh2 * bh / h, e)}"
-    persp = (f"perspective=x0={_q(vx)}:y0={_q(vy)}:x1={_q(right)}:y1={_q(vy)}"
-             f":x2={_q(vx)}:y2={_q(bottom)}:x3={_q(right)}:y3={_q(bottom)}"
-             ":interpolation=linear:sense=source:eval=frame")
-    return once, [persp, f"crop={w}:{h}:0:0"]
+    a, b = base(path.start), base(path.end)
+    over = motion.oversample(a, b, bw, bh, w, h)
+    size = (bw * over[0], bh * over[1])
+    once.append(f"scale={size[0]}:{size[1]}:out_range=tv")
+    crops = motion.views(a, b, n, offset, count or n - offset, over, size)
+    return once, motion.filters(crops, name, fps, w, h)
+
+
+def _name(c: _Ctx, hint: str) -> str:
+    """A filter instance name unique in this graph (and the same in every compile of it)."""
+    c.g._n += 1
+    return f"{hint}{c.g._n}"
 
 
 def _base_scale(path: framing.Path, w: int) -> float:
     """Base px per source px for a moving view: the tightest view at the output's resolution,
     but never enlarging the source beyond what the widest view needs (a source smaller than
-    the zoom's tight end gains nothing from a larger base, and ``perspective`` costs per base
-    pixel: ~20 % less for a 1080p photo in a 1080p frame)."""
+    the zoom's tight end gains nothing from a larger base, and the oversampled picture's
+    memory grows with the base)."""
     tight, wide = w / min(path.start.w, path.end.w), w / max(path.start.w, path.end.w)
     return max(wide, min(tight, 1.0))
 
@@ -500,7 +501,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     elif seg.fit is Fit.COVER and asset.width and asset.height:
         # the view path is planned on the picture itself (subject box or focus point)
         path = _still_path(seg, mo, asset.width, asset.height, w, h, subject=True)
-        once = _view_filters(path, asset.width, asset.height, w, h, n, 0)[0]
+        once = _view_filters(path, asset.width, asset.height, w, h, n, 0, count=1)[0]
         base = c.g.one([f"{idx}:v"], [*once, "setsar=1", f"format={pix}"], "img")
         view = (path, asset.width, asset.height)
     else:
@@ -508,18 +509,18 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         bw, bh = _base_size(mo, w, h)
         fitted = _fitted(c, f"{idx}:v", seg.fit, bw, bh, [], _focus(seg))
         path = _still_path(seg, mo, bw, bh, w, h, subject=False)
-        once = _view_filters(path, bw, bh, w, h, n, 0)[0] if path.moves else []
+        once = _view_filters(path, bw, bh, w, h, n, 0, count=1)[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
         view = (path, bw, bh)
-    # one moving stream per part, each from the decoded picture (one frame, split): a single
-    # stream for the whole shot split into its parts saved ``perspective``'s per-pixel table
-    # (8 bytes a pixel, ~17 MB at 1080p) per extra part, but the graph then queued every frame
-    # of the first part on one split output while the transition pulled the other (up to ~250
-    # MB at 1080p for an 81-frame part, measured, depending on which branch ran first)
+    # one moving stream per part, each from the one oversampled picture (one frame, split, so
+    # shared, not copied): a single stream for the whole shot split into its parts queued every
+    # frame of the first part on one split output while the transition pulled the other (up to
+    # ~250 MB at 1080p for an 81-frame part, measured, depending on which branch ran first)
     bases = c.g.chain([base], [f"split={len(parts)}"], "isp", outs=len(parts)) if len(parts) > 1 else [base]
     out = []
     for b, (first, end) in zip(bases, parts, strict=True):
-        moving = _view_filters(view[0], view[1], view[2], w, h, n, first)[1] if view else []
+        moving = _view_filters(view[0], view[1], view[2], w, h, n, first, fps=c.fps, count=end - first,
+                                name=_name(c, "mv"))[1] if view else []
         out.append(c.g.one([b], [
             f"loop=loop={end - first - 1}:size=1:start=0",
             f"setpts=N/({c.fps}*TB)",
