@@ -126,6 +126,8 @@ def test_transcript_files_of_a_voiceover(server, voiced, voice):
     # stored beside the export, once
     stored = sorted(p.name for p in (server.data_dir / "renders").glob("*.transcript.*"))
     assert any(n.endswith(".transcript.srt") for n in stored)
+    # what the voice file says is kept beside it, so the next export of the session reuses it
+    assert list((server.data_dir / "media").rglob("*.heard.json"))
 
 
 def test_no_voiceover_says_why(server, voiced):

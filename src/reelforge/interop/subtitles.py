@@ -7,6 +7,7 @@ the captions go.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from reelforge.ai import captions  # the one SRT/WebVTT writer (light: no model is loaded)
@@ -43,29 +44,35 @@ def write_caption_files(tl: Timeline, video: str | Path, *, suffix: str = "") ->
     return out
 
 
-def transcript_cues(tl: Timeline, *, min_speech: float = 0.0) -> list[tuple[int, int, str]]:
-    """Cues of what the voiceover says, where it plays (speech recognition: the ``ai`` extra).
-    Raises `reelforge.ai.AIExtraMissing` without it.
+def hear(path: str | Path, min_speech: float = 0.0) -> captions.Transcript | None:
+    """The transcript of a voice file, or None when it is not speech: with ``min_speech`` (0..1)
+    Whisper's language detection (a tenth of a transcription) and the mean word confidence must
+    reach it — music or mumbling is not transcribed (Whisper can spend minutes on noise and
+    make up words there)."""
+    if min_speech and captions.detect_language(path)[1] < min_speech:
+        return None
+    tr = captions.transcribe(path, None)
+    sure = sum(w.probability for w in tr.words) / len(tr.words) if tr.words else 0.0
+    if min_speech and (tr.language_probability < min_speech or sure < min_speech):
+        return None
+    return tr
 
-    ``min_speech`` (0..1): a voice file is skipped unless Whisper's language detection (a tenth
-    of a transcription) and its mean word confidence reach it — music or mumbling is not
-    transcribed (Whisper can spend minutes on noise and make up words there)."""
+
+def transcript_cues(tl: Timeline, *, min_speech: float = 0.0,
+                    heard: Callable[[str], captions.Transcript | None] | None = None) -> list[tuple[int, int, str]]:
+    """Cues of what the voiceover says, where it plays (speech recognition: the ``ai`` extra).
+    Raises `reelforge.ai.AIExtraMissing` without it. A voice file that is not speech (`hear`
+    with ``min_speech``) gives no cues; ``heard(path)`` replaces `hear` (a cache)."""
     from reelforge import ai
 
     cues: list[tuple[int, int, str]] = []
     by_id = {a.id: a for a in tl.assets}
-    heard: dict[str, object] = {}
+    memo: dict[str, captions.Transcript | None] = {}
 
     def transcript(path: str):
-        if path not in heard:
-            tr = None
-            if not min_speech or captions.detect_language(path)[1] >= min_speech:
-                tr = ai.transcribe(path, None)
-                sure = sum(w.probability for w in tr.words) / len(tr.words) if tr.words else 0.0
-                if min_speech and (tr.language_probability < min_speech or sure < min_speech):
-                    tr = None
-            heard[path] = tr
-        return heard[path]
+        if path not in memo:
+            memo[path] = heard(path) if heard is not None else hear(path, min_speech)
+        return memo[path]
 
     for seg in (s for t in tl.tracks_by_role(Role.VOICE) for s in t.segments):
         asset = by_id.get(seg.src)

@@ -131,11 +131,44 @@ def cues_of(timeline_json: str) -> list[tuple[int, int, str]]:
 
     tl = Timeline.from_json(timeline_json)
     out = []
-    for a, b, text in transcript_cues(tl, min_speech=MIN_SPEECH):
+    for a, b, text in transcript_cues(tl, heard=heard_cached):
         a, b = max(0, a), min(b, tl.duration)
         if b > a and text.strip():
             out.append((a, b, text))
     return out
+
+
+def heard_cached(path: str) -> Any:
+    """`reelforge.interop.subtitles.hear` of a voice file, kept beside it
+    (``<file>.heard.json``, valid while its size and mtime hold): a session exported again
+    after an edit does not transcribe the same voiceover again."""
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.interop.subtitles import hear
+
+    src = Path(path)
+    st = src.stat()
+    stamp = [st.st_size, st.st_mtime_ns, MIN_SPEECH]
+    memo = src.with_name(src.name + ".heard.json")
+    try:
+        data = json.loads(memo.read_text(encoding="utf-8"))
+        if data.get("stamp") == stamp:
+            tr = data.get("transcript")
+            return None if tr is None else Transcript(
+                words=tuple(Word(*w) for w in tr["words"]), language=tr["language"],
+                language_probability=tr["language_probability"], duration_ms=tr["duration_ms"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    tr = hear(path, MIN_SPEECH)
+    body = None if tr is None else {
+        "words": [[w.start_ms, w.end_ms, w.text, w.probability] for w in tr.words], "language": tr.language,
+        "language_probability": tr.language_probability, "duration_ms": tr.duration_ms}
+    try:
+        part = memo.with_name(f".{memo.name}.{os.getpid()}.part")
+        part.write_text(json.dumps({"stamp": stamp, "transcript": body}), encoding="utf-8")
+        os.replace(part, memo)
+    except OSError:   # read-only media: it only costs the next export a transcription
+        pass
+    return tr
 
 
 def write(files: dict[str, Path], cues: list[tuple[int, int, str]]) -> None:
