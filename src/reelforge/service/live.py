@@ -1,7 +1,9 @@
 """Progressive previews: a draft preview playable while it renders (issue 13 step 4).
 
-    fan_out (preview)  renders the audio and the first chunk at once in the claiming worker
-                       (`head`), the other chunks go on the queue as for an export
+    fan_out (preview)  starts the sound of the first chunk's span as soon as it claims the
+                       preview (`start_head_audio`), then renders the first chunk itself and
+                       the whole audio beside it (`head`); the other chunks go on the queue as
+                       for an export
     run_chunk          after each chunk (or the audio) of a preview: `publish`
     publish            every done chunk without its fragment gets one: the chunk's frames and
                        the audio of its span as a self-contained fragmented MP4 file,
