@@ -274,14 +274,15 @@ class AIStage:
                     ops.append(O.SetFocus(target=O.Target(id=seg.id), fit=Fit.COVER if ours else None))
                 continue
             box = tuple(round(v, 4) for v in found.box)
+            core = tuple(round(v, 4) for v in found.core) if found.core else None
             fx, fy = (round(v, 4) for v in found.centre)
             holds = framing.crop_holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, box, margin=0),
                                        framing.subject_rect(a.width, a.height, found.core, margin=0),
                                        keep=0.0 if found.precise else framing.KEEP)
             fit = Fit.COVER if holds else Fit.BLUR
-            if seg.subject == box and seg.focus == (fx, fy) and seg.fit is fit:
+            if seg.subject == box and seg.core == core and seg.focus == (fx, fy) and seg.fit is fit:
                 continue
-            ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=fx, fy=fy, box=box,  # type: ignore[arg-type]
+            ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=fx, fy=fy, box=box, core=core,  # type: ignore[arg-type]
                                   fit=fit if fit is not seg.fit else None))
         return ops
 

@@ -13,7 +13,7 @@ core dependency: Haar cascades and the saliency module ship inside the wheel, no
    the spectral-residual map picked the launch lights) and OpenCV's *fine-grained static
    saliency* (centre-surround contrast; finds a flower on a blurred background), multiplied.
    The box is the region around the peak down to 15 % of it (at 40 % a cat's face that fills
-   the picture reads as its middle), the core all that reaches 60 % of the peak. Both are
+   the picture reads as its middle), the core all that reaches 60 % of the peak, grown 25 %. Both are
    estimates (the box takes in the rocket's launch towers), so the framing treats them as loose.
 4. nothing (a featureless or evenly busy picture, e.g. a star field): ``None``, the centre.
 
@@ -34,7 +34,8 @@ DETECT_SIDE = 480  # cascades run on a copy at most this wide
 SALIENCY_SIDE = 240
 SALIENT_LEVEL = 0.4  # share of the peak that counts as part of the salient region
 EXTENT_LEVEL = 0.15  # share of the peak down to which the region around it is the subject's extent
-CORE_LEVEL = 0.6  # share of the peak that is surely the subject (its core)
+CORE_LEVEL = 0.6  # share of the peak that is surely the subject (its core)...
+CORE_GROW = 0.25  # ...grown by this share of its size each side (it under-reads: the rocket's pad)
 FACE_MARGIN = 0.1  # room kept around a detected face, as a share of its size, in its core box
 
 Source = Literal["face", "profile", "cat", "saliency"]
@@ -245,7 +246,9 @@ def salient(rgb: np.ndarray) -> Subject | None:
     e = _main_component(m, EXTENT_LEVEL) or b
     box = (min(b[0], e[0]) / w, min(b[1], e[1]) / h, max(b[2], e[2]) / w, max(b[3], e[3]) / h)
     ys, xs = np.nonzero(m >= CORE_LEVEL)
-    core = (xs.min() / w, ys.min() / h, (xs.max() + 1) / w, (ys.max() + 1) / h)
+    gx, gy = (xs.max() + 1 - xs.min()) * CORE_GROW, (ys.max() + 1 - ys.min()) * CORE_GROW
+    core = (max(0.0, xs.min() - gx) / w, max(0.0, ys.min() - gy) / h,
+            min(float(w), xs.max() + 1 + gx) / w, min(float(h), ys.max() + 1 + gy) / h)
     return Subject(box, "saliency", f"peak {float(m.max()):.2f}", tuple(float(v) for v in core))  # type: ignore[arg-type]
 
 

@@ -1117,13 +1117,15 @@ def _set_focus(st: _State, op: O.SetFocus) -> None:
     targets = [resolve(st, op.target)] if op.target is not None else [(st.main(), i) for i in range(len(st.main().segs))]
     focus = None if op.fx is None else (round(op.fx, 4), round(op.fy, 4))  # type: ignore[arg-type]
     box = None if op.box is None or focus is None else tuple(round(v, 4) for v in op.box)
-    if box is not None and not (box[0] < box[2] and box[1] < box[3]):
-        raise ApplyError("a subject box needs x0 < x1 and y0 < y1")
+    core = None if op.core is None or box is None else tuple(round(v, 4) for v in op.core)
+    for b in (box, core):
+        if b is not None and not (b[0] < b[2] and b[1] < b[3]):
+            raise ApplyError("a subject box needs x0 < x1 and y0 < y1")
     for tr, i in targets:
         s = tr.segs[i]
         if not isinstance(s, VideoSegment):
             raise ApplyError("a focus point applies to pictures")
-        update: dict = {"focus": focus, "subject": box}
+        update: dict = {"focus": focus, "subject": box, "core": core}
         if op.fit is not None:
             update["fit"] = op.fit
         tr.segs[i] = s.model_copy(update=update)

@@ -353,6 +353,9 @@ class SetFocus(_Op):
     fy: Share | None = None
     box: tuple[Share, Share, Share, Share] | None = Field(
         None, description="the subject box (x0, y0, x1, y1) as shares of the source: crops, zooms and pans keep it whole")
+    core: tuple[Share, Share, Share, Share] | None = Field(
+        None, description="the part of the subject box that is surely it (a face), as shares of the source: text keeps "
+                          "off it (None = the whole box)")
     fit: Fit | None = Field(None, description="cover, or blur when no crop of the frame's shape can hold the subject")
 
 

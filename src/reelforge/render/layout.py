@@ -39,6 +39,7 @@ BANDS = ("top", "middle", "bottom")
 MAX_SUBJECT_SHARE = 0.10  # a text may cover at most 10 % of a subject's core
 # planned with room to spare: the encoded frame spills a pixel or two around each text's box
 PLAN_SUBJECT_SHARE = 0.085
+CLEAR_SHARE = 0.005  # covers nothing of a subject, to a few pixels: preferred wherever it is
 MIN_TEXT_MS = 1000  # every text stays at least this long on screen
 BAND_GAP = 0.02  # space between bands, share of the safe zone's height
 
@@ -237,8 +238,8 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
                           if _overlaps(start, t.end, s.start, s.end)), default=0.0)
             share = max(share, middle)
             out.append((share, rank, band, box, middle))
-            if share <= PLAN_SUBJECT_SHARE:
-                break  # the best place that clears every subject
+            if share <= CLEAR_SHARE:
+                break  # the best place that covers no subject at all
         return out
 
     found = candidates(t.start)
@@ -254,8 +255,10 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
                 break
     if not found:
         return None
+    # a place covering nothing, else the first within the limit (a thin rocket crossed by a
+    # caption loses more of itself than its detected core shows)
     clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
-    share, _, band, box, _ = min(clear, key=lambda c: c[1]) if clear else \
+    share, _, band, box, _ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, c[1])) if clear else \
         min(found, key=lambda c: (round(c[4], 2), round(c[0], 2), c[1]))
     return Slot(t.id, band, box, start, t.end, share)
 
@@ -383,13 +386,13 @@ def _view_box(view, subject: Box, width: int, height: int) -> Box:
 
 
 def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still: bool = True) -> list[Box]:
-    """Where a shot's subject box sits in the frame (pixels): for a covered still, through the
+    """Where a shot's subject core (``seg.core``, else its box) sits in the frame (pixels): for a covered still, through the
     view `reelforge.render.framing` plans at its first and last frame (and their union, which
     holds it in between); otherwise through the cover crop on its focus point (clips) or the
     contained picture. Clipped to the frame."""
     from reelforge.render import framing
 
-    x0, y0, x1, y1 = seg.subject
+    x0, y0, x1, y1 = seg.core or seg.subject  # what text keeps off; the view follows the whole box
     fit = seg.fit.value
     if still and fit == "cover" and src_w > 0 and src_h > 0:
         box = (x0 * src_w, y0 * src_h, x1 * src_w, y1 * src_h)
@@ -400,7 +403,7 @@ def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still
     else:
         zoom = MOTION_MARGIN if seg.motion.value != "none" else 0.0
         mode = "contain" if fit != "cover" else "cover"
-        boxes = [subject_in_frame(src_w, src_h, width, height, seg.subject, seg.focus, mode, z)
+        boxes = [subject_in_frame(src_w, src_h, width, height, seg.core or seg.subject, seg.focus, mode, z)
                  for z in {0.0, zoom}]
     return [(max(0.0, b[0]), max(0.0, b[1]), min(float(width), b[2]), min(float(height), b[3])) for b in boxes]
 
@@ -416,7 +419,7 @@ def overlay_box(position: str, width: int, height: int, ow: float, oh: float) ->
 def timeline_layout(timeline, width: int | None = None, height: int | None = None,
                     sizes: dict[str, tuple[float, float]] | None = None) -> Layout:
     """The layout of ``timeline``'s texts in a ``width`` x ``height`` frame (default: its own):
-    subject cores come from the main track's ``subject`` boxes, logos from overlay/logo tracks;
+    subject cores come from the main track's ``core`` (else ``subject``) boxes, logos from overlay/logo tracks;
     ``sizes`` (segment id -> drawn (w, h)) lets texts take their own box instead of a band."""
     from reelforge.timeline.model import Role, TextSegment, TrackKind, VideoSegment
 

@@ -171,9 +171,13 @@ class VideoSegment(_SegmentBase):
         None, description="subject centre (x, y) as shares of the source frame; a cover crop keeps it in view "
                           "(None = centre)")
     subject: tuple[Share, Share, Share, Share] | None = Field(
-        None, description="the subject's core box (x0, y0, x1, y1) as shares of the source frame, when one was "
+        None, description="the subject's box (x0, y0, x1, y1) as shares of the source frame, when one was "
                           "found: the cover crop, the zoom target and the pan path keep it whole; text and logos "
-                          "are laid out off it (None = no known subject)")
+                          "are laid out off its core (None = no known subject)")
+    core: tuple[Share, Share, Share, Share] | None = Field(
+        None, description="the part of the subject that is surely it (a face; the heart of a salient region), "
+                          "x0, y0, x1, y1 as shares of the source frame: text and logos keep off it "
+                          "(None = the whole subject box)")
     # placement, for overlay/logo tracks (main-track segments fill the frame)
     position: Position = Position.CENTER
     scale: float = Field(1.0, gt=0.0, le=1.0, description="width as a share of the frame (overlays)")
@@ -185,8 +189,9 @@ class VideoSegment(_SegmentBase):
             raise ValueError("a cut has no transition duration")
         if self.transition_ms * 2 > self.duration:
             raise ValueError("transition longer than half the segment")
-        if self.subject is not None and not (self.subject[0] < self.subject[2] and self.subject[1] < self.subject[3]):
-            raise ValueError("a subject box needs x0 < x1 and y0 < y1")
+        for box in (self.subject, self.core):
+            if box is not None and not (box[0] < box[2] and box[1] < box[3]):
+                raise ValueError("a subject box needs x0 < x1 and y0 < y1")
         return self
 
 
