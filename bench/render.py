@@ -515,6 +515,7 @@ def _live_summary(results: dict, med, plain: float) -> dict:
         return {}
     return {"first_playable_preview_s": round(med("live", "first_playable_s"), 2),
             "first_playable_preview_s_max": round(max(r["first_playable_s"] for r in results["live"]), 2),
+            "first_playable_preview_s_runs": [round(r["first_playable_s"], 2) for r in results["live"]],
             "first_fragment_video_s": round(results["live"][0]["first_fragment_video_s"], 2),
             "live_preview_s": round(med("live", "live_total_s"), 2),
             "ratio_live_preview_to_plain": round(med("live", "live_total_s") / plain, 3),
