@@ -169,3 +169,28 @@ def test_the_graph_moves_the_view_smoothly_along_the_plan(motion):
 def test_a_still_shot_is_cropped_and_scaled_once():
     g = _graph(Motion.NONE, (0.7, 0.2, 0.78, 0.7))
     assert "sendcmd" not in g and "scale=1080:1920" in g
+
+
+def test_oversampled_stills_share_one_memory_budget():
+    """ffmpeg keeps every looped still until a whole render ends, so the oversampled pictures of
+    a timeline together stay within `motion.BUDGET_PIXELS`; shots that get no room for fine
+    enough steps move by ``perspective`` (the same choice in a whole render and its chunks)."""
+    from reelforge.render import motion
+
+    def graph(shots: int) -> str:
+        assets = [Asset(id=f"i{k}", path=f"/p{k}.png", name=f"p{k}.png", kind=AssetKind.IMAGE,
+                        width=1920, height=1080) for k in range(shots)]
+        segs = tuple(VideoSegment(id=f"s{k}", start=3000 * k, duration=3000, src=f"i{k}",
+                                  motion=Motion.ZOOM_IN if k % 2 else Motion.PAN_LEFT) for k in range(shots))
+        tl = build(width=1920, height=1080, fps=30, duration=3000 * shots, assets=assets,
+                   tracks=[Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=segs)])
+        return compile_render(tl, "/o.mp4", workdir="/w").filter_graph
+
+    for shots in (1, 2, 6):
+        g = graph(shots)
+        sizes = [int(w) * int(h) for w, h in re.findall(r"scale=(\d+):(\d+):out_range=tv", g)]
+        big = [s for s in sizes if s > 1920 * 1080 * 2]
+        assert sum(big) <= motion.BUDGET_PIXELS
+        moving = g.count("sendcmd=c=") + g.count("perspective=")
+        assert moving == shots
+    assert "perspective=" not in graph(2) and "perspective=" in graph(6)

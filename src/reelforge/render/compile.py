@@ -310,6 +310,8 @@ class _Ctx:
     total_frames: int
     # the output frames [lo, hi) of the timeline this graph renders (a chunk); whole by default
     window: tuple[int, int] | None = None
+    # the largest oversampled picture a moving still may have (`motion.per_shot_cap`)
+    oversample_px: int = motion.MAX_PIXELS
 
     @property
     def lo(self) -> int:
@@ -395,8 +397,8 @@ def _lerp(a: float, b: float, e: str) -> str:
 
 
 def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int, n: int,
-                  offset: int, *, fps: int = 30, count: int = 0, name: str = "mv"
-                  ) -> tuple[list[str], list[str]]:
+                  offset: int, *, fps: int = 30, count: int = 0, name: str = "mv",
+                  cap: int = motion.MAX_PIXELS) -> tuple[list[str], list[str]]:
     """(once, per frame) filters that show ``path`` (source pixels) in a w x h frame.
 
     Once, on the single decoded picture: crop to the part any frame shows (as shares of
@@ -426,11 +428,31 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
         return framing.Rect((r.x - x0) * kx, (r.y - y0) * ky, r.w * kx, r.h * ky)
 
     a, b = base(path.start), base(path.end)
-    over = motion.oversample(a, b, bw, bh, w, h)
+    over = motion.oversample(a, b, bw, bh, w, h, cap)
+    if over is None:  # no room for an oversampled picture: perspective (same path, ~3.5x the CPU)
+        once.append(f"scale={bw}:{bh}:out_range=tv")
+        return once, _perspective(a, b, bw, bh, w, h, n, offset)
     size = (bw * over[0], bh * over[1])
     once.append(f"scale={size[0]}:{size[1]}:out_range=tv")
     crops = motion.views(a, b, n, offset, count or n - offset, over, size)
     return once, motion.filters(crops, name, fps, w, h)
+
+
+def _perspective(a: framing.Rect, b: framing.Rect, bw: int, bh: int, w: int, h: int, n: int,
+                 offset: int) -> list[str]:
+    """Per-frame ``perspective`` (1/256 px, linear) along the eased path from view ``a`` to
+    ``b`` (base px), then the top-left w x h: the motion when no oversampled picture fits."""
+    last = max(1, n - 1)
+    frame = "in-1" if offset == 0 else f"in+{offset - 1}"  # perspective's ``in`` counts from 1
+    e = f"(0.5-0.5*cos(PI*min(({frame})/{last},1)))"
+    vx, vy = _lerp(a.x, b.x, e), _lerp(a.y, b.y, e)
+    # the output's corners come from the view scaled by base/frame (the frame is its top-left)
+    right = f"{vx}+{_lerp(a.w * bw / w, b.w * bw / w, e)}"
+    bottom = f"{vy}+{_lerp(a.h * bh / h, b.h * bh / h, e)}"
+    persp = (f"perspective=x0={_q(vx)}:y0={_q(vy)}:x1={_q(right)}:y1={_q(vy)}"
+             f":x2={_q(vx)}:y2={_q(bottom)}:x3={_q(right)}:y3={_q(bottom)}"
+             ":interpolation=linear:sense=source:eval=frame")
+    return [persp, f"crop={w}:{h}:0:0"]
 
 
 def _name(c: _Ctx, hint: str) -> str:
@@ -501,7 +523,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     elif seg.fit is Fit.COVER and asset.width and asset.height:
         # the view path is planned on the picture itself (subject box or focus point)
         path = _still_path(seg, mo, asset.width, asset.height, w, h, subject=True)
-        once = _view_filters(path, asset.width, asset.height, w, h, n, 0, count=1)[0]
+        once = _view_filters(path, asset.width, asset.height, w, h, n, 0, count=1, cap=c.oversample_px)[0]
         base = c.g.one([f"{idx}:v"], [*once, "setsar=1", f"format={pix}"], "img")
         view = (path, asset.width, asset.height)
     else:
@@ -509,7 +531,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         bw, bh = _base_size(mo, w, h)
         fitted = _fitted(c, f"{idx}:v", seg.fit, bw, bh, [], _focus(seg))
         path = _still_path(seg, mo, bw, bh, w, h, subject=False)
-        once = _view_filters(path, bw, bh, w, h, n, 0, count=1)[0] if path.moves else []
+        once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.oversample_px)[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
         view = (path, bw, bh)
     # one moving stream per part, each from the one oversampled picture (one frame, split, so
@@ -520,7 +542,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     out = []
     for b, (first, end) in zip(bases, parts, strict=True):
         moving = _view_filters(view[0], view[1], view[2], w, h, n, first, fps=c.fps, count=end - first,
-                                name=_name(c, "mv"))[1] if view else []
+                                name=_name(c, "mv"), cap=c.oversample_px)[1] if view else []
         out.append(c.g.one([b], [
             f"loop=loop={end - first - 1}:size=1:start=0",
             f"setpts=N/({c.fps}*TB)",
@@ -979,7 +1001,26 @@ def _context(timeline: Timeline, quality: str, window: tuple[int, int] | None = 
     from reelforge.media.limits import DEFAULT
 
     cap = max([DEFAULT.decoder_cap, *(a.width * a.height for a in timeline.assets)])
-    return _Ctx(timeline, _Graph(cap), width, height, fps, total, window)
+    moving = _moving_stills(timeline, width, height)
+    return _Ctx(timeline, _Graph(cap), width, height, fps, total, window, motion.per_shot_cap(moving))
+
+
+def _moving_stills(timeline: Timeline, w: int, h: int) -> int:
+    """Stills of the main track whose view moves (the same for a whole render and every chunk
+    of it, so both pick the same motion filters)."""
+    main = next((t for t in timeline.tracks if t.kind is TrackKind.VIDEO and t.role is Role.MAIN), None)
+    count = 0
+    for seg in (main.segments if main else ()):
+        if not isinstance(seg, VideoSegment) or seg.motion is Motion.NONE:
+            continue
+        asset = timeline.asset(seg.src)
+        if asset.kind is not AssetKind.IMAGE:
+            continue
+        if seg.fit is Fit.COVER and asset.width and asset.height:
+            count += _still_path(seg, seg.motion, asset.width, asset.height, w, h, subject=True).moves
+        else:
+            count += 1
+    return count
 
 
 AUDIO_CODEC_ARGS = ("-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k")

@@ -12,7 +12,8 @@ table in plain C, ~22 ms a 1080p frame on this machine, more than x264 spends en
 (~18 ms). A 1/5-1/10 px crop plus a SIMD downscale is ~6 ms, and the measured jitter (phase
 correlation, `reelforge.render.quality`) stays under the 0.25 px target. The price is memory:
 the oversampled still (under `MAX_PIXELS`, at most ~96 MB of 4:2:0 per moving shot; ~35 MB
-for a 1080p pan, which is enlarged along its axis only).
+for a 1080p pan, which is enlarged along its axis only), and all of a timeline's together
+within `BUDGET_PIXELS`; a shot left without room moves by ``perspective``.
 """
 
 from __future__ import annotations
@@ -22,24 +23,39 @@ import math
 from reelforge.render import framing
 
 OVERSAMPLE = 10  # crop steps of 1/10 output px where the view is tightest, memory permitting
-MAX_PIXELS = 64_000_000  # the oversampled still, luma pixels (x1.5 bytes in 4:2:0)
+MIN_OVERSAMPLE = 5  # coarser steps jitter: 0.30 px measured at 4 on a noisy 1080p zoom, 0.18 at 5
+MAX_PIXELS = 64_000_000  # one oversampled still, luma pixels (x1.5 bytes in 4:2:0)
+# all of a timeline's oversampled stills together: ffmpeg keeps a looped frame until the whole
+# graph ends, so a whole render holds every moving shot's picture at once (~180 MB of 4:2:0)
+BUDGET_PIXELS = 120_000_000
 
 
-def oversample(start: framing.Rect, end: framing.Rect, base_w: int, base_h: int, w: int, h: int) -> tuple[int, int]:
+def per_shot_cap(moving: int) -> int:
+    """The pixel cap of one shot's oversampled picture when ``moving`` stills of the timeline
+    move: the budget shared out, so a whole render stays within it; a shot that cannot get
+    `MIN_OVERSAMPLE` steps under its cap moves by ``perspective`` instead."""
+    return min(MAX_PIXELS, BUDGET_PIXELS // max(1, moving))
+
+
+def oversample(start: framing.Rect, end: framing.Rect, base_w: int, base_h: int, w: int, h: int,
+               cap: int = MAX_PIXELS) -> tuple[int, int] | None:
     """How many times the base picture is enlarged across and down (``start``/``end`` in base
     pixels): an axis the view moves along gets 1/OVERSAMPLE-px steps of the output where the
     view is tightest; an axis it does not move along is not enlarged (a pan is 1-D), and the
-    larger factor gives way until the picture fits `MAX_PIXELS` (a 1080p zoom: 5 x 5)."""
+    larger factor gives way until the picture fits ``cap`` (a 1080p zoom: 5 x 5 under
+    `MAX_PIXELS`). None when an axis that moves would get fewer than `MIN_OVERSAMPLE`."""
     def want(moves: bool, out: int, tight: float) -> int:
         return math.ceil(OVERSAMPLE * max(1.0, out / max(tight, 1e-9)) - 1e-9) if moves else 1
 
-    kx = want(start.x != end.x or start.w != end.w, w, min(start.w, end.w))
-    ky = want(start.y != end.y or start.h != end.h, h, min(start.h, end.h))
-    while kx * ky * base_w * base_h > MAX_PIXELS and max(kx, ky) > 1:
+    mx, my = start.x != end.x or start.w != end.w, start.y != end.y or start.h != end.h
+    kx, ky = want(mx, w, min(start.w, end.w)), want(my, h, min(start.h, end.h))
+    while kx * ky * base_w * base_h > cap and max(kx, ky) > 1:
         if kx >= ky:
             kx -= 1
         else:
             ky -= 1
+    if (mx and kx < MIN_OVERSAMPLE) or (my and ky < MIN_OVERSAMPLE):
+        return None
     return kx, ky
 
 
