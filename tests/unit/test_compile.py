@@ -218,6 +218,34 @@ def test_crossfades_only_touch_overlapping_frames():
     assert "fade=t=in:st=0:d=0.733333:alpha=1" in odd
 
 
+def test_no_moving_stream_is_split():
+    """A split output that another branch consumes much later queues every frame in between
+    (a whole 1080p part was ~250 MB): only single decoded pictures are split, and each part of a
+    moving still runs its own motion."""
+    g = _compile(CASES["crossfades"]).filter_graph
+    chains = g.split(";\n")
+    made = {re.findall(r"\[(\w+)\]$", c)[0]: c for c in chains if re.findall(r"\[(\w+)\]$", c)}
+    splits = [c for c in chains if "split=" in c and "asplit" not in c]
+    assert splits
+    for c in splits:
+        src = made[re.match(r"\[(\w+)\]", c).group(1)]
+        assert "perspective" not in src and "loop=" not in src, src
+
+
+def test_chunks_at_once_fit_the_memory_budget(monkeypatch):
+    from reelforge.render.chunked import default_parallel
+
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    monkeypatch.delenv("REELFORGE_RENDER_MEMORY_MB", raising=False)
+    assert default_parallel(1920, 1080) == 1 and default_parallel(1080, 1920) == 1
+    assert default_parallel(1280, 720) == 3
+    assert default_parallel(854, 480) == 4  # and never more than 4
+    monkeypatch.setenv("REELFORGE_RENDER_MEMORY_MB", "1200")
+    assert default_parallel(1920, 1080) == 3
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert default_parallel(1920, 1080) == 2
+
+
 def test_sidechain_iff_voice_and_duck():
     duck = _compile(CASES["voice_music_duck"]).filter_graph
     assert "sidechaincompress" in duck and "apad" in duck and "asplit=2" in duck

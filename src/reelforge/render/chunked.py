@@ -211,7 +211,7 @@ def default_parallel(width: int = 1920, height: int = 1080) -> int:
     """Chunks rendered at once on this machine: as many as the cores (x264 and the filter graph
     are each only partly parallel, so two processes keep two cores busier than one), but only
     as many as fit in ``$REELFORGE_RENDER_MEMORY_MB`` (default 480) at this frame size: one
-    at 1080p, two at 720p."""
+    at 1080p, up to three at 720p."""
     try:
         budget = float(os.environ.get("REELFORGE_RENDER_MEMORY_MB", "")) * 1024**2
     except ValueError:
