@@ -28,10 +28,12 @@ def test_loops_lose_their_copies_and_keep_the_first():
 
 
 def test_speech_that_repeats_a_little_is_kept():
-    for text in ("加油，加油，加油！", "哈哈哈哈，太好了", "天天开心，看看这个", "谢谢谢谢大家"):
+    for text in ("加油，加油！", "哈哈哈，太好了", "天天开心，看看这个", "谢谢谢谢大家", "走走走"):
         words = [Word(i * 100, i * 100 + 90, ch) for i, ch in enumerate(text)]
         assert _texts(drop_loops(words)) == text
     assert repeated_runs(["no", "no", "no", "really"]) == [False] * 4
+    assert repeated_runs(["只要", "祇宏", "只要", "祇宏", "只要", "祇宏"]) == [False] * 2 + [True] * 4
+    assert repeated_runs(list("新鹏鹏鹏鹏鹏")) == [False, False, True, True, True, True]
 
 
 def test_segments_not_heard_as_speech_are_dropped():
@@ -41,6 +43,12 @@ def test_segments_not_heard_as_speech_are_dropped():
     assert judge_segment(Seg("Thank you.", avg_logprob=-0.2, no_speech_prob=0.01)).keep  # said clearly
     assert not judge_segment(Seg("口口口", avg_logprob=-2.0)).keep
     assert not judge_segment(Seg(" ... ")).keep
+    # only produced by sampling hot (temperature fallback) and still improbable: a guess
+    guess = Seg(" make sure to be aware of your heart", avg_logprob=-1.2)
+    guess.temperature = 1.0
+    assert not judge_segment(guess).keep
+    guess.temperature = 0.0
+    assert judge_segment(guess).keep
 
 
 def test_silent_spans():

@@ -19,6 +19,10 @@ from typing import Protocol
 NO_SPEECH_PROB = 0.6
 NO_SPEECH_LOGPROB = -1.0
 MIN_AVG_LOGPROB = -1.5
+# A segment Whisper only produced by sampling hot (temperature fallback past this) and that is
+# still improbable is a guess: on espeak-ng Mandarin such segments were English or random
+# characters ("make sure to be aware of your heart" for 关注我们，每周都有新的视频).
+GUESS_TEMPERATURE = 0.5
 
 # Lines Whisper writes on non-speech because its training subtitles end with them; dropped
 # when the segment is not confidently speech (normalised: lower case, no punctuation/spaces).
@@ -53,6 +57,8 @@ def judge_segment(seg: Segment) -> Verdict:
         return Verdict(False, "no speech")
     if seg.avg_logprob < MIN_AVG_LOGPROB:
         return Verdict(False, "not heard")
+    if seg.avg_logprob < NO_SPEECH_LOGPROB and getattr(seg, "temperature", 0.0) > GUESS_TEMPERATURE:
+        return Verdict(False, "guessed")
     key = _key(seg.text)
     if not key:
         return Verdict(False, "empty")
@@ -61,10 +67,12 @@ def judge_segment(seg: Segment) -> Verdict:
     return Verdict(True)
 
 
-def repeated_runs(keys: Sequence[str], *, min_repeats: int = 4, max_n: int = 6) -> list[bool]:
+def repeated_runs(keys: Sequence[str], *, min_repeats: int = 3, max_n: int = 6) -> list[bool]:
     """Mark the copies in a loop: where a unit (n = 1) or a phrase of up to ``max_n`` units
-    comes back ``min_repeats`` or more times in a row (one more for a single unit, so that
-    "哈哈哈哈" stays; a chant said three times stays too), every copy after the first is marked. Empty keys (punctuation) between
+    comes back ``min_repeats`` or more times in a row (two more for a single unit, so that
+    "哈哈哈" and "谢谢谢谢" stay), every copy after the first is marked. A chant said three times ("加油，加油，
+    加油") loses two copies: a missing word is the lesser harm than Whisper's loops, which on
+    espeak-ng Mandarin came as often three times as more ("只要祇宏,只要祇宏,只要祇宏"). Empty keys (punctuation) between
     copies are ignored and marked with the run."""
     idx = [i for i, k in enumerate(keys) if k]
     seq = [keys[i] for i in idx]
@@ -76,7 +84,7 @@ def repeated_runs(keys: Sequence[str], *, min_repeats: int = 4, max_n: int = 6) 
             reps = 1
             while seq[pos + reps * n: pos + (reps + 1) * n] == seq[pos: pos + n] and pos + (reps + 1) * n <= len(seq):
                 reps += 1
-            need = min_repeats + (1 if n == 1 else 0)
+            need = min_repeats + (2 if n == 1 else 0)
             if reps >= need and reps * n > best_reps * max(best_n, 1):
                 best_n, best_reps = n, reps
         if best_n:
