@@ -35,9 +35,9 @@ _ALIASES = {
     "zh": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "cmn": "zh", "chinese": "zh",
     "mandarin": "zh", "中文": "zh", "普通话": "zh", "汉语": "zh",
 }
-# plain "cmn" reads its pinyin as English ("men5" -> "men five"); the +f2 variant, a little
-# slower, is the one Whisper reads back best (CER 0.34 against 0.57 for the default voice and
-# rate on six shop sentences)
+# plain "cmn" reads its pinyin as English ("men5" -> "men five"); of the variants, speeds
+# (110-210 wpm) and pitches tried on bench/mandarin.py none beat +f2 at 140 wpm beyond noise
+# (klatt variants and m1 were far worse); see docs/ai.md
 _ESPEAK_VOICE = {"zh": "cmn-latn-pinyin+f2", "en": "en-us"}
 _ESPEAK_WPM = {"zh": 140}  # words a minute at speed 1.0 (espeak-ng's own default is 175)
 
