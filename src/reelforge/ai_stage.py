@@ -500,8 +500,10 @@ class AIStage:
             said = "; ".join(O.describe(o, {a.id: a.name for a in self.s.library}) for o in compact_ops(step, nxt))
             if said:
                 notes.append(said[:1].upper() + said[1:] + ".")
-        if not any(isinstance(r, O.AutoCaptions | O.Voiceover) for r in requests):
-            copy, copy_notes = self.spoken_copy(cur, text)
+        if not any(isinstance(r, O.Voiceover) for r in requests):
+            # with speech captions asked for, the voice still names the title (the captions stay whole)
+            title_only = any(isinstance(r, O.AutoCaptions) for r in requests)
+            copy, copy_notes = self.spoken_copy(cur, text, title_only=title_only)
             try:
                 cur = apply(cur, copy, library=self.s.library) if copy else cur
                 ops += copy
@@ -510,7 +512,7 @@ class AIStage:
                 pass
         return ops, notes
 
-    def spoken_copy(self, tl: Timeline, text: str) -> tuple[list[O.Op], list[str]]:
+    def spoken_copy(self, tl: Timeline, text: str, *, title_only: bool = False) -> tuple[list[O.Op], list[str]]:
         """With the `ai` extra and a voiceover: the made-up title and file-name captions of a first
         cut replaced by what the voice says (the product's name, a key phrase per shot timed to
         when it is said). Quoted text and a subject named in the instruction are kept. Nothing
@@ -564,7 +566,7 @@ class AIStage:
                 ops.append(O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text=new_title))
                 said.append(f"title '{new_title}' ({'the name it says' if name else 'its first key phrase'})")
                 phrases = [p if p is None or p.text.lower() != new_title.lower() else None for p in phrases]
-        cues = [O.Cue(start_ms=p.start_ms, end_ms=p.end_ms, text=p.text) for p in phrases if p]
+        cues = [] if title_only else [O.Cue(start_ms=p.start_ms, end_ms=p.end_ms, text=p.text) for p in phrases if p]
         if cues:
             from reelforge.timeline.model import TextSize
             from reelforge.timeline.styles import get_style

@@ -321,8 +321,7 @@ class Session:
         tl = p.timeline
         notes = list(p.notes)
         extra, more_notes = self.stage.first_cut(tl, text)
-        if any(isinstance(o, O.SetCaptions) for o in extra):  # the speech's captions replace "no captions"
-            notes = [n for n in notes if not n.startswith("No captions")]
+        notes = _drop_replaced_copy(notes, extra)
         if extra:
             try:
                 tl = apply(tl, extra, library=self.library)
@@ -508,6 +507,29 @@ def _planner():
     if llm.LLMConfig.from_env() is not None:
         return llm.plan_edit
     return rules.plan_edit
+
+
+_MADE_UP = "Text made up for you: "
+
+
+def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
+    """The composer's notes less what the voiceover's words replaced: its captions replace "no
+    captions" and the file-name captions, its title the made-up one."""
+    captions = any(isinstance(o, O.SetCaptions) for o in extra)
+    title = any(isinstance(o, O.UpdateText) and o.target.role == Role.TITLE for o in extra)
+    out = []
+    for n in notes:
+        if captions and n.startswith("No captions"):
+            continue
+        if n.startswith(_MADE_UP) and (captions or title):
+            body, _, tail = n[len(_MADE_UP):].partition(". Put your own words")
+            parts = [p for p in body.split("; ")
+                     if not (captions and p.endswith("from the file names")) and not (title and p.startswith("title "))]
+            if not parts:
+                continue
+            n = _MADE_UP + "; ".join(parts) + (". Put your own words" + tail if tail else "")
+        out.append(n)
+    return out
 
 
 def _warnings(tl: Timeline | None) -> list[str]:

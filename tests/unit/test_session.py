@@ -210,3 +210,29 @@ def test_add_assets_with_a_placing_instruction(tmp_path):
     assert s.last_reply is not None and s.last_reply.changed, s.last_reply
     names = [seg.name for seg in s.timeline.track(Role.MAIN).segments]
     assert names[2] == added[0].name == "promo-card.png"
+
+
+def test_notes_stop_claiming_made_up_text_the_voiceover_replaced():
+    from reelforge.planner import ops as O
+    from reelforge.session import _drop_replaced_copy
+    from reelforge.timeline.model import Role
+
+    made_up = ("Text made up for you: title 'Discover Something New' (a stock phrase); call to action "
+               "'Shop now'; 3 captions from the file names. Put your own words in quotes to use them instead.")
+    notes = ["Length: 15 s.", made_up]
+    title = O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text="Orbit Coffee")
+    captions = O.SetCaptions(cues=[O.Cue(start_ms=0, end_ms=1500, text="fresh every morning")])
+    # nothing replaced: the note stands
+    assert _drop_replaced_copy(notes, []) == notes
+    # the title from the voice: the note keeps the call to action and the file-name captions
+    only_title = _drop_replaced_copy(notes, [title])
+    assert only_title[0] == "Length: 15 s."
+    assert "Discover" not in only_title[1] and "'Shop now'" in only_title[1] and "3 captions" in only_title[1]
+    assert only_title[1].endswith("to use them instead.")
+    # title and captions from the voice: only the call to action is still made up
+    both = _drop_replaced_copy(notes, [title, captions])
+    assert both[1] == "Text made up for you: call to action 'Shop now'. Put your own words in quotes to use them instead."
+    # everything replaced: the note goes
+    no_cta = ["Text made up for you: title 'X' (a stock phrase); 2 captions from the file names. Put your own words "
+              "in quotes to use them instead.", "No captions: …"]
+    assert _drop_replaced_copy(no_cta, [title, captions]) == []
