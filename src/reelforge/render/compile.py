@@ -435,7 +435,7 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
     size = (bw * over[0], bh * over[1])
     once.append(f"scale={size[0]}:{size[1]}:out_range=tv")
     crops = motion.views(a, b, n, offset, count or n - offset, over, size)
-    return once, motion.filters(crops, name, fps, w, h)
+    return once, motion.filters(crops, name, fps, w, h, over)
 
 
 def _perspective(a: framing.Rect, b: framing.Rect, bw: int, bh: int, w: int, h: int, n: int,
