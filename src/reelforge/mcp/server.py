@@ -142,15 +142,19 @@ class ReelforgeMCPServer(MCPServer):
             raise
 
 
+def _http_request(ctx: Context | None):
+    """The HTTP request behind a tool call, or None (stdio, or outside a request)."""
+    try:
+        return ctx.request_context.request if ctx is not None else None
+    except ValueError:
+        return None
+
+
 def _service_token(ctx: Context | None) -> str | None:
     """The caller's service token, when it authenticated with one (remote mode over HTTP)."""
     from reelforge.mcp.auth import SERVICE_CLIENT
 
-    try:
-        request = ctx.request_context.request if ctx is not None else None
-    except ValueError:
-        return None
-    scope = getattr(request, "scope", None)
+    scope = getattr(_http_request(ctx), "scope", None)
     user = scope.get("user") if isinstance(scope, dict) else None
     access = getattr(user, "access_token", None)
     if access is not None and access.client_id == SERVICE_CLIENT:
@@ -160,11 +164,7 @@ def _service_token(ctx: Context | None) -> str | None:
 
 def _request_base(ctx: Context | None) -> str | None:
     """The base URL the caller reached this server at (for download links), or None."""
-    try:
-        request = ctx.request_context.request if ctx is not None else None
-    except ValueError:
-        return None
-    base = getattr(request, "base_url", None)
+    base = getattr(_http_request(ctx), "base_url", None)
     return str(base).rstrip("/") if base is not None else None
 
 

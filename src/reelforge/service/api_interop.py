@@ -45,10 +45,14 @@ def timeline_file(ctx: Ctx, who: Who, session_id: str, fmt: TimelineFormat) -> R
         "Content-Disposition": f'attachment; filename="reelforge-{session_id[:8]}.{fmt}"'})
 
 
-def _captions(row, fmt: str) -> Response:
-    text = renders.caption_text(row, fmt)
+def _caption_file(row, text: str, fmt: str, kind: str = "") -> Response:
+    """An SRT/WebVTT download named after the export (``kind``: e.g. ".transcript")."""
     return Response(text.encode("utf-8"), media_type=CAPTION_FORMATS[fmt], headers={
-        "Content-Disposition": f'attachment; filename="reelforge-{row.id[:8]}.{fmt}"'})
+        "Content-Disposition": f'attachment; filename="reelforge-{row.id[:8]}{kind}.{fmt}"'})
+
+
+def _captions(row, fmt: str) -> Response:
+    return _caption_file(row, renders.caption_text(row, fmt), fmt)
 
 
 @router.get("/exports/{export_id}/captions.{fmt}", response_class=Response,
@@ -61,9 +65,7 @@ def export_captions(ctx: Ctx, who: Who, export_id: str, fmt: CaptionFormat) -> R
 def _transcript(ctx, row, fmt: str) -> Response:
     from reelforge.service import transcripts
 
-    text = transcripts.text(ctx, row, fmt)
-    return Response(text.encode("utf-8"), media_type=CAPTION_FORMATS[fmt], headers={
-        "Content-Disposition": f'attachment; filename="reelforge-{row.id[:8]}.transcript.{fmt}"'})
+    return _caption_file(row, transcripts.text(ctx, row, fmt), fmt, ".transcript")
 
 
 @router.get("/exports/{export_id}/transcript.{fmt}", response_class=Response,
