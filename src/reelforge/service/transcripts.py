@@ -163,9 +163,7 @@ def heard_cached(path: str) -> Any:
         "words": [[w.start_ms, w.end_ms, w.text, w.probability] for w in tr.words], "language": tr.language,
         "language_probability": tr.language_probability, "duration_ms": tr.duration_ms}
     try:
-        part = memo.with_name(f".{memo.name}.{os.getpid()}.part")
-        part.write_text(json.dumps({"stamp": stamp, "transcript": body}), encoding="utf-8")
-        os.replace(part, memo)
+        _write_text(memo, json.dumps({"stamp": stamp, "transcript": body}))
     except OSError:   # read-only media: it only costs the next export a transcription
         pass
     return tr
@@ -175,10 +173,14 @@ def write(files: dict[str, Path], cues: list[tuple[int, int, str]]) -> None:
     from reelforge.interop.subtitles import to_srt, to_vtt
 
     for fmt, path in files.items():
-        text = to_srt(cues) if fmt == "srt" else to_vtt(cues)
-        part = path.with_name(f".{path.name}.{os.getpid()}.part")
-        part.write_text(text, encoding="utf-8")
-        os.replace(part, path)
+        _write_text(path, to_srt(cues) if fmt == "srt" else to_vtt(cues))
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write ``path`` whole or not at all (a reader never sees half a file)."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, path)
 
 
 def text(ctx: Context, row: Render, fmt: str) -> str:
