@@ -24,6 +24,21 @@ def _token(base: str) -> str:
     return r.json()["token"]
 
 
+async def _session_with_a_cut(c, base: str, token: str, inputs: list[Path], name: str) -> str:
+    """A session made over MCP whose media come by the HTTP API (same account, same session:
+    MCP over HTTP reads no server file), with a first cut; its id."""
+    created = await c.call_tool("create_session", {"name": name})
+    assert not created.is_error, text_of(created)
+    sid = created.structured_content["session_id"]
+    r = httpx.post(f"{base}/v1/sessions/{sid}/assets", headers={"Authorization": f"Bearer {token}"},
+                   files=[("files", (p.name, p.read_bytes())) for p in inputs])
+    assert r.status_code == 201, r.text
+    said = await c.call_tool("instruct", {"session_id": sid,
+                                          "instruction": "a short promo of these photos with the voiceover"})
+    assert not said.is_error, text_of(said)
+    return sid
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     from PIL import Image
@@ -49,16 +64,7 @@ def test_a_remote_mcp_caller_downloads_what_it_made(reelforge_serve, inputs, tmp
     mcp = McpHttp(base + "/mcp", alice)
 
     async def make(c):
-        created = await c.call_tool("create_session", {"name": "coffee promo"})
-        assert not created.is_error, text_of(created)
-        sid = created.structured_content["session_id"]
-        # the media come by the HTTP API (same account, same session): MCP over HTTP reads no server file
-        r = httpx.post(f"{base}/v1/sessions/{sid}/assets", headers={"Authorization": f"Bearer {alice}"},
-                       files=[("files", (p.name, p.read_bytes())) for p in inputs])
-        assert r.status_code == 201, r.text
-        said = await c.call_tool("instruct", {"session_id": sid,
-                                              "instruction": "a short promo of these photos with the voiceover"})
-        assert not said.is_error, text_of(said)
+        sid = await _session_with_a_cut(c, base, alice, inputs, "coffee promo")
         preview = await c.call_tool("preview", {"session_id": sid})
         done = await c.call_tool("export", {"session_id": sid, "quality": "draft"})
         # the result links its files as MCP resources; reading them gives the bytes / the text
@@ -153,13 +159,7 @@ def test_remote_mode_over_http_hands_out_the_services_links(reelforge_serve, inp
     alice = _token(base)
 
     async def make(c):
-        sid = (await c.call_tool("create_session", {"name": "remote"})).structured_content["session_id"]
-        r = httpx.post(f"{base}/v1/sessions/{sid}/assets", headers={"Authorization": f"Bearer {alice}"},
-                       files=[("files", (p.name, p.read_bytes())) for p in inputs])
-        assert r.status_code == 201, r.text
-        said = await c.call_tool("instruct", {"session_id": sid,
-                                              "instruction": "a short promo of these photos with the voiceover"})
-        assert not said.is_error, text_of(said)
+        sid = await _session_with_a_cut(c, base, alice, inputs, "remote")
         return await c.call_tool("export", {"session_id": sid, "quality": "draft"})
 
     with mcp_http_server(tmp_path, "--url", base, key="k-" + uuid.uuid4().hex, name="mcp-remote-dl") as server:
