@@ -85,8 +85,9 @@ def test_the_stream_of_fragments_is_the_whole_preview(made):
 
 def test_head_audio_is_the_whole_audio_up_to_its_end(made):
     """The head audio is the whole pass stopped early: bit-identical AAC packets when both
-    passes measured the same loudness (the measure pass has been seen to differ by 0.02 dB
-    between runs; then the sound still matches within coding noise)."""
+    passes measured the same loudness (the measure pass has been seen to differ by up to
+    0.1 dB between runs on a loaded machine; then the sound still matches within coding noise
+    once the level is matched)."""
     tl, tasks, audio, _, d = made
     end = tasks[0].end / tl.fps
     head = head_audio(tl, end + 0.1, d / "head")
@@ -103,8 +104,13 @@ def test_head_audio_is_the_whole_audio_up_to_its_end(made):
     whole, part = pkts(audio), pkts(head)
     used = [p for p in part if p[0] < end * 48000]
     assert len(used) >= end * 48000 / 1024 - 1
-    same = sum(a == b for a, b in zip(used, whole, strict=False))
+    if all(a == b for a, b in zip(used, whole, strict=False)):
+        return
+    # The two passes measured different loudness: the same sound at a level apart by the
+    # measurement's spread (0.1 dB seen in CI), within coding noise once the level is matched.
     a, b = pcm(audio), pcm(head)
     assert a.shape == b.shape and float(np.sqrt(np.mean(a ** 2))) > 0.01
-    rel = float(np.sqrt(np.mean((a - b) ** 2)) / np.sqrt(np.mean(a ** 2)))
-    assert same == len(used) or rel < 0.01, (same, len(used), rel)
+    gain = float(np.sum(a * b) / np.sum(b * b))
+    assert abs(20 * np.log10(gain)) < 0.3, gain
+    rel = float(np.sqrt(np.mean((a - gain * b) ** 2)) / np.sqrt(np.mean(a ** 2)))
+    assert rel < 0.01, (gain, rel)

@@ -942,7 +942,7 @@ def _audio_mix(c: _Ctx) -> str | None:
         return None
     total = _s(c.tl.duration)
     mixed = _mix(c, streams, "amix") if len(streams) > 1 else streams[0]
-    return c.g.one([mixed], [_AFMT, f"apad=whole_dur={total}", f"atrim=duration={total}",
+    return c.g.one([mixed], [_AFMT, "asetpts=N/SR/TB", f"apad=whole_dur={total}", f"atrim=duration={total}",
                              "asetpts=PTS-STARTPTS"], "aprog")
 
 
