@@ -160,11 +160,21 @@ def test_remote_mode_over_http_hands_out_the_services_links(reelforge_serve, inp
 
     async def make(c):
         sid = await _session_with_a_cut(c, base, alice, inputs, "remote")
-        return await c.call_tool("export", {"session_id": sid, "quality": "draft"})
+        done = await c.call_tool("export", {"session_id": sid, "quality": "draft"})
+        return done, await c.call_tool("preview", {"session_id": sid, "wait": False})
 
     with mcp_http_server(tmp_path, "--url", base, key="k-" + uuid.uuid4().hex, name="mcp-remote-dl") as server:
-        done = run_mcp(McpHttp(server.url, alice), make, timeout=900)
+        done, preview = run_mcp(McpHttp(server.url, alice), make, timeout=900)
     assert not done.is_error, text_of(done)
+    assert "live_url" not in done.structured_content   # exports have no live stream
+    # the preview's live stream: the service's own unguessable link, fetched from the service
+    assert not preview.is_error, text_of(preview)
+    live = preview.structured_content["live_url"]
+    assert live.startswith(base + "/files/live/") and live.endswith(".mp4"), live
+    assert isinstance(preview.structured_content["rendered_ms"], int)
+    (tmp_path / "remote-live.mp4").write_bytes(_read_live(live))
+    frames, sound, codec = _frames_and_sound(tmp_path / "remote-live.mp4")
+    assert codec == "h264" and frames > 0 and sound > 1, (frames, sound)
     result = done.structured_content
     assert result["status"] == "completed" and result["path"] is None
     assert str(tmp_path) not in text_of(done) and "/tmp" not in str(result)
@@ -217,11 +227,23 @@ def test_standalone_mcp_http_serves_its_downloads(inputs, file_host, tmp_path, m
         done = await c.call_tool("export", {"session_id": sid, "quality": "draft"})
         eid = done.structured_content["job_id"]
         blob = (await c.read_resource(f"reelforge://exports/{eid}/video.mp4")).contents[0].blob
-        return done, base64.b64decode(blob)
+        return done, base64.b64decode(blob), await c.call_tool("preview", {"session_id": sid, "wait": False})
 
     with mcp_http_server(tmp_path, key=key, name="mcp-standalone") as server:
-        done, blob = run_mcp(server, make, timeout=900)
+        done, blob, preview = run_mcp(server, make, timeout=900)
         assert not done.is_error, text_of(done)
+        # the preview's live stream is served by the MCP server too, with the same key
+        assert not preview.is_error, text_of(preview)
+        live = preview.structured_content["live_url"]
+        root = server.url.removesuffix("/mcp")
+        assert live == f"{root}/v1/exports/{preview.structured_content['job_id']}/live.mp4", live
+        assert httpx.get(live, headers={"Authorization": "Bearer wrong-" + key}).status_code == 401
+        (tmp_path / "standalone-live.mp4").write_bytes(_read_live(live, {"Authorization": f"Bearer {key}"}))
+        frames, sound, codec = _frames_and_sound(tmp_path / "standalone-live.mp4")
+        assert codec == "h264" and frames > 0 and sound > 1, (frames, sound)
+        export_live = httpx.get(f"{root}/v1/exports/{done.structured_content['job_id']}/live.mp4",
+                                headers={"Authorization": f"Bearer {key}"})
+        assert (export_live.status_code, export_live.json()["code"]) == (404, 1002)   # only previews stream
         result = done.structured_content
         root = server.url.removesuffix("/mcp")
         assert result["download_url"] == f"{root}/v1/exports/{result['job_id']}/download"
@@ -240,3 +262,71 @@ def test_standalone_mcp_http_serves_its_downloads(inputs, file_host, tmp_path, m
         assert srt.status_code == 200 and "coffee" in srt.text.lower()
     (tmp_path / "standalone.mp4").write_bytes(r.content)
     assert verify(tmp_path / "standalone.mp4").vcodec == "h264"
+
+
+def _frames_and_sound(path: Path) -> tuple[int, float, str]:
+    """(video frames decoded, seconds of sound decoded, video codec) of an MP4 (PyAV)."""
+    import av
+
+    with av.open(str(path)) as c:
+        codec = c.streams.video[0].codec_context.name
+        frames = sum(1 for _ in c.decode(video=0))
+    with av.open(str(path)) as c:
+        seconds = sum(fr.samples / fr.sample_rate for fr in c.decode(audio=0))
+    return frames, seconds, codec
+
+
+def _read_live(url: str, headers: dict[str, str] | None = None) -> bytes:
+    """The whole live stream: one response that grows as fragments appear and ends with the last."""
+    with httpx.stream("GET", url, headers=headers or {}) as s:
+        assert s.status_code == 200 and s.headers["content-type"] == "video/mp4", s.status_code
+        return b"".join(s.iter_bytes())
+
+
+def test_mcp_preview_plays_while_it_renders(reelforge_serve, inputs, tmp_path):
+    """MCP at /mcp of `reelforge serve`: preview(wait=false) answers at once with the preview's
+    live stream (a link on the same server wanting the same token) and how much of it plays;
+    the stream decodes to every frame of the finished preview, with its sound; export_status
+    carries both until the end (rendered_ms = the whole preview)."""
+    import anyio
+
+    base = reelforge_serve
+    alice, bob = _token(base), _token(base)
+    own = {"Authorization": f"Bearer {alice}"}
+
+    async def start(c):
+        sid = await _session_with_a_cut(c, base, alice, inputs, "live preview")
+        return await c.call_tool("preview", {"session_id": sid, "wait": False})
+
+    started = run_mcp(McpHttp(base + "/mcp", alice), start, timeout=900)
+    assert not started.is_error, text_of(started)
+    job = started.structured_content
+    assert job["kind"] == "preview" and job["status"] in ("queued", "running"), job
+    live = job["live_url"]
+    assert live == f"{base}/v1/exports/{job['job_id']}/live.mp4", live
+    assert isinstance(job["rendered_ms"], int) and "/tmp" not in str(job)
+
+    assert httpx.get(live, headers={"Authorization": f"Bearer {bob}"}).status_code == 404
+    assert httpx.get(live).status_code == 401
+    stream = tmp_path / "live.mp4"
+    stream.write_bytes(_read_live(live, own))
+    frames, sound, codec = _frames_and_sound(stream)
+    assert codec == "h264" and frames > 0 and sound > 1, (frames, sound)
+
+    async def poll(c):
+        for _ in range(1200):
+            got = await c.call_tool("export_status", {"job_id": job["job_id"]})
+            assert not got.is_error, text_of(got)
+            if got.structured_content["status"] in ("completed", "failed"):
+                return got.structured_content
+            await anyio.sleep(0.5)
+        raise AssertionError("the preview did not finish")
+
+    done = run_mcp(McpHttp(base + "/mcp", alice), poll, timeout=900)
+    assert done["status"] == "completed", done
+    assert done["live_url"] == live and abs(done["rendered_ms"] - done["duration_s"] * 1000) < 100, done
+    finished = tmp_path / "preview.mp4"
+    finished.write_bytes(httpx.get(done["download_url"], headers=own).content)
+    want_frames, want_sound, _ = _frames_and_sound(finished)
+    assert frames == want_frames                       # the stream held every frame of the preview
+    assert abs(sound - want_sound) < 0.05, (sound, want_sound)

@@ -194,6 +194,9 @@ def test_url_sources_preview_and_export_without_waiting(tmp_path, demo, http_dir
             assert min(c.streams.video[0].codec_context.width, c.streams.video[0].codec_context.height) <= 360
             assert c.duration / 1e6 == pytest.approx(4.0, abs=0.3)
         assert previews and previews[-1] == 100
+        # over stdio nothing serves HTTP: no live stream link, and the result says what there is
+        pv = preview.structured_content
+        assert pv["live_url"] is None and "path" in pv["live"] and pv["rendered_ms"] == pytest.approx(4000, abs=300)
         job = await client.call_tool("export", {"session_id": sid, "quality": "draft", "wait": False,
                                                 "output_path": str(tmp_path / "out" / "poll.mp4")})
         assert not job.is_error, text_of(job)

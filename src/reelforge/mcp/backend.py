@@ -34,6 +34,16 @@ REMOTE_PATHS = ("files on the server are not read over MCP HTTP: give http(s) UR
                 "(or run `reelforge mcp` over stdio for local files)")
 
 Progress = Callable[[float, str], None]
+NO_LIVE = ("no live stream here: nothing serves HTTP in this MCP server (stdio); the preview is the "
+           "local file at `path` once status is completed (rendered_ms: how much is rendered so far)")
+
+
+def playable_note(label: str, rendered_ms: int | None, duration_ms: int | None, live_url: str | None) -> str:
+    """A preview's progress message: how much of it plays already, and where."""
+    if not rendered_ms or not duration_ms:
+        return label
+    where = f" at {live_url}" if live_url else ""
+    return f"{label}: {rendered_ms / 1000:.1f} s of {duration_ms / 1000:.1f} s playable{where}"
 
 
 def default_data_dir() -> Path:
@@ -118,6 +128,7 @@ class Backend(Protocol):
     def instruct(self, session_id: str, text: str) -> dict[str, Any]: ...
     def get_state(self, session_id: str) -> dict[str, Any]: ...
     def timeline_json(self, session_id: str) -> str: ...
+    def start_preview(self, session_id: str) -> dict[str, Any]: ...
     def preview(self, session_id: str, progress: Progress | None = None) -> dict[str, Any]: ...
     def start_export(self, session_id: str, preset: str | None, quality: str,
                      output: str | None = None) -> dict[str, Any]: ...
@@ -238,22 +249,31 @@ class EmbeddedBackend:
                                  "instruction first")
 
     # -- renders ----------------------------------------------------------------------
-    def preview(self, session_id: str, progress: Progress | None = None) -> dict[str, Any]:
-        """A draft render on the worker (free); waits for it."""
-        from reelforge.render import verify
-
+    def start_preview(self, session_id: str) -> dict[str, Any]:
+        """Queue a draft render (free); its record at once, with its live stream where one is
+        served (`_live`)."""
         self._require_timeline(session_id)
         view = self.core.export(self.who, session_id, preview=True)
+        return {**self._record(view), **self._live(view)}
+
+    def preview(self, session_id: str, progress: Progress | None = None) -> dict[str, Any]:
+        """A draft render on the worker (free); waits for it. Progress messages say how much
+        is playable, and where, while it renders."""
+        from reelforge.render import verify
+
+        job = self.start_preview(session_id)
+        view = self.core.export_status(self.who, job["job_id"])
         while view["status"] not in ("completed", "failed"):
             if progress is not None:
-                progress(view["progress"] / 100, f"preview {view['stage']}")
+                progress(view["progress"] / 100, playable_note(f"preview {view['stage']}", view.get("rendered_ms"),
+                                                               view.get("duration_ms"), job.get("live_url")))
             time.sleep(0.3)
             view = self.core.export_status(self.who, view["id"])
         if view["status"] == "failed":
             raise RenderError(view["error"] or "the preview failed")
         path = self.core.export_file(self.who, view["id"])
-        return {"session_id": session_id, "job_id": view["id"], **self._where(path),
-                **media_facts(verify(path), path), **self._links(view)}
+        return {"session_id": session_id, "job_id": view["id"], "kind": "preview", **self._where(path),
+                **media_facts(verify(path), path), **self._links(view), **self._live(view)}
 
     def start_export(self, session_id: str, preset: str | None = None, quality: str = "standard",
                      output: str | None = None) -> dict[str, Any]:
@@ -297,7 +317,25 @@ class EmbeddedBackend:
             record["transcript"] = self._transcript(view, job_id, path)
             record.update(chunks=view["chunks"], chunks_reused=view["chunks_reused"])
             record.update(self._links(view))
+        record.update(self._live(view))
         return record
+
+    def _live(self, view: dict[str, Any]) -> dict[str, Any]:
+        """A preview's live stream (the fragmented MP4 that plays while it renders) and how
+        much of it is playable (``rendered_ms``). Where this server serves HTTP (inside
+        ``reelforge serve``, ``reelforge mcp --http``) a link on it wanting the same bearer
+        token, like ``download_url``; over stdio nothing serves HTTP, so no link: the preview
+        is the local file at ``path`` once completed. Exports have none."""
+        if view.get("kind") != "preview":
+            return {}
+        out: dict[str, Any] = {"rendered_ms": view.get("rendered_ms")}
+        if self.base:
+            out["live_url"] = f"{self.base.rstrip('/')}/v1/exports/{view['id']}/live.mp4"
+            out["live_auth"] = "Authorization: Bearer <the token of this MCP connection>"
+        else:
+            out["live_url"] = None
+            out["live"] = NO_LIVE
+        return out
 
     def _transcript(self, view: dict[str, Any], job_id: str, video: Path) -> dict[str, Any]:
         """What the voiceover says, as SRT and WebVTT (made by the worker after the render):
@@ -340,7 +378,8 @@ class EmbeddedBackend:
     @staticmethod
     def _record(view: dict[str, Any]) -> dict[str, Any]:
         error = {"code": 5001, "message": view["error"]} if view.get("error") else None
-        return {"job_id": view["id"], "session_id": view["session_id"], "status": view["status"],
+        return {"job_id": view["id"], "session_id": view["session_id"], "kind": view.get("kind", "export"),
+                "status": view["status"],
                 "progress": round(min(max(view["progress"] / 100, 0.0), 1.0), 3), "preset": view["preset"],
                 "quality": view["quality"], "frame": [view["width"], view["height"]], "path": None,
                 "error": error}

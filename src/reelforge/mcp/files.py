@@ -119,8 +119,9 @@ def register(mcp: Any, of: Any) -> None:
 def add_download_routes(mcp: Any, backend: Any, verifier: Any) -> None:
     """``reelforge mcp --http`` (embedded): serve the made files at the same paths as
     ``reelforge serve`` does (``/v1/exports/{id}/download``, ``captions.{fmt}``,
-    ``transcript.{fmt}``), wanting the same bearer token as ``/mcp`` (custom routes are outside
-    the SDK's auth middleware, so it is checked here); the MP4 with HTTP Range support."""
+    ``transcript.{fmt}``, a preview's ``live.mp4`` as it renders), wanting the same bearer token
+    as ``/mcp`` (custom routes are outside the SDK's auth middleware, so it is checked here); the
+    MP4 with HTTP Range support."""
     import anyio.to_thread
     from starlette.requests import Request
     from starlette.responses import FileResponse, JSONResponse, Response
@@ -156,6 +157,31 @@ def add_download_routes(mcp: Any, backend: Any, verifier: Any) -> None:
     @mcp.custom_route("/v1/exports/{export_id}/download", methods=["GET"])
     async def download(request: Request) -> Response:
         return await serve(request, "video", "mp4")
+
+    def finished(row: Any) -> Response:   # a finished preview whose fragments were swept
+        if not row.output_path:
+            raise NotFound(f"export {row.id} is not ready (status {row.status})")
+        return FileResponse(row.output_path, media_type="video/mp4", filename=f"reelforge-{row.id[:8]}.mp4")
+
+    @mcp.custom_route("/v1/exports/{export_id}/live.mp4", methods=["GET"])
+    async def live_stream(request: Request) -> Response:
+        """A preview as it renders (`reelforge.service.live`), as ``reelforge serve`` serves it."""
+        from reelforge.errors import RateLimited
+        from reelforge.service import live, renders
+
+        if not await allowed(request):
+            return refused(401, 1001, "missing or invalid bearer token (the one this MCP server takes)")
+        export_id = request.path_params["export_id"]
+        ctx = backend.core.ctx
+        try:
+            row = await anyio.to_thread.run_sync(lambda: renders.get(ctx, backend.who, export_id))
+            return live.response(ctx, row, finished)
+        except RateLimited as exc:
+            return JSONResponse({"code": 429, "message": exc.message}, status_code=429,
+                                headers={"Retry-After": str(int(exc.retry_after or 5))})
+        except ReelforgeError as exc:
+            code = error_code(exc)
+            return refused(404 if code == 1002 else 400, code, exc.message)
 
     for kind in ("captions", "transcript"):
         for fmt in TEXT_MIME:

@@ -29,6 +29,7 @@ from reelforge.mcp.backend import (
     local_file,
     media_facts,
     parse_preset,
+    playable_note,
 )
 
 
@@ -264,16 +265,26 @@ class RemoteBackend:
             part.unlink(missing_ok=True)
         return target
 
+    def start_preview(self, session_id: str) -> dict[str, Any]:
+        """Ask the service for a draft render (free); its record at once, with the service's
+        ``live_url`` (the preview as it renders)."""
+        return self._start_preview(session_id)[0]
+
+    def _start_preview(self, session_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = self._request("POST", f"/v1/sessions/{session_id}/preview", json={})
+        return self._record(data, data.get("id") or data.get("export_id")), data
+
     def preview(self, session_id: str, progress: Progress | None = None) -> dict[str, Any]:
-        """Ask the service for a draft render (free), wait for it, download it."""
+        """Ask the service for a draft render (free), wait for it, download it (stdio)."""
         from reelforge.render import verify
 
-        data = self._request("POST", f"/v1/sessions/{session_id}/preview", json={})
-        job_id = data.get("id") or data.get("export_id")
+        record, data = self._start_preview(session_id)
+        job_id = record["job_id"]
         while True:
             record = self._record(data, job_id)
             if progress is not None:
-                progress(record["progress"], f"preview {record['status']}")
+                progress(record["progress"], playable_note(f"preview {record['status']}", record.get("rendered_ms"),
+                                                           data.get("duration_ms"), record.get("live_url")))
             if record["status"] == "completed":
                 break
             if record["status"] in ("failed", "cancelled"):
@@ -286,8 +297,9 @@ class RemoteBackend:
         target = self.downloads / f"preview-{session_id}.mp4"
         self._download(record.get("url") or f"/v1/exports/{job_id}/download", target)
         info = verify(target)
-        return {"session_id": session_id, "path": str(target), "url": record.get("url"),
-                **media_facts(info, target)}
+        return {"session_id": session_id, "job_id": job_id, "kind": "preview", "path": str(target),
+                "url": record.get("url"), "live_url": record.get("live_url"),
+                "rendered_ms": record.get("rendered_ms"), **media_facts(info, target)}
 
     def start_export(self, session_id: str, preset: str | None = None, quality: str = "standard",
                      output: str | None = None) -> dict[str, Any]:
@@ -327,13 +339,18 @@ class RemoteBackend:
             status = "failed"
         # the API reports progress in percent
         progress = float(data.get("progress", 0.0) or 0.0) / 100.0
-        record = {"job_id": job_id, "session_id": data.get("session_id"), "status": status,
+        record = {"job_id": job_id, "session_id": data.get("session_id"), "kind": data.get("kind", "export"),
+                  "status": status,
                   "progress": round(min(max(progress, 0.0), 1.0), 3), "preset": data.get("preset"),
                   "quality": data.get("quality"), "frame": [data.get("width"), data.get("height")],
                   "path": None, "error": data.get("error")}
         url = data.get("download_url") or data.get("url")
         if url:
             record["url"] = _absolute(self.base, url)
+        if record["kind"] == "preview":   # the preview as it renders (the service's unguessable link)
+            live = data.get("live_url")
+            record["live_url"] = _absolute(self.base, live) if live else None
+            record["rendered_ms"] = data.get("rendered_ms")
         if isinstance(data.get("captions"), dict):
             record["caption_urls"] = {k: _absolute(self.base, v) for k, v in data["captions"].items()}
         t = data.get("transcript")

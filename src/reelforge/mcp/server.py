@@ -252,9 +252,21 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
         return state
 
     @mcp.tool(description="Render a quick low-resolution preview MP4 of the current timeline; "
-                          "returns its local path (over HTTP: download_url and a resource link). Reports progress.")
-    async def preview(session_id: SessionId, ctx: Context) -> dict[str, Any]:
+                          "returns its local path (over HTTP: download_url and a resource link). Reports progress. "
+                          "Over HTTP it also plays while it renders: live_url is a fragmented MP4 that grows "
+                          "as it is rendered (rendered_ms: how much of it plays so far); with wait=false the "
+                          "result comes at once with job_id and live_url: poll export_status. Embedded over stdio "
+                          "there is no live_url: the preview is the local file at path when done.")
+    async def preview(
+        session_id: SessionId,
+        ctx: Context,
+        wait: Annotated[bool, Field(description="wait for the render to finish")] = True,
+    ) -> dict[str, Any]:
         caller = of(ctx)
+        if not wait:
+            job = await _call(caller.start_preview, session_id)
+            return {**job, "hint": "poll export_status with this job_id until status is completed"
+                                   + ("; live_url plays as it renders" if job.get("live_url") else "")}
         result = await _with_progress(ctx, lambda p: caller.preview(session_id, p), "preview")
         return files.with_links(result, enabled=hasattr(caller, "core"))
 

@@ -307,14 +307,7 @@ async def _live(ctx: Context, row):
     """The growing fragmented MP4 of a preview; once its fragments are swept, the finished file."""
     from reelforge.service import live
 
-    if row.kind != "preview":
-        raise NotFound(f"export {row.id} has no live stream (only previews do)")
-    if row.status == "failed":
-        raise NotFound(f"preview {row.id} failed: {row.error or 'unknown error'}")
-    if row.status == "completed" and not live.fragment_path(ctx, row.id, 0).exists():
-        return _file(row)
-    return StreamingResponse(live.open_stream(ctx, row), media_type="video/mp4",
-                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+    return live.response(ctx, row, _file)
 
 
 def _file(row) -> FileResponse:

@@ -242,6 +242,24 @@ def _state(ctx: Context, render_id: str) -> tuple[str, int | None]:
     return row.status, (n or None)
 
 
+def response(ctx: Context, row: Render, finished):
+    """The HTTP response of a preview's live stream: the growing fragmented MP4, or once its
+    fragments are swept ``finished(row)`` (the finished file). `NotFound` for an export or a
+    failed preview, `RateLimited` past ``settings.live_streams`` watchers."""
+    from starlette.responses import StreamingResponse
+
+    from reelforge.errors import NotFound
+
+    if row.kind != "preview":
+        raise NotFound(f"export {row.id} has no live stream (only previews do)")
+    if row.status == "failed":
+        raise NotFound(f"preview {row.id} failed: {row.error or 'unknown error'}")
+    if row.status == "completed" and not fragment_path(ctx, row.id, 0).exists():
+        return finished(row)
+    return StreamingResponse(open_stream(ctx, row), media_type="video/mp4",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
 def open_stream(ctx: Context, row: Render) -> AsyncIterator[bytes]:
     """The progressive body of a preview (`RateLimited` past ``settings.live_streams`` open)."""
     global _open
