@@ -114,3 +114,50 @@ def test_head_audio_is_the_whole_audio_up_to_its_end(made):
     assert abs(20 * np.log10(gain)) < 0.3, gain
     rel = float(np.sqrt(np.mean((a - gain * b) ** 2)) / np.sqrt(np.mean(a ** 2)))
     assert rel < 0.01, (gain, rel)
+
+
+def _elst(data: bytes, handler: bytes) -> list[tuple[int, int]]:
+    """(segment_duration, media_time) of the edit list of the ``handler`` track in the moov."""
+    _, off, size = next(b for b in boxes(data) if b[0] == "moov")
+    moov = data[off + 8:off + size]
+    for kind, o, s in boxes(moov):
+        trak = moov[o + 8:o + s]
+        if kind != "trak" or handler not in trak:
+            continue
+        for k2, o2, s2 in boxes(trak):
+            if k2 == "edts":
+                elst = trak[o2 + 8 + 8:o2 + s2]   # edts children: one elst (full box)
+                n = struct.unpack(">I", elst[4:8])[0]
+                return [struct.unpack(">Ii", elst[8 + 12 * i:16 + 12 * i]) for i in range(n)]
+    return []
+
+
+def test_the_streams_sound_is_the_whole_audio_from_its_first_sample(made):
+    """The stream keeps the AAC encoder's priming packet and says so with an edit list, as a
+    normal MP4 does: it decodes to the whole audio pass's samples, sample for sample, from the
+    first one (without it the first 1024 samples decoded differently)."""
+    tl, tasks, audio, frags, d = made
+    data = frags[0].read_bytes()
+    with av.open(str(audio)) as c:
+        priming = -next(p.pts for p in c.demux(c.streams.audio[0]) if p.pts is not None)
+    assert priming == 1024
+    assert _elst(data, b"soun") == [(0, priming)] and _elst(data, b"vide") == []
+    stream = b"".join(b"".join(stream_boxes(f.read_bytes(), first=i == 0)) for i, f in enumerate(frags))
+    live = d / "live-sound.mp4"
+    live.write_bytes(stream)
+
+    def pcm(p):
+        with av.open(str(p)) as c:
+            frames = list(c.decode(audio=0))
+        return frames[0].pts, np.concatenate([fr.to_ndarray() for fr in frames], axis=1)
+
+    (start, got), (want_start, want) = pcm(live), pcm(audio)
+    assert start == want_start == 0
+    assert float(np.sqrt(np.mean(want[:, :1024] ** 2))) > 0   # sound in the first 21 ms
+    n = min(got.shape[1], want.shape[1])
+    assert n >= want.shape[1] - 1024
+    assert np.array_equal(got[:, :n], want[:, :n])
+    # a later fragment alone: its sound starts at its place (the edit list applies to it too)
+    with av.open(str(frags[1])) as c:
+        first = next(iter(c.decode(audio=0)))
+    assert 0 <= first.time - tasks[1].first / tl.fps < 1024 / 48000

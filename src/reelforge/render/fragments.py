@@ -8,6 +8,14 @@ first file whole followed by the ``moof``/``mdat`` boxes of the next ones (`stre
 every chunk comes from the same encoder settings, so all files carry the same codec setup
 (their ``moov`` boxes differ only in the bit-rate hint) and one init serves them all.
 
+The AAC encoder's priming packet (1024 samples before time 0) is kept, as a normal MP4 keeps
+it: the audio track's media time is the presentation time + the priming, and the ``moov``
+carries an edit list (``edts``/``elst``, media_time = the priming) that says so, so a decoder
+sees the same packets from the same start as in the finished file and its sound is the same,
+sample for sample, from the first one (without the priming packet the first 21 ms decoded
+differently, and so did all noise-coded (PNS) bands after it: the decoder's noise generator
+started elsewhere).
+
 A growing fragmented MP4 over one HTTP response plays natively in a ``<video>``
 (Chromium, Firefox, Safari) with no JavaScript player; see docs/architecture.md for why this
 was chosen over HLS.
@@ -32,10 +40,11 @@ def make_fragment(chunk: Path, audio: Path | None, frames: tuple[int, int], fps:
     """Write output frames ``frames`` = ``[first, end)`` (the file ``chunk``) and the audio
     packets that start in that span as one fragmented MP4 at ``output`` (atomically).
 
-    Audio packets are given to the chunk in which they start (AAC frames do not line up
-    with video frames), so no packet is sent twice or lost; the encoder's priming packet
-    (negative time) is left out, as a fragment cannot start before zero. ``last`` takes the
-    audio that runs past the final frame too."""
+    Audio packets are given to the chunk in which they start in media time (AAC frames do
+    not line up with video frames), so no packet is sent twice or lost; media time is the
+    presentation time + the encoder's priming, so the first chunk starts with the priming
+    packet, and the edit list in the ``moov`` (`with_edit_list`) takes it off again. ``last``
+    takes the audio that runs past the final frame too."""
     import av
 
     first, end = frames
@@ -58,33 +67,89 @@ def make_fragment(chunk: Path, audio: Path | None, frames: tuple[int, int], fps:
                     p.dts += offset
                     p.stream = ov
                     packets.append((float(p.dts * vs.time_base), 0, p))
+                priming = 0
                 if audio is not None:
-                    packets += _audio_packets(audio, out, t0, t1)
+                    priming, sound = _audio_packets(audio, out, t0, t1)
+                    packets += sound
                 packets.sort(key=lambda x: (x[0], x[1]))
                 for _, _, p in packets:
                     out.mux(p)
+        if priming:
+            tmp.write_bytes(with_edit_list(tmp.read_bytes(), b"soun", priming))
         os.replace(tmp, output)
     finally:
         tmp.unlink(missing_ok=True)
     return output
 
 
-def _audio_packets(audio: Path, out, t0: float, t1: float) -> list:
+def _audio_packets(audio: Path, out, t0: float, t1: float) -> tuple[int, list]:
+    """(the encoder's priming in samples, the packets whose media time starts in [t0, t1),
+    with media time as their timestamps, sorted with the video by presentation time)."""
     import av
 
     res = []
+    priming = None
     with av.open(str(audio)) as ain:
         src = ain.streams.audio[0]
         oa = out.add_stream_from_template(src)
         for p in ain.demux(src):
             if p.pts is None:
                 continue
-            t = float(p.pts * src.time_base)
-            if t < 0 or not (t0 - 1e-6 <= t < t1 - 1e-6):
+            if priming is None:  # the first packet starts before 0 by the encoder's delay
+                priming = max(0, -p.pts)
+            media = p.pts + priming
+            if not (t0 - 1e-6 <= float(media * src.time_base) < t1 - 1e-6):
                 continue
+            shown = float(p.pts * src.time_base)
+            p.pts = p.dts = media
             p.stream = oa
-            res.append((t, 1, p))
-    return res
+            res.append((shown, 1, p))
+    return priming or 0, res
+
+
+def with_edit_list(data: bytes, handler: bytes, media_time: int) -> bytes:
+    """``data`` (an MP4 with one track of ``handler`` type, e.g. ``b"soun"``) with an edit list
+    in that track saying its presentation starts at ``media_time`` (in the track's timescale):
+    ``edts``/``elst`` right after ``tkhd``, one edit of unknown length (0: the whole fragmented
+    track), as ffmpeg writes for a fragmented AAC track. Only the ``moov`` changes; fragments
+    address their data from their own ``moof`` (``default_base_moof``), so nothing moves."""
+    elst = struct.pack(">I4sIIIihh", 28, b"elst", 0, 1, 0, media_time, 1, 0)
+    edts = _box(b"edts", elst)
+    out = []
+    for kind, off, size in boxes(data):
+        box = data[off:off + size]
+        if kind == "moov":
+            children = []
+            for k, o, n in boxes(box[8:]):
+                child = box[8 + o:8 + o + n]
+                inner = child[8:]
+                if k == "trak" and _handler(inner) == handler and "edts" not in [b[0] for b in boxes(inner)]:
+                    child = _box(b"trak", _after(inner, "tkhd", edts))
+                children.append(child)
+            box = _box(b"moov", b"".join(children))
+        out.append(box)
+    return b"".join(out)
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def _after(payload: bytes, kind: str, extra: bytes) -> bytes:
+    """``payload`` (a box's children) with ``extra`` inserted after its ``kind`` child."""
+    _, off, size = next(b for b in boxes(payload) if b[0] == kind)
+    return payload[:off + size] + extra + payload[off + size:]
+
+
+def _handler(trak: bytes) -> bytes | None:
+    """The handler type of a ``trak`` (``b"vide"``, ``b"soun"``): ``mdia``/``hdlr``."""
+    for kind, off, size in boxes(trak):
+        if kind == "mdia":
+            mdia = trak[off + 8:off + size]
+            for k, o, _ in boxes(mdia):
+                if k == "hdlr":
+                    return mdia[o + 16:o + 20]
+    return None
 
 
 def head_audio(timeline, seconds: float, workdir: Path, *, cancel: Any = None) -> Path:
