@@ -21,7 +21,8 @@ from .conftest import auth, chat, new_token, session_with_cut, start_server
 
 pytestmark = [pytest.mark.service, pytest.mark.slow]
 
-TIMEOUT = 1.5     # webhook attempt deadline on the server under test
+TIMEOUT = 3.0     # webhook attempt deadline on the server under test (1.5 s was missed by a
+                  # receiver in this process on a loaded CI machine)
 BACKOFF = 0.3     # first retry after 0.3 s, then 1.2 s
 ATTEMPTS = 3
 LONG = 180        # generous deadline for anything that waits on a render
@@ -139,8 +140,10 @@ def test_signed_delivery_and_caption_files(srv, rx, media_dir):
 
     status = _until("delivery recorded", lambda: (s := _status(base, token, job["id"]))["webhook"]["state"]
                     == "delivered" and s)
-    [attempt] = status["webhook"]["attempts"]
-    assert attempt["status_code"] == 204 and attempt["error"] is None and attempt["attempt"] == 1
+    *late, attempt = status["webhook"]["attempts"]
+    assert attempt["status_code"] == 204 and attempt["error"] is None and attempt["attempt"] == len(late) + 1
+    # on a loaded machine the receiver may miss the deadline: such attempts are timeouts, retried
+    assert all(a["status_code"] is None and a["error"].startswith("timed out") for a in late), late
     # the status document it was sent is the one the API shows (less the delivery log)
     assert {k: v for k, v in status.items() if k != "webhook"} == {k: v for k, v in doc.items() if k != "event"}
 
@@ -209,7 +212,8 @@ def test_hanging_receiver_is_timed_out_retried_and_recorded(srv, rx, media_dir):
     assert [(a["status_code"], a["error"]) for a in hook["attempts"]] == \
         [(None, f"timed out after {TIMEOUT:g} s")] * ATTEMPTS
     assert all(a["ms"] >= TIMEOUT * 1000 * 0.9 for a in hook["attempts"])
-    assert len(rx.requests(f"/hang/{sid}")) == ATTEMPTS
+    # each attempt reached the receiver (its handler may read the last one after the sender gave up)
+    _until("every attempt at the receiver", lambda: len(rx.requests(f"/hang/{sid}")) == ATTEMPTS, 60)
     assert status["status"] == "completed"          # the export itself is unaffected
     assert _status(base, token, other["id"])["webhook"]["state"] == "delivered"
 
