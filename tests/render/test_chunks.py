@@ -61,6 +61,7 @@ def test_any_frame_range_makes_the_whole_renders_frames(timeline, whole_raw, tmp
     total = len(whole_raw)
     assert total == 480
     ranges = [(0, 7), (5, 40), (100, 117), (117, 160), (40, 100), (200, 333), (330, 401), (401, 480), (479, 480)]
+    ranges += [(184, 230)]  # from inside the slide (xfade): limited range like the whole render
     ranges += plan_chunks(timeline)
     for a, b in ranges:
         d = tmp_path / f"r{a}_{b}"

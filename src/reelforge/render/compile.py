@@ -633,7 +633,11 @@ def _transition(c: _Ctx, kind: Transition, tail: str, head: str, frames: int) ->
     if kind is Transition.CROSSFADE:
         head = c.g.one([head], ["format=yuva420p", f"fade=t=in:st=0:d={d}:alpha=1"], "xin")
         return c.g.one([tail, head], ["overlay=format=yuv420:eof_action=pass", "format=yuv420p"], "xf")
-    return c.g.one([tail, head], [f"xfade=transition={XFADE[kind]}:duration={d}:offset=0"], "xf")
+    # back to limited-range 4:2:0 at once: ffmpeg negotiates full range for xfade's output, and
+    # the concat after it then converted the whole range to full when the range started in it
+    # (a chunk or its pre-roll starting inside a slide: 29 dB off the whole render)
+    return c.g.one([tail, head], [f"xfade=transition={XFADE[kind]}:duration={d}:offset=0",
+                                  "format=pix_fmts=yuv420p:color_ranges=tv"], "xf")
 
 
 def _main_video(c: _Ctx, track: Track | None) -> str:
@@ -866,7 +870,9 @@ def _video(c: _Ctx, workdir: Path) -> tuple[str, list[TextOverlay]]:
         if track is not main:
             base = _overlay_track(c, base, track)
     base, specs = _text_overlays(c, base, workdir)
-    return c.g.one([base], ["format=yuv420p"], "vout"), specs
+    # limited range always: x264 signals the range of the first frame it gets, so a chunk
+    # starting on a full-range frame would be flagged (and shown) differently from the rest
+    return c.g.one([base], ["format=pix_fmts=yuv420p:color_ranges=tv"], "vout"), specs
 
 
 # -- audio -------------------------------------------------------------------------------
