@@ -11,7 +11,7 @@ import pytest
 
 from reelforge.render import render, verify
 from reelforge.render.cache import ChunkCache
-from reelforge.render.chunked import count_frames, export, prepare
+from reelforge.render.chunked import ROLLS, count_frames, export, prepare
 from reelforge.render.chunks import plan_chunks
 from reelforge.render.compile import compile_chunk, compile_render
 from reelforge.render.text import fitted_specs
@@ -115,10 +115,12 @@ def test_export_is_the_whole_render_without_seams(hd, tmp_path):
     psnr = psnr_per_frame(whole, out, tmp_path)
     assert len(psnr) == 480
     # (two x264 runs of the same frames differ a little where one starts afresh: x264's rate
-    # control has no history at a chunk's first frames; measured 44-48 dB there, 50+ elsewhere)
+    # control has no history at a chunk's first frames. Each chunk is encoded from a few frames
+    # earlier to a few frames later (`chunked.ROLLS`): measured 46.4-51.3 dB around the joins at
+    # 1080p, against 44.5-48.8 dB without; README "Chunked exports")
     for a in starts[1:]:
         near = psnr[a - 3:a + 3]
-        assert np.mean(near) >= 45 and min(near) >= 43, (a, near)
+        assert min(near) >= 45, (a, near)
     assert np.median(psnr) >= 45
 
 
@@ -159,8 +161,26 @@ def _changed(cache, timeline, edited, tmp_path) -> tuple[set[int], object]:
     return {i for i in new if new[i] != old[i]}, res
 
 
-def _overlapping(chunks, first, end) -> set[int]:
-    return {i for i, (a, b) in enumerate(chunks) if a < end and first < b}
+def _overlapping(chunks, first, end, quality="standard") -> set[int]:
+    """Chunks whose encode (the chunk and its pre-/post-roll) shows frames ``[first, end)``."""
+    pre, post = ROLLS[quality]
+    return {i for i, (a, b) in enumerate(chunks) if a - pre < end and first < b + post}
+
+
+def test_a_chunks_key_holds_its_pre_and_post_roll(timeline, tmp_path):
+    """The encoded bytes depend on the frames before and after a chunk, so its key does; a
+    single chunk prepared alone (a worker of the fan-out) gets the key the whole plan gave it."""
+    pre, post = ROLLS["standard"]
+    assert pre > 0 and post > 0
+    plan = prepare(timeline, quality="standard", workdir=tmp_path / "a")
+    bare = prepare(timeline, quality="standard", workdir=tmp_path / "b", pre_roll=0, post_roll=0)
+    assert all(x.key != y.key for x, y in zip(plan, bare, strict=True))
+    assert plan[0].cmd.keep == (0, plan[0].frames) and bare[0].cmd.keep is None
+    assert plan[1].cmd.keep == (pre, pre + plan[1].frames)
+    assert plan[-1].cmd.keep == (pre, pre + plan[-1].frames)  # no frames after the last chunk
+    for t in plan:
+        [alone] = prepare(timeline, quality="standard", workdir=tmp_path / f"c{t.index}", chunks=[(t.first, t.end)])
+        assert alone.key == t.key
 
 
 def test_text_edit_renders_only_the_chunks_showing_it(timeline, exported, tmp_path):
@@ -263,7 +283,7 @@ def test_title_edit_through_the_session_rerenders_only_the_title_chunks(tmp_path
         f.write_bytes(data)
         os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10**9))
     fps = after.fps
-    showing = _overlapping(plan_chunks(after), title.start * fps // 1000, -(-title.end * fps // 1000))
+    showing = _overlapping(plan_chunks(after), title.start * fps // 1000, -(-title.end * fps // 1000), "draft")
     res = export(after, tmp_path / "b.mp4", quality="draft", cache=cache)
     assert res.chunks == first.chunks
     assert res.rendered == len(showing) and 0 < len(showing) < res.chunks / 2

@@ -48,10 +48,15 @@ from reelforge.render.runner import (
     measure_loudness,
 )
 from reelforge.render.text import draw_overlay, fitted_specs
+from reelforge.render.trim import keep_frames
 from reelforge.render.verify import verify
 from reelforge.timeline.model import Timeline
 
 Progress = Callable[[float], Any]
+
+# frames encoded before and after each chunk and dropped, by quality (measured: bench/seams.py,
+# README "Chunked exports")
+ROLLS: dict[str, tuple[int, int]] = {"draft": (0, 0), "standard": (8, 8), "high": (8, 20)}
 
 
 @dataclass(frozen=True)
@@ -85,15 +90,24 @@ class ExportResult:
 
 
 def prepare(timeline: Timeline, *, quality: str, workdir: Path,
-            chunks: list[tuple[int, int]] | None = None) -> list[ChunkTask]:
-    """Compile and key every chunk of ``timeline`` (``workdir`` gets one folder per chunk)."""
+            chunks: list[tuple[int, int]] | None = None,
+            pre_roll: int | None = None, post_roll: int | None = None) -> list[ChunkTask]:
+    """Compile and key every chunk of ``timeline`` (``workdir`` gets one folder per chunk):
+    those of `plan_chunks`, or ``chunks`` (some of them). ``pre_roll``/``post_roll``: frames
+    encoded before/after each chunk and dropped (default: `ROLLS` of the quality)."""
     if quality not in QUALITIES:
         raise InvalidTimeline(f"unknown quality {quality!r}; use one of {', '.join(QUALITIES)}")
+    pre, post = ROLLS.get(quality, (0, 0))
+    pre = pre if pre_roll is None else pre_roll
+    post = post if post_roll is None else post_roll
+    plan = plan_chunks(timeline)
+    starts = [a for a, _ in plan]  # GOP starts of the whole render, also inside the rolls
     tasks = []
     fitted: dict[str, int] | None = None
-    for i, (a, b) in enumerate(chunks or plan_chunks(timeline)):
+    for i, (a, b) in enumerate(chunks or plan):
         work = workdir / f"chunk{i:04d}"
-        cmd = compile_chunk(timeline, work / "chunk.mp4", (a, b), quality=quality, workdir=work)
+        cmd = compile_chunk(timeline, work / "chunk.mp4", (a, b), quality=quality, workdir=work,
+                            pre_roll=pre, post_roll=post, keyframes=starts)
         if fitted is None:  # caption sizes are fitted over the whole track: once per export
             fitted = {s.segment_id: s.font_px for s in fitted_specs(cmd.text_context)}
         texts = tuple(dataclasses.replace(s, font_px=fitted[s.segment_id]) for s in cmd.overlays)
@@ -115,6 +129,13 @@ def render_chunk(task: ChunkTask, cache: ChunkCache, *, cancel: Any = None,
     cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
     try:
         _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
+        if cmd.keep is not None:  # drop the pre-/post-roll
+            encoded = cmd.output.with_name("encoded.mp4")
+            os.replace(cmd.output, encoded)
+            try:
+                keep_frames(encoded, cmd.output, *cmd.keep, cmd.fps)
+            finally:
+                encoded.unlink(missing_ok=True)
         frames = count_frames(cmd.output)
         if frames != task.frames:
             raise RenderError(f"chunk {task.index} has {frames} frames instead of {task.frames}",

@@ -181,6 +181,9 @@ class RenderCommand:
     # every text spec of the timeline when ``overlays`` are only some (a chunk): caption
     # font sizes are fitted over the whole track
     text_context: tuple[TextOverlay, ...] = field(default=())
+    # a chunk encoded with pre-/post-roll: the encoded frames ``[a, b)`` that are the chunk
+    # (`reelforge.render.trim.keep_frames` drops the others); None: all of them
+    keep: tuple[int, int] | None = None
 
     @property
     def duration_s(self) -> float:
@@ -1084,7 +1087,8 @@ def compile_render(timeline: Timeline, output: str | Path, *, quality: str = "st
 
 
 def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int], *,
-                  quality: str = "standard", workdir: str | Path | None = None) -> RenderCommand:
+                  quality: str = "standard", workdir: str | Path | None = None,
+                  pre_roll: int = 0, post_roll: int = 0, keyframes: Sequence[int] = ()) -> RenderCommand:
     """Compile the picture of output frames ``[first, end)`` alone (no audio) into ``output``.
 
     The graph holds only what is on screen in that range, on the range's own clock, and
@@ -1093,10 +1097,20 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
     encode is one closed GOP sequence, so chunks join by stream copy. ``overlays`` lists the
     text drawn in the range; ``text_context`` every text spec of the timeline (caption sizes
     are shared by a whole track, see `reelforge.render.text.fitted_specs`).
+
+    ``pre_roll``/``post_roll``: frames of the timeline before and after the range encoded too
+    (as far as there are any), with an IDR forced at the range's first frame and at the first
+    frame after it, and at ``keyframes`` (the other chunks' first frames) within the rolls, so
+    x264's rate control and lookahead reach the range as in a whole render with those
+    keyframes; ``keep`` then says which encoded frames are the chunk (`reelforge.render.trim`).
     """
     output = Path(output)
     work = Path(workdir) if workdir is not None else output.parent
-    c = _context(timeline, quality, (int(frames[0]), int(frames[1])))
+    first, end = int(frames[0]), int(frames[1])
+    lo = max(0, first - max(0, pre_roll))
+    hi = min(total_frames(timeline), end + max(0, post_roll)) if end > first else end
+    c = _context(timeline, quality, (lo, hi))
+    keys = [first - lo, *([end - lo] if end < hi else []), *(k - lo for k in keyframes if lo < k < hi)]
     vout, specs = _video(c, work)
     graph = c.g.finish([vout])
     script = work / "graph.txt"
@@ -1104,13 +1118,14 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
     for args in c.g.inputs:
         argv += args
     argv += ["-/filter_complex", str(script), "-map", f"[{vout}]", "-an",
-             *video_codec_args(quality, c.fps), "-frames:v", str(c.hi - c.lo),
-             "-f", "mp4", *_PROGRESS, str(output)]
+             *video_codec_args(quality, c.fps), *_force_keyframes(keys),
+             "-frames:v", str(c.hi - c.lo), "-f", "mp4", *_PROGRESS, str(output)]
     used = [s for s in specs if f"text:{s.segment_id}" in c.g._keys]
+    keep = (first - lo, end - lo) if (lo, hi) != (first, end) else None
     return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=tuple(used),
                          total_frames=c.hi - c.lo, duration_ms=round((c.hi - c.lo) * 1000 / c.fps),
                          width=c.width, height=c.height, fps=c.fps, output=output,
-                         media=tuple(dict.fromkeys(c.g.media)), text_context=tuple(specs))
+                         media=tuple(dict.fromkeys(c.g.media)), text_context=tuple(specs), keep=keep)
 
 
 def compile_audio(timeline: Timeline, output: str | Path, *, workdir: str | Path,
