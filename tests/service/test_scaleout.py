@@ -507,15 +507,15 @@ def test_export_fans_out_over_three_workers_and_survives_a_sigkill(stack: Stack,
         render(tl, whole, keyframes=[a for a, _ in plan_chunks(tl)])
         psnr = psnr_per_frame(whole, out, tmp_path)
         assert len(psnr) == 2700
-        # two x264 runs of the same frames differ a little, most at a chunk's first frames (its
-        # encoder starts without rate-control history: measured ~43 dB around joins at 480p on
-        # these textured photos, below the issue's 45 dB; ~46-48 dB at 1080p, see
-        # tests/render/test_chunks); the pictures themselves are identical (same test file)
+        # two x264 runs of the same frames differ a little, most around a join: a chunk's
+        # encoder has less rate-control history there even with its pre-roll (README "Chunked
+        # exports"). Measured here with the rolls (2026-12-01, one run): around joins mean 48.0,
+        # min 41.4 dB; the pictures themselves are identical (tests/render/test_chunks)
         starts = [a for a, _ in plan_chunks(tl)][1:]
         near = [psnr[i] for a in starts for i in range(a - 2, a + 2)]
         print(f"PSNR fanned-out vs single process: mean {np.mean(psnr):.1f}, min {min(psnr):.1f}, "
               f"around joins mean {np.mean(near):.1f}, min {min(near):.1f} dB")
-        assert np.mean(psnr) >= 45 and np.mean(near) >= 42 and min(psnr) >= 35, (np.mean(psnr), min(psnr))
+        assert np.mean(psnr) >= 45 and np.mean(near) >= 45 and min(psnr) >= 35, (np.mean(psnr), min(psnr))
     finally:
         for w in workers:
             stop(w)
