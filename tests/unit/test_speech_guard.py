@@ -49,6 +49,9 @@ def test_segments_not_heard_as_speech_are_dropped():
     assert not judge_segment(guess).keep
     guess.temperature = 0.0
     assert judge_segment(guess).keep
+    # every temperature looped (compression ratio over faster-whisper's 2.4): hiss gave "我偷偷看你…"
+    assert judge_segment(Seg("我偷偷看你", avg_logprob=-0.2, no_speech_prob=0.87, compression_ratio=12.5)).reason == "looped"
+    assert judge_segment(Seg("欢迎光临，欢迎光临", compression_ratio=2.3)).keep
 
 
 def test_silent_spans():

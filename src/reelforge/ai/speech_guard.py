@@ -23,6 +23,10 @@ MIN_AVG_LOGPROB = -1.5
 # still improbable is a guess: on espeak-ng Mandarin such segments were English or random
 # characters ("make sure to be aware of your heart" for 关注我们，每周都有新的视频).
 GUESS_TEMPERATURE = 0.5
+# faster-whisper's own limit for a repetitive decode: a segment above it comes out only when
+# every temperature of the fallback looped (on hiss and sung music: "詞曲 詞 詞 詞…", or a few
+# words ahead of the loop that are not in the audio either, "我偷偷看你" on hiss).
+MAX_COMPRESSION_RATIO = 2.4
 
 # Lines Whisper writes on non-speech because its training subtitles end with them; dropped
 # when the segment is not confidently speech (normalised: lower case, no punctuation/spaces).
@@ -57,6 +61,8 @@ def judge_segment(seg: Segment) -> Verdict:
         return Verdict(False, "no speech")
     if seg.avg_logprob < MIN_AVG_LOGPROB:
         return Verdict(False, "not heard")
+    if seg.compression_ratio > MAX_COMPRESSION_RATIO:
+        return Verdict(False, "looped")
     if seg.avg_logprob < NO_SPEECH_LOGPROB and getattr(seg, "temperature", 0.0) > GUESS_TEMPERATURE:
         return Verdict(False, "guessed")
     key = _key(seg.text)
