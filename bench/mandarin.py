@@ -5,14 +5,15 @@ Each sentence of bench/data/zh_sentences.json is spoken by `reelforge.ai.tts.syn
 `reelforge.ai.captions.transcribe(path, "zh")` (Whisper base, the product's decoding and its
 guards against invented text); the CER (`speech_score.word_error_rate`: per character,
 punctuation dropped, Arabic numerals read as characters) is averaged over the ``known`` set
-(the sentences the tests used before, tuned on) and the ``held_out`` set (written before any
-setting was tried on it: the figure to report). Also reported: how many transcripts hold a
+(the sentences the tests used before, tuned on), the ``tune`` set (written to choose decoding
+settings on) and the ``held_out`` set (written before any setting was tried on it: the figure
+to report). Also reported: how many transcripts hold a
 loop (a phrase 4+ times in a row) or the old steering prompt ("以下是普通话").
 
     python bench/mandarin.py [--json] [--verbose] [--voice cmn-latn-pinyin+f2] [--wpm 140]
 
 ``--voice``/``--wpm`` try another espeak-ng voice or speed without editing tts.py.
-Takes ~2-5 min on 2 cores (about 120 s of speech).
+Takes ~4-10 min on 2 cores (about 200 s of speech).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def main() -> None:
     started = time.perf_counter()
     speech_s = 0.0
     with tempfile.TemporaryDirectory(prefix="reelforge-bench-zh-") as d:
-        for part in ("known", "held_out"):
+        for part in ("known", "tune", "held_out"):
             rates, loops, prompt = [], 0, 0
             for k, line in enumerate(data[part]):
                 wav = Path(d) / f"{part}{k}.wav"
