@@ -237,16 +237,20 @@ class AIStage:
         """The subject of a picture or clip (`reelforge.media.subject`), cached; None = centre."""
         key = ("subject", asset.id)
         if key not in self.cache:
-            from reelforge.media import subject
-
-            try:
-                if asset.kind.value == "image":
-                    self.cache[key] = subject.find_subject(asset.path)
-                else:
-                    self.cache[key] = subject.video_subject(asset.path)
-            except Exception:  # noqa: BLE001 - unreadable: centre crop
-                self.cache[key] = None
+            self.cache[key] = _find_subject(asset)
         return self.cache[key]
+
+    def find_subjects(self, assets: list[Asset]) -> None:
+        """Find the subjects of ``assets`` not yet cached, a few at once (OpenCV and Pillow
+        release the GIL: on 2 cores the five photos of the reference job take half the time)."""
+        todo = list({a.id: a for a in assets if ("subject", a.id) not in self.cache}.values())
+        if len(todo) < 2:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
+            for a, found in zip(todo, pool.map(_find_subject, todo), strict=True):
+                self.cache[("subject", a.id)] = found
 
     def focus_ops(self, tl: Timeline, *, force: bool = False) -> list[O.Op]:
         """For every cover (or framing-chosen blur) shot on the main track: its subject box and
@@ -261,6 +265,9 @@ class AIStage:
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
         aspect = tl.width / tl.height
         ops: list[O.Op] = []
+        self.find_subjects([by_id[s.src] for s in main.segments if s.src in by_id and by_id[s.src].width
+                            and by_id[s.src].kind is not AssetKind.AUDIO
+                            and (s.fit is Fit.COVER or (s.fit is Fit.BLUR and s.subject is not None))])
         for seg in main.segments:
             a = by_id.get(seg.src)
             if a is None or not a.width or not a.height or a.kind is AssetKind.AUDIO:
@@ -624,3 +631,15 @@ def compact_ops(ops: Sequence[O.Op], tl: Timeline | None = None) -> list[O.Op]:
         if target is not None and target.id is not None and names.get(target.id):
             out[-1] = out[-1].model_copy(update={"target": O.Target(role=target.role, name=names[target.id])})
     return out
+
+
+def _find_subject(asset: Asset):
+    """The subject of a picture or clip, or None (the centre) when there is none or it is unreadable."""
+    from reelforge.media import subject
+
+    try:
+        if asset.kind.value == "image":
+            return subject.find_subject(asset.path)
+        return subject.video_subject(asset.path)
+    except Exception:  # noqa: BLE001 - unreadable: centre crop
+        return None

@@ -31,6 +31,18 @@ def test_each_marked_subject_is_found_where_it_is(photos):
     assert {s.source for s in by.values()} == {"face"}
 
 
+def test_subjects_found_a_few_at_once_are_the_ones_found_one_by_one(photos):
+    """The session finds a cut's subjects in threads (`AIStage.find_subjects`); each thread has
+    its own cascades, so the answers are exactly those of one picture at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [p.path for p in photos] * 2
+    alone = [find_subject(p) for p in paths]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(find_subject, paths)) == alone
+    assert sum(s is not None and s.source == "face" for s in alone) >= 4
+
+
 def test_no_part_of_a_flat_or_noisy_picture_is_taken_for_a_subject():
     assert find_subject(np.full((300, 500, 3), 128, np.uint8)) is None
     rng = np.random.default_rng(1)

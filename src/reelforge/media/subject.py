@@ -23,8 +23,8 @@ see docs/framing.md. Faces take ~30 ms a picture, saliency ~60 ms (2 busy cores)
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -97,15 +97,22 @@ def _resize(rgb: np.ndarray, side: int) -> np.ndarray:
     return cv2.resize(rgb, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
 
 
-@cache
+_loaded = threading.local()
+
+
 def _cascade(name: str):
+    """The cascade, loaded once per thread: a CascadeClassifier keeps scratch state while it
+    detects, so two threads (`reelforge.ai_stage` finds subjects a few at once) must not share one."""
     import cv2
 
-    path = Path(cv2.data.haarcascades) / f"haarcascade_{name}.xml"
-    c = cv2.CascadeClassifier(str(path))
-    if c.empty():
-        raise RuntimeError(f"OpenCV cascade {path} did not load")
-    return c
+    mine = _loaded.__dict__.setdefault("cascades", {})
+    if name not in mine:
+        path = Path(cv2.data.haarcascades) / f"haarcascade_{name}.xml"
+        c = cv2.CascadeClassifier(str(path))
+        if c.empty():
+            raise RuntimeError(f"OpenCV cascade {path} did not load")
+        mine[name] = c
+    return mine[name]
 
 
 def _grow(x: float, y: float, w: float, h: float, W: int, H: int) -> Box:

@@ -42,6 +42,7 @@ All times are integer frames at the output rate; seconds appear only as argument
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -780,10 +781,23 @@ READABLE_SHARE = 0.035  # text smaller than 3.5 % of the frame's short side is h
 TEXT_LINES = 2
 
 
+# the last timeline's text layout: every chunk of an export compiles the same timeline, and
+# laying its texts out (fitting, candidate places against subjects) is most of a compile
+_LAST_SPECS: list[tuple[Timeline, int, int, list[tuple[TextOverlay, Slot]]]] = []
+
+
 def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> list[tuple[TextOverlay, Slot]]:
     """Every text of ``timeline`` the layout keeps, as (overlay, slot), in drawing order, after
     `layout.hold_texts` (a merged text keeps its first part's id). Each text is first fitted to the largest slot a band offers (at most two lines, shrinking the font;
     one size per caption track), then laid out with its drawn size (`reelforge.render.layout`)."""
+    last = _LAST_SPECS[-1] if _LAST_SPECS else None
+    if last is None or last[0] is not timeline or last[1:3] != (width, height):
+        last = (timeline, width, height, _text_specs(timeline, width, height))
+        _LAST_SPECS[:] = [last]  # the timeline is frozen: the same object lays out the same
+    return [(dataclasses.replace(s, path=workdir / s.path.name), slot) for s, slot in last[3]]
+
+
+def _text_specs(timeline: Timeline, width: int, height: int) -> list[tuple[TextOverlay, Slot]]:
     from reelforge.render.layout import hold_texts
     from reelforge.render.text import block_size, fitted_specs
 
@@ -805,7 +819,7 @@ def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> li
             box = seg.background is TextBackground.BOX
             shout = look.uppercase and track.role in (Role.TITLE, Role.CTA)
             raw.append(TextOverlay(
-                segment_id=seg.id, path=workdir / f"text_{len(raw):02d}.png", text=seg.text.upper() if shout else seg.text,
+                segment_id=seg.id, path=Path(f"text_{len(raw):02d}.png"), text=seg.text.upper() if shout else seg.text,
                 frame_width=width, frame_height=height, font_px=font_px, max_width=int(col[2] - col[0]),
                 color=seg.color, bold=look.weight if seg.bold else min(look.weight, 400), background=seg.background,
                 align="center", position=seg.position, max_lines=TEXT_LINES,
