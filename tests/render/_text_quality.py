@@ -66,7 +66,8 @@ def subject_now(tl, seg, ms: float, w: int, h: int):
     """The annotated subject (no margin) in the frame at ``ms``: through the view the renderer
     eases between (framing's first and last view, sine-eased like compile)."""
     a = tl.asset(seg.src)
-    path = framing.plan(a.width, a.height, w, h, seg.motion, framing.subject_rect(a.width, a.height, seg.subject))
+    path = framing.plan(a.width, a.height, w, h, seg.motion, framing.subject_rect(a.width, a.height, seg.subject),
+                        framing.subject_rect(a.width, a.height, seg.core) if seg.subject and seg.core else None)
     q = min(1.0, max(0.0, (ms - seg.start) / max(1, seg.duration)))
     e = framing.ease(q)
     v = framing.Rect(*(s0 + (s1 - s0) * e for s0, s1 in zip(

@@ -78,6 +78,27 @@ def test_a_subject_larger_than_the_view_keeps_it_centred(motion):
         assert v.w == pytest.approx(562.5) and v.cx == pytest.approx(big.cx)
 
 
+@pytest.mark.parametrize("motion", MOVES)
+def test_a_subject_larger_than_the_view_with_a_core_that_fits_is_revealed_by_a_zoom_out(motion):
+    # Grace Hopper's head box in 9:16: wider than the view, her face (the core) is not
+    src = (1600, 1000)
+    big = subject_rect(*src, (0.2, 0.1, 0.59, 0.9), margin=0)  # 624 px, the 9:16 view 562.5
+    core = subject_rect(*src, (0.25, 0.3, 0.5, 0.7), margin=0)  # 400 px, left of the box's centre
+    p = plan(*src, 1080, 1920, motion, big, core)
+    assert p.start.w == pytest.approx(562.5 / (1 + framing.ZOOM)) and p.end.w == pytest.approx(562.5)
+    for q in (0.0, 0.3, 0.5, 0.8, 1.0):  # the core whole in every frame, all inside the picture
+        e = framing.ease(q)
+        v = Rect(*(a + (b - a) * e for a, b in zip((p.start.x, p.start.y, p.start.w, p.start.h),
+                                                   (p.end.x, p.end.y, p.end.w, p.end.h), strict=True)))
+        assert v.contains(core) and _inside(v, *src)
+    # it ends as near the box's centre as holding the core allows: the core's right edge, not the box's
+    assert p.end.x + p.end.w == pytest.approx(max(core.x + core.w, big.cx + 562.5 / 2))
+    assert not plan(*src, 1080, 1920, Motion.NONE, big, core).moves  # a still stays still
+    # a core that does not fit either: centred on the box, still
+    wide_core = subject_rect(*src, (0.2, 0.3, 0.58, 0.7), margin=0)
+    assert not plan(*src, 1080, 1920, motion, big, wide_core).moves
+
+
 def test_no_subject_is_the_centre():
     p = plan(1600, 1000, 1080, 1920, Motion.NONE)
     assert p.start.cx == pytest.approx(800) and p.start.h == 1000 and not p.moves

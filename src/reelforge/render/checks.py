@@ -119,7 +119,8 @@ def upscale_factor(seg: VideoSegment, src_w: int, src_h: int, width: int, height
 
     if seg.fit is Fit.COVER:
         box = framing.subject_rect(src_w, src_h, seg.subject, seg.focus)
-        path = framing.plan(src_w, src_h, width, height, seg.motion, box)
+        core = framing.subject_rect(src_w, src_h, seg.core) if seg.subject and seg.core else None
+        path = framing.plan(src_w, src_h, width, height, seg.motion, box, core)
         return width / min(path.start.w, path.end.w)
     k = min(width / src_w, height / src_h)
     return k * (1 + framing.ZOOM if seg.motion is not Motion.NONE else 1)

@@ -151,11 +151,31 @@ def _shrink(cw: float, ch: float, k: float, subject: Rect | None) -> float:
     return max(1.0, min(k, room))
 
 
+def _fits(w: float, h: float, r: Rect) -> bool:
+    return r.w <= w + 1e-6 and r.h <= h + 1e-6
+
+
+def _reveal(src_w: float, src_h: float, cw: float, ch: float, motion: Motion, subject: Rect, core: Rect) -> Path:
+    """A subject box larger than the largest window whose core fits: that window centred on the
+    box as far as it can while holding the core; a moving shot zooms out to it from a window up
+    to ``1 + ZOOM`` smaller on the core (the core whole in every frame, the most of the box at
+    the end)."""
+    x = _place(cw, src_w, core.x, core.x + core.w, subject.cx)
+    y = _place(ch, src_h, core.y, core.y + core.h, subject.cy)
+    wide = Rect(x, y, cw, ch)
+    k = _shrink(cw, ch, 1 + ZOOM, core)
+    if motion is Motion.NONE or k <= 1 + 1e-6:
+        return Path(wide, wide)
+    return Path(window(src_w, src_h, cw / k, ch / k, core), wide)
+
+
 def plan(src_w: float, src_h: float, out_w: int, out_h: int, motion: Motion,
-         subject: Rect | None = None) -> Path:
+         subject: Rect | None = None, core: Rect | None = None) -> Path:
     """The view path of one shot (see the module doc)."""
     aspect = out_w / out_h
     cw, ch = largest(src_w, src_h, aspect)
+    if subject is not None and core is not None and not _fits(cw, ch, subject) and _fits(cw, ch, core):
+        return _reveal(src_w, src_h, cw, ch, motion, subject, core)
     full = window(src_w, src_h, cw, ch, subject)
     if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
         k = _shrink(cw, ch, 1 + ZOOM, subject)
