@@ -220,3 +220,23 @@ def test_oversampled_stills_share_one_memory_budget():
         moving = g.count("sendcmd=c=") + g.count("perspective=")
         assert moving == shots
     assert "perspective=" not in graph(2) and "perspective=" in graph(6)
+
+
+def test_what_pans_leave_of_the_budget_goes_to_a_zoom():
+    """An equal share of the budget (40 M pixels for three shots) is too small for a 1080p
+    zoom's 5x5 picture (~52 M); two pans use ~21 M each, and the zoom gets what they leave
+    instead of falling back to ``perspective``; all three stay within the budget."""
+    from reelforge.render import motion
+
+    assets = [Asset(id=f"i{k}", path=f"/p{k}.png", name=f"p{k}.png", kind=AssetKind.IMAGE,
+                    width=1920, height=1080) for k in range(3)]
+    moves = [Motion.PAN_LEFT, Motion.ZOOM_IN, Motion.PAN_RIGHT]
+    segs = tuple(VideoSegment(id=f"s{k}", start=3000 * k, duration=3000, src=f"i{k}", motion=moves[k])
+                 for k in range(3))
+    tl = build(width=1920, height=1080, fps=30, duration=9000, assets=assets,
+               tracks=[Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=segs)])
+    g = compile_render(tl, "/o.mp4", workdir="/w").filter_graph
+    sizes = [int(w) * int(h) for w, h in re.findall(r"scale=(\d+):(\d+):out_range=tv", g)]
+    big = [s for s in sizes if s > 1920 * 1080 * 2]
+    assert len(big) == 3 and max(big) > motion.per_shot_cap(3) and sum(big) <= motion.BUDGET_PIXELS
+    assert "perspective=" not in g and g.count("sendcmd=c=") == 3

@@ -314,8 +314,11 @@ class _Ctx:
     total_frames: int
     # the output frames [lo, hi) of the timeline this graph renders (a chunk); whole by default
     window: tuple[int, int] | None = None
-    # the largest oversampled picture a moving still may have (`motion.per_shot_cap`)
-    oversample_px: int = motion.MAX_PIXELS
+    # the largest oversampled picture each moving still may have, by segment id (`_oversample_caps`)
+    oversample_px: dict[str, int] = field(default_factory=dict)
+
+    def cap_of(self, seg_id: str) -> int:
+        return self.oversample_px.get(seg_id, motion.MAX_PIXELS)
 
     @property
     def lo(self) -> int:
@@ -424,14 +427,7 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
                     f":x={_q(f'iw*{_num(x0 / src_w)}')}:y={_q(f'ih*{_num(y0 / src_h)}')}:exact=1")
     if not path.moves:
         return [*once, f"scale={w}:{h}:out_range=tv"], []
-    k = _base_scale(path, w)
-    bw, bh = _even((x1 - x0) * k), _even((y1 - y0) * k)
-    kx, ky = bw / (x1 - x0), bh / (y1 - y0)
-
-    def base(r: framing.Rect) -> framing.Rect:
-        return framing.Rect((r.x - x0) * kx, (r.y - y0) * ky, r.w * kx, r.h * ky)
-
-    a, b = base(path.start), base(path.end)
+    a, b, bw, bh = _base_views(path, x0, y0, x1, y1, w)
     over = motion.oversample(a, b, bw, bh, w, h, cap)
     if over is None:  # no room for an oversampled picture: perspective (same path, ~3.5x the CPU)
         once.append(f"scale={bw}:{bh}:out_range=tv")
@@ -440,6 +436,31 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
     once.append(f"scale={size[0]}:{size[1]}:out_range=tv")
     crops = motion.views(a, b, n, offset, count or n - offset, over, size)
     return once, motion.filters(crops, name, fps, w, h, over)
+
+
+def _base_views(path: framing.Path, x0: float, y0: float, x1: float, y1: float,
+                w: int) -> tuple[framing.Rect, framing.Rect, int, int]:
+    """A moving view's first and last view on its base picture (the part [x0, x1) x [y0, y1)
+    of the source at `_base_scale`), and that picture's size."""
+    k = _base_scale(path, w)
+    bw, bh = _even((x1 - x0) * k), _even((y1 - y0) * k)
+    kx, ky = bw / (x1 - x0), bh / (y1 - y0)
+
+    def base(r: framing.Rect) -> framing.Rect:
+        return framing.Rect((r.x - x0) * kx, (r.y - y0) * ky, r.w * kx, r.h * ky)
+
+    return base(path.start), base(path.end), bw, bh
+
+
+def _oversampled_px(path: framing.Path, src_w: float, src_h: float, w: int, h: int, cap: int) -> int | None:
+    """Luma pixels of a moving view's oversampled picture under ``cap`` (as `_view_filters`
+    builds it), or None when it moves by ``perspective``."""
+    span = path.span
+    x0, y0 = max(0.0, math.floor(span.x) - 1), max(0.0, math.floor(span.y) - 1)
+    x1, y1 = min(src_w, math.ceil(span.x + span.w) + 1), min(src_h, math.ceil(span.y + span.h) + 1)
+    a, b, bw, bh = _base_views(path, x0, y0, x1, y1, w)
+    over = motion.oversample(a, b, bw, bh, w, h, cap)
+    return None if over is None else bw * over[0] * bh * over[1]
 
 
 def _perspective(a: framing.Rect, b: framing.Rect, bw: int, bh: int, w: int, h: int, n: int,
@@ -528,7 +549,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     elif seg.fit is Fit.COVER and asset.width and asset.height:
         # the view path is planned on the picture itself (subject box or focus point)
         path = _still_path(seg, mo, asset.width, asset.height, w, h, subject=True)
-        once = _view_filters(path, asset.width, asset.height, w, h, n, 0, count=1, cap=c.oversample_px)[0]
+        once = _view_filters(path, asset.width, asset.height, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0]
         base = c.g.one([f"{idx}:v"], [*once, "setsar=1", f"format={pix}"], "img")
         view = (path, asset.width, asset.height)
     else:
@@ -536,7 +557,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         bw, bh = _base_size(mo, w, h)
         fitted = _fitted(c, f"{idx}:v", seg.fit, bw, bh, [], _focus(seg))
         path = _still_path(seg, mo, bw, bh, w, h, subject=False)
-        once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.oversample_px)[0] if path.moves else []
+        once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
         view = (path, bw, bh)
     # one moving stream per part, each from the one oversampled picture (one frame, split, so
@@ -547,7 +568,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     out = []
     for b, (first, end) in zip(bases, parts, strict=True):
         moving = _view_filters(view[0], view[1], view[2], w, h, n, first, fps=c.fps, count=end - first,
-                                name=_name(c, "mv"), cap=c.oversample_px)[1] if view else []
+                                name=_name(c, "mv"), cap=c.cap_of(seg.id))[1] if view else []
         out.append(c.g.one([b], [
             f"loop=loop={end - first - 1}:size=1:start=0",
             f"setpts=N/({c.fps}*TB)",
@@ -1025,15 +1046,16 @@ def _context(timeline: Timeline, quality: str, window: tuple[int, int] | None = 
     from reelforge.media.limits import DEFAULT
 
     cap = max([DEFAULT.decoder_cap, *(a.width * a.height for a in timeline.assets)])
-    moving = _moving_stills(timeline, width, height)
-    return _Ctx(timeline, _Graph(cap), width, height, fps, total, window, motion.per_shot_cap(moving))
+    caps = _oversample_caps(_moving_stills(timeline, width, height), width, height)
+    return _Ctx(timeline, _Graph(cap), width, height, fps, total, window, caps)
 
 
-def _moving_stills(timeline: Timeline, w: int, h: int) -> int:
-    """Stills of the main track whose view moves (the same for a whole render and every chunk
-    of it, so both pick the same motion filters)."""
+def _moving_stills(timeline: Timeline, w: int, h: int) -> list[tuple[str, framing.Path, float, float]]:
+    """Stills of the main track whose view moves, with their view path and the size it is
+    planned on (the same for a whole render and every chunk of it, so both pick the same
+    motion filters)."""
     main = next((t for t in timeline.tracks if t.kind is TrackKind.VIDEO and t.role is Role.MAIN), None)
-    count = 0
+    out = []
     for seg in (main.segments if main else ()):
         if not isinstance(seg, VideoSegment) or seg.motion is Motion.NONE:
             continue
@@ -1041,10 +1063,37 @@ def _moving_stills(timeline: Timeline, w: int, h: int) -> int:
         if asset.kind is not AssetKind.IMAGE:
             continue
         if seg.fit is Fit.COVER and asset.width and asset.height:
-            count += _still_path(seg, seg.motion, asset.width, asset.height, w, h, subject=True).moves
+            path = _still_path(seg, seg.motion, asset.width, asset.height, w, h, subject=True)
+            if path.moves:
+                out.append((seg.id, path, float(asset.width), float(asset.height)))
         else:
-            count += 1
-    return count
+            bw, bh = _base_size(seg.motion, w, h)
+            out.append((seg.id, _still_path(seg, seg.motion, bw, bh, w, h, subject=False), float(bw), float(bh)))
+    return out
+
+
+def _oversample_caps(shots: list[tuple[str, framing.Path, float, float]], w: int, h: int) -> dict[str, int]:
+    """Each moving still's cap on its oversampled picture: an equal share of
+    `motion.BUDGET_PIXELS` (`motion.per_shot_cap`), then what the shots that need less than
+    their share (pans, small pictures) leave goes, in timeline order, to shots whose share was
+    too small for `motion.MIN_OVERSAMPLE` steps, so fewer fall back to ``perspective``. The sum
+    of the pictures stays within the budget."""
+    share = motion.per_shot_cap(len(shots))
+    caps, used, short = {}, 0, []
+    for sid, path, sw, sh in shots:
+        px = _oversampled_px(path, sw, sh, w, h, share)
+        caps[sid] = share
+        if px is None:
+            short.append((sid, path, sw, sh))
+        else:
+            used += px
+    left = motion.BUDGET_PIXELS - used
+    for sid, path, sw, sh in short:
+        cap = min(motion.MAX_PIXELS, left)
+        px = _oversampled_px(path, sw, sh, w, h, cap) if cap > 0 else None
+        if px is not None:
+            caps[sid], left = cap, left - px
+    return caps
 
 
 AUDIO_CODEC_ARGS = ("-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k")
