@@ -71,7 +71,9 @@ def views(start: framing.Rect, end: framing.Rect, n: int, first: int, count: int
         x, y = start.x + (end.x - start.x) * e, start.y + (end.y - start.y) * e
         vw, vh = start.w + (end.w - start.w) * e, start.h + (end.h - start.h) * e
         cw, ch = min(kw, max(2, round(vw * kx))), min(kh, max(2, round(vh * ky)))
-        cx, cy = min(max(0, round(x * kx)), kw - cw), min(max(0, round(y * ky)), kh - ch)
+        # the crop's centre, not its corner, rounded: a zoom's size steps then move it by half steps
+        cx = min(max(0, round((x + vw / 2) * kx - cw / 2)), kw - cw)
+        cy = min(max(0, round((y + vh / 2) * ky - ch / 2)), kh - ch)
         out.append((cw, ch, cx, cy))
     return out
 
