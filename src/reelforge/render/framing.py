@@ -16,8 +16,9 @@ between two rectangles that contain a box contains it too):
 `crop_holds` says whether a window of the output's aspect can hold the subject: all of a precise
 box's core (a face), or the core and at least `KEEP` of a loose (saliency) box, which is only an
 estimate of how far the subject reaches; when it cannot, the shot is shown whole over a blurred
-fill instead (the planner's job). A box larger than the view is not chased: the view stays
-centred on it, no zoom or pan that would give up more of it.
+fill instead (the planner's job). A box larger than the view is not chased: with a core that
+fits (a face), a moving shot zooms out from a view on the core to the widest view; otherwise the
+view stays centred on it, no zoom or pan that would give up more of it.
 """
 
 from __future__ import annotations
