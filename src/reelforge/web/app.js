@@ -907,7 +907,7 @@
     } catch (err) {
       notify(explain(err));
     }
-    refreshCredits();
+    await refreshCredits();   // ready means everything shown, the balance too (it never throws)
     document.body.dataset.ready = "1";
   }
 
