@@ -114,14 +114,16 @@ def test_export_is_the_whole_render_without_seams(hd, tmp_path):
     # frames around every join (and everywhere) match the single-process render
     psnr = psnr_per_frame(whole, out, tmp_path)
     assert len(psnr) == 480
-    # (two x264 runs of the same frames differ a little where one starts afresh: x264's rate
-    # control has no history at a chunk's first frames. Each chunk is encoded from a few frames
-    # earlier to a few frames later (`chunked.ROLLS`): measured 46.4-51.3 dB around the joins at
-    # 1080p, against 44.5-48.8 dB without; README "Chunked exports")
+    # (x264 encodes a chunk's frames as the whole render does when each join and the frame
+    # before it are IDR frames in both (`compile.join_keyframes`) and a post-roll lets the
+    # lookahead end each chunk as the whole render goes on: only the frame before a join
+    # differs, measured 49.5-51.9 dB at 1080p; README "Chunked exports")
     for a in starts[1:]:
         near = psnr[a - 3:a + 3]
         assert min(near) >= 45, (a, near)
-    assert np.median(psnr) >= 45
+    # every other frame is the whole render's own, bit for bit (PSNR reported as 99 when equal)
+    same = sum(p >= 99 for p in psnr)
+    assert same >= 480 - 3 * (len(starts) - 1), (same, [round(p, 1) for p in psnr])
 
 
 @pytest.mark.slow
@@ -162,22 +164,31 @@ def _changed(cache, timeline, edited, tmp_path) -> tuple[set[int], object]:
 
 
 def _overlapping(chunks, first, end, quality="standard") -> set[int]:
-    """Chunks whose encode (the chunk and its pre-/post-roll) shows frames ``[first, end)``."""
+    """Chunks whose encode (the chunk and its rolls) shows frames ``[first, end)``."""
     pre, post = ROLLS[quality]
     return {i for i, (a, b) in enumerate(chunks) if a - pre < end and first < b + post}
 
 
-def test_a_chunks_key_holds_its_pre_and_post_roll(timeline, tmp_path):
-    """The encoded bytes depend on the frames before and after a chunk, so its key does; a
-    single chunk prepared alone (a worker of the fan-out) gets the key the whole plan gave it."""
+def test_a_chunks_key_holds_its_rolls(timeline, tmp_path):
+    """The encoded bytes depend on the frames after a chunk (and before it, with a pre-roll),
+    so its key does; a single chunk prepared alone (a worker of the fan-out) gets the key the
+    whole plan gave it."""
     pre, post = ROLLS["standard"]
-    assert pre > 0 and post > 0
+    assert post > 0
     plan = prepare(timeline, quality="standard", workdir=tmp_path / "a")
     bare = prepare(timeline, quality="standard", workdir=tmp_path / "b", pre_roll=0, post_roll=0)
-    assert all(x.key != y.key for x, y in zip(plan, bare, strict=True))
+    assert all(x.key != y.key for x, y in zip(plan[:-1], bare[:-1], strict=True))
     assert plan[0].cmd.keep == (0, plan[0].frames) and bare[0].cmd.keep is None
     assert plan[1].cmd.keep == (pre, pre + plan[1].frames)
-    assert plan[-1].cmd.keep == (pre, pre + plan[-1].frames)  # no frames after the last chunk
+    # no frames after the last chunk: with no pre-roll it is encoded as it is
+    assert plan[-1].cmd.keep == ((pre, pre + plan[-1].frames) if pre else None)
+    assert plan[-1].key == bare[-1].key or pre
+    # a join and the frame before it are IDR frames in every encode that holds them
+    frames = [a for a, _ in plan_chunks(timeline)]
+    for t in plan[:-1]:
+        kf = t.cmd.argv[t.cmd.argv.index("-force_key_frames") + 1]
+        assert f"eq(n,{t.end - 1 - t.first + pre})" in kf and f"eq(n,{t.end - t.first + pre})" in kf
+        assert t.end in frames
     for t in plan:
         [alone] = prepare(timeline, quality="standard", workdir=tmp_path / f"c{t.index}", chunks=[(t.first, t.end)])
         assert alone.key == t.key

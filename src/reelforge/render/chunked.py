@@ -54,9 +54,11 @@ from reelforge.timeline.model import Timeline
 
 Progress = Callable[[float], Any]
 
-# frames encoded before and after each chunk and dropped, by quality (measured: bench/seams.py,
-# README "Chunked exports")
-ROLLS: dict[str, tuple[int, int]] = {"draft": (0, 0), "standard": (8, 8), "high": (8, 20)}
+# frames encoded before and after each chunk and dropped, by quality: a post-roll as long as
+# x264's lookahead (veryfast 10, medium 40) ends a chunk as a whole render goes on; with each
+# join's two IDR frames (`compile.join_keyframes`) a pre-roll buys nothing (measured:
+# bench/seams.py, README "Chunked exports")
+ROLLS: dict[str, tuple[int, int]] = {"draft": (0, 0), "standard": (0, 8), "high": (0, 40)}
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from reelforge.render.compile import RenderCommand, TextOverlay, total_frames
 from reelforge.timeline.model import Role, Timeline, TrackKind, Transition, VideoSegment
 
 # bump when a change to the renderer changes the pixels of a chunk (old cached chunks then miss)
-RENDERER_VERSION = "chunks-1"
+RENDERER_VERSION = "chunks-2"
 MIN_CHUNK_S = 2.0
 MAX_CHUNK_S = 5.0
 

@@ -1,7 +1,7 @@
 """Keep some frames of an H.264 encode by stream copy (no re-encode).
 
-A chunk is encoded with a few frames before it (and after it) so that x264 reaches its first
-and last frames in the state a whole render would be in (`reelforge.render.compile.compile_chunk`);
+A chunk is encoded with a few frames after it (and, if asked, before it) so that x264 reaches
+its last frames in the state a whole render would be in (`reelforge.render.compile.compile_chunk`);
 those extra frames are then dropped here. Cuts are exact only at closed-GOP starts: the encode
 has a forced IDR at the first frame kept and at the first frame dropped after them, so no kept
 frame refers to a dropped one.
