@@ -507,15 +507,17 @@ def test_export_fans_out_over_three_workers_and_survives_a_sigkill(stack: Stack,
         render(tl, whole, keyframes=[a for a, _ in plan_chunks(tl)])
         psnr = psnr_per_frame(whole, out, tmp_path)
         assert len(psnr) == 2700
-        # two x264 runs of the same frames differ a little, most around a join: a chunk's
-        # encoder has less rate-control history there even with its pre-roll (README "Chunked
-        # exports"). Measured here with the rolls (2026-12-01, one run): around joins mean 48.0,
-        # min 41.4 dB; the pictures themselves are identical (tests/render/test_chunks)
+        # the chunks' frames are the whole render's, bit for bit, except the frame before each
+        # join: an IDR whose QP x264 takes from the decaying mean of the P frames before it,
+        # which reaches further back than the chunk (README "Chunked exports"). Measured
+        # (2026-12-01, one run): every other frame identical, that frame 44.4-45.0 dB
         starts = [a for a, _ in plan_chunks(tl)][1:]
-        near = [psnr[i] for a in starts for i in range(a - 2, a + 2)]
+        near = [psnr[i] for a in starts for i in range(a - 3, a + 3)]
         print(f"PSNR fanned-out vs single process: mean {np.mean(psnr):.1f}, min {min(psnr):.1f}, "
               f"around joins mean {np.mean(near):.1f}, min {min(near):.1f} dB")
-        assert np.mean(psnr) >= 45 and np.mean(near) >= 45 and min(psnr) >= 35, (np.mean(psnr), min(psnr))
+        same = sum(p >= 99 for p in psnr)
+        assert same >= 2700 - 3 * len(starts), (same, len(starts))
+        assert min(psnr) >= 43, [(a, [round(psnr[i], 1) for i in range(a - 3, a + 3)]) for a in starts]
     finally:
         for w in workers:
             stop(w)

@@ -1117,9 +1117,10 @@ def join_keyframes(joins: Iterable[int]) -> set[int]:
     quantiser from its own complexity. With the frame before each join an IDR too, a chunk's
     first GOP is encoded exactly as in a whole render, with no pre-roll: measured on the 16 s
     real-photo timeline, every frame of a chunked export is bit-identical to the whole render's
-    except the last frame before each join (46.8-51.9 dB at 480p and 1080p), against 43.4 dB
+    except the last frame before each join (46.3-51.0 dB at 480p and 1080p; 44.4-45.0 on the
+    plain pictures of the fan-out test: its QP still comes from that mean), against 43.6 dB
     near a join at 480p with an 8-frame pre-roll and one IDR (bench/seams.py). The price is one
-    more I-frame per join (~90 KB at 1080p)."""
+    more I-frame per join (~30 KB at 480p, ~90 KB at 1080p)."""
     return {f for j in joins if j > 0 for f in (j - 1, j)}
 
 
