@@ -76,7 +76,7 @@ def main() -> None:
         frames = plan_chunks(tl)[-1][1]
         whole = d / "whole.mp4"
         cpu = _cpu()
-        render(tl, whole, quality=args.quality, keyframes=starts)
+        render(tl, whole, quality=args.quality, keyframes=starts, chunk_motion=True)
         whole_cpu = _cpu() - cpu
         rows = []
         for roll in args.rolls.split(","):

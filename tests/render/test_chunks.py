@@ -42,7 +42,7 @@ def hd(media, tmp_path_factory):
     d = tmp_path_factory.mktemp("hd")
     tl = rich_timeline(photos(d), media, width=1920, height=1080)
     whole = d / "whole.mp4"
-    render(tl, whole, keyframes=[a for a, _ in plan_chunks(tl)])
+    render(tl, whole, keyframes=[a for a, _ in plan_chunks(tl)], chunk_motion=True)
     seen: list[float] = []
     res = export(tl, d / "chunked.mp4", progress=seen.append)
     return tl, whole, res, seen
@@ -51,7 +51,7 @@ def hd(media, tmp_path_factory):
 @pytest.fixture(scope="module")
 def whole_raw(timeline, tmp_path_factory):
     d = tmp_path_factory.mktemp("whole_raw")
-    cmd = compile_render(timeline, d / "x.mp4", workdir=d)
+    cmd = compile_render(timeline, d / "x.mp4", workdir=d, chunk_motion=True)
     return raw_frames(cmd, d / "whole.yuv")
 
 

@@ -240,3 +240,33 @@ def test_what_pans_leave_of_the_budget_goes_to_a_zoom():
     big = [s for s in sizes if s > 1920 * 1080 * 2]
     assert len(big) == 3 and max(big) > motion.per_shot_cap(3) and sum(big) <= motion.BUDGET_PIXELS
     assert "perspective=" not in g and g.count("sendcmd=c=") == 3
+
+
+def test_a_chunks_stills_share_the_budget_only_with_the_chunks_stills():
+    """A chunk's ffmpeg holds only the stills it shows, so in a chunked export six moving
+    shots get oversampled pictures where one whole render has room for fewer (and moves the
+    rest by ``perspective``); every chunk's pictures stay within `motion.BUDGET_PIXELS`, and
+    ``compile_render(..., chunk_motion=True)`` picks the chunks' filters (their frames)."""
+    from reelforge.render import motion
+    from reelforge.render.chunks import plan_chunks
+    from reelforge.render.compile import compile_chunk
+
+    assets = [Asset(id=f"i{k}", path=f"/p{k}.png", name=f"p{k}.png", kind=AssetKind.IMAGE,
+                    width=1920, height=1080) for k in range(6)]
+    segs = tuple(VideoSegment(id=f"s{k}", start=3000 * k, duration=3000, src=f"i{k}",
+                              motion=Motion.ZOOM_IN if k % 2 else Motion.PAN_LEFT) for k in range(6))
+    tl = build(width=1920, height=1080, fps=30, duration=18000, assets=assets,
+               tracks=[Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=segs)])
+
+    def big(g: str) -> list[int]:
+        sizes = [int(w) * int(h) for w, h in re.findall(r"scale=(\d+):(\d+):out_range=tv", g)]
+        return [s for s in sizes if s > 1920 * 1080 * 2]
+
+    assert "perspective=" in compile_render(tl, "/o.mp4", workdir="/w").filter_graph
+    chunked = compile_render(tl, "/o.mp4", workdir="/w", chunk_motion=True).filter_graph
+    assert "perspective=" not in chunked and chunked.count("sendcmd=c=") == 6
+    for a, b in plan_chunks(tl):
+        g = compile_chunk(tl, "/c.mp4", (a, b), workdir="/w", post_roll=8).filter_graph
+        assert "perspective=" not in g and 0 < sum(big(g)) <= motion.BUDGET_PIXELS
+        # the same oversampled pictures as the comparison render
+        assert set(big(g)) <= set(big(chunked))

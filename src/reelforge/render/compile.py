@@ -1033,7 +1033,8 @@ def total_frames(timeline: Timeline) -> int:
     return (timeline.duration * timeline.fps + 500) // 1000
 
 
-def _context(timeline: Timeline, quality: str, window: tuple[int, int] | None = None) -> _Ctx:
+def _context(timeline: Timeline, quality: str, window: tuple[int, int] | None = None, *,
+             chunk_motion: bool = False) -> _Ctx:
     if timeline.duration <= 0:
         raise InvalidTimeline("the timeline has no duration")
     width, height = output_size(timeline, quality)
@@ -1046,7 +1047,8 @@ def _context(timeline: Timeline, quality: str, window: tuple[int, int] | None = 
     from reelforge.media.limits import DEFAULT
 
     cap = max([DEFAULT.decoder_cap, *(a.width * a.height for a in timeline.assets)])
-    caps = _oversample_caps(_moving_stills(timeline, width, height), width, height)
+    shots = _moving_stills(timeline, width, height)
+    caps = _chunk_caps(timeline, shots, width, height) if chunk_motion else _oversample_caps(shots, width, height)
     return _Ctx(timeline, _Graph(cap), width, height, fps, total, window, caps)
 
 
@@ -1096,6 +1098,33 @@ def _oversample_caps(shots: list[tuple[str, framing.Path, float, float]], w: int
     return caps
 
 
+CHUNK_REACH = 40  # frames a chunk's encode may show after the chunk: the longest post-roll (`chunked.ROLLS`)
+
+
+def _chunk_caps(timeline: Timeline, shots: list[tuple[str, framing.Path, float, float]],
+                w: int, h: int) -> dict[str, int]:
+    """Each moving still's cap when the timeline is rendered in chunks (`chunks.plan_chunks`).
+
+    A chunk's ffmpeg holds only the stills it shows, so those (up to `CHUNK_REACH` frames
+    past the chunk) share `motion.BUDGET_PIXELS` (`_oversample_caps`), not the whole
+    timeline's stills; a still that several chunks show gets the smallest of its caps, so it
+    moves by the same filter in each of them. On the reference job this turns the last zoom
+    from ``perspective`` into a crop of an oversampled picture."""
+    from reelforge.render.chunks import plan_chunks  # (chunks imports this module)
+
+    if not shots:
+        return {}
+    fps = timeline.fps
+    main = next(t for t in timeline.tracks if t.kind is TrackKind.VIDEO and t.role is Role.MAIN)
+    shown = {seg.id: ((seg.start * fps + 500) // 1000, (seg.end * fps + 500) // 1000) for seg in main.segments}
+    caps: dict[str, int] = {}
+    for lo, hi in plan_chunks(timeline):
+        group = [s for s in shots if shown[s[0]][0] < hi + CHUNK_REACH and shown[s[0]][1] > lo]
+        for sid, cap in _oversample_caps(group, w, h).items():
+            caps[sid] = min(cap, caps.get(sid, cap))
+    return caps
+
+
 AUDIO_CODEC_ARGS = ("-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k")
 _PROGRESS = ("-progress", "pipe:1", "-stats_period", "0.25", "-nostats")
 
@@ -1138,18 +1167,22 @@ def _head() -> list[str]:
 def compile_render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                    workdir: str | Path | None = None,
                    loudness: LoudnessMeasure | None = None,
-                   keyframes: Sequence[int] = ()) -> RenderCommand:
+                   keyframes: Sequence[int] = (), chunk_motion: bool = False) -> RenderCommand:
     """Compile ``timeline`` into one ffmpeg command writing ``output`` (pure; no I/O).
 
     ``workdir`` is where the runner writes the text PNGs and the filter script; ``loudness``
     is the result of the measure pass (`compile_loudness_probe`), without which a
     single-pass loudnorm is used (it lands ~1.5 LU off target; the measured path is
     within ±1 LU). ``keyframes``: a chunked export's joins (output frame numbers), given the
-    same IDR frames as the chunks have there (`join_keyframes`), for comparing the two.
+    same IDR frames as the chunks have there (`join_keyframes`), for comparing the two;
+    ``chunk_motion``: each moving still moves by the filter the chunks use (`_chunk_caps`),
+    so the frames are theirs. This one process then holds every oversampled picture at once
+    (ffmpeg keeps a looped still to the end of the graph): more memory than a whole render's
+    own budget when many stills move.
     """
     output = Path(output)
     work = Path(workdir) if workdir is not None else output.parent
-    c = _context(timeline, quality)
+    c = _context(timeline, quality, chunk_motion=chunk_motion)
     vout, specs = _video(c, work)
     aout = _finish_audio(c, _audio_mix(c), loudness)
     graph = c.g.finish([vout, aout])
@@ -1191,7 +1224,7 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
     first, end = int(frames[0]), int(frames[1])
     lo = max(0, first - max(0, pre_roll))
     hi = min(total_frames(timeline), end + max(0, post_roll)) if end > first else end
-    c = _context(timeline, quality, (lo, hi))
+    c = _context(timeline, quality, (lo, hi), chunk_motion=True)
     joins = [first, *([end] if end < c.total_frames else []), *keyframes]
     keys = [f - lo for f in join_keyframes(joins) if lo <= f < hi]
     vout, specs = _video(c, work)

@@ -189,14 +189,15 @@ def _measure(timeline: Timeline, workdir: Path, cancel: Any, applied: LoudnessMe
 
 def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
            progress: Progress | None = None, cancel: Any = None, check: bool = True,
-           keyframes: Sequence[int] = ()) -> Path:
+           keyframes: Sequence[int] = (), chunk_motion: bool = False) -> Path:
     """Render ``timeline`` to ``output`` (MP4) and return its path.
 
     ``progress(fraction)`` is called with increasing values in 0..1, ending with 1.0.
     ``cancel`` is a `threading.Event` (or a callable returning True) checked while ffmpeg runs.
     With ``check`` the result is probed (`verify`) before it replaces ``output``.
     Raises `RenderError` (with returncode, command, stderr tail) or `RenderCancelled`.
-    ``keyframes``: output frames that start a GOP (a chunked export's joins, to compare with).
+    ``keyframes``: a chunked export's joins, given its IDR frames; ``chunk_motion``: moving
+    stills move as in its chunks (`compile_render`): with both, the frames to compare it with.
     This is the whole, single-process render; `reelforge.render.chunked.export` the chunked one.
     """
     output, partial = _start(timeline, output, quality)
@@ -205,7 +206,7 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
         try:
             loud = measure_loudness(timeline, work, cancel)
             cmd = compile_render(timeline, partial, quality=quality, workdir=work, loudness=loud,
-                                 keyframes=keyframes)
+                                 keyframes=keyframes, chunk_motion=chunk_motion)
             draw_overlays(cmd.overlays)
             cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
             _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
