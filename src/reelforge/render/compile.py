@@ -417,9 +417,9 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
     crops at the output's own scale made every slow zoom or pan step by 1-2 px.
     """
     span = path.span
-    x0, y0 = max(0.0, math.floor(span.x) - 1), max(0.0, math.floor(span.y) - 1)
-    x1, y1 = min(src_w, math.ceil(span.x + span.w) + 1), min(src_h, math.ceil(span.y + span.h) + 1)
-    if not path.moves:
+    if path.moves:
+        x0, y0, x1, y1 = _moving_box(path, src_w, src_h)
+    else:
         x0, y0, x1, y1 = span.x, span.y, span.x + span.w, span.y + span.h
     once = []
     if (x0, y0, x1, y1) != (0, 0, src_w, src_h):
@@ -436,6 +436,14 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
     once.append(f"scale={size[0]}:{size[1]}:out_range=tv")
     crops = motion.views(a, b, n, offset, count or n - offset, over, size)
     return once, motion.filters(crops, name, fps, w, h, over)
+
+
+def _moving_box(path: framing.Path, src_w: float, src_h: float) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1): the whole source pixels any frame of a moving view shows, one more
+    on each side (the picture that is oversampled)."""
+    span = path.span
+    return (max(0.0, math.floor(span.x) - 1), max(0.0, math.floor(span.y) - 1),
+            min(src_w, math.ceil(span.x + span.w) + 1), min(src_h, math.ceil(span.y + span.h) + 1))
 
 
 def _base_views(path: framing.Path, x0: float, y0: float, x1: float, y1: float,
@@ -455,10 +463,7 @@ def _base_views(path: framing.Path, x0: float, y0: float, x1: float, y1: float,
 def _oversampled_px(path: framing.Path, src_w: float, src_h: float, w: int, h: int, cap: int) -> int | None:
     """Luma pixels of a moving view's oversampled picture under ``cap`` (as `_view_filters`
     builds it), or None when it moves by ``perspective``."""
-    span = path.span
-    x0, y0 = max(0.0, math.floor(span.x) - 1), max(0.0, math.floor(span.y) - 1)
-    x1, y1 = min(src_w, math.ceil(span.x + span.w) + 1), min(src_h, math.ceil(span.y + span.h) + 1)
-    a, b, bw, bh = _base_views(path, x0, y0, x1, y1, w)
+    a, b, bw, bh = _base_views(path, *_moving_box(path, src_w, src_h), w)
     over = motion.oversample(a, b, bw, bh, w, h, cap)
     return None if over is None else bw * over[0] * bh * over[1]
 
