@@ -17,7 +17,9 @@ a few at once. `reelforge.render.runner.render` stays the whole, single-process 
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import gc
 import os
 import tempfile
 import threading
@@ -243,6 +245,18 @@ def default_parallel(width: int = 1920, height: int = 1080) -> int:
     return max(1, min(4, os.cpu_count() or 1, fit))
 
 
+def _return_freed_memory() -> None:
+    """Give the heap that planning freed (decoded pictures, subject analysis, text drawing)
+    back to the system before the chunk ffmpegs start: glibc keeps freed memory in its arenas,
+    and an export's processes count together (a 120 s export: this process 112 -> 84 MB at
+    the peak, all processes 599 -> 570 MB, bench/render.py)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
            cache: ChunkCache | None = None, progress: Progress | None = None, cancel: Any = None,
            parallel: int | None = None) -> ExportResult:
@@ -254,6 +268,7 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
         store = cache or ChunkCache(work / "cache", cap_bytes=1 << 62)
         try:
             tasks = prepare(timeline, quality=quality, workdir=work)
+            _return_freed_memory()
             total = sum(t.frames for t in tasks)
             done: dict[int, float] = {}
             lock = threading.Lock()

@@ -1135,10 +1135,14 @@ _PROGRESS = ("-progress", "pipe:1", "-stats_period", "0.25", "-nostats")
 
 
 def video_codec_args(quality: str, fps: int) -> list[str]:
-    """The H.264 encoder settings of a quality (whole renders and chunks alike)."""
+    """The H.264 encoder settings of a quality (whole renders and chunks alike).
+
+    ``sync-lookahead=2``: the threaded lookahead buffers 2 frames instead of its default
+    (frame threads + B-frames), ~13 MB less at 1080p; x264's output is bit-identical
+    (checked), its speed within 2 %."""
     q = _quality(quality)
     return ["-c:v", "libx264", "-preset", q.preset, "-crf", str(q.crf), "-pix_fmt", "yuv420p",
-            "-r", str(fps)]
+            "-x264-params", "sync-lookahead=2", "-r", str(fps)]
 
 
 def join_keyframes(joins: Iterable[int]) -> set[int]:
@@ -1166,7 +1170,9 @@ def _force_keyframes(frames: Iterable[int]) -> list[str]:
 
 
 def _head() -> list[str]:
-    return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error"]
+    # one filter thread: slice-threaded filters competed with x264 for 2 cores and each thread's
+    # scratch cost memory (a 1080p chunk with two crossing zooms: 474 -> 462 MB, 4.4 -> 3.6 s CPU)
+    return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-filter_complex_threads", "1"]
 
 
 def compile_render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
