@@ -10,7 +10,7 @@ frames, the joined video's bytes and the CPU seconds of the chunk encodes (ffmpe
 
     python bench/seams.py [--size 854x480] [--rolls 0:0,8:8,16:8] [--quality standard] [--json]
 
-The rolls a quality uses by default are `reelforge.render.chunked.ROLLS`.
+The rolls a quality uses by default are `reelforge.render.chunks.ROLLS`.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ import pytest
 
 from reelforge.render import render, verify
 from reelforge.render.cache import ChunkCache
-from reelforge.render.chunked import ROLLS, count_frames, export, prepare
-from reelforge.render.chunks import plan_chunks
+from reelforge.render.chunked import count_frames, export, prepare
+from reelforge.render.chunks import ROLLS, plan_chunks
 from reelforge.render.compile import compile_chunk, compile_render
 from reelforge.render.text import fitted_specs
 from reelforge.timeline import replace

@@ -32,7 +32,7 @@ from typing import Any
 from reelforge import owners
 from reelforge.errors import InvalidTimeline, RenderCancelled, RenderError
 from reelforge.render.cache import ChunkCache
-from reelforge.render.chunks import chunk_key, plan_chunks
+from reelforge.render.chunks import ROLLS, chunk_key, plan_chunks
 from reelforge.render.compile import (
     QUALITIES,
     RenderCommand,
@@ -55,13 +55,6 @@ from reelforge.render.verify import verify
 from reelforge.timeline.model import Timeline
 
 Progress = Callable[[float], Any]
-
-# frames encoded before and after each chunk and dropped, by quality: a post-roll as long as
-# x264's lookahead (veryfast 10, medium 40) ends a chunk as a whole render goes on; with each
-# join's two IDR frames (`compile.join_keyframes`) a pre-roll buys nothing (measured:
-# bench/seams.py, README "Chunked exports")
-ROLLS: dict[str, tuple[int, int]] = {"draft": (0, 0), "standard": (0, 8), "high": (0, 40)}
-
 
 @dataclass(frozen=True)
 class ChunkTask:

@@ -39,6 +39,11 @@ from reelforge.timeline.model import Role, Timeline, TrackKind, Transition, Vide
 RENDERER_VERSION = "chunks-2"
 MIN_CHUNK_S = 2.0
 MAX_CHUNK_S = 5.0
+# frames encoded before and after each chunk and dropped, by quality: a post-roll as long as
+# x264's lookahead (veryfast 10, medium 40) ends a chunk as a whole render goes on; with each
+# join's two IDR frames (`compile.join_keyframes`) a pre-roll buys nothing (measured:
+# bench/seams.py, README "Chunked exports")
+ROLLS: dict[str, tuple[int, int]] = {"draft": (0, 0), "standard": (0, 8), "high": (0, 40)}
 
 
 def shot_boundaries(timeline: Timeline) -> list[int]:

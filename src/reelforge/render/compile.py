@@ -1103,28 +1103,26 @@ def _oversample_caps(shots: list[tuple[str, framing.Path, float, float]], w: int
     return caps
 
 
-CHUNK_REACH = 40  # frames a chunk's encode may show after the chunk: the longest post-roll (`chunked.ROLLS`)
-
-
 def _chunk_caps(timeline: Timeline, shots: list[tuple[str, framing.Path, float, float]],
                 w: int, h: int) -> dict[str, int]:
     """Each moving still's cap when the timeline is rendered in chunks (`chunks.plan_chunks`).
 
-    A chunk's ffmpeg holds only the stills it shows, so those (up to `CHUNK_REACH` frames
-    past the chunk) share `motion.BUDGET_PIXELS` (`_oversample_caps`), not the whole
+    A chunk's ffmpeg holds only the stills it shows, so those (its rolls included: the
+    longest of `chunks.ROLLS`) share `motion.BUDGET_PIXELS` (`_oversample_caps`), not the whole
     timeline's stills; a still that several chunks show gets the smallest of its caps, so it
     moves by the same filter in each of them. On the reference job this turns the last zoom
     from ``perspective`` into a crop of an oversampled picture."""
-    from reelforge.render.chunks import plan_chunks  # (chunks imports this module)
+    from reelforge.render.chunks import ROLLS, plan_chunks  # (chunks imports this module)
 
     if not shots:
         return {}
     fps = timeline.fps
     main = next(t for t in timeline.tracks if t.kind is TrackKind.VIDEO and t.role is Role.MAIN)
     shown = {seg.id: ((seg.start * fps + 500) // 1000, (seg.end * fps + 500) // 1000) for seg in main.segments}
+    before, after = (max(r[i] for r in ROLLS.values()) for i in (0, 1))
     caps: dict[str, int] = {}
     for lo, hi in plan_chunks(timeline):
-        group = [s for s in shots if shown[s[0]][0] < hi + CHUNK_REACH and shown[s[0]][1] > lo]
+        group = [s for s in shots if shown[s[0]][0] < hi + after and shown[s[0]][1] > lo - before]
         for sid, cap in _oversample_caps(group, w, h).items():
             caps[sid] = min(cap, caps.get(sid, cap))
     return caps
