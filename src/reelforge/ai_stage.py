@@ -17,6 +17,7 @@ system is touched.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +30,8 @@ from reelforge.timeline.model import Asset, Fit, Role, Timeline
 
 if TYPE_CHECKING:
     from reelforge.session import Session
+
+log = logging.getLogger("reelforge.ai")
 
 
 class AIStage:
@@ -641,5 +644,7 @@ def _find_subject(asset: Asset):
         if asset.kind.value == "image":
             return subject.find_subject(asset.path)
         return subject.video_subject(asset.path)
-    except Exception:  # noqa: BLE001 - unreadable: centre crop
+    except Exception as exc:  # noqa: BLE001 - unreadable: centre crop, but say why
+        log.warning("subject detection failed on %s (%s: %s); its shot is framed on the centre",
+                    asset.name, type(exc).__name__, exc)
         return None
