@@ -97,9 +97,7 @@ def _frame_box(seg, asset, box, ms: float, w: int, h: int) -> tuple[int, int, in
 
     x0, y0, x1, y1 = box
     if seg.fit is Fit.COVER:
-        path = framing.plan(asset.width, asset.height, w, h, seg.motion,
-                            framing.subject_rect(asset.width, asset.height, seg.subject, seg.focus),
-                            framing.subject_rect(asset.width, asset.height, seg.core) if seg.subject and seg.core else None)
+        path = framing.shot_plan(seg, asset.width, asset.height, w, h)
         e = framing.ease(min(1.0, max(0.0, (ms - seg.start) / max(1, seg.duration))))
         v = [a + (b - a) * e for a, b in zip((path.start.x, path.start.y, path.start.w, path.start.h),
                                              (path.end.x, path.end.y, path.end.w, path.end.h), strict=True)]

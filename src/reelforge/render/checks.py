@@ -118,9 +118,7 @@ def upscale_factor(seg: VideoSegment, src_w: int, src_h: int, width: int, height
     from reelforge.render import framing
 
     if seg.fit is Fit.COVER:
-        box = framing.subject_rect(src_w, src_h, seg.subject, seg.focus)
-        core = framing.subject_rect(src_w, src_h, seg.core) if seg.subject and seg.core else None
-        path = framing.plan(src_w, src_h, width, height, seg.motion, box, core)
+        path = framing.shot_plan(seg, src_w, src_h, width, height)
         return width / min(path.start.w, path.end.w)
     k = min(width / src_w, height / src_h)
     return k * (1 + framing.ZOOM if seg.motion is not Motion.NONE else 1)

@@ -502,9 +502,9 @@ def _base_scale(path: framing.Path, w: int) -> float:
 
 def _still_path(seg: VideoSegment, motion: Motion, src_w: float, src_h: float, w: int, h: int,
                 subject: bool) -> framing.Path:
-    box = framing.subject_rect(src_w, src_h, seg.subject, seg.focus) if subject else None
-    core = framing.subject_rect(src_w, src_h, seg.core) if subject and seg.subject and seg.core else None
-    return framing.plan(src_w, src_h, w, h, motion, box, core)
+    if subject:
+        return framing.shot_plan(seg, src_w, src_h, w, h, motion)
+    return framing.plan(src_w, src_h, w, h, motion)
 
 
 def _base_size(motion: Motion, w: int, h: int) -> tuple[int, int]:

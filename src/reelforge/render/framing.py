@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reelforge.timeline.model import Motion
+from reelforge.timeline.model import Motion, VideoSegment
 
 ZOOM = 0.12  # a slow zoom covers 12 % over the shot
 PAN = 0.12  # a pan travels 12 % of its window
@@ -205,3 +205,13 @@ def plan(src_w: float, src_h: float, out_w: int, out_h: int, motion: Motion,
     if horizontal:
         return Path(Rect(a, home.y, vw, vh), Rect(b, home.y, vw, vh))
     return Path(Rect(home.x, a, vw, vh), Rect(home.x, b, vw, vh))
+
+
+def shot_plan(seg: VideoSegment, src_w: float, src_h: float, out_w: int, out_h: int,
+              motion: Motion | None = None) -> Path:
+    """`plan` for a cover shot's picture with its subject box (or focus point) and, with a
+    subject, its core, as the renderer, the text layout and the checks all read them.
+    ``motion``: the segment's own unless given."""
+    box = subject_rect(src_w, src_h, seg.subject, seg.focus)
+    core = subject_rect(src_w, src_h, seg.core) if seg.subject and seg.core else None
+    return plan(src_w, src_h, out_w, out_h, seg.motion if motion is None else motion, box, core)

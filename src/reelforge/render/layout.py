@@ -396,9 +396,7 @@ def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still
     fit = seg.fit.value
     if still and fit == "cover" and src_w > 0 and src_h > 0:
         box = (x0 * src_w, y0 * src_h, x1 * src_w, y1 * src_h)
-        path = framing.plan(src_w, src_h, width, height, seg.motion,
-                            framing.subject_rect(src_w, src_h, seg.subject, seg.focus),
-                            framing.subject_rect(src_w, src_h, seg.core) if seg.subject and seg.core else None)
+        path = framing.shot_plan(seg, src_w, src_h, width, height)
         a, b = _view_box(path.start, box, width, height), _view_box(path.end, box, width, height)
         boxes = [a, b, (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))] if path.moves else [a]
     else:
