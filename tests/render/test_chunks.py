@@ -178,11 +178,16 @@ def test_a_chunks_key_holds_its_rolls(timeline, tmp_path):
     plan = prepare(timeline, quality="standard", workdir=tmp_path / "a")
     bare = prepare(timeline, quality="standard", workdir=tmp_path / "b", pre_roll=0, post_roll=0)
     assert all(x.key != y.key for x, y in zip(plan[:-1], bare[:-1], strict=True))
-    assert plan[0].cmd.keep == (0, plan[0].frames) and bare[0].cmd.keep is None
-    assert plan[1].cmd.keep == (pre, pre + plan[1].frames)
-    # no frames after the last chunk: with no pre-roll it is encoded as it is
-    assert plan[-1].cmd.keep == ((pre, pre + plan[-1].frames) if pre else None)
-    assert plan[-1].key == bare[-1].key or pre
+    # a post-roll alone is dropped as it is written (its packets follow the join's IDR frame);
+    # a pre-roll is cut out afterwards
+    for t in plan[:-1]:
+        argv = t.cmd.argv
+        assert t.cmd.keep is None and argv[argv.index("-bsf:v") + 1] == f"noise=drop=gte(n\\,{t.frames})"
+        assert argv[argv.index("-frames:v") + 1] == str(t.frames + post)
+    assert "-bsf:v" not in plan[-1].cmd.argv and plan[-1].key == bare[-1].key  # no frames after it
+    assert all("-bsf:v" not in t.cmd.argv and t.cmd.keep is None for t in bare)
+    rolled = prepare(timeline, quality="standard", workdir=tmp_path / "r", pre_roll=4, post_roll=post)
+    assert rolled[1].cmd.keep == (4, 4 + rolled[1].frames) and "-bsf:v" not in rolled[1].cmd.argv
     # a join and the frame before it are IDR frames in every encode that holds them
     frames = [a for a, _ in plan_chunks(timeline)]
     for t in plan[:-1]:

@@ -125,15 +125,15 @@ def render_chunk(task: ChunkTask, cache: ChunkCache, *, cancel: Any = None,
     cmd = task.cmd
     cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
     try:
-        _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
-        if cmd.keep is not None:  # drop the pre-/post-roll
+        frames = _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel).frames
+        if cmd.keep is not None:  # drop the pre-roll (and post-roll)
             encoded = cmd.output.with_name("encoded.mp4")
             os.replace(cmd.output, encoded)
             try:
-                keep_frames(encoded, cmd.output, *cmd.keep, cmd.fps)
+                keep_frames(encoded, cmd.output, *cmd.keep, cmd.fps)  # checks the count itself
+                frames = task.frames
             finally:
                 encoded.unlink(missing_ok=True)
-        frames = count_frames(cmd.output)
         if frames != task.frames:
             raise RenderError(f"chunk {task.index} has {frames} frames instead of {task.frames}",
                               command=cmd.argv)

@@ -1128,7 +1128,10 @@ def _chunk_caps(timeline: Timeline, shots: list[tuple[str, framing.Path, float, 
     return caps
 
 
-AUDIO_CODEC_ARGS = ("-c:a", "aac", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k")
+# ffmpeg's AAC encoder with its "fast" coder: half the CPU of the default two-loop search
+# (4.1 -> 2.1 s for 30 s of stereo); ffmpeg's documentation calls it "better and much faster at
+# higher bitrates" (above 64 kbit/s; this is 192)
+AUDIO_CODEC_ARGS = ("-c:a", "aac", "-aac_coder", "fast", "-ar", str(SAMPLE_RATE), "-ac", "2", "-b:a", "192k")
 _PROGRESS = ("-progress", "pipe:1", "-stats_period", "0.25", "-nostats")
 
 
@@ -1225,8 +1228,11 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
     (`join_keyframes`), so the range's first GOP is encoded as in a whole render.
     ``pre_roll``/``post_roll``: frames of the timeline before and after the range encoded too
     (as far as there are any) and dropped: a post-roll lets x264's lookahead choose the range's
-    last frame types as a whole render does; ``keep`` then says which encoded frames are the
-    chunk (`reelforge.render.trim`).
+    last frame types as a whole render does. A post-roll never reaches the file: the range ends
+    at a join, an IDR frame, so every packet after it in decode order is the post-roll's, and
+    the ``noise`` bitstream filter drops those (the same packets as cutting afterwards, without
+    reading the file again). With a pre-roll, ``keep`` says which encoded frames are the chunk
+    (`reelforge.render.trim` cuts them out afterwards).
     """
     output = Path(output)
     work = Path(workdir) if workdir is not None else output.parent
@@ -1242,11 +1248,14 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
     argv = [*_head()]
     for args in c.g.inputs:
         argv += args
+    keep = (first - lo, end - lo) if (lo, hi) != (first, end) else None
+    drop: list[str] = []
+    if keep is not None and keep[0] == 0:  # only a post-roll: its packets are dropped as written
+        drop, keep = ["-bsf:v", f"noise=drop=gte(n\\,{end - lo})"], None
     argv += ["-/filter_complex", str(script), "-map", f"[{vout}]", "-an",
-             *video_codec_args(quality, c.fps), *_force_keyframes(keys),
+             *video_codec_args(quality, c.fps), *_force_keyframes(keys), *drop,
              "-frames:v", str(c.hi - c.lo), "-f", "mp4", *_PROGRESS, str(output)]
     used = [s for s in specs if f"text:{s.segment_id}" in c.g._keys]
-    keep = (first - lo, end - lo) if (lo, hi) != (first, end) else None
     return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=tuple(used),
                          total_frames=c.hi - c.lo, duration_ms=round((c.hi - c.lo) * 1000 / c.fps),
                          width=c.width, height=c.height, fps=c.fps, output=output,

@@ -23,6 +23,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -111,20 +112,29 @@ def _kill_on_cancel(proc: subprocess.Popen, cancel: Any) -> None:
         time.sleep(0.2)
 
 
-def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel: Any) -> str:
-    """Run one ffmpeg command; returns its stderr text. Raises on failure or cancel."""
+@dataclass(frozen=True)
+class Ran:
+    stderr: str
+    frames: int  # video frames written to the output (ffmpeg's last ``frame=`` report), 0 if none
+
+
+def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel: Any) -> Ran:
+    """Run one ffmpeg command. Raises on failure or cancel."""
     proc = subprocess.Popen(cmd.argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, **owners.child_options())
     err = _Stderr(proc.stderr)
     if cancel is not None:  # a cancel kills ffmpeg even while it prints nothing
         threading.Thread(target=_kill_on_cancel, args=(proc, cancel), daemon=True).start()
     last = 0.0
+    frames = 0
     try:
         assert proc.stdout is not None
         for raw in iter(proc.stdout.readline, b""):
             if _cancelled(cancel):
                 raise RenderCancelled("render cancelled", command=cmd.argv)
             line = raw.decode("ascii", "replace").strip()
+            if line.startswith("frame=") and line[6:].isdigit():
+                frames = int(line[6:])
             if progress is not None and line.startswith("out_time_us=") and total_us > 0:
                 try:
                     us = int(line.split("=", 1)[1])
@@ -149,7 +159,7 @@ def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel
         tail = err.tail()
         raise RenderError(f"ffmpeg failed with exit code {proc.returncode}: {tail.splitlines()[-1] if tail else ''}",
                           returncode=proc.returncode, command=cmd.argv, stderr_tail=tail)
-    return err.text()
+    return Ran(err.text(), frames)
 
 
 def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None) -> LoudnessMeasure | None:
@@ -179,7 +189,7 @@ def _measure(timeline: Timeline, workdir: Path, cancel: Any, applied: LoudnessMe
     if probe is None:
         return None
     probe.filter_script.write_text(probe.filter_graph, encoding="utf-8")
-    stderr = _run(probe, total_us=0, progress=None, cancel=cancel)
+    stderr = _run(probe, total_us=0, progress=None, cancel=cancel).stderr
     try:
         return LoudnessMeasure.from_metadata(probe.output.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
