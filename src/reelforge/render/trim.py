@@ -1,10 +1,10 @@
 """Keep some frames of an H.264 encode by stream copy (no re-encode).
 
-A chunk is encoded with a few frames after it (and, if asked, before it) so that x264 reaches
-its last frames in the state a whole render would be in (`reelforge.render.compile.compile_chunk`);
-those extra frames are then dropped here. Cuts are exact only at closed-GOP starts: the encode
-has a forced IDR at the first frame kept and at the first frame dropped after them, so no kept
-frame refers to a dropped one.
+A chunk encoded with frames before it (a pre-roll, which `bench/seams.py` can ask for) has
+them dropped here, with its post-roll; a post-roll alone is dropped while the chunk is written
+(`reelforge.render.compile.compile_chunk`). Cuts are exact only at closed-GOP starts: the
+encode has a forced IDR at the first frame kept and at the first frame dropped after them, so
+no kept frame refers to a dropped one.
 """
 
 from __future__ import annotations
