@@ -182,8 +182,9 @@ class RenderCommand:
     # every text spec of the timeline when ``overlays`` are only some (a chunk): caption
     # font sizes are fitted over the whole track
     text_context: tuple[TextOverlay, ...] = field(default=())
-    # a chunk encoded with pre-/post-roll: the encoded frames ``[a, b)`` that are the chunk
-    # (`reelforge.render.trim.keep_frames` drops the others); None: all of them
+    # a chunk encoded with a pre-roll: the encoded frames ``[a, b)`` that are the chunk
+    # (`reelforge.render.trim.keep_frames` drops the others); None: the file holds just the
+    # chunk (a post-roll alone is dropped while it is written, `compile_chunk`)
     keep: tuple[int, int] | None = None
 
     @property
