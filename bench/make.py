@@ -15,6 +15,11 @@ Baselines, both with the product's standard preset and crf and 48 kHz AAC of sil
 * ``testsrc2``: 900 frames of ffmpeg's test pattern (the baseline of ``bench/render.py``).
 
     python bench/make.py [--runs 1] [--voice espeak|piper] [--bpm 100] [--stages] [--json]
+                         [--against REV]
+
+``--against REV`` also times the `make` of an earlier commit (its ``src`` from ``git archive``)
+in every run, the two alternating (which goes first swaps each run): on a shared machine, a
+change is judged by the two ratios of the same runs, not by runs made at different times.
 
 ``--stages`` also times each stage of the same job in-process (probe + subject analysis,
 planning, chunk compile, chunk renders, audio, join, checks); a separate run, not in the ratio.
@@ -138,6 +143,15 @@ def _encode(inputs: list[str], out: Path) -> list[str]:
             "-movflags", "+faststart", str(out)]
 
 
+def _archive(rev: str, dest: Path) -> Path:
+    """The ``src`` folder of commit ``rev`` of this checkout, written under ``dest``."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=tar, check=True)
+    return dest / "src"
+
+
 def _make_argv(files: list[Path], out: Path) -> list[str]:
     return [sys.executable, "-m", "reelforge", "make", *map(str, files), "-p", PROMPT, "-o", str(out)]
 
@@ -185,6 +199,7 @@ def main() -> None:
     ap.add_argument("--stages", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", help="folder to keep the sources and outputs in")
+    ap.add_argument("--against", metavar="REV", help="also time the make of this commit, alternating")
     ap.add_argument("--exec", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.exec:
@@ -195,12 +210,17 @@ def main() -> None:
         work = Path(args.keep or tmp)
         work.mkdir(parents=True, exist_ok=True)
         files = [*_photos(work), _voice(work, args.voice), _music(work, args.bpm)]
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        res: dict[str, list[dict]] = {"make": [], "same_frames": [], "testsrc2": []}
+        trees = {"make": ROOT / "src"}
+        if args.against:
+            trees["against"] = _archive(args.against, work / "against")
+        res: dict[str, list[dict]] = {**{k: [] for k in trees}, "same_frames": [], "testsrc2": []}
         for i in range(args.runs):
             out = work / f"make{i}.mp4"
-            shutil.rmtree(work / "cache", ignore_errors=True)  # an empty chunk cache: nothing reused
-            res["make"].append(_timed(_make_argv(files, out), {**env, "REELFORGE_CACHE": str(work / "cache")}))
+            for name, src in (trees.items() if i % 2 == 0 else reversed(trees.items())):
+                shutil.rmtree(work / "cache", ignore_errors=True)  # an empty chunk cache: nothing reused
+                env = {**os.environ, "REELFORGE_CACHE": str(work / "cache"),
+                       "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+                res[name].append(_timed(_make_argv(files, out if name == "make" else work / "against.mp4"), env))
             raw = work / "frames.yuv"
             subprocess.run([_ffmpeg(), "-v", "error", "-y", "-i", str(out), "-f", "rawvideo",
                             "-pix_fmt", "yuv420p", str(raw)], check=True)
@@ -227,6 +247,11 @@ def main() -> None:
             "cpu_ratio_make_to_same_frames": round(med("make", "cpu_seconds") / med("same_frames", "cpu_seconds"), 3),
             "peak_mb_make": round(max(r["peak_mb"] for r in res["make"])),
         }
+        if args.against:
+            summary["against"] = {
+                "rev": args.against, "make_s": round(med("against"), 2),
+                "ratio_to_same_frames": round(med("against") / med("same_frames"), 3),
+                "cpu_ratio_to_same_frames": round(med("against", "cpu_seconds") / med("same_frames", "cpu_seconds"), 3)}
         if args.stages:
             summary["stages_s"] = {k: round(v, 2) for k, v in stages(files, work).items()}
     if args.json:
@@ -239,6 +264,10 @@ def main() -> None:
     print(f"make / same-frames encode: {summary['ratio_make_to_same_frames']:.2f} (target <= 1.2; "
           f"cpu {summary['cpu_ratio_make_to_same_frames']:.2f}), make / testsrc2: "
           f"{summary['ratio_make_to_testsrc2']:.2f}; peak {summary['peak_mb_make']} MB (largest process)")
+    if "against" in summary:
+        a = summary["against"]
+        print(f"make of {a['rev']} in the same runs: {a['make_s']:6.2f} s, / same-frames encode "
+              f"{a['ratio_to_same_frames']:.2f} (cpu {a['cpu_ratio_to_same_frames']:.2f})")
     for k, v in summary.get("stages_s", {}).items():
         print(f"  stage {k:40} {v:6.2f} s")
 
