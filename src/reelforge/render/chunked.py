@@ -125,17 +125,16 @@ def render_chunk(task: ChunkTask, cache: ChunkCache, *, cancel: Any = None,
     cmd = task.cmd
     cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
     try:
-        frames = _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel).frames
-        if cmd.keep is not None:  # drop the pre-roll (and post-roll)
+        ran = _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
+        if cmd.keep is not None:  # drop the pre-roll (and post-roll); checks the count itself
             encoded = cmd.output.with_name("encoded.mp4")
             os.replace(cmd.output, encoded)
             try:
-                keep_frames(encoded, cmd.output, *cmd.keep, cmd.fps)  # checks the count itself
-                frames = task.frames
+                keep_frames(encoded, cmd.output, *cmd.keep, cmd.fps)
             finally:
                 encoded.unlink(missing_ok=True)
-        if frames != task.frames:
-            raise RenderError(f"chunk {task.index} has {frames} frames instead of {task.frames}",
+        elif ran.frames != task.frames:
+            raise RenderError(f"chunk {task.index} has {ran.frames} frames instead of {task.frames}",
                               command=cmd.argv)
         return cache.put(task.key, cmd.output), False
     finally:
