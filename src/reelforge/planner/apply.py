@@ -500,9 +500,11 @@ def _new_video_seg(st: _State, asset: Asset, duration: int | None) -> VideoSegme
                               "src": asset.id, "name": asset.name}
     if like is not None:
         fields["fit"] = like.fit
-        if like.transition is not Transition.CUT:
+        # the same transition, no longer than half the new shot (a 1 s shot after 1.5 s fades)
+        span = min(like.transition_ms, fields["duration"] // 2)
+        if like.transition is not Transition.CUT and span > 0:
             fields["transition"] = like.transition
-            fields["transition_ms"] = like.transition_ms
+            fields["transition_ms"] = span
     if asset.kind is AssetKind.IMAGE and like is not None and any(s.motion is not Motion.NONE for s in main.segs):
         fields["motion"] = AUTO_MOTIONS[len(main.segs) % len(AUTO_MOTIONS)]
     return VideoSegment(**fields)
