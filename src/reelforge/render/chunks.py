@@ -8,10 +8,13 @@ chunk is its own encode, so it starts with an IDR frame and no frame refers acro
 Where to cut: at shot boundaries (a main-track segment that starts with a cut, or the first
 frame after a transition), so an edit of one shot's motion or focus touches only that shot's
 chunks and no transition is rendered twice; a shot longer than ``max_s`` is split evenly, and
-shots shorter than ``min_s`` are merged with the next. 2-5 s spans were chosen from measuring
-the reference job (see ``bench/render.py``): shorter chunks pay the fixed cost of a process
-(~0.15 s: start, decoding the still, x264's start-up) more often, longer ones make a one-word
-text edit re-render more frames.
+shots shorter than ``min_s`` are merged with the next; the first chunk is at most ``head_s``
+long. Why these lengths (measured on the reference job, ``bench/render.py`` and
+``bench/make.py``): every chunk but the last pays its post-roll (8 frames at the standard
+quality, ~9 % more x264 work with 3 s chunks: 4.2 s CPU of the job's 49 s of chunk encoding)
+and the fixed cost of a process (~0.15 s: start, decoding the still, x264's start-up), so a shot
+of up to 6.5 s is one chunk; longer ones make a one-word text edit re-render more frames, so the
+first chunk, where titles and the live preview's first fragment are, stays at 3 s.
 
 The key of a chunk is a hash of everything its frames depend on: the compiled command for
 that range (the graph holds only what is on screen there: sources and in-points, motion,
@@ -38,7 +41,8 @@ from reelforge.timeline.model import Role, Timeline, TrackKind, Transition, Vide
 # bump when a change to the renderer changes the pixels of a chunk (old cached chunks then miss)
 RENDERER_VERSION = "chunks-2"
 MIN_CHUNK_S = 2.0
-MAX_CHUNK_S = 5.0
+MAX_CHUNK_S = 6.5
+HEAD_CHUNK_S = 3.0
 # frames encoded before and after each chunk and dropped, by quality: a post-roll as long as
 # x264's lookahead (veryfast 10, medium 40) ends a chunk as a whole render goes on; with each
 # join's two IDR frames (`compile.join_keyframes`) a pre-roll buys nothing (measured:
@@ -67,11 +71,12 @@ def shot_boundaries(timeline: Timeline) -> list[int]:
     return sorted(b for b in out if 0 < b < total)
 
 
-def plan_chunks(timeline: Timeline, *, min_s: float = MIN_CHUNK_S,
-                max_s: float = MAX_CHUNK_S) -> list[tuple[int, int]]:
+def plan_chunks(timeline: Timeline, *, min_s: float = MIN_CHUNK_S, max_s: float = MAX_CHUNK_S,
+                head_s: float = HEAD_CHUNK_S) -> list[tuple[int, int]]:
     """The chunks of ``timeline`` as ``[(first, end), ...]`` covering every output frame."""
     total = total_frames(timeline)
     lo, hi = max(1, round(min_s * timeline.fps)), max(1, round(max_s * timeline.fps))
+    head = max(lo, round(head_s * timeline.fps))
     chunks: list[tuple[int, int]] = []
     start = 0
     for cut in [*shot_boundaries(timeline), total]:
@@ -86,6 +91,9 @@ def plan_chunks(timeline: Timeline, *, min_s: float = MIN_CHUNK_S,
         # a sliver at the end: join it to the chunk before
         (a, _), (_, b) = chunks[-2], chunks[-1]
         chunks[-2:] = [(a, b)]
+    a, b = chunks[0]
+    if b - a > head and b - a - head >= lo:  # a short first chunk, if what is left is long enough
+        chunks[:1] = [(a, a + head), (a + head, b)]
     return chunks
 
 
