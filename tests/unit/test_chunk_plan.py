@@ -4,8 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.render.chunks import HEAD_CHUNK_S, MAX_CHUNK_S, MIN_CHUNK_S, plan_chunks, shot_boundaries
-from reelforge.timeline import Asset, AssetKind, Role, Track, TrackKind, Transition, VideoSegment, build
+from reelforge.render.chunks import (
+    HEAD_CHUNK_S,
+    MAX_CHUNK_S,
+    MIN_CHUNK_S,
+    plan_chunks,
+    shot_boundaries,
+)
+from reelforge.timeline import (
+    Asset,
+    AssetKind,
+    Role,
+    Track,
+    TrackKind,
+    Transition,
+    VideoSegment,
+    build,
+)
 
 
 def _timeline(shots_ms: list[int], transition: Transition = Transition.CROSSFADE):
@@ -29,7 +44,7 @@ def test_chunks_cover_every_frame_at_shot_boundaries(shots_ms, transition):
     chunks = plan_chunks(tl)
     total = chunks[-1][1]
     assert chunks[0][0] == 0 and total == round(tl.duration * 30 / 1000)
-    assert all(a < b for a, b in chunks) and all(b == c for (_, b), (c, _) in zip(chunks, chunks[1:]))
+    assert all(a < b for a, b in chunks) and all(b == c for (_, b), (c, _) in zip(chunks, chunks[1:], strict=False))
     # the first chunk is short (the live preview's first fragment, a title's re-render) ...
     assert chunks[0][1] - chunks[0][0] <= max(HEAD_CHUNK_S * 30, MIN_CHUNK_S * 30 * 2)
     # ... and none is longer than the longest span, nor (but the last) shorter than the shortest
