@@ -483,7 +483,8 @@ def test_export_fans_out_over_three_workers_and_survives_a_sigkill(stack: Stack,
         assert final["status"] == "completed", (final, stack.log())
         done = rows()
         video = [row for row in done if row[0] >= 0]
-        assert final["chunks"] == len(video) >= 18 and final["chunks_reused"] == 0
+        # 90 s in chunks of a shot each (up to 6.5 s) after a 3 s head: 15 here
+        assert final["chunks"] == len(video) >= 12 and final["chunks_reused"] == 0
         assert all(st == "done" for _, st, _, _ in done)
         # every chunk rendered once, except what the killed worker held (rendered again)
         assert {idx for idx, _, _, n in done if n != 1} == set(held), done
