@@ -194,7 +194,9 @@ def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
 
 # chunked exports (issue 13): each in its own process too; "export" starts from an empty chunk
 # cache and the two edits then reuse it; "first_chunk" is the first seconds of a draft preview
-CHUNKED = ("export", "text_edit", "audio_edit", "draft", "first_chunk", "export_120", "export_p1")
+CHUNKED = ("export", "text_edit", "caption_edit", "audio_edit", "draft", "first_chunk", "export_120",
+           "export_p1")
+EDITS = ("text_edit", "caption_edit", "audio_edit")  # exported into the full export's cache
 
 
 class _PeakRss:
@@ -252,6 +254,9 @@ def _edited(tl, kind: str):
 
     if kind == "text_edit":  # one word of the title
         return with_track("title", lambda t: replace(t, segments=(replace(t.segments[0], text="Urban Nights"),)))
+    if kind == "caption_edit":  # one word of the caption mid-way (on screen 13-18 s, a shot's chunk or two)
+        return with_track("cap", lambda t: replace(t, segments=(
+            replace(t.segments[0], text="Designed for the city, made to last"),)))
     if kind == "audio_edit":  # the music louder
         return with_track("bgm", lambda t: replace(t, segments=(replace(t.segments[0], volume=0.5),)))
     return tl
@@ -267,8 +272,8 @@ def _chunked_child(kind: str, src_dir: Path, out: Path, quality: str) -> dict:
     src = _sources(src_dir)
     seconds = 120 if kind == "export_120" else SECONDS
     tl = _edited(_timeline(src["photos_1080"], src["voice"], src["music"], seconds), kind)
-    cache_dir = src_dir / ("cache" if kind in ("export", "text_edit", "audio_edit") else f"cache-{kind}")
-    if kind not in ("text_edit", "audio_edit"):
+    cache_dir = src_dir / ("cache" if kind in ("export", *EDITS) else f"cache-{kind}")
+    if kind not in EDITS:
         shutil.rmtree(cache_dir, ignore_errors=True)
     cache = ChunkCache(cache_dir)
     peak = _PeakRss()
@@ -492,6 +497,7 @@ def _chunked_summary(results: dict, med) -> dict:
         "plain_encode_s": round(plain, 2), "export_s": round(full, 2),
         "ratio_export_to_plain": round(full / plain, 3),
         "ratio_text_edit_to_export": round(med("text_edit", "seconds") / full, 3),
+        "ratio_caption_edit_to_export": round(med("caption_edit", "seconds") / full, 3),
         "ratio_audio_edit_to_export": round(med("audio_edit", "seconds") / full, 3),
         "ratio_draft_to_plain": round(med("draft", "seconds") / plain, 3),
         "first_draft_chunk_s": round(med("first_chunk", "first_chunk_s"), 2),
@@ -501,6 +507,7 @@ def _chunked_summary(results: dict, med) -> dict:
         "peak_tree_mb_120": round(max(r["peak_tree_mb"] for r in results["export_120"])),
         "chunks_30": results["export"][0]["chunks"],
         "reused_text_edit": results["text_edit"][0]["reused"],
+        "reused_caption_edit": results["caption_edit"][0]["reused"],
         "reused_audio_edit": results["audio_edit"][0]["reused"],
         **_live_summary(results, med, plain),
         "one_worker_s_per_chunk": round(per_chunk, 2),
@@ -527,6 +534,8 @@ def _print_chunked(c: dict) -> None:
           f"ratio {c['ratio_export_to_plain']:.2f} vs plain encode")
     print(f"  text edit + export: {c['ratio_text_edit_to_export']:.2f} of a full export (target <= 0.30; "
           f"{c['reused_text_edit']}/{c['chunks_30']} chunks reused)")
+    print(f"  caption edit + export: {c['ratio_caption_edit_to_export']:.2f} of a full export (target <= 0.30; "
+          f"{c['reused_caption_edit']}/{c['chunks_30']} chunks reused)")
     print(f"  audio edit + export: {c['ratio_audio_edit_to_export']:.2f} of a full export (target <= 0.15; "
           f"{c['reused_audio_edit']}/{c['chunks_30']} chunks reused)")
     print(f"  draft preview: {c['ratio_draft_to_plain']:.2f} vs plain encode (target <= 0.25); first "
