@@ -193,7 +193,7 @@ def _child(kind: str, src_dir: str, out: str, quality: str) -> None:
 
 
 # chunked exports (issue 13): each in its own process too; "export" starts from an empty chunk
-# cache and the two edits then reuse it; "first_chunk" is the first seconds of a draft preview
+# cache and the three edits (EDITS) then reuse it; "first_chunk" is the first seconds of a draft preview
 CHUNKED = ("export", "text_edit", "caption_edit", "audio_edit", "draft", "first_chunk", "export_120",
            "export_p1")
 EDITS = ("text_edit", "caption_edit", "audio_edit")  # exported into the full export's cache
