@@ -147,6 +147,30 @@ def test_export_audio_is_the_whole_renders_audio(hd):
     assert np.abs(np.diff(b[:n], axis=0)).max() <= np.abs(np.diff(a[:n], axis=0)).max() + 0.02
 
 
+def test_audio_mixed_once_is_the_audio_mixed_in_every_pass(timeline, tmp_path):
+    """The export mixes the sources once (a WAV it then measures and encodes): the samples are
+    those of the graph that decodes, ducks and mixes them in every pass, and the WAV is gone."""
+    from reelforge.render.chunked import render_audio
+    from reelforge.render.compile import compile_audio
+    from reelforge.render.runner import _run, measure_loudness
+
+    once, reused = render_audio(timeline, ChunkCache(tmp_path / "cache"), tmp_path / "once")
+    assert not reused and not list((tmp_path / "once").glob("*.wav"))
+    (tmp_path / "each").mkdir()
+    loud = measure_loudness(timeline, tmp_path / "each")
+    cmd = compile_audio(timeline, tmp_path / "each" / "a.m4a", workdir=tmp_path / "each", loudness=loud)
+    assert "pcm_f32le" not in cmd.argv and any("voice" in a for a in cmd.argv)  # mixed in the graph
+    cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
+    _run(cmd, total_us=0, progress=None, cancel=None)
+    a, rate = decode_audio(once)
+    b, _ = decode_audio(cmd.output)
+    assert a.shape == b.shape and rate == 48000
+    assert float(np.abs(b).max()) > 0.1  # there is sound to compare
+    tail = rate // 20  # the limiter's look-ahead flushes on another frame boundary at the end
+    assert float(np.abs(a[:-tail] - b[:-tail]).max()) < 1e-6
+    assert float(np.abs(a[-tail:] - b[-tail:]).max()) < 0.01
+
+
 def test_same_timeline_renders_no_chunk_twice(timeline, exported, tmp_path):
     res, cache, _ = exported
     before = {p: p.stat().st_mtime_ns for _, _, p in cache.entries()}

@@ -5,8 +5,8 @@
 1. `prepare` compiles every chunk of `plan_chunks` (pure graphs) and keys it (`chunk_key`).
 2. `render_chunk` renders a chunk that is not in the cache (video only, its own closed GOPs)
    and stores it; a cached chunk is reused as it is.
-3. `render_audio` renders the programme audio over the whole timeline (loudness measured
-   over the whole mix, as in a whole render), cached under the key of its graph, so a text
+3. `render_audio` renders the programme audio over the whole timeline (mixed once to a WAV,
+   loudness measured over the whole mix, as in a whole render), cached under the key of its graph, so a text
    or picture edit reuses it and a sound edit re-renders only it.
 4. `join` concatenates the chunks by stream copy (concat demuxer) and muxes the audio:
    one moov at the front (``+faststart``).
@@ -40,6 +40,7 @@ from reelforge.render.compile import (
     _head,
     compile_audio,
     compile_chunk,
+    compile_mix,
     escape_value,
 )
 from reelforge.render.runner import (
@@ -165,14 +166,23 @@ def render_audio(timeline: Timeline, cache: ChunkCache, workdir: Path, *,
     hit = cache.get(key, ".m4a")
     if hit is not None:
         return hit, True
-    loud = measure_loudness(timeline, workdir, cancel)
-    cmd = compile_audio(timeline, workdir / "audio.m4a", workdir=workdir, loudness=loud)
-    cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
+    mix = compile_mix(timeline, workdir / "mix.wav", workdir=workdir)
     try:
-        _run(cmd, total_us=0, progress=None, cancel=cancel)
-        return cache.put(key, cmd.output, ".m4a"), False
+        if mix is not None:  # mixed once: the loudness passes and the encode read this file
+            mix.filter_script.write_text(mix.filter_graph, encoding="utf-8")
+            _run(mix, total_us=0, progress=None, cancel=cancel)
+        mixed = mix.output if mix is not None else None
+        loud = measure_loudness(timeline, workdir, cancel, mixed=mixed)
+        cmd = compile_audio(timeline, workdir / "audio.m4a", workdir=workdir, loudness=loud, mixed=mixed)
+        cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
+        try:
+            _run(cmd, total_us=0, progress=None, cancel=cancel)
+            return cache.put(key, cmd.output, ".m4a"), False
+        finally:
+            cmd.output.unlink(missing_ok=True)
     finally:
-        cmd.output.unlink(missing_ok=True)
+        if mix is not None:
+            mix.output.unlink(missing_ok=True)
 
 
 def join(chunks: list[Path], audio: Path, output: Path, *, duration_ms: int, workdir: Path,

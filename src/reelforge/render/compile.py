@@ -1263,12 +1263,44 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
                          media=tuple(dict.fromkeys(c.g.media)), text_context=tuple(specs), keep=keep)
 
 
-def compile_audio(timeline: Timeline, output: str | Path, *, workdir: str | Path,
-                  loudness: LoudnessMeasure | None = None) -> RenderCommand:
-    """The programme audio alone (the same mix and loudness as a whole render), as AAC in MP4."""
+def _mixed(c: _Ctx, mixed: str | Path | None) -> str | None:
+    """The programme mix: built from the timeline, or read back from ``mixed`` (`compile_mix`)."""
+    if mixed is None:
+        return _audio_mix(c)
+    idx = c.g.input("audio:mix", [], mixed, media=False)
+    return c.g.one([f"{idx}:a"], [_AFMT], "amixed")
+
+
+def compile_mix(timeline: Timeline, output: str | Path, *, workdir: str | Path) -> RenderCommand | None:
+    """The programme mix before its loudness gain, as 32-bit float WAV (no clipping, no codec),
+    or None when the timeline is silent. A chunked export mixes once and measures and encodes
+    that file (``mixed=`` of `compile_loudness_probe` and `compile_audio`): the sources are
+    decoded, ducked and mixed once instead of once a pass."""
     output = Path(output)
     c = _context(timeline, "draft")
-    aout = _finish_audio(c, _audio_mix(c), loudness)
+    mixed = _audio_mix(c)
+    if mixed is None:
+        return None
+    graph = c.g.finish([mixed])
+    script = Path(workdir) / "mix_graph.txt"
+    argv = [*_head()]
+    for args in c.g.inputs:
+        argv += args
+    argv += ["-/filter_complex", str(script), "-map", f"[{mixed}]", "-vn", "-c:a", "pcm_f32le",
+             "-f", "wav", str(output)]
+    return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=(),
+                         total_frames=c.total_frames, duration_ms=timeline.duration,
+                         width=c.width, height=c.height, fps=c.fps, output=output,
+                         media=tuple(dict.fromkeys(c.g.media)))
+
+
+def compile_audio(timeline: Timeline, output: str | Path, *, workdir: str | Path,
+                  loudness: LoudnessMeasure | None = None, mixed: str | Path | None = None) -> RenderCommand:
+    """The programme audio alone (the same mix and loudness as a whole render), as AAC in MP4;
+    from the mix in ``mixed`` (`compile_mix`) when given."""
+    output = Path(output)
+    c = _context(timeline, "draft")
+    aout = _finish_audio(c, _mixed(c, mixed), loudness)
     graph = c.g.finish([aout])
     script = Path(workdir) / "audio_out_graph.txt"
     argv = [*_head()]
@@ -1283,9 +1315,11 @@ def compile_audio(timeline: Timeline, output: str | Path, *, workdir: str | Path
 
 
 def compile_loudness_probe(timeline: Timeline, *, workdir: str | Path,
-                           applied: LoudnessMeasure | None = None) -> RenderCommand | None:
+                           applied: LoudnessMeasure | None = None,
+                           mixed: str | Path | None = None) -> RenderCommand | None:
     """The audio-only measure pass: the same audio graph ending in ``ebur128`` (after the gain
-    and limiter ``applied`` would give, to measure what the limiter takes off).
+    and limiter ``applied`` would give, to measure what the limiter takes off); on the mix in
+    ``mixed`` (`compile_mix`) when given.
 
     Returns None when the timeline has no audio. The measurement is written as key=value
     lines to ``<workdir>/loudness.txt`` (`LoudnessMeasure.from_metadata`). ebur128 was
@@ -1294,12 +1328,12 @@ def compile_loudness_probe(timeline: Timeline, *, workdir: str | Path,
     loudnorm resamples to 192 kHz), and a structured file rather than text in the log.
     """
     c = _context(timeline, "draft")
-    mixed = _audio_mix(c)
-    if mixed is None:
+    mix = _mixed(c, mixed)
+    if mix is None:
         return None
     report = Path(workdir) / "loudness.txt"
     gain = _gain_chain(applied, timeline.loudness) if applied is not None else []
-    aout = c.g.one([mixed], [*gain, "ebur128=metadata=1:peak=true",
+    aout = c.g.one([mix], [*gain, "ebur128=metadata=1:peak=true",
                              f"ametadata=mode=print:file={escape_value(str(report))}"], "ameas")
     graph = c.g.finish([aout])
     script = Path(workdir) / "audio_graph.txt"

@@ -162,21 +162,24 @@ def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel
     return Ran(err.text(), frames)
 
 
-def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None) -> LoudnessMeasure | None:
+def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None, *,
+                     mixed: Path | None = None) -> LoudnessMeasure | None:
     """Run the audio-only measure pass (ebur128, well under a second a pass); None if no audio.
     When the gain to the target needs the true-peak limiter, the mix is measured again after it
-    (at most twice) and what the limiter took off is added back (`LoudnessMeasure.makeup_db`)."""
+    (at most twice) and what the limiter took off is added back (`LoudnessMeasure.makeup_db`).
+    ``mixed``: the timeline's mix already rendered (`compile_mix`), measured instead of mixing
+    the sources again for each pass."""
     import dataclasses
 
     from reelforge.render.compile import limits
 
-    m = _measure(timeline, workdir, cancel, None)
+    m = _measure(timeline, workdir, cancel, None, mixed)
     if m is None:
         return None
     for _ in range(2):
         if m.gain_db(timeline.loudness) == 0.0 or not limits(m, timeline.loudness):
             break
-        after = _measure(timeline, workdir, cancel, m)
+        after = _measure(timeline, workdir, cancel, m, mixed)
         short = timeline.loudness - after.input_i if after is not None else 0.0
         if abs(short) < 0.2:
             break
@@ -184,8 +187,9 @@ def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None) -> L
     return m
 
 
-def _measure(timeline: Timeline, workdir: Path, cancel: Any, applied: LoudnessMeasure | None) -> LoudnessMeasure | None:
-    probe = compile_loudness_probe(timeline, workdir=workdir, applied=applied)
+def _measure(timeline: Timeline, workdir: Path, cancel: Any, applied: LoudnessMeasure | None,
+             mixed: Path | None = None) -> LoudnessMeasure | None:
+    probe = compile_loudness_probe(timeline, workdir=workdir, applied=applied, mixed=mixed)
     if probe is None:
         return None
     probe.filter_script.write_text(probe.filter_graph, encoding="utf-8")
