@@ -131,6 +131,9 @@ def make(
 ) -> None:
     """Make a video from ASSETS and one instruction (the main job; no server needed)."""
     _check_quality(quality)
+    from reelforge.media.subject import prefetch
+
+    prefetch(assets)  # subject analysis starts while the planner loads
     from reelforge import api
     from reelforge.timeline import to_draft
 

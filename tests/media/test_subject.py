@@ -123,3 +123,35 @@ def test_the_object_inside_a_salient_region_is_the_marked_subject(photos):
         assert iou(box, p.subject) >= least, (name, box, p.subject)
     cat = find_subject(by["chelsea"].path)
     assert cat is not None and "object" not in cat.detail
+
+
+def test_prefetched_subjects_are_taken_only_for_the_same_unchanged_upright_file(photos, tmp_path):
+    """`reelforge make` starts subject detection before the planner loads (`prefetch`): the
+    answer is the one found on the spot, used once, and never for a file changed since or one
+    ingest replaces (turned by its EXIF tag)."""
+    import os
+    import shutil
+
+    from PIL import Image
+
+    from reelforge.media import subject
+
+    pic = tmp_path / "pic.jpg"
+    shutil.copy(photos[0].path, pic)
+    turned = tmp_path / "turned.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.open(photos[1].path).convert("RGB").save(turned, exif=exif.tobytes())
+    note = tmp_path / "notes.txt"
+    note.write_text("not a picture")
+    subject._ahead.clear()
+    subject.prefetch([pic, turned, note, tmp_path / "missing.jpg"])
+    assert list(subject._ahead) == [subject._file_key(pic)]
+    assert subject._ahead[subject._file_key(pic)].result(timeout=120) == subject.find_subject(photos[0].path)
+    assert subject.find_subject(pic) == subject.find_subject(photos[0].path)
+    assert not subject._ahead  # taken once
+    subject.prefetch([pic])
+    shutil.copy(photos[2].path, pic)  # changed since: found again, on the new picture
+    os.utime(pic, ns=(1, 1))
+    assert subject.find_subject(pic) == subject.find_subject(photos[2].path)
+    subject._ahead.clear()
