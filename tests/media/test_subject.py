@@ -144,8 +144,10 @@ def test_prefetched_subjects_are_taken_only_for_the_same_unchanged_upright_file(
     Image.open(photos[1].path).convert("RGB").save(turned, exif=exif.tobytes())
     note = tmp_path / "notes.txt"
     note.write_text("not a picture")
+    huge = tmp_path / "huge.png"  # ingest downscales it to a copy
+    Image.new("RGB", (4200, 600), "white").save(huge)
     subject._ahead.clear()
-    subject.prefetch([pic, turned, note, tmp_path / "missing.jpg"])
+    subject.prefetch([pic, turned, note, huge, tmp_path / "missing.jpg"])
     assert list(subject._ahead) == [subject._file_key(pic)]
     assert subject._ahead[subject._file_key(pic)].result(timeout=120) == subject.find_subject(photos[0].path)
     assert subject.find_subject(pic) == subject.find_subject(photos[0].path)

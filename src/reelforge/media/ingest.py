@@ -54,14 +54,9 @@ from reelforge.media.formats import (
     human_size,
     supported_list,
 )
-from reelforge.media.limits import PixelLimits
+from reelforge.media.limits import DOWNSCALE_ABOVE, DOWNSCALE_TO, PixelLimits
 from reelforge.media.probe import MediaInfo, probe
 from reelforge.timeline.model import Asset, AssetKind
-
-DOWNSCALE_ABOVE = 4096
-"""Photos whose long side is larger than this many pixels are downscaled at ingest..."""
-DOWNSCALE_TO = 3840
-"""...to exactly this long side (keeps 4K UHD output sharp)."""
 
 _CHUNK = 1024 * 1024
 

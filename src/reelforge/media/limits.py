@@ -27,6 +27,10 @@ MAX_VIDEO_SIDE = 8192
 """No video frame side longer than this (H.264 level 6.2 tops out at 8192)."""
 MAX_ANIMATION_PIXELS = 2_000_000_000
 """Decoded pixels summed over an animation's frames (GIF/WebP), read while probing."""
+DOWNSCALE_ABOVE = 4096
+"""Photos whose long side is larger than this many pixels are downscaled at ingest..."""
+DOWNSCALE_TO = 3840
+"""...to exactly this long side (keeps 4K UHD output sharp)."""
 
 
 @dataclass(frozen=True)

@@ -324,7 +324,6 @@ def find_subject(image: str | Path | np.ndarray) -> Subject | None:
     return faces(rgb) or salient(rgb)
 
 
-PREFETCH_MAX_PIXELS = 50_000_000  # what ingest accepts at most (`reelforge.media.limits`)
 _ahead: dict[tuple[str, int, int], Future] = {}
 
 
@@ -342,16 +341,19 @@ def prefetch(paths: Iterable[str | Path]) -> None:
 
     `reelforge make` calls this first: OpenCV works on the other core while Python loads the
     planner and probes the files (~0.7 s of the ~3 s before the first frame). Anything else
-    (not a picture, too large, turned by its EXIF tag: ingest replaces those by a copy) is
-    left to the normal path."""
+    (not a picture, over the pixel limit, or one ingest replaces by a copy: turned by its EXIF
+    tag, or larger than `DOWNSCALE_ABOVE`) is left to the normal path."""
     from PIL import Image
+
+    from reelforge.media.limits import DOWNSCALE_ABOVE, MAX_IMAGE_PIXELS
 
     todo = []
     for p in paths:
         try:
             with Image.open(p) as im:
                 upright = im.getexif().get(0x0112, 1) == 1  # Orientation
-                if upright and getattr(im, "n_frames", 1) == 1 and im.width * im.height <= PREFETCH_MAX_PIXELS:
+                kept = max(im.size) <= DOWNSCALE_ABOVE and im.width * im.height <= MAX_IMAGE_PIXELS
+                if upright and kept and getattr(im, "n_frames", 1) == 1:
                     todo.append(p)
         except (OSError, ValueError, Image.DecompressionBombError):
             continue
