@@ -6,8 +6,8 @@
 2. `render_chunk` renders a chunk that is not in the cache (video only, its own closed GOPs)
    and stores it; a cached chunk is reused as it is.
 3. `render_audio` renders the programme audio over the whole timeline (mixed once to a WAV,
-   loudness measured over the whole mix, as in a whole render), cached under the key of its graph, so a text
-   or picture edit reuses it and a sound edit re-renders only it.
+   loudness measured over the whole mix, as in a whole render), cached under the key of its
+   graph, so a text or picture edit reuses it and a sound edit re-renders only it.
 4. `join` concatenates the chunks by stream copy (concat demuxer) and muxes the audio:
    one moov at the front (``+faststart``).
 
