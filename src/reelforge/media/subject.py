@@ -316,10 +316,14 @@ def _object(small: np.ndarray, found: Subject) -> Subject | None:
 
 def find_subject(image: str | Path | np.ndarray) -> Subject | None:
     """The subject of a picture (faces, cat faces, else saliency), or None for the centre."""
-    if not isinstance(image, np.ndarray):
+    if _ahead and not isinstance(image, np.ndarray):  # `prefetch` may have found it already
         ahead = _ahead.pop(_file_key(image), None)
         if ahead is not None:
             return ahead.result()
+    return _find(image)
+
+
+def _find(image: str | Path | np.ndarray) -> Subject | None:
     rgb = load_rgb(image, max_side=DETECT_SIDE * 2)
     return faces(rgb) or salient(rgb)
 
@@ -361,13 +365,8 @@ def prefetch(paths: Iterable[str | Path]) -> None:
         return
     pool = ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1), thread_name_prefix="subject")
     for p in todo:
-        _ahead[_file_key(p)] = pool.submit(_detect_file, p)
+        _ahead[_file_key(p)] = pool.submit(_find, p)
     pool.shutdown(wait=False)
-
-
-def _detect_file(path: str | Path) -> Subject | None:
-    rgb = load_rgb(path, max_side=DETECT_SIDE * 2)
-    return faces(rgb) or salient(rgb)
 
 
 def video_subject(path: str | Path, samples: int = 3) -> Subject | None:
