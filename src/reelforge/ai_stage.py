@@ -251,6 +251,9 @@ class AIStage:
             return
         from concurrent.futures import ThreadPoolExecutor
 
+        from reelforge.media.subject import load_cv2
+
+        load_cv2()
         with ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
             for a, found in zip(todo, pool.map(_find_subject, todo), strict=True):
                 self.cache[("subject", a.id)] = found

@@ -323,6 +323,14 @@ def find_subject(image: str | Path | np.ndarray) -> Subject | None:
     return _find(image)
 
 
+def load_cv2() -> None:
+    """Import OpenCV in this thread before threads use it: its import swaps the module in
+    ``sys.modules`` mid-way, so two threads importing it at once can see it without ``cv2.data``
+    (seen in CI: "module 'cv2' has no attribute 'data'")."""
+    import cv2
+    import cv2.data  # noqa: F401
+
+
 def _find(image: str | Path | np.ndarray) -> Subject | None:
     rgb = load_rgb(image, max_side=DETECT_SIDE * 2)
     return faces(rgb) or salient(rgb)
@@ -363,6 +371,7 @@ def prefetch(paths: Iterable[str | Path]) -> None:
             continue
     if not todo:
         return
+    load_cv2()
     pool = ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1), thread_name_prefix="subject")
     for p in todo:
         _ahead[_file_key(p)] = pool.submit(_find, p)
