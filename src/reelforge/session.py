@@ -37,7 +37,7 @@ from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, route, split_export
-from reelforge.timeline.model import Asset, Role, Timeline
+from reelforge.timeline.model import Asset, Fit, Role, Timeline
 from reelforge.timeline.summary import summarize
 
 PROJECT_FORMAT = "reelforge-project"
@@ -492,9 +492,14 @@ def ai_features(tl: Timeline) -> list[str]:
     if any(s.name == "tts.wav" for s in voice):
         out.append("Voiceover: tts")
     main = tl.track(Role.MAIN)
-    focused = sum(1 for s in (main.segments if main else ()) if getattr(s, "focus", None) is not None)
-    if focused:
-        out.append(f"Smart crop: {focused} shot{'s' if focused != 1 else ''}")
+    focused = [s for s in (main.segments if main else ()) if getattr(s, "focus", None) is not None]
+    # a shot shown whole over a blurred fill is not cropped: counted apart, not as a smart crop
+    cropped = sum(1 for s in focused if getattr(s, "fit", None) is Fit.COVER)
+    if cropped:
+        out.append(f"Smart crop: {cropped} shot{'s' if cropped != 1 else ''}")
+    if len(focused) > cropped:
+        whole = len(focused) - cropped
+        out.append(f"Shown whole: {whole} shot{'s' if whole != 1 else ''}")
     if any(s.id.startswith("brand-") for t in tl.tracks for s in t.segments):
         out.append("Brand kit")
     return out

@@ -52,6 +52,23 @@ def test_no_part_of_a_flat_or_noisy_picture_is_taken_for_a_subject():
         assert (x1 - x0) * (y1 - y0) >= 0.8
 
 
+def test_a_picture_that_stands_out_all_over_has_no_subject():
+    """A noisy close portrait cut at the nose (the astronaut, 16:9 from the middle of a 1920 px
+    square, sensor-like noise): no cascade finds the face, and the saliency, the contrast of
+    everything, is the whole picture. A "subject" that is the picture gave a 9:16 cut a blurred
+    fill and made every text "cover" it; none gives the centre, as for a busy picture."""
+    from PIL import Image
+    from skimage import data
+
+    im = Image.fromarray(data.astronaut()).resize((1920, 1920), Image.LANCZOS).crop((0, 420, 1920, 1500))
+    rng = np.random.default_rng(13)
+    noisy = np.clip(np.asarray(im, np.float32) + rng.normal(0, 6, (1080, 1920, 3)), 0, 255).astype(np.uint8)
+    found = find_subject(noisy)
+    if found is not None:
+        x0, y0, x1, y1 = found.core or found.box
+        assert (x1 - x0) * (y1 - y0) <= 0.8, found
+
+
 def _shown(box, view) -> float:
     x0, y0, x1, y1 = box
     ix = max(0.0, min(x1, view.x + view.w) - max(x0, view.x))

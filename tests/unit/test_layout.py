@@ -123,6 +123,20 @@ def test_texts_on_screen_together_share_the_subject_limit():
     _no_collisions(lay)
 
 
+def test_a_place_clear_of_the_whole_subject_is_preferred_to_one_clear_of_its_core():
+    # 9:16, a rocket up the middle of the whole frame: its core from the pad to the upper stage,
+    # its box up to the tip. Centred, the caption's places clear of the core sit on the upper
+    # stage; at the column's edge it clears the whole rocket, and stays low, where captions go.
+    core, box = Span(0, 6000, (250, 420, 290, 930)), Span(0, 6000, (245, 60, 295, 960))
+    lay = lay_out(540, 960, [TextItem("c", "caption", 0, 6000, size=(200, 60))], subjects=[core], extents=[box])
+    slot = lay.slots["c"]
+    assert covered_share(slot.box, box.box) == 0.0, slot
+    assert slot.box[1] > 480  # still low in the frame, where a caption goes
+    # without the whole box known, the nose cone is where it went
+    blind = lay_out(540, 960, [TextItem("c", "caption", 0, 6000, size=(200, 60))], subjects=[core]).slots["c"]
+    assert covered_share(blind.box, box.box) > 0.0 and covered_share(blind.box, core.box) == 0.0
+
+
 # -- every text at least 1 s on screen, however it was timed ----------------------------------
 
 def test_short_texts_take_the_free_time_after_then_before():

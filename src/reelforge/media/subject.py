@@ -47,6 +47,7 @@ OBJECT_CORE = 0.25  # least share of the salient core GrabCut must call the obje
 OBJECT_SHARE = 0.75  # least share of GrabCut's foreground in its largest piece (the cat: 0.60)
 OBJECT_AREA = 0.01  # least share of the picture the object covers (the cameraman's tripod leg: 0.000)
 OBJECT_INSET = 0.05  # an object's core: its box less this share of its size each side
+WHOLE = 0.8  # a region or object over this share of the picture is no subject (it is the picture)
 
 Source = Literal["face", "profile", "cat", "saliency"]
 
@@ -262,7 +263,7 @@ def salient(rgb: np.ndarray) -> Subject | None:
     cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
     if g is not None and g[0] <= cx <= g[2] and g[1] <= cy <= g[3] and (g[2] - g[0]) * (g[3] - g[1]) < 0.5 * w * h:
         b = (min(b[0], g[0]), min(b[1], g[1]), max(b[2], g[2]), max(b[3], g[3]))
-    if (b[2] - b[0]) * (b[3] - b[1]) > 0.8 * w * h:
+    if (b[2] - b[0]) * (b[3] - b[1]) > WHOLE * w * h:
         return None  # everything stands out: no subject
     # the extent: the region around the peak down to a low level (a cat's face that fills the
     # picture reads as its middle at SALIENT_LEVEL); the core: all that is near the peak
@@ -272,6 +273,10 @@ def salient(rgb: np.ndarray) -> Subject | None:
     gx, gy = (xs.max() + 1 - xs.min()) * CORE_GROW, (ys.max() + 1 - ys.min()) * CORE_GROW
     core = (max(0.0, xs.min() - gx) / w, max(0.0, ys.min() - gy) / h,
             min(float(w), xs.max() + 1 + gx) / w, min(float(h), ys.max() + 1 + gy) / h)
+    if (core[2] - core[0]) * (core[3] - core[1]) > WHOLE:
+        # "surely the subject" all over (a noisy portrait cut at the nose): a crop has nothing to
+        # follow, and a text anywhere would cover it; the centre, as for a busy picture
+        return None
     found = Subject(box, "saliency", f"peak {float(m.max()):.2f}", tuple(float(v) for v in core))  # type: ignore[arg-type]
     return _object(small, found) or found
 
@@ -306,7 +311,7 @@ def _object(small: np.ndarray, found: Subject) -> Subject | None:
         return None
     i = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     x, y, bw, bh, area = (int(v) for v in stats[i])
-    if area < OBJECT_SHARE * float(fg.sum()) or area < OBJECT_AREA * w * h:
+    if area < OBJECT_SHARE * float(fg.sum()) or not OBJECT_AREA * w * h <= area <= WHOLE * w * h:
         return None
     box = (x / w, y / h, (x + bw) / w, (y + bh) / h)
     dx, dy = OBJECT_INSET * bw / w, OBJECT_INSET * bh / h

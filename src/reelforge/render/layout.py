@@ -16,6 +16,8 @@ Rules (issue 11):
 * A place where the texts on screen together would cover more than `MAX_SUBJECT_SHARE` of the
   core of a subject on screen at the time (a face, the product), or of the middle half of its
   box (a head box's face, a salient region's heart), is passed over; so is one a logo sits in.
+  Among the places that clear the core, one clear of the subject's whole box too is preferred
+  (a caption beside a rocket rather than on its nose cone, below a chin rather than on it).
   When nothing clears the subject, the place covering least of its middle, then of all of it, is
   taken (and `Slot.subject_share` says how much).
 * When every place is taken at that time, the text waits until one frees up (it keeps at least
@@ -141,9 +143,10 @@ _ORDER = {"title": 0, "cta": 1, "caption": 2}
 
 
 def lay_out(width: int, height: int, texts: Iterable[TextItem], subjects: Sequence[Span] = (),
-            logos: Sequence[Span] = ()) -> Layout:
+            logos: Sequence[Span] = (), extents: Sequence[Span] = ()) -> Layout:
     """Give every text a band (see the module docstring). Titles and calls to action are placed
-    first, then the rest in time order."""
+    first, then the rest in time order. ``extents``: the subjects' whole boxes (``subjects``
+    are their cores), which a place clear of them is preferred to."""
     items = sorted(texts, key=lambda t: (_ORDER.get(t.role, 3), t.start, t.id))
     # a caption's own place (the bottom) is kept for it where it can be: a title pushed off a
     # subject goes above it, so the two read top to bottom
@@ -154,9 +157,9 @@ def lay_out(width: int, height: int, texts: Iterable[TextItem], subjects: Sequen
     notes: list[str] = []
     for t in items:
         keep_off = reserved if t.role != "caption" else []
-        slot = _place(t, width, height, placed, subjects, [*logos, *keep_off]) if keep_off else None
+        slot = _place(t, width, height, placed, subjects, [*logos, *keep_off], extents) if keep_off else None
         if slot is None or slot.subject_share > PLAN_SUBJECT_SHARE:
-            slot = _place(t, width, height, placed, subjects, logos)
+            slot = _place(t, width, height, placed, subjects, logos, extents)
         if slot is None:
             dropped.append(t.id)
             continue
@@ -213,7 +216,7 @@ def _grow(b: Box, by: float) -> Box:
 
 
 def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subjects: Sequence[Span],
-           logos: Sequence[Span]) -> Slot | None:
+           logos: Sequence[Span], extents: Sequence[Span] = ()) -> Slot | None:
     options = _candidate_boxes(t, width, height)
     gap = height * TEXT_GAP
 
@@ -237,8 +240,11 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
             middle = max((covered_share(box, _middle(s.box)) for s in subjects
                           if _overlaps(start, t.end, s.start, s.end)), default=0.0)
             share = max(share, middle)
-            out.append((share, rank, band, box, middle))
-            if share <= CLEAR_SHARE:
+            # and of the whole subject (a rocket's nose cone above its core, a chin below a face)
+            whole = max((covered_share(box, e.box) for e in extents if _overlaps(start, t.end, e.start, e.end)),
+                        default=0.0)
+            out.append((share, rank, band, box, middle, whole))
+            if share <= CLEAR_SHARE and whole <= CLEAR_SHARE:
                 break  # the best place that covers no subject at all
         return out
 
@@ -255,10 +261,10 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
                 break
     if not found:
         return None
-    # a place covering nothing, else the first within the limit (a thin rocket crossed by a
-    # caption loses more of itself than its detected core shows)
+    # a place covering nothing of any subject, else nothing of its core, else the first within
+    # the limit (a thin rocket crossed by a caption loses more of itself than its core shows)
     clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
-    share, _, band, box, _ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, c[1])) if clear else \
+    share, _, band, box, *_ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, c[5] > CLEAR_SHARE, c[1])) if clear else \
         min(found, key=lambda c: (round(c[4], 2), round(c[0], 2), c[1]))
     return Slot(t.id, band, box, start, t.end, share)
 
@@ -385,14 +391,17 @@ def _view_box(view, subject: Box, width: int, height: int) -> Box:
             (subject[2] - view.x) * kx, (subject[3] - view.y) * ky)
 
 
-def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still: bool = True) -> list[Box]:
-    """Where a shot's subject core (``seg.core``, else its box) sits in the frame (pixels): for a covered still, through the
+def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still: bool = True,
+                  whole: bool = False) -> list[Box]:
+    """Where a shot's subject core (``seg.core``, else its box; ``whole``: its box) sits in the
+    frame (pixels): for a covered still, through the
     view `reelforge.render.framing` plans at its first and last frame (and their union, which
     holds it in between); otherwise through the cover crop on its focus point (clips) or the
     contained picture. Clipped to the frame."""
     from reelforge.render import framing
 
-    x0, y0, x1, y1 = seg.core or seg.subject  # what text keeps off; the view follows the whole box
+    part = seg.subject if whole else seg.core or seg.subject  # text keeps off the core; the view follows the box
+    x0, y0, x1, y1 = part
     fit = seg.fit.value
     if still and fit == "cover" and src_w > 0 and src_h > 0:
         box = (x0 * src_w, y0 * src_h, x1 * src_w, y1 * src_h)
@@ -402,7 +411,7 @@ def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still
     else:
         zoom = MOTION_MARGIN if seg.motion.value != "none" else 0.0
         mode = "contain" if fit != "cover" else "cover"
-        boxes = [subject_in_frame(src_w, src_h, width, height, seg.core or seg.subject, seg.focus, mode, z)
+        boxes = [subject_in_frame(src_w, src_h, width, height, part, seg.focus, mode, z)
                  for z in {0.0, zoom}]
     return [(max(0.0, b[0]), max(0.0, b[1]), min(float(width), b[2]), min(float(height), b[3])) for b in boxes]
 
@@ -424,6 +433,7 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
 
     w, h = width or timeline.width, height or timeline.height
     subjects: list[Span] = []
+    extents: list[Span] = []
     logos: list[Span] = []
     texts: list[TextItem] = []
     by_id = {a.id: a for a in timeline.assets}
@@ -451,8 +461,10 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
                         still = asset is not None and asset.kind.value == "image"
                         for box in subject_boxes(seg, aw, ah, w, h, still=still):
                             subjects.append(Span(on.start, on.end, box))
+                        for box in subject_boxes(seg, aw, ah, w, h, still=still, whole=True):
+                            extents.append(Span(on.start, on.end, box))
                 else:
                     ow = w * seg.scale
                     oh = ow * ah / aw if aw and ah else ow
                     logos.append(Span(seg.start, seg.end, overlay_box(seg.position.value, w, h, ow, min(oh, h))))
-    return lay_out(w, h, texts, subjects, logos)
+    return lay_out(w, h, texts, subjects, logos, extents)
