@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
 
 import numpy as np
 import pytest
@@ -90,6 +91,53 @@ def exported(timeline, tmp_path_factory):
     seen: list[float] = []
     res = export(timeline, d / "out.mp4", cache=cache, progress=seen.append)
     return res, cache, seen
+
+
+def _evenly_timed(path, fps: int) -> tuple[set[int], object]:
+    """The steps between a file's video frames (in its time base) and its average rate."""
+    import av
+
+    _, pts, _ = packets(path)
+    with av.open(str(path)) as f:
+        v = f.streams.video[0]
+        tick, rate = v.time_base, v.average_rate
+    ordered = sorted(pts)
+    return {round((b - a) * tick * fps * 1000) for a, b in zip(ordered, ordered[1:], strict=False)}, rate
+
+
+def test_exported_frames_are_evenly_timed_at_the_timelines_rate(timeline, exported):
+    res, _, _ = exported
+    steps, rate = _evenly_timed(res.path, timeline.fps)
+    assert steps == {1000} and rate == timeline.fps
+
+
+def test_a_join_times_each_chunk_by_its_frames_not_by_its_files_rounded_length(tmp_path):
+    """A chunk's file may say it is a little shorter than its frames (its edit list in whole
+    milliseconds: 118 frames at 30 fps, 3.933 s; here, to show it, the last frame of each chunk
+    but the last is 5 ticks short): read from there, every frame after such a join came 0.3 ms
+    early and the file's average rate read 30.0005 fps. The join times each chunk by its
+    frames: every frame 1/30 s after the one before."""
+    from reelforge.media.ffmpeg import ffmpeg_exe
+    from reelforge.render.chunked import join
+
+    run = [ffmpeg_exe(), "-v", "error", "-y"]
+    chunks = []
+    for k, n in enumerate((118, 59, 100)):
+        p = tmp_path / f"c{k}.mp4"
+        subprocess.run([*run, "-f", "lavfi", "-i", f"testsrc2=s=320x180:r=30:d=10,trim=end_frame={n}",
+                        "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-bf", "0",
+                        "-enc_time_base:v", "1/15360", "-video_track_timescale", "15360",
+                        "-bsf:v", f"setts=duration=if(eq(N\\,{n - 1})\\,{507 if k < 2 else 512}\\,DURATION)",
+                        str(p)], check=True)
+        chunks.append(p)
+    audio = tmp_path / "a.m4a"
+    subprocess.run([*run, "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-t", "9.2", "-c:a", "aac",
+                    str(audio)], check=True)
+    out = join(chunks, audio, tmp_path / "out.mp4", duration_ms=9233, workdir=tmp_path,
+               frames=[(0, 118), (118, 177), (177, 277)], fps=30)
+    steps, rate = _evenly_timed(out, 30)
+    assert count_frames(out) == 277
+    assert steps == {1000} and rate == 30, (steps, rate)
 
 
 @pytest.mark.slow
