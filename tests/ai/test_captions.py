@@ -60,6 +60,20 @@ def test_caption_lines_pause_breaks_cue():
     assert cues[0].end_ms <= 2000
 
 
+def test_a_cue_that_starts_a_sentence_starts_with_a_capital():
+    # small recognisers often give the first word in lower case; a cue carrying on a sentence
+    # (after a comma or a pause) keeps its word as it is
+    words = _words("urban dreams. a city that never sleeps, and a bag that keeps up with it, "
+                   "stitched by hand. made to last")
+    cues = caption_lines(words, max_chars=20, max_lines=1)
+    texts = [c.text for c in cues]
+    assert texts[0] == "Urban dreams."
+    assert texts[1].startswith("A city")
+    assert "sleeps, and a bag" in texts and "that keeps up with" in texts, texts  # carrying on
+    assert texts[-1] == "Made to last"
+    assert cues[0].words[0].text == "Urban"  # the words (for the highlight) read as the text
+
+
 def test_caption_lines_chinese_by_characters():
     tr = Transcript(words=(Word(0, 2000, "欢迎光临我们的咖啡店今天所有饮品"), Word(2000, 3000, "一律八折。")),
                     language="zh")

@@ -17,6 +17,7 @@ import os
 import shutil
 import threading
 import unicodedata
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -483,7 +484,13 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
         cues.append(cur)
 
     out: list[CaptionLine] = []
+    opens = True  # the cue starts a sentence
     for i, cue in enumerate(cues):
+        if opens and cue[0].text[:1].islower():
+            # a sentence's first word as written, whatever the recogniser gave ("urban dreams.")
+            first = cue[0]
+            cue = [dataclasses.replace(first, text=first.text[0].upper() + first.text[1:]), *cue[1:]]
+        opens = cue[-1].text.endswith(SENTENCE_END)
         start = cue[0].start_ms
         end = max(cue[-1].end_ms, start + 1)
         nxt = cues[i + 1][0].start_ms if i + 1 < len(cues) else None
