@@ -13,11 +13,11 @@ breaking at sentence ends and pauses. `to_srt`/`to_vtt` write the usual subtitle
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import threading
 import unicodedata
-import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
