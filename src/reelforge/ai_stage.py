@@ -299,6 +299,46 @@ class AIStage:
                                   fit=fit if fit is not seg.fit else None))
         return ops
 
+    def text_room_ops(self, tl: Timeline) -> list[O.Op]:
+        """Pictures whose subject, cropped, would sit under the text on them (the layout found no
+        place covering at most `MAX_SUBJECT_SHARE` of it: a flower filling a square frame under
+        two-line captions) are shown whole over a blurred fill when that clears the subject;
+        back to the crop once the text no longer needs the room. Only shots this planner frames
+        (a subject with a focus point) and whose subject a crop holds (the others are blurred
+        fills already, or the user's own fit)."""
+        from reelforge.render import framing
+        from reelforge.render.checks import text_over_subjects
+        from reelforge.render.layout import MAX_SUBJECT_SHARE, PLAN_SUBJECT_SHARE
+        from reelforge.timeline.model import VideoSegment
+
+        main = tl.track(Role.MAIN)
+        if main is None or not any(s.subject is not None for s in main.segments if isinstance(s, VideoSegment)):
+            return []
+        aspect = tl.width / tl.height
+        ops: list[O.Op] = []
+        cur = tl
+        covered = text_over_subjects(cur)
+        for seg in main.segments:
+            if not isinstance(seg, VideoSegment) or seg.id not in covered or seg.focus is None or seg.subject is None:
+                continue
+            a = cur.asset(seg.src)
+            if not framing.holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, seg.subject)):
+                continue  # no crop holds it: a blurred fill either way
+            if seg.fit is Fit.COVER and covered[seg.id] > MAX_SUBJECT_SHARE:
+                to, limit = Fit.BLUR, MAX_SUBJECT_SHARE  # room, if the whole picture gives it
+            elif seg.fit is Fit.BLUR:
+                to, limit = Fit.COVER, PLAN_SUBJECT_SHARE  # the crop again, if the text leaves room
+            else:
+                continue
+            op = O.SetFocus(target=O.Target(id=seg.id), fx=seg.focus[0], fy=seg.focus[1], box=seg.subject,
+                            core=seg.core, fit=to)
+            trial = apply(cur, [op], library=self.s.library)
+            after = text_over_subjects(trial)
+            if after.get(seg.id, 0.0) <= limit:
+                ops.append(op)
+                cur, covered = trial, after
+        return ops
+
     def framing_note(self, tl: Timeline) -> str:
         """What subject detection found for the main track's pictures, shot by shot (measured)."""
         main = tl.track(Role.MAIN)

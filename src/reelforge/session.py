@@ -262,6 +262,7 @@ class Session:
                 if not ops:
                     return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh))
             new = apply(self.timeline, ops, library=self.library)
+            new, room = self._make_room(new)
         except (ApplyError, AIFailed) as exc:
             status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
             msg = exc.message[:1].upper() + exc.message[1:]
@@ -288,7 +289,7 @@ class Session:
             prefix = plan.reply if plan.reply else "Done."
         if fresh:  # what the render will do that the user should know (a frozen clip, tiny text)
             prefix = f"{prefix} {' '.join(fresh)}"
-        return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=tuple(ops))
+        return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=(*ops, *room))
 
     def apply_ops(self, ops: Sequence[O.Op], text: str = "") -> Reply:
         """Apply already-planned ops (e.g. from an agent) as one undoable change."""
@@ -297,6 +298,8 @@ class Session:
         try:
             ops = self.stage.resolve(self.timeline, list(ops))
             new = apply(self.timeline, list(ops), library=self.library)
+            new, room = self._make_room(new)
+            ops = [*ops, *room]
         except (ApplyError, AIFailed) as exc:
             return self._record(text, self._reply(Intent.EDIT, "error", exc.message, ops=tuple(ops)))
         if new == self.timeline:
@@ -330,12 +333,25 @@ class Session:
                 notes.append(f"AI step skipped: {exc.message}")
         elif more_notes:
             notes += more_notes
+        tl, room = self._make_room(tl)
+        extra = [*extra, *room]
         notes += _warnings(tl)
         self._commit(tl)
         self.new_asset_ids = []
         reply = self._reply(Intent.EDIT, "ok", f"Made a first cut. {' '.join(notes)}".strip(), changed=True,
                             ops=tuple(extra))
         return replace(reply, notes=tuple(notes))
+
+    def _make_room(self, tl: Timeline) -> tuple[Timeline, list[O.Op]]:
+        """``tl`` with its pictures framed to leave room for their text (`AIStage.text_room_ops`),
+        and the ops that did it; as it is with smart crop off, or when that cannot be worked out."""
+        if not self.smart_crop:
+            return tl, []
+        try:
+            room = self.stage.text_room_ops(tl)
+            return (apply(tl, room, library=self.library), room) if room else (tl, [])
+        except ReelforgeError:  # a timeline the layout cannot read is the render's to report (as `_warnings`)
+            return tl, []
 
     def _export_reply(self, zh: bool = False) -> Reply:
         if self.timeline is None:

@@ -6,7 +6,8 @@ would want to know. Pure apart from font metrics (no ffmpeg, no decoding).
 * a text shorter than 1 s on screen, lengthened or merged with its neighbour;
 * a text the layout had to start later, or leave out, so it would not cover another;
 * a picture or clip enlarged more than `MAX_UPSCALE` times to fill its place (it looks soft);
-* a shot shown whole over a blurred fill because no crop of the frame's shape holds its subject.
+* a shot shown whole over a blurred fill because no crop of the frame's shape holds its subject,
+  or because, cropped, its subject would fill the frame under the text on it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from reelforge.timeline.model import (
     VideoSegment,
 )
 
-__all__ = ["warnings", "short_clips", "small_texts", "layout_notes", "upscaled", "blurred_fills"]
+__all__ = ["warnings", "short_clips", "small_texts", "layout_notes", "upscaled", "blurred_fills",
+           "text_over_subjects"]
 
 MAX_UPSCALE = 2.5  # enlarged more than this, a source looks visibly soft
 
@@ -136,6 +138,28 @@ def upscaled(timeline: Timeline) -> list[str]:
     return list(out.values())
 
 
+def text_over_subjects(timeline: Timeline) -> dict[str, float]:
+    """The most of each main-track picture's subject core (by segment id) that the texts laid out
+    over it cover at once, as the layout places them (`reelforge.render.layout`): 0 where no
+    text is on screen with it."""
+    from reelforge.render.layout import covered_share, subject_boxes
+
+    w, h = timeline.width, timeline.height
+    slots = [slot for _, slot in text_specs(timeline, w, h, Path("."))]
+    shots = list(_main_shots(timeline))
+    out: dict[str, float] = {}
+    for k, (seg, asset) in enumerate(shots):
+        if seg.subject is None or asset.kind is not AssetKind.IMAGE:
+            continue
+        # on screen from the middle of its fade in to the middle of the next one's, as the layout sees it
+        nxt = shots[k + 1][0] if k + 1 < len(shots) else None
+        a, b = seg.start + seg.transition_ms // 2, seg.end - (nxt.transition_ms // 2 if nxt is not None else 0)
+        on = [sl for sl in slots if sl.start < b and a < sl.end]
+        boxes = subject_boxes(seg, asset.width, asset.height, w, h) if on else []
+        out[seg.id] = max((sum(covered_share(sl.box, b) for sl in on) for b in boxes), default=0.0)
+    return out
+
+
 def blurred_fills(timeline: Timeline) -> list[str]:
     """Shots the framing put over a blurred fill, with the measured widths that decided it."""
     from reelforge.render import framing
@@ -147,7 +171,11 @@ def blurred_fills(timeline: Timeline) -> list[str]:
             continue
         box = framing.subject_rect(asset.width, asset.height, seg.subject)
         cw, ch = framing.largest(asset.width, asset.height, aspect)
-        if box is None or framing.holds(asset.width, asset.height, aspect, box):
+        if box is None:
+            continue
+        if framing.holds(asset.width, asset.height, aspect, box):  # a crop holds it: made room for text
+            out.append(f"'{seg.name or asset.name}' is shown whole over a blurred fill: cropped, its subject "
+                       "would fill the frame under the text on it.")
             continue
         if box.w > cw:
             why = f"its subject spans {box.w / asset.width:.0%} of its width, a crop can keep {cw / asset.width:.0%}"

@@ -1,0 +1,68 @@
+"""Pictures framed to leave room for their text (`AIStage.text_room_ops`, via the session):
+a subject that a crop would put under the text is shown whole over a blurred fill, and cropped
+again once the text has gone. Real photo, real subject detection, real layout (no render)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.render.checks import text_over_subjects
+from reelforge.render.layout import MAX_SUBJECT_SHARE
+from reelforge.session import Session
+from reelforge.timeline.model import Fit
+
+from ..render._photos import write_photos
+
+PROMPT = '{} 6 second video with the caption "A city that never sleeps, and a bag that keeps up with it"'
+
+
+@pytest.fixture(scope="module")
+def flower(tmp_path_factory):
+    return write_photos(tmp_path_factory.mktemp("photos"), ["flower"])[0].path
+
+
+def _session(tmp_path, flower, shape: str) -> tuple[Session, str]:
+    s = Session.new()
+    s.add_assets([flower], workdir=tmp_path / "media")
+    r = s.handle(PROMPT.format(shape))
+    assert r.changed, r.message
+    return s, r.message
+
+
+def _shot(s: Session):
+    return s.timeline.tracks[0].segments[0]
+
+
+def test_a_square_cut_shows_a_frame_filling_subject_whole_so_its_text_clears_it(tmp_path, flower):
+    # the dahlia fills a square crop top to bottom: no place for a two-line caption, a title and
+    # a call to action clears it; shown whole, the frame has room above and below it
+    s, said = _session(tmp_path, flower, "a square")
+    assert _shot(s).fit is Fit.BLUR and _shot(s).subject is not None
+    assert text_over_subjects(s.timeline)[_shot(s).id] <= MAX_SUBJECT_SHARE
+    assert "blurred fill" in said and "under the text" in said
+    # cropped, the same text would cover it
+    from reelforge.timeline import replace
+
+    cropped = s.timeline.tracks[0].segments[0].model_copy(update={"fit": Fit.COVER})
+    tl = replace(s.timeline, tracks=(replace(s.timeline.tracks[0], segments=(cropped,)), *s.timeline.tracks[1:]))
+    assert text_over_subjects(tl)[cropped.id] > MAX_SUBJECT_SHARE
+    # the text gone, the crop is back
+    for edit in ("remove the caption", "remove the title", "remove the call to action"):
+        assert s.handle(edit).changed
+    assert _shot(s).fit is Fit.COVER and _shot(s).subject is not None
+
+
+def test_a_wide_cut_keeps_the_crop_where_the_text_has_room_beside_the_subject(tmp_path, flower):
+    s = Session.new()
+    s.add_assets([flower], workdir=tmp_path / "media")
+    said = s.handle('a 6 second video called "Bloom"').message
+    assert (s.timeline.width, s.timeline.height) == (1920, 1080)
+    assert _shot(s).fit is Fit.COVER
+    assert text_over_subjects(s.timeline)[_shot(s).id] <= MAX_SUBJECT_SHARE
+    assert "blurred fill" not in said
+
+
+def test_smart_crop_off_leaves_the_crop_to_the_user(tmp_path, flower):
+    s, _ = _session(tmp_path, flower, "a square")
+    s.handle("centre crop")
+    assert _shot(s).fit is Fit.COVER and _shot(s).subject is None
