@@ -307,7 +307,7 @@ class AIStage:
         (a subject with a focus point) and whose subject a crop holds (the others are blurred
         fills already, or the user's own fit)."""
         from reelforge.render import framing
-        from reelforge.render.checks import text_over_subjects
+        from reelforge.render.checks import text_over_shot, text_over_subjects, text_sizes
         from reelforge.render.layout import MAX_SUBJECT_SHARE, PLAN_SUBJECT_SHARE
         from reelforge.timeline.model import VideoSegment
 
@@ -316,12 +316,13 @@ class AIStage:
             return []
         aspect = tl.width / tl.height
         ops: list[O.Op] = []
-        cur = tl
-        covered = text_over_subjects(cur)
+        sizes = text_sizes(tl)  # the framing moves no text's size: drawn once, each trial lays out only
+        covered = text_over_subjects(tl, sizes)
+        fits: dict[str, Fit] = {}  # the changes made so far (a trial sees its neighbours' new fits)
         for seg in main.segments:
             if not isinstance(seg, VideoSegment) or seg.id not in covered or seg.focus is None or seg.subject is None:
                 continue
-            a = cur.asset(seg.src)
+            a = tl.asset(seg.src)
             if not framing.holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, seg.subject)):
                 continue  # no crop holds it: a blurred fill either way
             if seg.fit is Fit.COVER and covered[seg.id] > MAX_SUBJECT_SHARE:
@@ -330,13 +331,10 @@ class AIStage:
                 to, limit = Fit.COVER, PLAN_SUBJECT_SHARE  # the crop again, if the text leaves room
             else:
                 continue
-            op = O.SetFocus(target=O.Target(id=seg.id), fx=seg.focus[0], fy=seg.focus[1], box=seg.subject,
-                            core=seg.core, fit=to)
-            trial = apply(cur, [op], library=self.s.library)
-            after = text_over_subjects(trial)
-            if after.get(seg.id, 0.0) <= limit:
-                ops.append(op)
-                cur, covered = trial, after
+            if text_over_shot(tl, sizes, seg.id, {**fits, seg.id: to}) <= limit:
+                fits[seg.id] = to
+                ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=seg.focus[0], fy=seg.focus[1],
+                                      box=seg.subject, core=seg.core, fit=to))
         return ops
 
     def framing_note(self, tl: Timeline) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.render.checks import text_over_subjects
+from reelforge.render.checks import text_over_shot, text_over_subjects, text_sizes
 from reelforge.render.layout import MAX_SUBJECT_SHARE
 from reelforge.session import Session
 from reelforge.timeline.model import Fit
@@ -46,6 +46,12 @@ def test_a_square_cut_shows_a_frame_filling_subject_whole_so_its_text_clears_it(
     cropped = s.timeline.tracks[0].segments[0].model_copy(update={"fit": Fit.COVER})
     tl = replace(s.timeline, tracks=(replace(s.timeline.tracks[0], segments=(cropped,)), *s.timeline.tracks[1:]))
     assert text_over_subjects(tl)[cropped.id] > MAX_SUBJECT_SHARE
+    # a trial lays out only what is on screen with the shot, with the texts' sizes drawn once:
+    # the same figures as the whole layout
+    sizes = text_sizes(s.timeline)
+    assert text_over_shot(s.timeline, sizes, cropped.id, {cropped.id: Fit.COVER}) == \
+        pytest.approx(text_over_subjects(tl)[cropped.id])
+    assert text_over_shot(s.timeline, sizes, cropped.id, {}) == text_over_subjects(s.timeline)[cropped.id]
     # the text gone, the crop is back
     for edit in ("remove the caption", "remove the title", "remove the call to action"):
         assert s.handle(edit).changed

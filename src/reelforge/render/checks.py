@@ -26,7 +26,7 @@ from reelforge.timeline.model import (
 )
 
 __all__ = ["warnings", "short_clips", "small_texts", "layout_notes", "upscaled", "blurred_fills",
-           "text_over_subjects"]
+           "text_over_subjects", "text_over_shot", "text_sizes"]
 
 MAX_UPSCALE = 2.5  # enlarged more than this, a source looks visibly soft
 
@@ -138,14 +138,27 @@ def upscaled(timeline: Timeline) -> list[str]:
     return list(out.values())
 
 
-def text_over_subjects(timeline: Timeline) -> dict[str, float]:
+def text_sizes(timeline: Timeline) -> dict[str, tuple[int, int]]:
+    """Each text's drawn size (segment id -> w, h px) at its fitted font size, as laid out."""
+    from reelforge.render.text import block_size
+
+    return {s.segment_id: block_size(s, s.font_px)
+            for s, _ in text_specs(timeline, timeline.width, timeline.height, Path("."))}
+
+
+def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | None = None) -> dict[str, float]:
     """The most of each main-track picture's subject core (by segment id) that the texts laid out
     over it cover at once, as the layout places them (`reelforge.render.layout`): 0 where no
-    text is on screen with it."""
-    from reelforge.render.layout import covered_share, subject_boxes
+    text is on screen with it. ``sizes`` (`text_sizes`, of this timeline or one that differs only
+    in its pictures' framing) skips drawing the texts again: the layout alone."""
+    from reelforge.render.layout import covered_share, hold_texts, subject_boxes, timeline_layout
 
     w, h = timeline.width, timeline.height
-    slots = [slot for _, slot in text_specs(timeline, w, h, Path("."))]
+    if sizes is None:
+        slots = [slot for _, slot in text_specs(timeline, w, h, Path("."))]
+    else:
+        held, _ = hold_texts(timeline)
+        slots = list(timeline_layout(held, w, h, sizes).slots.values())
     shots = list(_main_shots(timeline))
     out: dict[str, float] = {}
     for k, (seg, asset) in enumerate(shots):
@@ -153,11 +166,29 @@ def text_over_subjects(timeline: Timeline) -> dict[str, float]:
             continue
         # on screen from the middle of its fade in to the middle of the next one's, as the layout sees it
         nxt = shots[k + 1][0] if k + 1 < len(shots) else None
-        a, b = seg.start + seg.transition_ms // 2, seg.end - (nxt.transition_ms // 2 if nxt is not None else 0)
-        on = [sl for sl in slots if sl.start < b and a < sl.end]
+        t0, t1 = seg.start + seg.transition_ms // 2, seg.end - (nxt.transition_ms // 2 if nxt is not None else 0)
+        on = [sl for sl in slots if sl.start < t1 and t0 < sl.end]
         boxes = subject_boxes(seg, asset.width, asset.height, w, h) if on else []
-        out[seg.id] = max((sum(covered_share(sl.box, b) for sl in on) for b in boxes), default=0.0)
+        out[seg.id] = max((sum(covered_share(sl.box, box) for sl in on) for box in boxes), default=0.0)
     return out
+
+
+def text_over_shot(timeline: Timeline, sizes: dict[str, tuple[int, int]], shot_id: str,
+                   fits: dict[str, Fit]) -> float:
+    """`text_over_subjects` of one shot with the pictures' fits changed as ``fits`` says, worked
+    out from only what is on screen with it (the pictures and texts overlapping it): trying a
+    framing on a long timeline costs that shot's texts, not the timeline's."""
+    shot = next(s for s, _ in _main_shots(timeline) if s.id == shot_id)
+
+    def near(x) -> bool:
+        return x.start < shot.end and shot.start < x.end
+
+    tracks = tuple(tr.model_copy(update={"segments": tuple(
+        x.model_copy(update={"fit": fits[x.id]}) if x.id in fits else x for x in tr.segments if near(x))})
+        for tr in timeline.tracks)
+    used = {x.src for tr in tracks for x in tr.segments if isinstance(x, VideoSegment)}
+    local = timeline.model_copy(update={"tracks": tracks, "assets": tuple(a for a in timeline.assets if a.id in used)})
+    return text_over_subjects(local, sizes).get(shot_id, 0.0)
 
 
 def blurred_fills(timeline: Timeline) -> list[str]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in frame pixels
 
@@ -63,6 +64,7 @@ def safe_zone(width: int, height: int) -> Box:
     return width * 0.05, height * 0.05, width * 0.95, height * 0.95
 
 
+@lru_cache(maxsize=64)  # asked for every candidate place of every text
 def band_box(band: str, width: int, height: int) -> Box:
     """The slot of a band: the column's width, a third of the safe zone's height less a gap."""
     x0, y0, x1, y1 = safe_zone(width, height)
@@ -219,6 +221,10 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
            logos: Sequence[Span], extents: Sequence[Span] = ()) -> Slot | None:
     options = _candidate_boxes(t, width, height)
     gap = height * TEXT_GAP
+    # only what is on screen while this text may be (it can start later, never end later): the
+    # checks below run for every candidate place, so a long timeline's layout stays linear
+    placed, logos, subjects, extents = ([x for x in xs if _overlaps(t.start, t.end, x.start, x.end)]
+                                        for xs in (placed, logos, subjects, extents))
 
     def candidates(start: int) -> list[tuple[float, int, str, Box]]:
         out = []
