@@ -124,17 +124,27 @@ def test_texts_on_screen_together_share_the_subject_limit():
 
 
 def test_a_place_clear_of_the_whole_subject_is_preferred_to_one_clear_of_its_core():
-    # 9:16, a rocket up the middle of the whole frame: its core from the pad to the upper stage,
-    # its box up to the tip. Centred, the caption's places clear of the core sit on the upper
-    # stage; at the column's edge it clears the whole rocket, and stays low, where captions go.
-    core, box = Span(0, 6000, (250, 420, 290, 930)), Span(0, 6000, (245, 60, 295, 960))
+    # 9:16, a rocket up the middle: its core from the pad to the upper stage, its box up to the
+    # nose cone's tip. Searching up from a caption's place, the first row clear of the core sits
+    # on the nose cone; a row above the tip clears the whole rocket, on the same column.
+    core, box = Span(0, 6000, (250, 420, 290, 930)), Span(0, 6000, (245, 300, 295, 960))
     lay = lay_out(540, 960, [TextItem("c", "caption", 0, 6000, size=(200, 60))], subjects=[core], extents=[box])
     slot = lay.slots["c"]
-    assert covered_share(slot.box, box.box) == 0.0, slot
-    assert slot.box[1] > 480  # still low in the frame, where a caption goes
+    assert covered_share(slot.box, box.box) == 0.0 and slot.box[3] <= 300, slot
+    assert (slot.box[0] + slot.box[2]) / 2 == pytest.approx(540 * 0.46)  # the column's centre
     # without the whole box known, the nose cone is where it went
     blind = lay_out(540, 960, [TextItem("c", "caption", 0, 6000, size=(200, 60))], subjects=[core]).slots["c"]
     assert covered_share(blind.box, box.box) > 0.0 and covered_share(blind.box, core.box) == 0.0
+
+
+def test_the_column_comes_before_clearing_the_whole_subject():
+    # the whole frame's height is the rocket's: a place on the column above its core still beats
+    # one at the column's edge clear of all of it (texts line up on one column)
+    core, box = Span(0, 6000, (250, 420, 290, 930)), Span(0, 6000, (245, 60, 295, 960))
+    slot = lay_out(540, 960, [TextItem("c", "caption", 0, 6000, size=(200, 60))], subjects=[core],
+                   extents=[box]).slots["c"]
+    assert covered_share(slot.box, core.box) == 0.0
+    assert (slot.box[0] + slot.box[2]) / 2 == pytest.approx(540 * 0.46)
 
 
 # -- every text at least 1 s on screen, however it was timed ----------------------------------

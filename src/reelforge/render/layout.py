@@ -16,8 +16,9 @@ Rules (issue 11):
 * A place where the texts on screen together would cover more than `MAX_SUBJECT_SHARE` of the
   core of a subject on screen at the time (a face, the product), or of the middle half of its
   box (a head box's face, a salient region's heart), is passed over; so is one a logo sits in.
-  Among the places that clear the core, one clear of the subject's whole box too is preferred
-  (a caption beside a rocket rather than on its nose cone, below a chin rather than on it).
+  Among the places on the column that clear the core, one clear of the subject's whole box too
+  is preferred (a caption above a rocket's nose cone rather than on it, below a chin rather than
+  on it); the column's edges still come only when no place on it clears the core.
   When nothing clears the subject, the place covering least of its middle, then of all of it, is
   taken (and `Slot.subject_share` says how much).
 * When every place is taken at that time, the text waits until one frees up (it keeps at least
@@ -267,10 +268,17 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
                 break
     if not found:
         return None
-    # a place covering nothing of any subject, else nothing of its core, else the first within
-    # the limit (a thin rocket crossed by a caption loses more of itself than its core shows)
+    # a place covering nothing of a subject's core, on the column before its edges, and then one
+    # clear of the whole subject too; else the first within the limit (a thin rocket crossed by
+    # a caption loses more of itself than its core shows)
+    x0, _, x1, _ = safe_zone(width, height)
+
+    def off_column(b: Box) -> bool:
+        return abs((b[0] + b[2]) - (x0 + x1)) > 2
+
     clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
-    share, _, band, box, *_ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, c[5] > CLEAR_SHARE, c[1])) if clear else \
+    share, _, band, box, *_ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, off_column(c[3]), c[5] > CLEAR_SHARE,
+                                                         c[1])) if clear else \
         min(found, key=lambda c: (round(c[4], 2), round(c[0], 2), c[1]))
     return Slot(t.id, band, box, start, t.end, share)
 
