@@ -316,8 +316,8 @@ class AIStage:
             return []
         aspect = tl.width / tl.height
         ops: list[O.Op] = []
+        covered = text_over_subjects(tl)  # the layout the warnings read too (cached per timeline)
         sizes = text_sizes(tl)  # the framing moves no text's size: drawn once, each trial lays out only
-        covered = text_over_subjects(tl, sizes)
         fits: dict[str, Fit] = {}  # the changes made so far (a trial sees its neighbours' new fits)
         for seg in main.segments:
             if not isinstance(seg, VideoSegment) or seg.id not in covered or seg.focus is None or seg.subject is None:

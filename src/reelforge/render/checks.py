@@ -19,6 +19,7 @@ from reelforge.timeline.model import (
     AssetKind,
     Fit,
     Motion,
+    Role,
     TextSegment,
     Timeline,
     TrackKind,
@@ -151,7 +152,13 @@ def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | N
     over it cover at once, as the layout places them (`reelforge.render.layout`): 0 where no
     text is on screen with it. ``sizes`` (`text_sizes`, of this timeline or one that differs only
     in its pictures' framing) skips drawing the texts again: the layout alone."""
-    from reelforge.render.layout import covered_share, hold_texts, subject_boxes, timeline_layout
+    from reelforge.render.layout import (
+        covered_share,
+        hold_texts,
+        on_screen,
+        subject_boxes,
+        timeline_layout,
+    )
 
     w, h = timeline.width, timeline.height
     if sizes is None:
@@ -159,14 +166,16 @@ def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | N
     else:
         held, _ = hold_texts(timeline)
         slots = list(timeline_layout(held, w, h, sizes).slots.values())
-    shots = list(_main_shots(timeline))
+    main = timeline.track(Role.MAIN)
+    shots = main.segments if main is not None else ()
+    by_id = {a.id: a for a in timeline.assets}
     out: dict[str, float] = {}
-    for k, (seg, asset) in enumerate(shots):
-        if seg.subject is None or asset.kind is not AssetKind.IMAGE:
+    for k, seg in enumerate(shots):
+        asset = by_id.get(getattr(seg, "src", None))
+        if getattr(seg, "subject", None) is None or asset is None or asset.kind is not AssetKind.IMAGE \
+                or not asset.width:
             continue
-        # on screen from the middle of its fade in to the middle of the next one's, as the layout sees it
-        nxt = shots[k + 1][0] if k + 1 < len(shots) else None
-        t0, t1 = seg.start + seg.transition_ms // 2, seg.end - (nxt.transition_ms // 2 if nxt is not None else 0)
+        t0, t1 = on_screen(shots, k)  # as the layout sees it
         on = [sl for sl in slots if sl.start < t1 and t0 < sl.end]
         boxes = subject_boxes(seg, asset.width, asset.height, w, h) if on else []
         out[seg.id] = max((sum(covered_share(sl.box, box) for sl in on) for box in boxes), default=0.0)

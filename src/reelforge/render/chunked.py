@@ -186,22 +186,19 @@ def render_audio(timeline: Timeline, cache: ChunkCache, workdir: Path, *,
 
 
 def join(chunks: list[Path], audio: Path, output: Path, *, duration_ms: int, workdir: Path,
-         cancel: Any = None, frames: list[tuple[int, int]] | None = None, fps: int = 0) -> Path:
+         frames: list[tuple[int, int]], fps: int, cancel: Any = None) -> Path:
     """Concatenate ``chunks`` by stream copy, mux ``audio``, one moov at the front.
 
     ``frames`` (each chunk's first and end frame) and ``fps`` give each chunk its exact length
-    in the listing: otherwise the concat demuxer takes a chunk's length from its file, where
-    the edit list keeps it in whole milliseconds (118 frames: 3.933 s), and every frame after
-    that join came 0.3 ms early (the file's average rate then read 30.0005 fps, not 30)."""
+    in the listing: read from its file, a chunk's length comes from its edit list in whole
+    milliseconds (118 frames: 3.933 s), and every frame after that join came 0.3 ms early (the
+    file's average rate then read 30.0005 fps, not 30)."""
     listing = workdir / "chunks.txt"
     lines = ["ffconcat version 1.0\n"]
-    for k, p in enumerate(chunks):
-        lines.append(f"file {escape_value(str(p))}\n")
-        if frames and fps:
-            # each join at its exact time, in whole microseconds (the demuxer's unit): lengths
-            # as differences of rounded join times, so no rounding adds up over many chunks
-            a, b = frames[k]
-            lines.append(f"duration {round(b * 1e6 / fps) - round(a * 1e6 / fps)}us\n")
+    for p, (a, b) in zip(chunks, frames, strict=True):
+        # each join at its exact time, in whole microseconds (the demuxer's unit): lengths as
+        # differences of rounded join times, so no rounding adds up over many chunks
+        lines += [f"file {escape_value(str(p))}\n", f"duration {round(b * 1e6 / fps) - round(a * 1e6 / fps)}us\n"]
     listing.write_text("".join(lines), encoding="utf-8")
     argv = [*_head(), "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(audio),
             "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-movflags", "+faststart",
@@ -225,8 +222,8 @@ def assemble(timeline: Timeline, store: ChunkCache, tasks: list[ChunkTask], outp
     akey, _ = audio_key(timeline, workdir / "audio")
     audio = _linked(store, akey, ".m4a", workdir / "audio.m4a",
                     lambda: render_audio(timeline, store, workdir / "audio", cancel=cancel))
-    join(files, audio, output, duration_ms=timeline.duration, workdir=workdir, cancel=cancel,
-         frames=[(t.first, t.end) for t in tasks], fps=timeline.fps)
+    join(files, audio, output, duration_ms=timeline.duration, workdir=workdir,
+         frames=[(t.first, t.end) for t in tasks], fps=timeline.fps, cancel=cancel)
     info = verify(output)
     if abs(info.duration - timeline.duration / 1000) > 0.25:
         raise RenderError(f"joined {info.duration:.2f} s instead of {timeline.duration / 1000:.2f} s")

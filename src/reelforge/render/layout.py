@@ -430,6 +430,15 @@ def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still
     return [(max(0.0, b[0]), max(0.0, b[1]), min(float(width), b[2]), min(float(height), b[3])) for b in boxes]
 
 
+def on_screen(shots: Sequence, k: int) -> tuple[int, int]:
+    """When shot ``k`` of a main track is the picture a text covers (ms): from the middle of its
+    fade in to the middle of the next shot's (half-faded, the outgoing or incoming picture is not
+    what a text covers)."""
+    seg = shots[k]
+    nxt = shots[k + 1] if k + 1 < len(shots) else None
+    return seg.start + seg.transition_ms // 2, seg.end - getattr(nxt, "transition_ms", 0) // 2
+
+
 def overlay_box(position: str, width: int, height: int, ow: float, oh: float) -> Box:
     """The box of a ``ow`` x ``oh`` overlay (a logo) at ``position`` inside the safe zone."""
     x0, y0, x1, y1 = safe_zone(width, height)
@@ -454,7 +463,7 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
     for track in timeline.tracks:
         if track.role is Role.CAPTION and not getattr(timeline, "burn_captions", True):
             continue  # captions delivered as files only
-        for seg in track.segments:
+        for k, seg in enumerate(track.segments):
             if isinstance(seg, TextSegment):
                 band = band_of_position(seg.position.value) if seg.position.value != "center" or \
                     track.role.value not in _PREFERRED else None
@@ -465,18 +474,12 @@ def timeline_layout(timeline, width: int | None = None, height: int | None = Non
                 aw, ah = (asset.width, asset.height) if asset else (0, 0)
                 if track.role is Role.MAIN:
                     if seg.subject is not None:
-                        # on screen from the middle of its fade in to the middle of its fade out:
-                        # half-faded, the outgoing or incoming picture is not what a text covers
-                        segs = list(track.segments)
-                        k = segs.index(seg)
-                        nxt = segs[k + 1] if k + 1 < len(segs) else None
-                        on = Span(seg.start + seg.transition_ms // 2,
-                                  seg.end - (nxt.transition_ms // 2 if isinstance(nxt, VideoSegment) else 0), (0, 0, 0, 0))
+                        start, end = on_screen(track.segments, k)
                         still = asset is not None and asset.kind.value == "image"
                         for box in subject_boxes(seg, aw, ah, w, h, still=still):
-                            subjects.append(Span(on.start, on.end, box))
+                            subjects.append(Span(start, end, box))
                         for box in subject_boxes(seg, aw, ah, w, h, still=still, whole=True):
-                            extents.append(Span(on.start, on.end, box))
+                            extents.append(Span(start, end, box))
                 else:
                     ow = w * seg.scale
                     oh = ow * ah / aw if aw and ah else ow
