@@ -160,38 +160,49 @@ def _make_argv(files: list[Path], out: Path) -> list[str]:
     return [sys.executable, "-m", "reelforge", "make", *map(str, files), "-p", PROMPT, "-o", str(out)]
 
 
-def stages(files: list[Path], work: Path) -> dict[str, float]:
-    """The same job stage by stage, in this process (times in seconds)."""
+def stages(files: list[Path], work: Path) -> dict[str, tuple[float, float]]:
+    """The same job stage by stage, in this process: (wall, cpu) seconds per stage, cpu counting
+    this process and the ffmpeg processes the stage ran."""
     from reelforge import api
     from reelforge.render.cache import ChunkCache
     from reelforge.render.chunked import assemble, prepare, render_audio, render_chunk
 
     shutil.rmtree(work / "cache-stages", ignore_errors=True)
     os.environ["REELFORGE_CACHE"] = str(work / "cache-stages")
-    t: dict[str, float] = {}
-    t0 = time.perf_counter()
-    session = api.new_project(files).session
-    t["probe"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    session.handle(PROMPT)
-    t["plan (subject analysis, layout)"] = time.perf_counter() - t0
+    t: dict[str, tuple[float, float]] = {}
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+    class stage:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def __enter__(self) -> None:
+            self.t0, self.c0 = time.perf_counter(), cpu()
+
+        def __exit__(self, *exc: object) -> None:
+            t[self.name] = (time.perf_counter() - self.t0, cpu() - self.c0)
+
+    with stage("probe"):
+        session = api.new_project(files).session
+    with stage("plan (subject analysis, layout)"):
+        session.handle(PROMPT)
     tl = session.timeline
     store = ChunkCache(work / "cache-stages" / "chunks")
     wd = work / "stages"
     wd.mkdir(exist_ok=True)
-    t0 = time.perf_counter()
-    tasks = prepare(tl, quality="standard", workdir=wd)
-    t["compile chunks"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    render_audio(tl, store, wd / "audio")
-    t["audio (loudness measure + mix)"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for task in tasks:
-        render_chunk(task, store)
-    t[f"video chunks, one at a time ({len(tasks)})"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    assemble(tl, store, tasks, wd / "out.mp4", workdir=wd)
-    t["join + verify"] = time.perf_counter() - t0
+    with stage("compile chunks"):
+        tasks = prepare(tl, quality="standard", workdir=wd)
+    with stage("audio (loudness measure + mix)"):
+        render_audio(tl, store, wd / "audio")
+    with stage(f"video chunks, one at a time ({len(tasks)})"):
+        for task in tasks:
+            render_chunk(task, store)
+    with stage("join + verify"):
+        assemble(tl, store, tasks, wd / "out.mp4", workdir=wd)
     return t
 
 
@@ -260,7 +271,7 @@ def main() -> None:
                 "ratio_to_same_frames": round(med("against") / med("same_frames"), 3),
                 "cpu_ratio_to_same_frames": round(med("against", "cpu_seconds") / med("same_frames", "cpu_seconds"), 3)}
         if args.stages:
-            summary["stages_s"] = {k: round(v, 2) for k, v in stages(files, work).items()}
+            summary["stages_s"] = {k: [round(w, 2), round(c, 2)] for k, (w, c) in stages(files, work).items()}
     if args.json:
         print(json.dumps(summary, indent=2))
         return
@@ -275,8 +286,8 @@ def main() -> None:
         a = summary["against"]
         print(f"make of {a['rev']} in the same runs: {a['make_s']:6.2f} s, / same-frames encode "
               f"{a['ratio_to_same_frames']:.2f} (cpu {a['cpu_ratio_to_same_frames']:.2f})")
-    for k, v in summary.get("stages_s", {}).items():
-        print(f"  stage {k:40} {v:6.2f} s")
+    for k, (w, c) in summary.get("stages_s", {}).items():
+        print(f"  stage {k:40} {w:6.2f} s wall {c:6.2f} s cpu")
 
 
 if __name__ == "__main__":
