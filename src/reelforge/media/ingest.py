@@ -59,6 +59,8 @@ from reelforge.media.probe import MediaInfo, probe
 from reelforge.timeline.model import Asset, AssetKind
 
 _CHUNK = 1024 * 1024
+MAX_LISTED = 20
+"""Bad files named one by one in a combined error; the rest are counted (the message stays short)."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,9 @@ def _combined(failures: list[tuple[str, MediaError]], *, total: int) -> MediaErr
         err = failures[0][1]
         err.failures = failures  # type: ignore[attr-defined]
         return err
-    lines = [f"- {msg_name}: {_strip_name(exc.message, msg_name)}" for msg_name, exc in failures]
+    lines = [f"- {msg_name}: {_strip_name(exc.message, msg_name)}" for msg_name, exc in failures[:MAX_LISTED]]
+    if len(failures) > MAX_LISTED:
+        lines.append(f"- ... and {len(failures) - MAX_LISTED} more")
     text = f"{len(failures)} of {total} files could not be added:\n" + "\n".join(lines)
     if all(isinstance(e, FileTooLarge) for _, e in failures):
         err: MediaError = FileTooLarge(text)

@@ -89,7 +89,8 @@ async def do_upload(ctx: Context, who: Principal, session_id: str, request: Requ
     urls: list[str] = []
     received: list[uploads.Received] = []
     if ctype.startswith("multipart/form-data"):
-        received, fields = await uploads.receive_multipart(request, storage, session_id, limit)
+        received, fields = await uploads.receive_multipart(request, storage, session_id, limit,
+                                                             ctx.settings.form_limits)
         for key in ("urls", "url"):
             for value in fields.get(key, []):
                 urls.extend(u for u in value.replace(",", "\n").split() if u)

@@ -58,6 +58,10 @@ class Settings(BaseModel):
     url_workers: int = Field(8, ge=1, description="URL downloads at once (the fetcher's own pool)")
     url_per_host: int = Field(2, ge=1, description="URL downloads at once to one host")
     url_max_per_request: int = Field(20, ge=1, description="URLs in one upload request")
+    upload_max_files: int = Field(1000, ge=1, description="file parts in one multipart upload request")
+    upload_max_fields: int = Field(64, ge=1, description="non-file form fields in one multipart upload request")
+    upload_max_field_bytes: int = Field(256 * 1024, ge=1024,
+                                        description="bytes of all non-file form fields of one upload request")
     max_image_pixels: int = Field(50_000_000, gt=0, description="largest still picture (pixels)")
     max_video_pixels: int = Field(8192 * 4320, gt=0, description="largest video frame (pixels; 8K)")
 
@@ -130,6 +134,13 @@ class Settings(BaseModel):
         from reelforge.media.limits import PixelLimits
 
         return PixelLimits(image=self.max_image_pixels, video=self.max_video_pixels)
+
+    @property
+    def form_limits(self):
+        from reelforge.service.uploads import FormLimits
+
+        return FormLimits(files=self.upload_max_files, fields=self.upload_max_fields,
+                          field_bytes=self.upload_max_field_bytes)
 
     @property
     def url_limits(self):

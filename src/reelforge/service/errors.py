@@ -35,7 +35,7 @@ from reelforge.errors import (
     UrlNotAllowed,
 )
 
-__all__ = ["ERRORS", "BadRequest", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
+__all__ = ["ERRORS", "BadRequest", "TooLarge", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
 
 log = logging.getLogger("reelforge.service")
 
@@ -52,10 +52,19 @@ class Unprocessable(ReelforgeError):
     http_status = 422
 
 
+class TooLarge(ReelforgeError):
+    """A request over a size or count limit that is not a file's (413, code 1; the message
+    names the setting)."""
+
+    code = 1
+    http_status = 413
+
+
 ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
     ReelforgeError: (400, 1),
     BadRequest: (400, 1),
     Unprocessable: (422, 1),
+    TooLarge: (413, 1),
     InvalidTimeline: (422, 1),
     MissingClientId: (400, 400),
     BadToken: (401, 1001),

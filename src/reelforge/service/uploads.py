@@ -25,15 +25,26 @@ from reelforge.errors import ReelforgeError
 from reelforge.media import fetch
 from reelforge.media.fetch import check_url, display_name, too_large
 from reelforge.service.config import Settings
-from reelforge.service.errors import BadRequest
+from reelforge.service.errors import BadRequest, TooLarge
 from reelforge.service.storage import Storage
 
-__all__ = ["Received", "check_url", "display_name", "fetch_urls", "ingest_received",
+__all__ = ["FormLimits", "Received", "check_url", "display_name", "fetch_urls", "ingest_received",
            "receive_multipart", "remove", "too_large"]
 
 CHUNK = 256 * 1024
 MAX_FIELD_BYTES = 64 * 1024
 DRAIN_LIMIT = 64 * 1024**2  # after an abort, read (and drop) at most this much more
+
+
+@dataclass(frozen=True)
+class FormLimits:
+    """Bounds on the parts of one multipart upload, checked as each part arrives: form fields
+    are held in memory until the request ends and every file part is a file on disk, so
+    their number (and the fields' bytes) must be bounded, not just each one's size."""
+
+    files: int = 1000
+    fields: int = 64
+    field_bytes: int = 256 * 1024
 
 
 @dataclass
@@ -57,10 +68,14 @@ def remove(items: list[Received]) -> None:
 class _Parts:
     """python-multipart callbacks: file parts go to disk, small fields to memory."""
 
-    def __init__(self, storage: Storage, session_id: str, limit: int) -> None:
+    def __init__(self, storage: Storage, session_id: str, limit: int,
+                 form: FormLimits | None = None) -> None:
         self.storage, self.session_id, self.limit = storage, session_id, limit
+        self.form = form or FormLimits()
         self.files: list[Received] = []
         self.fields: dict[str, list[str]] = {}
+        self.field_count = 0
+        self.field_bytes = 0
         self._hname = b""
         self._hvalue = b""
         self._headers: dict[bytes, bytes] = {}
@@ -94,12 +109,19 @@ class _Parts:
         field = params.get(b"name", b"").decode("utf-8", "replace")
         filename = params.get(b"filename")
         if filename is not None:
+            if len(self.files) >= self.form.files:
+                raise TooLarge(f"more than {self.form.files} files in one upload request "
+                               "(REELFORGE_UPLOAD_MAX_FILES)")
             name = display_name(filename.decode("utf-8", "replace"), f"upload-{len(self.files) + 1}")
             path = self.storage.incoming(self.session_id)
             self._current = Received(path=path, name=name, size=0)
             self.files.append(self._current)
             self._fh = open(path, "wb")  # noqa: SIM115 - closed in _end/close
         else:
+            self.field_count += 1
+            if self.field_count > self.form.fields:
+                raise TooLarge(f"more than {self.form.fields} form fields in one upload request "
+                               "(REELFORGE_UPLOAD_MAX_FIELDS)")
             self._field = (field, bytearray())
 
     def _data(self, data: bytes, start: int, end: int) -> None:
@@ -110,6 +132,10 @@ class _Parts:
                 raise too_large(self._current.name, self.limit)
             self._fh.write(data[start:end])
         elif self._field is not None:
+            self.field_bytes += end - start
+            if self.field_bytes > self.form.field_bytes:
+                raise TooLarge(f"form fields of one upload request larger than {self.form.field_bytes} "
+                               "bytes in all (REELFORGE_UPLOAD_MAX_FIELD_BYTES)")
             self._field[1].extend(data[start:end])
             if len(self._field[1]) > MAX_FIELD_BYTES:
                 raise BadRequest(f"form field {self._field[0]!r} is too long")
@@ -130,14 +156,15 @@ class _Parts:
             self._fh = None
 
 
-async def receive_multipart(request: Request, storage: Storage, session_id: str,
-                            limit: int) -> tuple[list[Received], dict[str, list[str]]]:
-    """Stream a multipart body to disk; returns the files and the plain form fields."""
+async def receive_multipart(request: Request, storage: Storage, session_id: str, limit: int,
+                            form: FormLimits | None = None) -> tuple[list[Received], dict[str, list[str]]]:
+    """Stream a multipart body to disk; returns the files and the plain form fields. A part
+    over ``form`` ends the request at once (413), before the rest of the body is parsed."""
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     boundary = params.get(b"boundary")
     if not boundary:
         raise BadRequest("multipart body without a boundary")
-    parts = _Parts(storage, session_id, limit)
+    parts = _Parts(storage, session_id, limit, form)
     parser = MultipartParser(boundary, parts.callbacks())
     stream = request.stream()
     try:
