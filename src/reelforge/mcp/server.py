@@ -33,6 +33,7 @@ from pydantic import Field, ValidationError
 from reelforge.errors import NotFound, ReelforgeError
 from reelforge.mcp import files
 from reelforge.mcp.backend import PRESET_HELP, Backend, error_code, make_backend
+from reelforge.service.schemas import MAX_INSTRUCTION_CHARS
 
 log = logging.getLogger("reelforge.mcp")
 
@@ -223,7 +224,8 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
     async def instruct(
         ctx: Context,
         session_id: SessionId,
-        instruction: Annotated[str, Field(description="what to make or change", min_length=1)],
+        instruction: Annotated[str, Field(description="what to make or change", min_length=1,
+                                          max_length=MAX_INSTRUCTION_CHARS)],
     ) -> dict[str, Any]:
         if not instruction.strip():
             raise ToolError("error 1: instruct: instruction is empty: say what to make or change, "

@@ -17,7 +17,7 @@ from reelforge.service import auth, chat, renders, uploads
 from reelforge.service.auth import Principal
 from reelforge.service.bodies import read_json
 from reelforge.service.context import Context, get_ctx
-from reelforge.service.core import core_of
+from reelforge.service.core import check_instruction, core_of
 from reelforge.service.errors import BadRequest
 from reelforge.service.schemas import (
     AUTHED,
@@ -140,6 +140,7 @@ def chat_stream(ctx: Context, who: Principal, session_id: str, text: str, reques
     core_of(ctx).check_session(who, session_id)  # 1002 as a plain HTTP error, before the stream starts
     if not text or not text.strip():
         raise BadRequest("empty message")
+    check_instruction(text.strip())  # /run_sse joins up to 100 parts: the limit is on the whole
     source = chat.events(ctx, who, session_id, text.strip(), skill_headers(request),
                          base_url(ctx, request))
     body = chat.v1_events(source) if shape == "v1" else chat.adk_events(source, session_id)

@@ -52,6 +52,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def check_instruction(text: str) -> None:
+    """The instruction length limit of every surface (HTTP chat and /run_sse, MCP ``instruct``):
+    planning cost grows with the text, so a long one is refused before any work (422, code 1)."""
+    from reelforge.service.errors import Unprocessable
+    from reelforge.service.schemas import MAX_INSTRUCTION_CHARS
+
+    if len(text) > MAX_INSTRUCTION_CHARS:
+        raise Unprocessable(f"the instruction is {len(text)} characters; the limit is "
+                            f"{MAX_INSTRUCTION_CHARS}")
+
+
 def is_url(source: str) -> bool:
     return urlsplit(source).scheme.lower() in ("http", "https")
 
@@ -146,6 +157,8 @@ class Core:
                  skill: dict[str, str | None] | None = None, base: str | None = None) -> dict[str, Any]:
         """Handle one instruction and commit it; "export" also queues the export, "credits"
         answers with the balance. Runs to completion whatever happens to the caller."""
+        check_instruction(text)
+
         def handle(sess):
             sess.local_files = self.local_files
             return sess.handle(text)
@@ -190,7 +203,9 @@ class Core:
     # -- media -------------------------------------------------------------------------------
     def receive(self, session_id: str, sources: Sequence[str]) -> list[uploads.Received]:
         """Fetch http(s) URLs (SSRF-guarded) and, for a local core only, copy local files, in
-        order, into the session's incoming folder; all or nothing."""
+        order, into the session's incoming folder; all or nothing. At most
+        ``url_max_per_request`` URLs, as over HTTP."""
+        uploads.check_url_count(sum(is_url(str(src).strip()) for src in sources), self.ctx.settings)
         got: list[uploads.Received] = []
         try:
             for src in sources:

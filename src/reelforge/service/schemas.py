@@ -268,8 +268,12 @@ class SessionIn(_In):
     language: str = Field("en", max_length=16)
 
 
+MAX_INSTRUCTION_CHARS = 10_000
+"""Longest instruction, in characters, on every surface (HTTP chat, /run_sse, MCP ``instruct``)."""
+
+
 class ChatIn(_In):
-    text: str = Field(min_length=1, max_length=10_000, description="the instruction")
+    text: str = Field(min_length=1, max_length=MAX_INSTRUCTION_CHARS, description="the instruction")
 
 
 class ExportIn(_In):
@@ -365,7 +369,7 @@ class CompatSessionIn(_In):
 
 
 class _Part(_In):
-    text: str | None = Field(None, max_length=10_000)
+    text: str | None = Field(None, max_length=MAX_INSTRUCTION_CHARS)
 
 
 class _Message(_In):

@@ -28,7 +28,7 @@ from reelforge.service.config import Settings
 from reelforge.service.errors import BadRequest, TooLarge
 from reelforge.service.storage import Storage
 
-__all__ = ["FormLimits", "Received", "check_url", "display_name", "fetch_urls", "ingest_received",
+__all__ = ["FormLimits", "Received", "check_url", "check_url_count", "display_name", "fetch_urls", "ingest_received",
            "receive_multipart", "remove", "too_large"]
 
 CHUNK = 256 * 1024
@@ -199,6 +199,13 @@ async def _drain(stream) -> None:
 
 # -- URLs -------------------------------------------------------------------------------
 
+def check_url_count(count: int, settings: Settings) -> None:
+    """The per-request URL cap (``url_max_per_request``), for every surface that takes URLs
+    (HTTP uploads, MCP ``add_assets``): checked before anything is fetched."""
+    if count > settings.url_max_per_request:
+        raise BadRequest(f"at most {settings.url_max_per_request} URLs per request")
+
+
 async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_id: str) -> list[Received]:
     """Download every URL through the one fetcher (`reelforge.media.fetch`): its SSRF guard,
     the size limit and a total deadline per URL, on its own bounded pool (at most
@@ -207,8 +214,7 @@ async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_i
     for u in urls:
         if not isinstance(u, str) or not u.strip():
             raise BadRequest("urls must be a list of non-empty strings")
-    if len(urls) > settings.url_max_per_request:
-        raise BadRequest(f"at most {settings.url_max_per_request} URLs per request")
+    check_url_count(len(urls), settings)
     pool = fetch.shared_fetcher(settings.url_workers, settings.url_per_host)
     clean = [u.strip() for u in urls]
     dests = [storage.incoming(session_id) for _ in clean]
