@@ -367,6 +367,32 @@ def test_caption_from_name(name, caption):
     assert C.caption_from_name(name) == caption
 
 
+@pytest.mark.parametrize(("instruction", "title"), [
+    ("做一个15秒的竖屏宣传视频，标题是'城市之光'，背景音乐小一点", "城市之光"),  # ASCII quotes in Chinese
+    ("做一个15秒的竖屏宣传视频，标题是“城市之光”，背景音乐小一点", "城市之光"),
+    ("做一个15秒的竖屏宣传视频，标题是城市之光，背景音乐小一点", "城市之光"),
+    ("竖屏宣传视频，标题：城市之光", "城市之光"),
+    ("宣传视频，标题就叫城市之光吧", "城市之光"),
+    ("标题是城市之光的竖屏宣传视频", "城市之光"),
+    ("a 15-second promo, title: City Lights", "City Lights"),
+    ("a 15-second promo titled City Lights with music at 20%", "City Lights"),
+    ("a promo titled city lights, vertical", "City Lights"),
+    ("a promo titled Love in Paris for TikTok", "Love in Paris"),
+])
+def test_title_from_the_instruction(instruction, title):
+    p = plan(instruction, [img("产品图1.png", 1), img("coffee.jpg", 2), BGM])
+    assert [s.text for s in texts(p.timeline, Role.TITLE)] == [title]
+    assert not any("stock phrase" in n for n in p.notes)
+
+
+@pytest.mark.parametrize("instruction", [
+    "a promo with titles and captions", "promo, the title is too small", "宣传视频，标题要大一点，加字幕",
+    "promo with a title at the top and text overlays",
+])
+def test_title_words_that_give_no_title(instruction):
+    assert C.title_in(instruction) is None
+
+
 def test_instagram_note_and_music_level_without_music():
     p = plan("for Instagram, music at 30%", IMAGES)
     assert (p.timeline.width, p.timeline.height) == (1080, 1080)

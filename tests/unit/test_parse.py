@@ -204,6 +204,9 @@ QUOTES = [
     ("it's the title 'Urban Dreams' ok", ["Urban Dreams"]),
     ('say "it\'s here"', ["it's here"]),
     ("no quotes at all", []),
+    ("做一个15秒的竖屏宣传视频，标题是'城市之光'，背景音乐小一点", ["城市之光"]),  # ' next to Chinese is a quote
+    ("把title改成'夏日'", ["夏日"]),
+    ("l'été and rock'n'roll", []),
 ]
 
 

@@ -15,8 +15,8 @@ Rules, in the order they are applied
 - Motion on stills: zoom-in, zoom-out, pan in turn, unless "no motion"/"static".
 - Voice at 100 % from 0; music over the whole video, looped when shorter, 35 % and ducked
   under a voice (80 % without one) unless a level is stated, fades in 0.5 s / out 1.5 s.
-- Text when asked ("with text overlays", "captions", "字幕", or quoted text): quoted text verbatim;
-  otherwise a title from the instruction's subject or the file names' common theme, captions from
+- Text when asked ("with text overlays", "captions", "字幕", or quoted text): quoted text verbatim,
+  a title named without quotes ("title: City Lights", "标题是城市之光") as given; otherwise a title from the instruction's subject or the file names' common theme, captions from
   meaningful file names, and a call to action fitting the kind of video, in the instruction's
   language. Title 0-3 s (centre, large), captions at the bottom in the middle of their picture's
   time, call to action in the last 4 s.
@@ -297,6 +297,68 @@ def subject_of(instruction: str) -> str | None:
     return None
 
 
+_ZH_TITLE_RX = re.compile(r"(?:标题|片名|题目)\s*(?:就?(?:是|为|叫做?|定为|写)|[:=])\s*(?P<t>[^\s,.;!?，。；！？、\n\"'“”‘’「」『』《》][^,.;!?，。；！？、\n\"“”‘’「」『』《》]{0,29})")
+_ZH_TITLE_END = re.compile(r"(?:并且|而且|然后|同时|另外|再|并|的(?=视频|宣传|短片|广告|片子|竖屏|横屏|\d)|吧$).*$")
+_EN_TITLE_RX = re.compile(
+    r"(?i)\b(?:(?:title|headline|heading)\s*(?:[:=]|\s(?:is|should\s+be|reads?|says?|saying|of)\b)|"
+    r"(?:titled|entitled|called|headlined))\s*(?P<t>[^\W_].{0,59})")
+_TITLE_CAPS_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&!-]*|&)$")
+_NOT_A_TITLE = P._rx(  # "title is too small", "title at the top", "标题大一点": how it looks, not what it says
+    r"^(?:too|very|a\s+bit|bigger|smaller|larger|at|on|in|to|from|for|with|and|it|this|that)\b|"
+    r"^(?:big|small|large|huge|tiny|bold|centered|centred|top|bottom|left|right|middle|center|centre|"
+    r"red|white|black|yellow|blue|green|the|a|an)$|"
+    r"^(?:大|小|更大|更小|居中|加粗|红色|白色|黑色|黄色|什么)")
+
+
+def title_in(instruction: str) -> str | None:
+    """A title the instruction gives without quotes: "标题是城市之光", "标题：城市之光",
+    "title: City Lights", "titled City Lights with music". Quoted titles are `_label_quotes`'s.
+    English: a run of Capitalised words (small words between them allowed), else the words up
+    to the next clause ("with …", ",", a number).
+
+    >>> title_in("做一个宣传视频，标题是城市之光，背景音乐小一点"), title_in("a promo titled City Lights with music")
+    ('城市之光', 'City Lights')
+    >>> title_in("title: summer vibes, vertical"), title_in("with titles and captions") is None
+    ('Summer Vibes', True)
+    """
+    raw = unicodedata.normalize("NFKC", instruction or "")
+    found: list[tuple[int, str]] = []
+    zm = _ZH_TITLE_RX.search(raw)
+    if zm:
+        text = re.split(r"\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+", zm.group("t").strip())[0]
+        text = _ZH_TITLE_END.sub("", text).strip()
+        if text:
+            found.append((zm.start(), text))
+    em = _EN_TITLE_RX.search(raw)
+    if em:
+        tail = em.group("t")
+        words = tail.split()
+        if words and _TITLE_CAPS_WORD.match(words[0]) and not words[0].isdigit():
+            keep: list[str] = []
+            for i, w in enumerate(words[:8]):
+                bare = w.rstrip(",.;:!?")
+                after = words[i + 1].rstrip(",.;:!?") if i + 1 < len(words) else ""
+                if _TITLE_CAPS_WORD.match(bare) or (
+                        bare.lower() in _STOP_WORDS and keep and _TITLE_CAPS_WORD.match(after)
+                        and not _PLATFORM_WORDS.match(after.lower())):
+                    keep.append(bare)
+                    if bare != w:
+                        break  # "City Lights, 9:16": the comma ends it
+                else:
+                    break
+            text = " ".join(keep)
+        else:
+            cut = _SUBJECT_STOP.search(tail.lower())
+            text = _title_case(" ".join((tail[: cut.start()] if cut else tail).split()[:6]))
+        if text and not re.fullmatch(r"[\d\s.:%-]*", text):
+            found.append((em.start(), text))
+    for _, text in sorted(found):
+        text = text.strip(" -—:")
+        if text and not _NOT_A_TITLE.match(text.lower()) and not _MEDIA_EXT.search(text):
+            return text
+    return None
+
+
 def theme_of(names: Sequence[str]) -> str | None:
     """A title from what the file names share: the most common meaningful word in at least two
     of them (or the only meaningful name).
@@ -365,7 +427,7 @@ def _fallback_title(instruction: str) -> str:
     return "精彩瞬间" if zh else "Highlights"
 
 
-_LABEL_TITLE = P._rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|标题|片名|主题)\W{0,12}$")
+_LABEL_TITLE = P._rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
 _LABEL_CAPTION = P._rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
 _LABEL_CTA = P._rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
                         r"\bat\s+the\s+end|\bfinish\s+with|结尾|最后|结束语|按钮|号召)[^\"'“‘「『《]{0,16}$")
@@ -726,6 +788,14 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     title: str | None = next((q for q, r in labelled if r == "title"), None)
     cta: str | None = next((q for q, r in labelled if r == "cta"), None)
     captions_q: list[str] = [q for q, r in labelled if r == "caption"]
+    unquoted = instruction
+    for q in quotes:
+        unquoted = unquoted.replace(q, " ")
+    named = title_in(unquoted) if title is None else None  # "标题是城市之光", "title: City Lights"
+    if named:
+        title = named
+        unquoted = re.sub(re.escape(named), " ", unicodedata.normalize("NFKC", unquoted), flags=re.I)
+        notes.append(f"Title from the instruction: '{named}'.")
     free = [q for q, r in labelled if r is None]
     if free and title is None:
         title = free.pop(0)
@@ -735,10 +805,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         captions_q.extend(free)
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
-    unquoted = instruction
-    for q in quotes:
-        unquoted = unquoted.replace(q, " ")
-    derive = not quotes or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
+    derive = not (quotes or named) or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
 
     invented: list[str] = []
     if title is None and derive:

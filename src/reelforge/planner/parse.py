@@ -763,7 +763,8 @@ def quoted_texts(text: str) -> list[str]:
     """Quoted strings in order of appearance: "…", '…', “…”, ‘…’, 「…」, 『…』, 《…》, «…».
 
     Apostrophes inside words ("it's", "don't", "users' photos") are not quotes: a single
-    quote opens only at a word start and closes only at a word end. Works on the raw text
+    quote opens only where no Latin letter or digit comes before it and closes only where
+    none follows (so Chinese text around it is fine: 标题是'城市之光'，…). Works on the raw text
     (no normalisation), so the quoted text keeps its case.
 
     >>> quoted_texts('add the title "Urban Dreams" and a caption \\'Shop now\\'')
@@ -791,7 +792,9 @@ def quoted_texts(text: str) -> list[str]:
 
 _QUOTE_RX = [
     re.compile(r'"([^"\n]+?)"'),
-    re.compile(r"(?<![\w'])'(?=\S)([^'\n]*?\S)'(?!\w)"),
+    # an apostrophe sits inside a Latin word ("it's", "users'"); next to a Chinese character
+    # a ' is a quote (标题是'城市之光'), as the edit planner reads it (rules.refs._QUOTE_RX)
+    re.compile(r"(?<![A-Za-z0-9_'\u00c0-\u024f])'(?=\S)([^'\n]*?\S)'(?![A-Za-z0-9_\u00c0-\u024f])"),
     *[re.compile(re.escape(a) + r"([^" + re.escape(b) + r"\n]+?)" + re.escape(b)) for a, b in _QUOTE_PAIRS],
 ]
 
