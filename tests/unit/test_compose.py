@@ -337,6 +337,14 @@ def test_call_to_action(instruction, cta):
     assert C.call_to_action(instruction) == cta
 
 
+def test_copy_follows_the_main_language_not_a_chinese_style_word():
+    p = plan("10 second instagram reel, 简约风格, with text overlays, title 'Eight shots, ten seconds'",
+             [*IMAGES, BGM])
+    assert texts(p.timeline, Role.CTA)[0].text == "Learn more"
+    assert C.call_to_action("app promo, 简约风格") == "Download now"
+    assert C.call_to_action("做一个App宣传视频") == "立即下载"
+
+
 def test_doctests():
     assert doctest.testmod(C).failed == 0
 

@@ -328,6 +328,19 @@ def test_misc_flags():
     assert P.wants_motion("with Ken Burns zoom") is True
     assert P.wants_motion("30 seconds") is None
     assert P.is_chinese("做成视频") and not P.is_chinese("make a video")
+
+
+@pytest.mark.parametrize(("text", "zh"), [
+    ("10 second instagram reel, 简约风格, with text overlays, title 'Eight shots, ten seconds'", False),
+    ("a promo from 产品图1.png and 产品图2.png, title '城市之光'", False),  # file names and quotes do not count
+    ("make it 竖屏 please", False),
+    ("做一个15秒的竖屏宣传视频，标题是'City Lights'", True),
+    ("30-second promo, 背景音乐小一点", True),
+    ("把title改成'夏日'", True), ("music调到30%", True), ("给Urban Dreams运动鞋做一个宣传视频", True),
+    ("'城市之光'", True), ("简约风格", True), ("", False),
+])
+def test_is_chinese_is_the_main_language(text, zh):
+    assert P.is_chinese(text) is zh
     assert P.wants_hard_cuts("hard cuts") and not P.wants_hard_cuts("crossfade")
 
 

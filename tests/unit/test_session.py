@@ -23,6 +23,22 @@ def _no_llm(monkeypatch):
     monkeypatch.delenv("REELFORGE_LLM_MODEL", raising=False)
 
 
+def test_an_english_first_instruction_with_a_chinese_style_word_answers_in_english():
+    # user test s7 item 7: "简约风格" picked the style, not the language of the copy and summary
+    s = Session.new()
+    s.add_ingested(ASSETS)
+    r = s.handle("10 second instagram reel, 简约风格, with text overlays, title 'Eight shots, ten seconds'")
+    assert r.status == "ok" and r.summary.startswith("Timeline (")
+    assert s.timeline.style == "minimal"
+    (cta,) = s.timeline.track(Role.CTA).segments
+    assert cta.text.isascii()
+    s = Session.new()
+    s.add_ingested(ASSETS)
+    r = s.handle("做一个15秒的TikTok竖屏宣传视频，标题是'City Lights'，加上文字")
+    assert r.summary.startswith("时间线")
+    assert not s.timeline.track(Role.CTA).segments[0].text.isascii()
+
+
 def edited() -> Session:
     return Session(library=LIBRARY, timeline=sample_timeline(), version=1)
 

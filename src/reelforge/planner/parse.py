@@ -66,13 +66,35 @@ def normalize(text: str) -> str:
     return text.replace("–", "-").replace("—", "-").replace("−", "-").lower()
 
 
-def is_chinese(text: str) -> bool:
-    """True when the text contains CJK ideographs (the user writes Chinese).
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_FILE_NAME = re.compile(r"[^\s\"'“”‘’「」『』《》,，;；]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
+_ZH_STYLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}(?:一点|一些)?的?(?:风格|风|样式|调性|感觉)")
 
-    >>> is_chinese("做成30秒的视频"), is_chinese("30-second promo")
-    (True, False)
+
+def is_chinese(text: str) -> bool:
+    """True when the text is mainly Chinese: the language of every reply, summary and made-up
+    on-screen copy. One Chinese character is about half a word, so Chinese wins when its
+    characters are at least twice the Latin words — counted outside quotes, file names and
+    Chinese style words ("简约风格" in an English instruction is a style picked, not the
+    language spoken); when nothing is left outside them, the whole text counts.
+
+    >>> is_chinese("做成30秒的视频"), is_chinese("30-second promo"), is_chinese("把title改成'夏日'")
+    (True, False, True)
+    >>> is_chinese("10 second instagram reel, 简约风格, with text overlays"), is_chinese("简约风格")
+    (False, True)
     """
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text or "")
+    s = text or ""
+    if not _CJK.search(s):
+        return False
+    rest = s
+    for q in quoted_texts(s):
+        rest = rest.replace(q, " ")
+    rest = _ZH_STYLE_WORD.sub(" ", _FILE_NAME.sub(" ", rest))
+    if not _CJK.search(rest) and not _LATIN_WORD.search(rest):
+        rest = s  # all of it quoted or a style word: then that is the language
+    cjk = len(_CJK.findall(rest))
+    return cjk > 0 and cjk >= 2 * len(_LATIN_WORD.findall(rest))
 
 
 def _zh_int(s: str) -> int | None:
