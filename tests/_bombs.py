@@ -80,3 +80,17 @@ def write_mjpeg_mp4(path: Path, jpeg: Path, seconds: int = 2) -> Path:
                     "-t", str(seconds), "-i", str(jpeg), "-c:v", "copy", str(path)],
                    check=True, stdin=subprocess.DEVNULL)
     return path
+
+
+def write_gif(path: Path, width: int, height: int, frames: int) -> Path:
+    """An animated GIF of ``frames`` 1x1 frames on a ``width`` x ``height`` canvas: a few bytes
+    a frame, each decoded onto the whole canvas."""
+    out = bytearray(b"GIF89a" + struct.pack("<HH", width, height) + b"\xf0\x00\x00" + b"\x00\x00\x00\xff\xff\xff")
+    out += b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    for k in range(frames):
+        out += b"\x21\xf9\x04\x08\x0a\x00\x00\x00"  # graphic control: restore to background, 0.1 s
+        out += b"\x2c" + struct.pack("<HHHH", k % width, 0, 1, 1) + b"\x00"
+        out += b"\x02\x02\x44\x01\x00"  # LZW, minimum code size 2: clear, pixel 0, end
+    out += b"\x3b"
+    path.write_bytes(bytes(out))
+    return path

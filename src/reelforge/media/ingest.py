@@ -54,7 +54,7 @@ from reelforge.media.formats import (
     human_size,
     supported_list,
 )
-from reelforge.media.limits import DOWNSCALE_ABOVE, DOWNSCALE_TO, PixelLimits
+from reelforge.media.limits import DOWNSCALE_ABOVE, DOWNSCALE_TO, PixelLimits, decode_slot
 from reelforge.media.probe import MediaInfo, probe
 from reelforge.timeline.model import Asset, AssetKind
 
@@ -263,7 +263,7 @@ def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Pat
 
     The copy is a JPEG (quality 92, ICC profile kept) unless the picture is a PNG or has
     transparency, in which case it is a PNG."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     info = c.info
     try:
@@ -284,26 +284,11 @@ def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Pat
                 _unlink(cached)  # damaged cache entry: write it again
     tmp: Path | None = None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(c.path) as im:
-                icc = im.info.get("icc_profile")
-                if im.format == "JPEG" and max(im.size) > DOWNSCALE_ABOVE * 2:
-                    # let libjpeg decode at 1/2 or 1/4 scale: much faster, still >= target size
-                    scale = max(im.size) / DOWNSCALE_TO
-                    im.draft("RGB", (int(im.size[0] / scale) + 1, int(im.size[1] / scale) + 1))
-                img = ImageOps.exif_transpose(im)
-                img.load()
+        with decode_slot(info.coded_width * info.coded_height):
+            img, icc = _decode_downscaled(c.path)
         alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
         as_png = info.format == "png" or alpha
         suffix, fmt = (".png", "png") if as_png else (".jpg", "jpeg")
-        long_side = max(img.size)
-        if long_side > DOWNSCALE_ABOVE:
-            if img.mode not in ("RGB", "RGBA", "L", "LA"):
-                img = img.convert("RGBA" if alpha else "RGB")
-            ratio = DOWNSCALE_TO / long_side
-            new = (max(1, round(img.size[0] * ratio)), max(1, round(img.size[1] * ratio)))
-            img = img.resize(new, Image.Resampling.LANCZOS)
         fd, tmp_name = tempfile.mkstemp(prefix=".ingest-", suffix=suffix, dir=out_dir)
         os.close(fd)
         tmp = Path(tmp_name)
@@ -327,6 +312,38 @@ def _upright_copy(c: _Checked, workdir, created: list[Path] | None) -> tuple[Pat
     if created is not None:
         created.append(target)
     return target, w, h, fmt
+
+
+def _decode_downscaled(path: Path):
+    """The picture upright and at most `DOWNSCALE_TO` on its long side, decoded once at the
+    least memory: a JPEG at 1/2 or 1/4 scale when that still covers the target (libjpeg's
+    draft), the resize first reduced by whole factors (``reducing_gap``), and the EXIF rotation
+    applied to the small result (no full-size copy). Returns (image, ICC profile)."""
+    from PIL import Image, ImageOps
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Image.open(path) as im:
+            icc = im.info.get("icc_profile")
+            if im.format == "JPEG" and max(im.size) > DOWNSCALE_ABOVE * 2:
+                scale = max(im.size) / DOWNSCALE_TO
+                im.draft("RGB", (int(im.size[0] / scale) + 1, int(im.size[1] / scale) + 1))
+            im.load()
+            orientation = im.getexif().get(0x0112, 1)
+            img = im
+            if max(img.size) > DOWNSCALE_ABOVE:
+                alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+                if img.mode not in ("RGB", "RGBA", "L", "LA"):
+                    img = img.convert("RGBA" if alpha else "RGB")
+                ratio = DOWNSCALE_TO / max(img.size)
+                new = (max(1, round(img.size[0] * ratio)), max(1, round(img.size[1] * ratio)))
+                img = img.resize(new, Image.Resampling.LANCZOS, reducing_gap=3.0)
+            if orientation not in (None, 1):
+                img.getexif()[0x0112] = orientation  # a resized copy has no EXIF of its own
+                img = ImageOps.exif_transpose(img)
+            elif img is im:
+                img = im.copy()  # outlives the file (an upright picture within the size)
+    return img, icc
 
 
 def _well_named_link(c: _Checked, workdir, created: list[Path] | None) -> Path:

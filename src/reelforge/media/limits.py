@@ -13,7 +13,10 @@ for video and animations. The service sets them from ``REELFORGE_MAX_IMAGE_PIXEL
 
 from __future__ import annotations
 
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +28,14 @@ MAX_VIDEO_PIXELS = 8192 * 4320
 """Largest video frame accepted (8K DCI, 35.4 megapixels)."""
 MAX_VIDEO_SIDE = 8192
 """No video frame side longer than this (H.264 level 6.2 tops out at 8192)."""
-MAX_ANIMATION_PIXELS = 2_000_000_000
-"""Decoded pixels summed over an animation's frames (GIF/WebP), read while probing."""
+MAX_ANIMATION_PIXELS = 300_000_000
+"""Decoded pixels summed over an animation's frames (GIF/WebP/APNG): frames x canvas, since
+every frame is decoded onto the whole canvas (a 1x1 frame on an 8000x4000 canvas costs 32
+megapixels). About 1 s of CPU at the limit."""
+MAX_ANIMATION_FRAMES = 3000
+"""Frames of one animation (each costs its decode and bookkeeping, however small)."""
+LARGE_DECODE_PIXELS = 16_000_000
+"""Decodes of at least this many pixels take a slot of `decode_slot` (small ones never wait)."""
 DOWNSCALE_ABOVE = 4096
 """Photos whose long side is larger than this many pixels are downscaled at ingest..."""
 DOWNSCALE_TO = 3840
@@ -39,6 +48,7 @@ class PixelLimits:
     video: int = MAX_VIDEO_PIXELS
     video_side: int = MAX_VIDEO_SIDE
     animation: int = MAX_ANIMATION_PIXELS
+    animation_frames: int = MAX_ANIMATION_FRAMES
 
     @property
     def decoder_cap(self) -> int:
@@ -47,6 +57,48 @@ class PixelLimits:
 
 
 DEFAULT = PixelLimits()
+
+_slots = threading.BoundedSemaphore(1)
+
+
+def set_decode_concurrency(n: int) -> None:
+    """How many large picture decodes (`decode_slot`) run at once in this process."""
+    global _slots
+    _slots = threading.BoundedSemaphore(max(1, int(n)))
+
+
+@contextmanager
+def decode_slot(pixels: int) -> Iterator[None]:
+    """Hold one of the process's few slots while decoding ``pixels`` (when large): a decoded
+    49-megapixel picture takes 150-200 MB, so N uploads at once must not decode N of them at
+    once. The rest of an upload (streaming, hashing, moving) does not wait."""
+    if pixels < LARGE_DECODE_PIXELS:
+        yield
+        return
+    slots = _slots
+    with slots:
+        try:
+            yield
+        finally:
+            _trim()
+
+
+def _trim() -> None:
+    """Hand the freed pixel buffers back to the system (glibc keeps a thread's freed memory in
+    that thread's arena: decodes on N server threads would otherwise each keep their peak)."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            import ctypes
+
+            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
 
 
 def av_options(limits: PixelLimits, *, opening: bool = False) -> dict[str, str]:
@@ -88,6 +140,12 @@ def check_picture_header(path: Path, label: str, limits: PixelLimits) -> tuple[i
 
     Returns (width, height), or None when Pillow does not recognise the file (then FFmpeg,
     with ``max_pixels``, decides)."""
+    found = picture_header(path, label, limits)
+    return found[:2] if found is not None else None
+
+
+def picture_header(path: Path, label: str, limits: PixelLimits) -> tuple[int, int, int] | None:
+    """`check_picture_header`, returning (width, height, frames)."""
     from PIL import Image, UnidentifiedImageError
 
     with warnings.catch_warnings():
@@ -95,7 +153,7 @@ def check_picture_header(path: Path, label: str, limits: PixelLimits) -> tuple[i
         try:
             with Image.open(path) as im:
                 width, height = im.size
-                frames = int(getattr(im, "n_frames", 1) or 1) if im.format in ("GIF", "WEBP", "PNG") else 1
+                frames = picture_frames(im, path, limits.animation_frames)
         except Image.DecompressionBombError:
             # Pillow refuses above twice its own limit before we see the size
             raise UnsupportedMedia(
@@ -104,11 +162,47 @@ def check_picture_header(path: Path, label: str, limits: PixelLimits) -> tuple[i
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             return None
     if frames > 1:
-        check_video_size(label, width, height, limits)
-        if frames * width * height > limits.animation:
-            raise UnsupportedMedia(
-                f"{label}: the animation has {frames} frames of {width}x{height} "
-                f"({_mp(frames * width * height)} in all); the limit is {_mp(limits.animation)}")
+        check_animation(label, width, height, frames, limits)
     elif width * height > limits.image:
         raise image_too_large(label, width, height, limits)
-    return width, height
+    return width, height, frames
+
+
+def check_animation(label: str, width: int, height: int, frames: int, limits: PixelLimits) -> None:
+    """Refuse an animation whose decoding would cost too much: too many frames, or frames x
+    canvas over the budget (each frame is decoded onto the whole canvas)."""
+    check_video_size(label, width, height, limits)
+    if frames > limits.animation_frames:
+        raise UnsupportedMedia(
+            f"{label}: the animation has more than {limits.animation_frames} frames; the limit is "
+            f"{limits.animation_frames} frames (REELFORGE_MAX_ANIMATION_FRAMES)")
+    if frames * width * height > limits.animation:
+        raise UnsupportedMedia(
+            f"{label}: the animation has {frames} frames of {width}x{height} "
+            f"({_mp(frames * width * height)} in all); the limit is {_mp(limits.animation)} "
+            "(REELFORGE_MAX_ANIMATION_PIXELS)")
+
+
+def picture_frames(im, path: Path, cap: int) -> int:
+    """Frames of a picture file, counting at most ``cap + 1``. Pillow's ``n_frames`` reads a
+    GIF to its end (a 2 MB GIF can hold 100,000 frames), so GIF frames are counted on FFmpeg's
+    demuxer (packets, nothing decoded) and the count stops past the cap; APNG and WebP keep
+    their count in a header."""
+    if im.format not in ("GIF", "WEBP", "PNG"):
+        return 1
+    if im.format == "GIF":
+        try:
+            import av
+
+            with av.open(str(path), format="gif") as container:
+                stream = container.streams.video[0]
+                count = 0
+                for packet in container.demux(stream):
+                    if packet.size:
+                        count += 1
+                        if count > cap:
+                            break
+                return max(1, count)
+        except Exception:  # FFmpeg cannot read it: Pillow decides (its errors, its count)
+            pass
+    return int(getattr(im, "n_frames", 1) or 1)

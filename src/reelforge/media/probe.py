@@ -35,11 +35,15 @@ from reelforge.errors import MediaError, UnsupportedMedia
 from reelforge.media.formats import SUPPORTED_FORMATS, kind_of_format, supported_list
 from reelforge.media.limits import (
     DEFAULT,
+    DOWNSCALE_ABOVE,
     PixelLimits,
     av_options,
-    check_picture_header,
+    check_animation,
     check_video_size,
+    decode_slot,
     image_too_large,
+    picture_frames,
+    picture_header,
     video_size_unknown,
 )
 
@@ -135,7 +139,13 @@ def _reason(exc: BaseException) -> str:
 def _probe(p: Path, size: int, limits: PixelLimits) -> MediaInfo:
     import av
 
-    check_picture_header(p, p.name, limits)  # before any decoder sees the pixels
+    header = picture_header(p, p.name, limits)  # before any decoder sees the pixels
+    if header is not None and header[2] == 1 and max(header[:2]) > DOWNSCALE_ABOVE:
+        # A large still: ingest renders from its own downscaled copy, written by Pillow, so
+        # Pillow alone checks it; FFmpeg would decode all of it once more just to open it.
+        info = _probe_with_pillow(p, size, container_name="", limits=limits)
+        if info is not None and info.kind == "image":
+            return info
     options = av_options(limits, opening=True)
     try:
         container = av.open(str(p), metadata_errors="ignore", options=options)
@@ -243,32 +253,30 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str,
         warnings.simplefilter("ignore")  # DecompressionBombWarning, EXIF warnings
         fmt = _PIL_FORMAT.get(im.format or "", (im.format or "image").lower())
         try:
-            frames = int(getattr(im, "n_frames", 1) or 1)
+            frames = picture_frames(im, p, limits.animation_frames)
             orientation = 1
             try:
-                orientation = int(im.getexif().get(0x0112, 1) or 1)
+                if not _exif_needs_decode(im):
+                    orientation = int(im.getexif().get(0x0112, 1) or 1)
             except Exception:
                 orientation = 1
             if orientation not in _EXIF_ROTATION:
                 orientation = 1
             coded_w, coded_h = im.size
             if frames > 1:
-                check_video_size(p.name, coded_w, coded_h, limits)
-                if frames * coded_w * coded_h > limits.animation:
-                    check_picture_header(p, p.name, limits)  # raises with the numbers
+                check_animation(p.name, coded_w, coded_h, frames, limits)
             elif coded_w * coded_h > limits.image:
                 raise image_too_large(p.name, coded_w, coded_h, limits)
             pix_fmt = _PIL_PIX_FMT.get(im.mode, im.mode.lower())
             duration_ms = 0
             if frames > 1:
-                for i in range(frames):
-                    im.seek(i)
-                    im.load()
-                    duration_ms += int(im.info.get("duration", 100) or 100)
+                with decode_slot(frames * coded_w * coded_h):
+                    for i in range(frames):
+                        im.seek(i)
+                        im.load()
+                        duration_ms += int(im.info.get("duration", 100) or 100)
             else:
-                if im.format == "JPEG":
-                    im.draft(im.mode, (max(1, coded_w // 8), max(1, coded_h // 8)))
-                im.load()
+                _verify_still(im, coded_w, coded_h)
         except Image.DecompressionBombError as exc:
             raise UnsupportedMedia(f"{p.name}: the picture is too large to decode safely ({exc})") from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
@@ -289,6 +297,28 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str,
         coded_height=coded_h, exif_orientation=orientation if not animated else 1, frames=frames,
         pixel_format=pix_fmt,
     )
+
+
+def _exif_needs_decode(im) -> bool:
+    """True for a large PNG whose EXIF (if any) comes after the pixels: Pillow would decode the
+    whole picture to look for it. Read as upright instead (an eXIf chunk belongs before IDAT)."""
+    return im.format == "PNG" and "exif" not in im.info and max(im.size) > DOWNSCALE_ABOVE
+
+
+def _verify_still(im, width: int, height: int) -> None:
+    """Read every byte of a still picture, at the least memory: a JPEG is decoded at 1/8 scale
+    (1/64th of the memory); a PNG too large to keep as it is only has its chunks checked (CRCs,
+    through IEND: truncation shows), since ingest decodes it once anyway, for its downscaled
+    copy; anything else is decoded, one large decode at a time in the process."""
+    if im.format == "JPEG":
+        im.draft(im.mode, (max(1, width // 8), max(1, height // 8)))
+        with decode_slot(width * height // 64):
+            im.load()
+    elif im.format == "PNG" and max(width, height) > DOWNSCALE_ABOVE:
+        im.verify()
+    else:
+        with decode_slot(width * height):
+            im.load()
 
 
 # -- audio/video containers --------------------------------------------------------------------

@@ -64,6 +64,10 @@ class Settings(BaseModel):
                                         description="bytes of all non-file form fields of one upload request")
     max_image_pixels: int = Field(50_000_000, gt=0, description="largest still picture (pixels)")
     max_video_pixels: int = Field(8192 * 4320, gt=0, description="largest video frame (pixels; 8K)")
+    max_animation_pixels: int = Field(300_000_000, gt=0,
+                                      description="an animation's frames x canvas, pixels (GIF/WebP/APNG)")
+    max_animation_frames: int = Field(3000, gt=0, description="frames of one animation")
+    image_decode_concurrency: int = Field(1, ge=1, description="large pictures (16+ MP) decoded at once per process")
 
     # jobs
     queue: str = Field("sqlite", description="'sqlite' (file in the data dir) or a redis:// URL")
@@ -133,7 +137,8 @@ class Settings(BaseModel):
     def pixel_limits(self):
         from reelforge.media.limits import PixelLimits
 
-        return PixelLimits(image=self.max_image_pixels, video=self.max_video_pixels)
+        return PixelLimits(image=self.max_image_pixels, video=self.max_video_pixels,
+                           animation=self.max_animation_pixels, animation_frames=self.max_animation_frames)
 
     @property
     def form_limits(self):

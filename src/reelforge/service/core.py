@@ -78,6 +78,9 @@ class Core:
     @classmethod
     def open(cls, settings: Settings, *, local_files: bool = False) -> Core:
         """Open the database (migrated), storage and queue of ``settings`` (no worker yet)."""
+        from reelforge.media.limits import set_decode_concurrency
+
+        set_decode_concurrency(settings.image_decode_concurrency)  # N uploads never decode N pictures at once
         ctx = jobs.open_context(settings)
         ctx.jobs = jobs.Jobs(ctx)
         return cls(ctx, local_files=local_files)
