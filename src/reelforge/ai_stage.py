@@ -92,7 +92,7 @@ class AIStage:
                 has = any(getattr(s, "focus", None) or getattr(s, "subject", None) for s in segs)
                 # the blurred fills this planner chose go back to a (centre) crop with it
                 ours = [O.SetFocus(target=O.Target(id=s.id), fit=Fit.COVER) for s in segs
-                        if getattr(s, "subject", None) is not None and s.fit is Fit.BLUR]
+                        if _framing_blur(s)]
                 return [*ours, O.SetFocus()] if has else []
             return self.focus_ops(tl, force=True)
         if isinstance(op, O.CutToBeat):
@@ -261,7 +261,9 @@ class AIStage:
     def focus_ops(self, tl: Timeline, *, force: bool = False) -> list[O.Op]:
         """For every cover (or framing-chosen blur) shot on the main track: its subject box and
         focus, and cover when a crop of the frame's shape holds the subject (`framing.crop_holds`:
-        a face whole; a salient region's core and most of its extent), else blur."""
+        a face whole; a salient region's core and most of its extent), else blur. A fit the user
+        asked for stays (`VideoSegment.fit_locked`: a cover crop still follows the subject),
+        unless ``force`` (the user asked for smart framing again)."""
         from reelforge.render import framing
         from reelforge.timeline.model import AssetKind, Fit
 
@@ -273,14 +275,15 @@ class AIStage:
         ops: list[O.Op] = []
         self.find_subjects([by_id[s.src] for s in main.segments if s.src in by_id and by_id[s.src].width
                             and by_id[s.src].kind is not AssetKind.AUDIO
-                            and (s.fit is Fit.COVER or (s.fit is Fit.BLUR and s.subject is not None))])
+                            and (s.fit is Fit.COVER or _framing_blur(s) or (force and s.fit_locked))])
         for seg in main.segments:
             a = by_id.get(seg.src)
             if a is None or not a.width or not a.height or a.kind is AssetKind.AUDIO:
                 continue
-            ours = seg.fit is Fit.BLUR and seg.subject is not None  # a blur this planner chose
+            ours = _framing_blur(seg) or (force and seg.fit_locked)  # a blur the framing may undo
             if seg.fit is not Fit.COVER and not ours:
                 continue  # the user asked for the whole picture
+            free = force or not seg.fit_locked  # the framing may choose the fit
             found = self.subject_of(a)
             if found is None:
                 if seg.subject is not None or seg.focus is not None:
@@ -292,11 +295,12 @@ class AIStage:
             holds = framing.crop_holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, box, margin=0),
                                        framing.subject_rect(a.width, a.height, found.core, margin=0),
                                        keep=0.0 if found.precise else framing.KEEP)
-            fit = Fit.COVER if holds else Fit.BLUR
-            if seg.subject == box and seg.core == core and seg.focus == (fx, fy) and seg.fit is fit:
+            fit = (Fit.COVER if holds else Fit.BLUR) if free else seg.fit
+            claim = force and seg.fit_locked  # the framing's fit from now on
+            if seg.subject == box and seg.core == core and seg.focus == (fx, fy) and seg.fit is fit and not claim:
                 continue
             ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=fx, fy=fy, box=box, core=core,  # type: ignore[arg-type]
-                                  fit=fit if fit is not seg.fit else None))
+                                  fit=fit if fit is not seg.fit or claim else None))
         return ops
 
     def text_room_ops(self, tl: Timeline) -> list[O.Op]:
@@ -304,8 +308,8 @@ class AIStage:
         place covering at most `MAX_SUBJECT_SHARE` of it: a flower filling a square frame under
         two-line captions) are shown whole over a blurred fill when that clears the subject;
         back to the crop once the text no longer needs the room. Only shots this planner frames
-        (a subject with a focus point) and whose subject a crop holds (the others are blurred
-        fills already, or the user's own fit)."""
+        (a subject with a focus point, a fit the user did not ask for) and whose subject a crop
+        holds (the others are blurred fills already, or the user's own fit)."""
         from reelforge.render import framing
         from reelforge.render.checks import text_over_shot, text_over_subjects, text_sizes
         from reelforge.render.layout import MAX_SUBJECT_SHARE, PLAN_SUBJECT_SHARE
@@ -320,7 +324,8 @@ class AIStage:
         sizes = text_sizes(tl)  # the framing moves no text's size: drawn once, each trial lays out only
         fits: dict[str, Fit] = {}  # the changes made so far (a trial sees its neighbours' new fits)
         for seg in main.segments:
-            if not isinstance(seg, VideoSegment) or seg.id not in covered or seg.focus is None or seg.subject is None:
+            if (not isinstance(seg, VideoSegment) or seg.id not in covered or seg.focus is None
+                    or seg.subject is None or seg.fit_locked):
                 continue
             a = tl.asset(seg.src)
             if not framing.holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, seg.subject)):
@@ -689,3 +694,10 @@ def _find_subject(asset: Asset):
         log.warning("subject detection failed on %s (%s: %s); its shot is framed on the centre",
                     asset.name, type(exc).__name__, exc)
         return None
+
+
+def _framing_blur(seg: Any) -> bool:
+    """A blurred fill the framing chose (no crop held the subject, or the text needed the room),
+    which it may turn back into a crop: one with a subject, not asked for by the user."""
+    return (getattr(seg, "fit", None) is Fit.BLUR and getattr(seg, "subject", None) is not None
+            and not getattr(seg, "fit_locked", False))

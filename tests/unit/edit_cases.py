@@ -218,6 +218,12 @@ CASES: list[tuple[str, object]] = [
     ('add a call to action "Shop today" at the end', [{'text': 'Shop today', 'role': 'cta', 'timing': {'duration_ms': 3000, 'anchor': 'end'}, 'op': 'add_text'}]),
     ("add the caption 'Limited offer' throughout", [{'text': 'Limited offer', 'role': 'caption', 'op': 'add_text'}]),
     ("add the title 'Hello' at 0:12", [{'text': 'Hello', 'timing': {'start_ms': 12000, 'duration_ms': 3000}, 'op': 'add_text'}]),
+    # over one shot: a caption that goes with it (a time stays a time, above)
+    ("add a caption 'Hello there' to the third shot", [{'text': 'Hello there', 'role': 'caption', 'shot': {'index': 2}, 'op': 'add_text'}]),
+    ("add the caption 'Big sale' on shot 2", [{'text': 'Big sale', 'role': 'caption', 'shot': {'index': 1}, 'op': 'add_text'}]),
+    ("put 'Fresh air' over the mountain picture", [{'text': 'Fresh air', 'role': 'caption', 'shot': {'name': 'mountain'}, 'op': 'add_text'}]),
+    ("add the title 'Summer' on the last photo", [{'text': 'Summer', 'shot': {'index': -1, 'kind': 'image'}, 'op': 'add_text'}]),
+    ("在第四张图片上加字幕'新品上市'", [{'text': '新品上市', 'role': 'caption', 'shot': {'index': 3, 'kind': 'image'}, 'op': 'add_text'}]),
     ('add a caption "New arrivals" from 5s to 9s in yellow', [{'text': 'New arrivals', 'role': 'caption', 'timing': {'start_ms': 5000, 'duration_ms': 4000}, 'color': '#FFD400', 'op': 'add_text'}]),
     ("add a big red title 'SALE'", [{'text': 'SALE', 'timing': {'duration_ms': 3000}, 'size': 'large', 'color': '#FF0000', 'op': 'add_text'}]),
     ("add the title 'Welcome' at the top for the first five seconds", [{'text': 'Welcome', 'timing': {'duration_ms': 5000}, 'position': 'top', 'op': 'add_text'}]),

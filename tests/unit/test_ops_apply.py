@@ -294,3 +294,50 @@ def test_captions_follow_their_pictures():
     assert beach.start <= cap.start and cap.end <= beach.end
     gone = apply(tl, [O.RemoveSegment(target=O.Target(name="beach"))])
     assert gone.track(Role.CAPTION).segments == ()
+
+
+def _captions(tl: Timeline) -> list[TextSegment]:
+    return [s for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments]
+
+
+def test_a_text_put_over_a_shot_shows_in_its_clear_part_and_goes_with_it():
+    # v2 runs 5.0-10.5 s, crossfading in over 5.0-5.5 and out from 10.0: its clear part is
+    # 5.5-10.0 s, a sixth in from each end 6.25-9.25 s
+    new = apply(TL, [O.AddText(text="Fresh air", role="caption", shot=O.Target(index=1))], library=LIBRARY)
+    check_invariants(new)
+    (cap,) = _captions(new)
+    assert (cap.start, cap.end, cap.shot) == (6250, 9250, "v2")
+    # moved to the end, the caption goes with its shot
+    moved = apply(new, [O.MoveSegment(target=O.Target(index=1), to_index=-1)], library=LIBRARY)
+    v2 = next(s for s in main(moved) if s.id == "v2")
+    (cap,) = _captions(moved)
+    assert v2.start <= cap.start and cap.end <= v2.end and cap.shot == "v2"
+    # a second text over the same shot replaces its caption, whole (no left-over pieces)
+    again = apply(new, [O.AddText(text="Clean water", role="caption", shot=O.Target(name="city"))], library=LIBRARY)
+    assert [(c.text, c.shot) for c in _captions(again)] == [("Clean water", "v2")]
+    # a title over a shot takes the shot's time but belongs to no shot; a shot that is not there is an error
+    titled = apply(TL, [O.AddText(text="Summer", shot=O.Target(index=-1))], library=LIBRARY)
+    summer = next(s for s in titled.track(Role.TITLE).segments if s.text == "Summer")
+    assert 25500 <= summer.start and summer.end <= 30000 and summer.shot is None
+    with pytest.raises(ApplyError):
+        apply(TL, [O.AddText(text="Nowhere", role="caption", shot=O.Target(index=9))], library=LIBRARY)
+
+
+def test_a_fit_the_user_asks_for_is_locked_and_new_shots_take_it():
+    filled = apply(TL, [O.SetFit(fit=Fit.CONTAIN, target=O.Target(index=0))], library=LIBRARY)
+    assert main(filled)[0].fit_locked and not main(filled)[1].fit_locked
+    blurred = apply(TL, [O.SetBackground(blur=True)], library=LIBRARY)
+    assert all(s.fit is Fit.BLUR and s.fit_locked for s in main(blurred))
+    added = apply(blurred, [O.AddSegment(asset_id="vid2")], library=LIBRARY)
+    assert main(added)[-1].fit is Fit.BLUR and main(added)[-1].fit_locked
+    # the framing's own fit (a focus op with a fit) is not the user's: unlocked, and not passed on
+    framed = apply(blurred, [O.SetFocus(target=O.Target(index=-1), fx=0.5, fy=0.5, box=(0.2, 0.2, 0.8, 0.8),
+                                        fit=Fit.COVER)], library=LIBRARY)
+    assert not main(framed)[-1].fit_locked
+    after = apply(framed, [O.AddSegment(asset_id="vid2")], library=LIBRARY)
+    assert main(after)[-1].fit is Fit.COVER and not main(after)[-1].fit_locked
+    # the lock survives the compact draft
+    from reelforge.timeline.draft import from_draft, to_draft
+
+    again = from_draft(to_draft(blurred), base=blurred)
+    assert [s.fit_locked for s in main(again)] == [s.fit_locked for s in main(blurred)]

@@ -72,3 +72,24 @@ def test_smart_crop_off_leaves_the_crop_to_the_user(tmp_path, flower):
     s, _ = _session(tmp_path, flower, "a square")
     s.handle("centre crop")
     assert _shot(s).fit is Fit.COVER and _shot(s).subject is None
+
+
+def test_a_fit_the_user_asked_for_stays_whatever_the_text_needs(tmp_path, flower):
+    s, _ = _session(tmp_path, flower, "a square")
+    assert _shot(s).fit is Fit.BLUR  # the framing's room for the caption (above)
+    said = s.handle("fill the frame").message
+    # the user's crop, though the caption now covers the flower: kept, and no reason invented for it
+    assert _shot(s).fit is Fit.COVER and _shot(s).fit_locked and _shot(s).subject is not None
+    assert text_over_subjects(s.timeline)[_shot(s).id] > MAX_SUBJECT_SHARE
+    assert "blurred fill" not in said
+    s.handle("make the caption yellow")
+    assert _shot(s).fit is Fit.COVER
+    # asked to frame again, the framing makes its room again
+    s.handle("smart crop")
+    assert _shot(s).fit is Fit.BLUR and not _shot(s).fit_locked
+    # a blurred background asked for stays when the text has gone (the framing's would be cropped again)
+    said = s.handle("use a blurred background").message
+    assert "under the text" not in said
+    for edit in ("remove the caption", "remove the title", "remove the call to action"):
+        s.handle(edit)
+    assert _shot(s).fit is Fit.BLUR and _shot(s).fit_locked

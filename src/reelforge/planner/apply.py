@@ -499,7 +499,8 @@ def _new_video_seg(st: _State, asset: Asset, duration: int | None) -> VideoSegme
     fields: dict[str, Any] = {"id": st.new_id("v"), "start": 0, "duration": max(MIN_SEGMENT_MS, duration),
                               "src": asset.id, "name": asset.name}
     if like is not None:
-        fields["fit"] = like.fit
+        if like.fit_locked:  # the user's fit goes on to the new shot; the framing picks the others'
+            fields["fit"], fields["fit_locked"] = like.fit, True
         # the same transition, no longer than half the new shot (a 1 s shot after 1.5 s fades)
         span = min(like.transition_ms, fields["duration"] // 2)
         if like.transition is not Transition.CUT and span > 0:
@@ -757,6 +758,30 @@ def _span(st: _State, timing: O.Timing) -> tuple[int, int]:
     return start, min(d, total - start)
 
 
+def _shot(st: _State, target: O.Target) -> VideoSegment:
+    """The main-track shot ``target`` names."""
+    tr, i = resolve(st, target.model_copy(update={"role": Role.MAIN}))
+    if tr.role is not Role.MAIN:
+        raise ApplyError(f"{target.describe()} is not a shot")
+    return tr.segs[i]
+
+
+def _shot_span(st: _State, shot: VideoSegment) -> tuple[int, int]:
+    """(start, duration) of a text over ``shot``: its clear part (after the transition into it,
+    before the next shot starts), a sixth in from each end when that leaves a readable span, as
+    the first cut places its captions."""
+    from reelforge.planner.compose import MIN_CAPTION_MS
+
+    main = st.main()
+    i = next(k for k, s in enumerate(main.segs) if s.id == shot.id)
+    lo = shot.start + shot.transition_ms
+    hi = main.segs[i + 1].start if i + 1 < len(main.segs) else shot.end
+    inset = (hi - lo) // 6
+    if hi - lo - 2 * inset >= MIN_CAPTION_MS:
+        lo, hi = lo + inset, hi - inset
+    return lo, max(1, min(hi, st.duration) - lo)
+
+
 def _place_text(tr: _Tr, seg: TextSegment) -> None:
     """Insert ``seg``; what the same track showed in that time gives way to it."""
     out = []
@@ -777,10 +802,19 @@ def _place_text(tr: _Tr, seg: TextSegment) -> None:
 def _add_text(st: _State, op: O.AddText) -> None:
     role = Role(op.role)
     tr = st.track(role) or st.add_track(role)
-    start, d = _span(st, op.timing)
+    shot = None
+    if op.shot is not None:
+        shot = _shot(st, op.shot)
+        start, d = _shot_span(st, shot)
+        if role is Role.CAPTION:  # one caption to a shot: the one it had gives way whole
+            tr.segs = [s for s in tr.segs if not (s.shot == shot.id or shot.start <= s.start and s.end <= shot.end)]
+    else:
+        start, d = _span(st, op.timing)
     pos, size = TEXT_DEFAULTS[op.role]
     fields: dict[str, Any] = {"id": st.new_id("t"), "start": start, "duration": d, "text": op.text,
                               "position": op.position or pos, "size": op.size or size}
+    if shot is not None and role is Role.CAPTION:
+        fields["shot"] = shot.id
     if op.color:
         fields["color"] = op.color
     if op.background:
@@ -1027,7 +1061,7 @@ def _set_fit(st: _State, op: O.SetFit) -> None:
         s = tr.segs[i]
         if not isinstance(s, VideoSegment):
             raise ApplyError("fit applies to pictures")
-        tr.segs[i] = s.model_copy(update={"fit": op.fit})
+        tr.segs[i] = s.model_copy(update={"fit": op.fit, "fit_locked": True})
 
 
 def _set_background(st: _State, op: O.SetBackground) -> None:
@@ -1038,7 +1072,7 @@ def _set_background(st: _State, op: O.SetBackground) -> None:
         st.background = op.color.upper()
     fit = Fit.BLUR if op.blur else Fit.CONTAIN
     if main is not None:
-        main.segs = [s.model_copy(update={"fit": fit}) for s in main.segs]
+        main.segs = [s.model_copy(update={"fit": fit, "fit_locked": True}) for s in main.segs]
 
 
 def _set_caption_mode(st: _State, op: O.SetCaptionMode) -> None:
@@ -1128,8 +1162,8 @@ def _set_focus(st: _State, op: O.SetFocus) -> None:
         if not isinstance(s, VideoSegment):
             raise ApplyError("a focus point applies to pictures")
         update: dict = {"focus": focus, "subject": box, "core": core}
-        if op.fit is not None:
-            update["fit"] = op.fit
+        if op.fit is not None:  # the framing's choice, not the user's
+            update["fit"], update["fit_locked"] = op.fit, False
         tr.segs[i] = s.model_copy(update=update)
 
 

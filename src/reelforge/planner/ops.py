@@ -51,8 +51,8 @@ class Target(_Op):
     at_ms: Ms | None = Field(None, description="the segment visible at this time on the timeline")
     id: str | None = Field(None, description="segment id")
 
-    def describe(self) -> str:
-        what = {"image": "image", "video": "clip"}.get(self.kind or "", "segment" if self.role is Role.MAIN else self.role.value)
+    def describe(self, noun: str = "segment") -> str:
+        what = {"image": "image", "video": "clip"}.get(self.kind or "", noun if self.role is Role.MAIN else self.role.value)
         if self.id is not None:
             return f"segment {self.id}"
         if self.name is not None:
@@ -185,6 +185,8 @@ class AddText(_Op):
     text: str = Field(min_length=1)
     role: TextRole = "title"
     timing: Timing = Timing()
+    shot: Target | None = Field(None, description="show it while this main-track shot is on screen (instead "
+                                                  "of `timing`); a caption then moves, trims and goes with that shot")
     position: Position | None = None
     size: TextSize | None = None
     color: Color | None = None
@@ -562,7 +564,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             what = o.target.describe() if o.target else "the clips"
             return f"{'muted' if o.mute else 'kept the sound of'} {what}"
         case "add_text":
-            return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{_timing_words(o.timing)}'
+            when = f" over {o.shot.describe('shot')}" if o.shot else _timing_words(o.timing)
+            return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{when}'
         case "update_text":
             changes = []
             if o.text:
@@ -748,7 +751,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "画面改为" + " ".join(x for x in (o.aspect, o.resolution) if x)
         case "add_text":
             role = {"title": "标题", "caption": "字幕", "cta": "行动号召"}[o.role]
-            return f"添加了{role}「{o.text}」{_timing_zh(o.timing)}"
+            return f"在{_t_zh(o.shot)}上添加了{role}「{o.text}」" if o.shot else f"添加了{role}「{o.text}」{_timing_zh(o.timing)}"
         case "update_text":
             parts = []
             if o.text:

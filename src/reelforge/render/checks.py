@@ -207,7 +207,7 @@ def blurred_fills(timeline: Timeline) -> list[str]:
     out = []
     aspect = timeline.width / timeline.height
     for seg, asset in _main_shots(timeline):
-        if seg.fit is not Fit.BLUR or seg.subject is None:
+        if seg.fit is not Fit.BLUR or seg.subject is None or seg.fit_locked:  # the user's blur: no reason to give
             continue
         box = framing.subject_rect(asset.width, asset.height, seg.subject)
         cw, ch = framing.largest(asset.width, asset.height, aspect)

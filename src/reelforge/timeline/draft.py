@@ -42,7 +42,7 @@ TRACK_KIND = {v: k for k, v in TRACK_TYPE.items()}
 
 # draft "m" key -> segment field, per segment kind. Keys listed first are always written.
 _VIDEO_META = {"motion": "motion", "transition": "transition", "td": "transition_ms",
-               "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "focus": "focus", "subj": "subject",
+               "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "lock": "fit_locked", "focus": "focus", "subj": "subject",
                "pos": "position", "scale": "scale", "opacity": "opacity"}
 _VIDEO_ALWAYS = ("motion", "transition", "td")
 _AUDIO_META = {"vol": "volume", "duck": "duck", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop"}
@@ -124,6 +124,7 @@ class DraftSegmentMeta(_In):
     mute: bool | None = None
     vol: float | None = Field(None, description="linear gain, 1.0 = unchanged")
     fit: Fit | None = None
+    lock: bool | None = Field(None, description="the fit is the user's: framing leaves it")
     focus: tuple[float, float] | None = None
     subj: tuple[float, float, float, float] | None = None
     pos: Position | None = None

@@ -167,6 +167,9 @@ class VideoSegment(_SegmentBase):
     mute: bool = Field(False, description="drop the clip's own sound")
     volume: float = Field(1.0, ge=0.0, le=4.0, description="gain of the clip's own sound")
     fit: Fit = Fit.COVER
+    fit_locked: bool = Field(
+        False, description="the fit is the user's ('fill the frame', 'blurred background', 'show the whole "
+                           "picture'): subject framing and the room made for text leave it as it is")
     focus: tuple[Share, Share] | None = Field(
         None, description="subject centre (x, y) as shares of the source frame; a cover crop keeps it in view "
                           "(None = centre)")

@@ -17,6 +17,7 @@ from reelforge.planner.rules.refs import (
     _Ambiguous,
     _Cannot,
     _Ctx,
+    _find_targets,
     _has,
     _ord_index,
 )
@@ -162,6 +163,19 @@ _RX_CTA_TEXT = re.compile(
     r"|立即|马上|现在就|赶快|赶紧|快来|点击|关注|订阅|购买|下单|抢购|预约|报名|了解更多|扫码|私信|咨询|领取|戳", re.I)
 
 
+# "to / on / over / during the third shot", "在第三张图片上", "给咖啡那张图": the text goes over that shot
+_RX_OVER_SHOT_BEFORE = re.compile(r"(?:\b(?:to|on|onto|over|during|across|with|under|for)\s+(?:the\s+)?|(?:在|给|为)\s*)$")
+
+
+def _text_shot(c: _Ctx) -> O.Target | None:
+    """The one shot a new text is put over ("add the caption 'Fresh' to the third photo"), if
+    the instruction names one that way; a time ("at 5s") is a time, not a shot."""
+    for r in _find_targets(c):
+        if r.target.at_ms is None and not r.more and _RX_OVER_SHOT_BEFORE.search(c.t[:r.start]):
+            return r.target
+    return None
+
+
 def _looks_cta(text: str) -> bool:
     return len(text) <= 60 and _RX_CTA_TEXT.search(text.strip()) is not None
 
@@ -212,6 +226,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if adding or (new_text is not None and not existing):
         if new_text is None:
             raise _Cannot("what should the text say? put it in quotes, e.g. \"add the title 'Spring Sale'\"")
+        shot = _text_shot(c)
+        if shot is not None:  # over one picture: a caption, unless another kind was named
+            return [O.AddText(text=new_text, role=(role or Role.CAPTION).value, shot=shot,  # type: ignore[arg-type]
+                              position=position, size=_size(t), color=color, background=bg)]
         r = role or Role.TITLE
         if role is None and _looks_cta(new_text):
             # "add 'Shop now' at the end": a call to action belongs on the cta track
