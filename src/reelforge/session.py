@@ -37,6 +37,7 @@ from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, route, split_export
+from reelforge.timeline import limits
 from reelforge.timeline.model import Asset, Fit, Role, Timeline
 from reelforge.timeline.summary import summarize
 
@@ -263,6 +264,7 @@ class Session:
                     return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh))
             new = apply(self.timeline, ops, library=self.library)
             new, room = self._make_room(new)
+            _within_limits(new)
         except (ApplyError, AIFailed) as exc:
             status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
             msg = exc.message[:1].upper() + exc.message[1:]
@@ -299,6 +301,7 @@ class Session:
             ops = self.stage.resolve(self.timeline, list(ops))
             new = apply(self.timeline, list(ops), library=self.library)
             new, room = self._make_room(new)
+            _within_limits(new)
             ops = [*ops, *room]
         except (ApplyError, AIFailed) as exc:
             return self._record(text, self._reply(Intent.EDIT, "error", exc.message, ops=tuple(ops)))
@@ -334,6 +337,10 @@ class Session:
         elif more_notes:
             notes += more_notes
         tl, room = self._make_room(tl)
+        try:
+            _within_limits(tl)
+        except ApplyError as exc:
+            return self._reply(Intent.EDIT, "error", exc.message)
         extra = [*extra, *room]
         notes += _warnings(tl)
         self._commit(tl)
@@ -564,3 +571,18 @@ def _warnings(tl: Timeline | None) -> list[str]:
         return warnings(tl)
     except ReelforgeError:
         return []
+
+
+def _within_limits(tl: Timeline) -> None:
+    """Raise `ApplyError` when a timeline is past the limits a render would refuse it for
+    (`reelforge.timeline.limits`, ``REELFORGE_<FIELD>``): "make it 99999999999 seconds" is
+    refused when it is said, not kept for every export and editor hand-off to trip on."""
+    bounds = limits.from_env()
+    if tl.duration > bounds.max_duration_ms:
+        ms = bounds.max_duration_ms
+        most = f"{ms / 60_000:g} minutes" if ms % 60_000 == 0 else f"{ms / 1000:g} seconds"
+        raise ApplyError(f"the video can be at most {most} long ({limits.env_name('max_duration_ms')})")
+    try:
+        limits.check_timeline(tl, bounds)
+    except ReelforgeError as exc:
+        raise ApplyError(f"that is past a limit: {exc.message}") from exc

@@ -252,3 +252,37 @@ def test_notes_stop_claiming_made_up_text_the_voiceover_replaced():
     no_cta = ["Text made up for you: title 'X' (a stock phrase); 2 captions from the file names. Put your own words "
               "in quotes to use them instead.", "No captions: …"]
     assert _drop_replaced_copy(no_cta, [title, captions]) == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("make it 99999999999999999999 seconds", "at most 30 minutes"),
+    ("make it 45 minutes", "at most 30 minutes"),
+    ("set the music to 99999999999%", "at most 400%"),
+    ("make the music 1000%", "at most 400%"),
+    ("set the music to +20 dB", "at most 400%"),
+    ("make it 1e308 seconds long", "did not understand"),  # not read as 308 s
+])
+def test_values_past_the_limits_are_refused_in_words_and_change_nothing(text, said):
+    s = edited()
+    before = s.timeline
+    r = s.handle(text)
+    assert r.status in ("error", "unknown") and not r.changed, r.message
+    assert said in r.message and s.timeline == before
+
+
+def test_the_limits_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("REELFORGE_MAX_DURATION_MS", "40000")
+    s = edited()
+    assert s.handle("make it 40 seconds").changed
+    r = s.handle("make it 50 seconds")
+    assert r.status == "error" and "at most 40 seconds" in r.message and s.timeline.duration == 40000
+
+
+def test_an_op_past_its_bounds_is_a_reply_not_an_exception():
+    from reelforge.planner.rules import plan_edit
+
+    # a value the rules pass on unchecked still meets the op's own bounds: said, not raised
+    plan = plan_edit("make the music 5x louder", sample_timeline(), library=LIBRARY)
+    assert plan.status != "ok" or all(o.factor is None or o.factor <= 16 for o in plan.ops)
+    plan = plan_edit("make the music 20 times louder", sample_timeline(), library=LIBRARY)
+    assert plan.status in ("unknown", "ambiguous") and "out of range" in plan.reply, plan.reply

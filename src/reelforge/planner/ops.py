@@ -473,7 +473,7 @@ def parse_op(data: Any) -> Op:
     try:
         return _OP.validate_python(data)
     except ValidationError as exc:
-        raise PlanError(f"invalid edit op: {_brief(exc)}") from exc
+        raise PlanError(f"invalid edit op: {brief(exc)}") from exc
 
 
 def parse_ops(data: Any) -> list[Op]:
@@ -481,7 +481,7 @@ def parse_ops(data: Any) -> list[Op]:
     try:
         return _OPS.validate_python(data)
     except ValidationError as exc:
-        raise PlanError(f"invalid edit ops: {_brief(exc)}") from exc
+        raise PlanError(f"invalid edit ops: {brief(exc)}") from exc
 
 
 def dump_ops(ops: list[Op] | tuple[Op, ...]) -> list[dict[str, Any]]:
@@ -494,7 +494,8 @@ def ops_json_schema() -> dict[str, Any]:
     return OpList.model_json_schema()
 
 
-def _brief(exc: ValidationError) -> str:
+def brief(exc: ValidationError) -> str:
+    """A validation error in a line: where and what, for the first three problems."""
     parts = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err["loc"])

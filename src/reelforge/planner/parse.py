@@ -277,6 +277,8 @@ def find_durations(text: str) -> list[DurationMatch]:
     found: list[DurationMatch] = []
     for rx, fn in _DURATION_PATTERNS:
         for m in rx.finditer(t):
+            if re.search(r"\d[eE][+-]?$", t[:m.start()]):
+                continue  # "1e308 seconds": not a length anyone types, and not 308 s
             ms = fn(m)  # type: ignore[operator]
             if ms is None or ms <= 0:
                 continue

@@ -13,6 +13,7 @@ lists them. Checks are pure and cheap, and name the offending field in draft not
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +39,12 @@ class Limits(BaseModel):
 
 
 DEFAULT = Limits()
+
+
+def from_env() -> Limits:
+    """The limits with each ``REELFORGE_<FIELD>`` that is set in the environment."""
+    found = {n: os.environ[env_name(n)] for n in Limits.model_fields if os.environ.get(env_name(n))}
+    return Limits.model_validate(found) if found else DEFAULT
 
 
 def env_name(field: str) -> str:

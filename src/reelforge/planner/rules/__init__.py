@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from pydantic import ValidationError
+
 from reelforge.planner import memory as M
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
@@ -175,6 +177,8 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         r.question = str(exc)
     except _Cannot as exc:
         r.cannot = str(exc)
+    except ValidationError as exc:  # a value past an op's bounds ("music to 99999%"): said, not raised
+        r.cannot = f"that is out of range ({O.brief(exc)})"
     if r.question is None and r.cannot is None and (a := _absent(c)) is not None:
         named = any(t.name for o in r.ops or [] for t in M.targets_of(o))
         if r.ok and named:  # "put the scarf first and the shoe last" with no scarf: the shoe moves, the reply says

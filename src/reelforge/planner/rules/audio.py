@@ -27,6 +27,8 @@ from reelforge.timeline.model import (
     Role,
 )
 
+MAX_GAIN = 4.0  # a track at most this times its own level (`SetVolume.volume`)
+
 
 def _audio_role(t: str) -> str | None:
     if _has(_CLIPSOUND, t):
@@ -173,6 +175,8 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
     absolute = _has(r"\b(?:to|at|=)\s*[+-]?\s*\d+(?:\.\d+)?\s*(?:db|decibels?)\b|(?:到|为|成)\s*[+-]?\s*\d+(?:\.\d+)?\s*分贝", t)
     if db is not None:
         if absolute:
+            if P.db_to_gain(db) > MAX_GAIN:
+                raise _Cannot(f"a track can be at most {MAX_GAIN:.0%} of its own level (+12 dB)")
             return [O.SetVolume(role=role, volume=P.db_to_gain(db))]  # type: ignore[arg-type]
         return [O.SetVolume(role=role, factor=P.db_to_gain(db))]  # type: ignore[arg-type]
     pct = P.parse_percent(t)
@@ -180,6 +184,8 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         if _has(r"\bby\s+\d+\s*%|\d+\s*%\s+(?:louder|quieter|lower|higher|more|less)|(?:降低|减少|调低|提高|增加|调高|加大)\s*(?:了)?\s*(?:\d+\s*%|百分之)", t):
             up = _has(_LOUDER, t)
             return [O.SetVolume(role=role, factor=round(1 + pct if up else max(0.01, 1 - pct), 4))]  # type: ignore[arg-type]
+        if pct > MAX_GAIN:
+            raise _Cannot(f"a track can be at most {MAX_GAIN:.0%} of its own level ({pct:.0%} was asked)")
         return [O.SetVolume(role=role, volume=round(pct, 4))]  # type: ignore[arg-type]
     bare = re.search(r"\b(?:to|at)\s+(\d{1,3})\s*$", t) if role in ("music", "voice") and not P.find_durations(t) else None
     if bare and 0 < int(bare.group(1)) <= 100:  # "bump the music up to 50": a level, in percent
