@@ -224,6 +224,18 @@ CASES: list[tuple[str, object]] = [
     ("put 'Fresh air' over the mountain picture", [{'text': 'Fresh air', 'role': 'caption', 'shot': {'name': 'mountain'}, 'op': 'add_text'}]),
     ("add the title 'Summer' on the last photo", [{'text': 'Summer', 'shot': {'index': -1, 'kind': 'image'}, 'op': 'add_text'}]),
     ("在第四张图片上加字幕'新品上市'", [{'text': '新品上市', 'role': 'caption', 'shot': {'index': 3, 'kind': 'image'}, 'op': 'add_text'}]),
+    # texts by their shot; a later start keeps the length; words without quotes for a text that exists
+    ("no text on the first shot", [{'target': {'role': 'title', 'name': 'Urban Dreams'}, 'op': 'remove_text'}]),
+    ("remove the text from the last shot", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'op': 'remove_text'}]),
+    ("去掉第一张图片上的文字", [{'target': {'role': 'title', 'name': 'Urban Dreams'}, 'op': 'remove_text'}]),
+    ("make the title appear after 1 second", [{'timing': {'start_ms': 1000, 'duration_ms': 3000}, 'op': 'update_text'}]),
+    ("the title should say Urban Dreams 2026", [{'text': 'Urban Dreams 2026', 'op': 'update_text'}]),
+    # shots as people say it
+    ("use the beach photo first", [{'target': {'name': 'beach'}, 'to_index': 0, 'op': 'move_segment'}]),
+    ("duplicate the city photo", [{'asset_id': 'img2', 'after': {'name': 'city'}, 'duration_ms': 5500, 'op': 'add_segment'}]),
+    ("show the shoe twice", [{'asset_id': 'img1', 'after': {'name': 'shoe'}, 'duration_ms': 5500, 'op': 'add_segment'}]),
+    ("make the transitions faster", [{'kind': 'crossfade', 'duration_ms': 250, 'op': 'set_transition'}]),
+    ("slow down the zoom", "unknown"),  # said how: a zoom runs over its shot
     ('add a caption "New arrivals" from 5s to 9s in yellow', [{'text': 'New arrivals', 'role': 'caption', 'timing': {'start_ms': 5000, 'duration_ms': 4000}, 'color': '#FFD400', 'op': 'add_text'}]),
     ("add a big red title 'SALE'", [{'text': 'SALE', 'timing': {'duration_ms': 3000}, 'size': 'large', 'color': '#FF0000', 'op': 'add_text'}]),
     ("add the title 'Welcome' at the top for the first five seconds", [{'text': 'Welcome', 'timing': {'duration_ms': 5000}, 'position': 'top', 'op': 'add_text'}]),

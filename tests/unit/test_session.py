@@ -286,3 +286,21 @@ def test_an_op_past_its_bounds_is_a_reply_not_an_exception():
     assert plan.status != "ok" or all(o.factor is None or o.factor <= 16 for o in plan.ops)
     plan = plan_edit("make the music 20 times louder", sample_timeline(), library=LIBRARY)
     assert plan.status in ("unknown", "ambiguous") and "out of range" in plan.reply, plan.reply
+
+
+def test_captions_are_found_by_the_shot_they_are_on():
+    s = edited()
+    assert s.handle("add the caption 'Walk tall' to the first photo").changed
+    assert s.handle("add the caption 'City lights' over the city photo").changed
+    caps = {c.text: c for c in s.timeline.track(Role.CAPTION).segments}
+    assert caps["Walk tall"].shot == "v1" and caps["City lights"].shot == "v2"
+    r = s.handle("move the caption on the city photo to the top")
+    assert r.changed, r.message
+    caps = {c.text: c for c in s.timeline.track(Role.CAPTION).segments}
+    assert caps["City lights"].position.value == "top" and caps["Walk tall"].position.value == "bottom"
+    assert s.handle("the caption on the city photo should say Bright nights").changed
+    assert {c.text for c in s.timeline.track(Role.CAPTION).segments} == {"Walk tall", "Bright nights"}
+    # the first shot's texts go (its caption and the title over it), the others stay
+    assert s.handle("no text on the first shot").changed
+    assert [c.text for c in s.timeline.track(Role.CAPTION).segments] == ["Bright nights"]
+    assert s.timeline.track(Role.TITLE) is None and s.timeline.track(Role.CTA) is not None

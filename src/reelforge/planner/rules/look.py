@@ -74,6 +74,16 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
                 return [O.SetTransition(kind=Transition.CUT)]
             if _has(r"\b(?:smooth|smoother|soft|softer)\b|柔和|平滑", t):
                 return [O.SetTransition(kind=Transition.CROSSFADE)]
+            quicker = _has(r"\b(?:faster|quicker|shorter|snappier|tighter|speed\s+up)\b|快一点|快点|更快|短一点|缩短", t)
+            if quicker or _has(r"\b(?:slower|longer|gentler|slow\s+down)\b|慢一点|慢点|更慢|长一点|延长", t):
+                # "make the transitions faster": half (or half again) the length they have now
+                now = [s for s in c.main_segs() if s.transition is not Transition.CUT and s.transition_ms]
+                if not now:
+                    raise _Cannot("the shots cut straight to each other: there is no transition to make faster or slower")
+                kinds = [s.transition for s in now]
+                ms = max(s.transition_ms for s in now)
+                return [O.SetTransition(kind=max(set(kinds), key=kinds.count),
+                                        duration_ms=max(100, ms // 2) if quicker else min(2000, ms * 3 // 2))]
             if _has(r"\b(?:add|use|want|need|put|insert|include|with|some)\b|加上|加|用|要|添加", t):
                 # "add transitions", "图片之间加上转场": the kind already used, else crossfades
                 kinds = [s.transition for s in c.main_segs() if s.transition is not Transition.CUT]
@@ -120,6 +130,11 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
         want = False  # "get rid of all the zooming"
     specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None) if want is not False else None
+    if want is not False and _has(r"\b(?:slow(?:er)?|faster|quicker|speed)\b|慢一点|快一点|速度", t) \
+            and _has(r"\b(?:zoom(?:s|ing)?|pan(?:s|ning)?|motion|movements?|ken\s+burns)\b|缩放|推拉|平移|动画", t):
+        # a zoom or pan runs over its whole shot: its speed is the shot's length
+        raise _Cannot("a zoom or pan runs over the whole shot: make the shot longer to slow it down "
+                      "(e.g. 'make the first photo 5 seconds') or shorter to speed it up")
     if want is None and specific is None and not _has(r"\banimate\b|\bmovement\b|\bmove\s+more\b|动起来|动画|动效", t):
         return None
     if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):

@@ -202,7 +202,7 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         refs = _find_targets(c, comes.group("x"), comes.start("x"))
         if len(refs) == 1 and refs[0].target.role is Role.MAIN:
             return [O.MoveSegment(target=refs[0].target, to_index=0 if comes.group("first") else -1)]
-    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park|slide)\b|(?:放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|挪|移)", t)
+    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park|slide|use|show|play)\b|(?:放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|挪|移)", t)
     if not m:
         return None
     ords = [o.span() for o in _RX_ORD.finditer(t)]  # "the second to last photo": not a "to" of a move
@@ -284,6 +284,19 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
     if asset is None:
         raise _Cannot("replace it with which file? add it to the project first and name it, e.g. 'replace the second image with surf.mp4'")
     return [O.ReplaceSource(target=target, asset_id=asset.id)]
+
+
+def _h_duplicate(c: _Ctx) -> list[O.Op] | None:
+    """"duplicate the flower shot", "show the second photo twice", "复制第三张图片": the same
+    picture again, right after it."""
+    t = c.t
+    if not _has(r"\b(?:duplicate|repeat|clone)\b|\bcopy\s+(?!the\s+(?:style|look|text|title|caption))|\btwice\b|复制|重复", t):
+        return None
+    refs = _find_targets(c)
+    seg = _main_seg(c, refs[0].target) if refs and refs[0].target.role is Role.MAIN else None
+    if seg is None:
+        return None
+    return [O.AddSegment(asset_id=seg.src, after=refs[0].target, duration_ms=seg.duration)]
 
 
 def _h_add_segment(c: _Ctx) -> list[O.Op] | None:

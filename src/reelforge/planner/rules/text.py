@@ -19,6 +19,7 @@ from reelforge.planner.rules.refs import (
     _Ctx,
     _find_targets,
     _has,
+    _main_seg,
     _ord_index,
 )
 from reelforge.timeline.model import (
@@ -176,6 +177,33 @@ def _text_shot(c: _Ctx) -> O.Target | None:
     return None
 
 
+# "the caption on the coffee photo", "no text on the first shot", "第三张图片上的字幕": texts by their shot
+_RX_ON_SHOT_BEFORE = re.compile(r"(?:\b(?:on|from|over|in|during|of|off)\s+(?:the\s+)?|(?:在|把)\s*)$")
+
+
+def _texts_on_shot(c: _Ctx, role: Role | None) -> list[tuple[Role, TextSegment]] | None:
+    """The texts (of ``role``) shown over the shot the instruction names that way, or None when
+    it names none: a caption made for that shot, or a text on screen mostly while it is."""
+    for r in _find_targets(c):
+        if r.target.at_ms is not None or r.more:
+            continue
+        if not (_RX_ON_SHOT_BEFORE.search(c.t[:r.start]) or re.match(r"\s*(?:上|里|中)的?", c.t[r.end:])):
+            continue
+        shot = _main_seg(c, r.target)
+        if shot is None:
+            continue
+        return [(ro, s) for ro, s in c.text_segs(role)
+                if s.shot == shot.id or 2 * (min(s.end, shot.end) - max(s.start, shot.start)) >= s.duration]
+    return None
+
+
+def _text_by_id(segs: list[tuple[Role, TextSegment]], role: Role, seg: TextSegment) -> O.Target:
+    """A text as a target that stays right while others of its role go: by its words when they
+    name it alone, else by its id."""
+    same = [s for r, s in segs if r is role and seg.text.casefold() in s.text.casefold()]
+    return O.Target(role=role, name=seg.text) if len(same) == 1 else O.Target(role=role, id=seg.id)
+
+
 def _looks_cta(text: str) -> bool:
     return len(text) <= 60 and _RX_CTA_TEXT.search(text.strip()) is not None
 
@@ -197,6 +225,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return None
     # remove
     if _has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t):
+        on = _texts_on_shot(c, role)
+        if on is not None:  # "no text on the first shot": that shot's, not every text
+            if not on:
+                raise _Cannot("there is no text on that shot")
+            every = c.text_segs(None)
+            return [O.RemoveText(target=_text_by_id(every, r, s)) for r, s in on]
         if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(rf"\b(?:the|this|that)\s+(?:{_ORD_FULL}\s+)?(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=_text_target(c, role))]
@@ -214,6 +248,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         m = re.search(r"(?:\bsays?|\bsaying|\bthat\s+reads|\breads|\bto)\s*:?\s*([^\s,.;].*)$", c.raw, re.I) if adding else None
         if m and adding and role is not None:
             new_text = m.group(1).strip().strip("'\"")
+        elif role is not None and existing and (
+                said := re.search(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
+                                  r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", c.raw, re.I)):
+            # "the title should say Urban Dreams 2026", "make the caption read Free returns"
+            new_text = (said.group(1) or said.group(2)).strip().strip("'\"").rstrip(".!")
     position = P.parse_position(t)
     color = _color(re.sub(r"背景|background|box", " ", t)) if not _has(r"\bbackground\s+(?:colou?r\s+)?(?:to\s+)?\w+|背景色", t) else None
     bg = None
@@ -240,7 +279,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                    Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[r]
         return [O.AddText(text=new_text, role=r.value, timing=_timing(c, default) or default,  # type: ignore[arg-type]
                           position=position, size=_size(t), color=color, background=bg)]
-    if plural and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
+    on = _texts_on_shot(c, role)
+    if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
         if not existing:
             word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
@@ -255,12 +295,19 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text, position=position,
                                     size=_size(t, seg.size), color=color, background=bg))
         return out
-    target = _text_target(c, role)
+    if on is not None and len(on) == 1:  # "move the caption on the coffee photo to the top"
+        target = _text_by_id(c.text_segs(None), *on[0])
+    else:
+        target = _text_target(c, role)
     cur = _lookup_text(c, target)
     if _RX_TEXT_WHERE.search(t):  # "make the text at the end yellow": that text, not a new place or time
         t = _RX_TEXT_WHERE.sub(lambda m: f" {m.group('word') or ''} ", t)
         position = P.parse_position(t)
     timing = _timing(c, None, t)
+    if (timing is not None and cur is not None and timing.start_ms > 0 and timing.duration_ms is None
+            and not _has(r"\b(?:end|onwards?|throughout|rest)\b|结尾|最后|之后一直", t)):
+        # "make the title appear after 1 second": later, for as long as it was on
+        timing = O.Timing(start_ms=timing.start_ms, duration_ms=min(cur.duration, c.tl.duration - timing.start_ms))
     if timing is None:
         durs = [d for d in P.find_durations(t) if d.ms <= c.tl.duration]
         if durs and _has(r"\bfor\b|\blast|\bstay|\bshow|\bkeep|显示|持续|停留|保持|秒", t) and cur is not None:
@@ -276,6 +323,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
 
 def _lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
     segs = [s for _, s in c.text_segs(target.role)]
+    if target.id is not None:
+        return next((s for s in segs if s.id == target.id), None)
     if target.name is not None:
         for s in segs:
             if s.text.casefold() == target.name.casefold():
