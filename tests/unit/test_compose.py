@@ -370,6 +370,14 @@ def test_subject_of(instruction, subject):
     ("DSC_0042.JPG", None), ("shot1.png", None), ("PXL_20240101_123456789.jpg", None),
     ("WhatsApp Image 2024-01-01 at 10.22.33.jpeg", None), ("photo-2024-05-01.jpg", None),
     ("红色运动鞋.jpg", "红色运动鞋"), ("productHero.png", "Product Hero"),
+    # user test s7 item 10: words about the file, not the picture, never reach the screen
+    ("exif_rot6_hopper.jpg", "Hopper"), ("clip_noaudio.mp4", None), ("beachNoAudio.mp4", "Beach"),
+    ("tiny_chelsea_200x150.jpg", "Chelsea"), ("huge_flower_6000x4000.jpg", "Flower"),
+    ("cmyk_coffee.jpg", "Coffee"), ("bottle_cutout_alpha.png", "Bottle"), ("city_final_v2_copy.jpg", "City"),
+    ("logo.png", None), ("acme-logo-white.png", None), ("brandIcon.png", None), ("品牌水印.png", None),
+    ("iconic-view.jpg", "Iconic View"),
+    ("产品图1.png", None), ("产品图2.png", None), ("图片02.jpg", None), ("照片3.jpg", None),
+    ("红色运动鞋2.jpg", "红色运动鞋"),
 ])
 def test_caption_from_name(name, caption):
     assert C.caption_from_name(name) == caption
@@ -399,6 +407,20 @@ def test_title_from_the_instruction(instruction, title):
 ])
 def test_title_words_that_give_no_title(instruction):
     assert C.title_in(instruction) is None
+
+
+def test_no_english_file_name_captions_in_a_chinese_video():
+    files = [img("产品图1.png", 1), img("红色运动鞋.jpg", 2), img("coffee.jpg", 3), img("logo.png", 4)]
+    p = plan("做一个15秒的竖屏宣传视频，加上文字", files)
+    assert [s.text for s in texts(p.timeline, Role.CAPTION)] == ["红色运动鞋"]
+    assert any("No caption from 'coffee.jpg'" in n for n in p.notes)
+    assert not any("say nothing about the pictures" in n for n in p.notes)
+    # the same names in an English video: the English one is a caption
+    p = plan("a 15-second promo with text overlays", files)
+    assert [s.text for s in texts(p.timeline, Role.CAPTION)] == ["红色运动鞋", "Coffee"]
+    # nor does a theme of English names title a Chinese video
+    p = plan("做一个宣传视频，加上文字", [img("01-red-sneaker.jpg", 1), img("02-blue-sneaker.jpg", 2)])
+    assert texts(p.timeline, Role.TITLE)[0].text == "新品上市"
 
 
 def test_instagram_note_and_music_level_without_music():

@@ -185,6 +185,23 @@ _GENERIC_WORDS = {
     "hdr", "bokeh", "original", "resized", "small", "large", "hq", "lq", "fullsize", "el",
     "图片", "照片", "图", "截图", "视频", "素材", "未命名",
 }
+# Words that describe the file, not what is in it: how it was processed or stored (EXIF,
+# rotation, sound, size, alpha, versions). They never reach the screen.
+_TECH_WORDS = {
+    "exif", "meta", "metadata", "rot", "rotated", "rotate", "orientation", "upright", "flipped", "mirrored",
+    "audio", "noaudio", "nosound", "mute", "muted", "unmuted", "audioless", "soundless",
+    "tiny", "huge", "small", "large", "thumb", "thumbs", "thumbnail", "hires", "highres", "lowres", "res",
+    "hd", "fhd", "uhd", "fullhd", "compressed", "optimized", "optimised", "scaled", "upscaled", "downscaled",
+    "crop", "cropped", "resized", "vertical", "horizontal", "panorama", "panoramic",
+    "copy", "final", "edit", "edited", "ver", "version", "rev", "old", "latest", "backup", "bak", "tmp",
+    "temp", "wip", "draft", "fixed", "updated", "approved", "v",
+    "alpha", "transparent", "transparency", "rgba", "rgb", "srgb", "cmyk", "grayscale", "greyscale", "bw",
+    "cutout", "nobg", "sdr", "hdr",
+}
+# Chinese generic nouns for a picture or an asset ("产品图1" says only "product picture 1").
+_ZH_GENERIC_NAME = re.compile(r"^(?:产品|商品|新品|宣传|封面|主|详情|配|示例|样|海报)?(?:图|图片|照片|相片|截图|视频|素材|"
+                         r"配图|图像|影像|镜头|片段)$|^(?:产品|商品|新品|素材|未命名|新建)$")
+_LOGO_NAME = re.compile(r"(?<![a-z])(?:logos?|logotype|watermark|favicon|icons?|emblem)(?![a-z])|商标|徽标|水印|图标|标志|台标")
 _STOP_WORDS = {"the", "a", "an", "and", "of", "in", "on", "with", "for", "to", "at", "by", "my", "our", "is"}
 
 
@@ -194,6 +211,8 @@ def caption_from_name(filename: str) -> str | None:
     >>> caption_from_name("02-red-sneaker.jpg"), caption_from_name("IMG_0001.JPG"), caption_from_name("shot1.png")
     ('Red Sneaker', None, None)
     """
+    if is_logo_name(filename):
+        return None  # a logo is not a shot to caption
     words = _meaningful_words(filename)
     if not words:
         return None
@@ -215,21 +234,38 @@ def is_file_junk(text: str) -> bool:
     return bool(_FILE_JUNK.search(text))
 
 
+def is_logo_name(filename: str) -> bool:
+    """True when a file name says the picture is a logo, watermark or icon.
+
+    >>> is_logo_name("logo.png"), is_logo_name("acmeLogo-white.png"), is_logo_name("品牌水印.png"), is_logo_name("iconic-view.jpg")
+    (True, True, True, False)
+    """
+    name = re.sub(r"([a-z])([A-Z])", r"\1 \2", human_name(filename))
+    return _LOGO_NAME.search(name.lower()) is not None
+
+
 def _meaningful_words(filename: str) -> list[str]:
     name = human_name(filename)
     raw = re.split(r"[\s\-.,()\[\]{}+]+", name)
     words: list[str] = []
-    for w in raw:
-        lw = w.lower()
-        if not w:
-            continue
-        if re.fullmatch(r"[a-z]*\d[\w]*", lw) and not re.fullmatch(r"\d+(?:st|nd|rd|th|k|s)", lw):
-            continue  # IMG0001, 20240101, v2, shot1, hex ids
-        if lw in _GENERIC_WORDS:
-            continue
-        if re.fullmatch(r"[0-9a-f]{6,}", lw):
-            continue
-        words.extend(re.sub(r"([a-z])([A-Z])", r"\1 \2", w).split())  # camelCase -> camel Case
+    for token in raw:
+        if token.lower() in _GENERIC_WORDS or token.lower() in _TECH_WORDS:
+            continue  # "WhatsApp", "NoAudio" as a whole
+        parts = re.sub(r"([a-z])([A-Z])", r"\1 \2", token).split()  # camelCase -> camel Case
+        for i, w in enumerate(parts):
+            lw = w.lower()
+            pair = {lw + p.lower() for p in parts[i + 1:i + 2]} | {p.lower() + lw for p in parts[max(0, i - 1):i]}
+            if pair & _TECH_WORDS:
+                continue  # "beachNoAudio": No + Audio
+            if re.fullmatch(r"[a-z]*\d[\w]*", lw) and not re.fullmatch(r"\d+(?:st|nd|rd|th|k|s)", lw):
+                continue  # IMG0001, 20240101, v2, shot1, rot6, 200x150, hex ids
+            if P.CJK.search(w):  # no spaces in Chinese: 红色运动鞋2 is "红色运动鞋 2", 产品图1 "产品图 1"
+                w = lw = re.sub(r"\d+", "", w)
+            if lw in _GENERIC_WORDS or lw in _TECH_WORDS or _ZH_GENERIC_NAME.match(w):
+                continue
+            if re.fullmatch(r"[0-9a-f]{6,}", lw):
+                continue
+            words.append(w)
     meaningful = [w for w in words if w.lower() not in _STOP_WORDS and (len(w) >= 3 or P.is_chinese(w))]
     return words if meaningful else []
 
@@ -783,6 +819,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if not P.wants_text_overlays(instruction):
         return [], []
     notes: list[str] = []
+    zh = P.is_chinese(instruction)
     quotes = P.quoted_texts(instruction)
     labelled = _label_quotes(instruction, quotes)
     title: str | None = next((q for q, r in labelled if r == "title"), None)
@@ -814,6 +851,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         if title is None:
             title = theme_of([a.name for a in visuals])
             source = "from what the file names share"
+            if title is not None and zh and not P.CJK.search(title):
+                title = None  # an English file name does not title a Chinese video
         if title is not None and is_file_junk(title):
             title = None
         if title is None:
@@ -843,12 +882,19 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
 
     # captions: quoted ones in picture order, else from meaningful file names
     cap_texts: list[str | None]
+    foreign: list[str] = []
     if captions_q:
         cap_texts = list(captions_q[: len(visuals)]) + [None] * max(0, len(visuals) - len(captions_q))
         if len(captions_q) > len(visuals):
             notes.append(f"{len(captions_q) - len(visuals)} quoted caption(s) left over (more captions than pictures).")
     elif derive:
         cap_texts = [caption_from_name(a.name) for a in visuals]
+        if zh:  # an English file name is not made into a caption of a Chinese video
+            foreign = [a.name for a, c in zip(visuals, cap_texts, strict=True) if c and not P.CJK.search(c)]
+            cap_texts = [c if c and P.CJK.search(c) else None for c in cap_texts]
+            if foreign:
+                notes.append("No caption from " + ", ".join(f"'{n}'" for n in foreign)
+                             + ": the name is English and the video Chinese; quote the words to show.")
         lowered = (title or "").lower()
         cap_texts = [c if c and c.lower() != lowered else None for c in cap_texts]
         # a brand the names all start with is the title; the captions drop it ("Aurora Glass
@@ -893,7 +939,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if skipped:
         notes.append(f"{skipped} caption{'s' if skipped != 1 else ''} left out: "
                      "the picture is on screen too briefly to read one.")
-    if derive and not captions_q and not any(cap_texts):
+    if derive and not captions_q and not any(cap_texts) and not foreign:
         notes.append("No captions: the file names say nothing about the pictures (e.g. IMG_0001).")
     if cta:
         tid += 1

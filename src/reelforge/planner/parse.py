@@ -66,7 +66,8 @@ def normalize(text: str) -> str:
     return text.replace("–", "-").replace("—", "-").replace("−", "-").lower()
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+"""A Chinese (CJK) character."""
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _FILE_NAME = re.compile(r"[^\s\"'“”‘’「」『』《》,，;；]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 _ZH_STYLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}(?:一点|一些)?的?(?:风格|风|样式|调性|感觉)")
@@ -85,15 +86,15 @@ def is_chinese(text: str) -> bool:
     (False, True)
     """
     s = text or ""
-    if not _CJK.search(s):
+    if not CJK.search(s):
         return False
     rest = s
     for q in quoted_texts(s):
         rest = rest.replace(q, " ")
     rest = _ZH_STYLE_WORD.sub(" ", _FILE_NAME.sub(" ", rest))
-    if not _CJK.search(rest) and not _LATIN_WORD.search(rest):
+    if not CJK.search(rest) and not _LATIN_WORD.search(rest):
         rest = s  # all of it quoted or a style word: then that is the language
-    cjk = len(_CJK.findall(rest))
+    cjk = len(CJK.findall(rest))
     return cjk > 0 and cjk >= 2 * len(_LATIN_WORD.findall(rest))
 
 
