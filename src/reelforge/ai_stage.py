@@ -355,7 +355,7 @@ class AIStage:
                 continue
             s = self.cache[("subject", a.id)]
             kind = {"face": "a face", "profile": "a face in profile", "cat": "a cat's face",
-                    "saliency": "a salient region"}.get(s.source, s.source) if s else "no single subject (centre)"
+                    "cutout": "a cut-out (its opaque pixels)", "saliency": "a salient region"}.get(s.source, s.source) if s else "no single subject (centre)"
             found.setdefault(kind, []).append(seg.name or a.name)
         if not found:
             return ""

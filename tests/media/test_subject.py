@@ -174,3 +174,29 @@ def test_prefetched_subjects_are_taken_only_for_the_same_unchanged_upright_file(
     os.utime(pic, ns=(1, 1))
     assert subject.find_subject(pic) == subject.find_subject(photos[2].path)
     subject._ahead.clear()
+
+
+def test_a_cutouts_subject_is_its_opaque_pixels_whatever_they_hide(tmp_path):
+    """The skimage logo-like disc with a white stripe, its background transparent (the pixels
+    under it white, as many shop cut-outs keep them): saliency on the un-matted picture took
+    the stripe; the opaque pixels are the product."""
+    from PIL import Image
+
+    from reelforge.media.subject import cutout
+
+    h, w = 400, 600
+    yy, xx = np.mgrid[:h, :w]
+    disc = (yy - 200) ** 2 + (xx - 260) ** 2 <= 150 ** 2
+    rgba = np.full((h, w, 4), 255, np.uint8)
+    rgba[..., 3] = np.where(disc, 255, 0)
+    rgba[disc] = (220, 30, 40, 255)
+    rgba[disc & (abs(yy - 200) < 30)] = (255, 255, 255, 255)
+    Image.fromarray(rgba, "RGBA").save(tmp_path / "disc.png")
+    found = find_subject(tmp_path / "disc.png")
+    assert found is not None and found.source == "cutout" and found.precise
+    assert found.box == pytest.approx((110 / w, 50 / h, 411 / w, 351 / h), abs=0.01)
+    # no transparency, or nothing but transparency to cut out: not a cut-out
+    Image.fromarray(rgba[..., :3], "RGB").save(tmp_path / "flat.png")
+    assert cutout(tmp_path / "flat.png") is None
+    Image.fromarray(np.full((h, w, 4), 255, np.uint8), "RGBA").save(tmp_path / "opaque.png")
+    assert cutout(tmp_path / "opaque.png") is None

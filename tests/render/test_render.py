@@ -363,3 +363,36 @@ def test_measure_pass_in_an_awkward_folder(media, tmp_path):
     m = measure_loudness(_reference(media, text=False), odd)
     assert m is not None and -40 < m.input_i < -5 and m.input_tp < 0
     assert (odd / "loudness.txt").is_file()
+
+
+def _cutout_png(path) -> None:
+    """A shop's cut-out: a blue box on transparent pixels that keep green underneath, and a
+    soft (40 %) black shadow below the box."""
+    from PIL import Image
+
+    rgba = np.zeros((360, 480, 4), np.uint8)
+    rgba[:, :, 1] = 255  # green where it is transparent: never shown
+    rgba[90:250, 160:320] = (30, 60, 200, 255)
+    rgba[260:290, 150:330] = (0, 0, 0, 100)
+    Image.fromarray(rgba, "RGBA").save(path)
+
+
+@pytest.mark.parametrize("background", ["#000000", "#FFFFFF"])
+def test_a_cutout_shows_over_the_background_not_what_its_transparent_pixels_keep(tmp_path, background):
+    _cutout_png(tmp_path / "cut.png")
+    asset = Asset(id="cut", path=str(tmp_path / "cut.png"), name="cut.png", kind=AssetKind.IMAGE,
+                  width=480, height=360, format="png")
+    tl = build(width=W, height=H, fps=30, duration=1000, background=background, assets=[asset], tracks=[
+        Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=(
+            VideoSegment(id="c", start=0, duration=1000, src="cut", fit=Fit.CONTAIN),))])
+    frame = frame_at(render(tl, tmp_path / "cut.mp4"), 0.5).astype(int)
+    bg = np.array([int(background[i:i + 2], 16) for i in (1, 3, 5)])
+    # contained: 480x360 -> 480x360 in the 640x360 frame (x 80-560); the picture's corners are
+    # transparent: the background, never the green kept under them
+    for y, x in ((10, 100), (10, 540), (340, 100)):
+        assert np.abs(frame[y, x] - bg).max() < 24, (y, x, frame[y, x])
+    blue = frame[170, 320]
+    assert blue[2] > 150 and blue[1] < 110 and blue[0] < 80  # the box itself
+    # the 40 % shadow: 60 % of the background under 40 % black, not a solid black bar
+    shadow = frame[275, 320]
+    assert np.abs(shadow - bg * 0.6).max() < 28, shadow

@@ -49,7 +49,7 @@ OBJECT_AREA = 0.01  # least share of the picture the object covers (the camerama
 OBJECT_INSET = 0.05  # an object's core: its box less this share of its size each side
 WHOLE = 0.8  # a region or object over this share of the picture is no subject (it is the picture)
 
-Source = Literal["face", "profile", "cat", "saliency"]
+Source = Literal["face", "profile", "cat", "cutout", "saliency"]
 
 
 Box = tuple[float, float, float, float]
@@ -95,7 +95,36 @@ def load_rgb(image: str | Path | np.ndarray, max_side: int | None = None) -> np.
     with Image.open(image) as im:
         if max_side:
             im.draft("RGB", (max_side, max_side))  # JPEG: decode at a reduced scale
-        return np.asarray(ImageOps.exif_transpose(im).convert("RGB"))
+        im = ImageOps.exif_transpose(im)
+        if _has_alpha(im):  # as the video shows it: over a plain background (black, the default)
+            im = Image.alpha_composite(Image.new("RGBA", im.size, (0, 0, 0, 255)), im.convert("RGBA"))
+        return np.asarray(im.convert("RGB"))
+
+
+def _has_alpha(im) -> bool:
+    return im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
+
+
+def cutout(image: str | Path) -> Subject | None:
+    """A cut-out's subject: the box of its opaque pixels (a product photographed for a shop,
+    its background made transparent), when they fill less than `WHOLE` of the picture and more
+    than `OBJECT_AREA`. Exact, so it is the core too. None for a picture without transparency."""
+    from PIL import Image, ImageOps
+
+    with Image.open(image) as im:
+        if not _has_alpha(im):
+            return None
+        im = ImageOps.exif_transpose(im)
+        im.thumbnail((DETECT_SIDE, DETECT_SIDE))
+        alpha = np.asarray(im.convert("RGBA"))[:, :, 3]
+    h, w = alpha.shape
+    ys, xs = np.nonzero(alpha >= 128)
+    if not len(xs):
+        return None
+    box = (xs.min() / w, ys.min() / h, (xs.max() + 1) / w, (ys.max() + 1) / h)
+    if not OBJECT_AREA <= (box[2] - box[0]) * (box[3] - box[1]) <= WHOLE:
+        return None
+    return Subject(box=box, source="cutout", detail="its opaque pixels", core=box)
 
 
 def _resize(rgb: np.ndarray, side: int) -> np.ndarray:
@@ -338,7 +367,7 @@ def load_cv2() -> None:
 
 def _find(image: str | Path | np.ndarray) -> Subject | None:
     rgb = load_rgb(image, max_side=DETECT_SIDE * 2)
-    return faces(rgb) or salient(rgb)
+    return faces(rgb) or (None if isinstance(image, np.ndarray) else cutout(image)) or salient(rgb)
 
 
 _ahead: dict[tuple[str, int, int], Future] = {}

@@ -548,20 +548,21 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     idx = c.g.input(f"still:{asset.id}:{seg.id}", [*args, "-framerate", str(c.fps)], asset.path)
     pix = "yuva420p" if alpha else "yuv420p"
     parts = parts or [(0, n)]
+    src = f"{idx}:v" if alpha else _opaque(c, f"{idx}:v", asset.format)
     if alpha:
-        base = c.g.one([f"{idx}:v"], [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
+        base = c.g.one([src], [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
                                       "setsar=1", *(extra or []), f"format={pix}"], "img")
         view: tuple[framing.Path, float, float] | None = None
     elif seg.fit is Fit.COVER and asset.width and asset.height:
         # the view path is planned on the picture itself (subject box or focus point)
         path = _still_path(seg, mo, asset.width, asset.height, w, h, subject=True)
         once = _view_filters(path, asset.width, asset.height, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0]
-        base = c.g.one([f"{idx}:v"], [*once, "setsar=1", f"format={pix}"], "img")
+        base = c.g.one([src], [*once, "setsar=1", f"format={pix}"], "img")
         view = (path, asset.width, asset.height)
     else:
         # contain/blur (or an unknown size): the composed frame, made larger for the motion
         bw, bh = _base_size(mo, w, h)
-        fitted = _fitted(c, f"{idx}:v", seg.fit, bw, bh, [], _focus(seg))
+        fitted = _fitted(c, src, seg.fit, bw, bh, [], _focus(seg))
         path = _still_path(seg, mo, bw, bh, w, h, subject=False)
         once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
@@ -587,6 +588,18 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
             f"format={pix}",
         ], "still"))
     return out
+
+
+def _opaque(c: _Ctx, src: str, fmt: str) -> str:
+    """A picture shown as a shot, its transparency (a product cut-out's) over the video's
+    background colour. Left alone, the encoder dropped the alpha and showed whatever colour the
+    file keeps under transparent pixels (green, in one), and a soft shadow as a solid black bar.
+    A JPEG has no alpha: passed through."""
+    if fmt == "jpeg":
+        return src
+    fg, under = c.g.chain([src], ["format=rgba", "split=2"], "cut", outs=2)
+    bg = c.g.one([under], [f"drawbox=x=0:y=0:w=iw:h=ih:color={c.bg()}@1:t=fill:replace=1"], "cbg")
+    return c.g.one([bg, fg], ["overlay=format=rgb"], "opq")
 
 
 def _still_need(seg: VideoSegment, mo: Motion, asset, w: int, h: int) -> tuple[int, int]:
