@@ -516,6 +516,10 @@ def _base_size(motion: Motion, w: int, h: int) -> tuple[int, int]:
     return _even(w * k), _even(h * k)
 
 
+def _is_jpeg(path: str, fmt: str) -> bool:
+    return fmt.lower() == "jpeg" or (not fmt and Path(path).suffix.lower() in (".jpg", ".jpeg"))
+
+
 def _jpeg_lowres(path: str, aw: int, ah: int, bw: int, bh: int, fmt: str = "") -> int:
     """How many halvings the JPEG decoder may skip (``-lowres``) and still cover bw x bh.
 
@@ -523,8 +527,7 @@ def _jpeg_lowres(path: str, aw: int, ah: int, bw: int, bh: int, fmt: str = "") -
     than decoding it whole and scaling it down. ``aw``/``ah`` are the display size; a
     rotation applied after decoding turns both halved sides alike, so the check holds.
     """
-    is_jpeg = fmt.lower() == "jpeg" or (not fmt and Path(path).suffix.lower() in (".jpg", ".jpeg"))
-    if not aw or not ah or not is_jpeg:
+    if not aw or not ah or not _is_jpeg(path, fmt):
         return 0  # other decoders refuse -lowres outright
     need = max(bw / aw, bh / ah)
     k = 0
@@ -548,7 +551,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     idx = c.g.input(f"still:{asset.id}:{seg.id}", [*args, "-framerate", str(c.fps)], asset.path)
     pix = "yuva420p" if alpha else "yuv420p"
     parts = parts or [(0, n)]
-    src = f"{idx}:v" if alpha else _opaque(c, f"{idx}:v", asset.format)
+    src = f"{idx}:v" if alpha or _is_jpeg(asset.path, asset.format) else _opaque(c, f"{idx}:v")
     if alpha:
         base = c.g.one([src], [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
                                       "setsar=1", *(extra or []), f"format={pix}"], "img")
@@ -590,13 +593,11 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     return out
 
 
-def _opaque(c: _Ctx, src: str, fmt: str) -> str:
+def _opaque(c: _Ctx, src: str) -> str:
     """A picture shown as a shot, its transparency (a product cut-out's) over the video's
-    background colour. Left alone, the encoder dropped the alpha and showed whatever colour the
-    file keeps under transparent pixels (green, in one), and a soft shadow as a solid black bar.
-    A JPEG has no alpha: passed through."""
-    if fmt == "jpeg":
-        return src
+    background colour (a JPEG has none: not called). Left alone, the encoder dropped the alpha
+    and showed whatever colour the file keeps under transparent pixels (green, in one), and a
+    soft shadow as a solid black bar."""
     fg, under = c.g.chain([src], ["format=rgba", "split=2"], "cut", outs=2)
     bg = c.g.one([under], [f"drawbox=x=0:y=0:w=iw:h=ih:color={c.bg()}@1:t=fill:replace=1"], "cbg")
     return c.g.one([bg, fg], ["overlay=format=rgb"], "opq")
