@@ -119,6 +119,9 @@ class Session:
     memory: dict[str, Any] = field(default_factory=dict)
     _zh: bool = field(default=False, compare=False, repr=False)
     _stage: Any = field(default=None, compare=False, repr=False)
+    # files added before the first cut whose bytes the library already has (under their own
+    # names): the first cut's notes say they were used once
+    _copies: list[Asset] = field(default_factory=list, compare=False, repr=False)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -159,6 +162,8 @@ class Session:
             if a.id not in known:
                 lib.append(a)
                 known.add(a.id)
+            elif self.timeline is None:
+                self._copies.append(a)  # the same bytes again: the library keeps one, the first cut says so
             if a.id in self.new_asset_ids:
                 self.new_asset_ids.remove(a.id)
             self.new_asset_ids.append(a.id)
@@ -321,7 +326,7 @@ class Session:
         if not self.library:
             return self._reply(Intent.EDIT, "error", "Add images, clips or audio first, then say what to make.")
         try:
-            p = plan(text, self.library)
+            p = plan(text, self.library, copies=self._copies)
         except PlanError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
         tl = p.timeline
@@ -345,6 +350,7 @@ class Session:
         notes += _warnings(tl)
         self._commit(tl)
         self.new_asset_ids = []
+        self._copies = []
         reply = self._reply(Intent.EDIT, "ok", f"Made a first cut. {' '.join(notes)}".strip(), changed=True,
                             ops=tuple(extra))
         return replace(reply, notes=tuple(notes))

@@ -423,6 +423,17 @@ def test_no_english_file_name_captions_in_a_chinese_video():
     assert texts(p.timeline, Role.TITLE)[0].text == "新品上市"
 
 
+def test_a_byte_identical_copy_is_used_once_and_said():
+    a = img("产品图1.png", 1)
+    same = a.model_copy(update={"name": "sk_china.jpg", "path": "/m/sk_china.jpg"})  # same bytes, same id
+    p = plan("a promo", [a, img("coffee.jpg", 2), BGM], copies=[same, a])
+    assert [s.src for s in p.timeline.track(Role.MAIN).segments] == [a.id, "img2-coffee.jpg"]
+    assert [x.id for x in p.timeline.assets].count(a.id) == 1
+    assert "产品图1.png and sk_china.jpg are the same picture: used once." in p.notes
+    assert "产品图1.png was given twice: used once." in p.notes
+    assert not any("used once" in n for n in plan("a promo", [a, img("coffee.jpg", 2)]).notes)
+
+
 def test_instagram_note_and_music_level_without_music():
     p = plan("for Instagram, music at 30%", IMAGES)
     assert (p.timeline.width, p.timeline.height) == (1080, 1080)

@@ -39,6 +39,19 @@ def test_an_english_first_instruction_with_a_chinese_style_word_answers_in_engli
     assert not s.timeline.track(Role.CTA).segments[0].text.isascii()
 
 
+def test_a_duplicate_file_is_named_in_the_first_cut_notes():
+    # user test s7 item 9: 产品图1.png and sk_china.jpg were byte-identical; one was dropped silently
+    s = Session.new()
+    first = ASSETS[0]
+    copy = first.model_copy(update={"name": "copy-of-" + first.name})
+    s.add_ingested([*ASSETS, copy])
+    assert [a.id for a in s.library].count(first.id) == 1
+    r = s.handle("30-second promo")
+    assert f"{first.name} and copy-of-{first.name} are the same picture: used once." in r.notes
+    s.add_ingested([copy])  # after the first cut: nothing is planned again
+    assert not any("used once" in n for n in s.handle("make it vertical").notes)
+
+
 def edited() -> Session:
     return Session(library=LIBRARY, timeline=sample_timeline(), version=1)
 

@@ -9,6 +9,7 @@ Rules, in the order they are applied
   unless the instruction mentions a voiceover/narration. Every guess becomes a note.
 - Length: stated -> that; else the voiceover's length; else 3.5 s per image plus each clip's own
   length (capped at 15 s); clamped to 1 s .. 10 min.
+- A file given again under another name (the same bytes: ``copies``) is used once, with a note.
 - Pictures keep the order given. Stills share the time equally (integer ms, the last one takes
   the remainder); clips play from their start and are trimmed to their slot (never stretched).
 - Transitions: 0.5 s crossfades unless the instruction asks otherwise ("hard cuts"…).
@@ -537,8 +538,28 @@ def _title_of(a: Asset) -> str:
     return a.name or a.id
 
 
-def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
+def _copies_notes(assets: Sequence[Asset], copies: Sequence[Asset]) -> list[str]:
+    """A note for each copy: a file given with the same bytes (`Asset.id`) as one in ``assets``."""
+    by_id = {a.id: a for a in assets}
+    notes: list[str] = []
+    for c in copies:
+        seen = by_id.get(c.id)
+        if seen is None:
+            continue
+        what = {AssetKind.IMAGE: "picture", AssetKind.VIDEO: "clip"}.get(c.kind, "audio file")
+        if seen.name == c.name:
+            notes.append(f"{_title_of(c)} was given twice: used once.")
+        else:
+            notes.append(f"{_title_of(seen)} and {_title_of(c)} are the same {what}: used once.")
+    return notes
+
+
+def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] = ()) -> Plan:
     """Compose a first cut from assets (in the order given) and one instruction.
+
+    ``copies`` are files that were given too but have the same bytes as one of ``assets`` (a
+    media library keeps one of each): they are not used again, and a note names each pair.
+    An asset listed twice in ``assets`` is shown twice.
 
     Raises `PlanError` when there is no image or video clip to make a video from.
     """
@@ -745,6 +766,7 @@ def plan(instruction: str, assets: Sequence[Asset]) -> Plan:
         if a.id not in seen:
             seen.add(a.id)
             unique_assets.append(a)
+    notes.extend(_copies_notes(assets, copies))
     if n > 1:
         notes.append("Pictures in the order given: " + ", ".join(_title_of(a) for a in visuals) + ".")
 
