@@ -341,3 +341,19 @@ def test_a_fit_the_user_asks_for_is_locked_and_new_shots_take_it():
 
     again = from_draft(to_draft(blurred), base=blurred)
     assert [s.fit_locked for s in main(again)] == [s.fit_locked for s in main(blurred)]
+
+
+def test_captions_timed_to_the_voice_stay_with_the_voice_when_shots_move():
+    # "Order yours" is said at 6-8 s, inside the second shot (5.0-10.5 s): moving that shot to the
+    # end must not take the words away from when they are said
+    said = apply(TL, [O.SetCaptions(cues=[O.Cue(start_ms=6000, end_ms=8000, text="Order yours")])], library=LIBRARY)
+    moved = apply(said, [O.MoveSegment(target=O.Target(index=1), to_index=-1)], library=LIBRARY)
+    cue = moved.track(Role.CAPTION).segments[0]
+    assert (cue.text, cue.start, cue.end) == ("Order yours", 6000, 8000)
+    # a caption made for a picture still goes with it
+    both = apply(moved, [O.AddText(text="City", role="caption", shot=O.Target(name="city"))], library=LIBRARY)
+    back = apply(both, [O.MoveSegment(target=O.Target(name="city"), to_index=0)], library=LIBRARY)
+    city = next(s for s in main(back) if s.name == "city.jpg")
+    caps = {c.text: c for c in back.track(Role.CAPTION).segments}
+    assert city.start <= caps["City"].start and caps["City"].end <= city.end
+    assert (caps["Order yours"].start, caps["Order yours"].end) == (6000, 8000)

@@ -99,6 +99,8 @@ def _caption_anchors(st: _State) -> dict[str, tuple[Any, str, str]]:
             if c.shot in shots:  # its picture, as the planner marked it
                 out[c.id] = (c, t.id, c.shot)
                 continue
+            if c.id.startswith(CUE_ID):  # said by the voice: it stays with the voice, not a picture
+                continue
             inside = [s.id for s in tr.segs if s.start <= c.start and c.end <= s.end]
             if len(inside) == 1:
                 out[c.id] = (c, t.id, inside[0])
@@ -806,8 +808,9 @@ def _add_text(st: _State, op: O.AddText) -> None:
     if op.shot is not None:
         shot = _shot(st, op.shot)
         start, d = _shot_span(st, shot)
-        if role is Role.CAPTION:  # one caption to a shot: the one it had gives way whole
-            tr.segs = [s for s in tr.segs if not (s.shot == shot.id or shot.start <= s.start and s.end <= shot.end)]
+        if role is Role.CAPTION:  # one caption to a shot: the one it had gives way whole (words said: in part)
+            tr.segs = [s for s in tr.segs if s.id.startswith(CUE_ID)
+                       or not (s.shot == shot.id or shot.start <= s.start and s.end <= shot.end)]
     else:
         start, d = _span(st, op.timing)
     pos, size = TEXT_DEFAULTS[op.role]
@@ -1091,6 +1094,7 @@ def _add_logo(st: _State, op: O.AddLogo) -> None:
 
 # -- AI results (data computed by the session) ------------------------------------------------
 CAPTION_TRACK_ID = "captions"
+CUE_ID = "cap"  # the ids of captions timed to speech (`_set_captions`): never anchored to a shot
 
 
 def _set_captions(st: _State, op: O.SetCaptions) -> None:
@@ -1102,7 +1106,7 @@ def _set_captions(st: _State, op: O.SetCaptions) -> None:
         end = min(cue.end_ms, st.duration)
         if end - start < MIN_SEGMENT_MS or not cue.text.strip():
             continue
-        segs.append(TextSegment(id=st.new_id("cap"), start=start, duration=end - start, text=cue.text.strip(),
+        segs.append(TextSegment(id=st.new_id(CUE_ID), start=start, duration=end - start, text=cue.text.strip(),
                                 position=op.style.position, size=op.style.size, color=op.style.color,
                                 background=op.style.background, bold=True, fade_in_ms=0, fade_out_ms=0))
         last_end = end
