@@ -345,6 +345,15 @@ def test_copy_follows_the_main_language_not_a_chinese_style_word():
     assert C.call_to_action("做一个App宣传视频") == "立即下载"
 
 
+@pytest.mark.parametrize("instruction", [
+    "10 second instagram reel, title 'Eight shots, a long headline to test wrapping of the title'",
+    "a happy birthday video", "our apple orchard",
+])
+def test_app_inside_a_word_is_not_an_app(instruction):
+    # user test s7 item 7: "wr-app-ing" in the title made the call to action "Download now"
+    assert C.call_to_action(instruction) == "Learn more"
+
+
 def test_doctests():
     assert doctest.testmod(C).failed == 0
 

@@ -431,7 +431,7 @@ _CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
      "Shop the sale", "限时抢购"),
     (P._rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
      "Register now", "立即报名"),
-    (P._rx(r"\b(?:app|download|install)\b|应用|下载|app"), "Download now", "立即下载"),
+    (P._rx(r"\b(?:apps?|download|install)\b|应用|下载"), "Download now", "立即下载"),
     (P._rx(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
     (P._rx(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
     (P._rx(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
