@@ -10,9 +10,10 @@ under the configured limits, cheaper checks first.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from reelforge.timeline import Timeline
 from reelforge.timeline.draft import Draft
@@ -397,12 +398,32 @@ _DraftOrString = Annotated[dict[str, Any] | str, WithJsonSchema(
     {"anyOf": [DRAFT_SCHEMA, {"type": "string", "description": "the draft as a JSON string"}]})]
 
 
+RENDER_REF = re.compile(r"[A-Za-z0-9._-]{1,100}")
+
+
+def _render_ref(value: str | int) -> str | int:
+    """A client render id is polled back in a URL path (``/api/render/proxy/lambda/<id>``), so
+    it must be a path segment as it is: refused (422) before anything is reserved otherwise."""
+    text = str(value)
+    if text == "":
+        return value  # no id (as if absent)
+    if not RENDER_REF.fullmatch(text) or text in (".", ".."):
+        raise ValueError("a client render id is 1-100 characters of A-Z, a-z, 0-9, '.', '_' and "
+                         "'-' (not '.' or '..')")
+    return value
+
+
+_RenderRef = Annotated[str | int, AfterValidator(_render_ref), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": "^[A-Za-z0-9._-]{1,100}$"}, {"type": "integer"}],
+     "description": "client render id (idempotency key): 1-100 of A-Z a-z 0-9 . _ -"})]
+
+
 class CompatRenderIn(_In):
     session_id: _Id | None = None
     sessionId: _Id | None = None  # noqa: N815
-    id: Annotated[str | int, Field(description="client render id (idempotency key)")] | None = None
-    render_id: str | int | None = None
-    renderId: str | int | None = None  # noqa: N815
+    id: _RenderRef | None = None
+    render_id: _RenderRef | None = None
+    renderId: _RenderRef | None = None  # noqa: N815
     draft: _DraftOrString | None = None
     draft_json: _DraftOrString | None = None
     draftJson: _DraftOrString | None = None  # noqa: N815
@@ -421,7 +442,7 @@ class CompatRenderIn(_In):
     def ref(self) -> str | None:
         for v in (self.id, self.render_id, self.renderId):
             if v not in (None, ""):
-                return str(v)[:100]
+                return str(v)
         return None
 
     def the_draft(self) -> dict[str, Any] | str | None:
