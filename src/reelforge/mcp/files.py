@@ -124,10 +124,11 @@ def add_download_routes(mcp: Any, backend: Any, verifier: Any) -> None:
     MP4 with HTTP Range support."""
     import anyio.to_thread
     from starlette.requests import Request
-    from starlette.responses import FileResponse, JSONResponse, Response
+    from starlette.responses import JSONResponse, Response
 
     from reelforge.errors import ReelforgeError
     from reelforge.mcp.backend import error_code
+    from reelforge.service.downloads import MediaFile
 
     async def allowed(request: Request) -> bool:
         if verifier is None:   # --insecure-no-auth (loopback only)
@@ -146,7 +147,7 @@ def add_download_routes(mcp: Any, backend: Any, verifier: Any) -> None:
         try:
             if kind == "video":
                 path = await anyio.to_thread.run_sync(lambda: backend.core.export_file(backend.who, export_id))
-                return FileResponse(path, media_type="video/mp4", filename=f"reelforge-{export_id[:8]}.mp4")
+                return MediaFile(path, media_type="video/mp4", filename=f"reelforge-{export_id[:8]}.mp4")
             text = await anyio.to_thread.run_sync(lambda: read(backend, export_id, kind, fmt))
         except ReelforgeError as exc:
             code = error_code(exc)
@@ -161,7 +162,7 @@ def add_download_routes(mcp: Any, backend: Any, verifier: Any) -> None:
     def finished(row: Any) -> Response:   # a finished preview whose fragments were swept
         if not row.output_path:
             raise NotFound(f"export {row.id} is not ready (status {row.status})")
-        return FileResponse(row.output_path, media_type="video/mp4", filename=f"reelforge-{row.id[:8]}.mp4")
+        return MediaFile(row.output_path, media_type="video/mp4", filename=f"reelforge-{row.id[:8]}.mp4")
 
     @mcp.custom_route("/v1/exports/{export_id}/live.mp4", methods=["GET"])
     async def live_stream(request: Request) -> Response:

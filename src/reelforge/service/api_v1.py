@@ -18,6 +18,7 @@ from reelforge.service.auth import Principal
 from reelforge.service.bodies import read_json
 from reelforge.service.context import Context, get_ctx
 from reelforge.service.core import check_instruction, core_of
+from reelforge.service.downloads import MediaFile
 from reelforge.service.errors import BadRequest
 from reelforge.service.schemas import (
     AUTHED,
@@ -315,5 +316,5 @@ async def _live(ctx: Context, row):
 def _file(row) -> FileResponse:
     if row.status != "completed" or not row.output_path:
         raise NotFound(f"export {row.id} is not ready (status {row.status})")
-    return FileResponse(row.output_path, media_type="video/mp4",
+    return MediaFile(row.output_path, media_type="video/mp4",
                         filename=f"reelforge-{row.id[:8]}.mp4")
