@@ -357,3 +357,19 @@ def test_captions_timed_to_the_voice_stay_with_the_voice_when_shots_move():
     caps = {c.text: c for c in back.track(Role.CAPTION).segments}
     assert city.start <= caps["City"].start and caps["City"].end <= city.end
     assert (caps["Order yours"].start, caps["Order yours"].end) == (6000, 8000)
+
+
+def test_texts_added_by_an_edit_look_like_the_first_cuts():
+    from reelforge.timeline import TextBackground, TextSize
+
+    new = apply(TL, [O.AddText(text="Free shipping", role="caption", timing=O.Timing(start_ms=10000, duration_ms=4000)),
+                     O.AddText(text="Spring Sale", timing=O.Timing(start_ms=4000, duration_ms=3000)),
+                     O.AddText(text="A much longer title that wraps over lines", timing=O.Timing(start_ms=15000, duration_ms=3000))],
+                library=LIBRARY)
+    cap = new.track(Role.CAPTION).segments[0]
+    assert cap.background is TextBackground.BOX  # the clean look's caption box, not a bare outline
+    sizes = {s.text: s.size for s in new.track(Role.TITLE).segments}
+    assert sizes["Spring Sale"] is TextSize.XLARGE and sizes["A much longer title that wraps over lines"] is TextSize.LARGE
+    minimal = apply(apply(TL, [O.SetStyle(style="minimal")], library=LIBRARY),
+                    [O.AddText(text="Free shipping", role="caption")], library=LIBRARY)
+    assert minimal.track(Role.CAPTION).segments[0].background is TextBackground.SHADOW

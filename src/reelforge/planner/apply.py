@@ -813,15 +813,21 @@ def _add_text(st: _State, op: O.AddText) -> None:
                        or not (s.shot == shot.id or shot.start <= s.start and s.end <= shot.end)]
     else:
         start, d = _span(st, op.timing)
+    from reelforge.planner.compose import title_size
+    from reelforge.timeline.styles import get_style
+
     pos, size = TEXT_DEFAULTS[op.role]
     fields: dict[str, Any] = {"id": st.new_id("t"), "start": start, "duration": d, "text": op.text,
-                              "position": op.position or pos, "size": op.size or size}
+                              "position": op.position or pos,
+                              "size": op.size or (title_size(op.text) if role is Role.TITLE else size)}
     if shot is not None and role is Role.CAPTION:
         fields["shot"] = shot.id
     if op.color:
         fields["color"] = op.color
     if op.background:
         fields["background"] = op.background
+    elif role is Role.CAPTION:  # as the first cut's captions: the look's box (a bare outline read poorly)
+        fields["background"] = get_style(st.style or st.base.style).caption_box
     _place_text(tr, _fix_fades(TextSegment(**fields)))
 
 

@@ -97,6 +97,11 @@ _MUSIC_HINT = re.compile(
     r"jingle|backing|background|score|ost|theme)(?![a-z])|音乐|配乐|背景乐|歌曲|伴奏|纯音乐")
 
 
+def title_size(text: str) -> TextSize:
+    """A title's size: extra large when it is short enough to stand on one or two lines."""
+    return TextSize.XLARGE if len(text) <= 24 else TextSize.LARGE
+
+
 def _hint_text(asset: Asset) -> str:
     name = P.normalize(asset.name or asset.path)
     name = re.sub(r"\.[a-z0-9]{1,5}$", "", name)
@@ -899,7 +904,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         tid += 1
         tracks.append(Track(id="title", kind=TrackKind.TEXT, role=Role.TITLE, segments=(
             TextSegment(id=f"t{tid}", start=0, duration=title_end, text=title, position=Position.CENTER,
-                        size=TextSize.XLARGE if len(title) <= 24 else TextSize.LARGE,
+                        size=title_size(title),
                         background=TextBackground.SHADOW),)))
 
     # captions: quoted ones in picture order, else from meaningful file names
