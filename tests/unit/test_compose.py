@@ -412,7 +412,7 @@ def test_title_from_the_instruction(instruction, title):
 
 @pytest.mark.parametrize("instruction", [
     "a promo with titles and captions", "promo, the title is too small", "宣传视频，标题要大一点，加字幕",
-    "promo with a title at the top and text overlays",
+    "promo with a title at the top and text overlays", "promo, title: none", "宣传视频，标题：无",
 ])
 def test_title_words_that_give_no_title(instruction):
     assert C.title_in(instruction) is None

@@ -348,8 +348,8 @@ _TITLE_CAPS_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&!-]*|&)$")
 _NOT_A_TITLE = P._rx(  # "title is too small", "title at the top", "标题大一点": how it looks, not what it says
     r"^(?:too|very|a\s+bit|bigger|smaller|larger|at|on|in|to|from|for|with|and|it|this|that)\b|"
     r"^(?:big|small|large|huge|tiny|bold|centered|centred|top|bottom|left|right|middle|center|centre|"
-    r"red|white|black|yellow|blue|green|the|a|an)$|"
-    r"^(?:大|小|更大|更小|居中|加粗|红色|白色|黑色|黄色|什么)")
+    r"red|white|black|yellow|blue|green|the|a|an|none|no|nothing|empty|blank)$|"
+    r"^(?:大|小|更大|更小|居中|加粗|红色|白色|黑色|黄色|什么|无|没有|不要|空)")
 
 
 def title_in(instruction: str) -> str | None:
