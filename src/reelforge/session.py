@@ -280,6 +280,7 @@ class Session:
             return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh), ops=tuple(ops))
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]
+        fresh += _length_change(self.timeline, new, ops, zh)
         self._commit(new)
         if plan.memory is not None:
             self.memory = dict(plan.memory)
@@ -592,3 +593,14 @@ def _within_limits(tl: Timeline) -> None:
         limits.check_timeline(tl, bounds)
     except ReelforgeError as exc:
         raise ApplyError(f"that is past a limit: {exc.message}") from exc
+
+
+def _length_change(old: Timeline, new: Timeline, ops: Sequence[O.Op], zh: bool) -> list[str]:
+    """The video's new length, when an edit changed it without being asked to ("remove the
+    moon photo" made a 30 s video 25.08 s, and the reply only said the photo went)."""
+    if new.duration == old.duration or any(isinstance(o, (O.SetTotalDuration, O.FitToVoice)) for o in ops):
+        return []
+    was, now = old.duration / 1000, new.duration / 1000
+    if zh:
+        return [f"视频时长从{was:g}秒变为{now:g}秒（说“改成{round(was):g}秒”可恢复）。"]
+    return [f"The video is now {now:g} s long (it was {was:g} s; say 'make it {round(was):g} seconds' to keep the length)."]

@@ -236,6 +236,9 @@ CASES: list[tuple[str, object]] = [
     ("show the shoe twice", [{'asset_id': 'img1', 'after': {'name': 'shoe'}, 'duration_ms': 5500, 'op': 'add_segment'}]),
     ("make the transitions faster", [{'kind': 'crossfade', 'duration_ms': 250, 'op': 'set_transition'}]),
     ("slow down the zoom", "unknown"),  # said how: a zoom runs over its shot
+    # a picture put in a corner is an overlay, whatever its name
+    ("add beach.jpg in the top right corner", [{'asset_id': 'img3', 'position': 'top-right', 'op': 'add_logo'}]),
+    ("在右上角加上beach.jpg", [{'asset_id': 'img3', 'position': 'top-right', 'op': 'add_logo'}]),
     ('add a caption "New arrivals" from 5s to 9s in yellow', [{'text': 'New arrivals', 'role': 'caption', 'timing': {'start_ms': 5000, 'duration_ms': 4000}, 'color': '#FFD400', 'op': 'add_text'}]),
     ("add a big red title 'SALE'", [{'text': 'SALE', 'timing': {'duration_ms': 3000}, 'size': 'large', 'color': '#FF0000', 'op': 'add_text'}]),
     ("add the title 'Welcome' at the top for the first five seconds", [{'text': 'Welcome', 'timing': {'duration_ms': 5000}, 'position': 'top', 'op': 'add_text'}]),

@@ -317,3 +317,17 @@ def test_captions_are_found_by_the_shot_they_are_on():
     assert s.handle("no text on the first shot").changed
     assert [c.text for c in s.timeline.track(Role.CAPTION).segments] == ["Bright nights"]
     assert s.timeline.track(Role.TITLE) is None and s.timeline.track(Role.CTA) is not None
+
+
+def test_an_edit_that_changes_the_length_says_so():
+    s = edited()
+    r = s.handle("remove the city photo")
+    assert r.changed and s.timeline.duration < 30000
+    assert f"now {s.timeline.duration / 1000:g} s long (it was 30 s" in r.message
+    r = s.handle("make it 30 seconds")  # asked for: said as asked, nothing more
+    assert r.changed and "it was" not in r.message
+    # a picture's caption goes with it, and the caption track with its last caption
+    s = edited()
+    assert s.handle("add the caption 'City lights' over the city photo").changed
+    assert s.handle("remove the city photo").changed
+    assert s.timeline.track(Role.CAPTION) is None

@@ -138,6 +138,9 @@ def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
                 tidy[-1] = _fix_fades(tidy[-1].model_copy(update={"duration": d}))
             tidy.append(c)
         t.segs = tidy
+    # a caption track left empty (its captions went with their pictures) goes too: the summary
+    # listed "Caption: (empty)"
+    st.tracks = [t for t in st.tracks if t.segs or t.role is not Role.CAPTION]
 
 
 # ---------------------------------------------------------------------------------------------

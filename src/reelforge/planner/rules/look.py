@@ -7,6 +7,7 @@ import re
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner.rules.refs import (
+    _ADD,
     _MUSIC,
     _REMOVE,
     _TEXT_WORD,
@@ -32,7 +33,11 @@ from reelforge.timeline.model import (
 def _h_logo(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(r"\b(?:logo|watermark|brand\s+mark)\b|水印|标志|台标|logo", t):
-        return None
+        # "add badge.png in the top right corner": a picture in a corner is an overlay, not a shot
+        if not (_has(_ADD, t) and _has(r"\bcorners?\b|(?:左上|右上|左下|右下)角|角落", t)):
+            return None
+        asset = _find_asset(c, t, (AssetKind.IMAGE,))
+        return None if asset is None else _logo_ops(c, t, asset)
     if _has(r"\b(?:replace|instead\s+of)\b|换成|替换", t) and _find_targets(c):
         return None  # "replace the mountain photo with logo.png" replaces a shot
     if _has(_REMOVE, t):
@@ -44,6 +49,10 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
             asset = logos[0]
         else:
             raise _Cannot("add the logo image to the project first (upload it), then say where to put it")
+    return _logo_ops(c, t, asset)
+
+
+def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
     pos = P.parse_position(t)
     corner = {Position.TOP_LEFT: "top-left", Position.TOP_RIGHT: "top-right", Position.BOTTOM_LEFT: "bottom-left",
               Position.BOTTOM_RIGHT: "bottom-right", Position.TOP: "top-right", Position.BOTTOM: "bottom-right",
