@@ -331,3 +331,18 @@ def test_an_edit_that_changes_the_length_says_so():
     assert s.handle("add the caption 'City lights' over the city photo").changed
     assert s.handle("remove the city photo").changed
     assert s.timeline.track(Role.CAPTION) is None
+
+
+def test_the_music_comes_back_when_asked_for():
+    s = edited()
+    assert s.handle("remove the music").changed and s.timeline.track(Role.MUSIC) is None
+    r = s.handle("bring the music back")  # two music files the project has: which one?
+    assert r.status == "ambiguous" and "bgm.mp3" in r.message and "jazz.mp3" in r.message
+    s = Session(library=ASSETS, timeline=sample_timeline(), version=1)  # one music file only
+    s.handle("remove the music")
+    r = s.handle("add the music back at 20%")
+    assert r.changed, r.message
+    assert s.timeline.track(Role.MUSIC).segments[0].src == "bgm1"
+    assert s.timeline.track(Role.MUSIC).segments[0].volume == 0.2
+    s.handle("remove the music")
+    assert s.handle("恢复背景音乐").changed and s.timeline.track(Role.MUSIC) is not None

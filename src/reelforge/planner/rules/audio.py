@@ -81,6 +81,19 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             raise _Ambiguous(f"Remove the whole {word} track, or silence it for part of the video? Say e.g. "
                              f"'mute the {word} for the last 5 seconds' or 'remove the {word}'.")
         return [O.RemoveTrack(role=Role.MUSIC if role == "music" else Role.VOICE)]
+    if role == "music" and c.tl.track(Role.MUSIC) is None and _find_asset(c, t, (AssetKind.AUDIO,)) is None \
+            and _has(r"\b(?:add|bring|put|restore|want|need|give)\b|\bback\b|恢复|加回|加上|加|添加|配上|要", t):
+        # "bring the music back", "add music", "恢复背景音乐": the one music file the project has
+        used = {getattr(s, "src", None) for tr in c.tl.tracks for s in tr.segments}
+        free = [a for a in c.library if a.kind is AssetKind.AUDIO and a.id not in used]
+        if len(free) == 1:
+            pct = P.parse_percent(t)  # "add music at 20%"
+            level = [O.SetVolume(volume=round(pct, 4))] if pct is not None and 0 <= pct <= MAX_GAIN else []
+            return [O.ReplaceMusic(asset_id=free[0].id), *level]
+        if not free:
+            raise _Cannot("there is no music file in the project: add one, then say e.g. 'use jazz.mp3 as the music'")
+        raise _Ambiguous("Which music? " + ", ".join(a.name for a in free[:8])
+                         + ". Say e.g. 'use " + free[0].name + " as the music'.")
     if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try|add|put|play)\b|换成|换|替换|改用|用|加上?|添加|配上|当|作为|做", t):
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
         if asset is not None and not (c.tl.track(Role.MUSIC) and any(getattr(s, "src", None) == asset.id for s in c.tl.track(Role.MUSIC).segments)):
