@@ -53,3 +53,19 @@ def test_session_says_the_warnings_in_the_first_cut():
     long = "This is an extremely long title that goes on and on about our wonderful new product line forever"
     r = s.handle(f'vertical promo with the title "{long}" and the caption "{long} {long}"')
     assert "below the readable" in r.message and any("below the readable" in n for n in r.notes)
+
+
+def test_a_still_held_long_enough_to_look_frozen_is_named():
+    from reelforge.render.checks import long_stills
+    from reelforge.timeline import Motion
+
+    pic = Asset(id="p", path="/m/coffee.jpg", name="coffee.jpg", kind=AssetKind.IMAGE, width=1920, height=1080)
+
+    def tl(ms: int, motion: Motion):
+        return build(duration=ms, assets=[pic], tracks=[Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=(
+            VideoSegment(id="v", start=0, duration=ms, src="p", motion=motion),))])
+
+    assert long_stills(tl(5000, Motion.NONE)) == [] and long_stills(tl(9000, Motion.ZOOM_IN)) == []
+    (said,) = long_stills(tl(15000, Motion.NONE))
+    assert "'coffee.jpg' stays on screen 15 s without motion" in said
+    assert long_stills(tl(20000, Motion.ZOOM_IN)) and said in warnings(tl(15000, Motion.NONE))

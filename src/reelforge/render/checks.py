@@ -7,7 +7,8 @@ would want to know. Pure apart from font metrics (no ffmpeg, no decoding).
 * a text the layout had to start later, or leave out, so it would not cover another;
 * a picture or clip enlarged more than `MAX_UPSCALE` times to fill its place (it looks soft);
 * a shot shown whole over a blurred fill because no crop of the frame's shape holds its subject,
-  or because, cropped, its subject would fill the frame under the text on it.
+  or because, cropped, its subject would fill the frame under the text on it;
+* a still on screen so long that it reads as a frozen frame.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from reelforge.timeline.model import (
     VideoSegment,
 )
 
-__all__ = ["warnings", "short_clips", "small_texts", "layout_notes", "upscaled", "blurred_fills",
+__all__ = ["warnings", "long_stills", "short_clips", "small_texts", "layout_notes", "upscaled", "blurred_fills",
            "text_over_subjects", "text_over_shot", "text_sizes"]
 
 MAX_UPSCALE = 2.5  # enlarged more than this, a source looks visibly soft
 
 HOLD_TOLERANCE_MS = 100  # a held last frame shorter than this goes unnoticed
+# a still longer than this looks stuck: without motion, or even with a slow zoom across it
+STILL_MS, MOVING_STILL_MS = 6_000, 10_000
 
 
 def _fmt(ms: float) -> str:
@@ -225,8 +228,28 @@ def blurred_fills(timeline: Timeline) -> list[str]:
     return out
 
 
+def long_stills(timeline: Timeline) -> list[str]:
+    """Pictures held so long they read as a frozen frame (three photos for a 60 s video, or one
+    photo beside two short clips: 15 s of one still picture, without a word)."""
+    main = timeline.track(Role.MAIN)
+    out = []
+    for seg in main.segments if main else ():
+        if not isinstance(seg, VideoSegment):
+            continue
+        try:
+            asset = timeline.asset(seg.src)
+        except KeyError:
+            continue
+        still = seg.motion is Motion.NONE
+        if asset.kind is AssetKind.IMAGE and seg.duration > (STILL_MS if still else MOVING_STILL_MS):
+            out.append(f"'{seg.name or asset.name}' stays on screen {_fmt(seg.duration)}"
+                       f"{' without motion' if still else ''}: it may look frozen; more pictures or a "
+                       "shorter video would keep it moving.")
+    return out
+
+
 def warnings(timeline: Timeline) -> list[str]:
-    """Every warning above, in order: clips, text size, layout, enlarged sources, blurred fills."""
-    return [*short_clips(timeline), *small_texts(timeline), *layout_notes(timeline),
+    """Every warning above, in order: clips, long stills, text size, layout, enlarged sources, blurred fills."""
+    return [*short_clips(timeline), *long_stills(timeline), *small_texts(timeline), *layout_notes(timeline),
             *upscaled(timeline), *blurred_fills(timeline)]
 
