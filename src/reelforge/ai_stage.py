@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from reelforge.errors import ReelforgeError
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
+from reelforge.planner.bed import looped_beats
 from reelforge.timeline.model import Asset, Fit, Role, Timeline
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class AIStage:
                 continue  # the voiceover just made captions from its own script
             if isinstance(op, O.REQUEST_TYPES):
                 done = self.run_request(op, cur, ops[i + 1:], out)
+            elif isinstance(op, O.ReplaceMusic) and op.sound is None:
+                done = [self.measured_music(op)]
             else:
                 done = [op]
             prev = cur
@@ -362,6 +365,37 @@ class AIStage:
         parts = [f"{kind} in {', '.join(dict.fromkeys(names))}" for kind, names in found.items()]
         return "Subject detection found " + "; ".join(parts) + "."
 
+    # music beds ------------------------------------------------------------------------------
+    def measured_music(self, op: O.ReplaceMusic) -> O.ReplaceMusic:
+        """``op`` with where its music's sound starts and ends (the new bed skips its silent ends)."""
+        asset = next((a for a in self.s.library if a.id == op.asset_id), None)
+        span = self.sound_of(asset) if asset is not None else None
+        return op.model_copy(update={"sound": span}) if span is not None else op
+
+    def sound_of(self, asset: Asset) -> tuple[int, int] | None:
+        """Where ``asset``'s sound starts and ends (ms), measured once per asset (`ai.sound`);
+        None for a file with no sound or that cannot be decoded (it is then played whole)."""
+        from reelforge.ai.sound import measure_sound
+
+        key = ("sound", asset.id)
+        if key not in self.cache:
+            try:
+                found = measure_sound(asset.path)
+            except ReelforgeError as exc:
+                log.info("no sound measure for %s: %s", asset.name, exc)
+                found = None
+            self.cache[key] = found.span if found is not None else None
+        return self.cache[key]
+
+    def sounds(self, assets: Sequence[Asset]) -> dict[str, tuple[int, int]]:
+        """`sound_of` each of ``assets`` that has sound, by asset id (`planner.compose.plan`'s ``sound``)."""
+        out = {}
+        for a in assets:
+            span = self.sound_of(a)
+            if span is not None:
+                out[a.id] = span
+        return out
+
     # beats, highlights, silence -------------------------------------------------------------
     def _beat_op(self, tl: Timeline) -> O.BeatSync:
         from reelforge import ai
@@ -377,7 +411,11 @@ class AIStage:
         info = self.cache[key]
         if len(info.beat_times_ms) < 2:
             raise AIFailed(f"no clear beat found in {asset.name}")
-        return O.BeatSync(beat_times_ms=list(info.beat_times_ms), offset_ms=seg.start - seg.in_ms,
+        times = list(info.beat_times_ms)
+        if seg.loop:  # the beats of each time round, as the bed plays them
+            times = looped_beats(times, seg.in_ms, seg.loop_start_ms, seg.loop_end_ms, asset.duration_ms,
+                                 seg.duration) or times
+        return O.BeatSync(beat_times_ms=times, offset_ms=seg.start - seg.in_ms,
                           bpm=round(float(info.bpm), 1) or None)
 
     def _highlight_ops(self, tl: Timeline, op: O.UseHighlight) -> list[O.Op]:

@@ -263,7 +263,8 @@ class Session:
         ops = [o for o in ops if not isinstance(o, (O.Undo, O.Redo))]
         zh = is_chinese(text)
         try:
-            if any(isinstance(o, O.REQUEST_TYPES + (O.SetFrame, O.AddSegment, O.ReplaceSource)) for o in ops):
+            if any(isinstance(o, O.REQUEST_TYPES + (O.SetFrame, O.AddSegment, O.ReplaceSource, O.ReplaceMusic))
+                   for o in ops):
                 ops = self.stage.resolve(self.timeline, ops)
                 if not ops:
                     return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh))
@@ -322,12 +323,14 @@ class Session:
         return self._record(text, self._reply(Intent.EDIT, "ok", msg, changed=True, ops=tuple(ops)))
 
     def _compose(self, text: str) -> Reply:
-        from reelforge.planner.compose import plan
+        from reelforge.planner.compose import music_of, plan
 
         if not self.library:
             return self._reply(Intent.EDIT, "error", "Add images, clips or audio first, then say what to make.")
         try:
-            p = plan(text, self.library, copies=self._copies)
+            music = music_of(text, self.library)
+            sound = self.stage.sounds([music] if music is not None else [])
+            p = plan(text, self.library, copies=self._copies, sound=sound)
         except PlanError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
         tl = p.timeline

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from reelforge.errors import InvalidTimeline, PlanError
 from reelforge.planner import ops as O
+from reelforge.planner.bed import music_bed
 from reelforge.timeline.model import (
     ROLE_KIND,
     Asset,
@@ -40,6 +41,7 @@ from reelforge.timeline.model import (
     Transition,
     VideoSegment,
     _explain,
+    loop_position,
 )
 from reelforge.timeline.presets import ASPECTS, aspect_of, frame_size, resolution_of
 
@@ -379,7 +381,8 @@ def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role) -> An
         upd: dict[str, Any] = {"duration": d}
         if isinstance(s, AudioSegment):
             a = lib.get(s.src)
-            if a is not None and a.duration_ms > 0 and a.duration_ms - s.in_ms < d:
+            end = s.loop_end_ms if s.loop_end_ms is not None and role is Role.MUSIC else a.duration_ms if a else 0
+            if a is not None and a.duration_ms > 0 and end - s.in_ms < d:
                 if role is Role.MUSIC:
                     upd["loop"] = True
                 elif not s.loop:
@@ -907,7 +910,7 @@ def _split_audio(st: _State, role_name: str, span: O.Span) -> list[tuple[_Tr, in
             for k, (a, b) in enumerate(zip(edges, edges[1:], strict=False)):
                 in_ms = s.in_ms + (a - s.start)
                 if s.loop and src_len:
-                    in_ms %= src_len
+                    in_ms = loop_position(in_ms, s.loop_start_ms, s.loop_end_ms, src_len)
                 segs.append(s.model_copy(update={
                     "id": s.id if k == 0 else st.new_id(f"{s.id}-"), "start": a, "duration": b - a, "in_ms": in_ms,
                     "fade_in_ms": min(s.fade_in_ms, (b - a) // 2) if k == 0 else 0,
@@ -993,13 +996,14 @@ def _replace_music(st: _State, op: O.ReplaceMusic) -> None:
     old = [s for t in st.tracks_of(Role.MUSIC) for s in t.segs]
     proto = old[0] if old else None
     has_voice = any(t.segs for t in st.tracks_of(Role.VOICE))
-    loop = asset.duration_ms > 0 and asset.duration_ms < st.duration
+    bed = music_bed(op.sound, asset.duration_ms)
+    loop = asset.duration_ms > 0 and bed.sound_ms(asset.duration_ms) < st.duration
     seg = AudioSegment(
         id=st.new_id("a"), start=0, duration=st.duration, src=asset.id, name=asset.name,
         volume=proto.volume if proto else (0.3 if has_voice else 0.8),
         fade_in_ms=proto.fade_in_ms if proto else 0,
         fade_out_ms=proto.fade_out_ms if proto else min(1500, st.duration // 2),
-        duck=proto.duck if proto else has_voice, loop=loop)
+        duck=proto.duck if proto else has_voice, loop=loop, **bed.segment_fields())
     tracks = st.tracks_of(Role.MUSIC)
     if tracks:
         tracks[0].segs = [_fix_fades(seg)]

@@ -15,7 +15,9 @@ Rules, in the order they are applied
 - Transitions: 0.5 s crossfades unless the instruction asks otherwise ("hard cuts"…).
 - Motion on stills: zoom-in, zoom-out, pan in turn, unless "no motion"/"static".
 - Voice at 100 % from 0; music over the whole video, looped when shorter, 35 % and ducked
-  under a voice (80 % without one) unless a level is stated, fades in 0.5 s / out 1.5 s.
+  under a voice (80 % without one) unless a level is stated, fades in 0.5 s / out 1.5 s. With its
+  sound measured (``sound``), the music starts where its sound begins and a loop leaves out its
+  silent lead-in and tail (`reelforge.planner.bed`).
 - Text when asked ("with text overlays", "captions", "字幕", or quoted text): quoted text verbatim,
   a title named without quotes ("title: City Lights", "标题是城市之光") as given; otherwise a title from the instruction's subject or the file names' common theme, captions from
   meaningful file names, and a call to action fitting the kind of video, in the instruction's
@@ -28,12 +30,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reelforge.errors import PlanError
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
+from reelforge.planner.bed import bed_notes, music_bed
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
@@ -559,13 +562,22 @@ def _copies_notes(assets: Sequence[Asset], copies: Sequence[Asset]) -> list[str]
     return notes
 
 
-def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] = ()) -> Plan:
+def music_of(instruction: str, assets: Sequence[Asset]) -> Asset | None:
+    """The asset `plan` takes for the music bed (the one whose sound the caller measures)."""
+    instruction, _ = T.correct_outside_quotes(instruction or "", [a.name for a in assets if a.name])
+    return classify_audio([a for a in assets if a.kind is AssetKind.AUDIO], instruction).music
+
+
+def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] = (),
+         sound: Mapping[str, tuple[int, int]] | None = None) -> Plan:
     """Compose a first cut from assets (in the order given) and one instruction.
 
     ``copies`` are files that were given too but have the same bytes as one of ``assets`` (a
     media library keeps one of each): they are not used again, and a note names each pair.
     An asset listed twice in ``assets`` is shown twice.
 
+    ``sound`` maps an audio asset's id to where its sound starts and ends (ms), as measured by
+    the caller (`reelforge.ai.sound`); without it the music plays from its start.
     Raises `PlanError` when there is no image or video clip to make a video from.
     """
     instruction = instruction or ""
@@ -741,19 +753,20 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
             relative = f" ({round(vol * 100)}% x{rel_music:g}, as asked)"
             vol = round(vol * rel_music, 4)
         vol = max(0.0, min(vol, 4.0))
-        loop = bool(m.duration_ms) and m.duration_ms < total
+        bed = music_bed((sound or {}).get(m.id), m.duration_ms)
+        loop = bool(m.duration_ms) and bed.sound_ms(m.duration_ms) < total
         fade_in = min(MUSIC_FADE_IN_MS, total // 4)
         fade_out = min(MUSIC_FADE_OUT_MS, total // 4)
         seg_no += 1
         tracks.append(Track(id="music", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
             AudioSegment(id=f"a{seg_no}", start=0, duration=total, src=m.id, name=m.name, volume=vol,
-                         duck=has_voice, loop=loop, fade_in_ms=fade_in, fade_out_ms=fade_out),)))
+                         duck=has_voice, loop=loop, fade_in_ms=fade_in, fade_out_ms=fade_out,
+                         **bed.segment_fields()),)))
         level = f"{round(vol * 100)}%" + (" as asked" if asked is not None else relative)
         bits = [f"Music at {level}"]
         if has_voice:
             bits.append("ducked under the voiceover")
-        if loop:
-            bits.append(f"looped ({fmt_seconds(m.duration_ms)} s long)")
+        bits += bed_notes(bed, m.duration_ms, looped=loop)
         notes.append(", ".join(bits) + f"; fades in {fmt_seconds(fade_in)} s and out {fmt_seconds(fade_out)} s.")
 
     if roles.music is None and P.parse_music_volume(instruction) is not None:

@@ -255,6 +255,9 @@ class RemoveTrack(_Op):
 class ReplaceMusic(_Op):
     op: Literal["replace_music"] = "replace_music"
     asset_id: str = Field(min_length=1)
+    sound: tuple[Ms, Ms] | None = Field(
+        None, description="where the music's sound starts and ends in its file, ms (the session measures it): "
+                          "the bed starts where the sound does and loops without the silent ends; None = whole")
 
 
 # -- look ------------------------------------------------------------------------------------

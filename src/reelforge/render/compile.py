@@ -67,6 +67,7 @@ from reelforge.timeline.model import (
     TrackKind,
     Transition,
     VideoSegment,
+    loop_position,
 )
 from reelforge.timeline.styles import get_style
 
@@ -949,6 +950,41 @@ def _afades(fade_in_ms: int, fade_out_ms: int, dur_ms: int) -> list[str]:
     return out
 
 
+def _audio_source(c: _Ctx, seg: AudioSegment) -> tuple[str, list[str]]:
+    """An audio segment's source from its in-point, at least ``seg.duration`` long (the caller
+    trims it), and the filters that put it in the mix format. A loop of the whole file repeats with
+    ``-stream_loop`` (which restarts at the file's start, whatever ``-ss`` says). A loop of part of
+    the file (a music bed without its silent lead-in or tail: ``loop_start_ms``..``loop_end_ms``)
+    plays from the in-point to the loop end, then repeats that part, held in memory by ``aloop``
+    (~23 MB a minute of it)."""
+    asset = c.tl.asset(seg.src)
+    source_ms = asset.duration_ms
+    if not seg.loop or not source_ms:
+        args = ["-stream_loop", "-1"] if seg.loop else []
+        args += ["-ss", _s(seg.in_ms)] if seg.in_ms else []
+        args += [] if seg.loop else ["-t", _s(seg.duration)]
+        return f"{c.g.input(f'audio:{seg.id}', args, asset.path)}:a", [_AFMT]
+    end = min(seg.loop_end_ms, source_ms) if seg.loop_end_ms is not None else source_ms
+    in_ms = loop_position(seg.in_ms, seg.loop_start_ms, end, source_ms)
+    if end - in_ms >= seg.duration:  # it never comes round
+        args = [*(["-ss", _s(in_ms)] if in_ms else []), "-t", _s(seg.duration)]
+        return f"{c.g.input(f'audio:{seg.id}', args, asset.path)}:a", [_AFMT]
+    if seg.loop_start_ms == 0 and end == source_ms:
+        args = ["-stream_loop", "-1", *(["-ss", _s(in_ms)] if in_ms else [])]
+        return f"{c.g.input(f'audio:{seg.id}', args, asset.path)}:a", [_AFMT]
+    body_ms = end - seg.loop_start_ms
+    body = c.g.input(f"audio:{seg.id}:loop", [*(["-ss", _s(seg.loop_start_ms)] if seg.loop_start_ms else []),
+                                               "-t", _s(body_ms)], asset.path)
+    samples = (body_ms * SAMPLE_RATE + 999) // 1000
+    looped = c.g.one([f"{body}:a"], [_AFMT, f"atrim=end_sample={samples}", "asetpts=PTS-STARTPTS",
+                                     f"aloop=loop=-1:size={samples}"], "aloop")
+    if in_ms == seg.loop_start_ms:
+        return looped, []
+    head = c.g.input(f"audio:{seg.id}", [*(["-ss", _s(in_ms)] if in_ms else []), "-t", _s(end - in_ms)], asset.path)
+    first = c.g.one([f"{head}:a"], [_AFMT, "asetpts=PTS-STARTPTS"], "ahead")
+    return c.g.one([first, looped], ["concat=n=2:v=0:a=1"], "asrc"), []
+
+
 def _mix(c: _Ctx, labels: list[str], hint: str) -> str | None:
     if not labels:
         return None
@@ -966,14 +1002,9 @@ def _audio_mix(c: _Ctx) -> str | None:
     for track in c.tl.tracks:
         for seg in track.segments:
             if isinstance(seg, AudioSegment):
-                asset = c.tl.asset(seg.src)
-                args = ["-stream_loop", "-1"] if seg.loop else []
-                args += ["-ss", _s(seg.in_ms)] if seg.in_ms else []
-                if not seg.loop:
-                    args += ["-t", _s(seg.duration)]
-                idx = c.g.input(f"audio:{seg.id}", args, asset.path)
-                label = c.g.one([f"{idx}:a"], [
-                    _AFMT, f"atrim=duration={_s(seg.duration)}", "asetpts=PTS-STARTPTS",
+                src, fmt = _audio_source(c, seg)
+                label = c.g.one([src], [
+                    *fmt, f"atrim=duration={_s(seg.duration)}", "asetpts=PTS-STARTPTS",
                     f"volume={_num(seg.volume)}", *_afades(seg.fade_in_ms, seg.fade_out_ms, seg.duration),
                     f"adelay=delays={seg.start}:all=1" if seg.start else "",
                 ], "aud")

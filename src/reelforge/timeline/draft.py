@@ -45,7 +45,8 @@ _VIDEO_META = {"motion": "motion", "transition": "transition", "td": "transition
                "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "lock": "fit_locked", "focus": "focus", "subj": "subject",
                "pos": "position", "scale": "scale", "opacity": "opacity"}
 _VIDEO_ALWAYS = ("motion", "transition", "td")
-_AUDIO_META = {"vol": "volume", "duck": "duck", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop"}
+_AUDIO_META = {"vol": "volume", "duck": "duck", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop",
+               "ls": "loop_start_ms", "le": "loop_end_ms"}
 _AUDIO_ALWAYS = ("vol",)
 _TEXT_META = {"text": "text", "pos": "position", "size": "size", "color": "color",
               "bg": "background", "bold": "bold", "fi": "fade_in_ms", "fo": "fade_out_ms",
@@ -134,6 +135,8 @@ class DraftSegmentMeta(_In):
     fi: int | None = Field(None, ge=0, description="fade in, ms")
     fo: int | None = Field(None, ge=0, description="fade out, ms")
     loop: bool | None = None
+    ls: int | None = Field(None, ge=0, description="where each repeat of a loop starts in the source, ms")
+    le: int | None = Field(None, ge=0, description="where a loop wraps back to ls, ms (none = the source's end)")
     text: str | None = Field(None, min_length=1)
     size: TextSize | None = None
     color: str | None = None

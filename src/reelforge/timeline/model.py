@@ -208,6 +208,25 @@ class AudioSegment(_SegmentBase):
     fade_out_ms: Ms = 0
     duck: bool = Field(False, description="lower under the voice track")
     loop: bool = Field(False, description="repeat the source when it is shorter than the segment")
+    loop_start_ms: Ms = Field(0, description="where each repeat of a loop starts in the source")
+    loop_end_ms: Ms | None = Field(
+        None, description="where a loop wraps back to loop_start_ms (None = the source's end): a music bed's "
+                          "silent tail is left out of its loop")
+
+    @model_validator(mode="after")
+    def _loop_region(self) -> AudioSegment:
+        if self.loop_end_ms is not None and self.loop_end_ms <= self.loop_start_ms:
+            raise ValueError("a loop needs loop_start_ms < loop_end_ms")
+        return self
+
+
+def loop_position(pos_ms: int, loop_start_ms: int, loop_end_ms: int | None, source_ms: int) -> int:
+    """Where in the source a loop that has played on to ``pos_ms`` (unwrapped: the in-point plus the
+    time played) is: positions past the loop end come round into ``loop_start_ms..loop_end_ms``."""
+    end = min(loop_end_ms, source_ms) if loop_end_ms is not None else source_ms
+    if pos_ms < end or end <= loop_start_ms:
+        return pos_ms
+    return loop_start_ms + (pos_ms - end) % (end - loop_start_ms)
 
 
 class TextSegment(_SegmentBase):

@@ -1,0 +1,63 @@
+"""Where the sound is in an audio file: the silent lead-in and tail of a music bed (numpy + PyAV).
+
+`sound_span` is the pure part: on a loudness envelope (dB per frame), the first and last frame
+within `RELATIVE_DB` of the loudest one. `measure_sound` decodes the file at a low rate
+(8 kHz mono, 20 ms frames: a 3-minute song is 9,000 frames) and applies it. What to do with the
+span (skip the lead-in, loop without the silent ends) is `reelforge.planner.bed`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from reelforge.ai._audio import decode_mono, frame_rms
+
+SR = 8000
+FRAME_MS = 20
+RELATIVE_DB = 40.0
+"""A frame counts as sound within this many dB of the track's loudest frame (RMS)."""
+FLOOR_DB = -80.0
+"""...and above this many dBFS (dither and hum under it are silence whatever the track's level)."""
+
+
+@dataclass(frozen=True)
+class Sound:
+    """The sounding part of a file: ``start_ms``..``end_ms`` of ``duration_ms`` (the decoded length)."""
+
+    start_ms: int
+    end_ms: int
+    duration_ms: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start_ms, self.end_ms
+
+
+def sound_span(db: np.ndarray, frame_ms: int = FRAME_MS, *, relative_db: float = RELATIVE_DB,
+               floor_db: float = FLOOR_DB) -> tuple[int, int] | None:
+    """``(start_ms, end_ms)`` of the frames louder than both ``floor_db`` and the loudest frame
+    less ``relative_db``; None when no frame is (a silent file). ``db[i]`` is the level of the
+    frame from ``i * frame_ms``."""
+    if db.size == 0:
+        return None
+    loud = db > max(floor_db, float(db.max()) - relative_db)
+    if not loud.any():
+        return None
+    idx = np.nonzero(loud)[0]
+    return int(idx[0]) * frame_ms, (int(idx[-1]) + 1) * frame_ms
+
+
+def measure_sound(path: str | Path) -> Sound | None:
+    """Where the sound starts and ends in ``path`` (None: no sound at all). Decodes the whole file
+    once at 8 kHz mono (~0.1 s a minute of music)."""
+    pcm = decode_mono(path, SR)
+    duration_ms = int(round(1000 * pcm.size / SR))
+    hop = SR * FRAME_MS // 1000
+    rms = frame_rms(pcm, hop, hop)
+    span = sound_span(20 * np.log10(np.maximum(rms, 1e-10)))
+    if span is None:
+        return None
+    return Sound(span[0], min(span[1], duration_ms), duration_ms)
