@@ -35,6 +35,7 @@ from reelforge.ai_stage import AIFailed, AIStage, compact_ops
 from reelforge.errors import PlanError, ReelforgeError
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
+from reelforge.planner.bed import music_bed
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, route, split_export
 from reelforge.timeline import limits
@@ -288,7 +289,9 @@ class Session:
         used = {s.src for t in new.tracks for s in t.segments if hasattr(s, "src")}
         self.new_asset_ids = [i for i in self.new_asset_ids if i not in used]
         names = {a.id: a.name for a in self.library}
-        if any(isinstance(o, O.REQUEST_TYPES) for o in plan.ops) or len(ops) != len(plan.ops):
+        # the new music starts after its silent lead-in: say so
+        measured = any(isinstance(o, O.ReplaceMusic) and o.sound and music_bed(o.sound, o.sound[1]).in_ms for o in ops)
+        if any(isinstance(o, O.REQUEST_TYPES) for o in plan.ops) or len(ops) != len(plan.ops) or measured:
             # say what the models found, not only what was asked
             said = [(O.describe_zh if zh else O.describe)(o, names) for o in compact_ops(ops, new)]
             prefix = ("；".join(said) + "。") if zh else ("; ".join(said)[:1].upper() + "; ".join(said)[1:] + ".")

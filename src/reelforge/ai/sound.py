@@ -1,4 +1,4 @@
-"""Where the sound is in an audio file: the silent lead-in and tail of a music bed (numpy + PyAV).
+"""Where the sound is in an audio file: the silent lead-in and tail of a music bed (numpy + the ffmpeg program).
 
 `sound_span` is the pure part: on a loudness envelope (dB per frame), the first and last frame
 within `RELATIVE_DB` of the loudest one. `measure_sound` decodes the file at a low rate
@@ -8,12 +8,15 @@ span (skip the lead-in, loop without the silent ends) is `reelforge.planner.bed`
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from reelforge.ai._audio import decode_mono, frame_rms
+from reelforge.ai._audio import frame_rms
+from reelforge.errors import UnsupportedMedia
+from reelforge.media.ffmpeg import ffmpeg_exe
 
 SR = 8000
 FRAME_MS = 20
@@ -21,6 +24,7 @@ RELATIVE_DB = 40.0
 """A frame counts as sound within this many dB of the track's loudest frame (RMS)."""
 FLOOR_DB = -80.0
 """...and above this many dBFS (dither and hum under it are silence whatever the track's level)."""
+DECODE_TIMEOUT_S = 120
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,26 @@ def sound_span(db: np.ndarray, frame_ms: int = FRAME_MS, *, relative_db: float =
     return int(idx[0]) * frame_ms, (int(idx[-1]) + 1) * frame_ms
 
 
+def decode_low(path: str | Path, sr: int = SR) -> np.ndarray:
+    """The first audio stream of ``path`` as mono float32 at ``sr`` Hz, decoded by the ffmpeg
+    program: 3 minutes of MP3 in 0.6-1.1 s against 1.2-1.6 s through PyAV's frame-by-frame
+    resampling (`_audio.decode_mono`), on a 2-core machine under a load of 13."""
+    argv = [ffmpeg_exe(), "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a:0", "-vn", "-ac", "1",
+            "-ar", str(sr), "-f", "f32le", "-"]
+    try:
+        done = subprocess.run(argv, capture_output=True, check=False, timeout=DECODE_TIMEOUT_S)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UnsupportedMedia(f"{Path(path).name}: audio cannot be decoded ({exc})") from exc
+    if done.returncode != 0:
+        why = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no audio"]
+        raise UnsupportedMedia(f"{Path(path).name}: audio cannot be decoded ({why[0]})")
+    return np.frombuffer(done.stdout, np.float32)
+
+
 def measure_sound(path: str | Path) -> Sound | None:
     """Where the sound starts and ends in ``path`` (None: no sound at all). Decodes the whole file
-    once at 8 kHz mono (~0.1 s a minute of music)."""
-    pcm = decode_mono(path, SR)
+    once at 8 kHz mono (`decode_low`)."""
+    pcm = decode_low(path, SR)
     duration_ms = int(round(1000 * pcm.size / SR))
     hop = SR * FRAME_MS // 1000
     rms = frame_rms(pcm, hop, hop)

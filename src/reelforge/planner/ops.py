@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from reelforge.errors import PlanError
+from reelforge.planner.bed import music_bed
 from reelforge.timeline.model import (
     Fit,
     Motion,
@@ -607,7 +608,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "remove_track":
             return f"removed the {o.role.value} track"
         case "replace_music":
-            return f"music replaced with {an(o.asset_id)}"
+            lead = music_bed(o.sound, o.sound[1]).in_ms if o.sound else 0
+            where = f", from {fmt_ms(lead)} in, where its sound begins" if lead else ""
+            return f"music replaced with {an(o.asset_id)}{where}"
         case "set_transition":
             where = f"into {o.target.describe()}" if o.target else "between all shots"
             length = f" ({fmt_ms(o.duration_ms)})" if o.duration_ms and o.kind is not Transition.CUT else ""
@@ -727,7 +730,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "replace_source":
             return f"把{_t_zh(o.target)}换成了{an(o.asset_id)}"
         case "replace_music":
-            return f"背景音乐换成了{an(o.asset_id)}"
+            lead = music_bed(o.sound, o.sound[1]).in_ms if o.sound else 0
+            return f"背景音乐换成了{an(o.asset_id)}" + (f"，从有声音的{fmt_ms(lead)}处开始" if lead else "")
         case "trim_segment":
             parts = ([f"开头{fmt_ms(o.head_ms)}"] if o.head_ms else []) + ([f"结尾{fmt_ms(o.tail_ms)}"] if o.tail_ms else [])
             return f"剪掉了{_t_zh(o.target)}的{'和'.join(parts)}"
