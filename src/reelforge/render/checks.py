@@ -231,15 +231,8 @@ def blurred_fills(timeline: Timeline) -> list[str]:
 def long_stills(timeline: Timeline) -> list[str]:
     """Pictures held so long they read as a frozen frame (three photos for a 60 s video, or one
     photo beside two short clips: 15 s of one still picture, without a word)."""
-    main = timeline.track(Role.MAIN)
     out = []
-    for seg in main.segments if main else ():
-        if not isinstance(seg, VideoSegment):
-            continue
-        try:
-            asset = timeline.asset(seg.src)
-        except KeyError:
-            continue
+    for seg, asset in _main_shots(timeline):
         still = seg.motion is Motion.NONE
         if asset.kind is AssetKind.IMAGE and seg.duration > (STILL_MS if still else MOVING_STILL_MS):
             out.append(f"'{seg.name or asset.name}' stays on screen {_fmt(seg.duration)}"
