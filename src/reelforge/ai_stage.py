@@ -298,7 +298,10 @@ class AIStage:
             holds = framing.crop_holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, box, margin=0),
                                        framing.subject_rect(a.width, a.height, found.core, margin=0),
                                        keep=0.0 if found.precise else framing.KEEP)
-            fit = (Fit.COVER if holds else Fit.BLUR) if free else seg.fit
+            # whole: a cut-out on the plain background it was cut out for (a blurred copy of it
+            # behind looked like a smeared second product), any other picture over a blurred fill
+            whole = Fit.CONTAIN if found.source == "cutout" else Fit.BLUR
+            fit = (Fit.COVER if holds else whole) if free else seg.fit
             claim = force and seg.fit_locked  # the framing's fit from now on
             if seg.subject == box and seg.core == core and seg.focus == (fx, fy) and seg.fit is fit and not claim:
                 continue

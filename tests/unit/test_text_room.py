@@ -93,3 +93,23 @@ def test_a_fit_the_user_asked_for_stays_whatever_the_text_needs(tmp_path, flower
     for edit in ("remove the caption", "remove the title", "remove the call to action"):
         s.handle(edit)
     assert _shot(s).fit is Fit.BLUR and _shot(s).fit_locked
+
+
+def test_a_cutout_no_crop_holds_is_shown_whole_on_the_plain_background(tmp_path):
+    """A product cut-out (a red disc on transparent pixels) too wide for a 9:16 crop: whole, on
+    the background colour (contain), not over a blurred copy of itself."""
+    import numpy as np
+    from PIL import Image
+
+    h, w = 400, 600
+    yy, xx = np.mgrid[:h, :w]
+    disc = (yy - 200) ** 2 + (xx - 300) ** 2 <= 170 ** 2
+    rgba = np.zeros((h, w, 4), np.uint8)
+    rgba[disc] = (220, 30, 40, 255)
+    Image.fromarray(rgba, "RGBA").save(tmp_path / "disc.png")
+    s = Session.new()
+    s.add_assets([tmp_path / "disc.png"], workdir=tmp_path / "media")
+    assert s.handle("a vertical 4 second video").changed
+    assert _shot(s).fit is Fit.CONTAIN and _shot(s).subject is not None
+    assert s.handle("square").changed  # shown whole once, it stays whole in another frame
+    assert _shot(s).fit is Fit.CONTAIN
