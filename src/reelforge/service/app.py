@@ -4,7 +4,8 @@ Startup (in `create_app`): data dir, ``alembic upgrade head``, the job queue. Th
 recovers orphaned renders and starts/stops the embedded Huey consumer (unless
 ``embedded_worker`` is off) and the MCP session manager (MCP at ``/mcp``,
 `reelforge.mcp.service_mount`). The web page (``reelforge/web/index.html``) is served at ``/``
-when present.
+when present. GET routes answer HEAD too (not the streams), and a wrong method on an API path
+is 405 with the path's real ``Allow``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
+from starlette.types import Receive, Scope, Send
 
 from reelforge.service import api_interop, api_v1, compat, errors
 from reelforge.service.bodies import BodyGuard
@@ -63,9 +67,60 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from reelforge.mcp.service_mount import mount
 
     mcp_sessions = mount(app, core)  # /mcp: MCP for agents, with the callers' service tokens
-    if (WEB_DIR / "index.html").is_file():
-        app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
+    files = StaticFiles(directory=WEB_DIR, html=True) if (WEB_DIR / "index.html").is_file() else None
+    app.mount("/", _Web(app.router, files), name="web")
     return app
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+class _HeadSent(BaseException):
+    """Ends a GET run for a HEAD request once its headers are out (a BaseException, so no
+    handler on the way takes it for an error)."""
+
+
+class _Web:
+    """What ``/`` serves when no API route took the request: HEAD for a path an API route GETs
+    (the GET's headers, no body: a download is not read, a stream not run); 405 with every
+    method the API serves on the path in ``Allow``; else the web page's files. (A mount
+    matches every method, so without this the files would answer API paths: 404, or
+    ``Allow: GET, HEAD`` on a POST route.)"""
+
+    def __init__(self, router, files: StaticFiles | None) -> None:
+        self.router, self.files = router, files
+
+    def _allowed(self, scope: Scope) -> list[str]:
+        routes = [r for r in self.router.routes if not isinstance(r, Mount)]
+        return [m for m in _METHODS
+                if any(r.matches({**scope, "method": m})[0] == Match.FULL for r in routes)]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            allowed = self._allowed(scope)
+            if scope["method"] == "HEAD" and "GET" in allowed:
+                await self._head(scope, receive, send)
+                return
+            if allowed:
+                allow = ", ".join(allowed + (["HEAD"] if "GET" in allowed else []))
+                raise StarletteHTTPException(405, f"method {scope['method']} not allowed here; allowed: {allow}",
+                                             headers={"Allow": allow})
+        if self.files is None:
+            raise StarletteHTTPException(404, "Not Found")
+        await self.files(scope, receive, send)
+
+    async def _head(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def headers_only(message) -> None:
+            if message["type"] != "http.response.start":
+                raise _HeadSent
+            await send(message)
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            raise _HeadSent
+
+        try:
+            await self.router({**scope, "method": "GET"}, receive, headers_only)
+        except* _HeadSent:
+            pass
 
 
 def _version() -> str:
