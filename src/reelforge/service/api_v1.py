@@ -48,6 +48,7 @@ files_router = APIRouter(tags=["files"])
 
 Ctx = Annotated[Context, Depends(get_ctx)]
 Who = Annotated[Principal, Depends(auth.current)]
+StreamWho = Annotated[Principal, Depends(auth.current_for_stream)]  # also ?access_token= (GET streams)
 MP4 = {200: {"description": "the MP4 file", "content": {"video/mp4": {"schema": {"type": "string", "format": "binary"}}}}}
 
 
@@ -267,7 +268,7 @@ def export_status(ctx: Ctx, who: Who, export_id: str, request: Request) -> dict:
 
 @router.get("/exports/{export_id}/events", summary="Server-Sent Events: progress, then done",
             response_class=EventSourceResponse, responses={**EXPORT_EVENTS, **errors(*AUTHED, 404)})
-async def export_progress(ctx: Ctx, who: Who, export_id: str, request: Request):
+async def export_progress(ctx: Ctx, who: StreamWho, export_id: str, request: Request):
     await run_in_threadpool(renders.get, ctx, who, export_id)
     return EventSourceResponse(export_events(ctx, who, export_id, base_url(ctx, request)))
 
@@ -293,7 +294,7 @@ LIVE = {200: {"description": "fragmented MP4, sent as it is rendered (chunked; n
 
 @router.get("/exports/{export_id}/live.mp4", summary="A preview as it renders: fragmented MP4, streamed",
             response_class=StreamingResponse, responses={**LIVE, **errors(*AUTHED, 404, 429)})
-async def export_live(ctx: Ctx, who: Who, export_id: str):
+async def export_live(ctx: Ctx, who: StreamWho, export_id: str):
     return await _live(ctx, await run_in_threadpool(renders.get, ctx, who, export_id))
 
 

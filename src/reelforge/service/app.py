@@ -11,6 +11,7 @@ is 405 with the path's real ``Allow``.
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             core.close()
 
+    _hide_tokens(logging.getLogger("uvicorn.access"))
     app = FastAPI(title="reelforge", version=_version(), lifespan=lifespan,
                   description="Describe it, get a video: sessions, uploads, chat (SSE), exports.")
     app.state.ctx = ctx
@@ -70,6 +72,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     files = StaticFiles(directory=WEB_DIR, html=True) if (WEB_DIR / "index.html").is_file() else None
     app.mount("/", _Web(app.router, files), name="web")
     return app
+
+
+class HideTokens(logging.Filter):
+    """Blanks ``access_token=...`` in the request lines a logger writes (uvicorn's access log
+    records the whole query string; the GET streams accept a token there)."""
+
+    TOKEN = re.compile(r"(?i)(access_token=)[^&\s\"]*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(self.TOKEN.sub(r"\1***", a) if isinstance(a, str) else a for a in record.args)
+        elif isinstance(record.msg, str):
+            record.msg = self.TOKEN.sub(r"\1***", record.msg)
+        return True
+
+
+def _hide_tokens(logger: logging.Logger) -> None:
+    if not any(isinstance(f, HideTokens) for f in logger.filters):
+        logger.addFilter(HideTokens())
 
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")

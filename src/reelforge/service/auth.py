@@ -106,11 +106,20 @@ _bearer = HTTPBearer(auto_error=False, description="a token from POST /v1/auth/a
 def current(request: Request, ctx: Annotated[Context, Depends(get_ctx)],
             _scheme: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None) -> Principal:
     """FastAPI dependency: the caller, from ``Authorization: Bearer <token>`` (1001 otherwise).
+    (``_scheme`` only puts the bearer scheme into the OpenAPI document; the header is read
+    here, answers stay 1001.)"""
+    return authenticate(ctx, request.headers.get("authorization"))
 
-    ``?access_token=`` is accepted when there is no header (a browser ``EventSource`` cannot
-    set headers); prefer the header, query strings end up in logs. (``_scheme`` only puts the
-    bearer scheme into the OpenAPI document; the header is read here, answers stay 1001.)"""
+
+def current_for_stream(request: Request, ctx: Annotated[Context, Depends(get_ctx)],
+                       _scheme: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None
+                       ) -> Principal:
+    """`current`, or ``?access_token=`` when there is no header: only on the GET streams a
+    browser opens with ``EventSource`` or ``<video>``, which cannot set headers. Nowhere else,
+    since query strings end up in logs (the service's own access log hides them,
+    `app.HideTokens`)."""
     header = request.headers.get("authorization")
-    if not header and request.query_params.get("access_token"):
-        header = "Bearer " + request.query_params["access_token"]
+    token = request.query_params.get("access_token")
+    if not header and token and request.method in ("GET", "HEAD"):
+        header = "Bearer " + token
     return authenticate(ctx, header)
