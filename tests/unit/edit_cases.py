@@ -239,6 +239,12 @@ CASES: list[tuple[str, object]] = [
     # a picture put in a corner is an overlay, whatever its name
     ("add beach.jpg in the top right corner", [{'asset_id': 'img3', 'position': 'top-right', 'op': 'add_logo'}]),
     ("在右上角加上beach.jpg", [{'asset_id': 'img3', 'position': 'top-right', 'op': 'add_logo'}]),
+    # lengths as people leave the unit out, texts longer or shorter (a call to action keeps its end)
+    ("cut it down to 15", [{'duration_ms': 15000, 'op': 'set_total_duration'}]),
+    ("show the title longer", [{'timing': {'duration_ms': 4500}, 'op': 'update_text'}]),
+    ("make the title 3 seconds longer", [{'timing': {'duration_ms': 6000}, 'op': 'update_text'}]),
+    ("make the cta shorter", [{'target': {'role': 'cta', 'index': 0}, 'timing': {'duration_ms': 2000, 'anchor': 'end'}, 'op': 'update_text'}]),
+    ("标题显示久一点", [{'timing': {'duration_ms': 4500}, 'op': 'update_text'}]),
     ('add a caption "New arrivals" from 5s to 9s in yellow', [{'text': 'New arrivals', 'role': 'caption', 'timing': {'start_ms': 5000, 'duration_ms': 4000}, 'color': '#FFD400', 'op': 'add_text'}]),
     ("add a big red title 'SALE'", [{'text': 'SALE', 'timing': {'duration_ms': 3000}, 'size': 'large', 'color': '#FF0000', 'op': 'add_text'}]),
     ("add the title 'Welcome' at the top for the first five seconds", [{'text': 'Welcome', 'timing': {'duration_ms': 5000}, 'position': 'top', 'op': 'add_text'}]),

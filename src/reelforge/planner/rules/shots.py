@@ -464,6 +464,9 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
         return [O.SetTotalDuration(duration_ms=ms)]
     if durs and _has(r"\b(?:length|long|duration|make\s+it|shorten|cut\s+(?:it\s+)?down|trim\s+(?:it\s+)?(?:down\s+)?to)\b|时长|长度|总长|改成|变成|缩短到|剪到", t):
         return [O.SetTotalDuration(duration_ms=durs[0].ms)]
+    bare = re.search(r"\b(?:cut|trim|bring|get|shorten|chop)\s+(?:it|the\s+(?:video|whole\s+thing|thing|ad|reel))?\s*down\s+to\s+(\d{1,3})\s*$", t)
+    if bare and 1 <= int(bare.group(1)) <= 600:  # "cut it down to 15": seconds, the unit people leave out
+        return [O.SetTotalDuration(duration_ms=int(bare.group(1)) * 1000)]
     if _has(r"\b(?:make\s+it|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?shorter\b|\bshorten\s+(?:it|the\s+video)\b|短一点|缩短一些|缩短视频|视频短一点", t):
         return [O.SetTotalDuration(duration_ms=max(1000, round(total * 0.8 / 1000) * 1000))]
     if _has(r"\b(?:make\s+it|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?longer\b|\blengthen\s+(?:it|the\s+video)\b|长一点|延长一些|延长视频|视频长一点", t):

@@ -312,6 +312,14 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         durs = [d for d in P.find_durations(t) if d.ms <= c.tl.duration]
         if durs and _has(r"\bfor\b|\blast|\bstay|\bshow|\bkeep|显示|持续|停留|保持|秒", t) and cur is not None:
             timing = O.Timing(start_ms=cur.start, duration_ms=durs[0].ms)
+    longer, shorter = _has(r"\blonger\b|长一点|久一点|延长", t), _has(r"\bshorter\b|短一点|缩短", t)
+    if timing is None and cur is not None and (longer or shorter):
+        # "show the title longer", "make the title 3 seconds longer": a call to action at the end stays at the end
+        by = next((d.ms for d in P.find_durations(t)), max(1000, cur.duration // (2 if longer else 3)))
+        at_end = cur.end >= c.tl.duration - 1
+        room = cur.end if at_end else c.tl.duration - cur.start
+        d = min(cur.duration + by, room) if longer else max(1000, cur.duration - by)
+        timing = O.Timing(duration_ms=d, anchor="end") if at_end else O.Timing(start_ms=cur.start, duration_ms=d)
     if timing is not None and timing.start_ms == 0 and timing.anchor == "start" and timing.duration_ms is None and cur and not _has(r"throughout|whole|entire|全程|整个|从头到尾|始终|一直", t):
         timing = None
     size = _size(t, cur.size if cur else None)
