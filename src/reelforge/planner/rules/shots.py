@@ -73,6 +73,8 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot("speed can be between 0.25x and 4x")
     if _has(r"\btransitions?\b|转场", t):
         return None
+    if m is None and _has(r"\b(?:photos|pictures|images|pics|stills|slides|shots)\b|图片|照片|节奏", t):
+        return None  # "make the photos go faster": a still has no speed, its shot a length (below)
     if _has(_MUSIC + "|" + _VOICE, t) and not _find_targets(c):
         raise _Cannot("only video clips change speed; the music and the voiceover keep theirs")
     refs = _find_targets(c)
@@ -401,6 +403,9 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     group = [x for r in _find_targets(c) for x in r.all]
     if each and durs and len(group) > 1:  # "make the photos after the clip 3 seconds each"
         return [O.SetSegmentDuration(target=x, duration_ms=durs[0].ms) for x in group]
+    if (each or _has(r"^(?:make\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:photos|pictures|images|pics|stills|slides)\b|图片节奏|照片节奏", t)) \
+            and not durs and not _find_targets(c):
+        return _paced(c, t)
     if each and durs:
         kind = "image" if _has(r"images?|photos?|pictures?|pics?|stills?|slides?|张|图", t) else None
         n = len(c.count(kind))
@@ -432,11 +437,29 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
         if len(targets) > 1 and len(durs) == 1:  # "make photo 1 and photo 2 four seconds each"
             return [O.SetSegmentDuration(target=x, duration_ms=ms) for x in targets]
         return [O.SetSegmentDuration(target=target, duration_ms=ms)]
-    if cur is not None and _has(r"\blonger\b|延长|长一点|久一点", t):
+    if cur is not None and _has(_LONGER, t):
         return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + 1000)]
-    if cur is not None and _has(r"\bshorter\b|缩短|短一点", t):
+    if cur is not None and _has(_SHORTER, t):
         return [O.SetSegmentDuration(target=target, duration_ms=max(500, cur.duration - 1000))]
     return None
+
+
+_LONGER = r"\blonger\b|\bmore\s+time\b|延长|长一点|久一点"
+_SHORTER = r"\bshorter\b|\bless\s+time\b|缩短|短一点"
+
+
+def _paced(c: _Ctx, t: str) -> list[O.Op] | None:
+    """"each picture should be shorter", "make the photos go faster", "图片节奏快一点": every
+    still a quarter shorter (or a third longer), never under a second."""
+    quicker = _has(_SHORTER + r"|\b(?:faster|quicker|snappier)\b|快一点|快点|更快|加快", t)
+    if not (quicker or _has(_LONGER + r"|\bslower\b|慢一点|慢点|更慢|放慢", t)):
+        return None
+    stills = c.count("image")
+    if not stills:
+        raise _Cannot("there are no pictures on the timeline")
+    return [O.SetSegmentDuration(target=O.Target(index=i, kind="image"),
+                                 duration_ms=max(1000, round(s.duration * (0.75 if quicker else 4 / 3) / 100) * 100))
+            for i, s in enumerate(stills)]
 
 
 _WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", "film", "thing", "edit", "cut", "promo",
