@@ -245,6 +245,9 @@ CASES: list[tuple[str, object]] = [
     ("make the title 3 seconds longer", [{'timing': {'duration_ms': 6000}, 'op': 'update_text'}]),
     ("make the cta shorter", [{'target': {'role': 'cta', 'index': 0}, 'timing': {'duration_ms': 2000, 'anchor': 'end'}, 'op': 'update_text'}]),
     ("标题显示久一点", [{'timing': {'duration_ms': 4500}, 'op': 'update_text'}]),
+    # Chinese words after a colon, unquoted: that text (not captions from the speech)
+    ("加字幕：新品上市", [{'text': '新品上市', 'role': 'caption', 'op': 'add_text'}]),
+    ("加个标题：夏日特惠", [{'text': '夏日特惠', 'op': 'update_text'}]),
     # pacing in words: every still a quarter shorter (a third longer); one shot a second more or less
     ("each picture should be shorter", [{'target': {'index': 0, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 1, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 2, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 3, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 4, 'kind': 'image'}, 'duration_ms': 3800, 'op': 'set_segment_duration'}]),
     ("make the photos go faster", [{'target': {'index': 0, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 1, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 2, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 3, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 4, 'kind': 'image'}, 'duration_ms': 3800, 'op': 'set_segment_duration'}]),

@@ -77,8 +77,8 @@ def _h_caption_mode(c: _Ctx) -> list[O.Op] | None:
 
 def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(_CAPTION_NOUN, t) or c.quotes or _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b", t):
-        return None
+    if not _has(_CAPTION_NOUN, t) or c.quotes or _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b|[:：]\s*\S", t):
+        return None  # "加字幕：新品上市" is that caption, not captions from the speech
     if _has(_REMOVE, t) or _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t):
         return None
     auto = _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)

@@ -85,7 +85,7 @@ def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Tim
 
 
 def _text_role(t: str) -> Role | None:
-    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮", t):
+    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)\s*[:：]", t):
         return Role.CTA
     if _has(r"\b(?:captions?|subtitles?|lower\s+thirds?)\b|字幕|说明文字", t):
         return Role.CAPTION
@@ -246,8 +246,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             new_text = c.quotes[0]
     else:
         m = re.search(r"(?:\bsays?|\bsaying|\bthat\s+reads|\breads|\bto)\s*:?\s*([^\s,.;].*)$", c.raw, re.I) if adding else None
+        zh = re.search(r"(?:标题|字幕|结尾|片尾|行动号召|按钮|文字|文案)\s*[:：]\s*(\S.*)$", c.raw)
         if m and adding and role is not None:
             new_text = m.group(1).strip().strip("'\"")
+        elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
+            new_text = zh.group(1).strip().strip("“”「」'\"")
         elif role is not None and existing and (
                 said := re.search(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
                                   r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", c.raw, re.I)):
