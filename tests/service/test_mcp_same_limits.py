@@ -53,3 +53,52 @@ def test_mcp_instruct_has_the_chat_length_limit(lean_server):
                    json={"session_id": sid, "new_message": {"parts": [{"text": "x" * 6000}] * 2}})
     assert r.status_code == 422 and r.json() == {
         "code": 1, "message": "the instruction is 12001 characters; the limit is 10000"}
+
+
+def test_mcp_add_assets_fetches_its_urls_at_once(lean_server, media_dir):
+    """Over MCP, as over HTTP, the URLs of one call are fetched together (within the fetcher's
+    bounds: two at once to one host), not one after another on the tool's thread."""
+    import http.server
+    import threading
+    import time
+
+    pictures = {f"/shot{i}.jpg": (media_dir / f"shot{i}.jpg").read_bytes() for i in (1, 2)}
+    seen = {"active": 0, "most": 0}
+    both = threading.Condition()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            with both:
+                seen["active"] += 1
+                seen["most"] = max(seen["most"], seen["active"])
+                both.notify_all()
+                deadline = time.monotonic() + 20  # a sequential fetcher never sends the second
+                while seen["most"] < 2 and time.monotonic() < deadline:
+                    both.wait(deadline - time.monotonic())
+            jpeg = pictures[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.send_header("Content-Length", str(len(jpeg)))
+            self.end_headers()
+            self.wfile.write(jpeg)
+            with both:
+                seen["active"] -= 1
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        base = lean_server.url
+        token = new_token(base)
+        sid = new_session(base, token)
+        urls = [f"http://127.0.0.1:{srv.server_address[1]}/{name}.jpg" for name in ("shot1", "shot2")]
+        result = run_mcp(McpHttp(base + "/mcp", token),
+                         lambda c: c.call_tool("add_assets", {"session_id": sid, "sources": urls}))
+        assert not result.is_error, text_of(result)
+        assert [m["name"] for m in result.structured_content["added"]] == ["shot1.jpg", "shot2.jpg"]
+        assert seen["most"] == 2, seen
+    finally:
+        srv.shutdown()
+        srv.server_close()

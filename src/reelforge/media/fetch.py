@@ -29,7 +29,7 @@ import socket
 import threading
 import time
 from collections import deque
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -306,13 +306,42 @@ class Fetcher:
                 f.cancel()
                 f.add_done_callback(_discard)
             raise
-        errors = [r for r in results if isinstance(r, BaseException)]
-        if errors:
-            for r in results:
-                if isinstance(r, Fetched):
-                    r.path.unlink(missing_ok=True)
-            raise errors[0]
-        return list(results)  # type: ignore[arg-type]
+        return _all_or_nothing(list(results))
+
+    def fetch_all_blocking(self, urls: list[str], dests: list[Path],
+                           limits: FetchLimits = FetchLimits()) -> list[Fetched]:
+        """`fetch_all` for a caller without an event loop (MCP tools, the Python API): the
+        same concurrency and all-or-nothing rule, waiting on this thread."""
+        futures: list[Future] = []
+        try:
+            for u, d in zip(urls, dests, strict=True):
+                futures.append(self.submit(u, d, limits))
+            _, pending = wait(futures, timeout=limits.deadline + 2.0)
+        except BaseException:  # refused (429) or interrupted: keep nothing
+            _drop(futures)
+            raise
+        if pending:
+            _drop(futures)
+            raise UrlFetchFailed(f"{urls[0][:200]}: took longer than {limits.deadline:g} s")
+        return _all_or_nothing([f.exception() or f.result() for f in futures])
+
+
+def _all_or_nothing(results: list) -> list[Fetched]:
+    """The fetched files, or (removing them) the first error in URL order."""
+    errors = [r for r in results if isinstance(r, BaseException)]
+    if errors:
+        for r in results:
+            if isinstance(r, Fetched):
+                r.path.unlink(missing_ok=True)
+        raise errors[0]
+    return results
+
+
+def _drop(futures: list[Future]) -> None:
+    """Cancel what has not started; remove what was or will be fetched."""
+    for f in futures:
+        f.cancel()
+        f.add_done_callback(_discard)
 
 
 def _discard(future: Future) -> None:

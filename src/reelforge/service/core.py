@@ -205,38 +205,40 @@ class Core:
 
     # -- media -------------------------------------------------------------------------------
     def receive(self, session_id: str, sources: Sequence[str]) -> list[uploads.Received]:
-        """Fetch http(s) URLs (SSRF-guarded) and, for a local core only, copy local files, in
-        order, into the session's incoming folder; all or nothing. At most
-        ``url_max_per_request`` URLs, as over HTTP."""
-        uploads.check_url_count(sum(is_url(str(src).strip()) for src in sources), self.ctx.settings)
+        """Fetch http(s) URLs (SSRF-guarded, at once within the fetcher's bounds) and, for a
+        local core only, copy local files, into the session's incoming folder; in the order
+        given, all or nothing. At most ``url_max_per_request`` URLs, as over HTTP."""
+        clean = [str(src).strip() for src in sources]
+        urls = [src for src in clean if is_url(src)]
+        uploads.check_url_count(len(urls), self.ctx.settings)
+        for src in clean:
+            if not is_url(src) and "://" in src:
+                raise MediaError(f"unsupported URL scheme in {src!r}: use http(s) URLs or local paths")
+            if not is_url(src) and not self.local_files:
+                raise MediaError("files on the server are never read for a remote caller: give http(s) "
+                                 "URLs or upload the file")
+        fetched = iter(self._fetch_all(urls, session_id)) if urls else iter(())
         got: list[uploads.Received] = []
         try:
-            for src in sources:
-                src = str(src).strip()
-                if is_url(src):
-                    got.append(self._fetch(src, session_id))
-                elif "://" in src:
-                    raise MediaError(f"unsupported URL scheme in {src!r}: use http(s) URLs or local paths")
-                elif not self.local_files:
-                    raise MediaError("files on the server are never read for a remote caller: give http(s) "
-                                     "URLs or upload the file")
-                else:
-                    got.append(self._copy_local(src, session_id))
+            for src in clean:
+                got.append(next(fetched) if is_url(src) else self._copy_local(src, session_id))
         except BaseException:
             uploads.remove(got)
+            uploads.remove(list(fetched))
             raise
         return got
 
-    def _fetch(self, url: str, session_id: str) -> uploads.Received:
-        """One URL through the one fetcher (`reelforge.media.fetch`: SSRF guard, limits, its
-        bounded pool), blocking: for callers without an event loop (the HTTP routes await
-        `uploads.fetch_urls` instead)."""
+    def _fetch_all(self, urls: list[str], session_id: str) -> list[uploads.Received]:
+        """The URLs through the one fetcher (`reelforge.media.fetch`: SSRF guard, limits, its
+        bounded pool), concurrently and blocking: for callers without an event loop (the HTTP
+        routes await `uploads.fetch_urls` instead)."""
         from reelforge.media.fetch import shared_fetcher
 
         settings = self.ctx.settings
         pool = shared_fetcher(settings.url_workers, settings.url_per_host)
-        got = pool.submit(url, self.ctx.storage.incoming(session_id), settings.url_limits).result()
-        return uploads.Received(path=got.path, name=got.name, size=got.size, source_url=got.url)
+        dests = [self.ctx.storage.incoming(session_id) for _ in urls]
+        got = pool.fetch_all_blocking(urls, dests, settings.url_limits)
+        return [uploads.Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in got]
 
     def _copy_local(self, src: str, session_id: str) -> uploads.Received:
         from reelforge.errors import FileTooLarge
