@@ -200,10 +200,17 @@ def test_limits_come_from_the_environment_and_bind_chat_timelines_too(guarded, m
     token = new_token(base)
     sid = new_session(base, token)
     assert upload(base, token, sid, small_files(media_dir)).status_code == 201
-    chat(base, token, sid, "make a 3-minute video")
+    # chat is bound when it is said: the 3 minutes refused in words, the video kept as it was
+    said = " ".join(e["data"] for e in chat(base, token, sid, "make a 3-minute video") if e.get("data"))
+    assert "at most 2 minutes" in said and "REELFORGE_MAX_DURATION_MS" in said
+    chat(base, token, sid, "make a 1-minute video")
     st = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
-    assert st["draft"]["d"] == 180_000
-    r = post(base, f"/v1/sessions/{sid}/exports", token, json={})
+    assert st["draft"]["d"] == 60_000
+    said = " ".join(e["data"] for e in chat(base, token, sid, "make it 3 minutes") if e.get("data"))
+    assert "at most 2 minutes" in said
+    assert httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()["draft"]["d"] == 60_000
+    # and a draft sent with an export, past the limit: refused before anything is queued
+    r = post(base, f"/v1/sessions/{sid}/exports", token, json={"draft": {**st["draft"], "d": 180_000}})
     assert r.status_code == 422, r.text
     assert r.json() == {"code": 1, "message": "d: 180000 ms long; the limit is 120000 "
                                               "(REELFORGE_MAX_DURATION_MS)"}
