@@ -248,6 +248,15 @@ CASES: list[tuple[str, object]] = [
     # Chinese words after a colon, unquoted: that text (not captions from the speech)
     ("加字幕：新品上市", [{'text': '新品上市', 'role': 'caption', 'op': 'add_text'}]),
     ("加个标题：夏日特惠", [{'text': '夏日特惠', 'op': 'update_text'}]),
+    # "change the title to X": new words unless X is a look, a place or a time
+    ("change the title to Summer Drop", [{'text': 'Summer Drop', 'op': 'update_text'}]),
+    ("把标题改成城市之光", [{'text': '城市之光', 'op': 'update_text'}]),
+    ("change the title to Red Sale", [{'text': 'Red Sale', 'op': 'update_text'}]),
+    ("change the title to red", [{'color': '#FF0000', 'op': 'update_text'}]),
+    ("把标题改成红色", [{'color': '#FF0000', 'op': 'update_text'}]),
+    ("change the title to the top", [{'position': 'top', 'op': 'update_text'}]),
+    ("change the title to 5 seconds", [{'timing': {'duration_ms': 5000}, 'op': 'update_text'}]),  # not the video's length
+    ("make the cta 4 seconds", [{'target': {'role': 'cta', 'index': 0}, 'timing': {'duration_ms': 4000, 'anchor': 'end'}, 'op': 'update_text'}]),
     # pacing in words: every still a quarter shorter (a third longer); one shot a second more or less
     ("each picture should be shorter", [{'target': {'index': 0, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 1, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 2, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 3, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 4, 'kind': 'image'}, 'duration_ms': 3800, 'op': 'set_segment_duration'}]),
     ("make the photos go faster", [{'target': {'index': 0, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 1, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 2, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 3, 'kind': 'image'}, 'duration_ms': 4100, 'op': 'set_segment_duration'}, {'target': {'index': 4, 'kind': 'image'}, 'duration_ms': 3800, 'op': 'set_segment_duration'}]),

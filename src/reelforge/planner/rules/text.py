@@ -204,6 +204,25 @@ def _text_by_id(segs: list[tuple[Role, TextSegment]], role: Role, seg: TextSegme
     return O.Target(role=role, name=seg.text) if len(same) == 1 else O.Target(role=role, id=seg.id)
 
 
+_RX_RENAME = re.compile(
+    r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:title|headline|heading|caption|subtitle|cta|"
+    r"call[\s-]to[\s-]action|text|tagline|slogan)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?P<x>\S.*)$|"
+    r"(?:标题|字幕|结尾|行动号召|文字|文案|口号)(?:的?(?:文字|内容))?\s*(?:改成|改为|换成|变成|改叫)\s*(?P<zx>\S.*)$", re.I)
+_RX_STYLE_WORD = re.compile(
+    r"\b(?:the|a|an|in|at|on|to|colou?r|bold|bigger|smaller|larger|big|small|large|medium|xl|size|font|top|bottom|"
+    r"left|right|cent(?:er|re)|middle|corner|upper|lower|box|boxed|shadow|outline)\b|"
+    r"大一点|小一点|大一些|小一些|大号|小号|特大|顶部|底部|中间|左边|右边|居中|上方|下方|颜色|字号|粗体")
+
+
+def _styling(words: str) -> bool:
+    """Whether what a text is changed "to" is a look, a place or a time ("to red", "to the top",
+    "改成红色", "to 5 seconds") rather than its new words."""
+    w = words.lower().strip(" .!。！")
+    if P.find_durations(w):
+        return True
+    return not re.search(r"\w", _RX_STYLE_WORD.sub(" ", _RX_COLOR.sub(" ", w)))
+
+
 def _looks_cta(text: str) -> bool:
     return len(text) <= 60 and _RX_CTA_TEXT.search(text.strip()) is not None
 
@@ -251,6 +270,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             new_text = m.group(1).strip().strip("'\"")
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
             new_text = zh.group(1).strip().strip("“”「」'\"")
+        elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not _styling(ren.group("x") or ren.group("zx")):
+            # "change the title to Summer Drop", "把标题改成城市之光": new words, nothing else
+            return [O.UpdateText(target=_text_target(c, role), text=(ren.group("x") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！"))]
         elif role is not None and existing and (
                 said := re.search(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
                                   r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", c.raw, re.I)):
@@ -313,8 +335,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         timing = O.Timing(start_ms=timing.start_ms, duration_ms=min(cur.duration, c.tl.duration - timing.start_ms))
     if timing is None:
         durs = [d for d in P.find_durations(t) if d.ms <= c.tl.duration]
-        if durs and _has(r"\bfor\b|\blast|\bstay|\bshow|\bkeep|显示|持续|停留|保持|秒", t) and cur is not None:
-            timing = O.Timing(start_ms=cur.start, duration_ms=durs[0].ms)
+        # "title for 5 seconds", "make the title 5 seconds", "change the title to 5 seconds": the text's
+        # time on screen (the last was read as the whole video's length)
+        if durs and _has(r"\bfor\b|\blast|\bstay|\bshow|\bkeep|\bmake\b|\bchange\b|\bset\b|显示|持续|停留|保持|秒", t) \
+                and cur is not None and not _has(r"\blonger\b|\bshorter\b", t):
+            timing = (O.Timing(duration_ms=durs[0].ms, anchor="end") if cur.end >= c.tl.duration - 1  # keeps its end
+                      else O.Timing(start_ms=cur.start, duration_ms=durs[0].ms))
     longer, shorter = _has(r"\blonger\b|长一点|久一点|延长", t), _has(r"\bshorter\b|短一点|缩短", t)
     if timing is None and cur is not None and (longer or shorter):
         # "show the title longer", "make the title 3 seconds longer": a call to action at the end stays at the end
