@@ -139,7 +139,7 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
         want = False  # "get rid of all the zooming"
     specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None) if want is not False else None
-    if want is not False and _has(r"\b(?:slow(?:er)?|faster|quicker|speed)\b|慢一点|快一点|速度", t) \
+    if want is not False and _has(r"\bslow\s+(?:\w+\s+){0,2}down\b|\b(?:slower|faster|quicker|speed)\b|慢一点|快一点|速度", t) \
             and _has(r"\b(?:zoom(?:s|ing)?|pan(?:s|ning)?|motion|movements?|ken\s+burns)\b|缩放|推拉|平移|动画", t):
         # a zoom or pan runs over its whole shot: its speed is the shot's length
         raise _Cannot("a zoom or pan runs over the whole shot: make the shot longer to slow it down "

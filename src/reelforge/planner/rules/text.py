@@ -165,7 +165,7 @@ _RX_CTA_TEXT = re.compile(
 
 
 # "to / on / over / during the third shot", "在第三张图片上", "给咖啡那张图": the text goes over that shot
-_RX_OVER_SHOT_BEFORE = re.compile(r"(?:\b(?:to|on|onto|over|during|across|with|under|for)\s+(?:the\s+)?|(?:在|给|为)\s*)$")
+_RX_OVER_SHOT_BEFORE = re.compile(r"(?:\b(?:to|on|onto|over|during|across|with|under|for|in|into)\s+(?:the\s+)?|(?:在|给|为)\s*)$")
 
 
 def _text_shot(c: _Ctx) -> O.Target | None:
