@@ -58,3 +58,28 @@ def test_timeline_file_errors(lean_server, media_dir):
     assert (r.status_code, r.json()["code"]) == (404, 1002) and "no timeline yet" in r.json()["message"]
     r = httpx.get(f"{base}/v1/sessions/{sid}/timeline.xml")
     assert r.status_code == 401
+
+
+@pytest.mark.parametrize("fmt", list(ADAPTERS))
+def test_timeline_files_with_control_characters_in_a_title(lean_server, media_dir, fmt):
+    """A title said in the chat may hold any Unicode JSON can spell: U+0001, NUL, ESC, U+FFFF.
+    Every editor's file is still written (the FCP 7 writer answered 500 with a
+    traceback: XML cannot hold them), reads back with OpenTimelineIO; the session's own title keeps its text."""
+    import opentimelineio as otio
+
+    base = lean_server.url
+    token, sid = session_with_cut(base, media_dir, "a 6-second promo")
+    # raw JSON so the escapes reach the server as written
+    body = '{"text": "add the title \\"a\\u0001b\\u0000c\\u001b[31m\\uffff\\" for 2 seconds"}'
+    with httpx.stream("POST", f"{base}/v1/sessions/{sid}/chat", content=body.encode(),
+                      headers=auth(token, **{"Content-Type": "application/json"})) as r:
+        assert r.status_code == 200
+        r.read()
+    state = httpx.get(f"{base}/v1/sessions/{sid}/state", headers=auth(token)).json()
+    texts = [sg["m"]["text"] for t in state["draft"]["t"] if t["tt"] == 7 for sg in t["sg"]]
+    assert any("\x01" in t for t in texts), texts
+    r = httpx.get(f"{base}/v1/sessions/{sid}/timeline.{fmt}", headers=auth(token))
+    assert r.status_code == 200, r.text
+    extra = {"rate": state["draft"]["m"]["fps"]} if fmt == "edl" else {}
+    otio.adapters.read_from_string(r.content.decode(), adapter_name=ADAPTERS[fmt], **extra)
+    assert "Traceback" not in lean_server.log()

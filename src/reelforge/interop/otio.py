@@ -164,12 +164,48 @@ def write(tl: Timeline, path: str | Path, *, media_root: str | None = None) -> P
     adapter = FORMATS.get(path.suffix.lower())
     if adapter is None:
         raise InteropError(f"{path.name}: unknown timeline format; use one of {', '.join(FORMATS)}")
+    if adapter != "otio_json":
+        tl = editor_safe(tl, one_line=adapter == "cmx_3600")
     ot = to_otio(tl, name=path.stem, media_root=media_root, snap=adapter != "otio_json")
     if adapter != "otio_json":
         ot = _for_editors(ot, adapter)
     path.parent.mkdir(parents=True, exist_ok=True)
     _otio().adapters.write_to_file(ot, str(path), adapter_name=adapter)
     return path
+
+
+# Characters an XML 1.0 document cannot hold at all (not even escaped): C0 controls other than
+# tab/newline/return, lone surrogates, U+FFFE/U+FFFF. A title may carry them (chat text and
+# drafts are Unicode, and JSON can spell U+0001), and the FCP writers would otherwise write a
+# file no reader accepts (FCP 7: the adapter re-parses its own output and fails).
+_NOT_XML = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF], "\ufffd")
+_LINE_BREAKS = {0x0A: " ", 0x0D: " ", 0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
+def _xml_text(value: str, one_line: bool) -> str:
+    out = value.translate(_NOT_XML)
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in out):
+        out = "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in out)
+    return out.translate(_LINE_BREAKS) if one_line else out
+
+
+def editor_safe(tl: Timeline, *, one_line: bool = False) -> Timeline:
+    """``tl`` with every string an editor's file can hold: characters XML cannot carry become
+    U+FFFD, and with ``one_line`` (EDL, one event per line) line breaks become spaces, so a
+    title can never start a line of its own in the file."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return _xml_text(value, one_line)
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    data = tl.model_dump(mode="json")
+    cleaned = clean(data)
+    return tl if cleaned == data else Timeline.model_validate(cleaned)
 
 
 def _for_editors(ot, adapter: str):
