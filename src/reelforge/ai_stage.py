@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reelforge.ai")
 
+# Whisper's language detection on clear speech is above 0.9; below this the instruction's language
+# is the better guess. Captions whose words average under the confidence below are not made.
+LANGUAGE_SURE = 0.8
+CAPTION_MIN_CONFIDENCE = 0.5
+
 
 class AIStage:
     """The model runs of one `Session` (``session.stage``)."""
@@ -117,6 +122,21 @@ class AIStage:
             self.cache[key] = ai.transcribe(asset.path, language)
         return self.cache[key]
 
+    def _language_hint(self, asset: Asset) -> str | None:
+        """The instruction's language for a voice whose own language Whisper is unsure of (espeak-ng
+        Mandarin was 'en' at 56 % and came out as "Q and 5 in 2, A2, A4"); None to let it detect."""
+        hint = "zh" if getattr(self.s, "_zh", False) else "en"
+        key = ("lang", asset.id)
+        try:
+            if key not in self.cache:
+                from reelforge.ai.captions import detect_language
+
+                self.cache[key] = detect_language(asset.path)
+            lang, prob = self.cache[key]
+        except Exception:  # noqa: BLE001 - transcribe says what is wrong with the file
+            return None
+        return hint if lang != hint and prob < LANGUAGE_SURE else None
+
     def _captions_op(self, tl: Timeline, language: str | None) -> O.SetCaptions:
         from reelforge import ai
 
@@ -135,12 +155,23 @@ class AIStage:
         if not spans:
             raise AIFailed("there is no speech to caption: add a voiceover (or say 'add a voiceover saying "
                             "\"…\"') or a clip with sound")
+        what = "voiceover" if source == "voice" else "clips' sound"
+        unsure: list[float] = []
         for seg, speed in spans:
-            tr = self._transcript(by_id[seg.src], language)
+            asset = by_id[seg.src]
+            tr = self._transcript(asset, language or self._language_hint(asset))
+            if tr.words:
+                sure = sum(w.probability for w in tr.words) / len(tr.words)
+                if sure < CAPTION_MIN_CONFIDENCE:  # letters and digits read into a voice it cannot make out
+                    unsure.append(sure)
+                    continue
             lines = ai.caption_lines(tr, max_chars=32, max_lines=2)
             cues += _shift_cues(lines, seg, speed)
+        if not cues and unsure:
+            raise AIFailed(f"the {what}'s words could not be made out (confidence {max(unsure):.0%}), so no "
+                           "captions were made: type them, e.g. add a caption \"…\" from 0:02 to 0:05")
         if not cues:
-            raise AIFailed("no speech found in the " + ("voiceover" if source == "voice" else "clips' sound"))
+            raise AIFailed(f"no speech could be made out in the {what}")
         return O.SetCaptions(cues=cues, source=source)  # type: ignore[arg-type]
 
     # voiceover -----------------------------------------------------------------------------
@@ -641,7 +672,7 @@ class AIStage:
             if prob < 0.5:
                 return [], [f"The voiceover's words could not be made out ({prob:.0%} sure it is speech), so the "
                             "text does not come from it."]
-            tr = self._transcript(asset, None)
+            tr = self._transcript(asset, self._language_hint(asset))
         except Exception:  # noqa: BLE001 - no speech model or no speech: the cut keeps its copy
             return [], []
         if not tr.words:

@@ -79,3 +79,16 @@ def test_brand_file_sets_the_style(tmp_path):
 
     with pytest.raises(BrandError, match="style"):
         load_brand(tmp_path / "bad.json")
+
+
+def test_a_look_said_as_a_clause_of_its_own_is_the_look():
+    # user test s8: "youtube shorts promo for the coffee shop menu, 12 sec, playful" got the default look
+    from reelforge.timeline.styles import style_in
+
+    assert style_in("youtube shorts promo for the coffee shop menu, 12 sec, playful") == "playful"
+    assert style_in("tiktok vid, minimalist pls") == "minimal"
+    assert style_in("15秒竖屏，活泼一点") == "playful"
+    assert style_in("half a minute - elegant - for instagram") == "minimal"
+    # a look word that speaks of something else is not a look
+    for t in ("make the title bold", "music quiet", "a clean cut of the clip, 10 s", "simple", "make it loud"):
+        assert style_in(t) is None, t

@@ -436,15 +436,36 @@ def _units(words: tuple[Word, ...] | list[Word]) -> list[Word]:
     return out
 
 
+def _attached(u: Word) -> bool:
+    """A token written against the word before it (".com", ",", "'s"): never a line's start."""
+    return u.text[:1] in ",.!?;:，。！？；：、…)'’"
+
+
 def _wrap(units: list[Word], max_chars: int) -> list[list[Word]]:
     lines: list[list[Word]] = [[]]
     for u in units:
         cur = lines[-1]
-        if cur and width(_join([w.text for w in cur + [u]])) > max_chars and u.text not in SENTENCE_END + CLAUSE_END:
+        if cur and width(_join([w.text for w in cur + [u]])) > max_chars and not _attached(u):
             lines.append([u])
         else:
             cur.append(u)
-    return [line for line in lines if line]
+    lines = [line for line in lines if line]
+    if len(lines) == 2 or (len(lines) == 1 and len(lines[0]) > 1 and width(_join([w.text for w in lines[0]])) > max_chars):
+        # two balanced lines, not a full one over a lone word ("…for every" / "trip.")
+        flat = [w for line in lines for w in line]
+        best = None
+        for k in range(1, len(flat)):
+            if _attached(flat[k]):
+                continue
+            a, b = width(_join([w.text for w in flat[:k]])), width(_join([w.text for w in flat[k:]]))
+            if max(a, b) > max_chars and best is not None:
+                continue
+            score = (max(a, b) > max_chars, max(a, b), -a)  # the longer line on top when even
+            if best is None or score < best[0]:
+                best = (score, k)
+        if best is not None:
+            lines = [flat[:best[1]], flat[best[1]:]]
+    return lines
 
 
 def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_lines: int = 2,

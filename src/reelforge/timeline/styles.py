@@ -76,4 +76,21 @@ def style_in(text: str, *, anywhere: bool = False) -> str | None:
                 return name
     if re.fullmatch(r"\s*(?:clean|bold|minimal|playful)\s*", t):
         return t.strip()
+    # a style word as a clause of its own: "youtube shorts promo, 12 sec, playful", "minimalist pls"
+    for clause in re.split(r"[,;.!?\n，；。！？、]+|\s[-–—]\s|\s+(?:and|but)\s+", t):
+        m = re.fullmatch(_BARE, clause.strip(" '\"()[]"), re.ASCII)
+        if m:
+            word = m.group(1) or m.group(2)
+            for name, words in _WORDS:
+                if re.fullmatch(words, word, re.ASCII):
+                    return name
     return None
+
+
+# a look said without "style/look": the clause is that word (with a few fillers) and nothing else;
+# words that also speak of sound or text ("loud", "quiet", "simple", "bold text") are not in it
+_BARE = (r"(?:(?:a|an|very|super|really|more|kinda|something|bit|little)\s+)*"
+         r"(playful|fun|funky|cheerful|whimsical|cute|lively|minimal|minimalist|minimalistic|understated|elegant|"
+         r"punchy|energetic|high[\s-]energy|striking|clean|classic|professional|corporate)"
+         r"(?:\s+(?:one|vibes?|please|pls|plz|feel))?|"
+         r"(?:要|更|再)?(活泼|俏皮|可爱|欢快|简约|极简|素雅|优雅|醒目|动感|简洁|干净|专业)(?:一点|一些|点|些)?")

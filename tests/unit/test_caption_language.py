@@ -1,0 +1,95 @@
+"""Captions from a voice Whisper cannot place: the instruction's language is the hint, and words
+it only guessed are not burned in (user test s8: espeak-ng Mandarin under a Chinese instruction
+came out as "Q and 5 in 2, A2, A4, Shunchu")."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge import ai
+from reelforge.ai import captions as C
+from reelforge.ai.captions import Transcript, Word
+from reelforge.session import Session
+from reelforge.timeline import Role
+
+from .edit_cases import ASSETS, sample_timeline
+
+
+@pytest.fixture(autouse=True)
+def _no_llm(monkeypatch):
+    monkeypatch.delenv("REELFORGE_LLM_BASE_URL", raising=False)
+    monkeypatch.delenv("REELFORGE_LLM_MODEL", raising=False)
+
+
+def _fake(monkeypatch, detected, by_language):
+    asked = []
+
+    def transcribe(path, language=None, **k):
+        asked.append(language)
+        words = by_language.get(language, ())
+        return Transcript(words=tuple(words), language=language or detected[0], language_probability=detected[1],
+                          duration_ms=24000)
+    monkeypatch.setattr(ai, "transcribe", transcribe)
+    monkeypatch.setattr(C, "detect_language", lambda path, seconds=30: detected)
+    monkeypatch.setattr(ai, "capabilities", lambda: {"captions": "ok"}, raising=False)
+    return asked
+
+
+def _garbage():
+    return [Word(400 * i, 400 * i + 300, t, 0.65) for i, t in enumerate("Q and 5 in 2, A2, A4, Shunchu,".split())]
+
+
+def test_an_unsure_english_guess_under_a_chinese_instruction_is_transcribed_as_chinese(monkeypatch):
+    zh = [Word(0, 400, "欢迎", 0.9), Word(400, 900, "来到", 0.9), Word(900, 1600, "城市咖啡。", 0.9)]
+    asked = _fake(monkeypatch, ("en", 0.56), {None: _garbage(), "zh": zh})
+    s = Session(library=ASSETS, timeline=sample_timeline())
+    r = s.handle("加字幕")
+    assert r.changed, r.message
+    assert asked == ["zh"]
+    text = "".join(c.text for c in s.timeline.track(Role.CAPTION).segments)
+    assert "城市咖啡" in text and "A2" not in text
+
+
+def test_nothing_made_out_is_said_and_nothing_is_burned_in(monkeypatch):
+    _fake(monkeypatch, ("en", 0.56), {None: _garbage(), "zh": []})
+    s = Session(library=ASSETS, timeline=sample_timeline())
+    before = s.timeline
+    r = s.handle("加字幕")
+    assert not r.changed and s.timeline == before
+    assert "A2" not in r.message
+
+
+def test_words_it_only_guessed_are_not_captions(monkeypatch):
+    low = [Word(400 * i, 400 * i + 300, t, 0.3) for i, t in enumerate("I1 4 M4 I4 M1".split())]
+    _fake(monkeypatch, ("en", 0.95), {None: low})
+    s = Session(library=ASSETS, timeline=sample_timeline())
+    r = s.handle("add captions")
+    assert not r.changed and "could not be made out" in r.message
+    assert s.timeline.track(Role.CAPTION) is None
+
+
+def test_a_sure_detection_is_kept_whatever_the_instruction_language(monkeypatch):
+    en = [Word(0, 400, "Fresh", 0.95), Word(400, 900, "coffee.", 0.95)]
+    asked = _fake(monkeypatch, ("en", 0.97), {None: en})
+    s = Session(library=ASSETS, timeline=sample_timeline())
+    r = s.handle("加字幕")
+    assert r.changed, r.message
+    assert asked == [None]
+
+
+def _cues(tokens, **k):
+    return [c.text for c in C.caption_lines([Word(300 * i, 300 * i + 250, t, 0.9) for i, t in enumerate(tokens)], **k)]
+
+
+def test_a_two_line_cue_is_balanced_not_a_full_line_over_a_lone_word():
+    # user test s8: "Light, a, and ready for every\ntrip." (a word alone under a full line)
+    (text,) = _cues("Light, tough, and ready for every trip.".split())
+    top, bottom = text.split("\n")
+    assert len(bottom.split()) >= 2 and abs(len(top) - len(bottom)) <= 8, text
+
+
+def test_a_line_never_starts_with_a_token_written_against_the_word_before():
+    # Whisper's ".com" is its own word: "Order yours today at bluepack\n.com" split the address
+    (text,) = _cues(["Order", "yours", "today", "at", "bluepack", ".com"])
+    assert "bluepack.com" in text and all(not ln.startswith(".") for ln in text.split("\n"))
+    assert all(len(ln) <= 32 for ln in text.split("\n")), text
