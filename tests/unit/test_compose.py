@@ -387,6 +387,8 @@ def test_subject_of(instruction, subject):
     ("iconic-view.jpg", "Iconic View"),
     ("产品图1.png", None), ("产品图2.png", None), ("图片02.jpg", None), ("照片3.jpg", None),
     ("红色运动鞋2.jpg", "红色运动鞋"),
+    # user test s8: the picture's shape is not what it shows ("Rocket Tall" was on screen)
+    ("rocket_tall.jpg", "Rocket"), ("city-wide.jpg", "City"), ("mountain_landscape_16x9.jpg", "Mountain"),
 ])
 def test_caption_from_name(name, caption):
     assert C.caption_from_name(name) == caption

@@ -202,6 +202,7 @@ _TECH_WORDS = {
     "tiny", "huge", "small", "large", "thumb", "thumbs", "thumbnail", "hires", "highres", "lowres", "res",
     "hd", "fhd", "uhd", "fullhd", "compressed", "optimized", "optimised", "scaled", "upscaled", "downscaled",
     "crop", "cropped", "resized", "vertical", "horizontal", "panorama", "panoramic",
+    "tall", "wide", "widescreen", "ultrawide", "landscape", "letterbox", "letterboxed", "pillarbox",
     "copy", "final", "edit", "edited", "ver", "version", "rev", "old", "latest", "backup", "bak", "tmp",
     "temp", "wip", "draft", "fixed", "updated", "approved", "v",
     "alpha", "transparent", "transparency", "rgba", "rgb", "srgb", "cmyk", "grayscale", "greyscale", "bw",
