@@ -149,7 +149,16 @@ def chat_stream(ctx: Context, who: Principal, session_id: str, text: str, reques
     return EventSourceResponse(body, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-async def export_events(ctx: Context, who: Principal, render_id: str, base: str):
+async def export_events(ctx: Context, who: Principal, render_id: str, base: str, slot=None):
+    try:
+        async for event in _export_events(ctx, who, render_id, base):
+            yield event
+    finally:
+        if slot is not None:
+            slot.release()
+
+
+async def _export_events(ctx: Context, who: Principal, render_id: str, base: str):
     row = await run_in_threadpool(renders.get, ctx, who, render_id)
     last = None
     beat = asyncio.get_running_loop().time()
@@ -267,10 +276,16 @@ def export_status(ctx: Ctx, who: Who, export_id: str, request: Request) -> dict:
 
 
 @router.get("/exports/{export_id}/events", summary="Server-Sent Events: progress, then done",
-            response_class=EventSourceResponse, responses={**EXPORT_EVENTS, **errors(*AUTHED, 404)})
+            response_class=EventSourceResponse, responses={**EXPORT_EVENTS, **errors(*AUTHED, 404, 429)})
 async def export_progress(ctx: Ctx, who: StreamWho, export_id: str, request: Request):
+    from reelforge.service import streams
+
     await run_in_threadpool(renders.get, ctx, who, export_id)
-    return EventSourceResponse(export_events(ctx, who, export_id, base_url(ctx, request)))
+    # each open stream reads the database 4 times a second: bounded per account and in all
+    slot = streams.take(ctx, "export-events", who.account_id,
+                        per_account=ctx.settings.event_streams_per_account,
+                        total=ctx.settings.event_streams)
+    return EventSourceResponse(export_events(ctx, who, export_id, base_url(ctx, request), slot))
 
 
 @router.get("/exports/{export_id}/download", response_class=FileResponse,
