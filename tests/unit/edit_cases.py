@@ -697,3 +697,25 @@ HOLDOUT: list[tuple[str, object]] = [
     ("apply our brand kit", [{"op": "use_brand"}]),
     ("套用品牌", [{"op": "use_brand"}]),
 ]
+
+# when the music or the voiceover plays (2026-12-02: all "did not understand" before)
+CASES += [
+    ("make the music start at 5 seconds", [{"start_ms": 5000, "op": "set_audio_timing"}]),
+    ("start the music at 0:04", [{"start_ms": 4000, "op": "set_audio_timing"}]),
+    ("music should come in after the title", [{"start_ms": 3000, "op": "set_audio_timing"}]),
+    ("make the music start later", [{"start_ms": 3000, "op": "set_audio_timing"}]),
+    ("music starts 3 seconds later", [{"by_ms": 3000, "op": "set_audio_timing"}]),
+    ("delay the voiceover by 1 second", [{"role": "voice", "by_ms": 1000, "op": "set_audio_timing"}]),
+    ("start the voiceover at 2 seconds", [{"role": "voice", "start_ms": 2000, "op": "set_audio_timing"}]),
+    ("start the song from 0:30", [{"from_ms": 30000, "op": "set_audio_timing"}]),
+    ("skip the first 10 seconds of the music", [{"from_ms": 10000, "op": "set_audio_timing"}]),
+    ("音乐从第5秒开始", [{"start_ms": 5000, "op": "set_audio_timing"}]),
+    ("背景音乐晚2秒进", [{"by_ms": 2000, "op": "set_audio_timing"}]),
+    ("旁白提前1秒", [{"role": "voice", "by_ms": -1000, "op": "set_audio_timing"}]),
+    ("跳过音乐前10秒", [{"from_ms": 10000, "op": "set_audio_timing"}]),
+    ("标题之后再放音乐", [{"start_ms": 3000, "op": "set_audio_timing"}]),
+    # still what they were
+    ("lower the music for the first 5 seconds", [{"factor": 0.5, "span": {"start_ms": 0, "end_ms": 5000},
+                                                  "op": "set_volume"}]),
+    ("fade in the music over 3 seconds", [{"fade_in_ms": 3000, "op": "set_fade"}]),
+]

@@ -1234,6 +1234,81 @@ def _set_in_point(st: _State, op: O.SetInPoint) -> None:
         st.relayout_main(keep_total=False)
 
 
+def _set_audio_timing(st: _State, op: O.SetAudioTiming) -> None:
+    """Move a sound track in time and/or play it from another point of its source: all its
+    pieces together. Pieces moved past either end of the video are cut there; a music bed that
+    ended with the video still does (a looped bed, or as far as its source goes); captions timed
+    to the voice move with the voice."""
+    role = Role(op.role)
+    tracks = [t for t in st.tracks_of(role) if t.segs]
+    if not tracks:
+        raise ApplyError(f"there is no {_role_word(role)} in this video")
+    word = _role_word(role)
+    first = min((s for t in tracks for s in t.segs), key=lambda s: s.start)
+    to_end = max(s.end for t in tracks for s in t.segs) >= st.duration
+    delta = op.start_ms - first.start if op.start_ms is not None else op.by_ms or 0
+    if first.start + delta >= st.duration - MIN_SEGMENT_MS:
+        raise ApplyError(f"the video is {O.fmt_ms(st.duration)} long: the {word} would start after it ends")
+    skip = 0 if op.from_ms is None else op.from_ms - first.in_ms  # source time skipped (<0: replayed)
+
+    def source_ms(seg: AudioSegment) -> int | None:
+        a = st.library.get(seg.src)
+        return a.duration_ms if a is not None and a.duration_ms else None
+
+    if op.from_ms is not None:
+        length = source_ms(first)
+        if length is not None and op.from_ms >= length:
+            raise ApplyError(f"{_label(first, st)} is only {O.fmt_ms(length)} long")
+    for tr in tracks:
+        out: list[Any] = []
+        for seg in tr.segs:
+            a, b, in_ms = seg.start + delta, seg.end + delta, seg.in_ms + skip
+            if a < 0:  # moved earlier than the start: what falls before 0 is cut
+                in_ms, a = in_ms - a, 0
+            b = min(b, st.duration)
+            upd: dict[str, Any] = {}
+            length = source_ms(seg)
+            if length is not None:
+                if seg.loop:
+                    in_ms = loop_position(in_ms, seg.loop_start_ms, seg.loop_end_ms, length)
+                elif in_ms + (b - a) > length:
+                    if role is Role.MUSIC:  # a bed plays on to its end: round again
+                        upd["loop"] = True
+                    else:
+                        b = a + length - in_ms
+            if b - a < MIN_SEGMENT_MS or in_ms < 0:
+                continue
+            out.append(_fix_fades(seg.model_copy(update={**upd, "start": a, "duration": b - a, "in_ms": in_ms})))
+        tr.segs[:] = out
+    if to_end and delta < 0 and role is Role.MUSIC:  # the bed still ends with the video
+        tr = max(tracks, key=lambda t: t.segs[-1].end if t.segs else -1)
+        if tr.segs and tr.segs[-1].end < st.duration:
+            last = tr.segs[-1]
+            room = st.duration - last.start
+            if not last.loop and source_ms(last) is not None:
+                room = min(room, source_ms(last) - last.in_ms)  # type: ignore[operator]
+            tr.segs[-1] = last.model_copy(update={"duration": max(last.duration, room)})
+    if not any(t.segs for t in tracks):
+        raise ApplyError(f"none of the {word} would be left inside the video")
+    if role is Role.VOICE and (delta or skip):
+        _move_cues(st, delta - skip)
+
+
+def _move_cues(st: _State, by: int) -> None:
+    """Captions timed to the voice move with it (cut at the video's ends)."""
+    for tr in st.tracks_of(Role.CAPTION):
+        out: list[Any] = []
+        for seg in tr.segs:
+            if not seg.id.startswith(CUE_ID):
+                out.append(seg)
+                continue
+            a, b = max(0, seg.start + by), min(st.duration, seg.end + by)
+            if b - a >= MIN_SEGMENT_MS:
+                out.append(_fix_fades(seg.model_copy(update={"start": a, "duration": b - a})))
+        tr.segs[:] = out
+    st.tracks = [t for t in st.tracks if t.role is not Role.CAPTION or t.segs]
+
+
 def _apply_brand(st: _State, op: O.ApplyBrand) -> None:
     from reelforge.ai.brand import Brand, apply_brand  # pure (Pillow only for cards, not used here)
 
@@ -1265,7 +1340,7 @@ _HANDLERS: dict[type, Any] = {
     O.SetFrame: _set_frame, O.SetFit: _set_fit, O.SetBackground: _set_background, O.AddLogo: _add_logo,
     O.SetCaptionMode: _set_caption_mode, O.SetStyle: _set_style,
     O.SetCaptions: _set_captions, O.AddVoiceover: _add_voiceover, O.SetFocus: _set_focus, O.BeatSync: _beat_sync,
-    O.SetInPoint: _set_in_point, O.ApplyBrand: _apply_brand,
+    O.SetInPoint: _set_in_point, O.SetAudioTiming: _set_audio_timing, O.ApplyBrand: _apply_brand,
 }
 
 

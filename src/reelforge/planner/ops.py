@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from reelforge.errors import PlanError
 from reelforge.planner.bed import music_bed
@@ -391,6 +391,28 @@ class SetInPoint(_Op):
     duration_ms: PositiveMs | None = None
 
 
+class SetAudioTiming(_Op):
+    """When a sound track plays: where its sound starts on the timeline (``start_ms``, or ``by_ms``
+    later; negative: earlier) and/or from where in its source (``from_ms``). Its pieces move
+    together; the music still ends with the video, and captions timed to the voice move with it.
+    ("start the music at 5 seconds", "delay the voiceover by 1 second", "start the song from 0:30")"""
+
+    op: Literal["set_audio_timing"] = "set_audio_timing"
+    role: Literal["music", "voice"] = "music"
+    start_ms: Ms | None = Field(None, description="the track's sound starts at this time of the video")
+    by_ms: int | None = Field(None, ge=-3_600_000, le=3_600_000,
+                              description="or: the track plays this much later (negative: earlier)")
+    from_ms: Ms | None = Field(None, description="the track plays from this point of its source")
+
+    @model_validator(mode="after")
+    def _one_start(self) -> SetAudioTiming:
+        if self.start_ms is not None and self.by_ms is not None:
+            raise ValueError("give start_ms or by_ms, not both")
+        if self.start_ms is None and self.by_ms is None and self.from_ms is None:
+            raise ValueError("give start_ms, by_ms or from_ms")
+        return self
+
+
 class ApplyBrand(_Op):
     """A brand kit (validated `reelforge.ai.brand.Brand` data) with its ingested card/logo assets."""
 
@@ -453,14 +475,14 @@ OP_TYPES: tuple[type[_Op], ...] = (
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
     SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, BeatSync,
-    SetInPoint, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence, UseBrand, Undo,
-    Redo,
+    SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
+    UseBrand, Undo, Redo,
 )
 # ops the session resolves (by running a model) into data ops before anything is applied
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | BeatSync | SetInPoint | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -646,6 +668,16 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_in_point":
             length = f", {fmt_ms(o.duration_ms)} long" if o.duration_ms else ""
             return f"{o.target.describe()} plays from {fmt_ms(o.in_ms)} of its source{length}"
+        case "set_audio_timing":
+            word = "music" if o.role == "music" else "voiceover"
+            parts = []
+            if o.start_ms is not None:
+                parts.append(f"starts at {fmt_ms(o.start_ms)}")
+            elif o.by_ms:
+                parts.append(f"plays {fmt_ms(abs(o.by_ms))} {'later' if o.by_ms > 0 else 'earlier'}")
+            if o.from_ms is not None:
+                parts.append(f"plays from {fmt_ms(o.from_ms)} of its source")
+            return f"{word} {' and '.join(parts)}"
         case "apply_brand":
             return f"brand kit {o.brand.get('name', '')!s} applied".replace("  ", " ")
         case "auto_captions":
@@ -827,6 +859,16 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "镜头切换对齐音乐节拍（卡点）"
         case "set_in_point" | "use_highlight":
             return "使用视频最精彩的部分"
+        case "set_audio_timing":
+            word = "背景音乐" if o.role == "music" else "旁白"
+            parts = []
+            if o.start_ms is not None:
+                parts.append(f"从第{o.start_ms / 1000:g}秒开始")
+            elif o.by_ms:
+                parts.append(f"{'推迟' if o.by_ms > 0 else '提前'}{abs(o.by_ms) / 1000:g}秒")
+            if o.from_ms is not None:
+                parts.append(f"从{word}本身的第{o.from_ms / 1000:g}秒播放")
+            return word + "，".join(parts)
         case "trim_silence":
             return "去掉了旁白首尾的静音"
         case "apply_brand" | "use_brand":

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pydantic import ValidationError
@@ -45,6 +45,7 @@ from reelforge.planner.rules.ai import (
     caption_mode,
 )
 from reelforge.planner.rules.audio import (
+    _h_audio_timing,
     _h_clip_audio,
     _h_duck,
     _h_fade,
@@ -109,7 +110,7 @@ CAPABILITIES_ZH = (
     "画面：竖屏、方形、横屏、720p", "时长：改成20秒、按旁白长度",
     "镜头：删除/移动/交换/替换第二张图片，把第二张图片放到最后，第一张图片改成3秒，视频片段加速、静音",
     "文字：添加标题「春季大促」前3秒、标题放到顶部、标题改成红色、去掉标题",
-    "声音：背景音乐调到20%、背景音乐调小一点、音乐淡出、去掉背景音乐、关闭闪避",
+    "声音：背景音乐调到20%、背景音乐调小一点、音乐淡出、音乐从第5秒开始、去掉背景音乐、关闭闪避",
     "效果：转场改成叠化、硬切、去掉动画、背景模糊、右上角加logo", "撤销 / 重做",
 )
 
@@ -121,7 +122,7 @@ CAPABILITIES = (
     "text: \"add the title 'Spring Sale' for the first 3 seconds\", 'move the title to the top', "
     "'make the caption red', 'remove the title' / '添加标题「春季大促」'",
     "sound: 'music to 20%', 'lower the music by 6 dB', 'fade out the music', 'don't duck', "
-    "'remove the music', 'use jazz.mp3 as the music' / '把背景音乐调小一点'",
+    "'remove the music', 'use jazz.mp3 as the music', 'start the music at 5 seconds' / '把背景音乐调小一点'",
     "look: 'crossfade transitions', 'hard cuts', 'no motion', 'blurred background', "
     "'add the logo in the top right' / '转场改成叠化'",
     "undo / redo / 撤销 / 重做",
@@ -135,7 +136,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 _HANDLERS: tuple[Handler, ...] = (
     _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
-    _h_logo, _h_music_track, _h_duck, _h_fade, _h_clip_audio, _h_volume, _h_fit_voice, _h_text,
+    _h_logo, _h_music_track, _h_duck, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_text,
     _h_style, _h_transition, _h_background, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move,
     _h_duplicate, _h_add_segment, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
 )
@@ -156,6 +157,7 @@ class _Result:
     question: str | None = None
     cannot: str | None = None
     absent: str | None = None  # a name in the clause that is not in the project (the rest was acted on)
+    notes: list[str] = field(default_factory=list)  # what the reply adds about what was done (`_Ctx.notes`)
 
     @property
     def ok(self) -> bool:
@@ -180,6 +182,8 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         r.cannot = str(exc)
     except ValidationError as exc:  # a value past an op's bounds ("music to 99999%"): said, not raised
         r.cannot = f"that is out of range ({O.brief(exc)})"
+    if r.ok:
+        r.notes = list(c.notes)
     if r.question is None and r.cannot is None and (a := _absent(c)) is not None:
         named = any(t.name for o in r.ops or [] for t in M.targets_of(o))
         if r.ok and named:  # "put the scarf first and the shoe last" with no scarf: the shoe moves, the reply says
@@ -367,7 +371,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     else:
         reply = "; ".join(understood)
         reply = reply[:1].upper() + reply[1:] + "."
-    note = (" " + _skipped_note(problems, zh) if problems else "") + _typo_note(fixes, zh)
+    said = [n for r in results if r.ok for n in r.notes]
+    note = ("".join(" " + n for n in said) + (" " + _skipped_note(problems, zh) if problems else "")
+            + _typo_note(fixes, zh))
     return EditPlan("ok", tuple(ops), reply + note, tuple(understood), skipped=skipped, fixes=fixed,
                     memory=memory_out, note=note.strip())
 

@@ -4,6 +4,7 @@ ducking, the clips' own sound, fitting the video to the voiceover."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
@@ -247,3 +248,146 @@ def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
             return None
         return [O.FitToVoice()]
     return None
+
+
+# -- when a sound track plays -----------------------------------------------------------------
+_STARTS = (r"\bskip\w*\b|\b(?:start|starts|starting|begin|begins|beginning|come\s+in|comes\s+in|kick\s+in|kicks\s+in|enter|enters"
+           r"|drop|drops|play|plays|playing)\b|\bdelay|\bpush(?:ed)?\b[^,.;]{0,30}\b(?:back|later)\b")
+_ZH_STARTS = r"开始|进来|进入|响起|出来|出现|播放|放|进|推迟|延后|延迟|往后|晚|提前|早|跳过"
+_LATER_BY = rf"({P._TV})\s+(?:later|after\s+(?:it\s+does\s+)?now)\b|\bdelay\w*\b[^,.;]{{0,40}}?\bby\s+({P._TV})|\bpush\w*\b[^,.;]{{0,40}}?\bby\s+({P._TV})"
+_EARLIER_BY = rf"({P._TV})\s+(?:earlier|sooner)\b"
+_AT = rf"\b(?:at|after)\s+(?:the\s+)?({P._TV})(?:\s+mark)?"
+_SOURCE = rf"\bfrom\s+({P._TV})(?:\s+(?:in|into|of)\s+(?:the\s+)?(?:song|track|tune|music|voice[\s-]?over|recording))?|\bskip\w*\s+(?:the\s+)?first\s+({P._TV})"
+
+
+def _tv(s: str | None) -> int | None:
+    return P.parse_time_value_ms(s) if s else None
+
+
+def _title_end(c: _Ctx) -> int | None:
+    """Where the opening title leaves the screen (None: no title at the start)."""
+    ends = [s.end for r, s in c.text_segs(Role.TITLE) if s.start <= 500]
+    return max(ends) if ends else None
+
+
+def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
+    """When the music or the voiceover plays: "start the music at 5 seconds", "delay the voiceover
+    by 1 second", "music should come in after the title", "start the song from 0:30",
+    "skip the first 10 seconds of the music", "音乐从第5秒开始", "旁白晚一秒", "跳过音乐前10秒"."""
+    t = c.t
+    role = _audio_role(t)
+    if role not in ("music", "voice"):
+        return None
+    if not (_has(_ZH_STARTS, t) if c.zh else _has(_STARTS, t)):
+        return None
+    if _has(r"\bfad(?:e|es|ing)\b|淡入|淡出|\b(?:volume|level|louder|quieter|softer)\b|音量|大声|小声|%", t):
+        return None  # a fade or a level over a range of time, not a move
+    word = "music" if role == "music" else "voiceover"
+    tracks = [tr for tr in c.tl.tracks_by_role(Role(role)) if tr.segments]
+    if not tracks:
+        raise _Cannot(f"there is no {word} in this video yet" if not c.zh else
+                      f"视频里还没有{'背景音乐' if role == 'music' else '旁白'}")
+    now = min(s.start for tr in tracks for s in tr.segments)
+    op = _zh_audio_timing(c, role, now) if c.zh else _en_audio_timing(c, role, now)
+    if op is None:
+        return None
+    # a voiceover moved later may run past the video's end: say so (its end is cut)
+    if role == "voice":
+        end = max(s.end for tr in tracks for s in tr.segments)
+        shift = (op.start_ms - now) if op.start_ms is not None else (op.by_ms or 0)
+        if shift > 0 and end + shift > c.tl.duration:
+            cut = end + shift - c.tl.duration
+            c.notes.append(f"旁白的最后{cut / 1000:g}秒超出了视频结尾，会被剪掉；说“按旁白长度”可以加长视频。" if c.zh else
+                           f"The voiceover now runs past the end: its last {cut / 1000:g}s are cut. "
+                           "Say 'fit the video to the voiceover' to keep all of it.")
+    return [op]
+
+
+def _en_audio_timing(c: _Ctx, role: str, now: int) -> O.SetAudioTiming | None:
+    t = c.t
+    r: Any = role
+    if m := re.search(_SOURCE, t):
+        skip = _tv(m.group(2))
+        if skip is not None:  # "skip the first 10 seconds of the music": from where it plays now, on
+            first = min((s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), key=lambda s: s.start)
+            return O.SetAudioTiming(role=r, from_ms=first.in_ms + skip)
+        at = _tv(m.group(1))
+        if at is not None and _has(r"\b(?:song|track|tune|recording)\b|\b(?:in|into|of)\s+(?:the\s+)?(?:music|voice)", t):
+            return O.SetAudioTiming(role=r, from_ms=at)
+    if _has(r"\bfrom\s+the\s+(?:very\s+)?(?:start|beginning|top)\s+of\s+the\s+(?:song|track|music|tune|recording)\b", t):
+        return O.SetAudioTiming(role=r, from_ms=0)
+    if m := re.search(_LATER_BY, t):
+        by = _tv(next(g for g in m.groups() if g))
+        return O.SetAudioTiming(role=r, by_ms=by) if by else None
+    if m := re.search(_EARLIER_BY, t):
+        by = _tv(m.group(1))
+        return O.SetAudioTiming(role=r, by_ms=-by) if by else None
+    if _has(r"\b(?:after|when)\s+the\s+(?:title|intro|opening)\b", t):
+        end = _title_end(c)
+        if end is None:
+            raise _Cannot("there is no title at the start to wait for; say when, e.g. 'start the music at 3 seconds'")
+        return O.SetAudioTiming(role=r, start_ms=end)
+    if _has(r"\b(?:right\s+away|immediately|straight\s+away|from\s+the\s+(?:very\s+)?(?:start|beginning)|"
+            r"at\s+the\s+(?:very\s+)?(?:start|beginning))\b|\bat\s+0\b", t):
+        return O.SetAudioTiming(role=r, start_ms=0)
+    if m := re.search(_AT, t):
+        at = _tv(m.group(1))
+        if at is not None:
+            return O.SetAudioTiming(role=r, start_ms=at)
+    if _has(r"\b(?:later|delay(?:ed)?|push\w*\s+(?:it\s+)?back)\b", t):
+        return O.SetAudioTiming(role=r, start_ms=_later(c, now))
+    if _has(r"\b(?:earlier|sooner)\b", t):
+        if now == 0:
+            raise _Cannot(f"the {'music' if role == 'music' else 'voiceover'} already starts with the video")
+        return O.SetAudioTiming(role=r, start_ms=0)
+    return None
+
+
+_ZTV = P._ZTV
+_ZH_LATER = r"(?:推迟|延后|延迟|往后推|往后|晚)"
+_ZH_EARLIER = r"(?:提前|早)"
+
+
+def _zh_audio_timing(c: _Ctx, role: str, now: int) -> O.SetAudioTiming | None:
+    t = c.t
+    r: Any = role
+    if m := re.search(rf"跳过[^，,。；;]{{0,12}}?前\s*({_ZTV})", t):
+        first = min((s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), key=lambda s: s.start)
+        skip = _tv(m.group(1))
+        return O.SetAudioTiming(role=r, from_ms=first.in_ms + skip) if skip else None
+    if m := re.search(rf"(?:歌曲?|音乐本身|曲子|录音)的?\s*第?\s*({_ZTV})", t):
+        at = _tv(m.group(1))
+        return O.SetAudioTiming(role=r, from_ms=at) if at is not None else None
+    if m := re.search(rf"{_ZH_LATER}\s*({_ZTV})", t):
+        by = _tv(m.group(1))
+        return O.SetAudioTiming(role=r, by_ms=by) if by else None
+    if m := re.search(rf"{_ZH_EARLIER}\s*({_ZTV})", t):
+        by = _tv(m.group(1))
+        return O.SetAudioTiming(role=r, by_ms=-by) if by else None
+    if _has(r"标题(?:之后|以后|后|结束|完)", t):
+        end = _title_end(c)
+        if end is None:
+            raise _Cannot("开头没有标题；请说具体时间，例如“背景音乐从第3秒开始”")
+        return O.SetAudioTiming(role=r, start_ms=end)
+    if _has(r"一开始就|从头开始|从开头|马上|立刻", t):
+        return O.SetAudioTiming(role=r, start_ms=0)
+    if m := re.search(rf"第\s*({_ZTV})|({_ZTV})\s*(?:之后|以后|后)", t):
+        at = _tv(m.group(1) or m.group(2))
+        if at is not None:
+            return O.SetAudioTiming(role=r, start_ms=at)
+    if _has(rf"{_ZH_LATER}", t):
+        return O.SetAudioTiming(role=r, start_ms=_later(c, now))
+    if _has(rf"{_ZH_EARLIER}", t):
+        if now == 0:
+            raise _Cannot("已经是从视频开头开始了")
+        return O.SetAudioTiming(role=r, start_ms=0)
+    return None
+
+
+def _later(c: _Ctx, now: int) -> int:
+    """"Later" without a time: after the opening title, else 2 s later; the reply says which."""
+    end = _title_end(c)
+    start = end if end is not None and end > now else now + 2000
+    c.notes.append(f"已推迟到第{start / 1000:g}秒；也可以说具体时间，例如“第5秒开始”。" if c.zh else
+                   f"Moved to start at {start / 1000:g}s; say a time for another, e.g. 'start it at 5 seconds'.")
+    return start
