@@ -328,7 +328,7 @@ def _en_audio_timing(c: _Ctx, role: str, now: int) -> O.SetAudioTiming | None:
             raise _Cannot("there is no title at the start to wait for; say when, e.g. 'start the music at 3 seconds'")
         return O.SetAudioTiming(role=r, start_ms=end)
     if _has(r"\b(?:right\s+away|immediately|straight\s+away|from\s+the\s+(?:very\s+)?(?:start|beginning)|"
-            r"at\s+the\s+(?:very\s+)?(?:start|beginning))\b|\bat\s+0\b", t):
+            r"at\s+the\s+(?:very\s+)?(?:start|beginning))\b|\bat\s+0(?![:.,\d])", t):
         return O.SetAudioTiming(role=r, start_ms=0)
     if m := re.search(_AT, t):
         at = _tv(m.group(1))
