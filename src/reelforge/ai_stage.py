@@ -91,7 +91,7 @@ class AIStage:
             return [self._captions_op(tl, op.language)]
         if isinstance(op, O.Voiceover):
             want_caps = op.captions or any(isinstance(o, O.AutoCaptions) for o in rest)
-            return self._voiceover_ops(op, want_caps, done)
+            return self._voiceover_ops(op, want_caps, done, tl)
         if isinstance(op, O.SmartReframe):
             self.s.smart_crop = op.on
             if not op.on:
@@ -198,7 +198,8 @@ class AIStage:
                 return Path(base) / p
         return Path(self.s.base_dir or os.getcwd()) / p
 
-    def _voiceover_ops(self, op: O.Voiceover, captions: bool, done: Sequence[O.Op]) -> list[O.Op]:
+    def _voiceover_ops(self, op: O.Voiceover, captions: bool, done: Sequence[O.Op],
+                       tl: Timeline | None = None) -> list[O.Op]:
         import hashlib
 
         from reelforge import ai
@@ -223,7 +224,11 @@ class AIStage:
         asset = ingest(out, name="tts.wav", workdir=self._media_dir())
         self.s.add_ingested([asset])
         ops: list[O.Op] = [O.AddVoiceover(asset_id=asset.id)]
-        if not self._duration_fixed(done):
+        # a first cut is paced to its voice; a cut the user has been shaping only grows to fit a
+        # longer voice (a 2.7 s line cut a 7 s video with its title, captions and call to action
+        # down to 3.2 s); "fit it to the voiceover" still does that when asked
+        edited = tl is not None and self.s.timeline is not None
+        if not self._duration_fixed(done) and (not edited or asset.duration_ms > tl.duration):
             ops.append(O.FitToVoice())
         if captions:
             ops.append(self._script_captions(asset, text, lang))

@@ -78,7 +78,7 @@ def test_add_captions_transcribes_the_voiceover(tmp_path, spoken_sentence, monke
 
 def test_voiceover_from_text_refits_and_captions_follow_the_script(tmp_path):
     pytest.importorskip("piper")
-    s = _session(tmp_path, _images(tmp_path), "a promo")
+    s = _session(tmp_path, _images(tmp_path, 1), "a promo")  # 3.5 s: the voice is longer
     before = s.timeline.duration
     r = s.handle(f'add a voiceover saying "{SCRIPT}" with captions')
     assert r.status == "ok", r.message
