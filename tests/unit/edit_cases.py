@@ -719,3 +719,9 @@ CASES += [
                                                   "op": "set_volume"}]),
     ("fade in the music over 3 seconds", [{"fade_in_ms": 3000, "op": "set_fade"}]),
 ]
+
+# user test s8: a shot named in the plural ("swap the coins and the bricks" for brick.png) was "no 'bricks'"
+CASES += [
+    ("swap the shoes and the mountains", [{"a": {"name": "shoe"}, "b": {"name": "mountain"}, "op": "swap_segments"}]),
+    ("move the sneakers to the end", [{"target": {"name": "sneaker"}, "to_index": -1, "op": "move_segment"}]),
+]

@@ -266,9 +266,10 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, end + offset, tuple(more)))
     # names of shots on the timeline
     for stem, full in _stems(c.main_segs()):
-        for m in re.finditer(rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t):
+        # a name in the plural is that shot ("swap the coins and the bricks" for brick.png)
+        for m in re.finditer(rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?:e?s)?(?![a-z0-9_])", t):
             if not any(r.start <= m.start() + offset < r.end for r in found):
-                found.append(_TRef(O.Target(name=stem if m.group(0) == stem else full), m.start() + offset, m.end() + offset))
+                found.append(_TRef(O.Target(name=full if m.group(0) == full else stem), m.start() + offset, m.end() + offset))
     found.sort(key=lambda r: r.start)
     # drop overlaps (keep the longest at a position)
     out: list[_TRef] = []
@@ -463,7 +464,7 @@ def _absent(c: _Ctx) -> str | None:
                                    rf"\b{w}(?:\s+{_NOUN})?(?:\s+(?:first|last))?\s*(?:,|\band\b|\bor\b)", t):
             continue  # beside a shot that is there, a name only in a list with it or before "photo"/"clip"
         word = m.group(1) or m.group(2)
-        if (word in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or P.parse_ordinal(word)
+        if (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or P.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
                 or any(word in n for n in names)):
             continue
