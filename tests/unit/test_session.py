@@ -346,3 +346,15 @@ def test_the_music_comes_back_when_asked_for():
     assert s.timeline.track(Role.MUSIC).segments[0].volume == 0.2
     s.handle("remove the music")
     assert s.handle("恢复背景音乐").changed and s.timeline.track(Role.MUSIC) is not None
+
+
+def test_slowing_the_clip_with_two_clips_asks_which():
+    # user test s8: "slow down the clip" with two clips slowed both and made the video 6.6 s longer
+    s = Session(library=LIBRARY, timeline=sample_timeline(), version=1)
+    assert s.handle("add surf.mp4 at the end").changed
+    before = s.timeline
+    r = s.handle("slow down the clip")
+    assert r.status == "ambiguous" and not r.changed and s.timeline == before
+    assert "street" in r.message and "surf" in r.message
+    r = s.handle("slow down the clips")
+    assert r.changed and {seg.speed for seg in s.timeline.track(Role.MAIN).segments if seg.name.endswith(".mp4")} == {0.5}

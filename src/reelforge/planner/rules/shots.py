@@ -78,7 +78,9 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
     if _has(_MUSIC + "|" + _VOICE, t) and not _find_targets(c):
         raise _Cannot("only video clips change speed; the music and the voiceover keep theirs")
     refs = _find_targets(c)
-    target = refs[0].target if refs else None  # "the clip" / "the video": every clip
+    if not refs and len(c.count("video")) > 1 and _has(r"\b(?:the|this|that)\s+(?:video\s+)?clip\b(?!s)|这段视频|这个视频片段", t):
+        _only(c, "video")  # "slow down the clip" with two clips: which one? (it slowed both)
+    target = refs[0].target if refs else None  # "the clips" / "the video": every clip
     return [O.SetSpeed(target=target, speed=speed)]
 
 
