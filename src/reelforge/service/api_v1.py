@@ -259,15 +259,29 @@ def list_exports(ctx: Ctx, who: Who, session_id: str, request: Request) -> dict:
 @router.post("/sessions/{session_id}/preview", status_code=202,
              summary="Free draft-quality render; ?wait=<seconds> blocks until it is ready",
              response_model=ExportView, responses=errors(400, *AUTHED, 404, *BODY, 429))
-def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
-            body: Annotated[PreviewIn | None, Body()] = None,
-            wait: Annotated[float, Query(ge=0, le=300)] = 0) -> dict:
+async def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
+                  body: Annotated[PreviewIn | None, Body()] = None,
+                  wait: Annotated[float, Query(ge=0, le=300)] = 0) -> dict:
     body = body or PreviewIn()
     base = base_url(ctx, request)
-    view = do_export(ctx, who, session_id, base, preset=body.preset, quality="draft", preview=True)
+    view = await run_in_threadpool(lambda: do_export(ctx, who, session_id, base, preset=body.preset,
+                                                     quality="draft", preview=True))
     if wait:
-        view = core_of(ctx).wait_export(who, view["id"], wait, base)
+        view = await wait_render(ctx, who, view["id"], wait, base)
     return view
+
+
+async def wait_render(ctx: Context, who: Principal, render_id: str, seconds: float, base: str) -> dict:
+    """The render's view once it finishes or ``seconds`` pass. Waits on the event loop: a
+    waiting request holds no server thread (they were blocked in ``time.sleep``, so 40 waiting
+    previews stopped every other request, /health included, for up to 5 minutes)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    row = await run_in_threadpool(renders.get, ctx, who, render_id)
+    while row.status not in ("completed", "failed") and loop.time() < deadline:
+        await asyncio.sleep(0.25)
+        row = await run_in_threadpool(renders.get, ctx, who, render_id)
+    return await run_in_threadpool(renders.view, row, base, ctx)
 
 
 @router.get("/exports/{export_id}", response_model=ExportView, responses=errors(*AUTHED, 404))
