@@ -418,8 +418,8 @@ class Session:
     def _summary(self) -> str:
         if self.timeline is None:
             return ""
-        extra = ai_features(self.timeline)
-        return summarize(self.timeline, zh=self._zh) + (f" · {'; '.join(extra)}" if extra else "")
+        extra = ai_features(self.timeline, zh=self._zh)
+        return summarize(self.timeline, zh=self._zh) + (f" · {('；' if self._zh else '; ').join(extra)}" if extra else "")
 
     def _reply(self, intent: Intent, status: str, message: str, *, changed: bool = False,
                ops: tuple[O.Op, ...] = ()) -> Reply:
@@ -517,27 +517,28 @@ def _nothing_msg(reply: str, zh: bool) -> str:
             else f"Nothing to change: {reply.rstrip('.')} — it already was.")
 
 
-def ai_features(tl: Timeline) -> list[str]:
-    """The AI features visible on a timeline, for the summary line."""
+def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
+    """The AI features visible on a timeline, for the summary line (in Chinese with ``zh``, as
+    the summary it follows: "智能裁剪：3个镜头", not "Smart crop: 3 shots" after a Chinese line)."""
     out = []
     for t in tl.tracks_by_role(Role.CAPTION):
         if t.id.startswith("captions") and t.segments:
             n = len(t.segments)
-            out.append(f"Captions: {n} line{'s' if n != 1 else ''} (auto)")
+            out.append(f"自动字幕：{n}条" if zh else f"Captions: {n} line{'s' if n != 1 else ''} (auto)")
     voice = [s for t in tl.tracks_by_role(Role.VOICE) for s in t.segments]
     if any(s.name == "tts.wav" for s in voice):
-        out.append("Voiceover: tts")
+        out.append("配音：语音合成" if zh else "Voiceover: tts")
     main = tl.track(Role.MAIN)
     focused = [s for s in (main.segments if main else ()) if getattr(s, "focus", None) is not None]
     # a shot shown whole over a blurred fill is not cropped: counted apart, not as a smart crop
     cropped = sum(1 for s in focused if getattr(s, "fit", None) is Fit.COVER)
     if cropped:
-        out.append(f"Smart crop: {cropped} shot{'s' if cropped != 1 else ''}")
+        out.append(f"智能裁剪：{cropped}个镜头" if zh else f"Smart crop: {cropped} shot{'s' if cropped != 1 else ''}")
     if len(focused) > cropped:
         whole = len(focused) - cropped
-        out.append(f"Shown whole: {whole} shot{'s' if whole != 1 else ''}")
+        out.append(f"完整显示：{whole}个镜头" if zh else f"Shown whole: {whole} shot{'s' if whole != 1 else ''}")
     if any(s.id.startswith("brand-") for t in tl.tracks for s in t.segments):
-        out.append("Brand kit")
+        out.append("品牌套件" if zh else "Brand kit")
     return out
 
 

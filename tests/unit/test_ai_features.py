@@ -27,3 +27,17 @@ def test_no_smart_crop_when_every_framed_shot_is_shown_whole():
     features = ai_features(_timeline([Fit.BLUR, None]))
     assert not any(f.startswith("Smart crop") for f in features)
     assert "Shown whole: 1 shot" in features
+
+
+def test_the_features_follow_a_chinese_summary():
+    # user test s8: "时间线（5条轨道）：… · Smart crop: 4 shots" ended a Chinese reply in English
+    features = ai_features(_timeline([Fit.COVER, Fit.BLUR]), zh=True)
+    assert features == ["智能裁剪：1个镜头", "完整显示：1个镜头"]
+    from reelforge.session import Session
+
+    from .edit_cases import ASSETS
+
+    s = Session.new()
+    s.add_ingested(ASSETS)
+    r = s.handle("做一个15秒的竖屏视频")
+    assert r.summary.startswith("时间线") and "Smart crop" not in r.summary and "Shown whole" not in r.summary
