@@ -725,3 +725,22 @@ CASES += [
     ("swap the shoes and the mountains", [{"a": {"name": "shoe"}, "b": {"name": "mountain"}, "op": "swap_segments"}]),
     ("move the sneakers to the end", [{"target": {"name": "sneaker"}, "to_index": -1, "op": "move_segment"}]),
 ]
+
+# the pictures' colour (2026-12-02: "make it black and white" was split at "and" and not understood)
+CASES += [
+    ("make it black and white", [{"saturation": 0.0, "op": "set_grade"}]),
+    ("add a black & white filter", [{"saturation": 0.0, "op": "set_grade"}]),
+    ("黑白", [{"saturation": 0.0, "op": "set_grade"}]),
+    ("make the video brighter", [{"brightness": 0.06, "op": "set_grade"}]),
+    ("a bit darker", [{"brightness": -0.06, "op": "set_grade"}]),
+    ("increase the contrast", [{"contrast": 1.15, "op": "set_grade"}]),
+    ("make the colours pop", [{"saturation": 1.3, "op": "set_grade"}]),
+    ("亮一点", [{"brightness": 0.06, "op": "set_grade"}]),
+    ("对比度高一点", [{"contrast": 1.15, "op": "set_grade"}]),
+    ("画面鲜艳一点", [{"saturation": 1.3, "op": "set_grade"}]),
+    ("remove the filter", [{"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "op": "set_grade"}]),
+    ("back to colour", "unknown"),  # it is in colour: said, nothing changed
+    # not the pictures
+    ("make the background white", [{"color": "#FFFFFF", "op": "set_background"}]),
+    ("change the title to white", [{"color": "#FFFFFF", "op": "update_text"}]),
+]

@@ -70,6 +70,28 @@ def fmt_ms(ms: int) -> str:
     return f"{s:g}s"
 
 
+def grade_words(g: Any, *, zh: bool = False) -> str:
+    """A colour setting in words ("black and white, brighter (+0.08)"); fields left None are skipped."""
+    parts = []
+    if g.saturation is not None:
+        if g.saturation == 0:
+            parts.append("黑白" if zh else "black and white")
+        elif g.saturation == 1:
+            parts.append("原本的色彩" if zh else "colours as shot")
+        else:
+            parts.append(f"饱和度{g.saturation:.0%}" if zh else f"saturation {g.saturation:.0%}")
+    if g.brightness is not None:
+        if g.brightness == 0:
+            parts.append("原本的亮度" if zh else "brightness as shot")
+        else:
+            word = ("更亮" if g.brightness > 0 else "更暗") if zh else ("brighter" if g.brightness > 0 else "darker")
+            parts.append(f"{word} ({g.brightness:+.2f})")
+    if g.contrast is not None:
+        parts.append(f"对比度{g.contrast:.0%}" if zh else
+                     ("contrast as shot" if g.contrast == 1 else f"contrast {g.contrast:.0%}"))
+    return ("，" if zh else ", ").join(parts)
+
+
 def ordinal(index: int) -> str:
     if index == -1:
         return "last"
@@ -373,6 +395,16 @@ class SetStyle(_Op):
     style: Literal["clean", "bold", "minimal", "playful"]
 
 
+class SetGrade(_Op):
+    """The pictures' colour for the whole video (text and logos keep theirs): the values given
+    are set, the rest kept. ("make it black and white", "a bit brighter", "more contrast")"""
+
+    op: Literal["set_grade"] = "set_grade"
+    saturation: float | None = Field(None, ge=0.0, le=3.0, description="0 = black and white, 1 = as shot")
+    brightness: float | None = Field(None, ge=-0.5, le=0.5, description="0 = as shot; +0.1 a little brighter")
+    contrast: float | None = Field(None, ge=0.25, le=3.0, description="1 = as shot")
+
+
 class BeatSync(_Op):
     """Re-time the main track so picture changes land on these beats (hard cuts, same length)."""
 
@@ -474,7 +506,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
-    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, BeatSync,
+    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, SetGrade, BeatSync,
     SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
     UseBrand, Undo, Redo,
 )
@@ -482,7 +514,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -662,6 +694,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"centre crop for {what}" if o.fx is None else f"smart crop for {what} (keeps the subject in frame)"
         case "set_style":
             return f"{o.style} style"
+        case "set_grade":
+            return "colour: " + grade_words(o)
         case "beat_sync":
             bpm = f" ({o.bpm:g} BPM)" if o.bpm else ""
             return f"cuts on the beat{bpm}"
@@ -857,6 +891,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"改为{get_style(o.style).label_zh}风格"
         case "beat_sync" | "cut_to_beat":
             return "镜头切换对齐音乐节拍（卡点）"
+        case "set_grade":
+            return "画面颜色：" + grade_words(o, zh=True)
         case "set_in_point" | "use_highlight":
             return "使用视频最精彩的部分"
         case "set_audio_timing":

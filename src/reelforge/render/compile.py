@@ -56,6 +56,7 @@ from reelforge.timeline.model import (
     AssetKind,
     AudioSegment,
     Fit,
+    Grade,
     Motion,
     Position,
     Role,
@@ -943,10 +944,24 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
     return base, specs
 
 
+def _grade_filters(grade: Grade) -> list[str]:
+    """``eq`` for contrast, brightness and saturation; black and white sets the chroma planes to
+    their neutral value exactly (``eq`` at saturation 0 left them one step off: a green cast)."""
+    out = []
+    sat = grade.saturation if grade.saturation > 0 else 1.0
+    if (grade.contrast, grade.brightness, sat) != (1.0, 0.0, 1.0):
+        out.append(f"eq=contrast={_num(grade.contrast)}:brightness={_num(grade.brightness)}:saturation={_num(sat)}")
+    if grade.saturation == 0:
+        out.append("lutyuv=u=128:v=128")
+    return out
+
+
 def _video(c: _Ctx, workdir: Path) -> tuple[str, list[TextOverlay]]:
     video_tracks = [t for t in c.tl.tracks if t.kind is TrackKind.VIDEO]
     main = next((t for t in video_tracks if t.role is Role.MAIN), None)
     base = _main_video(c, main)
+    if not c.tl.grade.neutral:  # the pictures only: logos and text keep their colours
+        base = c.g.one([base], _grade_filters(c.tl.grade), "grade")
     for track in video_tracks:
         if track is not main:
             base = _overlay_track(c, base, track)

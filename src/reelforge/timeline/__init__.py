@@ -7,6 +7,7 @@ from reelforge.timeline.model import (
     AssetKind,
     AudioSegment,
     Fit,
+    Grade,
     Motion,
     Position,
     Role,
@@ -26,7 +27,7 @@ from reelforge.timeline.model import (
 from reelforge.timeline.presets import PRESETS, Preset, aspect_of, frame_size
 
 __all__ = [
-    "SCHEMA_VERSION", "Asset", "AssetKind", "AudioSegment", "Fit", "Motion", "Position", "Role",
+    "SCHEMA_VERSION", "Asset", "AssetKind", "AudioSegment", "Fit", "Grade", "Motion", "Position", "Role",
     "Segment", "TextBackground", "TextSegment", "TextSize", "Timeline", "Track", "TrackKind",
     "Transition", "VideoSegment", "build", "json_schema", "replace", "from_draft", "to_draft",
     "PRESETS", "Preset", "aspect_of", "frame_size",

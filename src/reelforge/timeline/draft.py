@@ -89,6 +89,8 @@ def to_draft(timeline: Timeline) -> dict[str, Any]:
     meta: dict[str, Any] = {"w": timeline.width, "h": timeline.height, "fps": timeline.fps}
     if timeline.style != Timeline.model_fields["style"].default:
         meta["style"] = timeline.style
+    if not timeline.grade.neutral:
+        meta["grade"] = timeline.grade.model_dump()
     return {"d": timeline.duration, "m": meta, "t": tracks}
 
 
@@ -108,11 +110,18 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
 
 
+class DraftGrade(_In):
+    saturation: float | None = Field(None, ge=0.0, le=3.0, description="0 = black and white, 1 = as shot")
+    brightness: float | None = Field(None, ge=-0.5, le=0.5, description="0 = as shot")
+    contrast: float | None = Field(None, ge=0.25, le=3.0, description="1 = as shot")
+
+
 class DraftFrame(_In):
     w: int | None = Field(None, ge=16, le=7680, multiple_of=2, description="output width, px")
     h: int | None = Field(None, ge=16, le=7680, multiple_of=2, description="output height, px")
     fps: int | None = Field(None, ge=1, le=120, description="output frame rate")
     style: str | None = Field(None, max_length=32, description="look of text and layout")
+    grade: DraftGrade | None = Field(None, description="the pictures' colour")
 
 
 class DraftSegmentMeta(_In):
@@ -279,9 +288,12 @@ def _from_draft(draft: Draft, assets: tuple[Asset, ...], base: Timeline | None) 
         raise InvalidTimeline(f"invalid draft: unknown asset id(s) {', '.join(missing)}")
     extra: dict[str, Any] = {}
     if base is not None:
-        extra = {"background": base.background, "loudness": base.loudness, "style": base.style}
+        extra = {"background": base.background, "loudness": base.loudness, "style": base.style,
+                 "grade": base.grade}
     if meta.style is not None:
         extra["style"] = meta.style
+    if meta.grade is not None:
+        extra["grade"] = {k: v for k, v in meta.grade.model_dump().items() if v is not None}
     return _build("", Timeline.model_validate, {
         "duration": draft.d,
         "width": meta.w or (base.width if base else 1920),

@@ -279,6 +279,18 @@ class Track(_Frozen):
         return max((s.end for s in self.segments), default=0)
 
 
+class Grade(_Frozen):
+    """The pictures' colour, for the whole video (text and logos keep theirs): ffmpeg's ``eq``."""
+
+    saturation: float = Field(1.0, ge=0.0, le=3.0, description="0 = black and white, 1 = as shot")
+    brightness: float = Field(0.0, ge=-0.5, le=0.5, description="added to the picture's level, 0 = as shot")
+    contrast: float = Field(1.0, ge=0.25, le=3.0, description="1 = as shot")
+
+    @property
+    def neutral(self) -> bool:
+        return (self.saturation, self.brightness, self.contrast) == (1.0, 0.0, 1.0)
+
+
 class Timeline(_Frozen):
     """The whole edit. Serialise with `to_json`, read back with `Timeline.from_json`."""
 
@@ -293,6 +305,7 @@ class Timeline(_Frozen):
                        description="named look: typeface, text animation, caption box, transitions, pacing")
     burn_captions: bool = Field(True, description="draw the caption tracks on the picture; False = captions only "
                                                   "as SRT/WebVTT files beside the export")
+    grade: Grade = Field(default_factory=Grade, description="the pictures' colour (black and white, brighter, ...)")
     assets: tuple[Asset, ...] = ()
     tracks: tuple[Track, ...] = ()
 

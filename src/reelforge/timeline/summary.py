@@ -164,8 +164,17 @@ def _track_item(tl: Timeline, track: Track) -> str:
     if not track.segments:
         return f"{_track_label(track)}: {what}"
     start = min(s.start for s in track.segments)
-    inside = ", ".join([_span(start, track.end), *_track_extra(track)])
+    inside = ", ".join([_span(start, track.end), *_track_extra(track), *_grade_tag(tl, track)])
     return f"{_track_label(track)}: {what} ({inside})"
+
+
+def _grade_tag(tl: Timeline, track: Track, *, zh: bool = False) -> list[str]:
+    """The pictures' colour on the main track's item, when it is not as shot."""
+    if track.role is not Role.MAIN or tl.grade.neutral:
+        return []
+    if tl.grade.saturation == 0:
+        return ["黑白" if zh else "black and white"]
+    return ["已调色" if zh else "colour graded"]
 
 
 def summarize(timeline: Timeline, *, zh: bool = False) -> str:
@@ -259,7 +268,7 @@ def _summarize_zh(tl: Timeline) -> str:
         extra = _track_extra(track)
         extra = ["音量不一" if e == "mixed levels" else e for e in extra]
         start = min(s.start for s in segs)
-        inside = "，".join([_span(start, track.end), *extra])
+        inside = "，".join([_span(start, track.end), *extra, *_grade_tag(tl, track, zh=True)])
         items.append(f"{i}. {label}：{what}（{inside}）")
     head = f"时间线（{len(tl.tracks)}条轨道）"
     if not items:

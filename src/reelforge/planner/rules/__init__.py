@@ -53,7 +53,14 @@ from reelforge.planner.rules.audio import (
     _h_music_track,
     _h_volume,
 )
-from reelforge.planner.rules.look import _h_background, _h_logo, _h_motion, _h_style, _h_transition
+from reelforge.planner.rules.look import (
+    _h_background,
+    _h_grade,
+    _h_logo,
+    _h_motion,
+    _h_style,
+    _h_transition,
+)
 from reelforge.planner.rules.refs import (
     _MUSIC,
     _NOUN,
@@ -111,7 +118,7 @@ CAPABILITIES_ZH = (
     "镜头：删除/移动/交换/替换第二张图片，把第二张图片放到最后，第一张图片改成3秒，视频片段加速、静音",
     "文字：添加标题「春季大促」前3秒、标题放到顶部、标题改成红色、去掉标题",
     "声音：背景音乐调到20%、背景音乐调小一点、音乐淡出、音乐从第5秒开始、去掉背景音乐、关闭闪避",
-    "效果：转场改成叠化、硬切、去掉动画、背景模糊、右上角加logo", "撤销 / 重做",
+    "效果：转场改成叠化、硬切、去掉动画、背景模糊、黑白、亮一点、右上角加logo", "撤销 / 重做",
 )
 
 CAPABILITIES = (
@@ -123,7 +130,7 @@ CAPABILITIES = (
     "'make the caption red', 'remove the title' / '添加标题「春季大促」'",
     "sound: 'music to 20%', 'lower the music by 6 dB', 'fade out the music', 'don't duck', "
     "'remove the music', 'use jazz.mp3 as the music', 'start the music at 5 seconds' / '把背景音乐调小一点'",
-    "look: 'crossfade transitions', 'hard cuts', 'no motion', 'blurred background', "
+    "look: 'crossfade transitions', 'hard cuts', 'no motion', 'blurred background', 'black and white', "
     "'add the logo in the top right' / '转场改成叠化'",
     "undo / redo / 撤销 / 重做",
 )
@@ -137,7 +144,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 _HANDLERS: tuple[Handler, ...] = (
     _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_logo, _h_music_track, _h_duck, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_text,
-    _h_style, _h_transition, _h_background, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move,
+    _h_style, _h_transition, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move,
     _h_duplicate, _h_add_segment, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
 )
 

@@ -395,7 +395,7 @@ def _main_seg(c: _Ctx, target: O.Target) -> VideoSegment | None:
 
 # ---------------------------------------------------------------------------------------------
 _QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![A-Za-z0-9_'])'([^'\n]*\S)'(?![A-Za-z0-9_])")
-_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
+_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 
 def _mask(text: str) -> tuple[str, list[str]]:

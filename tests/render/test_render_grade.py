@@ -1,0 +1,52 @@
+"""The pictures' colour, said in chat and rendered for real on a photograph (scikit-image's
+coffee cup): "make it black and white" leaves no colour in the picture while the title keeps its
+red; "a bit brighter" lifts the picture's level; "back to colour" gives the colours back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reelforge.render import render
+from reelforge.session import Session
+from reelforge.timeline import replace
+
+from ._render_helpers import frame_at
+
+pytestmark = pytest.mark.render
+W, H = 640, 360
+
+
+def _chroma(rgb: np.ndarray) -> float:
+    """The median pixel's spread between its colour channels (0 for a grey picture; the median
+    leaves the small title out)."""
+    x = rgb.astype(np.int16)
+    return float(np.median(x.max(axis=2) - x.min(axis=2)))
+
+
+def test_black_and_white_brighter_and_back(tmp_path):
+    from PIL import Image
+    from skimage import data
+
+    Image.fromarray(data.coffee()).save(tmp_path / "coffee.jpg", quality=92)
+    s = Session.new()
+    s.add_assets([tmp_path / "coffee.jpg"], workdir=tmp_path / "media")
+    s.handle("a 4 second video, no motion, no text")
+    s.handle("add the title 'SALE' in red for the whole video at the top")
+
+    def frame(name: str) -> np.ndarray:
+        return frame_at(render(replace(s.timeline, width=W, height=H), tmp_path / name), 2.0)
+
+    before = frame("colour.mp4")
+    reply = s.handle("make it black and white")
+    assert "black and white" in reply.message
+    bw = frame("bw.mp4")
+    assert _chroma(before) > 20  # a colourful photo
+    assert _chroma(bw) <= 2  # no colour left in it
+    assert ((bw[..., 0].astype(int) - bw[..., 1]) > 100).sum() > 200  # the title is still red
+    s.handle("a bit brighter")
+    brighter = frame("bright.mp4")
+    assert brighter.mean() > bw.mean() + 8
+    s.handle("back to colour")
+    again = frame("again.mp4")
+    assert _chroma(again) > 20

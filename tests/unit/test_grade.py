@@ -1,0 +1,53 @@
+"""The pictures' colour (`SetGrade`, `Timeline.grade`): set by ops, kept by the draft, compiled to
+one ``eq`` on the main track only when it is not neutral (pure: no ffmpeg)."""
+
+from __future__ import annotations
+
+from reelforge.planner import ops as O
+from reelforge.planner.apply import apply
+from reelforge.planner.rules import plan_edit
+from reelforge.render.compile import compile_render
+from reelforge.timeline import Grade, from_draft, to_draft
+
+from .edit_cases import LIBRARY, sample_timeline
+
+
+def test_a_grade_is_set_field_by_field_and_kept_by_later_edits():
+    tl = apply(sample_timeline(), [O.SetGrade(saturation=0.0)], library=LIBRARY)
+    tl = apply(tl, [O.SetGrade(brightness=0.06)], library=LIBRARY)
+    assert tl.grade == Grade(saturation=0.0, brightness=0.06)
+    tl = apply(tl, [O.SetTotalDuration(duration_ms=20000)], library=LIBRARY)
+    assert tl.grade == Grade(saturation=0.0, brightness=0.06)
+
+
+def test_the_draft_carries_the_grade_both_ways():
+    tl = apply(sample_timeline(), [O.SetGrade(saturation=0.0, contrast=1.15)], library=LIBRARY)
+    draft = to_draft(tl)
+    assert draft["m"]["grade"] == {"saturation": 0.0, "brightness": 0.0, "contrast": 1.15}
+    assert from_draft(draft, base=sample_timeline()).grade == tl.grade
+    assert "grade" not in to_draft(sample_timeline())["m"]  # neutral: nothing on the wire
+
+
+def test_the_graph_grades_the_pictures_only_when_asked(tmp_path):
+    plain = compile_render(sample_timeline(), tmp_path / "a.mp4", workdir=tmp_path).filter_graph
+    assert "eq=" not in plain
+    bw = apply(sample_timeline(), [O.SetGrade(saturation=0.0)], library=LIBRARY)
+    graph = compile_render(bw, tmp_path / "b.mp4", workdir=tmp_path).filter_graph
+    assert graph.count("lutyuv=u=128:v=128") == 1 and "eq=" not in graph
+
+
+def test_relative_words_build_on_the_current_grade():
+    once = apply(sample_timeline(), plan_edit("a bit brighter", sample_timeline(), library=LIBRARY).ops,
+                 library=LIBRARY)
+    twice = plan_edit("even brighter", once, library=LIBRARY)
+    assert twice.ops == (O.SetGrade(brightness=0.12),)
+    assert "brighter (+0.12)" in twice.reply
+
+
+def test_the_summary_says_the_pictures_are_graded():
+    from reelforge.timeline.summary import summarize
+
+    bw = apply(sample_timeline(), [O.SetGrade(saturation=0.0)], library=LIBRARY)
+    assert "1 clip (0-30s, black and white)" in summarize(bw)
+    assert "（0-30s，黑白）" in summarize(bw, zh=True)
+    assert "graded" not in summarize(sample_timeline())
