@@ -73,8 +73,9 @@ def test_1002_isolation(main_server, media_dir):
     export = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={"quality": "draft"},
                         headers=auth(alice)).json()
     eid = export["id"]
-    assert httpx.get(f"{base}/v1/sessions", headers=auth(bob)).json() == {"sessions": []}
+    assert httpx.get(f"{base}/v1/sessions", headers=auth(bob)).json() == {"sessions": [], "next": None}
     for method, path in [("GET", f"/v1/sessions/{sid}"), ("GET", f"/v1/sessions/{sid}/state"),
+                         ("DELETE", f"/v1/sessions/{sid}"),
                          ("POST", f"/v1/sessions/{sid}/undo"), ("GET", f"/v1/sessions/{sid}/exports"),
                          ("POST", f"/v1/sessions/{sid}/exports"), ("POST", f"/v1/sessions/{sid}/preview"),
                          ("GET", f"/v1/exports/{eid}"), ("GET", f"/v1/exports/{eid}/download"),

@@ -61,14 +61,14 @@ def test_every_operation_answers_as_documented(contract_server, media_dir):
             if mode is GenerationMode.NEGATIVE and not (len(op.body) or len(op.query)):
                 continue  # only string path parameters and optional headers: nothing is invalid
             try:
-                fuzz(op, mode, n, token, sid)
+                fuzz(op, mode, n, token, sid, base)
             except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001 - reported together below
                 failures.append(f"{op.label} [{mode.value}]: {str(exc)[:1500]}")
     assert not failures, "\n\n".join(failures)
     assert httpx_health(base)
 
 
-def fuzz(op, mode: GenerationMode, n: int, token: str, sid: str) -> None:
+def fuzz(op, mode: GenerationMode, n: int, token: str, sid: str, base: str) -> None:
     calls = [0]
 
     @given(case=op.as_strategy(generation_mode=mode))
@@ -77,7 +77,8 @@ def fuzz(op, mode: GenerationMode, n: int, token: str, sid: str) -> None:
     def run(case):
         params = case.path_parameters
         if params and "session_id" in params and calls[0] % 2 == 0:
-            params["session_id"] = sid  # every other case reaches a real session
+            # every other case reaches a real session (a DELETE its own, so the rest keep theirs)
+            params["session_id"] = new_session(base, token) if op.method.upper() == "DELETE" else sid
         if case.query and isinstance(case.query.get("wait"), int | float):
             case.query["wait"] = 0  # nothing renders here: waiting would only take time
         if isinstance(case.body, dict) and isinstance(case.body.get("urls"), list | str):

@@ -150,8 +150,15 @@ class RemoteBackend:
         return {"session_id": sid, "name": data.get("name"), "mode": self.mode, "service": self.base}
 
     def list_sessions(self) -> list[dict[str, Any]]:
-        data = self._request("GET", "/v1/sessions")
-        items = data.get("sessions", data.get("items", [])) if isinstance(data, dict) else data
+        items: list[dict[str, Any]] = []
+        params: dict[str, Any] = {"limit": 200}
+        for _ in range(1000):  # pages of the service's list (`next`), bounded by its session limit
+            data = self._request("GET", "/v1/sessions", params=params)
+            items += data.get("sessions", data.get("items", [])) if isinstance(data, dict) else data
+            cursor = data.get("next") if isinstance(data, dict) else None
+            if not cursor:
+                break
+            params = {"limit": 200, "cursor": cursor}
         return [{"session_id": s.get("id") or s.get("session_id"), **{k: v for k, v in s.items() if k != "id"}}
                 for s in items]
 

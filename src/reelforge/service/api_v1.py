@@ -8,18 +8,19 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from reelforge.errors import NotFound
-from reelforge.service import auth, chat, renders, uploads
+from reelforge.service import auth, chat, quotas, renders, uploads
 from reelforge.service.auth import Principal
 from reelforge.service.bodies import read_json
 from reelforge.service.context import Context, get_ctx
 from reelforge.service.core import check_instruction, core_of
 from reelforge.service.downloads import MediaFile
 from reelforge.service.errors import BadRequest
+from reelforge.service.projects import LIST_DEFAULT, LIST_MAX
 from reelforge.service.schemas import (
     AUTHED,
     BODY,
@@ -87,12 +88,15 @@ async def do_upload(ctx: Context, who: Principal, session_id: str, request: Requ
     core = core_of(ctx)
     await run_in_threadpool(core.check_session, who, session_id)  # 1002 before reading a byte
     storage, limit = ctx.storage, ctx.settings.max_upload_bytes
+    # the account's storage left (quotas): the upload stops at its first byte past it
+    left = await run_in_threadpool(quotas.room, ctx, who.account_id)
+    room = uploads.Room(left, lambda: quotas.full(ctx.settings))
     ctype = request.headers.get("content-type", "").lower()
     urls: list[str] = []
     received: list[uploads.Received] = []
     if ctype.startswith("multipart/form-data"):
         received, fields = await uploads.receive_multipart(request, storage, session_id, limit,
-                                                             ctx.settings.form_limits)
+                                                             ctx.settings.form_limits, room)
         for key in ("urls", "url"):
             for value in fields.get(key, []):
                 urls.extend(u for u in value.replace(",", "\n").split() if u)
@@ -108,7 +112,9 @@ async def do_upload(ctx: Context, who: Principal, session_id: str, request: Requ
         raise BadRequest("send multipart/form-data with file(s) or JSON {\"urls\": [...]}")
     try:
         if urls:  # awaited on the fetcher's own pool: no server thread waits on the network
-            received += await uploads.fetch_urls(urls, ctx.settings, storage, session_id)
+            received += await uploads.fetch_urls(urls, ctx.settings, storage, session_id,
+                                                 uploads.Room(left - sum(r.size for r in received),
+                                                              room.error))
         if not received:
             raise BadRequest("no file or URL in the request")
     except BaseException:
@@ -201,14 +207,30 @@ def create_session(ctx: Ctx, who: Who, request: Request,
     return do_create_session(ctx, who, body.name, body.language, skill_headers(request))
 
 
-@router.get("/sessions", response_model=SessionList, responses=errors(*AUTHED))
-def list_sessions(ctx: Ctx, who: Who) -> dict:
-    return {"sessions": core_of(ctx).list_sessions(who)}
+@router.get("/sessions", response_model=SessionList, responses=errors(400, *AUTHED, 422),
+            summary="The account's sessions, newest first, a page at a time")
+def list_sessions(ctx: Ctx, who: Who,
+                  limit: Annotated[int, Query(ge=1, le=LIST_MAX, description="sessions per page")] = LIST_DEFAULT,
+                  cursor: Annotated[str | None, Query(max_length=200,
+                                                      description="`next` of the previous page")] = None) -> dict:
+    return core_of(ctx).list_sessions_page(who, limit, cursor)
 
 
 @router.get("/sessions/{session_id}", response_model=SessionDetail, responses=errors(*AUTHED, 404))
 def get_session(ctx: Ctx, who: Who, session_id: str) -> dict:
     return core_of(ctx).session(who, session_id)
+
+
+@router.delete("/sessions/{session_id}", status_code=204, response_class=Response,
+               summary="Delete a session: its media, its exports and previews (files too)",
+               description="Frees room under the account's session and storage limits "
+                           "(REELFORGE_MAX_SESSIONS_PER_ACCOUNT, REELFORGE_MAX_STORAGE_BYTES_PER_ACCOUNT). "
+                           "An export of it still queued or rendering never completes; its reserved "
+                           "credits come back. Download links of its exports stop working.",
+               responses={204: {"description": "deleted"}, **errors(*AUTHED, 404)})
+def delete_session(ctx: Ctx, who: Who, session_id: str) -> Response:
+    core_of(ctx).delete_session(who, session_id)
+    return Response(status_code=204)
 
 
 @router.post("/sessions/{session_id}/assets", status_code=201,

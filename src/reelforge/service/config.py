@@ -42,6 +42,13 @@ class Settings(BaseModel):
     token_ttl_days: float = Field(7, gt=0)
     anon_tokens_per_ip_per_day: int = Field(10, ge=0, description="anonymous tokens one IP address gets per day")
 
+    # what one account keeps on the server (reelforge.service.quotas)
+    max_sessions_per_account: int = Field(
+        200, ge=1, description="sessions one account (token) keeps at once; DELETE /v1/sessions/{id} frees room")
+    max_storage_bytes_per_account: int = Field(
+        5 * 1024**3, ge=1, description="bytes of uploaded media one account keeps in all its sessions "
+                                       "(5 GiB; renders are not counted)")
+
     # previews (free, so limited)
     preview_concurrency: int = Field(1, ge=0, description="previews queued or rendering at once per account")
     preview_seconds_per_hour: float = Field(600, ge=0, description="seconds of preview video per account per hour")

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from reelforge.errors import MediaError, NotFound, ReelforgeError
-from reelforge.service import auth, credits, jobs, projects, renders, uploads
+from reelforge.service import auth, credits, jobs, projects, quotas, renders, uploads
 from reelforge.service.auth import Principal
 from reelforge.service.config import Settings
 from reelforge.service.context import Context
@@ -129,7 +129,19 @@ class Core:
         return projects.create(self.ctx, who, name, language, skill or {})
 
     def list_sessions(self, who: Principal) -> list[dict]:
+        """Every session of the account, newest first (at most ``max_sessions_per_account``)."""
         return projects.list_own(self.ctx, who)
+
+    def list_sessions_page(self, who: Principal, limit: int = projects.LIST_DEFAULT,
+                           cursor: str | None = None) -> dict:
+        """``{"sessions": [...], "next": cursor | None}``: one page, newest first."""
+        items, nxt = projects.list_page(self.ctx, who, limit, cursor)
+        return {"sessions": items, "next": nxt}
+
+    def delete_session(self, who: Principal, session_id: str) -> None:
+        """Delete a session the caller owns with its media and renders (1002 otherwise);
+        queued or running renders of it never complete and their credits come back."""
+        projects.delete_session(self.ctx, who, session_id)
 
     def session(self, who: Principal, session_id: str) -> dict:
         row, sess = projects.load(self.ctx, who, session_id)
@@ -272,17 +284,37 @@ class Core:
                 raise BadRequest("no file or URL in the request")
             pairs = uploads.ingest_received(items, self.ctx.storage, session_id,
                                             self.ctx.settings.max_upload_bytes, self.ctx.settings.pixel_limits)
-        except BaseException:
+        except BaseException as exc:
             uploads.remove(items)
+            if isinstance(exc, OSError):  # e.g. its folder went with a session deleted meanwhile
+                self.check_session(who, session_id)
             raise
         assets = [a for a, _ in pairs]
-        projects.edit(self.ctx, who, session_id, lambda sess: projects.add_assets(sess, assets), skill)
-        projects.record_assets(self.ctx, session_id, pairs)
+        reserved: list[str] = []
+        try:
+            # recorded (and counted against the account's storage) before the session uses them
+            reserved = quotas.reserve(self.ctx, who.account_id, session_id, pairs)
+            projects.edit(self.ctx, who, session_id, lambda sess: projects.add_assets(sess, assets), skill)
+        except BaseException:
+            quotas.unreserve(self.ctx, reserved)
+            self._discard(session_id, pairs)
+            raise
         state = self.state(who, session_id)
         by_id = {m["id"]: m for m in state["media"]}
         return {"session_id": session_id,
                 "assets": [by_id[a.id] for a in assets if a.id in by_id],
                 "media": state["media"], "summary": state["summary"]}
+
+    def _discard(self, session_id: str, pairs: Sequence) -> None:
+        """Remove the files of ingested assets the session did not take."""
+        from reelforge.service.uploads import final_path
+
+        for asset, _ in pairs:
+            for p in {Path(asset.path), final_path(self.ctx.storage, session_id, asset)}:
+                try:
+                    p.unlink(missing_ok=True)
+                except OSError:  # pragma: no cover
+                    pass
 
     # -- exports -----------------------------------------------------------------------------
     def export(self, who: Principal, session_id: str, *, base: str | None = None, preset: str | None = None,

@@ -35,7 +35,7 @@ from reelforge.errors import (
     UrlNotAllowed,
 )
 
-__all__ = ["ERRORS", "BadRequest", "TooLarge", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
+__all__ = ["ERRORS", "BadRequest", "StorageFull", "TooLarge", "TooManySessions", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
 
 log = logging.getLogger("reelforge.service")
 
@@ -60,6 +60,21 @@ class TooLarge(ReelforgeError):
     http_status = 413
 
 
+class TooManySessions(ReelforgeError):
+    """The account holds ``max_sessions_per_account`` sessions already. 403, not 429: waiting
+    does not help (a client that honours Retry-After would loop); deleting a session does, and
+    the message says so. Code 1003, beside 1002 (session not found)."""
+
+    code = 1003
+    http_status = 403
+
+
+class StorageFull(FileTooLarge):
+    """An upload that would take the account past ``max_storage_bytes_per_account``: 413 and
+    code 4002 like a file over the per-file limit (the same remedy for a client: send less),
+    with a message naming the account's limit and how to free room."""
+
+
 ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
     ReelforgeError: (400, 1),
     BadRequest: (400, 1),
@@ -69,6 +84,7 @@ ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
     MissingClientId: (400, 400),
     BadToken: (401, 1001),
     NotFound: (404, 1002),
+    TooManySessions: (403, 1003),
     NoCredits: (402, 2001),
     ExportNotAllowed: (402, 402),
     RateLimited: (429, 429),
@@ -76,6 +92,7 @@ ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
     MediaError: (415, 4001),
     UnsupportedMedia: (415, 4001),
     FileTooLarge: (413, 4002),
+    StorageFull: (413, 4002),
     UrlNotAllowed: (400, 4003),
     UrlFetchFailed: (400, 4004),
     RenderError: (500, 5001),

@@ -210,6 +210,13 @@ def complete(ctx: Context, row: Render, out) -> None:
         ).rowcount
         if done:
             credits.charge(s, row.owner, row.cost)
+        gone = not done and s.get(Render, row.id) is None
+    if gone:  # its session was deleted while it rendered (projects.delete_session): discard it
+        try:
+            os.unlink(out)
+        except OSError:
+            pass
+        return
     if done:
         if row.transcript_state == "pending" and ctx.jobs is not None:
             ctx.jobs.enqueue_transcript(row.id)   # after the MP4 is out: never delays it

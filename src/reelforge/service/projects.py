@@ -8,17 +8,29 @@ Edits are serialised per session (an in-process lock) and saved with an optimist
 
 from __future__ import annotations
 
+import base64
 import json
+import os
+import shutil
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, delete, or_, select, update
 
 from reelforge.errors import NotFound, ReelforgeError
+from reelforge.service import credits, quotas
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
-from reelforge.service.db import ProjectSession, StoredAsset, clean, lookup_key, now
+from reelforge.service.db import (
+    ProjectSession,
+    Render,
+    RenderChunk,
+    StoredAsset,
+    clean,
+    lookup_key,
+    now,
+)
 from reelforge.service.storage import new_id
 
 T = TypeVar("T")
@@ -65,15 +77,63 @@ def create(ctx: Context, who: Principal, name: str, language: str,
                          skill_version=clean(skill.get("version"), 200),
                          skill_platform=clean(skill.get("platform"), 200), created=now(), updated=now())
     with ctx.db.tx() as s:
+        credits.lock(s, who.account_id)  # racing creates are counted one after the other
+        quotas.check_sessions(s, ctx.settings, who.account_id)
         s.add(row)
     return row_view(row)
 
 
 def list_own(ctx: Context, who: Principal) -> list[dict[str, Any]]:
+    """Every session of the account, newest first (bounded by ``max_sessions_per_account``)."""
+    out: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        page, cursor = list_page(ctx, who, LIST_MAX, cursor)
+        out += page
+        if cursor is None:
+            return out
+
+
+LIST_DEFAULT = 50
+LIST_MAX = 200
+
+
+def _cursor(row: ProjectSession) -> str:
+    raw = json.dumps([row.created, row.id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _uncursor(cursor: str) -> tuple[float, str]:
+    from reelforge.service.errors import BadRequest
+
+    try:
+        if len(cursor) > 200:
+            raise ValueError(cursor)
+        created, sid = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(created, int | float) or not isinstance(sid, str) or not lookup_key(sid):
+            raise ValueError(cursor)
+        return float(created), sid
+    except (ValueError, TypeError, RecursionError):
+        raise BadRequest("invalid cursor: pass the `next` value of the previous page as it is") from None
+
+
+def list_page(ctx: Context, who: Principal, limit: int = LIST_DEFAULT,
+              cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of the account's sessions, newest first, and the cursor of the next page
+    (None on the last). Keyset pagination on (created, id): a session created or deleted
+    between pages neither repeats nor hides another."""
+    limit = max(1, min(int(limit), LIST_MAX))
+    q = select(ProjectSession).where(ProjectSession.owner == who.account_id)
+    if cursor:
+        created, sid = _uncursor(cursor)
+        q = q.where(or_(ProjectSession.created < created,
+                        and_(ProjectSession.created == created, ProjectSession.id < sid)))
+    q = q.order_by(ProjectSession.created.desc(), ProjectSession.id.desc()).limit(limit + 1)
     with ctx.db.tx() as s:
-        rows = s.execute(select(ProjectSession).where(ProjectSession.owner == who.account_id)
-                         .order_by(ProjectSession.created.desc())).scalars().all()
-        return [row_view(r) for r in rows]
+        rows = list(s.execute(q).scalars().all())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return [row_view(r) for r in rows], (_cursor(rows[-1]) if more else None)
 
 
 def get_row(s, who: Principal, session_id: str) -> ProjectSession:
@@ -116,12 +176,72 @@ def edit(ctx: Context, who: Principal, session_id: str, fn: Callable[[Any], T],
         raise Conflict(f"session {session_id} kept changing; try again")
 
 
-def record_assets(ctx: Context, session_id: str, pairs: list) -> None:
-    with ctx.db.tx() as s:
-        for asset, received in pairs:
-            s.add(StoredAsset(id=new_id(), session_id=session_id, asset_id=asset.id,
-                              path=asset.path, name=asset.name, kind=asset.kind.value,
-                              size=received.size, source_url=received.source_url, created=now()))
+def delete_session(ctx: Context, who: Principal, session_id: str) -> int:
+    """Delete a session the caller owns (1002 otherwise) with its assets' and renders' rows
+    and files; returns how many files and folders were removed.
+
+    Its renders go with it: a queued or running one gets its reserved credits back (it never
+    completes: the worker finds no row to claim or to complete, and a file it still writes is
+    removed by `jobs.complete`). Chunks in the shared chunk cache are keyed by content and may
+    be another render's too: only those no other render's plan names are removed."""
+    from reelforge.service import transcripts
+
+    with lock_for(session_id):  # no edit of this process is half-way through it
+        with ctx.db.tx() as s:
+            credits.lock(s, who.account_id)
+            row = get_row(s, who, session_id)
+            renders = s.execute(select(Render).where(Render.session_id == row.id)
+                                .with_for_update()).scalars().all()  # vs a finish racing this
+            assets = s.execute(select(StoredAsset.path).where(StoredAsset.session_id == row.id)).scalars().all()
+            ids = [r.id for r in renders]
+            for r in renders:
+                if r.status in ("queued", "running"):
+                    credits.release(s, r.owner, r.cost)
+            chunks = s.execute(select(RenderChunk.key, RenderChunk.idx)
+                               .where(RenderChunk.render_id.in_(ids))).all() if ids else []
+            if ids:
+                s.execute(delete(RenderChunk).where(RenderChunk.render_id.in_(ids)))
+                s.execute(delete(Render).where(Render.id.in_(ids)))
+            s.execute(delete(StoredAsset).where(StoredAsset.session_id == row.id))
+            s.execute(delete(ProjectSession).where(ProjectSession.id == row.id))
+            keys = {k for k, _ in chunks}
+            shared = set(s.execute(select(RenderChunk.key).where(RenderChunk.key.in_(keys))).scalars()) \
+                if keys else set()
+    with _locks_guard:
+        _locks.pop(session_id, None)
+    files = [p for p in assets if p]
+    for r in renders:
+        if r.output_path:
+            files.append(r.output_path)
+        files.append(str(ctx.storage.render_path(r.download_key)))
+        files += [str(p) for p in transcripts.paths(ctx, r.download_key).values()]
+    removed = 0
+    for p in dict.fromkeys(files):
+        try:
+            os.unlink(p)
+            removed += 1
+        except FileNotFoundError:
+            pass
+        except OSError:  # pragma: no cover - logged by nobody: best effort
+            pass
+    # rendered chunks are cached by content: drop those no other render's plan names (an export
+    # fanned out meanwhile that counted on one renders it again, as after a cache eviction)
+    from reelforge.service.fanout import AUDIO, chunk_cache
+
+    cache = chunk_cache(ctx)
+    for key, idx in chunks:
+        if key not in shared:
+            try:
+                cache.discard(key, ".m4a" if idx == AUDIO else ".mp4")
+                removed += 1
+            except (OSError, ValueError):
+                pass
+    dirs = [ctx.storage.session_dir(session_id)] + [ctx.storage.root / "live" / r.id for r in renders]
+    for d in dirs:
+        if d.exists():
+            shutil.rmtree(d, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def add_assets(sess, assets: list) -> list:

@@ -55,16 +55,19 @@ class ErrorBody(_Out):
 
     code: int = Field(description="1 bad request · 400 missing client id · 402 plan · 429 rate "
                                   "limited · 1001 token · 1002 not found · 2001 credits · "
-                                  "3001 plan · 4001-4004 media/URL")
+                                  "1003 session limit · 3001 plan · 4001-4004 media/URL "
+                                  "(4002 also: account storage full)")
     message: str
 
 
 _WHY = {400: "Bad request (code 1, 400, 4003 URL not allowed, 4004 URL fetch failed)",
         401: "Missing, invalid or expired token (code 1001)",
+        403: "The account holds as many sessions as it may (code 1003): delete one first",
         402: "Not enough credits (code 2001) or not allowed for this plan (402)",
         404: "Not found, or not yours (code 1002)",
         409: "The session changed under this edit; try again (code 1)",
-        413: "Body or file too large (code 1 for JSON bodies, 4002 for files)",
+        413: "Body or file too large, or the account's storage is full (code 1 for JSON bodies, "
+             "4002 for files and storage)",
         415: "Unsupported or undecodable media (code 4001)",
         422: "Invalid request body or over a documented limit (code 1, 3001)",
         429: "Rate limited (code 429)"}
@@ -126,7 +129,9 @@ class SessionOut(_Out):
 
 
 class SessionList(_Out):
-    sessions: list[SessionOut]
+    sessions: list[SessionOut] = Field(description="newest first, at most `limit`")
+    next: str | None = Field(None, description="cursor of the next page (pass as `?cursor=`); "
+                                               "null on the last page")
 
 
 class MediaInfo(_Out):

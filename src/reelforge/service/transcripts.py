@@ -77,12 +77,14 @@ def _info(row: Render) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _set(ctx: Context, render_id: str, state: str, **info: Any) -> None:
+def _set(ctx: Context, render_id: str, state: str, **info: Any) -> bool:
+    """Record the transcript's state; False when the export is gone (its session deleted)."""
     if "reason" in info and info["reason"] is not None:
         info["reason"] = clean(str(info["reason"]), 1000)
     with ctx.db.tx() as s:
-        s.execute(update(Render).where(Render.id == render_id)
-                  .values(transcript_state=state, transcript_info=json.dumps(info), updated=now()))
+        return bool(s.execute(update(Render).where(Render.id == render_id)
+                              .values(transcript_state=state, transcript_info=json.dumps(info),
+                                      updated=now())).rowcount)
 
 
 def make(ctx: Context, render_id: str) -> str | None:
@@ -119,8 +121,12 @@ def make(ctx: Context, render_id: str) -> str | None:
     if not cues:
         _set(ctx, render_id, "none", reason=NO_SPEECH)
         return "none"
-    write(paths(ctx, row.download_key), cues)
-    _set(ctx, render_id, "ready", cues=len(cues))
+    files = paths(ctx, row.download_key)
+    write(files, cues)
+    if not _set(ctx, render_id, "ready", cues=len(cues)):  # deleted meanwhile: discard the files
+        for f in files.values():
+            f.unlink(missing_ok=True)
+        return None
     return "ready"
 
 

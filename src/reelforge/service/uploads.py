@@ -14,21 +14,22 @@ bounded pool and a total deadline per URL).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from python_multipart import MultipartParser
 from python_multipart.multipart import parse_options_header
 from starlette.requests import Request
 
-from reelforge.errors import ReelforgeError
+from reelforge.errors import FileTooLarge, ReelforgeError
 from reelforge.media import fetch
 from reelforge.media.fetch import check_url, display_name, too_large
 from reelforge.service.config import Settings
 from reelforge.service.errors import BadRequest, TooLarge
 from reelforge.service.storage import Storage
 
-__all__ = ["FormLimits", "Received", "check_url", "check_url_count", "display_name", "fetch_urls", "ingest_received",
+__all__ = ["FormLimits", "Received", "Room", "final_path", "check_url", "check_url_count", "display_name", "fetch_urls", "ingest_received",
            "receive_multipart", "remove", "too_large"]
 
 CHUNK = 256 * 1024
@@ -45,6 +46,16 @@ class FormLimits:
     files: int = 1000
     fields: int = 64
     field_bytes: int = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Room:
+    """The bytes an account may still store (`reelforge.service.quotas.room`) when an upload
+    begins, and the error to raise past them: an upload stops at its first byte too many. The
+    account's limit is checked again when the files are committed (`quotas.reserve`)."""
+
+    bytes: int
+    error: Callable[[], ReelforgeError]
 
 
 @dataclass
@@ -69,9 +80,11 @@ class _Parts:
     """python-multipart callbacks: file parts go to disk, small fields to memory."""
 
     def __init__(self, storage: Storage, session_id: str, limit: int,
-                 form: FormLimits | None = None) -> None:
+                 form: FormLimits | None = None, room: Room | None = None) -> None:
         self.storage, self.session_id, self.limit = storage, session_id, limit
         self.form = form or FormLimits()
+        self.room = room
+        self.total = 0
         self.files: list[Received] = []
         self.fields: dict[str, list[str]] = {}
         self.field_count = 0
@@ -130,6 +143,9 @@ class _Parts:
             self._current.size += n
             if self._current.size > self.limit:
                 raise too_large(self._current.name, self.limit)
+            self.total += n
+            if self.room is not None and self.total > self.room.bytes:
+                raise self.room.error()
             self._fh.write(data[start:end])
         elif self._field is not None:
             self.field_bytes += end - start
@@ -157,14 +173,16 @@ class _Parts:
 
 
 async def receive_multipart(request: Request, storage: Storage, session_id: str, limit: int,
-                            form: FormLimits | None = None) -> tuple[list[Received], dict[str, list[str]]]:
+                            form: FormLimits | None = None,
+                            room: Room | None = None) -> tuple[list[Received], dict[str, list[str]]]:
     """Stream a multipart body to disk; returns the files and the plain form fields. A part
-    over ``form`` ends the request at once (413), before the rest of the body is parsed."""
+    over ``form``, or file bytes past the account's ``room``, end the request at once (413),
+    before the rest of the body is parsed."""
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     boundary = params.get(b"boundary")
     if not boundary:
         raise BadRequest("multipart body without a boundary")
-    parts = _Parts(storage, session_id, limit, form)
+    parts = _Parts(storage, session_id, limit, form, room)
     parser = MultipartParser(boundary, parts.callbacks())
     stream = request.stream()
     try:
@@ -206,7 +224,8 @@ def check_url_count(count: int, settings: Settings) -> None:
         raise BadRequest(f"at most {settings.url_max_per_request} URLs per request")
 
 
-async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_id: str) -> list[Received]:
+async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_id: str,
+                     room: Room | None = None) -> list[Received]:
     """Download every URL through the one fetcher (`reelforge.media.fetch`): its SSRF guard,
     the size limit and a total deadline per URL, on its own bounded pool (at most
     ``url_workers`` at once, ``url_per_host`` to one host) — awaited without holding a server
@@ -217,9 +236,23 @@ async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_i
     check_url_count(len(urls), settings)
     pool = fetch.shared_fetcher(settings.url_workers, settings.url_per_host)
     clean = [u.strip() for u in urls]
+    limits = settings.url_limits
+    if room is not None and room.bytes < limits.max_bytes:  # each URL stops past the room
+        if room.bytes <= 0:
+            raise room.error()
+        limits = replace(limits, max_bytes=room.bytes)
     dests = [storage.incoming(session_id) for _ in clean]
-    got = await pool.fetch_all(clean, dests, settings.url_limits)
-    return [Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in got]
+    try:
+        got = await pool.fetch_all(clean, dests, limits)
+    except FileTooLarge:
+        if limits is settings.url_limits:
+            raise
+        raise room.error() from None  # the account's room was the limit that stopped it
+    got = [Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in got]
+    if room is not None and sum(r.size for r in got) > room.bytes:
+        remove(got)
+        raise room.error()
+    return got
 
 
 # -- ingest -----------------------------------------------------------------------------
@@ -243,8 +276,7 @@ def ingest_received(items: list[Received], storage: Storage, session_id: str, li
         raise
     out = []
     for asset, r in zip(assets, items, strict=True):
-        ext = _ext_for(asset)
-        final = storage.asset_path(session_id, asset.id, ext)
+        final = final_path(storage, session_id, asset)
         if Path(asset.path) == r.path:
             os.replace(r.path, final)
             asset = replace(asset, path=str(final))
@@ -252,6 +284,11 @@ def ingest_received(items: list[Received], storage: Storage, session_id: str, li
             os.replace(r.path, final)
         out.append((asset, r))
     return out
+
+
+def final_path(storage: Storage, session_id: str, asset) -> Path:
+    """Where `ingest_received` keeps the received file of ``asset``."""
+    return storage.asset_path(session_id, asset.id, _ext_for(asset))
 
 
 def _ext_for(asset) -> str:
