@@ -358,3 +358,17 @@ def test_slowing_the_clip_with_two_clips_asks_which():
     assert "street" in r.message and "surf" in r.message
     r = s.handle("slow down the clips")
     assert r.changed and {seg.speed for seg in s.timeline.track(Role.MAIN).segments if seg.name.endswith(".mp4")} == {0.5}
+
+
+def test_a_logo_that_is_a_shot_is_moved_not_added_as_a_watermark():
+    # user test s8: with brand_logo.png as the last shot, "put the logo first" (and "no captions on
+    # the logo") added a bottom-right watermark instead
+    s = Session(library=LIBRARY, timeline=sample_timeline(), version=1)
+    assert s.handle("replace the mountain photo with logo.png").changed
+    assert s.timeline.track(Role.MAIN).segments[-1].name == "logo.png"
+    r = s.handle("put the logo first")
+    assert r.changed, r.message
+    assert s.timeline.track(Role.MAIN).segments[0].name == "logo.png"
+    assert not s.timeline.tracks_by_role(Role.LOGO)
+    r = s.handle("put the logo in the top right corner")  # a corner is still the watermark
+    assert r.changed and s.timeline.tracks_by_role(Role.LOGO)

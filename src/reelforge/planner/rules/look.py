@@ -40,6 +40,11 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
         return None if asset is None else _logo_ops(c, t, asset)
     if _has(r"\b(?:replace|instead\s+of)\b|换成|替换", t) and _find_targets(c):
         return None  # "replace the mountain photo with logo.png" replaces a shot
+    moving = _has(r"\b(?:first|last|to\s+the\s+(?:end|start|front|beginning)|before|after|longer|shorter)\b|"
+                  r"放到|移到|最前|最后", t)
+    if (not c.tl.tracks_by_role(Role.LOGO) and (moving or not _has(_ADD, t)) and _find_targets(c)
+            and any(re.search(r"logo|watermark|水印", s.name.lower()) for s in c.main_segs())):
+        return None  # the logo is a shot of the video: "put the logo first" moves it (it added a watermark)
     if _has(_REMOVE, t):
         return [O.RemoveTrack(role=Role.LOGO)]
     asset = _find_asset(c, t, (AssetKind.IMAGE,))
