@@ -68,3 +68,40 @@ def test_waiting_previews_leave_the_server_answering(no_worker, media_dir):
         assert r.status_code == 200, r.text
     assert time.monotonic() - started < 60
     assert not answers   # the waits are still waiting: each is a queued preview's wait
+
+
+def test_waiting_mcp_previews_leave_the_server_answering(no_worker, media_dir):
+    """The MCP ``preview`` tool (wait=true, the default) over /mcp: it slept in a worker thread
+    until the preview finished, with no deadline, so 40 waiting calls stopped the service."""
+    import anyio
+
+    from ..mcp.conftest import McpHttp, run_mcp
+
+    base = no_worker.url
+    token, sid = session_with_cut(base, media_dir, "a 6-second promo")
+    seen: dict[str, object] = {}
+
+    def count() -> int:
+        r = httpx.get(f"{base}/v1/sessions/{sid}/exports", headers=auth(token), timeout=300)
+        assert r.status_code == 200
+        return len(r.json()["exports"])
+
+    def health() -> object:
+        try:
+            return httpx.get(f"{base}/health", timeout=60).status_code
+        except httpx.TimeoutException:
+            return "no answer within 60 s"
+
+    async def body(client):
+        async with anyio.create_task_group() as tg:
+            for _ in range(WAITERS):
+                tg.start_soon(client.call_tool, "preview", {"session_id": sid})
+            with anyio.fail_after(120):
+                while await anyio.to_thread.run_sync(count) < WAITERS:
+                    await anyio.sleep(0.5)
+            await anyio.sleep(2)
+            seen["health"] = await anyio.to_thread.run_sync(health)
+            tg.cancel_scope.cancel()
+
+    run_mcp(McpHttp(base + "/mcp", token), body, timeout=400)
+    assert seen["health"] == 200, seen

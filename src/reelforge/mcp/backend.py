@@ -259,16 +259,25 @@ class EmbeddedBackend:
     def preview(self, session_id: str, progress: Progress | None = None) -> dict[str, Any]:
         """A draft render on the worker (free); waits for it. Progress messages say how much
         is playable, and where, while it renders."""
-        from reelforge.render import verify
-
         job = self.start_preview(session_id)
-        view = self.core.export_status(self.who, job["job_id"])
+        view = self.preview_view(job["job_id"])
         while view["status"] not in ("completed", "failed"):
             if progress is not None:
                 progress(view["progress"] / 100, playable_note(f"preview {view['stage']}", view.get("rendered_ms"),
                                                                view.get("duration_ms"), job.get("live_url")))
             time.sleep(0.3)
-            view = self.core.export_status(self.who, view["id"])
+            view = self.preview_view(view["id"])
+        return self.finish_preview(session_id, view)
+
+    def preview_view(self, job_id: str) -> dict[str, Any]:
+        """The preview's status document (the MCP tool polls this between sleeps on its own
+        event loop, so a waiting call holds no thread)."""
+        return self.core.export_status(self.who, job_id)
+
+    def finish_preview(self, session_id: str, view: dict[str, Any]) -> dict[str, Any]:
+        """The tool result of a finished preview (`RenderError` when it failed)."""
+        from reelforge.render import verify
+
         if view["status"] == "failed":
             raise RenderError(view["error"] or "the preview failed")
         path = self.core.export_file(self.who, view["id"])

@@ -269,7 +269,29 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
             job = await _call(caller.start_preview, session_id)
             return {**job, "hint": "poll export_status with this job_id until status is completed"
                                    + ("; live_url plays as it renders" if job.get("live_url") else "")}
-        result = await _with_progress(ctx, lambda p: caller.preview(session_id, p), "preview")
+        if not hasattr(caller, "finish_preview"):   # a backend that only waits in a thread
+            result = await _with_progress(ctx, lambda p: caller.preview(session_id, p), "preview")
+            return files.with_links(result, enabled=hasattr(caller, "core"))
+        # wait here, between polls, not in a worker thread: a queued preview can wait long, and
+        # the threads are shared with every HTTP route of the service
+        from reelforge.mcp.backend import playable_note
+
+        job = await _call(caller.start_preview, session_id)
+        sent = -1.0
+        while True:
+            view = await _call(caller.preview_view, job["job_id"])
+            if view["status"] in ("completed", "failed"):
+                break
+            fraction = float(view.get("progress") or 0.0) / 100
+            if ctx is not None and fraction - sent >= 0.01:
+                sent = fraction
+                await ctx.report_progress(round(fraction * 100, 1), 100, playable_note(
+                    f"preview {view['stage']}", view.get("rendered_ms"), view.get("duration_ms"),
+                    job.get("live_url")))
+            await anyio.sleep(0.3)
+        result = await _call(caller.finish_preview, session_id, view)
+        if ctx is not None:
+            await ctx.report_progress(100, 100, "preview: done")
         return files.with_links(result, enabled=hasattr(caller, "core"))
 
     @mcp.tool(description="Render the final MP4 (H.264 + AAC). preset: " + PRESET_HELP +
