@@ -69,3 +69,20 @@ def test_a_still_held_long_enough_to_look_frozen_is_named():
     (said,) = long_stills(tl(15000, Motion.NONE))
     assert "'coffee.jpg' stays on screen 15 s without motion" in said
     assert long_stills(tl(20000, Motion.ZOOM_IN)) and said in warnings(tl(15000, Motion.NONE))
+
+
+def test_a_place_asked_for_that_the_layout_could_not_keep_is_named():
+    """A title asked "at the top" over a picture whose subject fills the top goes lower (clear of
+    the subject) and the notes say so; one at the top of a picture with room there says nothing."""
+    def tl(subject):
+        main = Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=(
+            VideoSegment(id="v1", start=0, duration=6000, src="s", name="red-shoe.jpg", subject=subject,
+                         core=subject),))
+        title = Track(id="t", kind=TrackKind.TEXT, role=Role.TITLE, segments=(
+            TextSegment(id="x", start=0, duration=3000, text="Summer Sale", position=Position.TOP),))
+        return build(width=1920, height=1080, fps=30, duration=6000, assets=[STILL], tracks=[main, title])
+
+    (msg,) = [n for n in layout_notes(tl((0.1, 0.0, 0.9, 0.5))) if "Summer Sale" in n]
+    assert "is in the middle part of the frame, not at the top" in msg or \
+        "is in the bottom part of the frame, not at the top" in msg
+    assert not [n for n in layout_notes(tl((0.1, 0.5, 0.9, 1.0))) if "Summer Sale" in n]

@@ -86,12 +86,20 @@ def _clip(text: str, n: int = 40) -> str:
 def layout_notes(timeline: Timeline) -> list[str]:
     """Texts lengthened or merged to stay on screen at least 1 s, and texts the layout delayed or
     left out so two never cover each other."""
-    from reelforge.render.layout import hold_texts
+    from reelforge.render.layout import band_of_position, hold_texts, preferred_band
 
     slots = {slot.id: slot for _, slot in text_specs(timeline, timeline.width, timeline.height, Path("."))}
     timeline, held = hold_texts(timeline)
     texts = {s.id: s for t in timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
+    roles = {s.id: t.role.value for t in timeline.tracks for s in t.segments}
     out = list(held)
+    for slot in slots.values():
+        # a place asked for (a title "at the top"; not a role's own place) the layout could not keep
+        seg = texts[slot.id]
+        asked = band_of_position(seg.position.value)
+        if seg.position.value != "center" and asked != preferred_band(roles[slot.id]) and slot.band != asked:
+            out.append(f"The text '{_clip(seg.text)}' is in the {slot.band} part of the frame, not at the "
+                       f"{asked}: there it would cover the picture's subject or other text.")
     for sid, seg in texts.items():
         if sid not in slots:
             out.append(f"The text '{_clip(seg.text)}' is left out: every place for it is taken by other "

@@ -133,6 +133,11 @@ class Layout:
     notes: tuple[str, ...] = field(default=())
 
 
+def preferred_band(role: str) -> str:
+    """The band a text of ``role`` goes to when its position names none."""
+    return _PREFERRED.get(role, "bottom")
+
+
 def band_of_position(position: str) -> str:
     """"top-left" -> top, "center" -> middle, "bottom-right" -> bottom."""
     if position.startswith("top"):
