@@ -744,3 +744,10 @@ CASES += [
     ("make the background white", [{"color": "#FFFFFF", "op": "set_background"}]),
     ("change the title to white", [{"color": "#FFFFFF", "op": "update_text"}]),
 ]
+
+# user test s8: a fade to black at the very end set every transition to fade-black; it is said instead
+CASES += [
+    ("use a fade to black at the end", "unknown"),
+    ("end with a fade to black", "unknown"),
+    ("fade to black between the shots", [{"kind": "fade-black", "op": "set_transition"}]),
+]

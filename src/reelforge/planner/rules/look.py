@@ -106,6 +106,14 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
         kinds = [s.transition for s in c.main_segs() if s.transition is not Transition.CUT]
         kind = max(set(kinds), key=kinds.count) if kinds else Transition.CROSSFADE
         return [O.SetTransition(kind=kind, duration_ms=durs[0].ms)]
+    if (spec.transition is Transition.FADE_BLACK and not _has(r"\btransitions?\b|\bbetween\b|\bshots\b|转场|之间", t)
+            and _has(r"\bat\s+the\s+(?:very\s+)?(?:end|start|beginning)\b|\b(?:end|start|open|close|finish)s?\s+(?:it\s+)?with\b|"
+                     r"\b(?:ending|opening)\b|结尾|开头|片尾|片头|最后", t)
+            and not _find_targets(c)):
+        # "use a fade to black at the end" set every transition to a fade through black
+        raise _Cannot("a fade from or to black at the very start or end of the video is not something I can do "
+                      "yet; I can fade the music out ('fade out the music over 2 seconds') or fade through black "
+                      "between all shots ('fade through black')")
     if spec.transition is not Transition.CUT and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b|\bno\s+(?:more\s+)?|\bwithout\b|\bdisable\b|不要|去掉|关掉|取消", t):
         return [O.SetTransition(kind=Transition.CUT)]  # "turn off the crossfades"
     target = None
