@@ -21,7 +21,8 @@ pytestmark = pytest.mark.service
 @pytest.fixture(scope="module")
 def capped(tmp_path_factory):
     srv = start_server(tmp_path_factory.mktemp("srv"), "streams", worker=False,
-                       REELFORGE_EVENT_STREAMS_PER_ACCOUNT="3", REELFORGE_EVENT_STREAMS="5")
+                       REELFORGE_EVENT_STREAMS_PER_ACCOUNT="3", REELFORGE_EVENT_STREAMS="5",
+                       REELFORGE_LIVE_STREAMS_PER_ACCOUNT="2")
     yield srv
     srv.stop()
 
@@ -76,3 +77,35 @@ def test_progress_streams_are_bounded_per_account_and_in_all(capped, media_dir):
         time.sleep(1)
     assert "Traceback" not in capped.log()
 
+
+
+def test_live_streams_are_bounded_per_account(capped, media_dir):
+    """A preview's live stream is held up to 15 minutes and there are 32 per process: one
+    account opening 32 on its own preview made every other account's live preview a 429."""
+    base = capped.url
+
+    def queued_preview() -> str:
+        token, sid = session_with_cut(base, media_dir, "a 6-second promo")
+        r = httpx.post(f"{base}/v1/sessions/{sid}/preview", json={}, headers=auth(token))
+        assert r.status_code == 202, r.text
+        return r.json()["live_url"]   # no worker: it stays queued, the stream waits
+
+    mine, theirs = queued_preview(), queued_preview()
+    with contextlib.ExitStack() as stack:
+        for _ in range(2):
+            client = stack.enter_context(httpx.Client())
+            assert stack.enter_context(client.stream("GET", mine)).status_code == 200
+        with httpx.stream("GET", mine) as r:
+            code = r.status_code
+            r.read()
+        assert code == 429, code
+        assert r.json()["code"] == 429 and "Retry-After" in r.headers, r.text
+        with httpx.stream("GET", theirs) as r:
+            assert r.status_code == 200
+    deadline = time.monotonic() + 120
+    while True:
+        with httpx.stream("GET", mine) as r:
+            if r.status_code == 200:
+                break
+        assert time.monotonic() < deadline, r.status_code
+        time.sleep(1)

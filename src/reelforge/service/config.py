@@ -54,6 +54,8 @@ class Settings(BaseModel):
     preview_seconds_per_hour: float = Field(600, ge=0, description="seconds of preview video per account per hour")
     preview_max_seconds: float = Field(60, gt=0, description="a preview renders at most this many seconds (the start)")
     live_streams: int = Field(32, ge=1, description="previews' live streams open at once per process (then 429)")
+    live_streams_per_account: int = Field(4, ge=1, description="previews' live streams open at once per "
+                                                               "account (then 429)")
     event_streams_per_account: int = Field(8, ge=1, description="export progress streams (SSE) open at once "
                                                                 "per account (then 429)")
     event_streams: int = Field(256, ge=1, description="export progress streams (SSE) open at once per process (then 429)")

@@ -262,20 +262,34 @@ def response(ctx: Context, row: Render, finished):
 
 def open_stream(ctx: Context, row: Render) -> AsyncIterator[bytes]:
     """The progressive body of a preview (`RateLimited` past ``settings.live_streams`` open)."""
+    from reelforge.service import streams
+
     global _open
+    per_account = ctx.settings.live_streams_per_account
+    if streams.open_count("live", row.owner) >= per_account:
+        # one account cannot take every stream of the process (they are held up to 15 minutes)
+        raise RateLimited(f"{per_account} live previews of this account are being watched at once "
+                          f"(at most {per_account}); close one and try again", retry_after=5)
     with _lock:
         if _open >= ctx.settings.live_streams:
             raise RateLimited(f"{_open} live previews are being watched at once (at most "
                               f"{ctx.settings.live_streams}); try again shortly", retry_after=5)
         _open += 1  # given back when the body ends, fails, is cancelled or dropped (`_Body`)
-    return _Body(_stream(ctx, row.id))
+    try:
+        slot = streams.take(ctx, "live", row.owner, per_account=per_account, total=ctx.settings.live_streams)
+    except BaseException:
+        with _lock:
+            _open -= 1
+        raise
+    return _Body(_stream(ctx, row.id), slot)
 
 
 class _Body:
     """The stream's async iterator; holds its slot until closed, even if never iterated."""
 
-    def __init__(self, gen) -> None:
+    def __init__(self, gen, slot=None) -> None:
         self._gen = gen
+        self._slot = slot
         self._released = False
 
     def __aiter__(self):
@@ -294,6 +308,8 @@ class _Body:
             if not self._released:
                 self._released = True
                 _open -= 1
+        if self._slot is not None:
+            self._slot.release()
 
     def __del__(self) -> None:
         self.release()
