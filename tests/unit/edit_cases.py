@@ -751,3 +751,16 @@ CASES += [
     ("end with a fade to black", "unknown"),
     ("fade to black between the shots", [{"kind": "fade-black", "op": "set_transition"}]),
 ]
+
+# keep only some shots (2026-12-02): "remove everything except the first photo" removed the first photo;
+# "use only the first three pictures", "只用前三张图片" were not understood
+CASES += [
+    ('remove everything except the first photo', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'beach.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'city.jpg'}, 'op': 'remove_segment'}]),
+    ('use only the first three pictures', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}]),
+    ('只用前三张图片', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}]),
+    ('only keep the beach and city photos', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'shoe.jpg'}, 'op': 'remove_segment'}]),
+    ('delete all the photos except the beach', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'city.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'shoe.jpg'}, 'op': 'remove_segment'}]),
+    ('除了第一张图片都删掉', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'beach.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'city.jpg'}, 'op': 'remove_segment'}]),
+    ('keep only the first 3 shots', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'beach.jpg'}, 'op': 'remove_segment'}]),
+    ("keep only the first 5 seconds of the street clip", [{"target": {"name": "street"}, "duration_ms": 5000, "op": "set_segment_duration"}]),
+]

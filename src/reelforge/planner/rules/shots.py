@@ -329,6 +329,59 @@ def _h_add_segment(c: _Ctx) -> list[O.Op] | None:
     return [O.AddSegment(asset_id=asset.id)]
 
 
+_KEEP_ONLY = (r"\b(?:use|keep|want|include|show)\s+only\b|\bonly\s+(?:use|keep|want|include|show)\b|"
+              r"\bjust\s+(?:use|keep|show)\b|\b(?:everything|every\s+\w+|all(?:\s+(?:the\s+)?\w+)?|the\s+(?:rest|others?)"
+              r"|other\s+\w+)\s+(?:except|but|other\s+than|apart\s+from|besides)\b|\bexcept\s+(?:for\s+)?the\b|"
+              r"只用|只保留|只要|只留|只放|除了")
+_SECONDS = r"\d\s*(?:s|secs?|seconds?|ms)\b|秒"
+
+
+def _h_keep_only(c: _Ctx) -> list[O.Op] | None:
+    """"use only the first three pictures", "keep only the beach and city photos", "remove
+    everything except the first photo", "只用前三张图片", "除了第一张都删掉": the other shots go
+    (of the kind named: "pictures" leaves the clips), never the ones named."""
+    t = c.t
+    if not _has(_KEEP_ONLY, t) or _has(_SECONDS, t):
+        return None  # "keep only the first 5 seconds of the clip" is a trim
+    refs = _find_targets(c)
+    if not refs:
+        return None
+    targets = [x for r in refs for x in r.all]
+    keep = []
+    for x in targets:
+        seg = _main_seg(c, x)
+        if seg is None:
+            raise _Cannot(f"there is no {x.describe('shot').removeprefix('the ')} in the video" if not c.zh else
+                          "视频里没有这个镜头")
+        keep.append(seg.id)
+    kinds = {x.kind for x in targets}
+    kind = kinds.pop() if len(kinds) == 1 else None
+    if kind is None and _has(_NOUN_IMG, t) != _has(_NOUN_VID, t):  # "only keep the beach and city photos"
+        kind = "image" if _has(_NOUN_IMG, t) else "video"
+    pool = [s for s in c.main_segs() if kind is None or c.asset_kind(s) == kind]
+    drop = [s for s in pool if s.id not in keep]
+    if not drop:
+        raise _Cannot("那些已经是仅有的镜头了" if c.zh else "those are already the only ones in the video")
+    others = [s for s in c.main_segs() if s not in pool]
+    if others:
+        what = "、".join(s.name for s in others) if c.zh else ", ".join(s.name for s in others)
+        c.notes.append(f"{what}不是图片，保留了。" if c.zh and kind == "image" else
+                       f"{what} stay{'s' if len(others) == 1 else ''} (not {'a picture' if kind == 'image' else 'a clip'}"
+                       f"{'' if len(others) == 1 else 's'}); say 'remove {others[0].name}' to drop "
+                       f"{'it' if len(others) == 1 else 'them'}.")
+    return [O.RemoveSegment(target=_by_name_or_place(c, s)) for s in reversed(drop)]
+
+
+def _by_name_or_place(c: _Ctx, seg) -> O.Target:
+    """A target the reply can name ("the image "city.jpg""): the file name when it is the shot's
+    alone, else its place (removals run last first, so earlier places hold)."""
+    name = seg.name.lower()
+    segs = c.main_segs()
+    if name and sum(name in s.name.lower() for s in segs) == 1:
+        return O.Target(name=name, kind=c.asset_kind(seg))  # type: ignore[arg-type]
+    return O.Target(index=[s.id for s in segs].index(seg.id))
+
+
 def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(_REMOVE, t):
