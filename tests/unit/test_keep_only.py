@@ -38,3 +38,12 @@ def test_nothing_to_drop_or_nothing_named_is_said():
     assert plan.status == "unknown" and "already the only ones" in plan.reply
     plan = plan_edit("keep only the tenth photo", sample_timeline(), library=LIBRARY)
     assert not plan.ops
+
+
+@pytest.mark.parametrize("instruction", ["除了第一张都去掉动画", "remove the zoom from all photos except the first",
+                                         "remove all the text except the title", "flip all the photos except the first"])
+def test_a_change_to_all_but_some_never_acts_on_the_ones_named(instruction):
+    """These acted on what "except" named (the title removed, the first photo's motion taken off):
+    now a question (or "not understood"), nothing changed."""
+    plan = plan_edit(instruction, sample_timeline(), library=LIBRARY)
+    assert plan.status in ("ambiguous", "unknown") and not plan.ops

@@ -373,3 +373,13 @@ def test_texts_added_by_an_edit_look_like_the_first_cuts():
     minimal = apply(apply(TL, [O.SetStyle(style="minimal")], library=LIBRARY),
                     [O.AddText(text="Free shipping", role="caption")], library=LIBRARY)
     assert minimal.track(Role.CAPTION).segments[0].background is TextBackground.SHADOW
+
+
+def test_a_brand_kit_applied_again_after_a_reverse_leaves_no_gap():
+    """Found by the property test above: the old outro card first after "reverse the order", a
+    second kit removed it and left the shots starting at 1.5 s (or with a gap after its intro)."""
+    kit = {"name": "C", "intro": {"text": "Hi", "duration_ms": 1000}, "outro": {"text": "Bye"}}
+    tl = apply(TL, [O.ApplyBrand(brand=kit, outro_asset_id="img2"), O.ReverseOrder()], library=LIBRARY)
+    for again in (O.ApplyBrand(brand={"name": "Acme", "cta": "Shop at acme.com"}),
+                  O.ApplyBrand(brand=kit, intro_asset_id="img1")):
+        check_invariants(apply(tl, [again], library=LIBRARY))

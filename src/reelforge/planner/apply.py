@@ -1333,6 +1333,9 @@ def _apply_brand(st: _State, op: O.ApplyBrand) -> None:
     st.duration, st.width, st.height, st.background = fresh.duration, fresh.width, fresh.height, fresh.background
     st.assets, st.tracks = fresh.assets, fresh.tracks
     st.used_ids |= fresh.used_ids
+    # a kit applied again after the shots moved (its old outro card first after "reverse the
+    # order") leaves a gap where the old card was: the shots close up from 0
+    st.relayout_main(keep_total=False)
 
 
 _HANDLERS: dict[type, Any] = {

@@ -78,6 +78,7 @@ from reelforge.planner.rules.refs import (
     _mask,
 )
 from reelforge.planner.rules.shots import (
+    _ALL_BUT,
     _h_add_segment,
     _h_duplicate,
     _h_frame,
@@ -190,6 +191,14 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         r.cannot = str(exc)
     except ValidationError as exc:  # a value past an op's bounds ("music to 99999%"): said, not raised
         r.cannot = f"that is out of range ({O.brief(exc)})"
+    if r.ok and _has(_ALL_BUT, c.t) and any(not isinstance(o, O.RemoveSegment) for o in r.ops or []):
+        # "remove the motion from every photo except the first", "remove all the text except the
+        # title": the handlers act on what "except" names (the opposite of what was asked); only
+        # shots are kept this way (`_h_keep_only`), for the rest the user names what to change
+        r.ops = None
+        r.question = ("还不能做“除了…以外全部”的修改；请直接说要改哪些，例如“第二张和第三张图片去掉动画”“去掉行动号召”。"
+                      if c.zh else "I cannot yet change everything except some: name what it is for, "
+                                   "e.g. 'no motion on the second and third photos', 'remove the call to action'.")
     if r.ok:
         r.notes = list(c.notes)
     if r.question is None and r.cannot is None and (a := _absent(c)) is not None:

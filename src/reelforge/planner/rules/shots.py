@@ -329,10 +329,10 @@ def _h_add_segment(c: _Ctx) -> list[O.Op] | None:
     return [O.AddSegment(asset_id=asset.id)]
 
 
-_KEEP_ONLY = (r"\b(?:use|keep|want|include|show)\s+only\b|\bonly\s+(?:use|keep|want|include|show)\b|"
-              r"\bjust\s+(?:use|keep|show)\b|\b(?:everything|every\s+\w+|all(?:\s+(?:the\s+)?\w+)?|the\s+(?:rest|others?)"
-              r"|other\s+\w+)\s+(?:except|but|other\s+than|apart\s+from|besides)\b|\bexcept\s+(?:for\s+)?the\b|"
-              r"只用|只保留|只要|只留|只放|除了")
+_KEEP_ONLY = r"\b(?:use|keep|want|include|show)\s+only\b|\bonly\s+(?:use|keep|want|include|show)\b|\bjust\s+(?:use|keep|show)\b|只用|只保留|只要|只留|只放"
+# "remove everything except …": a removal verb too (never "flip all the photos except the first")
+_ALL_BUT = (r"\b(?:everything|every\s+\w+|all(?:\s+(?:the\s+)?\w+)?|the\s+(?:rest|others?)|other\s+\w+)\s+"
+            r"(?:except|but|other\s+than|apart\s+from|besides)\b|\bexcept\s+(?:for\s+)?the\b|除了")
 _SECONDS = r"\d\s*(?:s|secs?|seconds?|ms)\b|秒"
 
 
@@ -341,7 +341,7 @@ def _h_keep_only(c: _Ctx) -> list[O.Op] | None:
     everything except the first photo", "只用前三张图片", "除了第一张都删掉": the other shots go
     (of the kind named: "pictures" leaves the clips), never the ones named."""
     t = c.t
-    if not _has(_KEEP_ONLY, t) or _has(_SECONDS, t):
+    if not (_has(_KEEP_ONLY, t) or (_has(_ALL_BUT, t) and _has(_REMOVE, t))) or _has(_SECONDS, t):
         return None  # "keep only the first 5 seconds of the clip" is a trim
     refs = _find_targets(c)
     if not refs:
