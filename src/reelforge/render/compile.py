@@ -390,37 +390,16 @@ def _fit_filters(fit: Fit, w: int, h: int, bg: str, focus: Focus | None = None) 
             _cover_crop(w, h, focus)]
 
 
-def _fitted(c: _Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str], focus: Focus | None = None,
-            inner: tuple[int, int, int, int] | None = None) -> str:
-    """Fit a stream into w x h. Blur: a blurred cover copy behind a contained copy. ``inner``
-    (x, y, w, h): where a contained picture goes (default: the whole frame), e.g. the part of a
-    moving still's composed frame that every view of it shows."""
-    if fit is Fit.COVER or (fit is Fit.CONTAIN and inner is None):
+def _fitted(c: _Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str], focus: Focus | None = None) -> str:
+    """Fit a stream into w x h. Blur: a blurred cover copy behind a contained copy."""
+    if fit is not Fit.BLUR:
         return c.g.one([src], [*pre, *_fit_filters(fit, w, h, c.bg(), focus), "setsar=1"], "fit")
-    ix, iy, iw, ih = inner or (0, 0, w, h)
-    contain = f"scale={iw}:{ih}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_range=tv"
-    if fit is Fit.CONTAIN:
-        return c.g.one([src], [*pre, contain, f"pad={w}:{h}:{ix}+({iw}-iw)/2:{iy}+({ih}-ih)/2:color={c.bg()}",
-                               "setsar=1"], "fit")
     a, b = c.g.chain([src], [*pre, "split=2"], "bsp", outs=2)
     small_w, small_h = _even(w / 8), _even(h / 8)
     back = c.g.one([a], [*_fit_filters(Fit.COVER, small_w, small_h, c.bg(), focus),
                          "boxblur=4:2", f"scale={w}:{h}:flags=bilinear", "setsar=1"], "bbg")
-    front = c.g.one([b], [contain, "setsar=1"], "bfg")
-    at = "overlay=(W-w)/2:(H-h)/2" if inner is None else f"overlay={ix}+({iw}-w)/2:{iy}+({ih}-h)/2"
-    return c.g.one([back, front], [at, "setsar=1"], "blr")
-
-
-def _shown_by_every_view(path: framing.Path) -> tuple[int, int, int, int]:
-    """(x, y, w, h): the part of a composed frame that every view of ``path`` shows (the tight
-    end of a zoom, what a pan never leaves), whole pixels inside it. A contained or blurred still
-    goes there, so its motion never crops the picture it promises whole (a logo's end letters, a
-    page's line ends were cut by the 12 % zoom)."""
-    a, b = path.start, path.end
-    x0, y0 = max(a.x, b.x), max(a.y, b.y)
-    x1, y1 = min(a.x + a.w, b.x + b.w), min(a.y + a.h, b.y + b.h)
-    x, y = math.ceil(x0), math.ceil(y0)
-    return x, y, max(2, _even(math.floor(x1) - x - 1)), max(2, _even(math.floor(y1) - y - 1))
+    front = c.g.one([b], [*_fit_filters(Fit.CONTAIN, w, h, c.bg())[:1], "setsar=1"], "bfg")
+    return c.g.one([back, front], ["overlay=(W-w)/2:(H-h)/2", "setsar=1"], "blr")
 
 
 def _lerp(a: float, b: float, e: str) -> str:
@@ -588,8 +567,8 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
     else:
         # contain/blur (or an unknown size): the composed frame, made larger for the motion
         bw, bh = _base_size(mo, w, h)
+        fitted = _fitted(c, src, seg.fit, bw, bh, [], _focus(seg))
         path = _still_path(seg, mo, bw, bh, w, h, subject=False)
-        fitted = _fitted(c, src, seg.fit, bw, bh, [], _focus(seg), _shown_by_every_view(path) if path.moves else None)
         once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
         view = (path, bw, bh)
