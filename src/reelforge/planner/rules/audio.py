@@ -25,6 +25,7 @@ from reelforge.planner.rules.refs import (
 )
 from reelforge.timeline.model import (
     AssetKind,
+    AudioSegment,
     Role,
 )
 
@@ -260,10 +261,6 @@ _AT = rf"\b(?:at|after)\s+(?:the\s+)?({P._TV})(?:\s+mark)?"
 _SOURCE = rf"\bfrom\s+({P._TV})(?:\s+(?:in|into|of)\s+(?:the\s+)?(?:song|track|tune|music|voice[\s-]?over|recording))?|\bskip\w*\s+(?:the\s+)?first\s+({P._TV})"
 
 
-def _tv(s: str | None) -> int | None:
-    return P.parse_time_value_ms(s) if s else None
-
-
 def _title_end(c: _Ctx) -> int | None:
     """Where the opening title leaves the screen (None: no title at the start)."""
     ends = [s.end for r, s in c.text_segs(Role.TITLE) if s.start <= 500]
@@ -287,8 +284,9 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     if not tracks:
         raise _Cannot(f"there is no {word} in this video yet" if not c.zh else
                       f"视频里还没有{'背景音乐' if role == 'music' else '旁白'}")
-    now = min(s.start for tr in tracks for s in tr.segments)
-    op = _zh_audio_timing(c, role, now) if c.zh else _en_audio_timing(c, role, now)
+    first = min((s for tr in tracks for s in tr.segments), key=lambda s: s.start)
+    now = first.start
+    op = _zh_audio_timing(c, role, first) if c.zh else _en_audio_timing(c, role, first)
     if op is None:
         return None
     # a voiceover moved later may run past the video's end: say so (its end is cut)
@@ -303,24 +301,23 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     return [op]
 
 
-def _en_audio_timing(c: _Ctx, role: str, now: int) -> O.SetAudioTiming | None:
-    t = c.t
+def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTiming | None:
+    t, now = c.t, first.start
     r: Any = role
     if m := re.search(_SOURCE, t):
-        skip = _tv(m.group(2))
+        skip = P._tv(m.group(2))
         if skip is not None:  # "skip the first 10 seconds of the music": from where it plays now, on
-            first = min((s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), key=lambda s: s.start)
             return O.SetAudioTiming(role=r, from_ms=first.in_ms + skip)
-        at = _tv(m.group(1))
+        at = P._tv(m.group(1))
         if at is not None and _has(r"\b(?:song|track|tune|recording)\b|\b(?:in|into|of)\s+(?:the\s+)?(?:music|voice)", t):
             return O.SetAudioTiming(role=r, from_ms=at)
     if _has(r"\bfrom\s+the\s+(?:very\s+)?(?:start|beginning|top)\s+of\s+the\s+(?:song|track|music|tune|recording)\b", t):
         return O.SetAudioTiming(role=r, from_ms=0)
     if m := re.search(_LATER_BY, t):
-        by = _tv(next(g for g in m.groups() if g))
+        by = P._tv(next(g for g in m.groups() if g))
         return O.SetAudioTiming(role=r, by_ms=by) if by else None
     if m := re.search(_EARLIER_BY, t):
-        by = _tv(m.group(1))
+        by = P._tv(m.group(1))
         return O.SetAudioTiming(role=r, by_ms=-by) if by else None
     if _has(r"\b(?:after|when)\s+the\s+(?:title|intro|opening)\b", t):
         end = _title_end(c)
@@ -331,7 +328,7 @@ def _en_audio_timing(c: _Ctx, role: str, now: int) -> O.SetAudioTiming | None:
             r"at\s+the\s+(?:very\s+)?(?:start|beginning))\b|\bat\s+0(?![:.,\d])", t):
         return O.SetAudioTiming(role=r, start_ms=0)
     if m := re.search(_AT, t):
-        at = _tv(m.group(1))
+        at = P._tv(m.group(1))
         if at is not None:
             return O.SetAudioTiming(role=r, start_ms=at)
     if _has(r"\b(?:later|delay(?:ed)?|push\w*\s+(?:it\s+)?back)\b", t):
@@ -348,21 +345,20 @@ _ZH_LATER = r"(?:推迟|延后|延迟|往后推|往后|晚)"
 _ZH_EARLIER = r"(?:提前|早)"
 
 
-def _zh_audio_timing(c: _Ctx, role: str, now: int) -> O.SetAudioTiming | None:
-    t = c.t
+def _zh_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTiming | None:
+    t, now = c.t, first.start
     r: Any = role
     if m := re.search(rf"跳过[^，,。；;]{{0,12}}?前\s*({_ZTV})", t):
-        first = min((s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), key=lambda s: s.start)
-        skip = _tv(m.group(1))
+        skip = P._tv(m.group(1))
         return O.SetAudioTiming(role=r, from_ms=first.in_ms + skip) if skip else None
     if m := re.search(rf"(?:歌曲?|音乐本身|曲子|录音)的?\s*第?\s*({_ZTV})", t):
-        at = _tv(m.group(1))
+        at = P._tv(m.group(1))
         return O.SetAudioTiming(role=r, from_ms=at) if at is not None else None
     if m := re.search(rf"{_ZH_LATER}\s*({_ZTV})", t):
-        by = _tv(m.group(1))
+        by = P._tv(m.group(1))
         return O.SetAudioTiming(role=r, by_ms=by) if by else None
     if m := re.search(rf"{_ZH_EARLIER}\s*({_ZTV})", t):
-        by = _tv(m.group(1))
+        by = P._tv(m.group(1))
         return O.SetAudioTiming(role=r, by_ms=-by) if by else None
     if _has(r"标题(?:之后|以后|后|结束|完)", t):
         end = _title_end(c)
@@ -372,7 +368,7 @@ def _zh_audio_timing(c: _Ctx, role: str, now: int) -> O.SetAudioTiming | None:
     if _has(r"一开始就|从头开始|从开头|马上|立刻", t):
         return O.SetAudioTiming(role=r, start_ms=0)
     if m := re.search(rf"第\s*({_ZTV})|({_ZTV})\s*(?:之后|以后|后)", t):
-        at = _tv(m.group(1) or m.group(2))
+        at = P._tv(m.group(1) or m.group(2))
         if at is not None:
             return O.SetAudioTiming(role=r, start_ms=at)
     if _has(rf"{_ZH_LATER}", t):
