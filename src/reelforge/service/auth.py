@@ -87,7 +87,10 @@ def authenticate(ctx: Context, header: str | None) -> Principal:
     if not header:
         raise BadToken("missing bearer token (Authorization: Bearer <token>)")
     scheme, _, value = header.strip().partition(" ")
-    token = value.strip() if scheme.lower() == "bearer" else header.strip()
+    if scheme.lower() != "bearer":
+        # a bare token (or another scheme) is refused: only "Bearer <token>" is the form
+        raise BadToken("the Authorization header must be 'Bearer <token>'")
+    token = value.strip()
     if not token:
         raise BadToken("missing bearer token")
     with ctx.db.tx() as s:
