@@ -747,9 +747,26 @@ CASES += [
 
 # user test s8: a fade to black at the very end set every transition to fade-black; it is said instead
 CASES += [
-    ("use a fade to black at the end", "unknown"),
-    ("end with a fade to black", "unknown"),
     ("fade to black between the shots", [{"kind": "fade-black", "op": "set_transition"}]),
+]
+
+# the picture's fade from/to black at the video's ends (2026-12-02): "fade out the video at the end" faded
+# the music, "fade to black at the end" and "use a fade to black at the end" were "not something I can do yet"
+CASES += [
+    ("use a fade to black at the end", [{"fade_out_ms": 1000, "op": "set_video_fade"}]),
+    ("end with a fade to black", [{"fade_out_ms": 1000, "op": "set_video_fade"}]),
+    ("fade out the video at the end", [{"fade_out_ms": 1000, "op": "set_video_fade"}]),
+    ("fade to black at the end", [{"fade_out_ms": 1000, "op": "set_video_fade"}]),
+    ("fade in from black", [{"fade_in_ms": 1000, "op": "set_video_fade"}]),
+    ("fade the video in and out", [{"fade_in_ms": 1000, "fade_out_ms": 1000, "op": "set_video_fade"}]),
+    ("fade to black over 2 seconds at the end", [{"fade_out_ms": 2000, "op": "set_video_fade"}]),
+    ("no fade to black", [{"fade_out_ms": 0, "op": "set_video_fade"}]),
+    ("结尾画面淡出", [{"fade_out_ms": 1000, "op": "set_video_fade"}]),
+    ("开头从黑场淡入", [{"fade_in_ms": 1000, "op": "set_video_fade"}]),
+    ("视频淡入淡出", [{"fade_in_ms": 1000, "fade_out_ms": 1000, "op": "set_video_fade"}]),
+    # the sound and the transitions keep their own fades
+    ("fade out the music at the end", [{"fade_out_ms": 2000, "op": "set_fade"}]),
+    ("fade through black", [{"kind": "fade-black", "op": "set_transition"}]),
 ]
 
 # keep only some shots (2026-12-02): "remove everything except the first photo" removed the first photo;

@@ -225,6 +225,7 @@ ops = st.one_of(
     st.builds(O.SetVolume, role=st.sampled_from(["music", "voice", "main"]), volume=st.floats(0, 4)),
     st.builds(O.SetVolume, role=st.sampled_from(["music", "voice"]), factor=st.floats(0.01, 16)),
     st.builds(O.SetFade, fade_in_ms=st.one_of(st.none(), ms), fade_out_ms=st.one_of(st.none(), ms)),
+    st.builds(O.SetVideoFade, fade_in_ms=st.one_of(st.just(0), ms), fade_out_ms=st.one_of(st.none(), ms)),
     st.builds(O.SetDuck, on=st.booleans()),
     st.builds(O.RemoveTrack, role=st.sampled_from([Role.MUSIC, Role.VOICE, Role.TITLE, Role.LOGO, Role.MAIN])),
     st.just(O.ReplaceMusic(asset_id="jazz1")),
@@ -383,3 +384,14 @@ def test_a_brand_kit_applied_again_after_a_reverse_leaves_no_gap():
     for again in (O.ApplyBrand(brand={"name": "Acme", "cta": "Shop at acme.com"}),
                   O.ApplyBrand(brand=kit, intro_asset_id="img1")):
         check_invariants(apply(tl, [again], library=LIBRARY))
+
+
+def test_video_fade_is_set_kept_and_cleared():
+    new = apply(TL, [O.SetVideoFade(fade_out_ms=1000), O.SetFrame(aspect="9:16"), O.RemoveSegment(target=O.Target(index=0))])
+    assert (new.fade_in_ms, new.fade_out_ms) == (0, 1000)
+    new = apply(new, [O.SetVideoFade(fade_in_ms=500)])
+    assert (new.fade_in_ms, new.fade_out_ms) == (500, 1000)
+    new = apply(new, [O.SetVideoFade(fade_in_ms=0, fade_out_ms=0)])
+    assert (new.fade_in_ms, new.fade_out_ms) == (0, 0)
+    with pytest.raises(PlanError):
+        O.parse_op({"op": "set_video_fade"})

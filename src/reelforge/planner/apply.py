@@ -168,6 +168,7 @@ class _State:
     used_ids: set[str] = field(default_factory=set)
     style: str = ""  # the named look ("" = the base timeline's)
     grade: dict[str, float] = field(default_factory=dict)  # colour fields set by ops
+    video_fade: dict[str, int] = field(default_factory=dict)  # the picture's fades from/to black set by ops
 
     @classmethod
     def of(cls, tl: Timeline, library: Sequence[Asset]) -> _State:
@@ -227,6 +228,8 @@ class _State:
             # settings no op below changes are carried over (set_caption_mode changes base)
             "style": self.style or self.base.style, "burn_captions": self.base.burn_captions,
             "grade": {**self.base.grade.model_dump(), **self.grade},
+            "fade_in_ms": self.video_fade.get("fade_in_ms", self.base.fade_in_ms),
+            "fade_out_ms": self.video_fade.get("fade_out_ms", self.base.fade_out_ms),
             "assets": [a.model_dump() for a in assets],
             "tracks": [{"id": t.id, "kind": t.kind, "role": t.role,
                         "segments": [s.model_dump() for s in t.segs]} for t in self.tracks],
@@ -1156,6 +1159,13 @@ def _set_grade(st: _State, op: O.SetGrade) -> None:
     st.grade.update({k: v for k, v in op.model_dump(exclude={"op"}).items() if v is not None})
 
 
+def _set_video_fade(st: _State, op: O.SetVideoFade) -> None:
+    if op.fade_in_ms is not None:
+        st.video_fade["fade_in_ms"] = op.fade_in_ms
+    if op.fade_out_ms is not None:
+        st.video_fade["fade_out_ms"] = op.fade_out_ms
+
+
 def _set_style(st: _State, op: O.SetStyle) -> None:
     """A named look: the style's caption box on every caption, its transitions between shots
     (the shots keep their lengths; the video its length)."""
@@ -1349,7 +1359,7 @@ _HANDLERS: dict[type, Any] = {
     O.SetFrame: _set_frame, O.SetFit: _set_fit, O.SetBackground: _set_background, O.AddLogo: _add_logo,
     O.SetCaptionMode: _set_caption_mode, O.SetStyle: _set_style,
     O.SetCaptions: _set_captions, O.AddVoiceover: _add_voiceover, O.SetFocus: _set_focus, O.BeatSync: _beat_sync,
-    O.SetInPoint: _set_in_point, O.SetGrade: _set_grade, O.SetAudioTiming: _set_audio_timing, O.ApplyBrand: _apply_brand,
+    O.SetInPoint: _set_in_point, O.SetGrade: _set_grade, O.SetVideoFade: _set_video_fade, O.SetAudioTiming: _set_audio_timing, O.ApplyBrand: _apply_brand,
 }
 
 

@@ -405,6 +405,21 @@ class SetGrade(_Op):
     contrast: float | None = Field(None, ge=0.25, le=3.0, description="1 = as shot")
 
 
+class SetVideoFade(_Op):
+    """The picture fades in from black at the video's start and/or out to black at its end, text and
+    logos with it (``0`` = no fade; None = keep). The sound's fades are `SetFade`'s."""
+
+    op: Literal["set_video_fade"] = "set_video_fade"
+    fade_in_ms: Ms | None = Field(None, le=60_000)
+    fade_out_ms: Ms | None = Field(None, le=60_000)
+
+    @model_validator(mode="after")
+    def _one(self) -> SetVideoFade:
+        if self.fade_in_ms is None and self.fade_out_ms is None:
+            raise ValueError("give fade_in_ms or fade_out_ms")
+        return self
+
+
 class BeatSync(_Op):
     """Re-time the main track so picture changes land on these beats (hard cuts, same length)."""
 
@@ -506,7 +521,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
-    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, SetGrade, BeatSync,
+    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, SetGrade, SetVideoFade, BeatSync,
     SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
     UseBrand, Undo, Redo,
 )
@@ -514,7 +529,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -696,6 +711,15 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{o.style} style"
         case "set_grade":
             return "colour: " + grade_words(o)
+        case "set_video_fade":
+            parts = []
+            if o.fade_in_ms is not None:
+                parts.append(f"fades in from black over {fmt_ms(o.fade_in_ms)}" if o.fade_in_ms
+                             else "no fade from black at the start")
+            if o.fade_out_ms is not None:
+                parts.append(f"fades to black over the last {fmt_ms(o.fade_out_ms)}" if o.fade_out_ms
+                             else "no fade to black at the end")
+            return "the picture " + " and ".join(parts) if all(p.startswith("f") for p in parts) else "; ".join(parts)
         case "beat_sync":
             bpm = f" ({o.bpm:g} BPM)" if o.bpm else ""
             return f"cuts on the beat{bpm}"
@@ -889,6 +913,13 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             from reelforge.timeline.styles import get_style
 
             return f"改为{get_style(o.style).label_zh}风格"
+        case "set_video_fade":
+            parts = []
+            if o.fade_in_ms is not None:
+                parts.append(f"画面从黑场淡入（{fmt_ms(o.fade_in_ms)}）" if o.fade_in_ms else "去掉了开头的黑场淡入")
+            if o.fade_out_ms is not None:
+                parts.append(f"画面在最后{fmt_ms(o.fade_out_ms)}淡出到黑场" if o.fade_out_ms else "去掉了结尾的黑场淡出")
+            return "，".join(parts)
         case "beat_sync" | "cut_to_beat":
             return "镜头切换对齐音乐节拍（卡点）"
         case "set_grade":

@@ -935,6 +935,35 @@ def _grade_filters(grade: Grade) -> list[str]:
     return out
 
 
+def _fade_frames(ms: int, fps: int, total: int) -> int:
+    """Frames a fade of ``ms`` covers (at most the whole video); under two frames is no fade."""
+    n = min(total, (ms * fps + 500) // 1000)
+    return n if n >= 2 else 0
+
+
+def _picture_fades(c: _Ctx, base: str) -> str:
+    """The video's fade in from black and out to black, after the text and logos (they fade with
+    the picture). The first frame of a fade-in and the last of a fade-out are black. The fades
+    run on the timeline's clock, so a chunk that starts inside one makes the frames a whole
+    render makes there."""
+    n_in = _fade_frames(c.tl.fade_in_ms, c.fps, c.total_frames)
+    n_out = _fade_frames(c.tl.fade_out_ms, c.fps, c.total_frames)
+
+    def sec(frames: int) -> str:  # floored to the microsecond ffmpeg keeps: a fade starts on its frame
+        return f"{frames * 1_000_000 // c.fps / 1_000_000:.6f}"
+
+    fades = []
+    if n_in and c.clip(0, n_in):
+        fades.append(f"fade=t=in:st=0:d={sec(n_in - 1)}")
+    if n_out and c.clip(c.total_frames - n_out, c.total_frames):
+        fades.append(f"fade=t=out:st={sec(c.total_frames - n_out)}:d={sec(n_out - 1)}")
+    if not fades:
+        return base
+    if c.lo:  # on the timeline's clock while fading, back on the chunk's after
+        fades = [f"setpts=PTS+{c.lo}/({c.fps}*TB)", *fades, f"setpts=PTS-{c.lo}/({c.fps}*TB)"]
+    return c.g.one([base], fades, "vfade")
+
+
 def _video(c: _Ctx, workdir: Path) -> tuple[str, list[TextOverlay]]:
     video_tracks = [t for t in c.tl.tracks if t.kind is TrackKind.VIDEO]
     main = next((t for t in video_tracks if t.role is Role.MAIN), None)
@@ -945,6 +974,7 @@ def _video(c: _Ctx, workdir: Path) -> tuple[str, list[TextOverlay]]:
         if track is not main:
             base = _overlay_track(c, base, track)
     base, specs = _text_overlays(c, base, workdir)
+    base = _picture_fades(c, base)
     # limited range always: x264 signals the range of the first frame it gets, so a chunk
     # starting on a full-range frame would be flagged (and shown) differently from the rest
     return c.g.one([base], ["format=pix_fmts=yuv420p:color_ranges=tv"], "vout"), specs

@@ -289,7 +289,7 @@ def _from_draft(draft: Draft, assets: tuple[Asset, ...], base: Timeline | None) 
     extra: dict[str, Any] = {}
     if base is not None:
         extra = {"background": base.background, "loudness": base.loudness, "style": base.style,
-                 "grade": base.grade}
+                 "grade": base.grade, "fade_in_ms": base.fade_in_ms, "fade_out_ms": base.fade_out_ms}
     if meta.style is not None:
         extra["style"] = meta.style
     if meta.grade is not None:

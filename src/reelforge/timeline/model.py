@@ -306,6 +306,10 @@ class Timeline(_Frozen):
     burn_captions: bool = Field(True, description="draw the caption tracks on the picture; False = captions only "
                                                   "as SRT/WebVTT files beside the export")
     grade: Grade = Field(default_factory=Grade, description="the pictures' colour (black and white, brighter, ...)")
+    fade_in_ms: Ms = Field(0, description="the picture fades in from black over the video's first ms (text and "
+                                          "logos with it; the sound keeps its own fades)")
+    fade_out_ms: Ms = Field(0, description="the picture fades to black over the video's last ms, the last frame "
+                                           "black (text and logos with it)")
     assets: tuple[Asset, ...] = ()
     tracks: tuple[Track, ...] = ()
 

@@ -170,11 +170,18 @@ def _track_item(tl: Timeline, track: Track) -> str:
 
 def _grade_tag(tl: Timeline, track: Track, *, zh: bool = False) -> list[str]:
     """The pictures' colour on the main track's item, when it is not as shot."""
-    if track.role is not Role.MAIN or tl.grade.neutral:
+    if track.role is not Role.MAIN:
         return []
+    out = []
+    if tl.fade_in_ms:
+        out.append(f"从黑场淡入{fmt_seconds(tl.fade_in_ms)}s" if zh else f"fades in from black {fmt_seconds(tl.fade_in_ms)}s")
+    if tl.fade_out_ms:
+        out.append(f"淡出到黑场{fmt_seconds(tl.fade_out_ms)}s" if zh else f"fades to black {fmt_seconds(tl.fade_out_ms)}s")
+    if tl.grade.neutral:
+        return out
     if tl.grade.saturation == 0:
-        return ["黑白" if zh else "black and white"]
-    return ["已调色" if zh else "colour graded"]
+        return ["黑白" if zh else "black and white", *out]
+    return ["已调色" if zh else "colour graded", *out]
 
 
 def summarize(timeline: Timeline, *, zh: bool = False) -> str:

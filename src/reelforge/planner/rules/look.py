@@ -253,3 +253,49 @@ def _h_grade(c: _Ctx) -> list[O.Op] | None:
         return None
     merged = {k: v for op in ops for k, v in op.model_dump(exclude={"op"}).items() if v is not None}
     return [O.SetGrade(**merged)]
+
+
+# -- the picture's fade from and to black at the video's ends ------------------------------------
+_VIDEO_FADE_MS = 1000
+_PICTURE = (r"\b(?:video|picture|pictures|screen|visuals?|image|whole\s+thing|everything|film|movie)\b|"
+            r"\b(?:to|from|into|out\s+of)\s+black\b|画面|视频|黑场|黑屏|变黑")
+
+
+def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
+    """"fade out the video at the end", "fade to black at the end", "fade in from black",
+    "结尾画面淡出", "开头从黑场淡入": the picture (text and logos with it) fades from/to black at the
+    video's very start/end. Between shots is a transition; the music or voice is `_h_fade`'s."""
+    t = c.t
+    if not _has(r"\bfad(?:e|es|ed|ing)\b|\bfade[\s-]?(?:in|out)\b|淡入|淡出|渐入|渐出|渐隐|渐显", t):
+        return None
+    if not _has(_PICTURE, t) or _has(r"cross[\s-]?fade|\bthrough\s+black\b|\bbetween\b|\btransitions?\b|\bshots\b|"
+                                     r"\beach\b|\bevery\b|转场|过渡|之间|切换|每", t):
+        return None
+    from reelforge.planner.rules.audio import _audio_role
+
+    if _audio_role(t) is not None and not _has(r"\b(?:video|picture|screen)\b|画面", t):
+        return None  # "fade out the music at the end" (the sound's own fades)
+    if _find_targets(c) and not _has(r"\b(?:to|from|into|out\s+of)\s+black\b|黑场|黑屏", t):
+        return None  # "fade in the second image": a shot, not the video's ends
+    off = _has(r"\bno\s+(?:\w+\s+){0,2}fades?\b|\bwithout\s+(?:a\s+|the\s+)?fades?\b|"
+               r"\b(?:remove|drop|delete|don'?t|do\s+not|stop|turn\s+off)\b.{0,30}\bfad|不要.{0,6}(?:淡|黑场)|去掉.{0,6}(?:淡|黑场)|取消.{0,6}(?:淡|黑场)", t)
+    both = _has(r"\bin\s+and\s+out\b|\bout\s+and\s+in\b|淡入淡出|首尾|开头和结尾|头尾", t)
+    fin = both or _has(r"\bfad(?:e|es|ed|ing)[\s-]*in\b|\bfade\s+(?:\w+\s+){1,3}in\b|\bfrom\s+black\b|\bout\s+of\s+black\b|"
+                       r"\b(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|opening|open(?:s)?\s+with|start(?:s)?\s+with)\b|"
+                       r"淡入|渐入|渐显|开头|片头|开始", t)
+    fout = both or _has(r"\bfad(?:e|es|ed|ing)[\s-]*out\b|\bfade\s+(?:\w+\s+){1,3}out\b|\b(?:to|into)\s+black\b|"
+                        r"\b(?:at\s+the\s+(?:very\s+)?end|ending|close(?:s)?\s+with|end(?:s)?\s+with|finish(?:es)?\s+with)\b|"
+                        r"淡出|渐出|渐隐|结尾|片尾|最后|结束", t)
+    if not fin and not fout:
+        fin = fout = True
+    durs = [d.ms for d in P.find_durations(t) if 0 < d.ms <= 10_000]
+    ms = 0 if off else durs[0] if durs else _VIDEO_FADE_MS
+    if ms * (2 if fin and fout else 1) > c.tl.duration:
+        raise _Cannot(f"the video is only {c.tl.duration / 1000:g}s long: a fade can be at most "
+                      f"{c.tl.duration / (2000 if fin and fout else 1000):g}s")
+    if fout and ms and not off:
+        music = c.tl.track(Role.MUSIC)
+        if music and music.segments and not music.segments[-1].fade_out_ms and music.segments[-1].end >= c.tl.duration:
+            c.notes.append("背景音乐没有淡出；要一起淡出可以说“音乐淡出”。" if c.zh else
+                           "The music does not fade with it: say 'fade out the music' for that too.")
+    return [O.SetVideoFade(fade_in_ms=ms if fin else None, fade_out_ms=ms if fout else None)]
