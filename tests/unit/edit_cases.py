@@ -781,3 +781,15 @@ CASES += [
     ('keep only the first 3 shots', [{'target': {'kind': 'image', 'name': 'mountain.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'sneaker.jpg'}, 'op': 'remove_segment'}, {'target': {'kind': 'image', 'name': 'beach.jpg'}, 'op': 'remove_segment'}]),
     ("keep only the first 5 seconds of the street clip", [{"target": {"name": "street"}, "duration_ms": 5000, "op": "set_segment_duration"}]),
 ]
+
+# user test s9 (2026-12-02): the call to action's words by a label or by the words it says now
+# ("cta: Shop now", "change shop now to Buy now" were not understood)
+CASES += [
+    ("CTA: Buy today", [{"target": {"role": "cta", "index": 0}, "text": "Buy today", "op": "update_text"}]),
+    ("cta: Order now", [{"target": {"role": "cta", "index": 0}, "text": "Order now", "op": "update_text"}]),
+    ("change shop now to Buy now", [{"target": {"role": "cta", "name": "Shop now"}, "text": "Buy now", "op": "update_text"}]),
+    ("replace 'Shop now' with 'Buy now'", [{"target": {"role": "cta", "name": "Shop now"}, "text": "Buy now", "op": "update_text"}]),
+    ("change 'urban dreams' to 'City Nights'", [{"target": {"role": "title", "name": "Urban Dreams"}, "text": "City Nights", "op": "update_text"}]),
+    ("把“Shop now”改成“立即购买”", [{"target": {"role": "cta", "name": "Shop now"}, "text": "立即购买", "op": "update_text"}]),
+    ("行动号召：立即购买", [{"target": {"role": "cta", "index": 0}, "text": "立即购买", "op": "update_text"}]),
+]

@@ -369,3 +369,69 @@ def _lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
     if target.index is not None and -len(segs) <= target.index < len(segs):
         return segs[target.index]
     return None
+
+
+# -- a text's words, named by the words it says now or by its kind and a colon ---------------------
+_RX_LABEL = re.compile(r"^\s*(?:the\s+)?(?P<role>cta|call[\s-]to[\s-]action|title|headline|caption|subtitle|"
+                       r"标题|字幕|行动号召)\s*(?:text\s*)?[:：=]\s*(?P<x>\S.*?)\s*[.!。！]?\s*$", re.I)
+_RX_WORDS_EN = re.compile(r"^\s*(?:please\s+)?(?:change|replace|switch|swap|edit|update|turn)\s+(?P<a>\S.*?)\s+"
+                          r"(?:to|with|into|for|->|→|=>)\s*:?\s+(?P<b>\S.*?)\s*[.!]?\s*$", re.I)
+_RX_WORDS_ZH = re.compile(r"^\s*(?:请)?(?:把|将)?\s*(?P<a>\S.*?)\s*(?:改成|换成|改为|换为|替换成|替换为|变成)\s*(?P<b>\S.*?)\s*[。！]?\s*$")
+_LABEL_ROLE = {"cta": Role.CTA, "call to action": Role.CTA, "call-to-action": Role.CTA, "行动号召": Role.CTA,
+               "title": Role.TITLE, "headline": Role.TITLE, "标题": Role.TITLE, "caption": Role.CAPTION,
+               "subtitle": Role.CAPTION, "字幕": Role.CAPTION}
+
+
+def _bare(words: str) -> str:
+    """Words as compared with a text's: quotes, case, punctuation and spacing aside."""
+    w = re.sub(r"[\"'“”「」‘’『』]", "", words).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", w).split())
+
+
+def _h_text_words(c: _Ctx) -> list[O.Op] | None:
+    """"cta: Shop now", "CTA: Buy today", "title: Summer Drop" (that kind's words, or a new one);
+    "change learn more to Buy now", "replace 'Learn more' with 'Buy now'", "把“了解更多”改成“立即购买”":
+    whichever text says those words now (a part of a text: that part)."""
+    raw = c.raw.strip()
+    if m := _RX_LABEL.match(raw):
+        role = _LABEL_ROLE[re.sub(r"\s+", " ", m.group("role").lower())]
+        words = m.group("x").strip().strip("\"'“”「」").strip()
+        if not words or _styling(words):
+            return None
+        existing = c.text_segs(role)
+        if not existing:
+            default = {Role.TITLE: O.Timing(duration_ms=3000), Role.CAPTION: O.Timing(),
+                       Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[role]
+            return [O.AddText(text=words, role=role.value, timing=default)]  # type: ignore[arg-type]
+        return [O.UpdateText(target=_text_target(c, role), text=words)]
+    m = _RX_WORDS_ZH.match(raw) if c.zh else _RX_WORDS_EN.match(raw)
+    if not m:
+        return None
+    a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", m.group("a").strip(), flags=re.I)
+    a, b = _bare(a), m.group("b").strip().strip("\"'“”「」").strip()
+    if len(a) < 2 or not b:
+        return None
+    segs = c.text_segs(None)
+    hits = [(r, s) for r, s in segs if _bare(s.text) == a]
+    part = not hits
+    if part:
+        hits = [(r, s) for r, s in segs if len(a) >= 3 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", _bare(s.text))]
+    if not hits:
+        return None
+    out: list[O.Op] = []
+    for r, s in hits:
+        target = _text_by_id(segs, r, s)
+        if _styling(b):  # "change learn more to red": its look
+            look = {"color": _color(b), "size": _size(b, s.size), "position": P.parse_position(b)}
+            if not any(look.values()):
+                return None
+            out.append(O.UpdateText(target=target, **look))
+            continue
+        new = b
+        if part:  # "change sale to drop" on "Spring Sale": those words in it
+            new = re.sub(rf"(?<!\w){re.escape(m.group('a').strip().strip(chr(34) + chr(39)))}(?!\w)", b, s.text,
+                         count=1, flags=re.I)
+            if new == s.text:
+                return None
+        out.append(O.UpdateText(target=target, text=new))
+    return out

@@ -1,0 +1,72 @@
+"""Instructions as people type them (user test s9): each was "did not understand", a question, or
+done wrong. Pure planning on the sample timeline (and small variants of it), applied to check the
+result, with the reply saying what was done."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner.apply import apply
+from reelforge.planner.ops import dump_ops
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
+from reelforge.timeline import replace as t_replace
+from reelforge.timeline.model import TextSegment, Track
+
+from .edit_cases import LIBRARY, sample_timeline
+
+TL = sample_timeline()
+
+
+def _with_learn_more():
+    """The sample with its call to action saying "Learn more" and a caption "Learn more about us"."""
+    tracks = []
+    for tr in TL.tracks:
+        if tr.role is Role.CTA:
+            tr = tr.model_copy(update={"segments": (tr.segments[0].model_copy(update={"text": "Learn more"}),)})
+        tracks.append(tr)
+    cap = Track(id="caption-1", kind="text", role=Role.CAPTION, segments=(
+        TextSegment(id="c1", start=10000, duration=3000, text="Made in Lisbon", position="bottom"),))
+    return t_replace(TL, tracks=(*tracks, cap))
+
+
+def _plan(text, tl=TL):
+    return plan_edit(text, tl, library=LIBRARY)
+
+
+# -- 1. the call to action's words -------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "words"), [
+    ("cta: Shop now", "Shop now"), ("CTA: Buy today", "Buy today"), ("call to action: Order today", "Order today"),
+    ("change learn more to Buy now", "Buy now"), ("replace 'Learn more' with 'Buy now'", "Buy now"),
+    ("change the learn more button to Buy now", "Buy now"), ("把“Learn more”改成“立即购买”", "立即购买"),
+    ("行动号召：立即购买", "立即购买"),
+])
+def test_cta_words(text, words):
+    tl = _with_learn_more()
+    plan = _plan(text, tl)
+    assert plan.status == "ok", plan.reply
+    new = apply(tl, plan.ops, library=LIBRARY)
+    assert new.track(Role.CTA).segments[0].text == words
+    assert new.track(Role.TITLE).segments[0].text == "Urban Dreams"
+    assert new.track(Role.CAPTION).segments[0].text == "Made in Lisbon"
+    assert words in plan.reply
+
+
+def test_words_are_changed_in_whichever_text_says_them():
+    tl = _with_learn_more()
+    new = apply(tl, _plan("change lisbon to Porto", tl).ops, library=LIBRARY)
+    assert new.track(Role.CAPTION).segments[0].text == "Made in Porto"
+    new = apply(tl, _plan("replace 'Urban Dreams' with 'City Nights'", tl).ops, library=LIBRARY)
+    assert new.track(Role.TITLE).segments[0].text == "City Nights"
+    assert new.track(Role.CTA).segments[0].text == "Learn more"
+    # no text says it: not a text change (the shot is replaced as before)
+    assert dump_ops(_plan("replace the shoe photo with surf.mp4", tl).ops) == [
+        {"target": {"name": "shoe"}, "asset_id": "vid2", "op": "replace_source"}]
+
+
+def test_a_cta_label_adds_one_when_there_is_none():
+    tl = t_replace(TL, tracks=tuple(t for t in TL.tracks if t.role is not Role.CTA))
+    plan = _plan("CTA: Buy today", tl)
+    new = apply(tl, plan.ops, library=LIBRARY)
+    cta = new.track(Role.CTA).segments[0]
+    assert (cta.text, cta.end) == ("Buy today", TL.duration)
