@@ -793,3 +793,12 @@ CASES += [
     ("把“Shop now”改成“立即购买”", [{"target": {"role": "cta", "name": "Shop now"}, "text": "立即购买", "op": "update_text"}]),
     ("行动号召：立即购买", [{"target": {"role": "cta", "index": 0}, "text": "立即购买", "op": "update_text"}]),
 ]
+
+# user test s9: "music off for the first 3 secs" was not understood (the music is silenced there, as
+# "no music for the first 3 seconds" is; the reply says how to have it begin there instead)
+CASES += [
+    ("music off for the first 3 secs", [{"volume": 0.0, "span": {"start_ms": 0, "end_ms": 3000}, "op": "set_volume"}]),
+    ("no music for the first 3 seconds", [{"volume": 0.0, "span": {"start_ms": 0, "end_ms": 3000}, "op": "set_volume"}]),
+    ("前3秒不要音乐", [{"volume": 0.0, "span": {"start_ms": 0, "end_ms": 3000}, "op": "set_volume"}]),
+    ("the music is off for the last 5 seconds", [{"volume": 0.0, "span": {"start_ms": 25000, "end_ms": 30000}, "op": "set_volume"}]),
+]

@@ -70,3 +70,21 @@ def test_a_cta_label_adds_one_when_there_is_none():
     new = apply(tl, plan.ops, library=LIBRARY)
     cta = new.track(Role.CTA).segments[0]
     assert (cta.text, cta.end) == ("Buy today", TL.duration)
+
+
+# -- 2. no music over the opening --------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "says"), [
+    ("music off for the first 3 secs", "start the music at 3 seconds"),
+    ("no music for the first 3 seconds", "start the music at 3 seconds"),
+    ("前3秒不要音乐", "音乐从第3秒开始"),
+])
+def test_no_music_over_the_opening(text, says):
+    plan = _plan(text)
+    assert plan.status == "ok", plan.reply
+    new = apply(TL, plan.ops, library=LIBRARY)
+    music = new.track(Role.MUSIC).segments
+    assert [(s.start, s.end, s.volume) for s in music] == [(0, 3000, 0.0), (3000, 30000, 0.35)]
+    assert says in plan.reply  # the other reading, said
+    # that other reading does what the reply says
+    later = apply(TL, _plan("start the music at 3 seconds").ops, library=LIBRARY).track(Role.MUSIC).segments
+    assert (later[0].start, later[0].in_ms) == (3000, 0)

@@ -72,6 +72,7 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             return None  # "drop the music volume to 15%", "cut the music down", "不要那么吵": a level, never the track
         span = _audio_span(c)
         if span is not None:  # "kill the music for the last 5 secs": silence that part, keep the track
+            _silent_start_note(c, role, span)
             return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
         vague = P.parse_time_range(t, c.tl.duration)
         if vague is not None and vague.kind is not P.RangeKind.ALL:
@@ -149,7 +150,20 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
     span = _audio_span(c)
     if span is None:
         return ops
+    if any(isinstance(o, O.SetVolume) and o.volume == 0 and o.role in ("music", "voice") for o in ops):
+        _silent_start_note(c, next(o.role for o in ops if isinstance(o, O.SetVolume)), span)
     return [o.model_copy(update={"span": span}) if isinstance(o, O.SetVolume) and o.role != "main" else o for o in ops]
+
+
+def _silent_start_note(c: _Ctx, role: str, span: O.Span) -> None:
+    """Music silent over the video's opening comes in mid-song when the span ends: say so, and how
+    to have it begin there instead."""
+    if role != "music" or span.start_ms > 0 or span.end_ms >= c.tl.duration:
+        return
+    at = f"{span.end_ms / 1000:g}"
+    c.notes.append(f"音乐在第{at}秒从中间接着响起；要让它在第{at}秒从头开始，可以说“音乐从第{at}秒开始”。" if c.zh else
+                   f"The music comes back at {at}s where it has got to; to have it begin at {at}s instead, say "
+                   f"'start the music at {at} seconds'.")
 
 
 _CLEARER = r"\bclearer\b|\bmore\s+clear(?:ly)?\b|\bcrisper\b|\beasier\s+to\s+(?:hear|understand)\b|清楚|清晰|听清"
@@ -184,7 +198,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         role = "music" if music else "voice" if voice else "main"
     if role == "main" and _has(r"\b(?:mute|unmute|keep|silence)\b|静音|保留|关掉|关闭|去掉|不要", t):
         return None
-    if role != "main" and _has(r"\bmute\b|\bsilence\b|\b(?:turn|switch)\s+(?:\w+\s+){0,3}off\b|\b(?:turn|switch)\s+off\b|静音|关掉|关闭|关了|关上", t):
+    if role != "main" and _has(rf"(?:{_MUSIC}|{_VOICE})\s+(?:is\s+|goes\s+)?off\b|\bmute\b|\bsilence\b|\b(?:turn|switch)\s+(?:\w+\s+){0,3}off\b|\b(?:turn|switch)\s+off\b|静音|关掉|关闭|关了|关上", t):
         return [O.SetVolume(role=role, volume=0.0)]  # type: ignore[arg-type]
     db = P.parse_db(t)
     absolute = _has(r"\b(?:to|at|=)\s*[+-]?\s*\d+(?:\.\d+)?\s*(?:db|decibels?)\b|(?:到|为|成)\s*[+-]?\s*\d+(?:\.\d+)?\s*分贝", t)
