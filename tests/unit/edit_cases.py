@@ -802,3 +802,10 @@ CASES += [
     ("前3秒不要音乐", [{"volume": 0.0, "span": {"start_ms": 0, "end_ms": 3000}, "op": "set_volume"}]),
     ("the music is off for the last 5 seconds", [{"volume": 0.0, "span": {"start_ms": 25000, "end_ms": 30000}, "op": "set_volume"}]),
 ]
+
+# user test s9: a clip's own sound by the kind of clip ("mute the screen recording" was not understood;
+# the sample has one video clip, so it is that one and the reply says so)
+CASES += [
+    ("mute the screen recording", [{"target": {"index": 0, "kind": "video"}, "mute": True, "op": "set_clip_audio"}]),
+    ("把录屏静音", [{"target": {"index": 0, "kind": "video"}, "mute": True, "op": "set_clip_audio"}]),
+]

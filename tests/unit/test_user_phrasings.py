@@ -88,3 +88,47 @@ def test_no_music_over_the_opening(text, says):
     # that other reading does what the reply says
     later = apply(TL, _plan("start the music at 3 seconds").ops, library=LIBRARY).track(Role.MUSIC).segments
     assert (later[0].start, later[0].in_ms) == (3000, 0)
+
+
+# -- 3. a video clip's own sound, the clip named by its file's words, position or kind ----------------
+def _with_recording():
+    """The sample with its fifth shot a screen recording (two video clips)."""
+    from reelforge.timeline import Asset, AssetKind
+
+    rec = Asset(id="vid3", path="/m/screen_recording.mp4", name="screen_recording.mp4", kind=AssetKind.VIDEO,
+                width=1920, height=1080, duration_ms=8000, fps=30, has_audio=True)
+    segs = list(TL.track(Role.MAIN).segments)
+    segs[4] = segs[4].model_copy(update={"src": "vid3", "name": "screen_recording.mp4"})
+    tracks = tuple(t.model_copy(update={"segments": tuple(segs)}) if t.role is Role.MAIN else t for t in TL.tracks)
+    return t_replace(TL, assets=(*TL.assets, rec), tracks=tracks), (*LIBRARY, rec)
+
+
+@pytest.mark.parametrize(("text", "muted", "says"), [
+    ("mute the screen recording", ["screen_recording.mp4"], 'muted the clip "screen"'),
+    ("mute the recording", ["screen_recording.mp4"], 'muted the clip "recording"'),
+    ("mute screen_recording.mp4", ["screen_recording.mp4"], "screen_recording.mp4"),
+    ("mute video 2", ["screen_recording.mp4"], "second clip"),
+    ("mute the street clip", ["street.mp4"], 'clip "street"'),
+    ("把录屏静音", ["screen_recording.mp4"], "「screen_recording.mp4」静音"),
+    ("mute the clips", ["street.mp4", "screen_recording.mp4"], "the clips"),
+])
+def test_mute_one_clip(text, muted, says):
+    tl, lib = _with_recording()
+    plan = plan_edit(text, tl, library=lib)
+    assert plan.status == "ok", plan.reply
+    new = apply(tl, plan.ops, library=lib)
+    assert [s.name for s in new.track(Role.MAIN).segments if s.mute] == muted
+    assert says in plan.reply.lower() if says.isascii() else says in plan.reply
+
+
+def test_mute_the_clip_asks_which_when_there_are_two():
+    tl, lib = _with_recording()
+    plan = plan_edit("mute the clip", tl, library=lib)
+    assert plan.status == "ambiguous" and "street.mp4" in plan.reply and "screen_recording.mp4" in plan.reply
+
+
+def test_the_screen_recording_is_the_only_clip_when_there_is_one():
+    plan = _plan("mute the screen recording")
+    new = apply(TL, plan.ops, library=LIBRARY)
+    assert [s.name for s in new.track(Role.MAIN).segments if s.mute] == ["street.mp4"]
+    assert "The only video clip is street.mp4" in plan.reply

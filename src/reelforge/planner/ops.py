@@ -635,7 +635,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_speed":
             return f"{o.target.describe() if o.target else 'video clips'} at {o.speed:g}x speed"
         case "set_clip_audio":
-            what = o.target.describe() if o.target else "the clips"
+            what = o.target.describe("clip") if o.target else "the clips"
             return f"{'muted' if o.mute else 'kept the sound of'} {what}"
         case "add_text":
             when = f" over {o.shot.describe('shot')}" if o.shot else _timing_words(o.timing)
@@ -888,7 +888,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_speed":
             return f"播放速度改为{o.speed:g}倍"
         case "set_clip_audio":
-            return "视频片段静音" if o.mute else "保留视频原声"
+            what = _t_zh(o.target) if o.target else "视频片段"
+            return f"{what}静音" if o.mute else f"保留{what}的原声"
         case "fit_to_voice":
             return "视频时长已按旁白调整"
         case "reverse_order":

@@ -22,6 +22,8 @@ from reelforge.planner.rules.refs import (
     _find_asset,
     _find_targets,
     _has,
+    _main_seg,
+    _only,
 )
 from reelforge.timeline.model import (
     AssetKind,
@@ -238,19 +240,46 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
+_RECORDING = r"\b(?:screen[\s-]?(?:recording|capture|cast|rec)|screencast|recording|recorded\s+clip)\b|录屏|屏幕录制|录像"
+_MUTE_WORD = r"\b(?:mute|unmute|silence)\b|静音|关掉声音|去掉声音|取消静音"
+
+
 def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
+    """A video clip's own sound off or back on: "mute the clip", "mute video 2", "mute the street
+    clip", "mute the screen recording" (by its file name's words, or by that kind of clip),
+    "keep the clip's sound", "把录屏静音"."""
     t = c.t
+    refs = _find_targets(c)
+    video_refs = [r for r in refs if (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video"]
+    recording = _has(_RECORDING, t)
     clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)", t)
-    if not clipish:
+    if not clipish and not (_has(_MUTE_WORD, t) and (video_refs or recording)):
         return None
-    keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启", t)
+    if not clipish and _audio_role(t) in ("music", "voice"):
+        return None  # "mute the music for the street clip": the music's level
+    keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音", t)
     mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|不要|删除", t)
     if not keep and not mute:
         return None
     target: O.Target | None = None
-    refs = _find_targets(c)
-    if refs:
-        target = refs[0].target
+    clips = c.count("video")
+    if video_refs or refs:
+        target = (video_refs or refs)[0].target
+    elif recording:
+        named = [s for s in clips if re.search(r"screen|record|rec(?:ording)?\b|capture|cast|录屏|录像", s.name.lower())]
+        if len(named) == 1:
+            target = O.Target(name=named[0].name.lower())
+        elif len(clips) == 1:
+            target = O.Target(index=0, kind="video")
+            c.notes.append(f"只有一段视频片段（{clips[0].name}），就是它。" if c.zh else
+                           f"The only video clip is {clips[0].name}: that one.")
+        elif not clips:
+            raise _Cannot("there are no video clips on the timeline")
+        else:
+            target = _only(c, "video")  # several and none named so: which one
+    elif clips and len(clips) > 1 and _has(r"\b(?:the|this|that)\s+(?:video\s+)?clip\b(?!s)|这段视频|这个视频", t) \
+            and not _has(r"\b(?:all|every|each|both)\b|所有|全部", t):
+        target = _only(c, "video")  # "mute the clip" with two clips: which one
     return [O.SetClipAudio(target=target, mute=mute and not keep)]
 
 
