@@ -809,3 +809,10 @@ CASES += [
     ("mute the screen recording", [{"target": {"index": 0, "kind": "video"}, "mute": True, "op": "set_clip_audio"}]),
     ("把录屏静音", [{"target": {"index": 0, "kind": "video"}, "mute": True, "op": "set_clip_audio"}]),
 ]
+
+# user test s9: a recording in the project as the voiceover ("use jazz.mp3 as the voiceover" was not
+# understood); it replaces the voiceover there
+CASES += [
+    ("use jazz.mp3 as the voiceover", [{"asset_id": "jazz1", "op": "add_voiceover"}]),
+    ("replace the voiceover with jazz.mp3", [{"asset_id": "jazz1", "op": "add_voiceover"}]),
+]

@@ -132,3 +132,51 @@ def test_the_screen_recording_is_the_only_clip_when_there_is_one():
     new = apply(TL, plan.ops, library=LIBRARY)
     assert [s.name for s in new.track(Role.MAIN).segments if s.mute] == ["street.mp4"]
     assert "The only video clip is street.mp4" in plan.reply
+
+
+# -- 4. a recording in the project as the voiceover, replacing the one there --------------------------
+@pytest.mark.parametrize("text", ["add narration_fast.wav as voiceover", "use narration_fast.wav as the voiceover",
+                                  "replace the voiceover with narration_fast.wav", "用narration_fast.wav做配音"])
+def test_a_file_replaces_the_voiceover(text):
+    from reelforge.timeline import Asset, AssetKind
+
+    nf = Asset(id="nar2", path="/m/narration_fast.wav", name="narration_fast.wav", kind=AssetKind.AUDIO,
+               duration_ms=20000, has_audio=True)
+    plan = plan_edit(text, TL, library=(*LIBRARY, nf))
+    assert plan.status == "ok", plan.reply
+    new = apply(TL, plan.ops, library=(*LIBRARY, nf))
+    assert [(s.name, s.start) for s in new.track(Role.VOICE).segments] == [("narration_fast.wav", 0)]
+    assert "It replaces the old voiceover (vo.mp3)" in plan.reply
+    assert new.track(Role.MUSIC).segments[0].duck
+
+
+def test_the_voiceover_already_there_is_said():
+    plan = _plan("use vo.mp3 as the voiceover")
+    assert plan.status == "unknown" and "already the voiceover" in plan.reply
+
+
+def test_a_real_session_replaces_its_voiceover(tmp_path):
+    import wave
+
+    import numpy as np
+    from PIL import Image
+
+    from reelforge.session import Session
+
+    Image.new("RGB", (320, 180), (200, 50, 50)).save(tmp_path / "red.png")
+    for name, f in (("narration.wav", 220), ("narration_fast.wav", 330)):
+        x = (0.3 * np.sin(2 * np.pi * f * np.arange(48000 * 2) / 48000) * 32767).astype(np.int16)
+        with wave.open(str(tmp_path / name), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(48000)
+            w.writeframes(x.tobytes())
+    s = Session.new()
+    s.add_assets([tmp_path / "red.png", tmp_path / "narration.wav", tmp_path / "narration_fast.wav"],
+                 workdir=tmp_path / "media")
+    s.handle("a 4 second video")
+    s.handle("use narration.wav as the voiceover")
+    assert [x.name for x in s.timeline.track(Role.VOICE).segments] == ["narration.wav"]
+    reply = s.handle("add narration_fast.wav as voiceover")
+    assert [x.name for x in s.timeline.track(Role.VOICE).segments] == ["narration_fast.wav"]
+    assert "replaces the old voiceover (narration.wav)" in reply.message

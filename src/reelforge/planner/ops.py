@@ -905,7 +905,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_captions" | "auto_captions":
             n = len(o.cues) if o.op == "set_captions" else 0
             return f"添加了自动字幕（{n}条）" if n else "根据语音添加字幕"
-        case "add_voiceover" | "voiceover":
+        case "add_voiceover":
+            return f"旁白用{an(o.asset_id)}"
+        case "voiceover":
             return "添加了配音" + ("和字幕" if getattr(o, "captions", False) else "")
         case "set_focus" | "smart_reframe":
             on = o.fx is not None if o.op == "set_focus" else o.on

@@ -430,3 +430,27 @@ def _later(c: _Ctx, now: int) -> int:
     c.notes.append(f"已推迟到第{start / 1000:g}秒；也可以说具体时间，例如“第5秒开始”。" if c.zh else
                    f"Moved to start at {start / 1000:g}s; say a time for another, e.g. 'start it at 5 seconds'.")
     return start
+
+
+def _h_voice_file(c: _Ctx) -> list[O.Op] | None:
+    """"add narration_fast.wav as voiceover", "use take2.wav as the voiceover", "把narration.wav作为旁白",
+    "replace the voiceover with take2.wav": a recording in the project on the voice track, replacing
+    the voiceover there (the reply says which one went); it starts where the old one did."""
+    t = c.t
+    if _audio_role(t) != "voice" or re.search(_MUSIC, t):
+        return None
+    if not _has(r"\b(?:add|use|set|make|put|replace|swap|switch|change|try|as|for)\b|作为|当作|当|换成|替换|用|加上?|添加|设为|做", t):
+        return None
+    if _has(r"\b(?:volume|louder|quieter|fade|mute|remove|delete|trim|later|earlier|start|delay)\b|音量|删除|去掉|淡入|淡出|静音", t):
+        return None
+    asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
+    if asset is None or (asset.kind is AssetKind.VIDEO and not asset.has_audio):
+        return None
+    old = [s for tr in c.tl.tracks_by_role(Role.VOICE) for s in tr.segments]
+    if old and all(s.src == asset.id for s in old):
+        raise _Cannot(f"{asset.name} is already the voiceover")
+    start = min((s.start for s in old), default=0)
+    if old:
+        names = ", ".join(dict.fromkeys(s.name or s.src for s in old))
+        c.notes.append(f"原来的旁白（{names}）已被替换。" if c.zh else f"It replaces the old voiceover ({names}).")
+    return [O.AddVoiceover(asset_id=asset.id, start_ms=start if start < c.tl.duration else 0)]
