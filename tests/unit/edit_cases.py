@@ -816,3 +816,14 @@ CASES += [
     ("use jazz.mp3 as the voiceover", [{"asset_id": "jazz1", "op": "add_voiceover"}]),
     ("replace the voiceover with jazz.mp3", [{"asset_id": "jazz1", "op": "add_voiceover"}]),
 ]
+
+# user test s9: deeper ducking ("make the music quieter when the voice talks" lowered the whole bed,
+# "人声说话时音乐小一点" lowered the voice, "duck the music more" changed nothing)
+CASES += [
+    ("make the music quieter when the voice talks", [{"depth": 1.5, "op": "set_duck"}]),
+    ("duck the music more", [{"depth": 1.5, "op": "set_duck"}]),
+    ("人声说话时音乐小一点", [{"depth": 1.5, "op": "set_duck"}]),
+    ("旁白的时候音乐再小一点", [{"depth": 1.5, "op": "set_duck"}]),
+    ("more ducking", [{"depth": 1.5, "op": "set_duck"}]),
+    ("duck the music less", [{"depth": 0.67, "op": "set_duck"}]),
+]

@@ -227,6 +227,7 @@ ops = st.one_of(
     st.builds(O.SetFade, fade_in_ms=st.one_of(st.none(), ms), fade_out_ms=st.one_of(st.none(), ms)),
     st.builds(O.SetVideoFade, fade_in_ms=st.one_of(st.just(0), ms), fade_out_ms=st.one_of(st.none(), ms)),
     st.builds(O.SetDuck, on=st.booleans()),
+    st.builds(O.SetDuck, depth=st.floats(0.5, 4.0)),
     st.builds(O.RemoveTrack, role=st.sampled_from([Role.MUSIC, Role.VOICE, Role.TITLE, Role.LOGO, Role.MAIN])),
     st.just(O.ReplaceMusic(asset_id="jazz1")),
     st.builds(O.SetTransition, target=st.one_of(st.none(), targets), kind=st.sampled_from(list(Transition)),

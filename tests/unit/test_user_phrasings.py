@@ -180,3 +180,21 @@ def test_a_real_session_replaces_its_voiceover(tmp_path):
     reply = s.handle("add narration_fast.wav as voiceover")
     assert [x.name for x in s.timeline.track(Role.VOICE).segments] == ["narration_fast.wav"]
     assert "replaces the old voiceover (narration.wav)" in reply.message
+
+
+# -- 7. deeper ducking, not a lower bed -----------------------------------------------------------------
+def test_duck_deeper_step_by_step_and_capped():
+    tl = TL
+    depths = []
+    for _ in range(5):
+        plan = _plan("duck the music more", tl)
+        if plan.status != "ok":
+            break
+        tl = apply(tl, plan.ops, library=LIBRARY)
+        depths.append(tl.track(Role.MUSIC).segments[0].duck_depth)
+    assert depths == [1.5, 2.25, 3.38, 4.0]
+    assert "as far as it can" in plan.reply
+    assert tl.track(Role.MUSIC).segments[0].volume == 0.35  # the bed's level is not touched
+    # music not ducked yet: first it ducks
+    plain = apply(TL, [__import__("reelforge.planner.ops", fromlist=["SetDuck"]).SetDuck(on=False)])
+    assert dump_ops(_plan("make the music quieter when the voice talks", plain).ops) == [{"op": "set_duck"}]

@@ -972,6 +972,9 @@ def _set_fade(st: _State, op: O.SetFade) -> None:
 
 
 def _set_duck(st: _State, op: O.SetDuck) -> None:
+    if op.depth is not None:
+        for tr, i in _audio_segs(st, "music"):
+            tr.segs[i] = tr.segs[i].model_copy(update={"duck_depth": op.depth})
     if op.span is not None:
         inside = set(map(lambda x: (id(x[0]), x[1]), _split_audio(st, "music", op.span)))
         for tr, i in _audio_segs(st, "music"):  # only there: elsewhere the other way

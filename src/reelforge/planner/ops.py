@@ -267,6 +267,8 @@ class SetDuck(_Op):
 
     op: Literal["set_duck"] = "set_duck"
     on: bool = True
+    depth: float | None = Field(None, ge=0.5, le=4.0, description="how far the music steps back under the voice: "
+                                                                 "1 = the usual, higher = further; None = keep")
     span: Span | None = Field(None, description="only this range of time; None = the whole track")
 
 
@@ -673,6 +675,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{role_words[o.role]} {' and '.join(parts)}"
         case "set_duck":
             when = f" from {fmt_ms(o.span.start_ms)} to {fmt_ms(o.span.end_ms)} only" if o.span else ""
+            if o.on and o.depth is not None:
+                how = "the usual amount" if o.depth == 1 else f"{o.depth:g}x the usual depth"
+                return f"music ducks under the voice by {how}{when}"
             return f"music ducks under the voice{when}" if o.on else f"music no longer ducks under the voice{when}"
         case "remove_track":
             return f"removed the {o.role.value} track"
@@ -880,6 +885,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{roles[o.role]}{'、'.join(parts)}"
         case "set_duck":
             when = f"（仅{fmt_ms(o.span.start_ms)}到{fmt_ms(o.span.end_ms)}）" if o.span else ""
+            if o.on and o.depth is not None:
+                return f"人声时背景音乐压得{'和平常一样' if o.depth == 1 else f'更低（平常的{o.depth:g}倍）'}{when}"
             return f"人声时压低背景音乐{when}" if o.on else f"关闭了音乐闪避{when}"
         case "set_motion":
             return "去掉了动画" if (o.motion if isinstance(o.motion, str) else o.motion.value) == "none" else "加上了动画"

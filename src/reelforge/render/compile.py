@@ -1043,6 +1043,7 @@ def _audio_mix(c: _Ctx) -> str | None:
     """The mixed programme audio (padded/trimmed to the exact duration), or None if silent."""
     voice: list[str] = []
     ducked: list[str] = []
+    depth = 1.0  # how far the ducked music steps back (the deepest of its pieces)
     plain: list[str] = []
     for track in c.tl.tracks:
         for seg in track.segments:
@@ -1057,6 +1058,7 @@ def _audio_mix(c: _Ctx) -> str | None:
                     voice.append(label)
                 elif track.role is Role.MUSIC and seg.duck:
                     ducked.append(label)
+                    depth = max(depth, seg.duck_depth)
                 else:
                     plain.append(label)
             elif (isinstance(seg, VideoSegment) and not seg.mute and seg.volume > 0
@@ -1076,7 +1078,8 @@ def _audio_mix(c: _Ctx) -> str | None:
         vmix, key = c.g.chain([vmix], ["asplit=2"], "avs", outs=2)
         key = c.g.one([key], ["apad"], "akey")
         music = c.g.one([music, key], [
-            "sidechaincompress=threshold=0.02:ratio=8:attack=20:release=400:knee=4:makeup=1"], "duck")
+            f"sidechaincompress=threshold={_num(0.02 / depth ** 2)}:ratio=8:attack=20:release={_num(400 / depth)}:knee=4:makeup=1"],
+            "duck")
     streams += [s for s in (vmix, music) if s]
     streams += plain
     if not streams:

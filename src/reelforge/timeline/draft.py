@@ -45,7 +45,7 @@ _VIDEO_META = {"motion": "motion", "transition": "transition", "td": "transition
                "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "lock": "fit_locked", "focus": "focus", "subj": "subject",
                "pos": "position", "scale": "scale", "opacity": "opacity"}
 _VIDEO_ALWAYS = ("motion", "transition", "td")
-_AUDIO_META = {"vol": "volume", "duck": "duck", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop",
+_AUDIO_META = {"vol": "volume", "duck": "duck", "dd": "duck_depth", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop",
                "ls": "loop_start_ms", "le": "loop_end_ms"}
 _AUDIO_ALWAYS = ("vol",)
 _TEXT_META = {"text": "text", "pos": "position", "size": "size", "color": "color",
@@ -141,6 +141,7 @@ class DraftSegmentMeta(_In):
     scale: float | None = None
     opacity: float | None = None
     duck: bool | None = None
+    dd: float | None = Field(None, ge=0.5, le=4.0, description="how far ducked music steps back (1 = the usual)")
     fi: int | None = Field(None, ge=0, description="fade in, ms")
     fo: int | None = Field(None, ge=0, description="fade out, ms")
     loop: bool | None = None

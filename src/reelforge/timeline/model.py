@@ -207,6 +207,10 @@ class AudioSegment(_SegmentBase):
     fade_in_ms: Ms = 0
     fade_out_ms: Ms = 0
     duck: bool = Field(False, description="lower under the voice track")
+    duck_depth: float = Field(1.0, ge=0.5, le=4.0, description="how far a ducked track steps back under the voice: "
+                                                               "1 = the usual, higher = further, 0.5 = lighter (the compressor's "
+                                                               "threshold is divided by its square, its release by "
+                                                               "it, so the music comes back between sentences)")
     loop: bool = Field(False, description="repeat the source when it is shorter than the segment")
     loop_start_ms: Ms = Field(0, description="where each repeat of a loop starts in the source")
     loop_end_ms: Ms | None = Field(

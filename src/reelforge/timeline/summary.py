@@ -227,7 +227,7 @@ def _seg_detail(tl: Timeline, seg) -> str:
         if round(seg.volume * 100) != 100:
             bits.append(f"{round(seg.volume * 100)}%")
         if seg.duck:
-            bits.append("ducked")
+            bits.append("ducked" if seg.duck_depth == 1 else f"ducked x{seg.duck_depth:g}")
         if seg.loop:
             bits.append("looped")
         if seg.fade_in_ms:

@@ -112,12 +112,42 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
+_TALKS = (r"\b(?:when|while|whenever|during|under|as)\b.{0,30}(?:\bvoice|\bnarrat|\bvo\b|\bspeak|\bspeech|\btalk|"
+          r"\bdialog|\bsomeone\s+(?:is\s+)?(?:speak|talk)|\bpeople\s+(?:speak|talk))")
+_ZH_TALKS = r"(?:人声|说话|旁白|配音|讲话|解说|口播|有人说).{0,6}(?:时|的时候|期间|那里)"
+_DEEPER = r"\b(?:more|deeper|harder|further|stronger|heavier|lower|quieter|softer|much|even)\b|更|再|多|小|低|轻"
+_LIGHTER = r"\b(?:less|lighter|softer\s+ducking|gentler|not\s+as\s+much|not\s+so\s+much|a\s+bit\s+less)\b|少一点|轻一点|别压那么|不要压那么"
+DUCK_STEP = 1.5
+
+
 def _h_duck(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)", t):
+    talks = (_has(_MUSIC, t) and (_has(_ZH_TALKS, t) if c.zh else _has(_TALKS, t))
+             and _has(r"\b(?:quieter|softer|less\s+loud|not\s+so\s+loud|more|further|deeper|even\s+lower|lower\s+still)\b|"
+                      r"小|轻|更|再", t))
+    if not talks and not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)", t):
         return None
     off = _has(r"\b(?:no|don'?t|do\s+not|stop|disable|turn\s+off|without|never)\b.{0,12}duck|\bduck(?:ing)?\s+off\b|不要.{0,4}(?:闪避|避让|压低)|关闭.{0,4}(?:闪避|避让)|取消.{0,4}(?:闪避|避让)", t)
-    return [O.SetDuck(on=not off, span=_audio_span(c))]
+    if off:
+        return [O.SetDuck(on=False, span=_audio_span(c))]
+    music = [s for tr in c.tl.tracks_by_role(Role.MUSIC) for s in tr.segments]
+    ducked = [s for s in music if s.duck]
+    now = max((s.duck_depth for s in ducked), default=1.0)
+    lighter = _has(_LIGHTER, t)
+    deeper = talks or (not lighter and _has(r"\bduck\w*\b.{0,20}(?:" + _DEEPER + r")|\b(?:more|deeper|harder|stronger|heavier)\s+duck", t)) \
+        or (c.zh and _has(r"(?:闪避|避让|压低).{0,6}(?:更|再|多)|(?:更|再|多)\S{0,2}(?:闪避|避让|压低)", t))
+    if lighter and ducked:
+        depth = max(0.5, round(now / DUCK_STEP, 2))
+        return [O.SetDuck(on=True, depth=depth, span=_audio_span(c))]
+    if deeper and music and (ducked or not talks):
+        # "duck the music more", "make the music quieter when the voice talks" (already ducked): further
+        # under the voice, the music's level elsewhere kept
+        depth = min(4.0, round(now * DUCK_STEP, 2))
+        if depth == now:
+            raise _Cannot("the music already steps back as far as it can under the voice; say e.g. 'music to 20%' "
+                          "to lower all of it" if not c.zh else "人声时音乐已经压到最低了；可以说“背景音乐调到20%”整体调小")
+        return [O.SetDuck(on=True, depth=depth, span=_audio_span(c))]
+    return [O.SetDuck(on=True, span=_audio_span(c))]
 
 
 def _h_fade(c: _Ctx) -> list[O.Op] | None:
