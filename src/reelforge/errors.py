@@ -113,6 +113,13 @@ class RateLimited(ReelforgeError):
         self.retry_after = retry_after
 
 
+class WaitExpired(ReelforgeError, TimeoutError):
+    """A caller's wait for a job ended at its deadline; the job itself goes on."""
+
+    code = 408
+    http_status = 408
+
+
 class MissingClientId(ReelforgeError, ValueError):
     code = 400
     http_status = 400

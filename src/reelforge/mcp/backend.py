@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
-from reelforge.errors import MediaError, NotFound, ReelforgeError, RenderError
+from reelforge.errors import MediaError, NotFound, ReelforgeError, RenderError, WaitExpired
 
 QUALITIES = ("draft", "standard", "high")
 ASPECTS = ("16:9", "9:16", "1:1", "4:5")
@@ -136,6 +136,22 @@ class Backend(Protocol):
     def export_timeline(self, session_id: str, fmt: str) -> bytes: ...
     def credits(self) -> dict[str, Any]: ...
     def close(self) -> None: ...
+
+
+def preview_wait_seconds(caller: Any) -> float:
+    """How long preview(wait=true) waits: the service's ``preview_wait_seconds`` (the bound of
+    HTTP ``POST /v1/sessions/{id}/preview?wait=``), 300 s for a backend without settings."""
+    core = getattr(caller, "core", None)
+    settings = getattr(getattr(core, "ctx", None), "settings", None)
+    return float(getattr(settings, "preview_wait_seconds", PREVIEW_WAIT))
+
+
+def preview_wait_expired(job_id: str, stage: str, limit: float) -> WaitExpired:
+    return WaitExpired(f"the preview did not finish within {limit:g} s (it is {stage}); it goes on: poll "
+                       f"export_status with job_id {job_id}, or call preview with wait=false")
+
+
+PREVIEW_WAIT = 300.0      # seconds preview(wait=true) waits at most (HTTP ?wait= allows 300 too)
 
 
 def write_if_changed(path: Path, text: str) -> Path:
@@ -261,7 +277,11 @@ class EmbeddedBackend:
         is playable, and where, while it renders."""
         job = self.start_preview(session_id)
         view = self.preview_view(job["job_id"])
+        limit = preview_wait_seconds(self)
+        deadline = time.monotonic() + limit
         while view["status"] not in ("completed", "failed"):
+            if time.monotonic() >= deadline:
+                raise preview_wait_expired(view["id"], view.get("stage") or view["status"], limit)
             if progress is not None:
                 progress(view["progress"] / 100, playable_note(f"preview {view['stage']}", view.get("rendered_ms"),
                                                                view.get("duration_ms"), job.get("live_url")))

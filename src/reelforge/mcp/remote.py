@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 from reelforge.errors import MediaError, NotFound, ReelforgeError
 from reelforge.mcp.backend import (
+    PREVIEW_WAIT,
     ApiError,
     Progress,
     asset_info,
@@ -30,6 +31,7 @@ from reelforge.mcp.backend import (
     media_facts,
     parse_preset,
     playable_note,
+    preview_wait_expired,
 )
 
 
@@ -287,6 +289,7 @@ class RemoteBackend:
 
         record, data = self._start_preview(session_id)
         job_id = record["job_id"]
+        deadline = time.monotonic() + PREVIEW_WAIT
         while True:
             record = self._record(data, job_id)
             if progress is not None:
@@ -297,6 +300,8 @@ class RemoteBackend:
             if record["status"] in ("failed", "cancelled"):
                 err = record.get("error") or {}
                 raise ApiError(int(err.get("code", 5001)), err.get("message", "the preview failed"))
+            if time.monotonic() >= deadline:
+                raise preview_wait_expired(job_id, record["status"], PREVIEW_WAIT)
             time.sleep(0.5)
             data = self._request("GET", f"/v1/exports/{job_id}")
         if not self.local_files:

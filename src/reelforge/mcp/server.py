@@ -32,7 +32,14 @@ from pydantic import Field, ValidationError
 
 from reelforge.errors import NotFound, ReelforgeError
 from reelforge.mcp import files
-from reelforge.mcp.backend import PRESET_HELP, Backend, error_code, make_backend
+from reelforge.mcp.backend import (
+    PRESET_HELP,
+    Backend,
+    error_code,
+    make_backend,
+    preview_wait_expired,
+    preview_wait_seconds,
+)
 from reelforge.service.schemas import MAX_INSTRUCTION_CHARS
 
 log = logging.getLogger("reelforge.mcp")
@@ -277,11 +284,15 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
         from reelforge.mcp.backend import playable_note
 
         job = await _call(caller.start_preview, session_id)
+        limit = preview_wait_seconds(caller)
+        deadline = anyio.current_time() + limit
         sent = -1.0
         while True:
             view = await _call(caller.preview_view, job["job_id"])
             if view["status"] in ("completed", "failed"):
                 break
+            if anyio.current_time() >= deadline:   # the same bound as HTTP ?wait=
+                raise tool_error(preview_wait_expired(job["job_id"], view.get("stage") or view["status"], limit))
             fraction = float(view.get("progress") or 0.0) / 100
             if ctx is not None and fraction - sent >= 0.01:
                 sent = fraction

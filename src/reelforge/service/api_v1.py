@@ -168,6 +168,8 @@ async def _export_events(ctx: Context, who: Principal, render_id: str, base: str
     row = await run_in_threadpool(renders.get, ctx, who, render_id)
     last = None
     beat = asyncio.get_running_loop().time()
+    limit = ctx.settings.max_stream_seconds
+    end = beat + limit   # a client cannot hold a stream (and its slot) open for ever
     while True:
         row = await run_in_threadpool(renders.get, ctx, who, row.id)
         view = renders.view(row, base, ctx)
@@ -178,6 +180,12 @@ async def _export_events(ctx: Context, who: Principal, render_id: str, base: str
             beat = asyncio.get_running_loop().time()
         if row.status in ("completed", "failed"):
             yield ServerSentEvent(data=json.dumps(view), event="done")
+            return
+        if asyncio.get_running_loop().time() >= end:
+            yield ServerSentEvent(comment=f"this stream stays open at most {limit:g} s "
+                                          "(REELFORGE_MAX_STREAM_SECONDS); the export goes on: open the "
+                                          "stream again or poll the status URL")
+            yield ServerSentEvent(data=json.dumps(view), event="expired")
             return
         if asyncio.get_running_loop().time() - beat >= ctx.settings.heartbeat_seconds:
             yield ServerSentEvent(comment="heartbeat")
@@ -289,7 +297,7 @@ async def preview(ctx: Ctx, who: Who, session_id: str, request: Request,
     view = await run_in_threadpool(lambda: do_export(ctx, who, session_id, base, preset=body.preset,
                                                      quality="draft", preview=True))
     if wait:
-        view = await wait_render(ctx, who, view["id"], wait, base)
+        view = await wait_render(ctx, who, view["id"], min(wait, ctx.settings.preview_wait_seconds), base)
     return view
 
 

@@ -52,6 +52,9 @@ class Settings(BaseModel):
     # previews (free, so limited)
     preview_concurrency: int = Field(1, ge=0, description="previews queued or rendering at once per account")
     preview_seconds_per_hour: float = Field(600, ge=0, description="seconds of preview video per account per hour")
+    preview_wait_seconds: float = Field(
+        300, gt=0, le=300, description="longest a preview wait blocks: HTTP ?wait= (capped to it) and the MCP "
+                                       "preview tool with wait=true (error 408 past it; the render goes on)")
     preview_max_seconds: float = Field(60, gt=0, description="a preview renders at most this many seconds (the start)")
     live_streams: int = Field(32, ge=1, description="previews' live streams open at once per process (then 429)")
     live_streams_per_account: int = Field(4, ge=1, description="previews' live streams open at once per "
@@ -59,6 +62,9 @@ class Settings(BaseModel):
     event_streams_per_account: int = Field(8, ge=1, description="export progress streams (SSE) open at once "
                                                                 "per account (then 429)")
     event_streams: int = Field(256, ge=1, description="export progress streams (SSE) open at once per process (then 429)")
+    max_stream_seconds: float = Field(
+        1800, gt=0, description="longest an export progress stream (SSE) or a preview's live stream stays open; "
+                                "the SSE stream then ends with an `expired` event (reconnect or poll)")
 
     # uploads
     max_upload_bytes: int = Field(default_factory=_default_max_upload, gt=0)

@@ -33,6 +33,7 @@ from reelforge.errors import (
     UnsupportedMedia,
     UrlFetchFailed,
     UrlNotAllowed,
+    WaitExpired,
 )
 
 __all__ = ["ERRORS", "BadRequest", "StorageFull", "TooLarge", "TooManySessions", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
@@ -88,6 +89,7 @@ ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
     NoCredits: (402, 2001),
     ExportNotAllowed: (402, 402),
     RateLimited: (429, 429),
+    WaitExpired: (408, 408),
     PlanError: (422, 3001),
     MediaError: (415, 4001),
     UnsupportedMedia: (415, 4001),

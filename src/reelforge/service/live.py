@@ -317,7 +317,7 @@ class _Body:
 
 async def _stream(ctx: Context, render_id: str) -> AsyncIterator[bytes]:
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + STREAM_SECONDS
+    deadline = loop.time() + min(STREAM_SECONDS, ctx.settings.max_stream_seconds)
     idx, n, checked = 0, None, 0.0
     while loop.time() < deadline:
         if n is not None and idx >= n:

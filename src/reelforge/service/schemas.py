@@ -460,7 +460,8 @@ class CompatRenderIn(_In):
 CHAT_EVENTS = sse("Server-Sent Events: `tool` steps, `message` text pieces, then `done` (or `error`); "
                   "heartbeat comments while working", ["tool", "message", "done", "error"],
                   {"type": "object"})
-EXPORT_EVENTS = sse("Server-Sent Events: `progress` on every change, then `done`",
-                    ["progress", "done"], inline_refs(ExportView.model_json_schema()))
+EXPORT_EVENTS = sse("Server-Sent Events: `progress` on every change, then `done`; a stream open "
+                    "longer than REELFORGE_MAX_STREAM_SECONDS (30 min) ends with `expired` instead",
+                    ["progress", "done", "expired"], inline_refs(ExportView.model_json_schema()))
 ADK_EVENTS = sse("Data-only Server-Sent Events shaped like ADK's Event; the last has "
                  "`turnComplete: true`", None, {"type": "object"})
