@@ -5,8 +5,11 @@ Every remote surface (HTTP uploads, MCP ``add_assets`` with a URL) downloads thr
 * **SSRF guard** (`check_url`): only http(s); every address the host resolves to must be
   public (not private, loopback, link-local, multicast, reserved or unspecified) unless
   ``allowlist`` names the host or a CIDR holding it; checked again after every redirect.
-  Known limit: the host is resolved for the check and again by the HTTP client (a
-  DNS-rebinding window); put an egress proxy in front on hostile networks.
+  **No DNS rebinding**: the host is resolved once, by the check, and the connection goes to
+  an address that check returned (`Pins`, an httpcore network backend: the client never
+  resolves a name itself), with the URL's host still in the ``Host`` header and, for HTTPS,
+  in SNI and the certificate check. A name that answers a public address to the check and
+  127.0.0.1 afterwards gets no connection to 127.0.0.1. Webhooks connect the same way.
 * **Limits** (`FetchLimits`): bytes (checked against ``Content-Length`` and while
   streaming), redirects, and a *total deadline* per URL that covers waiting for a slot,
   connecting and reading.
@@ -34,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from reelforge.errors import (
@@ -111,34 +115,132 @@ def _host_of(url: str) -> str:
         return ""
 
 
-def check_url(url: str, allow: tuple[str, ...] | list[str] = ()) -> None:
+@dataclass(frozen=True)
+class Checked:
+    """A URL that passed `check_url`: its host as the HTTP client sends it (IDNA, no
+    brackets) and the addresses the check resolved and allowed, in resolver order."""
+
+    host: str
+    addrs: tuple[str, ...]
+
+
+def check_url(url: str, allow: tuple[str, ...] | list[str] = ()) -> Checked:
     """Raise `UrlNotAllowed` (4003) unless ``url`` is http(s) to public addresses (or
-    allow-listed); `UrlFetchFailed` (4004) when the host does not resolve."""
+    allow-listed); `UrlFetchFailed` (4004) when the host does not resolve. The host is the one
+    httpx parses from ``url`` (the client that connects), resolved once; connect only to the
+    returned addresses (`Pins`)."""
     try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:
+        parts = httpx.URL(url)
+        host = parts.raw_host.decode("ascii")
+        scheme = parts.scheme
+    except (httpx.InvalidURL, ValueError, TypeError, UnicodeError):
         raise UrlNotAllowed(f"{url[:200]}: not a valid URL") from None
-    if parts.scheme not in ("http", "https"):
+    if scheme not in ("http", "https"):
         raise UrlNotAllowed(f"{url[:200]}: only http and https URLs are fetched")
     if not host:
         raise UrlNotAllowed(f"{url[:200]}: no host")
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise UrlNotAllowed(f"{url[:200]}: bad port") from None
+    port = parts.port or (443 if scheme == "https" else 80)
+    if not 0 < port < 65536:
+        raise UrlNotAllowed(f"{url[:200]}: bad port")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
         raise UrlFetchFailed(f"{url[:200]}: cannot resolve {host} ({reason})") from None
-    addrs = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    found = [info[4][0] for info in infos if info[0] in (socket.AF_INET, socket.AF_INET6)]
+    addrs = [ipaddress.ip_address(a.split("%", 1)[0]) for a in found]
+    if not addrs:
+        raise UrlFetchFailed(f"{url[:200]}: cannot resolve {host} (no address)")
+    checked = Checked(host=host.lower(), addrs=tuple(dict.fromkeys(found)))
     if _allowed_by_list(host, addrs, allow):
-        return
+        return checked
     bad = sorted({str(a) for a in addrs if not _public(a)})
     if bad:
         raise UrlNotAllowed(f"{url[:200]}: {host} resolves to a non-public address ({', '.join(bad)}); "
                             "add it to REELFORGE_URL_ALLOWLIST to allow it")
+    return checked
+
+
+# -- connecting only to checked addresses -------------------------------------------------
+
+class Pins:
+    """Which addresses each host may be connected to: filled by `check_url` results, read by
+    the network backends below. A host not pinned is never connected to."""
+
+    def __init__(self) -> None:
+        self._by_host: dict[str, tuple[str, ...]] = {}
+        self._lock = threading.Lock()
+
+    def add(self, checked: Checked) -> None:
+        with self._lock:
+            self._by_host[checked.host] = checked.addrs
+
+    def of(self, host: str) -> tuple[str, ...]:
+        with self._lock:
+            addrs = self._by_host.get(host.lower().strip("[]"), ())
+        if not addrs:
+            raise httpcore.ConnectError(f"{host}: not checked by the URL guard; not connected")
+        return addrs
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """httpcore's own sockets, to a pinned address of the host instead of a fresh lookup;
+    the host name still goes to TLS (SNI, certificate) and the Host header."""
+
+    def __init__(self, pins: Pins) -> None:
+        self.pins, self.inner = pins, httpcore.SyncBackend()
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        error: Exception | None = None
+        for addr in self.pins.of(host):
+            try:
+                return self.inner.connect_tcp(addr, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error  # type: ignore[misc]
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise httpcore.ConnectError("unix sockets are never fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+class _AsyncPinnedBackend(httpcore.AsyncNetworkBackend):
+    def __init__(self, pins: Pins) -> None:
+        self.pins, self.inner = pins, httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        error: Exception | None = None
+        for addr in self.pins.of(host):
+            try:
+                return await self.inner.connect_tcp(addr, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error  # type: ignore[misc]
+
+    async def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise httpcore.ConnectError("unix sockets are never fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self.inner.sleep(seconds)
+
+
+def pinned_client(pins: Pins) -> httpx.Client:
+    """An httpx client (no redirects, no proxies from the environment) that connects only to
+    the addresses in ``pins``."""
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
+                                              network_backend=_PinnedBackend(pins))
+    return httpx.Client(transport=transport, follow_redirects=False, trust_env=False)
+
+
+def pinned_async_client(pins: Pins) -> httpx.AsyncClient:
+    """`pinned_client` for asyncio (webhooks)."""
+    transport = httpx.AsyncHTTPTransport(trust_env=False)
+    transport._pool = httpcore.AsyncConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
+                                                   network_backend=_AsyncPinnedBackend(pins))
+    return httpx.AsyncClient(transport=transport, follow_redirects=False, trust_env=False)
 
 
 # -- one download -----------------------------------------------------------------------
@@ -158,9 +260,10 @@ def fetch(url: str, dest: Path, limits: FetchLimits = FetchLimits(), *,
         return min(left, READ_TIMEOUT)
 
     try:
-        with httpx.Client(follow_redirects=False, trust_env=False) as client:
+        pins = Pins()
+        with pinned_client(pins) as client:
             for _ in range(limits.max_redirects + 1):
-                check_url(current, limits.allowlist)
+                pins.add(check_url(current, limits.allowlist))
                 with client.stream("GET", current, timeout=httpx.Timeout(remaining())) as resp:
                     if resp.is_redirect:
                         location = resp.headers.get("location")

@@ -8,7 +8,9 @@
   receiver's check (constant-time compare, timestamp within a tolerance against replays).
 * **Never to private addresses**: the URL passes the URL-ingestion guard
   (`reelforge.media.fetch.check_url`, ``REELFORGE_URL_ALLOWLIST``) when it is given and again
-  before every attempt; redirects are not followed; the receiver's answer body is never read.
+  before every attempt, and the attempt connects to an address that check resolved and
+  allowed (`reelforge.media.fetch.Pins`: no second lookup, so no DNS rebinding); redirects are
+  not followed; the receiver's answer body is never read.
 * **Off the render path**: a finished render only hands the export id to this process's
   `Deliverer` (one asyncio loop in one thread; ``webhook_concurrency`` attempts in flight, each
   bounded by ``webhook_timeout`` in total), so a receiver that hangs holds no render worker and
@@ -222,7 +224,7 @@ class Deliverer:
             self.busy.discard(render_id)
 
     async def _attempt(self, render_id: str, attempt: int) -> bool:
-        from reelforge.media.fetch import check_url
+        from reelforge.media.fetch import Pins, check_url
 
         prepared = await asyncio.to_thread(_prepare, self.ctx, render_id)
         if prepared is None:
@@ -234,8 +236,9 @@ class Deliverer:
                    SIGNATURE_HEADER: signature_header(secret, body), EVENT_HEADER: event,
                    DELIVERY_HEADER: f"{render_id}-{attempt}"}
         try:
-            await asyncio.to_thread(check_url, url, tuple(settings.url_allowlist))
-            code = await asyncio.wait_for(self._post(url, body, headers), settings.webhook_timeout)
+            pins = Pins()
+            pins.add(await asyncio.to_thread(check_url, url, tuple(settings.url_allowlist)))
+            code = await asyncio.wait_for(post(url, body, headers, pins), settings.webhook_timeout)
             if not 200 <= code < 300:
                 error = f"HTTP {code}"
         except UrlNotAllowed as exc:
@@ -250,15 +253,19 @@ class Deliverer:
                  "error": clean(error, 300), "ms": round((time.monotonic() - started) * 1000)}
         return await asyncio.to_thread(_record, self.ctx, render_id, entry, ok=error is None, final=final)
 
-    @staticmethod
-    async def _post(url: str, body: bytes, headers: dict[str, str]) -> int:
-        async with httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
-            async with client.stream("POST", url, content=body, headers=headers) as resp:
-                return resp.status_code   # the answer's body is never read
-
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=5)
+
+
+async def post(url: str, body: bytes, headers: dict[str, str], pins) -> int:
+    """POST ``body`` to ``url``, connecting only to the addresses ``pins`` holds for its host
+    (what `check_url` allowed); the answer's status code (its body is never read)."""
+    from reelforge.media.fetch import pinned_async_client
+
+    async with pinned_async_client(pins) as client:
+        async with client.stream("POST", url, content=body, headers=headers) as resp:
+            return resp.status_code
 
 
 _guard = threading.Lock()
