@@ -827,3 +827,14 @@ CASES += [
     ("more ducking", [{"depth": 1.5, "op": "set_duck"}]),
     ("duck the music less", [{"depth": 0.67, "op": "set_duck"}]),
 ]
+
+# user test s9: motion on every still but the ones named (a question before)
+_OTHERS = ["city.jpg", "beach.jpg", "sneaker.jpg", "mountain.jpg"]
+CASES += [
+    ("give every photo except the first a zoom",
+     [{"target": {"kind": "image", "name": n}, "motion": "auto", "op": "set_motion"} for n in _OTHERS]),
+    ("除了第一张都去掉动画", [{"target": {"kind": "image", "name": n}, "motion": "none", "op": "set_motion"} for n in _OTHERS]),
+    ("remove the animation from all but the last photo",
+     [{"target": {"kind": "image", "name": n}, "motion": "none", "op": "set_motion"}
+      for n in ["shoe.jpg", "city.jpg", "beach.jpg", "sneaker.jpg"]]),
+]

@@ -40,10 +40,34 @@ def test_nothing_to_drop_or_nothing_named_is_said():
     assert not plan.ops
 
 
-@pytest.mark.parametrize("instruction", ["除了第一张都去掉动画", "remove the zoom from all photos except the first",
-                                         "remove all the text except the title", "flip all the photos except the first"])
+@pytest.mark.parametrize("instruction", ["remove all the text except the title", "flip all the photos except the first"])
 def test_a_change_to_all_but_some_never_acts_on_the_ones_named(instruction):
-    """These acted on what "except" named (the title removed, the first photo's motion taken off):
-    now a question (or "not understood"), nothing changed."""
+    """These acted on what "except" named (the title removed): now a question (or "not understood"),
+    nothing changed. Motion changes act on the others (`test_motion_on_all_but_some`)."""
     plan = plan_edit(instruction, sample_timeline(), library=LIBRARY)
     assert plan.status in ("ambiguous", "unknown") and not plan.ops
+
+
+@pytest.mark.parametrize(("instruction", "kept", "motion"), [
+    ("除了第一张都去掉动画", "shoe.jpg", "none"),
+    ("remove the zoom from all photos except the first", "shoe.jpg", "none"),
+    ("remove the animation from all but the last photo", "mountain.jpg", "none"),
+    ("no motion on every photo except the beach", "beach.jpg", "none"),
+    ("zoom in on every photo but the last", "mountain.jpg", "zoom-in"),
+])
+def test_motion_on_all_but_some(instruction, kept, motion):
+    """A motion change to every still but the ones named: the others change, those keep theirs (it was
+    a question; before that, the first photo's motion was taken off)."""
+    from reelforge.planner.apply import apply
+    from reelforge.timeline import Role
+
+    tl = sample_timeline()
+    plan = plan_edit(instruction, tl, library=LIBRARY)
+    assert plan.status == "ok", plan.reply
+    new = apply(tl, plan.ops, library=LIBRARY)
+    before = {s.name: s.motion.value for s in tl.track(Role.MAIN).segments}
+    after = {s.name: s.motion.value for s in new.track(Role.MAIN).segments}
+    assert after[kept] == before[kept]
+    assert after["street.mp4"] == before["street.mp4"]  # a clip: motion moves stills
+    assert all(after[n] == motion for n in after if n not in (kept, "street.mp4"))
+    assert kept not in plan.reply

@@ -889,7 +889,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 return f"人声时背景音乐压得{'和平常一样' if o.depth == 1 else f'更低（平常的{o.depth:g}倍）'}{when}"
             return f"人声时压低背景音乐{when}" if o.on else f"关闭了音乐闪避{when}"
         case "set_motion":
-            return "去掉了动画" if (o.motion if isinstance(o.motion, str) else o.motion.value) == "none" else "加上了动画"
+            what = _t_zh(o.target) if o.target else ""
+            return f"{what}去掉了动画" if (o.motion if isinstance(o.motion, str) else o.motion.value) == "none" \
+                else f"{what}加上了动画"
         case "add_logo":
             return f"在{_POS_ZH.get(o.position, o.position)}添加了水印{an(o.asset_id)}"
         case "set_speed":

@@ -9,6 +9,7 @@ from reelforge.planner import parse as P
 from reelforge.planner.rules.refs import (
     _ADD,
     _MUSIC,
+    _ORD_FULL,
     _REMOVE,
     _TEXT_WORD,
     _Ambiguous,
@@ -17,8 +18,10 @@ from reelforge.planner.rules.refs import (
     _find_asset,
     _find_targets,
     _has,
+    _main_seg,
     _maybe_target,
 )
+from reelforge.planner.rules.shots import _ALL_BUT, _by_name_or_place
 from reelforge.planner.rules.text import _color
 from reelforge.timeline.model import (
     AssetKind,
@@ -162,11 +165,34 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):
         return None
     targets = [x for r in _find_targets(c) for x in r.all] or [None]  # "zoom out on photos 3 and 4": each
+    if targets == [None] and _has(_ALL_BUT, t) and (
+            m := re.search(rf"\b(?:except|but|other\s+than|apart\s+from|besides)\s+(?:for\s+)?(?:the\s+)?(?P<o>{_ORD_FULL})\b", t)):
+        # "every photo except the first a zoom": the bare ordinal counts what "every photo" counts
+        targets = [x for r in _find_targets(c, f"the {m.group('o')} photo") for x in r.all] or [None]
+    if targets != [None] and _has(_ALL_BUT, t):
+        # "give every photo except the first a zoom", "除了第一张都去掉动画": the other stills
+        targets = _all_stills_but(c, targets)  # type: ignore[arg-type]
     if targets == [None] and _has(r"\b(?:on|to)\s+(?:it|them|that(?:\s+one)?|this(?:\s+one)?)\b|把它|把它们|把这个|把那个", t):
         raise _Ambiguous("是哪张图片？例如说“把第二张图片放大”。" if c.zh else
                          "Which shot? Say e.g. 'zoom in on the second photo' or its name.")  # "把它放大", nothing said before
     motion = Motion.NONE if want is False else specific or "auto"
     return [O.SetMotion(target=x, motion=motion) for x in targets]
+
+
+def _all_stills_but(c: _Ctx, named: list[O.Target]) -> list[O.Target]:
+    """The stills other than the shots named (motion moves stills only), each by its name or place."""
+    keep = set()
+    for x in named:
+        seg = _main_seg(c, x)
+        if seg is None:
+            raise _Cannot(f"there is no {x.describe('shot').removeprefix('the ')} in the video" if not c.zh else
+                          "视频里没有这个镜头")
+        keep.add(seg.id)
+    rest = [s for s in c.main_segs() if c.asset_kind(s) == "image" and s.id not in keep]
+    if not rest:
+        raise _Cannot("那就没有别的图片了" if c.zh else "there are no other photos")
+    c.complement = True
+    return [_by_name_or_place(c, s) for s in rest]
 
 
 def _h_style(c: _Ctx) -> list[O.Op] | None:

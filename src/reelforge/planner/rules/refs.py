@@ -85,6 +85,7 @@ class _Ctx:
     new_assets: tuple[Asset, ...]
     zh: bool
     notes: list[str] = field(default_factory=list)
+    complement: bool = False  # the ops act on all but the shots named ("every photo except the first")
 
     # -- timeline facts --------------------------------------------------------------------
     def main_segs(self) -> tuple[VideoSegment, ...]:
