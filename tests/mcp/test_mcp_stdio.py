@@ -20,7 +20,7 @@ from .conftest import run_mcp, text_of
 
 SEED = "combine these images and audio into a 10-second promotional video with text overlays"
 TOOLS = {"create_session", "list_sessions", "add_assets", "instruct", "get_state", "preview",
-         "export", "export_status", "export_timeline", "get_credits"}
+         "export", "export_status", "export_timeline", "get_credits", "delete_session"}
 
 
 def server_params(data_dir: Path) -> StdioServerParameters:

@@ -124,6 +124,7 @@ class Backend(Protocol):
 
     def create_session(self, name: str | None = None) -> dict[str, Any]: ...
     def list_sessions(self) -> list[dict[str, Any]]: ...
+    def delete_session(self, session_id: str) -> dict[str, Any]: ...
     def add_assets(self, session_id: str, sources: list[str]) -> dict[str, Any]: ...
     def instruct(self, session_id: str, text: str) -> dict[str, Any]: ...
     def get_state(self, session_id: str) -> dict[str, Any]: ...
@@ -219,6 +220,13 @@ class EmbeddedBackend:
     def list_sessions(self) -> list[dict[str, Any]]:
         return [{"session_id": r["id"], "name": r["name"], "created": r["created"]}
                 for r in self.core.list_sessions(self.who)]
+
+    def delete_session(self, session_id: str) -> dict[str, Any]:
+        """As ``DELETE /v1/sessions/{id}``: the session with its media, renders, transcripts and
+        the cached chunks no other render uses; a render in flight is discarded and its frozen
+        credits come back (1002 when it is not the caller's)."""
+        self.core.delete_session(self.who, session_id)
+        return {"session_id": session_id, "deleted": True}
 
     def add_assets(self, session_id: str, sources: list[str]) -> dict[str, Any]:
         sources = [str(s).strip() for s in sources]

@@ -164,6 +164,13 @@ class RemoteBackend:
         return [{"session_id": s.get("id") or s.get("session_id"), **{k: v for k, v in s.items() if k != "id"}}
                 for s in items]
 
+    def delete_session(self, session_id: str) -> dict[str, Any]:
+        """``DELETE /v1/sessions/{id}`` on the service (204)."""
+        from urllib.parse import quote
+
+        self._request("DELETE", f"/v1/sessions/{quote(session_id, safe='')}")
+        return {"session_id": session_id, "deleted": True}
+
     def add_assets(self, session_id: str, sources: list[str]) -> dict[str, Any]:
         if not sources:
             raise MediaError("give at least one file path or http(s) URL")

@@ -212,6 +212,13 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
     async def list_sessions(ctx: Context) -> dict[str, Any]:
         return {"sessions": await _call(of(ctx).list_sessions)}
 
+    @mcp.tool(description="Delete a session for good: its media, timeline and history, its previews and "
+                          "exports (files, captions, transcripts) and the cached render pieces no other "
+                          "render uses. A preview or export still queued or rendering is discarded and "
+                          "its frozen credits come back. The same as HTTP DELETE /v1/sessions/{id}.")
+    async def delete_session(ctx: Context, session_id: SessionId) -> dict[str, Any]:
+        return await _call(of(ctx).delete_session, session_id)
+
     @mcp.tool(description="Add media to a session's library: local file paths or http(s) URLs of "
                           "images (jpg, png, gif, webp), clips (mp4, mov, avi, webm, mkv) and audio "
                           "(mp3, wav, m4a, aac). Files are probed by content; all or nothing.")
