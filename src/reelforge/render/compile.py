@@ -131,6 +131,9 @@ class TextOverlay:
     outline_px: int = 0
     box_alpha: int = 150
     box_color: str = ""  # #RRGGBBAA of the box (a style's); "" = black at box_alpha
+    # a soft backdrop behind a shadowed text over a picture as light as it (0 = none; its
+    # colour is the opposite of the text's): `reelforge.render.legibility`
+    scrim: int = 0
 
 
 @dataclass(frozen=True)
@@ -843,6 +846,7 @@ def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> li
 
 def _text_specs(timeline: Timeline, width: int, height: int) -> list[tuple[TextOverlay, Slot]]:
     from reelforge.render.layout import hold_texts
+    from reelforge.render.legibility import scrims
     from reelforge.render.text import block_size, fitted_specs
 
     timeline, _ = hold_texts(timeline)  # every text at least 1 s on screen (merged or lengthened)
@@ -874,7 +878,9 @@ def _text_specs(timeline: Timeline, width: int, height: int) -> list[tuple[TextO
             ))
     specs = fitted_specs(raw)
     lay = timeline_layout(timeline, width, height, {s.segment_id: block_size(s, s.font_px) for s in specs})
-    return [(s, lay.slots[s.segment_id]) for s in specs if s.segment_id in lay.slots]
+    placed = [(s, lay.slots[s.segment_id]) for s in specs if s.segment_id in lay.slots]
+    backdrops = scrims(timeline, width, height, [(s.segment_id, s.color, s.background, slot.box, slot.start, slot.end) for s, slot in placed])
+    return [(dataclasses.replace(s, scrim=backdrops.get(s.segment_id, 0)), slot) for s, slot in placed]
 
 
 def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:

@@ -149,6 +149,22 @@ def _rgba(color: str) -> tuple[int, int, int, int]:
     return r, g, b, a
 
 
+def _backdrop(spec: TextOverlay, img_w: int, img_h: int, size: int) -> Image.Image:
+    """A soft-edged rounded backdrop filling the text's drawn box, at ``spec.scrim`` alpha, dark
+    behind light text and light behind dark text (`reelforge.render.legibility` decides)."""
+    from reelforge.render.legibility import LIGHT_TEXT, luma_of
+
+    soft = max(1, size // 8)
+    mask = Image.new("L", (img_w, img_h), 0)
+    ImageDraw.Draw(mask).rounded_rectangle((soft, soft, img_w - 1 - soft, img_h - 1 - soft),
+                                           radius=max(1, size // 3), fill=spec.scrim)
+    mask = mask.filter(ImageFilter.GaussianBlur(soft / 2))
+    shade = (0, 0, 0) if luma_of(spec.color) >= LIGHT_TEXT else (255, 255, 255)
+    layer = Image.new("RGBA", (img_w, img_h), shade + (0,))
+    layer.putalpha(mask)
+    return layer
+
+
 def _pad(spec: TextOverlay, size: int) -> int:
     if spec.background is TextBackground.BOX:
         return int(size * 0.4)
@@ -293,6 +309,8 @@ def render_text(spec: TextOverlay) -> Image.Image:
         ring.putalpha(strokes)
         out = Image.alpha_composite(out, ring)
     elif spec.background is TextBackground.SHADOW:
+        if spec.scrim:
+            out = Image.alpha_composite(out, _backdrop(spec, img_w, img_h, size))
         # a soft drop shadow plus a thin dark outline: legible on bright and busy pictures
         soft = strokes.filter(ImageFilter.GaussianBlur(max(1.0, size / 12)))
         soft = soft.point(lambda v: int(v * 0.75))
