@@ -283,6 +283,7 @@ class Session:
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]
         fresh += _length_change(self.timeline, new, ops, zh)
+        fresh += _size_capped(self.timeline, new, zh)
         self._commit(new)
         if plan.memory is not None:
             self.memory = dict(plan.memory)
@@ -600,6 +601,24 @@ def _within_limits(tl: Timeline) -> None:
         limits.check_timeline(tl, bounds)
     except ReelforgeError as exc:
         raise ApplyError(f"that is past a limit: {exc.message}") from exc
+
+
+def _size_capped(old: Timeline, new: Timeline, zh: bool) -> list[str]:
+    """The texts made larger by this edit that are drawn smaller than their new size asks for
+    (two lines at most, inside the safe zone): "bigger text" says so instead of seeming ignored."""
+    from reelforge.render.checks import capped_texts
+    from reelforge.timeline.model import TextSegment
+
+    was = {s.id: s.size for t in old.tracks for s in t.segments if isinstance(s, TextSegment)}
+    order = list(type(next(iter(was.values()))) if was else [])
+    grown = {s.id for t in new.tracks for s in t.segments if isinstance(s, TextSegment)
+             and s.id in was and order.index(s.size) > order.index(was[s.id])}
+    if not grown:
+        return []
+    try:
+        return capped_texts(new, grown, zh=zh)
+    except ReelforgeError:
+        return []
 
 
 def _length_change(old: Timeline, new: Timeline, ops: Sequence[O.Op], zh: bool) -> list[str]:

@@ -838,3 +838,19 @@ CASES += [
      [{"target": {"kind": "image", "name": n}, "motion": "none", "op": "set_motion"}
       for n in ["shoe.jpg", "city.jpg", "beach.jpg", "sneaker.jpg"]]),
 ]
+
+# user test s9: the letters' look on every text ("make the text bold" asked which text, "change the font
+# to bold" and "make the fonts bigger" were not understood)
+_BOTH_TEXTS = [{"op": "update_text"}, {"target": {"role": "cta", "index": 0}, "op": "update_text"}]
+CASES += [
+    ("make the text bold", [{**o, "bold": True} for o in _BOTH_TEXTS]),
+    ("change the font to bold", [{**o, "bold": True} for o in _BOTH_TEXTS]),
+    ("文字加粗", [{**o, "bold": True} for o in _BOTH_TEXTS]),
+    ("make the title bold", [{"bold": True, "op": "update_text"}]),
+    ("make the fonts bigger", [{"size": "xlarge", "op": "update_text"},
+                               {"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
+    ("bigger text", [{"size": "xlarge", "op": "update_text"},
+                     {"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
+    ("字大一点", [{"size": "xlarge", "op": "update_text"},
+               {"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
+]

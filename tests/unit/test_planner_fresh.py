@@ -149,8 +149,9 @@ def test_chinese_conversation_gets_chinese_replies_and_summary():
     s = Session(library=LIBRARY, timeline=TL)
     r = s.handle("标题大一点")
     assert r.message == "标题：字号改为特大号。" and r.summary.startswith("时间线（5条轨道）：1. 视频：5张图片、1段视频")
-    r = s.handle("字大一点")  # two texts on screen: asks which, in Chinese
-    assert r.status == "ambiguous" and "title" not in r.message and "“Urban Dreams”（标题" in r.message
+    r = s.handle("字大一点")  # every text's letters (it asked which of the two), in Chinese
+    assert r.status == "ok" and "title" not in r.message and "行动号召：字号改为大号" in r.message
+    assert "「Urban Dreams」已经是最大字号了" in r.message
     r = s.handle("导出")
     assert r.message.startswith("可以导出了") and r.summary.startswith("时间线")
     assert s.handle("make it vertical").summary.startswith("Timeline (5 tracks)")

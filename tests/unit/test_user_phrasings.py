@@ -198,3 +198,43 @@ def test_duck_deeper_step_by_step_and_capped():
     # music not ducked yet: first it ducks
     plain = apply(TL, [__import__("reelforge.planner.ops", fromlist=["SetDuck"]).SetDuck(on=False)])
     assert dump_ops(_plan("make the music quieter when the voice talks", plain).ops) == [{"op": "set_duck"}]
+
+
+# -- 6. the letters' look: bold, bigger, smaller, within the sizes there are -----------------------------
+def _with_captions():
+    segs = tuple(TextSegment(id=f"c{i}", start=4000 * i + 1000, duration=3000, text=f"line {i}", position="bottom",
+                             size="large") for i in range(3))
+    return t_replace(TL, tracks=(*TL.tracks, Track(id="caption-1", kind="text", role=Role.CAPTION, segments=segs)))
+
+
+def test_smaller_captions_and_bold_text():
+    tl = _with_captions()
+    new = apply(tl, _plan("smaller captions", tl).ops, library=LIBRARY)
+    assert {s.size.value for s in new.track(Role.CAPTION).segments} == {"medium"}
+    assert new.track(Role.TITLE).segments[0].size.value == "large"  # the title keeps its size
+    new = apply(tl, _plan("make the text bold", tl).ops, library=LIBRARY)
+    texts = [s for t in new.tracks for s in t.segments if isinstance(s, TextSegment)]
+    assert len(texts) == 5 and all(s.bold and s.weight == 800 for s in texts)
+    new = apply(new, _plan("make the text not bold", tl).ops, library=LIBRARY)
+    assert not any(s.bold or s.weight for t in new.tracks for s in t.segments if isinstance(s, TextSegment))
+
+
+def test_bigger_at_the_largest_size_is_said():
+    tl = apply(TL, _plan("make the title huge").ops, library=LIBRARY)
+    plan = _plan("bigger text", tl)
+    assert "'Urban Dreams' is already at the largest size" in plan.reply
+    plan = _plan("字大一点", tl)
+    assert "「Urban Dreams」已经是最大字号了" in plan.reply
+
+
+def test_a_bold_weight_is_drawn_heavier_than_the_style():
+    """The drawn weight: 800 for bold in the clean style (semi-bold 600); the bold style's 900 stays."""
+    from pathlib import Path
+
+    from reelforge.render.compile import text_specs
+
+    new = apply(TL, _plan("make the text bold").ops, library=LIBRARY)
+    assert {s.bold for s, _ in text_specs(TL, 640, 360, Path("."))} == {600}
+    assert {s.bold for s, _ in text_specs(new, 640, 360, Path("."))} == {800}
+    bold_style = apply(new, _plan("bold style").ops, library=LIBRARY)
+    assert {s.bold for s, _ in text_specs(bold_style, 640, 360, Path("."))} == {900}

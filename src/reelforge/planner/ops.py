@@ -225,6 +225,8 @@ class UpdateText(_Op):
     color: Color | None = None
     background: TextBackground | None = None
     timing: Timing | None = None
+    bold: bool | None = Field(None, description="True: a heavy weight (800, or the style's when heavier); "
+                                                "False: regular weight; None = keep")
 
 
 class RemoveText(_Op):
@@ -654,6 +656,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 changes.append(f"colour {o.color}")
             if o.background:
                 changes.append(f"background {o.background.value}")
+            if o.bold is not None:
+                changes.append("bold" if o.bold else "regular weight")
             if o.timing:
                 changes.append("shown" + _timing_words(o.timing))
             return f"{o.target.describe()}: {', '.join(changes) or 'unchanged'}"
@@ -867,6 +871,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append(f"颜色改为{_COLOR_ZH.get(o.color.upper(), o.color)}")
             if o.background:
                 parts.append(f"背景改为{_BG_ZH.get(o.background.value, o.background.value)}")
+            if o.bold is not None:
+                parts.append("加粗" if o.bold else "不加粗")
             if o.timing:
                 parts.append("显示时间" + _timing_zh(o.timing))
             return f"{_t_zh(o.target)}：{'，'.join(parts) or '未变'}"

@@ -78,6 +78,27 @@ def small_texts(timeline: Timeline) -> list[str]:
     return out
 
 
+def capped_texts(timeline: Timeline, ids: set[str], *, zh: bool = False) -> list[str]:
+    """The texts among ``ids`` drawn smaller than their size asks for (at most two lines in the
+    safe zone's column: a long text at a large size shrinks to fit), said in a sentence each."""
+    from reelforge.render.compile import TEXT_SCALE
+
+    segs = {s.id: s for t in timeline.tracks for s in t.segments if isinstance(s, TextSegment) and s.id in ids}
+    short = min(timeline.width, timeline.height)
+    out = []
+    for spec, _ in text_specs(timeline, timeline.width, timeline.height, Path(".")):
+        seg = segs.get(spec.segment_id)
+        if seg is None:
+            continue
+        asked = max(8, round(short * TEXT_SCALE[seg.size]))
+        if spec.font_px < asked * 0.97:
+            out.append(f"「{_clip(seg.text)}」按这个字号放不下（最多两行、在安全区内），画出来是{spec.font_px}px，"
+                       f"不是{asked}px。" if zh else
+                       f"'{_clip(seg.text)}' is drawn at {spec.font_px} px, not the {asked} px its size asks for: "
+                       "that is as large as it fits in two lines inside the safe zone.")
+    return out
+
+
 def _clip(text: str, n: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"

@@ -869,7 +869,8 @@ def _text_specs(timeline: Timeline, width: int, height: int) -> list[tuple[TextO
             raw.append(TextOverlay(
                 segment_id=seg.id, path=Path(f"text_{len(raw):02d}.png"), text=seg.text.upper() if shout else seg.text,
                 frame_width=width, frame_height=height, font_px=font_px, max_width=int(col[2] - col[0]),
-                color=seg.color, bold=look.weight if seg.bold else min(look.weight, 400), background=seg.background,
+                color=seg.color, bold=max(look.weight, seg.weight or 0) if seg.bold else min(look.weight, 400),
+                background=seg.background,
                 align="center", position=seg.position, max_lines=TEXT_LINES,
                 min_font_px=min(font_px, max(8, round(short * READABLE_SHARE))), max_height=int(col[3] - col[1]),
                 group=f"captions:{track.id}" if caption else "",

@@ -49,7 +49,7 @@ _AUDIO_META = {"vol": "volume", "duck": "duck", "dd": "duck_depth", "fi": "fade_
                "ls": "loop_start_ms", "le": "loop_end_ms"}
 _AUDIO_ALWAYS = ("vol",)
 _TEXT_META = {"text": "text", "pos": "position", "size": "size", "color": "color",
-              "bg": "background", "bold": "bold", "fi": "fade_in_ms", "fo": "fade_out_ms",
+              "bg": "background", "bold": "bold", "wt": "weight", "fi": "fade_in_ms", "fo": "fade_out_ms",
               "shot": "shot"}
 _TEXT_ALWAYS = ("text", "pos")
 
@@ -147,6 +147,7 @@ class DraftSegmentMeta(_In):
     loop: bool | None = None
     ls: int | None = Field(None, ge=0, description="where each repeat of a loop starts in the source, ms")
     le: int | None = Field(None, ge=0, description="where a loop wraps back to ls, ms (none = the source's end)")
+    wt: int | None = Field(None, ge=100, le=900, description="font weight asked for (none = the style's)")
     text: str | None = Field(None, min_length=1)
     size: TextSize | None = None
     color: str | None = None

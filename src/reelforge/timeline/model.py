@@ -241,6 +241,8 @@ class TextSegment(_SegmentBase):
     color: Color = "#FFFFFF"
     background: TextBackground = TextBackground.SHADOW
     bold: bool = True
+    weight: int | None = Field(None, ge=100, le=900, description="font weight asked for ('make the text bold': 800); "
+                                                                  "the style's weight when heavier; None = the style's")
     fade_in_ms: Ms = 300
     fade_out_ms: Ms = 300
     shot: str | None = Field(None, description="id of the main-track shot a caption belongs to: edits that move, "

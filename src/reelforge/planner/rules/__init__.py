@@ -519,7 +519,7 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
             out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution)
             continue
         added = next((i for i, o in enumerate(out) if isinstance(o, O.AddText) and isinstance(op, O.UpdateText)
-                      and op.target.name == o.text and op.target.role.value == o.role), None)
+                      and op.bold is None and op.target.name == o.text and op.target.role.value == o.role), None)
         if added is not None and isinstance(op, O.UpdateText):  # "add 'Sale' … and make it red": one new text
             a = out[added]
             upd = {k: getattr(op, k) for k in ("text", "position", "size", "color", "background", "timing")

@@ -70,6 +70,20 @@ def _size(t: str, current: TextSize | None = None) -> TextSize | None:
     return None
 
 
+def _bold(t: str) -> bool | None:
+    """"bold", "heavier", "加粗": True; "not bold", "regular weight", "不要加粗": False; else None."""
+    if _has(r"\b(?:not\s+bold|no\s+bold|unbold|regular\s+weight|normal\s+weight|thinner|lighter\s+(?:font|weight|text))\b|"
+            r"不要加粗|取消加粗|不加粗|细一点|细体", t):
+        return False
+    if _has(r"\bbold(?:er)?\b|\bheavier\b|\bthicker\b|加粗|粗体|粗一点|粗一些", t):
+        return True
+    return None
+
+
+# "the text", "the fonts", "字": every text when it is about the letters' look ("make the text bold")
+_RX_ALL_TEXT_LOOK = re.compile(r"\b(?:the\s+)?(?:fonts?|typeface|lettering|letters|texts?|writing|words)\b|字体|文字|(?<![标幕])字(?=大|小|再|加粗|粗|细)")
+
+
 def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Timing | None:
     t = c.t if text is None else text
     r = P.parse_time_range(t, c.tl.duration)
@@ -236,7 +250,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return [O.AddText(text=c.quotes[-1], timing=O.Timing(duration_ms=3000))]
     role = _text_role(t)
     plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION)
-    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|颜色|变)", t)
+    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|颜色|变|加粗|粗|细)", t) \
+        or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None))
     if not has_text_word and not c.quotes:
         return None
     names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
@@ -305,12 +320,18 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return [O.AddText(text=new_text, role=r.value, timing=_timing(c, default) or default,  # type: ignore[arg-type]
                           position=position, size=_size(t), color=color, background=bg)]
     on = _texts_on_shot(c, role)
+    bold = _bold(t)
+    if (role is None and not plural and not c.quotes and on is None and _RX_ALL_TEXT_LOOK.search(t)
+            and (bold is not None or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
+            and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
+            and not _RX_TEXT_WHERE.search(t)):
+        plural = True  # "make the text bold", "bigger text", "字大一点": every text's letters
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
         if not existing:
             word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
             raise _Cannot(f"there is no {word} yet")
-        if not any(x is not None for x in (new_text, position, _size(t), color, bg)):
+        if not any(x is not None for x in (new_text, position, _size(t), color, bg, bold)):
             return None
         counts: dict[Role, int] = {}
         out: list[O.Op] = []
@@ -318,7 +339,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             i = counts.get(r, 0)
             counts[r] = i + 1
             out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text, position=position,
-                                    size=_size(t, seg.size), color=color, background=bg))
+                                    size=_size(t, seg.size), color=color, background=bg, bold=bold))
+        _size_limit_note(c, t, [s for _, s in existing])
         return out
     if on is not None and len(on) == 1:  # "move the caption on the coffee photo to the top"
         target = _text_by_id(c.text_segs(None), *on[0])
@@ -352,10 +374,28 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if timing is not None and timing.start_ms == 0 and timing.anchor == "start" and timing.duration_ms is None and cur and not _has(r"throughout|whole|entire|全程|整个|从头到尾|始终|一直", t):
         timing = None
     size = _size(t, cur.size if cur else None)
-    if not any(x is not None for x in (new_text, position, size, color, bg, timing)):
+    if not any(x is not None for x in (new_text, position, size, color, bg, timing, bold)):
         return None
+    if cur is not None:
+        _size_limit_note(c, t, [cur])
     return [O.UpdateText(target=target, text=new_text, position=position, size=size, color=color,
-                         background=bg, timing=timing)]
+                         background=bg, timing=timing, bold=bold)]
+
+
+def _size_limit_note(c: _Ctx, t: str, segs: list[TextSegment]) -> None:
+    """"bigger" on a text already at the largest size (or "smaller" at the smallest): say so."""
+    if _has(r"\b(?:bigger|larger)\b|大一点|大点|放大|加大|更大", t):
+        at = [s for s in segs if s.size is TextSize.XLARGE]
+        word, zh = "largest", "最大"
+    elif _has(r"\bsmaller\b|小一点|小点|缩小|更小", t):
+        at = [s for s in segs if s.size is TextSize.SMALL]
+        word, zh = "smallest", "最小"
+    else:
+        return
+    if at:
+        names = ", ".join(f"'{s.text[:30]}'" for s in at[:3])
+        c.notes.append(f"{'、'.join(f'「{s.text[:30]}」' for s in at[:3])}已经是{zh}字号了。" if c.zh else
+                       f"{names} {'is' if len(at) == 1 else 'are'} already at the {word} size.")
 
 
 def _lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
