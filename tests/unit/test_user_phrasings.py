@@ -238,3 +238,37 @@ def test_a_bold_weight_is_drawn_heavier_than_the_style():
     assert {s.bold for s, _ in text_specs(new, 640, 360, Path("."))} == {800}
     bold_style = apply(new, _plan("bold style").ops, library=LIBRARY)
     assert {s.bold for s, _ in text_specs(bold_style, 640, 360, Path("."))} == {900}
+
+
+# -- 9. look words of a first instruction: applied when one fits, else said ------------------------------
+
+
+def _first(text):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/p{i}.jpg", name=f"p{i}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i in range(3)]
+    return plan(text, pics)
+
+
+def test_cinematic_is_a_look_with_fades_from_and_to_black():
+    p = _first("a cinematic 15 second video")
+    assert (p.timeline.style, p.timeline.fade_in_ms, p.timeline.fade_out_ms) == ("minimal", 1000, 1000)
+    assert any("'Cinematic' is read as the minimal look" in n for n in p.notes)
+    p = _first("做一个电影感的视频")
+    assert p.timeline.fade_out_ms == 1000
+    p = _first("a cinematic video in bold style")
+    assert p.timeline.style == "bold" and p.timeline.fade_in_ms == 1000
+
+
+def test_big_readable_text_and_words_not_applied_are_said():
+    plain = _first("promo with the title 'Summer Sale' and the caption 'Fresh every day'")
+    big = _first("retro promo with big readable text, the title 'Summer Sale' and the caption 'Fresh every day'")
+    sizes = {s.text: s.size.value for t in plain.timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
+    bigger = {s.text: s.size.value for t in big.timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
+    order = ["small", "medium", "large", "xlarge"]
+    assert bigger and all(order.index(bigger[k]) == min(3, order.index(v) + 1) for k, v in sizes.items() if k in bigger)
+    assert any(n.startswith("Big readable text") for n in big.notes)
+    assert any(n.startswith("Not applied: 'retro'") for n in big.notes)
+    assert not any("Not applied" in n for n in plain.notes)

@@ -614,9 +614,22 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
 
     # -- look ----------------------------------------------------------------------------
     asked_style = style_in(instruction)
-    look = get_style(asked_style)
-    notes.append(f"Look: {look.name} style" + (" (as asked)." if asked_style else
-                 " (the default; say 'bold', 'minimal' or 'playful style' / '简约风格' to change it)."))
+    cinematic = _CINEMATIC.search(P.normalize(instruction)) is not None
+    look = get_style(asked_style or ("minimal" if cinematic else None))
+    if cinematic and asked_style:
+        notes.append(f"Look: {look.name} style (as asked); 'cinematic' adds a fade in from black and out to black.")
+    elif cinematic:
+        notes.append("'Cinematic' is read as the minimal look (slow 0.8 s crossfades, quiet text) with a fade in "
+                     "from black and out to black.")
+    else:
+        notes.append(f"Look: {look.name} style" + (" (as asked)." if asked_style else
+                     " (the default; say 'bold', 'minimal' or 'playful style' / '简约风格' to change it)."))
+    big_text = _BIG_TEXT.search(P.normalize(instruction)) is not None
+    unapplied = _unapplied_style_words(instruction)
+    if unapplied:
+        notes.append("Not applied: " + ", ".join(f"'{w}'" for w in unapplied) + " (there is no such look; the looks "
+                     "are clean, bold, minimal and playful, and the colour can be changed: 'black and white', "
+                     "'brighter', 'more contrast').")
 
     # -- audio roles ---------------------------------------------------------------------
     roles = classify_audio(audio, instruction)
@@ -789,9 +802,42 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     if n > 1:
         notes.append("Pictures in the order given: " + ", ".join(_title_of(a) for a in visuals) + ".")
 
+    if big_text:  # "big readable text": every text a size larger
+        tracks = [_bigger_texts(tr) for tr in tracks]
+        notes.append("Big readable text: every text one size larger (titles and calls to action extra large, "
+                     "captions large).")
+    fades = {"fade_in_ms": CINEMATIC_FADE_MS, "fade_out_ms": CINEMATIC_FADE_MS} if cinematic else {}
     timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
-                     tracks=tuple(tracks))
+                     tracks=tuple(tracks), **fades)
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
+
+
+# words a first instruction uses for a look that has no setting of its own
+_CINEMATIC = re.compile(r"\b(?:cinematic|filmic|film[\s-]like|movie[\s-]like|like\s+a\s+(?:film|movie))\b|电影感|电影风|大片")
+CINEMATIC_FADE_MS = 1000
+_BIG_TEXT = re.compile(r"\b(?:big|large|larger|bigger|huge|readable|legible|easy[\s-]to[\s-]read)(?:\s+and)?\s+"
+                       r"(?:(?:readable|legible|bold|clear)\s+)?(?:text|captions?|titles?|subtitles?|fonts?|letters|writing)\b|"
+                       r"\b(?:text|captions?|subtitles?|fonts?)\s+(?:big|large|readable|legible)\b|大字|字大|大号字|字体大")
+_UNAPPLIED = re.compile(r"\b(?:retro|vintage|moody|dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
+                        r"lo-?fi|sleek|futuristic|cozy|cosy|gritty|nostalgic|y2k|vaporwave|edgy|atmospheric|"
+                        r"cyberpunk|noir|vibey|aesthetic)\b|复古|怀旧|赛博朋克|高级感|氛围感")
+
+
+def _unapplied_style_words(instruction: str) -> list[str]:
+    """Look words of a first instruction the composer has no setting for ("retro", "moody"), once each."""
+    return list(dict.fromkeys(m.group(0) for m in _UNAPPLIED.finditer(P.normalize(instruction))))
+
+
+_SIZE_UP = {TextSize.SMALL: TextSize.MEDIUM, TextSize.MEDIUM: TextSize.LARGE, TextSize.LARGE: TextSize.XLARGE,
+            TextSize.XLARGE: TextSize.XLARGE}
+
+
+def _bigger_texts(track):
+    """A text track (as built here: a Track or its dict) with every text one size larger."""
+    segs = track.segments if hasattr(track, "segments") else None
+    if segs is None or not segs or not isinstance(segs[0], TextSegment):
+        return track
+    return track.model_copy(update={"segments": tuple(s.model_copy(update={"size": _SIZE_UP[s.size]}) for s in segs)})
 
 
 _LOUDER = (r"(?:\blouder\b|\braise\b|\bincrease\b|\bboost\b|\bturn\s+up\b|大声|调大|增大|提高|加大|"
