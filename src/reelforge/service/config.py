@@ -46,8 +46,9 @@ class Settings(BaseModel):
     max_sessions_per_account: int = Field(
         200, ge=1, description="sessions one account (token) keeps at once; DELETE /v1/sessions/{id} frees room")
     max_storage_bytes_per_account: int = Field(
-        5 * 1024**3, ge=1, description="bytes of uploaded media one account keeps in all its sessions "
-                                       "(5 GiB; renders are not counted)")
+        5 * 1024**3, ge=1, description="bytes of media one account keeps in all its sessions: uploads and the "
+                                       "files made from them (upright copies, voiceovers, cards); 5 GiB; "
+                                       "renders are not counted (previews: previews_kept_per_session)")
 
     # previews (free, so limited)
     preview_concurrency: int = Field(1, ge=0, description="previews queued or rendering at once per account")
@@ -55,6 +56,9 @@ class Settings(BaseModel):
     preview_wait_seconds: float = Field(
         300, gt=0, le=300, description="longest a preview wait blocks: HTTP ?wait= (capped to it) and the MCP "
                                        "preview tool with wait=true (error 408 past it; the render goes on)")
+    previews_kept_per_session: int = Field(
+        3, ge=1, description="a session keeps its newest N previews; older finished ones (file and status) are "
+                             "removed when a new one is made")
     preview_max_seconds: float = Field(60, gt=0, description="a preview renders at most this many seconds (the start)")
     live_streams: int = Field(32, ge=1, description="previews' live streams open at once per process (then 429)")
     live_streams_per_account: int = Field(4, ge=1, description="previews' live streams open at once per "

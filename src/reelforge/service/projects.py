@@ -158,9 +158,13 @@ def edit(ctx: Context, who: Principal, session_id: str, fn: Callable[[Any], T],
     with lock_for(session_id):
         for _ in range(5):
             row, sess = load(ctx, who, session_id)
-            # files the session makes itself (voiceovers, brand cards) live with its media
-            sess.media_dir = str(ctx.storage.workdir(session_id))
+            # files the session makes itself (voiceovers, brand cards) live with its media, and
+            # count against the account's storage: past it the edit is refused, nothing kept
+            work = ctx.storage.workdir(session_id)
+            sess.media_dir = str(work)
+            before = quotas.files_in(work)
             result = fn(sess)
+            quotas.check_made(ctx, who.account_id, work, before)
             values: dict[str, Any] = {"project": sess.to_json(), "revision": row.revision + 1,
                                       "updated": now()}
             for key in ("source", "version", "platform"):
@@ -184,8 +188,6 @@ def delete_session(ctx: Context, who: Principal, session_id: str) -> int:
     completes: the worker finds no row to claim or to complete, and a file it still writes is
     removed by `jobs.complete`). Chunks in the shared chunk cache are keyed by content and may
     be another render's too: only those no other render's plan names are removed."""
-    from reelforge.service import transcripts
-
     with lock_for(session_id):  # no edit of this process is half-way through it
         with ctx.db.tx() as s:
             credits.lock(s, who.account_id)
@@ -209,12 +211,16 @@ def delete_session(ctx: Context, who: Principal, session_id: str) -> int:
                 if keys else set()
     with _locks_guard:
         _locks.pop(session_id, None)
-    files = [p for p in assets if p]
-    for r in renders:
-        if r.output_path:
-            files.append(r.output_path)
-        files.append(str(ctx.storage.render_path(r.download_key)))
-        files += [str(p) for p in transcripts.paths(ctx, r.download_key).values()]
+    removed = _remove_files([p for p in assets if p])
+    removed += _remove_render_files(ctx, renders, chunks, shared)
+    d = ctx.storage.session_dir(session_id)
+    if d.exists():
+        shutil.rmtree(d, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def _remove_files(files: list[str]) -> int:
     removed = 0
     for p in dict.fromkeys(files):
         try:
@@ -224,24 +230,66 @@ def delete_session(ctx: Context, who: Principal, session_id: str) -> int:
             pass
         except OSError:  # pragma: no cover - logged by nobody: best effort
             pass
+    return removed
+
+
+def _remove_render_files(ctx: Context, renders: list, chunks: list, shared: set) -> int:
+    """The files of renders whose rows are gone: outputs, transcripts, live fragments, and the
+    cached chunks (``chunks``: (key, idx)) whose key is not in ``shared`` (another render's)."""
+    from reelforge.service import transcripts
+
+    files = []
+    for r in renders:
+        if r.output_path:
+            files.append(r.output_path)
+        files.append(str(ctx.storage.render_path(r.download_key)))
+        files += [str(p) for p in transcripts.paths(ctx, r.download_key).values()]
+    removed = _remove_files(files)
     # rendered chunks are cached by content: drop those no other render's plan names (an export
     # fanned out meanwhile that counted on one renders it again, as after a cache eviction)
     from reelforge.service.fanout import AUDIO, chunk_cache
 
-    cache = chunk_cache(ctx)
-    for key, idx in chunks:
-        if key not in shared:
-            try:
-                cache.discard(key, ".m4a" if idx == AUDIO else ".mp4")
-                removed += 1
-            except (OSError, ValueError):
-                pass
-    dirs = [ctx.storage.session_dir(session_id)] + [ctx.storage.root / "live" / r.id for r in renders]
-    for d in dirs:
+    if chunks:
+        cache = chunk_cache(ctx)
+        for key, idx in chunks:
+            if key not in shared:
+                try:
+                    cache.discard(key, ".m4a" if idx == AUDIO else ".mp4")
+                    removed += 1
+                except (OSError, ValueError):
+                    pass
+    for r in renders:
+        d = ctx.storage.root / "live" / r.id
         if d.exists():
             shutil.rmtree(d, ignore_errors=True)
             removed += 1
     return removed
+
+
+def prune_previews(ctx: Context, session_id: str, keep: int) -> int:
+    """Keep a session's newest ``keep`` previews (queued, rendering or finished); remove the
+    older finished ones, rows and files (a preview is a draft to look at, not a result: its
+    status URL then answers 404). Returns how many previews went."""
+    with ctx.db.tx() as s:
+        rows = s.execute(select(Render).where(Render.session_id == session_id, Render.kind == "preview")
+                         .order_by(Render.created.desc(), Render.id.desc())).scalars().all()
+        old = [r for r in rows[max(0, keep):] if r.status in ("completed", "failed")]
+        if not old:
+            return 0
+        ids = [r.id for r in old]
+        old = s.execute(select(Render).where(Render.id.in_(ids), Render.status.in_(("completed", "failed")))
+                        .with_for_update()).scalars().all()
+        ids = [r.id for r in old]
+        chunks = s.execute(select(RenderChunk.key, RenderChunk.idx)
+                           .where(RenderChunk.render_id.in_(ids))).all() if ids else []
+        if ids:
+            s.execute(delete(RenderChunk).where(RenderChunk.render_id.in_(ids)))
+            s.execute(delete(Render).where(Render.id.in_(ids)))
+        keys = {k for k, _ in chunks}
+        shared = set(s.execute(select(RenderChunk.key).where(RenderChunk.key.in_(keys))).scalars()) \
+            if keys else set()
+    _remove_render_files(ctx, list(old), list(chunks), shared)
+    return len(old)
 
 
 def add_assets(sess, assets: list) -> list:

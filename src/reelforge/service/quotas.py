@@ -5,9 +5,15 @@ sessions and ``max_storage_bytes_per_account`` bytes of uploaded media.
   inserts it): one more past the limit is `TooManySessions` (403, code 1003) and nothing is
   created.
 * **Storage** is the sum of the account's stored assets' sizes (rows of ``assets``: every
-  upload, URL fetch or MCP file that went into a session's library). Renders are not counted:
-  exports are already bounded by credits and previews by their per-hour allowance, and an
-  upload must not fail because of an export the user never sees as "stored media".
+  upload, URL fetch or MCP file that went into a session's library) plus the files the server
+  made from them and keeps with them (`derived_bytes`: each session's ``work/`` folder —
+  upright copies of rotated photos, downscaled copies of large pictures, generated
+  voiceovers, title and logo cards), measured on disk. A chat edit that makes such files past
+  the limit is refused (`check_made`: 413, code 4002, nothing kept). Renders are not counted:
+  exports are bounded by credits, and previews by their per-hour allowance and a retention
+  (only the newest ``previews_kept_per_session`` of a session are kept,
+  `reelforge.service.projects.prune_previews`), and an upload must not fail because of an
+  export the user never sees as "stored media".
   An upload is bounded twice: while streaming, by the room the account had when it began
   (`room`; the request stops at the first byte past it, the partial file removed), and at
   commit (`reserve`), where the assets' rows are inserted in the same transaction that sums
@@ -19,7 +25,10 @@ sessions and ``max_storage_bytes_per_account`` bytes of uploaded media.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -50,16 +59,77 @@ def check_sessions(s: Session, settings: Settings, account_id: str) -> None:
                               f"(REELFORGE_MAX_SESSIONS_PER_ACCOUNT); {FREE_ROOM}")
 
 
-def used_bytes(s: Session, account_id: str) -> int:
-    return int(s.execute(select(func.coalesce(func.sum(StoredAsset.size), 0))
-                         .join(ProjectSession, ProjectSession.id == StoredAsset.session_id)
-                         .where(ProjectSession.owner == account_id)).scalar_one())
+def derived_bytes_of(session_dir: Path) -> int:
+    """Bytes of the files in a session's ``work/`` folder that are not also one of its stored
+    files (ingest hard-links an upload there under a well-formed name: those bytes are already
+    counted by the asset's row); each file once, however many names it has."""
+    seen: set[tuple[int, int]] = set()
+    try:
+        with os.scandir(session_dir) as it:
+            for entry in it:
+                if entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    seen.add((st.st_dev, st.st_ino))
+    except OSError:
+        return 0
+    total = 0
+    for root, _dirs, files in os.walk(session_dir / "work"):
+        for name in files:
+            try:
+                st = os.lstat(os.path.join(root, name))
+            except OSError:
+                continue
+            key = (st.st_dev, st.st_ino)
+            if stat.S_ISREG(st.st_mode) and key not in seen:
+                seen.add(key)
+                total += st.st_size
+    return total
+
+
+def derived_bytes(ctx: Context, s: Session, account_id: str) -> int:
+    """Bytes of the files the server made in the account's sessions (their ``work/`` folders)."""
+    ids = s.execute(select(ProjectSession.id).where(ProjectSession.owner == account_id)).scalars().all()
+    return sum(derived_bytes_of(ctx.storage.media / sid) for sid in ids)
+
+
+def used_bytes(s: Session, account_id: str, ctx: Context | None = None) -> int:
+    """The account's stored bytes: its assets' rows, and with ``ctx`` the derived files too."""
+    stored = int(s.execute(select(func.coalesce(func.sum(StoredAsset.size), 0))
+                           .join(ProjectSession, ProjectSession.id == StoredAsset.session_id)
+                           .where(ProjectSession.owner == account_id)).scalar_one())
+    return stored + (derived_bytes(ctx, s, account_id) if ctx is not None else 0)
 
 
 def room(ctx: Context, account_id: str) -> int:
     """Bytes the account may still store (may be 0); a bound for an upload while it streams."""
     with ctx.db.tx() as s:
-        return max(0, ctx.settings.max_storage_bytes_per_account - used_bytes(s, account_id))
+        return max(0, ctx.settings.max_storage_bytes_per_account - used_bytes(s, account_id, ctx))
+
+
+def files_in(folder: Path) -> set[str]:
+    """Names of what is in ``folder`` now (to find what an edit made)."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
+
+
+def check_made(ctx: Context, account_id: str, folder: Path, before: set[str]) -> None:
+    """After an edit that may have made files in the session's ``folder`` (a voiceover, a
+    card): when it made any and the account is now past its limit, raise `StorageFull` (the
+    edit is then not saved). The files stay (an upload of the same session may be putting
+    its copies there at the same moment) and keep counting until the session is deleted; so
+    an account goes past its limit by one edit's files at most."""
+    made = files_in(folder) - before
+    if not made:
+        return
+    with ctx.db.tx() as s:
+        used = used_bytes(s, account_id, ctx)
+    limit = ctx.settings.max_storage_bytes_per_account
+    if used > limit:
+        raise StorageFull(f"this edit makes files (a voiceover, a card) that take the account past its storage "
+                          f"limit of {human_size(limit)} ({human_size(used)} with them; "
+                          f"REELFORGE_MAX_STORAGE_BYTES_PER_ACCOUNT); {FREE_ROOM}")
 
 
 def full(settings: Settings, used: int | None = None) -> StorageFull:
@@ -82,7 +152,7 @@ def reserve(ctx: Context, account_id: str, session_id: str, pairs: Sequence) -> 
         row = s.get(ProjectSession, session_id)
         if row is None or row.owner != account_id:
             raise NotFound(f"session {session_id} not found")
-        used = used_bytes(s, account_id)
+        used = used_bytes(s, account_id, ctx)   # the new files' derived copies are on disk already
         if used + adding > ctx.settings.max_storage_bytes_per_account:
             raise full(ctx.settings, used)
         for asset, received in pairs:

@@ -129,6 +129,8 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
         credits.reserve(s, who.account_id, cost)   # 2001 before any work
         s.add(render)
     ctx.jobs.enqueue(render.id, render.kind)
+    if preview:   # previews are not counted as stored bytes: a session keeps only its newest few
+        projects.prune_previews(ctx, row.id, ctx.settings.previews_kept_per_session)
     return render
 
 
