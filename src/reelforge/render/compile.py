@@ -393,16 +393,37 @@ def _fit_filters(fit: Fit, w: int, h: int, bg: str, focus: Focus | None = None) 
             _cover_crop(w, h, focus)]
 
 
-def _fitted(c: _Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str], focus: Focus | None = None) -> str:
-    """Fit a stream into w x h. Blur: a blurred cover copy behind a contained copy."""
-    if fit is not Fit.BLUR:
+def _fitted(c: _Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str], focus: Focus | None = None,
+            inner: tuple[int, int, int, int] | None = None) -> str:
+    """Fit a stream into w x h. Blur: a blurred cover copy behind a contained copy. ``inner``
+    (x, y, w, h): where a contained picture goes (default: the whole frame), e.g. the part of a
+    moving still's composed frame that every view of it shows."""
+    if fit is Fit.COVER or (fit is Fit.CONTAIN and inner is None):
         return c.g.one([src], [*pre, *_fit_filters(fit, w, h, c.bg(), focus), "setsar=1"], "fit")
+    ix, iy, iw, ih = inner or (0, 0, w, h)
+    contain = f"scale={iw}:{ih}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_range=tv"
+    if fit is Fit.CONTAIN:
+        return c.g.one([src], [*pre, contain, f"pad={w}:{h}:{ix}+({iw}-iw)/2:{iy}+({ih}-ih)/2:color={c.bg()}",
+                               "setsar=1"], "fit")
     a, b = c.g.chain([src], [*pre, "split=2"], "bsp", outs=2)
     small_w, small_h = _even(w / 8), _even(h / 8)
     back = c.g.one([a], [*_fit_filters(Fit.COVER, small_w, small_h, c.bg(), focus),
                          "boxblur=4:2", f"scale={w}:{h}:flags=bilinear", "setsar=1"], "bbg")
-    front = c.g.one([b], [*_fit_filters(Fit.CONTAIN, w, h, c.bg())[:1], "setsar=1"], "bfg")
-    return c.g.one([back, front], ["overlay=(W-w)/2:(H-h)/2", "setsar=1"], "blr")
+    front = c.g.one([b], [contain, "setsar=1"], "bfg")
+    at = "overlay=(W-w)/2:(H-h)/2" if inner is None else f"overlay={ix}+({iw}-w)/2:{iy}+({ih}-h)/2"
+    return c.g.one([back, front], [at, "setsar=1"], "blr")
+
+
+def _shown_by_every_view(path: framing.Path) -> tuple[int, int, int, int]:
+    """(x, y, w, h): the part of a composed frame that every view of ``path`` shows (the tight
+    end of a zoom, what a pan never leaves), whole pixels inside it. A contained or blurred still
+    goes there, so its motion never crops the picture it promises whole (a logo's end letters, a
+    page's line ends were cut by the 12 % zoom)."""
+    a, b = path.start, path.end
+    x0, y0 = max(a.x, b.x), max(a.y, b.y)
+    x1, y1 = min(a.x + a.w, b.x + b.w), min(a.y + a.h, b.y + b.h)
+    x, y = math.ceil(x0), math.ceil(y0)
+    return x, y, max(2, _even(math.floor(x1) - x - 1)), max(2, _even(math.floor(y1) - y - 1))
 
 
 def _lerp(a: float, b: float, e: str) -> str:
@@ -513,12 +534,32 @@ def _still_path(seg: VideoSegment, motion: Motion, src_w: float, src_h: float, w
     return framing.plan(src_w, src_h, w, h, motion)
 
 
+WHOLE_PAN = PAN / 2  # a picture shown whole drifts by this share of the frame (see `_whole_view`)
+
+
 def _base_size(motion: Motion, w: int, h: int) -> tuple[int, int]:
     """A contained/blurred frame composed larger than the frame, for the motion to move in."""
+    return _whole_view(motion, w, h)[:2]
+
+
+def _whole_view(motion: Motion, w: int, h: int) -> tuple[int, int, framing.Path]:
+    """(composed width, height, view path) of a contained or blurred still: the frame composed
+    larger than the output for its motion to move in. A zoom: ``1 + ZOOM`` times larger both
+    ways, the view from the whole of it to the middle (`framing.plan`). A pan: larger along its
+    axis only, by `WHOLE_PAN` of the frame, the view the frame's own size from one end to the
+    other: the picture (placed inside what every view shows, `_shown_by_every_view`) keeps its
+    full size across the pan and gives up only that share along it (a 12 % pan of a composed
+    frame 12 % larger both ways cut its top and bottom and, placed whole, shrank it 12 %)."""
     if motion is Motion.NONE:
-        return w, h
-    k = 1 + (ZOOM if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT) else PAN)
-    return _even(w * k), _even(h * k)
+        return w, h, framing.Path(framing.Rect(0, 0, w, h), framing.Rect(0, 0, w, h))
+    if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
+        bw, bh = _even(w * (1 + ZOOM)), _even(h * (1 + ZOOM))
+        return bw, bh, framing.plan(bw, bh, w, h, motion)
+    across = motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT)
+    bw, bh = (_even(w * (1 + WHOLE_PAN)), h) if across else (w, _even(h * (1 + WHOLE_PAN)))
+    a, b = framing.Rect(0, 0, w, h), framing.Rect(bw - w, bh - h, w, h)
+    # pan-right/down: the view travels right/down, so the picture moves left/up
+    return bw, bh, framing.Path(a, b) if motion in (Motion.PAN_RIGHT, Motion.PAN_DOWN) else framing.Path(b, a)
 
 
 def _is_jpeg(path: str, fmt: str) -> bool:
@@ -569,9 +610,8 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         view = (path, asset.width, asset.height)
     else:
         # contain/blur (or an unknown size): the composed frame, made larger for the motion
-        bw, bh = _base_size(mo, w, h)
-        fitted = _fitted(c, src, seg.fit, bw, bh, [], _focus(seg))
-        path = _still_path(seg, mo, bw, bh, w, h, subject=False)
+        bw, bh, path = _whole_view(mo, w, h)
+        fitted = _fitted(c, src, seg.fit, bw, bh, [], _focus(seg), _shown_by_every_view(path) if path.moves else None)
         once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
         view = (path, bw, bh)
@@ -1175,8 +1215,8 @@ def _moving_stills(timeline: Timeline, w: int, h: int) -> list[tuple[str, framin
             if path.moves:
                 out.append((seg.id, path, float(asset.width), float(asset.height)))
         else:
-            bw, bh = _base_size(seg.motion, w, h)
-            out.append((seg.id, _still_path(seg, seg.motion, bw, bh, w, h, subject=False), float(bw), float(bh)))
+            bw, bh, path = _whole_view(seg.motion, w, h)
+            out.append((seg.id, path, float(bw), float(bh)))
     return out
 
 
