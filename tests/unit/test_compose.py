@@ -389,6 +389,12 @@ def test_subject_of(instruction, subject):
     ("红色运动鞋2.jpg", "红色运动鞋"),
     # user test s8: the picture's shape is not what it shows ("Rocket Tall" was on screen)
     ("rocket_tall.jpg", "Rocket"), ("city-wide.jpg", "City"), ("mountain_landscape_16x9.jpg", "Mountain"),
+    # user test s9: a pixel-density suffix was on screen ("Hero Shot@2x"); "new" that is part of
+    # the name was dropped ("Arrivals", "York Skyline"), as a version word it still goes
+    ("hero-shot@2x.png", "Hero"), ("red-sneaker@3x.png", "Red Sneaker"), ("banner@1.5x.jpg", "Banner"),
+    ("new-arrivals-thumbnail.jpg", "New Arrivals"), ("NewArrivals.png", "New Arrivals"),
+    ("new-york-skyline.jpg", "New York Skyline"), ("beach_new.jpg", "Beach"), ("new_final_beach.jpg", "Beach"),
+    ("new_photo.jpg", None), ("new.jpg", None),
 ])
 def test_caption_from_name(name, caption):
     assert C.caption_from_name(name) == caption

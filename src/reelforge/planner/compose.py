@@ -255,11 +255,11 @@ def is_logo_name(filename: str) -> bool:
 
 
 def _meaningful_words(filename: str) -> list[str]:
-    name = human_name(filename)
-    raw = re.split(r"[\s\-.,()\[\]{}+]+", name)
+    name = re.sub(r"@\d(?:\.\d)?x\b", " ", human_name(filename), flags=re.IGNORECASE)  # hero@2x: a pixel density
+    raw = [t for t in re.split(r"[\s\-.,()\[\]{}+]+", name) if t]
     words: list[str] = []
-    for token in raw:
-        if token.lower() in _GENERIC_WORDS or token.lower() in _TECH_WORDS:
+    for k, token in enumerate(raw):
+        if token.lower() != "new" and (token.lower() in _GENERIC_WORDS or token.lower() in _TECH_WORDS):
             continue  # "WhatsApp", "NoAudio" as a whole
         parts = re.sub(r"([a-z])([A-Z])", r"\1 \2", token).split()  # camelCase -> camel Case
         for i, w in enumerate(parts):
@@ -271,6 +271,10 @@ def _meaningful_words(filename: str) -> list[str]:
                 continue  # IMG0001, 20240101, v2, shot1, rot6, 200x150, hex ids
             if P.CJK.search(w):  # no spaces in Chinese: 红色运动鞋2 is "红色运动鞋 2", 产品图1 "产品图 1"
                 w = lw = re.sub(r"\d+", "", w)
+            nxt = parts[i + 1] if i + 1 < len(parts) else (raw[k + 1] if k + 1 < len(raw) else "")
+            if lw == "new" and _content_word(nxt):
+                words.append(w)  # "NewArrivals", "new-york": part of the name
+                continue
             if lw in _GENERIC_WORDS or lw in _TECH_WORDS or _ZH_GENERIC_NAME.match(w):
                 continue
             if re.fullmatch(r"[0-9a-f]{6,}", lw):
@@ -278,6 +282,13 @@ def _meaningful_words(filename: str) -> list[str]:
             words.append(w)
     meaningful = [w for w in words if w.lower() not in _STOP_WORDS and (len(w) >= 3 or P.is_chinese(w))]
     return words if meaningful else []
+
+
+def _content_word(token: str) -> bool:
+    """A word of a file name that may say what the picture shows (no number, file or generic word)."""
+    t = token.lower()
+    return (len(t) >= 3 and t.isalpha() and t not in _GENERIC_WORDS and t not in _TECH_WORDS
+            and t not in _STOP_WORDS)
 
 
 def _title_case(text: str) -> str:
