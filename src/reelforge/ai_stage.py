@@ -152,10 +152,11 @@ class AIStage:
                      if s.src in by_id and by_id[s.src].has_audio and by_id[s.src].kind.value == "video" and not s.mute]
         if not spans:  # a spoken track that was taken for music
             spans = [(s, 1.0) for t in tl.tracks_by_role(Role.MUSIC) for s in t.segments if s.src in by_id]
+            source = "music" if spans else source
         if not spans:
             raise AIFailed("there is no speech to caption: add a voiceover (or say 'add a voiceover saying "
                             "\"…\"') or a clip with sound")
-        what = "voiceover" if source == "voice" else "clips' sound"
+        what = {"voice": "voiceover", "music": "music"}.get(source, "clips' sound")
         unsure: list[float] = []
         for seg, speed in spans:
             asset = by_id[seg.src]
@@ -172,7 +173,7 @@ class AIStage:
                            "captions were made: type them, e.g. add a caption \"…\" from 0:02 to 0:05")
         if not cues:
             raise AIFailed(f"no speech could be made out in the {what}")
-        return O.SetCaptions(cues=cues, source=source)  # type: ignore[arg-type]
+        return O.SetCaptions(cues=cues, source="clip" if source == "music" else source)  # type: ignore[arg-type]
 
     # voiceover -----------------------------------------------------------------------------
     def _media_dir(self) -> Path:

@@ -149,7 +149,7 @@ def make(
             out.print_json(json.dumps(to_draft(session.timeline), ensure_ascii=False))
             return
         if reply.notes:
-            console.print("Made a first cut:")
+            console.print("已生成初剪：" if reply.message.startswith("已生成初剪") else "Made a first cut:")
             for note in reply.notes:
                 console.print(f"  [dim]•[/] {escape(note)}", highlight=False)
         else:

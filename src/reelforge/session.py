@@ -36,6 +36,7 @@ from reelforge.errors import PlanError, ReelforgeError
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.bed import music_bed
+from reelforge.planner.notes_zh import to_zh
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, route, split_export
 from reelforge.timeline import limits
@@ -359,8 +360,12 @@ class Session:
         self._commit(tl)
         self.new_asset_ids = []
         self._copies = []
-        reply = self._reply(Intent.EDIT, "ok", f"Made a first cut. {' '.join(notes)}".strip(), changed=True,
-                            ops=tuple(extra))
+        if self._zh:  # the reply follows the instruction's language (notes of an unknown form stay English)
+            notes = [to_zh(n) for n in notes]
+            message = "已生成初剪。" + "".join(n if n.endswith("。") else n + " " for n in notes)
+        else:
+            message = f"Made a first cut. {' '.join(notes)}"
+        reply = self._reply(Intent.EDIT, "ok", message.strip(), changed=True, ops=tuple(extra))
         return replace(reply, notes=tuple(notes))
 
     def _make_room(self, tl: Timeline) -> tuple[Timeline, list[O.Op]]:
@@ -391,20 +396,23 @@ class Session:
 
     def undo(self) -> Reply:
         if not self.undo_stack:
-            return self._reply(Intent.UNDO, "nothing", "Nothing to undo.")
+            return self._reply(Intent.UNDO, "nothing", "没有可撤销的修改。" if self._zh else "Nothing to undo.")
         self.redo_stack.append(self.timeline)
         self.timeline = self.undo_stack.pop()
         self.version += 1
-        return self._reply(Intent.UNDO, "ok", "Undid the last change." if self.timeline else
-                           "Undid the first cut: there is no timeline now.", changed=True)
+        if self._zh:
+            said = "已撤销上一步修改。" if self.timeline else "已撤销初剪：现在没有时间线。"
+        else:
+            said = "Undid the last change." if self.timeline else "Undid the first cut: there is no timeline now."
+        return self._reply(Intent.UNDO, "ok", said, changed=True)
 
     def redo(self) -> Reply:
         if not self.redo_stack:
-            return self._reply(Intent.REDO, "nothing", "Nothing to redo.")
+            return self._reply(Intent.REDO, "nothing", "没有可重做的修改。" if self._zh else "Nothing to redo.")
         self.undo_stack.append(self.timeline)
         self.timeline = self.redo_stack.pop()
         self.version += 1
-        return self._reply(Intent.REDO, "ok", "Redid the change.", changed=True)
+        return self._reply(Intent.REDO, "ok", "已重做这一步修改。" if self._zh else "Redid the change.", changed=True)
 
     def _record(self, text: str, reply: Reply) -> Reply:
         self.history.append(HistoryEntry(text=text, intent=reply.intent.value, ops=tuple(O.dump_ops(reply.ops)),

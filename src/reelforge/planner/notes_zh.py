@@ -1,0 +1,246 @@
+"""A first cut's notes in Chinese, for a first cut asked in Chinese.
+
+The planner, the AI stage and the render checks write their notes in English (they are also the
+plan's record in the API). A Chinese instruction gets its reply in Chinese: `to_zh` turns each
+note of the forms a first cut gives into Chinese by pattern (`_TABLE`); file names and quoted
+words are kept as they are, in 「」. A note no pattern knows stays in English (better than a
+wrong translation); tests/unit/test_notes_zh.py checks that the first cuts people ask for get
+no English sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reelforge.planner.ops import _TRANSITION_ZH
+from reelforge.timeline.styles import STYLES
+
+_STYLE_ZH = {name: s.label_zh for name, s in STYLES.items()}
+_TEXT_ROLE_ZH = {"title": "标题", "call to action": "行动号召", "caption": "字幕", "captions": "字幕"}
+_SIDE_ZH = {"width": "宽度", "height": "高度"}
+_SUBJECT_ZH = {"a face": "人脸", "a face in profile": "侧脸", "a cat's face": "猫脸",
+               "a cut-out (its opaque pixels)": "抠图主体（不透明部分）", "a salient region": "显著主体",
+               "no single subject (centre)": "没有单一主体（取中心）"}
+_SOUND_ZH = {"voiceover": "旁白", "music": "背景音乐", "clips' sound": "视频片段的声音"}
+_ASPECT_ZH = {"16:9": "横屏 16:9", "9:16": "竖屏 9:16", "1:1": "方形 1:1", "4:5": "竖版 4:5"}
+
+
+def _q(names: str) -> str:
+    """``'a.jpg', 'b.jpg'`` -> ``「a.jpg」、「b.jpg」`` (a list of quoted names as the notes write it)."""
+    found = re.findall(r"'([^']*)'", names)
+    return "、".join(f"「{n}」" for n in found) if found else names
+
+
+def _list(names: str) -> str:
+    """``a.jpg, b.jpg`` -> ``a.jpg、b.jpg``."""
+    return "、".join(n.strip() for n in names.split(", "))
+
+
+def _roles(m: re.Match) -> str:
+    parts = []
+    for item in m.group(1).split(", '"):
+        item = item if item.startswith("'") else "'" + item
+        r = re.fullmatch(r"'(.+)' (?:is )?the (voiceover|music)", item)
+        if r is None:
+            return ""
+        parts.append(f"「{r.group(1)}」是{'旁白' if r.group(2) == 'voiceover' else '背景音乐'}")
+    return "按文件名判断音频用途：" + "，".join(parts) + "。"
+
+
+def _music(m: re.Match) -> str:
+    level, asked, rel, k, ducked, starts, looped, fin, fout = m.groups()
+    why = f"（{rel}% x{k}，按要求）" if rel else ("（按要求）" if asked else "")
+    bits = [f"背景音乐音量{level}%{why}"]
+    if ducked:
+        bits.append("旁白时自动压低")
+    if starts:
+        bits.append(f"从音轨第{starts}秒、声音开始处播放")
+    if looped:
+        r = re.fullmatch(r"([\d.]+) s with sound, of ([\d.]+) s; the silent (ends are|lead-in is|tail is) "
+                         r"left out of the loop", looped)
+        if r:
+            part = {"ends are": "首尾", "lead-in is": "开头", "tail is": "结尾"}[r[3]]
+            bits.append(f"循环播放（{r[2]}秒中有声音的{r[1]}秒，去掉了{part}的静音）")
+        elif (r := re.fullmatch(r"([\d.]+) s long", looped)):
+            bits.append(f"循环播放（长{r[1]}秒）")
+        else:
+            return ""
+    return "，".join(bits) + f"；淡入{fin}秒，淡出{fout}秒。"
+
+
+_SOURCE_ZH = {"from the instruction": "取自指令", "from what the file names share": "取自文件名的共同部分",
+              "a stock phrase: neither the instruction nor the file names say what it is about":
+              "通用说法：指令和文件名都没有说明内容"}
+
+
+def _made_up(m: re.Match) -> str:
+    parts = []
+    for item in m.group(1).split("; "):
+        if (r := re.fullmatch(r"(\d+) captions? from the file names", item)):
+            parts.append(f"{r[1]}条字幕取自文件名")
+            continue
+        r = re.fullmatch(r"(title|call to action) '(.+?)'(?: \((.+)\))?", item)
+        if r is None or (r[3] and r[3] not in _SOURCE_ZH):
+            return ""
+        parts.append(f"{_TEXT_ROLE_ZH[r[1]]}「{r[2]}」" + (f"（{_SOURCE_ZH[r[3]]}）" if r[3] else ""))
+    return "为你拟定的文字：" + "；".join(parts) + "。用引号写出你自己的文字即可替换。"
+
+
+def _subjects(m: re.Match) -> str:
+    parts = []
+    for item in m.group(1).split("; "):
+        kind, _, names = item.partition(" in ")
+        if kind not in _SUBJECT_ZH:
+            return ""
+        parts.append(f"{_list(names)}：{_SUBJECT_ZH[kind]}")
+    return "主体检测：" + "；".join(parts) + "。"
+
+
+def _transition(m: re.Match) -> str:
+    secs, kind, how = m.groups()
+    name = _TRANSITION_ZH.get(kind, kind)
+    if how == "as asked":
+        return f"转场：{secs}秒{name}（按要求）。"
+    if how == "the default; say 'hard cuts' for none":
+        return f"转场：{secs}秒{name}（默认；说「硬切」可去掉）。"
+    style = re.fullmatch(r"the (\w+) style's; say 'hard cuts' for none", how)
+    if style and style.group(1) in _STYLE_ZH:
+        return f"转场：{secs}秒{name}（{_STYLE_ZH[style.group(1)]}风格的；说「硬切」可去掉）。"
+    return ""
+
+
+def _skipped_reason(reason: str) -> str:
+    reason = reason.rstrip(".")
+    if reason.startswith("there is no speech to caption"):
+        return "没有可配字幕的语音：请添加旁白（或说「添加旁白：“……”」）或带声音的视频片段"
+    r = re.fullmatch(r"no speech could be made out in the (voiceover|music|clips' sound)", reason)
+    if r:
+        return f"{_SOUND_ZH[r.group(1)]}里听不出语音"
+    r = re.fullmatch(r"the (voiceover|music|clips' sound)'s words could not be made out \(confidence (\d+)%\).*", reason)
+    if r:
+        return (f"{_SOUND_ZH[r.group(1)]}的字词听不清（置信度{r.group(2)}%），"
+                "没有生成字幕：可以直接输入，例如：添加字幕“……”从0:02到0:05")
+    return ""
+
+
+def _skipped(m: re.Match) -> str:
+    what, reason = m.groups()
+    if what != "captions from the speech":
+        return ""
+    said = _skipped_reason(reason)
+    return f"未生成语音字幕：{said}。" if said else ""
+
+
+Rule = tuple[re.Pattern[str], Callable[[re.Match], str]]
+
+
+def _r(pattern: str, fn: Callable[[re.Match], str]) -> Rule:
+    return re.compile(pattern, re.S), fn
+
+
+_TABLE: list[Rule] = [
+    _r(r"Frame: (\d+)x(\d+) \(([\d:]+), (\w+)\), the default; say e\.g\. .*",
+       lambda m: f"画面：{m[1]}x{m[2]}（{_ASPECT_ZH.get(m[3], m[3])}，{m[4]}），默认；说「竖屏」「方形」或「720p」可更改。"),
+    _r(r"Frame: (\d+)x(\d+) \(([\d:]+), (\w+)\)\.",
+       lambda m: f"画面：{m[1]}x{m[2]}（{_ASPECT_ZH.get(m[3], m[3])}，{m[4]}）。"),
+    _r(r"Look: (\w+) style \(as asked\)\.", lambda m: f"风格：{_STYLE_ZH.get(m[1], m[1])}（按要求）。"),
+    _r(r"Look: (\w+) style \(the default; .*\)\.",
+       lambda m: f"风格：{_STYLE_ZH.get(m[1], m[1])}（默认；说「醒目风格」「简约风格」或「活泼风格」可更改）。"),
+    _r(r"Look: (\w+) style \(as asked\); 'cinematic' adds a fade in from black and out to black\.",
+       lambda m: f"风格：{_STYLE_ZH.get(m[1], m[1])}（按要求）；「电影感」另加从黑场淡入、淡出到黑场。"),
+    _r(r"'Cinematic' is read as the minimal look \(slow 0\.8 s crossfades, quiet text\) with a fade in from black "
+       r"and out to black\.", lambda m: "「电影感」按简约风格处理（0.8秒慢叠化、低调的文字），并从黑场淡入、淡出到黑场。"),
+    _r(r"Big readable text: every text one size larger \(titles and calls to action extra large, captions large\)\.",
+       lambda m: "大字：所有文字大一号（标题和行动号召特大，字幕大）。"),
+    _r(r"Not applied: (.*) \(there is no such look; the looks are clean, bold, minimal and playful, and the colour "
+       r"can be changed: 'black and white', 'brighter', 'more contrast'\)\.",
+       lambda m: f"未采用：{_q(m[1])}（没有这种风格；可选的风格有简洁、醒目、简约和活泼，颜色可以调：「黑白」「亮一点」"
+                 "「对比度高一点」）。"),
+    _r(r"Audio roles from the file names: (.*)\.", _roles),
+    _r(r"'(.+)' is used as the voiceover, since the instruction mentions one\.",
+       lambda m: f"「{m[1]}」用作旁白（指令里提到了旁白）。"),
+    _r(r"'(.+)' is used as background music \(its name does not say, and the instruction mentions no voiceover\)\.",
+       lambda m: f"「{m[1]}」用作背景音乐（文件名没有说明，指令里也没有提到旁白）。"),
+    _r(r"'(.+)' is used as the music, since '(.+)' is the voiceover\.",
+       lambda m: f"「{m[1]}」用作背景音乐，因为「{m[2]}」是旁白。"),
+    _r(r"'(.+)' is used as the voiceover, since '(.+)' is the music\.",
+       lambda m: f"「{m[1]}」用作旁白，因为「{m[2]}」是背景音乐。"),
+    _r(r"Not used \(role unclear\): (.*)\.", lambda m: f"未使用（用途不明）：{_q(m[1])}。"),
+    _r(r"Length: ([\d.]+) s, as asked\.", lambda m: f"时长：{m[1]}秒（按要求）。"),
+    _r(r"Length: ([\d.]+) s, the length of the voiceover; .*",
+       lambda m: f"时长：{m[1]}秒，即旁白的长度；说出时长（如「30秒」）可更改。"),
+    _r(r"Length: ([\d.]+) s — no length given and no voiceover, so ([\d.]+) s for each of (\d+) images?\.",
+       lambda m: f"时长：{m[1]}秒——没有指定时长，也没有旁白，{m[3]}张图片每张{m[2]}秒。"),
+    _r(r"Length capped at ([\d.]+) s \(asked for ([\d.]+) s\)\.",
+       lambda m: f"时长限制为{m[1]}秒（要求的是{m[2]}秒）。"),
+    _r(r"Length raised to ([\d.]+) s, the shortest video made\.", lambda m: f"时长提高到{m[1]}秒，这是最短的视频长度。"),
+    _r(r"Transitions: hard cuts(?: \((\w+) style\))?\.",
+       lambda m: f"转场：硬切（{_STYLE_ZH.get(m[1], m[1])}风格）。" if m[1] else "转场：硬切。"),
+    _r(r"Transitions: cuts \(pictures too short to blend\)\.", lambda m: "转场：直接切换（画面太短，无法叠化）。"),
+    _r(r"Transitions: ([\d.]+) s ([\w-]+) \((.+)\)\.", _transition),
+    _r(r"Stills get a slow zoom or pan in turn \(say 'no motion' to keep them still\)\.",
+       lambda m: "图片依次缓慢推近或平移（说「去掉动画」可保持静止）。"),
+    _r(r"Stills stay still, as asked\.", lambda m: "图片保持静止（按要求）。"),
+    _r(r"The clips' own sound is muted so it does not talk over the voiceover\.",
+       lambda m: "视频片段的原声已静音，以免盖过旁白。"),
+    _r(r"'(.+)' does not fit in the ([\d.]+) s and is left out\.",
+       lambda m: f"「{m[1]}」放不进这{m[2]}秒，没有使用。"),
+    _r(r"The voiceover '(.+)' \(([\d.]+) s\) is cut off at ([\d.]+) s; drop the length to keep all of it\.",
+       lambda m: f"旁白「{m[1]}」（{m[2]}秒）在第{m[3]}秒处截断；不限定时长即可保留完整旁白。"),
+    _r(r"Voiceover at (\d+)%, as asked\.", lambda m: f"旁白音量{m[1]}%（按要求）。"),
+    _r(r"Music at (\d+)%( as asked| \((\d+)% x([\d.]+), as asked\))?(, ducked under the voiceover)?"
+       r"(?:, starts ([\d.]+) s into the track, where its sound begins)?(?:, looped \((.+)\))?"
+       r"; fades in ([\d.]+) s and out ([\d.]+) s\.", _music),
+    _r(r"A music level was given, but there is no music file to apply it to\.",
+       lambda m: "指定了音乐音量，但没有音乐文件可用。"),
+    _r(r"Pictures in the order given: (.*)\.", lambda m: f"画面按给出的顺序：{_list(m[1])}。"),
+    _r(r"Title from the instruction: '(.+)'\.", lambda m: f"标题取自指令：「{m[1]}」。"),
+    _r(r"Quoted text used verbatim: (.*)\.", lambda m: f"引号里的文字原样使用：{_q(m[1])}。"),
+    _r(r"Text made up for you: (.+?)\. Put your own words in quotes to use them instead\.", _made_up),
+    _r(r"No room for the call to action '(.+)' in ([\d.]+) s\.",
+       lambda m: f"{m[2]}秒里放不下行动号召「{m[1]}」。"),
+    _r(r"No caption from (.*): the name is English and the video Chinese; quote the words to show\.",
+       lambda m: f"{_q(m[1])}没有生成字幕：文件名是英文，视频是中文；用引号写出要显示的文字即可。"),
+    _r(r"No captions: the file names say nothing about the pictures \(e\.g\. IMG_0001\)\.",
+       lambda m: "没有字幕：文件名（如 IMG_0001）说明不了画面内容。"),
+    _r(r"Subject detection found (.*)\.", _subjects),
+    _r(r"Captions: (\d+) lines? \(auto\)\.?", lambda m: f"自动字幕：{m[1]}条。"),
+    _r(r"Captions go to SRT/WebVTT files beside the video, not burned in\.",
+       lambda m: "字幕另存为 SRT/WebVTT 文件，不压进画面。"),
+    _r(r"Skipped (.+?): (.*)", _skipped),
+    _r(r"'(.+)' is shown whole over a blurred fill: its subject spans (\d+)% of its (width|height), "
+       r"a crop can keep (\d+)%\.",
+       lambda m: f"「{m[1]}」完整显示在模糊背景上：主体占画面{_SIDE_ZH[m[3]]}的{m[2]}%，裁剪最多只能保留{m[4]}%。"),
+    _r(r"'(.+)' is shown whole over a blurred fill: cropped, its subject would fill the frame under the text on it\.",
+       lambda m: f"「{m[1]}」完整显示在模糊背景上：裁剪后主体会占满画面，被上面的文字挡住。"),
+    _r(r"'(.+)' \((\d+)x(\d+)\) is enlarged ([\d.]+)x to fill the (\d+)x(\d+) frame, so it will look soft: "
+       r"a larger original would be sharp\.",
+       lambda m: f"「{m[1]}」（{m[2]}x{m[3]}）要放大{m[4]}倍才能填满{m[5]}x{m[6]}的画面，会显得模糊：换更大的原图会更清晰。"),
+    _r(r"'(.+)' stays on screen ([\d.]+) s( without motion)?: it may look frozen; more pictures or a shorter video "
+       r"would keep it moving\.",
+       lambda m: f"「{m[1]}」{'静止' if m[3] else ''}停留{m[2]}秒，看起来可能像卡住了：多加几张图片或缩短视频会更生动。"),
+    _r(r"The clip '(.+)' is ([\d.]+) s shorter than its slot \(([\d.]+) s of ([\d.]+) s\): its last frame holds "
+       r"for the rest\. Shorten its slot or slow it down to avoid the freeze\.",
+       lambda m: f"视频片段「{m[1]}」比它的位置短{m[2]}秒（{m[4]}秒里只有{m[3]}秒）：剩下的时间停在最后一帧。"
+                 "缩短它的时长或放慢它可避免定格。"),
+    _r(r"Read (.+)\.", lambda m: "已把" + "、".join(f"「{a}」理解为「{b}」" for a, b in
+                                                  re.findall(r"'([^']*)' as '([^']*)'", m[1])) + "。"
+       if re.fullmatch(r"(?:'[^']*' as '[^']*'(?:, )?)+", m[1]) else ""),
+]
+
+
+def to_zh(note: str) -> str:
+    """``note`` in Chinese when it has a known form, else as it is."""
+    text = note.strip()
+    for rx, fn in _TABLE:
+        m = rx.fullmatch(text)
+        if m:
+            said = fn(m)
+            if said:
+                return said
+    return note
+
+
+def is_translated(note: str) -> bool:
+    return to_zh(note) != note
