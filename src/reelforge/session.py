@@ -302,7 +302,8 @@ class Session:
         else:
             prefix = plan.reply if plan.reply else "Done."
         if fresh:  # what the render will do that the user should know (a frozen clip, tiny text)
-            prefix = f"{prefix} {' '.join(fresh)}"
+            prefix = (f"{prefix}{''.join(to_zh(w) for w in fresh)}" if zh and prefix.endswith("。")
+                      else f"{prefix} {' '.join(to_zh(w) if zh else w for w in fresh)}")
         return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=(*ops, *room))
 
     def apply_ops(self, ops: Sequence[O.Op], text: str = "") -> Reply:

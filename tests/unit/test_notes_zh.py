@@ -97,3 +97,14 @@ def test_notes_by_form():
     for note in ("Something new the planner says.", "Text made up for you: a jingle. Put your own words in quotes "
                  "to use them instead.", "Subject detection found a dog in d.jpg."):
         assert to_zh(note) == note
+
+
+def test_a_chinese_edit_says_its_warnings_in_chinese(media, tmp_path):
+    pictures, _ = media
+    s = Session.new()
+    s.add_assets(pictures, workdir=tmp_path / "m")
+    assert s.handle("做一个15秒的竖屏视频").changed
+    for edit in ("改成横屏", "第一张图片改成8秒"):
+        r = s.handle(edit)
+        assert r.changed and not _english(r.message), r.message
+    assert "模糊背景" in s.handle("改成竖屏").message + s.handle("改成横屏").message  # a warning was said
