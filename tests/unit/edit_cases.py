@@ -230,6 +230,13 @@ CASES: list[tuple[str, object]] = [
     ("去掉第一张图片上的文字", [{'target': {'role': 'title', 'name': 'Urban Dreams'}, 'op': 'remove_text'}]),
     ("make the title appear after 1 second", [{'timing': {'start_ms': 1000, 'duration_ms': 3000}, 'op': 'update_text'}]),
     ("the title should say Urban Dreams 2026", [{'text': 'Urban Dreams 2026', 'op': 'update_text'}]),
+    # the ending: the call to action, named by where it is ("结尾" is the text, not a time)
+    ("change the ending to 'Order now'", [{'target': {'role': 'cta', 'index': 0}, 'text': 'Order now', 'op': 'update_text'}]),
+    ("change the end text to Order now", [{'target': {'role': 'cta', 'index': 0}, 'text': 'Order now', 'op': 'update_text'}]),
+    ("change the closing line to red", [{'target': {'role': 'cta', 'index': 0}, 'color': '#FF0000', 'op': 'update_text'}]),
+    ("把结尾改成“立即下单”", [{'target': {'role': 'cta', 'index': 0}, 'text': '立即下单', 'op': 'update_text'}]),
+    ("结尾文字改成“立即下单”", [{'target': {'role': 'cta', 'index': 0}, 'text': '立即下单', 'op': 'update_text'}]),
+    ("make the ending slower", [{'target': {'index': -1}, 'speed': 0.5, 'op': 'set_speed'}]),
     # shots as people say it
     ("use the beach photo first", [{'target': {'name': 'beach'}, 'to_index': 0, 'op': 'move_segment'}]),
     ("duplicate the city photo", [{'asset_id': 'img2', 'after': {'name': 'city'}, 'duration_ms': 5500, 'op': 'add_segment'}]),

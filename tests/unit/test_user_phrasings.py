@@ -272,3 +272,19 @@ def test_big_readable_text_and_words_not_applied_are_said():
     assert any(n.startswith("Big readable text") for n in big.notes)
     assert any(n.startswith("Not applied: 'retro'") for n in big.notes)
     assert not any("Not applied" in n for n in plain.notes)
+
+
+def test_the_ending_named_with_no_call_to_action_yet_adds_one():
+    # a first cut with only a title: "the ending" is a new call to action at the end, not the title
+    from reelforge.planner.rules import plan_edit
+    from reelforge.timeline import replace
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    tl = sample_timeline()
+    tl = replace(tl, tracks=tuple(t for t in tl.tracks if t.role.value != "cta"))
+    for text in ("把结尾改成“立即下单”", "change the ending to 'Order now'"):
+        p = plan_edit(text, tl, library=LIBRARY)
+        assert p.status == "ok", p.reply
+        (op,) = p.ops
+        assert op.op == "add_text" and op.role == "cta" and op.text in ("立即下单", "Order now"), op

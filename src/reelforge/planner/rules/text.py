@@ -99,7 +99,10 @@ def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Tim
 
 
 def _text_role(t: str) -> Role | None:
-    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)\s*[:：]", t):
+    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)\s*[:：]|"
+            # "change the ending to 'Order now'", "把结尾改成“立即下单”": the words the video ends on
+            r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:ending|(?:end|closing|final)\s+"
+            r"(?:text|line|card|screen|message|words))\b|(?:结尾|片尾)(?:的?(?:文字|文案))?\s*(?:改成|改为|换成|变成)", t):
         return Role.CTA
     if _has(r"\b(?:captions?|subtitles?|lower\s+thirds?)\b|字幕|说明文字", t):
         return Role.CAPTION
@@ -107,6 +110,10 @@ def _text_role(t: str) -> Role | None:
         return Role.TITLE
     return None
 
+
+# "change the ending to …", "把结尾改成…": the call to action, named by where it is
+_RX_ENDING = re.compile(r"(?:结尾|片尾)(?=(?:的?(?:文字|文案))?\s*(?:改成|改为|换成|变成))|"
+                        r"\b(?:ending|(?:end|closing|final)\s+(?:text|line|card|screen|message|words))\b")
 
 # "the text at the end", "结尾的文字": which text, by where it is (not where it goes)
 _RX_TEXT_WHERE = re.compile(r"(?P<word>\b(?:texts?|words|writing|overlays?))\s+(?:at|in|near|on|towards)\s+the\s+(?:very\s+)?(?P<w>end|start|beginning|top|bottom)\b|"
@@ -219,8 +226,8 @@ def _text_by_id(segs: list[tuple[Role, TextSegment]], role: Role, seg: TextSegme
 
 
 _RX_RENAME = re.compile(
-    r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:title|headline|heading|caption|subtitle|cta|"
-    r"call[\s-]to[\s-]action|text|tagline|slogan)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?P<x>\S.*)$|"
+    r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"
+    r"caption|subtitle|cta|call[\s-]to[\s-]action|text|tagline|slogan|ending|line|card|screen|message|words)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?P<x>\S.*)$|"
     r"(?:标题|字幕|结尾|行动号召|文字|文案|口号)(?:的?(?:文字|内容))?\s*(?:改成|改为|换成|变成|改叫)\s*(?P<zx>\S.*)$", re.I)
 _RX_STYLE_WORD = re.compile(
     r"\b(?:the|a|an|in|at|on|to|colou?r|bold|bigger|smaller|larger|big|small|large|medium|xl|size|font|top|bottom|"
@@ -350,6 +357,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if _RX_TEXT_WHERE.search(t):  # "make the text at the end yellow": that text, not a new place or time
         t = _RX_TEXT_WHERE.sub(lambda m: f" {m.group('word') or ''} ", t)
         position = P.parse_position(t)
+    t = _RX_ENDING.sub(" ", t)  # "把结尾改成…": the ending names the text, it is no time
     timing = _timing(c, None, t)
     if (timing is not None and cur is not None and timing.start_ms > 0 and timing.duration_ms is None
             and not _has(r"\b(?:end|onwards?|throughout|rest)\b|结尾|最后|之后一直", t)):
