@@ -34,6 +34,7 @@ def _copy_bytes(path, tmp_path) -> int:
     from reelforge.media.ingest import ingest
 
     work = tmp_path / "scratch-work"
+    work.mkdir(parents=True, exist_ok=True)
     asset = ingest(path, workdir=work)
     assert asset.path != str(path.resolve())   # an upright copy was made
     return sum(p.stat().st_size for p in work.iterdir())
@@ -120,5 +121,32 @@ def test_generated_voiceovers_count_against_the_account(tmp_path, media_dir):
         assert httpx.delete(f"{base}/v1/sessions/{sid}", headers=auth(token)).status_code == 204
         sid = new_session(base, token)
         assert upload(base, token, sid, [picture]).status_code == 201
+    finally:
+        srv.stop()
+
+
+def test_a_refused_upload_leaves_the_same_picture_already_there(tmp_path, media_dir):
+    """Uploading a picture the session already has, with another whose copy takes the account
+    past its limit, is refused at commit; the refusal removed the files of the *accepted*
+    upload of that picture (its file name and its upright copy were named by content, the
+    same for both), so the session's first cut then failed to render."""
+    first, other = tmp_path / "first.jpg", tmp_path / "other.jpg"
+    x_first = _rotated_jpeg(first)
+    x_other = _rotated_jpeg(other, size=(800, 450), color=(200, 90, 30))
+    y_first, y_other = _copy_bytes(first, tmp_path / "a"), _copy_bytes(other, tmp_path / "b")
+    # the second request passes the streaming check (its bytes fit the room) but not the
+    # commit, where the new copy counts too
+    limit = 2 * x_first + y_first + x_other + y_other // 2
+    srv = start_server(tmp_path, "refused", REELFORGE_MAX_STORAGE_BYTES_PER_ACCOUNT=str(limit))
+    try:
+        base = srv.url
+        token = new_token(base)
+        sid = new_session(base, token)
+        assert upload(base, token, sid, [first]).status_code == 201
+        r = upload(base, token, sid, [first, other])
+        assert r.status_code == 413 and r.json()["code"] == 4002, r.text
+        chat(base, token, sid, "make a 2-second video")
+        r = httpx.post(f"{base}/v1/sessions/{sid}/preview?wait=240", headers=auth(token))
+        assert r.status_code == 202 and r.json()["status"] == "completed", r.text
     finally:
         srv.stop()

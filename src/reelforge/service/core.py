@@ -306,15 +306,15 @@ class Core:
                 "media": state["media"], "summary": state["summary"]}
 
     def _discard(self, session_id: str, pairs: Sequence) -> None:
-        """Remove the files of ingested assets the session did not take."""
-        from reelforge.service.uploads import final_path
-
-        for asset, _ in pairs:
-            for p in {Path(asset.path), final_path(self.ctx.storage, session_id, asset)}:
-                try:
-                    p.unlink(missing_ok=True)
-                except OSError:  # pragma: no cover
-                    pass
+        """Remove the files of ingested assets the session did not take: each upload's own
+        file. Ingest's copies in the session's work folder (upright, well-named) are named by
+        content and may be another upload's too, so they stay (counted as the account's
+        stored bytes, removed with the session)."""
+        for _, received in pairs:
+            try:
+                Path(received.path).unlink(missing_ok=True)
+            except OSError:  # pragma: no cover
+                pass
 
     # -- exports -----------------------------------------------------------------------------
     def export(self, who: Principal, session_id: str, *, base: str | None = None, preset: str | None = None,

@@ -282,13 +282,18 @@ def ingest_received(items: list[Received], storage: Storage, session_id: str, li
             asset = replace(asset, path=str(final))
         else:  # ingest made a derived copy (upright photo); keep the original too
             os.replace(r.path, final)
+        r.path = final   # this upload's own file from now on (removed if the upload is refused)
         out.append((asset, r))
     return out
 
 
 def final_path(storage: Storage, session_id: str, asset) -> Path:
-    """Where `ingest_received` keeps the received file of ``asset``."""
-    return storage.asset_path(session_id, asset.id, _ext_for(asset))
+    """Where `ingest_received` keeps the received file of ``asset``: its own name per upload
+    (the asset id is the content's digest, so the same picture uploaded twice, or at once by
+    two requests, must not share a file one of them may remove)."""
+    import secrets
+
+    return storage.asset_path(session_id, f"{asset.id}-{secrets.token_hex(6)}", _ext_for(asset))
 
 
 def _ext_for(asset) -> str:
