@@ -66,3 +66,20 @@ def test_state_names_no_server_path(main_server, media_dir):
     text = json.dumps(state)
     assert str(main_server.data_dir.resolve()) not in text and str(main_server.data_dir) not in text
     assert {a["path"] for a in state["timeline"]["assets"]} <= {m["name"] for m in state["media"]}
+
+
+def test_a_failed_render_names_no_server_path(main_server, media_dir):
+    """A render that fails because a source file is gone said where the server keeps it
+    ("source file for 'shot1.jpg' not found: /…/media/<session>/<id>.jpg") in the status
+    document; now only the file's own name."""
+    base = main_server.url
+    token, sid = session_with_cut(base, media_dir, "make a 6-second video")
+    for f in (main_server.data_dir / "media" / sid).rglob("*.jpg"):
+        f.unlink()
+    r = httpx.post(f"{base}/v1/sessions/{sid}/preview?wait=240", headers=auth(token), timeout=300)
+    assert r.status_code == 202, r.text
+    view = r.json()
+    assert view["status"] == "failed" and "not found" in view["error"], view
+    data = str(main_server.data_dir.resolve())
+    for text in (view["error"], httpx.get(view["status_url"], headers=auth(token), timeout=60).text):
+        assert data not in text and str(main_server.data_dir) not in text and "/media/" not in text, text

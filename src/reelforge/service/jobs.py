@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import signal
 import socket
 import threading
@@ -223,7 +224,19 @@ def complete(ctx: Context, row: Render, out) -> None:
         webhooks.finished(ctx, row.id)
 
 
+_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s'\"():,/]+/)+([^\s'\"():,/]*)")
+
+
+def without_paths(text: str) -> str:
+    """``text`` with every absolute file path cut to its last part: a render's error is shown
+    to the client (status document, MCP, webhook) and must not name where the server keeps
+    files (``source file for 'a.jpg' not found: /srv/data/media/<id>/work/x.jpg``, ffmpeg's
+    own lines). URLs keep their paths."""
+    return _PATH.sub(lambda m: m.group(1) or "…", text)
+
+
 def fail(ctx: Context, render_id: str, reason: str) -> None:
+    reason = without_paths(reason)
     with ctx.db.tx() as s:
         row = s.get(Render, render_id, with_for_update=True)  # vs a racing finish elsewhere
         if row is None or row.status in ("completed", "failed"):
