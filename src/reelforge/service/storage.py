@@ -3,7 +3,7 @@ decide a path (they are kept as display names in the database).
 
     <data_dir>/reelforge.db          metadata (SQLite default)
     <data_dir>/queue.db              SqliteHuey queue
-    <data_dir>/media/<session>/<asset-id>.<ext>
+    <data_dir>/media/<session>/<asset-id>-<random>.<ext>   one per upload (asset id: content digest)
     <data_dir>/media/<session>/.incoming/<owner>.<random>.part   uploads while streaming
     <data_dir>/media/<session>/work/                     ingest's derived files
     <data_dir>/renders/<key>.mp4

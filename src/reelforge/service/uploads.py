@@ -4,7 +4,7 @@ Both write to ``media/<session>/.incoming/<owner>.<random>.part`` in fixed-size 
 (constant memory), count bytes as they arrive and abort past the limit (`FileTooLarge`, 4002)
 with the partial file removed. Then the content is probed by `reelforge.media.ingest` (4001
 with the supported list when it is not media, or above the pixel limits), and only then moved
-to ``media/<session>/<asset-id>.<ext>``. Any failure removes every partial of the request; the
+to ``media/<session>/<asset-id>-<random>.<ext>``. Any failure removes every partial of the request; the
 session is not touched.
 
 URLs are fetched by `reelforge.media.fetch` (the one fetcher: SSRF guard, limits, its own
