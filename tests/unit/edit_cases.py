@@ -230,6 +230,11 @@ CASES: list[tuple[str, object]] = [
     ("去掉第一张图片上的文字", [{'target': {'role': 'title', 'name': 'Urban Dreams'}, 'op': 'remove_text'}]),
     ("make the title appear after 1 second", [{'timing': {'start_ms': 1000, 'duration_ms': 3000}, 'op': 'update_text'}]),
     ("the title should say Urban Dreams 2026", [{'text': 'Urban Dreams 2026', 'op': 'update_text'}]),
+    # a music file that already plays: said, in the instruction's language (a file name glued to
+    # Chinese words left the sentence English: "音乐换成bgm.mp3")
+    ("音乐换成bgm.mp3", "unknown"),
+    ("use bgm.mp3 as the music", "unknown"),
+    ("背景音乐换成jazz.mp3", [{'asset_id': 'jazz1', 'op': 'replace_music'}]),
     # the ending: the call to action, named by where it is ("结尾" is the text, not a time)
     ("change the ending to 'Order now'", [{'target': {'role': 'cta', 'index': 0}, 'text': 'Order now', 'op': 'update_text'}]),
     ("change the end text to Order now", [{'target': {'role': 'cta', 'index': 0}, 'text': 'Order now', 'op': 'update_text'}]),

@@ -288,3 +288,16 @@ def test_the_ending_named_with_no_call_to_action_yet_adds_one():
         assert p.status == "ok", p.reply
         (op,) = p.ops
         assert op.op == "add_text" and op.role == "cta" and op.text in ("立即下单", "Order now"), op
+
+
+def test_a_music_file_that_already_plays_is_said_in_the_instructions_language():
+    from reelforge.planner.parse import is_chinese
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    assert is_chinese("音乐换成bgm.mp3") and is_chinese("音乐换成咖啡.mp3") and not is_chinese("use 咖啡.mp3 first")
+    p = plan_edit("音乐换成bgm.mp3", sample_timeline(), library=LIBRARY)
+    assert not p.ops and p.reply.startswith("「bgm.mp3」已经是背景音乐了"), p.reply
+    p = plan_edit("use bgm.mp3 as the music", sample_timeline(), library=LIBRARY)
+    assert not p.ops and p.reply.startswith("'bgm.mp3' is already the music"), p.reply

@@ -563,6 +563,7 @@ _CANNOT_ZH: list[tuple[str, str]] = [
     (r"replace it with which file\?.*", "换成哪个文件？先把它加入项目，再说例如“把第二张换成surf.mp4”"),
     (r"that would remove every shot.*", "这样会删掉所有镜头；视频至少要有一个镜头"),
     (r"which music\?.*", "换成哪首音乐？先把音频文件加入项目，再说例如“把背景音乐换成jazz.mp3”"),
+    (r"'(.+)' is already the music", r"「\1」已经是背景音乐了"),
     (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),
     (r"what should the text say\?.*", "文字要写什么？请放在引号里，例如：添加标题「春季大促」"),
     (r"there is no '(.+)' in the project", r"项目里没有「\1」"),

@@ -101,7 +101,11 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
                          + ". Say e.g. 'use " + free[0].name + " as the music'.")
     if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try|add|put|play)\b|换成|换|替换|改用|用|加上?|添加|配上|当|作为|做", t):
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
-        if asset is not None and not (c.tl.track(Role.MUSIC) and any(getattr(s, "src", None) == asset.id for s in c.tl.track(Role.MUSIC).segments)):
+        playing = asset is not None and c.tl.track(Role.MUSIC) is not None and any(
+            getattr(s, "src", None) == asset.id for s in c.tl.track(Role.MUSIC).segments)
+        if playing and not _has(r"\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t):
+            raise _Cannot(f"'{asset.name}' is already the music")  # "音乐换成music.mp3" when it plays
+        if asset is not None and not playing:
             out: list[O.Op] = [O.ReplaceMusic(asset_id=asset.id)]
             pct = P.parse_percent(t)  # "add background music music.mp3 at 25%"
             if pct is not None and 0 <= pct <= 4:
