@@ -255,6 +255,13 @@ CASES: list[tuple[str, object]] = [
     ("在右上角加上beach.jpg", [{'asset_id': 'img3', 'position': 'top-right', 'op': 'add_logo'}]),
     # lengths as people leave the unit out, texts longer or shorter (a call to action keeps its end)
     ("cut it down to 15", [{'duration_ms': 15000, 'op': 'set_total_duration'}]),
+    # a length said beside "shorter"/"longer" is the length to go to; an amount changes it by that
+    ("make it shorter, like 20 seconds", [{'duration_ms': 20000, 'op': 'set_total_duration'}]),
+    ("shorter please, around 20 seconds", [{'duration_ms': 20000, 'op': 'set_total_duration'}]),
+    ("longer, about 40 seconds", [{'duration_ms': 40000, 'op': 'set_total_duration'}]),
+    ("make it ten seconds shorter", [{'duration_ms': 20000, 'op': 'set_total_duration'}]),
+    ("add another 5 seconds", [{'duration_ms': 35000, 'op': 'set_total_duration'}]),
+    ("缩短5秒", [{'duration_ms': 25000, 'op': 'set_total_duration'}]),
     ("show the title longer", [{'timing': {'duration_ms': 4500}, 'op': 'update_text'}]),
     ("make the title 3 seconds longer", [{'timing': {'duration_ms': 6000}, 'op': 'update_text'}]),
     ("make the cta shorter", [{'target': {'role': 'cta', 'index': 0}, 'timing': {'duration_ms': 2000, 'anchor': 'end'}, 'op': 'update_text'}]),

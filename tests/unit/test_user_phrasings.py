@@ -301,3 +301,31 @@ def test_a_music_file_that_already_plays_is_said_in_the_instructions_language():
     assert not p.ops and p.reply.startswith("「bgm.mp3」已经是背景音乐了"), p.reply
     p = plan_edit("use bgm.mp3 as the music", sample_timeline(), library=LIBRARY)
     assert not p.ops and p.reply.startswith("'bgm.mp3' is already the music"), p.reply
+
+
+def test_shorter_keeps_speech_captions_where_they_were_said():
+    # a 20 s cut whose last caption ends with the video, shortened to 15 s: that caption slid to
+    # 12.4 s over the ones before it and the edit failed ("segments out of order"); "make it
+    # shorter, like 15 seconds" took 15 s off instead of going to 15 s
+    from reelforge.planner import ops as O
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+    from reelforge.timeline.model import Role
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    lib = LIBRARY
+    tl = apply(sample_timeline(), [O.SetTotalDuration(duration_ms=20000)], library=lib)
+    cues = [O.Cue(start_ms=a, end_ms=b, text=f"line {i}") for i, (a, b) in
+            enumerate([(0, 1000), (1410, 5530), (5920, 9340), (9680, 12160), (12690, 14930), (15240, 16900),
+                       (17400, 20000)])]
+    tl = apply(tl, [O.SetCaptions(cues=cues)], library=lib)
+    p = plan_edit("make it shorter, like 15 seconds", tl, library=LIBRARY)
+    assert [o.model_dump(exclude_defaults=True) for o in p.ops] == [{"duration_ms": 15000}] and p.ops[0].op == "set_total_duration"
+    short = apply(tl, p.ops, library=lib)
+    caps = [s for t in short.tracks if t.role is Role.CAPTION for s in t.segments]
+    assert [(c.text, c.start, c.end) for c in caps] == [
+        ("line 0", 0, 1000), ("line 1", 1410, 5530), ("line 2", 5920, 9340), ("line 3", 9680, 12160),
+        ("line 4", 12690, 14930)]
+    cta = [s for t in short.tracks if t.role is Role.CTA for s in t.segments]
+    assert cta and cta[0].end == 15000  # a call to action still ends with the video

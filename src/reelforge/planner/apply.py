@@ -395,7 +395,10 @@ def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role) -> An
                     d = max(1, min(d, a.duration_ms - s.in_ms))
                     upd["duration"] = d
         return _fix_fades(s.model_copy(update=upd))
-    if s.end == old and s.start > 0 and isinstance(s, TextSegment):  # ended with the video: stay at the end
+    # ended with the video: stay at the end (a title or call to action; a caption keeps its time with
+    # the words it shows: slid to the new end, the last caption of a 20 s cut shortened to 15 s landed
+    # over the captions before it, and the edit failed as an invalid timeline)
+    if s.end == old and s.start > 0 and isinstance(s, TextSegment) and role is not Role.CAPTION:
         start = max(0, new - s.duration)
         return _fix_fades(s.model_copy(update={"start": start, "duration": min(s.duration, new)}))
     if s.start >= new:

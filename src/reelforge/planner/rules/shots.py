@@ -501,6 +501,7 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
 
 _LONGER = r"\blonger\b|\bmore\s+time\b|延长|长一点|久一点"
 _SHORTER = r"\bshorter\b|\bless\s+time\b|缩短|短一点"
+_NUM_WORD = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)\b"
 
 
 def _paced(c: _Ctx, t: str) -> list[O.Op] | None:
@@ -530,7 +531,16 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     durs = P.find_durations(t)
     if durs and re.search(r"(?<![\w.])-\s*\d", t) and not _has(r"\d\s*-\s*\d", t):
         raise _Cannot("a length must be more than 0 seconds")  # "make it -5 seconds"
-    rel = re.search(r"\b(?:by|more|less|longer|shorter|extra|off)\b|缩短|延长|加长|减少|增加|多|少", t) and not _has(r"\bto\b|到|成|为", t)
+    # a change by an amount: "shorter by 10 seconds", "10 seconds shorter", "5 more seconds", "shave
+    # 5 seconds off", "缩短5秒"; a length said beside "shorter" is where to go: "make it shorter,
+    # like 15 seconds" (it took 15 s off a 20 s video)
+    rel = re.search(rf"\bby\s+(?:about\s+|around\s+|roughly\s+|another\s+)?(?:\d|{_NUM_WORD})|"
+                    rf"(?:\d|{_NUM_WORD})\s*(?:more\s+|extra\s+)?(?:s|secs?|seconds?|mins?|minutes?)\s+"
+                    r"(?:shorter|longer|less|more|extra|off)\b|\b(?:extra|another|more|less)\s+\d|"
+                    rf"(?:\d|{_NUM_WORD})\s*(?:more|extra|additional|fewer)\s+(?:s|secs?|seconds?|mins?|minutes?)\b|"
+                    r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b|"
+                    r"(?:缩短|减少|延长|加长|增加|多|少|再短|再长)\s*(?:了)?\s*(?:\d|[一二两三四五六七八九十])", t) \
+        and not _has(r"\bto\b|到|成|为", t)
     if durs and rel and _has(r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b", t):
         return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]  # "shave 5 seconds off the video"
     if durs and rel and _has(r"\b(?:shorter|shorten|less|cut|trim|reduce)\b|缩短|减少|少", t):
@@ -540,7 +550,7 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     ms = P.parse_duration_ms(t)
     if ms is not None:
         return [O.SetTotalDuration(duration_ms=ms)]
-    if durs and _has(r"\b(?:length|long|duration|make\s+it|shorten|cut\s+(?:it\s+)?down|trim\s+(?:it\s+)?(?:down\s+)?to)\b|时长|长度|总长|改成|变成|缩短到|剪到", t):
+    if durs and _has(r"\b(?:length|long|duration|make\s+it|shorter|longer|shorten|cut\s+(?:it\s+)?down|trim\s+(?:it\s+)?(?:down\s+)?to)\b|时长|长度|总长|改成|变成|缩短到|剪到", t):
         return [O.SetTotalDuration(duration_ms=durs[0].ms)]
     bare = re.search(r"\b(?:cut|trim|bring|get|shorten|chop)\s+(?:it|the\s+(?:video|whole\s+thing|thing|ad|reel))?\s*down\s+to\s+(\d{1,3})\s*$", t)
     if bare and 1 <= int(bare.group(1)) <= 600:  # "cut it down to 15": seconds, the unit people leave out
