@@ -329,3 +329,21 @@ def test_shorter_keeps_speech_captions_where_they_were_said():
         ("line 4", 12690, 14930)]
     cta = [s for t in short.tracks if t.role is Role.CTA for s in t.segments]
     assert cta and cta[0].end == 15000  # a call to action still ends with the video
+
+
+def test_one_change_to_every_caption_is_said_once():
+    # "the first caption: colour #FFD400; the second caption: colour #FFD400; …" seven times
+    from reelforge.planner import ops as O
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    cues = [O.Cue(start_ms=i * 4000, end_ms=i * 4000 + 3000, text=f"line {i}") for i in range(6)]
+    tl = apply(sample_timeline(), [O.SetCaptions(cues=cues)], library=LIBRARY)
+    p = plan_edit("make the captions yellow", tl, library=LIBRARY)
+    assert len(p.ops) == 6 and p.reply == "All 6 captions: colour yellow.", p.reply
+    p = plan_edit("把字幕改成红色", tl, library=LIBRARY)
+    assert p.reply == "全部6条字幕：颜色改为红色。", p.reply
+    p = plan_edit("make the title red", tl, library=LIBRARY)
+    assert p.reply == "The first title: colour red.", p.reply

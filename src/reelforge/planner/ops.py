@@ -653,7 +653,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             if o.size:
                 changes.append(f"size {o.size.value}")
             if o.color:
-                changes.append(f"colour {o.color}")
+                changes.append(f"colour {_COLOR_EN.get(o.color.upper(), o.color)}")
             if o.background:
                 changes.append(f"background {o.background.value}")
             if o.bold is not None:
@@ -797,6 +797,9 @@ _POS_ZH = {"top": "顶部", "center": "中间", "bottom": "底部", "top-left": 
 
 _SIZE_ZH = {"small": "小号", "medium": "中号", "large": "大号", "xlarge": "特大号"}
 _BG_ZH = {"box": "底框", "shadow": "阴影", "none": "无"}
+_COLOR_EN = {"#FF0000": "red", "#FFFFFF": "white", "#000000": "black", "#FFD400": "yellow", "#1E6BFF": "blue",
+             "#00C853": "green", "#FF8C00": "orange", "#FF69B4": "pink", "#8E44AD": "purple", "#808080": "grey",
+             "#FFD700": "gold", "#C0C0C0": "silver"}
 _COLOR_ZH = {"#FF0000": "红色", "#FFFFFF": "白色", "#000000": "黑色", "#FFD400": "黄色", "#1E6BFF": "蓝色",
              "#00C853": "绿色", "#FF8C00": "橙色", "#FF69B4": "粉色", "#8E44AD": "紫色", "#808080": "灰色",
              "#FFD700": "金色", "#C0C0C0": "银色"}

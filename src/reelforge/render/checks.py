@@ -84,18 +84,29 @@ def capped_texts(timeline: Timeline, ids: set[str], *, zh: bool = False) -> list
     from reelforge.render.compile import TEXT_SCALE
 
     segs = {s.id: s for t in timeline.tracks for s in t.segments if isinstance(s, TextSegment) and s.id in ids}
+    captions = {s.id for t in timeline.tracks if t.role is Role.CAPTION for s in t.segments}
     short = min(timeline.width, timeline.height)
     out = []
+    capped = []
     for spec, _ in text_specs(timeline, timeline.width, timeline.height, Path(".")):
         seg = segs.get(spec.segment_id)
         if seg is None:
             continue
         asked = max(8, round(short * TEXT_SCALE[seg.size]))
         if spec.font_px < asked * 0.97:
-            out.append(f"「{_clip(seg.text)}」按这个字号放不下（最多两行、在安全区内），画出来是{spec.font_px}px，"
-                       f"不是{asked}px。" if zh else
-                       f"'{_clip(seg.text)}' is drawn at {spec.font_px} px, not the {asked} px its size asks for: "
-                       "that is as large as it fits in two lines inside the safe zone.")
+            capped.append((seg, spec.font_px, asked))
+    group = [c for c in capped if c[0].id in captions]
+    if len(group) >= 2:  # the captions share one size: one sentence for them all
+        px, asked = min(c[1] for c in group), max(c[2] for c in group)
+        out.append(f"字幕按这个字号放不下（最长的一条最多两行、在安全区内），画出来是{px}px，不是{asked}px。" if zh else
+                   f"The captions are drawn at {px} px, not the {asked} px their size asks for: that is as large as "
+                   "the longest fits in two lines inside the safe zone.")
+        capped = [c for c in capped if c not in group]
+    for seg, px, asked in capped:
+        out.append(f"「{_clip(seg.text)}」按这个字号放不下（最多两行、在安全区内），画出来是{px}px，"
+                   f"不是{asked}px。" if zh else
+                   f"'{_clip(seg.text)}' is drawn at {px} px, not the {asked} px its size asks for: "
+                   "that is as large as it fits in two lines inside the safe zone.")
     return out
 
 

@@ -386,15 +386,45 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     memory_out = M.remember(mem, ops, timeline, lib).to_dict()
     skipped = tuple(p.text.strip() for p in problems)
     if zh:
-        reply = "；".join(O.describe_zh(op, names) for op in ops) + "。"
+        reply = "；".join(_grouped(ops, names, zh=True)) + "。"
     else:
-        reply = "; ".join(understood)
+        reply = "; ".join(_grouped(ops, names, zh=False))
         reply = reply[:1].upper() + reply[1:] + "."
     said = [n for r in results if r.ok for n in r.notes]
     note = ("".join(" " + n for n in said) + (" " + _skipped_note(problems, zh) if problems else "")
             + _typo_note(fixes, zh))
     return EditPlan("ok", tuple(ops), reply + note, tuple(understood), skipped=skipped, fixes=fixed,
                     memory=memory_out, note=note.strip())
+
+
+def _grouped(ops: list[O.Op], names: dict[str, str], *, zh: bool) -> list[str]:
+    """Each op in words, the same change to every text of a kind said once ("all 7 captions:
+    colour yellow", not "the first caption: colour yellow; the second caption: …" seven times)."""
+    describe = O.describe_zh if zh else O.describe
+    out: list[str] = []
+    i = 0
+    while i < len(ops):
+        o = ops[i]
+        run = [o]
+        if isinstance(o, O.UpdateText) and o.target is not None and o.target.index == 0:
+            same = o.model_dump(exclude={"target"})
+            while (i + len(run) < len(ops) and isinstance(nxt := ops[i + len(run)], O.UpdateText)
+                   and nxt.target is not None and nxt.target.role == o.target.role
+                   and nxt.target.index == len(run) and nxt.model_dump(exclude={"target"}) == same):
+                run.append(nxt)
+        if len(run) >= 3:
+            change = describe(o, names).split("：" if zh else ": ", 1)[-1]
+            role = o.target.role.value if o.target.role else "text"
+            if zh:
+                word = {"title": "标题", "caption": "字幕", "cta": "行动号召"}.get(role, "文字")
+                out.append(f"全部{len(run)}条{word}：{change}")
+            else:
+                word = {"title": "titles", "caption": "captions", "cta": "calls to action"}.get(role, "texts")
+                out.append(f"all {len(run)} {word}: {change}")
+        else:
+            out += [describe(x, names) for x in run]
+        i += len(run)
+    return out
 
 
 _INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)

@@ -400,10 +400,12 @@ def _size_limit_note(c: _Ctx, t: str, segs: list[TextSegment]) -> None:
         word, zh = "smallest", "最小"
     else:
         return
-    if at:
-        names = ", ".join(f"'{s.text[:30]}'" for s in at[:3])
-        c.notes.append(f"{'、'.join(f'「{s.text[:30]}」' for s in at[:3])}已经是{zh}字号了。" if c.zh else
-                       f"{names} {'is' if len(at) == 1 else 'are'} already at the {word} size.")
+    if len(at) > 3 or (len(at) > 1 and len(at) == len(segs)):  # every caption: not each by its words
+        c.notes.append(f"这{len(at)}段文字已经是{zh}字号了。" if c.zh else f"All {len(at)} are already at the {word} size.")
+    elif at:
+        short = [" ".join(s.text.split())[:30] for s in at]
+        c.notes.append(f"{'、'.join(f'「{x}」' for x in short)}已经是{zh}字号了。" if c.zh else
+                       f"{', '.join(repr(x) for x in short)} {'is' if len(at) == 1 else 'are'} already at the {word} size.")
 
 
 def _lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
