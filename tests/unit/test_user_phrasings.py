@@ -347,3 +347,15 @@ def test_one_change_to_every_caption_is_said_once():
     assert p.reply == "全部6条字幕：颜色改为红色。", p.reply
     p = plan_edit("make the title red", tl, library=LIBRARY)
     assert p.reply == "The first title: colour red.", p.reply
+
+
+def test_a_text_saying_a_planner_word_is_not_taken_for_it():
+    """'change the music to jazz.mp3' with a caption "Live music tonight" is the music, not the caption."""
+    tl = _with_learn_more()
+    tracks = tuple(t.model_copy(update={"segments": (t.segments[0].model_copy(update={"text": "Live music tonight"}),)})
+                   if t.role is Role.CAPTION else t for t in tl.tracks)
+    tl = t_replace(tl, tracks=tracks)
+    assert dump_ops(_plan("change the music to jazz.mp3", tl).ops) == [{"asset_id": "jazz1", "op": "replace_music"}]
+    assert dump_ops(_plan("change music to Jazz", tl).ops) == [{"asset_id": "jazz1", "op": "replace_music"}]
+    new = apply(tl, _plan("change tonight to Friday", tl).ops, library=LIBRARY)
+    assert new.track(Role.CAPTION).segments[0].text == "Live music Friday"

@@ -432,6 +432,14 @@ _LABEL_ROLE = {"cta": Role.CTA, "call to action": Role.CTA, "call-to-action": Ro
                "subtitle": Role.CAPTION, "字幕": Role.CAPTION}
 
 
+_PLANNER_NOUNS = (r"(?:(?:background\s+)?music|song|bgm|soundtrack|voice\s*over|voice|narration|vo|titles?|captions?|"
+                  r"subtitles?|cta|call to action|texts?|fonts?|transitions?|background|colou?rs?|size|speed|volume|"
+                  r"frame|aspect(?: ratio)?|style|look|order|length|duration|motion|zoom|logo|watermark|photos?|"
+                  r"images?|pictures?|pics?|clips?|videos?|shots?|scenes?|segments?|it|them|this|that|"
+                  r"(?:the )?(?:first|second|third|fourth|fifth|last) (?:photo|image|picture|clip|shot|one)|"
+                  r"背景音乐|音乐|旁白|配音|标题|字幕|行动号召|文字|转场|背景|颜色|字体|字号|速度|音量|画面|风格|顺序|时长)")
+
+
 def _bare(words: str) -> str:
     """Words as compared with a text's: quotes, case, punctuation and spacing aside."""
     w = re.sub(r"[\"'“”「」‘’『』]", "", words).casefold()
@@ -459,8 +467,10 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         return None
     a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", m.group("a").strip(), flags=re.I)
     a, b = _bare(a), m.group("b").strip().strip("\"'“”「」").strip()
-    if len(a) < 2 or not b:
-        return None
+    if len(a) < 2 or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
+        return None  # "change the music to jazz.mp3": a file, not words
+    if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a):
+        return None  # "change the music to jazz", "change the transitions to cuts": the planner's own words
     segs = c.text_segs(None)
     hits = [(r, s) for r, s in segs if _bare(s.text) == a]
     part = not hits
