@@ -235,6 +235,18 @@ CASES: list[tuple[str, object]] = [
     ("音乐换成bgm.mp3", "unknown"),
     ("use bgm.mp3 as the music", "unknown"),
     ("背景音乐换成jazz.mp3", [{'asset_id': 'jazz1', 'op': 'replace_music'}]),
+    # a text one row up or down, on its side (the title is mid-frame)
+    ("move the title down", [{'position': 'bottom', 'op': 'update_text'}]),
+    ("put the title a bit higher", [{'position': 'top', 'op': 'update_text'}]),
+    ("lower the title", [{'position': 'bottom', 'op': 'update_text'}]),
+    ("标题往下一点", [{'position': 'bottom', 'op': 'update_text'}]),
+    ("move the cta down a bit", [{'target': {'role': 'cta', 'index': 0}, 'position': 'bottom', 'op': 'update_text'}]),
+    ("lower the music", [{'factor': 0.5, 'op': 'set_volume'}]),
+    # a pause is not a length ("add a 1 second pause" made the video 1 s; "hold" was read as "gold")
+    ("add a 1 second pause at the start", "unknown"),
+    ("hold the last frame for 2 seconds", "unknown"),
+    ("开头停顿1秒", "unknown"),
+    ("add 2 seconds of silence at the start of the music", [{'volume': 0.0, 'span': {'start_ms': 0, 'end_ms': 2000}, 'op': 'set_volume'}]),
     # the ending: the call to action, named by where it is ("结尾" is the text, not a time)
     ("change the ending to 'Order now'", [{'target': {'role': 'cta', 'index': 0}, 'text': 'Order now', 'op': 'update_text'}]),
     ("change the end text to Order now", [{'target': {'role': 'cta', 'index': 0}, 'text': 'Order now', 'op': 'update_text'}]),

@@ -134,7 +134,9 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
         count = eng.get(bare)
         if count is not None and (count >= _RARE or len(bare) < 5):
             near = _best(bare, choices) if loose and len(bare) >= 4 else None
-            if near is None or OSA.distance(bare, near) > 1:
+            # a slip makes a much rarer word ("tile" for "title"), not a common one: "hold the last
+            # frame" was read as "gold the last frame …" and set the video to 2 s
+            if near is None or OSA.distance(bare, near) > 1 or 4 * count > eng.get(near, 0):
                 return word
             fixes.append(Correction(bare, near))
             return near

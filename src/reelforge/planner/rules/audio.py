@@ -235,6 +235,16 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
     if role == "main" and _has(r"\b(?:mute|unmute|keep|silence)\b|静音|保留|关掉|关闭|去掉|不要", t):
         return None
     if role != "main" and _has(rf"(?:{_MUSIC}|{_VOICE})\s+(?:is\s+|goes\s+)?off\b|\bmute\b|\bsilence\b|\b(?:turn|switch)\s+(?:\w+\s+){0,3}off\b|\b(?:turn|switch)\s+off\b|静音|关掉|关闭|关了|关上", t):
+        span = _audio_span(c) if P.find_durations(t) else None
+        if span is None and P.find_durations(t) and _has(r"\b(?:start|beginning|first|end|last)\b|开头|开始|结尾|最后", t):
+            # "add 2 seconds of silence at the start of the music" muted the whole music
+            d = P.find_durations(t)[0].ms
+            end = _has(r"\b(?:end|last)\b|结尾|最后", t)
+            span = O.Span(start_ms=max(0, c.tl.duration - d), end_ms=c.tl.duration) if end else \
+                O.Span(start_ms=0, end_ms=min(d, c.tl.duration))
+        if span is not None:
+            _silent_start_note(c, role, span)
+            return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
         return [O.SetVolume(role=role, volume=0.0)]  # type: ignore[arg-type]
     db = P.parse_db(t)
     absolute = _has(r"\b(?:to|at|=)\s*[+-]?\s*\d+(?:\.\d+)?\s*(?:db|decibels?)\b|(?:到|为|成)\s*[+-]?\s*\d+(?:\.\d+)?\s*分贝", t)

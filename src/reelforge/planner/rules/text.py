@@ -23,6 +23,7 @@ from reelforge.planner.rules.refs import (
     _ord_index,
 )
 from reelforge.timeline.model import (
+    Position,
     Role,
     TextBackground,
     TextSegment,
@@ -338,14 +339,16 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if not existing:
             word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
             raise _Cannot(f"there is no {word} yet")
-        if not any(x is not None for x in (new_text, position, _size(t), color, bg, bold)):
+        step = _nudge(t) if position is None else 0
+        if not any(x is not None for x in (new_text, position, _size(t), color, bg, bold)) and not step:
             return None
         counts: dict[Role, int] = {}
         out: list[O.Op] = []
         for r, seg in existing:
             i = counts.get(r, 0)
             counts[r] = i + 1
-            out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text, position=position,
+            out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text,
+                                    position=position or (_nudged(seg.position, step) if step else None),
                                     size=_size(t, seg.size), color=color, background=bg, bold=bold))
         _size_limit_note(c, t, [s for _, s in existing])
         return out
@@ -354,6 +357,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     else:
         target = _text_target(c, role)
     cur = _lookup_text(c, target)
+    step = _nudge(t) if position is None else 0
+    if step and cur is not None:  # "move the title down": one row lower, on its side
+        position = _nudged(cur.position, step)
+        if position == cur.position:
+            edge = ("顶部" if step < 0 else "底部") if c.zh else ("top" if step < 0 else "bottom")
+            c.notes.append(f"它已经在{edge}了。" if c.zh else f"It is already at the {edge}.")
     if _RX_TEXT_WHERE.search(t):  # "make the text at the end yellow": that text, not a new place or time
         t = _RX_TEXT_WHERE.sub(lambda m: f" {m.group('word') or ''} ", t)
         position = P.parse_position(t)
@@ -388,6 +397,33 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         _size_limit_note(c, t, [cur])
     return [O.UpdateText(target=target, text=new_text, position=position, size=size, color=color,
                          background=bg, timing=timing, bold=bold)]
+
+
+# "move the title down", "put the captions a bit higher", "标题往下一点": one row of the frame
+_RX_NUDGE = re.compile(
+    r"\b(?:move|put|shift|push|nudge|bring|place|set)\b[^.]*?\b(?P<d>up|down|higher|lower|upwards?|downwards?)\b"
+    r"(?:\s+(?:a\s+(?:bit|little|touch)|slightly|some))?\s*(?:please)?\s*[.!]?\s*$|"
+    r"^\s*(?:please\s+)?(?P<v>raise|lower)\s+the\b|"
+    r"(?P<zh>往上|往下|上移|下移|靠上|靠下|上面一点|下面一点|放高|放低|高一点|低一点)")
+_ROWS = ("top", "center", "bottom")
+
+
+def _nudge(t: str) -> int:
+    """-1 (up), 1 (down) or 0 (no move up or down asked)."""
+    m = _RX_NUDGE.search(t)
+    if m is None:
+        return 0
+    word = m.group("d") or m.group("v") or m.group("zh")
+    return -1 if word in ("up", "higher", "upward", "upwards", "raise", "往上", "上移", "靠上", "上面一点", "放高",
+                          "高一点") else 1
+
+
+def _nudged(pos: Position, step: int) -> Position:
+    """``pos`` one row up (-1) or down (1), on the same side; as it is at the top or bottom row."""
+    row, _, side = pos.value.partition("-") if not pos.value.startswith("center") else ("center", "", pos.value[7:])
+    i = min(len(_ROWS) - 1, max(0, _ROWS.index(row) + step))
+    name = _ROWS[i] + (f"-{side}" if side else "")
+    return Position(name)
 
 
 def _size_limit_note(c: _Ctx, t: str, segs: list[TextSegment]) -> None:
