@@ -359,3 +359,28 @@ def test_a_text_saying_a_planner_word_is_not_taken_for_it():
     assert dump_ops(_plan("change music to Jazz", tl).ops) == [{"asset_id": "jazz1", "op": "replace_music"}]
     new = apply(tl, _plan("change tonight to Friday", tl).ops, library=LIBRARY)
     assert new.track(Role.CAPTION).segments[0].text == "Live music Friday"
+
+
+def test_a_logo_on_the_video_keeps_its_corner_size_and_opacity_but_for_what_is_said():
+    # "make the logo smaller" moved a top-right logo to the bottom right at the default size
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+    from reelforge.timeline.model import Role
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    tl = apply(sample_timeline(), plan_edit("add logo.png in the top right", sample_timeline(), library=LIBRARY).ops,
+               library=LIBRARY)
+
+    def logo_after(text: str):
+        p = plan_edit(text, tl, library=LIBRARY)
+        (seg,) = apply(tl, p.ops, library=LIBRARY).track(Role.LOGO).segments
+        return seg.position.value, seg.scale, seg.opacity
+
+    assert logo_after("make the logo smaller") == ("top-right", 0.105, 1.0)
+    assert logo_after("把logo调大一点") == ("top-right", 0.21, 1.0)
+    assert logo_after("make the logo more transparent") == ("top-right", 0.15, 0.6)
+    assert logo_after("logo at 80% opacity") == ("top-right", 0.15, 0.8)
+    assert logo_after("move the logo to the bottom left") == ("bottom-left", 0.15, 1.0)
+    p = plan_edit("make the logo more transparent", tl, library=LIBRARY)
+    assert "60% opaque" in p.reply, p.reply

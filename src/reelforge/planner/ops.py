@@ -707,7 +707,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "captions burned into the picture" if o.burn else \
                 "captions as separate SRT/WebVTT files, not burned in"
         case "add_logo":
-            return f"logo {an(o.asset_id)} at the {o.position} ({_pct(o.scale)} wide)"
+            seen = f", {_pct(o.opacity)} opaque" if o.opacity < 1 else ""
+            return f"logo {an(o.asset_id)} at the {o.position} ({_pct(o.scale)} wide{seen})"
         case "set_captions":
             n = len(o.cues)
             return f"captions: {n} line{'s' if n != 1 else ''} ({'from the script' if o.source == 'script' else 'auto'})"
@@ -902,7 +903,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{what}去掉了动画" if (o.motion if isinstance(o.motion, str) else o.motion.value) == "none" \
                 else f"{what}加上了动画"
         case "add_logo":
-            return f"在{_POS_ZH.get(o.position, o.position)}添加了水印{an(o.asset_id)}"
+            seen = f"，不透明度{_pct(o.opacity)}" if o.opacity < 1 else ""
+            return f"水印{an(o.asset_id)}放在{_POS_ZH.get(o.position, o.position)}（宽{_pct(o.scale)}{seen}）"
         case "set_speed":
             return f"播放速度改为{o.speed:g}倍"
         case "set_clip_audio":

@@ -60,20 +60,46 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
     return _logo_ops(c, t, asset)
 
 
+_CORNERS = {Position.TOP_LEFT: "top-left", Position.TOP_RIGHT: "top-right", Position.BOTTOM_LEFT: "bottom-left",
+            Position.BOTTOM_RIGHT: "bottom-right", Position.TOP: "top-right", Position.BOTTOM: "bottom-right",
+            Position.CENTER_LEFT: "top-left", Position.CENTER_RIGHT: "top-right"}
+_SMALLER = r"\b(?:smaller|tinier|shrink|less\s+big)\b|小一点|小点|调小|缩小|更小"
+_BIGGER = r"\b(?:bigger|larger|enlarge|more\s+visible)\b|大一点|大点|调大|放大|更大"
+_FAINTER = r"\b(?:(?:more\s+)?transparent|fainter|faint|subtle|see[\s-]?through|lighter)\b|透明|淡一点|淡一些|淡点"
+_SOLID = r"\b(?:opaque|solid|less\s+transparent|not\s+transparent)\b|不透明"
+
+
 def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
+    """The logo in a corner; a logo already on the video keeps its corner, size and opacity but
+    for what is said ("make the logo smaller" moved a top-right logo to the bottom right at the
+    default size)."""
+    cur = next((s for tr in c.tl.tracks_by_role(Role.LOGO) for s in tr.segments), None)
     pos = P.parse_position(t)
-    corner = {Position.TOP_LEFT: "top-left", Position.TOP_RIGHT: "top-right", Position.BOTTOM_LEFT: "bottom-left",
-              Position.BOTTOM_RIGHT: "bottom-right", Position.TOP: "top-right", Position.BOTTOM: "bottom-right",
-              Position.CENTER_LEFT: "top-left", Position.CENTER_RIGHT: "top-right"}.get(pos, "bottom-right")  # type: ignore[arg-type]
-    kw: dict = {}
+    corner = _CORNERS.get(pos) if pos is not None else None  # type: ignore[arg-type]
+    if corner is None:
+        corner = _CORNERS.get(cur.position, "bottom-right") if cur is not None else "bottom-right"  # type: ignore[union-attr]
+    scale = cur.scale if cur is not None else 0.15  # type: ignore[union-attr]
+    opacity = cur.opacity if cur is not None else 1.0  # type: ignore[union-attr]
     pct = P.parse_percent(t)
-    if pct:
-        kw["scale"] = max(0.02, min(1.0, pct))
+    if pct and _has(r"\bopacity\b|不透明度", t):
+        opacity = max(0.05, min(1.0, pct))
+    elif pct and _has(_FAINTER, t):  # "50% transparent"
+        opacity = max(0.05, min(1.0, 1 - pct))
+    elif pct:
+        scale = max(0.02, min(1.0, pct))
+    elif _has(_SMALLER, t):
+        scale = max(0.04, round(scale * 0.7, 3))
+    elif _has(_BIGGER, t):
+        scale = min(0.5, round(scale * 1.4, 3))
     elif _has(r"\b(?:small|tiny)\b|小", t):
-        kw["scale"] = 0.1
+        scale = 0.1
     elif _has(r"\b(?:big|large)\b|大", t):
-        kw["scale"] = 0.25
-    return [O.AddLogo(asset_id=asset.id, position=corner, **kw)]  # type: ignore[arg-type]
+        scale = 0.25
+    if not pct and _has(_FAINTER, t) and not _has(_SOLID, t):
+        opacity = max(0.15, round(opacity * 0.6, 3))
+    elif _has(_SOLID, t):
+        opacity = 1.0
+    return [O.AddLogo(asset_id=asset.id, position=corner, scale=scale, opacity=opacity)]  # type: ignore[arg-type]
 
 
 def _h_transition(c: _Ctx) -> list[O.Op] | None:
