@@ -398,7 +398,8 @@ class AIStage:
                 continue
             s = self.cache[("subject", a.id)]
             kind = {"face": "a face", "profile": "a face in profile", "cat": "a cat's face",
-                    "cutout": "a cut-out (its opaque pixels)", "saliency": "a salient region"}.get(s.source, s.source) if s else "no single subject (centre)"
+                    "cutout": "a cut-out (its opaque pixels)", "plain": "an object on a plain background",
+                    "saliency": "a salient region"}.get(s.source, s.source) if s else "no single subject (centre)"
             found.setdefault(kind, []).append(seg.name or a.name)
         if not found:
             return ""

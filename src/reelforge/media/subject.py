@@ -6,7 +6,10 @@ core dependency: Haar cascades and the saliency module ship inside the wheel, no
 1. **faces**: the frontal-face cascade, then the profile cascade (both ways round). The core is
    the face (10 % margin), the box the face grown to the head (hair above, chin below).
 2. **cat faces**: the extended frontal cat-face cascade, grown likewise.
-3. **saliency**, when no face is found: two maps on a copy at most 240 px wide, each weighted
+3. **plain background** (`plain`): a picture whose border is one colour (a silhouette, a product
+   shot on white) has for subject what differs from that colour, wherever it reaches; exact,
+   like a cut-out's opaque pixels (the saliency map's centre prior left out a horse's head).
+4. **saliency**, when no face is found: two maps on a copy at most 240 px wide, each weighted
    by a centre prior, thresholded, and the component holding the most of the map kept:
    *colour distinctiveness* (Lab distance to the colours along the picture's border -- the
    background usually touches the border; this is what finds a rocket against its sky, where
@@ -17,7 +20,7 @@ core dependency: Haar cascades and the saliency module ship inside the wheel, no
    estimates (the box takes in the rocket's launch towers), so the framing treats them as loose.
    **GrabCut** seeded from them (`_object`) then narrows the region to the object inside it when
    the two agree: the rocket without its towers, the pagoda without its trees.
-4. nothing (a featureless or evenly busy picture, e.g. a star field): ``None``, the centre.
+5. nothing (a featureless or evenly busy picture, e.g. a star field): ``None``, the centre.
 
 Measured on ten photographs that packages ship (tests/data/subjects.json, bench/quality.py):
 see docs/framing.md. CPU a picture: the cascades ~300 ms, saliency with GrabCut ~30 ms.
@@ -49,7 +52,7 @@ OBJECT_AREA = 0.01  # least share of the picture the object covers (the camerama
 OBJECT_INSET = 0.05  # an object's core: its box less this share of its size each side
 WHOLE = 0.8  # a region or object over this share of the picture is no subject (it is the picture)
 
-Source = Literal["face", "profile", "cat", "cutout", "saliency"]
+Source = Literal["face", "profile", "cat", "cutout", "plain", "saliency"]
 
 
 Box = tuple[float, float, float, float]
@@ -125,6 +128,46 @@ def cutout(image: str | Path) -> Subject | None:
     if not OBJECT_AREA <= (box[2] - box[0]) * (box[3] - box[1]) <= WHOLE:
         return None
     return Subject(box=box, source="cutout", detail="its opaque pixels", core=box)
+
+
+PLAIN_BORDER = 0.97  # least share of the border within PLAIN_NEAR of its median colour: a plain background
+PLAIN_NEAR = 12.0  # RGB distance of a border pixel to the background colour that still counts as it
+PLAIN_FAR = 40.0  # RGB distance from the background colour that makes a pixel part of the object
+PLAIN_PIECE = 0.1  # a piece counts as the object's when it is at least this share of the largest
+
+
+def plain(rgb: np.ndarray) -> Subject | None:
+    """An object on a plain background (a silhouette, a product shot on white): its border is one
+    colour (`PLAIN_BORDER` of it within `PLAIN_NEAR`), and the object is what differs from that
+    colour (the largest piece and the pieces at least `PLAIN_PIECE` of it), wherever it reaches.
+    Exact, like a cut-out's opaque pixels, so it is the core too, and it may span most of the
+    picture (the saliency map's centre prior left out a horse's head and neck at the picture's
+    edge, and a 1:1 crop cut them). None when the border is not one colour, or the object is a
+    speck or everything."""
+    import cv2
+
+    small = _resize(rgb, SALIENCY_SIDE).astype(np.float32)
+    h, w = small.shape[:2]
+    b = max(1, min(h, w) // 60)
+    border = np.concatenate([small[:b].reshape(-1, 3), small[-b:].reshape(-1, 3),
+                             small[:, :b].reshape(-1, 3), small[:, -b:].reshape(-1, 3)])
+    bg = np.median(border, axis=0)
+    if float((np.linalg.norm(border - bg, axis=1) <= PLAIN_NEAR).mean()) < PLAIN_BORDER:
+        return None
+    far = (np.linalg.norm(small - bg, axis=2) > PLAIN_FAR).astype(np.uint8)
+    far = cv2.morphologyEx(far, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(far)
+    if n < 2:
+        return None
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    keep = stats[1:][areas >= PLAIN_PIECE * areas.max()]
+    x0, y0 = int(keep[:, 0].min()), int(keep[:, 1].min())
+    x1, y1 = int((keep[:, 0] + keep[:, 2]).max()), int((keep[:, 1] + keep[:, 3]).max())
+    if float(keep[:, 4].sum()) < OBJECT_AREA * w * h or (x1 - x0) * (y1 - y0) >= 0.98 * w * h:
+        return None
+    box = (x0 / w, y0 / h, x1 / w, y1 / h)
+    return Subject(box=box, source="plain", detail=f"object {float(keep[:, 4].sum()) / (w * h):.0%} of the picture",
+                   core=box)
 
 
 def _resize(rgb: np.ndarray, side: int) -> np.ndarray:
@@ -367,7 +410,7 @@ def load_cv2() -> None:
 
 def _find(image: str | Path | np.ndarray) -> Subject | None:
     rgb = load_rgb(image, max_side=DETECT_SIDE * 2)
-    return faces(rgb) or (None if isinstance(image, np.ndarray) else cutout(image)) or salient(rgb)
+    return faces(rgb) or (None if isinstance(image, np.ndarray) else cutout(image)) or plain(rgb) or salient(rgb)
 
 
 _ahead: dict[tuple[str, int, int], Future] = {}
