@@ -201,3 +201,23 @@ def test_a_timeline_s_short_texts_are_held_and_said():
     assert any("'Shop now' was on screen 0.5 s, too short to read: it now shows from 4 s to 5 s." in n
                for n in notes)
     assert hold_texts(held) == (held, ())  # nothing short: unchanged, nothing said
+
+
+def test_texts_sent_to_an_edge_take_the_same_edge():
+    # user test s9, 16:9 (1920x1080): scikit-image's retina photo (its optic disc left of centre),
+    # then a testsrc2 clip whose salient region is a tall band right of centre (boxes as the
+    # first cut measured them). A caption asked 'at the top' for the whole video and the call to
+    # action over the clip can take no centred place: the caption went to the right edge and the
+    # call to action to the left, three columns with the centred title; now both on the left.
+    disc = [Span(0, 4583, (244, 304, 460, 568)), Span(0, 4583, (273, 276, 515, 571))]
+    disc_box = [Span(0, 4583, (160, 188, 656, 892)), Span(0, 4583, (179, 146, 735, 934))]
+    band, band_box = Span(8916, 10666, (962, 65, 1278, 1015)), Span(8916, 10666, (944, 12, 1296, 1068))
+    texts = [TextItem("title", "title", 0, 3000, size=(1014, 212)),
+             TextItem("cta", "cta", 6666, 10666, size=(389, 175)),
+             TextItem("cap", "caption", 0, 10666, band="top", size=(283, 128))]
+    lay = lay_out(1920, 1080, texts, subjects=[*disc, band], extents=[*disc_box, band_box])
+    cap, cta = lay.slots["cap"].box, lay.slots["cta"].box
+    assert cap[0] == cta[0], (cap, cta)  # one edge
+    assert all(covered_share(cap, s.box) == 0.0 for s in (*disc, band))  # on screen with both
+    assert covered_share(cta, band.box) == 0.0  # on screen with the clip only
+    _no_collisions(lay)

@@ -7,7 +7,7 @@ Rules (issue 11):
   the description text); on other frames a 5 % margin all round (`safe_zone`).
 * Texts share **one column**, the safe zone's width, and are centred on it, so a title and the
   captions line up (only when no centred place clears a subject does a text go to the column's
-  left or right edge).
+  left or right edge, the edge the texts on screen with it took, if any).
 * The column is cut into three **bands** (top, middle, bottom). Each text is drawn to fit a band
   (`reelforge.render.text`: at most two balanced lines, the font shrinks until it fits); with
   its drawn size known it goes to its role's place (captions on the bottom band's lower edge,
@@ -281,9 +281,20 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
     def off_column(b: Box) -> bool:
         return abs((b[0] + b[2]) - (x0 + x1)) > 2
 
+    def side(b: Box) -> int:
+        return 0 if not off_column(b) else (-1 if b[0] + b[2] < x0 + x1 else 1)
+
+    # texts already at an edge while this one is on screen: the same edge, so they line up
+    # (a caption at the right edge and a call to action at the left were three columns with
+    # the centred title)
+    edges = {side(p.box) for p in placed if _overlaps(start, t.end, p.start, p.end)} - {0}
+
+    def other_edge(b: Box) -> bool:
+        return bool(edges) and side(b) != 0 and side(b) not in edges
+
     clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
-    share, _, band, box, *_ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, off_column(c[3]), c[5] > CLEAR_SHARE,
-                                                         c[1])) if clear else \
+    share, _, band, box, *_ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, off_column(c[3]), other_edge(c[3]),
+                                                         c[5] > CLEAR_SHARE, c[1])) if clear else \
         min(found, key=lambda c: (round(c[4], 2), round(c[0], 2), c[1]))
     return Slot(t.id, band, box, start, t.end, share)
 
