@@ -527,3 +527,27 @@ def test_a_brand_the_names_share_is_the_title_and_leaves_the_captions():
     assert texts(tl, Role.TITLE)[0].text == "Aurora"
     # the brand leaves a caption only when two words remain
     assert [s.text for s in texts(tl, Role.CAPTION)] == ["Glass Bottle", "Steel Watch", "Aurora Mug"]
+
+
+@pytest.mark.parametrize("instruction", [
+    "Quick 15 sec teaser for our coffee launch, punchy cuts, end card 'Pre-order now'",
+    "15s teaser, end screen: 'Pre-order now'",
+    "teaser with the ending 'Pre-order now'",
+])
+def test_an_end_card_is_the_call_to_action(instruction):
+    # "end card 'Pre-order now'" became the opening title (0-3 s)
+    tl = plan(instruction, IMAGES).timeline
+    ctas = [s for t in tl.tracks if t.role is Role.CTA for s in t.segments]
+    titles = [s.text for t in tl.tracks if t.role is Role.TITLE for s in t.segments]
+    assert [s.text for s in ctas] == ["Pre-order now"] and ctas[0].end == tl.duration
+    assert "Pre-order now" not in titles
+
+
+@pytest.mark.parametrize("instruction,music", [
+    ("shorts w/ subtitles + music low", 0.5), ("shorts with quiet music", 0.5), ("keep the music down", 0.5),
+    ("not too loud music", 0.5), ("the music is too loud", 0.5), ("loud music", 1.5),
+    ("soft piano music", 1.0), ("background music", 1.0), ("upbeat music", 1.0),
+])
+def test_music_level_words_in_a_first_instruction(instruction, music):
+    # "music low", "quiet music", "not too loud" left the bed at its default level
+    assert C.relative_levels(instruction)[0] == music

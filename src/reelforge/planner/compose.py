@@ -487,6 +487,7 @@ def _fallback_title(instruction: str) -> str:
 _LABEL_TITLE = P._rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
 _LABEL_CAPTION = P._rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
 _LABEL_CTA = P._rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
+                   r"\b(?:end|closing|final)\s+(?:card|screen|slate|frame|line|text)|\bending|\bsign[\s-]?off|"
                         r"\bat\s+the\s+end|\bfinish\s+with|结尾|最后|结束语|按钮|号召)[^\"'“‘「『《]{0,16}$")
 
 
@@ -851,10 +852,12 @@ def _bigger_texts(track):
     return track.model_copy(update={"segments": tuple(s.model_copy(update={"size": _SIZE_UP[s.size]}) for s in segs)})
 
 
-_LOUDER = (r"(?:\blouder\b|\braise\b|\bincrease\b|\bboost\b|\bturn\s+up\b|大声|调大|增大|提高|加大|"
+_LOUDER = (r"(?:\blouder\b|\bloud\b|\braise\b|\bincrease\b|\bboost\b|\bturn\s+up\b|大声|调大|增大|提高|加大|"
            r"大一点|大点|大一些|大些|响一点|响亮)")
-_QUIETER = (r"(?:\bquieter\b|\blower\b|\breduce\b|\bdecrease\b|\bturn\s+down\b|\bsofter\b|调小|减小|降低|"
-            r"小一点|小点|小一些|小些|轻一点|小声|低一点|调低)")
+# "quiet music", "music low", "keep the music down" ask for less of it too ("soft piano music" is a kind)
+_QUIETER = (r"(?:\bnot\s+(?:too\s+|so\s+|very\s+)?loud\b|\btoo\s+loud\b|\bquieter\b|\blower\b|\breduce\b|\bdecrease\b|\bturn\s+down\b|\bsofter\b|\bquiet\b|\blow\b|"
+            r"\bdown\b|\bin\s+the\s+background\b|调小|减小|降低|"
+            r"小一点|小点|小一些|小些|轻一点|小声|低一点|调低|轻柔|轻轻)")
 _CLEARER = r"(?:\bclearer\b|\bmore\s+clear(?:ly)?\b|\bclear\b|\bcrisper\b|清楚|清晰)"
 _LITTLE = r"(?:\ba\s+(?:little|bit|touch)\b|\bslightly\b|\bsomewhat\b|一点|一些|稍微|有点|点儿|些)"
 _MUCH = r"(?:\bmuch\b|\ba\s+lot\b|\bway\b|\bfar\b|很多|大幅|非常)"
