@@ -146,7 +146,9 @@ def test_a_file_replaces_the_voiceover(text):
     assert plan.status == "ok", plan.reply
     new = apply(TL, plan.ops, library=(*LIBRARY, nf))
     assert [(s.name, s.start) for s in new.track(Role.VOICE).segments] == [("narration_fast.wav", 0)]
-    assert "It replaces the old voiceover (vo.mp3)" in plan.reply
+    # the reply in the instruction's language (the file name glued to the Chinese words made it English)
+    said = "原来的旁白（vo.mp3）已被替换" if text.startswith("用") else "It replaces the old voiceover (vo.mp3)"
+    assert said in plan.reply, plan.reply
     assert new.track(Role.MUSIC).segments[0].duck
 
 

@@ -70,7 +70,7 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 """A Chinese (CJK) character."""
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 # a file name: all Chinese ("咖啡.jpg") or none ("音乐换成music_100.m4a" names music_100.m4a)
-_FILE_NAME = re.compile(r"(?:[\u4e00-\u9fff]+|[^\s\"'“”‘’「」『』《》,，;；\u4e00-\u9fff]+)\.[A-Za-z][A-Za-z0-9]{1,4}\b")
+_FILE_NAME = re.compile(r"(?:[\u4e00-\u9fff]+|[^\s\"'“”‘’「」『』《》,，;；\u4e00-\u9fff]+)\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])")
 _ZH_STYLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}(?:一点|一些)?的?(?:风格|风|样式|调性|感觉)")
 
 
@@ -85,8 +85,8 @@ def is_chinese(text: str) -> bool:
     (True, False, True)
     >>> is_chinese("10 second instagram reel, 简约风格, with text overlays"), is_chinese("简约风格")
     (False, True)
-    >>> is_chinese("音乐换成music_100.m4a"), is_chinese("use 咖啡.jpg first")
-    (True, False)
+    >>> is_chinese("音乐换成music_100.m4a"), is_chinese("use 咖啡.jpg first"), is_chinese("把narration_fast.wav作为旁白")
+    (True, False, True)
     """
     s = text or ""
     if not CJK.search(s):
