@@ -386,3 +386,10 @@ def test_a_logo_on_the_video_keeps_its_corner_size_and_opacity_but_for_what_is_s
     assert logo_after("move the logo to the bottom left") == ("bottom-left", 0.15, 1.0)
     p = plan_edit("make the logo more transparent", tl, library=LIBRARY)
     assert "60% opaque" in p.reply, p.reply
+
+
+def test_the_voiceover_already_playing_is_said_in_the_instructions_language():
+    p = plan_edit("把vo.mp3作为旁白", TL, library=LIBRARY)
+    assert not p.ops and p.reply.startswith("「vo.mp3」已经是旁白了"), p.reply
+    p = plan_edit("use vo.mp3 as the voiceover", TL, library=LIBRARY)
+    assert not p.ops and p.reply.startswith("'vo.mp3' is already the voiceover"), p.reply

@@ -492,7 +492,7 @@ def _h_voice_file(c: _Ctx) -> list[O.Op] | None:
         return None
     old = [s for tr in c.tl.tracks_by_role(Role.VOICE) for s in tr.segments]
     if old and all(s.src == asset.id for s in old):
-        raise _Cannot(f"{asset.name} is already the voiceover")
+        raise _Cannot(f"'{asset.name}' is already the voiceover")
     start = min((s.start for s in old), default=0)
     if old:
         names = ", ".join(dict.fromkeys(s.name or s.src for s in old))
