@@ -224,6 +224,10 @@ CASES: list[tuple[str, object]] = [
     ("put 'Fresh air' over the mountain picture", [{'text': 'Fresh air', 'role': 'caption', 'shot': {'name': 'mountain'}, 'op': 'add_text'}]),
     ("add the title 'Summer' on the last photo", [{'text': 'Summer', 'shot': {'index': -1, 'kind': 'image'}, 'op': 'add_text'}]),
     ("在第四张图片上加字幕'新品上市'", [{'text': '新品上市', 'role': 'caption', 'shot': {'index': 3, 'kind': 'image'}, 'op': 'add_text'}]),
+    ("playfull style", [{'style': 'playful', 'op': 'set_style'}]),
+    ("use the minimall look", [{'style': 'minimal', 'op': 'set_style'}]),
+    ("第二张图片加字幕“专业检测”", [{'text': '专业检测', 'role': 'caption', 'shot': {'index': 1, 'kind': 'image'}, 'op': 'add_text'}]),
+    ("第二张图片上加字幕“专业检测”", [{'text': '专业检测', 'role': 'caption', 'shot': {'index': 1, 'kind': 'image'}, 'op': 'add_text'}]),
     # texts by their shot; a later start keeps the length; words without quotes for a text that exists
     ("no text on the first shot", [{'target': {'role': 'title', 'name': 'Urban Dreams'}, 'op': 'remove_text'}]),
     ("remove the text from the last shot", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'op': 'remove_text'}]),

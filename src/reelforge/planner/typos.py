@@ -37,6 +37,7 @@ bigger smaller larger big small huge tiny large medium bold color colour yellow 
 pink purple gray grey gold silver navy top bottom center centre left right corner upper
 zoom zooms zooming motion static still pan panning ken burns effect effects animation speed faster slower slow
 blur blurred blurry fill frame letterbox crop cropping smart export render undo redo
+style look clean minimal minimalist playful cinematic brighter darker contrast
 add adding the and then also with without into onto from instead please make use keep turn out off down over under
 twice half double quarter again same too more less bit little much lot way
 bin scrap trash toss nuke yank axe nix chop ditch lose kill drop stick pop slot shove bump drag chuck throw stash park

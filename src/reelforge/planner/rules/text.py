@@ -194,7 +194,11 @@ def _text_shot(c: _Ctx) -> O.Target | None:
     """The one shot a new text is put over ("add the caption 'Fresh' to the third photo"), if
     the instruction names one that way; a time ("at 5s") is a time, not a shot."""
     for r in _find_targets(c):
-        if r.target.at_ms is None and not r.more and _RX_OVER_SHOT_BEFORE.search(c.t[:r.start]):
+        if r.target.at_ms is not None or r.more:
+            continue
+        if _RX_OVER_SHOT_BEFORE.search(c.t[:r.start]) or (
+                # "第二张图片加字幕“专业检测”": the shot first, then what goes on it (it was over the whole video)
+                not c.t[:r.start].strip() and re.match(r"\s*(?:上|里)?\s*(?:加上?|添加|配上?|放上?)", c.t[r.end:])):
             return r.target
     return None
 
