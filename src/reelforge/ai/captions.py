@@ -521,6 +521,8 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
             start = out[-1].end_ms
             end = max(end, start + 1)
         text = "\n".join(_join([w.text for w in line]) for line in _wrap(cue, max_chars))
+        # a cue that stops at a clause end shows no dangling comma ("…you can trust,")
+        text = text.rstrip("".join(CLAUSE_END)).rstrip() or text
         # words as spoken (CJK characters regrouped into the original tokens is not needed for highlight)
         out.append(CaptionLine(start, end, text, tuple(cue)))
     return out
