@@ -103,7 +103,9 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
         playing = asset is not None and c.tl.track(Role.MUSIC) is not None and any(
             getattr(s, "src", None) == asset.id for s in c.tl.track(Role.MUSIC).segments)
-        if playing and not _has(r"\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t):
+        if (playing and _has(r"\b(?:replace|swap|switch|change|use|set|try)\b|换成|替换|改用|用|当|作为|做", t)
+                and not P.find_durations(t) and not _has(r"\d\s*:\s*\d|\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t)):
+            # "use bgm.mp3 as the music" when it plays; "play the song from 0:03" is a timing
             raise _Cannot(f"'{asset.name}' is already the music")  # "音乐换成music.mp3" when it plays
         if asset is not None and not playing:
             out: list[O.Op] = [O.ReplaceMusic(asset_id=asset.id)]
