@@ -99,14 +99,17 @@ def _resample(pic: np.ndarray, x0: float, y0: float, x1: float, y1: float, ow: i
     return out
 
 
-def _composed(pic: np.ndarray, fit: Fit, bw: int, bh: int, bg: float) -> np.ndarray:
-    """A contained/blurred frame of bw x bh (in cells): the picture whole in the middle over the
-    background colour or, for a blurred fill, over its own cover-scaled copy (blur keeps the
-    light of each region, which is what is measured)."""
+def _composed(pic: np.ndarray, fit: Fit, bw: int, bh: int, bg: float,
+              place: tuple[float, float, float, float]) -> np.ndarray:
+    """A contained/blurred frame of bw x bh (in cells): the picture whole in the middle of
+    ``place`` (x, y, w, h in cells: where the renderer puts it) over the background colour or,
+    for a blurred fill, over its own cover-scaled copy (blur keeps the light of each region,
+    which is what is measured)."""
     ph, pw = pic.shape
-    k = min(bw / pw, bh / ph)
+    px, py, pw_box, ph_box = place
+    k = min(pw_box / pw, ph_box / ph)
     cw, ch = pw * k, ph * k
-    ox, oy = (bw - cw) / 2, (bh - ch) / 2
+    ox, oy = px + (pw_box - cw) / 2, py + (ph_box - ch) / 2
     front = _resample(pic, -ox / k, -oy / k, (bw - ox) / k, (bh - oy) / k, bw, bh)
     if fit is Fit.BLUR:
         kc = max(bw / pw, bh / ph)
@@ -120,7 +123,7 @@ def _composed(pic: np.ndarray, fit: Fit, bw: int, bh: int, bg: float) -> np.ndar
 def _shot_view(tl: Timeline, seg: VideoSegment, q: float, w: int, h: int) -> np.ndarray | None:
     """What the frame shows of still shot ``seg`` at ``q`` (0-1) of its length: luma in cells of
     `GRID` px, or None (a clip, an unknown size, an unreadable picture)."""
-    from reelforge.render.compile import _base_size, _still_path
+    from reelforge.render.compile import _shown_by_every_view, _still_path, _whole_view
 
     asset = tl.asset(seg.src)
     if asset.kind != "image" or not asset.width or not asset.height:
@@ -136,9 +139,10 @@ def _shot_view(tl: Timeline, seg: VideoSegment, q: float, w: int, h: int) -> np.
         sx, sy = pic.shape[1] / asset.width, pic.shape[0] / asset.height
         src = pic
     else:
-        bw, bh = _base_size(seg.motion, w, h)
-        path = _still_path(seg, seg.motion, bw, bh, w, h, subject=False)
-        src = _composed(pic, seg.fit, max(1, bw // GRID), max(1, bh // GRID), bg)
+        bw, bh, path = _whole_view(seg.motion, w, h)  # the renderer's own frame, path and placement
+        x, y, pw_, ph_ = _shown_by_every_view(path) if path.moves else (0, 0, bw, bh)
+        src = _composed(pic, seg.fit, max(1, bw // GRID), max(1, bh // GRID), bg,
+                        (x / GRID, y / GRID, pw_ / GRID, ph_ / GRID))
         sx, sy = src.shape[1] / bw, src.shape[0] / bh
     a, b = path.start, path.end
     x, y = a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e
