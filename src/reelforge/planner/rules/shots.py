@@ -482,8 +482,9 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     cur = _main_seg(c, target)
     if durs:
         ms = durs[0].ms
-        absolute = _has(r"\bto\b|到|成|为", t)
-        if _has(r"\b(?:longer|more|extend|add)\b|延长|加长|多", t) and cur is not None and not absolute:
+        # "set it to 3 s" is a length; "add 2 seconds to the first photo" / "第一张图片加2秒" an amount
+        absolute = _has(rf"\bto\s+(?:be\s+|about\s+|around\s+|roughly\s+)?(?:\d|{_NUM_WORD}|last\b)|到|成|为", t)
+        if _has(r"\b(?:longer|more|extend|add)\b|延长|加长|多|(?<![增添])加(?![上个一入])", t) and cur is not None and not absolute:
             return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + ms)]
         if (_has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) or _has(r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b", t)) \
                 and cur is not None and not absolute:  # "take 2 seconds off the first photo"
@@ -518,6 +519,14 @@ def _paced(c: _Ctx, t: str) -> list[O.Op] | None:
             for i, s in enumerate(stills)]
 
 
+# "add 5 more seconds", "5 extra seconds please"
+_MORE_AMOUNT = re.compile(rf"(\d+(?:\.\d+)?|{_NUM_WORD})\s*(?:more|extra|additional)\s+(s|secs?|seconds?|mins?|minutes?)\b")
+# a clause that is only an amount to add or take off: "add 5 seconds (to the video)", "remove 5 seconds",
+# "再长5秒", "再加5秒", "短3秒" (each set the video TO that length)
+_AMOUNT_VERB = re.compile(rf"\s*(?:please\s+)?(?:(?:add|remove|drop|lose|take)\s+(?:another\s+|an?\s+extra\s+)?"
+                          rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})\s*(?:more\s+|extra\s+)?(?:s|secs?|seconds?|mins?|minutes?)\b"
+                          rf"(?:\s+(?:to|from|off)\s+(?:it|the\s+(?:video|end|ad|reel|whole\s+thing|length)))?\s*(?:please)?\s*[.!]?\s*$|"
+                          r"(?:视频|整个视频)?(?:再|多)?(?:长|短|加|减)\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*秒钟?\s*[。！]?\s*$)")
 _WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", "film", "thing", "edit", "cut", "promo",
           "spot", "story", "total", "length", "clip", "teaser", "trailer", "slideshow", "montage", "vid", "project"}
 
@@ -539,18 +548,21 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     # a change by an amount: "shorter by 10 seconds", "10 seconds shorter", "5 more seconds", "shave
     # 5 seconds off", "缩短5秒"; a length said beside "shorter" is where to go: "make it shorter,
     # like 15 seconds" (it took 15 s off a 20 s video)
-    rel = re.search(rf"\bby\s+(?:about\s+|around\s+|roughly\s+|another\s+)?(?:\d|{_NUM_WORD})|"
+    if not durs and (m := _MORE_AMOUNT.search(t)):  # "add 5 more seconds": no duration phrase to find
+        durs = P.find_durations(f"{m.group(1)} {m.group(2)}")
+    amount = _AMOUNT_VERB.match(t) is not None  # "add 5 seconds", "remove 5 seconds", "再加5秒": by, not to
+    rel = amount or re.search(rf"\bby\s+(?:about\s+|around\s+|roughly\s+|another\s+)?(?:\d|{_NUM_WORD})|"
                     rf"(?:\d|{_NUM_WORD})\s*(?:more\s+|extra\s+)?(?:s|secs?|seconds?|mins?|minutes?)\s+"
                     r"(?:shorter|longer|less|more|extra|off)\b|\b(?:extra|another|more|less)\s+\d|"
                     rf"(?:\d|{_NUM_WORD})\s*(?:more|extra|additional|fewer)\s+(?:s|secs?|seconds?|mins?|minutes?)\b|"
                     r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b|"
-                    r"(?:缩短|减少|延长|加长|增加|多|少|再短|再长)\s*(?:了)?\s*(?:\d|[一二两三四五六七八九十])", t) \
-        and not _has(r"\bto\b|到|成|为", t)
+                    r"(?:缩短|减少|延长|加长|增加|多|少|再短|再长|再加|多加)\s*(?:了)?\s*(?:\d|[一二两三四五六七八九十])", t) \
+        and not _has(r"\bto\b(?!\s+(?:it|the\s+(?:video|end|ad|reel|whole\s+thing|length)))|到|成|为", t)
     if durs and rel and _has(r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b", t):
         return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]  # "shave 5 seconds off the video"
-    if durs and rel and _has(r"\b(?:shorter|shorten|less|cut|trim|reduce)\b|缩短|减少|少", t):
+    if durs and rel and _has(r"\b(?:shorter|shorten|less|cut|trim|reduce|remove|drop|lose)\b|缩短|减少|少|短|减", t):
         return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]
-    if durs and rel and _has(r"\b(?:longer|lengthen|extend|more|extra|add)\b|延长|加长|增加|多", t):
+    if durs and rel and _has(r"\b(?:longer|lengthen|extend|more|extra|add)\b|延长|加长|增加|多|长|加", t):
         return [O.SetTotalDuration(duration_ms=total + durs[0].ms)]
     ms = P.parse_duration_ms(t)
     if ms is not None:
