@@ -8,6 +8,16 @@ in one table. Members also inherit the matching built-in so callers can catch ei
 from __future__ import annotations
 
 
+def shown(value: object, limit: int = 64) -> str:
+    """A client-given id or name as an error message may quote it: control characters dropped,
+    at most ``limit`` characters (a longer one is cut and its length said), so an answer never
+    echoes a request's whole URL or body back (a 60 KB session id was answered in full)."""
+    text = "".join(ch for ch in str(value) if ch.isprintable())
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters)"
+
+
 class ReelforgeError(Exception):
     """Base of every error reelforge raises on purpose."""
 

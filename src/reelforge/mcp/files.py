@@ -20,7 +20,7 @@ from typing import Any
 from mcp.server.mcpserver import Context
 from mcp_types import CallToolResult, ResourceLink, TextContent
 
-from reelforge.errors import FileTooLarge, NotFound
+from reelforge.errors import FileTooLarge, NotFound, shown
 
 MAX_BLOB_BYTES = 16 * 1024 * 1024
 SCHEME = "reelforge://exports"
@@ -45,7 +45,7 @@ def read(backend: Any, export_id: str, kind: str, fmt: str) -> str | bytes:
         return core.export_captions(who, export_id, fmt)
     if kind == "transcript":
         return core.export_transcript(who, export_id, fmt)
-    raise NotFound(f"no such file of export {export_id}")
+    raise NotFound(f"no such file of export {shown(export_id)}")
 
 
 def links(result: dict[str, Any]) -> list[ResourceLink]:

@@ -109,8 +109,14 @@ def status_and_code(exc: ReelforgeError) -> tuple[int, int]:
     return exc.http_status, exc.code
 
 
+MAX_MESSAGE = 2000   # characters of an error message sent (a message may quote client input)
+
+
 def body(code: int, message: str) -> dict:
-    # a message may quote client input: never let it break the JSON encoding of the answer
+    # a message may quote client input: never let it break the JSON encoding of the answer,
+    # nor grow with it (ids are cut where quoted, see reelforge.errors.shown; this is the backstop)
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + "…"
     return {"code": code, "message": message.encode("utf-8", "replace").decode("utf-8")}
 
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import and_, delete, or_, select, update
 
-from reelforge.errors import NotFound, ReelforgeError
+from reelforge.errors import NotFound, ReelforgeError, shown
 from reelforge.service import credits, quotas
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
@@ -139,7 +139,7 @@ def list_page(ctx: Context, who: Principal, limit: int = LIST_DEFAULT,
 def get_row(s, who: Principal, session_id: str) -> ProjectSession:
     row = s.get(ProjectSession, session_id) if lookup_key(session_id) else None
     if row is None or row.owner != who.account_id:
-        raise NotFound(f"session {session_id} not found")
+        raise NotFound(f"session {shown(session_id)} not found")
     return row
 
 

@@ -143,7 +143,7 @@ def reserve(ctx: Context, account_id: str, session_id: str, pairs: Sequence) -> 
     """Record ingested assets (``[(Asset, Received)]``) in the session if the account has room
     for them all, in one transaction under the account lock; the new rows' ids. Raises
     `StorageFull` (nothing recorded) past the limit, `NotFound` if the session is gone."""
-    from reelforge.errors import NotFound
+    from reelforge.errors import NotFound, shown
 
     adding = sum(int(r.size) for _, r in pairs)
     ids: list[str] = []
@@ -151,7 +151,7 @@ def reserve(ctx: Context, account_id: str, session_id: str, pairs: Sequence) -> 
         credits.lock(s, account_id)
         row = s.get(ProjectSession, session_id)
         if row is None or row.owner != account_id:
-            raise NotFound(f"session {session_id} not found")
+            raise NotFound(f"session {shown(session_id)} not found")
         used = used_bytes(s, account_id, ctx)   # the new files' derived copies are on disk already
         if used + adding > ctx.settings.max_storage_bytes_per_account:
             raise full(ctx.settings, used)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from reelforge.errors import InvalidTimeline, NotFound, RateLimited
+from reelforge.errors import InvalidTimeline, NotFound, RateLimited, shown
 from reelforge.service import credits, limits, projects
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
@@ -185,13 +185,13 @@ def first_part(tl, ms: int):
 
 def get(ctx: Context, who: Principal, render_id: str) -> Render:
     if not lookup_key(render_id):
-        raise NotFound(f"export {render_id} not found")
+        raise NotFound(f"export {shown(render_id)} not found")
     with ctx.db.tx() as s:
         row = s.execute(select(Render).where(
             Render.owner == who.account_id,
             or_(Render.id == render_id, Render.client_ref == render_id))).scalars().first()
     if row is None:
-        raise NotFound(f"export {render_id} not found")
+        raise NotFound(f"export {shown(render_id)} not found")
     return row
 
 

@@ -1,0 +1,59 @@
+"""Attacker pass 5 against a real server: what an internet client can send that the earlier
+passes did not cover. Each test failed on the code before its fix."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from .. import _http as httpx
+from .conftest import auth, new_session, new_token, start_server
+
+pytestmark = pytest.mark.service
+
+
+@pytest.fixture(scope="module")
+def srv(tmp_path_factory):
+    """No worker: an accepted export stays queued, so what was queued can be counted."""
+    s = start_server(tmp_path_factory.mktemp("srv"), "pass5", worker=False)
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def account(srv):
+    token = new_token(srv.url)
+    return token, new_session(srv.url, token)
+
+
+def queued_renders(srv, token: str) -> int:
+    db = sqlite3.connect(srv.data_dir / "reelforge.db")
+    try:
+        return db.execute("select count(*) from renders r join tokens t on t.account_id = r.owner "
+                          "where t.token_hash = ?",
+                          (hashlib.sha256(token.encode()).hexdigest(),)).fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_long_id_in_the_path_is_not_echoed_back(srv, account):
+    # a 60,000-character session or export id was quoted whole in the 404 (60 KB answers)
+    token, _ = account
+    long_id = "z" * 60_000
+    for method, path in (("GET", f"/v1/sessions/{long_id}"), ("DELETE", f"/v1/sessions/{long_id}"),
+                         ("GET", f"/v1/sessions/{long_id}/state"),
+                         ("GET", f"/api/state/nemo_agent/me/{long_id}/latest"),
+                         ("GET", f"/v1/exports/{long_id}"),
+                         ("GET", f"/api/render/proxy/lambda/{long_id}")):
+        r = httpx.request(method, srv.url + path, headers=auth(token))
+        assert r.status_code == 404, (path[:40], r.text[:200])
+        assert r.json()["code"] == 1002
+        assert len(r.content) < 300, (path[:40], len(r.content))
+        assert "(60000 characters)" in r.json()["message"], r.text
+    r = httpx.post(f"{srv.url}/v1/sessions/{long_id}/chat", json={"text": "hi"}, headers=auth(token))
+    assert r.status_code == 404 and len(r.content) < 300, r.text[:200]
+    # a short unknown id is still named in full
+    r = httpx.get(f"{srv.url}/v1/sessions/nosuchsession", headers=auth(token))
+    assert r.json() == {"code": 1002, "message": "session nosuchsession not found"}
