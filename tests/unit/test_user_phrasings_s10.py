@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from reelforge.planner.apply import apply
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
 
 from .edit_cases import LIBRARY, sample_timeline
 
@@ -39,3 +41,40 @@ def test_shot_length_by_an_amount(text, ms):
     plan = _plan(text)
     assert dump_ops(plan.ops) == [{"target": {"index": 0, "kind": "image"}, "duration_ms": ms,
                                    "op": "set_segment_duration"}]
+
+
+# -- 2. fading one shot fades that shot's picture, never the music --------------------------------------
+def _all_cuts():
+    return apply(TL, plan_edit("hard cuts", TL, library=LIBRARY).ops, library=LIBRARY)
+
+
+def test_fading_in_a_shot_in_the_middle_dissolves_it_in():
+    tl = _all_cuts()
+    plan = _plan("fade in the second image", tl)
+    assert dump_ops(plan.ops) == [{"target": {"index": 1}, "kind": "crossfade", "op": "set_transition"}]
+    new = apply(tl, plan.ops, library=LIBRARY)
+    main = new.track(Role.MAIN).segments
+    assert main[1].transition.value == "crossfade" and main[2].transition.value == "cut"
+    assert new.track(Role.MUSIC).segments[0] == tl.track(Role.MUSIC).segments[0]
+
+
+@pytest.mark.parametrize(("text", "op"), [
+    ("fade in the first photo", {"fade_in_ms": 1000, "op": "set_video_fade"}),
+    ("fade out the last photo", {"fade_out_ms": 1000, "op": "set_video_fade"}),
+    ("第一张图片淡入", {"fade_in_ms": 1000, "op": "set_video_fade"}),
+])
+def test_fading_the_first_or_last_shot_fades_the_picture(text, op):
+    assert dump_ops(_plan(text).ops) == [op]
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("fade in the second image", "already dissolves in"), ("fade out the 2nd photo", "already dissolves out"),
+    ("第二张图片淡入", "已经从前一个镜头叠化进入"),
+])
+def test_a_shot_that_already_dissolves_is_said_not_the_music_faded(text, says):
+    plan = _plan(text)
+    assert plan.ops == () and says in plan.reply
+
+
+def test_fading_the_music_is_still_the_music():
+    assert dump_ops(_plan("fade in the music").ops) == [{"fade_in_ms": 2000, "op": "set_fade"}]

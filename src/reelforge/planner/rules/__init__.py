@@ -59,6 +59,7 @@ from reelforge.planner.rules.look import (
     _h_grade,
     _h_logo,
     _h_motion,
+    _h_shot_fade,
     _h_style,
     _h_transition,
     _h_video_fade,
@@ -147,7 +148,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 _HANDLERS: tuple[Handler, ...] = (
     _h_text_words, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
-    _h_logo, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_text,
+    _h_logo, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_text,
     _h_style, _h_transition, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move,
     _h_duplicate, _h_add_segment, _h_keep_only, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
 )
@@ -600,6 +601,8 @@ _CANNOT_ZH: list[tuple[str, str]] = [
     (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),
     (r"what should the text say\?.*", "文字要写什么？请放在引号里，例如：添加标题「春季大促」"),
     (r"there is no '(.+)' in the project", r"项目里没有「\1」"),
+    (r"'(.+)' already dissolves in from the shot before.*", r"「\1」已经从前一个镜头叠化进入；要淡得更慢可以说“转场慢一点”"),
+    (r"'(.+)' already dissolves out into the next.*", r"「\1」已经叠化到下一个镜头；要淡得更慢可以说“转场慢一点”"),
     (r"add the logo image to the project first.*", "先把logo图片加入项目（上传），再说放在哪里"),
     (r"there (?:are|is) no (images|image|video clips|video clip|shots|shot) (?:on the timeline|to take highlights from)",
      "时间线上没有{0}"),

@@ -351,3 +351,52 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
             c.notes.append("背景音乐没有淡出；要一起淡出可以说“音乐淡出”。" if c.zh else
                            "The music does not fade with it: say 'fade out the music' for that too.")
     return [O.SetVideoFade(fade_in_ms=ms if fin else None, fade_out_ms=ms if fout else None)]
+
+
+def _h_shot_fade(c: _Ctx) -> list[O.Op] | None:
+    """"fade in the second image", "fade out the last photo", "第二张图片淡入": one shot's picture, never
+    the music (it faded the music in). The first shot fades in from black and the last out to black
+    (`SetVideoFade`); a shot in between dissolves in from the one before it (or out into the one after)."""
+    t = c.t
+    if not _has(r"\bfad(?:e|es|ed|ing)\b|淡入|淡出|渐入|渐出|渐隐|渐显", t):
+        return None
+    if _has(r"cross[\s-]?fade|\btransitions?\b|\bbetween\b|转场|过渡|之间", t):
+        return None
+    from reelforge.planner.rules.audio import _audio_role
+
+    if _audio_role(t) is not None:
+        return None
+    refs = _find_targets(c)
+    if not refs:
+        return None
+    target = refs[0].target
+    seg = _main_seg(c, target)
+    segs = list(c.main_segs())
+    if seg is None or seg not in segs:
+        return None
+    i = segs.index(seg)
+    fout = _has(r"\bfad(?:e|es|ed|ing)[\s-]*out\b|\bfade\s+(?:\w+\s+){1,3}out\b|淡出|渐出|渐隐", t)
+    fin = not fout or _has(r"\bfad(?:e|es|ed|ing)[\s-]*in\b|\bfade\s+(?:\w+\s+){1,3}in\b|淡入|渐入|渐显", t)
+    ops: list[O.Op] = []
+    if fin:
+        if i == 0:
+            ops.append(O.SetVideoFade(fade_in_ms=_VIDEO_FADE_MS))
+        else:
+            ops.append(_dissolve(c, segs[i], O.Target(index=i)))
+    if fout:
+        if i == len(segs) - 1:
+            ops.append(O.SetVideoFade(fade_out_ms=_VIDEO_FADE_MS))
+        else:
+            ops.append(_dissolve(c, segs[i + 1], O.Target(index=i + 1)))
+    ops = [o for o in ops if o is not None]
+    if not ops:
+        which = seg.name or "that shot"
+        raise _Cannot(f"'{which}' already dissolves {'in from the shot before' if fin else 'out into the next'} "
+                      "(a crossfade); say e.g. 'make the transitions slower' for a longer fade")
+    return ops
+
+
+def _dissolve(c: _Ctx, seg, target: O.Target) -> O.Op | None:
+    if seg.transition is not Transition.CUT and seg.transition_ms:
+        return None  # it already dissolves in
+    return O.SetTransition(target=target, kind=Transition.CROSSFADE)
