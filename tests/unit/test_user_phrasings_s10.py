@@ -78,3 +78,13 @@ def test_a_shot_that_already_dissolves_is_said_not_the_music_faded(text, says):
 
 def test_fading_the_music_is_still_the_music():
     assert dump_ops(_plan("fade in the music").ops) == [{"fade_in_ms": 2000, "op": "set_fade"}]
+
+
+# -- 3. "X instead of Y", "replace Y with X": the transition asked for is X -------------------------------
+@pytest.mark.parametrize(("text", "kind"), [
+    ("use cuts instead of crossfades", "cut"), ("cuts instead of fades", "cut"), ("replace the crossfades with cuts", "cut"),
+    ("crossfades instead of cuts", "crossfade"), ("replace the hard cuts with dissolves", "crossfade"),
+    ("swap the crossfades for wipes", "wipe-left"), ("把叠化换成硬切", "cut"), ("转场改成叠化", "crossfade"),
+])
+def test_the_transition_asked_for_not_the_one_it_replaces(text, kind):
+    assert dump_ops(_plan(text).ops) == [{"kind": kind, "op": "set_transition"}]

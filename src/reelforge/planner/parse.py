@@ -897,6 +897,7 @@ class TransitionSpec:
 _TRANSITION_PATTERNS: list[tuple[re.Pattern[str], Transition]] = [
     (_rx(r"\b(?:hard|straight|jump|simple|plain|direct)\s+cuts?\b|\bno\s+transitions?\b|\bwithout\s+(?:any\s+)?transitions?\b|"
                 r"\b(?:cuts?\s+only|only\s+cuts|just\s+cuts?)\b|\bcut\s+(?:straight|directly)\b|"
+                r"(?:^|\buse\s+|\bwith\s+)\s*(?:the\s+)?cuts\b(?!\s+(?:to|from|of|the|music|it)\b)|"
                 r"硬切|直切|直接切换?|无转场|不要转场|没有转场|去掉转场|取消转场"), Transition.CUT),
     (_rx(r"\b(?:fade|dip|fades|dips|fading|dipping)\s+(?:through|to|into|via)\s+black\b|\bblack\s+fades?\b|"
                 r"黑场|淡入黑|淡出到黑|过黑"), Transition.FADE_BLACK),
@@ -910,6 +911,11 @@ _TRANSITION_PATTERNS: list[tuple[re.Pattern[str], Transition]] = [
 ]
 
 
+_INSTEAD_OF = _rx(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:the\s+|all\s+the\s+)?[\w\s-]{1,30}?(?=$|[,.;!?]|\s+(?:please|between|for)\b)")
+_REPLACED_WITH = _rx(r"\b(?:replace|swap|change|switch|turn)\b.{1,40}?\b(?:with|to|into|for)\b(?P<new>.*)$|"
+                     r"(?:换成|改成|改为|变成|替换成|替换为)(?P<new2>.*)$")
+
+
 def parse_transition(text: str) -> TransitionSpec | None:
     """Transition style asked for, and its length when a duration is next to it.
 
@@ -921,6 +927,13 @@ def parse_transition(text: str) -> TransitionSpec | None:
     ['fade-black', 'crossfade', 'cut', 'crossfade', 'wipe-left']
     """
     t = normalize(text)
+    # what is asked for, not what it replaces: "cuts instead of crossfades", "replace the crossfades
+    # with cuts", "把叠化换成硬切" (each chose the crossfade, the first kind named)
+    t = _INSTEAD_OF.sub(" ", t)
+    m = _REPLACED_WITH.search(t)
+    new = (m.group("new") or m.group("new2") or "") if m else ""
+    if new and any(rx.search(new) for rx, _ in _TRANSITION_PATTERNS):
+        t = new
     for rx, tr in _TRANSITION_PATTERNS:
         m = rx.search(t)
         if not m:

@@ -162,6 +162,8 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"cross[\s-]?fade|through\s+black|to\s+black|between|transition|转场|过渡|黑场|切换", t):
         return None
+    if _has(r"\b(?:hard\s+)?cuts\b|\bhard\s+cut\b|硬切", t) and _audio_role(t) is None:
+        return None  # "cuts instead of fades": the transitions
     role = _audio_role(t) or "music"
     if role == "main":
         return None
