@@ -88,3 +88,23 @@ def test_fading_the_music_is_still_the_music():
 ])
 def test_the_transition_asked_for_not_the_one_it_replaces(text, kind):
     assert dump_ops(_plan(text).ops) == [{"kind": kind, "op": "set_transition"}]
+
+
+# -- 4. a text placed past the end, or at no time at all, is said (it was clamped or put throughout) ------
+@pytest.mark.parametrize(("text", "says"), [
+    ("add caption 'hi' from 1e30s to 1e31s", "'1e30s' is not a time I can read"),
+    ("add the title 'x' at 99999999:00", "The video is 30s long: 99999999:00 is past its end"),
+    ("add text 'Sale' at 45s", "45s is past its end"),
+    ("在第40秒加字幕“hi”", "视频只有30s长：40秒已经超过结尾"),
+])
+def test_a_time_past_the_end_is_said(text, says):
+    plan = _plan(text)
+    assert plan.ops == () and says in plan.reply, plan.reply
+
+
+@pytest.mark.parametrize(("text", "timing"), [
+    ("add the caption 'hi' at 0:12", {"start_ms": 12000, "duration_ms": 3000}),
+    ("add the caption 'hi' from 25s to 40s", {"start_ms": 25000, "duration_ms": 5000}),  # starts inside: kept
+])
+def test_a_time_inside_the_video_still_places_the_text(text, timing):
+    assert dump_ops(_plan(text).ops)[0]["timing"] == timing

@@ -25,7 +25,7 @@ __all__ = [
     "normalize", "is_chinese", "parse_number", "parse_ordinal", "find_durations",
     "parse_duration_ms", "parse_time_value_ms", "parse_resolution", "parse_aspect",
     "parse_percent", "parse_db", "db_to_gain", "quoted_texts", "parse_transition",
-    "parse_position", "parse_time_range", "wants_text_overlays", "parse_music_volume",
+    "parse_position", "parse_time_range", "time_past_end", "wants_text_overlays", "parse_music_volume",
     "parse_voice_volume", "mentions_voiceover", "wants_motion", "wants_hard_cuts",
 ]
 
@@ -513,6 +513,42 @@ def parse_time_range(text: str, total_ms: int | None, *, default_ms: int = 3000)
         r = _range_from(m, kind, total_ms, default_ms)
         if r is not None:
             return r
+    return None
+
+
+_SCI_NUMBER = _rx(r"(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+(?:\s*(?:seconds?|secs?|s|ms|minutes?|mins?)\b)?")
+
+
+def time_past_end(text: str, total_ms: int) -> str | None:
+    """The time a phrase places something at when it cannot be placed there: past the video's end
+    ("at 99999999:00", "from 45s to 50s" in a 30 s video) or no time at all ("1e30s"); else None.
+    `parse_time_range` would clamp such a time to the end (or find no time and mean "throughout").
+
+    >>> time_past_end("add the title 'x' at 99999999:00", 30000), time_past_end("at 0:12", 30000)
+    ('99999999:00', None)
+    >>> time_past_end("from 1e30s to 1e31s", 30000), time_past_end("from 25s to 40s", 30000)
+    ('1e30s', None)
+    """
+    t = normalize(text)
+    m = _SCI_NUMBER.search(t)
+    if m:
+        return m.group(0)
+    for rx, kind in _RANGE_PATTERNS:
+        if kind not in ("at", "after", "span"):
+            continue
+        for m in rx.finditer(t):
+            g = m.groupdict()
+            raw = g.get("a") or g.get("a2")
+            if not raw:
+                continue
+            whole = re.match(r"\d+:[0-5]\d", t[m.start("a") if g.get("a") else m.start("a2"):])
+            if whole:  # "99999999:00": minutes past the one or two digits a clock time has
+                mm, _, ss = whole.group(0).partition(":")
+                a, raw = (int(mm) * 60 + int(ss)) * 1000, whole.group(0)
+            else:
+                a = _tv(raw, _unit_of(raw))
+            if a is not None and (a > total_ms or a == total_ms and kind != "at"):
+                return raw.strip()
     return None
 
 

@@ -601,6 +601,8 @@ _CANNOT_ZH: list[tuple[str, str]] = [
     (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),
     (r"what should the text say\?.*", "文字要写什么？请放在引号里，例如：添加标题「春季大促」"),
     (r"there is no '(.+)' in the project", r"项目里没有「\1」"),
+    (r"the video is (\S+) long: (.+) is past its end.*", r"视频只有\1长：\2已经超过结尾；请说\1以内的时间，或“在结尾”"),
+    (r"'(.+)' is not a time I can read.*", r"「\1」不是能读懂的时间；请说例如“从5秒到8秒”"),
     (r"'(.+)' already dissolves in from the shot before.*", r"「\1」已经从前一个镜头叠化进入；要淡得更慢可以说“转场慢一点”"),
     (r"'(.+)' already dissolves out into the next.*", r"「\1」已经叠化到下一个镜头；要淡得更慢可以说“转场慢一点”"),
     (r"add the logo image to the project first.*", "先把logo图片加入项目（上传），再说放在哪里"),

@@ -70,6 +70,19 @@ _LOUDER = r"(?:too\s+(?:quiet|soft|low|faint)|hard\s+to\s+hear|can'?t\s+(?:reall
 _QUIETER = r"(?:(?:别|不要|不用|没)(?:那么|这么|太)?(?:大声|响|吵)|quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
 
 
+def _check_time(c: _Ctx, text: str | None = None) -> None:
+    """Raise `_Cannot` when the clause places something at a time past the video's end ("at
+    99999999:00") or at something that is not a time ("from 1e30s to 1e31s"): said, never clamped to
+    the end or read as "throughout"."""
+    bad = P.time_past_end(c.t if text is None else text, c.tl.duration)
+    if bad is None:
+        return
+    total = f"{c.tl.duration / 1000:g}s"
+    if re.search(r"\de", bad):
+        raise _Cannot(f"'{bad}' is not a time I can read; say e.g. 'from 0:05 to 0:08' (the video is {total} long)")
+    raise _Cannot(f"the video is {total} long: {bad} is past its end; say a time before {total}, or 'at the end'")
+
+
 def _has(rx: str, t: str) -> bool:
     return re.search(rx, t) is not None
 

@@ -16,6 +16,7 @@ from reelforge.planner.rules.refs import (
     _ZH_ORD,
     _Ambiguous,
     _Cannot,
+    _check_time,
     _Ctx,
     _find_targets,
     _has,
@@ -87,6 +88,7 @@ _RX_ALL_TEXT_LOOK = re.compile(r"\b(?:the\s+)?(?:fonts?|typeface|lettering|lette
 
 def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Timing | None:
     t = c.t if text is None else text
+    _check_time(c, t)  # "at 99999999:00" was placed over the last 3 s, "from 1e30s to 1e31s" throughout
     r = P.parse_time_range(t, c.tl.duration)
     if r is None:
         return default
