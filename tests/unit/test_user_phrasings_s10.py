@@ -108,3 +108,23 @@ def test_a_time_past_the_end_is_said(text, says):
 ])
 def test_a_time_inside_the_video_still_places_the_text(text, timing):
     assert dump_ops(_plan(text).ops)[0]["timing"] == timing
+
+
+# -- 5. a text past the text limit is refused before any work on it ------------------------------------
+@pytest.mark.parametrize(("text", "says"), [
+    ("add the title '" + ("Big summer sale " * 700)[:9950] + "'",
+     "That text is 9,950 characters long; a text on screen can have at most 1,000 (REELFORGE_MAX_TEXT_CHARS)."),
+    ("把标题改成“" + "夏季大促" * 300 + "”", "这段文字有1200个字符；屏幕上的一段文字最多1000个字符"),
+])
+def test_a_text_past_the_limit_is_refused_before_it_is_applied(monkeypatch, text, says):
+    import reelforge.session as S
+
+    s = S.Session(library=LIBRARY, timeline=TL, version=1)
+
+    def never(*a, **k):
+        raise AssertionError("applied (and laid out) a text the limit refuses")
+
+    monkeypatch.setattr(S, "apply", never)
+    r = s.handle(text)
+    assert r.status == "error" and not r.changed and says in r.message, r.message
+    assert s.timeline == TL
