@@ -128,3 +128,22 @@ def test_a_text_past_the_limit_is_refused_before_it_is_applied(monkeypatch, text
     r = s.handle(text)
     assert r.status == "error" and not r.changed and says in r.message, r.message
     assert s.timeline == TL
+
+
+# -- 6. the "!" of an unquoted text is part of it ------------------------------------------------------
+@pytest.mark.parametrize(("text", "role", "words"), [
+    ("call to action: Order today!", "cta", "Order today!"), ("cta: Buy now!", "cta", "Buy now!"),
+    ("title: Summer Sale!", "title", "Summer Sale!"), ("change the cta to Order today!", "cta", "Order today!"),
+    ("title: Red Sale!", "title", "Red Sale!"), ("行动号召：立即购买！", "cta", "立即购买！"),
+])
+def test_an_exclamation_mark_stays_in_the_text(text, role, words):
+    new = apply(TL, _plan(text).ops, library=LIBRARY)
+    assert new.track(Role(role)).segments[0].text == words
+
+
+@pytest.mark.parametrize(("text", "op"), [
+    ("change the title to red!", {"color": "#FF0000", "op": "update_text"}),
+    ("change the title to the top!", {"position": "top", "op": "update_text"}),
+])
+def test_a_look_with_an_exclamation_mark_is_still_a_look(text, op):
+    assert dump_ops(_plan(text).ops) == [op]

@@ -412,8 +412,32 @@ _QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『(
 _SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 
+# "call to action: Order today!", "title: Summer Sale!", "change the cta to Order today!": the unquoted
+# words of a text, read as if quoted (the "!" was taken for the end of a sentence and dropped)
+_LABEL = (r"(?:cta|call[\s-]to[\s-]action|title|headline|heading|caption|subtitle|tagline|slogan|end\s+card|button|"
+          r"行动号召|标题|字幕|口号|标语|结尾文字)")
+_RX_LABELLED = re.compile(rf"^(\s*{_LABEL}\s*[:：]\s*)([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]+)\s*$", re.I)
+_RX_SAYS_BANG = re.compile(rf"^(.*\b{_LABEL}\b.*?\b(?:to|say|says|read|reads|into)\s+)"
+                           r"([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]+)\s*$", re.I)
+
+
+def _a_look(words: str) -> bool:
+    """"red!", "the top!", "bigger!": a colour, place or size, not the words of a text."""
+    from reelforge.planner.rules.text import _color
+
+    w = re.sub(r"[!！?？\s]+$", "", words.strip().lower())
+    colour = _color(w)
+    return len(w.split()) <= 2 and (colour is not None and len(w.split()) == 1 or bool(re.fullmatch(
+        r"(?:the\s+)?(?:top|bottom|center|centre|middle|left|right|(?:top|bottom|upper|lower)[\s-](?:left|right))|"
+        r"(?:a\s+bit\s+|much\s+|way\s+)?(?:bold|italic|bigger|smaller|larger|large|small|medium|huge|tiny|xl|"
+        r"normal|regular|the\s+(?:start|end|beginning))", w)))
+
+
 def _mask(text: str) -> tuple[str, list[str]]:
     quotes: list[str] = []
+    m = _RX_LABELLED.match(text) or _RX_SAYS_BANG.match(text)
+    if m and not _QUOTE_RX.search(text) and not _a_look(m.group(2)):
+        text = f"{m.group(1)}\"{m.group(2).strip()}\""
 
     def sub(m: re.Match[str]) -> str:
         quotes.append(next(g for g in m.groups() if g is not None).strip())
