@@ -57,3 +57,20 @@ def test_a_long_id_in_the_path_is_not_echoed_back(srv, account):
     # a short unknown id is still named in full
     r = httpx.get(f"{srv.url}/v1/sessions/nosuchsession", headers=auth(token))
     assert r.json() == {"code": 1002, "message": "session nosuchsession not found"}
+
+
+@pytest.mark.parametrize("bad", [{"d": 1000}, {"d": 1000, "m": {"w": 1280, "h": 720, "fps": 30}},
+                                 {"d": 1000, "t": []}, {"d": 1000, "t": [{"tt": 7, "sg": []}]}])
+def test_a_draft_with_nothing_on_it_is_422_not_queued(srv, account, bad):
+    # {"d": 1000} was accepted (202), queued and its credit frozen: a blank video
+    token, sid = account
+    for path, body in ((f"/v1/sessions/{sid}/exports", {"draft": bad}),
+                       ("/api/render/proxy/lambda", {"session_id": sid, "draft": bad})):
+        r = httpx.post(srv.url + path, json=body, headers=auth(token))
+        assert r.status_code == 422, (path, r.text)
+        assert r.json()["code"] == 1 and r.json()["message"].startswith(
+            "invalid draft: t: no track has a segment"), r.text
+    assert httpx.get(f"{srv.url}/v1/credits", headers=auth(token)).json() == \
+        {"available": 100, "frozen": 0, "total": 100}
+    assert queued_renders(srv, token) == 0
+

@@ -92,6 +92,11 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
             tl = from_draft(draft, base=tl, limits=limits)
         else:
             tl = from_draft(draft, assets=projects.library_of(sess), limits=limits)
+        if not any(track.segments for track in tl.tracks):
+            # e.g. {"d": 1000}: a draft without its tracks would queue (and charge) a blank video
+            raise InvalidTimeline("invalid draft: t: no track has a segment, so there is nothing "
+                                  "to render; send the tracks (t) with their segments (sg), "
+                                  "e.g. the draft from the session's state")
     if tl is None:
         raise BadRequest("nothing to export yet: upload assets and describe the video in the chat first")
     if preset:
