@@ -40,6 +40,7 @@ from reelforge.render.compile import (
     _head,
     compile_audio,
     compile_chunk,
+    TRUE_PEAK,
     compile_mix,
     escape_value,
 )
@@ -48,6 +49,7 @@ from reelforge.render.runner import (
     _cancelled,
     _run,
     _start,
+    encoded_true_peak,
     measure_loudness,
 )
 from reelforge.render.text import draw_overlay, fitted_specs
@@ -158,6 +160,10 @@ def audio_key(timeline: Timeline, workdir: Path) -> tuple[str, RenderCommand]:
     return chunk_key(cmd, (), workdir=workdir, extra="audio"), cmd
 
 
+PEAK_RETRIES = 2  # encodes of the audio after the first when its true peak came out over TRUE_PEAK
+PEAK_MARGIN_DB = 0.2  # how far under TRUE_PEAK such a re-encode aims
+
+
 def render_audio(timeline: Timeline, cache: ChunkCache, workdir: Path, *,
                  cancel: Any = None) -> tuple[Path, bool]:
     """The programme audio (AAC in MP4) from the cache, rendering it first if needed."""
@@ -174,9 +180,21 @@ def render_audio(timeline: Timeline, cache: ChunkCache, workdir: Path, *,
         mixed = mix.output if mix is not None else None
         loud = measure_loudness(timeline, workdir, cancel, mixed=mixed)
         cmd = compile_audio(timeline, workdir / "audio.m4a", workdir=workdir, loudness=loud, mixed=mixed)
-        cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
         try:
-            _run(cmd, total_us=0, progress=None, cancel=cancel)
+            for attempt in range(1 + PEAK_RETRIES):
+                cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
+                _run(cmd, total_us=0, progress=None, cancel=cancel)
+                if loud is None or attempt == PEAK_RETRIES:
+                    break
+                # the AAC encode overshoots the limited mix (a drum loop: -1.46 dBTP limited,
+                # -0.21 dBTP encoded): measured on the file, the limiter's ceiling comes down
+                # by the excess and the mix is encoded again (loudness re-measured under it)
+                over = encoded_true_peak(cmd.output, workdir, cancel) - TRUE_PEAK
+                if over <= 0:
+                    break
+                loud = measure_loudness(timeline, workdir, cancel, mixed=mixed,
+                                        ceiling_db=loud.ceiling_db - over - PEAK_MARGIN_DB)
+                cmd = compile_audio(timeline, workdir / "audio.m4a", workdir=workdir, loudness=loud, mixed=mixed)
             return cache.put(key, cmd.output, ".m4a"), False
         finally:
             cmd.output.unlink(missing_ok=True)

@@ -163,12 +163,13 @@ def _run(cmd: RenderCommand, *, total_us: int, progress: Progress | None, cancel
 
 
 def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None, *,
-                     mixed: Path | None = None) -> LoudnessMeasure | None:
+                     mixed: Path | None = None, ceiling_db: float | None = None) -> LoudnessMeasure | None:
     """Run the audio-only measure pass (ebur128, well under a second a pass); None if no audio.
     When the gain to the target needs the true-peak limiter, the mix is measured again after it
     (at most twice) and what the limiter took off is added back (`LoudnessMeasure.makeup_db`).
     ``mixed``: the timeline's mix already rendered (`compile_mix`), measured instead of mixing
-    the sources again for each pass."""
+    the sources again for each pass. ``ceiling_db``: the limiter's ceiling, when lower than its
+    default (`LoudnessMeasure.ceiling_db`)."""
     import dataclasses
 
     from reelforge.render.compile import limits
@@ -176,6 +177,8 @@ def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None, *,
     m = _measure(timeline, workdir, cancel, None, mixed)
     if m is None:
         return None
+    if ceiling_db is not None:
+        m = dataclasses.replace(m, ceiling_db=ceiling_db)
     for _ in range(2):
         if m.gain_db(timeline.loudness) == 0.0 or not limits(m, timeline.loudness):
             break
@@ -185,6 +188,26 @@ def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None, *,
             break
         m = dataclasses.replace(m, makeup_db=m.makeup_db + short)
     return m
+
+
+def encoded_true_peak(path: Path, workdir: Path, cancel: Any = None) -> float:
+    """The true peak (dBTP, ebur128's 4x oversampled) of an encoded file's audio, as a player
+    decodes it: the AAC encode adds its own overshoot to the limited mix (~1.2 dB on a drum
+    loop's noise hats)."""
+    from reelforge.render.compile import _head, escape_value
+
+    report = workdir / "encoded_peak.txt"
+    argv = [*_head(), "-i", str(path), "-vn", "-af",
+            f"ebur128=metadata=1:peak=true,ametadata=mode=print:file={escape_value(str(report))}",
+            "-f", "null", "-"]
+    cmd = RenderCommand(argv=argv, filter_graph="", filter_script=workdir / "encoded_peak_graph.txt",
+                        overlays=(), total_frames=0, duration_ms=0, width=0, height=0, fps=0, output=report)
+    stderr = _run(cmd, total_us=0, progress=None, cancel=cancel).stderr
+    try:
+        return LoudnessMeasure.from_metadata(report.read_text(encoding="utf-8")).input_tp
+    except (OSError, ValueError) as exc:
+        raise RenderError(f"could not read the encoded true peak: {exc}", command=argv,
+                          stderr_tail=stderr[-2000:]) from exc
 
 
 def _measure(timeline: Timeline, workdir: Path, cancel: Any, applied: LoudnessMeasure | None,
