@@ -35,12 +35,12 @@ from reelforge.render.cache import ChunkCache
 from reelforge.render.chunks import ROLLS, chunk_key, plan_chunks
 from reelforge.render.compile import (
     QUALITIES,
+    TRUE_PEAK,
     RenderCommand,
     TextOverlay,
     _head,
     compile_audio,
     compile_chunk,
-    TRUE_PEAK,
     compile_mix,
     escape_value,
 )
