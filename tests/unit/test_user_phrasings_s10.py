@@ -10,6 +10,8 @@ from reelforge.planner.apply import apply
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
 from reelforge.timeline import Role
+from reelforge.timeline import replace as t_replace
+from reelforge.timeline.model import TextSegment, Track
 
 from .edit_cases import LIBRARY, sample_timeline
 
@@ -147,3 +149,44 @@ def test_an_exclamation_mark_stays_in_the_text(text, role, words):
 ])
 def test_a_look_with_an_exclamation_mark_is_still_a_look(text, op):
     assert dump_ops(_plan(text).ops) == [op]
+
+
+# -- 7. a caption named by its words, or by its place in Chinese, is that one caption ------------------
+def _with_captions():
+    cap = Track(id="caption-1", kind="text", role=Role.CAPTION, segments=(
+        TextSegment(id="c1", start=1000, duration=3000, text="Eye Pan", position="bottom"),
+        TextSegment(id="c2", start=6000, duration=3000, text="Lens Kit", position="bottom"),
+        TextSegment(id="c3", start=12000, duration=3000, text="Street life", position="bottom")))
+    return t_replace(TL, tracks=(*TL.tracks, cap))
+
+
+@pytest.mark.parametrize(("text", "changed", "field", "value"), [
+    ("swap the eye pan caption for 'Modern equipment'", "c1", "text", "Modern equipment"),
+    ("replace the eye pan caption with 'Modern equipment'", "c1", "text", "Modern equipment"),
+    ("change the lens kit caption to red", "c2", "color", "#FF0000"),
+    ("make the street life caption bigger", "c3", "size", "large"),
+    ("把Eye Pan字幕改成“现代设备”", "c1", "text", "现代设备"),
+    ("第二条字幕改成“X”", "c2", "text", "X"),
+    ("最后一条字幕改成红色", "c3", "color", "#FF0000"),
+])
+def test_one_caption_by_its_words_or_place(text, changed, field, value):
+    tl = _with_captions()
+    plan = _plan(text, tl)
+    assert plan.status == "ok", plan.reply
+    new = apply(tl, plan.ops, library=LIBRARY)
+    before = {s.id: s for s in tl.track(Role.CAPTION).segments}
+    after = {s.id: s for s in new.track(Role.CAPTION).segments}
+    assert str(getattr(after[changed], field)).lower().endswith(str(value).lower())
+    assert [i for i in before if before[i] != after[i]] == [changed]
+
+
+def test_every_caption_when_none_is_named():
+    tl = _with_captions()
+    new = apply(tl, _plan("字幕改成黄色", tl).ops, library=LIBRARY)
+    assert {s.color for s in new.track(Role.CAPTION).segments} == {"#FFD400"}
+
+
+def test_to_say_is_not_part_of_the_new_words():
+    tl = _with_captions()
+    new = apply(tl, _plan("edit the eye pan text to say Modern equipment", tl).ops, library=LIBRARY)
+    assert new.track(Role.CAPTION).segments[0].text == "Modern equipment"

@@ -142,8 +142,10 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
     if len(segs) == 1:
         r, s = segs[0]
         return O.Target(role=r, index=0)
+    if (named := _texts_named(c, segs)) is not None:  # "swap the eye pan caption for …": the one saying it
+        return named
     roles = {r for r, _ in segs}
-    ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*(?:个|条)?\s*(?:标题|字幕|文字)", c.t)
+    ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", c.t)
     if ord_m:
         idx = _ord_index(ord_m.group("ord") or ord_m.group("zh"))
         if idx is not None and len(roles) == 1:
@@ -174,6 +176,15 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
                             for r, s in segs[:8])
         raise _Ambiguous(f"是哪段文字？共有{len(segs)}段：{listing}。请说“标题”或“行动号召”。")
     raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
+
+
+def _texts_named(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> O.Target | None:
+    """The one text whose words the clause says unquoted ("the eye pan caption" for a caption
+    "Eye Pan", "把Eye Pan字幕改成…"), or None."""
+    t = c.t.casefold()
+    hits = [(r, s) for r, s in segs if len(s.text.strip()) >= 3
+            and re.search(r"(?<![\w])" + re.escape(s.text.strip().casefold()) + r"(?![\w])", t)]
+    return _text_by_id(segs, *hits[0]) if len(hits) == 1 else None
 
 
 _RX_TEXT_PLURAL = re.compile(
@@ -234,7 +245,7 @@ def _text_by_id(segs: list[tuple[Role, TextSegment]], role: Role, seg: TextSegme
 
 _RX_RENAME = re.compile(
     r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"
-    r"caption|subtitle|cta|call[\s-]to[\s-]action|text|tagline|slogan|ending|line|card|screen|message|words)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?P<x>\S.*)$|"
+    r"caption|subtitle|cta|call[\s-]to[\s-]action|text|tagline|slogan|ending|line|card|screen|message|words)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?:say\s+|read\s+)?(?P<x>\S.*)$|"
     r"(?:标题|字幕|结尾|行动号召|文字|文案|口号)(?:的?(?:文字|内容))?\s*(?:改成|改为|换成|变成|改叫)\s*(?P<zx>\S.*)$", re.I)
 _RX_STYLE_WORD = re.compile(
     r"\b(?:the|a|an|in|at|on|to|colou?r|bold|bigger|smaller|larger|big|small|large|medium|xl|size|font|top|bottom|"
@@ -263,7 +274,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.UpdateText(target=_text_target(c, Role.TITLE), text=c.quotes[-1])]
         return [O.AddText(text=c.quotes[-1], timing=O.Timing(duration_ms=3000))]
     role = _text_role(t)
-    plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION)
+    # "字幕改成黄色": every caption (Chinese has no plural), unless one is named by its words ("把Eye Pan字幕改成…")
+    plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION
+                                                       and _texts_named(c, c.text_segs(role)) is None
+                                                       and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t))
     has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|颜色|变|加粗|粗|细)", t) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None))
     if not has_text_word and not c.quotes:
@@ -467,7 +481,7 @@ def _lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
 _RX_LABEL = re.compile(r"^\s*(?:the\s+)?(?P<role>cta|call[\s-]to[\s-]action|title|headline|caption|subtitle|"
                        r"标题|字幕|行动号召)\s*(?:text\s*)?[:：=]\s*(?P<x>\S.*?)\s*[.!。！]?\s*$", re.I)
 _RX_WORDS_EN = re.compile(r"^\s*(?:please\s+)?(?:change|replace|switch|swap|edit|update|turn)\s+(?P<a>\S.*?)\s+"
-                          r"(?:to|with|into|for|->|→|=>)\s*:?\s+(?P<b>\S.*?)\s*[.!]?\s*$", re.I)
+                          r"(?:to|with|into|for|->|→|=>)\s*:?\s+(?:say\s+|read\s+)?(?P<b>\S.*?)\s*[.!]?\s*$", re.I)
 _RX_WORDS_ZH = re.compile(r"^\s*(?:请)?(?:把|将)?\s*(?P<a>\S.*?)\s*(?:改成|换成|改为|换为|替换成|替换为|变成)\s*(?P<b>\S.*?)\s*[。！]?\s*$")
 _LABEL_ROLE = {"cta": Role.CTA, "call to action": Role.CTA, "call-to-action": Role.CTA, "行动号召": Role.CTA,
                "title": Role.TITLE, "headline": Role.TITLE, "标题": Role.TITLE, "caption": Role.CAPTION,
