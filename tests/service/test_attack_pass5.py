@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from .. import _http as httpx
+from ..mcp.conftest import McpHttp, run_mcp, text_of
 from .conftest import auth, new_session, new_token, start_server
 
 pytestmark = pytest.mark.service
@@ -73,4 +74,18 @@ def test_a_draft_with_nothing_on_it_is_422_not_queued(srv, account, bad):
     assert httpx.get(f"{srv.url}/v1/credits", headers=auth(token)).json() == \
         {"available": 100, "frozen": 0, "total": 100}
     assert queued_renders(srv, token) == 0
+
+
+def test_mcp_tool_errors_do_not_echo_huge_arguments(srv, account):
+    # export(preset='x' * 100000) over MCP was answered with all 100,000 characters quoted
+    token, sid = account
+    huge = "x" * 100_000
+
+    async def calls(client):
+        return [await client.call_tool("export", {"session_id": sid, "preset": huge, "wait": False}),
+                await client.call_tool("get_state", {"session_id": huge})]
+
+    for result in run_mcp(McpHttp(srv.url + "/mcp", token), calls):
+        assert result.is_error and len(text_of(result)) < 400, text_of(result)[:200]
+        assert "(100000 characters)" in text_of(result), text_of(result)[:200]
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
-from reelforge.errors import MediaError, NotFound, ReelforgeError, RenderError, WaitExpired
+from reelforge.errors import MediaError, NotFound, ReelforgeError, RenderError, WaitExpired, shown
 
 QUALITIES = ("draft", "standard", "high")
 ASPECTS = ("16:9", "9:16", "1:1", "4:5")
@@ -82,13 +82,13 @@ def parse_preset(preset: str | None) -> tuple[str | None, str | None]:
     if aspect in RESOLUTIONS and not resolution:
         return None, aspect
     if aspect not in ASPECTS or (resolution and resolution not in RESOLUTIONS):
-        raise ReelforgeError(f"unknown preset {preset!r}: use {PRESET_HELP}")
+        raise ReelforgeError(f"unknown preset {shown(preset)!r}: use {PRESET_HELP}")
     return aspect, resolution or None
 
 
 def check_quality(quality: str) -> str:
     if quality not in QUALITIES:
-        raise ReelforgeError(f"unknown quality {quality!r}: use one of {', '.join(QUALITIES)}")
+        raise ReelforgeError(f"unknown quality {shown(quality)!r}: use one of {', '.join(QUALITIES)}")
     return quality
 
 

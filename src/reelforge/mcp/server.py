@@ -58,8 +58,12 @@ unsupported file, 4002 file too large).
 SessionId = Annotated[str, Field(description="id returned by create_session")]
 
 
+MAX_MESSAGE = 2000   # characters of a tool error's message (a message may quote the arguments)
+
+
 def tool_error(exc: ReelforgeError) -> ToolError:
-    return ToolError(f"error {error_code(exc)}: {exc.message}")
+    message = exc.message if len(exc.message) <= MAX_MESSAGE else exc.message[:MAX_MESSAGE] + "…"
+    return ToolError(f"error {error_code(exc)}: {message}")
 
 
 async def _call(fn: Callable[..., Any], *args: Any) -> Any:

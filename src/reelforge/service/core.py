@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
-from reelforge.errors import MediaError, NotFound, ReelforgeError
+from reelforge.errors import MediaError, NotFound, ReelforgeError, shown
 from reelforge.service import auth, credits, jobs, projects, quotas, renders, uploads
 from reelforge.service.auth import Principal
 from reelforge.service.config import Settings
@@ -225,7 +225,7 @@ class Core:
         uploads.check_url_count(len(urls), self.ctx.settings)
         for src in clean:
             if not is_url(src) and "://" in src:
-                raise MediaError(f"unsupported URL scheme in {src!r}: use http(s) URLs or local paths")
+                raise MediaError(f"unsupported URL scheme in {shown(src)!r}: use http(s) URLs or local paths")
             if not is_url(src) and not self.local_files:
                 raise MediaError("files on the server are never read for a remote caller: give http(s) "
                                  "URLs or upload the file")

@@ -49,7 +49,7 @@ def frame_for(preset: str, width: int, height: int) -> tuple[int, int]:
         try:
             return frame_size(aspect, aliases.get(resolution, resolution))
         except (KeyError, ValueError):
-            raise BadRequest(f"unknown preset {preset!r}; use one of: {', '.join(preset_names())}, "
+            raise BadRequest(f"unknown preset {shown(preset)!r}; use one of: {', '.join(preset_names())}, "
                              "or aspect@resolution (9:16@720p)") from None
     key = aliases.get(key, key)
     if key in PRESETS and key not in ("720p", "4k"):
@@ -64,7 +64,7 @@ def frame_for(preset: str, width: int, height: int) -> tuple[int, int]:
     if key in PRESETS:
         p = PRESETS[key]
         return p.width, p.height
-    raise BadRequest(f"unknown preset {preset!r}; use one of: {', '.join(preset_names())}")
+    raise BadRequest(f"unknown preset {shown(preset)!r}; use one of: {', '.join(preset_names())}")
 
 
 def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None = None,
@@ -80,7 +80,7 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
     limits = ctx.settings.limits
     quality = (quality or "standard").lower()
     if quality not in QUALITIES:
-        raise BadRequest(f"unknown quality {quality!r}; use one of: {', '.join(QUALITIES)}")
+        raise BadRequest(f"unknown quality {shown(quality)!r}; use one of: {', '.join(QUALITIES)}")
     if preview:
         quality = "draft"
     row, sess = projects.load(ctx, who, session_id)
