@@ -20,7 +20,7 @@ from reelforge.errors import InvalidTimeline, NotFound, RateLimited, shown
 from reelforge.service import credits, limits, projects
 from reelforge.service.auth import Principal
 from reelforge.service.context import Context
-from reelforge.service.db import Render, clean, lookup_key, now
+from reelforge.service.db import ProjectSession, Render, clean, lookup_key, now
 from reelforge.service.errors import BadRequest
 from reelforge.service.storage import new_id, new_key
 
@@ -122,6 +122,10 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
         # one render creation at a time per account, so a retried request with the same
         # client id cannot insert twice (PostgreSQL READ COMMITTED would let both miss it)
         credits.lock(s, who.account_id)
+        if s.get(ProjectSession, row.id) is None:
+            # deleted since it was loaded (DELETE takes the same lock): the insert would break
+            # the session foreign key (a 500)
+            raise NotFound(f"session {shown(session_id)} not found")
         if client_ref:
             taken = s.execute(select(Render).where(Render.owner == who.account_id,
                                                    Render.client_ref == client_ref)).scalars().first()
