@@ -214,8 +214,8 @@ CASES: list[tuple[str, object]] = [
     ("add the title 'Spring Sale' for the first 3 seconds", [{'text': 'Spring Sale', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
     ('add the title "Urban Dreams"', [{'text': 'Urban Dreams', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
     ("add a caption 'Free shipping' at the bottom from 10s to 14s", [{'text': 'Free shipping', 'role': 'caption', 'timing': {'start_ms': 10000, 'duration_ms': 4000}, 'position': 'bottom', 'op': 'add_text'}]),
-    ("add 'Buy now' at the end", [{'text': 'Buy now', 'role': 'cta', 'timing': {'duration_ms': 3000, 'anchor': 'end'}, 'op': 'add_text'}]),
-    ('add a call to action "Shop today" at the end', [{'text': 'Shop today', 'role': 'cta', 'timing': {'duration_ms': 3000, 'anchor': 'end'}, 'op': 'add_text'}]),
+    ("add 'Buy now' at the end", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': 'Buy now', 'op': 'update_text'}]),  # s10: the one there, not a second over it
+    ('add a call to action "Shop today" at the end', [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': 'Shop today', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("add the caption 'Limited offer' throughout", [{'text': 'Limited offer', 'role': 'caption', 'op': 'add_text'}]),
     ("add the title 'Hello' at 0:12", [{'text': 'Hello', 'timing': {'start_ms': 12000, 'duration_ms': 3000}, 'op': 'add_text'}]),
     # over one shot: a caption that goes with it (a time stays a time, above)
@@ -305,7 +305,7 @@ CASES: list[tuple[str, object]] = [
     ("add the title 'Welcome' at the top for the first five seconds", [{'text': 'Welcome', 'timing': {'duration_ms': 5000}, 'position': 'top', 'op': 'add_text'}]),
     ('添加标题「春季大促」前3秒', [{'text': '春季大促', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
     ('加字幕「限时优惠」在底部', [{'text': '限时优惠', 'role': 'caption', 'position': 'bottom', 'op': 'add_text'}]),
-    ('在结尾加上「立即购买」', [{'text': '立即购买', 'role': 'cta', 'timing': {'duration_ms': 3000, 'anchor': 'end'}, 'op': 'add_text'}]),
+    ('在结尾加上「立即购买」', [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': '立即购买', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ('添加文字“新品上市”', [{'text': '新品上市', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
     ("加一个标题'夏日特惠'全程显示", [{'text': '夏日特惠', 'op': 'add_text'}]),
     ("change the title to 'City Nights'", [{'text': 'City Nights', 'op': 'update_text'}]),
@@ -483,7 +483,7 @@ CASES += [
     ('把第二张和第四张换一下位置', [{'a': {'index': 1, 'kind': 'image'}, 'b': {'index': 3, 'kind': 'image'}, 'op': 'swap_segments'}]),
     ('把标题移到底部', [{'position': 'bottom', 'op': 'update_text'}]),
     ('添加字幕「限时抢购」从10秒到14秒', [{'text': '限时抢购', 'role': 'caption', 'timing': {'start_ms': 10000, 'duration_ms': 4000}, 'op': 'add_text'}]),
-    ('在最后3秒加上「立即购买」', [{'text': '立即购买', 'role': 'cta', 'timing': {'duration_ms': 3000, 'anchor': 'end'}, 'op': 'add_text'}]),
+    ('在最后3秒加上「立即购买」', [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': '立即购买', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ('背景音乐调大一点', [{'factor': 1.25, 'op': 'set_volume'}]),
     ('背景音乐降低3分贝', [{'factor': 0.7079, 'op': 'set_volume'}]),
     ('旁白调到百分之一百二十', [{'role': 'voice', 'volume': 1.2, 'op': 'set_volume'}]),
@@ -544,11 +544,11 @@ CASES += [
                               {"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
     ("所有文字改成黄色", [{"color": "#FFD400", "op": "update_text"},
                       {"target": {"role": "cta", "index": 0}, "color": "#FFD400", "op": "update_text"}]),
-    ("add 'Shop now' at the end", [{"text": "Shop now", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
-    ("add 'Follow us for more'", [{"text": "Follow us for more", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
+    ("add 'Shop now' at the end", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': 'Shop now', 'op': 'update_text'}]),  # s10: the one there, not a second over it
+    ("add 'Follow us for more'", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': 'Follow us for more', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("add the title 'Shop now'", [{"text": "Shop now", "timing": {"duration_ms": 3000}, "op": "add_text"}]),
     ("add 'Summer vibes' at the end", [{"text": "Summer vibes", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
-    ("结尾加上「立即购买」", [{"text": "立即购买", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
+    ("结尾加上「立即购买」", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': '立即购买', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("make the clip 3 seconds", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 3000, "op": "set_segment_duration"}]),
     ("make the clip shorter", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 4500, "op": "set_segment_duration"}]),
     ("remove the clip", [{"target": {"index": 0, "kind": "video"}, "op": "remove_segment"}]),
@@ -703,7 +703,7 @@ HOLDOUT: list[tuple[str, object]] = [
     ("视频片段静音", [{"mute": True, "op": "set_clip_audio"}]),
     ("标题放到底部", [{"position": "bottom", "op": "update_text"}]),
     ("加一个标题「新品上市」", [{"text": "新品上市", "timing": {"duration_ms": 3000}, "op": "add_text"}]),
-    ("最后加上「扫码关注」", [{"text": "扫码关注", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
+    ("最后加上「扫码关注」", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': '扫码关注', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("转场改成黑场过渡", [{"kind": "fade-black", "op": "set_transition"}]),
     ("做成15秒的广告", [{"duration_ms": 15000, "op": "set_total_duration"}]),
     ("字幕改成黄色", "unknown"),

@@ -190,3 +190,23 @@ def test_to_say_is_not_part_of_the_new_words():
     tl = _with_captions()
     new = apply(tl, _plan("edit the eye pan text to say Modern equipment", tl).ops, library=LIBRARY)
     assert new.track(Role.CAPTION).segments[0].text == "Modern equipment"
+
+
+# -- 8. a call to action added where one already is changes its words (it was cut to ~1 s under a second) ----
+@pytest.mark.parametrize(("text", "words"), [
+    ("add the text 'Order now' at the end", "Order now"), ("add 'Order now' at the end", "Order now"),
+    ("add the cta 'Order now'", "Order now"), ("结尾加上“立即下单”", "立即下单"),
+])
+def test_a_new_call_to_action_over_the_old_one_replaces_its_words(text, words):
+    plan = _plan(text)
+    new = apply(TL, plan.ops, library=LIBRARY)
+    (cta,) = new.track(Role.CTA).segments
+    old = TL.track(Role.CTA).segments[0]
+    assert (cta.text, cta.start, cta.end) == (words, old.start, old.end)
+    assert "undo" in plan.reply or "撤销" in plan.reply
+
+
+def test_another_call_to_action_is_added_when_asked_for():
+    plan = _plan("add another call to action 'Order now' at the end")
+    assert dump_ops(plan.ops) == [{"text": "Order now", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"},
+                                   "op": "add_text"}]

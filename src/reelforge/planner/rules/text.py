@@ -178,6 +178,18 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
     raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
 
 
+def _cta_there(c: _Ctx, timing: O.Timing) -> TextSegment | None:
+    """The one call to action on screen where a new one would go, unless a second one is asked for."""
+    if _has(r"\b(?:another|second|extra|also|too|as\s+well|both)\b|再加|另一个|第二个|也", c.t):
+        return None
+    total = c.tl.duration
+    dur = timing.duration_ms or total - timing.start_ms
+    a = total - dur if timing.anchor == "end" else timing.start_ms
+    b = min(total, a + dur)
+    hits = [s for _, s in c.text_segs(Role.CTA) if s.start < b and a < s.end]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _texts_named(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> O.Target | None:
     """The one text whose words the clause says unquoted ("the eye pan caption" for a caption
     "Eye Pan", "把Eye Pan字幕改成…"), or None."""
@@ -345,7 +357,16 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                 r = Role.CTA
         default = {Role.TITLE: O.Timing(duration_ms=3000), Role.CAPTION: O.Timing(),
                    Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[r]
-        return [O.AddText(text=new_text, role=r.value, timing=_timing(c, default) or default,  # type: ignore[arg-type]
+        timing = _timing(c, default) or default
+        if r is Role.CTA and (same := _cta_there(c, timing)) is not None:
+            # "add the text 'Order now' at the end" over "Shop now": a second call to action on top of the
+            # first (which was cut to ~1 s); the ending's words are what is meant
+            c.notes.append("那里已经有行动号召，直接改了它的文字，没有再叠加一个（说“撤销”可恢复）。" if c.zh else
+                           "A second call to action would have covered it, so its words were changed "
+                           f"(say 'undo' to get \"{same.text}\" back).")
+            return [O.UpdateText(target=_text_by_id(c.text_segs(None), Role.CTA, same), text=new_text,
+                                 position=position, size=_size(t, same.size), color=color, background=bg)]
+        return [O.AddText(text=new_text, role=r.value, timing=timing,  # type: ignore[arg-type]
                           position=position, size=_size(t), color=color, background=bg)]
     on = _texts_on_shot(c, role)
     bold = _bold(t)
