@@ -309,3 +309,20 @@ def test_centre_crop_undoes_the_blurred_fills_it_chose(tmp_path):
     assert s.handle("centre crop").changed
     seg = s.timeline.track(Role.MAIN).segments[0]
     assert seg.fit.value == "cover" and seg.subject is None and seg.focus is None
+
+
+def test_a_first_cut_caption_keeps_the_noun_of_what_the_voice_says(tmp_path):
+    """espeak-ng's en-us+m7 voice (new-user round 5), heard by faster-whisper: "Built for the
+    open road." was captioned "Built for the Open" (the densest four words, the road cut off);
+    now "Open Road", shown from when "open" is said."""
+    import shutil
+    import subprocess
+
+    vo = tmp_path / "voice_m7.wav"
+    subprocess.run([shutil.which("espeak-ng") or "espeak-ng", "-v", "en-us+m7", "-s", "155", "-w", str(vo),
+                    "Meet the Voyager bike. Built for the open road. Light, quick and ready when you are. "
+                    "Ride one this weekend."], check=True)
+    s = _session(tmp_path, [*_images(tmp_path, 4), vo], "a 12-second ad for the Voyager bike with text overlays")
+    caps = [c.text for c in s.timeline.track(Role.CAPTION).segments]
+    assert "Open Road" in caps, caps
+    assert not any(c.endswith(("the Open", "Open")) and "Road" not in c for c in caps), caps

@@ -43,3 +43,17 @@ def test_shot_phrases_are_timed_to_speech_and_never_repeat():
     # a voice that starts later on the timeline shifts the phrases with it
     later = shot_phrases(tr, [(2000, 5000)], offset_ms=2000)
     assert later[0] and later[0].start_ms >= 2000
+
+
+def test_a_key_phrase_does_not_cut_a_word_from_the_one_it_qualifies():
+    """Words and times as faster-whisper heard espeak-ng's en-us+m7 voice (round 5): the first
+    cut captioned "Built for the Open", the road cut off."""
+    said = [("Built", 1670, 1980), ("for", 1980, 2200), ("the", 2200, 2320), ("open", 2320, 2620),
+            ("road.", 2620, 3100)]
+    p = key_phrase([Word(a, b, w) for w, a, b in said])
+    assert p.text == "Open Road" and (p.start_ms, p.end_ms) == (2320, 3100)
+    # a longer run that stops before its noun loses to one as dense that ends on it
+    assert key_phrase(list(_tr("the fastest cheapest smartest home robot.").words)).text == \
+        "Cheapest Smartest Home Robot"
+    # and the densest run still wins over a whole one
+    assert key_phrase(list(_tr("Fresh sneakers for every city street.").words)).text == "Fresh Sneakers"

@@ -73,8 +73,10 @@ def _content(w: Word) -> bool:
 
 def key_phrase(clause: Sequence[Word]) -> Phrase | None:
     """The best run of at most `MAX_WORDS` words of one clause: most content words, starting and
-    ending on one, earliest first. None when the clause has no content word."""
-    best: tuple[int, int, int] | None = None  # (content count, -start, end)
+    ending on one, then one that does not stop right before another content word (which would
+    cut a word from the one it qualifies: "Built for the open road." gave "Built for the Open",
+    now "Open Road"), earliest first. None when the clause has no content word."""
+    best: tuple[int, bool, int, int] | None = None  # (content count, whole, start, end)
     for i, w in enumerate(clause):
         if not _content(w):
             continue
@@ -82,11 +84,12 @@ def key_phrase(clause: Sequence[Word]) -> Phrase | None:
             if not _content(clause[j]):
                 continue
             n = sum(_content(x) for x in clause[i:j + 1])
-            if best is None or (n, -i) > (best[0], -best[1]):
-                best = (n, i, j)
+            whole = j + 1 >= len(clause) or not _content(clause[j + 1])
+            if best is None or (n, whole, -i) > (best[0], best[1], -best[2]):
+                best = (n, whole, i, j)
     if best is None:
         return None
-    _, i, j = best
+    _, _, i, j = best
     run = clause[i:j + 1]
     return Phrase(_title([_clean(x.text) for x in run]), run[0].start_ms, run[-1].end_ms)
 
