@@ -369,7 +369,7 @@ CASES: list[tuple[str, object]] = [
     ('duck the music under the voice', [{'op': 'set_duck'}]),
     ("don't duck the music", [{'on': False, 'op': 'set_duck'}]),
     ('stop ducking', [{'on': False, 'op': 'set_duck'}]),
-    ('人声时压低背景音乐', [{'op': 'set_duck'}]),
+    ('人声时压低背景音乐', [{'depth': 1.5, 'op': 'set_duck'}]),  # s10: already ducked: further
     ('关闭闪避', [{'on': False, 'op': 'set_duck'}]),
     ('remove the music', [{'role': 'music', 'op': 'remove_track'}]),
     ('no music', [{'role': 'music', 'op': 'remove_track'}]),

@@ -210,3 +210,20 @@ def test_another_call_to_action_is_added_when_asked_for():
     plan = _plan("add another call to action 'Order now' at the end")
     assert dump_ops(plan.ops) == [{"text": "Order now", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"},
                                    "op": "add_text"}]
+
+
+# -- 9. "lower the music when someone speaks" on music already ducked ducks it further (it changed nothing) ----
+@pytest.mark.parametrize("text", ["lower the music when someone speaks", "turn the music down while the narrator talks",
+                                  "bring the music down when she speaks", "人声时压低音乐"])
+def test_lowering_ducked_music_under_the_voice_goes_further(text):
+    new = apply(TL, _plan(text).ops, library=LIBRARY)
+    (music,) = new.track(Role.MUSIC).segments
+    assert music.duck and music.duck_depth == pytest.approx(1.5)
+    assert music.volume == TL.track(Role.MUSIC).segments[0].volume
+
+
+def test_lowering_music_that_does_not_duck_turns_ducking_on():
+    tl = apply(TL, _plan("don't duck").ops, library=LIBRARY)
+    new = apply(tl, _plan("lower the music when someone speaks", tl).ops, library=LIBRARY)
+    (music,) = new.track(Role.MUSIC).segments
+    assert music.duck and music.duck_depth == pytest.approx(1.0)

@@ -130,7 +130,8 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     talks = (_has(_MUSIC, t) and (_has(_ZH_TALKS, t) if c.zh else _has(_TALKS, t))
              and _has(r"\b(?:quieter|softer|less\s+loud|not\s+so\s+loud|more|further|deeper|even\s+lower|lower\s+still)\b|"
-                      r"小|轻|更|再", t))
+                      # "lower the music when someone speaks" on music already ducked: further (it changed nothing)
+                      r"\b(?:lower|reduce|down|dip|drop)\b|压低|降低|调低|小|轻|更|再", t))
     if not talks and not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)", t):
         return None
     off = _has(r"\b(?:no|don'?t|do\s+not|stop|disable|turn\s+off|without|never)\b.{0,12}duck|\bduck(?:ing)?\s+off\b|不要.{0,4}(?:闪避|避让|压低)|关闭.{0,4}(?:闪避|避让)|取消.{0,4}(?:闪避|避让)", t)
