@@ -227,3 +227,28 @@ def test_lowering_music_that_does_not_duck_turns_ducking_on():
     new = apply(tl, _plan("lower the music when someone speaks", tl).ops, library=LIBRARY)
     (music,) = new.track(Role.MUSIC).segments
     assert music.duck and music.duck_depth == pytest.approx(1.0)
+
+
+# -- 10. a text moved in time ("to 5 seconds" set the VIDEO to 5 s; "to the start/end" was not understood) ----
+@pytest.mark.parametrize(("text", "op"), [
+    ("move the title up to the start", {"timing": {"duration_ms": 3000}, "op": "update_text"}),
+    ("move the title to the end", {"timing": {"duration_ms": 3000, "anchor": "end"}, "op": "update_text"}),
+    ("move the cta to the start", {"target": {"role": "cta", "index": 0}, "timing": {"duration_ms": 3000},
+                                   "op": "update_text"}),
+    ("move the title to 5 seconds", {"timing": {"start_ms": 5000, "duration_ms": 3000}, "op": "update_text"}),
+    ("move the title to 0:05", {"timing": {"start_ms": 5000, "duration_ms": 3000}, "op": "update_text"}),
+    ("make the title appear later", {"timing": {"start_ms": 1000, "duration_ms": 3000}, "op": "update_text"}),
+    ("标题晚一点出现", {"timing": {"start_ms": 1000, "duration_ms": 3000}, "op": "update_text"}),
+    ("make the cta appear 2 seconds earlier", {"target": {"role": "cta", "index": 0},
+                                              "timing": {"duration_ms": 5000, "anchor": "end"}, "op": "update_text"}),
+    ("move the title to the top", {"position": "top", "op": "update_text"}),
+])
+def test_a_text_moved_in_time(text, op):
+    plan = _plan(text)
+    assert dump_ops(plan.ops) == [op]
+    assert apply(TL, plan.ops, library=LIBRARY).duration == TL.duration
+
+
+def test_a_text_moved_past_the_end_is_said():
+    plan = _plan("move the title to 1:30")
+    assert plan.ops == () and "1:30 is past its end" in plan.reply

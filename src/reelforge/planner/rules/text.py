@@ -178,6 +178,10 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
     raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
 
 
+_RX_MOVE_TO_TIME = re.compile(r"\b(?:(?:up|back|down|over)\s+)?(?:to|till|until)\s+(?=(?:the\s+)?(?:very\s+)?(?:start|beginning|end)\b|"
+                              r"\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)")
+
+
 def _cta_there(c: _Ctx, timing: O.Timing) -> TextSegment | None:
     """The one call to action on screen where a new one would go, unless a second one is asked for."""
     if _has(r"\b(?:another|second|extra|also|too|as\s+well|both)\b|再加|另一个|第二个|也", c.t):
@@ -286,6 +290,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.UpdateText(target=_text_target(c, Role.TITLE), text=c.quotes[-1])]
         return [O.AddText(text=c.quotes[-1], timing=O.Timing(duration_ms=3000))]
     role = _text_role(t)
+    if role is not None and _has(r"\b(?:move|shift|put|bring|push|slide|drag)\b|移到|挪到|放到", t):
+        # "move the title (up) to the start / end / 0:05": when it shows ("to 5 seconds" set the VIDEO to 5 s)
+        t = _RX_MOVE_TO_TIME.sub("at ", t)
     # "字幕改成黄色": every caption (Chinese has no plural), unless one is named by its words ("把Eye Pan字幕改成…")
     plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION
                                                        and _texts_named(c, c.text_segs(role)) is None
@@ -413,6 +420,18 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             and not _has(r"\b(?:end|onwards?|throughout|rest)\b|结尾|最后|之后一直", t)):
         # "make the title appear after 1 second": later, for as long as it was on
         timing = O.Timing(start_ms=timing.start_ms, duration_ms=min(cur.duration, c.tl.duration - timing.start_ms))
+    later = _has(r"\b(?:later|earlier|sooner)\b|晚一点|晚点|早一点|早点|晚些|早些", t)
+    if timing is None and cur is not None and later:
+        # "make the title appear later", "make the cta appear 2 seconds earlier", "标题晚一点出现": a second
+        # (or what is said) later or earlier; a text that ends with the video keeps its end
+        by = next((d.ms for d in P.find_durations(t)), 1000)
+        earlier = _has(r"\b(?:earlier|sooner)\b|早", t)
+        if cur.end >= c.tl.duration - 1:
+            d = cur.duration + by if earlier else max(1000, cur.duration - by)
+            timing = O.Timing(duration_ms=min(d, c.tl.duration), anchor="end")
+        else:
+            start = max(0, cur.start - by) if earlier else min(cur.start + by, c.tl.duration - min(cur.duration, 1000))
+            timing = O.Timing(start_ms=start, duration_ms=min(cur.duration, c.tl.duration - start))
     if timing is None:
         durs = [d for d in P.find_durations(t) if d.ms <= c.tl.duration]
         # "title for 5 seconds", "make the title 5 seconds", "change the title to 5 seconds": the text's
