@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from reelforge.ai.sound import measure_sound, sound_span
+from reelforge.ai.sound import body_start, measure_sound, sound_span
 from reelforge.planner import ops as O
 from reelforge.planner.apply import apply
 from reelforge.planner.bed import MIN_SILENCE_MS, PAD_MS, Bed, bed_notes, looped_beats, music_bed
@@ -58,7 +58,7 @@ def test_short_silences_and_unmeasured_music_are_left_alone():
 def test_notes_say_what_was_done():
     bed = music_bed((4000, 40_000), 40_000)
     said = "; ".join(bed_notes(bed, 40_000, looped=True))
-    assert "starts 3.98 s into the track, where its sound begins" in said
+    assert "starts 3.98 s into the track, where the music comes in" in said
     assert "36.02 s with sound" in said and "silent lead-in is left out" in said
     assert bed_notes(Bed(), 40_000, looped=True) == ["looped (40 s long)"]
     assert bed_notes(Bed(), 40_000, looped=False) == []
@@ -93,6 +93,18 @@ def test_sound_span_is_relative_to_the_tracks_own_level():
     assert sound_span(np.zeros(0), 20) is None
 
 
+def test_a_long_quiet_intro_is_skipped_to_where_the_music_comes_in():
+    beat = np.tile([-12.0, -20.0, -25.0, -20.0, -18.0], 100)  # 10 s of a body around -16 dB
+    # 4 s of a pad 24 dB under it: the music comes in at its first loud frame
+    assert body_start(np.concatenate([np.full(200, -40.0), beat]), 0, 20) == 4000
+    assert body_start(np.concatenate([np.full(200, -40.0), beat]), 300, 20) == 4000  # from the sound's start
+    assert body_start(np.concatenate([np.full(50, -40.0), beat]), 0, 20) == 0  # 1 s: part of the timing
+    assert body_start(np.concatenate([np.full(200, -30.0), beat]), 0, 20) == 0  # 14 dB under: a soft verse
+    assert body_start(beat, 0, 20) == 0
+    assert body_start(np.concatenate([beat, np.full(400, -45.0)]), 0, 20) == 0  # a quiet outro is no intro
+    assert body_start(np.full(30, -40.0), 0, 20) == 0  # too short to tell
+
+
 def test_measure_sound_on_a_file(tmp_path):
     rate = 48000
     t = np.arange(int(3.0 * rate)) / rate
@@ -115,7 +127,7 @@ def test_first_cut_starts_the_music_where_its_sound_begins():
     p = plan("a 60-second promo, hard cuts", [IMG, LEAD], sound={"lead": (4000, 40_000)})
     m = p.timeline.track(Role.MUSIC).segments[0]
     assert (m.in_ms, m.loop, m.loop_start_ms, m.loop_end_ms) == (3980, True, 3980, None)
-    assert any("starts 3.98 s into the track, where its sound begins" in n for n in p.notes)
+    assert any("starts 3.98 s into the track, where the music comes in" in n for n in p.notes)
     plain = plan("a 60-second promo, hard cuts", [IMG, LEAD]).timeline.track(Role.MUSIC).segments[0]
     assert (plain.in_ms, plain.loop, plain.loop_end_ms) == (0, True, None)
 

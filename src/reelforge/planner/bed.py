@@ -56,7 +56,7 @@ def bed_notes(bed: Bed, source_ms: int, *, looped: bool) -> list[str]:
     """What the plan says about the bed: where it starts, and what a loop repeats."""
     out = []
     if bed.in_ms:
-        out.append(f"starts {fmt_seconds(bed.in_ms)} s into the track, where its sound begins")
+        out.append(f"starts {fmt_seconds(bed.in_ms)} s into the track, where the music comes in")
     if looped:
         if bed.in_ms or bed.end_ms is not None:
             out.append(f"looped ({fmt_seconds(bed.sound_ms(source_ms))} s with sound, of {fmt_seconds(source_ms)} s;"

@@ -16,7 +16,7 @@ Rules, in the order they are applied
 - Motion on stills: zoom-in, zoom-out, pan in turn, unless "no motion"/"static".
 - Voice at 100 % from 0; music over the whole video, looped when shorter, 35 % and ducked
   under a voice (80 % without one) unless a level is stated, fades in 0.5 s / out 1.5 s. With its
-  sound measured (``sound``), the music starts where its sound begins and a loop leaves out its
+  sound measured (``sound``), the music starts where it comes in (after a silent or quiet lead-in) and a loop leaves out its
   silent lead-in and tail (`reelforge.planner.bed`).
 - Text when asked ("with text overlays", "captions", "字幕", or quoted text): quoted text verbatim,
   a title named without quotes ("title: City Lights", "标题是城市之光") as given; otherwise a title from the instruction's subject or the file names' common theme, captions from

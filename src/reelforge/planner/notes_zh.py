@@ -55,7 +55,7 @@ def _music(m: re.Match) -> str:
     if ducked:
         bits.append("旁白时自动压低")
     if starts:
-        bits.append(f"从音轨第{starts}秒、声音开始处播放")
+        bits.append(f"从音轨第{starts}秒、音乐进入处播放")
     if looped:
         r = re.fullmatch(r"([\d.]+) s with sound, of ([\d.]+) s; the silent (ends are|lead-in is|tail is) "
                          r"left out of the loop", looped)
@@ -190,7 +190,7 @@ _TABLE: list[Rule] = [
        lambda m: f"旁白「{m[1]}」（{m[2]}秒）在第{m[3]}秒处截断；不限定时长即可保留完整旁白。"),
     _r(r"Voiceover at (\d+)%, as asked\.", lambda m: f"旁白音量{m[1]}%（按要求）。"),
     _r(r"Music at (\d+)%( as asked| \((\d+)% x([\d.]+), as asked\))?(, ducked under the voiceover)?"
-       r"(?:, starts ([\d.]+) s into the track, where its sound begins)?(?:, looped \((.+)\))?"
+       r"(?:, starts ([\d.]+) s into the track, where the music comes in)?(?:, looped \((.+)\))?"
        r"; fades in ([\d.]+) s and out ([\d.]+) s\.", _music),
     _r(r"A music level was given, but there is no music file to apply it to\.",
        lambda m: "指定了音乐音量，但没有音乐文件可用。"),

@@ -687,7 +687,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"removed the {o.role.value} track"
         case "replace_music":
             lead = music_bed(o.sound, o.sound[1]).in_ms if o.sound else 0
-            where = f", from {fmt_ms(lead)} in, where its sound begins" if lead else ""
+            where = f", from {fmt_ms(lead)} in, where the music comes in" if lead else ""
             return f"music replaced with {an(o.asset_id)}{where}"
         case "set_transition":
             where = f"into {o.target.describe()}" if o.target else "between all shots"
