@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from .. import _http as httpx
-from .test_web import T, open_page
+from .test_web import T, open_page, wait_js
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -29,20 +29,20 @@ def test_preview_plays_before_it_is_rendered(browser, start_server, media, out_d
     ctx, page, errors = open_page(browser, server.url, viewport={"width": 1280, "height": 800})
     try:
         page.set_input_files("#file-input", [str(f) for f in [*media["images"], media["voiceover"], media["music"]]])
-        page.wait_for_function("document.querySelectorAll('#uploads .upload.done').length === 5", timeout=60_000)
+        wait_js(page, "document.querySelectorAll('#uploads .upload.done').length === 5", timeout=60_000)
         page.focus("#chat-input")
         page.keyboard.type("make a 30-second video with these")
         page.keyboard.press("Enter")
         page.wait_for_selector("#chat-log .msg.assistant .summary-line", timeout=T)
-        page.wait_for_function("!document.querySelector('#preview-btn').disabled", timeout=T)
+        wait_js(page, "!document.querySelector('#preview-btn').disabled", timeout=T)
 
         page.evaluate(RECORD)
         page.click("#preview-btn")
-        page.wait_for_function("window.__live !== null", timeout=T)
+        wait_js(page, "window.__live !== null", timeout=T)
         live = page.evaluate("window.__live")
         page.screenshot(path=str(out_dir / "live-01-playing-while-rendering.png"), full_page=True)
-        page.wait_for_function("document.querySelector('#preview-status').textContent.startsWith('Preview ready')",
-                               timeout=T)
+        wait_js(page, "document.querySelector('#preview-status').textContent.startsWith('Preview ready')",
+                      timeout=T)
         render_id = page.evaluate("document.querySelector('#preview-video').dataset.renderId")
         token = page.evaluate("localStorage.getItem('reelforge.token')")
         done = httpx.get(f"{server.url}/v1/exports/{render_id}",
@@ -53,7 +53,7 @@ def test_preview_plays_before_it_is_rendered(browser, start_server, media, out_d
         assert live["at"] < done["finished"], (live, done["finished"])
         assert not live["status"].startswith("Preview ready"), live
         # then the finished file: seekable, its whole length, offered as a link
-        page.wait_for_function("document.querySelector('#preview-video').readyState >= 1", timeout=60_000)
+        wait_js(page, "document.querySelector('#preview-video').readyState >= 1", timeout=60_000)
         video = page.evaluate("(() => { const v = document.querySelector('#preview-video'); "
                               "return {src: v.src, duration: v.duration}; })()")
         assert video["src"] == done["download_url"] and video["duration"] == pytest.approx(30.0, abs=0.3), video

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,23 @@ def open_page(browser, url, **context):
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    # the page runs under its Content-Security-Policy: anything it refuses is a failure too
+    page.on("console", lambda m: errors.append(m.text)
+            if m.type == "error" and "Content Security Policy" in m.text else None)
     page.goto(url + "/")
     page.wait_for_selector("body[data-ready='1']", timeout=60_000)
     return ctx, page, errors
+
+
+def wait_js(page, expression: str, timeout: float = 30_000) -> None:
+    """``page.wait_for_function`` without eval inside the page, which the page's
+    Content-Security-Policy refuses (no 'unsafe-eval'): ``expression`` is polled through
+    ``page.evaluate`` (DevTools evaluation, which the policy does not govern)."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout / 1000:g} s: {expression}")
+        page.wait_for_timeout(100)
 
 
 def watch_working(page):
@@ -61,8 +76,8 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         # 1. upload: five real files and one impostor, each with its own progress row
         files = [*media["images"], media["voiceover"], media["music"], media["fake"]]
         page.set_input_files("#file-input", [str(f) for f in files])
-        page.wait_for_function("document.querySelectorAll('#uploads .upload.done, #uploads .upload.failed').length === 6",
-                               timeout=60_000)
+        wait_js(page, "document.querySelectorAll('#uploads .upload.done, #uploads .upload.failed').length === 6",
+                      timeout=60_000)
         assert page.locator("#uploads .upload.done").count() == 5
         rejected = page.locator("#uploads .upload.failed")
         assert rejected.count() == 1
@@ -74,7 +89,7 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         assert "notes.jpg" not in reason and "Invalid data" not in reason and "decod" not in reason, reason
         assert "failed" in rejected.locator(".state").inner_text()
         assert rejected.locator("progress").is_hidden()
-        page.wait_for_function("document.querySelectorAll('#media .thumb').length === 5")
+        wait_js(page, "document.querySelectorAll('#media .thumb').length === 5")
         assert page.locator("#media .thumb.image img").count() == 3   # thumbnails of the photos
         assert page.locator("#media .thumb.audio").count() == 2
         # whole file names under the thumbnails, not "01-glass-bott…"
@@ -122,30 +137,30 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         # 4. an edit, then undo and redo
         page.fill("#chat-input", "lower the music to 20%")
         page.click("#send")
-        page.wait_for_function("[...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))",
-                               timeout=T)
+        wait_js(page, "[...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))",
+                      timeout=T)
         chat_text = page.locator("#chat-log").inner_text()
         assert "set_volume" not in chat_text and "⚙" not in chat_text, chat_text   # no internal op names
         assert page.locator("#undo").is_enabled()
         page.click("#undo")
-        page.wait_for_function("![...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))")
+        wait_js(page, "![...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))")
         page.click("#redo")
-        page.wait_for_function("[...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))")
+        wait_js(page, "[...document.querySelectorAll('#timeline .seg')].some(e => e.getAttribute('aria-label').includes('vol 20%'))")
 
         # Chinese works too: it lowers the music further
         music = page.locator("#timeline .track[data-role='music'] .seg").first
         assert "vol 20%" in music.get_attribute("aria-label")
         page.fill("#chat-input", "把背景音乐调小一点")
         page.click("#send")
-        page.wait_for_function("!document.querySelector(\"#timeline .track[data-role='music'] .seg\").getAttribute('aria-label').includes('vol 20%')",
-                               timeout=T)
+        wait_js(page, "!document.querySelector(\"#timeline .track[data-role='music'] .seg\").getAttribute('aria-label').includes('vol 20%')",
+                      timeout=T)
         assert not page.locator("#chat-log .msg.assistant").last.evaluate("e => e.classList.contains('error')")
         # one rounding everywhere: the reply's summary and the track show the same music %
         # (24.5 % is where rounding half up and half to even part ways)
         page.fill("#chat-input", "music to 24.5%")
         page.click("#send")
-        page.wait_for_function("document.querySelectorAll('#chat-log .msg.user').length === 4 && !document.querySelector('[data-streaming]')",
-                               timeout=T)
+        wait_js(page, "document.querySelectorAll('#chat-log .msg.user').length === 4 && !document.querySelector('[data-streaming]')",
+                      timeout=T)
         said = re.search(r"BGM: [^)]*?(\d+)%\)", page.locator("#chat-log .msg.assistant .summary-line").last.inner_text())
         shown = re.search(r"vol (\d+)%", music.get_attribute("aria-label"))
         assert said and shown and said.group(1) == shown.group(1), (said.group(0), shown.group(0))
@@ -153,16 +168,16 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         # a look from the style picker: an ordinary edit, answered in the chat, kept by the page
         assert page.locator("#look").is_enabled() and page.locator("#look").input_value() == "clean"
         page.select_option("#look", "bold")
-        page.wait_for_function("[...document.querySelectorAll('#chat-log .msg.assistant')].some(e => e.textContent.includes('Bold style'))",
-                               timeout=T)
-        page.wait_for_function("document.querySelector('#look').value === 'bold' && !document.querySelector('#look').disabled",
-                               timeout=T)
+        wait_js(page, "[...document.querySelectorAll('#chat-log .msg.assistant')].some(e => e.textContent.includes('Bold style'))",
+                      timeout=T)
+        wait_js(page, "document.querySelector('#look').value === 'bold' && !document.querySelector('#look').disabled",
+                      timeout=T)
 
         # 5. quick preview in the <video>
         page.click("#preview-btn")
-        page.wait_for_function("document.querySelector('#preview-status').textContent.startsWith('Preview ready')",
-                               timeout=T)
-        page.wait_for_function("document.querySelector('#preview-video').readyState >= 1", timeout=30_000)
+        wait_js(page, "document.querySelector('#preview-status').textContent.startsWith('Preview ready')",
+                      timeout=T)
+        wait_js(page, "document.querySelector('#preview-video').readyState >= 1", timeout=30_000)
         duration = page.evaluate("document.querySelector('#preview-video').duration")
         assert duration == pytest.approx(10.0, abs=0.3)
         page.screenshot(path=str(out_dir / "03-preview.png"), full_page=True)
@@ -181,8 +196,8 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         page.wait_for_selector("#download:not([hidden])", timeout=T)
         assert page.evaluate("document.querySelector('#export-progress').value") == 100
         assert page.locator("#export-status").inner_text().startswith("Done: 720×1280, 10s (draft quality")
-        page.wait_for_function(f"Number(document.querySelector('#credits').dataset.available) < {credits_before}",
-                               timeout=60_000)
+        wait_js(page, f"Number(document.querySelector('#credits').dataset.available) < {credits_before}",
+                      timeout=60_000)
         page.screenshot(path=str(out_dir / "04-exported.png"), full_page=True)
         if os.environ.get("REELFORGE_DOCS_SCREENSHOT"):
             shutil.copy(out_dir / "04-exported.png", ROOT / "docs" / "screenshots" / "web.png")
@@ -208,8 +223,8 @@ def test_desktop_upload_chat_preview_export_download(browser, start_server, medi
         assert cues.startswith("WEBVTT") and cues.count(" --> ") >= 1, cues
         assert dl.value.suggested_filename.endswith(".vtt")
         # the voiceover's transcript is made after the render: its links, or a note saying why not
-        page.wait_for_function("!document.querySelector('#transcript-note').textContent.includes('being made')",
-                               timeout=T)
+        wait_js(page, "!document.querySelector('#transcript-note').textContent.includes('being made')",
+                      timeout=T)
         note = page.locator("#transcript-note").inner_text()
         assert page.locator("#transcript-srt").is_visible() or note.startswith("No transcript file: "), note
         page.locator(".downloads").screenshot(path=str(out_dir / "04b-downloads.png"))
@@ -242,7 +257,7 @@ def test_phone_width_and_no_credits_message(browser, start_server, media, out_di
     try:
         assert page.locator("#credits").inner_text() == "Credits: 0"
         page.set_input_files("#file-input", [str(media["images"][0]), str(media["images"][1]), str(media["music"])])
-        page.wait_for_function("document.querySelectorAll('#uploads .upload.done').length === 3", timeout=60_000)
+        wait_js(page, "document.querySelectorAll('#uploads .upload.done').length === 3", timeout=60_000)
         page.locator(".example").first.click()        # one-click starter instruction
         page.wait_for_selector("#timeline .track.video .seg", timeout=T)
         # nothing sticks out sideways at 375 px

@@ -119,3 +119,21 @@ def test_an_export_racing_the_sessions_delete_is_404_not_500(srv):
         {"available": 100, "frozen": 0, "total": 100}
     assert queued_renders(srv, token) == 0
     assert 404 in statuses
+
+
+def test_the_web_page_has_a_content_security_policy(srv):
+    # the page and its script were served without any CSP, nosniff or framing policy
+    for path in ("/", "/app.js", "/style.css"):
+        r = httpx.get(srv.url + path)
+        assert r.status_code == 200, path
+        csp = r.headers.get("content-security-policy", "")
+        for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'",
+                          "base-uri 'none'", "frame-ancestors 'none'"):
+            assert directive in csp, (path, csp)
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp, csp
+        assert r.headers.get("x-content-type-options") == "nosniff", path
+        assert r.headers.get("x-frame-options") == "DENY", path
+        assert r.headers.get("referrer-policy") == "no-referrer", path
+    # the API is not the page: its JSON answers carry no page policy
+    assert "content-security-policy" not in httpx.get(srv.url + "/health").headers
+

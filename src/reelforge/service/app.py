@@ -14,6 +14,7 @@ import logging
 import re
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -70,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     mcp_sessions = mount(app, core)  # /mcp: MCP for agents, with the callers' service tokens
     files = StaticFiles(directory=WEB_DIR, html=True) if (WEB_DIR / "index.html").is_file() else None
-    app.mount("/", _Web(app.router, files), name="web")
+    app.mount("/", _Web(app.router, files, page_headers(settings.public_base_url)), name="web")
     return app
 
 
@@ -101,6 +102,27 @@ class _HeadSent(BaseException):
     handler on the way takes it for an error)."""
 
 
+def page_headers(public_base_url: str | None = None) -> list[tuple[bytes, bytes]]:
+    """Headers of the web page's own files: a Content-Security-Policy that lets the page run
+    only its own script and style (so a file name or title that slipped past the page's text
+    escaping could not run script), talk to its own origin (and the public base URL's, which
+    download and live URLs use), show media from there or from the files dropped on it, and
+    not be framed; plus no content sniffing and no Referer (download URLs carry their key)."""
+    extra = ""
+    if public_base_url:
+        parts = urlsplit(public_base_url)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            extra = f" {parts.scheme}://{parts.netloc}"
+    csp = ("default-src 'self'; script-src 'self'; style-src 'self'; "
+           f"img-src 'self' data: blob:{extra}; media-src 'self' blob:{extra}; "
+           f"connect-src 'self'{extra}; object-src 'none'; base-uri 'none'; "
+           "form-action 'self'; frame-ancestors 'none'")
+    return [(b"content-security-policy", csp.encode("latin-1")),
+            (b"x-content-type-options", b"nosniff"),
+            (b"x-frame-options", b"DENY"),
+            (b"referrer-policy", b"no-referrer")]
+
+
 class _Web:
     """What ``/`` serves when no API route took the request: HEAD for a path an API route GETs
     (the GET's headers, no body: a download is not read, a stream not run); 405 with every
@@ -108,8 +130,8 @@ class _Web:
     matches every method, so without this the files would answer API paths: 404, or
     ``Allow: GET, HEAD`` on a POST route.)"""
 
-    def __init__(self, router, files: StaticFiles | None) -> None:
-        self.router, self.files = router, files
+    def __init__(self, router, files: StaticFiles | None, headers: list[tuple[bytes, bytes]] = ()) -> None:
+        self.router, self.files, self.headers = router, files, list(headers)
 
     def _allowed(self, scope: Scope) -> list[str]:
         routes = [r for r in self.router.routes if not isinstance(r, Mount)]
@@ -128,7 +150,15 @@ class _Web:
                                              headers={"Allow": allow})
         if self.files is None:
             raise StarletteHTTPException(404, "Not Found")
-        await self.files(scope, receive, send)
+
+        async def with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in self.headers}
+                kept = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in names]
+                message = {**message, "headers": kept + self.headers}
+            await send(message)
+
+        await self.files(scope, receive, with_headers if scope["type"] == "http" else send)
 
     async def _head(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def headers_only(message) -> None:
