@@ -252,3 +252,33 @@ def test_a_text_moved_in_time(text, op):
 def test_a_text_moved_past_the_end_is_said():
     plan = _plan("move the title to 1:30")
     assert plan.ops == () and "1:30 is past its end" in plan.reply
+
+
+# -- 11. pace: the pictures' lengths ("faster pace" sped the one video clip up, "节奏快一点" was not understood) ----
+def _stills_only():
+    tl = TL
+    while any(s.src == "vid1" for s in tl.track(Role.MAIN).segments):
+        tl = apply(tl, _plan("remove street.mp4", tl).ops, library=LIBRARY)
+    return tl
+
+
+@pytest.mark.parametrize(("text", "quicker"), [
+    ("faster pace", True), ("quicker cuts", True), ("节奏快一点", True), ("shorter shots", True),
+    ("make the shots shorter", True), ("节奏慢一点", False), ("make it slower paced", False),
+])
+def test_pace_changes_every_picture(text, quicker):
+    plan = _plan(text)
+    ops = dump_ops(plan.ops)
+    assert [o["op"] for o in ops] == ["set_segment_duration"] * 5, ops
+    assert all((o["duration_ms"] < 5500) == quicker for o in ops)
+
+
+@pytest.mark.parametrize(("text", "quicker"), [("slower", False), ("speed it up", True), ("slow it down", False)])
+def test_speed_words_with_only_pictures_change_their_pace(text, quicker):
+    tl = _stills_only()
+    ops = dump_ops(_plan(text, tl).ops)
+    assert ops and all(o["op"] == "set_segment_duration" and (o["duration_ms"] < 5500) == quicker for o in ops), ops
+
+
+def test_speed_words_with_a_clip_still_change_its_speed():
+    assert dump_ops(_plan("slower").ops) == [{"speed": 0.5, "op": "set_speed"}]

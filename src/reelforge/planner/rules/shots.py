@@ -51,8 +51,17 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
     return [O.SetFrame(aspect=aspect, resolution=res)]  # type: ignore[arg-type]
 
 
+_PACE = (r"\bpac(?:e|ing|ed)\b|节奏|\b(?:quicker|faster|snappier|shorter|slower|longer)\s+(?:cuts|shots|edits)\b|"
+         r"\b(?:cuts|shots)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b|"
+         r"\bmake\s+the\s+(?:shots|cuts)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b")
+
+
 def _h_speed(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if _has(_PACE, t) and not _has(r"\btransitions?\b|转场|" + _MUSIC + "|" + _VOICE, t) and not _find_targets(c):
+        # "faster pace", "quicker cuts", "make the shots shorter", "节奏快一点": the pictures' lengths (it sped the
+        # video clips up, or was not understood)
+        return _paced(c, t)
     m = re.search(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四])\s*(?:x|×|倍速?)(?![a-z\d])|(?:speed|速度)\s*(?:of\s+|to\s+|at\s+)?(\d+(?:\.\d+)?)\s*(?:x|×|倍)?", t)
     speed = None
     if m:
@@ -69,6 +78,10 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
         speed = 0.5
     if speed is None:
         return None
+    if m is None and not c.count("video") and c.count("image") and not _find_targets(c) \
+            and not _has(_MUSIC + "|" + _VOICE + r"|\btransitions?\b|转场", t):
+        # "slower", "speed it up" with only pictures: their pace (it answered "there are no video clips")
+        return _paced(c, t)
     if not 0.25 <= speed <= 4:
         raise _Cannot("speed can be between 0.25x and 4x")
     if _has(r"\btransitions?\b|转场", t):
@@ -508,8 +521,8 @@ _NUM_WORD = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twen
 def _paced(c: _Ctx, t: str) -> list[O.Op] | None:
     """"each picture should be shorter", "make the photos go faster", "图片节奏快一点": every
     still a quarter shorter (or a third longer), never under a second."""
-    quicker = _has(_SHORTER + r"|\b(?:faster|quicker|snappier)\b|快一点|快点|更快|加快", t)
-    if not (quicker or _has(_LONGER + r"|\bslower\b|慢一点|慢点|更慢|放慢", t)):
+    quicker = _has(_SHORTER + r"|\b(?:faster|quicker|snappier)\b|\bspeed\s+(?:\w+\s+){0,2}up\b|快一点|快点|更快|加快|加速", t)
+    if not (quicker or _has(_LONGER + r"|\bslower\b|\bslow\s+(?:\w+\s+){0,2}down\b|慢一点|慢点|更慢|放慢|减速", t)):
         return None
     stills = c.count("image")
     if not stills:
