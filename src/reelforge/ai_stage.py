@@ -693,8 +693,10 @@ class AIStage:
         title_track = tl.track(Role.TITLE)
         name = product_name(tr)
         title = title_track.segments[0].text if title_track and title_track.segments else ""
+        # the title the instruction gave stays: a caption saying it again is left out too
+        kept = title if title_track and subject_of(text) is not None else ""
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
-                               offset_ms=first.start - first.in_ms, avoid=name or "")
+                               offset_ms=first.start - first.in_ms, avoid=[name or "", kept])
         if title_track and subject_of(text) is None:
             new_title = name or next((p.text for p in phrases if p), None)
             if new_title and new_title != title:

@@ -57,3 +57,21 @@ def test_a_key_phrase_does_not_cut_a_word_from_the_one_it_qualifies():
         "Cheapest Smartest Home Robot"
     # and the densest run still wins over a whole one
     assert key_phrase(list(_tr("Fresh sneakers for every city street.").words)).text == "Fresh Sneakers"
+
+
+def test_a_caption_that_only_says_the_title_again_is_left_out():
+    """faster-whisper's words for espeak-ng's en-sc voice saying "Northwind Labs. Precision
+    imaging for every lab." under the instruction's title 'Northwind Labs': the first shot was
+    captioned "Windlabs" (a misheard half of the title) under the title itself."""
+    from reelforge.ai.copywriting import repeats
+
+    said = [("not", 0, 200), ("windlabs.", 200, 1100), ("Precision", 1400, 1840), ("imaging", 1840, 2220),
+            ("for", 2220, 2560), ("every", 2560, 2900), ("lab.", 2900, 3400)]
+    tr = Transcript(words=tuple(Word(a, b, w) for w, a, b in said), language="en")
+    assert shot_phrases(tr, [(0, 3750)])[0].text == "Windlabs"  # no title to keep off
+    (p,) = shot_phrases(tr, [(0, 3750)], avoid=["", "Northwind Labs"])
+    assert p.text == "Precision Imaging" and p.start_ms == 1400
+    assert repeats("Windlabs", "Northwind Labs") and repeats("Northwind Labs Today", "Northwind Labs")
+    assert repeats("northwind-labs", "Northwind Labs")
+    assert not repeats("Labs", "Northwind Labs")  # a short part: a word of its own
+    assert not repeats("Deep Sky", "Skyline Labs") and not repeats("Precision Imaging", "Northwind Labs")

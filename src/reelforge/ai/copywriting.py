@@ -118,20 +118,34 @@ def product_name(transcript: Transcript) -> str | None:
     return best[0][0] if best else None
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"\W|_", "", text.lower())
+
+
+def repeats(phrase: str, title: str) -> bool:
+    """Whether ``phrase`` only says (most of) ``title`` again, letters alone: equal, holding it,
+    or a run of it at least half as long ("Windlabs", as the speech recognition heard the
+    voice say "Northwind Labs", under that title)."""
+    p, t = _letters(phrase), _letters(title)
+    return bool(p and t) and (t in p or (p in t and 2 * len(p) >= len(t)))
+
+
 def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, offset_ms: int = 0,
-                 avoid: str = "") -> list[Phrase | None]:
+                 avoid: str | Sequence[str] = "") -> list[Phrase | None]:
     """For each shot (start, end on the timeline), the first key phrase said while it is on
     screen (the voice starts at ``offset_ms``), kept on screen at least `MIN_PHRASE_MS` inside
-    the shot; None where nothing is said. A phrase equal to ``avoid`` (the title) is skipped,
-    nor one holding it, and no phrase is used twice."""
+    the shot; None where nothing is said. A phrase that `repeats` ``avoid`` (the title, or
+    each of several) is skipped, and no phrase is used twice."""
     phrases = [p for p in (key_phrase(c) for c in _clauses(transcript.words)) if p]
-    used = {avoid.lower()} if avoid else set()
+    titles = [avoid] if isinstance(avoid, str) else list(avoid)
+    titles = [t for t in titles if t]
+    used: set[str] = set()
     out: list[Phrase | None] = []
     for s0, s1 in shots:
         pick = None
         for p in phrases:
             at = p.start_ms + offset_ms
-            if s0 <= at < s1 and p.text.lower() not in used and not (avoid and avoid.lower() in p.text.lower()):
+            if s0 <= at < s1 and p.text.lower() not in used and not any(repeats(p.text, t) for t in titles):
                 start = at
                 end = min(s1, max(p.end_ms + offset_ms + 600, start + MIN_PHRASE_MS))
                 if end - start >= MIN_PHRASE_MS:
