@@ -4,6 +4,8 @@ passes did not cover. Each test failed on the code before its fix."""
 from __future__ import annotations
 
 import hashlib
+import json
+import socket
 import sqlite3
 
 import pytest
@@ -137,3 +139,54 @@ def test_the_web_page_has_a_content_security_policy(srv):
     # the API is not the page: its JSON answers carry no page policy
     assert "content-security-policy" not in httpx.get(srv.url + "/health").headers
 
+
+@pytest.fixture(scope="module")
+def impatient(tmp_path_factory):
+    """A body may pause 2 s at most (REELFORGE_BODY_IDLE_SECONDS; 30 by default)."""
+    s = start_server(tmp_path_factory.mktemp("srv"), "impatient", worker=False,
+                     REELFORGE_BODY_IDLE_SECONDS="2")
+    yield s
+    s.stop()
+
+
+def _stalled_request(srv, head: str, first_part: bytes) -> bytes:
+    """Send a request's head and the start of its body, then nothing: what the server answers
+    before it closes the connection (a 120 s deadline; b"" if it never answers)."""
+    with socket.create_connection(("127.0.0.1", srv.port), timeout=120) as conn:
+        conn.sendall(head.encode() + b"\r\n\r\n" + first_part)
+        answer = b""
+        try:
+            while chunk := conn.recv(65536):
+                answer += chunk
+        except TimeoutError:
+            pass
+    return answer
+
+
+def test_a_body_that_stops_arriving_is_408_and_the_connection_closed(impatient):
+    # a client sending a declared body slowly (or never) held its connection and request open
+    # for ever: 50 such connections were all still open a minute later
+    token = new_token(impatient.url)
+    sid = new_session(impatient.url, token)
+    head = (f"POST {{path}} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+            "Content-Type: {ctype}\r\nContent-Length: 100000")
+    json_head = head.format(path=f"/v1/sessions/{sid}/chat", ctype="application/json")
+    answer = _stalled_request(impatient, json_head, b'{"text": "make a vid')
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    body = json.loads(answer.split(b"\r\n\r\n", 1)[1])
+    assert body["code"] == 408 and "REELFORGE_BODY_IDLE_SECONDS" in body["message"], body
+    # an upload that stalls half-way: 408 too, and its partial file is removed
+    up_head = head.format(path=f"/v1/sessions/{sid}/assets", ctype="multipart/form-data; boundary=XyZ")
+    part = (b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="half.jpg"\r\n'
+            b"Content-Type: image/jpeg\r\n\r\n" + b"\xff\xd8\xff" + b"x" * 20000)
+    answer = _stalled_request(impatient, up_head, part)
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert json.loads(answer.split(b"\r\n\r\n", 1)[1])["code"] == 408
+    left = [p for p in (impatient.data_dir / "media").rglob("*") if p.is_file()] \
+        if (impatient.data_dir / "media").exists() else []
+    assert left == [], left
+    # a body sent without pauses is read as before; the server stays healthy
+    r = httpx.post(f"{impatient.url}/v1/sessions/{sid}/chat", json={"text": "hello"},
+                   headers=auth(token))
+    assert r.status_code == 200
+    assert httpx.get(f"{impatient.url}/health").json()["status"] == "ok"

@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="Describe it, get a video: sessions, uploads, chat (SSE), exports.")
     app.state.ctx = ctx
     errors.install(app)
-    app.add_middleware(BodyGuard, limits=settings.limits)
+    app.add_middleware(BodyGuard, limits=settings.limits, idle_seconds=settings.body_idle_seconds)
 
     @app.get("/health", tags=["meta"], response_model=Health)
     def health() -> dict:

@@ -15,11 +15,12 @@ import json
 import re
 from typing import Any
 
+import anyio
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from reelforge.service.errors import BadRequest, Unprocessable, body
+from reelforge.service.errors import BadRequest, BodyStalled, Unprocessable, body
 from reelforge.timeline.limits import Limits, env_name
 
 DRAIN_BYTES = 16 * 1024**2
@@ -62,19 +63,43 @@ def lone_surrogate(data: bytes) -> bool:
     return False
 
 
-def _limit_error(status: int, message: str) -> JSONResponse:
-    return JSONResponse(body(1, message), status_code=status)
+def _limit_error(status: int, message: str, code: int = 1) -> JSONResponse:
+    return JSONResponse(body(code, message), status_code=status)
+
+
+def idle_bounded(receive: Receive, seconds: float) -> Receive:
+    """``receive`` that raises `BodyStalled` when no part of the request body arrives within
+    ``seconds`` (each part restarts the clock). Once the body is complete it is ``receive``
+    itself: a streaming answer waits on it for the client's disconnect, without a bound."""
+    complete = stalled = False
+
+    async def bounded() -> Message:
+        nonlocal complete, stalled
+        if complete:
+            return await receive()
+        if not stalled:
+            with anyio.move_on_after(seconds):
+                message = await receive()
+                complete = message["type"] != "http.request" or not message.get("more_body", False)
+                return message
+            stalled = True
+        raise BodyStalled(f"no part of the request body arrived for {seconds:g} s "
+                          f"({env_name('body_idle_seconds')}); send the body without pauses")
+
+    return bounded
 
 
 class BodyGuard:
-    def __init__(self, app: ASGIApp, limits: Limits) -> None:
+    def __init__(self, app: ASGIApp, limits: Limits, idle_seconds: float = 30.0) -> None:
         self.app = app
         self.limits = limits
+        self.idle_seconds = idle_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        receive = idle_bounded(receive, self.idle_seconds)
         headers = {k.lower(): v for k, v in scope.get("headers", ())}
         ctype = headers.get(b"content-type", b"").decode("latin-1").lower()
         if ctype.startswith("multipart/") and UPLOAD_PATHS.match(scope.get("path", "")):
@@ -86,7 +111,11 @@ class BodyGuard:
         data = bytearray()
         more = not too_big
         while more:
-            message = await receive()
+            try:
+                message = await receive()
+            except BodyStalled as exc:
+                await _limit_error(408, exc.message, code=408)(scope, receive, send)
+                return
             if message["type"] != "http.request":
                 return  # client went away
             data.extend(message.get("body", b""))
@@ -117,7 +146,10 @@ async def _drain(receive: Receive, more: bool, declared: bytes) -> None:
         return
     seen = 0
     while more and seen <= DRAIN_BYTES:
-        message = await receive()
+        try:
+            message = await receive()
+        except BodyStalled:
+            return
         if message["type"] != "http.request":
             return
         seen += len(message.get("body", b""))

@@ -71,6 +71,9 @@ class Settings(BaseModel):
                                 "the SSE stream then ends with an `expired` event (reconnect or poll)")
 
     # uploads
+    body_idle_seconds: float = Field(
+        30, gt=0, description="longest a request body may pause (no bytes arriving) before the request is "
+                              "answered 408 and its connection closed (uploads too: the partial file is removed)")
     max_upload_bytes: int = Field(default_factory=_default_max_upload, gt=0)
     url_allowlist: list[str] = Field(
         default_factory=list, description="hosts or CIDRs fetched even when private/loopback")

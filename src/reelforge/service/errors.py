@@ -36,7 +36,7 @@ from reelforge.errors import (
     WaitExpired,
 )
 
-__all__ = ["ERRORS", "BadRequest", "StorageFull", "TooLarge", "TooManySessions", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
+__all__ = ["ERRORS", "BadRequest", "BodyStalled", "StorageFull", "TooLarge", "TooManySessions", "UrlFetchFailed", "UrlNotAllowed", "body", "install", "status_and_code"]
 
 log = logging.getLogger("reelforge.service")
 
@@ -59,6 +59,14 @@ class TooLarge(ReelforgeError):
 
     code = 1
     http_status = 413
+
+
+class BodyStalled(ReelforgeError):
+    """The client stopped sending its request body (a slow-loris client would hold the
+    connection, and an upload's partial file, for as long as it liked): 408, code 408."""
+
+    code = 408
+    http_status = 408
 
 
 class TooManySessions(ReelforgeError):
@@ -90,6 +98,7 @@ ERRORS: dict[type[ReelforgeError], tuple[int, int]] = {
     ExportNotAllowed: (402, 402),
     RateLimited: (429, 429),
     WaitExpired: (408, 408),
+    BodyStalled: (408, 408),
     PlanError: (422, 3001),
     MediaError: (415, 4001),
     UnsupportedMedia: (415, 4001),
