@@ -282,3 +282,18 @@ def test_speed_words_with_only_pictures_change_their_pace(text, quicker):
 
 def test_speed_words_with_a_clip_still_change_its_speed():
     assert dump_ops(_plan("slower").ops) == [{"speed": 0.5, "op": "set_speed"}]
+
+
+# -- 12. a text added without quotes: its words, without where and when ------------------------------------
+@pytest.mark.parametrize(("text", "words", "start"), [
+    ("add a caption saying Free shipping at 10s", "Free shipping", 10000),  # was "ing Free shipping at 10s"
+    ("add text Free shipping for 3 seconds at 10s", "Free shipping", 10000),  # asked "Which text?"
+    ("add a title that says Summer Sale at 12s", "Summer Sale", 12000),
+    ("add a caption to say Hello there at 5s", "Hello there", 5000),
+])
+def test_unquoted_words_of_a_new_text(text, words, start):
+    plan = _plan(text)
+    new = apply(TL, plan.ops, library=LIBRARY)
+    added = [s for tr in new.tracks if tr.kind == "text" for s in tr.segments if s.text == words]
+    assert len(added) == 1 and added[0].start == start, plan.reply
+    assert "Urban Dreams" in [s.text for s in new.track(Role.TITLE).segments]

@@ -178,6 +178,26 @@ def _text_target(c: _Ctx, role: Role | None) -> O.Target:
     raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
 
 
+def _unquoted_words(raw: str, t: str) -> str | None:
+    """The words of a text added without quotes: "add a caption saying Free shipping at 10s", "add text
+    Free shipping for 3 seconds at 10s", "add a title that says Summer Sale at the top" (where and when cut
+    off); None when there are none."""
+    m = re.search(r"(?:\bsaying|\bsays?\b|\bthat\s+reads|\breads\b|\bto\s+(?:say|read)\b)\s*:?\s*([^\s,.;].*)$", raw, re.I)
+    if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action)s?\b", t):
+        m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+)?"
+                     r"(?:text|caption|title|subtitle|headline|overlay)\s+(?!(?:at|on|in|over|to|for|from|saying|says?|that|"
+                     r"reads?|with|and|in)\b)([^\s,.;].*)$", raw, re.I)
+    if m is None:
+        return None
+    words = _RX_WHERE_TAIL.sub("", m.group(1)).strip().strip("'\"").strip()
+    return words or None
+
+
+# "… at 10s", "… for 3 seconds at 10s", "… on the 3rd photo", "… at the top": where and when, not the words
+_RX_WHERE_TAIL = re.compile(r"(?:\s+(?:at|from|for|during|between|until|till|on|over|in|across)\s+(?:the\s+)?"
+                            r"(?:\d|first|last|end|start|beginning|top|bottom|middle|cent(?:er|re)|whole|entire|"
+                            r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\b|\w+\s+(?:photo|image|picture|pic|shot|clip)s?\b)"
+                            r".*|\s+throughout.*)$", re.I)
 _RX_MOVE_TO_TIME = re.compile(r"\b(?:(?:up|back|down|over)\s+)?(?:to|till|until)\s+(?=(?:the\s+)?(?:very\s+)?(?:start|beginning|end)\b|"
                               r"\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)")
 
@@ -317,7 +337,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return [O.RemoveText(target=_text_target(c, role))]
     existing = c.text_segs(role)
     new_text = None
-    adding = _has(_ADD, t) and (bool(c.quotes) or not existing) and not _has(r"\b(?:change|rename|edit|update|replace|make\s+the|set\s+the)\b|改成|改为|换成|修改|更改", t)
+    verb_add = _has(_ADD, t) and not _has(r"\b(?:change|rename|edit|update|replace|make\s+the|set\s+the)\b|改成|改为|换成|修改|更改", t)
+    adding = verb_add and (bool(c.quotes) or not existing or _unquoted_words(c.raw, t) is not None)
     if c.quotes and adding:
         new_text = c.quotes[-1]
     elif c.quotes:
@@ -326,10 +347,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         elif not (existing and any(c.quotes[0].casefold() == s.text.casefold() for _, s in existing)):
             new_text = c.quotes[0]
     else:
-        m = re.search(r"(?:\bsays?|\bsaying|\bthat\s+reads|\breads|\bto)\s*:?\s*([^\s,.;].*)$", c.raw, re.I) if adding else None
+        words = _unquoted_words(c.raw, t) if adding else None
         zh = re.search(r"(?:标题|字幕|结尾|片尾|行动号召|按钮|文字|文案)\s*[:：]\s*(\S.*)$", c.raw)
-        if m and adding and role is not None:
-            new_text = m.group(1).strip().strip("'\"")
+        if words:
+            new_text = words
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
             new_text = zh.group(1).strip().strip("“”「」'\"")
         elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not _styling(ren.group("x") or ren.group("zx")):
