@@ -190,3 +190,34 @@ def test_a_body_that_stops_arriving_is_408_and_the_connection_closed(impatient):
                    headers=auth(token))
     assert r.status_code == 200
     assert httpx.get(f"{impatient.url}/health").json()["status"] == "ok"
+
+
+def _multipart(*parts: tuple[bytes, bytes]) -> tuple[bytes, str]:
+    out = b"".join(b"--XyZ\r\n" + head + b"\r\n\r\n" + data + b"\r\n" for head, data in parts)
+    return out + b"--XyZ--\r\n", "multipart/form-data; boundary=XyZ"
+
+
+def test_file_parts_without_a_plain_filename_are_files(srv, media_dir):
+    # a file part with no filename (Node's form-data given a Buffer) was read as a form field:
+    # "form field 'file' is too long" for a photo, "no file or URL in the request" for a small
+    # one; a filename*=UTF-8''... name (RFC 6266) was dropped the same way
+    token = new_token(srv.url)
+    photo = (media_dir / "shot1.jpg").read_bytes()
+    cases = [(b'Content-Disposition: form-data; name="file"\r\nContent-Type: image/jpeg', "upload-1"),
+             (b'Content-Disposition: form-data; name="file"\r\nContent-Type: application/octet-stream',
+              "upload-1"),
+             (b"Content-Disposition: form-data; name=\"file\"; filename*=UTF-8''%E4%B8%AD%E6%96%87.jpg",
+              "\u4e2d\u6587.jpg")]
+    for head, name in cases:
+        sid = new_session(srv.url, token)
+        raw, ctype = _multipart((head, photo))
+        r = httpx.post(f"{srv.url}/v1/sessions/{sid}/assets", content=raw,
+                       headers=auth(token, **{"Content-Type": ctype}))
+        assert r.status_code == 201, (head, r.text)
+        assert [a["name"] for a in r.json()["assets"]] == [name], r.text
+    # a plain text field stays a field; a big one without a filename says how to send a file
+    sid = new_session(srv.url, token)
+    raw, ctype = _multipart((b'Content-Disposition: form-data; name="file"', b"x" * 100_000))
+    r = httpx.post(f"{srv.url}/v1/sessions/{sid}/assets", content=raw,
+                   headers=auth(token, **{"Content-Type": ctype}))
+    assert r.status_code == 400 and 'filename="photo.jpg"' in r.json()["message"], r.text

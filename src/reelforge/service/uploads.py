@@ -14,15 +14,17 @@ bounded pool and a total deadline per URL).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import unquote
 
 from python_multipart import MultipartParser
 from python_multipart.multipart import parse_options_header
 from starlette.requests import Request
 
-from reelforge.errors import FileTooLarge, ReelforgeError
+from reelforge.errors import FileTooLarge, ReelforgeError, shown
 from reelforge.media import fetch
 from reelforge.media.fetch import check_url, display_name, too_large
 from reelforge.service.config import Settings
@@ -76,6 +78,31 @@ def remove(items: list[Received]) -> None:
 
 # -- multipart --------------------------------------------------------------------------
 
+_EXTENDED_FILENAME = re.compile(rb"""(?i)(?:^|;)\s*filename\*\s*=\s*"?([^";]*)""")
+
+
+def part_filename(disposition: bytes, content_type: bytes, field: str) -> bytes | None:
+    """The file name of a multipart part without a plain ``filename=`` (which
+    python-multipart reads), or None for a form field. A part is a file when it names one as
+    ``filename*=UTF-8''%e4%b8%ad.jpg`` (RFC 6266/5987; the parser drops it), or when it is sent
+    with a media or octet-stream Content-Type, without any name (Node's form-data given a Buffer):
+    its bytes are probed like any upload's and it is called ``upload-N``. Such parts were read
+    as form fields: a photo was "form field 'file' is too long", a small one ignored ("no file
+    or URL in the request")."""
+    found = _EXTENDED_FILENAME.search(disposition)
+    if found:
+        charset, _, rest = found.group(1).decode("latin-1").partition("'")
+        encoded = rest.partition("'")[2] if rest else charset
+        try:
+            return unquote(encoded, encoding=charset if rest else "utf-8", errors="replace").encode("utf-8")
+        except LookupError:  # an unknown charset
+            return unquote(encoded, errors="replace").encode("utf-8")
+    kind = content_type.split(b";")[0].strip().lower()
+    if kind.startswith((b"image/", b"video/", b"audio/")) or kind == b"application/octet-stream":
+        return b""
+    return None
+
+
 class _Parts:
     """python-multipart callbacks: file parts go to disk, small fields to memory."""
 
@@ -118,9 +145,12 @@ class _Parts:
         self._hname = self._hvalue = b""
 
     def _hdone(self) -> None:
-        _, params = parse_options_header(self._headers.get(b"content-disposition", b""))
+        disposition = self._headers.get(b"content-disposition", b"")
+        _, params = parse_options_header(disposition)
         field = params.get(b"name", b"").decode("utf-8", "replace")
         filename = params.get(b"filename")
+        if filename is None:
+            filename = part_filename(disposition, self._headers.get(b"content-type", b""), field)
         if filename is not None:
             if len(self.files) >= self.form.files:
                 raise TooLarge(f"more than {self.form.files} files in one upload request "
@@ -154,7 +184,8 @@ class _Parts:
                                "bytes in all (REELFORGE_UPLOAD_MAX_FIELD_BYTES)")
             self._field[1].extend(data[start:end])
             if len(self._field[1]) > MAX_FIELD_BYTES:
-                raise BadRequest(f"form field {self._field[0]!r} is too long")
+                raise BadRequest(f"form field {shown(self._field[0])!r} is too long; a file needs a "
+                                 'filename: Content-Disposition: form-data; name="file"; filename="photo.jpg"')
 
     def _end(self) -> None:
         if self._fh is not None:
