@@ -297,3 +297,28 @@ def test_unquoted_words_of_a_new_text(text, words, start):
     added = [s for tr in new.tracks if tr.kind == "text" for s in tr.segments if s.text == words]
     assert len(added) == 1 and added[0].start == start, plan.reply
     assert "Urban Dreams" in [s.text for s in new.track(Role.TITLE).segments]
+
+
+# -- 13. muting a clip by its place counts the video clips ("mute the second clip" muted the second SHOT, a photo) ----
+@pytest.mark.parametrize(("text", "says"), [
+    ("mute the second clip", "There is only one video clip (street.mp4), so there is no second one; say e.g. "
+                             "'mute street.mp4' or 'mute the video'"),
+    ("mute video 2", "There is only one video clip (street.mp4), so there is no second one"),
+    ("第二段视频静音", "只有1段视频片段（street.mp4），没有第2段"),
+])
+def test_a_clip_that_is_not_there_is_said_with_the_one_that_is(text, says):
+    plan = _plan(text)
+    assert plan.ops == () and says in plan.reply, plan.reply
+
+
+@pytest.mark.parametrize("text", ["mute clip 1", "mute the video", "mute the street clip"])
+def test_muting_the_one_clip_mutes_it(text):
+    new = apply(TL, _plan(text).ops, library=LIBRARY)
+    clip = next(s for s in new.track(Role.MAIN).segments if s.src == "vid1")
+    assert clip.mute
+
+
+def test_a_still_is_said_to_have_no_sound():
+    tl = _stills_only()
+    plan = _plan("mute the second clip", tl)
+    assert plan.ops == () and "no video clips on the timeline (only stills)" in plan.reply

@@ -314,6 +314,24 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     clips = c.count("video")
     if video_refs or refs:
         target = (video_refs or refs)[0].target
+        if not video_refs and target.index is not None and target.kind in (None, "video") and target.at_ms is None:
+            # "mute the second clip", "mute video 2": the video clips are counted (it muted the second SHOT, a
+            # photo, and said "Muted the second clip")
+            target = O.Target(index=target.index, kind="video")
+            n = len(clips)
+            if not n:
+                raise _Cannot("there are no video clips on the timeline (only stills), so no clip has a sound to turn "
+                              "off; the music and voiceover are changed with e.g. 'mute the music'" if not c.zh else
+                              "时间线上没有视频片段（只有图片），没有片段的声音可以关掉；背景音乐可以说“音乐静音”")
+            if not -n <= target.index < n:
+                names = ", ".join(s.name for s in clips[:3])
+                raise _Cannot(f"there {'is only one video clip' if n == 1 else f'are only {n} video clips'} ({names}), "
+                              f"so there is no {O.ordinal(target.index)} one; say e.g. 'mute {clips[0].name}'"
+                              + (" or 'mute the video'" if n == 1 else "") if not c.zh else
+                              f"只有{n}段视频片段（{names}），没有第{target.index + 1}段；可以说“{clips[0].name}静音”")
+        elif not video_refs and (seg := _main_seg(c, target)) is not None and c.asset_kind(seg) != "video":
+            raise _Cannot(f"{seg.name} is a still picture: it has no sound of its own" if not c.zh else
+                          f"{seg.name}是图片，没有声音")
     elif recording:
         named = [s for s in clips if re.search(r"screen|record|rec(?:ording)?\b|capture|cast|录屏|录像", s.name.lower())]
         if len(named) == 1:
