@@ -322,3 +322,16 @@ def test_a_still_is_said_to_have_no_sound():
     tl = _stills_only()
     plan = _plan("mute the second clip", tl)
     assert plan.ops == () and "no video clips on the timeline (only stills)" in plan.reply
+
+
+# -- 14. mixed Chinese and English text edits ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "role", "words"), [
+    ("把cta改成Buy now", "cta", "Buy now"),  # not understood
+    ("把title改成Big Sale", "title", "Big Sale"),  # made the title LARGE ('Big')
+    ("加个结尾文字：立即购买", "cta", "立即购买"),  # not understood
+])
+def test_mixed_language_text_edits(text, role, words):
+    plan = _plan(text)
+    new = apply(TL, plan.ops, library=LIBRARY)
+    assert new.track(Role(role)).segments[0].text == words
+    assert new.track(Role(role)).segments[0].size == TL.track(Role(role)).segments[0].size

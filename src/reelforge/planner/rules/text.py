@@ -102,7 +102,7 @@ def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Tim
 
 
 def _text_role(t: str) -> Role | None:
-    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)\s*[:：]|"
+    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)(?:的?(?:文字|文案))?\s*[:：]|"
             # "change the ending to 'Order now'", "把结尾改成“立即下单”": the words the video ends on
             r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:ending|(?:end|closing|final)\s+"
             r"(?:text|line|card|screen|message|words))\b|(?:结尾|片尾)(?:的?(?:文字|文案))?\s*(?:改成|改为|换成|变成)", t):
@@ -282,7 +282,8 @@ def _text_by_id(segs: list[tuple[Role, TextSegment]], role: Role, seg: TextSegme
 _RX_RENAME = re.compile(
     r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"
     r"caption|subtitle|cta|call[\s-]to[\s-]action|text|tagline|slogan|ending|line|card|screen|message|words)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?:say\s+|read\s+)?(?P<x>\S.*)$|"
-    r"(?:标题|字幕|结尾|行动号召|文字|文案|口号)(?:的?(?:文字|内容))?\s*(?:改成|改为|换成|变成|改叫)\s*(?P<zx>\S.*)$", re.I)
+    r"(?:标题|字幕|结尾|行动号召|文字|文案|口号|(?<![a-z])(?:cta|title|caption|call[\s-]to[\s-]action))(?:的?(?:文字|内容))?\s*"
+    r"(?:改成|改为|换成|变成|改叫)\s*(?P<zx>\S.*)$", re.I)
 _RX_STYLE_WORD = re.compile(
     r"\b(?:the|a|an|in|at|on|to|colou?r|bold|bigger|smaller|larger|big|small|large|medium|xl|size|font|top|bottom|"
     r"left|right|cent(?:er|re)|middle|corner|upper|lower|box|boxed|shadow|outline)\b|"
