@@ -335,3 +335,23 @@ def test_mixed_language_text_edits(text, role, words):
     new = apply(TL, plan.ops, library=LIBRARY)
     assert new.track(Role(role)).segments[0].text == words
     assert new.track(Role(role)).segments[0].size == TL.track(Role(role)).segments[0].size
+
+
+# -- 15. "remove the background blur" turned the blur ON -------------------------------------------------
+@pytest.mark.parametrize("text", ["remove the background blur", "no blurred background", "不要模糊背景"])
+def test_removing_the_blur_shows_the_blurred_shots_whole(text):
+    from reelforge.timeline.model import Fit
+
+    tl = apply(TL, _plan("blurred background").ops, library=LIBRARY)
+    main = tl.track(Role.MAIN)
+    segs = (main.segments[0].model_copy(update={"fit": Fit.COVER}), *main.segments[1:])
+    tl = t_replace(tl, tracks=tuple(tr.model_copy(update={"segments": segs}) if tr.role is Role.MAIN else tr
+                                    for tr in tl.tracks))
+    new = apply(tl, _plan(text, tl).ops, library=LIBRARY)
+    fits = [s.fit.value for s in new.track(Role.MAIN).segments]
+    assert fits == ["cover"] + ["contain"] * (len(fits) - 1)
+
+
+def test_removing_a_blur_that_is_not_there_is_said():
+    plan = _plan("remove the background blur")
+    assert plan.ops == () and "No picture has a blurred background now" in plan.reply

@@ -700,7 +700,11 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_frame":
             return "frame " + " ".join(x for x in (o.aspect, o.resolution) if x)
         case "set_fit":
-            return f"{o.target.describe() if o.target else 'all shots'} {o.fit.value} the frame"
+            what = {"cover": "fills the frame (cropped)", "contain": "shown whole (not cropped)",
+                    "blur": "shown whole on a blurred copy"}[o.fit.value]
+            if o.target is None:
+                what = what.replace("fills", "fill")
+            return f"{o.target.describe() if o.target else 'all shots'} {what}"
         case "set_background":
             return "blurred background" if o.blur else f"background colour {o.color}"
         case "set_caption_mode":

@@ -232,6 +232,16 @@ def _h_style(c: _Ctx) -> list[O.Op] | None:
 def _h_background(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(_MUSIC, " ", c.t)
     if _has(r"\bblur(?:red|ry)?\b|模糊", t) and _has(r"\bbackground\b|\bbars?\b|\bedges?\b|\bsides?\b|背景|两边|边缘|黑边", t):
+        if _has(_REMOVE + r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?blur|不要|去掉|取消", t):
+            # "remove the background blur" turned the blur ON: the blurred shots shown whole on the plain
+            # background instead (the ones that fill the frame stay as they are)
+            blurred = [i for i, x in enumerate(c.main_segs()) if x.fit is Fit.BLUR]
+            if not blurred:
+                raise _Cannot("no picture has a blurred background now" if not c.zh else "现在没有图片用模糊背景")
+            c.notes.append("不再模糊；要裁切铺满可以说“铺满画面”，或换颜色如“背景改成白色”。" if c.zh else
+                           "No more blur; say 'fill the frame' to crop the pictures to the frame instead, or e.g. "
+                           "'white background'.")
+            return [O.SetFit(target=O.Target(index=i), fit=Fit.CONTAIN) for i in blurred]
         return [O.SetBackground(blur=True)]
     if _has(r"\bbackground\b|背景|底色", t):
         col = _color(t)
