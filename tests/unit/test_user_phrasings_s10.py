@@ -355,3 +355,18 @@ def test_removing_the_blur_shows_the_blurred_shots_whole(text):
 def test_removing_a_blur_that_is_not_there_is_said():
     plan = _plan("remove the background blur")
     assert plan.ops == () and "No picture has a blurred background now" in plan.reply
+
+
+# -- 16. how far a zoom goes is not something to guess ("less zoom" reset every still to varied moves) -------
+@pytest.mark.parametrize(("text", "says"), [
+    ("less zoom", "How far a zoom or pan moves cannot be set yet"), ("more zoom", "cannot be set yet"),
+    ("the zoom is too much", "cannot be set yet"), ("缩放小一点", "还不能调节缩放或平移的幅度"),
+])
+def test_how_far_a_zoom_goes_is_said_not_guessed(text, says):
+    plan = _plan(text)
+    assert plan.ops == () and says in plan.reply
+
+
+def test_more_zoom_on_still_pictures_turns_motion_on():
+    tl = apply(TL, _plan("no zoom").ops, library=LIBRARY)
+    assert dump_ops(_plan("more zoom", tl).ops) == [{"motion": "auto", "op": "set_motion"}]

@@ -186,6 +186,14 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
         # a zoom or pan runs over its whole shot: its speed is the shot's length
         raise _Cannot("a zoom or pan runs over the whole shot: make the shot longer to slow it down "
                       "(e.g. 'make the first photo 5 seconds') or shorter to speed it up")
+    if want is not False and _has(_HOW_FAR, t):
+        # "less zoom", "more zoom", "the zoom is too much": how far a move goes (it reset every still to varied moves)
+        less = _has(r"\b(?:less|smaller|subtler|subtle|gentler|gentle|softer|too\s+(?:much|strong|fast|big))\b|小一点|少一点|轻一点|太大|太多|太猛", t)
+        moving = [x for x in c.main_segs() if c.asset_kind(x) == "image" and x.motion is not Motion.NONE]
+        if less or moving:
+            raise _Cannot("how far a zoom or pan moves cannot be set yet: say 'no zoom' for still pictures, 'no motion on "
+                          "the first photo' for one, or make a shot longer to slow its move" if not c.zh else
+                          "还不能调节缩放或平移的幅度：可以说“不要缩放”，或“第一张图片不要动画”，或把镜头加长让动作变慢")
     if want is None and specific is None and not _has(r"\banimate\b|\bmovement\b|\bmove\s+more\b|动起来|动画|动效", t):
         return None
     if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):
@@ -203,6 +211,12 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
                          "Which shot? Say e.g. 'zoom in on the second photo' or its name.")  # "把它放大", nothing said before
     motion = Motion.NONE if want is False else specific or "auto"
     return [O.SetMotion(target=x, motion=motion) for x in targets]
+
+
+_HOW_FAR = (r"\b(?:less|more|smaller|bigger|subtler|subtle|gentler|gentle|softer|stronger|tighter)\s+(?:of\s+(?:a|the)\s+)?"
+            r"(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?|ken\s+burns)\b|"
+            r"\b(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?)\s+(?:is\s+|are\s+)?(?:a\s+bit\s+)?too\s+(?:much|strong|big)\b|"
+            r"(?:缩放|动画|运镜|推拉)(?:幅度)?(?:小一点|少一点|轻一点|太大|太多|太猛|大一点|多一点)")
 
 
 def _all_stills_but(c: _Ctx, named: list[O.Target]) -> list[O.Target]:
