@@ -24,6 +24,7 @@ from reelforge.render import framing
 
 OVERSAMPLE = 10  # crop steps of 1/10 output px where the view is tightest, memory permitting
 MIN_OVERSAMPLE = 5  # coarser steps jitter: 0.30 px measured at 4 on a noisy 1080p zoom, 0.18 at 5
+# (those figures, and the ones in `filters`, were read before `quality` refined its shifts)
 MAX_PIXELS = 64_000_000  # one oversampled still, luma pixels (x1.5 bytes in 4:2:0)
 # all of a timeline's oversampled stills together: ffmpeg keeps a looped frame until the whole
 # graph ends, so a whole render holds every moving shot's picture at once (~180 MB of 4:2:0)
