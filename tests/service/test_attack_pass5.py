@@ -142,9 +142,10 @@ def test_the_web_page_has_a_content_security_policy(srv):
 
 @pytest.fixture(scope="module")
 def impatient(tmp_path_factory):
-    """A body may pause 2 s at most (REELFORGE_BODY_IDLE_SECONDS; 30 by default)."""
+    """A body may pause 2 s at most (REELFORGE_BODY_IDLE_SECONDS; 30 by default), a request's
+    head may take 2 s (REELFORGE_HEADER_SECONDS; 30 by default)."""
     s = start_server(tmp_path_factory.mktemp("srv"), "impatient", worker=False,
-                     REELFORGE_BODY_IDLE_SECONDS="2")
+                     REELFORGE_BODY_IDLE_SECONDS="2", REELFORGE_HEADER_SECONDS="2")
     yield s
     s.stop()
 
@@ -221,3 +222,36 @@ def test_file_parts_without_a_plain_filename_are_files(srv, media_dir):
     r = httpx.post(f"{srv.url}/v1/sessions/{sid}/assets", content=raw,
                    headers=auth(token, **{"Content-Type": ctype}))
     assert r.status_code == 400 and 'filename="photo.jpg"' in r.json()["message"], r.text
+
+
+def _closed_by_server(conn: socket.socket) -> bool:
+    """Whether the server closes ``conn`` (read until it does; False at a 120 s deadline)."""
+    conn.settimeout(120)
+    try:
+        while conn.recv(65536):
+            pass
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        pass
+    return True
+
+
+def test_a_request_head_that_never_ends_is_cut_off(impatient):
+    # a connection that sent nothing, or its headers a few bytes at a time, was kept for ever
+    # (10 such connections were all open 40 s later): each holds a socket and a descriptor
+    silent = socket.create_connection(("127.0.0.1", impatient.port))
+    partial = socket.create_connection(("127.0.0.1", impatient.port))
+    partial.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+    # after a whole request on a kept-alive connection, a next one that stalls half-way
+    kept = socket.create_connection(("127.0.0.1", impatient.port), timeout=120)
+    kept.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert kept.recv(65536).startswith(b"HTTP/1.1 200")
+    kept.sendall(b"GET /health HTTP/1.1\r\nHo")
+    for conn in (silent, partial, kept):
+        with conn:
+            assert _closed_by_server(conn)
+    # whole requests are served as before, on new connections and kept-alive ones
+    with httpx.Client() as client:
+        for _ in range(3):
+            assert client.get(f"{impatient.url}/health").json()["status"] == "ok"

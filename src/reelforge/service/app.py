@@ -25,6 +25,7 @@ from starlette.types import Receive, Scope, Send
 from reelforge.service import api_interop, api_v1, compat, errors
 from reelforge.service.bodies import BodyGuard
 from reelforge.service.config import Settings
+from reelforge.service.conn import protocol
 from reelforge.service.core import Core
 from reelforge.service.schemas import Health
 
@@ -190,4 +191,4 @@ def serve(settings: Settings | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = create_app(settings)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
-                timeout_graceful_shutdown=10)
+                timeout_graceful_shutdown=10, http=protocol(settings.header_seconds))

@@ -71,6 +71,9 @@ class Settings(BaseModel):
                                 "the SSE stream then ends with an `expired` event (reconnect or poll)")
 
     # uploads
+    header_seconds: float = Field(
+        30, gt=0, description="longest a connection may take to send a request's line and headers (from "
+                              "when it opens, or when its next request starts); then it is closed")
     body_idle_seconds: float = Field(
         30, gt=0, description="longest a request body may pause (no bytes arriving) before the request is "
                               "answered 408 and its connection closed (uploads too: the partial file is removed)")
