@@ -4,7 +4,8 @@ gain to -14 LUFS drives it into the limiter; limited at the 48 kHz sample rate, 
 between samples were left over the ceiling (+0.04 dBTP in the mix, -0.55 dBTP in the encoded
 file of a 20 s first cut). Limited 4x oversampled, the mix stays under -1.4 dBTP, but the AAC
 encode adds its own overshoot (-0.32 dBTP): the export measures its encoded audio and, when it is
-over -1 dBTP, encodes it again under a ceiling lowered by the excess."""
+over -1 dBTP, encodes it again under a ceiling lowered by the excess (the whole render: its
+audio encoded again and muxed with its video as it is)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import wave
 import numpy as np
 import pytest
 
+from reelforge.render import render
 from reelforge.render.chunked import export
 from reelforge.session import Session
 from reelforge.timeline import replace
@@ -62,7 +64,10 @@ def drum_loop(seconds: float, bpm: float = 128.0) -> np.ndarray:
     return y / np.abs(y).max() * 0.9
 
 
-def test_a_transient_drum_loop_under_a_voice_keeps_its_true_peak_under_minus_1_dbtp(tmp_path):
+@pytest.mark.parametrize("path", ["export", "render"])
+def test_a_transient_drum_loop_under_a_voice_keeps_its_true_peak_under_minus_1_dbtp(tmp_path, path):
+    """Both renders: the chunked export (the CLI's make and edit, the service) and the whole,
+    single-process one (the Python API's render_video, reelforge batch)."""
     import pyloudnorm
 
     espeak = shutil.which("espeak-ng")
@@ -82,7 +87,7 @@ def test_a_transient_drum_loop_under_a_voice_keeps_its_true_peak_under_minus_1_d
     s.add_assets([photos[0].path, vo, song], workdir=tmp_path / "media")
     s.handle("a vertical 20-second promo")
     tl = replace(s.timeline, width=180, height=320)
-    out = export(tl, tmp_path / "out.mp4").path  # the CLI's and the service's render
+    out = export(tl, tmp_path / "out.mp4").path if path == "export" else render(tl, tmp_path / "out.mp4")
     samples, rate = decode_audio(out)
     assert true_peak_db(samples) <= -1.0  # -0.45 dBTP before (-0.32 limited 4x oversampled alone)
     loudness = pyloudnorm.Meter(rate).integrated_loudness(samples.astype(np.float64))

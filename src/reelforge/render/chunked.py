@@ -35,7 +35,6 @@ from reelforge.render.cache import ChunkCache
 from reelforge.render.chunks import ROLLS, chunk_key, plan_chunks
 from reelforge.render.compile import (
     QUALITIES,
-    TRUE_PEAK,
     RenderCommand,
     TextOverlay,
     _head,
@@ -45,12 +44,13 @@ from reelforge.render.compile import (
     escape_value,
 )
 from reelforge.render.runner import (
+    PEAK_RETRIES,
     WORKDIR_PREFIX,
     _cancelled,
     _run,
     _start,
-    encoded_true_peak,
     measure_loudness,
+    peak_safe,
 )
 from reelforge.render.text import draw_overlay, fitted_specs
 from reelforge.render.trim import keep_frames
@@ -160,10 +160,6 @@ def audio_key(timeline: Timeline, workdir: Path) -> tuple[str, RenderCommand]:
     return chunk_key(cmd, (), workdir=workdir, extra="audio"), cmd
 
 
-PEAK_RETRIES = 2  # encodes of the audio after the first when its true peak came out over TRUE_PEAK
-PEAK_MARGIN_DB = 0.2  # how far under TRUE_PEAK such a re-encode aims
-
-
 def render_audio(timeline: Timeline, cache: ChunkCache, workdir: Path, *,
                  cancel: Any = None) -> tuple[Path, bool]:
     """The programme audio (AAC in MP4) from the cache, rendering it first if needed."""
@@ -186,14 +182,11 @@ def render_audio(timeline: Timeline, cache: ChunkCache, workdir: Path, *,
                 _run(cmd, total_us=0, progress=None, cancel=cancel)
                 if loud is None or attempt == PEAK_RETRIES:
                     break
-                # the AAC encode overshoots the limited mix (a drum loop: -1.46 dBTP limited,
-                # -0.21 dBTP encoded): measured on the file, the limiter's ceiling comes down
-                # by the excess and the mix is encoded again (loudness re-measured under it)
-                over = encoded_true_peak(cmd.output, workdir, cancel) - TRUE_PEAK
-                if over <= 0:
+                # over -1 dBTP once encoded: again under a lower ceiling (`runner.peak_safe`)
+                again = peak_safe(timeline, cmd.output, workdir, loud, cancel, mixed=mixed)
+                if again is None:
                     break
-                loud = measure_loudness(timeline, workdir, cancel, mixed=mixed,
-                                        ceiling_db=loud.ceiling_db - over - PEAK_MARGIN_DB)
+                loud = again
                 cmd = compile_audio(timeline, workdir / "audio.m4a", workdir=workdir, loudness=loud, mixed=mixed)
             return cache.put(key, cmd.output, ".m4a"), False
         finally:

@@ -210,6 +210,42 @@ def encoded_true_peak(path: Path, workdir: Path, cancel: Any = None) -> float:
                           stderr_tail=stderr[-2000:]) from exc
 
 
+PEAK_RETRIES = 2  # encodes of the audio after the first when its true peak came out over TRUE_PEAK
+PEAK_MARGIN_DB = 0.2  # how far under TRUE_PEAK such a re-encode aims
+
+
+def peak_safe(timeline: Timeline, encoded: Path, workdir: Path, loud: LoudnessMeasure, cancel: Any = None, *,
+              mixed: Path | None = None) -> LoudnessMeasure | None:
+    """The loudness to encode ``timeline``'s audio again with when ``encoded`` came out over
+    `TRUE_PEAK`, else None. The AAC encode overshoots the limited mix (a drum loop: -1.46 dBTP
+    limited, -0.21 dBTP encoded): measured on the file, the limiter's ceiling comes down by the
+    excess (and the make-up is measured again under it)."""
+    from reelforge.render.compile import TRUE_PEAK
+
+    over = encoded_true_peak(encoded, workdir, cancel) - TRUE_PEAK
+    if over <= 0:
+        return None
+    return measure_loudness(timeline, workdir, cancel, mixed=mixed,
+                            ceiling_db=loud.ceiling_db - over - PEAK_MARGIN_DB)
+
+
+def _reencode_audio(timeline: Timeline, path: Path, workdir: Path, loud: LoudnessMeasure, cancel: Any) -> None:
+    """``path``'s audio encoded again at ``loud`` (the video stream copied as it is)."""
+    from reelforge.render.compile import _head, compile_audio
+
+    audio = compile_audio(timeline, workdir / "peak_audio.m4a", workdir=workdir, loudness=loud)
+    audio.filter_script.write_text(audio.filter_graph, encoding="utf-8")
+    _run(audio, total_us=0, progress=None, cancel=cancel)
+    muxed = workdir / "peak_muxed.mp4"
+    argv = [*_head(), "-i", str(path), "-i", str(audio.output), "-map", "0:v:0", "-map", "1:a:0", "-c", "copy",
+            "-movflags", "+faststart", "-f", "mp4", str(muxed)]
+    _run(RenderCommand(argv=argv, filter_graph="", filter_script=workdir / "peak_mux.txt", overlays=(),
+                       total_frames=0, duration_ms=0, width=0, height=0, fps=0, output=muxed),
+         total_us=0, progress=None, cancel=cancel)
+    os.replace(muxed, path)
+    audio.output.unlink(missing_ok=True)
+
+
 def _measure(timeline: Timeline, workdir: Path, cancel: Any, applied: LoudnessMeasure | None,
              mixed: Path | None = None) -> LoudnessMeasure | None:
     probe = compile_loudness_probe(timeline, workdir=workdir, applied=applied, mixed=mixed)
@@ -247,6 +283,12 @@ def render(timeline: Timeline, output: str | Path, *, quality: str = "standard",
             draw_overlays(cmd.overlays)
             cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
             _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
+            for _ in range(PEAK_RETRIES if loud is not None else 0):
+                again = peak_safe(timeline, partial, work, loud, cancel)
+                if again is None:
+                    break
+                loud = again
+                _reencode_audio(timeline, partial, work, loud, cancel)
             if check:
                 info = verify(partial)
                 if abs(info.duration - cmd.duration_s) > 0.25:
