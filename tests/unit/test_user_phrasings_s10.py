@@ -370,3 +370,17 @@ def test_how_far_a_zoom_goes_is_said_not_guessed(text, says):
 def test_more_zoom_on_still_pictures_turns_motion_on():
     tl = apply(TL, _plan("no zoom").ops, library=LIBRARY)
     assert dump_ops(_plan("more zoom", tl).ops) == [{"motion": "auto", "op": "set_motion"}]
+
+
+# -- 17. "put the captions at the top" with captions there moves them (it made new ones from the speech) ----
+def test_putting_the_captions_somewhere_moves_the_ones_there():
+    tl = _with_captions()
+    plan = _plan("put the captions at the top", tl)
+    assert {o["op"] for o in dump_ops(plan.ops)} == {"update_text"}
+    new = apply(tl, plan.ops, library=LIBRARY)
+    assert [s.position.value for s in new.track(Role.CAPTION).segments] == ["top"] * 3
+    assert [s.text for s in new.track(Role.CAPTION).segments] == ["Eye Pan", "Lens Kit", "Street life"]
+
+
+def test_captions_with_none_there_still_come_from_the_speech():
+    assert dump_ops(_plan("add captions at the bottom").ops) == [{"op": "auto_captions"}]
