@@ -384,3 +384,12 @@ def test_putting_the_captions_somewhere_moves_the_ones_there():
 
 def test_captions_with_none_there_still_come_from_the_speech():
     assert dump_ops(_plan("add captions at the bottom").ops) == [{"op": "auto_captions"}]
+
+
+# -- 18. a shot and where it goes, with no verb ----------------------------------------------------------
+@pytest.mark.parametrize(("text", "name", "to"), [
+    ("the beach one first", "beach", 0), ("beach photo first", "beach", 0), ("the shoe one last", "shoe", -1),
+    ("the beach one at the end", "beach", -1),
+])
+def test_a_shot_named_with_where_it_goes(text, name, to):
+    assert dump_ops(_plan(text).ops) == [{"target": {"name": name}, "to_index": to, "op": "move_segment"}]
