@@ -393,3 +393,18 @@ def test_captions_with_none_there_still_come_from_the_speech():
 ])
 def test_a_shot_named_with_where_it_goes(text, name, to):
     assert dump_ops(_plan(text).ops) == [{"target": {"name": name}, "to_index": to, "op": "move_segment"}]
+
+
+# -- 19. two number words side by side are two numbers ("make pic two three seconds" made it 5 s) ----------
+@pytest.mark.parametrize(("text", "ms"), [("make pic two three seconds", 3000), ("make photo two 3 seconds", 3000)])
+def test_a_shot_number_then_its_length_in_words(text, ms):
+    assert dump_ops(_plan(text).ops) == [{"target": {"index": 1, "kind": "image"}, "duration_ms": ms,
+                                          "op": "set_segment_duration"}]
+
+
+def test_compound_number_words_still_read():
+    from reelforge.planner import parse as P
+
+    assert [P.find_durations(t)[0].ms for t in ("thirty-five seconds", "twenty five seconds", "one hundred and twenty "
+                                                "seconds", "two hundred seconds", "a hundred seconds")] == \
+        [35000, 25000, 120000, 200000, 100000]

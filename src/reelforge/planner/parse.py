@@ -48,8 +48,14 @@ _EN_UNITS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 _EN_WORD = r"(?:" + "|".join(sorted([*_EN_UNITS, "hundred"], key=len, reverse=True)) + r")"
-# "thirty-five", "one hundred and twenty"
-EN_NUM = rf"(?<![a-z]){_EN_WORD}(?:(?:[\s-]+(?:and[\s-]+)?){_EN_WORD})*(?![a-z])"
+# "thirty-five", "one hundred and twenty"; two numbers side by side are two numbers ("pic two three
+# seconds" is pic 2 for 3 s, not 5 s)
+_EN_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_EN_TEENS = r"(?:zero|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_EN_TENS = r"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
+_EN_SMALL = rf"(?:{_EN_TENS}(?:[\s-]+{_EN_ONES}(?![a-z]))?|{_EN_TEENS}|{_EN_ONES})"
+EN_NUM = (rf"(?<![a-z])(?:(?:{_EN_SMALL}[\s-]+)?hundred(?:[\s-]+(?:and[\s-]+)?{_EN_SMALL}(?![a-z]))?|{_EN_SMALL})"
+          r"(?![a-z])")
 DIGITS = r"(?<![\d.])\d+(?:\.\d+)?"
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
