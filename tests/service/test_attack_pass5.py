@@ -255,3 +255,36 @@ def test_a_request_head_that_never_ends_is_cut_off(impatient):
     with httpx.Client() as client:
         for _ in range(3):
             assert client.get(f"{impatient.url}/health").json()["status"] == "ok"
+
+
+def test_a_clip_in_point_past_its_end_is_422_not_a_failed_render(srv, tmp_path):
+    # {"in": 1000000000} on a 3-second clip was accepted (202), queued with its credits
+    # reserved, and failed in the worker: 'chunk 0 has 0 frames instead of 50'
+    from reelforge.media import write_test_video
+
+    clip = tmp_path / "clip.mp4"
+    write_test_video(clip, seconds=3)
+    token = new_token(srv.url)
+    sid = new_session(srv.url, token)
+    r = httpx.post(f"{srv.url}/v1/sessions/{sid}/assets", files=[("file", ("clip.mp4", clip.read_bytes()))],
+                   headers=auth(token))
+    assert r.status_code == 201, r.text
+    asset = r.json()["assets"][0]
+    length = asset["duration_ms"]
+
+    def draft(in_ms: int) -> dict:
+        return {"d": 2000, "m": {"w": 640, "h": 360, "fps": 25},
+                "t": [{"tt": 0, "sg": [{"s": 0, "d": 2000, "src": asset["id"], "n": "clip.mp4", "in": in_ms}]}]}
+
+    for in_ms in (10**9, length, length - 1):
+        for path, body in ((f"/v1/sessions/{sid}/exports", {"draft": draft(in_ms)}),
+                           ("/api/render/proxy/lambda", {"session_id": sid, "draft": draft(in_ms)})):
+            r = httpx.post(srv.url + path, json=body, headers=auth(token))
+            assert r.status_code == 422, (in_ms, r.text)
+            assert r.json()["message"] == (f"invalid draft: t[0].sg[0].in: {in_ms} ms is at or past the "
+                                           f"end of clip.mp4 ({length} ms long)"), r.text
+    assert queued_renders(srv, token) == 0
+    # an in-point that leaves the clip a frame or more is accepted as before
+    r = httpx.post(f"{srv.url}/v1/sessions/{sid}/exports", json={"draft": draft(length - 1000)},
+                   headers=auth(token))
+    assert r.status_code == 202, r.text

@@ -22,6 +22,7 @@ from reelforge.timeline.limits import DEFAULT, Limits, check_draft_size, check_t
 from reelforge.timeline.model import (
     ROLE_KIND,
     Asset,
+    AssetKind,
     AudioSegment,
     Fit,
     Motion,
@@ -252,9 +253,21 @@ def _build(where: str, build, *args, keys: Mapping[str, str] | None = None, **kw
         raise InvalidTimeline(_explain_draft(exc, where, keys)) from None
 
 
+def _check_in_point(where: str, in_ms: int, asset: Asset | None, frame_ms: int) -> None:
+    """A video clip's in-point must leave at least one frame of the clip: past its end the
+    render was queued (credits reserved) and failed in the worker ('chunk 0 has 0 frames')."""
+    if asset is None or asset.kind is not AssetKind.VIDEO or not asset.duration_ms:
+        return
+    if asset.duration_ms - in_ms < frame_ms:
+        raise InvalidTimeline(f"invalid draft: {where}.in: {in_ms} ms is at or past the end of "
+                              f"{asset.name or asset.id} ({asset.duration_ms} ms long)")
+
+
 def _from_draft(draft: Draft, assets: tuple[Asset, ...], base: Timeline | None) -> Timeline:
     meta = draft.m or DraftFrame()
     used: set[str] = set()
+    by_id = {a.id: a for a in assets}
+    frame_ms = -(-1000 // (meta.fps or (base.fps if base else 30)))   # one output frame, rounded up
     tracks = []
     per_kind: dict[TrackKind, int] = {}
     for ti, t in enumerate(draft.t or []):
@@ -277,6 +290,8 @@ def _from_draft(draft: Draft, assets: tuple[Asset, ...], base: Timeline | None) 
                                           f"on a {kind.value} track")
                 fields.update(src=sg.src, name=sg.n or "", in_ms=sg.in_ or 0)
                 used.add(sg.src)
+                if kind is TrackKind.VIDEO:
+                    _check_in_point(where, sg.in_ or 0, by_id.get(sg.src), frame_ms)
             for key, value in _given(sg.m or DraftSegmentMeta()).items():
                 if key in mapping:
                     fields[mapping[key]] = value
