@@ -673,9 +673,11 @@ HOLDOUT: list[tuple[str, object]] = [
     ("put 'Free shipping' at the top for the first 5 seconds",
      [{"text": "Free shipping", "timing": {"duration_ms": 5000}, "position": "top", "op": "add_text"}]),
     ("add 'Order today' as the last thing on screen",
-     [{"text": "Order today", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
+     # s10: the sample has a call to action ("Shop now") there: its words change, no second one on top of it
+     [{"target": {"role": "cta", "name": "Shop now"}, "text": "Order today", "op": "update_text"}]),
     ("add a 'Sign up now' button at the end",
-     [{"text": "Sign up now", "role": "cta", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
+     # s10: the sample has a call to action ("Shop now") there: its words change, no second one on top of it
+     [{"target": {"role": "cta", "name": "Shop now"}, "text": "Sign up now", "op": "update_text"}]),
     ("make the call to action bigger", [{"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
     ("get rid of the logo", [{"role": "logo", "op": "remove_track"}]),
     ("slap our logo in the bottom left corner", [{"asset_id": "logo1", "position": "bottom-left", "op": "add_logo"}]),

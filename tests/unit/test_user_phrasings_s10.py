@@ -408,3 +408,13 @@ def test_compound_number_words_still_read():
     assert [P.find_durations(t)[0].ms for t in ("thirty-five seconds", "twenty five seconds", "one hundred and twenty "
                                                 "seconds", "two hundred seconds", "a hundred seconds")] == \
         [35000, 25000, 120000, 200000, 100000]
+
+
+# -- 20. "改成黄色的": a colour, not the words "黄色的" --------------------------------------------------
+@pytest.mark.parametrize(("text", "color"), [("标题改成黄色的", "#FFD400"), ("title 改成红色的", "#FF0000")])
+def test_a_colour_with_de_is_a_colour(text, color):
+    assert dump_ops(_plan(text).ops) == [{"color": color, "op": "update_text"}]
+
+
+def test_gentle_zoom_added_is_still_motion():
+    assert dump_ops(_plan("add some gentle zoom to the photos").ops) == [{"motion": "auto", "op": "set_motion"}]

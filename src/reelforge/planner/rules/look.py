@@ -213,7 +213,7 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     return [O.SetMotion(target=x, motion=motion) for x in targets]
 
 
-_HOW_FAR = (r"\b(?:less|more|smaller|bigger|subtler|subtle|gentler|gentle|softer|stronger|tighter)\s+(?:of\s+(?:a|the)\s+)?"
+_HOW_FAR = (r"\b(?:less|more|smaller|bigger|subtler|gentler|stronger)\s+(?:of\s+(?:a|the)\s+)?"
             r"(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?|ken\s+burns)\b|"
             r"\b(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?)\s+(?:is\s+|are\s+)?(?:a\s+bit\s+)?too\s+(?:much|strong|big)\b|"
             r"(?:缩放|动画|运镜|推拉)(?:幅度)?(?:小一点|少一点|轻一点|太大|太多|太猛|大一点|多一点)")

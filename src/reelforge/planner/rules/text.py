@@ -293,7 +293,7 @@ _RX_STYLE_WORD = re.compile(
 def _styling(words: str) -> bool:
     """Whether what a text is changed "to" is a look, a place or a time ("to red", "to the top",
     "改成红色", "to 5 seconds") rather than its new words."""
-    w = words.lower().strip(" .!。！")
+    w = re.sub(r"(?:的|一点|一些)+$", "", words.lower().strip(" .!。！"))  # "改成黄色的": a colour, not the words "黄色的"
     if P.find_durations(w):
         return True
     return not re.search(r"\w", _RX_STYLE_WORD.sub(" ", _RX_COLOR.sub(" ", w)))
