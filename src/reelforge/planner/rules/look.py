@@ -20,6 +20,7 @@ from reelforge.planner.rules.refs import (
     _has,
     _main_seg,
     _maybe_target,
+    _named_shot_ids,
 )
 from reelforge.planner.rules.shots import _ALL_BUT, _by_name_or_place
 from reelforge.planner.rules.text import _color
@@ -221,13 +222,7 @@ _HOW_FAR = (r"\b(?:less|more|smaller|bigger|subtler|gentler|stronger)\s+(?:of\s+
 
 def _all_stills_but(c: _Ctx, named: list[O.Target]) -> list[O.Target]:
     """The stills other than the shots named (motion moves stills only), each by its name or place."""
-    keep = set()
-    for x in named:
-        seg = _main_seg(c, x)
-        if seg is None:
-            raise _Cannot(f"there is no {x.describe('shot').removeprefix('the ')} in the video" if not c.zh else
-                          "视频里没有这个镜头")
-        keep.add(seg.id)
+    keep = set(_named_shot_ids(c, named))
     rest = [s for s in c.main_segs() if c.asset_kind(s) == "image" and s.id not in keep]
     if not rest:
         raise _Cannot("那就没有别的图片了" if c.zh else "there are no other photos")

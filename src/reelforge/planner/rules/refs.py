@@ -407,6 +407,18 @@ def _main_seg(c: _Ctx, target: O.Target) -> VideoSegment | None:
     return None
 
 
+def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
+    """The ids of the main-track shots ``named``, or `_Cannot` naming the first that is not there."""
+    ids = []
+    for x in named:
+        seg = _main_seg(c, x)
+        if seg is None:
+            raise _Cannot(f"there is no {x.describe('shot').removeprefix('the ')} in the video" if not c.zh else
+                          "视频里没有这个镜头")
+        ids.append(seg.id)
+    return ids
+
+
 # ---------------------------------------------------------------------------------------------
 _QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![A-Za-z0-9_'])'([^'\n]*\S)'(?![A-Za-z0-9_])")
 _SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)

@@ -27,6 +27,7 @@ from reelforge.planner.rules.refs import (
     _generic,
     _has,
     _main_seg,
+    _named_shot_ids,
     _noun_kind,
     _only,
     _ord_index,
@@ -367,13 +368,7 @@ def _h_keep_only(c: _Ctx) -> list[O.Op] | None:
     if not refs:
         return None
     targets = [x for r in refs for x in r.all]
-    keep = []
-    for x in targets:
-        seg = _main_seg(c, x)
-        if seg is None:
-            raise _Cannot(f"there is no {x.describe('shot').removeprefix('the ')} in the video" if not c.zh else
-                          "视频里没有这个镜头")
-        keep.append(seg.id)
+    keep = _named_shot_ids(c, targets)
     kinds = {x.kind for x in targets}
     kind = kinds.pop() if len(kinds) == 1 else None
     if kind is None and _has(_NOUN_IMG, t) != _has(_NOUN_VID, t):  # "only keep the beach and city photos"
