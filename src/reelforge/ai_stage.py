@@ -305,6 +305,7 @@ class AIStage:
         asked for stays (`VideoSegment.fit_locked`: a cover crop still follows the subject),
         unless ``force`` (the user asked for smart framing again)."""
         from reelforge.render import framing
+        from reelforge.render.checks import crop_stretches
         from reelforge.timeline.model import AssetKind, Fit
 
         main = tl.track(Role.MAIN)
@@ -325,8 +326,11 @@ class AIStage:
                 continue  # the user asked for the whole picture
             free = force or not seg.fit_locked  # the framing may choose the fit
             found = self.subject_of(a)
+            stretched = free and crop_stretches(a.width, a.height, tl.width, tl.height)
             if found is None:
-                if seg.subject is not None or seg.focus is not None:
+                if stretched and seg.fit is not Fit.BLUR:
+                    ops.append(O.SetFocus(target=O.Target(id=seg.id), fit=Fit.BLUR))
+                elif seg.subject is not None or seg.focus is not None:
                     ops.append(O.SetFocus(target=O.Target(id=seg.id), fit=Fit.COVER if ours else None))
                 continue
             box = tuple(round(v, 4) for v in found.box)
@@ -338,7 +342,7 @@ class AIStage:
             # whole: a cut-out on the plain background it was cut out for (a blurred copy of it
             # behind looked like a smeared second product), any other picture over a blurred fill
             whole = Fit.CONTAIN if found.source == "cutout" else Fit.BLUR
-            fit = (Fit.COVER if holds else whole) if free else seg.fit
+            fit = (Fit.COVER if holds and not stretched else whole) if free else seg.fit
             claim = force and seg.fit_locked  # the framing's fit from now on
             if seg.subject == box and seg.core == core and seg.focus == (fx, fy) and seg.fit is fit and not claim:
                 continue
@@ -354,7 +358,12 @@ class AIStage:
         (a subject with a focus point, a fit the user did not ask for) and whose subject a crop
         holds (the others are blurred fills already, or the user's own fit)."""
         from reelforge.render import framing
-        from reelforge.render.checks import text_over_shot, text_over_subjects, text_sizes
+        from reelforge.render.checks import (
+            crop_stretches,
+            text_over_shot,
+            text_over_subjects,
+            text_sizes,
+        )
         from reelforge.render.layout import MAX_SUBJECT_SHARE, PLAN_SUBJECT_SHARE
         from reelforge.timeline.model import VideoSegment
 
@@ -375,7 +384,7 @@ class AIStage:
                 continue  # no crop holds it: a blurred fill either way
             if seg.fit is Fit.COVER and covered[seg.id] > MAX_SUBJECT_SHARE:
                 to, limit = Fit.BLUR, MAX_SUBJECT_SHARE  # room, if the whole picture gives it
-            elif seg.fit is Fit.BLUR:
+            elif seg.fit is Fit.BLUR and not crop_stretches(a.width, a.height, tl.width, tl.height):
                 to, limit = Fit.COVER, PLAN_SUBJECT_SHARE  # the crop again, if the text leaves room
             else:
                 continue

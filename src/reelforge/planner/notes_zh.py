@@ -212,6 +212,10 @@ _TABLE: list[Rule] = [
     _r(r"'(.+)' is shown whole over a blurred fill: its subject spans (\d+)% of its (width|height), "
        r"a crop can keep (\d+)%\.",
        lambda m: f"「{m[1]}」完整显示在模糊背景上：主体占画面{_SIDE_ZH[m[3]]}的{m[2]}%，裁剪最多只能保留{m[4]}%。"),
+    _r(r"'(.+)' \((\d+)x(\d+)\) is shown whole over a blurred fill: filling the (\d+)x(\d+) frame would keep (\d+)% "
+       r"of it, enlarged ([\d.]+)x\.",
+       lambda m: f"「{m[1]}」（{m[2]}x{m[3]}）完整显示在模糊背景上：要填满{m[4]}x{m[5]}的画面只能保留{m[6]}%，"
+                 f"还要放大{m[7]}倍。"),
     _r(r"'(.+)' is shown whole over a blurred fill: cropped, its subject would fill the frame under the text on it\.",
        lambda m: f"「{m[1]}」完整显示在模糊背景上：裁剪后主体会占满画面，被上面的文字挡住。"),
     _r(r"'(.+)' \((\d+)x(\d+)\) is enlarged ([\d.]+)x to fill the (\d+)x(\d+) frame, so it will look soft: "

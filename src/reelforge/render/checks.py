@@ -244,14 +244,33 @@ def text_over_shot(timeline: Timeline, sizes: dict[str, tuple[int, int]], shot_i
     return text_over_subjects(local, sizes).get(shot_id, 0.0)
 
 
+def crop_stretches(src_w: int, src_h: int, w: int, h: int) -> bool:
+    """Whether filling a w x h frame with this picture would enlarge it past `MAX_UPSCALE`
+    while showing it whole needs under a third of that: a 218x872 strip in 16:9 was cropped to
+    a sliver and enlarged 8.8x (blocky) where the whole of it needs 1.24x. The framing shows
+    such a picture whole over a blurred fill."""
+    cover, whole = max(w / src_w, h / src_h), min(w / src_w, h / src_h)
+    return cover > MAX_UPSCALE and cover >= 3 * whole
+
+
 def blurred_fills(timeline: Timeline) -> list[str]:
     """Shots the framing put over a blurred fill, with the measured widths that decided it."""
     from reelforge.render import framing
 
     out = []
-    aspect = timeline.width / timeline.height
+    w, h = timeline.width, timeline.height
+    aspect = w / h
     for seg, asset in _main_shots(timeline):
-        if seg.fit is not Fit.BLUR or seg.subject is None or seg.fit_locked:  # the user's blur: no reason to give
+        if seg.fit is not Fit.BLUR or seg.fit_locked:  # the user's blur: no reason to give
+            continue
+        if asset.width and asset.height and crop_stretches(asset.width, asset.height, w, h):
+            cw, ch = framing.largest(asset.width, asset.height, aspect)
+            kept = cw / asset.width if cw < asset.width else ch / asset.height
+            out.append(f"'{seg.name or asset.name}' ({asset.width}x{asset.height}) is shown whole over a blurred "
+                       f"fill: filling the {w}x{h} frame would keep {kept:.0%} of it, enlarged "
+                       f"{max(w / asset.width, h / asset.height):.1f}x.")
+            continue
+        if seg.subject is None:
             continue
         box = framing.subject_rect(asset.width, asset.height, seg.subject)
         cw, ch = framing.largest(asset.width, asset.height, aspect)
