@@ -2,16 +2,16 @@
 of a known subject a frame shows.
 
 * `motion_jitter`: how unevenly the content moves. Consecutive frames are compared patch by
-  patch (3x3): phase correlation (``cv2.phaseCorrelate``) finds each patch's shift, ECC
-  (``cv2.findTransformECC``, translation) refines it; a patch's displacement over time should
-  be a smooth curve, so the frame-to-frame change of its velocity (the second difference of the
+  patch (3x3): phase correlation (``cv2.phaseCorrelate``) finds each patch's shift, a few
+  Lucas-Kanade steps (`_refined`) refine it; a patch's displacement over time should be a smooth
+  curve, so the frame-to-frame change of its velocity (the second difference of the
   displacement) is the jitter, per frame the median over the patches taken per axis. Patches
   without fine detail (a blurred fill, bokeh, sky) are left out: they give correlation noise,
-  not motion. Why the ECC step: phase correlation's sub-pixel peak is pulled towards whole
+  not motion. Why the refinement: phase correlation's sub-pixel peak is pulled towards whole
   pixels ("pixel locking"), and as a pan's shift crosses fractions that bias reads as motion:
-  a photo moved along an exact Lanczos-resampled eased path measured 0.28 px with phase
-  correlation alone, 0.07 with the refinement (its true second difference is 0.06 px). Whole-
-  pixel stepping shows as 0.7-1.1 px.
+  a photo moved along an exact Lanczos-resampled eased pan read 0.18-0.28 px with phase
+  correlation alone, 0.097 with the refinement (the path's own second difference: 0.09;
+  tests/unit/test_quality_jitter.py). Whole-pixel stepping reads ~0.85 px.
 * `locate`: where a source picture sits in an output frame (ORB features + a RANSAC
   similarity), so `visible_share` can tell how much of an annotated subject box is on screen.
 """
@@ -54,11 +54,12 @@ class _Shifts:
             for r in range(n):
                 for c in range(n):
                     y0, x0 = int((r + 0.5) * h / (n + 1)), int((c + 0.5) * w / (n + 1))
-                    # copies: phaseCorrelate windows a contiguous float32 input in place
+                    # contiguous copies: `_refined`'s filters misread strided views of the frame
                     pa, pb = self.prev[y0:y0 + ph, x0:x0 + pw].copy(), g[y0:y0 + ph, x0:x0 + pw].copy()
                     # sub-pixel correlation needs fine detail: blurred or flat patches (a
                     # blurred fill, bokeh, sky) give noise, not motion, and are left out
                     if float(np.abs(cv2.Laplacian(pa, cv2.CV_32F)).mean()) >= MIN_DETAIL:
+                        # copies again: phaseCorrelate windows a contiguous float32 input in place
                         (dx, dy), resp = cv2.phaseCorrelate(pa.copy(), pb.copy(), win)
                         if resp > 0.1:
                             row[r * n + c] = _refined(pa, pb, dx, dy)
