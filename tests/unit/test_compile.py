@@ -141,7 +141,7 @@ def test_stills_loop_one_decoded_frame():
     cmd = _compile(CASES["cuts"])
     assert cmd.filter_graph.count("loop=loop=89:size=1") == 3
     assert "zoompan" not in cmd.filter_graph
-    assert "sendcmd=" in cmd.filter_graph and "flags=fast_bilinear" in cmd.filter_graph  # per-frame crops
+    assert "sendcmd=" in cmd.filter_graph and "flags=neighbor" in cmd.filter_graph  # per-frame crops
     assert cmd.filter_graph.count("concat=n=3") == 1
     assert "xfade" not in cmd.filter_graph
 

@@ -116,9 +116,9 @@ def test_ease_is_still_at_both_ends():
 # -- the graph: whole-pixel crops of an oversampled still, set per frame -----------------------
 
 _ONCE = re.compile(r"crop=w='iw\*([\d.e-]+)':h='ih\*([\d.e-]+)':x='iw\*([\d.e-]+)':y='ih\*([\d.e-]+)':exact=1,"
-                   r"scale=(\d+):(\d+):out_range=tv")
+                   r"(?:scale=\d+:\d+,)?scale=(\d+):(\d+):out_range=tv")
 _SEND = re.compile(r"sendcmd=c='([^']*)',crop@(\w+)=w=(\d+):h=(\d+):x=(\d+):y=(\d+):exact=1,"
-                   r"scale=(\d+):(\d+):flags=(?:fast_)?bilinear")
+                   r"scale=(\d+):(\d+):flags=neighbor")
 
 
 def _crops(g: str, n: int) -> tuple[list[tuple[int, int, int, int]], str]:
@@ -148,6 +148,20 @@ def _graph(motion: Motion, box, w: int = 1080, h: int = 1920, n_ms: int = 3000) 
     return compile_render(tl, "/o.mp4", workdir="/w").filter_graph
 
 
+_BAND = re.compile(r"exact=1,scale=(\d+):(\d+),scale=(\d+):(\d+):out_range=tv")
+
+
+@pytest.mark.parametrize("motion", [Motion.ZOOM_IN, Motion.PAN_RIGHT])
+def test_a_source_finer_than_the_frame_is_brought_to_its_resolution_before_point_sampling(motion):
+    # the frames take the nearest pixel of the oversampled picture: detail finer than the
+    # output's pixels would alias (shimmer as it moves), so a larger source is first scaled
+    # down to the base (the tightest view at the output's resolution), then enlarged
+    small = _graph(motion, None, 270, 480)  # 1600x1000 shown in a 270x480 frame: scaled down
+    (bw, bh, ow, oh), = _BAND.findall(small)
+    assert int(bw) < 1600 and int(bh) < 1000 and (int(ow) >= 5 * int(bw) or int(oh) >= 5 * int(bh))
+    assert not _BAND.findall(_graph(motion, None))  # enlarged for 1080x1920: nothing to remove
+
+
 @pytest.mark.parametrize("motion", MOVES)
 def test_the_graph_moves_the_view_smoothly_along_the_plan(motion):
     box = (0.7, 0.2, 0.78, 0.7)
@@ -158,11 +172,8 @@ def test_the_graph_moves_the_view_smoothly_along_the_plan(motion):
     n = 90
     crops, size = _crops(g, n)
     assert size == "1080x1920"
-    # a pan (enlarged one way) is averaged down with bilinear; a zoom keeps the cheap fast_bilinear
-    moves_x = len({(c[0], c[2]) for c in crops}) > 1
-    moves_y = len({(c[1], c[3]) for c in crops}) > 1
-    one_way = not (moves_x and moves_y)
-    assert ("flags=bilinear" in g) == one_way and ("flags=fast_bilinear" in g) == (not one_way)
+    # every frame point-samples its crop of the oversampled picture (no per-frame filtering)
+    assert "flags=neighbor" in g and "bilinear" not in g.split("sendcmd", 1)[1].split("[", 1)[0]
     path = plan(1600, 1000, 1080, 1920, motion, subject_rect(1600, 1000, box))
     subj = subject_rect(1600, 1000, box)
     for axis, k, off, src, out in (("x", kx, cx, 1600, 1080), ("y", ky, cy, 1000, 1920)):

@@ -464,9 +464,11 @@ def _view_filters(path: framing.Path, src_w: float, src_h: float, w: int, h: int
         once.append(f"scale={bw}:{bh}:out_range=tv")
         return once, _perspective(a, b, bw, bh, w, h, n, offset)
     size = (bw * over[0], bh * over[1])
+    if (x1 - x0) * (y1 - y0) > bw * bh:  # a larger source: first down to the output's resolution,
+        once.append(f"scale={bw}:{bh}")  # so the per-frame point sampling has nothing finer to alias
     once.append(f"scale={size[0]}:{size[1]}:out_range=tv")
     crops = motion.views(a, b, n, offset, count or n - offset, over, size)
-    return once, motion.filters(crops, name, fps, w, h, over)
+    return once, motion.filters(crops, name, fps, w, h)
 
 
 def _moving_box(path: framing.Path, src_w: float, src_h: float) -> tuple[float, float, float, float]:
