@@ -249,8 +249,31 @@ def test_what_pans_leave_of_the_budget_goes_to_a_zoom():
     g = compile_render(tl, "/o.mp4", workdir="/w").filter_graph
     sizes = [int(w) * int(h) for w, h in re.findall(r"scale=(\d+):(\d+):out_range=tv", g)]
     big = [s for s in sizes if s > 1920 * 1080 * 2]
-    assert len(big) == 3 and max(big) > motion.per_shot_cap(3) and sum(big) <= motion.BUDGET_PIXELS
+    assert len(big) == 3 and max(big) > motion.BUDGET_PIXELS // 3 and sum(big) <= motion.BUDGET_PIXELS
     assert "perspective=" not in g and g.count("sendcmd=c=") == 3
+
+
+def test_pans_get_their_steps_from_what_the_zooms_5x_steps_leave():
+    """Three 1080p zooms and three pans in one render: 5x steps first, cheapest first (the
+    pans, then the one zoom that fits), then the rest of the budget to pans: two of them get
+    10x or more (an equal share held all three at 8x; x264's veryfast adds its own error to a
+    pan's steps, 0.276 px of jitter at 5x on the 16:9 framing timeline), within the budget."""
+    from reelforge.render import motion
+
+    assets = [Asset(id=f"i{k}", path=f"/p{k}.png", name=f"p{k}.png", kind=AssetKind.IMAGE,
+                    width=1920, height=1080) for k in range(6)]
+    moves = [Motion.ZOOM_IN, Motion.PAN_LEFT, Motion.ZOOM_OUT, Motion.PAN_RIGHT, Motion.ZOOM_IN, Motion.PAN_LEFT]
+    segs = tuple(VideoSegment(id=f"s{k}", start=3000 * k, duration=3000, src=f"i{k}", motion=moves[k])
+                 for k in range(6))
+    tl = build(width=1920, height=1080, fps=30, duration=18000, assets=assets,
+               tracks=[Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=segs)])
+    g = compile_render(tl, "/o.mp4", workdir="/w").filter_graph
+    sizes = [(int(w), int(h)) for w, h in re.findall(r"scale=(\d+):(\d+):out_range=tv", g)]
+    pans = [w for w, h in sizes if h < 1200 and w > 2 * 1920]
+    zooms = [w * h for w, h in sizes if h >= 5 * 1080]
+    assert len(pans) == 3 and sum(w >= 10 * 1920 for w in pans) >= 2 and min(pans) >= motion.MIN_OVERSAMPLE * 1920
+    assert len(zooms) == 1 and g.count("perspective=") == 2
+    assert sum(w * h for w, h in sizes if w * h > 1920 * 1080 * 2) <= motion.BUDGET_PIXELS
 
 
 def test_a_chunks_stills_share_the_budget_only_with_the_chunks_stills():

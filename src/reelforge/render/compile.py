@@ -1233,26 +1233,30 @@ def _moving_stills(timeline: Timeline, w: int, h: int) -> list[tuple[str, framin
 
 
 def _oversample_caps(shots: list[tuple[str, framing.Path, float, float]], w: int, h: int) -> dict[str, int]:
-    """Each moving still's cap on its oversampled picture: an equal share of
-    `motion.BUDGET_PIXELS` (`motion.per_shot_cap`), then what the shots that need less than
-    their share (pans, small pictures) leave goes, in timeline order, to shots whose share was
-    too small for `motion.MIN_OVERSAMPLE` steps, so fewer fall back to ``perspective``. The sum
-    of the pictures stays within the budget."""
-    share = motion.per_shot_cap(len(shots))
-    caps, used, short = {}, 0, []
+    """Each moving still's cap on its oversampled picture, all of them within
+    `motion.BUDGET_PIXELS`. First every shot gets `motion.MIN_OVERSAMPLE` steps, those that
+    cost least first (pans, enlarged along one axis, cost a fifth of a zoom), while the budget
+    lasts; then what is left raises them towards the steps they ask for, again cheapest first,
+    so pans, whose steps show most (x264's ``veryfast`` adds its own error to a pan's), get
+    theirs. A shot left without `motion.MIN_OVERSAMPLE` steps moves by ``perspective`` (as
+    smooth, ~4x the CPU). The order before (an equal share each, what pans left to zooms in
+    timeline order) held the 16:9 framing timeline's pans at 5 steps: 0.276 px of jitter."""
+    least = {}
     for sid, path, sw, sh in shots:
-        px = _oversampled_px(path, sw, sh, w, h, share)
-        caps[sid] = share
-        if px is None:
-            short.append((sid, path, sw, sh))
-        else:
-            used += px
-    left = motion.BUDGET_PIXELS - used
-    for sid, path, sw, sh in short:
-        cap = min(motion.MAX_PIXELS, left)
-        px = _oversampled_px(path, sw, sh, w, h, cap) if cap > 0 else None
-        if px is not None:
-            caps[sid], left = cap, left - px
+        a, b, bw, bh = _base_views(path, *_moving_box(path, sw, sh), w)
+        least[sid] = motion.least_pixels(a, b, bw, bh)
+    order = sorted(shots, key=lambda s: least[s[0]])  # (stable: timeline order among equals)
+    caps, left = {}, motion.BUDGET_PIXELS
+    for sid, *_ in order:
+        fits = least[sid] <= min(left, motion.MAX_PIXELS)
+        caps[sid] = least[sid] if fits else 0
+        left -= least[sid] if fits else 0
+    for sid, path, sw, sh in order:
+        if caps[sid]:
+            cap = min(motion.MAX_PIXELS, caps[sid] + left)
+            px = _oversampled_px(path, sw, sh, w, h, cap) or 0
+            left -= px - least[sid]
+            caps[sid] = px
     return caps
 
 

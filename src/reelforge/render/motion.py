@@ -31,11 +31,11 @@ MAX_PIXELS = 64_000_000  # one oversampled still, luma pixels (x1.5 bytes in 4:2
 BUDGET_PIXELS = 120_000_000
 
 
-def per_shot_cap(moving: int) -> int:
-    """The pixel cap of one shot's oversampled picture when ``moving`` stills of the timeline
-    move: the budget shared out, so a whole render stays within it; a shot that cannot get
-    `MIN_OVERSAMPLE` steps under its cap moves by ``perspective`` instead."""
-    return min(MAX_PIXELS, BUDGET_PIXELS // max(1, moving))
+def least_pixels(start: framing.Rect, end: framing.Rect, base_w: int, base_h: int) -> int:
+    """Pixels of the oversampled picture at `MIN_OVERSAMPLE` steps on the axes the view moves
+    along (``start``/``end`` on a base_w x base_h picture)."""
+    mx, my = start.x != end.x or start.w != end.w, start.y != end.y or start.h != end.h
+    return (MIN_OVERSAMPLE if mx else 1) * (MIN_OVERSAMPLE if my else 1) * base_w * base_h
 
 
 def oversample(start: framing.Rect, end: framing.Rect, base_w: int, base_h: int, w: int, h: int,
