@@ -87,12 +87,14 @@ def mcp_command(port: int, data_dir, *extra: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def mcp_http_server(tmp_path, *extra: str, key: str | None = None, name: str = "mcp-http"):
+def mcp_http_server(tmp_path, *extra: str, key: str | None = None, name: str = "mcp-http",
+                    env: dict[str, str] | None = None):
     """``python -m reelforge.mcp --http [extra]`` on a free loopback port, with ``key`` (if
-    any) as ``REELFORGE_MCP_KEY``; yields an `McpHttp`, stops it on exit."""
+    any) as ``REELFORGE_MCP_KEY`` and ``env`` added to the environment; yields an `McpHttp`,
+    stops it on exit."""
     port = free_port()
     log = tmp_path / f"{name}.log"
-    env = {k: v for k, v in os.environ.items() if k != "REELFORGE_MCP_KEY"}
+    env = {**{k: v for k, v in os.environ.items() if k != "REELFORGE_MCP_KEY"}, **(env or {})}
     env["HF_HUB_OFFLINE"] = "1"
     if key:
         env["REELFORGE_MCP_KEY"] = key

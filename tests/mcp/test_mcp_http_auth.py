@@ -102,3 +102,35 @@ def test_remote_mode_takes_the_callers_service_token(reelforge_serve, tmp_path):
     assert seen_by_key.is_error and "error 1002" in text_of(seen_by_key)
     assert seen_by_bob.is_error and "error 1002" in text_of(seen_by_bob)
     assert not seen_by_alice.is_error and seen_by_alice.structured_content["session_id"] == sid
+
+
+def test_a_connection_that_never_finishes_its_request_head_is_closed(tmp_path):
+    """``reelforge mcp --http`` closes a connection that has not sent its request line and
+    headers within REELFORGE_HEADER_SECONDS (2 s here; 30 by default), as ``reelforge serve``
+    does: one sending a header byte now and then (slow-loris) was kept open for ever."""
+    import socket
+    import time
+
+    key = uuid.uuid4().hex
+    with mcp_http_server(tmp_path, key=key, env={"REELFORGE_HEADER_SECONDS": "2"}) as server:
+        port = int(server.url.rsplit(":", 1)[1].split("/", 1)[0])
+        with socket.create_connection(("127.0.0.1", port), timeout=120) as conn:
+            conn.sendall(b"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            t0 = time.monotonic()
+            closed = False
+            while time.monotonic() - t0 < 90:  # a byte of header every second: never complete
+                try:
+                    conn.sendall(b"X")
+                except OSError:  # the server closed it
+                    closed = True
+                    break
+                conn.settimeout(1)
+                try:
+                    if conn.recv(1024) == b"":
+                        closed = True
+                        break
+                except TimeoutError:
+                    pass
+            assert closed, "the connection was still open after 90 s"
+        # a complete request is served as before
+        assert post_initialize(server.url, key).status_code == 200

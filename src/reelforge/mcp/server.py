@@ -474,6 +474,25 @@ def run(
         if transport == "stdio":
             server.run("stdio")
         else:
-            server.run("streamable-http", host=host, port=port)
+            _serve_http(server, host, port)
     finally:
         backend.close()
+
+
+def _serve_http(server: MCPServer, host: str, port: int) -> None:
+    """Streamable HTTP at /mcp as the SDK serves it, but with the service's deadline on a
+    request's head (`reelforge.service.conn`): left to uvicorn, a connection that sends its
+    headers a byte now and then, or nothing, is kept for ever (slow-loris), and a few thousand
+    such connections take the port from everybody. ``REELFORGE_HEADER_SECONDS``, as for
+    ``reelforge serve`` (30 by default)."""
+    import uvicorn
+
+    from reelforge.service.conn import protocol
+
+    try:
+        head = float(os.environ.get("REELFORGE_HEADER_SECONDS", "30"))
+    except ValueError:
+        head = 30.0
+    app = server.streamable_http_app(streamable_http_path="/mcp", host=host)
+    uvicorn.run(app, host=host, port=port, log_level=server.settings.log_level.lower(),
+                http=protocol(head if head > 0 else 30.0))
