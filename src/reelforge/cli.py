@@ -474,12 +474,14 @@ def batch(
     """One video per CSV row or sub-folder, each its own render; a summary table at the end."""
     _check_quality(quality)
     from reelforge.ai.batch import load_batch, run_batch
-    from reelforge.render import render
+    from reelforge.render.cache import default_cache
+    from reelforge.render.chunked import export
     from reelforge.session import Session, media_cache
 
     with friendly_errors():
         _need_files([source, *([brand] if brand else [])])
         jobs = load_batch(source, prompt, out_dir=outdir)
+        cache = default_cache()  # the chunk cache of `make`, shared by the rows
         console.print(f"{len(jobs)} video{'s' if len(jobs) != 1 else ''} to make from {source}")
 
         def make_one(job) -> str:
@@ -495,7 +497,7 @@ def batch(
                 return "(dry run) " + reply.summary
             target = Path(job.output)
             target.parent.mkdir(parents=True, exist_ok=True)
-            render(session.timeline, target, quality=quality)
+            export(session.timeline, target, quality=quality, cache=cache)
             return str(target)
 
         report = run_batch(jobs, make_one, progress=lambda i, n, job: console.print(

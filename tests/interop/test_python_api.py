@@ -11,14 +11,20 @@ import reelforge
 from reelforge.errors import PlanError
 
 
-def test_the_readme_example(tmp_path):
+def test_the_readme_example(tmp_path, monkeypatch):
     from reelforge.media import write_demo_assets
     from reelforge.render import verify
+
+    monkeypatch.setenv("REELFORGE_CACHE", str(tmp_path / "cache"))
 
     demo = write_demo_assets(tmp_path / "demo", images=3, seconds=6)
     project = reelforge.make(list(demo), "a 6-second promo with text overlays", output=tmp_path / "promo.mp4",
                              quality="draft")
     assert verify(tmp_path / "promo.mp4").duration == pytest.approx(6.0, abs=0.15)
+    # rendered in chunks, as `reelforge make` does (kept in the chunk cache: one 1080p chunk's
+    # ffmpeg at a time instead of one process holding every moving picture)
+    chunks = sorted((tmp_path / "cache" / "chunks").rglob("*.mp4"))
+    assert chunks, list((tmp_path / "cache").rglob("*"))
     reply = project.tell("make it vertical for TikTok")
     assert reply.status == "ok" and reply.changed and project.timeline.height > project.timeline.width
     info = verify(project.render(tmp_path / "vertical.mp4", quality="draft"))

@@ -66,8 +66,8 @@ def drum_loop(seconds: float, bpm: float = 128.0) -> np.ndarray:
 
 @pytest.mark.parametrize("path", ["export", "render"])
 def test_a_transient_drum_loop_under_a_voice_keeps_its_true_peak_under_minus_1_dbtp(tmp_path, path):
-    """Both renders: the chunked export (the CLI's make and edit, the service) and the whole,
-    single-process one (the Python API's render_video, reelforge batch)."""
+    """Both renders: the chunked export (the CLI, the Python API, the service) and the whole,
+    single-process one (`reelforge.render.render`)."""
     import pyloudnorm
 
     espeak = shutil.which("espeak-ng")
