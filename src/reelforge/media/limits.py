@@ -13,6 +13,7 @@ for video and animations. The service sets them from ``REELFORGE_MAX_IMAGE_PIXEL
 
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 from collections.abc import Iterator
@@ -154,11 +155,14 @@ def picture_header(path: Path, label: str, limits: PixelLimits) -> tuple[int, in
             with Image.open(path) as im:
                 width, height = im.size
                 frames = picture_frames(im, path, limits.animation_frames)
-        except Image.DecompressionBombError:
-            # Pillow refuses above twice its own limit before we see the size
+        except Image.DecompressionBombError as exc:
+            # Pillow refuses above twice its own limit before we see the size; its message
+            # has the pixel count ("Image size (256000000 pixels) exceeds limit of ...")
+            found = re.search(r"\((\d+) pixels\)", str(exc))
+            size = _mp(int(found.group(1))) if found else \
+                f"larger than {_mp(2 * (Image.MAX_IMAGE_PIXELS or 0))}"
             raise UnsupportedMedia(
-                f"{label}: the picture is larger than {_mp(2 * (Image.MAX_IMAGE_PIXELS or 0))}; "
-                f"the limit is {_mp(limits.image)} for still images") from None
+                f"{label}: the picture is {size}; the limit is {_mp(limits.image)} for still images") from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             return None
     if frames > 1:
