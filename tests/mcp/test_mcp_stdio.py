@@ -246,9 +246,16 @@ def test_bad_arguments_are_clear_tool_errors(tmp_path, demo):
             out["resource"] = None
         except Exception as exc:  # MCPError
             out["resource"] = str(exc)
+        try:  # an unknown URI is quoted cut, not echoed whole
+            await client.read_resource("reelforge://nothing/" + "x" * 20000)
+            out["long_uri"] = None
+        except Exception as exc:  # MCPError
+            out["long_uri"] = str(exc)
         return out
 
     out = run_client(tmp_path, body)
+    assert out["long_uri"] and "Unknown resource: reelforge://nothing/xxx" in out["long_uri"], out["long_uri"]
+    assert len(out["long_uri"]) < 400 and "(20020 characters)" in out["long_uri"], len(out["long_uri"])
     keys = ("missing", "unsupported", "mixed", "unknown_session", "no_timeline", "bad_quality", "bad_preset",
             "no_instruction", "empty_instruction", "blank_instruction")
     for key in keys:  # docs/mcp.md: every failure reads "error <code>: <message>"

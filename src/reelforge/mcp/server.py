@@ -27,10 +27,15 @@ from typing import Annotated, Any, Literal
 import anyio
 import anyio.to_thread
 from mcp.server.mcpserver import Context, MCPServer
-from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
+from mcp.server.mcpserver.exceptions import (
+    ResourceError,
+    ResourceNotFoundError,
+    ToolError,
+    UnexpectedResourceError,
+)
 from pydantic import Field, ValidationError
 
-from reelforge.errors import NotFound, ReelforgeError
+from reelforge.errors import NotFound, ReelforgeError, shown
 from reelforge.mcp import files
 from reelforge.mcp.backend import (
     PRESET_HELP,
@@ -151,6 +156,18 @@ class ReelforgeMCPServer(MCPServer):
                 raise ToolError(_bad_arguments(name, cause)) from cause
             if type(exc) is ToolError and isinstance(cause, ToolError) and str(cause).startswith("error "):
                 raise ToolError(str(cause)) from cause
+            raise
+
+    async def read_resource(self, uri: Any, context: Context | None = None) -> Any:
+        """As the SDK's, but an unknown or failing URI is quoted cut (`errors.shown`): the SDK's
+        "Unknown resource: <uri>" echoed a 20,000-character URI back whole."""
+        try:
+            return await super().read_resource(uri, context)
+        except UnexpectedResourceError as exc:
+            raise UnexpectedResourceError(f"Error reading resource {shown(uri, 200)}") from exc.__cause__
+        except ResourceNotFoundError as exc:
+            if str(exc).startswith("Unknown resource"):
+                raise ResourceNotFoundError(f"Unknown resource: {shown(uri, 200)}") from None
             raise
 
 
