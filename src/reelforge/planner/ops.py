@@ -15,10 +15,19 @@ Conventions
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from reelforge.errors import PlanError
 from reelforge.planner.bed import music_bed
@@ -35,6 +44,19 @@ from reelforge.timeline.model import (
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$", description="#RRGGBB")]
 Ms = Annotated[int, Field(ge=0, description="milliseconds")]
 PositiveMs = Annotated[int, Field(gt=0, description="milliseconds, > 0")]
+
+
+def _visible(text: str) -> str:
+    """A text to draw must show something: only spaces and invisible characters (zero-width
+    spaces, joiners, direction marks, a byte-order mark) were taken and "Added" as a title that
+    drew nothing."""
+    if not any(not unicodedata.category(ch).startswith(("C", "Z", "M")) for ch in text):
+        raise ValueError(NO_VISIBLE)
+    return text
+
+
+NO_VISIBLE = "the text has no visible character"
+ShownText = Annotated[str, AfterValidator(_visible)]  # (empty too: nothing visible)
 
 
 class _Op(BaseModel):
@@ -205,7 +227,7 @@ TextRole = Literal["title", "caption", "cta"]
 
 class AddText(_Op):
     op: Literal["add_text"] = "add_text"
-    text: str = Field(min_length=1)
+    text: ShownText
     role: TextRole = "title"
     timing: Timing = Timing()
     shot: Target | None = Field(None, description="show it while this main-track shot is on screen (instead "
@@ -219,7 +241,7 @@ class AddText(_Op):
 class UpdateText(_Op):
     op: Literal["update_text"] = "update_text"
     target: Target = Target(role=Role.TITLE, index=0)
-    text: str | None = Field(None, min_length=1)
+    text: ShownText | None = None
     position: Position | None = None
     size: TextSize | None = None
     color: Color | None = None

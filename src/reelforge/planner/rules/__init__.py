@@ -193,7 +193,10 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
     except _Cannot as exc:
         r.cannot = str(exc)
     except ValidationError as exc:  # a value past an op's bounds ("music to 99999%"): said, not raised
-        r.cannot = f"that is out of range ({O.brief(exc)})"
+        if any(O.NO_VISIBLE in e["msg"] for e in exc.errors()):
+            r.cannot = f"{O.NO_VISIBLE}: put the words to show in quotes"
+        else:
+            r.cannot = f"that is out of range ({O.brief(exc)})"
     if r.ok and _has(_ALL_BUT, c.t) and not c.complement and any(not isinstance(o, O.RemoveSegment) for o in r.ops or []):
         # "remove the motion from every photo except the first", "remove all the text except the
         # title": the handlers act on what "except" names (the opposite of what was asked); only
