@@ -246,6 +246,7 @@ def test_bad_arguments_are_clear_tool_errors(tmp_path, demo):
             out["resource"] = None
         except Exception as exc:  # MCPError
             out["resource"] = str(exc)
+        out["long_name"] = await client.call_tool("create_session", {"name": "n" * 5000})
         try:  # an unknown URI is quoted cut, not echoed whole
             await client.read_resource("reelforge://nothing/" + "x" * 20000)
             out["long_uri"] = None
@@ -254,6 +255,9 @@ def test_bad_arguments_are_clear_tool_errors(tmp_path, demo):
         return out
 
     out = run_client(tmp_path, body)
+    # a name longer than the HTTP API takes is refused, not cut without a word
+    assert out["long_name"].is_error and text_of(out["long_name"]).startswith("error 1: "), text_of(out["long_name"])
+    assert "200" in text_of(out["long_name"]) and len(text_of(out["long_name"])) < 400
     assert out["long_uri"] and "Unknown resource: reelforge://nothing/xxx" in out["long_uri"], out["long_uri"]
     assert len(out["long_uri"]) < 400 and "(20020 characters)" in out["long_uri"], len(out["long_uri"])
     keys = ("missing", "unsupported", "mixed", "unknown_session", "no_timeline", "bad_quality", "bad_preset",

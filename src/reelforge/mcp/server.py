@@ -225,7 +225,8 @@ def build_server(backend: Backend, *, token_verifier: Any = None, auth: Any = No
                           "Returns session_id for the other tools.")
     async def create_session(
         ctx: Context,
-        name: Annotated[str | None, Field(description="optional label for people")] = None,
+        name: Annotated[str | None, Field(description="optional label for people (at most 200 characters, as "
+                                                       "over HTTP)", max_length=200)] = None,
     ) -> dict[str, Any]:
         return await _call(of(ctx).create_session, name)
 
