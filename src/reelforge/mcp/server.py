@@ -505,12 +505,13 @@ def _serve_http(server: MCPServer, host: str, port: int) -> None:
     ``reelforge serve`` (30 by default)."""
     import uvicorn
 
-    from reelforge.service.conn import protocol
+    from reelforge.service.conn import HeadDeadlineProtocol, protocol
 
+    head = HeadDeadlineProtocol.header_seconds  # the default, for a missing or unusable value
     try:
-        head = float(os.environ.get("REELFORGE_HEADER_SECONDS", "30"))
+        head = float(os.environ.get("REELFORGE_HEADER_SECONDS", "")) or head
     except ValueError:
-        head = 30.0
+        pass
     app = server.streamable_http_app(streamable_http_path="/mcp", host=host)
     uvicorn.run(app, host=host, port=port, log_level=server.settings.log_level.lower(),
-                http=protocol(head if head > 0 else 30.0))
+                http=protocol(head if head > 0 else HeadDeadlineProtocol.header_seconds))
