@@ -50,3 +50,35 @@ def test_black_and_white_brighter_and_back(tmp_path):
     s.handle("back to colour")
     again = frame("again.mp4")
     assert _chroma(again) > 20
+
+
+def test_warmer_cooler_and_sepia_on_a_photo(tmp_path):
+    """"make it warmer" turns the whole picture towards amber (red up, blue down), "cooler" the
+    other way; "sepia" leaves one warm tint on every pixel (a grey picture, toned)."""
+    from PIL import Image
+    from skimage import data
+
+    Image.fromarray(data.coffee()).save(tmp_path / "coffee.jpg", quality=92)
+    s = Session.new()
+    s.add_assets([tmp_path / "coffee.jpg"], workdir=tmp_path / "media")
+    s.handle("a 4 second video, no motion, no text")
+
+    def red_minus_blue(name: str) -> tuple[float, np.ndarray]:
+        rgb = frame_at(render(replace(s.timeline, width=W, height=H), tmp_path / name), 2.0).astype(np.int16)
+        return float(np.mean(rgb[..., 0] - rgb[..., 2])), rgb
+
+    shot, _ = red_minus_blue("shot.mp4")
+    assert "warmer (+0.30)" in s.handle("make it warmer").message
+    warm, _ = red_minus_blue("warm.mp4")
+    assert warm > shot + 8  # ~+13 expected: Cr +3, Cb -4 in video range
+    s.handle("remove the filter")
+    assert "cooler (-0.30)" in s.handle("cooler tones").message
+    cool, _ = red_minus_blue("cool.mp4")
+    assert cool < shot - 8
+    assert "sepia" in s.handle("sepia").message
+    _, rgb = red_minus_blue("sepia.mp4")
+    r, g, b = (rgb[..., i].astype(float) for i in range(3))
+    mid = (r + g + b) / 3
+    lit = (mid > 40) & (mid < 215)  # away from black and white, where the tint clips
+    assert np.median(r[lit] - b[lit]) > 15 and np.median(r[lit] - g[lit]) > 3  # amber: r > g > b
+    assert np.percentile(np.abs((r - b)[lit] - np.median((r - b)[lit])), 90) < 6  # the same tint everywhere

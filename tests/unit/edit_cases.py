@@ -775,11 +775,26 @@ CASES += [
     ("亮一点", [{"brightness": 0.06, "op": "set_grade"}]),
     ("对比度高一点", [{"contrast": 1.15, "op": "set_grade"}]),
     ("画面鲜艳一点", [{"saturation": 1.3, "op": "set_grade"}]),
-    ("remove the filter", [{"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "op": "set_grade"}]),
+    ("remove the filter", [{"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "warmth": 0.0, "op": "set_grade"}]),
     ("back to colour", "unknown"),  # it is in colour: said, nothing changed
     # not the pictures
     ("make the background white", [{"color": "#FFFFFF", "op": "set_background"}]),
     ("change the title to white", [{"color": "#FFFFFF", "op": "update_text"}]),
+]
+
+# white balance and named looks (2026-12-02: "make it warmer", "vintage look", "换个色调" were not understood)
+CASES += [
+    ("make it warmer", [{"warmth": 0.3, "op": "set_grade"}]),
+    ("warm it up a bit", [{"warmth": 0.3, "op": "set_grade"}]),
+    ("cooler tones please", [{"warmth": -0.3, "op": "set_grade"}]),
+    ("it looks too yellow", [{"warmth": -0.3, "op": "set_grade"}]),
+    ("暖色调", [{"warmth": 0.3, "op": "set_grade"}]),
+    ("画面冷一点", [{"warmth": -0.3, "op": "set_grade"}]),
+    ("give it a vintage look", [{"saturation": 0.7, "contrast": 0.9, "brightness": 0.03, "warmth": 0.5,
+                                 "op": "set_grade"}]),
+    ("复古一点", [{"saturation": 0.7, "contrast": 0.9, "brightness": 0.03, "warmth": 0.5, "op": "set_grade"}]),
+    ("make it sepia", [{"saturation": 0.0, "warmth": 0.8, "op": "set_grade"}]),
+    ("make the music warmer", "unknown"),  # not the pictures
 ]
 
 # user test s8: a fade to black at the very end set every transition to fade-black; it is said instead

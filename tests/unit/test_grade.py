@@ -51,3 +51,36 @@ def test_the_summary_says_the_pictures_are_graded():
     assert "1 clip (0-30s, black and white)" in summarize(bw)
     assert "（0-30s，黑白）" in summarize(bw, zh=True)
     assert "graded" not in summarize(sample_timeline())
+
+
+def test_warmth_steps_and_named_looks_compile_to_one_chroma_shift(tmp_path):
+    warm = apply(sample_timeline(), plan_edit("make it warmer", sample_timeline(), library=LIBRARY).ops,
+                 library=LIBRARY)
+    warmer = plan_edit("even warmer", warm, library=LIBRARY)
+    assert warmer.ops == (O.SetGrade(warmth=0.6),) and "warmer (+0.60)" in warmer.reply
+    graph = compile_render(warm, tmp_path / "w.mp4", workdir=tmp_path).filter_graph
+    assert graph.count("lutyuv=u='clip(val-4,16,240)':v='clip(val+3,16,240)'") == 1 and "eq=" not in graph
+    sepia = apply(sample_timeline(), plan_edit("sepia", sample_timeline(), library=LIBRARY).ops, library=LIBRARY)
+    graph = compile_render(sepia, tmp_path / "s.mp4", workdir=tmp_path).filter_graph
+    assert graph.count("lutyuv=u=117:v=136") == 1  # grey, tinted amber: one lookup, no eq
+    back = plan_edit("back to colour", sepia, library=LIBRARY)
+    assert back.ops == (O.SetGrade(saturation=1.0, warmth=0.0),)  # out of sepia, tint and all
+    vintage = plan_edit("vintage look", sample_timeline(), library=LIBRARY)
+    assert "vintage look" in vintage.reply
+    assert "复古色调" in plan_edit("复古", sample_timeline(), library=LIBRARY).reply
+
+
+def test_the_draft_carries_warmth_and_leaves_it_out_when_as_shot():
+    tl = apply(sample_timeline(), [O.SetGrade(warmth=-0.3)], library=LIBRARY)
+    draft = to_draft(tl)
+    assert draft["m"]["grade"]["warmth"] == -0.3
+    assert from_draft(draft, base=sample_timeline()).grade == Grade(warmth=-0.3)
+    bw = to_draft(apply(sample_timeline(), [O.SetGrade(saturation=0.0)], library=LIBRARY))
+    assert "warmth" not in bw["m"]["grade"]  # the wire shape of older clients' drafts
+
+
+def test_the_summary_names_sepia():
+    from reelforge.timeline.summary import summarize
+
+    sepia = apply(sample_timeline(), [O.SetGrade(saturation=0.0, warmth=0.8)], library=LIBRARY)
+    assert "sepia" in summarize(sepia) and "怀旧棕色" in summarize(sepia, zh=True)

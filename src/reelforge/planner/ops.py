@@ -92,8 +92,20 @@ def fmt_ms(ms: int) -> str:
     return f"{s:g}s"
 
 
+# named looks of the colour grade ("vintage look", "sepia"), set whole
+GRADE_LOOKS = {
+    "vintage": {"saturation": 0.7, "contrast": 0.9, "brightness": 0.03, "warmth": 0.5},  # a faded warm print
+    "sepia": {"saturation": 0.0, "warmth": 0.8},
+}
+_LOOK_WORDS = {"vintage": ("vintage look (muted, warm, softer contrast)", "复古色调（低饱和、暖色、柔和对比）"),
+               "sepia": ("sepia", "怀旧棕色")}
+
+
 def grade_words(g: Any, *, zh: bool = False) -> str:
     """A colour setting in words ("black and white, brighter (+0.08)"); fields left None are skipped."""
+    for name, look in GRADE_LOOKS.items():
+        if all(getattr(g, k, None) == v for k, v in look.items()):
+            return _LOOK_WORDS[name][1 if zh else 0]
     parts = []
     if g.saturation is not None:
         if g.saturation == 0:
@@ -111,6 +123,12 @@ def grade_words(g: Any, *, zh: bool = False) -> str:
     if g.contrast is not None:
         parts.append(f"对比度{g.contrast:.0%}" if zh else
                      ("contrast as shot" if g.contrast == 1 else f"contrast {g.contrast:.0%}"))
+    if getattr(g, "warmth", None) is not None:
+        if g.warmth == 0:
+            parts.append("原本的色温" if zh else "white balance as shot")
+        else:
+            word = ("暖色调" if g.warmth > 0 else "冷色调") if zh else ("warmer" if g.warmth > 0 else "cooler")
+            parts.append(f"{word} ({g.warmth:+.2f})")
     return ("，" if zh else ", ").join(parts)
 
 
@@ -423,12 +441,15 @@ class SetStyle(_Op):
 
 class SetGrade(_Op):
     """The pictures' colour for the whole video (text and logos keep theirs): the values given
-    are set, the rest kept. ("make it black and white", "a bit brighter", "more contrast")"""
+    are set, the rest kept. ("make it black and white", "a bit brighter", "more contrast", "warmer",
+    "vintage look")"""
 
     op: Literal["set_grade"] = "set_grade"
     saturation: float | None = Field(None, ge=0.0, le=3.0, description="0 = black and white, 1 = as shot")
     brightness: float | None = Field(None, ge=-0.5, le=0.5, description="0 = as shot; +0.1 a little brighter")
     contrast: float | None = Field(None, ge=0.25, le=3.0, description="1 = as shot")
+    warmth: float | None = Field(None, ge=-1.0, le=1.0, description="white balance: 0 = as shot; +0.3 a little "
+                                                                    "warmer (amber), -0.3 a little cooler (blue)")
 
 
 class SetVideoFade(_Op):

@@ -976,15 +976,25 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
     return base, specs
 
 
+# chroma steps of the full warm grade (warmth 1): blue-difference down, red-difference up, in
+# the proportion of a tungsten-ish amber (a white wall under 3200 K light against 6500 K)
+WARM_CB, WARM_CR = -14, 10
+
+
 def _grade_filters(grade: Grade) -> list[str]:
     """``eq`` for contrast, brightness and saturation; black and white sets the chroma planes to
-    their neutral value exactly (``eq`` at saturation 0 left them one step off: a green cast)."""
+    their neutral value exactly (``eq`` at saturation 0 left them one step off: a green cast).
+    Warmth shifts the two chroma planes (a table lookup on quarter-size planes: nearly free),
+    so a warm black and white is sepia."""
     out = []
     sat = grade.saturation if grade.saturation > 0 else 1.0
     if (grade.contrast, grade.brightness, sat) != (1.0, 0.0, 1.0):
         out.append(f"eq=contrast={_num(grade.contrast)}:brightness={_num(grade.brightness)}:saturation={_num(sat)}")
+    cb, cr = round(WARM_CB * grade.warmth), round(WARM_CR * grade.warmth)
     if grade.saturation == 0:
-        out.append("lutyuv=u=128:v=128")
+        out.append(f"lutyuv=u={128 + cb}:v={128 + cr}")
+    elif cb or cr:
+        out.append(f"lutyuv=u={_q(f'clip(val{cb:+d},16,240)')}:v={_q(f'clip(val{cr:+d},16,240)')}")
     return out
 
 

@@ -91,7 +91,7 @@ def to_draft(timeline: Timeline) -> dict[str, Any]:
     if timeline.style != Timeline.model_fields["style"].default:
         meta["style"] = timeline.style
     if not timeline.grade.neutral:
-        meta["grade"] = timeline.grade.model_dump()
+        meta["grade"] = timeline.grade.model_dump(exclude={"warmth"} if not timeline.grade.warmth else None)
     return {"d": timeline.duration, "m": meta, "t": tracks}
 
 
@@ -115,6 +115,7 @@ class DraftGrade(_In):
     saturation: float | None = Field(None, ge=0.0, le=3.0, description="0 = black and white, 1 = as shot")
     brightness: float | None = Field(None, ge=-0.5, le=0.5, description="0 = as shot")
     contrast: float | None = Field(None, ge=0.25, le=3.0, description="1 = as shot")
+    warmth: float | None = Field(None, ge=-1.0, le=1.0, description="+1 warm, -1 cool, 0 = as shot")
 
 
 class DraftFrame(_In):

@@ -291,10 +291,12 @@ class Grade(_Frozen):
     saturation: float = Field(1.0, ge=0.0, le=3.0, description="0 = black and white, 1 = as shot")
     brightness: float = Field(0.0, ge=-0.5, le=0.5, description="added to the picture's level, 0 = as shot")
     contrast: float = Field(1.0, ge=0.25, le=3.0, description="1 = as shot")
+    warmth: float = Field(0.0, ge=-1.0, le=1.0, description="white balance: +1 warm (amber), -1 cool (blue), "
+                                                            "0 = as shot; with saturation 0 a warm grade is sepia")
 
     @property
     def neutral(self) -> bool:
-        return (self.saturation, self.brightness, self.contrast) == (1.0, 0.0, 1.0)
+        return (self.saturation, self.brightness, self.contrast, self.warmth) == (1.0, 0.0, 1.0, 0.0)
 
 
 class Timeline(_Frozen):

@@ -180,7 +180,8 @@ def _grade_tag(tl: Timeline, track: Track, *, zh: bool = False) -> list[str]:
     if tl.grade.neutral:
         return out
     if tl.grade.saturation == 0:
-        return ["黑白" if zh else "black and white", *out]
+        sepia = tl.grade.warmth > 0
+        return [("怀旧棕色" if sepia else "黑白") if zh else ("sepia" if sepia else "black and white"), *out]
     return ["已调色" if zh else "colour graded", *out]
 
 

@@ -287,6 +287,15 @@ _VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+
           r"(?:提高|增加)饱和度")
 _MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted(?:\s+colou?rs?)?|"
           r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")
+_WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
+           r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool))\b|"
+           r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调")
+_COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|white\s+balance)|cold\s+(?:tones?|look|feel)|"
+           r"bluer|more\s+blue|too\s+(?:warm|yellow|orange))\b|冷色调?|冷一?[点些]|更冷|偏冷|太暖了?|太黄了?|冷调")
+_VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|film\s+look|filmic|nostalgic|old\s+film|analog(?:ue)?\s+look|"
+            r"70s\s+look|faded\s+film)\b|复古|怀旧|胶片感|胶片风|老电影")
+_SEPIA = r"\bsepia\b|棕褐色|老照片"
+STEP_WARMTH = 0.3
 STEP_BRIGHTNESS = 0.06
 STEP_CONTRAST = 1.15
 STEP_SATURATION = 1.3
@@ -294,18 +303,29 @@ STEP_SATURATION = 1.3
 
 def _h_grade(c: _Ctx) -> list[O.Op] | None:
     """The pictures' colour: "make it black and white", "back to colour", "a bit brighter",
-    "more contrast", "make the colours pop", "黑白", "亮一点", "对比度高一点"."""
+    "more contrast", "make the colours pop", "warmer", "cooler tones", "vintage look", "sepia",
+    "黑白", "亮一点", "对比度高一点", "暖色调", "复古"."""
     t = c.t
     if _has(_NOT_PICTURES, t):
         return None  # "make the title black and white", "white background": not the pictures
     g = c.tl.grade
     if _has(_NO_GRADE, t):
-        return [O.SetGrade(saturation=1.0, brightness=0.0, contrast=1.0)]
+        return [O.SetGrade(saturation=1.0, brightness=0.0, contrast=1.0, warmth=0.0)]
     if _has(_COLOUR_BACK, t) and (g.saturation != 1.0 or not _has(r"彩色", t)):
         if g.saturation == 1.0:
             raise _Cannot("已经是彩色的了" if c.zh else "the video is already in colour")
+        if g.saturation == 0 and g.warmth > 0:  # out of sepia: its tint goes with it
+            return [O.SetGrade(saturation=1.0, warmth=0.0)]
         return [O.SetGrade(saturation=1.0)]
+    if _has(_SEPIA, t):
+        return [O.SetGrade(**O.GRADE_LOOKS["sepia"])]
+    if _has(_VINTAGE, t):
+        return [O.SetGrade(**O.GRADE_LOOKS["vintage"])]
     ops: list[O.Op] = []
+    if _has(_WARMER, t):
+        ops.append(O.SetGrade(warmth=round(min(1.0, g.warmth + STEP_WARMTH), 2)))
+    elif _has(_COOLER, t):
+        ops.append(O.SetGrade(warmth=round(max(-1.0, g.warmth - STEP_WARMTH), 2)))
     if _has(_BW, t):
         ops.append(O.SetGrade(saturation=0.0))
     elif _has(_VIVID, t):
