@@ -906,3 +906,21 @@ CASES += [
     ("字大一点", [{"size": "xlarge", "op": "update_text"},
                {"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
 ]
+
+# phrasings users typed that were not understood or misread (2026-12-02, session 12)
+CASES += [
+    ("the second photo first", [{"target": {"index": 1, "kind": "image"}, "to_index": 0, "op": "move_segment"}]),
+    ("the last image first", [{"target": {"index": -1, "kind": "image"}, "to_index": 0, "op": "move_segment"}]),
+    ("换个转场", [{"kind": "slide-left", "duration_ms": 500, "op": "set_transition"}]),
+    ("use a different transition", [{"kind": "slide-left", "duration_ms": 500, "op": "set_transition"}]),
+    ("change the transition into the third photo",
+     [{"target": {"index": 2, "kind": "image"}, "kind": "slide-left", "duration_ms": 500, "op": "set_transition"}]),
+    # "the text" with a colour: every text, as "make the text bigger" already was (it asked "which text?")
+    ("make the text yellow", [{"color": "#FFD400", "op": "update_text"},
+                              {"target": {"index": 0, "role": "cta"}, "color": "#FFD400", "op": "update_text"}]),
+    ("字的颜色改成黄色", [{"color": "#FFD400", "op": "update_text"},
+                   {"target": {"index": 0, "role": "cta"}, "color": "#FFD400", "op": "update_text"}]),
+    ("去掉所有字", [{"op": "remove_text"}]),
+    ("use a different font", "unknown"),  # one typeface is bundled: said so, with what can change
+    ("换个字体", "unknown"),
+]

@@ -103,6 +103,29 @@ def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
     return [O.AddLogo(asset_id=asset.id, position=corner, scale=scale, opacity=opacity)]  # type: ignore[arg-type]
 
 
+def _transition_target(c: _Ctx, t: str) -> O.Target | None:
+    """The shot a transition leads into: "into the third photo", "between the first and second
+    photos" (the second); None = every transition."""
+    m = re.search(r"\b(?:into|before|to)\s+(.*)$|(?:到|进入)\s*(.*)$", t)
+    if m:
+        refs = _find_targets(c, m.group(0))
+        if refs:
+            return refs[0].target
+    between = re.search(r"\bbetween\s+(.*)$", t)
+    if between:
+        refs = _find_targets(c, between.group(1))
+        if len(refs) >= 2:
+            return refs[1].target
+    return None
+
+
+# "a different transition": each kind gives way to one that looks unlike it
+_NEXT_TRANSITION = {Transition.CUT: Transition.CROSSFADE, Transition.CROSSFADE: Transition.SLIDE_LEFT,
+                    Transition.SLIDE_LEFT: Transition.WIPE_LEFT, Transition.SLIDE_RIGHT: Transition.WIPE_LEFT,
+                    Transition.WIPE_LEFT: Transition.FADE_BLACK, Transition.WIPE_RIGHT: Transition.FADE_BLACK,
+                    Transition.FADE_BLACK: Transition.CROSSFADE}
+
+
 def _h_transition(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(r"\bslide\s+(?!transitions?\b|in\b|out\b)", t) and _find_targets(c) and _has(r"\b(?:after|before|to|between)\b", t):
@@ -128,6 +151,17 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
                 ms = max(s.transition_ms for s in now)
                 return [O.SetTransition(kind=max(set(kinds), key=kinds.count),
                                         duration_ms=max(100, ms // 2) if quicker else min(2000, ms * 3 // 2))]
+            if _has(r"\b(?:change|different|another|other|switch|new|swap|try)\b|换个|换一个|换一种|换种|换下|换一下|别的|其他|不同", t):
+                # "change the transitions", "use a different transition", "换个转场": the next kind in turn
+                target = _transition_target(c, t)
+                shots = c.main_segs()[1:]
+                if target is not None and target.index is not None and 0 < target.index < len(shots) + 1:
+                    shots = [shots[target.index - 1]]  # "change the transition into the third photo"
+                kinds = [s.transition for s in shots]
+                now = max(set(kinds), key=kinds.count) if kinds else Transition.CUT
+                held = [s.transition_ms for s in shots if s.transition_ms]
+                return [O.SetTransition(target=target, kind=_NEXT_TRANSITION.get(now, Transition.CROSSFADE),
+                                        duration_ms=max(held) if held else None)]
             if _has(r"\b(?:add|use|want|need|put|insert|include|with|some)\b|加上|加|用|要|添加", t):
                 # "add transitions", "图片之间加上转场": the kind already used, else crossfades
                 kinds = [s.transition for s in c.main_segs() if s.transition is not Transition.CUT]
@@ -146,17 +180,7 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
                       "between all shots ('fade through black')")
     if spec.transition is not Transition.CUT and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b|\bno\s+(?:more\s+)?|\bwithout\b|\bdisable\b|不要|去掉|关掉|取消", t):
         return [O.SetTransition(kind=Transition.CUT)]  # "turn off the crossfades"
-    target = None
-    m = re.search(r"\b(?:into|before|to)\s+(.*)$|(?:到|进入)\s*(.*)$", t)
-    if m:
-        refs = _find_targets(c, m.group(0))
-        if refs:
-            target = refs[0].target
-    between = re.search(r"\bbetween\s+(.*)$", t)
-    if between and target is None:
-        refs = _find_targets(c, between.group(1))
-        if len(refs) >= 2:
-            target = refs[1].target
+    target = _transition_target(c, t)
     ms = spec.duration_ms
     if ms is None and spec.transition is not Transition.CUT:
         near = [d.ms for d in P.find_durations(t) if d.ms <= 5000]
@@ -235,7 +259,22 @@ def _h_style(c: _Ctx) -> list[O.Op] | None:
     from reelforge.timeline.styles import style_in
 
     name = style_in(c.t)
-    return [O.SetStyle(style=name)] if name else None  # type: ignore[arg-type]
+    if name:
+        return [O.SetStyle(style=name)]  # type: ignore[arg-type]
+    if _has(_OTHER_FONT, c.t):
+        # "use a different font", "serif font", "换个字体": said plainly instead of "not understood"
+        raise _Cannot("只带了一种字体（思源黑体 / Noto Sans，含中日韩文字和表情）；可以换风格改变字重和动画："
+                      "“醒目风格”“简约风格”“活泼风格”，或说“文字加粗”" if c.zh else
+                      "one typeface is bundled (Noto Sans, with Chinese, Japanese, Korean and emoji); a style "
+                      "changes its weight and animation: 'bold style', 'minimal style', 'playful style', or "
+                      "'make the text bold'")
+    return None
+
+
+_OTHER_FONT = (r"\b(?:different|another|other|new|nicer|fancier|serif|sans[\s-]?serif|script|handwritten|handwriting|"
+               r"cursive|monospaced?|typewriter|italic|comic|elegant|modern|classic)\s+(?:fonts?|typefaces?)\b|"
+               r"\b(?:change|switch|swap)\s+(?:the\s+)?(?:fonts?|typefaces?)\b|\bfonts?\s+to\s+\w+|"
+               r"换(?:个|一个|一种|种|下|一下)?字体|字体换|(?:宋体|楷体|衬线|手写体?|艺术字)")
 
 
 def _h_background(c: _Ctx) -> list[O.Op] | None:

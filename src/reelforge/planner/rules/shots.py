@@ -217,9 +217,10 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
             return [O.MoveSegment(target=refs[0].target, to_index=0 if opener.group("end") is None else -1)]
     bare = re.fullmatch(r"\s*(?:the\s+)?(?P<x>.+?)\s+(?P<w>first|last|at\s+the\s+(?:start|beginning|end))\s*(?:please)?\s*[.!]?\s*", t)
     if bare and not _has(r"\b(?:move|put|place|make|swap|remove|delete|title|caption|text|cta|music|voice\w*)\b", t):
-        # "the beach one first", "beach photo first", "the shoe one last": no verb, a shot and where it goes
+        # "the beach one first", "beach photo first", "the second photo first": no verb, a shot and where it goes
         refs = _find_targets(c, bare.group("x"), bare.start("x"))
-        if len(refs) == 1 and refs[0].target.role is Role.MAIN and refs[0].target.name is not None:
+        if len(refs) == 1 and refs[0].target.role is Role.MAIN and (refs[0].target.name is not None
+                                                                    or refs[0].target.index is not None):
             w = bare.group("w")
             return [O.MoveSegment(target=refs[0].target, to_index=0 if w == "first" or "start" in w or "beginning" in w else -1)]
     comes = _RX_COMES.search(t)

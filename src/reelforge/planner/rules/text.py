@@ -83,7 +83,7 @@ def _bold(t: str) -> bool | None:
 
 
 # "the text", "the fonts", "字": every text when it is about the letters' look ("make the text bold")
-_RX_ALL_TEXT_LOOK = re.compile(r"\b(?:the\s+)?(?:fonts?|typeface|lettering|letters|texts?|writing|words)\b|字体|文字|(?<![标幕])字(?=大|小|再|加粗|粗|细)")
+_RX_ALL_TEXT_LOOK = re.compile(r"\b(?:the\s+)?(?:fonts?|typeface|lettering|letters|texts?|writing|words)\b|字体|文字|(?<![标幕])字(?=大|小|再|加粗|粗|细|的?颜色|改成|变成)")
 
 
 def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Timing | None:
@@ -318,7 +318,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     plural = _RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION
                                                        and _texts_named(c, c.text_segs(role)) is None
                                                        and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t))
-    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|颜色|变|加粗|粗|细)", t) \
+    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细)|"
+                                             r"(?:所有|全部|画面上)的?字(?!幕)", t) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None))
     if not has_text_word and not c.quotes:
         return None
@@ -400,10 +401,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     on = _texts_on_shot(c, role)
     bold = _bold(t)
     if (role is None and not plural and not c.quotes and on is None and _RX_ALL_TEXT_LOOK.search(t)
-            and (bold is not None or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
+            and (bold is not None or color is not None
+                 or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
             and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
             and not _RX_TEXT_WHERE.search(t)):
-        plural = True  # "make the text bold", "bigger text", "字大一点": every text's letters
+        plural = True  # "make the text bold", "bigger text", "make the text white", "字大一点": every text's letters
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
         if not existing:
