@@ -43,6 +43,23 @@ EXIT_UNCHANGED = 3  # `edit`: the instruction was understood as an edit but chan
 
 
 @contextmanager
+def settings_errors(command: str):
+    """Service settings refused (a REELFORGE_* variable that is no number, out of range...): one
+    line naming the variable, exit 2, instead of pydantic's traceback."""
+    from pydantic import ValidationError
+
+    from reelforge.service.config import settings_problem
+
+    try:
+        yield
+    except ValidationError as exc:
+        if exc.title != "Settings":
+            raise
+        typer.echo(f"reelforge {command}: {settings_problem(exc)}", err=True)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
 def friendly_errors():
     try:
         yield
@@ -528,7 +545,9 @@ def serve(
     overrides = {"host": host, "port": port, "embedded_worker": worker}
     if data_dir:
         overrides["data_dir"] = data_dir
-    run_server(Settings(**overrides))
+    with settings_errors("serve"):
+        settings = Settings(**overrides)
+    run_server(settings)
 
 
 @app.command()
@@ -539,7 +558,9 @@ def worker(
     from reelforge.service.config import Settings
     from reelforge.service.jobs import run_worker
 
-    run_worker(Settings(**({"data_dir": data_dir} if data_dir else {})))
+    with settings_errors("worker"):
+        settings = Settings(**({"data_dir": data_dir} if data_dir else {}))
+    run_worker(settings)
 
 
 @app.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import uuid
 
 import httpx
@@ -134,3 +135,18 @@ def test_a_connection_that_never_finishes_its_request_head_is_closed(tmp_path):
             assert closed, "the connection was still open after 90 s"
         # a complete request is served as before
         assert post_initialize(server.url, key).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_an_unusable_header_deadline_stops_the_start_with_one_line(tmp_path, value):
+    """``REELFORGE_HEADER_SECONDS`` that is no positive number: ``reelforge serve`` and ``reelforge
+    mcp`` (HTTP and embedded stdio) refuse to start with one line naming it, exit 2 (serve printed
+    pydantic's traceback; ``mcp --http`` used 30 s without a word)."""
+    env = {**os.environ, "REELFORGE_HEADER_SECONDS": value, "REELFORGE_MCP_KEY": uuid.uuid4().hex}
+    for argv in (mcp_command(free_port(), tmp_path / "m"),
+                 [*mcp_command(free_port(), tmp_path / "m")[:3], "--data-dir", str(tmp_path / "m")],  # stdio
+                 [sys.executable, "-m", "reelforge", "serve", "--port", str(free_port()), "--data-dir", str(tmp_path / "s")]):
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+        assert done.returncode == 2, (argv, done.stderr[-2000:])
+        assert "REELFORGE_HEADER_SECONDS" in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr

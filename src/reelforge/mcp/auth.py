@@ -35,7 +35,8 @@ CACHE_SIZE = 1024
 
 
 class AuthConfigError(ValueError):
-    """The HTTP transport cannot start with this configuration (the message says why)."""
+    """The server cannot start with this configuration (the message says why): no usable key
+    for --http, or an unusable REELFORGE_* setting."""
 
 
 def env_keys(environ: dict[str, str] | None = None) -> list[str]:

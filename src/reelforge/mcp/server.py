@@ -475,6 +475,7 @@ def run(
     """
     if transport not in ("stdio", "http"):
         raise ValueError(f"unknown transport {transport!r}: use 'stdio' or 'http'")
+    head_seconds = _header_seconds() if transport == "http" or url is None else None
     verifier = auth = None
     if transport == "http":
         from reelforge.mcp.auth import http_auth
@@ -492,26 +493,35 @@ def run(
         if transport == "stdio":
             server.run("stdio")
         else:
-            _serve_http(server, host, port)
+            _serve_http(server, host, port, head_seconds or 30.0)
     finally:
         backend.close()
 
 
-def _serve_http(server: MCPServer, host: str, port: int) -> None:
-    """Streamable HTTP at /mcp as the SDK serves it, but with the service's deadline on a
-    request's head (`reelforge.service.conn`): left to uvicorn, a connection that sends its
-    headers a byte now and then, or nothing, is kept for ever (slow-loris), and a few thousand
-    such connections take the port from everybody. ``REELFORGE_HEADER_SECONDS``, as for
-    ``reelforge serve`` (30 by default)."""
+def _header_seconds() -> float:
+    """The service settings this process runs under (the embedded backend renders with them),
+    checked as ``reelforge serve`` checks them: an unusable ``REELFORGE_*`` value (e.g.
+    ``REELFORGE_HEADER_SECONDS=0``) stops the start with a line naming it; their head deadline."""
+    from pydantic import ValidationError
+
+    from reelforge.mcp.auth import AuthConfigError
+    from reelforge.service.config import Settings, settings_problem
+
+    try:
+        return Settings().header_seconds
+    except ValidationError as exc:
+        raise AuthConfigError(settings_problem(exc)) from None
+
+
+def _serve_http(server: MCPServer, host: str, port: int, header_seconds: float) -> None:
+    """Streamable HTTP at /mcp as the SDK serves it, but with the service's deadline and size
+    bound on a request's head (`reelforge.service.conn`): left to uvicorn, a connection that
+    sends its headers a byte now and then, or nothing, is kept for ever (slow-loris), and a few
+    thousand such connections take the port from everybody."""
     import uvicorn
 
-    from reelforge.service.conn import HeadDeadlineProtocol, protocol
+    from reelforge.service.conn import protocol
 
-    head = HeadDeadlineProtocol.header_seconds  # the default, for a missing or unusable value
-    try:
-        head = float(os.environ.get("REELFORGE_HEADER_SECONDS", "")) or head
-    except ValueError:
-        pass
     app = server.streamable_http_app(streamable_http_path="/mcp", host=host)
     uvicorn.run(app, host=host, port=port, log_level=server.settings.log_level.lower(),
-                http=protocol(head if head > 0 else HeadDeadlineProtocol.header_seconds))
+                http=protocol(header_seconds))

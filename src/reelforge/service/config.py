@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reelforge.timeline.limits import Limits, env_name
 
@@ -192,3 +192,15 @@ class Settings(BaseModel):
             return self.public_base_url.rstrip("/")
         host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
         return f"http://{host}:{self.port}"
+
+
+def settings_problem(exc: ValidationError) -> str:
+    """Why the settings were refused, named by the environment variables a user sets
+    ("REELFORGE_HEADER_SECONDS: Input should be greater than 0 (got '0')") instead of a traceback."""
+    out = []
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"]]
+        name = env_name(loc[1]) if loc[:1] == ["limits"] and len(loc) > 1 else ENV_PREFIX + "_".join(loc).upper()
+        got = repr(err.get("input"))
+        out.append(f"{name}: {err['msg']} (got {got[:60] + '...' if len(got) > 60 else got})")
+    return "; ".join(out)
