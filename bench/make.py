@@ -90,7 +90,8 @@ def _voice(d: Path, kind: str) -> Path:
     if kind == "piper":
         from piper import PiperVoice  # type: ignore[import-not-found]
 
-        model = next(Path(sys.prefix).rglob("*.onnx"))
+        # the voice's model has its config beside it (onnxruntime ships test .onnx files too)
+        model = next(m for m in Path(sys.prefix).rglob("*.onnx") if Path(f"{m}.json").exists())
         voice = PiperVoice.load(str(model))
         with wave.open(str(p), "wb") as f:
             voice.synthesize_wav(LINES, f)
