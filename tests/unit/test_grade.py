@@ -84,3 +84,38 @@ def test_the_summary_names_sepia():
 
     sepia = apply(sample_timeline(), [O.SetGrade(saturation=0.0, warmth=0.8)], library=LIBRARY)
     assert "sepia" in summarize(sepia) and "怀旧棕色" in summarize(sepia, zh=True)
+
+
+def test_a_first_instruction_sets_the_grade_it_names():
+    """"a promo in black and white", "vintage look", "复古色调" in the first instruction were
+    ignored ("vintage" even answered "there is no such look"); colour words said of the text,
+    the background or the voice are not the pictures'."""
+    from reelforge.planner.grade_words import first_cut_grade
+    from reelforge.planner.parse import normalize
+
+    def grade(text):
+        return first_cut_grade(normalize(text))
+
+    assert grade("make a 20 second promo in black and white with captions") == {"saturation": 0.0}
+    assert grade("a calm ad, vintage look, music quieter") == O.GRADE_LOOKS["vintage"]
+    assert grade("用这些图片做一个竖屏视频，复古色调，背景音乐小一点") == O.GRADE_LOOKS["vintage"]
+    assert grade("a promo with warm tones, brighter and more contrast") == {"warmth": 0.3, "brightness": 0.06,
+                                                                          "contrast": 1.15}
+    assert grade("10秒视频，画面亮一点") == {"brightness": 0.06}
+    for other in ("a video with black and white text", "white text on a black background",
+                  "a video with a warm voiceover", "make the background black and white",
+                  "the title in black and white", "a bright and cheerful promo"):
+        assert grade(other) is None, other
+
+
+def test_the_first_cut_says_and_renders_the_grade(tmp_path):
+    from reelforge.planner.compose import plan as compose
+
+    from .edit_cases import ASSETS
+
+    plan = compose("make a 12 second promo, vintage look", [a for a in ASSETS if a.kind.value == "image"])
+    assert plan.timeline.grade == Grade(**O.GRADE_LOOKS["vintage"])
+    assert "Colour: vintage look (muted, warm, softer contrast)." in plan.notes
+    assert not any(n.startswith("Not applied") for n in plan.notes)
+    graph = compile_render(plan.timeline, tmp_path / "v.mp4", workdir=tmp_path).filter_graph
+    assert "lutyuv=u='clip(val-7,16,240)':v='clip(val+5,16,240)'" in graph and "eq=contrast=0.9" in graph

@@ -37,10 +37,13 @@ from reelforge.errors import PlanError
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
+from reelforge.planner.grade_words import first_cut_grade
+from reelforge.planner.ops import SetGrade, grade_words
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
     AudioSegment,
+    Grade,
     Motion,
     Position,
     Role,
@@ -641,7 +644,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     if unapplied:
         notes.append("Not applied: " + ", ".join(f"'{w}'" for w in unapplied) + " (there is no such look; the looks "
                      "are clean, bold, minimal and playful, and the colour can be changed: 'black and white', "
-                     "'brighter', 'more contrast').")
+                     "'warmer', 'vintage look', 'brighter', 'more contrast').")
 
     # -- audio roles ---------------------------------------------------------------------
     roles = classify_audio(audio, instruction)
@@ -819,8 +822,11 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         notes.append("Big readable text: every text one size larger (titles and calls to action extra large, "
                      "captions large).")
     fades = {"fade_in_ms": CINEMATIC_FADE_MS, "fade_out_ms": CINEMATIC_FADE_MS} if cinematic else {}
+    grade = first_cut_grade(P.normalize(instruction))
+    if grade:  # "in black and white", "warm tones", "复古色调": as an edit would set them
+        notes.append(f"Colour: {grade_words(SetGrade(**grade))}.")
     timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
-                     tracks=tuple(tracks), **fades)
+                     tracks=tuple(tracks), grade=Grade(**(grade or {})), **fades)
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
 
 
@@ -830,9 +836,9 @@ CINEMATIC_FADE_MS = 1000
 _BIG_TEXT = re.compile(r"\b(?:big|large|larger|bigger|huge|readable|legible|easy[\s-]to[\s-]read)(?:\s+and)?\s+"
                        r"(?:(?:readable|legible|bold|clear)\s+)?(?:text|captions?|titles?|subtitles?|fonts?|letters|writing)\b|"
                        r"\b(?:text|captions?|subtitles?|fonts?)\s+(?:big|large|readable|legible)\b|大字|字大|大号字|字体大")
-_UNAPPLIED = re.compile(r"\b(?:retro|vintage|moody|dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
-                        r"lo-?fi|sleek|futuristic|cozy|cosy|gritty|nostalgic|y2k|vaporwave|edgy|atmospheric|"
-                        r"cyberpunk|noir|vibey|aesthetic)\b|复古|怀旧|赛博朋克|高级感|氛围感")
+_UNAPPLIED = re.compile(r"\b(?:moody|dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
+                        r"lo-?fi|sleek|futuristic|cozy|cosy|gritty|y2k|vaporwave|edgy|atmospheric|"
+                        r"cyberpunk|noir|vibey|aesthetic)\b|赛博朋克|高级感|氛围感")
 
 
 def _unapplied_style_words(instruction: str) -> list[str]:

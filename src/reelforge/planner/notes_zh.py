@@ -37,6 +37,33 @@ def _list(names: str) -> str:
     return "、".join(n.strip() for n in names.split(", "))
 
 
+_GRADE_ZH = [
+    (r"vintage look \(muted, warm, softer contrast\)", lambda m: "复古色调（低饱和、暖色、柔和对比）"),
+    (r"sepia", lambda m: "怀旧棕色"),
+    (r"black and white", lambda m: "黑白"),
+    (r"saturation (\d+%)", lambda m: f"饱和度{m[1]}"),
+    (r"brighter \((.+)\)", lambda m: f"更亮 ({m[1]})"),
+    (r"darker \((.+)\)", lambda m: f"更暗 ({m[1]})"),
+    (r"contrast (\d+%)", lambda m: f"对比度{m[1]}"),
+    (r"warmer \((.+)\)", lambda m: f"暖色调 ({m[1]})"),
+    (r"cooler \((.+)\)", lambda m: f"冷色调 ({m[1]})"),
+]
+
+
+def _grade_zh(words: str) -> str:
+    """`ops.grade_words` in English -> the same setting in Chinese, part by part."""
+    out = []
+    for part in [words] if words.startswith("vintage look") else words.split(", "):
+        for rx, fn in _GRADE_ZH:
+            m = re.fullmatch(rx, part)
+            if m:
+                out.append(fn(m))
+                break
+        else:
+            out.append(part)
+    return "，".join(out)
+
+
 def _roles(m: re.Match) -> str:
     parts = []
     for item in m.group(1).split(", '"):
@@ -154,9 +181,10 @@ _TABLE: list[Rule] = [
     _r(r"Big readable text: every text one size larger \(titles and calls to action extra large, captions large\)\.",
        lambda m: "大字：所有文字大一号（标题和行动号召特大，字幕大）。"),
     _r(r"Not applied: (.*) \(there is no such look; the looks are clean, bold, minimal and playful, and the colour "
-       r"can be changed: 'black and white', 'brighter', 'more contrast'\)\.",
-       lambda m: f"未采用：{_q(m[1])}（没有这种风格；可选的风格有简洁、醒目、简约和活泼，颜色可以调：「黑白」「亮一点」"
-                 "「对比度高一点」）。"),
+       r"can be changed: 'black and white', 'warmer', 'vintage look', 'brighter', 'more contrast'\)\.",
+       lambda m: f"未采用：{_q(m[1])}（没有这种风格；可选的风格有简洁、醒目、简约和活泼，颜色可以调：「黑白」「暖色调」"
+                 "「复古」「亮一点」「对比度高一点」）。"),
+    _r(r"Colour: (.*)\.", lambda m: f"画面颜色：{_grade_zh(m[1])}。"),
     _r(r"Audio roles from the file names: (.*)\.", _roles),
     _r(r"'(.+)' is used as the voiceover, since the instruction mentions one\.",
        lambda m: f"「{m[1]}」用作旁白（指令里提到了旁白）。"),

@@ -6,6 +6,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner.grade_words import _COLOUR_BACK, _NO_GRADE, AS_SHOT, grade_change
 from reelforge.planner.rules.refs import (
     _ADD,
     _MUSIC,
@@ -305,41 +306,6 @@ def _h_background(c: _Ctx) -> list[O.Op] | None:
 
 # -- the pictures' colour ----------------------------------------------------------------------
 _NOT_PICTURES = rf"{_TEXT_WORD}|\b(?:background|logo|watermark|font|music|song|voice\w*|sound|audio)\b|背景|水印|音乐|声音|旁白"
-_BW = (r"\bblack\s*(?:and|&|n|-)\s*white\b|\bb\s*&\s*w\b|\bb/w\b|\bgr[ae]y\s*scale\b|\bmonochrome\b|"
-       r"\bno\s+colou?rs?\b|\bwithout\s+colou?rs?\b|黑白")
-_COLOUR_BACK = (r"\b(?:back\s+(?:to|in(?:to)?)\s+colou?r|in\s+colou?r\s+again|full\s+colou?rs?|original\s+colou?rs?|"
-                r"colou?rs?\s+as\s+shot|(?:remove|undo|drop|turn\s+off)\s+(?:the\s+)?(?:black\s*(?:and|&)\s*white|b\s*&\s*w|"
-                r"gr[ae]yscale|monochrome)|no\s+more\s+black\s+and\s+white)\b|恢复彩色|改回彩色|彩色的?|恢复原色|去掉黑白|不要黑白")
-_NO_GRADE = (r"\b(?:(?:remove|undo|drop|reset|turn\s+off|clear)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:colou?r\s+)?"
-             r"(?:filters?|grad(?:e|ing)|colou?r\s+(?:changes?|correction))|no\s+(?:colou?r\s+)?filters?|"
-             r"original\s+look)\b|去掉滤镜|恢复原样|恢复原来的颜色|取消调色")
-_BRIGHTER = r"\b(?:brighter|brighten|lighter|lighten|more\s+bright|too\s+dark)\b|亮一点|亮一些|调亮|提亮|更亮|太暗"
-_DARKER = r"\b(?:darker|darken|dimmer|less\s+bright|too\s+bright)\b|暗一点|暗一些|调暗|压暗|更暗|太亮"
-_CONTRAST_UP = (r"\b(?:more|higher|increase|boost|add|raise|stronger|up\s+the)\b[^,.;]{0,20}\bcontrast\b|"
-                r"\bcontrast\b[^,.;]{0,12}\b(?:up|higher|more|stronger)\b|\bpunchier\b|对比度?(?:高|大|强)一?[点些]|"
-                r"(?:提高|增加|加强|增强|加大)对比")
-_CONTRAST_DOWN = (r"\b(?:less|lower|reduce|decrease|softer|weaker)\b[^,.;]{0,20}\bcontrast\b|"
-                  r"\bcontrast\b[^,.;]{0,12}\b(?:down|lower|less)\b|\bflatter\s+look\b|对比度?(?:低|小|弱)一?[点些]|"
-                  r"(?:降低|减少|减弱|减小)对比")
-_VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+the\s+colou?rs?|"
-          r"colou?rs?\s+(?:pop|more\s+vivid|stronger)|make\s+(?:the\s+)?colou?rs?\s+pop)\b|鲜艳一?[点些]|更鲜艳|饱和度?(?:高|大)一?[点些]|"
-          r"(?:提高|增加)饱和度")
-_MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted(?:\s+colou?rs?)?|"
-          r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")
-_WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
-           r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool))\b|"
-           r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调")
-_COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|white\s+balance)|cold\s+(?:tones?|look|feel)|"
-           r"bluer|more\s+blue|too\s+(?:warm|yellow|orange))\b|冷色调?|冷一?[点些]|更冷|偏冷|太暖了?|太黄了?|冷调")
-_VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|film\s+look|filmic|nostalgic|old\s+film|analog(?:ue)?\s+look|"
-            r"70s\s+look|faded\s+film)\b|复古|怀旧|胶片感|胶片风|老电影")
-_SEPIA = r"\bsepia\b|棕褐色|老照片"
-STEP_WARMTH = 0.3
-STEP_BRIGHTNESS = 0.06
-STEP_CONTRAST = 1.15
-STEP_SATURATION = 1.3
-
-
 def _h_grade(c: _Ctx) -> list[O.Op] | None:
     """The pictures' colour: "make it black and white", "back to colour", "a bit brighter",
     "more contrast", "make the colours pop", "warmer", "cooler tones", "vintage look", "sepia",
@@ -349,40 +315,15 @@ def _h_grade(c: _Ctx) -> list[O.Op] | None:
         return None  # "make the title black and white", "white background": not the pictures
     g = c.tl.grade
     if _has(_NO_GRADE, t):
-        return [O.SetGrade(saturation=1.0, brightness=0.0, contrast=1.0, warmth=0.0)]
+        return [O.SetGrade(**AS_SHOT)]
     if _has(_COLOUR_BACK, t) and (g.saturation != 1.0 or not _has(r"彩色", t)):
         if g.saturation == 1.0:
             raise _Cannot("已经是彩色的了" if c.zh else "the video is already in colour")
         if g.saturation == 0 and g.warmth > 0:  # out of sepia: its tint goes with it
             return [O.SetGrade(saturation=1.0, warmth=0.0)]
         return [O.SetGrade(saturation=1.0)]
-    if _has(_SEPIA, t):
-        return [O.SetGrade(**O.GRADE_LOOKS["sepia"])]
-    if _has(_VINTAGE, t):
-        return [O.SetGrade(**O.GRADE_LOOKS["vintage"])]
-    ops: list[O.Op] = []
-    if _has(_WARMER, t):
-        ops.append(O.SetGrade(warmth=round(min(1.0, g.warmth + STEP_WARMTH), 2)))
-    elif _has(_COOLER, t):
-        ops.append(O.SetGrade(warmth=round(max(-1.0, g.warmth - STEP_WARMTH), 2)))
-    if _has(_BW, t):
-        ops.append(O.SetGrade(saturation=0.0))
-    elif _has(_VIVID, t):
-        ops.append(O.SetGrade(saturation=round(min(3.0, max(g.saturation, 0.5) * STEP_SATURATION), 2)))
-    elif _has(_MUTED, t):
-        ops.append(O.SetGrade(saturation=round(g.saturation / STEP_SATURATION, 2)))
-    if _has(_BRIGHTER, t):
-        ops.append(O.SetGrade(brightness=round(min(0.5, g.brightness + STEP_BRIGHTNESS), 2)))
-    elif _has(_DARKER, t):
-        ops.append(O.SetGrade(brightness=round(max(-0.5, g.brightness - STEP_BRIGHTNESS), 2)))
-    if _has(_CONTRAST_UP, t):
-        ops.append(O.SetGrade(contrast=round(min(3.0, g.contrast * STEP_CONTRAST), 2)))
-    elif _has(_CONTRAST_DOWN, t):
-        ops.append(O.SetGrade(contrast=round(max(0.25, g.contrast / STEP_CONTRAST), 2)))
-    if not ops:
-        return None
-    merged = {k: v for op in ops for k, v in op.model_dump(exclude={"op"}).items() if v is not None}
-    return [O.SetGrade(**merged)]
+    change = grade_change(t, g)
+    return [O.SetGrade(**change)] if change else None
 
 
 # -- the picture's fade from and to black at the video's ends ------------------------------------

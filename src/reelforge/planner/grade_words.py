@@ -1,0 +1,119 @@
+"""Words for the pictures' colour, read the same way in an edit ("make it warmer") and in a
+first instruction ("a 20 s promo in black and white", "复古色调"): `grade_change` gives the
+`Grade` fields they set, from the grade the video has now.
+
+    >>> grade_change("a bit brighter and more contrast", Grade())
+    {'brightness': 0.06, 'contrast': 1.15}
+    >>> grade_change("复古色调", Grade()) == GRADE_LOOKS["vintage"]
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner.ops import GRADE_LOOKS
+from reelforge.timeline.model import Grade
+
+AS_SHOT = {"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "warmth": 0.0}
+
+_BW = (r"\bblack\s*(?:and|&|n|-)\s*white\b|\bb\s*&\s*w\b|\bb/w\b|\bgr[ae]y\s*scale\b|\bmonochrome\b|"
+       r"\bno\s+colou?rs?\b|\bwithout\s+colou?rs?\b|黑白")
+_COLOUR_BACK = (r"\b(?:back\s+(?:to|in(?:to)?)\s+colou?r|in\s+colou?r\s+again|full\s+colou?rs?|original\s+colou?rs?|"
+                r"colou?rs?\s+as\s+shot|(?:remove|undo|drop|turn\s+off)\s+(?:the\s+)?(?:black\s*(?:and|&)\s*white|b\s*&\s*w|"
+                r"gr[ae]yscale|monochrome)|no\s+more\s+black\s+and\s+white)\b|恢复彩色|改回彩色|彩色的?|恢复原色|去掉黑白|不要黑白")
+_NO_GRADE = (r"\b(?:(?:remove|undo|drop|reset|turn\s+off|clear)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:colou?r\s+)?"
+             r"(?:filters?|grad(?:e|ing)|colou?r\s+(?:changes?|correction))|no\s+(?:colou?r\s+)?filters?|"
+             r"original\s+look)\b|去掉滤镜|恢复原样|恢复原来的颜色|取消调色")
+_BRIGHTER = r"\b(?:brighter|brighten|lighter|lighten|more\s+bright|too\s+dark)\b|亮一点|亮一些|调亮|提亮|更亮|太暗"
+_DARKER = r"\b(?:darker|darken|dimmer|less\s+bright|too\s+bright)\b|暗一点|暗一些|调暗|压暗|更暗|太亮"
+_CONTRAST_UP = (r"\b(?:more|higher|increase|boost|add|raise|stronger|up\s+the)\b[^,.;]{0,20}\bcontrast\b|"
+                r"\bcontrast\b[^,.;]{0,12}\b(?:up|higher|more|stronger)\b|\bpunchier\b|对比度?(?:高|大|强)一?[点些]|"
+                r"(?:提高|增加|加强|增强|加大)对比")
+_CONTRAST_DOWN = (r"\b(?:less|lower|reduce|decrease|softer|weaker)\b[^,.;]{0,20}\bcontrast\b|"
+                  r"\bcontrast\b[^,.;]{0,12}\b(?:down|lower|less)\b|\bflatter\s+look\b|对比度?(?:低|小|弱)一?[点些]|"
+                  r"(?:降低|减少|减弱|减小)对比")
+_VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+the\s+colou?rs?|"
+          r"colou?rs?\s+(?:pop|more\s+vivid|stronger)|make\s+(?:the\s+)?colou?rs?\s+pop)\b|鲜艳一?[点些]|更鲜艳|饱和度?(?:高|大)一?[点些]|"
+          r"(?:提高|增加)饱和度")
+_MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted(?:\s+colou?rs?)?|"
+          r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")
+_WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
+           r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool))\b|"
+           r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调")
+_COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|white\s+balance)|cold\s+(?:tones?|look|feel)|"
+           r"bluer|more\s+blue|too\s+(?:warm|yellow|orange))\b|冷色调?|冷一?[点些]|更冷|偏冷|太暖了?|太黄了?|冷调")
+_VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|nostalgic|old\s+film|analog(?:ue)?\s+look|"
+            r"70s\s+look|faded\s+film)\b|复古|怀旧|胶片感|胶片风|老电影")
+_SEPIA = r"\bsepia\b|棕褐色|老照片"
+STEP_WARMTH = 0.3
+STEP_BRIGHTNESS = 0.06
+STEP_CONTRAST = 1.15
+STEP_SATURATION = 1.3
+
+
+def _has(rx: str, t: str) -> bool:
+    return re.search(rx, t) is not None
+
+
+def grade_change(t: str, g: Grade) -> dict[str, float] | None:
+    """The grade fields a (normalized, lower-case) clause sets, relative words stepping from
+    ``g``; None when it says nothing of the pictures' colour. Named looks (sepia, vintage) are
+    set whole; "remove the filter" and "back to colour" are the caller's (an edit answers
+    "already in colour")."""
+    if _has(_SEPIA, t):
+        return dict(GRADE_LOOKS["sepia"])
+    if _has(_VINTAGE, t):
+        return dict(GRADE_LOOKS["vintage"])
+    out: dict[str, float] = {}
+    if _has(_WARMER, t):
+        out["warmth"] = round(min(1.0, g.warmth + STEP_WARMTH), 2)
+    elif _has(_COOLER, t):
+        out["warmth"] = round(max(-1.0, g.warmth - STEP_WARMTH), 2)
+    if _has(_BW, t):
+        out["saturation"] = 0.0
+    elif _has(_VIVID, t):
+        out["saturation"] = round(min(3.0, max(g.saturation, 0.5) * STEP_SATURATION), 2)
+    elif _has(_MUTED, t):
+        out["saturation"] = round(g.saturation / STEP_SATURATION, 2)
+    if _has(_BRIGHTER, t):
+        out["brightness"] = round(min(0.5, g.brightness + STEP_BRIGHTNESS), 2)
+    elif _has(_DARKER, t):
+        out["brightness"] = round(max(-0.5, g.brightness - STEP_BRIGHTNESS), 2)
+    if _has(_CONTRAST_UP, t):
+        out["contrast"] = round(min(3.0, g.contrast * STEP_CONTRAST), 2)
+    elif _has(_CONTRAST_DOWN, t):
+        out["contrast"] = round(max(0.25, g.contrast / STEP_CONTRAST), 2)
+    return out or None
+
+
+_NOT_PICTURE_NOUN = (r"(?:texts?|titles?|captions?|subtitles?|fonts?|letters|lettering|words|logos?|watermarks?|"
+                     r"backgrounds?|music|songs?|voices?|voiceover|sound|audio|cta|标题|字幕|文字|字|背景|水印|音乐|声音|旁白)")
+_GRADE_WORDS = [_SEPIA, _VINTAGE, _WARMER, _COOLER, _BW, _VIVID, _MUTED, _BRIGHTER, _DARKER, _CONTRAST_UP, _CONTRAST_DOWN]
+
+
+def _about_pictures(clause: str, m: re.Match) -> bool:
+    """Colour words said of the pictures, not of a text, the background or the sound next to
+    them ("black and white text", "background in black and white", "音乐温暖一点")."""
+    after = clause[m.end():m.end() + 30]
+    before = clause[max(0, m.start() - 30):m.start()]
+    return not (re.match(rf"\s*(?:(?!(?:with|and|for|on|in|to|plus|but|or|at|over|then|a|an|the)\b)[a-z]+\s+)?"
+                         rf"{_NOT_PICTURE_NOUN}", after)
+                or re.search(rf"{_NOT_PICTURE_NOUN}\s*(?:(?:in|to|is|are|be|should\s+be|colou?red|that\s+is|的|要|用|改成|是)\s*)?$",
+                             before))
+
+
+def first_cut_grade(instruction: str) -> dict[str, float] | None:
+    """The grade a first instruction asks for ("a 20 s promo in black and white", "warm tones",
+    "复古色调", "画面亮一点"), clause by clause (normalized, lower-case text); None = as shot."""
+    out: dict[str, float] = {}
+    for clause in re.split(r"[,;.!?，。；！？、]|\bbut\b|并且|而且|同时", instruction):
+        kept = clause
+        for rx in _GRADE_WORDS:  # words said of something else are taken out of the clause
+            for m in reversed(list(re.finditer(rx, clause))):
+                if not _about_pictures(clause, m):
+                    kept = kept[:m.start()] + " " * (m.end() - m.start()) + kept[m.end():]
+        change = grade_change(kept, Grade(**{**AS_SHOT, **out}))
+        if change:
+            out.update(change)
+    return out or None
