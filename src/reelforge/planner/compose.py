@@ -776,6 +776,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         m = roles.music
         asked = P.parse_music_volume(instruction)
         has_voice = len(tracks) > 1
+        # clips that keep their own sound (no voiceover): the music steps back under it
+        sounding = list(dict.fromkeys(a.name for a, s in zip(visuals, video_segs, strict=True)
+                                      if not s.mute and a.kind is AssetKind.VIDEO and a.has_audio))
         vol = asked if asked is not None else (MUSIC_WITH_VOICE if has_voice else MUSIC_ALONE)
         relative = ""
         if asked is None and rel_music != 1.0:
@@ -789,12 +792,15 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         seg_no += 1
         tracks.append(Track(id="music", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
             AudioSegment(id=f"a{seg_no}", start=0, duration=total, src=m.id, name=m.name, volume=vol,
-                         duck=has_voice, loop=loop, fade_in_ms=fade_in, fade_out_ms=fade_out,
+                         duck=has_voice or bool(sounding), loop=loop, fade_in_ms=fade_in, fade_out_ms=fade_out,
                          **bed.segment_fields()),)))
         level = f"{round(vol * 100)}%" + (" as asked" if asked is not None else relative)
         bits = [f"Music at {level}"]
         if has_voice:
             bits.append("ducked under the voiceover")
+        elif sounding:
+            bits.append("ducked under the clips' own sound (" + ", ".join(sounding) + "; say 'mute the clips' to "
+                        "drop it)")
         bits += bed_notes(bed, m.duration_ms, looped=loop)
         notes.append(", ".join(bits) + f"; fades in {fmt_seconds(fade_in)} s and out {fmt_seconds(fade_out)} s.")
 

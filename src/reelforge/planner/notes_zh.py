@@ -80,7 +80,8 @@ def _music(m: re.Match) -> str:
     why = f"（{rel}% x{k}，按要求）" if rel else ("（按要求）" if asked else "")
     bits = [f"背景音乐音量{level}%{why}"]
     if ducked:
-        bits.append("旁白时自动压低")
+        bits.append("旁白时自动压低" if "voiceover" in ducked else
+                    "视频片段有原声时自动压低（说「视频静音」可去掉原声）")
     if starts:
         bits.append(f"从音轨第{starts}秒、音乐进入处播放")
     if looped:
@@ -217,7 +218,8 @@ _TABLE: list[Rule] = [
     _r(r"The voiceover '(.+)' \(([\d.]+) s\) is cut off at ([\d.]+) s; drop the length to keep all of it\.",
        lambda m: f"旁白「{m[1]}」（{m[2]}秒）在第{m[3]}秒处截断；不限定时长即可保留完整旁白。"),
     _r(r"Voiceover at (\d+)%, as asked\.", lambda m: f"旁白音量{m[1]}%（按要求）。"),
-    _r(r"Music at (\d+)%( as asked| \((\d+)% x([\d.]+), as asked\))?(, ducked under the voiceover)?"
+    _r(r"Music at (\d+)%( as asked| \((\d+)% x([\d.]+), as asked\))?(, ducked under the voiceover|"
+       r", ducked under the clips' own sound \((?:.+); say 'mute the clips' to drop it\))?"
        r"(?:, starts ([\d.]+) s into the track, where the music comes in)?(?:, looped \((.+)\))?"
        r"; fades in ([\d.]+) s and out ([\d.]+) s\.", _music),
     _r(r"A music level was given, but there is no music file to apply it to\.",

@@ -33,7 +33,7 @@ The graph, per kind of source:
   social video: white on a dark box (or a heavy outline), one size for the whole track; fades
   shrink so short cues are readable (`text_fades`).
 * **Audio**: every segment is trimmed, gained, faded and delayed to its start; ducked music
-  goes through ``sidechaincompress`` keyed by the (padded, split) voice; everything is mixed
+  goes through ``sidechaincompress`` keyed by the (padded, split) voice and clip sound; everything is mixed
   with ``amix=normalize=0``, padded/trimmed to the exact duration, then brought to the target
   loudness (see `compile_loudness_probe` and `LoudnessMeasure`).
 
@@ -1107,6 +1107,7 @@ def _audio_mix(c: _Ctx) -> str | None:
     voice: list[str] = []
     ducked: list[str] = []
     depth = 1.0  # how far the ducked music steps back (the deepest of its pieces)
+    clips: list[str] = []  # the clips' own sound (ducked music steps back under it too)
     plain: list[str] = []
     for track in c.tl.tracks:
         for seg in track.segments:
@@ -1132,18 +1133,26 @@ def _audio_mix(c: _Ctx) -> str | None:
                     f"atrim=duration={_s(seg.duration)}", f"volume={_num(seg.volume)}",
                     f"adelay=delays={seg.start}:all=1" if seg.start else "",
                 ], "cla")
-                plain.append(label)
+                clips.append(label)
     vmix = _mix(c, voice, "avo")
+    cmix = _mix(c, clips, "acl")
     music = _mix(c, ducked, "amu")
     streams: list[str] = []
-    if music and vmix:
-        # sidechaincompress stops with its shorter input: pad the key (voice) forever
-        vmix, key = c.g.chain([vmix], ["asplit=2"], "avs", outs=2)
-        key = c.g.one([key], ["apad"], "akey")
+    if music and (vmix or cmix):
+        # ducked music steps back under the voice and under the clips' own sound;
+        # sidechaincompress stops with its shorter input: pad the key forever
+        keys = []
+        if vmix:
+            vmix, key = c.g.chain([vmix], ["asplit=2"], "avs", outs=2)
+            keys.append(key)
+        if cmix:
+            cmix, key = c.g.chain([cmix], ["asplit=2"], "acs", outs=2)
+            keys.append(key)
+        key = c.g.one([_mix(c, keys, "akm")], ["apad"], "akey")
         music = c.g.one([music, key], [
             f"sidechaincompress=threshold={_num(0.02 / depth ** 2)}:ratio=8:attack=20:release={_num(400 / depth)}:knee=4:makeup=1"],
             "duck")
-    streams += [s for s in (vmix, music) if s]
+    streams += [s for s in (vmix, music, cmix) if s]
     streams += plain
     if not streams:
         return None
