@@ -83,7 +83,11 @@ def test_the_summary_names_sepia():
     from reelforge.timeline.summary import summarize
 
     sepia = apply(sample_timeline(), [O.SetGrade(saturation=0.0, warmth=0.8)], library=LIBRARY)
-    assert "sepia" in summarize(sepia) and "怀旧棕色" in summarize(sepia, zh=True)
+    assert "sepia look" in summarize(sepia) and "怀旧棕色" in summarize(sepia, zh=True)
+    vintage = apply(sample_timeline(), [O.SetGrade(**O.GRADE_LOOKS["vintage"])], library=LIBRARY)
+    assert "1 clip (0-30s, vintage look)" in summarize(vintage) and "复古色调" in summarize(vintage, zh=True)
+    warm = apply(sample_timeline(), [O.SetGrade(warmth=0.3)], library=LIBRARY)
+    assert "colour graded" in summarize(warm)
 
 
 def test_a_first_instruction_sets_the_grade_it_names():

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.planner.ops import GRADE_LOOKS
-from reelforge.timeline.model import Grade
+from reelforge.timeline.model import GRADE_LOOKS, Grade
 
 AS_SHOT = {"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "warmth": 0.0}
 

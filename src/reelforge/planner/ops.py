@@ -32,6 +32,7 @@ from pydantic import (
 from reelforge.errors import PlanError
 from reelforge.planner.bed import music_bed
 from reelforge.timeline.model import (
+    GRADE_LOOKS,
     Fit,
     Motion,
     Position,
@@ -92,11 +93,6 @@ def fmt_ms(ms: int) -> str:
     return f"{s:g}s"
 
 
-# named looks of the colour grade ("vintage look", "sepia"), set whole
-GRADE_LOOKS = {
-    "vintage": {"saturation": 0.7, "contrast": 0.9, "brightness": 0.03, "warmth": 0.5},  # a faded warm print
-    "sepia": {"saturation": 0.0, "warmth": 0.8},
-}
 _LOOK_WORDS = {"vintage": ("vintage look (muted, warm, softer contrast)", "复古色调（低饱和、暖色、柔和对比）"),
                "sepia": ("sepia", "怀旧棕色")}
 

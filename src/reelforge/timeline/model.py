@@ -298,6 +298,18 @@ class Grade(_Frozen):
     def neutral(self) -> bool:
         return (self.saturation, self.brightness, self.contrast, self.warmth) == (1.0, 0.0, 1.0, 0.0)
 
+    @property
+    def look(self) -> str | None:
+        """The named look this grade is ("vintage", "sepia"), if it is one."""
+        return next((name for name, v in GRADE_LOOKS.items() if self == Grade(**v)), None)
+
+
+# named looks of the colour grade ("vintage look", "sepia"), set whole
+GRADE_LOOKS: dict[str, dict[str, float]] = {
+    "vintage": {"saturation": 0.7, "contrast": 0.9, "brightness": 0.03, "warmth": 0.5},  # a faded warm print
+    "sepia": {"saturation": 0.0, "warmth": 0.8},
+}
+
 
 class Timeline(_Frozen):
     """The whole edit. Serialise with `to_json`, read back with `Timeline.from_json`."""

@@ -179,10 +179,15 @@ def _grade_tag(tl: Timeline, track: Track, *, zh: bool = False) -> list[str]:
         out.append(f"淡出到黑场{fmt_seconds(tl.fade_out_ms)}s" if zh else f"fades to black {fmt_seconds(tl.fade_out_ms)}s")
     if tl.grade.neutral:
         return out
+    if tl.grade.look:
+        return [_LOOK_ZH[tl.grade.look] if zh else f"{tl.grade.look} look", *out]
     if tl.grade.saturation == 0:
         sepia = tl.grade.warmth > 0
         return [("怀旧棕色" if sepia else "黑白") if zh else ("sepia" if sepia else "black and white"), *out]
     return ["已调色" if zh else "colour graded", *out]
+
+
+_LOOK_ZH = {"vintage": "复古色调", "sepia": "怀旧棕色"}
 
 
 def summarize(timeline: Timeline, *, zh: bool = False) -> str:
