@@ -449,7 +449,8 @@ CASES: list[tuple[str, object]] = [
 CASES += [
     ('move the title to the centre', [{'position': 'center', 'op': 'update_text'}]),
     ('change the cta colour to yellow', [{'target': {'role': 'cta', 'index': 0}, 'color': '#FFD400', 'op': 'update_text'}]),
-    ('make the title white on a black box', [{'color': '#FFFFFF', 'background': 'box', 'op': 'update_text'}]),
+    # the box's colour is its own (it was read as the letters': white text on the default dark box)
+    ('make the title white on a black box', [{'color': '#FFFFFF', 'background': 'box', 'box_color': '#000000', 'op': 'update_text'}]),
     ("add the title 'Launch' from 10s to 14s", [{'text': 'Launch', 'timing': {'start_ms': 10000, 'duration_ms': 4000}, 'op': 'add_text'}]),
     ("put the text 'Limited time' throughout at the top", [{'text': 'Limited time', 'position': 'top', 'op': 'add_text'}]),
     ('move the shot at 0:12 to the end', [{'target': {'at_ms': 12000}, 'to_index': -1, 'op': 'move_segment'}]),
@@ -923,4 +924,24 @@ CASES += [
     ("去掉所有字", [{"op": "remove_text"}]),
     ("use a different font", "unknown"),  # one typeface is bundled: said so, with what can change
     ("换个字体", "unknown"),
+]
+
+# the box behind a text by its colour ("add a white box behind the title" made the LETTERS white on the
+# dark box); a box colour alone turns the letters white or near-black (#111111), whichever reads on it
+_DARK = "#111111"
+CASES += [
+    ("add a white box behind the title", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
+    ("put the title on a red box", [{"color": _DARK, "background": "box", "box_color": "#FF0000", "op": "update_text"}]),
+    ("make the title box blue", [{"background": "box", "box_color": "#1E6BFF", "op": "update_text"}]),  # white reads on it
+    ("make the title background white", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
+    ("make the title black on yellow", [{"color": "#000000", "background": "box", "box_color": "#FFD400", "op": "update_text"}]),
+    ("add the title 'Sale' on a white box",
+     [{"text": "Sale", "timing": {"duration_ms": 3000}, "color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "add_text"}]),
+    ("标题加白色底框", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
+    ("标题红底白字", [{"color": "#FFFFFF", "background": "box", "box_color": "#FF0000", "op": "update_text"}]),
+    ("标题背景改成白色", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
+    # unchanged: the video's background, the letters' colour, a box with the letters' colour
+    ("white background", [{"color": "#FFFFFF", "op": "set_background"}]),
+    ("make the title white", [{"color": "#FFFFFF", "op": "update_text"}]),
+    ("标题改成白色", [{"color": "#FFFFFF", "op": "update_text"}]),
 ]

@@ -34,6 +34,7 @@ from reelforge.timeline.model import (
     Motion,
     Position,
     Role,
+    TextBackground,
     TextSegment,
     TextSize,
     Timeline,
@@ -839,8 +840,12 @@ def _add_text(st: _State, op: O.AddText) -> None:
         fields["shot"] = shot.id
     if op.color:
         fields["color"] = op.color
+    if op.box_color:
+        fields["box_color"] = op.box_color
     if op.background:
         fields["background"] = op.background
+    elif op.box_color:  # a box asked for by its colour
+        fields["background"] = TextBackground.BOX
     elif role is Role.CAPTION:  # as the first cut's captions: the look's box (a bare outline read poorly)
         fields["background"] = get_style(st.style or st.base.style).caption_box
     _place_text(tr, _fix_fades(TextSegment(**fields)))
@@ -856,6 +861,9 @@ def _update_text(st: _State, op: O.UpdateText) -> None:
         v = getattr(op, name)
         if v is not None:
             upd[name] = v
+    if op.box_color is not None:  # a box asked for by its colour: drawn, unless another background is said
+        upd["box_color"] = op.box_color
+        upd.setdefault("background", TextBackground.BOX)
     if op.bold is not None:
         upd["bold"], upd["weight"] = op.bold, (BOLD_WEIGHT if op.bold else None)
     if op.timing is not None:

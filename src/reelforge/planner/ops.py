@@ -250,6 +250,8 @@ class AddText(_Op):
     size: TextSize | None = None
     color: Color | None = None
     background: TextBackground | None = None
+    box_color: Color | None = Field(None, description="colour of the box behind the text (a box is drawn: "
+                                                      "background box unless another is given)")
 
 
 class UpdateText(_Op):
@@ -260,6 +262,8 @@ class UpdateText(_Op):
     size: TextSize | None = None
     color: Color | None = None
     background: TextBackground | None = None
+    box_color: Color | None = Field(None, description="colour of the box behind the text (a box is drawn: "
+                                                      "background box unless another is given); None = keep")
     timing: Timing | None = None
     bold: bool | None = Field(None, description="True: a heavy weight (800, or the style's when heavier); "
                                                 "False: regular weight; None = keep")
@@ -682,7 +686,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{'muted' if o.mute else 'kept the sound of'} {what}"
         case "add_text":
             when = f" over {o.shot.describe('shot')}" if o.shot else _timing_words(o.timing)
-            return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{when}'
+            box = f" on a {_COLOR_EN.get(o.box_color.upper(), o.box_color)} box" if o.box_color else ""
+            return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{box}{when}'
         case "update_text":
             changes = []
             if o.text:
@@ -691,9 +696,11 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 changes.append(f"position {o.position.value}")
             if o.size:
                 changes.append(f"size {o.size.value}")
-            if o.color:
-                changes.append(f"colour {_COLOR_EN.get(o.color.upper(), o.color)}")
-            if o.background:
+            if o.box_color:  # "white box" (a box said by its colour: not "background box" too)
+                changes.append(f"{_COLOR_EN.get(o.box_color.upper(), o.box_color)} box")
+            if o.color:  # beside a box's colour: the letters'
+                changes.append(f"{'text' if o.box_color else 'colour'} {_COLOR_EN.get(o.color.upper(), o.color)}")
+            if o.background and not (o.box_color and o.background is TextBackground.BOX):
                 changes.append(f"background {o.background.value}")
             if o.bold is not None:
                 changes.append("bold" if o.bold else "regular weight")
@@ -843,10 +850,10 @@ _SIZE_ZH = {"small": "小号", "medium": "中号", "large": "大号", "xlarge": 
 _BG_ZH = {"box": "底框", "shadow": "阴影", "none": "无"}
 _COLOR_EN = {"#FF0000": "red", "#FFFFFF": "white", "#000000": "black", "#FFD400": "yellow", "#1E6BFF": "blue",
              "#00C853": "green", "#FF8C00": "orange", "#FF69B4": "pink", "#8E44AD": "purple", "#808080": "grey",
-             "#FFD700": "gold", "#C0C0C0": "silver"}
+             "#FFD700": "gold", "#C0C0C0": "silver", "#111111": "near-black"}
 _COLOR_ZH = {"#FF0000": "红色", "#FFFFFF": "白色", "#000000": "黑色", "#FFD400": "黄色", "#1E6BFF": "蓝色",
              "#00C853": "绿色", "#FF8C00": "橙色", "#FF69B4": "粉色", "#8E44AD": "紫色", "#808080": "灰色",
-             "#FFD700": "金色", "#C0C0C0": "银色"}
+             "#FFD700": "金色", "#C0C0C0": "银色", "#111111": "近黑色"}
 
 
 def _timing_zh(t: Timing | None) -> str:
@@ -905,7 +912,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "画面改为" + " ".join(x for x in (o.aspect, o.resolution) if x)
         case "add_text":
             role = {"title": "标题", "caption": "字幕", "cta": "行动号召"}[o.role]
-            return f"在{_t_zh(o.shot)}上添加了{role}「{o.text}」" if o.shot else f"添加了{role}「{o.text}」{_timing_zh(o.timing)}"
+            box = f"{_COLOR_ZH.get(o.box_color.upper(), o.box_color)}底框的" if o.box_color else ""
+            return (f"在{_t_zh(o.shot)}上添加了{box}{role}「{o.text}」" if o.shot
+                    else f"添加了{box}{role}「{o.text}」{_timing_zh(o.timing)}")
         case "update_text":
             parts = []
             if o.text:
@@ -914,9 +923,11 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append(f"位置改到{_POS_ZH.get(o.position.value, o.position.value)}")
             if o.size:
                 parts.append(f"字号改为{_SIZE_ZH.get(o.size.value, o.size.value)}")
+            if o.box_color:
+                parts.append(f"底框改为{_COLOR_ZH.get(o.box_color.upper(), o.box_color)}")
             if o.color:
-                parts.append(f"颜色改为{_COLOR_ZH.get(o.color.upper(), o.color)}")
-            if o.background:
+                parts.append(f"{'文字' if o.box_color else '颜色'}改为{_COLOR_ZH.get(o.color.upper(), o.color)}")
+            if o.background and not (o.box_color and o.background is TextBackground.BOX):
                 parts.append(f"背景改为{_BG_ZH.get(o.background.value, o.background.value)}")
             if o.bold is not None:
                 parts.append("加粗" if o.bold else "不加粗")

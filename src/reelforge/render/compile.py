@@ -131,7 +131,7 @@ class TextOverlay:
     group: str = ""
     outline_px: int = 0
     box_alpha: int = 150
-    box_color: str = ""  # #RRGGBBAA of the box (a style's); "" = black at box_alpha
+    box_color: str = ""  # #RRGGBB[AA] of the box (the text's own, else a caption style's); "" = black at box_alpha
     # a soft backdrop behind a shadowed text over a picture as light as it (0 = none; its
     # colour is the opposite of the text's): `reelforge.render.legibility`
     scrim: int = 0
@@ -921,7 +921,8 @@ def _text_specs(timeline: Timeline, width: int, height: int) -> list[tuple[TextO
                 min_font_px=min(font_px, max(8, round(short * READABLE_SHARE))), max_height=int(col[3] - col[1]),
                 group=f"captions:{track.id}" if caption else "",
                 outline_px=max(2, round(font_px / 9)) if caption and not box else 0,
-                box_alpha=190 if caption else 150, box_color=look.box_color if caption and box else "",
+                box_alpha=190 if caption else 150,
+                box_color=(seg.box_color or (look.box_color if caption else "")) if box else "",
             ))
     specs = fitted_specs(raw)
     lay = timeline_layout(timeline, width, height, {s.segment_id: block_size(s, s.font_px) for s in specs})

@@ -50,7 +50,7 @@ _AUDIO_META = {"vol": "volume", "duck": "duck", "dd": "duck_depth", "fi": "fade_
                "ls": "loop_start_ms", "le": "loop_end_ms"}
 _AUDIO_ALWAYS = ("vol",)
 _TEXT_META = {"text": "text", "pos": "position", "size": "size", "color": "color",
-              "bg": "background", "bold": "bold", "wt": "weight", "fi": "fade_in_ms", "fo": "fade_out_ms",
+              "bg": "background", "bc": "box_color", "bold": "bold", "wt": "weight", "fi": "fade_in_ms", "fo": "fade_out_ms",
               "shot": "shot"}
 _TEXT_ALWAYS = ("text", "pos")
 
@@ -154,6 +154,7 @@ class DraftSegmentMeta(_In):
     size: TextSize | None = None
     color: str | None = None
     bg: TextBackground | None = None
+    bc: str | None = Field(None, description="colour of a text's box, #RRGGBB or #RRGGBBAA (none = the usual dark box)")
     bold: bool | None = None
     shot: str | None = Field(None, max_length=200)
 

@@ -240,6 +240,9 @@ class TextSegment(_SegmentBase):
     size: TextSize = TextSize.MEDIUM
     color: Color = "#FFFFFF"
     background: TextBackground = TextBackground.SHADOW
+    box_color: Color | None = Field(None, description="the box's colour when ``background`` is a box "
+                                                       "(#RRGGBB is solid); None = the usual dark box "
+                                                       "(a caption's: the style's)")
     bold: bool = True
     weight: int | None = Field(None, ge=100, le=900, description="font weight asked for ('make the text bold': 800); "
                                                                   "the style's weight when heavier; None = the style's")

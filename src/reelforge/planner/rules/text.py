@@ -40,8 +40,23 @@ _COLORS = {
     "金色": "#FFD700", "银色": "#C0C0C0", "红": "#FF0000", "白": "#FFFFFF", "黑": "#000000", "黄": "#FFD400",
     "蓝": "#1E6BFF", "绿": "#00C853",
 }
-_RX_COLOR = re.compile(r"#[0-9a-f]{6}\b|\b(?:" + "|".join(k for k in _COLORS if k.isascii()) + r")\b|"
-                       + "|".join(sorted((k for k in _COLORS if not k.isascii()), key=len, reverse=True)))
+_C_EN = r"#[0-9a-f]{6}\b|\b(?:" + "|".join(k for k in _COLORS if k.isascii()) + r")\b"
+_C_ZH = "|".join(sorted((k for k in _COLORS if not k.isascii()), key=len, reverse=True))
+_RX_COLOR = re.compile(f"{_C_EN}|{_C_ZH}")
+
+# the colour of the box behind a text, not of its letters: "a white box", "a yellow background", "make
+# the title box blue", "the title background to white", "white text on black", "白色底框", "黄色底",
+# "红底白字", "背景改成白色" (only read in a clause about text: "white background" alone is the video's)
+_BOX_EN = r"(?:box(?:es)?|boxed|banner|label|background|backdrop|bg)"
+_BOX_ZH = r"(?:底框|背景框|背景色|背景|底色|底板)"
+_RX_BOX_COLOR = re.compile(
+    rf"(?P<a>{_C_EN})(?:[\s-]+colou?red)?[\s-]+(?:(?:title|caption|subtitle|headline|cta)s?\s+)?{_BOX_EN}\b"
+    rf"|\b{_BOX_EN}(?:\s+colou?r)?\s+(?:to\s+be\s+|to\s+|in\s+|into\s+|as\s+|is\s+)?(?P<b>{_C_EN})"
+    rf"|(?:{_C_EN})\s+(?:(?:text|letters|lettering|words|font)\s+)?(?P<onp>on\s+(?:an?\s+)?(?P<on>{_C_EN}))(?=\s*(?:$|[,.;!?]))"
+    rf"|(?P<za>{_C_ZH})的?(?:{_BOX_ZH}|底(?![部端下层]))"
+    rf"|{_BOX_ZH}(?:的?颜色)?(?:改成|改为|换成|换为|变成|设为|设成|用|是|为)?(?P<zb>{_C_ZH})")
+# "红底白字", "白底黑字": the letters' colour said with 字
+_RX_ZH_LETTERS = re.compile(rf"(?:{_C_ZH})色?的?字(?!幕)")
 
 
 # -- small parsers --------------------------------------------------------------------------------
@@ -51,6 +66,60 @@ def _color(t: str) -> str | None:
         return None
     word = m.group(0)
     return word.upper() if word.startswith("#") else _COLORS[word]
+
+
+def _box_color(t: str) -> tuple[str | None, str]:
+    """The colour a clause asks for the box behind a text ("a white box", "黄色底"), and the clause
+    without those words (what is left names the letters' colour, if anything)."""
+    m = _RX_BOX_COLOR.search(t)
+    if not m:
+        return None, t
+    name = next(g for g in ("a", "b", "on", "za", "zb") if m.group(g))
+    word = m.group(name)
+    # "white text on black": only "on black" is the box's; the rest keeps the letters' colour
+    a, b = m.span("onp") if name == "on" else m.span()
+    return (word.upper() if word.startswith("#") else _COLORS[word]), f"{t[:a]} {t[b:]}"
+
+
+WHITE, DARK_TEXT = "#FFFFFF", "#111111"  # the letters' colour on a dark box, on a light box
+READABLE = 4.5  # WCAG AA contrast a text keeps on its box
+
+
+def _luminance(color: str) -> float:
+    """WCAG relative luminance (0-1) of ``#RRGGBB[AA]``."""
+    def lin(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    h = color.lstrip("#")
+    r, g, b = (lin(int(h[i:i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _letters_on(c: _Ctx, box: str | None, named: str | None, current: str, *, adding: bool = False) -> str | None:
+    """The letters' colour for a text put on a box of colour ``box``: the one the clause names, else
+    the text's own (``current``) while it reads there (4.5:1), else white or near-black, whichever
+    reads better (relative luminance), said in the reply. None = unchanged."""
+    if box is None or named is not None:
+        return named
+    if contrast(current, box) >= READABLE:
+        return None
+    pick = max((WHITE, DARK_TEXT), key=lambda x: contrast(x, box))
+    if pick.upper() == current.upper():
+        return None
+    dark = pick == DARK_TEXT
+    if c.zh:
+        note = f"文字{'用' if adding else '改成'}{'深色' if dark else '白色'}，在底框上看得清。"
+    else:
+        note = f"{'Its text is' if adding else 'Text turned'} {'dark' if dark else 'white'} to stay readable."
+    if note not in c.notes:
+        c.notes.append(note)
+    return pick
 
 
 _SIZES = [TextSize.SMALL, TextSize.MEDIUM, TextSize.LARGE, TextSize.XLARGE]
@@ -320,6 +389,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                                                        and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t))
     has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细)|"
                                              r"(?:所有|全部|画面上)的?字(?!幕)", t) \
+        or (c.zh and _RX_ZH_LETTERS.search(t) is not None and _box_color(t)[0] is not None) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None))
     if not has_text_word and not c.quotes:
         return None
@@ -364,9 +434,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             # "the title should say Urban Dreams 2026", "make the caption read Free returns"
             new_text = (said.group(1) or said.group(2)).strip().strip("'\"").rstrip(".!")
     position = P.parse_position(t)
-    color = _color(re.sub(r"背景|background|box", " ", t)) if not _has(r"\bbackground\s+(?:colou?r\s+)?(?:to\s+)?\w+|背景色", t) else None
+    box, rest = _box_color(t)  # "a white box behind the title": the box's colour, not the letters'
+    color = _color(re.sub(r"背景|background|box", " ", rest)) if not _has(r"\bbackground\s+(?:colou?r\s+)?(?:to\s+)?\w+|背景色", rest) else None
     bg = None
-    if _has(r"\b(?:box|boxed|background\s+box|banner|label)\b|底框|背景框|文字背景|加框", t):
+    if box is not None:
+        bg = TextBackground.BOX
+    elif _has(r"\b(?:box|boxed|background\s+box|banner|label)\b|底框|背景框|文字背景|加框", t):
         bg = TextBackground.BOX
     elif _has(r"\bshadow\b|阴影", t):
         bg = TextBackground.SHADOW
@@ -378,7 +451,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         shot = _text_shot(c)
         if shot is not None:  # over one picture: a caption, unless another kind was named
             return [O.AddText(text=new_text, role=(role or Role.CAPTION).value, shot=shot,  # type: ignore[arg-type]
-                              position=position, size=_size(t), color=color, background=bg)]
+                              position=position, size=_size(t), color=_letters_on(c, box, color, WHITE, adding=True),
+                              background=bg, box_color=box)]
         r = role or Role.TITLE
         if role is None and _looks_cta(new_text):
             # "add 'Shop now' at the end": a call to action belongs on the cta track
@@ -395,9 +469,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                            "A second call to action would have covered it, so its words were changed "
                            f"(say 'undo' to get \"{same.text}\" back).")
             return [O.UpdateText(target=_text_by_id(c.text_segs(None), Role.CTA, same), text=new_text,
-                                 position=position, size=_size(t, same.size), color=color, background=bg)]
+                                 position=position, size=_size(t, same.size), color=_letters_on(c, box, color, same.color),
+                                 background=bg, box_color=box)]
         return [O.AddText(text=new_text, role=r.value, timing=timing,  # type: ignore[arg-type]
-                          position=position, size=_size(t), color=color, background=bg)]
+                          position=position, size=_size(t), color=_letters_on(c, box, color, WHITE, adding=True),
+                          background=bg, box_color=box)]
     on = _texts_on_shot(c, role)
     bold = _bold(t)
     if (role is None and not plural and not c.quotes and on is None and _RX_ALL_TEXT_LOOK.search(t)
@@ -412,7 +488,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
             raise _Cannot(f"there is no {word} yet")
         step = _nudge(t) if position is None else 0
-        if not any(x is not None for x in (new_text, position, _size(t), color, bg, bold)) and not step:
+        if not any(x is not None for x in (new_text, position, _size(t), color, bg, box, bold)) and not step:
             return None
         counts: dict[Role, int] = {}
         out: list[O.Op] = []
@@ -421,7 +497,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             counts[r] = i + 1
             out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text,
                                     position=position or (_nudged(seg.position, step) if step else None),
-                                    size=_size(t, seg.size), color=color, background=bg, bold=bold))
+                                    size=_size(t, seg.size), color=_letters_on(c, box, color, seg.color),
+                                    background=bg, box_color=box, bold=bold))
         _size_limit_note(c, t, [s for _, s in existing])
         return out
     if on is not None and len(on) == 1:  # "move the caption on the coffee photo to the top"
@@ -475,12 +552,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if timing is not None and timing.start_ms == 0 and timing.anchor == "start" and timing.duration_ms is None and cur and not _has(r"throughout|whole|entire|全程|整个|从头到尾|始终|一直", t):
         timing = None
     size = _size(t, cur.size if cur else None)
-    if not any(x is not None for x in (new_text, position, size, color, bg, timing, bold)):
+    if not any(x is not None for x in (new_text, position, size, color, bg, box, timing, bold)):
         return None
     if cur is not None:
         _size_limit_note(c, t, [cur])
+        color = _letters_on(c, box, color, cur.color)
     return [O.UpdateText(target=target, text=new_text, position=position, size=size, color=color,
-                         background=bg, timing=timing, bold=bold)]
+                         background=bg, box_color=box, timing=timing, bold=bold)]
 
 
 # "move the title down", "put the captions a bit higher", "标题往下一点": one row of the frame
