@@ -940,6 +940,13 @@ CASES += [
     ("标题加白色底框", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
     ("标题红底白字", [{"color": "#FFFFFF", "background": "box", "box_color": "#FF0000", "op": "update_text"}]),
     ("标题背景改成白色", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
+    # no text named: every text, as "make the text white" (the title and the call to action)
+    ("white text on a black box", [{"color": "#FFFFFF", "background": "box", "box_color": "#000000", "op": "update_text"},
+                                   {"target": {"role": "cta", "index": 0}, "color": "#FFFFFF", "background": "box",
+                                    "box_color": "#000000", "op": "update_text"}]),
+    ("红底白字", [{"color": "#FFFFFF", "background": "box", "box_color": "#FF0000", "op": "update_text"},
+              {"target": {"role": "cta", "index": 0}, "color": "#FFFFFF", "background": "box",
+               "box_color": "#FF0000", "op": "update_text"}]),
     # unchanged: the video's background, the letters' colour, a box with the letters' colour
     ("white background", [{"color": "#FFFFFF", "op": "set_background"}]),
     ("make the title white", [{"color": "#FFFFFF", "op": "update_text"}]),

@@ -60,12 +60,15 @@ def test_a_box_colour_is_the_boxs_and_the_letters_stay_readable(text, box, lette
 
 
 @pytest.mark.parametrize("text", ["white text on a black box", "红底白字"])
-def test_both_colours_without_naming_the_text(text):
-    """On a video with one text, that text; both colours as said."""
-    p = _plan(text, TITLE_ONLY)
-    title = apply(TITLE_ONLY, p.ops, library=LIBRARY).track(Role.TITLE).segments[0]
+@pytest.mark.parametrize("tl", [TITLE_ONLY, TL], ids=["title only", "title and cta"])
+def test_both_colours_without_naming_the_text(text, tl):
+    """No text named: every text (as "make the text white"); both colours as said."""
+    p = _plan(text, tl)
+    new = apply(tl, p.ops, library=LIBRARY)
+    texts = _texts(new, Role.TITLE) + _texts(new, Role.CTA)
+    assert len(texts) == (1 if tl is TITLE_ONLY else 2)
     want = ("#FFFFFF", "#000000") if text.startswith("white") else ("#FFFFFF", "#FF0000")
-    assert (title.color, title.box_color, title.background) == (*want, TextBackground.BOX)
+    assert {(x.color, x.box_color, x.background) for x in texts} == {(*want, TextBackground.BOX)}
 
 
 @pytest.mark.parametrize(("text", "box"), [

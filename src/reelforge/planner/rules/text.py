@@ -476,12 +476,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                           background=bg, box_color=box)]
     on = _texts_on_shot(c, role)
     bold = _bold(t)
-    if (role is None and not plural and not c.quotes and on is None and _RX_ALL_TEXT_LOOK.search(t)
-            and (bold is not None or color is not None
+    if (role is None and not plural and not c.quotes and on is None
+            and (_RX_ALL_TEXT_LOOK.search(t) or (box is not None and _RX_ZH_LETTERS.search(t)))
+            and (bold is not None or color is not None or box is not None
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
             and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
             and not _RX_TEXT_WHERE.search(t)):
-        plural = True  # "make the text bold", "bigger text", "make the text white", "字大一点": every text's letters
+        plural = True  # "make the text bold", "bigger text", "make the text white", "字大一点", "红底白字": every text's letters
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
         if not existing:
