@@ -952,3 +952,11 @@ CASES += [
     ("make the title white", [{"color": "#FFFFFF", "op": "update_text"}]),
     ("标题改成白色", [{"color": "#FFFFFF", "op": "update_text"}]),
 ]
+
+# the box taken away, not the text (2026-12-02: "remove the box from the title" removed the title,
+# "title with no box" turned the box on)
+CASES += [
+    ("remove the box from the title", [{"background": "shadow", "op": "update_text"}]),
+    ("title with no box", [{"background": "shadow", "op": "update_text"}]),
+    ("去掉标题的底框", [{"background": "shadow", "op": "update_text"}]),
+]

@@ -206,3 +206,25 @@ def test_a_box_colour_changes_only_the_chunks_showing_that_text(tmp_path):
     assert len(changed) < len(a)
     again = prepare(white, quality="draft", workdir=tmp_path / "c")
     assert [x.key for x in again] == [y.key for y in b]  # the same edit: the same keys
+
+
+def test_boxing_the_captions_that_are_there_restyles_them():
+    """Captions from the file names, no speech: "add a box behind the captions" answered "there is
+    no speech to caption" (read as a request for captions from the speech)."""
+    from reelforge.planner.apply import apply
+    from reelforge.planner.compose import plan as compose
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import ASSETS, LIBRARY
+
+    images = [a for a in ASSETS if a.kind.value == "image"]
+    tl = compose("a 12 second promo with captions", images).timeline
+    caps = tl.track(Role.CAPTION).segments
+    assert caps
+    unboxed = apply(tl, plan_edit("take the box off the captions", tl, library=LIBRARY).ops, library=LIBRARY)
+    assert all(s.background.value == "shadow" for s in unboxed.track(Role.CAPTION).segments)
+    plan = plan_edit("put the captions in a box", unboxed, library=LIBRARY)
+    assert plan.status == "ok", plan.reply
+    boxed = apply(unboxed, plan.ops, library=LIBRARY)
+    assert [s.text for s in boxed.track(Role.CAPTION).segments] == [s.text for s in caps]  # the same captions
+    assert all(s.background.value == "box" for s in boxed.track(Role.CAPTION).segments)

@@ -82,10 +82,11 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
         return None  # "加字幕：新品上市" is that caption, not captions from the speech
     if _has(_REMOVE, t) or _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t):
         return None
-    if (P.parse_position(t) is not None or _box_color(t)[0] is not None) and c.tl.track(Role.CAPTION) is not None \
-            and c.tl.track(Role.CAPTION).segments:
-        # "put the captions at the top" moves the captions there, "add a yellow box behind the captions"
-        # restyles them (both made new ones from the speech)
+    if (P.parse_position(t) is not None or _box_color(t)[0] is not None
+            or _has(r"\b(?:box(?:es|ed)?|backdrop|banner|shadow|outline|bold|font)\b|底框|背景框|阴影|描边|加粗|字体", t)) \
+            and c.tl.track(Role.CAPTION) is not None and c.tl.track(Role.CAPTION).segments:
+        # "put the captions at the top" moves the captions there, "add a (yellow) box behind the
+        # captions" restyles them (both made new ones from the speech)
         return None
     auto = _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)
     adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|caption\s+(?:it|the))\b|加上?|添加|加个|配上|打开|开启|显示|要", t)

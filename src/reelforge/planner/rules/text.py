@@ -81,6 +81,12 @@ def _box_color(t: str) -> tuple[str | None, str]:
     return (word.upper() if word.startswith("#") else _COLORS[word]), f"{t[:a]} {t[b:]}"
 
 
+# the box behind a text taken away ("title with no box", "remove the box from the captions",
+# "标题不要底框", "去掉字幕的底框"): not the text itself
+_BOX_OFF = (r"\b(?:no|without)\s+(?:a\s+|the\s+|any\s+)?(?:background\s+)?(?:box(?:es)?|backdrop|banner)\b|"
+            r"\b(?:remove|delete|drop|take\s+(?:off|away|out)|get\s+rid\s+of|turn\s+off|hide|lose|ditch)\b"
+            r"[^,.;]{0,30}\b(?:box(?:es)?|backdrop)\b|\b(?:box(?:es)?|backdrop)\b[^,.;]{0,12}\b(?:off|away|gone)\b|"
+            r"(?:去掉|删掉|删除|取消|不要|拿掉|关掉)[^，。,;；]{0,8}(?:底框|背景框|框)|(?:底框|背景框)(?:去掉|删掉|不要了?)")
 WHITE, DARK_TEXT = "#FFFFFF", "#111111"  # the letters' colour on a dark box, on a light box
 READABLE = 4.5  # WCAG AA contrast a text keeps on its box
 
@@ -396,8 +402,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
     if not has_text_word and c.quotes and not _has(_ADD, t) and not names_existing:
         return None
+    box_off = _has(_BOX_OFF, t)  # "remove the box from the title": the box goes, the title stays
     # remove
-    if _has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t):
+    if (_has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not box_off
+            and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t)):
         on = _texts_on_shot(c, role)
         if on is not None:  # "no text on the first shot": that shot's, not every text
             if not on:
@@ -437,7 +445,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     box, rest = _box_color(t)  # "a white box behind the title": the box's colour, not the letters'
     color = _color(re.sub(r"背景|background|box", " ", rest)) if not _has(r"\bbackground\s+(?:colou?r\s+)?(?:to\s+)?\w+|背景色", rest) else None
     bg = None
-    if box is not None:
+    if box_off:
+        bg = TextBackground.SHADOW  # the letters keep their soft shadow, as a text without a box has
+    elif box is not None:
         bg = TextBackground.BOX
     elif _has(r"\b(?:box|boxed|background\s+box|banner|label)\b|底框|背景框|文字背景|加框", t):
         bg = TextBackground.BOX
