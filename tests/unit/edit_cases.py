@@ -931,7 +931,7 @@ CASES += [
 _DARK = "#111111"
 CASES += [
     ("add a white box behind the title", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
-    ("put the title on a red box", [{"color": _DARK, "background": "box", "box_color": "#FF0000", "op": "update_text"}]),
+    ("put the title on a red box", [{"background": "box", "box_color": "#FF0000", "op": "update_text"}]),  # white reads on red (large text)
     ("make the title box blue", [{"background": "box", "box_color": "#1E6BFF", "op": "update_text"}]),  # white reads on it
     ("make the title background white", [{"color": _DARK, "background": "box", "box_color": "#FFFFFF", "op": "update_text"}]),
     ("make the title black on yellow", [{"color": "#000000", "background": "box", "box_color": "#FFD400", "op": "update_text"}]),

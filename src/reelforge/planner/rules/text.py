@@ -88,7 +88,9 @@ _BOX_OFF = (r"\b(?:no|without)\s+(?:a\s+|the\s+|any\s+)?(?:background\s+)?(?:box
             r"[^,.;]{0,30}\b(?:box(?:es)?|backdrop)\b|\b(?:box(?:es)?|backdrop)\b[^,.;]{0,12}\b(?:off|away|gone)\b|"
             r"(?:去掉|删掉|删除|取消|不要|拿掉|关掉)[^，。,;；]{0,8}(?:底框|背景框|框)|(?:底框|背景框)(?:去掉|删掉|不要了?)")
 WHITE, DARK_TEXT = "#FFFFFF", "#111111"  # the letters' colour on a dark box, on a light box
-READABLE = 4.5  # WCAG AA contrast a text keeps on its box
+# WCAG AA contrast for large text (>= 24 px; every title, caption and call to action is drawn far
+# larger): white stays on a red or orange box, as designers set it; yellow or white boxes get dark letters
+READABLE = 3.0
 
 
 def _luminance(color: str) -> float:
@@ -109,7 +111,7 @@ def contrast(a: str, b: str) -> float:
 
 def _letters_on(c: _Ctx, box: str | None, named: str | None, current: str, *, adding: bool = False) -> str | None:
     """The letters' colour for a text put on a box of colour ``box``: the one the clause names, else
-    the text's own (``current``) while it reads there (4.5:1), else white or near-black, whichever
+    the text's own (``current``) while it reads there (3:1, large text), else white or near-black, whichever
     reads better (relative luminance), said in the reply. None = unchanged."""
     if box is None or named is not None:
         return named
