@@ -395,3 +395,17 @@ def test_the_voiceover_already_playing_is_said_in_the_instructions_language():
     assert not p.ops and p.reply.startswith("「vo.mp3」已经是旁白了"), p.reply
     p = plan_edit("use vo.mp3 as the voiceover", TL, library=LIBRARY)
     assert not p.ops and p.reply.startswith("'vo.mp3' is already the voiceover"), p.reply
+
+
+@pytest.mark.parametrize("instruction", [
+    'a video, title "Bean There", captions "Fresh every morning" and "Main Street"',
+    'a video with the captions "Fresh every morning", "Main Street"',
+    "标题“豆子在这”，字幕“每天早上新鲜烘焙”和“主街”",
+])
+def test_a_list_of_quoted_captions_is_all_captions(instruction):
+    # 'captions "A" and "B"': the second was made the call to action (its own label was two
+    # quotes back), so "make the captions red" changed only the first
+    p = _first(instruction)
+    caps = [s.text for t in p.timeline.tracks if t.role.value == "caption" for s in t.segments]
+    ctas = [s.text for t in p.timeline.tracks if t.role.value == "cta" for s in t.segments]
+    assert len(caps) == 2 and not set(caps) & set(ctas), (caps, ctas)
