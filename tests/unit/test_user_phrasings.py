@@ -409,3 +409,37 @@ def test_a_list_of_quoted_captions_is_all_captions(instruction):
     caps = [s.text for t in p.timeline.tracks if t.role.value == "caption" for s in t.segments]
     ctas = [s.text for t in p.timeline.tracks if t.role.value == "cta" for s in t.segments]
     assert len(caps) == 2 and not set(caps) & set(ctas), (caps, ctas)
+
+
+@pytest.mark.parametrize(("instruction", "per_still", "said"), [
+    ("tiktok ad for my bakery, upbeat, end with 'Order now'", 2500, "(a fast pace, as asked)"),
+    ("a fast-paced promo", 2500, "(a fast pace, as asked)"),
+    ("a calm, relaxing promo", 4500, "(a calm pace, as asked)"),
+    ("做一个快节奏的视频", 2500, "（节奏快，按要求）"),
+    ("舒缓的宣传视频", 4500, "（节奏舒缓，按要求）"),
+    ("a promo with upbeat music", 3500, ""),  # the music's kind, not the cut's
+    ("a 12 second fast-paced promo", None, ""),  # a length given: it decides
+])
+def test_a_pace_word_sets_the_stills_length_when_no_length_is_given(instruction, per_still, said):
+    # "upbeat", "fast-paced", "快节奏", "calm" were not read: every still 3.5 s
+    from reelforge.planner.notes_zh import to_zh
+
+    p = _first(instruction)
+    length = next(n for n in p.notes if n.startswith("Length"))
+    if per_still is None:
+        assert length == "Length: 12 s, as asked."
+        return
+    assert f"so {per_still / 1000:g} s for each of 3 images" in length
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in instruction)
+    assert said in (to_zh(length) if zh else length)
+
+
+@pytest.mark.parametrize("instruction", ["a promo with bold text and the title 'Fresh'", "标题是「新鲜」，粗体字"])
+def test_bold_text_in_the_first_instruction(instruction):
+    # "bold text" was not read: the clean style's semi-bold (600) letters
+    p = _first(instruction)
+    texts = [s for t in p.timeline.tracks for s in t.segments if isinstance(s, TextSegment)]
+    assert texts and all(s.weight == 800 for s in texts)
+    assert "Bold text: every text in a heavy weight (800)." in p.notes
+    plain = _first("a promo with the title 'Fresh'")
+    assert all(s.weight is None for t in plain.timeline.tracks for s in t.segments if isinstance(s, TextSegment))

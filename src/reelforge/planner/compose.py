@@ -670,13 +670,16 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         notes.append(f"Length: {fmt_seconds(total)} s, the length of the voiceover; give a length "
                      "(e.g. '30 seconds') to change it.")
     else:
-        per = per_item or look.seconds_per_image_ms
+        pace = _pace(instruction)
+        per = per_item or look.seconds_per_image_ms + PACE_STEP_MS.get(pace, 0)
+        per = max(PACE_MIN_MS, per) if pace else per
         clip_ms = sum(min(a.duration_ms, CLIP_CAP_MS) if a.duration_ms else per
                       for a in visuals if a.kind is AssetKind.VIDEO)
         total = n_images * per + clip_ms
         parts = []
         if n_images:
-            parts.append(f"{fmt_seconds(per)} s for each of {n_images} image{'s' if n_images != 1 else ''}")
+            parts.append(f"{fmt_seconds(per)} s for each of {n_images} image{'s' if n_images != 1 else ''}"
+                         + (f" ({pace} pace, as asked)" if pace and not per_item else ""))
         if clip_ms:
             parts.append(f"clips at their own length (at most {fmt_seconds(CLIP_CAP_MS)} s each)")
         estimate_note = "no length given and no voiceover, so " + " and ".join(parts) + "."
@@ -833,6 +836,12 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         tracks = [_bigger_texts(tr) for tr in tracks]
         notes.append("Big readable text: every text one size larger (titles and calls to action extra large, "
                      "captions large).")
+    if _BOLD_TEXT.search(P.normalize(instruction)) and any(_is_text_track(tr) for tr in tracks):
+        # "bold text", "粗体字": heavy letters (as the edit "make the text bold"), the style's when heavier
+        tracks = [tr.model_copy(update={"segments": tuple(s.model_copy(update={"weight": BOLD_WEIGHT})
+                                                          for s in tr.segments)}) if _is_text_track(tr) else tr
+                  for tr in tracks]
+        notes.append(f"Bold text: every text in a heavy weight ({max(BOLD_WEIGHT, look.weight)}).")
     fades = {"fade_in_ms": CINEMATIC_FADE_MS, "fade_out_ms": CINEMATIC_FADE_MS} if cinematic else {}
     grade = first_cut_grade(P.normalize(instruction))
     if grade:  # "in black and white", "warm tones", "复古色调": as an edit would set them
@@ -860,6 +869,31 @@ def _unapplied_style_words(instruction: str) -> list[str]:
 
 _SIZE_UP = {TextSize.SMALL: TextSize.MEDIUM, TextSize.MEDIUM: TextSize.LARGE, TextSize.LARGE: TextSize.XLARGE,
             TextSize.XLARGE: TextSize.XLARGE}
+
+
+def _is_text_track(track) -> bool:
+    segs = getattr(track, "segments", None)
+    return bool(segs) and isinstance(segs[0], TextSegment)
+
+
+# "fast-paced", "upbeat", "快节奏": shorter stills when no length is given; "calm", "舒缓": longer
+_PACE_FAST = P._rx(r"\b(?:fast[\s-]?paced?|fast\s+pace|quick(?:er)?\s+(?:pace|cuts)|upbeat(?!\s+(?:music|song|track|tune))|"
+                   r"energetic|snappy|high[\s-]energy|rapid[\s-]fire|punchy)\b|节奏快|快节奏|节奏感强|节奏明快|动感")
+_PACE_SLOW = P._rx(r"\b(?:slow[\s-]?paced?|slow\s+pace|calm|relaxed|relaxing|leisurely|unhurried|gentle\s+pace|"
+                   r"peaceful|serene)\b|节奏慢|慢节奏|舒缓|悠闲|从容")
+PACE_STEP_MS = {"a fast": -1000, "a calm": 1000}  # from the style's seconds per still (clean: 2.5 / 4.5 s)
+PACE_MIN_MS = 2000
+
+
+def _pace(instruction: str) -> str | None:
+    t = P.normalize(instruction)
+    fast, slow = _PACE_FAST.search(t) is not None, _PACE_SLOW.search(t) is not None
+    return None if fast == slow else "a fast" if fast else "a calm"
+
+
+_BOLD_TEXT = P._rx(r"\bbold\s+(?:text|letters|lettering|fonts?|type|titles?|captions?|words|writing)\b|"
+                   r"\b(?:text|letters|fonts?|titles?|captions?)\s+(?:in\s+)?bold\b|粗体|字体?加粗|加粗字体?|大粗字")
+BOLD_WEIGHT = 800  # as the edit "make the text bold"
 
 
 def _bigger_texts(track):

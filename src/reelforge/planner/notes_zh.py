@@ -199,8 +199,11 @@ _TABLE: list[Rule] = [
     _r(r"Length: ([\d.]+) s, as asked\.", lambda m: f"时长：{m[1]}秒（按要求）。"),
     _r(r"Length: ([\d.]+) s, the length of the voiceover; .*",
        lambda m: f"时长：{m[1]}秒，即旁白的长度；说出时长（如「30秒」）可更改。"),
-    _r(r"Length: ([\d.]+) s — no length given and no voiceover, so ([\d.]+) s for each of (\d+) images?\.",
-       lambda m: f"时长：{m[1]}秒——没有指定时长，也没有旁白，{m[3]}张图片每张{m[2]}秒。"),
+    _r(r"Length: ([\d.]+) s — no length given and no voiceover, so ([\d.]+) s for each of (\d+) images?"
+       r"(?: \((a fast|a calm) pace, as asked\))?\.",
+       lambda m: f"时长：{m[1]}秒——没有指定时长，也没有旁白，{m[3]}张图片每张{m[2]}秒"
+                 + ({"a fast": "（节奏快，按要求）", "a calm": "（节奏舒缓，按要求）"}.get(m[4], "")) + "。"),
+    _r(r"Bold text: every text in a heavy weight \((\d+)\)\.", lambda m: f"粗体字：所有文字加粗（字重{m[1]}）。"),
     _r(r"Length capped at ([\d.]+) s \(asked for ([\d.]+) s\)\.",
        lambda m: f"时长限制为{m[1]}秒（要求的是{m[2]}秒）。"),
     _r(r"Length raised to ([\d.]+) s, the shortest video made\.", lambda m: f"时长提高到{m[1]}秒，这是最短的视频长度。"),
