@@ -418,6 +418,7 @@ def test_a_list_of_quoted_captions_is_all_captions(instruction):
     ("做一个快节奏的视频", 2500, "（节奏快，按要求）"),
     ("舒缓的宣传视频", 4500, "（节奏舒缓，按要求）"),
     ("a promo with upbeat music", 3500, ""),  # the music's kind, not the cut's
+    ("a promo with calm piano music", 3500, ""),
     ("a 12 second fast-paced promo", None, ""),  # a length given: it decides
 ])
 def test_a_pace_word_sets_the_stills_length_when_no_length_is_given(instruction, per_still, said):
