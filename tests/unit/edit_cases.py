@@ -960,3 +960,16 @@ CASES += [
     ("title with no box", [{"background": "shadow", "op": "update_text"}]),
     ("去掉标题的底框", [{"background": "shadow", "op": "update_text"}]),
 ]
+
+# a fade with nothing named is the whole video's (2026-12-02: "add a fade out at the end" lengthened
+# the music's fade by half a second and left the picture as it was); "make it pop" is colour
+CASES += [
+    ("add a fade out at the end", [{"fade_out_ms": 1000, "op": "set_video_fade"}]),  # the music already fades 1.5 s
+    ("add a 3 second fade out at the end", [{"fade_out_ms": 3000, "op": "set_video_fade"},
+                                            {"fade_out_ms": 3000, "op": "set_fade"}]),
+    ("fade in at the start", [{"fade_in_ms": 1000, "op": "set_video_fade"}, {"fade_in_ms": 1000, "op": "set_fade"}]),
+    ("结尾淡出", [{"fade_out_ms": 1000, "op": "set_video_fade"}]),
+    ("fade out the music at the end", [{"fade_out_ms": 2000, "op": "set_fade"}]),
+    ("make it pop", [{"saturation": 1.3, "op": "set_grade"}]),
+    ("can you make it pop more?", [{"saturation": 1.3, "op": "set_grade"}]),
+]

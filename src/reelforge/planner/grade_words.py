@@ -33,7 +33,8 @@ _CONTRAST_DOWN = (r"\b(?:less|lower|reduce|decrease|softer|weaker)\b[^,.;]{0,20}
                   r"\bcontrast\b[^,.;]{0,12}\b(?:down|lower|less)\b|\bflatter\s+look\b|对比度?(?:低|小|弱)一?[点些]|"
                   r"(?:降低|减少|减弱|减小)对比")
 _VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+the\s+colou?rs?|"
-          r"colou?rs?\s+(?:pop|more\s+vivid|stronger)|make\s+(?:the\s+)?colou?rs?\s+pop)\b|鲜艳一?[点些]|更鲜艳|饱和度?(?:高|大)一?[点些]|"
+          r"colou?rs?\s+(?:pop|more\s+vivid|stronger)|make\s+(?:the\s+)?colou?rs?\s+pop|"
+          r"make\s+(?:it|the\s+(?:video|pictures?|photos?))\s+pop(?:\s+more)?|pop\s+more|more\s+pop|poppier)\b|鲜艳一?[点些]|更鲜艳|饱和度?(?:高|大)一?[点些]|"
           r"(?:提高|增加)饱和度")
 _MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted(?:\s+colou?rs?)?|"
           r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")

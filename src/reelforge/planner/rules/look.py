@@ -339,11 +339,16 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(r"\bfad(?:e|es|ed|ing)\b|\bfade[\s-]?(?:in|out)\b|淡入|淡出|渐入|渐出|渐隐|渐显", t):
         return None
-    if not _has(_PICTURE, t) or _has(r"cross[\s-]?fade|\bthrough\s+black\b|\bbetween\b|\btransitions?\b|\bshots\b|"
-                                     r"\beach\b|\bevery\b|转场|过渡|之间|切换|每", t):
+    if _has(r"cross[\s-]?fade|\bthrough\s+black\b|\bbetween\b|\btransitions?\b|\bshots\b|"
+            r"\beach\b|\bevery\b|转场|过渡|之间|切换|每", t):
         return None
     from reelforge.planner.rules.audio import _audio_role
 
+    # "add a fade out at the end", "结尾淡出": nothing named, so the whole video, picture and music
+    bare = (not _has(_PICTURE, t) and _audio_role(t) is None and not _find_targets(c)
+            and _has(r"\b(?:at\s+the\s+(?:very\s+)?(?:end|start|beginning)|ending|opening)\b|结尾|开头|片尾|片头", t))
+    if not _has(_PICTURE, t) and not bare:
+        return None
     if _audio_role(t) is not None and not _has(r"\b(?:video|picture|screen)\b|画面", t):
         return None  # "fade out the music at the end" (the sound's own fades)
     if _find_targets(c) and not _has(r"\b(?:to|from|into|out\s+of)\s+black\b|黑场|黑屏", t):
@@ -364,12 +369,20 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
     if ms * (2 if fin and fout else 1) > c.tl.duration:
         raise _Cannot(f"the video is only {c.tl.duration / 1000:g}s long: a fade can be at most "
                       f"{c.tl.duration / (2000 if fin and fout else 1000):g}s")
-    if fout and ms and not off:
-        music = c.tl.track(Role.MUSIC)
+    ops: list[O.Op] = [O.SetVideoFade(fade_in_ms=ms if fin else None, fade_out_ms=ms if fout else None)]
+    music = c.tl.track(Role.MUSIC)
+    if bare and not off and music and music.segments:
+        # the music fades with the picture (at least as long), where it plays at that end
+        first, last = music.segments[0], music.segments[-1]
+        fade_in = ms if fin and first.start == 0 and first.fade_in_ms < ms else None
+        fade_out = ms if fout and last.end >= c.tl.duration and last.fade_out_ms < ms else None
+        if fade_in is not None or fade_out is not None:
+            ops.append(O.SetFade(role="music", fade_in_ms=fade_in, fade_out_ms=fade_out))
+    elif fout and ms and not off:
         if music and music.segments and not music.segments[-1].fade_out_ms and music.segments[-1].end >= c.tl.duration:
             c.notes.append("背景音乐没有淡出；要一起淡出可以说“音乐淡出”。" if c.zh else
                            "The music does not fade with it: say 'fade out the music' for that too.")
-    return [O.SetVideoFade(fade_in_ms=ms if fin else None, fade_out_ms=ms if fout else None)]
+    return ops
 
 
 def _h_shot_fade(c: _Ctx) -> list[O.Op] | None:
