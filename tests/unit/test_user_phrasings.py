@@ -444,3 +444,30 @@ def test_bold_text_in_the_first_instruction(instruction):
     assert "Bold text: every text in a heavy weight (800)." in p.notes
     plain = _first("a promo with the title 'Fresh'")
     assert all(s.weight is None for t in plain.timeline.tracks for s in t.segments if isinstance(s, TextSegment))
+
+
+def test_no_motion_after_a_music_change_is_no_motion():
+    # after "make the music quieter", "no motion" was read as the correction "no, <value>" of the
+    # music ("make the music motion") and turned the motion ON for every still
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    first = plan_edit("make the music quieter", sample_timeline(), library=LIBRARY)
+    plan = plan_edit("no motion", sample_timeline(), library=LIBRARY, memory=first.memory)
+    assert [o.model_dump(exclude_none=True) for o in plan.ops] == [{"op": "set_motion", "motion": "none"}]
+    first = plan_edit("make the title red", sample_timeline(), library=LIBRARY)
+    again = plan_edit("no, blue", sample_timeline(), library=LIBRARY, memory=first.memory)
+    assert [o.color for o in again.ops] == ["#1E6BFF"]  # a correction after a comma is still one
+
+
+def test_a_shot_that_is_not_there_stops_an_edit_of_every_shot():
+    # "no zoom on the dog" (no dog) turned the motion off for every still
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    for text in ("no zoom on the dog", "use a wipe into the dog photo"):
+        plan = plan_edit(text, sample_timeline(), library=LIBRARY)
+        assert plan.status == "unknown" and not plan.ops and "no 'dog'" in plan.reply, (text, plan.reply)
+    assert plan_edit("no zoom on the beach photo", sample_timeline(), library=LIBRARY).ops[0].target.name == "beach"

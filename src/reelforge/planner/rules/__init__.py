@@ -209,9 +209,11 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         r.notes = list(c.notes)
     if r.question is None and r.cannot is None and (a := _absent(c)) is not None:
         named = any(t.name for o in r.ops or [] for t in M.targets_of(o))
+        # "no zoom on the dog" with no dog: an op that may name a shot but names none would act on all
+        every_shot = any("target" in type(o).model_fields and getattr(o, "target", None) is None for o in r.ops or [])
         if r.ok and named:  # "put the scarf first and the shoe last" with no scarf: the shoe moves, the reply says
             r.absent = a
-        elif not r.ok or "." in a:  # "make scarf.jpg 3 seconds" is not the video's length
+        elif not r.ok or "." in a or every_shot:  # "make scarf.jpg 3 seconds" is not the video's length
             r.ops, r.cannot = None, f"there is no '{a}' in the project"
     return r
 
@@ -222,6 +224,11 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
     too", "put it back"), or "it" meaning the thing last referred to."""
     zh = P.is_chinese(piece)
     raw = _ctx(piece, quotes, tl, lib, new).raw
+    if not mem.empty and re.match(r"\s*no\s+[a-z]", P.normalize(piece)):
+        # "no motion", "no text": a negation of its own, not the correction "no, red" of the last change
+        r = _run(piece, quotes, tl, lib, new)
+        if r.ok:
+            return r
     if not mem.empty:
         def find(ref: str) -> list[O.Target]:
             return [x for r in _find_targets(_ctx(ref, quotes, tl, lib, new)) for x in r.all]
