@@ -108,3 +108,26 @@ def test_a_chinese_edit_says_its_warnings_in_chinese(media, tmp_path):
         r = s.handle(edit)
         assert r.changed and not _english(r.message), r.message
     assert "模糊背景" in s.handle("改成竖屏").message + s.handle("改成横屏").message  # a warning was said
+
+
+@pytest.mark.parametrize("note", [
+    "The text 'We open at seven.' is in the bottom part of the frame, not at the top: there it would cover "
+    "the picture's subject or other text.",
+    "The text 'Hi' is left out: every place for it is taken by other text while it would be on screen.",
+    "The text 'Hi' starts at 3.5 s instead of 3 s so it does not cover other text.",
+    "The text 'We open at seven.' was on screen 0.9 s, too short to read: it now shows from 7.9 s to 8.9 s.",
+    "The texts 'A' and 'B' are shown together from 1 s to 2 s: apart, each was on screen less than 1 s, too short "
+    "to read.",
+    "The text 'Long' had to shrink to 20 px (1.9% of the frame) to fit in two lines, below the readable 30 px: "
+    "shorten it.",
+    "The captions are drawn at 40 px, not the 50 px their size asks for: that is as large as the longest fits in "
+    "two lines inside the safe zone.",
+    "'Hi there' is drawn at 40 px, not the 50 px its size asks for: that is as large as it fits in two lines "
+    "inside the safe zone.",
+    "The clip 'a.mp4' is 1.5 s shorter than its slot (2 s of 3.5 s): its last frame holds for the rest. Shorten "
+    "its slot or slow it down to avoid the freeze.",
+])
+def test_the_render_checks_warnings_are_said_in_chinese(note):
+    # "字幕放到上面" answered in Chinese, then "The text '…' is in the bottom part of the frame…" in English
+    zh = to_zh(note)
+    assert not _english(zh.replace("We open at seven.", "").replace("a.mp4", "")), zh

@@ -50,6 +50,9 @@ _GRADE_ZH = [
 ]
 
 
+_BAND_ZH = {"top": "上方", "middle": "中间", "bottom": "下方"}
+
+
 def _grade_zh(words: str) -> str:
     """`ops.grade_words` in English -> the same setting in Chinese, part by part."""
     out = []
@@ -186,6 +189,32 @@ _TABLE: list[Rule] = [
        lambda m: f"未采用：{_q(m[1])}（没有这种风格；可选的风格有简洁、醒目、简约和活泼，颜色可以调：「黑白」「暖色调」"
                  "「复古」「亮一点」「对比度高一点」）。"),
     _r(r"Colour: (.*)\.", lambda m: f"画面颜色：{_grade_zh(m[1])}。"),
+    # the layout's and the render checks' warnings (`reelforge.render.checks`), after an edit too
+    _r(r"The text '(.*)' is in the (top|middle|bottom) part of the frame, not at the (top|middle|bottom): there it "
+       r"would cover the picture's subject or other text\.",
+       lambda m: f"文字「{m[1]}」放在画面{_BAND_ZH[m[2]]}，不是{_BAND_ZH[m[3]]}：放在那里会挡住画面主体或其他文字。"),
+    _r(r"The text '(.*)' is left out: every place for it is taken by other text while it would be on screen\.",
+       lambda m: f"文字「{m[1]}」没有显示：它出现的时候，所有位置都被其他文字占着。"),
+    _r(r"The text '(.*)' starts at ([\d.]+) s instead of ([\d.]+) s so it does not cover other text\.",
+       lambda m: f"文字「{m[1]}」从{m[2]}秒开始（原来是{m[3]}秒），以免挡住其他文字。"),
+    _r(r"The text '(.*)' was on screen ([\d.]+) s, too short to read: it now shows from ([\d.]+) s to ([\d.]+) s\.",
+       lambda m: f"文字「{m[1]}」只显示{m[2]}秒，来不及看：现在从{m[3]}秒显示到{m[4]}秒。"),
+    _r(r"The texts (.*) are shown together from ([\d.]+) s to ([\d.]+) s: apart, each was on screen less than "
+       r"([\d.]+) s, too short to read\.",
+       lambda m: f"文字{_q(m[1])}一起从{m[2]}秒显示到{m[3]}秒：分开时每段都不到{m[4]}秒，来不及看。"),
+    _r(r"The text '(.*)' had to shrink to (\d+) px \(([\d.]+%) of the frame\) to fit in two lines, below the "
+       r"readable (\d+) px: shorten it\.",
+       lambda m: f"文字「{m[1]}」要缩小到{m[2]}px（画面的{m[3]}）才能放进两行，小于易读的{m[4]}px：请缩短。"),
+    _r(r"The captions are drawn at (\d+) px, not the (\d+) px their size asks for: that is as large as the longest "
+       r"fits in two lines inside the safe zone\.",
+       lambda m: f"字幕按这个字号放不下（最长的一条最多两行、在安全区内），画出来是{m[1]}px，不是{m[2]}px。"),
+    _r(r"'(.*)' is drawn at (\d+) px, not the (\d+) px its size asks for: that is as large as it fits in two lines "
+       r"inside the safe zone\.",
+       lambda m: f"「{m[1]}」按这个字号放不下（最多两行、在安全区内），画出来是{m[2]}px，不是{m[3]}px。"),
+    _r(r"The clip '(.*)' is ([\d.]+) s shorter than its slot \(([\d.]+) s of ([\d.]+) s\): its last frame holds for "
+       r"the rest\. Shorten its slot or slow it down to avoid the freeze\.",
+       lambda m: f"视频片段「{m[1]}」比它的位置短{m[2]}秒（{m[4]}秒里只有{m[3]}秒）：剩下的时间停在最后一帧。"
+                 "缩短它的位置或放慢它，就不会定格。"),
     _r(r"Audio roles from the file names: (.*)\.", _roles),
     _r(r"'(.+)' is used as the voiceover, since the instruction mentions one\.",
        lambda m: f"「{m[1]}」用作旁白（指令里提到了旁白）。"),
