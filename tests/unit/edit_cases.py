@@ -973,3 +973,13 @@ CASES += [
     ("make it pop", [{"saturation": 1.3, "op": "set_grade"}]),
     ("can you make it pop more?", [{"saturation": 1.3, "op": "set_grade"}]),
 ]
+
+# "it's too long" / "视频太长了": the video a step shorter, as "make it shorter" (not understood)
+CASES += [
+    ("it's too long", [{"duration_ms": 24000, "op": "set_total_duration"}]),
+    ("the video is too long", [{"duration_ms": 24000, "op": "set_total_duration"}]),
+    ("视频太长了", [{"duration_ms": 24000, "op": "set_total_duration"}]),
+    ("too short", [{"duration_ms": 38000, "op": "set_total_duration"}]),
+    ("make the whole thing shorter", [{"duration_ms": 24000, "op": "set_total_duration"}]),
+    ("字幕太长了", "unknown"),  # not the video's length
+]

@@ -588,8 +588,12 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     bare = re.search(r"\b(?:cut|trim|bring|get|shorten|chop)\s+(?:it|the\s+(?:video|whole\s+thing|thing|ad|reel))?\s*down\s+to\s+(\d{1,3})\s*$", t)
     if bare and 1 <= int(bare.group(1)) <= 600:  # "cut it down to 15": seconds, the unit people leave out
         return [O.SetTotalDuration(duration_ms=int(bare.group(1)) * 1000)]
-    if _has(r"\b(?:make\s+it|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?shorter\b|\bshorten\s+(?:it|the\s+video)\b|短一点|缩短一些|缩短视频|视频短一点", t):
+    if _has(r"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?shorter\b|"
+            r"\bshorten\s+(?:it|the\s+video)\b|^(?:it'?s|it\s+is|the\s+video\s+is|video\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+long\b|"
+            r"短一点|缩短一些|缩短视频|视频短一点|^(?:这个)?(?:视频|整体|时间|总时长)?太长了?$", t):
         return [O.SetTotalDuration(duration_ms=max(1000, round(total * 0.8 / 1000) * 1000))]
-    if _has(r"\b(?:make\s+it|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?longer\b|\blengthen\s+(?:it|the\s+video)\b|长一点|延长一些|延长视频|视频长一点", t):
+    if _has(r"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?longer\b|"
+            r"\blengthen\s+(?:it|the\s+video)\b|^(?:it'?s|it\s+is|the\s+video\s+is|video\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+short\b|"
+            r"长一点|延长一些|延长视频|视频长一点|^(?:这个)?(?:视频|整体|时间|总时长)?太短了?$", t):
         return [O.SetTotalDuration(duration_ms=round(total * 1.25 / 1000) * 1000)]
     return None
