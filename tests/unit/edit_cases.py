@@ -983,3 +983,14 @@ CASES += [
     ("make the whole thing shorter", [{"duration_ms": 24000, "op": "set_total_duration"}]),
     ("字幕太长了", "unknown"),  # not the video's length
 ]
+
+# text size said as a complaint ("the text is too small" asked "which text?", "the title is too
+# small" made it SMALL)
+CASES += [
+    ("the text is too small", [{"size": "xlarge", "op": "update_text"},
+                               {"target": {"role": "cta", "index": 0}, "size": "large", "op": "update_text"}]),
+    ("the title is too small", [{"size": "xlarge", "op": "update_text"}]),
+    ("the title is too big", [{"size": "medium", "op": "update_text"}]),
+    ("the title is hard to read", [{"size": "xlarge", "op": "update_text"}]),
+    ("标题太小了", [{"size": "xlarge", "op": "update_text"}]),
+]

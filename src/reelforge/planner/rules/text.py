@@ -381,7 +381,10 @@ def _looks_cta(text: str) -> bool:
 
 
 def _h_text(c: _Ctx) -> list[O.Op] | None:
-    t = c.t
+    # "the text is too small", "the title is hard to read", "字幕太小了": a size up ("too small" set SMALL)
+    t = re.sub(r"\btoo\s+(?:small|tiny)\b|\bhard\s+to\s+read\b|\b(?:can'?t|cannot)\s+read\b|太小了?|看不清楚?",
+               " bigger ", c.t)
+    t = re.sub(r"\btoo\s+(?:big|large|huge)\b|太大了?", " smaller ", t)
     if c.quotes and _has(r"\b(?:call|name|rename|title)\s+(?:it|the\s+(?:video|ad|reel|thing))\b|(?:标题)?(?:叫做?|命名为|起名)", t):
         # "call it 'Weekend Vibes' instead": the title
         if c.text_segs(Role.TITLE):
