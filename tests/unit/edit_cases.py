@@ -994,3 +994,9 @@ CASES += [
     ("the title is hard to read", [{"size": "xlarge", "op": "update_text"}]),
     ("标题太小了", [{"size": "xlarge", "op": "update_text"}]),
 ]
+
+# "shorten/lengthen/extend <a shot>" (not understood; "make the second photo shorter" was)
+CASES += [
+    ("shorten the second photo", [{"target": {"index": 1, "kind": "image"}, "duration_ms": 4500, "op": "set_segment_duration"}]),
+    ("lengthen the last photo", [{"target": {"index": -1, "kind": "image"}, "duration_ms": 6000, "op": "set_segment_duration"}]),
+]
