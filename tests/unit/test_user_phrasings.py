@@ -471,3 +471,21 @@ def test_a_shot_that_is_not_there_stops_an_edit_of_every_shot():
         plan = plan_edit(text, sample_timeline(), library=LIBRARY)
         assert plan.status == "unknown" and not plan.ops and "no 'dog'" in plan.reply, (text, plan.reply)
     assert plan_edit("no zoom on the beach photo", sample_timeline(), library=LIBRARY).ops[0].target.name == "beach"
+
+
+@pytest.mark.parametrize("text", ["静音", "mute", "no sound", "视频静音", "mute the video"])
+def test_mute_alone_mutes_the_sound_of_a_video_of_stills(text):
+    # "静音" was not understood; "视频静音" with no clips failed with the English "there are no
+    # video clips on the timeline (only stills)"
+    from reelforge.planner.apply import apply
+    from reelforge.planner.compose import plan
+    from reelforge.planner.rules import plan_edit
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/p{i}.jpg", name=f"p{i}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i in range(3)]
+    song = Asset(id="m1", path="/m/song.mp3", name="song.mp3", kind=AssetKind.AUDIO, duration_ms=30000)
+    tl = plan("a 10 second promo with music", [*pics, song]).timeline
+    edit = plan_edit(text, tl)
+    assert edit.status == "ok", edit.reply
+    assert all(s.volume == 0 for t in apply(tl, edit.ops).tracks if t.role.value == "music" for s in t.segments)

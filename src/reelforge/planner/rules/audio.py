@@ -222,8 +222,9 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         little = _has(r"\ba\s+(?:little|bit|touch)\b|\bslightly\b|一点|一些|稍微|有点|点儿|些", t)
         return [O.SetVolume(role="music", factor=0.7 if little else 0.5)]
     level_word = _has(r"\bvolume\b|\blevel\b|\bgain\b|音量|声音", t)
-    if role is None and _has(r"\b(?:everything|all\s+(?:the\s+)?(?:audio|sound)|all\s+the\s+tracks|the\s+(?:audio|sound))\b|所有声音|全部声音|全部静音|全都静音", t) \
-            and _has(r"\bmute\b|\bsilence\b|\bsilent\b|静音", t):
+    if role is None and (_has(r"\b(?:everything|all\s+(?:the\s+)?(?:audio|sound)|all\s+the\s+tracks|the\s+(?:audio|sound))\b|所有声音|全部声音|全部静音|全都静音", t)
+                         or _has(_WHOLE_MUTE, t.strip(" .!。！"))) \
+            and _has(r"\bmute\b|\bsilence\b|\bsilent\b|\bno\s+sound\b|静音|没有声音|不要声音", t):
         # "mute everything for the first 2 seconds": every audio track there is
         roles = [r for r, role_ in (("music", Role.MUSIC), ("voice", Role.VOICE)) if c.tl.track(role_)]
         return [O.SetVolume(role=r, volume=0.0) for r in roles] or None  # type: ignore[arg-type]
@@ -293,6 +294,10 @@ _RECORDING = r"\b(?:screen[\s-]?(?:recording|capture|cast|rec)|screencast|record
 _MUTE_WORD = r"\b(?:mute|unmute|silence)\b|静音|关掉声音|去掉声音|取消静音"
 
 
+# the whole video's sound off, nothing else named: "mute", "no sound", "静音", "视频静音"
+_WHOLE_MUTE = r"^(?:mute(?:\s+(?:it|the\s+(?:whole\s+)?video))?|silent|no\s+sound|(?:视频|全部|整体)?静音|没有声音|不要声音)$"
+
+
 def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     """A video clip's own sound off or back on: "mute the clip", "mute video 2", "mute the street
     clip", "mute the screen recording" (by its file name's words, or by that kind of clip),
@@ -306,6 +311,8 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
         return None
     if not clipish and _audio_role(t) in ("music", "voice"):
         return None  # "mute the music for the street clip": the music's level
+    if not refs and not recording and not c.count("video") and _has(_WHOLE_MUTE, t.strip(" .!。！")):
+        return None  # "视频静音", "mute the video" with stills only: the whole video's sound (`_volume`)
     keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音", t)
     mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|不要|删除", t)
     if not keep and not mute:
