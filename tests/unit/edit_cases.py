@@ -1000,3 +1000,13 @@ CASES += [
     ("shorten the second photo", [{"target": {"index": 1, "kind": "image"}, "duration_ms": 4500, "op": "set_segment_duration"}]),
     ("lengthen the last photo", [{"target": {"index": -1, "kind": "image"}, "duration_ms": 6000, "op": "set_segment_duration"}]),
 ]
+
+# the font's colour is the letters' colour, not a request for another typeface (2026-12-02: "change
+# the font color to white" was answered "one typeface is bundled")
+CASES += [
+    ("change the font color to yellow", [{"color": "#FFD400", "op": "update_text"},
+                                         {"target": {"index": 0, "role": "cta"}, "color": "#FFD400", "op": "update_text"}]),
+    ("make the font red", [{"color": "#FF0000", "op": "update_text"},
+                           {"target": {"index": 0, "role": "cta"}, "color": "#FF0000", "op": "update_text"}]),
+    ("change the font to Arial", "unknown"),  # one typeface: said so
+]

@@ -274,7 +274,8 @@ def _h_style(c: _Ctx) -> list[O.Op] | None:
 
 _OTHER_FONT = (r"\b(?:different|another|other|new|nicer|fancier|serif|sans[\s-]?serif|script|handwritten|handwriting|"
                r"cursive|monospaced?|typewriter|italic|comic|elegant|modern|classic)\s+(?:fonts?|typefaces?)\b|"
-               r"\b(?:change|switch|swap)\s+(?:the\s+)?(?:fonts?|typefaces?)\b|\bfonts?\s+to\s+\w+|"
+               r"\b(?:change|switch|swap)\s+(?:the\s+)?(?:fonts?|typefaces?)\b(?!\s+(?:colou?rs?|size|sizes|weight))|"
+               r"\bfonts?\s+to\s+(?!(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold|bigger|smaller|bold)\b)\w+|"
                r"换(?:个|一个|一种|种|下|一下)?字体|字体换|(?:宋体|楷体|衬线|手写体?|艺术字)")
 
 

@@ -401,7 +401,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细)|"
                                              r"(?:所有|全部|画面上)的?字(?!幕)", t) \
         or (c.zh and _RX_ZH_LETTERS.search(t) is not None and _box_color(t)[0] is not None) \
-        or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None))
+        or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None
+                                                                  or _color(t) is not None))
     if not has_text_word and not c.quotes:
         return None
     names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
