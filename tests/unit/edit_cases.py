@@ -1010,3 +1010,9 @@ CASES += [
                            {"target": {"index": 0, "role": "cta"}, "color": "#FF0000", "op": "update_text"}]),
     ("change the font to Arial", "unknown"),  # one typeface: said so
 ]
+
+# "shuffle the photos" / "打乱顺序" (not understood): a new order, no shot where it was
+CASES += [
+    ("shuffle the photos", [{"order": [1, 3, 5, 0, 2, 4], "op": "reorder_segments"}]),
+    ("打乱顺序", [{"order": [1, 3, 5, 0, 2, 4], "op": "reorder_segments"}]),
+]

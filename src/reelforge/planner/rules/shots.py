@@ -101,6 +101,19 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
 def _h_reverse(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\breverse\s+(?:the\s+)?order\b|\bin\s+reverse\s+order\b|\bbackwards\b|倒序|顺序反过来|反转顺序|颠倒顺序|倒过来", c.t):
         return [O.ReverseOrder()]
+    if _has(r"\b(?:shuffle|randomi[sz]e|mix\s+up)\b|\b(?:random|different|new)\s+order\b|打乱|随机(?:排序|顺序)|换个顺序", c.t):
+        # "shuffle the photos": a new order with no shot where it was (the same for the same
+        # video, so an undo and a redo agree): odd places first, then even
+        n = len(c.main_segs())
+        if n < 2:
+            raise _Cannot("只有一个镜头，没有顺序可以打乱" if c.zh else "there is only one shot: nothing to shuffle")
+        if n == 2:
+            return [O.SwapSegments(a=O.Target(index=0), b=O.Target(index=1))]
+        order = [*range(1, n, 2), *range(0, n, 2)]
+        for i in range(n):  # an odd count leaves the last where it was: trade places with the one before
+            if order[i] == i:
+                order[i - 1], order[i] = order[i], order[i - 1]
+        return [O.ReorderSegments(order=order)]
     return None
 
 
