@@ -475,6 +475,7 @@ def run(
     """
     if transport not in ("stdio", "http"):
         raise ValueError(f"unknown transport {transport!r}: use 'stdio' or 'http'")
+    # the settings checked before anything starts (the embedded backend renders with them)
     head_seconds = _header_seconds() if transport == "http" or url is None else None
     verifier = auth = None
     if transport == "http":
@@ -493,7 +494,7 @@ def run(
         if transport == "stdio":
             server.run("stdio")
         else:
-            _serve_http(server, host, port, head_seconds or 30.0)
+            _serve_http(server, host, port, _header_seconds() if head_seconds is None else head_seconds)
     finally:
         backend.close()
 
