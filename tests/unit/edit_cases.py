@@ -1016,3 +1016,10 @@ CASES += [
     ("shuffle the photos", [{"order": [1, 3, 5, 0, 2, 4], "op": "reorder_segments"}]),
     ("打乱顺序", [{"order": [1, 3, 5, 0, 2, 4], "op": "reorder_segments"}]),
 ]
+
+# another colour, none named ("change the title colour", "标题换个颜色": not understood): the accent in turn
+CASES += [
+    ("change the title colour", [{"color": "#FFD400", "op": "update_text"}]),
+    ("标题换个颜色", [{"color": "#FFD400", "op": "update_text"}]),
+    ("change the title colour to red", [{"color": "#FF0000", "op": "update_text"}]),
+]

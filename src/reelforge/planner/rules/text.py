@@ -88,6 +88,10 @@ _BOX_OFF = (r"\b(?:no|without)\s+(?:a\s+|the\s+|any\s+)?(?:background\s+)?(?:box
             r"[^,.;]{0,30}\b(?:box(?:es)?|backdrop)\b|\b(?:box(?:es)?|backdrop)\b[^,.;]{0,12}\b(?:off|away|gone)\b|"
             r"(?:去掉|删掉|删除|取消|不要|拿掉|关掉)[^，。,;；]{0,8}(?:底框|背景框|框)|(?:底框|背景框)(?:去掉|删掉|不要了?)")
 WHITE, DARK_TEXT = "#FFFFFF", "#111111"  # the letters' colour on a dark box, on a light box
+# another colour asked for without naming one ("change the title colour", "标题换个颜色")
+_OTHER_COLOUR = (r"\b(?:change|switch|swap)\s+(?:the\s+)?(?:\w+\s+){0,2}colou?r\b(?!\s+(?:to|into)\b)|"
+                 r"\b(?:a\s+)?(?:different|another|other|new)\s+colou?r\b|换(?:个|一个|一种|种|下|一下)?颜色|颜色换一?[个下]")
+_NEXT_COLOUR = {"#FFFFFF": "#FFD400", "#FFD400": "#FFFFFF"}
 # WCAG AA contrast for large text (>= 24 px; every title, caption and call to action is drawn far
 # larger): white stays on a red or orange box, as designers set it; yellow or white boxes get dark letters
 READABLE = 3.0
@@ -450,6 +454,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     position = P.parse_position(t)
     box, rest = _box_color(t)  # "a white box behind the title": the box's colour, not the letters'
     color = _color(re.sub(r"背景|background|box", " ", rest)) if not _has(r"\bbackground\s+(?:colou?r\s+)?(?:to\s+)?\w+|背景色", rest) else None
+    if color is None and box is None and _has(_OTHER_COLOUR, t):
+        # "change the title colour", "标题换个颜色": no colour named, so the accent in turn (white <-> yellow)
+        now = [s.color.upper() for _, s in c.text_segs(role)] or [WHITE]
+        color = _NEXT_COLOUR.get(max(set(now), key=now.count), WHITE)
+        c.notes.append("要指定颜色可以说“标题改成红色”。" if c.zh else "Say a colour to choose it, e.g. 'make the title red'.")
     bg = None
     if box_off:
         bg = TextBackground.SHADOW  # the letters keep their soft shadow, as a text without a box has
