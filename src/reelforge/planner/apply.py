@@ -51,7 +51,6 @@ DEFAULT_STILL_MS = 3000
 DEFAULT_TEXT_MS = 3000
 DEFAULT_TRANSITION_MS = 500
 VOICE_TAIL_MS = 500
-BOLD_WEIGHT = 800  # "make the text bold": heavier than the clean style's semi-bold
 AUTO_MOTIONS = (Motion.ZOOM_IN, Motion.PAN_RIGHT, Motion.ZOOM_OUT, Motion.PAN_LEFT)
 TEXT_DEFAULTS = {"title": (Position.CENTER, TextSize.LARGE), "caption": (Position.BOTTOM, TextSize.MEDIUM),
                  "cta": (Position.BOTTOM, TextSize.LARGE)}
@@ -865,7 +864,7 @@ def _update_text(st: _State, op: O.UpdateText) -> None:
         upd["box_color"] = op.box_color
         upd.setdefault("background", TextBackground.BOX)
     if op.bold is not None:
-        upd["bold"], upd["weight"] = op.bold, (BOLD_WEIGHT if op.bold else None)
+        upd["bold"], upd["weight"] = op.bold, (O.BOLD_WEIGHT if op.bold else None)
     if op.timing is not None:
         upd["start"], upd["duration"] = _span(st, op.timing)
     seg = _fix_fades(seg.model_copy(update=upd))

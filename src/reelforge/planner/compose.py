@@ -34,11 +34,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reelforge.errors import PlanError
+from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
 from reelforge.planner.grade_words import first_cut_grade
-from reelforge.planner.ops import SetGrade, grade_words
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
@@ -833,19 +833,17 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         notes.append("Pictures in the order given: " + ", ".join(_title_of(a) for a in visuals) + ".")
 
     if big_text:  # "big readable text": every text a size larger
-        tracks = [_bigger_texts(tr) for tr in tracks]
+        tracks = [_each_text(tr, lambda s: {"size": _SIZE_UP[s.size]}) for tr in tracks]
         notes.append("Big readable text: every text one size larger (titles and calls to action extra large, "
                      "captions large).")
     if _BOLD_TEXT.search(P.normalize(instruction)) and any(_is_text_track(tr) for tr in tracks):
         # "bold text", "粗体字": heavy letters (as the edit "make the text bold"), the style's when heavier
-        tracks = [tr.model_copy(update={"segments": tuple(s.model_copy(update={"weight": BOLD_WEIGHT})
-                                                          for s in tr.segments)}) if _is_text_track(tr) else tr
-                  for tr in tracks]
-        notes.append(f"Bold text: every text in a heavy weight ({max(BOLD_WEIGHT, look.weight)}).")
+        tracks = [_each_text(tr, lambda s: {"weight": O.BOLD_WEIGHT}) for tr in tracks]
+        notes.append(f"Bold text: every text in a heavy weight ({max(O.BOLD_WEIGHT, look.weight)}).")
     fades = {"fade_in_ms": CINEMATIC_FADE_MS, "fade_out_ms": CINEMATIC_FADE_MS} if cinematic else {}
     grade = first_cut_grade(P.normalize(instruction))
     if grade:  # "in black and white", "warm tones", "复古色调": as an edit would set them
-        notes.append(f"Colour: {grade_words(SetGrade(**grade))}.")
+        notes.append(f"Colour: {O.grade_words(O.SetGrade(**grade))}.")
     timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
                      tracks=tuple(tracks), grade=Grade(**(grade or {})), **fades)
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
@@ -894,15 +892,14 @@ def _pace(instruction: str) -> str | None:
 
 _BOLD_TEXT = P._rx(r"\bbold\s+(?:text|letters|lettering|fonts?|type|titles?|captions?|words|writing)\b|"
                    r"\b(?:text|letters|fonts?|titles?|captions?)\s+(?:in\s+)?bold\b|粗体|字体?加粗|加粗字体?|大粗字")
-BOLD_WEIGHT = 800  # as the edit "make the text bold"
 
 
-def _bigger_texts(track):
-    """A text track (as built here: a Track or its dict) with every text one size larger."""
-    segs = track.segments if hasattr(track, "segments") else None
-    if segs is None or not segs or not isinstance(segs[0], TextSegment):
+def _each_text(track, update):
+    """A text track with ``update(segment)`` (the fields to change) applied to every text; any
+    other track (as built here: a Track or its dict) as it is."""
+    if not _is_text_track(track):
         return track
-    return track.model_copy(update={"segments": tuple(s.model_copy(update={"size": _SIZE_UP[s.size]}) for s in segs)})
+    return track.model_copy(update={"segments": tuple(s.model_copy(update=update(s)) for s in track.segments)})
 
 
 _LOUDER = (r"(?:\blouder\b|\bloud\b|\braise\b|\bincrease\b|\bboost\b|\bturn\s+up\b|大声|调大|增大|提高|加大|"

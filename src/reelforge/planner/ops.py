@@ -57,6 +57,7 @@ def _visible(text: str) -> str:
 
 
 NO_VISIBLE = "the text has no visible character"
+BOLD_WEIGHT = 800  # "make the text bold", "bold text": heavier than the clean style's semi-bold
 ShownText = Annotated[str, AfterValidator(_visible)]  # (empty too: nothing visible)
 
 
