@@ -49,3 +49,27 @@ def test_a_white_box_behind_the_title_has_dark_letters(tmp_path):
     pil = Image.fromarray(np.where(dark, 0, 255).astype(np.uint8)).resize((inside.shape[1] * 2, inside.shape[0] * 2))
     words = " ".join(pytesseract.image_to_string(pil, config="--psm 7").split())
     assert "fresh coffee" in words.lower(), words
+
+
+def test_removing_a_white_box_turns_the_letters_white_again(tmp_path):
+    """"remove the box" (no text named) after a white box: near-black letters on a dark picture would be
+    unreadable; they are drawn white again, read back by OCR."""
+    import pytesseract
+    from PIL import Image
+
+    Image.new("RGB", (W, H), (30, 40, 120)).save(tmp_path / "blue.png")
+    s = Session.new()
+    s.add_assets([tmp_path / "blue.png"], workdir=tmp_path / "media")
+    s.handle("a 2 second video, no motion")
+    s.handle("add the title 'Fresh coffee' for the whole video")
+    s.handle("add a white box behind the title")
+    reply = s.handle("remove the box")
+    assert reply.changed and "white again" in reply.message, reply.message
+    frame = frame_at(render(replace(s.timeline, width=W, height=H), tmp_path / "unboxed.mp4"), 1.0)
+    assert (frame.min(axis=2) > 225).mean() < 0.03  # no white box: only letters are this light
+    light = frame.min(axis=2) > 200
+    assert light.mean() > 0.004, light.mean()  # the letters, white
+    assert (frame.max(axis=2) < 40).mean() < 0.02  # no near-black letters (the shadow is soft, not solid)
+    pil = Image.fromarray(np.where(light, 0, 255).astype(np.uint8)).resize((W * 2, H * 2))
+    words = " ".join(pytesseract.image_to_string(pil, config="--psm 6").split())
+    assert "fresh coffee" in words.lower(), words

@@ -300,6 +300,16 @@ def _h_background(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"\b(?:letterbox(?:ed|ing)?|pillarbox(?:ed)?|fit\s+(?:the\s+)?whole|show\s+the\s+whole|don'?t\s+crop|no\s+crop(?:ping)?|without\s+cropping|uncropped)\b|完整显示|不要裁剪|不裁剪|留黑边", t):
         return [O.SetFit(target=_maybe_target(c), fit=Fit.CONTAIN)]
+    if _has(r"\b(?:pictures?|photos?|images?|pics?|shots?)\s+(?:is|are|looks?|seems?)\s+(?:a\s+bit\s+|too\s+|really\s+|so\s+|way\s+)*"
+            r"(?:small|tiny)\b|(?:图片|照片|画面)(?:有点|太|好|显得)?小了?$", t) and not _has(_TEXT_WORD, t):
+        # "the pictures are too small": shown whole on a background, they fill the frame instead
+        small = [i for i, x in enumerate(c.main_segs()) if x.fit is not Fit.COVER]
+        if not small:
+            raise _Cannot("图片已经铺满画面了；可以说“放大”让镜头推近" if c.zh else
+                          "the pictures already fill the frame; say 'zoom in' to move in closer")
+        if len(small) == len(c.main_segs()):
+            return [O.SetFit(target=None, fit=Fit.COVER)]
+        return [O.SetFit(target=O.Target(index=i), fit=Fit.COVER) for i in small]
     if _has(r"\b(?:fill\s+the\s+(?:frame|screen)|crop\s+to\s+fill|no\s+(?:black\s+)?bars|remove\s+the\s+(?:black\s+)?bars|full\s*screen|zoom\s+to\s+fill)\b|填满|铺满|去掉黑边|不要黑边|全屏", t):
         return [O.SetFit(target=_maybe_target(c), fit=Fit.COVER)]
     return None
@@ -347,7 +357,14 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
 
     # "add a fade out at the end", "结尾淡出": nothing named, so the whole video, picture and music
     bare = (not _has(_PICTURE, t) and _audio_role(t) is None and not _find_targets(c)
-            and _has(r"\b(?:at\s+the\s+(?:very\s+)?(?:end|start|beginning)|ending|opening)\b|结尾|开头|片尾|片头", t))
+            and _has(r"\b(?:at\s+the\s+(?:very\s+)?(?:end|start|beginning)|ending|opening)\b|结尾|开头|片尾|片头|"
+                     # "end with a fade", "open the video with a fade in"
+                     r"\b(?:end|finish|close|start|open|begin)s?\s+(?:it\s+|the\s+(?:video|ad|reel)\s+)?with\b", t))
+    music = c.tl.track(Role.MUSIC)
+    if not bare and not (music and music.segments) and re.fullmatch(
+            r"(?:please\s+)?(?:add\s+)?(?:an?\s+|some\s+)?(?:fade|fades|fading)(?:[\s-]*(?:in|out))?(?:\s+and\s+(?:fade\s+)?(?:in|out))?|"
+            r"(?:加个?)?(?:淡入淡出|淡入|淡出)(?:效果)?", t):
+        bare = True  # "fade in and out", "淡出" with no music to fade: the picture's (it answered "there is no music")
     if not _has(_PICTURE, t) and not bare:
         return None
     if _audio_role(t) is not None and not _has(r"\b(?:video|picture|screen)\b|画面", t):
@@ -358,10 +375,10 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
                r"\b(?:remove|drop|delete|don'?t|do\s+not|stop|turn\s+off)\b.{0,30}\bfad|不要.{0,6}(?:淡|黑场)|去掉.{0,6}(?:淡|黑场)|取消.{0,6}(?:淡|黑场)", t)
     both = _has(r"\bin\s+and\s+out\b|\bout\s+and\s+in\b|淡入淡出|首尾|开头和结尾|头尾", t)
     fin = both or _has(r"\bfad(?:e|es|ed|ing)[\s-]*in\b|\bfade\s+(?:\w+\s+){1,3}in\b|\bfrom\s+black\b|\bout\s+of\s+black\b|"
-                       r"\b(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|opening|open(?:s)?\s+with|start(?:s)?\s+with)\b|"
+                       r"\b(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|opening|(?:open|start|begin)s?(?:\s+it|\s+the\s+(?:video|ad|reel))?\s+with)\b|"
                        r"淡入|渐入|渐显|开头|片头|开始", t)
     fout = both or _has(r"\bfad(?:e|es|ed|ing)[\s-]*out\b|\bfade\s+(?:\w+\s+){1,3}out\b|\b(?:to|into)\s+black\b|"
-                        r"\b(?:at\s+the\s+(?:very\s+)?end|ending|close(?:s)?\s+with|end(?:s)?\s+with|finish(?:es)?\s+with)\b|"
+                        r"\b(?:at\s+the\s+(?:very\s+)?end|ending|(?:close|end|finish)(?:s|es)?(?:\s+it|\s+the\s+(?:video|ad|reel))?\s+with)\b|"
                         r"淡出|渐出|渐隐|结尾|片尾|最后|结束", t)
     if not fin and not fout:
         fin = fout = True
@@ -371,7 +388,6 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot(f"the video is only {c.tl.duration / 1000:g}s long: a fade can be at most "
                       f"{c.tl.duration / (2000 if fin and fout else 1000):g}s")
     ops: list[O.Op] = [O.SetVideoFade(fade_in_ms=ms if fin else None, fade_out_ms=ms if fout else None)]
-    music = c.tl.track(Role.MUSIC)
     if bare and not off and music and music.segments:
         # the music fades with the picture (at least as long), where it plays at that end
         first, last = music.segments[0], music.segments[-1]

@@ -603,10 +603,12 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
         return [O.SetTotalDuration(duration_ms=int(bare.group(1)) * 1000)]
     if _has(r"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?shorter\b|"
             r"\bshorten\s+(?:it|the\s+video)\b|^(?:it'?s|it\s+is|the\s+video\s+is|video\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+long\b|"
-            r"短一点|缩短一些|缩短视频|视频短一点|^(?:这个)?(?:视频|整体|时间|总时长)?太长了?$", t):
+            r"短一点|缩短一些|缩短视频|视频短一点|^(?:这个)?(?:视频|整体|时间|总时长)?太长了?$|"
+            r"^(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|much\s+)?shorter(?:\s+please)?$", t):  # "shorter", "a bit shorter"
         return [O.SetTotalDuration(duration_ms=max(1000, round(total * 0.8 / 1000) * 1000))]
     if _has(r"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?longer\b|"
             r"\blengthen\s+(?:it|the\s+video)\b|^(?:it'?s|it\s+is|the\s+video\s+is|video\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+short\b|"
-            r"长一点|延长一些|延长视频|视频长一点|^(?:这个)?(?:视频|整体|时间|总时长)?太短了?$", t):
+            r"长一点|延长一些|延长视频|视频长一点|^(?:这个)?(?:视频|整体|时间|总时长)?太短了?$|"
+            r"^(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|much\s+)?longer(?:\s+please)?$", t):
         return [O.SetTotalDuration(duration_ms=round(total * 1.25 / 1000) * 1000)]
     return None

@@ -17,6 +17,7 @@ from reelforge.planner.rules.refs import (
     _Ambiguous,
     _Cannot,
     _check_time,
+    _ctx,
     _Ctx,
     _find_targets,
     _has,
@@ -113,10 +114,17 @@ def contrast(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def _letters_on(c: _Ctx, box: str | None, named: str | None, current: str, *, adding: bool = False) -> str | None:
+def _letters_on(c: _Ctx, box: str | None, named: str | None, current: str, *, adding: bool = False,
+                off: bool = False) -> str | None:
     """The letters' colour for a text put on a box of colour ``box``: the one the clause names, else
     the text's own (``current``) while it reads there (3:1, large text), else white or near-black, whichever
-    reads better (relative luminance), said in the reply. None = unchanged."""
+    reads better (relative luminance), said in the reply. None = unchanged. ``off``: the box goes, and
+    near-black letters (set for a light box) turn white again, as text on pictures is."""
+    if off and named is None and current.upper() == DARK_TEXT:
+        note = "文字改回白色。" if c.zh else "Its text is white again."
+        if note not in c.notes:
+            c.notes.append(note)
+        return WHITE
     if box is None or named is not None:
         return named
     if contrast(current, box) >= READABLE:
@@ -184,6 +192,7 @@ def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Tim
 
 def _text_role(t: str) -> Role | None:
     if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)(?:的?(?:文字|文案))?\s*[:：]|"
+            r"\b(?:end|closing|outro|final)[\s-]?(?:card|screen|slate)\b|"  # "add an end card saying …"
             # "change the ending to 'Order now'", "把结尾改成“立即下单”": the words the video ends on
             r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:ending|(?:end|closing|final)\s+"
             r"(?:text|line|card|screen|message|words))\b|(?:结尾|片尾)(?:的?(?:文字|文案))?\s*(?:改成|改为|换成|变成)", t):
@@ -264,7 +273,7 @@ def _unquoted_words(raw: str, t: str) -> str | None:
     Free shipping for 3 seconds at 10s", "add a title that says Summer Sale at the top" (where and when cut
     off); None when there are none."""
     m = re.search(r"(?:\bsaying|\bsays?\b|\bthat\s+reads|\breads\b|\bto\s+(?:say|read)\b)\s*:?\s*([^\s,.;].*)$", raw, re.I)
-    if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action)s?\b", t):
+    if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action|card|screen|slate)s?\b", t):
         m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+)?"
                      r"(?:text|caption|title|subtitle|headline|overlay)\s+(?!(?:at|on|in|over|to|for|from|saying|says?|that|"
                      r"reads?|with|and|in)\b)([^\s,.;].*)$", raw, re.I)
@@ -408,6 +417,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None
                                                                   or _color(t) is not None))
     if not has_text_word and not c.quotes:
+        if _has(_BOX_OFF, t) and (boxed := [(r, s) for r, s in c.text_segs(None) if s.background is TextBackground.BOX]):
+            # "remove the box", "去掉底框": the boxes behind the letters (it answered "there is no 'box'")
+            every = c.text_segs(None)
+            return [O.UpdateText(target=_text_by_id(every, r, s), background=TextBackground.SHADOW,
+                                 color=_letters_on(c, None, None, s.color, off=True)) for r, s in boxed]
+        if _has(_BOX_OFF, t) and c.text_segs(None):
+            raise _Cannot("没有文字带底框" if c.zh else "no text has a box")
         return None
     names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
     if not has_text_word and c.quotes and not _has(_ADD, t) and not names_existing:
@@ -523,7 +539,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             counts[r] = i + 1
             out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text,
                                     position=position or (_nudged(seg.position, step) if step else None),
-                                    size=_size(t, seg.size), color=_letters_on(c, box, color, seg.color),
+                                    size=_size(t, seg.size), color=_letters_on(c, box, color, seg.color, off=box_off),
                                     background=bg, box_color=box, bold=bold))
         _size_limit_note(c, t, [s for _, s in existing])
         return out
@@ -582,7 +598,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return None
     if cur is not None:
         _size_limit_note(c, t, [cur])
-        color = _letters_on(c, box, color, cur.color)
+        color = _letters_on(c, box, color, cur.color, off=box_off)
     return [O.UpdateText(target=target, text=new_text, position=position, size=size, color=color,
                          background=bg, box_color=box, timing=timing, bold=bold)]
 
@@ -719,3 +735,68 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
                 return None
         out.append(O.UpdateText(target=target, text=new))
     return out
+
+
+# The words a video ends on, said without quotes: "end with follow us", "add link in bio at the end",
+# "结尾加个关注我们", "最后加一句关注我们". Tried after every other handler (`_HANDLERS`' last), so
+# "end with the coffee photo" or "结尾加个淡出" stay what they are; what is left must look like words
+# to show, not a thing of the project or an effect.
+_RX_END_WORDS_EN = (
+    re.compile(r"^\s*(?:please\s+)?(?:end|finish|close|wrap(?:\s+it)?\s+up)(?:\s+(?:it|the\s+(?:video|ad|reel|clip)))?"
+               r"\s+with\s*:?\s*(?P<x>.+?)\s*[.!]?\s*$", re.I),
+    re.compile(r"^\s*(?:please\s+)?(?:add|put|show|write)\s+(?P<x>.+?)\s+(?:at|to)\s+the\s+(?:very\s+)?end"
+               r"(?:\s+of\s+(?:it|the\s+(?:video|ad|reel)))?\s*[.!]?\s*$", re.I),
+)
+_RX_END_WORDS_ZH = re.compile(
+    r"^\s*(?:请)?(?:在)?(?:视频)?(?:的)?(?:结尾|片尾|最后|末尾)(?:处|的地方|的时候)?\s*(?:再)?\s*"
+    r"(?:加上|添加|加个|加一个|加一句|加一行|加句|加|写上|写个|写|放上|打上|显示)\s*"
+    r"(?:一句|一行|一个|个|句|上)?\s*(?:话|文字|字)?\s*[:：]?\s*(?P<x>\S.*?)\s*[。！!]?\s*$")
+# what follows "add … at the end" that is a thing or an effect, not words to show
+_NOT_END_WORDS = re.compile(
+    r"^(?:an?|the|some|more|another|my|our|your|this|that|these|those|it|them|one)\b|"
+    r"\b(?:photos?|images?|pictures?|pics?|clips?|videos?|shots?|footage|music|songs?|tracks?|sound|audio|voice(?:over)?|"
+    r"fade|transition|logo|watermark|black|silence|pause|blur|zoom|motion|effects?|titles?|captions?|subtitles?|text)\b|"
+    r"图片|照片|图|视频|片段|镜头|素材|音乐|配乐|歌|声音|音效|旁白|配音|淡出|淡入|渐隐|渐显|转场|黑屏|黑场|停顿|logo|标志|"
+    r"水印|动画|特效|滤镜|字幕|标题|模糊|缩放|\.[a-z0-9]{2,4}$", re.I)
+
+
+def _h_end_words(c: _Ctx) -> list[O.Op] | None:
+    """"end with follow us", "结尾加个关注我们": those words as the call to action at the end (the
+    one there changes its words, as "add 'Follow us' at the end" does)."""
+    if c.quotes:
+        return None
+    m = next((m for rx in ((_RX_END_WORDS_ZH,) if c.zh else _RX_END_WORDS_EN) if (m := rx.match(c.raw))), None)
+    if m is None:
+        return None
+    words = m.group("x").strip().strip("'\"“”「」")
+    files = {a.name.casefold() for a in (*c.library, *c.tl.assets) if a.name}
+    if (not words or len(words) > 40 or len(words.split()) > 6 or _NOT_END_WORDS.search(words)
+            or words.casefold() in files or _color(words) is not None):
+        return None
+    said = "在结尾加上\x000\x00" if c.zh else "add the call to action \x000\x00 at the end"
+    again = _ctx(said, [words], c.tl, c.library, c.new_assets)
+    ops = _h_text(again)
+    c.notes.extend(again.notes)
+    return ops
+
+
+_RX_ADD_BARE = re.compile(
+    r"^\s*(?:please\s+)?(?:add|insert|put\s+in)\s+(?:an?|another|one\s+more|a\s+new|some)\s+"
+    r"(?P<w>cta|call[\s-]to[\s-]action|title|headline|caption|subtitle|text|(?:end|closing|outro)[\s-]?(?:card|screen)|"
+    r"title[\s-]card)(?:\s+(?:at|to|in|on|for)\b.*)?\s*[.!]?\s*$|"
+    r"^\s*(?:请)?(?:在(?:结尾|开头|最后|片尾))?(?:加|添加|加上)(?:个|一个|一句)?(?P<zw>行动号召|标题|结尾文字|片尾文字)\s*[。！!]?\s*$", re.I)
+
+
+def _h_text_needs_words(c: _Ctx) -> list[O.Op] | None:
+    """"add a call to action", "加个标题": a text with nothing to say; the reply asks for the words."""
+    m = _RX_ADD_BARE.match(c.raw)
+    if m is None or c.quotes:
+        return None
+    if c.zh:
+        eg = "添加标题「春季大促」前3秒" if m.group("zw") == "标题" else "在结尾加上「立即购买」"
+        raise _Cannot(f"{m.group('zw')}写什么？把文字放在引号里，例如“{eg}”")
+    role = _text_role(m.group("w").lower()) or Role.TITLE
+    word, eg = {Role.CTA: ("call to action", "add 'Shop now' at the end"),
+                Role.CAPTION: ("caption", "add the caption 'Free shipping' on the second photo")}.get(
+        role, ("title", "add the title 'Spring Sale' for the first 3 seconds"))
+    raise _Cannot(f"what should the {word} say? Put the words in quotes, e.g. \"{eg}\"")

@@ -1,0 +1,134 @@
+"""Instructions as people type them (user test s13) that were not understood or answered wrongly:
+the words a video ends on said without quotes, a text asked for with no words, fades when there is no
+music, bare "shorter", "the pictures are too small", "remove the box". Pure planning on the sample
+timeline (30 s, music, a "Shop now" call to action), applied to check the result."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner.apply import apply
+from reelforge.planner.ops import dump_ops
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
+from reelforge.timeline.model import Fit, TextBackground
+
+from .edit_cases import LIBRARY, sample_timeline
+
+TL = sample_timeline()
+
+
+def _plan(text, tl=TL):
+    return plan_edit(text, tl, library=LIBRARY)
+
+
+def _cta_words(tl):
+    return [s.text for s in tl.track(Role.CTA).segments]
+
+
+# -- 1. the ending's words without quotes ----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "words"), [
+    ("end with follow us", "follow us"), ("end the video with Link in bio", "Link in bio"),
+    ("add follow us at the end", "follow us"), ("add an end card that says Visit our store", "Visit our store"),
+    ("finish with Subscribe for more", "Subscribe for more"),
+    ("结尾加个关注我们", "关注我们"), ("最后加一句关注我们", "关注我们"), ("片尾写上 扫码关注", "扫码关注"),
+    ("在结尾加上立即购买", "立即购买"),
+])
+def test_unquoted_ending_words_become_the_call_to_action(text, words):
+    plan = _plan(text)
+    assert plan.status == "ok", plan.reply
+    new = apply(TL, plan.ops, library=LIBRARY)
+    assert _cta_words(new) == [words]  # the one there takes the words: no second one over it
+    assert new.track(Role.MAIN) == TL.track(Role.MAIN)
+
+
+@pytest.mark.parametrize(("text", "op"), [
+    ("end with the beach photo", "move_segment"),  # a shot, not words
+    ("end with a fade", "set_video_fade"), ("结尾加个淡出", "set_video_fade"),
+])
+def test_ending_with_a_thing_is_not_words(text, op):
+    plan = _plan(text)
+    assert plan.status == "ok", plan.reply
+    assert dump_ops(plan.ops)[0]["op"] == op
+    assert _cta_words(apply(TL, plan.ops, library=LIBRARY)) == ["Shop now"]
+
+
+@pytest.mark.parametrize("text", ["add a black screen at the end", "结尾加上黑屏", "end with red", "add more music at the end",
+                                  "最后加一张图片"])
+def test_things_and_looks_at_the_end_are_never_shown_as_words(text):
+    plan = _plan(text)
+    assert not any(d.get("text") for d in dump_ops(plan.ops))
+
+
+# -- 2. a text with nothing to say: the reply asks for the words -------------------------------------------
+@pytest.mark.parametrize(("text", "asks"), [
+    ("add a call to action", "What should the call to action say?"), ("add a title", "What should the title say?"),
+    ("add an end card", "What should the call to action say?"), ("加个标题", "标题写什么"),
+])
+def test_a_text_without_words_asks_for_them(text, asks):
+    plan = _plan(text)
+    assert plan.status == "unknown" and not plan.ops
+    assert asks in plan.reply and ("quotes" in plan.reply or "引号" in plan.reply)
+
+
+# -- 3. a bare fade with no music fades the picture (it answered "there is no music") ----------------------
+def _no_music():
+    return apply(TL, _plan("remove the music").ops, library=LIBRARY)
+
+
+@pytest.mark.parametrize(("text", "fade_in", "fade_out"), [
+    ("fade in and out", 1000, 1000), ("fade out", None, 1000), ("淡出", None, 1000), ("add fades", 1000, 1000),
+    ("end the video with a fade", None, 1000), ("begin the video with a fade", 1000, None),
+])
+def test_a_bare_fade_without_music_is_the_pictures(text, fade_in, fade_out):
+    tl = _no_music()
+    plan = _plan(text, tl)
+    assert plan.status == "ok", plan.reply
+    op = {"op": "set_video_fade", **({"fade_in_ms": fade_in} if fade_in else {}),
+          **({"fade_out_ms": fade_out} if fade_out else {})}
+    assert dump_ops(plan.ops) == [op]
+
+
+def test_a_bare_fade_with_music_stays_the_musics():
+    assert dump_ops(_plan("fade out").ops) == [{"fade_out_ms": 2000, "op": "set_fade"}]
+
+
+# -- 4. bare "shorter" / "longer": the video a step, as "make it shorter" ----------------------------------
+@pytest.mark.parametrize(("text", "ms"), [("shorter", 24000), ("a bit shorter", 24000), ("longer please", 38000),
+                                          ("a little longer", 38000)])
+def test_bare_shorter_and_longer_are_the_videos_length(text, ms):
+    assert dump_ops(_plan(text).ops) == [{"duration_ms": ms, "op": "set_total_duration"}]
+
+
+# -- 5. "the pictures are too small": shown whole, they fill the frame -------------------------------------
+def test_pictures_too_small_fill_the_frame():
+    whole = apply(TL, _plan("show the whole picture").ops, library=LIBRARY)
+    assert all(s.fit is Fit.CONTAIN for s in whole.track(Role.MAIN).segments)
+    for text in ("the pictures are too small", "the photos look tiny", "图片太小了"):
+        plan = _plan(text, whole)
+        assert plan.status == "ok", plan.reply
+        assert all(s.fit is Fit.COVER for s in apply(whole, plan.ops, library=LIBRARY).track(Role.MAIN).segments)
+
+
+def test_pictures_too_small_when_they_fill_the_frame_says_so():
+    plan = _plan("the pictures are too small")
+    assert plan.status == "unknown" and "already fill the frame" in plan.reply and "zoom in" in plan.reply
+
+
+# -- 6. "remove the box": the boxes behind letters, not a shot named "box" ---------------------------------
+@pytest.mark.parametrize("text", ["remove the box", "no boxes", "去掉底框"])
+def test_remove_the_box_without_naming_a_text(text):
+    boxed = apply(TL, _plan("add a white box behind the title").ops, library=LIBRARY)
+    title = boxed.track(Role.TITLE).segments[0]
+    assert title.background is TextBackground.BOX and title.color.upper() == "#111111"
+    plan = _plan(text, boxed)
+    assert plan.status == "ok", plan.reply
+    after = apply(boxed, plan.ops, library=LIBRARY).track(Role.TITLE).segments[0]
+    # the box goes and the near-black letters chosen for it turn white again (on a photo they were unreadable)
+    assert after.background is TextBackground.SHADOW and after.color.upper() == "#FFFFFF"
+    assert after.text == title.text
+
+
+def test_remove_the_box_when_there_is_none_says_so():
+    plan = _plan("remove the box")
+    assert plan.status == "unknown" and "no text has a box" in plan.reply.lower()
