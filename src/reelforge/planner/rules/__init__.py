@@ -98,7 +98,13 @@ from reelforge.planner.rules.shots import (
     _h_trim,
     _reorder_by_names,
 )
-from reelforge.planner.rules.text import _h_end_words, _h_text, _h_text_needs_words, _h_text_words, _text_role
+from reelforge.planner.rules.text import (
+    _h_end_words,
+    _h_text,
+    _h_text_needs_words,
+    _h_text_words,
+    _text_role,
+)
 from reelforge.timeline.model import Asset, Role, Timeline
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
