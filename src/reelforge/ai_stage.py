@@ -663,7 +663,7 @@ class AIStage:
         (and no note) without the extra, a voiceover or any speech."""
         from reelforge import ai
         from reelforge.ai.copywriting import product_name, shot_phrases
-        from reelforge.planner.compose import subject_of
+        from reelforge.planner.compose import subject_of, title_in
         from reelforge.planner.parse import quoted_texts
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
@@ -702,11 +702,13 @@ class AIStage:
         title_track = tl.track(Role.TITLE)
         name = product_name(tr)
         title = title_track.segments[0].text if title_track and title_track.segments else ""
-        # the title the instruction gave stays: a caption saying it again is left out too
-        kept = title if title_track and subject_of(text) is not None else ""
+        # the title the instruction gave ("a promo for Urban Dreams", "标题是城市之光") stays: a caption
+        # saying it again is left out too
+        given = subject_of(text) is not None or title_in(text) is not None
+        kept = title if title_track and given else ""
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
                                offset_ms=first.start - first.in_ms, avoid=[name or "", kept])
-        if title_track and subject_of(text) is None:
+        if title_track and not given:
             new_title = name or next((p.text for p in phrases if p), None)
             if new_title and new_title != title:
                 ops.append(O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text=new_title))

@@ -348,3 +348,23 @@ def test_no_first_cut_caption_repeats_the_title_the_instruction_gave(tmp_path):
     for c in caps:
         letters = re.sub(r"\W|_", "", c.lower())
         assert not (letters in title and 2 * len(letters) >= len(title)) and title not in letters, caps
+
+
+def test_a_title_named_without_quotes_survives_the_voiceovers_copy(tmp_path):
+    """"标题是城市之光，结尾写关注我们" / "the title is City Lights, end with follow us" with a voiceover
+    naming its product: the title and ending the instruction gave stay (the voiceover's name replaced
+    the title, and the unquoted ending was dropped); captions still come from what is said."""
+    pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.tts import synthesize
+
+    vo = tmp_path / "voiceover.wav"
+    synthesize("Meet Bluebird, the lightest running shoe we have ever made. Breathable mesh keeps your feet cool.",
+               vo, "en")
+    for text, title, cta in (("a 12 second promo, the title is City Lights, end with follow us", "City Lights",
+                              "Follow us"),
+                             ("做一个12秒的宣传视频，标题是城市之光，结尾写关注我们", "城市之光", "关注我们")):
+        s = _session(tmp_path / title, [*_images(tmp_path, 3), vo], text)
+        tl = s.timeline
+        assert [x.text for x in tl.track(Role.TITLE).segments] == [title]
+        assert [x.text for x in tl.track(Role.CTA).segments] == [cta]
+        assert tl.track(Role.CAPTION) is not None and tl.track(Role.CAPTION).segments  # from the speech

@@ -28,8 +28,8 @@ def _cta_words(tl):
 
 # -- 1. the ending's words without quotes ----------------------------------------------------------------
 @pytest.mark.parametrize(("text", "words"), [
-    ("end with follow us", "follow us"), ("end the video with Link in bio", "Link in bio"),
-    ("add follow us at the end", "follow us"), ("add an end card that says Visit our store", "Visit our store"),
+    ("end with follow us", "Follow us"), ("end the video with Link in bio", "Link in bio"),
+    ("add follow us at the end", "Follow us"), ("add an end card that says Visit our store", "Visit our store"),
     ("finish with Subscribe for more", "Subscribe for more"),
     ("结尾加个关注我们", "关注我们"), ("最后加一句关注我们", "关注我们"), ("片尾写上 扫码关注", "扫码关注"),
     ("在结尾加上立即购买", "立即购买"),
@@ -132,3 +132,53 @@ def test_remove_the_box_without_naming_a_text(text):
 def test_remove_the_box_when_there_is_none_says_so():
     plan = _plan("remove the box")
     assert plan.status == "unknown" and "no text has a box" in plan.reply.lower()
+
+
+# -- 7. the first instruction's ending without quotes ------------------------------------------------------
+def _first(text):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/p{i}.jpg", name=f"p{i}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i in range(3)]
+    return plan(text, pics)
+
+
+def _texts(tl, role):
+    tr = tl.track(role)
+    return [s.text for s in tr.segments] if tr else []
+
+
+@pytest.mark.parametrize(("text", "title", "cta"), [
+    ("make a 12 second promo, the title is City Lights, end with follow us", ["City Lights"], ["Follow us"]),
+    ("做一个12秒的宣传视频，标题是城市之光，结尾写关注我们", ["城市之光"], ["关注我们"]),
+    ("做个视频，最后加一句扫码关注", [], ["扫码关注"]),  # no text asked for but the ending: the ending alone
+    ("make a promo and end with Link in bio", [], ["Link in bio"]),
+    ("a 12 second video with text, end with: Order today", None, ["Order today"]),
+    ("make a promo, end with 'Shop now'", [], ["Shop now"]),  # quoted, as before
+])
+def test_first_instruction_ending_without_quotes(text, title, cta):
+    p = _first(text)
+    tl = p.timeline
+    assert _texts(tl, Role.CTA) == cta
+    if title is not None:
+        assert _texts(tl, Role.TITLE) == title
+    end = tl.track(Role.CTA).segments[0]
+    assert end.end == tl.duration  # on screen as the video ends
+    assert any("from the instruction" in n or "verbatim" in n for n in p.notes)
+
+
+@pytest.mark.parametrize("text", ["a slideshow, end with the second photo", "make a video, end with a fade",
+                                  "做个视频，结尾淡出", "a promo with music, end with our logo"])
+def test_first_instruction_ending_with_a_thing_shows_no_words(text):
+    tl = _first(text).timeline
+    assert not _texts(tl, Role.CTA) or _texts(tl, Role.CTA)[0] not in ("The second photo", "A fade", "淡出", "Our logo")
+    assert not any("end with" in s.lower() for r in (Role.TITLE, Role.CAPTION, Role.CTA) for s in _texts(tl, r))
+
+
+def test_the_voiceovers_text_note_is_chinese_in_a_chinese_reply():
+    from reelforge.planner.notes_zh import to_zh
+
+    zh = to_zh("Text from what the voiceover says: title 'Bean' (the name it says); 2 captions (its key phrases, "
+               "when they are said).")
+    assert zh == "文字取自旁白所说：标题「Bean」（它说出的名字）；2条字幕（它的关键词，在说到时出现）。"

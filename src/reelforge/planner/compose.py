@@ -38,6 +38,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
+from reelforge.planner.ending import ending_words
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
     Asset,
@@ -967,23 +968,30 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     for q in P.quoted_texts(instruction):
         if q.lower() in names or _MEDIA_EXT.search(q.strip()):
             instruction = instruction.replace(q, " ")
-    if not P.wants_text_overlays(instruction):
-        return [], []
-    notes: list[str] = []
     zh = P.is_chinese(instruction)
     quotes = P.quoted_texts(instruction)
+    unquoted = instruction
+    for q in quotes:
+        unquoted = unquoted.replace(q, " ")
+    # "end with follow us", "结尾写关注我们": the words the video ends on (a quoted ending is `_label_quotes`')
+    ending = ending_words(unquoted, zh=zh, files=frozenset(names))
+    if not P.wants_text_overlays(instruction) and not ending:
+        return [], []
+    notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
     title: str | None = next((q for q, r in labelled if r == "title"), None)
     cta: str | None = next((q for q, r in labelled if r == "cta"), None)
     captions_q: list[str] = [q for q, r in labelled if r == "caption"]
-    unquoted = instruction
-    for q in quotes:
-        unquoted = unquoted.replace(q, " ")
     named = title_in(unquoted) if title is None else None  # "标题是城市之光", "title: City Lights"
     if named:
         title = named
         unquoted = re.sub(re.escape(named), " ", unicodedata.normalize("NFKC", unquoted), flags=re.I)
         notes.append(f"Title from the instruction: '{named}'.")
+    ending = ending if cta is None else None
+    if ending:
+        cta = ending
+        unquoted = unquoted.replace(ending, " ")
+        notes.append(f"Call to action from the instruction: '{ending}'.")
     free = [q for q, r in labelled if r is None]
     if free and title is None:
         title = free.pop(0)
@@ -993,7 +1001,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         captions_q.extend(free)
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
-    derive = not (quotes or named) or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
+    derive = not (quotes or named or ending) or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
 
     invented: list[str] = []
     if title is None and derive:

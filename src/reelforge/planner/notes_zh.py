@@ -32,6 +32,15 @@ def _q(names: str) -> str:
     return "、".join(f"「{n}」" for n in found) if found else names
 
 
+def _said_zh(part: str) -> str:
+    """One part of "Text from what the voiceover says: …" in Chinese."""
+    if m := re.fullmatch(r"title '(.+)' \((the name it says|its first key phrase)\)", part):
+        return f"标题「{m[1]}」（{'它说出的名字' if m[2] == 'the name it says' else '它的第一个关键词'}）"
+    if m := re.fullmatch(r"(\d+) captions? \(its key phrases, when they are said\)", part):
+        return f"{m[1]}条字幕（它的关键词，在说到时出现）"
+    return part
+
+
 def _list(names: str) -> str:
     """``a.jpg, b.jpg`` -> ``a.jpg、b.jpg``."""
     return "、".join(n.strip() for n in names.split(", "))
@@ -258,6 +267,8 @@ _TABLE: list[Rule] = [
        lambda m: "指定了音乐音量，但没有音乐文件可用。"),
     _r(r"Pictures in the order given: (.*)\.", lambda m: f"画面按给出的顺序：{_list(m[1])}。"),
     _r(r"Title from the instruction: '(.+)'\.", lambda m: f"标题取自指令：「{m[1]}」。"),
+    _r(r"Text from what the voiceover says: (.+)\.", lambda m: "文字取自旁白所说：" + "；".join(_said_zh(x) for x in m[1].split("; ")) + "。"),
+    _r(r"Call to action from the instruction: '(.+)'\.", lambda m: f"结尾的行动号召取自指令：「{m[1]}」。"),
     _r(r"Quoted text used verbatim: (.*)\.", lambda m: f"引号里的文字原样使用：{_q(m[1])}。"),
     _r(r"Text made up for you: (.+?)\. Put your own words in quotes to use them instead\.", _made_up),
     _r(r"No room for the call to action '(.+)' in ([\d.]+) s\.",

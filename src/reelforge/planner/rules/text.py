@@ -7,6 +7,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner.ending import ending_words
 from reelforge.planner.rules.refs import (
     _ADD,
     _ORD_FULL,
@@ -737,41 +738,14 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     return out
 
 
-# The words a video ends on, said without quotes: "end with follow us", "add link in bio at the end",
-# "结尾加个关注我们", "最后加一句关注我们". Tried after every other handler (`_HANDLERS`' last), so
-# "end with the coffee photo" or "结尾加个淡出" stay what they are; what is left must look like words
-# to show, not a thing of the project or an effect.
-_RX_END_WORDS_EN = (
-    re.compile(r"^\s*(?:please\s+)?(?:end|finish|close|wrap(?:\s+it)?\s+up)(?:\s+(?:it|the\s+(?:video|ad|reel|clip)))?"
-               r"\s+with\s*:?\s*(?P<x>.+?)\s*[.!]?\s*$", re.I),
-    re.compile(r"^\s*(?:please\s+)?(?:add|put|show|write)\s+(?P<x>.+?)\s+(?:at|to)\s+the\s+(?:very\s+)?end"
-               r"(?:\s+of\s+(?:it|the\s+(?:video|ad|reel)))?\s*[.!]?\s*$", re.I),
-)
-_RX_END_WORDS_ZH = re.compile(
-    r"^\s*(?:请)?(?:在)?(?:视频)?(?:的)?(?:结尾|片尾|最后|末尾)(?:处|的地方|的时候)?\s*(?:再)?\s*"
-    r"(?:加上|添加|加个|加一个|加一句|加一行|加句|加|写上|写个|写|放上|打上|显示)\s*"
-    r"(?:一句|一行|一个|个|句|上)?\s*(?:话|文字|字)?\s*[:：]?\s*(?P<x>\S.*?)\s*[。！!]?\s*$")
-# what follows "add … at the end" that is a thing or an effect, not words to show
-_NOT_END_WORDS = re.compile(
-    r"^(?:an?|the|some|more|another|my|our|your|this|that|these|those|it|them|one)\b|"
-    r"\b(?:photos?|images?|pictures?|pics?|clips?|videos?|shots?|footage|music|songs?|tracks?|sound|audio|voice(?:over)?|"
-    r"fade|transition|logo|watermark|black|silence|pause|blur|zoom|motion|effects?|titles?|captions?|subtitles?|text)\b|"
-    r"图片|照片|图|视频|片段|镜头|素材|音乐|配乐|歌|声音|音效|旁白|配音|淡出|淡入|渐隐|渐显|转场|黑屏|黑场|停顿|logo|标志|"
-    r"水印|动画|特效|滤镜|字幕|标题|模糊|缩放|\.[a-z0-9]{2,4}$", re.I)
-
-
 def _h_end_words(c: _Ctx) -> list[O.Op] | None:
     """"end with follow us", "结尾加个关注我们": those words as the call to action at the end (the
     one there changes its words, as "add 'Follow us' at the end" does)."""
     if c.quotes:
         return None
-    m = next((m for rx in ((_RX_END_WORDS_ZH,) if c.zh else _RX_END_WORDS_EN) if (m := rx.match(c.raw))), None)
-    if m is None:
-        return None
-    words = m.group("x").strip().strip("'\"“”「」")
-    files = {a.name.casefold() for a in (*c.library, *c.tl.assets) if a.name}
-    if (not words or len(words) > 40 or len(words.split()) > 6 or _NOT_END_WORDS.search(words)
-            or words.casefold() in files or _color(words) is not None):
+    files = frozenset(a.name.casefold() for a in (*c.library, *c.tl.assets) if a.name)
+    words = ending_words(c.raw, zh=c.zh, files=files)
+    if words is None or _color(words) is not None or re.sub(r"\W", "", words) == "":
         return None
     said = "在结尾加上\x000\x00" if c.zh else "add the call to action \x000\x00 at the end"
     again = _ctx(said, [words], c.tl, c.library, c.new_assets)
