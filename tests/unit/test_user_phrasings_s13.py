@@ -182,3 +182,38 @@ def test_the_voiceovers_text_note_is_chinese_in_a_chinese_reply():
     zh = to_zh("Text from what the voiceover says: title 'Bean' (the name it says); 2 captions (its key phrases, "
                "when they are said).")
     assert zh == "文字取自旁白所说：标题「Bean」（它说出的名字）；2条字幕（它的关键词，在说到时出现）。"
+
+
+# -- 8. "4 seconds per photo" with a voiceover --------------------------------------------------------------
+def _first_with_voice(text, voice_ms):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/p{i}.jpg", name=f"p{i}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i in range(5)]
+    vo = Asset(id="vo", path="/m/voiceover.wav", name="voiceover.wav", kind=AssetKind.AUDIO, duration_ms=voice_ms,
+               has_audio=True)
+    return plan(text, [*pics, vo])
+
+
+@pytest.mark.parametrize("text", ["slideshow of my trip, 4 seconds per photo", "每张图片4秒"])
+def test_seconds_per_photo_win_over_a_shorter_voiceover(text):
+    p = _first_with_voice(text, 9000)
+    assert p.timeline.duration == 20000  # 5 x 4 s, as asked (it was the voiceover's 9 s)
+    assert p.timeline.track(Role.VOICE).segments[0].duration == 9000
+    assert any("as asked; the voiceover (9 s) ends before" in n or "旁白（9秒）在视频结束前" in n for n in p.notes), p.notes
+
+
+def test_a_longer_voiceover_is_not_cut_by_seconds_per_photo():
+    p = _first_with_voice("2 seconds per photo", 25000)
+    assert p.timeline.duration == 25000
+    assert any("would end the video at 10 s, before the voiceover (25 s)" in n for n in p.notes), p.notes
+
+
+def test_per_photo_notes_are_chinese():
+    from reelforge.planner.notes_zh import to_zh
+
+    for note in ("Length: 20 s — 4 s for each of 5 images, as asked; the voiceover (9 s) ends before the video does.",
+                 "2 s for each image would end the video at 10 s, before the voiceover (25 s), so the pictures share "
+                 "its length."):
+        assert not any("a" <= ch <= "z" for ch in to_zh(note)), to_zh(note)

@@ -663,27 +663,38 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     per_item = _per_item_ms(instruction)
     stated = P.parse_duration_ms(instruction)
     estimate_note = ""
+    pace = _pace(instruction)
+    per = per_item or look.seconds_per_image_ms + PACE_STEP_MS.get(pace, 0)
+    per = max(PACE_MIN_MS, per) if pace else per
+    clip_ms = sum(min(a.duration_ms, CLIP_CAP_MS) if a.duration_ms else per
+                  for a in visuals if a.kind is AssetKind.VIDEO)
+    estimated = n_images * per + clip_ms
+    # "4 seconds per photo" with a shorter voiceover: the pictures' length, as asked (the voice's
+    # length won without a word); a longer voiceover is not cut off, the pictures share its length
+    per_item_wins = bool(per_item and n_images and voice_ms and estimated >= voice_ms)
     if stated:
         total = stated
         notes.append(f"Length: {fmt_seconds(total)} s, as asked.")
-    elif voice_ms > 0:
+    elif voice_ms > 0 and not per_item_wins:
         total = voice_ms
         notes.append(f"Length: {fmt_seconds(total)} s, the length of the voiceover; give a length "
                      "(e.g. '30 seconds') to change it.")
+        if per_item and n_images:
+            notes.append(f"{fmt_seconds(per_item)} s for each image would end the video at {fmt_seconds(estimated)} s, "
+                         f"before the voiceover ({fmt_seconds(voice_ms)} s), so the pictures share its length.")
     else:
-        pace = _pace(instruction)
-        per = per_item or look.seconds_per_image_ms + PACE_STEP_MS.get(pace, 0)
-        per = max(PACE_MIN_MS, per) if pace else per
-        clip_ms = sum(min(a.duration_ms, CLIP_CAP_MS) if a.duration_ms else per
-                      for a in visuals if a.kind is AssetKind.VIDEO)
-        total = n_images * per + clip_ms
+        total = estimated
         parts = []
         if n_images:
             parts.append(f"{fmt_seconds(per)} s for each of {n_images} image{'s' if n_images != 1 else ''}"
                          + (f" ({pace} pace, as asked)" if pace and not per_item else ""))
         if clip_ms:
             parts.append(f"clips at their own length (at most {fmt_seconds(CLIP_CAP_MS)} s each)")
-        estimate_note = "no length given and no voiceover, so " + " and ".join(parts) + "."
+        if per_item_wins:
+            estimate_note = (" and ".join(parts) + f", as asked; the voiceover ({fmt_seconds(voice_ms)} s) ends "
+                             "before the video does.")
+        else:
+            estimate_note = "no length given and no voiceover, so " + " and ".join(parts) + "."
     if total > MAX_TOTAL_MS:
         notes.append(f"Length capped at {fmt_seconds(MAX_TOTAL_MS)} s (asked for {fmt_seconds(total)} s).")
         total = MAX_TOTAL_MS

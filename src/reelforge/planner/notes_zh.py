@@ -241,6 +241,12 @@ _TABLE: list[Rule] = [
        r"(?: \((a fast|a calm) pace, as asked\))?\.",
        lambda m: f"时长：{m[1]}秒——没有指定时长，也没有旁白，{m[3]}张图片每张{m[2]}秒"
                  + ({"a fast": "（节奏快，按要求）", "a calm": "（节奏舒缓，按要求）"}.get(m[4], "")) + "。"),
+    _r(r"Length: ([\d.]+) s — ([\d.]+) s for each of (\d+) images?(?: and clips at their own length \(at most [\d.]+ s each\))?, "
+       r"as asked; the voiceover \(([\d.]+) s\) ends before the video does\.",
+       lambda m: f"时长：{m[1]}秒——{m[3]}张图片每张{m[2]}秒（按要求）；旁白（{m[4]}秒）在视频结束前就结束了。"),
+    _r(r"([\d.]+) s for each image would end the video at ([\d.]+) s, before the voiceover \(([\d.]+) s\), so the "
+       r"pictures share its length\.",
+       lambda m: f"每张图片{m[1]}秒的话视频在{m[2]}秒就结束了，比旁白（{m[3]}秒）短，所以图片平分旁白的长度。"),
     _r(r"Bold text: every text in a heavy weight \((\d+)\)\.", lambda m: f"粗体字：所有文字加粗（字重{m[1]}）。"),
     _r(r"Length capped at ([\d.]+) s \(asked for ([\d.]+) s\)\.",
        lambda m: f"时长限制为{m[1]}秒（要求的是{m[2]}秒）。"),
