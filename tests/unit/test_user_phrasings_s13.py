@@ -217,3 +217,50 @@ def test_per_photo_notes_are_chinese():
                  "2 s for each image would end the video at 10 s, before the voiceover (25 s), so the pictures share "
                  "its length."):
         assert not any("a" <= ch <= "z" for ch in to_zh(note)), to_zh(note)
+
+
+# -- 9. "no music" / "music only" in the first instruction (both files were used anyway) -------------------
+def _first_with_audio(text):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/p{i}.jpg", name=f"p{i}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i in range(3)]
+    vo = Asset(id="vo", path="/m/voiceover.wav", name="voiceover.wav", kind=AssetKind.AUDIO, duration_ms=9000,
+               has_audio=True)
+    bgm = Asset(id="bgm", path="/m/music.mp3", name="music.mp3", kind=AssetKind.AUDIO, duration_ms=60000, has_audio=True)
+    return plan(text, [*pics, vo, bgm])
+
+
+@pytest.mark.parametrize(("text", "voice", "music"), [
+    ("a promo, no music", True, False), ("a promo without background music", True, False),
+    ("不要背景音乐，做个宣传片", True, False),
+    ("a promo, music only, no voiceover", False, True), ("a promo without the voiceover", False, True),
+    ("只要音乐，不要旁白", False, True), ("a promo with just the music", False, True),
+    ("a promo with music and the voiceover", True, True), ("a promo, no music fades", True, True),
+])
+def test_first_instruction_leaves_out_the_audio_it_refuses(text, voice, music):
+    p = _first_with_audio(text)
+    tl = p.timeline
+    assert (tl.track(Role.VOICE) is not None) is voice
+    assert (tl.track(Role.MUSIC) is not None) is music
+    if not voice:  # the length is the pictures', not the voiceover's it left out
+        assert tl.duration != 9000
+    if not (voice and music):
+        assert any("as asked" in n and "left out" in n for n in p.notes), p.notes
+    assert {a.id for a in tl.assets} >= ({"vo"} if voice else set()) | ({"bgm"} if music else set())
+
+
+def test_left_out_audio_notes_are_chinese():
+    from reelforge.planner.notes_zh import to_zh
+
+    for note in ("No music, as asked: 'music.mp3' left out.", "No voiceover, as asked: 'voiceover.wav' left out."):
+        assert not any("a" <= ch <= "z" for ch in to_zh(note).replace("music.mp3", "").replace("voiceover.wav", ""))
+
+
+@pytest.mark.parametrize("text", ["music only", "只要音乐", "just the music", "only the music"])
+def test_music_only_as_an_edit_removes_the_voiceover(text):
+    plan = _plan(text)
+    assert dump_ops(plan.ops) == [{"role": "voice", "op": "remove_track"}]
+    new = apply(TL, plan.ops, library=LIBRARY)
+    assert new.track(Role.VOICE) is None and new.track(Role.MUSIC) == TL.track(Role.MUSIC)

@@ -123,11 +123,20 @@ class AudioRoles:
     notes: tuple[str, ...]
 
 
+# "no music", "without background music", "不要背景音乐"; "music only", "no voiceover", "不要旁白"
+_NO_MUSIC = re.compile(r"\b(?:no|without)\s+(?:any\s+)?(?:background\s+)?(?:music|bgm|soundtrack|songs?)\b(?!\s+(?:fades?|ducking))|"
+                       r"(?:不要|不用|不加|无|没有|去掉)(?:背景)?(?:音乐|配乐|bgm)", re.I)
+_NO_VOICE = re.compile(r"\b(?:no|without)\s+(?:any\s+|the\s+)?(?:voice[\s-]?overs?|voice|narration|narrator|vo|talking|speech)\b|"
+                       r"\bmusic\s+only\b|\bonly\s+(?:the\s+)?(?:background\s+)?music\b|\bjust\s+(?:the\s+)?music\b|"
+                       r"(?:不要|不用|不加|无|没有|去掉)(?:旁白|配音|解说|人声)|只(?:要|用|放)(?:背景)?音乐", re.I)
+
+
 def classify_audio(audio: Sequence[Asset], instruction: str = "") -> AudioRoles:
     """Tell the voiceover(s) from the music. See the module docstring for the rules."""
     voices: list[Asset] = []
     musics: list[Asset] = []
     unknown: list[Asset] = []
+    no_voice, no_music = _NO_VOICE.search(instruction or "") is not None, _NO_MUSIC.search(instruction or "") is not None
     for a in audio:
         hint = _hint_text(a)
         is_voice, is_music = bool(_VOICE_HINT.search(hint)), bool(_MUSIC_HINT.search(hint))
@@ -157,7 +166,7 @@ def classify_audio(audio: Sequence[Asset], instruction: str = "") -> AudioRoles:
                     "Say so if it is the other way round.")
             else:
                 only = unknown.pop()
-                if P.mentions_voiceover(instruction):
+                if P.mentions_voiceover(instruction) and not no_voice:
                     voices.append(only)
                     notes.append(f"'{only.name}' is used as the voiceover, since the instruction mentions one.")
                 else:
@@ -172,8 +181,15 @@ def classify_audio(audio: Sequence[Asset], instruction: str = "") -> AudioRoles:
             voice = unknown.pop(0)
             voices.append(voice)
             notes.append(f"'{voice.name}' is used as the voiceover, since '{musics[0].name}' is the music.")
+    left: list[Asset] = []
+    if no_music and musics:  # "no music", "不要背景音乐": the music file stays in the project, out of the video
+        notes.append("No music, as asked: " + ", ".join(f"'{a.name}'" for a in musics) + " left out.")
+        left, musics = musics, []
+    if no_voice and voices:  # "music only", "no voiceover", "不要旁白"
+        notes.append("No voiceover, as asked: " + ", ".join(f"'{a.name}'" for a in voices) + " left out.")
+        left, voices = [*left, *voices], []
     music = musics[0] if musics else None
-    unused = tuple(unknown) + tuple(musics[1:])
+    unused = tuple(unknown) + tuple(musics[1:]) + tuple(left)
     if len(musics) > 1:
         notes.append(f"Only one music bed is used ('{music.name}'); "
                      + ", ".join(f"'{a.name}'" for a in musics[1:]) + " left out.")

@@ -234,6 +234,8 @@ _TABLE: list[Rule] = [
     _r(r"'(.+)' is used as the voiceover, since '(.+)' is the music\.",
        lambda m: f"「{m[1]}」用作旁白，因为「{m[2]}」是背景音乐。"),
     _r(r"Not used \(role unclear\): (.*)\.", lambda m: f"未使用（用途不明）：{_q(m[1])}。"),
+    _r(r"No music, as asked: (.*) left out\.", lambda m: f"按要求不用背景音乐：{_q(m[1])}没有用上。"),
+    _r(r"No voiceover, as asked: (.*) left out\.", lambda m: f"按要求不用旁白：{_q(m[1])}没有用上。"),
     _r(r"Length: ([\d.]+) s, as asked\.", lambda m: f"时长：{m[1]}秒（按要求）。"),
     _r(r"Length: ([\d.]+) s, the length of the voiceover; .*",
        lambda m: f"时长：{m[1]}秒，即旁白的长度；说出时长（如「30秒」）可更改。"),

@@ -62,8 +62,16 @@ def _audio_span(c: _Ctx) -> O.Span | None:
     return O.Span(start_ms=r.start_ms, end_ms=r.end_ms)
 
 
+_MUSIC_ONLY = (r"^(?:(?:please|just|i\s+want|keep)\s+)?(?:the\s+)?(?:background\s+)?music\s+only$|^(?:just|only)\s+(?:keep\s+)?(?:the\s+)?"
+               r"(?:background\s+)?music$|^(?:keep\s+)?only\s+the\s+music$|^只(?:要|留|保留|用|放)(?:背景)?音乐$")
+
+
 def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if _has(_MUSIC_ONLY, t):  # "music only", "只要音乐": the voiceover goes, the music stays
+        if c.tl.track(Role.VOICE) is None:
+            raise _Cannot("没有旁白，本来就只有音乐" if c.zh else "there is no voiceover: the music is all there is")
+        return [O.RemoveTrack(role=Role.VOICE)]
     role = _audio_role(t)
     if role not in ("music", "voice"):
         return None
