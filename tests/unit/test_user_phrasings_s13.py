@@ -264,3 +264,47 @@ def test_music_only_as_an_edit_removes_the_voiceover(text):
     assert dump_ops(plan.ops) == [{"role": "voice", "op": "remove_track"}]
     new = apply(TL, plan.ops, library=LIBRARY)
     assert new.track(Role.VOICE) is None and new.track(Role.MUSIC) == TL.track(Role.MUSIC)
+
+
+# -- 10. where a clip plays from, and a shot moved to a time (both set the shot's LENGTH) --------------------
+@pytest.mark.parametrize(("text", "target"), [
+    ("start the street clip at 0:03", {"name": "street"}), ("start street.mp4 from 3 seconds", {"name": "street.mp4"}),
+    ("play the clip from 0:03", {"index": 0, "kind": "video"}), ("use the clip from 3s", {"index": 0, "kind": "video"}),
+    ("start the clip at 3 seconds in", {"index": 0, "kind": "video"}),
+    ("the clip should start at 0:03", {"index": 0, "kind": "video"}),
+    ("视频片段从第3秒开始", {"index": 0, "kind": "video"}), ("把street.mp4从第3秒开始播放", {"name": "street.mp4"}),
+])
+def test_a_clips_in_point(text, target):
+    plan = _plan(text)
+    assert dump_ops(plan.ops) == [{"target": target, "in_ms": 3000, "op": "set_in_point"}]
+    new = apply(TL, plan.ops, library=LIBRARY)
+    clip = next(s for s in new.track(Role.MAIN).segments if s.src == "vid1")
+    assert clip.in_ms == 3000 and clip.duration == 5500  # the source (12 s) has room: the length stays
+
+
+@pytest.mark.parametrize("text", ["start the music at 5 seconds", "make the clip 3 seconds", "start the video at 0:03",
+                                  "play the beach photo from 3s"])
+def test_not_an_in_point(text):
+    assert not any(d["op"] == "set_in_point" for d in dump_ops(_plan(text).ops))
+
+
+def test_an_in_point_past_the_source_is_refused():
+    from reelforge.planner.apply import ApplyError
+
+    plan = _plan("start the clip at 1:30")
+    with pytest.raises(ApplyError, match="only 12s long"):
+        apply(TL, plan.ops, library=LIBRARY)
+
+
+@pytest.mark.parametrize(("text", "to_index", "starts"), [
+    ("move the beach photo to 0:00", 0, 0), ("put the beach photo at 12 seconds", 2, 10000),
+    ("把beach.jpg移到第5秒", 1, 5000), ("move the first photo to 0:30", -1, 24585),
+])
+def test_a_shot_moved_to_a_time_goes_to_the_nearest_place(text, to_index, starts):
+    plan = _plan(text)
+    ops = dump_ops(plan.ops)
+    assert len(ops) == 1 and ops[0]["op"] == "move_segment" and ops[0]["to_index"] == to_index, ops
+    new = apply(TL, plan.ops, library=LIBRARY)
+    moved = next(s for s in new.track(Role.MAIN).segments if s.name == ("shoe.jpg" if "first" in text else "beach.jpg"))
+    assert moved.start == starts and new.duration == TL.duration  # a move, never a new length
+    assert f"starts at {starts / 1000:g}s" in plan.reply or f"从{starts / 1000:g}秒开始" in plan.reply

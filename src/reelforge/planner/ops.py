@@ -1002,7 +1002,10 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "镜头切换对齐音乐节拍（卡点）"
         case "set_grade":
             return "画面颜色：" + grade_words(o, zh=True)
-        case "set_in_point" | "use_highlight":
+        case "set_in_point":
+            length = f"，时长{fmt_ms(o.duration_ms)}" if o.duration_ms else ""
+            return f"{_t_zh(o.target)}从素材的第{fmt_ms(o.in_ms)}开始播放{length}"
+        case "use_highlight":
             return "使用视频最精彩的部分"
         case "set_audio_timing":
             word = "背景音乐" if o.role == "music" else "旁白"

@@ -450,6 +450,88 @@ def _removal_order(targets: list[O.Target]) -> list[O.Target]:
     return sorted(targets, key=key) if len(targets) > 1 else targets
 
 
+# "start the clip at 0:03", "play street.mp4 from 3 seconds in", "use the clip from 3s", "视频片段从第3秒开始":
+# where in its source a clip plays from (it set the shot's LENGTH to 3 s, or was not understood)
+_RX_IN_POINT = re.compile(
+    r"\b(?:start|begin|play|use|run|cue)s?(?:\s+playing)?\b(?P<what>.{0,40}?)\b(?:from|at)\s+(?:the\s+)?"
+    r"(?P<tv>\d{1,2}:[0-5]\d(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)(?P<into>\s+(?:in|into\s+(?:it|the\s+\w+)))?"
+    r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))"
+    r"|\b(?:should|must|to)\s+start\s+(?:from|at)\s+(?P<tv2>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)"
+    r"|从(?:素材的?|原视频的?)?第?\s*(?P<zh>\d+(?:\.\d+)?)\s*秒(?:处)?(?:开始|起)(?:播放?|放)?")
+
+
+def _tv_ms(tv: str) -> int:
+    """"0:03" / "3s" / "3.5 seconds" (as `_RX_IN_POINT` and `_RX_MOVE_TO_TIME` match them) -> ms; 0 is a time."""
+    if ":" in tv:
+        mins, secs = tv.split(":")
+        return round((int(mins) * 60 + float(secs)) * 1000)
+    return round(float(re.match(r"\d+(?:\.\d+)?", tv).group(0)) * 1000)  # type: ignore[union-attr]
+
+
+def _h_in_point(c: _Ctx) -> list[O.Op] | None:
+    t = c.t
+    m = _RX_IN_POINT.search(t)
+    if m is None or _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\btransitions?\b|转场|\bmotion\b|\bzoom", t):
+        return None  # the music's or voice's own timing is `_h_audio_timing`'s
+    at = next((m.start(g) for g in ("tv", "tv2", "zh") if m.group(g)), len(t))
+    refs = [x for r in _find_targets(c, t[:at]) for x in r.all]  # "at 0:03" is no shot "at 0:03"
+    clips = c.count("video")
+    if refs:
+        target = refs[0]
+    elif clips and _has(r"\b(?:clip|footage|video\s+clip)s?\b|片段|视频片段", t):
+        target = O.Target(index=0, kind="video") if len(clips) == 1 else _only(c, "video")
+    else:
+        return None  # "start the video at 0:03" with no clip named: not a source's in-point
+    seg = _main_seg(c, target)
+    if seg is None or c.asset_kind(seg) != "video":
+        return None  # a still has no in-point; "start the coffee photo at 0:05" is the timeline's
+    tv = m.group("tv") or m.group("tv2")
+    return [O.SetInPoint(target=target, in_ms=_tv_ms(tv) if tv else round(float(m.group("zh")) * 1000))]
+
+
+_RX_MOVE_TO_TIME = re.compile(
+    r"\b(?:move|put|place|shift|slide|drag|bring)\b(?P<x>.{1,60}?)\b(?:to|at)\s+(?:the\s+)?"
+    r"(?P<tv>\d{1,2}:[0-5]\d(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)(?:\s+(?:mark|on\s+the\s+timeline))?\s*$"
+    r"|(?:把)?(?P<zx>.{1,30}?)(?:放到|移到|挪到)第?\s*(?P<ztv>\d+(?:\.\d+)?)\s*秒(?:处|的位置)?$")
+
+
+def _h_move_to_time(c: _Ctx) -> list[O.Op] | None:
+    """"move the clip to 0:10", "put the beach photo at 12 seconds", "把视频片段移到第10秒": the shot goes
+    to the place in the order that starts nearest that time (it set the shot's LENGTH to 10 s)."""
+    t = c.t
+    m = _RX_MOVE_TO_TIME.search(t)
+    if m is None or _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\blogo\b", t):
+        return None
+    x = m.group("x") or m.group("zx")
+    refs = [r.target for r in _find_targets(c, x) if r.target.role is Role.MAIN]
+    if not refs and (kind := _generic(c, x)) is not None:  # "move the clip to 0:10"
+        refs = [_only(c, kind or None)]
+    if len(refs) != 1:
+        return None
+    seg = _main_seg(c, refs[0])
+    ms = _tv_ms(m.group("tv")) if m.group("tv") else round(float(m.group("ztv")) * 1000)
+    if seg is None:
+        return None
+    others = [s for s in c.main_segs() if s.id != seg.id]
+    starts, pos = [], 0
+    for i, s in enumerate(others):  # where each place in the order would start, about (transitions overlap)
+        starts.append(max(0, pos - seg.transition_ms) if i else 0)
+        pos += s.duration - (others[i + 1].transition_ms if i + 1 < len(others) else 0)
+    starts.append(max(0, pos - seg.transition_ms))
+    to = min(range(len(starts)), key=lambda i: (abs(starts[i] - ms), i))
+    op = O.MoveSegment(target=refs[0], to_index=to if to < len(others) else -1)
+    try:  # the reply says where it really starts (the shots around it keep the video's length)
+        from reelforge.planner.apply import ApplyError, apply
+
+        moved = next(s for s in apply(c.tl, [op], library=c.library).track(Role.MAIN).segments if s.id == seg.id)
+    except (ApplyError, StopIteration):
+        return [op]
+    at = moved.start / 1000
+    c.notes.append(f"它现在从{at:g}秒开始（镜头一个接一个，放在最接近的位置）。" if c.zh else
+                   f"It now starts at {at:g}s (shots play one after another: the nearest place in the order).")
+    return [op]
+
+
 def _h_trim(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take)\b|剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
