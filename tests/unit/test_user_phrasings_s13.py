@@ -308,3 +308,102 @@ def test_a_shot_moved_to_a_time_goes_to_the_nearest_place(text, to_index, starts
     moved = next(s for s in new.track(Role.MAIN).segments if s.name == ("shoe.jpg" if "first" in text else "beach.jpg"))
     assert moved.start == starts and new.duration == TL.duration  # a move, never a new length
     assert f"starts at {starts / 1000:g}s" in plan.reply or f"从{starts / 1000:g}秒开始" in plan.reply
+
+
+# -- 11. second batch: swaps, caption hold, moods, less text, dislikes, words it cannot know, "after the first" --
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("swap the first two", {"index": 0}, {"index": 1}), ("switch the last two photos", {"index": -2, "kind": "image"},
+                                                          {"index": -1, "kind": "image"}),
+    ("前两张换一下", {"index": 0, "kind": "image"}, {"index": 1, "kind": "image"}), ("后两段对调", {"index": -2}, {"index": -1}),
+])
+def test_swap_the_first_or_last_two(text, a, b):
+    assert dump_ops(_plan(text).ops) == [{"a": a, "b": b, "op": "swap_segments"}]
+
+
+def _captioned():
+    """A first cut of four photos whose names make captions ("Coffee", "Rocket", …)."""
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/{n}.jpg", name=f"{n}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i, n in enumerate(("coffee", "rocket", "astronaut", "flower"))]
+    tl = plan("a 15 second promo with text overlays", pics).timeline
+    assert len(tl.track(Role.CAPTION).segments) == 4
+    return tl
+
+
+@pytest.mark.parametrize("text", ["the captions are too fast", "show the captions longer", "the captions disappear too quickly",
+                                  "make the captions stay on screen longer", "字幕显示久一点"])
+def test_captions_stay_longer_within_their_shots(text):
+    tl = _captioned()
+    caps = tl.track(Role.CAPTION).segments
+    plan = _plan(text, tl)
+    assert plan.status == "ok", plan.reply
+    assert all(d["op"] == "update_text" for d in dump_ops(plan.ops))  # never new captions from a speech there is not
+    after = apply(tl, plan.ops).track(Role.CAPTION).segments
+    assert len(after) == len(caps) and sum(s.duration for s in after) > sum(s.duration for s in caps) + 1000
+    shots = {s.id: s for s in tl.track(Role.MAIN).segments}
+    for s in after:  # each still on its own shot, none over the next
+        assert shots[s.shot].start <= s.start and s.end <= shots[s.shot].end
+    assert all(x.end <= y.start for x, y in zip(after, after[1:]))
+
+
+def test_each_caption_for_a_said_time():
+    tl = _captioned()
+    after = apply(tl, _plan("show each caption for 2 seconds", tl).ops).track(Role.CAPTION).segments
+    assert all(abs(s.duration - 2000) <= 1 or s.duration > 2000 for s in after)
+
+
+@pytest.mark.parametrize(("text", "style", "paced"), [
+    ("can you make it more exciting", "bold", "shorter"), ("more energy", "bold", "shorter"),
+    ("make it feel calmer", "minimal", "longer"), ("make it more professional", "minimal", None),  # clean already
+    ("高级一点", "minimal", None), ("更有活力一点", "bold", "shorter"),
+])
+def test_a_mood_is_a_look_and_a_pace(text, style, paced):
+    plan = _plan(text)
+    assert plan.status == "ok", plan.reply
+    ops = dump_ops(plan.ops)
+    assert ops[0] == {"style": style, "op": "set_style"}
+    stills = [o for o in ops[1:] if o["op"] == "set_segment_duration"]
+    if paced is None:
+        assert not stills
+    else:
+        before = {i: s.duration for i, s in enumerate(x for x in TL.track(Role.MAIN).segments if x.src != "vid1")}
+        assert stills and all((o["duration_ms"] < before[o["target"]["index"]]) == (paced == "shorter") for o in stills)
+    assert "Read as:" in plan.reply or "理解为" in plan.reply
+
+
+def test_less_text_drops_the_captions_only():
+    tl = _captioned()
+    plan = _plan("less text", tl)
+    new = apply(tl, plan.ops)
+    assert new.track(Role.CAPTION) is None or not new.track(Role.CAPTION).segments
+    assert new.track(Role.TITLE) == tl.track(Role.TITLE) and new.track(Role.CTA) == tl.track(Role.CTA)
+    again = _plan("too much text", new)
+    assert again.status == "ambiguous" and "remove the title" in again.reply
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("I don't like the beach picture", "Remove beach.jpg, replace it, or make it shorter?"),
+    ("the city shot is boring", "Remove city.jpg"), ("不喜欢第二张图片", "要删除「city.jpg」"),
+    ("I don't like the music", "Another music track, or none?"),
+])
+def test_a_dislike_asks_what_to_do(text, says):
+    plan = _plan(text)
+    assert plan.status == "ambiguous" and not plan.ops and says in plan.reply, plan.reply
+
+
+@pytest.mark.parametrize(("text", "eg"), [("add the website at the end", "example.com"),
+                                          ("add our phone number", "+1 555 0100"), ("add the promo code at the end", "SAVE20")])
+def test_words_it_cannot_know_are_asked_for(text, eg):
+    plan = _plan(text)
+    assert plan.status == "unknown" and f"'{eg}'" in plan.reply and "There is no" not in plan.reply
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("make the title appear after the first second", 1000), ("show the title after the first 2 seconds", 2000),
+    ("the title should come in after a second", 1000), ("make the title appear after 1 second", 1000),
+])
+def test_after_the_first_seconds(text, start):
+    ops = dump_ops(_plan(text).ops)
+    assert ops[0]["op"] == "update_text" and ops[0]["timing"]["start_ms"] == start, ops

@@ -82,6 +82,9 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
         return None  # "加字幕：新品上市" is that caption, not captions from the speech
     if _has(_REMOVE, t) or _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t):
         return None
+    if _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"
+            r"久一点|长一点|短一点|太快|太短", t):
+        return None  # "show the captions longer": how long the ones there stay, not new ones from the speech
     if (P.parse_position(t) is not None or _box_color(t)[0] is not None
             or _has(r"\b(?:box(?:es|ed)?|backdrop|banner|shadow|outline|bold|font)\b|底框|背景框|阴影|描边|加粗|字体", t)) \
             and c.tl.track(Role.CAPTION) is not None and c.tl.track(Role.CAPTION).segments:

@@ -23,7 +23,7 @@ from reelforge.planner.rules.refs import (
     _maybe_target,
     _named_shot_ids,
 )
-from reelforge.planner.rules.shots import _ALL_BUT, _by_name_or_place
+from reelforge.planner.rules.shots import _ALL_BUT, _by_name_or_place, _paced
 from reelforge.planner.rules.text import _color
 from reelforge.timeline.model import (
     AssetKind,
@@ -269,6 +269,42 @@ def _h_style(c: _Ctx) -> list[O.Op] | None:
                       "one typeface is bundled (Noto Sans, with Chinese, Japanese, Korean and emoji); a style "
                       "changes its weight and animation: 'bold style', 'minimal style', 'playful style', or "
                       "'make the text bold'")
+    return None
+
+
+# a mood asked for in words: the look and the pace that make it (said in the reply, one undo step)
+_MOODS = (
+    (re.compile(r"\b(?:more\s+)?(?:exciting|energetic|dynamic|punchy|punchier|livelier|lively|hype|high[\s-]energy)\b|"
+                r"\bmore\s+(?:energy|impact|punch)\b|有活力|动感|更有冲击力|燃一点|嗨一点"), "bold", "faster",
+     "bold style and quicker pictures", "醒目风格，图片节奏加快"),
+    (re.compile(r"\b(?:calmer|relaxing|relaxed|chill|soothing|peaceful|gentler|more\s+calm)\b|平静|舒缓|安静一点|温柔"),
+     "minimal", "slower", "minimal style and slower pictures", "简约风格，图片节奏放慢"),
+    (re.compile(r"\b(?:elegant|classy|premium|luxurious|luxury|sophisticated|high[\s-]end|upscale)\b|高级|优雅|大气|高端"),
+     "minimal", None, "minimal style (slow crossfades, quiet text)", "简约风格（慢叠化，文字安静）"),
+    (re.compile(r"\b(?:professional|corporate|business[\s-]?like|polished|serious)\b|专业|商务|正式"),
+     "clean", None, "clean style", "简洁风格"),
+)
+_MOOD_ASK = re.compile(r"^(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:make\s+(?:it|the\s+(?:video|ad|reel))|it\s+(?:should|needs\s+to)\s+"
+                       r"(?:be|look|feel)|(?:it\s+)?(?:looks?|feels?)|more|less|a\s+bit|too)\b|^(?:让|把)?(?:视频|整体|画面)?(?:更|再|要|需要)?")
+
+
+def _h_mood(c: _Ctx) -> list[O.Op] | None:
+    """"make it more exciting", "more professional", "make it feel calmer", "高级一点", "更有活力": a look
+    and a pace (it was not understood)."""
+    from reelforge.planner.rules.text import _TEXT_WORD
+
+    t = c.t
+    if _has(_TEXT_WORD + r"|\b(?:music|song|voice\w*|font)\b|音乐|旁白", t) or not _MOOD_ASK.search(t):
+        return None
+    for rx, style, pace, said, said_zh in _MOODS:
+        if rx.search(t):
+            if style == "clean" and c.tl.style == "clean":
+                style, said, said_zh = "minimal", "minimal style (slow crossfades, quiet text)", "简约风格（慢叠化，文字安静）"
+            ops: list[O.Op] = [O.SetStyle(style=style)]  # type: ignore[arg-type]
+            if pace and c.count("image"):
+                ops += _paced(c, pace) or []
+            c.notes.append(f"理解为：{said_zh}（说“撤销”可恢复）。" if c.zh else f"Read as: {said} (say 'undo' to go back).")
+            return ops
     return None
 
 

@@ -19,6 +19,7 @@ from reelforge.planner.rules.refs import (
     _TEXT_WORD,
     _VOICE,
     _all_of,
+    _Ambiguous,
     _Cannot,
     _Ctx,
     _ctx,
@@ -175,6 +176,16 @@ def _h_reorder(c: _Ctx) -> list[O.Op] | None:
 def _h_swap(c: _Ctx) -> list[O.Op] | None:
     if not _has(r"\b(?:swap|switch|exchange|trade|flip)\b|交换|互换|对调|调换|换一下|换个位置|调个位置|对换", c.t):
         return None
+    pair = re.search(r"\b(?:the\s+)?(first|last)\s+(?:two|2)(?:\s+(?P<noun>images|photos|pictures|pics|clips|shots|slides))?\b|"
+                     r"(?P<zh>前|最后|后)(?:两|2)(?P<zn>张|个|段)", c.t)
+    if pair:  # "swap the first two", "switch the last two photos", "前两张换一下"
+        kind = {"images": "image", "photos": "image", "pictures": "image", "pics": "image", "slides": "image",
+                "张": "image"}.get(pair.group("noun") or pair.group("zn") or "")  # "clips"/"shots": any shot
+        if len(c.count(kind or None)) < 2:
+            raise _Cannot("there are not two of them to swap" if not c.zh else "不到两个，没法交换")
+        first = (pair.group(1) or "") == "first" or pair.group("zh") == "前"
+        a, b = (0, 1) if first else (-2, -1)
+        return [O.SwapSegments(a=O.Target(index=a, kind=kind), b=O.Target(index=b, kind=kind))]  # type: ignore[arg-type]
     refs = _find_targets(c)
     if len(refs) == 1:  # "swap the second image for surf.mp4" is a replacement
         m = re.search(r"\b(?:with|for)\b(.*)$|(?:和|与|跟|换成)(.*)$", c.t)
@@ -693,4 +704,32 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
             r"长一点|延长一些|延长视频|视频长一点|^(?:这个)?(?:视频|整体|时间|总时长)?太短了?$|"
             r"^(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|much\s+)?longer(?:\s+please)?$", t):
         return [O.SetTotalDuration(duration_ms=round(total * 1.25 / 1000) * 1000)]
+    return None
+
+
+_RX_DISLIKE = re.compile(r"^(?:i\s+)?(?:really\s+)?(?:don'?t|do\s+not|dont)\s+(?:really\s+)?(?:like|love|want)\s+(?P<x>.+?)\s*[.!]?$|"
+                         r"^(?P<y>.+?)\s+(?:is|looks?)\s+(?:bad|ugly|boring|awful|terrible|off|wrong|weird|not\s+good)\s*[.!]?$|"
+                         r"^(?:我)?不(?:太)?喜欢(?P<zx>.+?)[。！]?$|^(?P<zy>.+?)(?:不好看|很丑|太丑|不好|很无聊)了?[。！]?$")
+
+
+def _h_dislike(c: _Ctx) -> list[O.Op] | None:
+    """"I don't like the rocket picture", "the flower shot is boring", "不喜欢第二张图片": a question with
+    the edits that answer it (tried last, once nothing else has read the clause)."""
+    m = _RX_DISLIKE.match(c.t)
+    if m is None:
+        return None
+    x = next(g for g in (m.group("x"), m.group("y"), m.group("zx"), m.group("zy")) if g)
+    refs = [r.target for r in _find_targets(c, x) if r.target.role is Role.MAIN]
+    if len(refs) == 1 and (seg := _main_seg(c, refs[0])) is not None:
+        if c.zh:
+            raise _Ambiguous(f"要删除「{seg.name}」、换成别的素材，还是缩短它？例如说“删除{seg.name}”、"
+                             f"“把{seg.name}换成新图片.jpg”或“{seg.name}改成2秒”。")
+        raise _Ambiguous(f"Remove {seg.name}, replace it, or make it shorter? Say e.g. 'remove {seg.name}', "
+                         f"'replace {seg.name} with another.jpg' or 'make {seg.name} 2 seconds'.")
+    if _has(_MUSIC, x) and c.tl.track(Role.MUSIC) is not None:
+        others = [a.name for a in c.library if a.kind is AssetKind.AUDIO and a.name
+                  and a.id not in {s.src for tr in c.tl.tracks for s in tr.segments if hasattr(s, "src")}]
+        use = f"use {others[0]} as the music" if others else "use another.mp3 as the music (upload it first)"
+        raise _Ambiguous("换一首背景音乐（先上传），还是去掉音乐？例如说“去掉背景音乐”。" if c.zh else
+                         f"Another music track, or none? Say e.g. '{use}' or 'remove the music'.")
     return None

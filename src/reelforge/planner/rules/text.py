@@ -176,8 +176,14 @@ def _bold(t: str) -> bool | None:
 _RX_ALL_TEXT_LOOK = re.compile(r"\b(?:the\s+)?(?:fonts?|typeface|lettering|letters|texts?|writing|words)\b|字体|文字|(?<![标幕])字(?=大|小|再|加粗|粗|细|的?颜色|改成|变成)")
 
 
+# "after the first 2 seconds" (it read "the first 2 seconds"), "after the first second", "after a second"
+_RX_AFTER_FIRST_N = re.compile(r"\bafter\s+(?:the\s+)?first\s+(?=\d)")
+_RX_AFTER_A_SECOND = re.compile(r"\bafter\s+(?:the\s+first|a|one)\s+(?=second\b)")
+
+
 def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Timing | None:
     t = c.t if text is None else text
+    t = _RX_AFTER_A_SECOND.sub("after 1 ", _RX_AFTER_FIRST_N.sub("after ", t))
     _check_time(c, t)  # "at 99999999:00" was placed over the last 3 s, "from 1e30s to 1e31s" throughout
     r = P.parse_time_range(t, c.tl.duration)
     if r is None:
@@ -758,6 +764,9 @@ _RX_ADD_BARE = re.compile(
     r"^\s*(?:please\s+)?(?:add|insert|put\s+in)\s+(?:an?|another|one\s+more|a\s+new|some)\s+"
     r"(?P<w>cta|call[\s-]to[\s-]action|title|headline|caption|subtitle|text|(?:end|closing|outro)[\s-]?(?:card|screen)|"
     r"title[\s-]card)(?:\s+(?:at|to|in|on|for)\b.*)?\s*[.!]?\s*$|"
+    # "add the website at the end", "add our phone number": which words, it cannot know
+    r"^\s*(?:please\s+)?(?:add|put|show|include)\s+(?:the|our|my|a)\s+(?P<web>website|web\s+address|url|link|phone\s+number|"
+    r"email(?:\s+address)?|handle|instagram|hashtag|address|promo\s+code|discount\s+code|price)(?:\s+(?:at|to|in|on)\b.*)?\s*[.!]?\s*$|"
     r"^\s*(?:请)?(?:在(?:结尾|开头|最后|片尾))?(?:加|添加|加上)(?:个|一个|一句)?(?P<zw>行动号召|标题|结尾文字|片尾文字)\s*[。！!]?\s*$", re.I)
 
 
@@ -769,8 +778,82 @@ def _h_text_needs_words(c: _Ctx) -> list[O.Op] | None:
     if c.zh:
         eg = "添加标题「春季大促」前3秒" if m.group("zw") == "标题" else "在结尾加上「立即购买」"
         raise _Cannot(f"{m.group('zw')}写什么？把文字放在引号里，例如“{eg}”")
+    if web := m.group("web"):
+        eg = next((v for k, v in (("phone", "+1 555 0100"), ("email", "hello@example.com"), ("handle", "@example"),
+                                  ("instagram", "@example"), ("hashtag", "#summer"), ("code", "SAVE20"), ("price", "$49"))
+                   if k in web), "example.com")
+        raise _Cannot(f"what is the {web}? Put it in quotes, e.g. \"add '{eg}' at the end\"")
     role = _text_role(m.group("w").lower()) or Role.TITLE
     word, eg = {Role.CTA: ("call to action", "add 'Shop now' at the end"),
                 Role.CAPTION: ("caption", "add the caption 'Free shipping' on the second photo")}.get(
         role, ("title", "add the title 'Spring Sale' for the first 3 seconds"))
     raise _Cannot(f"what should the {word} say? Put the words in quotes, e.g. \"{eg}\"")
+
+
+_RX_CAPTION_HOLD = re.compile(
+    r"\b(?:captions?|subtitles?|subs)\b.{0,40}\b(?:longer|too\s+(?:fast|quick(?:ly)?|short|brief(?:ly)?)|"
+    r"(?:go|goes|disappear|vanish|flash|fly)\w*\s+(?:by\s+|away\s+)?(?:too\s+)?(?:fast|quick(?:ly)?|soon))\b|"
+    r"\b(?:longer|more\s+time)\b.{0,30}\b(?:captions?|subtitles?)\b|"
+    r"\b(?:show|keep|hold|leave)\s+(?:each|every|all|the)?\s*(?:of\s+the\s+)?(?:captions?|subtitles?)\b.{0,20}\bfor\s+(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b|"
+    r"字幕.{0,8}(?:久一点|长一点|太快|太短|时间长一点|多停一会)")
+_HOLD_STEP_MS = 1000
+
+
+def _h_caption_hold(c: _Ctx) -> list[O.Op] | None:
+    """"the captions are too fast", "show the captions longer", "show each caption for 3 seconds",
+    "字幕显示久一点": every caption stays on longer (a second more, or as long as said), within its
+    shot and never over the next caption; where there is no room after it, it starts earlier."""
+    m = _RX_CAPTION_HOLD.search(c.t)
+    if m is None or _has(r"\b(?:shorter|less\s+time)\b|短一点", c.t):
+        return None
+    caps = sorted(c.text_segs(Role.CAPTION), key=lambda rs: rs[1].start)
+    if not caps:
+        raise _Cannot("没有字幕" if c.zh else "there are no captions")
+    want = round(float(m.group("n")) * 1000) if m.group("n") else None
+    shots = {s.id: s for s in c.main_segs()}
+    order = list(c.main_segs())
+    every = c.text_segs(None)
+    ops: list[O.Op] = []
+    for i, (_, seg) in enumerate(caps):
+        lo = caps[i - 1][1].end if i else 0
+        hi = caps[i + 1][1].start if i + 1 < len(caps) else c.tl.duration
+        shot = shots.get(seg.shot or "")
+        if shot is not None:  # a caption of a shot stays on it, clear of the transitions
+            k = order.index(shot)
+            lo = max(lo, shot.start + shot.transition_ms)
+            hi = min(hi, order[k + 1].start if k + 1 < len(order) else shot.end)
+        target = want if want is not None else seg.duration + _HOLD_STEP_MS
+        end = min(hi, seg.start + target)
+        start = max(lo, min(seg.start, end - target))
+        if end - start > seg.duration:
+            ops.append(O.UpdateText(target=_text_by_id(every, Role.CAPTION, seg),
+                                    timing=O.Timing(start_ms=start, duration_ms=end - start)))
+    if not ops:
+        raise _Cannot("每条字幕已经占满了它的镜头；可以把图片放长一点，比如“每张图片4秒”" if c.zh else
+                      "each caption already fills its shot: make the shots longer, e.g. 'each photo 4 seconds'")
+    if len(ops) < len(caps):
+        c.notes.append(f"{len(caps) - len(ops)}条字幕已经占满了它的镜头。" if c.zh else
+                       f"{len(caps) - len(ops)} of the {len(caps)} captions already fill their shots.")
+    return ops
+
+
+_RX_LESS_TEXT = re.compile(r"^(?:(?:please\s+)?(?:use|show|put|have|want)\s+)?(?:a\s+(?:bit|little)\s+)?(?:less|fewer)\s+"
+                           r"(?:text|words|writing|captions)(?:\s+on\s+(?:the\s+)?screen)?$|"
+                           r"^(?:there'?s|there\s+is|it\s+has|it'?s)?\s*(?:way\s+)?too\s+much\s+(?:text|writing|words)(?:\s+on\s+(?:the\s+)?screen)?$|"
+                           r"^(?:字|文字)(?:太多了?|有点多)$|^少(?:一?点|些)(?:字|文字)$")
+
+
+def _h_less_text(c: _Ctx) -> list[O.Op] | None:
+    """"less text", "too much text", "字太多了": the captions go, the title and the call to action stay
+    (it asked "which text?")."""
+    if not _RX_LESS_TEXT.search(c.t):
+        return None
+    if c.text_segs(Role.CAPTION):
+        c.notes.append("标题和行动号召保留（说“撤销”可恢复字幕）。" if c.zh else
+                       "The title and the call to action stay (say 'undo' to bring the captions back).")
+        return [O.RemoveText(role=Role.CAPTION.value)]  # type: ignore[arg-type]
+    left = c.text_segs(None)
+    if not left:
+        raise _Cannot("画面上已经没有文字了" if c.zh else "there is no text on screen")
+    raise _Ambiguous("只剩标题和行动号召了：说“去掉标题”或“去掉行动号召”。" if c.zh else
+                     "Only the title and the call to action are left: say 'remove the title' or 'remove the call to action'.")
