@@ -345,7 +345,7 @@ def test_captions_stay_longer_within_their_shots(text):
     shots = {s.id: s for s in tl.track(Role.MAIN).segments}
     for s in after:  # each still on its own shot, none over the next
         assert shots[s.shot].start <= s.start and s.end <= shots[s.shot].end
-    assert all(x.end <= y.start for x, y in zip(after, after[1:]))
+    assert all(x.end <= y.start for x, y in zip(after, after[1:], strict=False))
 
 
 def test_each_caption_for_a_said_time():
