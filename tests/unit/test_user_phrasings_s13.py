@@ -407,3 +407,17 @@ def test_words_it_cannot_know_are_asked_for(text, eg):
 def test_after_the_first_seconds(text, start):
     ops = dump_ops(_plan(text).ops)
     assert ops[0]["op"] == "update_text" and ops[0]["timing"]["start_ms"] == start, ops
+
+
+# -- 12. an amount "at the end/start" is an amount (it set the video's length TO it) -------------------------
+@pytest.mark.parametrize(("text", "ms"), [
+    ("add 3 sec at the end", 33000), ("add 2s to the end", 32000), ("add a second at the end", 31000),
+    ("add 5 seconds at the start", 35000), ("add 5 seconds to the beginning", 35000), ("remove 3 seconds at the end", 27000),
+])
+def test_an_amount_at_an_end_changes_the_length_by_it(text, ms):
+    assert dump_ops(_plan(text).ops) == [{"duration_ms": ms, "op": "set_total_duration"}]
+
+
+def test_seconds_of_black_are_not_the_videos_length():
+    plan = _plan("end with 2s of black")
+    assert not plan.ops and "pause" in plan.reply

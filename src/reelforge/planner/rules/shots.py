@@ -647,7 +647,7 @@ _MORE_AMOUNT = re.compile(rf"(\d+(?:\.\d+)?|{_NUM_WORD})\s*(?:more|extra|additio
 # "再长5秒", "再加5秒", "短3秒" (each set the video TO that length)
 _AMOUNT_VERB = re.compile(rf"\s*(?:please\s+)?(?:(?:add|remove|drop|lose|take)\s+(?:another\s+|an?\s+extra\s+)?"
                           rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})\s*(?:more\s+|extra\s+)?(?:s|secs?|seconds?|mins?|minutes?)\b"
-                          rf"(?:\s+(?:to|from|off)\s+(?:it|the\s+(?:video|end|ad|reel|whole\s+thing|length)))?\s*(?:please)?\s*[.!]?\s*$|"
+                          rf"(?:\s+(?:to|from|off|at)\s+(?:it|the\s+(?:video|end|start|beginning|ad|reel|whole\s+thing|length)))?\s*(?:please)?\s*[.!]?\s*$|"
                           r"(?:视频|整个视频)?(?:再|多)?(?:长|短|加|减)\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*秒钟?\s*[。！]?\s*$)")
 _WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", "film", "thing", "edit", "cut", "promo",
           "spot", "story", "total", "length", "clip", "teaser", "trailer", "slideshow", "montage", "vid", "project"}
@@ -660,7 +660,8 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
         return None  # "make the scarf 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
     durs = P.find_durations(t)
-    if durs and _has(r"\b(?:pause|gap|break|breather|black\s+screen|blank\s+screen|silence|hold)\b|停顿|暂停|留白|黑屏|空白", t) \
+    if durs and _has(r"\b(?:pause|gap|break|breather|black\s+screen|blank\s+screen|silence|hold|of\s+black|black\s+frames?)\b|"
+                     r"停顿|暂停|留白|黑屏|空白", t) \
             and not _has(r"\b(?:length|duration)\b|时长", t):
         # "add a 1 second pause at the start" made the whole video 1 s long
         raise _Cannot("a pause (a black or held frame) is not something I can add yet; say e.g. 'make the first "
@@ -673,6 +674,8 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     if not durs and (m := _MORE_AMOUNT.search(t)):  # "add 5 more seconds": no duration phrase to find
         durs = P.find_durations(f"{m.group(1)} {m.group(2)}")
     amount = _AMOUNT_VERB.match(t) is not None  # "add 5 seconds", "remove 5 seconds", "再加5秒": by, not to
+    if amount and not durs and (m := re.search(rf"\b({_NUM_WORD})\s*(?:more\s+|extra\s+)?(s|secs?|seconds?|mins?|minutes?)\b", t)):
+        durs = P.find_durations(f"{'one' if m.group(1) == 'a' else m.group(1)} {m.group(2)}")  # "add a second at the end"
     rel = amount or re.search(rf"\bby\s+(?:about\s+|around\s+|roughly\s+|another\s+)?(?:\d|{_NUM_WORD})|"
                     rf"(?:\d|{_NUM_WORD})\s*(?:more\s+|extra\s+)?(?:s|secs?|seconds?|mins?|minutes?)\s+"
                     r"(?:shorter|longer|less|more|extra|off)\b|\b(?:extra|another|more|less)\s+\d|"
