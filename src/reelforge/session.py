@@ -36,7 +36,7 @@ from reelforge.errors import PlanError, ReelforgeError
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.bed import music_bed
-from reelforge.planner.notes_zh import to_zh
+from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, route, split_export
 from reelforge.timeline import limits
@@ -278,6 +278,8 @@ class Session:
         except (ApplyError, AIFailed) as exc:
             status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
             msg = exc.message[:1].upper() + exc.message[1:]
+            if zh and (said := error_zh(exc.message)) != exc.message:
+                return self._reply(Intent.EDIT, status, f"{said}。没有做任何修改。", ops=tuple(ops))
             tail = "没有做任何修改。" if zh else "Nothing was changed."
             return self._reply(Intent.EDIT, status, f"{msg}{'' if msg.endswith(('.', '?')) else '.'} {tail}",
                                ops=tuple(ops))

@@ -5,6 +5,8 @@ timeline (30 s, music, a "Shop now" call to action), applied to check the result
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reelforge.planner.apply import apply
@@ -421,3 +423,61 @@ def test_an_amount_at_an_end_changes_the_length_by_it(text, ms):
 def test_seconds_of_black_are_not_the_videos_length():
     plan = _plan("end with 2s of black")
     assert not plan.ops and "pause" in plan.reply
+
+
+# -- 13. Chinese: why an edit was not made, in Chinese; looks said after 改成; "多停一会"; translation ----------
+@pytest.mark.parametrize(("message", "zh"), [
+    ("the shots are stills; they have no sound of their own", "画面都是图片，没有自己的声音"),
+    ("there is no voiceover to remove", "没有旁白可以修改"), ("there is no music in this video", "视频里没有背景音乐"),
+    ("there are only 5 images, so there is no sixth one", "只有5张图片，没有你说的那一个"),
+    ("street.mp4 is only 12s long", "street.mp4只有12秒长"),
+    ("there is no speech to caption: add a voiceover (or say 'add a voiceover saying \"…\"') or a clip with sound",
+     "没有可配字幕的语音"),
+])
+def test_edit_errors_in_chinese(message, zh):
+    from reelforge.planner.notes_zh import error_zh
+
+    assert error_zh(message).startswith(zh), error_zh(message)
+    assert error_zh("some reason no pattern knows") == "some reason no pattern knows"  # left as it is
+
+
+def test_a_chinese_edit_that_cannot_be_made_is_answered_in_chinese(tmp_path):
+    from PIL import Image
+
+    from reelforge.session import Session
+
+    for i in range(2):
+        Image.new("RGB", (320, 180), (60 * i + 40, 90, 160)).save(tmp_path / f"p{i}.jpg")
+    s = Session.new()
+    s.add_assets([tmp_path / "p0.jpg", tmp_path / "p1.jpg"], workdir=tmp_path / "media")
+    s.handle("做一个6秒的视频")
+    for text in ("声音大一点", "第六张图片放到最后"):
+        r = s.handle(text)
+        assert not r.changed and r.message.endswith("没有做任何修改。"), r.message
+        assert not re.search(r"[A-Za-z]{3,}", r.message), r.message  # no English sentence
+
+
+@pytest.mark.parametrize(("text", "box", "color"), [("标题改成白色加黑框", "#000000", "#FFFFFF"),
+                                                    ("标题改成黄底黑字", "#FFD400", "#000000")])
+def test_a_look_after_gaicheng_is_not_the_titles_words(text, box, color):
+    ops = dump_ops(_plan(text).ops)
+    assert len(ops) == 1 and "text" not in ops[0], ops  # it renamed the title "白色加黑框"
+    assert (ops[0]["box_color"].upper(), ops[0]["color"].upper()) == (box, color)
+
+
+def test_words_after_gaicheng_stay_words():
+    assert dump_ops(_plan("把标题改成数字生活").ops)[0]["text"] == "数字生活"
+
+
+@pytest.mark.parametrize(("text", "ms"), [("最后一张图片多停一会", 6000), ("第一张图片停久一点", 6500),
+                                          ("stay on the last photo longer", 6000), ("第一张图片多停两秒", 7500)])
+def test_a_shot_held_longer(text, ms):
+    ops = dump_ops(_plan(text).ops)
+    assert len(ops) == 1 and ops[0]["op"] == "set_segment_duration" and ops[0]["duration_ms"] == ms, ops
+
+
+@pytest.mark.parametrize("text", ["把字幕改成英文", "translate the captions to English", "change the title to Chinese"])
+def test_translation_is_answered_plainly(text):
+    plan = _plan(text)
+    assert plan.status == "unknown" and not plan.ops
+    assert "translat" in plan.reply or "翻译" in plan.reply

@@ -329,3 +329,64 @@ def to_zh(note: str) -> str:
 
 def is_translated(note: str) -> bool:
     return to_zh(note) != note
+
+
+# -- the reasons an edit could not be made (`reelforge.planner.apply.ApplyError`), for a Chinese reply --
+_ROLE_ZH = {"image or clip": "图片或视频片段", "music": "背景音乐", "voiceover": "旁白", "title": "标题", "caption": "字幕",
+            "call to action": "行动号召", "logo": "logo", "overlay": "叠加画面", "sound effect": "音效", "text": "文字",
+            "images": "图片", "video clips": "视频片段"}
+
+
+def _role(word: str) -> str:
+    return _ROLE_ZH.get(word, word)
+
+
+def _secs(ms: str) -> str:
+    """"12s" / "1.5s" (as `ops.fmt_ms` writes them) -> "12秒"."""
+    return ms[:-1] + "秒" if ms.endswith("s") and ms[:-1].replace(".", "", 1).isdigit() else ms
+
+
+_ERRORS: list[Rule] = [
+    _r(r"[Tt]he shots are stills; they have no sound of their own\.?",
+       lambda m: "画面都是图片，没有自己的声音；背景音乐和旁白可以说“背景音乐调大一点”“旁白大声一点”"),
+    _r(r"[Tt]here is no (.+?) in this video\.?", lambda m: f"视频里没有{_role(m[1])}"),
+    _r(r"[Tt]here is no (.+?) to (?:remove|change)\.?", lambda m: f"没有{_role(m[1])}可以修改"),
+    _r(r"[Tt]here are no (images|video clips) on the timeline\.?", lambda m: f"时间线上没有{_role(m[1])}"),
+    _r(r"[Tt]here are no video clips on the timeline \(only stills\)\.?", lambda m: "时间线上没有视频片段（只有图片）"),
+    _r(r"[Tt]here are only (\d+) shots(?: \(no shot \d+\))?\.?", lambda m: f"只有{m[1]}个镜头"),
+    _r(r"[Tt]here (?:is|are) only (\d+) (image|video clip|shot|segment|clip|caption|title|call to action)s?, so there is no "
+       r"(\w+(?:-to-last)?) one\.?",
+       lambda m: f"只有{m[1]}{ {'image': '张', 'video clip': '段', 'caption': '条'}.get(m[2], '个')}"
+                 f"{_role(m[2] + 's') if m[2] in ('image', 'video clip') else _role(m[2])}，没有你说的那一个"),
+    _r(r"[Tt]he video is only ([\d.]+s) long\.?", lambda m: f"视频只有{_secs(m[1])}长"),
+    _r(r"(.+?) is only ([\d.]+s) long\.?", lambda m: f"{m[1]}只有{_secs(m[2])}长"),
+    _r(r"(.+?) is a still image; it has no in-point\.?", lambda m: f"{m[1]}是图片，没有可以从中间开始播放的地方"),
+    _r(r"(.+?) is a still image; change how long it shows instead\.?", lambda m: f"{m[1]}是图片；可以改它显示多久"),
+    _r(r"[Tt]hat is the only shot; the video needs at least one\.?", lambda m: "这是唯一的镜头，视频至少要有一个镜头"),
+    _r(r"[Tt]here is only one shot, so there is nothing to (?:transition between|cut on the beat)\.?",
+       lambda m: "只有一个镜头，没有可以切换的地方"),
+    _r(r"[Ss]peed applies to video clips\.?", lambda m: "速度只能用在视频片段上"),
+    _r(r"[Mm]otion applies to pictures\.?", lambda m: "动画只能用在图片上"),
+    _r(r"[Tt]here are no still images to move \(motion applies to stills\)\.?", lambda m: "没有图片可以加动画"),
+    _r(r"[Ff]ades apply to the music or the voiceover\.?", lambda m: "淡入淡出只能用在背景音乐或旁白上"),
+    _r(r"[Tt]here is no room for that\.?", lambda m: "放不下了"),
+    _r(r"[Tt]here is no voiceover to fit to\.?", lambda m: "没有旁白可以对齐"),
+    _r(r"[Tt]he music has no beats inside the video\.?", lambda m: "背景音乐在视频范围内没有节拍"),
+    _r(r"[Tt]hose are the same shot\.?", lambda m: "这是同一个镜头"),
+    _r(r"[Oo]nly video clips have their own sound\.?", lambda m: "只有视频片段有自己的声音"),
+    _r(r"[Tt]he video has no images or clips yet\.?", lambda m: "视频里还没有图片或视频片段"),
+    _r(r"[Tt]hat range of time is outside the video\.?", lambda m: "那段时间在视频之外"),
+    _r(r"(.+?) is audio(?:, not a picture|; it can be the music or the voiceover, not a shot| and cannot replace a picture)\.?",
+       lambda m: f"{m[1]}是音频，可以做背景音乐或旁白，不能当画面"),
+]
+
+
+def error_zh(message: str) -> str:
+    """Why an edit could not be made, in Chinese when it has a known form, else as it is."""
+    text = message.strip()
+    if said := _skipped_reason(text[:1].lower() + text[1:]):  # a model step that found nothing to work on
+        return said
+    for rx, fn in _ERRORS:
+        if m := rx.fullmatch(text):
+            return fn(m)
+    return message

@@ -622,7 +622,8 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
-_LONGER = r"\blonger\b|\bmore\s+time\b|^(?:please\s+)?(?:lengthen|extend)\b|延长|长一点|久一点"
+_LONGER = (r"\blonger\b|\bmore\s+time\b|^(?:please\s+)?(?:lengthen|extend)\b|\b(?:stay|linger|hold)\s+(?:on\s+)?(?:it\s+)?(?:a\s+(?:bit|little)\s+)?longer\b|"
+           r"延长|长一点|久一点|多停(?:一会儿?|一下|会儿?)?|停久一点|停留久一点|多留一会儿?")
 _SHORTER = r"\bshorter\b|\bless\s+time\b|^(?:please\s+)?shorten\b|缩短|短一点"
 _NUM_WORD = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)\b"
 

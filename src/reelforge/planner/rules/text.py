@@ -50,7 +50,7 @@ _RX_COLOR = re.compile(f"{_C_EN}|{_C_ZH}")
 # the title box blue", "the title background to white", "white text on black", "白色底框", "黄色底",
 # "红底白字", "背景改成白色" (only read in a clause about text: "white background" alone is the video's)
 _BOX_EN = r"(?:box(?:es)?|boxed|banner|label|background|backdrop|bg)"
-_BOX_ZH = r"(?:底框|背景框|背景色|背景|底色|底板)"
+_BOX_ZH = r"(?:底框|背景框|背景色|背景|底色|底板|框)"
 _RX_BOX_COLOR = re.compile(
     rf"(?P<a>{_C_EN})(?:[\s-]+colou?red)?[\s-]+(?:(?:title|caption|subtitle|headline|cta)s?\s+)?{_BOX_EN}\b"
     rf"|\b{_BOX_EN}(?:\s+colou?r)?\s+(?:to\s+be\s+|to\s+|in\s+|into\s+|as\s+|is\s+)?(?P<b>{_C_EN})"
@@ -384,7 +384,8 @@ _RX_RENAME = re.compile(
 _RX_STYLE_WORD = re.compile(
     r"\b(?:the|a|an|in|at|on|to|colou?r|bold|bigger|smaller|larger|big|small|large|medium|xl|size|font|top|bottom|"
     r"left|right|cent(?:er|re)|middle|corner|upper|lower|box|boxed|shadow|outline)\b|"
-    r"大一点|小一点|大一些|小一些|大号|小号|特大|顶部|底部|中间|左边|右边|居中|上方|下方|颜色|字号|粗体")
+    r"大一点|小一点|大一些|小一些|大号|小号|特大|顶部|底部|中间|左边|右边|居中|上方|下方|颜色|字号|粗体|加粗|"
+    r"底框|背景框|边框|框|阴影|描边|底色|加|和|带|配|底|字")  # "改成白色加黑框": a look, not the words "白色加黑框"
 
 
 def _styling(words: str) -> bool:
@@ -857,3 +858,16 @@ def _h_less_text(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot("画面上已经没有文字了" if c.zh else "there is no text on screen")
     raise _Ambiguous("只剩标题和行动号召了：说“去掉标题”或“去掉行动号召”。" if c.zh else
                      "Only the title and the call to action are left: say 'remove the title' or 'remove the call to action'.")
+
+
+_RX_TRANSLATE = re.compile(r"\btranslat\w*\b|(?:字幕|标题|文字|文案|行动号召).{0,4}(?:改成|翻译成|翻成|换成|变成)(?:英文|中文|英语|汉语|日文|日语|韩文|韩语)|"
+                           r"\b(?:captions?|subtitles?|titles?|texts?)\s+(?:to|into)\s+(?:english|chinese|spanish|french|german|japanese|korean)\b")
+
+
+def _h_translate(c: _Ctx) -> list[O.Op] | None:
+    """"translate the captions to English", "把字幕改成英文": said plainly (it asked "which text?")."""
+    if not _RX_TRANSLATE.search(c.t):
+        return None
+    raise _Cannot("文字不会自动翻译；可以逐条改，例如“把Coffee字幕改成「咖啡」”；用旁白生成的字幕是旁白所说的语言" if c.zh else
+                  "text is not translated automatically: change each one's words, e.g. \"change the caption 'Coffee' to "
+                  "'Kaffee'\"; captions made from a voiceover are in the language it speaks")
