@@ -609,8 +609,11 @@ class AIStage:
                 ops += part
                 notes.append(f"{a.name}: its most active {O.fmt_ms(seg.duration)} (from "
                              f"{O.fmt_ms(part[0].in_ms)}).")  # type: ignore[union-attr]
-        requests = rules.ai_requests(text, tl)
-        burn = rules.caption_mode(text)
+        from reelforge.planner.parse import outside_quotes
+
+        said = outside_quotes(text, {a.name.lower() for a in (*self.s.library, *tl.assets) if a.name})
+        requests = rules.ai_requests(said, tl)  # the words to show are no requests ('Beat the Heat')
+        burn = rules.caption_mode(said)
         if burn is False:  # "…with captions as a separate file": the captions made below go to files only
             ops.append(O.SetCaptionMode(burn=False))
             notes.append("Captions go to SRT/WebVTT files beside the video, not burned in.")
@@ -631,7 +634,7 @@ class AIStage:
                 notes.append(note)
         from reelforge.planner.parse import parse_duration_ms
 
-        fixed = [O.SetTotalDuration(duration_ms=tl.duration)] if parse_duration_ms(text) is not None else []
+        fixed = [O.SetTotalDuration(duration_ms=tl.duration)] if parse_duration_ms(said) is not None else []
         for r in requests:  # each one on its own: a missing model skips that step, not the cut
             try:
                 step = self.run_request(r, cur, (), [*fixed, *ops])

@@ -481,3 +481,37 @@ def test_translation_is_answered_plainly(text):
     plan = _plan(text)
     assert plan.status == "unknown" and not plan.ops
     assert "translat" in plan.reply or "翻译" in plan.reply
+
+
+# -- 14. the words to show are no settings: quoted text is read only as text ----------------------------------
+@pytest.mark.parametrize("text", [
+    "a promo with the title 'Vertical Farms'", "promo with text 'Summer in 30 seconds'",
+    "a promo called 'Bold Moves'", "a promo called 'Black & White Cafe'", "a promo, title 'Slow Coffee'",
+    "a promo with the caption 'Warm and Cozy'", "a promo titled 'Fast Cuts Studio'", "a promo titled 'No Motion Labs'",
+    "a promo called 'Square One'", "our new coffee blend, a promo",
+])
+def test_quoted_words_change_no_setting(text):
+    plain = _first("a promo").timeline
+    tl = _first(text).timeline
+    assert (tl.width, tl.height, tl.duration, tl.style, tl.grade) == (plain.width, plain.height, plain.duration,
+                                                                      plain.style, plain.grade)
+    main, ref = tl.track(Role.MAIN).segments, plain.track(Role.MAIN).segments
+    assert [(s.transition, s.motion, s.duration) for s in main] == [(s.transition, s.motion, s.duration) for s in ref]
+
+
+def test_the_same_words_unquoted_still_set_things():
+    tl = _first("a vertical promo, 30 seconds, bold style, black and white, hard cuts").timeline
+    assert (tl.width, tl.height, tl.duration, tl.style) == (1080, 1920, 30000, "bold")
+    assert tl.grade.saturation == 0 and all(s.transition.value == "cut" for s in tl.track(Role.MAIN).segments)
+
+
+def test_a_quoted_file_name_still_names_the_music():
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id="i0", path="/m/p0.jpg", name="p0.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)]
+    a = Asset(id="a", path="/m/track_a.mp3", name="track_a.mp3", kind=AssetKind.AUDIO, duration_ms=60000, has_audio=True)
+    b = Asset(id="b", path="/m/track_b.mp3", name="track_b.mp3", kind=AssetKind.AUDIO, duration_ms=60000, has_audio=True)
+    tl = plan("a promo, use 'track_b.mp3' as the music at 20%", [*pics, a, b]).timeline
+    music = tl.track(Role.MUSIC).segments[0]
+    assert (music.src, music.volume) == ("b", 0.2)

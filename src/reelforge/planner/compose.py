@@ -633,26 +633,28 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
                      + ", so the first cut uses the defaults noted here; say what to change.")
     visuals = [a for a in assets if a.kind in (AssetKind.IMAGE, AssetKind.VIDEO)]
     audio = [a for a in assets if a.kind is AssetKind.AUDIO]
+    # the settings are read outside the quotes (the words to show are no settings); the text, whole
+    said = P.outside_quotes(instruction, {a.name.lower() for a in assets if a.name})
     if not visuals:
         got = f" (got {len(audio)} audio file{'s' if len(audio) != 1 else ''} only)" if audio else ""
         raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
 
     # -- frame -------------------------------------------------------------------------
-    aspect = P.parse_aspect(instruction)
-    resolution = P.parse_resolution(instruction)
+    aspect = P.parse_aspect(said)
+    resolution = P.parse_resolution(said)
     width, height = frame_size(aspect or DEFAULT_ASPECT, resolution or DEFAULT_RESOLUTION)
     if aspect is None and resolution is None:
         notes.append(f"Frame: {width}x{height} ({DEFAULT_ASPECT}, {DEFAULT_RESOLUTION}), the default; "
                      "say e.g. 'vertical for TikTok', 'square' or '720p' to change it.")
     else:
         notes.append(f"Frame: {width}x{height} ({aspect or DEFAULT_ASPECT}, {resolution or DEFAULT_RESOLUTION}).")
-    if aspect == "1:1" and re.search(r"\b(?:instagram|insta|ig)\b", P.normalize(instruction), re.ASCII):
+    if aspect == "1:1" and re.search(r"\b(?:instagram|insta|ig)\b", P.normalize(said), re.ASCII):
         notes.append("'Instagram' is taken as a square feed post; say 'Instagram portrait' for 4:5 "
                      "or 'Reels' for 9:16.")
 
     # -- look ----------------------------------------------------------------------------
-    asked_style = style_in(instruction)
-    cinematic = _CINEMATIC.search(P.normalize(instruction)) is not None
+    asked_style = style_in(said)
+    cinematic = _CINEMATIC.search(P.normalize(said)) is not None
     look = get_style(asked_style or ("minimal" if cinematic else None))
     if cinematic and asked_style:
         notes.append(f"Look: {look.name} style (as asked); 'cinematic' adds a fade in from black and out to black.")
@@ -662,24 +664,24 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     else:
         notes.append(f"Look: {look.name} style" + (" (as asked)." if asked_style else
                      " (the default; say 'bold', 'minimal' or 'playful style' / '简约风格' to change it)."))
-    big_text = _BIG_TEXT.search(P.normalize(instruction)) is not None
-    unapplied = _unapplied_style_words(instruction)
+    big_text = _BIG_TEXT.search(P.normalize(said)) is not None
+    unapplied = _unapplied_style_words(said)
     if unapplied:
         notes.append("Not applied: " + ", ".join(f"'{w}'" for w in unapplied) + " (there is no such look; the looks "
                      "are clean, bold, minimal and playful, and the colour can be changed: 'black and white', "
                      "'warmer', 'vintage look', 'brighter', 'more contrast').")
 
     # -- audio roles ---------------------------------------------------------------------
-    roles = classify_audio(audio, instruction)
+    roles = classify_audio(audio, said)
     notes.extend(roles.notes)
     voice_ms = sum(a.duration_ms for a in roles.voice)
 
     # -- length ------------------------------------------------------------------------
     n_images = sum(a.kind is AssetKind.IMAGE for a in visuals)
-    per_item = _per_item_ms(instruction)
-    stated = P.parse_duration_ms(instruction)
+    per_item = _per_item_ms(said)
+    stated = P.parse_duration_ms(said)
     estimate_note = ""
-    pace = _pace(instruction)
+    pace = _pace(said)
     per = per_item or look.seconds_per_image_ms + PACE_STEP_MS.get(pace, 0)
     per = max(PACE_MIN_MS, per) if pace else per
     clip_ms = sum(min(a.duration_ms, CLIP_CAP_MS) if a.duration_ms else per
@@ -719,7 +721,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         total = MIN_TOTAL_MS
 
     # -- transitions ---------------------------------------------------------------------
-    spec = P.parse_transition(instruction)
+    spec = P.parse_transition(said)
     transition = spec.transition if spec else look.transition
     t_ms = 0 if transition is Transition.CUT else (spec.duration_ms if spec and spec.duration_ms else
                                                    look.transition_ms or DEFAULT_TRANSITION_MS)
@@ -754,14 +756,14 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
             notes.append(f"Transitions: {fmt_seconds(t_ms)} s {transition.value} ({how}).")
 
     # -- motion --------------------------------------------------------------------------
-    motion_wanted = P.wants_motion(instruction)
+    motion_wanted = P.wants_motion(said)
     use_motion = motion_wanted is not False
     if n_images:
         notes.append("Stills get a slow zoom or pan in turn (say 'no motion' to keep them still)."
                      if use_motion else "Stills stay still, as asked.")
 
     voice_present = bool(roles.voice) and voice_ms >= 0
-    rel_music, rel_voice = relative_levels(instruction)
+    rel_music, rel_voice = relative_levels(said)
     video_segs: list[VideoSegment] = []
     cursor = 0
     still_index = 0
@@ -787,7 +789,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     # -- audio -----------------------------------------------------------------------------
     seg_no = 0
     if roles.voice:
-        voice_vol = P.parse_voice_volume(instruction)
+        voice_vol = P.parse_voice_volume(said)
         if voice_vol is None and rel_voice != 1.0:
             voice_vol = rel_voice
         vsegs = []
@@ -811,7 +813,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
             tracks.append(Track(id="voice", kind=TrackKind.AUDIO, role=Role.VOICE, segments=tuple(vsegs)))
     if roles.music is not None:
         m = roles.music
-        asked = P.parse_music_volume(instruction)
+        asked = P.parse_music_volume(said)
         has_voice = len(tracks) > 1
         # clips that keep their own sound (no voiceover): the music steps back under it
         sounding = list(dict.fromkeys(a.name for a, s in zip(visuals, video_segs, strict=True)
@@ -841,7 +843,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         bits += bed_notes(bed, m.duration_ms, looped=loop)
         notes.append(", ".join(bits) + f"; fades in {fmt_seconds(fade_in)} s and out {fmt_seconds(fade_out)} s.")
 
-    if roles.music is None and P.parse_music_volume(instruction) is not None:
+    if roles.music is None and P.parse_music_volume(said) is not None:
         notes.append("A music level was given, but there is no music file to apply it to.")
 
     # -- text ------------------------------------------------------------------------------
@@ -864,12 +866,12 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         tracks = [_each_text(tr, lambda s: {"size": _SIZE_UP[s.size]}) for tr in tracks]
         notes.append("Big readable text: every text one size larger (titles and calls to action extra large, "
                      "captions large).")
-    if _BOLD_TEXT.search(P.normalize(instruction)) and any(_is_text_track(tr) for tr in tracks):
+    if _BOLD_TEXT.search(P.normalize(said)) and any(_is_text_track(tr) for tr in tracks):
         # "bold text", "粗体字": heavy letters (as the edit "make the text bold"), the style's when heavier
         tracks = [_each_text(tr, lambda s: {"weight": O.BOLD_WEIGHT}) for tr in tracks]
         notes.append(f"Bold text: every text in a heavy weight ({max(O.BOLD_WEIGHT, look.weight)}).")
     fades = {"fade_in_ms": CINEMATIC_FADE_MS, "fade_out_ms": CINEMATIC_FADE_MS} if cinematic else {}
-    grade = first_cut_grade(P.normalize(instruction))
+    grade = first_cut_grade(P.normalize(said))
     if grade:  # "in black and white", "warm tones", "复古色调": as an edit would set them
         notes.append(f"Colour: {O.grade_words(O.SetGrade(**grade))}.")
     timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),

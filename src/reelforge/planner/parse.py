@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -842,6 +843,11 @@ def quoted_texts(text: str) -> list[str]:
     >>> quoted_texts("it's the title “春季新品” and 「限时优惠」"), quoted_texts("it's Anna's photo")
     (['春季新品', '限时优惠'], [])
     """
+    return [inner for _, _, inner in _quote_spans(text)]
+
+
+def _quote_spans(text: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, inner) of each quote, in order, outer quotes only."""
     s = text or ""
     found: list[tuple[int, int, str]] = []
     for rx in _QUOTE_RX:
@@ -850,14 +856,32 @@ def quoted_texts(text: str) -> list[str]:
             if inner:
                 found.append((m.start(), m.end(), inner))
     found.sort(key=lambda f: (f[0], -f[1]))
-    out: list[str] = []
+    out: list[tuple[int, int, str]] = []
     last_end = -1
     for start, end, inner in found:
         if start < last_end:
             continue
-        out.append(inner)
+        out.append((start, end, inner))
         last_end = end
     return out
+
+
+def outside_quotes(text: str, keep: Collection[str] = ()) -> str:
+    """``text`` with the quoted words blanked: they are words to show, never settings (a title
+    'Vertical Farms' is no 9:16 frame, 'Summer in 30 seconds' no length, 'Bold & Smooth' no
+    crossfade). Quoted media file names (``keep``, lower case, or any name with a media extension)
+    stay: "use 'bgm.mp3' as the music" names a file.
+
+    >>> outside_quotes("a promo titled 'Vertical Farms', use 'bgm.mp3' as the music")
+    "a promo titled  , use 'bgm.mp3' as the music"
+    """
+    out, at = [], 0
+    for start, end, inner in _quote_spans(text):
+        if inner.lower() in keep or _FILE_NAME.fullmatch(inner):
+            continue
+        out.append(text[at:start] + " ")
+        at = end
+    return "".join(out) + (text or "")[at:]
 
 
 _QUOTE_RX = [
@@ -943,7 +967,10 @@ _TRANSITION_PATTERNS: list[tuple[re.Pattern[str], Transition]] = [
                 r"硬切|直切|直接切换?|无转场|不要转场|没有转场|去掉转场|取消转场"), Transition.CUT),
     (_rx(r"\b(?:fade|dip|fades|dips|fading|dipping)\s+(?:through|to|into|via)\s+black\b|\bblack\s+fades?\b|"
                 r"黑场|淡入黑|淡出到黑|过黑"), Transition.FADE_BLACK),
-    (_rx(r"\bcross[\s-]?fad(?:e|es|ing)\b|\bcross[\s-]?dissolves?\b|\bdissolv(?:e|es|ing)\b|\bblend(?:s|ing)?\b|"
+    (_rx(r"\bcross[\s-]?fad(?:e|es|ing)\b|\bcross[\s-]?dissolves?\b|\bdissolv(?:e|es|ing)\b|"
+                # "blend the shots", "blend transitions", "blending": not "our new coffee blend"
+                r"\bblend(?:s|ing)?\s+(?:(?:the|all|each|every)\s+)?(?:shots|images|photos|pictures|clips|scenes|slides|them|together|"
+                r"into|between|transitions?)\b|\bblend(?:ed)?\s+transitions?\b|\bblending\b|"
                 r"\bfad(?:e|es|ing)\s+(?:between|from\s+(?:one|shot|image|photo|picture|clip))\b|\bfades?\s+transitions?\b|"
                 r"交叉淡化|叠化|溶解|淡入淡出|渐变"), Transition.CROSSFADE),
     (_rx(r"\bslid(?:e|es|ing)\s+(?:to\s+the\s+)?right\b|向右滑|右滑"), Transition.SLIDE_RIGHT),
