@@ -515,3 +515,15 @@ def test_a_quoted_file_name_still_names_the_music():
     tl = plan("a promo, use 'track_b.mp3' as the music at 20%", [*pics, a, b]).timeline
     music = tl.track(Role.MUSIC).segments[0]
     assert (music.src, music.volume) == ("b", 0.2)
+
+
+@pytest.mark.parametrize("text", ["product showcase, each product 3 seconds with its name", "label each photo",
+                                  "photos with their names"])
+def test_names_asked_for_are_captions(text):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/{n}.jpg", name=f"{n}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i, n in enumerate(("leather_bag", "red_sneakers", "silver_watch"))]
+    tl = plan(text, pics).timeline
+    assert _texts(tl, Role.CAPTION) == ["Leather Bag", "Red Sneakers", "Silver Watch"]

@@ -896,6 +896,10 @@ _QUOTE_RX = [
 _OVERLAY_RX = _rx(
     r"\b(?:text(?:\s+overlays?)?|overlays?|captions?|captioned|subtitles?|subtitled|titles?|titled|"
     r"headlines?|on[\s-]screen\s+text|lower\s+thirds?|call[\s-]to[\s-]action|cta|tagline|slogan)\b|"
+    # "each product 3 seconds with its name", "label each photo": names as captions
+    r"\b(?:with|show(?:ing)?|and)\s+(?:(?:its|their|each\s+(?:one|photo|product|picture)'?s?)\s+names?|the\s+names)\b|"
+    r"\blabel(?:l?ed)?\s+(?:each|every|all|the)\b|\bnames?\s+(?:on|under|over)\s+(?:each|every|the)\b|"
+    r"(?:加上|标上|写上|配上|显示)(?:名字|名称|产品名)|"
     r"字幕|文字|文案|标题|加字|配字|口号|标语")
 _NO_OVERLAY_RX = _rx(
     r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|captions?|titles?|overlays?|subtitles?)\b|"
