@@ -284,6 +284,8 @@ class Session:
             return self._reply(Intent.EDIT, status, f"{msg}{'' if msg.endswith(('.', '?')) else '.'} {tail}",
                                ops=tuple(ops))
         if new == self.timeline:
+            if plan.memory is not None:  # "title bigger" (already largest) … "no, smaller": still the title
+                self.memory = dict(plan.memory)
             return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh), ops=tuple(ops))
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]

@@ -527,3 +527,45 @@ def test_names_asked_for_are_captions(text):
             for i, n in enumerate(("leather_bag", "red_sneakers", "silver_watch"))]
     tl = plan(text, pics).timeline
     assert _texts(tl, Role.CAPTION) == ["Leather Bag", "Red Sneakers", "Silver Watch"]
+
+
+# -- 15. follow-ups: a place of its own, a title added over the title, a correction after a no-op ---------------
+def _turns(texts, tl=TL):
+    mem, out = None, []
+    for text in texts:
+        plan = plan_edit(text, tl, library=LIBRARY, memory=mem)
+        tl = apply(tl, plan.ops, library=LIBRARY) if plan.ops else tl
+        mem = plan.memory or mem
+        out.append(plan)
+    return tl, out
+
+
+def test_and_the_next_one_last_goes_last():
+    tl, _ = _turns(["put the beach photo first", "and the city photo last", "and the sneaker photo second"])
+    names = [s.name for s in tl.track(Role.MAIN).segments]
+    assert names[0] == "beach.jpg" and names[-1] == "city.jpg" and names[1] == "sneaker.jpg", names  # "last" went first
+
+
+def test_and_the_next_one_too_still_repeats_the_move():
+    tl, _ = _turns(["move the beach photo to the end", "and the city photo too"])
+    assert [s.name for s in tl.track(Role.MAIN).segments][-1] == "city.jpg"
+
+
+@pytest.mark.parametrize(("text", "op"), [("make the first photo 2 second", "set_segment_duration"),
+                                          ("put the beach photo second", "move_segment")])
+def test_a_number_before_second_is_a_length(text, op):
+    assert dump_ops(_plan(text).ops)[0]["op"] == op
+
+
+def test_a_correction_after_a_change_that_was_already_so(tmp_path):
+    from PIL import Image
+
+    from reelforge.session import Session
+
+    Image.new("RGB", (320, 180), (40, 90, 160)).save(tmp_path / "p.jpg")
+    s = Session.new()
+    s.add_assets([tmp_path / "p.jpg"], workdir=tmp_path / "media")
+    s.handle("a 6 second video with the title 'Hello' in extra large text")
+    assert not s.handle("make the title bigger").changed  # the largest already
+    r = s.handle("no, smaller")
+    assert r.changed and s.timeline.track(Role.TITLE).segments[0].size.value == "large", r.message

@@ -316,6 +316,8 @@ def _repeat_ref(t: str) -> str | None:
     return None
 
 
+_PLACE = re.compile(r"\b(?:first|last|start|beginning|end|front|back|second|third|fourth|fifth|penultimate)\b|"
+                    r"\b(?:to|at)\s+(?:the\s+)?(?:position|place|slot|\d)|最前|最后|开头|结尾|第[一二三四五六七八九十\d]")
 _RELATIVE = re.compile(r"^(?P<x>.+?)\s+(?:right\s+|just\s+)?(?P<rel>after|behind|before|in\s+front\s+of|next\s+to)\s+"
                        r"(?:it|that(?:\s+one)?|this(?:\s+one)?|them)$")
 
@@ -354,6 +356,8 @@ def _repeat(last: list[O.Op], ref: str, mem: Memory, tl: Timeline, library: Sequ
     role_words = {"title": Role.TITLE, "标题": Role.TITLE, "call to action": Role.CTA, "cta": Role.CTA,
                   "行动号召": Role.CTA, "caption": Role.CAPTION, "captions": Role.CAPTION, "字幕": Role.CAPTION}
     bare = re.sub(r"^(?:the|a)\s+", "", ref)
+    if any(isinstance(o, O.MoveSegment) for o in last) and _PLACE.search(ref):
+        return None  # "put the coffee first" … "and the rocket last": a place of its own, not the last one again
     rel = _RELATIVE.match(ref)
     if rel and any(isinstance(o, O.MoveSegment) for o in last):
         # "move the mountain photo to the start" … "and the beach photo after it": placed next to that one

@@ -234,18 +234,24 @@ def _dest(c: _Ctx, tail: str, offset: int, kind: str | None = None) -> O.Target 
 
 def _h_move(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half\s+a))\s*(?:-\s*)?second\b", t):
+        return None  # "make the first photo 2 second": a length with its s left off, never "the second place"
     opener = _RX_OPEN_WITH.search(t)
     if opener:  # "start with the mountain photo", "end on the beach shot"
         refs = _find_targets(c, opener.group("x"), opener.start("x"))
         if refs and refs[0].target.role is Role.MAIN:
             return [O.MoveSegment(target=refs[0].target, to_index=0 if opener.group("end") is None else -1)]
-    bare = re.fullmatch(r"\s*(?:the\s+)?(?P<x>.+?)\s+(?P<w>first|last|at\s+the\s+(?:start|beginning|end))\s*(?:please)?\s*[.!]?\s*", t)
+    bare = re.fullmatch(r"\s*(?:and\s+)?(?:the\s+)?(?P<x>[^\d]+?)\s+(?P<w>first|last|second|third|fourth|fifth|"
+                        r"at\s+the\s+(?:start|beginning|end))\s*(?:please)?\s*[.!]?\s*", t)
     if bare and not _has(r"\b(?:move|put|place|make|swap|remove|delete|title|caption|text|cta|music|voice\w*)\b", t):
         # "the beach one first", "beach photo first", "the second photo first": no verb, a shot and where it goes
         refs = _find_targets(c, bare.group("x"), bare.start("x"))
         if len(refs) == 1 and refs[0].target.role is Role.MAIN and (refs[0].target.name is not None
                                                                     or refs[0].target.index is not None):
             w = bare.group("w")
+            nth = {"second": 1, "third": 2, "fourth": 3, "fifth": 4}.get(w)  # "the china photo second"
+            if nth is not None:
+                return [O.MoveSegment(target=refs[0].target, to_index=nth)]
             return [O.MoveSegment(target=refs[0].target, to_index=0 if w == "first" or "start" in w or "beginning" in w else -1)]
     comes = _RX_COMES.search(t)
     if comes:  # "have the city photo come first"
