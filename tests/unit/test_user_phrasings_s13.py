@@ -569,3 +569,19 @@ def test_a_correction_after_a_change_that_was_already_so(tmp_path):
     assert not s.handle("make the title bigger").changed  # the largest already
     r = s.handle("no, smaller")
     assert r.changed and s.timeline.track(Role.TITLE).segments[0].size.value == "large", r.message
+
+
+@pytest.mark.parametrize(("first", "then", "role"), [("make the music quieter", "the voice too", "voice"),
+                                                     ("背景音乐小一点", "旁白也一样", "voice"),
+                                                     ("make the voiceover louder", "and the music", "music")])
+def test_the_same_change_to_another_track(first, then, role):
+    tl, plans = _turns([first, then])
+    a, b = dump_ops(plans[0].ops), dump_ops(plans[1].ops)
+    assert len(b) == 1 and b[0]["op"] == "set_volume" and b[0].get("role", "music") == role
+    assert b[0]["factor"] == a[0]["factor"]
+
+
+def test_put_it_back_names_the_shot():
+    _, plans = _turns(["put the beach photo first", "put it back"])
+    assert "segment v" not in plans[1].reply and "beach" in plans[1].reply, plans[1].reply
+    assert dump_ops(plans[1].ops)[0]["to_index"] == 3

@@ -214,7 +214,11 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
     last = O.parse_ops(list(mem.ops)) if mem.ops else []
     if _BACK.search(t) and mem.moved:
         seg_id, idx = mem.moved
-        return [O.MoveSegment(target=O.Target(id=seg_id), to_index=idx)]
+        segs = _main(tl)
+        name = next((x.name for x in segs if x.id == seg_id), None)
+        # by its name when that is its alone (the reply said "Moved segment v3"), else by id
+        one = name and sum(1 for x in segs if x.name == name) == 1
+        return [O.MoveSegment(target=O.Target(name=name) if one else O.Target(id=seg_id), to_index=idx)]
     if (_BACK.search(t) or _BRING_BACK.search(t)) and last and all(
             isinstance(o, (O.RemoveSegment, O.RemoveText, O.RemoveTrack)) for o in last):
         return [O.Undo()]  # "put it back" after a removal: the removal undone
@@ -316,6 +320,10 @@ def _repeat_ref(t: str) -> str | None:
     return None
 
 
+_AUDIO_ROLE = {"voice": "voice", "voiceover": "voice", "voice-over": "voice", "voice over": "voice", "narration": "voice",
+               "narrator": "voice", "旁白": "voice", "配音": "voice", "人声": "voice", "music": "music",
+               "background music": "music", "song": "music", "背景音乐": "music", "音乐": "music",
+               "clips": "main", "clip sound": "main", "clips' sound": "main", "原声": "main"}
 _PLACE = re.compile(r"\b(?:first|last|start|beginning|end|front|back|second|third|fourth|fifth|penultimate)\b|"
                     r"\b(?:to|at)\s+(?:the\s+)?(?:position|place|slot|\d)|最前|最后|开头|结尾|第[一二三四五六七八九十\d]")
 _RELATIVE = re.compile(r"^(?P<x>.+?)\s+(?:right\s+|just\s+)?(?P<rel>after|behind|before|in\s+front\s+of|next\s+to)\s+"
@@ -356,6 +364,10 @@ def _repeat(last: list[O.Op], ref: str, mem: Memory, tl: Timeline, library: Sequ
     role_words = {"title": Role.TITLE, "标题": Role.TITLE, "call to action": Role.CTA, "cta": Role.CTA,
                   "行动号召": Role.CTA, "caption": Role.CAPTION, "captions": Role.CAPTION, "字幕": Role.CAPTION}
     bare = re.sub(r"^(?:the|a)\s+", "", ref)
+    audio = _AUDIO_ROLE.get(bare)
+    if audio is not None and last and all(isinstance(o, (O.SetVolume, O.SetFade)) for o in last):
+        # "make the music quieter" … "the voice too": the same change to that track
+        return [o.model_copy(update={"role": audio}) for o in last if not (audio == "main" and isinstance(o, O.SetFade))] or None
     if any(isinstance(o, O.MoveSegment) for o in last) and _PLACE.search(ref):
         return None  # "put the coffee first" … "and the rocket last": a place of its own, not the last one again
     rel = _RELATIVE.match(ref)
