@@ -585,3 +585,31 @@ def test_put_it_back_names_the_shot():
     _, plans = _turns(["put the beach photo first", "put it back"])
     assert "segment v" not in plans[1].reply and "beach" in plans[1].reply, plans[1].reply
     assert dump_ops(plans[1].ops)[0]["to_index"] == 3
+
+
+# -- 16. when the logo shows ---------------------------------------------------------------------------------
+def _with_logo():
+    return apply(TL, _plan("add logo.png in the top right").ops, library=LIBRARY)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("only show the logo at the end", (27000, 30000)), ("show the logo for the last 5 seconds", (25000, 30000)),
+    ("logo only in the first 2 seconds", (0, 2000)), ("把logo放在最后3秒", (27000, 30000)),
+])
+def test_the_logo_for_part_of_the_video(text, span):
+    tl = _with_logo()
+    plan = _plan(text, tl)
+    new = apply(tl, plan.ops, library=LIBRARY)
+    seg = new.track(Role.LOGO).segments[0]
+    assert (seg.start, seg.end) == span
+    assert (seg.position, seg.scale) == (tl.track(Role.LOGO).segments[0].position, tl.track(Role.LOGO).segments[0].scale)
+
+
+def test_the_logo_keeps_its_time_and_follows_the_end():
+    tl = apply(_with_logo(), _plan("only show the logo for the last 3 seconds", _with_logo()).ops, library=LIBRARY)
+    smaller = apply(tl, _plan("make the logo smaller", tl).ops, library=LIBRARY).track(Role.LOGO).segments[0]
+    assert (smaller.start, smaller.end) == (27000, 30000)  # a size change keeps when it shows
+    longer = apply(tl, _plan("make it 40 seconds", tl).ops, library=LIBRARY).track(Role.LOGO).segments[0]
+    assert (longer.start, longer.end) == (37000, 40000)  # at the end it stays at the end
+    back = apply(tl, _plan("show the logo throughout", tl).ops, library=LIBRARY).track(Role.LOGO).segments[0]
+    assert (back.start, back.end) == (0, 30000)

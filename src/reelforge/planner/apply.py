@@ -398,7 +398,7 @@ def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role) -> An
     # ended with the video: stay at the end (a title or call to action; a caption keeps its time with
     # the words it shows: slid to the new end, the last caption of a 20 s cut shortened to 15 s landed
     # over the captions before it, and the edit failed as an invalid timeline)
-    if s.end == old and s.start > 0 and isinstance(s, TextSegment) and role is not Role.CAPTION:
+    if s.end == old and s.start > 0 and (isinstance(s, TextSegment) or role is Role.LOGO) and role is not Role.CAPTION:
         start = max(0, new - s.duration)
         return _fix_fades(s.model_copy(update={"start": start, "duration": min(s.duration, new)}))
     if s.start >= new:
@@ -1121,7 +1121,15 @@ def _add_logo(st: _State, op: O.AddLogo) -> None:
     if asset.kind is AssetKind.AUDIO:
         raise ApplyError(f"{asset.name} is audio, not a picture")
     tr = st.track(Role.LOGO) or st.add_track(Role.LOGO)
-    tr.segs = [VideoSegment(id=st.new_id("l"), start=0, duration=st.duration, src=asset.id, name=asset.name,
+    start, duration = (tr.segs[0].start, tr.segs[0].duration) if tr.segs else (0, st.duration)
+    if op.timing is not None:  # "only show the logo at the end", "logo for the first 2 seconds"
+        t = op.timing
+        duration = min(t.duration_ms or st.duration - t.start_ms, st.duration)
+        start = st.duration - duration if t.anchor == "end" else t.start_ms
+        if start >= st.duration or duration < MIN_SEGMENT_MS:
+            raise ApplyError("that range of time is outside the video")
+        duration = min(duration, st.duration - start)
+    tr.segs = [VideoSegment(id=st.new_id("l"), start=start, duration=duration, src=asset.id, name=asset.name,
                             position=Position(op.position), scale=op.scale, opacity=op.opacity, fit=Fit.CONTAIN,
                             mute=True)]
 

@@ -375,6 +375,7 @@ class AddLogo(_Op):
     position: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = "bottom-right"
     scale: float = Field(0.15, gt=0.0, le=1.0)
     opacity: float = Field(1.0, ge=0.0, le=1.0)
+    timing: Timing | None = Field(None, description="when it shows; None = as it does now (a new logo: the whole video)")
 
 
 # -- AI results, carried as data -------------------------------------------------------------
@@ -759,7 +760,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 "captions as separate SRT/WebVTT files, not burned in"
         case "add_logo":
             seen = f", {_pct(o.opacity)} opaque" if o.opacity < 1 else ""
-            return f"logo {an(o.asset_id)} at the {o.position} ({_pct(o.scale)} wide{seen})"
+            return f"logo {an(o.asset_id)} at the {o.position} ({_pct(o.scale)} wide{seen}){_timing_words(o.timing)}"
         case "set_captions":
             n = len(o.cues)
             return f"captions: {n} line{'s' if n != 1 else ''} ({'from the script' if o.source == 'script' else 'auto'})"
@@ -959,7 +960,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 else f"{what}加上了动画"
         case "add_logo":
             seen = f"，不透明度{_pct(o.opacity)}" if o.opacity < 1 else ""
-            return f"水印{an(o.asset_id)}放在{_POS_ZH.get(o.position, o.position)}（宽{_pct(o.scale)}{seen}）"
+            return f"水印{an(o.asset_id)}放在{_POS_ZH.get(o.position, o.position)}（宽{_pct(o.scale)}{seen}）{_timing_zh(o.timing)}"
         case "set_speed":
             return f"播放速度改为{o.speed:g}倍"
         case "set_clip_audio":

@@ -101,7 +101,11 @@ def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
         opacity = max(0.15, round(opacity * 0.6, 3))
     elif _has(_SOLID, t):
         opacity = 1.0
-    return [O.AddLogo(asset_id=asset.id, position=corner, scale=scale, opacity=opacity)]  # type: ignore[arg-type]
+    r = P.parse_time_range(t, c.tl.duration)  # "only at the end", "for the first 2 seconds", "throughout"
+    timing = None if r is None else O.Timing() if r.kind is P.RangeKind.ALL else \
+        O.Timing(duration_ms=r.end_ms - r.start_ms, anchor="end") if r.kind is P.RangeKind.END else \
+        O.Timing(start_ms=r.start_ms, duration_ms=(r.end_ms - r.start_ms) or None)
+    return [O.AddLogo(asset_id=asset.id, position=corner, scale=scale, opacity=opacity, timing=timing)]  # type: ignore[arg-type]
 
 
 def _transition_target(c: _Ctx, t: str) -> O.Target | None:
