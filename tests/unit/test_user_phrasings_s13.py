@@ -613,3 +613,33 @@ def test_the_logo_keeps_its_time_and_follows_the_end():
     assert (longer.start, longer.end) == (37000, 40000)  # at the end it stays at the end
     back = apply(tl, _plan("show the logo throughout", tl).ops, library=LIBRARY).track(Role.LOGO).segments[0]
     assert (back.start, back.end) == (0, 30000)
+
+
+# -- 17. a logo file given with the first instruction is the logo, not a shot ----------------------------------
+def _first_with_logo(text, logo_name="logo.png"):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/p{i}.jpg", name=f"p{i}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i in range(3)]
+    logo = Asset(id="lg", path=f"/m/{logo_name}", name=logo_name, kind=AssetKind.IMAGE, width=400, height=200)
+    return plan(text, [*pics, logo])
+
+
+@pytest.mark.parametrize(("text", "corner"), [("a 12 second promo", "bottom-right"),
+                                              ("a 12 second promo, logo top left", "top-left"),
+                                              ("做个12秒的视频，水印放在左上角", "top-left")])
+def test_a_logo_file_is_the_logo(text, corner):
+    p = _first_with_logo(text)
+    tl = p.timeline
+    assert "lg" not in [s.src for s in tl.track(Role.MAIN).segments]  # not a shot, enlarged 5x and soft
+    seg = tl.track(Role.LOGO).segments[0]
+    assert (seg.src, seg.position.value, seg.start, seg.end) == ("lg", corner, 0, tl.duration)
+    assert any("is the logo" in n for n in p.notes)
+
+
+@pytest.mark.parametrize(("text", "name"), [("a 12 second promo, end with our logo", "logo.png"),
+                                            ("a 12 second promo", "catalogo.png")])
+def test_a_logo_asked_for_as_a_shot_or_a_name_that_only_looks_like_one(text, name):
+    tl = _first_with_logo(text, name).timeline
+    assert "lg" in [s.src for s in tl.track(Role.MAIN).segments] and tl.track(Role.LOGO) is None

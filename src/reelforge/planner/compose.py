@@ -44,6 +44,7 @@ from reelforge.timeline.model import (
     Asset,
     AssetKind,
     AudioSegment,
+    Fit,
     Grade,
     Motion,
     Position,
@@ -638,6 +639,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     if not visuals:
         got = f" (got {len(audio)} audio file{'s' if len(audio) != 1 else ''} only)" if audio else ""
         raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
+    logo = _logo_file(visuals, said)
+    if logo is not None:  # a logo given with the pictures is the logo, in a corner (it was a blurry 5x shot)
+        visuals = [a for a in visuals if a is not logo]
 
     # -- frame -------------------------------------------------------------------------
     aspect = P.parse_aspect(said)
@@ -850,6 +854,14 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, assets, look.caption_box)
     tracks.extend(text_tracks)
     notes.extend(text_notes)
+    if logo is not None:
+        corner = _logo_corner(said)
+        tracks.append(Track(id="logo", kind=TrackKind.VIDEO, role=Role.LOGO, segments=(
+            VideoSegment(id="l1", start=0, duration=total, src=logo.id, name=logo.name, position=corner,
+                         scale=LOGO_SCALE, fit=Fit.CONTAIN, mute=True),)))
+        notes.append(f"'{logo.name}' is the logo: {corner.value.replace('-', ' ')} corner, {LOGO_SCALE:.0%} wide, "
+                     "throughout (say e.g. 'move the logo to the top left', 'make the logo smaller' or 'only show "
+                     "the logo at the end').")
 
     # -- assets ----------------------------------------------------------------------------
     seen: set[str] = set()
@@ -877,6 +889,36 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
                      tracks=tuple(tracks), grade=Grade(**(grade or {})), **fades)
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
+
+
+LOGO_SCALE = 0.15  # of the frame's width, as the edit "add the logo" places it
+_LOGO_FILE = re.compile(r"(?:^|[^a-z])(?:logos?|watermark|brand[\s_-]?mark|logotype)(?:[^a-z]|$)|标志|水印", re.I)
+# the logo asked for as a picture of its own: "end with our logo", "the logo as the last shot", "logo end card"
+_LOGO_AS_SHOT = re.compile(r"\b(?:end|finish|close|start|open|begin)s?\s+(?:it\s+|the\s+video\s+)?(?:with|on)\s+(?:the\s+|our\s+|my\s+)?logo\b|"
+                           r"\blogo\s+(?:as\s+(?:a|the)\s+(?:first|last|final|opening|closing)?\s*(?:shot|slide|frame|card|picture|image)|"
+                           r"(?:end|intro|outro|title)\s*(?:card|screen|slate))\b|(?:结尾|最后|开头)(?:放|是|用)?(?:一张)?(?:logo|标志)")
+
+
+def _logo_file(visuals: Sequence[Asset], said: str) -> Asset | None:
+    """The image given to be the logo: named logo/watermark (a corner of the video, not a shot), when
+    there are other pictures and the instruction does not ask for it as a picture of its own."""
+    if _LOGO_AS_SHOT.search(P.normalize(said)):
+        return None
+    logos = [a for a in visuals if a.kind is AssetKind.IMAGE and _LOGO_FILE.search(a.name or "")]
+    return logos[0] if len(logos) == 1 and len(visuals) > 1 else None
+
+
+def _logo_corner(said: str) -> Position:
+    """The corner the instruction gives the logo ("logo top left", "水印放在左上角"), else bottom right."""
+    t = P.normalize(said)
+    for clause in re.split(r"[,;.!?，。；！？]", t):
+        if re.search(r"\b(?:logo|watermark)\b|水印|标志", clause):
+            pos = P.parse_position(clause)
+            if pos in (Position.TOP_LEFT, Position.TOP_RIGHT, Position.BOTTOM_LEFT, Position.BOTTOM_RIGHT):
+                return pos
+            if pos in (Position.TOP, Position.BOTTOM):
+                return Position.TOP_RIGHT if pos is Position.TOP else Position.BOTTOM_RIGHT
+    return Position.BOTTOM_RIGHT
 
 
 # words a first instruction uses for a look that has no setting of its own

@@ -276,6 +276,9 @@ _TABLE: list[Rule] = [
     _r(r"Pictures in the order given: (.*)\.", lambda m: f"画面按给出的顺序：{_list(m[1])}。"),
     _r(r"Title from the instruction: '(.+)'\.", lambda m: f"标题取自指令：「{m[1]}」。"),
     _r(r"Text from what the voiceover says: (.+)\.", lambda m: "文字取自旁白所说：" + "；".join(_said_zh(x) for x in m[1].split("; ")) + "。"),
+    _r(r"'(.+)' is the logo: (top left|top right|bottom left|bottom right) corner, (\d+)% wide, throughout \(.*\)\.",
+       lambda m: f"「{m[1]}」用作水印：{ {'top left': '左上角', 'top right': '右上角', 'bottom left': '左下角', 'bottom right': '右下角'}[m[2]]}，"
+                 f"宽{m[3]}%，全程显示（可以说“水印放到左上角”“水印小一点”或“水印只在最后3秒显示”）。"),
     _r(r"Call to action from the instruction: '(.+)'\.", lambda m: f"结尾的行动号召取自指令：「{m[1]}」。"),
     _r(r"Quoted text used verbatim: (.*)\.", lambda m: f"引号里的文字原样使用：{_q(m[1])}。"),
     _r(r"Text made up for you: (.+?)\. Put your own words in quotes to use them instead\.", _made_up),
