@@ -643,3 +643,17 @@ def test_a_logo_file_is_the_logo(text, corner):
 def test_a_logo_asked_for_as_a_shot_or_a_name_that_only_looks_like_one(text, name):
     tl = _first_with_logo(text, name).timeline
     assert "lg" in [s.src for s in tl.track(Role.MAIN).segments] and tl.track(Role.LOGO) is None
+
+
+@pytest.mark.parametrize("text", ["the ending is too abrupt", "it ends too abruptly", "结尾太突然了"])
+def test_an_abrupt_ending_fades_out(text):
+    ops = dump_ops(_plan(text).ops)
+    assert ops[0] == {"fade_out_ms": 1000, "op": "set_video_fade"}
+    tl = _no_music()
+    with_music_gone = dump_ops(_plan(text, tl).ops)
+    assert with_music_gone == [{"fade_out_ms": 1000, "op": "set_video_fade"}]
+
+
+@pytest.mark.parametrize("text", ["the start is too slow", "开头太拖了", "the intro is a bit long"])
+def test_a_slow_start_shortens_the_first_shot(text):
+    assert dump_ops(_plan(text).ops) == [{"target": {"index": 0}, "duration_ms": 4100, "op": "set_segment_duration"}]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
@@ -388,6 +389,10 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
     "结尾画面淡出", "开头从黑场淡入": the picture (text and logos with it) fades from/to black at the
     video's very start/end. Between shots is a transition; the music or voice is `_h_fade`'s."""
     t = c.t
+    if _has(r"\b(?:end|ending|finish|outro)\s+(?:is|feels|seems)\s+(?:too\s+|a\s+bit\s+|so\s+|really\s+|very\s+)?(?:abrupt|sudden|harsh)|"
+            r"\bends\s+(?:too\s+|so\s+)?(?:abruptly|suddenly)|结尾(?:太|有点)?(?:突然|生硬)|结束得太突然", t):
+        t = "add a fade out at the end"  # "the ending is too abrupt": the picture and the music fade out
+        c = replace(c, raw=t, t=t)  # "the ending" is no shot here
     if not _has(r"\bfad(?:e|es|ed|ing)\b|\bfade[\s-]?(?:in|out)\b|淡入|淡出|渐入|渐出|渐隐|渐显", t):
         return None
     if _has(r"cross[\s-]?fade|\bthrough\s+black\b|\bbetween\b|\btransitions?\b|\bshots\b|"

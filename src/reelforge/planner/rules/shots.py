@@ -578,8 +578,17 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
     return [O.TrimSegment(target=target, head_ms=ms if head else 0, tail_ms=ms if tail else 0)]
 
 
+_RX_SLOW_START = re.compile(r"\b(?:start|beginning|opening|intro|first\s+(?:shot|photo|image|scene))\s+(?:is|feels|seems|drags)\s+"
+                            r"(?:on\s+)?(?:too\s+|a\s+bit\s+|way\s+too\s+|so\s+|really\s+)?(?:slow|long|boring)\b|"
+                            r"\bstarts\s+(?:too\s+)?slow(?:ly)?\b|开头(?:太|有点)?(?:慢|长|拖)")
+
+
 def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if _RX_SLOW_START.search(t) and c.main_segs():
+        # "the start is too slow", "开头太拖": the first shot a quarter shorter, to the point sooner
+        first = c.main_segs()[0]
+        return [O.SetSegmentDuration(target=O.Target(index=0), duration_ms=max(1000, round(first.duration * 0.75 / 100) * 100))]
     durs = P.find_durations(t)
     each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|pics?|stills?|shots?|clips?|slides?)\b|"
                 r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d+\s*(?:(?:,|and|&|to|through|thru|-|–)\s*\d|$)).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?<![前后两二三四五六七八九十\d张])(?:图片|照片|图)(?:都|全都|全部)", t)
