@@ -56,7 +56,8 @@ def test_ending_with_a_thing_is_not_words(text, op):
 
 
 @pytest.mark.parametrize("text", ["add a black screen at the end", "结尾加上黑屏", "end with red", "add more music at the end",
-                                  "最后加一张图片"])
+                                  "最后加一张图片", "add sparkles at the end", "add confetti at the end",
+                                  "end with a countdown", "结尾加个贴纸"])
 def test_things_and_looks_at_the_end_are_never_shown_as_words(text):
     plan = _plan(text)
     assert not any(d.get("text") for d in dump_ops(plan.ops))

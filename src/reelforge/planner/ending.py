@@ -29,7 +29,10 @@ _NOT_WORDS = re.compile(
     r"^(?:an?|the|some|more|another|my|our|your|this|that|these|those|it|them|one|each|every)\b|"
     r"\b(?:photos?|images?|pictures?|pics?|clips?|videos?|shots?|footage|music|songs?|tracks?|sound|audio|voice(?:over)?|"
     r"fade|fade[\s-]?(?:out|in)|fading|transition|logo|watermark|silence|pause|blur|zoom|motion|effects?|titles?|captions?|"
-    r"subtitles?|text|seconds?|secs?|black|white|red|blue|green|yellow|orange|purple|pink|gr[ae]y)\b|"
+    r"subtitles?|text|seconds?|secs?|black|white|red|blue|green|yellow|orange|purple|pink|gr[ae]y|"
+    r"sparkles?|confetti|glitter|particles?|stickers?|emojis?|gifs?|animations?|whoosh|shake|flash|glow|filter|overlay|"
+    r"credits?|countdown|intro|outro|card|screen)\b|"
+    r"特效|贴纸|表情|动画|闪光|倒计时|"
     r"图片|照片|图|视频|片段|镜头|素材|音乐|配乐|歌|声音|音效|旁白|配音|淡出|淡入|渐隐|渐显|转场|黑屏|黑场|停顿|logo|标志|"
     r"水印|动画|特效|滤镜|字幕|标题|模糊|缩放|秒|" + _MEDIA_EXT + "$", re.I)
 
