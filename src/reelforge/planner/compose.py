@@ -978,7 +978,7 @@ _LOUDER = (r"(?:\blouder\b|\bloud\b|\braise\b|\bincrease\b|\bboost\b|\bturn\s+up
            r"大一点|大点|大一些|大些|响一点|响亮)")
 # "quiet music", "music low", "keep the music down" ask for less of it too ("soft piano music" is a kind)
 _QUIETER = (r"(?:\bnot\s+(?:too\s+|so\s+|very\s+)?loud\b|\btoo\s+loud\b|\bquieter\b|\blower\b|\breduce\b|\bdecrease\b|\bturn\s+down\b|\bsofter\b|\bquiet\b|\blow\b|"
-            r"\bdown\b|\bin\s+the\s+background\b|调小|减小|降低|"
+            r"\bdown\b|\bin\s+the\s+background\b|\bquietly\b|\bsoftly\b|\bsubtle\b|\bgently\b|\bbarely\s+(?:there|audible)\b|调小|减小|降低|"
             r"小一点|小点|小一些|小些|轻一点|小声|低一点|调低|轻柔|轻轻)")
 _CLEARER = r"(?:\bclearer\b|\bmore\s+clear(?:ly)?\b|\bclear\b|\bcrisper\b|清楚|清晰)"
 _LITTLE = r"(?:\ba\s+(?:little|bit|touch)\b|\bslightly\b|\bsomewhat\b|一点|一些|稍微|有点|点儿|些)"
@@ -993,6 +993,8 @@ def relative_levels(instruction: str) -> tuple[float, float]:
 
     >>> relative_levels("宣传视频，背景音乐小一点"), relative_levels("人声清楚一些"), relative_levels("promo")
     ((0.7, 1.0), (0.7, 1.0), (1.0, 1.0))
+    >>> relative_levels("keep the interview's sound, music quietly under it")
+    (0.5, 1.0)
     """
     music, voice = 1.0, 1.0
     for clause in re.split(r"[,;.!?，。；！？、]|\band\b|\bbut\b|并且|而且|同时", P.normalize(instruction)):
