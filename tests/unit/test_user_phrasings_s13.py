@@ -658,3 +658,41 @@ def test_an_abrupt_ending_fades_out(text):
 @pytest.mark.parametrize("text", ["the start is too slow", "开头太拖了", "the intro is a bit long"])
 def test_a_slow_start_shortens_the_first_shot(text):
     assert dump_ops(_plan(text).ops) == [{"target": {"index": 0}, "duration_ms": 4100, "op": "set_segment_duration"}]
+
+
+# -- 18. the video's first seconds, text by the logo, "the last one", another music --------------------------
+@pytest.mark.parametrize(("text", "target", "key"), [
+    ("remove the first 2 seconds", {"index": 0}, "head_ms"), ("cut the last 3 seconds", {"index": -1}, "tail_ms"),
+    ("cut the first 2 seconds of the video", {"index": 0}, "head_ms"), ("剪掉开头2秒", {"index": 0}, "head_ms"),
+    ("cut the first 2 seconds of the clip", {"index": 0, "kind": "video"}, "head_ms"),
+])
+def test_the_videos_first_or_last_seconds(text, target, key):
+    ops = dump_ops(_plan(text).ops)
+    assert ops == [{"target": target, key: ops[0][key], "op": "trim_segment"}]
+    new = apply(TL, _plan(text).ops, library=LIBRARY)
+    assert new.duration == TL.duration - ops[0][key]
+    first = new.track(Role.MAIN).segments[0]
+    assert first.in_ms == 0 or first.src == "vid1"  # a still has no in-point
+
+
+def test_text_by_the_logo_goes_to_its_row():
+    tl = apply(TL, _plan("add logo.png in the top right").ops, library=LIBRARY)
+    plan = _plan("put the title under the logo", tl)
+    assert dump_ops(plan.ops) == [{"position": "top", "op": "update_text"}]  # the first title (the default target)
+    assert not any(d["op"] in ("add_logo", "add_segment") for d in dump_ops(plan.ops))
+    none = _plan("put the title under the logo")
+    assert not none.ops and "no logo" in none.reply
+
+
+@pytest.mark.parametrize(("text", "to"), [("make the second photo the last one", -1),
+                                          ("make the beach photo the first shot", 0)])
+def test_the_first_or_last_one(text, to):
+    assert dump_ops(_plan(text).ops)[0]["to_index"] == to
+
+
+@pytest.mark.parametrize(("text", "says"), [("change the music", "use jazz.mp3 as the music"),
+                                            ("use a different song", "use jazz.mp3 as the music"),
+                                            ("换首歌", "用jazz.mp3做背景音乐"), ("change the voice", "as the voiceover")])
+def test_another_sound_names_the_spare_file(text, says):
+    plan = _plan(text)
+    assert not plan.ops and says in plan.reply

@@ -657,7 +657,7 @@ def _trim(st: _State, op: O.TrimSegment) -> None:
     if d < MIN_SEGMENT_MS:
         raise ApplyError(f"{op.target.describe()} is only {O.fmt_ms(seg.duration)} long; that would cut all of it")
     upd: dict[str, Any] = {"duration": d}
-    if op.head_ms and not isinstance(seg, TextSegment):
+    if op.head_ms and not isinstance(seg, TextSegment) and _kind_of(st, seg) != "image":  # a still has no in-point
         speed = getattr(seg, "speed", 1.0)
         upd["in_ms"] = seg.in_ms + int(op.head_ms * speed)
     if tr.role is not Role.MAIN and op.head_ms:

@@ -536,3 +536,28 @@ def _h_voice_file(c: _Ctx) -> list[O.Op] | None:
         names = ", ".join(dict.fromkeys(s.name or s.src for s in old))
         c.notes.append(f"原来的旁白（{names}）已被替换。" if c.zh else f"It replaces the old voiceover ({names}).")
     return [O.AddVoiceover(asset_id=asset.id, start_ms=start if start < c.tl.duration else 0)]
+
+
+_RX_OTHER_SOUND = re.compile(
+    r"^(?:please\s+|can\s+you\s+)?(?:(?:change|switch|swap|replace)\s+(?:the\s+)?(?P<m>music|song|track|soundtrack|bgm|background\s+music)"
+    r"|(?:use|try|pick|give\s+it)\s+(?:a\s+)?(?:different|another|other|new)\s+(?P<m2>music|song|track|soundtrack)"
+    r"|(?:change|switch|swap|replace)\s+(?:the\s+)?(?P<v>voice|voice[\s-]?over|narration|narrator))\s*[.!?]?$"
+    r"|^(?:换(?:一?首|个|一个)?(?P<zm>歌|音乐|背景音乐|配乐)|(?:背景音乐|音乐)换(?:一?首|个|一下)?|换(?:个|一个)?(?P<zv>声音|旁白|配音))[。！]?$")
+
+
+def _h_other_sound(c: _Ctx) -> list[O.Op] | None:
+    """"change the music", "use a different song", "换首歌", "change the voice": which file it cannot
+    know; the reply names the project's unused audio, or says to upload one."""
+    m = _RX_OTHER_SOUND.match(c.t)
+    if m is None:
+        return None
+    used = {s.src for tr in c.tl.tracks for s in tr.segments if hasattr(s, "src")}
+    spare = [a.name for a in c.library if a.kind is AssetKind.AUDIO and a.id not in used and a.name]
+    voice = bool(m.group("v") or m.group("zv"))
+    role, zh_role = ("voiceover", "旁白") if voice else ("music", "背景音乐")
+    if spare:
+        raise _Cannot(f"换成哪个文件？项目里还有：{'、'.join(spare[:5])}；例如说“用{spare[0]}做{zh_role}”" if c.zh else
+                      f"which file? The project also has {', '.join(spare[:5])}: say e.g. 'use {spare[0]} as the {role}'")
+    raise _Cannot(f"先上传新的音频文件，再说例如“用new.mp3做{zh_role}”" if c.zh else
+                  f"upload the new audio file first, then say e.g. 'use new.mp3 as the {role}'"
+                  + ("" if not voice else ", or 'add a voiceover saying \"…\"' for a spoken one"))

@@ -46,6 +46,8 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
         return None if asset is None else _logo_ops(c, t, asset)
     if _has(r"\b(?:replace|instead\s+of)\b|换成|替换", t) and _find_targets(c):
         return None  # "replace the mountain photo with logo.png" replaces a shot
+    if _RX_TEXT_BY_LOGO.search(t):
+        return _text_by_logo(c)
     moving = _has(r"\b(?:first|last|to\s+the\s+(?:end|start|front|beginning)|before|after|longer|shorter)\b|"
                   r"放到|移到|最前|最后", t)
     if (not c.tl.tracks_by_role(Role.LOGO) and (moving or not _has(_ADD, t)) and _find_targets(c)
@@ -61,6 +63,29 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
         else:
             raise _Cannot("add the logo image to the project first (upload it), then say where to put it")
     return _logo_ops(c, t, asset)
+
+
+_RX_TEXT_BY_LOGO = re.compile(rf"{_TEXT_WORD}.{{0,40}}\b(?:under|below|beneath|above|over|beside|next\s+to|near|by)\s+"
+                              r"(?:the\s+)?(?:logo|watermark)\b|(?:标题|字幕|文字).{0,10}(?:logo|水印|标志)(?:下面|上面|旁边)")
+
+
+def _text_by_logo(c: _Ctx) -> list[O.Op]:
+    """"put the title under the logo": the text to the row the logo is in (top or bottom), never a new
+    logo or a logo shot (it added one, or the logo file as a shot)."""
+    from reelforge.planner.rules.text import _text_role, _text_target
+
+    logo = next((s for tr in c.tl.tracks_by_role(Role.LOGO) for s in tr.segments), None)
+    if logo is None:
+        raise _Cannot("视频上还没有水印；可以说“右上角加上logo.png”" if c.zh else
+                      "there is no logo on the video yet; add one with e.g. 'add logo.png in the top right'")
+    row = Position.TOP if logo.position in (Position.TOP_LEFT, Position.TOP_RIGHT, Position.TOP) else Position.BOTTOM
+    role = _text_role(c.t)
+    c.notes.append("文字按行排：和水印在同一行（顶部或底部）。" if c.zh else
+                   f"Text goes in rows: the {row.value} one, with the logo.")
+    if role is Role.CAPTION:  # every caption
+        return [O.UpdateText(target=O.Target(role=Role.CAPTION, index=i), position=row)
+                for i in range(len(c.text_segs(Role.CAPTION)))] or [O.UpdateText(target=_text_target(c, role), position=row)]
+    return [O.UpdateText(target=_text_target(c, role), position=row)]
 
 
 _CORNERS = {Position.TOP_LEFT: "top-left", Position.TOP_RIGHT: "top-right", Position.BOTTOM_LEFT: "bottom-left",

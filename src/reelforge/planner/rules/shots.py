@@ -214,7 +214,7 @@ _RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+o
 # "have the city photo come first", "the beach photo should go last"
 _RX_COMES = re.compile(r"^(?:(?:have|let|make)\s+)?(?P<x>.+?)\s+(?:(?:should\s+|must\s+|needs?\s+to\s+|to\s+)?(?:come|go|be|appear|play|show)(?:s)?\s+|the\s+)"
                        r"(?:(?P<first>first|at\s+the\s+(?:start|beginning|front)|opener|opening\s+shot)|"
-                       r"(?P<last>last|at\s+the\s+end|closer|closing\s+shot|finale))\s*$")
+                       r"(?P<last>last|at\s+the\s+end|closer|closing\s+shot|finale))(?:\s+(?:one|shot|photo|image|picture|clip|scene))?\s*$")
 _RX_OPEN_WITH = re.compile(r"^(?:let'?s\s+|please\s+|can\s+(?:we|you)\s+)?(?:(?:start|open|begin|kick\s+off|lead)|"
                            r"(?P<end>end|finish|close|wrap\s+up))\s+(?:it\s+|the\s+(?:video|thing)\s+)?(?:with|on)\s+(?P<x>.+)$")
 
@@ -254,7 +254,9 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
                 return [O.MoveSegment(target=refs[0].target, to_index=nth)]
             return [O.MoveSegment(target=refs[0].target, to_index=0 if w == "first" or "start" in w or "beginning" in w else -1)]
     comes = _RX_COMES.search(t)
-    if comes:  # "have the city photo come first"
+    if comes and re.search(r"\b(?:before|after|behind|between|next\s+to|in\s+front\s+of)\b", comes.group("x")):
+        comes = None  # "move the first image before the last image": a place by another shot (below)
+    if comes:  # "have the city photo come first", "make the second photo the last one"
         refs = _find_targets(c, comes.group("x"), comes.start("x"))
         if len(refs) == 1 and refs[0].target.role is Role.MAIN:
             return [O.MoveSegment(target=refs[0].target, to_index=0 if comes.group("first") else -1)]
@@ -571,7 +573,14 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
     else:
         kind = _generic(c, stripped)
         vids = c.count("video")
-        if kind in (None, "", "video") and len(vids) == 1:
+        whole = (kind is None or re.search(r"\b(?:of|from|off)\s+(?:it|the\s+(?:whole\s+|entire\s+)?(?:video|thing|ad|reel))\b"
+                                           r"(?!\s*clips?)|视频(?:的)?(?:开头|结尾)", stripped)) \
+            and not re.search(r"\b(?:clips?|footage)\b|video\s+clips?|片段", stripped)
+        if whole and head != tail and c.main_segs():
+            # "remove the first 2 seconds", "cut the last 3 seconds of the video": the video's own start or end,
+            # whatever shot is there (it trimmed the one video clip, the third shot)
+            target = O.Target(index=0 if head else -1)
+        elif kind in (None, "", "video") and len(vids) == 1:
             target = O.Target(index=0, kind="video")
         else:
             target = _only(c, kind or None)
