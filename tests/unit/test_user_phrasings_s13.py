@@ -696,3 +696,17 @@ def test_the_first_or_last_one(text, to):
 def test_another_sound_names_the_spare_file(text, says):
     plan = _plan(text)
     assert not plan.ops and says in plan.reply
+
+
+def test_no_length_a_still_beside_clips_keeps_a_stills_length():
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    still = Asset(id="s", path="/m/coffee.jpg", name="coffee.jpg", kind=AssetKind.IMAGE, width=1920, height=1080)
+    short = Asset(id="a", path="/m/interview.mp4", name="interview.mp4", kind=AssetKind.VIDEO, width=1920,
+                  height=1080, duration_ms=6000, fps=30, has_audio=True)
+    long = Asset(id="b", path="/m/street.mp4", name="street.mp4", kind=AssetKind.VIDEO, width=1920, height=1080,
+                 duration_ms=15000, fps=30, has_audio=True)
+    segs = plan("a promo", [still, short, long]).timeline.track(Role.MAIN).segments
+    assert [s.duration for s in segs][1:] == [6000, 15000]  # the clips at their own length
+    assert 3500 <= segs[0].duration <= 4500  # a still's length and its share of the crossfades (it was 9.75 s)

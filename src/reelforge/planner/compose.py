@@ -741,7 +741,17 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         if a.kind is AssetKind.VIDEO and a.duration_ms else None
         for a in visuals]
     t_in = [0] + [t_ms if _fits(caps[i - 1], t_ms) and _fits(caps[i], t_ms) else 0 for i in range(1, n)]
-    durations, actual = _allocate(total, caps, t_in)
+    stills = [i for i, cap in enumerate(caps) if cap is None]
+    if estimate_note and stills and len(stills) < len(caps):
+        # no length asked: each clip its own length (capped), the stills share the rest (their length and
+        # the transitions' overlap); equal shares with the clips gave a still beside a long clip ~10 s
+        span = total + sum(t_in) - sum(cap or 0 for cap in caps)
+        share = span // len(stills)
+        durations = [cap if cap is not None else share for cap in caps]
+        durations[stills[-1]] += span - share * len(stills)
+        actual = sum(durations) - sum(t_in)
+    else:
+        durations, actual = _allocate(total, caps, t_in)
     if actual < total and estimate_note:
         total = actual  # clips at their own length, less the transitions' overlap
     elif actual < total:
