@@ -710,3 +710,23 @@ def test_no_length_a_still_beside_clips_keeps_a_stills_length():
     segs = plan("a promo", [still, short, long]).timeline.track(Role.MAIN).segments
     assert [s.duration for s in segs][1:] == [6000, 15000]  # the clips at their own length
     assert 3500 <= segs[0].duration <= 4500  # a still's length and its share of the crossfades (it was 9.75 s)
+
+
+@pytest.mark.parametrize(("text", "muted"), [("a 15 second promo, mute the clips", True),
+                                             ("a promo without the clips' sound", True),
+                                             ("做个15秒视频，去掉视频原声", True), ("a promo", False)])
+def test_first_instruction_mutes_the_clips(text, muted):
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    still = Asset(id="s", path="/m/coffee.jpg", name="coffee.jpg", kind=AssetKind.IMAGE, width=1920, height=1080)
+    clip = Asset(id="a", path="/m/interview.mp4", name="interview.mp4", kind=AssetKind.VIDEO, width=1920,
+                 height=1080, duration_ms=6000, fps=30, has_audio=True)
+    bgm = Asset(id="m", path="/m/music.mp3", name="music.mp3", kind=AssetKind.AUDIO, duration_ms=60000, has_audio=True)
+    p = plan(text, [still, clip, bgm])
+    seg = next(s for s in p.timeline.track(Role.MAIN).segments if s.src == "a")
+    assert seg.mute is muted
+    assert any("muted, as asked" in n for n in p.notes) is muted
+    from reelforge.planner.notes_zh import to_zh
+
+    assert all(to_zh(n) != n for n in p.notes if "as asked" in n and "muted" in n)

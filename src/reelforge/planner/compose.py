@@ -639,6 +639,8 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     if not visuals:
         got = f" (got {len(audio)} audio file{'s' if len(audio) != 1 else ''} only)" if audio else ""
         raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
+    # "mute the clips", "without the clips' sound", "视频静音" (it was kept, the music ducked under it)
+    clips_muted = _MUTE_CLIPS.search(P.normalize(said)) is not None
     logo = _logo_file(visuals, said)
     if logo is not None:  # a logo given with the pictures is the logo, in a corner (it was a blurry 5x shot)
         visuals = [a for a in visuals if a is not logo]
@@ -793,11 +795,13 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         video_segs.append(VideoSegment(
             id=f"v{i + 1}", start=start, duration=d, src=a.id, name=a.name, in_ms=0, motion=motion,
             transition=tr, transition_ms=t_in[i],
-            mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and voice_present),
+            mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and (voice_present or clips_muted)),
         ))
         cursor = start + d
     if any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and voice_present:
         notes.append("The clips' own sound is muted so it does not talk over the voiceover.")
+    elif any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and clips_muted:
+        notes.append("The clips' own sound is muted, as asked.")
     tracks = [Track(id="main", kind=TrackKind.VIDEO, role=Role.MAIN, segments=tuple(video_segs))]
 
     # -- audio -----------------------------------------------------------------------------
@@ -901,6 +905,10 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
 
 
+_MUTE_CLIPS = re.compile(r"\b(?:mute|silence)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:video\s+)?(?:clips?|videos?|footage)\b|"
+                         r"\b(?:without|no)\s+(?:the\s+)?(?:clips?'?|videos?'?|footage'?s?)\s*(?:own\s+)?(?:sound|audio)\b|"
+                         r"\b(?:clips?|videos?|footage)\s+(?:muted|silent|on\s+mute|without\s+(?:their\s+|its\s+)?sound)\b|"
+                         r"\bno\s+(?:original|clip)\s+(?:sound|audio)\b|(?:视频|片段)(?:原声)?静音|去掉(?:视频|片段)?原声|不要(?:视频|片段)?原声")
 LOGO_SCALE = 0.15  # of the frame's width, as the edit "add the logo" places it
 _LOGO_FILE = re.compile(r"(?:^|[^a-z])(?:logos?|watermark|brand[\s_-]?mark|logotype)(?:[^a-z]|$)|标志|水印", re.I)
 # the logo asked for as a picture of its own: "end with our logo", "the logo as the last shot", "logo end card"

@@ -260,6 +260,7 @@ _TABLE: list[Rule] = [
     _r(r"Stills get a slow zoom or pan in turn \(say 'no motion' to keep them still\)\.",
        lambda m: "图片依次缓慢推近或平移（说「去掉动画」可保持静止）。"),
     _r(r"Stills stay still, as asked\.", lambda m: "图片保持静止（按要求）。"),
+    _r(r"The clips' own sound is muted, as asked\.", lambda m: "视频片段的原声已按要求静音。"),
     _r(r"The clips' own sound is muted so it does not talk over the voiceover\.",
        lambda m: "视频片段的原声已静音，以免盖过旁白。"),
     _r(r"'(.+)' does not fit in the ([\d.]+) s and is left out\.",
