@@ -472,8 +472,8 @@ def _removal_order(targets: list[O.Target]) -> list[O.Target]:
 # "start the clip at 0:03", "play street.mp4 from 3 seconds in", "use the clip from 3s", "视频片段从第3秒开始":
 # where in its source a clip plays from (it set the shot's LENGTH to 3 s, or was not understood)
 _RX_IN_POINT = re.compile(
-    r"\b(?:start|begin|play|use|run|cue)s?(?:\s+playing)?\b(?P<what>.{0,40}?)\b(?:from|at)\s+(?:the\s+)?"
-    r"(?P<tv>\d{1,2}:[0-5]\d(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)(?P<into>\s+(?:in|into\s+(?:it|the\s+\w+)))?"
+    r"\b(?:start|begin|play|use|run|cue)s?(?:\s+playing)?\b.{0,40}?\b(?:from|at)\s+(?:the\s+)?"
+    r"(?P<tv>\d{1,2}:[0-5]\d(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)(?:\s+(?:in|into\s+(?:it|the\s+\w+)))?"
     r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))"
     r"|\b(?:should|must|to)\s+start\s+(?:from|at)\s+(?P<tv2>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)"
     r"|从(?:素材的?|原视频的?)?第?\s*(?P<zh>\d+(?:\.\d+)?)\s*秒(?:处)?(?:开始|起)(?:播放?|放)?")
@@ -528,9 +528,9 @@ def _h_move_to_time(c: _Ctx) -> list[O.Op] | None:
     if len(refs) != 1:
         return None
     seg = _main_seg(c, refs[0])
-    ms = _tv_ms(m.group("tv")) if m.group("tv") else round(float(m.group("ztv")) * 1000)
     if seg is None:
         return None
+    ms = _tv_ms(m.group("tv")) if m.group("tv") else round(float(m.group("ztv")) * 1000)
     others = [s for s in c.main_segs() if s.id != seg.id]
     starts, pos = [], 0
     for i, s in enumerate(others):  # where each place in the order would start, about (transitions overlap)
