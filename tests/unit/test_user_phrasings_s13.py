@@ -730,3 +730,12 @@ def test_first_instruction_mutes_the_clips(text, muted):
     from reelforge.planner.notes_zh import to_zh
 
     assert all(to_zh(n) != n for n in p.notes if "as asked" in n and "muted" in n)
+
+
+def test_a_logo_asked_for_without_a_logo_image_is_said():
+    from reelforge.planner.notes_zh import to_zh
+
+    p = _first("a 12 second promo, logo top right")
+    note = next(n for n in p.notes if n.startswith("No logo image was given"))
+    assert to_zh(note) != note
+    assert not any(n.startswith("No logo image") for n in _first_with_logo("a promo, logo top right").notes)

@@ -868,6 +868,11 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, assets, look.caption_box)
     tracks.extend(text_tracks)
     notes.extend(text_notes)
+    if logo is None and re.search(r"\b(?:logo|watermark)\b|水印", P.normalize(said)) \
+            and not _LOGO_AS_SHOT.search(P.normalize(said)) and not any(_LOGO_FILE.search(a.name or "") for a in visuals):
+        # "logo top right" with no logo image: said, not silently left out
+        notes.append("No logo image was given: add one named like logo.png (it is used as the logo), or say "
+                     "'add logo.png in the top right' once it is uploaded.")
     if logo is not None:
         corner = _logo_corner(said)
         tracks.append(Track(id="logo", kind=TrackKind.VIDEO, role=Role.LOGO, segments=(

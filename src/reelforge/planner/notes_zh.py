@@ -280,6 +280,7 @@ _TABLE: list[Rule] = [
     _r(r"'(.+)' is the logo: (top left|top right|bottom left|bottom right) corner, (\d+)% wide, throughout \(.*\)\.",
        lambda m: f"「{m[1]}」用作水印：{ {'top left': '左上角', 'top right': '右上角', 'bottom left': '左下角', 'bottom right': '右下角'}[m[2]]}，"
                  f"宽{m[3]}%，全程显示（可以说“水印放到左上角”“水印小一点”或“水印只在最后3秒显示”）。"),
+    _r(r"No logo image was given: .*", lambda m: "没有给出logo图片：加一张名为logo.png之类的图片（会用作水印），上传后也可以说“右上角加上logo.png”。"),
     _r(r"Call to action from the instruction: '(.+)'\.", lambda m: f"结尾的行动号召取自指令：「{m[1]}」。"),
     _r(r"Quoted text used verbatim: (.*)\.", lambda m: f"引号里的文字原样使用：{_q(m[1])}。"),
     _r(r"Text made up for you: (.+?)\. Put your own words in quotes to use them instead\.", _made_up),
