@@ -40,11 +40,19 @@ from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, route, split_export
 from reelforge.timeline import limits
-from reelforge.timeline.model import Asset, Fit, Role, Timeline
+from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 from reelforge.timeline.summary import summarize
 
 PROJECT_FORMAT = "reelforge-project"
 # a media file named in an instruction: quoted (spaces allowed) or a bare path
+# a shot named by what the subject detector can tell is in it: a cat's face, a person's face
+_CAT_WORDS = {"cat", "cats", "kitten", "kitty", "猫", "小猫", "猫咪"}
+_CONTENT_WORDS = r"(?:cats?|kitten|kitty|person|woman|man|lady|guy|girl|boy|face|portrait)"
+_CONTENT_REF = re.compile(
+    rf"\bthe\s+(?P<w>{_CONTENT_WORDS})(?:'s)?\s+(?:photo|picture|image|pic|shot|one|slide)\b|"
+    rf"\bthe\s+(?:photo|picture|image|pic|shot|one|slide)\s+(?:of|with)\s+(?:the\s+|a\s+|an\s+)?(?P<w2>{_CONTENT_WORDS})\b|"
+    r"(?:那张)?有(?P<zw2>猫|小猫|猫咪|人|女人|男人|人物|人脸)的(?:那张)?(?:照片|图片|图)?|"
+    r"(?P<zw>猫|小猫|猫咪|女人|男人|人物|人像|人脸)的?(?:那张)?(?:照片|图片)", re.I)
 _NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
                          r"|(?<![\w/.~-])((?:~|\.{1,2})?[\w./~\\-]*\w\.[A-Za-z0-9]{2,4})(?![\w/])")
 PROJECT_VERSION = 1
@@ -246,10 +254,34 @@ class Session:
             return []
         return self.add_ingested(ingest_many([str(p) for p in paths], workdir=self.media_dir or media_cache()))
 
+    def _by_content(self, text: str) -> str:
+        """"the cat photo", "the photo of the woman", "猫的照片": the one shot whose detected subject is a
+        cat's face (or a person's face), named by its file instead, so the rules find it (they know file
+        names, not what is in the pictures). Unchanged when a file name says the word, or when no shot, or
+        more than one, shows it."""
+        m = _CONTENT_REF.search(text)
+        if m is None or self.timeline is None or (main := self.timeline.track(Role.MAIN)) is None:
+            return text
+        word = next(g for g in (m.group("w"), m.group("w2"), m.group("zw"), m.group("zw2")) if g).lower()
+        if any(word in (a.name or "").lower() for a in self.library):
+            return text
+        wanted = {"cat"} if word in _CAT_WORDS else {"face", "profile"}
+        by_id = {a.id: a for a in (*self.library, *self.timeline.assets)}
+        hits = []
+        for seg in main.segments:
+            a = by_id.get(seg.src)
+            if a is not None and a.kind is AssetKind.IMAGE and a.name not in {h.name for h in hits}:
+                found = self.stage.subject_of(a)
+                if found is not None and found.source in wanted:
+                    hits.append(a)
+        if len(hits) != 1:
+            return text
+        return text[:m.start()] + f'"{hits[0].name}"' + text[m.end():]
+
     def _plan_and_apply(self, text: str) -> Reply:
         new_assets = self._new_assets()
         try:
-            plan = _planner()(text, self.timeline, library=self.library, new_assets=new_assets,
+            plan = _planner()(self._by_content(text), self.timeline, library=self.library, new_assets=new_assets,
                               memory=self.memory or None)
         except ReelforgeError as exc:  # a planner must not raise, but never let it escape
             return self._reply(Intent.EDIT, "error", exc.message)

@@ -739,3 +739,9 @@ def test_a_logo_asked_for_without_a_logo_image_is_said():
     note = next(n for n in p.notes if n.startswith("No logo image was given"))
     assert to_zh(note) != note
     assert not any(n.startswith("No logo image") for n in _first_with_logo("a promo, logo top right").notes)
+
+
+@pytest.mark.parametrize("text", ["make the cat picture 2 seconds", "make the scarf photo 3 seconds"])
+def test_a_shot_that_is_not_there_is_never_the_videos_length(text):
+    plan = _plan(text)
+    assert not plan.ops and "There is no" in plan.reply

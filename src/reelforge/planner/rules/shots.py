@@ -680,9 +680,9 @@ _WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", 
 
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    m = re.match(r"\s*(?:please\s+)?make\s+the\s+([a-z]+)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)", t)
-    if m and m.group(1) not in _WHOLE:
-        return None  # "make the scarf 3 seconds" with no scarf: not the whole video's length
+    m = re.match(r"\s*(?:please\s+)?make\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)", t)
+    if m and not _WHOLE & set(m.group(1).split()):
+        return None  # "make the scarf (photo) 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
     durs = P.find_durations(t)
     if durs and _has(r"\b(?:pause|gap|break|breather|black\s+screen|blank\s+screen|silence|hold|of\s+black|black\s+frames?)\b|"
