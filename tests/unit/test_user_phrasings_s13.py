@@ -745,3 +745,19 @@ def test_a_logo_asked_for_without_a_logo_image_is_said():
 def test_a_shot_that_is_not_there_is_never_the_videos_length(text):
     plan = _plan(text)
     assert not plan.ops and "There is no" in plan.reply
+
+
+def test_a_stated_length_gives_the_long_clip_what_a_still_does_not_need():
+    from reelforge.planner.compose import plan
+    from reelforge.timeline import Asset, AssetKind
+
+    still = Asset(id="s", path="/m/coffee.jpg", name="coffee.jpg", kind=AssetKind.IMAGE, width=1920, height=1080)
+    short = Asset(id="a", path="/m/interview.mp4", name="interview.mp4", kind=AssetKind.VIDEO, width=1920,
+                  height=1080, duration_ms=6000, fps=30, has_audio=True)
+    long = Asset(id="b", path="/m/street.mp4", name="street.mp4", kind=AssetKind.VIDEO, width=1920, height=1080,
+                 duration_ms=15000, fps=30, has_audio=True)
+    tl = plan("a 20 second promo", [still, short, long]).timeline
+    segs = tl.track(Role.MAIN).segments
+    assert tl.duration == 20000 and segs[0].duration <= 4500 and segs[2].duration > segs[0].duration  # was 7.5 / 7.5
+    full = plan("a 30 second promo", [still, short, long]).timeline.track(Role.MAIN).segments
+    assert [s.duration for s in full][1:] == [6000, 15000]  # the clips are spent: the still fills the rest

@@ -582,6 +582,37 @@ def _allocate(total: int, caps: list[int | None], t_in: list[int]) -> tuple[list
     return durations, actual
 
 
+def _favour_clips(durations: list[int], caps: list[int | None], still_max: int) -> list[int]:
+    """``durations`` with what the stills hold past ``still_max`` moved to the clips that have
+    footage left (``caps``: a clip's length, None for a still); the sum is kept.
+
+    >>> _favour_clips([7500, 6000, 7500], [None, 6000, 15000], 4500)
+    [4500, 6000, 10500]
+    >>> _favour_clips([5000, 5000], [None, None], 4500)
+    [5000, 5000]
+    """
+    stills = [i for i, cap in enumerate(caps) if cap is None]
+    room = {i: cap - durations[i] for i, cap in enumerate(caps) if cap is not None and cap > durations[i]}
+    excess = {i: durations[i] - still_max for i in stills if durations[i] > still_max}
+    give = min(sum(excess.values()), sum(room.values()))
+    if give <= 0:
+        return durations
+    out = list(durations)
+    left = give
+    for i, e in excess.items():  # each still gives its part of what moves
+        take = min(e, left, round(give * e / sum(excess.values())))
+        out[i] -= take
+        left -= take
+    moved = give - left
+    for i, r in room.items():  # each clip takes what fits, in order
+        put = min(r, moved)
+        out[i] += put
+        moved -= put
+    if moved:  # rounding: back to a still
+        out[stills[0]] += moved
+    return out
+
+
 def _title_of(a: Asset) -> str:
     return a.name or a.id
 
@@ -754,6 +785,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         actual = sum(durations) - sum(t_in)
     else:
         durations, actual = _allocate(total, caps, t_in)
+        # a stated length with long clips: a still no longer than a still's length and its crossfades, the
+        # rest to the clips with footage left (equal shares held a still 7.5 s of 20 s beside a 15 s clip)
+        durations = _favour_clips(durations, caps, per + 2 * t_ms)
     if actual < total and estimate_note:
         total = actual  # clips at their own length, less the transitions' overlap
     elif actual < total:
