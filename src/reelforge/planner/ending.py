@@ -32,9 +32,8 @@ _NOT_WORDS = re.compile(
     r"subtitles?|text|seconds?|secs?|black|white|red|blue|green|yellow|orange|purple|pink|gr[ae]y|"
     r"sparkles?|confetti|glitter|particles?|stickers?|emojis?|gifs?|animations?|whoosh|shake|flash|glow|filter|overlay|"
     r"credits?|countdown|intro|outro|card|screen)\b|"
-    r"特效|贴纸|表情|动画|闪光|倒计时|"
     r"图片|照片|图|视频|片段|镜头|素材|音乐|配乐|歌|声音|音效|旁白|配音|淡出|淡入|渐隐|渐显|转场|黑屏|黑场|停顿|logo|标志|"
-    r"水印|动画|特效|滤镜|字幕|标题|模糊|缩放|秒|" + _MEDIA_EXT + "$", re.I)
+    r"水印|动画|特效|贴纸|表情|闪光|倒计时|滤镜|字幕|标题|模糊|缩放|秒|" + _MEDIA_EXT + "$", re.I)
 
 
 def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) -> str | None:
@@ -43,7 +42,7 @@ def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) ->
     for rx in ((_ZH,) if zh else _EN):
         for m in rx.finditer(text):
             words = m.group("x").strip().strip("'\"“”「」‘’").strip()
-            if (words and len(words) <= 40 and len(words.split()) <= 6 and not _NOT_WORDS.search(words)
+            if (2 <= len(words) <= 40 and len(words.split()) <= 6 and not _NOT_WORDS.search(words)
                     and words.casefold() not in files):
                 # typed in passing ("end with shop now"): shown as a line starts, "Shop now"
                 return words if zh or not words[0].islower() else words[0].upper() + words[1:]
