@@ -761,3 +761,21 @@ def test_a_stated_length_gives_the_long_clip_what_a_still_does_not_need():
     assert tl.duration == 20000 and segs[0].duration <= 4500 and segs[2].duration > segs[0].duration  # was 7.5 / 7.5
     full = plan("a 30 second promo", [still, short, long]).timeline.track(Role.MAIN).segments
     assert [s.duration for s in full][1:] == [6000, 15000]  # the clips are spent: the still fills the rest
+
+
+# -- 19. a complaint is the change that answers it ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "check"), [
+    ("the transitions are too fast", lambda ops: ops[0]["op"] == "set_transition" and ops[0]["duration_ms"] > 500),
+    ("the transitions are too slow", lambda ops: ops[0]["op"] == "set_transition" and ops[0]["duration_ms"] < 500),
+    ("转场太快了", lambda ops: ops[0]["op"] == "set_transition" and ops[0]["duration_ms"] > 500),
+    ("the second photo is too long", lambda ops: ops == [{"target": {"index": 1, "kind": "image"}, "duration_ms": 4500,
+                                                         "op": "set_segment_duration"}]),
+    ("第二张图片太长了", lambda ops: ops[0]["op"] == "set_segment_duration" and ops[0]["duration_ms"] < 5500),
+    ("the pace is too slow", lambda ops: all(o["op"] == "set_segment_duration" and o["duration_ms"] < 5500 for o in ops)),
+    ("节奏太慢了", lambda ops: all(o["op"] == "set_segment_duration" for o in ops)),
+    ("the cta shows up too late", lambda ops: ops[0]["op"] == "update_text" and ops[0]["timing"]["duration_ms"] > 3000),
+])
+def test_a_complaint_is_answered_by_its_opposite(text, check):
+    plan = _plan(text)
+    assert plan.status == "ok", plan.reply
+    assert check(dump_ops(plan.ops)), dump_ops(plan.ops)

@@ -195,7 +195,41 @@ MAX_CLAUSE = 400  # characters: no instruction people type has a longer clause; 
 MAX_CLAUSES = 24  # parts of one instruction
 
 
+# a complaint is the change that answers it: "the transitions are too fast" -> "make the transitions slower",
+# "标题出现得太晚了" -> "标题早一点" (tried when the clause as said is not understood)
+_OPPOSITE = {"fast": "slower", "quick": "slower", "slow": "faster", "long": "shorter", "short": "longer", "late": "earlier",
+             "early": "later", "loud": "quieter", "quiet": "louder", "soft": "louder", "big": "smaller", "large": "smaller",
+             "small": "bigger", "tiny": "bigger", "dark": "brighter", "bright": "darker"}
+_OPPOSITE_ZH = {"快": "慢", "慢": "快", "长": "短", "短": "长", "晚": "早", "早": "晚", "吵": "小", "响": "小", "大声": "小",
+                "小声": "大", "大": "小", "小": "大", "暗": "亮", "亮": "暗"}
+_COMPLAINT = re.compile(
+    rf"^(?:(?:i\s+think|honestly|hmm|ok|okay)\s*,?\s+)?(?P<x>.+?)\s+(?:is|are|'s|feels?|seems?|looks?|comes?\s+in|appears?|"
+    rf"shows?\s+up|starts?|goes|go|moves?|plays?)\s+(?:a\s+(?:bit|little)\s+|way\s+|much\s+|far\s+|kind\s+of\s+|still\s+)?"
+    rf"too\s+(?P<adj>{'|'.join(_OPPOSITE)})\s*[.!]?$")
+_COMPLAINT_ZH = re.compile(rf"^(?P<x>.+?)(?:出现得|显示得|播放得|变得|切得|走得|得)?(?:有点|太|过于|有些)(?P<adj>{'|'.join(sorted(_OPPOSITE_ZH, key=len, reverse=True))})了?[。！!]?$")
+
+
+def _answer_to(piece: str) -> str | None:
+    """The change that answers a complaint (``piece`` masked, quotes as placeholders), or None."""
+    t = P.normalize(piece)
+    if m := _COMPLAINT.match(t):
+        return f"make {m.group('x')} {_OPPOSITE[m.group('adj')]}"
+    if m := _COMPLAINT_ZH.match(piece.strip()):
+        return f"{m.group('x')}{_OPPOSITE_ZH[m.group('adj')]}一点"
+    return None
+
+
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
+    r = _run_as_said(piece, quotes, tl, lib, new)
+    if not r.ok and r.question is None and r.cannot is None and (answer := _answer_to(piece)) is not None:
+        again = _run_as_said(answer, quotes, tl, lib, new)
+        if again.ok:
+            again.text = r.text
+            return again
+    return r
+
+
+def _run_as_said(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
     c = _ctx(piece, quotes, tl, lib, new)
     r = _Result(text=c.raw)
     if len(c.t) > MAX_CLAUSE:  # bounded work for any input (the service takes 10,000 characters)
