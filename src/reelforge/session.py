@@ -46,6 +46,7 @@ from reelforge.timeline.summary import summarize
 PROJECT_FORMAT = "reelforge-project"
 # a media file named in an instruction: quoted (spaces allowed) or a bare path
 # a shot named by what the subject detector can tell is in it: a cat's face, a person's face
+CONTENT_LOOKS = 24  # pictures an instruction may have the subject detector look at (~0.1-0.3 s each)
 _CAT_WORDS = {"cat", "cats", "kitten", "kitty", "猫", "小猫", "猫咪"}
 _CONTENT_WORDS = r"(?:cats?|kitten|kitty|person|woman|man|lady|guy|girl|boy|face|portrait)"
 _CONTENT_REF = re.compile(
@@ -267,6 +268,9 @@ class Session:
             return text
         wanted = {"cat"} if word in _CAT_WORDS else {"face", "profile"}
         by_id = {a.id: a for a in (*self.library, *self.timeline.assets)}
+        unseen = {s.src for s in main.segments if ("subject", s.src) not in self.stage.cache}
+        if len(unseen) > CONTENT_LOOKS:  # bounded work for one instruction (the first cut has looked already)
+            return text
         hits = []
         for seg in main.segments:
             a = by_id.get(seg.src)
