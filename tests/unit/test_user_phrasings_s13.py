@@ -779,3 +779,10 @@ def test_a_complaint_is_answered_by_its_opposite(text, check):
     plan = _plan(text)
     assert plan.status == "ok", plan.reply
     assert check(dump_ops(plan.ops)), dump_ops(plan.ops)
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [("结尾的字改成“谢谢观看”", "text", "谢谢观看"),
+                                                      ("把结尾的字改成红色", "color", "#FF0000")])
+def test_the_endings_words_in_chinese(text, field, value):
+    ops = dump_ops(_plan(text).ops)
+    assert ops == [{"target": {"role": "cta", "index": 0}, field: value, "op": "update_text"}]

@@ -198,11 +198,11 @@ def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Tim
 
 
 def _text_role(t: str) -> Role | None:
-    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)(?:的?(?:文字|文案))?\s*[:：]|"
+    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*[:：]|"
             r"\b(?:end|closing|outro|final)[\s-]?(?:card|screen|slate)\b|"  # "add an end card saying …"
             # "change the ending to 'Order now'", "把结尾改成“立即下单”": the words the video ends on
             r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:ending|(?:end|closing|final)\s+"
-            r"(?:text|line|card|screen|message|words))\b|(?:结尾|片尾)(?:的?(?:文字|文案))?\s*(?:改成|改为|换成|变成)", t):
+            r"(?:text|line|card|screen|message|words))\b|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成)", t):
         return Role.CTA
     if _has(r"\b(?:captions?|subtitles?|lower\s+thirds?)\b|字幕|说明文字", t):
         return Role.CAPTION
@@ -212,7 +212,7 @@ def _text_role(t: str) -> Role | None:
 
 
 # "change the ending to …", "把结尾改成…": the call to action, named by where it is
-_RX_ENDING = re.compile(r"(?:结尾|片尾)(?=(?:的?(?:文字|文案))?\s*(?:改成|改为|换成|变成))|"
+_RX_ENDING = re.compile(r"(?:结尾|片尾)(?=(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成))|"
                         r"\b(?:ending|(?:end|closing|final)\s+(?:text|line|card|screen|message|words))\b")
 
 # "the text at the end", "结尾的文字": which text, by where it is (not where it goes)
