@@ -786,3 +786,27 @@ def test_a_complaint_is_answered_by_its_opposite(text, check):
 def test_the_endings_words_in_chinese(text, field, value):
     ops = dump_ops(_plan(text).ops)
     assert ops == [{"target": {"role": "cta", "index": 0}, field: value, "op": "update_text"}]
+
+
+# -- 20. motion asks it cannot do are answered, never guessed at as typos; text that must stand out -----------
+@pytest.mark.parametrize(("text", "says"), [("too much zoom", "cannot be set yet"), ("make the motion subtler", "cannot be set yet"),
+                                            ("stop moving the pictures so much", "cannot be set yet"),
+                                            ("the zoom is too fast", "runs over the whole shot"), ("缩放太快了", "runs over")])
+def test_motion_asks_are_answered(text, says):
+    plan = _plan(text)
+    assert not plan.ops and says in plan.reply and "read '" not in plan.reply, plan.reply
+
+
+def test_a_typo_still_gets_read_when_nothing_answered_it():
+    assert dump_ops(_plan("make the tile red").ops) == [{"color": "#FF0000", "op": "update_text"}]
+
+
+@pytest.mark.parametrize(("text", "n"), [("make the title pop", 1), ("the title is hard to see", 1), ("标题不够醒目", 1),
+                                         ("make the text stand out more", 2)])
+def test_text_that_must_stand_out_goes_on_a_box_in_bold(text, n):
+    ops = dump_ops(_plan(text).ops)
+    assert len(ops) == n and all(o["op"] == "update_text" and o["background"] == "box" and o["bold"] for o in ops), ops
+
+
+def test_make_it_pop_is_still_the_colours():
+    assert dump_ops(_plan("make it pop").ops)[0]["op"] == "set_grade"

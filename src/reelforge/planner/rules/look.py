@@ -237,7 +237,8 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
         want = False  # "get rid of all the zooming"
     specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None) if want is not False else None
-    if want is not False and _has(r"\bslow\s+(?:\w+\s+){0,2}down\b|\b(?:slower|faster|quicker|speed)\b|慢一点|快一点|速度", t) \
+    if want is not False and _has(r"\bslow\s+(?:\w+\s+){0,2}down\b|\b(?:slower|faster|quicker|speed)\b|\btoo\s+(?:fast|quick|slow)\b|"
+                                  r"慢一点|快一点|速度|太快|太慢", t) \
             and _has(r"\b(?:zoom(?:s|ing)?|pan(?:s|ning)?|motion|movements?|ken\s+burns)\b|缩放|推拉|平移|动画", t):
         # a zoom or pan runs over its whole shot: its speed is the shot's length
         raise _Cannot("a zoom or pan runs over the whole shot: make the shot longer to slow it down "
@@ -272,6 +273,10 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
 _HOW_FAR = (r"\b(?:less|more|smaller|bigger|subtler|gentler|stronger)\s+(?:of\s+(?:a|the)\s+)?"
             r"(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?|ken\s+burns)\b|"
             r"\b(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?)\s+(?:is\s+|are\s+)?(?:a\s+bit\s+)?too\s+(?:much|strong|big)\b|"
+            # "too much zoom", "make the motion subtler", "stop moving the pictures so much"
+            r"\btoo\s+much\s+(?:zoom(?:ing)?|motion|movement|panning|moving)\b|"
+            r"\b(?:zoom|motion|movement|pan)s?\s+(?:a\s+(?:bit|little)\s+)?(?:subtler|gentler|softer|calmer)\b|"
+            r"\b(?:moving|zooming|panning)\s+(?:the\s+)?(?:\w+\s+)?so\s+much\b|"
             r"(?:缩放|动画|运镜|推拉)(?:幅度)?(?:小一点|少一点|轻一点|太大|太多|太猛|大一点|多一点)")
 
 

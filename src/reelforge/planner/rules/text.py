@@ -871,3 +871,29 @@ def _h_translate(c: _Ctx) -> list[O.Op] | None:
     raise _Cannot("文字不会自动翻译；可以逐条改，例如“把Coffee字幕改成「咖啡」”；用旁白生成的字幕是旁白所说的语言" if c.zh else
                   "text is not translated automatically: change each one's words, e.g. \"change the caption 'Coffee' to "
                   "'Kaffee'\"; captions made from a voiceover are in the language it speaks")
+
+
+_RX_STAND_OUT = re.compile(
+    r"\b(?:pop|stand\s+out|more\s+visible|easier\s+to\s+see|hard\s+to\s+see|(?:can'?t|cannot)\s+(?:really\s+)?see|"
+    r"not\s+(?:very\s+)?visible|invisible|gets?\s+lost|blends?\s+in)\b|更醒目|醒目一点|突出一点|看不见|不明显|不够醒目|不显眼")
+
+
+def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
+    """"make the title pop", "make the text stand out more", "the captions are hard to see", "标题不够醒目":
+    on a box and bold (it asked "which text?", or was not understood)."""
+    t = c.t
+    if not _RX_STAND_OUT.search(t):
+        return None
+    role = _text_role(t)
+    if role is None and not _has(r"\b(?:texts?|words|writing|lettering|letters)\b|文字|(?<![标幕])字", t):
+        return None  # "make it pop": the colours (`_h_grade`)
+    segs = c.text_segs(role)
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    every = c.text_segs(None)
+    c.notes.append("放在底框上并加粗，更醒目（说“去掉底框”可恢复）。" if c.zh else
+                   "On a box and bold, so it stands out (say 'remove the box' to go back).")
+    if role is Role.TITLE and len(segs) > 1 and not _RX_TEXT_PLURAL.search(t):
+        segs = segs[:1]
+    return [O.UpdateText(target=_text_by_id(every, r, s), background=TextBackground.BOX, bold=True,
+                         color=WHITE if s.color.upper() == DARK_TEXT else None) for r, s in segs]
