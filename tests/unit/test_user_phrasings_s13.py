@@ -810,3 +810,23 @@ def test_text_that_must_stand_out_goes_on_a_box_in_bold(text, n):
 
 def test_make_it_pop_is_still_the_colours():
     assert dump_ops(_plan("make it pop").ops)[0]["op"] == "set_grade"
+
+
+# -- 21. a line under the title; capitals ----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["put 'Since 1998' under the title", "add a subtitle under the title saying Since 1998",
+                                  "标题下面加一行“Since 1998”"])
+def test_a_line_under_the_title_keeps_the_title(text):
+    plan = _plan(text)
+    new = apply(TL, plan.ops, library=LIBRARY)
+    assert _texts(new, Role.TITLE) == ["Urban Dreams"]  # it replaced the title
+    line = next(s for s in new.track(Role.CAPTION).segments if s.text == "Since 1998")
+    title = new.track(Role.TITLE).segments[0]
+    assert (line.start, line.end) == (title.start, title.end) and line.position.value == "bottom"  # not all video long
+
+
+@pytest.mark.parametrize(("text", "words"), [("make the title uppercase", ["URBAN DREAMS"]), ("title in all caps", ["URBAN DREAMS"]),
+                                             ("标题全部大写", ["URBAN DREAMS"]), ("make the cta lowercase", ["shop now"])])
+def test_capitals(text, words):
+    new = apply(TL, _plan(text).ops, library=LIBRARY)
+    role = Role.CTA if "cta" in text else Role.TITLE
+    assert _texts(new, role) == words

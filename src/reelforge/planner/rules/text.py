@@ -897,3 +897,56 @@ def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
         segs = segs[:1]
     return [O.UpdateText(target=_text_by_id(every, r, s), background=TextBackground.BOX, bold=True,
                          color=WHITE if s.color.upper() == DARK_TEXT else None) for r, s in segs]
+
+
+_RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)")
+
+
+def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
+    """"put 'Since 1998' under the title", "add a subtitle under the title saying Since 1998", "标题下面加一行
+    “始于1998”": a line shown with the title, a row below it (it replaced the title, or ran all video long)."""
+    t = c.t
+    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|副标题", t):
+        return None
+    words = c.quotes[-1] if c.quotes else _unquoted_words(c.raw, t)
+    titles = c.text_segs(Role.TITLE)
+    if words is None or not titles or any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in titles):
+        return None  # "move the caption under the title" (no new words): the text handler's
+    title = titles[0][1]
+    c.notes.append(f"和标题同时显示，在它下面一行（{title.start / 1000:g}-{title.end / 1000:g}秒）。" if c.zh else
+                   f"Shown with the title, a row below it ({title.start / 1000:g}-{title.end / 1000:g}s).")
+    gone = [s.text for _, s in c.text_segs(Role.CAPTION) if s.start < title.end and title.start < s.end]
+    if gone:  # one caption at a time: the one shown with the title gives way
+        names = "、".join(f"「{x}」" for x in gone) if c.zh else ", ".join(f'"{x}"' for x in gone)
+        c.notes.append(f"它取代了那时的字幕{names}（说“撤销”可恢复）。" if c.zh else
+                       f"It takes the place of the caption {names} shown then (say 'undo' to get it back).")
+    return [O.AddText(text=_RX_WHERE_TAIL.sub("", words).strip() or words, role=Role.CAPTION.value,  # type: ignore[arg-type]
+                      timing=O.Timing(start_ms=title.start, duration_ms=title.duration),
+                      position=_nudged(title.position, 1), size=TextSize.MEDIUM)]
+
+
+_RX_UPPER = re.compile(r"\b(?:all\s+caps|all\s+capitals?|upper\s*case|capital\s+letters|caps\s+lock)\b|全部?大写|大写字母")
+_RX_LOWER = re.compile(r"\b(?:lower\s*case|no\s+caps|small\s+letters)\b|全部?小写")
+
+
+def _h_text_case(c: _Ctx) -> list[O.Op] | None:
+    """"make the title uppercase", "title in all caps", "标题全部大写": the words in capitals (or lower case)."""
+    t = c.t
+    upper, lower = _RX_UPPER.search(t), _RX_LOWER.search(t)
+    if not (upper or lower):
+        return None
+    role = _text_role(t)
+    segs = c.text_segs(role)
+    if role is Role.TITLE and not _RX_TEXT_PLURAL.search(t):
+        segs = segs[:1]
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    every = c.text_segs(None)
+    ops: list[O.Op] = []
+    for r, s in segs:
+        new = s.text.upper() if upper else s.text.lower()
+        if new != s.text:
+            ops.append(O.UpdateText(target=_text_by_id(every, r, s), text=new))
+    if not ops:
+        raise _Cannot("已经是这样了" if c.zh else "it already is")
+    return ops
