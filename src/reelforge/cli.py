@@ -354,16 +354,16 @@ def edit(
 
     with friendly_errors():
         session = Session.load(project, local_files=True)
-        if add:
-            added = session.add_assets(add, workdir=media_cache())
-            console.print("added " + ", ".join(a.name for a in added))
+        added = session.add_assets(add, workdir=media_cache()) if add else []
         reply = session.handle(instruction)
+        if reply.changed or add:  # saved before anything is printed: a closed pipe ("| head -2") lost the edit
+            session.save(project)
+        if added:
+            console.print("added " + ", ".join(a.name for a in added))
         style = "green" if reply.changed else "yellow"
         console.print(f"[{style}]{escape(reply.message)}[/]")
         if reply.summary:
             console.print(f"[bold]{escape(reply.summary)}[/]")
-        if reply.changed or add:
-            session.save(project)
         intent = getattr(reply.intent, "value", reply.intent)
         if (output or intent == "export") and session.timeline is not None:
             render_with_progress(session.timeline, output or project.with_suffix("").with_suffix(".mp4"), quality)

@@ -164,3 +164,19 @@ def test_exporting_again_reuses_the_chunks_an_edit_did_not_touch(assets):
     k, m = reused(edited)
     assert m == n and 0 < k < n
     assert abs(verify(d / "c3.mp4").duration - 15.0) <= 0.1
+
+
+def test_an_edit_is_saved_even_when_its_output_pipe_closes(assets):
+    """`reelforge edit … | head -1`: head closes the pipe after one line; the edit was lost (the project
+    was saved after the reply was printed, and printing failed)."""
+    import os
+    import shlex
+
+    d, files = assets
+    run("make", *files, "-p", "a 6-second promo", "--save", "h.reel.json", "--dry-run", cwd=d)
+    cmd = " ".join(shlex.quote(x) for x in [sys.executable, "-m", "reelforge", "edit", "h.reel.json",
+                                             "make it vertical for TikTok and music to 20%"])
+    subprocess.run(["sh", "-c", f"{cmd} 2>&1 | head -n 1"], cwd=d, timeout=600, check=False,
+                   env={**os.environ, "REELFORGE_CACHE": str(d / ".cache"), "COLUMNS": "40"})
+    full = json.loads(run("show", "h.reel.json", "--json", cwd=d).stdout)
+    assert (full["width"], full["height"]) == (1080, 1920)
