@@ -162,6 +162,8 @@ def make(
         if session.timeline is None:
             console.print(f"[bold red]error[/]: {escape(reply.message)}")
             raise typer.Exit(2)
+        if save:  # before anything is printed: a closed pipe ("| head") must not lose the project
+            session.save(save)
         if draft:
             out.print_json(json.dumps(to_draft(session.timeline), ensure_ascii=False))
             return
@@ -173,7 +175,6 @@ def make(
             console.print(escape(reply.message), highlight=False)
         console.print(f"[bold]{escape(reply.summary)}[/]", highlight=False)
         if save:
-            session.save(save)
             console.print(f"[green]saved[/] project to {save}")
         if dry_run:
             return
