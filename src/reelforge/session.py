@@ -44,7 +44,6 @@ from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 from reelforge.timeline.summary import summarize
 
 PROJECT_FORMAT = "reelforge-project"
-# a media file named in an instruction: quoted (spaces allowed) or a bare path
 # a shot named by what the subject detector can tell is in it: a cat's face, a person's face
 CONTENT_LOOKS = 24  # pictures an instruction may have the subject detector look at (~0.1-0.3 s each)
 _CAT_WORDS = {"cat", "cats", "kitten", "kitty", "猫", "小猫", "猫咪"}
@@ -54,6 +53,7 @@ _CONTENT_REF = re.compile(
     rf"\bthe\s+(?:photo|picture|image|pic|shot|one|slide)\s+(?:of|with)\s+(?:the\s+|a\s+|an\s+)?(?P<w2>{_CONTENT_WORDS})\b|"
     r"(?:那张)?有(?P<zw2>猫|小猫|猫咪|人|女人|男人|人物|人脸)的(?:那张)?(?:照片|图片|图)?|"
     r"(?P<zw>猫|小猫|猫咪|女人|男人|人物|人像|人脸)的?(?:那张)?(?:照片|图片)", re.I)
+# a media file named in an instruction: quoted (spaces allowed) or a bare path
 _NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
                          r"|(?<![\w/.~-])((?:~|\.{1,2})?[\w./~\\-]*\w\.[A-Za-z0-9]{2,4})(?![\w/])")
 PROJECT_VERSION = 1
