@@ -830,3 +830,13 @@ def test_capitals(text, words):
     new = apply(TL, _plan(text).ops, library=LIBRARY)
     role = Role.CTA if "cta" in text else Role.TITLE
     assert _texts(new, role) == words
+
+
+def test_the_final_cut_is_the_video():
+    assert dump_ops(_plan("make the final cut 15 seconds").ops) == [{"duration_ms": 15000, "op": "set_total_duration"}]
+    assert dump_ops(_plan("make the final photo 3 seconds").ops)[0]["target"] == {"index": -1, "kind": "image"}
+
+
+def test_unquoted_words_start_with_a_capital():
+    plan = _plan("add an end card that says follow us")
+    assert dump_ops(plan.ops)[0]["text"] == "Follow us"

@@ -472,6 +472,7 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
     t = re.sub(r"\x00(\d+)\x00", lambda m: f" {quotes[int(m.group(1))]} " if quotes[int(m.group(1))].lower() in files
                else " «q» ", piece)
     t = P.normalize(t)
+    t = re.sub(r"\bthe\s+final\s+(?:cut|video|version|edit|product)\b", "the video", t)  # editors' words for the whole
     # mixed Chinese and English ("把title改成…", "music调到30%"): English words get their word boundaries
     t = re.sub(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])", " ", t)
     t = re.sub(r"\s+", " ", t).strip()

@@ -287,7 +287,8 @@ def _unquoted_words(raw: str, t: str) -> str | None:
     if m is None:
         return None
     words = _RX_WHERE_TAIL.sub("", m.group(1)).strip().strip("'\"").strip()
-    return words or None
+    # typed in passing ("an end card that says follow us"): shown as a line starts, "Follow us"
+    return (words[0].upper() + words[1:] if words[:1].islower() else words) or None
 
 
 # "… at 10s", "… for 3 seconds at 10s", "… on the 3rd photo", "… at the top": where and when, not the words
