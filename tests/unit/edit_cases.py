@@ -248,7 +248,8 @@ CASES: list[tuple[str, object]] = [
     ("lower the music", [{'factor': 0.5, 'op': 'set_volume'}]),
     # a pause is not a length ("add a 1 second pause" made the video 1 s; "hold" was read as "gold")
     ("add a 1 second pause at the start", "unknown"),
-    ("hold the last frame for 2 seconds", "unknown"),
+    # s13: the last shot is a still, so holding it is showing it longer (a clip's last frame: answered plainly)
+    ("hold the last frame for 2 seconds", [{'target': {'index': -1}, 'duration_ms': 7000, 'op': 'set_segment_duration'}]),
     ("开头停顿1秒", "unknown"),
     ("add 2 seconds of silence at the start of the music", [{'volume': 0.0, 'span': {'start_ms': 0, 'end_ms': 2000}, 'op': 'set_volume'}]),
     # the ending: the call to action, named by where it is ("结尾" is the text, not a time)

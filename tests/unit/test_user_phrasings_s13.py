@@ -840,3 +840,17 @@ def test_the_final_cut_is_the_video():
 def test_unquoted_words_start_with_a_capital():
     plan = _plan("add an end card that says follow us")
     assert dump_ops(plan.ops)[0]["text"] == "Follow us"
+
+
+@pytest.mark.parametrize(("text", "target", "ms"), [("make the outro 5 seconds", {"index": -1}, 5000),
+                                                    ("make the intro 2 seconds", {"index": 0}, 2000),
+                                                    ("hold the last frame", {"index": -1}, 6000),
+                                                    ("hold the last shot for 2 seconds", {"index": -1}, 7000),
+                                                    ("最后一帧停一会", {"index": -1}, 6000)])
+def test_intro_outro_and_holding_the_end(text, target, ms):
+    assert dump_ops(_plan(text).ops) == [{"target": target, "duration_ms": ms, "op": "set_segment_duration"}]
+
+
+def test_the_first_seconds_stay_a_range():
+    assert dump_ops(_plan("cut the first 2 seconds").ops)[0]["op"] == "trim_segment"
+    assert dump_ops(_plan("mute the music for the first 5 seconds").ops)[0]["span"] == {"start_ms": 0, "end_ms": 5000}

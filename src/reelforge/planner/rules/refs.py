@@ -165,8 +165,9 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
     for m in _RX_ORD.finditer(t):
         # "the first 3 seconds" is a time range, not a shot
         after = t[m.end():m.end() + 14]
-        if not m.group("noun") and re.match(r"\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half|few|couple|second|sec|s\b|time)", after):
-            continue
+        if (not m.group("noun") and m.group("ord") not in ("intro", "outro", "opening", "closing", "ending")
+                and re.match(r"\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half|few|couple|second|sec|s\b|time)", after)):
+            continue  # ("make the intro 2 seconds": the intro is a shot, never a range of time)
         if m.group("noun") is None and re.match(r"\s*(?:title|caption|text|music|transition|fade|cta)", after):
             continue
         if re.search(r"(?:\d|\b(?:a|one|half|each|per|every|1st))\s*$", t[:m.start("ord")]) and m.group("ord") == "second":

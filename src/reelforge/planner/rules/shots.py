@@ -592,6 +592,27 @@ _RX_SLOW_START = re.compile(r"\b(?:start|beginning|opening|intro|first\s+(?:shot
                             r"\bstarts\s+(?:too\s+)?slow(?:ly)?\b|开头(?:太|有点)?(?:慢|长|拖)")
 
 
+_RX_HOLD_END = re.compile(r"^(?:please\s+)?(?:hold|freeze|stay\s+on)\s+(?:on\s+)?(?:the\s+)?(?:last|final|end(?:ing)?)\s+"
+                          r"(?:frame|shot|image|photo|picture)(?:\s+(?:for\s+)?(?P<n>.+?))?\s*(?:longer|a\s+(?:bit|little)(?:\s+longer)?)?\s*[.!]?$|"
+                          r"^(?:最后|结尾)(?:一帧|的画面|一个镜头)?(?:停|定格|停留)(?P<zn>.*?)(?:一会儿?|久一点)?[。！]?$")
+
+
+def _h_hold_end(c: _Ctx) -> list[O.Op] | None:
+    """"hold the last frame", "hold the last shot for 2 seconds", "最后一帧停一会": the last shot longer
+    (a still); a clip cannot hold its last frame yet, said plainly (it was "not understood", or "a pause
+    is not something I can add")."""
+    m = _RX_HOLD_END.match(c.t)
+    if m is None or not c.main_segs():
+        return None
+    last = c.main_segs()[-1]
+    if c.asset_kind(last) == "video":
+        raise _Cannot("视频片段还不能停在最后一帧；可以在结尾放一张图片，或把前面的镜头加长" if c.zh else
+                      "a clip cannot hold its last frame yet: end on a photo, or make the shots before it longer")
+    durs = P.find_durations(m.group("n") or m.group("zn") or "")
+    more = durs[0].ms if durs else 1000
+    return [O.SetSegmentDuration(target=O.Target(index=-1), duration_ms=last.duration + more)]
+
+
 def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _RX_SLOW_START.search(t) and c.main_segs():
