@@ -854,3 +854,10 @@ def test_intro_outro_and_holding_the_end(text, target, ms):
 def test_the_first_seconds_stay_a_range():
     assert dump_ops(_plan("cut the first 2 seconds").ops)[0]["op"] == "trim_segment"
     assert dump_ops(_plan("mute the music for the first 5 seconds").ops)[0]["span"] == {"start_ms": 0, "end_ms": 5000}
+
+
+def test_a_new_title_over_the_title_says_what_it_replaces():
+    plan = _plan("add the title 'Spring Sale' for the first 3 seconds")
+    assert 'takes the place of the title "Urban Dreams"' in plan.reply
+    assert _texts(apply(TL, plan.ops, library=LIBRARY), Role.TITLE) == ["Spring Sale"]
+    assert "takes the place" not in _plan("add the title 'Hi' at 10s").reply

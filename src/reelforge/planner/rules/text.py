@@ -521,6 +521,15 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.UpdateText(target=_text_by_id(c.text_segs(None), Role.CTA, same), text=new_text,
                                  position=position, size=_size(t, same.size), color=_letters_on(c, box, color, same.color),
                                  background=bg, box_color=box)]
+        if r is Role.TITLE:  # one title at a time: the one on screen then gives way (say so: it went without a word)
+            total = c.tl.duration
+            a = total - (timing.duration_ms or total) if timing.anchor == "end" else timing.start_ms
+            b = min(total, a + (timing.duration_ms or total - a))
+            gone = [s.text for _, s in c.text_segs(Role.TITLE) if s.start < b and a < s.end]
+            if gone:
+                names = "、".join(f"「{x}」" for x in gone) if c.zh else ", ".join(f'"{x}"' for x in gone)
+                c.notes.append(f"它取代了那时的标题{names}（说“撤销”可恢复）。" if c.zh else
+                               f"It takes the place of the title {names} shown then (say 'undo' to get it back).")
         return [O.AddText(text=new_text, role=r.value, timing=timing,  # type: ignore[arg-type]
                           position=position, size=_size(t), color=_letters_on(c, box, color, WHITE, adding=True),
                           background=bg, box_color=box)]
