@@ -91,7 +91,8 @@ def test_every_caption_gets_the_box(text, box):
 
 def test_a_new_text_on_a_box():
     p = _plan("add the title 'Sale' on a white box")
-    assert p.reply == 'Added title "Sale" on a white box for the first 3s. Its text is dark to stay readable.'
+    assert p.reply == ('Added title "Sale" on a white box for the first 3s. It takes the place of the title "Urban Dreams" '
+                       "shown then (say 'undo' to get it back). Its text is dark to stay readable.")
     new = apply(TL, p.ops, library=LIBRARY)
     sale = next(s for s in _texts(new, Role.TITLE) if s.text == "Sale")
     assert (sale.box_color, sale.background, sale.color) == ("#FFFFFF", TextBackground.BOX, DARK_TEXT)
