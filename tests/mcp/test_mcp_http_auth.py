@@ -132,6 +132,9 @@ def test_a_connection_that_never_finishes_its_request_head_is_closed(tmp_path):
                         break
                 except TimeoutError:
                     pass
+                except OSError:  # closed with a reset (unsent bytes were pending): closed all the same
+                    closed = True
+                    break
             assert closed, "the connection was still open after 90 s"
         # a complete request is served as before
         assert post_initialize(server.url, key).status_code == 200
