@@ -271,16 +271,19 @@ class Session:
         unseen = {s.src for s in main.segments if ("subject", s.src) not in self.stage.cache}
         if len(unseen) > CONTENT_LOOKS:  # bounded work for one instruction (the first cut has looked already)
             return text
-        hits = []
+        hits: dict[str, Asset] = {}
         for seg in main.segments:
             a = by_id.get(seg.src)
-            if a is not None and a.kind is AssetKind.IMAGE and a.name not in {h.name for h in hits}:
-                found = self.stage.subject_of(a)
-                if found is not None and found.source in wanted:
-                    hits.append(a)
+            if a is None or a.kind is not AssetKind.IMAGE or a.id in hits:
+                continue
+            found = self.stage.subject_of(a)
+            if found is not None and found.source in wanted:
+                hits[a.id] = a
+                if len(hits) > 1:
+                    return text  # more than one shows it: the rules ask which
         if len(hits) != 1:
             return text
-        return text[:m.start()] + f'"{hits[0].name}"' + text[m.end():]
+        return text[:m.start()] + f'"{next(iter(hits.values())).name}"' + text[m.end():]
 
     def _plan_and_apply(self, text: str) -> Reply:
         new_assets = self._new_assets()

@@ -44,6 +44,11 @@ def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) ->
             words = m.group("x").strip().strip("'\"“”「」‘’").strip()
             if (2 <= len(words) <= 40 and len(words.split()) <= 6 and not _NOT_WORDS.search(words)
                     and words.casefold() not in files):
-                # typed in passing ("end with shop now"): shown as a line starts, "Shop now"
-                return words if zh or not words[0].islower() else words[0].upper() + words[1:]
+                return words if zh else capitalised(words)
     return None
+
+
+def capitalised(words: str) -> str:
+    """Words typed in passing ("end with shop now", "an end card that says follow us") as a line on
+    screen starts: "Shop now"; words already capitalised, or without letters, as they are."""
+    return words[0].upper() + words[1:] if words[:1].islower() else words

@@ -480,11 +480,9 @@ _RX_IN_POINT = re.compile(
 
 
 def _tv_ms(tv: str) -> int:
-    """"0:03" / "3s" / "3.5 seconds" (as `_RX_IN_POINT` and `_RX_MOVE_TO_TIME` match them) -> ms; 0 is a time."""
-    if ":" in tv:
-        mins, secs = tv.split(":")
-        return round((int(mins) * 60 + float(secs)) * 1000)
-    return round(float(re.match(r"\d+(?:\.\d+)?", tv).group(0)) * 1000)  # type: ignore[union-attr]
+    """A time `_RX_IN_POINT` or `_RX_MOVE_TO_TIME` matched ("0:03", "3s", "3.5 seconds") in ms; the
+    parser has no zero length, and a time these patterns matched that it does not read is 0:00."""
+    return P.parse_time_value_ms(tv) or 0
 
 
 def _h_in_point(c: _Ctx) -> list[O.Op] | None:

@@ -7,7 +7,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
-from reelforge.planner.ending import ending_words
+from reelforge.planner.ending import capitalised, ending_words
 from reelforge.planner.rules.refs import (
     _ADD,
     _ORD_FULL,
@@ -287,8 +287,7 @@ def _unquoted_words(raw: str, t: str) -> str | None:
     if m is None:
         return None
     words = _RX_WHERE_TAIL.sub("", m.group(1)).strip().strip("'\"").strip()
-    # typed in passing ("an end card that says follow us"): shown as a line starts, "Follow us"
-    return (words[0].upper() + words[1:] if words[:1].islower() else words) or None
+    return capitalised(words) or None
 
 
 # "… at 10s", "… for 3 seconds at 10s", "… on the 3rd photo", "… at the top": where and when, not the words
