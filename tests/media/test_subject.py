@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reelforge.media.subject import find_subject
+from reelforge.media.subject import find_subject, load_rgb
 
 from ..render._photos import write_photos
 
@@ -200,3 +200,27 @@ def test_a_cutouts_subject_is_its_opaque_pixels_whatever_they_hide(tmp_path):
     assert cutout(tmp_path / "flat.png") is None
     Image.fromarray(np.full((h, w, 4), 255, np.uint8), "RGBA").save(tmp_path / "opaque.png")
     assert cutout(tmp_path / "opaque.png") is None
+
+
+def test_a_16_bit_grey_picture_is_read_at_the_levels_the_video_shows(tmp_path):
+    """A 16-bit grey PNG: Pillow's plain conversion clips every level above 255 to white, so
+    the cameraman was no subject at all and text over him was chosen dark."""
+    from PIL import Image
+    from skimage import data
+
+    from reelforge.render import legibility
+
+    grey = data.camera()
+    path = tmp_path / "camera.png"
+    Image.fromarray(grey.astype(np.uint16) * 257).save(path)
+    assert Image.open(path).mode in ("I;16", "I")
+    eight = tmp_path / "camera8.png"
+    Image.fromarray(grey).save(eight)
+
+    read = load_rgb(path)
+    assert read.dtype == np.uint8
+    assert np.abs(read[:, :, 0].astype(int) - grey).max() <= 1  # not clipped: the same levels
+    assert find_subject(path) == find_subject(eight)
+    legibility.clear_cache()
+    luma = legibility._load(str(path), 0.0)
+    assert luma is not None and abs(float(luma.mean()) - float(legibility._load(str(eight), 0.0).mean())) < 2

@@ -21,6 +21,7 @@ from typing import Literal
 import numpy as np
 
 from reelforge.errors import UnsupportedMedia
+from reelforge.media.shown import as_shown
 
 DETECT_MAX_SIDE = 480
 SALIENCY_SIDE = 96
@@ -79,7 +80,7 @@ def _load(image: str | Path | np.ndarray, max_side: int | None = None) -> tuple[
             arr = np.clip(arr * (255.0 if arr.max() <= 1.0 else 1.0), 0, 255).astype(np.uint8)
         arr = np.ascontiguousarray(arr)
         return arr, (arr.shape[1], arr.shape[0])
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     path = Path(image)
     try:
@@ -93,7 +94,7 @@ def _load(image: str | Path | np.ndarray, max_side: int | None = None) -> tuple[
                 w, h = h, w
             if max_side:
                 im.draft("RGB", (max_side, max_side))  # JPEG: decode at a reduced scale
-            arr = np.asarray(ImageOps.exif_transpose(im).convert("RGB"))
+            arr = np.asarray(as_shown(im))
     except (UnidentifiedImageError, OSError) as exc:
         raise UnsupportedMedia(f"{path.name}: not a readable picture ({exc})") from exc
     return arr, (w, h)

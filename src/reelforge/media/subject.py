@@ -38,6 +38,8 @@ from typing import Literal
 
 import numpy as np
 
+from reelforge.media.shown import as_shown
+
 DETECT_SIDE = 480  # cascades run on a copy at most this wide
 SALIENCY_SIDE = 240
 SALIENT_LEVEL = 0.4  # share of the peak that counts as part of the salient region
@@ -93,15 +95,13 @@ def load_rgb(image: str | Path | np.ndarray, max_side: int | None = None) -> np.
         if arr.dtype != np.uint8:
             arr = np.clip(arr * (255.0 if arr.max() <= 1.0 else 1.0), 0, 255).astype(np.uint8)
         return arr
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     with Image.open(image) as im:
         if max_side:
             im.draft("RGB", (max_side, max_side))  # JPEG: decode at a reduced scale
-        im = ImageOps.exif_transpose(im)
-        if _has_alpha(im):  # as the video shows it: over a plain background (black, the default)
-            im = Image.alpha_composite(Image.new("RGBA", im.size, (0, 0, 0, 255)), im.convert("RGBA"))
-        return np.asarray(im.convert("RGB"))
+        # as the video shows it: over a plain background (black, the default)
+        return np.asarray(as_shown(im))
 
 
 def _has_alpha(im) -> bool:

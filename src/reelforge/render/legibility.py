@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from reelforge.media.shown import as_shown
 from reelforge.render import framing
 from reelforge.timeline.model import Fit, Role, TextBackground, Timeline, TrackKind, VideoSegment
 
@@ -64,15 +65,11 @@ def backdrop_alpha(text_luma: float, background: float) -> float:
 def _picture(path: str, size: int, mtime: int, bg: float) -> np.ndarray:
     """Luma (0-255, uint8: a cached picture is ~0.2 MB) of a picture as shown (upright,
     transparency over the background), at most `SAMPLE_SIDE` on its long side."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     with Image.open(path) as im:
         im.draft("RGB", (SAMPLE_SIDE, SAMPLE_SIDE))
-        im = ImageOps.exif_transpose(im)
-        if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-            back = Image.new("RGBA", im.size, (round(bg * 255),) * 3 + (255,))
-            im = Image.alpha_composite(back, im.convert("RGBA"))
-        im = im.convert("L")
+        im = as_shown(im, "L", (round(bg * 255),) * 3)
         im.thumbnail((SAMPLE_SIDE, SAMPLE_SIDE))
         return np.asarray(im, dtype=np.uint8)
 
