@@ -307,7 +307,7 @@ CASES: list[tuple[str, object]] = [
     ('添加标题「春季大促」前3秒', [{'text': '春季大促', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
     ('加字幕「限时优惠」在底部', [{'text': '限时优惠', 'role': 'caption', 'position': 'bottom', 'op': 'add_text'}]),
     ('在结尾加上「立即购买」', [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': '立即购买', 'op': 'update_text'}]),  # s10: the one there, not a second over it
-    ('添加文字“新品上市”', [{'text': '新品上市', 'timing': {'duration_ms': 3000}, 'op': 'add_text'}]),
+    ('添加文字“新品上市”', [{'text': '新品上市', 'timing': {'start_ms': 3000, 'duration_ms': 3000}, 'op': 'add_text'}]),
     ("加一个标题'夏日特惠'全程显示", [{'text': '夏日特惠', 'op': 'add_text'}]),
     ("change the title to 'City Nights'", [{'text': 'City Nights', 'op': 'update_text'}]),
     ('rename the title to "Summer"', [{'text': 'Summer', 'op': 'update_text'}]),
@@ -453,7 +453,7 @@ CASES += [
     # the box's colour is its own (it was read as the letters': white text on the default dark box)
     ('make the title white on a black box', [{'color': '#FFFFFF', 'background': 'box', 'box_color': '#000000', 'op': 'update_text'}]),
     ("add the title 'Launch' from 10s to 14s", [{'text': 'Launch', 'timing': {'start_ms': 10000, 'duration_ms': 4000}, 'op': 'add_text'}]),
-    ("put the text 'Limited time' throughout at the top", [{'text': 'Limited time', 'position': 'top', 'op': 'add_text'}]),
+    ("put the text 'Limited time' throughout at the top", [{'text': 'Limited time', 'timing': {'start_ms': 3000, 'duration_ms': 27000}, 'position': 'top', 'op': 'add_text'}]),
     ('move the shot at 0:12 to the end', [{'target': {'at_ms': 12000}, 'to_index': -1, 'op': 'move_segment'}]),
     ('remove whatever is showing at 0:05', [{'target': {'at_ms': 5000}, 'op': 'remove_segment'}]),
     ('reorder: put the beach photo first', [{'target': {'name': 'beach'}, 'to_index': 0, 'op': 'move_segment'}]),

@@ -375,17 +375,40 @@ def subject_of(instruction: str) -> str | None:
     return None
 
 
-_ZH_TITLE_RX = re.compile(r"(?:标题|片名|题目)\s*(?:就?(?:是|为|叫做?|定为|写)|[:=])\s*(?P<t>[^\s,.;!?，。；！？、\n\"'“”‘’「」『』《》][^,.;!?，。；！？、\n\"“”‘’「」『』《》]{0,29})")
+_ZH_TITLE_RX = re.compile(r"(?:标题|片名|题目)(?:\s*(?:就?(?:是|为|叫做?|定为|写)|[:=])|\s+(?=[\u4e00-\u9fffA-Za-z0-9]))\s*(?P<t>[^\s,.;!?，。；！？、\n\"'“”‘’「」『』《》][^,.;!?，。；！？、\n\"“”‘’「」『』《》]{0,29})")
 _ZH_TITLE_END = re.compile(r"(?:并且|而且|然后|同时|另外|再|并|的(?=视频|宣传|短片|广告|片子|竖屏|横屏|\d)|吧$).*$")
 _EN_TITLE_RX = re.compile(
     r"(?i)\b(?:(?:title|headline|heading)\s*(?:[:=]|\s(?:is|should\s+be|reads?|says?|saying|of)\b)|"
     r"(?:titled|entitled|called|headlined))\s*(?P<t>[^\W_].{0,59})")
+# "title Bean There, vertical", "with the title Bean There and music", "a promo named Bean There",
+# "call it Bean There": no linking word, so only a run of Capitalised words is taken
+_EN_TITLE_BARE_RX = re.compile(r"(?:(?i:\btitle|\bnamed|\bcall\s+it|\bname\s+it))\s+(?P<t>[A-Z0-9].{0,59})")
 _TITLE_CAPS_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&!-]*|&)$")
 _NOT_A_TITLE = P._rx(  # "title is too small", "title at the top", "标题大一点": how it looks, not what it says
     r"^(?:too|very|a\s+bit|bigger|smaller|larger|at|on|in|to|from|for|with|and|it|this|that)\b|"
     r"^(?:big|small|large|huge|tiny|bold|centered|centred|top|bottom|left|right|middle|center|centre|"
     r"red|white|black|yellow|blue|green|the|a|an|none|no|nothing|empty|blank)$|"
     r"^(?:大|小|更大|更小|居中|加粗|红色|白色|黑色|黄色|什么|无|没有|不要|空)")
+
+
+def _caps_run(words: list[str]) -> str | None:
+    """The run of Capitalised words ``words`` starts with (small words between two of them
+    kept: "Love in Paris"); None when the first is not one. A comma or full stop ends it."""
+    if not words or not _TITLE_CAPS_WORD.match(words[0]) or words[0].isdigit():
+        return None
+    keep: list[str] = []
+    for i, w in enumerate(words[:8]):
+        bare = w.rstrip(",.;:!?")
+        after = words[i + 1].rstrip(",.;:!?") if i + 1 < len(words) else ""
+        if _TITLE_CAPS_WORD.match(bare) or (
+                bare.lower() in _STOP_WORDS and keep and _TITLE_CAPS_WORD.match(after)
+                and not _PLATFORM_WORDS.match(after.lower())):
+            keep.append(bare)
+            if bare != w:
+                break  # "City Lights, 9:16": the comma ends it
+        else:
+            break
+    return " ".join(keep)
 
 
 def title_in(instruction: str) -> str | None:
@@ -410,26 +433,16 @@ def title_in(instruction: str) -> str | None:
     em = _EN_TITLE_RX.search(raw)
     if em:
         tail = em.group("t")
-        words = tail.split()
-        if words and _TITLE_CAPS_WORD.match(words[0]) and not words[0].isdigit():
-            keep: list[str] = []
-            for i, w in enumerate(words[:8]):
-                bare = w.rstrip(",.;:!?")
-                after = words[i + 1].rstrip(",.;:!?") if i + 1 < len(words) else ""
-                if _TITLE_CAPS_WORD.match(bare) or (
-                        bare.lower() in _STOP_WORDS and keep and _TITLE_CAPS_WORD.match(after)
-                        and not _PLATFORM_WORDS.match(after.lower())):
-                    keep.append(bare)
-                    if bare != w:
-                        break  # "City Lights, 9:16": the comma ends it
-                else:
-                    break
-            text = " ".join(keep)
-        else:
+        text = _caps_run(tail.split())
+        if text is None:
             cut = _SUBJECT_STOP.search(tail.lower())
             text = _title_case(" ".join((tail[: cut.start()] if cut else tail).split()[:6]))
         if text and not re.fullmatch(r"[\d\s.:%-]*", text):
             found.append((em.start(), text))
+    elif bm := _EN_TITLE_BARE_RX.search(raw):
+        text = _caps_run(bm.group("t").split())
+        if text and not re.fullmatch(r"[\d\s.:%-]*", text):
+            found.append((bm.start(), text))
     for _, text in sorted(found):
         text = text.strip(" -—:")
         if text and not _NOT_A_TITLE.match(text.lower()) and not _MEDIA_EXT.search(text):
@@ -1105,7 +1118,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         unquoted = unquoted.replace(q, " ")
     # "end with follow us", "结尾写关注我们": the words the video ends on (a quoted ending is `_label_quotes`')
     ending = ending_words(unquoted, zh=zh, files=frozenset(names))
-    if not P.wants_text_overlays(instruction) and not ending:
+    if not P.wants_text_overlays(instruction) and not ending and not title_in(unquoted):
         return [], []
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)

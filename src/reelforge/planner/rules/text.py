@@ -379,6 +379,8 @@ def _text_by_id(segs: list[tuple[Role, TextSegment]], role: Role, seg: TextSegme
 _RX_RENAME = re.compile(
     r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"
     r"caption|subtitle|cta|call[\s-]to[\s-]action|text|tagline|slogan|ending|line|card|screen|message|words)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?:say\s+|read\s+)?(?P<x>\S.*)$|"
+    r"\breplace\s+(?:the\s+)?(?:title|headline|heading|caption|cta|call[\s-]to[\s-]action|tagline|slogan)(?:'s)?\s+"
+    r"(?:text\s+|words?\s+)?with\s*:?\s+(?!(?:a|an|the|one|another|something|anything|my|our|your)\b)(?P<rx>\S.*)$|"
     r"(?:标题|字幕|结尾|行动号召|文字|文案|口号|(?<![a-z])(?:cta|title|caption|call[\s-]to[\s-]action))(?:的?(?:文字|内容))?\s*"
     r"(?:改成|改为|换成|变成|改叫)\s*(?P<zx>\S.*)$", re.I)
 _RX_STYLE_WORD = re.compile(
@@ -467,9 +469,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             new_text = words
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
             new_text = zh.group(1).strip().strip("“”「」'\"")
-        elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not _styling(ren.group("x") or ren.group("zx")):
+        elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not _styling(ren.group("x") or ren.group("rx") or ren.group("zx")):
             # "change the title to Summer Drop", "把标题改成城市之光": new words, nothing else
-            return [O.UpdateText(target=_text_target(c, role), text=(ren.group("x") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！"))]
+            return [O.UpdateText(target=_text_target(c, role), text=(ren.group("x") or ren.group("rx") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！"))]
         elif role is not None and existing and (
                 said := re.search(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
                                   r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", c.raw, re.I)):
@@ -524,7 +526,26 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             total = c.tl.duration
             a = total - (timing.duration_ms or total) if timing.anchor == "end" else timing.start_ms
             b = min(total, a + (timing.duration_ms or total - a))
-            gone = [s.text for _, s in c.text_segs(Role.TITLE) if s.start < b and a < s.end]
+            titles = [s for _, s in c.text_segs(Role.TITLE)]
+            over = [s for s in titles if s.start < b and a < s.end]
+            if role is None and any(s.start <= a < s.end for s in over):
+                # "add 'Open 7am-9pm' (the whole time)" over the opening title: no title was named, so it
+                # follows the titles shown then rather than taking their place (they went unasked)
+                after, chain = a, []
+                while nxt := [s for s in titles if s.start <= after < s.end]:
+                    chain += nxt
+                    after = max(s.end for s in nxt)
+                if _timing(c, None) is None:  # no time said: the default span, after them
+                    b = min(total, after + (b - a))
+                if b - after >= MIN_AFTER_TITLE_MS and not any(s.start < b and after < s.end for s in titles):
+                    names = "、".join(f"「{s.text}」" for s in chain) if c.zh else ", ".join(f'"{s.text}"' for s in chain)
+                    c.notes.append(f"在标题{names}之后显示（{after / 1000:g}秒到{b / 1000:g}秒）：同一时间只有一个标题；"
+                                   "说“把标题换成……”可从头显示。" if c.zh else
+                                   f"Shown after the title{'s' if len(chain) > 1 else ''} {names} "
+                                   f"({after / 1000:g}-{b / 1000:g}s): one title at a "
+                                   "time; say 'replace the title with …' to show it from the start.")
+                    timing, over = O.Timing(start_ms=after, duration_ms=b - after), []
+            gone = [s.text for s in over]
             if gone:
                 names = "、".join(f"「{x}」" for x in gone) if c.zh else ", ".join(f'"{x}"' for x in gone)
                 c.notes.append(f"它取代了那时的标题{names}（说“撤销”可恢复）。" if c.zh else
@@ -907,6 +928,8 @@ def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
     return [O.UpdateText(target=_text_by_id(every, r, s), background=TextBackground.BOX, bold=True,
                          color=WHITE if s.color.upper() == DARK_TEXT else None) for r, s in segs]
 
+
+MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
 
 _RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)")
 

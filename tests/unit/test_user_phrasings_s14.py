@@ -1,0 +1,89 @@
+"""Instructions as people type them (user test s14) that were answered wrongly: a title named with
+no linking word ("title Bean There", "a promo named Bean There", "标题 豆子咖啡") became a stock or
+derived title, and a text added with no kind named ("add 'Open daily' the whole time") took the
+opening title's place without being asked. Pure planning, applied to check the result."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import compose as C
+from reelforge.planner import plan
+from reelforge.planner.apply import apply
+from reelforge.planner.ops import dump_ops
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
+
+from .edit_cases import LIBRARY, sample_timeline
+from .test_compose import BGM, img
+
+TL = sample_timeline()
+
+
+def _titles(tl):
+    tr = tl.track(Role.TITLE)
+    return [(s.text, s.start, s.end) for s in tr.segments] if tr else []
+
+
+@pytest.mark.parametrize(("instruction", "title"), [
+    ("promo for our coffee shop, 20s, title Bean There, vertical", "Bean There"),  # was "Coffee Shop"
+    ("with the title Bean There and music", "Bean There"),  # was the stock "Highlights"
+    ("a promo named Bean There, 15 seconds", "Bean There"),  # was no text at all
+    ("call it Bean There", "Bean There"),
+    ("name it Spring Drop for TikTok", "Spring Drop"),
+    ("Title Love in Paris, 9:16", "Love in Paris"),
+    ("标题 豆子咖啡，15秒", "豆子咖啡"),  # was the stock "精彩瞬间"
+])
+def test_a_title_named_without_a_linking_word(instruction, title):
+    assert C.title_in(instruction) == title
+    p = plan(instruction, [img("coffee.jpg", 1), img("rocket.jpg", 2), BGM])
+    assert [t for t, _, _ in _titles(p.timeline)] == [title]
+
+
+@pytest.mark.parametrize("instruction", [
+    "title at the top, 15 seconds", "with a big title and captions", "use the photo named coffee.jpg first",
+    "a title in bold", "标题 大一点",
+])
+def test_bare_title_words_that_name_no_title(instruction):
+    assert C.title_in(instruction) is None
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("add 'Open daily'", 3000, 6000),  # no time said: its default 3 s, after the title
+    ("add 'Open daily' the whole time", 3000, 30000),
+    ("加上“每天营业”", 3000, 6000),
+])
+def test_a_text_of_no_named_kind_follows_the_opening_title(text, start, end):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert result.status == "ok", result.reply
+    assert "takes the place" not in result.reply and "取代" not in result.reply
+    assert "Urban Dreams" in result.reply  # says which title it follows
+    after = apply(TL, result.ops, library=LIBRARY)
+    titles = _titles(after)
+    assert ("Urban Dreams", 0, 3000) in titles and (titles[-1][1], titles[-1][2]) == (start, end)
+
+
+def test_texts_added_one_after_another_queue_after_the_title():
+    tl = TL
+    for words in ("Open daily", "Since 1998"):
+        tl = apply(tl, plan_edit(f"add '{words}'", tl, library=LIBRARY).ops, library=LIBRARY)
+    assert _titles(tl) == [("Urban Dreams", 0, 3000), ("Open daily", 3000, 6000), ("Since 1998", 6000, 9000)]
+    reply = plan_edit("add 'Hours 7-9' the whole time", tl, library=LIBRARY).reply
+    assert 'after the titles "Urban Dreams", "Open daily", "Since 1998" (9-30s)' in reply
+
+
+def test_a_title_asked_for_still_takes_the_titles_place():
+    result = plan_edit("add the title 'Grand Opening'", TL, library=LIBRARY)
+    assert 'takes the place of the title "Urban Dreams"' in result.reply
+    assert [t for t, _, _ in _titles(apply(TL, result.ops, library=LIBRARY))] == ["Grand Opening"]
+    timed = plan_edit("add 'Open daily' for the first 3 seconds", TL, library=LIBRARY)
+    assert "takes the place" in timed.reply  # a time that was asked for is kept
+
+
+@pytest.mark.parametrize(("text", "op"), [
+    ("replace the title with Open daily", {"text": "Open daily", "op": "update_text"}),
+    ("replace the cta with Order now", {"target": {"role": "cta", "index": 0}, "text": "Order now", "op": "update_text"}),
+    ("replace the title with a bigger one", {"size": "xlarge", "op": "update_text"}),  # a size, not words
+])
+def test_replace_a_text_with_words_without_quotes(text, op):
+    assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [op]
