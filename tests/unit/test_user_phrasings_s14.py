@@ -87,3 +87,59 @@ def test_a_title_asked_for_still_takes_the_titles_place():
 ])
 def test_replace_a_text_with_words_without_quotes(text, op):
     assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [op]
+
+
+# -- a web address, handle, e-mail or phone number said without quotes -----------------------------------
+@pytest.mark.parametrize(("text", "words"), [
+    ("add our website www.example.com", "www.example.com"),  # was "not understood"
+    ("加上我们的网址 www.example.com", "www.example.com"),
+    ("add our instagram @beanthere at the end", "@beanthere"),
+    ("add email hello@example.com", "hello@example.com"),
+    ("put our phone number +1 555 123 4567 at the end", "+1 555 123 4567"),
+    ("加上电话 138 0013 8000", "138 0013 8000"),
+    ("add https://example.com/shop.", "https://example.com/shop"),
+])
+def test_contact_words_are_shown_with_the_call_to_action(text, words):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert result.status == "ok", result.reply
+    after = apply(TL, result.ops, library=LIBRARY)
+    cta = after.track(Role.CTA).segments[0]
+    assert cta.text == "Shop now"  # kept: the address goes with it, not over it
+    line = [s for s in after.track(Role.CAPTION).segments if s.text == words]
+    assert line and (line[0].start, line[0].end) == (cta.start, cta.end)
+    assert "Shop now" in result.reply
+
+
+def test_contact_words_without_a_call_to_action_end_the_video():
+    bare = apply(TL, plan_edit("remove the call to action", TL, library=LIBRARY).ops, library=LIBRARY)
+    after = apply(bare, plan_edit("add our website www.example.com", bare, library=LIBRARY).ops, library=LIBRARY)
+    cta = after.track(Role.CTA).segments
+    assert [s.text for s in cta] == ["www.example.com"] and cta[0].end == after.duration
+
+
+def test_contact_words_keep_a_time_that_was_asked_for():
+    ops = dump_ops(plan_edit("add www.example.com the whole time", TL, library=LIBRARY).ops)
+    assert ops == [{"text": "www.example.com", "timing": {"start_ms": 3000, "duration_ms": 27000}, "op": "add_text"}]
+
+
+@pytest.mark.parametrize("text", ["make the clip start at 0:03", "use coffee.jpg as the first photo", "add music.mp3",
+                                  "make it 1080 x 1920"])
+def test_file_names_and_numbers_are_no_contact_words(text):
+    assert not any(o.get("op") == "add_text" for o in dump_ops(plan_edit(text, TL, library=LIBRARY).ops))
+
+
+@pytest.mark.parametrize(("text", "factor"), [("add 20% more music", 1.2), ("20% less music", 0.8),
+                                              ("音乐增加20%", 1.2), ("音乐降低20%", 0.8)])
+def test_percent_more_or_less(text, factor):
+    assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [{"factor": factor, "op": "set_volume"}]
+
+
+def test_removing_a_kind_of_text_that_is_not_there_names_the_texts_that_are():
+    from reelforge.planner.apply import ApplyError
+    from reelforge.planner.notes_zh import error_zh
+
+    assert TL.track(Role.CAPTION) is None
+    with pytest.raises(ApplyError) as err:
+        apply(TL, plan_edit("remove the captions", TL, library=LIBRARY).ops, library=LIBRARY)
+    assert 'the texts are: title "Urban Dreams", call to action "Shop now"' in str(err.value)
+    assert error_zh(str(err.value)) == "没有字幕可以删除；画面上的文字有标题「Urban Dreams」、行动号召「Shop now」"

@@ -887,7 +887,9 @@ def _remove_text(st: _State, op: O.RemoveText) -> None:
     roles = [Role(op.role)] if op.role else [Role.TITLE, Role.CAPTION, Role.CTA]
     found = [t for t in st.tracks if t.role in roles and t.segs]
     if not found:
-        raise ApplyError(f"there is no {_role_word(roles[0]) if len(roles) == 1 else 'text'} to remove")
+        shown = [f'{_role_word(t.role)} "{seg.text}"' for t in st.tracks if t.kind is TrackKind.TEXT for seg in t.segs]
+        there = f"; the texts are: {', '.join(shown[:4])}{' …' if len(shown) > 4 else ''}" if shown else ""
+        raise ApplyError(f"there is no {_role_word(roles[0]) if len(roles) == 1 else 'text'} to remove{there}")
     st.tracks = [t for t in st.tracks if t.role not in roles]
 
 

@@ -355,6 +355,9 @@ _ERRORS: list[Rule] = [
     _r(r"[Tt]he shots are stills; they have no sound of their own\.?",
        lambda m: "画面都是图片，没有自己的声音；背景音乐和旁白可以说“背景音乐调大一点”“旁白大声一点”"),
     _r(r"[Tt]here is no (.+?) in this video\.?", lambda m: f"视频里没有{_role(m[1])}"),
+    _r(r"[Tt]here is no (.+?) to remove; the texts are: (.+?)\.?",
+       lambda m: f"没有{_role(m[1])}可以删除；画面上的文字有" + "、".join(
+           f"{_role(r)}「{x}」" for r, x in re.findall(r'(\w[\w ]*?) "(.*?)"', m[2])) + ("等" if m[2].endswith("…") else "")),
     _r(r"[Tt]here is no (.+?) to (?:remove|change)\.?", lambda m: f"没有{_role(m[1])}可以修改"),
     _r(r"[Tt]here are no (images|video clips) on the timeline\.?", lambda m: f"时间线上没有{_role(m[1])}"),
     _r(r"[Tt]here are no video clips on the timeline \(only stills\)\.?", lambda m: "时间线上没有视频片段（只有图片）"),

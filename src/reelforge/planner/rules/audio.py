@@ -271,7 +271,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
     pct = P.parse_percent(t)
     if pct is not None and not re.fullmatch(r"\s*(?:0?\.\d+|1(?:\.0+)?|0)\s*", t):
         if _has(r"\bby\s+\d+\s*%|\d+\s*%\s+(?:louder|quieter|lower|higher|more|less)|(?:降低|减少|调低|提高|增加|调高|加大)\s*(?:了)?\s*(?:\d+\s*%|百分之)", t):
-            up = _has(_LOUDER, t)
+            up = _has(_LOUDER + r"|\d+\s*%\s+more\b|增加|调高", t)  # "add 20% more music" was quieter
             return [O.SetVolume(role=role, factor=round(1 + pct if up else max(0.01, 1 - pct), 4))]  # type: ignore[arg-type]
         if pct > MAX_GAIN:
             raise _Cannot(f"a track can be at most {MAX_GAIN:.0%} of its own level ({pct:.0%} was asked)")
