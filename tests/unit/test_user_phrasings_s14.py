@@ -143,3 +143,38 @@ def test_removing_a_kind_of_text_that_is_not_there_names_the_texts_that_are():
         apply(TL, plan_edit("remove the captions", TL, library=LIBRARY).ops, library=LIBRARY)
     assert 'the texts are: title "Urban Dreams", call to action "Shop now"' in str(err.value)
     assert error_zh(str(err.value)) == "没有字幕可以删除；画面上的文字有标题「Urban Dreams」、行动号召「Shop now」"
+
+
+# -- addresses in the first instruction ------------------------------------------------------------------
+def _text_roles(instruction):
+    p = plan(instruction, [img("coffee.jpg", 1), img("rocket.jpg", 2), BGM])
+    return {tr.role: [s.text for s in tr.segments] for tr in p.timeline.tracks if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA)}
+
+
+@pytest.mark.parametrize(("instruction", "texts"), [
+    ("30s promo for our cafe, end with www.beanthere.com", {Role.CTA: ["www.beanthere.com"]}),  # was "Www"
+    ("promo video, add our website www.beanthere.com at the end", {Role.CTA: ["www.beanthere.com"]}),  # was none
+    ("宣传视频，结尾加上网址 www.beanthere.com", {Role.CTA: ["www.beanthere.com"]}),  # was "网址 www.beanthere.com"
+    ("promo with our instagram @beanthere", {Role.CTA: ["@beanthere"]}),
+    ("promo for Bean There, call us at +1 555 123 4567", {Role.TITLE: ["Bean There"], Role.CTA: ["+1 555 123 4567"]}),
+    ("promo, end with 'Order today' and our site beanthere.com",
+     {Role.CAPTION: ["beanthere.com"], Role.CTA: ["Order today"]}),
+])
+def test_an_address_in_the_first_instruction_is_shown_at_the_end(instruction, texts):
+    assert _text_roles(instruction) == texts
+
+
+def test_an_address_line_is_shown_with_the_call_to_action():
+    p = plan("promo, end with 'Order today' and our site beanthere.com", [img("coffee.jpg", 1), BGM])
+    (line,), (cta,) = p.timeline.track(Role.CAPTION).segments, p.timeline.track(Role.CTA).segments
+    assert (line.start, line.end) == (cta.start, cta.end)
+
+
+@pytest.mark.parametrize(("instruction", "aspect"), [
+    ("promo with our instagram @beanthere", None), ("follow us on instagram @bean", None), ("our tiktok account", None),
+    ("instagram post", "1:1"), ("promo for instagram", "1:1"), ("ig @bean, vertical", "9:16"),
+])
+def test_an_account_named_is_not_the_format(instruction, aspect):
+    from reelforge.planner.parse import parse_aspect
+
+    assert parse_aspect(instruction) == aspect  # "our instagram @beanthere" made the video square

@@ -38,7 +38,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
-from reelforge.planner.ending import ending_words
+from reelforge.planner.ending import contact_in, ending_words
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
     Asset,
@@ -1118,7 +1118,11 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         unquoted = unquoted.replace(q, " ")
     # "end with follow us", "结尾写关注我们": the words the video ends on (a quoted ending is `_label_quotes`')
     ending = ending_words(unquoted, zh=zh, files=frozenset(names))
-    if not P.wants_text_overlays(instruction) and not ending and not title_in(unquoted):
+    # "with our instagram @beanthere", "call us at +1 555 123 4567": an address to show, at the end
+    contact = contact_in(P.outside_quotes(unquoted))
+    if contact and contact.lower() in names:
+        contact = None
+    if not P.wants_text_overlays(instruction) and not ending and not title_in(unquoted) and not contact:
         return [], []
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -1135,6 +1139,15 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         cta = ending
         unquoted = unquoted.replace(ending, " ")
         notes.append(f"Call to action from the instruction: '{ending}'.")
+    contact_line = None  # the address, a row under a call to action that does not say it
+    if contact and cta is None:
+        cta = contact
+        notes.append(f"Call to action from the instruction: '{contact}'.")
+    elif contact and contact not in (cta or ""):
+        contact_line = contact
+        notes.append(f"'{contact}' is shown with the call to action, a row below it.")
+    if contact:
+        unquoted = unquoted.replace(contact, " ")
     free = [q for q, r in labelled if r is None]
     if free and title is None:
         title = free.pop(0)
@@ -1144,7 +1157,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         captions_q.extend(free)
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
-    derive = not (quotes or named or ending) or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
+    derive = not (quotes or named or ending or contact) or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
 
     invented: list[str] = []
     if title is None and derive:
@@ -1161,6 +1174,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             title = _fallback_title(instruction)
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
         invented.append(f"title '{title}' ({source})")
+    if title is None and contact and not derive and (said := subject_of(unquoted)) and said in unquoted:
+        title = said  # "a promo for Bean There, call us at …": the name as typed, nothing made up
+        notes.append(f"Title from the instruction: '{said}'.")
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")
@@ -1234,6 +1250,10 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
                                     position=Position.BOTTOM, size=TextSize.MEDIUM,
                                     background=caption_box, shot=seg.id))
         prev_end = end
+    if contact_line and cta:
+        tid += 1
+        cap_segs.append(TextSegment(id=f"t{tid}", start=cta_start, duration=cta_len, text=contact_line,
+                                    position=Position.BOTTOM, size=TextSize.MEDIUM, background=caption_box))
     if cap_segs:
         tracks.append(Track(id="caption", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(cap_segs)))
         if not captions_q:

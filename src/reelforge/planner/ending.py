@@ -36,12 +36,47 @@ _NOT_WORDS = re.compile(
     r"水印|动画|特效|贴纸|表情|闪光|倒计时|滤镜|字幕|标题|模糊|缩放|秒|" + _MEDIA_EXT + "$", re.I)
 
 
+# a web address, an e-mail, an @handle (or, with a word saying so, a phone number): words for the
+# screen, as written; ASCII bounds, so "网址www.example.com购买" finds it too
+_RX_CONTACT = re.compile(
+    r"(?<![A-Za-z0-9_@./-])(?:https?://[^\s,，。;；]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|"
+    r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}|(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|co|shop|"
+    r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au)(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
+_RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
+_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?:\s+us)?|tel|telephone|whatsapp|number|hotline)\b|电话|手机|热线|咨询", re.I)
+# what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"
+    r"phone(?:\s+number)?|number|handle|whatsapp)?\s*(?:at|is|:)?\s*$|"
+    r"^(?:我们的|我的)?(?:网址|官网|网站|链接|电话|手机号?|微信号?|邮箱|账号|抖音号|小红书号)?\s*(?:是|为|[:：])?\s*$", re.I)
+
+
+def contact_in(text: str) -> str | None:
+    """The web address, e-mail, @handle or phone number ``text`` says, as written (a full stop
+    after it is the sentence's): "add our website www.example.com", "加上电话 138 0013 8000"."""
+    m = _RX_CONTACT.search(text)
+    if m is None and _RX_PHONE_WORD.search(text):
+        m = _RX_PHONE.search(text)
+    return m.group(0).rstrip(".") if m else None
+
+
 def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) -> str | None:
     """The call to action's words the text gives without quotes, its first letter a capital, or None
-    (``files``: the project's file names, lower case, which are media, not words)."""
+    (``files``: the project's file names, lower case, which are media, not words). An address in
+    them is kept whole ("end with www.example.com" ended on "Www"), and alone when only a word
+    naming it comes before ("结尾加上网址 www.example.com")."""
+    contact = contact_in(text)
+    mark = "\ue000"  # the address as one word while the clause is read (its dots end no sentence)
+    if contact:
+        text = text.replace(contact, mark)
     for rx in ((_ZH,) if zh else _EN):
         for m in rx.finditer(text):
             words = m.group("x").strip().strip("'\"“”「」‘’").strip()
+            if contact and mark in words:
+                before = words.split(mark)[0]
+                if _CONTACT_LABEL.match(before.strip()) and not words.split(mark)[1].strip():
+                    return contact
+                words = words.replace(mark, contact)
             if (2 <= len(words) <= 40 and len(words.split()) <= 6 and not _NOT_WORDS.search(words)
                     and words.casefold() not in files):
                 return words if zh else capitalised(words)

@@ -697,11 +697,18 @@ def parse_aspect(text: str) -> str | None:
     >>> parse_aspect("a 30-second promo") is None
     True
     """
-    t = normalize(text)
+    t = _ACCOUNT_RX.sub(" ", normalize(text))
     for rx, aspect in _ASPECT_PATTERNS:
         if rx.search(t):
             return aspect
     return None
+
+
+# "our instagram @beanthere", "follow us on tiktok @x", "my youtube channel": an account, not the format
+_ACCOUNT_RX = _rx(
+    r"\b(?:(?:our|my|your|their)\s+(?:instagram|insta|ig|tiktok|youtube|facebook|fb|twitter)"
+    r"(?:\s+(?:account|handle|page|channel|profile))?\b|"
+    r"(?:instagram|insta|ig|tiktok|youtube|facebook|fb|twitter)(?:\s+(?:account|handle|page|channel|profile))?\s*:?\s*(?=@\w))")
 
 
 # --------------------------------------------------------------------------------------

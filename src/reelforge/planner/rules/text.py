@@ -7,7 +7,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
-from reelforge.planner.ending import capitalised, ending_words
+from reelforge.planner.ending import capitalised, contact_in, ending_words
 from reelforge.planner.rules.refs import (
     _ADD,
     _ORD_FULL,
@@ -286,7 +286,7 @@ def _unquoted_words(raw: str, t: str) -> str | None:
                      r"reads?|with|and|in)\b)([^\s,.;].*)$", raw, re.I)
     if m is None:
         # "add our website www.example.com", "加上我们的网址 www.example.com": the address itself
-        contact = _contact_in(raw) if _has(_ADD, t) else None
+        contact = contact_in(raw) if _has(_ADD, t) else None
         return contact
     words = _RX_WHERE_TAIL.sub("", m.group(1)).strip().strip("'\"").strip()
     return capitalised(words) or None
@@ -401,24 +401,6 @@ def _styling(words: str) -> bool:
     return not re.search(r"\w", _RX_STYLE_WORD.sub(" ", _RX_COLOR.sub(" ", w)))
 
 
-# a web address, an e-mail, an @handle (or, with a word saying so, a phone number): words for the screen
-_RX_CONTACT = re.compile(
-    r"(?<![\w@./-])(?:https?://[^\s,，。;；]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}|"
-    r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|co|shop|store|cn|app|me|us|uk|de|fr|jp|"
-    r"info|biz|xyz|ai|tv|cc|eu|ca|au)(?:/[^\s,，。;；]*)?)(?![\w@])")
-_RX_PHONE = re.compile(r"(?<![\w+])\+?\d[\d -]{5,}\d(?!\w)")
-_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?:\s+us)?|tel|telephone|whatsapp|number|hotline)\b|电话|手机|热线|咨询", re.I)
-
-
-def _contact_in(raw: str) -> str | None:
-    """The web address, e-mail, @handle or phone number a clause says, as it wrote it (a trailing
-    full stop is the sentence's)."""
-    m = _RX_CONTACT.search(raw)
-    if m is None and _RX_PHONE_WORD.search(raw):
-        m = _RX_PHONE.search(raw)
-    return m.group(0).rstrip(".") if m else None
-
-
 def _looks_cta(text: str) -> bool:
     return len(text) <= 60 and _RX_CTA_TEXT.search(text.strip()) is not None
 
@@ -446,7 +428,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         or (c.zh and _RX_ZH_LETTERS.search(t) is not None and _box_color(t)[0] is not None) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None
                                                                   or _color(t) is not None)) \
-        or (not c.quotes and _has(_ADD, t) and _contact_in(c.raw) is not None)  # "add our website www.example.com"
+        or (not c.quotes and _has(_ADD, t) and contact_in(c.raw) is not None)  # "add our website www.example.com"
     if not has_text_word and not c.quotes:
         if _has(_BOX_OFF, t) and (boxed := [(r, s) for r, s in c.text_segs(None) if s.background is TextBackground.BOX]):
             # "remove the box", "去掉底框": the boxes behind the letters (it answered "there is no 'box'")
@@ -526,7 +508,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                               position=position, size=_size(t), color=_letters_on(c, box, color, WHITE, adding=True),
                               background=bg, box_color=box)]
         r = role or Role.TITLE
-        contact = new_text == _contact_in(c.raw)
+        contact = new_text == contact_in(c.raw)
         if role is None and (_looks_cta(new_text) or contact):
             # "add 'Shop now' at the end", "add our website www.example.com": the ending's
             tm = _timing(c, None)
