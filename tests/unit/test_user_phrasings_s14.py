@@ -178,3 +178,38 @@ def test_an_account_named_is_not_the_format(instruction, aspect):
     from reelforge.planner.parse import parse_aspect
 
     assert parse_aspect(instruction) == aspect  # "our instagram @beanthere" made the video square
+
+
+# -- "actually no music at all" after a change to the voice; "can the video start with …" ----------------
+def _turns(texts, tl=TL):
+    mem, out = None, []
+    for text in texts:
+        result = plan_edit(text, tl, library=LIBRARY, memory=mem)
+        tl = apply(tl, result.ops, library=LIBRARY) if result.ops else tl
+        mem = result.memory or mem
+        out.append(result)
+    return tl, out
+
+
+@pytest.mark.parametrize(("first", "then", "op"), [
+    ("lower the voice a bit", "actually no music at all", {"role": "music", "op": "remove_track"}),  # it fitted the video to the voice
+    ("make the title red", "wait, no transitions", {"kind": "cut", "op": "set_transition"}),
+])
+def test_a_no_after_a_change_is_its_own_instruction(first, then, op):
+    _, (_, second) = _turns([first, then])
+    assert dump_ops(second.ops) == [op]
+
+
+def test_a_correction_is_still_read_as_one():
+    tl, (_, second) = _turns(["make the title red", "no, blue"])
+    assert "blue" in second.reply and tl.track(Role.TITLE).segments[0].color.upper() != "#FF0000", second.reply
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("can the video start with the beach photo", "beach.jpg", None),  # was "not understood"
+    ("could the video end with the city photo", None, "city.jpg"),
+])
+def test_can_the_video_start_with(text, first, last):
+    result = plan_edit(text, TL, library=LIBRARY)
+    names = [s.name for s in apply(TL, result.ops, library=LIBRARY).track(Role.MAIN).segments]
+    assert (first is None or names[0] == first) and (last is None or names[-1] == last), (result.reply, names)

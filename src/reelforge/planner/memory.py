@@ -200,6 +200,10 @@ _CORRECT = re.compile(r"^(?:(?:no|nope|nah|actually|wait|sorry|oops|hmm|i\s+mean
                       r"(?P<v>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:instead|then|rather|please))?$"
                       r"|^(?:make\s+(?:it|that)\s+)?(?P<v2>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)\s+instead$"
                       r"|^(?:不对|不是|错了|算了)[，,\s]*(?:还是|换成|改成|要|用)?(?P<zh>[^，,。！\s]{1,8}?)(?:吧|好了|的)?$")
+# "actually no music at all", "wait, no captions": an instruction of its own, not a correction of the last
+_NO_THING = re.compile(r"\b(?:no|without)\s+(?:more\s+|the\s+)?(?:music|songs?|soundtrack|bgm|voice\w*|narration|text|titles?|"
+                       r"captions?|subtitles?|logo|watermark|transitions?|motion|zoom|fades?|sound|audio|effects?|cta|"
+                       r"call\s+to\s+action|ending|intro|outro)\b|\bat\s+all\b")
 _VERB = re.compile(r"(?:remove|delete|drop|cut|kill|undo|redo|put|move|make|add|swap|change|replace|use|mute|lose|ditch|"
                    r"the\s+(?:first|second|third|fourth|fifth|last|next|previous|other)|删|去掉|撤销)\b")
 _PRONOUN = re.compile(r"\b(?:it|them|that\s+one|this\s+one)\b|它们|它")
@@ -231,7 +235,7 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
         redone = _with_value(last[-1], float(m.group("n") or m.group("n2")), m.group("u") or m.group("u2"))
         if redone is not None:
             return [redone]
-    m = _CORRECT.match(t)
+    m = _CORRECT.match(t) if not _NO_THING.search(t) else None
     if m and last and not _PRONOUN.search(m.group("v") or m.group("v2") or "") and not _VERB.match(m.group("v") or m.group("v2") or "") \
             and (p := phrase(mem, zh)) is not None:
         if m.group("zh"):

@@ -215,7 +215,8 @@ _RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+o
 _RX_COMES = re.compile(r"^(?:(?:have|let|make)\s+)?(?P<x>.+?)\s+(?:(?:should\s+|must\s+|needs?\s+to\s+|to\s+)?(?:come|go|be|appear|play|show)(?:s)?\s+|the\s+)"
                        r"(?:(?P<first>first|at\s+the\s+(?:start|beginning|front)|opener|opening\s+shot)|"
                        r"(?P<last>last|at\s+the\s+end|closer|closing\s+shot|finale))(?:\s+(?:one|shot|photo|image|picture|clip|scene))?\s*$")
-_RX_OPEN_WITH = re.compile(r"^(?:let'?s\s+|please\s+|can\s+(?:we|you)\s+)?(?:(?:start|open|begin|kick\s+off|lead)|"
+_RX_OPEN_WITH = re.compile(r"^(?:let'?s\s+|please\s+|(?:can|could)\s+(?:we|you)\s+|(?:can|could|should)\s+(?:the|this|my|our)\s+"
+                           r"(?:video|ad|reel|promo|clip|thing)\s+)?(?:(?:start|open|begin|kick\s+off|lead)|"
                            r"(?P<end>end|finish|close|wrap\s+up))\s+(?:it\s+|the\s+(?:video|thing)\s+)?(?:with|on)\s+(?P<x>.+)$")
 
 
