@@ -486,6 +486,10 @@ class AIStage:
             if a is None or a.kind.value != "video":
                 raise AIFailed("highlights come from video clips, not stills")
             want_ms = int(op.seconds * 1000) if op.seconds else int(seg.duration * seg.speed)
+            if op.seconds and a.duration_ms and want_ms >= a.duration_ms and not seg.in_ms \
+                    and seg.duration * seg.speed >= a.duration_ms - 100:
+                # "the best 8 seconds" of a 6 s clip that already plays whole: say so ("it already was")
+                raise AIFailed(f"the clip {a.name} is only {O.fmt_ms(a.duration_ms)} long and already plays in full")
             ops += self._best_part(seg, a, want_ms, set_length=op.seconds is not None)
         return ops
 

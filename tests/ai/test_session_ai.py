@@ -187,6 +187,20 @@ def test_highlights_pick_the_moving_part(tmp_path):
     assert seg.duration == 2000 and 5500 <= seg.in_ms <= 7500, seg
 
 
+def test_the_best_seconds_of_a_clip_shorter_than_asked_say_it_plays_in_full(tmp_path):
+    """"the best 8 seconds" of a 4 s clip that already plays whole answered "it already was"."""
+    clip = write_clip(tmp_path / "interview.mp4", 4.0, moving=(1.0, 3.0), fps=10)
+    s = _session(tmp_path, [clip, *_images(tmp_path, 2)], "a 10-second video")
+    r = s.handle("use the best 8 seconds of the interview")  # its slot was shorter: now all of it
+    assert r.status == "ok" and s.timeline.track(Role.MAIN).segments[0].duration == 4000, r.message
+    before = s.timeline
+    r = s.handle("trim the interview to the best 8 seconds")
+    assert r.status == "error" and not r.changed and s.timeline == before
+    assert "interview.mp4 is only 4s long and already plays in full" in r.message
+    assert s.handle("use the best 2 seconds of the interview").status == "ok"  # a shorter part still works
+    assert s.timeline.track(Role.MAIN).segments[0].duration == 2000
+
+
 def test_trim_the_silence_of_the_voiceover(tmp_path):
     sr = 22050
     t = np.arange(int(2.0 * sr)) / sr

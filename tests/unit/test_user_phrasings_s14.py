@@ -213,3 +213,39 @@ def test_can_the_video_start_with(text, first, last):
     result = plan_edit(text, TL, library=LIBRARY)
     names = [s.name for s in apply(TL, result.ops, library=LIBRARY).track(Role.MAIN).segments]
     assert (first is None or names[0] == first) and (last is None or names[-1] == last), (result.reply, names)
+
+
+# -- captions of what is said; what stays is no change ---------------------------------------------------
+@pytest.mark.parametrize("instruction", [
+    "make a 25 second vertical video with captions of what she says",  # "says" read as words to show, "make" as a restyle
+    "做个竖屏视频，把她说的话做成字幕", "subtitle the interview", "add subtitles for what is said",
+])
+def test_captions_of_the_speech_are_asked_for(instruction):
+    from reelforge.planner import rules
+
+    assert [o.op for o in rules.ai_requests(instruction, TL)] == ["auto_captions"]
+
+
+@pytest.mark.parametrize("instruction", ["make a promo with captions", "make the captions bigger",
+                                         "add a caption that says Fresh daily"])
+def test_other_caption_words_ask_for_no_transcript(instruction):
+    from reelforge.planner import rules
+
+    assert rules.ai_requests(instruction, TL) == []
+
+
+@pytest.mark.parametrize(("text", "op"), [
+    ("keep her voice but lower the music", {"factor": 0.5, "op": "set_volume"}),  # it lowered the VOICE
+    ("keep the music but make it quieter", {"factor": 0.5, "op": "set_volume"}),
+    ("lower the music but keep the voice loud", {"factor": 0.5, "op": "set_volume"}),
+    ("保留人声，音乐小一点", {"factor": 0.7, "op": "set_volume"}),
+    ("keep the title and make it red", {"color": "#FF0000", "op": "update_text"}),
+    ("keep the photos, and make it vertical", {"aspect": "9:16", "op": "set_frame"}),
+])
+def test_what_stays_is_no_change(text, op):
+    assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [op]
+
+
+def test_keep_that_asks_for_something_is_still_read():
+    assert dump_ops(plan_edit("keep the title on screen longer", TL, library=LIBRARY).ops)[0]["op"] == "update_text"
+    assert plan_edit("keep the voice", TL, library=LIBRARY).status == "unknown"  # nothing else asked: not dropped

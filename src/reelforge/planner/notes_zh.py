@@ -352,6 +352,8 @@ def _secs(ms: str) -> str:
 
 
 _ERRORS: list[Rule] = [
+    _r(r"[Tt]he clip (.+?) is only (\S+) long and already plays in full\.?",
+       lambda m: f"视频片段{m[1]}只有{_secs(m[2])}，已经完整播放了"),
     _r(r"[Tt]he shots are stills; they have no sound of their own\.?",
        lambda m: "画面都是图片，没有自己的声音；背景音乐和旁白可以说“背景音乐调大一点”“旁白大声一点”"),
     _r(r"[Tt]here is no (.+?) in this video\.?", lambda m: f"视频里没有{_role(m[1])}"),

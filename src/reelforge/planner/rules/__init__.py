@@ -195,6 +195,30 @@ class _Result:
         return bool(self.ops)
 
 
+# "keep her voice but lower the music", "lower the music but keep the voice loud", "保留人声，音乐小一点": what
+# stays is no change (read as one clause it lowered the VOICE); only the rest is planned
+_KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|narration|vocals?|speech|music|song|"
+         r"soundtrack|title|captions?|subtitles?|text|logo|photos?|pictures?|images?|clips?|colou?rs?|transitions?|"
+         r"length|pace|order)(?:\s+(?:as\s+(?:it\s+is|they\s+are|is)|the\s+same|unchanged|there|on|loud|clear|"
+         r"audible|in|going))?")
+_RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
+_RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
+_RX_KEEP_ZH = re.compile(r"^\s*(?:保留|留着|别动|不要动)(?:她|他|我|我们)?的?(?:声音|人声|旁白|配音|音乐|标题|字幕|画面|图片)\s*[，,]\s*(?:但是?|只)?(?:把)?")
+
+
+def _without_keeps(text: str) -> str:
+    """``text`` without a clause that only says what stays, when something else is asked ("keep the
+    music but make it quieter": "it" is then the music)."""
+    first = _RX_KEEP_FIRST.match(text)
+    out = text
+    if first:
+        out = text[first.end():]
+        out = re.sub(r"\b(?:it|them)\b(?!\s+(?:vertical|square|horizontal|landscape|portrait|wide|\d|longer|shorter|"
+                     r"faster|slower|for\b))", f"the {first.group('k')}", out, count=1, flags=re.I)
+    out = _RX_KEEP_ZH.sub("", _RX_KEEP_LAST.sub("", out, count=1), count=1)
+    return out if out.strip() else text
+
+
 MAX_CLAUSE = 400  # characters: no instruction people type has a longer clause; longer text is not read
 MAX_CLAUSES = 24  # parts of one instruction
 
@@ -369,6 +393,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         return EditPlan("ok", tuple(whole), reply + _typo_note(fixes, zh), tuple(O.describe(o, names) for o in whole),
                         fixes=tuple(f"{f.wrong}->{f.right}" for f in fixes),
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
+    masked = _without_keeps(masked)
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     if len(pieces) > 1 and _INTERJECTION.fullmatch(pieces[0].strip()):

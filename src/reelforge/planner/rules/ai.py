@@ -76,14 +76,23 @@ def _h_caption_mode(c: _Ctx) -> list[O.Op] | None:
     return ops
 
 
+# "captions of what she says", "subtitles for what is said", "把她说的话做成字幕": the speech, not words to show
+_RX_SPOKEN = re.compile(
+    r"\bwhat\s+(?:she|he|they|i|we|you|people|(?:the|our|my)\s+\w+)\s+(?:says?|said|is\s+saying|are\s+saying|talks?\s+about)\b|"
+    r"\bwhat(?:'s|\s+is|\s+gets)\s+(?:being\s+)?said\b|\b(?:the\s+)?(?:speech|dialogue|dialog|spoken\s+words|interview)\b|"
+    r"说的话|讲的话|说的内容|讲的内容|的对白|的台词")
+
+
 def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(_CAPTION_NOUN, t) or c.quotes or _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b|[:：]\s*\S", t):
+    spoken = _RX_SPOKEN.search(t) is not None
+    if not _has(_CAPTION_NOUN, t) or c.quotes or (
+            not spoken and _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b|[:：]\s*\S", t)):
         return None  # "加字幕：新品上市" is that caption, not captions from the speech
-    if _has(_REMOVE, t) or _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t):
+    if _has(_REMOVE, t) or (not spoken and _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t)):
         return None
-    if _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"
-            r"久一点|长一点|短一点|太快|太短", t):
+    if not spoken and _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"
+                           r"久一点|长一点|短一点|太快|太短", t):
         return None  # "show the captions longer": how long the ones there stay, not new ones from the speech
     if (P.parse_position(t) is not None or _box_color(t)[0] is not None
             or _has(r"\b(?:box(?:es|ed)?|backdrop|banner|shadow|outline|bold|font)\b|底框|背景框|阴影|描边|加粗|字体", t)) \
@@ -91,7 +100,7 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
         # "put the captions at the top" moves the captions there, "add a (yellow) box behind the
         # captions" restyles them (both made new ones from the speech)
         return None
-    auto = _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)
+    auto = spoken or _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)
     adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|caption\s+(?:it|the))\b|加上?|添加|加个|配上|打开|开启|显示|要", t)
     bare = re.fullmatch(r"(?:auto(?:matic)?[\s-]?)?(?:captions?|subtitles?|subs|cc)(?:\s+please)?|(?:自动)?字幕", t.strip(" .!。！")) is not None
     if not (auto or adding or bare):
