@@ -249,3 +249,50 @@ def test_what_stays_is_no_change(text, op):
 def test_keep_that_asks_for_something_is_still_read():
     assert dump_ops(plan_edit("keep the title on screen longer", TL, library=LIBRARY).ops)[0]["op"] == "update_text"
     assert plan_edit("keep the voice", TL, library=LIBRARY).status == "unknown"  # nothing else asked: not dropped
+
+
+# -- an offer said in passing; a text named by some of its words -----------------------------------------
+@pytest.mark.parametrize(("instruction", "title", "cta"), [
+    ("Make me a 15 second Instagram story for our summer sale. 30% off everything. Use upbeat music.",
+     "Summer Sale", "30% off everything"),  # no text at all
+    ("全场8折的宣传视频，竖屏", "限时优惠", "全场8折"),  # the stock title was "新品上市" (new product)
+    ("a promo, 20% off this week", "Limited-Time Offer", "20% off this week"),
+])
+def test_an_offer_in_the_first_instruction_is_shown(instruction, title, cta):
+    texts = _text_roles(instruction)
+    assert texts[Role.TITLE] == [title] and texts[Role.CTA] == [cta]
+
+
+@pytest.mark.parametrize("instruction", ["promo with music at 30%", "lower the music by 30%", "a video, music 30% quieter"])
+def test_a_per_cent_is_no_offer(instruction):
+    from reelforge.planner.ending import offer_in
+
+    assert offer_in(instruction) is None
+
+
+def test_an_offer_added_goes_with_the_call_to_action():
+    result = plan_edit("add 30% off everything", TL, library=LIBRARY)
+    after = apply(TL, result.ops, library=LIBRARY)
+    cta = after.track(Role.CTA).segments[0]
+    (line,) = [s for s in after.track(Role.CAPTION).segments if s.text == "30% off everything"]
+    assert cta.text == "Shop now" and (line.start, line.end) == (cta.start, cta.end)
+
+
+@pytest.mark.parametrize(("text", "role", "change"), [
+    ("the urban dreams should be bigger", "title", {"size": "xlarge"}),
+    ("make the urban dreams red", "title", {"color": "#FF0000"}),
+    ("把Urban Dreams改成黄色", "title", {"color": "#FFD400"}),
+])
+def test_a_text_named_by_its_words(text, role, change):
+    result = plan_edit(text, TL, library=LIBRARY)
+    after = apply(TL, result.ops, library=LIBRARY)
+    seg = after.track(Role(role)).segments[0]
+    assert all(str(getattr(seg, k)).upper() == str(v).upper() for k, v in change.items()), (result.reply, seg)
+
+
+def test_a_text_named_by_two_of_its_words():
+    tl = apply(TL, plan_edit("add 30% off everything", TL, library=LIBRARY).ops, library=LIBRARY)
+    result = plan_edit("the 30% off should be red", tl, library=LIBRARY)
+    after = apply(tl, result.ops, library=LIBRARY)
+    (line,) = [s for s in after.track(Role.CAPTION).segments if s.text == "30% off everything"]
+    assert line.color.upper() == "#FF0000" and after.track(Role.CTA).segments[0].color == TL.track(Role.CTA).segments[0].color

@@ -38,7 +38,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
-from reelforge.planner.ending import contact_in, ending_words
+from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
     Asset,
@@ -511,7 +511,7 @@ def call_to_action(instruction: str) -> str:
 def _fallback_title(instruction: str) -> str:
     t = P.normalize(instruction)
     zh = P.is_chinese(instruction)
-    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII):
+    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII) or offer_in(instruction):
         return "限时优惠" if zh else "Limited-Time Offer"
     if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t, re.ASCII):
         return "新品上市" if zh else "Discover Something New"
@@ -1122,7 +1122,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     contact = contact_in(P.outside_quotes(unquoted))
     if contact and contact.lower() in names:
         contact = None
-    if not P.wants_text_overlays(instruction) and not ending and not title_in(unquoted) and not contact:
+    # "a story for our summer sale. 30% off everything": the offer is what the video is for
+    offer = offer_in(P.outside_quotes(unquoted))
+    if not P.wants_text_overlays(instruction) and not ending and not title_in(unquoted) and not contact and not offer:
         return [], []
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -1139,6 +1141,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         cta = ending
         unquoted = unquoted.replace(ending, " ")
         notes.append(f"Call to action from the instruction: '{ending}'.")
+    if offer and cta is None and not (ending and offer.lower() in ending.lower()):
+        cta = capitalised(offer)
+        notes.append(f"Call to action from the instruction: '{cta}'.")
     contact_line = None  # the address, a row under a call to action that does not say it
     if contact and cta is None:
         cta = contact

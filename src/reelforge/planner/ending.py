@@ -51,6 +51,24 @@ _CONTACT_LABEL = re.compile(
     r"^(?:我们的|我的)?(?:网址|官网|网站|链接|电话|手机号?|微信号?|邮箱|账号|抖音号|小红书号)?\s*(?:是|为|[:：])?\s*$", re.I)
 
 
+# an offer said in passing: "30% off everything", "buy one get one free", "free shipping", "全场8折", "买一送一"
+_RX_OFFER = re.compile(
+    r"(?<![\w$])(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|"
+    r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)[a-z]{2,}s))?"
+    r"(?:\s+(?:this|next)\s+(?:week(?:end)?|month)|\s+today|\s+only)?\b|"
+    r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
+    r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders(?:\s+over\s+\$?\d+)?)?\b|\bhalf\s+price(?:\s+\w+s)?\b|"
+    r"(?:全场|全店|店内|限时)?\s*(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二件半价|满\d+减\d+|全场包邮|包邮|全场半价",
+    re.I)
+
+
+def offer_in(text: str) -> str | None:
+    """The offer ``text`` states without quotes ("30% off everything", "全场8折"), as written, or None.
+    "music at 30%" is no offer: the per cent must be off something."""
+    m = _RX_OFFER.search(text)
+    return m.group(0).strip() if m else None
+
+
 def contact_in(text: str) -> str | None:
     """The web address, e-mail, @handle or phone number ``text`` says, as written (a full stop
     after it is the sentence's): "add our website www.example.com", "加上电话 138 0013 8000"."""

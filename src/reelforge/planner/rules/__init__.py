@@ -117,7 +117,7 @@ from reelforge.planner.rules.text import (
     _h_translate,
     _text_role,
 )
-from reelforge.timeline.model import Asset, Role, Timeline
+from reelforge.timeline.model import Asset, Role, Timeline, TrackKind
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
 
@@ -247,10 +247,48 @@ def _answer_to(piece: str) -> str | None:
     return None
 
 
+def _text_by_its_words(piece: str, tl: Timeline) -> str | None:
+    """``piece`` with a text named by some of its words ("the 30% off should be bigger", "make the
+    summer sale red", "把全场8折改成红色": two or more words, or one with a digit) said as that text
+    ("the call to action should be bigger"), or None when no single text is named so."""
+    t = piece.casefold()
+    zh = P.is_chinese(piece)
+    found: dict[str, tuple[Role, int, str]] = {}
+    for tr in tl.tracks:
+        if tr.kind is not TrackKind.TEXT or tr.role not in _TEXT_WORDS:
+            continue
+        for i, seg in enumerate(tr.segments):
+            words = seg.text.casefold().split()
+            runs = (" ".join(words[a:a + n]) for n in range(len(words), 0, -1) for a in range(len(words) - n + 1))
+            for run in runs:
+                if (len(run.split()) >= 2 or re.search(r"\d", run)) and len(run) >= 3 and (
+                        m := re.search(r"(?<![a-z0-9])" + re.escape(run) + r"(?![a-z0-9])", t)):
+                    found[seg.id] = (tr.role, i if len(tr.segments) > 1 else -99, piece[:m.start()] + "\x01" + piece[m.end():])
+                    break
+    if len(found) != 1:
+        return None
+    role, i, marked = next(iter(found.values()))
+    en, zh_word = _TEXT_WORDS[role]
+    if zh:
+        name = (f"第{i + 1}个" if i >= 0 else "") + zh_word
+        return marked.replace("\x01", name)
+    name = (f"{O.ordinal(i)} " if i >= 0 else "") + en
+    said = re.sub(r"(?i)\bthe\s+\x01", "\x01", marked)
+    return said.replace("\x01", f"the {name}")
+
+
+_TEXT_WORDS = {Role.TITLE: ("title", "标题"), Role.CAPTION: ("caption", "字幕"), Role.CTA: ("call to action", "行动号召")}
+
+
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
     r = _run_as_said(piece, quotes, tl, lib, new)
     if not r.ok and r.question is None and r.cannot is None and (answer := _answer_to(piece)) is not None:
         again = _run_as_said(answer, quotes, tl, lib, new)
+        if again.ok:
+            again.text = r.text
+            return again
+    if not r.ok and r.question is None and (named := _text_by_its_words(piece, tl)) is not None:
+        again = _run(named, quotes, tl, lib, new) if named != piece else r
         if again.ok:
             again.text = r.text
             return again

@@ -7,7 +7,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
-from reelforge.planner.ending import capitalised, contact_in, ending_words
+from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in
 from reelforge.planner.rules.refs import (
     _ADD,
     _ORD_FULL,
@@ -286,8 +286,10 @@ def _unquoted_words(raw: str, t: str) -> str | None:
                      r"reads?|with|and|in)\b)([^\s,.;].*)$", raw, re.I)
     if m is None:
         # "add our website www.example.com", "加上我们的网址 www.example.com": the address itself
-        contact = contact_in(raw) if _has(_ADD, t) else None
-        return contact
+        if not _has(_ADD, t):
+            return None
+        offer = offer_in(raw)
+        return contact_in(raw) or (capitalised(offer) if offer else None)
     words = _RX_WHERE_TAIL.sub("", m.group(1)).strip().strip("'\"").strip()
     return capitalised(words) or None
 
@@ -428,7 +430,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         or (c.zh and _RX_ZH_LETTERS.search(t) is not None and _box_color(t)[0] is not None) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (_bold(t) is not None or _size(t) is not None
                                                                   or _color(t) is not None)) \
-        or (not c.quotes and _has(_ADD, t) and contact_in(c.raw) is not None)  # "add our website www.example.com"
+        or (not c.quotes and _has(_ADD, t) and (contact_in(c.raw) or offer_in(c.raw)) is not None)  # "add our website www.example.com", "add 30% off"
     if not has_text_word and not c.quotes:
         if _has(_BOX_OFF, t) and (boxed := [(r, s) for r, s in c.text_segs(None) if s.background is TextBackground.BOX]):
             # "remove the box", "去掉底框": the boxes behind the letters (it answered "there is no 'box'")
@@ -508,7 +510,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                               position=position, size=_size(t), color=_letters_on(c, box, color, WHITE, adding=True),
                               background=bg, box_color=box)]
         r = role or Role.TITLE
-        contact = new_text == contact_in(c.raw)
+        contact = new_text in (contact_in(c.raw), capitalised(offer_in(c.raw) or "-"))  # an address or an offer: with the ending
         if role is None and (_looks_cta(new_text) or contact):
             # "add 'Shop now' at the end", "add our website www.example.com": the ending's
             tm = _timing(c, None)
