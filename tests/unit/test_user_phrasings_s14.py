@@ -296,3 +296,52 @@ def test_a_text_named_by_two_of_its_words():
     after = apply(tl, result.ops, library=LIBRARY)
     (line,) = [s for s in after.track(Role.CAPTION).segments if s.text == "30% off everything"]
     assert line.color.upper() == "#FF0000" and after.track(Role.CTA).segments[0].color == TL.track(Role.CTA).segments[0].color
+
+
+# -- Chinese words for English file names; "放第一个"; "too many captions"; one length said ---------------
+def _pics(*names):
+    from reelforge.timeline import Asset, AssetKind
+
+    return [Asset(id=f"p{i}", path=f"/m/{n}", name=n, kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i, n in enumerate(names)]
+
+
+@pytest.mark.parametrize(("text", "order"), [
+    ("把咖啡那张放第一个", ["coffee.jpg", "astronaut.jpg", "rocket.jpg", "flower.jpg"]),  # was "not understood"
+    ("把火箭放最后", ["astronaut.jpg", "coffee.jpg", "flower.jpg", "rocket.jpg"]),
+    ("把宇航员和咖啡对调", ["coffee.jpg", "astronaut.jpg", "rocket.jpg", "flower.jpg"]),
+    ("删掉花那张", ["astronaut.jpg", "coffee.jpg", "rocket.jpg"]),
+    ("把第二张放第一个", ["coffee.jpg", "astronaut.jpg", "rocket.jpg", "flower.jpg"]),
+])
+def test_chinese_words_name_shots_with_english_names(text, order):
+    pics = _pics("astronaut.jpg", "coffee.jpg", "rocket.jpg", "flower.jpg")
+    tl = plan("a 12 second video", pics).timeline
+    result = plan_edit(text, tl, library=pics)
+    assert result.status == "ok", result.reply
+    assert [s.name for s in apply(tl, result.ops, library=pics).track(Role.MAIN).segments] == order
+
+
+@pytest.mark.parametrize("text", ["去掉包邮", "加上花字", "标题用花体字"])
+def test_a_one_character_word_alone_names_no_shot(text):
+    pics = _pics("flower.jpg", "bag.jpg")
+    tl = plan("a 6 second video", pics).timeline
+    result = plan_edit(text, tl, library=pics)
+    assert not any(o.get("op") in ("remove_segment", "move_segment") for o in dump_ops(result.ops))
+
+
+@pytest.mark.parametrize("text", ["字幕太多了", "too many captions", "there are too many captions on screen"])
+def test_too_many_captions(text):
+    from reelforge.timeline import Asset, AssetKind
+
+    pics = [Asset(id=f"i{i}", path=f"/m/{n}.jpg", name=f"{n}.jpg", kind=AssetKind.IMAGE, width=1600, height=1200)
+            for i, n in enumerate(("leather_bag", "red_sneakers", "silver_watch"))]
+    tl = plan("a promo with captions", pics).timeline
+    assert tl.track(Role.CAPTION) is not None
+    after = apply(tl, plan_edit(text, tl, library=pics).ops, library=pics)
+    assert after.track(Role.CAPTION) is None and after.track(Role.TITLE) is not None
+
+
+@pytest.mark.parametrize(("text", "ms"), [("视频太长了，15秒就好", 15000), ("too long, make it 20 seconds", 20000)])
+def test_a_complaint_then_the_length_is_one_change(text, ms):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert dump_ops(result.ops) == [{"duration_ms": ms, "op": "set_total_duration"}]  # "16s; 15s" before

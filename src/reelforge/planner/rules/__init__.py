@@ -680,6 +680,9 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
             prev = out[-1]
             out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution)
             continue
+        if out and isinstance(op, O.SetTotalDuration) and isinstance(out[-1], O.SetTotalDuration):
+            out[-1] = op  # "it's too long, 15 seconds is fine": the length said, not a step and then it
+            continue
         added = next((i for i, o in enumerate(out) if isinstance(o, O.AddText) and isinstance(op, O.UpdateText)
                       and op.bold is None and op.target.name == o.text and op.target.role.value == o.role), None)
         if added is not None and isinstance(op, O.UpdateText):  # "add 'Sale' … and make it red": one new text

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner.zh_nouns import zh_patterns
 from reelforge.timeline.model import (
     Asset,
     AssetKind,
@@ -285,6 +286,11 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         for m in re.finditer(rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?:e?s)?(?![a-z0-9_])", t):
             if not any(r.start <= m.start() + offset < r.end for r in found):
                 found.append(_TRef(O.Target(name=full if m.group(0) == full else stem), m.start() + offset, m.end() + offset))
+        if c.zh:  # "把咖啡那张放第一个" for coffee.jpg: the Chinese word for what the name says
+            for pattern in zh_patterns(stem):
+                for m in re.finditer(pattern, t):
+                    if not any(r.start <= m.start() + offset < r.end for r in found):
+                        found.append(_TRef(O.Target(name=stem), m.start() + offset, m.end() + offset))
     found.sort(key=lambda r: r.start)
     # drop overlaps (keep the longest at a position)
     out: list[_TRef] = []

@@ -886,7 +886,8 @@ def _h_caption_hold(c: _Ctx) -> list[O.Op] | None:
 _RX_LESS_TEXT = re.compile(r"^(?:(?:please\s+)?(?:use|show|put|have|want)\s+)?(?:a\s+(?:bit|little)\s+)?(?:less|fewer)\s+"
                            r"(?:text|words|writing|captions)(?:\s+on\s+(?:the\s+)?screen)?$|"
                            r"^(?:there'?s|there\s+is|it\s+has|it'?s)?\s*(?:way\s+)?too\s+much\s+(?:text|writing|words)(?:\s+on\s+(?:the\s+)?screen)?$|"
-                           r"^(?:字|文字)(?:太多了?|有点多)$|^少(?:一?点|些)(?:字|文字)$")
+                           r"^(?:there'?s|there\s+are|it\s+has)?\s*(?:way\s+)?too\s+many\s+(?:captions|subtitles|texts|words)(?:\s+on\s+(?:the\s+)?screen)?$|"
+                           r"^(?:字|文字|字幕)(?:太多了?|有点多了?|多了)$|^少(?:一?点|些)(?:字|文字|字幕)$")
 
 
 def _h_less_text(c: _Ctx) -> list[O.Op] | None:
