@@ -549,7 +549,7 @@ CASES += [
     ("add 'Shop now' at the end", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': 'Shop now', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("add 'Follow us for more'", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': 'Follow us for more', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("add the title 'Shop now'", [{"text": "Shop now", "timing": {"duration_ms": 3000}, "op": "add_text"}]),
-    ("add 'Summer vibes' at the end", [{"text": "Summer vibes", "timing": {"duration_ms": 3000, "anchor": "end"}, "op": "add_text"}]),
+    ("add 'Summer vibes' at the end", [{"text": "Summer vibes", "role": "caption", "timing": {"start_ms": 27000, "duration_ms": 3000}, "position": "bottom", "size": "medium", "op": "add_text"}]),  # s14: a row with the call to action there
     ("结尾加上「立即购买」", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': '立即购买', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("make the clip 3 seconds", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 3000, "op": "set_segment_duration"}]),
     ("make the clip shorter", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 4500, "op": "set_segment_duration"}]),

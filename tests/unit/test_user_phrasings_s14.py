@@ -345,3 +345,12 @@ def test_too_many_captions(text):
 def test_a_complaint_then_the_length_is_one_change(text, ms):
     result = plan_edit(text, TL, library=LIBRARY)
     assert dump_ops(result.ops) == [{"duration_ms": ms, "op": "set_total_duration"}]  # "16s; 15s" before
+
+
+@pytest.mark.parametrize(("text", "words"), [("结尾加一句：欢迎到店品尝", "欢迎到店品尝"), ("add 'See you soon' at the end", "See you soon")])
+def test_words_added_at_the_end_go_with_the_call_to_action(text, words):
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
+    cta = after.track(Role.CTA).segments[0]
+    (line,) = [s for s in after.track(Role.CAPTION).segments if s.text == words]
+    assert cta.text == "Shop now" and (line.start, line.end) == (cta.start, cta.end)  # a title over it before
+    assert after.track(Role.TITLE).segments[-1].text == "Urban Dreams"

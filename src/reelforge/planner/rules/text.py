@@ -519,7 +519,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         default = {Role.TITLE: O.Timing(duration_ms=3000), Role.CAPTION: O.Timing(),
                    Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[r]
         timing = _timing(c, default) or default
-        if r is Role.CTA and contact and (same := _cta_there(c, timing)) is not None:
+        if (r is Role.CTA and contact or r is Role.TITLE and role is None and timing.anchor == "end") \
+                and (same := _cta_there(c, timing)) is not None:
             # "add our website www.example.com" beside "Shop now": shown with it, a row below (as a line
             # under the title is), where changing the ending's words would lose them
             c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
