@@ -354,3 +354,23 @@ def test_words_added_at_the_end_go_with_the_call_to_action(text, words):
     (line,) = [s for s in after.track(Role.CAPTION).segments if s.text == words]
     assert cta.text == "Shop now" and (line.start, line.end) == (cta.start, cta.end)  # a title over it before
     assert after.track(Role.TITLE).segments[-1].text == "Urban Dreams"
+
+
+@pytest.mark.parametrize("text", ["the music starts too late", "the music comes in too late", "音乐进来得太晚了"])
+def test_music_too_late_comes_in_earlier(text):
+    late = apply(TL, plan_edit("start the music at 3 seconds", TL, library=LIBRARY).ops, library=LIBRARY)
+    assert late.track(Role.MUSIC).segments[0].start == 3000
+    result = plan_edit(text, late, library=LIBRARY)
+    assert dump_ops(result.ops) == [{"start_ms": 0, "op": "set_audio_timing"}]  # "音乐…太晚了" pushed it LATER
+
+
+@pytest.mark.parametrize("text", ["the music starts too late", "音乐进来得太晚了"])
+def test_music_too_late_from_the_start_says_how_to_skip_its_opening(text):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert result.status == "unknown" and ("skip the first 3 seconds of the music" in result.reply
+                                           or "跳过背景音乐前3秒" in result.reply)
+
+
+@pytest.mark.parametrize("text", ["the music comes in too early", "音乐太早了"])
+def test_music_too_early_comes_in_later(text):
+    assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops)[0]["start_ms"] > 0

@@ -456,11 +456,15 @@ def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTimin
         at = P._tv(m.group(1))
         if at is not None:
             return O.SetAudioTiming(role=r, start_ms=at)
-    if _has(r"\b(?:later|delay(?:ed)?|push\w*\s+(?:it\s+)?back)\b", t):
+    # "the music starts too late" asks for it earlier; "comes in too early", later
+    too_late, too_early = _has(r"\btoo\s+late\b", t), _has(r"\btoo\s+(?:early|soon)\b", t)
+    if too_early or (not too_late and _has(r"\b(?:later|delay(?:ed)?|push\w*\s+(?:it\s+)?back)\b", t)):
         return O.SetAudioTiming(role=r, start_ms=_later(c, now))
-    if _has(r"\b(?:earlier|sooner)\b", t):
+    if too_late or _has(r"\b(?:earlier|sooner)\b", t):
         if now == 0:
-            raise _Cannot(f"the {'music' if role == 'music' else 'voiceover'} already starts with the video")
+            word = "music" if role == "music" else "voiceover"
+            raise _Cannot(f"the {word} already starts with the video; if its opening is quiet, say e.g. "
+                          f"'skip the first 3 seconds of the {word}'")
         return O.SetAudioTiming(role=r, start_ms=0)
     return None
 
@@ -496,11 +500,14 @@ def _zh_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTimin
         at = P._tv(m.group(1) or m.group(2))
         if at is not None:
             return O.SetAudioTiming(role=r, start_ms=at)
-    if _has(rf"{_ZH_LATER}", t):
+    # "音乐进来得太晚了" asks for it earlier (it was pushed later); "太早了", later
+    too_late, too_early = _has(r"(?:太|有点|过于|有些)(?:晚|迟)", t), _has(r"(?:太|有点|过于|有些)早", t)
+    if too_early or (not too_late and _has(rf"{_ZH_LATER}", t)):
         return O.SetAudioTiming(role=r, start_ms=_later(c, now))
-    if _has(rf"{_ZH_EARLIER}", t):
+    if too_late or _has(rf"{_ZH_EARLIER}", t):
         if now == 0:
-            raise _Cannot("已经是从视频开头开始了")
+            raise _Cannot("已经是从视频开头开始了；如果它开头比较安静，可以说“跳过" + ("背景音乐" if role == "music" else "旁白")
+                          + "前3秒”")
         return O.SetAudioTiming(role=r, start_ms=0)
     return None
 
