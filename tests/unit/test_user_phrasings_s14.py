@@ -374,3 +374,40 @@ def test_music_too_late_from_the_start_says_how_to_skip_its_opening(text):
 @pytest.mark.parametrize("text", ["the music comes in too early", "音乐太早了"])
 def test_music_too_early_comes_in_later(text):
     assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops)[0]["start_ms"] > 0
+
+
+# -- how a text comes and goes ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "fi", "fo"), [
+    ("title should fade in slowly", 1200, None),  # faded the MUSIC in
+    ("标题慢慢淡入", 1200, None), ("no fade on the title", 0, 0), ("fade the title in and out", 600, 600),
+    ("fade the call to action out quickly", None, 150),
+])
+def test_a_texts_fades(text, fi, fo):
+    ops = dump_ops(plan_edit(text, TL, library=LIBRARY).ops)
+    assert len(ops) == 1 and ops[0]["op"] == "update_text"
+    assert (ops[0].get("fade_in_ms"), ops[0].get("fade_out_ms")) == (fi, fo)
+
+
+def test_a_slow_fade_reaches_the_render_graph(tmp_path):
+    import re as _re
+
+    from reelforge.render.compile import compile_render
+
+    def title_fade_in(tl):
+        graph = compile_render(tl, tmp_path / "x.mp4", workdir=tmp_path).filter_graph
+        return sorted(float(d) for d in _re.findall(r"fade=t=in:st=0:d=([\d.]+):alpha=1", graph))[-1]
+
+    slow = apply(TL, plan_edit("fade the title in slowly", TL, library=LIBRARY).ops, library=LIBRARY)
+    assert title_fade_in(TL) <= 0.5 < 0.9 <= title_fade_in(slow)  # 1.2 s asked, kept readable within its 3 s
+
+
+@pytest.mark.parametrize("text", ["make the title slide in", "make the text animate", "字幕加个动画", "make the captions pop in"])
+def test_a_text_entrance_is_answered_not_made_a_transition(text):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert not result.ops and ("playful style" in result.reply or "活泼风格" in result.reply)
+
+
+@pytest.mark.parametrize(("text", "op"), [("make the transitions slide", "set_transition"), ("fade in the music", "set_fade"),
+                                          ("fade the music in and out", "set_fade")])
+def test_slides_and_fades_of_other_things_stay_theirs(text, op):
+    assert [o["op"] for o in dump_ops(plan_edit(text, TL, library=LIBRARY).ops)] == [op]

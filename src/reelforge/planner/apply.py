@@ -856,7 +856,7 @@ def _update_text(st: _State, op: O.UpdateText) -> None:
     tr, i = resolve(st, op.target)
     seg = tr.segs[i]
     upd: dict[str, Any] = {}
-    for name in ("text", "position", "size", "color", "background"):
+    for name in ("text", "position", "size", "color", "background", "fade_in_ms", "fade_out_ms"):
         v = getattr(op, name)
         if v is not None:
             upd[name] = v

@@ -268,6 +268,8 @@ class UpdateText(_Op):
     timing: Timing | None = None
     bold: bool | None = Field(None, description="True: a heavy weight (800, or the style's when heavier); "
                                                 "False: regular weight; None = keep")
+    fade_in_ms: Ms | None = Field(None, le=5000, description="how long the text takes to come in (0 = at once); None = keep")
+    fade_out_ms: Ms | None = Field(None, le=5000, description="how long it takes to go; None = keep")
 
 
 class RemoveText(_Op):
@@ -706,6 +708,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 changes.append(f"background {o.background.value}")
             if o.bold is not None:
                 changes.append("bold" if o.bold else "regular weight")
+            for ms, way in ((o.fade_in_ms, "in"), (o.fade_out_ms, "out")):
+                if ms is not None:
+                    changes.append(f"fades {way} over {fmt_ms(ms)}" if ms else f"no fade {way}")
             if o.timing:
                 changes.append("shown" + _timing_words(o.timing))
             return f"{o.target.describe()}: {', '.join(changes) or 'unchanged'}"
@@ -933,6 +938,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append(f"背景改为{_BG_ZH.get(o.background.value, o.background.value)}")
             if o.bold is not None:
                 parts.append("加粗" if o.bold else "不加粗")
+            for ms, way in ((o.fade_in_ms, "淡入"), (o.fade_out_ms, "淡出")):
+                if ms is not None:
+                    parts.append(f"{way}{fmt_ms(ms)}" if ms else f"不{way}")
             if o.timing:
                 parts.append("显示时间" + _timing_zh(o.timing))
             return f"{_t_zh(o.target)}：{'，'.join(parts) or '未变'}"

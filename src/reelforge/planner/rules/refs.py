@@ -428,7 +428,7 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 _QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![A-Za-z0-9_'])'([^'\n]*\S)'(?![A-Za-z0-9_])")
-_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
+_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 
 # "call to action: Order today!", "title: Summer Sale!", "change the cta to Order today!": the unquoted

@@ -946,6 +946,48 @@ def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
                          color=WHITE if s.color.upper() == DARK_TEXT else None) for r, s in segs]
 
 
+_TEXT_NOUN = (r"\b(?:titles?|headlines?|captions?|subtitles?|texts?|words|cta|call[\s-]to[\s-]action|overlays?)\b|"
+              r"标题|字幕|文字|文案|行动号召")
+_RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\s*(?P<way>in|out)?\b|\bfade[\s-]?(?P<way2>in|out)\b|(?P<zh>淡入|淡出|渐显|渐隐)")
+_RX_TEXT_ENTRANCE = re.compile(
+    r"\b(?:slides?|sliding|scales?|zooms?|pops?|bounces?|bouncing|fly|flies|flying|spins?)\s+(?:in|on|up)\b|"
+    r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|滑入|滑进|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
+
+
+def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
+    """"make the title fade in slowly", "no fade on the captions", "标题慢慢淡入": how a text comes and
+    goes (it faded the MUSIC in); "make the title slide in", "字幕加个动画": said to be the look's (it
+    made every transition a slide)."""
+    t = c.t
+    if not _has(_TEXT_NOUN, t) or _has(r"\b(?:transitions?|music|song|voice\w*|audio|sound|video|picture|photos?|shots?)\b|"
+                                        r"转场|音乐|旁白|声音|画面|视频", t):
+        return None
+    fade, entrance = _RX_TEXT_FADE.search(t), _RX_TEXT_ENTRANCE.search(t)
+    if entrance and not fade:
+        raise _Cannot("文字怎么出现由风格决定：「活泼风格」滑入，「醒目风格」放大出现，「简洁」和「简约」淡入；可以说“活泼风格”，"
+                      "或“标题慢慢淡入”" if c.zh else
+                      "how text comes in is part of the look: 'playful style' slides it in, 'bold style' scales it in, "
+                      "'clean' and 'minimal' fade it in; say e.g. 'playful style', or 'fade the title in slowly'")
+    if not fade:
+        return None
+    ins = _has(r"\bfad\w*(?:\s+[\w'-]+){0,5}?\s+in\b|\bfade[\s-]?in\b|淡入|渐显", t)
+    outs = _has(r"\bfad\w*(?:\s+[\w'-]+){0,5}?\s+out\b|\bfade[\s-]?out\b|淡出|渐隐", t)
+    way = None if ins == outs else "in" if ins else "out"
+    none = _has(r"\bno\s+fades?\b|\bwithout\s+(?:a\s+)?fades?\b|\bdon'?t\s+fade\b|不要(?:淡入|淡出|渐显|渐隐)|去掉(?:淡入|淡出)", t)
+    ms = 0 if none else 1200 if _has(r"\bslow(?:ly|er)?\b|\bgently\b|\bgradual(?:ly)?\b|慢|缓缓", t) \
+        else 150 if _has(r"\bquick(?:ly|er)?\b|\bfast(?:er)?\b|\bsnappy\b|快", t) else 600
+    role = _text_role(t)
+    segs = c.text_segs(role)
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    if role is not None and not _RX_TEXT_PLURAL.search(t) and role is Role.TITLE:
+        segs = segs[:1]
+    every = c.text_segs(None)
+    fi = ms if way in (None, "in") else None
+    fo = ms if way in (None, "out") else None
+    return [O.UpdateText(target=_text_by_id(every, r, s), fade_in_ms=fi, fade_out_ms=fo) for r, s in segs]
+
+
 MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
 
 _RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)")
