@@ -411,3 +411,36 @@ def test_a_text_entrance_is_answered_not_made_a_transition(text):
                                           ("fade the music in and out", "set_fade")])
 def test_slides_and_fades_of_other_things_stay_theirs(text, op):
     assert [o["op"] for o in dump_ops(plan_edit(text, TL, library=LIBRARY).ops)] == [op]
+
+
+# -- line breaks; the call to action's button ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "role", "words"), [
+    ("the title should be on two lines", Role.TITLE, "Urban\nDreams"),  # was not understood
+    ("标题分两行", Role.TITLE, "Urban\nDreams"), ("split the cta into two lines", Role.CTA, "Shop\nnow"),
+])
+def test_a_text_on_two_lines(text, role, words):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert apply(TL, result.ops, library=LIBRARY).track(role).segments[0].text == words
+    assert "\n" not in result.reply  # said as "Urban / Dreams"
+
+
+def test_two_lines_back_on_one():
+    two = apply(TL, plan_edit("put the title on two lines", TL, library=LIBRARY).ops, library=LIBRARY)
+    one = apply(two, plan_edit("put the title on one line", two, library=LIBRARY).ops, library=LIBRARY)
+    assert one.track(Role.TITLE).segments[0].text == "Urban Dreams"
+    assert plan_edit("put the title on one line", TL, library=LIBRARY).status == "unknown"  # it already is
+
+
+def test_the_balanced_break():
+    from reelforge.planner.rules.text import _two_lines
+
+    assert _two_lines("Urban Dreams Coffee Roasters") == "Urban Dreams\nCoffee Roasters"
+    assert _two_lines("城市之光咖啡") == "城市之\n光咖啡"
+
+
+@pytest.mark.parametrize(("text", "box"), [("make the cta button orange", "#FF8C00"), ("make the button red", "#FF0000"),
+                                           ("按钮改成橙色", "#FF8C00")])
+def test_the_button_is_the_call_to_actions_box(text, box):
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
+    cta = after.track(Role.CTA).segments[0]
+    assert cta.box_color == box and cta.background.value == "box"  # the letters turned orange before

@@ -694,8 +694,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{box}{when}'
         case "update_text":
             changes = []
-            if o.text:
-                changes.append(f'text to "{o.text}"')
+            if o.text:  # a line break said as " / " (the reply is one line)
+                changes.append(f'text to "{" / ".join(o.text.splitlines())}"')
             if o.position:
                 changes.append(f"position {o.position.value}")
             if o.size:
@@ -925,7 +925,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "update_text":
             parts = []
             if o.text:
-                parts.append(f"文字改为「{o.text}」")
+                parts.append(f"文字改为「{' / '.join(o.text.splitlines())}」")
             if o.position:
                 parts.append(f"位置改到{_POS_ZH.get(o.position.value, o.position.value)}")
             if o.size:

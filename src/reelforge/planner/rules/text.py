@@ -49,8 +49,8 @@ _RX_COLOR = re.compile(f"{_C_EN}|{_C_ZH}")
 # the colour of the box behind a text, not of its letters: "a white box", "a yellow background", "make
 # the title box blue", "the title background to white", "white text on black", "白色底框", "黄色底",
 # "红底白字", "背景改成白色" (only read in a clause about text: "white background" alone is the video's)
-_BOX_EN = r"(?:box(?:es)?|boxed|banner|label|background|backdrop|bg)"
-_BOX_ZH = r"(?:底框|背景框|背景色|背景|底色|底板|框)"
+_BOX_EN = r"(?:box(?:es)?|boxed|banner|label|background|backdrop|bg|button)"  # a call to action's "button" is its box
+_BOX_ZH = r"(?:底框|背景框|背景色|背景|底色|底板|按钮|框)"
 _RX_BOX_COLOR = re.compile(
     rf"(?P<a>{_C_EN})(?:[\s-]+colou?red)?[\s-]+(?:(?:title|caption|subtitle|headline|cta)s?\s+)?{_BOX_EN}\b"
     rf"|\b{_BOX_EN}(?:\s+colou?r)?\s+(?:to\s+be\s+|to\s+|in\s+|into\s+|as\s+|is\s+)?(?P<b>{_C_EN})"
@@ -198,7 +198,7 @@ def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Tim
 
 
 def _text_role(t: str) -> Role | None:
-    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*[:：]|"
+    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|按钮|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*[:：]|"
             r"\b(?:end|closing|outro|final)[\s-]?(?:card|screen|slate)\b|"  # "add an end card saying …"
             # "change the ending to 'Order now'", "把结尾改成“立即下单”": the words the video ends on
             r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:ending|(?:end|closing|final)\s+"
@@ -986,6 +986,50 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
     fi = ms if way in (None, "in") else None
     fo = ms if way in (None, "out") else None
     return [O.UpdateText(target=_text_by_id(every, r, s), fade_in_ms=fi, fade_out_ms=fo) for r, s in segs]
+
+
+_RX_TWO_LINES = re.compile(r"\b(?:on|in|into|onto|over|across|split\s+(?:it\s+)?(?:in|into|over))\s+(?:two|2)\s+(?:lines|rows)\b|"
+                           r"\bsplit\s+(?:it|the\s+\w+)?\s*(?:in\s+half|into\s+two)\b|分(?:成)?两行|两行显示|换(?:个)?行")
+_RX_ONE_LINE = re.compile(r"\b(?:on|in|into|onto)\s+(?:one|1|a\s+single)\s+(?:line|row)\b|\bsingle[\s-]line\b|(?:改成|变成|放成|放在|排成|显示成|显示在|合成|合并成|在)一行|一行显示|不要换行|不换行")
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken where its two lines come out about as long (pure: characters, not pixels; the
+    renderer keeps a line break it is given). Without spaces (Chinese), in the middle."""
+    flat = " ".join(text.split())
+    spaces = [i for i, ch in enumerate(flat) if ch == " "]
+    if not spaces:
+        mid = len(flat) // 2
+        return flat[:mid] + "\n" + flat[mid:]
+    k = min(spaces, key=lambda i: max(i, len(flat) - i - 1))
+    return flat[:k] + "\n" + flat[k + 1:]
+
+
+def _h_text_lines(c: _Ctx) -> list[O.Op] | None:
+    """"put the title on two lines", "标题分两行", "the title on one line": where its line breaks
+    (it was not understood)."""
+    t = c.t
+    two, one = _RX_TWO_LINES.search(t), _RX_ONE_LINE.search(t)
+    if not (two or one) or not _has(_TEXT_NOUN + r"|\b(?:it|cta|button)\b|按钮", t):
+        return None
+    role = _text_role(t)
+    segs = c.text_segs(role)
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    if len(segs) > 1 and not _RX_TEXT_PLURAL.search(t):
+        segs = segs[:1] if role is not None else [(r, s) for r, s in segs if r is Role.TITLE][:1] or segs[:1]
+    every = c.text_segs(None)
+    ops: list[O.Op] = []
+    for r, s in segs:
+        flat = " ".join(s.text.split()) if re.search(r"[A-Za-z0-9]\s*\n|\n\s*[A-Za-z0-9]", s.text) else s.text.replace("\n", "")
+        new = flat if one else _two_lines(flat)
+        if two and len(flat.split()) < 2 and len(flat) < 4:
+            raise _Cannot("这段文字太短，分不成两行" if c.zh else f'"{s.text}" is too short to go on two lines')
+        if new != s.text:
+            ops.append(O.UpdateText(target=_text_by_id(every, r, s), text=new))
+    if not ops:
+        raise _Cannot("已经是这样了" if c.zh else "it already is")
+    return ops
 
 
 MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
