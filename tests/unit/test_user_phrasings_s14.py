@@ -444,3 +444,32 @@ def test_the_button_is_the_call_to_actions_box(text, box):
     after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
     cta = after.track(Role.CTA).segments[0]
     assert cta.box_color == box and cta.background.value == "box"  # the letters turned orange before
+
+
+# -- emoji -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "role", "words"), [
+    ("add a fire emoji to the title", Role.TITLE, "Urban Dreams 🔥"),  # was not understood
+    ("put a 🔥 after the title", Role.TITLE, "Urban Dreams 🔥"), ("标题加个火焰表情", Role.TITLE, "Urban Dreams 🔥"),
+    ("标题加个开心的表情", Role.TITLE, "Urban Dreams 😊"),
+    ("add a heart emoji before the cta", Role.CTA, "❤ Shop now"), ("标题后面加个☕", Role.TITLE, "Urban Dreams ☕"),
+])
+def test_an_emoji_by_name(text, role, words):
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
+    assert after.track(role).segments[0].text == words
+
+
+def test_every_emoji_named_is_in_the_bundled_font():
+    from fontTools.ttLib import TTFont
+
+    from reelforge.planner.rules.text import _EMOJI
+    from reelforge.render.fonts import font_chain
+
+    cmap = TTFont(str(next(f.path for f in font_chain() if "Emoji" in f.path.name))).getBestCmap()
+    assert all(ord(e[0]) in cmap for e, _ in _EMOJI)
+
+
+def test_an_emoji_asked_for_without_a_name_asks_which_and_one_can_go_again():
+    assert "which emoji" in plan_edit("add emojis to the title", TL, library=LIBRARY).reply.lower()
+    fire = apply(TL, plan_edit("add a fire emoji to the title", TL, library=LIBRARY).ops, library=LIBRARY)
+    gone = apply(fire, plan_edit("remove the emoji from the title", fire, library=LIBRARY).ops, library=LIBRARY)
+    assert gone.track(Role.TITLE).segments[0].text == "Urban Dreams"

@@ -1032,6 +1032,54 @@ def _h_text_lines(c: _Ctx) -> list[O.Op] | None:
     return ops
 
 
+# emoji said by name (all drawn by the bundled Noto Emoji)
+_EMOJI = (("🔥", r"fire|flames?|火焰|火苗|火"), ("😍", r"heart[\s-]eyes|花痴"), ("😊", r"smile|smiley|happy|笑脸|微笑|开心|高兴"),
+          ("❤", r"(?:red\s+)?hearts?|love|爱心|红心|心"),
+          ("⭐", r"stars?|星星|五角星"), ("✨", r"sparkles?|sparkly|glitter|闪光|闪闪|亮晶晶"), ("🚀", r"rockets?|火箭"),
+          ("☕", r"coffee|咖啡"), ("🎉", r"party|confetti|tada|celebrat\w*|庆祝|彩带|礼花"),
+          ("👍", r"thumbs?[\s-]up|点赞|大拇指"), ("✅", r"check(?:mark)?|tick|对勾|打勾"), ("💯", r"100|hundred"),
+          ("☀", r"sun|sunny|太阳"), ("🌸", r"flowers?|blossoms?|花朵|樱花|花"), ("🎁", r"gifts?|presents?|礼物"),
+          ("🛍", r"shopping(?:\s+bags?)?|购物袋|购物"), ("💰", r"money|cash|钱|钱袋"), ("⏰", r"clock|alarm|闹钟"),
+          ("⚡", r"lightning|bolt|zap|闪电"), ("👑", r"crown|皇冠"), ("📷", r"camera|相机"), ("🎵", r"music(?:al)?\s+notes?|notes?|音符"),
+          ("👇", r"point(?:ing)?\s+down|down\s+arrow|手指向下|向下"), ("👉", r"point(?:ing)?\s+right|right\s+arrow|手指|指向"),
+          ("📍", r"pin|location|定位|地点"), ("🎂", r"birthday(?:\s+cake)?|生日蛋糕"), ("🍰", r"cake|蛋糕"), ("🍕", r"pizza|披萨"),
+          ("💪", r"muscle|strong|flex|肌肉|加油"), ("🙌", r"raised\s+hands|hands|举手"))
+_RX_EMOJI_WORD = re.compile(r"\bemojis?\b|\bemoticons?\b|\bicons?\b|表情|图标|符号")
+_RX_EMOJI_CHAR = re.compile("[\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?")
+
+
+def _h_text_emoji(c: _Ctx) -> list[O.Op] | None:
+    """"add a fire emoji to the title", "put a 🔥 after the title", "标题加个火焰表情", "remove the emoji from
+    the title": an emoji at the end (or start) of a text's words (it was not understood)."""
+    t = c.raw.lower()
+    typed = _RX_EMOJI_CHAR.findall(P.outside_quotes(c.raw))
+    if not (_RX_EMOJI_WORD.search(t) or typed) or not _has(_TEXT_NOUN + r"|\b(?:cta|button)\b|按钮", c.t):
+        return None
+    role = _text_role(c.t) or Role.TITLE
+    segs = c.text_segs(role)
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    if not _RX_TEXT_PLURAL.search(c.t) and not (c.zh and role is Role.CAPTION):
+        segs = segs[:1]
+    every = c.text_segs(None)
+    if _has(_REMOVE, c.t):
+        ops = [O.UpdateText(target=_text_by_id(every, r, s), text=" ".join(_RX_EMOJI_CHAR.sub(" ", s.text).split()))
+               for r, s in segs if _RX_EMOJI_CHAR.search(s.text) and _RX_EMOJI_CHAR.sub("", s.text).strip()]
+        if not ops:
+            raise _Cannot("文字里没有表情" if c.zh else "there is no emoji in that text")
+        return ops
+    if not _has(_ADD + r"|\bwith\b|\bneeds?\b", c.t):
+        return None
+    chars = typed or [e for e, words in _EMOJI if re.search(rf"(?<![a-z]){words}(?![a-z])", t)]
+    if not chars:
+        raise _Cannot("哪个表情？例如“标题加个火焰表情”或直接输入🔥" if c.zh else
+                      "which emoji? say e.g. 'add a fire emoji to the title', or type it: 🔥")
+    mark = chars[0]
+    before = _has(r"\b(?:before|in\s+front\s+of|at\s+the\s+start\s+of)\b|前面|前边|开头", c.t)
+    return [O.UpdateText(target=_text_by_id(every, r, s), text=f"{mark} {s.text}" if before else f"{s.text} {mark}")
+            for r, s in segs]
+
+
 MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
 
 _RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)")
