@@ -436,7 +436,7 @@ CASES: list[tuple[str, object]] = [
     ('make it vertical and make it sparkle', [{'aspect': '9:16', 'op': 'set_frame'}]),
     ('make it sparkle', 'unknown'),
     ('do something cool', 'unknown'),
-    ('make it more cinematic', 'unknown'),
+    ('make it more magical', 'unknown'),
     ('hello', 'unknown'),
     ('what do you think?', 'unknown'),
     ('让它更酷', 'unknown'),
@@ -715,7 +715,7 @@ HOLDOUT: list[tuple[str, object]] = [
                       for i in range(5)]),
     ("去掉所有标题", [{"role": "title", "op": "remove_text"}]),
     ("适配抖音", [{"aspect": "9:16", "op": "set_frame"}]),
-    ("make it more cinematic", "unknown"),
+    ("make it feel more magical", "unknown"),
     ("move the photo to the end", "ambiguous"),
     # third batch (2026-11-25): AI-feature phrasings, written before running them; first run 14/16
     # (missed 'read this aloud: …', 'make the cuts match the beat'), then the causes were fixed

@@ -473,3 +473,38 @@ def test_an_emoji_asked_for_without_a_name_asks_which_and_one_can_go_again():
     fire = apply(TL, plan_edit("add a fire emoji to the title", TL, library=LIBRARY).ops, library=LIBRARY)
     gone = apply(fire, plan_edit("remove the emoji from the title", fire, library=LIBRARY).ops, library=LIBRARY)
     assert gone.track(Role.TITLE).segments[0].text == "Urban Dreams"
+
+
+# -- answered plainly instead of doing something else; a button's words; cinematic ---------------------
+@pytest.mark.parametrize(("text", "says"), [
+    ("play it backwards", "cannot be played backwards"),  # reversed the ORDER of the shots
+    ("add black bars", "letterbox bars are not available"),
+    ("put some space between the title and the captions", "never overlap"),  # made captions from the speech
+    ("the title overlaps the caption", "never overlap"), ("字幕和标题太挤了", "不会重叠"),
+])
+def test_answered_plainly(text, says):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert not result.ops and says in result.reply.lower()
+
+
+@pytest.mark.parametrize(("text", "op"), [("reverse the order", "reverse_order"), ("put the photos backwards", "reverse_order"),
+                                          ("letterbox it", "set_fit")])
+def test_orders_and_fits_stay_theirs(text, op):
+    assert [o["op"] for o in dump_ops(plan_edit(text, TL, library=LIBRARY).ops)] == [op]
+
+
+@pytest.mark.parametrize(("text", "words"), [("add a subscribe button at the end", "Subscribe"), ("add a buy button", "Buy")])
+def test_a_button_named_by_its_words(text, words):
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
+    assert [s.text for s in after.track(Role.CTA).segments] == [words]
+
+
+def test_a_coloured_button_is_its_box_not_its_words():
+    after = apply(TL, plan_edit("add a red button", TL, library=LIBRARY).ops, library=LIBRARY)
+    assert after.track(Role.CTA).segments[0].text == "Shop now" and after.track(Role.CTA).segments[0].box_color == "#FF0000"
+
+
+@pytest.mark.parametrize("text", ["make it more cinematic", "要有电影感"])
+def test_cinematic_is_a_look_a_pace_and_a_film_grade(text):
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
+    assert after.style == "minimal" and after.grade.contrast > 1 and after.grade.saturation < 1

@@ -89,6 +89,8 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     if not _has(_CAPTION_NOUN, t) or c.quotes or (
             not spoken and _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b|[:：]\s*\S", t)):
         return None  # "加字幕：新品上市" is that caption, not captions from the speech
+    if _has(r"\b(?:space|spacing|gap|apart|overlap\w*|collid\w*)\b|间距|距离|重叠|挡住", t):
+        return None  # "put some space between the title and the captions": where texts sit (the layout's)
     if _has(_REMOVE, t) or (not spoken and _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t)):
         return None
     if not spoken and _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"

@@ -308,7 +308,12 @@ def _h_style(c: _Ctx) -> list[O.Op] | None:
 
 
 # a mood asked for in words: the look and the pace that make it (said in the reply, one undo step)
+# "make it more cinematic", "电影感": a film's grade beside the look and the pace (`_h_mood`)
+_CINEMATIC = re.compile(r"\b(?:cinematic|filmic|film[\s-]like|movie[\s-]like|like\s+a\s+(?:movie|film|trailer))\b|电影感|大片感|电影质感")
+CINEMATIC_GRADE = {"saturation": 0.85, "contrast": 1.15, "warmth": 0.15}
 _MOODS = (
+    (_CINEMATIC, "minimal", "slower", "minimal style, slower pictures and a film grade (more contrast, softer colour, "
+     "a little warm)", "简约风格，图片节奏放慢，电影调色（对比度高一点，颜色柔和，偏暖）"),
     (re.compile(r"\b(?:more\s+)?(?:exciting|energetic|dynamic|punchy|punchier|livelier|lively|hype|high[\s-]energy)\b|"
                 r"\bmore\s+(?:energy|impact|punch)\b|有活力|动感|更有冲击力|燃一点|嗨一点"), "bold", "faster",
      "bold style and quicker pictures", "醒目风格，图片节奏加快"),
@@ -338,6 +343,8 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
             ops: list[O.Op] = [O.SetStyle(style=style)]  # type: ignore[arg-type]
             if pace and c.count("image"):
                 ops += _paced(c, pace) or []
+            if rx is _CINEMATIC:
+                ops.append(O.SetGrade(**CINEMATIC_GRADE))
             c.notes.append(f"理解为：{said_zh}（说“撤销”可恢复）。" if c.zh else f"Read as: {said} (say 'undo' to go back).")
             return ops
     return None
@@ -352,6 +359,11 @@ _OTHER_FONT = (r"\b(?:different|another|other|new|nicer|fancier|serif|sans[\s-]?
 
 def _h_background(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(_MUSIC, " ", c.t)
+    if _has(_ADD + r"|\bwith\b|\bgive\s+it\b|\bwant\b", t) and _has(
+            r"\b(?:black\s+bars?|letter[\s-]?box(?:ed|ing)?|cinema(?:scope)?\s+bars?|widescreen\s+bars?)\b|"
+            r"(?:上下)?黑边|遮幅|宽银幕", t) and not _has(r"\bblur|模糊", t):
+        raise _Cannot("还不能加上下黑边（遮幅）；说“要有电影感”会用电影调色、放慢节奏" if c.zh else
+                      "letterbox bars are not available yet; 'make it cinematic' gives a film grade and a slower pace")
     if _has(r"\bblur(?:red|ry)?\b|模糊", t) and _has(r"\bbackground\b|\bbars?\b|\bedges?\b|\bsides?\b|背景|两边|边缘|黑边", t):
         if _has(_REMOVE + r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?blur|不要|去掉|取消", t):
             # "remove the background blur" turned the blur ON: the blurred shots shown whole on the plain

@@ -100,6 +100,11 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
 
 
 def _h_reverse(c: _Ctx) -> list[O.Op] | None:
+    if _has(r"\bplay\w*\s+(?:it|this|that|them|the\s+(?:\w+\s+)?(?:clips?|videos?|footage|shots?))?\s*(?:backwards?|in\s+reverse)\b|"
+            r"\b(?:reverse|rewind)\s+(?:the\s+)?(?:clips?|footage|playback)\b|倒放|倒着播放?|反向播放", c.t):
+        # "play it backwards" reversed the ORDER of the shots
+        raise _Cannot("还不能倒放视频片段；“倒序”是把镜头顺序反过来" if c.zh else
+                      "a clip cannot be played backwards yet; 'reverse the order' puts the shots in reverse order")
     if _has(r"\breverse\s+(?:the\s+)?order\b|\bin\s+reverse\s+order\b|\bbackwards\b|倒序|顺序反过来|反转顺序|颠倒顺序|倒过来", c.t):
         return [O.ReverseOrder()]
     if _has(r"\b(?:shuffle|randomi[sz]e|mix\s+up)\b|\b(?:random|different|new)\s+order\b|打乱|随机(?:排序|顺序)|换个顺序", c.t):

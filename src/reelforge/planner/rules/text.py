@@ -284,6 +284,12 @@ def _unquoted_words(raw: str, t: str) -> str | None:
         m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+)?"
                      r"(?:text|caption|title|subtitle|headline|overlay)\s+(?!(?:at|on|in|over|to|for|from|saying|says?|that|"
                      r"reads?|with|and|in)\b)([^\s,.;].*)$", raw, re.I)
+    if m is None and (b := re.match(r"\s*(?:please\s+)?(?:add|put|insert|include)\s+(?:an?\s+)?(?P<w>[a-z][a-z' ]{1,24}?)\s+"
+                                     r"(?:button|cta|call[\s-]to[\s-]action)\b", raw, re.I)) \
+            and not re.search(r"\b(?:new|nice|bold|round(?:ed)?|big|bigger|small|large|another|second|clear|clickable|"
+                              r"the|end|final|closing)\b", b.group("w"), re.I) \
+            and _color(b.group("w").lower()) is None and _size(b.group("w").lower()) is None:
+        return capitalised(b.group("w").strip())  # "add a subscribe button at the end": its words
     if m is None:
         # "add our website www.example.com", "加上我们的网址 www.example.com": the address itself
         if not _has(_ADD, t):
@@ -1078,6 +1084,18 @@ def _h_text_emoji(c: _Ctx) -> list[O.Op] | None:
     before = _has(r"\b(?:before|in\s+front\s+of|at\s+the\s+start\s+of)\b|前面|前边|开头", c.t)
     return [O.UpdateText(target=_text_by_id(every, r, s), text=f"{mark} {s.text}" if before else f"{s.text} {mark}")
             for r, s in segs]
+
+
+def _h_text_space(c: _Ctx) -> list[O.Op] | None:
+    """"put some space between the title and the captions", "the title overlaps the caption", "字幕和标题
+    太挤了": answered, the layout keeps texts apart (it made captions from the speech, or asked for words)."""
+    t = c.t
+    if not (_has(r"\b(?:space|spacing|gap|room)\s+between\b|\bapart\b|\boverlap\w*\b|\bcollid\w*\b|\b(?:too\s+)?(?:close|cramped|crowded)\b|"
+                 r"间距|挤|重叠|挡住|叠在一起", t) and _has(_TEXT_NOUN + r"|\blogo\b|水印", t)):
+        return None
+    raise _Cannot("画面上同时出现的文字和logo不会重叠：各占一行，中间留有间距，也避开人脸和主体；要移动可以说“标题放到顶部”" if c.zh else
+                  "texts and the logo on screen together never overlap: each gets a row of its own with a gap between, "
+                  "clear of faces and the subject; to move one, say e.g. 'move the title to the top'")
 
 
 MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
