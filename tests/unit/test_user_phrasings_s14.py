@@ -508,3 +508,22 @@ def test_a_coloured_button_is_its_box_not_its_words():
 def test_cinematic_is_a_look_a_pace_and_a_film_grade(text):
     after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
     assert after.style == "minimal" and after.grade.contrast > 1 and after.grade.saturation < 1
+
+
+# -- announcements; names are not typos ------------------------------------------------------------------
+@pytest.mark.parametrize(("instruction", "title", "cta"), [
+    ("Create a short promo video (15s) announcing our grand opening on Dec 12!", "Grand Opening", "See you on Dec 12"),
+    ("video announcing the launch of Beanline on Friday", "Launch of Beanline", "See you on Friday"),  # "Headline"
+    ("宣布我们12月12日盛大开业，做个竖屏视频", "盛大开业", "12月12日见"),  # no text at all before
+    ("新店开业宣传视频，12月1日开业", "新店开业", "12月1日见"),
+])
+def test_an_announcement_says_what_and_when(instruction, title, cta):
+    texts = _text_roles(instruction)
+    assert texts[Role.TITLE] == [title] and texts[Role.CTA] == [cta]
+
+
+def test_a_capitalised_name_inside_a_sentence_is_not_a_typo():
+    from reelforge.planner.typos import correct_outside_quotes
+
+    assert correct_outside_quotes("a video announcing the launch of Beanline", loose=True)[1] == []
+    assert correct_outside_quotes("Vertcal video, musci at 20%", loose=True)[0] == "Vertical video, music at 20%"

@@ -330,6 +330,7 @@ _SUBJECT_RX = P._rx(
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
     r"(?P<s>.+)")
 _SUBJECT_STOP = P._rx(
+    r"\s+on\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
     r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d)\b|"
     r"[,.;:!?()\"“”'‘’]|\s+\d")
@@ -345,6 +346,29 @@ _ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐|素材|字幕|配音
 _ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$")
 
 
+# "… announcing our grand opening on Dec 12", "宣布12月12日盛大开业": an announcement is said on screen
+_ANNOUNCED_RX = P._rx(r"\b(?:announc(?:e|es|ing)|to\s+announce|save\s+the\s+date\s+for)\s+(?P<s>.+)")
+_ANNOUNCE = P._rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕")
+_ZH_EVENT = re.compile(r"盛大开业|隆重开业|开业大吉|新店开业|开业|开幕|新品发布|新品上市|上新|周年庆|店庆")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}|"
+                 r"(?:this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+                 r"(?P<z>\d{1,2}\s*月\s*\d{1,2}\s*[日号])", re.I | re.ASCII)
+
+
+def event_date(instruction: str) -> str | None:
+    """The date an announcement gives ("on Dec 12", "12月12日"), as written, for its call to action.
+
+    >>> event_date("a promo announcing our grand opening on Dec 12!"), event_date("宣布12月12日开业")
+    ('Dec 12', '12月12日')
+    """
+    m = _DATE_RX.search(unicodedata.normalize("NFKC", instruction or ""))
+    if m is None:
+        return None
+    d = m.group("d") or re.sub(r"\s+", "", m.group("z"))
+    return d[:1].upper() + d[1:]
+
+
 def subject_of(instruction: str) -> str | None:
     """The thing the video is about, as a title, if the instruction names it.
 
@@ -354,7 +378,7 @@ def subject_of(instruction: str) -> str | None:
     True
     """
     raw = unicodedata.normalize("NFKC", instruction or "")
-    m = _SUBJECT_RX.search(raw.lower())
+    m = _SUBJECT_RX.search(raw.lower()) or _ANNOUNCED_RX.search(raw.lower())
     if m:
         start = m.start("s")
         tail = raw[start:]
@@ -1124,7 +1148,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         contact = None
     # "a story for our summer sale. 30% off everything": the offer is what the video is for
     offer = offer_in(P.outside_quotes(unquoted))
-    if not P.wants_text_overlays(instruction) and not ending and not title_in(unquoted) and not contact and not offer:
+    announced = _ANNOUNCE.search(P.normalize(P.outside_quotes(unquoted))) is not None
+    if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced):
         return [], []
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -1168,6 +1193,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if title is None and derive:
         title = subject_of(unquoted)
         source = "from the instruction"
+        if title is None and announced and (event := _ZH_EVENT.search(unquoted)):
+            title = event.group(0)  # "宣布我们12月12日盛大开业": what it announces
         if title is None:
             title = theme_of([a.name for a in visuals])
             source = "from what the file names share"
@@ -1182,6 +1209,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if title is None and contact and not derive and (said := subject_of(unquoted)) and said in unquoted:
         title = said  # "a promo for Bean There, call us at …": the name as typed, nothing made up
         notes.append(f"Title from the instruction: '{said}'.")
+    if cta is None and announced and (when := event_date(unquoted)):
+        cta = f"{when}见" if zh else f"See you on {when}"  # "… grand opening on Dec 12": the date to keep
+        invented.append(f"call to action '{cta}' (the date it announces)")
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")

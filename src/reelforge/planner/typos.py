@@ -141,6 +141,8 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
                 return word
             fixes.append(Correction(bare, near))
             return near
+        if count is None and word[:1].isupper() and re.search(r"[\w,;:)\]]\s*$", text[:m.start()]):
+            return word  # a capitalised word inside a sentence is a name ("the launch of Beanline"), not a slip
         right = _split(bare, known) if count is None else None
         if right is None:
             right = _best(bare, choices)
