@@ -527,3 +527,18 @@ def test_a_capitalised_name_inside_a_sentence_is_not_a_typo():
 
     assert correct_outside_quotes("a video announcing the launch of Beanline", loose=True)[1] == []
     assert correct_outside_quotes("Vertcal video, musci at 20%", loose=True)[0] == "Vertical video, music at 20%"
+
+
+@pytest.mark.parametrize("text", ["the music drowns out the voice", "音乐盖住了人声", "the music is louder than the voice",
+                                  "the music is overpowering the narration"])
+def test_music_over_the_voice_steps_back(text):
+    assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [{"factor": 0.5, "op": "set_volume"}]
+
+
+@pytest.mark.parametrize(("text", "name"), [("第二张图片换成火箭的", "rocket.jpg"), ("把第一张换成花的", "flower.jpg")])
+def test_replace_with_a_picture_named_in_chinese(text, name):
+    pics = _pics("astronaut.jpg", "coffee.jpg", "rocket.jpg", "flower.jpg")
+    tl = plan("a 12 second video", pics).timeline
+    result = plan_edit(text, tl, library=pics)
+    index = 1 if text.startswith("第二") else 0
+    assert apply(tl, result.ops, library=pics).track(Role.MAIN).segments[index].name == name, result.reply

@@ -215,6 +215,10 @@ def _silent_start_note(c: _Ctx, role: str, span: O.Span) -> None:
                    f"'start the music at {at} seconds'.")
 
 
+_MUSIC_OVER_VOICE = (r"\b(?:music|song|soundtrack|bgm)\b[^,.;]{0,20}\b(?:drowns?|drowning|covers?|covering|overpowers?|"
+                     r"overpowering|buries|burying|swamps?|masks?|masking|louder\s+than|over\s*powers?)\b[^,.;]{0,12}"
+                     r"\b(?:voice\w*|narration|narrator|speech|speaker|talking|vocals?)\b|"
+                     r"(?:音乐|配乐|背景音乐)[^，,。]{0,6}(?:盖住|盖过|压过|压住|淹没|遮住)了?[^，,。]{0,4}(?:人声|旁白|配音|说话)")
 _CLEARER = r"\bclearer\b|\bmore\s+clear(?:ly)?\b|\bcrisper\b|\beasier\s+to\s+(?:hear|understand)\b|清楚|清晰|听清"
 
 
@@ -223,6 +227,9 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\bsp(?:ee|e)d(?:ing)?\b|\bfaster\b|\bslower\b|\bslow\s+(?:\w+\s+)?down\b|加速|减速|倍速|快放|慢放", t):
         return None  # "speed up the music" is not louder (the speed rule says what can change speed)
     role = _audio_role(t)
+    if _has(_MUSIC_OVER_VOICE, t) and c.tl.track(Role.MUSIC) is not None:
+        # "the music drowns out the voice", "音乐盖住了人声": the music steps back (it was not understood)
+        return [O.SetVolume(role="music", factor=0.5)]
     if (role == "voice" or _has(r"人声", t)) and _has(_CLEARER, t) and not _has(r"\d\s*%|百分之|\bdb\b|分贝", t):
         # "make the voice clearer" / "人声清楚一些": less music under it, as a first cut does
         if c.tl.track(Role.MUSIC) is None:

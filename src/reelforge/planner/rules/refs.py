@@ -381,7 +381,9 @@ def _find_asset(c: _Ctx, text: str, kinds: tuple[AssetKind, ...]) -> Asset | Non
             return a
     hits: dict[str, Asset] = {}
     for stem, full in _stems(pool):
-        if re.search(rf"(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t):
+        said = re.search(rf"(?<![a-z0-9_.]){re.escape(stem)}(?![a-z0-9_])", t) or (
+            c.zh and any(re.search(p, t) for p in zh_patterns(stem)))  # "换成火箭的" for rocket.jpg
+        if said:
             for a in pool:
                 if a.name.lower() == full:
                     hits[a.id] = a
