@@ -542,3 +542,30 @@ def test_replace_with_a_picture_named_in_chinese(text, name):
     result = plan_edit(text, tl, library=pics)
     index = 1 if text.startswith("第二") else 0
     assert apply(tl, result.ops, library=pics).track(Role.MAIN).segments[index].name == name, result.reply
+
+
+# -- versions, frames left behind, what the export is ----------------------------------------------------
+@pytest.mark.parametrize(("text", "aspect", "other"), [
+    ("give me a vertical and a square version", "9:16", "1:1"),  # the square won without a word
+    ("竖屏和方形各做一个", "9:16", "1:1"), ("vertical and square versions please", "9:16", "1:1"),
+])
+def test_two_versions_make_the_first_and_say_how_to_get_the_other(text, aspect, other):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert dump_ops(result.ops) == [{"aspect": aspect, "op": "set_frame"}]
+    assert f"'make it {other}'" in result.reply or f"“改成{other}”" in result.reply
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("make it square instead of vertical", "1:1"), ("switch from vertical to square", "1:1"),  # both were 9:16
+    ("change from 16:9 to 9:16", "9:16"), ("不要竖屏，改成方形", "1:1"), ("make it vertical", "9:16"),
+])
+def test_the_frame_left_behind_is_not_the_one_asked_for(text, aspect):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert dump_ops(result.ops) == [{"aspect": aspect, "op": "set_frame"}] and "One frame at a time" not in result.reply
+
+
+@pytest.mark.parametrize(("text", "says"), [("make a gif", "mp4"), ("60fps", "30 fps"), ("导出成动图", "mp4"),
+                                            ("lower the quality so the file is smaller", "when you export")])
+def test_what_the_export_is(text, says):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert not result.ops and says in result.reply.lower()

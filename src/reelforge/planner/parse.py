@@ -697,11 +697,27 @@ def parse_aspect(text: str) -> str | None:
     >>> parse_aspect("a 30-second promo") is None
     True
     """
-    t = _ACCOUNT_RX.sub(" ", normalize(text))
+    t = _NOT_THIS_FRAME.sub(" ", _ACCOUNT_RX.sub(" ", normalize(text)))
     for rx, aspect in _ASPECT_PATTERNS:
         if rx.search(t):
             return aspect
     return None
+
+
+# "square instead of vertical", "switch from vertical to square", "不要竖屏，改成方形": the frame left behind
+_NOT_THIS_FRAME = re.compile(r"\b(?:instead\s+of|rather\s+than|not)\s+(?:an?\s+|the\s+)?[\w:]+(?:\s+(?:one|format|video|version))?|"
+                             r"\bfrom\s+(?:an?\s+|the\s+)?[\w:]+(?:\s+(?:format|video))?(?=\s+(?:to|into)\b)|"
+                             r"(?:不要|不是|而不是)(?:竖屏|横屏|方形|竖版|横版)")
+
+
+def aspects_in(text: str) -> list[str]:
+    """Every aspect a text names, in the order it names them ("竖屏和方形各做一个": 9:16, 1:1)."""
+    t = _ACCOUNT_RX.sub(" ", normalize(text))
+    found: dict[str, int] = {}
+    for rx, aspect in _ASPECT_PATTERNS:
+        for m in rx.finditer(t):
+            found[aspect] = min(found.get(aspect, m.start()), m.start())
+    return sorted(found, key=found.__getitem__)
 
 
 # "our instagram @beanthere", "follow us on tiktok @x", "my youtube channel": an account, not the format

@@ -87,6 +87,7 @@ from reelforge.planner.rules.shots import (
     _h_add_segment,
     _h_dislike,
     _h_duplicate,
+    _h_export_asks,
     _h_frame,
     _h_hold_end,
     _h_in_point,
@@ -169,7 +170,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 
 _HANDLERS: tuple[Handler, ...] = (
-    _h_text_words, _h_text_space, _h_text_emoji, _h_text_motion, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_text_words, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_move,
     _h_duplicate, _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
@@ -508,6 +509,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     if unread:
         results.append(_Result(text=f"… (only the first {MAX_CLAUSES} parts are read)"))
     ops = _tidy([op for r in results for op in (r.ops or [])])
+    versions = _versions_note(results, ops, zh)  # "a vertical and a square version": one frame at a time
     names = {a.id: a.name for a in (*lib, *timeline.assets)}
     understood = [O.describe(op, names) for op in ops]
     fixed = tuple(f"{f.wrong}->{f.right}" for f in fixes)
@@ -526,7 +528,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     else:
         reply = "; ".join(_grouped(ops, names, zh=False))
         reply = reply[:1].upper() + reply[1:] + "."
-    said = [n for r in results if r.ok for n in r.notes]
+    said = [n for r in results if r.ok for n in r.notes] + versions
     note = ("".join(" " + n for n in said) + (" " + _skipped_note(problems, zh) if problems else "")
             + _typo_note(fixes, zh))
     return EditPlan("ok", tuple(ops), reply + note, tuple(understood), skipped=skipped, fixes=fixed,
@@ -672,6 +674,28 @@ def _bare_value(piece: str) -> bool:
     rest = re.sub(r"[+-]?\s*\d+(?:\.\d+)?\s*(?:%|percent|db|decibels?|x|分贝)|百分之\S+", " ", rest)
     rest = _BARE_FILLER.sub(" ", rest)
     return rest != t and not re.sub(r"[\s,.;!?，。；！？]+", "", rest)
+
+
+_RX_VERSIONS = re.compile(r"\bversions?\b|\bboth\b|\beach\b|\bcuts\b|各|两个版本|两版|分别|两种")
+
+
+def _versions_note(results: list[_Result], ops: list[O.Op], zh: bool) -> list[str]:
+    """"give me a vertical and a square version": a project has one frame, so the first one asked for
+    is made (``ops`` changed in place) and the reply says how to get the other (the last one won,
+    without a word)."""
+    asked = [o.aspect for r in results for o in (r.ops or []) if isinstance(o, O.SetFrame) and o.aspect]
+    if asked and len(set(asked)) < 2:  # "竖屏和方形各做一个", "vertical and square versions": one clause
+        said = [a for r in results if r.ok and _RX_VERSIONS.search(P.normalize(r.text)) for a in P.aspects_in(r.text)]
+        asked = [asked[0], *[a for a in said if a != asked[0]]]
+    if len(set(asked)) < 2:
+        return []
+    first, other = asked[0], next(a for a in asked if a != asked[0])
+    for i, o in enumerate(ops):
+        if isinstance(o, O.SetFrame):
+            ops[i] = o.model_copy(update={"aspect": first})
+    return [f"一次只能是一种画面：先做成了{first}；导出后说“改成{other}”再导出另一版（每次导出的文件都会保留）。" if zh else
+            f"One frame at a time: made it {first}; export it, then say 'make it {other}' and export again for the "
+            "other version (each export keeps its own file)."]
 
 
 def _tidy(ops: list[O.Op]) -> list[O.Op]:

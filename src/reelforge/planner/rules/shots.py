@@ -42,6 +42,24 @@ from reelforge.timeline.model import (
 )
 
 
+def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
+    """"make a gif", "60fps", "lower the quality so the file is smaller": what the export is, said (not
+    understood before)."""
+    t = c.t
+    if _has(r"\b(?:gifs?|webm|prores|\.mov|mov\s+file|avi|mkv)\b|动图", t) and not _has(r"\b(?:sticker|emoji)\b|贴纸|表情", t):
+        raise _Cannot("导出的是MP4（H.264视频、AAC声音），各平台都支持；不导出GIF或其他格式" if c.zh else
+                      "exports are MP4 (H.264 video, AAC sound), which every platform takes; a GIF or another format "
+                      "is not made")
+    if _has(r"\b\d+\s*(?:fps|frames?\s+(?:a|per)\s+second)\b|\bframe\s*rate\b|帧率|\d+\s*帧", t):
+        raise _Cannot(f"帧率是{c.tl.fps}帧/秒（暂时不能改）" if c.zh else
+                      f"the frame rate is {c.tl.fps} fps (it cannot be changed yet)")
+    if _has(r"\b(?:smaller|lighter)\s+(?:file|size)\b|\bfile\s+(?:size|is\s+too\s+big)\b|\bcompress\w*\b|\bbit\s*rate\b|"
+            r"\b(?:lower|reduce|less)\s+(?:the\s+)?quality\b|文件太大|压缩|码率|文件小一点", t):
+        raise _Cannot("画质在导出时选择：草稿（文件最小）、标准、高" if c.zh else
+                      "the quality is chosen when you export: draft (the smallest file), standard or high")
+    return None
+
+
 def _h_frame(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     aspect = P.parse_aspect(t)
