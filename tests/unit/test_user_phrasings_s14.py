@@ -569,3 +569,28 @@ def test_the_frame_left_behind_is_not_the_one_asked_for(text, aspect):
 def test_what_the_export_is(text, says):
     result = plan_edit(text, TL, library=LIBRARY)
     assert not result.ops and says in result.reply.lower()
+
+
+# -- several rewordings of one text in one turn build on each other ---------------------------------------
+@pytest.mark.parametrize(("text", "words"), [
+    ("add a party emoji to the title, and put the title on two lines", "Urban\nDreams 🎉"),  # the emoji was lost
+    ("put the title on two lines and add a fire emoji to it", "Urban\nDreams 🔥"),
+    ("make the title all caps and add a star emoji", "URBAN DREAMS ⭐"),  # the capitals were lost
+])
+def test_rewordings_in_one_turn_build_on_each_other(text, words):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert apply(TL, result.ops, library=LIBRARY).track(Role.TITLE).segments[0].text == words
+    assert "\n" not in result.reply
+
+
+def test_an_announcement_with_an_offer_and_an_address_keeps_all_three():
+    texts = _text_roles("15 second vertical story announcing our grand opening on Dec 12! 30% off everything, "
+                        "visit beanthere.com")
+    assert texts == {Role.TITLE: ["Grand Opening"], Role.CAPTION: ["beanthere.com"], Role.CTA: ["30% off everything"]}
+    zh = _text_roles("宣布12月12日盛大开业，欢迎访问 www.beanthere.cn")
+    assert zh == {Role.TITLE: ["盛大开业"], Role.CAPTION: ["www.beanthere.cn"], Role.CTA: ["12月12日见"]}
+
+
+def test_an_address_line_is_not_counted_as_a_caption_from_file_names():
+    p = plan("promo, end with 'Order today' and our site beanthere.com", [img("coffee.jpg", 1), BGM])
+    assert not any("caption from the file names" in n or "captions from the file names" in n for n in p.notes)

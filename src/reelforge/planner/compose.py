@@ -1169,6 +1169,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if offer and cta is None and not (ending and offer.lower() in ending.lower()):
         cta = capitalised(offer)
         notes.append(f"Call to action from the instruction: '{cta}'.")
+    if cta is None and announced and (when := event_date(unquoted)):
+        cta = f"{when}见" if zh else f"See you on {when}"  # "… grand opening on Dec 12": the date to keep
+        notes.append(f"Call to action from the date it announces: '{cta}'.")
     contact_line = None  # the address, a row under a call to action that does not say it
     if contact and cta is None:
         cta = contact
@@ -1206,12 +1209,12 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             title = _fallback_title(instruction)
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
         invented.append(f"title '{title}' ({source})")
-    if title is None and contact and not derive and (said := subject_of(unquoted)) and said in unquoted:
-        title = said  # "a promo for Bean There, call us at …": the name as typed, nothing made up
+    if title is None and contact and not derive and (said := subject_of(unquoted)) and (said in unquoted or announced):
+        title = said  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
         notes.append(f"Title from the instruction: '{said}'.")
-    if cta is None and announced and (when := event_date(unquoted)):
-        cta = f"{when}见" if zh else f"See you on {when}"  # "… grand opening on Dec 12": the date to keep
-        invented.append(f"call to action '{cta}' (the date it announces)")
+    if title is None and not derive and announced and zh and (event := _ZH_EVENT.search(unquoted)):
+        title = event.group(0)
+        notes.append(f"Title from the instruction: '{title}'.")
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")
@@ -1285,14 +1288,14 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
                                     position=Position.BOTTOM, size=TextSize.MEDIUM,
                                     background=caption_box, shot=seg.id))
         prev_end = end
+    if cap_segs and not captions_q:
+        invented.append(f"{len(cap_segs)} caption{'s' if len(cap_segs) != 1 else ''} from the file names")
     if contact_line and cta:
         tid += 1
         cap_segs.append(TextSegment(id=f"t{tid}", start=cta_start, duration=cta_len, text=contact_line,
                                     position=Position.BOTTOM, size=TextSize.MEDIUM, background=caption_box))
     if cap_segs:
         tracks.append(Track(id="caption", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(cap_segs)))
-        if not captions_q:
-            invented.append(f"{len(cap_segs)} caption{'s' if len(cap_segs) != 1 else ''} from the file names")
     if skipped:
         notes.append(f"{skipped} caption{'s' if skipped != 1 else ''} left out: "
                      "the picture is on screen too briefly to read one.")

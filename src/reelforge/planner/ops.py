@@ -81,7 +81,7 @@ class Target(_Op):
         if self.id is not None:
             return f"segment {self.id}"
         if self.name is not None:
-            return f'the {what} "{self.name}"'
+            return f'the {what} "{" / ".join(self.name.splitlines())}"'
         if self.at_ms is not None:
             return f"the {what} at {fmt_ms(self.at_ms)}"
         if self.index is not None:

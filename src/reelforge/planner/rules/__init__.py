@@ -450,6 +450,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     turn_mem = mem
     turn_ops: list[O.Op] | None = None  # the last clause's ops, remembered when a later clause refers back
     in_turn = False
+    reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
         if results and results[-1].ok and _bare_value(piece):
@@ -469,7 +470,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         if turn_ops is not None and M.may_refer(piece):
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
-        r = _run_remembering(piece, quotes, timeline, lib, new, turn_mem, in_turn)
+        r = _run_remembering(piece, quotes, reworded, lib, new, turn_mem, in_turn)
         if results and results[-1].ok and (r2 := _with_turn_targets(piece, joined[-1], results[-1].ops or [], quotes,
                                                                     timeline, lib, new)) is not None:
             r = r2  # "swap the 1st and 2nd pics and make both 3 seconds", "…, the second 3 seconds"
@@ -506,6 +507,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         if r.ok:
             turn_ops = list(r.ops or [])
             in_turn = True
+            reworded = _with_new_words(reworded, r.ops or [], lib)
     if unread:
         results.append(_Result(text=f"… (only the first {MAX_CLAUSES} parts are read)"))
     ops = _tidy([op for r in results for op in (r.ops or [])])
@@ -619,6 +621,20 @@ def _complete(ops: list[O.Op]) -> bool:
 def _lead_verb(piece: str) -> str | None:
     m = _LEAD_VERB.match(piece)
     return m.group(1) if m else None
+
+
+def _with_new_words(tl: Timeline, ops: list[O.Op], lib: tuple[Asset, ...]) -> Timeline:
+    """``tl`` with the texts' new words of ``ops`` when that is all they change: "add a party emoji to
+    the title, and put the title on two lines" breaks the title with its emoji (each was worked out
+    from the old words, and the second undid the first)."""
+    if not ops or not all(isinstance(o, O.UpdateText) and o.text is not None for o in ops):
+        return tl
+    from reelforge.planner.apply import ApplyError, apply
+
+    try:
+        return apply(tl, ops, library=lib)
+    except ApplyError:
+        return tl
 
 
 def _onto_new_text(before: list[O.Op], ops: list[O.Op]) -> list[O.Op]:

@@ -1059,8 +1059,10 @@ def _h_text_emoji(c: _Ctx) -> list[O.Op] | None:
     the title": an emoji at the end (or start) of a text's words (it was not understood)."""
     t = c.raw.lower()
     typed = _RX_EMOJI_CHAR.findall(P.outside_quotes(c.raw))
-    if not (_RX_EMOJI_WORD.search(t) or typed) or not _has(_TEXT_NOUN + r"|\b(?:cta|button)\b|按钮", c.t):
+    if not (_RX_EMOJI_WORD.search(t) or typed):
         return None
+    if not _has(_TEXT_NOUN + r"|\b(?:cta|button)\b|按钮", c.t) and not (_RX_EMOJI_WORD.search(t) and _has(_ADD, c.t)):
+        return None  # "add a star emoji" alone: the title's (a typed 🔥 alone says nothing about where)
     role = _text_role(c.t) or Role.TITLE
     segs = c.text_segs(role)
     if not segs:
