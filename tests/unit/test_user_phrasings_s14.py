@@ -594,3 +594,12 @@ def test_an_announcement_with_an_offer_and_an_address_keeps_all_three():
 def test_an_address_line_is_not_counted_as_a_caption_from_file_names():
     p = plan("promo, end with 'Order today' and our site beanthere.com", [img("coffee.jpg", 1), BGM])
     assert not any("caption from the file names" in n or "captions from the file names" in n for n in p.notes)
+
+
+def test_a_line_break_asked_for_is_drawn_as_said():
+    from reelforge.render.text import balanced_wrap
+
+    words = apply(TL, plan_edit("add a party emoji to the title, and put the title on two lines", TL,
+                                library=LIBRARY).ops, library=LIBRARY).track(Role.TITLE).segments[0].text
+    assert balanced_wrap(words, 96, True, 1700) == ["Urban", "Dreams 🎉"]  # one line would fit: kept as asked
+    assert balanced_wrap("Urban Dreams 🎉", 96, True, 1700) == ["Urban Dreams 🎉"]
