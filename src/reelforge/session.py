@@ -297,10 +297,7 @@ class Session:
         ops = list(plan.ops)
         history_ops = [o for o in ops if isinstance(o, (O.Undo, O.Redo))]
         if history_ops and len(history_ops) == len(ops):
-            last = None
-            for o in ops:
-                last = self.undo() if isinstance(o, O.Undo) else self.redo()
-            return last  # type: ignore[return-value]
+            return self._steps(ops)
         ops = [o for o in ops if not isinstance(o, (O.Undo, O.Redo))]
         zh = is_chinese(text)
         if (long := _text_too_long(ops, zh)) is not None:  # refused before any layout work on it
@@ -439,6 +436,33 @@ class Session:
         self.redo_stack.clear()
         self.timeline = new
         self.version += 1
+
+    def _steps(self, ops: list[O.Op]) -> Reply:
+        """Undo/redo steps asked for at once ("undo the last two changes", "start over"): taken until
+        the history runs out, never back past the first cut (a single "undo" may undo it)."""
+        if len(ops) == 1:
+            return self.undo() if isinstance(ops[0], O.Undo) else self.redo()
+        done, last = 0, None
+        for o in ops:
+            if isinstance(o, O.Undo) and (not self.undo_stack or self.undo_stack[-1] is None):
+                break
+            r = self.undo() if isinstance(o, O.Undo) else self.redo()
+            if r.status != "ok":
+                break
+            done, last = done + 1, r
+        if last is None and isinstance(ops[0], O.Undo) and self.undo_stack:  # only the first cut is left to undo
+            return self._reply(Intent.UNDO, "nothing", "已经是初剪了；要连初剪一起撤销，请说“撤销”。" if self._zh else
+                               "This is already the first cut; say 'undo' to remove it too.")
+        if last is None or done == 1:
+            return last or (self.undo() if isinstance(ops[0], O.Undo) else self.redo())
+        back = isinstance(ops[0], O.Undo)
+        if self._zh:
+            said = f"已{'撤销' if back else '重做'}{done}步修改。"
+        else:
+            said = f"{'Undid' if back else 'Redid'} the last {done} changes." if back else f"Redid {done} changes."
+        if back and len(ops) > done:
+            said += "已回到初剪。" if self._zh else " Back to the first cut."
+        return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
 
     def undo(self) -> Reply:
         if not self.undo_stack:

@@ -603,3 +603,51 @@ def test_a_line_break_asked_for_is_drawn_as_said():
                                 library=LIBRARY).ops, library=LIBRARY).track(Role.TITLE).segments[0].text
     assert balanced_wrap(words, 96, True, 1700) == ["Urban", "Dreams 🎉"]  # one line would fit: kept as asked
     assert balanced_wrap("Urban Dreams 🎉", 96, True, 1700) == ["Urban Dreams 🎉"]
+
+
+# -- several steps back; a text repeated ----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "n"), [("undo the last two changes", 2), ("撤销两步", 2), ("undo the last 3 steps", 3)])
+def test_undo_several_steps(text, n):
+    from reelforge.planner.router import Intent, route
+
+    assert route(text) is Intent.EDIT  # the router took it for one undo
+    assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [{"op": "undo"}] * n
+
+
+@pytest.mark.parametrize("text", ["undo", "undo that", "撤销"])
+def test_one_undo_stays_the_routers(text):
+    from reelforge.planner.router import Intent, route
+
+    assert route(text) is Intent.UNDO
+
+
+def test_start_over_goes_back_to_the_first_cut_and_no_further(tmp_path):
+    from reelforge import api
+
+    p = api.new_project([_photo(tmp_path, "coffee"), _photo(tmp_path, "rocket")])
+    s = p.session
+    s.handle("a 6 second promo titled 'Urban Dreams'")
+    first = s.timeline
+    for text in ("make it vertical", "make the title red", "music to 20%"):
+        s.handle(text)
+    r = s.handle("start over")
+    assert r.status == "ok" and "Back to the first cut" in r.message and s.timeline == first
+    again = s.handle("start over")
+    assert again.status == "nothing" and s.timeline == first  # never past the first cut
+    assert s.handle("undo the last two changes").status == "nothing"
+    assert s.handle("redo").status == "ok" and s.timeline != first
+
+
+def _photo(d, name):
+    from PIL import Image
+
+    path = d / f"{name}.jpg"
+    Image.new("RGB", (640, 360), (200, 120, 40) if name == "coffee" else (40, 90, 200)).save(path)
+    return path
+
+
+@pytest.mark.parametrize("text", ["repeat the title at the end", "show the title again at the end", "标题在结尾再出现一次"])
+def test_repeat_the_title_at_the_end_keeps_it_at_the_start(text):
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
+    titles = [(s.text, s.start, s.end) for s in after.track(Role.TITLE).segments]
+    assert titles == [("Urban Dreams", 0, 3000), ("Urban Dreams", 27000, 30000)]  # it MOVED the title

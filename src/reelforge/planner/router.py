@@ -47,6 +47,9 @@ _UNDO = re.compile(
     r"\b(?:undo|revert|go\s+back|take\s+(?:that|it)\s+back|cancel\s+(?:that|the\s+last(?:\s+(?:change|edit))?))\b"
     r"|撤销|撤回|回退|取消上一步|返回上一步",
     re.I)
+# "undo the last two changes", "undo everything", "撤销两步": more than one step (the edit planner's)
+_STEPS = re.compile(r"\b(?:everything|all|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|couple|few)\b"
+                    r"[^.!?]{0,20}?\b(?:changes?|steps?|edits?|things)?|\beverything\b|全部|所有|[两二三四五六七八九十\d]\s*(?:步|次)", re.I)
 _REDO = re.compile(r"\b(?:redo|re-do|do\s+it\s+again|reapply)\b|重做|恢复|还原", re.I)
 
 # filler that may surround an intent phrase without making it an edit
@@ -97,6 +100,8 @@ def route(text: str) -> Intent:
     for intent, pattern in ((Intent.UNDO, _UNDO), (Intent.REDO, _REDO), (Intent.CREDITS, _CREDITS),
                             (Intent.UPLOAD, _UPLOAD), (Intent.EXPORT, _EXPORT), (Intent.STATE, _STATE)):
         if pattern.search(t):
+            if intent in (Intent.UNDO, Intent.REDO) and _STEPS.search(pattern.sub(" ", t)):
+                return Intent.EDIT
             rest = _rest(pattern, t)
             if not rest or not _EDITY.search(pattern.sub(" ", t)):
                 return intent

@@ -89,6 +89,7 @@ from reelforge.planner.rules.shots import (
     _h_duplicate,
     _h_export_asks,
     _h_frame,
+    _h_history,
     _h_hold_end,
     _h_in_point,
     _h_keep_only,
@@ -115,6 +116,7 @@ from reelforge.planner.rules.text import (
     _h_text_lines,
     _h_text_motion,
     _h_text_needs_words,
+    _h_text_repeat,
     _h_text_space,
     _h_text_stand_out,
     _h_text_under_title,
@@ -170,7 +172,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 
 _HANDLERS: tuple[Handler, ...] = (
-    _h_text_words, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_text_words, _h_text_repeat, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_move,
     _h_duplicate, _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
@@ -718,7 +720,7 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
     """Drop repeated ops and merge neighbouring frame changes ("720p and vertical")."""
     out: list[O.Op] = []
     for op in ops:
-        if out and op == out[-1]:
+        if out and op == out[-1] and not isinstance(op, (O.Undo, O.Redo)):  # "undo the last two changes": two
             continue
         if out and isinstance(op, O.SetFrame) and isinstance(out[-1], O.SetFrame):
             prev = out[-1]

@@ -41,6 +41,30 @@ from reelforge.timeline.model import (
     Timeline,
 )
 
+_RX_UNDO_N = re.compile(r"\b(?:undo|revert|take\s+back)\s+(?:the\s+)?(?:last\s+|previous\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
+                        r"seven|eight|nine|ten|couple\s+of|few)\s+(?:changes?|steps?|edits?|things|moves?)\b|"
+                        r"撤销(?:最近|最后|前)?的?(?P<zn>\d{1,2}|[两二三四五六七八九十])(?:步|次|个修改|处修改)")
+_RX_START_OVER = re.compile(r"\b(?:start\s+over|start\s+again\s+from\s+the\s+first\s+cut|undo\s+(?:everything|all(?:\s+(?:the|my))?"
+                            r"(?:\s+(?:changes|edits))?)|back\s+to\s+the\s+(?:first|original)\s+(?:cut|version))\b|"
+                            r"全部撤销|撤销所有|撤销全部|回到初剪|回到最初|从头再来|重新来")
+
+
+def _h_history(c: _Ctx) -> list[O.Op] | None:
+    """"undo the last two changes", "撤销两步": that many steps back; "start over", "undo everything",
+    "回到初剪": back to the first cut (each can be redone). Neither was understood."""
+    t = c.t
+    if _RX_START_OVER.search(t):
+        return [O.Undo() for _ in range(MAX_STEPS)]
+    m = _RX_UNDO_N.search(t)
+    if m is None:
+        return None
+    word = m.group("n") or m.group("zn")
+    n = 2 if word.startswith("couple") else 3 if word == "few" else int(P.parse_number(word) or 1)
+    return [O.Undo() for _ in range(max(1, min(n, MAX_STEPS)))]
+
+
+MAX_STEPS = 50  # the session keeps this many steps of history
+
 
 def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
     """"make a gif", "60fps", "lower the quality so the file is smaller": what the export is, said (not

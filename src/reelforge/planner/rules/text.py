@@ -1088,6 +1088,27 @@ def _h_text_emoji(c: _Ctx) -> list[O.Op] | None:
             for r, s in segs]
 
 
+_RX_REPEAT = re.compile(r"\brepeat\b|\b(?:show|bring|put)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:back\s+)?again\b|"
+                        r"\bagain\s+at\s+the\s+end\b|\bonce\s+more\b|再(?:显示|出现)一次|再出现|重复")
+
+
+def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
+    """"repeat the title at the end", "标题在结尾再出现一次": the same words once more, at the end unless
+    another time is said (it MOVED the title to the end)."""
+    t = c.t
+    role = _text_role(t)
+    if role is None or not _RX_REPEAT.search(t) or c.quotes:
+        return None
+    segs = c.text_segs(role)
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    seg = segs[0][1] if role is Role.TITLE else segs[-1][1]
+    default = O.Timing(duration_ms=min(seg.duration, 3000), anchor="end")
+    timing = _timing(c, default) or default
+    return [O.AddText(text=seg.text, role=role.value, timing=timing, position=seg.position,  # type: ignore[arg-type]
+                      size=seg.size, color=seg.color if seg.color.upper() != WHITE else None)]
+
+
 def _h_text_space(c: _Ctx) -> list[O.Op] | None:
     """"put some space between the title and the captions", "the title overlaps the caption", "字幕和标题
     太挤了": answered, the layout keeps texts apart (it made captions from the speech, or asked for words)."""
