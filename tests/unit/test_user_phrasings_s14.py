@@ -651,3 +651,25 @@ def test_repeat_the_title_at_the_end_keeps_it_at_the_start(text):
     after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
     titles = [(s.text, s.start, s.end) for s in after.track(Role.TITLE).segments]
     assert titles == [("Urban Dreams", 0, 3000), ("Urban Dreams", 27000, 30000)]  # it MOVED the title
+
+
+def test_the_second_clip_counts_the_clips():
+    from reelforge.timeline import Asset, AssetKind
+
+    lib = [Asset(id="v1", path="/m/a.mp4", name="a.mp4", kind=AssetKind.VIDEO, width=1280, height=720, duration_ms=6000,
+                 has_audio=True),
+           Asset(id="i1", path="/m/coffee.jpg", name="coffee.jpg", kind=AssetKind.IMAGE, width=1600, height=1200),
+           Asset(id="v2", path="/m/b.mp4", name="b.mp4", kind=AssetKind.VIDEO, width=1280, height=720, duration_ms=8000,
+                 has_audio=True)]
+    tl = plan("a 12 second video", lib).timeline
+    for text in ("make the second clip slow motion", "第二个视频慢放"):
+        result = plan_edit(text, tl, library=lib)
+        after = apply(tl, result.ops, library=lib)  # it took the second shot, a still, and refused
+        assert [s.speed for s in after.track(Role.MAIN).segments] == [1.0, 1.0, 0.5], result.reply
+    assert "第2段视频片段" in plan_edit("第二个视频慢放", tl, library=lib).reply
+
+
+def test_a_colour_for_one_shot_says_it_is_the_whole_videos():
+    result = plan_edit("make the beach photo black and white", TL, library=LIBRARY)
+    assert dump_ops(result.ops) == [{"saturation": 0.0, "op": "set_grade"}] and "whole video" in result.reply
+    assert "whole video" not in plan_edit("make it black and white", TL, library=LIBRARY).reply

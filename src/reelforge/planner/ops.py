@@ -970,7 +970,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             seen = f"，不透明度{_pct(o.opacity)}" if o.opacity < 1 else ""
             return f"水印{an(o.asset_id)}放在{_POS_ZH.get(o.position, o.position)}（宽{_pct(o.scale)}{seen}）{_timing_zh(o.timing)}"
         case "set_speed":
-            return f"播放速度改为{o.speed:g}倍"
+            return f"{_t_zh(o.target) if o.target else '视频片段'}播放速度改为{o.speed:g}倍"
         case "set_clip_audio":
             what = _t_zh(o.target) if o.target else "视频片段"
             return f"{what}静音" if o.mute else f"保留{what}的原声"

@@ -417,6 +417,10 @@ def _h_grade(c: _Ctx) -> list[O.Op] | None:
             return [O.SetGrade(saturation=1.0, warmth=0.0)]
         return [O.SetGrade(saturation=1.0)]
     change = grade_change(t, g)
+    if change and any(r.target.index is not None or r.target.name is not None for r in _find_targets(c)):
+        # "make the coffee photo black and white": said, since every picture changes (it did so silently)
+        c.notes.append("颜色对整段视频生效：每张画面都一样（还不能单独调一张）。" if c.zh else
+                       "The colour is the whole video's: every picture changes (one shot cannot have its own yet).")
     return [O.SetGrade(**change)] if change else None
 
 

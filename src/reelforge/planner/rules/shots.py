@@ -138,6 +138,11 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
     if not refs and len(c.count("video")) > 1 and _has(r"\b(?:the|this|that)\s+(?:video\s+)?clip\b(?!s)|这段视频|这个视频片段", t):
         _only(c, "video")  # "slow down the clip" with two clips: which one? (it slowed both)
     target = refs[0].target if refs else None  # "the clips" / "the video": every clip
+    if target is not None and target.index is not None and target.kind is None and c.count("video") \
+            and _has(r"\b(?:clips?|videos?|footage)\b|视频|片段", t):
+        # "make the second clip slow motion": only clips have a speed, so the second of the clips (it
+        # took the second shot, a still, and refused)
+        target = target.model_copy(update={"kind": "video"})
     return [O.SetSpeed(target=target, speed=speed)]
 
 
