@@ -673,3 +673,21 @@ def test_a_colour_for_one_shot_says_it_is_the_whole_videos():
     result = plan_edit("make the beach photo black and white", TL, library=LIBRARY)
     assert dump_ops(result.ops) == [{"saturation": 0.0, "op": "set_grade"}] and "whole video" in result.reply
     assert "whole video" not in plan_edit("make it black and white", TL, library=LIBRARY).reply
+
+
+@pytest.mark.parametrize(("instruction", "title", "cta"), [
+    ("产品上新，竖屏15秒，加上价格 ¥199", "新品上市", "¥199"),  # no text at all
+    ("双十一活动，全场5折，竖屏，20秒", "双十一", "全场5折"),  # the stock "限时优惠"
+    ("black friday sale, 15s", "Black Friday", "Shop the sale"),  # no text at all
+    ("a promo, only $19.99 this week", "Discover Something New", "Only $19.99"),
+])
+def test_prices_and_sale_days(instruction, title, cta):
+    texts = _text_roles(instruction)
+    assert texts[Role.TITLE] == [title] and texts[Role.CTA] == [cta]
+
+
+@pytest.mark.parametrize("instruction", ["a 30 second video", "made in 2024, 1080p", "music at 30%", "元素很多的视频"])
+def test_numbers_are_no_prices(instruction):
+    from reelforge.planner.ending import offer_in
+
+    assert offer_in(instruction) is None

@@ -38,7 +38,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
-from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in
+from reelforge.planner.ending import capitalised, contact_in, ending_words, is_discount, offer_in
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
     Asset,
@@ -349,6 +349,7 @@ _ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|�
 # "… announcing our grand opening on Dec 12", "宣布12月12日盛大开业": an announcement is said on screen
 _ANNOUNCED_RX = P._rx(r"\b(?:announc(?:e|es|ing)|to\s+announce|save\s+the\s+date\s+for)\s+(?P<s>.+)")
 _ANNOUNCE = P._rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕")
+_SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day)\b", re.I)
 _ZH_EVENT = re.compile(r"盛大开业|隆重开业|开业大吉|新店开业|开业|开幕|新品发布|新品上市|上新|周年庆|店庆")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}|"
@@ -535,7 +536,7 @@ def call_to_action(instruction: str) -> str:
 def _fallback_title(instruction: str) -> str:
     t = P.normalize(instruction)
     zh = P.is_chinese(instruction)
-    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII) or offer_in(instruction):
+    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII) or is_discount(instruction):
         return "限时优惠" if zh else "Limited-Time Offer"
     if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t, re.ASCII):
         return "新品上市" if zh else "Discover Something New"
@@ -1149,7 +1150,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     # "a story for our summer sale. 30% off everything": the offer is what the video is for
     offer = offer_in(P.outside_quotes(unquoted))
     announced = _ANNOUNCE.search(P.normalize(P.outside_quotes(unquoted))) is not None
-    if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced):
+    if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
+            or _SALE_EVENT.search(unquoted)):
         return [], []
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -1198,6 +1200,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         source = "from the instruction"
         if title is None and announced and (event := _ZH_EVENT.search(unquoted)):
             title = event.group(0)  # "宣布我们12月12日盛大开业": what it announces
+        if title is None and (event := _SALE_EVENT.search(unquoted)):
+            title = event.group(0) if P.CJK.search(event.group(0)) else _title_case(event.group(0))  # "双十一活动"
         if title is None:
             title = theme_of([a.name for a in visuals])
             source = "from what the file names share"

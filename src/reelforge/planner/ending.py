@@ -62,11 +62,26 @@ _RX_OFFER = re.compile(
     re.I)
 
 
+# a price: "only $19.99", "just €5", "价格 ¥199", "仅售99元" (a currency, or a word saying it is a price)
+_RX_PRICE = re.compile(
+    r"(?:\b(?:only|just|now|from)\s+)?(?:[$€£¥￥]\s?\d{1,6}(?:[.,]\d{1,2})?)(?!\s*%)|"
+    r"(?:仅售?|只要|特价|售价|价格|到手价)\s*[:：]?\s*[¥￥]?\s*\d{1,6}(?:\.\d{1,2})?\s*(?:元|块)?|\d{1,6}(?:\.\d{1,2})?\s*元(?!素)",
+    re.I)
+
+
+def is_discount(text: str) -> bool:
+    """Whether ``text`` states a discount ("30% off", "全场8折"), not only a price."""
+    return _RX_OFFER.search(text) is not None
+
+
 def offer_in(text: str) -> str | None:
-    """The offer ``text`` states without quotes ("30% off everything", "全场8折"), as written, or None.
-    "music at 30%" is no offer: the per cent must be off something."""
-    m = _RX_OFFER.search(text)
-    return m.group(0).strip() if m else None
+    """The offer ``text`` states without quotes ("30% off everything", "全场8折", "only $19.99"), as
+    written, or None. "music at 30%" is no offer: the per cent must be off something."""
+    m = _RX_OFFER.search(text) or _RX_PRICE.search(text)
+    if m is None:
+        return None
+    said = m.group(0).strip()
+    return re.sub(r"^(?:价格|售价)\s*[:：]?\s*", "", said)  # "价格 ¥199": the price itself
 
 
 def contact_in(text: str) -> str | None:
