@@ -691,3 +691,15 @@ def test_numbers_are_no_prices(instruction):
     from reelforge.planner.ending import offer_in
 
     assert offer_in(instruction) is None
+
+
+@pytest.mark.parametrize("text", ["the title covers her face", "the title is over her face", "标题挡住脸了",
+                                  "move the captions away from the face"])
+def test_text_over_a_face_is_answered_with_how_to_move_it(text):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert not result.ops and ("move the title to the top" in result.reply or "标题放到顶部" in result.reply)
+
+
+def test_easier_to_read_is_standing_out():
+    ops = dump_ops(plan_edit("make the title easier to read", TL, library=LIBRARY).ops)
+    assert ops and ops[0]["op"] == "update_text" and ops[0].get("background") == "box"

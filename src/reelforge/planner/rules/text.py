@@ -928,7 +928,8 @@ def _h_translate(c: _Ctx) -> list[O.Op] | None:
 
 _RX_STAND_OUT = re.compile(
     r"\b(?:pop|stand\s+out|more\s+visible|easier\s+to\s+see|hard\s+to\s+see|(?:can'?t|cannot)\s+(?:really\s+)?see|"
-    r"not\s+(?:very\s+)?visible|invisible|gets?\s+lost|blends?\s+in)\b|更醒目|醒目一点|突出一点|看不见|不明显|不够醒目|不显眼")
+    r"not\s+(?:very\s+)?visible|invisible|gets?\s+lost|blends?\s+in|easier\s+to\s+read|more\s+(?:readable|legible))\b|"
+    r"更醒目|醒目一点|突出一点|看不见|不明显|不够醒目|不显眼|更容易看清|清楚一点")
 
 
 def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
@@ -1113,6 +1114,12 @@ def _h_text_space(c: _Ctx) -> list[O.Op] | None:
     """"put some space between the title and the captions", "the title overlaps the caption", "字幕和标题
     太挤了": answered, the layout keeps texts apart (it made captions from the speech, or asked for words)."""
     t = c.t
+    if _has(_TEXT_NOUN, t) and _has(r"\b(?:covers?|covering|hides?|hiding|blocks?|blocking|is\s+over|sits\s+on)\s+(?:her|his|their|the|my|a)\s+"
+                                    r"(?:face|head|eyes|product|subject)\b|\baway\s+from\s+(?:the|her|his)\s+(?:face|product|subject)\b|"
+                                    r"挡住(?:了)?(?:脸|人脸|产品|主体)|遮住(?:了)?(?:脸|人脸|产品)", t):
+        raise _Cannot("文字会避开检测到的人脸和主体（最多盖住10%）；要换位置可以说“标题放到顶部”或“字幕放到上面”" if c.zh else
+                      "texts are placed off the faces and subjects found in each picture (covering at most 10% of one); "
+                      "to move one, say e.g. 'move the title to the top' or 'put the captions at the top'")
     if not (_has(r"\b(?:space|spacing|gap|room)\s+between\b|\bapart\b|\boverlap\w*\b|\bcollid\w*\b|\b(?:too\s+)?(?:close|cramped|crowded)\b|"
                  r"间距|挤|重叠|挡住|叠在一起", t) and _has(_TEXT_NOUN + r"|\blogo\b|水印", t)):
         return None
