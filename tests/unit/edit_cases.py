@@ -62,6 +62,23 @@ def sample_timeline():
     )
 
 
+def turns(texts, tl=None, library=None):
+    """Plan and apply ``texts`` one after another, each remembering the last (a conversation):
+    the timeline after them and each turn's plan."""
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+
+    tl = sample_timeline() if tl is None else tl
+    library = LIBRARY if library is None else library
+    mem, out = None, []
+    for text in texts:
+        plan = plan_edit(text, tl, library=library, memory=mem)
+        tl = apply(tl, plan.ops, library=library) if plan.ops else tl
+        mem = plan.memory or mem
+        out.append(plan)
+    return tl, out
+
+
 def check_invariants(tl) -> None:
     """Every rule a timeline must keep after any edit (used by the property tests)."""
     import json

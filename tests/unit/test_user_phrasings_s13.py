@@ -15,7 +15,7 @@ from reelforge.planner.rules import plan_edit
 from reelforge.timeline import Role
 from reelforge.timeline.model import Fit, TextBackground
 
-from .edit_cases import LIBRARY, sample_timeline
+from .edit_cases import LIBRARY, sample_timeline, turns
 
 TL = sample_timeline()
 
@@ -532,13 +532,7 @@ def test_names_asked_for_are_captions(text):
 
 # -- 15. follow-ups: a place of its own, a title added over the title, a correction after a no-op ---------------
 def _turns(texts, tl=TL):
-    mem, out = None, []
-    for text in texts:
-        plan = plan_edit(text, tl, library=LIBRARY, memory=mem)
-        tl = apply(tl, plan.ops, library=LIBRARY) if plan.ops else tl
-        mem = plan.memory or mem
-        out.append(plan)
-    return tl, out
+    return turns(texts, tl)
 
 
 def test_and_the_next_one_last_goes_last():

@@ -14,7 +14,7 @@ from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
 from reelforge.timeline import Role
 
-from .edit_cases import LIBRARY, sample_timeline
+from .edit_cases import LIBRARY, sample_timeline, turns
 from .test_compose import BGM, img
 
 TL = sample_timeline()
@@ -182,13 +182,7 @@ def test_an_account_named_is_not_the_format(instruction, aspect):
 
 # -- "actually no music at all" after a change to the voice; "can the video start with …" ----------------
 def _turns(texts, tl=TL):
-    mem, out = None, []
-    for text in texts:
-        result = plan_edit(text, tl, library=LIBRARY, memory=mem)
-        tl = apply(tl, result.ops, library=LIBRARY) if result.ops else tl
-        mem = result.memory or mem
-        out.append(result)
-    return tl, out
+    return turns(texts, tl)
 
 
 @pytest.mark.parametrize(("first", "then", "op"), [
