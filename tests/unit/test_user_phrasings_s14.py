@@ -608,11 +608,20 @@ def test_undo_several_steps(text, n):
     assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [{"op": "undo"}] * n
 
 
-@pytest.mark.parametrize("text", ["undo", "undo that", "撤销"])
+@pytest.mark.parametrize("text", ["undo", "undo that", "撤销", "undo the last change"])
 def test_one_undo_stays_the_routers(text):
     from reelforge.planner.router import Intent, route
 
     assert route(text) is Intent.UNDO
+
+
+@pytest.mark.parametrize("text", ["start over", "undo everything", "undo it all", "回到初剪", "全部撤销"])
+def test_start_over_is_every_step(text):
+    from reelforge.planner.router import Intent, route
+
+    assert route(text) is Intent.EDIT
+    ops = dump_ops(plan_edit(text, TL, library=LIBRARY).ops)
+    assert len(ops) > 10 and set(o["op"] for o in ops) == {"undo"}
 
 
 def test_start_over_goes_back_to_the_first_cut_and_no_further(tmp_path):

@@ -48,8 +48,9 @@ _UNDO = re.compile(
     r"|撤销|撤回|回退|取消上一步|返回上一步",
     re.I)
 # "undo the last two changes", "undo everything", "撤销两步": more than one step (the edit planner's)
-_STEPS = re.compile(r"\b(?:everything|all|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|couple|few)\b"
-                    r"[^.!?]{0,20}?\b(?:changes?|steps?|edits?|things)?|\beverything\b|全部|所有|[两二三四五六七八九十\d]\s*(?:步|次)", re.I)
+_STEPS = re.compile(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|couple\s+of|few)\s+(?:more\s+)?"
+                    r"(?:changes?|steps?|edits?|things|moves?)\b|\b(?:everything|it\s+all|all\s+(?:of\s+)?(?:it|the\s+changes|"
+                    r"my\s+changes|changes|edits))\b|^\W*all\W*$|全部|所有|[两二三四五六七八九十\d]\s*(?:步|次)", re.I)
 _REDO = re.compile(r"\b(?:redo|re-do|do\s+it\s+again|reapply)\b|重做|恢复|还原", re.I)
 
 # filler that may surround an intent phrase without making it an edit

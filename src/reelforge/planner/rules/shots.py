@@ -44,7 +44,7 @@ from reelforge.timeline.model import (
 _RX_UNDO_N = re.compile(r"\b(?:undo|revert|take\s+back)\s+(?:the\s+)?(?:last\s+|previous\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
                         r"seven|eight|nine|ten|couple\s+of|few)\s+(?:changes?|steps?|edits?|things|moves?)\b|"
                         r"撤销(?:最近|最后|前)?的?(?P<zn>\d{1,2}|[两二三四五六七八九十])(?:步|次|个修改|处修改)")
-_RX_START_OVER = re.compile(r"\b(?:start\s+over|start\s+again\s+from\s+the\s+first\s+cut|undo\s+(?:everything|all(?:\s+(?:the|my))?"
+_RX_START_OVER = re.compile(r"\b(?:start\s+over|start\s+again\s+from\s+the\s+first\s+cut|undo\s+(?:everything|it\s+all|all(?:\s+(?:the|my))?"
                             r"(?:\s+(?:changes|edits))?)|back\s+to\s+the\s+(?:first|original)\s+(?:cut|version))\b|"
                             r"全部撤销|撤销所有|撤销全部|回到初剪|回到最初|从头再来|重新来")
 
