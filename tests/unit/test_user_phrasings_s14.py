@@ -706,3 +706,10 @@ def test_text_over_a_face_is_answered_with_how_to_move_it(text):
 def test_easier_to_read_is_standing_out():
     ops = dump_ops(plan_edit("make the title easier to read", TL, library=LIBRARY).ops)
     assert ops and ops[0]["op"] == "update_text" and ops[0].get("background") == "box"
+
+
+@pytest.mark.parametrize(("text", "op"), [("add the logo icon in the corner", "add_logo"),  # not an emoji question
+                                          ("add the title 'Sale' fading in slowly", "add_text"),  # it faded the MUSIC in
+                                          ("add a smiley to the title", "update_text"), ("fade in the music", "set_fade")])
+def test_icons_and_fades_go_to_their_owners(text, op):
+    assert [o["op"] for o in dump_ops(plan_edit(text, TL, library=LIBRARY).ops)] == [op]

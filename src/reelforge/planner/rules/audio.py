@@ -173,6 +173,9 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"\b(?:hard\s+)?cuts\b|\bhard\s+cut\b|硬切", t) and _audio_role(t) is None:
         return None  # "cuts instead of fades": the transitions
+    if _audio_role(t) is None and _has(r"\b(?:titles?|captions?|subtitles?|texts?|cta|call[\s-]to[\s-]action|words)\b|"
+                                       r"标题|字幕|文字|文案|行动号召", t):
+        return None  # "add the title 'Sale' fading in slowly": the text's fade (it faded the MUSIC in)
     role = _audio_role(t) or "music"
     if role == "main":
         return None

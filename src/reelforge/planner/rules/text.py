@@ -966,9 +966,9 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
     goes (it faded the MUSIC in); "make the title slide in", "字幕加个动画": said to be the look's (it
     made every transition a slide)."""
     t = c.t
-    if not _has(_TEXT_NOUN, t) or _has(r"\b(?:transitions?|music|song|voice\w*|audio|sound|video|picture|photos?|shots?)\b|"
-                                        r"转场|音乐|旁白|声音|画面|视频", t):
-        return None
+    if not _has(_TEXT_NOUN, t) or c.quotes or _has(r"\b(?:transitions?|music|song|voice\w*|audio|sound|video|picture|photos?|shots?)\b|"
+                                                    r"转场|音乐|旁白|声音|画面|视频", t):
+        return None  # ("add the title 'Sale' fading in slowly": a new text, the text handler's)
     fade, entrance = _RX_TEXT_FADE.search(t), _RX_TEXT_ENTRANCE.search(t)
     if entrance and not fade:
         raise _Cannot("文字怎么出现由风格决定：「活泼风格」滑入，「醒目风格」放大出现，「简洁」和「简约」淡入；可以说“活泼风格”，"
@@ -1051,7 +1051,7 @@ _EMOJI = (("🔥", r"fire|flames?|火焰|火苗|火"), ("😍", r"heart[\s-]eyes
           ("👇", r"point(?:ing)?\s+down|down\s+arrow|手指向下|向下"), ("👉", r"point(?:ing)?\s+right|right\s+arrow|手指|指向"),
           ("📍", r"pin|location|定位|地点"), ("🎂", r"birthday(?:\s+cake)?|生日蛋糕"), ("🍰", r"cake|蛋糕"), ("🍕", r"pizza|披萨"),
           ("💪", r"muscle|strong|flex|肌肉|加油"), ("🙌", r"raised\s+hands|hands|举手"))
-_RX_EMOJI_WORD = re.compile(r"\bemojis?\b|\bemoticons?\b|\bicons?\b|表情|图标|符号")
+_RX_EMOJI_WORD = re.compile(r"\bemojis?\b|\bemoticons?\b|\bsmileys?\b|表情")
 _RX_EMOJI_CHAR = re.compile("[\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?")
 
 
