@@ -713,3 +713,32 @@ def test_easier_to_read_is_standing_out():
                                           ("add a smiley to the title", "update_text"), ("fade in the music", "set_fade")])
 def test_icons_and_fades_go_to_their_owners(text, op):
     assert [o["op"] for o in dump_ops(plan_edit(text, TL, library=LIBRARY).ops)] == [op]
+
+
+# -- sound: a part of the video, its speed, its ending, effects -----------------------------------------
+@pytest.mark.parametrize(("text", "span"), [
+    ("lower the music at the start", (0, 3000)),  # the whole track was lowered
+    ("make the music louder at the end", (27000, 30000)), ("开头音乐小一点", (0, 3000)),
+])
+def test_music_at_the_start_or_end_is_that_part(text, span):
+    (op,) = dump_ops(plan_edit(text, TL, library=LIBRARY).ops)
+    assert op["op"] == "set_volume" and (op["span"]["start_ms"], op["span"]["end_ms"]) == span
+
+
+def test_removing_the_music_at_the_end_still_asks():
+    assert plan_edit("remove the music at the end", TL, library=LIBRARY).status == "ambiguous"
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("the voiceover is too fast", "speed it was recorded"),  # it fitted the video to the voiceover
+    ("旁白语速太快", "录制的速度"), ("add a whoosh sound on transitions", "sound effects are not available"),
+    ("use the same font for everything", "one typeface"),
+])
+def test_sound_and_font_asks_answered(text, says):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert not result.ops and says in result.reply.lower()
+
+
+@pytest.mark.parametrize("text", ["the music ends too abruptly", "音乐结束得太突然"])
+def test_music_that_ends_abruptly_fades_out(text):
+    assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [{"fade_out_ms": 3000, "op": "set_fade"}]  # faded the picture

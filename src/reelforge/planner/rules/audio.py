@@ -52,14 +52,41 @@ def _audio_span(c: _Ctx) -> O.Span | None:
     """A stated range of time for an audio change ("for the last 5 seconds", "from 0:10 to 0:15",
     "前3秒"); None when the words name the whole track."""
     r = P.parse_time_range(c.t, c.tl.duration)
-    if r is None or not r.explicit or r.kind not in (P.RangeKind.SPAN, P.RangeKind.START, P.RangeKind.END,
-                                                      P.RangeKind.AFTER, P.RangeKind.POINT):
+    if r is None or not r.explicit:
+        # "lower the music at the start", "louder at the end", "开头音乐小一点": the opening (the title
+        # there, else the first shot) or the ending (the call to action, else the last shot); it
+        # changed the whole track
+        return _opening_or_ending(c)
+    if r.kind not in (P.RangeKind.SPAN, P.RangeKind.START, P.RangeKind.END, P.RangeKind.AFTER, P.RangeKind.POINT):
         return None
     if r.kind is P.RangeKind.POINT and not _has(r"\bfor\s+\S+\s*(?:s|secs?|seconds?)\b|持续|秒钟", c.t):
         return None
     if r.start_ms <= 0 and r.end_ms >= c.tl.duration:
         return None
     return O.Span(start_ms=r.start_ms, end_ms=r.end_ms)
+
+
+def _opening_or_ending(c: _Ctx) -> O.Span | None:
+    if _has(_REMOVE + r"|\bsilence\b|静音", c.t):
+        return None  # "remove the music at the end" asks which is meant; "add 2 seconds of silence at the start"
+    start = _has(r"\b(?:at|in|during)\s+the\s+(?:very\s+)?(?:start|beginning|opening|intro)\b|开头|一开始|片头", c.t)
+    end = _has(r"\b(?:at|in|during|towards)\s+the\s+(?:very\s+)?(?:end|ending|finish|outro)\b|结尾|最后|片尾", c.t)
+    if start == end:
+        return None
+    main = c.main_segs()
+    texts = [s for _, s in c.text_segs(Role.TITLE if start else Role.CTA)]
+    if start:
+        lo, hi = 0, texts[0].end if texts and texts[0].start == 0 else (main[0].end if main else 3000)
+    else:
+        lo = texts[-1].start if texts and texts[-1].end == c.tl.duration else (main[-1].start if main else c.tl.duration - 3000)
+        hi = c.tl.duration
+    lo, hi = max(0, lo), min(c.tl.duration, hi)
+    if hi - lo < 500 or hi - lo >= c.tl.duration:
+        return None
+    c.notes.append(f"{'开头' if start else '结尾'}：{lo / 1000:g}-{hi / 1000:g}秒；也可以说具体时间，例如“前5秒”。" if c.zh else
+                   f"{'The opening' if start else 'The ending'}: {lo / 1000:g}-{hi / 1000:g}s; say a time for another, "
+                   f"e.g. 'for the {'first' if start else 'last'} 5 seconds'.")
+    return O.Span(start_ms=lo, end_ms=hi)
 
 
 _MUSIC_ONLY = (r"^(?:(?:please|just|i\s+want|keep)\s+)?(?:the\s+)?(?:background\s+)?music\s+only$|^(?:just|only)\s+(?:keep\s+)?(?:the\s+)?"
@@ -165,8 +192,39 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
     return [O.SetDuck(on=True, span=_audio_span(c))]
 
 
+def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
+    """"add a whoosh sound on transitions", "加点音效": said plainly (it answered that the crossfades
+    already were)."""
+    if not _has(r"\b(?:whoosh|swoosh|swish|sound\s+effects?|sfx|ding|pop\s+sounds?|click\s+sounds?|camera\s+shutter)\b|音效|嗖", c.t):
+        return None
+    raise _Cannot("还没有音效库；可以把音乐或旁白换成你的音频文件" if c.zh else
+                  "sound effects are not available yet (no sound library comes with reelforge); the music and the "
+                  "voiceover can be any sound file you add")
+
+
+def _h_sound_speed(c: _Ctx) -> list[O.Op] | None:
+    """"the voiceover is too fast", "make the music slower", "旁白语速太快": a recording plays at its own speed;
+    said plainly (it fitted the video to the voiceover)."""
+    t = c.t
+    role = _audio_role(t)
+    if role not in ("music", "voice") or _find_targets(c) or not _has(
+            r"\btoo\s+(?:fast|quick|slow)\b|\b(?:slow|speed)\s+(?:it\s+|the\s+\w+\s+)?(?:down|up)\b|\b(?:slower|faster)\b|"
+            r"\bspeed\b|\btempo\b|语速|太快|太慢|放慢|加快|慢一点|快一点", t):
+        return None
+    if _has(r"\bfad\w*|淡入|淡出|\b(?:starts?|comes?\s+in)\b|开始|进来|\b(?:volume|louder|quieter)\b|音量", t):
+        return None  # a faster fade, music coming in sooner: not the recording's speed
+    word = "旁白" if role == "voice" else "背景音乐"
+    raise _Cannot(f"只有视频片段能变速：{word}按录制的速度播放；可以换一个录音，或说“按旁白长度”让画面配合它" if c.zh else
+                  f"only video clips change speed: the {'voiceover' if role == 'voice' else 'music'} plays at the speed "
+                  "it was recorded; use another recording, or say 'fit the video to the voiceover' to time the pictures to it")
+
+
 def _h_fade(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    role = _audio_role(t)
+    if role in ("music", "voice") and _has(r"\b(?:abrupt(?:ly)?|sudden(?:ly)?|cuts?\s+off|stops?\s+dead)\b|突然|戛然而止|生硬", t):
+        # "the music ends too abruptly", "音乐结束得太突然": a longer fade-out (it faded the picture)
+        return [O.SetFade(role=role, fade_out_ms=3000)]  # type: ignore[arg-type]
     if not _has(r"\bfad(?:e|es|ing)\b|淡入|淡出|渐入|渐出|渐强|渐弱", t):
         return None
     if _has(r"cross[\s-]?fade|through\s+black|to\s+black|between|transition|转场|过渡|黑场|切换", t):

@@ -14,6 +14,7 @@ from reelforge.planner.rules.refs import (
     _ORD_FULL,
     _REMOVE,
     _TEXT_WORD,
+    _VOICE,
     _Ambiguous,
     _Cannot,
     _Ctx,
@@ -350,7 +351,8 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
-_OTHER_FONT = (r"\b(?:different|another|other|new|nicer|fancier|serif|sans[\s-]?serif|script|handwritten|handwriting|"
+_OTHER_FONT = (r"\b(?:same|one|a\s+single|consistent)\s+(?:fonts?|typefaces?)\b|统一字体|同一种?字体|"
+               r"\b(?:different|another|other|new|nicer|fancier|serif|sans[\s-]?serif|script|handwritten|handwriting|"
                r"cursive|monospaced?|typewriter|italic|comic|elegant|modern|classic)\s+(?:fonts?|typefaces?)\b|"
                r"\b(?:change|switch|swap)\s+(?:the\s+)?(?:fonts?|typefaces?)\b(?!\s+(?:colou?rs?|size|sizes|weight))|"
                r"\bfonts?\s+to\s+(?!(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold|bigger|smaller|bold)\b)\w+|"
@@ -435,6 +437,8 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
     "结尾画面淡出", "开头从黑场淡入": the picture (text and logos with it) fades from/to black at the
     video's very start/end. Between shots is a transition; the music or voice is `_h_fade`'s."""
     t = c.t
+    if _has(_MUSIC + "|" + _VOICE + r"|音乐|配乐|旁白", t) and not _has(r"\b(?:video|picture|screen)\b|画面|视频", t):
+        return None  # "the music ends too abruptly": the music's fade (`_h_fade`), not the picture's
     if _has(r"\b(?:end|ending|finish|outro)\s+(?:is|feels|seems)\s+(?:too\s+|a\s+bit\s+|so\s+|really\s+|very\s+)?(?:abrupt|sudden|harsh)|"
             r"\bends\s+(?:too\s+|so\s+)?(?:abruptly|suddenly)|结尾(?:太|有点)?(?:突然|生硬)|结束得太突然", t):
         t = "add a fade out at the end"  # "the ending is too abrupt": the picture and the music fade out
