@@ -742,3 +742,10 @@ def test_sound_and_font_asks_answered(text, says):
 @pytest.mark.parametrize("text", ["the music ends too abruptly", "音乐结束得太突然"])
 def test_music_that_ends_abruptly_fades_out(text):
     assert dump_ops(plan_edit(text, TL, library=LIBRARY).ops) == [{"fade_out_ms": 3000, "op": "set_fade"}]  # faded the picture
+
+
+@pytest.mark.parametrize("text", ["最后两秒静音", "silence for the last 2 seconds"])
+def test_silence_for_a_time_is_every_sound_then(text):
+    ops = dump_ops(plan_edit(text, TL, library=LIBRARY).ops)  # not understood
+    assert {o.get("role", "music") for o in ops} == {"music", "voice"}
+    assert all(o["volume"] == 0 and o["span"] == {"start_ms": 28000, "end_ms": 30000} for o in ops)

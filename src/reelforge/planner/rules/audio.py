@@ -298,8 +298,11 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         little = _has(r"\ba\s+(?:little|bit|touch)\b|\bslightly\b|一点|一些|稍微|有点|点儿|些", t)
         return [O.SetVolume(role="music", factor=0.7 if little else 0.5)]
     level_word = _has(r"\bvolume\b|\blevel\b|\bgain\b|音量|声音", t)
+    timed = P.parse_time_range(t, c.tl.duration)
     if role is None and (_has(r"\b(?:everything|all\s+(?:the\s+)?(?:audio|sound)|all\s+the\s+tracks|the\s+(?:audio|sound))\b|所有声音|全部声音|全部静音|全都静音", t)
-                         or _has(_WHOLE_MUTE, t.strip(" .!。！"))) \
+                         or _has(_WHOLE_MUTE, t.strip(" .!。！"))
+                         # "最后两秒静音", "silence for the last 2 seconds": every sound in that time
+                         or (timed is not None and timed.explicit and not _find_targets(c))) \
             and _has(r"\bmute\b|\bsilence\b|\bsilent\b|\bno\s+sound\b|静音|没有声音|不要声音", t):
         # "mute everything for the first 2 seconds": every audio track there is
         roles = [r for r, role_ in (("music", Role.MUSIC), ("voice", Role.VOICE)) if c.tl.track(role_)]
