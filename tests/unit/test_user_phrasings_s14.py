@@ -749,3 +749,12 @@ def test_silence_for_a_time_is_every_sound_then(text):
     ops = dump_ops(plan_edit(text, TL, library=LIBRARY).ops)  # not understood
     assert {o.get("role", "music") for o in ops} == {"music", "voice"}
     assert all(o["volume"] == 0 and o["span"] == {"start_ms": 28000, "end_ms": 30000} for o in ops)
+
+
+def test_the_new_first_cut_notes_are_said_in_chinese():
+    from reelforge.planner.notes_zh import to_zh
+
+    p = plan("宣布12月12日盛大开业，欢迎访问 www.beanthere.cn", [img("coffee.jpg", 1), BGM])
+    said = " ".join(to_zh(n) for n in p.notes)
+    assert "结尾的行动号召取自宣布的日期：「12月12日见」" in said and "「www.beanthere.cn」和结尾的行动号召同时显示" in said
+    assert "call to action" not in said.lower()

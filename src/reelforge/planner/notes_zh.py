@@ -282,6 +282,8 @@ _TABLE: list[Rule] = [
                  f"宽{m[3]}%，全程显示（可以说“水印放到左上角”“水印小一点”或“水印只在最后3秒显示”）。"),
     _r(r"No logo image was given: .*", lambda m: "没有给出logo图片：加一张名为logo.png之类的图片（会用作水印），上传后也可以说“右上角加上logo.png”。"),
     _r(r"Call to action from the instruction: '(.+)'\.", lambda m: f"结尾的行动号召取自指令：「{m[1]}」。"),
+    _r(r"Call to action from the date it announces: '(.+)'\.", lambda m: f"结尾的行动号召取自宣布的日期：「{m[1]}」。"),
+    _r(r"'(.+)' is shown with the call to action, a row below it\.", lambda m: f"「{m[1]}」和结尾的行动号召同时显示，在它下面一行。"),
     _r(r"Quoted text used verbatim: (.*)\.", lambda m: f"引号里的文字原样使用：{_q(m[1])}。"),
     _r(r"Text made up for you: (.+?)\. Put your own words in quotes to use them instead\.", _made_up),
     _r(r"No room for the call to action '(.+)' in ([\d.]+) s\.",
