@@ -268,7 +268,8 @@ def _text_by_its_words(piece: str, tl: Timeline) -> str | None:
             continue
         for i, seg in enumerate(tr.segments):
             words = seg.text.casefold().split()
-            runs = (" ".join(words[a:a + n]) for n in range(len(words), 0, -1) for a in range(len(words) - n + 1))
+            # runs of up to 6 words, longest first: bounded work whatever the texts (a 2,000-word caption)
+            runs = (" ".join(words[a:a + n]) for n in range(min(6, len(words)), 0, -1) for a in range(len(words) - n + 1))
             for run in runs:
                 if (len(run.split()) >= 2 or re.search(r"\d", run)) and len(run) >= 3 and (
                         m := re.search(r"(?<![a-z0-9])" + re.escape(run) + r"(?![a-z0-9])", t)):
@@ -297,7 +298,7 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
             again.text = r.text
             return again
     if not r.ok and r.question is None and (named := _text_by_its_words(piece, tl)) is not None:
-        again = _run(named, quotes, tl, lib, new) if named != piece else r
+        again = _run_as_said(named, quotes, tl, lib, new) if named != piece else r  # once: no second rewording
         if again.ok:
             again.text = r.text
             return again
