@@ -298,12 +298,15 @@ def test_first_cut_copy_comes_from_what_the_voiceover_says(tmp_path):
     r = s.handle("a promo with text overlays")
     assert r.changed, r.message
     tl = s.timeline
-    assert tl.track(Role.TITLE).segments[0].text == "Bluebird"
+    # the name as the speech model heard it: "Bluebird", or "Blue Bird" (seen once in CI, the model's
+    # decoding under load; the letters are the name either way)
+    letters = lambda text: "".join(ch for ch in text.lower() if ch.isalnum())  # noqa: E731
+    assert letters(tl.track(Role.TITLE).segments[0].text) == "bluebird", tl.track(Role.TITLE).segments[0].text
     caps = tl.track(Role.CAPTION).segments
     assert caps, r.message
     for c in caps:
         assert "img" not in c.text.lower() and not any(ch.isdigit() for ch in c.text)
-        assert 1 <= len(c.text.split()) <= 4 and "Bluebird" not in c.text
+        assert 1 <= len(c.text.split()) <= 4 and "bluebird" not in letters(c.text)
     said = " ".join(c.text.lower() for c in caps)
     assert "lightest" in said or "running" in said or "mesh" in said, said
     assert any("Text from what the voiceover says" in n for n in r.notes)
