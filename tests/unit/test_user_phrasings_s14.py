@@ -758,3 +758,23 @@ def test_the_new_first_cut_notes_are_said_in_chinese():
     said = " ".join(to_zh(n) for n in p.notes)
     assert "结尾的行动号召取自宣布的日期：「12月12日见」" in said and "「www.beanthere.cn」和结尾的行动号召同时显示" in said
     assert "call to action" not in said.lower()
+
+
+@pytest.mark.parametrize("text", ["caption each photo with its name", "label each photo", "每张图片加上名字"])
+def test_captions_from_the_file_names_in_an_edit(text):
+    pics = _pics("leather_bag.jpg", "red_sneakers.jpg", "IMG_0042.jpg")
+    tl = plan("a 9 second video", pics).timeline
+    result = plan_edit(text, tl, library=pics)  # it transcribed the speech (there was none), or was not understood
+    after = apply(tl, result.ops, library=pics)
+    caps = {s.shot: s.text for s in after.track(Role.CAPTION).segments}
+    main = after.track(Role.MAIN).segments
+    assert caps == {main[0].id: "Leather Bag", main[1].id: "Red Sneakers"}  # no camera name on screen
+    assert "IMG_0042.jpg" in result.reply
+
+
+@pytest.mark.parametrize(("text", "role"), [("the title disappears too fast", Role.TITLE), ("标题消失得太快", Role.TITLE),
+                                            ("the cta goes away too soon", Role.CTA), ("标题多显示一会", Role.TITLE)])
+def test_a_text_gone_too_soon_stays_longer(text, role):
+    before = TL.track(role).segments[0]
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY).track(role).segments[0]
+    assert after.duration > before.duration

@@ -112,6 +112,7 @@ from reelforge.planner.rules.text import (
     _h_caption_hold,
     _h_end_words,
     _h_less_text,
+    _h_name_captions,
     _h_text,
     _h_text_case,
     _h_text_emoji,
@@ -174,7 +175,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 
 _HANDLERS: tuple[Handler, ...] = (
-    _h_text_words, _h_text_repeat, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_text_words, _h_name_captions, _h_text_repeat, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_move,
     _h_duplicate, _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
@@ -246,9 +247,18 @@ _COMPLAINT = re.compile(
 _COMPLAINT_ZH = re.compile(rf"^(?P<x>.+?)(?:出现得|显示得|播放得|变得|切得|走得|得)?(?:有点|太|过于|有些)(?P<adj>{'|'.join(sorted(_OPPOSITE_ZH, key=len, reverse=True))})了?[。！!]?$")
 
 
+_GOES_TOO_SOON = re.compile(r"^(?P<x>.+?)\s+(?:disappears?|goes\s+away|vanishes|leaves|is\s+gone|fades\s+(?:out|away))\s+"
+                            r"(?:way\s+|a\s+bit\s+|much\s+|kind\s+of\s+)?(?:too\s+(?:fast|quickly|quick|soon|early)|so\s+(?:fast|quickly))\s*[.!]?$")
+_GOES_TOO_SOON_ZH = re.compile(r"^(?P<x>.+?)(?:消失|不见|没)得?(?:太|有点)(?:快|早)了?[。！!]?$|^(?P<y>.+?)多显示一会儿?[。！!]?$")
+
+
 def _answer_to(piece: str) -> str | None:
     """The change that answers a complaint (``piece`` masked, quotes as placeholders), or None."""
     t = P.normalize(piece)
+    if m := _GOES_TOO_SOON.match(t):  # "the title disappears too fast": on screen longer
+        return f"keep {m.group('x')} on screen longer"
+    if m := _GOES_TOO_SOON_ZH.match(piece.strip()):  # "标题消失得太快", "标题多显示一会"
+        return f"{m.group('x') or m.group('y')}显示久一点"
     if m := _COMPLAINT.match(t):
         return f"make {m.group('x')} {_OPPOSITE[m.group('adj')]}"
     if m := _COMPLAINT_ZH.match(piece.strip()):

@@ -1110,6 +1110,35 @@ def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
                       size=seg.size, color=seg.color if seg.color.upper() != WHITE else None)]
 
 
+_RX_NAME_CAPTIONS = re.compile(
+    r"\b(?:caption|label|name|title)\s+(?:each|every|all\s+the|the)\s+(?:photo|picture|image|pic|shot|product)s?\b"
+    r"(?:\s+with\s+(?:its|their)\s+names?)?|\b(?:add|show|put)\s+(?:the\s+)?(?:file\s+)?names\s+(?:as\s+captions|on\s+(?:each|every|the))\b|"
+    r"\bwith\s+(?:its|their)\s+names?\b|(?:给|为)?每张(?:图片|照片|图)?(?:都)?(?:加上?|配上|标上|写上)(?:它的)?名字|加上(?:图片|产品)?名(?:字|称)")
+
+
+def _h_name_captions(c: _Ctx) -> list[O.Op] | None:
+    """"caption each photo with its name", "label each photo", "每张图片加上名字": a caption over each shot
+    from its file name, as a first cut makes them (it transcribed the speech, or was not understood)."""
+    if not _RX_NAME_CAPTIONS.search(c.t) or c.quotes:
+        return None
+    from reelforge.planner.compose import caption_from_name
+
+    segs = c.main_segs()
+    named = [(seg, caption_from_name(seg.name)) for seg in segs]
+    once = {seg.name for seg in segs if sum(s.name == seg.name for s in segs) == 1}
+    ops: list[O.Op] = [O.AddText(text=words, role=Role.CAPTION.value,  # type: ignore[arg-type]
+                                 shot=O.Target(name=seg.name) if seg.name in once else O.Target(id=seg.id))
+                       for seg, words in named if words]
+    if not ops:
+        raise _Cannot("文件名说明不了画面内容（例如 IMG_0001）；请用引号写出每条字幕" if c.zh else
+                      "the file names say nothing about the pictures (e.g. IMG_0001): put each caption's words in "
+                      "quotes, e.g. \"add the caption 'Fresh brew' over the coffee photo\"")
+    left = [seg.name for seg, words in named if not words]
+    if left:
+        c.notes.append(("没有名字可用：" if c.zh else "No name to show for: ") + ", ".join(left[:5]) + ("。" if c.zh else "."))
+    return ops
+
+
 def _h_text_space(c: _Ctx) -> list[O.Op] | None:
     """"put some space between the title and the captions", "the title overlaps the caption", "字幕和标题
     太挤了": answered, the layout keeps texts apart (it made captions from the speech, or asked for words)."""
