@@ -778,3 +778,25 @@ def test_a_text_gone_too_soon_stays_longer(text, role):
     before = TL.track(role).segments[0]
     after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY).track(role).segments[0]
     assert after.duration > before.duration
+
+
+@pytest.mark.parametrize("text", ["加个副标题“始于1998”", "add a subheading 'Since 1998'"])
+def test_a_subtitle_line_goes_under_the_title(text):
+    after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
+    assert [s.text for s in after.track(Role.TITLE).segments] == ["Urban Dreams"]  # it replaced the title
+    (line,) = after.track(Role.CAPTION).segments
+    assert (line.start, line.end) == (0, 3000)
+    again = apply(after, plan_edit("副标题改成“百年老店”", after, library=LIBRARY).ops, library=LIBRARY)
+    assert [s.text for s in again.track(Role.CAPTION).segments] == ["百年老店"]
+
+
+@pytest.mark.parametrize("text", ["字幕加黑色描边", "add a black outline to the title", "标题加描边"])
+def test_an_outline_is_answered_not_a_transcript_or_black_letters(text):
+    result = plan_edit(text, TL, library=LIBRARY)
+    assert not result.ops and "auto_captions" not in str(result.understood)
+
+
+def test_an_outline_on_a_boxed_text_takes_the_box_away():
+    boxed = apply(TL, plan_edit("put the title on a black box", TL, library=LIBRARY).ops, library=LIBRARY)
+    after = apply(boxed, plan_edit("add a black outline to the title", boxed, library=LIBRARY).ops, library=LIBRARY)
+    assert after.track(Role.TITLE).segments[0].background.value == "shadow"

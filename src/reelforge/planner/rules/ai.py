@@ -96,8 +96,10 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     if not spoken and _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"
                            r"久一点|长一点|短一点|太快|太短", t):
         return None  # "show the captions longer": how long the ones there stay, not new ones from the speech
+    if _has(r"\b(?:outlines?|outlined|stroke|border)\b|描边|勾边", t):
+        return None  # "字幕加黑色描边": how the captions look (it made captions from the speech)
     if (P.parse_position(t) is not None or _box_color(t)[0] is not None
-            or _has(r"\b(?:box(?:es|ed)?|backdrop|banner|shadow|outline|bold|font)\b|底框|背景框|阴影|描边|加粗|字体", t)) \
+            or _has(r"\b(?:box(?:es|ed)?|backdrop|banner|shadow|bold|font)\b|底框|背景框|阴影|加粗|字体", t)) \
             and c.tl.track(Role.CAPTION) is not None and c.tl.track(Role.CAPTION).segments:
         # "put the captions at the top" moves the captions there, "add a (yellow) box behind the
         # captions" restyles them (both made new ones from the speech)

@@ -1139,6 +1139,31 @@ def _h_name_captions(c: _Ctx) -> list[O.Op] | None:
     return ops
 
 
+def _h_text_outline(c: _Ctx) -> list[O.Op] | None:
+    """"add a black outline to the title", "字幕加黑色描边": letters without a box are drawn with a dark
+    outline and a soft shadow, so a boxed text loses its box; one without a box already has it (it turned
+    the letters black, or made captions from the speech)."""
+    if not (_has(r"\b(?:outlines?|outlined|stroke|border)\b|描边|勾边", c.t) and _has(_TEXT_NOUN + r"|\bcta\b|按钮", c.t)):
+        return None
+    if _has(_REMOVE + r"|\bno\b|\bwithout\b", c.t):
+        return None
+    role = _text_role(c.t)
+    segs = c.text_segs(role)
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    if role is Role.TITLE and not _RX_TEXT_PLURAL.search(c.t):
+        segs = segs[:1]
+    every = c.text_segs(None)
+    boxed = [(r, s) for r, s in segs if s.background is TextBackground.BOX]
+    if not boxed:
+        raise _Cannot("它已经有深色描边和柔和阴影了；要更醒目可以说“标题醒目一点”（加底框）" if c.zh else
+                      "it already has a dark outline and a soft shadow; for more, say e.g. 'make the title stand out' "
+                      "(a box)")
+    c.notes.append("去掉了底框：文字带深色描边和阴影。" if c.zh else "No box now: the letters have a dark outline and a soft shadow.")
+    return [O.UpdateText(target=_text_by_id(every, r, s), background=TextBackground.SHADOW,
+                         color=_letters_on(c, None, None, s.color, off=True)) for r, s in boxed]
+
+
 def _h_text_space(c: _Ctx) -> list[O.Op] | None:
     """"put some space between the title and the captions", "the title overlaps the caption", "字幕和标题
     太挤了": answered, the layout keeps texts apart (it made captions from the speech, or asked for words)."""
@@ -1159,20 +1184,25 @@ def _h_text_space(c: _Ctx) -> list[O.Op] | None:
 
 MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
 
-_RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)")
+_RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)|"
+                             r"副标题|\bsub-?heading\b|\bsubhead\b|\bsub-title\b")  # "加个副标题“始于1998”": the line under it
 
 
 def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     """"put 'Since 1998' under the title", "add a subtitle under the title saying Since 1998", "标题下面加一行
     “始于1998”": a line shown with the title, a row below it (it replaced the title, or ran all video long)."""
     t = c.t
-    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|副标题", t):
+    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|副标题|\bsub-?heading\b|\bsubhead\b", t):
         return None
     words = c.quotes[-1] if c.quotes else _unquoted_words(c.raw, t)
     titles = c.text_segs(Role.TITLE)
     if words is None or not titles or any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in titles):
         return None  # "move the caption under the title" (no new words): the text handler's
     title = titles[0][1]
+    under = [(r, s) for r, s in c.text_segs(Role.CAPTION) if s.start < title.end and title.start < s.end]
+    if under and _has(r"改成|改为|换成|\b(?:change|rename|replace|update)\b", t):
+        # "副标题改成“百年老店”": the line there gets the new words (it added a second one)
+        return [O.UpdateText(target=_text_by_id(c.text_segs(None), *under[0]), text=words)]
     c.notes.append(f"和标题同时显示，在它下面一行（{title.start / 1000:g}-{title.end / 1000:g}秒）。" if c.zh else
                    f"Shown with the title, a row below it ({title.start / 1000:g}-{title.end / 1000:g}s).")
     gone = [s.text for _, s in c.text_segs(Role.CAPTION) if s.start < title.end and title.start < s.end]
