@@ -800,3 +800,13 @@ def test_an_outline_on_a_boxed_text_takes_the_box_away():
     boxed = apply(TL, plan_edit("put the title on a black box", TL, library=LIBRARY).ops, library=LIBRARY)
     after = apply(boxed, plan_edit("add a black outline to the title", boxed, library=LIBRARY).ops, library=LIBRARY)
     assert after.track(Role.TITLE).segments[0].background.value == "shadow"
+
+
+def test_a_blurred_background_for_one_shot_is_that_shots():
+    ops = dump_ops(plan_edit("blur the background of the second photo", TL, library=LIBRARY).ops)
+    assert ops == [{"target": {"index": 1, "kind": "image"}, "fit": "blur", "op": "set_fit"}]  # every shot's, unseen
+    assert dump_ops(plan_edit("blurred background", TL, library=LIBRARY).ops) == [{"blur": True, "op": "set_background"}]
+
+
+def test_a_colour_at_the_start_says_it_is_the_whole_videos():
+    assert "whole video" in plan_edit("make the video brighter at the start", TL, library=LIBRARY).reply

@@ -377,6 +377,10 @@ def _h_background(c: _Ctx) -> list[O.Op] | None:
                            "No more blur; say 'fill the frame' to crop the pictures to the frame instead, or e.g. "
                            "'white background'.")
             return [O.SetFit(target=O.Target(index=i), fit=Fit.CONTAIN) for i in blurred]
+        if (shot := _maybe_target(c)) is not None:
+            # "blur the background of the second photo": that one shown whole over a blurred fill (it set
+            # the blur behind every shot that does not fill the frame, which changed nothing it showed)
+            return [O.SetFit(target=shot, fit=Fit.BLUR)]
         return [O.SetBackground(blur=True)]
     if _has(r"\bbackground\b|背景|底色", t):
         col = _color(t)
@@ -419,7 +423,8 @@ def _h_grade(c: _Ctx) -> list[O.Op] | None:
             return [O.SetGrade(saturation=1.0, warmth=0.0)]
         return [O.SetGrade(saturation=1.0)]
     change = grade_change(t, g)
-    if change and any(r.target.index is not None or r.target.name is not None for r in _find_targets(c)):
+    if change and (any(r.target.index is not None or r.target.name is not None for r in _find_targets(c))
+                   or _has(r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\b|\b(?:first|last)\s+\d+\s*(?:s|secs?|seconds?)\b|开头|结尾|前\d+秒", t)):
         # "make the coffee photo black and white": said, since every picture changes (it did so silently)
         c.notes.append("颜色对整段视频生效：每张画面都一样（还不能单独调一张）。" if c.zh else
                        "The colour is the whole video's: every picture changes (one shot cannot have its own yet).")
