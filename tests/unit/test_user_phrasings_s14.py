@@ -810,3 +810,20 @@ def test_a_blurred_background_for_one_shot_is_that_shots():
 
 def test_a_colour_at_the_start_says_it_is_the_whole_videos():
     assert "whole video" in plan_edit("make the video brighter at the start", TL, library=LIBRARY).reply
+
+
+@pytest.mark.parametrize("text", ["drop the music volume when the title shows",  # it REMOVED the title
+                                  "lower the music while the title is on screen", "标题出现的时候音乐小一点"])
+def test_music_lower_while_the_title_shows(text):
+    (op,) = dump_ops(plan_edit(text, TL, library=LIBRARY).ops)
+    assert op["op"] == "set_volume" and op["span"] == {"start_ms": 0, "end_ms": 3000} and op["factor"] < 1
+
+
+@pytest.mark.parametrize("text", ["make the voice echo", "add reverb", "remove background noise", "降噪"])
+def test_effects_on_a_recording_are_answered(text):
+    result = plan_edit(text, TL, library=LIBRARY)  # "make the voice echo" fitted the video to the voice
+    assert not result.ops and ("not available" in result.reply or "还没有" in result.reply)
+
+
+def test_cuts_that_match_the_music_are_on_the_beat():
+    assert dump_ops(plan_edit("make the cuts match the music", TL, library=LIBRARY).ops) == [{"op": "cut_to_beat"}]

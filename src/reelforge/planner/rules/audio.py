@@ -67,8 +67,15 @@ def _audio_span(c: _Ctx) -> O.Span | None:
 
 
 def _opening_or_ending(c: _Ctx) -> O.Span | None:
-    if _has(_REMOVE + r"|\bsilence\b|静音", c.t):
+    if _has(_REMOVE + r"|\bsilence\b|静音", c.t) and not _has(r"\b(?:volume|level)\b", c.t):
         return None  # "remove the music at the end" asks which is meant; "add 2 seconds of silence at the start"
+    during = re.search(r"\b(?:when|while|during)\s+the\s+(?P<w>title|call\s+to\s+action|cta|ending\s+text)\b|"
+                       r"(?P<z>标题|行动号召)(?:出现|显示)的?时候", c.t)
+    if during:  # "drop the music volume when the title shows": while it is on screen
+        role = Role.TITLE if (during.group("w") or during.group("z")) in ("title", "标题") else Role.CTA
+        shown = [s for _, s in c.text_segs(role)]
+        if shown:
+            return O.Span(start_ms=shown[0].start, end_ms=shown[0].end)
     start = _has(r"\b(?:at|in|during)\s+the\s+(?:very\s+)?(?:start|beginning|opening|intro)\b|开头|一开始|片头", c.t)
     end = _has(r"\b(?:at|in|during|towards)\s+the\s+(?:very\s+)?(?:end|ending|finish|outro)\b|结尾|最后|片尾", c.t)
     if start == end:
@@ -167,7 +174,7 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
              and _has(r"\b(?:quieter|softer|less\s+loud|not\s+so\s+loud|more|further|deeper|even\s+lower|lower\s+still)\b|"
                       # "lower the music when someone speaks" on music already ducked: further (it changed nothing)
                       r"\b(?:lower|reduce|down|dip|drop)\b|压低|降低|调低|小|轻|更|再", t))
-    if not talks and not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)", t):
+    if not talks and not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)(?!\s+the\s+(?:title|cta|call\s+to\s+action|ending|logo))", t):
         return None
     off = _has(r"\b(?:no|don'?t|do\s+not|stop|disable|turn\s+off|without|never)\b.{0,12}duck|\bduck(?:ing)?\s+off\b|不要.{0,4}(?:闪避|避让|压低)|关闭.{0,4}(?:闪避|避让)|取消.{0,4}(?:闪避|避让)", t)
     if off:
@@ -193,8 +200,13 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
 
 
 def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
-    """"add a whoosh sound on transitions", "加点音效": said plainly (it answered that the crossfades
-    already were)."""
+    """"add a whoosh sound on transitions", "加点音效", "make the voice echo", "remove background noise":
+    said plainly (it answered that the crossfades already were, or fitted the video to the voice)."""
+    if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|pitch|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
+            r"(?:background\s+)?noise|hiss|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|回声|混响|降噪|噪音|杂音|变声", c.t):
+        raise _Cannot("还没有声音效果（回声、混响、降噪、变声）；可以换一个处理好的录音" if c.zh else
+                      "sound effects on a recording (echo, reverb, noise reduction, pitch) are not available yet; "
+                      "use a recording that already has them")
     if not _has(r"\b(?:whoosh|swoosh|swish|sound\s+effects?|sfx|ding|pop\s+sounds?|click\s+sounds?|camera\s+shutter)\b|音效|嗖", c.t):
         return None
     raise _Cannot("还没有音效库；可以把音乐或旁白换成你的音频文件" if c.zh else
