@@ -453,13 +453,15 @@ class Session:
         if last is None and isinstance(ops[0], O.Undo) and self.undo_stack:  # only the first cut is left to undo
             return self._reply(Intent.UNDO, "nothing", "已经是初剪了；要连初剪一起撤销，请说“撤销”。" if self._zh else
                                "This is already the first cut; say 'undo' to remove it too.")
-        if last is None or done == 1:
-            return last or (self.undo() if isinstance(ops[0], O.Undo) else self.redo())
+        if last is None:
+            return self.undo() if isinstance(ops[0], O.Undo) else self.redo()
         back = isinstance(ops[0], O.Undo)
         if self._zh:
-            said = f"已{'撤销' if back else '重做'}{done}步修改。"
+            said = f"已{'撤销' if back else '重做'}{done}步修改。" if done > 1 else last.message
+        elif done == 1:
+            said = last.message
         else:
-            said = f"{'Undid' if back else 'Redid'} the last {done} changes." if back else f"Redid {done} changes."
+            said = f"Undid the last {done} changes." if back else f"Redid {done} changes."
         if back and len(ops) > done:
             said += "已回到初剪。" if self._zh else " Back to the first cut."
         return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
