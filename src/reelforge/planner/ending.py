@@ -43,7 +43,7 @@ _RX_CONTACT = re.compile(
     r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}|(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|co|shop|"
     r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au)(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
-_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?:\s+us)?|tel|telephone|whatsapp|number|hotline)\b|电话|手机|热线|咨询", re.I)
+_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline)\b|电话|手机|热线|咨询", re.I)
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"
