@@ -827,3 +827,19 @@ def test_effects_on_a_recording_are_answered(text):
 
 def test_cuts_that_match_the_music_are_on_the_beat():
     assert dump_ops(plan_edit("make the cuts match the music", TL, library=LIBRARY).ops) == [{"op": "cut_to_beat"}]
+
+
+@pytest.mark.parametrize(("instruction", "style"), [
+    ("an energetic gym promo", "bold"),  # "Did not understand 'energetic', 'gym', 'promo'" and the default look
+    ("a luxurious hotel video, 20 seconds", "minimal"), ("a fun birthday video", "playful"),
+    ("a professional corporate video", "clean"),
+])
+def test_a_look_said_of_the_video_in_a_first_instruction(instruction, style):
+    p = plan(instruction, [img("coffee.jpg", 1), img("rocket.jpg", 2), BGM])
+    assert p.timeline.style == style
+    assert not any(n.startswith(("Did not understand", "Not applied")) for n in p.notes), p.notes
+
+
+def test_a_look_word_before_a_shot_in_an_edit_is_no_look():
+    result = plan_edit("remove the fun clip", TL, library=LIBRARY)
+    assert not any(o.get("op") == "set_style" for o in dump_ops(result.ops))

@@ -60,7 +60,7 @@ from reelforge.timeline.model import (
     build,
 )
 from reelforge.timeline.presets import frame_size
-from reelforge.timeline.styles import get_style, style_in
+from reelforge.timeline.styles import get_style, look_of_word, style_in
 from reelforge.timeline.summary import fmt_seconds, human_name, summarize
 
 __all__ = ["Plan", "plan", "classify_audio", "AudioRoles"]
@@ -728,7 +728,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
                      "or 'Reels' for 9:16.")
 
     # -- look ----------------------------------------------------------------------------
-    asked_style = style_in(said)
+    asked_style = style_in(said, first_cut=True)
     cinematic = _CINEMATIC.search(P.normalize(said)) is not None
     look = get_style(asked_style or ("minimal" if cinematic else None))
     if cinematic and asked_style:
@@ -740,7 +740,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         notes.append(f"Look: {look.name} style" + (" (as asked)." if asked_style else
                      " (the default; say 'bold', 'minimal' or 'playful style' / '简约风格' to change it)."))
     big_text = _BIG_TEXT.search(P.normalize(said)) is not None
-    unapplied = _unapplied_style_words(said)
+    unapplied = [w for w in _unapplied_style_words(said) if not (asked_style and look_of_word(w) == asked_style)]
     if unapplied:
         notes.append("Not applied: " + ", ".join(f"'{w}'" for w in unapplied) + " (there is no such look; the looks "
                      "are clean, bold, minimal and playful, and the colour can be changed: 'black and white', "

@@ -59,9 +59,10 @@ def get_style(name: str | None) -> Style:
     return STYLES.get((name or "").lower(), STYLES[DEFAULT_STYLE])
 
 
-def style_in(text: str, *, anywhere: bool = False) -> str | None:
+def style_in(text: str, *, anywhere: bool = False, first_cut: bool = False) -> str | None:
     """The style a sentence asks for: "bold style", "a minimal look", "简约风格", "活泼一点的风格".
-    The style word must sit near "style/look/风格…" unless ``anywhere`` (a style picker's value).
+    The style word must sit near "style/look/风格…" unless ``anywhere`` (a style picker's value);
+    ``first_cut``: a word said of the video made ("an energetic gym promo") names its look too.
 
     >>> style_in("make it a bold style promo"), style_in("简约风格"), style_in("bold text")
     ('bold', 'minimal', None)
@@ -76,6 +77,14 @@ def style_in(text: str, *, anywhere: bool = False) -> str | None:
                 return name
     if re.fullmatch(r"\s*(?:clean|bold|minimal|playful)\s*", t):
         return t.strip()
+    # a look said of the video itself: "an energetic gym promo", "a fun birthday video", "an elegant
+    # wedding film" (the word right before what is made, a noun or two between)
+    m = re.search(_OF_THE_VIDEO, t, re.ASCII) if first_cut else None
+    if m:
+        word = m.group(1)
+        for name, words in (*_WORDS, *_MOOD_WORDS):
+            if re.fullmatch(words, word, re.ASCII):
+                return name
     # a style word as a clause of its own: "youtube shorts promo, 12 sec, playful", "minimalist pls"
     for clause in re.split(r"[,;.!?\n，；。！？、]+|\s[-–—]\s|\s+(?:and|but)\s+", t):
         m = re.fullmatch(_BARE, clause.strip(" '\"()[]"), re.ASCII)
@@ -85,6 +94,19 @@ def style_in(text: str, *, anywhere: bool = False) -> str | None:
                 if re.fullmatch(words, word, re.ASCII):
                     return name
     return None
+
+
+_MOOD_WORDS = [("bold", r"exciting|dynamic|high-energy"), ("minimal", r"luxurious|luxury|premium|upscale|sophisticated|classy")]
+_OF_THE_VIDEO = (r"\b(energetic|exciting|dynamic|punchy|playful|fun|funky|cheerful|whimsical|cute|lively|minimal|minimalist|"
+                 r"elegant|luxurious|luxury|premium|upscale|sophisticated|classy|professional|corporate|clean)\s+"
+                 r"(?:[a-z]+\s+){0,2}(?:promo|promotional\s+video|video|ad|advert|reel|clip|commercial|teaser|story|"
+                 r"slideshow|montage|film|spot)s?\b")
+
+
+def look_of_word(word: str) -> str | None:
+    """The look one word names ("energetic": bold, "luxurious": minimal), or None."""
+    w = (word or "").lower()
+    return next((name for name, words in (*_WORDS, *_MOOD_WORDS) if re.fullmatch(words, w, re.ASCII)), None)
 
 
 # a look said without "style/look": the clause is that word (with a few fillers) and nothing else;
