@@ -202,7 +202,7 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
 def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
     """"add a whoosh sound on transitions", "加点音效", "make the voice echo", "remove background noise":
     said plainly (it answered that the crossfades already were, or fitted the video to the voice)."""
-    if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|pitch|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
+    if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|(?:change|lower|raise)\s+the\s+pitch|pitch\s+(?:up|down|shift)|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
             r"(?:background\s+)?noise|hiss|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|回声|混响|降噪|噪音|杂音|变声", c.t):
         raise _Cannot("还没有声音效果（回声、混响、降噪、变声）；可以换一个处理好的录音" if c.zh else
                       "sound effects on a recording (echo, reverb, noise reduction, pitch) are not available yet; "
