@@ -843,3 +843,17 @@ def test_a_look_said_of_the_video_in_a_first_instruction(instruction, style):
 def test_a_look_word_before_a_shot_in_an_edit_is_no_look():
     result = plan_edit("remove the fun clip", TL, library=LIBRARY)
     assert not any(o.get("op") == "set_style" for o in dump_ops(result.ops))
+
+
+@pytest.mark.parametrize(("words", "two"), [("Aurora 🔥", "Aurora 🔥"), ("Sale", "Sale"), ("Urban Dreams 🎉", "Urban\nDreams 🎉"),
+                                            ("城市之光咖啡", "城市之\n光咖啡")])
+def test_a_break_comes_only_before_a_word(words, two):
+    from reelforge.planner.rules.text import _two_lines
+
+    assert _two_lines(words) == two  # "Aurora / 🔥" left the emoji alone on a line; "Hi" was "H / i"
+
+
+def test_a_one_word_title_on_two_lines_is_answered():
+    tl = apply(TL, plan_edit("change the title to 'Aurora'", TL, library=LIBRARY).ops, library=LIBRARY)
+    result = plan_edit("put the title on two lines", tl, library=LIBRARY)
+    assert not result.ops and "too short" in result.reply

@@ -1004,7 +1004,10 @@ def _two_lines(text: str) -> str:
     """``text`` broken where its two lines come out about as long (pure: characters, not pixels; the
     renderer keeps a line break it is given). Without spaces (Chinese), in the middle."""
     flat = " ".join(text.split())
-    spaces = [i for i, ch in enumerate(flat) if ch == " "]
+    # a break only before a word (an emoji or a mark stays with the word before it: "Aurora 🔥" is one line)
+    spaces = [i for i, ch in enumerate(flat) if ch == " " and re.match(r"\w", flat[i + 1:])]
+    if not spaces and (" " in flat or not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", flat)):
+        return flat  # one word (with an emoji): no break; only CJK, which has no spaces, breaks mid-run
     if not spaces:
         mid = len(flat) // 2
         return flat[:mid] + "\n" + flat[mid:]
@@ -1030,7 +1033,7 @@ def _h_text_lines(c: _Ctx) -> list[O.Op] | None:
     for r, s in segs:
         flat = " ".join(s.text.split()) if re.search(r"[A-Za-z0-9]\s*\n|\n\s*[A-Za-z0-9]", s.text) else s.text.replace("\n", "")
         new = flat if one else _two_lines(flat)
-        if two and len(flat.split()) < 2 and len(flat) < 4:
+        if two and (_two_lines(flat) == flat or (len(flat.split()) < 2 and len(flat) < 4)):
             raise _Cannot("这段文字太短，分不成两行" if c.zh else f'"{s.text}" is too short to go on two lines')
         if new != s.text:
             ops.append(O.UpdateText(target=_text_by_id(every, r, s), text=new))
