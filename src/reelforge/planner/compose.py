@@ -1144,12 +1144,13 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     # "end with follow us", "结尾写关注我们": the words the video ends on (a quoted ending is `_label_quotes`')
     ending = ending_words(unquoted, zh=zh, files=frozenset(names))
     # "with our instagram @beanthere", "call us at +1 555 123 4567": an address to show, at the end
-    contact = contact_in(P.outside_quotes(unquoted))
+    plain = P.outside_quotes(unquoted)  # what the words say themselves (read once for the three below)
+    contact = contact_in(plain)
     if contact and contact.lower() in names:
         contact = None
     # "a story for our summer sale. 30% off everything": the offer is what the video is for
-    offer = offer_in(P.outside_quotes(unquoted))
-    announced = _ANNOUNCE.search(P.normalize(P.outside_quotes(unquoted))) is not None
+    offer = offer_in(plain)
+    announced = _ANNOUNCE.search(P.normalize(plain)) is not None
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
             or _SALE_EVENT.search(unquoted)):
         return [], []

@@ -516,7 +516,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                               position=position, size=_size(t), color=_letters_on(c, box, color, WHITE, adding=True),
                               background=bg, box_color=box)]
         r = role or Role.TITLE
-        contact = new_text in (contact_in(c.raw), capitalised(offer_in(c.raw) or "-"))  # an address or an offer: with the ending
+        offer = offer_in(c.raw)
+        contact = new_text == contact_in(c.raw) or (offer is not None and new_text == capitalised(offer))  # with the ending
         if role is None and (_looks_cta(new_text) or contact):
             # "add 'Shop now' at the end", "add our website www.example.com": the ending's
             tm = _timing(c, None)
@@ -932,6 +933,17 @@ _RX_STAND_OUT = re.compile(
     r"更醒目|醒目一点|突出一点|看不见|不明显|不够醒目|不显眼|更容易看清|清楚一点")
 
 
+def _texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[tuple[Role, TextSegment]]:
+    """The texts of ``role`` (every text when None) a clause speaks of: the first title alone unless it
+    says titles (``first_title``); none on screen is said so."""
+    segs = c.text_segs(role)
+    if first_title and role is Role.TITLE and not _RX_TEXT_PLURAL.search(c.t):
+        segs = segs[:1]
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    return segs
+
+
 def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
     """"make the title pop", "make the text stand out more", "the captions are hard to see", "标题不够醒目":
     on a box and bold (it asked "which text?", or was not understood)."""
@@ -941,21 +953,17 @@ def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
     role = _text_role(t)
     if role is None and not _has(r"\b(?:texts?|words|writing|lettering|letters)\b|文字|(?<![标幕])字", t):
         return None  # "make it pop": the colours (`_h_grade`)
-    segs = c.text_segs(role)
-    if not segs:
-        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    segs = _texts_said(c, role)
     every = c.text_segs(None)
     c.notes.append("放在底框上并加粗，更醒目（说“去掉底框”可恢复）。" if c.zh else
                    "On a box and bold, so it stands out (say 'remove the box' to go back).")
-    if role is Role.TITLE and len(segs) > 1 and not _RX_TEXT_PLURAL.search(t):
-        segs = segs[:1]
     return [O.UpdateText(target=_text_by_id(every, r, s), background=TextBackground.BOX, bold=True,
                          color=WHITE if s.color.upper() == DARK_TEXT else None) for r, s in segs]
 
 
 _TEXT_NOUN = (r"\b(?:titles?|headlines?|captions?|subtitles?|texts?|words|cta|call[\s-]to[\s-]action|overlays?)\b|"
               r"标题|字幕|文字|文案|行动号召")
-_RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\s*(?P<way>in|out)?\b|\bfade[\s-]?(?P<way2>in|out)\b|(?P<zh>淡入|淡出|渐显|渐隐)")
+_RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\b|\bfade(?:in|out)\b|淡入|淡出|渐显|渐隐")
 _RX_TEXT_ENTRANCE = re.compile(
     r"\b(?:slides?|sliding|scales?|zooms?|pops?|bounces?|bouncing|fly|flies|flying|spins?)\s+(?:in|on|up)\b|"
     r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|滑入|滑进|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
@@ -983,12 +991,7 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
     none = _has(r"\bno\s+fades?\b|\bwithout\s+(?:a\s+)?fades?\b|\bdon'?t\s+fade\b|不要(?:淡入|淡出|渐显|渐隐)|去掉(?:淡入|淡出)", t)
     ms = 0 if none else 1200 if _has(r"\bslow(?:ly|er)?\b|\bgently\b|\bgradual(?:ly)?\b|慢|缓缓", t) \
         else 150 if _has(r"\bquick(?:ly|er)?\b|\bfast(?:er)?\b|\bsnappy\b|快", t) else 600
-    role = _text_role(t)
-    segs = c.text_segs(role)
-    if not segs:
-        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
-    if role is not None and not _RX_TEXT_PLURAL.search(t) and role is Role.TITLE:
-        segs = segs[:1]
+    segs = _texts_said(c, _text_role(t))
     every = c.text_segs(None)
     fi = ms if way in (None, "in") else None
     fo = ms if way in (None, "out") else None
@@ -1023,9 +1026,7 @@ def _h_text_lines(c: _Ctx) -> list[O.Op] | None:
     if not (two or one) or not _has(_TEXT_NOUN + r"|\b(?:it|cta|button)\b|按钮", t):
         return None
     role = _text_role(t)
-    segs = c.text_segs(role)
-    if not segs:
-        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    segs = _texts_said(c, role, first_title=False)
     if len(segs) > 1 and not _RX_TEXT_PLURAL.search(t):
         segs = segs[:1] if role is not None else [(r, s) for r, s in segs if r is Role.TITLE][:1] or segs[:1]
     every = c.text_segs(None)
@@ -1033,7 +1034,7 @@ def _h_text_lines(c: _Ctx) -> list[O.Op] | None:
     for r, s in segs:
         flat = " ".join(s.text.split()) if re.search(r"[A-Za-z0-9]\s*\n|\n\s*[A-Za-z0-9]", s.text) else s.text.replace("\n", "")
         new = flat if one else _two_lines(flat)
-        if two and (_two_lines(flat) == flat or (len(flat.split()) < 2 and len(flat) < 4)):
+        if two and (new == flat or (len(flat.split()) < 2 and len(flat) < 4)):
             raise _Cannot("这段文字太短，分不成两行" if c.zh else f'"{s.text}" is too short to go on two lines')
         if new != s.text:
             ops.append(O.UpdateText(target=_text_by_id(every, r, s), text=new))
@@ -1068,9 +1069,7 @@ def _h_text_emoji(c: _Ctx) -> list[O.Op] | None:
     if not _has(_TEXT_NOUN + r"|\b(?:cta|button)\b|按钮", c.t) and not (_RX_EMOJI_WORD.search(t) and _has(_ADD, c.t)):
         return None  # "add a star emoji" alone: the title's (a typed 🔥 alone says nothing about where)
     role = _text_role(c.t) or Role.TITLE
-    segs = c.text_segs(role)
-    if not segs:
-        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    segs = _texts_said(c, role, first_title=False)
     if not _RX_TEXT_PLURAL.search(c.t) and not (c.zh and role is Role.CAPTION):
         segs = segs[:1]
     every = c.text_segs(None)
@@ -1103,9 +1102,7 @@ def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
     role = _text_role(t)
     if role is None or not _RX_REPEAT.search(t) or c.quotes:
         return None
-    segs = c.text_segs(role)
-    if not segs:
-        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    segs = _texts_said(c, role, first_title=False)
     seg = segs[0][1] if role is Role.TITLE else segs[-1][1]
     default = O.Timing(duration_ms=min(seg.duration, 3000), anchor="end")
     timing = _timing(c, default) or default
@@ -1150,12 +1147,7 @@ def _h_text_outline(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(_REMOVE + r"|\bno\b|\bwithout\b", c.t):
         return None
-    role = _text_role(c.t)
-    segs = c.text_segs(role)
-    if not segs:
-        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
-    if role is Role.TITLE and not _RX_TEXT_PLURAL.search(c.t):
-        segs = segs[:1]
+    segs = _texts_said(c, _text_role(c.t))
     every = c.text_segs(None)
     boxed = [(r, s) for r, s in segs if s.background is TextBackground.BOX]
     if not boxed:
@@ -1228,12 +1220,7 @@ def _h_text_case(c: _Ctx) -> list[O.Op] | None:
     upper, lower = _RX_UPPER.search(t), _RX_LOWER.search(t)
     if not (upper or lower):
         return None
-    role = _text_role(t)
-    segs = c.text_segs(role)
-    if role is Role.TITLE and not _RX_TEXT_PLURAL.search(t):
-        segs = segs[:1]
-    if not segs:
-        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    segs = _texts_said(c, _text_role(t))
     every = c.text_segs(None)
     ops: list[O.Op] = []
     for r, s in segs:
