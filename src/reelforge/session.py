@@ -57,7 +57,7 @@ _CONTENT_REF = re.compile(
 _NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
                          r"|(?<![\w/.~-])((?:~|\.{1,2})?[\w./~\\-]*\w\.[A-Za-z0-9]{2,4})(?![\w/])")
 PROJECT_VERSION = 1
-MAX_UNDO = 50
+MAX_UNDO = O.MAX_HISTORY  # one number with the planner's ("start over" asks for every step)
 
 
 @dataclass(frozen=True)

@@ -560,6 +560,9 @@ class UseBrand(_Op):
     path: str | None = Field(None, description="brand file; None = the session's / project folder's")
 
 
+MAX_HISTORY = 50  # steps of history a session keeps (so the most undos an instruction can ask for)
+
+
 class Undo(_Op):
     op: Literal["undo"] = "undo"
 

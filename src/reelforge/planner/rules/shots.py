@@ -54,16 +54,14 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
     "回到初剪": back to the first cut (each can be redone). Neither was understood."""
     t = c.t
     if _RX_START_OVER.search(t):
-        return [O.Undo() for _ in range(MAX_STEPS)]
+        return [O.Undo() for _ in range(O.MAX_HISTORY)]
     m = _RX_UNDO_N.search(t)
     if m is None:
         return None
     word = m.group("n") or m.group("zn")
     n = 2 if word.startswith("couple") else 3 if word == "few" else int(P.parse_number(word) or 1)
-    return [O.Undo() for _ in range(max(1, min(n, MAX_STEPS)))]
+    return [O.Undo() for _ in range(max(1, min(n, O.MAX_HISTORY)))]
 
-
-MAX_STEPS = 50  # the session keeps this many steps of history
 
 
 def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
