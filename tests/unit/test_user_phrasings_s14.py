@@ -156,7 +156,7 @@ def _text_roles(instruction):
     ("promo video, add our website www.beanthere.com at the end", {Role.CTA: ["www.beanthere.com"]}),  # was none
     ("宣传视频，结尾加上网址 www.beanthere.com", {Role.CTA: ["www.beanthere.com"]}),  # was "网址 www.beanthere.com"
     ("promo with our instagram @beanthere", {Role.CTA: ["@beanthere"]}),
-    ("promo for Bean There, call us at +1 555 123 4567", {Role.TITLE: ["Bean There"], Role.CTA: ["+1 555 123 4567"]}),
+    ("promo for Bean There, call us at +1 555 123 4567", {Role.TITLE: ["Bean There"], Role.CTA: ["Call us at +1 555 123 4567"]}),  # the words asking, with it (s15)
     ("promo, end with 'Order today' and our site beanthere.com",
      {Role.CAPTION: ["beanthere.com"], Role.CTA: ["Order today"]}),
 ])

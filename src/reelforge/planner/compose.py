@@ -34,11 +34,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reelforge.errors import PlanError
+from reelforge.planner import brief as B
+from reelforge.planner import occasion as OC
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
-from reelforge.planner.ending import capitalised, contact_in, ending_words, is_discount, offer_in
+from reelforge.planner.ending import (
+    capitalised,
+    contact_cta,
+    contact_in,
+    deadline_in,
+    ending_words,
+    is_discount,
+    offer_in,
+)
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
     Asset,
@@ -331,6 +341,7 @@ _SUBJECT_RX = P._rx(
     r"(?P<s>.+)")
 _SUBJECT_STOP = P._rx(
     r"\s+on\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"\s+(?:this|next)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month)|\s+(?:today|tomorrow|tonight)\b|"
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
     r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d)\b|"
     r"[,.;:!?()\"“”'‘’]|\s+\d")
@@ -338,7 +349,9 @@ _PLATFORM_WORDS = P._rx(
     r"^(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|social(?:\s+media)?|twitter|linkedin|"
     r"these|them|it|this|that|my|our|the|a|an|me|us|you)$")
 _LEAD_WORDS = re.compile(r"^(?:(?:the|our|my|a|an|this|these|new|brand[\s-]new|upcoming|latest)\s+)+")
-_ZH_SUBJECT_RX = P._rx(r"(?:为|给|关于|介绍|宣传|推广)(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告)")
+# "为咖啡店做个视频", "介绍我们的新品奶茶，…" (the owner's 我们的 left out)
+_ZH_SUBJECT_RX = P._rx(r"(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
+                       r"(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?\s]|$)")
 _GENERIC_SUBJECT = P._rx(
     r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
     r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
@@ -346,28 +359,49 @@ _ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐|素材|字幕|配音
 _ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$")
 
 
-# "… announcing our grand opening on Dec 12", "宣布12月12日盛大开业": an announcement is said on screen
+# "… announcing our grand opening on Dec 12", "宣布12月12日盛大开业", "my bakery's grand opening this
+# saturday": an announcement (or an opening) is said on screen
 _ANNOUNCED_RX = P._rx(r"\b(?:announc(?:e|es|ing)|to\s+announce|save\s+the\s+date\s+for)\s+(?P<s>.+)")
-_ANNOUNCE = P._rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕")
-_SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day)\b", re.I)
+_EN_EVENT = re.compile(r"\b(?:grand\s+(?:re-?)?opening|re-?opening|opening\s+(?:day|night|party)|launch\s+(?:party|event|day)|"
+                       r"open\s+house)\b", re.I)
+_ANNOUNCE = P._rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕|"
+                  + _EN_EVENT.pattern)
+_SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|(?:圣诞|新年|春节|年终|年中|夏季|冬季|周年|开学季|国庆|五一|中秋)"
+                         r"(?:促销|大促|特卖|狂欢)|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day|"
+                         r"(?:christmas|xmas|holiday|summer|winter|spring|fall|autumn|easter|new\s+year'?s?|"
+                         r"back[\s-]to[\s-]school|end[\s-]of[\s-]season|anniversary|clearance|flash)\s+sale)\b", re.I)
 _ZH_EVENT = re.compile(r"盛大开业|隆重开业|开业大吉|新店开业|开业|开幕|新品发布|新品上市|上新|周年庆|店庆")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}|"
-                 r"(?:this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+                 rf"(?:this|next)\s+(?:{_WEEKDAY}|weekend)|{_WEEKDAY}|tomorrow|tonight)\b|"
                  r"(?P<z>\d{1,2}\s*月\s*\d{1,2}\s*[日号])", re.I | re.ASCII)
 
 
 def event_date(instruction: str) -> str | None:
-    """The date an announcement gives ("on Dec 12", "12月12日"), as written, for its call to action.
+    """The date an announcement gives ("on Dec 12", "12月12日", "this saturday"), as written but
+    for the capitals of a month or a day, for its call to action.
 
     >>> event_date("a promo announcing our grand opening on Dec 12!"), event_date("宣布12月12日开业")
     ('Dec 12', '12月12日')
+    >>> event_date("grand opening this saturday"), event_date("open house sunday")
+    ('this Saturday', 'Sunday')
     """
     m = _DATE_RX.search(unicodedata.normalize("NFKC", instruction or ""))
     if m is None:
         return None
-    d = m.group("d") or re.sub(r"\s+", "", m.group("z"))
-    return d[:1].upper() + d[1:]
+    if m.group("z"):
+        return re.sub(r"\s+", "", m.group("z"))
+    return re.sub(rf"(?i)\b(?:{_MONTHS}|{_WEEKDAY})", lambda w: w.group(0).capitalize(), " ".join(m.group("d").split()))
+
+
+def see_you(when: str, *, zh: bool) -> str:
+    """The call to action of an announcement dated ``when``: "See you on Dec 12", "See you this
+    Saturday", "12月12日见"."""
+    if zh:
+        return f"{when}见"
+    on = "" if re.match(r"(?i)(?:this|next|tomorrow|tonight)\b", when) else "on "
+    return f"See you {on}{when}"
 
 
 def subject_of(instruction: str) -> str | None:
@@ -403,7 +437,7 @@ def subject_of(instruction: str) -> str | None:
 _ZH_TITLE_RX = re.compile(r"(?:标题|片名|题目)(?:\s*(?:就?(?:是|为|叫做?|定为|写)|[:=])|\s+(?=[\u4e00-\u9fffA-Za-z0-9]))\s*(?P<t>[^\s,.;!?，。；！？、\n\"'“”‘’「」『』《》][^,.;!?，。；！？、\n\"“”‘’「」『』《》]{0,29})")
 _ZH_TITLE_END = re.compile(r"(?:并且|而且|然后|同时|另外|再|并|的(?=视频|宣传|短片|广告|片子|竖屏|横屏|\d)|吧$).*$")
 _EN_TITLE_RX = re.compile(
-    r"(?i)\b(?:(?:title|headline|heading)\s*(?:[:=]|\s(?:is|should\s+be|reads?|says?|saying|of)\b)|"
+    r"(?i)\b(?:(?:title|headline|heading)\s*(?:[:=]|\s[-–—]\s|\s(?:is|should\s+be|reads?|says?|saying|of)\b)|"
     r"(?:titled|entitled|called|headlined))\s*(?P<t>[^\W_].{0,59})")
 # "title Bean There, vertical", "with the title Bean There and music", "a promo named Bean There",
 # "call it Bean There": no linking word, so only a run of Capitalised words is taken
@@ -506,6 +540,8 @@ def _first_index(names: Sequence[str], word: str) -> int:
 
 
 _CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
+    (P._rx(r"\b(?:hiring|job\s+openings?|careers?|join\s+our\s+team|apply\s+(?:now|today|online))\b|招聘|诚聘|招人|招募"),
+     "Apply now", "立即投递"),
     (P._rx(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday)\b|\d+\s*%\s*off\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
      "Shop the sale", "限时抢购"),
     (P._rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
@@ -533,11 +569,42 @@ def call_to_action(instruction: str) -> str:
     return "了解更多" if zh else "Learn more"
 
 
+_LISTING = re.compile(r"\b(?:listing|real\s+estate|property|for\s+sale|house|apartment|condo|open\s+house)\b|房源|楼盘|出售|出租",
+                      re.ASCII)
+_ROOMS = re.compile(r"(?i)\b(?P<bed>\d{1,2})\s*-?\s*(?:bed(?:room)?s?|bd|br)\b[\s,/|&+-]*(?:and\s+)?"
+                    r"(?P<bath>\d{1,2}(?:\.5)?)\s*-?\s*(?:bath(?:room)?s?|ba)\b")
+_AREA = re.compile(r"(?i)\b(?P<a>\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?:sq\.?\s*ft\.?|sqft|square\s+feet|sq\.?\s*m|sqm|m²|平米|平方米)")
+_ZH_ROOMS = re.compile(r"[一二三四五六七八九\d]室[一二三四五六七八九\d]厅(?:[一二三四五六七八九\d]卫)?")
+
+
+def listing_facts(text: str) -> str | None:
+    """A listing's rooms and area as a line under its title: "3 bed 2 bath, 1,800 sq ft" ->
+    "3 Bed · 2 Bath · 1,800 sq ft", "三室两厅 120平米" -> "3室2厅 · 120平米"; None without rooms.
+
+    >>> listing_facts("listing video: 3 bed 2 bath, $450,000"), listing_facts("4br/3ba 2,100 sqft")
+    ('3 Bed · 2 Bath', '4 Bed · 3 Bath · 2,100 sq ft')
+    """
+    parts: list[str] = []
+    if m := _ROOMS.search(text or ""):
+        parts += [f"{m.group('bed')} Bed", f"{m.group('bath')} Bath"]
+    elif m := _ZH_ROOMS.search(text or ""):
+        parts.append(m.group(0))
+    if not parts:
+        return None
+    if a := _AREA.search(text or ""):
+        unit = a.group(0)[len(a.group("a")):].strip()
+        unit = "sq ft" if re.match(r"(?i)sq\.?\s*ft|sqft|square", unit) else unit
+        parts.append(f"{a.group('a')} {unit}" if unit.isascii() else f"{a.group('a')}{unit}")
+    return " · ".join(parts)
+
+
 def _fallback_title(instruction: str) -> str:
     t = P.normalize(instruction)
     zh = P.is_chinese(instruction)
     if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII) or is_discount(instruction):
         return "限时优惠" if zh else "Limited-Time Offer"
+    if _LISTING.search(t):
+        return "新房源" if zh else "Just Listed"
     if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t, re.ASCII):
         return "新品上市" if zh else "Discover Something New"
     return "精彩瞬间" if zh else "Highlights"
@@ -1137,6 +1204,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         if q.lower() in names or _MEDIA_EXT.search(q.strip()):
             instruction = instruction.replace(q, " ")
     zh = P.is_chinese(instruction)
+    # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
+    brief = B.read(instruction)
+    instruction = B.blank(instruction) if brief else instruction
     quotes = P.quoted_texts(instruction)
     unquoted = instruction
     for q in quotes:
@@ -1144,15 +1214,17 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     # "end with follow us", "结尾写关注我们": the words the video ends on (a quoted ending is `_label_quotes`')
     ending = ending_words(unquoted, zh=zh, files=frozenset(names))
     # "with our instagram @beanthere", "call us at +1 555 123 4567": an address to show, at the end
-    plain = P.outside_quotes(unquoted)  # what the words say themselves (read once for the three below)
+    plain = P.outside_quotes(unquoted)  # what the words say themselves (read once for the readers below)
     contact = contact_in(plain)
     if contact and contact.lower() in names:
         contact = None
     # "a story for our summer sale. 30% off everything": the offer is what the video is for
     offer = offer_in(plain)
     announced = _ANNOUNCE.search(P.normalize(plain)) is not None
+    # "birthday video for mom", "we're hiring baristas": the occasion's own opening words
+    greeting = OC.greeting(plain) or OC.hiring(plain)
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
-            or _SALE_EVENT.search(unquoted)):
+            or _SALE_EVENT.search(unquoted) or brief or greeting):
         return [], []
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -1164,26 +1236,55 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         title = named
         unquoted = re.sub(re.escape(named), " ", unicodedata.normalize("NFKC", unquoted), flags=re.I)
         notes.append(f"Title from the instruction: '{named}'.")
+    subtitle = brief.subtitle
+    from_brief: list[str] = []  # what the brief's fields gave, for the note
+    if brief.title and title is None:
+        title = _title_case(brief.title) if brief.title.islower() else brief.title
+        from_brief.append(f"title '{title}'")
+    if subtitle and title is None:
+        title, subtitle = subtitle, None  # a tagline alone opens the video
+        from_brief.append(f"title '{title}'")
+    if subtitle:
+        from_brief.append(f"'{subtitle}' under the title")
+    if brief.cta and cta is None:
+        cta = brief.cta
+        from_brief.append(f"call to action '{cta}'")
+    if brief.captions:
+        captions_q.extend(brief.captions)
+        from_brief.append("captions " + ", ".join(f"'{c}'" for c in brief.captions))
+    if brief.lines:
+        from_brief.append(", ".join(f"'{x}'" for x in brief.lines) + " with the call to action")
+    if from_brief:
+        notes.append("From the brief's fields: " + "; ".join(from_brief) + ".")
     ending = ending if cta is None else None
     if ending:
         cta = ending
         unquoted = unquoted.replace(ending, " ")
         notes.append(f"Call to action from the instruction: '{ending}'.")
-    if offer and cta is None and not (ending and offer.lower() in ending.lower()):
-        cta = capitalised(offer)
-        notes.append(f"Call to action from the instruction: '{cta}'.")
+    under_cta: list[str] = list(brief.lines)  # rows under a call to action that does not say them
+    if offer and not (ending and offer.lower() in ending.lower()):
+        if cta is None:
+            cta = capitalised(offer)
+            notes.append(f"Call to action from the instruction: '{cta}'.")
+        elif offer.lower() not in cta.lower():
+            under_cta.append(offer)
+            notes.append(f"'{offer}' is shown with the call to action, a row below it.")
+    if offer and (until := deadline_in(plain)) and until.lower() not in (cta or "").lower():
+        under_cta.append(until)  # "20% off everything, ends dec 24": when it ends, with it
+        notes.append(f"'{until}' is shown with the call to action, a row below it.")
     if cta is None and announced and (when := event_date(unquoted)):
-        cta = f"{when}见" if zh else f"See you on {when}"  # "… grand opening on Dec 12": the date to keep
+        cta = see_you(when, zh=zh)  # "… grand opening this Saturday": the date to keep
         notes.append(f"Call to action from the date it announces: '{cta}'.")
-    contact_line = None  # the address, a row under a call to action that does not say it
     if contact and cta is None:
-        cta = contact
-        notes.append(f"Call to action from the instruction: '{contact}'.")
+        cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
+        notes.append(f"Call to action from the instruction: '{cta}'.")
     elif contact and contact not in (cta or ""):
-        contact_line = contact
+        under_cta.append(contact)
         notes.append(f"'{contact}' is shown with the call to action, a row below it.")
     if contact:
         unquoted = unquoted.replace(contact, " ")
+    if cta is None and under_cta:
+        cta = under_cta.pop(0)  # "price: $19": the one line there is
     free = [q for q, r in labelled if r is None]
     if free and title is None:
         title = free.pop(0)
@@ -1193,14 +1294,19 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         captions_q.extend(free)
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
-    derive = not (quotes or named or ending or contact) or bool(_GENERAL_TEXT.search(P.normalize(unquoted)))
+    derive = (not (quotes or named or ending or contact or brief or greeting)
+              or bool(_GENERAL_TEXT.search(P.normalize(unquoted))))
 
     invented: list[str] = []
+    if title is None and greeting:
+        title = greeting
+        notes.append(f"Title for the occasion: '{greeting}'" + ("" if derive else "; say 'add a call to action' "
+                     "or 'add captions' for more text") + ".")
     if title is None and derive:
         title = subject_of(unquoted)
         source = "from the instruction"
-        if title is None and announced and (event := _ZH_EVENT.search(unquoted)):
-            title = event.group(0)  # "宣布我们12月12日盛大开业": what it announces
+        if title is None and announced and (event := _ZH_EVENT.search(unquoted) or _EN_EVENT.search(unquoted)):
+            title = event.group(0) if P.CJK.search(event.group(0)) else _title_case(event.group(0))  # what it announces
         if title is None and (event := _SALE_EVENT.search(unquoted)):
             title = event.group(0) if P.CJK.search(event.group(0)) else _title_case(event.group(0))  # "双十一活动"
         if title is None:
@@ -1214,15 +1320,23 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             title = _fallback_title(instruction)
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
         invented.append(f"title '{title}' ({source})")
-    if title is None and contact and not derive and (said := subject_of(unquoted)) and (said in unquoted or announced):
-        title = said  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
-        notes.append(f"Title from the instruction: '{said}'.")
+    if (title is None and (contact or ending or offer or brief) and not derive and (said_name := subject_of(unquoted))
+            and (said_name in unquoted or announced)):
+        title = said_name  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
+        notes.append(f"Title from the instruction: '{said_name}'.")
+    if title is None and not derive and not ending and _LISTING.search(P.normalize(plain)):
+        title = _fallback_title(instruction)  # "listing video: $450,000, 123 Main St": it still says what it is
+        invented.append(f"title '{title}' (a listing's)")
+    if subtitle is None and title and (facts := listing_facts(plain)):
+        subtitle = facts  # "3 bed 2 bath, 1,800 sq ft": under the title
+        notes.append(f"'{facts}' is shown under the title.")
     if title is None and not derive and announced and zh and (event := _ZH_EVENT.search(unquoted)):
         title = event.group(0)
         notes.append(f"Title from the instruction: '{title}'.")
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")
+    contact_line = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
 
     # timing
     title_end = min(TITLE_MS, total // 2) if title else 0
@@ -1240,12 +1354,20 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             TextSegment(id=f"t{tid}", start=0, duration=title_end, text=title, position=Position.CENTER,
                         size=title_size(title),
                         background=TextBackground.SHADOW),)))
+    cap_segs: list[TextSegment] = []
+    if title and subtitle:  # the brief's tagline: a row under the title, shown with it
+        tid += 1
+        cap_segs.append(TextSegment(id=f"t{tid}", start=0, duration=title_end, text=subtitle,
+                                    position=Position.BOTTOM, size=TextSize.MEDIUM, background=caption_box))
 
     # captions: quoted ones in picture order, else from meaningful file names
     cap_texts: list[str | None]
     foreign: list[str] = []
     if captions_q:
-        cap_texts = list(captions_q[: len(visuals)]) + [None] * max(0, len(visuals) - len(captions_q))
+        # fewer captions than pictures: the title's picture keeps the title alone
+        skip = 1 if title and len(captions_q) < len(visuals) else 0
+        cap_texts = [None] * skip + list(captions_q[: len(visuals)])
+        cap_texts += [None] * max(0, len(visuals) - len(cap_texts))
         if len(captions_q) > len(visuals):
             notes.append(f"{len(captions_q) - len(visuals)} quoted caption(s) left over (more captions than pictures).")
     elif derive:
@@ -1264,7 +1386,6 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
                      and len(c.split()) - len(title.split()) >= 2 else c for c in cap_texts]
     else:
         cap_texts = [None] * len(visuals)
-    cap_segs: list[TextSegment] = []
     skipped = 0
     prev_end = 0
     for i, (seg, text) in enumerate(zip(segs, cap_texts, strict=True)):
@@ -1293,9 +1414,20 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
                                     position=Position.BOTTOM, size=TextSize.MEDIUM,
                                     background=caption_box, shot=seg.id))
         prev_end = end
-    if cap_segs and not captions_q:
-        invented.append(f"{len(cap_segs)} caption{'s' if len(cap_segs) != 1 else ''} from the file names")
-    if contact_line and cta:
+    shot_caps = sum(c.shot is not None for c in cap_segs)
+    if shot_caps and not captions_q:
+        invented.append(f"{shot_caps} caption{'s' if shot_caps != 1 else ''} from the file names")
+    if contact_line and cta:  # the row under the call to action has that time to itself
+        kept = []
+        for c in cap_segs:
+            if c.end > cta_start - 200 and c.shot is not None:
+                if cta_start - 200 - c.start < MIN_CAPTION_MS:
+                    notes.append(f"The caption '{c.text}' is left out: the call to action and the line under it "
+                                 "take the end.")
+                    continue
+                c = c.model_copy(update={"duration": cta_start - 200 - c.start})
+            kept.append(c)
+        cap_segs = kept
         tid += 1
         cap_segs.append(TextSegment(id=f"t{tid}", start=cta_start, duration=cta_len, text=contact_line,
                                     position=Position.BOTTOM, size=TextSize.MEDIUM, background=caption_box))

@@ -42,6 +42,9 @@ _RX_CONTACT = re.compile(
     r"(?<![A-Za-z0-9_@./-])(?:https?://[^\s,，。;；]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|"
     r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}|(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|co|shop|"
     r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au)(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
+# a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
+_RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"
+                        r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza)\b\.?")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
 _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline)\b|电话|手机|热线|咨询", re.I)
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
@@ -57,16 +60,43 @@ _RX_OFFER = re.compile(
     r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)[a-z]{2,}s))?"
     r"(?:\s+(?:this|next)\s+(?:week(?:end)?|month)|\s+today|\s+only)?\b|"
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
-    r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders(?:\s+over\s+\$?\d+)?)?\b|\bhalf\s+price(?:\s+\w+s)?\b|"
+    r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders)?(?:\s+(?:over|above|from)\s+[$€£¥]?\d+(?:[.,]\d+)?)?(?![\w.,]*\d)|"
+    r"\bhalf\s+price(?:\s+\w+s)?\b|"
     r"(?:全场|全店|店内|限时)?\s*(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二件半价|满\d+减\d+|全场包邮|包邮|全场半价",
     re.I)
 
 
 # a price: "only $19.99", "just €5", "价格 ¥199", "仅售99元" (a currency, or a word saying it is a price)
 _RX_PRICE = re.compile(
-    r"(?:\b(?:only|just|now|from)\s+)?(?:[$€£¥￥]\s?\d{1,6}(?:[.,]\d{1,2})?)(?!\s*%)|"
+    r"(?:\b(?:only|just|now|from)\s+)?(?:[$€£¥￥]\s?(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{1,2})?(?:\s?[kKmM]\b)?)(?![\d%]|\s*%)|"
     r"(?:仅售?|只要|特价|售价|价格|到手价)\s*[:：]?\s*[¥￥]?\s*\d{1,6}(?:\.\d{1,2})?\s*(?:元|块)?|\d{1,6}(?:\.\d{1,2})?\s*元(?!素)",
     re.I)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_RX_DEADLINE = re.compile(
+    rf"\b(?P<w>ends?|ending|until|till|thru|through|valid\s+(?:until|through|till))\s+(?P<d>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|(?:this\s+)?(?:{_DAY}|weekend)|tomorrow|tonight|midnight|sunday)\b|"
+    r"(?P<z>(?:截止到?|截至|到|至)\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:截止)?|仅限今[天日])", re.I)
+
+
+def deadline_in(text: str) -> str | None:
+    """When an offer ends, as a line: "20% off, ends dec 24" -> "Ends Dec 24", "until sunday" ->
+    "Until Sunday", "截止到12月24日" as written; None when the text gives no end.
+
+    >>> deadline_in("christmas sale, 20% off everything, ends dec 24"), deadline_in("全场8折，截止到12月24日")
+    ('Ends Dec 24', '截止到12月24日')
+    """
+    m = _RX_DEADLINE.search(text or "")
+    if m is None:
+        return None
+    if m.group("z"):
+        return re.sub(r"\s+", "", m.group("z"))
+    word = "Ends" if m.group("w").lower().startswith("end") else "Until"
+    when = re.sub(rf"(?i)\b(?:{_MONTH}|{_DAY}|weekend|tomorrow|tonight|midnight)", lambda w: w.group(0).capitalize(),
+                  " ".join(m.group("d").split()))
+    return f"{word} {when.replace('This ', 'this ')}"
 
 
 def is_discount(text: str) -> bool:
@@ -90,7 +120,24 @@ def contact_in(text: str) -> str | None:
     m = _RX_CONTACT.search(text)
     if m is None and _RX_PHONE_WORD.search(text):
         m = _RX_PHONE.search(text)
+    if m is None:
+        m = _RX_STREET.search(text)
     return m.group(0).rstrip(".") if m else None
+
+
+# what asks the viewer to go there: "apply at jobs.example.com", "order online at …", "find us at …"
+_RX_GO_THERE = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
+    r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"
+    r"(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
+
+
+def contact_cta(text: str, contact: str) -> str | None:
+    """The call to action ``text`` says with ``contact`` ("apply at jobs.example.com" -> "Apply at
+    jobs.example.com"), or None when no word before the address asks the viewer to go there."""
+    at = text.find(contact)
+    m = _RX_GO_THERE.search(text[:at]) if at >= 0 else None
+    return capitalised(f"{' '.join(m.group('v').split())} {contact}") if m else None
 
 
 def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) -> str | None:

@@ -111,7 +111,7 @@ def _music(m: re.Match) -> str:
 
 _SOURCE_ZH = {"from the instruction": "取自指令", "from what the file names share": "取自文件名的共同部分",
               "a stock phrase: neither the instruction nor the file names say what it is about":
-              "通用说法：指令和文件名都没有说明内容"}
+              "通用说法：指令和文件名都没有说明内容", "a listing's": "房源视频的标题"}
 
 
 def _made_up(m: re.Match) -> str:
@@ -125,6 +125,22 @@ def _made_up(m: re.Match) -> str:
             return ""
         parts.append(f"{_TEXT_ROLE_ZH[r[1]]}「{r[2]}」" + (f"（{_SOURCE_ZH[r[3]]}）" if r[3] else ""))
     return "为你拟定的文字：" + "；".join(parts) + "。用引号写出你自己的文字即可替换。"
+
+
+def _brief(m: re.Match) -> str:
+    parts = []
+    for item in m.group(1).split("; "):
+        if (r := re.fullmatch(r"(title|call to action) '(.+)'", item)):
+            parts.append(f"{_TEXT_ROLE_ZH[r[1]]}「{r[2]}」")
+        elif (r := re.fullmatch(r"'(.+)' under the title", item)):
+            parts.append(f"标题下面一行「{r[1]}」")
+        elif (r := re.fullmatch(r"captions (.+)", item)):
+            parts.append(f"字幕{_q(r[1])}")
+        elif (r := re.fullmatch(r"(.+) with the call to action", item)):
+            parts.append(f"{_q(r[1])}和行动号召一起显示")
+        else:
+            return ""
+    return "取自你写的各项：" + "；".join(parts) + "。"
 
 
 def _subjects(m: re.Match) -> str:
@@ -282,6 +298,12 @@ _TABLE: list[Rule] = [
                  f"宽{m[3]}%，全程显示（可以说“水印放到左上角”“水印小一点”或“水印只在最后3秒显示”）。"),
     _r(r"No logo image was given: .*", lambda m: "没有给出logo图片：加一张名为logo.png之类的图片（会用作水印），上传后也可以说“右上角加上logo.png”。"),
     _r(r"Call to action from the instruction: '(.+)'\.", lambda m: f"结尾的行动号召取自指令：「{m[1]}」。"),
+    _r(r"From the brief's fields: (.+)\.", _brief),
+    _r(r"Title for the occasion: '(.+?)'(; say 'add a call to action' or 'add captions' for more text)?\.",
+       lambda m: f"标题按场合：「{m[1]}」" + ("；要更多文字可以说“加上行动号召”或“加字幕”" if m[2] else "") + "。"),
+    _r(r"The caption '(.+)' is left out: the call to action and the line under it take the end\.",
+       lambda m: f"字幕「{m[1]}」没有放：结尾由行动号召和它下面一行占用。"),
+    _r(r"'(.+)' is shown under the title\.", lambda m: f"「{m[1]}」显示在标题下面一行。"),
     _r(r"Call to action from the date it announces: '(.+)'\.", lambda m: f"结尾的行动号召取自宣布的日期：「{m[1]}」。"),
     _r(r"'(.+)' is shown with the call to action, a row below it\.", lambda m: f"「{m[1]}」和结尾的行动号召同时显示，在它下面一行。"),
     _r(r"Quoted text used verbatim: (.*)\.", lambda m: f"引号里的文字原样使用：{_q(m[1])}。"),

@@ -1,0 +1,143 @@
+"""A brief typed as labelled fields (pure).
+
+People paste briefs: "product: AeroBottle. tagline: stay cold 24h. cta: order today",
+"Title - Urban Dreams; offer: 30% off; website: example.com", "产品：豆子咖啡，口号：每天一杯好咖啡，
+结尾：立即下单". The label says what the words are for, the words are shown as typed. The first
+cut (`compose`) reads these before its other readers and blanks them for the settings' readers:
+"tagline: bold flavour, 24h fresh" sets neither a bold look nor a 24-hour video.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .ending import capitalised, contact_in
+
+# label words -> what the words under them are for
+_LABELS: dict[str, tuple[str, ...]] = {
+    "headline": ("headline", "heading", "main message", "主标题"),
+    "title": ("product", "product name", "brand", "brand name", "company",
+              "company name", "business", "business name", "shop name", "store name", "app name", "event",
+              "event name", "name", "产品", "产品名", "产品名称", "商品", "商品名", "商品名称", "品牌", "品牌名", "店名", "名称",
+              "活动名称"),
+    "subtitle": ("tagline", "tag line", "slogan", "subtitle", "sub-title", "subheading", "sub-heading", "subhead",
+                 "motto", "strapline", "口号", "标语", "广告语", "副标题", "宣传语"),
+    "cta": ("cta", "call to action", "call-to-action", "button", "button text", "ending", "end card", "end screen",
+            "outro", "closing line", "结尾", "行动号召", "按钮", "结束语"),
+    "line": ("offer", "deal", "discount", "promo", "promotion", "promo code", "code", "coupon", "price", "pricing",
+             "sale", "website", "site", "url", "link", "web", "phone", "phone number", "tel", "email", "e-mail",
+             "contact", "address", "location", "where", "instagram", "ig", "handle", "date", "dates", "when",
+             "hours", "opening hours", "优惠", "价格", "售价", "网址", "官网", "电话", "地址", "微信", "时间", "日期",
+             "营业时间", "优惠码", "活动时间"),
+    "captions": ("captions", "caption", "text", "overlay", "overlays", "on-screen text", "features", "key features",
+                 "selling points", "key points", "字幕", "卖点", "亮点"),
+}
+_ROLE_OF = {w: role for role, words in _LABELS.items() for w in words}
+_EN = sorted((w for w in _ROLE_OF if w.isascii()), key=len, reverse=True)
+_ZH = sorted((w for w in _ROLE_OF if not w.isascii()), key=len, reverse=True)
+_ZH_SAID = sorted((w for w in _LABELS["subtitle"] if not w.isascii()), key=len, reverse=True)
+# a label opens the text or follows a break; an English one is a whole word followed by ":", "=" or a
+# spaced dash, a Chinese one by a colon (a slogan's also by 是/为: "口号是每天一杯好咖啡"). A title
+# ("title: …", "标题是…") is `compose.title_in`'s, which knows where one ends.
+_LABEL_RX = re.compile(
+    r"(?:(?<=^)|(?<=[\s,.;!?(，。；！？、（]))(?:"
+    r"(?P<en>(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _EN) + r"))\s*(?:[:：=]|\s[-–—]\s)|"
+    r"(?P<zh>" + "|".join(map(re.escape, _ZH)) + r")\s*[:：]|(?P<zs>" + "|".join(map(re.escape, _ZH_SAID)) + r")\s*(?:是|为))\s*")
+# where a value ends: a line or clause break, a sentence's full stop (not "example.com", "$19.99"),
+# a comma not inside a number ("$450,000"); a list's commas are its items'
+_END = re.compile(r"\n|[;；。！？]|\.(?=\s|$)|[!?](?=\s|$)")
+_COMMA = re.compile(r",(?!\d)|，|、")
+_QUOTES = "\"'“”‘’「」『』《》"
+_ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|/|\band\b|和)\s*")
+_MAX_VALUE = 60
+_IN_A_SENTENCE = re.compile(r"(?i)\b(?:our|my|your|their|the|a|an|this|new|about|of)\s+$")
+_NAME_LIKE = re.compile(r"[A-Z0-9\u4e00-\u9fff]\S*(?:\s+\S+){0,3}$")
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str | None = None
+    subtitle: str | None = None
+    cta: str | None = None
+    lines: tuple[str, ...] = ()  # an offer, a price, an address, a date: shown under the call to action
+    captions: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # label and value, in the text read
+
+    def __bool__(self) -> bool:
+        return bool(self.title or self.subtitle or self.cta or self.lines or self.captions)
+
+
+def read(text: str) -> Brief:
+    """The labelled fields of ``text``; an empty `Brief` when it has none.
+
+    >>> b = read("create a product ad. product: AeroBottle. tagline: stay cold 24h. cta: order today")
+    >>> b.title, b.subtitle, b.cta
+    ('AeroBottle', 'Stay cold 24h', 'Order today')
+    >>> read("listing video. price: $450,000, address: 123 Main St").lines
+    ('$450,000', '123 Main St')
+    >>> bool(read("make it vertical: 20 seconds, music: the upbeat one"))
+    False
+    >>> read("a video about our product: it keeps drinks cold").title, read("Our product: AeroBottle").title
+    (None, 'AeroBottle')
+    """
+    text = text or ""
+    labels = list(_LABEL_RX.finditer(text))
+    got: dict[str, str] = {}
+    lines: list[str] = []
+    captions: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for i, m in enumerate(labels):
+        role = _ROLE_OF[re.sub(r"\s+", " ", (m.group("en") or m.group("zh") or m.group("zs")).lower())]
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value, end = _value(text, m.end(), stop, listed=role == "captions")
+        if value is None:
+            continue
+        if _IN_A_SENTENCE.search(text[:m.start()]) and not _NAME_LIKE.match(value):
+            continue  # "a video about our product: it keeps drinks cold" is a sentence, not a field
+        spans.append((m.start(), end))  # a field said twice is blanked too, its first value kept
+        if role in got and role != "line":
+            continue
+        if role == "line":
+            lines.append(value if contact_in(value) == value else capitalised(value))
+        elif role == "captions":
+            captions.extend(capitalised(v) for v in _ITEM_SPLIT.split(value) if v.strip(_QUOTES + " "))
+        else:
+            got[role] = value if role in ("title", "headline") else capitalised(value)  # a title's case is the caller's
+    # "Brand: Bean There / Headline: Coffee worth waking up for": the name is the title, the headline under it
+    if "headline" in got and "title" not in got:
+        got["title"] = got.pop("headline")
+    elif "headline" in got:
+        got.setdefault("subtitle", capitalised(got.pop("headline")))
+    return Brief(title=got.get("title"), subtitle=got.get("subtitle"), cta=got.get("cta"), lines=tuple(lines),
+                 captions=tuple(c.strip(_QUOTES + " ") for c in captions), spans=tuple(spans))
+
+
+def _value(text: str, at: int, stop: int, *, listed: bool) -> tuple[str | None, int]:
+    """The words from ``at`` (a quote's inside when one opens there) and where they end."""
+    rest = text[at:stop]
+    if rest[:1] in _QUOTES:
+        close = re.search("[" + re.escape(_QUOTES) + "]", rest[1:])
+        if close:
+            return _clean(rest[1:close.start() + 1]), at + close.end() + 1
+    cut = _END.search(rest)
+    end = cut.start() if cut else len(rest)
+    if not listed and (comma := _COMMA.search(rest[:end])):
+        end = comma.start()
+    return _clean(rest[:end]), at + end
+
+
+def _clean(value: str) -> str | None:
+    value = " ".join(value.split()).strip(_QUOTES + " -–—:")
+    if not value or len(value) > _MAX_VALUE or len(value.split()) > 10:
+        return None
+    return value
+
+
+def blank(text: str) -> str:
+    """``text`` with its labelled fields blanked (each character a space, so places elsewhere hold):
+    the words to show are no settings."""
+    text = text or ""
+    for start, end in read(text).spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -1,0 +1,90 @@
+"""What a video for an occasion opens on (pure).
+
+"birthday video for mom with these photos" opens on "Happy Birthday, Mom" (it had no text at all,
+or the title "Mom"), "happy new year video" on "Happy New Year", "生日视频" on "生日快乐";
+"we're hiring baristas, apply at jobs.example.com" on "We're Hiring Baristas". A greeting is the
+whole of the text of such a video unless more is asked: no "Shop now" under a birthday.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (what names the occasion, its greeting in English, in Chinese)
+_GREETINGS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"\b(?:birthday|bday|b-day)\b|生日", re.I), "Happy Birthday", "生日快乐"),
+    (re.compile(r"\bmother'?s\s+day\b|\bmothers\s+day\b|母亲节", re.I), "Happy Mother's Day", "母亲节快乐"),
+    (re.compile(r"\bfather'?s\s+day\b|\bfathers\s+day\b|父亲节", re.I), "Happy Father's Day", "父亲节快乐"),
+    (re.compile(r"\b(?:wedding\s+)?anniversary\b", re.I), "Happy Anniversary", "周年快乐"),
+    (re.compile(r"\bvalentine'?s?(?:\s+day)?\b|情人节", re.I), "Happy Valentine's Day", "情人节快乐"),
+    (re.compile(r"\bchristmas\b|\bxmas\b|圣诞", re.I), "Merry Christmas", "圣诞快乐"),
+    (re.compile(r"\bnew\s+year'?s?\b|新年|春节|过年", re.I), "Happy New Year", "新年快乐"),
+    (re.compile(r"\bthanksgiving\b|感恩节", re.I), "Happy Thanksgiving", "感恩节快乐"),
+    (re.compile(r"\bgraduation\b|\bgrad\s+video\b|毕业", re.I), "Congratulations", "毕业快乐"),
+    (re.compile(r"中秋", re.I), "Happy Mid-Autumn Festival", "中秋快乐"),
+]
+# words that make it a promotion, not a greeting: "christmas sale", "mother's day promo for our shop"
+_SELLING = re.compile(
+    r"\b(?:sale|sales|discount|deal|deals|offer|promo|promotional|promotion|product|products|ad|advert|"
+    r"advertisement|commercial|shop|store|brand|collection|launch|\d+\s*%\s*off)\b|促销|打折|优惠|特价|宣传|推广|产品|"
+    r"广告|新品|品牌|商品|店", re.I)
+# who it is for, as they are called: "for mom", "for my dad", "for Anna", "Anna's birthday"
+_KIN = ("mom", "mum", "mommy", "mummy", "mama", "dad", "daddy", "papa", "grandma", "grandpa", "granny", "nana",
+        "grandmother", "grandfather", "sis", "bro")
+_FOR_WHOM = re.compile(
+    r"\bfor\s+(?:my\s+|our\s+)?(?P<kin>" + "|".join(_KIN) + r")\b|"
+    r"\b(?:my\s+|our\s+)?(?P<kin2>" + "|".join(_KIN) + r")'?s\s+(?:\d+\w*\s+)?(?:birthday|bday)\b|"
+    r"\b(?:birthday|bday|christmas|xmas|new\s+year|anniversary),?\s+(?P<kin3>" + "|".join(_KIN) + r")\b", re.I)
+_NAMED = re.compile(r"\bfor\s+(?P<n>[A-Z][a-z]{1,15})\b(?!\s+(?:Day|Eve))|\b(?P<n2>[A-Z][a-z]{1,15})'s\s+(?:\d+\w*\s+)?"
+                    r"(?:birthday|bday)\b")
+_NOT_NAMES = {"Mother", "Father", "Christmas", "Valentine", "New", "Instagram", "Tiktok", "TikTok", "Youtube",
+              "YouTube", "Reels", "Facebook", "My", "Our", "The", "Me", "Us", "Happy"}
+
+_HIRING = re.compile(r"\b(?P<lead>we(?:'re|’re|\s+are)|now|(?:we|we're|we\s+are)\s+now)\s+hiring"
+                     r"(?:\s+(?:for\s+)?(?P<role>(?!at\b|now\b|in\b|on\b|and\b)[a-z]+s)\b)?", re.I)
+_ZH_HIRING = re.compile(r"招聘|诚聘|招人|招募")
+
+
+def greeting(text: str) -> str | None:
+    """The greeting a video for an occasion opens on, in the text's language, or None (also when
+    the occasion is only a promotion's season: "christmas sale", "母亲节促销").
+
+    >>> greeting("birthday video for mom with these photos"), greeting("a video for Anna's 30th birthday")
+    ('Happy Birthday, Mom', 'Happy Birthday, Anna')
+    >>> greeting("给妈妈做个生日视频"), greeting("christmas sale promo") is None
+    ('生日快乐', True)
+    """
+    text = text or ""
+    if _SELLING.search(text):
+        return None
+    zh = re.search(r"[\u4e00-\u9fff]", text) is not None
+    for rx, en, zh_words in _GREETINGS:
+        if not rx.search(text):
+            continue
+        if zh:
+            return zh_words
+        who = _FOR_WHOM.search(text)
+        name = (who.group("kin") or who.group("kin2") or who.group("kin3")) if who else None
+        if name is None and (named := _NAMED.search(text)):
+            name = named.group("n") or named.group("n2")
+            name = None if name in _NOT_NAMES else name
+        if en == "Congratulations":
+            return f"{en}, {name or 'Graduate'}"
+        return f"{en}, {name[:1].upper()}{name[1:]}" if name else en
+    return None
+
+
+def hiring(text: str) -> str | None:
+    """The opening words of a hiring video ("we're hiring baristas" -> "We're Hiring Baristas"), or None.
+
+    >>> hiring("hiring video: we're hiring baristas, apply at jobs.example.com"), hiring("招聘咖啡师")
+    ("We're Hiring Baristas", '诚聘英才')
+    """
+    text = text or ""
+    m = _HIRING.search(text)
+    if m:
+        lead = "Now" if m.group("lead").lower() == "now" else "We're"
+        return f"{lead} Hiring" + (f" {m.group('role').capitalize()}" if m.group("role") else "")
+    if _ZH_HIRING.search(text):
+        return "诚聘英才"
+    return None

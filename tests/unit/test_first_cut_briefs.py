@@ -1,0 +1,155 @@
+"""First instructions as marketers type them (user test s15) that got the wrong words on screen, or
+none: a brief pasted as labelled fields ("product: AeroBottle. tagline: stay cold 24h. cta: order
+today" got the stock title "Discover Something New" and "Shop now"), a price with a thousands
+separator ("$450,000" showed "$450,00"), a street address, a listing's rooms, an occasion ("birthday
+video for mom" had no text), a hiring video, an opening "this saturday", an offer beside an ending
+(the price was dropped), a sale's last day. Pure planning: the timeline's texts are checked."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from reelforge.planner import brief as B
+from reelforge.planner import compose as C
+from reelforge.planner import ending as E
+from reelforge.planner import occasion as OC
+from reelforge.planner import plan
+from reelforge.planner.notes_zh import to_zh
+from reelforge.timeline import Role
+
+from .test_compose import BGM, img
+
+PHOTOS = [img(n, i) for i, n in enumerate(("astronaut.jpg", "coffee.jpg", "rocket.jpg", "china.jpg", "flower.jpg"))]
+
+
+def _texts(instruction, assets=PHOTOS):
+    tl = plan(instruction, [*assets, BGM]).timeline
+    return {tr.role: [s.text for s in tr.segments] for tr in tl.tracks if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA)}
+
+
+def test_doctests():
+    for module in (B, OC, E):
+        assert doctest.testmod(module).failed == 0, module.__name__
+
+
+# -- a brief typed as fields -----------------------------------------------------------------------
+@pytest.mark.parametrize(("instruction", "texts"), [
+    ("create a product ad. product: AeroBottle. tagline: stay cold 24h. cta: order today",
+     {Role.TITLE: ["AeroBottle"], Role.CAPTION: ["Stay cold 24h"], Role.CTA: ["Order today"]}),
+    ("Brand: Bean There\nHeadline: Coffee worth waking up for\nOffer: 2 for 1 lattes this week\nCTA: Visit us today\n"
+     "Format: vertical, 15s",
+     {Role.TITLE: ["Bean There"], Role.CAPTION: ["Coffee worth waking up for", "2 for 1 lattes this week"],
+      Role.CTA: ["Visit us today"]}),
+    ("title: summer vibes, tagline: feel the sun, vertical",
+     {Role.TITLE: ["Summer Vibes"], Role.CAPTION: ["Feel the sun"]}),
+    ("产品：豆子咖啡，口号：每天一杯好咖啡，结尾：立即下单",
+     {Role.TITLE: ["豆子咖啡"], Role.CAPTION: ["每天一杯好咖啡"], Role.CTA: ["立即下单"]}),
+    ("Title - Urban Dreams; offer: 30% off; website: example.com",
+     {Role.TITLE: ["Urban Dreams"], Role.CAPTION: ["example.com"], Role.CTA: ["30% off"]}),
+])
+def test_a_brief_of_labelled_fields_is_the_words_on_screen(instruction, texts):
+    assert _texts(instruction) == texts
+
+
+def test_a_brief_s_features_are_captions_after_the_title_s_picture():
+    tl = plan("product launch video for the AeroBottle. features: keeps drinks cold 24h, leak-proof, 100% recycled "
+              "steel. cta - order now", [*PHOTOS, BGM]).timeline
+    title, = tl.track(Role.TITLE).segments
+    caps = tl.track(Role.CAPTION).segments
+    assert title.text == "AeroBottle"  # the product the sentence names, the fields giving the rest
+    assert [c.text for c in caps] == ["Keeps drinks cold 24h", "Leak-proof", "100% recycled steel"]
+    assert [c.shot for c in caps] == [s.id for s in tl.track(Role.MAIN).segments[1:4]]
+    assert all(c.start >= title.end for c in caps)  # the first picture keeps the title alone
+
+
+def test_a_brief_s_words_are_no_settings():
+    # "bold" and "24h" are the tagline's words, not a bold look or a day-long video
+    p = plan("product: AeroBottle. tagline: bold flavour, 24h fresh", [*PHOTOS, BGM])
+    assert p.timeline.duration == 5 * 3500
+    assert "bold style (as asked)" not in " ".join(p.notes)
+    assert [s.text for s in p.timeline.track(Role.CAPTION).segments] == ["Bold flavour"]
+
+
+@pytest.mark.parametrize("instruction", [
+    "a video about our product: it keeps drinks cold",  # a sentence's colon, not a field
+    "make it vertical: 20 seconds, music: the upbeat one",
+    "Note: make it vertical",
+])
+def test_a_sentence_with_a_colon_is_not_a_brief(instruction):
+    assert not B.read(instruction)
+
+
+def test_the_brief_s_note_in_chinese():
+    p = plan("商品：保温杯，卖点：24小时保冷、防漏、轻便，价格：¥99，结尾：立即下单，竖屏", [*PHOTOS, BGM])
+    note = next(n for n in p.notes if n.startswith("From the brief"))
+    assert to_zh(note) == "取自你写的各项：标题「保温杯」；行动号召「立即下单」；字幕「24小时保冷」、「防漏」、「轻便」；「¥99」和行动号召一起显示。"
+    caps = [s.text for s in p.timeline.track(Role.CAPTION).segments]
+    assert caps == ["24小时保冷", "防漏", "轻便", "¥99"]
+
+
+# -- prices, addresses, listings --------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "offer"), [
+    ("3 bed 2 bath, $450,000, 123 Main St", "$450,000"),  # was "$450,00"
+    ("listed at $1.2M", "$1.2M"),
+    ("mention free shipping over $50", "free shipping over $50"),  # was "free shipping"
+    ("only $19.99", "only $19.99"),
+    ("music at 30%", None),
+])
+def test_prices_are_read_whole(text, offer):
+    assert E.offer_in(text) == offer
+
+
+def test_a_listing_shows_its_price_address_and_rooms():
+    assert _texts("Make a real estate listing video: 3 bed 2 bath, $450,000, 123 Main St") == {
+        Role.TITLE: ["Just Listed"], Role.CAPTION: ["3 Bed · 2 Bath", "123 Main St"], Role.CTA: ["$450,000"]}
+    assert C.listing_facts("4br/3ba 2,100 sqft") == "4 Bed · 3 Bath · 2,100 sq ft"
+
+
+# -- occasions, hiring, openings ---------------------------------------------------------------------
+@pytest.mark.parametrize(("instruction", "title"), [
+    ("birthday video for mom with these photos, slow and emotional", "Happy Birthday, Mom"),  # was no text
+    ("happy birthday dad!", "Happy Birthday, Dad"),
+    ("a video for Anna's 30th birthday", "Happy Birthday, Anna"),
+    ("happy new year video for our customers", "Happy New Year"),
+    ("wedding anniversary video for my parents, 30 sec", "Happy Anniversary"),
+    ("给妈妈做个生日视频", "生日快乐"),
+])
+def test_an_occasion_opens_on_its_greeting_and_sells_nothing(instruction, title):
+    assert _texts(instruction) == {Role.TITLE: [title]}  # no "Shop now", no file names
+
+
+def test_a_sale_in_an_occasion_s_season_is_a_sale():
+    texts = _texts("christmas sale promo, 20% off everything, ends dec 24")
+    assert texts[Role.TITLE] == ["Christmas Sale"]  # was the stock "Limited-Time Offer"
+    assert texts[Role.CTA] == ["20% off everything"]
+    assert "Ends Dec 24" in texts[Role.CAPTION]  # when it ends, with the offer
+    assert _texts("圣诞促销，全场8折，截止到12月24日")[Role.TITLE] == ["圣诞促销"]
+
+
+def test_the_row_under_the_call_to_action_has_the_end_to_itself():
+    tl = plan("christmas sale promo, 20% off everything, ends dec 24", [*PHOTOS, BGM]).timeline
+    cta, = tl.track(Role.CTA).segments
+    others = [s for s in tl.track(Role.CAPTION).segments if s.text != "Ends Dec 24"]
+    assert all(s.end <= cta.start for s in others)
+    starts = [s.start for s in tl.track(Role.CAPTION).segments]
+    assert starts == sorted(starts)
+
+
+def test_a_hiring_video_says_so_and_where_to_apply():
+    assert _texts("hiring video: we're hiring baristas, apply at jobs.example.com") == {
+        Role.TITLE: ["We're Hiring Baristas"], Role.CTA: ["Apply at jobs.example.com"]}  # was the bare address
+
+
+def test_an_opening_this_saturday():
+    texts = _texts("make a video for my bakery grand opening this saturday, upbeat, 20 sec, for tiktok")
+    assert texts[Role.TITLE] == ["Bakery Grand Opening"]  # was no text at all
+    assert texts[Role.CTA] == ["See you this Saturday"]
+    assert C.see_you("Dec 12", zh=False) == "See you on Dec 12"
+
+
+def test_a_chinese_subject_after_our_and_a_price_beside_the_ending():
+    # "介绍我们的新品奶茶": the subject after 我们的; the price stays beside the ending (it was dropped)
+    assert _texts("做一个抖音视频，介绍我们的新品奶茶，价格19元，结尾加关注我们") == {
+        Role.TITLE: ["新品奶茶"], Role.CAPTION: ["19元"], Role.CTA: ["关注我们"]}
