@@ -770,8 +770,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
                      + ", so the first cut uses the defaults noted here; say what to change.")
     visuals = [a for a in assets if a.kind in (AssetKind.IMAGE, AssetKind.VIDEO)]
     audio = [a for a in assets if a.kind is AssetKind.AUDIO]
-    # the settings are read outside the quotes (the words to show are no settings); the text, whole
-    said = P.outside_quotes(instruction, {a.name.lower() for a in assets if a.name})
+    # the settings are read outside the quotes and a brief's fields (the words to show are no
+    # settings: "slogan: 30 seconds of calm" is no length); the text, whole
+    said = P.outside_quotes(B.blank(instruction), {a.name.lower() for a in assets if a.name})
     if not visuals:
         got = f" (got {len(audio)} audio file{'s' if len(audio) != 1 else ''} only)" if audio else ""
         raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
