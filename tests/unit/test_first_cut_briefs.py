@@ -158,3 +158,30 @@ def test_a_chinese_subject_after_our_and_a_price_beside_the_ending():
     # "介绍我们的新品奶茶": the subject after 我们的; the price stays beside the ending (it was dropped)
     assert _texts("做一个抖音视频，介绍我们的新品奶茶，价格19元，结尾加关注我们") == {
         Role.TITLE: ["新品奶茶"], Role.CAPTION: ["19元"], Role.CTA: ["关注我们"]}
+
+
+# -- the same fields said in an edit ----------------------------------------------------------------
+@pytest.mark.parametrize(("said", "expected"), [
+    ("cta: order today", {"op": "update_text", "text": "Order today"}),  # was "order today"
+    ("title: No Limits", {"op": "update_text", "text": "No Limits"}),
+    ("title: none", {"op": "remove_text"}),  # was the title's words set to "none"
+    ("标题：无", {"op": "remove_text"}),
+    ("tagline: stay cold all day", {"op": "add_text", "text": "Stay cold all day", "role": "caption"}),  # was "which text?"
+    ("add a tagline 'Stay cold 24h'", {"op": "add_text", "text": "Stay cold 24h", "role": "caption"}),  # was a second title
+    ("加个口号“每天一杯好咖啡”", {"op": "add_text", "text": "每天一杯好咖啡", "role": "caption"}),
+    ("add happy birthday mom as the title", {"op": "add_text", "text": "Happy birthday mom"}),  # was not understood
+])
+def test_fields_in_an_edit(said, expected):
+    from reelforge.planner.ops import dump_ops
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    tl = sample_timeline()
+    edit = plan_edit(said, tl, library=LIBRARY)
+    assert edit.status == "ok", edit.message
+    op, = dump_ops(edit.ops)
+    assert {k: op.get(k) for k in expected} == expected
+    if expected.get("role") == "caption":  # a tagline is shown with the title, a row below it
+        title = tl.track(Role.TITLE).segments[0]
+        assert op["timing"]["duration_ms"] == title.duration and op["position"] == "bottom"

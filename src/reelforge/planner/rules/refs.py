@@ -437,7 +437,9 @@ _SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|�
 # words of a text, read as if quoted (the "!" was taken for the end of a sentence and dropped)
 _LABEL = (r"(?:cta|call[\s-]to[\s-]action|title|headline|heading|caption|subtitle|tagline|slogan|end\s+card|button|"
           r"行动号召|标题|字幕|口号|标语|结尾文字)")
-_RX_LABELLED = re.compile(rf"^(\s*{_LABEL}\s*[:：]\s*)([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]+)\s*$", re.I)
+_RX_LABELLED = re.compile(rf"^(\s*{_LABEL}\s*[:：]\s*)([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]*)\s*\.?$", re.I)
+_NOT_WORDS = re.compile(r"(?i)^(?:at|to|on|in|from|for|until|over|under|with|by|off|remove|delete|\d+(?:\.\d+)?\s*"
+                        r"(?:s|secs?|seconds?|%)?$)\b")
 _RX_SAYS_BANG = re.compile(rf"^(.*\b{_LABEL}\b.*?\b(?:to|say|says|read|reads|into)\s+)"
                            r"([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]+)\s*$", re.I)
 
@@ -457,8 +459,11 @@ def _a_look(words: str) -> bool:
 def _mask(text: str) -> tuple[str, list[str]]:
     quotes: list[str] = []
     m = _RX_LABELLED.match(text) or _RX_SAYS_BANG.match(text)
-    if m and not _QUOTE_RX.search(text) and not _a_look(m.group(2)):
-        text = f"{m.group(1)}\"{m.group(2).strip()}\""
+    if m and re.fullmatch(r"(?i)none|no|nothing|n/?a|-|无|没有|不要", m.group(2).strip(" .!")):
+        text = f"remove the {m.group(1).strip(' :：')}"  # "title: none": no title (it said "none")
+    elif m and not _QUOTE_RX.search(text) and not _a_look(m.group(2)) and not _NOT_WORDS.match(m.group(2).strip()):
+        words = m.group(2).strip()  # "cta: order today" -> "Order today", as a line on screen starts
+        text = f"{m.group(1)}\"{words[:1].upper() + words[1:]}\""
 
     def sub(m: re.Match[str]) -> str:
         quotes.append(next(g for g in m.groups() if g is not None).strip())

@@ -280,6 +280,14 @@ def _unquoted_words(raw: str, t: str) -> str | None:
     Free shipping for 3 seconds at 10s", "add a title that says Summer Sale at the top" (where and when cut
     off); None when there are none."""
     m = re.search(r"(?:\bsaying|\bsays?\b|\bthat\s+reads|\breads\b|\bto\s+(?:say|read)\b)\s*:?\s*([^\s,.;].*)$", raw, re.I)
+    # "tagline: stay cold all day", "cta - order today": a label and its words; "add happy birthday mom
+    # as the title": the words, then what they are
+    m = m or re.match(r"\s*(?:tag\s*line|slogan|sub-?title|sub-?heading|subhead|headline|title|cta|call[\s-]to[\s-]action|"
+                      r"caption|button)\s*(?:[:=]|\s[-–—]\s)\s*([^\s,.;].*)$", raw, re.I)
+    if m is None and (a := re.match(r"\s*(?:please\s+)?(?:add|put|use|make)\s+(?P<w>(?!(?:an?|the|some|it|this|that)\b)"
+                                     r"[^,.;]{2,40}?)\s+as\s+(?:the|a|an)\s+(?:new\s+)?(?:title|headline|caption|subtitle|"
+                                     r"tag\s*line|slogan|cta|call[\s-]to[\s-]action)\b", raw, re.I)):
+        return capitalised(a.group("w").strip().strip("'\"").strip())
     if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action|card|screen|slate)s?\b", t):
         m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+)?"
                      r"(?:text|caption|title|subtitle|headline|overlay)\s+(?!(?:at|on|in|over|to|for|from|saying|says?|that|"
@@ -1180,14 +1188,15 @@ def _h_text_space(c: _Ctx) -> list[O.Op] | None:
 MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
 
 _RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)|"
-                             r"副标题|\bsub-?heading\b|\bsubhead\b|\bsub-title\b")  # "加个副标题“始于1998”": the line under it
+                             r"副标题|口号|标语|广告语|\bsub-?heading\b|\bsubhead\b|\bsub-title\b|\btag\s*line\b|\bslogan\b")  # "加个副标题“始于1998”": the line under it
 
 
 def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     """"put 'Since 1998' under the title", "add a subtitle under the title saying Since 1998", "标题下面加一行
     “始于1998”": a line shown with the title, a row below it (it replaced the title, or ran all video long)."""
     t = c.t
-    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|副标题|\bsub-?heading\b|\bsubhead\b", t):
+    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|副标题|口号|标语|广告语|\bsub-?heading\b|\bsubhead\b|"
+                                                 r"\btag\s*line\b|\bslogan\b", t):
         return None
     words = c.quotes[-1] if c.quotes else _unquoted_words(c.raw, t)
     titles = c.text_segs(Role.TITLE)
