@@ -673,9 +673,11 @@ class AIStage:
         from reelforge.planner.compose import subject_of, title_in
         from reelforge.planner.parse import quoted_texts
 
+        from reelforge.planner import brief, occasion
+
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
-        if voice is None or main is None or not voice.segments or quoted_texts(text):
-            return [], []
+        if voice is None or main is None or not voice.segments or quoted_texts(text) or brief.read(text):
+            return [], []  # the words to show were given (quoted, or a brief's "tagline: …")
         if not (tl.track(Role.TITLE) or tl.track(Role.CAPTION)):
             return [], []
         if ai.capabilities()["captions"].startswith("missing"):
@@ -711,7 +713,8 @@ class AIStage:
         title = title_track.segments[0].text if title_track and title_track.segments else ""
         # the title the instruction gave ("a promo for Urban Dreams", "标题是城市之光") stays: a caption
         # saying it again is left out too
-        given = subject_of(text) is not None or title_in(text) is not None
+        given = (subject_of(text) is not None or title_in(text) is not None
+                 or (occasion.greeting(text) or occasion.hiring(text)) is not None)
         kept = title if title_track and given else ""
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
                                offset_ms=first.start - first.in_ms, avoid=[name or "", kept])

@@ -385,3 +385,23 @@ def test_a_title_named_without_quotes_survives_the_voiceovers_copy(tmp_path):
         assert [x.text for x in tl.track(Role.TITLE).segments] == [title]
         assert [x.text for x in tl.track(Role.CTA).segments] == [cta]
         assert tl.track(Role.CAPTION) is not None and tl.track(Role.CAPTION).segments  # from the speech
+
+
+def test_a_brief_s_words_and_an_occasion_s_greeting_survive_the_voiceovers_copy(tmp_path):
+    """A brief of labelled fields ("text: coming soon", "product: … tagline: …") is the words to show,
+    as quoted text is: the voiceover's key phrases took the place of "coming soon" (s15). A birthday's
+    greeting stays the title, not the name the voice says."""
+    pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.tts import synthesize
+
+    vo = tmp_path / "voiceover.wav"
+    synthesize("Meet Bluebird, the lightest running shoe we have ever made. Breathable mesh keeps your feet cool.",
+               vo, "en")
+    for text, texts in (("quick teaser, text: coming soon", {Role.TITLE: ["Coming Soon"]}),
+                        ("product: AeroBottle. tagline: stay cold 24h. cta: order today",
+                         {Role.TITLE: ["AeroBottle"], Role.CAPTION: ["Stay cold 24h"], Role.CTA: ["Order today"]})):
+        tl = _session(tmp_path / str(len(texts)), [*_images(tmp_path, 3), vo], text).timeline
+        got = {tr.role: [x.text for x in tr.segments] for tr in tl.tracks if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA)}
+        assert got == texts, text
+    tl = _session(tmp_path / "bday", [*_images(tmp_path, 3), vo], "birthday video for mom with captions").timeline
+    assert [x.text for x in tl.track(Role.TITLE).segments] == ["Happy Birthday, Mom"]

@@ -185,3 +185,10 @@ def test_fields_in_an_edit(said, expected):
     if expected.get("role") == "caption":  # a tagline is shown with the title, a row below it
         title = tl.track(Role.TITLE).segments[0]
         assert op["timing"]["duration_ms"] == title.duration and op["position"] == "bottom"
+
+
+def test_one_line_of_text_is_the_title_and_a_named_subject_keeps_its_slogan_under_it():
+    assert _texts("quick 10s teaser for insta stories, text: coming soon") == {Role.TITLE: ["Coming Soon"]}
+    assert _texts("promo for Bean There Coffee. Slogan - Brewed for you. Visit beanthere.com") == {
+        Role.TITLE: ["Bean There Coffee"], Role.CAPTION: ["Brewed for you"], Role.CTA: ["Visit beanthere.com"]}
+    assert B.read("text: fresh, local, organic").captions == ("Fresh", "Local", "Organic")

@@ -30,7 +30,8 @@ _LABELS: dict[str, tuple[str, ...]] = {
              "contact", "address", "location", "where", "instagram", "ig", "handle", "date", "dates", "when",
              "hours", "opening hours", "优惠", "价格", "售价", "网址", "官网", "电话", "地址", "微信", "时间", "日期",
              "营业时间", "优惠码", "活动时间"),
-    "captions": ("captions", "caption", "text", "overlay", "overlays", "on-screen text", "features", "key features",
+    "text": ("text", "overlay", "on-screen text", "文字", "文案"),
+    "captions": ("captions", "caption", "overlays", "features", "key features",
                  "selling points", "key points", "字幕", "卖点", "亮点"),
 }
 _ROLE_OF = {w: role for role, words in _LABELS.items() for w in words}
@@ -90,7 +91,7 @@ def read(text: str) -> Brief:
     for i, m in enumerate(labels):
         role = _ROLE_OF[re.sub(r"\s+", " ", (m.group("en") or m.group("zh") or m.group("zs")).lower())]
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value, end = _value(text, m.end(), stop, listed=role == "captions")
+        value, end = _value(text, m.end(), stop, listed=role in ("captions", "text"))
         if value is None:
             continue
         if _IN_A_SENTENCE.search(text[:m.start()]) and not _NAME_LIKE.match(value):
@@ -100,10 +101,13 @@ def read(text: str) -> Brief:
             continue
         if role == "line":
             lines.append(value if contact_in(value) == value else capitalised(value))
-        elif role == "captions":
+        elif role == "captions" or (role == "text" and "," in value):
             captions.extend(capitalised(v) for v in _ITEM_SPLIT.split(value) if v.strip(_QUOTES + " "))
         else:
-            got[role] = value if role in ("title", "headline") else capitalised(value)  # a title's case is the caller's
+            got[role] = value if role in ("title", "headline", "text") else capitalised(value)  # a title's case is the caller's
+    # "text: coming soon": one line of text is the title (several are captions)
+    if "text" in got:
+        got.setdefault("headline", got.pop("text"))
     # "Brand: Bean There / Headline: Coffee worth waking up for": the name is the title, the headline under it
     if "headline" in got and "title" not in got:
         got["title"] = got.pop("headline")

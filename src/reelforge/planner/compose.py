@@ -1242,6 +1242,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if brief.title and title is None:
         title = _title_case(brief.title) if brief.title.islower() else brief.title
         from_brief.append(f"title '{title}'")
+    if brief and title is None and (said_name := subject_of(unquoted)) and said_name in unquoted:
+        title = said_name  # "promo for Bean There Coffee. Slogan - Brewed for you": the name, the slogan under it
+        notes.append(f"Title from the instruction: '{said_name}'.")
     if subtitle and title is None:
         title, subtitle = subtitle, None  # a tagline alone opens the video
         from_brief.append(f"title '{title}'")
