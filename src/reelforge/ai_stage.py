@@ -670,10 +670,9 @@ class AIStage:
         (and no note) without the extra, a voiceover or any speech."""
         from reelforge import ai
         from reelforge.ai.copywriting import product_name, shot_phrases
+        from reelforge.planner import brief, occasion
         from reelforge.planner.compose import subject_of, title_in
         from reelforge.planner.parse import quoted_texts
-
-        from reelforge.planner import brief, occasion
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
         if voice is None or main is None or not voice.segments or quoted_texts(text) or brief.read(text):
