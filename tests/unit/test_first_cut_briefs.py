@@ -192,3 +192,20 @@ def test_one_line_of_text_is_the_title_and_a_named_subject_keeps_its_slogan_unde
     assert _texts("promo for Bean There Coffee. Slogan - Brewed for you. Visit beanthere.com") == {
         Role.TITLE: ["Bean There Coffee"], Role.CAPTION: ["Brewed for you"], Role.CTA: ["Visit beanthere.com"]}
     assert B.read("text: fresh, local, organic").captions == ("Fresh", "Local", "Organic")
+
+
+@pytest.mark.parametrize(("instruction", "texts"), [
+    ("a video of our new year's trip to Paris", {}),  # a trip, not a greeting
+    ("name: the coffee photo goes first", {}),
+    ("Ending: fade to black", {}),  # an effect, not words
+    ("birthday montage for my son Leo", {Role.TITLE: ["Happy Birthday, Leo"]}),
+])
+def test_what_is_no_field_or_greeting(instruction, texts):
+    assert _texts(instruction) == texts
+
+
+def test_a_setting_after_a_label_is_a_setting():
+    tl = plan("captions: yes, vertical", [*PHOTOS, BGM]).timeline
+    assert (tl.width, tl.height) == (1080, 1920)  # read as a setting, not blanked as a field's words
+    assert "Yes" not in [s.text for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments]
+    assert plan("Time: 30 seconds, music: chill", [*PHOTOS, BGM]).timeline.duration == 30_000

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .ending import capitalised, contact_in
+from .ending import capitalised, contact_in, names_a_thing
 
 # label words -> what the words under them are for
 _LABELS: dict[str, tuple[str, ...]] = {
     "headline": ("headline", "heading", "main message", "主标题"),
     "title": ("product", "product name", "brand", "brand name", "company",
               "company name", "business", "business name", "shop name", "store name", "app name", "event",
-              "event name", "name", "产品", "产品名", "产品名称", "商品", "商品名", "商品名称", "品牌", "品牌名", "店名", "名称",
+              "event name", "产品", "产品名", "产品名称", "商品", "商品名", "商品名称", "品牌", "品牌名", "店名", "名称",
               "活动名称"),
     "subtitle": ("tagline", "tag line", "slogan", "subtitle", "sub-title", "subheading", "sub-heading", "subhead",
                  "motto", "strapline", "口号", "标语", "广告语", "副标题", "宣传语"),
@@ -28,7 +28,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "line": ("offer", "deal", "discount", "promo", "promotion", "promo code", "code", "coupon", "price", "pricing",
              "sale", "website", "site", "url", "link", "web", "phone", "phone number", "tel", "email", "e-mail",
              "contact", "address", "location", "where", "instagram", "ig", "handle", "date", "dates", "when",
-             "hours", "opening hours", "优惠", "价格", "售价", "网址", "官网", "电话", "地址", "微信", "时间", "日期",
+             "hours", "opening hours", "优惠", "价格", "售价", "网址", "官网", "电话", "地址", "微信", "日期",
              "营业时间", "优惠码", "活动时间"),
     "text": ("text", "overlay", "on-screen text", "文字", "文案"),
     "captions": ("captions", "caption", "overlays", "features", "key features",
@@ -53,6 +53,8 @@ _QUOTES = "\"'“”‘’「」『』《》"
 _ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|/|\band\b|和)\s*")
 _MAX_VALUE = 60
 _IN_A_SENTENCE = re.compile(r"(?i)\b(?:our|my|your|their|the|a|an|this|new|about|of)\s+$")
+_A_SETTING = re.compile(r"(?i)(?:yes|no|none|on|off|auto|true|false|y|n|ok|please|nothing|n/?a|要|不要|有|无|没有|"
+                        r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|秒|分钟)?)[.!]?$")
 _NAME_LIKE = re.compile(r"[A-Z0-9\u4e00-\u9fff]\S*(?:\s+\S+){0,3}$")
 
 
@@ -96,6 +98,8 @@ def read(text: str) -> Brief:
             continue
         if _IN_A_SENTENCE.search(text[:m.start()]) and not _NAME_LIKE.match(value):
             continue  # "a video about our product: it keeps drinks cold" is a sentence, not a field
+        if _A_SETTING.match(_ITEM_SPLIT.split(value)[0]) or (role == "cta" and names_a_thing(value)):
+            continue  # "captions: yes", "ending: fade to black", "date: 30 seconds": no words to show
         spans.append((m.start(), end))  # a field said twice is blanked too, its first value kept
         if role in got and role != "line":
             continue

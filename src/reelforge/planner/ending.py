@@ -36,6 +36,11 @@ _NOT_WORDS = re.compile(
     r"水印|动画|特效|贴纸|表情|闪光|倒计时|滤镜|字幕|标题|模糊|缩放|秒|" + _MEDIA_EXT + "$", re.I)
 
 
+def names_a_thing(words: str) -> bool:
+    """Whether ``words`` name a thing of the video or an effect ("fade to black", "the logo"), not words to show."""
+    return _NOT_WORDS.search(words) is not None
+
+
 # a web address, an e-mail, an @handle (or, with a word saying so, a phone number): words for the
 # screen, as written; ASCII bounds, so "网址www.example.com购买" finds it too
 _RX_CONTACT = re.compile(

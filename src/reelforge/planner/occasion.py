@@ -36,13 +36,26 @@ _FOR_WHOM = re.compile(
     r"\b(?:my\s+|our\s+)?(?P<kin2>" + "|".join(_KIN) + r")'?s\s+(?:\d+\w*\s+)?(?:birthday|bday)\b|"
     r"\b(?:birthday|bday|christmas|xmas|new\s+year|anniversary),?\s+(?P<kin3>" + "|".join(_KIN) + r")\b", re.I)
 _NAMED = re.compile(r"\bfor\s+(?P<n>[A-Z][a-z]{1,15})\b(?!\s+(?:Day|Eve))|\b(?P<n2>[A-Z][a-z]{1,15})'s\s+(?:\d+\w*\s+)?"
-                    r"(?:birthday|bday)\b")
+                    r"(?:birthday|bday)\b|\b(?i:my|our)\s+(?i:son|daughter|wife|husband|friend|best\s+friend|boyfriend|"
+                    r"girlfriend|sister|brother|partner|boss|colleague|teacher|niece|nephew|grandson|granddaughter)\s+"
+                    r"(?P<n3>[A-Z][a-z]{1,15})\b")
 _NOT_NAMES = {"Mother", "Father", "Christmas", "Valentine", "New", "Instagram", "Tiktok", "TikTok", "Youtube",
               "YouTube", "Reels", "Facebook", "My", "Our", "The", "Me", "Us", "Happy"}
 
 _HIRING = re.compile(r"\b(?P<lead>we(?:'re|’re|\s+are)|now|(?:we|we're|we\s+are)\s+now)\s+hiring"
                      r"(?:\s+(?:for\s+)?(?P<role>(?!at\b|now\b|in\b|on\b|and\b)[a-z]+s)\b)?", re.I)
 _ZH_HIRING = re.compile(r"招聘|诚聘|招人|招募")
+
+
+# the occasion is what the video is: "birthday video", "happy birthday", "for Anna's birthday", "生日视频"
+# ("a video of our new year's trip" is a trip)
+_AS_KIND = re.compile(
+    r"(?:birthday|bday|b-day|mother'?s\s+day|father'?s\s+day|anniversary|valentine'?s?(?:\s+day)?|christmas|xmas|"
+    r"new\s+year'?s?(?:\s+eve)?|thanksgiving|graduation|grad)\s+(?:\w+\s+)?(?:video|reel|clip|slideshow|slide\s+show|"
+    r"montage|card|greeting|wishes|message|tribute|surprise|story|post)s?\b|"
+    r"\b(?:happy|merry)\s+\w+|\bfor\s+(?:my\s+|our\s+)?\w+'?s\s+(?:\d+\w*\s+)?(?:birthday|bday|anniversary|graduation)\b|"
+    r"\b(?:birthday|bday|christmas|xmas|new\s+year|anniversary),?\s+(?:" + "|".join(_KIN) + r")\b|"
+    r"(?:生日|母亲节|父亲节|情人节|圣诞|新年|春节|感恩节|毕业|中秋)(?:的)?(?:视频|短片|祝福|贺卡|相册|快乐)", re.I)
 
 
 def greeting(text: str) -> str | None:
@@ -55,7 +68,7 @@ def greeting(text: str) -> str | None:
     ('生日快乐', True)
     """
     text = text or ""
-    if _SELLING.search(text):
+    if _SELLING.search(text) or not _AS_KIND.search(text):
         return None
     zh = re.search(r"[\u4e00-\u9fff]", text) is not None
     for rx, en, zh_words in _GREETINGS:
@@ -66,7 +79,7 @@ def greeting(text: str) -> str | None:
         who = _FOR_WHOM.search(text)
         name = (who.group("kin") or who.group("kin2") or who.group("kin3")) if who else None
         if name is None and (named := _NAMED.search(text)):
-            name = named.group("n") or named.group("n2")
+            name = named.group("n") or named.group("n2") or named.group("n3")
             name = None if name in _NOT_NAMES else name
         if en == "Congratulations":
             return f"{en}, {name or 'Graduate'}"
