@@ -209,3 +209,40 @@ def test_a_setting_after_a_label_is_a_setting():
     assert (tl.width, tl.height) == (1080, 1920)  # read as a setting, not blanked as a field's words
     assert "Yes" not in [s.text for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments]
     assert plan("Time: 30 seconds, music: chill", [*PHOTOS, BGM]).timeline.duration == 30_000
+
+
+# -- prices listed, and words on screen as typed ----------------------------------------------------
+def test_things_listed_with_prices_are_a_caption_each():
+    texts = _texts("new menu launch for Bean There: pumpkin latte $5.50, maple scone $3, available this fall")
+    assert texts[Role.TITLE] == ["Bean There"]  # was the stock "Discover Something New"
+    assert texts[Role.CAPTION] == ["Pumpkin latte $5.50", "Maple scone $3"]  # "scone" was read as "scene"
+    assert texts[Role.CTA] == ["Visit us today"]  # no one price the offer (it was "$5.50")
+    assert _texts("咖啡店新菜单：拿铁 28元、美式 22元、司康 15元")[Role.CAPTION] == ["拿铁 28元", "美式 22元", "司康 15元"]
+    assert E.priced_items("only $19.99 and $5 shipping") == []
+
+
+@pytest.mark.parametrize(("instruction", "role", "words"), [
+    ("promo for our scone shop, with captions", Role.TITLE, "Scone Shop"),  # was "Scene Shop"
+    ("end with grab a scone", Role.CTA, "Grab a scone"),
+])
+def test_a_typo_correction_never_puts_a_word_on_screen(instruction, role, words):
+    p = plan(instruction, [*PHOTOS, BGM])
+    assert [s.text for s in p.timeline.track(role).segments] == [words]
+    assert not any("as 'scene'" in n for n in p.notes)
+    # a real typo in a setting is still read
+    assert plan("promo for our coffee shop, verticle, 20 secnds", [*PHOTOS, BGM]).timeline.height == 1920
+
+
+@pytest.mark.parametrize(("said", "words", "note"), [
+    ("add a caption saying maple scone", "Maple scone", ""),  # was "Maple scene (read 'scone' as 'scene')"
+    ("add a captoin saying maple scone", "Maple scone", "(read 'captoin' as 'caption')"),
+    ("end with grab a scone", "Grab a scone", ""),
+])
+def test_an_edit_s_words_on_screen_are_as_typed(said, words, note):
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    edit = plan_edit(said, sample_timeline(), library=LIBRARY)
+    assert edit.status == "ok" and [op.text for op in edit.ops] == [words]
+    assert "scene" not in edit.reply and note in edit.reply

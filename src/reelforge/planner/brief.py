@@ -149,3 +149,4 @@ def blank(text: str) -> str:
     for start, end in read(text).spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+

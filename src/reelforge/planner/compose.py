@@ -48,6 +48,7 @@ from reelforge.planner.ending import (
     ending_words,
     is_discount,
     offer_in,
+    priced_items,
 )
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
@@ -336,7 +337,7 @@ def _title_case(text: str) -> str:
 
 _SUBJECT_RX = P._rx(
     r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
-    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement)s?\s+"
+    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign)s?\s+"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
     r"(?P<s>.+)")
 _SUBJECT_STOP = P._rx(
@@ -745,7 +746,7 @@ def music_of(instruction: str, assets: Sequence[Asset]) -> Asset | None:
 
 
 def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] = (),
-         sound: Mapping[str, tuple[int, int]] | None = None) -> Plan:
+         sound: Mapping[str, tuple[int, int]] | None = None, keep: tuple[str, ...] = ()) -> Plan:
     """Compose a first cut from assets (in the order given) and one instruction.
 
     ``copies`` are files that were given too but have the same bytes as one of ``assets`` (a
@@ -758,7 +759,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     """
     instruction = instruction or ""
     notes: list[str] = []
-    instruction, fixes = T.correct_outside_quotes(instruction, [a.name for a in assets if a.name])
+    instruction_as_typed = instruction
+    # ``keep``: words left as typed, because their correction ended up on screen (see the end)
+    instruction, fixes = T.correct_outside_quotes(instruction, [*(a.name for a in assets if a.name), *keep])
     if fixes:
         notes.append("Read " + ", ".join(f"'{f.wrong}' as '{f.right}'" for f in fixes) + ".")
     words = re.findall(r"[A-Za-z]{3,}", instruction)
@@ -1047,6 +1050,11 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         notes.append(f"Colour: {O.grade_words(O.SetGrade(**grade))}.")
     timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
                      tracks=tuple(tracks), grade=Grade(**(grade or {})), **fades)
+    shown = " ".join(seg.text for tr in timeline.tracks if _is_text_track(tr) for seg in tr.segments).lower()
+    kept = tuple(f.wrong for f in fixes if re.search(rf"(?<![a-z]){re.escape(f.right)}(?![a-z])", shown))
+    if kept and not keep:  # a correction put a word on screen ("our scone shop" -> "Scene Shop"): as typed
+        # (the corrector knows the planner's words, not a menu's: "maple scone $3" read "scene")
+        return plan(instruction_as_typed, assets, copies=copies, sound=sound, keep=kept)
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
 
 
@@ -1221,11 +1229,15 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         contact = None
     # "a story for our summer sale. 30% off everything": the offer is what the video is for
     offer = offer_in(plain)
+    # "pumpkin latte $5.50, maple scone $3": a caption each, and no one price the offer
+    items = priced_items(plain)
+    if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
+        offer = None
     announced = _ANNOUNCE.search(P.normalize(plain)) is not None
     # "birthday video for mom", "we're hiring baristas": the occasion's own opening words
     greeting = OC.greeting(plain) or OC.hiring(plain)
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
-            or _SALE_EVENT.search(unquoted) or brief or greeting):
+            or _SALE_EVENT.search(unquoted) or brief or greeting or items):
         return [], []
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -1260,6 +1272,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         from_brief.append(", ".join(f"'{x}'" for x in brief.lines) + " with the call to action")
     if from_brief:
         notes.append("From the brief's fields: " + "; ".join(from_brief) + ".")
+    if items and not captions_q:
+        captions_q.extend(items)
+        notes.append("Captions from the prices listed: " + ", ".join(f"'{x}'" for x in items) + ".")
     ending = ending if cta is None else None
     if ending:
         cta = ending

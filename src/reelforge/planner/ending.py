@@ -104,6 +104,26 @@ def deadline_in(text: str) -> str | None:
     return f"{word} {when.replace('This ', 'this ')}"
 
 
+# "pumpkin latte $5.50, maple scone $3": things and their prices, one caption each
+_RX_PRICED = re.compile(
+    r"(?:^|(?<=[,;:，；：、])|(?<=\band\s))\s*(?P<item>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
+    r"(?:\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
+    r"(?=\s*(?:[,;，；。、]|\band\b|$))")
+
+
+def priced_items(text: str) -> list[str]:
+    """Two or more things listed with their prices, one line each ("Pumpkin latte $5.50"), else [].
+
+    >>> priced_items("new menu for Bean There: pumpkin latte $5.50, maple scone $3 and chai $4, this fall")
+    ['Pumpkin latte $5.50', 'Maple scone $3', 'Chai $4']
+    >>> priced_items("only $19.99, free shipping")
+    []
+    """
+    found = [f"{capitalised(m.group('item').strip())} {m.group('price').strip()}" for m in _RX_PRICED.finditer(text or "")
+             if not re.fullmatch(r"(?i)(?:only|just|now|from|price|priced|at|for|and|价格|售价)", m.group("item").strip())]
+    return found if len(found) >= 2 else []
+
+
 def is_discount(text: str) -> bool:
     """Whether ``text`` states a discount ("30% off", "全场8折"), not only a price."""
     return _RX_OFFER.search(text) is not None

@@ -303,6 +303,7 @@ _TABLE: list[Rule] = [
        lambda m: f"标题按场合：「{m[1]}」" + ("；要更多文字可以说“加上行动号召”或“加字幕”" if m[2] else "") + "。"),
     _r(r"The caption '(.+)' is left out: the call to action and the line under it take the end\.",
        lambda m: f"字幕「{m[1]}」没有放：结尾由行动号召和它下面一行占用。"),
+    _r(r"Captions from the prices listed: (.+)\.", lambda m: f"字幕取自列出的价格：{_q(m[1])}。"),
     _r(r"'(.+)' is shown under the title\.", lambda m: f"「{m[1]}」显示在标题下面一行。"),
     _r(r"Call to action from the date it announces: '(.+)'\.", lambda m: f"结尾的行动号召取自宣布的日期：「{m[1]}」。"),
     _r(r"'(.+)' is shown with the call to action, a row below it\.", lambda m: f"「{m[1]}」和结尾的行动号召同时显示，在它下面一行。"),

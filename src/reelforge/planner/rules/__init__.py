@@ -410,6 +410,11 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
     When a part is not understood as written, a common word one letter from a planner word is read
     as that word ("make the tile red": 'tile' as 'title') and kept if more is understood that way."""
     plan = _plan_edit(instruction, timeline, library=library, new_assets=new_assets, memory=memory)
+    if shown := _fixes_shown(plan):
+        # "add a caption saying maple scone": the words to show are as typed (it showed "Maple scene")
+        literal = _plan_edit(instruction, timeline, library=library, new_assets=new_assets, memory=memory, keep=shown)
+        if literal.status == "ok":
+            return literal
     if plan.status == "ambiguous" or (plan.status == "ok" and not plan.skipped) or len(instruction) > MAX_CLAUSE:
         return plan
     if plan.status == "unknown" and not _NOT_UNDERSTOOD.search(plan.reply):
@@ -427,7 +432,8 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
 
 
 def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
-               new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None) -> EditPlan:
+               new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None,
+               keep: tuple[str, ...] = ()) -> EditPlan:
     """Plan one (possibly combined) instruction against the current timeline.
 
     ``library`` is the session's media (for "use jazz.mp3 as the music"); ``new_assets`` the
@@ -442,7 +448,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked, quotes = _mask(instruction.strip())
     if not masked.strip():
         return _unknown([], [], zh=zh)
-    masked, fixes = T.correct(masked, [a.name for a in (*lib, *timeline.assets) if a.name])
+    masked, fixes = T.correct(masked, [*(a.name for a in (*lib, *timeline.assets) if a.name), *keep])
     whole = _reorder_by_names(masked, timeline, lib) if "\x00" not in masked else None
     if whole:
         names = {a.id: a.name for a in (*lib, *timeline.assets)}
@@ -665,6 +671,13 @@ def _onto_new_text(before: list[O.Op], ops: list[O.Op]) -> list[O.Op]:
             o = o.model_copy(update={"target": O.Target(role=Role(a.role), name=a.text)})
         out.append(o)
     return out
+
+
+def _fixes_shown(plan: EditPlan) -> tuple[str, ...]:
+    """The words as typed whose correction ends up in the words of a text on screen."""
+    shown = " ".join(str(getattr(op, "text", "") or "") for op in plan.ops).lower()
+    return tuple(wrong for wrong, right in (pair.split("->") for pair in plan.fixes)
+                 if re.search(rf"(?<![a-z]){re.escape(right.lower())}(?![a-z])", shown))
 
 
 def _typo_note(fixes: list[T.Correction], zh: bool) -> str:
