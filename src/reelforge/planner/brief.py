@@ -9,6 +9,7 @@ cut (`compose`) reads these before its other readers and blanks them for the set
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ _COMMA = re.compile(r",(?!\d)|，|、")
 _QUOTES = "\"'“”‘’「」『』《》"
 _ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|/|\band\b|和)\s*")
 _MAX_VALUE = 60
+MAX_FIELDS = 40  # a brief has a handful; a pasted wall of "label:" costs no more than this many
 _IN_A_SENTENCE = re.compile(r"(?i)\b(?:our|my|your|their|the|a|an|this|new|about|of)\s+$")
 _A_SETTING = re.compile(r"(?i)(?:yes|no|none|on|off|auto|true|false|y|n|ok|please|nothing|n/?a|要|不要|有|无|没有|"
                         r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|秒|分钟)?)[.!]?$")
@@ -85,7 +87,7 @@ def read(text: str) -> Brief:
     (None, 'AeroBottle')
     """
     text = text or ""
-    labels = list(_LABEL_RX.finditer(text))
+    labels = list(itertools.islice(_LABEL_RX.finditer(text), MAX_FIELDS + 1))
     got: dict[str, str] = {}
     lines: list[str] = []
     captions: list[str] = []
@@ -96,7 +98,7 @@ def read(text: str) -> Brief:
         value, end = _value(text, m.end(), stop, listed=role in ("captions", "text"))
         if value is None:
             continue
-        if _IN_A_SENTENCE.search(text[:m.start()]) and not _NAME_LIKE.match(value):
+        if _IN_A_SENTENCE.search(text[max(0, m.start() - 12):m.start()]) and not _NAME_LIKE.match(value):
             continue  # "a video about our product: it keeps drinks cold" is a sentence, not a field
         if _A_SETTING.match(_ITEM_SPLIT.split(value)[0]) or (role == "cta" and names_a_thing(value)):
             continue  # "captions: yes", "ending: fade to black", "date: 30 seconds": no words to show
