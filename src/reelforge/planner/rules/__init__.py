@@ -400,6 +400,8 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
     return r
 
 
+_NOT_THE_OTHER = re.compile(r"(?i)(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:a\s+)?(?:square|vertical|horizontal|landscape|"
+                            r"portrait|wide(?:screen)?|16:9|9:16|1:1|4:5)|不要(?:方形|竖屏|横屏)|不是(?:方形|竖屏|横屏)")
 _NOT_UNDERSTOOD = re.compile(r"I did not understand|没有理解")  # as `_unknown` words a part it could not read
 
 
@@ -465,6 +467,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         # "no, blue", "不对，蓝色": the word before the comma says the next part corrects the last change
         pieces = [f"{pieces[0].strip()} {pieces[1]}", *pieces[2:]]
         seps = seps[1:]
+    if len(pieces) > 1:  # "make it vertical, not square": the second part says what the first already did
+        said_not = [i for i, p in enumerate(pieces) if _NOT_THE_OTHER.fullmatch(p.strip(" .!"))]
+        if said_not and len(said_not) < len(pieces):
+            gone = {max(0, i - 1) for i in said_not}  # the separator before each (after the first)
+            seps = [x for j, x in enumerate(seps) if j not in gone]
+            pieces = [p for i, p in enumerate(pieces) if i not in said_not]
     unread = len(pieces) > MAX_CLAUSES
     pieces = pieces[:MAX_CLAUSES]
     results: list[_Result] = []

@@ -261,8 +261,36 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
     fout = both or _has(rf"fad(?:e|es|ing)\s*[-]?\s*out\b|{obj}out\b|fade\s*down|淡出|渐出|渐弱|\bat\s+the\s+end\b", t)
     if not fin and not fout:
         fin = fout = True
+    if ms is None and (step := _fade_step(t)):
+        # "fade out faster", "the music fade is too long", "淡出慢一点": from the fade there is (it set 2 s)
+        track = c.tl.track(Role(role))
+        seg = track.segments[0] if track and track.segments else None
+        if seg is None:
+            return None
+        def scaled(now: int) -> int | None:
+            if not now:
+                return 2000 if step > 1 else None  # no fade to shorten
+            return max(FADE_MIN_MS, min(FADE_MAX_MS, round(now * step / 100) * 100))
+        fade_in, fade_out = scaled(seg.fade_in_ms) if fin else None, scaled(seg.fade_out_ms) if fout else None
+        if fade_in is None and fade_out is None:
+            raise _Cannot("没有淡入淡出可以缩短" if c.zh else "there is no fade to shorten")
+        return [O.SetFade(role=role, fade_in_ms=fade_in, fade_out_ms=fade_out)]  # type: ignore[arg-type]
     return [O.SetFade(role=role, fade_in_ms=(ms or 2000) if fin else None,  # type: ignore[arg-type]
                       fade_out_ms=(ms or 2000) if fout else None)]
+
+
+FADE_MIN_MS, FADE_MAX_MS = 300, 10_000
+
+
+def _fade_step(t: str) -> float | None:
+    """How a fade is asked to change without a length: 0.5 (shorter: "faster", "too long") or 2.0
+    (longer: "slower", "too abrupt", "more gradual"), else None."""
+    if _has(r"\btoo\s+(?:fast|quick|short|abrupt|sudden)\b|\b(?:slower|longer|gentler|softer|more\s+gradual|smoother)\b|"
+            r"太快|太短|太突然|慢一点|慢点|长一点|长点|缓一点", t):
+        return 2.0
+    if _has(r"\btoo\s+(?:slow|long|gradual)\b|\b(?:faster|quicker|shorter|snappier)\b|太慢|太长|快一点|快点|短一点|短点", t):
+        return 0.5
+    return None
 
 
 def _h_volume(c: _Ctx) -> list[O.Op] | None:
