@@ -43,3 +43,12 @@ def test_not_the_other_frame_is_no_second_request(said):
     assert edit.status == "ok" and not edit.skipped, edit.reply
     assert [op["aspect"] for op in dump_ops(edit.ops)] == ["9:16"]
     assert "not understand" not in edit.reply
+
+
+@pytest.mark.parametrize(("said", "reply"), [
+    ("add a shop now button", 'already ends on "Shop now"'),  # was 'text to "Shop now" … its words were changed'
+    ("结尾加上“Shop now”", "结尾已经是「Shop now」"),
+])
+def test_the_ending_already_said_is_nothing_to_change(said, reply):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops and reply in edit.reply and "were changed" not in edit.reply

@@ -547,6 +547,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if r is Role.CTA and (same := _cta_there(c, timing)) is not None:
             # "add the text 'Order now' at the end" over "Shop now": a second call to action on top of the
             # first (which was cut to ~1 s); the ending's words are what is meant
+            if same.text.casefold() == new_text.casefold() and not (position or _size(t) or color or box):
+                raise _Cannot(f"结尾已经是「{same.text}」" if c.zh else  # "add a shop now button" with one there
+                              f'the video already ends on "{same.text}"')
             c.notes.append("那里已经有行动号召，直接改了它的文字，没有再叠加一个（说“撤销”可恢复）。" if c.zh else
                            "A second call to action would have covered it, so its words were changed "
                            f"(say 'undo' to get \"{same.text}\" back).")
