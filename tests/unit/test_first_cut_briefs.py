@@ -246,3 +246,8 @@ def test_an_edit_s_words_on_screen_are_as_typed(said, words, note):
     edit = plan_edit(said, sample_timeline(), library=LIBRARY)
     assert edit.status == "ok" and [op.text for op in edit.ops] == [words]
     assert "scene" not in edit.reply and note in edit.reply
+
+
+def test_a_chinese_listing():
+    assert _texts("房源视频：出售三室两厅 120平米，总价 ¥350万，地址：人民路88号") == {
+        Role.TITLE: ["新房源"], Role.CAPTION: ["三室两厅 · 120平米", "人民路88号"], Role.CTA: ["¥350万"]}  # was "¥350"

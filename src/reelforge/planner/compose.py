@@ -575,15 +575,18 @@ _LISTING = re.compile(r"\b(?:listing|real\s+estate|property|for\s+sale|house|apa
 _ROOMS = re.compile(r"(?i)\b(?P<bed>\d{1,2})\s*-?\s*(?:bed(?:room)?s?|bd|br)\b[\s,/|&+-]*(?:and\s+)?"
                     r"(?P<bath>\d{1,2}(?:\.5)?)\s*-?\s*(?:bath(?:room)?s?|ba)\b")
 _AREA = re.compile(r"(?i)\b(?P<a>\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?:sq\.?\s*ft\.?|sqft|square\s+feet|sq\.?\s*m|sqm|m²|平米|平方米)")
-_ZH_ROOMS = re.compile(r"[一二三四五六七八九\d]室[一二三四五六七八九\d]厅(?:[一二三四五六七八九\d]卫)?")
+_ZH_ROOMS = re.compile(r"[一二两三四五六七八九\d]室[一二两三四五六七八九\d]厅(?:[一二两三四五六七八九\d]卫)?")
 
 
 def listing_facts(text: str) -> str | None:
     """A listing's rooms and area as a line under its title: "3 bed 2 bath, 1,800 sq ft" ->
-    "3 Bed · 2 Bath · 1,800 sq ft", "三室两厅 120平米" -> "3室2厅 · 120平米"; None without rooms.
+    "3 Bed · 2 Bath · 1,800 sq ft", "三室两厅 120平米" -> "三室两厅 · 120平米"; None without rooms.
 
     >>> listing_facts("listing video: 3 bed 2 bath, $450,000"), listing_facts("4br/3ba 2,100 sqft")
     ('3 Bed · 2 Bath', '4 Bed · 3 Bath · 2,100 sq ft')
+    >>> listing_facts("出售三室两厅 120平米")
+    '三室两厅 · 120平米'
+
     """
     parts: list[str] = []
     if m := _ROOMS.search(text or ""):
