@@ -1358,7 +1358,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")
-    contact_line = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
+    cta_row = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
 
     # timing
     title_end = min(TITLE_MS, total // 2) if title else 0
@@ -1439,7 +1439,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     shot_caps = sum(c.shot is not None for c in cap_segs)
     if shot_caps and not captions_q:
         invented.append(f"{shot_caps} caption{'s' if shot_caps != 1 else ''} from the file names")
-    if contact_line and cta:  # the row under the call to action has that time to itself
+    if cta_row and cta:  # the row under the call to action has that time to itself
         kept = []
         for c in cap_segs:
             if c.end > cta_start - 200 and c.shot is not None:
@@ -1451,7 +1451,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             kept.append(c)
         cap_segs = kept
         tid += 1
-        cap_segs.append(TextSegment(id=f"t{tid}", start=cta_start, duration=cta_len, text=contact_line,
+        cap_segs.append(TextSegment(id=f"t{tid}", start=cta_start, duration=cta_len, text=cta_row,
                                     position=Position.BOTTOM, size=TextSize.MEDIUM, background=caption_box))
     if cap_segs:
         tracks.append(Track(id="caption", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(cap_segs)))
