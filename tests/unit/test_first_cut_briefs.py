@@ -251,3 +251,9 @@ def test_an_edit_s_words_on_screen_are_as_typed(said, words, note):
 def test_a_chinese_listing():
     assert _texts("房源视频：出售三室两厅 120平米，总价 ¥350万，地址：人民路88号") == {
         Role.TITLE: ["新房源"], Role.CAPTION: ["三室两厅 · 120平米", "人民路88号"], Role.CTA: ["¥350万"]}  # was "¥350"
+
+
+def test_lines_that_mean_nothing_without_their_label_keep_it():
+    assert B.read("店名：老王烧烤，营业时间：17:00-02:00，电话：13800138000").lines == ("营业时间 17:00-02:00", "13800138000")
+    assert B.read("hours: 9am-5pm, promo code: GLOW15").lines == ("Open 9am-5pm", "Code GLOW15")
+    assert B.read("price: 29").lines == ("29",) and not B.read("date: 30s")  # a number is words, a length is not

@@ -53,10 +53,13 @@ _COMMA = re.compile(r",(?!\d)|，|、")
 _QUOTES = "\"'“”‘’「」『』《》"
 _ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|/|\band\b|和)\s*")
 _MAX_VALUE = 60
+# the lines that mean nothing without their label
+_SAID_WITH_LABEL = {"hours": "Open {}", "opening hours": "Open {}", "营业时间": "营业时间 {}", "活动时间": "活动时间 {}",
+                    "promo code": "Code {}", "code": "Code {}", "coupon": "Code {}", "优惠码": "优惠码 {}"}
 MAX_FIELDS = 40  # a brief has a handful; a pasted wall of "label:" costs no more than this many
 _IN_A_SENTENCE = re.compile(r"(?i)\b(?:our|my|your|their|the|a|an|this|new|about|of)\s+$")
 _A_SETTING = re.compile(r"(?i)(?:yes|no|none|on|off|auto|true|false|y|n|ok|please|nothing|n/?a|要|不要|有|无|没有|"
-                        r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|秒|分钟)?)[.!]?$")
+                        r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|秒|分钟))[.!]?$")
 _NAME_LIKE = re.compile(r"[A-Z0-9\u4e00-\u9fff]\S*(?:\s+\S+){0,3}$")
 
 
@@ -106,6 +109,9 @@ def read(text: str) -> Brief:
         if role in got and role != "line":
             continue
         if role == "line":
+            label = re.sub(r"\s+", " ", (m.group("en") or m.group("zh") or "").lower())
+            if label in _SAID_WITH_LABEL:  # "营业时间：17:00-02:00" alone is a number: "营业时间 17:00-02:00"
+                value = _SAID_WITH_LABEL[label].format(value)
             lines.append(value if contact_in(value) == value else capitalised(value))
         elif role == "captions" or (role == "text" and "," in value):
             captions.extend(capitalised(v) for v in _ITEM_SPLIT.split(value) if v.strip(_QUOTES + " "))
