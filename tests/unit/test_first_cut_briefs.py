@@ -257,3 +257,8 @@ def test_lines_that_mean_nothing_without_their_label_keep_it():
     assert B.read("店名：老王烧烤，营业时间：17:00-02:00，电话：13800138000").lines == ("营业时间 17:00-02:00", "13800138000")
     assert B.read("hours: 9am-5pm, promo code: GLOW15").lines == ("Open 9am-5pm", "Code GLOW15")
     assert B.read("price: 29").lines == ("29",) and not B.read("date: 30s")  # a number is words, a length is not
+
+
+def test_a_phone_or_website_among_the_lines_is_the_call_to_action():
+    assert _texts("帮我做个店铺宣传视频，店名：老王烧烤，营业时间：17:00-02:00，电话：13800138000") == {
+        Role.TITLE: ["老王烧烤"], Role.CAPTION: ["营业时间 17:00-02:00"], Role.CTA: ["13800138000"]}

@@ -47,6 +47,7 @@ from reelforge.planner.ending import (
     deadline_in,
     ending_words,
     is_discount,
+    is_reach,
     offer_in,
     priced_items,
 )
@@ -1305,8 +1306,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         notes.append(f"'{contact}' is shown with the call to action, a row below it.")
     if contact:
         unquoted = unquoted.replace(contact, " ")
-    if cta is None and under_cta:
-        cta = under_cta.pop(0)  # "price: $19": the one line there is
+    if cta is None and under_cta:  # "price: $19": a line there is; an offer, then a phone or website (asks) first
+        cta = next((x for x in under_cta if is_discount(x)), next((x for x in under_cta if is_reach(x)), under_cta[0]))
+        under_cta.remove(cta)
     free = [q for q, r in labelled if r is None]
     if free and title is None:
         title = free.pop(0)

@@ -150,6 +150,11 @@ def contact_in(text: str) -> str | None:
     return m.group(0).rstrip(".") if m else None
 
 
+def is_reach(text: str) -> bool:
+    """Whether ``text`` is only a way to reach the business: a web address, e-mail, @handle or phone."""
+    return bool(_RX_CONTACT.fullmatch(text.strip()) or _RX_PHONE.fullmatch(text.strip()))
+
+
 # what asks the viewer to go there: "apply at jobs.example.com", "order online at …", "find us at …"
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
