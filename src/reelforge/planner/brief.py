@@ -150,11 +150,11 @@ def _clean(value: str) -> str | None:
     return value
 
 
-def blank(text: str) -> str:
+def blank(text: str, brief: Brief | None = None) -> str:
     """``text`` with its labelled fields blanked (each character a space, so places elsewhere hold):
-    the words to show are no settings."""
+    the words to show are no settings. ``brief``: ``read(text)``, when the caller has it."""
     text = text or ""
-    for start, end in read(text).spans:
+    for start, end in (brief if brief is not None else read(text)).spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

@@ -41,6 +41,9 @@ from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
 from reelforge.planner.ending import (
+    MONTH,
+    WEEKDAY,
+    capitalise_dates,
     capitalised,
     contact_cta,
     contact_in,
@@ -373,10 +376,8 @@ _SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|
                          r"(?:christmas|xmas|holiday|summer|winter|spring|fall|autumn|easter|new\s+year'?s?|"
                          r"back[\s-]to[\s-]school|end[\s-]of[\s-]season|anniversary|clearance|flash)\s+sale)\b", re.I)
 _ZH_EVENT = re.compile(r"盛大开业|隆重开业|开业大吉|新店开业|开业|开幕|新品发布|新品上市|上新|周年庆|店庆")
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}|"
-                 rf"(?:this|next)\s+(?:{_WEEKDAY}|weekend)|{_WEEKDAY}|tomorrow|tonight)\b|"
+_DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|"
+                 rf"(?:this|next)\s+(?:{WEEKDAY}|weekend)|{WEEKDAY}|tomorrow|tonight)\b|"
                  r"(?P<z>\d{1,2}\s*月\s*\d{1,2}\s*[日号])", re.I | re.ASCII)
 
 
@@ -394,7 +395,7 @@ def event_date(instruction: str) -> str | None:
         return None
     if m.group("z"):
         return re.sub(r"\s+", "", m.group("z"))
-    return re.sub(rf"(?i)\b(?:{_MONTHS}|{_WEEKDAY})", lambda w: w.group(0).capitalize(), " ".join(m.group("d").split()))
+    return capitalise_dates(m.group("d"))
 
 
 def see_you(when: str, *, zh: bool) -> str:
@@ -1054,10 +1055,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         notes.append(f"Colour: {O.grade_words(O.SetGrade(**grade))}.")
     timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
                      tracks=tuple(tracks), grade=Grade(**(grade or {})), **fades)
-    shown = " ".join(seg.text for tr in timeline.tracks if _is_text_track(tr) for seg in tr.segments).lower()
-    kept = tuple(f.wrong for f in fixes if re.search(rf"(?<![a-z]){re.escape(f.right)}(?![a-z])", shown))
+    shown = " ".join(seg.text for tr in timeline.tracks if _is_text_track(tr) for seg in tr.segments)
+    kept = T.landed_on_screen(((f.wrong, f.right) for f in fixes), shown)
     if kept and not keep:  # a correction put a word on screen ("our scone shop" -> "Scene Shop"): as typed
-        # (the corrector knows the planner's words, not a menu's: "maple scone $3" read "scene")
         return plan(instruction_as_typed, assets, copies=copies, sound=sound, keep=kept)
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
 
@@ -1219,7 +1219,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     zh = P.is_chinese(instruction)
     # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
     brief = B.read(instruction)
-    instruction = B.blank(instruction) if brief else instruction
+    instruction = B.blank(instruction, brief)
     quotes = P.quoted_texts(instruction)
     unquoted = instruction
     for q in quotes:

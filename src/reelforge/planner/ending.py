@@ -78,11 +78,19 @@ _RX_PRICE = re.compile(
     re.I)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+
+def capitalise_dates(words: str, also: str = "") -> str:
+    """``words`` with month and weekday names (and the words of the pattern ``also``) capitalised,
+    spaces single: "this saturday" -> "this Saturday"."""
+    names = f"{MONTH}|{WEEKDAY}" + (f"|{also}" if also else "")
+    return re.sub(rf"(?i)\b(?:{names})", lambda w: w.group(0).capitalize(), " ".join(words.split()))
+
 _RX_DEADLINE = re.compile(
-    rf"\b(?P<w>ends?|ending|until|till|thru|through|valid\s+(?:until|through|till))\s+(?P<d>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|(?:this\s+)?(?:{_DAY}|weekend)|tomorrow|tonight|midnight|sunday)\b|"
+    rf"\b(?P<w>ends?|ending|until|till|thru|through|valid\s+(?:until|through|till))\s+(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|(?:this\s+)?(?:{WEEKDAY}|weekend)|tomorrow|tonight|midnight|sunday)\b|"
     r"(?P<z>(?:截止到?|截至|到|至)\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:截止)?|仅限今[天日])", re.I)
 
 
@@ -99,8 +107,7 @@ def deadline_in(text: str) -> str | None:
     if m.group("z"):
         return re.sub(r"\s+", "", m.group("z"))
     word = "Ends" if m.group("w").lower().startswith("end") else "Until"
-    when = re.sub(rf"(?i)\b(?:{_MONTH}|{_DAY}|weekend|tomorrow|tonight|midnight)", lambda w: w.group(0).capitalize(),
-                  " ".join(m.group("d").split()))
+    when = capitalise_dates(m.group("d"), also="weekend|tomorrow|tonight|midnight")
     return f"{word} {when.replace('This ', 'this ')}"
 
 

@@ -184,6 +184,13 @@ def correct_outside_quotes(text: str, names: Iterable[str] = (), *, loose: bool 
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], fixed), fixes
 
 
+def landed_on_screen(fixes: Iterable[tuple[str, str]], shown: str) -> tuple[str, ...]:
+    """The words as typed (``wrong``) whose correction (``right``) is a word of ``shown``, the texts on
+    screen: the corrector knows the planner's words, not a menu's ("maple scone" read "scene")."""
+    shown = shown.lower()
+    return tuple(wrong for wrong, right in fixes if re.search(rf"(?<![a-z]){re.escape(right.lower())}(?![a-z])", shown))
+
+
 def unread(text: str) -> list[str]:
     """Words outside quotes that are neither the planner's nor English ("asdf", "qwerty")."""
     eng = _english()

@@ -683,9 +683,8 @@ def _onto_new_text(before: list[O.Op], ops: list[O.Op]) -> list[O.Op]:
 
 def _fixes_shown(plan: EditPlan) -> tuple[str, ...]:
     """The words as typed whose correction ends up in the words of a text on screen."""
-    shown = " ".join(str(getattr(op, "text", "") or "") for op in plan.ops).lower()
-    return tuple(wrong for wrong, right in (pair.split("->") for pair in plan.fixes)
-                 if re.search(rf"(?<![a-z]){re.escape(right.lower())}(?![a-z])", shown))
+    shown = " ".join(str(getattr(op, "text", "") or "") for op in plan.ops)
+    return T.landed_on_screen(((wrong, right) for wrong, _, right in (p.partition("->") for p in plan.fixes)), shown)
 
 
 def _typo_note(fixes: list[T.Correction], zh: bool) -> str:

@@ -438,7 +438,7 @@ _SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|�
 _LABEL = (r"(?:cta|call[\s-]to[\s-]action|title|headline|heading|caption|subtitle|tagline|slogan|end\s+card|button|"
           r"行动号召|标题|字幕|口号|标语|结尾文字)")
 _RX_LABELLED = re.compile(rf"^(\s*{_LABEL}\s*[:：]\s*)([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]*)\s*\.?$", re.I)
-_NOT_WORDS = re.compile(r"(?i)^(?:at|to|on|in|from|for|until|over|under|with|by|off|remove|delete|\d+(?:\.\d+)?\s*"
+_NOT_LABEL_WORDS = re.compile(r"(?i)^(?:at|to|on|in|from|for|until|over|under|with|by|off|remove|delete|\d+(?:\.\d+)?\s*"
                         r"(?:s|secs?|seconds?|%)?$)\b")
 _RX_SAYS_BANG = re.compile(rf"^(.*\b{_LABEL}\b.*?\b(?:to|say|says|read|reads|into)\s+)"
                            r"([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]+)\s*$", re.I)
@@ -461,7 +461,7 @@ def _mask(text: str) -> tuple[str, list[str]]:
     m = _RX_LABELLED.match(text) or _RX_SAYS_BANG.match(text)
     if m and re.fullmatch(r"(?i)none|no|nothing|n/?a|-|无|没有|不要", m.group(2).strip(" .!")):
         text = f"remove the {m.group(1).strip(' :：')}"  # "title: none": no title (it said "none")
-    elif m and not _QUOTE_RX.search(text) and not _a_look(m.group(2)) and not _NOT_WORDS.match(m.group(2).strip()):
+    elif m and not _QUOTE_RX.search(text) and not _a_look(m.group(2)) and not _NOT_LABEL_WORDS.match(m.group(2).strip()):
         words = m.group(2).strip()  # "cta: order today" -> "Order today", as a line on screen starts
         text = f"{m.group(1)}\"{words[:1].upper() + words[1:]}\""
 

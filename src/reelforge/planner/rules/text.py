@@ -282,8 +282,6 @@ def _unquoted_words(raw: str, t: str) -> str | None:
     m = re.search(r"(?:\bsaying|\bsays?\b|\bthat\s+reads|\breads\b|\bto\s+(?:say|read)\b)\s*:?\s*([^\s,.;].*)$", raw, re.I)
     # "tagline: stay cold all day", "cta - order today": a label and its words; "add happy birthday mom
     # as the title": the words, then what they are
-    m = m or re.match(r"\s*(?:tag\s*line|slogan|sub-?title|sub-?heading|subhead|headline|title|cta|call[\s-]to[\s-]action|"
-                      r"caption|button)\s*(?:[:=]|\s[-–—]\s)\s*([^\s,.;].*)$", raw, re.I)
     if m is None and (a := re.match(r"\s*(?:please\s+)?(?:add|put|use|make)\s+(?P<w>(?!(?:an?|the|some|it|this|that)\b)"
                                      r"[^,.;]{2,40}?)\s+as\s+(?:the|a|an)\s+(?:new\s+)?(?:title|headline|caption|subtitle|"
                                      r"tag\s*line|slogan|cta|call[\s-]to[\s-]action)\b", raw, re.I)):
@@ -1190,16 +1188,17 @@ def _h_text_space(c: _Ctx) -> list[O.Op] | None:
 
 MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it when this much time is left
 
+# the names of the line under a title: "加个副标题“始于1998”", "add a tagline …"
+_UNDER_TITLE_LINE = r"副标题|口号|标语|广告语|\bsub-?heading\b|\bsubhead\b|\bsub-title\b|\btag\s*line\b|\bslogan\b"
 _RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)|"
-                             r"副标题|口号|标语|广告语|\bsub-?heading\b|\bsubhead\b|\bsub-title\b|\btag\s*line\b|\bslogan\b")  # "加个副标题“始于1998”": the line under it
+                             + _UNDER_TITLE_LINE)
 
 
 def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     """"put 'Since 1998' under the title", "add a subtitle under the title saying Since 1998", "标题下面加一行
     “始于1998”": a line shown with the title, a row below it (it replaced the title, or ran all video long)."""
     t = c.t
-    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|副标题|口号|标语|广告语|\bsub-?heading\b|\bsubhead\b|"
-                                                 r"\btag\s*line\b|\bslogan\b", t):
+    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|" + _UNDER_TITLE_LINE, t):
         return None
     words = c.quotes[-1] if c.quotes else _unquoted_words(c.raw, t)
     titles = c.text_segs(Role.TITLE)
