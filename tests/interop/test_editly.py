@@ -179,3 +179,20 @@ def test_bad_specs_get_a_clear_error(assets, bad, words):
     with pytest.raises(Exception) as err:
         editly.to_timeline(editly.load_spec(p), assets)
     assert words in str(getattr(err.value, "message", err.value))
+
+
+def test_zoom_amount_maps_to_how_far_the_move_goes(assets):
+    """Editly's ``zoomAmount``: kept when inside reelforge's range, brought inside with a note
+    when not; the usual 12 % when not given; a non-number is a clear error."""
+    spec = ('{ width: 640, height: 360, clips: [ '
+            '{ duration: 2, layers: [ { type: "image", path: "./assets/red.jpg", zoomDirection: "in", zoomAmount: 0.25 } ] }, '
+            '{ duration: 2, layers: [ { type: "image", path: "./assets/green.jpg", zoomDirection: "left", zoomAmount: 2 } ] }, '
+            '{ duration: 2, layers: [ { type: "image", path: "./assets/blue.jpg" } ] } ] }')
+    mapped = editly.to_timeline(editly.load_spec(_write(assets, "zoomAmount.json5", spec)), assets)
+    assert [s.motion_amount for s in mapped.timeline.track(Role.MAIN).segments] == [0.25, 0.4, 0.12]
+    assert any("zoomAmount: 2 is shown as 0.4" in n for n in mapped.notes), mapped.notes
+    bad = _write(assets, "zoomAmountBad.json5",
+                 '{ clips: [ { layers: [ { type: "image", path: "./assets/red.jpg", zoomAmount: "big" } ] } ] }')
+    with pytest.raises(Exception) as err:
+        editly.to_timeline(editly.load_spec(bad), assets)
+    assert "zoomAmount" in str(getattr(err.value, "message", err.value))

@@ -281,9 +281,9 @@ CASES: list[tuple[str, object]] = [
     ("duplicate the city photo", [{'asset_id': 'img2', 'after': {'name': 'city'}, 'duration_ms': 5500, 'op': 'add_segment'}]),
     ("show the shoe twice", [{'asset_id': 'img1', 'after': {'name': 'shoe'}, 'duration_ms': 5500, 'op': 'add_segment'}]),
     ("make the transitions faster", [{'kind': 'crossfade', 'duration_ms': 250, 'op': 'set_transition'}]),
-    ("slow down the zoom", "unknown"),  # said how: a zoom runs over its shot
+    ("slow down the zoom", [{'amount': 0.06, 'op': 'set_motion_amount'}]),  # a zoom runs over its shot: slower is less far
     ("add a slow zoom to the first photo", [{'target': {'index': 0, 'kind': 'image'}, 'motion': 'auto', 'op': 'set_motion'}]),
-    ("make the zoom slower", "unknown"),
+    ("make the zoom slower", [{'amount': 0.06, 'op': 'set_motion_amount'}]),
     # a picture put in a corner is an overlay, whatever its name
     ("add beach.jpg in the top right corner", [{'asset_id': 'img3', 'position': 'top-right', 'op': 'add_logo'}]),
     ("在右上角加上beach.jpg", [{'asset_id': 'img3', 'position': 'top-right', 'op': 'add_logo'}]),

@@ -357,14 +357,13 @@ def test_removing_a_blur_that_is_not_there_is_said():
     assert plan.ops == () and "No picture has a blurred background now" in plan.reply
 
 
-# -- 16. how far a zoom goes is not something to guess ("less zoom" reset every still to varied moves) -------
-@pytest.mark.parametrize(("text", "says"), [
-    ("less zoom", "How far a zoom or pan moves cannot be set yet"), ("more zoom", "cannot be set yet"),
-    ("the zoom is too much", "cannot be set yet"), ("缩放小一点", "还不能调节缩放或平移的幅度"),
+# -- 16. how far a zoom goes ("less zoom" reset every still to varied moves; since session 16 it is set) -----
+@pytest.mark.parametrize(("text", "amount"), [
+    ("less zoom", 0.06), ("more zoom", 0.24), ("the zoom is too much", 0.06), ("缩放小一点", 0.06),
 ])
-def test_how_far_a_zoom_goes_is_said_not_guessed(text, says):
+def test_how_far_a_zoom_goes_is_set_not_guessed(text, amount):
     plan = _plan(text)
-    assert plan.ops == () and says in plan.reply
+    assert dump_ops(plan.ops) == [{"amount": amount, "op": "set_motion_amount"}], plan.reply
 
 
 def test_more_zoom_on_still_pictures_turns_motion_on():
@@ -417,4 +416,8 @@ def test_a_colour_with_de_is_a_colour(text, color):
 
 
 def test_gentle_zoom_added_is_still_motion():
-    assert dump_ops(_plan("add some gentle zoom to the photos").ops) == [{"motion": "auto", "op": "set_motion"}]
+    # the stills move already: "gentle" says how far (since session 16; it had re-varied the moves)
+    assert dump_ops(_plan("add some gentle zoom to the photos").ops) == [{"amount": 0.06, "op": "set_motion_amount"}]
+    still = apply(TL, _plan("no zoom").ops, library=LIBRARY)
+    assert dump_ops(_plan("add some gentle zoom to the photos", still).ops) == [
+        {"motion": "auto", "op": "set_motion"}, {"amount": 0.06, "op": "set_motion_amount"}]

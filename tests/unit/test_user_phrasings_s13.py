@@ -783,12 +783,12 @@ def test_the_endings_words_in_chinese(text, field, value):
 
 
 # -- 20. motion asks it cannot do are answered, never guessed at as typos; text that must stand out -----------
-@pytest.mark.parametrize(("text", "says"), [("too much zoom", "cannot be set yet"), ("make the motion subtler", "cannot be set yet"),
-                                            ("stop moving the pictures so much", "cannot be set yet"),
-                                            ("the zoom is too fast", "runs over the whole shot"), ("缩放太快了", "runs over")])
+@pytest.mark.parametrize(("text", "says"), [("too much zoom", "now move 6%"), ("make the motion subtler", "now move 6%"),
+                                            ("stop moving the pictures so much", "now move 6%"),
+                                            ("the zoom is too fast", "runs over its whole shot"), ("缩放太快了", "贯穿整个镜头")])
 def test_motion_asks_are_answered(text, says):
     plan = _plan(text)
-    assert not plan.ops and says in plan.reply and "read '" not in plan.reply, plan.reply
+    assert [o.op for o in plan.ops] == ["set_motion_amount"] and says in plan.reply and "read '" not in plan.reply, plan.reply
 
 
 def test_a_typo_still_gets_read_when_nothing_answered_it():

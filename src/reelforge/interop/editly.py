@@ -23,6 +23,9 @@ from typing import Any
 from reelforge.errors import ReelforgeError
 from reelforge.interop.tracks import lanes
 from reelforge.timeline.model import (
+    MOTION_AMOUNT,
+    MOTION_AMOUNT_MAX,
+    MOTION_AMOUNT_MIN,
     Asset,
     AssetKind,
     AudioSegment,
@@ -264,7 +267,7 @@ class _Mapper:
         common = {"id": sid, "start": start, "duration": dur, "src": a.id, "name": a.name,
                   "fit": self.fit(layer, where), "transition": into[0], "transition_ms": into[1]}
         if a.kind is AssetKind.IMAGE:
-            return VideoSegment(**common, motion=self.motion(layer, where))
+            return VideoSegment(**common, motion=self.motion(layer, where), motion_amount=self.zoom_amount(layer, where))
         if a.kind is not AssetKind.VIDEO:
             raise EditlySpecError(f"{where}: {a.name} is not a picture or a video")
         return VideoSegment(**common, **self.video_timing(layer, a, dur, where))
@@ -343,6 +346,20 @@ class _Mapper:
         if direction not in _MOTION:
             raise EditlySpecError(f"{where}.zoomDirection: {direction!r} is not in, out, left, right or null")
         return _MOTION[direction]
+
+    def zoom_amount(self, layer, where) -> float:
+        """Editly's ``zoomAmount`` (how far a zoom or pan goes); reelforge's usual move when not
+        given. Out of reelforge's range it is brought inside, with a note."""
+        value = layer.get("zoomAmount")
+        if value is None:
+            return MOTION_AMOUNT
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            raise EditlySpecError(f"{where}.zoomAmount: must be a number, not {value!r}")
+        amount = min(max(float(value), MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX)
+        if amount != value:
+            self.notes.append(f"{where}.zoomAmount: {value:g} is shown as {amount:g} "
+                              f"(zooms and pans go {MOTION_AMOUNT_MIN:g}-{MOTION_AMOUNT_MAX:g})")
+        return amount
 
     def position(self, value, where) -> Position:
         if value is None:

@@ -26,6 +26,8 @@ from reelforge.errors import InvalidTimeline, PlanError
 from reelforge.planner import ops as O
 from reelforge.planner.bed import music_bed
 from reelforge.timeline.model import (
+    MOTION_AMOUNT_MAX,
+    MOTION_AMOUNT_MIN,
     ROLE_KIND,
     Asset,
     AssetKind,
@@ -1078,6 +1080,36 @@ def _set_motion(st: _State, op: O.SetMotion) -> None:
         tr.segs[i] = s.model_copy(update={"motion": m})
 
 
+def _set_motion_amount(st: _State, op: O.SetMotionAmount) -> None:
+    if op.target is not None:
+        targets = [resolve(st, op.target)]
+        tr, i = targets[0]
+        if not isinstance(tr.segs[i], VideoSegment) or _kind_of(st, tr.segs[i]) != "image":
+            raise ApplyError("motion applies to pictures")
+        if tr.segs[i].motion is Motion.NONE:
+            raise ApplyError(f"{op.target.describe()} does not move: say e.g. 'zoom in on it' first")
+    else:
+        main = st.main()
+        targets = [(main, i) for i, s in enumerate(main.segs)
+                   if _kind_of(st, s) == "image" and isinstance(s, VideoSegment) and s.motion is not Motion.NONE]
+        if not targets:
+            raise ApplyError("no picture moves: say 'add motion' or 'zoom in' first")
+    changed = False
+    for tr, i in targets:
+        s = tr.segs[i]
+        want = op.amount if op.amount is not None else s.motion_amount * (op.factor or 1.0)
+        amount = round(min(max(want, MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
+        changed |= amount != s.motion_amount
+        tr.segs[i] = s.model_copy(update={"motion_amount": amount})
+    if changed:
+        return
+    if op.factor and op.factor > 1:
+        raise ApplyError(f"the zooms and pans already go as far as they can ({MOTION_AMOUNT_MAX * 100:.0f} %)")
+    if op.factor:
+        raise ApplyError(f"the zooms and pans are already as gentle as they go ({MOTION_AMOUNT_MIN * 100:.0f} %)")
+    raise ApplyError("the zooms and pans already go that far")
+
+
 def _set_frame(st: _State, op: O.SetFrame) -> None:
     if op.aspect is None and op.resolution is None:
         raise ApplyError("say which shape or size, e.g. 'vertical' or '720p'")
@@ -1381,7 +1413,7 @@ _HANDLERS: dict[type, Any] = {
     O.FitToVoice: _fit_to_voice, O.SetSpeed: _set_speed, O.SetClipAudio: _set_clip_audio,
     O.AddText: _add_text, O.UpdateText: _update_text, O.RemoveText: _remove_text,
     O.SetVolume: _set_volume, O.SetFade: _set_fade, O.SetDuck: _set_duck, O.RemoveTrack: _remove_track,
-    O.ReplaceMusic: _replace_music, O.SetTransition: _set_transition, O.SetMotion: _set_motion,
+    O.ReplaceMusic: _replace_music, O.SetTransition: _set_transition, O.SetMotion: _set_motion, O.SetMotionAmount: _set_motion_amount,
     O.SetFrame: _set_frame, O.SetFit: _set_fit, O.SetBackground: _set_background, O.AddLogo: _add_logo,
     O.SetCaptionMode: _set_caption_mode, O.SetStyle: _set_style,
     O.SetCaptions: _set_captions, O.AddVoiceover: _add_voiceover, O.SetFocus: _set_focus, O.BeatSync: _beat_sync,

@@ -56,6 +56,9 @@ from reelforge.planner.ending import (
 )
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
+    MOTION_AMOUNT,
+    MOTION_AMOUNT_MAX,
+    MOTION_AMOUNT_MIN,
     Asset,
     AssetKind,
     AudioSegment,
@@ -342,6 +345,8 @@ def _title_case(text: str) -> str:
 _SUBJECT_RX = P._rx(
     r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
     r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign)s?\s+"
+    # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
+    r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
     r"(?P<s>.+)")
 _SUBJECT_STOP = P._rx(
@@ -922,9 +927,20 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     # -- motion --------------------------------------------------------------------------
     motion_wanted = P.wants_motion(said)
     use_motion = motion_wanted is not False
-    if n_images:
-        notes.append("Stills get a slow zoom or pan in turn (say 'no motion' to keep them still)."
-                     if use_motion else "Stills stay still, as asked.")
+    ask = P.motion_ask(said) if use_motion else None
+    motion_amount = MOTION_AMOUNT
+    if ask is not None:
+        motion_amount = ask.amount if ask.amount is not None else MOTION_AMOUNT * (ask.factor or 1.0)
+        motion_amount = round(min(max(motion_amount, MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
+    if n_images and not use_motion:
+        notes.append("Stills stay still, as asked.")
+    elif n_images and motion_amount != MOTION_AMOUNT:
+        how = "a subtle" if motion_amount < MOTION_AMOUNT else "a strong"
+        notes.append(f"Stills get {how} zoom or pan in turn ({round(motion_amount * 100)} % of the view, as asked; "
+                     f"the usual is {round(MOTION_AMOUNT * 100)} %).")
+    elif n_images:
+        notes.append("Stills get a slow zoom or pan in turn (say 'no motion' to keep them still, 'subtler zoom' or "
+                     "'stronger zoom' to change how far they go).")
 
     voice_present = bool(roles.voice) and voice_ms >= 0
     rel_music, rel_voice = relative_levels(said)
@@ -942,6 +958,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         tr = transition if t_in[i] else Transition.CUT
         video_segs.append(VideoSegment(
             id=f"v{i + 1}", start=start, duration=d, src=a.id, name=a.name, in_ms=0, motion=motion,
+            motion_amount=motion_amount,
             transition=tr, transition_ms=t_in[i],
             mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and (voice_present or clips_muted)),
         ))

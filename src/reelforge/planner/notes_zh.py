@@ -273,8 +273,11 @@ _TABLE: list[Rule] = [
        lambda m: f"转场：硬切（{_STYLE_ZH.get(m[1], m[1])}风格）。" if m[1] else "转场：硬切。"),
     _r(r"Transitions: cuts \(pictures too short to blend\)\.", lambda m: "转场：直接切换（画面太短，无法叠化）。"),
     _r(r"Transitions: ([\d.]+) s ([\w-]+) \((.+)\)\.", _transition),
-    _r(r"Stills get a slow zoom or pan in turn \(say 'no motion' to keep them still\)\.",
-       lambda m: "图片依次缓慢推近或平移（说「去掉动画」可保持静止）。"),
+    _r(r"Stills get a slow zoom or pan in turn \(say 'no motion' to keep them still, 'subtler zoom' or 'stronger zoom' to "
+       r"change how far they go\)\.",
+       lambda m: "图片依次缓慢推近或平移（说「去掉动画」可保持静止，「缩放幅度小一点」或「大一点」可调节幅度）。"),
+    _r(r"Stills get a (subtle|strong) zoom or pan in turn \((\d+) % of the view, as asked; the usual is (\d+) %\)\.",
+       lambda m: f"图片依次{'轻微' if m[1] == 'subtle' else '大幅'}推近或平移（按要求为画面的{m[2]}%，通常是{m[3]}%）。"),
     _r(r"Stills stay still, as asked\.", lambda m: "图片保持静止（按要求）。"),
     _r(r"The clips' own sound is muted, as asked\.", lambda m: "视频片段的原声已按要求静音。"),
     _r(r"The clips' own sound is muted so it does not talk over the voiceover\.",

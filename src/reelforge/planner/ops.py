@@ -33,6 +33,9 @@ from reelforge.errors import PlanError
 from reelforge.planner.bed import music_bed
 from reelforge.timeline.model import (
     GRADE_LOOKS,
+    MOTION_AMOUNT,
+    MOTION_AMOUNT_MAX,
+    MOTION_AMOUNT_MIN,
     Fit,
     Motion,
     Position,
@@ -344,6 +347,23 @@ class SetMotion(_Op):
     motion: Motion | Literal["auto"] = Field(description="'none' = off; 'auto' = vary the Ken Burns moves")
 
 
+class SetMotionAmount(_Op):
+    """How far the stills' zooms and pans go ("subtler zoom", "stronger Ken Burns"): ``amount``
+    the share a zoom's view shrinks or a pan's travels over the shot (0.12 = the usual), or
+    ``factor`` times each one's own; the direction of each move is kept."""
+
+    op: Literal["set_motion_amount"] = "set_motion_amount"
+    target: Target | None = Field(None, description="None = every still that moves")
+    amount: float | None = Field(None, ge=MOTION_AMOUNT_MIN, le=MOTION_AMOUNT_MAX)
+    factor: float | None = Field(None, gt=0.0, le=4.0, description="e.g. 0.5 = half as far, 2 = twice as far")
+
+    @model_validator(mode="after")
+    def _one(self) -> SetMotionAmount:
+        if (self.amount is None) == (self.factor is None):
+            raise ValueError("give amount or factor")
+        return self
+
+
 class SetFrame(_Op):
     op: Literal["set_frame"] = "set_frame"
     aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
@@ -574,7 +594,7 @@ class Redo(_Op):
 OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
-    RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion,
+    RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion, SetMotionAmount,
     SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, SetGrade, SetVideoFade, BeatSync,
     SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
     UseBrand, Undo, Redo,
@@ -583,7 +603,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
@@ -753,6 +773,11 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             what = o.target.describe() if o.target else "the stills"
             m = o.motion if isinstance(o.motion, str) else o.motion.value
             return f"motion off for {what}" if m == "none" else f"motion {m} on {what}"
+        case "set_motion_amount":
+            what = o.target.describe() if o.target else "the stills"
+            if o.amount is not None:
+                return f"zooms and pans of {what} now move {_pct(o.amount)} of the view (the usual: {_pct(MOTION_AMOUNT)})"
+            return f"zooms and pans of {what} go {'further' if o.factor > 1 else 'less far'} ({o.factor:g}x)"
         case "set_frame":
             return "frame " + " ".join(x for x in (o.aspect, o.resolution) if x)
         case "set_fit":
@@ -969,6 +994,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             what = _t_zh(o.target) if o.target else ""
             return f"{what}去掉了动画" if (o.motion if isinstance(o.motion, str) else o.motion.value) == "none" \
                 else f"{what}加上了动画"
+        case "set_motion_amount":
+            how = f"改为{_pct(o.amount)}" if o.amount is not None else ("加大" if o.factor > 1 else "减小")
+            return f"{_t_zh(o.target) if o.target else ''}动画幅度{how}"
         case "add_logo":
             seen = f"，不透明度{_pct(o.opacity)}" if o.opacity < 1 else ""
             return f"水印{an(o.asset_id)}放在{_POS_ZH.get(o.position, o.position)}（宽{_pct(o.scale)}{seen}）{_timing_zh(o.timing)}"

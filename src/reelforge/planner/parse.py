@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reelforge.timeline.model import Position, Transition
+from reelforge.timeline.model import MOTION_AMOUNT, Position, Transition
 
 __all__ = [
     "DurationMatch", "RangeKind", "TimeRange", "TransitionSpec",
@@ -27,7 +27,7 @@ __all__ = [
     "parse_duration_ms", "parse_time_value_ms", "parse_resolution", "parse_aspect",
     "parse_percent", "parse_db", "db_to_gain", "quoted_texts", "parse_transition",
     "parse_position", "parse_time_range", "time_past_end", "wants_text_overlays", "parse_music_volume",
-    "parse_voice_volume", "mentions_voiceover", "wants_motion", "wants_hard_cuts",
+    "parse_voice_volume", "mentions_voiceover", "wants_motion", "motion_ask", "MotionAsk", "wants_hard_cuts",
 ]
 
 
@@ -971,6 +971,99 @@ def wants_motion(text: str) -> bool | None:
         return False
     if re.search(r"\bken\s+burns\b|\bzoom(?:s|ing)?\b|\bmotion\b|\bpan(?:s|ning)?\b|动画|动效|缩放|推拉|运镜", t, re.ASCII):
         return True
+    return None
+
+
+@dataclass(frozen=True)
+class MotionAsk:
+    """How far the stills' zooms and pans should go, as said: an ``amount`` (the share of the
+    view a zoom shrinks by or a pan travels) or a ``factor`` of the present one. ``by_speed``:
+    said as a speed ("slower zoom"); a move runs over its whole shot, so slower is less far."""
+
+    amount: float | None = None
+    factor: float | None = None
+    by_speed: bool = False
+
+
+_MOVE = r"(?:zoom(?:s|ing)?|pan(?:s|ning)?|motion|movements?|ken[\s-]+burns(?:\s+effect)?|camera\s+moves?|moves)"
+_MOVE_ZH = r"(?:缩放|动画|动效|运镜|推拉|平移|镜头运动)"
+_SOFT = r"(?:a\s+(?:bit|little|touch)|slightly|somewhat|a\s+tad)"
+_LESS_EN = (
+    rf"\b(?:less|smaller|subtler|gentler|softer|calmer|slighter|tamer|milder|more\s+subtle|more\s+gentle)\s+"
+    rf"(?:of\s+(?:a|the)\s+)?{_MOVE}\b|"
+    rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+|looks?\s+)?(?:{_SOFT}\s+|way\s+|much\s+|far\s+)?too\s+"
+    r"(?:much|strong|big|intense|dramatic|aggressive|extreme|heavy|obvious)\b|"
+    rf"\btoo\s+much\s+(?:zoom(?:ing)?|motion|movement|panning|moving)\b|"
+    rf"\b(?:tone|dial|calm|scale|turn)\s+(?:the\s+)?{_MOVE}\s+down\b|\b(?:tone|dial|calm|scale)\s+down\s+(?:the\s+|all\s+the\s+)?{_MOVE}\b|"
+    rf"\b(?:reduce|lessen|soften|decrease|lower|minimi[sz]e|shrink)\s+(?:the\s+|all\s+the\s+)?(?:amount\s+of\s+)?{_MOVE}\b|"
+    rf"\b(?:zoom(?:\s+in|\s+out)?|pan|move)\s+(?:{_SOFT}\s+)?less\b|"
+    rf"\b(?:make|keep)\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+(?:{_SOFT}\s+)?(?:subtler|gentler|softer|calmer|smaller|milder|"
+    r"more\s+subtle|more\s+gentle|less\s+\w+|subtle|gentle|soft)\b|"
+    rf"\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:subtler|gentler|softer|calmer|milder)\b|"
+    r"\b(?:moving|zooming|panning)\s+(?:the\s+)?(?:\w+\s+)?so\s+much\b")
+_MORE_EN = (
+    rf"\b(?:more|bigger|stronger|larger|deeper|bolder|heavier|punchier|"
+    rf"more\s+(?:dramatic|dynamic|noticeable|visible|obvious|pronounced|intense))\s+(?:of\s+(?:a|the)\s+)?{_MOVE}\b|"
+    rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+|looks?\s+)?(?:{_SOFT}\s+|way\s+|much\s+|far\s+)?too\s+(?:subtle|small|slight|weak|gentle|little)\b|"
+    rf"\b{_MOVE}\s+(?:is\s+|are\s+)?(?:barely|hardly)\s+(?:noticeable|visible|there)\b|"
+    rf"\b(?:increase|boost|amplify|exaggerate|intensify|strengthen)\s+(?:the\s+|all\s+the\s+)?(?:amount\s+of\s+)?{_MOVE}\b|"
+    rf"\b(?:zoom(?:\s+in|\s+out)?|pan|move)\s+(?:{_SOFT}\s+)?(?:more|further|deeper)\b(?!\s+(?:photos?|pictures?|images?|shots?|slowly|quickly))|"
+    rf"\b(?:make|let)\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|more\s+\w+|deeper|punchier)\b|"
+    rf"\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|punchier)\b")
+_SLOWER = (rf"\b(?:slower|gentler|calmer)\s+{_MOVE}\b|\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:slower|more\s+slowly)\b|"
+           rf"\bslow\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+down\b|\bslow\s+down\s+(?:the\s+|all\s+the\s+)?{_MOVE}\b|"
+           rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+)?(?:{_SOFT}\s+|way\s+|much\s+)?too\s+(?:fast|quick|rapid|jerky)\b")
+_FASTER = (rf"\b(?:faster|quicker|speedier)\s+{_MOVE}\b|\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:faster|quicker|more\s+quickly)\b|"
+           rf"\bspeed\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+up\b|\bspeed\s+up\s+(?:the\s+|all\s+the\s+)?{_MOVE}\b|"
+           rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+)?(?:{_SOFT}\s+|way\s+|much\s+)?too\s+slow\b")
+_LESS_ZH = (rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?(?:再|稍微|稍稍)?(?:小|少|轻|弱|柔和|缓和)(?:一点|一些|点|些)|"
+            rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?太(?:大|多|猛|强|明显|夸张)|(?:减小|减少|减弱|降低)(?:一下)?{_MOVE_ZH}(?:的)?(?:幅度)?")
+_MORE_ZH = (rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?(?:再|稍微|稍稍)?(?:大|多|强|明显|夸张)(?:一点|一些|点|些)|"
+            rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?(?:太(?:小|弱|轻)|不(?:够|太)?明显)|(?:加大|增大|增加|加强|增强)(?:一下)?{_MOVE_ZH}(?:的)?(?:幅度)?")
+# a move described, not compared: "subtle zoom", "dramatic Ken Burns" (half or twice the usual)
+_GENTLE = (rf"\b(?:subtle|gentle|soft|slight|mild|light|barely[\s-]there|understated)\s+(?:slow\s+)?{_MOVE}\b|"
+           rf"(?:轻微|轻柔|细微|柔和|微微)的?{_MOVE_ZH}")
+_STRONG = (rf"\b(?:dramatic|dynamic|punchy|strong|big|bold|heavy|energetic|intense)\s+{_MOVE}\b|"
+           rf"(?:大幅|强烈|夸张|明显)的?{_MOVE_ZH}")
+_SLOWER_ZH = rf"{_MOVE_ZH}(?:的)?(?:速度)?(?:再|稍微)?(?:慢一点|慢一些|慢点|太快)"
+_FASTER_ZH = rf"{_MOVE_ZH}(?:的)?(?:速度)?(?:再|稍微)?(?:快一点|快一些|快点|太慢)"
+_MOVE_PCT = re.compile(rf"\b{_MOVE}\s+(?:in\s+|out\s+)?(?:amount\s+|strength\s+)?(?:(?:of|by|to|at)\s+)?(?:about\s+)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent|per\s*cent)|"
+                       rf"(?<![\d.])(?P<b>\d+(?:\.\d+)?)\s*(?:%|percent|per\s*cent)\s+(?:slow\s+|gentle\s+|subtle\s+)?{_MOVE}\b|"
+                       rf"{_MOVE_ZH}(?:的)?(?:幅度)?(?:改为|改成|设为|设成|调到|到|为)?\s*(?P<c>\d+(?:\.\d+)?)\s*%")
+
+
+def motion_ask(text: str) -> MotionAsk | None:
+    """How far the zooms and pans should go, when said: "subtler zoom", "less zoom", "the zoom is
+    too much", "stronger Ken Burns", "zoom in more", "slower zoom", "a 20% zoom", "缩放幅度小一点".
+    Compared ("less", "stronger"): half or twice as far as now (two thirds or one and a half
+    said softly: "a bit less zoom"); described ("subtle zoom", "dramatic zooms"): half or twice
+    the usual; or the share given. None when not said ("slow zoom", the usual, is no change).
+
+    >>> motion_ask("subtler zoom"), motion_ask("zoom in more").factor, motion_ask("a 20% zoom").amount
+    (MotionAsk(amount=None, factor=0.5, by_speed=False), 2.0, 0.2)
+    >>> motion_ask("gentle Ken Burns").amount
+    0.06
+    >>> motion_ask("slow zoom on every photo") is None
+    True
+    """
+    t = normalize(text)
+    m = _MOVE_PCT.search(t)
+    if m:
+        return MotionAsk(amount=float(m.group("a") or m.group("b") or m.group("c")) / 100)
+    soft = bool(re.search(rf"{_SOFT}\s+(?:too|more|less|bigger|smaller|subtler|stronger|gentler|slower|faster)\b|稍微|稍稍", t))
+    less, more = (2 / 3, 1.5) if soft else (0.5, 2.0)
+    if re.search(_SLOWER, t) or re.search(_SLOWER_ZH, t):
+        return MotionAsk(factor=less, by_speed=True)
+    if re.search(_FASTER, t) or re.search(_FASTER_ZH, t):
+        return MotionAsk(factor=more, by_speed=True)
+    if re.search(_GENTLE, t):
+        return MotionAsk(amount=round(MOTION_AMOUNT / 2, 3))
+    if re.search(_STRONG, t):
+        return MotionAsk(amount=round(MOTION_AMOUNT * 2, 3))
+    if re.search(_LESS_EN, t) or re.search(_LESS_ZH, t):
+        return MotionAsk(factor=less)
+    if re.search(_MORE_EN, t) or re.search(_MORE_ZH, t):
+        return MotionAsk(factor=more)
     return None
 
 

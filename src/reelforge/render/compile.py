@@ -73,7 +73,7 @@ from reelforge.timeline.model import (
 from reelforge.timeline.styles import get_style
 
 SAMPLE_RATE = 48000
-ZOOM, PAN = framing.ZOOM, framing.PAN
+ZOOM = framing.ZOOM
 TRUE_PEAK = -1.0  # dBTP ceiling after loudness gain
 LIMIT_OVERSAMPLE = 4  # the true-peak limiter's oversampling (ITU-R BS.1770's true peak is 4x)
 
@@ -537,32 +537,31 @@ def _still_path(seg: VideoSegment, motion: Motion, src_w: float, src_h: float, w
                 subject: bool) -> framing.Path:
     if subject:
         return framing.shot_plan(seg, src_w, src_h, w, h, motion)
-    return framing.plan(src_w, src_h, w, h, motion)
+    return framing.plan(src_w, src_h, w, h, motion, amount=seg.motion_amount)
 
 
-WHOLE_PAN = PAN / 2  # a picture shown whole drifts by this share of the frame (see `_whole_view`)
-
-
-def _base_size(motion: Motion, w: int, h: int) -> tuple[int, int]:
+def _base_size(motion: Motion, w: int, h: int, amount: float = ZOOM) -> tuple[int, int]:
     """A contained/blurred frame composed larger than the frame, for the motion to move in."""
-    return _whole_view(motion, w, h)[:2]
+    return _whole_view(motion, w, h, amount)[:2]
 
 
-def _whole_view(motion: Motion, w: int, h: int) -> tuple[int, int, framing.Path]:
+def _whole_view(motion: Motion, w: int, h: int, amount: float = ZOOM) -> tuple[int, int, framing.Path]:
     """(composed width, height, view path) of a contained or blurred still: the frame composed
-    larger than the output for its motion to move in. A zoom: ``1 + ZOOM`` times larger both
-    ways, the view from the whole of it to the middle (`framing.plan`). A pan: larger along its
-    axis only, by `WHOLE_PAN` of the frame, the view the frame's own size from one end to the
-    other: the picture (placed inside what every view shows, `_shown_by_every_view`) keeps its
-    full size across the pan and gives up only that share along it (a 12 % pan of a composed
-    frame 12 % larger both ways cut its top and bottom and, placed whole, shrank it 12 %)."""
+    larger than the output for its motion to move in (``amount``: the segment's
+    ``motion_amount``). A zoom: ``1 + amount`` times larger both ways, the view from the whole
+    of it to the middle (`framing.plan`). A pan: larger along its axis only, by half the amount
+    of the frame, the view the frame's own size from one end to the other: the picture (placed
+    inside what every view shows, `_shown_by_every_view`) keeps its full size across the pan
+    and gives up only that share along it (a 12 % pan of a composed frame 12 % larger both ways
+    cut its top and bottom and, placed whole, shrank it 12 %)."""
     if motion is Motion.NONE:
         return w, h, framing.Path(framing.Rect(0, 0, w, h), framing.Rect(0, 0, w, h))
     if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
-        bw, bh = _even(w * (1 + ZOOM)), _even(h * (1 + ZOOM))
-        return bw, bh, framing.plan(bw, bh, w, h, motion)
+        bw, bh = _even(w * (1 + amount)), _even(h * (1 + amount))
+        return bw, bh, framing.plan(bw, bh, w, h, motion, amount=amount)
     across = motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT)
-    bw, bh = (_even(w * (1 + WHOLE_PAN)), h) if across else (w, _even(h * (1 + WHOLE_PAN)))
+    drift = amount / 2  # a picture shown whole drifts by half the amount of the frame
+    bw, bh = (_even(w * (1 + drift)), h) if across else (w, _even(h * (1 + drift)))
     a, b = framing.Rect(0, 0, w, h), framing.Rect(bw - w, bh - h, w, h)
     # pan-right/down: the view travels right/down, so the picture moves left/up
     return bw, bh, framing.Path(a, b) if motion in (Motion.PAN_RIGHT, Motion.PAN_DOWN) else framing.Path(b, a)
@@ -616,7 +615,7 @@ def _still(c: _Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool =
         view = (path, asset.width, asset.height)
     else:
         # contain/blur (or an unknown size): the composed frame, made larger for the motion
-        bw, bh, path = _whole_view(mo, w, h)
+        bw, bh, path = _whole_view(mo, w, h, seg.motion_amount)
         fitted = _fitted(c, src, seg.fit, bw, bh, [], _focus(seg), _shown_by_every_view(path) if path.moves else None)
         once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
@@ -660,7 +659,7 @@ def _still_need(seg: VideoSegment, mo: Motion, asset, w: int, h: int) -> tuple[i
         path = _still_path(seg, mo, asset.width, asset.height, w, h, subject=True)
         k = _base_scale(path, w)
         return _even(asset.width * k), _even(asset.height * k)
-    return _base_size(mo, w, h)
+    return _base_size(mo, w, h, seg.motion_amount)
 
 
 def _atempo(speed: float) -> list[str]:
@@ -1247,7 +1246,7 @@ def _moving_stills(timeline: Timeline, w: int, h: int) -> list[tuple[str, framin
             if path.moves:
                 out.append((seg.id, path, float(asset.width), float(asset.height)))
         else:
-            bw, bh, path = _whole_view(seg.motion, w, h)
+            bw, bh, path = _whole_view(seg.motion, w, h, seg.motion_amount)
             out.append((seg.id, path, float(bw), float(bh)))
     return out
 

@@ -7,11 +7,14 @@ between two rectangles that contain a box contains it too):
 
 * **still**: one window, the largest of the output's aspect, centred on the subject and
   pushed back inside the picture;
-* **zoom**: from that window to one ``1 + ZOOM`` times smaller (less when the subject would
+* **zoom**: from that window to one ``1 + amount`` times smaller (less when the subject would
   not fit), centred on the subject as far as the picture allows;
-* **pan**: a window ``1 + PAN`` times smaller travels ``PAN`` of its width (or height) along
-  the axis, only over positions where the subject stays inside (shorter, or not at all, when
-  there is no room).
+* **pan**: a window ``1 + amount`` times smaller travels ``amount`` of its width (or height)
+  along the axis, only over positions where the subject stays inside (shorter, or not at all,
+  when there is no room).
+
+``amount`` is the segment's ``motion_amount`` (12 % unless the user asked for a subtler or a
+stronger move).
 
 `crop_holds` says whether a window of the output's aspect can hold the subject: all of a precise
 box's core (a face), or the core and at least `KEEP` of a loose (saliency) box, which is only an
@@ -25,10 +28,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reelforge.timeline.model import Motion, VideoSegment
+from reelforge.timeline.model import MOTION_AMOUNT, Motion, VideoSegment
 
-ZOOM = 0.12  # a slow zoom covers 12 % over the shot
-PAN = 0.12  # a pan travels 12 % of its window
+ZOOM = PAN = MOTION_AMOUNT  # the usual move: a slow zoom covers 12 % over the shot, a pan travels 12 % of its window
 MARGIN = 0.04  # room kept around a subject box, as a share of its size on each side
 KEEP = 0.92  # the least share of a loose subject box a crop must keep (measured: docs/framing.md)
 
@@ -156,35 +158,36 @@ def _fits(w: float, h: float, r: Rect) -> bool:
     return r.w <= w + 1e-6 and r.h <= h + 1e-6
 
 
-def _reveal(src_w: float, src_h: float, cw: float, ch: float, motion: Motion, subject: Rect, core: Rect) -> Path:
+def _reveal(src_w: float, src_h: float, cw: float, ch: float, motion: Motion, subject: Rect, core: Rect,
+            amount: float) -> Path:
     """A subject box larger than the largest window whose core fits: that window centred on the
     box as far as it can while holding the core; a moving shot zooms out to it from a window up
-    to ``1 + ZOOM`` smaller on the core (the core whole in every frame, the most of the box at
+    to ``1 + amount`` smaller on the core (the core whole in every frame, the most of the box at
     the end)."""
     x = _place(cw, src_w, core.x, core.x + core.w, subject.cx)
     y = _place(ch, src_h, core.y, core.y + core.h, subject.cy)
     wide = Rect(x, y, cw, ch)
-    k = _shrink(cw, ch, 1 + ZOOM, core)
+    k = _shrink(cw, ch, 1 + amount, core)
     if motion is Motion.NONE or k <= 1 + 1e-6:
         return Path(wide, wide)
     return Path(window(src_w, src_h, cw / k, ch / k, core), wide)
 
 
 def plan(src_w: float, src_h: float, out_w: int, out_h: int, motion: Motion,
-         subject: Rect | None = None, core: Rect | None = None) -> Path:
-    """The view path of one shot (see the module doc)."""
+         subject: Rect | None = None, core: Rect | None = None, amount: float = MOTION_AMOUNT) -> Path:
+    """The view path of one shot (see the module doc); ``amount``: how far its move goes."""
     aspect = out_w / out_h
     cw, ch = largest(src_w, src_h, aspect)
     if subject is not None and core is not None and not _fits(cw, ch, subject) and _fits(cw, ch, core):
-        return _reveal(src_w, src_h, cw, ch, motion, subject, core)
+        return _reveal(src_w, src_h, cw, ch, motion, subject, core, amount)
     full = window(src_w, src_h, cw, ch, subject)
     if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
-        k = _shrink(cw, ch, 1 + ZOOM, subject)
+        k = _shrink(cw, ch, 1 + amount, subject)
         tight = window(src_w, src_h, cw / k, ch / k, subject)
         return Path(full, tight) if motion is Motion.ZOOM_IN else Path(tight, full)
     if motion is Motion.NONE:
         return Path(full, full)
-    k = _shrink(cw, ch, 1 + PAN, subject)
+    k = _shrink(cw, ch, 1 + amount, subject)
     vw, vh = cw / k, ch / k
     home = window(src_w, src_h, vw, vh, subject)
     horizontal = motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT)
@@ -197,7 +200,7 @@ def plan(src_w: float, src_h: float, out_w: int, out_h: int, motion: Motion,
         lo, hi = max(lo, s1 - size), min(hi, s0)
         if lo > hi:  # the subject is larger than the view: stay centred on it
             lo = hi = min(max(at, 0.0), span - size)
-    travel = min(PAN * size, max(0.0, hi - lo))
+    travel = min(amount * size, max(0.0, hi - lo))
     a = min(max(at - travel / 2, lo), max(lo, hi - travel))
     b = a + travel
     if motion in (Motion.PAN_LEFT, Motion.PAN_UP):  # the view travels left/up
@@ -214,4 +217,4 @@ def shot_plan(seg: VideoSegment, src_w: float, src_h: float, out_w: int, out_h: 
     ``motion``: the segment's own unless given."""
     box = subject_rect(src_w, src_h, seg.subject, seg.focus)
     core = subject_rect(src_w, src_h, seg.core) if seg.subject and seg.core else None
-    return plan(src_w, src_h, out_w, out_h, seg.motion if motion is None else motion, box, core)
+    return plan(src_w, src_h, out_w, out_h, seg.motion if motion is None else motion, box, core, seg.motion_amount)

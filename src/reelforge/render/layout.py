@@ -411,9 +411,6 @@ def hold_texts(timeline):
     return replace(timeline, tracks=tuple(tracks)), tuple(notes)
 
 
-MOTION_MARGIN = 0.12  # a moving still shifts its subject by up to this share (compile.ZOOM/PAN)
-
-
 def _view_box(view, subject: Box, width: int, height: int) -> Box:
     """A subject box (source pixels) as seen through a view rectangle (source pixels)."""
     kx, ky = width / view.w, height / view.h
@@ -439,7 +436,7 @@ def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still
         a, b = _view_box(path.start, box, width, height), _view_box(path.end, box, width, height)
         boxes = [a, b, (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))] if path.moves else [a]
     else:
-        zoom = MOTION_MARGIN if seg.motion.value != "none" else 0.0
+        zoom = seg.motion_amount if seg.motion.value != "none" else 0.0  # how far its motion shifts the subject
         mode = "contain" if fit != "cover" else "cover"
         boxes = [subject_in_frame(src_w, src_h, width, height, part, seg.focus, mode, z)
                  for z in {0.0, zoom}]

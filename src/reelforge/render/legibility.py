@@ -136,7 +136,7 @@ def _shot_view(tl: Timeline, seg: VideoSegment, q: float, w: int, h: int) -> np.
         sx, sy = pic.shape[1] / asset.width, pic.shape[0] / asset.height
         src = pic
     else:
-        bw, bh, path = _whole_view(seg.motion, w, h)  # the renderer's own frame, path and placement
+        bw, bh, path = _whole_view(seg.motion, w, h, seg.motion_amount)  # the renderer's own frame, path and placement
         x, y, pw_, ph_ = _shown_by_every_view(path) if path.moves else (0, 0, bw, bh)
         src = _composed(pic, seg.fit, max(1, bw // GRID), max(1, bh // GRID), bg,
                         (x / GRID, y / GRID, pw_ / GRID, ph_ / GRID))

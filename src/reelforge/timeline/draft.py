@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from reelforge.errors import InvalidTimeline
 from reelforge.timeline.limits import DEFAULT, Limits, check_draft_size, check_timeline
 from reelforge.timeline.model import (
+    MOTION_AMOUNT_MAX,
+    MOTION_AMOUNT_MIN,
     ROLE_KIND,
     Asset,
     AssetKind,
@@ -42,7 +44,7 @@ TRACK_TYPE = {TrackKind.VIDEO: 0, TrackKind.AUDIO: 1, TrackKind.TEXT: 7}
 TRACK_KIND = {v: k for k, v in TRACK_TYPE.items()}
 
 # draft "m" key -> segment field, per segment kind. Keys listed first are always written.
-_VIDEO_META = {"motion": "motion", "transition": "transition", "td": "transition_ms",
+_VIDEO_META = {"motion": "motion", "mamt": "motion_amount", "transition": "transition", "td": "transition_ms",
                "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "lock": "fit_locked", "focus": "focus", "subj": "subject",
                "pos": "position", "scale": "scale", "opacity": "opacity"}
 _VIDEO_ALWAYS = ("motion", "transition", "td")
@@ -130,6 +132,9 @@ class DraftSegmentMeta(_In):
     """Kind-specific segment fields; a key that does not apply to the segment's kind is ignored."""
 
     motion: Motion | None = None
+    mamt: float | None = Field(None, ge=MOTION_AMOUNT_MIN, le=MOTION_AMOUNT_MAX,
+                               description="how far the motion goes: the share a zoom's view shrinks or a pan's travels "
+                                           "(0.12 = the usual)")
     transition: Transition | None = None
     td: int | None = Field(None, ge=0, description="transition duration, ms")
     speed: float | None = None

@@ -27,6 +27,10 @@ SCHEMA_VERSION = 1
 Ms = Annotated[int, Field(ge=0, description="milliseconds")]
 PositiveMs = Annotated[int, Field(gt=0, description="milliseconds, > 0")]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
+# How far a still's zoom or pan goes: the share by which the view shrinks over a zoom, or
+# travels over a pan. The usual move is slow (12 %); "subtle" and "dramatic" are 6 % and 25 %.
+MOTION_AMOUNT = 0.12
+MOTION_AMOUNT_MIN, MOTION_AMOUNT_MAX = 0.03, 0.4
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$", description="#RRGGBB or #RRGGBBAA")]
 
 
@@ -161,6 +165,9 @@ class VideoSegment(_SegmentBase):
     name: str = ""
     in_ms: Ms = Field(0, description="in-point in the source")
     motion: Motion = Motion.NONE
+    motion_amount: float = Field(
+        MOTION_AMOUNT, ge=MOTION_AMOUNT_MIN, le=MOTION_AMOUNT_MAX,
+        description="how far the motion goes: the share by which a zoom's view shrinks or a pan's travels")
     transition: Transition = Transition.CUT
     transition_ms: Ms = 0
     speed: float = Field(1.0, ge=0.25, le=4.0)

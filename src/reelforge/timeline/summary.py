@@ -218,7 +218,8 @@ def _seg_detail(tl: Timeline, seg) -> str:
         if seg.in_ms:
             bits.append(f"from {fmt_seconds(seg.in_ms)}s")
         if seg.motion.value != "none":
-            bits.append(seg.motion.value)
+            usual = seg.motion_amount == type(seg).model_fields["motion_amount"].default
+            bits.append(seg.motion.value if usual else f"{seg.motion.value} {round(seg.motion_amount * 100)}%")
         if seg.transition is not Transition.CUT:
             bits.append(f"{seg.transition.value} in {fmt_seconds(seg.transition_ms)}s")
         if seg.speed != 1.0:

@@ -28,6 +28,9 @@ from reelforge.planner.rules.refs import (
 from reelforge.planner.rules.shots import _ALL_BUT, _by_name_or_place, _paced
 from reelforge.planner.rules.text import _color
 from reelforge.timeline.model import (
+    MOTION_AMOUNT,
+    MOTION_AMOUNT_MAX,
+    MOTION_AMOUNT_MIN,
     AssetKind,
     Fit,
     Motion,
@@ -238,20 +241,16 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
         want = False  # "get rid of all the zooming"
     specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None) if want is not False else None
+    ask = P.motion_ask(t) if want is not False else None
+    if ask is not None:
+        return _motion_amount(c, ask, specific)
     if want is not False and _has(r"\bslow\s+(?:\w+\s+){0,2}down\b|\b(?:slower|faster|quicker|speed)\b|\btoo\s+(?:fast|quick|slow)\b|"
                                   r"慢一点|快一点|速度|太快|太慢", t) \
             and _has(r"\b(?:zoom(?:s|ing)?|pan(?:s|ning)?|motion|movements?|ken\s+burns)\b|缩放|推拉|平移|动画", t):
-        # a zoom or pan runs over its whole shot: its speed is the shot's length
-        raise _Cannot("a zoom or pan runs over the whole shot: make the shot longer to slow it down "
-                      "(e.g. 'make the first photo 5 seconds') or shorter to speed it up")
-    if want is not False and _has(_HOW_FAR, t):
-        # "less zoom", "more zoom", "the zoom is too much": how far a move goes (it reset every still to varied moves)
-        less = _has(r"\b(?:less|smaller|subtler|subtle|gentler|gentle|softer|too\s+(?:much|strong|fast|big))\b|小一点|少一点|轻一点|太大|太多|太猛", t)
-        moving = [x for x in c.main_segs() if c.asset_kind(x) == "image" and x.motion is not Motion.NONE]
-        if less or moving:
-            raise _Cannot("how far a zoom or pan moves cannot be set yet: say 'no zoom' for still pictures, 'no motion on "
-                          "the first photo' for one, or make a shot longer to slow its move" if not c.zh else
-                          "还不能调节缩放或平移的幅度：可以说“不要缩放”，或“第一张图片不要动画”，或把镜头加长让动作变慢")
+        # a zoom or pan runs over its whole shot: slower is less far (or a longer shot)
+        raise _Cannot("say 'slower zoom' or 'faster zoom' (a move runs over its whole shot, so a slower one goes less "
+                      "far), or make the shot longer (e.g. 'make the first photo 5 seconds')" if not c.zh else
+                      "可以说“缩放慢一点”或“缩放快一点”，或把镜头加长（例如“第一张图片5秒”）")
     if want is None and specific is None and not _has(r"\banimate\b|\bmovement\b|\bmove\s+more\b|动起来|动画|动效", t):
         return None
     if specific is Motion.ZOOM_OUT and _has(r"缩小", t) and not _has(r"图|照片|画面|镜头|motion|效果", t):
@@ -271,14 +270,52 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     return [O.SetMotion(target=x, motion=motion) for x in targets]
 
 
-_HOW_FAR = (r"\b(?:less|more|smaller|bigger|subtler|gentler|stronger)\s+(?:of\s+(?:a|the)\s+)?"
-            r"(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?|ken\s+burns)\b|"
-            r"\b(?:zoom(?:s|ing)?|motion|movements?|pan(?:s|ning)?)\s+(?:is\s+|are\s+)?(?:a\s+bit\s+)?too\s+(?:much|strong|big)\b|"
-            # "too much zoom", "make the motion subtler", "stop moving the pictures so much"
-            r"\btoo\s+much\s+(?:zoom(?:ing)?|motion|movement|panning|moving)\b|"
-            r"\b(?:zoom|motion|movement|pan)s?\s+(?:a\s+(?:bit|little)\s+)?(?:subtler|gentler|softer|calmer)\b|"
-            r"\b(?:moving|zooming|panning)\s+(?:the\s+)?(?:\w+\s+)?so\s+much\b|"
-            r"(?:缩放|动画|运镜|推拉)(?:幅度)?(?:小一点|少一点|轻一点|太大|太多|太猛|大一点|多一点)")
+def _motion_amount(c: _Ctx, ask: P.MotionAsk, specific: Motion | None) -> list[O.Op] | None:
+    """How far the stills' moves go: "subtler zoom", "stronger Ken Burns on the rocket", "slower
+    pans", "a 20% zoom". Stills that do not move yet get a move first when asked for more."""
+    named = [x for r in _find_targets(c) for x in r.all]
+    segs = [s for s in c.main_segs() if s.id in set(_named_shot_ids(c, named))] if named else list(c.main_segs())
+    stills = [s for s in segs if c.asset_kind(s) == "image"]
+    if named and not stills:
+        return None  # "make the clip slower": a clip's own speed
+    if not stills:
+        raise _Cannot("视频里没有图片（缩放和平移只用于图片）" if c.zh else "there are no photos to move (zooms and pans move stills)")
+    if ask.amount is not None and not MOTION_AMOUNT_MIN <= ask.amount <= MOTION_AMOUNT_MAX:
+        lo, hi, usual = (round(v * 100) for v in (MOTION_AMOUNT_MIN, MOTION_AMOUNT_MAX, MOTION_AMOUNT))
+        raise _Cannot(f"缩放和平移的幅度可以是画面的{lo}%到{hi}%（通常是{usual}%）" if c.zh else
+                      f"a zoom or pan can go {lo}-{hi} % of the view ({usual} % is the usual)")
+    moving = [s for s in stills if s.motion is not Motion.NONE]
+    targets: list[O.Target | None] = list(named) or [None]
+    ops: list[O.Op] = []
+    if not moving:
+        if ask.factor is not None and ask.factor < 1:
+            raise _Cannot("现在图片没有动画；说“加上动画”可以加上缓慢的缩放或平移" if c.zh else
+                          "no picture moves now; 'add motion' gives them a slow zoom or pan")
+        ops = [O.SetMotion(target=x, motion=specific or "auto") for x in targets]
+        if ask.amount is None:
+            return ops  # "more zoom" on stills that do not move: the usual move (its own ask goes further)
+    elif named and specific is not None and any(s.motion is not specific for s in moving):
+        ops = [O.SetMotion(target=x, motion=specific) for x in targets]  # "zoom in more on the rocket" (it panned)
+    now = sorted({s.motion_amount for s in moving}) or [MOTION_AMOUNT]
+    amount = ask.amount
+    if amount is None and len(now) == 1:
+        amount = round(min(max(now[0] * (ask.factor or 1.0), MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
+    if amount is not None and not ops and now == [amount]:
+        pct = round(amount * 100)
+        if ask.factor is not None and ask.factor > 1:
+            raise _Cannot(f"缩放和平移已经是最大幅度（{pct}%）" if c.zh else f"the zooms and pans already go as far as they can ({pct} %)")
+        if ask.factor is not None:
+            raise _Cannot(f"缩放和平移已经是最小幅度（{pct}%）" if c.zh else f"the zooms and pans are already as gentle as they go ({pct} %)")
+        raise _Cannot(f"缩放和平移已经是{pct}%" if c.zh else f"the zooms and pans already go {pct} % of the view")
+    ops += [O.SetMotionAmount(target=x, amount=amount, factor=None if amount is not None else ask.factor) for x in targets]
+    if ask.by_speed:
+        slower = (ask.factor or 1.0) < 1
+        c.notes.append(f"缩放或平移贯穿整个镜头，所以{'慢' if slower else '快'}一点就是幅度{'小' if slower else '大'}一点"
+                       f"（镜头{'加长' if slower else '缩短'}也会变{'慢' if slower else '快'}）。" if c.zh else
+                       f"A zoom or pan runs over its whole shot, so a {'slower' if slower else 'faster'} one goes "
+                       f"{'less far' if slower else 'further'} (a {'longer' if slower else 'shorter'} shot "
+                       f"{'slows' if slower else 'speeds'} it too).")
+    return ops
 
 
 def _all_stills_but(c: _Ctx, named: list[O.Target]) -> list[O.Target]:
