@@ -701,7 +701,7 @@ HOLDOUT: list[tuple[str, object]] = [
     ("get rid of the logo", [{"role": "logo", "op": "remove_track"}]),
     ("slap our logo in the bottom left corner", [{"asset_id": "logo1", "position": "bottom-left", "op": "add_logo"}]),
     ("no zooms please", [{"motion": "none", "op": "set_motion"}]),
-    ("add some gentle zoom to the photos", [{"motion": "auto", "op": "set_motion"}]),
+    ("add some gentle zoom to the photos", [{"amount": 0.06, "op": "set_motion_amount"}]),  # s16: how far a move goes is set now (it had re-varied the moves)
     ("use quick fades between shots", [{"kind": "crossfade", "op": "set_transition"}]),
     ("make the transitions 1 second", [{"kind": "crossfade", "duration_ms": 1000, "op": "set_transition"}]),
     ("slow down the street clip", [{"target": {"name": "street"}, "speed": 0.5, "op": "set_speed"}]),
