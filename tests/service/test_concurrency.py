@@ -34,3 +34,13 @@ def test_parallel_4k_exports_cost_double(lean_server, media_dir):
     assert len(accepted) == 2 and all(a["cost"] == 4 for a in accepted)
     assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json() == \
         {"available": 2, "frozen": 8, "total": 10}
+
+
+def test_a_60fps_export_costs_double(lean_server, media_dir):
+    """Twice the frames to make, twice the credits: a 20 s 1080p60 export costs 4, not 2 (a draft
+    could set 60 fps, or 120, for the price of 30)."""
+    base = lean_server.url
+    token, sid = session_with_cut(base, media_dir, "make a 20-second video at 60 fps")
+    r = httpx.post(f"{base}/v1/sessions/{sid}/exports", json={}, headers=auth(token), timeout=60)
+    assert r.status_code == 202 and r.json()["cost"] == 4, r.text
+    assert httpx.get(f"{base}/v1/credits", headers=auth(token)).json()["frozen"] == 4

@@ -558,7 +558,7 @@ def test_the_frame_left_behind_is_not_the_one_asked_for(text, aspect):
     assert dump_ops(result.ops) == [{"aspect": aspect, "op": "set_frame"}] and "One frame at a time" not in result.reply
 
 
-@pytest.mark.parametrize(("text", "says"), [("make a gif", "mp4"), ("60fps", "30 fps"), ("导出成动图", "mp4"),
+@pytest.mark.parametrize(("text", "says"), [("make a gif", "mp4"), ("48fps", "48 fps is not offered"), ("导出成动图", "mp4"),
                                             ("lower the quality so the file is smaller", "when you export")])
 def test_what_the_export_is(text, says):
     result = plan_edit(text, TL, library=LIBRARY)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from reelforge.planner import plan
+from reelforge.planner.apply import apply
 from reelforge.planner.compose import subject_of
+from reelforge.planner.ops import dump_ops
+from reelforge.planner.rules import plan_edit
+
+from .edit_cases import LIBRARY, sample_timeline
+from .test_compose import BGM, img
+
+TL = sample_timeline()
 
 
 @pytest.mark.parametrize(("said", "subject"), [
@@ -23,3 +32,34 @@ def test_the_subject_after_what_the_video_comes_with(said, subject):
                                   "a video with these photos"])
 def test_no_subject_where_none_is_said(said):
     assert subject_of(said) is None
+
+
+# -- the frame rate ("60fps" was answered "cannot be changed yet"; in a first instruction, ignored) ----------
+@pytest.mark.parametrize(("said", "fps"), [("60fps", 60), ("make it 24 fps", 24), ("帧率改成25", 25),
+                                           ("export at 1080p60", 60), ("higher frame rate", 60), ("50 fps please", 50)])
+def test_a_frame_rate_is_set(said, fps):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert dump_ops(edit.ops) == [{"fps": fps, "op": "set_frame"}], edit.reply
+    assert apply(TL, edit.ops, library=LIBRARY).fps == fps
+
+
+def test_a_frame_rate_with_a_shape_is_one_change():
+    edit = plan_edit("make it vertical and 60 fps", TL, library=LIBRARY)
+    assert dump_ops(edit.ops) == [{"aspect": "9:16", "fps": 60, "op": "set_frame"}]
+    assert "twice the credits" in edit.reply
+
+
+@pytest.mark.parametrize(("said", "says"), [("29.97 fps", "29.97 fps is not offered"), ("30 fps", "already 30 fps"),
+                                            ("change the frame rate", "say e.g. '60 fps'")])
+def test_a_frame_rate_that_changes_nothing_is_said(said, says):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops and says in edit.reply
+
+
+@pytest.mark.parametrize(("said", "fps", "note"), [
+    ("a 60fps vertical promo", 60, "twice the credits"), ("做一个竖屏视频，帧率60", 60, "twice"),
+    ("a 15s promo at 24 fps", 24, "24 fps, as asked"), ("a 48fps video", 30, "48 fps is not offered"),
+])
+def test_a_first_cut_at_the_frame_rate_said(said, fps, note):
+    p = plan(said, [img("a.jpg", 1), img("b.jpg", 2), BGM])
+    assert p.timeline.fps == fps and any(note in n for n in p.notes), p.notes

@@ -1111,8 +1111,12 @@ def _set_motion_amount(st: _State, op: O.SetMotionAmount) -> None:
 
 
 def _set_frame(st: _State, op: O.SetFrame) -> None:
-    if op.aspect is None and op.resolution is None:
-        raise ApplyError("say which shape or size, e.g. 'vertical' or '720p'")
+    if op.aspect is None and op.resolution is None and op.fps is None:
+        raise ApplyError("say which shape, size or frame rate, e.g. 'vertical', '720p' or '60 fps'")
+    if op.fps is not None:
+        st.base = st.base.model_copy(update={"fps": op.fps})
+        if op.aspect is None and op.resolution is None:
+            return
     aspect = op.aspect or aspect_of(st.width, st.height)
     res = op.resolution or resolution_of(st.width, st.height)
     if aspect in ASPECTS and res in ("480p", "720p", "1080p", "1440p", "4k"):

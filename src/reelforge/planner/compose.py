@@ -77,7 +77,7 @@ from reelforge.timeline.model import (
     VideoSegment,
     build,
 )
-from reelforge.timeline.presets import frame_size
+from reelforge.timeline.presets import FRAME_RATES, frame_size
 from reelforge.timeline.styles import get_style, look_of_word, style_in
 from reelforge.timeline.summary import fmt_seconds, human_name, summarize
 
@@ -804,6 +804,14 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
                      "say e.g. 'vertical for TikTok', 'square' or '720p' to change it.")
     else:
         notes.append(f"Frame: {width}x{height} ({aspect or DEFAULT_ASPECT}, {resolution or DEFAULT_RESOLUTION}).")
+    said_fps = P.frame_rate_in(said)  # "60fps", "24 fps", "帧率25"
+    fps = int(said_fps) if said_fps in FRAME_RATES else FPS
+    if said_fps is not None and said_fps != fps:
+        notes.append(f"Frame rate: {FPS} fps ({said_fps:g} fps is not offered: "
+                     f"{', '.join(str(r) for r in FRAME_RATES)} fps are).")
+    elif said_fps is not None:
+        notes.append(f"Frame rate: {fps} fps, as asked" + (" (twice the frames of 30 fps: a longer export and twice "
+                                                            "the credits)." if fps > 30 else "."))
     if aspect == "1:1" and re.search(r"\b(?:instagram|insta|ig)\b", P.normalize(said), re.ASCII):
         notes.append("'Instagram' is taken as a square feed post; say 'Instagram portrait' for 4:5 "
                      "or 'Reels' for 9:16.")
@@ -1070,7 +1078,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     grade = first_cut_grade(P.normalize(said))
     if grade:  # "in black and white", "warm tones", "复古色调": as an edit would set them
         notes.append(f"Colour: {O.grade_words(O.SetGrade(**grade))}.")
-    timeline = build(width=width, height=height, fps=FPS, duration=total, style=look.name, assets=tuple(unique_assets),
+    timeline = build(width=width, height=height, fps=fps, duration=total, style=look.name, assets=tuple(unique_assets),
                      tracks=tuple(tracks), grade=Grade(**(grade or {})), **fades)
     shown = " ".join(seg.text for tr in timeline.tracks if _is_text_track(tr) for seg in tr.segments)
     kept = T.landed_on_screen(((f.wrong, f.right) for f in fixes), shown)

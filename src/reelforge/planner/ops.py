@@ -368,6 +368,7 @@ class SetFrame(_Op):
     op: Literal["set_frame"] = "set_frame"
     aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
     resolution: Literal["480p", "720p", "1080p", "1440p", "4k"] | None = None
+    fps: Literal[24, 25, 30, 50, 60] | None = Field(None, description="frames per second (30 unless asked)")
 
 
 class SetFit(_Op):
@@ -779,7 +780,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 return f"zooms and pans of {what} now move {_pct(o.amount)} of the view (the usual: {_pct(MOTION_AMOUNT)})"
             return f"zooms and pans of {what} go {'further' if o.factor > 1 else 'less far'} ({o.factor:g}x)"
         case "set_frame":
-            return "frame " + " ".join(x for x in (o.aspect, o.resolution) if x)
+            size = " ".join(x for x in (o.aspect, o.resolution) if x)
+            return "frame " + ", ".join(x for x in (size, o.fps and f"{o.fps} fps") if x)
         case "set_fit":
             what = {"cover": "fills the frame (cropped)", "contain": "shown whole (not cropped)",
                     "blur": "shown whole on a blurred copy"}[o.fit.value]
@@ -944,7 +946,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 return f"{when}{roles[o.role]}音量调到{_pct(o.volume)}"
             return f"{when}{roles[o.role]}{'调大' if (o.factor or 1) > 1 else '调小'}（x{o.factor:.2f}）"
         case "set_frame":
-            return "画面改为" + " ".join(x for x in (o.aspect, o.resolution) if x)
+            return "画面改为" + " ".join(x for x in (o.aspect, o.resolution, o.fps and f"{o.fps}帧/秒") if x)
         case "add_text":
             role = {"title": "标题", "caption": "字幕", "cta": "行动号召"}[o.role]
             box = f"{_COLOR_ZH.get(o.box_color.upper(), o.box_color)}底框的" if o.box_color else ""

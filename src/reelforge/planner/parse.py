@@ -27,7 +27,7 @@ __all__ = [
     "parse_duration_ms", "parse_time_value_ms", "parse_resolution", "parse_aspect",
     "parse_percent", "parse_db", "db_to_gain", "quoted_texts", "parse_transition",
     "parse_position", "parse_time_range", "time_past_end", "wants_text_overlays", "parse_music_volume",
-    "parse_voice_volume", "mentions_voiceover", "wants_motion", "motion_ask", "MotionAsk", "wants_hard_cuts",
+    "parse_voice_volume", "mentions_voiceover", "wants_motion", "motion_ask", "MotionAsk", "frame_rate_in", "wants_hard_cuts",
 ]
 
 
@@ -1065,6 +1065,25 @@ def motion_ask(text: str) -> MotionAsk | None:
     if re.search(_MORE_EN, t) or re.search(_MORE_ZH, t):
         return MotionAsk(factor=more)
     return None
+
+
+_FRAME_RATE = re.compile(
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*(?:fps|p?\s*frames?\s+(?:a|per)\s+second|帧(?:/秒|每秒)?)(?![a-z])|"
+    r"\bframe\s*rate\s+(?:of\s+|to\s+|at\s+|=\s*|:\s*)?(?P<b>\d+(?:\.\d+)?)\b|"
+    r"帧率\s*(?:改成|改为|设为|设成|调到|调成|用|是|为|:|=)?\s*(?P<c>\d+(?:\.\d+)?)|"
+    r"\b(?:1080|720|2160|1440)p(?P<d>24|25|30|50|60)\b")
+
+
+def frame_rate_in(text: str) -> float | None:
+    """The frame rate said ("60fps", "24 fps", "frame rate 25", "帧率改成60", "1080p60"), or None.
+
+    >>> frame_rate_in("make it 60fps"), frame_rate_in("帧率改成24"), frame_rate_in("1080p60"), frame_rate_in("30s video")
+    (60.0, 24.0, 60.0, None)
+    """
+    m = _FRAME_RATE.search(normalize(text))
+    if m is None:
+        return None
+    return float(next(g for g in m.groups() if g))
 
 
 # --------------------------------------------------------------------------------------

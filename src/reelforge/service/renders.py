@@ -106,7 +106,7 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
     if preview:
         tl = first_part(tl, int(ctx.settings.preview_max_seconds * 1000))
     check_timeline(tl, limits)  # drafts, chat-made timelines and presets alike, before queueing
-    cost = credits.cost_for(tl.duration, tl.width, tl.height, preview=preview)
+    cost = credits.cost_for(tl.duration, tl.width, tl.height, fps=tl.fps, preview=preview)
     client_ref = clean(client_ref, 100) or None
     callback = None if preview else webhooks.callback_for(ctx, who.account_id, callback_url)
     transcript_state, transcript_info = transcripts.initial(tl, "preview" if preview else "export")

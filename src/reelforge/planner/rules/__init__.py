@@ -758,7 +758,8 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
             continue
         if out and isinstance(op, O.SetFrame) and isinstance(out[-1], O.SetFrame):
             prev = out[-1]
-            out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution)
+            out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution,
+                                 fps=op.fps or prev.fps)
             continue
         if out and isinstance(op, O.SetTotalDuration) and isinstance(out[-1], O.SetTotalDuration):
             out[-1] = op  # "it's too long, 15 seconds is fine": the length said, not a step and then it

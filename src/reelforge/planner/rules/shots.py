@@ -40,6 +40,7 @@ from reelforge.timeline.model import (
     Role,
     Timeline,
 )
+from reelforge.timeline.presets import FRAME_RATES
 
 _RX_UNDO_N = re.compile(r"\b(?:undo|revert|take\s+back)\s+(?:the\s+)?(?:last\s+|previous\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
                         r"seven|eight|nine|ten|couple\s+of|few)\s+(?:changes?|steps?|edits?|things|moves?)\b|"
@@ -72,14 +73,33 @@ def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot("导出的是MP4（H.264视频、AAC声音），各平台都支持；不导出GIF或其他格式" if c.zh else
                       "exports are MP4 (H.264 video, AAC sound), which every platform takes; a GIF or another format "
                       "is not made")
-    if _has(r"\b\d+\s*(?:fps|frames?\s+(?:a|per)\s+second)\b|\bframe\s*rate\b|帧率|\d+\s*帧", t):
-        raise _Cannot(f"帧率是{c.tl.fps}帧/秒（暂时不能改）" if c.zh else
-                      f"the frame rate is {c.tl.fps} fps (it cannot be changed yet)")
+    if _has(r"\b\d+\s*(?:fps|frames?\s+(?:a|per)\s+second)\b|\bframe\s*rate\b|帧率|\d+\s*帧|\b(?:1080|720|2160|1440)p(?:24|25|30|50|60)\b", t):
+        return _frame_rate(c, t)
     if _has(r"\b(?:smaller|lighter)\s+(?:file|size)\b|\bfile\s+(?:size|is\s+too\s+big)\b|\bcompress\w*\b|\bbit\s*rate\b|"
             r"\b(?:lower|reduce|less)\s+(?:the\s+)?quality\b|文件太大|压缩|码率|文件小一点", t):
         raise _Cannot("画质在导出时选择：草稿（文件最小）、标准、高" if c.zh else
                       "the quality is chosen when you export: draft (the smallest file), standard or high")
     return None
+
+
+def _frame_rate(c: _Ctx, t: str) -> list[O.Op]:
+    """"60fps", "make it 24 fps", "帧率改成25": one of `FRAME_RATES`; another is said, not rounded."""
+    fps = P.frame_rate_in(t)
+    if _has(r"\b(?:higher|smoother|more)\s+(?:frame\s*rate|fps)\b|帧率(?:高|提高)", t) and fps is None:
+        fps = 60.0  # "higher frame rate", "smoother frame rate"
+    rates = ", ".join(str(r) for r in FRAME_RATES)
+    if fps is None:
+        raise _Cannot(f"帧率是{c.tl.fps}帧/秒；可以改成{rates}帧/秒，例如“帧率改成60”" if c.zh else
+                      f"the frame rate is {c.tl.fps} fps; say e.g. '60 fps' or '24 fps' ({rates} fps are offered)")
+    if fps not in FRAME_RATES:
+        raise _Cannot(f"没有{fps:g}帧/秒；可以用{rates}帧/秒" if c.zh else
+                      f"{fps:g} fps is not offered: {rates} fps are (the video is {c.tl.fps} fps)")
+    if fps == c.tl.fps:
+        raise _Cannot(f"已经是{c.tl.fps}帧/秒" if c.zh else f"the video is already {c.tl.fps} fps")
+    if fps > 30:
+        c.notes.append(f"{fps:g}帧/秒的画面数是30帧/秒的两倍：导出更慢，费用也是两倍。" if c.zh else
+                       f"{fps:g} fps makes twice the frames of 30 fps: the export takes longer and costs twice the credits.")
+    return [O.SetFrame(fps=int(fps))]  # type: ignore[arg-type]
 
 
 def _h_frame(c: _Ctx) -> list[O.Op] | None:
