@@ -4,7 +4,8 @@ Cost rule (`cost_for`):
     units = number of *started* 10-second blocks of output  (ceil(duration_s / 10), at least 1)
     cost  = units           when the output's short side is <= 1080 px (720p, 1080p, 1080x1920 ...)
     cost  = units * 2       above 1080p (1440p, 4K)
-    and twice that above 30 frames a second (50, 60 fps: twice the frames to make)
+    times each started 30 frames a second (50, 60 fps: twice the frames to make, so 2x; a
+    draft's 120 fps 4x)
     previews (``/preview``, draft quality) cost 0.
   e.g. a 30 s 1080p export costs 3 credits, a 30 s 4K export 6, a 30 s 1080p60 export 6, a 5 s
   vertical clip 1.
@@ -33,7 +34,7 @@ def cost_for(duration_ms: int, width: int, height: int, *, fps: int = 30, previe
     if preview:
         return 0
     units = max(1, math.ceil(duration_ms / BLOCK_MS))
-    return units * (2 if min(width, height) > 1080 else 1) * (2 if fps > 30 else 1)
+    return units * (2 if min(width, height) > 1080 else 1) * max(1, math.ceil(fps / 30))
 
 
 def balance(s: Session, account_id: str) -> dict[str, int]:
