@@ -37,8 +37,13 @@ def test_case(instruction, expected):
         assert plan.reply  # never silent
         if expected == "unknown":  # in the language of the instruction, and only that
             zh = any("\u4e00" <= ch <= "\u9fff" for ch in instruction)
-            assert ("可以这样说" if zh else "I can change") in plan.reply
-            assert ("I can change" not in plan.reply) if zh else True
+            said = ("没有做任何修改", "没有理解", "为稳妥起见") if zh else ("Nothing was changed", "changed nothing")
+            assert any(x in plan.reply for x in said), plan.reply
+            assert ("I can change" not in plan.reply and "Nothing was changed" not in plan.reply) if zh else \
+                "可以这样说" not in plan.reply
+            # the list of what can be said follows words not understood; a reasoned answer says what to do
+            if not plan.understood and plan.reply.split(". ")[0].startswith(("I did not understand", "没有理解")):
+                assert ("可以这样说" if zh else "I can change") in plan.reply
         return
     assert plan.status == "ok", plan.reply
     assert dump_ops(plan.ops) == expected

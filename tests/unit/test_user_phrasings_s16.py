@@ -63,3 +63,19 @@ def test_a_frame_rate_that_changes_nothing_is_said(said, says):
 def test_a_first_cut_at_the_frame_rate_said(said, fps, note):
     p = plan(said, [img("a.jpg", 1), img("b.jpg", 2), BGM])
     assert p.timeline.fps == fps and any(note in n for n in p.notes), p.notes
+
+
+# -- a reasoned answer is not followed by the whole list of what can be said ------------------------------
+@pytest.mark.parametrize(("said", "answer", "zh"), [("29.97 fps", "29.97 fps is not offered", False),
+                                                    ("reverse the clip", "cannot be played backwards", False),
+                                                    ("帧率改成48", "没有48帧/秒", True)])
+def test_a_reasoned_answer_stands_alone(said, answer, zh):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops and answer in edit.reply
+    assert ("可以这样说" if zh else "I can change") not in edit.reply and len(edit.reply) < 300, edit.reply
+
+
+@pytest.mark.parametrize(("said", "zh"), [("make it sparkle", False), ("让它闪闪发光", True)])
+def test_words_not_understood_get_the_list(said, zh):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops and ("可以这样说" if zh else "I can change") in edit.reply

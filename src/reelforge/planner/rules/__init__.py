@@ -789,7 +789,8 @@ def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False
             parts.append("已理解：" + "；".join(understood) + "，但为稳妥起见没有做任何修改。")
         else:
             parts.append("没有做任何修改。")
-        parts.append("可以这样说：" + " · ".join(CAPABILITIES_ZH))
+        if lost or not cannot:  # a reasoned answer says what to do; the list is for words not understood
+            parts.append("可以这样说：" + " · ".join(CAPABILITIES_ZH))
         return EditPlan("unknown", (), " ".join(parts), tuple(understood))
     if lost:
         parts.append("I did not understand " + ", ".join(f"'{x}'" for x in lost) + ".")
@@ -797,7 +798,8 @@ def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False
         parts.append("I understood: " + "; ".join(understood) + " — but changed nothing, to be safe.")
     else:
         parts.append("Nothing was changed.")
-    parts.append("I can change: " + " · ".join(CAPABILITIES))
+    if lost or not cannot:  # a reasoned answer says what to do; the list is for words not understood
+        parts.append("I can change: " + " · ".join(CAPABILITIES))
     return EditPlan("unknown", (), " ".join(parts), tuple(understood))
 
 
