@@ -79,3 +79,37 @@ def test_a_reasoned_answer_stands_alone(said, answer, zh):
 def test_words_not_understood_get_the_list(said, zh):
     edit = plan_edit(said, TL, library=LIBRARY)
     assert not edit.ops and ("可以这样说" if zh else "I can change") in edit.reply
+
+
+# -- a button's colour is its box's; a button asked for with its words keeps them ---------------------------
+@pytest.mark.parametrize(("said", "op"), [
+    # the colour went to the letters, and the same words were "changed" with a note
+    ("add a red shop now button", {"target": {"role": "cta", "name": "Shop now"}, "background": "box",
+                                   "box_color": "#FF0000", "op": "update_text"}),
+    ("add a shop now button in red", {"target": {"role": "cta", "name": "Shop now"}, "background": "box",
+                                      "box_color": "#FF0000", "op": "update_text"}),
+    # the words were dropped: only the box was made red
+    ("add a red button saying order now", {"target": {"role": "cta", "name": "Shop now"}, "text": "Order now",
+                                           "background": "box", "box_color": "#FF0000", "op": "update_text"}),
+    ("add a blue subscribe button", {"target": {"role": "cta", "name": "Shop now"}, "text": "Subscribe",
+                                     "background": "box", "box_color": "#1E6BFF", "op": "update_text"}),
+])
+def test_a_coloured_button(said, op):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert dump_ops(edit.ops) == [op], edit.reply
+    if "text" not in op:
+        assert "text to" not in edit.reply and "words were changed" not in edit.reply, edit.reply
+
+
+# -- a dash for the colon of a label ("cta - order today" was not understood) ----------------------------
+@pytest.mark.parametrize(("said", "op"), [
+    ("cta - order today", {"target": {"role": "cta", "index": 0}, "text": "Order today", "op": "update_text"}),
+    ("title — Summer Sale", {"text": "Summer Sale", "op": "update_text"}),
+    ("title - none", {"target": {"role": "title", "index": 0}, "op": "remove_text"}),
+])
+def test_a_label_with_a_dash(said, op):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [op]
+
+
+def test_a_hyphenated_word_is_no_label():
+    assert "Button" not in str(dump_ops(plan_edit("make the cta-button red", TL, library=LIBRARY).ops))

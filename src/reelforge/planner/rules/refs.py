@@ -433,11 +433,12 @@ _QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『(
 _SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 
-# "call to action: Order today!", "title: Summer Sale!", "change the cta to Order today!": the unquoted
+# "call to action: Order today!", "title: Summer Sale!", "cta - order today" (a dash for the colon), "change
+# the cta to Order today!": the unquoted
 # words of a text, read as if quoted (the "!" was taken for the end of a sentence and dropped)
 _LABEL = (r"(?:cta|call[\s-]to[\s-]action|title|headline|heading|caption|subtitle|tagline|slogan|end\s+card|button|"
           r"行动号召|标题|字幕|口号|标语|结尾文字)")
-_RX_LABELLED = re.compile(rf"^(\s*{_LABEL}\s*[:：]\s*)([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]*)\s*\.?$", re.I)
+_RX_LABELLED = re.compile(rf"^(\s*{_LABEL}(?:\s*[:：]|\s+[-–—]{{1,2}}\s)\s*)([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]*)\s*\.?$", re.I)
 _NOT_LABEL_WORDS = re.compile(r"(?i)^(?:at|to|on|in|from|for|until|over|under|with|by|off|remove|delete|\d+(?:\.\d+)?\s*"
                         r"(?:s|secs?|seconds?|%)?$)\b")
 _RX_SAYS_BANG = re.compile(rf"^(.*\b{_LABEL}\b.*?\b(?:to|say|says|read|reads|into)\s+)"

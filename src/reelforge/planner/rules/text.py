@@ -53,6 +53,8 @@ _BOX_EN = r"(?:box(?:es)?|boxed|banner|label|background|backdrop|bg|button)"  # 
 _BOX_ZH = r"(?:底框|背景框|背景色|背景|底色|底板|按钮|框)"
 _RX_BOX_COLOR = re.compile(
     rf"(?P<a>{_C_EN})(?:[\s-]+colou?red)?[\s-]+(?:(?:title|caption|subtitle|headline|cta)s?\s+)?{_BOX_EN}\b"
+    # "a red shop now button": the button's words between its colour and it
+    rf"|(?P<w>{_C_EN})\s+(?:(?!(?:text|letters?|lettering|words?|fonts?|and|with|on|the|title|caption)\b)[a-z'!]+\s+){{1,3}}?button\b"
     rf"|\b{_BOX_EN}(?:\s+colou?r)?\s+(?:to\s+be\s+|to\s+|in\s+|into\s+|as\s+|is\s+)?(?P<b>{_C_EN})"
     rf"|(?:{_C_EN})\s+(?:(?:text|letters|lettering|words|font)\s+)?(?P<onp>on\s+(?:an?\s+)?(?P<on>{_C_EN}))(?=\s*(?:$|[,.;!?]))"
     rf"|(?P<za>{_C_ZH})的?(?:{_BOX_ZH}|底(?![部端下层]))"
@@ -76,10 +78,11 @@ def _box_color(t: str) -> tuple[str | None, str]:
     m = _RX_BOX_COLOR.search(t)
     if not m:
         return None, t
-    name = next(g for g in ("a", "b", "on", "za", "zb") if m.group(g))
+    name = next(g for g in ("a", "w", "b", "on", "za", "zb") if m.group(g))
     word = m.group(name)
-    # "white text on black": only "on black" is the box's; the rest keeps the letters' colour
-    a, b = m.span("onp") if name == "on" else m.span()
+    # "white text on black": only "on black" is the box's; the rest keeps the letters' colour; "a red
+    # shop now button": only "red" (the words stay the button's)
+    a, b = m.span("onp") if name == "on" else m.span("w") if name == "w" else m.span()
     return (word.upper() if word.startswith("#") else _COLORS[word]), f"{t[:a]} {t[b:]}"
 
 
@@ -286,14 +289,16 @@ def _unquoted_words(raw: str, t: str) -> str | None:
                                      r"[^,.;]{2,40}?)\s+as\s+(?:the|a|an)\s+(?:new\s+)?(?:title|headline|caption|subtitle|"
                                      r"tag\s*line|slogan|cta|call[\s-]to[\s-]action)\b", raw, re.I)):
         return capitalised(a.group("w").strip().strip("'\"").strip())
-    if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action|card|screen|slate)s?\b", t):
+    if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action|card|screen|slate|"
+                             r"button)s?\b", t):
         m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+)?"
                      r"(?:text|caption|title|subtitle|headline|overlay)\s+(?!(?:at|on|in|over|to|for|from|saying|says?|that|"
                      r"reads?|with|and|in)\b)([^\s,.;].*)$", raw, re.I)
-    if m is None and (b := re.match(r"\s*(?:please\s+)?(?:add|put|insert|include)\s+(?:an?\s+)?(?P<w>[a-z][a-z' ]{1,24}?)\s+"
+    if m is None and (b := re.match(rf"\s*(?:please\s+)?(?:add|put|insert|include)\s+(?:an?\s+)?(?:(?:{_C_EN})\s+)?"
+                                     r"(?P<w>[a-z][a-z' ]{1,24}?)\s+"
                                      r"(?:button|cta|call[\s-]to[\s-]action)\b", raw, re.I)) \
             and not re.search(r"\b(?:new|nice|bold|round(?:ed)?|big|bigger|small|large|another|second|clear|clickable|"
-                              r"the|end|final|closing)\b", b.group("w"), re.I) \
+                              r"the|end|final|closing|text|letters?|words?|fonts?|and|with)\b", b.group("w"), re.I) \
             and _color(b.group("w").lower()) is None and _size(b.group("w").lower()) is None:
         return capitalised(b.group("w").strip())  # "add a subscribe button at the end": its words
     if m is None:
@@ -545,9 +550,14 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if r is Role.CTA and (same := _cta_there(c, timing)) is not None:
             # "add the text 'Order now' at the end" over "Shop now": a second call to action on top of the
             # first (which was cut to ~1 s); the ending's words are what is meant
-            if same.text.casefold() == new_text.casefold() and not (position or _size(t) or color or box):
-                raise _Cannot(f"结尾已经是「{same.text}」" if c.zh else  # "add a shop now button" with one there
-                              f'the video already ends on "{same.text}"')
+            if same.text.casefold() == new_text.casefold():
+                if not (position or _size(t) or color or box):
+                    raise _Cannot(f"结尾已经是「{same.text}」" if c.zh else  # "add a shop now button" with one there
+                                  f'the video already ends on "{same.text}"')
+                # "add a red shop now button" with one there: its look, its words as they are
+                return [O.UpdateText(target=_text_by_id(c.text_segs(None), Role.CTA, same), position=position,
+                                     size=_size(t, same.size), color=_letters_on(c, box, color, same.color),
+                                     background=bg, box_color=box)]
             c.notes.append("那里已经有行动号召，直接改了它的文字，没有再叠加一个（说“撤销”可恢复）。" if c.zh else
                            "A second call to action would have covered it, so its words were changed "
                            f"(say 'undo' to get \"{same.text}\" back).")
