@@ -9,6 +9,7 @@ from reelforge.planner.apply import apply
 from reelforge.planner.compose import subject_of
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
 
 from .edit_cases import LIBRARY, sample_timeline
 from .test_compose import BGM, img
@@ -113,3 +114,16 @@ def test_a_label_with_a_dash(said, op):
 
 def test_a_hyphenated_word_is_no_label():
     assert "Button" not in str(dump_ops(plan_edit("make the cta-button red", TL, library=LIBRARY).ops))
+
+
+# -- a row under the call to action stays with it when the pictures move (it went with the last picture) ------
+def test_a_row_under_the_ending_stays_with_it():
+    tl = apply(TL, plan_edit("add our website www.example.com", TL, library=LIBRARY).ops, library=LIBRARY)
+    cta = tl.track(Role.CTA).segments[0]
+    row = next(s for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments if "example.com" in s.text)
+    assert (row.start, row.end) == (cta.start, cta.end)
+    for said in ("move the last photo to the start", "swap the first and last images"):
+        moved = apply(tl, plan_edit(said, tl, library=LIBRARY).ops, library=LIBRARY)
+        row = next(s for t in moved.tracks_by_role(Role.CAPTION) for s in t.segments if "example.com" in s.text)
+        cta = moved.track(Role.CTA).segments[0]
+        assert (row.start, row.end) == (cta.start, cta.end), said

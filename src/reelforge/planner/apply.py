@@ -99,12 +99,14 @@ def _caption_anchors(st: _State) -> dict[str, tuple[Any, str, str]]:
         return {}
     out = {}
     shots = {s.id for s in tr.segs}
+    # a row under a title or a call to action ("@cafe_luna" under "Visit us today") shows with it, not a picture
+    rows = {(s.start, s.end) for r in (Role.TITLE, Role.CTA) for t in st.tracks_of(r) for s in t.segs}
     for t in st.tracks_of(Role.CAPTION):
         for c in t.segs:
             if c.shot in shots:  # its picture, as the planner marked it
                 out[c.id] = (c, t.id, c.shot)
                 continue
-            if c.id.startswith(CUE_ID):  # said by the voice: it stays with the voice, not a picture
+            if c.id.startswith(CUE_ID) or (c.start, c.end) in rows:  # said by the voice / a row: not a picture's
                 continue
             inside = [s.id for s in tr.segs if s.start <= c.start and c.end <= s.end]
             if len(inside) == 1:
