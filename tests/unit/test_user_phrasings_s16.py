@@ -127,3 +127,12 @@ def test_a_row_under_the_ending_stays_with_it():
         row = next(s for t in moved.tracks_by_role(Role.CAPTION) for s in t.segments if "example.com" in s.text)
         cta = moved.track(Role.CTA).segments[0]
         assert (row.start, row.end) == (cta.start, cta.end), said
+
+
+def test_a_row_follows_its_text_when_that_is_retimed():
+    tl = apply(TL, plan_edit("add our website www.example.com", TL, library=LIBRARY).ops, library=LIBRARY)
+    for said in ("show the call to action for the last 6 seconds", "make the cta appear 2 seconds earlier"):
+        tl = apply(tl, plan_edit(said, tl, library=LIBRARY).ops, library=LIBRARY)
+        cta = tl.track(Role.CTA).segments[0]
+        row = next(s for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments if "example.com" in s.text)
+        assert (row.start, row.end) == (cta.start, cta.end), (said, cta.start, row.start)

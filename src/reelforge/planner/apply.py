@@ -871,12 +871,19 @@ def _update_text(st: _State, op: O.UpdateText) -> None:
         upd["bold"], upd["weight"] = op.bold, (O.BOLD_WEIGHT if op.bold else None)
     if op.timing is not None:
         upd["start"], upd["duration"] = _span(st, op.timing)
+    old = (seg.start, seg.end)
     seg = _fix_fades(seg.model_copy(update=upd))
-    if op.timing is not None:
-        del tr.segs[i]
-        _place_text(tr, seg)
-    else:
+    if op.timing is None:
         tr.segs[i] = seg
+        return
+    del tr.segs[i]
+    _place_text(tr, seg)
+    if tr.role in (Role.TITLE, Role.CTA) and (seg.start, seg.end) != old:
+        # its rows (a tagline under the title, a website under the call to action) show with it still
+        for t in st.tracks_of(Role.CAPTION):
+            for row in [c for c in t.segs if (c.start, c.end) == old]:
+                t.segs.remove(row)
+                _place_text(t, _fix_fades(row.model_copy(update={"start": seg.start, "duration": seg.duration})))
 
 
 def _remove_text(st: _State, op: O.RemoveText) -> None:
