@@ -21,6 +21,9 @@ def test_product_name_is_the_name_it_points_at_or_repeats():
     assert product_name(_tr("Our new Beanline roast is here. Beanline tastes like chocolate.")) == "Beanline"
     assert product_name(_tr("fresh coffee every morning delivered to your door")) is None
     assert product_name(_tr("Fresh coffee every morning. Try it today.")) is None  # sentence starts only
+    # a name with a small word in it, said mid-sentence (it was cut to "Bean")
+    assert product_name(_tr("Welcome to Bean There, Small Batch Coffee. Roasted every morning.")) == "Bean There"
+    assert product_name(_tr("Tomorrow I visit Paris and I love it. Paris is great.")) == "Paris"
 
 
 def test_key_phrase_is_the_densest_short_run():

@@ -136,3 +136,19 @@ def test_a_row_follows_its_text_when_that_is_retimed():
         cta = tl.track(Role.CTA).segments[0]
         row = next(s for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments if "example.com" in s.text)
         assert (row.start, row.end) == (cta.start, cta.end), (said, cta.start, row.start)
+
+
+# -- a Chinese subject named before 宣传/推广/广告 (the title fell back to a word of the voice: "Bean") -------
+@pytest.mark.parametrize(("said", "subject"), [
+    ("帮我做一个30秒的咖啡店宣传视频，竖屏，加字幕", "咖啡店"), ("做个奶茶店的宣传片", "奶茶店"),
+    ("帮我做一个新品奶茶的推广视频", "新品奶茶"), ("做一条15秒的火锅店广告", "火锅店"),
+    ("给我做一个咖啡店的宣传视频", "咖啡店"),
+])
+def test_a_chinese_subject_before_what_the_video_is(said, subject):
+    assert subject_of(said) == subject
+
+
+@pytest.mark.parametrize("said", ["做一个竖屏的宣传视频", "给我做一个抖音宣传视频", "做一个产品宣传视频", "做一个公司宣传片",
+                                  "做个简短的宣传视频"])
+def test_no_chinese_subject_where_none_is_named(said):
+    assert subject_of(said) is None

@@ -106,7 +106,9 @@ def product_name(transcript: Transcript) -> str | None:
         if c and c[0].isupper() and c.lower() not in _STOP and len(c) >= 3 and not sentence_start:
             name = c
             nxt = _clean(words[k + 1].text) if k + 1 < len(words) else ""
-            if nxt and nxt[0].isupper() and nxt.lower() not in _STOP and not re.search(r"[.!?,]$", w.text):
+            # the next capitalised word mid-sentence is the name's too, a small word included
+            # ("Welcome to Bean There, …" named "Bean"), but not "I"
+            if nxt and nxt[0].isupper() and nxt != "I" and not re.search(r"[.!?,;:]$", w.text):
                 name = f"{c} {nxt}"
             counts[name] += 1
             if k and _POINTERS.match(_clean(words[k - 1].text)):

@@ -365,8 +365,12 @@ _ZH_SUBJECT_RX = P._rx(r"(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:�
 _GENERIC_SUBJECT = P._rx(
     r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
     r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
+# "做一个30秒的咖啡店宣传视频", "做个奶茶店的宣传片": the thing named before 宣传/推广/广告
+_ZH_SUBJECT_BEFORE_RX = re.compile(r"(?:的|个|条|支|部)(?P<s>[^，,。；;！!？?\s的\d]{2,10}?)的?(?:宣传|推广|广告)(?:视频|片|短片|短视频|片子)?")
+_ZH_NOT_A_THING = re.compile(r"竖屏|横屏|方形|方屏|高清|短|小|简单|好看|漂亮|酷炫|产品|品牌|公司|企业|活动|促销|抖音|快手|小红书|"
+                             r"视频号|b站|B站|微博|朋友圈|新品$")
 _ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐|素材|字幕|配音|旁白|秒|分钟")
-_ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$")
+_ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$|^(?:做|制作|拍|弄|搞|剪|来|出|帮)")  # "给我做一个…": for me
 
 
 # "… announcing our grand opening on Dec 12", "宣布12月12日盛大开业", "my bakery's grand opening this
@@ -436,9 +440,11 @@ def subject_of(instruction: str) -> str | None:
                 and not _GENERIC_SUBJECT.match(phrase.lower()) and not P.find_durations(phrase)
                 and not phrase[0].isdigit()):
             return _title_case(phrase)
-    zm = _ZH_SUBJECT_RX.search(raw)
-    if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")) and not _ZH_GENERIC.search(zm.group("s")):
-        return zm.group("s")
+    for rx in (_ZH_SUBJECT_RX, _ZH_SUBJECT_BEFORE_RX):
+        zm = rx.search(raw)
+        if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")) and not _ZH_GENERIC.search(zm.group("s")) \
+                and not (rx is _ZH_SUBJECT_BEFORE_RX and _ZH_NOT_A_THING.search(zm.group("s"))):
+            return zm.group("s")
     return None
 
 

@@ -617,11 +617,16 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         for r, seg in existing:
             i = counts.get(r, 0)
             counts[r] = i + 1
-            out.append(O.UpdateText(target=O.Target(role=r, index=i), text=new_text,
-                                    position=position or (_nudged(seg.position, step) if step else None),
-                                    size=_size(t, seg.size), color=_letters_on(c, box, color, seg.color, off=box_off),
-                                    background=bg, box_color=box, bold=bold))
+            op = O.UpdateText(target=O.Target(role=r, index=i), text=new_text,
+                              position=position or (_nudged(seg.position, step) if step else None),
+                              size=_size(t, seg.size), color=_letters_on(c, box, color, seg.color, off=box_off),
+                              background=bg, box_color=box, bold=bold)
+            if op.size == seg.size and not op.model_dump(exclude={"op", "target", "size"}, exclude_none=True):
+                continue  # "bigger text" on a text at the largest size already: nothing to say it changed
+            out.append(op)
         _size_limit_note(c, t, [s for _, s in existing])
+        if not out:
+            raise _Cannot(" ".join(c.notes[-1:]).rstrip(".。") or "nothing to change")
         return out
     if on is not None and len(on) == 1:  # "move the caption on the coffee photo to the top"
         target = _text_by_id(c.text_segs(None), *on[0])
