@@ -221,3 +221,29 @@ def test_texts_sent_to_an_edge_take_the_same_edge():
     assert all(covered_share(cap, s.box) == 0.0 for s in (*disc, band))  # on screen with both
     assert covered_share(cta, band.box) == 0.0  # on screen with the clip only
     _no_collisions(lay)
+
+
+@pytest.mark.parametrize(("w", "h"), FRAMES)
+def test_a_row_stays_right_under_its_text_wherever_the_two_go(w, h):
+    """A website under the call to action (same time): placed as one block, the row right under
+    it. A rocket up the middle of a 9:16 frame pushed the two apart and the website went above
+    "Visit us today" (user test s16)."""
+    rocket = Span(0, 6000, (w * 0.43, h * 0.3, w * 0.55, h * 0.97))
+    nose = Span(0, 6000, (w * 0.42, h * 0.2, w * 0.56, h * 0.98))
+    cta, row = TextItem("cta", "cta", 2000, 6000, size=(w * 0.4, h * 0.06)), TextItem("web", "caption", 2000, 6000,
+                                                                                      size=(w * 0.3, h * 0.04))
+    other = TextItem("c", "caption", 0, 1800, size=(w * 0.3, h * 0.04))
+    lay = lay_out(w, h, [row, other, cta], subjects=[rocket], extents=[nose])
+    a, b = lay.slots["cta"].box, lay.slots["web"].box
+    assert 0 < b[1] - a[3] <= h * 0.011 + 1  # right under it, one gap between
+    assert (a[0] + a[2]) / 2 == pytest.approx((b[0] + b[2]) / 2, abs=1) or a[0] == pytest.approx(b[0]) \
+        or a[2] == pytest.approx(b[2])  # on one column, or flush with the edge the block went to
+    for s in lay.slots.values():
+        assert covered_share(s.box, rocket.box) <= MAX_SUBJECT_SHARE
+    _no_collisions(lay)
+
+
+def test_a_caption_at_another_time_is_no_row():
+    lay = lay_out(1080, 1920, [TextItem("t", "title", 0, 3000, size=(400, 100)),
+                               TextItem("c", "caption", 0, 2500, size=(300, 60))])
+    assert lay.slots["c"].box[1] > lay.slots["t"].box[3] + 1920 * 0.05  # its own place (the bottom), not a row

@@ -152,3 +152,23 @@ def test_a_chinese_subject_before_what_the_video_is(said, subject):
                                   "做个简短的宣传视频"])
 def test_no_chinese_subject_where_none_is_named(said):
     assert subject_of(said) is None
+
+
+# -- words of a text as typed: a tagline "saying", a title with its offer, a caption's words ----------------
+@pytest.mark.parametrize(("said", "text", "role"), [
+    ("add a tagline saying small batch, big heart", "Small batch, big heart", "caption"),  # was "which text?"
+    ("add a slogan that reads stay cold all day", "Stay cold all day", "caption"),
+    ("add the title summer sale, 50% off", "Summer sale, 50% off", "title"),  # the title was "50% off"
+    ("add the title summer sale", "Summer sale", "title"),  # not understood
+    ("add a caption new menu", "New menu", "caption"),  # captions from the speech
+    ("add the caption new menu, 20% off today", "New menu, 20% off today", "caption"),
+])
+def test_the_words_of_a_text_as_typed(said, text, role):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert len(ops) == 1 and ops[0]["op"] == "add_text" and ops[0]["text"] == text, ops
+    assert ops[0].get("role", "title") == role
+
+
+@pytest.mark.parametrize("said", ["add captions", "add a caption", "add the title back"])
+def test_no_words_there(said):
+    assert "add_text" not in str(dump_ops(plan_edit(said, TL, library=LIBRARY).ops))

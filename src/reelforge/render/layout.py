@@ -21,6 +21,10 @@ Rules (issue 11):
   on it); the column's edges still come only when no place on it clears the core.
   When nothing clears the subject, the place covering least of its middle, then of all of it, is
   taken (and `Slot.subject_share` says how much).
+* A caption shown exactly with a title or a call to action (a tagline under the title, a website
+  under the call to action) is a **row** of it: the two are placed as one block, the row right
+  under its text, wherever the block has to go (a website meant under "Visit us today" ended up
+  above it when a rocket pushed both off its core).
 * When every place is taken at that time, the text waits until one frees up (it keeps at least
   `MIN_TEXT_MS` on screen) or, failing that, is left out; both are reported.
 * Every text stays on screen at least `MIN_TEXT_MS`, however it was timed (the planner, the
@@ -34,7 +38,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in frame pixels
@@ -156,25 +160,72 @@ def lay_out(width: int, height: int, texts: Iterable[TextItem], subjects: Sequen
     first, then the rest in time order. ``extents``: the subjects' whole boxes (``subjects``
     are their cores), which a place clear of them is preferred to."""
     items = sorted(texts, key=lambda t: (_ORDER.get(t.role, 3), t.start, t.id))
+    rows = _rows(items)
+    in_rows = {r.id for rs in rows.values() for r in rs}
     # a caption's own place (the bottom) is kept for it where it can be: a title pushed off a
     # subject goes above it, so the two read top to bottom
     reserved = [Span(t.start, t.end, _candidate_boxes(t, width, height)[0][1]) for t in items
-                if t.role == "caption" and t.size is not None]
+                if t.role == "caption" and t.size is not None and t.id not in in_rows]
     placed: list[Slot] = []
     dropped: list[str] = []
     notes: list[str] = []
+    gap = height * TEXT_GAP
     for t in items:
+        if t.id in in_rows:
+            continue  # placed with its text
+        parts = [t, *rows.get(t.id, ())]
+        block = t if len(parts) == 1 else replace(t, size=_block_size(parts, width, height, gap))
         keep_off = reserved if t.role != "caption" else []
-        slot = _place(t, width, height, placed, subjects, [*logos, *keep_off], extents) if keep_off else None
+        slot = _place(block, width, height, placed, subjects, [*logos, *keep_off], extents) if keep_off else None
         if slot is None or slot.subject_share > PLAN_SUBJECT_SHARE:
-            slot = _place(t, width, height, placed, subjects, logos, extents)
+            slot = _place(block, width, height, placed, subjects, logos, extents)
         if slot is None:
-            dropped.append(t.id)
+            dropped.extend(p.id for p in parts)
             continue
         if slot.start != t.start:
             notes.append(f"text {t.id} waits until {slot.start / 1000:g}s so it does not cover another")
-        placed.append(slot)
+        placed.extend(_split(slot, parts, width, height, gap) if len(parts) > 1 else [slot])
     return Layout({s.id: s for s in placed}, tuple(dropped), tuple(notes))
+
+
+def _rows(items: Sequence[TextItem]) -> dict[str, list[TextItem]]:
+    """Captions shown exactly with a title or a call to action, by that text's id (both of known size)."""
+    leads = {}
+    for t in items:
+        if t.role in ("title", "cta") and t.size is not None:
+            leads.setdefault((t.start, t.end), t)
+    out: dict[str, list[TextItem]] = {}
+    for t in items:
+        lead = leads.get((t.start, t.end)) if t.role == "caption" and t.size is not None else None
+        if lead is not None:
+            out.setdefault(lead.id, []).append(t)
+    return out
+
+
+def _fit(size: tuple[float, float], width: int, height: int) -> tuple[float, float]:
+    x0, y0, x1, y1 = safe_zone(width, height)
+    return min(size[0], x1 - x0), min(size[1], y1 - y0)
+
+
+def _block_size(parts: Sequence[TextItem], width: int, height: int, gap: float) -> tuple[float, float]:
+    sizes = [_fit(p.size, width, height) for p in parts if p.size]
+    return max(w for w, _ in sizes), sum(h for _, h in sizes) + gap * (len(sizes) - 1)
+
+
+def _split(slot: Slot, parts: Sequence[TextItem], width: int, height: int, gap: float) -> list[Slot]:
+    """The slots of a text and its rows, top to bottom inside the block's slot, on the block's
+    side of the column (centred, or flush with the edge it was pushed to)."""
+    x0, _, x1, _ = safe_zone(width, height)
+    bx0, y, bx1, _ = slot.box
+    centred = abs((bx0 + bx1) - (x0 + x1)) <= 2
+    out = []
+    for p in parts:
+        w, h = _fit(p.size, width, height)  # type: ignore[arg-type]
+        left = (bx0 + bx1 - w) / 2 if centred else bx0 if bx0 + bx1 < x0 + x1 else bx1 - w
+        out.append(Slot(p.id, _band_at(y + h / 2, width, height), (left, y, left + w, y + h), slot.start, p.end,
+                        slot.subject_share))
+        y += h + gap
+    return out
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:

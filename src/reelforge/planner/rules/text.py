@@ -290,10 +290,11 @@ def _unquoted_words(raw: str, t: str) -> str | None:
                                      r"tag\s*line|slogan|cta|call[\s-]to[\s-]action)\b", raw, re.I)):
         return capitalised(a.group("w").strip().strip("'\"").strip())
     if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action|card|screen|slate|"
-                             r"button)s?\b", t):
-        m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+)?"
+                             r"button|tag\s*line|slogan|sub-?heading|subhead)s?\b", t):
+        m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+|the\s+)?"
                      r"(?:text|caption|title|subtitle|headline|overlay)\s+(?!(?:at|on|in|over|to|for|from|saying|says?|that|"
-                     r"reads?|with|and|in)\b)([^\s,.;].*)$", raw, re.I)
+                     r"reads?|with|and|in|back|again|too|also|now|here|there|please|under|below|above|of|as)\b)([^\s,.;].*)$",
+                     raw, re.I)
     if m is None and (b := re.match(rf"\s*(?:please\s+)?(?:add|put|insert|include)\s+(?:an?\s+)?(?:(?:{_C_EN})\s+)?"
                                      r"(?P<w>[a-z][a-z' ]{1,24}?)\s+"
                                      r"(?:button|cta|call[\s-]to[\s-]action)\b", raw, re.I)) \
