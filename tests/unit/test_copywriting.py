@@ -78,3 +78,8 @@ def test_a_caption_that_only_says_the_title_again_is_left_out():
     assert repeats("northwind-labs", "Northwind Labs")
     assert not repeats("Labs", "Northwind Labs")  # a short part: a word of its own
     assert not repeats("Deep Sky", "Skyline Labs") and not repeats("Precision Imaging", "Northwind Labs")
+
+
+def test_a_key_phrase_does_not_cut_a_name():
+    assert key_phrase(list(_tr("Welcome to Bean There,").words)).text == "Welcome to Bean There"
+    assert key_phrase(list(_tr("Built for the open road.").words)).text == "Open Road"  # unchanged

@@ -66,6 +66,11 @@ def _title(words: Sequence[str]) -> str:
     return " ".join(out)
 
 
+def _capitalised(w: Word) -> bool:
+    c = _clean(w.text)
+    return bool(c) and c[0].isupper() and c != "I"
+
+
 def _content(w: Word) -> bool:
     c = _clean(w.text).lower()
     return bool(c) and c not in _STOP and not c.isdigit() and len(c) >= 3
@@ -90,6 +95,10 @@ def key_phrase(clause: Sequence[Word]) -> Phrase | None:
     if best is None:
         return None
     _, _, i, j = best
+    # a name runs on past a small word ("Welcome to Bean There," gave "Welcome to Bean")
+    while (j + 1 < len(clause) and j + 1 - i < MAX_WORDS and not re.search(r"[.!?,;:]$", clause[j].text)
+           and _capitalised(clause[j + 1])):
+        j += 1
     run = clause[i:j + 1]
     return Phrase(_title([_clean(x.text) for x in run]), run[0].start_ms, run[-1].end_ms)
 
