@@ -172,3 +172,17 @@ def test_the_words_of_a_text_as_typed(said, text, role):
 @pytest.mark.parametrize("said", ["add captions", "add a caption", "add the title back"])
 def test_no_words_there(said):
     assert "add_text" not in str(dump_ops(plan_edit(said, TL, library=LIBRARY).ops))
+
+
+def test_a_picture_s_caption_moved_under_the_title_does_not_cut_its_row():
+    """'remove the astronaut' with a price under the title: the next picture's caption moved under
+    the title and cut the price to a fraction of a second (then merged with another caption)."""
+    tl = apply(TL, plan_edit("label each photo", TL, library=LIBRARY).ops, library=LIBRARY)
+    tl = apply(tl, plan_edit("put the price $4.50 under the title", tl, library=LIBRARY).ops, library=LIBRARY)
+    title = tl.track(Role.TITLE).segments[0]
+    captions = [s for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments]
+    moved = apply(tl, plan_edit("remove the first photo", tl, library=LIBRARY).ops, library=LIBRARY)
+    price = [s for t in moved.tracks_by_role(Role.CAPTION) for s in t.segments if s.text == "$4.50"]
+    assert [(s.start, s.end) for s in price] == [(title.start, title.end)]
+    after = {s.text for t in moved.tracks_by_role(Role.CAPTION) for s in t.segments}
+    assert len(captions) >= 4 and {s.text for s in captions} - after <= {"Shoe"}  # only the removed picture's goes

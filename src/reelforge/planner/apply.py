@@ -121,7 +121,9 @@ def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
     inside one shot keep what the op did to them."""
     main = st.track(Role.MAIN)
     now = {s.id: s for s in main.segs} if main else {}
-    for t in st.tracks_of(Role.CAPTION):
+    rows = {(s.start, s.end) for r in (Role.TITLE, Role.CTA) for t in st.tracks_of(r) for s in t.segs}
+    spill: list[Any] = []
+    for t in list(st.tracks_of(Role.CAPTION)):
         current = {c.id: c for c in t.segs}  # what the op made of each caption (its style, its words)
         out = [c for c in t.segs if c.id not in anchors]
         for orig, track_id, shot_id in anchors.values():
@@ -138,6 +140,9 @@ def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
         out.sort(key=lambda c: (c.start, c.id))
         tidy: list[Any] = []
         for c in out:  # captions never overlap on a track
+            if tidy and c.start < tidy[-1].end and (tidy[-1].start, tidy[-1].end) in rows and (c.start, c.end) not in rows:
+                spill.append(c)  # a row under the title keeps its time; a picture's caption moved under it keeps its own
+                continue
             if tidy and c.start < tidy[-1].end:
                 d = c.start - tidy[-1].start
                 if d <= 0:
@@ -145,6 +150,9 @@ def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
                 tidy[-1] = _fix_fades(tidy[-1].model_copy(update={"duration": d}))
             tidy.append(c)
         t.segs = tidy
+    if spill:  # on a caption track of their own: the layout shows them with the row, nothing cut or lost
+        extra = st.add_track(Role.CAPTION)
+        extra.segs = sorted(spill, key=lambda c: c.start)
     # a caption track left empty (its captions went with their pictures) goes too: the summary
     # listed "Caption: (empty)"
     st.tracks = [t for t in st.tracks if t.segs or t.role is not Role.CAPTION]
