@@ -186,3 +186,26 @@ def test_a_picture_s_caption_moved_under_the_title_does_not_cut_its_row():
     assert [(s.start, s.end) for s in price] == [(title.start, title.end)]
     after = {s.text for t in moved.tracks_by_role(Role.CAPTION) for s in t.segments}
     assert len(captions) >= 4 and {s.text for s in captions} - after <= {"Shoe"}  # only the removed picture's goes
+
+
+# -- an intro shows its name; a name typed after what it is is the title ------------------------------------
+@pytest.mark.parametrize(("said", "texts"), [
+    ("youtube intro for my travel channel Wander Often", [("title", "Wander Often")]),  # had no text at all
+    ("intro video for our cafe Luna, vertical", [("title", "Luna")]),
+    ("给“小林日记”频道做个片头", [("title", "小林日记")]),
+    ("an intro for my channel", []),  # no name: nothing made up ("Channel")
+    ("给我的频道做个片头", []),
+])
+def test_an_intro_shows_its_name(said, texts):
+    p = plan(said, [img("a.jpg", 1), img("b.jpg", 2), BGM])
+    got = [(t.role.value, s.text) for t in p.timeline.tracks if t.kind.value == "text" for s in t.segments]
+    assert got == texts
+    assert not any("Did not understand" in n for n in p.notes)
+
+
+@pytest.mark.parametrize(("said", "subject"), [
+    ("a promo for our cafe Luna", "Luna"), ("a promo for my bakery Sweet Crumbs", "Sweet Crumbs"),
+    ("video of our trip to Japan", "Trip to Japan"), ("make a promotional video for Urban Dreams sneakers", "Urban Dreams Sneakers"),
+])
+def test_a_name_typed_after_what_it_is(said, subject):
+    assert subject_of(said) == subject

@@ -344,7 +344,7 @@ def _title_case(text: str) -> str:
 
 _SUBJECT_RX = P._rx(
     r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
-    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign)s?\s+"
+    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener)s?\s+"
     # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
     r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
@@ -375,6 +375,10 @@ _ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|�
 
 # "… announcing our grand opening on Dec 12", "宣布12月12日盛大开业", "my bakery's grand opening this
 # saturday": an announcement (or an opening) is said on screen
+_ZH_NOT_A_NAME = re.compile(r"(?:我的|我们的)?(?:频道|账号|节目|公司|店铺?|品牌|视频号|博客)")
+# an intro, an opener, a channel trailer: it shows its name (and only that, unless more is asked)
+_INTRO = re.compile(r"\b(?:intro|opener|opening\s+(?:sequence|titles?)|channel\s+trailer|title\s+card|logo\s+reveal)s?\b|"
+                    r"片头|开场动画", re.I)
 _ANNOUNCED_RX = P._rx(r"\b(?:announc(?:e|es|ing)|to\s+announce|save\s+the\s+date\s+for)\s+(?P<s>.+)")
 _EN_EVENT = re.compile(r"\b(?:grand\s+(?:re-?)?opening|re-?opening|opening\s+(?:day|night|party)|launch\s+(?:party|event|day)|"
                        r"open\s+house)\b", re.I)
@@ -435,6 +439,12 @@ def subject_of(instruction: str) -> str | None:
         if lead:
             phrase = phrase[lead.end():]
         words = phrase.split()[:5]
+        # "my travel channel Wander Often", "our cafe Luna": the name typed after what it is
+        run = len(words)
+        while run > 0 and words[run - 1][:1].isupper():
+            run -= 1
+        if 0 < run < len(words) and words[0][:1].islower() and not any(w.lower() in _STOP_WORDS for w in words[:run]):
+            words = words[run:]  # (not "trip to Japan", "launch of Beanline": those say what it is)
         phrase = " ".join(words)
         if (phrase and len(phrase) >= 2 and not _PLATFORM_WORDS.match(phrase.lower())
                 and not _GENERIC_SUBJECT.match(phrase.lower()) and not P.find_durations(phrase)
@@ -1269,8 +1279,13 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
         offer = None
     announced = _ANNOUNCE.search(P.normalize(plain)) is not None
-    # "birthday video for mom", "we're hiring baristas": the occasion's own opening words
+    # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
+    # for my channel Wander Often": its name
     greeting = OC.greeting(plain) or OC.hiring(plain)
+    intro = False
+    if greeting is None and _INTRO.search(plain) and (name := subject_of(unquoted)) and name in unquoted \
+            and not _ZH_NOT_A_NAME.fullmatch(name):
+        greeting, intro = name, True  # as typed: a name ("an intro for my channel", "给我的频道做个片头" have none)
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
             or _SALE_EVENT.search(unquoted) or brief or greeting or items):
         return [], []
@@ -1355,8 +1370,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     invented: list[str] = []
     if title is None and greeting:
         title = greeting
-        notes.append(f"Title for the occasion: '{greeting}'" + ("" if derive else "; say 'add a call to action' "
-                     "or 'add captions' for more text") + ".")
+        notes.append(f"Title for the {'intro' if intro else 'occasion'}: '{greeting}'"
+                     + ("" if derive else "; say 'add a call to action' or 'add captions' for more text") + ".")
     if title is None and derive:
         title = subject_of(unquoted)
         source = "from the instruction"

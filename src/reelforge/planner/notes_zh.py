@@ -306,7 +306,7 @@ _TABLE: list[Rule] = [
     _r(r"No logo image was given: .*", lambda m: "没有给出logo图片：加一张名为logo.png之类的图片（会用作水印），上传后也可以说“右上角加上logo.png”。"),
     _r(r"Call to action from the instruction: '(.+)'\.", lambda m: f"结尾的行动号召取自指令：「{m[1]}」。"),
     _r(r"From the brief's fields: (.+)\.", _brief),
-    _r(r"Title for the occasion: '(.+?)'(; say 'add a call to action' or 'add captions' for more text)?\.",
+    _r(r"Title for the (?:occasion|intro): '(.+?)'(; say 'add a call to action' or 'add captions' for more text)?\.",
        lambda m: f"标题按场合：「{m[1]}」" + ("；要更多文字可以说“加上行动号召”或“加字幕”" if m[2] else "") + "。"),
     _r(r"The caption '(.+)' is left out: the call to action and the line under it take the end\.",
        lambda m: f"字幕「{m[1]}」没有放：结尾由行动号召和它下面一行占用。"),

@@ -48,7 +48,7 @@ image's video's music's title's
 _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4k 8k hd uhd mp4 mp3 mov wav jpg png "
                          "promo promos ad ads advert commercial teaser trailer reel reels story stories slideshow montage "
                          "energetic exciting dynamic punchy fun funky cheerful lively elegant luxurious premium "
-                         "professional corporate".split())
+                         "professional corporate intro intros outro opener channel vlog vlogger".split())
 
 
 
