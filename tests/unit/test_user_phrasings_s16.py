@@ -209,3 +209,23 @@ def test_an_intro_shows_its_name(said, texts):
 ])
 def test_a_name_typed_after_what_it_is(said, subject):
     assert subject_of(said) == subject
+
+
+# -- the slideshow's pace and the pictures' motion, as people say them --------------------------------------
+@pytest.mark.parametrize(("said", "longer"), [
+    ("the slideshow is too fast", True), ("slow down the slideshow", True),  # slowed the one clip to 0.5x
+    ("speed up the slideshow", False), ("the slideshow is too slow", False),
+    ("the photos go by too fast", True), ("the pictures are moving too fast", True), ("图片切换太快了", True),
+])
+def test_the_slideshow_s_pace(said, longer):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert ops and all(o["op"] == "set_segment_duration" for o in ops), ops
+    before = [s.duration for s in TL.track(Role.MAIN).segments if s.src.startswith("img")]
+    assert all((o["duration_ms"] > b) == longer for o, b in zip(ops, before, strict=False))
+
+
+@pytest.mark.parametrize(("said", "amount"), [("can the zoom be more subtle", 0.06), ("the photos move too much", 0.06),
+                                              ("can the zoom be more dramatic", 0.24), ("the photos barely move", 0.24),
+                                              ("the pictures zoom too fast", 0.06)])
+def test_the_motion_as_people_say_it(said, amount):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"amount": amount, "op": "set_motion_amount"}]

@@ -987,6 +987,7 @@ class MotionAsk:
 
 _MOVE = r"(?:zoom(?:s|ing)?|pan(?:s|ning)?|motion|movements?|ken[\s-]+burns(?:\s+effect)?|camera\s+moves?|moves)"
 _MOVE_ZH = r"(?:缩放|动画|动效|运镜|推拉|平移|镜头运动)"
+_STILLS = r"(?:the\s+)?(?:photos?|pictures?|images?|stills?|pics?)"
 _SOFT = r"(?:a\s+(?:bit|little|touch)|slightly|somewhat|a\s+tad)"
 _LESS_EN = (
     rf"\b(?:less|smaller|subtler|gentler|softer|calmer|slighter|tamer|milder|more\s+subtle|more\s+gentle)\s+"
@@ -1000,7 +1001,10 @@ _LESS_EN = (
     rf"\b(?:make|keep)\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+(?:{_SOFT}\s+)?(?:subtler|gentler|softer|calmer|smaller|milder|"
     r"more\s+subtle|more\s+gentle|less\s+\w+|subtle|gentle|soft)\b|"
     rf"\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:subtler|gentler|softer|calmer|milder)\b|"
-    r"\b(?:moving|zooming|panning)\s+(?:the\s+)?(?:\w+\s+)?so\s+much\b")
+    r"\b(?:moving|zooming|panning)\s+(?:the\s+)?(?:\w+\s+)?so\s+much\b|"
+    # "can the zoom be more subtle", "the photos move too much"
+    rf"\b{_MOVE}\s+(?:be|get|feel|look)\s+(?:{_SOFT}\s+)?(?:more\s+subtle|subtler|gentler|softer|calmer|smaller|less\s+\w+)\b|"
+    rf"\b{_STILLS}\s+(?:move|moves|are\s+moving|zoom|zooms|are\s+zooming)\s+(?:{_SOFT}\s+|way\s+)?too\s+much\b")
 _MORE_EN = (
     rf"\b(?:more|bigger|stronger|larger|deeper|bolder|heavier|punchier|"
     rf"more\s+(?:dramatic|dynamic|noticeable|visible|obvious|pronounced|intense))\s+(?:of\s+(?:a|the)\s+)?{_MOVE}\b|"
@@ -1009,10 +1013,13 @@ _MORE_EN = (
     rf"\b(?:increase|boost|amplify|exaggerate|intensify|strengthen)\s+(?:the\s+|all\s+the\s+)?(?:amount\s+of\s+)?{_MOVE}\b|"
     rf"\b(?:zoom(?:\s+in|\s+out)?|pan|move)\s+(?:{_SOFT}\s+)?(?:more|further|deeper)\b(?!\s+(?:photos?|pictures?|images?|shots?|slowly|quickly))|"
     rf"\b(?:make|let)\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|more\s+\w+|deeper|punchier)\b|"
-    rf"\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|punchier)\b")
+    rf"\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|punchier)\b|"
+    rf"\b{_MOVE}\s+(?:be|get|feel|look)\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|more\s+(?:dramatic|dynamic|noticeable|visible|obvious))\b|"
+    rf"\b{_STILLS}\s+(?:barely|hardly)\s+(?:move|moves|moving)\b")
 _SLOWER = (rf"\b(?:slower|gentler|calmer)\s+{_MOVE}\b|\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:slower|more\s+slowly)\b|"
            rf"\bslow\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+down\b|\bslow\s+down\s+(?:the\s+|all\s+the\s+)?{_MOVE}\b|"
-           rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+)?(?:{_SOFT}\s+|way\s+|much\s+)?too\s+(?:fast|quick|rapid|jerky)\b")
+           rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+)?(?:{_SOFT}\s+|way\s+|much\s+)?too\s+(?:fast|quick|rapid|jerky)\b|"
+           rf"\b{_STILLS}\s+(?:zoom|zooms|are\s+zooming)\s+(?:{_SOFT}\s+|way\s+)?too\s+(?:fast|quickly|quick)\b")
 _FASTER = (rf"\b(?:faster|quicker|speedier)\s+{_MOVE}\b|\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:faster|quicker|more\s+quickly)\b|"
            rf"\bspeed\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+up\b|\bspeed\s+up\s+(?:the\s+|all\s+the\s+)?{_MOVE}\b|"
            rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+)?(?:{_SOFT}\s+|way\s+|much\s+)?too\s+slow\b")

@@ -115,7 +115,12 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
 
 _PACE = (r"\bpac(?:e|ing|ed)\b|节奏|\b(?:quicker|faster|snappier|shorter|slower|longer)\s+(?:cuts|shots|edits)\b|"
          r"\b(?:cuts|shots)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b|"
-         r"\bmake\s+the\s+(?:shots|cuts)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b")
+         r"\bmake\s+the\s+(?:shots|cuts)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b|"
+         # "the slideshow is too fast", "slow down the slideshow", "the photos go by too fast"
+         r"\b(?:slideshow|slide\s+show|slides)\b(?=.*\b(?:fast|quick|slow|slower|faster|quicker|speed)\b)|"
+         r"\b(?:slow|speed)\s+(?:down|up)\s+(?:the\s+)?(?:slideshow|slide\s+show|slides)\b|"
+         r"\b(?:photos?|pictures?|images?|pics|stills)\s+(?:go\s+by|change|flip|are\s+moving|move\s+on|switch)\s+"
+         r"(?:a\s+bit\s+|way\s+)?too\s+(?:fast|quick(?:ly)?|slow(?:ly)?)\b|图片(?:切换|换)得?太(?:快|慢)")
 
 
 def _h_speed(c: _Ctx) -> list[O.Op] | None:
@@ -745,8 +750,11 @@ _NUM_WORD = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twen
 def _paced(c: _Ctx, t: str) -> list[O.Op] | None:
     """"each picture should be shorter", "make the photos go faster", "图片节奏快一点": every
     still a quarter shorter (or a third longer), never under a second."""
-    quicker = _has(_SHORTER + r"|\b(?:faster|quicker|snappier)\b|\bspeed\s+(?:\w+\s+){0,2}up\b|快一点|快点|更快|加快|加速", t)
-    if not (quicker or _has(_LONGER + r"|\bslower\b|\bslow\s+(?:\w+\s+){0,2}down\b|慢一点|慢点|更慢|放慢|减速", t)):
+    too_fast = _has(r"\btoo\s+(?:fast|quick(?:ly)?|rushed|hectic)\b|太快", t)  # "the slideshow is too fast": slower
+    too_slow = _has(r"\btoo\s+(?:slow(?:ly)?|sluggish|draggy)\b|太慢", t)
+    quicker = not too_fast and (too_slow or _has(_SHORTER + r"|\b(?:faster|quicker|snappier)\b|\bspeed\s+(?:\w+\s+){0,2}up\b|"
+                                                 r"快一点|快点|更快|加快|加速", t))
+    if not (quicker or too_fast or _has(_LONGER + r"|\bslower\b|\bslow\s+(?:\w+\s+){0,2}down\b|慢一点|慢点|更慢|放慢|减速", t)):
         return None
     stills = c.count("image")
     if not stills:
