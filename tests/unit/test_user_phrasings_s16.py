@@ -229,3 +229,17 @@ def test_the_slideshow_s_pace(said, longer):
                                               ("the pictures zoom too fast", 0.06)])
 def test_the_motion_as_people_say_it(said, amount):
     assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"amount": amount, "op": "set_motion_amount"}]
+
+
+def test_bigger_text_at_the_largest_size_says_so_and_changes_nothing_else():
+    """'字体大一点' said '标题：字号改为特大号' and then that the title already was the largest."""
+    tl = TL
+    for _ in range(4):
+        edit = plan_edit("bigger text", tl, library=LIBRARY)
+        if not edit.ops:
+            break
+        assert all(o.size is not None for o in edit.ops)
+        sizes = {o.target.role: o.size for o in edit.ops}
+        tl = apply(tl, edit.ops, library=LIBRARY)
+        assert all(s.size == sizes[r] for r in sizes for s in tl.track(r).segments[:1])
+    assert not edit.ops and "already at the largest size" in edit.reply and "size xlarge" not in edit.reply
