@@ -868,10 +868,12 @@ def _update_text(st: _State, op: O.UpdateText) -> None:
     tr, i = resolve(st, op.target)
     seg = tr.segs[i]
     upd: dict[str, Any] = {}
-    for name in ("text", "position", "size", "color", "background", "fade_in_ms", "fade_out_ms"):
+    for name in ("text", "position", "size", "color", "background", "fade_in_ms", "fade_out_ms", "entrance"):
         v = getattr(op, name)
         if v is not None:
             upd[name] = v
+    if op.entrance is not None and not seg.fade_in_ms and op.fade_in_ms is None:
+        upd["fade_in_ms"] = 300  # an entrance is played over the text's fade-in: a text shown at once gets one
     if op.box_color is not None:  # a box asked for by its colour: drawn, unless another background is said
         upd["box_color"] = op.box_color
         upd.setdefault("background", TextBackground.BOX)

@@ -273,6 +273,8 @@ class UpdateText(_Op):
                                                 "False: regular weight; None = keep")
     fade_in_ms: Ms | None = Field(None, le=5000, description="how long the text takes to come in (0 = at once); None = keep")
     fade_out_ms: Ms | None = Field(None, le=5000, description="how long it takes to go; None = keep")
+    entrance: Literal["fade", "slide", "scale"] | None = Field(None, description="how it comes in: fades, slides up "
+                                                                                  "or scales in; None = keep")
 
 
 class RemoveText(_Op):
@@ -735,6 +737,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             for ms, way in ((o.fade_in_ms, "in"), (o.fade_out_ms, "out")):
                 if ms is not None:
                     changes.append(f"fades {way} over {fmt_ms(ms)}" if ms else f"no fade {way}")
+            if o.entrance:
+                changes.append({"fade": "fades in", "slide": "slides up into place", "scale": "scales in"}[o.entrance])
             if o.timing:
                 changes.append("shown" + _timing_words(o.timing))
             return f"{o.target.describe()}: {', '.join(changes) or 'unchanged'}"
@@ -971,6 +975,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             for ms, way in ((o.fade_in_ms, "淡入"), (o.fade_out_ms, "淡出")):
                 if ms is not None:
                     parts.append(f"{way}{fmt_ms(ms)}" if ms else f"不{way}")
+            if o.entrance:
+                parts.append({"fade": "淡入出现", "slide": "从下往上滑入", "scale": "放大出现"}[o.entrance])
             if o.timing:
                 parts.append("显示时间" + _timing_zh(o.timing))
             return f"{_t_zh(o.target)}：{'，'.join(parts) or '未变'}"

@@ -949,18 +949,20 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
         caption = bool(spec.group)
         idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
         start, end = fs / c.fps, fe / c.fps
-        fade_in = max(seg.fade_in_ms, look.entrance_ms) if seg.fade_in_ms else 0
+        entrance = seg.entrance or look.entrance  # the text's own ("make the title slide in"), else the look's
+        entrance_ms = look.entrance_ms if entrance == look.entrance else ENTRANCE_MS[entrance]
+        fade_in = max(seg.fade_in_ms, entrance_ms) if seg.fade_in_ms else 0
         fi, fo = text_fades(fade_in, seg.fade_out_ms, (end - start) * 1000, caption=caption)
         # timestamps are timeline time (a window's frames only), shifted to its clock at the end
         filters = ["format=rgba", f"loop=loop={win[1] - win[0] - 1}:size=1:start=0",
                    f"setpts=(N+{win[0]})/({c.fps}*TB)"]
         r0, rd = _num(start), _num(max(fi, 1 / c.fps))  # the entrance ramps 0 -> 1: (t - r0) / rd
 
-        if look.entrance == "scale" and fi > 0:
+        if entrance == "scale" and fi > 0:
             # scale-in from 70 %, per frame on the small text picture only (eval=frame)
             k = f"(0.7+0.3*min(1,max(0,(t-{r0})/{rd})))"
             filters.append(f"scale=w={_q(f'2*trunc(iw*{k}/2)')}:h={_q(f'2*trunc(ih*{k}/2)')}:eval=frame")
-        elif look.entrance == "slide" and fi > 0:
+        elif entrance == "slide" and fi > 0:
             # rises 4 % of the frame into place (overlay's t is the window's clock)
             tg = f"(t+{c.lo}/{c.fps})" if c.lo else "t"
             y = f"{y}+{round(c.height * 0.04)}*(1-min(1,max(0,({tg}-{r0})/{rd})))"
@@ -975,6 +977,8 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
         base = c.g.one([base, ov], [_overlay(x, y, fs - c.lo, fe - c.lo, c.fps)], "tov")
     return base, specs
 
+
+ENTRANCE_MS = {"fade": 300, "slide": 350, "scale": 250}  # a text's own entrance, where the look has another
 
 # chroma steps of the full warm grade (warmth 1): blue-difference down, red-difference up, in
 # the proportion of a tungsten-ish amber (a white wall under 3200 K light against 6500 K)

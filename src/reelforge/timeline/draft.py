@@ -53,6 +53,7 @@ _AUDIO_META = {"vol": "volume", "duck": "duck", "dd": "duck_depth", "fi": "fade_
 _AUDIO_ALWAYS = ("vol",)
 _TEXT_META = {"text": "text", "pos": "position", "size": "size", "color": "color",
               "bg": "background", "bc": "box_color", "bold": "bold", "wt": "weight", "fi": "fade_in_ms", "fo": "fade_out_ms",
+              "ent": "entrance",
               "shot": "shot"}
 _TEXT_ALWAYS = ("text", "pos")
 
@@ -161,6 +162,7 @@ class DraftSegmentMeta(_In):
     bg: TextBackground | None = None
     bc: str | None = Field(None, description="colour of a text's box, #RRGGBB or #RRGGBBAA (none = the usual dark box)")
     bold: bool | None = None
+    ent: Literal["fade", "slide", "scale"] | None = Field(None, description="how a text comes in (none = the style's)")
     shot: str | None = Field(None, max_length=200)
 
 

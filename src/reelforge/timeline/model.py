@@ -30,6 +30,7 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 # How far a still's zoom or pan goes: the share by which the view shrinks over a zoom, or
 # travels over a pan. The usual move is slow (12 %); "subtle" and "dramatic" are 6 % and 25 %.
 MOTION_AMOUNT = 0.12
+Entrance = Literal["fade", "slide", "scale"]  # how a text comes in (it always fades out)
 MOTION_AMOUNT_MIN, MOTION_AMOUNT_MAX = 0.03, 0.4
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$", description="#RRGGBB or #RRGGBBAA")]
 
@@ -255,6 +256,8 @@ class TextSegment(_SegmentBase):
                                                                   "the style's weight when heavier; None = the style's")
     fade_in_ms: Ms = 300
     fade_out_ms: Ms = 300
+    entrance: Entrance | None = Field(None, description="how it comes in: fades, slides up or scales in "
+                                                         "(None = the style's)")
     shot: str | None = Field(None, description="id of the main-track shot a caption belongs to: edits that move, "
                                                "trim or remove that shot carry the caption with it")
 

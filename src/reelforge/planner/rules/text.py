@@ -990,8 +990,9 @@ _TEXT_NOUN = (r"\b(?:titles?|headlines?|captions?|subtitles?|texts?|words|cta|ca
               r"标题|字幕|文字|文案|行动号召")
 _RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\b|\bfade(?:in|out)\b|淡入|淡出|渐显|渐隐")
 _RX_TEXT_ENTRANCE = re.compile(
-    r"\b(?:slides?|sliding|scales?|zooms?|pops?|bounces?|bouncing|fly|flies|flying|spins?)\s+(?:in|on|up)\b|"
-    r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|滑入|滑进|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
+    r"\b(?:slides?|sliding|scales?|zooms?|pops?|popping|bounces?|bouncing|fly|flies|flying|spins?|rises?|grows?)\s+"
+    r"(?:\w+\s+)?(?:in|on|up|into\s+place)\b|"
+    r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|滑入|滑进|滑上来|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
 
 
 def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
@@ -1004,10 +1005,17 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
         return None  # ("add the title 'Sale' fading in slowly": a new text, the text handler's)
     fade, entrance = _RX_TEXT_FADE.search(t), _RX_TEXT_ENTRANCE.search(t)
     if entrance and not fade:
-        raise _Cannot("文字怎么出现由风格决定：「活泼风格」滑入，「醒目风格」放大出现，「简洁」和「简约」淡入；可以说“活泼风格”，"
-                      "或“标题慢慢淡入”" if c.zh else
-                      "how text comes in is part of the look: 'playful style' slides it in, 'bold style' scales it in, "
-                      "'clean' and 'minimal' fade it in; say e.g. 'playful style', or 'fade the title in slowly'")
+        # "make the title slide in", "pop the cta in", "标题从下面滑入": that text's own entrance
+        kind = ("slide" if _has(r"\b(?:slides?|sliding|fly|flies|flying|rises?|rising)\b|滑|飞入|升起", t) else
+                "scale" if _has(r"\b(?:scales?|scaling|zooms?|zooming|pops?|popping|bounces?|bouncing|grows?)\b|弹|放大", t) else
+                "fade" if _has(r"\bno\s+(?:animation|effect)s?\b|\bwithout\s+(?:an?\s+)?animation\b|不要动画|去掉动画", t) else None)
+        if kind is None:  # "typewriter", "spin in", "animate the title": not one that is made
+            raise _Cannot("文字可以淡入、滑入或放大出现：例如说“标题滑入”或“标题弹出”" if c.zh else
+                          "a text can fade in, slide up into place or scale in: say e.g. 'make the title slide in' "
+                          "or 'make the title pop in'")
+        segs = _texts_said(c, _text_role(t))
+        every = c.text_segs(None)
+        return [O.UpdateText(target=_text_by_id(every, r, s), entrance=kind) for r, s in segs]  # type: ignore[arg-type]
     if not fade:
         return None
     ins = _has(r"\bfad\w*(?:\s+[\w'-]+){0,5}?\s+in\b|\bfade[\s-]?in\b|淡入|渐显", t)
