@@ -169,7 +169,7 @@ def test_a_chinese_subject_after_our_and_a_price_beside_the_ending():
     ("tagline: stay cold all day", {"op": "add_text", "text": "Stay cold all day", "role": "caption"}),  # was "which text?"
     ("add a tagline 'Stay cold 24h'", {"op": "add_text", "text": "Stay cold 24h", "role": "caption"}),  # was a second title
     ("加个口号“每天一杯好咖啡”", {"op": "add_text", "text": "每天一杯好咖啡", "role": "caption"}),
-    ("add happy birthday mom as the title", {"op": "add_text", "text": "Happy birthday mom"}),  # was not understood
+    ("add happy birthday mom as the title", {"op": "add_text", "text": "Happy Birthday Mom"}),  # was not understood
 ])
 def test_fields_in_an_edit(said, expected):
     from reelforge.planner.ops import dump_ops

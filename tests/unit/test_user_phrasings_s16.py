@@ -158,8 +158,8 @@ def test_no_chinese_subject_where_none_is_named(said):
 @pytest.mark.parametrize(("said", "text", "role"), [
     ("add a tagline saying small batch, big heart", "Small batch, big heart", "caption"),  # was "which text?"
     ("add a slogan that reads stay cold all day", "Stay cold all day", "caption"),
-    ("add the title summer sale, 50% off", "Summer sale, 50% off", "title"),  # the title was "50% off"
-    ("add the title summer sale", "Summer sale", "title"),  # not understood
+    ("add the title summer sale, 50% off", "Summer Sale, 50% Off", "title"),  # the title was "50% off"
+    ("add the title summer sale", "Summer Sale", "title"),  # not understood; typed in passing: title case
     ("add a caption new menu", "New menu", "caption"),  # captions from the speech
     ("add the caption new menu, 20% off today", "New menu, 20% off today", "caption"),
 ])

@@ -42,6 +42,7 @@ from reelforge.planner import typos as T
 from reelforge.planner.bed import bed_notes, music_bed
 from reelforge.planner.ending import (
     MONTH,
+    SMALL_WORDS,
     WEEKDAY,
     capitalise_dates,
     capitalised,
@@ -53,6 +54,7 @@ from reelforge.planner.ending import (
     is_reach,
     offer_in,
     priced_items,
+    title_case,
 )
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
@@ -251,7 +253,6 @@ _TECH_WORDS = {
 _ZH_GENERIC_NAME = re.compile(r"^(?:产品|商品|新品|宣传|封面|主|详情|配|示例|样|海报)?(?:图|图片|照片|相片|截图|视频|素材|"
                          r"配图|图像|影像|镜头|片段)$|^(?:产品|商品|新品|素材|未命名|新建)$")
 _LOGO_NAME = re.compile(r"(?<![a-z])(?:logos?|logotype|watermark|favicon|icons?|emblem)(?![a-z])|商标|徽标|水印|图标|标志|台标")
-_STOP_WORDS = {"the", "a", "an", "and", "of", "in", "on", "with", "for", "to", "at", "by", "my", "our", "is"}
 
 
 def caption_from_name(filename: str) -> str | None:
@@ -265,7 +266,7 @@ def caption_from_name(filename: str) -> str | None:
     words = _meaningful_words(filename)
     if not words:
         return None
-    text = _title_case(" ".join(words[:6]))[:40].strip()
+    text = title_case(" ".join(words[:6]))[:40].strip()
     return None if is_file_junk(text) else text
 
 
@@ -319,7 +320,7 @@ def _meaningful_words(filename: str) -> list[str]:
             if re.fullmatch(r"[0-9a-f]{6,}", lw):
                 continue
             words.append(w)
-    meaningful = [w for w in words if w.lower() not in _STOP_WORDS and (len(w) >= 3 or P.is_chinese(w))]
+    meaningful = [w for w in words if w.lower() not in SMALL_WORDS and (len(w) >= 3 or P.is_chinese(w))]
     return words if meaningful else []
 
 
@@ -327,19 +328,7 @@ def _content_word(token: str) -> bool:
     """A word of a file name that may say what the picture shows (no number, file or generic word)."""
     t = token.lower()
     return (len(t) >= 3 and t.isalpha() and t not in _GENERIC_WORDS and t not in _TECH_WORDS
-            and t not in _STOP_WORDS)
-
-
-def _title_case(text: str) -> str:
-    out = []
-    for i, w in enumerate(text.split()):
-        if w.lower() in _STOP_WORDS and i:
-            out.append(w.lower())
-        elif w.islower():
-            out.append(w[:1].upper() + w[1:])
-        else:
-            out.append(w)
-    return " ".join(out)
+            and t not in SMALL_WORDS)
 
 
 _SUBJECT_RX = P._rx(
@@ -443,13 +432,13 @@ def subject_of(instruction: str) -> str | None:
         run = len(words)
         while run > 0 and words[run - 1][:1].isupper():
             run -= 1
-        if 0 < run < len(words) and words[0][:1].islower() and not any(w.lower() in _STOP_WORDS for w in words[:run]):
+        if 0 < run < len(words) and words[0][:1].islower() and not any(w.lower() in SMALL_WORDS for w in words[:run]):
             words = words[run:]  # (not "trip to Japan", "launch of Beanline": those say what it is)
         phrase = " ".join(words)
         if (phrase and len(phrase) >= 2 and not _PLATFORM_WORDS.match(phrase.lower())
                 and not _GENERIC_SUBJECT.match(phrase.lower()) and not P.find_durations(phrase)
                 and not phrase[0].isdigit()):
-            return _title_case(phrase)
+            return title_case(phrase)
     for rx in (_ZH_SUBJECT_RX, _ZH_SUBJECT_BEFORE_RX):
         zm = rx.search(raw)
         if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")) and not _ZH_GENERIC.search(zm.group("s")) \
@@ -484,7 +473,7 @@ def _caps_run(words: list[str]) -> str | None:
         bare = w.rstrip(",.;:!?")
         after = words[i + 1].rstrip(",.;:!?") if i + 1 < len(words) else ""
         if _TITLE_CAPS_WORD.match(bare) or (
-                bare.lower() in _STOP_WORDS and keep and _TITLE_CAPS_WORD.match(after)
+                bare.lower() in SMALL_WORDS and keep and _TITLE_CAPS_WORD.match(after)
                 and not _PLATFORM_WORDS.match(after.lower())):
             keep.append(bare)
             if bare != w:
@@ -519,7 +508,7 @@ def title_in(instruction: str) -> str | None:
         text = _caps_run(tail.split())
         if text is None:
             cut = _SUBJECT_STOP.search(tail.lower())
-            text = _title_case(" ".join((tail[: cut.start()] if cut else tail).split()[:6]))
+            text = title_case(" ".join((tail[: cut.start()] if cut else tail).split()[:6]))
         if text and not re.fullmatch(r"[\d\s.:%-]*", text):
             found.append((em.start(), text))
     elif bm := _EN_TITLE_BARE_RX.search(raw):
@@ -542,7 +531,7 @@ def theme_of(names: Sequence[str]) -> str | None:
     >>> theme_of(["IMG_1.jpg", "IMG_2.jpg"]) is None
     True
     """
-    per_name = [{w.lower() for w in _meaningful_words(n) if w.lower() not in _STOP_WORDS
+    per_name = [{w.lower() for w in _meaningful_words(n) if w.lower() not in SMALL_WORDS
                  and (len(w) >= 3 or P.is_chinese(w))} for n in names]
     per_name = [s for s in per_name if s]
     if not per_name:
@@ -552,7 +541,7 @@ def theme_of(names: Sequence[str]) -> str | None:
     counts = Counter(w for s in per_name for w in s)
     best = sorted(counts.items(), key=lambda kv: (-kv[1], _first_index(names, kv[0]), kv[0]))
     if best and best[0][1] >= 2:
-        return _title_case(best[0][0])
+        return title_case(best[0][0])
     return None
 
 
@@ -1302,7 +1291,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     subtitle = brief.subtitle
     from_brief: list[str] = []  # what the brief's fields gave, for the note
     if brief.title and title is None:
-        title = _title_case(brief.title) if brief.title.islower() else brief.title
+        title = title_case(brief.title) if brief.title.islower() else brief.title
         from_brief.append(f"title '{title}'")
     if brief and title is None and (said_name := subject_of(unquoted)) and said_name in unquoted:
         title = said_name  # "promo for Bean There Coffee. Slogan - Brewed for you": the name, the slogan under it
@@ -1376,9 +1365,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         title = subject_of(unquoted)
         source = "from the instruction"
         if title is None and announced and (event := _ZH_EVENT.search(unquoted) or _EN_EVENT.search(unquoted)):
-            title = event.group(0) if P.CJK.search(event.group(0)) else _title_case(event.group(0))  # what it announces
+            title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # what it announces
         if title is None and (event := _SALE_EVENT.search(unquoted)):
-            title = event.group(0) if P.CJK.search(event.group(0)) else _title_case(event.group(0))  # "双十一活动"
+            title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # "双十一活动"
         if title is None:
             title = theme_of([a.name for a in visuals])
             source = "from what the file names share"

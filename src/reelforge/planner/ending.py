@@ -200,6 +200,23 @@ def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) ->
     return None
 
 
+SMALL_WORDS = frozenset({"the", "a", "an", "and", "of", "in", "on", "with", "for", "to", "at", "by", "my", "our", "is"})
+
+
+def title_case(text: str) -> str:
+    """Each word capitalised but the small ones after the first ("trip to japan" -> "Trip to Japan");
+    a word typed with capitals kept as typed ("iPhone", "USA")."""
+    out = []
+    for i, w in enumerate(text.split()):
+        if w.lower() in SMALL_WORDS and i:
+            out.append(w.lower())
+        elif w.islower():
+            out.append(w[:1].upper() + w[1:])
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 def capitalised(words: str) -> str:
     """Words typed in passing ("end with shop now", "an end card that says follow us") as a line on
     screen starts: "Shop now"; words already capitalised, or without letters, as they are."""

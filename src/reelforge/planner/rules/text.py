@@ -7,7 +7,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
-from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in
+from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in, title_case
 from reelforge.planner.rules.refs import (
     _ADD,
     _ORD_FULL,
@@ -489,7 +489,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         words = _unquoted_words(c.raw, t) if adding else None
         zh = re.search(r"(?:标题|字幕|结尾|片尾|行动号召|按钮|文字|文案)\s*[:：]\s*(\S.*)$", c.raw)
         if words:
-            new_text = words
+            # "add the title summer sale": a title typed in passing, in a title's capitals
+            new_text = title_case(words) if role is Role.TITLE and words[1:] == words[1:].lower() else words
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
             new_text = zh.group(1).strip().strip("“”「」'\"")
         elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not _styling(ren.group("x") or ren.group("rx") or ren.group("zx")):
