@@ -243,3 +243,12 @@ def test_bigger_text_at_the_largest_size_says_so_and_changes_nothing_else():
         tl = apply(tl, edit.ops, library=LIBRARY)
         assert all(s.size == sizes[r] for r in sizes for s in tl.track(r).segments[:1])
     assert not edit.ops and "already at the largest size" in edit.reply and "size xlarge" not in edit.reply
+
+
+@pytest.mark.parametrize(("said", "text"), [("change the title to summer drop", "Summer Drop"),
+                                            ("change the title to Summer Drop 2026", "Summer Drop 2026"),
+                                            ("change the cta to order now", "Order now"),  # was "order now"
+                                            ("把标题改成城市之光", "城市之光"), ("change the title to 'summer drop'", "summer drop")])
+def test_new_words_typed_in_passing_start_as_a_line_on_screen_does(said, text):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert len(ops) == 1 and ops[0]["text"] == text

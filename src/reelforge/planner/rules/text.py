@@ -495,7 +495,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             new_text = zh.group(1).strip().strip("“”「」'\"")
         elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not _styling(ren.group("x") or ren.group("rx") or ren.group("zx")):
             # "change the title to Summer Drop", "把标题改成城市之光": new words, nothing else
-            return [O.UpdateText(target=_text_target(c, role), text=(ren.group("x") or ren.group("rx") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！"))]
+            words = (ren.group("x") or ren.group("rx") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
+            if role is Role.TITLE and words == words.lower() and not P.CJK.search(words):
+                words = title_case(words)  # "change the title to summer drop": a title's capitals
+            else:
+                words = capitalised(words)  # "change the cta to order now": as a line on screen starts
+            return [O.UpdateText(target=_text_target(c, role), text=words)]
         elif role is not None and existing and (
                 said := re.search(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
                                   r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", c.raw, re.I)):
