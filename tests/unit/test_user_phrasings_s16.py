@@ -252,3 +252,15 @@ def test_bigger_text_at_the_largest_size_says_so_and_changes_nothing_else():
 def test_new_words_typed_in_passing_start_as_a_line_on_screen_does(said, text):
     ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
     assert len(ops) == 1 and ops[0]["text"] == text
+
+
+# -- "the ending" with a length is the last shot, as "the intro" is the first ---------------------------------
+@pytest.mark.parametrize(("said", "op"), [
+    ("make the ending 3 seconds longer", {"target": {"index": -1}, "duration_ms": 8000, "op": "set_segment_duration"}),
+    ("extend the ending by 2 seconds", {"target": {"index": -1}, "duration_ms": 7000, "op": "set_segment_duration"}),
+    ("make the ending say order now", {"target": {"role": "cta", "index": 0}, "text": "Order now", "op": "update_text"}),
+    ("make the end card longer", {"target": {"role": "cta", "index": 0}, "timing": {"duration_ms": 4500, "anchor": "end"},
+                                  "op": "update_text"}),
+])
+def test_the_ending(said, op):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [op]

@@ -203,10 +203,11 @@ def _timing(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Tim
 def _text_role(t: str) -> Role | None:
     if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|按钮|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*[:：]|"
             r"\b(?:end|closing|outro|final)[\s-]?(?:card|screen|slate)\b|"  # "add an end card saying …"
-            # "change the ending to 'Order now'", "把结尾改成“立即下单”": the words the video ends on
-            r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:ending|(?:end|closing|final)\s+"
-            r"(?:text|line|card|screen|message|words))\b|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成)", t):
+            r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:end|closing|final)\s+(?:text|line|message|words)\b|"
+            r"(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成)", t):
         return Role.CTA
+    if _has(r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?ending\b", t) and not _has(_LENGTH_WORDS, t):
+        return Role.CTA  # "change the ending to 'Order now'": the words the video ends on ("make the ending longer": its shot)
     if _has(r"\b(?:captions?|subtitles?|lower\s+thirds?)\b|字幕|说明文字", t):
         return Role.CAPTION
     if _has(r"\b(?:titles?|headlines?|headings?)\b|标题", t):
@@ -214,6 +215,7 @@ def _text_role(t: str) -> Role | None:
     return None
 
 
+_LENGTH_WORDS = r"\b(?:longer|shorter|seconds?|secs?|too\s+(?:long|short)|extend|lengthen|shorten)\b|\d\s*s\b"
 # "change the ending to …", "把结尾改成…": the call to action, named by where it is
 _RX_ENDING = re.compile(r"(?:结尾|片尾)(?=(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成))|"
                         r"\b(?:ending|(?:end|closing|final)\s+(?:text|line|card|screen|message|words))\b")
@@ -506,6 +508,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                                   r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", c.raw, re.I)):
             # "the title should say Urban Dreams 2026", "make the caption read Free returns"
             new_text = (said.group(1) or said.group(2)).strip().strip("'\"").rstrip(".!")
+            new_text = title_case(new_text) if role is Role.TITLE and new_text == new_text.lower() else capitalised(new_text)
     position = P.parse_position(t)
     box, rest = _box_color(t)  # "a white box behind the title": the box's colour, not the letters'
     color = _color(re.sub(r"背景|background|box", " ", rest)) if not _has(r"\bbackground\s+(?:colou?r\s+)?(?:to\s+)?\w+|背景色", rest) else None
