@@ -264,3 +264,14 @@ def test_new_words_typed_in_passing_start_as_a_line_on_screen_does(said, text):
 ])
 def test_the_ending(said, op):
     assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [op]
+
+
+@pytest.mark.parametrize("said", ["add a caption to every photo", "add captions to each picture"])
+def test_a_caption_to_each_picture_is_its_name(said):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)  # it made captions from the speech
+    assert ops and all(o["op"] == "add_text" and o["role"] == "caption" and "shot" in o for o in ops)
+
+
+@pytest.mark.parametrize("said", ["add captions", "add captions from the voiceover to every shot", "auto captions on every shot"])
+def test_captions_from_the_speech_still(said):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"op": "auto_captions"}]

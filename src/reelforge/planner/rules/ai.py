@@ -108,6 +108,9 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
                            r"with|please|track|that|saying|says?|reading|reads?|here|there|and|it|them|the|this|these|those|"
                            r"all|each|every|everywhere|throughout|automatically|auto|from)\b)[a-z0-9$#@]", t):
         return None  # "add a caption new menu": that caption's words, not captions from the speech
+    if not spoken and _has(r"\b(?:to|on|for|under|over)\s+(?:each|every|all\s+the)\s+(?:photo|picture|image|pic|shot|product)s?\b", t) \
+            and not _has(r"\bfrom\s+the\s+(?:speech|voice\w*|audio|narration)\b|\btranscri\w*|\bauto(?:matic)?", t):
+        return None  # "add a caption to every photo": a caption each, from its name (`_h_name_captions`)
     auto = spoken or _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)
     adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|caption\s+(?:it|the))\b|加上?|添加|加个|配上|打开|开启|显示|要", t)
     bare = re.fullmatch(r"(?:auto(?:matic)?[\s-]?)?(?:captions?|subtitles?|subs|cc)(?:\s+please)?|(?:自动)?字幕", t.strip(" .!。！")) is not None

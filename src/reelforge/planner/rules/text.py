@@ -1154,6 +1154,8 @@ def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
 
 _RX_NAME_CAPTIONS = re.compile(
     r"\b(?:caption|label|name|title)\s+(?:each|every|all\s+the|the)\s+(?:photo|picture|image|pic|shot|product)s?\b"
+    r"|\b(?:add|put|give)\s+(?:an?\s+)?(?:captions?|labels?)\s+(?:to|on|for|under|over)\s+(?:each|every|all\s+the)\s+"
+    r"(?:photo|picture|image|pic|shot|product)s?\b"
     r"(?:\s+with\s+(?:its|their)\s+names?)?|\b(?:add|show|put)\s+(?:the\s+)?(?:file\s+)?names\s+(?:as\s+captions|on\s+(?:each|every|the))\b|"
     r"\bwith\s+(?:its|their)\s+names?\b|(?:给|为)?每张(?:图片|照片|图)?(?:都)?(?:加上?|配上|标上|写上)(?:它的)?名字|加上(?:图片|产品)?名(?:字|称)")
 
