@@ -280,7 +280,7 @@ _TABLE: list[Rule] = [
        lambda m: f"图片依次{'轻微' if m[1] == 'subtle' else '大幅'}推近或平移（按要求为画面的{m[2]}%，通常是{m[3]}%）。"),
     _r(r"Stills stay still, as asked\.", lambda m: "图片保持静止（按要求）。"),
     _r(r"Frame rate: (\d+) fps \(([\d.]+) fps is not offered: ([\d, ]+) fps are\)\.",
-       lambda m: f"帧率：{m[1]}帧/秒（没有{m[2]}帧/秒；可以用{m[3]}帧/秒）。"),
+       lambda m: f"帧率：{m[1]}帧/秒（没有{m[2]}帧/秒；可以用{m[3].replace(', ', '、')}帧/秒）。"),
     _r(r"Frame rate: (\d+) fps, as asked( \(twice the frames of 30 fps: a longer export and twice the credits\))?\.",
        lambda m: f"帧率：{m[1]}帧/秒（按要求" + ("；画面数是30帧/秒的两倍，导出更慢，费用也是两倍）。" if m[2] else "）。")),
     _r(r"The clips' own sound is muted, as asked\.", lambda m: "视频片段的原声已按要求静音。"),

@@ -87,7 +87,7 @@ def _frame_rate(c: _Ctx, t: str) -> list[O.Op]:
     fps = P.frame_rate_in(t)
     if _has(r"\b(?:higher|smoother|more)\s+(?:frame\s*rate|fps)\b|帧率(?:高|提高)", t) and fps is None:
         fps = 60.0  # "higher frame rate", "smoother frame rate"
-    rates = ", ".join(str(r) for r in FRAME_RATES)
+    rates = ("、" if c.zh else ", ").join(str(r) for r in FRAME_RATES)
     if fps is None:
         raise _Cannot(f"帧率是{c.tl.fps}帧/秒；可以改成{rates}帧/秒，例如“帧率改成60”" if c.zh else
                       f"the frame rate is {c.tl.fps} fps; say e.g. '60 fps' or '24 fps' ({rates} fps are offered)")
