@@ -112,3 +112,19 @@ def test_apply_brand_without_cards_only_adds_logo_and_cta(brand_file):
     out = apply_brand(_timeline(), load_brand(brand_file), logo_asset=_asset("logo"))
     assert out.duration == 10000
     assert out.track(Role.CTA).segments[0].start == 6000
+
+
+@pytest.mark.parametrize(("motion", "amount"), [("subtle", 0.06), ("dramatic", 0.24), (0.2, 0.2)])
+def test_a_brand_says_how_far_the_stills_move(tmp_path, motion, amount):
+    path = tmp_path / "brand.json"
+    path.write_text(json.dumps({"name": "Aurora", "motion": motion}))
+    out = apply_brand(_timeline(), load_brand(path))
+    assert [s.motion_amount for s in out.track(Role.MAIN).segments] == [amount, amount]
+
+
+@pytest.mark.parametrize("motion", ["wild", 0.9, -1])
+def test_a_brand_s_motion_out_of_range_is_named(tmp_path, motion):
+    path = tmp_path / "brand.json"
+    path.write_text(json.dumps({"name": "Aurora", "motion": motion}))
+    with pytest.raises(BrandError, match="motion"):
+        load_brand(path)

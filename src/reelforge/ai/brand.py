@@ -15,6 +15,8 @@ A brand file, all keys optional except ``name``::
     cta: "Shop now at aurora.run"
     cta_duration_ms: 4000
     style: bold                 # a named look: clean, bold, minimal or playful
+    motion: subtle              # how far the stills' zooms and pans go: subtle (6 %), usual (12 %),
+                                # dramatic (24 %), or a share of the view from 0.03 to 0.4
 
 `load_brand(path)` validates it; `card_image(...)` draws an intro/outro card as a PNG (brand
 colour, centred text, the logo) for ingest as a still; `apply_brand(timeline, brand, ...)` is
@@ -33,6 +35,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reelforge.errors import ReelforgeError
 from reelforge.timeline.model import (
+    MOTION_AMOUNT,
+    MOTION_AMOUNT_MAX,
+    MOTION_AMOUNT_MIN,
     Asset,
     AudioSegment,
     Position,
@@ -89,6 +94,15 @@ class Brand(_M):
     cta: str | None = None
     cta_duration_ms: int = Field(4000, ge=1000, le=15000)
     style: Literal["clean", "bold", "minimal", "playful"] | None = None
+    motion: Literal["subtle", "usual", "dramatic"] | Annotated[float, Field(ge=MOTION_AMOUNT_MIN, le=MOTION_AMOUNT_MAX)] \
+        | None = None
+
+    @property
+    def motion_amount(self) -> float | None:
+        """The share of the view the stills' moves go, when the brand says."""
+        if isinstance(self.motion, str):
+            return {"subtle": MOTION_AMOUNT / 2, "usual": MOTION_AMOUNT, "dramatic": MOTION_AMOUNT * 2}[self.motion]
+        return self.motion
 
 
 def load_brand(path: str | Path) -> Brand:
@@ -219,6 +233,8 @@ def apply_brand(timeline: Timeline, brand: Brand, *, logo_asset: Asset | None = 
                 s = s.model_copy(update={"color": brand.colors.text})
             if brand.style and isinstance(s, TextSegment) and track.role is Role.CAPTION:
                 s = s.model_copy(update={"background": get_style(brand.style).caption_box})
+            if brand.motion_amount is not None and isinstance(s, VideoSegment) and track.role is Role.MAIN:
+                s = s.model_copy(update={"motion_amount": round(brand.motion_amount, 3)})
             segs.append(s)
         if track.role is Role.MAIN:
             if intro_ms and segs and isinstance(segs[0], VideoSegment) and segs[0].transition_ms:
