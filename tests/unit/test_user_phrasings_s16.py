@@ -275,3 +275,18 @@ def test_a_caption_to_each_picture_is_its_name(said):
 @pytest.mark.parametrize("said", ["add captions", "add captions from the voiceover to every shot", "auto captions on every shot"])
 def test_captions_from_the_speech_still(said):
     assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"op": "auto_captions"}]
+
+
+# -- a first cut with the moves it names ("slow pans" made zooms and pans in turn) ---------------------------
+@pytest.mark.parametrize(("said", "moves", "amount"), [
+    ("30 second video, each photo 5 seconds, slow pans", ["pan-right", "pan-left"], 0.12),
+    ("zoom in on each photo", ["zoom-in", "zoom-in"], 0.12), ("slow zoom out", ["zoom-out", "zoom-out"], 0.12),
+    ("subtle pans", ["pan-right", "pan-left"], 0.06), ("做个视频，图片缓慢平移", ["pan-right", "pan-left"], 0.12),
+    ("ken burns effect, but subtle", ["zoom-in", "zoom-out"], 0.06), ("make the zoom really dramatic", ["zoom-in", "zoom-out"], 0.24),
+    ("promo for our pan-fried dumplings", ["zoom-in", "zoom-out"], 0.12),  # a frying pan is no camera move
+    ("pots and pans sale video", ["zoom-in", "zoom-out"], 0.12),
+])
+def test_a_first_cut_moves_as_said(said, moves, amount):
+    p = plan(said, [img("a.jpg", 1), img("b.jpg", 2), BGM])
+    main = p.timeline.tracks[0].segments
+    assert [s.motion.value for s in main] == moves and {s.motion_amount for s in main} == {amount}

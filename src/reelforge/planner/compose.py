@@ -945,7 +945,12 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     if ask is not None:
         motion_amount = ask.amount if ask.amount is not None else MOTION_AMOUNT * (ask.factor or 1.0)
         motion_amount = round(min(max(motion_amount, MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
-    if n_images and not use_motion:
+    kinds = P.motion_kinds(said) if use_motion else None  # "slow pans", "zoom in on each photo"
+    if n_images and kinds:
+        moves = {(Motion.PAN_RIGHT, Motion.PAN_LEFT): "pan right and left in turn", (Motion.ZOOM_IN,): "zoom in",
+                 (Motion.ZOOM_OUT,): "zoom out"}.get(kinds, "zoom in and out in turn")
+        notes.append(f"Stills {moves}, as asked ({round(motion_amount * 100)} % of the view).")
+    elif n_images and not use_motion:
         notes.append("Stills stay still, as asked.")
     elif n_images and motion_amount != MOTION_AMOUNT:
         how = "a subtle" if motion_amount < MOTION_AMOUNT else "a strong"
@@ -965,7 +970,8 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         is_still = a.kind is AssetKind.IMAGE
         motion = Motion.NONE
         if is_still and use_motion:
-            motion = MOTION_CYCLE[still_index % len(MOTION_CYCLE)]
+            cycle = kinds or MOTION_CYCLE
+            motion = cycle[still_index % len(cycle)]
         if is_still:
             still_index += 1
         tr = transition if t_in[i] else Transition.CUT

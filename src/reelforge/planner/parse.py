@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reelforge.timeline.model import MOTION_AMOUNT, Position, Transition
+from reelforge.timeline.model import MOTION_AMOUNT, Motion, Position, Transition
 
 __all__ = [
     "DurationMatch", "RangeKind", "TimeRange", "TransitionSpec",
@@ -27,7 +27,7 @@ __all__ = [
     "parse_duration_ms", "parse_time_value_ms", "parse_resolution", "parse_aspect",
     "parse_percent", "parse_db", "db_to_gain", "quoted_texts", "parse_transition",
     "parse_position", "parse_time_range", "time_past_end", "wants_text_overlays", "parse_music_volume",
-    "parse_voice_volume", "mentions_voiceover", "wants_motion", "motion_ask", "MotionAsk", "frame_rate_in", "wants_hard_cuts",
+    "parse_voice_volume", "mentions_voiceover", "wants_motion", "motion_ask", "MotionAsk", "motion_kinds", "frame_rate_in", "wants_hard_cuts",
 ]
 
 
@@ -1027,16 +1027,47 @@ _LESS_ZH = (rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?(?:再|稍微|稍稍)?
             rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?太(?:大|多|猛|强|明显|夸张)|(?:减小|减少|减弱|降低)(?:一下)?{_MOVE_ZH}(?:的)?(?:幅度)?")
 _MORE_ZH = (rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?(?:再|稍微|稍稍)?(?:大|多|强|明显|夸张)(?:一点|一些|点|些)|"
             rf"{_MOVE_ZH}(?:的)?(?:幅度|程度|效果)?(?:太(?:小|弱|轻)|不(?:够|太)?明显)|(?:加大|增大|增加|加强|增强)(?:一下)?{_MOVE_ZH}(?:的)?(?:幅度)?")
-# a move described, not compared: "subtle zoom", "dramatic Ken Burns" (half or twice the usual)
+# a move described, not compared: "subtle zoom", "dramatic Ken Burns", "ken burns, but subtle", "make the
+# zoom really dramatic" (half or twice the usual)
+_VERY = r"(?:really\s+|very\s+|super\s+|quite\s+|nice\s+and\s+)?"
 _GENTLE = (rf"\b(?:subtle|gentle|soft|slight|mild|light|barely[\s-]there|understated)\s+(?:slow\s+)?{_MOVE}\b|"
+           rf"\b{_MOVE}(?:\s+effects?)?\s*,?\s+(?:but\s+|and\s+|be\s+|keep\s+it\s+|kept\s+)?{_VERY}"
+           r"(?:subtle|gentle|slight|soft|mild)\b|"
            rf"(?:轻微|轻柔|细微|柔和|微微)的?{_MOVE_ZH}")
 _STRONG = (rf"\b(?:dramatic|dynamic|punchy|strong|big|bold|heavy|energetic|intense)\s+{_MOVE}\b|"
+           rf"\b{_MOVE}(?:\s+effects?)?\s*,?\s+(?:but\s+|and\s+|be\s+|keep\s+it\s+)?{_VERY}"
+           r"(?:dramatic|dynamic|punchy|strong|intense|bold)\b|"
            rf"(?:大幅|强烈|夸张|明显)的?{_MOVE_ZH}")
 _SLOWER_ZH = rf"{_MOVE_ZH}(?:的)?(?:速度)?(?:再|稍微)?(?:慢一点|慢一些|慢点|太快)"
 _FASTER_ZH = rf"{_MOVE_ZH}(?:的)?(?:速度)?(?:再|稍微)?(?:快一点|快一些|快点|太慢)"
 _MOVE_PCT = re.compile(rf"\b{_MOVE}\s+(?:in\s+|out\s+)?(?:amount\s+|strength\s+)?(?:(?:of|by|to|at)\s+)?(?:about\s+)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent|per\s*cent)|"
                        rf"(?<![\d.])(?P<b>\d+(?:\.\d+)?)\s*(?:%|percent|per\s*cent)\s+(?:slow\s+|gentle\s+|subtle\s+)?{_MOVE}\b|"
                        rf"{_MOVE_ZH}(?:的)?(?:幅度)?(?:改为|改成|设为|设成|调到|到|为)?\s*(?P<c>\d+(?:\.\d+)?)\s*%")
+
+
+def motion_kinds(text: str) -> tuple[Motion, ...] | None:
+    """The moves a first instruction names for the stills, in turn: "slow pans" pan (right, then left),
+    "zoom in on each photo" zooms in, "zooms" zoom in and out; None when it names none (or both).
+
+    >>> motion_kinds("30 s, slow pans"), motion_kinds("zoom in on each photo"), motion_kinds("ken burns")
+    ((<Motion.PAN_RIGHT: 'pan-right'>, <Motion.PAN_LEFT: 'pan-left'>), (<Motion.ZOOM_IN: 'zoom-in'>,), None)
+    """
+    t = normalize(text)
+    # a camera's pan, not a frying pan ("pan-fried", "pots and pans")
+    pans = re.search(r"\b(?:slow|gentle|subtle|smooth|slight|camera|sideways)\s+pan(?:s|ning)?\b|\bpanning\b|"
+                     r"(?<!\band\s)\bpans\b(?!\s+(?:of|and)\b)|\bpan\s+(?:left|right|across|over|slowly|up|down)\b|平移|摇镜", t)
+    zoom_in = re.search(r"\bzoom(?:s|ing)?[\s-]+in\b|\bpush(?:es|ing)?[\s-]+in\b|推近|推进", t)
+    zoom_out = re.search(r"\bzoom(?:s|ing)?[\s-]+out\b|\bpull(?:s|ing)?[\s-]+(?:out|back)\b|拉远", t)
+    zooms = re.search(r"\bzoom(?:s|ing)?\b|缩放", t)
+    if pans and not zooms:
+        return Motion.PAN_RIGHT, Motion.PAN_LEFT
+    if zooms and not pans:
+        if zoom_in and not zoom_out:
+            return (Motion.ZOOM_IN,)
+        if zoom_out and not zoom_in:
+            return (Motion.ZOOM_OUT,)
+        return Motion.ZOOM_IN, Motion.ZOOM_OUT
+    return None
 
 
 def motion_ask(text: str) -> MotionAsk | None:
