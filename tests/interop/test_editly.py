@@ -189,8 +189,8 @@ def test_zoom_amount_maps_to_how_far_the_move_goes(assets):
             '{ duration: 2, layers: [ { type: "image", path: "./assets/green.jpg", zoomDirection: "left", zoomAmount: 2 } ] }, '
             '{ duration: 2, layers: [ { type: "image", path: "./assets/blue.jpg" } ] } ] }')
     mapped = editly.to_timeline(editly.load_spec(_write(assets, "zoomAmount.json5", spec)), assets)
-    assert [s.motion_amount for s in mapped.timeline.track(Role.MAIN).segments] == [0.25, 0.4, 0.12]
-    assert any("zoomAmount: 2 is shown as 0.4" in n for n in mapped.notes), mapped.notes
+    assert [s.motion_amount for s in mapped.timeline.track(Role.MAIN).segments] == [0.25, 0.3, 0.12]
+    assert any("zoomAmount: 2 is shown as 0.3" in n for n in mapped.notes), mapped.notes
     bad = _write(assets, "zoomAmountBad.json5",
                  '{ clips: [ { layers: [ { type: "image", path: "./assets/red.jpg", zoomAmount: "big" } ] } ] }')
     with pytest.raises(Exception) as err:

@@ -16,7 +16,7 @@ A brand file, all keys optional except ``name``::
     cta_duration_ms: 4000
     style: bold                 # a named look: clean, bold, minimal or playful
     motion: subtle              # how far the stills' zooms and pans go: subtle (6 %), usual (12 %),
-                                # dramatic (24 %), or a share of the view from 0.03 to 0.4
+                                # dramatic (24 %), or a share of the view from 0.03 to 0.3
 
 `load_brand(path)` validates it; `card_image(...)` draws an intro/outro card as a PNG (brand
 colour, centred text, the logo) for ingest as a still; `apply_brand(timeline, brand, ...)` is

@@ -31,7 +31,7 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 # travels over a pan. The usual move is slow (12 %); "subtle" and "dramatic" are 6 % and 25 %.
 MOTION_AMOUNT = 0.12
 Entrance = Literal["fade", "slide", "scale"]  # how a text comes in (it always fades out)
-MOTION_AMOUNT_MIN, MOTION_AMOUNT_MAX = 0.03, 0.4
+MOTION_AMOUNT_MIN, MOTION_AMOUNT_MAX = 0.03, 0.3  # past 30 % a 3 s pan jitters over 0.25 px (docs/framing.md)
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$", description="#RRGGBB or #RRGGBBAA")]
 
 
