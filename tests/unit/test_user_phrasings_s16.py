@@ -290,3 +290,9 @@ def test_a_first_cut_moves_as_said(said, moves, amount):
     p = plan(said, [img("a.jpg", 1), img("b.jpg", 2), BGM])
     main = p.timeline.tracks[0].segments
     assert [s.motion.value for s in main] == moves and {s.motion_amount for s in main} == {amount}
+
+
+@pytest.mark.parametrize("said", ["结尾按钮改成红色", "make the end button red", "结尾的按钮大一点"])
+def test_the_end_button_is_named_by_where_it_is_not_retimed(said):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)  # "结尾" was read as "for the last 3 s" too
+    assert len(ops) == 1 and ops[0]["target"]["role"] == "cta" and "timing" not in ops[0], ops

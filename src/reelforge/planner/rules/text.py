@@ -217,8 +217,8 @@ def _text_role(t: str) -> Role | None:
 
 _LENGTH_WORDS = r"\b(?:longer|shorter|seconds?|secs?|too\s+(?:long|short)|extend|lengthen|shorten)\b|\d\s*s\b"
 # "change the ending to …", "把结尾改成…": the call to action, named by where it is
-_RX_ENDING = re.compile(r"(?:结尾|片尾)(?=(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成))|"
-                        r"\b(?:ending|(?:end|closing|final)\s+(?:text|line|card|screen|message|words))\b")
+_RX_ENDING = re.compile(r"(?:结尾|片尾)(?=(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成))|(?:结尾|片尾|最后)的?(?=按钮)|"
+                        r"\b(?:ending|(?:end|closing|final)\s+(?:text|line|card|screen|message|words|button))\b")
 
 # "the text at the end", "结尾的文字": which text, by where it is (not where it goes)
 _RX_TEXT_WHERE = re.compile(r"(?P<word>\b(?:texts?|words|writing|overlays?))\s+(?:at|in|near|on|towards)\s+the\s+(?:very\s+)?(?P<w>end|start|beginning|top|bottom)\b|"
