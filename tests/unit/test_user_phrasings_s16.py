@@ -296,3 +296,19 @@ def test_a_first_cut_moves_as_said(said, moves, amount):
 def test_the_end_button_is_named_by_where_it_is_not_retimed(said):
     ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)  # "结尾" was read as "for the last 3 s" too
     assert len(ops) == 1 and ops[0]["target"]["role"] == "cta" and "timing" not in ops[0], ops
+
+
+@pytest.mark.parametrize(("said", "text", "color"), [
+    ("add the title Summer Sale, make it red", "Summer Sale", "#FF0000"),  # the title read "Summer Sale, make it red"
+    ("add the title Summer Sale and make it red", "Summer Sale", "#FF0000"),
+    ("add the title Summer Sale, 50% off, make it red", "Summer Sale, 50% off", "#FF0000"),
+    ("add a caption saying make your day", "Make your day", None),
+])
+def test_words_end_where_the_next_ask_starts(said, text, color):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert len(ops) == 1 and ops[0]["text"] == text and ops[0].get("color") == color, ops
+
+
+def test_an_offer_after_a_website_is_kept():
+    texts = [o["text"] for o in dump_ops(plan_edit("add our website www.example.com, 20% off", TL, library=LIBRARY).ops)]
+    assert texts == ["www.example.com", "20% off"]

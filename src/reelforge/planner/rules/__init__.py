@@ -483,11 +483,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
-        if results and results[-1].ok and _more_words(piece, results[-1].ops or []):
+        if results and results[-1].ok and (offer := _more_words(piece, results[-1].ops or [])):
             # "add the title summer sale, 50% off": an offer after words added without quotes is more of them
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             m = _run(joined[-1] + sep + piece, quotes, timeline, lib, new)
-            if m.ok and len(m.ops or []) == len(results[-1].ops or []):
+            if m.ok and len(m.ops or []) == len(results[-1].ops or []) and \
+                    any(offer.lower() in (getattr(o, "text", None) or "").lower() for o in m.ops or []):
                 results[-1] = m
                 joined[-1] = joined[-1] + sep + piece
                 continue
@@ -725,15 +726,17 @@ _BARE_FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe
                          r"or\s+so|ish)\b|大约|大概|左右|差不多|吧|就|请|[~≈]")
 
 
-def _more_words(piece: str, ops: list[O.Op]) -> bool:
-    """A clause that is only an offer ("50% off", "$5 off", "买一送一") after an op that put
-    unquoted words on screen: the rest of those words, not a text of its own."""
+def _more_words(piece: str, ops: list[O.Op]) -> str | None:
+    """The offer a clause only is ("50% off", "$5 off") after an op that put unquoted words on
+    screen: the rest of those words, not a text of its own (it is kept only if the words take it)."""
     from reelforge.planner.ending import offer_in
 
     words = [o.text for o in ops if isinstance(o, (O.AddText, O.UpdateText)) and o.text]
     offer = offer_in(piece)
-    return (len(words) == 1 and "\x00" not in piece and offer is not None
-            and len(P.normalize(piece).strip(" .!").split()) <= 5 and offer.lower() not in words[0].lower())
+    if (len(words) == 1 and "\x00" not in piece and offer is not None
+            and len(P.normalize(piece).strip(" .!").split()) <= 5 and offer.lower() not in words[0].lower()):
+        return offer
+    return None
 
 
 def _bare_value(piece: str) -> bool:

@@ -310,8 +310,15 @@ def _unquoted_words(raw: str, t: str) -> str | None:
             return None
         offer = offer_in(raw)
         return contact_in(raw) or (capitalised(offer) if offer else None)
-    words = _RX_WHERE_TAIL.sub("", m.group(1)).strip().strip("'\"").strip()
+    # "add the title Summer Sale, make it red": the words end where the next instruction starts
+    words = _RX_NEXT_ASK.split(m.group(1), maxsplit=1)[0]
+    words = _RX_WHERE_TAIL.sub("", words).strip().strip("'\"").strip()
     return capitalised(words) or None
+
+
+_RX_NEXT_ASK = re.compile(r"\s*(?:[,;]\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)"
+                          r"(?=(?:please\s+)?(?:make|put|move|change|set|turn|add|use|remove|place|show|let|have|give|"
+                          r"center|centre|fade|keep)\b)", re.I)
 
 
 # "… at 10s", "… for 3 seconds at 10s", "… on the 3rd photo", "… at the top": where and when, not the words
