@@ -312,3 +312,15 @@ def test_words_end_where_the_next_ask_starts(said, text, color):
 def test_an_offer_after_a_website_is_kept():
     texts = [o["text"] for o in dump_ops(plan_edit("add our website www.example.com, 20% off", TL, library=LIBRARY).ops)]
     assert texts == ["www.example.com", "20% off"]
+
+
+@pytest.mark.parametrize(("said", "entrance"), [("slide the title in", "slide"), ("pop the cta in", "scale"),
+                                                ("make the title bigger and slide it in", "slide")])
+def test_sliding_a_text_in_is_its_entrance_not_a_transition(said, entrance):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)  # it made every transition a slide
+    assert "set_transition" not in str(ops) and ops[-1]["entrance"] == entrance
+
+
+@pytest.mark.parametrize(("said", "fps"), [("change fps to 24", 24), ("set the fps to 60", 60), ("fps 25", 25)])
+def test_fps_said_first(said, fps):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"fps": fps, "op": "set_frame"}]

@@ -1107,7 +1107,7 @@ def motion_ask(text: str) -> MotionAsk | None:
 
 _FRAME_RATE = re.compile(
     r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*(?:fps|p?\s*frames?\s+(?:a|per)\s+second|帧(?:/秒|每秒)?)(?![a-z])|"
-    r"\bframe\s*rate\s+(?:of\s+|to\s+|at\s+|=\s*|:\s*)?(?P<b>\d+(?:\.\d+)?)\b|"
+    r"\b(?:frame\s*rate|fps)\s+(?:of\s+|to\s+|at\s+|=\s*|:\s*)?(?P<b>\d+(?:\.\d+)?)\b|"
     r"帧率\s*(?:改成|改为|设为|设成|调到|调成|用|是|为|:|=)?\s*(?P<c>\d+(?:\.\d+)?)|"
     r"\b(?:1080|720|2160|1440)p(?P<d>24|25|30|50|60)\b")
 

@@ -165,6 +165,9 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(r"\bslide\s+(?!transitions?\b|in\b|out\b)", t) and _find_targets(c) and _has(r"\b(?:after|before|to|between)\b", t):
         return None  # "slide the beach photo in after the shoe photo" is a move
+    if _has(r"\b(?:slide|pop|scale|zoom)s?\s+(?:the\s+)?(?:it|them|title|titles|captions?|texts?|cta|call\s+to\s+action|"
+            r"words|headline|button)\s+(?:\w+\s+)?(?:in|on|up)\b", t) and not _has(r"\btransitions?\b|转场", t):
+        return None  # "slide the title in", "…and slide it in": how a text comes in (`_h_text_motion`)
     spec = P.parse_transition(t)
     generic = _has(r"\btransitions?\b|转场|过渡|切换效果", t)
     if spec is None and not generic:

@@ -73,7 +73,7 @@ def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot("导出的是MP4（H.264视频、AAC声音），各平台都支持；不导出GIF或其他格式" if c.zh else
                       "exports are MP4 (H.264 video, AAC sound), which every platform takes; a GIF or another format "
                       "is not made")
-    if _has(r"\b\d+\s*(?:fps|frames?\s+(?:a|per)\s+second)\b|\bframe\s*rate\b|帧率|\d+\s*帧|\b(?:1080|720|2160|1440)p(?:24|25|30|50|60)\b", t):
+    if _has(r"\b\d+\s*(?:fps|frames?\s+(?:a|per)\s+second)\b|\bframe\s*rate\b|\bfps\b|帧率|\d+\s*帧|\b(?:1080|720|2160|1440)p(?:24|25|30|50|60)\b", t):
         return _frame_rate(c, t)
     if _has(r"\b(?:smaller|lighter)\s+(?:file|size)\b|\bfile\s+(?:size|is\s+too\s+big)\b|\bcompress\w*\b|\bbit\s*rate\b|"
             r"\b(?:lower|reduce|less)\s+(?:the\s+)?quality\b|文件太大|压缩|码率|文件小一点", t):

@@ -1007,7 +1007,7 @@ _TEXT_NOUN = (r"\b(?:titles?|headlines?|captions?|subtitles?|texts?|words|cta|ca
 _RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\b|\bfade(?:in|out)\b|淡入|淡出|渐显|渐隐")
 _RX_TEXT_ENTRANCE = re.compile(
     r"\b(?:slides?|sliding|scales?|zooms?|pops?|popping|bounces?|bouncing|fly|flies|flying|spins?|rises?|grows?)\s+"
-    r"(?:\w+\s+)?(?:in|on|up|into\s+place)\b|"
+    r"(?:\w+\s+){0,3}?(?:in|on|up|into\s+place)\b|"
     r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|滑入|滑进|滑上来|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
 
 
