@@ -324,3 +324,15 @@ def test_sliding_a_text_in_is_its_entrance_not_a_transition(said, entrance):
 @pytest.mark.parametrize(("said", "fps"), [("change fps to 24", 24), ("set the fps to 60", 60), ("fps 25", 25)])
 def test_fps_said_first(said, fps):
     assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"fps": fps, "op": "set_frame"}]
+
+
+@pytest.mark.parametrize(("said", "amount"), [("the zoom is very subtle", 0.24), ("the zoom is really intense", 0.06)])
+def test_a_complaint_about_the_motion_said_as_a_statement(said, amount):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"amount": amount, "op": "set_motion_amount"}]
+
+
+@pytest.mark.parametrize(("said", "answer"), [("make it smoother", "60 fps"), ("更流畅一点", "帧率改成60"),
+                                              ("make the logo pop in", "no entrance"), ("fade the logo in", "no entrance")])
+def test_asks_with_two_readings_or_none_are_answered(said, answer):
+    edit = plan_edit(said, TL, library=LIBRARY)  # "make the logo pop in" re-added the logo; "smoother" was not understood
+    assert not edit.ops and answer in edit.reply

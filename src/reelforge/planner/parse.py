@@ -1004,7 +1004,10 @@ _LESS_EN = (
     r"\b(?:moving|zooming|panning)\s+(?:the\s+)?(?:\w+\s+)?so\s+much\b|"
     # "can the zoom be more subtle", "the photos move too much"
     rf"\b{_MOVE}\s+(?:be|get|feel|look)\s+(?:{_SOFT}\s+)?(?:more\s+subtle|subtler|gentler|softer|calmer|smaller|less\s+\w+)\b|"
-    rf"\b{_STILLS}\s+(?:move|moves|are\s+moving|zoom|zooms|are\s+zooming)\s+(?:{_SOFT}\s+|way\s+)?too\s+much\b")
+    rf"\b{_STILLS}\s+(?:move|moves|are\s+moving|zoom|zooms|are\s+zooming)\s+(?:{_SOFT}\s+|way\s+)?too\s+much\b|"
+    # a complaint said as a statement: "the zoom is really intense"
+    rf"\b{_MOVE}\s+(?:is|are|feels?|looks?)\s+(?:very|really|quite|so|super|pretty|kind\s+of|a\s+bit)\s+"
+    r"(?:strong|intense|big|aggressive|dramatic|much|extreme|distracting|dizzying)\b")
 _MORE_EN = (
     rf"\b(?:more|bigger|stronger|larger|deeper|bolder|heavier|punchier|"
     rf"more\s+(?:dramatic|dynamic|noticeable|visible|obvious|pronounced|intense))\s+(?:of\s+(?:a|the)\s+)?{_MOVE}\b|"
@@ -1015,7 +1018,9 @@ _MORE_EN = (
     rf"\b(?:make|let)\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|more\s+\w+|deeper|punchier)\b|"
     rf"\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|punchier)\b|"
     rf"\b{_MOVE}\s+(?:be|get|feel|look)\s+(?:{_SOFT}\s+)?(?:stronger|bigger|bolder|more\s+(?:dramatic|dynamic|noticeable|visible|obvious))\b|"
-    rf"\b{_STILLS}\s+(?:barely|hardly)\s+(?:move|moves|moving)\b")
+    rf"\b{_STILLS}\s+(?:barely|hardly)\s+(?:move|moves|moving)\b|"
+    rf"\b{_MOVE}\s+(?:is|are|feels?|looks?)\s+(?:very|really|quite|so|super|pretty|kind\s+of|a\s+bit)\s+"
+    r"(?:subtle|small|weak|slight|gentle|boring|static)\b")
 _SLOWER = (rf"\b(?:slower|gentler|calmer)\s+{_MOVE}\b|\b{_MOVE}\s+(?:{_SOFT}\s+)?(?:slower|more\s+slowly)\b|"
            rf"\bslow\s+(?:the\s+|all\s+the\s+)?{_MOVE}\s+down\b|\bslow\s+down\s+(?:the\s+|all\s+the\s+)?{_MOVE}\b|"
            rf"\b{_MOVE}\s+(?:is\s+|are\s+|feels?\s+)?(?:{_SOFT}\s+|way\s+|much\s+)?too\s+(?:fast|quick|rapid|jerky)\b|"

@@ -50,6 +50,12 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
         return None if asset is None else _logo_ops(c, t, asset)
     if _has(r"\b(?:replace|instead\s+of)\b|换成|替换", t) and _find_targets(c):
         return None  # "replace the mountain photo with logo.png" replaces a shot
+    if _has(r"\b(?:pop|slide|fade|zoom|scale|fly|bounce|spin)s?\s+(?:\w+\s+){0,2}?(?:in|on|out)\b|\banimat\w*|"
+            r"\bpops?\s+up\b|弹出|滑入|淡入|淡出|动画", t) and not _has(r"\b(?:add|put|use|place)\b|加上?|添加", t):
+        # "make the logo pop in": a logo shows as it is, throughout or when set (it re-added the logo)
+        raise _Cannot("水印没有出场动画：它全程显示，或只在设定的时间显示（例如“把logo放在最后3秒”）" if c.zh else
+                      "a logo has no entrance of its own: it shows throughout, or when set (e.g. 'only show the "
+                      "logo at the end')")
     if _RX_TEXT_BY_LOGO.search(t):
         return _text_by_logo(c)
     moving = _has(r"\b(?:first|last|to\s+the\s+(?:end|start|front|beginning)|before|after|longer|shorter)\b|"

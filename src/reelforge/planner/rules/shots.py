@@ -75,6 +75,10 @@ def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
                       "is not made")
     if _has(r"\b\d+\s*(?:fps|frames?\s+(?:a|per)\s+second)\b|\bframe\s*rate\b|\bfps\b|帧率|\d+\s*帧|\b(?:1080|720|2160|1440)p(?:24|25|30|50|60)\b", t):
         return _frame_rate(c, t)
+    if _has(r"^(?:please\s+)?(?:make\s+(?:it|the\s+video|the\s+motion)\s+)?(?:a\s+bit\s+|more\s+)?smoother(?:\s+please)?[.!]?$|"
+            r"^(?:更)?(?:流畅|顺滑)(?:一点|一些)?[。！]?$", t):
+        raise _Cannot("更流畅可以是两件事：说“帧率改成60”（每秒画面更多），或“缩放幅度小一点”（动作更缓）" if c.zh else
+                      "smoother can mean two things: say '60 fps' (more frames a second) or 'subtler zoom' (gentler moves)")
     if _has(r"\b(?:smaller|lighter)\s+(?:file|size)\b|\bfile\s+(?:size|is\s+too\s+big)\b|\bcompress\w*\b|\bbit\s*rate\b|"
             r"\b(?:lower|reduce|less)\s+(?:the\s+)?quality\b|文件太大|压缩|码率|文件小一点", t):
         raise _Cannot("画质在导出时选择：草稿（文件最小）、标准、高" if c.zh else
