@@ -35,9 +35,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reelforge.errors import ReelforgeError
 from reelforge.timeline.model import (
-    MOTION_AMOUNT,
     MOTION_AMOUNT_MAX,
     MOTION_AMOUNT_MIN,
+    MOTION_AMOUNTS,
     Asset,
     AudioSegment,
     Position,
@@ -101,7 +101,7 @@ class Brand(_M):
     def motion_amount(self) -> float | None:
         """The share of the view the stills' moves go, when the brand says."""
         if isinstance(self.motion, str):
-            return {"subtle": MOTION_AMOUNT / 2, "usual": MOTION_AMOUNT, "dramatic": MOTION_AMOUNT * 2}[self.motion]
+            return MOTION_AMOUNTS[self.motion]
         return self.motion
 
 

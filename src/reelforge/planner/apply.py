@@ -45,6 +45,7 @@ from reelforge.timeline.model import (
     VideoSegment,
     _explain,
     loop_position,
+    motion_amount_within,
 )
 from reelforge.timeline.presets import ASPECTS, aspect_of, frame_size, resolution_of
 
@@ -1117,7 +1118,7 @@ def _set_motion_amount(st: _State, op: O.SetMotionAmount) -> None:
     for tr, i in targets:
         s = tr.segs[i]
         want = op.amount if op.amount is not None else s.motion_amount * (op.factor or 1.0)
-        amount = round(min(max(want, MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
+        amount = motion_amount_within(want)
         changed |= amount != s.motion_amount
         tr.segs[i] = s.model_copy(update={"motion_amount": amount})
     if changed:

@@ -59,8 +59,6 @@ from reelforge.planner.ending import (
 from reelforge.planner.grade_words import first_cut_grade
 from reelforge.timeline.model import (
     MOTION_AMOUNT,
-    MOTION_AMOUNT_MAX,
-    MOTION_AMOUNT_MIN,
     Asset,
     AssetKind,
     AudioSegment,
@@ -78,6 +76,7 @@ from reelforge.timeline.model import (
     Transition,
     VideoSegment,
     build,
+    motion_amount_within,
 )
 from reelforge.timeline.presets import FRAME_RATES, frame_size
 from reelforge.timeline.styles import get_style, look_of_word, style_in
@@ -943,8 +942,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     ask = P.motion_ask(said) if use_motion else None
     motion_amount = MOTION_AMOUNT
     if ask is not None:
-        motion_amount = ask.amount if ask.amount is not None else MOTION_AMOUNT * (ask.factor or 1.0)
-        motion_amount = round(min(max(motion_amount, MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
+        motion_amount = motion_amount_within(ask.amount if ask.amount is not None else MOTION_AMOUNT * (ask.factor or 1.0))
     kinds = P.motion_kinds(said) if use_motion else None  # "slow pans", "zoom in on each photo"
     if n_images and kinds:
         moves = {(Motion.PAN_RIGHT, Motion.PAN_LEFT): "pan right and left in turn", (Motion.ZOOM_IN,): "zoom in",

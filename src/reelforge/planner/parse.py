@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reelforge.timeline.model import MOTION_AMOUNT, Motion, Position, Transition
+from reelforge.timeline.model import MOTION_AMOUNTS, Motion, Position, Transition
 
 __all__ = [
     "DurationMatch", "RangeKind", "TimeRange", "TransitionSpec",
@@ -1100,9 +1100,9 @@ def motion_ask(text: str) -> MotionAsk | None:
     if re.search(_FASTER, t) or re.search(_FASTER_ZH, t):
         return MotionAsk(factor=more, by_speed=True)
     if re.search(_GENTLE, t):
-        return MotionAsk(amount=round(MOTION_AMOUNT / 2, 3))
+        return MotionAsk(amount=MOTION_AMOUNTS["subtle"])
     if re.search(_STRONG, t):
-        return MotionAsk(amount=round(MOTION_AMOUNT * 2, 3))
+        return MotionAsk(amount=MOTION_AMOUNTS["dramatic"])
     if re.search(_LESS_EN, t) or re.search(_LESS_ZH, t):
         return MotionAsk(factor=less)
     if re.search(_MORE_EN, t) or re.search(_MORE_ZH, t):

@@ -32,6 +32,13 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 MOTION_AMOUNT = 0.12
 Entrance = Literal["fade", "slide", "scale"]  # how a text comes in (it always fades out)
 MOTION_AMOUNT_MIN, MOTION_AMOUNT_MAX = 0.03, 0.3  # past 30 % a 3 s pan jitters over 0.25 px (docs/framing.md)
+# the moves described rather than measured: "subtle zoom", "dramatic Ken Burns", a brand's `motion:`
+MOTION_AMOUNTS = {"subtle": round(MOTION_AMOUNT / 2, 3), "usual": MOTION_AMOUNT, "dramatic": round(MOTION_AMOUNT * 2, 3)}
+
+
+def motion_amount_within(amount: float) -> float:
+    """``amount`` brought inside the range a move may go (to the thousandth)."""
+    return round(min(max(amount, MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$", description="#RRGGBB or #RRGGBBAA")]
 
 

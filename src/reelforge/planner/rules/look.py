@@ -37,6 +37,7 @@ from reelforge.timeline.model import (
     Position,
     Role,
     Transition,
+    motion_amount_within,
 )
 
 
@@ -308,7 +309,7 @@ def _motion_amount(c: _Ctx, ask: P.MotionAsk, specific: Motion | None) -> list[O
     now = sorted({s.motion_amount for s in moving}) or [MOTION_AMOUNT]
     amount = ask.amount
     if amount is None and len(now) == 1:
-        amount = round(min(max(now[0] * (ask.factor or 1.0), MOTION_AMOUNT_MIN), MOTION_AMOUNT_MAX), 3)
+        amount = motion_amount_within(now[0] * (ask.factor or 1.0))
     if amount is not None and not ops and now == [amount]:
         pct = round(amount * 100)
         if ask.factor is not None and ask.factor > 1:
