@@ -93,6 +93,12 @@ def _main_spans(st: _State) -> dict[str, tuple[int, int]]:
     return {s.id: (s.start, s.duration) for s in tr.segs} if tr else {}
 
 
+def _row_spans(st: _State) -> set[tuple[int, int]]:
+    """The (start, end) of every title and call to action: a caption with one of them is a row of
+    that text ("@cafe_luna" under "Visit us today"), shown with it, not with a picture."""
+    return {(s.start, s.end) for r in (Role.TITLE, Role.CTA) for t in st.tracks_of(r) for s in t.segs}
+
+
 def _caption_anchors(st: _State) -> dict[str, tuple[Any, str, str]]:
     """Caption segment id -> (the caption, its track id, the one shot whose time contains it)."""
     tr = st.track(Role.MAIN)
@@ -100,8 +106,7 @@ def _caption_anchors(st: _State) -> dict[str, tuple[Any, str, str]]:
         return {}
     out = {}
     shots = {s.id for s in tr.segs}
-    # a row under a title or a call to action ("@cafe_luna" under "Visit us today") shows with it, not a picture
-    rows = {(s.start, s.end) for r in (Role.TITLE, Role.CTA) for t in st.tracks_of(r) for s in t.segs}
+    rows = _row_spans(st)
     for t in st.tracks_of(Role.CAPTION):
         for c in t.segs:
             if c.shot in shots:  # its picture, as the planner marked it
@@ -122,7 +127,7 @@ def _reanchor_captions(st: _State, anchors: dict[str, tuple[Any, str, str]],
     inside one shot keep what the op did to them."""
     main = st.track(Role.MAIN)
     now = {s.id: s for s in main.segs} if main else {}
-    rows = {(s.start, s.end) for r in (Role.TITLE, Role.CTA) for t in st.tracks_of(r) for s in t.segs}
+    rows = _row_spans(st)
     spill: list[Any] = []
     for t in list(st.tracks_of(Role.CAPTION)):
         current = {c.id: c for c in t.segs}  # what the op made of each caption (its style, its words)

@@ -70,7 +70,7 @@ from reelforge.timeline.model import (
     VideoSegment,
     loop_position,
 )
-from reelforge.timeline.styles import get_style
+from reelforge.timeline.styles import entrance_ms, get_style
 
 SAMPLE_RATE = 48000
 ZOOM = framing.ZOOM
@@ -950,8 +950,7 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
         idx = c.g.input(f"text:{seg.id}", ["-framerate", str(c.fps)], spec.path, media=False)
         start, end = fs / c.fps, fe / c.fps
         entrance = seg.entrance or look.entrance  # the text's own ("make the title slide in"), else the look's
-        entrance_ms = look.entrance_ms if entrance == look.entrance else ENTRANCE_MS[entrance]
-        fade_in = max(seg.fade_in_ms, entrance_ms) if seg.fade_in_ms else 0
+        fade_in = max(seg.fade_in_ms, entrance_ms(look, entrance)) if seg.fade_in_ms else 0
         fi, fo = text_fades(fade_in, seg.fade_out_ms, (end - start) * 1000, caption=caption)
         # timestamps are timeline time (a window's frames only), shifted to its clock at the end
         filters = ["format=rgba", f"loop=loop={win[1] - win[0] - 1}:size=1:start=0",
@@ -977,8 +976,6 @@ def _text_overlays(c: _Ctx, base: str, workdir: Path) -> tuple[str, list[TextOve
         base = c.g.one([base, ov], [_overlay(x, y, fs - c.lo, fe - c.lo, c.fps)], "tov")
     return base, specs
 
-
-ENTRANCE_MS = {"fade": 300, "slide": 350, "scale": 250}  # a text's own entrance, where the look has another
 
 # chroma steps of the full warm grade (warmth 1): blue-difference down, red-difference up, in
 # the proportion of a tungsten-ish amber (a white wall under 3200 K light against 6500 K)

@@ -203,6 +203,7 @@ def _rows(items: Sequence[TextItem]) -> dict[str, list[TextItem]]:
 
 
 def _fit(size: tuple[float, float], width: int, height: int) -> tuple[float, float]:
+    """A text's drawn size, no larger than the safe zone."""
     x0, y0, x1, y1 = safe_zone(width, height)
     return min(size[0], x1 - x0), min(size[1], y1 - y0)
 
@@ -244,7 +245,7 @@ def _candidate_boxes(t: TextItem, width: int, height: int) -> list[tuple[str, Bo
     if t.size is None:
         return [(band, band_box(band, width, height)) for band in _FALLBACK[first]]
     x0, y0, x1, y1 = safe_zone(width, height)
-    w, h = min(t.size[0], x1 - x0), min(t.size[1], y1 - y0)
+    w, h = _fit(t.size, width, height)
     cx = (x0 + x1) / 2
 
     def at(top: float, left: float | None = None) -> Box:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reelforge.timeline.model import TextBackground, Transition
 
-__all__ = ["Style", "STYLES", "DEFAULT_STYLE", "get_style", "style_in"]
+__all__ = ["Style", "STYLES", "DEFAULT_STYLE", "entrance_ms", "get_style", "style_in"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,14 @@ _WORDS = [
     ("clean", r"\b(?:clean|simple|classic|neat|professional|corporate)\b|简洁|干净|清爽|经典|专业"),
 ]
 _STYLE_NOUN = r"(?:\b(?:style|look|theme|feel|vibe|aesthetic|design)\b|风格|风|样式|主题|感觉|调性)"
+
+
+def entrance_ms(look: Style, entrance: str) -> int:
+    """How long ``entrance`` takes under ``look``: the look's own, else that of the first look that
+    has it (a text's own entrance, "make the title slide in", under another look)."""
+    if entrance == look.entrance:
+        return look.entrance_ms
+    return next(s.entrance_ms for s in STYLES.values() if s.entrance == entrance)
 
 
 def get_style(name: str | None) -> Style:
