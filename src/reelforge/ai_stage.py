@@ -675,9 +675,19 @@ class AIStage:
         from reelforge.planner.parse import quoted_texts
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
-        if voice is None or main is None or not voice.segments or quoted_texts(text) or brief.read(text):
-            return [], []  # the words to show were given (quoted, or a brief's "tagline: …")
-        if not (tl.track(Role.TITLE) or tl.track(Role.CAPTION)):
+        if voice is None or main is None or not voice.segments or brief.read(text):
+            return [], []  # the words to show were given (a brief's "tagline: …")
+        # a quoted text keeps the track it became ("end with 'Order online'" keeps the button;
+        # the file-name captions beside it still give way to what the voice says)
+        quotes = {q.strip().casefold() for q in quoted_texts(text)}
+
+        def quoted(role: Role) -> bool:
+            track = tl.track(role)
+            return track is not None and any(getattr(s, "text", "").strip().casefold() in quotes
+                                             for s in track.segments)
+
+        title_only = title_only or quoted(Role.CAPTION)
+        if not (tl.track(Role.TITLE) and not quoted(Role.TITLE) or tl.track(Role.CAPTION) and not title_only):
             return [], []
         if ai.capabilities()["captions"].startswith("missing"):
             return [], []
@@ -712,11 +722,13 @@ class AIStage:
         title = title_track.segments[0].text if title_track and title_track.segments else ""
         # the title the instruction gave ("a promo for Urban Dreams", "标题是城市之光") stays: a caption
         # saying it again is left out too
-        given = (subject_of(text) is not None or title_in(text) is not None
+        given = (subject_of(text) is not None or title_in(text) is not None or quoted(Role.TITLE)
                  or (occasion.greeting(text) or occasion.hiring(text)) is not None)
         kept = title if title_track and given else ""
+        shown = [x.text for role in (Role.CTA, Role.CAPTION) if (t := tl.track(role)) and quoted(role)
+                 for x in t.segments if hasattr(x, "text")]
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
-                               offset_ms=first.start - first.in_ms, avoid=[name or "", kept])
+                               offset_ms=first.start - first.in_ms, avoid=[name or "", kept, *shown])
         if title_track and not given:
             new_title = name or next((p.text for p in phrases if p), None)
             if new_title and new_title != title:

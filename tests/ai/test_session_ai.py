@@ -387,6 +387,33 @@ def test_a_title_named_without_quotes_survives_the_voiceovers_copy(tmp_path):
         assert tl.track(Role.CAPTION) is not None and tl.track(Role.CAPTION).segments  # from the speech
 
 
+def test_a_quoted_ending_keeps_only_itself_from_the_voiceovers_copy(tmp_path):
+    """"… with captions, end with 'Order online at sweetcrumbs.com'" over a voiceover (s17): the one
+    quote made the whole cut keep its file-name captions ("Chelsea", "Motorcycle" in a bakery reel).
+    The quoted text keeps the track it became; the captions still come from what is said, and none
+    repeats the quote. Quoted captions stay as typed."""
+    pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.tts import synthesize
+
+    vo = tmp_path / "voiceover.wav"
+    synthesize("Meet Bluebird, the lightest running shoe we have ever made. Breathable mesh keeps your feet cool.",
+               vo, "en")
+    shots = []
+    for i, name in enumerate(("chelsea", "motorcycle", "grace_hopper")):
+        p = tmp_path / f"{name}.jpg"
+        Image.new("RGB", (320, 180), (40 * i + 30, 60, 160)).save(p)
+        shots.append(p)
+    s = _session(tmp_path / "cta", [*shots, vo],
+                 "a 12 second reel for Bluebird with captions, end with 'Order online at bluebird.com'")
+    tl = s.timeline
+    assert [x.text for x in tl.track(Role.CTA).segments] == ["Order online at bluebird.com"]
+    caps = [x.text for x in tl.track(Role.CAPTION).segments]
+    assert caps and not any(n in c.lower() for c in caps for n in ("chelsea", "motorcycle", "hopper")), caps
+    assert not any("order" in c.lower() for c in caps), caps
+    s = _session(tmp_path / "caps", [*shots, vo], "a 12 second reel with captions 'Light' and 'Cool'")
+    assert [x.text for x in s.timeline.track(Role.CAPTION).segments][:2] == ["Light", "Cool"]
+
+
 def test_a_brief_s_words_and_an_occasion_s_greeting_survive_the_voiceovers_copy(tmp_path):
     """A brief of labelled fields ("text: coming soon", "product: … tagline: …") is the words to show,
     as quoted text is: the voiceover's key phrases took the place of "coming soon" (s15). A birthday's
