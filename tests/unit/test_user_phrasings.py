@@ -104,7 +104,7 @@ def _with_recording():
 
 
 @pytest.mark.parametrize(("text", "muted", "says"), [
-    ("mute the screen recording", ["screen_recording.mp4"], 'muted the clip "screen"'),
+    ("mute the screen recording", ["screen_recording.mp4"], 'muted the clip "screen_recording.mp4"'),
     ("mute the recording", ["screen_recording.mp4"], 'muted the clip "recording"'),
     ("mute screen_recording.mp4", ["screen_recording.mp4"], "screen_recording.mp4"),
     ("mute video 2", ["screen_recording.mp4"], "second clip"),

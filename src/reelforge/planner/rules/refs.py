@@ -282,10 +282,16 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, end + offset, tuple(more)))
     # names of shots on the timeline
     for stem, full in _stems(c.main_segs()):
-        # a name in the plural is that shot ("swap the coins and the bricks" for brick.png)
-        for m in re.finditer(rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?:e?s)?(?![a-z0-9_])", t):
+        # a name in the plural is that shot ("swap the coins and the bricks" for brick.png); a
+        # name of several words as typed with spaces is the whole name ("grace hopper" for
+        # grace_hopper.jpg, not the shot twice)
+        words = re.split(r"[^a-z0-9\u4e00-\u9fff]+", full.rsplit(".", 1)[0])
+        spaced = r"[\s_-]+".join(map(re.escape, words)) if stem == full.rsplit(".", 1)[0] and len(words) > 1 else None
+        rx = rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?:e?s)?(?![a-z0-9_])"
+        for m in re.finditer(rf"(?<![a-z0-9_.])(?P<spaced>{spaced})(?![a-z0-9_])|{rx}" if spaced else rx, t):
+            whole = m.group(0) == full or (spaced is not None and m.group("spaced") is not None)
             if not any(r.start <= m.start() + offset < r.end for r in found):
-                found.append(_TRef(O.Target(name=full if m.group(0) == full else stem), m.start() + offset, m.end() + offset))
+                found.append(_TRef(O.Target(name=full if whole else stem), m.start() + offset, m.end() + offset))
         if c.zh:  # "把咖啡那张放第一个" for coffee.jpg: the Chinese word for what the name says
             for pattern in zh_patterns(stem):
                 for m in re.finditer(pattern, t):
