@@ -367,7 +367,8 @@ def edit(
             console.print(f"[bold]{escape(reply.summary)}[/]")
         intent = getattr(reply.intent, "value", reply.intent)
         if (output or intent == "export") and session.timeline is not None:
-            render_with_progress(session.timeline, output or project.with_suffix("").with_suffix(".mp4"), quality)
+            render_with_progress(session.timeline, output or project.with_suffix("").with_suffix(".mp4"),
+                                 reply.quality or quality)  # "export in high quality" says it too
         if intent in ("edit", "undo", "redo") and not reply.changed:
             console.print(f"[yellow]nothing changed[/] (exit {EXIT_UNCHANGED})", highlight=False)
             raise typer.Exit(EXIT_UNCHANGED)

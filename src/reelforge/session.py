@@ -38,7 +38,7 @@ from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.bed import music_bed
 from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
-from reelforge.planner.router import Intent, route, split_export
+from reelforge.planner.router import Intent, export_quality, route, split_export
 from reelforge.timeline import limits
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 from reelforge.timeline.summary import summarize
@@ -70,11 +70,13 @@ class Reply:
     summary: str = ""
     version: int = 0
     notes: tuple[str, ...] = ()  # the planner's notes on each decision of a first cut
+    quality: str | None = None  # the export quality the message asked for ("export in high quality")
 
     def to_dict(self) -> dict[str, Any]:
         return {"intent": self.intent.value, "status": self.status, "message": self.message,
                 "changed": self.changed, "ops": O.dump_ops(self.ops), "summary": self.summary,
-                "version": self.version, "notes": list(self.notes)}
+                "version": self.version, "notes": list(self.notes),
+                **({"quality": self.quality} if self.quality else {})}
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ class Session:
         if intent is Intent.REDO:
             return self._record(text, self.redo())
         if intent is Intent.EXPORT:
-            return self._record(text, self._export_reply(is_chinese(text)))
+            return self._record(text, self._export_reply(is_chinese(text), export_quality(text)))
         if intent is Intent.CREDITS:
             return self._reply(intent, "ok", "Credits are kept by the service: it answers with available, "
                                "frozen and total. Exports made locally cost nothing.")
@@ -213,9 +215,9 @@ class Session:
         edit_text, export = split_export(text)
         reply = self._edit(edit_text or text)
         if export and reply.status == "ok":
-            exp = self._export_reply(is_chinese(text))
+            exp = self._export_reply(is_chinese(text), export_quality(text))
             reply = Reply(Intent.EXPORT, exp.status, f"{reply.message} {exp.message}".strip(), reply.changed,
-                          reply.ops, reply.summary, self.version)
+                          reply.ops, reply.summary, self.version, quality=exp.quality)
         return self._record(text, reply)
 
     def _edit(self, text: str) -> Reply:
@@ -422,12 +424,15 @@ class Session:
         except ReelforgeError:  # a timeline the layout cannot read is the render's to report (as `_warnings`)
             return tl, []
 
-    def _export_reply(self, zh: bool = False) -> Reply:
+    def _export_reply(self, zh: bool = False, quality: str | None = None) -> Reply:
         if self.timeline is None:
             return self._reply(Intent.EXPORT, "error", "还没有可以导出的视频：先添加素材，再说要做什么。" if zh
                                else "Nothing to export yet: add media and say what to make.")
         size = f"{self.timeline.width}x{self.timeline.height}, {O.fmt_ms(self.timeline.duration)}"
-        return self._reply(Intent.EXPORT, "ok", f"可以导出了（{size}）。" if zh else f"Ready to export ({size}).")
+        if quality:
+            size += {"high": "，高画质", "draft": "，草稿画质"}[quality] if zh else f", {quality} quality"
+        reply = self._reply(Intent.EXPORT, "ok", f"可以导出了（{size}）。" if zh else f"Ready to export ({size}).")
+        return replace(reply, quality=quality)
 
     # -- history --------------------------------------------------------------------------
     def _commit(self, new: Timeline | None) -> None:

@@ -103,6 +103,14 @@ def test_run_sse_events_are_adk_events_with_paired_tool_calls(main_server, media
     export = steps[1][2]
     assert export.get("id") and export.get("status") in ("queued", "running", "completed"), export
 
+    # 5. what the export asks for is done, not dropped: "at 60fps" is an edit before it, "in high
+    # quality" its quality (both exported 30 fps standard before, silently)
+    raw, parsed = turn(base, token, sid, "export at 60fps in high quality")
+    steps = tool_steps(raw, parsed)
+    assert [s[0] for s in steps] == ["edit_timeline", "export"], steps
+    assert [o["op"] for o in steps[0][1]["ops"]] == ["set_frame"] and steps[0][1]["ops"][0]["fps"] == 60
+    assert steps[1][1] == {"quality": "high"} and steps[1][2]["quality"] == "high", steps[1]
+
     # text parts stream as partial events; the final event repeats the whole reply
     partial = "".join(p.text for e in parsed if e.partial for p in e.content.parts if p.text)
     assert partial == parsed[-1].content.parts[0].text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.planner.router import Intent, route, split_export
+from reelforge.planner.router import Intent, export_quality, route, split_export
 
 CASES = [
     ("export", Intent.EXPORT), ("Export it please", Intent.EXPORT), ("download", Intent.EXPORT),
@@ -43,3 +43,27 @@ def test_route(text, intent):
 ])
 def test_split_export(text, expected):
     assert split_export(text) == expected
+
+
+# what an export message asks for besides the export was dropped: "export at 60fps" exported 30 fps (s17)
+@pytest.mark.parametrize(("text", "edit"), [
+    ("export at 60fps", "at 60fps"), ("export in hd", "in hd"), ("export in full hd", "in full hd"),
+    ("export in 2k", "in 2k"), ("export 1080p60", "1080p60"), ("export in 9:16", "in 9:16"),
+    ("export with subtitles", "with subtitles"), ("export with burned in captions", "with burned in captions"),
+    ("export as a gif", "as a gif"), ("export as mov", "as mov"), ("导出60帧", "60帧"), ("导出高清", "高清"),
+    ("make it vertical and export in high quality", "make it vertical"),
+])
+def test_what_an_export_asks_for_is_an_edit(text, edit):
+    assert route(text) is Intent.EDIT
+    assert split_export(text) == (edit, True)
+
+
+@pytest.mark.parametrize(("text", "quality"), [
+    ("export in high quality", "high"), ("export at the best quality", "high"), ("导出高画质", "high"),
+    ("export a quick draft", "draft"), ("render a preview quality version", "draft"), ("export", None),
+    ("export at 60fps", None), ("add the title 'high quality'", None),
+])
+def test_the_quality_an_export_asks_for(text, quality):
+    assert export_quality(text) == quality
+    if quality:
+        assert route(text) is Intent.EXPORT and split_export(text) == ("", True)

@@ -33,6 +33,13 @@ _EXPORT = re.compile(
     r"save\s+(?:it\s+)?as\s+(?:an?\s+)?mp4|publish(?:\s+it)?|i(?:'|’)?m\s+done|finali[sz]e(?:\s+it)?)\b"
     r"|导出|下载|渲染|输出视频|生成视频|发给我|给我视频|把视频发",
     re.I)
+# the export's quality said with it ("export in high quality", "导出高画质"): a setting of the
+# export, not an edit of the timeline
+_QUALITY = re.compile(
+    r"\b(?:in|at|with|as)?\s*(?:(?P<high>high(?:est)?|best|max(?:imum)?|top|full)\s+quality|"
+    r"(?P<draft>low|draft|preview|fast)\s+quality|(?:as\s+)?an?\s+(?:quick\s+)?(?P<draft2>draft|preview))\b"
+    r"|(?P<high_zh>最?高画质|高质量|最高质量)|(?P<draft_zh>草稿|预览版)",
+    re.I)
 _CREDITS = re.compile(
     r"\b(?:credits?|balance|quota|how\s+much\s+(?:can\s+i|do\s+i\s+have))\b|积分|余额|额度|点数",
     re.I)
@@ -68,14 +75,16 @@ _PUNCT = re.compile(r"[\s,.!?;:'\"，。！？；：、…~\-—()（）]+")
 # vocabulary that means the message also asks for an edit
 _EDITY = re.compile(
     r"\b(?:add|remove|delete|drop|make|set|change|move|put|swap|replace|trim|cut|shorten|lengthen|"
-    r"speed|slow|faster|slower|mute|unmute|title|text|caption|music|volume|louder|quieter|softer|"
+    r"speed|slow|faster|slower|mute|unmute|titles?|texts?|captions?|burn(?:ed|t)?|music|volume|louder|quieter|softer|"
     r"fade|transition|crossfade|vertical|horizontal|square|portrait|landscape|tiktok|reels?|shorts|"
     r"youtube|instagram|720p|1080p|4k|seconds?|secs?|minutes?|duration|longer|shorter|image|images|"
     r"photo|picture|clip|clips|logo|watermark|background|blur|zoom|motion|ken\s+burns|voice|voiceover|"
     r"duck|after|before|first|second|third|last|cta|call\s+to\s+action|bigger|smaller|colou?r|"
-    r"red|white|black|yellow|blue|green|top|bottom|centre|center)\b"
+    r"red|white|black|yellow|blue|green|top|bottom|centre|center|fps|frame\s*rate|frames\s+per\s+second|"
+    r"hd|full\s*hd|fhd|uhd|qhd|2k|1440p|480p|subtitles?|gif|mov|webm|avi|mkv|prores|wmv|mp3|wav|audio)\b"
+    r"|\b\d+\s*fps\b|\b\d+p\d+\b|\b(?:9|16|1|4|3|21)\s*[:：x×]\s*(?:16|9|1|5|4|3)\b"
     r"|\d+\s*(?:s|%|x|db)\b|竖|横|方形|音乐|音量|声音|标题|字幕|文字|秒|图|片段|镜头|转场|静音|加速|减速|放慢|"
-    r"删除|删掉|去掉|添加|加上|加个|换成|替换|移到|放到|交换|调|改|水印|背景|淡入|淡出|抖音|快手|小红书",
+    r"删除|删掉|去掉|添加|加上|加个|换成|替换|移到|放到|交换|调|改|水印|背景|淡入|淡出|抖音|快手|小红书|帧|高清|超清|蓝光",
     re.I)
 
 
@@ -89,6 +98,8 @@ def mask_quotes(text: str) -> str:
 
 def _rest(pattern: re.Pattern[str], text: str) -> str:
     rest = pattern.sub(" ", text)
+    if pattern is _EXPORT:
+        rest = _QUALITY.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     return _PUNCT.sub("", rest)
 
@@ -109,6 +120,15 @@ def route(text: str) -> Intent:
     return Intent.EDIT
 
 
+def export_quality(text: str) -> str | None:
+    """The quality an export message asks for: ``"high"`` for "export in high quality" / "导出
+    高画质", ``"draft"`` for "export a quick draft"; None when it names none."""
+    m = _QUALITY.search(mask_quotes(text))
+    if m is None:
+        return None
+    return "high" if m.group("high") or m.group("high_zh") else "draft"
+
+
 def split_export(text: str) -> tuple[str, bool]:
     """``("make it vertical", True)`` for "make it vertical and export"; ``(text, False)`` otherwise."""
     if not _EXPORT.search(mask_quotes(text)):
@@ -119,7 +139,7 @@ def split_export(text: str) -> tuple[str, bool]:
         quoted.append(m.group(0))
         return f"\x00{len(quoted) - 1}\x00"
 
-    rest = _EXPORT.sub(" ", _QUOTED.sub(keep, text))
+    rest = _QUALITY.sub(" ", _EXPORT.sub(" ", _QUOTED.sub(keep, text)))
     rest = re.sub(r"(?:\b(?:and|then|also|please)\b|然后|并且|再|并|和)\s*[,，]?\s*$", " ", rest.strip(" ,，.。!！"), flags=re.I)
     rest = re.sub(r"^\s*(?:and|then|please)\b|^\s*(?:然后|并且|再)", " ", rest, flags=re.I)
     rest = re.sub(r"^\s*(?:it|this|the\s+video)\b", " ", rest, flags=re.I)

@@ -162,7 +162,7 @@ async def adk_events(source: AsyncIterator[tuple[str, Any]], session_id: str) ->
                 yield event
         elif kind == "tool" and payload.get("type") == "export":
             response = payload["export"] if "export" in payload else {"error": payload["error"]}
-            for event in tool_step("export", {"quality": "standard"}, response):
+            for event in tool_step("export", {"quality": response.get("quality", "standard")}, response):
                 yield event
         elif kind == "tool":
             continue

@@ -198,7 +198,7 @@ class Core:
             from reelforge.service.errors import status_and_code
 
             try:
-                out["export"] = self.export(who, session_id, base=base)
+                out["export"] = self.export(who, session_id, base=base, quality=reply.quality or "standard")
             except ReelforgeError as exc:
                 _, code = status_and_code(exc)
                 out["export_error"] = {"code": code, "message": exc.message}

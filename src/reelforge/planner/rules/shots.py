@@ -69,10 +69,16 @@ def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
     """"make a gif", "60fps", "lower the quality so the file is smaller": what the export is, said (not
     understood before)."""
     t = c.t
-    if _has(r"\b(?:gifs?|webm|prores|\.mov|mov\s+file|avi|mkv)\b|动图", t) and not _has(r"\b(?:sticker|emoji)\b|贴纸|表情", t):
+    if _has(r"\b(?:gifs?|webm|prores|\.mov|mov\s+file|avi|mkv)\b|\b(?:as|in|to|into)\s+(?:an?\s+)?(?:mov|wmv|flv)\b|动图", t) \
+            and not _has(r"\b(?:sticker|emoji)\b|贴纸|表情", t):
         raise _Cannot("导出的是MP4（H.264视频、AAC声音），各平台都支持；不导出GIF或其他格式" if c.zh else
                       "exports are MP4 (H.264 video, AAC sound), which every platform takes; a GIF or another format "
                       "is not made")
+    if _has(r"\b(?:the\s+)?(?:audio|sound)\s+only\b(?!\s+(?:on|in|for|during|at|under|over|when|while))|\bonly\s+the\s+(?:audio|sound)\b|\b(?:as|to|into)\s+(?:an?\s+)?(?:mp3|wav)\b|"
+            r"只(?:要|导出)?(?:声音|音频)|导出(?:成)?(?:音频|mp3)", t):
+        raise _Cannot("导出的是带画面和声音的MP4；不单独导出声音（字幕可以导出为SRT/WebVTT）" if c.zh else
+                      "exports are MP4 with picture and sound; the sound alone is not exported (the captions "
+                      "are, as SRT/WebVTT)")
     if _has(r"\b\d+\s*(?:fps|frames?\s+(?:a|per)\s+second)\b|\bframe\s*rate\b|\bfps\b|帧率|\d+\s*帧|\b(?:1080|720|2160|1440)p(?:24|25|30|50|60)\b", t):
         return _frame_rate(c, t)
     if _has(r"^(?:please\s+)?(?:make\s+(?:it|the\s+video|the\s+motion)\s+)?(?:a\s+bit\s+|more\s+)?smoother(?:\s+please)?[.!]?$|"
