@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from reelforge.planner.apply import apply
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
-from reelforge.timeline import Timeline
+from reelforge.timeline import Role, Timeline
 
 from .edit_cases import LIBRARY, sample_timeline
+
+TL = sample_timeline()
 
 
 def _named(**names: str) -> Timeline:
@@ -37,3 +40,92 @@ def test_a_name_of_several_words_is_one_shot(said, ops):
 def test_one_word_of_a_name_still_names_its_shot():
     edit = plan_edit("move hopper to the end", _named(img2="grace_hopper.jpg"), library=LIBRARY)
     assert [op["target"]["name"] for op in dump_ops(edit.ops)] == ["hopper"], edit.reply
+
+
+# -- real words of ads were "corrected": "swipe up" read as "wipe" (a wipe transition), "mellow" as "yellow" --
+@pytest.mark.parametrize("word", ["swipe", "preorder", "mellow"])
+def test_words_of_ads_are_not_corrected(word):
+    from reelforge.planner.typos import correct
+
+    assert correct(f"{word} up to shop") == (f"{word} up to shop", [])
+
+
+def test_swipe_up_in_a_first_instruction_is_no_wipe_transition():
+    from reelforge.planner import plan
+
+    from .test_compose import img
+
+    p = plan("new arrivals this week! swipe up to shop", [img("coffee.jpg", 1), img("rocket.jpg", 2)])
+    segs = p.timeline.track(Role.MAIN).segments
+    assert not any("wipe" in s.transition.value for s in segs), [s.transition for s in segs]
+    assert not any("as 'wipe'" in n for n in p.notes), p.notes
+
+
+# -- a text's words typed without quotes or "to": "make the title summer sale" was not understood ------------
+@pytest.mark.parametrize(("said", "role", "words"), [
+    ("make the title summer sale", "title", "Summer Sale"), ("make the title winter deals", "title", "Winter Deals"),
+    ("make the headline fresh bread daily", "title", "Fresh Bread Daily"),
+    ("summer sale as the title", "title", "Summer Sale"), ("make the title Sparkle", "title", "Sparkle"),
+    ("make the cta order now", "cta", "Order now"), ("use order now as the call to action", "cta", "Order now"),
+    ("make the call to action swipe up to shop", "cta", "Swipe up to shop"), ("shop now as the cta", "cta", "Shop now"),
+    ("make the button say buy now", "cta", "Buy now"),
+])
+def test_words_made_a_text(said, role, words):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    ops = dump_ops(edit.ops)
+    assert len(ops) == 1 and ops[0]["op"] == "update_text" and ops[0]["text"] == words, edit.reply
+    after = apply(TL, edit.ops, library=LIBRARY)
+    assert [s.text for s in after.track(Role(role)).segments] == [words]
+
+
+@pytest.mark.parametrize("said", ["make the title more fun", "make the title fancier", "make the title nicer",
+                                  "make the title lovely", "make the title two lines", "make the cta better",
+                                  "use the second photo as the title", "make the title the same as the cta"])
+def test_a_look_asked_of_a_text_is_not_its_words(said):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not any(o.get("text") for o in dump_ops(edit.ops)), edit.reply
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("make the title bigger", "size"), ("make the title slide in", "entrance"), ("make the cta red", "color"),
+    ("make the title stay for 5 seconds", "timing"), ("make the title pop out", "bold"),
+])
+def test_a_look_of_a_text_stays_a_look(said, kept):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert ops and kept in ops[0] and "text" not in ops[0], ops
+
+
+# -- music asked for by its feel: "use more upbeat music" was not understood, "音乐欢快一点" a speed refusal ----
+@pytest.mark.parametrize("said", ["use more upbeat music", "make the music happier", "make the music more mellow",
+                                  "pick a calmer song", "can you find some epic music", "the music is too sad",
+                                  "音乐欢快一点"])
+def test_music_by_its_feel_is_answered(said):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops
+    assert "jazz.mp3" in edit.reply and ("by its feel" in edit.reply or "按感觉" in edit.reply), edit.reply
+
+
+@pytest.mark.parametrize(("said", "factor"), [("make the music softer", 0.5), ("make the music louder", 1.5)])
+def test_music_levels_stay_levels(said, factor):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == [{"factor": factor, "op": "set_volume"}]
+
+
+@pytest.mark.parametrize(("said", "style"), [("make it more fun", "playful"), ("make it fun", "playful"),
+                                             ("make it more playful", "playful"), ("活泼一点", "playful"),
+                                             ("make it more upbeat", "bold"), ("it should feel upbeat", "bold")])
+def test_a_mood_is_a_look(said, style):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert ops[0] == {"op": "set_style", "style": style}, ops
+
+
+# -- what an export is: "as mov" was not understood, "the audio only" too ---------------------------------
+@pytest.mark.parametrize(("said", "says"), [("as mov", "a GIF or another format"), ("in .mov", "a GIF or another format"),
+                                            ("the audio only", "the sound alone"), ("export as an mp3", "the sound alone"),
+                                            ("只导出音频", "不单独导出声音")])
+def test_what_an_export_is_said(said, says):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops and says in edit.reply, edit.reply
+
+
+def test_music_only_on_a_shot_is_not_a_sound_export():
+    assert "sound alone" not in plan_edit("put the music only on the last shot", TL, library=LIBRARY).reply

@@ -48,7 +48,9 @@ image's video's music's title's
 _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4k 8k hd uhd mp4 mp3 mov wav jpg png "
                          "promo promos ad ads advert commercial teaser trailer reel reels story stories slideshow montage "
                          "energetic exciting dynamic punchy fun funky cheerful lively elegant luxurious premium "
-                         "professional corporate intro intros outro opener channel vlog vlogger".split())
+                         "professional corporate intro intros outro opener channel vlog vlogger "
+                         # words of ads and moods one edit from a planner word ("swipe up" read as "wipe")
+                         "swipe swiped swiping preorder preorders mellow stormy hover linger booming".split())
 
 
 
@@ -61,6 +63,11 @@ def content_words(words: Iterable[str]) -> list[str]:
 def known(word: str) -> bool:
     """A word the planner reads (its vocabulary or a casual word it knows)."""
     return word in VOCAB or word in _EXTRA_KNOWN
+
+
+def is_english(word: str) -> bool:
+    """A word of the bundled English frequency list."""
+    return word.lower() in _english()
 
 
 _WORD = re.compile(r"(?<![\w.\\/@#-])[a-z][a-z']{2,}(?![\w.\\/@-])", re.I)

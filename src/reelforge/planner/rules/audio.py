@@ -157,7 +157,25 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             return out
         if _has(r"\b(?:replace|swap|switch|another|different|new)\b|换成|换一首|替换|换", t) and not _has(r"\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t):
             raise _Cannot("which music? add the audio file to the project first, then say e.g. 'use jazz.mp3 as the music'")
+    if role == "music" and _has(_MUSIC_FEEL, t) and not _has(r"\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t):
+        # "use more upbeat music", "make the music happier", "the music is too sad": a feel is not a level
+        # or a file, and no music is chosen or changed by its feel here
+        used = {getattr(s, "src", None) for tr in c.tl.tracks for s in tr.segments}
+        free = [a.name for a in c.library if a.kind is AssetKind.AUDIO and a.id not in used]
+        if c.zh:
+            raise _Cannot("音乐就是你给的音频文件，不会按感觉挑选或改变；" +
+                          (f"项目里还有{free[0]}：说“把背景音乐换成{free[0]}”" if free else
+                           "把想要的音乐文件加入项目，再说例如“把背景音乐换成song.mp3”"))
+        raise _Cannot("the music is the track you gave: reelforge does not pick or change music by its feel; " +
+                      (f"the project also has {free[0]}: say 'use {free[0]} as the music'" if free else
+                       "add the track you want to the project, then say e.g. 'use song.mp3 as the music'"))
     return None
+
+
+_MUSIC_FEEL = (r"\b(?:upbeat|happier|happy|mellow(?:er)?|calm(?:er)?|chill(?:er|y)?|relaxing|relaxed|energetic|epic|"
+               r"dramatic|sad(?:der)?|cheerful|lively|livelier|uplifting|moodier|moody|jazzier|funkier|groovier|"
+               r"dancier|emotional|inspiring|inspirational|romantic|spooky|festive|cinematic|sadness|boring|cheesy|"
+               r"annoying)\b|欢快|轻松|舒缓|激昂|动感|伤感|悲伤|热闹|抒情|浪漫|安静一点的|节奏感")
 
 
 _TALKS = (r"\b(?:when|while|whenever|during|under|as)\b.{0,30}(?:\bvoice|\bnarrat|\bvo\b|\bspeak|\bspeech|\btalk|"
@@ -221,8 +239,8 @@ def _h_sound_speed(c: _Ctx) -> list[O.Op] | None:
     role = _audio_role(t)
     if role not in ("music", "voice") or _find_targets(c) or not _has(
             r"\btoo\s+(?:fast|quick|slow)\b|\b(?:slow|speed)\s+(?:it\s+|the\s+\w+\s+)?(?:down|up)\b|\b(?:slower|faster)\b|"
-            r"\bspeed\b|\btempo\b|语速|太快|太慢|放慢|加快|慢一点|快一点", t):
-        return None
+            r"\bspeed\b|\btempo\b|语速|太快|太慢|放慢|加快|慢一点|快一点", t) or _has(_MUSIC_FEEL, t):
+        return None  # "音乐欢快一点": a feel, not a speed
     if _has(r"\bfad\w*|淡入|淡出|\b(?:starts?|comes?\s+in)\b|开始|进来|\b(?:volume|louder|quieter)\b|音量", t):
         return None  # a faster fade, music coming in sooner: not the recording's speed
     word = "旁白" if role == "voice" else "背景音乐"

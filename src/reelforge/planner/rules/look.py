@@ -362,9 +362,12 @@ CINEMATIC_GRADE = {"saturation": 0.85, "contrast": 1.15, "warmth": 0.15}
 _MOODS = (
     (_CINEMATIC, "minimal", "slower", "minimal style, slower pictures and a film grade (more contrast, softer colour, "
      "a little warm)", "简约风格，图片节奏放慢，电影调色（对比度高一点，颜色柔和，偏暖）"),
-    (re.compile(r"\b(?:more\s+)?(?:exciting|energetic|dynamic|punchy|punchier|livelier|lively|hype|high[\s-]energy)\b|"
+    (re.compile(r"\b(?:more\s+)?(?:exciting|energetic|dynamic|punchy|punchier|livelier|lively|hype|high[\s-]energy|upbeat)\b|"
                 r"\bmore\s+(?:energy|impact|punch)\b|有活力|动感|更有冲击力|燃一点|嗨一点"), "bold", "faster",
      "bold style and quicker pictures", "醒目风格，图片节奏加快"),
+    (re.compile(r"\b(?:more\s+(?:fun|playful|cute|cheerful)|funner|funnier|playful|cuter|quirky|whimsical|light[\s-]?hearted)\b|"
+                r"^(?:make\s+it|it\s+should\s+(?:be|feel)|(?:it\s+)?(?:looks?|feels?))\s+(?:fun|cute|cheerful)\b|"
+                r"(?:好玩|可爱|俏皮|活泼|有趣)(?:一点|一些)"), "playful", None, "playful style (bouncy text, slides)", "活泼风格（跳动的文字，滑动转场）"),
     (re.compile(r"\b(?:calmer|relaxing|relaxed|chill|soothing|peaceful|gentler|more\s+calm)\b|平静|舒缓|安静一点|温柔"),
      "minimal", "slower", "minimal style and slower pictures", "简约风格，图片节奏放慢"),
     (re.compile(r"\b(?:elegant|classy|premium|luxurious|luxury|sophisticated|high[\s-]end|upscale)\b|高级|优雅|大气|高端"),

@@ -69,7 +69,7 @@ def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
     """"make a gif", "60fps", "lower the quality so the file is smaller": what the export is, said (not
     understood before)."""
     t = c.t
-    if _has(r"\b(?:gifs?|webm|prores|\.mov|mov\s+file|avi|mkv)\b|\b(?:as|in|to|into)\s+(?:an?\s+)?(?:mov|wmv|flv)\b|动图", t) \
+    if _has(r"\b(?:gifs?|webm|prores|\.mov|mov\s+file|avi|mkv)\b|\b(?:as|in|to|into)\s+(?:an?\s+)?\.?(?:mov|wmv|flv)\b|动图", t) \
             and not _has(r"\b(?:sticker|emoji)\b|贴纸|表情", t):
         raise _Cannot("导出的是MP4（H.264视频、AAC声音），各平台都支持；不导出GIF或其他格式" if c.zh else
                       "exports are MP4 (H.264 video, AAC sound), which every platform takes; a GIF or another format "

@@ -839,6 +839,63 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     return out
 
 
+_RX_MAKE_WORDS = re.compile(
+    r"^\s*(?:please\s+)?(?:make|have)\s+(?:the\s+)?(?P<role>title|headline|tagline|cta|call[\s-]to[\s-]action|button)"
+    r"\s+(?:say\s+|read\s+)?(?P<x>\S.*?)\s*[.!]?\s*$|"
+    r"^\s*(?:please\s+)?(?:(?:use|put|have|set|make)\s+)?(?P<x2>\S.*?)\s+as\s+(?:the\s+|a\s+|my\s+|our\s+)?"
+    r"(?P<role2>title|headline|tagline|cta|call[\s-]to[\s-]action|button)(?:\s+text)?\s*[.!]?\s*$", re.I)
+_WORDS_ROLE = {"title": Role.TITLE, "headline": Role.TITLE, "tagline": Role.TITLE, "cta": Role.CTA,
+               "call to action": Role.CTA, "call-to-action": Role.CTA, "button": Role.CTA}
+
+
+def _comparative(word: str) -> bool:
+    """"fancier", "nicer", "cooler", "better": a word that asks for more of a look, not a title's
+    first word ("summer", "winter", "dinner" end in -er too)."""
+    from reelforge.planner.typos import is_english
+
+    if word in ("better", "worse", "more", "less"):
+        return True
+    if word.endswith("ier"):
+        return is_english(word[:-3] + "y")
+    if word.endswith("ly"):
+        return is_english(word[:-2])
+    return word.endswith("er") and len(word) > 4 and (is_english(word[:-2]) or is_english(word[:-1]))
+
+
+def _h_made_words(c: _Ctx) -> list[O.Op] | None:
+    """"make the title summer sale", "make the cta order now", "use order now as the call to action",
+    "summer sale as the title": those words, typed without quotes or "to" (read last, so "make the
+    title bigger" or "make the title slide in" never gets here). A call to action must read as one
+    ("Swipe up to shop"); a title's words must not be the planner's own ("make the title more fun")."""
+    if c.quotes or not (m := _RX_MAKE_WORDS.match(c.raw.strip())):
+        return None
+    role = _WORDS_ROLE[re.sub(r"[\s-]+", " ", (m.group("role") or m.group("role2")).lower()).replace("call to action",
+                                                                                                     "call to action")]
+    if role is Role.TITLE and m.group("role2") and m.group("role2").lower() == "tagline" and c.text_segs(Role.TITLE):
+        return None  # "X as the tagline" beside a title: a line under it, not the title
+    words = (m.group("x") or m.group("x2")).strip().strip("\"'“”「」").strip()
+    plain = words.lower().split()
+    if not words or len(plain) > 8 or _styling(words) or re.search(r"\.\w{2,4}\b|\d+\s*(?:s|sec|seconds?|%)\b", words.lower()):
+        return None
+    if role is Role.CTA:
+        if not _looks_cta(words):
+            return None
+        words = capitalised(words)
+    else:
+        from reelforge.planner.typos import known
+
+        if (re.search(rf"\b{_PLANNER_NOUNS}\b|\b(?:lines?|rows?|words?|letters?|characters?|caps|same|different)\b",
+                      words.lower()) or any(known(w) for w in plain) or _comparative(plain[0])
+                or (len(plain) == 1 and words == words.lower())):
+            return None  # "make the title fancier", "make the title two lines", "make the title pop out"
+        words = title_case(words) if words == words.lower() else words
+    existing = c.text_segs(role)
+    if not existing:
+        timing = O.Timing(duration_ms=3000) if role is Role.TITLE else O.Timing(duration_ms=3000, anchor="end")
+        return [O.AddText(text=words, role=role.value, timing=timing)]  # type: ignore[arg-type]
+    return [O.UpdateText(target=_text_target(c, role), text=words)]
+
+
 def _h_end_words(c: _Ctx) -> list[O.Op] | None:
     """"end with follow us", "结尾加个关注我们": those words as the call to action at the end (the
     one there changes its words, as "add 'Follow us' at the end" does)."""
