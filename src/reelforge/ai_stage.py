@@ -723,7 +723,7 @@ class AIStage:
         # the title the instruction gave ("a promo for Urban Dreams", "标题是城市之光") stays: a caption
         # saying it again is left out too
         given = (subject_of(text) is not None or title_in(text) is not None or quoted(Role.TITLE)
-                 or (occasion.greeting(text) or occasion.hiring(text)) is not None)
+                 or (occasion.greeting(text) or occasion.hiring(text) or occasion.welcome(text)) is not None)
         kept = title if title_track and given else ""
         shown = [x.text for role in (Role.CTA, Role.CAPTION) if (t := tl.track(role)) and quoted(role)
                  for x in t.segments if hasattr(x, "text")]

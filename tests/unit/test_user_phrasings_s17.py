@@ -129,3 +129,53 @@ def test_what_an_export_is_said(said, says):
 
 def test_music_only_on_a_shot_is_not_a_sound_export():
     assert "sound alone" not in plan_edit("put the music only on the last shot", TL, library=LIBRARY).reply
+
+
+# -- first instructions: copy as people type it ------------------------------------------------------------
+def _texts(instruction):
+    from reelforge.planner import plan
+
+    from .test_compose import img
+
+    tl = plan(instruction, [img("coffee.jpg", 1), img("chelsea.jpg", 2), img("motorcycle.png", 3)]).timeline
+    return {tr.role.value: [s.text for s in tr.segments] for tr in tl.tracks if tr.role in (Role.TITLE, Role.CTA, Role.CAPTION)}
+
+
+@pytest.mark.parametrize(("instruction", "title", "cta"), [
+    # the exclaimed line and the call to action typed as sentences ("Highlights" / "Shop now", or no text at all)
+    ("Instagram story: new arrivals this week! swipe up to shop", "New Arrivals This Week", "Swipe up to shop"),
+    ("new arrivals this week! swipe up to shop, with text overlays", "New Arrivals This Week", "Swipe up to shop"),
+    ("Fresh bread every morning! Visit us today.", "Fresh bread every morning", "Visit us today"),
+])
+def test_the_lines_an_instruction_exclaims_are_its_text(instruction, title, cta):
+    texts = _texts(instruction)
+    assert texts["title"] == [title] and texts["cta"] == [cta], texts
+
+
+@pytest.mark.parametrize("instruction", ["make it pop! with text overlays", "please make a video! with text overlays",
+                                         "order the photos by date, with text overlays"])
+def test_an_exclaimed_instruction_is_no_line_to_show(instruction):
+    texts = _texts(instruction)
+    assert not any(w in " ".join(texts.get("title", []) + texts.get("cta", [])).lower()
+                   for w in ("pop", "please", "order the")), texts
+
+
+@pytest.mark.parametrize(("instruction", "title"), [
+    ("make a video for linkedin announcing our new hire Grace", "Welcome, Grace"),  # "Linkedin Announcing our New Hire"
+    ("welcome Sam to the team!", "Welcome, Sam"), ("a video welcoming our new colleagues", "Welcome to the Team"),
+    ("做个视频欢迎新同事小王加入", "欢迎加入"),
+    ("a tiktok for my cat cafe with text overlays", "Cat Cafe"),  # "Highlights"
+    ("an instagram post for our summer menu with text overlays", "Summer Menu"),
+    ("promo for our new arrivals with text overlays", "New Arrivals"),  # "Arrivals"
+    ("promo for our new Urban Dreams sneakers with text overlays", "Urban Dreams Sneakers"),
+    ("promo for The Daily Grind with text overlays", "The Daily Grind"),  # "Daily Grind"
+])
+def test_what_the_video_is_about_titles_it(instruction, title):
+    assert _texts(instruction)["title"] == [title]
+
+
+def test_a_tagline_goes_under_the_name_it_is_for():
+    """"… for the Velo X motorcycle with the tagline 'Ride the future'" was titled "Ride the future" alone."""
+    texts = _texts("product launch video for the Velo X motorcycle with the tagline 'Ride the future'")
+    assert texts["title"] == ["Velo X Motorcycle"] and texts["caption"] == ["Ride the future"], texts
+    assert _texts("a promo with the slogan 'Brewed for you'")["title"] == ["Brewed for you"]

@@ -50,6 +50,7 @@ from reelforge.planner.ending import (
     contact_in,
     deadline_in,
     ending_words,
+    headline_in,
     is_discount,
     is_reach,
     offer_in,
@@ -332,7 +333,8 @@ def _content_word(token: str) -> bool:
 
 _SUBJECT_RX = P._rx(
     r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
-    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener)s?\s+"
+    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|"
+    r"tiktok|short|post)s?\s+"
     # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
     r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
@@ -346,7 +348,12 @@ _SUBJECT_STOP = P._rx(
 _PLATFORM_WORDS = P._rx(
     r"^(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|social(?:\s+media)?|twitter|linkedin|"
     r"these|them|it|this|that|my|our|the|a|an|me|us|you)$")
-_LEAD_WORDS = re.compile(r"^(?:(?:the|our|my|a|an|this|these|new|brand[\s-]new|upcoming|latest)\s+)+")
+_PLATFORM_LEAD = re.compile(
+    r"(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|twitter|linkedin|pinterest|social(?:\s+media)?)\s+"
+    r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on)\s+)?")
+# "our new Urban Dreams sneakers": the name; "our new arrivals", "the new menu": "new" is what they are;
+# "The Daily Grind": a capital "The" mid-sentence is part of the name
+_LEAD_WORDS = re.compile(r"^(?:(?:the|(?i:our|my|a|an|this|these)|(?i:new|brand[\s-]new|upcoming|latest)(?=\s+[A-Z0-9]))\s+)+")
 # "为咖啡店做个视频", "介绍我们的新品奶茶，…" (the owner's 我们的 left out)
 _ZH_SUBJECT_RX = P._rx(r"(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
                        r"(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?\s]|$)")
@@ -421,9 +428,11 @@ def subject_of(instruction: str) -> str | None:
     if m:
         start = m.start("s")
         tail = raw[start:]
+        if on := _PLATFORM_LEAD.match(tail.lower()):  # "a video for linkedin announcing our new hire"
+            tail = tail[on.end():]
         cut = _SUBJECT_STOP.search(tail.lower())
         phrase = (tail[: cut.start()] if cut else tail).strip()
-        lead = _LEAD_WORDS.match(phrase.lower())
+        lead = _LEAD_WORDS.match(phrase)
         if lead:
             phrase = phrase[lead.end():]
         words = phrase.split()[:5]
@@ -626,6 +635,7 @@ def _fallback_title(instruction: str) -> str:
 
 
 _LABEL_TITLE = P._rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
+_LABEL_TAGLINE = P._rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|口号|标语|广告语)\W{0,12}$")
 _LABEL_CAPTION = P._rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
 _LABEL_CTA = P._rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
                    r"\b(?:end|closing|final)\s+(?:card|screen|slate|frame|line|text)|\bending|\bsign[\s-]?off|"
@@ -649,6 +659,8 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
             out.append((q, "caption"))  # captions "A" and "B", 字幕“A”和“B”: the list goes on
         elif _LABEL_CTA.search(before):
             out.append((q, "cta"))
+        elif _LABEL_TAGLINE.search(before):
+            out.append((q, "tagline"))  # under the title (the title itself when nothing names the subject)
         elif _LABEL_CAPTION.search(before):
             out.append((q, "caption"))
         elif _LABEL_TITLE.search(before):
@@ -1274,7 +1286,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     announced = _ANNOUNCE.search(P.normalize(plain)) is not None
     # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
     # for my channel Wander Often": its name
-    greeting = OC.greeting(plain) or OC.hiring(plain)
+    greeting = OC.greeting(plain) or OC.hiring(plain) or OC.welcome(plain)
     intro = False
     if greeting is None and _INTRO.search(plain) and (name := subject_of(unquoted)) and name in unquoted \
             and not _ZH_NOT_A_NAME.fullmatch(name):
@@ -1293,6 +1305,12 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         unquoted = re.sub(re.escape(named), " ", unicodedata.normalize("NFKC", unquoted), flags=re.I)
         notes.append(f"Title from the instruction: '{named}'.")
     subtitle = brief.subtitle
+    tagline = next((q for q, r in labelled if r == "tagline"), None)
+    if subtitle is None and tagline:
+        subtitle = tagline  # "launch video for the Velo X motorcycle with the tagline 'Ride the future'"
+        if title is None and (said_name := subject_of(unquoted)) and said_name.lower() in unquoted.lower():
+            title = said_name
+            notes.append(f"Title from the instruction: '{said_name}', the tagline '{tagline}' under it.")
     from_brief: list[str] = []  # what the brief's fields gave, for the note
     if brief.title and title is None:
         title = title_case(brief.title) if brief.title.islower() else brief.title
@@ -1365,6 +1383,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         title = greeting
         notes.append(f"Title for the {'intro' if intro else 'occasion'}: '{greeting}'"
                      + ("" if derive else "; say 'add a call to action' or 'add captions' for more text") + ".")
+    if title is None and (headline := headline_in(plain)):
+        title = headline  # "new arrivals this week! swipe up to shop": the line it exclaims
+        notes.append(f"Title from the instruction: '{headline}'.")
     if title is None and derive:
         title = subject_of(unquoted)
         source = "from the instruction"

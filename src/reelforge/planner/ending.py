@@ -19,6 +19,11 @@ _EN = (
     # "add follow us at the end" (a clause of its own)
     re.compile(r"(?:^|[,;.!]\s*)(?:please\s+)?(?:add|put|show|write)\s+(?P<x>[^,;.!?\n]+?)\s+(?:at|to)\s+the\s+(?:very\s+)?end"
                r"(?:\s+of\s+(?:it|the\s+(?:video|ad|reel|promo)))?\s*(?=[,;.!?\n]|$)", re.I),
+    # "new arrivals this week! swipe up to shop": a clause that is itself a call to action
+    re.compile(r"(?:^|[,;.!?:]\s*)(?P<x>(?:swipe\s+up|tap\s+the\s+link|link\s+in\s+(?:the\s+)?bio|shop|buy|order|book|"
+               r"visit|call|follow|subscribe|sign\s+up|join|grab|claim|reserve|pre-?order|dm|message|come\s+see)\b"
+               r"[^,;.!?:\n]{0,30}?\b(?:now|today|up|here|below|online|bio|yours|us|shop|in\s+store|this\s+weekend))"
+               r"\s*(?=[,;.!?\n]|$)", re.I),
 )
 _ZH = re.compile(
     r"(?:^|[，,；;。！!\s])(?:请)?(?:在)?(?:视频)?(?:的)?(?:结尾|片尾|最后|末尾)(?:处|的地方|的时候)?\s*(?:再)?\s*"
@@ -197,6 +202,28 @@ def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) ->
             if (2 <= len(words) <= 40 and len(words.split()) <= 6 and not _NOT_WORDS.search(words)
                     and words.casefold() not in files):
                 return words if zh else capitalised(words)
+    return None
+
+
+# what makes a sentence an instruction to the tool, not a line to show
+_TOOL_WORDS = re.compile(
+    r"\b(?:make|create|add|use|put|want|need|give|set|change|export|render|edit|cut|video|videos|clip|clips|photos?|"
+    r"images?|pictures?|pics?|music|song|voice(?:over)?|titles?|captions?|text|overlays?|logo|seconds?|secs?|"
+    r"minutes?|vertical|horizontal|square|portrait|landscape|tiktok|instagram|reels?|story|stories|shorts|youtube|"
+    r"format|transitions?|style|zoom|fade|please|thanks|thank|pls|can|could|would|you|it|this\s+one|hi|hello|hey)\b",
+    re.I)
+
+
+def headline_in(text: str) -> str | None:
+    """A line the text exclaims, to open the video on ("Instagram story: new arrivals this week! swipe
+    up to shop" -> "New Arrivals This Week"): 2-7 words ending in "!", none of them the tool's own
+    ("make it pop!"), not a call to action. None when there is none."""
+    for m in re.finditer(r"(?:^|[.!?:;]\s*)(?P<x>[^.!?:;\n\"“”]{3,60}?)\s*!", text):
+        words = m.group("x").strip(" ,-—")
+        n = len(words.split())
+        if 2 <= n <= 7 and not _TOOL_WORDS.search(words) and not any(rx.fullmatch(words) for rx in _EN[2:]) \
+                and not re.search(r"\d", words):
+            return title_case(words) if words.islower() else words
     return None
 
 

@@ -2,7 +2,8 @@
 
 "birthday video for mom with these photos" opens on "Happy Birthday, Mom" (it had no text at all,
 or the title "Mom"), "happy new year video" on "Happy New Year", "生日视频" on "生日快乐";
-"we're hiring baristas, apply at jobs.example.com" on "We're Hiring Baristas". A greeting is the
+"we're hiring baristas, apply at jobs.example.com" on "We're Hiring Baristas", "announcing our new
+hire Grace" on "Welcome, Grace". A greeting is the
 whole of the text of such a video unless more is asked: no "Shop now" under a birthday.
 """
 
@@ -101,3 +102,32 @@ def hiring(text: str) -> str | None:
     if _ZH_HIRING.search(text):
         return "诚聘英才"
     return None
+
+
+# a new member of a team: "announcing our new hire Grace", "welcome Sam to the team", "meet our new barista Jo"
+_WELCOME = re.compile(
+    r"\bnew\s+(?:hires?|team\s+members?|colleagues?|joiners?|employees?|starters?|recruits?)\b|"
+    r"\bwelcom(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:the|our)\s+team\b|\bjoin(?:s|ed|ing)\s+(?:our|the)\s+team\b|"
+    r"\bmeet\s+our\s+new\b", re.I)
+_WELCOMED = re.compile(
+    r"\b(?i:hires?|members?|colleagues?|joiners?|employees?|starters?|recruits?|welcom(?:e|ing)|meet\s+our\s+new\s+[a-z]+|"
+    r"meet)\s+(?P<n>[A-Z][a-z]{1,15})\b|\b(?P<n2>[A-Z][a-z]{1,15})\s+(?i:joins|joined|is\s+joining)\b")
+_ZH_WELCOME = re.compile(r"新同事|新成员|新伙伴|新员工|欢迎.{0,8}加入")
+
+
+def welcome(text: str) -> str | None:
+    """The opening words of a video welcoming someone to a team ("Welcome, Grace"), or None.
+
+    >>> welcome("a video for linkedin announcing our new hire Grace"), welcome("welcome our new colleagues")
+    ('Welcome, Grace', 'Welcome to the Team')
+    >>> welcome("欢迎新同事小王"), welcome("we're hiring baristas") is None
+    ('欢迎加入', True)
+    """
+    text = text or ""
+    if _ZH_WELCOME.search(text):
+        return "欢迎加入"
+    if not _WELCOME.search(text) or _HIRING.search(text):
+        return None
+    m = _WELCOMED.search(text)
+    name = (m.group("n") or m.group("n2")) if m else None
+    return f"Welcome, {name}" if name and name not in _NOT_NAMES else "Welcome to the Team"
