@@ -179,3 +179,47 @@ def test_a_tagline_goes_under_the_name_it_is_for():
     texts = _texts("product launch video for the Velo X motorcycle with the tagline 'Ride the future'")
     assert texts["title"] == ["Velo X Motorcycle"] and texts["caption"] == ["Ride the future"], texts
     assert _texts("a promo with the slogan 'Brewed for you'")["title"] == ["Brewed for you"]
+
+
+# -- a shot shown again: "repeat the first photo at the end" MOVED it there ---------------------------------
+@pytest.mark.parametrize(("said", "where"), [
+    ("repeat the first photo at the end", "end"), ("add the first photo again at the end", "end"),
+    ("在结尾再放一次第一张图片", "end"), ("repeat the second image at the start", "start"),
+    ("show the beach photo again after the city", "after city"),
+])
+def test_a_shot_shown_again_is_a_copy_where_asked(said, where):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    after = apply(TL, edit.ops, library=LIBRARY)
+    before_names = [s.name for s in TL.track(Role.MAIN).segments]
+    names = [s.name for s in after.track(Role.MAIN).segments]
+    assert len(names) == len(before_names) + 1, edit.reply  # nothing moved away
+    assert names[:-1] == before_names if where == "end" else True
+    if where == "end":
+        assert names[-1] == before_names[0]
+    elif where == "start":
+        assert names[0] == before_names[1] and names[1:] == before_names
+    else:
+        assert names[names.index("city.jpg") + 1] == "beach.jpg"
+
+
+def test_moving_a_shot_still_moves_it():
+    edit = plan_edit("move the first photo to the end", TL, library=LIBRARY)
+    assert [o["op"] for o in dump_ops(edit.ops)] == ["move_segment"]
+
+
+# -- transitions that are not offered: "use a zoom transition" became crossfades, "already" ------------------
+@pytest.mark.parametrize(("said", "says"), [("use a zoom transition", "no zoom transition"),
+                                            ("add some glitch transitions", "no glitch transition"),
+                                            ("用旋转转场", "没有旋转转场")])
+def test_a_transition_not_offered_is_named(said, says):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops and says in edit.reply and ("slide" in edit.reply or "滑动" in edit.reply), edit.reply
+
+
+# -- loops: "make the video loop" was not understood -----------------------------------------------------
+@pytest.mark.parametrize(("said", "says"), [("make the video loop", "loop it themselves"),
+                                            ("make it loop seamlessly", "repeat the first photo at the end"),
+                                            ("loop the music", "longer than the video"), ("循环播放", "自动循环")])
+def test_a_loop_is_answered(said, says):
+    edit = plan_edit(said, TL, library=LIBRARY)
+    assert not edit.ops and says in edit.reply, edit.reply

@@ -168,6 +168,12 @@ _NEXT_TRANSITION = {Transition.CUT: Transition.CROSSFADE, Transition.CROSSFADE: 
                     Transition.FADE_BLACK: Transition.CROSSFADE}
 
 
+_OTHER_TRANSITION = re.compile(
+    r"\b(?P<k>zoom|spin|spinning|whip(?:[\s-]pan)?|glitch|swirl|cube|flip|morph|ripple|page[\s-]turn|iris|circle|"
+    r"push|dip|luma|light[\s-]leak|film[\s-]burn|shake|bounce|rotate|rotation)\s+(?:in\s+|out\s+)?transitions?\b|"
+    r"(?P<zk>缩放|旋转|故障|翻转|翻页|抖动|推拉|光效)转场")
+
+
 def _h_transition(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(r"\bslide\s+(?!transitions?\b|in\b|out\b)", t) and _find_targets(c) and _has(r"\b(?:after|before|to|between)\b", t):
@@ -179,6 +185,12 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     generic = _has(r"\btransitions?\b|转场|过渡|切换效果", t)
     if spec is None and not generic:
         return None
+    if spec is None and (m := _OTHER_TRANSITION.search(t)):
+        # "use a zoom transition", "旋转转场": named, not offered (it became crossfades, "already")
+        kind = m.group("k") or m.group("zk")
+        raise _Cannot(f"没有{kind}转场；可用的转场：叠化、黑场过渡、左右滑动、左右擦除，或硬切" if c.zh else
+                      f"there is no {kind} transition; the transitions are crossfade, fade through black, slide and "
+                      "wipe (left or right), or hard cuts: say e.g. 'slide transitions'")
     if spec is None:
         durs = P.find_durations(t)
         if not durs:

@@ -74,6 +74,18 @@ def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot("导出的是MP4（H.264视频、AAC声音），各平台都支持；不导出GIF或其他格式" if c.zh else
                       "exports are MP4 (H.264 video, AAC sound), which every platform takes; a GIF or another format "
                       "is not made")
+    if _has(r"\bloop(?:s|ed|ing)?\b|\bseamless(?:ly)?\b.*\brepeat|循环", t) and not _has(r"\bloop\s*(?:back\s+)?to\b", t):
+        if _has(_MUSIC + r"|音乐|歌", t):  # "loop the music": it repeats by itself when shorter than the video
+            bed = c.tl.track(Role.MUSIC)
+            if bed is None or not bed.segments:
+                raise _Cannot("没有背景音乐可以循环" if c.zh else "there is no music to loop")
+            looped = any(getattr(s, "loop", False) for s in bed.segments)
+            raise _Cannot(("背景音乐比视频短，已经在循环播放" if looped else "背景音乐比视频长，不需要循环") if c.zh else
+                          "the music already repeats to fill the video" if looped else
+                          "the music is longer than the video: it plays once, nothing needs repeating")
+        raise _Cannot("视频文件只播放一次，抖音、Instagram等会自动循环播放；想首尾衔接，可以说“在结尾再放一次第一张图片”" if c.zh else
+                      "a video file plays once; TikTok, Reels and Shorts loop it themselves. For an end that leads "
+                      "back into the start, say 'repeat the first photo at the end'")
     if _has(r"\b(?:the\s+)?(?:audio|sound)\s+only\b(?!\s+(?:on|in|for|during|at|under|over|when|while))|\bonly\s+the\s+(?:audio|sound)\b|\b(?:as|to|into)\s+(?:an?\s+)?(?:mp3|wav)\b|"
             r"只(?:要|导出)?(?:声音|音频)|导出(?:成)?(?:音频|mp3)", t):
         raise _Cannot("导出的是带画面和声音的MP4；不单独导出声音（字幕可以导出为SRT/WebVTT）" if c.zh else
@@ -434,12 +446,21 @@ def _h_duplicate(c: _Ctx) -> list[O.Op] | None:
     """"duplicate the flower shot", "show the second photo twice", "复制第三张图片": the same
     picture again, right after it."""
     t = c.t
-    if not _has(r"\b(?:duplicate|repeat|clone)\b|\bcopy\s+(?!the\s+(?:style|look|text|title|caption))|\btwice\b|复制|重复", t):
+    if not _has(r"\b(?:duplicate|repeat|clone)\b|\bcopy\s+(?!the\s+(?:style|look|text|title|caption))|\btwice\b|复制|重复|"
+                r"\b(?:add|show|put|use|include|bring)\b.*\b(?:again|once\s+more|a\s+second\s+time)\b|再(?:放|加|用)一(?:次|遍)", t):
         return None
     refs = _find_targets(c)
     seg = _main_seg(c, refs[0].target) if refs and refs[0].target.role is Role.MAIN else None
     if seg is None:
         return None
+    # "repeat the first photo at the end" (it moved it there), "… again at the start", "… after the third"
+    if _has(r"\b(?:at|to)\s+the\s+(?:very\s+)?end\b|最后|结尾", t):
+        return [O.AddSegment(asset_id=seg.src, after=O.Target(index=-1), duration_ms=seg.duration)]
+    if _has(r"\b(?:at|to)\s+the\s+(?:very\s+)?(?:start|beginning)\b|开头|最前", t):
+        return [O.AddSegment(asset_id=seg.src, before=O.Target(index=0), duration_ms=seg.duration)]
+    if len(refs) > 1 and refs[1].target.role is Role.MAIN and (where := re.search(r"\b(?:after|before)\b", t)):
+        side = "after" if where.group(0) == "after" else "before"
+        return [O.AddSegment(asset_id=seg.src, duration_ms=seg.duration, **{side: refs[1].target})]
     return [O.AddSegment(asset_id=seg.src, after=refs[0].target, duration_ms=seg.duration)]
 
 
