@@ -223,3 +223,32 @@ def test_a_transition_not_offered_is_named(said, says):
 def test_a_loop_is_answered(said, says):
     edit = plan_edit(said, TL, library=LIBRARY)
     assert not edit.ops and says in edit.reply, edit.reply
+
+
+# -- "N seconds in": "start the clip 1 second in" set the clip's LENGTH to 1 s --------------------------------
+@pytest.mark.parametrize(("said", "op"), [
+    ("start the clip 1 second in", {"op": "set_in_point", "in_ms": 1000}),
+    ("start the street clip 2 seconds in", {"op": "set_in_point", "in_ms": 2000}),
+    ("start the clip two seconds into it", {"op": "set_in_point", "in_ms": 2000}),
+    ("play the clip 1.5 seconds in", {"op": "set_in_point", "in_ms": 1500}),
+    ("start the music 3 seconds in", {"op": "set_audio_timing", "start_ms": 3000}),
+    ("bring in the music two seconds in", {"op": "set_audio_timing", "start_ms": 2000}),
+    ("bring the music in at 2 seconds", {"op": "set_audio_timing", "start_ms": 2000}),
+    ("skip the first second of the clip", {"op": "trim_segment", "head_ms": 1000}),
+])
+def test_seconds_in_is_a_time(said, op):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert len(ops) == 1 and {k: ops[0].get(k) for k in op} == op, ops
+
+
+@pytest.mark.parametrize(("said", "start"), [("start the title 2 seconds in", 2000), ("show the cta 20 seconds in", 20000)])
+def test_a_text_seconds_in_starts_then(said, start):
+    """"show the cta 20 seconds in" showed it for the last 20 s."""
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert ops[0]["op"] == "update_text" and ops[0]["timing"]["start_ms"] == start, ops
+
+
+def test_a_colour_asked_of_one_clip_says_it_is_the_whole_video_s():
+    edit = plan_edit("make the clip black and white", TL, library=LIBRARY)
+    assert dump_ops(edit.ops) == [{"op": "set_grade", "saturation": 0.0}] and "whole video" in edit.reply
+    assert "whole video" not in plan_edit("make the video black and white", TL, library=LIBRARY).reply

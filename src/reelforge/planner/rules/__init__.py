@@ -254,6 +254,12 @@ _GOES_TOO_SOON = re.compile(r"^(?P<x>.+?)\s+(?:disappears?|goes\s+away|vanishes|
 _GOES_TOO_SOON_ZH = re.compile(r"^(?P<x>.+?)(?:消失|不见|没)得?(?:太|有点)(?:快|早)了?[。！!]?$|^(?P<y>.+?)多显示一会儿?[。！!]?$")
 
 
+# "start the music 3 seconds in", "show the cta 20 seconds in", "start the clip 1 second in": at that time
+# (into the video, or into a clip's own footage: the in-point rule reads "start the clip at 1 second" so)
+_SECONDS_IN = re.compile(r"(?i)^(?P<x>\s*(?:please\s+)?(?:start|begin|bring|show|play)\s+.+?)\s+(?P<n>(?:\d+(?:\.\d+)?|an?|one|"
+                         r"two|three|four|five|six|seven|eight|nine|ten)\s*(?:s|secs?|seconds?))\s+in(?:to\s+(?:it|the\s+\w+))?\s*[.!]?\s*$")
+
+
 def _answer_to(piece: str) -> str | None:
     """The change that answers a complaint (``piece`` masked, quotes as placeholders), or None."""
     t = P.normalize(piece)
@@ -303,6 +309,14 @@ _TEXT_WORDS = {Role.TITLE: ("title", "标题"), Role.CAPTION: ("caption", "字�
 
 
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
+    if m := _SECONDS_IN.match(piece):
+        words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+        n = re.sub(r"^[a-z]+\b", lambda w: str(words.get(w.group(0).lower(), w.group(0))), m.group("n").strip(), flags=re.I)
+        r = _run_as_said(f"{m.group('x')} at {n}", quotes, tl, lib, new)
+        if r.ok:
+            r.text = piece.strip()
+            return r
     r = _run_as_said(piece, quotes, tl, lib, new)
     if not r.ok and r.question is None and r.cannot is None and (answer := _answer_to(piece)) is not None:
         again = _run_as_said(answer, quotes, tl, lib, new)

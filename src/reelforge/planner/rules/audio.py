@@ -506,7 +506,7 @@ def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
 
 
 # -- when a sound track plays -----------------------------------------------------------------
-_STARTS = (r"\bskip\w*\b|\b(?:start|starts|starting|begin|begins|beginning|come\s+in|comes\s+in|kick\s+in|kicks\s+in|enter|enters"
+_STARTS = (r"\bskip\w*\b|\bbring\b.{0,30}\bin\b|\b(?:start|starts|starting|begin|begins|beginning|come\s+in|comes\s+in|kick\s+in|kicks\s+in|enter|enters"
            r"|drop|drops|play|plays|playing)\b|\bdelay|\bpush(?:ed)?\b[^,.;]{0,30}\b(?:back|later)\b")
 _ZH_STARTS = r"开始|进来|进入|响起|出来|出现|播放|放|进|推迟|延后|延迟|往后|晚|提前|早|跳过"
 _LATER_BY = rf"({P._TV})\s+(?:later|after\s+(?:it\s+does\s+)?now)\b|\bdelay\w*\b[^,.;]{{0,40}}?\bby\s+({P._TV})|\bpush\w*\b[^,.;]{{0,40}}?\bby\s+({P._TV})"

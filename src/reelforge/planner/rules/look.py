@@ -486,7 +486,9 @@ def _h_grade(c: _Ctx) -> list[O.Op] | None:
         return [O.SetGrade(saturation=1.0)]
     change = grade_change(t, g)
     if change and (any(r.target.index is not None or r.target.name is not None for r in _find_targets(c))
-                   or _has(r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\b|\b(?:first|last)\s+\d+\s*(?:s|secs?|seconds?)\b|开头|结尾|前\d+秒", t)):
+                   or _has(r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\b|\b(?:first|last)\s+\d+\s*(?:s|secs?|seconds?)\b|开头|结尾|前\d+秒|"
+                           r"\b(?:only\s+)?(?:this|that|the|one)\s+(?:video\s+)?(?:clip|photo|image|picture|pic|shot|still)\b(?!s)|"
+                           r"这张|那张|这段|那段|这个镜头", t)):
         # "make the coffee photo black and white": said, since every picture changes (it did so silently)
         c.notes.append("颜色对整段视频生效：每张画面都一样（还不能单独调一张）。" if c.zh else
                        "The colour is the whole video's: every picture changes (one shot cannot have its own yet).")

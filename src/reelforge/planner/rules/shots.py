@@ -658,7 +658,7 @@ def _h_move_to_time(c: _Ctx) -> list[O.Op] | None:
 
 def _h_trim(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take)\b|剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
+    if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take|skip)\b|剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
         return None
     durs = P.find_durations(t)
     ms = durs[0].ms if durs else (1000 if _has(r"\b(?:first|last)\s+second\b|\ba\s+second\b", t) else None)
