@@ -252,3 +252,37 @@ def test_a_colour_asked_of_one_clip_says_it_is_the_whole_video_s():
     edit = plan_edit("make the clip black and white", TL, library=LIBRARY)
     assert dump_ops(edit.ops) == [{"op": "set_grade", "saturation": 0.0}] and "whole video" in edit.reply
     assert "whole video" not in plan_edit("make the video black and white", TL, library=LIBRARY).reply
+
+
+# -- moods and pace in a first instruction: "温馨一点" / "cozy" were dropped, a pace beside a length silently --
+def _first(instruction, n=5):
+    from reelforge.planner import plan
+
+    from .test_compose import img
+
+    return plan(instruction, [img(f"p{i}.jpg", i) for i in range(n)])
+
+
+@pytest.mark.parametrize("instruction", ["a cozy video", "a heartwarming mother's day video",
+                                         "用这些照片做一个母亲节视频，温馨一点"])
+def test_cozy_is_warm_colour(instruction):
+    p = _first(instruction)
+    assert p.timeline.grade.warmth > 0
+    assert not any("understand" in n or "Not applied" in n for n in p.notes), p.notes
+
+
+@pytest.mark.parametrize(("instruction", "says"), [
+    ("vertical, 15 seconds, fast paced", "Fast pace: the length sets about 3 s for each of 5 images"),
+    ("a calm 10 second video", "Calm pace: the length sets about 2 s"),
+    ("竖屏，15秒，节奏快一点", "节奏快：时长决定每张图片约3秒"),
+])
+def test_a_pace_the_length_overrules_is_said(instruction, says):
+    from reelforge.planner.notes_zh import to_zh
+
+    notes = _first(instruction).notes
+    assert any(says in n or says in to_zh(n) for n in notes), notes
+
+
+@pytest.mark.parametrize("instruction", ["a calm 40 second video", "fast paced 8 second video", "vertical, fast paced"])
+def test_a_pace_the_length_keeps_is_not_remarked(instruction):
+    assert not any(" pace: the length sets" in n for n in _first(instruction).notes)

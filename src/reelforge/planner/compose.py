@@ -893,6 +893,14 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
                              "before the video does.")
         else:
             estimate_note = "no length given and no voiceover, so " + " and ".join(parts) + "."
+    each = max(0, total - clip_ms) / n_images if n_images else 0
+    if pace and not per_item and n_images and (stated or (voice_ms > 0 and not per_item_wins)) \
+            and (each > per + 250 if pace == "a fast" else each < per - 250):
+        # "15 seconds, fast paced": the length decides how long each picture stays (said, not ignored)
+        notes.append(f"{pace[2:].capitalize()} pace: the length sets about {fmt_seconds(round(each, -2))} s for each of "
+                     f"{n_images} image{'s' if n_images != 1 else ''}; "
+                     + ("more pictures or a shorter video cut faster." if pace == "a fast" else
+                        "fewer pictures or a longer video stay longer."))
     if total > MAX_TOTAL_MS:
         notes.append(f"Length capped at {fmt_seconds(MAX_TOTAL_MS)} s (asked for {fmt_seconds(total)} s).")
         total = MAX_TOTAL_MS
@@ -1149,7 +1157,7 @@ _BIG_TEXT = re.compile(r"\b(?:big|large|larger|bigger|huge|readable|legible|easy
                        r"(?:(?:readable|legible|bold|clear)\s+)?(?:text|captions?|titles?|subtitles?|fonts?|letters|writing)\b|"
                        r"\b(?:text|captions?|subtitles?|fonts?)\s+(?:big|large|readable|legible)\b|大字|字大|大号字|字体大")
 _UNAPPLIED = re.compile(r"\b(?:moody|dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
-                        r"lo-?fi|sleek|futuristic|cozy|cosy|gritty|y2k|vaporwave|edgy|atmospheric|"
+                        r"lo-?fi|sleek|futuristic|gritty|y2k|vaporwave|edgy|atmospheric|"
                         r"cyberpunk|noir|vibey|aesthetic)\b|赛博朋克|高级感|氛围感")
 
 

@@ -39,8 +39,9 @@ _VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+
 _MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted(?:\s+colou?rs?)?|"
           r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")
 _WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
-           r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool))\b|"
-           r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调")
+           r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool)|"
+           r"coz(?:y|ier)|cos(?:y|ier)|heart[\s-]?warming)\b|"  # "a cozy video", "温馨一点": warm tones
+           r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调|温馨")
 _COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|white\s+balance)|cold\s+(?:tones?|look|feel)|"
            r"bluer|more\s+blue|too\s+(?:warm|yellow|orange))\b|冷色调?|冷一?[点些]|更冷|偏冷|太暖了?|太黄了?|冷调")
 _VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|nostalgic|old\s+film|analog(?:ue)?\s+look|"

@@ -266,6 +266,9 @@ _TABLE: list[Rule] = [
        r"pictures share its length\.",
        lambda m: f"每张图片{m[1]}秒的话视频在{m[2]}秒就结束了，比旁白（{m[3]}秒）短，所以图片平分旁白的长度。"),
     _r(r"Bold text: every text in a heavy weight \((\d+)\)\.", lambda m: f"粗体字：所有文字加粗（字重{m[1]}）。"),
+    _r(r"(Fast|Calm) pace: the length sets about ([\d.]+) s for each of (\d+) images?; .*",
+       lambda m: f"{'节奏快' if m[1] == 'Fast' else '节奏舒缓'}：时长决定每张图片约{m[2]}秒（{m[3]}张）；"
+                 + ("图片多一些或视频短一些，切换就更快。" if m[1] == "Fast" else "图片少一些或视频长一些，每张停留更久。")),
     _r(r"Length capped at ([\d.]+) s \(asked for ([\d.]+) s\)\.",
        lambda m: f"时长限制为{m[1]}秒（要求的是{m[2]}秒）。"),
     _r(r"Length raised to ([\d.]+) s, the shortest video made\.", lambda m: f"时长提高到{m[1]}秒，这是最短的视频长度。"),
