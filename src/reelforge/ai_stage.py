@@ -122,6 +122,14 @@ class AIStage:
             self.cache[key] = ai.transcribe(asset.path, language)
         return self.cache[key]
 
+    def heard(self, path: str):
+        """What this session's speech model already heard in the file at ``path`` (a transcript
+        made for the first cut's copy or captions), else None: a transcript written beside the
+        export reads it instead of running the model again (the first export ran it twice)."""
+        ids = {a.id for a in self.s.library if str(a.path) == str(path)}
+        return next((tr for key, tr in self.cache.items()
+                     if isinstance(key, tuple) and key[:1] == ("tr",) and key[1] in ids), None)
+
     def _language_hint(self, asset: Asset) -> str | None:
         """The instruction's language for a voice whose own language Whisper is unsure of (espeak-ng
         Mandarin was 'en' at 56 % and came out as "Q and 5 in 2, A2, A4"); None to let it detect."""

@@ -81,9 +81,11 @@ def _check_quality(quality: str) -> str:
     return quality
 
 
-def render_with_progress(timeline, output: Path, quality: str = "standard", *, transcript: bool = False) -> Path:
+def render_with_progress(timeline, output: Path, quality: str = "standard", *, transcript: bool = False,
+                         heard=None) -> Path:
     """Render with a Rich progress bar, verify the file and print what was made; the captions
-    (and, with ``transcript``, what the voiceover says) go beside it as SRT and WebVTT."""
+    (and, with ``transcript``, what the voiceover says) go beside it as SRT and WebVTT.
+    ``heard(path)``: a transcript the session already made of a voice file, or None."""
     from reelforge.render import verify
     from reelforge.render.cache import default_cache
     from reelforge.render.chunked import export
@@ -118,7 +120,9 @@ def render_with_progress(timeline, output: Path, quality: str = "standard", *, t
                       ("" if timeline.burn_captions else " (not burned in)"))
     if transcript:
         try:
-            cues = transcript_cues(timeline)
+            from reelforge.interop.subtitles import hear
+
+            cues = transcript_cues(timeline, heard=lambda p: (heard(p) if heard else None) or hear(p))
         except ReelforgeError as exc:
             table.add_row("transcript", f"[yellow]skipped[/]: {escape(exc.message)}")
         else:
@@ -178,7 +182,8 @@ def make(
             console.print(f"[green]saved[/] project to {save}")
         if dry_run:
             return
-        render_with_progress(session.timeline, output or Path("out.mp4"), quality, transcript=transcript)
+        render_with_progress(session.timeline, output or Path("out.mp4"), quality, transcript=transcript,
+                             heard=session.stage.heard)
 
 
 def _need_files(paths) -> None:

@@ -137,3 +137,32 @@ def test_make_dry_run_with_brand_and_captions_request(tmp_path):
                               str(tmp_path / "brand.json"), "--dry-run"])
     assert res.exit_code == 0, res.output
     assert "Brand kit" in res.output and "Shop at acme.com" in res.output
+
+
+@pytest.mark.slow
+def test_make_with_transcript_hears_the_voice_once(sentence, tmp_path, monkeypatch):
+    """`make --transcript` ran the speech model twice on the same voiceover: once for the first
+    cut's copy, once for the transcript files. The transcript now reads what the session heard."""
+    from reelforge.ai import captions
+
+    calls = []
+    real = captions.transcribe
+
+    def counted(*a, **k):
+        calls.append(a[0])
+        return real(*a, **k)
+
+    monkeypatch.setattr(captions, "transcribe", counted)
+    monkeypatch.setattr(ai, "transcribe", counted, raising=False)
+    monkeypatch.setenv("REELFORGE_CACHE", str(tmp_path / ".cache"))
+    shots = _images(tmp_path)
+    voice = tmp_path / "voiceover.wav"
+    voice.write_bytes(sentence.read_bytes())
+    result = runner.invoke(app, ["make", *map(str, shots), str(voice), "-p", "a promo with text overlays",
+                                 "-o", str(tmp_path / "out.mp4"), "--transcript"])
+    assert result.exit_code == 0, result.output
+    srt = (tmp_path / "out.transcript.srt").read_text()
+    assert "-->" in srt, result.output
+    assert ai.word_error_rate(SCRIPT, " ".join(
+        line for line in srt.splitlines() if line and not line[0].isdigit() and "-->" not in line)) <= 0.3
+    assert len(calls) == 1, calls
