@@ -445,6 +445,27 @@ class AIStage:
             self.cache[key] = found.span if found is not None else None
         return self.cache[key]
 
+    def speech_shares(self, assets: Sequence[Asset]) -> dict[str, float]:
+        """How much of each of ``assets`` is speech (`ai.speech_share`), by asset id, measured once
+        per asset (`planner.compose.plan`'s ``speech``): a file named "sentence.wav" or
+        "track01.mp3" is a voiceover or music by what is in it. Empty without the ai extra."""
+        from reelforge import ai
+
+        if not assets or ai.capabilities()["captions"].startswith("missing"):
+            return {}
+        out = {}
+        for a in assets:
+            key = ("speech", a.id)
+            if key not in self.cache:
+                try:
+                    self.cache[key] = ai.speech_share(a.path)
+                except ReelforgeError as exc:
+                    log.info("no speech measure for %s: %s", a.name, exc)
+                    self.cache[key] = None
+            if self.cache[key] is not None:
+                out[a.id] = self.cache[key]
+        return out
+
     def sounds(self, assets: Sequence[Asset]) -> dict[str, tuple[int, int]]:
         """`sound_of` each of ``assets`` that has sound, by asset id (`planner.compose.plan`'s ``sound``)."""
         out = {}

@@ -373,14 +373,15 @@ class Session:
         return self._record(text, self._reply(Intent.EDIT, "ok", msg, changed=True, ops=tuple(ops)))
 
     def _compose(self, text: str) -> Reply:
-        from reelforge.planner.compose import music_of, plan
+        from reelforge.planner.compose import music_of, plan, unhinted_audio
 
         if not self.library:
             return self._reply(Intent.EDIT, "error", "Add images, clips or audio first, then say what to make.")
         try:
-            music = music_of(text, self.library)
+            speech = self.stage.speech_shares(unhinted_audio([a for a in self.library if a.kind is AssetKind.AUDIO]))
+            music = music_of(text, self.library, speech)
             sound = self.stage.sounds([music] if music is not None else [])
-            p = plan(text, self.library, copies=self._copies, sound=sound)
+            p = plan(text, self.library, copies=self._copies, sound=sound, speech=speech)
         except PlanError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
         tl = p.timeline

@@ -432,3 +432,26 @@ def test_a_brief_s_words_and_an_occasion_s_greeting_survive_the_voiceovers_copy(
         assert got == texts, text
     tl = _session(tmp_path / "bday", [*_images(tmp_path, 3), vo], "birthday video for mom with captions").timeline
     assert [x.text for x in tl.track(Role.TITLE).segments] == ["Happy Birthday, Mom"]
+
+
+def test_audio_roles_come_from_what_the_files_hold(tmp_path):
+    """"sentence.wav" (speech) alone was background music at 80 %, its name saying nothing; with a
+    "track01.wav" drum loop beside it the shorter file was the voice by length only. The voice-
+    activity model of the ai extra tells them apart (a music bed ~3 % speech, a voice ~100 %)."""
+    pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.tts import synthesize
+
+    from ._signals import drum_loop
+
+    talk = tmp_path / "sentence.wav"
+    synthesize("Fresh bread every morning. Come and see us on Main Street this weekend.", talk, "en")
+    audio, _ = drum_loop(96, seconds=6.0)
+    bed = write_wav(tmp_path / "track01.wav", audio, 22050)
+    assert ai.speech_share(talk) > 0.6 and ai.speech_share(bed) < 0.2
+    s = _session(tmp_path / "one", [*_images(tmp_path, 2), talk], "a promo")
+    assert [x.name for x in s.timeline.track(Role.VOICE).segments] == ["sentence.wav"]
+    assert s.timeline.track(Role.MUSIC) is None
+    # the bed is shorter than the voice: by length alone they were swapped
+    s = _session(tmp_path / "two", [*_images(tmp_path, 2), talk, bed], "a promo")
+    assert [x.name for x in s.timeline.track(Role.VOICE).segments] == ["sentence.wav"]
+    assert [x.name for x in s.timeline.track(Role.MUSIC).segments] == ["track01.wav"]

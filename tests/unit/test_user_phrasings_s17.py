@@ -286,3 +286,27 @@ def test_a_pace_the_length_overrules_is_said(instruction, says):
 @pytest.mark.parametrize("instruction", ["a calm 40 second video", "fast paced 8 second video", "vertical, fast paced"])
 def test_a_pace_the_length_keeps_is_not_remarked(instruction):
     assert not any(" pace: the length sets" in n for n in _first(instruction).notes)
+
+
+# -- audio roles by what is in the files: "sentence.wav" alone became background music --------------------
+def test_a_file_of_speech_is_the_voiceover_whatever_its_name():
+    from reelforge.planner.compose import classify_audio, unhinted_audio
+
+    from .test_compose import aud
+
+    said, bed, named = aud("sentence.wav", 9000), aud("track01.mp3", 60000), aud("voiceover.mp3", 8000)
+    assert unhinted_audio([said, bed, named]) == [said, bed]
+    roles = classify_audio([said], "a promo", {said.id: 0.98})
+    assert roles.voice == (said,) and roles.music is None
+    assert "'sentence.wav' is the voiceover (98% speech)" in roles.notes[0]
+    roles = classify_audio([bed, said], "a promo", {said.id: 0.97, bed.id: 0.03})
+    assert roles.voice == (said,) and roles.music == bed
+    # the speech measure beats the lengths: a long speech file and a short bed
+    long_talk, short_bed = aud("a.wav", 90000), aud("b.wav", 15000)
+    roles = classify_audio([long_talk, short_bed], "", {long_talk.id: 0.9, short_bed.id: 0.05})
+    assert roles.voice == (long_talk,) and roles.music == short_bed
+    # unmeasured or in between (a song with vocals): as before, by the names and lengths
+    assert classify_audio([said], "a promo", {said.id: 0.4}).music == said
+    assert classify_audio([said], "a promo").music == said
+    # "no voiceover" still leaves the speech out
+    assert classify_audio([said], "no voiceover", {said.id: 0.98}).voice == ()

@@ -79,7 +79,7 @@ _EXPORTS = {
     "best_windows": "highlights",
     "AudioInfo": "tts", "synthesize": "tts", "available_languages": "tts",
     "Word": "captions", "Transcript": "captions", "CaptionLine": "captions",
-    "transcribe": "captions", "caption_lines": "captions", "to_srt": "captions",
+    "transcribe": "captions", "speech_share": "captions", "caption_lines": "captions", "to_srt": "captions",
     "to_vtt": "captions", "to_ass": "captions", "align_script": "captions", "word_error_rate": "captions",
     "Brand": "brand", "BrandError": "brand", "load_brand": "brand", "card_image": "brand",
     "apply_brand": "brand", "strip_brand": "brand",

@@ -5,8 +5,10 @@ Pure and deterministic: no I/O, the same input always gives the same timeline (i
 Rules, in the order they are applied
 - Frame from the aspect/platform and resolution in the instruction (default 16:9, 1080p), 30 fps.
 - Audio roles: file-name hints first (voice/vo/narration/旁白… vs music/bgm/song/配乐…). With no
-  hints, two files -> the shorter is the voiceover, the longer the music; one file -> music
-  unless the instruction mentions a voiceover/narration. Every guess becomes a note.
+  hints, how much of each is speech when the caller measured it (``speech``: the ai extra's
+  voice-activity model) — mostly speech is the voiceover, little the music; else two files -> the
+  shorter is the voiceover, the longer the music; one file -> music unless the instruction
+  mentions a voiceover/narration. Every guess becomes a note.
 - Length: stated -> that; else the voiceover's length; else 3.5 s per image plus each clip's own
   length (capped at 15 s); clamped to 1 s .. 10 min.
 - A file given again under another name (the same bytes: ``copies``) is used once, with a note.
@@ -152,7 +154,17 @@ _NO_VOICE = re.compile(r"\b(?:no|without)\s+(?:any\s+|the\s+)?(?:voice[\s-]?over
                        r"(?:不要|不用|不加|无|没有|去掉)(?:旁白|配音|解说|人声)|只(?:要|用|放)(?:背景)?音乐", re.I)
 
 
-def classify_audio(audio: Sequence[Asset], instruction: str = "") -> AudioRoles:
+SPEECH_VOICE = 0.6  # a file at least this much speech (voice-activity share) is a voiceover
+SPEECH_MUSIC = 0.2  # and one at most this much is music
+
+
+def unhinted_audio(audio: Sequence[Asset]) -> list[Asset]:
+    """The audio files whose names say neither voiceover nor music (what ``speech`` is measured for)."""
+    return [a for a in audio if bool(_VOICE_HINT.search(_hint_text(a))) == bool(_MUSIC_HINT.search(_hint_text(a)))]
+
+
+def classify_audio(audio: Sequence[Asset], instruction: str = "",
+                   speech: Mapping[str, float] | None = None) -> AudioRoles:
     """Tell the voiceover(s) from the music. See the module docstring for the rules."""
     voices: list[Asset] = []
     musics: list[Asset] = []
@@ -171,6 +183,16 @@ def classify_audio(audio: Sequence[Asset], instruction: str = "") -> AudioRoles:
     hinted = [f"'{a.name}' is the voiceover" for a in voices] + [f"'{a.name}' the music" for a in musics]
     if hinted:
         notes.append("Audio roles from the file names: " + ", ".join(hinted) + ".")
+    heard = [a for a in unknown if speech and a.id in speech
+             and (speech[a.id] >= SPEECH_VOICE or speech[a.id] <= SPEECH_MUSIC)]
+    if heard:  # "sentence.wav", "track01.mp3": what is in them, not their names
+        said = []
+        for a in heard:
+            unknown.remove(a)
+            is_speech = speech[a.id] >= SPEECH_VOICE  # type: ignore[index]
+            (voices if is_speech else musics).append(a)
+            said.append(f"'{a.name}' is {'the voiceover' if is_speech else 'music'} ({speech[a.id]:.0%} speech)")  # type: ignore[index]
+        notes.append("Audio roles from what is in the files: " + ", ".join(said) + ".")
 
     if unknown:
         if not voices and not musics:
@@ -765,14 +787,15 @@ def _copies_notes(assets: Sequence[Asset], copies: Sequence[Asset]) -> list[str]
     return notes
 
 
-def music_of(instruction: str, assets: Sequence[Asset]) -> Asset | None:
+def music_of(instruction: str, assets: Sequence[Asset], speech: Mapping[str, float] | None = None) -> Asset | None:
     """The asset `plan` takes for the music bed (the one whose sound the caller measures)."""
     instruction, _ = T.correct_outside_quotes(instruction or "", [a.name for a in assets if a.name])
-    return classify_audio([a for a in assets if a.kind is AssetKind.AUDIO], instruction).music
+    return classify_audio([a for a in assets if a.kind is AssetKind.AUDIO], instruction, speech).music
 
 
 def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] = (),
-         sound: Mapping[str, tuple[int, int]] | None = None, keep: tuple[str, ...] = ()) -> Plan:
+         sound: Mapping[str, tuple[int, int]] | None = None, speech: Mapping[str, float] | None = None,
+         keep: tuple[str, ...] = ()) -> Plan:
     """Compose a first cut from assets (in the order given) and one instruction.
 
     ``copies`` are files that were given too but have the same bytes as one of ``assets`` (a
@@ -780,7 +803,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     An asset listed twice in ``assets`` is shown twice.
 
     ``sound`` maps an audio asset's id to where its sound starts and ends (ms), as measured by
-    the caller (`reelforge.ai.sound`); without it the music plays from its start.
+    the caller (`reelforge.ai.sound`); without it the music plays from its start. ``speech`` maps
+    an audio asset's id to the share of it that is speech (`reelforge.ai.speech_share`), for files
+    whose names do not say what they are.
     Raises `PlanError` when there is no image or video clip to make a video from.
     """
     instruction = instruction or ""
@@ -852,7 +877,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
                      "'warmer', 'vintage look', 'brighter', 'more contrast').")
 
     # -- audio roles ---------------------------------------------------------------------
-    roles = classify_audio(audio, said)
+    roles = classify_audio(audio, said, speech)
     notes.extend(roles.notes)
     voice_ms = sum(a.duration_ms for a in roles.voice)
 
@@ -1112,7 +1137,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     shown = " ".join(seg.text for tr in timeline.tracks if _is_text_track(tr) for seg in tr.segments)
     kept = T.landed_on_screen(((f.wrong, f.right) for f in fixes), shown)
     if kept and not keep:  # a correction put a word on screen ("our scone shop" -> "Scene Shop"): as typed
-        return plan(instruction_as_typed, assets, copies=copies, sound=sound, keep=kept)
+        return plan(instruction_as_typed, assets, copies=copies, sound=sound, speech=speech, keep=kept)
     return Plan(timeline=timeline, notes=tuple(notes), summary=summarize(timeline))
 
 

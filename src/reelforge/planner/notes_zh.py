@@ -87,6 +87,17 @@ def _roles(m: re.Match) -> str:
     return "按文件名判断音频用途：" + "，".join(parts) + "。"
 
 
+def _heard_roles(m: re.Match) -> str:
+    parts = []
+    for item in m.group(1).split(", '"):
+        item = item if item.startswith("'") else "'" + item
+        r = re.fullmatch(r"'(.+)' is (the voiceover|music) \((\d+)% speech\)", item)
+        if r is None:
+            return ""
+        parts.append(f"「{r.group(1)}」是{'旁白' if r.group(2) == 'the voiceover' else '背景音乐'}（{r.group(3)}%是人声）")
+    return "按音频内容判断用途：" + "，".join(parts) + "。"
+
+
 def _music(m: re.Match) -> str:
     level, asked, rel, k, ducked, starts, looped, fin, fout = m.groups()
     why = f"（{rel}% x{k}，按要求）" if rel else ("（按要求）" if asked else "")
@@ -241,6 +252,7 @@ _TABLE: list[Rule] = [
        lambda m: f"视频片段「{m[1]}」比它的位置短{m[2]}秒（{m[4]}秒里只有{m[3]}秒）：剩下的时间停在最后一帧。"
                  "缩短它的位置或放慢它，就不会定格。"),
     _r(r"Audio roles from the file names: (.*)\.", _roles),
+    _r(r"Audio roles from what is in the files: (.*)\.", _heard_roles),
     _r(r"'(.+)' is used as the voiceover, since the instruction mentions one\.",
        lambda m: f"「{m[1]}」用作旁白（指令里提到了旁白）。"),
     _r(r"'(.+)' is used as background music \(its name does not say, and the instruction mentions no voiceover\)\.",
