@@ -310,3 +310,12 @@ def test_a_file_of_speech_is_the_voiceover_whatever_its_name():
     assert classify_audio([said], "a promo").music == said
     # "no voiceover" still leaves the speech out
     assert classify_audio([said], "no voiceover", {said.id: 0.98}).voice == ()
+
+
+@pytest.mark.parametrize(("said", "change"), [
+    ("make the cta bounce", {"entrance": "scale"}), ("make the title bouncy", {"entrance": "scale"}),
+    ("capitalize the title", {"text": "URBAN DREAMS"}), ("the title in caps", {"text": "URBAN DREAMS"}),
+])
+def test_text_looks_as_typed(said, change):
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert len(ops) == 1 and {k: ops[0].get(k) for k in change} == change, ops

@@ -1065,7 +1065,8 @@ _RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\b|\bfade(?:in|out)\b|淡入|淡�
 _RX_TEXT_ENTRANCE = re.compile(
     r"\b(?:slides?|sliding|scales?|zooms?|pops?|popping|bounces?|bouncing|fly|flies|flying|spins?|rises?|grows?)\s+"
     r"(?:\w+\s+){0,3}?(?:in|on|up|into\s+place)\b|"
-    r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|滑入|滑进|滑上来|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
+    r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|\b(?:bounce|bouncy|bouncing)\s*[.!]?\s*$|"
+    r"滑入|滑进|滑上来|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
 
 
 def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
@@ -1080,7 +1081,7 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
     if entrance and not fade:
         # "make the title slide in", "pop the cta in", "标题从下面滑入": that text's own entrance
         kind = ("slide" if _has(r"\b(?:slides?|sliding|fly|flies|flying|rises?|rising)\b|滑|飞入|升起", t) else
-                "scale" if _has(r"\b(?:scales?|scaling|zooms?|zooming|pops?|popping|bounces?|bouncing|grows?)\b|弹|放大", t) else
+                "scale" if _has(r"\b(?:scales?|scaling|zooms?|zooming|pops?|popping|bounces?|bouncing|bouncy|grows?)\b|弹|放大", t) else
                 "fade" if _has(r"\bno\s+(?:animation|effect)s?\b|\bwithout\s+(?:an?\s+)?animation\b|不要动画|去掉动画", t) else None)
         if kind is None:  # "typewriter", "spin in", "animate the title": not one that is made
             raise _Cannot("文字可以淡入、滑入或放大出现：例如说“标题滑入”或“标题弹出”" if c.zh else
@@ -1320,7 +1321,8 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
                       position=_nudged(title.position, 1), size=TextSize.MEDIUM)]
 
 
-_RX_UPPER = re.compile(r"\b(?:all\s+caps|all\s+capitals?|upper\s*case|capital\s+letters|caps\s+lock)\b|全部?大写|大写字母")
+_RX_UPPER = re.compile(r"\b(?:all\s+caps|all\s+capitals?|upper\s*case|capital\s+letters|caps\s+lock|capitali[sz]e[ds]?|"
+                       r"in\s+capitals|in\s+caps)\b|全部?大写|大写字母")
 _RX_LOWER = re.compile(r"\b(?:lower\s*case|no\s+caps|small\s+letters)\b|全部?小写")
 
 
