@@ -1119,3 +1119,62 @@ FIRST_RUN9: dict[str, tuple[int, int]] = {
     "casual": (6, 7), "typos": (6, 6), "refs": (5, 6), "memory": (5, 6), "ranges": (4, 4), "multi": (6, 6),
     "zh": (6, 6), "files": (3, 3), "refuse": (4, 5), "first": (3, 3),
 }
+
+# Tenth fresh batch (2026-12-03, session 17): written as users type, committed BEFORE the planner ran on it.
+FRESH10: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "can we go vertical", [FRAME_V]),
+    ("casual", "turn the music way down", [_vol(factor=0.5)]),
+    ("casual", "lose the sneaker shot", [_rm({"name": "sneaker"})]),
+    ("casual", "put the beach one first", [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}]),
+    ("casual", "title should say Night Market", [{"text": "Night Market", "op": "update_text"}]),
+    ("casual", "make the whole thing 20 secs", [{"duration_ms": 20000, "op": "set_total_duration"}]),
+    ("casual", "get rid of all the zooming", [{"motion": "none", "op": "set_motion"}]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "make it vertcal for tiktok", [FRAME_V]),
+    ("typos", "swap the frist and second photos", [{"a": _t(0), "b": _t(1), "op": "swap_segments"}]),
+    ("typos", "musci to 30%", [_vol(0.3)]),
+    ("typos", "delete the mountian photo", [_rm({"name": "mountain"})]),
+    # -- references --------------------------------------------------------------------------------
+    ("refs", "make the last two photos 3 seconds each", [_dur(_t(3), 3000), _dur(_t(4), 3000)]),
+    ("refs", "remove the photo before the clip", [_rm(_t(1, None))]),
+    ("refs", "move the clip to the end", [{"target": {"index": 0, "kind": "video"}, "to_index": -1, "op": "move_segment"}]),
+    ("refs", "pan right on every photo", [{"motion": "pan-right", "op": "set_motion"}]),
+    ("refs", "speed the clip up to double", [{"target": {"index": 0, "kind": "video"}, "speed": 2.0, "op": "set_speed"}]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("make the title red", "and the cta too"), [{"target": {"role": "cta", "index": 0}, "color": "#FF0000", "op": "update_text"}]),
+    ("memory", ("music to 20%", "actually 30"), [_vol(0.3)]),
+    ("memory", ("remove the second photo", "undo that"), [{"op": "undo"}]),
+    ("memory", ("make the shoe photo 3 seconds", "same for the beach photo"), [_dur({"name": "beach"}, 3000)]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "no music for the first 3 seconds", [_vol(0.0, span=(0, 3000))]),
+    ("ranges", "music at 10% between 5 and 10 seconds", [_vol(0.1, span=(5000, 10000))]),
+    ("ranges", "从第20秒开始音乐静音", [_vol(0.0, span=(20000, 30000))]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "make it square, and put the title at the top", [FRAME_SQ, {"position": "top", "op": "update_text"}]),
+    ("multi", "remove the street clip and make the music louder", [_rm({"name": "street"}), _vol(factor=1.5)]),
+    ("multi", "hard cuts and no motion", [{"kind": "cut", "op": "set_transition"}, {"motion": "none", "op": "set_motion"}]),
+    ("multi", "title 'Open Late' in white, cta 'Call now'",
+     [{"text": "Open Late", "color": "#FFFFFF", "op": "update_text"},
+      {"target": {"role": "cta", "index": 0}, "text": "Call now", "op": "update_text"}]),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "把音乐换成jazz.mp3", [{"asset_id": "jazz1", "op": "replace_music"}]),
+    ("zh", "最后一张图片改成5秒", [_dur(_t(-1), 5000)]),
+    ("zh", "标题改成黄色", [{"color": "#FFD400", "op": "update_text"}]),
+    ("zh", "去掉转场", [{"kind": "cut", "op": "set_transition"}]),
+    ("zh", "把视频改成竖屏，时长20秒", [FRAME_V, {"duration_ms": 20000, "op": "set_total_duration"}]),
+    ("zh", "把街道视频静音", [{"target": {"name": "street"}, "mute": True, "op": "set_clip_audio"}]),
+    # -- files named in an edit ---------------------------------------------------------------------
+    ("files", "use song.mp3 as the background music", [{"asset_id": "song9", "op": "replace_music"}]),
+    ("files", "swap the music for music.mp3", [{"asset_id": "mus9", "op": "replace_music"}]),
+    ("files", "add clip.mp4 at the end", [{"asset_id": "clip9", "op": "add_segment"}]),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "make it go viral", "refuse"),
+    ("refuse", "remove the dog", "refuse"),
+    ("refuse", "make the video 0 seconds", "refuse"),
+    ("refuse", "把它们换一下", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "15 second vertical promo with music at 20%", {"aspect": "9:16", "duration_ms": 15000, "music_volume": 0.2}),
+    ("first", "square video for instagram, 12 seconds", {"aspect": "1:1", "duration_ms": 12000}),
+    ("first", "做一个竖屏视频，20秒", {"aspect": "9:16", "duration_ms": 20000}),
+]
