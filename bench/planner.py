@@ -48,6 +48,7 @@ from edit_cases_fresh import (  # noqa: E402
     FIRST_RUN7,
     FIRST_RUN8,
     FIRST_RUN9,
+    FIRST_RUN10,
     FRESH,
     FRESH2,
     FRESH3,
@@ -57,6 +58,7 @@ from edit_cases_fresh import (  # noqa: E402
     FRESH7,
     FRESH8,
     FRESH9,
+    FRESH10,
     judge,
 )
 
@@ -141,6 +143,7 @@ def main() -> None:
     score_fresh(tl, verbose, "fresh7", FRESH7, FIRST_RUN7)
     score_fresh(tl, verbose, "fresh8", FRESH8, FIRST_RUN8)
     score_fresh(tl, verbose, "fresh9", FRESH9, FIRST_RUN9)
+    score_fresh(tl, verbose, "fresh10", FRESH10, FIRST_RUN10)
     worst = [" and ".join(["remove"] * 2000)[:10000], " ".join(["maek it vertcal musci"] * 500)[:10000],
              ", ".join(["make the second image 3 seconds and the next one too"] * 150)[:10000], "把第一张换成" * 1600]
     slowest = max(min(_timed(w, tl) for _ in range(3)) for w in worst)

@@ -1178,3 +1178,9 @@ FRESH10: list[tuple[str, object, object]] = [
     ("first", "square video for instagram, 12 seconds", {"aspect": "1:1", "duration_ms": 12000}),
     ("first", "做一个竖屏视频，20秒", {"aspect": "9:16", "duration_ms": 20000}),
 ]
+# its first run (commit 2dc7b53, before any fix): 39/43 (90.7 %), 1 destructive misread ("从第20秒开始音乐静音"
+# muted the music for 0-20 s instead of from 20 s)
+FIRST_RUN10: dict[str, tuple[int, int]] = {
+    "casual": (6, 7), "typos": (4, 4), "refs": (4, 5), "memory": (3, 4), "ranges": (2, 3), "multi": (4, 4),
+    "zh": (6, 6), "files": (3, 3), "refuse": (4, 4), "first": (3, 3),
+}

@@ -319,3 +319,22 @@ def test_a_file_of_speech_is_the_voiceover_whatever_its_name():
 def test_text_looks_as_typed(said, change):
     ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
     assert len(ops) == 1 and {k: ops[0].get(k) for k in change} == change, ops
+
+
+# -- from the fresh10 first run ------------------------------------------------------------------------
+@pytest.mark.parametrize(("said", "span"), [("从第20秒开始音乐静音", (20000, 30000)), ("第20秒以后音乐静音", (20000, 30000))])
+def test_from_a_second_on_is_to_the_end(said, span):
+    """"从第20秒开始音乐静音" muted the music for 0-20 s (read as "the music starts at 20 s")."""
+    ops = dump_ops(plan_edit(said, TL, library=LIBRARY).ops)
+    assert ops == [{"op": "set_volume", "volume": 0.0, "span": {"start_ms": span[0], "end_ms": span[1]}}], ops
+
+
+def test_the_music_starting_at_a_second_is_still_a_start():
+    assert dump_ops(plan_edit("音乐从第20秒开始", TL, library=LIBRARY).ops) == [{"op": "set_audio_timing", "start_ms": 20000}]
+
+
+@pytest.mark.parametrize(("said", "ops"), [("undo that", [{"op": "undo"}]), ("undo the last change", [{"op": "undo"}]),
+                                           ("撤销刚才的修改", [{"op": "undo"}]),
+                                           ("speed the clip up to double", [{"op": "set_speed", "speed": 2.0}])])
+def test_fresh10_misses(said, ops):
+    assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == ops

@@ -475,6 +475,9 @@ _RANGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(rf"\b(?:the\s+)?(?:last|final|closing)\s+(?P<n>{_TV_U})"), "last"),
     (_rx(rf"(?:最后|最後|末尾|结尾|片尾)\s*的?\s*(?P<n>{_ZTV_U})|(?<![前以之])后\s*(?P<n2>{_ZTV_U})"), "last"),
     (_rx(rf"(?:\bat|@)\s+(?:the\s+)?(?P<a>{_TV})(?:\s*marks?)?(?:\s*,?\s*for\s+(?P<d>{_TV_U}))?"), "at"),
+    # "从第20秒开始音乐静音", "第20秒以后": from then on (read as "at 20 s" it muted 0-20 s)
+    (_rx(rf"(?:从|自)\s*(?:第\s*)?(?P<a>{_ZTV_U})\s*(?:开始|起|以后|之后)(?!\s*(?:显示|出现|播放)?\s*(?:到|至|-|~))|"
+         rf"(?:第\s*)?(?P<a2>{_ZTV_U})\s*(?:以后|之后)"), "after"),
     (_rx(rf"(?:在|于)\s*(?:第\s*)?(?P<a>{_ZTV_U})(?:处|时|的时候|的位置)?(?:\s*(?:显示|持续|出现)?\s*(?P<d>{_ZTV_U}))?|第\s*(?P<a2>{_ZTV_U})"), "at"),
     (_rx(rf"\b(?:after|from|starting at|starting from|beginning at)\s+(?:the\s+)?(?P<a>{_TV_U})(?:\s*marks?)?(?:\s+on(?:wards?)?)?"), "after"),
     (_rx(rf"(?P<a>{_ZTV_U})\s*(?:以?后|之后|开始|起)"), "after"),
@@ -599,7 +602,7 @@ def _range_from(m: re.Match[str], kind: str, total: int | None, default_ms: int)
     if kind == "after":
         if total is None:
             return None
-        return make(_tv(g["a"]), total, RangeKind.AFTER)
+        return make(_tv(g.get("a") or g.get("a2")), total, RangeKind.AFTER)
     if kind == "until":
         return make(0, _tv(g["b"]), RangeKind.START)
     if kind == "all":

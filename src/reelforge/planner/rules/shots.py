@@ -56,6 +56,9 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _RX_START_OVER.search(t):
         return [O.Undo() for _ in range(O.MAX_HISTORY)]
+    if re.fullmatch(r"\s*(?:please\s+)?(?:undo|revert|take\s+back)\s+(?:that|it|this|the\s+last\s+(?:one|change|edit|step))"
+                    r"(?:\s+please)?\s*[.!]?\s*|\s*撤销(?:一下|刚才的?(?:修改)?|上一步)\s*[。！]?\s*", t):
+        return [O.Undo()]  # "undo that" (a session routes it; the planner read it as not understood)
     m = _RX_UNDO_N.search(t)
     if m is None:
         return None
@@ -157,7 +160,8 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
         speed = float(P.parse_number(m.group(1) or m.group(2)) or 1)
     elif _has(r"\bhalf[\s-]speed\b|\bslow[\s-]?mo(?:tion)?\b|慢动作|半速|慢放", t):
         speed = 0.5
-    elif _has(r"\b(?:double|twice\s+the)\s+speed\b|\btwice\s+as\s+fast\b|两倍速|二倍速", t):
+    elif _has(r"\b(?:double|twice\s+the)\s+speed\b|\btwice\s+as\s+fast\b|\bup\s+(?:to\s+)?(?:double|2x|twice)\b|"
+              r"\b(?:double|2x)\s+(?:it|the\s+speed)\b|两倍速|二倍速", t):
         speed = 2.0
     elif _has(r"\bnormal\s+speed\b|\breal[\s-]?time\b|正常速度|原速", t):
         speed = 1.0
