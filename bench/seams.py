@@ -39,7 +39,7 @@ def _chunks(tasks, d: Path) -> tuple[Path, float]:
     from reelforge.media.ffmpeg import ffmpeg_exe
     from reelforge.render.cache import ChunkCache
     from reelforge.render.chunked import render_chunk
-    from reelforge.render.compile import escape_value
+    from reelforge.render.graph import escape_value
 
     store = ChunkCache(d / "cache", cap_bytes=1 << 62)
     cpu = _cpu()

@@ -357,7 +357,7 @@ def test_escape_value(raw, quoted):
 
 
 def test_big_jpeg_decoded_at_reduced_size():
-    from reelforge.render.compile import _jpeg_lowres
+    from reelforge.render.stills import _jpeg_lowres
 
     assert _jpeg_lowres("/a.jpg", 6000, 4000, 2150, 1210) == 1  # 3000x2000 still covers the base
     assert _jpeg_lowres("/a.jpg", 4000, 3000, 716, 404) == 2

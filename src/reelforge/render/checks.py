@@ -167,7 +167,7 @@ def upscale_factor(seg: VideoSegment, src_w: int, src_h: int, width: int, height
         path = framing.shot_plan(seg, src_w, src_h, width, height)
         return width / min(path.start.w, path.end.w)
     # contained or over a blurred fill: the picture's largest size is the frame's (its motion moves
-    # around it, never enlarges it past that: `reelforge.render.compile._shown_by_every_view`)
+    # around it, never enlarges it past that: `reelforge.render.stills.shown_by_every_view`)
     return min(width / src_w, height / src_h)
 
 

@@ -41,8 +41,8 @@ from reelforge.render.compile import (
     compile_audio,
     compile_chunk,
     compile_mix,
-    escape_value,
 )
+from reelforge.render.graph import escape_value
 from reelforge.render.runner import (
     PEAK_RETRIES,
     WORKDIR_PREFIX,

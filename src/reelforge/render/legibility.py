@@ -120,7 +120,7 @@ def _composed(pic: np.ndarray, fit: Fit, bw: int, bh: int, bg: float,
 def _shot_view(tl: Timeline, seg: VideoSegment, q: float, w: int, h: int) -> np.ndarray | None:
     """What the frame shows of still shot ``seg`` at ``q`` (0-1) of its length: luma in cells of
     `GRID` px, or None (a clip, an unknown size, an unreadable picture)."""
-    from reelforge.render.compile import _shown_by_every_view, _still_path, _whole_view
+    from reelforge.render.stills import shown_by_every_view, still_path, whole_view
 
     asset = tl.asset(seg.src)
     if asset.kind != "image" or not asset.width or not asset.height:
@@ -132,12 +132,12 @@ def _shot_view(tl: Timeline, seg: VideoSegment, q: float, w: int, h: int) -> np.
     gw, gh = max(1, w // GRID), max(1, h // GRID)
     e = framing.ease(q)
     if seg.fit is Fit.COVER:
-        path = _still_path(seg, seg.motion, asset.width, asset.height, w, h, subject=True)
+        path = still_path(seg, seg.motion, asset.width, asset.height, w, h, subject=True)
         sx, sy = pic.shape[1] / asset.width, pic.shape[0] / asset.height
         src = pic
     else:
-        bw, bh, path = _whole_view(seg.motion, w, h, seg.motion_amount)  # the renderer's own frame, path and placement
-        x, y, pw_, ph_ = _shown_by_every_view(path) if path.moves else (0, 0, bw, bh)
+        bw, bh, path = whole_view(seg.motion, w, h, seg.motion_amount)  # the renderer's own frame, path and placement
+        x, y, pw_, ph_ = shown_by_every_view(path) if path.moves else (0, 0, bw, bh)
         src = _composed(pic, seg.fit, max(1, bw // GRID), max(1, bh // GRID), bg,
                         (x / GRID, y / GRID, pw_ / GRID, ph_ / GRID))
         sx, sy = src.shape[1] / bw, src.shape[0] / bh

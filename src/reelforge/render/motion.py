@@ -90,7 +90,7 @@ def filters(crops: list[tuple[int, int, int, int]], name: str, fps: int, w: int,
     The stream's frame ``i`` has timestamp ``i / fps``; its command fires half a frame before.
     The crop is scaled down by point sampling (``neighbor``): each output pixel takes the
     oversampled picture's pixel nearest to it, a 1/k-px position of a picture already smooth at
-    that scale (`_view_filters` band-limits it to the output's resolution before enlarging it),
+    that scale (`stills._view_filters` band-limits it to the output's resolution before enlarging it),
     so the frame is the picture resampled at 1/k-px accuracy. It reads one row of the picture per
     output row: ~5 ms a 1080p frame from a 5x5 picture, where ``fast_bilinear`` (a tent over k
     rows), used before, took ~10 ms and ``bilinear`` (an area average both ways) ~27 ms; on the

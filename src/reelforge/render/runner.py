@@ -29,9 +29,9 @@ from typing import Any
 
 from reelforge import owners
 from reelforge.errors import InvalidTimeline, RenderCancelled, RenderError
+from reelforge.render.audio_graph import LoudnessMeasure
 from reelforge.render.compile import (
     QUALITIES,
-    LoudnessMeasure,
     RenderCommand,
     compile_loudness_probe,
     compile_render,
@@ -172,7 +172,7 @@ def measure_loudness(timeline: Timeline, workdir: Path, cancel: Any = None, *,
     default (`LoudnessMeasure.ceiling_db`)."""
     import dataclasses
 
-    from reelforge.render.compile import limits
+    from reelforge.render.audio_graph import limits
 
     m = _measure(timeline, workdir, cancel, None, mixed)
     if m is None:
@@ -194,7 +194,8 @@ def encoded_true_peak(path: Path, workdir: Path, cancel: Any = None) -> float:
     """The true peak (dBTP, ebur128's 4x oversampled) of an encoded file's audio, as a player
     decodes it: the AAC encode adds its own overshoot to the limited mix (~1.2 dB on a drum
     loop's noise hats)."""
-    from reelforge.render.compile import _head, escape_value
+    from reelforge.render.compile import _head
+    from reelforge.render.graph import escape_value
 
     report = workdir / "encoded_peak.txt"
     argv = [*_head(), "-i", str(path), "-vn", "-af",
@@ -220,7 +221,7 @@ def peak_safe(timeline: Timeline, encoded: Path, workdir: Path, loud: LoudnessMe
     `TRUE_PEAK`, else None. The AAC encode overshoots the limited mix (a drum loop: -1.46 dBTP
     limited, -0.21 dBTP encoded): measured on the file, the limiter's ceiling comes down by the
     excess (and the make-up is measured again under it)."""
-    from reelforge.render.compile import TRUE_PEAK
+    from reelforge.render.audio_graph import TRUE_PEAK
 
     over = encoded_true_peak(encoded, workdir, cancel) - TRUE_PEAK
     if over <= 0:
