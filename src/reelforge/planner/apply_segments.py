@@ -1,0 +1,359 @@
+"""Segment ops: the shots of the main track and the same edits on the other tracks' segments.
+
+On the main track: add, remove, move, swap, reverse and reorder shots, replace a picture, trim,
+resize, play from another point (in-point), speed, the clips' own sound, the video's total
+length, fit to the voiceover, cut on the music's beats. Remove, trim, resize, replace the source
+and the in-point work on any track's segment too (a caption, the voiceover, the music); and
+`remove_track` removes a whole track.
+
+Length rules: adding, removing, trimming or resizing a shot changes the video's length;
+reordering, swapping and replacing a source keep it (the main track is refit, `State.relayout_main`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reelforge.planner import ops as O
+from reelforge.planner.apply_state import (
+    AUTO_MOTIONS,
+    MIN_SEGMENT_MS,
+    ApplyError,
+    State,
+    WorkTrack,
+    available,
+    fix_fades,
+    pack,
+)
+from reelforge.planner.apply_targets import kind_of, label, main_index, resolve, role_word
+from reelforge.timeline.model import (
+    Asset,
+    AssetKind,
+    AudioSegment,
+    Motion,
+    Role,
+    TextSegment,
+    Transition,
+    VideoSegment,
+)
+
+DEFAULT_STILL_MS = 3000
+VOICE_TAIL_MS = 500
+
+
+def _new_video_seg(st: State, asset: Asset, duration: int | None) -> VideoSegment:
+    if asset.kind is AssetKind.AUDIO:
+        raise ApplyError(f"{asset.name} is audio; it can be the music or the voiceover, not a shot")
+    if duration is None:
+        duration = asset.duration_ms if asset.kind is AssetKind.VIDEO and asset.duration_ms > 0 else DEFAULT_STILL_MS
+    if asset.kind is AssetKind.VIDEO and asset.duration_ms > 0:
+        duration = min(duration, asset.duration_ms)
+    main = st.track(Role.MAIN)
+    like = main.segs[-1] if main and main.segs else None
+    fields: dict[str, Any] = {"id": st.new_id("v"), "start": 0, "duration": max(MIN_SEGMENT_MS, duration),
+                              "src": asset.id, "name": asset.name}
+    if like is not None:
+        if like.fit_locked:  # the user's fit goes on to the new shot; the framing picks the others'
+            fields["fit"], fields["fit_locked"] = like.fit, True
+        # the same transition, no longer than half the new shot (a 1 s shot after 1.5 s fades)
+        span = min(like.transition_ms, fields["duration"] // 2)
+        if like.transition is not Transition.CUT and span > 0:
+            fields["transition"] = like.transition
+            fields["transition_ms"] = span
+    if asset.kind is AssetKind.IMAGE and like is not None and any(s.motion is not Motion.NONE for s in main.segs):
+        fields["motion"] = AUTO_MOTIONS[len(main.segs) % len(AUTO_MOTIONS)]
+    return VideoSegment(**fields)
+
+
+def add_segment(st: State, op: O.AddSegment) -> None:
+    asset = st.asset(op.asset_id)
+    main = st.track(Role.MAIN) or st.add_track(Role.MAIN)
+    seg = _new_video_seg(st, asset, op.duration_ms)
+    if op.after is not None:
+        pos = main_index(st, op.after) + 1
+    elif op.before is not None:
+        pos = main_index(st, op.before)
+    else:
+        pos = len(main.segs)
+    main.segs.insert(pos, seg)
+    if len(main.segs) == 1:
+        main.segs[0] = seg.model_copy(update={"transition": Transition.CUT, "transition_ms": 0})
+    st.relayout_main(keep_total=False)
+
+
+def remove_segment(st: State, op: O.RemoveSegment) -> None:
+    tr, i = resolve(st, op.target)
+    if tr.role is Role.MAIN and len(tr.segs) == 1:
+        raise ApplyError("that is the only shot; the video needs at least one")
+    del tr.segs[i]
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def remove_track(st: State, op: O.RemoveTrack) -> None:
+    if op.role is Role.MAIN:
+        raise ApplyError("the main video track cannot be removed")
+    found = st.tracks_of(op.role)
+    if not found:
+        raise ApplyError(f"there is no {role_word(op.role)} to remove")
+    st.tracks = [t for t in st.tracks if t.role is not op.role]
+
+
+def move_segment(st: State, op: O.MoveSegment) -> None:
+    main = st.main()
+    i = main_index(st, op.target)
+    seg = main.segs[i]
+    n = len(main.segs)
+    if op.after is not None or op.before is not None:
+        ref = main_index(st, op.after if op.after is not None else op.before)  # type: ignore[arg-type]
+        if ref == i:
+            raise ApplyError("a shot cannot move next to itself")
+        ref_id = main.segs[ref].id
+        del main.segs[i]
+        r = next(k for k, s in enumerate(main.segs) if s.id == ref_id)
+        main.segs.insert(r + 1 if op.after is not None else r, seg)
+    else:
+        to = op.to_index if op.to_index is not None else -1
+        if not -n <= to < n:
+            raise ApplyError(f"there are only {n} shots")
+        to = to % n
+        del main.segs[i]
+        main.segs.insert(to, seg)
+    _normalise_first(main)
+    st.relayout_main(keep_total=True)
+
+
+def _normalise_first(main: WorkTrack) -> None:
+    """The first shot has nothing to transition from: give its transition to the new second."""
+    if not main.segs:
+        return
+    first = main.segs[0]
+    if first.transition is not Transition.CUT and len(main.segs) > 1:
+        second = main.segs[1]
+        if second.transition is Transition.CUT:
+            main.segs[1] = second.model_copy(update={"transition": first.transition, "transition_ms": first.transition_ms})
+        main.segs[0] = first.model_copy(update={"transition": Transition.CUT, "transition_ms": 0})
+
+
+def swap_segments(st: State, op: O.SwapSegments) -> None:
+    main = st.main()
+    i, j = main_index(st, op.a), main_index(st, op.b)
+    if i == j:
+        raise ApplyError("those are the same shot")
+    a, b = main.segs[i], main.segs[j]
+    # the transitions belong to the positions, the pictures move
+    main.segs[i] = b.model_copy(update={"transition": a.transition, "transition_ms": a.transition_ms})
+    main.segs[j] = a.model_copy(update={"transition": b.transition, "transition_ms": b.transition_ms})
+    st.relayout_main(keep_total=True)
+
+
+def reverse_order(st: State, op: O.ReverseOrder) -> None:
+    main = st.main()
+    trans = [(s.transition, s.transition_ms) for s in main.segs]
+    main.segs = [s.model_copy(update={"transition": t, "transition_ms": tm})
+                 for s, (t, tm) in zip(reversed(main.segs), trans, strict=True)]
+    st.relayout_main(keep_total=True)
+
+
+def reorder_segments(st: State, op: O.ReorderSegments) -> None:
+    main = st.main()
+    n = len(main.segs)
+    bad = [i + 1 for i in op.order if i >= n]
+    if bad:
+        raise ApplyError(f"there are only {n} shots (no shot {bad[0]})")
+    if len(set(op.order)) != len(op.order):
+        raise ApplyError("each shot can appear only once in the new order")
+    order = list(op.order) + [i for i in range(n) if i not in op.order]
+    trans = [(s.transition, s.transition_ms) for s in main.segs]
+    main.segs = [main.segs[i].model_copy(update={"transition": t, "transition_ms": tm})
+                 for i, (t, tm) in zip(order, trans, strict=True)]
+    st.relayout_main(keep_total=True)
+
+
+def replace_source(st: State, op: O.ReplaceSource) -> None:
+    tr, i = resolve(st, op.target)
+    asset = st.asset(op.asset_id)
+    seg = tr.segs[i]
+    if isinstance(seg, TextSegment):
+        raise ApplyError("text has no media to replace; change its words instead")
+    if isinstance(seg, VideoSegment):
+        if asset.kind is AssetKind.AUDIO:
+            raise ApplyError(f"{asset.name} is audio and cannot replace a picture")
+        upd: dict[str, Any] = {"src": asset.id, "name": asset.name, "in_ms": 0, "speed": 1.0}
+        if asset.kind is AssetKind.VIDEO:
+            upd["motion"] = Motion.NONE
+        elif seg.motion is Motion.NONE and tr.role is Role.MAIN and any(s.motion is not Motion.NONE for s in tr.segs):
+            upd["motion"] = AUTO_MOTIONS[i % len(AUTO_MOTIONS)]
+        tr.segs[i] = seg.model_copy(update=upd)
+        if tr.role is Role.MAIN:
+            cap = available(tr.segs[i], st.library)
+            if cap is not None and cap < tr.segs[i].duration:
+                tr.segs[i] = tr.segs[i].model_copy(update={"duration": cap})
+            st.relayout_main(keep_total=True)
+    else:
+        if asset.kind is not AssetKind.AUDIO and not asset.has_audio:
+            raise ApplyError(f"{asset.name} has no sound")
+        tr.segs[i] = seg.model_copy(update={"src": asset.id, "name": asset.name, "in_ms": 0})
+
+
+def trim_segment(st: State, op: O.TrimSegment) -> None:
+    tr, i = resolve(st, op.target)
+    seg = tr.segs[i]
+    d = seg.duration - op.head_ms - op.tail_ms
+    if d < MIN_SEGMENT_MS:
+        raise ApplyError(f"{op.target.describe()} is only {O.fmt_ms(seg.duration)} long; that would cut all of it")
+    upd: dict[str, Any] = {"duration": d}
+    if op.head_ms and not isinstance(seg, TextSegment) and kind_of(st, seg) != "image":  # a still has no in-point
+        speed = getattr(seg, "speed", 1.0)
+        upd["in_ms"] = seg.in_ms + int(op.head_ms * speed)
+    if tr.role is not Role.MAIN and op.head_ms:
+        upd["start"] = seg.start + op.head_ms
+    tr.segs[i] = _fix_video(fix_fades(seg.model_copy(update=upd)))
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def _fix_video(s: Any) -> Any:
+    if isinstance(s, VideoSegment) and s.transition_ms * 2 > s.duration:
+        return s.model_copy(update={"transition_ms": s.duration // 2})
+    return s
+
+
+def set_segment_duration(st: State, op: O.SetSegmentDuration) -> None:
+    tr, i = resolve(st, op.target)
+    seg = tr.segs[i]
+    d = op.duration_ms
+    if isinstance(seg, VideoSegment):
+        cap = available(seg, st.library)
+        if cap is not None and d > cap:
+            raise ApplyError(f"{label(seg, st)} only has {O.fmt_ms(cap)} of footage")
+    if isinstance(seg, AudioSegment):
+        a = st.library.get(seg.src)
+        if a is not None and a.duration_ms and d > a.duration_ms - seg.in_ms and not seg.loop:
+            d = a.duration_ms - seg.in_ms
+    if tr.role is not Role.MAIN:
+        d = min(d, st.duration - seg.start)
+        nxt = tr.segs[i + 1].start if i + 1 < len(tr.segs) else None
+        if nxt is not None:
+            d = min(d, nxt - seg.start)
+        if d <= 0:
+            raise ApplyError("there is no room for that")
+    tr.segs[i] = _fix_video(fix_fades(seg.model_copy(update={"duration": d})))
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def set_in_point(st: State, op: O.SetInPoint) -> None:
+    tr, i = resolve(st, op.target)
+    seg = tr.segs[i]
+    if isinstance(seg, TextSegment):
+        raise ApplyError("text has no source to play from")
+    a = st.library.get(seg.src)
+    speed = getattr(seg, "speed", 1.0)
+    d = op.duration_ms or seg.duration
+    if a is not None and a.kind is AssetKind.IMAGE:
+        raise ApplyError(f"{label(seg, st)} is a still image; it has no in-point")
+    if a is not None and a.duration_ms:
+        if op.in_ms >= a.duration_ms:
+            raise ApplyError(f"{label(seg, st)} is only {O.fmt_ms(a.duration_ms)} long")
+        d = min(d, max(MIN_SEGMENT_MS, int((a.duration_ms - op.in_ms) / speed)))
+    in_ms = op.in_ms
+    if a is not None and a.duration_ms:
+        in_ms = max(0, min(in_ms, a.duration_ms - int(d * speed)))
+    if tr.role is not Role.MAIN:
+        d = max(1, min(d, st.duration - seg.start))
+    tr.segs[i] = _fix_video(fix_fades(seg.model_copy(update={"in_ms": in_ms, "duration": d})))
+    if tr.role is Role.MAIN:
+        st.relayout_main(keep_total=False)
+
+
+def set_total_duration(st: State, op: O.SetTotalDuration) -> None:
+    st.refit_main(op.duration_ms)
+
+
+def fit_to_voice(st: State, op: O.FitToVoice) -> None:
+    voices = [s for t in st.tracks_of(Role.VOICE) for s in t.segs]
+    if not voices:
+        raise ApplyError("there is no voiceover to fit to")
+    end = max(s.end for s in voices)
+    # the voice may have been cut by an earlier shortening: use its full source length
+    full = []
+    for s in voices:
+        a = st.library.get(s.src)
+        src_left = (a.duration_ms - s.in_ms) if a is not None and a.duration_ms else s.duration
+        full.append(s.start + src_left)
+    target = max(end, max(full)) + VOICE_TAIL_MS
+    st.refit_main(target)
+    # let cut voice segments grow back to their full length
+    for t in st.tracks_of(Role.VOICE):
+        new = []
+        for s in t.segs:
+            a = st.library.get(s.src)
+            if a is not None and a.duration_ms:
+                want = min(a.duration_ms - s.in_ms, st.duration - s.start)
+                if want > s.duration:
+                    s = s.model_copy(update={"duration": want})
+            new.append(s)
+        t.segs = new
+
+
+def _clip_targets(st: State, target: O.Target | None, *, video_only: bool) -> list[tuple[WorkTrack, int]]:
+    if target is not None:
+        return [resolve(st, target)]
+    main = st.main()
+    out = [(main, i) for i, s in enumerate(main.segs) if not video_only or kind_of(st, s) == "video"]
+    if not out:
+        raise ApplyError("there are no video clips on the timeline (only stills)")
+    return out
+
+
+def set_speed(st: State, op: O.SetSpeed) -> None:
+    for tr, i in _clip_targets(st, op.target, video_only=True):
+        seg = tr.segs[i]
+        if not isinstance(seg, VideoSegment):
+            raise ApplyError("speed applies to video clips")
+        if kind_of(st, seg) == "image":
+            raise ApplyError(f"{label(seg, st)} is a still image; change how long it shows instead")
+        d = max(MIN_SEGMENT_MS, round(seg.duration * seg.speed / op.speed))
+        seg = seg.model_copy(update={"speed": op.speed, "duration": d})
+        cap = available(seg, st.library)
+        if cap is not None and seg.duration > cap:
+            seg = seg.model_copy(update={"duration": cap})
+        tr.segs[i] = _fix_video(seg)
+    if st.track(Role.MAIN) is not None:
+        st.relayout_main(keep_total=False)
+
+
+def set_clip_audio(st: State, op: O.SetClipAudio) -> None:
+    for tr, i in _clip_targets(st, op.target, video_only=op.target is None):
+        seg = tr.segs[i]
+        if not isinstance(seg, VideoSegment):
+            raise ApplyError("only video clips have their own sound")
+        tr.segs[i] = seg.model_copy(update={"mute": op.mute})
+
+
+# -- AI results (data computed by the session) ------------------------------------------------
+def beat_sync(st: State, op: O.BeatSync) -> None:
+    from reelforge.ai.beats import beat_cut_points  # numpy only (core install)
+
+    main = st.main()
+    n = len(main.segs)
+    if n < 2:
+        raise ApplyError("there is only one shot, so there is nothing to cut on the beat")
+    beats = sorted({t + op.offset_ms for t in op.beat_times_ms if 0 < t + op.offset_ms < st.duration})
+    if not beats:
+        raise ApplyError("the music has no beats inside the video")
+    try:
+        bounds = beat_cut_points(list(beats), n, st.duration, min_segment_ms=max(MIN_SEGMENT_MS, 300))
+    except ValueError as exc:
+        raise ApplyError(f"cannot cut {n} shots on these beats ({exc})") from exc
+    segs = []
+    for seg, a, b in zip(main.segs, bounds, bounds[1:], strict=False):
+        seg = seg.model_copy(update={"start": a, "duration": b - a, "transition": Transition.CUT, "transition_ms": 0})
+        cap = available(seg, st.library)
+        if cap is not None and seg.duration > cap and seg.in_ms:  # slide the clip's window back to fit
+            a_ = st.library[seg.src]
+            seg = seg.model_copy(update={"in_ms": max(0, a_.duration_ms - int(seg.duration * seg.speed))})
+        segs.append(seg)
+    main.segs = segs
+    pack(main.segs)
