@@ -700,7 +700,7 @@ class AIStage:
         from reelforge import ai
         from reelforge.ai.copywriting import product_name, shot_phrases
         from reelforge.planner import brief, occasion
-        from reelforge.planner.compose import subject_of, title_in
+        from reelforge.planner.on_screen import subject_of, title_in
         from reelforge.planner.parse import quoted_texts
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)

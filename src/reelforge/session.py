@@ -373,7 +373,8 @@ class Session:
         return self._record(text, self._reply(Intent.EDIT, "ok", msg, changed=True, ops=tuple(ops)))
 
     def _compose(self, text: str) -> Reply:
-        from reelforge.planner.compose import music_of, plan, unhinted_audio
+        from reelforge.planner.audio_roles import music_of, unhinted_audio
+        from reelforge.planner.compose import plan
 
         if not self.library:
             return self._reply(Intent.EDIT, "error", "Add images, clips or audio first, then say what to make.")

@@ -8,7 +8,7 @@ import pytest
 
 from reelforge.errors import PlanError
 from reelforge.planner import compose as C
-from reelforge.planner import plan
+from reelforge.planner import file_names, on_screen, plan, slots
 from reelforge.timeline import Timeline, to_draft
 from reelforge.timeline.model import (
     Asset,
@@ -334,15 +334,15 @@ def test_custom_transition():
     ("a trip video", "Learn more"), ("做成宣传视频", "立即购买"), ("旅行视频", "了解更多"),
 ])
 def test_call_to_action(instruction, cta):
-    assert C.call_to_action(instruction) == cta
+    assert on_screen.call_to_action(instruction) == cta
 
 
 def test_copy_follows_the_main_language_not_a_chinese_style_word():
     p = plan("10 second instagram reel, 简约风格, with text overlays, title 'Eight shots, ten seconds'",
              [*IMAGES, BGM])
     assert texts(p.timeline, Role.CTA)[0].text == "Learn more"
-    assert C.call_to_action("app promo, 简约风格") == "Download now"
-    assert C.call_to_action("做一个App宣传视频") == "立即下载"
+    assert on_screen.call_to_action("app promo, 简约风格") == "Download now"
+    assert on_screen.call_to_action("做一个App宣传视频") == "立即下载"
 
 
 @pytest.mark.parametrize("instruction", [
@@ -351,11 +351,12 @@ def test_copy_follows_the_main_language_not_a_chinese_style_word():
 ])
 def test_app_inside_a_word_is_not_an_app(instruction):
     # user test s7 item 7: "wr-app-ing" in the title made the call to action "Download now"
-    assert C.call_to_action(instruction) == "Learn more"
+    assert on_screen.call_to_action(instruction) == "Learn more"
 
 
 def test_doctests():
-    assert doctest.testmod(C).failed == 0
+    for module in (C, file_names, on_screen, slots):
+        assert doctest.testmod(module).failed == 0, module.__name__
 
 
 @pytest.mark.parametrize(("instruction", "subject"), [
@@ -371,7 +372,7 @@ def test_doctests():
     ("combine these images and audio into a 30-second promotional video with text overlays", None),
 ])
 def test_subject_of(instruction, subject):
-    assert C.subject_of(instruction) == subject
+    assert on_screen.subject_of(instruction) == subject
 
 
 @pytest.mark.parametrize(("name", "caption"), [
@@ -397,7 +398,7 @@ def test_subject_of(instruction, subject):
     ("new_photo.jpg", None), ("new.jpg", None),
 ])
 def test_caption_from_name(name, caption):
-    assert C.caption_from_name(name) == caption
+    assert file_names.caption_from_name(name) == caption
 
 
 @pytest.mark.parametrize(("instruction", "title"), [
@@ -423,7 +424,7 @@ def test_title_from_the_instruction(instruction, title):
     "promo with a title at the top and text overlays", "promo, title: none", "宣传视频，标题：无",
 ])
 def test_title_words_that_give_no_title(instruction):
-    assert C.title_in(instruction) is None
+    assert on_screen.title_in(instruction) is None
 
 
 def test_no_english_file_name_captions_in_a_chinese_video():
@@ -514,7 +515,7 @@ def test_no_file_name_junk_on_screen(aspect):
     assets = [img(n, i) for i, n in enumerate([*JUNK_NAMES, "hubble_deep_field.png", "02-red-sneaker.jpg"])]
     tl = plan(f"{aspect}promo with text overlays and captions", assets).timeline
     shown = [s.text for t in tl.tracks if t.kind.value == "text" for s in t.segments]
-    assert shown and not any(C.is_file_junk(t) for t in shown), shown
+    assert shown and not any(file_names.is_file_junk(t) for t in shown), shown
     assert "Hubble Deep Field" in shown and "Red Sneaker" in shown
     for junk in ("IMG", "DSC", "PXL", "_", ".jpg", "2024"):
         assert not any(junk.lower() in t.lower() for t in shown), (junk, shown)

@@ -12,10 +12,9 @@ import doctest
 import pytest
 
 from reelforge.planner import brief as B
-from reelforge.planner import compose as C
 from reelforge.planner import ending as E
 from reelforge.planner import occasion as OC
-from reelforge.planner import plan
+from reelforge.planner import on_screen, plan
 from reelforge.planner.notes_zh import to_zh
 from reelforge.timeline import Role
 
@@ -109,7 +108,7 @@ def test_prices_are_read_whole(text, offer):
 def test_a_listing_shows_its_price_address_and_rooms():
     assert _texts("Make a real estate listing video: 3 bed 2 bath, $450,000, 123 Main St") == {
         Role.TITLE: ["Just Listed"], Role.CAPTION: ["3 Bed · 2 Bath", "123 Main St"], Role.CTA: ["$450,000"]}
-    assert C.listing_facts("4br/3ba 2,100 sqft") == "4 Bed · 3 Bath · 2,100 sq ft"
+    assert on_screen.listing_facts("4br/3ba 2,100 sqft") == "4 Bed · 3 Bath · 2,100 sq ft"
 
 
 # -- occasions, hiring, openings ---------------------------------------------------------------------
@@ -151,7 +150,7 @@ def test_an_opening_this_saturday():
     texts = _texts("make a video for my bakery grand opening this saturday, upbeat, 20 sec, for tiktok")
     assert texts[Role.TITLE] == ["Bakery Grand Opening"]  # was no text at all
     assert texts[Role.CTA] == ["See you this Saturday"]
-    assert C.see_you("Dec 12", zh=False) == "See you on Dec 12"
+    assert on_screen.see_you("Dec 12", zh=False) == "See you on Dec 12"
 
 
 def test_a_chinese_subject_after_our_and_a_price_beside_the_ending():

@@ -13,8 +13,9 @@ from pydantic import ValidationError
 from reelforge.ai.sound import body_start, measure_sound, sound_span
 from reelforge.planner import ops as O
 from reelforge.planner.apply import apply
+from reelforge.planner.audio_roles import music_of
 from reelforge.planner.bed import MIN_SILENCE_MS, PAD_MS, Bed, bed_notes, looped_beats, music_bed
-from reelforge.planner.compose import music_of, plan
+from reelforge.planner.compose import plan
 from reelforge.render.compile import compile_render
 from reelforge.timeline import (
     Asset,

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.planner import compose as C
-from reelforge.planner import plan
+from reelforge.planner import on_screen, plan
 from reelforge.planner.apply import apply
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
@@ -35,7 +34,7 @@ def _titles(tl):
     ("标题 豆子咖啡，15秒", "豆子咖啡"),  # was the stock "精彩瞬间"
 ])
 def test_a_title_named_without_a_linking_word(instruction, title):
-    assert C.title_in(instruction) == title
+    assert on_screen.title_in(instruction) == title
     p = plan(instruction, [img("coffee.jpg", 1), img("rocket.jpg", 2), BGM])
     assert [t for t, _, _ in _titles(p.timeline)] == [title]
 
@@ -45,7 +44,7 @@ def test_a_title_named_without_a_linking_word(instruction, title):
     "a title in bold", "标题 大一点",
 ])
 def test_bare_title_words_that_name_no_title(instruction):
-    assert C.title_in(instruction) is None
+    assert on_screen.title_in(instruction) is None
 
 
 @pytest.mark.parametrize(("text", "start", "end"), [

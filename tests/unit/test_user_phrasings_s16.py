@@ -6,7 +6,7 @@ import pytest
 
 from reelforge.planner import plan
 from reelforge.planner.apply import apply
-from reelforge.planner.compose import subject_of
+from reelforge.planner.on_screen import subject_of
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
 from reelforge.timeline import Role

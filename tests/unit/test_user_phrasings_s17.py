@@ -290,7 +290,7 @@ def test_a_pace_the_length_keeps_is_not_remarked(instruction):
 
 # -- audio roles by what is in the files: "sentence.wav" alone became background music --------------------
 def test_a_file_of_speech_is_the_voiceover_whatever_its_name():
-    from reelforge.planner.compose import classify_audio, unhinted_audio
+    from reelforge.planner.audio_roles import classify_audio, unhinted_audio
 
     from .test_compose import aud
 

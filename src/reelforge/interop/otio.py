@@ -378,10 +378,10 @@ def _guess_role(kind: TrackKind, segs: list[Any], assets: dict[str, Asset], seen
         return Role.TITLE
     if kind is TrackKind.VIDEO:
         return Role.OVERLAY if seen.get(Role.MAIN) else Role.MAIN
-    from reelforge.planner.compose import _MUSIC_HINT, _VOICE_HINT, _hint_text
+    from reelforge.planner.audio_roles import MUSIC_HINT, VOICE_HINT, hint_text
 
-    names = " ".join(_hint_text(assets[s.src]) for s in segs if s.src in assets)
-    for hint, role in ((_VOICE_HINT, Role.VOICE), (_MUSIC_HINT, Role.MUSIC)):
+    names = " ".join(hint_text(assets[s.src]) for s in segs if s.src in assets)
+    for hint, role in ((VOICE_HINT, Role.VOICE), (MUSIC_HINT, Role.MUSIC)):
         if hint.search(names) and not seen.get(role):
             return role
     return next((r for r in (Role.VOICE, Role.MUSIC) if not seen.get(r)), Role.SFX)

@@ -41,7 +41,7 @@ _ZH = sorted((w for w in _ROLE_OF if not w.isascii()), key=len, reverse=True)
 _ZH_SAID = sorted((w for w in _LABELS["subtitle"] if not w.isascii()), key=len, reverse=True)
 # a label opens the text or follows a break; an English one is a whole word followed by ":", "=" or a
 # spaced dash, a Chinese one by a colon (a slogan's also by 是/为: "口号是每天一杯好咖啡"). A title
-# ("title: …", "标题是…") is `compose.title_in`'s, which knows where one ends.
+# ("title: …", "标题是…") is `on_screen.title_in`'s, which knows where one ends.
 _LABEL_RX = re.compile(
     r"(?:(?<=^)|(?<=[\s,.;!?(，。；！？、（]))(?:"
     r"(?P<en>(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _EN) + r"))\s*(?:[:：=]|\s[-–—]\s)|"

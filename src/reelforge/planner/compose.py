@@ -2,18 +2,24 @@
 
 Pure and deterministic: no I/O, the same input always gives the same timeline (ids too).
 
+Here: `plan` and the readers of its settings (frame, look, pace, length per picture, colour, text
+size and weight, relative levels, the logo), and the text placed in time. Each part with a job of its
+own is in its module, named with its rule below: `audio_roles`, `slots`, `on_screen`, `file_names`
+(all in `reelforge.planner`; none imports this module).
+
 Rules, in the order they are applied
 - Frame from the aspect/platform and resolution in the instruction (default 16:9, 1080p), 30 fps.
 - Audio roles: file-name hints first (voice/vo/narration/旁白… vs music/bgm/song/配乐…). With no
   hints, how much of each is speech when the caller measured it (``speech``: the ai extra's
   voice-activity model) — mostly speech is the voiceover, little the music; else two files -> the
   shorter is the voiceover, the longer the music; one file -> music unless the instruction
-  mentions a voiceover/narration. Every guess becomes a note.
+  mentions a voiceover/narration. Every guess becomes a note (`audio_roles`).
 - Length: stated -> that; else the voiceover's length; else 3.5 s per image plus each clip's own
   length (capped at 15 s); clamped to 1 s .. 10 min.
 - A file given again under another name (the same bytes: ``copies``) is used once, with a note.
 - Pictures keep the order given. Stills share the time equally (integer ms, the last one takes
-  the remainder); clips play from their start and are trimmed to their slot (never stretched).
+  the remainder); clips play from their start and are trimmed to their slot (never stretched)
+  (`slots`).
 - Transitions: 0.5 s crossfades unless the instruction asks otherwise ("hard cuts"…).
 - Motion on stills: zoom-in, zoom-out, pan in turn, unless "no motion"/"static".
 - Voice at 100 % from 0; music over the whole video, looped when shorter, 35 % and ducked
@@ -23,43 +29,28 @@ Rules, in the order they are applied
 - Text when asked ("with text overlays", "captions", "字幕", or quoted text): quoted text verbatim,
   a title named without quotes ("title: City Lights", "标题是城市之光") as given; otherwise a title from the instruction's subject or the file names' common theme, captions from
   meaningful file names, and a call to action fitting the kind of video, in the instruction's
-  language. Title 0-3 s (centre, large), captions at the bottom in the middle of their picture's
-  time, call to action in the last 4 s.
+  language (the words: `on_screen`; captions and the theme from file names: `file_names`).
+  Title 0-3 s (centre, large), captions at the bottom in the middle of their picture's
+  time, call to action in the last 4 s (`_text_tracks`, here).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reelforge.errors import PlanError
 from reelforge.planner import brief as B
-from reelforge.planner import occasion as OC
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
+from reelforge.planner.audio_roles import classify_audio
 from reelforge.planner.bed import bed_notes, music_bed
-from reelforge.planner.ending import (
-    MONTH,
-    SMALL_WORDS,
-    WEEKDAY,
-    capitalise_dates,
-    capitalised,
-    contact_cta,
-    contact_in,
-    deadline_in,
-    ending_words,
-    headline_in,
-    is_discount,
-    is_reach,
-    offer_in,
-    priced_items,
-    title_case,
-)
+from reelforge.planner.file_names import caption_from_name
 from reelforge.planner.grade_words import first_cut_grade
+from reelforge.planner.on_screen import words_to_show
+from reelforge.planner.slots import allocate, favour_clips
 from reelforge.timeline.model import (
     MOTION_AMOUNT,
     Asset,
@@ -83,9 +74,9 @@ from reelforge.timeline.model import (
 )
 from reelforge.timeline.presets import FRAME_RATES, frame_size
 from reelforge.timeline.styles import get_style, look_of_word, style_in
-from reelforge.timeline.summary import fmt_seconds, human_name, summarize
+from reelforge.timeline.summary import fmt_seconds, summarize
 
-__all__ = ["Plan", "plan", "classify_audio", "AudioRoles"]
+__all__ = ["Plan", "plan"]
 
 FPS = 30
 DEFAULT_ASPECT = "16:9"
@@ -115,658 +106,6 @@ class Plan:
     summary: str
 
 
-# --------------------------------------------------------------------------------------
-# audio roles
-# --------------------------------------------------------------------------------------
-
-_VOICE_HINT = re.compile(
-    r"(?<![a-z])(?:voice|voices|vo|voiceover|voice over|narration|narrator|narrated|speech|spoken|"
-    r"speaker|dialogue|dialog|commentary|tts)(?![a-z])|旁白|配音|解说|口播|人声|录音")
-_MUSIC_HINT = re.compile(
-    r"(?<![a-z])(?:music|bgm|song|songs|soundtrack|beat|beats|instrumental|lofi|lo fi|melody|"
-    r"jingle|backing|background|score|ost|theme)(?![a-z])|音乐|配乐|背景乐|歌曲|伴奏|纯音乐")
-
-
-def title_size(text: str) -> TextSize:
-    """A title's size: extra large when it is short enough to stand on one or two lines."""
-    return TextSize.XLARGE if len(text) <= 24 else TextSize.LARGE
-
-
-def _hint_text(asset: Asset) -> str:
-    name = P.normalize(asset.name or asset.path)
-    name = re.sub(r"\.[a-z0-9]{1,5}$", "", name)
-    return re.sub(r"[_\-.]+", " ", name)
-
-
-@dataclass(frozen=True)
-class AudioRoles:
-    voice: tuple[Asset, ...]
-    music: Asset | None
-    unused: tuple[Asset, ...]
-    notes: tuple[str, ...]
-
-
-# "no music", "without background music", "不要背景音乐"; "music only", "no voiceover", "不要旁白"
-_NO_MUSIC = re.compile(r"\b(?:no|without)\s+(?:any\s+)?(?:background\s+)?(?:music|bgm|soundtrack|songs?)\b(?!\s+(?:fades?|ducking))|"
-                       r"(?:不要|不用|不加|无|没有|去掉)(?:背景)?(?:音乐|配乐|bgm)", re.I)
-_NO_VOICE = re.compile(r"\b(?:no|without)\s+(?:any\s+|the\s+)?(?:voice[\s-]?overs?|voice|narration|narrator|vo|talking|speech)\b|"
-                       r"\bmusic\s+only\b|\bonly\s+(?:the\s+)?(?:background\s+)?music\b|\bjust\s+(?:the\s+)?music\b|"
-                       r"(?:不要|不用|不加|无|没有|去掉)(?:旁白|配音|解说|人声)|只(?:要|用|放)(?:背景)?音乐", re.I)
-
-
-SPEECH_VOICE = 0.6  # a file at least this much speech (voice-activity share) is a voiceover
-SPEECH_MUSIC = 0.2  # and one at most this much is music
-
-
-def unhinted_audio(audio: Sequence[Asset]) -> list[Asset]:
-    """The audio files whose names say neither voiceover nor music (what ``speech`` is measured for)."""
-    return [a for a in audio if bool(_VOICE_HINT.search(_hint_text(a))) == bool(_MUSIC_HINT.search(_hint_text(a)))]
-
-
-def classify_audio(audio: Sequence[Asset], instruction: str = "",
-                   speech: Mapping[str, float] | None = None) -> AudioRoles:
-    """Tell the voiceover(s) from the music. See the module docstring for the rules."""
-    voices: list[Asset] = []
-    musics: list[Asset] = []
-    unknown: list[Asset] = []
-    no_voice, no_music = _NO_VOICE.search(instruction or "") is not None, _NO_MUSIC.search(instruction or "") is not None
-    for a in audio:
-        hint = _hint_text(a)
-        is_voice, is_music = bool(_VOICE_HINT.search(hint)), bool(_MUSIC_HINT.search(hint))
-        if is_voice and not is_music:
-            voices.append(a)
-        elif is_music and not is_voice:
-            musics.append(a)
-        else:
-            unknown.append(a)
-    notes: list[str] = []
-    hinted = [f"'{a.name}' is the voiceover" for a in voices] + [f"'{a.name}' the music" for a in musics]
-    if hinted:
-        notes.append("Audio roles from the file names: " + ", ".join(hinted) + ".")
-    heard = [a for a in unknown if speech and a.id in speech
-             and (speech[a.id] >= SPEECH_VOICE or speech[a.id] <= SPEECH_MUSIC)]
-    if heard:  # "sentence.wav", "track01.mp3": what is in them, not their names
-        said = []
-        for a in heard:
-            unknown.remove(a)
-            is_speech = speech[a.id] >= SPEECH_VOICE  # type: ignore[index]
-            (voices if is_speech else musics).append(a)
-            said.append(f"'{a.name}' is {'the voiceover' if is_speech else 'music'} ({speech[a.id]:.0%} speech)")  # type: ignore[index]
-        notes.append("Audio roles from what is in the files: " + ", ".join(said) + ".")
-
-    if unknown:
-        if not voices and not musics:
-            if len(unknown) >= 2:
-                ordered = sorted(unknown, key=lambda a: (a.duration_ms, unknown.index(a)))
-                voice, music = ordered[0], ordered[-1]
-                voices.append(voice)
-                musics.append(music)
-                unknown = [a for a in unknown if a is not voice and a is not music]
-                notes.append(
-                    f"No file name says which audio is which, so the shorter one, '{voice.name}' "
-                    f"({fmt_seconds(voice.duration_ms)} s), is taken as the voiceover and the longer one, "
-                    f"'{music.name}' ({fmt_seconds(music.duration_ms)} s), as the music. "
-                    "Say so if it is the other way round.")
-            else:
-                only = unknown.pop()
-                if P.mentions_voiceover(instruction) and not no_voice:
-                    voices.append(only)
-                    notes.append(f"'{only.name}' is used as the voiceover, since the instruction mentions one.")
-                else:
-                    musics.append(only)
-                    notes.append(f"'{only.name}' is used as background music (its name does not say, and the "
-                                 "instruction mentions no voiceover).")
-        elif voices and not musics:
-            music = unknown.pop(0)
-            musics.append(music)
-            notes.append(f"'{music.name}' is used as the music, since '{voices[0].name}' is the voiceover.")
-        elif musics and not voices:
-            voice = unknown.pop(0)
-            voices.append(voice)
-            notes.append(f"'{voice.name}' is used as the voiceover, since '{musics[0].name}' is the music.")
-    left: list[Asset] = []
-    if no_music and musics:  # "no music", "不要背景音乐": the music file stays in the project, out of the video
-        notes.append("No music, as asked: " + ", ".join(f"'{a.name}'" for a in musics) + " left out.")
-        left, musics = musics, []
-    if no_voice and voices:  # "music only", "no voiceover", "不要旁白"
-        notes.append("No voiceover, as asked: " + ", ".join(f"'{a.name}'" for a in voices) + " left out.")
-        left, voices = [*left, *voices], []
-    music = musics[0] if musics else None
-    unused = tuple(unknown) + tuple(musics[1:]) + tuple(left)
-    if len(musics) > 1:
-        notes.append(f"Only one music bed is used ('{music.name}'); "
-                     + ", ".join(f"'{a.name}'" for a in musics[1:]) + " left out.")
-    if unknown:
-        notes.append("Not used (role unclear): " + ", ".join(f"'{a.name}'" for a in unknown) + ".")
-    if len(voices) > 1:
-        notes.append("Voiceover files play one after another: " + ", ".join(f"'{a.name}'" for a in voices) + ".")
-    return AudioRoles(tuple(voices), music, unused, tuple(notes))
-
-
-# --------------------------------------------------------------------------------------
-# text
-# --------------------------------------------------------------------------------------
-
-_GENERIC_WORDS = {
-    "img", "image", "images", "dsc", "dscn", "dscf", "dcim", "pxl", "mvimg", "vid", "video", "mov",
-    "gopr", "gopro", "photo", "photos", "pic", "pics", "picture", "shot", "shots", "clip", "clips",
-    "untitled", "copy", "final", "edit", "edited", "export", "scan", "screenshot", "screen", "frame",
-    "file", "new", "slide", "still", "asset", "media", "whatsapp", "wa", "snapchat", "signal",
-    "portrait", "pano", "burst", "cover", "mvi", "p", "v", "version", "draft", "raw", "jpeg", "jpg",
-    "png", "take", "sample", "demo", "test", "camera", "cam", "iphone", "android", "at", "am", "pm",
-    "hdr", "bokeh", "original", "resized", "small", "large", "hq", "lq", "fullsize", "el",
-    "图片", "照片", "图", "截图", "视频", "素材", "未命名",
-}
-# Words that describe the file, not what is in it: how it was processed or stored (EXIF,
-# rotation, sound, size, alpha, versions). They never reach the screen.
-_TECH_WORDS = {
-    "exif", "meta", "metadata", "rot", "rotated", "rotate", "orientation", "upright", "flipped", "mirrored",
-    "audio", "noaudio", "nosound", "mute", "muted", "unmuted", "audioless", "soundless",
-    "tiny", "huge", "small", "large", "thumb", "thumbs", "thumbnail", "hires", "highres", "lowres", "res",
-    "hd", "fhd", "uhd", "fullhd", "compressed", "optimized", "optimised", "scaled", "upscaled", "downscaled",
-    "crop", "cropped", "resized", "vertical", "horizontal", "panorama", "panoramic",
-    "tall", "wide", "widescreen", "ultrawide", "landscape", "letterbox", "letterboxed", "pillarbox",
-    "copy", "final", "edit", "edited", "ver", "version", "rev", "old", "latest", "backup", "bak", "tmp",
-    "temp", "wip", "draft", "fixed", "updated", "approved", "v",
-    "alpha", "transparent", "transparency", "rgba", "rgb", "srgb", "cmyk", "grayscale", "greyscale", "bw",
-    "cutout", "nobg", "sdr", "hdr",
-}
-# Chinese generic nouns for a picture or an asset ("产品图1" says only "product picture 1").
-_ZH_GENERIC_NAME = re.compile(r"^(?:产品|商品|新品|宣传|封面|主|详情|配|示例|样|海报)?(?:图|图片|照片|相片|截图|视频|素材|"
-                         r"配图|图像|影像|镜头|片段)$|^(?:产品|商品|新品|素材|未命名|新建)$")
-_LOGO_NAME = re.compile(r"(?<![a-z])(?:logos?|logotype|watermark|favicon|icons?|emblem)(?![a-z])|商标|徽标|水印|图标|标志|台标")
-
-
-def caption_from_name(filename: str) -> str | None:
-    """A short caption from a meaningful file name, or None for camera/generic names.
-
-    >>> caption_from_name("02-red-sneaker.jpg"), caption_from_name("IMG_0001.JPG"), caption_from_name("shot1.png")
-    ('Red Sneaker', None, None)
-    """
-    if is_logo_name(filename):
-        return None  # a logo is not a shot to caption
-    words = _meaningful_words(filename)
-    if not words:
-        return None
-    text = title_case(" ".join(words[:6]))[:40].strip()
-    return None if is_file_junk(text) else text
-
-
-_FILE_JUNK = re.compile(r"(?i)(?:^|\b)(?:img|dsc[nf]?|pxl|mvimg|vid|gopr|dcim)[_\-\s]*\d|_|\d{3,}|"
-                        r"\.(?:jpe?g|png|gif|webp|heic|mp4|mov|m4v|avi|webm|mkv|mp3|wav|m4a|aac)\b")
-
-
-def is_file_junk(text: str) -> bool:
-    """True when on-screen text looks like a file name: a camera prefix (IMG_/DSC_/PXL_…), an
-    underscore, a run of 3+ digits or a file extension. Made-up text is never shown like that.
-
-    >>> is_file_junk("IMG_0042"), is_file_junk("photo.jpg"), is_file_junk("Red Sneaker")
-    (True, True, False)
-    """
-    return bool(_FILE_JUNK.search(text))
-
-
-def is_logo_name(filename: str) -> bool:
-    """True when a file name says the picture is a logo, watermark or icon.
-
-    >>> is_logo_name("logo.png"), is_logo_name("acmeLogo-white.png"), is_logo_name("品牌水印.png"), is_logo_name("iconic-view.jpg")
-    (True, True, True, False)
-    """
-    name = re.sub(r"([a-z])([A-Z])", r"\1 \2", human_name(filename))
-    return _LOGO_NAME.search(name.lower()) is not None
-
-
-def _meaningful_words(filename: str) -> list[str]:
-    name = re.sub(r"@\d(?:\.\d)?x\b", " ", human_name(filename), flags=re.IGNORECASE)  # hero@2x: a pixel density
-    raw = [t for t in re.split(r"[\s\-.,()\[\]{}+]+", name) if t]
-    words: list[str] = []
-    for k, token in enumerate(raw):
-        if token.lower() != "new" and (token.lower() in _GENERIC_WORDS or token.lower() in _TECH_WORDS):
-            continue  # "WhatsApp", "NoAudio" as a whole
-        parts = re.sub(r"([a-z])([A-Z])", r"\1 \2", token).split()  # camelCase -> camel Case
-        for i, w in enumerate(parts):
-            lw = w.lower()
-            pair = {lw + p.lower() for p in parts[i + 1:i + 2]} | {p.lower() + lw for p in parts[max(0, i - 1):i]}
-            if pair & _TECH_WORDS:
-                continue  # "beachNoAudio": No + Audio
-            if re.fullmatch(r"[a-z]*\d[\w]*", lw) and not re.fullmatch(r"\d+(?:st|nd|rd|th|k|s)", lw):
-                continue  # IMG0001, 20240101, v2, shot1, rot6, 200x150, hex ids
-            if P.CJK.search(w):  # no spaces in Chinese: 红色运动鞋2 is "红色运动鞋 2", 产品图1 "产品图 1"
-                w = lw = re.sub(r"\d+", "", w)
-            nxt = parts[i + 1] if i + 1 < len(parts) else (raw[k + 1] if k + 1 < len(raw) else "")
-            if lw == "new" and _content_word(nxt):
-                words.append(w)  # "NewArrivals", "new-york": part of the name
-                continue
-            if lw in _GENERIC_WORDS or lw in _TECH_WORDS or _ZH_GENERIC_NAME.match(w):
-                continue
-            if re.fullmatch(r"[0-9a-f]{6,}", lw):
-                continue
-            words.append(w)
-    meaningful = [w for w in words if w.lower() not in SMALL_WORDS and (len(w) >= 3 or P.is_chinese(w))]
-    return words if meaningful else []
-
-
-def _content_word(token: str) -> bool:
-    """A word of a file name that may say what the picture shows (no number, file or generic word)."""
-    t = token.lower()
-    return (len(t) >= 3 and t.isalpha() and t not in _GENERIC_WORDS and t not in _TECH_WORDS
-            and t not in SMALL_WORDS)
-
-
-_SUBJECT_RX = P._rx(
-    r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
-    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|"
-    r"tiktok|short|post)s?\s+"
-    # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
-    r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
-    r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
-    r"(?P<s>.+)")
-_SUBJECT_STOP = P._rx(
-    r"\s+on\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
-    r"\s+(?:this|next)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month)|\s+(?:today|tomorrow|tonight)\b|"
-    r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
-    r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d)\b|"
-    r"[,.;:!?()\"“”'‘’]|\s+\d")
-_PLATFORM_WORDS = P._rx(
-    r"^(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|social(?:\s+media)?|twitter|linkedin|"
-    r"these|them|it|this|that|my|our|the|a|an|me|us|you)$")
-_PLATFORM_LEAD = re.compile(
-    r"(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|twitter|linkedin|pinterest|social(?:\s+media)?)\s+"
-    r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on)\s+)?")
-# "our new Urban Dreams sneakers": the name; "our new arrivals", "the new menu": "new" is what they are;
-# "The Daily Grind": a capital "The" mid-sentence is part of the name
-_LEAD_WORDS = re.compile(r"^(?:(?:the|(?i:our|my|a|an|this|these)|(?i:new|brand[\s-]new|upcoming|latest)(?=\s+[A-Z0-9]))\s+)+")
-# "为咖啡店做个视频", "介绍我们的新品奶茶，…" (the owner's 我们的 left out)
-_ZH_SUBJECT_RX = P._rx(r"(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
-                       r"(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?\s]|$)")
-_GENERIC_SUBJECT = P._rx(
-    r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
-    r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
-# "做一个30秒的咖啡店宣传视频", "做个奶茶店的宣传片": the thing named before 宣传/推广/广告
-_ZH_SUBJECT_BEFORE_RX = re.compile(r"(?:的|个|条|支|部)(?P<s>[^，,。；;！!？?\s的\d]{2,10}?)的?(?:宣传|推广|广告)(?:视频|片|短片|短视频|片子)?")
-_ZH_NOT_A_THING = re.compile(r"竖屏|横屏|方形|方屏|高清|短|小|简单|好看|漂亮|酷炫|产品|品牌|公司|企业|活动|促销|抖音|快手|小红书|"
-                             r"视频号|b站|B站|微博|朋友圈|新品$")
-_ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐|素材|字幕|配音|旁白|秒|分钟")
-_ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$|^(?:做|制作|拍|弄|搞|剪|来|出|帮)")  # "给我做一个…": for me
-
-
-# "… announcing our grand opening on Dec 12", "宣布12月12日盛大开业", "my bakery's grand opening this
-# saturday": an announcement (or an opening) is said on screen
-_ZH_NOT_A_NAME = re.compile(r"(?:我的|我们的)?(?:频道|账号|节目|公司|店铺?|品牌|视频号|博客)")
-# an intro, an opener, a channel trailer: it shows its name (and only that, unless more is asked)
-_INTRO = re.compile(r"\b(?:intro|opener|opening\s+(?:sequence|titles?)|channel\s+trailer|title\s+card|logo\s+reveal)s?\b|"
-                    r"片头|开场动画", re.I)
-_ANNOUNCED_RX = P._rx(r"\b(?:announc(?:e|es|ing)|to\s+announce|save\s+the\s+date\s+for)\s+(?P<s>.+)")
-_EN_EVENT = re.compile(r"\b(?:grand\s+(?:re-?)?opening|re-?opening|opening\s+(?:day|night|party)|launch\s+(?:party|event|day)|"
-                       r"open\s+house)\b", re.I)
-_ANNOUNCE = P._rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕|"
-                  + _EN_EVENT.pattern)
-_SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|(?:圣诞|新年|春节|年终|年中|夏季|冬季|周年|开学季|国庆|五一|中秋)"
-                         r"(?:促销|大促|特卖|狂欢)|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day|"
-                         r"(?:christmas|xmas|holiday|summer|winter|spring|fall|autumn|easter|new\s+year'?s?|"
-                         r"back[\s-]to[\s-]school|end[\s-]of[\s-]season|anniversary|clearance|flash)\s+sale)\b", re.I)
-_ZH_EVENT = re.compile(r"盛大开业|隆重开业|开业大吉|新店开业|开业|开幕|新品发布|新品上市|上新|周年庆|店庆")
-_DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|"
-                 rf"(?:this|next)\s+(?:{WEEKDAY}|weekend)|{WEEKDAY}|tomorrow|tonight)\b|"
-                 r"(?P<z>\d{1,2}\s*月\s*\d{1,2}\s*[日号])", re.I | re.ASCII)
-
-
-def event_date(instruction: str) -> str | None:
-    """The date an announcement gives ("on Dec 12", "12月12日", "this saturday"), as written but
-    for the capitals of a month or a day, for its call to action.
-
-    >>> event_date("a promo announcing our grand opening on Dec 12!"), event_date("宣布12月12日开业")
-    ('Dec 12', '12月12日')
-    >>> event_date("grand opening this saturday"), event_date("open house sunday")
-    ('this Saturday', 'Sunday')
-    """
-    m = _DATE_RX.search(unicodedata.normalize("NFKC", instruction or ""))
-    if m is None:
-        return None
-    if m.group("z"):
-        return re.sub(r"\s+", "", m.group("z"))
-    return capitalise_dates(m.group("d"))
-
-
-def see_you(when: str, *, zh: bool) -> str:
-    """The call to action of an announcement dated ``when``: "See you on Dec 12", "See you this
-    Saturday", "12月12日见"."""
-    if zh:
-        return f"{when}见"
-    on = "" if re.match(r"(?i)(?:this|next|tomorrow|tonight)\b", when) else "on "
-    return f"See you {on}{when}"
-
-
-def subject_of(instruction: str) -> str | None:
-    """The thing the video is about, as a title, if the instruction names it.
-
-    >>> subject_of("make a promotional video for Urban Dreams sneakers with text overlays")
-    'Urban Dreams Sneakers'
-    >>> subject_of("vertical video for TikTok") is None
-    True
-    """
-    raw = unicodedata.normalize("NFKC", instruction or "")
-    m = _SUBJECT_RX.search(raw.lower()) or _ANNOUNCED_RX.search(raw.lower())
-    if m:
-        start = m.start("s")
-        tail = raw[start:]
-        if on := _PLATFORM_LEAD.match(tail.lower()):  # "a video for linkedin announcing our new hire"
-            tail = tail[on.end():]
-        cut = _SUBJECT_STOP.search(tail.lower())
-        phrase = (tail[: cut.start()] if cut else tail).strip()
-        lead = _LEAD_WORDS.match(phrase)
-        if lead:
-            phrase = phrase[lead.end():]
-        words = phrase.split()[:5]
-        # "my travel channel Wander Often", "our cafe Luna": the name typed after what it is
-        run = len(words)
-        while run > 0 and words[run - 1][:1].isupper():
-            run -= 1
-        if 0 < run < len(words) and words[0][:1].islower() and not any(w.lower() in SMALL_WORDS for w in words[:run]):
-            words = words[run:]  # (not "trip to Japan", "launch of Beanline": those say what it is)
-        phrase = " ".join(words)
-        if (phrase and len(phrase) >= 2 and not _PLATFORM_WORDS.match(phrase.lower())
-                and not _GENERIC_SUBJECT.match(phrase.lower()) and not P.find_durations(phrase)
-                and not phrase[0].isdigit()):
-            return title_case(phrase)
-    for rx in (_ZH_SUBJECT_RX, _ZH_SUBJECT_BEFORE_RX):
-        zm = rx.search(raw)
-        if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")) and not _ZH_GENERIC.search(zm.group("s")) \
-                and not (rx is _ZH_SUBJECT_BEFORE_RX and _ZH_NOT_A_THING.search(zm.group("s"))):
-            return zm.group("s")
-    return None
-
-
-_ZH_TITLE_RX = re.compile(r"(?:标题|片名|题目)(?:\s*(?:就?(?:是|为|叫做?|定为|写)|[:=])|\s+(?=[\u4e00-\u9fffA-Za-z0-9]))\s*(?P<t>[^\s,.;!?，。；！？、\n\"'“”‘’「」『』《》][^,.;!?，。；！？、\n\"“”‘’「」『』《》]{0,29})")
-_ZH_TITLE_END = re.compile(r"(?:并且|而且|然后|同时|另外|再|并|的(?=视频|宣传|短片|广告|片子|竖屏|横屏|\d)|吧$).*$")
-_EN_TITLE_RX = re.compile(
-    r"(?i)\b(?:(?:title|headline|heading)\s*(?:[:=]|\s[-–—]\s|\s(?:is|should\s+be|reads?|says?|saying|of)\b)|"
-    r"(?:titled|entitled|called|headlined))\s*(?P<t>[^\W_].{0,59})")
-# "title Bean There, vertical", "with the title Bean There and music", "a promo named Bean There",
-# "call it Bean There": no linking word, so only a run of Capitalised words is taken
-_EN_TITLE_BARE_RX = re.compile(r"(?:(?i:\btitle|\bnamed|\bcall\s+it|\bname\s+it))\s+(?P<t>[A-Z0-9].{0,59})")
-_TITLE_CAPS_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&!-]*|&)$")
-_NOT_A_TITLE = P._rx(  # "title is too small", "title at the top", "标题大一点": how it looks, not what it says
-    r"^(?:too|very|a\s+bit|bigger|smaller|larger|at|on|in|to|from|for|with|and|it|this|that)\b|"
-    r"^(?:big|small|large|huge|tiny|bold|centered|centred|top|bottom|left|right|middle|center|centre|"
-    r"red|white|black|yellow|blue|green|the|a|an|none|no|nothing|empty|blank)$|"
-    r"^(?:大|小|更大|更小|居中|加粗|红色|白色|黑色|黄色|什么|无|没有|不要|空)")
-
-
-def _caps_run(words: list[str]) -> str | None:
-    """The run of Capitalised words ``words`` starts with (small words between two of them
-    kept: "Love in Paris"); None when the first is not one. A comma or full stop ends it."""
-    if not words or not _TITLE_CAPS_WORD.match(words[0]) or words[0].isdigit():
-        return None
-    keep: list[str] = []
-    for i, w in enumerate(words[:8]):
-        bare = w.rstrip(",.;:!?")
-        after = words[i + 1].rstrip(",.;:!?") if i + 1 < len(words) else ""
-        if _TITLE_CAPS_WORD.match(bare) or (
-                bare.lower() in SMALL_WORDS and keep and _TITLE_CAPS_WORD.match(after)
-                and not _PLATFORM_WORDS.match(after.lower())):
-            keep.append(bare)
-            if bare != w:
-                break  # "City Lights, 9:16": the comma ends it
-        else:
-            break
-    return " ".join(keep)
-
-
-def title_in(instruction: str) -> str | None:
-    """A title the instruction gives without quotes: "标题是城市之光", "标题：城市之光",
-    "title: City Lights", "titled City Lights with music". Quoted titles are `_label_quotes`'s.
-    English: a run of Capitalised words (small words between them allowed), else the words up
-    to the next clause ("with …", ",", a number).
-
-    >>> title_in("做一个宣传视频，标题是城市之光，背景音乐小一点"), title_in("a promo titled City Lights with music")
-    ('城市之光', 'City Lights')
-    >>> title_in("title: summer vibes, vertical"), title_in("with titles and captions") is None
-    ('Summer Vibes', True)
-    """
-    raw = unicodedata.normalize("NFKC", instruction or "")
-    found: list[tuple[int, str]] = []
-    zm = _ZH_TITLE_RX.search(raw)
-    if zm:
-        text = re.split(r"\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+", zm.group("t").strip())[0]
-        text = _ZH_TITLE_END.sub("", text).strip()
-        if text:
-            found.append((zm.start(), text))
-    em = _EN_TITLE_RX.search(raw)
-    if em:
-        tail = em.group("t")
-        text = _caps_run(tail.split())
-        if text is None:
-            cut = _SUBJECT_STOP.search(tail.lower())
-            text = title_case(" ".join((tail[: cut.start()] if cut else tail).split()[:6]))
-        if text and not re.fullmatch(r"[\d\s.:%-]*", text):
-            found.append((em.start(), text))
-    elif bm := _EN_TITLE_BARE_RX.search(raw):
-        text = _caps_run(bm.group("t").split())
-        if text and not re.fullmatch(r"[\d\s.:%-]*", text):
-            found.append((bm.start(), text))
-    for _, text in sorted(found):
-        text = text.strip(" -—:")
-        if text and not _NOT_A_TITLE.match(text.lower()) and not _MEDIA_EXT.search(text):
-            return text
-    return None
-
-
-def theme_of(names: Sequence[str]) -> str | None:
-    """A title from what the file names share: the most common meaningful word in at least two
-    of them (or the only meaningful name).
-
-    >>> theme_of(["01-red-sneaker.jpg", "02-blue-sneaker.jpg", "IMG_3.jpg"])
-    'Sneaker'
-    >>> theme_of(["IMG_1.jpg", "IMG_2.jpg"]) is None
-    True
-    """
-    per_name = [{w.lower() for w in _meaningful_words(n) if w.lower() not in SMALL_WORDS
-                 and (len(w) >= 3 or P.is_chinese(w))} for n in names]
-    per_name = [s for s in per_name if s]
-    if not per_name:
-        return None
-    if len(names) == 1 and len(per_name) == 1:
-        return caption_from_name(names[0])
-    counts = Counter(w for s in per_name for w in s)
-    best = sorted(counts.items(), key=lambda kv: (-kv[1], _first_index(names, kv[0]), kv[0]))
-    if best and best[0][1] >= 2:
-        return title_case(best[0][0])
-    return None
-
-
-def _first_index(names: Sequence[str], word: str) -> int:
-    for i, n in enumerate(names):
-        if word in n.lower():
-            return i
-    return len(names)
-
-
-_CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
-    (P._rx(r"\b(?:hiring|job\s+openings?|careers?|join\s+our\s+team|apply\s+(?:now|today|online))\b|招聘|诚聘|招人|招募"),
-     "Apply now", "立即投递"),
-    (P._rx(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday)\b|\d+\s*%\s*off\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
-     "Shop the sale", "限时抢购"),
-    (P._rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
-     "Register now", "立即报名"),
-    (P._rx(r"\b(?:apps?|download|install)\b|应用|下载"), "Download now", "立即下载"),
-    (P._rx(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
-    (P._rx(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
-    (P._rx(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
-    (P._rx(r"\b(?:promo|promotional|promotion|product|products|ad|advert|advertisement|commercial|launch|shop|store|brand|collection|sneakers?|shoes?|fashion|merch)\b|宣传|推广|产品|广告|新品|品牌|上新|商品|带货"),
-     "Shop now", "立即购买"),
-]
-
-
-def call_to_action(instruction: str) -> str:
-    """A closing call to action fitting the kind of video, in the instruction's language.
-
-    >>> call_to_action("30-second promo"), call_to_action("a trip video"), call_to_action("做成宣传视频")
-    ('Shop now', 'Learn more', '立即购买')
-    """
-    t = P.normalize(instruction)
-    zh = P.is_chinese(instruction)
-    for rx, en, zh_text in _CTA_TABLE:
-        if rx.search(t):
-            return zh_text if zh else en
-    return "了解更多" if zh else "Learn more"
-
-
-_LISTING = re.compile(r"\b(?:listing|real\s+estate|property|for\s+sale|house|apartment|condo|open\s+house)\b|房源|楼盘|出售|出租",
-                      re.ASCII)
-_ROOMS = re.compile(r"(?i)\b(?P<bed>\d{1,2})\s*-?\s*(?:bed(?:room)?s?|bd|br)\b[\s,/|&+-]*(?:and\s+)?"
-                    r"(?P<bath>\d{1,2}(?:\.5)?)\s*-?\s*(?:bath(?:room)?s?|ba)\b")
-_AREA = re.compile(r"(?i)\b(?P<a>\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?:sq\.?\s*ft\.?|sqft|square\s+feet|sq\.?\s*m|sqm|m²|平米|平方米)")
-_ZH_ROOMS = re.compile(r"[一二两三四五六七八九\d]室[一二两三四五六七八九\d]厅(?:[一二两三四五六七八九\d]卫)?")
-
-
-def listing_facts(text: str) -> str | None:
-    """A listing's rooms and area as a line under its title: "3 bed 2 bath, 1,800 sq ft" ->
-    "3 Bed · 2 Bath · 1,800 sq ft", "三室两厅 120平米" -> "三室两厅 · 120平米"; None without rooms.
-
-    >>> listing_facts("listing video: 3 bed 2 bath, $450,000"), listing_facts("4br/3ba 2,100 sqft")
-    ('3 Bed · 2 Bath', '4 Bed · 3 Bath · 2,100 sq ft')
-    >>> listing_facts("出售三室两厅 120平米")
-    '三室两厅 · 120平米'
-
-    """
-    parts: list[str] = []
-    if m := _ROOMS.search(text or ""):
-        parts += [f"{m.group('bed')} Bed", f"{m.group('bath')} Bath"]
-    elif m := _ZH_ROOMS.search(text or ""):
-        parts.append(m.group(0))
-    if not parts:
-        return None
-    if a := _AREA.search(text or ""):
-        unit = a.group(0)[len(a.group("a")):].strip()
-        unit = "sq ft" if re.match(r"(?i)sq\.?\s*ft|sqft|square", unit) else unit
-        parts.append(f"{a.group('a')} {unit}" if unit.isascii() else f"{a.group('a')}{unit}")
-    return " · ".join(parts)
-
-
-def _fallback_title(instruction: str) -> str:
-    t = P.normalize(instruction)
-    zh = P.is_chinese(instruction)
-    if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII) or is_discount(instruction):
-        return "限时优惠" if zh else "Limited-Time Offer"
-    if _LISTING.search(t):
-        return "新房源" if zh else "Just Listed"
-    if re.search(r"\b(?:promo|promotional|product|ad|advert|commercial|launch)\b|宣传|推广|产品|广告|新品", t, re.ASCII):
-        return "新品上市" if zh else "Discover Something New"
-    return "精彩瞬间" if zh else "Highlights"
-
-
-_LABEL_TITLE = P._rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
-_LABEL_TAGLINE = P._rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|口号|标语|广告语)\W{0,12}$")
-_LABEL_CAPTION = P._rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
-_LABEL_CTA = P._rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
-                   r"\b(?:end|closing|final)\s+(?:card|screen|slate|frame|line|text)|\bending|\bsign[\s-]?off|"
-                        r"\bat\s+the\s+end|\bfinish\s+with|结尾|最后|结束语|按钮|号召)[^\"'“‘「『《]{0,16}$")
-
-
-def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | None]]:
-    """Each quote with the role its preceding words name (title/caption/cta), or None."""
-    out: list[tuple[str, str | None]] = []
-    pos = 0
-    low = instruction.lower()
-    for q in quotes:
-        at = instruction.find(q, pos)
-        if at < 0:
-            out.append((q, None))
-            continue
-        before = low[max(0, at - 40):max(0, at - 1)]
-        between = low[pos:at]
-        pos = at + len(q)
-        if out and out[-1][1] == "caption" and _LIST_GLUE.fullmatch(between):
-            out.append((q, "caption"))  # captions "A" and "B", 字幕“A”和“B”: the list goes on
-        elif _LABEL_CTA.search(before):
-            out.append((q, "cta"))
-        elif _LABEL_TAGLINE.search(before):
-            out.append((q, "tagline"))  # under the title (the title itself when nothing names the subject)
-        elif _LABEL_CAPTION.search(before):
-            out.append((q, "caption"))
-        elif _LABEL_TITLE.search(before):
-            out.append((q, "title"))
-        else:
-            out.append((q, None))
-    return out
-
-
-# what joins two quotes of one list: 'captions "A", "B" and "C"', '字幕“A”、“B”和“C”'
-_LIST_GLUE = re.compile(r"""[\s"'“”‘’「」『』]*(?:,|，|、|;|；|&|\band\b|\bor\b|\bplus\b|和|与|及|跟)?[\s"'“”‘’「」『』]*""")
-
-_GENERAL_TEXT = P._rx(r"\b(?:text|overlays?|captions?|captioned|subtitles?|on[\s-]screen)\b|字幕|文字|文案")
-
-
-# --------------------------------------------------------------------------------------
-# layout
-# --------------------------------------------------------------------------------------
-
-
-def _allocate(total: int, caps: list[int | None], t_in: list[int]) -> tuple[list[int], int]:
-    """Display lengths for each picture so the track ends at ``total``.
-
-    ``caps[i]`` is a clip's length (None for stills), ``t_in[i]`` the overlap into item i.
-    Returns (durations, actual_total) — shorter than asked only when clips cannot fill it.
-    """
-    n = len(caps)
-    span = total + sum(t_in)
-    fixed: dict[int, int] = {}
-    while True:
-        free = [i for i in range(n) if i not in fixed]
-        if not free:
-            break
-        share = (span - sum(fixed.values())) // len(free)
-        newly = [i for i in free if caps[i] is not None and caps[i] < share]  # type: ignore[operator]
-        if not newly:
-            break
-        for i in newly:
-            fixed[i] = caps[i]  # type: ignore[assignment]
-    free = [i for i in range(n) if i not in fixed]
-    durations = [0] * n
-    for i, d in fixed.items():
-        durations[i] = d
-    if free:
-        remaining = span - sum(fixed.values())
-        share = remaining // len(free)
-        for i in free:
-            durations[i] = share
-        durations[free[-1]] += remaining - share * len(free)
-    actual = sum(durations) - sum(t_in)
-    return durations, actual
-
-
-def _favour_clips(durations: list[int], caps: list[int | None], still_max: int) -> list[int]:
-    """``durations`` with what the stills hold past ``still_max`` moved to the clips that have
-    footage left (``caps``: a clip's length, None for a still); the sum is kept.
-
-    >>> _favour_clips([7500, 6000, 7500], [None, 6000, 15000], 4500)
-    [4500, 6000, 10500]
-    >>> _favour_clips([5000, 5000], [None, None], 4500)
-    [5000, 5000]
-    """
-    stills = [i for i, cap in enumerate(caps) if cap is None]
-    room = {i: cap - durations[i] for i, cap in enumerate(caps) if cap is not None and cap > durations[i]}
-    excess = {i: durations[i] - still_max for i in stills if durations[i] > still_max}
-    give = min(sum(excess.values()), sum(room.values()))
-    if give <= 0:
-        return durations
-    out = list(durations)
-    left = give
-    for i, e in excess.items():  # each still gives its part of what moves
-        take = min(e, left, round(give * e / sum(excess.values())))
-        out[i] -= take
-        left -= take
-    moved = give - left
-    for i, r in room.items():  # each clip takes what fits, in order
-        put = min(r, moved)
-        out[i] += put
-        moved -= put
-    if moved:  # rounding: back to a still
-        out[stills[0]] += moved
-    return out
-
-
 def _title_of(a: Asset) -> str:
     return a.name or a.id
 
@@ -785,12 +124,6 @@ def _copies_notes(assets: Sequence[Asset], copies: Sequence[Asset]) -> list[str]
         else:
             notes.append(f"{_title_of(seen)} and {_title_of(c)} are the same {what}: used once.")
     return notes
-
-
-def music_of(instruction: str, assets: Sequence[Asset], speech: Mapping[str, float] | None = None) -> Asset | None:
-    """The asset `plan` takes for the music bed (the one whose sound the caller measures)."""
-    instruction, _ = T.correct_outside_quotes(instruction or "", [a.name for a in assets if a.name])
-    return classify_audio([a for a in assets if a.kind is AssetKind.AUDIO], instruction, speech).music
 
 
 def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] = (),
@@ -960,10 +293,10 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         durations[stills[-1]] += span - share * len(stills)
         actual = sum(durations) - sum(t_in)
     else:
-        durations, actual = _allocate(total, caps, t_in)
+        durations, actual = allocate(total, caps, t_in)
         # a stated length with long clips: a still no longer than a still's length and its crossfades, the
         # rest to the clips with footage left (equal shares held a still 7.5 s of 20 s beside a 15 s clip)
-        durations = _favour_clips(durations, caps, per + 2 * t_ms)
+        durations = favour_clips(durations, caps, per + 2 * t_ms)
     if actual < total and estimate_note:
         total = actual  # clips at their own length, less the transitions' overlap
     elif actual < total:
@@ -1284,176 +617,28 @@ def _per_item_ms(instruction: str) -> int | None:
     return None
 
 
-_MEDIA_EXT = re.compile(r"\.(?:mp4|mov|avi|webm|mkv|m4v|jpe?g|png|gif|webp|heic|mp3|wav|m4a|aac|ogg|flac)$", re.I)
+# --------------------------------------------------------------------------------------
+# text: the words `on_screen.words_to_show` chooses, placed in time
+# --------------------------------------------------------------------------------------
+
+
+def title_size(text: str) -> TextSize:
+    """A title's size: extra large when it is short enough to stand on one or two lines."""
+    return TextSize.XLARGE if len(text) <= 24 else TextSize.LARGE
 
 
 def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
                  total: int, assets: Sequence[Asset] = (),
                  caption_box: TextBackground = TextBackground.BOX) -> tuple[list[Track], list[str]]:
-    # quoted file names ("use 'bgm.mp3' as the music") are references, not on-screen text
-    names = {a.name.lower() for a in assets}
-    for q in P.quoted_texts(instruction):
-        if q.lower() in names or _MEDIA_EXT.search(q.strip()):
-            instruction = instruction.replace(q, " ")
-    zh = P.is_chinese(instruction)
-    # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
-    brief = B.read(instruction)
-    instruction = B.blank(instruction, brief)
-    quotes = P.quoted_texts(instruction)
-    unquoted = instruction
-    for q in quotes:
-        unquoted = unquoted.replace(q, " ")
-    # "end with follow us", "结尾写关注我们": the words the video ends on (a quoted ending is `_label_quotes`')
-    ending = ending_words(unquoted, zh=zh, files=frozenset(names))
-    # "with our instagram @beanthere", "call us at +1 555 123 4567": an address to show, at the end
-    plain = P.outside_quotes(unquoted)  # what the words say themselves (read once for the readers below)
-    contact = contact_in(plain)
-    if contact and contact.lower() in names:
-        contact = None
-    # "a story for our summer sale. 30% off everything": the offer is what the video is for
-    offer = offer_in(plain)
-    # "pumpkin latte $5.50, maple scone $3": a caption each, and no one price the offer
-    items = priced_items(plain)
-    if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
-        offer = None
-    announced = _ANNOUNCE.search(P.normalize(plain)) is not None
-    # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
-    # for my channel Wander Often": its name
-    greeting = OC.greeting(plain) or OC.hiring(plain) or OC.welcome(plain)
-    intro = False
-    if greeting is None and _INTRO.search(plain) and (name := subject_of(unquoted)) and name in unquoted \
-            and not _ZH_NOT_A_NAME.fullmatch(name):
-        greeting, intro = name, True  # as typed: a name ("an intro for my channel", "给我的频道做个片头" have none)
-    if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
-            or _SALE_EVENT.search(unquoted) or brief or greeting or items):
+    """The title, caption and call-to-action tracks: the words `words_to_show` chooses, placed in
+    time over ``segs`` (the pictures' segments) in ``total`` ms, with captions from the file names
+    (`caption_from_name`) when text may be made up; and the notes on them."""
+    words = words_to_show(instruction, visuals, assets)
+    if words is None:
         return [], []
-    notes: list[str] = []
-    labelled = _label_quotes(instruction, quotes)
-    title: str | None = next((q for q, r in labelled if r == "title"), None)
-    cta: str | None = next((q for q, r in labelled if r == "cta"), None)
-    captions_q: list[str] = [q for q, r in labelled if r == "caption"]
-    named = title_in(unquoted) if title is None else None  # "标题是城市之光", "title: City Lights"
-    if named:
-        title = named
-        unquoted = re.sub(re.escape(named), " ", unicodedata.normalize("NFKC", unquoted), flags=re.I)
-        notes.append(f"Title from the instruction: '{named}'.")
-    subtitle = brief.subtitle
-    tagline = next((q for q, r in labelled if r == "tagline"), None)
-    if subtitle is None and tagline:
-        subtitle = tagline  # "launch video for the Velo X motorcycle with the tagline 'Ride the future'"
-        if title is None and (said_name := subject_of(unquoted)) and said_name.lower() in unquoted.lower():
-            title = said_name
-            notes.append(f"Title from the instruction: '{said_name}', the tagline '{tagline}' under it.")
-    from_brief: list[str] = []  # what the brief's fields gave, for the note
-    if brief.title and title is None:
-        title = title_case(brief.title) if brief.title.islower() else brief.title
-        from_brief.append(f"title '{title}'")
-    if brief and title is None and (said_name := subject_of(unquoted)) and said_name in unquoted:
-        title = said_name  # "promo for Bean There Coffee. Slogan - Brewed for you": the name, the slogan under it
-        notes.append(f"Title from the instruction: '{said_name}'.")
-    if subtitle and title is None:
-        title, subtitle = subtitle, None  # a tagline alone opens the video
-        from_brief.append(f"title '{title}'")
-    if subtitle:
-        from_brief.append(f"'{subtitle}' under the title")
-    if brief.cta and cta is None:
-        cta = brief.cta
-        from_brief.append(f"call to action '{cta}'")
-    if brief.captions:
-        captions_q.extend(brief.captions)
-        from_brief.append("captions " + ", ".join(f"'{c}'" for c in brief.captions))
-    if brief.lines:
-        from_brief.append(", ".join(f"'{x}'" for x in brief.lines) + " with the call to action")
-    if from_brief:
-        notes.append("From the brief's fields: " + "; ".join(from_brief) + ".")
-    if items and not captions_q:
-        captions_q.extend(items)
-        notes.append("Captions from the prices listed: " + ", ".join(f"'{x}'" for x in items) + ".")
-    ending = ending if cta is None else None
-    if ending:
-        cta = ending
-        unquoted = unquoted.replace(ending, " ")
-        notes.append(f"Call to action from the instruction: '{ending}'.")
-    under_cta: list[str] = list(brief.lines)  # rows under a call to action that does not say them
-    if offer and not (ending and offer.lower() in ending.lower()):
-        if cta is None:
-            cta = capitalised(offer)
-            notes.append(f"Call to action from the instruction: '{cta}'.")
-        elif offer.lower() not in cta.lower():
-            under_cta.append(offer)
-            notes.append(f"'{offer}' is shown with the call to action, a row below it.")
-    if offer and (until := deadline_in(plain)) and until.lower() not in (cta or "").lower():
-        under_cta.append(until)  # "20% off everything, ends dec 24": when it ends, with it
-        notes.append(f"'{until}' is shown with the call to action, a row below it.")
-    if cta is None and announced and (when := event_date(unquoted)):
-        cta = see_you(when, zh=zh)  # "… grand opening this Saturday": the date to keep
-        notes.append(f"Call to action from the date it announces: '{cta}'.")
-    if contact and cta is None:
-        cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
-        notes.append(f"Call to action from the instruction: '{cta}'.")
-    elif contact and contact not in (cta or ""):
-        under_cta.append(contact)
-        notes.append(f"'{contact}' is shown with the call to action, a row below it.")
-    if contact:
-        unquoted = unquoted.replace(contact, " ")
-    if cta is None and under_cta:  # "price: $19": a line there is; an offer, then a phone or website (asks) first
-        cta = next((x for x in under_cta if is_discount(x)), next((x for x in under_cta if is_reach(x)), under_cta[0]))
-        under_cta.remove(cta)
-    free = [q for q, r in labelled if r is None]
-    if free and title is None:
-        title = free.pop(0)
-    if free:
-        if cta is None:
-            cta = free.pop()
-        captions_q.extend(free)
-    if quotes:
-        notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
-    derive = (not (quotes or named or ending or contact or brief or greeting)
-              or bool(_GENERAL_TEXT.search(P.normalize(unquoted))))
-
-    invented: list[str] = []
-    if title is None and greeting:
-        title = greeting
-        notes.append(f"Title for the {'intro' if intro else 'occasion'}: '{greeting}'"
-                     + ("" if derive else "; say 'add a call to action' or 'add captions' for more text") + ".")
-    if title is None and (headline := headline_in(plain)):
-        title = headline  # "new arrivals this week! swipe up to shop": the line it exclaims
-        notes.append(f"Title from the instruction: '{headline}'.")
-    if title is None and derive:
-        title = subject_of(unquoted)
-        source = "from the instruction"
-        if title is None and announced and (event := _ZH_EVENT.search(unquoted) or _EN_EVENT.search(unquoted)):
-            title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # what it announces
-        if title is None and (event := _SALE_EVENT.search(unquoted)):
-            title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # "双十一活动"
-        if title is None:
-            title = theme_of([a.name for a in visuals])
-            source = "from what the file names share"
-            if title is not None and zh and not P.CJK.search(title):
-                title = None  # an English file name does not title a Chinese video
-        if title is not None and is_file_junk(title):
-            title = None
-        if title is None:
-            title = _fallback_title(instruction)
-            source = "a stock phrase: neither the instruction nor the file names say what it is about"
-        invented.append(f"title '{title}' ({source})")
-    if (title is None and (contact or ending or offer or brief) and not derive and (said_name := subject_of(unquoted))
-            and (said_name in unquoted or announced)):
-        title = said_name  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
-        notes.append(f"Title from the instruction: '{said_name}'.")
-    if title is None and not derive and not ending and _LISTING.search(P.normalize(plain)):
-        title = _fallback_title(instruction)  # "listing video: $450,000, 123 Main St": it still says what it is
-        invented.append(f"title '{title}' (a listing's)")
-    if subtitle is None and title and (facts := listing_facts(plain)):
-        subtitle = facts  # "3 bed 2 bath, 1,800 sq ft": under the title
-        notes.append(f"'{facts}' is shown under the title.")
-    if title is None and not derive and announced and zh and (event := _ZH_EVENT.search(unquoted)):
-        title = event.group(0)
-        notes.append(f"Title from the instruction: '{title}'.")
-    if cta is None and derive:
-        cta = call_to_action(instruction)
-        invented.append(f"call to action '{cta}'")
-    cta_row = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
+    title, subtitle, cta, cta_row = words.title, words.subtitle, words.cta, words.cta_row
+    captions_q, derive, zh = list(words.captions), words.derive, words.zh
+    notes, invented = list(words.notes), list(words.invented)
 
     # timing
     title_end = min(TITLE_MS, total // 2) if title else 0

@@ -1230,7 +1230,7 @@ def _h_name_captions(c: _Ctx) -> list[O.Op] | None:
     from its file name, as a first cut makes them (it transcribed the speech, or was not understood)."""
     if not _RX_NAME_CAPTIONS.search(c.t) or c.quotes:
         return None
-    from reelforge.planner.compose import caption_from_name
+    from reelforge.planner.file_names import caption_from_name
 
     segs = c.main_segs()
     named = [(seg, caption_from_name(seg.name)) for seg in segs]
