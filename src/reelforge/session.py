@@ -23,6 +23,7 @@ request ops ("add captions", "cut to the beat") into data ops live in `reelforge
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import tempfile
@@ -42,6 +43,8 @@ from reelforge.planner.router import Intent, export_quality, route, split_export
 from reelforge.timeline import limits
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 from reelforge.timeline.summary import summarize
+
+log = logging.getLogger(__name__)
 
 PROJECT_FORMAT = "reelforge-project"
 # a shot named by what the subject detector can tell is in it: a cat's face, a person's face
@@ -385,6 +388,11 @@ class Session:
             p = plan(text, self.library, copies=self._copies, sound=sound, speech=speech)
         except PlanError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
+        except ValueError as exc:  # a first cut the model refuses (a planner bug): said, never a crash
+            log.exception("first cut failed for %r", text[:200])
+            return self._reply(Intent.EDIT, "error", "The first cut could not be built from this instruction "
+                               f"({str(exc).splitlines()[0][:160]}); nothing was changed. Try wording it "
+                               "differently, and please report it.")
         tl = p.timeline
         notes = list(p.notes)
         extra, more_notes = self.stage.first_cut(tl, text)

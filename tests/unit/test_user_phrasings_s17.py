@@ -338,3 +338,37 @@ def test_the_music_starting_at_a_second_is_still_a_start():
                                            ("speed the clip up to double", [{"op": "set_speed", "speed": 2.0}])])
 def test_fresh10_misses(said, ops):
     assert dump_ops(plan_edit(said, TL, library=LIBRARY).ops) == ops
+
+
+# -- a tagline row and given captions on one picture made overlapping captions: the first cut failed --------
+@pytest.mark.parametrize("n", [1, 3])
+def test_a_row_under_the_title_and_given_captions_share_the_caption_track(n):
+    from reelforge.planner import plan
+
+    from .test_compose import img
+
+    p = plan("brand: Luna Cafe\nslogan: coffee at night\ncaptions: espresso, latte\ncta: visit us",
+             [img(f"p{i}.jpg", i) for i in range(n)])
+    caps = p.timeline.track(Role.CAPTION).segments
+    assert caps[0].text == "Coffee at night" and caps[0].start == 0
+    assert all(a.end <= b.start for a, b in zip(caps, caps[1:], strict=False)), [(c.text, c.start, c.end) for c in caps]
+    assert "Espresso" in [c.text for c in caps]
+
+
+def test_a_first_cut_the_model_refuses_is_an_error_reply_not_a_crash(monkeypatch):
+    from reelforge.planner import compose
+    from reelforge.session import Session
+    from reelforge.timeline.model import Track
+
+    from .test_compose import img
+
+    def broken(*a, **k):  # a planner bug: a track the model refuses
+        Track.model_validate({"id": "x", "kind": "text", "role": "caption", "segments": [
+            {"id": "a", "kind": "text", "start": 0, "duration": 2000, "text": "a"},
+            {"id": "b", "kind": "text", "start": 1000, "duration": 2000, "text": "b"}]})
+
+    monkeypatch.setattr(compose, "plan", broken)
+    s = Session.new()
+    s.library = (img("p.jpg", 1),)
+    reply = s.handle("a video")
+    assert reply.status == "error" and "could not be built" in reply.message and s.timeline is None

@@ -689,7 +689,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     else:
         cap_texts = [None] * len(visuals)
     skipped = 0
-    prev_end = 0
+    # the row under the title is on this track too: a caption starts after it (one picture with a
+    # tagline and given captions made two overlapping segments, and the first cut failed)
+    prev_end = cap_segs[-1].end if cap_segs else 0
     for i, (seg, text) in enumerate(zip(segs, cap_texts, strict=True)):
         if not text:
             continue
