@@ -25,6 +25,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _ord_index,
 )
+from reelforge.planner.typos import is_english, known
 from reelforge.timeline.model import (
     Position,
     Role,
@@ -845,14 +846,12 @@ _RX_MAKE_WORDS = re.compile(
     r"^\s*(?:please\s+)?(?:(?:use|put|have|set|make)\s+)?(?P<x2>\S.*?)\s+as\s+(?:the\s+|a\s+|my\s+|our\s+)?"
     r"(?P<role2>title|headline|tagline|cta|call[\s-]to[\s-]action|button)(?:\s+text)?\s*[.!]?\s*$", re.I)
 _WORDS_ROLE = {"title": Role.TITLE, "headline": Role.TITLE, "tagline": Role.TITLE, "cta": Role.CTA,
-               "call to action": Role.CTA, "call-to-action": Role.CTA, "button": Role.CTA}
+               "call to action": Role.CTA, "button": Role.CTA}
 
 
 def _comparative(word: str) -> bool:
     """"fancier", "nicer", "cooler", "better": a word that asks for more of a look, not a title's
     first word ("summer", "winter", "dinner" end in -er too)."""
-    from reelforge.planner.typos import is_english
-
     if word in ("better", "worse", "more", "less"):
         return True
     if word.endswith("ier"):
@@ -869,9 +868,9 @@ def _h_made_words(c: _Ctx) -> list[O.Op] | None:
     ("Swipe up to shop"); a title's words must not be the planner's own ("make the title more fun")."""
     if c.quotes or not (m := _RX_MAKE_WORDS.match(c.raw.strip())):
         return None
-    role = _WORDS_ROLE[re.sub(r"[\s-]+", " ", (m.group("role") or m.group("role2")).lower()).replace("call to action",
-                                                                                                     "call to action")]
-    if role is Role.TITLE and m.group("role2") and m.group("role2").lower() == "tagline" and c.text_segs(Role.TITLE):
+    said = re.sub(r"[\s-]+", " ", (m.group("role") or m.group("role2")).lower())
+    role = _WORDS_ROLE[said]
+    if said == "tagline" and c.text_segs(Role.TITLE):
         return None  # "X as the tagline" beside a title: a line under it, not the title
     words = (m.group("x") or m.group("x2")).strip().strip("\"'“”「」").strip()
     plain = words.lower().split()
@@ -882,8 +881,6 @@ def _h_made_words(c: _Ctx) -> list[O.Op] | None:
             return None
         words = capitalised(words)
     else:
-        from reelforge.planner.typos import known
-
         if (re.search(rf"\b{_PLANNER_NOUNS}\b|\b(?:lines?|rows?|words?|letters?|characters?|caps|same|different)\b",
                       words.lower()) or any(known(w) for w in plain) or _comparative(plain[0])
                 or (len(plain) == 1 and words == words.lower())):
