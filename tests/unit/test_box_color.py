@@ -15,7 +15,7 @@ from reelforge.planner import ops as O
 from reelforge.planner.apply import apply
 from reelforge.planner.ops import dump_ops
 from reelforge.planner.rules import plan_edit
-from reelforge.planner.rules.text import DARK_TEXT, contrast
+from reelforge.planner.rules.text_look import DARK_TEXT, contrast
 from reelforge.render.chunked import prepare
 from reelforge.render.compile import text_specs
 from reelforge.timeline import Role, from_draft, to_draft

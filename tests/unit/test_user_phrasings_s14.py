@@ -428,7 +428,7 @@ def test_two_lines_back_on_one():
 
 
 def test_the_balanced_break():
-    from reelforge.planner.rules.text import _two_lines
+    from reelforge.planner.rules.text_look import _two_lines
 
     assert _two_lines("Urban Dreams Coffee Roasters") == "Urban Dreams\nCoffee Roasters"
     assert _two_lines("城市之光咖啡") == "城市之\n光咖啡"
@@ -457,7 +457,7 @@ def test_an_emoji_by_name(text, role, words):
 def test_every_emoji_named_is_in_the_bundled_font():
     from fontTools.ttLib import TTFont
 
-    from reelforge.planner.rules.text import _EMOJI
+    from reelforge.planner.rules.text_look import _EMOJI
     from reelforge.render.fonts import font_chain
 
     cmap = TTFont(str(next(f.path for f in font_chain() if "Emoji" in f.path.name))).getBestCmap()
@@ -850,7 +850,7 @@ def test_a_look_word_before_a_shot_in_an_edit_is_no_look():
 @pytest.mark.parametrize(("words", "two"), [("Aurora 🔥", "Aurora 🔥"), ("Sale", "Sale"), ("Urban Dreams 🎉", "Urban\nDreams 🎉"),
                                             ("城市之光咖啡", "城市之\n光咖啡")])
 def test_a_break_comes_only_before_a_word(words, two):
-    from reelforge.planner.rules.text import _two_lines
+    from reelforge.planner.rules.text_look import _two_lines
 
     assert _two_lines(words) == two  # "Aurora / 🔥" left the emoji alone on a line; "Hi" was "H / i"
 

@@ -109,26 +109,24 @@ from reelforge.planner.rules.shots import (
     _reorder_by_names,
 )
 from reelforge.planner.rules.text import (
-    _h_caption_hold,
     _h_end_words,
     _h_less_text,
-    _h_made_words,
     _h_name_captions,
     _h_text,
+    _h_text_needs_words,
+    _h_text_under_title,
+)
+from reelforge.planner.rules.text_look import (
     _h_text_case,
     _h_text_emoji,
     _h_text_lines,
-    _h_text_motion,
-    _h_text_needs_words,
     _h_text_outline,
-    _h_text_repeat,
     _h_text_space,
     _h_text_stand_out,
-    _h_text_under_title,
-    _h_text_words,
-    _h_translate,
-    _text_role,
 )
+from reelforge.planner.rules.text_refs import text_role
+from reelforge.planner.rules.text_time import _h_caption_hold, _h_text_motion, _h_text_repeat
+from reelforge.planner.rules.text_words import _h_made_words, _h_text_words, _h_translate
 from reelforge.timeline.model import Asset, Role, Timeline, TrackKind
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
@@ -662,7 +660,7 @@ def _with_turn_targets(piece: str, before: str, ops: list[O.Op], quotes: list[st
 
 def _names_a_thing(c: _Ctx) -> bool:
     """A shot, a text or a track: something a carried verb can act on."""
-    return bool(_find_targets(c)) or _text_role(c.t) is not None or _has(_MUSIC + "|" + _VOICE, c.t)
+    return bool(_find_targets(c)) or text_role(c.t) is not None or _has(_MUSIC + "|" + _VOICE, c.t)
 
 
 def _complete(ops: list[O.Op]) -> bool:

@@ -26,7 +26,7 @@ from reelforge.planner.rules.refs import (
     _named_shot_ids,
 )
 from reelforge.planner.rules.shots import _ALL_BUT, _by_name_or_place, _paced
-from reelforge.planner.rules.text import _color
+from reelforge.planner.rules.text_look import color_in
 from reelforge.timeline.model import (
     MOTION_AMOUNT,
     MOTION_AMOUNT_MAX,
@@ -83,20 +83,20 @@ _RX_TEXT_BY_LOGO = re.compile(rf"{_TEXT_WORD}.{{0,40}}\b(?:under|below|beneath|a
 def _text_by_logo(c: _Ctx) -> list[O.Op]:
     """"put the title under the logo": the text to the row the logo is in (top or bottom), never a new
     logo or a logo shot (it added one, or the logo file as a shot)."""
-    from reelforge.planner.rules.text import _text_role, _text_target
+    from reelforge.planner.rules.text_refs import text_role, text_target
 
     logo = next((s for tr in c.tl.tracks_by_role(Role.LOGO) for s in tr.segments), None)
     if logo is None:
         raise _Cannot("视频上还没有水印；可以说“右上角加上logo.png”" if c.zh else
                       "there is no logo on the video yet; add one with e.g. 'add logo.png in the top right'")
     row = Position.TOP if logo.position in (Position.TOP_LEFT, Position.TOP_RIGHT, Position.TOP) else Position.BOTTOM
-    role = _text_role(c.t)
+    role = text_role(c.t)
     c.notes.append("文字按行排：和水印在同一行（顶部或底部）。" if c.zh else
                    f"Text goes in rows: the {row.value} one, with the logo.")
     if role is Role.CAPTION:  # every caption
         return [O.UpdateText(target=O.Target(role=Role.CAPTION, index=i), position=row)
-                for i in range(len(c.text_segs(Role.CAPTION)))] or [O.UpdateText(target=_text_target(c, role), position=row)]
-    return [O.UpdateText(target=_text_target(c, role), position=row)]
+                for i in range(len(c.text_segs(Role.CAPTION)))] or [O.UpdateText(target=text_target(c, role), position=row)]
+    return [O.UpdateText(target=text_target(c, role), position=row)]
 
 
 _CORNERS = {Position.TOP_LEFT: "top-left", Position.TOP_RIGHT: "top-right", Position.BOTTOM_LEFT: "bottom-left",
@@ -394,7 +394,7 @@ _MOOD_ASK = re.compile(r"^(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:make\s+(?
 def _h_mood(c: _Ctx) -> list[O.Op] | None:
     """"make it more exciting", "more professional", "make it feel calmer", "高级一点", "更有活力": a look
     and a pace (it was not understood)."""
-    from reelforge.planner.rules.text import _TEXT_WORD
+    from reelforge.planner.rules.refs import _TEXT_WORD
 
     t = c.t
     if _has(_TEXT_WORD + r"|\b(?:music|song|voice\w*|font)\b|音乐|旁白", t) or not _MOOD_ASK.search(t):
@@ -445,7 +445,7 @@ def _h_background(c: _Ctx) -> list[O.Op] | None:
             return [O.SetFit(target=shot, fit=Fit.BLUR)]
         return [O.SetBackground(blur=True)]
     if _has(r"\bbackground\b|背景|底色", t):
-        col = _color(t)
+        col = color_in(t)
         if col:
             return [O.SetBackground(color=col)]
         return None

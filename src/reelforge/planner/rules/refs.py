@@ -453,10 +453,10 @@ _RX_SAYS_BANG = re.compile(rf"^(.*\b{_LABEL}\b.*?\b(?:to|say|says|read|reads|int
 
 def _a_look(words: str) -> bool:
     """"red!", "the top!", "bigger!": a colour, place or size, not the words of a text."""
-    from reelforge.planner.rules.text import _color
+    from reelforge.planner.rules.text_look import color_in
 
     w = re.sub(r"[!！?？\s]+$", "", words.strip().lower())
-    colour = _color(w)
+    colour = color_in(w)
     return len(w.split()) <= 2 and (colour is not None and len(w.split()) == 1 or bool(re.fullmatch(
         r"(?:the\s+)?(?:top|bottom|center|centre|middle|left|right|(?:top|bottom|upper|lower)[\s-](?:left|right))|"
         r"(?:a\s+bit\s+|much\s+|way\s+)?(?:bold|italic|bigger|smaller|larger|large|small|medium|huge|tiny|xl|"

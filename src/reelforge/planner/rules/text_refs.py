@@ -1,0 +1,171 @@
+"""Which text a clause means: its kind ("the title", "字幕", "the call to action"), the one text it
+names by its words, order, place or time, the texts over a shot it names, and the texts it speaks
+of. Shared by the text handlers (`text`, `text_words`, `text_look`, `text_time`)."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner.rules.refs import (
+    _ORD_FULL,
+    _RX_AT,
+    _TEXT_WORD,
+    _ZH_ORD,
+    _Ambiguous,
+    _Cannot,
+    _Ctx,
+    _find_targets,
+    _has,
+    _main_seg,
+    _ord_index,
+)
+from reelforge.timeline.model import Role, TextSegment
+
+
+def text_role(t: str) -> Role | None:
+    if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|按钮|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*[:：]|"
+            r"\b(?:end|closing|outro|final)[\s-]?(?:card|screen|slate)\b|"  # "add an end card saying …"
+            r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:end|closing|final)\s+(?:text|line|message|words)\b|"
+            r"(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成)", t):
+        return Role.CTA
+    if _has(r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?ending\b", t) and not _has(_LENGTH_WORDS, t):
+        return Role.CTA  # "change the ending to 'Order now'": the words the video ends on ("make the ending longer": its shot)
+    if _has(r"\b(?:captions?|subtitles?|lower\s+thirds?)\b|字幕|说明文字", t):
+        return Role.CAPTION
+    if _has(r"\b(?:titles?|headlines?|headings?)\b|标题", t):
+        return Role.TITLE
+    return None
+
+
+_LENGTH_WORDS = r"\b(?:longer|shorter|seconds?|secs?|too\s+(?:long|short)|extend|lengthen|shorten)\b|\d\s*s\b"
+
+# "the text at the end", "结尾的文字": which text, by where it is (not where it goes)
+RX_TEXT_WHERE = re.compile(r"(?P<word>\b(?:texts?|words|writing|overlays?))\s+(?:at|in|near|on|towards)\s+the\s+(?:very\s+)?(?P<w>end|start|beginning|top|bottom)\b|"
+                           r"(?P<zh>结尾|最后|片尾|开头|开始|片头)的?(?=(?:那段|那个|那条|那句)?(?:文字|字幕|文案))")
+
+
+def _text_ref(segs: list, role: Role, seg) -> O.Target:
+    """A text segment as a target: its role and its place among that role's texts."""
+    same = [x for r, x in segs if r is role]
+    return O.Target(role=role, index=next(i for i, x in enumerate(same) if x is seg))
+
+
+def text_target(c: _Ctx, role: Role | None) -> O.Target:
+    segs = c.text_segs(role)
+    # a quote naming an existing text picks it
+    for q in c.quotes:
+        hits = [(r, s) for r, s in segs if q.casefold() == s.text.casefold()]
+        if len(hits) == 1:
+            return O.Target(role=hits[0][0], name=q)
+    if not segs:
+        word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
+        raise _Cannot(f"there is no {word} yet; add one with e.g. \"add the {word} 'Spring Sale'\"")
+    if len(segs) == 1:
+        r, s = segs[0]
+        return O.Target(role=r, index=0)
+    if (named := texts_named(c, segs)) is not None:  # "swap the eye pan caption for …": the one saying it
+        return named
+    roles = {r for r, _ in segs}
+    ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", c.t)
+    if ord_m:
+        idx = _ord_index(ord_m.group("ord") or ord_m.group("zh"))
+        if idx is not None and len(roles) == 1:
+            return O.Target(role=next(iter(roles)), index=idx)
+    by_time = sorted(segs, key=lambda rs: rs[1].start)
+    if ord_m and (idx := _ord_index(ord_m.group("ord") or ord_m.group("zh"))) is not None and -len(segs) <= idx < len(segs):
+        return _text_ref(segs, *by_time[idx])  # "the last text": in time, whatever its role
+    where = RX_TEXT_WHERE.search(c.t)
+    if where:  # "the text at the end": the one there, when only one is
+        w = where.group("w") or {"结尾": "end", "最后": "end", "片尾": "end"}.get(where.group("zh"), "start")
+        if w in ("top", "bottom"):
+            hits = [(r, x) for r, x in segs if (x.position or "").startswith(w)]
+        elif w == "end":
+            hits = [(r, x) for r, x in segs if x.end >= c.tl.duration - 1000]
+        else:
+            hits = [(r, x) for r, x in segs if x.start <= 1000]
+        if len(hits) == 1:
+            return _text_ref(segs, *hits[0])
+    at = _RX_AT.search(c.t)
+    if at and len(roles) == 1:
+        ms = P.parse_time_value_ms(at.group("tv"))
+        if ms is not None:
+            return O.Target(role=next(iter(roles)), at_ms=ms)
+    listing = ", ".join(f'"{s.text}" ({r.value}, {s.start / 1000:g}-{s.end / 1000:g}s)' for r, s in segs[:8])
+    if c.zh:
+        zh_role = {Role.TITLE: "标题", Role.CAPTION: "字幕", Role.CTA: "行动号召"}
+        listing = "、".join(f"“{s.text}”（{zh_role.get(r, r.value)}，{s.start / 1000:g}-{s.end / 1000:g}s）"
+                            for r, s in segs[:8])
+        raise _Ambiguous(f"是哪段文字？共有{len(segs)}段：{listing}。请说“标题”或“行动号召”。")
+    raise _Ambiguous(f"Which text? There are {len(segs)}: {listing}.")
+
+
+def texts_named(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> O.Target | None:
+    """The one text whose words the clause says unquoted ("the eye pan caption" for a caption
+    "Eye Pan", "把Eye Pan字幕改成…"), or None."""
+    t = c.t.casefold()
+    hits = [(r, s) for r, s in segs if len(s.text.strip()) >= 3
+            and re.search(r"(?<![\w])" + re.escape(s.text.strip().casefold()) + r"(?![\w])", t)]
+    return text_by_id(segs, *hits[0]) if len(hits) == 1 else None
+
+
+RX_TEXT_PLURAL = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:titles?|headlines?|captions?|subtitles?|texts?|text\s+overlays?|overlays?|ctas?)\b"
+    r"|\b(?:titles|headlines|captions|subtitles|texts|overlays|ctas|calls[\s-]to[\s-]action)\b"
+    r"|(?:所有|全部|每条|每一条|每句)\s*的?\s*(?:标题|字幕|文字|文案)")
+
+
+# "the caption on the coffee photo", "no text on the first shot", "第三张图片上的字幕": texts by their shot
+_RX_ON_SHOT_BEFORE = re.compile(r"(?:\b(?:on|from|over|in|during|of|off)\s+(?:the\s+)?|(?:在|把)\s*)$")
+
+
+def texts_on_shot(c: _Ctx, role: Role | None) -> list[tuple[Role, TextSegment]] | None:
+    """The texts (of ``role``) shown over the shot the instruction names that way, or None when
+    it names none: a caption made for that shot, or a text on screen mostly while it is."""
+    for r in _find_targets(c):
+        if r.target.at_ms is not None or r.more:
+            continue
+        if not (_RX_ON_SHOT_BEFORE.search(c.t[:r.start]) or re.match(r"\s*(?:上|里|中)的?", c.t[r.end:])):
+            continue
+        shot = _main_seg(c, r.target)
+        if shot is None:
+            continue
+        return [(ro, s) for ro, s in c.text_segs(role)
+                if s.shot == shot.id or 2 * (min(s.end, shot.end) - max(s.start, shot.start)) >= s.duration]
+    return None
+
+
+def text_by_id(segs: list[tuple[Role, TextSegment]], role: Role, seg: TextSegment) -> O.Target:
+    """A text as a target that stays right while others of its role go: by its words when they
+    name it alone, else by its id."""
+    same = [s for r, s in segs if r is role and seg.text.casefold() in s.text.casefold()]
+    return O.Target(role=role, name=seg.text) if len(same) == 1 else O.Target(role=role, id=seg.id)
+
+
+def lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
+    segs = [s for _, s in c.text_segs(target.role)]
+    if target.id is not None:
+        return next((s for s in segs if s.id == target.id), None)
+    if target.name is not None:
+        for s in segs:
+            if s.text.casefold() == target.name.casefold():
+                return s
+    if target.index is not None and -len(segs) <= target.index < len(segs):
+        return segs[target.index]
+    return None
+
+
+def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[tuple[Role, TextSegment]]:
+    """The texts of ``role`` (every text when None) a clause speaks of: the first title alone unless it
+    says titles (``first_title``); none on screen is said so."""
+    segs = c.text_segs(role)
+    if first_title and role is Role.TITLE and not RX_TEXT_PLURAL.search(c.t):
+        segs = segs[:1]
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    return segs
+
+
+TEXT_NOUN = (r"\b(?:titles?|headlines?|captions?|subtitles?|texts?|words|cta|call[\s-]to[\s-]action|overlays?)\b|"
+             r"标题|字幕|文字|文案|行动号召")

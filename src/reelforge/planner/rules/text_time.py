@@ -1,0 +1,144 @@
+"""When a text is on screen and how it comes and goes: the time a clause gives a text ("for the
+first 3 seconds", "after 1 second", "at the end"), a text shown again, captions held longer, and a
+text's fades and entrance."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner.rules.refs import _Cannot, _check_time, _Ctx, _has
+from reelforge.planner.rules.text_look import WHITE
+from reelforge.planner.rules.text_refs import TEXT_NOUN, text_by_id, text_role, texts_said
+from reelforge.timeline.model import Role
+
+# "after the first 2 seconds" (it read "the first 2 seconds"), "after the first second", "after a second"
+_RX_AFTER_FIRST_N = re.compile(r"\bafter\s+(?:the\s+)?first\s+(?=\d)")
+_RX_AFTER_A_SECOND = re.compile(r"\bafter\s+(?:the\s+first|a|one)\s+(?=second\b)")
+
+
+def timing_in(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.Timing | None:
+    t = c.t if text is None else text
+    t = _RX_AFTER_A_SECOND.sub("after 1 ", _RX_AFTER_FIRST_N.sub("after ", t))
+    _check_time(c, t)  # "at 99999999:00" was placed over the last 3 s, "from 1e30s to 1e31s" throughout
+    r = P.parse_time_range(t, c.tl.duration)
+    if r is None:
+        return default
+    if r.kind is P.RangeKind.ALL:
+        return O.Timing()
+    if r.kind is P.RangeKind.END:
+        return O.Timing(duration_ms=r.duration_ms, anchor="end")
+    if r.kind is P.RangeKind.AFTER:
+        return O.Timing(start_ms=r.start_ms)
+    return O.Timing(start_ms=r.start_ms, duration_ms=r.duration_ms)
+
+
+_RX_CAPTION_HOLD = re.compile(
+    r"\b(?:captions?|subtitles?|subs)\b.{0,40}\b(?:longer|too\s+(?:fast|quick(?:ly)?|short|brief(?:ly)?)|"
+    r"(?:go|goes|disappear|vanish|flash|fly)\w*\s+(?:by\s+|away\s+)?(?:too\s+)?(?:fast|quick(?:ly)?|soon))\b|"
+    r"\b(?:longer|more\s+time)\b.{0,30}\b(?:captions?|subtitles?)\b|"
+    r"\b(?:show|keep|hold|leave)\s+(?:each|every|all|the)?\s*(?:of\s+the\s+)?(?:captions?|subtitles?)\b.{0,20}\bfor\s+(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b|"
+    r"字幕.{0,8}(?:久一点|长一点|太快|太短|时间长一点|多停一会)")
+_HOLD_STEP_MS = 1000
+
+
+def _h_caption_hold(c: _Ctx) -> list[O.Op] | None:
+    """"the captions are too fast", "show the captions longer", "show each caption for 3 seconds",
+    "字幕显示久一点": every caption stays on longer (a second more, or as long as said), within its
+    shot and never over the next caption; where there is no room after it, it starts earlier."""
+    m = _RX_CAPTION_HOLD.search(c.t)
+    if m is None or _has(r"\b(?:shorter|less\s+time)\b|短一点", c.t):
+        return None
+    caps = sorted(c.text_segs(Role.CAPTION), key=lambda rs: rs[1].start)
+    if not caps:
+        raise _Cannot("没有字幕" if c.zh else "there are no captions")
+    want = round(float(m.group("n")) * 1000) if m.group("n") else None
+    shots = {s.id: s for s in c.main_segs()}
+    order = list(c.main_segs())
+    every = c.text_segs(None)
+    ops: list[O.Op] = []
+    for i, (_, seg) in enumerate(caps):
+        lo = caps[i - 1][1].end if i else 0
+        hi = caps[i + 1][1].start if i + 1 < len(caps) else c.tl.duration
+        shot = shots.get(seg.shot or "")
+        if shot is not None:  # a caption of a shot stays on it, clear of the transitions
+            k = order.index(shot)
+            lo = max(lo, shot.start + shot.transition_ms)
+            hi = min(hi, order[k + 1].start if k + 1 < len(order) else shot.end)
+        target = want if want is not None else seg.duration + _HOLD_STEP_MS
+        end = min(hi, seg.start + target)
+        start = max(lo, min(seg.start, end - target))
+        if end - start > seg.duration:
+            ops.append(O.UpdateText(target=text_by_id(every, Role.CAPTION, seg),
+                                    timing=O.Timing(start_ms=start, duration_ms=end - start)))
+    if not ops:
+        raise _Cannot("每条字幕已经占满了它的镜头；可以把图片放长一点，比如“每张图片4秒”" if c.zh else
+                      "each caption already fills its shot: make the shots longer, e.g. 'each photo 4 seconds'")
+    if len(ops) < len(caps):
+        c.notes.append(f"{len(caps) - len(ops)}条字幕已经占满了它的镜头。" if c.zh else
+                       f"{len(caps) - len(ops)} of the {len(caps)} captions already fill their shots.")
+    return ops
+
+
+_RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\b|\bfade(?:in|out)\b|淡入|淡出|渐显|渐隐")
+_RX_TEXT_ENTRANCE = re.compile(
+    r"\b(?:slides?|sliding|scales?|zooms?|pops?|popping|bounces?|bouncing|fly|flies|flying|spins?|rises?|grows?)\s+"
+    r"(?:\w+\s+){0,3}?(?:in|on|up|into\s+place)\b|"
+    r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|\b(?:bounce|bouncy|bouncing)\s*[.!]?\s*$|"
+    r"滑入|滑进|滑上来|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
+
+
+def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
+    """"make the title fade in slowly", "no fade on the captions", "标题慢慢淡入": how a text comes and
+    goes (it faded the MUSIC in); "make the title slide in", "字幕加个动画": said to be the look's (it
+    made every transition a slide)."""
+    t = c.t
+    if not _has(TEXT_NOUN, t) or c.quotes or _has(r"\b(?:transitions?|music|song|voice\w*|audio|sound|video|picture|photos?|shots?)\b|"
+                                                    r"转场|音乐|旁白|声音|画面|视频", t):
+        return None  # ("add the title 'Sale' fading in slowly": a new text, the text handler's)
+    fade, entrance = _RX_TEXT_FADE.search(t), _RX_TEXT_ENTRANCE.search(t)
+    if entrance and not fade:
+        # "make the title slide in", "pop the cta in", "标题从下面滑入": that text's own entrance
+        kind = ("slide" if _has(r"\b(?:slides?|sliding|fly|flies|flying|rises?|rising)\b|滑|飞入|升起", t) else
+                "scale" if _has(r"\b(?:scales?|scaling|zooms?|zooming|pops?|popping|bounces?|bouncing|bouncy|grows?)\b|弹|放大", t) else
+                "fade" if _has(r"\bno\s+(?:animation|effect)s?\b|\bwithout\s+(?:an?\s+)?animation\b|不要动画|去掉动画", t) else None)
+        if kind is None:  # "typewriter", "spin in", "animate the title": not one that is made
+            raise _Cannot("文字可以淡入、滑入或放大出现：例如说“标题滑入”或“标题弹出”" if c.zh else
+                          "a text can fade in, slide up into place or scale in: say e.g. 'make the title slide in' "
+                          "or 'make the title pop in'")
+        segs = texts_said(c, text_role(t))
+        every = c.text_segs(None)
+        return [O.UpdateText(target=text_by_id(every, r, s), entrance=kind) for r, s in segs]  # type: ignore[arg-type]
+    if not fade:
+        return None
+    ins = _has(r"\bfad\w*(?:\s+[\w'-]+){0,5}?\s+in\b|\bfade[\s-]?in\b|淡入|渐显", t)
+    outs = _has(r"\bfad\w*(?:\s+[\w'-]+){0,5}?\s+out\b|\bfade[\s-]?out\b|淡出|渐隐", t)
+    way = None if ins == outs else "in" if ins else "out"
+    none = _has(r"\bno\s+fades?\b|\bwithout\s+(?:a\s+)?fades?\b|\bdon'?t\s+fade\b|不要(?:淡入|淡出|渐显|渐隐)|去掉(?:淡入|淡出)", t)
+    ms = 0 if none else 1200 if _has(r"\bslow(?:ly|er)?\b|\bgently\b|\bgradual(?:ly)?\b|慢|缓缓", t) \
+        else 150 if _has(r"\bquick(?:ly|er)?\b|\bfast(?:er)?\b|\bsnappy\b|快", t) else 600
+    segs = texts_said(c, text_role(t))
+    every = c.text_segs(None)
+    fi = ms if way in (None, "in") else None
+    fo = ms if way in (None, "out") else None
+    return [O.UpdateText(target=text_by_id(every, r, s), fade_in_ms=fi, fade_out_ms=fo) for r, s in segs]
+
+
+_RX_REPEAT = re.compile(r"\brepeat\b|\b(?:show|bring|put)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:back\s+)?again\b|"
+                        r"\bagain\s+at\s+the\s+end\b|\bonce\s+more\b|再(?:显示|出现)一次|再出现|重复")
+
+
+def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
+    """"repeat the title at the end", "标题在结尾再出现一次": the same words once more, at the end unless
+    another time is said (it MOVED the title to the end)."""
+    t = c.t
+    role = text_role(t)
+    if role is None or not _RX_REPEAT.search(t) or c.quotes:
+        return None
+    segs = texts_said(c, role, first_title=False)
+    seg = segs[0][1] if role is Role.TITLE else segs[-1][1]
+    default = O.Timing(duration_ms=min(seg.duration, 3000), anchor="end")
+    timing = timing_in(c, default) or default
+    return [O.AddText(text=seg.text, role=role.value, timing=timing, position=seg.position,  # type: ignore[arg-type]
+                      size=seg.size, color=seg.color if seg.color.upper() != WHITE else None)]

@@ -1,0 +1,218 @@
+"""A text's words, typed in many forms: without quotes ("add a caption saying Free shipping"), after
+a label ("cta: Shop now"), by the words it says now ("change learn more to Buy now"), "make the
+title summer sale", "use order now as the call to action"; which words read as a call to action;
+and a translation asked for, answered."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner import parse as P
+from reelforge.planner.ending import capitalised, contact_in, offer_in, title_case
+from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
+from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
+from reelforge.planner.rules.text_refs import text_by_id, text_target
+from reelforge.planner.typos import is_english, known
+from reelforge.timeline.model import Role
+
+
+def unquoted_words(raw: str, t: str) -> str | None:
+    """The words of a text added without quotes: "add a caption saying Free shipping at 10s", "add text
+    Free shipping for 3 seconds at 10s", "add a title that says Summer Sale at the top" (where and when cut
+    off); None when there are none."""
+    m = re.search(r"(?:\bsaying|\bsays?\b|\bthat\s+reads|\breads\b|\bto\s+(?:say|read)\b)\s*:?\s*([^\s,.;].*)$", raw, re.I)
+    # "tagline: stay cold all day", "cta - order today": a label and its words; "add happy birthday mom
+    # as the title": the words, then what they are
+    if m is None and (a := re.match(r"\s*(?:please\s+)?(?:add|put|use|make)\s+(?P<w>(?!(?:an?|the|some|it|this|that)\b)"
+                                     r"[^,.;]{2,40}?)\s+as\s+(?:the|a|an)\s+(?:new\s+)?(?:title|headline|caption|subtitle|"
+                                     r"tag\s*line|slogan|cta|call[\s-]to[\s-]action)\b", raw, re.I)):
+        return capitalised(a.group("w").strip().strip("'\"").strip())
+    if m is None or not _has(r"\b(?:text|overlay|caption|subtitle|title|headline|cta|call[\s-]to[\s-]action|card|screen|slate|"
+                             r"button|tag\s*line|slogan|sub-?heading|subhead)s?\b", t):
+        m = re.match(r"\s*(?:please\s+)?(?:add|insert)\s+(?:an?\s+|some\s+|the\s+)?"
+                     r"(?:text|caption|title|subtitle|headline|overlay)\s+(?!(?:at|on|in|over|to|for|from|saying|says?|that|"
+                     r"reads?|with|and|in|back|again|too|also|now|here|there|please|under|below|above|of|as)\b)([^\s,.;].*)$",
+                     raw, re.I)
+    if m is None and (b := re.match(rf"\s*(?:please\s+)?(?:add|put|insert|include)\s+(?:an?\s+)?(?:(?:{C_EN})\s+)?"
+                                     r"(?P<w>[a-z][a-z' ]{1,24}?)\s+"
+                                     r"(?:button|cta|call[\s-]to[\s-]action)\b", raw, re.I)) \
+            and not re.search(r"\b(?:new|nice|bold|round(?:ed)?|big|bigger|small|large|another|second|clear|clickable|"
+                              r"the|end|final|closing|text|letters?|words?|fonts?|and|with)\b", b.group("w"), re.I) \
+            and color_in(b.group("w").lower()) is None and size_in(b.group("w").lower()) is None:
+        return capitalised(b.group("w").strip())  # "add a subscribe button at the end": its words
+    if m is None:
+        # "add our website www.example.com", "加上我们的网址 www.example.com": the address itself
+        if not _has(_ADD, t):
+            return None
+        offer = offer_in(raw)
+        return contact_in(raw) or (capitalised(offer) if offer else None)
+    # "add the title Summer Sale, make it red": the words end where the next instruction starts
+    words = _RX_NEXT_ASK.split(m.group(1), maxsplit=1)[0]
+    words = RX_WHERE_TAIL.sub("", words).strip().strip("'\"").strip()
+    return capitalised(words) or None
+
+
+_RX_NEXT_ASK = re.compile(r"\s*(?:[,;]\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)"
+                          r"(?=(?:please\s+)?(?:make|put|move|change|set|turn|add|use|remove|place|show|let|have|give|"
+                          r"center|centre|fade|keep)\b)", re.I)
+
+
+# "… at 10s", "… for 3 seconds at 10s", "… on the 3rd photo", "… at the top": where and when, not the words
+RX_WHERE_TAIL = re.compile(r"(?:\s+(?:at|from|for|during|between|until|till|on|over|in|across)\s+(?:the\s+)?"
+                           r"(?:\d|first|last|end|start|beginning|top|bottom|middle|cent(?:er|re)|whole|entire|"
+                           r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\b|\w+\s+(?:photo|image|picture|pic|shot|clip)s?\b)"
+                           r".*|\s+throughout.*)$", re.I)
+
+# words that make a line a call to action ("Shop now", "Learn more", "立即购买")
+_RX_CTA_TEXT = re.compile(
+    r"\b(?:shop|buy|order|book|get|grab|claim|learn|discover|find\s+out|sign\s+up|join|subscribe|follow|download|"
+    r"install|try|visit|call|register|donate|start|apply|save|tap|click|swipe|dm|message|contact|reserve|"
+    r"pre-?order|link\s+in\s+bio)\b.{0,30}?(?:\bnow\b|\btoday\b|\bmore\b|\bfree\b|\bus\b|\bhere\b|\bbelow\b|\bup\b|!|$)"
+    r"|立即|马上|现在就|赶快|赶紧|快来|点击|关注|订阅|购买|下单|抢购|预约|报名|了解更多|扫码|私信|咨询|领取|戳", re.I)
+
+
+def looks_cta(text: str) -> bool:
+    return len(text) <= 60 and _RX_CTA_TEXT.search(text.strip()) is not None
+
+
+# -- a text's words, named by the words it says now or by its kind and a colon ---------------------
+_RX_LABEL = re.compile(r"^\s*(?:the\s+)?(?P<role>cta|call[\s-]to[\s-]action|title|headline|caption|subtitle|"
+                       r"标题|字幕|行动号召)\s*(?:text\s*)?[:：=]\s*(?P<x>\S.*?)\s*[.!。！]?\s*$", re.I)
+_RX_WORDS_EN = re.compile(r"^\s*(?:please\s+)?(?:change|replace|switch|swap|edit|update|turn)\s+(?P<a>\S.*?)\s+"
+                          r"(?:to|with|into|for|->|→|=>)\s*:?\s+(?:say\s+|read\s+)?(?P<b>\S.*?)\s*[.!]?\s*$", re.I)
+_RX_WORDS_ZH = re.compile(r"^\s*(?:请)?(?:把|将)?\s*(?P<a>\S.*?)\s*(?:改成|换成|改为|换为|替换成|替换为|变成)\s*(?P<b>\S.*?)\s*[。！]?\s*$")
+_LABEL_ROLE = {"cta": Role.CTA, "call to action": Role.CTA, "call-to-action": Role.CTA, "行动号召": Role.CTA,
+               "title": Role.TITLE, "headline": Role.TITLE, "标题": Role.TITLE, "caption": Role.CAPTION,
+               "subtitle": Role.CAPTION, "字幕": Role.CAPTION}
+
+
+_PLANNER_NOUNS = (r"(?:(?:background\s+)?music|song|bgm|soundtrack|voice\s*over|voice|narration|vo|titles?|captions?|"
+                  r"subtitles?|cta|call to action|texts?|fonts?|transitions?|background|colou?rs?|size|speed|volume|"
+                  r"frame|aspect(?: ratio)?|style|look|order|length|duration|motion|zoom|logo|watermark|photos?|"
+                  r"images?|pictures?|pics?|clips?|videos?|shots?|scenes?|segments?|it|them|this|that|"
+                  r"(?:the )?(?:first|second|third|fourth|fifth|last) (?:photo|image|picture|clip|shot|one)|"
+                  r"背景音乐|音乐|旁白|配音|标题|字幕|行动号召|文字|转场|背景|颜色|字体|字号|速度|音量|画面|风格|顺序|时长)")
+
+
+def _bare(words: str) -> str:
+    """Words as compared with a text's: quotes, case, punctuation and spacing aside."""
+    w = re.sub(r"[\"'“”「」‘’『』]", "", words).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", w).split())
+
+
+def _h_text_words(c: _Ctx) -> list[O.Op] | None:
+    """"cta: Shop now", "CTA: Buy today", "title: Summer Drop" (that kind's words, or a new one);
+    "change learn more to Buy now", "replace 'Learn more' with 'Buy now'", "把“了解更多”改成“立即购买”":
+    whichever text says those words now (a part of a text: that part)."""
+    raw = c.raw.strip()
+    if m := _RX_LABEL.match(raw):
+        role = _LABEL_ROLE[re.sub(r"\s+", " ", m.group("role").lower())]
+        words = m.group("x").strip().strip("\"'“”「」").strip()
+        if not words or styling(words):
+            return None
+        existing = c.text_segs(role)
+        if not existing:
+            default = {Role.TITLE: O.Timing(duration_ms=3000), Role.CAPTION: O.Timing(),
+                       Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[role]
+            return [O.AddText(text=words, role=role.value, timing=default)]  # type: ignore[arg-type]
+        return [O.UpdateText(target=text_target(c, role), text=words)]
+    m = _RX_WORDS_ZH.match(raw) if c.zh else _RX_WORDS_EN.match(raw)
+    if not m:
+        return None
+    a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", m.group("a").strip(), flags=re.I)
+    a, b = _bare(a), m.group("b").strip().strip("\"'“”「」").strip()
+    if len(a) < 2 or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
+        return None  # "change the music to jazz.mp3": a file, not words
+    if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a):
+        return None  # "change the music to jazz", "change the transitions to cuts": the planner's own words
+    segs = c.text_segs(None)
+    hits = [(r, s) for r, s in segs if _bare(s.text) == a]
+    part = not hits
+    if part:
+        hits = [(r, s) for r, s in segs if len(a) >= 3 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", _bare(s.text))]
+    if not hits:
+        return None
+    out: list[O.Op] = []
+    for r, s in hits:
+        target = text_by_id(segs, r, s)
+        if styling(b):  # "change learn more to red": its look
+            look = {"color": color_in(b), "size": size_in(b, s.size), "position": P.parse_position(b)}
+            if not any(look.values()):
+                return None
+            out.append(O.UpdateText(target=target, **look))
+            continue
+        new = b
+        if part:  # "change sale to drop" on "Spring Sale": those words in it
+            new = re.sub(rf"(?<!\w){re.escape(m.group('a').strip().strip(chr(34) + chr(39)))}(?!\w)", b, s.text,
+                         count=1, flags=re.I)
+            if new == s.text:
+                return None
+        out.append(O.UpdateText(target=target, text=new))
+    return out
+
+
+_RX_MAKE_WORDS = re.compile(
+    r"^\s*(?:please\s+)?(?:make|have)\s+(?:the\s+)?(?P<role>title|headline|tagline|cta|call[\s-]to[\s-]action|button)"
+    r"\s+(?:say\s+|read\s+)?(?P<x>\S.*?)\s*[.!]?\s*$|"
+    r"^\s*(?:please\s+)?(?:(?:use|put|have|set|make)\s+)?(?P<x2>\S.*?)\s+as\s+(?:the\s+|a\s+|my\s+|our\s+)?"
+    r"(?P<role2>title|headline|tagline|cta|call[\s-]to[\s-]action|button)(?:\s+text)?\s*[.!]?\s*$", re.I)
+_WORDS_ROLE = {"title": Role.TITLE, "headline": Role.TITLE, "tagline": Role.TITLE, "cta": Role.CTA,
+               "call to action": Role.CTA, "button": Role.CTA}
+
+
+def _comparative(word: str) -> bool:
+    """"fancier", "nicer", "cooler", "better": a word that asks for more of a look, not a title's
+    first word ("summer", "winter", "dinner" end in -er too)."""
+    if word in ("better", "worse", "more", "less"):
+        return True
+    if word.endswith("ier"):
+        return is_english(word[:-3] + "y")
+    if word.endswith("ly"):
+        return is_english(word[:-2])
+    return word.endswith("er") and len(word) > 4 and (is_english(word[:-2]) or is_english(word[:-1]))
+
+
+def _h_made_words(c: _Ctx) -> list[O.Op] | None:
+    """"make the title summer sale", "make the cta order now", "use order now as the call to action",
+    "summer sale as the title": those words, typed without quotes or "to" (read last, so "make the
+    title bigger" or "make the title slide in" never gets here). A call to action must read as one
+    ("Swipe up to shop"); a title's words must not be the planner's own ("make the title more fun")."""
+    if c.quotes or not (m := _RX_MAKE_WORDS.match(c.raw.strip())):
+        return None
+    said = re.sub(r"[\s-]+", " ", (m.group("role") or m.group("role2")).lower())
+    role = _WORDS_ROLE[said]
+    if said == "tagline" and c.text_segs(Role.TITLE):
+        return None  # "X as the tagline" beside a title: a line under it, not the title
+    words = (m.group("x") or m.group("x2")).strip().strip("\"'“”「」").strip()
+    plain = words.lower().split()
+    if not words or len(plain) > 8 or styling(words) or re.search(r"\.\w{2,4}\b|\d+\s*(?:s|sec|seconds?|%)\b", words.lower()):
+        return None
+    if role is Role.CTA:
+        if not looks_cta(words):
+            return None
+        words = capitalised(words)
+    else:
+        if (re.search(rf"\b{_PLANNER_NOUNS}\b|\b(?:lines?|rows?|words?|letters?|characters?|caps|same|different)\b",
+                      words.lower()) or any(known(w) for w in plain) or _comparative(plain[0])
+                or (len(plain) == 1 and words == words.lower())):
+            return None  # "make the title fancier", "make the title two lines", "make the title pop out"
+        words = title_case(words) if words == words.lower() else words
+    existing = c.text_segs(role)
+    if not existing:
+        timing = O.Timing(duration_ms=3000) if role is Role.TITLE else O.Timing(duration_ms=3000, anchor="end")
+        return [O.AddText(text=words, role=role.value, timing=timing)]  # type: ignore[arg-type]
+    return [O.UpdateText(target=text_target(c, role), text=words)]
+
+
+_RX_TRANSLATE = re.compile(r"\btranslat\w*\b|(?:字幕|标题|文字|文案|行动号召).{0,4}(?:改成|翻译成|翻成|换成|变成)(?:英文|中文|英语|汉语|日文|日语|韩文|韩语)|"
+                           r"\b(?:captions?|subtitles?|titles?|texts?)\s+(?:to|into)\s+(?:english|chinese|spanish|french|german|japanese|korean)\b")
+
+
+def _h_translate(c: _Ctx) -> list[O.Op] | None:
+    """"translate the captions to English", "把字幕改成英文": said plainly (it asked "which text?")."""
+    if not _RX_TRANSLATE.search(c.t):
+        return None
+    raise _Cannot("文字不会自动翻译；可以逐条改，例如“把Coffee字幕改成「咖啡」”；用旁白生成的字幕是旁白所说的语言" if c.zh else
+                  "text is not translated automatically: change each one's words, e.g. \"change the caption 'Coffee' to "
+                  "'Kaffee'\"; captions made from a voiceover are in the language it speaks")
