@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import ReelforgeError
+from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.bed import looped_beats
@@ -83,7 +84,7 @@ class AIStage:
         except ReelforgeError as exc:  # AIExtraMissing says what to install
             raise AIFailed(exc.message) from exc
         except Exception as exc:  # noqa: BLE001 - a model must never crash the conversation
-            raise AIFailed(f"{O.describe(op)} did not work: {exc}") from exc
+            raise AIFailed(f"{W.describe(op)} did not work: {exc}") from exc
 
     def _run_request_unchecked(self, op: O.Op, tl: Timeline, rest: Sequence[O.Op],
                                done: Sequence[O.Op]) -> list[O.Op]:
@@ -673,11 +674,11 @@ class AIStage:
                 step = self.run_request(r, cur, (), [*fixed, *ops])
                 nxt = apply(cur, step, library=self.s.library) if step else cur
             except (ApplyError, AIFailed) as exc:
-                notes.append(f"Skipped {O.describe(r)}: {exc.message}")
+                notes.append(f"Skipped {W.describe(r)}: {exc.message}")
                 continue
             cur = nxt
             ops += step
-            said = "; ".join(O.describe(o, {a.id: a.name for a in self.s.library}) for o in compact_ops(step, nxt))
+            said = "; ".join(W.describe(o, {a.id: a.name for a in self.s.library}) for o in compact_ops(step, nxt))
             if said:
                 notes.append(said[:1].upper() + said[1:] + ".")
         if not any(isinstance(r, O.Voiceover) for r in requests):

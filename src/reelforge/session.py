@@ -34,6 +34,7 @@ from typing import Any
 
 from reelforge.ai_stage import AIFailed, AIStage, compact_ops
 from reelforge.errors import PlanError, ReelforgeError
+from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.bed import music_bed
@@ -342,7 +343,7 @@ class Session:
         measured = any(isinstance(o, O.ReplaceMusic) and o.sound and music_bed(o.sound, o.sound[1]).in_ms for o in ops)
         if any(isinstance(o, O.REQUEST_TYPES) for o in plan.ops) or len(ops) != len(plan.ops) or measured:
             # say what the models found, not only what was asked
-            said = [(O.describe_zh if zh else O.describe)(o, names) for o in compact_ops(ops, new)]
+            said = [(W.describe_zh if zh else W.describe)(o, names) for o in compact_ops(ops, new)]
             prefix = ("；".join(said) + "。") if zh else ("; ".join(said)[:1].upper() + "; ".join(said)[1:] + ".")
             if getattr(plan, "note", ""):  # parts not understood, typos read
                 prefix = f"{prefix}{'' if zh else ' '}{plan.note}"
@@ -371,7 +372,7 @@ class Session:
         fresh = [w for w in _warnings(new) if w not in before]  # e.g. a caption too short to read
         self._commit(new)
         names = {a.id: a.name for a in (*self.library, *self.timeline.assets)}
-        msg = "; ".join(O.describe(o, names) for o in ops)
+        msg = "; ".join(W.describe(o, names) for o in ops)
         msg = msg[:1].upper() + msg[1:] + "." + "".join(f" {w}" for w in fresh)
         return self._record(text, self._reply(Intent.EDIT, "ok", msg, changed=True, ops=tuple(ops)))
 

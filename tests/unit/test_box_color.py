@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reelforge.errors import InvalidTimeline
+from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import apply
 from reelforge.planner.ops import dump_ops
@@ -148,11 +149,11 @@ def test_apply_draws_a_box_for_a_box_colour_and_keeps_it_otherwise():
 
 
 def test_descriptions_say_the_box():
-    assert O.describe(O.UpdateText(box_color="#FFFFFF", background="box")) == "the first title: white box"
-    assert O.describe(O.UpdateText(box_color="#FFFFFF", color="#111111")) == "the first title: white box, text near-black"
-    assert O.describe(O.UpdateText(color="#FF0000", background="box")) == "the first title: colour red, background box"
-    assert O.describe(O.AddText(text="Hi", box_color="#ABCDEF")) == 'added title "Hi" on a #ABCDEF box throughout'
-    assert O.describe_zh(O.UpdateText(box_color="#FFD400", color="#111111")) == "标题：底框改为黄色，文字改为近黑色"
+    assert W.describe(O.UpdateText(box_color="#FFFFFF", background="box")) == "the first title: white box"
+    assert W.describe(O.UpdateText(box_color="#FFFFFF", color="#111111")) == "the first title: white box, text near-black"
+    assert W.describe(O.UpdateText(color="#FF0000", background="box")) == "the first title: colour red, background box"
+    assert W.describe(O.AddText(text="Hi", box_color="#ABCDEF")) == 'added title "Hi" on a #ABCDEF box throughout'
+    assert W.describe_zh(O.UpdateText(box_color="#FFD400", color="#111111")) == "标题：底框改为黄色，文字改为近黑色"
 
 
 # -- the draft ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from reelforge.planner.apply import apply
 from reelforge.planner.rules import plan_edit
 from reelforge.render.compile import compile_render
 from reelforge.timeline import Grade, from_draft, to_draft
+from reelforge.timeline.model import GRADE_LOOKS
 
 from .edit_cases import LIBRARY, sample_timeline
 
@@ -84,7 +85,7 @@ def test_the_summary_names_sepia():
 
     sepia = apply(sample_timeline(), [O.SetGrade(saturation=0.0, warmth=0.8)], library=LIBRARY)
     assert "sepia look" in summarize(sepia) and "怀旧棕色" in summarize(sepia, zh=True)
-    vintage = apply(sample_timeline(), [O.SetGrade(**O.GRADE_LOOKS["vintage"])], library=LIBRARY)
+    vintage = apply(sample_timeline(), [O.SetGrade(**GRADE_LOOKS["vintage"])], library=LIBRARY)
     assert "1 clip (0-30s, vintage look)" in summarize(vintage) and "复古色调" in summarize(vintage, zh=True)
     warm = apply(sample_timeline(), [O.SetGrade(warmth=0.3)], library=LIBRARY)
     assert "colour graded" in summarize(warm)
@@ -101,8 +102,8 @@ def test_a_first_instruction_sets_the_grade_it_names():
         return first_cut_grade(normalize(text))
 
     assert grade("make a 20 second promo in black and white with captions") == {"saturation": 0.0}
-    assert grade("a calm ad, vintage look, music quieter") == O.GRADE_LOOKS["vintage"]
-    assert grade("用这些图片做一个竖屏视频，复古色调，背景音乐小一点") == O.GRADE_LOOKS["vintage"]
+    assert grade("a calm ad, vintage look, music quieter") == GRADE_LOOKS["vintage"]
+    assert grade("用这些图片做一个竖屏视频，复古色调，背景音乐小一点") == GRADE_LOOKS["vintage"]
     assert grade("a promo with warm tones, brighter and more contrast") == {"warmth": 0.3, "brightness": 0.06,
                                                                           "contrast": 1.15}
     assert grade("10秒视频，画面亮一点") == {"brightness": 0.06}
@@ -118,7 +119,7 @@ def test_the_first_cut_says_and_renders_the_grade(tmp_path):
     from .edit_cases import ASSETS
 
     plan = compose("make a 12 second promo, vintage look", [a for a in ASSETS if a.kind.value == "image"])
-    assert plan.timeline.grade == Grade(**O.GRADE_LOOKS["vintage"])
+    assert plan.timeline.grade == Grade(**GRADE_LOOKS["vintage"])
     assert "Colour: vintage look (muted, warm, softer contrast)." in plan.notes
     assert not any(n.startswith("Not applied") for n in plan.notes)
     graph = compile_render(plan.timeline, tmp_path / "v.mp4", workdir=tmp_path).filter_graph

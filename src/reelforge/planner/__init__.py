@@ -38,7 +38,8 @@ __all__ = [
 
 # edit ops, their application, the intent router and the rule edit planner
 from reelforge.planner.apply import ApplyError, apply  # noqa: E402
-from reelforge.planner.ops import Op, Target, Timing, describe, dump_ops, ops_json_schema, parse_ops  # noqa: E402
+from reelforge.planner.op_words import describe  # noqa: E402
+from reelforge.planner.ops import Op, Target, Timing, dump_ops, ops_json_schema, parse_ops  # noqa: E402
 from reelforge.planner.router import Intent, route, split_export  # noqa: E402
 from reelforge.planner.rules import EditPlan, plan_edit  # noqa: E402
 

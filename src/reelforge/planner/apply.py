@@ -39,6 +39,7 @@ from reelforge.planner import apply_look as look
 from reelforge.planner import apply_segments as segments
 from reelforge.planner import apply_sound as sound
 from reelforge.planner import apply_text as text
+from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply_state import ApplyError, State
 from reelforge.planner.apply_targets import resolve
@@ -60,7 +61,7 @@ def apply(timeline: Timeline, ops: Iterable[O.Op], *, library: Sequence[Asset] =
             if isinstance(op, (O.Undo, O.Redo)):
                 raise ApplyError(f"{op.op} is handled by the session, not applied to a timeline")
             if isinstance(op, O.REQUEST_TYPES):
-                raise ApplyError(f"{O.describe(op)} runs a model: the session turns it into data first")
+                raise ApplyError(f"{W.describe(op)} runs a model: the session turns it into data first")
             raise ApplyError(f"unknown op {op!r}")
         anchors = text.caption_anchors(st)
         main_before = text.main_spans(st)

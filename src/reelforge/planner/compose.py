@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 from reelforge.errors import PlanError
 from reelforge.planner import brief as B
+from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
@@ -464,7 +465,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     fades = {"fade_in_ms": CINEMATIC_FADE_MS, "fade_out_ms": CINEMATIC_FADE_MS} if cinematic else {}
     grade = first_cut_grade(P.normalize(said))
     if grade:  # "in black and white", "warm tones", "复古色调": as an edit would set them
-        notes.append(f"Colour: {O.grade_words(O.SetGrade(**grade))}.")
+        notes.append(f"Colour: {W.grade_words(O.SetGrade(**grade))}.")
     timeline = build(width=width, height=height, fps=fps, duration=total, style=look.name, assets=tuple(unique_assets),
                      tracks=tuple(tracks), grade=Grade(**(grade or {})), **fades)
     shown = " ".join(seg.text for tr in timeline.tracks if _is_text_track(tr) for seg in tr.segments)

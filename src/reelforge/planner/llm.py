@@ -28,6 +28,7 @@ import httpx
 
 from reelforge.errors import ReelforgeError
 from reelforge.planner import memory as M
+from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner import rules
 from reelforge.planner.apply import apply
@@ -201,7 +202,7 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
         why = exc.message
         return replace(fallback, reply=f"(LLM planner unavailable: {why}; used the built-in rules.) {fallback.reply}")
     names = {a.id: a.name for a in (*library, *timeline.assets)}
-    understood = tuple(O.describe(o, names) for o in ops)
+    understood = tuple(W.describe(o, names) for o in ops)
     reply = "; ".join(understood)
     remembered = M.remember(M.Memory.from_dict(memory), ops, timeline, library).to_dict()
     return EditPlan("ok", tuple(ops), reply[:1].upper() + reply[1:] + ".", understood, memory=remembered)

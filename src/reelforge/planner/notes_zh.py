@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reelforge.planner.ops import _TRANSITION_ZH
+from reelforge.planner.op_words import TRANSITION_ZH
 from reelforge.timeline.styles import STYLES
 
 _STYLE_ZH = {name: s.label_zh for name, s in STYLES.items()}
@@ -63,7 +63,7 @@ _BAND_ZH = {"top": "上方", "middle": "中间", "bottom": "下方"}
 
 
 def _grade_zh(words: str) -> str:
-    """`ops.grade_words` in English -> the same setting in Chinese, part by part."""
+    """`op_words.grade_words` in English -> the same setting in Chinese, part by part."""
     out = []
     for part in [words] if words.startswith("vintage look") else words.split(", "):
         for rx, fn in _GRADE_ZH:
@@ -166,7 +166,7 @@ def _subjects(m: re.Match) -> str:
 
 def _transition(m: re.Match) -> str:
     secs, kind, how = m.groups()
-    name = _TRANSITION_ZH.get(kind, kind)
+    name = TRANSITION_ZH.get(kind, kind)
     if how == "as asked":
         return f"转场：{secs}秒{name}（按要求）。"
     if how == "the default; say 'hard cuts' for none":

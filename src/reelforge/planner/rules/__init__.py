@@ -29,6 +29,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from reelforge.planner import memory as M
+from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
@@ -470,7 +471,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         main = timeline.track(Role.MAIN)
         shots = [main.segments[i].name for i in whole[0].order] if main else []  # type: ignore[union-attr]
         reply = ("新的顺序：" + "、".join(shots) + "。") if zh else ("New order: " + ", ".join(shots) + ".")
-        return EditPlan("ok", tuple(whole), reply + _typo_note(fixes, zh), tuple(O.describe(o, names) for o in whole),
+        return EditPlan("ok", tuple(whole), reply + _typo_note(fixes, zh), tuple(W.describe(o, names) for o in whole),
                         fixes=tuple(f"{f.wrong}->{f.right}" for f in fixes),
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _without_keeps(masked)
@@ -565,7 +566,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     ops = _tidy([op for r in results for op in (r.ops or [])])
     versions = _versions_note(results, ops, zh)  # "a vertical and a square version": one frame at a time
     names = {a.id: a.name for a in (*lib, *timeline.assets)}
-    understood = [O.describe(op, names) for op in ops]
+    understood = [W.describe(op, names) for op in ops]
     fixed = tuple(f"{f.wrong}->{f.right}" for f in fixes)
     questions = [r.question for r in results if r.question]
     if questions:
@@ -592,7 +593,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
 def _grouped(ops: list[O.Op], names: dict[str, str], *, zh: bool) -> list[str]:
     """Each op in words, the same change to every text of a kind said once ("all 7 captions:
     colour yellow", not "the first caption: colour yellow; the second caption: …" seven times)."""
-    describe = O.describe_zh if zh else O.describe
+    describe = W.describe_zh if zh else W.describe
     out: list[str] = []
     i = 0
     while i < len(ops):
