@@ -67,3 +67,10 @@ def test_the_quality_an_export_asks_for(text, quality):
     assert export_quality(text) == quality
     if quality:
         assert route(text) is Intent.EXPORT and split_export(text) == ("", True)
+
+
+@pytest.mark.parametrize("text", ["export with music", "export it with the sound", "export with audio",
+                                  "export including the background music"])
+def test_what_every_export_has_is_no_edit(text):
+    """"export with music" was an edit "with music", not understood, and nothing was exported."""
+    assert split_export(text) == ("", True) and route(text) is Intent.EXPORT

@@ -81,7 +81,8 @@ _EDITY = re.compile(
     r"photo|picture|clip|clips|logo|watermark|background|blur|zoom|motion|ken\s+burns|voice|voiceover|"
     r"duck|after|before|first|second|third|last|cta|call\s+to\s+action|bigger|smaller|colou?r|"
     r"red|white|black|yellow|blue|green|top|bottom|centre|center|fps|frame\s*rate|frames\s+per\s+second|"
-    r"hd|full\s*hd|fhd|uhd|qhd|2k|1440p|480p|subtitles?|gif|mov|webm|avi|mkv|prores|wmv|mp3|wav|audio)\b"
+    r"hd|full\s*hd|fhd|uhd|qhd|2k|1440p|480p|subtitles?|gif|mov|webm|avi|mkv|prores|wmv|mp3|wav|audio\s+only|"
+    r"only\s+the\s+(?:audio|sound))\b"
     r"|\b\d+\s*fps\b|\b\d+p\d+\b|\b(?:9|16|1|4|3|21)\s*[:：x×]\s*(?:16|9|1|5|4|3)\b"
     r"|\d+\s*(?:s|%|x|db)\b|竖|横|方形|音乐|音量|声音|标题|字幕|文字|秒|图|片段|镜头|转场|静音|加速|减速|放慢|"
     r"删除|删掉|去掉|添加|加上|加个|换成|替换|移到|放到|交换|调|改|水印|背景|淡入|淡出|抖音|快手|小红书|帧|高清|超清|蓝光",
@@ -114,6 +115,8 @@ def route(text: str) -> Intent:
         if pattern.search(t):
             if intent in (Intent.UNDO, Intent.REDO) and _STEPS.search(pattern.sub(" ", t)):
                 return Intent.EDIT
+            if intent is Intent.EXPORT:  # what is left once the export is said: an edit, or nothing
+                return Intent.EXPORT if split_export(text)[0] == "" else Intent.EDIT
             rest = _rest(pattern, t)
             if not rest or not _EDITY.search(pattern.sub(" ", t)):
                 return intent
@@ -143,6 +146,9 @@ def split_export(text: str) -> tuple[str, bool]:
     rest = re.sub(r"(?:\b(?:and|then|also|please)\b|然后|并且|再|并|和)\s*[,，]?\s*$", " ", rest.strip(" ,，.。!！"), flags=re.I)
     rest = re.sub(r"^\s*(?:and|then|please)\b|^\s*(?:然后|并且|再)", " ", rest, flags=re.I)
     rest = re.sub(r"^\s*(?:it|this|the\s+video)\b", " ", rest, flags=re.I)
+    # "export with music" / "export it with the sound": what every export has, not an edit (it was
+    # "not understood", and nothing was exported)
+    rest = re.sub(r"^\s*(?:with|including)\s+(?:the\s+)?(?:background\s+)?(?:music|sound|audio)\s*$", " ", rest, flags=re.I)
     rest = rest.strip(" ,，.。!！")
     if not rest or not _EDITY.search(rest):
         return "", True
