@@ -274,7 +274,7 @@ class AIStage:
 
     def _duration_fixed(self, done: Sequence[O.Op] = ()) -> bool:
         """Was a total length asked for (first cut or an edit)? Then a new voice does not refit."""
-        from reelforge.planner.parse import parse_duration_ms
+        from reelforge.planner.time_words import parse_duration_ms
 
         if any(isinstance(o, O.SetTotalDuration) for o in done):
             return True
@@ -643,7 +643,7 @@ class AIStage:
                 ops += part
                 notes.append(f"{a.name}: its most active {O.fmt_ms(seg.duration)} (from "
                              f"{O.fmt_ms(part[0].in_ms)}).")  # type: ignore[union-attr]
-        from reelforge.planner.parse import outside_quotes
+        from reelforge.planner.quotes import outside_quotes
 
         said = outside_quotes(text, {a.name.lower() for a in (*self.s.library, *tl.assets) if a.name})
         requests = rules.ai_requests(said, tl)  # the words to show are no requests ('Beat the Heat')
@@ -666,7 +666,7 @@ class AIStage:
             note = self.framing_note(cur)
             if note:
                 notes.append(note)
-        from reelforge.planner.parse import parse_duration_ms
+        from reelforge.planner.time_words import parse_duration_ms
 
         fixed = [O.SetTotalDuration(duration_ms=tl.duration)] if parse_duration_ms(said) is not None else []
         for r in requests:  # each one on its own: a missing model skips that step, not the cut
@@ -702,7 +702,7 @@ class AIStage:
         from reelforge.ai.copywriting import product_name, shot_phrases
         from reelforge.planner import brief, occasion
         from reelforge.planner.on_screen import subject_of, title_in
-        from reelforge.planner.parse import quoted_texts
+        from reelforge.planner.quotes import quoted_texts
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
         if voice is None or main is None or not voice.segments or brief.read(text):

@@ -96,7 +96,7 @@ def test_a_first_instruction_sets_the_grade_it_names():
     ignored ("vintage" even answered "there is no such look"); colour words said of the text,
     the background or the voice are not the pictures'."""
     from reelforge.planner.grade_words import first_cut_grade
-    from reelforge.planner.parse import normalize
+    from reelforge.planner.numerals import normalize
 
     def grade(text):
         return first_cut_grade(normalize(text))

@@ -6,8 +6,11 @@ import doctest
 
 import pytest
 
+from reelforge.planner import numerals as N
 from reelforge.planner import parse as P
-from reelforge.planner.parse import RangeKind
+from reelforge.planner import quotes as Q
+from reelforge.planner import time_words as TW
+from reelforge.planner.time_words import RangeKind
 from reelforge.timeline.model import Position, Transition
 
 DURATIONS = [
@@ -85,7 +88,7 @@ DURATIONS = [
 
 @pytest.mark.parametrize(("text", "ms"), DURATIONS)
 def test_duration(text, ms):
-    assert P.parse_duration_ms(text) == ms
+    assert TW.parse_duration_ms(text) == ms
 
 
 NUMBERS = [
@@ -99,7 +102,7 @@ NUMBERS = [
 
 @pytest.mark.parametrize(("token", "value"), NUMBERS)
 def test_number(token, value):
-    assert P.parse_number(token) == value
+    assert N.parse_number(token) == value
 
 
 ORDINALS = [("first", 1), ("the second", 2), ("3rd", 3), ("last", -1), ("second to last", -2),
@@ -108,7 +111,7 @@ ORDINALS = [("first", 1), ("the second", 2), ("3rd", 3), ("last", -1), ("second 
 
 @pytest.mark.parametrize(("token", "value"), ORDINALS)
 def test_ordinal(token, value):
-    assert P.parse_ordinal(token) == value
+    assert N.parse_ordinal(token) == value
 
 
 RESOLUTIONS = [
@@ -212,7 +215,7 @@ QUOTES = [
 
 @pytest.mark.parametrize(("text", "quotes"), QUOTES)
 def test_quoted_texts(text, quotes):
-    assert P.quoted_texts(text) == quotes
+    assert Q.quoted_texts(text) == quotes
 
 
 TRANSITIONS = [
@@ -292,17 +295,17 @@ RANGES = [
 
 @pytest.mark.parametrize(("text", "want"), RANGES)
 def test_time_range(text, want):
-    r = P.parse_time_range(text, 30000)
+    r = TW.parse_time_range(text, 30000)
     assert (None if r is None else (r.start_ms, r.end_ms, r.kind)) == want
 
 
 def test_time_range_clamps_and_needs_total():
-    assert P.parse_time_range("last 40 seconds", 30000).start_ms == 0
-    assert P.parse_time_range("from 20s to 50s", 30000).end_ms == 30000
-    assert P.parse_time_range("at the end", None) is None
-    assert P.parse_time_range("first 3 seconds", None).end_ms == 3000
-    assert P.parse_time_range("at the end", 30000, default_ms=4000).start_ms == 26000
-    assert P.parse_time_range("at 0:12", 30000).explicit is False
+    assert TW.parse_time_range("last 40 seconds", 30000).start_ms == 0
+    assert TW.parse_time_range("from 20s to 50s", 30000).end_ms == 30000
+    assert TW.parse_time_range("at the end", None) is None
+    assert TW.parse_time_range("first 3 seconds", None).end_ms == 3000
+    assert TW.parse_time_range("at the end", 30000, default_ms=4000).start_ms == 26000
+    assert TW.parse_time_range("at 0:12", 30000).explicit is False
 
 
 OVERLAYS = [
@@ -345,19 +348,19 @@ def test_is_chinese_is_the_main_language(text, zh):
 
 
 def test_find_durations_positions():
-    ds = P.find_durations("a 30-second promo, title for the first 3 seconds")
+    ds = TW.find_durations("a 30-second promo, title for the first 3 seconds")
     assert [d.ms for d in ds] == [30000, 3000]
     assert ds[0].text == "30-second"
 
 
 def test_time_value():
-    assert P.parse_time_value_ms("12s") == 12000
-    assert P.parse_time_value_ms("0:12") == 12000
-    assert P.parse_time_value_ms("12") == 12000
-    assert P.parse_time_value_ms("2", "min") == 120000
-    assert P.parse_time_value_ms("nope") is None
+    assert TW.parse_time_value_ms("12s") == 12000
+    assert TW.parse_time_value_ms("0:12") == 12000
+    assert TW.parse_time_value_ms("12") == 12000
+    assert TW.parse_time_value_ms("2", "min") == 120000
+    assert TW.parse_time_value_ms("nope") is None
 
 
 def test_doctests():
-    result = doctest.testmod(P)
-    assert result.failed == 0 and result.attempted > 20
+    results = [doctest.testmod(module) for module in (P, N, TW, Q)]
+    assert all(r.failed == 0 for r in results) and sum(r.attempted for r in results) > 20

@@ -402,9 +402,9 @@ def test_a_shot_number_then_its_length_in_words(text, ms):
 
 
 def test_compound_number_words_still_read():
-    from reelforge.planner import parse as P
+    from reelforge.planner import time_words as TW
 
-    assert [P.find_durations(t)[0].ms for t in ("thirty-five seconds", "twenty five seconds", "one hundred and twenty "
+    assert [TW.find_durations(t)[0].ms for t in ("thirty-five seconds", "twenty five seconds", "one hundred and twenty "
                                                 "seconds", "two hundred seconds", "a hundred seconds")] == \
         [35000, 25000, 120000, 200000, 100000]
 

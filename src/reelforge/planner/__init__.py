@@ -1,30 +1,31 @@
 """Planner: instruction -> timeline (compose) and -> edit ops (rules/llm). Pure, no I/O."""
 
 from reelforge.planner.compose import Plan, plan
+from reelforge.planner.numerals import parse_number, parse_ordinal
 from reelforge.planner.parse import (
-    DurationMatch,
-    RangeKind,
-    TimeRange,
     TransitionSpec,
-    find_durations,
     is_chinese,
     mentions_voiceover,
     parse_aspect,
     parse_db,
-    parse_duration_ms,
     parse_music_volume,
-    parse_number,
-    parse_ordinal,
     parse_percent,
     parse_position,
     parse_resolution,
-    parse_time_range,
-    parse_time_value_ms,
     parse_transition,
     parse_voice_volume,
-    quoted_texts,
     wants_motion,
     wants_text_overlays,
+)
+from reelforge.planner.quotes import quoted_texts
+from reelforge.planner.time_words import (
+    DurationMatch,
+    RangeKind,
+    TimeRange,
+    find_durations,
+    parse_duration_ms,
+    parse_time_range,
+    parse_time_value_ms,
 )
 
 __all__ = [

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from reelforge.planner import numerals as N
 from reelforge.planner import parse as P
 from reelforge.planner import typos as T
 from reelforge.timeline.model import Asset, AssetKind
@@ -38,7 +39,7 @@ MUSIC_HINT = re.compile(
 def hint_text(asset: Asset) -> str:
     """An audio file's name as its role hints are looked for in: normalised, without its
     extension, "_", "-" and "." as spaces."""
-    name = P.normalize(asset.name or asset.path)
+    name = N.normalize(asset.name or asset.path)
     name = re.sub(r"\.[a-z0-9]{1,5}$", "", name)
     return re.sub(r"[_\-.]+", " ", name)
 

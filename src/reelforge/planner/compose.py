@@ -42,9 +42,12 @@ from dataclasses import dataclass
 
 from reelforge.errors import PlanError
 from reelforge.planner import brief as B
+from reelforge.planner import numerals as N
 from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import quotes as Q
+from reelforge.planner import time_words as TW
 from reelforge.planner import typos as T
 from reelforge.planner.audio_roles import classify_audio
 from reelforge.planner.bed import bed_notes, music_bed
@@ -160,12 +163,12 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     audio = [a for a in assets if a.kind is AssetKind.AUDIO]
     # the settings are read outside the quotes and a brief's fields (the words to show are no
     # settings: "slogan: 30 seconds of calm" is no length); the text, whole
-    said = P.outside_quotes(B.blank(instruction), {a.name.lower() for a in assets if a.name})
+    said = Q.outside_quotes(B.blank(instruction), {a.name.lower() for a in assets if a.name})
     if not visuals:
         got = f" (got {len(audio)} audio file{'s' if len(audio) != 1 else ''} only)" if audio else ""
         raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
     # "mute the clips", "without the clips' sound", "视频静音" (it was kept, the music ducked under it)
-    clips_muted = _MUTE_CLIPS.search(P.normalize(said)) is not None
+    clips_muted = _MUTE_CLIPS.search(N.normalize(said)) is not None
     logo = _logo_file(visuals, said)
     if logo is not None:  # a logo given with the pictures is the logo, in a corner (it was a blurry 5x shot)
         visuals = [a for a in visuals if a is not logo]
@@ -187,13 +190,13 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     elif said_fps is not None:
         notes.append(f"Frame rate: {fps} fps, as asked" + (" (twice the frames of 30 fps: a longer export and twice "
                                                             "the credits)." if fps > 30 else "."))
-    if aspect == "1:1" and re.search(r"\b(?:instagram|insta|ig)\b", P.normalize(said), re.ASCII):
+    if aspect == "1:1" and re.search(r"\b(?:instagram|insta|ig)\b", N.normalize(said), re.ASCII):
         notes.append("'Instagram' is taken as a square feed post; say 'Instagram portrait' for 4:5 "
                      "or 'Reels' for 9:16.")
 
     # -- look ----------------------------------------------------------------------------
     asked_style = style_in(said, first_cut=True)
-    cinematic = _CINEMATIC.search(P.normalize(said)) is not None
+    cinematic = _CINEMATIC.search(N.normalize(said)) is not None
     look = get_style(asked_style or ("minimal" if cinematic else None))
     if cinematic and asked_style:
         notes.append(f"Look: {look.name} style (as asked); 'cinematic' adds a fade in from black and out to black.")
@@ -203,7 +206,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     else:
         notes.append(f"Look: {look.name} style" + (" (as asked)." if asked_style else
                      " (the default; say 'bold', 'minimal' or 'playful style' / '简约风格' to change it)."))
-    big_text = _BIG_TEXT.search(P.normalize(said)) is not None
+    big_text = _BIG_TEXT.search(N.normalize(said)) is not None
     unapplied = [w for w in _unapplied_style_words(said) if not (asked_style and look_of_word(w) == asked_style)]
     if unapplied:
         notes.append("Not applied: " + ", ".join(f"'{w}'" for w in unapplied) + " (there is no such look; the looks "
@@ -218,7 +221,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     # -- length ------------------------------------------------------------------------
     n_images = sum(a.kind is AssetKind.IMAGE for a in visuals)
     per_item = _per_item_ms(said)
-    stated = P.parse_duration_ms(said)
+    stated = TW.parse_duration_ms(said)
     estimate_note = ""
     pace = _pace(said)
     per = per_item or look.seconds_per_image_ms + PACE_STEP_MS.get(pace, 0)
@@ -429,8 +432,8 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, assets, look.caption_box)
     tracks.extend(text_tracks)
     notes.extend(text_notes)
-    if logo is None and re.search(r"\b(?:logo|watermark)\b|水印", P.normalize(said)) \
-            and not _LOGO_AS_SHOT.search(P.normalize(said)) and not any(_LOGO_FILE.search(a.name or "") for a in visuals):
+    if logo is None and re.search(r"\b(?:logo|watermark)\b|水印", N.normalize(said)) \
+            and not _LOGO_AS_SHOT.search(N.normalize(said)) and not any(_LOGO_FILE.search(a.name or "") for a in visuals):
         # "logo top right" with no logo image: said, not silently left out
         notes.append("No logo image was given: add one named like logo.png (it is used as the logo), or say "
                      "'add logo.png in the top right' once it is uploaded.")
@@ -458,12 +461,12 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         tracks = [_each_text(tr, lambda s: {"size": _SIZE_UP[s.size]}) for tr in tracks]
         notes.append("Big readable text: every text one size larger (titles and calls to action extra large, "
                      "captions large).")
-    if _BOLD_TEXT.search(P.normalize(said)) and any(_is_text_track(tr) for tr in tracks):
+    if _BOLD_TEXT.search(N.normalize(said)) and any(_is_text_track(tr) for tr in tracks):
         # "bold text", "粗体字": heavy letters (as the edit "make the text bold"), the style's when heavier
         tracks = [_each_text(tr, lambda s: {"weight": O.BOLD_WEIGHT}) for tr in tracks]
         notes.append(f"Bold text: every text in a heavy weight ({max(O.BOLD_WEIGHT, look.weight)}).")
     fades = {"fade_in_ms": CINEMATIC_FADE_MS, "fade_out_ms": CINEMATIC_FADE_MS} if cinematic else {}
-    grade = first_cut_grade(P.normalize(said))
+    grade = first_cut_grade(N.normalize(said))
     if grade:  # "in black and white", "warm tones", "复古色调": as an edit would set them
         notes.append(f"Colour: {W.grade_words(O.SetGrade(**grade))}.")
     timeline = build(width=width, height=height, fps=fps, duration=total, style=look.name, assets=tuple(unique_assets),
@@ -490,7 +493,7 @@ _LOGO_AS_SHOT = re.compile(r"\b(?:end|finish|close|start|open|begin)s?\s+(?:it\s
 def _logo_file(visuals: Sequence[Asset], said: str) -> Asset | None:
     """The image given to be the logo: named logo/watermark (a corner of the video, not a shot), when
     there are other pictures and the instruction does not ask for it as a picture of its own."""
-    if _LOGO_AS_SHOT.search(P.normalize(said)):
+    if _LOGO_AS_SHOT.search(N.normalize(said)):
         return None
     logos = [a for a in visuals if a.kind is AssetKind.IMAGE and _LOGO_FILE.search(a.name or "")]
     return logos[0] if len(logos) == 1 and len(visuals) > 1 else None
@@ -498,7 +501,7 @@ def _logo_file(visuals: Sequence[Asset], said: str) -> Asset | None:
 
 def _logo_corner(said: str) -> Position:
     """The corner the instruction gives the logo ("logo top left", "水印放在左上角"), else bottom right."""
-    t = P.normalize(said)
+    t = N.normalize(said)
     for clause in re.split(r"[,;.!?，。；！？]", t):
         if re.search(r"\b(?:logo|watermark)\b|水印|标志", clause):
             pos = P.parse_position(clause)
@@ -522,7 +525,7 @@ _UNAPPLIED = re.compile(r"\b(?:moody|dreamy|luxur(?:y|ious)|epic|dramatic|grunge
 
 def _unapplied_style_words(instruction: str) -> list[str]:
     """Look words of a first instruction the composer has no setting for ("retro", "moody"), once each."""
-    return list(dict.fromkeys(m.group(0) for m in _UNAPPLIED.finditer(P.normalize(instruction))))
+    return list(dict.fromkeys(m.group(0) for m in _UNAPPLIED.finditer(N.normalize(instruction))))
 
 
 _SIZE_UP = {TextSize.SMALL: TextSize.MEDIUM, TextSize.MEDIUM: TextSize.LARGE, TextSize.LARGE: TextSize.XLARGE,
@@ -535,9 +538,9 @@ def _is_text_track(track) -> bool:
 
 
 # "fast-paced", "upbeat", "快节奏": shorter stills when no length is given; "calm", "舒缓": longer
-_PACE_FAST = P._rx(r"\b(?:fast[\s-]?paced?|fast\s+pace|quick(?:er)?\s+(?:pace|cuts)|upbeat(?!\s+(?:music|song|track|tune))|"
+_PACE_FAST = N.ascii_rx(r"\b(?:fast[\s-]?paced?|fast\s+pace|quick(?:er)?\s+(?:pace|cuts)|upbeat(?!\s+(?:music|song|track|tune))|"
                    r"energetic|snappy|high[\s-]energy|rapid[\s-]fire|punchy)\b|节奏快|快节奏|节奏感强|节奏明快|动感")
-_PACE_SLOW = P._rx(r"\b(?:slow[\s-]?paced?|slow\s+pace|(?:calm|relaxed|relaxing|peaceful|serene)"
+_PACE_SLOW = N.ascii_rx(r"\b(?:slow[\s-]?paced?|slow\s+pace|(?:calm|relaxed|relaxing|peaceful|serene)"
                    r"(?!\s+(?:music|song|track|tune|piano|guitar|beat))|leisurely|unhurried|gentle\s+pace)\b|"
                    r"节奏慢|慢节奏|舒缓(?!的?音乐)|悠闲|从容")
 PACE_STEP_MS = {"a fast": -1000, "a calm": 1000}  # from the style's seconds per still (clean: 2.5 / 4.5 s)
@@ -545,12 +548,12 @@ PACE_MIN_MS = 2000
 
 
 def _pace(instruction: str) -> str | None:
-    t = P.normalize(instruction)
+    t = N.normalize(instruction)
     fast, slow = _PACE_FAST.search(t) is not None, _PACE_SLOW.search(t) is not None
     return None if fast == slow else "a fast" if fast else "a calm"
 
 
-_BOLD_TEXT = P._rx(r"\bbold\s+(?:text|letters|lettering|fonts?|type|titles?|captions?|words|writing)\b|"
+_BOLD_TEXT = N.ascii_rx(r"\bbold\s+(?:text|letters|lettering|fonts?|type|titles?|captions?|words|writing)\b|"
                    r"\b(?:text|letters|fonts?|titles?|captions?)\s+(?:in\s+)?bold\b|粗体|字体?加粗|加粗字体?|大粗字")
 
 
@@ -585,9 +588,9 @@ def relative_levels(instruction: str) -> tuple[float, float]:
     (0.5, 1.0)
     """
     music, voice = 1.0, 1.0
-    for clause in re.split(r"[,;.!?，。；！？、]|\band\b|\bbut\b|并且|而且|同时", P.normalize(instruction)):
-        is_music = re.search(P._MUSIC_WORDS, clause, re.ASCII) is not None
-        is_voice = re.search(rf"(?<![a-z]){P._VOICE_WORDS}(?![a-z])", clause, re.ASCII) is not None
+    for clause in re.split(r"[,;.!?，。；！？、]|\band\b|\bbut\b|并且|而且|同时", N.normalize(instruction)):
+        is_music = re.search(P.MUSIC_WORDS, clause, re.ASCII) is not None
+        is_voice = re.search(rf"(?<![a-z]){P.VOICE_WORDS}(?![a-z])", clause, re.ASCII) is not None
         if is_music == is_voice or re.search(r"\d\s*%|百分之|\bdb\b|分贝", clause, re.ASCII):
             continue  # no single role named, or an absolute level (parse_*_volume has it)
         little = re.search(_LITTLE, clause, re.ASCII) is not None
@@ -609,8 +612,8 @@ def _fits(cap: int | None, t_ms: int) -> bool:
 
 def _per_item_ms(instruction: str) -> int | None:
     """ "3 seconds per image", "each photo for 4s", "每张3秒" -> ms per picture."""
-    t = P.normalize(instruction)
-    for d in P.find_durations(t):
+    t = N.normalize(instruction)
+    for d in TW.find_durations(t):
         before, after = t[max(0, d.start - 30):d.start], t[d.end:d.end + 20]
         if (re.search(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$", before)
                 or re.match(r"\s*(?:per|each|a\s+piece|apiece|for\s+each|every)\b", after)):

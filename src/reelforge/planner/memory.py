@@ -336,11 +336,11 @@ _RELATIVE = re.compile(r"^(?P<x>.+?)\s+(?:right\s+|just\s+)?(?P<rel>after|behind
 
 def _span_of(ref: str, tl: Timeline) -> O.Span | None:
     """A range of time named by a follow-up ("the last 5", "from 0:10 to 0:15"), seconds when unsaid."""
-    from reelforge.planner import parse as P
+    from reelforge.planner import time_words as TW
 
     text = re.sub(r"(\d)\s*$", r"\1 seconds", ref)
-    r = P.parse_time_range(text, tl.duration)
-    if r is None or not r.explicit or r.kind not in (P.RangeKind.SPAN, P.RangeKind.START, P.RangeKind.END, P.RangeKind.AFTER):
+    r = TW.parse_time_range(text, tl.duration)
+    if r is None or not r.explicit or r.kind not in (TW.RangeKind.SPAN, TW.RangeKind.START, TW.RangeKind.END, TW.RangeKind.AFTER):
         return None
     if r.end_ms <= r.start_ms or (r.start_ms <= 0 and r.end_ms >= tl.duration):
         return None

@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reelforge.planner import brief as B
+from reelforge.planner import numerals as N
 from reelforge.planner import occasion as OC
 from reelforge.planner import parse as P
+from reelforge.planner import quotes as Q
+from reelforge.planner import time_words as TW
 from reelforge.planner.ending import (
     MONTH,
     SMALL_WORDS,
@@ -39,7 +42,7 @@ from reelforge.timeline.model import Asset
 __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", "subject_of", "title_in",
            "words_to_show"]
 
-_SUBJECT_RX = P._rx(
+_SUBJECT_RX = N.ascii_rx(
     r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
     r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|"
     r"tiktok|short|post)s?\s+"
@@ -47,13 +50,13 @@ _SUBJECT_RX = P._rx(
     r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
     r"(?P<s>.+)")
-_SUBJECT_STOP = P._rx(
+_SUBJECT_STOP = N.ascii_rx(
     r"\s+on\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"\s+(?:this|next)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month)|\s+(?:today|tomorrow|tonight)\b|"
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
     r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d)\b|"
     r"[,.;:!?()\"“”'‘’]|\s+\d")
-_PLATFORM_WORDS = P._rx(
+_PLATFORM_WORDS = N.ascii_rx(
     r"^(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|social(?:\s+media)?|twitter|linkedin|"
     r"these|them|it|this|that|my|our|the|a|an|me|us|you)$")
 _PLATFORM_LEAD = re.compile(
@@ -63,9 +66,9 @@ _PLATFORM_LEAD = re.compile(
 # "The Daily Grind": a capital "The" mid-sentence is part of the name
 _LEAD_WORDS = re.compile(r"^(?:(?:the|(?i:our|my|a|an|this|these)|(?i:new|brand[\s-]new|upcoming|latest)(?=\s+[A-Z0-9]))\s+)+")
 # "为咖啡店做个视频", "介绍我们的新品奶茶，…" (the owner's 我们的 left out)
-_ZH_SUBJECT_RX = P._rx(r"(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
+_ZH_SUBJECT_RX = N.ascii_rx(r"(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
                        r"(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?\s]|$)")
-_GENERIC_SUBJECT = P._rx(
+_GENERIC_SUBJECT = N.ascii_rx(
     r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
     r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
 # "做一个30秒的咖啡店宣传视频", "做个奶茶店的宣传片": the thing named before 宣传/推广/广告
@@ -82,10 +85,10 @@ _ZH_NOT_A_NAME = re.compile(r"(?:我的|我们的)?(?:频道|账号|节目|公�
 # an intro, an opener, a channel trailer: it shows its name (and only that, unless more is asked)
 _INTRO = re.compile(r"\b(?:intro|opener|opening\s+(?:sequence|titles?)|channel\s+trailer|title\s+card|logo\s+reveal)s?\b|"
                     r"片头|开场动画", re.I)
-_ANNOUNCED_RX = P._rx(r"\b(?:announc(?:e|es|ing)|to\s+announce|save\s+the\s+date\s+for)\s+(?P<s>.+)")
+_ANNOUNCED_RX = N.ascii_rx(r"\b(?:announc(?:e|es|ing)|to\s+announce|save\s+the\s+date\s+for)\s+(?P<s>.+)")
 _EN_EVENT = re.compile(r"\b(?:grand\s+(?:re-?)?opening|re-?opening|opening\s+(?:day|night|party)|launch\s+(?:party|event|day)|"
                        r"open\s+house)\b", re.I)
-_ANNOUNCE = P._rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕|"
+_ANNOUNCE = N.ascii_rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕|"
                   + _EN_EVENT.pattern)
 _SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|(?:圣诞|新年|春节|年终|年中|夏季|冬季|周年|开学季|国庆|五一|中秋)"
                          r"(?:促销|大促|特卖|狂欢)|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day|"
@@ -152,7 +155,7 @@ def subject_of(instruction: str) -> str | None:
             words = words[run:]  # (not "trip to Japan", "launch of Beanline": those say what it is)
         phrase = " ".join(words)
         if (phrase and len(phrase) >= 2 and not _PLATFORM_WORDS.match(phrase.lower())
-                and not _GENERIC_SUBJECT.match(phrase.lower()) and not P.find_durations(phrase)
+                and not _GENERIC_SUBJECT.match(phrase.lower()) and not TW.find_durations(phrase)
                 and not phrase[0].isdigit()):
             return title_case(phrase)
     for rx in (_ZH_SUBJECT_RX, _ZH_SUBJECT_BEFORE_RX):
@@ -172,7 +175,7 @@ _EN_TITLE_RX = re.compile(
 # "call it Bean There": no linking word, so only a run of Capitalised words is taken
 _EN_TITLE_BARE_RX = re.compile(r"(?:(?i:\btitle|\bnamed|\bcall\s+it|\bname\s+it))\s+(?P<t>[A-Z0-9].{0,59})")
 _TITLE_CAPS_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&!-]*|&)$")
-_NOT_A_TITLE = P._rx(  # "title is too small", "title at the top", "标题大一点": how it looks, not what it says
+_NOT_A_TITLE = N.ascii_rx(  # "title is too small", "title at the top", "标题大一点": how it looks, not what it says
     r"^(?:too|very|a\s+bit|bigger|smaller|larger|at|on|in|to|from|for|with|and|it|this|that)\b|"
     r"^(?:big|small|large|huge|tiny|bold|centered|centred|top|bottom|left|right|middle|center|centre|"
     r"red|white|black|yellow|blue|green|the|a|an|none|no|nothing|empty|blank)$|"
@@ -239,17 +242,17 @@ def title_in(instruction: str) -> str | None:
 
 
 _CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
-    (P._rx(r"\b(?:hiring|job\s+openings?|careers?|join\s+our\s+team|apply\s+(?:now|today|online))\b|招聘|诚聘|招人|招募"),
+    (N.ascii_rx(r"\b(?:hiring|job\s+openings?|careers?|join\s+our\s+team|apply\s+(?:now|today|online))\b|招聘|诚聘|招人|招募"),
      "Apply now", "立即投递"),
-    (P._rx(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday)\b|\d+\s*%\s*off\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
+    (N.ascii_rx(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday)\b|\d+\s*%\s*off\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
      "Shop the sale", "限时抢购"),
-    (P._rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
+    (N.ascii_rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
      "Register now", "立即报名"),
-    (P._rx(r"\b(?:apps?|download|install)\b|应用|下载"), "Download now", "立即下载"),
-    (P._rx(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
-    (P._rx(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
-    (P._rx(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
-    (P._rx(r"\b(?:promo|promotional|promotion|product|products|ad|advert|advertisement|commercial|launch|shop|store|brand|collection|sneakers?|shoes?|fashion|merch)\b|宣传|推广|产品|广告|新品|品牌|上新|商品|带货"),
+    (N.ascii_rx(r"\b(?:apps?|download|install)\b|应用|下载"), "Download now", "立即下载"),
+    (N.ascii_rx(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
+    (N.ascii_rx(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
+    (N.ascii_rx(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
+    (N.ascii_rx(r"\b(?:promo|promotional|promotion|product|products|ad|advert|advertisement|commercial|launch|shop|store|brand|collection|sneakers?|shoes?|fashion|merch)\b|宣传|推广|产品|广告|新品|品牌|上新|商品|带货"),
      "Shop now", "立即购买"),
 ]
 
@@ -260,7 +263,7 @@ def call_to_action(instruction: str) -> str:
     >>> call_to_action("30-second promo"), call_to_action("a trip video"), call_to_action("做成宣传视频")
     ('Shop now', 'Learn more', '立即购买')
     """
-    t = P.normalize(instruction)
+    t = N.normalize(instruction)
     zh = P.is_chinese(instruction)
     for rx, en, zh_text in _CTA_TABLE:
         if rx.search(t):
@@ -301,7 +304,7 @@ def listing_facts(text: str) -> str | None:
 
 
 def _fallback_title(instruction: str) -> str:
-    t = P.normalize(instruction)
+    t = N.normalize(instruction)
     zh = P.is_chinese(instruction)
     if re.search(r"\b(?:sale|discount|deal|offer)s?\b|促销|打折|优惠|特价", t, re.ASCII) or is_discount(instruction):
         return "限时优惠" if zh else "Limited-Time Offer"
@@ -312,10 +315,10 @@ def _fallback_title(instruction: str) -> str:
     return "精彩瞬间" if zh else "Highlights"
 
 
-_LABEL_TITLE = P._rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
-_LABEL_TAGLINE = P._rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|口号|标语|广告语)\W{0,12}$")
-_LABEL_CAPTION = P._rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
-_LABEL_CTA = P._rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
+_LABEL_TITLE = N.ascii_rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
+_LABEL_TAGLINE = N.ascii_rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|口号|标语|广告语)\W{0,12}$")
+_LABEL_CAPTION = N.ascii_rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
+_LABEL_CTA = N.ascii_rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
                    r"\b(?:end|closing|final)\s+(?:card|screen|slate|frame|line|text)|\bending|\bsign[\s-]?off|"
                         r"\bat\s+the\s+end|\bfinish\s+with|结尾|最后|结束语|按钮|号召)[^\"'“‘「『《]{0,16}$")
 
@@ -351,7 +354,7 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
 # what joins two quotes of one list: 'captions "A", "B" and "C"', '字幕“A”、“B”和“C”'
 _LIST_GLUE = re.compile(r"""[\s"'“”‘’「」『』]*(?:,|，|、|;|；|&|\band\b|\bor\b|\bplus\b|和|与|及|跟)?[\s"'“”‘’「」『』]*""")
 
-_GENERAL_TEXT = P._rx(r"\b(?:text|overlays?|captions?|captioned|subtitles?|on[\s-]screen)\b|字幕|文字|文案")
+_GENERAL_TEXT = N.ascii_rx(r"\b(?:text|overlays?|captions?|captioned|subtitles?|on[\s-]screen)\b|字幕|文字|文案")
 
 _MEDIA_EXT = re.compile(r"\.(?:mp4|mov|avi|webm|mkv|m4v|jpe?g|png|gif|webp|heic|mp3|wav|m4a|aac|ogg|flac)$", re.I)
 
@@ -379,21 +382,21 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     (a quoted file name is a reference, not text to show)."""
     # quoted file names ("use 'bgm.mp3' as the music") are references, not on-screen text
     names = {a.name.lower() for a in assets}
-    for q in P.quoted_texts(instruction):
+    for q in Q.quoted_texts(instruction):
         if q.lower() in names or _MEDIA_EXT.search(q.strip()):
             instruction = instruction.replace(q, " ")
     zh = P.is_chinese(instruction)
     # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
     brief = B.read(instruction)
     instruction = B.blank(instruction, brief)
-    quotes = P.quoted_texts(instruction)
+    quotes = Q.quoted_texts(instruction)
     unquoted = instruction
     for q in quotes:
         unquoted = unquoted.replace(q, " ")
     # "end with follow us", "结尾写关注我们": the words the video ends on (a quoted ending is `_label_quotes`')
     ending = ending_words(unquoted, zh=zh, files=frozenset(names))
     # "with our instagram @beanthere", "call us at +1 555 123 4567": an address to show, at the end
-    plain = P.outside_quotes(unquoted)  # what the words say themselves (read once for the readers below)
+    plain = Q.outside_quotes(unquoted)  # what the words say themselves (read once for the readers below)
     contact = contact_in(plain)
     if contact and contact.lower() in names:
         contact = None
@@ -403,7 +406,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     items = priced_items(plain)
     if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
         offer = None
-    announced = _ANNOUNCE.search(P.normalize(plain)) is not None
+    announced = _ANNOUNCE.search(N.normalize(plain)) is not None
     # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
     # for my channel Wander Often": its name
     greeting = OC.greeting(plain) or OC.hiring(plain) or OC.welcome(plain)
@@ -496,7 +499,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
     derive = (not (quotes or named or ending or contact or brief or greeting)
-              or bool(_GENERAL_TEXT.search(P.normalize(unquoted))))
+              or bool(_GENERAL_TEXT.search(N.normalize(unquoted))))
 
     invented: list[str] = []
     if title is None and greeting:
@@ -528,7 +531,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             and (said_name in unquoted or announced)):
         title = said_name  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
         notes.append(f"Title from the instruction: '{said_name}'.")
-    if title is None and not derive and not ending and _LISTING.search(P.normalize(plain)):
+    if title is None and not derive and not ending and _LISTING.search(N.normalize(plain)):
         title = _fallback_title(instruction)  # "listing video: $450,000, 123 Main St": it still says what it is
         invented.append(f"title '{title}' (a listing's)")
     if subtitle is None and title and (facts := listing_facts(plain)):

@@ -29,9 +29,11 @@ from typing import Literal
 from pydantic import ValidationError
 
 from reelforge.planner import memory as M
+from reelforge.planner import numerals as N
 from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner import typos as T
 from reelforge.planner.rules.ai import (
     _h_auto_captions,
@@ -261,7 +263,7 @@ _SECONDS_IN = re.compile(r"(?i)^(?P<x>\s*(?:please\s+)?(?:start|begin|bring|show
 
 def _answer_to(piece: str) -> str | None:
     """The change that answers a complaint (``piece`` masked, quotes as placeholders), or None."""
-    t = P.normalize(piece)
+    t = N.normalize(piece)
     if m := _GOES_TOO_SOON.match(t):  # "the title disappears too fast": on screen longer
         return f"keep {m.group('x')} on screen longer"
     if m := _GOES_TOO_SOON_ZH.match(piece.strip()):  # "标题消失得太快", "标题多显示一会"
@@ -374,7 +376,7 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
     too", "put it back"), or "it" meaning the thing last referred to."""
     zh = P.is_chinese(piece)
     raw = _ctx(piece, quotes, tl, lib, new).raw
-    if not mem.empty and re.match(r"\s*no\s+[a-z]", P.normalize(piece)):
+    if not mem.empty and re.match(r"\s*no\s+[a-z]", N.normalize(piece)):
         # "no motion", "no text": a negation of its own, not the correction "no, red" of the last change
         r = _run(piece, quotes, tl, lib, new)
         if r.ok:
@@ -383,7 +385,7 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
         def find(ref: str) -> list[O.Target]:
             return [x for r in _find_targets(_ctx(ref, quotes, tl, lib, new)) for x in r.all]
 
-        got = M.follow_up(P.normalize(re.sub(r"\x00\d+\x00", " ", piece)), mem, tl, lib, find, zh)
+        got = M.follow_up(N.normalize(re.sub(r"\x00\d+\x00", " ", piece)), mem, tl, lib, find, zh)
         if isinstance(got, list):
             return _Result(text=raw, ops=got)
         if isinstance(got, str):
@@ -514,7 +516,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 results[-1] = m
                 joined[-1] = joined[-1] + sep + piece
                 continue
-            if not re.search(r"(?:seconds?|secs?|\d\s*s|minutes?|mins?|秒|分钟)\s*(?:long)?\s*[.!。！]?\s*$", P.normalize(piece)):
+            if not re.search(r"(?:seconds?|secs?|\d\s*s|minutes?|mins?|秒|分钟)\s*(?:long)?\s*[.!。！]?\s*$", N.normalize(piece)):
                 # a stray value ("0:12", "20%") after a clause it does not fit: ask, do not guess
                 results.append(_Result(text=_ctx(piece, quotes, timeline, lib, new).raw))
                 joined.append(piece)
@@ -648,10 +650,10 @@ def _with_turn_targets(piece: str, before: str, ops: list[O.Op], quotes: list[st
         r.text = _ctx(piece, quotes, tl, lib, new).raw
         return r
     kind = named[-1].kind
-    m = _RX_BARE_ORD.search(P.normalize(piece))
+    m = _RX_BARE_ORD.search(N.normalize(piece))
     if m and kind and verb:
         noun = "photo" if kind == "image" else "video clip"
-        text = P.normalize(piece)
+        text = N.normalize(piece)
         r = _run(f"{verb} {text[:m.end()]} {noun}{text[m.end():]}", quotes, tl, lib, new)
         if r.ok and any(M.targets_of(o) for o in r.ops or []):
             r.text = _ctx(piece, quotes, tl, lib, new).raw
@@ -748,16 +750,16 @@ def _more_words(piece: str, ops: list[O.Op]) -> str | None:
     words = [o.text for o in ops if isinstance(o, (O.AddText, O.UpdateText)) and o.text]
     offer = offer_in(piece)
     if (len(words) == 1 and "\x00" not in piece and offer is not None
-            and len(P.normalize(piece).strip(" .!").split()) <= 5 and offer.lower() not in words[0].lower()):
+            and len(N.normalize(piece).strip(" .!").split()) <= 5 and offer.lower() not in words[0].lower()):
         return offer
     return None
 
 
 def _bare_value(piece: str) -> bool:
     """True when the clause is only a value: "1 second", "about 20%", "-6 dB", "三秒"."""
-    t = P.normalize(piece)
+    t = N.normalize(piece)
     rest = t
-    for d in reversed(P.find_durations(t)):
+    for d in reversed(TW.find_durations(t)):
         rest = rest[:d.start] + " " + rest[d.end:]
     rest = re.sub(r"[+-]?\s*\d+(?:\.\d+)?\s*(?:%|percent|db|decibels?|x|分贝)|百分之\S+", " ", rest)
     rest = _BARE_FILLER.sub(" ", rest)
@@ -773,7 +775,7 @@ def _versions_note(results: list[_Result], ops: list[O.Op], zh: bool) -> list[st
     without a word)."""
     asked = [o.aspect for r in results for o in (r.ops or []) if isinstance(o, O.SetFrame) and o.aspect]
     if asked and len(set(asked)) < 2:  # "竖屏和方形各做一个", "vertical and square versions": one clause
-        said = [a for r in results if r.ok and _RX_VERSIONS.search(P.normalize(r.text)) for a in P.aspects_in(r.text)]
+        said = [a for r in results if r.ok and _RX_VERSIONS.search(N.normalize(r.text)) for a in P.aspects_in(r.text)]
         asked = [asked[0], *[a for a in said if a != asked[0]]]
     if len(set(asked)) < 2:
         return []

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.rules.audio import _audio_role
 from reelforge.planner.rules.refs import (
     _REMOVE,
@@ -174,7 +175,7 @@ def _h_highlight(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\b(?:music|song|title|text|caption|transition)\b|音乐|标题|字幕", t):
         return None
     seconds = None
-    durs = P.find_durations(t)
+    durs = TW.find_durations(t)
     if durs:
         seconds = durs[0].ms / 1000
     target = None

@@ -8,6 +8,7 @@ from typing import Any
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.rules.refs import (
     _CLIPSOUND,
     _LOUDER,
@@ -51,15 +52,15 @@ def _audio_role(t: str) -> str | None:
 def _audio_span(c: _Ctx) -> O.Span | None:
     """A stated range of time for an audio change ("for the last 5 seconds", "from 0:10 to 0:15",
     "前3秒"); None when the words name the whole track."""
-    r = P.parse_time_range(c.t, c.tl.duration)
+    r = TW.parse_time_range(c.t, c.tl.duration)
     if r is None or not r.explicit:
         # "lower the music at the start", "louder at the end", "开头音乐小一点": the opening (the title
         # there, else the first shot) or the ending (the call to action, else the last shot); it
         # changed the whole track
         return _opening_or_ending(c)
-    if r.kind not in (P.RangeKind.SPAN, P.RangeKind.START, P.RangeKind.END, P.RangeKind.AFTER, P.RangeKind.POINT):
+    if r.kind not in (TW.RangeKind.SPAN, TW.RangeKind.START, TW.RangeKind.END, TW.RangeKind.AFTER, TW.RangeKind.POINT):
         return None
-    if r.kind is P.RangeKind.POINT and not _has(r"\bfor\s+\S+\s*(?:s|secs?|seconds?)\b|持续|秒钟", c.t):
+    if r.kind is TW.RangeKind.POINT and not _has(r"\bfor\s+\S+\s*(?:s|secs?|seconds?)\b|持续|秒钟", c.t):
         return None
     if r.start_ms <= 0 and r.end_ms >= c.tl.duration:
         return None
@@ -118,8 +119,8 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
         if span is not None:  # "kill the music for the last 5 secs": silence that part, keep the track
             _silent_start_note(c, role, span)
             return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
-        vague = P.parse_time_range(t, c.tl.duration)
-        if vague is not None and vague.kind is not P.RangeKind.ALL:
+        vague = TW.parse_time_range(t, c.tl.duration)
+        if vague is not None and vague.kind is not TW.RangeKind.ALL:
             # "remove the music at the end" names a part, not the track: never delete more than asked
             word = "背景音乐" if role == "music" else "旁白"
             if c.zh:
@@ -146,7 +147,7 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
         playing = asset is not None and c.tl.track(Role.MUSIC) is not None and any(
             getattr(s, "src", None) == asset.id for s in c.tl.track(Role.MUSIC).segments)
         if (playing and _has(r"\b(?:replace|swap|switch|change|use|set|try)\b|换成|替换|改用|用|当|作为|做", t)
-                and not P.find_durations(t) and not _has(r"\d\s*:\s*\d|\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t)):
+                and not TW.find_durations(t) and not _has(r"\d\s*:\s*\d|\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t)):
             # "use bgm.mp3 as the music" when it plays; "play the song from 0:03" is a timing
             raise _Cannot(f"'{asset.name}' is already the music")  # "音乐换成music.mp3" when it plays
         if asset is not None and not playing:
@@ -268,7 +269,7 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
     if role == "main":
         return None
     ms = None
-    durs = P.find_durations(t)
+    durs = TW.find_durations(t)
     if durs:
         ms = durs[0].ms
     if _has(r"\bno\s+fades?\b|\bwithout\s+(?:a\s+)?fades?\b|\bremove\s+the\s+fades?\b|不要淡|去掉淡|取消淡", t):
@@ -356,7 +357,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         little = _has(r"\ba\s+(?:little|bit|touch)\b|\bslightly\b|一点|一些|稍微|有点|点儿|些", t)
         return [O.SetVolume(role="music", factor=0.7 if little else 0.5)]
     level_word = _has(r"\bvolume\b|\blevel\b|\bgain\b|音量|声音", t)
-    timed = P.parse_time_range(t, c.tl.duration)
+    timed = TW.parse_time_range(t, c.tl.duration)
     if role is None and (_has(r"\b(?:everything|all\s+(?:the\s+)?(?:audio|sound)|all\s+the\s+tracks|the\s+(?:audio|sound))\b|所有声音|全部声音|全部静音|全都静音", t)
                          or _has(_WHOLE_MUTE, t.strip(" .!。！"))
                          # "最后两秒静音", "silence for the last 2 seconds": every sound in that time
@@ -378,10 +379,10 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
     if role == "main" and _has(r"\b(?:mute|unmute|keep|silence)\b|静音|保留|关掉|关闭|去掉|不要", t):
         return None
     if role != "main" and _has(rf"(?:{_MUSIC}|{_VOICE})\s+(?:is\s+|goes\s+)?off\b|\bmute\b|\bsilence\b|\b(?:turn|switch)\s+(?:\w+\s+){0,3}off\b|\b(?:turn|switch)\s+off\b|静音|关掉|关闭|关了|关上", t):
-        span = _audio_span(c) if P.find_durations(t) else None
-        if span is None and P.find_durations(t) and _has(r"\b(?:start|beginning|first|end|last)\b|开头|开始|结尾|最后", t):
+        span = _audio_span(c) if TW.find_durations(t) else None
+        if span is None and TW.find_durations(t) and _has(r"\b(?:start|beginning|first|end|last)\b|开头|开始|结尾|最后", t):
             # "add 2 seconds of silence at the start of the music" muted the whole music
-            d = P.find_durations(t)[0].ms
+            d = TW.find_durations(t)[0].ms
             end = _has(r"\b(?:end|last)\b|结尾|最后", t)
             span = O.Span(start_ms=max(0, c.tl.duration - d), end_ms=c.tl.duration) if end else \
                 O.Span(start_ms=0, end_ms=min(d, c.tl.duration))
@@ -405,7 +406,7 @@ def _volume(c: _Ctx) -> list[O.Op] | None:
         if pct > MAX_GAIN:
             raise _Cannot(f"a track can be at most {MAX_GAIN:.0%} of its own level ({pct:.0%} was asked)")
         return [O.SetVolume(role=role, volume=round(pct, 4))]  # type: ignore[arg-type]
-    bare = re.search(r"\b(?:to|at)\s+(\d{1,3})\s*$", t) if role in ("music", "voice") and not P.find_durations(t) else None
+    bare = re.search(r"\b(?:to|at)\s+(\d{1,3})\s*$", t) if role in ("music", "voice") and not TW.find_durations(t) else None
     if bare and 0 < int(bare.group(1)) <= 100:  # "bump the music up to 50": a level, in percent
         return [O.SetVolume(role=role, volume=int(bare.group(1)) / 100)]  # type: ignore[arg-type]
     times = re.search(r"(\d+(?:\.\d+)?)\s*(?:x|times)\s+(louder|quieter|softer)", t)
@@ -509,10 +510,10 @@ def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
 _STARTS = (r"\bskip\w*\b|\bbring\b.{0,30}\bin\b|\b(?:start|starts|starting|begin|begins|beginning|come\s+in|comes\s+in|kick\s+in|kicks\s+in|enter|enters"
            r"|drop|drops|play|plays|playing)\b|\bdelay|\bpush(?:ed)?\b[^,.;]{0,30}\b(?:back|later)\b")
 _ZH_STARTS = r"开始|进来|进入|响起|出来|出现|播放|放|进|推迟|延后|延迟|往后|晚|提前|早|跳过"
-_LATER_BY = rf"({P._TV})\s+(?:later|after\s+(?:it\s+does\s+)?now)\b|\bdelay\w*\b[^,.;]{{0,40}}?\bby\s+({P._TV})|\bpush\w*\b[^,.;]{{0,40}}?\bby\s+({P._TV})"
-_EARLIER_BY = rf"({P._TV})\s+(?:earlier|sooner)\b"
-_AT = rf"\b(?:at|after)\s+(?:the\s+)?({P._TV})(?:\s+mark)?"
-_SOURCE = rf"\bfrom\s+({P._TV})(?:\s+(?:in|into|of)\s+(?:the\s+)?(?:song|track|tune|music|voice[\s-]?over|recording))?|\bskip\w*\s+(?:the\s+)?first\s+({P._TV})"
+_LATER_BY = rf"({TW.TV})\s+(?:later|after\s+(?:it\s+does\s+)?now)\b|\bdelay\w*\b[^,.;]{{0,40}}?\bby\s+({TW.TV})|\bpush\w*\b[^,.;]{{0,40}}?\bby\s+({TW.TV})"
+_EARLIER_BY = rf"({TW.TV})\s+(?:earlier|sooner)\b"
+_AT = rf"\b(?:at|after)\s+(?:the\s+)?({TW.TV})(?:\s+mark)?"
+_SOURCE = rf"\bfrom\s+({TW.TV})(?:\s+(?:in|into|of)\s+(?:the\s+)?(?:song|track|tune|music|voice[\s-]?over|recording))?|\bskip\w*\s+(?:the\s+)?first\s+({TW.TV})"
 
 
 def _title_end(c: _Ctx) -> int | None:
@@ -559,19 +560,19 @@ def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTimin
     t, now = c.t, first.start
     r: Any = role
     if m := re.search(_SOURCE, t):
-        skip = P._tv(m.group(2))
+        skip = TW.tv(m.group(2))
         if skip is not None:  # "skip the first 10 seconds of the music": from where it plays now, on
             return O.SetAudioTiming(role=r, from_ms=first.in_ms + skip)
-        at = P._tv(m.group(1))
+        at = TW.tv(m.group(1))
         if at is not None and _has(r"\b(?:song|track|tune|recording)\b|\b(?:in|into|of)\s+(?:the\s+)?(?:music|voice)", t):
             return O.SetAudioTiming(role=r, from_ms=at)
     if _has(r"\bfrom\s+the\s+(?:very\s+)?(?:start|beginning|top)\s+of\s+the\s+(?:song|track|music|tune|recording)\b", t):
         return O.SetAudioTiming(role=r, from_ms=0)
     if m := re.search(_LATER_BY, t):
-        by = P._tv(next(g for g in m.groups() if g))
+        by = TW.tv(next(g for g in m.groups() if g))
         return O.SetAudioTiming(role=r, by_ms=by) if by else None
     if m := re.search(_EARLIER_BY, t):
-        by = P._tv(m.group(1))
+        by = TW.tv(m.group(1))
         return O.SetAudioTiming(role=r, by_ms=-by) if by else None
     if _has(r"\b(?:after|when)\s+the\s+(?:title|intro|opening)\b", t):
         end = _title_end(c)
@@ -582,7 +583,7 @@ def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTimin
             r"at\s+the\s+(?:very\s+)?(?:start|beginning))\b|\bat\s+0(?![:.,\d])", t):
         return O.SetAudioTiming(role=r, start_ms=0)
     if m := re.search(_AT, t):
-        at = P._tv(m.group(1))
+        at = TW.tv(m.group(1))
         if at is not None:
             return O.SetAudioTiming(role=r, start_ms=at)
     # "the music starts too late" asks for it earlier; "comes in too early", later
@@ -598,7 +599,7 @@ def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTimin
     return None
 
 
-_ZTV = P._ZTV
+_ZTV = TW.ZTV
 _ZH_LATER = r"(?:推迟|延后|延迟|往后推|往后|晚)"
 _ZH_EARLIER = r"(?:提前|早)"
 
@@ -607,16 +608,16 @@ def _zh_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTimin
     t, now = c.t, first.start
     r: Any = role
     if m := re.search(rf"跳过[^，,。；;]{{0,12}}?前\s*({_ZTV})", t):
-        skip = P._tv(m.group(1))
+        skip = TW.tv(m.group(1))
         return O.SetAudioTiming(role=r, from_ms=first.in_ms + skip) if skip else None
     if m := re.search(rf"(?:歌曲?|音乐本身|曲子|录音)的?\s*第?\s*({_ZTV})", t):
-        at = P._tv(m.group(1))
+        at = TW.tv(m.group(1))
         return O.SetAudioTiming(role=r, from_ms=at) if at is not None else None
     if m := re.search(rf"{_ZH_LATER}\s*({_ZTV})", t):
-        by = P._tv(m.group(1))
+        by = TW.tv(m.group(1))
         return O.SetAudioTiming(role=r, by_ms=by) if by else None
     if m := re.search(rf"{_ZH_EARLIER}\s*({_ZTV})", t):
-        by = P._tv(m.group(1))
+        by = TW.tv(m.group(1))
         return O.SetAudioTiming(role=r, by_ms=-by) if by else None
     if _has(r"标题(?:之后|以后|后|结束|完)", t):
         end = _title_end(c)
@@ -626,7 +627,7 @@ def _zh_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTimin
     if _has(r"一开始就|从头开始|从开头|马上|立刻", t):
         return O.SetAudioTiming(role=r, start_ms=0)
     if m := re.search(rf"第\s*({_ZTV})|({_ZTV})\s*(?:之后|以后|后)", t):
-        at = P._tv(m.group(1) or m.group(2))
+        at = TW.tv(m.group(1) or m.group(2))
         if at is not None:
             return O.SetAudioTiming(role=r, start_ms=at)
     # "音乐进来得太晚了" asks for it earlier (it was pushed later); "太早了", later

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.grade_words import _COLOUR_BACK, _NO_GRADE, AS_SHOT, grade_change
 from reelforge.planner.rules.refs import (
     _ADD,
@@ -138,9 +139,9 @@ def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
         opacity = max(0.15, round(opacity * 0.6, 3))
     elif _has(_SOLID, t):
         opacity = 1.0
-    r = P.parse_time_range(t, c.tl.duration)  # "only at the end", "for the first 2 seconds", "throughout"
-    timing = None if r is None else O.Timing() if r.kind is P.RangeKind.ALL else \
-        O.Timing(duration_ms=r.end_ms - r.start_ms, anchor="end") if r.kind is P.RangeKind.END else \
+    r = TW.parse_time_range(t, c.tl.duration)  # "only at the end", "for the first 2 seconds", "throughout"
+    timing = None if r is None else O.Timing() if r.kind is TW.RangeKind.ALL else \
+        O.Timing(duration_ms=r.end_ms - r.start_ms, anchor="end") if r.kind is TW.RangeKind.END else \
         O.Timing(start_ms=r.start_ms, duration_ms=(r.end_ms - r.start_ms) or None)
     return [O.AddLogo(asset_id=asset.id, position=corner, scale=scale, opacity=opacity, timing=timing)]  # type: ignore[arg-type]
 
@@ -192,7 +193,7 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
                       f"there is no {kind} transition; the transitions are crossfade, fade through black, slide and "
                       "wipe (left or right), or hard cuts: say e.g. 'slide transitions'")
     if spec is None:
-        durs = P.find_durations(t)
+        durs = TW.find_durations(t)
         if not durs:
             if _has(_REMOVE, t):
                 return [O.SetTransition(kind=Transition.CUT)]
@@ -240,7 +241,7 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     target = _transition_target(c, t)
     ms = spec.duration_ms
     if ms is None and spec.transition is not Transition.CUT:
-        near = [d.ms for d in P.find_durations(t) if d.ms <= 5000]
+        near = [d.ms for d in TW.find_durations(t) if d.ms <= 5000]
         ms = near[0] if near else None
     return [O.SetTransition(target=target, kind=spec.transition, duration_ms=ms)]
 
@@ -546,7 +547,7 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
                         r"淡出|渐出|渐隐|结尾|片尾|最后|结束", t)
     if not fin and not fout:
         fin = fout = True
-    durs = [d.ms for d in P.find_durations(t) if 0 < d.ms <= 10_000]
+    durs = [d.ms for d in TW.find_durations(t) if 0 < d.ms <= 10_000]
     ms = 0 if off else durs[0] if durs else _VIDEO_FADE_MS
     if ms * (2 if fin and fout else 1) > c.tl.duration:
         raise _Cannot(f"the video is only {c.tl.duration / 1000:g}s long: a fade can be at most "

@@ -11,8 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reelforge.planner import numerals as N
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.zh_nouns import zh_patterns
 from reelforge.timeline.model import (
     Asset,
@@ -75,7 +77,7 @@ def _check_time(c: _Ctx, text: str | None = None) -> None:
     """Raise `_Cannot` when the clause places something at a time past the video's end ("at
     99999999:00") or at something that is not a time ("from 1e30s to 1e31s"): said, never clamped to
     the end or read as "throughout"."""
-    bad = P.time_past_end(c.t if text is None else text, c.tl.duration)
+    bad = TW.time_past_end(c.t if text is None else text, c.tl.duration)
     if bad is None:
         return
     total = f"{c.tl.duration / 1000:g}s"
@@ -140,7 +142,7 @@ def _ord_index(word: str) -> int | None:
     word = {"opening": "first", "intro": "first", "closing": "last", "ending": "last", "outro": "last"}.get(word, word)
     if re.fullmatch(r"next[\s-]+to[\s-]+last|one[\s-]+before[\s-]+(?:the\s+)?last|last[\s-]+but[\s-]+one", word):
         return -2
-    n = P.parse_ordinal(word.replace("-", " "))
+    n = N.parse_ordinal(word.replace("-", " "))
     if n is None:
         return None
     return n - 1 if n > 0 else n
@@ -188,32 +190,32 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             bare.add(ref.start)
         found.append(ref)
     for m in _RX_GROUP.finditer(t):
-        n = int(P.parse_number(m.group("n")) or 0)
+        n = int(N.parse_number(m.group("n")) or 0)
         kind = _noun_kind(m.group("noun"))
         idx = list(range(n)) if m.group("end") in ("first", "opening") else list(range(-n, 0))
         if n >= 2:
             ts = [O.Target(index=i, kind=kind) for i in idx]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_ZH_GROUP.finditer(t):
-        n = int(P.parse_number(m.group("n")) or 0)
+        n = int(N.parse_number(m.group("n")) or 0)
         kind = _noun_kind(m.group("noun")) or ("image" if m.group("cl") in ("张", "幅") else None)
         idx = list(range(n)) if m.group("end") == "前" else list(range(-n, 0))
         if n >= 2:
             ts = [O.Target(index=i, kind=kind) for i in idx]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_LIST.finditer(t):
-        nums = [int(P.parse_number(x) or 0) for x in re.findall(_SMALL_NUM, m.group("nums"))]
+        nums = [int(N.parse_number(x) or 0) for x in re.findall(_SMALL_NUM, m.group("nums"))]
         kind = _noun_kind(m.group("noun"))
         if all(k >= 1 for k in nums):
             ts = [O.Target(index=k - 1, kind=kind) for k in nums]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_SPAN_REF.finditer(t):
-        a, b = int(P.parse_number(m.group("a")) or 0), int(P.parse_number(m.group("b")) or 0)
+        a, b = int(N.parse_number(m.group("a")) or 0), int(N.parse_number(m.group("b")) or 0)
         if 1 <= a < b <= 50:
             ts = [O.Target(index=k - 1, kind=_noun_kind(m.group("noun"))) for k in range(a, b + 1)]
             found.append(_TRef(ts[0], m.start() + offset, m.end() + offset, tuple(ts[1:])))
     for m in _RX_ZH_SPAN_REF.finditer(t):
-        a, b = P.parse_number(m.group("a")), P.parse_number(m.group("b"))
+        a, b = N.parse_number(m.group("a")), N.parse_number(m.group("b"))
         if a and b and 1 <= a < b <= 50:
             kind = _noun_kind(m.group("noun")) or ("image" if m.group("cl") in ("张", "幅") else None)
             ts = [O.Target(index=k - 1, kind=kind) for k in range(int(a), int(b) + 1)]
@@ -248,7 +250,7 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             ts = [O.Target(index=k) for k in picked]
             found.append(_TRef(ts[0], m.start() + offset, end, tuple(ts[1:])))
     for m in _RX_NUMBERED.finditer(t):
-        n = P.parse_number(m.group("num"))
+        n = N.parse_number(m.group("num"))
         if n is None or int(n) < 1:
             continue
         found.append(_TRef(O.Target(index=int(n) - 1, kind=_noun_kind(m.group("noun"))), m.start() + offset, m.end() + offset))
@@ -268,13 +270,13 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         found.append(_TRef(O.Target(index=idx, kind=kind), m.start() + offset, m.end() + offset))
     for rx in (_RX_AT, _RX_ZH_AT):
         for m in rx.finditer(t):
-            ms = P.parse_time_value_ms(m.group("tv"))
+            ms = TW.parse_time_value_ms(m.group("tv"))
             if ms is None:
                 continue
             more: list[O.Target] = []
             end = m.end()
             while nxt := _RX_MORE_AT.match(t, end):  # "at 0:05 and 0:12"
-                v = P.parse_time_value_ms(nxt.group("tv"))
+                v = TW.parse_time_value_ms(nxt.group("tv"))
                 if v is None:
                     break
                 more.append(O.Target(at_ms=v))
@@ -492,7 +494,7 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
     # a quoted file name is media ("add 'surf.mp4' after …"); other quotes are text
     t = re.sub(r"\x00(\d+)\x00", lambda m: f" {quotes[int(m.group(1))]} " if quotes[int(m.group(1))].lower() in files
                else " «q» ", piece)
-    t = P.normalize(t)
+    t = N.normalize(t)
     t = re.sub(r"\bthe\s+final\s+(?:cut|video|version|edit|product)\b", "the video", t)  # editors' words for the whole
     # mixed Chinese and English ("把title改成…", "music调到30%"): English words get their word boundaries
     t = re.sub(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])", " ", t)
@@ -536,7 +538,7 @@ def _absent(c: _Ctx) -> str | None:
                                    rf"\b{w}(?:\s+{_NOUN})?(?:\s+(?:first|last))?\s*(?:,|\band\b|\bor\b)", t):
             continue  # beside a shot that is there, a name only in a list with it or before "photo"/"clip"
         word = m.group(1) or m.group(2)
-        if (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or P.parse_ordinal(word)
+        if (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
                 or any(word in n for n in names)):
             continue

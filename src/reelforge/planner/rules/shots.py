@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from reelforge.planner import numerals as N
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.rules.refs import (
     _ADD,
     _MUSIC,
@@ -63,7 +65,7 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
     if m is None:
         return None
     word = m.group("n") or m.group("zn")
-    n = 2 if word.startswith("couple") else 3 if word == "few" else int(P.parse_number(word) or 1)
+    n = 2 if word.startswith("couple") else 3 if word == "few" else int(N.parse_number(word) or 1)
     return [O.Undo() for _ in range(max(1, min(n, O.MAX_HISTORY)))]
 
 
@@ -157,7 +159,7 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
     m = re.search(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四])\s*(?:x|×|倍速?)(?![a-z\d])|(?:speed|速度)\s*(?:of\s+|to\s+|at\s+)?(\d+(?:\.\d+)?)\s*(?:x|×|倍)?", t)
     speed = None
     if m:
-        speed = float(P.parse_number(m.group(1) or m.group(2)) or 1)
+        speed = float(N.parse_number(m.group(1) or m.group(2)) or 1)
     elif _has(r"\bhalf[\s-]speed\b|\bslow[\s-]?mo(?:tion)?\b|慢动作|半速|慢放", t):
         speed = 0.5
     elif _has(r"\b(?:double|twice\s+the)\s+speed\b|\btwice\s+as\s+fast\b|\bup\s+(?:to\s+)?(?:double|2x|twice)\b|"
@@ -411,7 +413,7 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         return [O.MoveSegment(target=target, to_index=0)]
     pm = re.search(rf"\bposition\s+(?:number\s+)?({_SMALL_NUM})\b|^\s*(?:in\s+)?({_ORD_EN})\s*$|(?:第\s*([一二三四五六七八九十\d]+)\s*(?:个|张|段)?(?:位置|位)?)|\b({_ORD_EN})\s+(?:position|place|slot)\b|\bthe\s+({_ORD_EN})\b", tail)
     if pm:
-        n = P.parse_number(pm.group(1) or pm.group(3) or "") if (pm.group(1) or pm.group(3)) else None
+        n = N.parse_number(pm.group(1) or pm.group(3) or "") if (pm.group(1) or pm.group(3)) else None
         idx = (int(n) - 1) if n else _ord_index(pm.group(2) or pm.group(4) or pm.group(5))
         if idx is not None:
             return [O.MoveSegment(target=target, to_index=idx)]
@@ -593,7 +595,7 @@ _RX_IN_POINT = re.compile(
 def _tv_ms(tv: str) -> int:
     """A time `_RX_IN_POINT` or `_RX_MOVE_TO_TIME` matched ("0:03", "3s", "3.5 seconds") in ms; the
     parser has no zero length, and a time these patterns matched that it does not read is 0:00."""
-    return P.parse_time_value_ms(tv) or 0
+    return TW.parse_time_value_ms(tv) or 0
 
 
 def _h_in_point(c: _Ctx) -> list[O.Op] | None:
@@ -664,7 +666,7 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take|skip)\b|剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
         return None
-    durs = P.find_durations(t)
+    durs = TW.find_durations(t)
     ms = durs[0].ms if durs else (1000 if _has(r"\b(?:first|last)\s+second\b|\ba\s+second\b", t) else None)
     if ms is None:
         return None
@@ -717,7 +719,7 @@ def _h_hold_end(c: _Ctx) -> list[O.Op] | None:
     if c.asset_kind(last) == "video":
         raise _Cannot("视频片段还不能停在最后一帧；可以在结尾放一张图片，或把前面的镜头加长" if c.zh else
                       "a clip cannot hold its last frame yet: end on a photo, or make the shots before it longer")
-    durs = P.find_durations(m.group("n") or m.group("zn") or "")
+    durs = TW.find_durations(m.group("n") or m.group("zn") or "")
     more = durs[0].ms if durs else 1000
     return [O.SetSegmentDuration(target=O.Target(index=-1), duration_ms=last.duration + more)]
 
@@ -728,7 +730,7 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
         # "the start is too slow", "开头太拖": the first shot a quarter shorter, to the point sooner
         first = c.main_segs()[0]
         return [O.SetSegmentDuration(target=O.Target(index=0), duration_ms=max(1000, round(first.duration * 0.75 / 100) * 100))]
-    durs = P.find_durations(t)
+    durs = TW.find_durations(t)
     each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|pics?|stills?|shots?|clips?|slides?)\b|"
                 r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d+\s*(?:(?:,|and|&|to|through|thru|-|–)\s*\d|$)).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?<![前后两二三四五六七八九十\d张])(?:图片|照片|图)(?:都|全都|全部)", t)
     group = [x for r in _find_targets(c) for x in r.all]
@@ -817,7 +819,7 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     if m and not _WHOLE & set(m.group(1).split()):
         return None  # "make the scarf (photo) 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
-    durs = P.find_durations(t)
+    durs = TW.find_durations(t)
     if durs and _has(r"\b(?:pause|gap|break|breather|black\s+screen|blank\s+screen|silence|hold|of\s+black|black\s+frames?)\b|"
                      r"停顿|暂停|留白|黑屏|空白", t) \
             and not _has(r"\b(?:length|duration)\b|时长", t):
@@ -830,10 +832,10 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     # 5 seconds off", "缩短5秒"; a length said beside "shorter" is where to go: "make it shorter,
     # like 15 seconds" (it took 15 s off a 20 s video)
     if not durs and (m := _MORE_AMOUNT.search(t)):  # "add 5 more seconds": no duration phrase to find
-        durs = P.find_durations(f"{m.group(1)} {m.group(2)}")
+        durs = TW.find_durations(f"{m.group(1)} {m.group(2)}")
     amount = _AMOUNT_VERB.match(t) is not None  # "add 5 seconds", "remove 5 seconds", "再加5秒": by, not to
     if amount and not durs and (m := re.search(rf"\b({_NUM_WORD})\s*(?:more\s+|extra\s+)?(s|secs?|seconds?|mins?|minutes?)\b", t)):
-        durs = P.find_durations(f"{'one' if m.group(1) == 'a' else m.group(1)} {m.group(2)}")  # "add a second at the end"
+        durs = TW.find_durations(f"{'one' if m.group(1) == 'a' else m.group(1)} {m.group(2)}")  # "add a second at the end"
     rel = amount or re.search(rf"\bby\s+(?:about\s+|around\s+|roughly\s+|another\s+)?(?:\d|{_NUM_WORD})|"
                     rf"(?:\d|{_NUM_WORD})\s*(?:more\s+|extra\s+)?(?:s|secs?|seconds?|mins?|minutes?)\s+"
                     r"(?:shorter|longer|less|more|extra|off)\b|\b(?:extra|another|more|less)\s+\d|"
@@ -847,7 +849,7 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
         return [O.SetTotalDuration(duration_ms=max(1000, total - durs[0].ms))]
     if durs and rel and _has(r"\b(?:longer|lengthen|extend|more|extra|add)\b|延长|加长|增加|多|长|加", t):
         return [O.SetTotalDuration(duration_ms=total + durs[0].ms)]
-    ms = P.parse_duration_ms(t)
+    ms = TW.parse_duration_ms(t)
     if ms is not None:
         return [O.SetTotalDuration(duration_ms=ms)]
     if durs and _has(r"\b(?:length|long|duration|make\s+it|shorter|longer|shorten|cut\s+(?:it\s+)?down|trim\s+(?:it\s+)?(?:down\s+)?to)\b|时长|长度|总长|改成|变成|缩短到|剪到", t):

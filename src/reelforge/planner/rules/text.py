@@ -13,6 +13,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in, title_case
 from reelforge.planner.rules.refs import (
     _ADD,
@@ -344,7 +345,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if timing is None and cur is not None and later:
         # "make the title appear later", "make the cta appear 2 seconds earlier", "标题晚一点出现": a second
         # (or what is said) later or earlier; a text that ends with the video keeps its end
-        by = next((d.ms for d in P.find_durations(t)), 1000)
+        by = next((d.ms for d in TW.find_durations(t)), 1000)
         earlier = _has(r"\b(?:earlier|sooner)\b|早", t)
         if cur.end >= c.tl.duration - 1:
             d = cur.duration + by if earlier else max(1000, cur.duration - by)
@@ -353,7 +354,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             start = max(0, cur.start - by) if earlier else min(cur.start + by, c.tl.duration - min(cur.duration, 1000))
             timing = O.Timing(start_ms=start, duration_ms=min(cur.duration, c.tl.duration - start))
     if timing is None:
-        durs = [d for d in P.find_durations(t) if d.ms <= c.tl.duration]
+        durs = [d for d in TW.find_durations(t) if d.ms <= c.tl.duration]
         # "title for 5 seconds", "make the title 5 seconds", "change the title to 5 seconds": the text's
         # time on screen (the last was read as the whole video's length)
         if durs and _has(r"\bfor\b|\blast|\bstay|\bshow|\bkeep|\bmake\b|\bchange\b|\bset\b|显示|持续|停留|保持|秒", t) \
@@ -363,7 +364,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     longer, shorter = _has(r"\blonger\b|长一点|久一点|延长", t), _has(r"\bshorter\b|短一点|缩短", t)
     if timing is None and cur is not None and (longer or shorter):
         # "show the title longer", "make the title 3 seconds longer": a call to action at the end stays at the end
-        by = next((d.ms for d in P.find_durations(t)), max(1000, cur.duration // (2 if longer else 3)))
+        by = next((d.ms for d in TW.find_durations(t)), max(1000, cur.duration // (2 if longer else 3)))
         at_end = cur.end >= c.tl.duration - 1
         room = cur.end if at_end else c.tl.duration - cur.start
         d = min(cur.duration + by, room) if longer else max(1000, cur.duration - by)

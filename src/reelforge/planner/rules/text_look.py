@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from reelforge.planner import ops as O
-from reelforge.planner import parse as P
+from reelforge.planner import quotes as Q
+from reelforge.planner import time_words as TW
 from reelforge.planner.rules.refs import _ADD, _REMOVE, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_refs import (
     RX_TEXT_PLURAL,
@@ -182,7 +183,7 @@ def styling(words: str) -> bool:
     """Whether what a text is changed "to" is a look, a place or a time ("to red", "to the top",
     "改成红色", "to 5 seconds") rather than its new words."""
     w = re.sub(r"(?:的|一点|一些)+$", "", words.lower().strip(" .!。！"))  # "改成黄色的": a colour, not the words "黄色的"
-    if P.find_durations(w):
+    if TW.find_durations(w):
         return True
     return not re.search(r"\w", _RX_STYLE_WORD.sub(" ", _RX_COLOR.sub(" ", w)))
 
@@ -320,7 +321,7 @@ def _h_text_emoji(c: _Ctx) -> list[O.Op] | None:
     """"add a fire emoji to the title", "put a 🔥 after the title", "标题加个火焰表情", "remove the emoji from
     the title": an emoji at the end (or start) of a text's words (it was not understood)."""
     t = c.raw.lower()
-    typed = _RX_EMOJI_CHAR.findall(P.outside_quotes(c.raw))
+    typed = _RX_EMOJI_CHAR.findall(Q.outside_quotes(c.raw))
     if not (_RX_EMOJI_WORD.search(t) or typed):
         return None
     if not _has(TEXT_NOUN + r"|\b(?:cta|button)\b|按钮", c.t) and not (_RX_EMOJI_WORD.search(t) and _has(_ADD, c.t)):

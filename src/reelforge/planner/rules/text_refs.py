@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reelforge.planner import ops as O
-from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.rules.refs import (
     _ORD_FULL,
     _RX_AT,
@@ -89,7 +89,7 @@ def text_target(c: _Ctx, role: Role | None) -> O.Target:
             return _text_ref(segs, *hits[0])
     at = _RX_AT.search(c.t)
     if at and len(roles) == 1:
-        ms = P.parse_time_value_ms(at.group("tv"))
+        ms = TW.parse_time_value_ms(at.group("tv"))
         if ms is not None:
             return O.Target(role=next(iter(roles)), at_ms=ms)
     listing = ", ".join(f'"{s.text}" ({r.value}, {s.start / 1000:g}-{s.end / 1000:g}s)' for r, s in segs[:8])

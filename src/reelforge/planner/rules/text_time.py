@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reelforge.planner import ops as O
-from reelforge.planner import parse as P
+from reelforge.planner import time_words as TW
 from reelforge.planner.rules.refs import _Cannot, _check_time, _Ctx, _has
 from reelforge.planner.rules.text_look import WHITE
 from reelforge.planner.rules.text_refs import TEXT_NOUN, text_by_id, text_role, texts_said
@@ -22,14 +22,14 @@ def timing_in(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.T
     t = c.t if text is None else text
     t = _RX_AFTER_A_SECOND.sub("after 1 ", _RX_AFTER_FIRST_N.sub("after ", t))
     _check_time(c, t)  # "at 99999999:00" was placed over the last 3 s, "from 1e30s to 1e31s" throughout
-    r = P.parse_time_range(t, c.tl.duration)
+    r = TW.parse_time_range(t, c.tl.duration)
     if r is None:
         return default
-    if r.kind is P.RangeKind.ALL:
+    if r.kind is TW.RangeKind.ALL:
         return O.Timing()
-    if r.kind is P.RangeKind.END:
+    if r.kind is TW.RangeKind.END:
         return O.Timing(duration_ms=r.duration_ms, anchor="end")
-    if r.kind is P.RangeKind.AFTER:
+    if r.kind is TW.RangeKind.AFTER:
         return O.Timing(start_ms=r.start_ms)
     return O.Timing(start_ms=r.start_ms, duration_ms=r.duration_ms)
 
