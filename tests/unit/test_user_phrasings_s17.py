@@ -372,3 +372,13 @@ def test_a_first_cut_the_model_refuses_is_an_error_reply_not_a_crash(monkeypatch
     s.library = (img("p.jpg", 1),)
     reply = s.handle("a video")
     assert reply.status == "error" and "could not be built" in reply.message and s.timeline is None
+
+
+def test_audio_roles_heard_are_said_in_chinese_too():
+    from reelforge.planner.notes_zh import to_zh
+
+    said = to_zh("Audio roles from what is in the files: 'track01.m4a' is music (3% speech), "
+                 "'sentence.wav' is the voiceover (100% speech).")
+    assert said == "按音频内容判断用途：「track01.m4a」是背景音乐（3%是人声），「sentence.wav」是旁白（100%是人声）。"
+    assert to_zh("Audio roles from the file names: 'vo.wav' is the voiceover, 'bgm.mp3' the music.") == \
+        "按文件名判断音频用途：「vo.wav」是旁白，「bgm.mp3」是背景音乐。"

@@ -76,26 +76,26 @@ def _grade_zh(words: str) -> str:
     return "，".join(out)
 
 
-def _roles(m: re.Match) -> str:
+def _role_list(m: re.Match, item_rx: str, lead: str) -> str:
+    """A list of "'a.wav' is the voiceover, 'b.mp3' the music" (``item_rx`` reads one: the name,
+    the role, an optional share of speech) in Chinese after ``lead``; "" when an item is not of it."""
     parts = []
     for item in m.group(1).split(", '"):
         item = item if item.startswith("'") else "'" + item
-        r = re.fullmatch(r"'(.+)' (?:is )?the (voiceover|music)", item)
+        r = re.fullmatch(item_rx, item)
         if r is None:
             return ""
-        parts.append(f"「{r.group(1)}」是{'旁白' if r.group(2) == 'voiceover' else '背景音乐'}")
-    return "按文件名判断音频用途：" + "，".join(parts) + "。"
+        share = f"（{r.group(3)}%是人声）" if r.lastindex and r.lastindex >= 3 and r.group(3) else ""
+        parts.append(f"「{r.group(1)}」是{'旁白' if r.group(2).endswith('voiceover') else '背景音乐'}{share}")
+    return lead + "，".join(parts) + "。"
+
+
+def _roles(m: re.Match) -> str:
+    return _role_list(m, r"'(.+)' (?:is )?the (voiceover|music)", "按文件名判断音频用途：")
 
 
 def _heard_roles(m: re.Match) -> str:
-    parts = []
-    for item in m.group(1).split(", '"):
-        item = item if item.startswith("'") else "'" + item
-        r = re.fullmatch(r"'(.+)' is (the voiceover|music) \((\d+)% speech\)", item)
-        if r is None:
-            return ""
-        parts.append(f"「{r.group(1)}」是{'旁白' if r.group(2) == 'the voiceover' else '背景音乐'}（{r.group(3)}%是人声）")
-    return "按音频内容判断用途：" + "，".join(parts) + "。"
+    return _role_list(m, r"'(.+)' is (the voiceover|music) \((\d+)% speech\)", "按音频内容判断用途：")
 
 
 def _music(m: re.Match) -> str:
