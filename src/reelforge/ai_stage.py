@@ -436,45 +436,49 @@ class AIStage:
         None for a file with no sound or that cannot be decoded (it is then played whole)."""
         from reelforge.ai.sound import measure_sound
 
-        key = ("sound", asset.id)
+        def span(path):
+            found = measure_sound(path)
+            return found.span if found is not None else None
+
+        return self._measured("sound", asset, span)
+
+    def speech_share_of(self, asset: Asset) -> float | None:
+        """How much of ``asset`` is speech (`ai.speech_share`), measured once per asset; None for a
+        file that cannot be decoded."""
+        from reelforge import ai
+
+        return self._measured("speech", asset, ai.speech_share)
+
+    def _measured(self, what: str, asset: Asset, measure) -> Any:
+        """``measure(asset.path)``, once per asset and kind of measure; None (logged) when the
+        file cannot be measured."""
+        key = (what, asset.id)
         if key not in self.cache:
             try:
-                found = measure_sound(asset.path)
+                self.cache[key] = measure(asset.path)
             except ReelforgeError as exc:
-                log.info("no sound measure for %s: %s", asset.name, exc)
-                found = None
-            self.cache[key] = found.span if found is not None else None
+                log.info("no %s measure for %s: %s", what, asset.name, exc)
+                self.cache[key] = None
         return self.cache[key]
 
     def speech_shares(self, assets: Sequence[Asset]) -> dict[str, float]:
-        """How much of each of ``assets`` is speech (`ai.speech_share`), by asset id, measured once
-        per asset (`planner.compose.plan`'s ``speech``): a file named "sentence.wav" or
-        "track01.mp3" is a voiceover or music by what is in it. Empty without the ai extra."""
+        """`speech_share_of` each of ``assets``, by asset id (`planner.compose.plan`'s ``speech``): a
+        file named "sentence.wav" or "track01.mp3" is a voiceover or music by what is in it. Empty
+        without the ai extra."""
         from reelforge import ai
 
         if not assets or ai.capabilities()["captions"].startswith("missing"):
             return {}
-        out = {}
-        for a in assets:
-            key = ("speech", a.id)
-            if key not in self.cache:
-                try:
-                    self.cache[key] = ai.speech_share(a.path)
-                except ReelforgeError as exc:
-                    log.info("no speech measure for %s: %s", a.name, exc)
-                    self.cache[key] = None
-            if self.cache[key] is not None:
-                out[a.id] = self.cache[key]
-        return out
+        return self._by_id(assets, self.speech_share_of)
 
     def sounds(self, assets: Sequence[Asset]) -> dict[str, tuple[int, int]]:
         """`sound_of` each of ``assets`` that has sound, by asset id (`planner.compose.plan`'s ``sound``)."""
-        out = {}
-        for a in assets:
-            span = self.sound_of(a)
-            if span is not None:
-                out[a.id] = span
-        return out
+        return self._by_id(assets, self.sound_of)
+
+    @staticmethod
+    def _by_id(assets: Sequence[Asset], measure) -> dict[str, Any]:
+        """``measure(asset)`` of each asset that has one, by asset id."""
+        return {a.id: m for a in assets if (m := measure(a)) is not None}
 
     # beats, highlights, silence -------------------------------------------------------------
     def _beat_op(self, tl: Timeline) -> O.BeatSync:
