@@ -8,9 +8,17 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import time_words as TW
-from reelforge.planner.rules.refs import _Cannot, _check_time, _Ctx, _has
+from reelforge.planner.rules.refs import _REMOVE, _Cannot, _check_time, _Ctx, _has
 from reelforge.planner.rules.text_look import WHITE
-from reelforge.planner.rules.text_refs import TEXT_NOUN, text_by_id, text_role, texts_said
+from reelforge.planner.rules.text_refs import (
+    RX_TEXT_PLURAL,
+    TEXT_NOUN,
+    lookup_text,
+    text_by_id,
+    text_role,
+    text_target,
+    texts_said,
+)
 from reelforge.timeline.model import Role
 
 # "after the first 2 seconds" (it read "the first 2 seconds"), "after the first second", "after a second"
@@ -142,3 +150,60 @@ def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
     timing = timing_in(c, default) or default
     return [O.AddText(text=seg.text, role=role.value, timing=timing, position=seg.position,  # type: ignore[arg-type]
                       size=seg.size, color=seg.color if seg.color.upper() != WHITE else None)]
+
+
+# a text going away at a time ("hide the title after 10 seconds", "make the cta disappear at 25s", "end
+# the title at 2 seconds", "标题2秒后消失", "从第10秒开始隐藏标题"): it was SHOWN from then on. "remove" and
+# its kin count only with "after"/"from" ("remove the caption at 5 seconds" names the caption there)
+_RX_GOES = re.compile(
+    r"\b(?:disappear|vanish|fade\s+(?:out|away)|hid(?:e|es|ing|den)|go(?:es)?\s+away|go(?:es)?\s+off|come(?:s)?\s+off|"
+    r"stop(?:s|ped)?(?:\s+showing)?|(?<!the\s)end(?:s|ed)?(?!\s+(?:card|screen|slate|with)\b)|gone|off\s+(?:the\s+)?screen)\b|"
+    r"不再显示|不显示|消失|隐藏|结束|淡出|去掉|拿掉")
+_RX_REMOVE_FROM = re.compile(_REMOVE + r"[^,.;，。]{0,40}\b(?:after|from|onwards?|past)\b|\bafter\b.{0,20}" + _REMOVE)
+_RX_GOES_EARLY = re.compile(r"\bfor\s+the\s+first\b|前\s*\d")  # "hide the title for the first 2 seconds": later in
+
+
+def _h_text_ends(c: _Ctx) -> list[O.Op] | None:
+    """"hide the title after 10 seconds", "make the cta disappear at 25s", "标题2秒后消失": the text ends
+    then (it was shown from then on); a text over by then is said so, a text coming later is gone
+    (several) or said to be (one). "hide the title for the first 2 seconds": it comes in then."""
+    t = c.t
+    role = text_role(t)
+    if (role is None and not _has(TEXT_NOUN, t)) or c.quotes or not (_RX_GOES.search(t) or _RX_REMOVE_FROM.search(t)):
+        return None
+    _check_time(c, t)
+    r = TW.parse_time_range(t, c.tl.duration)
+    if r is None or r.kind not in (TW.RangeKind.AFTER, TW.RangeKind.POINT, TW.RangeKind.START):
+        return None
+    late = r.kind is TW.RangeKind.START and _RX_GOES_EARLY.search(t) is not None
+    if r.kind is TW.RangeKind.START and not late:
+        return None
+    at = r.end_ms if late else r.start_ms
+    plural = RX_TEXT_PLURAL.search(t) is not None
+    every = c.text_segs(None)
+    if plural:
+        segs = c.text_segs(role)
+    else:
+        one = lookup_text(c, text_target(c, role))
+        segs = [(rl, s) for rl, s in every if s is one]
+    if not segs:
+        raise _Cannot("画面上没有这样的文字" if c.zh else "there is no such text on screen")
+    ops: list[O.Op] = []
+    for rl, s in segs:
+        keep = (max(at, s.start), s.end) if late else (s.start, min(at, s.end))
+        if keep == (s.start, s.end):
+            continue  # not on screen then: unchanged
+        if keep[1] - keep[0] >= 1000:
+            ops.append(O.UpdateText(target=text_by_id(every, rl, s),
+                                    timing=O.Timing(start_ms=keep[0], duration_ms=keep[1] - keep[0])))
+        elif plural:
+            ops.append(O.RemoveText(target=text_by_id(every, rl, s)))
+    if ops:
+        return ops
+    s = segs[0][1]
+    span, when = f"{s.start / 1000:g}s-{s.end / 1000:g}s", f"{at / 1000:g}s"
+    if (s.start >= at) if late else (s.end <= at):
+        raise _Cannot(f"「{s.text}」只在{span}显示，{when}时不在画面上" if c.zh else
+                      f'"{s.text}" is on screen {span} only, not at {when}')
+    raise _Cannot(f"「{s.text}」在{span}显示，这样只剩不到一秒；要去掉它请说“删除”" if c.zh else
+                  f'"{s.text}" is on screen {span}: that would leave under a second of it; say \'remove\' to take it away')

@@ -1,0 +1,78 @@
+"""Edits as people type them (user test s18). Pure planning on the sample timeline (30 s: the title
+"Urban Dreams" 0-3 s, the call to action "Shop now" 27-30 s), applied to check the result."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner.apply import apply
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
+
+from .edit_cases import LIBRARY, sample_timeline
+
+TL = sample_timeline()
+
+
+def _texts(tl):
+    return {s.text: (s.start, s.end) for tr in tl.tracks if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA)
+            for s in tr.segments}
+
+
+def _after(said, tl=TL):
+    plan = plan_edit(said, tl, library=LIBRARY)
+    assert plan.status == "ok", plan.reply
+    return _texts(apply(tl, plan.ops, library=LIBRARY)), plan.reply
+
+
+def _long_title():
+    """The title on screen for the whole video."""
+    return apply(TL, plan_edit("show the title throughout", TL, library=LIBRARY).ops, library=LIBRARY)
+
+
+# -- a text going away at a time: it was SHOWN from then on ("hide the title from 10 seconds": 10-13 s) -----
+@pytest.mark.parametrize("said", [
+    "make the title disappear at 2 seconds", "end the title at 2 seconds", "stop showing the title at 2s",
+    "hide the title at 2s", "the title should go away after 2 seconds", "remove the title after 2 seconds",
+    "标题2秒后消失", "标题在第2秒消失",
+])
+def test_a_text_goes_away_then(said):
+    texts, _ = _after(said)
+    assert texts["Urban Dreams"] == (0, 2000)
+    assert texts["Shop now"] == (27000, 30000)
+
+
+@pytest.mark.parametrize("said", ["hide the title from 10 seconds", "从第10秒开始标题隐藏", "从第10秒开始隐藏标题"])
+def test_a_long_text_hidden_from_a_time_ends_then(said):
+    texts, _ = _after(said, _long_title())
+    assert texts["Urban Dreams"] == (0, 10000)
+
+
+@pytest.mark.parametrize(("said", "says"), [
+    ("hide the title from 10 seconds", "0s-3s only, not at 10s"),
+    ("从第10秒开始标题隐藏", "只在0s-3s显示"),
+    ("hide the title at 0.5s", "under a second"),
+])
+def test_a_text_not_on_screen_then_is_said_so(said, says):
+    plan = plan_edit(said, TL, library=LIBRARY)
+    assert not plan.ops and says in plan.reply
+    assert "Urban Dreams" in plan.reply
+
+
+def test_several_texts_hidden_after_a_time_end_or_go():
+    texts, _ = _after("hide all text after 20 seconds", _long_title())
+    assert texts == {"Urban Dreams": (0, 20000)}  # "Shop now" (27-30 s) was on only after 20 s
+
+
+def test_a_text_hidden_for_the_first_seconds_comes_in_then():
+    texts, _ = _after("hide the title for the first 2 seconds", _long_title())
+    assert texts["Urban Dreams"] == (2000, 30000)
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("show the title at the end", (27000, 30000)), ("end with the title at 25 seconds", (25000, 28000)),
+    ("show the title until 2 seconds", (0, 2000)),
+])
+def test_showing_a_text_at_a_time_still_moves_it(said, title):
+    texts, _ = _after(said)
+    assert texts["Urban Dreams"] == title
