@@ -48,3 +48,28 @@ def test_music_starts_when_said_and_from_where_said(tmp_path):
     assert rms_db(window(mono, rate, 0.1, 1.8)) < level - 40  # nothing before 2 s
     # from 0:03 of the song: its second part (880 Hz), not its start (440 Hz)
     assert abs(_pitch(window(mono, rate, 3.0, 4.5), rate) - 880) < 10
+
+
+def test_music_stops_when_said_and_plays_on_when_brought_back(tmp_path):
+    """"stop the music at 3 seconds": the music fades out and is silent after 3 s (it was not
+    understood); "let the music play to the end" brings it back to the video's end."""
+    from PIL import Image
+
+    Image.new("RGB", (320, 180), (40, 70, 220)).save(tmp_path / "blue.png")
+    _two_part_song(tmp_path / "song.wav")
+    s = Session.new()
+    s.add_assets([tmp_path / "blue.png", tmp_path / "song.wav"], workdir=tmp_path / "media")
+    s.handle("a 6-second video, no motion")
+    reply = s.handle("stop the music at 3 seconds")
+    assert "music plays until 3s" in reply.message.lower(), reply.message
+    m = s.timeline.track(Role.MUSIC).segments[-1]
+    assert m.end == 3000 and m.fade_out_ms >= 1000
+    small = replace(s.timeline, width=320, height=180)
+    mono = decode_audio(render(small, tmp_path / "stopped.mp4"))
+    level = rms_db(window(mono[0].mean(axis=1), mono[1], 0.5, 1.5))
+    assert level > -30
+    assert rms_db(window(mono[0].mean(axis=1), mono[1], 3.3, 5.7)) < level - 40  # silent after 3 s
+    reply = s.handle("let the music play to the end")
+    assert s.timeline.track(Role.MUSIC).segments[-1].end == 6000, reply.message
+    samples, rate = decode_audio(render(replace(s.timeline, width=320, height=180), tmp_path / "back.mp4"))
+    assert rms_db(window(samples.mean(axis=1), rate, 3.3, 4.5)) > -30  # playing again

@@ -76,3 +76,64 @@ def test_a_text_hidden_for_the_first_seconds_comes_in_then():
 def test_showing_a_text_at_a_time_still_moves_it(said, title):
     texts, _ = _after(said)
     assert texts["Urban Dreams"] == title
+
+
+# -- where a sound track plays: stopped, bounded, brought back ------------------------------------------------
+def _music(tl):
+    return [(s.start, s.end, s.volume) for s in tl.track(Role.MUSIC).segments]
+
+
+def _run(*said):
+    tl, plan = TL, None
+    for x in said:
+        plan = plan_edit(x, tl, library=LIBRARY)
+        assert plan.status == "ok", (x, plan.reply)
+        tl = apply(tl, plan.ops, library=LIBRARY)
+    return tl, plan
+
+
+@pytest.mark.parametrize(("said", "span"), [
+    ("stop the music at 20 seconds", (0, 20000)), ("the music should end at 20s", (0, 20000)),
+    ("cut the music at 20s", (0, 20000)), ("end the music at 0:25", (0, 25000)), ("音乐在20秒停止", (0, 20000)),
+    ("音乐20秒后停", (0, 20000)), ("music only for the first 10 seconds", (0, 10000)), ("music until 0:20", (0, 20000)),
+    ("背景音乐只放前10秒", (0, 10000)), ("music only in the last 10 seconds", (20000, 30000)),
+    ("音乐只在最后10秒", (20000, 30000)), ("music from 10s", (10000, 30000)),
+    ("music only between 5 and 20 seconds", (5000, 20000)), ("put the music only on the last shot", (25000, 30000)),
+])
+def test_music_plays_only_where_said(said, span):
+    tl, _ = _run(said)
+    music = _music(tl)
+    assert (music[0][0], music[-1][1]) == span
+    if span[1] < 30000:
+        assert tl.track(Role.MUSIC).segments[-1].fade_out_ms >= 1000  # it fades, never clicks off
+
+
+def test_the_voiceover_stops_when_said():
+    tl, _ = _run("stop the voiceover at 15 seconds")
+    assert tl.track(Role.VOICE).segments[-1].end == 15000
+
+
+@pytest.mark.parametrize("back", ["bring the music back", "let the music play to the end", "恢复背景音乐"])
+def test_stopped_music_is_brought_back_to_the_end(back):
+    tl, _ = _run("stop the music at 20 seconds", back)
+    assert _music(tl) == [(0, 30000, 0.35)]
+
+
+@pytest.mark.parametrize("back", ["unmute the music", "bring the music back", "恢复背景音乐"])
+def test_muted_music_is_brought_back_at_its_level(back):
+    tl, _ = _run("mute the music for the first 5 seconds", back)
+    assert _music(tl) == [(0, 30000, 0.35)]
+
+
+def test_music_playing_throughout_is_said_so():
+    plan = plan_edit("bring the music back", TL, library=LIBRARY)
+    assert not plan.ops and "already plays 0-30s at 35%" in plan.reply
+
+
+@pytest.mark.parametrize(("said", "fade"), [
+    ("fade the music out at 25 seconds", 5000), ("fade out the music at 0:26", 4000), ("音乐在第25秒淡出", 5000),
+    ("fade the music out over 3 seconds", 3000), ("fade the music out for 4 seconds", 4000),
+])
+def test_a_fade_out_at_a_time_starts_then(said, fade):
+    tl, plan = _run(said)
+    assert tl.track(Role.MUSIC).segments[-1].fade_out_ms == fade  # "at 25 seconds" was a 25 s fade

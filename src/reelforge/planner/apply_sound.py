@@ -169,11 +169,32 @@ def add_voiceover(st: State, op: O.AddVoiceover) -> None:
         t.segs = [m.model_copy(update={"duck": True}) for m in t.segs]
 
 
+STOP_FADE_MS = 1000  # a sound stopped mid-way fades out over at least this (a cut clicks)
+
+
+def _stop_at(tracks: list[Any], end_ms: int, word: str) -> None:
+    """Cut a sound track's pieces at ``end_ms``: later pieces go, the one playing then ends there,
+    fading out (its own fade-out, at least ``STOP_FADE_MS``)."""
+    first = min(s.start for t in tracks for s in t.segs) if any(t.segs for t in tracks) else 0
+    if end_ms - first < MIN_SEGMENT_MS:
+        raise ApplyError(f"the {word} starts at {O.fmt_ms(first)}: it cannot stop at {O.fmt_ms(end_ms)}")
+    for tr in tracks:
+        out: list[Any] = []
+        for seg in tr.segs:
+            if seg.start + MIN_SEGMENT_MS > end_ms:
+                continue
+            if seg.end > end_ms:
+                seg = seg.model_copy(update={"duration": end_ms - seg.start,
+                                             "fade_out_ms": max(seg.fade_out_ms, STOP_FADE_MS)})
+            out.append(fix_fades(seg))
+        tr.segs[:] = out
+
+
 def set_audio_timing(st: State, op: O.SetAudioTiming) -> None:
     """Move a sound track in time and/or play it from another point of its source: all its
     pieces together. Pieces moved past either end of the video are cut there; a music bed that
-    ended with the video still does (a looped bed, or as far as its source goes); captions timed
-    to the voice move with the voice."""
+    ended with the video still does (a looped bed, or as far as its source goes) unless it is told
+    to stop (``end_ms``); captions timed to the voice move with the voice."""
     role = Role(op.role)
     tracks = [t for t in st.tracks_of(role) if t.segs]
     if not tracks:
@@ -215,14 +236,20 @@ def set_audio_timing(st: State, op: O.SetAudioTiming) -> None:
                 continue
             out.append(fix_fades(seg.model_copy(update={**upd, "start": a, "duration": b - a, "in_ms": in_ms})))
         tr.segs[:] = out
-    if to_end and delta < 0 and role is Role.MUSIC:  # the bed still ends with the video
+    on_to_end = op.end_ms is not None and op.end_ms >= st.duration  # "let the music play to the end"
+    if (to_end and delta < 0 and role is Role.MUSIC) or on_to_end:  # the bed (still) ends with the video
         tr = max(tracks, key=lambda t: t.segs[-1].end if t.segs else -1)
         if tr.segs and tr.segs[-1].end < st.duration:
             last = tr.segs[-1]
-            room = st.duration - last.start
-            if not last.loop and source_ms(last) is not None:
-                room = min(room, source_ms(last) - last.in_ms)  # type: ignore[operator]
-            tr.segs[-1] = last.model_copy(update={"duration": max(last.duration, room)})
+            room, loop = st.duration - last.start, last.loop
+            if not last.loop and source_ms(last) is not None and last.in_ms + room > source_ms(last):  # type: ignore[operator]
+                if role is Role.MUSIC and on_to_end:
+                    loop = True  # asked to play on: the bed goes round again
+                else:
+                    room = source_ms(last) - last.in_ms  # type: ignore[operator]
+            tr.segs[-1] = fix_fades(last.model_copy(update={"duration": max(last.duration, room), "loop": loop}))
+    elif op.end_ms is not None:
+        _stop_at(tracks, op.end_ms, word)
     if not any(t.segs for t in tracks):
         raise ApplyError(f"none of the {word} would be left inside the video")
     if role is Role.VOICE and (delta or skip):

@@ -233,6 +233,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append(f"plays {fmt_ms(abs(o.by_ms))} {'later' if o.by_ms > 0 else 'earlier'}")
             if o.from_ms is not None:
                 parts.append(f"plays from {fmt_ms(o.from_ms)} of its source")
+            if o.end_ms is not None:
+                parts.append(f"plays until {fmt_ms(o.end_ms)}")
             return f"{word} {' and '.join(parts)}"
         case "apply_brand":
             return f"brand kit {o.brand.get('name', '')!s} applied".replace("  ", " ")
@@ -461,6 +463,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append(f"{'推迟' if o.by_ms > 0 else '提前'}{abs(o.by_ms) / 1000:g}秒")
             if o.from_ms is not None:
                 parts.append(f"从{word}本身的第{o.from_ms / 1000:g}秒播放")
+            if o.end_ms is not None:
+                parts.append(f"播放到第{o.end_ms / 1000:g}秒")
             return word + "，".join(parts)
         case "trim_silence":
             return "去掉了旁白首尾的静音"

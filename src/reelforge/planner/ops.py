@@ -478,9 +478,10 @@ class SetInPoint(_Op):
 
 class SetAudioTiming(_Op):
     """When a sound track plays: where its sound starts on the timeline (``start_ms``, or ``by_ms``
-    later; negative: earlier) and/or from where in its source (``from_ms``). Its pieces move
-    together; the music still ends with the video, and captions timed to the voice move with it.
-    ("start the music at 5 seconds", "delay the voiceover by 1 second", "start the song from 0:30")"""
+    later; negative: earlier) and/or from where in its source (``from_ms``), and/or where it stops
+    (``end_ms``). Its pieces move together; the music still ends with the video unless told to stop,
+    and captions timed to the voice move with it. ("start the music at 5 seconds", "delay the
+    voiceover by 1 second", "start the song from 0:30", "stop the music at 20 seconds")"""
 
     op: Literal["set_audio_timing"] = "set_audio_timing"
     role: Literal["music", "voice"] = "music"
@@ -488,13 +489,17 @@ class SetAudioTiming(_Op):
     by_ms: int | None = Field(None, ge=-3_600_000, le=3_600_000,
                               description="or: the track plays this much later (negative: earlier)")
     from_ms: Ms | None = Field(None, description="the track plays from this point of its source")
+    end_ms: Ms | None = Field(None, description="the track's sound stops at this time of the video, fading out "
+                                                "(\"stop the music at 20 seconds\")")
 
     @model_validator(mode="after")
     def _one_start(self) -> SetAudioTiming:
         if self.start_ms is not None and self.by_ms is not None:
             raise ValueError("give start_ms or by_ms, not both")
-        if self.start_ms is None and self.by_ms is None and self.from_ms is None:
-            raise ValueError("give start_ms, by_ms or from_ms")
+        if self.start_ms is None and self.by_ms is None and self.from_ms is None and self.end_ms is None:
+            raise ValueError("give start_ms, by_ms, from_ms or end_ms")
+        if self.start_ms is not None and self.end_ms is not None and self.end_ms <= self.start_ms:
+            raise ValueError("end_ms must come after start_ms")
         return self
 
 

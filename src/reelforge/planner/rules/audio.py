@@ -120,6 +120,8 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             _silent_start_note(c, role, span)
             return [O.SetVolume(role=role, volume=0.0, span=span)]  # type: ignore[arg-type]
         vague = TW.parse_time_range(t, c.tl.duration)
+        if vague is not None and vague.kind is TW.RangeKind.POINT and _has(r"\bcut\b", t) and 0 < vague.start_ms < c.tl.duration:
+            return [O.SetAudioTiming(role=role, end_ms=vague.start_ms)]  # type: ignore[arg-type]  # "cut the music at 20s"
         if vague is not None and vague.kind is not TW.RangeKind.ALL:
             # "remove the music at the end" names a part, not the track: never delete more than asked
             word = "背景音乐" if role == "music" else "旁白"
@@ -129,6 +131,8 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             raise _Ambiguous(f"Remove the whole {word} track, or silence it for part of the video? Say e.g. "
                              f"'mute the {word} for the last 5 seconds' or 'remove the {word}'.")
         return [O.RemoveTrack(role=Role.MUSIC if role == "music" else Role.VOICE)]
+    if (back := _back(c, role)) is not None:
+        return back
     if role == "music" and c.tl.track(Role.MUSIC) is None and _find_asset(c, t, (AssetKind.AUDIO,)) is None \
             and _has(r"\b(?:add|bring|put|restore|want|need|give)\b|\bback\b|恢复|加回|加上|加|添加|配上|要", t):
         # "bring the music back", "add music", "恢复背景音乐": the one music file the project has
@@ -171,6 +175,36 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
                       (f"the project also has {free[0]}: say 'use {free[0]} as the music'" if free else
                        "add the track you want to the project, then say e.g. 'use song.mp3 as the music'"))
     return None
+
+
+_BACK = (r"\bbring\b.{0,25}\bback\b|\b(?:restore|unmute)\b|\bback\s+on\b|\bturn\b.{0,20}\bback\s+on\b|"
+         r"\b(?:play|run|go|keep\s+going|continue|last)\w*\b.{0,25}\b(?:to|till|until|through)\s+(?:the\s+)?(?:very\s+)?end\b|"
+         r"恢复|加回来|取消静音|一直(?:放|播放?)到(?:最后|结尾)|放到(?:最后|结尾)")
+
+
+def _back(c: _Ctx, role: str) -> list[O.Op] | None:
+    """"bring the music back", "unmute the music", "let the music play to the end", "恢复背景音乐": a
+    track that is there but silenced for a while or stopped early plays again (at its level elsewhere),
+    on to the end; one playing throughout is said so. None: no such words, or no such track (adding one
+    is another rule's)."""
+    if not _has(_BACK, c.t):
+        return None
+    segs = sorted((s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), key=lambda s: s.start)
+    if not segs:
+        return None
+    r: Any = role
+    heard = [s.volume for s in segs if s.volume > 0]
+    level = sorted(heard)[len(heard) // 2] if heard else (0.3 if role == "music" and c.tl.track(Role.VOICE) else 0.8)
+    ops: list[O.Op] = [O.SetVolume(role=r, volume=level, span=O.Span(start_ms=s.start, end_ms=s.end))
+                       for s in segs if s.volume == 0]
+    if segs[-1].end < c.tl.duration - 100 and (role == "music" or _has(r"\bend\b|最后|结尾", c.t)):
+        ops.append(O.SetAudioTiming(role=r, end_ms=c.tl.duration))
+    if ops:
+        return ops
+    word = ("背景音乐" if role == "music" else "旁白") if c.zh else ("music" if role == "music" else "voiceover")
+    span = f"{segs[0].start / 1000:g}-{segs[-1].end / 1000:g}s"
+    raise _Cannot(f"{word}已经在{span}播放，音量{round(level * 100)}%" if c.zh else
+                  f"the {word} already plays {span} at {round(level * 100)}%")
 
 
 _MUSIC_FEEL = (r"\b(?:upbeat|happier|happy|mellow(?:er)?|calm(?:er)?|chill(?:er|y)?|relaxing|relaxed|energetic|epic|"
@@ -280,6 +314,19 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
     fout = both or _has(rf"fad(?:e|es|ing)\s*[-]?\s*out\b|{obj}out\b|fade\s*down|淡出|渐出|渐弱|\bat\s+the\s+end\b", t)
     if not fin and not fout:
         fin = fout = True
+    at = re.search(rf"\b(?:at|from|after|starting\s+at)\s+(?:the\s+)?({TW.TV})(?:\s+mark)?|(?:在|从)?第\s*({TW.ZTV})(?:开始|起)?", t)
+    if fout and not fin and at is not None and (when := TW.tv(at.group(1) or at.group(2))) is not None:
+        # "fade the music out at 25 seconds", "音乐在第25秒淡出": the fade starts then and lasts to the
+        # track's end (it was a 25 s fade)
+        segs = [s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments]
+        end = max((s.end for s in segs), default=0)
+        if not segs or not 0 < when < end:
+            raise _Cannot(f"{'背景音乐' if role == 'music' else '旁白'}在第{end / 1000:g}秒结束" if c.zh else
+                          f"the {'music' if role == 'music' else 'voiceover'} ends at {end / 1000:g}s")
+        fade = min(end - when, FADE_MAX_MS)
+        c.notes.append(f"从第{(end - fade) / 1000:g}秒淡出到第{end / 1000:g}秒。" if c.zh else
+                       f"It fades out from {(end - fade) / 1000:g}s to {end / 1000:g}s.")
+        return [O.SetFade(role=role, fade_out_ms=fade)]  # type: ignore[arg-type]
     if ms is None and (step := _fade_step(t)):
         # "fade out faster", "the music fade is too long", "淡出慢一点": from the fade there is (it set 2 s)
         track = c.tl.track(Role(role))
@@ -530,10 +577,12 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     role = _audio_role(t)
     if role not in ("music", "voice"):
         return None
-    if not (_has(_ZH_STARTS, t) if c.zh else _has(_STARTS, t)):
-        return None
     if _has(r"\bfad(?:e|es|ing)\b|淡入|淡出|\b(?:volume|level|louder|quieter|softer)\b|音量|大声|小声|%", t):
         return None  # a fade or a level over a range of time, not a move
+    if (window := _window(c, role)) is not None:
+        return [window]
+    if not (_has(_ZH_STARTS, t) if c.zh else _has(_STARTS, t)):
+        return None
     word = "music" if role == "music" else "voiceover"
     tracks = [tr for tr in c.tl.tracks_by_role(Role(role)) if tr.segments]
     if not tracks:
@@ -554,6 +603,50 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
                            f"The voiceover now runs past the end: its last {cut / 1000:g}s are cut. "
                            "Say 'fit the video to the voiceover' to keep all of it.")
     return [op]
+
+
+_STOPS = (r"\b(?:stop|stops|stopped|end|ends|ended|cut\s+off|cuts?\s+out|cut|finish(?:es)?|die\s+(?:out|down)|"
+          r"go\s+(?:quiet|silent))\b|停止|停掉|停下|停|结束|关掉|没有了|消失")
+_ONLY = r"\b(?:only|just|until|till|up\s+to)\b|只在|只有|只放|只要|仅在|到第"
+_SHOTS_ONLY = r"\b(?:only|just)\b.{0,30}\b(?:on|over|during|under|for)\b|只在|只有|仅在"
+
+
+def _window(c: _Ctx, role: str) -> O.SetAudioTiming | None:
+    """Where a sound track plays when a clause bounds it: "stop the music at 20 seconds", "cut the
+    music at 20s", "music only for the first 10 seconds", "music until 0:20", "music only in the last
+    10 seconds", "music from 10s", "music only between 5 and 20 seconds", "put the music only on the
+    last shot", "音乐在20秒停止", "音乐只在最后10秒". None: no bound said (the start rules read it)."""
+    t, total = c.t, c.tl.duration
+    r: Any = role
+    stops = _has(_STOPS, t) and not _has(r"\b(?:at|in)\s+the\s+(?:very\s+)?end\b|\bend(?:s)?\s+with\b|结尾", t)
+    only = _has(_ONLY, t)
+    rng = TW.parse_time_range(t, total)
+    if rng is not None and stops and rng.kind in (TW.RangeKind.POINT, TW.RangeKind.AFTER):
+        # "stop the music at 20 seconds": it ends there
+        return O.SetAudioTiming(role=r, end_ms=rng.start_ms) if 0 < rng.start_ms < total else None
+    if rng is None or not rng.explicit:
+        shots = [seg for ref in _find_targets(c) for tg in ref.all if (seg := _main_seg(c, tg)) is not None]
+        if not shots or not _has(_SHOTS_ONLY, t):
+            return None
+        a, b = min(s.start for s in shots), max(s.end for s in shots)
+    elif rng.kind is TW.RangeKind.START and (only or stops):
+        a, b = 0, rng.end_ms  # "music only for the first 10 seconds", "music until 0:20"
+    elif rng.kind is TW.RangeKind.END and (only or not _has(_STARTS, t)):
+        a, b = rng.start_ms, total  # "music only in the last 10 seconds"
+    elif rng.kind is TW.RangeKind.SPAN and (only or _has(r"\bbetween\b|\bfrom\b|从", t)):
+        a, b = rng.start_ms, rng.end_ms  # "music only from 5 to 20 seconds"
+    elif rng.kind is TW.RangeKind.AFTER and not _has(_STARTS if not c.zh else _ZH_STARTS, t):
+        a, b = rng.start_ms, total  # "music from 10s": it comes in then
+    else:
+        return None
+    first = min(s.start for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments) \
+        if any(tr.segments for tr in c.tl.tracks_by_role(Role(role))) else None
+    if first is None:
+        word = "music" if role == "music" else "voiceover"
+        raise _Cannot(f"there is no {word} in this video yet" if not c.zh else
+                      f"视频里还没有{'背景音乐' if role == 'music' else '旁白'}")
+    return O.SetAudioTiming(role=r, start_ms=a if a != first else None, end_ms=b if b < total else None) \
+        if (a != first or b < total) else None
 
 
 def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTiming | None:
