@@ -79,7 +79,7 @@ def test_words_made_a_text(said, role, words):
 
 
 @pytest.mark.parametrize("said", ["make the title more fun", "make the title fancier", "make the title nicer",
-                                  "make the title lovely", "make the title two lines", "make the cta better",
+                                  "make the title lovely", "make the cta better",
                                   "use the second photo as the title", "make the title the same as the cta"])
 def test_a_look_asked_of_a_text_is_not_its_words(said):
     edit = plan_edit(said, TL, library=LIBRARY)

@@ -137,3 +137,15 @@ def test_music_playing_throughout_is_said_so():
 def test_a_fade_out_at_a_time_starts_then(said, fade):
     tl, plan = _run(said)
     assert tl.track(Role.MUSIC).segments[-1].fade_out_ms == fade  # "at 25 seconds" was a 25 s fade
+
+
+@pytest.mark.parametrize("said", ["make the title two lines", "make the title 2 lines", "split the title into two lines",
+                                  "break the title into 2 lines", "a two line title", "add a line break to the title"])
+def test_a_title_on_two_lines_as_typed(said):
+    texts, _ = _after(said)
+    assert "Urban\nDreams" in texts
+
+
+def test_a_text_on_one_line_again():
+    tl, _ = _run("make the title two lines", "make the title one line")
+    assert "Urban Dreams" in _texts(tl)

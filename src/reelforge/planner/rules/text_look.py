@@ -257,8 +257,11 @@ def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
 
 
 _RX_TWO_LINES = re.compile(r"\b(?:on|in|into|onto|over|across|split\s+(?:it\s+)?(?:in|into|over))\s+(?:two|2)\s+(?:lines|rows)\b|"
+                           r"\b(?:make|have|set|turn|keep|break|split|wrap)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:(?:in)?to\s+)?(?:two|2)\s+(?:lines|rows)\b|"
+                           r"\b(?:two|2)[\s-](?:lines?|rows?)\s+(?:title|caption|cta|text)\b|\bline\s+break\b|\bbreak\s+(?:the\s+\w+\s+)?(?:line|after)\b|"
                            r"\bsplit\s+(?:it|the\s+\w+)?\s*(?:in\s+half|into\s+two)\b|分(?:成)?两行|两行显示|换(?:个)?行")
-_RX_ONE_LINE = re.compile(r"\b(?:on|in|into|onto)\s+(?:one|1|a\s+single)\s+(?:line|row)\b|\bsingle[\s-]line\b|(?:改成|变成|放成|放在|排成|显示成|显示在|合成|合并成|在)一行|一行显示|不要换行|不换行")
+_RX_ONE_LINE = re.compile(r"\b(?:on|in|into|onto)\s+(?:one|1|a\s+single)\s+(?:line|row)\b|"
+                          r"\b(?:make|have|set|turn|keep)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:one|1|a\s+single)\s+(?:line|row)\b|\bno\s+line\s+breaks?\b|\bsingle[\s-]line\b|(?:改成|变成|放成|放在|排成|显示成|显示在|合成|合并成|在)一行|一行显示|不要换行|不换行")
 
 
 def _two_lines(text: str) -> str:
