@@ -149,3 +149,21 @@ def test_a_title_on_two_lines_as_typed(said):
 def test_a_text_on_one_line_again():
     tl, _ = _run("make the title two lines", "make the title one line")
     assert "Urban Dreams" in _texts(tl)
+
+
+# -- subtitles asked for beside the video's length: "a 20 second reel … with subtitles" gave 1 key phrase ----------
+@pytest.mark.parametrize("said", ["a 20 second reel for my bakery with subtitles", "a 20-second reel with captions",
+                                  "a reel of 30 seconds with subtitles", "a 15s promo with subtitles", "带字幕的面包店视频"])
+def test_subtitles_beside_a_length_are_the_speech(said):
+    from reelforge.planner import ops as O
+    from reelforge.planner.rules import ai_requests
+
+    assert any(isinstance(o, O.AutoCaptions) for o in ai_requests(said, TL, library=LIBRARY))
+
+
+@pytest.mark.parametrize("said", ["show the captions for 3 seconds", "make the captions stay 2 seconds longer"])
+def test_how_long_captions_stay_is_no_new_captions(said):
+    from reelforge.planner import ops as O
+    from reelforge.planner.rules import ai_requests
+
+    assert not any(isinstance(o, O.AutoCaptions) for o in ai_requests(said, TL, library=LIBRARY))

@@ -84,6 +84,16 @@ _RX_SPOKEN = re.compile(
     r"说的话|讲的话|说的内容|讲的内容|的对白|的台词")
 
 
+# the video's own length in a first instruction ("a 20 second reel with subtitles", "a reel of 30 seconds"):
+# no time a caption stays
+_RX_VIDEO_LENGTH = re.compile(
+    r"\b\d+(?:\.\d+)?[\s-]*(?:s|secs?|seconds?)(?:[\s-]+long)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:videos?|reels?|promos?|ads?|clips?|stor(?:y|ies)|shorts?|tiktoks?|posts?|teasers?|trailers?|spots?|commercials?|"
+    r"montages?|slideshows?|cuts?|edits?)\b|"
+    r"\b(?:videos?|reels?|promos?|ads?|clips?|stor(?:y|ies)|shorts?|tiktoks?|teasers?|slideshows?)\s+(?:of|that\s+is|lasting)\s+"
+    r"\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b")
+
+
 def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     spoken = _RX_SPOKEN.search(t) is not None
@@ -95,7 +105,7 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     if _has(_REMOVE, t) or (not spoken and _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t)):
         return None
     if not spoken and _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"
-                           r"久一点|长一点|短一点|太快|太短", t):
+                           r"久一点|长一点|短一点|太快|太短", _RX_VIDEO_LENGTH.sub(" ", t)):
         return None  # "show the captions longer": how long the ones there stay, not new ones from the speech
     if _has(r"\b(?:outlines?|outlined|stroke|border)\b|描边|勾边", t):
         return None  # "字幕加黑色描边": how the captions look (it made captions from the speech)
@@ -113,7 +123,7 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
             and not _has(r"\bfrom\s+the\s+(?:speech|voice\w*|audio|narration)\b|\btranscri\w*|\bauto(?:matic)?", t):
         return None  # "add a caption to every photo": a caption each, from its name (`_h_name_captions`)
     auto = spoken or _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)
-    adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|caption\s+(?:it|the))\b|加上?|添加|加个|配上|打开|开启|显示|要", t)
+    adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|caption\s+(?:it|the))\b|加上?|添加|加个|配上|打开|开启|显示|要|带", t)
     bare = re.fullmatch(r"(?:auto(?:matic)?[\s-]?)?(?:captions?|subtitles?|subs|cc)(?:\s+please)?|(?:自动)?字幕", t.strip(" .!。！")) is not None
     if not (auto or adding or bare):
         return None
