@@ -88,12 +88,15 @@ class Project:
 
 
 def new_project(files: Iterable[PathLike] = (), *, brand: PathLike | None = None) -> Project:
-    """An empty project (optionally with media and a brand kit), ready for a first instruction."""
+    """An empty project (optionally with media — a folder gives its media files, in name order —
+    and a brand kit), ready for a first instruction."""
+    from reelforge.media.ingest import gather
+
     session = Session.new(local_files=True)
     if brand is not None:
         session.brand_path = str(Path(brand).resolve())
     project = Project(session)
-    files = list(files)
+    files = gather(files).files
     if files:
         project.add(files)
     return project

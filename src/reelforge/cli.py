@@ -39,6 +39,7 @@ console = Console(stderr=True)
 out = Console()
 
 QUALITIES = ("draft", "standard", "high")
+DEFAULT_PROMPT = "combine these into a video"
 EXIT_UNCHANGED = 3  # `edit`: the instruction was understood as an edit but changed nothing
 
 
@@ -138,9 +139,10 @@ def render_with_progress(timeline, output: Path, quality: str = "standard", *, t
 
 @app.command()
 def make(
-    assets: Annotated[list[Path], typer.Argument(help="images, clips, voiceover and music, in order")],
+    assets: Annotated[list[Path], typer.Argument(help="images, clips, voiceover and music, in order (a folder: "
+                                                 "its media files, in name order)")],
     prompt: Annotated[str, typer.Option("-p", "--prompt", help="what to make, in plain words (English or 中文)")] =
-        "combine these into a video",
+        DEFAULT_PROMPT,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="MP4 to write")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print the plan, do not render")] = False,
     save: Annotated[Path | None, typer.Option("--save", help="keep the project (timeline + history) in this JSON file")] = None,
@@ -150,18 +152,19 @@ def make(
     transcript: Annotated[bool, typer.Option("--transcript", help="also write what the voiceover says as "
                                              "SRT/WebVTT (speech recognition: the ai extra)")] = False,
 ) -> None:
-    """Make a video from ASSETS and one instruction (the main job; no server needed)."""
+    """Make a video from ASSETS (files, or folders of them) and one instruction (the main job; no
+    server needed)."""
     _check_quality(quality)
+    files, from_folders, prompt = _gather(assets, prompt, output or Path("out.mp4"))
     from reelforge.media.subject import prefetch
 
-    prefetch(assets)  # subject analysis starts while the planner loads
-    from reelforge import api
+    prefetch(files)  # subject analysis starts while the planner loads
     from reelforge.timeline import to_draft
 
     with friendly_errors():
-        _need_files([*assets, *([brand] if brand else [])])
+        _need_files([*files, *([brand] if brand else [])])
         with console.status("probing assets…"):
-            session = api.new_project(assets, brand=brand).session
+            session = _project(files, from_folders, brand).session
         reply = session.handle(prompt)
         if session.timeline is None:
             console.print(f"[bold red]error[/]: {escape(reply.message)}")
@@ -184,6 +187,51 @@ def make(
             return
         render_with_progress(session.timeline, output or Path("out.mp4"), quality, transcript=transcript,
                              heard=session.stage.heard)
+
+
+def _gather(assets: list[Path], prompt: str, output: Path) -> tuple[list[Path], frozenset[Path], str]:
+    """The files to make from — a folder gives the media files in it, in name order, never the
+    ``output`` an earlier run wrote there — and the
+    instruction: without ``-p``, one argument that is no file but words ("reelforge make photos/
+    'a 15 second promo'") is taken as it, and said so."""
+    from reelforge.media.formats import EXTENSION_FORMAT
+    from reelforge.media.ingest import gather
+
+    if prompt == DEFAULT_PROMPT:
+        words = [a for a in assets if not a.exists() and a.suffix.lower() not in EXTENSION_FORMAT
+                 and (" " in str(a).strip() or not a.suffix and not a.parent.parts)]
+        if len(words) == 1 and len(assets) > 1:
+            prompt = str(words[0])
+            assets = [a for a in assets if a is not words[0]]
+            console.print(f"[dim]instruction: {escape(prompt)} (next time: -p \"…\")[/]", highlight=False)
+    got = gather(assets, besides=[output])
+    if got.left_out:
+        names = ", ".join(got.left_out[:5]) + (f" and {len(got.left_out) - 5} more" if len(got.left_out) > 5 else "")
+        console.print(f"[dim]left out (not media): {escape(names)}[/]", highlight=False)
+    if not got.files:
+        console.print("[bold red]error[/]: no media files in " + ", ".join(escape(str(a)) for a in assets))
+        raise typer.Exit(2)
+    return got.files, got.from_folders, prompt
+
+
+def _project(files: list[Path], from_folders: frozenset[Path], brand: Path | None):
+    """A project of ``files``: a file a folder gave that cannot be read is left out, with a
+    warning (one named on the command line stops the job, with why)."""
+    from reelforge import api
+    from reelforge.errors import MediaError
+    from reelforge.media.ingest import reason_only
+
+    try:
+        return api.new_project(files, brand=brand)
+    except MediaError as exc:
+        bad = {name for name, _ in getattr(exc, "failures", [])}
+        skip = [p for p in files if p in from_folders and p.name in bad]
+        named = bad - {p.name for p in skip}
+        if not skip or named or len(skip) == len(files):
+            raise
+        for name, err in exc.failures:  # type: ignore[attr-defined]
+            console.print(f"[yellow]skipped[/] {escape(name)}: {escape(reason_only(err.message, name))}", highlight=False)
+        return api.new_project([p for p in files if p not in skip], brand=brand)
 
 
 def _need_files(paths) -> None:

@@ -180,3 +180,37 @@ def test_an_edit_is_saved_even_when_its_output_pipe_closes(assets):
                    env={**os.environ, "REELFORGE_CACHE": str(d / ".cache"), "COLUMNS": "40"})
     full = json.loads(run("show", "h.reel.json", "--json", cwd=d).stdout)
     assert (full["width"], full["height"]) == (1080, 1920)
+
+
+def test_a_folder_of_files_and_the_instruction_typed_without_p(assets, tmp_path):
+    """`reelforge make shots/ "…"`: a folder gave "not a file" with an empty name and the words were
+    a missing file. Now the folder's media files are used in name order (img2 before img10); a
+    file in it that cannot be read, a note beside the photos and an earlier output are left out,
+    each said; the words are the instruction."""
+    import shutil
+
+    d, files = assets
+    folder = tmp_path / "shoot"
+    folder.mkdir()
+    for name, src in (("img10.jpg", files[0]), ("img2.jpg", files[1]), ("img1.jpg", files[2])):
+        shutil.copy(src, folder / name)
+    (folder / "broken.jpg").write_bytes(b"not a picture at all")
+    (folder / "notes.txt").write_text("shot list")
+    (folder / ".DS_Store").write_bytes(b"\0\0")
+    proc = run("make", str(folder), "a 9 second promo", "-o", str(folder / "out.mp4"), cwd=d)
+    assert verify(folder / "out.mp4").duration == pytest.approx(9.0, abs=0.1)
+    err = " ".join(proc.stderr.split())
+    assert "instruction: a 9 second promo" in err
+    assert "left out (not media): notes.txt" in err and "DS_Store" not in err
+    assert "skipped broken.jpg: the picture cannot be decoded" in err
+    assert "in the order given: img1.jpg, img2.jpg, img10.jpg" in err
+    again = run("make", str(folder), "-p", "a 9 second promo", "--dry-run", "-o", str(folder / "out.mp4"), cwd=d)
+    assert "out.mp4" not in " ".join(again.stderr.split()).split("Pictures in the order given:")[1].split(".jpg.")[0]
+    assert "clip" not in again.stderr  # the video it wrote there is no input the next time
+
+
+def test_a_broken_file_named_on_the_command_line_still_stops_the_job(assets, tmp_path):
+    d, files = assets
+    (tmp_path / "broken.jpg").write_bytes(b"not a picture at all")
+    proc = run("make", files[0], str(tmp_path / "broken.jpg"), "-p", PROMPT, "--dry-run", cwd=d, check=False)
+    assert proc.returncode == 2 and "broken.jpg" in proc.stderr and "Traceback" not in proc.stderr

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import uuid
 import warnings
@@ -47,6 +48,7 @@ from pathlib import Path
 
 from reelforge.errors import FileTooLarge, MediaError, ReelforgeError, UnsupportedMedia
 from reelforge.media.formats import (
+    EXTENSION_FORMAT,
     MAX_FILE_BYTES,
     NON_MEDIA_EXTENSIONS,
     SUPPORTED_FORMATS,
@@ -128,12 +130,48 @@ def ingest_many(
     return assets
 
 
+@dataclass(frozen=True)
+class Gathered:
+    """Files to add, from paths that may name folders (`gather`)."""
+
+    files: list[Path]
+    from_folders: frozenset[Path]  # the files a folder gave (not named one by one)
+    left_out: list[str]  # files in those folders that are no media (hidden files not counted)
+
+
+def _natural(p: Path) -> list[object]:
+    """Sort key: "img2" before "img10", as file managers order them."""
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", p.name.casefold())]
+
+
+def gather(paths: Iterable[str | os.PathLike[str]], *, besides: Iterable[str | os.PathLike[str]] = ()) -> Gathered:
+    """Expand folders into the media files directly inside them, in natural name order (hidden
+    files and the files in ``besides`` — the output being written — skipped, other files listed
+    in ``left_out``); files stay where they are in the list."""
+    files: list[Path] = []
+    found: set[Path] = set()
+    left: list[str] = []
+    mine = {Path(b).resolve() for b in besides}
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            files.append(p)
+            continue
+        inside = sorted((f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
+                         and f.resolve() not in mine), key=_natural)
+        media = [f for f in inside if f.suffix.lower() in EXTENSION_FORMAT]
+        left += [f.name for f in inside if f.suffix.lower() not in EXTENSION_FORMAT]
+        files += media
+        found.update(media)
+    return Gathered(files, frozenset(found), left)
+
+
 def _combined(failures: list[tuple[str, MediaError]], *, total: int) -> MediaError:
     if total == 1:  # one file: its own error says it best
         err = failures[0][1]
         err.failures = failures  # type: ignore[attr-defined]
         return err
-    lines = [f"- {msg_name}: {_strip_name(exc.message, msg_name)}" for msg_name, exc in failures[:MAX_LISTED]]
+    lines = [f"- {msg_name}: {reason_only(exc.message, msg_name)}" for msg_name, exc in failures[:MAX_LISTED]]
     if len(failures) > MAX_LISTED:
         lines.append(f"- ... and {len(failures) - MAX_LISTED} more")
     text = f"{len(failures)} of {total} files could not be added:\n" + "\n".join(lines)
@@ -145,7 +183,8 @@ def _combined(failures: list[tuple[str, MediaError]], *, total: int) -> MediaErr
     return err
 
 
-def _strip_name(message: str, name: str) -> str:
+def reason_only(message: str, name: str) -> str:
+    """What is wrong with a file, from its error's message: without its name and the formats list."""
     first = message.split("\n")[0]
     cut = first.split(" Supported formats:")[0]
     prefix = f"{name}: "
@@ -154,7 +193,7 @@ def _strip_name(message: str, name: str) -> str:
 
 # -- checks (no writes) ----------------------------------------------------------------------
 def _check(path: Path, name: str | None, max_bytes: int, limits: PixelLimits | None = None) -> _Checked:
-    label = name or path.name
+    label = name or path.name or str(path)
     try:
         if not path.exists():
             raise MediaError(f"{label}: file not found")
