@@ -304,3 +304,20 @@ def test_a_chunks_stills_share_the_budget_only_with_the_chunks_stills():
         assert "perspective=" not in g and 0 < sum(big(g)) <= motion.BUDGET_PIXELS
         # the same oversampled pictures as the comparison render
         assert set(big(g)) <= set(big(chunked))
+
+
+@pytest.mark.parametrize("motion", [Motion.ZOOM_IN, Motion.ZOOM_OUT, Motion.PAN_LEFT, Motion.PAN_RIGHT])
+def test_a_move_with_no_subject_gives_up_less_above_than_below(motion):
+    """No subject found (the 1080p astronaut, her forehead cut by the photo): a zoom closing on the
+    centre cut her eyes; it now closes on the upper third down, twice as much lost below as above."""
+    p = plan(1920, 1080, 1920, 1080, motion)
+    view = p.end if motion is Motion.ZOOM_IN else p.start
+    above, below = view.y, 1080 - view.y - view.h
+    assert below == pytest.approx(2 * above) and above > 0
+    if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
+        assert view.x + view.w / 2 == pytest.approx(960)  # centred across
+
+
+def test_a_still_with_no_subject_stays_centred():
+    p = plan(600, 900, 1920, 1080, Motion.NONE)
+    assert p.start.y + p.start.h / 2 == pytest.approx(450)

@@ -137,6 +137,9 @@ def _place(size: float, span: float, lo_edge: float, hi_edge: float, centre: flo
     return min(max(x, 0.0), max(0.0, span - size))
 
 
+HEADROOM = 1 / 3  # a move with no subject found: the share of the height it gives up that is taken above
+
+
 def window(src_w: float, src_h: float, w: float, h: float, subject: Rect | None) -> Rect:
     """A ``w`` x ``h`` window on the subject (centred as the picture's edges allow)."""
     if subject is None:
@@ -144,6 +147,13 @@ def window(src_w: float, src_h: float, w: float, h: float, subject: Rect | None)
     x = _place(w, src_w, subject.x, subject.x + subject.w, subject.cx)
     y = _place(h, src_h, subject.y, subject.y + subject.h, subject.cy)
     return Rect(x, y, w, h)
+
+
+def _closer(full: Rect, w: float, h: float) -> Rect:
+    """A smaller view inside ``full`` when no subject was found: centred across, on the upper third
+    down. A zoom or pan then gives up twice as much below as above, where people's heads (a face cut
+    at the picture's top edge, too small or turned away for the detectors) are not."""
+    return Rect(full.x + (full.w - w) / 2, full.y + (full.h - h) * HEADROOM, w, h)
 
 
 def _shrink(cw: float, ch: float, k: float, subject: Rect | None) -> float:
@@ -183,13 +193,13 @@ def plan(src_w: float, src_h: float, out_w: int, out_h: int, motion: Motion,
     full = window(src_w, src_h, cw, ch, subject)
     if motion in (Motion.ZOOM_IN, Motion.ZOOM_OUT):
         k = _shrink(cw, ch, 1 + amount, subject)
-        tight = window(src_w, src_h, cw / k, ch / k, subject)
+        tight = window(src_w, src_h, cw / k, ch / k, subject) if subject is not None else _closer(full, cw / k, ch / k)
         return Path(full, tight) if motion is Motion.ZOOM_IN else Path(tight, full)
     if motion is Motion.NONE:
         return Path(full, full)
     k = _shrink(cw, ch, 1 + amount, subject)
     vw, vh = cw / k, ch / k
-    home = window(src_w, src_h, vw, vh, subject)
+    home = window(src_w, src_h, vw, vh, subject) if subject is not None else _closer(full, vw, vh)
     horizontal = motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT)
     size, span = (vw, src_w) if horizontal else (vh, src_h)
     at = home.x if horizontal else home.y
