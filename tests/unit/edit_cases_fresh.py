@@ -1184,3 +1184,65 @@ FIRST_RUN10: dict[str, tuple[int, int]] = {
     "casual": (6, 7), "typos": (4, 4), "refs": (4, 5), "memory": (3, 4), "ranges": (2, 3), "multi": (4, 4),
     "zh": (6, 6), "files": (3, 3), "refuse": (4, 4), "first": (3, 3),
 }
+
+# Eleventh fresh batch (session 18, 2026-12-03, after FRESH10's fixes and this session's first fixes: texts
+# and sound tracks ending at a time, two-line titles, subtitles beside a length): written as users type,
+# committed BEFORE the planner ran on it.
+FRESH11: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "flip it to portrait mode", [FRAME_V]),
+    ("casual", "music's too loud", [_vol(factor=0.5)]),
+    ("casual", "ditch the beach pic", [_rm({"name": "beach"})]),
+    ("casual", "open with the sneaker shot", [{"target": {"name": "sneaker"}, "to_index": 0, "op": "move_segment"}]),
+    ("casual", "the title should read Summer Drop", [{"text": "Summer Drop", "op": "update_text"}]),
+    ("casual", "cut it down to 25 seconds", [{"duration_ms": 25000, "op": "set_total_duration"}]),
+    ("casual", "no zooms please", [{"motion": "none", "op": "set_motion"}]),
+    ("casual", "kill the transitions", [{"kind": "cut", "op": "set_transition"}]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "make it sqaure", [FRAME_SQ]),
+    ("typos", "remvoe the city photo", [_rm({"name": "city"})]),
+    ("typos", "title in yelow", [{"color": "#FFD400", "op": "update_text"}]),
+    ("typos", "slow down the clp", [{"speed": 0.5, "op": "set_speed"}]),
+    # -- references ------------------------------------------------------------------------------
+    ("refs", "make the first and last photos 4 seconds", [_dur(_t(0), 4000), _dur(_t(-1), 4000)]),
+    ("refs", "remove the third shot", [_rm(_t(2, None))]),
+    ("refs", "swap the clip and the beach photo", [{"a": {"name": "street"}, "b": {"name": "beach"}, "op": "swap_segments"}]),
+    ("refs", "zoom out on the mountain photo", [{"target": {"name": "mountain"}, "motion": "zoom-out", "op": "set_motion"}]),
+    ("refs", "move the second photo after the beach photo",
+     [{"target": _t(1), "after": {"name": "beach"}, "op": "move_segment"}]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("remove the beach photo", "actually put it back"), [{"op": "undo"}]),
+    ("memory", ("make the city photo 2 seconds", "and the shoe one too"), [_dur({"name": "shoe"}, 2000)]),
+    ("memory", ("put the title at the top", "the cta as well"),
+     [{"target": {"role": "cta", "index": 0}, "position": "top", "op": "update_text"}]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "lower the music for the first 10 seconds", [_vol(factor=0.5, span=(0, 10000))]),
+    ("ranges", "mute the voiceover from 5 to 8 seconds", [_vol(0.0, role="voice", span=(5000, 8000))]),
+    ("ranges", "最后5秒音乐大一点", [_vol(factor=1.5, span=(25000, 30000))]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "make it vertical and 15 seconds long", [FRAME_V, {"duration_ms": 15000, "op": "set_total_duration"}]),
+    ("multi", "remove the city photo and slow down the clip", [_rm({"name": "city"}), {"speed": 0.5, "op": "set_speed"}]),
+    ("multi", "title yellow, cta red",
+     [{"color": "#FFD400", "op": "update_text"}, {"target": {"role": "cta", "index": 0}, "color": "#FF0000", "op": "update_text"}]),
+    ("multi", "no music, and make the voiceover louder", [{"role": "music", "op": "remove_track"}, _vol(factor=1.5, role="voice")]),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "把标题放到底部", [{"position": "bottom", "op": "update_text"}]),
+    ("zh", "删掉海滩的照片", [_rm({"name": "beach"})]),
+    ("zh", "音乐音量调到百分之二十", [_vol(0.2)]),
+    ("zh", "做成方形的", [FRAME_SQ]),
+    ("zh", "全部用硬切", [{"kind": "cut", "op": "set_transition"}]),
+    ("zh", "把视频缩短到20秒", [{"duration_ms": 20000, "op": "set_total_duration"}]),
+    # -- files named in an edit ---------------------------------------------------------------------
+    ("files", "put song.mp3 on instead of the current music", [{"asset_id": "song9", "op": "replace_music"}]),
+    ("files", "stick surf.mp4 at the start", [{"asset_id": "vid2", "before": _t(0, None), "op": "add_segment"}]),
+    ("files", "add logo.png in the corner", [{"asset_id": "logo1", "op": "add_logo"}]),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "add a dancing robot", "refuse"),
+    ("refuse", "remove the cat", "refuse"),
+    ("refuse", "make the video -3 seconds", "refuse"),
+    ("refuse", "swap them", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "vertical reel, 20 seconds, music at 30%", {"aspect": "9:16", "duration_ms": 20000, "music_volume": 0.3}),
+    ("first", "a 1 minute youtube video", {"aspect": "16:9", "duration_ms": 60000}),
+    ("first", "做一个15秒的方形视频", {"aspect": "1:1", "duration_ms": 15000}),
+]
