@@ -1246,3 +1246,9 @@ FRESH11: list[tuple[str, object, object]] = [
     ("first", "a 1 minute youtube video", {"aspect": "16:9", "duration_ms": 60000}),
     ("first", "做一个15秒的方形视频", {"aspect": "1:1", "duration_ms": 15000}),
 ]
+# its first run (commit 343aaf1, before any fix): 38/43 (88.4 %), 1 destructive misread ("the title should read
+# Summer Drop" removed the title: "drop" read as the verb); "最后5秒音乐大一点" gave x1.25 where x1.5 was written
+FIRST_RUN11: dict[str, tuple[int, int]] = {
+    "casual": (7, 8), "typos": (3, 4), "refs": (4, 5), "memory": (3, 3), "ranges": (2, 3), "multi": (4, 4),
+    "zh": (6, 6), "files": (2, 3), "refuse": (4, 4), "first": (3, 3),
+}
