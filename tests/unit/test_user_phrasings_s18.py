@@ -167,3 +167,23 @@ def test_how_long_captions_stay_is_no_new_captions(said):
     from reelforge.planner.rules import ai_requests
 
     assert not any(isinstance(o, O.AutoCaptions) for o in ai_requests(said, TL, library=LIBRARY))
+
+
+# -- a text's new words that hold a verb: "the title should read Summer Drop" REMOVED the title (FRESH11) --------
+@pytest.mark.parametrize(("said", "words"), [
+    ("the title should read Summer Drop", "Summer Drop"), ("the title should say Drop Everything", "Drop Everything"),
+    ("make the title Drop Zone", "Drop Zone"), ("set the title to Drop Zone", "Drop Zone"),
+    ("use drop zone as the title", "Drop Zone"), ("title: Kill Bill", "Kill Bill"),
+])
+def test_words_given_to_a_text_are_no_verbs(said, words):
+    texts, _ = _after(said)
+    assert words in texts and "Shop now" in texts
+
+
+@pytest.mark.parametrize(("said", "gone"), [
+    ("make the title go away", "Urban Dreams"), ("take the title off", "Urban Dreams"), ("take the cta down", "Shop now"),
+    ("drop the title", "Urban Dreams"), ("make the title disappear", "Urban Dreams"),
+])
+def test_a_text_taken_away_as_said(said, gone):
+    texts, _ = _after(said)  # "make the title go away" set its words to "Go Away"; "take the title off" was not understood
+    assert gone not in texts and len(texts) == 1

@@ -110,6 +110,30 @@ _RX_RENAME = re.compile(
     r"(?:改成|改为|换成|变成|改叫)\s*(?P<zx>\S.*)$", re.I)
 
 
+# "the title should say Urban Dreams 2026", "make the caption read Free returns": its new words
+_RX_SHOULD_SAY = re.compile(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
+                            r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", re.I)
+# words given to a text, which are no verbs of the clause ("make the title Drop Zone", "set the cta to
+# Kill the lights", "use chop house as the title" removed the text)
+_GIVEN_TO = r"(?:title|headline|heading|caption|subtitle|cta|call[\s-]to[\s-]action|button|text|tagline|slogan)"
+_RX_WORDS_GIVEN = re.compile(
+    rf"^(?:make|set|change|rename|switch|update|turn)\s+(?:the\s+)?{_GIVEN_TO}\s+(?:to\s+|into\s+|as\s+)?\S.*$|"
+    rf"\b(?:the\s+)?{_GIVEN_TO}\s+(?:should|must|will|could|can|has\s+to|needs\s+to)\s+be\s+\S.*$|"
+    rf"^use\s+\S.*?\s+as\s+(?:the\s+|our\s+|my\s+)?{_GIVEN_TO}\b|\bcall\s+it\s+\S.*$|^{_GIVEN_TO}\s*[:：-]\s*\S.*$",
+    re.I)
+
+
+def _verbs(t: str) -> str:
+    """The clause with the words given to a text taken out: what is left says what to do."""
+    t = _RX_SHOULD_SAY.sub(" ", t)
+    m = _RX_WORDS_GIVEN.search(t)
+    if m is None or _has(r"^(?:make|set|turn)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:go\s+away|disappear|gone|off)\b", t):
+        return t
+    noun = re.search(_GIVEN_TO, m.group(0), re.I)
+    verb = m.group(0).split()[0] if re.match(r"(?:make|set|change|rename|switch|update|turn|use)\b", m.group(0), re.I) else ""
+    return f"{t[:m.start()]} {verb} the {noun.group(0) if noun else ''} "
+
+
 def _h_text(c: _Ctx) -> list[O.Op] | None:
     # "the text is too small", "the title is hard to read", "字幕太小了": a size up ("too small" set SMALL)
     t = re.sub(r"\btoo\s+(?:small|tiny)\b|\bhard\s+to\s+read\b|\b(?:can'?t|cannot)\s+read\b|太小了?|看不清楚?",
@@ -147,8 +171,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if not has_text_word and c.quotes and not _has(_ADD, t) and not names_existing:
         return None
     box_off = _has(BOX_OFF, t)  # "remove the box from the title": the box goes, the title stays
-    # remove
-    if (_has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b", t) and not box_off
+    # remove ("the title should read Summer Drop": the words it is to say are no verbs)
+    verbs = _verbs(t)
+    if (_has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b|"
+             r"\b(?:go|goes)\s+away\b(?![^,.;]*\btoo\b)|\bdisappear\b(?![^,.;]*\btoo\b)|\btake\s+(?:the\s+|that\s+|this\s+)?\w+(?:\s+\w+)?\s+(?:off|out|away|down)\b", verbs)
+            and not box_off
             and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t)):
         on = texts_on_shot(c, role)
         if on is not None:  # "no text on the first shot": that shot's, not every text
@@ -186,9 +213,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             else:
                 words = capitalised(words)  # "change the cta to order now": as a line on screen starts
             return [O.UpdateText(target=text_target(c, role), text=words)]
-        elif role is not None and existing and (
-                said := re.search(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
-                                  r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", c.raw, re.I)):
+        elif role is not None and existing and (said := _RX_SHOULD_SAY.search(c.raw)):
             # "the title should say Urban Dreams 2026", "make the caption read Free returns"
             new_text = (said.group(1) or said.group(2)).strip().strip("'\"").rstrip(".!")
             new_text = title_case(new_text) if role is Role.TITLE and new_text == new_text.lower() else capitalised(new_text)

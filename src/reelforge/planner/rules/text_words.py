@@ -193,9 +193,14 @@ def _h_made_words(c: _Ctx) -> list[O.Op] | None:
             return None
         words = capitalised(words)
     else:
-        if (re.search(rf"\b{_PLANNER_NOUNS}\b|\b(?:lines?|rows?|words?|letters?|characters?|caps|same|different)\b",
-                      words.lower()) or any(known(w) for w in plain) or _comparative(plain[0])
-                or (len(plain) == 1 and words == words.lower())):
+        # words typed in capitals are words to show ("make the title Drop Zone"), even planner words
+        # "use drop zone as the title": words, though "drop" is a planner's word
+        capitals = all(w[:1].isupper() for w in words.split() if w[:1].isalpha())
+        used = m.group("x2") is not None and re.match(r"\s*(?:please\s+)?(?:use|put|set|make)\s", c.raw, re.I) is not None
+        if ((not capitals and re.search(rf"\b{_PLANNER_NOUNS}\b|\b(?:lines?|rows?|words?|letters?|characters?|caps|same|different)\b",
+                                        words.lower()))
+                or (not (capitals or used) and any(known(w) for w in plain))
+                or _comparative(plain[0]) or (len(plain) == 1 and words == words.lower())):
             return None  # "make the title fancier", "make the title two lines", "make the title pop out"
         words = title_case(words) if words == words.lower() else words
     existing = c.text_segs(role)
