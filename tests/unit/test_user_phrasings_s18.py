@@ -187,3 +187,30 @@ def test_words_given_to_a_text_are_no_verbs(said, words):
 def test_a_text_taken_away_as_said(said, gone):
     texts, _ = _after(said)  # "make the title go away" set its words to "Go Away"; "take the title off" was not understood
     assert gone not in texts and len(texts) == 1
+
+
+# -- FRESH11's other misses ---------------------------------------------------------------------------------------
+def test_the_first_and_last_photos_both_change():
+    """"make the first and last photos 4 seconds" changed the last only ("make … first" read as where it goes)."""
+    tl, _ = _run("make the first and last photos 4 seconds")
+    images = [s for s in tl.track(Role.MAIN).segments if not s.src.startswith("vid")]
+    assert images[0].duration == 4000 and images[-1].duration == 4000
+
+
+@pytest.mark.parametrize(("said", "first"), [("stick surf.mp4 at the start", "vid2"), ("slap surf.mp4 at the start", "vid2")])
+def test_a_file_stuck_on_is_added(said, first):
+    tl, _ = _run(said)
+    assert tl.track(Role.MAIN).segments[0].src == first
+
+
+@pytest.mark.parametrize(("typed", "word"), [("slow down the clp", "clip"), ("mke it vertical", "make")])
+def test_a_three_letter_word_missing_a_vowel_is_read(typed, word):
+    plan = plan_edit(typed, TL, library=LIBRARY)
+    assert plan.ops and f"as '{word}'" in plan.reply
+
+
+@pytest.mark.parametrize("word", ["pls", "plz", "thx", "btw", "fps", "bpm", "cta", "srt", "vid", "bgm", "lol"])
+def test_short_words_people_type_are_left_alone(word):
+    from reelforge.planner.typos import correct
+
+    assert correct(f"make it vertical {word}", ["shoe.jpg"])[1] == []

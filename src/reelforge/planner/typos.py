@@ -97,6 +97,11 @@ def _max_edits(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
+def _vowel_dropped(a: str, b: str) -> bool:
+    """``a`` is ``b`` with one vowel left out ("clp", "clip")."""
+    return len(b) == len(a) + 1 and any(b[i] in "aeiou" and b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
 def _is_swap(a: str, b: str) -> bool:
     return len(a) == len(b) and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
 
@@ -109,9 +114,10 @@ def _best(word: str, choices: tuple[str, ...]) -> str | None:
         return None
     best = min(h[1] for h in hits)
     cands = sorted({h[0] for h in hits if h[1] == best})
-    if len(word) == 3 and not any(_is_swap(word, c) for c in cands):
-        return None
-    cands = [c for c in cands if len(word) > 3 or _is_swap(word, c)] or cands
+    if len(word) == 3:  # only two letters swapped ("teh") or a vowel left out ("clp" for "clip"): short words are often words
+        cands = [c for c in cands if _is_swap(word, c) or (_vowel_dropped(word, c) and not _english().get(word))]
+        if not cands:
+            return None
     if len(cands) > 1:  # a tie: the most common English word, else no guess
         eng = _english()
         cands.sort(key=lambda c: -eng.get(c, 0))

@@ -175,7 +175,7 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             continue
         if re.search(r"(?:\d|\b(?:a|one|half|each|per|every|1st))\s*$", t[:m.start("ord")]) and m.group("ord") == "second":
             continue  # "1 second", "a second": a length, not a position
-        if (m.group("noun") is None and m.group("ord") in ("first", "last")
+        if (m.group("noun") is None and m.group("ord") in ("first", "last") and not re.match(r"the\s", m.group(0))
                 and re.search(r"\b(?!the\b|and\b|or\b|&|to\b|at\b|is\b|be\b|between\b|of\b|on\b|into\b|after\b|before\b)[a-z]{2,}\s+$", t[:m.start()])
                 and not re.search(r"\b(?:swap|switch|exchange|delete|remove|drop)\b", t)):
             continue  # "put the scarf first": where it goes, not which one

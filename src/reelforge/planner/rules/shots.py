@@ -472,7 +472,7 @@ def _h_duplicate(c: _Ctx) -> list[O.Op] | None:
 
 def _h_add_segment(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(_ADD, t):
+    if not _has(_ADD + r"|\b(?:stick|slap|pop|throw|tack|chuck|drop\s+in)\b", t):  # "stick surf.mp4 at the start"
         return None
     asset = _find_asset(c, t, (AssetKind.IMAGE, AssetKind.VIDEO))
     if asset is None:
