@@ -214,3 +214,32 @@ def test_short_words_people_type_are_left_alone(word):
     from reelforge.planner.typos import correct
 
     assert correct(f"make it vertical {word}", ["shoe.jpg"])[1] == []
+
+
+# -- a part of a text's look taken away: "remove the shadow / outline / bold from the title" REMOVED the title ----
+@pytest.mark.parametrize(("said", "field", "value"), [
+    ("remove the shadow from the title", "background", "none"), ("drop the shadow from the title", "background", "none"),
+    ("no shadow on the title", "background", "none"), ("去掉标题的阴影", "background", "none"),
+    ("remove the outline from the title", "background", "none"), ("remove the bold from the title", "bold", False),
+    ("unbold the title", "bold", False), ("the title shouldn't be bold", "bold", False), ("标题不要加粗", "bold", False),
+    ("remove the fade from the title", "fade_in_ms", 0),
+])
+def test_a_part_of_a_texts_look_taken_away(said, field, value):
+    tl = apply(TL, plan_edit("make the title bold", TL, library=LIBRARY).ops, library=LIBRARY)
+    after, _ = _run_on(tl, said)
+    title = after.track(Role.TITLE).segments
+    assert [s.text for s in title] == ["Urban Dreams"]  # the title stays
+    got = getattr(title[0], field)
+    assert (got.value if hasattr(got, "value") else got) == value
+
+
+def _run_on(tl, said):
+    plan = plan_edit(said, tl, library=LIBRARY)
+    assert plan.status == "ok", plan.reply
+    return apply(tl, plan.ops, library=LIBRARY), plan
+
+
+@pytest.mark.parametrize("said", ["add a drop shadow to the text", "add a shadow to the text"])
+def test_a_shadow_for_the_text_is_for_every_text(said):
+    tl, _ = _run_on(TL, said)
+    assert all(s.background.value == "shadow" for r in (Role.TITLE, Role.CTA) for s in tl.track(r).segments)

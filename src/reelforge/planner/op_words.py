@@ -127,7 +127,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 changes.append(f"{_COLOR_EN.get(o.box_color.upper(), o.box_color)} box")
             if o.color:  # beside a box's colour: the letters'
                 changes.append(f"{'text' if o.box_color else 'colour'} {_COLOR_EN.get(o.color.upper(), o.color)}")
-            if o.background and not (o.box_color and o.background is TextBackground.BOX):
+            if o.background is TextBackground.NONE:
+                changes.append("plain letters (no shadow, outline or box)")
+            elif o.background and not (o.box_color and o.background is TextBackground.BOX):
                 changes.append(f"background {o.background.value}")
             if o.bold is not None:
                 changes.append("bold" if o.bold else "regular weight")
@@ -367,7 +369,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append(f"底框改为{_COLOR_ZH.get(o.box_color.upper(), o.box_color)}")
             if o.color:
                 parts.append(f"{'文字' if o.box_color else '颜色'}改为{_COLOR_ZH.get(o.color.upper(), o.color)}")
-            if o.background and not (o.box_color and o.background is TextBackground.BOX):
+            if o.background is TextBackground.NONE:
+                parts.append("去掉阴影、描边和底框")
+            elif o.background and not (o.box_color and o.background is TextBackground.BOX):
                 parts.append(f"背景改为{_BG_ZH.get(o.background.value, o.background.value)}")
             if o.bold is not None:
                 parts.append("加粗" if o.bold else "不加粗")

@@ -50,7 +50,7 @@ _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4
                          "energetic exciting dynamic punchy fun funky cheerful lively elegant luxurious premium "
                          "professional corporate intro intros outro opener channel vlog vlogger "
                          # words of ads and moods one edit from a planner word ("swipe up" read as "wipe")
-                         "swipe swiped swiping preorder preorders mellow stormy hover linger booming "
+                         "swipe swiped swiping preorder preorders mellow stormy hover linger booming unbold unbolded "
                          "cozy cosy cozier cosier heartwarming".split())
 
 

@@ -125,7 +125,7 @@ _RX_WORDS_GIVEN = re.compile(
 
 def _verbs(t: str) -> str:
     """The clause with the words given to a text taken out: what is left says what to do."""
-    t = _RX_SHOULD_SAY.sub(" ", t)
+    t = re.sub(r"\bdrop[\s-]?shadows?\b", "shadow", _RX_SHOULD_SAY.sub(" ", t))  # a "drop shadow" drops nothing
     m = _RX_WORDS_GIVEN.search(t)
     if m is None or _has(r"^(?:make|set|turn)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:go\s+away|disappear|gone|off)\b", t):
         return t
@@ -317,11 +317,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     bold = bold_in(t)
     if (role is None and not plural and not c.quotes and on is None
             and (RX_ALL_TEXT_LOOK.search(t) or (box is not None and RX_ZH_LETTERS.search(t)))
-            and (bold is not None or color is not None or box is not None
+            and (bold is not None or color is not None or box is not None or bg is not None
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
             and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
             and not RX_TEXT_WHERE.search(t)):
-        plural = True  # "make the text bold", "bigger text", "make the text white", "字大一点", "红底白字": every text's letters
+        plural = True  # "make the text bold", "bigger text", "make the text white", "add a shadow to the text", "字大一点", "红底白字": every text's letters
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
         if not existing:

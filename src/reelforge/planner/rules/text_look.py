@@ -411,3 +411,38 @@ def _h_text_case(c: _Ctx) -> list[O.Op] | None:
     if not ops:
         raise _Cannot("已经是这样了" if c.zh else "it already is")
     return ops
+
+
+# a part of a text's look taken away ("remove the shadow from the title", "no bold on the cta", "去掉标题的阴影"):
+# that part, never the text (they removed the title)
+_RX_OFF = _REMOVE + (r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?bold\b|\bnot\s+bold\b|\bshouldn'?t\b|\bshould\s+not\b|"
+                     r"\b(?:don'?t|do\s+not)\s+(?:make|want|need)\b|\bless\s+bold\b|不要|取消")
+_ATTRS = (("shadow", r"\bshadows?\b|阴影"), ("outline", r"\b(?:outlines?|outlined|stroke|border)\b|描边|勾边"),
+          ("bold", r"\b(?:un-?)?bold(?:ing|ness)?\b|加粗|粗体"),
+          ("fade", r"\b(?:fades?|fading|animations?|animated|entrance|effects?)\b|淡入淡出|淡入|淡出|动画|特效"))
+
+
+def _h_text_look_off(c: _Ctx) -> list[O.Op] | None:
+    """"remove the shadow from the title" / "no outline on the captions" (plain letters), "remove the bold
+    from the title" / "unbold the cta" (regular weight), "remove the fade from the title" / "no animation
+    on the text" (in and out at once): that part of each text said goes."""
+    t = re.sub(r"\bdrop[\s-]?shadows?\b", "shadow", c.t)  # a "drop shadow" drops nothing
+    attr = next((name for name, rx in _ATTRS if _has(rx, t)), None)
+    if attr is None or not _has(_RX_OFF, t) or not _has(TEXT_NOUN + r"|\bcta\b|按钮", t) or _has(r"\bbox(?:es)?\b|底框", t):
+        return None
+    role = text_role(t)
+    segs = c.text_segs(None) if role is None and not _has(r"\b(?:the|this|that)\s+(?:first|second|last)\b", t) else texts_said(c, role)
+    if not segs:
+        raise _Cannot("画面上没有文字" if c.zh else "there is no text on screen")
+    every = c.text_segs(None)
+    if attr in ("shadow", "outline"):
+        plain = [(r, s) for r, s in segs if s.background is TextBackground.SHADOW]
+        if not plain:
+            raise _Cannot("它没有阴影或描边（带底框的文字没有）；要去掉底框请说“去掉底框”" if c.zh else
+                          "it has no shadow or outline (a boxed text has none); to take the box away, say 'remove the box'")
+        c.notes.append("没有阴影和描边的浅色文字在亮的画面上可能看不清。" if c.zh else
+                       "Without a shadow or outline, light letters can be hard to read over bright pictures.")
+        return [O.UpdateText(target=text_by_id(every, r, s), background=TextBackground.NONE) for r, s in plain]
+    if attr == "bold":
+        return [O.UpdateText(target=text_by_id(every, r, s), bold=False) for r, s in segs]
+    return [O.UpdateText(target=text_by_id(every, r, s), fade_in_ms=0, fade_out_ms=0) for r, s in segs]
