@@ -243,3 +243,20 @@ def _run_on(tl, said):
 def test_a_shadow_for_the_text_is_for_every_text(said):
     tl, _ = _run_on(TL, said)
     assert all(s.background.value == "shadow" for r in (Role.TITLE, Role.CTA) for s in tl.track(r).segments)
+
+
+# -- effects there are none of, said beside the rest; a voiceover put later -------------------------------------
+@pytest.mark.parametrize("said", ["add a vignette", "add film grain", "add light leaks", "add a vhs effect", "加个暗角"])
+def test_an_effect_there_is_none_of_is_named(said):
+    plan = plan_edit(said, TL, library=LIBRARY)
+    assert not plan.ops and ("no " in plan.reply or "没有" in plan.reply) and "did not understand" not in plan.reply
+
+
+def test_an_effect_refused_beside_a_change_is_said_not_dropped():
+    plan = plan_edit("add a vignette and make it warmer", TL, library=LIBRARY)
+    assert plan.ops and plan.skipped == ("add a vignette",) and "no vignette effect" in plan.reply
+
+
+def test_the_voiceover_put_later():
+    tl, _ = _run("put the voiceover later")
+    assert tl.track(Role.VOICE).segments[0].start > 0

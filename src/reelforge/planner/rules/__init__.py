@@ -62,6 +62,7 @@ from reelforge.planner.rules.audio import (
 )
 from reelforge.planner.rules.look import (
     _h_background,
+    _h_effects,
     _h_grade,
     _h_logo,
     _h_mood,
@@ -188,7 +189,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_fit_voice, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
     _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim, _h_remove_segment, _h_segment_duration, _h_frame, _h_total_duration,
-    _h_end_words, _h_made_words, _h_text_needs_words, _h_dislike,  # last: once nothing else has read the clause
+    _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
 )
 
 
@@ -547,7 +548,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             merged_text = joined[-1] + sep + piece
             m = _run(merged_text, quotes, timeline, lib, new)
-            contributes = m.ok and (not results[-1].ok or O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []))
+            # a part refused with a reason ("add a vignette": there is none) stays refused, said beside the rest
+            refused = bool(results[-1].cannot) and r.ok and not m.absent  # (a name not in the project is said either way)
+            contributes = m.ok and not refused and (
+                not results[-1].ok or O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []))
             if contributes or (m.question and not r.ok) or (m.cannot and not r.ok and not results[-1].ok):
                 results[-1] = m
                 joined[-1] = merged_text

@@ -555,7 +555,8 @@ def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
 
 # -- when a sound track plays -----------------------------------------------------------------
 _STARTS = (r"\bskip\w*\b|\bbring\b.{0,30}\bin\b|\b(?:start|starts|starting|begin|begins|beginning|come\s+in|comes\s+in|kick\s+in|kicks\s+in|enter|enters"
-           r"|drop|drops|play|plays|playing)\b|\bdelay|\bpush(?:ed)?\b[^,.;]{0,30}\b(?:back|later)\b")
+           r"|drop|drops|play|plays|playing)\b|\bdelay|\bpush(?:ed)?\b[^,.;]{0,30}\b(?:back|later)\b|"
+           r"\b(?:put|move|set|have|shift|make)\b[^,.;]{0,30}\b(?:later|earlier|sooner)\b")
 _ZH_STARTS = r"开始|进来|进入|响起|出来|出现|播放|放|进|推迟|延后|延迟|往后|晚|提前|早|跳过"
 _LATER_BY = rf"({TW.TV})\s+(?:later|after\s+(?:it\s+does\s+)?now)\b|\bdelay\w*\b[^,.;]{{0,40}}?\bby\s+({TW.TV})|\bpush\w*\b[^,.;]{{0,40}}?\bby\s+({TW.TV})"
 _EARLIER_BY = rf"({TW.TV})\s+(?:earlier|sooner)\b"

@@ -614,3 +614,21 @@ def _dissolve(c: _Ctx, seg, target: O.Target) -> O.Op | None:
     if seg.transition is not Transition.CUT and seg.transition_ms:
         return None  # it already dissolves in
     return O.SetTransition(target=target, kind=Transition.CROSSFADE)
+
+
+_EFFECTS = (r"\b(?:vignett\w*|(?:film\s+)?grain\w*|noise\s+effect|light\s+leaks?|lens\s+flares?|vhs|glow(?:ing|y)?|"
+            r"chromatic\s+aberration|rgb\s+split|bokeh|particles?|sparkles?\s+effect|snow\s+effect|shake|camera\s+shake|"
+            r"motion\s+blur|tilt[\s-]?shift|fisheye|mirror\s+effect|kaleidoscope|pixelat\w*|halftone|cartoon\s+effect|"
+            r"old\s+tv|crt|scan\s?lines|datamosh\w*)\b|暗角|胶片颗粒|颗粒感|漏光|光晕|镜头光晕|抖动效果|故障效果|像素化")
+
+
+def _h_effects(c: _Ctx) -> list[O.Op] | None:
+    """"add a vignette", "add film grain", "add light leaks", "add a vhs effect", "加个暗角": named, and
+    what there is instead (they were "not understood")."""
+    m = re.search(_EFFECTS, c.t)
+    if m is None:
+        return None
+    if c.zh:
+        raise _Cannot(f"没有「{m.group(0)}」这类特效；可以调色，例如“复古一点”“暖色调”“黑白”“对比度高一点”“亮一点”")
+    raise _Cannot(f"there is no {m.group(0)} effect; the picture's look changes by colour: e.g. 'make it look vintage', "
+                  "'warmer', 'black and white', 'more contrast', 'brighter'")
