@@ -651,6 +651,8 @@ class AIStage:
 
         said = outside_quotes(text, {a.name.lower() for a in (*self.s.library, *tl.assets) if a.name})
         requests = rules.ai_requests(said, tl)  # the words to show are no requests ('Beat the Heat')
+        if _quoted(tl, text, Role.CAPTION):  # "with captions 'Light' and 'Cool'": those are the captions
+            requests = [r for r in requests if not isinstance(r, O.AutoCaptions)]
         burn = rules.caption_mode(said)
         if burn is False:  # "…with captions as a separate file": the captions made below go to files only
             ops.append(O.SetCaptionMode(burn=False))
@@ -706,19 +708,14 @@ class AIStage:
         from reelforge.ai.copywriting import product_name, shot_phrases
         from reelforge.planner import brief, occasion
         from reelforge.planner.on_screen import subject_of, title_in
-        from reelforge.planner.quotes import quoted_texts
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
         if voice is None or main is None or not voice.segments or brief.read(text):
             return [], []  # the words to show were given (a brief's "tagline: …")
         # a quoted text keeps the track it became ("end with 'Order online'" keeps the button;
         # the file-name captions beside it still give way to what the voice says)
-        quotes = {q.strip().casefold() for q in quoted_texts(text)}
-
         def quoted(role: Role) -> bool:
-            track = tl.track(role)
-            return track is not None and any(getattr(s, "text", "").strip().casefold() in quotes
-                                             for s in track.segments)
+            return _quoted(tl, text, role)
 
         title_only = title_only or quoted(Role.CAPTION)
         if not (tl.track(Role.TITLE) and not quoted(Role.TITLE) or tl.track(Role.CAPTION) and not title_only):
@@ -788,6 +785,16 @@ _REMOTE_FILE_REFUSALS = {
     "brand": "brand kit files are read only by the command line (reelforge make --brand brand.yaml), never "
              "from a path in a chat message",
 }
+
+
+def _quoted(tl: Timeline, text: str, role: Role) -> bool:
+    """A text of ``role`` in the first cut is words the instruction gave in quotes."""
+    from reelforge.planner.quotes import quoted_texts
+
+    quotes = {q.strip().casefold() for q in quoted_texts(text)}
+    track = tl.track(role)
+    return bool(quotes) and track is not None and any(getattr(x, "text", "").strip().casefold() in quotes
+                                                      for x in track.segments)
 
 
 class AIFailed(ReelforgeError):
