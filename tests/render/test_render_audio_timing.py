@@ -27,7 +27,8 @@ def _pitch(x: np.ndarray, rate: int) -> float:
     return float(np.fft.rfftfreq(x.size, 1 / rate)[int(np.argmax(spectrum))])
 
 
-def test_music_starts_when_said_and_from_where_said(tmp_path):
+def _six_seconds_with_the_song(tmp_path) -> Session:
+    """A 6 s video of one still with the two-part song as its music."""
     from PIL import Image
 
     Image.new("RGB", (320, 180), (40, 70, 220)).save(tmp_path / "blue.png")
@@ -35,6 +36,11 @@ def test_music_starts_when_said_and_from_where_said(tmp_path):
     s = Session.new()
     s.add_assets([tmp_path / "blue.png", tmp_path / "song.wav"], workdir=tmp_path / "media")
     s.handle("a 6-second video, no motion")
+    return s
+
+
+def test_music_starts_when_said_and_from_where_said(tmp_path):
+    s = _six_seconds_with_the_song(tmp_path)
     reply = s.handle("start the music at 2 seconds")
     assert "music starts at 2s" in reply.message.lower(), reply.message
     reply = s.handle("play the song from 0:03")
@@ -53,13 +59,7 @@ def test_music_starts_when_said_and_from_where_said(tmp_path):
 def test_music_stops_when_said_and_plays_on_when_brought_back(tmp_path):
     """"stop the music at 3 seconds": the music fades out and is silent after 3 s (it was not
     understood); "let the music play to the end" brings it back to the video's end."""
-    from PIL import Image
-
-    Image.new("RGB", (320, 180), (40, 70, 220)).save(tmp_path / "blue.png")
-    _two_part_song(tmp_path / "song.wav")
-    s = Session.new()
-    s.add_assets([tmp_path / "blue.png", tmp_path / "song.wav"], workdir=tmp_path / "media")
-    s.handle("a 6-second video, no motion")
+    s = _six_seconds_with_the_song(tmp_path)
     reply = s.handle("stop the music at 3 seconds")
     assert "music plays until 3s" in reply.message.lower(), reply.message
     m = s.timeline.track(Role.MUSIC).segments[-1]
