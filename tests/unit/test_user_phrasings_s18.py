@@ -260,3 +260,18 @@ def test_an_effect_refused_beside_a_change_is_said_not_dropped():
 def test_the_voiceover_put_later():
     tl, _ = _run("put the voiceover later")
     assert tl.track(Role.VOICE).segments[0].start > 0
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("标题晚2秒出现", (2000, 5000)), ("标题晚两秒出现", (2000, 5000)), ("标题推迟1秒", (1000, 4000)),
+    ("make the title appear 2 seconds later", (2000, 5000)),
+])
+def test_a_text_later_by_an_amount(said, title):
+    texts, _ = _after(said)  # "标题晚2秒出现" showed the title for the first 2 s
+    assert texts["Urban Dreams"] == title
+
+
+@pytest.mark.parametrize("said", ["add a black screen at the start", "start with a black screen", "开头加个黑屏"])
+def test_a_black_screen_is_answered(said):
+    plan = plan_edit(said, TL, library=LIBRARY)
+    assert not plan.ops and ("fade in from black" in plan.reply or "淡入" in plan.reply)

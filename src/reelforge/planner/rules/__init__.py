@@ -862,7 +862,7 @@ _CANNOT_ZH: list[tuple[str, str]] = [
     (r"'(.+)' is already the music", r"「\1」已经是背景音乐了"),
     (r"'(.+)' is already the voiceover", r"「\1」已经是旁白了"),
     (r"a pause \(a black or held frame\) is not something I can add yet.*",
-     "还不能加停顿（黑场或定格）；可以说“第一张图片延长1秒”或“音乐从第1秒开始”"),
+     "还不能加停顿（黑场或定格）；可以说“第一张图片延长1秒”“音乐从第1秒开始”或“视频淡入”"),
     (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),
     (r"what should the text say\?.*", "文字要写什么？请放在引号里，例如：添加标题「春季大促」"),
     (r"there is no '(.+)' in the project", r"项目里没有「\1」"),

@@ -820,12 +820,14 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
         return None  # "make the scarf (photo) 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
     durs = TW.find_durations(t)
-    if durs and _has(r"\b(?:pause|gap|break|breather|black\s+screen|blank\s+screen|silence|hold|of\s+black|black\s+frames?)\b|"
-                     r"停顿|暂停|留白|黑屏|空白", t) \
+    black = _has(r"\b(?:black|blank)\s+(?:screen|frames?|card|intro|outro)\b|黑屏|黑场", t) and \
+        _has(r"\b(?:add|insert|put|start|starts|begin|begins|open|opens|end|ends|finish|finishes|with)\b|加|开头|结尾|开始", t)
+    if (black or durs and _has(r"\b(?:pause|gap|break|breather|black\s+screen|blank\s+screen|silence|hold|of\s+black|"
+                               r"black\s+frames?)\b|停顿|暂停|留白|黑屏|空白", t)) \
             and not _has(r"\b(?:length|duration)\b|时长", t):
-        # "add a 1 second pause at the start" made the whole video 1 s long
+        # "add a 1 second pause at the start" made the whole video 1 s long; "add a black screen at the start"
         raise _Cannot("a pause (a black or held frame) is not something I can add yet; say e.g. 'make the first "
-                      "image 1 second longer' or 'start the music at 1 second'")
+                      "image 1 second longer', 'start the music at 1 second' or 'fade in from black'")
     if durs and re.search(r"(?<![\w.])-\s*\d", t) and not _has(r"\d\s*-\s*\d", t):
         raise _Cannot("a length must be more than 0 seconds")  # "make it -5 seconds"
     # a change by an amount: "shorter by 10 seconds", "10 seconds shorter", "5 more seconds", "shave

@@ -361,17 +361,19 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         t = RX_TEXT_WHERE.sub(lambda m: f" {m.group('word') or ''} ", t)
         position = P.parse_position(t)
     t = _RX_ENDING.sub(" ", t)  # "把结尾改成…": the ending names the text, it is no time
-    timing = timing_in(c, None, t)
+    # "标题晚2秒出现", "make the title appear 2 seconds later": an amount later, not the first 2 seconds
+    by_amount = re.search(rf"(?:晚|早|推迟|延后|提前)\s*{TW.ZTV}|{TW.TV}\s+(?:later|earlier|sooner)\b", t) is not None
+    timing = None if by_amount else timing_in(c, None, t)
     if (timing is not None and cur is not None and timing.start_ms > 0 and timing.duration_ms is None
             and not _has(r"\b(?:end|onwards?|throughout|rest)\b|结尾|最后|之后一直", t)):
         # "make the title appear after 1 second": later, for as long as it was on
         timing = O.Timing(start_ms=timing.start_ms, duration_ms=min(cur.duration, c.tl.duration - timing.start_ms))
-    later = _has(r"\b(?:later|earlier|sooner)\b|晚一点|晚点|早一点|早点|晚些|早些", t)
+    later = by_amount or _has(r"\b(?:later|earlier|sooner)\b|晚一点|晚点|早一点|早点|晚些|早些", t)
     if timing is None and cur is not None and later:
         # "make the title appear later", "make the cta appear 2 seconds earlier", "标题晚一点出现": a second
         # (or what is said) later or earlier; a text that ends with the video keeps its end
         by = next((d.ms for d in TW.find_durations(t)), 1000)
-        earlier = _has(r"\b(?:earlier|sooner)\b|早", t)
+        earlier = _has(r"\b(?:earlier|sooner)\b|早|提前", t)
         if cur.end >= c.tl.duration - 1:
             d = cur.duration + by if earlier else max(1000, cur.duration - by)
             timing = O.Timing(duration_ms=min(d, c.tl.duration), anchor="end")
