@@ -275,3 +275,8 @@ def test_a_text_later_by_an_amount(said, title):
 def test_a_black_screen_is_answered(said):
     plan = plan_edit(said, TL, library=LIBRARY)
     assert not plan.ops and ("fade in from black" in plan.reply or "淡入" in plan.reply)
+
+
+def test_captions_put_higher_with_none_there_is_said_so():
+    plan = plan_edit("字幕放上面一点", TL, library=LIBRARY)  # "放上" read as "put on": it asked for the words
+    assert not plan.ops and "还没有字幕" in plan.reply
