@@ -280,3 +280,18 @@ def test_a_black_screen_is_answered(said):
 def test_captions_put_higher_with_none_there_is_said_so():
     plan = plan_edit("字幕放上面一点", TL, library=LIBRARY)  # "放上" read as "put on": it asked for the words
     assert not plan.ops and "还没有字幕" in plan.reply
+
+
+# -- which voice speaks; a video as long as its music ------------------------------------------------------------
+@pytest.mark.parametrize("said", ["make the voice female", "use a male voice", "can the narrator be a woman", "换个女声",
+                                  "make the voice deeper"])
+def test_which_voice_speaks_is_answered(said):
+    plan = plan_edit(said, TL, library=LIBRARY)  # "make the voice female" fitted the video to the voiceover
+    assert not plan.ops and ("joe" in plan.reply)
+
+
+@pytest.mark.parametrize("said", ["make the video as long as the song", "fit the video to the music",
+                                  "end when the music ends", "视频和音乐一样长"])
+def test_the_video_as_long_as_its_music(said):
+    tl, _ = _run(said)
+    assert tl.duration == 60000  # bgm.mp3 is 60 s and starts with the video

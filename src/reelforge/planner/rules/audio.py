@@ -542,6 +542,24 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     return [O.SetClipAudio(target=target, mute=mute and not keep)]
 
 
+_VOICE_KIND = (r"\b(?:female|male|woman'?s?|man'?s?|women'?s|men'?s|girl'?s?|guy'?s?|lady'?s?|deeper|higher|younger|older|"
+               r"british|american|australian|different|another|other|new|better|natural|human|warmer|friendlier)\s+"
+               r"(?:voice|narrator|voiceover|voice[\s-]over)\b(?!\s+(?:volume|level|louder|quieter))|\b(?:voice|narrator)\s+(?:be\s+|sound\s+)?(?:a\s+)?"
+               r"(?:female|male|woman|man|girl|guy|british|american|deeper|higher)\b|\b(?:accent|gender)\b|女声|男声|女生|男生|换个声音|换个配音|换一个声音")
+
+
+def _h_voice_kind(c: _Ctx) -> list[O.Op] | None:
+    """"make the voice female", "use a male voice", "a british accent", "换个女声": which voice speaks is
+    answered (one bundled voice a language; it fitted the video to the voiceover, reading "male" as
+    "make")."""
+    if not _has(_VOICE_KIND, c.t):
+        return None
+    raise _Cannot("配音用每种语言自带的一个声音（英文：Piper的joe，男声）；想要别的声音，请把录好的音频加入项目，"
+                  "再说例如“用take2.wav做旁白”" if c.zh else
+                  "a spoken voiceover uses the one voice bundled for its language (English: Piper's 'joe', a male "
+                  "voice); for another voice, add a recording to the project and say e.g. 'use take2.wav as the voiceover'")
+
+
 def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(rf"\b(?:fit|match|sync|align|adjust|trim|cut|extend|set|make)\b.{{0,40}}(?<![a-z]){_VOICE}(?![a-z])|"
@@ -551,6 +569,30 @@ def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
             return None
         return [O.FitToVoice()]
     return None
+
+
+_FIT_MUSIC = (rf"\b(?:fit|match|sync|align|adjust|trim|cut|extend|set|make)\b.{{0,40}}\b(?:to|with)\s+(?:the\s+)?{_MUSIC}|"
+              rf"\bas\s+long\s+as\s+(?:the\s+)?{_MUSIC}|\bsame\s+length\s+as\s+(?:the\s+)?{_MUSIC}|"
+              rf"\b(?:end|stop|finish)s?\s+when\s+(?:the\s+)?{_MUSIC}\s+(?:ends|stops|finishes)\b|"
+              r"(?:按|根据|配合|匹配|跟|和)\s*(?:背景)?音乐(?:的)?(?:长度|时长)|(?:背景)?音乐.{0,6}(?:一样长|等长)")
+
+
+def _h_fit_music(c: _Ctx) -> list[O.Op] | None:
+    """"make the video as long as the song", "fit the video to the music", "end when the music ends",
+    "和音乐一样长": the whole video as long as the music plays from where it starts (not understood)."""
+    if not _has(_FIT_MUSIC, c.t) or _has(r"\b(?:volume|louder|quieter|beat|beats|cuts?\b.{0,10}\bbeat)|音量|节拍|卡点", c.t):
+        return None
+    segs = sorted((s for tr in c.tl.tracks_by_role(Role.MUSIC) for s in tr.segments), key=lambda s: s.start)
+    if not segs:
+        raise _Cannot("视频里还没有背景音乐" if c.zh else "there is no music in this video yet")
+    asset = next((a for a in (*c.library, *c.tl.assets) if a.id == segs[0].src), None)
+    if asset is None or not asset.duration_ms:
+        raise _Cannot("不知道这首音乐有多长" if c.zh else "the music's length is not known")
+    length = segs[0].start + asset.duration_ms - segs[0].in_ms
+    if abs(length - c.tl.duration) < 100:
+        raise _Cannot(f"视频已经和音乐一样长（{length / 1000:g}秒）" if c.zh else
+                      f"the video is already as long as the music ({length / 1000:g}s)")
+    return [O.SetTotalDuration(duration_ms=length)]
 
 
 # -- when a sound track plays -----------------------------------------------------------------
