@@ -82,3 +82,25 @@ def test_warmer_cooler_and_sepia_on_a_photo(tmp_path):
     lit = (mid > 40) & (mid < 215)  # away from black and white, where the tint clips
     assert np.median(r[lit] - b[lit]) > 15 and np.median(r[lit] - g[lit]) > 3  # amber: r > g > b
     assert np.percentile(np.abs((r - b)[lit] - np.median((r - b)[lit])), 90) < 6  # the same tint everywhere
+
+
+def test_a_moody_look_on_a_photo(tmp_path):
+    """"make it moody" (it was "not applied" in a first instruction, not understood in an edit): darker,
+    cooler and less colourful than as shot, measured on the rendered coffee cup."""
+    from PIL import Image
+    from skimage import data
+
+    Image.fromarray(data.coffee()).save(tmp_path / "coffee.jpg", quality=92)
+    s = Session.new()
+    s.add_assets([tmp_path / "coffee.jpg"], workdir=tmp_path / "media")
+    s.handle("a 4 second video, no motion, no text")
+
+    def frame(name: str) -> np.ndarray:
+        return frame_at(render(replace(s.timeline, width=W, height=H), tmp_path / name), 2.0).astype(np.int16)
+
+    shot = frame("shot.mp4")
+    assert "moody look" in s.handle("make it moody").message
+    moody = frame("moody.mp4")
+    assert moody.mean() < shot.mean() - 5  # darker
+    assert np.mean(moody[..., 0] - moody[..., 2]) < np.mean(shot[..., 0] - shot[..., 2]) - 5  # cooler
+    assert _chroma(moody) < _chroma(shot)  # muted

@@ -266,16 +266,18 @@ def test_cinematic_is_a_look_with_fades_from_and_to_black():
 
 def test_big_readable_text_and_words_not_applied_are_said():
     plain = _first("promo with the title 'Summer Sale' and the caption 'Fresh every day'")
-    big = _first("moody promo with big readable text, the title 'Summer Sale' and the caption 'Fresh every day'")
+    big = _first("dreamy promo with big readable text, the title 'Summer Sale' and the caption 'Fresh every day'")
     sizes = {s.text: s.size.value for t in plain.timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
     bigger = {s.text: s.size.value for t in big.timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
     order = ["small", "medium", "large", "xlarge"]
     assert bigger and all(order.index(bigger[k]) == min(3, order.index(v) + 1) for k, v in sizes.items() if k in bigger)
     assert any(n.startswith("Big readable text") for n in big.notes)
-    assert any(n.startswith("Not applied: 'moody'") for n in big.notes)
+    assert any(n.startswith("Not applied: 'dreamy'") for n in big.notes)
     assert not any("Not applied" in n for n in plain.notes)
     retro = _first("retro promo with the title 'Summer Sale'")  # a colour look now: applied, not "not applied"
     assert not any("Not applied" in n for n in retro.notes) and retro.timeline.grade.warmth > 0
+    moody = _first("dark and moody promo with the title 'Summer Sale'")  # a colour look since s18
+    assert not any("Not applied" in n for n in moody.notes) and moody.timeline.grade.look == "moody"
 
 
 def test_the_ending_named_with_no_call_to_action_yet_adds_one():

@@ -518,7 +518,7 @@ CINEMATIC_FADE_MS = 1000
 _BIG_TEXT = re.compile(r"\b(?:big|large|larger|bigger|huge|readable|legible|easy[\s-]to[\s-]read)(?:\s+and)?\s+"
                        r"(?:(?:readable|legible|bold|clear)\s+)?(?:text|captions?|titles?|subtitles?|fonts?|letters|writing)\b|"
                        r"\b(?:text|captions?|subtitles?|fonts?)\s+(?:big|large|readable|legible)\b|大字|字大|大号字|字体大")
-_UNAPPLIED = re.compile(r"\b(?:moody|dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
+_UNAPPLIED = re.compile(r"\b(?:dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
                         r"lo-?fi|sleek|futuristic|gritty|y2k|vaporwave|edgy|atmospheric|"
                         r"cyberpunk|noir|vibey|aesthetic)\b|赛博朋克|高级感|氛围感")
 

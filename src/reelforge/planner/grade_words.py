@@ -47,6 +47,7 @@ _COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|whi
 _VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|nostalgic|old\s+film|analog(?:ue)?\s+look|"
             r"70s\s+look|faded\s+film)\b|复古|怀旧|胶片感|胶片风|老电影")
 _SEPIA = r"\bsepia\b|棕褐色|老照片"
+_MOODY = r"\b(?:moody|moodier|brooding|dark\s+and\s+(?:moody|cinematic)|low[\s-]key\s+look)\b|暗调|暗黑风|低调的?色调"
 STEP_WARMTH = 0.3
 STEP_BRIGHTNESS = 0.06
 STEP_CONTRAST = 1.15
@@ -66,6 +67,8 @@ def grade_change(t: str, g: Grade) -> dict[str, float] | None:
         return dict(GRADE_LOOKS["sepia"])
     if _has(_VINTAGE, t):
         return dict(GRADE_LOOKS["vintage"])
+    if _has(_MOODY, t):
+        return dict(GRADE_LOOKS["moody"])
     out: dict[str, float] = {}
     if _has(_WARMER, t):
         out["warmth"] = round(min(1.0, g.warmth + STEP_WARMTH), 2)
@@ -90,7 +93,7 @@ def grade_change(t: str, g: Grade) -> dict[str, float] | None:
 
 _NOT_PICTURE_NOUN = (r"(?:texts?|titles?|captions?|subtitles?|fonts?|letters|lettering|words|logos?|watermarks?|"
                      r"backgrounds?|music|songs?|voices?|voiceover|sound|audio|cta|标题|字幕|文字|字|背景|水印|音乐|声音|旁白)")
-_GRADE_WORDS = [_SEPIA, _VINTAGE, _WARMER, _COOLER, _BW, _VIVID, _MUTED, _BRIGHTER, _DARKER, _CONTRAST_UP, _CONTRAST_DOWN]
+_GRADE_WORDS = [_SEPIA, _VINTAGE, _MOODY, _WARMER, _COOLER, _BW, _VIVID, _MUTED, _BRIGHTER, _DARKER, _CONTRAST_UP, _CONTRAST_DOWN]
 
 
 def _about_pictures(clause: str, m: re.Match) -> bool:

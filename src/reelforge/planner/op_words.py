@@ -17,7 +17,8 @@ from reelforge.planner.ops import Op, Target, Timing, fmt_ms
 from reelforge.timeline.model import GRADE_LOOKS, MOTION_AMOUNT, Role, TextBackground, Transition
 
 _LOOK_WORDS = {"vintage": ("vintage look (muted, warm, softer contrast)", "复古色调（低饱和、暖色、柔和对比）"),
-               "sepia": ("sepia", "怀旧棕色")}
+               "sepia": ("sepia", "怀旧棕色"),
+               "moody": ("moody look (darker, cooler, more contrast, muted)", "暗调（更暗、偏冷、对比更强、低饱和）")}
 
 
 def grade_words(g: Any, *, zh: bool = False) -> str:

@@ -328,6 +328,7 @@ class Grade(_Frozen):
 GRADE_LOOKS: dict[str, dict[str, float]] = {
     "vintage": {"saturation": 0.7, "contrast": 0.9, "brightness": 0.03, "warmth": 0.5},  # a faded warm print
     "sepia": {"saturation": 0.0, "warmth": 0.8},
+    "moody": {"saturation": 0.8, "contrast": 1.15, "brightness": -0.06, "warmth": -0.2},  # darker, cooler, deeper shadows
 }
 
 

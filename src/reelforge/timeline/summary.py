@@ -187,7 +187,7 @@ def _grade_tag(tl: Timeline, track: Track, *, zh: bool = False) -> list[str]:
     return ["已调色" if zh else "colour graded", *out]
 
 
-_LOOK_ZH = {"vintage": "复古色调", "sepia": "怀旧棕色"}
+_LOOK_ZH = {"vintage": "复古色调", "sepia": "怀旧棕色", "moody": "暗调"}
 
 
 def summarize(timeline: Timeline, *, zh: bool = False) -> str:
