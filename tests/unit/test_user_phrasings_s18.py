@@ -295,3 +295,9 @@ def test_which_voice_speaks_is_answered(said):
 def test_the_video_as_long_as_its_music(said):
     tl, _ = _run(said)
     assert tl.duration == 60000  # bgm.mp3 is 60 s and starts with the video
+
+
+@pytest.mark.parametrize(("said", "way"), [("end on a black screen", "fade to black at the end"), ("结尾加个黑屏", "结尾淡出")])
+def test_a_black_screen_at_the_end_is_answered_with_a_fade_out(said, way):
+    plan = plan_edit(said, TL, library=LIBRARY)
+    assert not plan.ops and way in plan.reply

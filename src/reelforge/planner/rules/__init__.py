@@ -863,6 +863,8 @@ _CANNOT_ZH: list[tuple[str, str]] = [
     (r"which music\?.*", "换成哪首音乐？先把音频文件加入项目，再说例如“把背景音乐换成jazz.mp3”"),
     (r"'(.+)' is already the music", r"「\1」已经是背景音乐了"),
     (r"'(.+)' is already the voiceover", r"「\1」已经是旁白了"),
+    (r"a pause \(a black or held frame\) is not something I can add yet.*fade to black.*",
+     "还不能加停顿（黑场或定格）；可以说“最后一张图片延长1秒”或“结尾淡出”"),
     (r"a pause \(a black or held frame\) is not something I can add yet.*",
      "还不能加停顿（黑场或定格）；可以说“第一张图片延长1秒”“音乐从第1秒开始”或“视频淡入”"),
     (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),

@@ -826,6 +826,9 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
                                r"black\s+frames?)\b|停顿|暂停|留白|黑屏|空白", t)) \
             and not _has(r"\b(?:length|duration)\b|时长", t):
         # "add a 1 second pause at the start" made the whole video 1 s long; "add a black screen at the start"
+        if _has(r"\b(?:end|ends|finish|finishes|outro)\b|结尾|最后", t):
+            raise _Cannot("a pause (a black or held frame) is not something I can add yet; say e.g. 'make the last "
+                          "image 1 second longer' or 'fade to black at the end'")
         raise _Cannot("a pause (a black or held frame) is not something I can add yet; say e.g. 'make the first "
                       "image 1 second longer', 'start the music at 1 second' or 'fade in from black'")
     if durs and re.search(r"(?<![\w.])-\s*\d", t) and not _has(r"\d\s*-\s*\d", t):
