@@ -301,3 +301,9 @@ def test_the_video_as_long_as_its_music(said):
 def test_a_black_screen_at_the_end_is_answered_with_a_fade_out(said, way):
     plan = plan_edit(said, TL, library=LIBRARY)
     assert not plan.ops and way in plan.reply
+
+
+@pytest.mark.parametrize("said", ["标题早一秒出现", "make the title appear earlier"])
+def test_a_text_on_from_the_start_cannot_come_earlier(said):
+    plan = plan_edit(said, TL, library=LIBRARY)  # it "changed" the title to the same times
+    assert not plan.ops and ("from the start" in plan.reply or "开头" in plan.reply)

@@ -378,6 +378,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             d = cur.duration + by if earlier else max(1000, cur.duration - by)
             timing = O.Timing(duration_ms=min(d, c.tl.duration), anchor="end")
         else:
+            if earlier and cur.start == 0:  # "标题早一秒出现" for a title on from the start: nothing earlier
+                raise _Cannot("它已经从视频开头就显示了" if c.zh else "it is already on screen from the start")
             start = max(0, cur.start - by) if earlier else min(cur.start + by, c.tl.duration - min(cur.duration, 1000))
             timing = O.Timing(start_ms=start, duration_ms=min(cur.duration, c.tl.duration - start))
     if timing is None:
