@@ -682,14 +682,14 @@ def _window(c: _Ctx, role: str) -> O.SetAudioTiming | None:
         a, b = rng.start_ms, total  # "music from 10s": it comes in then
     else:
         return None
-    first = min(s.start for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments) \
-        if any(tr.segments for tr in c.tl.tracks_by_role(Role(role))) else None
-    if first is None:
+    starts = [s.start for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments]
+    if not starts:
         word = "music" if role == "music" else "voiceover"
         raise _Cannot(f"there is no {word} in this video yet" if not c.zh else
                       f"视频里还没有{'背景音乐' if role == 'music' else '旁白'}")
-    return O.SetAudioTiming(role=r, start_ms=a if a != first else None, end_ms=b if b < total else None) \
-        if (a != first or b < total) else None
+    if a == min(starts) and b >= total:
+        return None  # where it plays already
+    return O.SetAudioTiming(role=r, start_ms=None if a == min(starts) else a, end_ms=b if b < total else None)
 
 
 def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTiming | None:
