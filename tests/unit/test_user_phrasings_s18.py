@@ -307,3 +307,37 @@ def test_a_black_screen_at_the_end_is_answered_with_a_fade_out(said, way):
 def test_a_text_on_from_the_start_cannot_come_earlier(said):
     plan = plan_edit(said, TL, library=LIBRARY)  # it "changed" the title to the same times
     assert not plan.ops and ("from the start" in plan.reply or "开头" in plan.reply)
+
+
+# -- one transition, not all of them; "between 20 and 25 seconds" is one range -----------------------------------
+def _transitions(tl):
+    return [s.transition.value for s in tl.track(Role.MAIN).segments[1:]]
+
+
+@pytest.mark.parametrize(("said", "at", "kind"), [
+    ("make the last transition a fade to black", 4, "fade-black"),
+    ("no transition between the first two photos", 0, "cut"),
+    ("hard cut between the first and second photos", 0, "cut"),
+    ("put a crossfade between the clip and the beach photo", 2, "crossfade"),
+    ("make the first transition a wipe", 0, "wipe-left"),
+    ("remove the crossfade between the first and second photos", 0, "cut"),
+])
+def test_one_transition_changes_not_all(said, at, kind):
+    tl, _ = _run("hard cuts") if kind != "cut" else (TL, None)
+    before = _transitions(tl)
+    after, _ = _run_on(tl, said)  # they changed every transition
+    now = _transitions(after)
+    assert now[at] == kind and [x for i, x in enumerate(now) if i != at] == [x for i, x in enumerate(before) if i != at]
+
+
+def test_a_transition_between_shots_apart_is_said_so():
+    plan = plan_edit("fade through black between the shoe and the beach photo", TL, library=LIBRARY)
+    assert not plan.ops and "not next to each other" in plan.reply
+
+
+@pytest.mark.parametrize("said", ["fade out the music between 20 and 25 seconds", "fade out the music from 20 to 25 seconds"])
+def test_a_fade_out_over_a_span(said):
+    tl, _ = _run(said)  # "between 20 and 25 seconds" set the VIDEO to 25 s
+    assert tl.duration == 30000
+    last = tl.track(Role.MUSIC).segments[-1]
+    assert (last.end, last.fade_out_ms) == (25000, 5000)

@@ -430,6 +430,17 @@ _NOT_THE_OTHER = re.compile(r"(?i)(?:but\s+)?(?:not|rather\s+than|instead\s+of)\
 _NOT_UNDERSTOOD = re.compile(r"I did not understand|没有理解")  # as `_unknown` words a part it could not read
 
 
+# "a crossfade between the clip and the beach photo": the two shots a transition joins, one clause (the
+# second shot was a part not understood, and every transition changed)
+_RX_BETWEEN_SHOTS = re.compile(r"(?i)(\b(?:transitions?|cuts?|crossfades?|fades?|wipes?|slides?|dissolves?|black)\b[^,;.]*?"
+                               r"\bbetween\s+[^,;.]+?)\s+and\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten))")
+
+
+# "fade out the music between 20 and 25 seconds" was split at "and 25" and set the video to 25 s
+_RX_BETWEEN_TIMES = re.compile(r"(?i)\bbetween\s+(\d+(?:\.\d+)?(?:\s*(?:s|secs?|seconds?))?)\s+and\s+"
+                               r"(?=\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)")
+
+
 def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
               new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None) -> EditPlan:
     """Plan one (possibly combined) instruction against the current timeline (see `_plan_edit`).
@@ -485,7 +496,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         return EditPlan("ok", tuple(whole), reply + _typo_note(fixes, zh), tuple(W.describe(o, names) for o in whole),
                         fixes=tuple(f"{f.wrong}->{f.right}" for f in fixes),
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
-    masked = _without_keeps(masked)
+    masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
+    masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     if len(pieces) > 1 and _INTERJECTION.fullmatch(pieces[0].strip()):

@@ -314,6 +314,12 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
     fout = both or _has(rf"fad(?:e|es|ing)\s*[-]?\s*out\b|{obj}out\b|fade\s*down|淡出|渐出|渐弱|\bat\s+the\s+end\b", t)
     if not fin and not fout:
         fin = fout = True
+    rng = TW.parse_time_range(t, c.tl.duration)
+    if fout and not fin and rng is not None and rng.kind is TW.RangeKind.SPAN:
+        # "fade out the music from 20 to 25 seconds": the fade over that span, silent after it
+        end = max((s.end for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), default=0)
+        stop: list[O.Op] = [O.SetAudioTiming(role=role, end_ms=rng.end_ms)] if rng.end_ms < end else []  # type: ignore[arg-type]
+        return [*stop, O.SetFade(role=role, fade_out_ms=min(rng.end_ms - rng.start_ms, FADE_MAX_MS))]  # type: ignore[arg-type]
     at = re.search(rf"\b(?:at|from|after|starting\s+at)\s+(?:the\s+)?({TW.TV})(?:\s+mark)?|(?:在|从)?第\s*({TW.ZTV})(?:开始|起)?", t)
     if fout and not fin and at is not None and (when := TW.tv(at.group(1) or at.group(2))) is not None:
         # "fade the music out at 25 seconds", "音乐在第25秒淡出": the fade starts then and lasts to the

@@ -25,6 +25,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _maybe_target,
     _named_shot_ids,
+    _ord_index,
 )
 from reelforge.planner.rules.shots import _ALL_BUT, _by_name_or_place, _paced
 from reelforge.planner.rules.text_look import color_in
@@ -146,9 +147,20 @@ def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
     return [O.AddLogo(asset_id=asset.id, position=corner, scale=scale, opacity=opacity, timing=timing)]  # type: ignore[arg-type]
 
 
+_RX_NTH_TRANSITION = re.compile(rf"\b(?P<o>{_ORD_FULL})\s+(?:transition|cut|crossfade|fade)\b")
+
+
 def _transition_target(c: _Ctx, t: str) -> O.Target | None:
     """The shot a transition leads into: "into the third photo", "between the first and second
-    photos" (the second); None = every transition."""
+    photos" / "between the first two photos" / "between the clip and the beach photo" (the later
+    of two neighbours), "the last transition"; None = every transition."""
+    if nth := _RX_NTH_TRANSITION.search(t):  # "make the last transition a fade to black"
+        word = nth.group("o")
+        if word in ("last", "final", "closing", "ending", "outro"):
+            return O.Target(index=-1)
+        k = _ord_index(word)
+        if k is not None and k >= 0 and k + 1 < len(c.main_segs()):
+            return O.Target(index=k + 1)  # the first transition leads into the second shot
     m = re.search(r"\b(?:into|before|to)\s+(.*)$|(?:到|进入)\s*(.*)$", t)
     if m:
         refs = _find_targets(c, m.group(0))
@@ -156,9 +168,18 @@ def _transition_target(c: _Ctx, t: str) -> O.Target | None:
             return refs[0].target
     between = re.search(r"\bbetween\s+(.*)$", t)
     if between:
-        refs = _find_targets(c, between.group(1))
-        if len(refs) >= 2:
-            return refs[1].target
+        segs = c.main_segs()
+        at = {s.id: i for i, s in enumerate(segs)}
+        found = {at[s.id] for r in _find_targets(c, between.group(1)) for tg in r.all
+                 if (s := _main_seg(c, tg)) is not None}
+        clips = c.count("video")
+        if re.search(r"\bthe\s+(?:video\s+)?clip\b", between.group(1)) and len(clips) == 1:
+            found.add(at[clips[0].id])  # "between the clip and the beach photo"
+        if len(found) == 2:
+            a, b = sorted(found)
+            if b - a != 1:
+                raise _Cannot("those two shots are not next to each other: a transition joins neighbouring shots")
+            return O.Target(index=b)
     return None
 
 
@@ -236,9 +257,9 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot("a fade from or to black at the very start or end of the video is not something I can do "
                       "yet; I can fade the music out ('fade out the music over 2 seconds') or fade through black "
                       "between all shots ('fade through black')")
-    if spec.transition is not Transition.CUT and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b|\bno\s+(?:more\s+)?|\bwithout\b|\bdisable\b|不要|去掉|关掉|取消", t):
-        return [O.SetTransition(kind=Transition.CUT)]  # "turn off the crossfades"
     target = _transition_target(c, t)
+    if spec.transition is not Transition.CUT and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b|\bno\s+(?:more\s+)?|\bwithout\b|\bdisable\b|不要|去掉|关掉|取消", t):
+        return [O.SetTransition(target=target, kind=Transition.CUT)]  # "turn off the crossfades"
     ms = spec.duration_ms
     if ms is None and spec.transition is not Transition.CUT:
         near = [d.ms for d in TW.find_durations(t) if d.ms <= 5000]
