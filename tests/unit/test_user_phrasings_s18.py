@@ -341,3 +341,16 @@ def test_a_fade_out_over_a_span(said):
     assert tl.duration == 30000
     last = tl.track(Role.MUSIC).segments[-1]
     assert (last.end, last.fade_out_ms) == (25000, 5000)
+
+
+@pytest.mark.parametrize("said", ["make every photo the same length", "space the photos evenly", "每张图片时间一样长"])
+def test_photos_the_same_length_keep_the_video_length(said):
+    tl, _ = _run(said)  # not understood
+    images = [s.duration for s in tl.track(Role.MAIN).segments if s.src.startswith("img")]
+    assert len(set(images)) == 1 and tl.duration == TL.duration
+
+
+def test_photos_already_the_same_length_are_said_so():
+    tl, _ = _run("make every photo the same length")
+    plan = plan_edit("space the photos evenly", tl, library=LIBRARY)
+    assert not plan.ops and "already" in plan.reply

@@ -901,3 +901,27 @@ def _h_dislike(c: _Ctx) -> list[O.Op] | None:
         raise _Ambiguous("换一首背景音乐（先上传），还是去掉音乐？例如说“去掉背景音乐”。" if c.zh else
                          f"Another music track, or none? Say e.g. '{use}' or 'remove the music'.")
     return None
+
+
+_RX_EVEN = re.compile(r"\b(?:(?:the\s+)?same|equal|even)\s+(?:length|duration|time|amount\s+of\s+time)\b|\bevenly\b|\bequally\s+long\b|"
+                      r"一样长|时间一样|时长一样|平均分配|均匀")
+_RX_SHOT_NOUN = re.compile(r"\b(?P<img>photos?|pictures?|pics?|images?|stills?|slides?)\b|\b(?:shots?|clips?|segments?|scenes?)\b|"
+                           r"(?P<zimg>图片|照片|每张)|镜头|片段")
+
+
+def _h_even_shots(c: _Ctx) -> list[O.Op] | None:
+    """"make every photo the same length", "space the photos evenly", "每张图片时间一样长": each the mean
+    of their lengths, so the video keeps its length (not understood)."""
+    t = c.t
+    noun = _RX_SHOT_NOUN.search(t)
+    if not _RX_EVEN.search(t) or noun is None:
+        return None
+    kind = "image" if (noun.group("img") or noun.group("zimg")) else None
+    segs = c.count("image") if kind else list(c.main_segs())
+    if len(segs) < 2:
+        raise _Cannot("只有一个镜头" if c.zh else "there is only one shot")
+    each = round(sum(s.duration for s in segs) / len(segs) / 100) * 100
+    if all(abs(s.duration - each) < 100 for s in segs):
+        raise _Cannot(f"它们已经一样长了（各{each / 1000:g}秒）" if c.zh else f"they already are ({each / 1000:g}s each)")
+    return [O.SetSegmentDuration(target=O.Target(index=i, kind=kind), duration_ms=each)
+            for i, s in enumerate(segs) if abs(s.duration - each) >= 100]
