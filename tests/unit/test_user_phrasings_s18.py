@@ -354,3 +354,10 @@ def test_photos_already_the_same_length_are_said_so():
     tl, _ = _run("make every photo the same length")
     plan = plan_edit("space the photos evenly", tl, library=LIBRARY)
     assert not plan.ops and "already" in plan.reply
+
+
+@pytest.mark.parametrize("said", ["play the clip and the music at the same time", "show both photos at the same time",
+                                  "start the clip at the same time as the voiceover"])
+def test_at_the_same_time_makes_no_lengths_equal(said):
+    plan = plan_edit(said, TL, library=LIBRARY)
+    assert not any(o.op == "set_segment_duration" for o in plan.ops)

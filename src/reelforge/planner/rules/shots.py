@@ -912,7 +912,8 @@ _RX_SHOT_NOUN = re.compile(r"\b(?P<img>photos?|pictures?|pics?|images?|stills?|s
 def _h_even_shots(c: _Ctx) -> list[O.Op] | None:
     """"make every photo the same length", "space the photos evenly", "每张图片时间一样长": each the mean
     of their lengths, so the video keeps its length (not understood)."""
-    t = c.t
+    # "at the same time", "the same length as the voiceover": no shots' lengths made equal
+    t = re.sub(r"\bat\s+the\s+same\s+time\b|\b(?:the\s+)?same\s+(?:length|duration|time)\s+as\b.*", " ", c.t)
     noun = _RX_SHOT_NOUN.search(t)
     if not _RX_EVEN.search(t) or noun is None:
         return None
