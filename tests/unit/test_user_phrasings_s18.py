@@ -361,3 +361,9 @@ def test_photos_already_the_same_length_are_said_so():
 def test_at_the_same_time_makes_no_lengths_equal(said):
     plan = plan_edit(said, TL, library=LIBRARY)
     assert not any(o.op == "set_segment_duration" for o in plan.ops)
+
+
+@pytest.mark.parametrize("said", ["cut to the music", "sync the photos with the music", "make the photos change with the music"])
+def test_shots_with_the_music_are_cut_to_its_beat(said):
+    plan = plan_edit(said, TL, library=LIBRARY)  # the first reading of "fit … to the music" set the video to 60 s
+    assert [o.op for o in plan.ops] == ["cut_to_beat"]

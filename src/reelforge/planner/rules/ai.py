@@ -173,6 +173,9 @@ def _h_beats(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\b(?:cut|cuts|edit|sync|synced|time|timed|switch|change|match|align)\b.{0,30}\b(?:to|on|with)\s+(?:the\s+)?(?:beats?|rhythm|tempo|music'?s?\s+beat)\b|"
             r"\bbeat[\s-]?(?:sync(?:ed)?|matched|cut|cuts)\b|\b(?:match(?:es|ing)?|follow(?:s|ing)?|hit(?:s|ting)?)\s+(?:the\s+)?(?:beats?|rhythm|tempo)\b|\b(?:sync|time|match|align)\b.{0,20}\b(?:cuts|changes|shots|pictures|images|edits)\b.{0,12}\b(?:to|with)\s+(?:the\s+)?music\b|\bon\s+the\s+beat\b|\bto\s+the\s+beat\b|"
             r"\b(?:cuts|shots|pictures|photos|edits)\s+(?:to\s+)?(?:match|follow|fit)\s+(?:the\s+)?music\b|"
+            r"^(?:please\s+)?cut\s+(?:it\s+)?to\s+the\s+(?:music|song)\b|"  # "cut to the music", "sync the photos with the music"
+            r"\b(?:sync|time|match|align)\s+(?:the\s+)?(?:photos|pictures|images|shots|slides|cuts)\s+(?:to|with)\s+(?:the\s+)?(?:music|song)\b|"
+            r"\b(?:photos|pictures|images|shots|slides)\s+(?:change|switch|move)\s+(?:with|to)\s+(?:the\s+)?(?:music|song)\b|"
             r"卡点|踩点|跟着?(?:音乐)?节奏|节拍|按节奏", t):
         return [O.CutToBeat()]
     return None

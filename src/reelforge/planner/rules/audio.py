@@ -577,7 +577,8 @@ def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
-_FIT_MUSIC = (rf"\b(?:fit|match|sync|align|adjust|trim|cut|extend|set|make)\b.{{0,40}}\b(?:to|with)\s+(?:the\s+)?{_MUSIC}|"
+_FIT_MUSIC = (rf"\b(?:fit|match|trim|cut|extend|set|make)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:video|length|duration|reel|ad|promo|it)"
+              rf"(?:'?s\s+length)?\s+(?:to|with)\s+(?:the\s+)?(?:length\s+of\s+the\s+)?{_MUSIC}|"
               rf"\bas\s+long\s+as\s+(?:the\s+)?{_MUSIC}|\bsame\s+length\s+as\s+(?:the\s+)?{_MUSIC}|"
               rf"\b(?:end|stop|finish)s?\s+when\s+(?:the\s+)?{_MUSIC}\s+(?:ends|stops|finishes)\b|"
               r"(?:按|根据|配合|匹配|跟|和)\s*(?:背景)?音乐(?:的)?(?:长度|时长)|(?:背景)?音乐.{0,6}(?:一样长|等长)")
