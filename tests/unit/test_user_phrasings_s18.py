@@ -367,3 +367,9 @@ def test_at_the_same_time_makes_no_lengths_equal(said):
 def test_shots_with_the_music_are_cut_to_its_beat(said):
     plan = plan_edit(said, TL, library=LIBRARY)  # the first reading of "fit … to the music" set the video to 60 s
     assert [o.op for o in plan.ops] == ["cut_to_beat"]
+
+
+@pytest.mark.parametrize("said", ["add the title 'Sale' with no fade", "add the title 'Sale' without animation"])
+def test_a_new_text_without_a_look_is_added_not_the_old_one_changed(said):
+    plan = plan_edit(said, TL, library=LIBRARY)
+    assert any(o.op == "add_text" and o.text == "Sale" for o in plan.ops), plan.reply

@@ -430,6 +430,8 @@ def _h_text_look_off(c: _Ctx) -> list[O.Op] | None:
     attr = next((name for name, rx in _ATTRS if _has(rx, t)), None)
     if attr is None or not _has(_RX_OFF, t) or not _has(TEXT_NOUN + r"|\bcta\b|按钮", t) or _has(r"\bbox(?:es)?\b|底框", t):
         return None
+    if c.quotes and _has(_ADD, t):
+        return None  # "add the title 'Sale' with no fade": a new text, not the one there
     role = text_role(t)
     segs = c.text_segs(None) if role is None and not _has(r"\b(?:the|this|that)\s+(?:first|second|last)\b", t) else texts_said(c, role)
     if not segs:
