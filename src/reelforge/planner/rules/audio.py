@@ -177,6 +177,18 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
+def _pieces(c: _Ctx, role: str) -> list[AudioSegment]:
+    """The pieces of a sound track ("music", "voice") in time order."""
+    return sorted((s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), key=lambda s: s.start)
+
+
+def _no_track(c: _Ctx, role: str) -> _Cannot:
+    """The refusal for a sound track the video does not have yet."""
+    if c.zh:
+        return _Cannot(f"视频里还没有{'背景音乐' if role == 'music' else '旁白'}")
+    return _Cannot(f"there is no {'music' if role == 'music' else 'voiceover'} in this video yet")
+
+
 _BACK = (r"\bbring\b.{0,25}\bback\b|\b(?:restore|unmute)\b|\bback\s+on\b|\bturn\b.{0,20}\bback\s+on\b|"
          r"\b(?:play|run|go|keep\s+going|continue|last)\w*\b.{0,25}\b(?:to|till|until|through)\s+(?:the\s+)?(?:very\s+)?end\b|"
          r"恢复|加回来|取消静音|一直(?:放|播放?)到(?:最后|结尾)|放到(?:最后|结尾)")
@@ -189,7 +201,7 @@ def _back(c: _Ctx, role: str) -> list[O.Op] | None:
     is another rule's)."""
     if not _has(_BACK, c.t):
         return None
-    segs = sorted((s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), key=lambda s: s.start)
+    segs = _pieces(c, role)
     if not segs:
         return None
     r: Any = role
@@ -317,14 +329,14 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
     rng = TW.parse_time_range(t, c.tl.duration)
     if fout and not fin and rng is not None and rng.kind is TW.RangeKind.SPAN:
         # "fade out the music from 20 to 25 seconds": the fade over that span, silent after it
-        end = max((s.end for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments), default=0)
+        end = max((s.end for s in _pieces(c, role)), default=0)
         stop: list[O.Op] = [O.SetAudioTiming(role=role, end_ms=rng.end_ms)] if rng.end_ms < end else []  # type: ignore[arg-type]
         return [*stop, O.SetFade(role=role, fade_out_ms=min(rng.end_ms - rng.start_ms, FADE_MAX_MS))]  # type: ignore[arg-type]
     at = re.search(rf"\b(?:at|from|after|starting\s+at)\s+(?:the\s+)?({TW.TV})(?:\s+mark)?|(?:在|从)?第\s*({TW.ZTV})(?:开始|起)?", t)
     if fout and not fin and at is not None and (when := TW.tv(at.group(1) or at.group(2))) is not None:
         # "fade the music out at 25 seconds", "音乐在第25秒淡出": the fade starts then and lasts to the
         # track's end (it was a 25 s fade)
-        segs = [s for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments]
+        segs = _pieces(c, role)
         end = max((s.end for s in segs), default=0)
         if not segs or not 0 < when < end:
             raise _Cannot(f"{'背景音乐' if role == 'music' else '旁白'}在第{end / 1000:g}秒结束" if c.zh else
@@ -589,9 +601,9 @@ def _h_fit_music(c: _Ctx) -> list[O.Op] | None:
     "和音乐一样长": the whole video as long as the music plays from where it starts (not understood)."""
     if not _has(_FIT_MUSIC, c.t) or _has(r"\b(?:volume|louder|quieter|beat|beats|cuts?\b.{0,10}\bbeat)|音量|节拍|卡点", c.t):
         return None
-    segs = sorted((s for tr in c.tl.tracks_by_role(Role.MUSIC) for s in tr.segments), key=lambda s: s.start)
+    segs = _pieces(c, "music")
     if not segs:
-        raise _Cannot("视频里还没有背景音乐" if c.zh else "there is no music in this video yet")
+        raise _no_track(c, "music")
     asset = next((a for a in (*c.library, *c.tl.assets) if a.id == segs[0].src), None)
     if asset is None or not asset.duration_ms:
         raise _Cannot("不知道这首音乐有多长" if c.zh else "the music's length is not known")
@@ -633,19 +645,17 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
         return [window]
     if not (_has(_ZH_STARTS, t) if c.zh else _has(_STARTS, t)):
         return None
-    word = "music" if role == "music" else "voiceover"
-    tracks = [tr for tr in c.tl.tracks_by_role(Role(role)) if tr.segments]
-    if not tracks:
-        raise _Cannot(f"there is no {word} in this video yet" if not c.zh else
-                      f"视频里还没有{'背景音乐' if role == 'music' else '旁白'}")
-    first = min((s for tr in tracks for s in tr.segments), key=lambda s: s.start)
+    pieces = _pieces(c, role)
+    if not pieces:
+        raise _no_track(c, role)
+    first = pieces[0]
     now = first.start
     op = _zh_audio_timing(c, role, first) if c.zh else _en_audio_timing(c, role, first)
     if op is None:
         return None
     # a voiceover moved later may run past the video's end: say so (its end is cut)
     if role == "voice":
-        end = max(s.end for tr in tracks for s in tr.segments)
+        end = max(s.end for s in pieces)
         shift = (op.start_ms - now) if op.start_ms is not None else (op.by_ms or 0)
         if shift > 0 and end + shift > c.tl.duration:
             cut = end + shift - c.tl.duration
@@ -689,14 +699,12 @@ def _window(c: _Ctx, role: str) -> O.SetAudioTiming | None:
         a, b = rng.start_ms, total  # "music from 10s": it comes in then
     else:
         return None
-    starts = [s.start for tr in c.tl.tracks_by_role(Role(role)) for s in tr.segments]
-    if not starts:
-        word = "music" if role == "music" else "voiceover"
-        raise _Cannot(f"there is no {word} in this video yet" if not c.zh else
-                      f"视频里还没有{'背景音乐' if role == 'music' else '旁白'}")
-    if a == min(starts) and b >= total:
+    pieces = _pieces(c, role)
+    if not pieces:
+        raise _no_track(c, role)
+    if a == pieces[0].start and b >= total:
         return None  # where it plays already
-    return O.SetAudioTiming(role=r, start_ms=None if a == min(starts) else a, end_ms=b if b < total else None)
+    return O.SetAudioTiming(role=r, start_ms=None if a == pieces[0].start else a, end_ms=b if b < total else None)
 
 
 def _en_audio_timing(c: _Ctx, role: str, first: AudioSegment) -> O.SetAudioTiming | None:
