@@ -432,10 +432,7 @@ def _h_text_look_off(c: _Ctx) -> list[O.Op] | None:
         return None
     if c.quotes and _has(_ADD, t):
         return None  # "add the title 'Sale' with no fade": a new text, not the one there
-    role = text_role(t)
-    segs = c.text_segs(None) if role is None and not _has(r"\b(?:the|this|that)\s+(?:first|second|last)\b", t) else texts_said(c, role)
-    if not segs:
-        raise _Cannot("画面上没有文字" if c.zh else "there is no text on screen")
+    segs = texts_said(c, text_role(t))  # every text when none is named; the first title when titles are not said
     every = c.text_segs(None)
     if attr in ("shadow", "outline"):
         plain = [(r, s) for r, s in segs if s.background is TextBackground.SHADOW]
