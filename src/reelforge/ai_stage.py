@@ -123,6 +123,16 @@ class AIStage:
             self.cache[key] = ai.transcribe(asset.path, language)
         return self.cache[key]
 
+    def _look(self, asset: Asset) -> tuple[str, float]:
+        """Whisper's quick look at the speech in ``asset`` (`detect_language`: about a tenth of a
+        transcription): its language and how sure it is (music and mumbling are under 0.5)."""
+        from reelforge.ai.captions import detect_language
+
+        key = ("lang", asset.id)
+        if key not in self.cache:
+            self.cache[key] = detect_language(asset.path)
+        return self.cache[key]
+
     def heard(self, path: str):
         """What this session's speech model already heard in the file at ``path`` (a transcript
         made for the first cut's copy or captions), else None: a transcript written beside the
@@ -131,20 +141,17 @@ class AIStage:
         return next((tr for key, tr in self.cache.items()
                      if isinstance(key, tuple) and key[:1] == ("tr",) and key[1] in ids), None)
 
-    def _language_hint(self, asset: Asset) -> str | None:
-        """The instruction's language for a voice whose own language Whisper is unsure of (espeak-ng
-        Mandarin was 'en' at 56 % and came out as "Q and 5 in 2, A2, A4"); None to let it detect."""
+    def _language_for(self, asset: Asset) -> str | None:
+        """The language to transcribe ``asset`` in: what Whisper's look heard, or the instruction's
+        language where the look is unsure and heard another (espeak-ng Mandarin was 'en' at 56 % and
+        came out as "Q and 5 in 2, A2, A4"). Given to Whisper, it does not look again (~0.4 s of a
+        30 s voiceover). None when the file cannot be looked at: `transcribe` says why."""
         hint = "zh" if getattr(self.s, "_zh", False) else "en"
-        key = ("lang", asset.id)
         try:
-            if key not in self.cache:
-                from reelforge.ai.captions import detect_language
-
-                self.cache[key] = detect_language(asset.path)
-            lang, prob = self.cache[key]
+            lang, prob = self._look(asset)
         except Exception:  # noqa: BLE001 - transcribe says what is wrong with the file
             return None
-        return hint if lang != hint and prob < LANGUAGE_SURE else None
+        return hint if lang != hint and prob < LANGUAGE_SURE else lang
 
     def _captions_op(self, tl: Timeline, language: str | None) -> O.SetCaptions:
         from reelforge import ai
@@ -169,7 +176,7 @@ class AIStage:
         unsure: list[float] = []
         for seg, speed in spans:
             asset = by_id[seg.src]
-            tr = self._transcript(asset, language or self._language_hint(asset))
+            tr = self._transcript(asset, language or self._language_for(asset))
             if tr.words:
                 sure = sum(w.probability for w in tr.words) / len(tr.words)
                 if sure < CAPTION_MIN_CONFIDENCE:  # letters and digits read into a voice it cannot make out
@@ -728,16 +735,11 @@ class AIStage:
             return [], []
         try:
             # a quick look first (~1/10 of transcribing): music or mumbling is not transcribed
-            key = ("lang", asset.id)
-            if key not in self.cache:
-                from reelforge.ai.captions import detect_language
-
-                self.cache[key] = detect_language(asset.path)
-            lang, prob = self.cache[key]
+            prob = self._look(asset)[1]
             if prob < 0.5:
                 return [], [f"The voiceover's words could not be made out ({prob:.0%} sure it is speech), so the "
                             "text does not come from it."]
-            tr = self._transcript(asset, self._language_hint(asset))
+            tr = self._transcript(asset, self._language_for(asset))
         except Exception:  # noqa: BLE001 - no speech model or no speech: the cut keeps its copy
             return [], []
         if not tr.words:
