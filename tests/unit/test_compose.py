@@ -370,6 +370,12 @@ def test_doctests():
     ("video for these photos", None),
     ("给这些照片配上音乐做成视频", None),
     ("combine these images and audio into a 30-second promotional video with text overlays", None),
+    # an apostrophe inside a name is no quote (the title was 'Hopper', 'Joe', 'McDonald')
+    ("make a vertical instagram reel for Hopper's Cafe with captions and upbeat music", "Hopper's Cafe"),
+    ("a promo for Hopper’s Cafe", "Hopper’s Cafe"),
+    ("a 15 second ad for McDonald's", "McDonald's"),
+    ("a reel for O'Reilly's Pub", "O'Reilly's Pub"),
+    ("a promo for 'Summer Sale' with music", None),  # quoted: the quote reader's
 ])
 def test_subject_of(instruction, subject):
     assert on_screen.subject_of(instruction) == subject

@@ -71,11 +71,12 @@ def test_a_caption_that_only_says_the_title_again_is_left_out():
     said = [("not", 0, 200), ("windlabs.", 200, 1100), ("Precision", 1400, 1840), ("imaging", 1840, 2220),
             ("for", 2220, 2560), ("every", 2560, 2900), ("lab.", 2900, 3400)]
     tr = Transcript(words=tuple(Word(a, b, w) for w, a, b in said), language="en")
-    assert shot_phrases(tr, [(0, 3750)])[0].text == "Windlabs"  # no title to keep off
+    # no title to keep off: what was heard, its "not" kept (a key phrase never drops a negation)
+    assert shot_phrases(tr, [(0, 3750)])[0].text == "Not Windlabs"
     (p,) = shot_phrases(tr, [(0, 3750)], avoid=["", "Northwind Labs"])
     assert p.text == "Precision Imaging" and p.start_ms == 1400
     assert repeats("Windlabs", "Northwind Labs") and repeats("Northwind Labs Today", "Northwind Labs")
-    assert repeats("northwind-labs", "Northwind Labs")
+    assert repeats("northwind-labs", "Northwind Labs") and repeats("Not Windlabs", "Northwind Labs")
     assert not repeats("Labs", "Northwind Labs")  # a short part: a word of its own
     assert not repeats("Deep Sky", "Skyline Labs") and not repeats("Precision Imaging", "Northwind Labs")
 
@@ -83,3 +84,22 @@ def test_a_caption_that_only_says_the_title_again_is_left_out():
 def test_a_key_phrase_does_not_cut_a_name():
     assert key_phrase(list(_tr("Welcome to Bean There,").words)).text == "Welcome to Bean There"
     assert key_phrase(list(_tr("Built for the open road.").words)).text == "Open Road"  # unchanged
+
+
+def test_a_key_phrase_keeps_the_negation_it_would_invert():
+    """A key phrase dropped 'no' and 'don't' as small words: "No sugar added." captioned "Sugar
+    Added", "We don't use palm oil." "Use Palm Oil" -- the opposite of what was said."""
+    def said(text: str) -> str:
+        return key_phrase(list(_tr(text).words)).text
+
+    assert said("No sugar added.") == "No Sugar Added"
+    assert said("We don't use palm oil.") == "Don't Use Palm Oil"
+    assert said("We don’t use palm oil.") == "Don’t Use Palm Oil"  # a typographic apostrophe
+    assert said("Made with no added sugar.") == "No Added Sugar"
+    assert said("Not your average burger.") == "Not Your Average Burger"
+    p = key_phrase(list(_tr("Made with no added sugar.").words))
+    assert p.start_ms == 2 * 400  # on screen from when "no" is said
+    # a quantifier is kept while the phrase stays short; a phrase with no negation before it is as before
+    assert said("every single morning.") == "Every Single Morning"
+    assert said("Breathable mesh keeps your feet cool.") == "Breathable Mesh Keeps"
+    assert said("Free delivery on all orders.") == "Free Delivery"

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from reelforge.ai.captions import Transcript, Word
 
@@ -34,6 +35,12 @@ _STOP = {
     "today", "right", "one", "out", "up", "over", "than", "because",
     "meet", "introducing", "presenting", "announcing", "try", "discover",
 }
+# words a key phrase never starts right after: a negation it would invert ("No sugar added." gave
+# "Sugar Added", "We don't use palm oil." "Use Palm Oil") and a quantifier it would leave hanging
+# ("every single morning" gave "Single Morning")
+_NEGATIONS = {"no", "not", "don't", "doesn't", "didn't", "won't", "can't", "cannot", "isn't", "aren't",
+              "wasn't", "weren't", "never", "none", "nothing", "zero", "without", "nor"}
+_QUANTIFIERS = {"every", "each", "all"}
 _POINTERS = re.compile(r"^(?:introducing|meet|presenting|announcing|try|discover)$", re.I)
 _KEEP_LOWER = {"of", "and", "for", "the", "a", "an", "in", "on", "with", "to", "at", "by"}
 
@@ -99,8 +106,30 @@ def key_phrase(clause: Sequence[Word]) -> Phrase | None:
     while (j + 1 < len(clause) and j + 1 - i < MAX_WORDS and not re.search(r"[.!?,;:]$", clause[j].text)
            and _capitalised(clause[j + 1])):
         j += 1
+    i = _with_negation(clause, i, j)
     run = clause[i:j + 1]
     return Phrase(_title([_clean(x.text) for x in run]), run[0].start_ms, run[-1].end_ms)
+
+
+def _bare(w: Word) -> str:
+    return _clean(w.text).lower().replace("’", "'")
+
+
+def _with_negation(clause: Sequence[Word], i: int, j: int) -> int:
+    """Where the phrase ``clause[i..j]`` starts once what it depends on is in: a negation before
+    it with only small words between ("Not your average burger." -> "Not Your Average Burger",
+    never "Average Burger"), up to two words over `MAX_WORDS`, else a quantifier right before it
+    ("Every Single Morning") while the phrase stays within `MAX_WORDS`."""
+    for k in range(i - 1, -1, -1):
+        if _bare(clause[k]) in _NEGATIONS:
+            if j - k + 1 <= MAX_WORDS + 2:
+                return k
+            break
+        if _content(clause[k]):
+            break
+    if i and _bare(clause[i - 1]) in _QUANTIFIERS and j - i + 2 <= MAX_WORDS:
+        return i - 1
+    return i
 
 
 def product_name(transcript: Transcript) -> str | None:
@@ -136,9 +165,12 @@ def _letters(text: str) -> str:
 def repeats(phrase: str, title: str) -> bool:
     """Whether ``phrase`` only says (most of) ``title`` again, letters alone: equal, holding it,
     or a run of it at least half as long ("Windlabs", as the speech recognition heard the
-    voice say "Northwind Labs", under that title)."""
+    voice say "Northwind Labs", under that title), or nearly the same letters."""
     p, t = _letters(phrase), _letters(title)
-    return bool(p and t) and (t in p or (p in t and 2 * len(p) >= len(t)))
+    if not (p and t):
+        return False
+    # or nearly all of it, misheard: "Not Windlabs" for "Northwind Labs" (0.92)
+    return t in p or (p in t and 2 * len(p) >= len(t)) or SequenceMatcher(None, p, t).ratio() >= 0.8
 
 
 def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, offset_ms: int = 0,
