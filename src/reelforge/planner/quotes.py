@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-__all__ = ["FILE_NAME", "outside_quotes", "quoted_texts"]
+__all__ = ["CURLY_QUOTED", "FILE_NAME", "SINGLE_QUOTED", "outside_quotes", "quoted_texts"]
 
 
 # a file name: all Chinese ("咖啡.jpg") or none ("音乐换成music_100.m4a" names music_100.m4a)
@@ -19,8 +19,14 @@ FILE_NAME = re.compile(r"(?:[\u4e00-\u9fff]+|[^\s\"'“”‘’「」『』《�
 
 
 _QUOTE_PAIRS = [
-    ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《", "》"), ("«", "»"), ("„", "“"),
+    ("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("«", "»"), ("„", "“"),
 ]
+# A ' opens where no Latin letter or digit comes before it and closes where none follows; inside,
+# one between two letters is an apostrophe ('Joe's Pizza', ‘We’re open’ were cut at it or not
+# found). The group is what is quoted. The other planner readers build their quote patterns on these.
+_LATIN = r"A-Za-z0-9_\u00c0-\u024f"
+SINGLE_QUOTED = (rf"(?<![{_LATIN}'])'(?=\S)((?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z]))*?\S)'(?![{_LATIN}])")
+CURLY_QUOTED = r"‘((?:[^’\n]|(?<=[A-Za-z])’(?=[A-Za-z]))+?)’(?![A-Za-z])"
 
 
 def quoted_texts(text: str) -> list[str]:
@@ -81,7 +87,8 @@ _QUOTE_RX = [
     re.compile(r'"([^"\n]+?)"'),
     # an apostrophe sits inside a Latin word ("it's", "users'"); next to a Chinese character
     # a ' is a quote (标题是'城市之光'), as the edit planner reads it (rules.refs._QUOTE_RX)
-    re.compile(r"(?<![A-Za-z0-9_'\u00c0-\u024f])'(?=\S)([^'\n]*?\S)'(?![A-Za-z0-9_\u00c0-\u024f])"),
+    re.compile(SINGLE_QUOTED),
+    re.compile(CURLY_QUOTED),
     *[re.compile(re.escape(a) + r"([^" + re.escape(b) + r"\n]+?)" + re.escape(b)) for a, b in _QUOTE_PAIRS],
 ]
 

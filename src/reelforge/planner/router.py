@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from reelforge.planner.quotes import CURLY_QUOTED, SINGLE_QUOTED
+
 
 class Intent(StrEnum):
     EXPORT = "export"
@@ -89,7 +91,7 @@ _EDITY = re.compile(
     re.I)
 
 
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》|(?<![A-Za-z0-9_'])'[^'\n]*'(?![A-Za-z0-9_])")
+_QUOTED = re.compile(rf"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
 
 
 def mask_quotes(text: str) -> str:

@@ -20,6 +20,8 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from reelforge.planner.quotes import CURLY_QUOTED, SINGLE_QUOTED
+
 # words the rules read (English); a typo is corrected towards these or an asset's name
 VOCAB = frozenset("""
 make it its vertical horizontal landscape portrait square widescreen tiktok instagram insta youtube reels reel shorts
@@ -183,7 +185,7 @@ def _split(word: str, known: frozenset[str]) -> str | None:
     return None
 
 
-_QUOTES = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|「[^」\n]+」|『[^』\n]+』|《[^》\n]+》|‘[^’\n]+’|(?<![A-Za-z0-9_'])'[^'\n]*\S'(?![A-Za-z0-9_])")
+_QUOTES = re.compile(rf"\"[^\"\n]+\"|“[^”\n]+”|「[^」\n]+」|『[^』\n]+』|《[^》\n]+》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
 
 
 def correct_outside_quotes(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tuple[str, list[Correction]]:

@@ -15,6 +15,7 @@ from reelforge.planner import numerals as N
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
+from reelforge.planner.quotes import CURLY_QUOTED, SINGLE_QUOTED
 from reelforge.planner.zh_nouns import zh_patterns
 from reelforge.timeline.model import (
     Asset,
@@ -437,7 +438,7 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-_QUOTE_RX = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|‘([^’\n]+)’|(?<![A-Za-z0-9_'])'([^'\n]*\S)'(?![A-Za-z0-9_])")
+_QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
 _SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 

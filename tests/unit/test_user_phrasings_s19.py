@@ -1,0 +1,63 @@
+"""Instructions as people type them (user test s19): names with apostrophes. A single-quoted text
+with an apostrophe in it ('Joe's Pizza', ‘We’re open’) was not found as quoted at all, or cut at
+the apostrophe; an unquoted name was cut there ("a reel for Hopper's Cafe" titled 'Hopper')."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import plan
+from reelforge.planner.apply import apply
+from reelforge.planner.quotes import outside_quotes, quoted_texts
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
+
+from .edit_cases import LIBRARY, sample_timeline
+from .test_compose import IMAGES
+
+TL = sample_timeline()
+
+
+def _texts(tl, role):
+    track = tl.track(role)
+    return [s.text for s in track.segments] if track else []
+
+
+@pytest.mark.parametrize(("said", "quoted"), [
+    ("a promo, title 'Joe's Pizza'", ["Joe's Pizza"]),
+    ("make the title 'Mom's Kitchen'", ["Mom's Kitchen"]),
+    ("change the title to ‘Joe’s Pizza’", ["Joe’s Pizza"]),
+    ("add captions 'It's here' and 'Don't wait'", ["It's here", "Don't wait"]),
+    # as before: apostrophes outside quotes are no quotes, quotes next to Chinese are
+    ("it's Anna's photo", []),
+    ("the users' photos 'Best of 2025'", ["Best of 2025"]),
+    ("captions 'Light' and 'Cool'", ["Light", "Cool"]),
+    ("标题是'城市之光'，加音乐", ["城市之光"]),
+    ("‘城市’的视频", ["城市"]),
+])
+def test_a_quote_holds_its_apostrophes(said, quoted):
+    assert quoted_texts(said) == quoted
+
+
+def test_quoted_words_with_an_apostrophe_are_no_settings():
+    # 'Don't Stop Vertical' is a title, not a 9:16 frame
+    assert "vertical" not in outside_quotes("a promo titled 'Don't Stop Vertical'").lower()
+    p = plan("a 10 second promo titled 'Don't Stop Vertical'", IMAGES)
+    assert _texts(p.timeline, Role.TITLE) == ["Don't Stop Vertical"]
+    assert p.timeline.width > p.timeline.height
+
+
+@pytest.mark.parametrize(("said", "role", "text"), [
+    ("change the title to ‘Joe’s Pizza’", Role.TITLE, "Joe’s Pizza"),  # was 'Joe'
+    ("add a caption 'We're open late' from 5 to 8 seconds", Role.CAPTION, "We're open late"),  # was captions from the speech
+    ("make the cta 'Visit Mom's Kitchen'", Role.CTA, "Visit Mom's Kitchen"),
+])
+def test_an_edit_takes_the_quoted_words_whole(said, role, text):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert plan_.status == "ok", plan_.reply
+    assert text in _texts(apply(TL, plan_.ops, library=LIBRARY), role)
+
+
+def test_a_first_cut_for_a_name_with_an_apostrophe_titles_it_whole():
+    p = plan("make a 15 second reel for Hopper's Cafe with text overlays", IMAGES)
+    assert _texts(p.timeline, Role.TITLE) == ["Hopper's Cafe"]
