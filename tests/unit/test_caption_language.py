@@ -93,3 +93,18 @@ def test_a_line_never_starts_with_a_token_written_against_the_word_before():
     (text,) = _cues(["Order", "yours", "today", "at", "bluepack", ".com"])
     assert "bluepack.com" in text and all(not ln.startswith(".") for ln in text.split("\n"))
     assert all(len(ln) <= 32 for ln in text.split("\n")), text
+
+
+def test_a_cue_that_would_overflow_ends_at_its_last_clause_end():
+    # user test s19 (Piper, "…on every table, and we deliver across town by bike. Hopper's Cafe, …"):
+    # a cue ended "…and we deliver across town by" and the next began "bike, Hopper's Cafe,"
+    said = "fresh flowers on every table, and we deliver across town by bike, Hopper's Cafe, open 7 days a week."
+    got = [c.replace("\n", " ") for c in _cues(said.split())]
+    assert got == ["Fresh flowers on every table", "and we deliver across town by bike",
+                   "Hopper's Cafe, open 7 days a week."]
+    # a lone word is no longer left on a cue of its own after a full one
+    got = [c.replace("\n", " ") for c in _cues("It carries your laptop, your lunch and your plans for the evening.".split())]
+    assert got == ["It carries your laptop", "your lunch and your plans for the evening."]
+    # a clause end too early to hold a third of the cue does not split it
+    got = [c.replace("\n", " ") for c in _cues("Yes, we deliver across the whole town by bike every single day of the week.".split())]
+    assert got[0].startswith("Yes, we deliver")

@@ -490,12 +490,25 @@ def _wrap(units: list[Word], max_chars: int) -> list[list[Word]]:
     return lines
 
 
+def _clause_break(cue: list[Word], budget: int) -> int:
+    """How many of ``cue``'s words to keep when the next one overflows it: up to its last clause
+    or sentence end if that keeps at least three words and a third of ``budget`` (no word left
+    alone on a cue: "sleeps,"), else all of them."""
+    for k in range(len(cue) - 1, 0, -1):
+        if cue[k - 1].text.endswith(CLAUSE_END + SENTENCE_END):
+            return k if k >= 3 and 3 * width(_join([w.text for w in cue[:k]])) >= budget else len(cue)
+    return len(cue)
+
+
 def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_lines: int = 2,
                   *, max_cue_ms: int = 6000) -> list[CaptionLine]:
     """Caption cues from timed words: ≤ ``max_lines`` lines of ≤ ``max_chars`` columns each.
 
     A cue ends at a sentence end, at a pause of ``PAUSE_MS``, when it would overflow, or after
-    ``max_cue_ms``; a clause end (comma) closes a cue that is already more than half full.
+    ``max_cue_ms``; a clause end (comma) closes a cue that is already more than half full. A cue
+    that would overflow ends at its last clause end when that leaves it three words and a third full:
+    "…every table, and we deliver across town by" + "bike, Hopper's Cafe, …" became "…every
+    table," + "and we deliver across town by bike," (the words of a clause stay together).
     Cues never overlap; each lasts at least ``MIN_CUE_MS`` where the next cue leaves room.
     """
     if max_chars < 4 or max_lines < 1:
@@ -510,11 +523,14 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
         return len(_wrap(candidate, max_chars)) <= max_lines
 
     for u in units:
-        if cur:
-            gap = u.start_ms - cur[-1].end_ms
-            if gap >= PAUSE_MS or not fits(cur + [u]) or u.end_ms - cur[0].start_ms > max_cue_ms:
-                cues.append(cur)
-                cur = []
+        if cur and not fits(cur + [u]):
+            k = _clause_break(cur, budget)
+            cues.append(cur[:k])
+            cur = cur[k:]
+        if cur and (u.start_ms - cur[-1].end_ms >= PAUSE_MS or u.end_ms - cur[0].start_ms > max_cue_ms
+                    or not fits(cur + [u])):
+            cues.append(cur)
+            cur = []
         cur.append(u)
         text = u.text
         if text.endswith(SENTENCE_END):
