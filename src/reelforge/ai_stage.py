@@ -750,6 +750,12 @@ class AIStage:
                         "not come from it."]
         ops: list[O.Op] = []
         said: list[str] = []
+        order_note = []
+        if (follow := self._follow_speech(tl, text, tr, first.start - first.in_ms)) is not None:
+            reorder, order_note = follow
+            tl = apply(tl, [reorder], library=self.s.library)
+            main = tl.track(Role.MAIN) or main
+            ops.append(reorder)
         title_track = tl.track(Role.TITLE)
         name = product_name(tr)
         title = title_track.segments[0].text if title_track and title_track.segments else ""
@@ -777,8 +783,35 @@ class AIStage:
                 size=TextSize.MEDIUM, background=get_style(tl.style).caption_box)))
             said.append(f"{len(cues)} caption{'s' if len(cues) != 1 else ''} (its key phrases, when they are said)")
         if not said:
-            return [], []
-        return ops, ["Text from what the voiceover says: " + "; ".join(said) + "."]
+            return ops, order_note
+        return ops, [*order_note, "Text from what the voiceover says: " + "; ".join(said) + "."]
+
+    def _follow_speech(self, tl: Timeline, text: str, tr: Any, offset_ms: int) -> tuple[O.Op, list[str]] | None:
+        """A first cut's stills reordered so each picture the voiceover names is on screen when it
+        is said (`planner.follow_speech`), with the note saying so; None when the order was chosen
+        (given in an order of its own, or spoken of) or nothing moves. Shots of other lengths
+        (clips, a photo given its own time) keep the order."""
+        from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order, order_by_speech
+
+        main = tl.track(Role.MAIN)
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        shots = main.segments if main else ()
+        assets = [by_id.get(s.src) for s in shots]
+        if (len(shots) < 2 or ORDER_WORDS.search(text) or any(a is None or a.kind.value != "image" for a in assets)
+                or max(s.duration for s in shots) - min(s.duration for s in shots) > 100):
+            return None
+        names = [a.name for a in assets]  # type: ignore[union-attr]
+        if not in_name_order(names):
+            return None
+        found = order_by_speech(names, [(w.start_ms + offset_ms, w.text) for w in tr.words],
+                                [(s.start, s.end) for s in shots])
+        if found is None:
+            return None
+        order, words = found
+        named = ", ".join(f"{names[i]} when it says '{words[i]}'" for i in order if i in words)
+        return O.ReorderSegments(order=order), [
+            f"Pictures follow the voiceover: {named} (they came in name order; add 'in this order' to the instruction to keep it): "
+            + ", ".join(names[i] for i in order) + "."]
 
 
 _REMOTE_FILE_REFUSALS = {

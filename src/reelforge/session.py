@@ -653,11 +653,14 @@ _MADE_UP = "Text made up for you: "
 
 def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
     """The composer's notes less what the voiceover's words replaced: its captions replace "no
-    captions" and the file-name captions, its title the made-up one."""
+    captions" and the file-name captions, its title the made-up one, its order the order given."""
     captions = any(isinstance(o, O.SetCaptions) for o in extra)
     title = any(isinstance(o, O.UpdateText) and o.target.role == Role.TITLE for o in extra)
+    reordered = any(isinstance(o, O.ReorderSegments) for o in extra)  # the pictures follow the voiceover
     out = []
     for n in notes:
+        if reordered and n.startswith("Pictures in the order given"):
+            continue
         if captions and n.startswith("No captions"):
             continue
         if n.startswith(_MADE_UP) and (captions or title):

@@ -455,3 +455,60 @@ def test_audio_roles_come_from_what_the_files_hold(tmp_path):
     s = _session(tmp_path / "two", [*_images(tmp_path, 2), talk, bed], "a promo")
     assert [x.name for x in s.timeline.track(Role.VOICE).segments] == ["sentence.wav"]
     assert [x.name for x in s.timeline.track(Role.MUSIC).segments] == ["track01.wav"]
+
+
+def _cafe(tmp_path):
+    """Photos scikit-image and scikit-learn ship, named as a user would, in a folder's name order."""
+    from skimage import data
+    from sklearn.datasets import load_sample_images
+
+    pics = {"coffee.jpg": data.coffee(), "delivery.jpg": data.rocket(), "flowers.jpg": load_sample_images().images[1],
+            "shop_cat.jpg": data.chelsea()}
+    paths = []
+    for name, arr in pics.items():
+        Image.fromarray(np.asarray(arr)[..., :3]).save(tmp_path / name, quality=90)
+        paths.append(tmp_path / name)
+    return paths
+
+
+CAFE_SCRIPT = ("Fresh espresso, pulled the slow way, every single morning. Our shop cat Chelsea keeps the window "
+               "seat warm for you. Fresh flowers on every table, and we deliver across town by bike.")
+
+
+@pytest.mark.parametrize("voice", ["piper", "espeak-ng en-us"])
+def test_the_pictures_follow_what_the_voiceover_says(tmp_path, voice):
+    """User test s19: a folder's photos came in name order (coffee, delivery, flowers, shop_cat),
+    and the cat showed while the voice spoke of the delivery bike. Each picture the voice names is
+    now on screen when it is said; an order asked for is kept."""
+    import shutil
+    import subprocess
+
+    vo = tmp_path / "voiceover.wav"
+    if voice == "piper":
+        pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+        from reelforge.ai.tts import synthesize
+
+        synthesize(CAFE_SCRIPT, vo, "en")
+    else:
+        subprocess.run([shutil.which("espeak-ng") or "espeak-ng", "-v", "en-us", "-s", "150", "-w", str(vo),
+                        CAFE_SCRIPT], check=True)
+    photos = _cafe(tmp_path)
+    s = Session.new()
+    s.add_assets([*photos, vo], workdir=tmp_path / "media")
+    r = s.handle("a promo for Hopper's Cafe with captions")
+    assert r.changed, r.message
+    main = s.timeline.track(Role.MAIN).segments
+    by_id = {a.id: a.name for a in s.library}
+    assert [by_id[seg.src] for seg in main] == ["coffee.jpg", "shop_cat.jpg", "flowers.jpg", "delivery.jpg"], r.notes
+    note = next(n for n in r.notes if n.startswith("Pictures follow the voiceover"))
+    assert "shop_cat.jpg when it says 'shop'" in note and "delivery.jpg when it says 'deliver" in note, note
+    # each named picture is on screen while its word is said
+    heard = s.stage.heard(str(vo)) or ai.transcribe(vo)
+    for seg in main[1:]:
+        stem = {"shop_cat.jpg": "shop", "flowers.jpg": "flowers", "delivery.jpg": "deliver"}[by_id[seg.src]]
+        t = next(w.start_ms for w in heard.words if w.text.strip(".,").lower().startswith(stem))
+        assert seg.start - 600 <= t < seg.end, (seg.name, t, seg.start, seg.end)
+    # "in this order": the order given stays
+    kept = _session(tmp_path, [*photos, vo], "a promo for Hopper's Cafe with captions, in this order")
+    by_id = {a.id: a.name for a in kept.library}
+    assert [by_id[seg.src] for seg in kept.timeline.track(Role.MAIN).segments] == [p.name for p in photos]

@@ -13,7 +13,7 @@ from reelforge.planner import parse as P
 from reelforge.planner.ending import SMALL_WORDS, title_case
 from reelforge.timeline.summary import human_name
 
-__all__ = ["caption_from_name", "is_file_junk", "is_logo_name", "theme_of"]
+__all__ = ["caption_from_name", "is_file_junk", "is_logo_name", "name_words", "theme_of"]
 
 _GENERIC_WORDS = {
     "img", "image", "images", "dsc", "dscn", "dscf", "dcim", "pxl", "mvimg", "vid", "video", "mov",
@@ -82,6 +82,18 @@ def is_logo_name(filename: str) -> bool:
     """
     name = re.sub(r"([a-z])([A-Z])", r"\1 \2", human_name(filename))
     return _LOGO_NAME.search(name.lower()) is not None
+
+
+def name_words(filename: str) -> list[str]:
+    """The words of a file name that may say what the picture shows (three letters or more, or
+    Chinese; no camera prefix, number, generic or technical word, small word).
+
+    >>> name_words("IMG_0042.jpg"), name_words("shop_cat.jpg"), name_words("02-the-red-sneaker@2x.png")
+    ([], ['shop', 'cat'], ['red', 'sneaker'])
+    """
+    if is_logo_name(filename):
+        return []
+    return [w for w in _meaningful_words(filename) if w.lower() not in SMALL_WORDS and (len(w) >= 3 or P.is_chinese(w))]
 
 
 def _meaningful_words(filename: str) -> list[str]:

@@ -1,0 +1,82 @@
+"""Pictures in the order the voiceover names them. Pure.
+
+A first cut whose pictures came in name order (a folder, a shell glob: an order nobody chose)
+shows each picture whose file name the voiceover says while it is said: "Our shop cat Chelsea
+keeps the window seat warm" puts shop_cat.jpg on screen then, as an editor would. Pictures the
+voice does not name keep their order in the places left. Nothing moves when fewer than two are
+named, when the instruction speaks of an order ("in this order", "shuffle", "按顺序"), or when
+the files came in an order of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reelforge.planner import parse as P
+from reelforge.planner.file_names import name_words
+
+__all__ = ["ORDER_WORDS", "in_name_order", "order_by_speech"]
+
+# the instruction chose the order (or asked for another one)
+ORDER_WORDS = re.compile(
+    r"(?i)\b(?:in\s+(?:this|that|the\s+same|the\s+given|given|my|the|their|this\s+exact)\s+order|"
+    r"keep\s+(?:the|my|their)\s+order|(?:order|sequence)\s+(?:given|as\s+given|i\s+gave)|as\s+(?:listed|given|ordered)|"
+    r"one\s+by\s+one|shuffle[ds]?|random(?:ly|i[sz]e)?|revers(?:e|ed)|chronological(?:ly)?)\b|顺序|倒序|随机|打乱")
+
+
+def _natural(name: str) -> list[object]:
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", name.casefold())]
+
+
+def in_name_order(names: Sequence[str]) -> bool:
+    """Whether ``names`` come sorted by name (plainly or "img2 before img10"): the order of a
+    folder or a shell glob, not one the user chose."""
+    names = list(names)
+    return names == sorted(names, key=str.casefold) or names == sorted(names, key=_natural)
+
+
+def _said(word: str, stem: str) -> bool:
+    """Whether a spoken ``word`` says a file name's ``stem``: the same word, a plural of it, or one
+    sharing its first letters ("deliver" / "delivery"); a Chinese stem inside the word."""
+    if P.CJK.search(stem):
+        return len(stem) >= 2 and stem in word
+    if word == stem or word in (stem + "s", stem + "es") or stem in (word + "s", word + "es"):
+        return True
+    short, long_ = sorted((word, stem), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
+                    slots: Sequence[tuple[int, int]]) -> tuple[list[int], dict[int, str]] | None:
+    """The shots' new order (0-based current positions) and, by shot, the word that placed it.
+
+    ``names``: the shots' file names; ``words``: (time on the timeline in ms, word) as spoken;
+    ``slots``: each position's (start, end) on the timeline. A named shot goes to the place on
+    screen when its name is first said (the nearest free one after it if two fall in one place);
+    the others keep their order. None when fewer than two shots are named or nothing moves.
+
+    >>> order_by_speech(["coffee.jpg", "delivery.jpg", "shop_cat.jpg"],
+    ...                 [(500, "Espresso"), (3500, "our"), (3700, "shop"), (4000, "cat"), (7000, "deliver")],
+    ...                 [(0, 3000), (3000, 6000), (6000, 9000)])
+    ([0, 2, 1], {1: 'deliver', 2: 'shop'})
+    """
+    spoken = [(t, re.sub(r"^[^\w]+|[^\w]+$", "", w).casefold()) for t, w in words]
+    placed: dict[int, tuple[int, str]] = {}
+    for i, name in enumerate(names):
+        stems = [w.casefold() for w in name_words(name)]
+        hit = next(((t, w) for t, w in spoken if w and any(_said(w, s) for s in stems)), None)
+        if hit is not None:
+            placed[i] = hit
+    if len(placed) < 2:
+        return None
+    order: list[int | None] = [None] * len(names)
+    for i, (t, _) in sorted(placed.items(), key=lambda kv: kv[1][0]):
+        want = next((k for k, (a, b) in enumerate(slots) if a <= t < b), len(slots) - 1 if t >= slots[-1][0] else 0)
+        free = [k for k, o in enumerate(order) if o is None]
+        order[min(free, key=lambda k: (abs(k - want), k < want))] = i
+    rest = iter(i for i in range(len(names)) if i not in placed)
+    new = [o if o is not None else next(rest) for o in order]
+    if new == list(range(len(names))):
+        return None
+    return new, {i: w for i, (_, w) in placed.items()}

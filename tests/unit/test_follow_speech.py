@@ -1,0 +1,74 @@
+"""planner.follow_speech: a first cut's pictures in the order the voiceover names them (pure;
+words made by hand; the real voices are in tests/ai/test_session_ai.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order, order_by_speech
+
+SLOTS = [(0, 3000), (3000, 6000), (6000, 9000), (9000, 12000), (12000, 15000)]
+
+
+def _words(text: str, ms: int = 300) -> list[tuple[int, str]]:
+    return [(i * ms, w) for i, w in enumerate(text.split())]
+
+
+def test_each_named_picture_is_on_screen_when_it_is_said():
+    names = ["coffee.jpg", "delivery.jpg", "flowers.jpg", "grace.jpg", "shop_cat.jpg"]
+    said = _words("Welcome to Hopper's Cafe. Fresh espresso, pulled the slow way, every single morning. "
+                  "Our shop cat Chelsea keeps the window seat warm for you. Fresh flowers on every table, "
+                  "and we deliver across town by bike.")
+    order, words = order_by_speech(names, said, SLOTS)
+    assert [names[i] for i in order] == ["coffee.jpg", "shop_cat.jpg", "flowers.jpg", "delivery.jpg", "grace.jpg"]
+    assert words == {4: "shop", 2: "flowers", 1: "deliver"}
+    # each named picture is on screen when its word is said (or the place next to it)
+    placed = {names[order[k]]: SLOTS[k] for k in range(len(order))}
+    for name, word in (("shop_cat.jpg", "shop"), ("flowers.jpg", "flowers"), ("delivery.jpg", "deliver")):
+        t = next(t for t, w in said if w.strip(".,").lower() == word)
+        a, b = placed[name]
+        assert a <= t < b or abs(t - a) <= 3000, (name, t, placed[name])
+
+
+def test_plurals_stems_and_chinese_names_are_heard():
+    assert order_by_speech(["a_dog.jpg", "b_cat.jpg"], [(500, "Cats"), (3500, "dogs!")], SLOTS[:2]) == (
+        [1, 0], {0: "dogs", 1: "cats"})
+    assert order_by_speech(["咖啡.jpg", "蛋糕.jpg"], [(500, "新鲜蛋糕"), (3500, "现磨咖啡")], SLOTS[:2]) == (
+        [1, 0], {0: "现磨咖啡", 1: "新鲜蛋糕"})
+    # no match on a short shared start: "cat" is not "catalog", "car" not "cart"
+    assert order_by_speech(["cat.jpg", "car.jpg"], [(500, "cart"), (3500, "catalog")], SLOTS[:2]) is None
+
+
+@pytest.mark.parametrize(("names", "said"), [
+    (["coffee.jpg", "shop_cat.jpg"], "our shop cat"),  # one named: nothing to follow
+    (["IMG_0001.jpg", "IMG_0002.jpg"], "image one image two"),  # camera names say nothing
+    (["coffee.jpg", "shop_cat.jpg"], "fresh coffee and our shop cat"),  # already in the order said
+])
+def test_nothing_moves(names, said):
+    assert order_by_speech(names, _words(said, 2000), SLOTS[:len(names)]) is None
+
+
+def test_two_named_in_one_place_the_later_goes_after_it():
+    order, _ = order_by_speech(["a_bread.jpg", "b_cake.jpg", "c_tea.jpg"], [(100, "tea"), (200, "cake")],
+                               SLOTS[:3])
+    assert order == [2, 1, 0]  # tea, then cake right after (not before it), the bread in the place left
+
+
+def test_an_order_chosen_is_kept():
+    assert in_name_order(["coffee.jpg", "delivery.jpg", "shop_cat.jpg"])
+    assert in_name_order(["img2.jpg", "img10.jpg"]) and in_name_order(["Beach.jpg", "city.jpg"])
+    assert not in_name_order(["shop_cat.jpg", "coffee.jpg"])  # listed in an order of their own
+    for said in ("a promo in this order", "keep my order", "shuffle the photos", "按顺序做个视频",
+                 "show them in reverse", "in the order given"):
+        assert ORDER_WORDS.search(said), said
+    assert not ORDER_WORDS.search("a 20 second promo for Hopper's Cafe, end with 'Order now'")
+
+
+def test_the_note_reads_in_chinese():
+    from reelforge.planner.notes_zh import to_zh
+
+    note = ("Pictures follow the voiceover: shop_cat.jpg when it says 'shop', delivery.jpg when it says 'deliver' "
+            "(they came in name order; add 'in this order' to the instruction to keep it): coffee.jpg, "
+            "shop_cat.jpg, delivery.jpg.")
+    zh = to_zh(note)
+    assert zh.startswith("画面跟着旁白走") and "说到“shop”时出现shop_cat.jpg" in zh and "按这个顺序" in zh, zh
