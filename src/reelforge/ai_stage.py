@@ -750,12 +750,14 @@ class AIStage:
                         "not come from it."]
         ops: list[O.Op] = []
         said: list[str] = []
-        order_note = []
+        order_note: list[str] = []
+        named: list[str | None] = []
         if (follow := self._follow_speech(tl, text, tr, first.start - first.in_ms)) is not None:
-            reorder, order_note = follow
+            reorder, order_note, words = follow
             tl = apply(tl, [reorder], library=self.s.library)
             main = tl.track(Role.MAIN) or main
             ops.append(reorder)
+            named = [words.get(i) for i in reorder.order]
         title_track = tl.track(Role.TITLE)
         name = product_name(tr)
         title = title_track.segments[0].text if title_track and title_track.segments else ""
@@ -767,7 +769,7 @@ class AIStage:
         shown = [x.text for role in (Role.CTA, Role.CAPTION) if (t := tl.track(role)) and quoted(role)
                  for x in t.segments if hasattr(x, "text")]
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
-                               offset_ms=first.start - first.in_ms, avoid=[name or "", kept, *shown])
+                               offset_ms=first.start - first.in_ms, avoid=[name or "", kept, *shown], named=named)
         if title_track and not given:
             new_title = name or next((p.text for p in phrases if p), None)
             if new_title and new_title != title:
@@ -786,9 +788,11 @@ class AIStage:
             return ops, order_note
         return ops, [*order_note, "Text from what the voiceover says: " + "; ".join(said) + "."]
 
-    def _follow_speech(self, tl: Timeline, text: str, tr: Any, offset_ms: int) -> tuple[O.Op, list[str]] | None:
+    def _follow_speech(self, tl: Timeline, text: str, tr: Any,
+                       offset_ms: int) -> tuple[O.ReorderSegments, list[str], dict[int, str]] | None:
         """A first cut's stills reordered so each picture the voiceover names is on screen when it
-        is said (`planner.follow_speech`), with the note saying so; None when the order was chosen
+        is said (`planner.follow_speech`), the note saying so and the word said of each (by its
+        position before the move); None when the order was chosen
         (given in an order of its own, or spoken of) or nothing moves. Shots of other lengths
         (clips, a photo given its own time) keep the order."""
         from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order, order_by_speech
@@ -811,7 +815,7 @@ class AIStage:
         named = ", ".join(f"{names[i]} when it says '{words[i]}'" for i in order if i in words)
         return O.ReorderSegments(order=order), [
             f"Pictures follow the voiceover: {named} (they came in name order; add 'in this order' to the instruction to keep it): "
-            + ", ".join(names[i] for i in order) + "."]
+            + ", ".join(names[i] for i in order) + "."], words
 
 
 _REMOTE_FILE_REFUSALS = {

@@ -103,3 +103,12 @@ def test_a_key_phrase_keeps_the_negation_it_would_invert():
     assert said("every single morning.") == "Every Single Morning"
     assert said("Breathable mesh keeps your feet cool.") == "Breathable Mesh Keeps"
     assert said("Free delivery on all orders.") == "Free Delivery"
+
+
+def test_a_shot_placed_by_a_word_is_captioned_with_the_phrase_holding_it():
+    # the cat's picture is on screen from 0 s because the voice names it at 1.6 s
+    tr = _tr("Every single morning. Our shop cat keeps your seat warm.", ms_per_word=400)
+    (plain,) = shot_phrases(tr, [(0, 6000)])
+    (named,) = shot_phrases(tr, [(0, 6000)], named=["shop"])
+    assert plain.text == "Every Single Morning"
+    assert "Shop Cat" in named.text and named.start_ms == 4 * 400, named  # from when "shop" is said

@@ -174,19 +174,23 @@ def repeats(phrase: str, title: str) -> bool:
 
 
 def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, offset_ms: int = 0,
-                 avoid: str | Sequence[str] = "") -> list[Phrase | None]:
+                 avoid: str | Sequence[str] = "", named: Sequence[str | None] = ()) -> list[Phrase | None]:
     """For each shot (start, end on the timeline), the first key phrase said while it is on
     screen (the voice starts at ``offset_ms``), kept on screen at least `MIN_PHRASE_MS` inside
     the shot; None where nothing is said. A phrase that `repeats` ``avoid`` (the title, or
-    each of several) is skipped, and no phrase is used twice."""
+    each of several) is skipped, and no phrase is used twice. ``named``: per shot, a word the
+    voice says of its picture (`planner.follow_speech`): a phrase holding it goes first (the cat's
+    shot captioned "Shop Cat Chelsea", not the "Every Single Morning" said just before)."""
     phrases = [p for p in (key_phrase(c) for c in _clauses(transcript.words)) if p]
     titles = [avoid] if isinstance(avoid, str) else list(avoid)
     titles = [t for t in titles if t]
     used: set[str] = set()
     out: list[Phrase | None] = []
-    for s0, s1 in shots:
+    for k, (s0, s1) in enumerate(shots):
         pick = None
-        for p in phrases:
+        word = (named[k] if k < len(named) else None) or ""
+        holds = [p for p in phrases if word and word.casefold() in p.text.casefold()]
+        for p in [*holds, *phrases]:
             at = p.start_ms + offset_ms
             if s0 <= at < s1 and p.text.lower() not in used and not any(repeats(p.text, t) for t in titles):
                 start = at
