@@ -61,3 +61,33 @@ def test_an_edit_takes_the_quoted_words_whole(said, role, text):
 def test_a_first_cut_for_a_name_with_an_apostrophe_titles_it_whole():
     p = plan("make a 15 second reel for Hopper's Cafe with text overlays", IMAGES)
     assert _texts(p.timeline, Role.TITLE) == ["Hopper's Cafe"]
+
+
+# -- "no captions" is about the captions: the title asked for beside it stays (it took all the text) ----
+@pytest.mark.parametrize(("said", "title"), [
+    ("make a video, no captions, title 'Sunrise'", "Sunrise"),
+    ("make a square video for my cafe, no captions, just the title 'Hopper's'", "Hopper's"),
+    ("给咖啡店做个视频，不要字幕，标题是城市之光", "城市之光"),
+])
+def test_no_captions_keeps_the_title_asked_for(said, title):
+    tl = plan(said, IMAGES).timeline
+    assert _texts(tl, Role.TITLE) == [title]
+    assert _texts(tl, Role.CAPTION) == [] and _texts(tl, Role.CTA) == []  # nothing made up beside it
+
+
+@pytest.mark.parametrize("said", [
+    "a promo for Urban Dreams sneakers, end with 'Shop now'", "a promo with text overlays",
+    "给咖啡店做个视频，标题是城市之光",
+])
+def test_no_captions_is_the_same_cut_less_its_captions(said):
+    with_ = plan(said, IMAGES).timeline
+    without = plan(said + (", no captions" if said.isascii() else "，不要字幕"), IMAGES).timeline
+    for role in (Role.TITLE, Role.CTA):
+        assert _texts(without, role) == _texts(with_, role), role
+    assert _texts(without, Role.CAPTION) == []
+
+
+@pytest.mark.parametrize("said", ["make a video, no captions", "make a video without text", "不要文字"])
+def test_no_text_at_all_stays_no_text(said):
+    tl = plan(said, IMAGES).timeline
+    assert not any(tl.track(r) for r in (Role.TITLE, Role.CAPTION, Role.CTA))

@@ -676,7 +676,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         cap_texts += [None] * max(0, len(visuals) - len(cap_texts))
         if len(captions_q) > len(visuals):
             notes.append(f"{len(captions_q) - len(visuals)} quoted caption(s) left over (more captions than pictures).")
-    elif derive:
+    elif derive and not words.no_captions:
         cap_texts = [caption_from_name(a.name) for a in visuals]
         if zh:  # an English file name is not made into a caption of a Chinese video
             foreign = [a.name for a, c in zip(visuals, cap_texts, strict=True) if c and not P.CJK.search(c)]
@@ -744,7 +744,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if skipped:
         notes.append(f"{skipped} caption{'s' if skipped != 1 else ''} left out: "
                      "the picture is on screen too briefly to read one.")
-    if derive and not captions_q and not any(cap_texts) and not foreign:
+    if derive and not words.no_captions and not captions_q and not any(cap_texts) and not foreign:
         notes.append("No captions: the file names say nothing about the pictures (e.g. IMG_0001).")
     if cta:
         tid += 1

@@ -371,6 +371,7 @@ class Words:
     captions: tuple[str, ...]  # given ones (quoted, a brief's, prices listed), in picture order
     derive: bool  # text may be made up (a title and a call to action here; captions from the file names)
     zh: bool  # the instruction is Chinese
+    no_captions: bool  # "no captions": none made up (given ones stay)
     notes: tuple[str, ...]
     invented: tuple[str, ...]  # what was made up, for the last note
 
@@ -500,7 +501,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
     derive = (not (quotes or named or ending or contact or brief or greeting)
-              or bool(_GENERAL_TEXT.search(N.normalize(unquoted))))
+              or bool(_GENERAL_TEXT.search(P.drop_no_captions(unquoted))))  # not "no captions"
 
     invented: list[str] = []
     if title is None and greeting:
@@ -546,4 +547,5 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         invented.append(f"call to action '{cta}'")
     cta_row = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
     return Words(title=title, subtitle=subtitle, cta=cta, cta_row=cta_row, captions=tuple(captions_q),
-                 derive=derive, zh=zh, notes=tuple(notes), invented=tuple(invented))
+                 derive=derive, zh=zh, no_captions=P.no_captions(instruction), notes=tuple(notes),
+                 invented=tuple(invented))

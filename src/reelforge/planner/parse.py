@@ -30,7 +30,7 @@ __all__ = [
     "TransitionSpec",
     "is_chinese", "parse_resolution", "parse_aspect",
     "parse_percent", "parse_db", "db_to_gain", "parse_transition",
-    "parse_position", "wants_text_overlays", "parse_music_volume",
+    "parse_position", "wants_text_overlays", "no_captions", "drop_no_captions", "parse_music_volume",
     "parse_voice_volume", "mentions_voiceover", "wants_motion", "motion_ask", "MotionAsk", "motion_kinds", "frame_rate_in", "wants_hard_cuts",
 ]
 
@@ -308,8 +308,28 @@ _OVERLAY_RX = ascii_rx(
     r"(?:加上|标上|写上|配上|显示)(?:名字|名称|产品名)|"
     r"字幕|文字|文案|标题|加字|配字|口号|标语")
 _NO_OVERLAY_RX = ascii_rx(
-    r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|captions?|titles?|overlays?|subtitles?)\b|"
-    r"\b(?:text|captions?|titles?)[\s-]free\b|不要(?:加)?(?:字幕|文字|标题)|无字幕|不加(?:字幕|文字)|去掉(?:字幕|文字)")
+    r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|titles?|overlays?)\b|"
+    r"\b(?:text|titles?)[\s-]free\b|不要(?:加)?(?:文字|标题)|不加文字|去掉文字")
+# "no captions", "without subtitles": the captions only; a title or a call to action the instruction
+# asks for stays ("a video, no captions, title 'Sunrise'" had no title)
+_NO_CAPTIONS_RX = ascii_rx(
+    r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:captions?|subtitles?)\b|"
+    r"\b(?:captions?|subtitles?)[\s-]free\b|不要(?:加)?字幕|无字幕|不加字幕|去掉字幕")
+_CAPTION_WORDS = ascii_rx(r"\b(?:captions?|captioned|subtitles?|subtitled)\b|字幕")
+
+
+def drop_no_captions(text: str) -> str:
+    """``text`` (normalised) without its "no captions": the words asking for text left to read."""
+    return _NO_CAPTIONS_RX.sub(" ", normalize(text))
+
+
+def no_captions(text: str) -> bool:
+    """True for "no captions", "without subtitles", "不要字幕": captions are not wanted (other text may be).
+
+    >>> no_captions("a video, no captions, title 'Sunrise'"), no_captions("with captions")
+    (True, False)
+    """
+    return bool(_NO_CAPTIONS_RX.search(normalize(text)))
 
 
 def wants_text_overlays(text: str) -> bool:
@@ -324,6 +344,8 @@ def wants_text_overlays(text: str) -> bool:
     t = normalize(text)
     if _NO_OVERLAY_RX.search(t):
         return False
+    if _NO_CAPTIONS_RX.search(t):  # other text asked for: a title, a call to action, quoted words
+        t = _CAPTION_WORDS.sub(" ", _NO_CAPTIONS_RX.sub(" ", t))
     return bool(_OVERLAY_RX.search(t)) or bool(quoted_texts(text))
 
 
