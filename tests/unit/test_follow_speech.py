@@ -58,6 +58,7 @@ def test_an_order_chosen_is_kept():
     assert in_name_order(["coffee.jpg", "delivery.jpg", "shop_cat.jpg"])
     assert in_name_order(["img2.jpg", "img10.jpg"]) and in_name_order(["Beach.jpg", "city.jpg"])
     assert not in_name_order(["shop_cat.jpg", "coffee.jpg"])  # listed in an order of their own
+    assert not in_name_order(["01-intro.jpg", "02-features.jpg", "03-outro.jpg"])  # numbered to be in order
     for said in ("a promo in this order", "keep my order", "shuffle the photos", "按顺序做个视频",
                  "show them in reverse", "in the order given"):
         assert ORDER_WORDS.search(said), said

@@ -5,7 +5,7 @@ shows each picture whose file name the voiceover says while it is said: "Our sho
 keeps the window seat warm" puts shop_cat.jpg on screen then, as an editor would. Pictures the
 voice does not name keep their order in the places left. Nothing moves when fewer than two are
 named, when the instruction speaks of an order ("in this order", "shuffle", "按顺序"), or when
-the files came in an order of their own.
+the files came in an order of their own or numbered ("01-intro.jpg").
 """
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ def _natural(name: str) -> list[object]:
 
 def in_name_order(names: Sequence[str]) -> bool:
     """Whether ``names`` come sorted by name (plainly or "img2 before img10"): the order of a
-    folder or a shell glob, not one the user chose."""
+    folder or a shell glob, not one the user chose. Names that start with a number
+    ("01-intro.jpg", "2024-06-beach.jpg") were numbered to be in that order: no."""
     names = list(names)
+    if any(n[:1].isdigit() for n in names):
+        return False
     return names == sorted(names, key=str.casefold) or names == sorted(names, key=_natural)
 
 
