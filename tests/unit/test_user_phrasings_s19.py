@@ -91,3 +91,26 @@ def test_no_captions_is_the_same_cut_less_its_captions(said):
 def test_no_text_at_all_stays_no_text(said):
     tl = plan(said, IMAGES).timeline
     assert not any(tl.track(r) for r in (Role.TITLE, Role.CAPTION, Role.CTA))
+
+
+# -- "caption the cat 'Meet Chelsea'": a caption over that shot (it went over the whole video, or, with
+# captions there, asked which one to change; "label the second shot '…'" was not understood) ----------
+@pytest.mark.parametrize(("said", "shot"), [
+    ("caption the city photo 'Meet Chelsea'", "v2"), ("caption the second photo 'Meet Chelsea'", "v2"),
+    ("label the second shot 'Meet Chelsea'", "v2"), ("tag the beach photo 'Meet Chelsea'", "v4"),
+])
+def test_caption_a_shot_puts_the_words_over_it(said, shot):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert plan_.status == "ok", plan_.reply
+    tl = apply(TL, plan_.ops, library=LIBRARY)
+    seg = next(s for s in tl.track(Role.MAIN).segments if s.id == shot)
+    (cap,) = [s for s in tl.track(Role.CAPTION).segments if s.text == "Meet Chelsea"]
+    assert seg.start <= cap.start < cap.end <= seg.end, (cap.start, cap.end, seg.start, seg.end)
+
+
+def test_caption_a_shot_beside_captions_already_there_adds_one():
+    with_caps = apply(TL, plan_edit("add a caption 'Fresh' from 1 to 2 seconds", TL, library=LIBRARY).ops,
+                      library=LIBRARY)
+    plan_ = plan_edit("caption the city photo 'Meet Chelsea'", with_caps, library=LIBRARY)
+    assert plan_.status == "ok", plan_.reply
+    assert set(_texts(apply(with_caps, plan_.ops, library=LIBRARY), Role.CAPTION)) == {"Fresh", "Meet Chelsea"}

@@ -88,13 +88,18 @@ def _cta_there(c: _Ctx, timing: O.Timing) -> TextSegment | None:
 _RX_OVER_SHOT_BEFORE = re.compile(r"(?:\b(?:to|on|onto|over|during|across|with|under|for|in|into)\s+(?:the\s+)?|(?:在|给|为)\s*)$")
 
 
+# "caption the cat 'Meet Chelsea'", "label the second shot 'Sale'": a caption over that shot (it
+# went over the whole video, or changed a caption already there)
+_RX_CAPTION_SHOT = re.compile(r"^(?:please\s+)?(?:caption|label|tag)\s+(?:the\s+|this\s+|that\s+)?$", re.I)
+
+
 def _text_shot(c: _Ctx) -> O.Target | None:
     """The one shot a new text is put over ("add the caption 'Fresh' to the third photo"), if
     the instruction names one that way; a time ("at 5s") is a time, not a shot."""
     for r in _find_targets(c):
         if r.target.at_ms is not None or r.more:
             continue
-        if _RX_OVER_SHOT_BEFORE.search(c.t[:r.start]) or (
+        if _RX_OVER_SHOT_BEFORE.search(c.t[:r.start]) or _RX_CAPTION_SHOT.match(c.t[:r.start]) or (
                 # "第二张图片加字幕“专业检测”": the shot first, then what goes on it (it was over the whole video)
                 not c.t[:r.start].strip() and re.match(r"\s*(?:上|里)?\s*(?:加上?|添加|配上?|放上?)", c.t[r.end:])):
             return r.target
@@ -145,6 +150,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.UpdateText(target=text_target(c, Role.TITLE), text=c.quotes[-1])]
         return [O.AddText(text=c.quotes[-1], timing=O.Timing(duration_ms=3000))]
     role = text_role(t)
+    caption_shot = bool(c.quotes) and re.match(r"(?:please\s+)?(?:caption|label|tag)\s", t, re.I) is not None \
+        and _text_shot(c) is not None  # "caption the cat 'Meet Chelsea'": a new caption over that shot
+    if caption_shot:
+        role = Role.CAPTION
     if role is not None and _has(r"\b(?:move|shift|put|bring|push|slide|drag)\b|移到|挪到|放到", t):
         # "move the title (up) to the start / end / 0:05": when it shows ("to 5 seconds" set the VIDEO to 5 s)
         t = _RX_MOVE_TO_TIME.sub("at ", t)
@@ -188,7 +197,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return [O.RemoveText(target=text_target(c, role))]
     existing = c.text_segs(role)
     new_text = None
-    verb_add = _has(_ADD, t) and not _has(r"\b(?:change|rename|edit|update|replace|make\s+the|set\s+the)\b|改成|改为|换成|修改|更改", t)
+    verb_add = (_has(_ADD, t) or caption_shot) and not _has(r"\b(?:change|rename|edit|update|replace|make\s+the|set\s+the)\b|改成|改为|换成|修改|更改", t)
     adding = verb_add and (bool(c.quotes) or not existing or unquoted_words(c.raw, t) is not None)
     if c.quotes and adding:
         new_text = c.quotes[-1]
