@@ -114,3 +114,24 @@ def test_caption_a_shot_beside_captions_already_there_adds_one():
     plan_ = plan_edit("caption the city photo 'Meet Chelsea'", with_caps, library=LIBRARY)
     assert plan_.status == "ok", plan_.reply
     assert set(_texts(apply(with_caps, plan_.ops, library=LIBRARY), Role.CAPTION)) == {"Fresh", "Meet Chelsea"}
+
+
+# -- "cut the beach photo": that shot goes (it was not understood; "cut out the …" was) ----------------
+@pytest.mark.parametrize(("said", "gone"), [
+    ("cut the beach photo", {"v4"}), ("cut the second shot", {"v2"}), ("cut the beach photo out", {"v4"}),
+    ("cut the street clip", {"v3"}), ("cut the city and beach photos", {"v2", "v4"}),
+])
+def test_cut_a_shot_removes_it(said, gone):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert plan_.status == "ok", plan_.reply
+    left = {s.id for s in apply(TL, plan_.ops, library=LIBRARY).track(Role.MAIN).segments}
+    assert left == {s.id for s in TL.track(Role.MAIN).segments} - gone
+
+
+@pytest.mark.parametrize(("said", "op"), [
+    ("cut the beach photo shorter", "set_segment_duration"), ("cut the beach photo to 2 seconds", "set_segment_duration"),
+    ("cut the video to 20 seconds", "set_total_duration"), ("cut the music at 20s", "set_audio_timing"),
+    ("cut the photos to the beat", "cut_to_beat"),
+])
+def test_cut_with_a_length_or_another_thing_is_not_a_removal(said, op):
+    assert [o.op for o in plan_edit(said, TL, library=LIBRARY).ops] == [op]

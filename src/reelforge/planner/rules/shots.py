@@ -543,9 +543,18 @@ def _by_name_or_place(c: _Ctx, seg) -> O.Target:
     return O.Target(index=[s.id for s in segs].index(seg.id))
 
 
+# "cut the beach photo", "cut the second shot out": that shot goes ("cut the beach photo shorter / to 2
+# seconds" is its length, "cut the music at 20s" the music's, "cut to the beat" the cuts')
+_RX_CUT_SHOT = re.compile(
+    r"^(?:please\s+)?cut\s+(?:out\s+)?(?:the|that|this)\s+(?!.*\b(?:shorter|short|down|to|by|at|in\s+half|half|from|"
+    r"until|till|after|before|beats?|music|song|voice|voiceover|audio|sound|title|caption|captions|text|cta|length)\b)",
+    re.I)
+
+
 def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(_REMOVE, t):
+    cut = _RX_CUT_SHOT.match(t) is not None
+    if not (_has(_REMOVE, t) or cut):
         return None
     if _has(r"\b(?:first|last)\s+(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half)\s*(?:s|sec|secs|seconds?)\b|second\b)|(?:前|后|最后)\s*[\d一二两三四五六七八九十]+\s*秒|\b(?:off|from)\s+the\s+(?:start|beginning|end)\b", t):
         return None  # a trim
@@ -553,6 +562,8 @@ def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     if refs:
         targets = [x for r in refs for x in r.all]
         return [O.RemoveSegment(target=x) for x in _removal_order(targets)]
+    if cut:  # "cut" alone names no shot: not a removal
+        return None
     every = _all_of(c)
     if every is not None:  # "remove all the images": each of them, last first
         segs = c.count(every or None)
