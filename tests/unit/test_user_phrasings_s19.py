@@ -135,3 +135,48 @@ def test_cut_a_shot_removes_it(said, gone):
 ])
 def test_cut_with_a_length_or_another_thing_is_not_a_removal(said, op):
     assert [o.op for o in plan_edit(said, TL, library=LIBRARY).ops] == [op]
+
+
+# -- casual forms: "less music", "don't show the beach photo", "the beach photo after the city" ----------
+@pytest.mark.parametrize(("said", "role", "factor"), [
+    ("less music", "music", 0.5), ("a bit less music", "music", 0.7), ("more music please", "music", 1.5),
+    ("less voice", "voice", 0.5),
+])
+def test_less_or_more_of_a_sound_is_its_level(said, role, factor):
+    (op,) = plan_edit(said, TL, library=LIBRARY).ops
+    assert op.op == "set_volume" and op.role == role and op.factor == pytest.approx(factor)
+
+
+@pytest.mark.parametrize(("said", "gone"), [
+    ("don't show the beach photo", "v4"), ("don't show beach.jpg", "v4"), ("do not show the second shot", "v2"),
+    ("the beach photo isn't needed", "v4"), ("we don't need the city photo", "v2"),
+])
+def test_a_shot_not_wanted_goes(said, gone):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert [o.op for o in plan_.ops] == ["remove_segment"], plan_.reply
+    assert gone not in {s.id for s in apply(TL, plan_.ops, library=LIBRARY).track(Role.MAIN).segments}
+
+
+@pytest.mark.parametrize(("said", "order"), [
+    ("i want the beach photo after the city photo", ["v1", "v2", "v4", "v3", "v5", "v6"]),
+    ("the beach photo after the city", ["v1", "v2", "v4", "v3", "v5", "v6"]),
+    ("the beach photo before the shoe photo", ["v4", "v1", "v2", "v3", "v5", "v6"]),
+])
+def test_a_shot_and_its_place_without_a_verb(said, order):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert [s.id for s in apply(TL, plan_.ops, library=LIBRARY).track(Role.MAIN).segments] == order, plan_.reply
+
+
+@pytest.mark.parametrize(("said", "span"), [
+    ("don't show the title", None),
+    # it came in at once and left at 2 s: the opposite
+    ("don't show the title until 2 seconds", (2000, 3000)), ("don't show the title for the first 2 seconds", (2000, 3000)),
+    ("hide the title until 2 seconds", (2000, 3000)),
+    ("hide the title after 2 seconds", (0, 2000)),  # as before
+])
+def test_dont_show_a_text_hides_it(said, span):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert plan_.status == "ok", plan_.reply
+    title = apply(TL, plan_.ops, library=LIBRARY).track(Role.TITLE)
+    got = (title.segments[0].start, title.segments[0].end) if title and title.segments else None
+    assert got == span

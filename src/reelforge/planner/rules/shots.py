@@ -357,6 +357,18 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
             if nth is not None:
                 return [O.MoveSegment(target=refs[0].target, to_index=nth)]
             return [O.MoveSegment(target=refs[0].target, to_index=0 if w == "first" or "start" in w or "beginning" in w else -1)]
+    rel = re.fullmatch(r"\s*(?:(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+|let'?s\s+have\s+|have\s+)?(?:the\s+)?"
+                       r"(?P<x>[^\d]+?)\s+(?P<w>after|before|behind|in\s+front\s+of)\s+(?:the\s+)?(?P<y>[^\d]+?)"
+                       r"\s*(?:please)?\s*[.!]?\s*", t)
+    if rel and not _has(r"\b(?:move|put|place|swap|remove|delete|title|caption|text|cta|music|voice\w*|logo|fade\w*|"
+                        r"transitions?|zoom|pan)\b", t):
+        # "the beach photo after the city photo", "i want the flowers after the cat": no verb, a shot and its place
+        xs = [r for r in _find_targets(c, rel.group("x"), rel.start("x")) if r.target.role is Role.MAIN]
+        ys = [r for r in _find_targets(c, rel.group("y"), rel.start("y")) if r.target.role is Role.MAIN]
+        if len(xs) == 1 and len(ys) == 1 and xs[0].target != ys[0].target:
+            if rel.group("w") in ("after", "behind"):
+                return [O.MoveSegment(target=xs[0].target, after=ys[0].target)]
+            return [O.MoveSegment(target=xs[0].target, before=ys[0].target)]
     comes = _RX_COMES.search(t)
     if comes and re.search(r"\b(?:before|after|behind|between|next\s+to|in\s+front\s+of)\b", comes.group("x")):
         comes = None  # "move the first image before the last image": a place by another shot (below)
@@ -551,9 +563,16 @@ _RX_CUT_SHOT = re.compile(
     re.I)
 
 
+# "don't show the beach photo", "the motorcycle photo isn't needed", "we don't need delivery.jpg": it goes
+_RX_NOT_WANTED = re.compile(
+    r"^(?:please\s+)?(?:(?:i|we)\s+)?(?:don'?t|do\s+not)\s+(?:show|use|include|need|want)\s+(?!.*\b(?:music|song|voice|"
+    r"voiceover|audio|sound|title|caption|captions|text|cta|logo|transitions?|zoom|motion|fade)\b)|"
+    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+needed\b", re.I)
+
+
 def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    cut = _RX_CUT_SHOT.match(t) is not None
+    cut = _RX_CUT_SHOT.match(t) is not None or _RX_NOT_WANTED.search(t) is not None
     if not (_has(_REMOVE, t) or cut):
         return None
     if _has(r"\b(?:first|last)\s+(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half)\s*(?:s|sec|secs|seconds?)\b|second\b)|(?:前|后|最后)\s*[\d一二两三四五六七八九十]+\s*秒|\b(?:off|from)\s+the\s+(?:start|beginning|end)\b", t):
@@ -562,7 +581,7 @@ def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     if refs:
         targets = [x for r in refs for x in r.all]
         return [O.RemoveSegment(target=x) for x in _removal_order(targets)]
-    if cut:  # "cut" alone names no shot: not a removal
+    if cut:  # "cut", "don't show" naming no shot: not a removal
         return None
     every = _all_of(c)
     if every is not None:  # "remove all the images": each of them, last first

@@ -157,10 +157,12 @@ def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
 # its kin count only with "after"/"from" ("remove the caption at 5 seconds" names the caption there)
 _RX_GOES = re.compile(
     r"\b(?:disappear|vanish|fade\s+(?:out|away)|hid(?:e|es|ing|den)|go(?:es)?\s+away|go(?:es)?\s+off|come(?:s)?\s+off|"
-    r"stop(?:s|ped)?(?:\s+showing)?|(?<!the\s)end(?:s|ed)?(?!\s+(?:card|screen|slate|with)\b)|gone|off\s+(?:the\s+)?screen)\b|"
+    r"stop(?:s|ped)?(?:\s+showing)?|(?<!the\s)end(?:s|ed)?(?!\s+(?:card|screen|slate|with)\b)|gone|off\s+(?:the\s+)?screen|"
+    r"(?:don'?t|do\s+not)\s+show)\b|"
     r"不再显示|不显示|消失|隐藏|结束|淡出|去掉|拿掉")
 _RX_REMOVE_FROM = re.compile(_REMOVE + r"[^,.;，。]{0,40}\b(?:after|from|onwards?|past)\b|\bafter\b.{0,20}" + _REMOVE)
-_RX_GOES_EARLY = re.compile(r"\bfor\s+the\s+first\b|前\s*\d")  # "hide the title for the first 2 seconds": later in
+# "hide the title for the first 2 seconds", "don't show the title until 2 s": it comes in later
+_RX_GOES_EARLY = re.compile(r"\bfor\s+the\s+first\b|\b(?:until|till|before)\b|前\s*\d")
 
 
 def _h_text_ends(c: _Ctx) -> list[O.Op] | None:
