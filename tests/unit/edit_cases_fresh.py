@@ -1252,3 +1252,67 @@ FIRST_RUN11: dict[str, tuple[int, int]] = {
     "casual": (7, 8), "typos": (3, 4), "refs": (4, 5), "memory": (3, 3), "ranges": (2, 3), "multi": (4, 4),
     "zh": (6, 6), "files": (2, 3), "refuse": (4, 4), "first": (3, 3),
 }
+
+# Twelfth fresh batch (2026-12-03, session 19): edits and first instructions as users type them, written
+# BEFORE the planner ran on them (the first run is recorded below, then fixed).
+FRESH12: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "can we go square", [FRAME_SQ]),
+    ("casual", "turn the music way down", [_vol(factor=0.3)]),
+    ("casual", "lose the city pic", [_rm({"name": "city"})]),
+    ("casual", "make the beach one the opener", [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}]),
+    ("casual", "put the cta up top", [{"target": {"role": "cta", "index": 0}, "position": "top", "op": "update_text"}]),
+    ("casual", "no more zoom on the mountain", [{"target": {"name": "mountain"}, "motion": "none", "op": "set_motion"}]),
+    ("casual", "get rid of the fades between shots", [{"kind": "cut", "op": "set_transition"}]),
+    ("casual", "make the whole thing 45 seconds", [{"duration_ms": 45000, "op": "set_total_duration"}]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "make it verticle", [FRAME_V]),
+    ("typos", "delet the sneaker photo", [_rm({"name": "sneaker"})]),
+    ("typos", "musci at 20%", [_vol(0.2)]),
+    ("typos", "swap the frist and second photos", [{"a": _t(0), "b": _t(1), "op": "swap_segments"}]),
+    # -- references ------------------------------------------------------------------------------
+    ("refs", "make the last photo 6 seconds", [_dur(_t(-1), 6000)]),
+    ("refs", "remove the clip", [_rm({"name": "street"})]),
+    ("refs", "pan the city photo to the left", [{"target": {"name": "city"}, "motion": "pan-left", "op": "set_motion"}]),
+    ("refs", "put the mountain photo between the shoe and the city photos",
+     [{"target": {"name": "mountain"}, "after": {"name": "shoe"}, "op": "move_segment"}]),
+    ("refs", "the photo before the clip should be 2 seconds", [_dur({"name": "city"}, 2000)]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("make the title red", "the cta too"),
+     [{"target": {"role": "cta", "index": 0}, "color": "#FF0000", "op": "update_text"}]),
+    ("memory", ("remove the mountain photo", "undo that"), [{"op": "undo"}]),
+    ("memory", ("move the beach photo to the start", "now the sneaker one after it"),
+     [{"target": {"name": "sneaker"}, "after": {"name": "beach"}, "op": "move_segment"}]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "music off for the last 5 seconds", [_vol(0.0, span=(25000, 30000))]),
+    ("ranges", "make the voiceover louder between 10 and 15 seconds", [_vol(factor=1.5, role="voice", span=(10000, 15000))]),
+    ("ranges", "no music during the first 3 seconds", [_vol(0.0, span=(0, 3000))]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "square, 20 seconds, hard cuts",
+     [FRAME_SQ, {"duration_ms": 20000, "op": "set_total_duration"}, {"kind": "cut", "op": "set_transition"}]),
+    ("multi", "remove the title and the cta",
+     [{"target": {"role": "title", "index": 0}, "op": "remove_text"}, {"target": {"role": "cta", "index": 0}, "op": "remove_text"}]),
+    ("multi", "music at 25% and make it vertical", [_vol(0.25), FRAME_V]),
+    ("multi", "delete the beach photo, then put the city photo last",
+     [_rm({"name": "beach"}), {"target": {"name": "city"}, "to_index": -1, "op": "move_segment"}]),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "把音乐关小一点", [_vol(factor=0.7)]),
+    ("zh", "去掉转场", [{"kind": "cut", "op": "set_transition"}]),
+    ("zh", "第一张图片放到最后", [{"target": _t(0), "to_index": -1, "op": "move_segment"}]),
+    ("zh", "标题改成红色", [{"color": "#FF0000", "op": "update_text"}]),
+    ("zh", "改成竖屏的", [FRAME_V]),
+    ("zh", "删除最后一张照片", [_rm(_t(-1))]),
+    # -- files named in an edit ---------------------------------------------------------------------
+    ("files", "swap the music for jazz.mp3", [{"asset_id": "jazz1", "op": "replace_music"}]),
+    ("files", "add surf.mp4 at the end", [{"asset_id": "vid2", "op": "add_segment"}]),
+    ("files", "use song.mp3 as background music", [{"asset_id": "song9", "op": "replace_music"}]),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "make it 3D", "refuse"),
+    ("refuse", "remove the dog photo", "refuse"),
+    ("refuse", "move it", "refuse"),
+    ("refuse", "make the video 0 seconds", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "a 30s square insta post with music at 40%", {"aspect": "1:1", "duration_ms": 30000, "music_volume": 0.4}),
+    ("first", "landscape youtube intro, 10 seconds", {"aspect": "16:9", "duration_ms": 10000}),
+    ("first", "做一个竖屏的20秒短视频", {"aspect": "9:16", "duration_ms": 20000}),
+]
