@@ -180,3 +180,25 @@ def test_dont_show_a_text_hides_it(said, span):
     title = apply(TL, plan_.ops, library=LIBRARY).track(Role.TITLE)
     got = (title.segments[0].start, title.segments[0].end) if title and title.segments else None
     assert got == span
+
+
+# -- FRESH12's miss, and the pans and slides around it -------------------------------------------------
+@pytest.mark.parametrize(("said", "motion"), [
+    ("pan the city photo to the left", "pan-left"), ("pan the city photo left", "pan-left"),
+    ("pan the city photo leftward", "pan-left"), ("pan the city photo to the right", "pan-right"),
+    ("pan the city photo from left to right", "pan-right"),
+    ("pan right to left on the city photo", "pan-left"),  # it panned right
+    ("pan the mountain photo up", "pan-up"), ("pan the second photo from top to bottom", "pan-down"),
+    ("pan left on the city photo", "pan-left"), ("zoom in on the city photo", "zoom-in"),  # as before
+])
+def test_a_pan_s_way_after_the_photo(said, motion):
+    (op,) = plan_edit(said, TL, library=LIBRARY).ops
+    assert op.op == "set_motion" and op.motion == motion
+
+
+def test_a_title_sliding_from_the_side_is_its_entrance_not_the_transitions():
+    # "make the title slide from left to right" made every transition a slide
+    plan_ = plan_edit("make the title slide from left to right", TL, library=LIBRARY)
+    assert [(o.op, getattr(o, "entrance", None)) for o in plan_.ops] == [("update_text", "slide")]
+    assert "cannot slide in from the side" in plan_.reply
+    assert [o.op for o in plan_edit("slide transitions", TL, library=LIBRARY).ops] == ["set_transition"]

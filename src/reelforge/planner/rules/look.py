@@ -203,6 +203,9 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\b(?:slide|pop|scale|zoom)s?\s+(?:the\s+)?(?:it|them|title|titles|captions?|texts?|cta|call\s+to\s+action|"
             r"words|headline|button)\s+(?:\w+\s+)?(?:in|on|up)\b", t) and not _has(r"\btransitions?\b|转场", t):
         return None  # "slide the title in", "…and slide it in": how a text comes in (`_h_text_motion`)
+    if _has(r"\b(?:title|titles|captions?|texts?|cta|call\s+to\s+action|headline|button)\s+(?:\w+\s+)?"
+            r"(?:slides?|sliding)\b", t) and not _has(r"\btransitions?\b|转场", t):
+        return None  # "make the title slide from left to right": the title's entrance, not the shots' transitions
     spec = P.parse_transition(t)
     generic = _has(r"\btransitions?\b|转场|过渡|切换效果", t)
     if spec is None and not generic:
@@ -267,13 +270,28 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     return [O.SetTransition(target=target, kind=spec.transition, duration_ms=ms)]
 
 
+# "pan the city photo to the left": the way, after what pans (up to five words); "from right to left"
+# goes left ("pan right to left on the city photo" panned right)
+_PAN_TO = r"\bpan(?:s|ning)?\s+(?:[\w.'-]+\s+){0,5}?(?:to\s+(?:the\s+)?|towards?\s+(?:the\s+)?)?"
+
+
+def _pan_from(a: str, b: str, zh: str) -> str:
+    """A pan said by where it starts and ends ("pan … from right to left"; "pan" before or after)."""
+    way = rf"\b(?:from\s+)?(?:the\s+)?{a}\s+to\s+(?:the\s+)?{b}\b"
+    return rf"\bpan(?:s|ning)?\b.*?{way}|{way}.*?\bpan(?:s|ning)?\b|{zh}"
+
+
 _MOTION_WORDS = [
     (r"\bzoom(?:ing)?\s*in\b|\bpush\s+in\b|放大|推近|推进", Motion.ZOOM_IN),
     (r"\bzoom(?:ing)?\s*out\b|\bpull\s+(?:out|back)\b|缩小|拉远", Motion.ZOOM_OUT),
-    (r"\bpan(?:ning)?\s+(?:to\s+the\s+)?left\b|向左(?:平移|移动|摇)", Motion.PAN_LEFT),
-    (r"\bpan(?:ning)?\s+(?:to\s+the\s+)?right\b|向右(?:平移|移动|摇)", Motion.PAN_RIGHT),
-    (r"\bpan(?:ning)?\s+up\b|向上(?:平移|移动|摇)", Motion.PAN_UP),
-    (r"\bpan(?:ning)?\s+down\b|向下(?:平移|移动|摇)", Motion.PAN_DOWN),
+    (_pan_from("right", "left", "从右(?:往|向|到)左"), Motion.PAN_LEFT),
+    (_pan_from("left", "right", "从左(?:往|向|到)右"), Motion.PAN_RIGHT),
+    (_pan_from("bottom", "top", "从下(?:往|向|到)上"), Motion.PAN_UP),
+    (_pan_from("top", "bottom", "从上(?:往|向|到)下"), Motion.PAN_DOWN),
+    (_PAN_TO + r"left(?:wards?)?\b|向左(?:平移|移动|摇)", Motion.PAN_LEFT),
+    (_PAN_TO + r"right(?:wards?)?\b|向右(?:平移|移动|摇)", Motion.PAN_RIGHT),
+    (_PAN_TO + r"up(?:wards?)?\b|向上(?:平移|移动|摇)", Motion.PAN_UP),
+    (_PAN_TO + r"down(?:wards?)?\b|向下(?:平移|移动|摇)", Motion.PAN_DOWN),
 ]
 
 

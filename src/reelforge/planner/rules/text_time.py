@@ -92,7 +92,7 @@ def _h_caption_hold(c: _Ctx) -> list[O.Op] | None:
 _RX_TEXT_FADE = re.compile(r"\bfad(?:e|es|ing)\b|\bfade(?:in|out)\b|淡入|淡出|渐显|渐隐")
 _RX_TEXT_ENTRANCE = re.compile(
     r"\b(?:slides?|sliding|scales?|zooms?|pops?|popping|bounces?|bouncing|fly|flies|flying|spins?|rises?|grows?)\s+"
-    r"(?:\w+\s+){0,3}?(?:in|on|up|into\s+place)\b|"
+    r"(?:\w+\s+){0,3}?(?:in|on|up|into\s+place)\b|\b(?:slides?|sliding|fly|flies|flying)\s+(?:in\s+)?from\b|"
     r"\b(?:typewriter|typing\s+effect|animates?|animated|animations?)\b|\b(?:bounce|bouncy|bouncing)\s*[.!]?\s*$|"
     r"滑入|滑进|滑上来|飞入|弹出|弹入|放大出现|打字机|动画|动起来")
 
@@ -117,6 +117,8 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
                           "or 'make the title pop in'")
         segs = texts_said(c, text_role(t))
         every = c.text_segs(None)
+        if kind == "slide" and _has(r"\b(?:left|right|side|sideways)\b|左|右|侧", t):
+            c.notes.append("文字不能从侧面滑入。" if c.zh else "A text cannot slide in from the side.")
         return [O.UpdateText(target=text_by_id(every, r, s), entrance=kind) for r, s in segs]  # type: ignore[arg-type]
     if not fade:
         return None
