@@ -776,6 +776,9 @@ class AIStage:
                 ops.append(O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text=new_title))
                 said.append(f"title '{new_title}' ({'the name it says' if name else 'its first key phrase'})")
                 phrases = [p if p is None or p.text.lower() != new_title.lower() else None for p in phrases]
+        if (cta := self._spoken_cta(tl, text, tr)) is not None:
+            ops.append(cta)
+            said.append(f"call to action '{cta.text}' (what it speaks of)")
         cues = [] if title_only else [O.Cue(start_ms=p.start_ms, end_ms=p.end_ms, text=p.text) for p in phrases if p]
         if cues:
             from reelforge.timeline.model import TextSize
@@ -787,6 +790,25 @@ class AIStage:
         if not said:
             return ops, order_note
         return ops, [*order_note, "Text from what the voiceover says: " + "; ".join(said) + "."]
+
+    @staticmethod
+    def _spoken_cta(tl: Timeline, text: str, tr: Any) -> O.UpdateText | None:
+        """A made-up call to action that says nothing of the business ("Shop now" for "a promo")
+        replaced by one that fits what the voiceover speaks of ("Welcome to Hopper's Cafe…" -> "Visit
+        us today"); None when the call to action was given, or the speech says nothing more."""
+        from reelforge.planner.on_screen import GENERIC_CTAS, call_to_action
+        from reelforge.planner.parse import is_chinese
+
+        cta = tl.track(Role.CTA)
+        if cta is None or len(cta.segments) != 1 or _quoted(tl, text, Role.CTA):
+            return None
+        now = getattr(cta.segments[0], "text", "")
+        if now != call_to_action(text) or now not in GENERIC_CTAS:
+            return None  # the instruction's own words, or one that already fits the kind of video
+        fits = call_to_action(" ".join(w.text for w in tr.words), zh=is_chinese(text))
+        if fits in GENERIC_CTAS or fits == now:
+            return None
+        return O.UpdateText(target=O.Target(role=Role.CTA, index=0), text=fits)
 
     def _follow_speech(self, tl: Timeline, text: str, tr: Any,
                        offset_ms: int) -> tuple[O.ReorderSegments, list[str], dict[int, str]] | None:

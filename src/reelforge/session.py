@@ -653,9 +653,11 @@ _MADE_UP = "Text made up for you: "
 
 def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
     """The composer's notes less what the voiceover's words replaced: its captions replace "no
-    captions" and the file-name captions, its title the made-up one, its order the order given."""
+    captions" and the file-name captions, its title and call to action the made-up ones, its order the
+    order given."""
     captions = any(isinstance(o, O.SetCaptions) for o in extra)
     title = any(isinstance(o, O.UpdateText) and o.target.role == Role.TITLE for o in extra)
+    cta = any(isinstance(o, O.UpdateText) and o.target.role == Role.CTA for o in extra)
     reordered = any(isinstance(o, O.ReorderSegments) for o in extra)  # the pictures follow the voiceover
     out = []
     for n in notes:
@@ -663,10 +665,11 @@ def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
             continue
         if captions and n.startswith("No captions"):
             continue
-        if n.startswith(_MADE_UP) and (captions or title):
+        if n.startswith(_MADE_UP) and (captions or title or cta):
             body, _, tail = n[len(_MADE_UP):].partition(". Put your own words")
             parts = [p for p in body.split("; ")
-                     if not (captions and p.endswith("from the file names")) and not (title and p.startswith("title "))]
+                     if not (captions and p.endswith("from the file names")) and not (title and p.startswith("title "))
+                     and not (cta and p.startswith("call to action "))]
             if not parts:
                 continue
             n = _MADE_UP + "; ".join(parts) + (". Put your own words" + tail if tail else "")

@@ -202,3 +202,28 @@ def test_a_title_sliding_from_the_side_is_its_entrance_not_the_transitions():
     assert [(o.op, getattr(o, "entrance", None)) for o in plan_.ops] == [("update_text", "slide")]
     assert "cannot slide in from the side" in plan_.reply
     assert [o.op for o in plan_edit("slide transitions", TL, library=LIBRARY).ops] == ["set_transition"]
+
+
+# -- a made-up call to action that fits what the voiceover speaks of ("Shop now" ended a cafe's promo) ------
+def _heard(text: str):
+    from reelforge.ai.captions import Transcript, Word
+
+    return Transcript(words=tuple(Word(i * 300, i * 300 + 250, w) for i, w in enumerate(text.split())), language="en")
+
+
+def test_a_made_up_call_to_action_fits_what_the_voice_speaks_of():
+    from reelforge.ai_stage import AIStage
+
+    cafe = _heard("Welcome to Hopper's Cafe. Fresh espresso, every single morning.")
+    said = "a promo with text overlays"
+    tl = plan(said, IMAGES).timeline
+    assert _texts(tl, Role.CTA) == ["Shop now"]
+    assert AIStage._spoken_cta(tl, said, cafe).text == "Visit us today"
+    assert AIStage._spoken_cta(plan("做一个宣传视频，加文字", IMAGES).timeline, "做一个宣传视频，加文字", cafe).text == "欢迎光临"
+    # the words given stay, and so does one the instruction already fitted
+    given = "a promo with text overlays, end with 'Shop now'"
+    assert AIStage._spoken_cta(plan(given, IMAGES).timeline, given, cafe) is None
+    hiring = "a video for our shop, we're hiring, with text overlays"
+    assert AIStage._spoken_cta(plan(hiring, IMAGES).timeline, hiring, cafe) is None
+    # a speech that speaks of nothing more keeps it
+    assert AIStage._spoken_cta(tl, said, _heard("Fresh sneakers for every city street.")) is None

@@ -38,6 +38,8 @@ def _said_zh(part: str) -> str:
         return f"标题「{m[1]}」（{'它说出的名字' if m[2] == 'the name it says' else '它的第一个关键词'}）"
     if m := re.fullmatch(r"(\d+) captions? \(its key phrases, when they are said\)", part):
         return f"{m[1]}条字幕（它的关键词，在说到时出现）"
+    if m := re.fullmatch(r"call to action '(.+)' \(what it speaks of\)", part):
+        return f"行动号召「{m[1]}」（与它说的内容相符）"
     return part
 
 

@@ -258,14 +258,18 @@ _CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
-def call_to_action(instruction: str) -> str:
-    """A closing call to action fitting the kind of video, in the instruction's language.
+GENERIC_CTAS = frozenset({"Shop now", "Learn more", "立即购买", "了解更多"})  # what any video may end on
+
+
+def call_to_action(instruction: str, *, zh: bool | None = None) -> str:
+    """A closing call to action fitting the kind of video, in the instruction's language (or
+    Chinese when ``zh``: what a voiceover says, for a Chinese video).
 
     >>> call_to_action("30-second promo"), call_to_action("a trip video"), call_to_action("做成宣传视频")
     ('Shop now', 'Learn more', '立即购买')
     """
     t = N.normalize(instruction)
-    zh = P.is_chinese(instruction)
+    zh = P.is_chinese(instruction) if zh is None else zh
     for rx, en, zh_text in _CTA_TABLE:
         if rx.search(t):
             return zh_text if zh else en
