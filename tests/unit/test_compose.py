@@ -376,6 +376,8 @@ def test_doctests():
     ("a 15 second ad for McDonald's", "McDonald's"),
     ("a reel for O'Reilly's Pub", "O'Reilly's Pub"),
     ("a promo for 'Summer Sale' with music", None),  # quoted: the quote reader's
+    ("tiktok for hoppers cafe pls, captions, no music", "Hoppers Cafe"),  # was 'Hoppers Cafe Pls'
+    ("a promo for Joe's Pizza please", "Joe's Pizza"),
 ])
 def test_subject_of(instruction, subject):
     assert on_screen.subject_of(instruction) == subject
