@@ -55,7 +55,7 @@ _SUBJECT_STOP = N.ascii_rx(
     r"\s+(?:this|next)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month)|\s+(?:today|tomorrow|tonight)\b|"
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
     r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d|"
-    r"pls|plz|please|thanks|thank\s+you|thx|ty|asap|lol|ok|okay)\b|"  # "a tiktok for hoppers cafe pls"
+    r"pls|plz|please|thanks|thank\s+you|thx|asap|lol)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
     r"[,.;:!?()\"“”]|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d")
 _PLATFORM_WORDS = N.ascii_rx(
