@@ -227,3 +227,26 @@ def test_a_made_up_call_to_action_fits_what_the_voice_speaks_of():
     assert AIStage._spoken_cta(plan(hiring, IMAGES).timeline, hiring, cafe) is None
     # a speech that speaks of nothing more keeps it
     assert AIStage._spoken_cta(tl, said, _heard("Fresh sneakers for every city street.")) is None
+
+
+# -- a brief's quoted list, and "the subtitle '…'" -------------------------------------------------------
+def test_a_labelled_list_of_quoted_captions_is_all_captions():
+    # "Captions: 'Espresso', 'Our cat', 'Flowers'" took only 'Espresso' as a caption; 'Flowers' became
+    # the call to action
+    for said in ("make a 20 sec ad. Title: 'Sunrise'. Captions: 'Espresso', 'Our cat', 'Flowers'",
+                 "make a 20 sec ad. Title: 'Hopper's'. Captions: 'Espresso', 'Our cat' and 'Flowers'"):
+        tl = plan(said, IMAGES).timeline
+        assert _texts(tl, Role.CAPTION) == ["Espresso", "Our cat", "Flowers"], said
+        assert _texts(tl, Role.CTA) == []
+    assert _texts(plan("ad. title: 'Joe's Pizza'", IMAGES).timeline, Role.TITLE) == ["Joe's Pizza"]
+
+
+def test_the_subtitle_quoted_is_the_line_under_the_title():
+    tl = plan("promo video titled Hopper's Cafe with the subtitle 'Since 1998'", IMAGES).timeline
+    assert _texts(tl, Role.TITLE) == ["Hopper's Cafe"] and "Since 1998" in _texts(tl, Role.CAPTION)
+    (sub,) = [s for s in tl.track(Role.CAPTION).segments if s.text == "Since 1998"]
+    title = tl.track(Role.TITLE).segments[0]
+    assert (sub.start, sub.end) == (title.start, title.end)  # shown with the title, under it
+    assert _texts(tl, Role.CTA) == []  # nothing made up beside the words given
+    # subtitles (plural) are captions, as before
+    assert {"Fresh", "Hot"} <= set(_texts(plan("promo with subtitles 'Fresh' and 'Hot'", IMAGES).timeline, Role.CAPTION))

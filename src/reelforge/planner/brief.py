@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .ending import capitalised, contact_in, names_a_thing
+from .quotes import quote_spans
 
 # label words -> what the words under them are for
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -113,8 +114,9 @@ def read(text: str) -> Brief:
             if label in _SAID_WITH_LABEL:  # "营业时间：17:00-02:00" alone is a number: "营业时间 17:00-02:00"
                 value = _SAID_WITH_LABEL[label].format(value)
             lines.append(value if contact_in(value) == value else capitalised(value))
-        elif role == "captions" or (role == "text" and "," in value):
-            captions.extend(capitalised(v) for v in _ITEM_SPLIT.split(value) if v.strip(_QUOTES + " "))
+        elif role == "captions" or (role == "text" and ("," in value or "|" in value)):
+            items = value.split("|") if "|" in value else _ITEM_SPLIT.split(value)
+            captions.extend(capitalised(v) for v in items if v.strip(_QUOTES + " "))
         else:
             got[role] = value if role in ("title", "headline", "text") else capitalised(value)  # a title's case is the caller's
     # "text: coming soon": one line of text is the title (several are captions)
@@ -129,10 +131,23 @@ def read(text: str) -> Brief:
                  captions=tuple(c.strip(_QUOTES + " ") for c in captions), spans=tuple(spans))
 
 
+_LIST_GLUE = re.compile(r"\s*(?:,|，|、|;|；|&|\band\b|\bor\b|和|与|及)?\s*")
+
+
 def _value(text: str, at: int, stop: int, *, listed: bool) -> tuple[str | None, int]:
-    """The words from ``at`` (a quote's inside when one opens there) and where they end."""
+    """The words from ``at`` (a quote's inside when one opens there: for a list, each quote of the
+    run, as "A|B|C") and where they end."""
     rest = text[at:stop]
     if rest[:1] in _QUOTES:
+        spans = [sp for sp in quote_spans(rest)]
+        if spans and spans[0][0] == 0:  # "title: 'Joe's Pizza'" (an apostrophe is no closing quote)
+            run = [spans[0]]
+            for sp in spans[1:]:  # "captions: 'Espresso', 'Our cat', 'Flowers'": every one of them
+                if not listed or not _LIST_GLUE.fullmatch(rest[run[-1][1]:sp[0]]):
+                    break
+                run.append(sp)
+            items = [v for v in (_clean(inner) for _, _, inner in run) if v]
+            return ("|".join(items) or None), at + run[-1][1]
         close = re.search("[" + re.escape(_QUOTES) + "]", rest[1:])
         if close:
             return _clean(rest[1:close.start() + 1]), at + close.end() + 1

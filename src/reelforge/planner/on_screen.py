@@ -322,7 +322,9 @@ def _fallback_title(instruction: str) -> str:
 
 
 _LABEL_TITLE = N.ascii_rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
-_LABEL_TAGLINE = N.ascii_rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|口号|标语|广告语)\W{0,12}$")
+# "the subtitle 'Since 1998'" (one: a line under the title, as a brief's "subtitle:" is); "subtitles 'A' and 'B'" caption
+_LABEL_TAGLINE = N.ascii_rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|\b(?:a|the)\s+(?:subtitle|sub[\s-]?heading|subhead)|"
+                            r"\bsub[\s-]?heading|口号|标语|广告语|副标题)\W{0,12}$")
 _LABEL_CAPTION = N.ascii_rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
 _LABEL_CTA = N.ascii_rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
                    r"\b(?:end|closing|final)\s+(?:card|screen|slate|frame|line|text)|\bending|\bsign[\s-]?off|"
@@ -360,7 +362,8 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
 # what joins two quotes of one list: 'captions "A", "B" and "C"', '字幕“A”、“B”和“C”'
 _LIST_GLUE = re.compile(r"""[\s"'“”‘’「」『』]*(?:,|，|、|;|；|&|\band\b|\bor\b|\bplus\b|和|与|及|跟)?[\s"'“”‘’「」『』]*""")
 
-_GENERAL_TEXT = N.ascii_rx(r"\b(?:text|overlays?|captions?|captioned|subtitles?|on[\s-]screen)\b|字幕|文字|文案")
+_GENERAL_TEXT = N.ascii_rx(r"\b(?:text|overlays?|captions?|captioned|subtitles|on[\s-]screen)\b|(?<!\bthe\s)(?<!\ba\s)\bsubtitle\b|"
+                          r"字幕|文字|文案")  # ("the subtitle 'Since 1998'" is the line under the title)
 
 _MEDIA_EXT = re.compile(r"\.(?:mp4|mov|avi|webm|mkv|m4v|jpe?g|png|gif|webp|heic|mp3|wav|m4a|aac|ogg|flac)$", re.I)
 

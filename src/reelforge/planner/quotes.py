@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-__all__ = ["CURLY_QUOTED", "FILE_NAME", "SINGLE_QUOTED", "outside_quotes", "quoted_texts"]
+__all__ = ["CURLY_QUOTED", "FILE_NAME", "SINGLE_QUOTED", "outside_quotes", "quote_spans", "quoted_texts"]
 
 
 # a file name: all Chinese ("咖啡.jpg") or none ("音乐换成music_100.m4a" names music_100.m4a)
@@ -42,11 +42,11 @@ def quoted_texts(text: str) -> list[str]:
     >>> quoted_texts("it's the title “春季新品” and 「限时优惠」"), quoted_texts("it's Anna's photo")
     (['春季新品', '限时优惠'], [])
     """
-    return [inner for _, _, inner in _quote_spans(text)]
+    return [inner for _, _, inner in quote_spans(text)]
 
 
-def _quote_spans(text: str | None) -> list[tuple[int, int, str]]:
-    """(start, end, inner) of each quote, in order, outer quotes only."""
+def quote_spans(text: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, inner) of each quote, in order, outer quotes only (`quoted_texts`' rules)."""
     s = text or ""
     found: list[tuple[int, int, str]] = []
     for rx in _QUOTE_RX:
@@ -75,7 +75,7 @@ def outside_quotes(text: str, keep: Collection[str] = ()) -> str:
     "a promo titled  , use 'bgm.mp3' as the music"
     """
     out, at = [], 0
-    for start, end, inner in _quote_spans(text):
+    for start, end, inner in quote_spans(text):
         if inner.lower() in keep or FILE_NAME.fullmatch(inner):
             continue
         out.append(text[at:start] + " ")
