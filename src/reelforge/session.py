@@ -396,6 +396,13 @@ class Session:
                                "differently, and please report it.")
         tl = p.timeline
         notes = list(p.notes)
+        tl, order_ops = _order_asked(text, tl, self.library)
+        if order_ops:  # "…, start with the cat photo": the order asked for, not the order given
+            names = {s.id: s.name for s in tl.track(Role.MAIN).segments}
+            said = ("；" if self._zh else "; ").join((W.describe_zh if self._zh else W.describe)(o, names)
+                                                    for o in order_ops)
+            asked = f"按要求排序：{said}。" if self._zh else f"Order as asked: {said[:1].lower() + said[1:]}."
+            notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
         extra, more_notes = self.stage.first_cut(tl, text)
         notes = _drop_replaced_copy(notes, extra)
         if extra:
@@ -411,7 +418,7 @@ class Session:
             _within_limits(tl)
         except ApplyError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
-        extra = [*extra, *room]
+        extra = [*order_ops, *extra, *room]
         notes += _warnings(tl)
         self._commit(tl)
         self.new_asset_ids = []
@@ -637,6 +644,39 @@ def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
     if any(s.id.startswith("brand-") for t in tl.tracks for s in t.segments):
         out.append("品牌套件" if zh else "Brand kit")
     return out
+
+
+# a clause of a first instruction that places a picture: "start with the cat photo", "the flowers last",
+# "first photo should be the cat", "猫的照片放最前面"
+_ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with|on)\b|\b(?:first|last|opener|closer)\b|"
+                           r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾", re.I)
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*", re.I)
+
+
+def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op]]:
+    """A first cut with the pictures placed as its instruction asks ("a promo, start with the cat
+    photo": the composer keeps the order given), read clause by clause by the edit rules: only
+    moves are taken ("end with 'Shop now'" is the call to action's)."""
+    from reelforge.planner import rules
+
+    ops: list[O.Op] = []
+    for clause in _CLAUSE_SPLIT.split(text or ""):
+        if not clause or not _ORDER_CLAUSE.search(clause):
+            continue
+        try:
+            plan = rules.plan_edit(clause, tl, library=library)
+        except Exception:  # noqa: BLE001 - a clause the rules cannot read leaves the cut as composed
+            continue
+        moves = list(plan.ops)
+        if plan.status != "ok" or not moves or not all(
+                isinstance(o, (O.MoveSegment, O.SwapSegments, O.ReorderSegments)) for o in moves):
+            continue
+        try:
+            tl = apply(tl, moves, library=library)
+        except ApplyError:
+            continue
+        ops += moves
+    return tl, ops
 
 
 def _planner():

@@ -250,3 +250,41 @@ def test_the_subtitle_quoted_is_the_line_under_the_title():
     assert _texts(tl, Role.CTA) == []  # nothing made up beside the words given
     # subtitles (plural) are captions, as before
     assert {"Fresh", "Hot"} <= set(_texts(plan("promo with subtitles 'Fresh' and 'Hot'", IMAGES).timeline, Role.CAPTION))
+
+
+# -- a first instruction that places a picture: "…, start with the blue sneaker photo" was ignored ------------
+def _first(said: str):
+    from reelforge.session import Session
+
+    s = Session(library=list(IMAGES), smart_crop=False)  # no files behind these assets: no subject detection
+    r = s.handle(said)
+    assert r.status == "ok", r.message
+    return [x.name for x in s.timeline.track(Role.MAIN).segments], r
+
+
+@pytest.mark.parametrize(("said", "first", "last"), [
+    ("a promo, start with the blue sneaker photo", "02-blue-sneaker.jpg", "05-urban-street.jpg"),
+    ("a promo, the first photo should be the urban street photo, end with 'Shop now'", "05-urban-street.jpg", None),
+    ("a promo with text overlays, open with the urban street photo and end on the red sneaker",
+     "05-urban-street.jpg", "01-red-sneaker.jpg"),
+])
+def test_a_first_instruction_places_the_pictures_it_names(said, first, last):
+    names, r = _first(said)
+    assert names[0] == first and (last is None or names[-1] == last), names
+    assert any(n.startswith("Order as asked") for n in r.notes), r.notes
+    assert not any(n.startswith("Pictures in the order given") for n in r.notes)
+
+
+def test_a_first_instruction_ending_on_words_keeps_the_order():
+    names, r = _first("a promo with text overlays, end with 'Shop now'")
+    assert names == [a.name for a in IMAGES]
+    assert any(n.startswith("Pictures in the order given") for n in r.notes)
+
+
+@pytest.mark.parametrize(("said", "to"), [
+    ("the first photo should be the beach photo", 0), ("first photo should be the beach", 0),
+    ("the last shot should be the city photo", -1),
+])
+def test_the_first_photo_should_be_a_shot(said, to):
+    (op,) = plan_edit(said, TL, library=LIBRARY).ops
+    assert op.op == "move_segment" and op.to_index == to

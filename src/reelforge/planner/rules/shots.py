@@ -336,6 +336,17 @@ def _dest(c: _Ctx, tail: str, offset: int, kind: str | None = None) -> O.Target 
     return _only(c, kind or None) if kind is not None else None
 
 
+def _one_shot(c: _Ctx, refs: list) -> O.Target | None:
+    """The one shot of the main track ``refs`` name (several words of one name, "the urban street
+    photo", are one shot; a word that names several shots defers to one that names one), else None."""
+    refs = [r for r in refs if r.target.role is Role.MAIN]
+    if len(refs) == 1:
+        return refs[0].target
+    # "the blue sneaker photo": "blue" is one shot, "sneaker" several of them, that one among them
+    found = [(r.target, seg) for r in refs if (seg := _main_seg(c, r.target)) is not None]
+    return found[0][0] if found and len({id(seg) for _, seg in found}) == 1 else None
+
+
 def _h_move(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half\s+a))\s*(?:-\s*)?second\b", t):
@@ -357,18 +368,24 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
             if nth is not None:
                 return [O.MoveSegment(target=refs[0].target, to_index=nth)]
             return [O.MoveSegment(target=refs[0].target, to_index=0 if w == "first" or "start" in w or "beginning" in w else -1)]
+    slot = re.fullmatch(r"\s*(?:the\s+)?(?P<w>first|last|opening|closing|final)\s+(?:photo|picture|image|pic|shot|one|clip|"
+                        r"slide)\s+(?:should|must|has\s+to|needs\s+to|will)\s+be\s+(?:the\s+)?(?P<x>[^\d]+?)\s*(?:please)?\s*[.!]?\s*", t)
+    if slot:  # "the first photo should be the beach photo": that one goes there
+        target = _one_shot(c, _find_targets(c, slot.group("x"), slot.start("x")))
+        if target is not None and (target.name is not None or target.id is not None):
+            return [O.MoveSegment(target=target, to_index=0 if slot.group("w") in ("first", "opening") else -1)]
     rel = re.fullmatch(r"\s*(?:(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+|let'?s\s+have\s+|have\s+)?(?:the\s+)?"
                        r"(?P<x>[^\d]+?)\s+(?P<w>after|before|behind|in\s+front\s+of)\s+(?:the\s+)?(?P<y>[^\d]+?)"
                        r"\s*(?:please)?\s*[.!]?\s*", t)
     if rel and not _has(r"\b(?:move|put|place|swap|remove|delete|title|caption|text|cta|music|voice\w*|logo|fade\w*|"
                         r"transitions?|zoom|pan)\b", t):
         # "the beach photo after the city photo", "i want the flowers after the cat": no verb, a shot and its place
-        xs = [r for r in _find_targets(c, rel.group("x"), rel.start("x")) if r.target.role is Role.MAIN]
-        ys = [r for r in _find_targets(c, rel.group("y"), rel.start("y")) if r.target.role is Role.MAIN]
-        if len(xs) == 1 and len(ys) == 1 and xs[0].target != ys[0].target:
+        x = _one_shot(c, _find_targets(c, rel.group("x"), rel.start("x")))
+        y = _one_shot(c, _find_targets(c, rel.group("y"), rel.start("y")))
+        if x is not None and y is not None and x != y:
             if rel.group("w") in ("after", "behind"):
-                return [O.MoveSegment(target=xs[0].target, after=ys[0].target)]
-            return [O.MoveSegment(target=xs[0].target, before=ys[0].target)]
+                return [O.MoveSegment(target=x, after=y)]
+            return [O.MoveSegment(target=x, before=y)]
     comes = _RX_COMES.search(t)
     if comes and re.search(r"\b(?:before|after|behind|between|next\s+to|in\s+front\s+of)\b", comes.group("x")):
         comes = None  # "move the first image before the last image": a place by another shot (below)
