@@ -47,6 +47,7 @@ class AIStage:
     def __init__(self, session: Session) -> None:
         self.s = session
         self.cache: dict[Any, Any] = {}
+        self.order_asked = False  # the first instruction placed pictures ("start with the cat photo")
 
     def resolve(self, tl: Timeline, ops: Sequence[O.Op]) -> list[O.Op]:
         """Turn request ops into data ops by running the models, in order, against the timeline
@@ -814,8 +815,8 @@ class AIStage:
                        offset_ms: int) -> tuple[O.ReorderSegments, list[str], dict[int, str]] | None:
         """A first cut's stills reordered so each picture the voiceover names is on screen when it
         is said (`planner.follow_speech`), the note saying so and the word said of each (by its
-        position before the move); None when the order was chosen
-        (given in an order of its own, or spoken of) or nothing moves. Shots of other lengths
+        position before the move); None when the order was chosen (given in an order of its own,
+        spoken of, or pictures placed by the instruction) or nothing moves. Shots of other lengths
         (clips, a photo given its own time) keep the order."""
         from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order, order_by_speech
 
@@ -823,7 +824,7 @@ class AIStage:
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
         shots = main.segments if main else ()
         assets = [by_id.get(s.src) for s in shots]
-        if (len(shots) < 2 or ORDER_WORDS.search(text) or any(a is None or a.kind.value != "image" for a in assets)
+        if (len(shots) < 2 or self.order_asked or ORDER_WORDS.search(text) or any(a is None or a.kind.value != "image" for a in assets)
                 or max(s.duration for s in shots) - min(s.duration for s in shots) > 100):
             return None
         names = [a.name for a in assets]  # type: ignore[union-attr]

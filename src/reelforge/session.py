@@ -397,6 +397,7 @@ class Session:
         tl = p.timeline
         notes = list(p.notes)
         tl, order_ops = _order_asked(text, tl, self.library)
+        self.stage.order_asked = bool(order_ops)  # the voiceover does not reorder what the user placed
         if order_ops:  # "…, start with the cat photo": the order asked for, not the order given
             names = {s.id: s.name for s in tl.track(Role.MAIN).segments}
             said = ("；" if self._zh else "; ").join((W.describe_zh if self._zh else W.describe)(o, names)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order, order_by_speech
+from reelforge.timeline import Role
 
 SLOTS = [(0, 3000), (3000, 6000), (6000, 9000), (9000, 12000), (12000, 15000)]
 
@@ -73,3 +74,41 @@ def test_the_note_reads_in_chinese():
             "shop_cat.jpg, delivery.jpg.")
     zh = to_zh(note)
     assert zh.startswith("画面跟着旁白走") and "说到“shop”时出现shop_cat.jpg" in zh and "按这个顺序" in zh, zh
+
+
+# -- through the session's first cut, with the speech model's words made by hand -----------------------------
+def _cafe_session(monkeypatch):
+    from reelforge import ai
+    from reelforge.ai import captions as C
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.session import Session
+
+    from .test_compose import aud, img
+
+    said = ("Fresh espresso, pulled slowly, every single morning for you. Our shop cat keeps your seat warm. "
+            "And we deliver across town by bike.")  # "shop" at 4.0 s, "deliver" at 7.2 s: the 2nd and 3rd shots
+    words = tuple(Word(i * 400, i * 400 + 350, w, 0.9) for i, w in enumerate(said.split()))
+    monkeypatch.setattr(ai, "transcribe", lambda path, language=None, **k: Transcript(
+        words=words, language="en", language_probability=0.95, duration_ms=10000))
+    monkeypatch.setattr(C, "detect_language", lambda path, seconds=30: ("en", 0.95))
+    monkeypatch.setattr(ai, "capabilities", lambda: {"captions": "ok"}, raising=False)
+    library = [img("coffee.jpg", 0), img("delivery.jpg", 1), img("shop_cat.jpg", 2), aud("voiceover.wav", 10000)]
+    return lambda text: _order(Session(library=library, smart_crop=False), text)
+
+
+def _order(s, text):
+    r = s.handle(text)
+    assert r.status == "ok", r.message
+    return [seg.name for seg in s.timeline.track(Role.MAIN).segments], r.notes
+
+
+def test_the_first_cut_follows_the_voiceover_unless_the_order_was_chosen(monkeypatch):
+    first_cut = _cafe_session(monkeypatch)
+    names, notes = first_cut("a promo with text overlays")
+    assert names == ["coffee.jpg", "shop_cat.jpg", "delivery.jpg"], notes
+    assert any(n.startswith("Pictures follow the voiceover") for n in notes)
+    assert not any(n.startswith("Pictures in the order given") for n in notes)
+    for chosen in ("a promo with text overlays, in this order", "a promo with text overlays, start with the coffee photo"):
+        names, notes = first_cut(chosen)
+        assert names == ["coffee.jpg", "delivery.jpg", "shop_cat.jpg"], (chosen, notes)
+        assert not any(n.startswith("Pictures follow the voiceover") for n in notes)
