@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .ending import capitalised, contact_in, names_a_thing
-from .quotes import quote_spans
+from .quotes import LIST_GLUE, quote_spans
 
 # label words -> what the words under them are for
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -131,19 +131,16 @@ def read(text: str) -> Brief:
                  captions=tuple(c.strip(_QUOTES + " ") for c in captions), spans=tuple(spans))
 
 
-_LIST_GLUE = re.compile(r"\s*(?:,|，|、|;|；|&|\band\b|\bor\b|和|与|及)?\s*")
-
-
 def _value(text: str, at: int, stop: int, *, listed: bool) -> tuple[str | None, int]:
     """The words from ``at`` (a quote's inside when one opens there: for a list, each quote of the
     run, as "A|B|C") and where they end."""
     rest = text[at:stop]
     if rest[:1] in _QUOTES:
-        spans = [sp for sp in quote_spans(rest)]
+        spans = quote_spans(rest)
         if spans and spans[0][0] == 0:  # "title: 'Joe's Pizza'" (an apostrophe is no closing quote)
             run = [spans[0]]
             for sp in spans[1:]:  # "captions: 'Espresso', 'Our cat', 'Flowers'": every one of them
-                if not listed or not _LIST_GLUE.fullmatch(rest[run[-1][1]:sp[0]]):
+                if not listed or not LIST_GLUE.fullmatch(rest[run[-1][1]:sp[0]]):
                     break
                 run.append(sp)
             items = [v for v in (_clean(inner) for _, _, inner in run) if v]

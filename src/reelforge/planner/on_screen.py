@@ -344,7 +344,7 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
         before = low[max(0, at - 40):max(0, at - 1)]
         between = low[pos:at]
         pos = at + len(q)
-        if out and out[-1][1] == "caption" and _LIST_GLUE.fullmatch(between):
+        if out and out[-1][1] == "caption" and Q.LIST_GLUE.fullmatch(between):
             out.append((q, "caption"))  # captions "A" and "B", 字幕“A”和“B”: the list goes on
         elif _LABEL_CTA.search(before):
             out.append((q, "cta"))
@@ -359,8 +359,6 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
     return out
 
 
-# what joins two quotes of one list: 'captions "A", "B" and "C"', '字幕“A”、“B”和“C”'
-_LIST_GLUE = re.compile(r"""[\s"'“”‘’「」『』]*(?:,|，|、|;|；|&|\band\b|\bor\b|\bplus\b|和|与|及|跟)?[\s"'“”‘’「」『』]*""")
 
 _GENERAL_TEXT = N.ascii_rx(r"\b(?:text|overlays?|captions?|captioned|subtitles|on[\s-]screen)\b|(?<!\bthe\s)(?<!\ba\s)\bsubtitle\b|"
                           r"字幕|文字|文案")  # ("the subtitle 'Since 1998'" is the line under the title)

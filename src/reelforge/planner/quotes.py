@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-__all__ = ["CURLY_QUOTED", "FILE_NAME", "SINGLE_QUOTED", "outside_quotes", "quote_spans", "quoted_texts"]
+__all__ = ["CURLY_QUOTED", "FILE_NAME", "LIST_GLUE", "SINGLE_QUOTED", "outside_quotes", "quote_spans", "quoted_texts"]
 
 
 # a file name: all Chinese ("咖啡.jpg") or none ("音乐换成music_100.m4a" names music_100.m4a)
@@ -27,6 +27,10 @@ _QUOTE_PAIRS = [
 _LATIN = r"A-Za-z0-9_\u00c0-\u024f"
 SINGLE_QUOTED = (rf"(?<![{_LATIN}'])'(?=\S)((?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z]))*?\S)'(?![{_LATIN}])")
 CURLY_QUOTED = r"‘((?:[^’\n]|(?<=[A-Za-z])’(?=[A-Za-z]))+?)’(?![A-Za-z])"
+
+
+# what joins two quotes of one list: 'captions "A", "B" and "C"', '字幕“A”、“B”和“C”'
+LIST_GLUE = re.compile(r"""[\s"'“”‘’「」『』]*(?:,|，|、|;|；|&|\band\b|\bor\b|\bplus\b|和|与|及|跟)?[\s"'“”‘’「」『』]*""")
 
 
 def quoted_texts(text: str) -> list[str]:
