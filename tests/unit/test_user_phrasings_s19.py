@@ -288,3 +288,31 @@ def test_a_first_instruction_ending_on_words_keeps_the_order():
 def test_the_first_photo_should_be_a_shot(said, to):
     (op,) = plan_edit(said, TL, library=LIBRARY).ops
     assert op.op == "move_segment" and op.to_index == to
+
+
+# -- "cut the title to 2 seconds" made the whole VIDEO 2 seconds long (destructive) -------------------------
+@pytest.mark.parametrize(("said", "role", "span"), [
+    ("cut the title to 2 seconds", Role.TITLE, (0, 2000)), ("trim the title to 2 seconds", Role.TITLE, (0, 2000)),
+    ("shorten the title to 2 seconds", Role.TITLE, (0, 2000)),
+    ("cut the cta to 2 seconds", Role.CTA, (28000, 30000)),  # a call to action keeps its end
+    ("trim the cta down to 1.5 s", Role.CTA, (28500, 30000)),
+])
+def test_cutting_a_text_to_a_length_is_that_text_s_time(said, role, span):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    tl = apply(TL, plan_.ops, library=LIBRARY)
+    assert tl.duration == TL.duration, plan_.reply
+    seg = tl.track(role).segments[0]
+    assert (seg.start, seg.end) == span
+
+
+@pytest.mark.parametrize("said", ["cut the title", "cut the cta", "cut out the title"])
+def test_cut_a_text_removes_it(said):
+    assert [o.op for o in plan_edit(said, TL, library=LIBRARY).ops] == ["remove_text"]
+
+
+def test_cutting_the_video_or_a_shot_to_a_length_is_as_before():
+    assert [o.op for o in plan_edit("cut the video to 20 seconds", TL, library=LIBRARY).ops] == ["set_total_duration"]
+    assert [o.op for o in plan_edit("cut it down to 15", TL, library=LIBRARY).ops] == ["set_total_duration"]
+    assert [o.op for o in plan_edit("cut the beach photo to 2 seconds", TL, library=LIBRARY).ops] == ["set_segment_duration"]
+    plan_ = plan_edit("cut the title to 5 seconds", TL, library=LIBRARY)  # longer than it is: said, nothing changed
+    assert not plan_.ops and "5 s or less already" in plan_.reply

@@ -183,6 +183,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     # remove ("the title should read Summer Drop": the words it is to say are no verbs)
     verbs = _verbs(t)
     if (_has(_REMOVE + r"|\bno\s+(?:more\s+)?(?:text|titles?|captions?|overlays?)\b|"
+             # "cut the title" (not "cut the title to 2 seconds", "cut the title short")
+             r"\bcut\s+(?:out\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:titles?|captions?|subtitles?|cta|texts?|call\s+to\s+action|"
+             r"headline|tagline)\b(?![^,.;]*\b(?:shorter|short|down|to|by|at|from|until|till|after|before)\b)|"
              # "don't show the title", "we don't need the captions" (not "don't show the title until 2 s")
              r"\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b(?![^,.;]*\b(?:until|till|before|after|first|at|from|"
              r"on|over|bigger|smaller|so|too)\b)|"

@@ -211,3 +211,28 @@ def _h_text_ends(c: _Ctx) -> list[O.Op] | None:
                       f'"{s.text}" is on screen {span} only, not at {when}')
     raise _Cannot(f"「{s.text}」在{span}显示，这样只剩不到一秒；要去掉它请说“删除”" if c.zh else
                   f'"{s.text}" is on screen {span}: that would leave under a second of it; say \'remove\' to take it away')
+
+
+# "cut the title to 2 seconds", "trim the cta down to 3 s", "shorten the captions to 2 seconds": that
+# text's time on screen (it made the VIDEO 2 s long); a call to action keeps its end, others their start
+_RX_TEXT_CUT_TO = re.compile(r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?(?P<what>.+?)\s+(?:down\s+)?to\s+(?P<n>\S.*)$")
+
+
+def _h_text_cut_to(c: _Ctx) -> list[O.Op] | None:
+    m = _RX_TEXT_CUT_TO.search(c.t)
+    if m is None or not _has(TEXT_NOUN, m.group("what")) or _has(r"\b(?:video|whole|everything|it)\b", m.group("what")):
+        return None
+    durs = TW.find_durations(m.group("n"))
+    if not durs:
+        return None
+    ms = durs[0].ms
+    every = c.text_segs(None)
+    ops: list[O.Op] = []
+    for r, s in texts_said(c, text_role(c.t)):
+        if s.end - s.start <= ms:
+            continue  # already that short
+        start = s.end - ms if r is Role.CTA else s.start
+        ops.append(O.UpdateText(target=text_by_id(every, r, s), timing=O.Timing(start_ms=start, duration_ms=ms)))
+    if not ops:
+        raise _Cannot("画面上的文字已经不超过这个时长" if c.zh else f"that text is on screen {ms / 1000:g} s or less already")
+    return ops
