@@ -316,3 +316,21 @@ def test_cutting_the_video_or_a_shot_to_a_length_is_as_before():
     assert [o.op for o in plan_edit("cut the beach photo to 2 seconds", TL, library=LIBRARY).ops] == ["set_segment_duration"]
     plan_ = plan_edit("cut the title to 5 seconds", TL, library=LIBRARY)  # longer than it is: said, nothing changed
     assert not plan_.ops and "5 s or less already" in plan_.reply
+
+
+# -- "trim the music to 20 seconds" made the VIDEO 20 s long; "cut the music to 15 seconds" removed the music;
+# "shorten the voiceover to 10 seconds" made the video 10 s long ----------------------------------------------
+@pytest.mark.parametrize(("said", "role", "end"), [
+    ("trim the music to 20 seconds", Role.MUSIC, 20000), ("cut the music to 15 seconds", Role.MUSIC, 15000),
+    ("cut the song down to 10s", Role.MUSIC, 10000), ("shorten the voiceover to 10 seconds", Role.VOICE, 10000),
+])
+def test_cutting_a_sound_to_a_length_stops_it_then(said, role, end):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert [o.op for o in plan_.ops] == ["set_audio_timing"], plan_.reply
+    tl = apply(TL, plan_.ops, library=LIBRARY)
+    assert tl.duration == TL.duration and max(s.end for s in tl.track(role).segments) == end
+
+
+def test_turning_the_music_down_to_a_level_is_as_before():
+    (op,) = plan_edit("cut the music down to 20%", TL, library=LIBRARY).ops
+    assert op.op == "set_volume" and op.volume == pytest.approx(0.2)

@@ -849,3 +849,20 @@ def _h_other_sound(c: _Ctx) -> list[O.Op] | None:
     raise _Cannot(f"先上传新的音频文件，再说例如“用new.mp3做{zh_role}”" if c.zh else
                   f"upload the new audio file first, then say e.g. 'use new.mp3 as the {role}'"
                   + ("" if not voice else ", or 'add a voiceover saying \"…\"' for a spoken one"))
+
+
+# "trim the music to 20 seconds", "cut the song down to 10s", "shorten the voiceover to 10 seconds": that
+# track plays that long, then stops (they made the VIDEO that long, removed the music, or lowered it)
+_RX_SOUND_CUT_TO = re.compile(r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?(?:the\s+|my\s+|our\s+)?(?P<what>"
+                              + _MUSIC + "|" + _VOICE + r")\s+(?:down\s+)?to\s+(?P<n>\S.*)$")
+
+
+def _h_audio_cut_to(c: _Ctx) -> list[O.Op] | None:
+    m = _RX_SOUND_CUT_TO.search(c.t)
+    if m is None or not (durs := TW.find_durations(m.group("n"))):
+        return None
+    role = "voice" if re.fullmatch(_VOICE, m.group("what")) else "music"
+    pieces = _pieces(c, role)
+    if not pieces:
+        raise _no_track(c, role)
+    return [O.SetAudioTiming(role=role, end_ms=min(pieces[0].start + durs[0].ms, c.tl.duration))]  # type: ignore[arg-type]
