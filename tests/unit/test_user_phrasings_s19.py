@@ -296,6 +296,7 @@ def test_the_first_photo_should_be_a_shot(said, to):
     ("shorten the title to 2 seconds", Role.TITLE, (0, 2000)),
     ("cut the cta to 2 seconds", Role.CTA, (28000, 30000)),  # a call to action keeps its end
     ("trim the cta down to 1.5 s", Role.CTA, (28500, 30000)),
+    ("the title should be 2 seconds", Role.TITLE, (0, 2000)),  # it failed to fit the VIDEO into 2 s
 ])
 def test_cutting_a_text_to_a_length_is_that_text_s_time(said, role, span):
     plan_ = plan_edit(said, TL, library=LIBRARY)
@@ -323,6 +324,10 @@ def test_cutting_the_video_or_a_shot_to_a_length_is_as_before():
 @pytest.mark.parametrize(("said", "role", "end"), [
     ("trim the music to 20 seconds", Role.MUSIC, 20000), ("cut the music to 15 seconds", Role.MUSIC, 15000),
     ("cut the song down to 10s", Role.MUSIC, 10000), ("shorten the voiceover to 10 seconds", Role.VOICE, 10000),
+    # "the music should be 20 seconds long" / "music for 20 seconds" / "音乐只放20秒" made the video 20 s long
+    ("make the music 20 seconds", Role.MUSIC, 20000), ("the music should be 20 seconds long", Role.MUSIC, 20000),
+    ("music for 20 seconds", Role.MUSIC, 20000), ("音乐只放20秒", Role.MUSIC, 20000), ("把音乐剪到15秒", Role.MUSIC, 15000),
+    ("make the voiceover 10 seconds", Role.VOICE, 10000),  # it fitted the video to the voiceover
 ])
 def test_cutting_a_sound_to_a_length_stops_it_then(said, role, end):
     plan_ = plan_edit(said, TL, library=LIBRARY)

@@ -851,14 +851,22 @@ def _h_other_sound(c: _Ctx) -> list[O.Op] | None:
                   + ("" if not voice else ", or 'add a voiceover saying \"…\"' for a spoken one"))
 
 
-# "trim the music to 20 seconds", "cut the song down to 10s", "shorten the voiceover to 10 seconds": that
-# track plays that long, then stops (they made the VIDEO that long, removed the music, or lowered it)
-_RX_SOUND_CUT_TO = re.compile(r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?(?:the\s+|my\s+|our\s+)?(?P<what>"
-                              + _MUSIC + "|" + _VOICE + r")\s+(?:down\s+)?to\s+(?P<n>\S.*)$")
+# "trim the music to 20 seconds", "cut the song down to 10s", "shorten the voiceover to 10 seconds", "make the
+# music 20 seconds", "the music should be 20 seconds long", "music for 20 seconds": that track plays that long,
+# then stops (they made the VIDEO that long, removed the music, lowered it, or fitted the video to the voice)
+_SOUND_WHAT = r"(?:the\s+|my\s+|our\s+)?(?P<what>" + _MUSIC + "|" + _VOICE + ")"
+_SECONDS = r"(?P<n>\d\S*\s*(?:s|secs?|seconds?))(?:\s+long)?\s*$"
+_RX_SOUND_CUT_TO = [re.compile(rx) for rx in (
+    r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?" + _SOUND_WHAT + r"\s+(?:down\s+)?to\s+(?P<n>\S.*)$",
+    r"^(?:please\s+)?(?:make|set|keep)\s+" + _SOUND_WHAT + r"\s+(?:to\s+|only\s+|just\s+)?" + _SECONDS,
+    r"^" + _SOUND_WHAT + r"\s+(?:should|must|needs\s+to|has\s+to)\s+(?:only\s+)?be\s+" + _SECONDS,
+    r"^" + _SOUND_WHAT + r"\s+(?:only\s+)?for\s+(?:just\s+)?" + _SECONDS,
+    r"^(?:把)?" + _SOUND_WHAT + r"\s*(?:只|就)?(?:放|播放?|要|用|留|剪到|缩短到)\s*(?P<n>\d+(?:\.\d+)?\s*秒)钟?$",  # "音乐只放20秒"
+)]
 
 
 def _h_audio_cut_to(c: _Ctx) -> list[O.Op] | None:
-    m = _RX_SOUND_CUT_TO.search(c.t)
+    m = next((m for rx in _RX_SOUND_CUT_TO if (m := rx.search(c.t))), None)
     if m is None or not (durs := TW.find_durations(m.group("n"))):
         return None
     role = "voice" if re.fullmatch(_VOICE, m.group("what")) else "music"

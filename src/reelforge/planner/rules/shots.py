@@ -862,9 +862,8 @@ _WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", 
 
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if _has(r"\b(?:cut|trim|shorten|chop|shave)\b", t) and _has(_TEXT_WORD, t) \
-            and not _has(r"\b(?:video|whole\s+thing|everything|reel|ad|it)\b", t):
-        return None  # "cut the title to 2 seconds" is the title's time (it made the VIDEO 2 s long)
+    if _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t) and not _has(r"\b(?:video|whole\s+thing|everything|reel|ad|it)\b", t):
+        return None  # "cut the title to 2 seconds", "the music should be 20 seconds": not the VIDEO's length
     m = re.match(r"\s*(?:please\s+)?make\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)", t)
     if m and not _WHOLE & set(m.group(1).split()):
         return None  # "make the scarf (photo) 3 seconds" with no scarf: not the whole video's length

@@ -215,14 +215,17 @@ def _h_text_ends(c: _Ctx) -> list[O.Op] | None:
 
 # "cut the title to 2 seconds", "trim the cta down to 3 s", "shorten the captions to 2 seconds": that
 # text's time on screen (it made the VIDEO 2 s long); a call to action keeps its end, others their start
-_RX_TEXT_CUT_TO = re.compile(r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?(?P<what>.+?)\s+(?:down\s+)?to\s+(?P<n>\S.*)$")
+_RX_TEXT_CUT_TO = re.compile(r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?(?P<what>.+?)\s+(?:down\s+)?to\s+(?P<n>\S.*)$|"
+                             r"^(?P<what2>(?:the\s+)?\w+(?:\s+\w+)?)\s+(?:should|must|needs\s+to)\s+(?:only\s+)?be\s+"
+                             r"(?P<n2>\d\S*\s*(?:s|secs?|seconds?)(?:\s+long)?)\s*$")  # "the title should be 2 seconds"
 
 
 def _h_text_cut_to(c: _Ctx) -> list[O.Op] | None:
     m = _RX_TEXT_CUT_TO.search(c.t)
-    if m is None or not _has(TEXT_NOUN, m.group("what")) or _has(r"\b(?:video|whole|everything|it)\b", m.group("what")):
+    what = m and (m.group("what") or m.group("what2"))
+    if m is None or not _has(TEXT_NOUN, what) or _has(r"\b(?:video|whole|everything|it)\b", what):
         return None
-    durs = TW.find_durations(m.group("n"))
+    durs = TW.find_durations(m.group("n") or m.group("n2"))
     if not durs:
         return None
     ms = durs[0].ms
