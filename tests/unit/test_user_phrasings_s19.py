@@ -339,3 +339,50 @@ def test_cutting_a_sound_to_a_length_stops_it_then(said, role, end):
 def test_turning_the_music_down_to_a_level_is_as_before():
     (op,) = plan_edit("cut the music down to 20%", TL, library=LIBRARY).ops
     assert op.op == "set_volume" and op.volume == pytest.approx(0.2)
+
+
+# -- destructive misreads found probing removals (session 19) ------------------------------------------------
+@pytest.mark.parametrize(("said", "role", "volume", "span"), [
+    # each REMOVED the whole music track, or muted all of it
+    ("remove the music from the first photo", "music", 0.0, (0, 5500)),
+    ("no music on the first photo", "music", 0.0, (0, 5500)),
+    ("silence the music on the last shot", "music", 0.0, (25000, 30000)),
+    ("mute the music during the first photo", "music", 0.0, (0, 5500)),
+    ("mute the voiceover during the street clip", "voice", 0.0, (10000, 15500)),
+    ("lower the music on the beach photo", "music", None, (15000, 20500)),
+])
+def test_a_sound_change_said_of_a_shot_is_while_it_is_on_screen(said, role, volume, span):
+    (op,) = plan_edit(said, TL, library=LIBRARY).ops
+    assert op.op == "set_volume" and op.role == role and (op.span.start_ms, op.span.end_ms) == span
+    assert volume is None or op.volume == volume
+    assert [o.op for o in plan_edit("remove the music", TL, library=LIBRARY).ops] == ["remove_track"]  # as before
+
+
+def test_dropping_a_text_s_colour_keeps_the_text():
+    red = apply(TL, plan_edit("make the title red", TL, library=LIBRARY).ops, library=LIBRARY)
+    for said in ("drop the title color", "remove the color from the title"):
+        plan_ = plan_edit(said, red, library=LIBRARY)
+        (op,) = plan_.ops
+        assert op.op == "update_text" and op.color == "#FFFFFF", plan_.reply  # it REMOVED the title
+
+
+@pytest.mark.parametrize("said", ["remove the speed up on the clip", "remove the slow motion from the clip"])
+def test_removing_a_speed_change_is_normal_speed(said):
+    (op,) = plan_edit(said, TL, library=LIBRARY).ops  # the speed-up sped it up again, the slow motion slowed it
+    assert op.op == "set_speed" and op.speed == 1.0
+
+
+def test_there_is_no_gap_between_shots_to_remove():
+    plan_ = plan_edit("remove the gap between the photos", TL, library=LIBRARY)  # it removed five photos
+    assert not plan_.ops and "no gap between the shots" in plan_.reply
+
+
+@pytest.mark.parametrize(("said", "left"), [
+    # it removed the city and beach photos themselves
+    ("remove the photos between the city and the beach", ["v1", "v2", "v4", "v5", "v6"]),
+    ("remove everything between the shoe photo and the mountain photo", ["v1", "v6"]),
+])
+def test_removing_the_shots_between_two(said, left):
+    plan_ = plan_edit(said, TL, library=LIBRARY)
+    assert [s.id for s in apply(TL, plan_.ops, library=LIBRARY).track(Role.MAIN).segments] == left, plan_.reply
+    assert "no shot between" in plan_edit("remove the shots between the city and the street", TL, library=LIBRARY).reply

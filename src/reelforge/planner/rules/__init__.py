@@ -435,7 +435,8 @@ _NOT_UNDERSTOOD = re.compile(r"I did not understand|没有理解")  # as `_unkno
 
 # "a crossfade between the clip and the beach photo": the two shots a transition joins, one clause (the
 # second shot was a part not understood, and every transition changed)
-_RX_BETWEEN_SHOTS = re.compile(r"(?i)(\b(?:transitions?|cuts?|crossfades?|fades?|wipes?|slides?|dissolves?|black)\b[^,;.]*?"
+_RX_BETWEEN_SHOTS = re.compile(r"(?i)(\b(?:transitions?|cuts?|crossfades?|fades?|wipes?|slides?|dissolves?|black|photos?|"
+                               r"pictures?|pics?|images?|shots?|clips?|ones|everything)\b[^,;.]*?"
                                r"\bbetween\s+[^,;.]+?)\s+and\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten))")
 
 

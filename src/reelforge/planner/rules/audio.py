@@ -49,9 +49,27 @@ def _audio_role(t: str) -> str | None:
     return None
 
 
+# a shot named as the time of a sound change: "mute the music during the first photo", "no music on the last shot"
+_RX_SHOT_SPAN_BEFORE = re.compile(r"\b(?:during|on|over|for|from|in|under|while|throughout|across)\s+(?:the\s+)?$")
+
+
+def _shot_span(c: _Ctx) -> O.Span | None:
+    """The time the one shot named after "during / on / for / from …" is on screen (those changes took the
+    whole track: "remove the music from the first photo" REMOVED the music)."""
+    for r in _find_targets(c):
+        if r.target.role is not Role.MAIN or r.target.at_ms is not None or r.more \
+                or not _RX_SHOT_SPAN_BEFORE.search(c.t[:r.start]):
+            continue
+        if (seg := _main_seg(c, r.target)) is not None and seg.end - seg.start < c.tl.duration:
+            return O.Span(start_ms=seg.start, end_ms=seg.end)
+    return None
+
+
 def _audio_span(c: _Ctx) -> O.Span | None:
     """A stated range of time for an audio change ("for the last 5 seconds", "from 0:10 to 0:15",
-    "前3秒"); None when the words name the whole track."""
+    "前3秒", "during the first photo"); None when the words name the whole track."""
+    if (shot := _shot_span(c)) is not None:
+        return shot
     r = TW.parse_time_range(c.t, c.tl.duration)
     if r is None or not r.explicit:
         # "lower the music at the start", "louder at the end", "开头音乐小一点": the opening (the title

@@ -160,13 +160,15 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
     speed = None
     if m:
         speed = float(N.parse_number(m.group(1) or m.group(2)) or 1)
+    elif _has(r"\bnormal\s+speed\b|\breal[\s-]?time\b|正常速度|原速", t) or (
+            _has(_REMOVE + r"|\bundo\b|\bno\s+more\b|\bwithout\b|\bturn\s+off\b|取消", t)
+            and _has(r"\bspeed[\s-]?ups?\b|\bslow[\s-]?(?:mo(?:tion)?|down)\b|\bspeed\s+(?:change|effect)\b|慢动作|加速", t)):
+        speed = 1.0  # "remove the speed up on the clip" sped it up again, "remove the slow motion" slowed it
     elif _has(r"\bhalf[\s-]speed\b|\bslow[\s-]?mo(?:tion)?\b|慢动作|半速|慢放", t):
         speed = 0.5
     elif _has(r"\b(?:double|twice\s+the)\s+speed\b|\btwice\s+as\s+fast\b|\bup\s+(?:to\s+)?(?:double|2x|twice)\b|"
               r"\b(?:double|2x)\s+(?:it|the\s+speed)\b|两倍速|二倍速", t):
         speed = 2.0
-    elif _has(r"\bnormal\s+speed\b|\breal[\s-]?time\b|正常速度|原速", t):
-        speed = 1.0
     elif _has(r"\bsp(?:ee|e)d\s+(?:\w+\s+){0,3}up\b|\bspeed\s*up\b|\bfaster\b|\bquicken\b|加速|快一点|快点|加快", t):
         speed = 1.5
     elif _has(r"\bslow\s+(?:\w+\s+){0,3}down\b|\bslow\s*down\b|\bslower\b|减速|放慢|慢一点|慢点", t):
@@ -592,8 +594,25 @@ def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     cut = _RX_CUT_SHOT.match(t) is not None or _RX_NOT_WANTED.search(t) is not None
     if not (_has(_REMOVE, t) or cut):
         return None
+    if _has(r"\b(?:gaps?|spaces?|pauses?|breaks?|black)\s+(?:in\s+)?between\b|\bbetween\b.{0,30}\b(?:gaps?|spaces?)\b", t):
+        # "remove the gap between the photos" removed five of them
+        raise _Cannot("镜头之间没有空隙：每个镜头都紧接着上一个（叠化时两者重叠）；不要转场请说“硬切”" if c.zh else
+                      "there is no gap between the shots: each starts where the one before ends (a crossfade overlaps "
+                      "them); say 'hard cuts' for no transitions")
     if _has(r"\b(?:first|last)\s+(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half)\s*(?:s|sec|secs|seconds?)\b|second\b)|(?:前|后|最后)\s*[\d一二两三四五六七八九十]+\s*秒|\b(?:off|from)\s+the\s+(?:start|beginning|end)\b", t):
         return None  # a trim
+    if between := re.search(r"\b(?:photos?|pictures?|pics?|images?|shots?|clips?|ones?|everything|all)\s+(?:in\s+)?"
+                            r"between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)$", t):
+        # "remove the photos between the city and the beach": the ones between them (it removed those two)
+        a = _one_shot(c, _find_targets(c, between.group("a"), between.start("a")))
+        b = _one_shot(c, _find_targets(c, between.group("b"), between.start("b")))
+        segs = list(c.main_segs())
+        ends = [segs.index(x) for x in (_main_seg(c, a) if a else None, _main_seg(c, b) if b else None) if x in segs]
+        if len(ends) == 2:
+            lo, hi = sorted(ends)
+            if hi - lo < 2:
+                raise _Cannot("它们之间没有别的镜头" if c.zh else "there is no shot between those two")
+            return [O.RemoveSegment(target=_by_name_or_place(c, segs[i])) for i in range(hi - 1, lo, -1)]
     refs = _find_targets(c)
     if refs:
         targets = [x for r in refs for x in r.all]

@@ -419,13 +419,14 @@ _RX_OFF = _REMOVE + (r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?bold\b|\bnot\s+b
                      r"\b(?:don'?t|do\s+not)\s+(?:make|want|need)\b|\bless\s+bold\b|不要|取消")
 _ATTRS = (("shadow", r"\bshadows?\b|阴影"), ("outline", r"\b(?:outlines?|outlined|stroke|border)\b|描边|勾边"),
           ("bold", r"\b(?:un-?)?bold(?:ing|ness)?\b|加粗|粗体"),
-          ("fade", r"\b(?:fades?|fading|animations?|animated|entrance|effects?)\b|淡入淡出|淡入|淡出|动画|特效"))
+          ("fade", r"\b(?:fades?|fading|animations?|animated|entrance|effects?)\b|淡入淡出|淡入|淡出|动画|特效"),
+          ("colour", r"\bcolou?rs?\b|颜色"))  # "drop the title color" REMOVED the title: its letters white again
 
 
 def _h_text_look_off(c: _Ctx) -> list[O.Op] | None:
     """"remove the shadow from the title" / "no outline on the captions" (plain letters), "remove the bold
     from the title" / "unbold the cta" (regular weight), "remove the fade from the title" / "no animation
-    on the text" (in and out at once): that part of each text said goes."""
+    on the text" (in and out at once), "drop the title color" (white letters): that part of each text said goes."""
     t = re.sub(r"\bdrop[\s-]?shadows?\b", "shadow", c.t)  # a "drop shadow" drops nothing
     attr = next((name for name, rx in _ATTRS if _has(rx, t)), None)
     if attr is None or not _has(_RX_OFF, t) or not _has(TEXT_NOUN + r"|\bcta\b|按钮", t) or _has(r"\bbox(?:es)?\b|底框", t):
@@ -444,4 +445,7 @@ def _h_text_look_off(c: _Ctx) -> list[O.Op] | None:
         return [O.UpdateText(target=text_by_id(every, r, s), background=TextBackground.NONE) for r, s in plain]
     if attr == "bold":
         return [O.UpdateText(target=text_by_id(every, r, s), bold=False) for r, s in segs]
+    if attr == "colour":  # plain letters are white; on a box, the colour that reads on it
+        return [O.UpdateText(target=text_by_id(every, r, s), color=WHITE if s.background is not TextBackground.BOX
+                             else letters_on(c, s.box_color, None, WHITE) or WHITE) for r, s in segs]
     return [O.UpdateText(target=text_by_id(every, r, s), fade_in_ms=0, fade_out_ms=0) for r, s in segs]
