@@ -386,3 +386,14 @@ def test_removing_the_shots_between_two(said, left):
     plan_ = plan_edit(said, TL, library=LIBRARY)
     assert [s.id for s in apply(TL, plan_.ops, library=LIBRARY).track(Role.MAIN).segments] == left, plan_.reply
     assert "no shot between" in plan_edit("remove the shots between the city and the street", TL, library=LIBRARY).reply
+
+
+@pytest.mark.parametrize(("said", "role", "start"), [
+    ("start the music from the second photo", "music", 5000), ("play the music from the beach photo", "music", 15000),
+    ("voiceover starts on the second photo", "voice", 5000), ("the music should start on the city photo", "music", 5000),
+])
+def test_a_sound_comes_in_with_a_shot(said, role, start):
+    (op,) = plan_edit(said, TL, library=LIBRARY).ops  # not understood before
+    assert op.op == "set_audio_timing" and op.role == role and op.start_ms == start
+    (op,) = plan_edit("start the song from 0:30", TL, library=LIBRARY).ops  # its source, as before
+    assert op.from_ms == 30000

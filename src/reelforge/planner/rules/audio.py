@@ -892,3 +892,26 @@ def _h_audio_cut_to(c: _Ctx) -> list[O.Op] | None:
     if not pieces:
         raise _no_track(c, role)
     return [O.SetAudioTiming(role=role, end_ms=min(pieces[0].start + durs[0].ms, c.tl.duration))]  # type: ignore[arg-type]
+
+
+# "start the music from the second photo", "the music should start on the city photo", "voiceover starts on the
+# second photo": the track comes in when that shot does (not understood before)
+_RX_SOUND_STARTS_ON = re.compile(
+    r"\b(?:start|begin|bring\s+in|play)\s+" + _SOUND_WHAT + r"\s+(?:from|on|at|with|when)\s+(?P<x>.+)$|"
+    r"^" + _SOUND_WHAT.replace("what", "what2") + r"\s+(?:should\s+|to\s+)?(?:start|begin|come\s+in)s?\s+"
+    r"(?:from|on|at|with|when)\s+(?P<x2>.+)$")
+
+
+def _h_audio_starts_on_shot(c: _Ctx) -> list[O.Op] | None:
+    m = _RX_SOUND_STARTS_ON.search(c.t)
+    if m is None:
+        return None
+    what, x = (m.group("what"), m.group("x")) if m.group("what") else (m.group("what2"), m.group("x2"))
+    refs = [r for r in _find_targets(c, x, m.start("x") if m.group("x") else m.start("x2")) if r.target.role is Role.MAIN]
+    seg = _main_seg(c, refs[0].target) if len(refs) == 1 else None
+    if seg is None:
+        return None
+    role = "voice" if re.fullmatch(_VOICE, what) else "music"
+    if not _pieces(c, role):
+        raise _no_track(c, role)
+    return [O.SetAudioTiming(role=role, start_ms=seg.start)]  # type: ignore[arg-type]
