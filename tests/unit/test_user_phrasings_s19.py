@@ -397,3 +397,26 @@ def test_a_sound_comes_in_with_a_shot(said, role, start):
     assert op.op == "set_audio_timing" and op.role == role and op.start_ms == start
     (op,) = plan_edit("start the song from 0:30", TL, library=LIBRARY).ops  # its source, as before
     assert op.from_ms == 30000
+
+
+# -- "remove X" that did X: the opposite of what was asked ---------------------------------------------------
+def test_removing_a_look_a_duck_a_fade_or_a_style_takes_it_off():
+    vintage = apply(TL, plan_edit("vintage look", TL, library=LIBRARY).ops, library=LIBRARY)
+    for said in ("remove the vintage look", "get rid of the sepia", "no more moody look"):
+        (op,) = plan_edit(said, vintage, library=LIBRARY).ops  # it SET the vintage look
+        assert op.op == "set_grade" and (op.saturation, op.warmth, op.contrast) == (1.0, 0.0, 1.0), said
+    for said in ("remove the duck", "get rid of the ducking"):
+        (op,) = plan_edit(said, TL, library=LIBRARY).ops  # it turned ducking ON
+        assert op.op == "set_duck" and op.on is False
+    (op,) = plan_edit("kill the fade out", TL, library=LIBRARY).ops  # it made a 2 s fade-out
+    assert op.op == "set_fade" and op.fade_out_ms == 0 and op.fade_in_ms is None
+    (op,) = plan_edit("remove the fade-in", TL, library=LIBRARY).ops
+    assert op.fade_in_ms == 0 and op.fade_out_ms is None
+    (op,) = plan_edit("不要淡入淡出", TL, library=LIBRARY).ops
+    assert (op.fade_in_ms, op.fade_out_ms) == (0, 0)
+    bold = apply(TL, plan_edit("bold style", TL, library=LIBRARY).ops, library=LIBRARY)
+    (op,) = plan_edit("drop the bold look", bold, library=LIBRARY).ops  # it SET the bold style
+    assert op.op == "set_style" and op.style == "clean"
+    assert "default look" in plan_edit("remove the clean style", TL, library=LIBRARY).reply
+    plan_ = plan_edit("remove the beat sync", TL, library=LIBRARY)  # it cut to the beat
+    assert not plan_.ops and "undo" in plan_.reply

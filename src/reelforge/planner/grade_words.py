@@ -23,7 +23,11 @@ _COLOUR_BACK = (r"\b(?:back\s+(?:to|in(?:to)?)\s+colou?r|in\s+colou?r\s+again|fu
                 r"gr[ae]yscale|monochrome)|no\s+more\s+black\s+and\s+white)\b|恢复彩色|改回彩色|彩色的?|恢复原色|去掉黑白|不要黑白")
 _NO_GRADE = (r"\b(?:(?:remove|undo|drop|reset|turn\s+off|clear)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:colou?r\s+)?"
              r"(?:filters?|grad(?:e|ing)|colou?r\s+(?:changes?|correction))|no\s+(?:colou?r\s+)?filters?|"
-             r"original\s+look)\b|去掉滤镜|恢复原样|恢复原来的颜色|取消调色")
+             r"original\s+look)\b|"
+             # "remove the vintage look", "get rid of the sepia", "no more moody grade": a look taken off (it SET it)
+             r"\b(?:remove|undo|drop|reset|turn\s+off|clear|lose|ditch|kill|get\s+rid\s+of|no\s+more)\s+(?:the\s+|that\s+)?"
+             r"(?:\w+\s+)?(?:look|grade|grading|tint|tone|sepia|vintage|filter)\b(?!\s+(?:on|for)\s+the\s+(?:title|text|caption))|"
+             r"去掉滤镜|恢复原样|恢复原来的颜色|取消调色|去掉(?:复古|怀旧|黑白)?(?:色调|效果|滤镜)")
 _BRIGHTER = r"\b(?:brighter|brighten|lighter|lighten|more\s+bright|too\s+dark)\b|亮一点|亮一些|调亮|提亮|更亮|太暗"
 _DARKER = r"\b(?:darker|darken|dimmer|less\s+bright|too\s+bright)\b|暗一点|暗一些|调暗|压暗|更暗|太亮"
 _CONTRAST_UP = (r"\b(?:more|higher|increase|boost|add|raise|stronger|up\s+the)\b[^,.;]{0,20}\bcontrast\b|"

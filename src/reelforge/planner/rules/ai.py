@@ -177,6 +177,12 @@ def _h_beats(c: _Ctx) -> list[O.Op] | None:
             r"\b(?:sync|time|match|align)\s+(?:the\s+)?(?:photos|pictures|images|shots|slides|cuts)\s+(?:to|with)\s+(?:the\s+)?(?:music|song)\b|"
             r"\b(?:photos|pictures|images|shots|slides)\s+(?:change|switch|move)\s+(?:with|to)\s+(?:the\s+)?(?:music|song)\b|"
             r"卡点|踩点|跟着?(?:音乐)?节奏|节拍|按节奏", t):
+        if _has(r"\b(?:remove|undo|drop|lose|ditch|get\s+rid\s+of|no\s+more|turn\s+off|stop)\b|\bnot\s+on\s+the\s+beat\b|"
+                r"去掉|不要|取消", t):
+            # "remove the beat sync" cut to the beat (again): the cuts stay where they are until asked
+            raise _Cannot("镜头切点已经按节拍排好；要撤销请说“撤销”，或说“每张图片时间一样长”" if c.zh else
+                          "the cuts stay where the beats put them: say 'undo' right after, or 'make every photo the "
+                          "same length' for even ones")
         return [O.CutToBeat()]
     return None
 

@@ -259,7 +259,8 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
                       r"\b(?:lower|reduce|down|dip|drop)\b|压低|降低|调低|小|轻|更|再", t))
     if not talks and not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)(?!\s+the\s+(?:title|cta|call\s+to\s+action|ending|logo))", t):
         return None
-    off = _has(r"\b(?:no|don'?t|do\s+not|stop|disable|turn\s+off|without|never)\b.{0,12}duck|\bduck(?:ing)?\s+off\b|不要.{0,4}(?:闪避|避让|压低)|关闭.{0,4}(?:闪避|避让)|取消.{0,4}(?:闪避|避让)", t)
+    off = _has(r"\b(?:no|don'?t|do\s+not|stop|disable|turn\s+off|without|never)\b.{0,12}duck|\bduck(?:ing)?\s+off\b|不要.{0,4}(?:闪避|避让|压低)|关闭.{0,4}(?:闪避|避让)|取消.{0,4}(?:闪避|避让)", t) \
+        or _has(_REMOVE + r".{0,12}\bduck", t)  # "remove the duck", "get rid of the ducking" turned it ON
     if off:
         return [O.SetDuck(on=False, span=_audio_span(c))]
     music = [s for tr in c.tl.tracks_by_role(Role.MUSIC) for s in tr.segments]
@@ -336,8 +337,15 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
     durs = TW.find_durations(t)
     if durs:
         ms = durs[0].ms
-    if _has(r"\bno\s+fades?\b|\bwithout\s+(?:a\s+)?fades?\b|\bremove\s+the\s+fades?\b|不要淡|去掉淡|取消淡", t):
+    if _has(r"\bno\s+fades?\b(?![\s-]?(?:in|out)\b)|\bwithout\s+(?:a\s+)?fades?\b(?![\s-]?(?:in|out)\b)|"
+            r"\bremove\s+the\s+fades?\b(?![\s-]?(?:in|out)\b)|不要淡(?![入出])|去掉淡(?![入出])|取消淡(?![入出])", t):
         return [O.SetFade(role=role, fade_in_ms=0, fade_out_ms=0)]  # type: ignore[arg-type]
+    if _has(_REMOVE + r".{0,12}\bfade[\s-]?(?:in|out)\b|\bno\s+fade[\s-]?(?:in|out)\b|去掉淡[入出]|不要淡[入出]", t):
+        # "kill the fade out", "remove the fade-in" made one: that fade goes, the other stays
+        out, into = _has(r"\bfade[\s-]?out\b|\band\s+out\b|淡出", t), _has(r"\bfade[\s-]?in\b|淡入", t)
+        if out and into:  # "不要淡入淡出", "remove the fade in and out": both
+            return [O.SetFade(role=role, fade_in_ms=0, fade_out_ms=0)]  # type: ignore[arg-type]
+        return [O.SetFade(role=role, **({"fade_out_ms": 0} if out else {"fade_in_ms": 0}))]  # type: ignore[arg-type]
     obj = r"fade\s+(?:it|them|the\s+(?:background\s+)?(?:music|song|bgm|voice\w*|audio|sound|narration))\s+"
     both = _has(r"\bin\s+and\s+out\b|\bout\s+and\s+in\b|淡入淡出", t)
     fin = both or _has(rf"fad(?:e|es|ing)\s*[-]?\s*in\b|{obj}in\b|fade\s*up|淡入|渐入|渐强", t)
