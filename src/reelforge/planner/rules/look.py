@@ -395,7 +395,8 @@ def _h_style(c: _Ctx) -> list[O.Op] | None:
     from reelforge.timeline.styles import style_in
 
     name = style_in(c.t)
-    if name and _has(r"\b(?:remove|undo|drop|lose|ditch|get\s+rid\s+of|no\s+more|turn\s+off|without)\b|去掉|不要|取消", c.t):
+    if name and _has(r"^(?:please\s+)?(?:remove|undo|drop|lose|ditch|get\s+rid\s+of|no\s+more|turn\s+off)\b|"
+                     r"^(?:把)?(?:去掉|不要|取消)", c.t):
         # "drop the bold look", "no more playful style" SET that style: back to the default (clean)
         if name == "clean":
             raise _Cannot("简洁是默认风格；可以换成“醒目风格”“简约风格”或“活泼风格”" if c.zh else
