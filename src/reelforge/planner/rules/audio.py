@@ -24,6 +24,7 @@ from reelforge.planner.rules.refs import (
     _find_targets,
     _has,
     _main_seg,
+    _one_shot,
     _only,
 )
 from reelforge.timeline.model import (
@@ -891,11 +892,16 @@ _RX_SOUND_CUT_TO = [re.compile(rx) for rx in (
 )]
 
 
+def _sound_role(word: str) -> str:
+    """"voice" for a word naming the voiceover (`_VOICE`), else "music"."""
+    return "voice" if re.fullmatch(_VOICE, word) else "music"
+
+
 def _h_audio_cut_to(c: _Ctx) -> list[O.Op] | None:
     m = next((m for rx in _RX_SOUND_CUT_TO if (m := rx.search(c.t))), None)
     if m is None or not (durs := TW.find_durations(m.group("n"))):
         return None
-    role = "voice" if re.fullmatch(_VOICE, m.group("what")) else "music"
+    role = _sound_role(m.group("what"))
     pieces = _pieces(c, role)
     if not pieces:
         raise _no_track(c, role)
@@ -904,22 +910,19 @@ def _h_audio_cut_to(c: _Ctx) -> list[O.Op] | None:
 
 # "start the music from the second photo", "the music should start on the city photo", "voiceover starts on the
 # second photo": the track comes in when that shot does (not understood before)
-_RX_SOUND_STARTS_ON = re.compile(
-    r"\b(?:start|begin|bring\s+in|play)\s+" + _SOUND_WHAT + r"\s+(?:from|on|at|with|when)\s+(?P<x>.+)$|"
-    r"^" + _SOUND_WHAT.replace("what", "what2") + r"\s+(?:should\s+|to\s+)?(?:start|begin|come\s+in)s?\s+"
-    r"(?:from|on|at|with|when)\s+(?P<x2>.+)$")
+_RX_SOUND_STARTS_ON = [re.compile(rx) for rx in (
+    r"\b(?:start|begin|bring\s+in|play)\s+" + _SOUND_WHAT + r"\s+(?:from|on|at|with|when)\s+(?P<x>.+)$",
+    r"^" + _SOUND_WHAT + r"\s+(?:should\s+|to\s+)?(?:start|begin|come\s+in)s?\s+(?:from|on|at|with|when)\s+(?P<x>.+)$",
+)]
 
 
 def _h_audio_starts_on_shot(c: _Ctx) -> list[O.Op] | None:
-    m = _RX_SOUND_STARTS_ON.search(c.t)
-    if m is None:
-        return None
-    what, x = (m.group("what"), m.group("x")) if m.group("what") else (m.group("what2"), m.group("x2"))
-    refs = [r for r in _find_targets(c, x, m.start("x") if m.group("x") else m.start("x2")) if r.target.role is Role.MAIN]
-    seg = _main_seg(c, refs[0].target) if len(refs) == 1 else None
+    m = next((m for rx in _RX_SOUND_STARTS_ON if (m := rx.search(c.t))), None)
+    shot = _one_shot(c, _find_targets(c, m.group("x"), m.start("x"))) if m else None
+    seg = _main_seg(c, shot) if shot is not None else None
     if seg is None:
         return None
-    role = "voice" if re.fullmatch(_VOICE, what) else "music"
+    role = _sound_role(m.group("what"))  # type: ignore[union-attr]
     if not _pieces(c, role):
         raise _no_track(c, role)
     return [O.SetAudioTiming(role=role, start_ms=seg.start)]  # type: ignore[arg-type]

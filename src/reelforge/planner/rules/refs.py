@@ -427,6 +427,17 @@ def _main_seg(c: _Ctx, target: O.Target) -> VideoSegment | None:
     return None
 
 
+def _one_shot(c: _Ctx, refs: list) -> O.Target | None:
+    """The one shot of the main track ``refs`` name (several words of one name, "the urban street
+    photo", are one shot; a word that names several shots defers to one that names one), else None."""
+    refs = [r for r in refs if r.target.role is Role.MAIN]
+    if len(refs) == 1:
+        return refs[0].target
+    # "the blue sneaker photo": "blue" is one shot, "sneaker" several of them, that one among them
+    found = [(r.target, seg) for r in refs if (seg := _main_seg(c, r.target)) is not None]
+    return found[0][0] if found and len({id(seg) for _, seg in found}) == 1 else None
+
+
 def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
     """The ids of the main-track shots ``named``, or `_Cannot` naming the first that is not there."""
     ids = []

@@ -32,6 +32,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _named_shot_ids,
     _noun_kind,
+    _one_shot,
     _only,
     _ord_index,
     _TRef,
@@ -336,17 +337,6 @@ def _dest(c: _Ctx, tail: str, offset: int, kind: str | None = None) -> O.Target 
         return t
     kind = _generic(c, tail)
     return _only(c, kind or None) if kind is not None else None
-
-
-def _one_shot(c: _Ctx, refs: list) -> O.Target | None:
-    """The one shot of the main track ``refs`` name (several words of one name, "the urban street
-    photo", are one shot; a word that names several shots defers to one that names one), else None."""
-    refs = [r for r in refs if r.target.role is Role.MAIN]
-    if len(refs) == 1:
-        return refs[0].target
-    # "the blue sneaker photo": "blue" is one shot, "sneaker" several of them, that one among them
-    found = [(r.target, seg) for r in refs if (seg := _main_seg(c, r.target)) is not None]
-    return found[0][0] if found and len({id(seg) for _, seg in found}) == 1 else None
 
 
 def _h_move(c: _Ctx) -> list[O.Op] | None:

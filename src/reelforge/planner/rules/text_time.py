@@ -215,17 +215,19 @@ def _h_text_ends(c: _Ctx) -> list[O.Op] | None:
 
 # "cut the title to 2 seconds", "trim the cta down to 3 s", "shorten the captions to 2 seconds": that
 # text's time on screen (it made the VIDEO 2 s long); a call to action keeps its end, others their start
-_RX_TEXT_CUT_TO = re.compile(r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?(?P<what>.+?)\s+(?:down\s+)?to\s+(?P<n>\S.*)$|"
-                             r"^(?P<what2>(?:the\s+)?\w+(?:\s+\w+)?)\s+(?:should|must|needs\s+to)\s+(?:only\s+)?be\s+"
-                             r"(?P<n2>\d\S*\s*(?:s|secs?|seconds?)(?:\s+long)?)\s*$")  # "the title should be 2 seconds"
+_RX_TEXT_CUT_TO = [re.compile(rx) for rx in (
+    r"\b(?:cut|trim|shorten|chop)\s+(?:down\s+)?(?P<what>.+?)\s+(?:down\s+)?to\s+(?P<n>\S.*)$",
+    # "the title should be 2 seconds"
+    r"^(?P<what>(?:the\s+)?\w+(?:\s+\w+)?)\s+(?:should|must|needs\s+to)\s+(?:only\s+)?be\s+"
+    r"(?P<n>\d\S*\s*(?:s|secs?|seconds?)(?:\s+long)?)\s*$",
+)]
 
 
 def _h_text_cut_to(c: _Ctx) -> list[O.Op] | None:
-    m = _RX_TEXT_CUT_TO.search(c.t)
-    what = m and (m.group("what") or m.group("what2"))
-    if m is None or not _has(TEXT_NOUN, what) or _has(r"\b(?:video|whole|everything|it)\b", what):
+    m = next((m for rx in _RX_TEXT_CUT_TO if (m := rx.search(c.t))), None)
+    if m is None or not _has(TEXT_NOUN, m.group("what")) or _has(r"\b(?:video|whole|everything|it)\b", m.group("what")):
         return None
-    durs = TW.find_durations(m.group("n") or m.group("n2"))
+    durs = TW.find_durations(m.group("n"))
     if not durs:
         return None
     ms = durs[0].ms
