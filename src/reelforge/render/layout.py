@@ -37,6 +37,7 @@ The layout never moves a text in time unless it has to, and never drops or reord
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -427,6 +428,16 @@ def hold_spans(spans: Sequence[tuple[int, int]], total: int, least: int = MIN_TE
     return rows
 
 
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+
+
+def _joined(texts: Iterable[str]) -> str:
+    """Texts merged into one, their line breaks dropped so it wraps anew: two two-line cues kept
+    four lines, which no font size fits in two, and every caption of the track shrank with it."""
+    one = " ".join(" ".join(t.split()) for t in texts)
+    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", one)
+
+
 def hold_texts(timeline):
     """``timeline`` with every text on screen at least `MIN_TEXT_MS` (`hold_spans` on each text
     track; a merged text joins the words of the texts it replaces and keeps the first one's id and
@@ -447,7 +458,7 @@ def hold_texts(timeline):
             group = segs[k:nxt]
             seg = group[0]
             if len(group) > 1:
-                words = " ".join(g.text for g in group)
+                words = _joined(g.text for g in group)
                 notes.append(f"The texts {' and '.join(_quote(g.text) for g in group)} are shown together from "
                              f"{_secs(a)} to {_secs(b)}: apart, each was on screen less than "
                              f"{_secs(MIN_TEXT_MS)}, too short to read.")

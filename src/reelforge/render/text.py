@@ -414,17 +414,20 @@ def draw_overlay(spec: TextOverlay) -> Path:
 
 def fitted_specs(specs: Iterable[TextOverlay]) -> list[TextOverlay]:
     """The specs with their final font size: captions shrink to fit their line limit, and
-    every cue of a group (one caption track) takes the group's smallest size, so the
-    captions of a video never change size from cue to cue."""
+    every cue of a group (one caption track) takes the group's smallest readable size, so the
+    captions of a video do not change size from cue to cue (one too long to fit at a readable
+    size is the exception: it alone is smaller, and `checks.small_texts` names it)."""
     specs = list(specs)
     fitted = [fit_font_px(s) for s in specs]
     group_px: dict[str, int] = {}
     for s, px in zip(specs, fitted, strict=True):
-        if s.group:
+        if s.group and not below_readable(s, px):
             group_px[s.group] = min(px, group_px.get(s.group, px))
     out = []
     for s, px in zip(specs, fitted, strict=True):
-        px = group_px[s.group] if s.group else px
+        # a cue that fits only below the readable size keeps its own size (and is reported):
+        # the others do not all shrink to it
+        px = min(px, group_px.get(s.group, px)) if s.group else px
         out.append(s if px == s.font_px else dataclasses.replace(s, font_px=px))
     return out
 
