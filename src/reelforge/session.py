@@ -332,6 +332,7 @@ class Session:
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]
         fresh += _length_change(self.timeline, new, ops, zh)
+        fresh += _voice_cut(self.timeline, new, zh)
         fresh += _size_capped(self.timeline, new, zh)
         self._commit(new)
         if plan.memory is not None:
@@ -776,6 +777,28 @@ def _size_capped(old: Timeline, new: Timeline, zh: bool) -> list[str]:
         return capped_texts(new, grown, zh=zh)
     except ReelforgeError:
         return []
+
+
+def _voice_cut(old: Timeline, new: Timeline, zh: bool) -> list[str]:
+    """The voiceover cut off by this edit ("make it 10 seconds", "remove the last two photos" under
+    a 14.6 s voiceover: it stopped mid-sentence and the reply said nothing)."""
+    was = {s.id: s.duration for t in old.tracks_by_role(Role.VOICE) for s in t.segments}
+    out = []
+    for seg in (s for t in new.tracks_by_role(Role.VOICE) for s in t.segments):
+        try:
+            runs = (new.asset(seg.src).duration_ms or 0) - seg.in_ms
+        except KeyError:
+            continue
+        if seg.duration < runs - VOICE_CUT_MS and was.get(seg.id, 0) >= min(runs - VOICE_CUT_MS, old.duration):
+            if zh:
+                out.append(f"旁白长{round(runs / 1000, 1):g}秒，现在在{round(seg.end / 1000, 1):g}秒处被截断（说“按旁白长度”可完整保留）。")
+            else:
+                out.append(f"The voiceover runs {round(runs / 1000, 1):g} s and is now cut off at {round(seg.end / 1000, 1):g} s: "
+                           "say 'fit to the voiceover' to hear all of it.")
+    return out
+
+
+VOICE_CUT_MS = 300  # a voiceover's tail this short is room tone, not words
 
 
 def _length_change(old: Timeline, new: Timeline, ops: Sequence[O.Op], zh: bool) -> list[str]:
