@@ -76,7 +76,7 @@ _HANDLERS: dict[type, Any] = {
     O.AddSegment: segments.add_segment, O.RemoveSegment: segments.remove_segment,
     O.MoveSegment: segments.move_segment, O.SwapSegments: segments.swap_segments,
     O.ReverseOrder: segments.reverse_order, O.ReorderSegments: segments.reorder_segments,
-    O.ReplaceSource: segments.replace_source, O.TrimSegment: segments.trim_segment,
+    O.ReplaceSource: segments.replace_source, O.TrimSegment: segments.trim_segment, O.TrimVideo: segments.trim_video,
     O.SetSegmentDuration: segments.set_segment_duration, O.SetTotalDuration: segments.set_total_duration,
     O.FitToVoice: segments.fit_to_voice, O.SetSpeed: segments.set_speed, O.SetClipAudio: segments.set_clip_audio,
     O.RemoveTrack: segments.remove_track, O.SetInPoint: segments.set_in_point, O.BeatSync: segments.beat_sync,

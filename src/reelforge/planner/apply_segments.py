@@ -213,6 +213,39 @@ def trim_segment(st: State, op: O.TrimSegment) -> None:
         st.relayout_main(keep_total=False)
 
 
+def trim_video(st: State, op: O.TrimVideo) -> None:
+    """Keep the video from ``head_ms`` to its end less ``tail_ms``: the shots wholly outside go,
+    the one across each cut is trimmed (a shot left under a second goes as well)."""
+    tr = st.main()
+    total = tr.segs[-1].end
+    lo, hi = op.head_ms, total - op.tail_ms
+    if hi - lo < O.MIN_KEPT_SHOT_MS:
+        raise ApplyError(f"that would leave {O.fmt_ms(max(0, hi - lo))} of the {O.fmt_ms(total)} video; "
+                         f"it needs at least {O.fmt_ms(O.MIN_KEPT_SHOT_MS)}")
+    if op.tail_ms:  # shots whose own part (after the transition into them) starts too late go
+        while len(tr.segs) > 1 and tr.segs[-1].start + tr.segs[-1].transition_ms > hi - O.MIN_KEPT_SHOT_MS:
+            del tr.segs[-1]
+        last = tr.segs[-1]
+        if last.end > hi:
+            tr.segs[-1] = _fix_video(fix_fades(last.model_copy(update={"duration": max(MIN_SEGMENT_MS, hi - last.start)})))
+    if op.head_ms:  # shots whose part before the next one's transition ends too early go
+        drop = 0
+        while drop + 1 < len(tr.segs) and tr.segs[drop + 1].start < lo + O.MIN_KEPT_SHOT_MS:
+            drop += 1
+        first = tr.segs[drop]
+        del tr.segs[:drop]
+        cut = lo - first.start
+        if cut > 0:
+            upd: dict[str, Any] = {"duration": max(MIN_SEGMENT_MS, first.duration - cut)}
+            if kind_of(st, first) != "image":
+                upd["in_ms"] = first.in_ms + int(cut * getattr(first, "speed", 1.0))
+            tr.segs[0] = _fix_video(fix_fades(first.model_copy(update=upd)))
+    _normalise_first(tr)
+    if tr.segs[0].transition is not Transition.CUT:  # the one shot left has nothing to come from
+        tr.segs[0] = tr.segs[0].model_copy(update={"transition": Transition.CUT, "transition_ms": 0})
+    st.relayout_main(keep_total=False)
+
+
 def _fix_video(s: Any) -> Any:
     if isinstance(s, VideoSegment) and s.transition_ms * 2 > s.duration:
         return s.model_copy(update={"transition_ms": s.duration // 2})

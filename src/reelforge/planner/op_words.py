@@ -101,6 +101,10 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             parts = [f"{fmt_ms(o.head_ms)} off the start"] if o.head_ms else []
             parts += [f"{fmt_ms(o.tail_ms)} off the end"] if o.tail_ms else []
             return f"trimmed {' and '.join(parts) or 'nothing'} of {o.target.describe()}"
+        case "trim_video":
+            parts = [f"the first {fmt_ms(o.head_ms)}"] if o.head_ms else []
+            parts += [f"the last {fmt_ms(o.tail_ms)}"] if o.tail_ms else []
+            return f"cut {' and '.join(parts) or 'nothing'} of the video"
         case "set_segment_duration":
             return f"{o.target.describe()} now lasts {fmt_ms(o.duration_ms)}"
         case "set_total_duration":
@@ -173,7 +177,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_transition":
             where = f"into {o.target.describe()}" if o.target else "between all shots"
             length = f" ({fmt_ms(o.duration_ms)})" if o.duration_ms and o.kind is not Transition.CUT else ""
-            return f"{o.kind.value} transitions {where}{length}" if o.kind is not Transition.CUT else f"hard cuts {where}"
+            if o.kind is Transition.CUT:
+                return f"a hard cut {where}" if o.target else f"hard cuts {where}"
+            return f"{o.kind.value} transition{'' if o.target else 's'} {where}{length}"
         case "set_motion":
             what = o.target.describe() if o.target else "the stills"
             m = o.motion if isinstance(o.motion, str) else o.motion.value
@@ -331,6 +337,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "trim_segment":
             parts = ([f"开头{fmt_ms(o.head_ms)}"] if o.head_ms else []) + ([f"结尾{fmt_ms(o.tail_ms)}"] if o.tail_ms else [])
             return f"剪掉了{_t_zh(o.target)}的{'和'.join(parts)}"
+        case "trim_video":
+            parts = ([f"开头{fmt_ms(o.head_ms)}"] if o.head_ms else []) + ([f"最后{fmt_ms(o.tail_ms)}"] if o.tail_ms else [])
+            return f"剪掉了视频的{'和'.join(parts)}"
         case "remove_segment":
             return f"删除了{_t_zh(o.target)}"
         case "move_segment":
@@ -387,10 +396,11 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "remove_text":
             return f"删除了{_t_zh(o.target) if o.target else '文字'}"
         case "set_transition":
+            into = f"进入{_t_zh(o.target)}的" if o.target else ""
             if o.kind is Transition.CUT:
-                return "去掉了转场（硬切）"
+                return f"去掉了{into}转场（硬切）"
             length = f"，{fmt_ms(o.duration_ms)}" if o.duration_ms else ""
-            return f"转场改为{TRANSITION_ZH.get(o.kind.value, o.kind.value)}{length}"
+            return f"{into}转场改为{TRANSITION_ZH.get(o.kind.value, o.kind.value)}{length}"
         case "remove_track":
             return f"删除了{ {Role.MUSIC: '背景音乐', Role.VOICE: '旁白', Role.LOGO: '水印'}.get(o.role, o.role.value)}"
         case "set_fade":

@@ -147,16 +147,17 @@ def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
     return [O.AddLogo(asset_id=asset.id, position=corner, scale=scale, opacity=opacity, timing=timing)]  # type: ignore[arg-type]
 
 
-_RX_NTH_TRANSITION = re.compile(rf"\b(?P<o>{_ORD_FULL})\s+(?:transition|cut|crossfade|fade)\b")
+_RX_NTH_TRANSITION = re.compile(rf"\b(?P<o>{_ORD_FULL})\s+(?:transition|cut|crossfade|fade)\b"
+                                r"|(?P<zo>最后|倒数第\s*[一二两三\d]|第\s*[一二两三四五六七八九十\d]+)\s*(?:一)?\s*(?:个|处)?\s*(?:转场|过渡)")
 
 
 def _transition_target(c: _Ctx, t: str) -> O.Target | None:
     """The shot a transition leads into: "into the third photo", "between the first and second
     photos" / "between the first two photos" / "between the clip and the beach photo" (the later
     of two neighbours), "the last transition"; None = every transition."""
-    if nth := _RX_NTH_TRANSITION.search(t):  # "make the last transition a fade to black"
-        word = nth.group("o")
-        if word in ("last", "final", "closing", "ending", "outro"):
+    if nth := _RX_NTH_TRANSITION.search(t):  # "make the last transition a fade to black", "最后一个转场"
+        word = nth.group("o") or nth.group("zo").replace(" ", "")
+        if word in ("last", "final", "closing", "ending", "outro", "最后"):
             return O.Target(index=-1)
         k = _ord_index(word)
         if k is not None and k >= 0 and k + 1 < len(c.main_segs()):
@@ -219,8 +220,8 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     if spec is None:
         durs = TW.find_durations(t)
         if not durs:
-            if _has(_REMOVE, t):
-                return [O.SetTransition(kind=Transition.CUT)]
+            if _has(_REMOVE, t):  # "remove the last transition": that one only
+                return [O.SetTransition(target=_transition_target(c, t), kind=Transition.CUT)]
             if _has(r"\b(?:smooth|smoother|soft|softer)\b|柔和|平滑", t):
                 return [O.SetTransition(kind=Transition.CROSSFADE)]
             quicker = _has(r"\b(?:faster|quicker|shorter|snappier|tighter|speed\s+up)\b|快一点|快点|更快|短一点|缩短", t)

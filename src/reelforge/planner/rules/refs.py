@@ -47,6 +47,9 @@ _SMALL_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 _RX_ORD = re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_FULL})\b(?:\s+(?P<noun>{_NOUN}))?")
 _RX_NUMBERED = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene|slide)\s*(?:number\s+|no\.?\s*|#\s*)?(?P<num>{_SMALL_NUM})\b(?!\s*(?:s\b|sec|second|%|x\b|db))")
+# "the middle photo", "中间那张": the one in the middle of its kind (asked when there are two)
+_RX_MIDDLE = re.compile(rf"\b(?:the\s+)?(?:very\s+)?(?:middle|center|centre|central)\s+(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene|one)\b"
+                        r"|(?:最)?中间\s*(?:的|那|这)?\s*(?:一)?\s*(?:(?P<cl>张|个|段|幅)\s*(?P<zn>图片|图|照片|视频|片段|镜头)?|(?P<zn2>图片|照片|视频|片段|镜头))")
 _RX_GROUP = re.compile(rf"\b(?:the\s+)?(?P<end>first|last|final|opening)\s+(?P<n>two|three|four|five|six|\d+)\s+(?P<noun>{_NOUN})")
 _RX_ZH_GROUP = re.compile(r"(?P<end>前|最后|后)\s*(?P<n>[两二三四五六\d])\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
 _RX_LIST = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<nums>{_SMALL_NUM}(?:\s*(?:,|and|&)\s*{_SMALL_NUM})+)\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
@@ -192,6 +195,9 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         if not noun or re.fullmatch(r"ones?", noun):  # "the fourth one": the kind named nearby
             bare.add(ref.start)
         found.append(ref)
+    for m in _RX_MIDDLE.finditer(t):
+        kind = _noun_kind(m.group("noun") or m.group("zn") or m.group("zn2")) or ("image" if m.group("cl") in ("张", "幅") else None)
+        found.append(_TRef(_middle(c, kind), m.start() + offset, m.end() + offset))
     for m in _RX_GROUP.finditer(t):
         n = int(N.parse_number(m.group("n")) or 0)
         kind = _noun_kind(m.group("noun"))
@@ -367,6 +373,22 @@ def _all_of(c: _Ctx, text: str | None = None) -> str | None:
         return None
     noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
     return _noun_kind(noun) or ""
+
+
+def _middle(c: _Ctx, kind: str | None) -> O.Target:
+    """The shot in the middle of those of its kind; with an even number there are two, so ask."""
+    segs = c.count(kind)
+    if len(segs) % 2:
+        return O.Target(index=len(segs) // 2, kind=kind)  # type: ignore[arg-type]
+    if not segs:
+        raise _Cannot("there is nothing on the timeline to pick the middle of")
+    a, b = segs[len(segs) // 2 - 1], segs[len(segs) // 2]
+    n = len(segs) // 2
+    if c.zh:
+        raise _Ambiguous(f"共有{len(segs)}个，中间有两个：第{n}个（{a.name}）和第{n + 1}个（{b.name}）。是哪一个？")
+    noun = {"image": "images", "video": "video clips"}.get(kind or "", "shots")
+    raise _Ambiguous(f"There are {len(segs)} {noun}, so two are in the middle: the {O.ordinal(n - 1)} ({a.name}) and the "
+                     f"{O.ordinal(n)} ({b.name}). Which one? Say e.g. 'the {O.ordinal(n)}' or its name.")
 
 
 def _only(c: _Ctx, kind: str | None) -> O.Target:

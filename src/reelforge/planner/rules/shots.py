@@ -718,6 +718,51 @@ def _h_move_to_time(c: _Ctx) -> list[O.Op] | None:
     return [op]
 
 
+_TV = r"(?:the\s+)?(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?)(?![a-z]))(?:\s+mark)?"
+_ZTV = r"(?P<tv>\d+(?:\.\d+)?\s*(?:秒|分钟)|\d{1,2}:[0-5]\d)"
+_REST = r"(?:everything|anything|all|whatever(?:\s+comes)?|the\s+rest|stuff|what(?:'s|\s+is|\s+comes))"
+_CUT_VERB = r"\b(?:remove|cut|delete|drop|trim|chop|lose|get\s+rid\s+of|kill|ditch|scrap|axe)"
+_THE_VIDEO = r"(?:it|the\s+(?:video|reel|ad|whole\s+thing))"
+_ZH_GONE = r"\s*的?\s*(?:内容|部分|画面|镜头)?\s*(?:都|全部|全)?\s*(?:删掉|删除|删了|去掉|剪掉|不要了?)"
+# where the video is to end: each pattern has the time as its group "tv"
+_RX_END_AT = tuple(re.compile(p) for p in (
+    rf"{_CUT_VERB}\s+(?:off\s+)?{_REST}\s+(?:after|past|beyond|from)\s+{_TV}",
+    rf"\bcut\s+{_THE_VIDEO}\s+off\s+(?:at|after)\s+{_TV}",
+    rf"\b(?:end|stop|finish|cut)s?\s+{_THE_VIDEO}\s+(?:at|after)\s+{_TV}",
+    rf"\b(?:it|the\s+(?:video|reel|ad))\s+(?:should|must|needs?\s+to|has\s+to)\s+(?:end|stop|finish)\s+(?:at|after)\s+{_TV}",
+    rf"\b(?:make|have)\s+it\s+(?:end|stop|finish)\s+(?:at|after)\s+{_TV}",
+    rf"{_ZTV}\s*(?:以后|之后|后面|后){_ZH_GONE}",
+    rf"(?:视频)?(?:在|到)\s*{_ZTV}\s*(?:处|的地方)?\s*(?:就)?(?:结束|停止|截止)",
+))
+# where it is to start
+_RX_START_AT = tuple(re.compile(p) for p in (
+    rf"{_CUT_VERB}\s+{_REST}\s+(?:before|up\s+to|until)\s+{_TV}",
+    rf"\b(?:start|begin)s?\s+the\s+(?:video|reel|ad|whole\s+thing)\s+(?:at|from)\s+{_TV}",
+    rf"{_ZTV}\s*(?:以前|之前|前面){_ZH_GONE}",
+))
+
+
+def _h_cut_at(c: _Ctx) -> list[O.Op] | None:
+    """"remove everything after 15 seconds", "cut it off at 0:15", "end the video at 15s",
+    "15秒以后的都删掉", "remove everything before 5 seconds": the video ends (starts) there, across
+    shots ("cut it off at 15 seconds" took 15 s off a 20 s video; the rest were not understood)."""
+    t = c.t
+    end = next((m for rx in _RX_END_AT if (m := rx.search(t))), None)
+    m = end or next((m for rx in _RX_START_AT if (m := rx.search(t))), None)
+    if m is None or not c.main_segs():
+        return None
+    if _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\blogo\b", t):
+        return None  # "end the music at 15 seconds", "remove the captions after 10 seconds": theirs
+    ms = TW.parse_time_value_ms(m.group("tv"))
+    total = c.tl.duration
+    if ms is None or ms <= 0:
+        return None
+    if ms >= total:
+        raise _Cannot(f"the video is {total / 1000:g}s long: there is nothing after {ms / 1000:g}s" if end else
+                      f"the video is {total / 1000:g}s long: {ms / 1000:g}s is past its end")
+    return [O.TrimVideo(tail_ms=total - ms)] if end else [O.TrimVideo(head_ms=ms)]
+
+
 def _h_trim(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take|skip)\b|剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
@@ -745,7 +790,11 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
             and not re.search(r"\b(?:clips?|footage)\b|video\s+clips?|片段", stripped)
         if whole and head != tail and c.main_segs():
             # "remove the first 2 seconds", "cut the last 3 seconds of the video": the video's own start or end,
-            # whatever shot is there (it trimmed the one video clip, the third shot)
+            # whatever shot is there (it trimmed the one video clip, the third shot); across shots when
+            # that one is shorter ("cut the last 6 seconds" under a 4.4 s last shot was refused)
+            edge = c.main_segs()[0 if head else -1]
+            if ms > edge.duration - O.MIN_KEPT_SHOT_MS and len(c.main_segs()) > 1:
+                return [O.TrimVideo(head_ms=ms) if head else O.TrimVideo(tail_ms=ms)]
             target = O.Target(index=0 if head else -1)
         elif kind in (None, "", "video") and len(vids) == 1:
             target = O.Target(index=0, kind="video")

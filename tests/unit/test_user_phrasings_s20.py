@@ -1,0 +1,191 @@
+"""Instructions as people type them (user test s20), on the cafe project of s19 and the sample
+timeline: the video cut at a time ("cut it off at 15 seconds" made a 20 s video 5 s long), the
+middle photo, one transition taken away (it took them all), and what an edit that shortens the
+video does to the voiceover and the captions (two merged cues shrank every caption to 8 px)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reelforge.planner import ops as O
+from reelforge.planner.apply import apply
+from reelforge.planner.rules import plan_edit
+from reelforge.render.compile import TextOverlay
+from reelforge.render.layout import hold_texts
+from reelforge.render.text import below_readable, fitted_specs
+from reelforge.session import Session
+from reelforge.timeline import (
+    Position,
+    Role,
+    TextBackground,
+    TextSegment,
+    Track,
+    TrackKind,
+    Transition,
+    build,
+)
+
+from .edit_cases import ASSETS, LIBRARY, sample_timeline
+
+TL = sample_timeline()  # 30 s: shoe, city, street.mp4, beach, sneaker, mountain; 24 s voiceover
+
+
+def _edit(said, tl=TL):
+    p = plan_edit(said, tl, library=LIBRARY)
+    assert p.status == "ok", p.reply
+    return p, apply(tl, p.ops, library=LIBRARY)
+
+
+def _names(tl):
+    return [s.name for s in tl.track(Role.MAIN).segments]
+
+
+# -- the video cut at a time --------------------------------------------------------------------
+@pytest.mark.parametrize("said", [
+    "remove everything after 20 seconds", "cut it off at 20 seconds", "end the video at 20 seconds",
+    "cut everything after 0:20", "stop the video at 20s", "the video should end at 20 seconds",
+    "20秒以后的都删掉", "视频在20秒结束",
+])
+def test_the_video_ends_where_it_is_said(said):
+    p, tl = _edit(said)
+    assert list(p.ops) == [O.TrimVideo(tail_ms=10000)]
+    assert tl.duration == 20000  # "cut it off at 20 seconds" was read as 20 s off: a 10 s video
+    # the shots that start after the cut are gone, the one across it ends there
+    assert _names(tl) == ["shoe.jpg", "city.jpg", "street.mp4", "beach.jpg"]
+    assert tl.track(Role.MAIN).segments[-1].end == 20000
+    assert max(s.end for t in tl.tracks for s in t.segments) <= 20000
+
+
+@pytest.mark.parametrize("said", ["remove everything before 8 seconds", "8秒以前的都删掉"])
+def test_the_video_starts_where_it_is_said(said):
+    p, tl = _edit(said)
+    assert list(p.ops) == [O.TrimVideo(head_ms=8000)]
+    segs = tl.track(Role.MAIN).segments
+    # the shoe (0-5.5 s) goes; the city photo (5-10.5 s) keeps what was after 8 s: a still has no in-point
+    assert _names(tl)[0] == "city.jpg" and segs[0].start == 0 and segs[0].transition is Transition.CUT
+    assert segs[0].duration == 10500 - 8000
+    assert tl.duration == 22000
+
+
+def test_a_cut_into_a_clip_moves_its_in_point():
+    _, tl = _edit("remove everything before 12 seconds")  # the street clip runs 10-15.5 s
+    first = tl.track(Role.MAIN).segments[0]
+    assert first.name == "street.mp4" and first.in_ms == 2000 and first.duration == 3500
+
+
+@pytest.mark.parametrize(("said", "length"), [
+    ("cut the last 7 seconds", 23000),  # the last shot is 5 s: it was refused ("would cut all of it")
+    ("remove the first 7 seconds", 23000),
+])
+def test_a_cut_longer_than_the_shot_at_that_end_goes_across_shots(said, length):
+    p, tl = _edit(said)
+    assert len(p.ops) == 1 and isinstance(p.ops[0], O.TrimVideo)
+    assert tl.duration == length
+
+
+def test_a_cut_inside_the_last_shot_trims_that_shot_as_before():
+    p, tl = _edit("cut the last 2 seconds")
+    assert list(p.ops) == [O.TrimSegment(target=O.Target(index=-1), tail_ms=2000)]
+    assert tl.duration == 28000
+
+
+@pytest.mark.parametrize("said", ["end the music at 15 seconds", "remove the captions after 10 seconds"])
+def test_a_sound_or_a_text_ending_at_a_time_is_not_the_video(said):
+    p = plan_edit(said, TL, library=LIBRARY)
+    assert not any(isinstance(o, O.TrimVideo) for o in p.ops)
+
+
+def test_a_cut_past_the_end_or_of_everything_is_refused():
+    assert plan_edit("remove everything after 45 seconds", TL, library=LIBRARY).status != "ok"
+    p = plan_edit("remove everything after 0.5 seconds", TL, library=LIBRARY)
+    with pytest.raises(Exception, match="at least 1s"):
+        apply(TL, p.ops, library=LIBRARY)
+
+
+# -- the middle photo ---------------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["delete the middle photo", "remove the middle image", "删除中间那张图片",
+                                  "删除中间的照片"])
+def test_the_middle_photo_is_the_middle_one_of_the_photos(said):
+    _, tl = _edit(said)  # five photos (and a clip): the third photo, beach.jpg
+    assert "beach.jpg" not in _names(tl) and len(_names(tl)) == 5
+
+
+def test_the_middle_of_an_even_number_is_asked():
+    p = plan_edit("delete the middle shot", TL, library=LIBRARY)  # six shots: the third or the fourth?
+    assert p.status == "ambiguous" and not p.ops
+    assert "street.mp4" in p.reply and "beach.jpg" in p.reply
+
+
+def test_the_middle_photo_moves_too():
+    _, tl = _edit("move the middle photo to the end")
+    assert _names(tl)[-1] == "beach.jpg"
+
+
+# -- one transition taken away ------------------------------------------------------------------
+@pytest.mark.parametrize(("said", "into"), [
+    ("remove the last transition", 5), ("删除最后一个转场", 5), ("no transition into the third photo", 3),
+    ("remove the transition between the shoe and the city", 1), ("去掉第二个转场", 2),
+])
+def test_one_transition_taken_away_leaves_the_others(said, into):
+    p, tl = _edit(said)
+    kinds = [s.transition for s in tl.track(Role.MAIN).segments]
+    assert kinds[into] is Transition.CUT  # it made every join a hard cut
+    assert [k for i, k in enumerate(kinds[1:], 1) if i != into] == [Transition.CROSSFADE] * 4
+    assert "hard cut into" in p.reply.lower() or "进入" in p.reply
+
+
+def test_removing_the_transitions_still_takes_them_all():
+    _, tl = _edit("remove the transitions")
+    assert {s.transition for s in tl.track(Role.MAIN).segments} == {Transition.CUT}
+
+
+# -- what shortening does to the voiceover and the captions ----------------------------------
+@pytest.mark.parametrize(("said", "zh"), [("make it 15 seconds", False), ("remove everything after 15 seconds", False),
+                                          ("改成15秒", True)])
+def test_a_voiceover_cut_off_by_an_edit_is_said(said, zh):
+    s = Session(library=LIBRARY, timeline=sample_timeline())
+    r = s.handle(said)
+    assert r.changed, r.message
+    assert s.timeline.duration == 15000
+    said_cut = "旁白长24秒，现在在15秒处被截断" if zh else "The voiceover runs 24 s and is now cut off at 15 s"
+    assert said_cut in r.message
+
+
+def test_an_edit_that_keeps_the_voiceover_whole_says_nothing_of_it():
+    s = Session(library=ASSETS, timeline=sample_timeline())
+    r = s.handle("make it 28 seconds")
+    assert r.changed and "voiceover" not in r.message.lower()
+
+
+def test_merged_cues_wrap_anew():
+    # two two-line speech cues merged (the second on screen 0.1 s before the video ended) kept
+    # four lines, which fit two lines at no size: every caption of the track shrank to 8 px
+    caps = Track(id="c", kind=TrackKind.TEXT, role=Role.CAPTION, segments=(
+        TextSegment(id="c1", start=0, duration=2000, text="and we deliver\nacross town by bike"),
+        TextSegment(id="c2", start=2000, duration=100, text="Hopper's Cafe, open\n7 days a week."),
+        TextSegment(id="c3", start=2200, duration=100, text="欢迎来到\n咖啡店")))
+    tl = build(width=1920, height=1080, fps=30, duration=2300, tracks=[caps])
+    held, _ = hold_texts(tl)
+    (merged,) = held.track(Role.CAPTION).segments
+    assert merged.text == "and we deliver across town by bike Hopper's Cafe, open 7 days a week. 欢迎来到咖啡店"
+
+
+def _overlay(i, text, group="captions:c"):
+    return TextOverlay(segment_id=f"c{i}", path=Path(f"t{i}.png"), text=text, frame_width=1920, frame_height=1080,
+                       font_px=81, max_width=1728, color="#FFFFFF", bold=True, background=TextBackground.NONE,
+                       align="center", position=Position.BOTTOM, max_lines=2, min_font_px=38, max_height=310,
+                       group=group)
+
+
+def test_one_cue_too_long_for_a_readable_size_does_not_shrink_the_others():
+    long = " ".join(["an overlong caption that nobody could read in two lines"] * 6)
+    specs = fitted_specs([_overlay(1, "fresh flowers on every table"), _overlay(2, long),
+                          _overlay(3, "Welcome to Hopper's Cafe")])
+    assert [s.font_px for s in specs][0::2] == [81, 81]  # they were 8 px with it
+    assert below_readable(specs[1], specs[1].font_px)  # it alone is small (and named by checks.small_texts)
+    # cues that fit readably still share the smallest of their sizes
+    mid = " ".join(["a caption a little too long"] * 4)
+    specs = fitted_specs([_overlay(1, "short one"), _overlay(2, mid)])
+    assert specs[0].font_px == specs[1].font_px < 81
