@@ -1322,3 +1322,68 @@ FIRST_RUN12: dict[str, tuple[int, int]] = {
     "casual": (8, 8), "typos": (4, 4), "refs": (4, 5), "memory": (3, 3), "ranges": (3, 3), "multi": (4, 4),
     "zh": (6, 6), "files": (3, 3), "refuse": (4, 4), "first": (3, 3),
 }
+
+# Thirteenth fresh batch (session 20, 2026-12-03): written as a marketer types edits on the sample
+# timeline, committed BEFORE the planner ran on it.
+_CTA = {"role": "cta", "index": 0}
+_TITLE = {"role": "title", "index": 0}
+FRESH13: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "kill the music for now", [{"role": "music", "op": "remove_track"}]),
+    ("casual", "can the title be red instead", [{"target": _TITLE, "color": "#FF0000", "op": "update_text"}]),
+    ("casual", "title should say 'Summer Drop'", [{"target": _TITLE, "text": "Summer Drop", "op": "update_text"}]),
+    ("casual", "make the cta say 'Order today'", [{"target": _CTA, "text": "Order today", "op": "update_text"}]),
+    ("casual", "put the sneaker pic right after the shoe",
+     [{"target": {"name": "sneaker"}, "after": {"name": "shoe"}, "op": "move_segment"}]),
+    ("casual", "zoom in slowly on the beach", [{"target": {"name": "beach"}, "motion": "zoom-in", "op": "set_motion"}]),
+    ("casual", "no ken burns", [{"motion": "none", "op": "set_motion"}]),
+    ("casual", "make it shorter, like 20 sec", [{"duration_ms": 20000, "op": "set_total_duration"}]),
+    ("casual", "put the title at the bottom", [{"target": _TITLE, "position": "bottom", "op": "update_text"}]),
+    ("casual", "hide the cta", [{"target": _CTA, "op": "remove_text"}]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "remvoe the beach photo", [_rm({"name": "beach"})]),
+    ("typos", "make the titel bigger", [{"target": _TITLE, "size": "xlarge", "op": "update_text"}]),
+    ("typos", "swithc the city and beach photos", [{"a": {"name": "city"}, "b": {"name": "beach"}, "op": "swap_segments"}]),
+    ("typos", "use fade to black transitons", [{"kind": "fade-black", "op": "set_transition"}]),
+    # -- references ------------------------------------------------------------------------------
+    ("refs", "make the 4th shot 3 seconds", [_dur({"index": 3}, 3000)]),
+    ("refs", "move the clip to the start", [{"target": {"name": "street"}, "to_index": 0, "op": "move_segment"}]),
+    ("refs", "remove the two photos after the clip", [_rm({"name": "beach"}), _rm({"name": "sneaker"})]),
+    ("refs", "the shot before the mountain should be 4 seconds", [_dur({"name": "sneaker"}, 4000)]),
+    ("refs", "swap the first and the last photo", [{"a": {"name": "shoe"}, "b": {"name": "mountain"}, "op": "swap_segments"}]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("make the title blue", "and bigger"), [{"target": _TITLE, "size": "xlarge", "op": "update_text"}]),
+    ("memory", ("remove the city photo", "and the beach one too"), [_rm({"name": "beach"})]),
+    ("memory", ("music at 20%", "actually 40%"), [_vol(0.4)]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "mute the voiceover for the first 2 seconds", [_vol(0.0, role="voice", span=(0, 2000))]),
+    ("ranges", "music louder in the last 10 seconds", [_vol(factor=1.5, span=(20000, 30000))]),
+    ("ranges", "show the title from 2 to 5 seconds",
+     [{"target": _TITLE, "timing": {"start_ms": 2000, "duration_ms": 3000}, "op": "update_text"}]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "vertical and 15 seconds", [FRAME_V, {"duration_ms": 15000, "op": "set_total_duration"}]),
+    ("multi", "remove the music and the voiceover", [{"role": "music", "op": "remove_track"}, {"role": "voice", "op": "remove_track"}]),
+    ("multi", "make the title red and move it to the top",
+     [{"target": _TITLE, "color": "#FF0000", "position": "top", "op": "update_text"}]),
+    ("multi", "delete the shoe photo and make the beach photo 6 seconds", [_rm({"name": "shoe"}), _dur({"name": "beach"}, 6000)]),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "把标题去掉", [{"target": _TITLE, "op": "remove_text"}]),
+    ("zh", "音乐调到50%", [_vol(0.5)]),
+    ("zh", "第三张图片删掉", [_rm(_t(2))]),
+    ("zh", "把视频改成15秒", [{"duration_ms": 15000, "op": "set_total_duration"}]),
+    ("zh", "标题放到下面", [{"target": _TITLE, "position": "bottom", "op": "update_text"}]),
+    ("zh", "去掉背景音乐", [{"role": "music", "op": "remove_track"}]),
+    # -- files named in an edit ---------------------------------------------------------------------
+    ("files", "replace the beach photo with logo.png", [{"target": {"name": "beach"}, "asset_id": "logo1", "op": "replace_source"}]),
+    ("files", "add surf.mp4 after the city photo", [{"asset_id": "vid2", "after": {"name": "city"}, "op": "add_segment"}]),
+    ("files", "use jazz.mp3 instead of the music", [{"asset_id": "jazz1", "op": "replace_music"}]),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "make the dog bark", "refuse"),
+    ("refuse", "add a 3D spinning cube transition", "refuse"),
+    ("refuse", "delete it", "refuse"),
+    ("refuse", "speed up the shoe photo", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "a 15 second vertical reel for my bakery", {"aspect": "9:16", "duration_ms": 15000}),
+    ("first", "square 20s ad, music at 25%", {"aspect": "1:1", "duration_ms": 20000, "music_volume": 0.25}),
+    ("first", "做一个横屏的30秒宣传片", {"aspect": "16:9", "duration_ms": 30000}),
+]
