@@ -477,13 +477,14 @@ def judge(kind, text, expected, tl, library):
     plan = plan_case(text, tl, library, memory)
     got_ops = list(plan.ops) if plan.status == "ok" else []
     got = dump_ops(got_ops) if got_ops else plan.status
+    refused = not got_ops
     try:
         after = apply(tl, got_ops, library=library) if got_ops else tl
-    except ApplyError:
-        after = tl
+    except ApplyError:  # the session says why and changes nothing: a refusal
+        after, refused = tl, True
     if expected == "refuse":
         want_after = tl
-        right = not got_ops
+        right = refused
     else:
         partial = isinstance(expected, tuple)
         want = expected[1] if partial else expected
@@ -496,8 +497,15 @@ def judge(kind, text, expected, tl, library):
         if partial:
             right = right and bool(getattr(plan, "skipped", ()))
     destructive = bool(got_ops) and (
-        any(a < b for a, b in zip(_sizes(after), _sizes(want_after), strict=True)) or _muted_more(after, want_after))
+        any(a < b for a, b in zip(_sizes(after), _sizes(want_after), strict=True)) or _muted_more(after, want_after)
+        or bool(_ids(want_after) - _ids(after)))
     return right, destructive, got
+
+
+def _ids(tl) -> set[str]:
+    """The segments a timeline has: one the expected result keeps and the plan's lost is a wrong removal
+    ("remove the two photos after the clip" removed the clip: as many segments, the wrong ones)."""
+    return {s.id for t in tl.tracks for s in t.segments}
 
 
 def _judge_first(text, expected, library):
@@ -1387,3 +1395,11 @@ FRESH13: list[tuple[str, object, object]] = [
     ("first", "square 20s ad, music at 25%", {"aspect": "1:1", "duration_ms": 20000, "music_volume": 0.25}),
     ("first", "做一个横屏的30秒宣传片", {"aspect": "16:9", "duration_ms": 30000}),
 ]
+# its first run (commit before any fix, session 20): 42/45 (93.3 %); the misses: "hide the cta" was not
+# understood; "remove the two photos after the clip" removed the clip (the count before "photos after" was
+# not read; destructive, though the judge then only counted the segments left: it now checks which); "speed up the shoe photo" was refused by apply, not by the planner (the judge now counts an
+# apply refusal as the refusal it is: the session says why and changes nothing)
+FIRST_RUN13: dict[str, tuple[int, int]] = {
+    "casual": (9, 10), "typos": (4, 4), "refs": (4, 5), "memory": (3, 3), "ranges": (3, 3), "multi": (4, 4),
+    "zh": (6, 6), "files": (3, 3), "refuse": (3, 4), "first": (3, 3),
+}

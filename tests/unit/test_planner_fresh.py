@@ -33,6 +33,7 @@ from .edit_cases_fresh import (
     FRESH10,
     FRESH11,
     FRESH12,
+    FRESH13,
     judge,
 )
 
@@ -41,7 +42,7 @@ NAMES = [a.name for a in LIBRARY]
 
 
 def test_fresh_sets_meet_the_targets():
-    for cases in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12):
+    for cases in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13):
         right = destructive = 0
         for kind, text, expected in cases:
             ok, bad, _ = judge(kind, text, expected, TL, LIBRARY + FILES)

@@ -189,3 +189,40 @@ def test_one_cue_too_long_for_a_readable_size_does_not_shrink_the_others():
     mid = " ".join(["a caption a little too long"] * 4)
     specs = fitted_specs([_overlay(1, "short one"), _overlay(2, mid)])
     assert specs[0].font_px == specs[1].font_px < 81
+
+
+# -- FRESH13's misses ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("said", "left"), [
+    ("hide the cta", [Role.TITLE]), ("hide the title", [Role.CTA]),
+])
+def test_hide_a_text_removes_it(said, left):
+    _, tl = _edit(said)  # it was not understood
+    assert [r for r in (Role.TITLE, Role.CTA) if tl.track(r) and tl.track(r).segments] == left
+
+
+def test_hide_a_photo_removes_it_and_hide_until_is_a_time():
+    _, tl = _edit("hide the beach photo")
+    assert "beach.jpg" not in _names(tl)
+    _, tl = _edit("hide the title until 2 seconds")
+    assert tl.track(Role.TITLE).segments[0].start == 2000
+
+
+@pytest.mark.parametrize("said", ["hide the logo", "don't show the logo", "隐藏水印"])
+def test_hide_the_logo_never_adds_one(said):
+    p = plan_edit(said, TL, library=LIBRARY)  # "hide the logo" added logo.png in a corner
+    assert not any(isinstance(o, O.AddLogo) for o in p.ops)
+
+
+@pytest.mark.parametrize(("said", "gone"), [
+    ("remove the two photos after the clip", {"beach.jpg", "sneaker.jpg"}),  # it removed the clip
+    ("remove the 2 shots before the mountain", {"beach.jpg", "sneaker.jpg"}),
+    ("delete the three photos after the clip", {"beach.jpg", "sneaker.jpg", "mountain.jpg"}),
+])
+def test_a_count_of_neighbours_takes_the_nearest(said, gone):
+    _, tl = _edit(said)
+    assert set(_names(TL)) - set(_names(tl)) == gone
+
+
+def test_more_neighbours_than_there_are_is_said():
+    p = plan_edit("remove the four photos after the clip", TL, library=LIBRARY)
+    assert p.status != "ok" and not p.ops and "only 3" in p.reply

@@ -66,8 +66,9 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
     if (not c.tl.tracks_by_role(Role.LOGO) and (moving or not _has(_ADD, t)) and _find_targets(c)
             and any(re.search(r"logo|watermark|水印", s.name.lower()) for s in c.main_segs())):
         return None  # the logo is a shot of the video: "put the logo first" moves it (it added a watermark)
-    if _has(_REMOVE, t):
-        return [O.RemoveTrack(role=Role.LOGO)]
+    if _has(_REMOVE, t) or _has(r"^(?:please\s+)?hide\b|\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b|隐藏", t) and not _has(
+            r"\b(?:until|till|before|after|first|last|at|from|for|during|in|on)\b|直到|之前|之后|前|后", t):
+        return [O.RemoveTrack(role=Role.LOGO)]  # ("hide the logo" added one)
     asset = _find_asset(c, t, (AssetKind.IMAGE,))
     if asset is None:
         logos = [a for a in c.library if a.kind is AssetKind.IMAGE and re.search(r"logo|watermark|brand|水印", a.name.lower())]

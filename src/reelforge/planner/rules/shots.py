@@ -572,11 +572,15 @@ _RX_CUT_SHOT = re.compile(
     re.I)
 
 
-# "don't show the beach photo", "the motorcycle photo isn't needed", "we don't need delivery.jpg": it goes
+# "don't show the beach photo", "the motorcycle photo isn't needed", "we don't need delivery.jpg", "hide the
+# beach photo": it goes
 _RX_NOT_WANTED = re.compile(
     r"^(?:please\s+)?(?:(?:i|we)\s+)?(?:don'?t|do\s+not)\s+(?:show|use|include|need|want)\s+(?!.*\b(?:music|song|voice|"
     r"voiceover|audio|sound|title|caption|captions|text|cta|logo|transitions?|zoom|motion|fade)\b)|"
-    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+needed\b", re.I)
+    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+needed\b|"
+    # "hide the beach photo" (not "hide the title", "hide the logo until 2 s")
+    r"^(?:please\s+)?hide\s+(?!.*\b(?:music|song|voice|voiceover|audio|sound|title|titles|caption|captions|text|texts|cta|"
+    r"logo|call\s+to\s+action|headline|until|till|after|before|for|during|behind|under)\b)", re.I)
 
 
 def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:

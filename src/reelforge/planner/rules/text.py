@@ -189,6 +189,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
              # "don't show the title", "we don't need the captions" (not "don't show the title until 2 s")
              r"\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b(?![^,.;]*\b(?:until|till|before|after|first|at|from|"
              r"on|over|bigger|smaller|so|too)\b)|"
+             # "hide the cta" (not "hide the title until 2 s", "hide the title for the first 2 seconds")
+             r"\bhide\b(?![^,.;]*\b(?:until|till|before|after|first|last|at|from|for|during|on|in|behind|under)\b)|"
              r"\b(?:go|goes)\s+away\b(?![^,.;]*\btoo\b)|\bdisappear\b(?![^,.;]*\btoo\b)|\btake\s+(?:the\s+|that\s+|this\s+)?\w+(?:\s+\w+)?\s+(?:off|out|away|down)\b", verbs)
             and not box_off
             and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t)):
