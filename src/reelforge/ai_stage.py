@@ -713,7 +713,7 @@ class AIStage:
         when it is said). Quoted text and a subject named in the instruction are kept. Nothing
         (and no note) without the extra, a voiceover or any speech."""
         from reelforge import ai
-        from reelforge.ai.copywriting import product_name, shot_phrases
+        from reelforge.ai.copywriting import product_name, shot_phrases, spoken_as
         from reelforge.planner import brief, occasion
         from reelforge.planner.on_screen import subject_of, title_in
 
@@ -754,11 +754,10 @@ class AIStage:
         order_note: list[str] = []
         named: list[str | None] = []
         if (follow := self._follow_speech(tl, text, tr, first.start - first.in_ms)) is not None:
-            reorder, order_note, words = follow
-            tl = apply(tl, [reorder], library=self.s.library)
+            moves, order_note, named = follow
+            tl = apply(tl, moves, library=self.s.library)
             main = tl.track(Role.MAIN) or main
-            ops.append(reorder)
-            named = [words.get(i) for i in reorder.order]
+            ops.extend(moves)
         title_track = tl.track(Role.TITLE)
         name = product_name(tr)
         title = title_track.segments[0].text if title_track and title_track.segments else ""
@@ -767,6 +766,11 @@ class AIStage:
         given = (subject_of(text) is not None or title_in(text) is not None or quoted(Role.TITLE)
                  or (occasion.greeting(text) or occasion.hiring(text) or occasion.welcome(text)) is not None)
         kept = title if title_track and given else ""
+        if kept and not quoted(Role.TITLE) and (spelled := spoken_as(kept, tr)) is not None:
+            # "a reel for hoppers cafe" over a voice saying "Hopper's Cafe": the title as it is said
+            ops.append(O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text=spelled))
+            said.append(f"title '{spelled}' (spelled as it says it)")
+            kept = spelled
         shown = [x.text for role in (Role.CTA, Role.CAPTION) if (t := tl.track(role)) and quoted(role)
                  for x in t.segments if hasattr(x, "text")]
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
@@ -812,13 +816,19 @@ class AIStage:
         return O.UpdateText(target=O.Target(role=Role.CTA, index=0), text=fits)
 
     def _follow_speech(self, tl: Timeline, text: str, tr: Any,
-                       offset_ms: int) -> tuple[O.ReorderSegments, list[str], dict[int, str]] | None:
+                       offset_ms: int) -> tuple[list[O.Op], list[str], list[str | None]] | None:
         """A first cut's stills reordered so each picture the voiceover names is on screen when it
-        is said (`planner.follow_speech`), the note saying so and the word said of each (by its
-        position before the move); None when the order was chosen (given in an order of its own,
-        spoken of, or pictures placed by the instruction) or nothing moves. Shots of other lengths
-        (clips, a photo given its own time) keep the order."""
-        from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order, order_by_speech
+        is said, and cut so it comes in as the clause naming it starts (`planner.follow_speech`):
+        the ops, the note saying so and the word said of each shot in its new place. None when the
+        order was chosen (given in an order of its own, spoken of, or pictures placed by the
+        instruction) or the voice names fewer than two. Shots of other lengths (clips, a photo
+        given its own time, cuts on the beat) keep their order and times."""
+        from reelforge.planner.follow_speech import (
+            ORDER_WORDS,
+            cuts_for,
+            in_name_order,
+            order_by_speech,
+        )
 
         main = tl.track(Role.MAIN)
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
@@ -830,15 +840,29 @@ class AIStage:
         names = [a.name for a in assets]  # type: ignore[union-attr]
         if not in_name_order(names):
             return None
-        found = order_by_speech(names, [(w.start_ms + offset_ms, w.text) for w in tr.words],
-                                [(s.start, s.end) for s in shots])
+        spoken = [(w.start_ms + offset_ms, w.text) for w in tr.words]
+        found = order_by_speech(names, spoken, [(s.start, s.end) for s in shots])
         if found is None:
             return None
         order, words = found
+        moved = order != list(range(len(names)))
+        ops: list[O.Op] = [O.ReorderSegments(order=order)] if moved else []
+        # each named picture comes in as the clause naming it starts ("Our shop cat…": at "Our")
+        placed = apply(tl, ops, library=self.s.library).track(Role.MAIN) if ops else main
+        lengths = cuts_for(order, names, spoken, [s.transition_ms for s in placed.segments], tl.duration) if placed else None
+        if lengths is not None:  # longer ones first: the video never gets shorter than it ends (a text past
+            # a passing end would be dropped)
+            changed = [(d - seg.duration, k, d) for k, (d, seg) in enumerate(zip(lengths, placed.segments, strict=True))
+                       if d != seg.duration]
+            ops += [O.SetSegmentDuration(target=O.Target(index=k), duration_ms=d)
+                    for _, k, d in sorted(changed, key=lambda c: (c[0] < 0, c[1]))]
+        if not ops:
+            return None
         named = ", ".join(f"{names[i]} when it says '{words[i]}'" for i in order if i in words)
-        return O.ReorderSegments(order=order), [
-            f"Pictures follow the voiceover: {named} (they came in name order; add 'in this order' to the instruction to keep it): "
-            + ", ".join(names[i] for i in order) + "."], words
+        note = (f"Pictures follow the voiceover: {named} (they came in name order; add 'in this order' to the "
+                "instruction to keep it): " + ", ".join(names[i] for i in order) + "." if moved else
+                f"Cuts follow the voiceover: {named}.")
+        return ops, [note], [words.get(i) for i in order]
 
 
 _REMOTE_FILE_REFUSALS = {

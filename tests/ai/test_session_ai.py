@@ -14,6 +14,7 @@ from PIL import Image
 
 from reelforge import ai
 from reelforge.planner import ops as O
+from reelforge.planner.follow_speech import phrase_start
 from reelforge.session import Session
 from reelforge.timeline import Role
 
@@ -504,10 +505,15 @@ def test_the_pictures_follow_what_the_voiceover_says(tmp_path, voice):
     assert "shop_cat.jpg when it says 'shop'" in note and "delivery.jpg when it says 'deliver" in note, note
     # each named picture is on screen while its word is said
     heard = s.stage.heard(str(vo)) or ai.transcribe(vo)
+    spoken = [(w.start_ms, w.text) for w in heard.words]
     for seg in main[1:]:
         stem = {"shop_cat.jpg": "shop", "flowers.jpg": "flowers", "delivery.jpg": "deliver"}[by_id[seg.src]]
-        t = next(w.start_ms for w in heard.words if w.text.strip(".,").lower().startswith(stem))
-        assert seg.start - 600 <= t < seg.end, (seg.name, t, seg.start, seg.end)
+        word = next(w for w in heard.words if w.text.strip(".,").lower().startswith(stem))
+        assert seg.start - 600 <= word.start_ms < seg.end, (seg.name, word.start_ms, seg.start, seg.end)
+        # and from the start of the clause naming it ("Our shop cat…") through the word: a caption of
+        # that clause sits over that picture (cut evenly, "Our shop cat…" ran on over the flowers)
+        clause = phrase_start(spoken, word.start_ms)
+        assert seg.start <= clause and word.end_ms <= seg.end, (seg.name, clause, word.end_ms, seg.start, seg.end)
     # "in this order": the order given stays
     kept = _session(tmp_path, [*photos, vo], "a promo for Hopper's Cafe with captions, in this order")
     by_id = {a.id: a.name for a in kept.library}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reelforge.ai.captions import Transcript, Word
-from reelforge.ai.copywriting import key_phrase, product_name, shot_phrases
+from reelforge.ai.copywriting import key_phrase, product_name, shot_phrases, spoken_as
 
 
 def _tr(text: str, ms_per_word: int = 400) -> Transcript:
@@ -112,3 +112,14 @@ def test_a_shot_placed_by_a_word_is_captioned_with_the_phrase_holding_it():
     (named,) = shot_phrases(tr, [(0, 6000)], named=["shop"])
     assert plain.text == "Every Single Morning"
     assert "Shop Cat" in named.text and named.start_ms == 4 * 400, named  # from when "shop" is said
+
+
+def test_a_typed_name_takes_the_spelling_it_is_said_with():
+    # user test s20: "tiktok for hoppers cafe" titled 'Hoppers Cafe' over captions saying "Hopper's Cafe"
+    said = _tr("Welcome to Hopper's Cafe. Fresh espresso every morning.")
+    assert spoken_as("Hoppers Cafe", said) == "Hopper's Cafe"
+    assert spoken_as("HOPPERS CAFE", said) == "HOPPER'S CAFE"  # the case as typed, the apostrophe as said
+    assert spoken_as("Hopper's Cafe", said) is None  # said the same way
+    assert spoken_as("Joes Pizza", said) is None  # not said at all
+    assert spoken_as("Cafe", _tr("a cafe. Cafe!")) is None  # the same letters: nothing to change
+    assert spoken_as("Coffee Co", _tr("Visit Coffee-Co today")) == "Coffee-Co"

@@ -3,9 +3,20 @@ words made by hand; the real voices are in tests/ai/test_session_ai.py)."""
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
-from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order, order_by_speech
+from reelforge.planner import follow_speech
+from reelforge.planner.follow_speech import (
+    LEAD_MS,
+    ORDER_WORDS,
+    cuts_for,
+    in_name_order,
+    order_by_speech,
+    phrase_start,
+    speech_cuts,
+)
 from reelforge.timeline import Role
 
 SLOTS = [(0, 3000), (3000, 6000), (6000, 9000), (9000, 12000), (12000, 15000)]
@@ -43,10 +54,63 @@ def test_plurals_stems_and_chinese_names_are_heard():
 @pytest.mark.parametrize(("names", "said"), [
     (["coffee.jpg", "shop_cat.jpg"], "our shop cat"),  # one named: nothing to follow
     (["IMG_0001.jpg", "IMG_0002.jpg"], "image one image two"),  # camera names say nothing
-    (["coffee.jpg", "shop_cat.jpg"], "fresh coffee and our shop cat"),  # already in the order said
 ])
-def test_nothing_moves(names, said):
+def test_nothing_to_follow(names, said):
     assert order_by_speech(names, _words(said, 2000), SLOTS[:len(names)]) is None
+
+
+def test_named_in_the_order_given_keeps_it():
+    # already in the order said: the same order (the cuts are still timed to the speech)
+    assert order_by_speech(["coffee.jpg", "shop_cat.jpg"], _words("fresh coffee and our shop cat", 2000),
+                           SLOTS[:2]) == ([0, 1], {0: "coffee", 1: "shop"})
+
+
+def test_doctests():
+    assert doctest.testmod(follow_speech).failed == 0
+
+
+# -- cuts on the speech: a picture comes in as the clause naming it starts ------------------------
+CAFE = ("Welcome to Hopper's Cafe. Fresh espresso, pulled the slow way, every single morning. "
+        "Our shop cat Chelsea keeps the window seat warm for you. Fresh flowers on every table, "
+        "and we deliver across town by bike. Hopper's Cafe, open seven days a week.")
+
+
+def test_a_picture_comes_in_at_the_start_of_its_clause():
+    said = _words(CAFE, 300)
+    t = {w.strip(".,").lower(): at for at, w in reversed(said)}
+    assert phrase_start(said, t["shop"]) == t["our"]  # "Our shop cat…", not "shop"
+    assert phrase_start(said, t["deliver"]) == t["and"]  # after "table,"
+    assert phrase_start(said, t["welcome"]) == 0
+    # a clause longer than CLAUSE_LOOKBACK_MS: no earlier than that before the word
+    long = _words("one two three four five six seven eight nine ten eleven cat", 400)
+    assert phrase_start(long, 4400) >= 4400 - follow_speech.CLAUSE_LOOKBACK_MS
+
+
+def test_the_cuts_follow_the_speech_and_keep_the_length():
+    # user test s20: the five cafe photos in 9:16, cut evenly (2.9 s each) after being put in the
+    # order said: "Our shop cat Chelsea…" ran over the flowers, "fresh flowers…" over the motorcycle
+    names = ["coffee.jpg", "shop_cat.jpg", "flowers.jpg", "delivery.jpg", "grace.jpg"]
+    said = _words(CAFE, 300)
+    t = {w.strip(".,").lower(): at for at, w in reversed(said)}
+    total = len(said) * 300 + 500
+    trans = [0, 500, 500, 500, 500]
+    lengths = cuts_for([0, 1, 2, 3, 4], names, said, trans, total)
+    assert lengths is not None and all(d >= follow_speech.MIN_CUT_MS for d in lengths)
+    starts = [0]
+    for k in range(1, 5):
+        starts.append(starts[-1] + lengths[k - 1] - trans[k])
+    assert starts[-1] + lengths[-1] == total  # the video keeps its length
+    clause = {1: t["our"], 2: t["flowers"] - 300, 3: t["and"]}  # "Our shop cat", "Fresh flowers", "and we deliver"
+    for k, at in clause.items():
+        assert starts[k] + trans[k] // 2 == at - follow_speech.LEAD_MS  # the crossfade's middle
+    # the shot after the last named one shares what is left with it
+    assert abs(lengths[3] - lengths[4]) <= 600
+
+
+def test_anchors_too_close_drop_the_later_one():
+    # two named pictures said 0.5 s apart: no 0.5 s shot, the second keeps the even cut
+    assert speech_cuts({1: 5000, 2: 5500}, [0, 0, 0], 9000) == [5000, 2000, 2000]
+    assert speech_cuts({1: 100}, [0, 0], 9000) is None  # a first shot of 0.1 s: nothing is pinned
 
 
 def test_two_named_in_one_place_the_later_goes_after_it():
@@ -99,6 +163,7 @@ def _cafe_session(monkeypatch):
 def _order(s, text):
     r = s.handle(text)
     assert r.status == "ok", r.message
+    _order.timeline = s.timeline  # type: ignore[attr-defined]  # the last cut, for the timing checks
     return [seg.name for seg in s.timeline.track(Role.MAIN).segments], r.notes
 
 
@@ -107,6 +172,12 @@ def test_the_first_cut_follows_the_voiceover_unless_the_order_was_chosen(monkeyp
     names, notes = first_cut("a promo with text overlays")
     assert names == ["coffee.jpg", "shop_cat.jpg", "delivery.jpg"], notes
     assert any(n.startswith("Pictures follow the voiceover") for n in notes)
+    # and each comes in as the sentence naming it starts: "Our" at 3.6 s, "And we deliver" at 6.4 s
+    # (the crossfade's middle a moment before), not at an even third of the video
+    segs = _order.timeline.track(Role.MAIN).segments  # type: ignore[attr-defined]
+    assert len({seg.duration for seg in segs}) > 1
+    for seg, clause in zip(segs[1:], (3600, 6400), strict=True):
+        assert seg.start + seg.transition_ms // 2 == clause - LEAD_MS, (seg.name, seg.start, clause)
     assert not any(n.startswith("Pictures in the order given") for n in notes)
     for chosen in ("a promo with text overlays, in this order", "a promo with text overlays, start with the coffee photo"):
         names, notes = first_cut(chosen)

@@ -132,6 +132,33 @@ def _with_negation(clause: Sequence[Word], i: int, j: int) -> int:
     return i
 
 
+def spoken_as(name: str, transcript: Transcript) -> str | None:
+    """``name`` as the speech spells it, when it says the same letters another way: "Hoppers Cafe"
+    typed, "Hopper's Cafe" said (the title and the captions under it disagreed). The letters keep
+    the case they were typed in; only the marks between them come from the speech. None when the
+    speech does not say it, or says it the same way.
+
+    >>> from reelforge.ai.captions import Transcript, Word
+    >>> said = Transcript(words=tuple(Word(i, i + 1, w, 0.9) for i, w in enumerate("Welcome to Hopper's Cafe.".split())),
+    ...                   language="en", language_probability=0.9, duration_ms=4)
+    >>> spoken_as("Hoppers Cafe", said), spoken_as("Hopper's Cafe", said)
+    ("Hopper's Cafe", None)
+    """
+    key = re.sub(r"[\W_]+", "", name).casefold()
+    if not key or not name.isascii():
+        return None
+    words = [w.text.strip() for w in transcript.words]
+    n = len(name.split())
+    for i in range(len(words)):
+        for k in (n, n - 1, n + 1):
+            said = " ".join(words[i:i + k]).strip(".,!?;:\"“”‘’ ") if k > 0 else ""
+            if said and re.sub(r"[\W_]+", "", said).casefold() == key:
+                typed = iter(c for c in name if c.isalnum())
+                out = "".join(next(typed) if c.isalnum() else c for c in said)
+                return None if out == name else out
+    return None
+
+
 def product_name(transcript: Transcript) -> str | None:
     """A capitalised name the speech repeats or points at ("Meet Aurora"), not a sentence's
     first word. None when there is none (lower-case transcripts have none)."""

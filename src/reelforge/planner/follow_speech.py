@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from reelforge.planner import parse as P
 from reelforge.planner.file_names import name_words
 
-__all__ = ["ORDER_WORDS", "in_name_order", "order_by_speech"]
+__all__ = ["ORDER_WORDS", "cuts_for", "in_name_order", "named_at", "order_by_speech", "phrase_start", "speech_cuts"]
 
 # the instruction chose the order (or asked for another one)
 ORDER_WORDS = re.compile(
@@ -50,20 +50,8 @@ def _said(word: str, stem: str) -> bool:
     return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
-                    slots: Sequence[tuple[int, int]]) -> tuple[list[int], dict[int, str]] | None:
-    """The shots' new order (0-based current positions) and, by shot, the word that placed it.
-
-    ``names``: the shots' file names; ``words``: (time on the timeline in ms, word) as spoken;
-    ``slots``: each position's (start, end) on the timeline. A named shot goes to the place on
-    screen when its name is first said (the nearest free one after it if two fall in one place);
-    the others keep their order. None when fewer than two shots are named or nothing moves.
-
-    >>> order_by_speech(["coffee.jpg", "delivery.jpg", "shop_cat.jpg"],
-    ...                 [(500, "Espresso"), (3500, "our"), (3700, "shop"), (4000, "cat"), (7000, "deliver")],
-    ...                 [(0, 3000), (3000, 6000), (6000, 9000)])
-    ([0, 2, 1], {1: 'deliver', 2: 'shop'})
-    """
+def named_at(names: Sequence[str], words: Sequence[tuple[int, str]]) -> dict[int, tuple[int, str]]:
+    """By shot, when the voice first says its file name and the word it says it with."""
     spoken = [(t, re.sub(r"^[^\w]+|[^\w]+$", "", w).casefold()) for t, w in words]
     placed: dict[int, tuple[int, str]] = {}
     for i, name in enumerate(names):
@@ -71,6 +59,25 @@ def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
         hit = next(((t, w) for t, w in spoken if w and any(_said(w, s) for s in stems)), None)
         if hit is not None:
             placed[i] = hit
+    return placed
+
+
+def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
+                    slots: Sequence[tuple[int, int]]) -> tuple[list[int], dict[int, str]] | None:
+    """The shots' new order (0-based current positions) and, by shot, the word that placed it.
+
+    ``names``: the shots' file names; ``words``: (time on the timeline in ms, word) as spoken;
+    ``slots``: each position's (start, end) on the timeline. A named shot goes to the place on
+    screen when its name is first said (the nearest free one after it if two fall in one place);
+    the others keep their order. None when fewer than two shots are named. The order is the
+    current one when the voice already names them in it (`speech_cuts` still times the cuts).
+
+    >>> order_by_speech(["coffee.jpg", "delivery.jpg", "shop_cat.jpg"],
+    ...                 [(500, "Espresso"), (3500, "our"), (3700, "shop"), (4000, "cat"), (7000, "deliver")],
+    ...                 [(0, 3000), (3000, 6000), (6000, 9000)])
+    ([0, 2, 1], {1: 'deliver', 2: 'shop'})
+    """
+    placed = named_at(names, words)
     if len(placed) < 2:
         return None
     order: list[int | None] = [None] * len(names)
@@ -80,6 +87,75 @@ def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
         order[min(free, key=lambda k: (abs(k - want), k < want))] = i
     rest = iter(i for i in range(len(names)) if i not in placed)
     new = [o if o is not None else next(rest) for o in order]
-    if new == list(range(len(names))):
-        return None
     return new, {i: w for i, (_, w) in placed.items()}
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?。，；：！？…]$")
+CLAUSE_LOOKBACK_MS = 2500  # a picture comes in at most this long before its word, at the start of its clause
+
+
+def phrase_start(words: Sequence[tuple[int, str]], t: int) -> int:
+    """When the clause holding the word said at ``t`` starts: "Our shop cat…" starts at "Our", not
+    at "shop" (the picture comes in as its sentence does), at most `CLAUSE_LOOKBACK_MS` before it.
+
+    >>> phrase_start([(0, "morning."), (400, "Our"), (700, "shop"), (900, "cat")], 700)
+    400
+    """
+    at = next((k for k, (w_t, _) in enumerate(words) if w_t == t), None)
+    if at is None:
+        return t
+    k = at
+    while k > 0 and not _CLAUSE_END.search(words[k - 1][1].strip()) and t - words[k - 1][0] <= CLAUSE_LOOKBACK_MS:
+        k -= 1
+    return words[k][0]
+
+
+MIN_CUT_MS = 1500  # no shot shorter than this when the cuts follow the speech
+LEAD_MS = 150  # a picture is on screen a moment before its clause is heard
+
+
+def speech_cuts(anchors: dict[int, int], transitions: Sequence[int], total: int,
+                least: int = MIN_CUT_MS) -> list[int] | None:
+    """Each shot's length so that the shot at position k comes in at ``anchors[k]`` (ms; the middle
+    of a crossfade into it, or its cut) and the others share the time between evenly; the video
+    keeps its ``total`` length. ``transitions``: the crossfade into each position (0 = a cut).
+    An anchor that leaves a shot shorter than ``least`` is dropped (the later one); None when no
+    anchor is left.
+
+    >>> speech_cuts({1: 5000, 2: 8000}, [0, 0, 0, 0], 14000)
+    [5000, 3000, 3000, 3000]
+    """
+    n = len(transitions)
+    pinned = {k: t for k, t in anchors.items() if 0 < k < n and 0 < t < total}
+    while pinned:
+        cuts = _cuts(pinned, n, total)
+        short = next((k for k in range(n) if (cuts[k + 1] if k + 1 < n else total) - cuts[k] < least), None)
+        if short is None:
+            starts = [max(0, c - transitions[k] // 2) for k, c in enumerate(cuts)]
+            ends = [starts[k + 1] + transitions[k + 1] if k + 1 < n else total for k in range(n)]
+            return [b - a for a, b in zip(starts, ends, strict=True)]
+        # the anchor at or after the short shot that bounds it goes (the earlier one is heard first)
+        bound = min((k for k in pinned if k > short), default=max(pinned))
+        del pinned[bound]
+    return None
+
+
+def cuts_for(order: Sequence[int], names: Sequence[str], words: Sequence[tuple[int, str]],
+             transitions: Sequence[int], total: int) -> list[int] | None:
+    """The shots' lengths, in ``order``, for each named one to come in as the clause naming it
+    starts (a moment before: `LEAD_MS`); see `speech_cuts`."""
+    heard = named_at(names, words)
+    anchors = {k: max(0, phrase_start(words, heard[i][0]) - LEAD_MS) for k, i in enumerate(order) if i in heard}
+    return speech_cuts(anchors, transitions, total)
+
+
+def _cuts(pinned: dict[int, int], n: int, total: int) -> list[int]:
+    """The time each position comes in: pinned ones where said, the rest spread evenly between."""
+    fixed = {0: 0, **pinned}
+    keys = sorted(fixed)
+    out = [0] * n
+    for a, b in zip(keys, [*keys[1:], n], strict=True):
+        end = fixed[b] if b < n else total
+        for k in range(a, b):
+            out[k] = round(fixed[a] + (end - fixed[a]) * (k - a) / (b - a))
+    return out

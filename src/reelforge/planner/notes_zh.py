@@ -36,6 +36,8 @@ def _said_zh(part: str) -> str:
     """One part of "Text from what the voiceover says: …" in Chinese."""
     if m := re.fullmatch(r"title '(.+)' \((the name it says|its first key phrase)\)", part):
         return f"标题「{m[1]}」（{'它说出的名字' if m[2] == 'the name it says' else '它的第一个关键词'}）"
+    if m := re.fullmatch(r"title '(.+)' \(spelled as it says it\)", part):
+        return f"标题「{m[1]}」（按旁白的写法）"
     if m := re.fullmatch(r"(\d+) captions? \(its key phrases, when they are said\)", part):
         return f"{m[1]}条字幕（它的关键词，在说到时出现）"
     if m := re.fullmatch(r"call to action '(.+)' \(what it speaks of\)", part):
