@@ -138,6 +138,8 @@ def test_the_note_reads_in_chinese():
             "shop_cat.jpg, delivery.jpg.")
     zh = to_zh(note)
     assert zh.startswith("画面跟着旁白走") and "说到“shop”时出现shop_cat.jpg" in zh and "按这个顺序" in zh, zh
+    zh = to_zh("Cuts follow the voiceover: shop_cat.jpg when it says 'shop', delivery.jpg when it says 'deliver'.")
+    assert zh == "镜头切换跟着旁白：说到“shop”时出现shop_cat.jpg，说到“deliver”时出现delivery.jpg。", zh
 
 
 # -- through the session's first cut, with the speech model's words made by hand -----------------------------

@@ -323,6 +323,9 @@ _TABLE: list[Rule] = [
     _r(r"Pictures follow the voiceover: (.+) \(they came in name order; add 'in this order' to the instruction to keep it\): (.*)\.",
        lambda m: "画面跟着旁白走：" + "，".join(re.sub(r"^(.+) when it says '(.+)'$", r"说到“\2”时出现\1", x)
                                          for x in m[1].split(", ")) + f"（原本按文件名排序；要保留原顺序，请在指令里加上“按这个顺序”）：{_list(m[2])}。"),
+    _r(r"Cuts follow the voiceover: (.+)\.",
+       lambda m: "镜头切换跟着旁白：" + "，".join(re.sub(r"^(.+) when it says '(.+)'$", r"说到“\2”时出现\1", x)
+                                            for x in m[1].split(", ")) + "。"),
     _r(r"Title from the instruction: '(.+)'\.", lambda m: f"标题取自指令：「{m[1]}」。"),
     _r(r"Text from what the voiceover says: (.+)\.", lambda m: "文字取自旁白所说：" + "；".join(_said_zh(x) for x in m[1].split("; ")) + "。"),
     _r(r"'(.+)' is the logo: (top left|top right|bottom left|bottom right) corner, (\d+)% wide, throughout \(.*\)\.",
