@@ -226,3 +226,17 @@ def test_a_count_of_neighbours_takes_the_nearest(said, gone):
 def test_more_neighbours_than_there_are_is_said():
     p = plan_edit("remove the four photos after the clip", TL, library=LIBRARY)
     assert p.status != "ok" and not p.ops and "only 3" in p.reply
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("给hoppers cafe做一个竖屏短视频，加字幕", "Hoppers Cafe"),  # it was titled 'hoppers'
+    ("帮joe's pizza做个宣传片，加上文字", "Joe's Pizza"),  # not understood as a name at all
+    ("为Nike做一个广告，加上文字", "Nike"), ("给城市咖啡做一个视频，加上文字", "城市咖啡"),
+])
+def test_a_latin_name_in_a_chinese_instruction_is_the_title_whole(said, title):
+    from reelforge.planner import plan
+
+    from .test_compose import IMAGES
+
+    tl = plan(said, IMAGES).timeline
+    assert [s.text for s in tl.track(Role.TITLE).segments] == [title]

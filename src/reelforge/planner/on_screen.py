@@ -68,8 +68,13 @@ _PLATFORM_LEAD = re.compile(
 # "The Daily Grind": a capital "The" mid-sentence is part of the name
 _LEAD_WORDS = re.compile(r"^(?:(?:the|(?i:our|my|a|an|this|these)|(?i:new|brand[\s-]new|upcoming|latest)(?=\s+[A-Z0-9]))\s+)+")
 # "为咖啡店做个视频", "介绍我们的新品奶茶，…" (the owner's 我们的 left out)
-_ZH_SUBJECT_RX = N.ascii_rx(r"(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
-                       r"(?P<s>[^，,。；;！!？?\s的]{2,14}?)(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?\s]|$)")
+# a name in Latin letters keeps its spaces ("给hoppers cafe做一个视频" was titled "hoppers"), and may follow
+# "帮" ("帮joe's pizza做个宣传片")
+_LATIN_NAME = r"[A-Za-z0-9][\w'’&.-]*(?:[ \t]+[A-Za-z0-9][\w'’&.-]*){0,4}"
+_ZH_SUBJECT_RX = N.ascii_rx(r"(?:(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
+                       rf"(?P<s>{_LATIN_NAME}(?=\s*(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?]|$))|[^，,。；;！!？?\s的]{{2,14}}?)|"
+                       rf"帮(?:我们|我)?(?:给)?(?P<s2>{_LATIN_NAME}(?=\s*(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?]|$))))"
+                       r"(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?\s]|$)")
 _GENERIC_SUBJECT = N.ascii_rx(
     r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
     r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
@@ -162,9 +167,10 @@ def subject_of(instruction: str) -> str | None:
             return title_case(phrase)
     for rx in (_ZH_SUBJECT_RX, _ZH_SUBJECT_BEFORE_RX):
         zm = rx.search(raw)
-        if zm and not _ZH_SUBJECT_NOT.match(zm.group("s")) and not _ZH_GENERIC.search(zm.group("s")) \
-                and not (rx is _ZH_SUBJECT_BEFORE_RX and _ZH_NOT_A_THING.search(zm.group("s"))):
-            return zm.group("s")
+        name = zm and (zm.group("s") or zm.groupdict().get("s2"))
+        if name and not _ZH_SUBJECT_NOT.match(name) and not _ZH_GENERIC.search(name) \
+                and not (rx is _ZH_SUBJECT_BEFORE_RX and _ZH_NOT_A_THING.search(name)):
+            return title_case(name) if name.isascii() and name == name.lower() else name
     return None
 
 
