@@ -800,7 +800,8 @@ class AIStage:
     def _spoken_cta(tl: Timeline, text: str, tr: Any) -> O.UpdateText | None:
         """A made-up call to action that says nothing of the business ("Shop now" for "a promo")
         replaced by one that fits what the voiceover speaks of ("Welcome to Hopper's Cafe…" -> "Visit
-        us today"); None when the call to action was given, or the speech says nothing more."""
+        us today"), in the language it speaks; None when the call to action was given, or the speech
+        says nothing more."""
         from reelforge.planner.on_screen import GENERIC_CTAS, call_to_action
         from reelforge.planner.parse import is_chinese
 
@@ -808,10 +809,16 @@ class AIStage:
         if cta is None or len(cta.segments) != 1 or _quoted(tl, text, Role.CTA):
             return None
         now = getattr(cta.segments[0], "text", "")
-        if now != call_to_action(text) or now not in GENERIC_CTAS:
-            return None  # the instruction's own words, or one that already fits the kind of video
-        fits = call_to_action(" ".join(w.text for w in tr.words), zh=is_chinese(text))
-        if fits in GENERIC_CTAS or fits == now:
+        if now != call_to_action(text):
+            return None  # the instruction's own words
+        # in the language the voice speaks (a Chinese instruction for an English voiceover: "Visit us
+        # today" under its English captions, not 欢迎光临)
+        voice = getattr(tr, "language", None)
+        zh = voice.startswith("zh") if voice and getattr(tr, "language_probability", 0) >= 0.5 else is_chinese(text)
+        fits = call_to_action(" ".join(w.text for w in tr.words), zh=zh)
+        if now not in GENERIC_CTAS or fits in GENERIC_CTAS:  # one that fits the kind of video already
+            fits = call_to_action(text, zh=zh)  # (the same, in the voice's language)
+        if fits == now:
             return None
         return O.UpdateText(target=O.Target(role=Role.CTA, index=0), text=fits)
 

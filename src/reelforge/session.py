@@ -705,7 +705,7 @@ def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
     for n in notes:
         if reordered and n.startswith("Pictures in the order given"):
             continue
-        if captions and n.startswith("No captions"):
+        if captions and n.startswith(("No captions", "No caption from")):  # (the speech captions them)
             continue
         if n.startswith(_MADE_UP) and (captions or title or cta):
             body, _, tail = n[len(_MADE_UP):].partition(". Put your own words")

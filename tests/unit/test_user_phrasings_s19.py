@@ -4,6 +4,8 @@ the apostrophe; an unquoted name was cut there ("a reel for Hopper's Cafe" title
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reelforge.planner import plan
@@ -219,7 +221,14 @@ def test_a_made_up_call_to_action_fits_what_the_voice_speaks_of():
     tl = plan(said, IMAGES).timeline
     assert _texts(tl, Role.CTA) == ["Shop now"]
     assert AIStage._spoken_cta(tl, said, cafe).text == "Visit us today"
-    assert AIStage._spoken_cta(plan("做一个宣传视频，加文字", IMAGES).timeline, "做一个宣传视频，加文字", cafe).text == "欢迎光临"
+    zh_said = "做一个宣传视频，加文字"
+    zh_cafe = replace(_heard("欢迎光临城市咖啡。每天早上现磨咖啡。"), language="zh", language_probability=0.9)
+    assert AIStage._spoken_cta(plan(zh_said, IMAGES).timeline, zh_said, zh_cafe).text == "欢迎光临"
+    # s20: in the language the voice speaks, not the instruction's (an English voiceover's captions
+    # ended on 欢迎光临 because the instruction was typed in Chinese); unsure of it, the instruction's
+    assert AIStage._spoken_cta(plan(zh_said, IMAGES).timeline, zh_said, cafe).text == "Visit us today"
+    unsure = replace(cafe, language_probability=0.3)
+    assert AIStage._spoken_cta(plan(zh_said, IMAGES).timeline, zh_said, unsure).text == "欢迎光临"
     # the words given stay, and so does one the instruction already fitted
     given = "a promo with text overlays, end with 'Shop now'"
     assert AIStage._spoken_cta(plan(given, IMAGES).timeline, given, cafe) is None

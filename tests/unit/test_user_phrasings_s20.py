@@ -240,3 +240,25 @@ def test_a_latin_name_in_a_chinese_instruction_is_the_title_whole(said, title):
 
     tl = plan(said, IMAGES).timeline
     assert [s.text for s in tl.track(Role.TITLE).segments] == [title]
+
+
+def test_made_up_copy_follows_the_language_the_voice_speaks():
+    # a Chinese instruction for a cafe whose voiceover is English: its call to action was 欢迎光临
+    # under English captions, and the notes said no caption came from the English file names
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.ai_stage import AIStage
+    from reelforge.planner import plan
+    from reelforge.session import _drop_replaced_copy
+
+    from .test_compose import IMAGES
+
+    said = "给hoppers cafe做一个竖屏短视频，加字幕"
+    tl = plan(said, IMAGES).timeline
+    assert [s.text for s in tl.track(Role.CTA).segments] == ["欢迎光临"]
+    english = Transcript(words=tuple(Word(i * 300, i * 300 + 250, w) for i, w in enumerate(
+        "Welcome to Hopper's Cafe. Fresh espresso every morning.".split())), language="en", language_probability=0.97)
+    assert AIStage._spoken_cta(tl, said, english).text == "Visit us today"
+    chinese = Transcript(words=(Word(0, 900, "欢迎光临城市咖啡。"),), language="zh", language_probability=0.95)
+    assert AIStage._spoken_cta(tl, said, chinese) is None  # already in its language
+    notes = ["No caption from coffee.jpg: the name is English and the video Chinese; quote the words to show."]
+    assert _drop_replaced_copy(notes, [O.SetCaptions(cues=[O.Cue(start_ms=0, end_ms=900, text="Welcome")])]) == []
