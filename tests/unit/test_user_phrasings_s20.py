@@ -262,3 +262,25 @@ def test_made_up_copy_follows_the_language_the_voice_speaks():
     assert AIStage._spoken_cta(tl, said, chinese) is None  # already in its language
     notes = ["No caption from coffee.jpg: the name is English and the video Chinese; quote the words to show."]
     assert _drop_replaced_copy(notes, [O.SetCaptions(cues=[O.Cue(start_ms=0, end_ms=900, text="Welcome")])]) == []
+
+
+@pytest.mark.parametrize("said", [
+    "trim it to end at 20s",  # it set the length (every shot shrank) instead of cutting the end
+    "stop at 20 seconds", "end at 20 seconds", "delete after 20 seconds", "everything after 20 seconds can go",
+    "只要前20秒", "lose the last 10 seconds", "delete the last 10 seconds",
+])
+def test_more_ways_to_end_the_video_at_a_time(said):
+    _, tl = _edit(said)
+    assert tl.duration == 20000 and _names(tl)[:3] == ["shoe.jpg", "city.jpg", "street.mp4"]
+    assert "mountain.jpg" not in _names(tl)  # cut off, not squeezed in
+
+
+@pytest.mark.parametrize(("said", "op"), [
+    ("remove the first half", O.TrimVideo(head_ms=15000)), ("keep only the first half", O.TrimVideo(tail_ms=15000)),
+    ("remove the second half", O.TrimVideo(tail_ms=15000)), ("剪掉前一半", O.TrimVideo(head_ms=15000)),
+    ("只保留后一半", O.TrimVideo(head_ms=15000)), ("cut the video in half", O.SetTotalDuration(duration_ms=15000)),
+])
+def test_halves_of_the_video(said, op):
+    p, tl = _edit(said)
+    assert list(p.ops) == [op]
+    assert tl.duration <= 15500

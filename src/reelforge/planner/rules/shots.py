@@ -735,6 +735,11 @@ _RX_END_AT = tuple(re.compile(p) for p in (
     rf"\b(?:end|stop|finish|cut)s?\s+{_THE_VIDEO}\s+(?:at|after)\s+{_TV}",
     rf"\b(?:it|the\s+(?:video|reel|ad))\s+(?:should|must|needs?\s+to|has\s+to)\s+(?:end|stop|finish)\s+(?:at|after)\s+{_TV}",
     rf"\b(?:make|have)\s+it\s+(?:end|stop|finish)\s+(?:at|after)\s+{_TV}",
+    rf"\b(?:to|so\s+(?:it|the\s+video)|it|the\s+video)\s+ends?\s+(?:at|after)\s+{_TV}",  # "trim it to end at 15s"
+    rf"^(?:please\s+)?(?:just\s+)?(?:end|stop|finish)\s+(?:it\s+|there\s+)?(?:at|after)\s+{_TV}",  # "stop at 15 seconds"
+    rf"{_CUT_VERB}\s+(?:it\s+|the\s+video\s+)?(?:after|past|beyond)\s+{_TV}",  # "delete after 15 seconds"
+    rf"\b{_REST}\s+(?:after|past|beyond)\s+{_TV}\s+(?:can|should|must|has\s+to|needs\s+to)\s+go\b",
+    rf"(?:只要|只保留|保留|留下)\s*前\s*{_ZTV}",
     rf"{_ZTV}\s*(?:以后|之后|后面|后){_ZH_GONE}",
     rf"(?:视频)?(?:在|到)\s*{_ZTV}\s*(?:处|的地方)?\s*(?:就)?(?:结束|停止|截止)",
 ))
@@ -743,7 +748,16 @@ _RX_START_AT = tuple(re.compile(p) for p in (
     rf"{_CUT_VERB}\s+{_REST}\s+(?:before|up\s+to|until)\s+{_TV}",
     rf"\b(?:start|begin)s?\s+the\s+(?:video|reel|ad|whole\s+thing)\s+(?:at|from)\s+{_TV}",
     rf"{_ZTV}\s*(?:以前|之前|前面){_ZH_GONE}",
+    rf"\b{_REST}\s+(?:before|up\s+to|until)\s+{_TV}\s+(?:can|should|must|has\s+to|needs\s+to)\s+go\b",
 ))
+# "remove the first half", "keep only the second half", "cut the video in half", "剪掉前一半"
+_RX_HALF = re.compile(
+    rf"{_CUT_VERB}\s+(?:the\s+)?(?P<cut>first|second|last|back|front)\s+half\b|"
+    r"\bkeep\s+(?:only\s+)?(?:just\s+)?(?:the\s+)?(?P<keep>first|second|last|back|front)\s+half\b|"
+    r"\b(?:cut|chop|trim)\s+(?:it|the\s+(?:video|reel|ad|whole\s+thing))\s+in\s+half\b|"
+    r"(?P<zcut>前|后)\s*一半\s*(?:都|全)?\s*(?:删掉|删除|删了|去掉|剪掉|不要了?)|"
+    r"(?:剪掉|删掉|去掉|删除|不要)\s*(?:视频的?)?(?P<zcut2>前|后)\s*一半|"
+    r"(?:只要|只保留|保留)\s*(?P<zkeep>前|后)\s*一半|(?:砍|剪|缩短)(?:掉)?一半")
 
 
 def _h_cut_at(c: _Ctx) -> list[O.Op] | None:
@@ -751,12 +765,20 @@ def _h_cut_at(c: _Ctx) -> list[O.Op] | None:
     "15秒以后的都删掉", "remove everything before 5 seconds": the video ends (starts) there, across
     shots ("cut it off at 15 seconds" took 15 s off a 20 s video; the rest were not understood)."""
     t = c.t
+    if not c.main_segs() or _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\blogo\b", t):
+        return None  # "end the music at 15 seconds", "remove the captions after 10 seconds": theirs
+    if half := _RX_HALF.search(t):
+        total = c.tl.duration
+        word = half.group("cut") or half.group("keep") or half.group("zcut") or half.group("zcut2") or half.group("zkeep")
+        if word is None:  # "cut the video in half": half as long
+            return [O.SetTotalDuration(duration_ms=max(1000, total // 2))]
+        first = word in ("first", "front", "前")
+        keep = bool(half.group("keep") or half.group("zkeep"))
+        return [O.TrimVideo(tail_ms=total - total // 2) if first == keep else O.TrimVideo(head_ms=total // 2)]
     end = next((m for rx in _RX_END_AT if (m := rx.search(t))), None)
     m = end or next((m for rx in _RX_START_AT if (m := rx.search(t))), None)
-    if m is None or not c.main_segs():
+    if m is None:
         return None
-    if _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\blogo\b", t):
-        return None  # "end the music at 15 seconds", "remove the captions after 10 seconds": theirs
     ms = TW.parse_time_value_ms(m.group("tv"))
     total = c.tl.duration
     if ms is None or ms <= 0:
@@ -769,7 +791,8 @@ def _h_cut_at(c: _Ctx) -> list[O.Op] | None:
 
 def _h_trim(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take|skip)\b|剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
+    if not _has(r"\b(?:trim|cut|shave|chop|remove|drop|take|skip|delete|lose|kill|ditch|lop|scrap|axe)\b|\bget\s+rid\s+of\b|"
+                r"剪掉|裁掉|剪去|去掉|删掉|裁剪|剪", t):
         return None
     durs = TW.find_durations(t)
     ms = durs[0].ms if durs else (1000 if _has(r"\b(?:first|last)\s+second\b|\ba\s+second\b", t) else None)
