@@ -809,8 +809,8 @@ class AIStage:
         if cta is None or len(cta.segments) != 1 or _quoted(tl, text, Role.CTA):
             return None
         now = getattr(cta.segments[0], "text", "")
-        if now != call_to_action(text):
-            return None  # the instruction's own words
+        if now != call_to_action(text) or now.casefold() in text.casefold():
+            return None  # the instruction's own words ("结尾写关注我们" is one the table would make too)
         # in the language the voice speaks (a Chinese instruction for an English voiceover: "Visit us
         # today" under its English captions, not 欢迎光临)
         voice = getattr(tr, "language", None)

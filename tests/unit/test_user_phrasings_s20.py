@@ -260,6 +260,8 @@ def test_made_up_copy_follows_the_language_the_voice_speaks():
     assert AIStage._spoken_cta(tl, said, english).text == "Visit us today"
     chinese = Transcript(words=(Word(0, 900, "欢迎光临城市咖啡。"),), language="zh", language_probability=0.95)
     assert AIStage._spoken_cta(tl, said, chinese) is None  # already in its language
+    given = "做一个宣传视频，加文字，结尾写关注我们"  # words given (the table would make them too) stay
+    assert AIStage._spoken_cta(plan(given, IMAGES).timeline, given, english) is None
     notes = ["No caption from coffee.jpg: the name is English and the video Chinese; quote the words to show."]
     assert _drop_replaced_copy(notes, [O.SetCaptions(cues=[O.Cue(start_ms=0, end_ms=900, text="Welcome")])]) == []
 
