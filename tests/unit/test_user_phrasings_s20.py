@@ -286,3 +286,55 @@ def test_halves_of_the_video(said, op):
     p, tl = _edit(said)
     assert list(p.ops) == [op]
     assert tl.duration <= 15500
+
+
+# -- edits typed on the cafe reel (s20): a plural name said singular, "zoom into", "no blur on …",
+# the music too loud when the voice talks --------------------------------------------------------------
+def _cafe():
+    from reelforge.planner import plan
+    from reelforge.timeline import Fit
+
+    from .test_compose import aud, img
+
+    library = [img(n, i) for i, n in enumerate(["coffee.jpg", "flowers.jpg", "shop_cat.jpg"])] + [aud("music.mp3", 30000)]
+    tl = plan("a 12 second promo", library).timeline
+    segs = list(tl.track(Role.MAIN).segments)
+    segs[1] = segs[1].model_copy(update={"fit": Fit.BLUR})  # the dahlia shown whole over a blurred fill
+    return tl.model_copy(update={"tracks": tuple(t.model_copy(update={"segments": tuple(segs)}) if t.role is Role.MAIN
+                                                  else t for t in tl.tracks)}), library
+
+
+def test_a_plural_name_said_in_the_singular_is_that_shot():
+    from reelforge.timeline import Fit
+
+    tl, library = _cafe()
+    p = plan_edit("show the whole flower", tl, library=library)  # it showed EVERY shot whole
+    after = apply(tl, p.ops, library=library).track(Role.MAIN).segments
+    assert [s.fit for s in after] == [Fit.COVER, Fit.CONTAIN, Fit.COVER]
+    p = plan_edit("remove the flower", tl, library=library)
+    assert [s.name for s in apply(tl, p.ops, library=library).track(Role.MAIN).segments] == ["coffee.jpg", "shop_cat.jpg"]
+
+
+def test_zoom_into_is_a_zoom_in():
+    tl, library = _cafe()
+    p = plan_edit("zoom into the cat's face", tl, library=library)  # it set an automatic move
+    assert [(o.op, getattr(o, "motion", None)) for o in p.ops] == [("set_motion", "zoom-in")]
+
+
+@pytest.mark.parametrize("said", ["no blur on the flowers", "remove the blur from the flower photo"])
+def test_no_blur_on_a_named_picture(said):
+    from reelforge.timeline import Fit
+
+    tl, library = _cafe()
+    p = plan_edit(said, tl, library=library)  # not understood
+    after = apply(tl, p.ops, library=library).track(Role.MAIN).segments
+    assert after[1].fit is Fit.CONTAIN and after[0].fit is Fit.COVER
+    assert "has no blurred background" in plan_edit("no blur on the coffee", tl, library=library).reply
+
+
+@pytest.mark.parametrize("said", ["the music is too loud when she talks", "the music drowns the voice when he speaks",
+                                  "说话的时候音乐太吵"])
+def test_music_too_loud_while_the_voice_talks_ducks_deeper(said):
+    p = plan_edit(said, TL, library=LIBRARY)  # it lowered all of the music
+    assert [(o.op, o.depth) for o in p.ops] == [("set_duck", 1.5)]
+    assert [o.op for o in plan_edit("the music is too loud", TL, library=LIBRARY).ops] == ["set_volume"]

@@ -466,7 +466,7 @@ def motion_kinds(text: str) -> tuple[Motion, ...] | None:
     # a camera's pan, not a frying pan ("pan-fried", "pots and pans")
     pans = re.search(r"\b(?:slow|gentle|subtle|smooth|slight|camera|sideways)\s+pan(?:s|ning)?\b|\bpanning\b|"
                      r"(?<!\band\s)\bpans\b(?!\s+(?:of|and)\b)|\bpan\s+(?:left|right|across|over|slowly|up|down)\b|平移|摇镜", t)
-    zoom_in = re.search(r"\bzoom(?:s|ing)?[\s-]+in\b|\bpush(?:es|ing)?[\s-]+in\b|推近|推进", t)
+    zoom_in = re.search(r"\bzoom(?:s|ing)?[\s-]+in(?:to)?\b|\bpush(?:es|ing)?[\s-]+in(?:to)?\b|推近|推进", t)
     zoom_out = re.search(r"\bzoom(?:s|ing)?[\s-]+out\b|\bpull(?:s|ing)?[\s-]+(?:out|back)\b|拉远", t)
     zooms = re.search(r"\bzoom(?:s|ing)?\b|缩放", t)
     if pans and not zooms:

@@ -256,6 +256,8 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     talks = (_has(_MUSIC, t) and (_has(_ZH_TALKS, t) if c.zh else _has(_TALKS, t))
              and _has(r"\b(?:quieter|softer|less\s+loud|not\s+so\s+loud|more|further|deeper|even\s+lower|lower\s+still)\b|"
+                      # "the music is too loud when she talks": under the voice (it lowered all of it)
+                      r"\b(?:too|so|way|really|a\s+bit)\s+loud\b|\bdrown\w*|\boverpower\w*|太大|太吵|太响|"
                       # "lower the music when someone speaks" on music already ducked: further (it changed nothing)
                       r"\b(?:lower|reduce|down|dip|drop)\b|压低|降低|调低|小|轻|更|再", t))
     if not talks and not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)(?!\s+the\s+(?:title|cta|call\s+to\s+action|ending|logo))", t):

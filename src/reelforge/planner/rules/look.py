@@ -284,7 +284,7 @@ def _pan_from(a: str, b: str, zh: str) -> str:
 
 
 _MOTION_WORDS = [
-    (r"\bzoom(?:ing)?\s*in\b|\bpush\s+in\b|放大|推近|推进", Motion.ZOOM_IN),
+    (r"\bzoom(?:ing|s)?\s*in(?:to)?\b|\bpush\s+in(?:to)?\b|放大|推近|推进", Motion.ZOOM_IN),  # ("zoom into the cat": auto)
     (r"\bzoom(?:ing)?\s*out\b|\bpull\s+(?:out|back)\b|缩小|拉远", Motion.ZOOM_OUT),
     (_pan_from("right", "left", "从右(?:往|向|到)左"), Motion.PAN_LEFT),
     (_pan_from("left", "right", "从左(?:往|向|到)右"), Motion.PAN_RIGHT),
@@ -477,11 +477,18 @@ def _h_background(c: _Ctx) -> list[O.Op] | None:
             r"(?:上下)?黑边|遮幅|宽银幕", t) and not _has(r"\bblur|模糊", t):
         raise _Cannot("还不能加上下黑边（遮幅）；说“要有电影感”会用电影调色、放慢节奏" if c.zh else
                       "letterbox bars are not available yet; 'make it cinematic' gives a film grade and a slower pace")
-    if _has(r"\bblur(?:red|ry)?\b|模糊", t) and _has(r"\bbackground\b|\bbars?\b|\bedges?\b|\bsides?\b|背景|两边|边缘|黑边", t):
-        if _has(_REMOVE + r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?blur|不要|去掉|取消", t):
+    off = _has(_REMOVE + r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?blur|不要|去掉|取消", t)
+    named = _maybe_target(c) if off and _has(r"\bblur(?:red|ry)?\b|模糊", t) else None
+    if _has(r"\bblur(?:red|ry)?\b|模糊", t) and (named is not None or _has(
+            r"\bbackground\b|\bbars?\b|\bedges?\b|\bsides?\b|背景|两边|边缘|黑边", t)):
+        if off:
             # "remove the background blur" turned the blur ON: the blurred shots shown whole on the plain
-            # background instead (the ones that fill the frame stay as they are)
-            blurred = [i for i, x in enumerate(c.main_segs()) if x.fit is Fit.BLUR]
+            # background instead (the ones that fill the frame stay as they are); "no blur on the
+            # flowers": that one (it was not understood)
+            blurred = [i for i, x in enumerate(c.main_segs()) if x.fit is Fit.BLUR
+                       and (named is None or (seg := _main_seg(c, named)) is not None and x.id == seg.id)]
+            if not blurred and named is not None and (seg := _main_seg(c, named)) is not None:
+                raise _Cannot(f"「{seg.name}」没有模糊背景" if c.zh else f"'{seg.name}' has no blurred background")
             if not blurred:
                 raise _Cannot("no picture has a blurred background now" if not c.zh else "现在没有图片用模糊背景")
             c.notes.append("不再模糊；要裁切铺满可以说“铺满画面”，或换颜色如“背景改成白色”。" if c.zh else

@@ -338,6 +338,18 @@ _STOP_STEMS = {"img", "image", "photo", "pic", "picture", "clip", "video", "the"
                "mov", "mp3", "wav", "file", "final", "new", "copy", "dsc", "vid", "music", "voice", "shot"}
 
 
+def _singular(word: str) -> str | None:
+    """"flowers" -> "flower", "boxes" -> "box", "berries" -> "berry": a name in the plural is said in
+    the singular too ("show the whole flower" for flowers.jpg went to every shot). None when not plural."""
+    if len(word) < 4 or not word.isascii() or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:x|z|ch|sh|sses)es$", word) or word.endswith("sses"):
+        return word[:-2]
+    return word[:-1]
+
+
 def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
     out = []
     seen = set()
@@ -346,7 +358,8 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
         if not full:
             continue
         base = full.rsplit(".", 1)[0]
-        for word in [base, *re.split(r"[^a-z0-9\u4e00-\u9fff]+", base)]:
+        words = re.split(r"[^a-z0-9\u4e00-\u9fff]+", base)
+        for word in [base, *words, *filter(None, map(_singular, words))]:
             if len(word) >= 3 and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:
                 seen.add((word, full))
                 out.append((word, full))
