@@ -91,6 +91,7 @@ def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?。，；：！？…]$")
+_CONJUNCTION = re.compile(r"and|but|so|then|or|plus|while|because|而且|但是|然后|还有|并且")
 CLAUSE_LOOKBACK_MS = 2500  # a picture comes in at most this long before its word, at the start of its clause
 
 
@@ -105,8 +106,9 @@ def phrase_start(words: Sequence[tuple[int, str]], t: int) -> int:
     if at is None:
         return t
     k = at
-    while k > 0 and not _CLAUSE_END.search(words[k - 1][1].strip()) and t - words[k - 1][0] <= CLAUSE_LOOKBACK_MS:
-        k -= 1
+    while (k > 0 and not _CLAUSE_END.search(words[k - 1][1].strip()) and t - words[k - 1][0] <= CLAUSE_LOOKBACK_MS
+           and not _CONJUNCTION.fullmatch(words[k][1].strip().casefold())):
+        k -= 1  # (a clause opens with "and", "but": "… every table and we deliver" starts at "and")
     return words[k][0]
 
 
@@ -114,39 +116,61 @@ MIN_CUT_MS = 1500  # no shot shorter than this when the cuts follow the speech
 LEAD_MS = 150  # a picture is on screen a moment before its clause is heard
 
 
+MAX_SEARCHED = 10  # anchors tried in every combination (more: the first ten)
+WORD_MS = 400  # a named picture stays at least this long after its word starts
+
+
 def speech_cuts(anchors: dict[int, int], transitions: Sequence[int], total: int,
-                least: int = MIN_CUT_MS) -> list[int] | None:
+                said: dict[int, int] | None = None, least: int = MIN_CUT_MS) -> list[int] | None:
     """Each shot's length so that the shot at position k comes in at ``anchors[k]`` (ms; the middle
     of a crossfade into it, or its cut) and the others share the time between evenly; the video
-    keeps its ``total`` length. ``transitions``: the crossfade into each position (0 = a cut).
-    An anchor that leaves a shot shorter than ``least`` is dropped (the later one); None when no
-    anchor is left.
+    keeps its ``total`` length. ``transitions``: the crossfade into each position (0 = a cut);
+    ``said``: when each named position's word is said (by default its anchor), which its shot must
+    be on screen for.
+
+    Not every anchor can be kept: no shot may be shorter than ``least`` or half the even share (a
+    2 s flower among 7 s shots when the video runs well past the voice). Of the sets of anchors
+    that keep that, the one whose shots are on screen for the most of their words wins, then the
+    one keeping most anchors; None when that is no anchor at all (the even cut).
 
     >>> speech_cuts({1: 5000, 2: 8000}, [0, 0, 0, 0], 14000)
     [5000, 3000, 3000, 3000]
     """
     n = len(transitions)
+    least = max(least, total // max(1, n) // 2)
     pinned = {k: t for k, t in anchors.items() if 0 < k < n and 0 < t < total}
-    while pinned:
-        cuts = _cuts(pinned, n, total)
-        short = next((k for k in range(n) if (cuts[k + 1] if k + 1 < n else total) - cuts[k] < least), None)
-        if short is None:
-            starts = [max(0, c - transitions[k] // 2) for k, c in enumerate(cuts)]
-            ends = [starts[k + 1] + transitions[k + 1] if k + 1 < n else total for k in range(n)]
-            return [b - a for a, b in zip(starts, ends, strict=True)]
-        # the anchor at or after the short shot that bounds it goes (the earlier one is heard first)
-        bound = min((k for k in pinned if k > short), default=max(pinned))
-        del pinned[bound]
-    return None
+    said = dict(said) if said is not None else dict(pinned)
+    keys = sorted(pinned)[:MAX_SEARCHED]
+    best: tuple[tuple[int, int], list[int]] | None = None
+    for mask in range(1 << len(keys)):
+        chosen = {k: pinned[k] for bit, k in enumerate(keys) if mask >> bit & 1}
+        cuts = _cuts(chosen, n, total)
+        bounds = [*cuts[1:], total]
+        if any(b - a < least for a, b in zip(cuts, bounds, strict=True)):
+            continue
+        score = (sum(cuts[k] <= t and t + WORD_MS <= bounds[k] for k, t in said.items() if k < n), len(chosen))
+        if best is None or score > best[0]:
+            best = (score, cuts)
+    if best is None or best[0][1] == 0:
+        return None
+    cuts = best[1]
+    starts = [max(0, c - transitions[k] // 2) for k, c in enumerate(cuts)]
+    ends = [starts[k + 1] + transitions[k + 1] if k + 1 < n else total for k in range(n)]
+    return [b - a for a, b in zip(starts, ends, strict=True)]
 
 
 def cuts_for(order: Sequence[int], names: Sequence[str], words: Sequence[tuple[int, str]],
              transitions: Sequence[int], total: int) -> list[int] | None:
     """The shots' lengths, in ``order``, for each named one to come in as the clause naming it
-    starts (a moment before: `LEAD_MS`); see `speech_cuts`."""
+    starts (a moment before: `LEAD_MS`) and stay while its word is said; see `speech_cuts`."""
     heard = named_at(names, words)
-    anchors = {k: max(0, phrase_start(words, heard[i][0]) - LEAD_MS) for k, i in enumerate(order) if i in heard}
-    return speech_cuts(anchors, transitions, total)
+    said = {k: heard[i][0] for k, i in enumerate(order) if i in heard}
+    anchors = {}
+    for k, t in said.items():  # a clause starts after the word naming the picture before it
+        before = max((u for u in said.values() if u < t), default=None)
+        start = phrase_start(words, t)
+        anchors[k] = max(0, start if before is None else max(start, before + WORD_MS)) - LEAD_MS
+    return speech_cuts({k: max(0, a) for k, a in anchors.items()}, transitions, total, said=said)
 
 
 def _cuts(pinned: dict[int, int], n: int, total: int) -> list[int]:
