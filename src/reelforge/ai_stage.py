@@ -41,6 +41,13 @@ LANGUAGE_SURE = 0.8
 CAPTION_MIN_CONFIDENCE = 0.5
 
 
+def short_cue_chars(width: int, height: int) -> int:
+    """The columns of a caption line the frame's text column holds at the captions' size: 32 on
+    16:9, 24 on a square, 18 on 9:16 (a 30-column "one-line" cue wrapped to two lines there, and
+    18-column ones lasted half a second: 9:16 short cues are two lines of 18)."""
+    return 32 if width >= 1.3 * height else 24 if width >= 0.9 * height else 18
+
+
 class AIStage:
     """The model runs of one `Session` (``session.stage``)."""
 
@@ -90,7 +97,7 @@ class AIStage:
     def _run_request_unchecked(self, op: O.Op, tl: Timeline, rest: Sequence[O.Op],
                                done: Sequence[O.Op]) -> list[O.Op]:
         if isinstance(op, O.AutoCaptions):
-            return [self._captions_op(tl, op.language)]
+            return [self._captions_op(tl, op.language, op.lines)]
         if isinstance(op, O.Voiceover):
             want_caps = op.captions or any(isinstance(o, O.AutoCaptions) for o in rest)
             return self._voiceover_ops(op, want_caps, done, tl)
@@ -154,7 +161,7 @@ class AIStage:
             return None
         return hint if lang != hint and prob < LANGUAGE_SURE else lang
 
-    def _captions_op(self, tl: Timeline, language: str | None) -> O.SetCaptions:
+    def _captions_op(self, tl: Timeline, language: str | None, lines_per_cue: int = 2) -> O.SetCaptions:
         from reelforge import ai
 
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
@@ -183,7 +190,13 @@ class AIStage:
                 if sure < CAPTION_MIN_CONFIDENCE:  # letters and digits read into a voice it cannot make out
                     unsure.append(sure)
                     continue
-            lines = ai.caption_lines(tr, max_chars=32, max_lines=2)
+            # one line: short cues of a few words ("the captions are too long")
+            if lines_per_cue == 2:
+                lines = ai.caption_lines(tr, max_chars=32, max_lines=2)
+            else:  # short cues: one line (on 9:16 two short ones: the words of one line of 16:9)
+                tall = tl.height > 1.3 * tl.width
+                lines = ai.caption_lines(tr, max_chars=short_cue_chars(tl.width, tl.height), max_lines=2 if tall else 1,
+                                         min_cue_ms=1000)
             cues += _shift_cues(lines, seg, speed)
         if not cues and unsure:
             raise AIFailed(f"the {what}'s words could not be made out (confidence {max(unsure):.0%}), so no "

@@ -7,6 +7,7 @@ set_focus, beat_sync, set_in_point), so undo/redo never run a model again.
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -518,3 +519,40 @@ def test_the_pictures_follow_what_the_voiceover_says(tmp_path, voice):
     kept = _session(tmp_path, [*photos, vo], "a promo for Hopper's Cafe with captions, in this order")
     by_id = {a.id: a.name for a in kept.library}
     assert [by_id[seg.src] for seg in kept.timeline.track(Role.MAIN).segments] == [p.name for p in photos]
+
+
+@pytest.mark.parametrize("voice", ["piper", "espeak-ng en-us"])
+def test_the_captions_are_too_long_gives_short_cues(tmp_path, voice):
+    """User test s20: "the captions are too long" / "one line captions" were not understood. The
+    speech's captions are cut again into one-line cues (16:9), each on screen a second or more,
+    the words all kept; on 9:16 two short lines; typed captions are the user's and are not cut."""
+    import shutil
+    import subprocess
+
+    vo = tmp_path / "voiceover.wav"
+    if voice == "piper":
+        pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+        from reelforge.ai.tts import synthesize
+
+        synthesize(CAFE_SCRIPT, vo, "en")
+    else:
+        subprocess.run([shutil.which("espeak-ng") or "espeak-ng", "-v", "en-us", "-s", "150", "-w", str(vo),
+                        CAFE_SCRIPT], check=True)
+    s = _session(tmp_path, [*_images(tmp_path, 3), vo], "a promo with captions")
+    before = [c.text for c in s.timeline.track(Role.CAPTION).segments]
+    assert any("\n" in c for c in before)  # two-line cues to start with
+    r = s.handle("the captions are too long")
+    assert r.changed, r.message
+    cues = s.timeline.track(Role.CAPTION).segments
+    assert len(cues) > len(before)
+    assert all("\n" not in c.text and len(c.text) <= 32 for c in cues), [c.text for c in cues]
+    def words(texts):  # (a comma ending a cue is left off it)
+        return re.sub(r"[^\w\s'-]", "", " ".join(texts).lower()).split()
+
+    assert words(c.text for c in cues) == words(before)  # no word lost or added
+    assert sum(c.duration >= 1000 for c in cues) >= len(cues) - 1, [(c.text, c.duration) for c in cues]
+    # on 9:16: two short lines of at most 18 columns
+    s.handle("make it vertical")
+    s.handle("one line captions")
+    tall = s.timeline.track(Role.CAPTION).segments
+    assert all(len(line) <= 18 for c in tall for line in c.text.split("\n")), [c.text for c in tall]

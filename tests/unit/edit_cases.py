@@ -999,7 +999,7 @@ CASES += [
     ("视频太长了", [{"duration_ms": 24000, "op": "set_total_duration"}]),
     ("too short", [{"duration_ms": 38000, "op": "set_total_duration"}]),
     ("make the whole thing shorter", [{"duration_ms": 24000, "op": "set_total_duration"}]),
-    ("字幕太长了", "unknown"),  # not the video's length
+    ("字幕太长了", [{"lines": 1, "op": "auto_captions"}]),  # not the video's length: shorter cues (s20)
 ]
 
 # text size said as a complaint ("the text is too small" asked "which text?", "the title is too

@@ -338,3 +338,31 @@ def test_music_too_loud_while_the_voice_talks_ducks_deeper(said):
     p = plan_edit(said, TL, library=LIBRARY)  # it lowered all of the music
     assert [(o.op, o.depth) for o in p.ops] == [("set_duck", 1.5)]
     assert [o.op for o in plan_edit("the music is too loud", TL, library=LIBRARY).ops] == ["set_volume"]
+
+
+@pytest.mark.parametrize("said", ["the captions are too long", "one line captions", "captions one line only",
+                                  "shorter subtitles", "make the captions shorter", "字幕太长了", "字幕一行就好"])
+def test_captions_too_long_asks_for_short_cues_from_the_speech(said):
+    p = plan_edit(said, TL, library=LIBRARY)  # not understood
+    assert [(o.op, o.lines) for o in p.ops] == [("auto_captions", 1)]
+    # how long they stay is another thing
+    assert not [o for o in plan_edit("show the captions longer", TL, library=LIBRARY).ops if o.op == "auto_captions"]
+
+
+def test_typed_captions_are_not_cut_again():
+    typed = apply(TL, [O.AddText(role=Role.CAPTION, text="Fresh every morning", timing=O.Timing(start_ms=4000, duration_ms=3000))],
+                  library=LIBRARY)
+    p = plan_edit("the captions are too long", typed, library=LIBRARY)
+    assert p.status != "ok" and not p.ops and "your own words" in p.reply
+
+
+def test_a_first_cut_asked_for_short_captions_asks_for_them():
+    from reelforge.planner import plan
+    from reelforge.planner.rules import ai_requests
+
+    from .test_compose import IMAGES
+
+    said = "tiktok for hoppers cafe with one-line captions"
+    assert [(o.op, o.lines) for o in ai_requests(said, plan(said, IMAGES).timeline)] == [("auto_captions", 1)]
+    said = "tiktok with captions"
+    assert [(o.op, o.lines) for o in ai_requests(said, plan(said, IMAGES).timeline)] == [("auto_captions", 2)]

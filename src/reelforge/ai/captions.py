@@ -516,7 +516,7 @@ def _clause_break(cue: list[Word], budget: int) -> int:
 
 
 def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_lines: int = 2,
-                  *, max_cue_ms: int = 6000) -> list[CaptionLine]:
+                  *, max_cue_ms: int = 6000, min_cue_ms: int = MIN_CUE_MS) -> list[CaptionLine]:
     """Caption cues from timed words: ≤ ``max_lines`` lines of ≤ ``max_chars`` columns each.
 
     A cue ends at a sentence end, at a pause of ``PAUSE_MS``, when it would overflow, or after
@@ -524,7 +524,7 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
     that would overflow ends at its last clause end when that leaves it three words and a third full:
     "…every table, and we deliver across town by" + "bike, Hopper's Cafe, …" became "…every
     table," + "and we deliver across town by bike," (the words of a clause stay together).
-    Cues never overlap; each lasts at least ``MIN_CUE_MS`` where the next cue leaves room.
+    Cues never overlap; each lasts at least ``min_cue_ms`` where the next cue leaves room.
     """
     if max_chars < 4 or max_lines < 1:
         raise ValueError("max_chars must be >= 4 and max_lines >= 1")
@@ -568,8 +568,8 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
         start = cue[0].start_ms
         end = max(cue[-1].end_ms, start + 1)
         nxt = cues[i + 1][0].start_ms if i + 1 < len(cues) else None
-        if end - start < MIN_CUE_MS:
-            end = start + MIN_CUE_MS if nxt is None else min(start + MIN_CUE_MS, max(end, nxt))
+        if end - start < min_cue_ms:
+            end = start + min_cue_ms if nxt is None else min(start + min_cue_ms, max(end, nxt))
         if out and start < out[-1].end_ms:
             start = out[-1].end_ms
             end = max(end, start + 1)

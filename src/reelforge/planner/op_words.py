@@ -248,7 +248,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "apply_brand":
             return f"brand kit {o.brand.get('name', '')!s} applied".replace("  ", " ")
         case "auto_captions":
-            return "captions from the speech"
+            return "captions from the speech" + (", one short line each" if o.lines == 1 else "")
         case "voiceover":
             return "voiceover" + (f' saying "{o.text[:40]}"' if o.text else f" from {o.script_file}") + \
                 (" with captions" if o.captions else "")
@@ -441,7 +441,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return {"cover": "画面填满（裁切）", "contain": "完整显示画面（不裁切）", "blur": "背景模糊"}[o.fit.value]
         case "set_captions" | "auto_captions":
             n = len(o.cues) if o.op == "set_captions" else 0
-            return f"添加了自动字幕（{n}条）" if n else "根据语音添加字幕"
+            return f"添加了自动字幕（{n}条）" if n else "根据语音添加字幕" + ("，每条一行" if getattr(o, "lines", 2) == 1 else "")
         case "add_voiceover":
             return f"旁白用{an(o.asset_id)}"
         case "voiceover":

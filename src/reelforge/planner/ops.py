@@ -530,6 +530,7 @@ class ApplyBrand(_Op):
 class AutoCaptions(_Op):
     op: Literal["auto_captions"] = "auto_captions"
     language: str | None = Field(None, description="en, zh, ...; None = detect")
+    lines: int = Field(2, ge=1, le=2, description="lines per cue: 2 = the usual, 1 = short one-line cues")
 
 
 class Voiceover(_Op):

@@ -94,6 +94,32 @@ _RX_VIDEO_LENGTH = re.compile(
     r"\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b")
 
 
+_RX_SHORT_CAPTIONS = re.compile(
+    r"\b(?:shorter|short|punchier|tighter|bite[\s-]?sized)\s+(?:captions?|subtitles?|subs)\b|"
+    r"\b(?:captions?|subtitles?|subs)\s+(?:are|is)\s+(?:way\s+|a\s+bit\s+|much\s+)?(?:too\s+(?:long|wordy)|too\s+much\s+text)\b|"
+    r"\b(?:make|keep)\s+(?:the\s+)?(?:captions?|subtitles?|subs)\s+(?:a\s+bit\s+|much\s+)?(?:shorter|punchier|tighter)\b"
+    r"(?!\s+(?:on\s+screen|in\s+time|time))|"
+    r"\b(?:one|single|1)[\s-]+line\s+(?:captions?|subtitles?|subs)\b|"
+    r"\b(?:captions?|subtitles?|subs)\s+(?:on\s+)?(?:one|a\s+single|1)\s+line\b|"
+    r"\bfewer\s+words\s+(?:per|in\s+each|each|in\s+the)\s+(?:caption|subtitle)|"
+    r"字幕(?:太长|短一点|短一些|一行|单行|每条短一点)|(?:一行|单行)(?:的)?字幕")
+
+
+def _h_short_captions(c: _Ctx) -> list[O.Op] | None:
+    """"the captions are too long", "one line captions", "shorter subtitles", "字幕太长": the speech's
+    captions cut again into short one-line cues (it was not understood). Typed captions are the
+    user's words: said, not cut."""
+    if not _RX_SHORT_CAPTIONS.search(c.t):
+        return None
+    if c.first_cut:  # the composer's file-name captions give way to the speech's
+        return [O.AutoCaptions(language=_language(c.t), lines=1)]
+    tracks = c.tl.tracks_by_role(Role.CAPTION)
+    if any(t.segments and not t.id.startswith("captions") for t in tracks):
+        raise _Cannot("这些字幕是你写的文字：说出更短的文字即可，例如把第一条字幕改成“…”" if c.zh else
+                      "those captions are your own words: say shorter ones, e.g. change the first caption to '…'")
+    return [O.AutoCaptions(language=_language(c.t), lines=1)]
+
+
 def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     spoken = _RX_SPOKEN.search(t) is not None
@@ -243,7 +269,8 @@ def ai_requests(instruction: str, timeline: Timeline, *, library: Sequence[Asset
     found: list[O.Op] = []
     for piece in _clauses(masked):
         c = _ctx(piece, quotes, timeline, tuple(library) or tuple(timeline.assets), ())
-        for h in (_h_voiceover, _h_auto_captions, _h_beats, _h_brand):
+        c.first_cut = True
+        for h in (_h_voiceover, _h_short_captions, _h_auto_captions, _h_beats, _h_brand):
             try:
                 ops = h(c)
             except (_Cannot, _Ambiguous):

@@ -111,6 +111,7 @@ class _Ctx:
     zh: bool
     notes: list[str] = field(default_factory=list)
     complement: bool = False  # the ops act on all but the shots named ("every photo except the first")
+    first_cut: bool = False  # read for a first cut's requests (`ai_requests`), not as an edit
 
     # -- timeline facts --------------------------------------------------------------------
     def main_segs(self) -> tuple[VideoSegment, ...]:
