@@ -477,11 +477,8 @@ CAFE_SCRIPT = ("Fresh espresso, pulled the slow way, every single morning. Our s
                "seat warm for you. Fresh flowers on every table, and we deliver across town by bike.")
 
 
-@pytest.mark.parametrize("voice", ["piper", "espeak-ng en-us"])
-def test_the_pictures_follow_what_the_voiceover_says(tmp_path, voice):
-    """User test s19: a folder's photos came in name order (coffee, delivery, flowers, shop_cat),
-    and the cat showed while the voice spoke of the delivery bike. Each picture the voice names is
-    now on screen when it is said; an order asked for is kept."""
+def _cafe_voice(tmp_path, voice: str):
+    """CAFE_SCRIPT spoken by Piper or by espeak-ng (en-us), as a WAV in ``tmp_path``."""
     import shutil
     import subprocess
 
@@ -494,6 +491,15 @@ def test_the_pictures_follow_what_the_voiceover_says(tmp_path, voice):
     else:
         subprocess.run([shutil.which("espeak-ng") or "espeak-ng", "-v", "en-us", "-s", "150", "-w", str(vo),
                         CAFE_SCRIPT], check=True)
+    return vo
+
+
+@pytest.mark.parametrize("voice", ["piper", "espeak-ng en-us"])
+def test_the_pictures_follow_what_the_voiceover_says(tmp_path, voice):
+    """User test s19: a folder's photos came in name order (coffee, delivery, flowers, shop_cat),
+    and the cat showed while the voice spoke of the delivery bike. Each picture the voice names is
+    now on screen when it is said; an order asked for is kept."""
+    vo = _cafe_voice(tmp_path, voice)
     photos = _cafe(tmp_path)
     s = Session.new()
     s.add_assets([*photos, vo], workdir=tmp_path / "media")
@@ -526,18 +532,7 @@ def test_the_captions_are_too_long_gives_short_cues(tmp_path, voice):
     """User test s20: "the captions are too long" / "one line captions" were not understood. The
     speech's captions are cut again into one-line cues (16:9), each on screen a second or more,
     the words all kept; on 9:16 two short lines; typed captions are the user's and are not cut."""
-    import shutil
-    import subprocess
-
-    vo = tmp_path / "voiceover.wav"
-    if voice == "piper":
-        pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
-        from reelforge.ai.tts import synthesize
-
-        synthesize(CAFE_SCRIPT, vo, "en")
-    else:
-        subprocess.run([shutil.which("espeak-ng") or "espeak-ng", "-v", "en-us", "-s", "150", "-w", str(vo),
-                        CAFE_SCRIPT], check=True)
+    vo = _cafe_voice(tmp_path, voice)
     s = _session(tmp_path, [*_images(tmp_path, 3), vo], "a promo with captions")
     before = [c.text for c in s.timeline.track(Role.CAPTION).segments]
     assert any("\n" in c for c in before)  # two-line cues to start with
