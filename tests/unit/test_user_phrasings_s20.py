@@ -366,3 +366,27 @@ def test_a_first_cut_asked_for_short_captions_asks_for_them():
     assert [(o.op, o.lines) for o in ai_requests(said, plan(said, IMAGES).timeline)] == [("auto_captions", 1)]
     said = "tiktok with captions"
     assert [(o.op, o.lines) for o in ai_requests(said, plan(said, IMAGES).timeline)] == [("auto_captions", 2)]
+
+
+# -- the logo taken off for part of the video: it showed ONLY then, or went altogether -------------------
+@pytest.mark.parametrize(("said", "shown"), [
+    ("no logo in the first 3 seconds", (3000, 30000)),  # it showed the logo in the first 3 s only
+    ("hide the logo at the end", (0, 27000)),  # the logo only at the end
+    ("remove the logo for the last 5 seconds", (0, 25000)),  # the logo removed altogether
+    ("remove the logo from the end", (0, 27000)),
+    ("don't show the logo until the end", (27000, 30000)),  # throughout
+    ("前3秒不要水印", (3000, 30000)), ("最后5秒不要水印", (0, 25000)),
+])
+def test_the_logo_off_for_a_time_shows_the_rest(said, shown):
+    with_logo = apply(TL, [O.AddLogo(asset_id="logo1")], library=LIBRARY)
+    _, tl = _edit(said, with_logo)
+    (logo,) = tl.track(Role.LOGO).segments
+    assert (logo.start, logo.end) == shown
+
+
+def test_the_logo_off_for_a_time_without_a_logo_is_said():
+    p = plan_edit("no logo in the first 3 seconds", TL, library=LIBRARY)
+    assert p.status != "ok" and not p.ops and "no logo" in p.reply
+    with_logo = apply(TL, [O.AddLogo(asset_id="logo1")], library=LIBRARY)
+    _, tl = _edit("remove the logo", with_logo)
+    assert tl.track(Role.LOGO) is None or not tl.track(Role.LOGO).segments

@@ -42,6 +42,43 @@ from reelforge.timeline.model import (
     motion_amount_within,
 )
 
+_LOGO_OFF = (_REMOVE + r"|^(?:please\s+)?hide\b|\b(?:don'?t|do\s+not)\s+(?:show|need|want|put)\b|"
+             r"\bno\s+(?:logo|watermark)\b|\bwithout\s+(?:the\s+|a\s+|our\s+)?(?:logo|watermark)\b|隐藏|不要|去掉|别")
+
+
+def _logo_hidden_for(c: _Ctx) -> list[O.Op] | None:
+    """"remove the logo for the last 5 seconds", "no logo in the first 3 seconds", "hide the logo at
+    the end": the logo shows the rest of the time (it was removed altogether, or shown ONLY then);
+    "don't show the logo until the end": only at the end. None when no time is said."""
+    t = c.t
+    if not _has(_LOGO_OFF, t):
+        return None
+    total = c.tl.duration
+    until = re.search(r"\b(?:until|till|before)\b|直到|之前", t)
+    # "remove the logo from the end", "… until the end": at the end (no range of time was read)
+    r = TW.parse_time_range(re.sub(r"\b(?:from|until|till|before)\s+the\s+(?:very\s+)?end\b", "at the end", t), total)
+    if r is None or r.kind in (TW.RangeKind.ALL, TW.RangeKind.POINT):
+        return None
+    logos = [s for tr in c.tl.tracks_by_role(Role.LOGO) for s in tr.segments]
+    if not logos:
+        raise _Cannot("没有水印" if c.zh else "there is no logo")
+    logo = logos[0]
+    if until and r.kind is TW.RangeKind.END:  # "don't show the logo until the end": then only
+        timing = O.Timing(duration_ms=r.end_ms - r.start_ms, anchor="end")
+    elif r.kind is TW.RangeKind.END or (r.end_ms >= total and r.start_ms > 0):  # the rest: up to where it goes
+        timing = O.Timing(start_ms=0, duration_ms=max(1, r.start_ms))
+    elif r.kind is TW.RangeKind.START or r.start_ms == 0:  # from where it comes back
+        timing = O.Timing(start_ms=r.end_ms)
+    else:
+        raise _Cannot("水印只能整段显示，或从某时开始、到某时结束" if c.zh else
+                      "a logo shows in one stretch: say e.g. 'no logo in the first 3 seconds' or 'remove the logo "
+                      "for the last 5 seconds'")
+    if timing.start_ms >= total or (timing.duration_ms or total) < 100:
+        raise _Cannot("那样水印就完全不显示了；要去掉水印请说“去掉水印”" if c.zh else
+                      "then the logo would not show at all; say 'remove the logo' to take it off")
+    return [O.AddLogo(asset_id=logo.src, position=logo.position.value, scale=logo.scale,  # type: ignore[arg-type]
+                      opacity=logo.opacity, timing=timing)]
+
 
 def _h_logo(c: _Ctx) -> list[O.Op] | None:
     t = c.t
@@ -66,6 +103,8 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
     if (not c.tl.tracks_by_role(Role.LOGO) and (moving or not _has(_ADD, t)) and _find_targets(c)
             and any(re.search(r"logo|watermark|水印", s.name.lower()) for s in c.main_segs())):
         return None  # the logo is a shot of the video: "put the logo first" moves it (it added a watermark)
+    if (hidden := _logo_hidden_for(c)) is not None:
+        return hidden
     if _has(_REMOVE, t) or _has(r"^(?:please\s+)?hide\b|\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b|隐藏", t) and not _has(
             r"\b(?:until|till|before|after|first|last|at|from|for|during|in|on)\b|直到|之前|之后|前|后", t):
         return [O.RemoveTrack(role=Role.LOGO)]  # ("hide the logo" added one)
