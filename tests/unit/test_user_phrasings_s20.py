@@ -390,3 +390,42 @@ def test_the_logo_off_for_a_time_without_a_logo_is_said():
     with_logo = apply(TL, [O.AddLogo(asset_id="logo1")], library=LIBRARY)
     _, tl = _edit("remove the logo", with_logo)
     assert tl.track(Role.LOGO) is None or not tl.track(Role.LOGO).segments
+
+
+# -- texts taken off for part of the video: every one of them was removed ---------------------------------
+def _captioned():
+    cues = [O.Cue(start_ms=a, end_ms=b, text=t) for a, b, t in
+            ((500, 4000, "Fresh every morning"), (5000, 9000, "Our shop cat"), (24000, 28500, "Open 7 days"))]
+    return apply(TL, [O.SetCaptions(cues=cues)], library=LIBRARY)
+
+
+def _texts_of(tl):
+    return [(r.value, s.text, s.start, s.end) for r in (Role.TITLE, Role.CAPTION, Role.CTA) if tl.track(r)
+            for s in tl.track(r).segments]
+
+
+@pytest.mark.parametrize(("said", "gone", "kept"), [
+    ("no captions in the last 8 seconds", ["Open 7 days"], ["Fresh every morning", "Our shop cat"]),
+    ("remove the captions from the first 5 seconds", ["Fresh every morning"], ["Our shop cat", "Open 7 days"]),
+    ("no captions between 10 and 20 seconds", [], ["Fresh every morning", "Our shop cat", "Open 7 days"]),  # none then: said
+])
+def test_captions_off_for_a_time_are_only_those(said, gone, kept):
+    tl = _captioned()
+    p = plan_edit(said, tl, library=LIBRARY)
+    after = apply(tl, p.ops, library=LIBRARY) if p.ops else tl
+    texts = [t for _, t, _, _ in _texts_of(after)]
+    assert all(t in texts for t in kept) and not any(t in texts for t in gone), (p.reply, texts)
+    if not gone:
+        assert p.status != "ok" and "no text shows then" in p.reply.lower()
+
+
+def test_no_text_for_a_time_keeps_the_part_outside():
+    tl = _captioned()
+    _, after = _edit("no text in the first 2 seconds", tl)
+    texts = {t: (a, b) for _, t, a, b in _texts_of(after)}
+    assert texts["Urban Dreams"] == (2000, 3000)  # the title (0-3 s) from 2 s; it was removed with all the rest
+    assert texts["Fresh every morning"] == (2000, 4000) and texts["Shop now"] == (27000, 30000)
+    _, after = _edit("hide the captions at the end", tl)  # the last 3 s: the one across it keeps its part before
+    assert [(a, b) for r, t, a, b in _texts_of(after) if t == "Open 7 days"] == [(24000, 27000)]
+    _, after = _edit("no title in the first second", tl)
+    assert [(a, b) for r, _, a, b in _texts_of(after) if r == "title"] == [(1000, 3000)]

@@ -189,8 +189,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
              # "don't show the title", "we don't need the captions" (not "don't show the title until 2 s")
              r"\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b(?![^,.;]*\b(?:until|till|before|after|first|at|from|"
              r"on|over|bigger|smaller|so|too)\b)|"
-             # "hide the cta" (not "hide the title until 2 s", "hide the title for the first 2 seconds")
-             r"\bhide\b(?![^,.;]*\b(?:until|till|before|after|first|last|at|from|for|during|on|in|behind|under)\b)|"
+             # "hide the cta", "hide the captions at the end" (not "hide the title until 2 s")
+             r"\bhide\b(?![^,.;]*\b(?:until|till|before|after|behind|under)\b)|"
              r"\b(?:go|goes)\s+away\b(?![^,.;]*\btoo\b)|\bdisappear\b(?![^,.;]*\btoo\b)|\btake\s+(?:the\s+|that\s+|this\s+)?\w+(?:\s+\w+)?\s+(?:off|out|away|down)\b", verbs)
             and not box_off
             and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t)):
@@ -200,6 +200,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                 raise _Cannot("there is no text on that shot")
             every = c.text_segs(None)
             return [O.RemoveText(target=text_by_id(every, r, s)) for r, s in on]
+        if (cleared := _texts_off_for(c, role)) is not None:
+            return cleared
         if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(rf"\b(?:the|this|that)\s+(?:{_ORD_FULL}\s+)?(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=text_target(c, role))]
@@ -560,3 +562,33 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     return [O.AddText(text=RX_WHERE_TAIL.sub("", words).strip() or words, role=Role.CAPTION.value,  # type: ignore[arg-type]
                       timing=O.Timing(start_ms=title.start, duration_ms=title.duration),
                       position=nudged(title.position, 1), size=TextSize.MEDIUM)]
+
+
+def _texts_off_for(c: _Ctx, role: Role | None) -> list[O.Op] | None:
+    """"no captions in the last 5 seconds", "remove the captions from the end", "no text in the first
+    3 seconds", "no title in the first second": the texts only then (every one of them was removed).
+    A text wholly inside the time goes; one across its edge keeps the part outside. None when no
+    range of time is said."""
+    total = c.tl.duration
+    said = re.sub(r"\b(?:from|until|till)\s+the\s+(?:very\s+)?end\b", "at the end", c.t)
+    said = re.sub(r"\b(first|last)\s+second\b(?!\s+(?:to|from)\b)", r"\1 1 second", said)  # "no title in the first second"
+    r = TW.parse_time_range(said, total)
+    if r is None or r.kind in (TW.RangeKind.ALL, TW.RangeKind.POINT):
+        return None
+    lo, hi = r.start_ms, r.end_ms
+    every = c.text_segs(None)
+    ops: list[O.Op] = []
+    for rl, seg in c.text_segs(role):
+        if seg.end <= lo or seg.start >= hi:
+            continue
+        target = text_by_id(every, rl, seg)
+        before, after = lo - seg.start, seg.end - hi
+        if before <= 0 and after <= 0:
+            ops.append(O.RemoveText(target=target))
+        elif before >= after:
+            ops.append(O.UpdateText(target=target, timing=O.Timing(start_ms=seg.start, duration_ms=before)))
+        else:
+            ops.append(O.UpdateText(target=target, timing=O.Timing(start_ms=hi, duration_ms=after)))
+    if not ops:
+        raise _Cannot("那段时间没有文字" if c.zh else "no text shows then")
+    return ops
