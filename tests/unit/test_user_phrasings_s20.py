@@ -429,3 +429,10 @@ def test_no_text_for_a_time_keeps_the_part_outside():
     assert [(a, b) for r, t, a, b in _texts_of(after) if t == "Open 7 days"] == [(24000, 27000)]
     _, after = _edit("no title in the first second", tl)
     assert [(a, b) for r, _, a, b in _texts_of(after) if r == "title"] == [(1000, 3000)]
+
+
+def test_a_chinese_picture_word_before_de_na_zhang():
+    # "花的那张删掉" for flowers.jpg asked which shot (the "的" before "那张" hid the picture word)
+    tl, library = _cafe()
+    p = plan_edit("花的那张删掉", tl, library=library)
+    assert [s.name for s in apply(tl, p.ops, library=library).track(Role.MAIN).segments] == ["coffee.jpg", "shop_cat.jpg"]
