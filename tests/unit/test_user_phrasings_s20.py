@@ -436,3 +436,17 @@ def test_a_chinese_picture_word_before_de_na_zhang():
     tl, library = _cafe()
     p = plan_edit("花的那张删掉", tl, library=library)
     assert [s.name for s in apply(tl, p.ops, library=library).track(Role.MAIN).segments] == ["coffee.jpg", "shop_cat.jpg"]
+
+
+@pytest.mark.parametrize(("said", "size"), [
+    ("make a reel, square, no music", (1080, 1080)),  # it was 9:16: the platform beat the shape said
+    ("a square tiktok for the cafe", (1080, 1080)), ("youtube video but vertical", (1080, 1920)),
+    ("抖音横屏视频", (1920, 1080)), ("a tiktok for the cafe", (1080, 1920)),
+])
+def test_the_shape_said_beats_the_platform(said, size):
+    from reelforge.planner import plan
+
+    from .test_compose import IMAGES
+
+    tl = plan(said, IMAGES).timeline
+    assert (tl.width, tl.height) == size

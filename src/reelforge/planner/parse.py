@@ -117,16 +117,20 @@ _ASPECT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (ascii_rx(r"\b(?:instagram|insta|ig)\s+(?:portrait|feed\s+post\s+4:5|portrait\s+post)\b|\bportrait\s+(?:instagram|insta|ig)\s+post\b"), "4:5"),
     (ascii_rx(r"\b(?:to|in|into)\s+portrait\s+mode\b"), "9:16"),
     (ascii_rx(r"\b(?:to|in|into)\s+landscape\s+mode\b"), "16:9"),
-    # vertical
-    (ascii_rx(r"\b(?:vertical|portrait|tiktok|tik\s+tok|reels?|shorts|stories|snapchat|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|lens))"), "9:16"),
-    (ascii_rx(r"抖音|竖屏|竖版|竖向|竖的|快手|视频号|手机屏"), "9:16"),
-    # square
-    (ascii_rx(r"\b(?:square|instagram|insta|ig)\b"), "1:1"),
+    # the shape said in words beats a platform's ("make a reel, square": 1:1, it was 9:16)
+    (ascii_rx(r"\b(?:vertical|portrait|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|lens))"), "9:16"),
+    (ascii_rx(r"竖屏|竖版|竖向|竖的|手机屏"), "9:16"),
+    (ascii_rx(r"\bsquare\b"), "1:1"),
     (ascii_rx(r"方形|正方形|方屏|方的|方块"), "1:1"),
+    (ascii_rx(r"\b(?:landscape|horizontal|widescreen|wide[\s-]screen)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|photography|scenery|lens))"), "16:9"),
+    (ascii_rx(r"横屏|横版|横向|横的|宽屏"), "16:9"),
+    # platforms
+    (ascii_rx(r"\b(?:tiktok|tik\s+tok|reels?|shorts|stories|snapchat)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|lens))"), "9:16"),
+    (ascii_rx(r"抖音|快手|视频号"), "9:16"),
+    (ascii_rx(r"\b(?:instagram|insta|ig)\b"), "1:1"),
     (ascii_rx(r"小红书"), "4:5"),
-    # landscape
-    (ascii_rx(r"\b(?:youtube|landscape|horizontal|widescreen|wide[\s-]screen|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|photography|scenery|lens))"), "16:9"),
-    (ascii_rx(r"横屏|横版|横向|横的|宽屏|b站|bilibili|西瓜视频"), "16:9"),
+    (ascii_rx(r"\b(?:youtube|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|photography|scenery|lens))"), "16:9"),
+    (ascii_rx(r"b站|bilibili|西瓜视频"), "16:9"),
 ]
 
 
@@ -138,12 +142,15 @@ def parse_aspect(text: str) -> str | None:
       profile grid), 方形
     - 4:5: "4:5", "Instagram portrait", 小红书 (3:4 maps to the nearest preset, 4:5)
     - 16:9: "YouTube", "landscape", "horizontal", "widescreen", 横屏, B站
-    "Instagram Reels/Stories" and "YouTube Shorts" are 9:16. An explicit ratio beats a platform.
+    "Instagram Reels/Stories" and "YouTube Shorts" are 9:16. An explicit ratio beats a platform, and
+    so does a shape said in words ("a reel, square" is 1:1).
 
     >>> [parse_aspect(s) for s in ("make it vertical for TikTok", "9:16", "square", "Instagram")]
     ['9:16', '9:16', '1:1', '1:1']
     >>> [parse_aspect(s) for s in ("Instagram portrait", "YouTube Shorts", "YouTube", "竖屏", "横屏")]
     ['4:5', '9:16', '16:9', '9:16', '16:9']
+    >>> [parse_aspect(s) for s in ("make a reel, square", "a square tiktok", "youtube, vertical", "抖音横屏")]
+    ['1:1', '1:1', '9:16', '16:9']
     >>> parse_aspect("a 30-second promo") is None
     True
     """
