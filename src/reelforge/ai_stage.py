@@ -739,7 +739,8 @@ class AIStage:
             return _quoted(tl, text, role)
 
         title_only = title_only or quoted(Role.CAPTION)
-        if not (tl.track(Role.TITLE) and not quoted(Role.TITLE) or tl.track(Role.CAPTION) and not title_only):
+        copy = bool(tl.track(Role.TITLE) and not quoted(Role.TITLE) or tl.track(Role.CAPTION) and not title_only)
+        if not copy and not self._may_follow(tl, text):  # no text to replace, no pictures to put in place
             return [], []
         if ai.capabilities()["captions"].startswith("missing"):
             return [], []
@@ -752,7 +753,7 @@ class AIStage:
             prob = self._look(asset)[1]
             if prob < 0.5:
                 return [], [f"The voiceover's words could not be made out ({prob:.0%} sure it is speech), so the "
-                            "text does not come from it."]
+                            "text does not come from it."] if copy else []
             tr = self._transcript(asset, self._language_for(asset))
         except Exception:  # noqa: BLE001 - no speech model or no speech: the cut keeps its copy
             return [], []
@@ -761,7 +762,7 @@ class AIStage:
         sure = sum(w.probability for w in tr.words) / len(tr.words)
         if tr.language_probability < 0.5 or sure < 0.5:  # mumbling, music, a made-up language
             return [], [f"The voiceover's words could not be made out (confidence {sure:.0%}), so the text does "
-                        "not come from it."]
+                        "not come from it."] if copy else []
         ops: list[O.Op] = []
         said: list[str] = []
         order_note: list[str] = []
@@ -771,6 +772,8 @@ class AIStage:
             tl = apply(tl, moves, library=self.s.library)
             main = tl.track(Role.MAIN) or main
             ops.extend(moves)
+        if not copy:  # ("make a reel, no music" over a voiceover: the pictures still follow it)
+            return ops, order_note
         title_track = tl.track(Role.TITLE)
         name = product_name(tr)
         title = title_track.segments[0].text if title_track and title_track.segments else ""
@@ -835,6 +838,23 @@ class AIStage:
             return None
         return O.UpdateText(target=O.Target(role=Role.CTA, index=0), text=fits)
 
+    def _may_follow(self, tl: Timeline, text: str) -> bool:
+        """Whether a first cut's pictures may follow its voiceover (`_follow_speech`), before any
+        model runs: two stills or more, of one length, that came in name order, two of them named in
+        words a voice can say (not IMG_0001.jpg), and no order chosen or spoken of."""
+        from reelforge.planner.file_names import name_words
+        from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order
+
+        main = tl.track(Role.MAIN)
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        shots = main.segments if main else ()
+        assets = [by_id.get(s.src) for s in shots]
+        return not (len(shots) < 2 or self.order_asked or ORDER_WORDS.search(text)
+                    or any(a is None or a.kind.value != "image" for a in assets)
+                    or max(s.duration for s in shots) - min(s.duration for s in shots) > 100
+                    or not in_name_order([a.name for a in assets])  # type: ignore[union-attr]
+                    or sum(bool(name_words(a.name)) for a in assets) < 2)  # type: ignore[union-attr]
+
     def _follow_speech(self, tl: Timeline, text: str, tr: Any,
                        offset_ms: int) -> tuple[list[O.Op], list[str], list[str | None]] | None:
         """A first cut's stills reordered so each picture the voiceover names is on screen when it
@@ -844,22 +864,16 @@ class AIStage:
         instruction) or the voice names fewer than two. Shots of other lengths (clips, a photo
         given its own time, cuts on the beat) keep their order and times."""
         from reelforge.planner.follow_speech import (
-            ORDER_WORDS,
             cuts_for,
-            in_name_order,
             order_by_speech,
         )
 
+        if not self._may_follow(tl, text):
+            return None
         main = tl.track(Role.MAIN)
-        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
         shots = main.segments if main else ()
-        assets = [by_id.get(s.src) for s in shots]
-        if (len(shots) < 2 or self.order_asked or ORDER_WORDS.search(text) or any(a is None or a.kind.value != "image" for a in assets)
-                or max(s.duration for s in shots) - min(s.duration for s in shots) > 100):
-            return None
-        names = [a.name for a in assets]  # type: ignore[union-attr]
-        if not in_name_order(names):
-            return None
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        names = [by_id[s.src].name for s in shots]
         spoken = [(w.start_ms + offset_ms, w.text) for w in tr.words]
         found = order_by_speech(names, spoken, [(s.start, s.end) for s in shots])
         if found is None:

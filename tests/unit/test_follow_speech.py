@@ -200,3 +200,14 @@ def test_the_first_cut_follows_the_voiceover_unless_the_order_was_chosen(monkeyp
         names, notes = first_cut(chosen)
         assert names == ["coffee.jpg", "delivery.jpg", "shop_cat.jpg"], (chosen, notes)
         assert not any(n.startswith("Pictures follow the voiceover") for n in notes)
+
+
+def test_a_first_cut_without_text_still_follows_the_voiceover(monkeypatch):
+    # user test s20: "make a reel, square, no music" over a voiceover kept the folder's order (the
+    # pictures followed the voice only when there was text to take from it)
+    first_cut = _cafe_session(monkeypatch)
+    names, notes = first_cut("make a video, no text")
+    assert names == ["coffee.jpg", "shop_cat.jpg", "delivery.jpg"], notes
+    assert any(n.startswith("Pictures follow the voiceover") for n in notes)
+    tl = _order.timeline  # type: ignore[attr-defined]
+    assert not any(tl.track(r) and tl.track(r).segments for r in (Role.TITLE, Role.CAPTION, Role.CTA))
