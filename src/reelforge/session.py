@@ -405,6 +405,12 @@ class Session:
                                                     for o in order_ops)
             asked = f"按要求排序：{said}。" if self._zh else f"Order as asked: {said[:1].lower() + said[1:]}."
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
+        tl, fade_ops = _fades_asked(text, tl, self.library)
+        if fade_ops:
+            names = {s.id: s.name for s in tl.track(Role.MAIN).segments}
+            said = ("；" if self._zh else "; ").join((W.describe_zh if self._zh else W.describe)(o, names)
+                                                    for o in fade_ops)
+            notes.append(f"按要求：{said}。" if self._zh else f"As asked: {said[:1].lower() + said[1:]}.")
         extra, more_notes = self.stage.first_cut(tl, text)
         notes = _drop_replaced_copy(notes, extra)
         if extra:
@@ -420,7 +426,7 @@ class Session:
             _within_limits(tl)
         except ApplyError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
-        extra = [*order_ops, *extra, *room]
+        extra = [*order_ops, *fade_ops, *extra, *room]
         notes += _warnings(tl)
         self._commit(tl)
         self.new_asset_ids = []
@@ -657,27 +663,43 @@ _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。]|\.(?:\s|$)|\s+and\s+|\s+then\s+
 
 def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op]]:
     """A first cut with the pictures placed as its instruction asks ("a promo, start with the cat
-    photo": the composer keeps the order given), read clause by clause by the edit rules: only
-    moves are taken ("end with 'Shop now'" is the call to action's)."""
+    photo": the composer keeps the order given): only moves are taken ("end with 'Shop now'" is the
+    call to action's)."""
+    return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))
+
+
+# "…, fade out at the end", "fade in from black", "结尾画面淡出": the picture's fades (the composer had none)
+_FADE_CLAUSE = re.compile(r"\bfad(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:in|out|to|from|into)\b|淡入|淡出|黑场", re.I)
+
+
+def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op]]:
+    """A first cut with the picture's fade from or to black its instruction asks for ("a promo,
+    fade out at the end" made none): only those fades are taken."""
+    return _clause_edits(text, tl, library, _FADE_CLAUSE, (O.SetVideoFade,))
+
+
+def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: re.Pattern[str],
+                  kinds: tuple[type, ...]) -> tuple[Timeline, list[O.Op]]:
+    """The clauses of a first instruction that ``clause_rx`` finds, read by the edit rules; a
+    clause's ops are taken when all of them are of ``kinds``."""
     from reelforge.planner import rules
 
     ops: list[O.Op] = []
     for clause in _CLAUSE_SPLIT.split(text or ""):
-        if not clause or not _ORDER_CLAUSE.search(clause):
+        if not clause or not clause_rx.search(clause):
             continue
         try:
             plan = rules.plan_edit(clause, tl, library=library)
         except Exception:  # noqa: BLE001 - a clause the rules cannot read leaves the cut as composed
             continue
-        moves = list(plan.ops)
-        if plan.status != "ok" or not moves or not all(
-                isinstance(o, (O.MoveSegment, O.SwapSegments, O.ReorderSegments)) for o in moves):
+        found = list(plan.ops)
+        if plan.status != "ok" or not found or not all(isinstance(o, kinds) for o in found):
             continue
         try:
-            tl = apply(tl, moves, library=library)
+            tl = apply(tl, found, library=library)
         except ApplyError:
             continue
-        ops += moves
+        ops += found
     return tl, ops
 
 

@@ -450,3 +450,21 @@ def test_the_shape_said_beats_the_platform(said, size):
 
     tl = plan(said, IMAGES).timeline
     assert (tl.width, tl.height) == size
+
+
+@pytest.mark.parametrize(("said", "fades"), [
+    ("a promo, fade out at the end", (0, 1000)),  # the first cut had no fade
+    ("a 20 second video that fades to black at the end", (0, 1000)),
+    ("20 second video, fade in from black", (1000, 0)),
+    ("做一个视频，结尾画面淡出", (0, 1000)),
+    ("a promo with captions, music fades out at the end", (0, 0)),  # the music's (it does by default)
+])
+def test_a_first_instruction_s_picture_fades_are_made(said, fades):
+    from .test_compose import IMAGES
+
+    s = Session(library=IMAGES, smart_crop=False)
+    r = s.handle(said)
+    assert r.status == "ok", r.message
+    assert (s.timeline.fade_in_ms, s.timeline.fade_out_ms) == fades
+    if any(fades):
+        assert any(n.startswith(("As asked", "按要求")) for n in r.notes), r.notes
