@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,12 @@ log = logging.getLogger("reelforge.ai")
 # is the better guess. Captions whose words average under the confidence below are not made.
 LANGUAGE_SURE = 0.8
 CAPTION_MIN_CONFIDENCE = 0.5
+
+
+# the instruction gives each picture its length: the cuts stay even
+_EACH_LENGTH = re.compile(r"(?i)\b(?:each|every|per)\b.{0,20}\b(?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?))\b|"
+                          r"\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\s+(?:each|a\s+(?:photo|picture|image|shot|slide)|per\b)|"
+                          r"每张.{0,4}\d+\s*秒|每个.{0,4}\d+\s*秒")
 
 
 def short_cue_chars(width: int, height: int) -> int:
@@ -881,9 +888,11 @@ class AIStage:
         order, words = found
         moved = order != list(range(len(names)))
         ops: list[O.Op] = [O.ReorderSegments(order=order)] if moved else []
-        # each named picture comes in as the clause naming it starts ("Our shop cat…": at "Our")
+        # each named picture comes in as the clause naming it starts ("Our shop cat…": at "Our"),
+        # unless the instruction gave the pictures their length ("3 seconds each")
         placed = apply(tl, ops, library=self.s.library).track(Role.MAIN) if ops else main
-        lengths = cuts_for(order, names, spoken, [s.transition_ms for s in placed.segments], tl.duration) if placed else None
+        lengths = cuts_for(order, names, spoken, [s.transition_ms for s in placed.segments], tl.duration) \
+            if placed and not _EACH_LENGTH.search(text) else None
         if lengths is not None:  # longer ones first: the video never gets shorter than it ends (a text past
             # a passing end would be dropped)
             changed = [(d - seg.duration, k, d) for k, (d, seg) in enumerate(zip(lengths, placed.segments, strict=True))

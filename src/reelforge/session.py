@@ -387,7 +387,11 @@ class Session:
             speech = self.stage.speech_shares(unhinted_audio([a for a in self.library if a.kind is AssetKind.AUDIO]))
             music = music_of(text, self.library, speech)
             sound = self.stage.sounds([music] if music is not None else [])
-            p = plan(text, self.library, copies=self._copies, sound=sound, speech=speech)
+            # "…, the cat photo 6 seconds": that shot's length, not the video's (it made a 6 s video)
+            shot_lengths = _shot_length_clauses(text)
+            composed = _CLAUSE_SPLIT.sub(", ", " ".join(c for c in _CLAUSE_SPLIT.split(text) if c not in shot_lengths)) \
+                if shot_lengths else text
+            p = plan(composed, self.library, copies=self._copies, sound=sound, speech=speech)
         except PlanError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
         except ValueError as exc:  # a first cut the model refuses (a planner bug): said, never a crash
@@ -405,12 +409,23 @@ class Session:
                                                     for o in order_ops)
             asked = f"按要求排序：{said}。" if self._zh else f"Order as asked: {said[:1].lower() + said[1:]}."
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
-        tl, fade_ops = _fades_asked(text, tl, self.library)
-        if fade_ops:
+        tl, asked_ops = _fades_asked(text, tl, self.library)
+        keep: list[O.Op] = []
+        if shot_lengths:  # each read by the edit rules on the cut; the others share the rest of its length
+            was = tl.duration
+            tl, length_ops = _clause_edits(", ".join(shot_lengths), tl, self.library, re.compile(r"."), (O.SetSegmentDuration,))
+            if length_ops and tl.duration != was:
+                keep = _others_to_length(tl, was, [o.target for o in length_ops])
+                tl = apply(tl, keep, library=self.library) if keep else tl
+            asked_ops += length_ops
+        if asked_ops:
             names = {s.id: s.name for s in tl.track(Role.MAIN).segments}
             said = ("；" if self._zh else "; ").join((W.describe_zh if self._zh else W.describe)(o, names)
-                                                    for o in fade_ops)
+                                                    for o in asked_ops)
             notes.append(f"按要求：{said}。" if self._zh else f"As asked: {said[:1].lower() + said[1:]}.")
+        if keep:
+            notes.append(f"其余镜头按比例缩短，视频仍为{tl.duration / 1000:g}秒。" if self._zh else
+                         f"The other shots share the rest: the video stays {tl.duration / 1000:g} s.")
         extra, more_notes = self.stage.first_cut(tl, text)
         notes = _drop_replaced_copy(notes, extra)
         if extra:
@@ -426,7 +441,7 @@ class Session:
             _within_limits(tl)
         except ApplyError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
-        extra = [*order_ops, *fade_ops, *extra, *room]
+        extra = [*order_ops, *asked_ops, *keep, *extra, *room]
         notes += _warnings(tl)
         self._commit(tl)
         self.new_asset_ids = []
@@ -676,6 +691,46 @@ def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     """A first cut with the picture's fade from or to black its instruction asks for ("a promo,
     fade out at the end" made none): only those fades are taken."""
     return _clause_edits(text, tl, library, _FADE_CLAUSE, (O.SetVideoFade,))
+
+
+# a clause giving one shot its length: a picture named or counted, and a length ("the cat photo 6 seconds",
+# "make the first photo 5 s"), not every photo's ("3 seconds each") or the video's
+_SHOT_LENGTH_CLAUSE = re.compile(
+    r"(?=.*\b(?:photo|photos|pic|pics|picture|image|shot|clip|slide)\b|.*(?:张|图片|照片|镜头))"
+    r"(?=.*(?:\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+\s*秒))"
+    r"(?!.*\b(?:each|every|all|per|video|whole|total|overall|reel|ad)\b|.*(?:每|所有|全部|视频))", re.I)
+
+
+def _shot_length_clauses(text: str) -> list[str]:
+    """The clauses of a first instruction that give one shot its length (`_SHOT_LENGTH_CLAUSE`),
+    kept from the composer, which took the length as the video's."""
+    return [c for c in _CLAUSE_SPLIT.split(text or "")[1:] if c and _SHOT_LENGTH_CLAUSE.match(c)]
+
+
+def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> list[O.Op]:
+    """The other shots' lengths, in proportion, for the video to be ``total`` long again after
+    ``given`` shots got their own ("a 20 second promo, make the first photo 5 seconds"); longer
+    ones first (a shorter passing end drops nothing). Empty when they cannot (each keeps a second)."""
+    from reelforge.planner.apply_state import State
+    from reelforge.planner.apply_targets import main_index
+
+    segs = list(tl.track(Role.MAIN).segments)
+    st = State.of(tl, ())
+    pinned = set()
+    for g in given:
+        try:
+            pinned.add(main_index(st, g))
+        except ApplyError:
+            return []
+    free = [k for k in range(len(segs)) if k not in pinned]
+    have = sum(segs[k].duration for k in free)
+    want = have + total - tl.duration
+    if not free or want < 1000 * len(free):
+        return []
+    new = {k: round(segs[k].duration * want / have) for k in free}
+    new[free[-1]] += want - sum(new.values())  # the rounding, on the last
+    ops = [(d - segs[k].duration, k, d) for k, d in new.items() if d != segs[k].duration]
+    return [O.SetSegmentDuration(target=O.Target(index=k), duration_ms=d) for _, k, d in sorted(ops, key=lambda o: (o[0] < 0, o[1]))]
 
 
 def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: re.Pattern[str],

@@ -468,3 +468,26 @@ def test_a_first_instruction_s_picture_fades_are_made(said, fades):
     assert (s.timeline.fade_in_ms, s.timeline.fade_out_ms) == fades
     if any(fades):
         assert any(n.startswith(("As asked", "按要求")) for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize(("said", "total", "shot"), [
+    ("a promo, the 05-urban-street photo 6 seconds", 17500, ("05-urban-street.jpg", 6000)),  # a 6 s VIDEO
+    ("a 20 second promo, make the first photo 5 seconds", 20000, ("01-red-sneaker.jpg", 5000)),
+])
+def test_a_first_instruction_s_shot_length_is_that_shot_s(said, total, shot):
+    from .test_compose import IMAGES
+
+    s = Session(library=IMAGES, smart_crop=False)
+    r = s.handle(said)
+    assert r.status == "ok", r.message
+    segs = {x.name: x.duration for x in s.timeline.track(Role.MAIN).segments}
+    assert segs[shot[0]] == shot[1] and abs(s.timeline.duration - total) <= 100, (segs, s.timeline.duration)
+    assert any(n.startswith("As asked") for n in r.notes) and any("share the rest" in n for n in r.notes)
+
+
+def test_each_photo_s_length_keeps_even_cuts():
+    from reelforge.ai_stage import _EACH_LENGTH
+
+    for said in ("a promo, 3 seconds each photo", "a promo, each photo 3 seconds", "每张图片3秒"):
+        assert _EACH_LENGTH.search(said), said
+    assert not _EACH_LENGTH.search("a 30 second promo with captions")
