@@ -409,20 +409,18 @@ class Session:
                                                     for o in order_ops)
             asked = f"按要求排序：{said}。" if self._zh else f"Order as asked: {said[:1].lower() + said[1:]}."
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
-        tl, asked_ops = _fades_asked(text, tl, self.library)
+        tl, asked_ops, asked = _fades_asked(text, tl, self.library)
         keep: list[O.Op] = []
         if shot_lengths:  # each read by the edit rules on the cut; the others share the rest of its length
             was = tl.duration
-            tl, length_ops = _clause_edits(", ".join(shot_lengths), tl, self.library, re.compile(r"."), (O.SetSegmentDuration,))
+            tl, length_ops, said = _clause_edits(", ".join(shot_lengths), tl, self.library, re.compile(r"."),
+                                                 (O.SetSegmentDuration,))
             if length_ops and tl.duration != was:
                 keep = _others_to_length(tl, was, [o.target for o in length_ops])
                 tl = apply(tl, keep, library=self.library) if keep else tl
-            asked_ops += length_ops
-        if asked_ops:
-            names = {s.id: s.name for s in tl.track(Role.MAIN).segments}
-            said = ("；" if self._zh else "; ").join((W.describe_zh if self._zh else W.describe)(o, names)
-                                                    for o in asked_ops)
-            notes.append(f"按要求：{said}。" if self._zh else f"As asked: {said[:1].lower() + said[1:]}.")
+            asked_ops, asked = [*asked_ops, *length_ops], [*asked, *said]
+        if asked:
+            notes.append(_as_asked(asked, self._zh))
         if keep:
             notes.append(f"其余镜头按比例缩短，视频仍为{tl.duration / 1000:g}秒。" if self._zh else
                          f"The other shots share the rest: the video stays {tl.duration / 1000:g} s.")
@@ -436,12 +434,16 @@ class Session:
                 notes.append(f"AI step skipped: {exc.message}")
         elif more_notes:
             notes += more_notes
+        # "…, title at the top", "…, make the captions yellow": the texts' look, once they all exist
+        tl, look_ops, looks = _clause_edits(text, tl, self.library, _TEXT_LOOK_CLAUSE, (O.UpdateText,))
+        if looks:
+            notes.append(_as_asked(looks, self._zh))
         tl, room = self._make_room(tl)
         try:
             _within_limits(tl)
         except ApplyError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
-        extra = [*order_ops, *asked_ops, *keep, *extra, *room]
+        extra = [*order_ops, *asked_ops, *keep, *extra, *look_ops, *room]
         notes += _warnings(tl)
         self._commit(tl)
         self.new_asset_ids = []
@@ -680,14 +682,22 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     """A first cut with the pictures placed as its instruction asks ("a promo, start with the cat
     photo": the composer keeps the order given): only moves are taken ("end with 'Shop now'" is the
     call to action's)."""
-    return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))
+    return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
 
 
 # "…, fade out at the end", "fade in from black", "结尾画面淡出": the picture's fades (the composer had none)
 _FADE_CLAUSE = re.compile(r"\bfad(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:in|out|to|from|into)\b|淡入|淡出|黑场", re.I)
 
 
-def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op]]:
+# "…, title at the top", "captions in yellow", "字幕改成黄色": how a text looks, read once the texts exist
+_TEXT_LOOK_CLAUSE = re.compile(
+    r"(?=.*\b(?:title|headline|captions?|subtitles?|cta|call\s+to\s+action|texts?)\b|.*(?:标题|字幕|文字))"
+    r"(?=.*\b(?:top|bottom|middle|cent(?:er|re)|left|right|red|yellow|white|black|blue|green|orange|pink|purple|gold|"
+    r"bigger|smaller|larger|bold|box(?:ed)?|outline)\b|.*(?:顶部|上面|下面|底部|中间|红色|黄色|白色|黑色|蓝色|绿色|大一点|小一点|加粗))"
+    r"(?!.*\b(?:for|from|until|at\s+\d|after|before)\s+\d)", re.I)
+
+
+def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op], list[str]]:
     """A first cut with the picture's fade from or to black its instruction asks for ("a promo,
     fade out at the end" made none): only those fades are taken."""
     return _clause_edits(text, tl, library, _FADE_CLAUSE, (O.SetVideoFade,))
@@ -705,6 +715,14 @@ def _shot_length_clauses(text: str) -> list[str]:
     """The clauses of a first instruction that give one shot its length (`_SHOT_LENGTH_CLAUSE`),
     kept from the composer, which took the length as the video's."""
     return [c for c in _CLAUSE_SPLIT.split(text or "")[1:] if c and _SHOT_LENGTH_CLAUSE.match(c)]
+
+
+def _as_asked(replies: Sequence[str], zh: bool) -> str:
+    """The note for clauses of a first instruction done as edits, in the rules' own words."""
+    if zh:
+        return f"按要求：{'；'.join(replies)}。"
+    said = "; ".join(r[:1].lower() + r[1:] for r in replies)
+    return f"As asked: {said}."
 
 
 def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> list[O.Op]:
@@ -734,12 +752,13 @@ def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> li
 
 
 def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: re.Pattern[str],
-                  kinds: tuple[type, ...]) -> tuple[Timeline, list[O.Op]]:
+                  kinds: tuple[type, ...]) -> tuple[Timeline, list[O.Op], list[str]]:
     """The clauses of a first instruction that ``clause_rx`` finds, read by the edit rules; a
-    clause's ops are taken when all of them are of ``kinds``."""
+    clause's ops are taken when all of them are of ``kinds``. Also the rules' reply to each taken."""
     from reelforge.planner import rules
 
     ops: list[O.Op] = []
+    replies: list[str] = []
     for clause in _CLAUSE_SPLIT.split(text or ""):
         if not clause or not clause_rx.search(clause):
             continue
@@ -755,7 +774,8 @@ def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: 
         except ApplyError:
             continue
         ops += found
-    return tl, ops
+        replies.append(plan.reply.rstrip("。.") if plan.reply else "")
+    return tl, ops, replies
 
 
 def _planner():

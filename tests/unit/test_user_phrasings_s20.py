@@ -491,3 +491,20 @@ def test_each_photo_s_length_keeps_even_cuts():
     for said in ("a promo, 3 seconds each photo", "a promo, each photo 3 seconds", "每张图片3秒"):
         assert _EACH_LENGTH.search(said), said
     assert not _EACH_LENGTH.search("a 30 second promo with captions")
+
+
+@pytest.mark.parametrize(("said", "role", "field", "value"), [
+    ("a promo with text overlays, title at the top", Role.TITLE, "position", "top"),  # it stayed in the middle
+    ("a 15 second tiktok with text overlays, title in red", Role.TITLE, "color", "#FF0000"),
+    ("a promo with text overlays, make the call to action yellow", Role.CTA, "color", "#FFD400"),
+])
+def test_a_first_instruction_s_text_look_is_made(said, role, field, value):
+    from .test_compose import IMAGES
+
+    s = Session(library=IMAGES, smart_crop=False)
+    r = s.handle(said)
+    assert r.status == "ok", r.message
+    (seg,) = s.timeline.track(role).segments
+    got = getattr(seg, field)
+    assert (got.value if hasattr(got, "value") else got) == value
+    assert any(n.startswith("As asked") for n in r.notes), r.notes
