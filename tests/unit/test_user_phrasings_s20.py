@@ -508,3 +508,18 @@ def test_a_first_instruction_s_text_look_is_made(said, role, field, value):
     got = getattr(seg, field)
     assert (got.value if hasattr(got, "value") else got) == value
     assert any(n.startswith("As asked") for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize(("said", "left"), [
+    ("remove everything after the beach photo", ["shoe.jpg", "city.jpg", "street.mp4", "beach.jpg"]),  # it removed the beach
+    ("delete everything before the beach photo", ["beach.jpg", "sneaker.jpg", "mountain.jpg"]),
+])
+def test_everything_on_one_side_of_a_shot(said, left):
+    _, tl = _edit(said)
+    assert _names(tl) == left
+    assert tl.track(Role.MAIN).segments[0].transition is Transition.CUT  # the new first shot has nothing to come from
+
+
+def test_nothing_on_that_side_is_said():
+    p = plan_edit("remove everything after the mountain photo", TL, library=LIBRARY)  # it removed the mountain
+    assert p.status != "ok" and not p.ops and "nothing comes after mountain.jpg" in p.reply.lower()

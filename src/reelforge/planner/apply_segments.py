@@ -87,6 +87,7 @@ def remove_segment(st: State, op: O.RemoveSegment) -> None:
         raise ApplyError("that is the only shot; the video needs at least one")
     del tr.segs[i]
     if tr.role is Role.MAIN:
+        _normalise_first(tr)  # (the new first shot kept the crossfade from the one removed)
         st.relayout_main(keep_total=False)
 
 

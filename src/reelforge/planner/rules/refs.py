@@ -58,9 +58,11 @@ _RX_ZH_SPAN_REF = re.compile(r"第\s*(?P<a>[一二两三四五六七八九十\d]
 # "the one after the clip", "the shot before the beach photo": a neighbour of another reference
 _RX_NEIGHBOUR = re.compile(r"\bthe\s+(?:one|shot|image|photo|picture|pic|segment|scene|slide)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?(?P<rel>after|before|following|preceding)\s+")
 # "the photos after the clip", "all the shots before the beach photo": every one of that kind on that side
-# ("the two photos after the clip": the nearest two)
-_RX_NEIGHBOURS = re.compile(r"\b(?:all\s+)?the\s+(?:(?P<n>two|three|four|five|six|\d)\s+)?(?P<noun>ones|shots|images|photos|pictures|"
-                            r"pics|segments|scenes|slides|clips)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?"
+# ("the two photos after the clip": the nearest two; "everything after the flowers": every shot there,
+# it removed the flowers)
+_RX_NEIGHBOURS = re.compile(r"\b(?:(?:all\s+)?the\s+(?:(?P<n>two|three|four|five|six|\d)\s+)?(?P<noun>ones|shots|images|photos|pictures|"
+                            r"pics|segments|scenes|slides|clips)|(?P<every>everything|anything|(?:all\s+)?the\s+rest|"
+                            r"whatever(?:\s+comes)?))\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?"
                             r"(?P<rel>after|before|following|preceding)\s+")
 _RX_MORE_AT = re.compile(r"\s*(?:,|and|&|和|、)\s*(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds|秒)\b)")
 _RX_AT = re.compile(r"\b(?:at|@)\s+(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b)")
@@ -262,9 +264,13 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         if m.group("n"):  # "the two photos after the clip": the nearest two (it removed the clip)
             n = int(N.parse_number(m.group("n")) or 0)
             if len(picked) < n:
-                raise _Cannot(f"there {'is' if len(picked) == 1 else 'are'} only {len(picked)} {m.group('noun')} "
+                raise _Cannot(f"there {'is' if len(picked) == 1 else 'are'} only {len(picked)} {m.group('noun') or 'shots'} "
                               f"{m.group('rel')} that")
             picked = picked[:n] if m.group("rel") in ("after", "following") else picked[-n:]
+        if not picked:  # "remove everything after the last photo" removed that photo
+            side_word = "after" if m.group("rel") in ("after", "following") else "before"
+            raise _Cannot(f"「{seg.name}」{'后面' if side_word == 'after' else '前面'}没有别的镜头" if c.zh else
+                          f"nothing comes {side_word} {seg.name}")
         if picked:
             ts = [O.Target(index=k) for k in picked]
             found.append(_TRef(ts[0], m.start() + offset, end, tuple(ts[1:])))
