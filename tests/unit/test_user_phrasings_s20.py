@@ -523,3 +523,13 @@ def test_everything_on_one_side_of_a_shot(said, left):
 def test_nothing_on_that_side_is_said():
     p = plan_edit("remove everything after the mountain photo", TL, library=LIBRARY)  # it removed the mountain
     assert p.status != "ok" and not p.ops and "nothing comes after mountain.jpg" in p.reply.lower()
+
+
+@pytest.mark.parametrize(("said", "left"), [
+    ("城市那张后面的都删掉", ["shoe.jpg", "city.jpg"]),  # it removed the city photo
+    ("海滩之前的都删掉", ["beach.jpg", "sneaker.jpg", "mountain.jpg"]),
+    ("删掉海滩后面的所有图片", ["shoe.jpg", "city.jpg", "street.mp4", "beach.jpg"]),
+])
+def test_everything_on_one_side_of_a_shot_in_chinese(said, left):
+    _, tl = _edit(said)
+    assert _names(tl) == left

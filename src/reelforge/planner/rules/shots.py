@@ -583,6 +583,33 @@ _RX_NOT_WANTED = re.compile(
     r"logo|call\s+to\s+action|headline|until|till|after|before|for|during|behind|under)\b)", re.I)
 
 
+_ZH_SIDE = r"(?P<rel>后面|之后|以后|后|前面|之前|以前|前)的?\s*(?:所有|全部)?的?\s*(?:图片|照片|镜头|画面|图)?"
+_ZH_GONE_VERB = r"(?:删掉|删除|删了|去掉|不要了?)"
+_RX_ZH_SIDE_REMOVE = re.compile(
+    rf"^(?:把)?(?P<x>.+?)(?:那张|那个|这张|那段)?{_ZH_SIDE}\s*(?:都|全部|全)?\s*{_ZH_GONE_VERB}|"
+    rf"^{_ZH_GONE_VERB}(?P<x2>.+?)(?:那张|那个|这张|那段)?{_ZH_SIDE.replace('rel', 'rel2')}")
+
+
+def _h_zh_side_remove(c: _Ctx) -> list[O.Op] | None:
+    """"猫那张后面的都删掉", "删掉花后面的所有图片", "花之前的都删掉": the shots on that side of the one
+    named (it removed the cat, or said every shot would go). Times ("15秒以后的都删掉") are `_h_cut_at`'s."""
+    m = _RX_ZH_SIDE_REMOVE.search(c.t) if c.zh else None
+    if m is None:
+        return None
+    rel, end = (m.group("rel"), m.end("rel")) if m.group("x") else (m.group("rel2"), m.end("rel2"))
+    refs = _find_targets(c, c.t[:end] + "的")  # (the picture word with what follows it: "猫那张后面的")
+    seg = _main_seg(c, refs[0].target) if len(refs) == 1 else None
+    if seg is None:
+        return None
+    segs = list(c.main_segs())
+    at = next(k for k, s in enumerate(segs) if s.id == seg.id)
+    after = rel in ("后面", "之后", "以后", "后")
+    side = list(range(at + 1, len(segs))) if after else list(range(at))
+    if not side:
+        raise _Cannot(f"「{seg.name}」{'后面' if after else '前面'}没有别的镜头")
+    return [O.RemoveSegment(target=O.Target(index=k)) for k in reversed(side)]  # (the last first: the rest keep their places)
+
+
 def _h_remove_segment(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     cut = _RX_CUT_SHOT.match(t) is not None or _RX_NOT_WANTED.search(t) is not None
