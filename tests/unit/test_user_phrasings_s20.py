@@ -533,3 +533,11 @@ def test_nothing_on_that_side_is_said():
 def test_everything_on_one_side_of_a_shot_in_chinese(said, left):
     _, tl = _edit(said)
     assert _names(tl) == left
+
+
+def test_a_chinese_note_keeps_an_apostrophe_inside_a_quoted_text():
+    from reelforge.planner.notes_zh import to_zh
+
+    zh = to_zh("The texts 'and we deliver across town by bike' and 'Hopper's Cafe, open 7 days a week.' are shown "
+               "together from 10.1 s to 12.2 s: apart, each was on screen less than 1 s, too short to read.")
+    assert "「Hopper's Cafe, open 7 days a week.」" in zh, zh  # it was cut to 「Hopper」

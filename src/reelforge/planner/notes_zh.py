@@ -28,7 +28,7 @@ _ASPECT_ZH = {"16:9": "横屏 16:9", "9:16": "竖屏 9:16", "1:1": "方形 1:1",
 
 def _q(names: str) -> str:
     """``'a.jpg', 'b.jpg'`` -> ``「a.jpg」、「b.jpg」`` (a list of quoted names as the notes write it)."""
-    found = re.findall(r"'([^']*)'", names)
+    found = re.findall(r"'(.*?)'(?=,\s*'|\s+and\s+'|\s*$)", names)  # (an apostrophe inside a name stays: "Hopper's")
     return "、".join(f"「{n}」" for n in found) if found else names
 
 
