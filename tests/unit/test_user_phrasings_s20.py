@@ -541,3 +541,14 @@ def test_a_chinese_note_keeps_an_apostrophe_inside_a_quoted_text():
     zh = to_zh("The texts 'and we deliver across town by bike' and 'Hopper's Cafe, open 7 days a week.' are shown "
                "together from 10.1 s to 12.2 s: apart, each was on screen less than 1 s, too short to read.")
     assert "「Hopper's Cafe, open 7 days a week.」" in zh, zh  # it was cut to 「Hopper」
+
+
+@pytest.mark.parametrize(("said", "left"), [
+    ("remove all photos but the first two", ["shoe.jpg", "city.jpg", "street.mp4"]),  # "would remove every shot"
+    ("remove all photos except the first two", ["shoe.jpg", "city.jpg", "street.mp4"]),
+    ("keep only the beach photo", ["street.mp4", "beach.jpg"]),  # (the clip is no photo)
+])
+def test_all_but_a_group(said, left):
+    _, tl = _edit(said)
+    assert _names(tl) == left
+    assert tl.track(Role.MAIN).segments[0].transition is Transition.CUT  # one shot left: nothing to come from

@@ -129,10 +129,9 @@ def _normalise_first(main: WorkTrack) -> None:
     if not main.segs:
         return
     first = main.segs[0]
-    if first.transition is not Transition.CUT and len(main.segs) > 1:
-        second = main.segs[1]
-        if second.transition is Transition.CUT:
-            main.segs[1] = second.model_copy(update={"transition": first.transition, "transition_ms": first.transition_ms})
+    if first.transition is not Transition.CUT:
+        if len(main.segs) > 1 and main.segs[1].transition is Transition.CUT:
+            main.segs[1] = main.segs[1].model_copy(update={"transition": first.transition, "transition_ms": first.transition_ms})
         main.segs[0] = first.model_copy(update={"transition": Transition.CUT, "transition_ms": 0})
 
 
@@ -242,8 +241,6 @@ def trim_video(st: State, op: O.TrimVideo) -> None:
                 upd["in_ms"] = first.in_ms + int(cut * getattr(first, "speed", 1.0))
             tr.segs[0] = _fix_video(fix_fades(first.model_copy(update=upd)))
     _normalise_first(tr)
-    if tr.segs[0].transition is not Transition.CUT:  # the one shot left has nothing to come from
-        tr.segs[0] = tr.segs[0].model_copy(update={"transition": Transition.CUT, "transition_ms": 0})
     st.relayout_main(keep_total=False)
 
 

@@ -50,7 +50,8 @@ _RX_NUMBERED = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segmen
 # "the middle photo", "中间那张": the one in the middle of its kind (asked when there are two)
 _RX_MIDDLE = re.compile(rf"\b(?:the\s+)?(?:very\s+)?(?:middle|center|centre|central)\s+(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clip|shot|segment|scene|one)\b"
                         r"|(?:最)?中间\s*(?:的|那|这)?\s*(?:一)?\s*(?:(?P<cl>张|个|段|幅)\s*(?P<zn>图片|图|照片|视频|片段|镜头)?|(?P<zn2>图片|照片|视频|片段|镜头))")
-_RX_GROUP = re.compile(rf"\b(?:the\s+)?(?P<end>first|last|final|opening)\s+(?P<n>two|three|four|five|six|\d+)\s+(?P<noun>{_NOUN})")
+_RX_GROUP = re.compile(rf"\b(?:the\s+)?(?P<end>first|last|final|opening)\s+(?P<n>two|three|four|five|six|\d+)"
+                       rf"(?:\s+(?P<noun>{_NOUN})|(?=\s*$|\s*[,.;!]|\s+(?:and|but|only|too|as\s+well)\b))")  # "… but the first two"
 _RX_ZH_GROUP = re.compile(r"(?P<end>前|最后|后)\s*(?P<n>[两二三四五六\d])\s*(?P<cl>张|个|段|幅)\s*(?P<noun>图片|图|照片|片段|视频|镜头)?")
 _RX_LIST = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<nums>{_SMALL_NUM}(?:\s*(?:,|and|&)\s*{_SMALL_NUM})+)\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
 _RX_SPAN_REF = re.compile(rf"\b(?P<noun>{_NOUN_VID}|{_NOUN_IMG}|clips|shots|segments|scenes)\s+(?P<a>{_SMALL_NUM})\s*(?:to|through|thru|-|–)\s*(?P<b>{_SMALL_NUM})\b(?!\s*(?:s\b|secs?\b|seconds?\b|%|:))")
