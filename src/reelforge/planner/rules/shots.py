@@ -749,8 +749,8 @@ def _h_move_to_time(c: _Ctx) -> list[O.Op] | None:
     return [op]
 
 
-_TV = r"(?:the\s+)?(?P<tv>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?)(?![a-z]))(?:\s+mark)?"
-_ZTV = r"(?P<tv>\d+(?:\.\d+)?\s*(?:秒|分钟)|\d{1,2}:[0-5]\d)"
+_TV = rf"(?:the\s+)?(?P<tv>{TW.TV})(?:\s+mark)?"  # a time, as the time readers write it ("15s", "0:15", "fifteen seconds")
+_ZTV = rf"(?P<tv>{TW.ZTV})"
 _REST = r"(?:everything|anything|all|whatever(?:\s+comes)?|the\s+rest|stuff|what(?:'s|\s+is|\s+comes))"
 _CUT_VERB = r"\b(?:remove|cut|delete|drop|trim|chop|lose|get\s+rid\s+of|kill|ditch|scrap|axe)"
 _THE_VIDEO = r"(?:it|the\s+(?:video|reel|ad|whole\s+thing))"
