@@ -389,8 +389,7 @@ class Session:
             sound = self.stage.sounds([music] if music is not None else [])
             # "…, the cat photo 6 seconds": that shot's length, not the video's (it made a 6 s video)
             shot_lengths = _shot_length_clauses(text)
-            composed = _CLAUSE_SPLIT.sub(", ", " ".join(c for c in _CLAUSE_SPLIT.split(text) if c not in shot_lengths)) \
-                if shot_lengths else text
+            composed = _without(text, shot_lengths)
             p = plan(composed, self.library, copies=self._copies, sound=sound, speech=speech)
         except PlanError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
@@ -709,6 +708,13 @@ _SHOT_LENGTH_CLAUSE = re.compile(
     r"(?=.*\b(?:photo|photos|pic|pics|picture|image|shot|clip|slide)\b|.*(?:张|图片|照片|镜头))"
     r"(?=.*(?:\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+\s*秒))"
     r"(?!.*\b(?:each|every|all|per|video|whole|total|overall|reel|ad)\b|.*(?:每|所有|全部|视频))", re.I)
+
+
+def _without(text: str, clauses: Sequence[str]) -> str:
+    """``text`` less ``clauses`` (and the separators they leave doubled or trailing)."""
+    for clause in clauses:
+        text = text.replace(clause, " ", 1)
+    return re.sub(r"(?:\s*[,;，；]\s*)+(?=\s*$)|\s*([,;，；])(?:\s*[,;，；])+", r"\1", text).strip()
 
 
 def _shot_length_clauses(text: str) -> list[str]:
