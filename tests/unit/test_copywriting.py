@@ -123,3 +123,12 @@ def test_a_typed_name_takes_the_spelling_it_is_said_with():
     assert spoken_as("Joes Pizza", said) is None  # not said at all
     assert spoken_as("Cafe", _tr("a cafe. Cafe!")) is None  # the same letters: nothing to change
     assert spoken_as("Coffee Co", _tr("Visit Coffee-Co today")) == "Coffee-Co"
+
+
+def test_a_named_picture_s_caption_holds_its_word_even_when_its_clause_s_phrase_does_not():
+    # user test s20 (a travel reel): the coffee photo was captioned "End Every Day" from "And end every
+    # day with a fresh coffee", the picture's own word left out
+    said = _tr("Meet a real astronaut at the space center. And end every day with a fresh coffee.")
+    shots = [(0, 2900), (2900, 7000)]
+    assert [p.text for p in shot_phrases(said, shots)] == ["Real Astronaut", "End Every Day"]
+    assert [p.text for p in shot_phrases(said, shots, named=["astronaut", "coffee"])] == ["Real Astronaut", "Fresh Coffee"]

@@ -552,3 +552,12 @@ def test_all_but_a_group(said, left):
     _, tl = _edit(said)
     assert _names(tl) == left
     assert tl.track(Role.MAIN).segments[0].transition is Transition.CUT  # one shot left: nothing to come from
+
+
+def test_a_travel_business_ends_on_book_now():
+    from reelforge.planner.on_screen import call_to_action
+
+    # the travel reel's voice said "Book with Orbit Travel today"; it ended on "Learn more"
+    assert call_to_action("Explore ancient temples on our China tour. Book with Orbit Travel today.") == "Book now"
+    assert call_to_action("a promo for our hotel") == "Book now" and call_to_action("我们的酒店宣传片") == "立即预订"
+    assert call_to_action("a trip video") == "Learn more"  # a trip of one's own books nothing

@@ -200,6 +200,20 @@ def repeats(phrase: str, title: str) -> bool:
     return t in p or (p in t and 2 * len(p) >= len(t)) or SequenceMatcher(None, p, t).ratio() >= 0.8
 
 
+def _phrase_at(clauses: Sequence[Sequence[Word]], word: str) -> list[Phrase]:
+    """The key phrase of the words leading up to ``word`` in its clause, when the clause's own
+    phrase leaves it out ("And end every day with a fresh coffee": "Fresh Coffee" for the coffee
+    photo, where the clause gave "End Every Day")."""
+    if not word:
+        return []
+    for clause in clauses:
+        at = next((i for i, w in enumerate(clause) if word.casefold() in w.text.casefold()), None)
+        if at is not None:
+            p = key_phrase(list(clause[max(0, at - 3):]))
+            return [p] if p and word.casefold() in p.text.casefold() else []
+    return []
+
+
 def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, offset_ms: int = 0,
                  avoid: str | Sequence[str] = "", named: Sequence[str | None] = ()) -> list[Phrase | None]:
     """For each shot (start, end on the timeline), the first key phrase said while it is on
@@ -207,8 +221,10 @@ def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, of
     the shot; None where nothing is said. A phrase that `repeats` ``avoid`` (the title, or
     each of several) is skipped, and no phrase is used twice. ``named``: per shot, a word the
     voice says of its picture (`planner.follow_speech`): a phrase holding it goes first (the cat's
-    shot captioned "Shop Cat Chelsea", not the "Every Single Morning" said just before)."""
-    phrases = [p for p in (key_phrase(c) for c in _clauses(transcript.words)) if p]
+    shot captioned "Shop Cat Chelsea", not the "Every Single Morning" said just before; one made
+    around the word when its clause's phrase leaves it out)."""
+    clauses = _clauses(transcript.words)
+    phrases = [p for p in (key_phrase(c) for c in clauses) if p]
     titles = [avoid] if isinstance(avoid, str) else list(avoid)
     titles = [t for t in titles if t]
     used: set[str] = set()
@@ -216,7 +232,7 @@ def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, of
     for k, (s0, s1) in enumerate(shots):
         pick = None
         word = (named[k] if k < len(named) else None) or ""
-        holds = [p for p in phrases if word and word.casefold() in p.text.casefold()]
+        holds = [p for p in phrases if word and word.casefold() in p.text.casefold()] or _phrase_at(clauses, word)
         for p in [*holds, *phrases]:
             at = p.start_ms + offset_ms
             if s0 <= at < s1 and p.text.lower() not in used and not any(repeats(p.text, t) for t in titles):

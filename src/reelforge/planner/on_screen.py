@@ -257,6 +257,9 @@ _CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
     (N.ascii_rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
      "Register now", "立即报名"),
     (N.ascii_rx(r"\b(?:apps?|download|install)\b|应用|下载"), "Download now", "立即下载"),
+    # a travel business ("Book with Orbit Travel today", "our China tour"), not a trip of one's own
+    (N.ascii_rx(r"\b(?:travel\s+(?:agency|agent|company|deals?)|tours?|hotels?|resorts?|cruises?|booking|book\s+(?:now|today|with|your|a\s+(?:trip|tour|room|stay))|"
+                r"vacation\s+packages?|holiday\s+packages?)\b|旅行社|跟团|酒店|民宿|度假村|预订|订房"), "Book now", "立即预订"),
     (N.ascii_rx(r"\b(?:restaurant|cafe|café|menu|dish|food|bakery|bar)\b|餐厅|美食|菜单|咖啡"), "Visit us today", "欢迎光临"),
     (N.ascii_rx(r"\b(?:listing|property|apartment|house|home\s+tour|real\s+estate)\b|房源|看房|楼盘"), "Book a viewing", "预约看房"),
     (N.ascii_rx(r"\b(?:vlog|channel|subscribe|episode|tutorial|podcast)\b|频道|订阅|教程|关注"), "Subscribe for more", "关注我们"),
