@@ -353,7 +353,7 @@ def _singular(word: str) -> str | None:
         return None
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if re.search(r"(?:x|z|ch|sh|sses)es$", word) or word.endswith("sses"):
+    if re.search(r"(?:x|z|ch|sh|ss)es$", word):  # "boxes", "watches", "glasses"
         return word[:-2]
     return word[:-1]
 
