@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,12 +39,6 @@ log = logging.getLogger("reelforge.ai")
 # is the better guess. Captions whose words average under the confidence below are not made.
 LANGUAGE_SURE = 0.8
 CAPTION_MIN_CONFIDENCE = 0.5
-
-
-# the instruction gives each picture its length: the cuts stay even
-_EACH_LENGTH = re.compile(r"(?i)\b(?:each|every|per)\b.{0,20}\b(?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?))\b|"
-                          r"\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\s+(?:each|a\s+(?:photo|picture|image|shot|slide)|per\b)|"
-                          r"每张.{0,4}\d+\s*秒|每个.{0,4}\d+\s*秒")
 
 
 def short_cue_chars(width: int, height: int) -> int:
@@ -870,10 +863,8 @@ class AIStage:
         order was chosen (given in an order of its own, spoken of, or pictures placed by the
         instruction) or the voice names fewer than two. Shots of other lengths (clips, a photo
         given its own time, cuts on the beat) keep their order and times."""
-        from reelforge.planner.follow_speech import (
-            cuts_for,
-            order_by_speech,
-        )
+        from reelforge.planner.compose import per_item_ms
+        from reelforge.planner.follow_speech import cuts_for, order_by_speech
 
         if not self._may_follow(tl, text):
             return None
@@ -892,13 +883,9 @@ class AIStage:
         # unless the instruction gave the pictures their length ("3 seconds each")
         placed = apply(tl, ops, library=self.s.library).track(Role.MAIN) if ops else main
         lengths = cuts_for(order, names, spoken, [s.transition_ms for s in placed.segments], tl.duration) \
-            if placed and not _EACH_LENGTH.search(text) else None
-        if lengths is not None:  # longer ones first: the video never gets shorter than it ends (a text past
-            # a passing end would be dropped)
-            changed = [(d - seg.duration, k, d) for k, (d, seg) in enumerate(zip(lengths, placed.segments, strict=True))
-                       if d != seg.duration]
-            ops += [O.SetSegmentDuration(target=O.Target(index=k), duration_ms=d)
-                    for _, k, d in sorted(changed, key=lambda c: (c[0] < 0, c[1]))]
+            if placed and per_item_ms(text) is None else None
+        if lengths is not None:
+            ops += O.shot_lengths([s.duration for s in placed.segments], dict(enumerate(lengths)))
         if not ops:
             return None
         named = ", ".join(f"{names[i]} when it says '{words[i]}'" for i in order if i in words)

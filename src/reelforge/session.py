@@ -733,8 +733,8 @@ def _as_asked(replies: Sequence[str], zh: bool) -> str:
 
 def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> list[O.Op]:
     """The other shots' lengths, in proportion, for the video to be ``total`` long again after
-    ``given`` shots got their own ("a 20 second promo, make the first photo 5 seconds"); longer
-    ones first (a shorter passing end drops nothing). Empty when they cannot (each keeps a second)."""
+    ``given`` shots got their own ("a 20 second promo, make the first photo 5 seconds"). Empty when
+    they cannot (each keeps a second)."""
     from reelforge.planner.apply_state import State
     from reelforge.planner.apply_targets import main_index
 
@@ -753,8 +753,7 @@ def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> li
         return []
     new = {k: round(segs[k].duration * want / have) for k in free}
     new[free[-1]] += want - sum(new.values())  # the rounding, on the last
-    ops = [(d - segs[k].duration, k, d) for k, d in new.items() if d != segs[k].duration]
-    return [O.SetSegmentDuration(target=O.Target(index=k), duration_ms=d) for _, k, d in sorted(ops, key=lambda o: (o[0] < 0, o[1]))]
+    return list(O.shot_lengths([s.duration for s in segs], new))
 
 
 def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: re.Pattern[str],

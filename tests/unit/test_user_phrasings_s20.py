@@ -486,11 +486,12 @@ def test_a_first_instruction_s_shot_length_is_that_shot_s(said, total, shot):
 
 
 def test_each_photo_s_length_keeps_even_cuts():
-    from reelforge.ai_stage import _EACH_LENGTH
+    from reelforge.planner.compose import per_item_ms
 
-    for said in ("a promo, 3 seconds each photo", "a promo, each photo 3 seconds", "每张图片3秒"):
-        assert _EACH_LENGTH.search(said), said
-    assert not _EACH_LENGTH.search("a 30 second promo with captions")
+    # the composer's reading of a length for each picture, which also keeps the cuts even
+    for said in ("a promo, 3 seconds each photo", "a promo, each photo 3 seconds", "每张图片3秒", "a promo, 3 seconds a photo"):
+        assert per_item_ms(said) == 3000, said
+    assert per_item_ms("a 30 second promo with captions") is None
 
 
 @pytest.mark.parametrize(("said", "role", "field", "value"), [

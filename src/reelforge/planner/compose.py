@@ -220,7 +220,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
 
     # -- length ------------------------------------------------------------------------
     n_images = sum(a.kind is AssetKind.IMAGE for a in visuals)
-    per_item = _per_item_ms(said)
+    per_item = per_item_ms(said)
     stated = TW.parse_duration_ms(said)
     estimate_note = ""
     pace = _pace(said)
@@ -610,13 +610,13 @@ def _fits(cap: int | None, t_ms: int) -> bool:
     return cap is None or cap >= 4 * t_ms
 
 
-def _per_item_ms(instruction: str) -> int | None:
-    """ "3 seconds per image", "each photo for 4s", "每张3秒" -> ms per picture."""
+def per_item_ms(instruction: str) -> int | None:
+    """ "3 seconds per image", "each photo for 4s", "3 seconds a photo", "每张3秒" -> ms per picture."""
     t = N.normalize(instruction)
     for d in TW.find_durations(t):
         before, after = t[max(0, d.start - 30):d.start], t[d.end:d.end + 20]
         if (re.search(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$", before)
-                or re.match(r"\s*(?:per|each|a\s+piece|apiece|for\s+each|every)\b", after)):
+                or re.match(r"\s*(?:per|each|a\s+piece|apiece|for\s+each|every|a\s+(?:photo|picture|image|shot|slide))\b", after)):
             return d.ms
     return None
 

@@ -19,6 +19,7 @@ Conventions
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -189,6 +190,15 @@ class SetSegmentDuration(_Op):
     op: Literal["set_segment_duration"] = "set_segment_duration"
     target: Target
     duration_ms: PositiveMs
+
+
+def shot_lengths(now: Sequence[int], new: Mapping[int, int]) -> list[SetSegmentDuration]:
+    """The ops giving the main track's shots (by position; ``now``: their lengths) the lengths in
+    ``new``, the longer ones first: applied one by one, the video never gets shorter than where it
+    ends, so no text past a passing end is dropped."""
+    changed = [(d - now[k], k, d) for k, d in new.items() if d != now[k]]
+    return [SetSegmentDuration(target=Target(index=k), duration_ms=d)
+            for _, k, d in sorted(changed, key=lambda c: (c[0] < 0, c[1]))]
 
 
 class SetTotalDuration(_Op):
