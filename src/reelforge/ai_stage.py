@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,43 +125,93 @@ class AIStage:
         raise AIFailed(f"{op.op} is not something this session can do")
 
     # captions ------------------------------------------------------------------------------
+    def _memo(self, key: Any, compute: Any) -> Any:
+        """``self.cache[key]``, computed by ``compute()`` when missing; a value still being made in
+        the background (`prefetch_speech`) is waited for. Nothing is cached when it fails."""
+        held = self.cache.get(key)
+        if isinstance(held, Future):
+            try:
+                self.cache[key] = held.result()
+            except Exception:  # noqa: BLE001 - made again here, raising as it would have
+                self.cache.pop(key, None)
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
     def _transcript(self, asset: Asset, language: str | None):
         from reelforge import ai
 
-        key = ("tr", asset.id, language)
-        if key not in self.cache:
-            self.cache[key] = ai.transcribe(asset.path, language)
-        return self.cache[key]
+        return self._memo(("tr", asset.id, language), lambda: ai.transcribe(asset.path, language))
 
     def _look(self, asset: Asset) -> tuple[str, float]:
         """Whisper's quick look at the speech in ``asset`` (`detect_language`: about a tenth of a
         transcription): its language and how sure it is (music and mumbling are under 0.5)."""
         from reelforge.ai.captions import detect_language
 
-        key = ("lang", asset.id)
-        if key not in self.cache:
-            self.cache[key] = detect_language(asset.path)
-        return self.cache[key]
+        return self._memo(("lang", asset.id), lambda: detect_language(asset.path))
+
+    def prefetch_speech(self, asset: Asset) -> None:
+        """Look at and transcribe ``asset`` in a background thread, as `_look` and `_transcript` would
+        (the same cache keys, waited for there): the first cut finds its pictures' subjects
+        meanwhile. Whisper runs on one thread here (`whisper_threads`) and OpenCV releases the GIL,
+        so on the reference job's two cores the plan stage is about a second shorter."""
+        look_key = ("lang", asset.id)
+        if look_key in self.cache:
+            return
+        look: Future = Future()
+        self.cache[look_key] = look
+
+        def run() -> None:
+            from reelforge import ai
+            from reelforge.ai.captions import detect_language
+
+            try:
+                found = detect_language(asset.path)
+            except BaseException as exc:  # noqa: BLE001 - raised again where it is waited for
+                look.set_exception(exc)
+                return
+            if found[1] < 0.5:  # music or mumbling: not transcribed (`spoken_copy`)
+                look.set_result(found)
+                return
+            language = self._language_from(found)
+            heard: Future = Future()
+            self.cache.setdefault(("tr", asset.id, language), heard)  # before the look is seen
+            look.set_result(found)
+            try:
+                heard.set_result(ai.transcribe(asset.path, language))
+            except BaseException as exc:  # noqa: BLE001 - raised again where it is waited for
+                heard.set_exception(exc)
+
+        threading.Thread(target=run, name="reelforge-speech", daemon=True).start()
 
     def heard(self, path: str):
         """What this session's speech model already heard in the file at ``path`` (a transcript
         made for the first cut's copy or captions), else None: a transcript written beside the
         export reads it instead of running the model again (the first export ran it twice)."""
         ids = {a.id for a in self.s.library if str(a.path) == str(path)}
-        return next((tr for key, tr in self.cache.items()
-                     if isinstance(key, tuple) and key[:1] == ("tr",) and key[1] in ids), None)
+        key = next((key for key in list(self.cache) if isinstance(key, tuple) and key[:1] == ("tr",)
+                    and key[1] in ids), None)
+        held = None if key is None else self.cache.get(key)
+        if isinstance(held, Future):
+            held = None if held.exception() else held.result()
+        return held
+
+    def _language_from(self, look: tuple[str, float]) -> str:
+        """What Whisper's look heard, or the instruction's language where the look is unsure and
+        heard another."""
+        hint = "zh" if getattr(self.s, "_zh", False) else "en"
+        lang, prob = look
+        return hint if lang != hint and prob < LANGUAGE_SURE else lang
 
     def _language_for(self, asset: Asset) -> str | None:
         """The language to transcribe ``asset`` in: what Whisper's look heard, or the instruction's
         language where the look is unsure and heard another (espeak-ng Mandarin was 'en' at 56 % and
         came out as "Q and 5 in 2, A2, A4"). Given to Whisper, it does not look again (~0.4 s of a
         30 s voiceover). None when the file cannot be looked at: `transcribe` says why."""
-        hint = "zh" if getattr(self.s, "_zh", False) else "en"
         try:
-            lang, prob = self._look(asset)
+            return self._language_from(self._look(asset))
         except Exception:  # noqa: BLE001 - transcribe says what is wrong with the file
             return None
-        return hint if lang != hint and prob < LANGUAGE_SURE else lang
 
     def _captions_op(self, tl: Timeline, language: str | None, lines_per_cue: int = 2) -> O.SetCaptions:
         from reelforge import ai
@@ -686,6 +738,10 @@ class AIStage:
         except ApplyError:
             ops, notes, cur = [], [], tl
         if self.s.smart_crop:
+            if not any(isinstance(r, O.Voiceover) for r in requests):  # heard while the subjects are found
+                title_only = any(isinstance(r, O.AutoCaptions) for r in requests)
+                if (voice := self._voice_to_hear(cur, text, title_only=title_only)) is not None:
+                    self.prefetch_speech(voice)
             focus = self.focus_ops(cur)
             for o in focus:
                 cur = apply(cur, [o], library=self.s.library)
@@ -720,34 +776,47 @@ class AIStage:
                 pass
         return ops, notes
 
+    def _voice_to_hear(self, tl: Timeline, text: str, *, title_only: bool = False) -> Asset | None:
+        """The voiceover `spoken_copy` transcribes for the first cut, else None: not when the
+        instruction gave the words (a brief's "tagline: …"), there is no text it would replace and
+        no pictures to put in place, or no speech model."""
+        from reelforge import ai
+        from reelforge.planner import brief
+
+        voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
+        if voice is None or main is None or not voice.segments or brief.read(text):
+            return None
+        # a quoted text keeps the track it became ("end with 'Order online'" keeps the button;
+        # the file-name captions beside it still give way to what the voice says)
+        title_only = title_only or _quoted(tl, text, Role.CAPTION)
+        copy = bool(tl.track(Role.TITLE) and not _quoted(tl, text, Role.TITLE)
+                    or tl.track(Role.CAPTION) and not title_only)
+        if not copy and not self._may_follow(tl, text):
+            return None
+        if ai.capabilities()["captions"].startswith("missing"):
+            return None
+        return next((a for a in (*self.s.library, *tl.assets) if a.id == voice.segments[0].src), None)
+
     def spoken_copy(self, tl: Timeline, text: str, *, title_only: bool = False) -> tuple[list[O.Op], list[str]]:
         """With the `ai` extra and a voiceover: the made-up title and file-name captions of a first
         cut replaced by what the voice says (the product's name, a key phrase per shot timed to
         when it is said). Quoted text and a subject named in the instruction are kept. Nothing
         (and no note) without the extra, a voiceover or any speech."""
-        from reelforge import ai
         from reelforge.ai.copywriting import product_name, shot_phrases, spoken_as
-        from reelforge.planner import brief, occasion
+        from reelforge.planner import occasion
         from reelforge.planner.on_screen import subject_of, title_in
 
+        asset = self._voice_to_hear(tl, text, title_only=title_only)
+        if asset is None:
+            return [], []
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
-        if voice is None or main is None or not voice.segments or brief.read(text):
-            return [], []  # the words to show were given (a brief's "tagline: …")
-        # a quoted text keeps the track it became ("end with 'Order online'" keeps the button;
-        # the file-name captions beside it still give way to what the voice says)
+        first = voice.segments[0]  # type: ignore[union-attr]
+
         def quoted(role: Role) -> bool:
             return _quoted(tl, text, role)
 
         title_only = title_only or quoted(Role.CAPTION)
         copy = bool(tl.track(Role.TITLE) and not quoted(Role.TITLE) or tl.track(Role.CAPTION) and not title_only)
-        if not copy and not self._may_follow(tl, text):  # no text to replace, no pictures to put in place
-            return [], []
-        if ai.capabilities()["captions"].startswith("missing"):
-            return [], []
-        first = voice.segments[0]
-        asset = next((a for a in (*self.s.library, *tl.assets) if a.id == first.src), None)
-        if asset is None:
-            return [], []
         try:
             # a quick look first (~1/10 of transcribing): music or mumbling is not transcribed
             prob = self._look(asset)[1]

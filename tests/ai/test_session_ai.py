@@ -315,6 +315,36 @@ def test_first_cut_copy_comes_from_what_the_voiceover_says(tmp_path):
     assert any("Text from what the voiceover says" in n for n in r.notes)
 
 
+def test_the_voiceover_is_heard_once_beside_the_subject_search(tmp_path, monkeypatch):
+    """The first cut's look at the voiceover and its transcription run in a background thread
+    while the pictures' subjects are found, once each, and the copy comes from them."""
+    pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    import threading
+
+    from reelforge.ai import captions
+    from reelforge.ai.tts import synthesize
+
+    vo = tmp_path / "voiceover.wav"
+    synthesize("Meet Bluebird, the lightest running shoe we have ever made.", vo, "en")
+    calls: list[tuple[str, str]] = []
+    for mod, name in ((ai, "transcribe"), (captions, "detect_language")):
+        real = getattr(mod, name)
+
+        def spy(*a, _real=real, _name=name, **k):
+            calls.append((_name, threading.current_thread().name))
+            return _real(*a, **k)
+        monkeypatch.setattr(mod, name, spy)
+    s = Session.new()
+    s.add_assets([*_images(tmp_path), vo], workdir=tmp_path / "media")
+    r = s.handle("a promo with text overlays")
+    assert r.changed, r.message
+    assert calls == [("detect_language", "reelforge-speech"), ("transcribe", "reelforge-speech")], calls
+    letters = "".join(ch for ch in s.timeline.track(Role.TITLE).segments[0].text.lower() if ch.isalnum())
+    assert letters == "bluebird", r.message
+    tr = s.stage.heard(str(next(a.path for a in s.library if a.kind.value == "audio")))
+    assert tr is not None and any("lightest" in w.text.lower() for w in tr.words)
+
+
 def test_centre_crop_undoes_the_blurred_fills_it_chose(tmp_path):
     from ..render._photos import write_photos
 
