@@ -908,21 +908,28 @@ class AIStage:
         return O.UpdateText(target=O.Target(role=Role.CTA, index=0), text=fits)
 
     def _may_follow(self, tl: Timeline, text: str) -> bool:
-        """Whether a first cut's pictures may follow its voiceover (`_follow_speech`), before any
-        model runs: two stills or more, of one length, that came in name order, two of them named in
-        words a voice can say (not IMG_0001.jpg), and no order chosen or spoken of."""
+        """Whether a first cut's cuts may follow its voiceover (`_follow_speech`), before any model
+        runs: two stills or more, of one length, two of them named in words a voice can say (not
+        IMG_0001.jpg)."""
         from reelforge.planner.file_names import name_words
-        from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order
 
         main = tl.track(Role.MAIN)
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
         shots = main.segments if main else ()
         assets = [by_id.get(s.src) for s in shots]
-        return not (len(shots) < 2 or self.order_asked or ORDER_WORDS.search(text)
-                    or any(a is None or a.kind.value != "image" for a in assets)
+        return not (len(shots) < 2 or any(a is None or a.kind.value != "image" for a in assets)
                     or max(s.duration for s in shots) - min(s.duration for s in shots) > 100
-                    or not in_name_order([a.name for a in assets])  # type: ignore[union-attr]
                     or sum(bool(name_words(a.name)) for a in assets) < 2)  # type: ignore[union-attr]
+
+    def _may_reorder(self, tl: Timeline, text: str) -> bool:
+        """Whether the voiceover may also put the pictures in its order: they came in name order (a
+        folder, a glob) and no order was chosen or spoken of."""
+        from reelforge.planner.follow_speech import ORDER_WORDS, in_name_order
+
+        main = tl.track(Role.MAIN)
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        names = [by_id[s.src].name for s in (main.segments if main else ()) if s.src in by_id]
+        return not (self.order_asked or ORDER_WORDS.search(text) or not in_name_order(names))
 
     def _follow_speech(self, tl: Timeline, text: str, tr: Any,
                        offset_ms: int) -> tuple[list[O.Op], list[str], list[str | None]] | None:
@@ -933,7 +940,7 @@ class AIStage:
         instruction) or the voice names fewer than two. Shots of other lengths (clips, a photo
         given its own time, cuts on the beat) keep their order and times."""
         from reelforge.planner.compose import per_item_ms
-        from reelforge.planner.follow_speech import cuts_for, order_by_speech
+        from reelforge.planner.follow_speech import cuts_for, named_at, order_by_speech
 
         if not self._may_follow(tl, text):
             return None
@@ -942,7 +949,11 @@ class AIStage:
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
         names = [by_id[s.src].name for s in shots]
         spoken = [(w.start_ms + offset_ms, w.text) for w in tr.words]
-        found = order_by_speech(names, spoken, [(s.start, s.end) for s in shots])
+        if self._may_reorder(tl, text):
+            found = order_by_speech(names, spoken, [(s.start, s.end) for s in shots])
+        else:  # an order of the user's: it stays, and the cuts still come as the voice names them
+            heard = named_at(names, spoken)
+            found = (list(range(len(names))), {i: w for i, (_, w) in heard.items()}) if len(heard) >= 2 else None
         if found is None:
             return None
         order, words = found
@@ -957,7 +968,11 @@ class AIStage:
             ops += O.shot_lengths([s.duration for s in placed.segments], dict(enumerate(lengths)))
         if not ops:
             return None
-        named = ", ".join(f"{names[i]} when it says '{words[i]}'" for i in order if i in words)
+        final = apply(tl, ops, library=self.s.library).track(Role.MAIN) or main
+        heard = named_at(names, spoken)
+        on_screen = [i for k, i in enumerate(order) if i in heard and k < len(final.segments)  # type: ignore[union-attr]
+                     and final.segments[k].start <= heard[i][0] < final.segments[k].end]  # type: ignore[union-attr]
+        named = ", ".join(f"{names[i]} when it says '{words[i]}'" for i in on_screen) or "as it speaks"
         note = (f"Pictures follow the voiceover: {named} (they came in name order; add 'in this order' to the "
                 "instruction to keep it): " + ", ".join(names[i] for i in order) + "." if moved else
                 f"Cuts follow the voiceover: {named}.")

@@ -566,6 +566,31 @@ def test_the_pictures_follow_what_the_voiceover_says(tmp_path, voice):
 
 
 @pytest.mark.parametrize("voice", ["piper", "espeak-ng en-us"])
+def test_pictures_given_in_the_voices_order_keep_it_and_come_in_as_named(tmp_path, voice):
+    """User test s21 (a holiday gift reel): photos given in an order of the user's that the voice
+    also follows were cut evenly, so each came in seconds after it was named (the cat at 11.1 s,
+    said at ~9 s). The order stays and the cuts come as the voice names them."""
+    vo = _cafe_voice(tmp_path, voice)
+    photos = {p.name: p for p in _cafe(tmp_path)}
+    given = [photos[n] for n in ("coffee.jpg", "shop_cat.jpg", "flowers.jpg", "delivery.jpg")]  # not name order
+    s = Session.new()
+    s.add_assets([*given, vo], workdir=tmp_path / "media")
+    r = s.handle("a promo for Hopper's Cafe with captions")
+    main = s.timeline.track(Role.MAIN).segments
+    by_id = {a.id: a.name for a in s.library}
+    assert [by_id[seg.src] for seg in main] == [p.name for p in given]
+    assert len({seg.duration for seg in main}) > 1, "cut evenly"
+    heard = s.stage.heard(str(vo)) or ai.transcribe(vo)
+    on = 0
+    for seg in main[1:]:
+        stem = {"shop_cat.jpg": "shop", "flowers.jpg": "flowers", "delivery.jpg": "deliver"}[by_id[seg.src]]
+        word = next(w for w in heard.words if w.text.strip(".,").lower().startswith(stem))
+        on += seg.start <= word.start_ms and word.end_ms <= seg.end
+    assert on == 3, [(by_id[x.src], x.start, x.end) for x in main]
+    assert any(n.startswith("Cuts follow the voiceover") for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize("voice", ["piper", "espeak-ng en-us"])
 def test_the_captions_are_too_long_gives_short_cues(tmp_path, voice):
     """User test s20: "the captions are too long" / "one line captions" were not understood. The
     speech's captions are cut again into one-line cues (16:9), each on screen a second or more,
