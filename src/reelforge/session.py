@@ -315,6 +315,7 @@ class Session:
                 if not ops:
                     return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh))
             new = apply(self.timeline, ops, library=self.library)
+            new, look_ops, looks = _caption_look(text, new, self.library, plan.ops)
             new, room = self._make_room(new)
             _within_limits(new)
         except (ApplyError, AIFailed) as exc:
@@ -350,10 +351,12 @@ class Session:
                 prefix = f"{prefix}{'' if zh else ' '}{plan.note}"
         else:
             prefix = plan.reply if plan.reply else "Done."
+        if looks:
+            prefix = f"{prefix}{'' if zh else ' '}{_as_asked(looks, zh)}"
         if fresh:  # what the render will do that the user should know (a frozen clip, tiny text)
             prefix = (f"{prefix}{''.join(to_zh(w) for w in fresh)}" if zh and prefix.endswith("。")
                       else f"{prefix} {' '.join(to_zh(w) if zh else w for w in fresh)}")
-        return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=(*ops, *room))
+        return self._reply(Intent.EDIT, "ok", prefix, changed=True, ops=(*ops, *look_ops, *room))
 
     def apply_ops(self, ops: Sequence[O.Op], text: str = "") -> Reply:
         """Apply already-planned ops (e.g. from an agent) as one undoable change."""
@@ -694,6 +697,21 @@ _TEXT_LOOK_CLAUSE = re.compile(
     r"(?=.*\b(?:top|bottom|middle|cent(?:er|re)|left|right|red|yellow|white|black|blue|green|orange|pink|purple|gold|"
     r"bigger|smaller|larger|bold|box(?:ed)?|outline)\b|.*(?:顶部|上面|下面|底部|中间|红色|黄色|白色|黑色|蓝色|绿色|大一点|小一点|加粗))"
     r"(?!.*\b(?:for|from|until|at\s+\d|after|before)\s+\d)", re.I)
+
+
+# the words asking for captions to be made ("add yellow captions", "加黄色字幕"), left out to read their look
+_MAKE_CAPTIONS = re.compile(r"\b(?:add|put|turn\s+on|generate|create|include|give\s+(?:it|me))\b\s*(?:some\s+)?|"
+                            r"(?:加上|添加|加)(?=[^，。,]*字幕)", re.I)
+
+
+def _caption_look(text: str, tl: Timeline, library: Sequence[Asset],
+                  asked: Sequence[O.Op]) -> tuple[Timeline, list[O.Op], list[str]]:
+    """An edit that made the speech captions ("add yellow captions", "captions in yellow with a black
+    box" when there were none) and says how they look: that look, once they exist (the look was
+    dropped). Nothing otherwise."""
+    if not any(isinstance(o, O.AutoCaptions) for o in asked) or not _TEXT_LOOK_CLAUSE.search(text):
+        return tl, [], []
+    return _clause_edits(_MAKE_CAPTIONS.sub("", text), tl, library, _TEXT_LOOK_CLAUSE, (O.UpdateText,))
 
 
 def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op], list[str]]:

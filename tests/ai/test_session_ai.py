@@ -590,6 +590,22 @@ def test_pictures_given_in_the_voices_order_keep_it_and_come_in_as_named(tmp_pat
     assert any(n.startswith("Cuts follow the voiceover") for n in r.notes), r.notes
 
 
+def test_captions_asked_with_a_look_are_made_with_it(tmp_path):
+    """User test s21: "add yellow captions" / "captions in yellow with a black box" on a cut without
+    captions made white ones (the look was dropped, and not said)."""
+    vo = _cafe_voice(tmp_path, "espeak-ng en-us")
+    s = _session(tmp_path, [*_cafe(tmp_path), vo], "a promo for Hopper's Cafe")
+    assert s.timeline.track(Role.CAPTION) is None or not s.timeline.track(Role.CAPTION).segments
+    r = s.handle("add yellow captions")
+    caps = s.timeline.track(Role.CAPTION).segments
+    assert r.changed and len(caps) >= 3, r.message
+    assert {c.color for c in caps} == {"#FFD400"} and "As asked" in r.message, r.message
+    s.handle("undo")
+    r = s.handle("captions in yellow with a black box")
+    caps = s.timeline.track(Role.CAPTION).segments
+    assert caps and {(c.color, c.background.value, c.box_color) for c in caps} == {("#FFD400", "box", "#000000")}, r.message
+
+
 @pytest.mark.parametrize("voice", ["piper", "espeak-ng en-us"])
 def test_the_captions_are_too_long_gives_short_cues(tmp_path, voice):
     """User test s20: "the captions are too long" / "one line captions" were not understood. The

@@ -509,8 +509,62 @@ _OTHER_FONT = (r"\b(?:same|one|a\s+single|consistent)\s+(?:fonts?|typefaces?)\b|
                r"换(?:个|一个|一种|种|下|一下)?字体|字体换|(?:宋体|楷体|衬线|手写体?|艺术字)")
 
 
+# a picture said to look soft ("the first photo is too blurry", "the gift picture looks pixelated",
+# "第一张图片太模糊了"): its own quality, not the blurred fill behind it
+_LOOKS_SOFT = re.compile(
+    r"\b(?:is|are|looks?|seems?|'s|gets?)\s+(?:a\s+(?:bit|little)\s+|too\s+|really\s+|very\s+|so\s+|kind\s+of\s+|"
+    r"kinda\s+|quite\s+|super\s+|all\s+)?(?:blurry|blurred|fuzzy|out\s+of\s+focus|pixelated|pixell?y|grainy|soft|"
+    r"low[\s-]?(?:res|resolution|quality)|blocky|jagged)\b|"
+    r"\b(?:blurry|pixelated|fuzzy|grainy|low[\s-]?res|low[\s-]quality)\s+(?:photo|picture|image|pic|shot)s?\b|"
+    r"(?:太|有点|很|好|比较|特别)(?:模糊|糊|不清楚|不清晰)|像素(?:太|很|有点)?低|(?<!不要)(?<!别)模糊了")
+_FILL_WORDS = r"\b(?:background|backdrop|fill|edges?|sides?|bars?|behind)\b|背景|两边|边缘"
+
+
+def _h_looks_soft(c: _Ctx) -> list[O.Op] | None:
+    """"the gift picture looks pixelated", "the first photo is too blurry": how much that picture is
+    enlarged and what makes it sharp (it was read as the blurred fill: "'gift.png' has no blurred
+    background", or as a pixelate effect). With a remove verb the removal handlers take it."""
+    from reelforge.render.checks import MAX_UPSCALE, upscale_factor
+
+    t = c.t
+    if not _LOOKS_SOFT.search(t) or _has(_FILL_WORDS, t) or _has(_REMOVE + r"|删|去掉|不要", t):
+        return None
+    named = _maybe_target(c)
+    seg = _main_seg(c, named) if named is not None else None
+    assets = {a.id: a for a in (*c.library, *c.tl.assets)}
+    shots = [seg] if seg is not None else list(c.main_segs())
+    found = []
+    for x in shots:
+        a = assets.get(getattr(x, "src", None))
+        if a is not None and a.width and a.height:
+            found.append((x, a, upscale_factor(x, a.width, a.height, c.tl.width, c.tl.height)))
+    soft = [f for f in found if f[2] > MAX_UPSCALE]
+    if not soft:
+        if seg is not None and found:
+            x, a, k = found[0]
+            fill = "; the blurred fill behind it is meant to be soft (say 'no blur' for a plain background)" \
+                if x.fit is Fit.BLUR else ""
+            raise _Cannot(f"'{a.name}' ({a.width}x{a.height}) is enlarged {k:.1f}x, within what stays sharp{fill}; a "
+                          "sharper original would help, or say 'remove it'" if not c.zh else
+                          f"「{a.name}」（{a.width}x{a.height}）放大了{k:.1f}倍，仍在清晰范围内；换一张更清晰的原图，或说“删掉它”")
+        raise _Cannot("no picture is enlarged enough to look soft; name the one you mean, e.g. 'the first photo "
+                      "looks blurry'" if not c.zh else "没有图片被放大到会发虚的程度；请说是哪一张，例如“第一张图片太模糊了”")
+    said = "; ".join(f"'{a.name}' is {a.width}x{a.height}, enlarged {k:.1f}x to fill the {c.tl.width}x{c.tl.height} "
+                     "frame" for _, a, k in soft)
+    first = soft[0][1].name
+    if c.zh:
+        said = "；".join(f"「{a.name}」只有{a.width}x{a.height}，放大了{k:.1f}倍来铺满{c.tl.width}x{c.tl.height}的画面"
+                        for _, a, k in soft)
+        raise _Cannot(f"{said}，所以发虚。换一张更大的原图会清晰（上传后说“把{first}换成……”），或说“删掉{first}”")
+    it = "they look" if len(soft) > 1 else "it looks"
+    raise _Cannot(f"{said}, so {it} soft. A larger original is sharp (add it, then say 'replace {first} with "
+                  f"…'), or say 'remove {first}'")
+
+
 def _h_background(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(_MUSIC, " ", c.t)
+    if _LOOKS_SOFT.search(t) and not _has(_FILL_WORDS, t):
+        return None  # "the first photo is too blurry, remove it": the picture, not its fill
     if _has(_ADD + r"|\bwith\b|\bgive\s+it\b|\bwant\b", t) and _has(
             r"\b(?:black\s+bars?|letter[\s-]?box(?:ed|ing)?|cinema(?:scope)?\s+bars?|widescreen\s+bars?)\b|"
             r"(?:上下)?黑边|遮幅|宽银幕", t) and not _has(r"\bblur|模糊", t):

@@ -344,6 +344,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
         if not existing:
+            voice = c.tl.track(Role.VOICE)
+            if role is Role.CAPTION and voice is not None and voice.segments:
+                # "captions in yellow" with none yet: how to have them made with that look
+                raise _Cannot("还没有字幕；说“加上黄色字幕”可根据旁白生成字幕并设成那样" if c.zh else
+                              "there are no captions yet; say e.g. 'add yellow captions' to make them from the "
+                              "voiceover with that look")
             word = {Role.TITLE: "title", Role.CAPTION: "caption", Role.CTA: "call to action"}.get(role, "text")  # type: ignore[arg-type]
             raise _Cannot(f"there is no {word} yet")
         step = nudge(t) if position is None else 0

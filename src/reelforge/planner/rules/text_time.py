@@ -241,3 +241,46 @@ def _h_text_cut_to(c: _Ctx) -> list[O.Op] | None:
     if not ops:
         raise _Cannot("画面上的文字已经不超过这个时长" if c.zh else f"that text is on screen {ms / 1000:g} s or less already")
     return ops
+
+
+# "put the title over the coffee shot instead", "show the cta on the last photo", "标题放在猫那张上":
+# a text shown while that shot is (it was not understood)
+_RX_TEXT_ON_SHOT = re.compile(
+    r"\b(?:put|show|move|place|display|have|keep|bring|shift)\s+(?:the\s+|my\s+|our\s+)?(?P<what>[\w\s-]{2,30}?)\s+"
+    r"(?:over|on(?:to)?|during|with|in|across)\s+(?:the\s+)?(?=\S)|"
+    r"^(?:the\s+)?(?P<what2>[\w\s-]{2,30}?)\s+(?:should\s+(?:be|show|appear)|goes|belongs)\s+(?:over|on|during|with|in)\s+(?=\S)|"
+    r"(?:把)?(?P<zh>标题|行动号召|按钮|结尾文字)\s*(?:放在|放到|移到|挪到|显示在|改到)(?=.+?(?:上|时|的时候))")
+_RX_PLACE_WORDS = re.compile(
+    r"\b(?:top|bottom|middle|cent(?:er|re)|left|right|corner|side|upper|lower|screen|frame|video|end|start|beginning|"
+    r"second|seconds|sec|secs|\d+\s*s)\b|顶部|底部|上面|下面|中间|左|右|角|开头|结尾|秒")
+
+
+def _h_text_on_shot(c: _Ctx) -> list[O.Op] | None:
+    """"put the title over the coffee shot instead", "show the cta on the last photo", "标题放在猫那张上":
+    that text on screen while the shot is (from when it is fully in to its end)."""
+    from reelforge.planner.rules.refs import _find_targets, _main_seg
+
+    m = _RX_TEXT_ON_SHOT.search(c.t)
+    if m is None:
+        return None
+    what = m.group("what") or m.group("what2") or m.group("zh")
+    role = text_role(what)
+    if role is None or role is Role.CAPTION and RX_TEXT_PLURAL.search(what):
+        return None
+    rest = c.t[m.end():]
+    if _RX_PLACE_WORDS.search(re.sub(r"\b(?:the\s+)?(?:\w+\s+)?(?:shot|photo|picture|image|pic|clip)\b", " ", rest)
+                              if not c.zh else rest.split("上")[0]):
+        return None  # "put the title on the top", "show the title for 3 seconds": a place or a time
+    refs = [r for r in _find_targets(c) if r.end > m.end() and r.target.at_ms is None and not r.more]
+    if not refs:
+        return None
+    shot = _main_seg(c, refs[0].target)
+    if shot is None:
+        return None
+    target = text_target(c, role)
+    seg = lookup_text(c, target)
+    start = shot.start + min(shot.transition_ms, shot.duration // 3)
+    length = max(1000, shot.end - start)
+    if seg is not None and seg.start == start and seg.duration == length:
+        raise _Cannot(f"「{seg.text}」已经在那一段显示" if c.zh else f'"{seg.text}" already shows over that shot')
+    return [O.UpdateText(target=target, timing=O.Timing(start_ms=start, duration_ms=length))]

@@ -1,0 +1,101 @@
+"""Instructions as people type them (user test s21, a holiday gift reel in 9:16): a picture said to
+look blurry or pixelated (read as the blurred fill: "'gift.png' has no blurred background"), a text
+named by its words asked to "pop" (the whole video's saturation went up), and a text put over a
+shot ("put the title over the coffee shot instead" was not understood)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reelforge.planner import ops as O
+from reelforge.planner.apply import apply
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role, TextBackground
+
+from .edit_cases import LIBRARY, sample_timeline
+
+TL = sample_timeline()  # 30 s: shoe, city, street.mp4, beach, sneaker, mountain; title 'Urban Dreams', cta 'Shop now'
+# the shoe photo as a small picture: 400x300, enlarged 4.8x to fill the 1920x1080 frame
+SMALL = tuple(a.model_copy(update={"width": 400, "height": 300}) if a.name == "shoe.jpg" else a for a in LIBRARY)
+SMALL_TL = TL.model_copy(update={"assets": [a.model_copy(update={"width": 400, "height": 300}) if a.name == "shoe.jpg"
+                                            else a for a in TL.assets]})
+
+
+def _plan(said, tl=TL, library=LIBRARY):
+    return plan_edit(said, tl, library=library)
+
+
+# -- a picture that looks soft ------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["the first photo is too blurry, remove it", "the shoe photo is blurry, delete it",
+                                  "第一张图片太模糊了，删掉"])
+def test_a_blurry_picture_asked_away_is_removed(said):
+    p = _plan(said)
+    assert p.status == "ok", p.reply  # it answered "'shoe.jpg' has no blurred background"
+    tl = apply(TL, p.ops, library=LIBRARY)
+    assert [s.name for s in tl.track(Role.MAIN).segments][0] == "city.jpg"
+
+
+@pytest.mark.parametrize("said", ["the shoe photo looks pixelated", "the first photo is blurry",
+                                  "the first picture looks a bit soft"])
+def test_a_picture_said_to_look_soft_is_answered_with_its_size(said):
+    p = _plan(said, SMALL_TL, library=SMALL)
+    assert p.status != "ok" and not p.ops
+    # at least 1920/400 = 4.8x (more at the tightest view of its zoom), as the first cut's warning says
+    k = float(re.search(r"enlarged (\d+\.\d)x", p.reply).group(1))
+    assert "400x300" in p.reply and k >= 4.8 and "remove shoe.jpg" in p.reply, p.reply
+    assert "pixelated effect" not in p.reply and "blurred background" not in p.reply
+
+
+def test_a_sharp_enough_picture_said_to_look_soft_says_so():
+    p = _plan("the city photo looks blurry")
+    assert p.status != "ok" and "1920x1080" in p.reply and "within what stays sharp" in p.reply, p.reply
+    zh = _plan("第一张图片太模糊了", SMALL_TL, library=SMALL)
+    assert "400x300" in zh.reply and "放大了5.4倍" in zh.reply, zh.reply
+
+
+def test_the_fill_said_too_blurry_is_still_the_fill():
+    p = _plan("the background is too blurry")
+    assert all(isinstance(o, O.SetBackground) for o in p.ops), p.ops
+
+
+# -- a text named by its words, asked to pop ------------------------------------------------------
+@pytest.mark.parametrize(("said", "role"), [("make the shop now pop more", Role.CTA),
+                                            ("make urban dreams pop", Role.TITLE)])
+def test_a_text_named_by_its_words_pops_not_the_colours(said, role):
+    p = _plan(said)
+    assert p.status == "ok" and not any(isinstance(o, O.SetGrade) for o in p.ops), p.ops
+    tl = apply(TL, p.ops, library=LIBRARY)
+    seg = tl.track(role).segments[0]
+    assert seg.background is TextBackground.BOX and seg.bold
+
+
+def test_make_it_pop_is_still_the_colours():
+    assert [type(o) for o in _plan("make it pop").ops] == [O.SetGrade]
+
+
+# -- a text over a shot ---------------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["put the title over the beach shot instead", "show the title during the beach photo",
+                                  "the title should be on the beach photo", "put the title on the fourth shot"])
+def test_a_text_put_over_a_shot_shows_while_it_does(said):
+    p = _plan(said)
+    assert p.status == "ok", p.reply
+    tl = apply(TL, p.ops, library=LIBRARY)
+    title = tl.track(Role.TITLE).segments[0]
+    beach = next(s for s in tl.track(Role.MAIN).segments if s.name == "beach.jpg")
+    assert (title.start, title.end) == (beach.start + beach.transition_ms, beach.end), (title.start, title.end)
+
+
+def test_the_cta_over_a_shot_and_a_place_stays_a_place():
+    tl = apply(TL, _plan("show the cta on the city photo").ops, library=LIBRARY)
+    cta = tl.track(Role.CTA).segments[0]
+    assert (cta.start, cta.end) == (5500, 10500)
+    for said in ("put the title on top", "show the title for 5 seconds"):
+        assert not any(o.timing and o.timing.start_ms for o in _plan(said).ops if isinstance(o, O.UpdateText)), said
+
+
+def test_captions_looked_for_before_any_exist_say_how_to_make_them():
+    p = _plan("captions in yellow")  # none yet (the session makes "add yellow captions" and gives them the look)
+    assert p.status != "ok" and "add yellow captions" in p.reply, p.reply
+    assert "加上黄色字幕" in _plan("字幕改成黄色").reply
