@@ -108,3 +108,10 @@ def test_a_cue_that_would_overflow_ends_at_its_last_clause_end():
     # a clause end too early to hold a third of the cue does not split it
     got = [c.replace("\n", " ") for c in _cues("Yes, we deliver across the whole town by bike every single day of the week.".split())]
     assert got[0].startswith("Yes, we deliver")
+
+
+def test_a_percent_heard_as_its_own_word_stays_with_its_number():
+    """Whisper heard "Twenty percent off" as '20', '%': the caption read "20 % off all week"."""
+    words = [Word(0, 300, "20", 0.75), Word(300, 500, "%", 0.94), Word(500, 800, "off", 0.9),
+             Word(800, 1100, "all", 0.9), Word(1100, 1500, "week.", 0.9)]
+    assert [c.text for c in C.caption_lines(words)] == ["20% off all week."]

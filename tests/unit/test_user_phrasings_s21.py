@@ -99,3 +99,20 @@ def test_captions_looked_for_before_any_exist_say_how_to_make_them():
     p = _plan("captions in yellow")  # none yet (the session makes "add yellow captions" and gives them the look)
     assert p.status != "ok" and "add yellow captions" in p.reply, p.reply
     assert "加上黄色字幕" in _plan("字幕改成黄色").reply
+
+
+# -- a quoted title after the captions were asked for ----------------------------------------------
+@pytest.mark.parametrize(("said", "title", "captions"), [
+    ("做一个方形的节日促销视频，加字幕，标题“节日礼物指南”，结尾写“本周八折”", "节日礼物指南", ()),
+    ("加字幕，标题是“早餐”", "早餐", ()),
+    ("字幕是“好吃”，标题“早餐”", "早餐", ("好吃",)),
+    ('a promo with captions, title "Holiday Gift Guide"', "Holiday Gift Guide", ()),
+    ('a reel with subtitles "A" and "B", title "C"', "C", ("A", "B")),
+])
+def test_a_quote_is_the_text_its_nearest_label_names(said, title, captions):
+    """"加字幕，标题“节日礼物指南”" made the quoted title a caption (the caption label's run of
+    non-word characters spanned "，标题") and the voice's name the title; the speech captions were lost."""
+    from reelforge.planner.on_screen import words_to_show
+
+    w = words_to_show(said, [])
+    assert (w.title, w.captions) == (title, captions)

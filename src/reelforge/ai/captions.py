@@ -452,8 +452,8 @@ def _join(tokens: list[str]) -> str:
     for t in tokens:
         if not out:
             out = t
-        elif _is_cjk(out[-1]) or _is_cjk(t[0]) or t[0] in ",.!?;:，。！？；：、…)":
-            out += t
+        elif _is_cjk(out[-1]) or _is_cjk(t[0]) or t[0] in ",.!?;:，。！？；：、…)" or (t[0] == "%" and out[-1].isdigit()):
+            out += t  # (Whisper hears "20 %" as two words: shown "20%")
         else:
             out += " " + t
     return out

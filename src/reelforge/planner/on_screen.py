@@ -334,7 +334,7 @@ _LABEL_TITLE = N.ascii_rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bname
 # "the subtitle 'Since 1998'" (one: a line under the title, as a brief's "subtitle:" is); "subtitles 'A' and 'B'" caption
 _LABEL_TAGLINE = N.ascii_rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|\b(?:a|the)\s+(?:subtitle|sub[\s-]?heading|subhead)|"
                             r"\bsub[\s-]?heading|口号|标语|广告语|副标题)\W{0,12}$")
-_LABEL_CAPTION = N.ascii_rx(r"(?:\bcaptions?|\bsubtitles?|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
+_LABEL_CAPTION = N.ascii_rx(r"(?:\bcaptions?|\bsubtitles|(?<!\bthe\s)(?<!\ba\s)\bsubtitle|\blower\s+third|\btext\s+overlay|字幕|说明|文字)\W{0,12}$")
 _LABEL_CTA = N.ascii_rx(r"(?:\bcta|\bcall[\s-]to[\s-]action|\bend(?:ing)?\s+(?:with|on)|\bclos(?:e|ing)\s+(?:with|on)|\boutro|\bbutton|"
                    r"\b(?:end|closing|final)\s+(?:card|screen|slate|frame|line|text)|\bending|\bsign[\s-]?off|"
                         r"\bat\s+the\s+end|\bfinish\s+with|结尾|最后|结束语|按钮|号召)[^\"'“‘「『《]{0,16}$")
@@ -355,17 +355,21 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
         pos = at + len(q)
         if out and out[-1][1] == "caption" and Q.LIST_GLUE.fullmatch(between):
             out.append((q, "caption"))  # captions "A" and "B", 字幕“A”和“B”: the list goes on
-        elif _LABEL_CTA.search(before):
-            out.append((q, "cta"))
-        elif _LABEL_TAGLINE.search(before):
-            out.append((q, "tagline"))  # under the title (the title itself when nothing names the subject)
-        elif _LABEL_CAPTION.search(before):
-            out.append((q, "caption"))
-        elif _LABEL_TITLE.search(before):
-            out.append((q, "title"))
-        else:
-            out.append((q, None))
+            continue
+        out.append((q, _nearest_label(before)))
     return out
+
+
+def _nearest_label(before: str) -> str | None:
+    """The role the label nearest the end of ``before`` names: "加字幕，标题“节日礼物指南”" is a title
+    (the labels' \\W runs span Chinese words, and the caption's was read first); a tie goes by
+    `_LABELS`' order."""
+    found = [(m.start(), -k) for k, (rx, _) in enumerate(_LABELS) if (m := rx.search(before))]
+    return _LABELS[-max(found)[1]][1] if found else None
+
+
+# (a tagline is a row under the title; the title itself when nothing names the subject)
+_LABELS = ((_LABEL_CTA, "cta"), (_LABEL_TAGLINE, "tagline"), (_LABEL_CAPTION, "caption"), (_LABEL_TITLE, "title"))
 
 
 
