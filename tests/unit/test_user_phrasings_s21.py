@@ -116,3 +116,41 @@ def test_a_quote_is_the_text_its_nearest_label_names(said, title, captions):
 
     w = words_to_show(said, [])
     assert (w.title, w.captions) == (title, captions)
+
+
+# -- punctuation off the captions (every caption was removed) ------------------------------------
+def _captioned():
+    cues = [O.Cue(start_ms=0, end_ms=3000, text="Fresh coffee, every morning."),
+            O.Cue(start_ms=3000, end_ms=6000, text="Visit example.com!"),
+            O.Cue(start_ms=6000, end_ms=9000, text="Hopper's Cafe: 2.5x the flavour?"),
+            O.Cue(start_ms=9000, end_ms=12000, text="早上好，来杯咖啡。")]
+    return apply(TL, [O.SetCaptions(cues=cues)], library=LIBRARY)
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("remove the punctuation from the captions",
+     ["Fresh coffee every morning", "Visit example.com", "Hopper's Cafe 2.5x the flavour", "早上好来杯咖啡"]),
+    ("字幕去掉标点", ["Fresh coffee every morning", "Visit example.com", "Hopper's Cafe 2.5x the flavour", "早上好来杯咖啡"]),
+    ("no full stops in the captions",
+     ["Fresh coffee, every morning", "Visit example.com!", "Hopper's Cafe: 2.5x the flavour?", "早上好，来杯咖啡"]),
+])
+def test_punctuation_taken_off_keeps_the_words(said, want):
+    tl = _captioned()
+    p = _plan(said, tl)
+    assert p.status == "ok", p.reply
+    out = apply(tl, p.ops, library=LIBRARY)
+    assert [c.text for c in out.track(Role.CAPTION).segments] == want
+    assert out.track(Role.TITLE).segments[0].text == "Urban Dreams"
+    if said.startswith("remove"):
+        assert p.reply.startswith("4 captions' words changed"), p.reply  # said once, not four times
+
+
+def test_a_gift_named_in_chinese_is_the_gift_photo():
+    lib = tuple(a.model_copy(update={"name": "gift.jpg"}) if a.name == "city.jpg" else a for a in LIBRARY)
+    tl = TL.model_copy(update={
+        "assets": [a.model_copy(update={"name": "gift.jpg"}) if a.name == "city.jpg" else a for a in TL.assets],
+        "tracks": [t.model_copy(update={"segments": [s.model_copy(update={"name": "gift.jpg"}) if getattr(s, "name", "") == "city.jpg"
+                                                     else s for s in t.segments]}) for t in TL.tracks]})
+    p = plan_edit("把礼物那张去掉", tl, library=lib)
+    assert p.status == "ok", p.reply  # it asked which of the shots
+    assert "gift.jpg" not in [s.name for s in apply(tl, p.ops, library=lib).track(Role.MAIN).segments]

@@ -29,6 +29,9 @@ ZH_FOR: dict[str, tuple[str, ...]] = {
     "store": ("店铺", "门店"), "cafe": ("咖啡馆", "咖啡店"), "team": ("团队",), "portrait": ("人像",), "woman": ("女士", "女人"),
     "man": ("男士", "男人"), "girl": ("女孩",), "boy": ("男孩",), "baby": ("宝宝",), "family": ("家人", "全家"),
     "wedding": ("婚礼",), "party": ("派对",), "product": ("产品",), "logo": ("标志",),
+    "gift": ("礼物", "礼品", "礼盒"), "present": ("礼物", "礼品"), "box": ("盒子",), "candle": ("蜡烛",),
+    "toy": ("玩具",), "book": ("书",), "chocolate": ("巧克力",), "card": ("卡片", "贺卡"), "tour": ("旅游", "旅行"),
+    "travel": ("旅行", "旅游"), "trip": ("旅行",), "hotel": ("酒店",), "pool": ("泳池",), "pet": ("宠物",),
 }
 
 # right after a one-character word, what makes it the name of a picture ("花那张", "猫的照片")

@@ -135,6 +135,7 @@ from reelforge.planner.rules.text_look import (
     _h_text_lines,
     _h_text_look_off,
     _h_text_outline,
+    _h_text_punctuation,
     _h_text_space,
     _h_text_stand_out,
 )
@@ -196,7 +197,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 
 _HANDLERS: tuple[Handler, ...] = (
-    _h_text_look_off, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_text_punctuation, _h_text_look_off, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
     _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
@@ -644,19 +645,45 @@ def _grouped(ops: list[O.Op], names: dict[str, str], *, zh: bool) -> list[str]:
                    and nxt.target is not None and nxt.target.role == o.target.role
                    and nxt.target.index == len(run) and nxt.model_dump(exclude={"target"}) == same):
                 run.append(nxt)
+        if len(run) < 3 and (words := _new_words_run(ops, i)):
+            first = " / ".join(ops[i].text.split("\n"))  # type: ignore[union-attr]
+            role = ops[i].target.role.value if ops[i].target.role else "text"  # type: ignore[union-attr]
+            if zh:
+                out.append(f"{words}条{ROLE_ZH.get(role, '文字')}的文字改了（第一条现在是「{first}」）")
+            else:
+                out.append(f"{words} {ROLE_PLURAL.get(role, 'texts')}' words changed (the first now reads \"{first}\")")
+            i += words
+            continue
         if len(run) >= 3:
             change = describe(o, names).split("：" if zh else ": ", 1)[-1]
             role = o.target.role.value if o.target.role else "text"
             if zh:
-                word = {"title": "标题", "caption": "字幕", "cta": "行动号召"}.get(role, "文字")
-                out.append(f"全部{len(run)}条{word}：{change}")
+                out.append(f"全部{len(run)}条{ROLE_ZH.get(role, '文字')}：{change}")
             else:
-                word = {"title": "titles", "caption": "captions", "cta": "calls to action"}.get(role, "texts")
-                out.append(f"all {len(run)} {word}: {change}")
+                out.append(f"all {len(run)} {ROLE_PLURAL.get(role, 'texts')}: {change}")
         else:
             out += [describe(x, names) for x in run]
         i += len(run)
     return out
+
+
+ROLE_PLURAL = {"title": "titles", "caption": "captions", "cta": "calls to action"}
+ROLE_ZH = {"title": "标题", "caption": "字幕", "cta": "行动号召"}
+
+
+def _new_words_run(ops: list[O.Op], i: int) -> int:
+    """How many ops from ``i`` on give texts of one kind new words and change nothing else (three or
+    more, said once: "6 captions' words changed"), else 0."""
+    def words_only(o: O.Op) -> bool:
+        return (isinstance(o, O.UpdateText) and o.target is not None and o.text is not None
+                and not o.model_dump(exclude={"target", "text", "op"}, exclude_none=True))
+
+    if not words_only(ops[i]):
+        return 0
+    n = 1
+    while i + n < len(ops) and words_only(ops[i + n]) and ops[i + n].target.role == ops[i].target.role:  # type: ignore[union-attr]
+        n += 1
+    return n if n >= 3 else 0
 
 
 _INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)

@@ -413,6 +413,49 @@ def _h_text_case(c: _Ctx) -> list[O.Op] | None:
     return ops
 
 
+# "remove the punctuation from the captions", "no full stops in the captions", "字幕去掉标点" (they
+# removed every caption): the marks, never the words
+_RX_PUNCT = re.compile(
+    r"\b(?:punctuation(?:\s+marks?)?|full[\s-]?stops?|periods|dots|commas|exclamation\s+(?:marks?|points?)|"
+    r"question\s+marks?)\b|标点(?:符号)?|句号|逗号|感叹号|问号")
+_RX_PUNCT_OFF = re.compile(_REMOVE + r"|\bno\b|\bwithout\b|\bstrip\b|\blose\b|\bditch\b|\bget\s+rid\b|不要|去掉|去除|删掉|删除|取消")
+# which marks each word names; the one of a sentence's end is only taken off there: "example.com", "2.5x"
+# and "Hopper's" keep theirs
+_MARKS = (("full", r"[.。](?=\s|$)|…"), ("comma", r"[,，、;；:：](?=\s|$|[^\x00-\x7f])"),
+          ("exclaim", r"[!！]"), ("question", r"[?？]"))
+
+
+def _strip_marks(text: str, which: set[str]) -> str:
+    """``text`` without the marks named (every line's words and line breaks kept)."""
+    for name, rx in _MARKS:
+        if name in which:
+            text = re.sub(rx, "", text)
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _h_text_punctuation(c: _Ctx) -> list[O.Op] | None:
+    """"remove the punctuation from the captions", "no full stops in the captions", "字幕去掉标点": the
+    marks taken off the texts' words (they removed every caption)."""
+    t = c.t
+    m = _RX_PUNCT.search(t)
+    if m is None or not _RX_PUNCT_OFF.search(t):
+        return None
+    word = m.group(0)
+    which = ({"full"} if re.match(r"full|period|dot|句号", word) else {"comma"} if re.match(r"comma|逗号", word)
+             else {"exclaim"} if re.match(r"exclam|感叹号", word) else {"question"} if re.match(r"question|问号", word)
+             else {"full", "comma", "exclaim", "question"})
+    role = text_role(t) or (Role.CAPTION if c.text_segs(Role.CAPTION) else None)  # unsaid: the captions, else all
+    segs = texts_said(c, role)
+    every = c.text_segs(None)
+    ops = [O.UpdateText(target=text_by_id(every, r, s), text=new) for r, s in segs
+           if (new := _strip_marks(s.text, which)) != s.text and new.strip()]
+    if not ops:
+        raise _Cannot("文字里没有这样的标点" if c.zh else "there are no such marks in the text")
+    c.notes.append(f"去掉了{len(ops)}段文字里的标点。" if c.zh else
+                   f"Marks taken off {len(ops)} text{'s' if len(ops) != 1 else ''}; the words stay.")
+    return ops
+
+
 # a part of a text's look taken away ("remove the shadow from the title", "no bold on the cta", "去掉标题的阴影"):
 # that part, never the text (they removed the title)
 _RX_OFF = _REMOVE + (r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?bold\b|\bnot\s+bold\b|\bshouldn'?t\b|\bshould\s+not\b|"
