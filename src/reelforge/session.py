@@ -329,7 +329,9 @@ class Session:
         if new == self.timeline:
             if plan.memory is not None:  # "title bigger" (already largest) … "no, smaller": still the title
                 self.memory = dict(plan.memory)
-            return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh), ops=tuple(ops))
+            aside = _centred_aside(new, ops)
+            said = _nothing_msg(plan.reply, zh) + (f"{'' if zh else ' '}{to_zh(aside) if zh else aside}" if aside else "")
+            return self._reply(Intent.EDIT, "ok", said, ops=tuple(ops))
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]
         fresh += _length_change(self.timeline, new, ops, zh)
@@ -837,6 +839,23 @@ def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
             n = _MADE_UP + "; ".join(parts) + (". Put your own words" + tail if tail else "")
         out.append(n)
     return out
+
+
+def _centred_aside(tl: Timeline, ops: Sequence[O.Op]) -> str | None:
+    """A text asked to the centre that is there already in the timeline but drawn to one side by the
+    layout: where it shows and why (`reelforge.render.checks.off_centre`)."""
+    from reelforge.planner.apply_state import State
+    from reelforge.planner.apply_targets import resolve
+    from reelforge.render.checks import off_centre
+
+    for o in ops:
+        if isinstance(o, O.UpdateText) and o.position is not None and o.position.value == "center":
+            try:
+                tr, i = resolve(State.of(tl, ()), o.target)
+                return off_centre(tl, tr.segs[i].id)
+            except (ApplyError, ReelforgeError):
+                return None
+    return None
 
 
 def _warnings(tl: Timeline | None) -> list[str]:

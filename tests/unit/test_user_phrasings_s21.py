@@ -154,3 +154,74 @@ def test_a_gift_named_in_chinese_is_the_gift_photo():
     p = plan_edit("把礼物那张去掉", tl, library=lib)
     assert p.status == "ok", p.reply  # it asked which of the shots
     assert "gift.jpg" not in [s.name for s in apply(tl, p.ops, library=lib).track(Role.MAIN).segments]
+
+
+# -- a fitness ad on the beat (s21): times said by the voiceover, the pace, the video's start cut --------
+@pytest.mark.parametrize(("said", "want"), [
+    ("the music should be louder after the voice ends", (24000, 30000)),
+    ("旁白结束后音乐大一点", (24000, 30000)),
+])
+def test_music_louder_after_the_voice_ends_is_that_span(said, want):
+    p = _plan(said)
+    assert p.status == "ok", p.reply
+    spans = [(o.span.start_ms, o.span.end_ms) for o in p.ops if isinstance(o, O.SetVolume) and o.span]
+    assert spans == [want], p.ops  # it turned the whole music up
+
+
+@pytest.mark.parametrize("said", ["end the video when the voice ends", "cut the video when the narration stops"])
+def test_the_video_ended_when_the_voice_ends(said):
+    p = _plan(said)
+    assert list(p.ops) == [O.TrimVideo(tail_ms=6000)], p.ops
+    assert apply(TL, p.ops, library=LIBRARY).duration == 24000
+
+
+@pytest.mark.parametrize("said", ["the cuts are too fast", "cuts too quick", "the shots change too fast"])
+def test_cuts_too_fast_is_the_pace_not_the_transitions(said):
+    p = _plan(said)
+    assert p.status == "ok" and all(isinstance(o, O.SetSegmentDuration) for o in p.ops), p.ops
+    stills = [s for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments if s.name != "street.mp4"]
+    assert all(s.duration > 5500 for s in stills)  # a third longer (it answered "already hard cuts")
+
+
+def test_the_start_cut_off_takes_the_voice_and_its_captions_with_it():
+    cues = [O.Cue(start_ms=1000, end_ms=4000, text="Welcome."), O.Cue(start_ms=6000, end_ms=9000, text="Fresh shoes."),
+            O.Cue(start_ms=12000, end_ms=15000, text="Shop now.")]
+    tl = apply(TL, [O.SetCaptions(cues=cues)], library=LIBRARY)
+    out = apply(tl, [O.TrimVideo(head_ms=8000)], library=LIBRARY)
+    voice = out.track(Role.VOICE).segments[0]
+    assert (voice.start, voice.in_ms, voice.duration) == (0, 8000, 16000)  # it played its first 8 s still
+    assert [(c.start, c.end, c.text) for c in out.track(Role.CAPTION).segments] == [(0, 1000, "Fresh shoes."),
+                                                                                  (4000, 7000, "Shop now.")]
+    assert out.track(Role.TITLE).segments[0].start == 0  # the opening title stays the opening
+    assert out.duration == 22000
+
+
+def test_the_end_said_is_kept_when_the_shot_across_it_is_too_short_to_keep():
+    # the street clip comes in at 10.5 s: ending at 11.2 s leaves it 0.7 s, so it goes, and the city photo
+    # before it holds to 11.2 s ("end the video at 8 seconds" made a 7.29 s video)
+    out = apply(TL, [O.TrimVideo(tail_ms=18800)], library=LIBRARY)
+    assert out.duration == 11200 and [s.name for s in out.track(Role.MAIN).segments] == ["shoe.jpg", "city.jpg"]
+
+
+def test_a_text_set_to_the_centre_but_drawn_aside_is_said_so():
+    from reelforge.render.checks import off_centre
+    from reelforge.session import _centred_aside
+
+    # the mountain's subject fills the middle of the frame: the call to action over it goes to one side
+    main = TL.track(Role.MAIN)
+    segs = [s.model_copy(update={"subject": (0.3, 0.2, 0.7, 0.9), "core": (0.35, 0.25, 0.65, 0.85)})
+            if s.name == "mountain.jpg" else s for s in main.segments]
+    tl = TL.model_copy(update={"tracks": [t.model_copy(update={"segments": segs}) if t.role is Role.MAIN else t
+                                          for t in TL.tracks]})
+    cta = tl.track(Role.CTA).segments[0]
+    said = off_centre(tl, cta.id)
+    assert said is not None and "shows to the" in said and "Shop now" in said
+    assert _centred_aside(tl, _plan("center the cta", tl).ops) == said
+    assert off_centre(TL, TL.track(Role.CTA).segments[0].id) is None  # nothing in the way: centred
+
+
+@pytest.mark.parametrize("said", ["make the captions appear word by word", "tiktok style captions", "字幕逐字出现"])
+def test_word_by_word_captions_are_the_shortest_cues_said_so(said):
+    p = _plan(said)
+    assert [type(o) for o in p.ops] == [O.AutoCaptions] and p.ops[0].lines == 1
+    assert "not one word at a time" in p.reply or "不能一个字一个字" in p.reply, p.reply

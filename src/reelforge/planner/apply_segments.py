@@ -226,7 +226,9 @@ def trim_video(st: State, op: O.TrimVideo) -> None:
         while len(tr.segs) > 1 and tr.segs[-1].start + tr.segs[-1].transition_ms > hi - O.MIN_KEPT_SHOT_MS:
             del tr.segs[-1]
         last = tr.segs[-1]
-        if last.end > hi:
+        # the end where it was asked: the shot across it trimmed, or, when what was left of that one was
+        # too short to keep, a still before it held to there ("end the video at 8 seconds" made it 7.29 s)
+        if last.end > hi or kind_of(st, last) == "image":
             tr.segs[-1] = _fix_video(fix_fades(last.model_copy(update={"duration": max(MIN_SEGMENT_MS, hi - last.start)})))
     if op.head_ms:  # shots whose part before the next one's transition ends too early go
         drop = 0
@@ -235,13 +237,46 @@ def trim_video(st: State, op: O.TrimVideo) -> None:
         first = tr.segs[drop]
         del tr.segs[:drop]
         cut = lo - first.start
-        if cut > 0:
+        if cut > 0 or kind_of(st, first) == "image":  # (a still after a dropped sliver starts where asked)
             upd: dict[str, Any] = {"duration": max(MIN_SEGMENT_MS, first.duration - cut)}
             if kind_of(st, first) != "image":
                 upd["in_ms"] = first.in_ms + int(cut * getattr(first, "speed", 1.0))
             tr.segs[0] = _fix_video(fix_fades(first.model_copy(update=upd)))
+    if op.head_ms:
+        _shift_left(st, lo)
     _normalise_first(tr)
     st.relayout_main(keep_total=False)
+
+
+# what plays at a time of the video moves with it when its start is cut off: the voice and what it
+# says, sound effects, overlays (the music bed starts again from its own start, the title stays the
+# video's opening, the call to action its end)
+_FOLLOW_THE_CUT = (Role.VOICE, Role.SFX, Role.CAPTION, Role.OVERLAY)
+MIN_TEXT_LEFT_MS = 300  # a caption left shorter than this by the cut goes
+
+
+def _shift_left(st: State, lo: int) -> None:
+    """The segments of `_FOLLOW_THE_CUT` tracks ``lo`` ms earlier: those wholly before go, one across it
+    keeps its part after ("remove everything before 5 seconds" kept the voiceover's first 5 s and the
+    captions of them, over other pictures)."""
+    for t in st.tracks:
+        if t.role not in _FOLLOW_THE_CUT:
+            continue
+        out = []
+        for x in t.segs:
+            if x.end <= lo:
+                continue
+            if x.start >= lo:
+                out.append(x.model_copy(update={"start": x.start - lo}))
+                continue
+            cut = lo - x.start
+            if isinstance(x, TextSegment) and x.duration - cut < MIN_TEXT_LEFT_MS:
+                continue
+            upd: dict[str, Any] = {"start": 0, "duration": x.duration - cut}
+            if isinstance(x, (AudioSegment, VideoSegment)):
+                upd["in_ms"] = x.in_ms + int(cut * getattr(x, "speed", 1.0))
+            out.append(fix_fades(x.model_copy(update=upd)))
+        t.segs = out
 
 
 def _fix_video(s: Any) -> Any:

@@ -144,6 +144,28 @@ def layout_notes(timeline: Timeline) -> list[str]:
     return out
 
 
+OFF_CENTRE = 0.08  # a text whose middle is this share of the width off the column's sits to one side
+
+
+def off_centre(timeline: Timeline, text_id: str) -> str | None:
+    """How the text ``text_id`` sits to one side of the frame's text column, when the layout moved it
+    there (to keep a subject's core clear), else None: "centre the cta" answered "it already was"
+    while the call to action showed at the left of a rocket."""
+    from reelforge.render.layout import safe_zone
+
+    slot = next((slot for _, slot in text_specs(timeline, timeline.width, timeline.height, Path("."))
+                 if slot.id == text_id), None)
+    if slot is None:
+        return None
+    x0, _, x1, _ = safe_zone(timeline.width, timeline.height)
+    middle, column = (slot.box[0] + slot.box[2]) / 2, (x0 + x1) / 2
+    if abs(middle - column) <= OFF_CENTRE * timeline.width:
+        return None
+    text = next((s.text for t in timeline.tracks for s in t.segments if s.id == text_id), "")
+    return (f"The text '{_clip(text)}' is set to the centre, but shows to the {'left' if middle < column else 'right'}: "
+            "in the middle it would cover the picture's subject.")
+
+
 def _main_shots(timeline: Timeline):
     for track in timeline.tracks:
         if track.kind is not TrackKind.VIDEO or track.role.value != "main":

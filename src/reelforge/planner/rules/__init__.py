@@ -328,7 +328,32 @@ def _text_by_its_words(piece: str, tl: Timeline) -> str | None:
 _TEXT_WORDS = {Role.TITLE: ("title", "标题"), Role.CAPTION: ("caption", "字幕"), Role.CTA: ("call to action", "行动号召")}
 
 
+# "after the voice ends", "when the voiceover stops", "旁白结束后": the time the voiceover ends
+_VOICE_ENDS = re.compile(
+    r"(?P<when>\b(?:after|once|when|as\s+soon\s+as|from\s+when|till|until)\s+)(?:the\s+|our\s+|my\s+)?"
+    r"(?:voice[\s-]?over|voice|narration|narrator|speaker|talking|speech|vo)\s+"
+    r"(?:ends|finishes|stops|is\s+(?:done|over|finished)|has\s+(?:ended|finished|stopped))\b|"
+    r"(?P<zh>旁白|配音|人声|解说)(?:说完|结束|讲完)(?P<zh_when>以?后|之后|时|的时候)")
+
+
+def _voice_end_said(piece: str, tl: Timeline) -> str:
+    """``piece`` with the moment the voiceover ends said in seconds ("music louder after the voice
+    ends" -> "… after 7.84s"; it turned the whole music up), or as it was."""
+    m = _VOICE_ENDS.search(piece)
+    voice = tl.track(Role.VOICE)
+    if m is None or voice is None or not voice.segments:
+        return piece
+    at = f"{max(s.end for s in voice.segments) / 1000:.2f}".rstrip("0").rstrip(".")
+    if m.group("zh"):
+        said = f"{at}秒" + ("以后" if "后" in m.group("zh_when") else "时")
+    else:
+        word = m.group("when").strip().lower()
+        said = {"till": "until", "when": "at", "as soon as": "at", "from when": "from"}.get(word, "after" if word == "once" else word) + f" {at}s"
+    return piece[:m.start()] + said + piece[m.end():]
+
+
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
+    piece = _voice_end_said(piece, tl)
     if m := _SECONDS_IN.match(piece):
         words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}

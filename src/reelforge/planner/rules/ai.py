@@ -102,15 +102,25 @@ _RX_SHORT_CAPTIONS = re.compile(
     r"\b(?:one|single|1)[\s-]+line\s+(?:captions?|subtitles?|subs)\b|"
     r"\b(?:captions?|subtitles?|subs)\s+(?:on\s+)?(?:one|a\s+single|1)\s+line\b|"
     r"\bfewer\s+words\s+(?:per|in\s+each|each|in\s+the)\s+(?:caption|subtitle)|"
-    r"字幕(?:太长|短一点|短一些|一行|单行|每条短一点)|(?:一行|单行)(?:的)?字幕")
+    r"字幕(?:太长|短一点|短一些|一行|单行|每条短一点)|(?:一行|单行)(?:的)?字幕|" + r"(?P<word>" + (
+        # "captions word by word", "TikTok-style captions", "逐字字幕": the shortest cues there are (a caption
+        # stays at least a second on screen, so not one word at a time)
+        r"\b(?:word[\s-]by[\s-]word|one\s+word\s+at\s+a\s+time|a\s+(?:few|couple\s+of)\s+words\s+at\s+a\s+time|"
+        r"karaoke|tik\s?tok[\s-]style)\b(?=.*\b(?:captions?|subtitles?|subs|text)\b)|"
+        r"\b(?:captions?|subtitles?|subs)\b.*\b(?:word[\s-]by[\s-]word|one\s+word\s+at\s+a\s+time)\b|逐字|一个字一个字|一个词一个词") + ")")
 
 
 def _h_short_captions(c: _Ctx) -> list[O.Op] | None:
     """"the captions are too long", "one line captions", "shorter subtitles", "字幕太长": the speech's
     captions cut again into short one-line cues (it was not understood). Typed captions are the
     user's words: said, not cut."""
-    if not _RX_SHORT_CAPTIONS.search(c.t):
+    m = _RX_SHORT_CAPTIONS.search(c.t)
+    if m is None:
         return None
+    if m.group("word"):
+        c.notes.append("字幕一次显示一小段（每段至少1秒，来得及看）；不能一个字一个字地出现。" if c.zh else
+                       "Captions a few words at a time (each stays a second at least, to be read); not one word at "
+                       "a time.")
     if c.first_cut:  # the composer's file-name captions give way to the speech's
         return [O.AutoCaptions(language=_language(c.t), lines=1)]
     tracks = c.tl.tracks_by_role(Role.CAPTION)

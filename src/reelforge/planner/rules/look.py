@@ -247,6 +247,8 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\b(?:title|titles|captions?|texts?|cta|call\s+to\s+action|headline|button)\s+(?:\w+\s+)?"
             r"(?:slides?|sliding)\b", t) and not _has(r"\btransitions?\b|转场", t):
         return None  # "make the title slide from left to right": the title's entrance, not the shots' transitions
+    if _has(r"\bcuts\b.{0,24}\btoo\s+(?:fast|quick|rapid|frequent|slow)\b", t) and not _has(r"\btransitions?\b|转场", t):
+        return None  # "the cuts are too fast": the pace (`_h_speed`), not "hard cuts"
     spec = P.parse_transition(t)
     generic = _has(r"\btransitions?\b|转场|过渡|切换效果", t)
     if spec is None and not generic:

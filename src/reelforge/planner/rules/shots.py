@@ -147,6 +147,9 @@ _PACE = (r"\bpac(?:e|ing|ed)\b|节奏|\b(?:quicker|faster|snappier|shorter|slowe
          # "the slideshow is too fast", "slow down the slideshow", "the photos go by too fast"
          r"\b(?:slideshow|slide\s+show|slides)\b(?=.*\b(?:fast|quick|slow|slower|faster|quicker|speed)\b)|"
          r"\b(?:slow|speed)\s+(?:down|up)\s+(?:the\s+)?(?:slideshow|slide\s+show|slides)\b|"
+         # "the cuts are too fast", "the shots change too fast" (read as the transitions: "already hard cuts")
+         r"\b(?:cuts|shots|scenes)\s+(?:are\s+|come\s+|happen\s+|change\s+)?(?:a\s+bit\s+|way\s+|much\s+)?too\s+"
+         r"(?:fast|quick|rapid|frequent|slow)\b|"
          r"\b(?:photos?|pictures?|images?|pics|stills)\s+(?:go\s+by|change|flip|are\s+moving|move\s+on|switch)\s+"
          r"(?:a\s+bit\s+|way\s+)?too\s+(?:fast|quick(?:ly)?|slow(?:ly)?)\b|图片(?:切换|换)得?太(?:快|慢)")
 
