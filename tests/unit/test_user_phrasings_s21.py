@@ -225,3 +225,43 @@ def test_word_by_word_captions_are_the_shortest_cues_said_so(said):
     p = _plan(said)
     assert [type(o) for o in p.ops] == [O.AutoCaptions] and p.ops[0].lines == 1
     assert "not one word at a time" in p.reply or "不能一个字一个字" in p.reply, p.reply
+
+
+# -- noted in s20 and not understood then ------------------------------------------------------------
+@pytest.mark.parametrize("said", ["the first photo should be the second one", "make the first photo the second one"])
+def test_a_shot_said_to_be_at_a_place_moves_there(said):
+    p = _plan(said)
+    assert p.status == "ok", p.reply
+    assert [s.name for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments][:2] == ["city.jpg", "shoe.jpg"]
+
+
+def test_a_faulted_part_then_cut_it_is_cut():
+    p = _plan("the first half is boring, cut it")
+    assert list(p.ops) == [O.TrimVideo(head_ms=15000)], p.ops
+    p = _plan("the last photo is pointless, remove it")
+    assert "mountain.jpg" not in [s.name for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments]
+    p = _plan("the beach photo is too long, trim it")  # shorter, not "trim the beach photo" (not understood)
+    beach = next(s for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments if s.name == "beach.jpg")
+    assert beach.duration < 5500, p.reply
+
+
+@pytest.mark.parametrize(("said", "word"), [("trim the end", "end"), ("cut the beginning a bit", "start")])
+def test_trimming_an_edge_without_an_amount_asks_how_much(said, word):
+    p = _plan(said)
+    assert p.status == "ambiguous" and f"How much of the {word}?" in p.reply and "30 s long" in p.reply, p.reply
+
+
+def test_the_title_hidden_for_the_last_second_is_its_own_last_second():
+    p = _plan("hide the title for the last second")  # the video's last second showed no title: "no text shows then"
+    title = apply(TL, p.ops, library=LIBRARY).track(Role.TITLE).segments[0]
+    assert (title.start, title.end) == (0, 2000), p.reply
+
+
+def test_a_caption_named_by_some_of_its_words_goes_over_a_shot():
+    tl = _captioned()
+    p = _plan("put the every morning caption on the beach photo", tl)
+    assert p.status == "ok", p.reply  # "Which text? There are 4"
+    cap = next(c for c in apply(tl, p.ops, library=LIBRARY).track(Role.CAPTION).segments if "every morning" in c.text)
+    assert (cap.start, cap.end) == (15500, 20500)
+    again = _plan("put the every morning caption on the first photo", tl)
+    assert again.status != "ok" and "already shows over that shot" in again.reply, again.reply

@@ -118,6 +118,7 @@ from reelforge.planner.rules.shots import (
     _h_swap,
     _h_total_duration,
     _h_trim,
+    _h_trim_edge,
     _h_zh_side_remove,
     _reorder_by_names,
 )
@@ -139,7 +140,7 @@ from reelforge.planner.rules.text_look import (
     _h_text_space,
     _h_text_stand_out,
 )
-from reelforge.planner.rules.text_refs import text_role
+from reelforge.planner.rules.text_refs import named_run, text_role
 from reelforge.planner.rules.text_time import (
     _h_caption_hold,
     _h_text_cut_to,
@@ -200,7 +201,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_text_punctuation, _h_text_look_off, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
-    _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
+    _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
     _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
 )
 
@@ -236,6 +237,22 @@ _KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|
 _RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
 _RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
 _RX_KEEP_ZH = re.compile(r"^\s*(?:保留|留着|别动|不要动)(?:她|他|我|我们)?的?(?:声音|人声|旁白|配音|音乐|标题|字幕|画面|图片)\s*[，,]\s*(?:但是?|只)?(?:把)?")
+
+
+# "the first half is boring, cut it", "the last photo is pointless - remove it": what is faulted, cut
+_RX_FAULT_THEN_CUT = re.compile(
+    r"(?i)^\s*(?P<x>(?:the|this|that|my)\s+[^,;.!?]{1,40}?)\s+(?:is|are|'s|looks?|feels?|seems?)\s+"
+    r"(?:a\s+bit\s+|kind\s+of\s+|kinda\s+|so\s+|too\s+|really\s+|very\s+|pretty\s+|super\s+)?"
+    r"(?:boring|dull|slow|pointless|useless|unnecessary|not\s+needed|bad|ugly|weird|awkward|off|wrong|too\s+long|meh)"
+    r"\s*(?:[,;.!-]+\s*|\s+(?:so|and)\s+)(?:so\s+|just\s+|please\s+|can\s+you\s+)?"
+    r"(?P<v>cut|remove|delete|drop|lose|ditch|trim)\s+(?:it|them|that|this)(?:\s+out)?\s*[.!]?\s*$")
+
+
+def _fault_cut(m: re.Match[str]) -> str:
+    """`_RX_FAULT_THEN_CUT` as one instruction: "cut the first half"; too long and trimmed: shorter."""
+    if re.search(r"too\s+long", m.group(0), re.I) and m.group("v").lower() in ("trim", "cut"):
+        return f"make {m.group('x')} shorter"
+    return f"{m.group('v')} {m.group('x')}"
 
 
 def _without_keeps(text: str) -> str:
@@ -280,9 +297,17 @@ _SECONDS_IN = re.compile(r"(?i)^(?P<x>\s*(?:please\s+)?(?:start|begin|bring|show
                          r"two|three|four|five|six|seven|eight|nine|ten)\s*(?:s|secs?|seconds?))\s+in(?:to\s+(?:it|the\s+\w+))?\s*[.!]?\s*$")
 
 
+# "the first photo should be the second one", "make the cat photo the third one": a place in the order
+_RX_BE_PLACE = re.compile(
+    rf"^(?:make\s+)?(?P<x>(?:the\s+)?(?:\w+\s+){{0,2}}?(?:photo|picture|image|pic|shot|clip|one))\s+"
+    rf"(?:should\s+(?:be|come|go)\s+|the\s+)(?:the\s+)?(?P<ord>{_ORD_FULL})(?:\s+(?:one|photo|picture|image|pic|shot|clip))?\s*[.!]?$")
+
+
 def _answer_to(piece: str) -> str | None:
     """The change that answers a complaint (``piece`` masked, quotes as placeholders), or None."""
     t = N.normalize(piece)
+    if m := _RX_BE_PLACE.match(t):
+        return f"move {m.group('x')} to {m.group('ord')} place" if m.group("ord") != "last" else f"move {m.group('x')} to the end"
     if m := _GOES_TOO_SOON.match(t):  # "the title disappears too fast": on screen longer
         return f"keep {m.group('x')} on screen longer"
     if m := _GOES_TOO_SOON_ZH.match(piece.strip()):  # "标题消失得太快", "标题多显示一会"
@@ -305,14 +330,8 @@ def _text_by_its_words(piece: str, tl: Timeline) -> str | None:
         if tr.kind is not TrackKind.TEXT or tr.role not in _TEXT_WORDS:
             continue
         for i, seg in enumerate(tr.segments):
-            words = seg.text.casefold().split()
-            # runs of up to 6 words, longest first: bounded work whatever the texts (a 2,000-word caption)
-            runs = (" ".join(words[a:a + n]) for n in range(min(6, len(words)), 0, -1) for a in range(len(words) - n + 1))
-            for run in runs:
-                if (len(run.split()) >= 2 or re.search(r"\d", run)) and len(run) >= 3 and (
-                        m := re.search(r"(?<![a-z0-9])" + re.escape(run) + r"(?![a-z0-9])", t)):
-                    found[seg.id] = (tr.role, i if len(tr.segments) > 1 else -99, piece[:m.start()] + "\x01" + piece[m.end():])
-                    break
+            if m := named_run(t, seg.text):
+                found[seg.id] = (tr.role, i if len(tr.segments) > 1 else -99, piece[:m.start()] + "\x01" + piece[m.end():])
     if len(found) != 1:
         return None
     role, i, marked = next(iter(found.values()))
@@ -536,6 +555,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         fixes=tuple(f"{f.wrong}->{f.right}" for f in fixes),
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
+    masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)

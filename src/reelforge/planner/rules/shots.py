@@ -790,6 +790,25 @@ _RX_HALF = re.compile(
     r"(?:只要|只保留|保留)\s*(?P<zkeep>前|后)\s*一半|(?:砍|剪|缩短)(?:掉)?一半")
 
 
+_RX_TRIM_EDGE = re.compile(r"^(?:please\s+)?(?:trim|cut|shorten|tighten)\s+(?:down\s+)?(?:the\s+)?(?P<w>end|ending|start|"
+                           r"beginning|intro|outro)(?:\s+(?:of\s+)?(?:the\s+)?(?:video|reel|it))?(?:\s+(?:a\s+bit|a\s+little))?\s*$")
+
+
+def _h_trim_edge(c: _Ctx) -> list[O.Op] | None:
+    """"trim the end", "cut the beginning a bit": how much is not said: asked, with the ways to say it
+    (it was not understood)."""
+    m = _RX_TRIM_EDGE.match(c.t.strip(" .!"))
+    if m is None:
+        return None
+    end = m.group("w") in ("end", "ending", "outro")
+    total = c.tl.duration / 1000
+    if end:
+        raise _Ambiguous(f"How much of the end? E.g. 'cut the last 2 seconds' or 'end the video at {max(1, total - 2):g} "
+                         f"seconds' (it is {total:g} s long).")
+    raise _Ambiguous("How much of the start? E.g. 'cut the first 2 seconds' or 'remove everything before 3 seconds' "
+                     f"(it is {total:g} s long).")
+
+
 def _h_cut_at(c: _Ctx) -> list[O.Op] | None:
     """"remove everything after 15 seconds", "cut it off at 0:15", "end the video at 15s",
     "15秒以后的都删掉", "remove everything before 5 seconds": the video ends (starts) there, across

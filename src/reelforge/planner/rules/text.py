@@ -10,6 +10,7 @@ forms ("cta: Shop now", "change learn more to Buy now") in `text_words`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
@@ -581,10 +582,26 @@ def _texts_off_for(c: _Ctx, role: Role | None) -> list[O.Op] | None:
     r = TW.parse_time_range(said, total)
     if r is None or r.kind in (TW.RangeKind.ALL, TW.RangeKind.POINT):
         return None
-    lo, hi = r.start_ms, r.end_ms
     every = c.text_segs(None)
+    segs = c.text_segs(role)
+    ops = _cut_out(every, segs, lambda seg: (r.start_ms, r.end_ms))
+    edge = re.search(r"\b(first|last)\s+(?=\d)", said)
+    if not ops and edge and role in (Role.TITLE, Role.CTA):
+        # "hide the title for the last second": the title's own last second (the video's showed no title)
+        n = r.end_ms - r.start_ms
+        ops = _cut_out(every, segs, lambda seg: (seg.start, seg.start + n) if edge.group(1) == "first"
+                       else (seg.end - n, seg.end))
+    if not ops:
+        raise _Cannot("那段时间没有文字" if c.zh else "no text shows then")
+    return ops
+
+
+def _cut_out(every: list, segs: list, span: Callable[[TextSegment], tuple[int, int]]) -> list[O.Op]:
+    """The texts ``segs`` with the time ``span(seg)`` (start, end) taken out: a text wholly inside goes,
+    one across its edge keeps the longer part outside."""
     ops: list[O.Op] = []
-    for rl, seg in c.text_segs(role):
+    for rl, seg in segs:
+        lo, hi = span(seg)
         if seg.end <= lo or seg.start >= hi:
             continue
         target = text_by_id(every, rl, seg)
@@ -595,6 +612,4 @@ def _texts_off_for(c: _Ctx, role: Role | None) -> list[O.Op] | None:
             ops.append(O.UpdateText(target=target, timing=O.Timing(start_ms=seg.start, duration_ms=before)))
         else:
             ops.append(O.UpdateText(target=target, timing=O.Timing(start_ms=hi, duration_ms=after)))
-    if not ops:
-        raise _Cannot("那段时间没有文字" if c.zh else "no text shows then")
     return ops

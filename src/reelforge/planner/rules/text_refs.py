@@ -103,11 +103,28 @@ def text_target(c: _Ctx, role: Role | None) -> O.Target:
 
 def texts_named(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> O.Target | None:
     """The one text whose words the clause says unquoted ("the eye pan caption" for a caption
-    "Eye Pan", "把Eye Pan字幕改成…"), or None."""
+    "Eye Pan", "把Eye Pan字幕改成…"), else the one it names by some of its words ("the shop cat
+    caption" for "Our shop cat Chelsea keeps the window seat warm": `named_run`), or None."""
     t = c.t.casefold()
     hits = [(r, s) for r, s in segs if len(s.text.strip()) >= 3
             and re.search(r"(?<![\w])" + re.escape(s.text.strip().casefold()) + r"(?![\w])", t)]
+    if not hits:
+        hits = [(r, s) for r, s in segs if named_run(t, s.text)]
     return text_by_id(segs, *hits[0]) if len(hits) == 1 else None
+
+
+def named_run(said: str, text: str) -> re.Match[str] | None:
+    """Where ``said`` (casefolded) names ``text`` by a run of its words: two or more, or one with a
+    digit ("the 30% off"), longest first; runs of up to 6 words, so the work is bounded whatever the
+    text (a 2,000-word caption)."""
+    words = [w for w in (w.strip(".,!?;:…\"'“”‘’()「」。，！？") for w in text.casefold().split()) if w]
+    for n in range(min(6, len(words)), 0, -1):
+        for a in range(len(words) - n + 1):
+            run = " ".join(words[a:a + n])
+            if (n >= 2 or re.search(r"\d", run)) and len(run) >= 3 and (
+                    m := re.search(r"(?<![a-z0-9])" + re.escape(run) + r"(?![a-z0-9])", said)):
+                return m
+    return None
 
 
 RX_TEXT_PLURAL = re.compile(

@@ -281,6 +281,7 @@ def _h_text_on_shot(c: _Ctx) -> list[O.Op] | None:
     seg = lookup_text(c, target)
     start = shot.start + min(shot.transition_ms, shot.duration // 3)
     length = max(1000, shot.end - start)
-    if seg is not None and seg.start == start and seg.duration == length:
-        raise _Cannot(f"「{seg.text}」已经在那一段显示" if c.zh else f'"{seg.text}" already shows over that shot')
+    if seg is not None and min(seg.end, shot.end) - max(seg.start, shot.start) >= 0.8 * seg.duration:
+        said = " ".join(seg.text.split())
+        raise _Cannot(f"「{said}」已经在那一段显示" if c.zh else f'"{said}" already shows over that shot')
     return [O.UpdateText(target=target, timing=O.Timing(start_ms=start, duration_ms=length))]
