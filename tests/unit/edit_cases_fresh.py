@@ -1403,3 +1403,65 @@ FIRST_RUN13: dict[str, tuple[int, int]] = {
     "casual": (9, 10), "typos": (4, 4), "refs": (4, 5), "memory": (3, 3), "ranges": (3, 3), "multi": (4, 4),
     "zh": (6, 6), "files": (3, 3), "refuse": (3, 4), "first": (3, 3),
 }
+
+
+# A fourteenth held-out set (session 21), written as users type them before the planner ran on it.
+FRESH14: list[tuple[str, object, object]] = [
+    # -- casual paraphrases ------------------------------------------------------------------
+    ("casual", "ditch the voiceover", [{"role": "voice", "op": "remove_track"}]),
+    ("casual", "make the cta pop", [{"target": _CTA, "background": "box", "bold": True, "op": "update_text"}]),
+    ("casual", "can we lose the title", [{"target": _TITLE, "op": "remove_text"}]),
+    ("casual", "title in yellow please", [{"target": _TITLE, "color": "#FFD400", "op": "update_text"}]),
+    ("casual", "make the whole thing 25 seconds", [{"duration_ms": 25000, "op": "set_total_duration"}]),
+    ("casual", "stick the mountain at the front", [{"target": {"name": "mountain"}, "to_index": 0, "op": "move_segment"}]),
+    ("casual", "no transitions", [{"kind": "cut", "op": "set_transition"}]),
+    ("casual", "get rid of the street clip", [_rm({"name": "street"})]),
+    ("casual", "cta should say 'Get yours'", [{"target": _CTA, "text": "Get yours", "op": "update_text"}]),
+    ("casual", "the title is too small", [{"target": _TITLE, "size": "xlarge", "op": "update_text"}]),
+    # -- typos ---------------------------------------------------------------------------------
+    ("typos", "make the tittle red", [{"target": _TITLE, "color": "#FF0000", "op": "update_text"}]),
+    ("typos", "delte the sneaker photo", [_rm({"name": "sneaker"})]),
+    ("typos", "muisc at 30%", [_vol(0.3)]),
+    ("typos", "verticle please", [FRAME_V]),
+    # -- references ------------------------------------------------------------------------------
+    ("refs", "remove the photo right after the clip", [_rm({"name": "beach"})]),
+    ("refs", "make the second to last shot 4 seconds", [_dur({"name": "sneaker"}, 4000)]),
+    ("refs", "swap the 2nd and 3rd photos", [{"a": {"name": "city"}, "b": {"name": "beach"}, "op": "swap_segments"}]),
+    ("refs", "move the shoe after the beach", [{"target": {"name": "shoe"}, "after": {"name": "beach"}, "op": "move_segment"}]),
+    ("refs", "the last two photos should be 3 seconds each", [_dur({"name": "sneaker"}, 3000), _dur({"name": "mountain"}, 3000)]),
+    # -- conversation memory ---------------------------------------------------------------------
+    ("memory", ("make the cta red", "the title too"), [{"target": _TITLE, "color": "#FF0000", "op": "update_text"}]),
+    ("memory", ("music at 40%", "make it 60"), [_vol(0.6)]),
+    ("memory", ("make the title blue", "the cta as well"), [{"target": _CTA, "color": "#0000FF", "op": "update_text"}]),
+    # -- ranges of time ----------------------------------------------------------------------------
+    ("ranges", "no music for the first 5 seconds", [_vol(0.0, span=(0, 5000))]),
+    ("ranges", "show the cta for the last 5 seconds",
+     [{"target": _CTA, "timing": {"start_ms": 25000, "duration_ms": 5000}, "op": "update_text"}]),
+    ("ranges", "voiceover louder between 10 and 15 seconds", [_vol(factor=1.5, role="voice", span=(10000, 15000))]),
+    # -- several steps in one instruction ----------------------------------------------------------
+    ("multi", "square and 20 seconds", [FRAME_SQ, {"duration_ms": 20000, "op": "set_total_duration"}]),
+    ("multi", "remove the title and the cta", [{"target": _TITLE, "op": "remove_text"}, {"target": _CTA, "op": "remove_text"}]),
+    ("multi", "mute the music and make the title white",
+     [_vol(0.0), {"target": _TITLE, "color": "#FFFFFF", "op": "update_text"}]),
+    ("multi", "delete the first and last photos", [_rm({"name": "shoe"}), _rm({"name": "mountain"})]),
+    # -- colloquial and mixed Chinese ---------------------------------------------------------------
+    ("zh", "标题改成红色", [{"target": _TITLE, "color": "#FF0000", "op": "update_text"}]),
+    ("zh", "最后一张图片删掉", [_rm({"name": "mountain"})]),
+    ("zh", "把海滩那张放到第一个", [{"target": {"name": "beach"}, "to_index": 0, "op": "move_segment"}]),
+    ("zh", "视频改成方形", [FRAME_SQ]),
+    ("zh", "音乐音量调到20%", [_vol(0.2)]),
+    ("zh", "结尾文字改成“立即购买”", [{"target": _CTA, "text": "立即购买", "op": "update_text"}]),
+    # -- files named in an edit ---------------------------------------------------------------------
+    ("files", "swap the music for jazz.mp3", [{"asset_id": "jazz1", "op": "replace_music"}]),
+    ("files", "replace the shoe photo with surf.mp4", [{"target": {"name": "shoe"}, "asset_id": "vid2", "op": "replace_source"}]),
+    ("files", "put surf.mp4 before the mountain", [{"asset_id": "vid2", "before": {"name": "mountain"}, "op": "add_segment"}]),
+    # -- impossible or ambiguous: must not act ----------------------------------------------------------
+    ("refuse", "make the cat meow", "refuse"),
+    ("refuse", "remove it", "refuse"),
+    ("refuse", "add a hologram effect", "refuse"),
+    ("refuse", "play the beach photo backwards", "refuse"),
+    # -- first instructions (the composer) ----------------------------------------------------------------
+    ("first", "a 10 second square ad for our gym", {"aspect": "1:1", "duration_ms": 10000}),
+    ("first", "instagram story, 12 seconds, music at 20%", {"aspect": "9:16", "duration_ms": 12000, "music_volume": 0.2}),
+    ("first", "做一个竖屏的20秒视频", {"aspect": "9:16", "duration_ms": 20000}),
+]
