@@ -34,6 +34,7 @@ from .edit_cases_fresh import (
     FRESH11,
     FRESH12,
     FRESH13,
+    FRESH14,
     judge,
 )
 
@@ -42,7 +43,7 @@ NAMES = [a.name for a in LIBRARY]
 
 
 def test_fresh_sets_meet_the_targets():
-    for cases in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13):
+    for cases in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13, FRESH14):
         right = destructive = 0
         for kind, text, expected in cases:
             ok, bad, _ = judge(kind, text, expected, TL, LIBRARY + FILES)

@@ -265,3 +265,10 @@ def test_a_caption_named_by_some_of_its_words_goes_over_a_shot():
     assert (cap.start, cap.end) == (15500, 20500)
     again = _plan("put the every morning caption on the first photo", tl)
     assert again.status != "ok" and "already shows over that shot" in again.reply, again.reply
+
+
+@pytest.mark.parametrize("said", ["play the beach photo backwards", "play the first picture in reverse"])
+def test_a_photo_played_backwards_is_refused_not_the_order_reversed(said):
+    p = _plan(said)
+    assert p.status != "ok" and not p.ops and "does not play" in p.reply, p.reply  # FRESH14: every shot's order reversed
+    assert [type(o) for o in _plan("reverse the order").ops] == [O.ReverseOrder]
