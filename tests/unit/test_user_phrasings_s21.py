@@ -272,3 +272,13 @@ def test_a_photo_played_backwards_is_refused_not_the_order_reversed(said):
     p = _plan(said)
     assert p.status != "ok" and not p.ops and "does not play" in p.reply, p.reply  # FRESH14: every shot's order reversed
     assert [type(o) for o in _plan("reverse the order").ops] == [O.ReverseOrder]
+
+
+@pytest.mark.parametrize("said", ["need a vertical video for ig stories with these pics", "a reel for instagram stories",
+                                  "a video for youtube shorts", "an ad for the fb feed"])
+def test_where_it_is_posted_is_not_what_it_is_about(said):
+    """"…for ig stories…" was titled 'Ig Stories' over a voiceover naming Maple Lane Gifts."""
+    from reelforge.planner.on_screen import subject_of
+
+    assert subject_of(said) is None
+    assert subject_of("a video for Xavier Bakery") == "Xavier Bakery"

@@ -58,9 +58,12 @@ _SUBJECT_STOP = N.ascii_rx(
     r"pls|plz|please|thanks|thank\s+you|thx|asap|lol)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
     r"[,.;:!?()\"“”]|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d")
+_PLATFORMS = (r"tiktok|instagram|insta|ig|youtube|yt|reels?|shorts|facebook|fb|social(?:\s+media)?|twitter|x|linkedin|"
+              r"pinterest|snapchat|snap|whatsapp|threads")
+# "ig stories", "instagram reels", "youtube shorts", "fb feed": where it is posted, not what it is about
 _PLATFORM_WORDS = N.ascii_rx(
-    r"^(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|social(?:\s+media)?|twitter|linkedin|"
-    r"these|them|it|this|that|my|our|the|a|an|me|us|you)$")
+    rf"^(?:(?:{_PLATFORMS})(?:\s+(?:stor(?:y|ies)|reels?|shorts|feeds?|posts?|ads?|videos?|status|page|channel))?|"
+    r"stor(?:y|ies)|these|them|it|this|that|my|our|the|a|an|me|us|you)$")
 _PLATFORM_LEAD = re.compile(
     r"(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|twitter|linkedin|pinterest|social(?:\s+media)?)\s+"
     r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on)\s+)?")

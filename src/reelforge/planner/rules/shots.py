@@ -204,13 +204,14 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
 
 
 def _h_reverse(c: _Ctx) -> list[O.Op] | None:
-    if _has(r"\bplay\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:photos?|pictures?|images?|pics?|stills?)\s*(?:backwards?|in\s+reverse)\b", c.t):
+    if _has(r"\bplay\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:photos?|pictures?|images?|pics?|stills?)\s*(?:backwards?|in\s+reverse)\b"
+            r"(?!\s+order)", c.t):
         # "play the beach photo backwards" reversed the ORDER of every shot
         raise _Cannot("照片没有播放过程，不能倒放；它的缩放可以反过来，例如“海滩那张改成拉远”" if c.zh else
                       "a photo does not play, so it cannot play backwards; its zoom can run the other way, e.g. "
                       "'zoom out on the beach photo'")
     if _has(r"\bplay\w*\s+(?:it|this|that|them|the\s+(?:\w+\s+)?(?:clips?|videos?|footage|shots?))?\s*(?:backwards?|in\s+reverse)\b|"
-            r"\bplay\w*\s+the\s+\w+(?:\s+\w+)?\s+(?:backwards?|in\s+reverse)\b|"
+            r"\bplay\w*\s+the\s+\w+(?:\s+\w+)?\s+(?:backwards?|in\s+reverse)\b(?!\s+order)|"
             r"\b(?:reverse|rewind)\s+(?:the\s+)?(?:clips?|footage|playback)\b|倒放|倒着播放?|反向播放", c.t):
         # "play it backwards" reversed the ORDER of the shots
         raise _Cannot("还不能倒放视频片段；“倒序”是把镜头顺序反过来" if c.zh else
