@@ -120,6 +120,8 @@ def named_run(said: str, text: str) -> re.Match[str] | None:
     words = [w for w in (w.strip(".,!?;:…\"'“”‘’()「」。，！？") for w in text.casefold().split()) if w]
     for n in range(min(6, len(words)), 0, -1):
         for a in range(len(words) - n + 1):
+            if words[a] not in said:  # (most runs: a substring test, not a search)
+                continue
             run = " ".join(words[a:a + n])
             if (n >= 2 or re.search(r"\d", run)) and len(run) >= 3 and (
                     m := re.search(r"(?<![a-z0-9])" + re.escape(run) + r"(?![a-z0-9])", said)):
