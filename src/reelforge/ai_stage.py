@@ -940,7 +940,12 @@ class AIStage:
         instruction) or the voice names fewer than two. Shots of other lengths (clips, a photo
         given its own time, cuts on the beat) keep their order and times."""
         from reelforge.planner.compose import per_item_ms
-        from reelforge.planner.follow_speech import cuts_for, named_at, order_by_speech
+        from reelforge.planner.follow_speech import (
+            cuts_for,
+            named_at,
+            order_by_speech,
+            said_in_order,
+        )
 
         if not self._may_follow(tl, text):
             return None
@@ -951,9 +956,11 @@ class AIStage:
         spoken = [(w.start_ms + offset_ms, w.text) for w in tr.words]
         if self._may_reorder(tl, text):
             found = order_by_speech(names, spoken, [(s.start, s.end) for s in shots])
-        else:  # an order of the user's: it stays, and the cuts still come as the voice names them
+        else:  # an order of the user's: it stays, and the cuts still come as the voice names them in it
             heard = named_at(names, spoken)
-            found = (list(range(len(names))), {i: w for i, (_, w) in heard.items()}) if len(heard) >= 2 else None
+            keep = said_in_order(heard)
+            found = None if keep is None else (list(range(len(names))), {i: heard[i][1] for i in keep})
+            names = [n if i in (keep or ()) else "" for i, n in enumerate(names)]  # the others are not anchors
         if found is None:
             return None
         order, words = found

@@ -588,6 +588,14 @@ def test_pictures_given_in_the_voices_order_keep_it_and_come_in_as_named(tmp_pat
         on += seg.start <= word.start_ms and word.end_ms <= seg.end
     assert on == 3, [(by_id[x.src], x.start, x.end) for x in main]
     assert any(n.startswith("Cuts follow the voiceover") for n in r.notes), r.notes
+    # given in an order the voice does not follow (the reverse): cut evenly, as given (following the
+    # one it could held an unnamed first photo for half the video)
+    rev = Session.new()
+    rev.add_assets([*reversed(given), vo], workdir=tmp_path / "media2")
+    r = rev.handle("a promo for Hopper's Cafe with captions")
+    segs = rev.timeline.track(Role.MAIN).segments
+    assert [by_id.get(x.src) or x.name for x in segs] and max(x.duration for x in segs) - min(x.duration for x in segs) <= 100
+    assert not any(n.startswith("Cuts follow the voiceover") for n in r.notes), r.notes
 
 
 def test_captions_asked_with_a_look_are_made_with_it(tmp_path):

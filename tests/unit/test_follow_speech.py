@@ -211,3 +211,14 @@ def test_a_first_cut_without_text_still_follows_the_voiceover(monkeypatch):
     assert any(n.startswith("Pictures follow the voiceover") for n in notes)
     tl = _order.timeline  # type: ignore[attr-defined]
     assert not any(tl.track(r) and tl.track(r).segments for r in (Role.TITLE, Role.CAPTION, Role.CTA))
+
+
+def test_the_order_given_is_followed_only_where_the_voice_keeps_it():
+    from reelforge.planner.follow_speech import said_in_order
+
+    # the gift reel: coffee, flowers and cat said in the order given; "gifts" at the very end names the first
+    assert said_in_order({1: (3000, "coffee"), 2: (6000, "flowers"), 3: (9000, "cat"), 0: (17000, "gifts")}) == {1, 2, 3}
+    # given in the reverse of the voice: two of four in order is not enough
+    assert said_in_order({3: (3000, "coffee"), 2: (6000, "flowers"), 1: (9000, "cat"), 4: (17000, "gifts")}) is None
+    assert said_in_order({0: (1000, "a")}) is None
+    assert said_in_order({2: (1000, "a"), 4: (3000, "b")}) == {2, 4}
