@@ -282,3 +282,33 @@ def test_where_it_is_posted_is_not_what_it_is_about(said):
 
     assert subject_of(said) is None
     assert subject_of("a video for Xavier Bakery") == "Xavier Bakery"
+
+
+# -- a row under the title beside the captions of what is said ----------------------------------------
+def _spoken():
+    cues = [O.Cue(start_ms=100, end_ms=1400, text="Ready to go further?"),
+            O.Cue(start_ms=1600, end_ms=3300, text="Join us this January."),
+            O.Cue(start_ms=4000, end_ms=6000, text="Real coaches.")]
+    return apply(TL, [O.SetCaptions(cues=cues)], library=LIBRARY)
+
+
+def test_a_subtitle_under_the_title_keeps_the_spoken_captions():
+    tl = _spoken()
+    p = _plan("add a subtitle under the title saying 'New year, new you'", tl)
+    assert p.status == "ok" and "takes the place" not in p.reply, p.reply
+    out = apply(tl, p.ops, library=LIBRARY)
+    texts = sorted((s.start, s.text) for t in out.tracks_by_role(Role.CAPTION) for s in t.segments)
+    # the two spoken captions shown with the title stay (they were removed), the row shows with the title
+    assert texts == [(0, "New year, new you"), (100, "Ready to go further?"), (1600, "Join us this January."),
+                     (4000, "Real coaches.")]
+    # made again from the speech, the captions keep the row
+    again = apply(out, [O.SetCaptions(cues=[O.Cue(start_ms=200, end_ms=2000, text="Hello.")])], library=LIBRARY)
+    assert sorted(s.text for t in again.tracks_by_role(Role.CAPTION) for s in t.segments) == ["Hello.", "New year, new you"]
+
+
+def test_captions_asked_in_a_sentence_beside_a_brief_s_labels_are_made():
+    from reelforge.planner.rules import ai_requests
+
+    asked = ai_requests("Create a 20s promo with captions. Title: Maple Lane Gifts. Subtitle: Handmade in Vermont.", TL)
+    assert [type(o) for o in asked] == [O.AutoCaptions]  # file-name captions were made instead
+    assert ai_requests("Product: AeroBottle. Tagline: stay cold. Captions: Cold, Light", TL) == []

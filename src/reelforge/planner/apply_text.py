@@ -86,6 +86,25 @@ def _place_text(tr: WorkTrack, seg: TextSegment) -> None:
     tr.segs = out
 
 
+def _rows_track(st: State, start: int, end: int) -> WorkTrack | None:
+    """Where a row of the title or the call to action (``start``-``end``: that text's time) goes when
+    the captions of what is said run then: a caption track of its own, so it shows with them instead
+    of taking their place ("add a subtitle under the title" removed the spoken words' captions)."""
+    if (start, end) not in _row_spans(st):
+        return None
+    said = [t for t in st.tracks_of(Role.CAPTION) if any(c.id.startswith(CUE_ID) and c.start < end and start < c.end
+                                                          for c in t.segs)]
+    if not said:
+        return None
+    own = next((t for t in st.tracks_of(Role.CAPTION) if not any(c.id.startswith(CUE_ID) for c in t.segs)), None)
+    if own is not None:
+        return own
+    tr = st.add_track(Role.CAPTION)
+    st.tracks.remove(tr)  # before the captions' track: laid out first, nearest the title
+    st.tracks.insert(st.tracks.index(said[0]), tr)
+    return tr
+
+
 def add_text(st: State, op: O.AddText) -> None:
     role = Role(op.role)
     tr = st.track(role) or st.add_track(role)
@@ -117,6 +136,8 @@ def add_text(st: State, op: O.AddText) -> None:
         fields["background"] = TextBackground.BOX
     elif role is Role.CAPTION:  # as the first cut's captions: the look's box (a bare outline read poorly)
         fields["background"] = get_style(st.style or st.base.style).caption_box
+    if role is Role.CAPTION and shot is None:
+        tr = _rows_track(st, start, start + d) or tr
     _place_text(tr, fix_fades(TextSegment(**fields)))
 
 
@@ -178,7 +199,13 @@ def set_caption_mode(st: State, op: O.SetCaptionMode) -> None:
 
 # -- AI results (data computed by the session) ------------------------------------------------
 def set_captions(st: State, op: O.SetCaptions) -> None:
-    st.tracks = [t for t in st.tracks if t.role is not Role.CAPTION]
+    """The captions of what is said, on their own track: they take the place of every caption but a
+    row of the title or the call to action (a brief's "Subtitle: Handmade in Vermont" was lost when
+    the speech was captioned)."""
+    rows = _row_spans(st)
+    for t in st.tracks_of(Role.CAPTION):
+        t.segs = [c for c in t.segs if not c.id.startswith(CUE_ID) and (c.start, c.end) in rows]
+    st.tracks = [t for t in st.tracks if t.role is not Role.CAPTION or t.segs]
     segs: list[TextSegment] = []
     last_end = 0
     for cue in sorted(op.cues, key=lambda c: c.start_ms):

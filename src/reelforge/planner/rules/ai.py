@@ -271,13 +271,19 @@ def _h_brand(c: _Ctx) -> list[O.Op] | None:
     return [O.UseBrand(path=m.group(1) if m else None)]
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+
+
 def ai_requests(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = ()) -> list[O.Op]:
     """The AI-feature requests in a first-cut prompt ("30-second promo with captions, cut to the
     beat"): voiceover, captions, beat sync, brand — in that order. Other words are ignored
     (the composer reads them)."""
     masked, quotes = _mask(instruction.strip())
     found: list[O.Op] = []
-    for piece in _clauses(masked):
+    # sentence by sentence too: "Create a 20s promo with captions. Title: Maple Lane." (a label's colon in
+    # the same clause read the captions as words given, and none were made from the speech)
+    pieces = [x for piece in _clauses(masked) for x in _SENTENCE_END.split(piece) if x.strip()]
+    for piece in pieces:
         c = _ctx(piece, quotes, timeline, tuple(library) or tuple(timeline.assets), ())
         c.first_cut = True
         for h in (_h_voiceover, _h_short_captions, _h_auto_captions, _h_beats, _h_brand):

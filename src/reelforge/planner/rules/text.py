@@ -15,6 +15,7 @@ from collections.abc import Callable
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
+from reelforge.planner.apply_text import CUE_ID
 from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in, title_case
 from reelforge.planner.rules.refs import (
     _ADD,
@@ -561,7 +562,9 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
         return [O.UpdateText(target=text_by_id(c.text_segs(None), *under[0]), text=words)]
     c.notes.append(f"和标题同时显示，在它下面一行（{title.start / 1000:g}-{title.end / 1000:g}秒）。" if c.zh else
                    f"Shown with the title, a row below it ({title.start / 1000:g}-{title.end / 1000:g}s).")
-    gone = [s.text for _, s in c.text_segs(Role.CAPTION) if s.start < title.end and title.start < s.end]
+    # (the captions of what is said stay: the row goes on a track of its own, `apply_text._rows_track`)
+    gone = [s.text for _, s in c.text_segs(Role.CAPTION) if s.start < title.end and title.start < s.end
+            and not s.id.startswith(CUE_ID)]
     if gone:  # one caption at a time: the one shown with the title gives way
         names = "、".join(f"「{x}」" for x in gone) if c.zh else ", ".join(f'"{x}"' for x in gone)
         c.notes.append(f"它取代了那时的字幕{names}（说“撤销”可恢复）。" if c.zh else
