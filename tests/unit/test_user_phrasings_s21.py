@@ -312,3 +312,29 @@ def test_captions_asked_in_a_sentence_beside_a_brief_s_labels_are_made():
     asked = ai_requests("Create a 20s promo with captions. Title: Maple Lane Gifts. Subtitle: Handmade in Vermont.", TL)
     assert [type(o) for o in asked] == [O.AutoCaptions]  # file-name captions were made instead
     assert ai_requests("Product: AeroBottle. Tagline: stay cold. Captions: Cold, Light", TL) == []
+
+
+# -- a cafe owner's edits (s21) ---------------------------------------------------------------------
+def test_screen_time_said_is_the_shot_s_length():
+    for said, longer in (("the beach photo needs more screen time", True), ("the beach photo could use less time", False)):
+        p = _plan(said)
+        beach = next(s for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments if s.name == "beach.jpg")
+        assert (beach.duration > 5500) if longer else (beach.duration < 5500), (said, p.reply)
+
+
+def test_a_text_kept_until_the_end_or_a_time_keeps_its_start():
+    title = apply(TL, _plan("keep the title on screen till the end").ops, library=LIBRARY).track(Role.TITLE).segments[0]
+    assert (title.start, title.end) == (0, 30000)
+    p = _plan("show the cta until 29 seconds")  # the cta (27-30 s) showed from 0:00 to 29 s
+    cta = apply(TL, p.ops, library=LIBRARY).track(Role.CTA).segments[0]
+    assert (cta.start, cta.end) == (27000, 29000), p.reply
+    same = _plan("show the cta until the end")  # (the planner says the change; the session, that nothing changed)
+    assert apply(TL, same.ops, library=LIBRARY) == TL, same.reply
+
+
+@pytest.mark.parametrize(("said", "op"), [("the beach photo is too zoomed in", O.SetMotionAmount),
+                                          ("the beach photo is too cropped", O.SetFit),
+                                          ("the beach photo is cut off", O.SetFit)])
+def test_a_picture_too_close_or_cut_off(said, op):
+    p = _plan(said)
+    assert p.status == "ok" and [type(o) for o in p.ops] == [op], p.reply

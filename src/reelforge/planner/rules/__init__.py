@@ -297,6 +297,12 @@ _SECONDS_IN = re.compile(r"(?i)^(?P<x>\s*(?:please\s+)?(?:start|begin|bring|show
                          r"two|three|four|five|six|seven|eight|nine|ten)\s*(?:s|secs?|seconds?))\s+in(?:to\s+(?:it|the\s+\w+))?\s*[.!]?\s*$")
 
 
+_RX_SCREEN_TIME = re.compile(
+    r"^(?P<x>.+?)\s+(?:needs|should\s+(?:get|have)|deserves|could\s+use|wants|gets|has)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+|"
+    r"much\s+|a\s+lot\s+)?(?P<m>more|less)\s+(?:screen\s*)?time(?:\s+on\s+screen)?\s*[.!]?$")
+_RX_TOO_CLOSE = re.compile(
+    r"^(?P<x>.+?)\s+(?:is|are|'s|looks?|feels?|seems?)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+|kind\s+of\s+|much\s+)?"
+    r"(?:too\s+(?:zoomed(?:\s+in)?|tight|close(?:\s+up)?|(?P<crop>cropped))|(?P<cut>cut\s+off))\s*[.!]?$")
 # "the first photo should be the second one", "make the cat photo the third one": a place in the order
 _RX_BE_PLACE = re.compile(
     rf"^(?:make\s+)?(?P<x>(?:the\s+)?(?:\w+\s+){{0,2}}?(?:photo|picture|image|pic|shot|clip|one))\s+"
@@ -306,6 +312,11 @@ _RX_BE_PLACE = re.compile(
 def _answer_to(piece: str) -> str | None:
     """The change that answers a complaint (``piece`` masked, quotes as placeholders), or None."""
     t = N.normalize(piece)
+    if m := _RX_SCREEN_TIME.match(t):  # "the cat needs more screen time"
+        return f"give {m.group('x')} {m.group('m')} time"
+    if m := _RX_TOO_CLOSE.match(t):  # "the coffee photo is too zoomed in" / "… too cropped"
+        bare = re.sub(r"^(?:the|my|our|this|that)\s+", "", m.group("x"))
+        return f"show the whole {bare}" if m.group("crop") or m.group("cut") else f"less zoom on {m.group('x')}"
     if m := _RX_BE_PLACE.match(t):
         return f"move {m.group('x')} to {m.group('ord')} place" if m.group("ord") != "last" else f"move {m.group('x')} to the end"
     if m := _GOES_TOO_SOON.match(t):  # "the title disappears too fast": on screen longer
@@ -355,9 +366,20 @@ _VOICE_ENDS = re.compile(
     r"(?P<zh>旁白|配音|人声|解说)(?:说完|结束|讲完)(?P<zh_when>以?后|之后|时|的时候)")
 
 
+# "keep the title on screen till the end", "show the cta until the end": a text's end at the video's
+_TEXT_TO_END = re.compile(
+    r"(?i)^(?!.*\b(?:don'?t|do\s+not|never|not|no|hide|hidden)\b)"  # "don't show the title until the end": only then
+    r"(?=.*\b(?:title|cta|call\s+to\s+action|captions?|texts?|button|tagline|subtitle)\b)"
+    r"(?=.*\b(?:stay|stays|show|keep|last|remain|visible|up|display|hold)\b)(?P<head>.*?\b)(?:un)?til+\s+the\s+(?:very\s+)?end"
+    r"(?:\s+of\s+(?:the\s+)?(?:video|reel|clip))?\b")
+
+
 def _voice_end_said(piece: str, tl: Timeline) -> str:
     """``piece`` with the moment the voiceover ends said in seconds ("music louder after the voice
-    ends" -> "… after 7.84s"; it turned the whole music up), or as it was."""
+    ends" -> "… after 7.84s"; it turned the whole music up), and a text kept "till the end" until the
+    video's end in seconds ("show the cta until the end": not understood), or as it was."""
+    if m := _TEXT_TO_END.search(piece):
+        piece = f"{m.group('head')}until {tl.duration / 1000:g} seconds{piece[m.end():]}"
     m = _VOICE_ENDS.search(piece)
     voice = tl.track(Role.VOICE)
     if m is None or voice is None or not voice.segments:

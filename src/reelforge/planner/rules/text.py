@@ -391,6 +391,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     # "标题晚2秒出现", "make the title appear 2 seconds later": an amount later, not the first 2 seconds
     by_amount = re.search(rf"(?:晚|早|推迟|延后|提前)\s*{TW.ZTV}|{TW.TV}\s+(?:later|earlier|sooner)\b", t) is not None
     timing = None if by_amount else timing_in(c, None, t)
+    if (timing is not None and cur is not None and timing.start_ms == 0 and timing.duration_ms
+            and 0 < cur.start < timing.duration_ms and _has(r"\b(?:until|till|up\s+to)\b", t)):
+        # "show the cta until 19 seconds": it ends then, from where it starts (it showed from 0:00)
+        timing = O.Timing(start_ms=cur.start, duration_ms=timing.duration_ms - cur.start)
     if (timing is not None and cur is not None and timing.start_ms > 0 and timing.duration_ms is None
             and not _has(r"\b(?:end|onwards?|throughout|rest)\b|结尾|最后|之后一直", t)):
         # "make the title appear after 1 second": later, for as long as it was on
