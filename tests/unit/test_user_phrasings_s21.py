@@ -338,3 +338,10 @@ def test_a_text_kept_until_the_end_or_a_time_keeps_its_start():
 def test_a_picture_too_close_or_cut_off(said, op):
     p = _plan(said)
     assert p.status == "ok" and [type(o) for o in p.ops] == [op], p.reply
+
+
+def test_a_chill_video_is_a_calm_pace():
+    from reelforge.planner.compose import _pace
+
+    assert _pace("a chill vibe video") == "a calm" and _pace("a laid-back cafe reel") == "a calm"
+    assert _pace("a snappy 15 second reel") == "a fast"

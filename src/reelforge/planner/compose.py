@@ -541,7 +541,7 @@ def _is_text_track(track) -> bool:
 _PACE_FAST = N.ascii_rx(r"\b(?:fast[\s-]?paced?|fast\s+pace|quick(?:er)?\s+(?:pace|cuts)|upbeat(?!\s+(?:music|song|track|tune))|"
                    r"energetic|snappy|high[\s-]energy|rapid[\s-]fire|punchy)\b|节奏快|快节奏|节奏感强|节奏明快|动感")
 _PACE_SLOW = N.ascii_rx(r"\b(?:slow[\s-]?paced?|slow\s+pace|(?:calm|relaxed|relaxing|peaceful|serene)"
-                   r"(?!\s+(?:music|song|track|tune|piano|guitar|beat))|leisurely|unhurried|gentle\s+pace)\b|"
+                   r"(?!\s+(?:music|song|track|tune|piano|guitar|beat))|leisurely|unhurried|gentle\s+pace|chill(?:ed)?(?:\s+vibes?)?|laid[\s-]back)\b|"
                    r"节奏慢|慢节奏|舒缓(?!的?音乐)|悠闲|从容")
 PACE_STEP_MS = {"a fast": -1000, "a calm": 1000}  # from the style's seconds per still (clean: 2.5 / 4.5 s)
 PACE_MIN_MS = 2000

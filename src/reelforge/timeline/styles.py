@@ -46,7 +46,7 @@ STYLES: dict[str, Style] = {s.name: s for s in (
 DEFAULT_STYLE = "clean"
 
 _WORDS = [
-    ("bold", r"\b(?:bold|punchy|loud|striking|energetic|high[\s-]energy)\b|醒目|大胆|粗体|冲击力|动感|有力"),
+    ("bold", r"\b(?:bold|punchy|snappy|loud|striking|energetic|high[\s-]energy)\b|醒目|大胆|粗体|冲击力|动感|有力"),
     ("minimal", r"\b(?:minimal|minimalist|minimalistic|understated|subtle|quiet|elegant)\b|简约|极简|素雅|低调|优雅"),
     ("playful", r"\b(?:playful|fun|funky|cheerful|whimsical|cute|lively)\b|活泼|俏皮|趣味|可爱|有趣|欢快"),
     ("clean", r"\b(?:clean|simple|classic|neat|professional|corporate)\b|简洁|干净|清爽|经典|专业"),
