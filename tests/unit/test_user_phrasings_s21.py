@@ -345,3 +345,13 @@ def test_a_chill_video_is_a_calm_pace():
 
     assert _pace("a chill vibe video") == "a calm" and _pace("a laid-back cafe reel") == "a calm"
     assert _pace("a snappy 15 second reel") == "a fast"
+
+
+def test_chinese_edits_on_an_english_named_reel():
+    p = _plan("海滩那张多放一会")  # not understood
+    beach = next(s for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments if s.name == "beach.jpg")
+    assert beach.duration > 5500, p.reply
+    p = _plan("城市那张放到山后面")  # a one-character name before 后面 at the clause's end
+    assert p.status == "ok", p.reply
+    assert [s.name for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments][-1] == "city.jpg"
+    assert list(_plan("旁白结束后视频就结束").ops) == [O.TrimVideo(tail_ms=6000)]

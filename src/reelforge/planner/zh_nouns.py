@@ -36,7 +36,8 @@ ZH_FOR: dict[str, tuple[str, ...]] = {
 
 # right after a one-character word, what makes it the name of a picture ("花那张", "猫的照片")
 _PICTURE_AFTER = (r"(?=的?(?:那|这)?(?:一)?(?:张|个|段|幅)|的?(?:那|这)?(?:张|个|段)?(?:图|照片|图片|视频|镜头|片段)|的$|"
-                  r"(?:后面|之后|以后|前面|之前|以前)的)")  # "花的那张", "花之前的都删掉"
+                  r"(?:后面|之后|以后|前面|之前|以前)的|"  # "花的那张", "花之前的都删掉"
+                  r"(?:后面|之后|前面|之前)(?:[，。,.！!]|$))")  # "花那张放到猫后面" (the clause's end)
 
 
 def zh_patterns(stem: str) -> list[str]:

@@ -297,6 +297,7 @@ _SECONDS_IN = re.compile(r"(?i)^(?P<x>\s*(?:please\s+)?(?:start|begin|bring|show
                          r"two|three|four|five|six|seven|eight|nine|ten)\s*(?:s|secs?|seconds?))\s+in(?:to\s+(?:it|the\s+\w+))?\s*[.!]?\s*$")
 
 
+_RX_SHOW_LONGER_ZH = re.compile(r"^(?P<x>.+?)(?:多放|多停|多留|多显示|多展示)(?:一会儿?|几秒钟?|一下|一点)?[。！!]?$")
 _RX_SCREEN_TIME = re.compile(
     r"^(?P<x>.+?)\s+(?:needs|should\s+(?:get|have)|deserves|could\s+use|wants|gets|has)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+|"
     r"much\s+|a\s+lot\s+)?(?P<m>more|less)\s+(?:screen\s*)?time(?:\s+on\s+screen)?\s*[.!]?$")
@@ -312,6 +313,8 @@ _RX_BE_PLACE = re.compile(
 def _answer_to(piece: str) -> str | None:
     """The change that answers a complaint (``piece`` masked, quotes as placeholders), or None."""
     t = N.normalize(piece)
+    if m := _RX_SHOW_LONGER_ZH.match(piece.strip()):  # "猫那张多放一会"
+        return f"{m.group('x')}长一点"
     if m := _RX_SCREEN_TIME.match(t):  # "the cat needs more screen time"
         return f"give {m.group('x')} {m.group('m')} time"
     if m := _RX_TOO_CLOSE.match(t):  # "the coffee photo is too zoomed in" / "… too cropped"
@@ -386,6 +389,8 @@ def _voice_end_said(piece: str, tl: Timeline) -> str:
         return piece
     at = f"{max(s.end for s in voice.segments) / 1000:.2f}".rstrip("0").rstrip(".")
     if m.group("zh"):
+        if re.match(r"\s*(?:，|,)?\s*(?:视频|片子|整个视频)?\s*(?:就|也)?\s*(?:结束|停止|停)", piece[m.end():]):
+            return f"视频在{at}秒结束"  # "旁白结束后视频就结束"
         said = f"{at}秒" + ("以后" if "后" in m.group("zh_when") else "时")
     else:
         word = m.group("when").strip().lower()
