@@ -132,3 +132,17 @@ def test_a_named_picture_s_caption_holds_its_word_even_when_its_clause_s_phrase_
     shots = [(0, 2900), (2900, 7000)]
     assert [p.text for p in shot_phrases(said, shots)] == ["Real Astronaut", "End Every Day"]
     assert [p.text for p in shot_phrases(said, shots, named=["astronaut", "coffee"])] == ["Real Astronaut", "Fresh Coffee"]
+
+
+def test_a_name_of_three_capitalised_words_is_whole():
+    """"Twenty percent off all week at Maple Lane Gifts." titled the gift reel 'Maple Lane'."""
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.ai.copywriting import product_name
+
+    said = "This holiday, give something they will love. Twenty percent off all week at Maple Lane Gifts."
+    words = tuple(Word(i * 300, i * 300 + 250, w, 0.9) for i, w in enumerate(said.split()))
+    assert product_name(Transcript(words=words, language="en", language_probability=0.97, duration_ms=9000)) \
+        == "Maple Lane Gifts"
+    two = "Meet Bluebird, the lightest shoe. Bluebird comes in five colours."
+    words = tuple(Word(i * 300, i * 300 + 250, w, 0.9) for i, w in enumerate(two.split()))
+    assert product_name(Transcript(words=words, language="en", language_probability=0.97, duration_ms=9000)) == "Bluebird"

@@ -166,15 +166,20 @@ def product_name(transcript: Transcript) -> str | None:
     counts: Counter[str] = Counter()
     pointed: list[str] = []
     sentence_start = True
+    inside = -1  # the last word of the name just read (its other words are not names of their own)
     for k, w in enumerate(words):
         c = _clean(w.text)
-        if c and c[0].isupper() and c.lower() not in _STOP and len(c) >= 3 and not sentence_start:
-            name = c
-            nxt = _clean(words[k + 1].text) if k + 1 < len(words) else ""
-            # the next capitalised word mid-sentence is the name's too, a small word included
-            # ("Welcome to Bean There, …" named "Bean"), but not "I"
-            if nxt and nxt[0].isupper() and nxt != "I" and not re.search(r"[.!?,;:]$", w.text):
-                name = f"{c} {nxt}"
+        if (k > inside and c and c[0].isupper() and c.lower() not in _STOP and len(c) >= 3
+                and not sentence_start):
+            # the next capitalised words mid-sentence are the name's too, a small word included
+            # ("Welcome to Bean There, …" named "Bean"; "… at Maple Lane Gifts." named "Maple Lane"),
+            # up to four, but not "I"
+            parts, j = [c], k
+            while (len(parts) < 4 and j + 1 < len(words) and not re.search(r"[.!?,;:]$", words[j].text)
+                   and (nxt := _clean(words[j + 1].text)) and nxt[0].isupper() and nxt != "I"):
+                parts.append(nxt)
+                j += 1
+            name, inside = " ".join(parts), j
             counts[name] += 1
             if k and _POINTERS.match(_clean(words[k - 1].text)):
                 pointed.append(name)
