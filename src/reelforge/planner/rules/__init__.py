@@ -377,10 +377,10 @@ _TEXT_TO_END = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:video|reel|clip))?\b")
 
 
-def _voice_end_said(piece: str, tl: Timeline) -> str:
-    """``piece`` with the moment the voiceover ends said in seconds ("music louder after the voice
-    ends" -> "… after 7.84s"; it turned the whole music up), and a text kept "till the end" until the
-    video's end in seconds ("show the cta until the end": not understood), or as it was."""
+def _times_said(piece: str, tl: Timeline) -> str:
+    """``piece`` with the times it names by what happens then said in seconds: the moment the
+    voiceover ends ("music louder after the voice ends" -> "… after 7.84s"; it turned the whole music
+    up) and a text kept "till the end" ("show the cta until the end": not understood), or as it was."""
     if m := _TEXT_TO_END.search(piece):
         piece = f"{m.group('head')}until {tl.duration / 1000:g} seconds{piece[m.end():]}"
     m = _VOICE_ENDS.search(piece)
@@ -399,7 +399,7 @@ def _voice_end_said(piece: str, tl: Timeline) -> str:
 
 
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
-    piece = _voice_end_said(piece, tl)
+    piece = _times_said(piece, tl)
     if m := _SECONDS_IN.match(piece):
         words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
