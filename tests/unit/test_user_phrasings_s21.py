@@ -355,3 +355,10 @@ def test_chinese_edits_on_an_english_named_reel():
     assert p.status == "ok", p.reply
     assert [s.name for s in apply(TL, p.ops, library=LIBRARY).track(Role.MAIN).segments][-1] == "city.jpg"
     assert list(_plan("旁白结束后视频就结束").ops) == [O.TrimVideo(tail_ms=6000)]
+
+
+def test_the_closing_text_shown_after_a_time_stays_to_the_end():
+    cta = apply(TL, _plan("show the cta after the voiceover ends").ops, library=LIBRARY).track(Role.CTA).segments[0]
+    assert (cta.start, cta.end) == (24000, 30000)  # (24-28 s: it left the video's last 2 s without it)
+    title = apply(TL, _plan("make the title appear after 1 second").ops, library=LIBRARY).track(Role.TITLE).segments[0]
+    assert (title.start, title.end) == (1000, 4000)

@@ -396,8 +396,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         # "show the cta until 19 seconds": it ends then, from where it starts (it showed from 0:00)
         timing = O.Timing(start_ms=cur.start, duration_ms=timing.duration_ms - cur.start)
     if (timing is not None and cur is not None and timing.start_ms > 0 and timing.duration_ms is None
-            and not _has(r"\b(?:end|onwards?|throughout|rest)\b|结尾|最后|之后一直", t)):
-        # "make the title appear after 1 second": later, for as long as it was on
+            and not _has(r"\b(?:end|onwards?|throughout|rest)\b|结尾|最后|之后一直", t)
+            and cur.end < c.tl.duration - 1):
+        # "make the title appear after 1 second": later, for as long as it was on (a text that ends the
+        # video, "show the cta after the voice ends", stays to the end)
         timing = O.Timing(start_ms=timing.start_ms, duration_ms=min(cur.duration, c.tl.duration - timing.start_ms))
     later = by_amount or _has(r"\b(?:later|earlier|sooner)\b|晚一点|晚点|早一点|早点|晚些|早些", t)
     if timing is None and cur is not None and later:
