@@ -362,3 +362,12 @@ def test_the_closing_text_shown_after_a_time_stays_to_the_end():
     assert (cta.start, cta.end) == (24000, 30000)  # (24-28 s: it left the video's last 2 s without it)
     title = apply(TL, _plan("make the title appear after 1 second").ops, library=LIBRARY).track(Role.TITLE).segments[0]
     assert (title.start, title.end) == (1000, 4000)
+
+
+@pytest.mark.parametrize("said", ["no music while he talks", "no music during the voiceover", "mute the music while she speaks",
+                                  "turn off the music while he is talking", "说话的时候不要音乐", "no music from 0s to 24s"])
+def test_no_music_while_the_voice_talks_is_the_voice_s_time(said):
+    """They REMOVED the music track (or muted all of it); "from 0s to …" was not read as a range."""
+    p = _plan(said)
+    assert list(p.ops) == [O.SetVolume(role="music", volume=0.0, span=O.Span(start_ms=0, end_ms=24000))], p.ops
+    assert [type(o) for o in _plan("the music is too loud when she talks").ops] == [O.SetDuck]  # a level: deeper ducking

@@ -218,6 +218,8 @@ def parse_time_value_ms(text: str, default_unit: str = "s") -> int | None:
     found = find_durations(t)
     if found and found[0].start == 0:
         return found[0].ms
+    if re.fullmatch(r"(?:0+(?:\.0+)?|零)\s*(?:s|secs?|seconds?|ms|mins?|minutes?|秒钟?|分钟?)\s*", t):
+        return 0  # "from 0s to 8s", "从0秒到8秒": a length of nothing is no duration, but a time
     m = re.fullmatch(rf"({NUM_ANY})\s*-?\s*", t)
     if m:
         v = parse_number(m.group(1))

@@ -377,14 +377,28 @@ _TEXT_TO_END = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:video|reel|clip))?\b")
 
 
+# "no music while he talks", "mute the music during the voiceover", "说话的时候不要音乐": the voiceover's
+# time (it removed or muted the whole music); a level said so ("too loud when she talks") ducks instead
+_WHILE_SPEAKING = re.compile(
+    r"\b(?:while|when|whenever|as)\s+(?:he|she|they|someone|i|we|the\s+(?:voice[\s-]?over|voice|narrator|speaker|"
+    r"presenter|host|narration))\s+(?:talks|speaks|narrates|is\s+(?:talking|speaking|on)|are\s+(?:talking|speaking)|"
+    r"am\s+(?:talking|speaking))\b|\b(?:during|over|under)\s+the\s+(?:voice[\s-]?over|narration|voice|talking|speech)\b|"
+    r"(?:说话|讲话|旁白|人声|解说)(?:的时候|时|期间)")
+_ABSENT = re.compile(r"\b(?:no|mute[ds]?|silence[ds]?|kill|turn\s+off|switch\s+off|cut|remove|without|stop)\b|不要|静音|关掉|去掉|没有", re.I)
+
+
 def _times_said(piece: str, tl: Timeline) -> str:
     """``piece`` with the times it names by what happens then said in seconds: the moment the
     voiceover ends ("music louder after the voice ends" -> "… after 7.84s"; it turned the whole music
     up) and a text kept "till the end" ("show the cta until the end": not understood), or as it was."""
     if m := _TEXT_TO_END.search(piece):
         piece = f"{m.group('head')}until {tl.duration / 1000:g} seconds{piece[m.end():]}"
-    m = _VOICE_ENDS.search(piece)
     voice = tl.track(Role.VOICE)
+    if voice is not None and voice.segments and _ABSENT.search(piece) and (w := _WHILE_SPEAKING.search(piece)):
+        a, b = (f"{x / 1000:.2f}".rstrip("0").rstrip(".") for x in (voice.segments[0].start, voice.segments[-1].end))
+        said = f"{a}秒到{b}秒" if P.is_chinese(w.group(0)) else f"from {a}s to {b}s"
+        piece = piece[:w.start()] + said + piece[w.end():]
+    m = _VOICE_ENDS.search(piece)
     if m is None or voice is None or not voice.segments:
         return piece
     at = f"{max(s.end for s in voice.segments) / 1000:.2f}".rstrip("0").rstrip(".")
