@@ -371,3 +371,18 @@ def test_no_music_while_the_voice_talks_is_the_voice_s_time(said):
     p = _plan(said)
     assert list(p.ops) == [O.SetVolume(role="music", volume=0.0, span=O.Span(start_ms=0, end_ms=24000))], p.ops
     assert [type(o) for o in _plan("the music is too loud when she talks").ops] == [O.SetDuck]  # a level: deeper ducking
+
+
+@pytest.mark.parametrize("said", ["make the captions match the voice", "the captions are out of sync", "captions are late",
+                                  "字幕对不上"])
+def test_captions_out_of_sync_are_made_again_from_the_speech(said):
+    p = _plan(said)  # "match the voice" fitted the VIDEO to the voiceover; the others were not understood
+    assert [type(o) for o in p.ops] == [O.AutoCaptions], p.ops
+    assert [type(o) for o in _plan("fit to the voiceover").ops] == [O.FitToVoice]
+
+
+def test_a_text_said_wrong_gets_the_words_it_should_say():
+    p = _plan("the title is misspelled, it should read 'Urban Dreams Club'")  # two clauses, neither understood
+    assert apply(TL, p.ops, library=LIBRARY).track(Role.TITLE).segments[0].text == "Urban Dreams Club", p.reply
+    p = _plan("the cta is wrong - it should say 'Order today'")
+    assert apply(TL, p.ops, library=LIBRARY).track(Role.CTA).segments[0].text == "Order today", p.reply

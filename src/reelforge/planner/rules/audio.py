@@ -607,6 +607,23 @@ def _h_voice_kind(c: _Ctx) -> list[O.Op] | None:
                   "voice); for another voice, add a recording to the project and say e.g. 'use take2.wav as the voiceover'")
 
 
+_RX_CAPTIONS_SYNC = re.compile(
+    r"\b(?:captions?|subtitles?|subs)\b.{0,30}\b(?:match|sync(?:ed|hed)?|in\s+sync|line\s+up|align(?:ed)?|"
+    r"(?:are|is)\s+(?:a\s+bit\s+|way\s+)?(?:late|early|behind|ahead|off|delayed)|out\s+of\s+sync|lag(?:ging)?)\b|"
+    r"\b(?:sync|match|align)\s+(?:the\s+)?(?:captions?|subtitles?|subs)\b|字幕.{0,6}(?:对不上|不同步|对齐|同步|慢了|快了)")
+
+
+def _h_captions_sync(c: _Ctx) -> list[O.Op] | None:
+    """"make the captions match the voice", "the captions are out of sync", "captions are late", "字幕对不上":
+    the captions made again from the speech, each timed to its words ("match the voice" fitted the VIDEO's
+    length to the voiceover; the others were not understood)."""
+    if not _RX_CAPTIONS_SYNC.search(c.t):
+        return None
+    c.notes.append("字幕按旁白重新生成，每条跟着说出的词出现。" if c.zh else
+                   "The captions are made again from the speech, each timed to the words it shows.")
+    return [O.AutoCaptions()]
+
+
 def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(rf"\b(?:fit|match|sync|align|adjust|trim|cut|extend|set|make)\b.{{0,40}}(?<![a-z]){_VOICE}(?![a-z])|"
