@@ -386,3 +386,18 @@ def test_a_text_said_wrong_gets_the_words_it_should_say():
     assert apply(TL, p.ops, library=LIBRARY).track(Role.TITLE).segments[0].text == "Urban Dreams Club", p.reply
     p = _plan("the cta is wrong - it should say 'Order today'")
     assert apply(TL, p.ops, library=LIBRARY).track(Role.CTA).segments[0].text == "Order today", p.reply
+
+
+# -- a 15 s ad's length as people say it (s21) ---------------------------------------------------------
+@pytest.mark.parametrize(("said", "want"), [("make it twice as long", 60000), ("half as long please", 15000),
+                                            ("halve the length", 15000), ("视频时长减半", 15000),
+                                            ("make the ad shorter", 24000), ("the ad is too long for instagram", 24000),
+                                            ("the reel is too short", 38000)])
+def test_the_video_s_length_said_by_how_it_compares(said, want):
+    p = _plan(said)
+    assert list(p.ops) == [O.SetTotalDuration(duration_ms=want)], (said, p.reply)  # not understood, or made square
+
+
+def test_a_keep_clause_about_the_text_leaves_the_rest_to_do():
+    p = _plan("make it 9:16 and keep the text readable")  # asked "Which text?" and did nothing
+    assert [type(o) for o in p.ops] == [O.SetFrame], p.reply

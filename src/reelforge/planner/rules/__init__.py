@@ -234,7 +234,7 @@ class _Result:
 _KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|narration|vocals?|speech|music|song|"
          r"soundtrack|title|captions?|subtitles?|text|logo|photos?|pictures?|images?|clips?|colou?rs?|transitions?|"
          r"length|pace|order)(?:\s+(?:as\s+(?:it\s+is|they\s+are|is)|the\s+same|unchanged|there|on|loud|clear|"
-         r"audible|in|going))?")
+         r"audible|in|going|readable|legible|visible|on\s+screen))?")  # ("… and keep the text readable": it is)
 _RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
 _RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
 _RX_KEEP_ZH = re.compile(r"^\s*(?:保留|留着|别动|不要动)(?:她|他|我|我们)?的?(?:声音|人声|旁白|配音|音乐|标题|字幕|画面|图片)\s*[，,]\s*(?:但是?|只)?(?:把)?")
@@ -283,7 +283,7 @@ _OPPOSITE_ZH = {"快": "慢", "慢": "快", "长": "短", "短": "长", "晚": "
 _COMPLAINT = re.compile(
     rf"^(?:(?:i\s+think|honestly|hmm|ok|okay)\s*,?\s+)?(?P<x>.+?)\s+(?:is|are|'s|feels?|seems?|looks?|comes?\s+in|appears?|"
     rf"shows?\s+up|starts?|goes|go|moves?|plays?)\s+(?:a\s+(?:bit|little)\s+|way\s+|much\s+|far\s+|kind\s+of\s+|still\s+)?"
-    rf"too\s+(?P<adj>{'|'.join(_OPPOSITE)})\s*[.!]?$")
+    rf"too\s+(?P<adj>{'|'.join(_OPPOSITE)})(?:\s+for\s+(?:\w+\s*){{1,3}})?\s*[.!]?$")  # ("… too long for instagram")
 _COMPLAINT_ZH = re.compile(rf"^(?P<x>.+?)(?:出现得|显示得|播放得|变得|切得|走得|得)?(?:有点|太|过于|有些)(?P<adj>{'|'.join(sorted(_OPPOSITE_ZH, key=len, reverse=True))})了?[。！!]?$")
 
 

@@ -138,6 +138,9 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
         return None
     if aspect is not None and _has(r"\b(?:wipe|slide|pan)\b", t) and not _has(r"\b(?:make|format|ratio|aspect|for)\b", t):
         return None
+    if res is None and _has(r"\btoo\s+(?:long|short)\b|太长|太短", t) and not _has(
+            r"\b(?:vertical|horizontal|square|portrait|landscape|wide|tall|\d+:\d+)\b|竖|横|方", t):
+        return None  # "the ad is too long for instagram": its length (it was made square for the platform)
     return [O.SetFrame(aspect=aspect, resolution=res)]  # type: ignore[arg-type]
 
 
@@ -997,8 +1000,16 @@ _AMOUNT_VERB = re.compile(rf"\s*(?:please\s+)?(?:(?:add|remove|drop|lose|take)\s
                           rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})\s*(?:more\s+|extra\s+)?(?:s|secs?|seconds?|mins?|minutes?)\b"
                           rf"(?:\s+(?:to|from|off|at)\s+(?:it|the\s+(?:video|end|start|beginning|ad|reel|whole\s+thing|length)))?\s*(?:please)?\s*[.!]?\s*$|"
                           r"(?:视频|整个视频)?(?:再|多)?(?:长|短|加|减)\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*秒钟?\s*[。！]?\s*$)")
+# the whole video, by the names people give it ("make the ad shorter", "the reel is too long")
+_WHOLE_NOUN = r"(?:video|ad|advert|reel|promo|spot|teaser|trailer|montage|slideshow|vid|edit|story)"
 _WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", "film", "thing", "edit", "cut", "promo",
           "spot", "story", "total", "length", "clip", "teaser", "trailer", "slideshow", "montage", "vid", "project"}
+
+
+_RX_TIMES_AS_LONG = re.compile(
+    r"\b(?:(?P<twice>twice|double|2x|two\s+times)|(?P<three>three\s+times|triple|3x)|half)\s+(?:as\s+long|the\s+(?:length|duration))\b|"
+    r"\b(?:(?P<twice2>double)|(?P<half>halve))\s+(?:the\s+)?(?:length|duration)\b|"
+    r"(?:视频)?(?:长度|时长)(?:(?P<twice3>翻倍|加倍)|减半)|(?:缩短|减少)一半(?:的)?(?:时长|长度)?")
 
 
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
@@ -1009,6 +1020,12 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     if m and not _WHOLE & set(m.group(1).split()):
         return None  # "make the scarf (photo) 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
+    if m := _RX_TIMES_AS_LONG.search(t):  # "make it twice as long", "half as long please", "视频长度减半"
+        k = 2.0 if m.group("twice") or m.group("twice2") or m.group("twice3") else 3.0 if m.group("three") else 0.5
+        want = round(total * k / 100) * 100
+        if want < 1000:
+            raise _Cannot("那样视频不到1秒" if c.zh else "that would be less than a second")
+        return [O.SetTotalDuration(duration_ms=want)]
     durs = TW.find_durations(t)
     black = _has(r"\b(?:black|blank)\s+(?:screen|frames?|card|intro|outro)\b|黑屏|黑场", t) and \
         _has(r"\b(?:add|insert|put|start|starts|begin|begins|open|opens|end|ends|finish|finishes|with)\b|加|开头|结尾|开始", t)
@@ -1052,13 +1069,13 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     bare = re.search(r"\b(?:cut|trim|bring|get|shorten|chop)\s+(?:it|the\s+(?:video|whole\s+thing|thing|ad|reel))?\s*down\s+to\s+(\d{1,3})\s*$", t)
     if bare and 1 <= int(bare.group(1)) <= 600:  # "cut it down to 15": seconds, the unit people leave out
         return [O.SetTotalDuration(duration_ms=int(bare.group(1)) * 1000)]
-    if _has(r"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?shorter\b|"
-            r"\bshorten\s+(?:it|the\s+video)\b|^(?:it'?s|it\s+is|the\s+video\s+is|video\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+long\b|"
+    if _has(rf"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|(?:the\s+)?{_WHOLE_NOUN})\s+(?:a\s+(?:bit|little)\s+)?shorter\b|"
+            rf"\bshorten\s+(?:it|the\s+{_WHOLE_NOUN})\b|^(?:it'?s|it\s+is|(?:the\s+)?{_WHOLE_NOUN}\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+long\b|"
             r"短一点|缩短一些|缩短视频|视频短一点|^(?:这个)?(?:视频|整体|时间|总时长)?太长了?$|"
             r"^(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|much\s+)?shorter(?:\s+please)?$", t):  # "shorter", "a bit shorter"
         return [O.SetTotalDuration(duration_ms=max(1000, round(total * 0.8 / 1000) * 1000))]
-    if _has(r"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|the\s+video|video)\s+(?:a\s+(?:bit|little)\s+)?longer\b|"
-            r"\blengthen\s+(?:it|the\s+video)\b|^(?:it'?s|it\s+is|the\s+video\s+is|video\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+short\b|"
+    if _has(rf"\b(?:make\s+(?:it|the\s+whole\s+thing|everything)|(?:the\s+)?{_WHOLE_NOUN})\s+(?:a\s+(?:bit|little)\s+)?longer\b|"
+            rf"\blengthen\s+(?:it|the\s+{_WHOLE_NOUN})\b|^(?:it'?s|it\s+is|(?:the\s+)?{_WHOLE_NOUN}\s+is|(?:it'?s\s+)?way|a\s+bit)?\s*too\s+short\b|"
             r"长一点|延长一些|延长视频|视频长一点|^(?:这个)?(?:视频|整体|时间|总时长)?太短了?$|"
             r"^(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|much\s+)?longer(?:\s+please)?$", t):
         return [O.SetTotalDuration(duration_ms=round(total * 1.25 / 1000) * 1000)]
