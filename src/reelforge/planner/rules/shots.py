@@ -1007,9 +1007,10 @@ _WHOLE = {"video", "whole", "entire", "final", "ad", "advert", "reel", "movie", 
 
 
 _RX_TIMES_AS_LONG = re.compile(
-    r"\b(?:(?P<twice>twice|double|2x|two\s+times)|(?P<three>three\s+times|triple|3x)|half)\s+(?:as\s+long|the\s+(?:length|duration))\b|"
-    r"\b(?:(?P<twice2>double)|(?P<half>halve))\s+(?:the\s+)?(?:length|duration)\b|"
-    r"(?:视频)?(?:长度|时长)(?:(?P<twice3>翻倍|加倍)|减半)|(?:缩短|减少)一半(?:的)?(?:时长|长度)?")
+    r"\b(?:twice|double|2x|two\s+times|three\s+times|triple|3x|half)\s+(?:as\s+long|the\s+(?:length|duration))\b|"
+    r"\b(?:double|halve)\s+(?:the\s+)?(?:length|duration)\b|"
+    r"(?:视频)?(?:长度|时长)(?:翻倍|加倍|减半)|(?:缩短|减少)一半(?:的)?(?:时长|长度)?")
+_HALF, _THREE = re.compile(r"half|halve|减半|一半"), re.compile(r"three|triple|3x")  # else twice
 
 
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
@@ -1021,7 +1022,7 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
         return None  # "make the scarf (photo) 3 seconds" with no scarf: not the whole video's length
     total = c.tl.duration
     if m := _RX_TIMES_AS_LONG.search(t):  # "make it twice as long", "half as long please", "视频长度减半"
-        k = 2.0 if m.group("twice") or m.group("twice2") or m.group("twice3") else 3.0 if m.group("three") else 0.5
+        k = 0.5 if _HALF.search(m.group(0)) else 3.0 if _THREE.search(m.group(0)) else 2.0
         want = round(total * k / 100) * 100
         if want < 1000:
             raise _Cannot("那样视频不到1秒" if c.zh else "that would be less than a second")
