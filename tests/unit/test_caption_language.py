@@ -115,3 +115,19 @@ def test_a_percent_heard_as_its_own_word_stays_with_its_number():
     words = [Word(0, 300, "20", 0.75), Word(300, 500, "%", 0.94), Word(500, 800, "off", 0.9),
              Word(800, 1100, "all", 0.9), Word(1100, 1500, "week.", 0.9)]
     assert [c.text for c in C.caption_lines(words)] == ["20% off all week."]
+
+
+def test_a_sentence_does_not_end_on_a_word_left_over():
+    """CI run of s21 (Piper, the transcript with commas): one-line cues read "keeps the window seat
+    warm for" + "you." (760 ms): the last words of a sentence share a cue, the tail the narrower."""
+    said = "Fresh espresso, pulled the slow way, every single morning. Our shop, Cat Chelsea, keeps the window seat warm for you."
+    got = _cues(said.split(), max_lines=1, min_cue_ms=1000)
+    assert got[-2:] == ["keeps the window seat", "warm for you."], got
+    assert all(len(c.split()) >= 2 for c in got) and all(len(c) <= 32 for c in got), got
+    # two-line cues: no "Leeds." alone after a full cue
+    got = _cues("We pack every order by hand and ship it out the same day from Leeds.".split())
+    assert len(got[-1].split()) >= 3 and all(ln and len(ln) <= 32 for c in got for ln in c.split("\n")), got
+    # a tail after a pause is left as it was said
+    words = [Word(300 * i, 300 * i + 250, t, 0.9) for i, t in enumerate("keeps the window seat warm for".split())]
+    words.append(Word(words[-1].end_ms + 900, words[-1].end_ms + 1300, "you.", 0.9))
+    assert [c.text for c in C.caption_lines(words, max_lines=1)][-1] == "you."

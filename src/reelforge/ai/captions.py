@@ -18,6 +18,7 @@ import os
 import shutil
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -515,6 +516,24 @@ def _clause_break(cue: list[Word], budget: int) -> int:
     return len(cue)
 
 
+def _no_orphan(cues: list[list[Word]], fits: Callable[[list[Word]], bool]) -> list[list[Word]]:
+    """Cues where no sentence ends on a cue of one or two words cut off by overflow: "keeps the
+    window seat warm for" + "you." becomes "keeps the window seat" + "warm for you." (words move
+    from the cue before while the tail stays the narrower and fits). A tail after a pause or a
+    clause end is left as said."""
+    out = [list(c) for c in cues]
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        ends = i == len(out) - 1 or b[-1].text.endswith(SENTENCE_END)
+        if (len(b) > 2 or not ends or len(a) < 2 or a[-1].text.endswith(CLAUSE_END + SENTENCE_END)
+                or b[0].start_ms - a[-1].end_ms >= PAUSE_MS):
+            continue
+        while (len(a) > 1 and not a[-1].text.endswith(CLAUSE_END) and fits([a[-1], *b])
+               and width(_join([w.text for w in [a[-1], *b]])) <= width(_join([w.text for w in a[:-1]]))):
+            b.insert(0, a.pop())
+    return out
+
+
 def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_lines: int = 2,
                   *, max_cue_ms: int = 6000, min_cue_ms: int = MIN_CUE_MS) -> list[CaptionLine]:
     """Caption cues from timed words: ≤ ``max_lines`` lines of ≤ ``max_chars`` columns each.
@@ -524,7 +543,8 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
     that would overflow ends at its last clause end when that leaves it three words and a third full:
     "…every table, and we deliver across town by" + "bike, Hopper's Cafe, …" became "…every
     table," + "and we deliver across town by bike," (the words of a clause stay together).
-    Cues never overlap; each lasts at least ``min_cue_ms`` where the next cue leaves room.
+    A sentence does not end on a word or two left over (`_no_orphan`). Cues never overlap; each
+    lasts at least ``min_cue_ms`` where the next cue leaves room.
     """
     if max_chars < 4 or max_lines < 1:
         raise ValueError("max_chars must be >= 4 and max_lines >= 1")
@@ -556,6 +576,7 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
             cur = []
     if cur:
         cues.append(cur)
+    cues = _no_orphan(cues, fits)
 
     out: list[CaptionLine] = []
     opens = True  # the cue starts a sentence
