@@ -229,6 +229,42 @@ def test_snap_to_speech_moves_starts_forward_only():
     assert snap_to_speech(words, [True] * 300) == words  # sound throughout (music): unchanged
 
 
+def test_unheard_spans_are_sound_no_word_covers():
+    from reelforge.ai.captions import unheard_spans
+
+    active = [True] * 90 + [False] * 20 + [True] * 200 + [False] * 100 + [True] * 40  # 10 ms frames
+    words = [Word(1100, 1500, "This"), Word(1500, 3100, "Friday.")]
+    assert unheard_spans(active, words) == [(0, 950)]  # the opening no word is on (0.9 s of sound)
+    assert unheard_spans(active, [Word(0, 900, "Museum"), *words]) == []
+    assert unheard_spans(active, words, min_ms=1000) == []  # the 0.4 s at the end is too short anyway
+    assert unheard_spans([False] * 400, []) == [] and unheard_spans([], words) == []
+
+
+@pytest.mark.slow
+def test_a_voiceover_that_starts_with_the_file_is_heard_from_its_first_word(tmp_path):
+    """User test s22: espeak-ng (en-us+m3) "Museum Late is back. This Friday, …" came out of
+    Whisper base from "This Friday" at 1.06 s: the event's name, said first, was in no caption and
+    in no transcript. Sound with no word on it, that the voice-activity model calls speech, is
+    heard again after half a second of silence."""
+    import shutil
+    import subprocess
+
+    from reelforge.ai.captions import transcribe
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng (Debian) not installed")
+    wav = tmp_path / "vo.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us+m3", "-s", "165", "-w", str(wav),
+                    "Museum Late is back. This Friday, the Science Hall stays open until midnight. "
+                    "Look deep into the universe, stand under a real rocket, and meet an astronaut. "
+                    "Ancient coins, temples from across the world, and live music all night. "
+                    "Tickets are twelve dollars."], check=True)
+    words = transcribe(wav, "en").words
+    assert words[0].start_ms < 400 and "museum" in [w.text.lower() for w in words[:3]], words[:4]
+    said = " ".join(w.text.lower() for w in words)
+    assert "friday" in said and "astronaut" in said and said.count("friday") == 1, said
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("voice", ["piper", "espeak-ng"])
 def test_cues_start_with_the_speech_not_before(tmp_path, voice):

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reelforge.ai import AIError, AIExtraMissing, require
 from reelforge.ai.speech_guard import judge_segment, repeated_runs, silent, unit_keys
@@ -180,18 +181,15 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
 
             ctranslate2.set_random_seed(SEED)
             segments, info = model.transcribe(str(path), **kwargs)
-            words = []
-            for seg in segments:
-                if not judge_segment(seg).keep:
-                    continue
-                for w in seg.words or ():
-                    text = w.word.strip()
-                    if text:
-                        words.append(Word(int(round(w.start * 1000)), int(round(w.end * 1000)), text,
-                                          round(float(w.probability), 3)))
+            words = _heard(segments)
+            active = _speech_activity(path)
+            missed = unheard_spans(active, words) if words else []
+            if missed and _speech_in(path, missed):  # heard again after a silence (`unheard_spans`)
+                again = _hear_again(model, path, {**kwargs, "language": lang or info.language})
+                if _unheard_ms(active, again) < _unheard_ms(active, words):
+                    words = again
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
             raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
-    active = _speech_activity(path)
     words = [w for w in drop_loops(words) if not silent(active, w.start_ms, w.end_ms, ACTIVITY_HOP_MS)]
     words = snap_to_speech(words, active)
     detected = info.language or (lang or "")
@@ -200,6 +198,79 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     return Transcript(words=tuple(words), language=detected,
                       language_probability=round(float(info.language_probability or 0.0), 3),
                       duration_ms=int(round(float(info.duration) * 1000)))
+
+
+def _heard(segments: Any, offset_ms: int = 0) -> list[Word]:
+    """The words of the segments `judge_segment` keeps, ``offset_ms`` added to their times."""
+    words = []
+    for seg in segments:
+        if not judge_segment(seg).keep:
+            continue
+        for w in seg.words or ():
+            text = w.word.strip()
+            if text:
+                words.append(Word(offset_ms + int(round(w.start * 1000)), offset_ms + int(round(w.end * 1000)),
+                                  text, round(float(w.probability), 3)))
+    return words
+
+
+UNHEARD_MS = 600  # sound this long with no word on it is listened to again
+LEAD_IN_S = 0.5  # the silence put before it
+
+
+def unheard_spans(active: list[bool], words: list[Word], *, min_ms: int = UNHEARD_MS,
+                  margin_ms: int = 150, most: int = 3) -> list[tuple[int, int]]:
+    """(start_ms, end_ms) of stretches holding ``min_ms`` of sound that no word covers (words
+    widened by ``margin_ms``), at most ``most`` of them, longest first then in time order.
+
+    Whisper base drops a voiceover's opening when the speech starts with the file: espeak-ng's
+    "Museum Late is back. This Friday, …" came out from "This Friday" (1.06 s), the title unsaid;
+    the same audio with half a second of silence before it is heard whole."""
+    hop = ACTIVITY_HOP_MS
+    covered = [False] * len(active)
+    for w in words:
+        for i in range(max(0, (w.start_ms - margin_ms) // hop), min(len(active), (w.end_ms + margin_ms) // hop)):
+            covered[i] = True
+    spans: list[tuple[int, int, int]] = []
+    start, sound = None, 0
+    for i, (on, cov) in enumerate([*zip(active, covered, strict=True), (False, True)]):
+        if cov:
+            if start is not None and sound * hop >= min_ms:
+                spans.append((start * hop, i * hop, sound))
+            start, sound = None, 0
+        elif on:
+            start = i if start is None else start
+            sound += 1
+    spans = sorted(spans, key=lambda sp: -sp[2])[:most]
+    return sorted((a, b) for a, b, _ in spans)
+
+
+def _speech_in(path: Path, spans: list[tuple[int, int]]) -> bool:
+    """Whether Silero's voice-activity model hears ``UNHEARD_MS`` of speech in one of ``spans``
+    (a music bed's intro or a jingle between sentences is sound, not speech)."""
+    from faster_whisper import decode_audio
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    audio = decode_audio(str(path), sampling_rate=16000)
+    return any(sum(t["end"] - t["start"] for t in get_speech_timestamps(audio[a * 16: b * 16], VadOptions()))
+               >= UNHEARD_MS * 16 for a, b in spans)
+
+
+def _hear_again(model: Any, path: Path, kwargs: dict) -> list[Word]:
+    """The words of the whole file heard again after ``LEAD_IN_S`` of silence, on its times."""
+    import numpy as np
+    from faster_whisper import decode_audio
+
+    audio = decode_audio(str(path), sampling_rate=16000)
+    lead = np.zeros(int(16000 * LEAD_IN_S), dtype=audio.dtype)
+    segments, _ = model.transcribe(np.concatenate([lead, audio]), **kwargs)
+    shift = int(LEAD_IN_S * 1000)
+    return [dataclasses.replace(w, start_ms=max(0, w.start_ms - shift), end_ms=max(1, w.end_ms - shift))
+            for w in _heard(segments)]
+
+
+def _unheard_ms(active: list[bool], words: list[Word]) -> int:
+    return sum(b - a for a, b in unheard_spans(active, words, most=1_000))
 
 
 def detect_language(audio_path: str | Path, seconds: float = 30) -> tuple[str, float]:
@@ -516,11 +587,11 @@ def _clause_break(cue: list[Word], budget: int) -> int:
     return len(cue)
 
 
-def _no_orphan(cues: list[list[Word]], fits: Callable[[list[Word]], bool]) -> list[list[Word]]:
+def _no_orphan(cues: list[list[Word]], fits: Callable[[list[Word]], bool], min_cue_ms: int) -> list[list[Word]]:
     """Cues where no sentence ends on a cue of one or two words cut off by overflow: "keeps the
     window seat warm for" + "you." becomes "keeps the window seat" + "warm for you." (words move
-    from the cue before while the tail stays the narrower and fits). A tail after a pause or a
-    clause end is left as said."""
+    from the cue before while the tail stays the narrower and fits, and the cue before is still
+    spoken for ``min_cue_ms``). A tail after a pause or a clause end is left as said."""
     out = [list(c) for c in cues]
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
@@ -529,6 +600,7 @@ def _no_orphan(cues: list[list[Word]], fits: Callable[[list[Word]], bool]) -> li
                 or b[0].start_ms - a[-1].end_ms >= PAUSE_MS):
             continue
         while (len(a) > 1 and not a[-1].text.endswith(CLAUSE_END) and fits([a[-1], *b])
+               and a[-2].end_ms - a[0].start_ms >= min_cue_ms
                and width(_join([w.text for w in [a[-1], *b]])) <= width(_join([w.text for w in a[:-1]]))):
             b.insert(0, a.pop())
     return out
@@ -576,7 +648,7 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
             cur = []
     if cur:
         cues.append(cur)
-    cues = _no_orphan(cues, fits)
+    cues = _no_orphan(cues, fits, min_cue_ms)
 
     out: list[CaptionLine] = []
     opens = True  # the cue starts a sentence
