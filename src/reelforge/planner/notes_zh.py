@@ -344,6 +344,7 @@ _TABLE: list[Rule] = [
     _r(r"Captions from the prices listed: (.+)\.", lambda m: f"字幕取自列出的价格：{_q(m[1])}。"),
     _r(r"'(.+)' is shown under the title\.", lambda m: f"「{m[1]}」显示在标题下面一行。"),
     _r(r"Call to action from the date it announces: '(.+)'\.", lambda m: f"结尾的行动号召取自宣布的日期：「{m[1]}」。"),
+    _r(r"Call to action from the date it gives: '(.+)'\.", lambda m: f"结尾的行动号召取自指令里的日期：「{m[1]}」。"),
     _r(r"'(.+)' is shown with the call to action, a row below it\.", lambda m: f"「{m[1]}」和结尾的行动号召同时显示，在它下面一行。"),
     _r(r"Quoted text used verbatim: (.*)\.", lambda m: f"引号里的文字原样使用：{_q(m[1])}。"),
     _r(r"Text made up for you: (.+?)\. Put your own words in quotes to use them instead\.", _made_up),

@@ -37,6 +37,7 @@ from reelforge.planner.ending import (
     title_case,
 )
 from reelforge.planner.file_names import is_file_junk, theme_of
+from reelforge.planner.when import event_when
 from reelforge.timeline.model import Asset
 
 __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", "subject_of", "title_in",
@@ -81,8 +82,10 @@ _ZH_SUBJECT_RX = N.ascii_rx(r"(?:(?:为|给|关于|介绍|宣传|推广)(?:一�
 _GENERIC_SUBJECT = N.ascii_rx(
     r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
     r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
-# "做一个30秒的咖啡店宣传视频", "做个奶茶店的宣传片": the thing named before 宣传/推广/广告
+# "做一个30秒的咖啡店宣传视频", "做个奶茶店的宣传片": the thing named before 宣传/推广/广告; "科学馆夜场宣传视频，…":
+# at the start of a clause
 _ZH_SUBJECT_BEFORE_RX = re.compile(r"(?:的|个|条|支|部)(?P<s>[^，,。；;！!？?\s的\d]{2,10}?)的?(?:宣传|推广|广告)(?:视频|片|短片|短视频|片子)?")
+_ZH_SUBJECT_OPENS_RX = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))(?P<s>[^，,。；;！!？?\s的\d]{2,10}?)的?(?:宣传|推广|广告)(?:视频|片|短片|短视频|片子)?")
 _ZH_NOT_A_THING = re.compile(r"竖屏|横屏|方形|方屏|高清|短|小|简单|好看|漂亮|酷炫|产品|品牌|公司|企业|活动|促销|抖音|快手|小红书|"
                              r"视频号|b站|B站|微博|朋友圈|新品$")
 _ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐|素材|字幕|配音|旁白|秒|分钟")
@@ -108,6 +111,10 @@ _ZH_EVENT = re.compile(r"盛大开业|隆重开业|开业大吉|新店开业|开
 _DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|"
                  rf"(?:this|next)\s+(?:{WEEKDAY}|weekend)|{WEEKDAY}|tomorrow|tonight)\b|"
                  r"(?P<z>\d{1,2}\s*月\s*\d{1,2}\s*[日号])", re.I | re.ASCII)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W|_", "", text.lower())
 
 
 def event_date(instruction: str) -> str | None:
@@ -168,11 +175,11 @@ def subject_of(instruction: str) -> str | None:
                 and not _GENERIC_SUBJECT.match(phrase.lower()) and not TW.find_durations(phrase)
                 and not phrase[0].isdigit()):
             return title_case(phrase)
-    for rx in (_ZH_SUBJECT_RX, _ZH_SUBJECT_BEFORE_RX):
+    for rx in (_ZH_SUBJECT_RX, _ZH_SUBJECT_BEFORE_RX, _ZH_SUBJECT_OPENS_RX):
         zm = rx.search(raw)
         name = zm and (zm.group("s") or zm.groupdict().get("s2"))
         if name and not _ZH_SUBJECT_NOT.match(name) and not _ZH_GENERIC.search(name) \
-                and not (rx is _ZH_SUBJECT_BEFORE_RX and _ZH_NOT_A_THING.search(name)):
+                and not (rx is not _ZH_SUBJECT_RX and _ZH_NOT_A_THING.search(name)):
             return title_case(name) if name.isascii() and name == name.lower() else name
     return None
 
@@ -438,8 +445,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if greeting is None and _INTRO.search(plain) and (name := subject_of(unquoted)) and name in unquoted \
             and not _ZH_NOT_A_NAME.fullmatch(name):
         greeting, intro = name, True  # as typed: a name ("an intro for my channel", "给我的频道做个片头" have none)
+    given_when = event_when(plain)  # "… our jazz night on Saturday at 8pm": a day and time to show
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
-            or _SALE_EVENT.search(unquoted) or brief or greeting or items):
+            or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when):
         return None
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -496,12 +504,19 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         elif offer.lower() not in cta.lower():
             under_cta.append(offer)
             notes.append(f"'{offer}' is shown with the call to action, a row below it.")
-    if offer and (until := deadline_in(plain)) and until.lower() not in (cta or "").lower():
+    until = deadline_in(plain) if offer else None
+    if until and until.lower() not in (cta or "").lower():
         under_cta.append(until)  # "20% off everything, ends dec 24": when it ends, with it
         notes.append(f"'{until}' is shown with the call to action, a row below it.")
-    if cta is None and announced and (when := event_date(unquoted)):
-        cta = see_you(when, zh=zh)  # "… grand opening this Saturday": the date to keep
-        notes.append(f"Call to action from the date it announces: '{cta}'.")
+    # "… our Museum Late event this Friday, 7pm to midnight": the day and hours are shown; a day
+    # alone where the video announces something ("grand opening this Saturday")
+    when = None if until else (given_when or (event_date(unquoted) if announced else None))
+    if when and cta is None:
+        cta = see_you(when, zh=zh)  # the date to keep
+        notes.append(f"Call to action from the date it {'announces' if announced else 'gives'}: '{cta}'.")
+    elif when and not any(_letters(when) in _letters(x) for x in (cta or "", title or "", *under_cta)):
+        under_cta.append(when)
+        notes.append(f"'{when}' is shown with the call to action, a row below it.")
     if contact and cta is None:
         cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
         notes.append(f"Call to action from the instruction: '{cta}'.")

@@ -1,0 +1,84 @@
+"""User tests of session 22: a museum's late-night event promo (9:16, an espeak-ng en-us+m3
+voiceover, music at 120 bpm) typed as a marketer types it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import plan
+from reelforge.planner.when import event_when
+from reelforge.render.text import balanced_wrap
+from reelforge.timeline import Role
+
+from .test_compose import BGM, img
+
+
+def _text_roles(instruction):
+    p = plan(instruction, [img("coffee.jpg", 1), img("rocket.jpg", 2), BGM])
+    return {tr.role: [s.text for s in tr.segments] for tr in p.timeline.tracks
+            if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA)}, p.notes
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("story for our Museum Late event this Friday, 7pm to midnight", "This Friday, 7pm to midnight"),
+    ("jazz night on Saturday at 8pm, tickets at the door", "Saturday at 8pm"),
+    ("grand opening Sat Dec 12 at 10am", "Sat Dec 12 at 10am"),
+    ("meetup next Tuesday 6:30-8:30pm at the library", "Next Tuesday 6:30-8:30pm"),
+    ("workshop on March 3rd from 2 to 5pm", "March 3rd from 2 to 5pm"),
+    ("doors 9pm on Friday the 13th", "9pm on Friday the 13th"),
+    ("concert tonight 8 PM", "Tonight 8 PM"),
+    ("本周五晚7点到午夜，科学馆夜场", "本周五晚7点到午夜"),
+    ("12月12日晚上8点开业", "12月12日晚上8点"),
+    ("周六下午两点半到五点的读书会", "周六下午两点半到五点"),
+])
+def test_an_events_day_and_time_are_read_as_typed(text, when):
+    assert event_when(text) == when
+
+
+@pytest.mark.parametrize("text", [
+    "make it 30 seconds, title at 0:05", "sale ends sunday", "every Tuesday", "I sat 5 hours in the sun",
+    "make a 7 second teaser", "下周三", "the sun 10 times brighter"])
+def test_no_day_and_time_where_none_is_given(text):
+    assert event_when(text) is None
+
+
+def test_an_event_promo_shows_its_day_and_hours_with_the_call_to_action():
+    """User test s22: 'Instagram story for our Museum Late event this Friday, 7pm to midnight …
+    end with "Tickets $12 at sciencehall.org"' had the title and the tickets and nowhere the day
+    or the hours."""
+    texts, notes = _text_roles("Instagram story for our Museum Late event this Friday, 7pm to midnight. "
+                               "Title 'Museum Late', music quiet under the voice, "
+                               "end with 'Tickets $12 at sciencehall.org'")
+    assert texts == {Role.TITLE: ["Museum Late"], Role.CTA: ["Tickets $12 at sciencehall.org"],
+                     Role.CAPTION: ["This Friday, 7pm to midnight"]}
+    assert any("'This Friday, 7pm to midnight' is shown with the call to action" in n for n in notes)
+
+
+@pytest.mark.parametrize(("instruction", "cta"), [
+    ("promo for our jazz night on Saturday at 8pm", "See you on Saturday at 8pm"),
+    ("科学馆夜场宣传视频，本周五晚7点到午夜", "本周五晚7点到午夜见"),
+])
+def test_without_a_call_to_action_the_day_and_time_make_one(instruction, cta):
+    texts, _ = _text_roles(instruction)
+    assert texts.get(Role.CTA) == [cta], texts
+
+
+def test_a_chinese_promo_named_first_is_titled_with_its_name():
+    """'科学馆夜场宣传视频，…' was titled with the stock phrase '新品上市' (a product launch)."""
+    texts, _ = _text_roles("科学馆夜场宣传视频，本周五晚7点到午夜")
+    assert texts[Role.TITLE] == ["科学馆夜场"], texts
+
+
+def test_an_offers_end_is_not_shown_twice():
+    texts, _ = _text_roles("summer sale, 20% off everything, ends sunday at midnight")
+    rows = [t for t in texts.get(Role.CAPTION, []) if "unday" in t]
+    assert len(rows) == 1 and rows[0].startswith("Ends Sunday"), texts
+
+
+def test_a_two_line_text_breaks_after_its_comma():
+    """The row 'This Friday, 7pm to midnight' read "This Friday, 7pm" / "to midnight"."""
+    assert balanced_wrap("This Friday, 7pm to midnight", 48, True, 520) == ["This Friday,", "7pm to midnight"]
+    assert balanced_wrap("Fresh espresso, pulled the slow way", 48, True, 520) == ["Fresh espresso,",
+                                                                                  "pulled the slow way"]
+    # no comma: the most even split, as before
+    assert balanced_wrap("Tickets $12 at sciencehall.org", 48, True, 520) == ["Tickets $12", "at sciencehall.org"]
