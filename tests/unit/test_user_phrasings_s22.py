@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from reelforge.planner import ops as O
 from reelforge.planner import plan
+from reelforge.planner.apply import apply
+from reelforge.planner.rules import plan_edit
 from reelforge.planner.when import event_when
 from reelforge.render.text import balanced_wrap
 from reelforge.timeline import Role
 
+from .edit_cases import LIBRARY, sample_timeline
 from .test_compose import BGM, img
 
 
@@ -82,3 +86,67 @@ def test_a_two_line_text_breaks_after_its_comma():
                                                                                   "pulled the slow way"]
     # no comma: the most even split, as before
     assert balanced_wrap("Tickets $12 at sciencehall.org", 48, True, 520) == ["Tickets $12", "at sciencehall.org"]
+
+
+# -- edits typed on the museum reel -------------------------------------------------------------
+TL = sample_timeline()  # 30 s: title 'Urban Dreams' (0-3 s), cta 'Shop now' at the end
+SPOKEN = apply(TL, [O.SetCaptions(cues=[O.Cue(start_ms=4000, end_ms=6000, text="Urban streets, urban shoes."),
+                                        O.Cue(start_ms=26000, end_ms=28000, text="Shop now at example dot com.")])],
+               library=LIBRARY)
+
+
+def _texts(tl):
+    return {(t.role, s.text): s for t in tl.tracks if t.kind.value == "text" for s in t.segments}
+
+
+@pytest.mark.parametrize(("said", "changed"), [
+    ("make the shop text bigger", (Role.CTA, "Shop now")),  # every text was made bigger
+    ("make the text that says shop bigger", (Role.CTA, "Shop now")),
+    ("make the urban dreams text yellow", (Role.TITLE, "Urban Dreams")),
+    ("make the dream text yellow", (Role.TITLE, "Urban Dreams")),
+])
+def test_a_text_called_by_a_word_of_it_is_the_one_changed(said, changed):
+    """User test s22: "make the tickets text bigger" made the title, the call to action and all six
+    captions bigger. The one text holding the word is meant; a caption of the speech saying it too
+    ('Shop now at example dot com.') is not the text designed for the video."""
+    p = plan_edit(said, SPOKEN, library=LIBRARY)
+    assert p.status == "ok", p.reply
+    before, after = _texts(SPOKEN), _texts(apply(SPOKEN, p.ops, library=LIBRARY))
+    moved = {k for k in before if before[k].model_dump() != after[k].model_dump()}
+    assert moved == {changed}, (moved, p.reply)
+
+
+@pytest.mark.parametrize(("said", "changed"), [
+    ("make the text yellow", {Role.TITLE, Role.CAPTION, Role.CTA}),  # every text, as before
+    ("make the title text yellow", {Role.TITLE}),
+    ("make the end text yellow", {Role.CTA}),
+    ("make the first text yellow", {Role.TITLE}),
+])
+def test_words_that_say_which_text_call_no_text_by_its_words(said, changed):
+    p = plan_edit(said, SPOKEN, library=LIBRARY)
+    before, after = _texts(SPOKEN), _texts(apply(SPOKEN, p.ops, library=LIBRARY))
+    assert {k[0] for k in before if before[k].model_dump() != after[k].model_dump()} == changed, p.reply
+
+
+@pytest.mark.parametrize(("said", "row"), [
+    ("add the date under the title: Friday 7pm to midnight", "Friday 7pm to midnight"),
+    ("add a subtitle: Friday 7pm to midnight", "Friday 7pm to midnight"),
+    ("add a subtitle saying Tonight only", "Tonight only"),
+    ("日期放在标题下面：周五晚7点", "周五晚7点"),
+])
+def test_a_line_under_the_title_given_after_a_colon(said, row):
+    """'日期放在标题下面：周五晚7点' moved the title to the bottom and retimed it (the 7点 read as
+    a time); 'add the date under the title: …' and 'add a subtitle: …' were not understood."""
+    p = plan_edit(said, TL, library=LIBRARY)
+    assert p.status == "ok", p.reply
+    tl = apply(TL, p.ops, library=LIBRARY)
+    title = tl.track(Role.TITLE).segments[0]
+    assert (title.start, title.end, title.position) == (0, 3000, TL.track(Role.TITLE).segments[0].position)
+    rows = [s for s in tl.track(Role.CAPTION).segments if s.text == row]
+    assert len(rows) == 1 and (rows[0].start, rows[0].end) == (title.start, title.end)
+
+
+@pytest.mark.parametrize("said", ["put the date under the title", "标题下面放日期"])
+def test_a_line_under_the_title_without_its_words_is_asked_for(said):
+    p = plan_edit(said, TL, library=LIBRARY)
+    assert not p.ops and ("Friday 7pm" in p.reply or "周五晚7点" in p.reply), p.reply

@@ -52,13 +52,19 @@ from reelforge.planner.rules.text_refs import (
     RX_TEXT_WHERE,
     lookup_text,
     text_by_id,
+    text_called,
     text_role,
     text_target,
     texts_named,
     texts_on_shot,
 )
 from reelforge.planner.rules.text_time import timing_in
-from reelforge.planner.rules.text_words import RX_WHERE_TAIL, looks_cta, unquoted_words
+from reelforge.planner.rules.text_words import (
+    RX_WHERE_TAIL,
+    looks_cta,
+    unquoted_words,
+    words_after_colon,
+)
 from reelforge.timeline.model import (
     Role,
     TextBackground,
@@ -341,7 +347,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             and (bold is not None or color is not None or box is not None or bg is not None
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
             and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
-            and not RX_TEXT_WHERE.search(t)):
+            and not RX_TEXT_WHERE.search(t) and text_called(c, c.text_segs(None)) is None):
         plural = True  # "make the text bold", "bigger text", "make the text white", "add a shadow to the text", "字大一点", "红底白字": every text's letters
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
@@ -548,17 +554,25 @@ MIN_AFTER_TITLE_MS = 2000  # a text asked for over the opening title follows it 
 # the names of the line under a title: "加个副标题“始于1998”", "add a tagline …"
 _UNDER_TITLE_LINE = r"副标题|口号|标语|广告语|\bsub-?heading\b|\bsubhead\b|\bsub-title\b|\btag\s*line\b|\bslogan\b"
 _RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?:title|headline)\b|标题(?:的)?(?:下面|下方|底下)|"
-                             + _UNDER_TITLE_LINE)
+                             r"\ba\s+subtitle\s*(?:[:：]|saying\b|that\s+(?:says|reads)\b|reading\b)|" + _UNDER_TITLE_LINE)
+# what a line under the title is, when its words are not given: "put the date under the title"
+_RX_UNDER_TITLE_WHAT = re.compile(r"\b(?:the\s+|our\s+)?(?P<w>date|day|time|hours|price|address|website|location|venue)\b|"
+                                  r"(?P<z>日期|时间|价格|地址|网址|地点)")
 
 
 def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     """"put 'Since 1998' under the title", "add a subtitle under the title saying Since 1998", "标题下面加一行
     “始于1998”": a line shown with the title, a row below it (it replaced the title, or ran all video long)."""
     t = c.t
-    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|\bsubtitle\b|" + _UNDER_TITLE_LINE, t):
+    if not _RX_UNDER_TITLE.search(t) or not _has(_ADD + r"|放|\bsubtitle\b|" + _UNDER_TITLE_LINE, t):
         return None
-    words = c.quotes[-1] if c.quotes else unquoted_words(c.raw, t)
+    words = c.quotes[-1] if c.quotes else (unquoted_words(c.raw, t) or words_after_colon(c.raw))
     titles = c.text_segs(Role.TITLE)
+    if words is None and titles and (what := _RX_UNDER_TITLE_WHAT.search(t)):
+        # "put the date under the title": which date is not said
+        raise _Cannot(f"标题下面要写什么{what.group('z') or ''}？例如：标题下面加“周五晚7点”" if c.zh else
+                      f"what {what.group('w')} should the line under the title say? For example: "
+                      f"add 'Friday 7pm' under the title")
     if words is None or not titles or any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in titles):
         return None  # "move the caption under the title" (no new words): the text handler's
     title = titles[0][1]

@@ -8,6 +8,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import time_words as TW
+from reelforge.planner.apply_text import CUE_ID
 from reelforge.planner.rules.refs import (
     _ORD_FULL,
     _RX_AT,
@@ -67,6 +68,8 @@ def text_target(c: _Ctx, role: Role | None) -> O.Target:
         return O.Target(role=r, index=0)
     if (named := texts_named(c, segs)) is not None:  # "swap the eye pan caption for …": the one saying it
         return named
+    if (called := text_called(c, segs)) is not None:  # "the tickets text": the one text holding the word
+        return text_by_id(segs, *called)
     roles = {r for r, _ in segs}
     ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", c.t)
     if ord_m:
@@ -175,10 +178,50 @@ def lookup_text(c: _Ctx, target: O.Target) -> TextSegment | None:
     return None
 
 
+# "the tickets text", "the museum late text", "the text that says tickets": a text called by a word of it
+_RX_TEXT_CALLED = re.compile(
+    r"\bthe\s+(?P<w>[\w'$%-]+(?:\s+[\w'$%-]+){0,3}?)\s+(?:text|line|overlay|words|caption|title|cta|button|card)\b|"
+    r"\b(?:text|line|overlay|words|caption|title)\s+(?:that\s+(?:says|reads)|saying|reading|with\s+(?:the\s+words?\s+)?)"
+    r"\s*(?P<w2>[\w'$%-]+(?:\s+[\w'$%-]+){0,3})", re.I)
+# words that say how a text looks, where it is or which of them, not what it says
+_NOT_ITS_WORDS = re.compile(
+    r"(?:first|second|third|last|final|next|previous|opening|closing|end|ending|intro|outro|main|whole|same|other|"
+    r"top|bottom|middle|centre|center|left|right|big|bigger|small|smaller|large|huge|tiny|little|long|short|new|old|"
+    r"white|black|yellow|red|blue|green|orange|pink|purple|grey|gray|gold|bold|thin|current|on-screen|onscreen|"
+    r"title|titles|caption|captions|text|texts|cta|subtitle|subtitles|overlay|overlays|all|every|each|this|that|"
+    r"these|those|my|our|your|its|it|one|1st|2nd|3rd|a|an|of|in|on|at|to|and|or|with)$", re.I)
+
+
+def _stem(word: str) -> str:
+    w = re.sub(r"[^\w$%]", "", word.casefold())
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def text_called(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
+    """The one text of ``segs`` the clause calls by words of it, unquoted: "make the tickets text
+    bigger" for "Tickets $12 at sciencehall.org" (it made every text bigger), "the museum late
+    text", "the text that says tickets". Where a caption of the speech says it too, the text
+    designed for the video is meant; None when no such word is said or several texts hold it."""
+    for m in _RX_TEXT_CALLED.finditer(c.t):
+        said = [_stem(w) for w in (m.group("w") or m.group("w2")).split()]
+        said = [w for w in said if len(w) >= 3 and not _NOT_ITS_WORDS.match(w)]
+        if not said:
+            continue
+        hits = [(r, s) for r, s in segs if set(said) <= {_stem(w) for w in s.text.split()}]
+        if len(hits) > 1:
+            hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
 def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[tuple[Role, TextSegment]]:
-    """The texts of ``role`` (every text when None) a clause speaks of: the first title alone unless it
-    says titles (``first_title``); none on screen is said so."""
+    """The texts of ``role`` (every text when None) a clause speaks of: the one it calls by its
+    words (`text_called`), else the first title alone unless it says titles (``first_title``); none
+    on screen is said so."""
     segs = c.text_segs(role)
+    if (called := text_called(c, segs)) is not None:
+        return [called]
     if first_title and role is Role.TITLE and not RX_TEXT_PLURAL.search(c.t):
         segs = segs[:1]
     if not segs:

@@ -53,6 +53,20 @@ def unquoted_words(raw: str, t: str) -> str | None:
     return capitalised(words) or None
 
 
+# "add the date under the title: Friday 7pm to midnight", "日期放在标题下面：周五晚7点": what to add, a
+# colon, its words
+_RX_ASK_THEN_WORDS = re.compile(
+    r"\s*(?:please\s+)?(?P<ask>(?:add|put|insert|include|show|write|place)\b[^:：]{2,60}?|[^:：]{0,20}?(?:加|放在|放到|写)[^:：]{0,20}?)"
+    r"\s*(?:：|(?<!\d):(?=\s))\s*(?P<w>[^:：\s][^:：]{0,59}?)\s*[.。!！]?\s*$", re.I)
+QUOTE_CHARS = "'\"“”‘’「」"
+
+
+def words_after_colon(raw: str) -> str | None:
+    """The words after the colon of an ask to add something: "add the date under the title: Friday
+    7pm to midnight" -> "Friday 7pm to midnight"; None when it has none."""
+    lab = _RX_ASK_THEN_WORDS.match(raw)
+    return (capitalised(lab.group("w").strip().strip(QUOTE_CHARS).strip()) or None) if lab else None
+
 _RX_NEXT_ASK = re.compile(r"\s*(?:[,;]\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)"
                           r"(?=(?:please\s+)?(?:make|put|move|change|set|turn|add|use|remove|place|show|let|have|give|"
                           r"center|centre|fade|keep)\b)", re.I)
