@@ -150,3 +150,13 @@ def test_a_line_under_the_title_given_after_a_colon(said, row):
 def test_a_line_under_the_title_without_its_words_is_asked_for(said):
     p = plan_edit(said, TL, library=LIBRARY)
     assert not p.ops and ("Friday 7pm" in p.reply or "周五晚7点" in p.reply), p.reply
+
+
+@pytest.mark.parametrize(("said", "colour"), [("make the white text yellow", "#FFD400"),
+                                              ("make the white captions yellow", "#FFD400"),
+                                              ("change the yellow title to red", None)])
+def test_a_colour_naming_the_text_is_not_the_colour_it_gets(said, colour):
+    """"make the white text yellow" made every text white (the first colour said)."""
+    p = plan_edit(said, SPOKEN, library=LIBRARY)
+    colours = {o.color for o in p.ops}
+    assert p.ops and len(colours) == 1 and "#FFFFFF" not in colours and (colour is None or colours == {colour}), p.reply

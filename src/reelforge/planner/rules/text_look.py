@@ -58,7 +58,16 @@ RX_ZH_LETTERS = re.compile(rf"(?:{_C_ZH})色?的?字(?!幕)")
 
 
 # -- small parsers --------------------------------------------------------------------------------
+# "make the white text yellow": the colour a text has, naming it, before the one it gets
+_RX_COLOR_NAMING = re.compile(rf"\bthe\s+(?:{C_EN})\s+(?=(?:texts?|captions?|titles?|words|letters|subtitles?|cta)\b)")
+
+
 def color_in(t: str) -> str | None:
+    """The colour a clause asks for; a colour naming the text it changes ("the white text") is
+    passed over when another is said."""
+    named = _RX_COLOR_NAMING.sub(" ", t)
+    if named != t and _RX_COLOR.search(named):
+        t = named
     m = _RX_COLOR.search(t)
     if not m:
         return None
