@@ -160,3 +160,18 @@ def test_a_colour_naming_the_text_is_not_the_colour_it_gets(said, colour):
     p = plan_edit(said, SPOKEN, library=LIBRARY)
     colours = {o.color for o in p.ops}
     assert p.ops and len(colours) == 1 and "#FFFFFF" not in colours and (colour is None or colours == {colour}), p.reply
+
+
+def test_a_row_under_the_call_to_action_moves_with_it_when_the_length_changes():
+    """User test s22: cut to follow the voiceover (shot lengths changed one by one), the row 'This
+    Friday, 7pm to midnight' came in 1.5 s before its call to action and left 1.5 s before it (the
+    call to action kept to the end, the row kept its time)."""
+    cta = TL.track(Role.CTA).segments[0]
+    tl = apply(TL, [O.AddText(text="This Friday, 7pm to midnight", role="caption",
+                              timing=O.Timing(start_ms=cta.start, duration_ms=cta.duration))], library=LIBRARY)
+    first = tl.track(Role.MAIN).segments[0]
+    for d in (first.duration - 1500, first.duration + 700):
+        tl = apply(tl, [O.SetSegmentDuration(target=O.Target(index=0), duration_ms=d)], library=LIBRARY)
+        cta = tl.track(Role.CTA).segments[0]
+        row = next(s for s in tl.track(Role.CAPTION).segments if s.text.startswith("This Friday"))
+        assert (row.start, row.end) == (cta.start, cta.end) and cta.end == tl.duration

@@ -179,12 +179,15 @@ class State:
         if new <= 0:
             raise ApplyError("the video cannot be shorter than a frame")
         self.duration = new
+        # a caption shown exactly with a title or a call to action is a row of it: it moves with it
+        rows_of = {(s.start, s.end) for t in self.tracks if t.role in (Role.TITLE, Role.CTA) for s in t.segs}
         for t in self.tracks:
             if t.role is Role.MAIN:
                 continue
             out = []
             for s in t.segs:
-                s2 = _retime(s, old, new, self.library, t.role)
+                s2 = _retime(s, old, new, self.library, t.role,
+                             row=t.role is Role.CAPTION and (s.start, s.end) in rows_of)
                 if s2 is not None:
                     out.append(s2)
             t.segs = out
@@ -286,8 +289,9 @@ def _distribute(want: int, durs: list[int], caps: list[int | None]) -> list[int]
     return None
 
 
-def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role) -> Any | None:
-    """A non-main segment after the video's length changes from ``old`` to ``new``."""
+def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role, *, row: bool = False) -> Any | None:
+    """A non-main segment after the video's length changes from ``old`` to ``new`` (``row``: a
+    caption shown with a title or call to action, which it follows)."""
     if old == new:
         return s
     if s.start == 0 and s.end == old:  # spanned the whole video: span it again
@@ -306,7 +310,8 @@ def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role) -> An
     # ended with the video: stay at the end (a title or call to action; a caption keeps its time with
     # the words it shows: slid to the new end, the last caption of a 20 s cut shortened to 15 s landed
     # over the captions before it, and the edit failed as an invalid timeline)
-    if s.end == old and s.start > 0 and (isinstance(s, TextSegment) or role is Role.LOGO) and role is not Role.CAPTION:
+    if s.end == old and s.start > 0 and (isinstance(s, TextSegment) or role is Role.LOGO) and (role is not Role.CAPTION
+                                                                                               or row):
         start = max(0, new - s.duration)
         return fix_fades(s.model_copy(update={"start": start, "duration": min(s.duration, new)}))
     if s.start >= new:
