@@ -67,6 +67,15 @@ def test_without_a_call_to_action_the_day_and_time_make_one(instruction, cta):
     assert texts.get(Role.CTA) == [cta], texts
 
 
+def test_the_day_and_time_are_not_read_into_the_title():
+    """'event promo for Museum Late on Fri Dec 12, 7-11pm, … end with "Book at sciencehall.org"' had
+    no title ('Museum Late on Fri Dec' was its subject)."""
+    texts, _ = _text_roles("event promo for Museum Late on Fri Dec 12, 7-11pm, square, bold style, "
+                           "end with 'Book at sciencehall.org'")
+    assert texts == {Role.TITLE: ["Museum Late"], Role.CAPTION: ["Fri Dec 12, 7-11pm"],
+                     Role.CTA: ["Book at sciencehall.org"]}, texts
+
+
 def test_a_chinese_promo_named_first_is_titled_with_its_name():
     """'科学馆夜场宣传视频，…' was titled with the stock phrase '新品上市' (a product launch)."""
     texts, _ = _text_roles("科学馆夜场宣传视频，本周五晚7点到午夜")

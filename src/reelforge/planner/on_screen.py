@@ -37,7 +37,7 @@ from reelforge.planner.ending import (
     title_case,
 )
 from reelforge.planner.file_names import is_file_junk, theme_of
-from reelforge.planner.when import event_when
+from reelforge.planner.when import when_at
 from reelforge.timeline.model import Asset
 
 __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", "subject_of", "title_in",
@@ -445,7 +445,14 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if greeting is None and _INTRO.search(plain) and (name := subject_of(unquoted)) and name in unquoted \
             and not _ZH_NOT_A_NAME.fullmatch(name):
         greeting, intro = name, True  # as typed: a name ("an intro for my channel", "给我的频道做个片头" have none)
-    given_when = event_when(plain)  # "… our jazz night on Saturday at 8pm": a day and time to show
+    # "… our jazz night on Saturday at 8pm": a day and time to show (blanked for the readers after:
+    # "promo for Museum Late on Fri Dec 12" is titled "Museum Late")
+    given_when = None
+    if found_when := when_at(plain):
+        given_when, (a, b) = found_when
+        unquoted = unicodedata.normalize("NFKC", unquoted)
+        if unquoted[a:b] == unicodedata.normalize("NFKC", plain)[a:b]:
+            unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
             or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when):
         return None
@@ -566,7 +573,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             title = _fallback_title(instruction)
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
         invented.append(f"title '{title}' ({source})")
-    if (title is None and (contact or ending or offer or brief) and not derive and (said_name := subject_of(unquoted))
+    if (title is None and (contact or ending or offer or brief or given_when) and not derive
+            and (said_name := subject_of(unquoted))
             and (said_name in unquoted or announced)):
         title = said_name  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
         notes.append(f"Title from the instruction: '{said_name}'.")

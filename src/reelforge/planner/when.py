@@ -41,15 +41,22 @@ def event_when(text: str) -> str | None:
     >>> event_when("本周五晚7点到午夜，科学馆夜场"), event_when("make it 30 seconds, sale ends sunday")
     ('本周五晚7点到午夜', None)
     """
+    found = when_at(text)
+    return found[0] if found else None
+
+
+def when_at(text: str) -> tuple[str, tuple[int, int]] | None:
+    """`event_when`'s words and where they are in ``text`` (NFKC-normalised), to blank them for
+    the other readers: "promo for Museum Late on Fri Dec 12" is titled "Museum Late"."""
     text = unicodedata.normalize("NFKC", text or "")
     for m in _ZH.finditer(text):
         if m.group("time") or re.search(r"月", m.group("day")):
-            return re.sub(r"\s+", "", m.group(0)).rstrip("，,")
+            return re.sub(r"\s+", "", m.group(0)).rstrip("，,"), m.span()
     for m in _EN.finditer(text):
         day = m.group("day") or m.group("day2") or ""
         if not (m.group("time") or m.group("time2") or re.search(r"\d", day)):
             continue
         said = re.sub(r"(?i)^on\s+", "", " ".join(m.group(0).split()).rstrip(", "))
         said = capitalise_dates(said, also="tonight|tomorrow")
-        return said[:1].upper() + said[1:]
+        return said[:1].upper() + said[1:], m.span()
     return None
