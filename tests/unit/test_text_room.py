@@ -113,3 +113,31 @@ def test_a_cutout_no_crop_holds_is_shown_whole_on_the_plain_background(tmp_path)
     assert _shot(s).fit is Fit.CONTAIN and _shot(s).subject is not None
     assert s.handle("square").changed  # shown whole once, it stays whole in another frame
     assert _shot(s).fit is Fit.CONTAIN
+
+
+def test_a_trial_sees_what_its_texts_are_laid_out_around(tmp_path):
+    """User test s22: a caption ran on past the rocket's shot into the first moment of the call to
+    action; laid out alone, the trial put the caption where the call to action goes (clear of the
+    rocket), so every edit flipped the rocket between its crop and the blurred fill (and said so)."""
+    from reelforge.timeline import Role, replace
+
+    photos = [p.path for p in write_photos(tmp_path / "photos", ["rocket", "china"])]
+    s = Session.new()
+    s.add_assets(photos, workdir=tmp_path / "media")
+    assert s.handle("a vertical 10 second video, end with 'Tickets $12 at sciencehall.org'").changed
+    cta = s.timeline.track(Role.CTA).segments[0]
+    said = s.handle(f"add the caption 'Stand under a real rocket and meet an astronaut' from "
+                    f"{(cta.start - 2600) / 1000:g} to {(cta.start + 100) / 1000:g} seconds")
+    assert said.changed, said.message
+    tl = s.timeline
+    sizes = text_sizes(tl)
+    for shot in tl.tracks[0].segments:
+        for fit in (Fit.COVER, Fit.BLUR):
+            segs = tuple(x.model_copy(update={"fit": fit}) if x.id == shot.id else x for x in tl.tracks[0].segments)
+            whole = replace(tl, tracks=(replace(tl.tracks[0], segments=segs), *tl.tracks[1:]))
+            assert text_over_shot(tl, sizes, shot.id, {shot.id: fit}) == \
+                pytest.approx(text_over_subjects(whole)[shot.id]), (shot.name, fit)
+    fits = [x.fit for x in tl.tracks[0].segments]
+    for edit in ("make the call to action yellow", "make the call to action white"):
+        r = s.handle(edit)
+        assert [x.fit for x in s.timeline.tracks[0].segments] == fits and "blurred fill" not in r.message, r.message

@@ -251,12 +251,18 @@ def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | N
 def text_over_shot(timeline: Timeline, sizes: dict[str, tuple[int, int]], shot_id: str,
                    fits: dict[str, Fit]) -> float:
     """`text_over_subjects` of one shot with the pictures' fits changed as ``fits`` says, worked
-    out from only what is on screen with it (the pictures and texts overlapping it): trying a
+    out from only what is on screen with it and its texts (the pictures and texts overlapping them): trying a
     framing on a long timeline costs that shot's texts, not the timeline's."""
     shot = next(s for s, _ in _main_shots(timeline) if s.id == shot_id)
+    # and what is on screen with those texts: a caption running on past the shot is placed
+    # around the call to action that comes in as it ends (left out, the trial put it elsewhere,
+    # found the subject clear, and the framing flipped between crop and fill on every edit)
+    texts = [x for tr in timeline.tracks if tr.kind is TrackKind.TEXT for x in tr.segments
+             if x.start < shot.end and shot.start < x.end]
+    lo, hi = min([shot.start, *(x.start for x in texts)]), max([shot.end, *(x.end for x in texts)])
 
     def near(x) -> bool:
-        return x.start < shot.end and shot.start < x.end
+        return x.start < hi and lo < x.end
 
     tracks = tuple(tr.model_copy(update={"segments": tuple(
         x.model_copy(update={"fit": fits[x.id]}) if x.id in fits else x for x in tr.segments if near(x))})

@@ -586,6 +586,15 @@ opener closer finale intro outro opening closing lead others rest remainder way
 """.split())
 
 
+def _a_text_holds(c: _Ctx, word: str) -> bool:
+    """Whether a text on screen holds what ``word`` calls it by ("the date": 'This Friday, 7pm')."""
+    from reelforge.planner.text_kinds import holds, kind_called
+
+    kind = kind_called(f"the {word}")
+    return kind is not None and any(holds(kind, s.text) for t in c.tl.tracks if t.kind.value == "text"
+                                    for s in t.segments)
+
+
 def _absent(c: _Ctx) -> str | None:
     """A file name or a shot's name that matches nothing in the project ("the scarf", "scarf.jpg"),
     so the reply can say so instead of acting on the rest as if all was said."""
@@ -606,7 +615,7 @@ def _absent(c: _Ctx) -> str | None:
         word = m.group(1) or m.group(2)
         if (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
-                or any(word in n for n in names)):
+                or any(word in n for n in names) or _a_text_holds(c, word)):
             continue
         return word
     return None

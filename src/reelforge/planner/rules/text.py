@@ -52,7 +52,8 @@ from reelforge.planner.rules.text_refs import (
     RX_TEXT_WHERE,
     lookup_text,
     text_by_id,
-    text_called,
+    text_meant,
+    text_of_kind,
     text_role,
     text_target,
     texts_named,
@@ -65,6 +66,7 @@ from reelforge.planner.rules.text_words import (
     unquoted_words,
     words_after_colon,
 )
+from reelforge.planner.text_kinds import KIND_EN, KIND_ZH
 from reelforge.timeline.model import (
     Role,
     TextBackground,
@@ -114,6 +116,9 @@ def _text_shot(c: _Ctx) -> O.Target | None:
     return None
 
 
+# "change the date to Saturday 8pm", "日期改成周六晚8点": a text called by what it holds, new words
+_RX_RENAME_KIND = re.compile(rf"\b(?:change|update|edit|set|switch|correct|fix)\s+{KIND_EN}\s+(?:to|into|as)\s*:?\s+(?P<x>\S.*)$|"
+                             rf"{KIND_ZH}\s*(?:改成|改为|换成|变成)\s*(?P<zx>\S.*)$", re.I)
 _RX_RENAME = re.compile(
     r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"
     r"caption|subtitle|cta|call[\s-]to[\s-]action|text|tagline|slogan|ending|line|card|screen|message|words)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?:say\s+|read\s+)?(?P<x>\S.*)$|"
@@ -174,7 +179,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         or (c.zh and RX_ZH_LETTERS.search(t) is not None and box_color_in(t)[0] is not None) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (bold_in(t) is not None or size_in(t) is not None
                                                                   or color_in(t) is not None)) \
-        or (not c.quotes and _has(_ADD, t) and (contact_in(c.raw) or offer_in(c.raw)) is not None)  # "add our website www.example.com", "add 30% off"
+        or (not c.quotes and _has(_ADD, t) and (contact_in(c.raw) or offer_in(c.raw)) is not None) \
+        or text_of_kind(c, c.text_segs(None)) is not None  # "add our website www.example.com", "add 30% off"; "the date"
     if not has_text_word and not c.quotes:
         if _has(BOX_OFF, t) and (boxed := [(r, s) for r, s in c.text_segs(None) if s.background is TextBackground.BOX]):
             # "remove the box", "去掉底框": the boxes behind the letters (it answered "there is no 'box'")
@@ -210,6 +216,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.RemoveText(target=text_by_id(every, r, s)) for r, s in on]
         if (cleared := _texts_off_for(c, role)) is not None:
             return cleared
+        if not plural and (meant := text_meant(c, c.text_segs(role))) is not None:
+            return [O.RemoveText(target=text_by_id(c.text_segs(None), *meant))]  # "remove the date": that one
         if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(rf"\b(?:the|this|that)\s+(?:{_ORD_FULL}\s+)?(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=text_target(c, role))]
@@ -232,6 +240,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             new_text = title_case(words) if role is Role.TITLE and words[1:] == words[1:].lower() else words
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
             new_text = zh.group(1).strip().strip("“”「」'\"")
+        elif ((kren := _RX_RENAME_KIND.search(c.raw)) and not styling(kren.group("x") or kren.group("zx"))
+              and (meant := text_meant(c, existing)) is not None):
+            # "change the date to Saturday 8pm", "日期改成周六晚8点": the text holding it, new words
+            words = (kren.group("x") or kren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
+            return [O.UpdateText(target=text_by_id(c.text_segs(None), *meant), text=capitalised(words))]
         elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not styling(ren.group("x") or ren.group("rx") or ren.group("zx")):
             # "change the title to Summer Drop", "把标题改成城市之光": new words, nothing else
             words = (ren.group("x") or ren.group("rx") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
@@ -347,7 +360,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             and (bold is not None or color is not None or box is not None or bg is not None
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
             and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
-            and not RX_TEXT_WHERE.search(t) and text_called(c, c.text_segs(None)) is None):
+            and not RX_TEXT_WHERE.search(t) and text_meant(c, c.text_segs(None)) is None):
         plural = True  # "make the text bold", "bigger text", "make the text white", "add a shadow to the text", "字大一点", "红底白字": every text's letters
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind

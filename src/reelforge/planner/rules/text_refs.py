@@ -22,6 +22,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _ord_index,
 )
+from reelforge.planner.text_kinds import holds, kind_called
 from reelforge.timeline.model import Role, TextSegment
 
 
@@ -68,7 +69,7 @@ def text_target(c: _Ctx, role: Role | None) -> O.Target:
         return O.Target(role=r, index=0)
     if (named := texts_named(c, segs)) is not None:  # "swap the eye pan caption for …": the one saying it
         return named
-    if (called := text_called(c, segs)) is not None:  # "the tickets text": the one text holding the word
+    if (called := text_meant(c, segs)) is not None:  # "the tickets text", "the date": the one holding it
         return text_by_id(segs, *called)
     roles = {r for r, _ in segs}
     ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", c.t)
@@ -215,12 +216,30 @@ def text_called(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, Te
     return None
 
 
+def text_of_kind(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
+    """The one text of ``segs`` holding what the clause calls it by ("make the date bigger": the row
+    'This Friday, 7pm to midnight'; "the website": the one with the address), the designed text
+    before a caption of the speech; None when none or several do."""
+    kind = kind_called(c.t)
+    if kind is None:
+        return None
+    hits = [(r, s) for r, s in segs if holds(kind, s.text)]
+    if len(hits) > 1:
+        hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def text_meant(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
+    """The one text the clause calls by its words (`text_called`) or by what it holds (`text_of_kind`)."""
+    return text_called(c, segs) or text_of_kind(c, segs)
+
+
 def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[tuple[Role, TextSegment]]:
     """The texts of ``role`` (every text when None) a clause speaks of: the one it calls by its
     words (`text_called`), else the first title alone unless it says titles (``first_title``); none
     on screen is said so."""
     segs = c.text_segs(role)
-    if (called := text_called(c, segs)) is not None:
+    if (called := text_meant(c, segs)) is not None:
         return [called]
     if first_title and role is Role.TITLE and not RX_TEXT_PLURAL.search(c.t):
         segs = segs[:1]

@@ -1,0 +1,67 @@
+"""A text on screen called by what it holds (pure): "the date", "the price", "the website", "日期".
+
+"make the date bigger" on a reel with the row 'This Friday, 7pm to midnight' was not understood and
+"move the date to the top" answered "there is no 'date' in the project": people call the texts a
+video shows by what they say, not by their role.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ending import MONTH, WEEKDAY, contact_in
+from .when import when_at
+
+# the kinds of words a text holds, as a clause calls them
+KIND_EN = (r"\bthe\s+(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|times?|day|hours|prices?|pricing|website|site|"
+           r"web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|e-mail|promo\s+code|code|coupon|"
+           r"discount|offer)\b")
+KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠)"
+RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
+
+_KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "day": "when", "hours": "when",
+            "price": "price", "prices": "price", "pricing": "price", "website": "web", "site": "web",
+            "web address": "web", "url": "web", "link": "web", "address": "place", "location": "place",
+            "phone": "phone", "phone number": "phone", "number": "phone", "email": "mail", "e-mail": "mail",
+            "promo code": "code", "code": "code", "coupon": "code", "discount": "offer", "offer": "offer",
+            "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
+            "链接": "web", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
+
+_HOLDS = {
+    "when": re.compile(rf"(?i)\b(?:{WEEKDAY}|{MONTH}\s+\d|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b|tonight|tomorrow|open\s+\d)|"
+                       r"(?:周|星期|礼拜)[一二三四五六日天]|\d\s*月\s*\d|\d\s*点|[:：]\d\d"),
+    "price": re.compile(r"[$€£¥￥]\s?\d|\d\s*(?:元|块|usd|eur|dollars?)\b", re.I),
+    "web": re.compile(r"(?i)\b[\w-]+\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)\b|www\.|https?://"),
+    "place": re.compile(r"(?i)\b\d+\s+\w+(?:\s+\w+)?\s+(?:st|street|ave|avenue|road|rd|blvd|lane|ln|way|drive|dr)\b|路|街|号楼|广场"),
+    "phone": re.compile(r"\+?\d[\d\s().-]{6,}\d"),
+    "mail": re.compile(r"[\w.+-]+@[\w-]+\.\w+"),
+    "code": re.compile(r"(?i)\bcode\b|优惠码"),
+    "offer": re.compile(r"(?i)\d+\s*%\s*off|\bfree\b|\bsale\b|[一二三四五六七八九\d]\s*折|优惠|免费"),
+}
+
+
+def kind_called(clause: str) -> str | None:
+    """The kind of text a clause calls by what it holds ("make the date bigger": 'when'), or None."""
+    m = RX_KIND.search(clause or "")
+    if m is None:
+        return None
+    word = re.sub(r"\s+", " ", (m.group("k") or m.group("z")).lower())
+    return _KIND_OF.get(word)
+
+
+def holds(kind: str, text: str) -> bool:
+    """Whether ``text`` holds words of ``kind``.
+
+    >>> holds("when", "This Friday, 7pm to midnight"), holds("web", "Tickets $12 at sciencehall.org")
+    (True, True)
+    >>> holds("price", "This Friday, 7pm to midnight"), holds("when", "Tickets $12 at sciencehall.org")
+    (False, False)
+    """
+    rx = _HOLDS.get(kind)
+    if rx is None:
+        return False
+    if kind == "when" and when_at(text):
+        return True
+    if kind == "web" and contact_in(text) and "." in (contact_in(text) or ""):
+        return True
+    return bool(rx.search(text))
