@@ -184,3 +184,50 @@ def test_a_row_under_the_call_to_action_moves_with_it_when_the_length_changes():
         cta = tl.track(Role.CTA).segments[0]
         row = next(s for s in tl.track(Role.CAPTION).segments if s.text.startswith("This Friday"))
         assert (row.start, row.end) == (cta.start, cta.end) and cta.end == tl.duration
+
+
+def test_doctests():
+    import doctest
+
+    from reelforge.planner import text_kinds, when
+
+    for module in (when, text_kinds):
+        assert doctest.testmod(module).failed == 0, module.__name__
+
+
+# the museum's end card: the call to action with the event's day and hours in a row under it
+_CTA = TL.track(Role.CTA).segments[0]
+EVENT = apply(SPOKEN, [O.UpdateText(target=O.Target(role=Role.CTA, index=0), text="Tickets $12 at sciencehall.org"),
+                       O.AddText(text="This Friday, 7pm to midnight", role="caption",
+                                 timing=O.Timing(start_ms=_CTA.start, duration_ms=_CTA.duration))], library=LIBRARY)
+
+
+@pytest.mark.parametrize(("said", "field", "value"), [
+    ("make the date bigger", "size", "large"),
+    ("move the date to the top", "position", "top"),
+    ("把日期放大", "size", "large"),
+    ("change the date to Saturday 8pm", "text", "Saturday 8pm"),
+    ("日期改成周六晚8点", "text", "周六晚8点"),
+])
+def test_a_text_called_by_what_it_holds(said, field, value):
+    """User test s22: "make the date bigger" was not understood, "move the date to the top"
+    answered "there is no 'date' in the project", "日期改成周六晚8点" retimed the row to the last 3 s."""
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    assert p.status == "ok", p.reply
+    before, after = _texts(EVENT), _texts(apply(EVENT, p.ops, library=LIBRARY))
+    row = (Role.CAPTION, "This Friday, 7pm to midnight")
+    if field == "text":
+        assert (Role.CAPTION, value) in after and row not in after
+        assert (after[(Role.CAPTION, value)].start, after[(Role.CAPTION, value)].end) == (before[row].start, before[row].end)
+    else:
+        assert str(getattr(after[row], field).value) == value
+        assert all(after[k] == before[k] for k in before if k != row)
+
+
+@pytest.mark.parametrize(("said", "gone"), [("remove the date", (Role.CAPTION, "This Friday, 7pm to midnight")),
+                                            ("delete the website", (Role.CTA, "Tickets $12 at sciencehall.org"))])
+def test_a_text_removed_by_what_it_holds_is_the_only_one_removed(said, gone):
+    """"remove the date" removed every text of the video."""
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    after = _texts(apply(EVENT, p.ops, library=LIBRARY))
+    assert set(_texts(EVENT)) - set(after) == {gone}, p.reply
