@@ -231,3 +231,21 @@ def test_a_text_removed_by_what_it_holds_is_the_only_one_removed(said, gone):
     p = plan_edit(said, EVENT, library=LIBRARY)
     after = _texts(apply(EVENT, p.ops, library=LIBRARY))
     assert set(_texts(EVENT)) - set(after) == {gone}, p.reply
+
+
+@pytest.mark.parametrize("said", ["the captions are covering the shoe", "the caption is covering the shoe photo",
+                                  "the caption on the shoe photo covers the shoe", "字幕挡住了鞋子"])
+def test_a_text_said_to_cover_a_picture_moves_out_of_its_way(said):
+    """User test s22: "the captions are covering the rocket" and "字幕挡住了火箭" were not understood
+    (or answered with how texts are placed): the captions over that picture go to the other band."""
+    p = plan_edit(said, SPOKEN, library=LIBRARY)
+    assert p.status == "ok", p.reply
+    before, after = _texts(SPOKEN), _texts(apply(SPOKEN, p.ops, library=LIBRARY))
+    cue = (Role.CAPTION, "Urban streets, urban shoes.")
+    assert before[cue].position.value == "bottom" and after[cue].position.value == "top", p.reply
+    assert all(after[k] == before[k] for k in before if k != cue)
+
+
+def test_a_text_said_to_cover_a_picture_not_named_so_asks_which():
+    p = plan_edit("the text covers the astronaut's face", SPOKEN, library=LIBRARY)
+    assert not p.ops and "which picture is the astronaut" in p.reply.lower(), p.reply

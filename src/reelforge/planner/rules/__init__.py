@@ -129,6 +129,7 @@ from reelforge.planner.rules.text import (
     _h_name_captions,
     _h_text,
     _h_text_needs_words,
+    _h_text_out_of_the_way,
     _h_text_under_title,
 )
 from reelforge.planner.rules.text_look import (
@@ -199,7 +200,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 
 _HANDLERS: tuple[Handler, ...] = (
-    _h_text_punctuation, _h_text_look_off, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
     _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
@@ -313,6 +314,38 @@ _RX_TOO_CLOSE = re.compile(
 _RX_BE_PLACE = re.compile(
     rf"^(?:make\s+)?(?P<x>(?:the\s+)?(?:\w+\s+){{0,2}}?(?:photo|picture|image|pic|shot|clip|one))\s+"
     rf"(?:should\s+(?:be|come|go)\s+|the\s+)(?:the\s+)?(?P<ord>{_ORD_FULL})(?:\s+(?:one|photo|picture|image|pic|shot|clip))?\s*[.!]?$")
+
+
+# "the captions are covering the rocket", "the text covers her face", "字幕挡住了火箭": those texts
+# moved out of the way (`text._h_text_out_of_the_way`)
+_TEXT_WHO = (r"(?:the\s+|this\s+|that\s+|my\s+|our\s+)?(?:\w+\s+)?(?:captions?|subtitles?|texts?|words|title|headline|cta|"
+             r"call\s+to\s+action|overlays?|button|line)")
+_RX_COVERS = re.compile(
+    rf"^(?P<x>{_TEXT_WHO}(?:\s+(?:on|over|in)\s+the\s+(?:\w+\s+){{0,3}}?(?:photo|picture|image|pic|shot|clip|one))?)"
+    r"\s+(?:is\s+|are\s+)?(?:still\s+)?(?:covering|covers?|hid(?:es|ing)|hide|block(?:s|ing)?|"
+    r"(?:sits?|sitting|is|are)\s+(?:right\s+)?(?:on|over)(?:\s+top\s+of)?|in\s+front\s+of)\s+"
+    r"(?!(?:the\s+|a\s+)?(?:captions?|subtitles?|texts?|title|headline|cta|call\s+to\s+action|logo|button)\b)"
+    r"(?P<y>.+?)\s*[.!]?$")
+_RX_IN_THE_WAY = re.compile(rf"^(?P<x>{_TEXT_WHO})\s+(?:is|are)\s+(?:a\s+bit\s+|kind\s+of\s+)?in\s+the\s+way\s*[.!]?$")
+_RX_COVERS_ZH = re.compile(r"^(?P<x>字幕|标题|文字|文案|行动号召)(?:把)?(?:挡住|遮住|盖住|挡)了?(?P<y>.*?)(?:的脸|的?脸|人脸)?了?[。！!]?$")
+
+
+def _out_of_the_way(text: str) -> str:
+    """``text`` said as the change it asks for when it is a text covering something ("the captions
+    are covering the rocket": "move the captions on the rocket out of the way"), else as it is."""
+    t = N.normalize(text)
+    if m := _RX_COVERS.match(t):
+        y = re.sub(r"(?:'s|s')\s+(?:face|head|eyes|nose)$|\s*\b(?:face|head|eyes|nose)$", "", m.group("y")).strip()
+        if re.fullmatch(r"(?:the|her|his|their|its|my|our|a|an|everything|it|them)?", y) \
+                or re.search(r"\s(?:on|over|in)\s+the\s", m.group("x")):  # "… covering her face", "the text on the …"
+            return f"move {m.group('x')} out of the way"
+        y = y if re.match(r"(?:the|my|our)\b", y) else f"the {y}"
+        return f"move {m.group('x')} on {y} out of the way"
+    if m := _RX_IN_THE_WAY.match(t):
+        return f"move {m.group('x')} out of the way"
+    if m := _RX_COVERS_ZH.match(text.strip()):
+        return f"把{m.group('y')}上的{m.group('x')}移开" if m.group("y") else f"把{m.group('x')}移开"
+    return text
 
 
 def _answer_to(piece: str) -> str | None:
@@ -604,6 +637,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
+    masked = _out_of_the_way(masked)  # "the captions are covering the rocket": moved out of its way
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)

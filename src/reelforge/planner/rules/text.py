@@ -58,6 +58,7 @@ from reelforge.planner.rules.text_refs import (
     text_target,
     texts_named,
     texts_on_shot,
+    texts_said,
 )
 from reelforge.planner.rules.text_time import timing_in
 from reelforge.planner.rules.text_words import (
@@ -68,6 +69,7 @@ from reelforge.planner.rules.text_words import (
 )
 from reelforge.planner.text_kinds import KIND_EN, KIND_ZH
 from reelforge.timeline.model import (
+    Position,
     Role,
     TextBackground,
     TextSegment,
@@ -571,6 +573,40 @@ _RX_UNDER_TITLE = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?
 # what a line under the title is, when its words are not given: "put the date under the title"
 _RX_UNDER_TITLE_WHAT = re.compile(r"\b(?:the\s+|our\s+)?(?P<w>date|day|time|hours|price|address|website|location|venue)\b|"
                                   r"(?P<z>日期|时间|价格|地址|网址|地点)")
+
+
+_OTHER_BAND = {Position.BOTTOM: Position.TOP, Position.TOP: Position.BOTTOM, Position.CENTER: Position.BOTTOM}
+
+
+def _h_text_out_of_the_way(c: _Ctx) -> list[O.Op] | None:
+    """"move the captions on the rocket out of the way" (what "the captions are covering the
+    rocket", "字幕挡住了火箭" mean): the texts shown over that shot (or the texts named) go to the
+    other band of the frame: top for bottom, bottom for top or the middle (a face is most often
+    above the middle)."""
+    t = c.t
+    if not _has(r"\bout\s+of\s+the\s+way\b|移开|挪开|让开", t):
+        return None
+    role = text_role(t)
+    on = texts_on_shot(c, role)
+    if on is None and c.zh and (m := re.match(r"把(.+?)上的", c.raw)):
+        on = texts_on_shot(_ctx(f"the text on the {m.group(1)}", c.quotes, c.tl, c.library, c.new_assets), role)
+    named = re.search(r"\bon\s+the\s+(.+?)\s+out\s+of\s+the\s+way\b|把(.+?)上的", c.raw)
+    if on is None and named:  # "the text covers the astronaut's face" with no astronaut by name: not every text
+        what = named.group(1) or named.group(2)
+        raise _Cannot(f"不知道「{what}」是哪张画面；可以说“第一张图片上的字幕挡住了脸”" if c.zh else
+                      f"which picture is the {what}? Say e.g. 'the text on the first photo is covering the face'")
+    segs = on if on is not None else texts_said(c, role)
+    if not segs:
+        raise _Cannot("那张画面上没有文字" if c.zh else "no text shows over it")
+    every = c.text_segs(None)
+    ops = [O.UpdateText(target=text_by_id(every, r, s), position=_OTHER_BAND.get(s.position, Position.TOP))
+           for r, s in segs]
+    where = {o.position for o in ops}
+    band = {Position.TOP: ("top", "顶部"), Position.BOTTOM: ("bottom", "底部")}.get(next(iter(where)), ("", ""))
+    band = band if len(where) == 1 and band[0] else ("other side", "另一侧")
+    c.notes.append(f"移到了画面{band[1]}。" if c.zh else
+                   f"Moved to the {band[0]} of the frame, out of its way (say 'undo' to put it back).")
+    return ops
 
 
 def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
