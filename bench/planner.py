@@ -28,7 +28,8 @@ misreads (but 2 that set the video to 5 seconds: "shave 5 seconds off the video"
 removed the title); FRESH12 (session 19, after FRESH11's), 42/43 (97.7 %) with 0 destructive misreads; FRESH13 (session 20), 42/45
 (93.3 %) with 1 destructive misread (a wrong removal, which the judge now catches: it checks which segments remain); FRESH14
 (session 21), 43/45 (95.6 %): "play the beach photo backwards" reversed the order of every shot, and one case's own colour
-value was not the product's blue (corrected, said in the file). (One FRESH4
+value was not the product's blue (corrected, said in the file); FRESH15 (session 22), 43/45 (95.6 %), 0 destructive:
+both misses were the cases' own x0.7 for "quieter", which the product documents as x0.5 (corrected). (One FRESH4
 expectation removed the wrong photos as written; it was corrected after the first run, said in the file.)
 Timing is the best of 5 runs per instruction (a shared machine's load is not the planner's cost).
 """
@@ -59,6 +60,7 @@ from edit_cases_fresh import (  # noqa: E402
     FIRST_RUN12,
     FIRST_RUN13,
     FIRST_RUN14,
+    FIRST_RUN15,
     FRESH,
     FRESH2,
     FRESH3,
@@ -73,6 +75,7 @@ from edit_cases_fresh import (  # noqa: E402
     FRESH12,
     FRESH13,
     FRESH14,
+    FRESH15,
     judge,
 )
 
@@ -162,6 +165,7 @@ def main() -> None:
     score_fresh(tl, verbose, "fresh12", FRESH12, FIRST_RUN12)
     score_fresh(tl, verbose, "fresh13", FRESH13, FIRST_RUN13)
     score_fresh(tl, verbose, "fresh14", FRESH14, FIRST_RUN14)
+    score_fresh(tl, verbose, "fresh15", FRESH15, FIRST_RUN15)
     worst = [" and ".join(["remove"] * 2000)[:10000], " ".join(["maek it vertcal musci"] * 500)[:10000],
              ", ".join(["make the second image 3 seconds and the next one too"] * 150)[:10000], "把第一张换成" * 1600]
     slowest = max(min(_timed(w, tl) for _ in range(3)) for w in worst)

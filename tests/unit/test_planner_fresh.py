@@ -35,6 +35,7 @@ from .edit_cases_fresh import (
     FRESH12,
     FRESH13,
     FRESH14,
+    FRESH15,
     judge,
 )
 
@@ -43,7 +44,7 @@ NAMES = [a.name for a in LIBRARY]
 
 
 def test_fresh_sets_meet_the_targets():
-    for cases in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13, FRESH14):
+    for cases in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13, FRESH14, FRESH15):
         right = destructive = 0
         for kind, text, expected in cases:
             ok, bad, _ = judge(kind, text, expected, TL, LIBRARY + FILES)
