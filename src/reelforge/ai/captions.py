@@ -184,8 +184,9 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
             words = _heard(segments)
             active = _speech_activity(path)
             missed = unheard_spans(active, words) if words else []
-            if missed and _speech_in(path, missed):  # heard again after a silence (`unheard_spans`)
-                again = _hear_again(model, path, {**kwargs, "language": lang or info.language})
+            audio = _decoded(path) if missed else None
+            if audio is not None and _speech_in(audio, missed):  # heard again after a silence (`unheard_spans`)
+                again = _hear_again(model, audio, {**kwargs, "language": lang or info.language})
                 if _unheard_ms(active, again) < _unheard_ms(active, words):
                     words = again
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
@@ -245,23 +246,25 @@ def unheard_spans(active: list[bool], words: list[Word], *, min_ms: int = UNHEAR
     return sorted((a, b) for a, b, _ in spans)
 
 
-def _speech_in(path: Path, spans: list[tuple[int, int]]) -> bool:
-    """Whether Silero's voice-activity model hears ``UNHEARD_MS`` of speech in one of ``spans``
-    (a music bed's intro or a jingle between sentences is sound, not speech)."""
+def _decoded(path: Path) -> Any:
     from faster_whisper import decode_audio
+
+    return decode_audio(str(path), sampling_rate=16000)
+
+
+def _speech_in(audio: Any, spans: list[tuple[int, int]]) -> bool:
+    """Whether Silero's voice-activity model hears ``UNHEARD_MS`` of speech in one of ``spans`` of
+    ``audio`` (16 kHz mono): a music bed's intro or a jingle between sentences is sound, not speech."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    audio = decode_audio(str(path), sampling_rate=16000)
     return any(sum(t["end"] - t["start"] for t in get_speech_timestamps(audio[a * 16: b * 16], VadOptions()))
                >= UNHEARD_MS * 16 for a, b in spans)
 
 
-def _hear_again(model: Any, path: Path, kwargs: dict) -> list[Word]:
-    """The words of the whole file heard again after ``LEAD_IN_S`` of silence, on its times."""
+def _hear_again(model: Any, audio: Any, kwargs: dict) -> list[Word]:
+    """The words of ``audio`` (16 kHz mono) heard again after ``LEAD_IN_S`` of silence, on its times."""
     import numpy as np
-    from faster_whisper import decode_audio
 
-    audio = decode_audio(str(path), sampling_rate=16000)
     lead = np.zeros(int(16000 * LEAD_IN_S), dtype=audio.dtype)
     segments, _ = model.transcribe(np.concatenate([lead, audio]), **kwargs)
     shift = int(LEAD_IN_S * 1000)
