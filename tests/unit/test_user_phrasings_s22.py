@@ -249,3 +249,19 @@ def test_a_text_said_to_cover_a_picture_moves_out_of_its_way(said):
 def test_a_text_said_to_cover_a_picture_not_named_so_asks_which():
     p = plan_edit("the text covers the astronaut's face", SPOKEN, library=LIBRARY)
     assert not p.ops and "which picture is the astronaut" in p.reply.lower(), p.reply
+
+
+@pytest.mark.parametrize(("said", "kind"), [
+    ("change the time to 20 seconds", "set_total_duration"),  # "the time" alone is the video's length
+    ("the title is on top of the caption", None),  # texts over each other: no picture to clear
+    ("the captions cover the whole screen", None),
+])
+def test_what_a_text_kind_or_a_cover_does_not_take(said, kind):
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    assert "which picture" not in p.reply.lower(), p.reply
+    if kind:
+        assert [o.op for o in p.ops] == [kind], p.reply
+
+
+def test_a_line_under_the_title_asked_without_its_words_gets_an_example_of_its_kind():
+    assert "'$12'" in plan_edit("add the price under the title", TL, library=LIBRARY).reply

@@ -13,9 +13,10 @@ from .ending import MONTH, WEEKDAY, contact_in
 from .when import when_at
 
 # the kinds of words a text holds, as a clause calls them
-KIND_EN = (r"\bthe\s+(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|times?|day|hours|prices?|pricing|website|site|"
-           r"web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|e-mail|promo\s+code|code|coupon|"
-           r"discount|offer)\b")
+# ("the time" alone is the video's length as often: "change the time to 20 seconds"; "the event time" is a text's)
+KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|day|"
+           r"hours|prices?|pricing|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
+           r"e-mail|promo\s+code|code|coupon|discount|offer))\b")
 KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
 
@@ -45,7 +46,7 @@ def kind_called(clause: str) -> str | None:
     m = RX_KIND.search(clause or "")
     if m is None:
         return None
-    word = re.sub(r"\s+", " ", (m.group("k") or m.group("z")).lower())
+    word = re.sub(r"\s+", " ", (m.group("k") or m.group("t") or m.group("z")).lower())
     return _KIND_OF.get(word)
 
 

@@ -324,7 +324,8 @@ _RX_COVERS = re.compile(
     rf"^(?P<x>{_TEXT_WHO}(?:\s+(?:on|over|in)\s+the\s+(?:\w+\s+){{0,3}}?(?:photo|picture|image|pic|shot|clip|one))?)"
     r"\s+(?:is\s+|are\s+)?(?:still\s+)?(?:covering|covers?|hid(?:es|ing)|hide|block(?:s|ing)?|"
     r"(?:sits?|sitting|is|are)\s+(?:right\s+)?(?:on|over)(?:\s+top\s+of)?|in\s+front\s+of)\s+"
-    r"(?!(?:the\s+|a\s+)?(?:captions?|subtitles?|texts?|title|headline|cta|call\s+to\s+action|logo|button)\b)"
+    r"(?!(?:top\s+of\s+)?(?:the\s+|a\s+)?(?:whole\s+|entire\s+)?(?:captions?|subtitles?|texts?|title|headline|cta|"
+    r"call\s+to\s+action|logo|button|screen|frame|video|picture|everything)\b)"
     r"(?P<y>.+?)\s*[.!]?$")
 _RX_IN_THE_WAY = re.compile(rf"^(?P<x>{_TEXT_WHO})\s+(?:is|are)\s+(?:a\s+bit\s+|kind\s+of\s+)?in\s+the\s+way\s*[.!]?$")
 _RX_COVERS_ZH = re.compile(r"^(?P<x>字幕|标题|文字|文案|行动号召)(?:把)?(?:挡住|遮住|盖住|挡)了?(?P<y>.*?)(?:的脸|的?脸|人脸)?了?[。！!]?$")

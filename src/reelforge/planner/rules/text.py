@@ -243,6 +243,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
             new_text = zh.group(1).strip().strip("“”「」'\"")
         elif ((kren := _RX_RENAME_KIND.search(c.raw)) and not styling(kren.group("x") or kren.group("zx"))
+              and not TW.find_durations(kren.group("x") or kren.group("zx"))  # "change the time to 20 seconds"
               and (meant := text_meant(c, existing)) is not None):
             # "change the date to Saturday 8pm", "日期改成周六晚8点": the text holding it, new words
             words = (kren.group("x") or kren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
@@ -575,6 +576,10 @@ _RX_UNDER_TITLE_WHAT = re.compile(r"\b(?:the\s+|our\s+)?(?P<w>date|day|time|hour
                                   r"(?P<z>日期|时间|价格|地址|网址|地点)")
 
 
+_UNDER_TITLE_EG = {"price": ("$12", "12元"), "价格": ("$12", "12元"), "address": ("12 Elm St", "长安街12号"),
+                   "location": ("12 Elm St", "长安街12号"), "venue": ("12 Elm St", "长安街12号"),
+                   "地址": ("12 Elm St", "长安街12号"), "地点": ("12 Elm St", "长安街12号"),
+                   "website": ("example.com", "example.com"), "网址": ("example.com", "example.com")}
 _OTHER_BAND = {Position.BOTTOM: Position.TOP, Position.TOP: Position.BOTTOM, Position.CENTER: Position.BOTTOM}
 
 
@@ -619,9 +624,10 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     titles = c.text_segs(Role.TITLE)
     if words is None and titles and (what := _RX_UNDER_TITLE_WHAT.search(t)):
         # "put the date under the title": which date is not said
-        raise _Cannot(f"标题下面要写什么{what.group('z') or ''}？例如：标题下面加“周五晚7点”" if c.zh else
+        eg, zh_eg = _UNDER_TITLE_EG.get(what.group("w") or what.group("z"), ("Friday 7pm", "周五晚7点"))
+        raise _Cannot(f"标题下面要写什么{what.group('z') or ''}？例如：标题下面加“{zh_eg}”" if c.zh else
                       f"what {what.group('w')} should the line under the title say? For example: "
-                      f"add 'Friday 7pm' under the title")
+                      f"add '{eg}' under the title")
     if words is None or not titles or any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in titles):
         return None  # "move the caption under the title" (no new words): the text handler's
     title = titles[0][1]
