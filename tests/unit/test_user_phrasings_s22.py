@@ -265,3 +265,26 @@ def test_what_a_text_kind_or_a_cover_does_not_take(said, kind):
 
 def test_a_line_under_the_title_asked_without_its_words_gets_an_example_of_its_kind():
     assert "'$12'" in plan_edit("add the price under the title", TL, library=LIBRARY).reply
+
+
+@pytest.mark.parametrize(("instruction", "texts"), [
+    # the words asking to go somewhere stay the call to action; the day and time a row under it
+    ("we're hiring baristas, interviews Monday 9-11am, apply at jobs.example.com",
+     {Role.TITLE: ["We're Hiring Baristas"], Role.CAPTION: ["Monday 9-11am"], Role.CTA: ["Apply at jobs.example.com"]}),
+    ("webinar on March 3rd at 2pm EST, register at example.com",
+     {Role.CAPTION: ["March 3rd at 2pm"], Role.CTA: ["Register at example.com"]}),
+    # a day and time alone asks for no made-up title or captions
+    ("a promo for the 5K run on June 10, 8am start", {Role.CTA: ["See you on June 10, 8am"]}),
+    ("class every Tuesday at 6pm, first class free", {Role.CTA: ["See you every Tuesday at 6pm"]}),
+    ("christmas market Dec 12-14, 10am-6pm", {Role.CTA: ["See you on Dec 12-14, 10am-6pm"]}),
+    ("周六晚上8点的音乐会宣传视频", {Role.TITLE: ["音乐会"], Role.CTA: ["周六晚上8点见"]}),  # (音乐会 is no "music")
+])
+def test_an_events_day_and_time_beside_the_other_words(instruction, texts):
+    got, _ = _text_roles(instruction)
+    assert got == texts
+
+
+def test_a_sales_end_is_no_event():
+    """"black friday sale, ends friday at midnight" is when the sale ends, not a day to see you."""
+    got, _ = _text_roles("black friday sale, ends friday at midnight")
+    assert got[Role.TITLE] == ["Black Friday"] and not any("See you" in t for t in got.get(Role.CTA, [])), got

@@ -88,7 +88,7 @@ _ZH_SUBJECT_BEFORE_RX = re.compile(r"(?:的|个|条|支|部)(?P<s>[^，,。；;�
 _ZH_SUBJECT_OPENS_RX = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))(?P<s>[^，,。；;！!？?\s的\d]{2,10}?)的?(?:宣传|推广|广告)(?:视频|片|短片|短视频|片子)?")
 _ZH_NOT_A_THING = re.compile(r"竖屏|横屏|方形|方屏|高清|短|小|简单|好看|漂亮|酷炫|产品|品牌|公司|企业|活动|促销|抖音|快手|小红书|"
                              r"视频号|b站|B站|微博|朋友圈|新品$")
-_ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐|素材|字幕|配音|旁白|秒|分钟")
+_ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐(?!会|节|厅|剧)|素材|字幕|配音|旁白|秒|分钟")  # (音乐会: a concert)
 _ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$|^(?:做|制作|拍|弄|搞|剪|来|出|帮)")  # "给我做一个…": for me
 
 
@@ -139,8 +139,8 @@ def see_you(when: str, *, zh: bool) -> str:
     Saturday", "12月12日见"."""
     if zh:
         return f"{when}见"
-    on = "" if re.match(r"(?i)(?:this|next|tomorrow|tonight)\b", when) else "on "
-    return f"See you {on}{when}"
+    on = "" if re.match(r"(?i)(?:this|next|every|tomorrow|tonight)\b", when) else "on "
+    return f"See you {on}{when[:1].lower() + when[1:] if on == '' else when}"
 
 
 def subject_of(instruction: str) -> str | None:
@@ -515,15 +515,22 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if until and until.lower() not in (cta or "").lower():
         under_cta.append(until)  # "20% off everything, ends dec 24": when it ends, with it
         notes.append(f"'{until}' is shown with the call to action, a row below it.")
-    # "… our Museum Late event this Friday, 7pm to midnight": the day and hours are shown; a day
-    # alone where the video announces something ("grand opening this Saturday")
-    when = None if until else (given_when or (event_date(unquoted) if announced else None))
-    if when and cta is None:
-        cta = see_you(when, zh=zh)  # the date to keep
-        notes.append(f"Call to action from the date it {'announces' if announced else 'gives'}: '{cta}'.")
-    elif when and not any(_letters(when) in _letters(x) for x in (cta or "", title or "", *under_cta)):
-        under_cta.append(when)
-        notes.append(f"'{when}' is shown with the call to action, a row below it.")
+    # "… our Museum Late event this Friday, 7pm to midnight": the day and hours are shown (not a
+    # sale's end: "ends friday at midnight"); a day alone where the video announces something
+    # ("grand opening this Saturday"), which is its call to action before an address is
+    when = None if until or deadline_in(plain) else (given_when or (event_date(unquoted) if announced else None))
+
+    def show_when() -> None:
+        nonlocal cta
+        if cta is None:
+            cta = see_you(when, zh=zh)  # type: ignore[arg-type]  # the date to keep
+            notes.append(f"Call to action from the date it {'announces' if announced else 'gives'}: '{cta}'.")
+        elif not any(_letters(when) in _letters(x) for x in (cta, title or "", *under_cta)):  # type: ignore[arg-type]
+            under_cta.append(when)  # type: ignore[arg-type]
+            notes.append(f"'{when}' is shown with the call to action, a row below it.")
+
+    if when and announced:
+        show_when()
     if contact and cta is None:
         cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
         notes.append(f"Call to action from the instruction: '{cta}'.")
@@ -532,6 +539,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         notes.append(f"'{contact}' is shown with the call to action, a row below it.")
     if contact:
         unquoted = unquoted.replace(contact, " ")
+    if when and not announced:  # "webinar on March 3rd at 2pm, register at example.com": the asking first
+        show_when()
     if cta is None and under_cta:  # "price: $19": a line there is; an offer, then a phone or website (asks) first
         cta = next((x for x in under_cta if is_discount(x)), next((x for x in under_cta if is_reach(x)), under_cta[0]))
         under_cta.remove(cta)
@@ -544,7 +553,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         captions_q.extend(free)
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
-    derive = (not (quotes or named or ending or contact or brief or greeting)
+    # a day and time alone asks for no made-up title or captions: "a promo for the 5K run on June 10, 8am"
+    when_only = bool(given_when) and not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact
+                                          or offer or announced or _SALE_EVENT.search(unquoted) or brief or greeting or items)
+    derive = (not (quotes or named or ending or contact or brief or greeting or when_only)
               or bool(_GENERAL_TEXT.search(P.drop_no_captions(unquoted))))  # not "no captions"
 
     invented: list[str] = []

@@ -16,7 +16,8 @@ from .ending import MONTH, WEEKDAY, capitalise_dates
 _TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}|noon|midday|midnight)"
 _START = r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?|noon|midday)"  # the "7" of "7-10pm"
 _RANGE = rf"(?:(?:from\s+)?{_START}\s*(?:-|–|—|to|till|until|'til)\s*{_TIME}|(?:from\s+)?{_TIME})"
-_DATE = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH})"
+_NTH = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"(?:{MONTH}\s+{_NTH}(?:\s*[-–]\s*{_NTH})?\b|{_NTH}(?:\s*[-–]\s*{_NTH})?\s+(?:of\s+)?{MONTH})"  # "Dec 12-14"
 _ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"  # "Sat Dec 12", "Fri 8pm": with what follows only
 _DAY = (rf"(?:(?:this|next|on|every)\s+)?(?:{WEEKDAY}|tomorrow|tonight)"
         rf"(?:\s*,?\s*(?:the\s+)?(?:{_DATE}|\d{{1,2}}(?:st|nd|rd|th)\b))?"
