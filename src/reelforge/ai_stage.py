@@ -30,7 +30,7 @@ from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.bed import looped_beats
-from reelforge.timeline.model import Asset, Fit, Role, Timeline
+from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 
 if TYPE_CHECKING:
     from reelforge.session import Session
@@ -389,7 +389,6 @@ class AIStage:
         unless ``force`` (the user asked for smart framing again)."""
         from reelforge.render import framing
         from reelforge.render.checks import crop_stretches
-        from reelforge.timeline.model import AssetKind, Fit
 
         main = tl.track(Role.MAIN)
         if main is None:
@@ -953,7 +952,8 @@ class AIStage:
         main = tl.track(Role.MAIN)
         shots = main.segments if main else ()
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
-        names = [by_id[s.src].name for s in shots]
+        shown = [by_id[s.src].name for s in shots]
+        names = self._heard_as(shown, [by_id[s.src] for s in shots])
         spoken = [(w.start_ms + offset_ms, w.text) for w in tr.words]
         if self._may_reorder(tl, text):
             found = order_by_speech(names, spoken, [(s.start, s.end) for s in shots])
@@ -980,12 +980,27 @@ class AIStage:
         heard = named_at(names, spoken)
         on_screen = [i for k, i in enumerate(order) if i in heard and k < len(final.segments)  # type: ignore[union-attr]
                      and final.segments[k].start <= heard[i][0] < final.segments[k].end]  # type: ignore[union-attr]
-        named = ", ".join(f"{names[i]} when it says '{words[i]}'" for i in on_screen) or "as it speaks"
+        named = ", ".join(f"{shown[i]} when it says '{words[i]}'" for i in on_screen) or "as it speaks"
         note = (f"Pictures follow the voiceover: {named} (they came in name order; add 'in this order' to the "
-                "instruction to keep it): " + ", ".join(names[i] for i in order) + "." if moved else
+                "instruction to keep it): " + ", ".join(shown[i] for i in order) + "." if moved else
                 f"Cuts follow the voiceover: {named}.")
         return ops, [note], [words.get(i) for i in order]
 
+    def _heard_as(self, names: list[str], assets: list[Asset]) -> list[str]:
+        """The file names the voiceover is listened for, where the one picture of a person has a
+        camera's name: heard as "meet …" ("… and meet an astronaut" over IMG_4412.jpg, which had
+        come first, named by nothing the voice says)."""
+        from reelforge.planner.file_names import name_words
+
+        people = [i for i, (n, a) in enumerate(zip(names, assets, strict=True))
+                  if not name_words(n) and a.kind is AssetKind.IMAGE and ("subject", a.id) in self.cache
+                  and getattr(self.cache[("subject", a.id)], "source", None) in ("face", "profile")]
+        if len(people) != 1:
+            return names
+        return [PERSON_CUES if i == people[0] else n for i, n in enumerate(names)]
+
+
+PERSON_CUES = "meet introducing.jpg"  # what a voice says as the picture of a person comes in
 
 _REMOTE_FILE_REFUSALS = {
     "script": "files on the server are never read from an instruction: put the script in the instruction "

@@ -638,3 +638,40 @@ def test_the_captions_are_too_long_gives_short_cues(tmp_path, voice):
     s.handle("one line captions")
     tall = s.timeline.track(Role.CAPTION).segments
     assert all(len(line) <= 18 for c in tall for line in c.text.split("\n")), [c.text for c in tall]
+
+
+def test_the_one_picture_of_a_person_comes_in_as_the_voice_says_meet(tmp_path):
+    """User test s22: a museum reel's photos in name order (IMG_4412.jpg, coins, deep_field, rocket,
+    temple); the voice says "… stand under a real rocket, and meet an astronaut. Ancient coins,
+    temples …". The astronaut, named by nothing the voice says, opened the video and the five
+    named pictures were placed greedily (the temple, said last, went first). The one picture of a
+    person (a face found, a camera's file name) comes in at "meet"; the named ones keep the order
+    they are said in."""
+    import shutil
+    import subprocess
+
+    from skimage import data
+    from sklearn.datasets import load_sample_images
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng (Debian) not installed")
+    pics = {"IMG_4412.jpg": data.astronaut(), "coins.png": data.coins(), "deep_field.jpg": data.hubble_deep_field(),
+            "rocket.jpg": data.rocket(), "temple.jpg": load_sample_images().images[0]}
+    paths = []
+    for name, arr in pics.items():
+        Image.fromarray(np.asarray(arr)).convert("RGB").save(tmp_path / name, quality=90)
+        paths.append(tmp_path / name)
+    vo = tmp_path / "vo.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us+m3", "-s", "165", "-w", str(vo),
+                    "Museum Late is back. This Friday, the Science Hall stays open until midnight. Look deep into "
+                    "the universe, stand under a real rocket, and meet an astronaut. Ancient coins, temples from "
+                    "across the world, and live music all night. Tickets are twelve dollars."], check=True)
+    s = Session.new()
+    s.add_assets([*paths, vo], workdir=tmp_path / "media")
+    r = s.handle("Instagram story for our Museum Late event, captions from the voiceover")
+    assert r.changed, r.message
+    by_id = {a.id: a.name for a in s.library}
+    order = [by_id[seg.src] for seg in s.timeline.track(Role.MAIN).segments]
+    assert order == ["deep_field.jpg", "rocket.jpg", "IMG_4412.jpg", "coins.png", "temple.jpg"], (order, r.notes)
+    note = next(n for n in r.notes if n.startswith("Pictures follow the voiceover"))
+    assert "IMG_4412.jpg when it says 'meet'" in note, note

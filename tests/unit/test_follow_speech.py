@@ -222,3 +222,18 @@ def test_the_order_given_is_followed_only_where_the_voice_keeps_it():
     assert said_in_order({3: (3000, "coffee"), 2: (6000, "flowers"), 1: (9000, "cat"), 4: (17000, "gifts")}) is None
     assert said_in_order({0: (1000, "a")}) is None
     assert said_in_order({2: (1000, "a"), 4: (3000, "b")}) == {2, 4}
+
+
+def test_named_pictures_keep_the_order_they_are_said_in():
+    """s22: five named among five places; "temples", said last, went to the first free place (the
+    first): the named ones are placed in the order the voice says them."""
+    from reelforge.planner.follow_speech import in_name_order, order_by_speech
+
+    names = ["meet introducing.jpg", "coins.png", "deep_field.jpg", "rocket.jpg", "temple.jpg"]
+    words = [(5300, "deep"), (7200, "rocket"), (8400, "meet"), (9900, "coins"), (10300, "temples")]
+    slots = [(0, 3300), (3300, 6600), (6600, 9900), (9900, 13200), (13200, 16500)]
+    order, said = order_by_speech(names, words, slots)
+    assert [names[i] for i in order] == ["deep_field.jpg", "rocket.jpg", "meet introducing.jpg", "coins.png", "temple.jpg"]
+    assert said[4] == "temples"
+    # capitals first, as a C-locale glob or `ls` lists them, is a name order too
+    assert in_name_order(["IMG_4412.jpg", "coins.png", "deep_field.jpg"])

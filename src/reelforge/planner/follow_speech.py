@@ -31,13 +31,14 @@ def _natural(name: str) -> list[object]:
 
 
 def in_name_order(names: Sequence[str]) -> bool:
-    """Whether ``names`` come sorted by name (plainly or "img2 before img10"): the order of a
-    folder or a shell glob, not one the user chose. Names that start with a number
-    ("01-intro.jpg", "2024-06-beach.jpg") were numbered to be in that order: no."""
+    """Whether ``names`` come sorted by name (plainly, capitals first as a C-locale shell glob or
+    `ls` gives them, or "img2 before img10"): the order of a folder or a shell glob, not one the
+    user chose. Names that start with a number ("01-intro.jpg", "2024-06-beach.jpg") were numbered
+    to be in that order: no."""
     names = list(names)
     if any(n[:1].isdigit() for n in names):
         return False
-    return names == sorted(names, key=str.casefold) or names == sorted(names, key=_natural)
+    return names in (sorted(names, key=str.casefold), sorted(names, key=_natural), sorted(names))
 
 
 def _said(word: str, stem: str) -> bool:
@@ -93,8 +94,8 @@ def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
 
     ``names``: the shots' file names; ``words``: (time on the timeline in ms, word) as spoken;
     ``slots``: each position's (start, end) on the timeline. A named shot goes to the place on
-    screen when its name is first said (the nearest free one after it if two fall in one place);
-    the others keep their order. None when fewer than two shots are named. The order is the
+    screen when its name is first said, the named ones in the order they are said (the next place
+    when two fall in one); the others keep their order. None when fewer than two shots are named. The order is the
     current one when the voice already names them in it (`speech_cuts` still times the cuts).
 
     >>> order_by_speech(["coffee.jpg", "delivery.jpg", "shop_cat.jpg"],
@@ -105,11 +106,19 @@ def order_by_speech(names: Sequence[str], words: Sequence[tuple[int, str]],
     placed = named_at(names, words)
     if len(placed) < 2:
         return None
+    spoken = sorted(placed, key=lambda i: placed[i][0])
+    wants = [next((k for k, (a, b) in enumerate(slots) if a <= placed[i][0] < b),
+                  len(slots) - 1 if placed[i][0] >= slots[-1][0] else 0) for i in spoken]
+    # in the order they are said, each as near its place as the ones said before and after leave it
+    # (five named among five slots: "temples", said last, had gone to the first free slot, the first)
+    at = []
+    for want in wants:
+        at.append(max(want, at[-1] + 1) if at else want)
+    for j in range(len(at) - 1, -1, -1):
+        at[j] = min(at[j], (at[j + 1] - 1) if j + 1 < len(at) else len(names) - 1)
     order: list[int | None] = [None] * len(names)
-    for i, (t, _) in sorted(placed.items(), key=lambda kv: kv[1][0]):
-        want = next((k for k, (a, b) in enumerate(slots) if a <= t < b), len(slots) - 1 if t >= slots[-1][0] else 0)
-        free = [k for k, o in enumerate(order) if o is None]
-        order[min(free, key=lambda k: (abs(k - want), k < want))] = i
+    for i, k in zip(spoken, at, strict=True):
+        order[k] = i
     rest = iter(i for i in range(len(names)) if i not in placed)
     new = [o if o is not None else next(rest) for o in order]
     return new, {i: w for i, (_, w) in placed.items()}
