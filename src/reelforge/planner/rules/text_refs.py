@@ -236,8 +236,8 @@ def text_meant(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, Tex
 
 def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[tuple[Role, TextSegment]]:
     """The texts of ``role`` (every text when None) a clause speaks of: the one it calls by its
-    words (`text_called`), else the first title alone unless it says titles (``first_title``); none
-    on screen is said so."""
+    words or by what it holds (`text_meant`), else the first title alone unless it says titles
+    (``first_title``); none on screen is said so."""
     segs = c.text_segs(role)
     if (called := text_meant(c, segs)) is not None:
         return [called]
