@@ -817,8 +817,8 @@ _MADE_UP = "Text made up for you: "
 
 def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
     """The composer's notes less what the voiceover's words replaced: its captions replace "no
-    captions" and the file-name captions, its title and call to action the made-up ones, its order the
-    order given."""
+    captions" and the file-name captions (and what was said of one left out), its title and call to
+    action the made-up ones, its order the order given."""
     captions = any(isinstance(o, O.SetCaptions) for o in extra)
     title = any(isinstance(o, O.UpdateText) and o.target.role == Role.TITLE for o in extra)
     cta = any(isinstance(o, O.UpdateText) and o.target.role == Role.CTA for o in extra)
@@ -828,6 +828,8 @@ def _drop_replaced_copy(notes: list[str], extra: Sequence[O.Op]) -> list[str]:
         if reordered and n.startswith("Pictures in the order given"):
             continue
         if captions and n.startswith(("No captions", "No caption from")):  # (the speech captions them)
+            continue
+        if captions and n.startswith("The caption '") and " is left out: " in n:  # a file-name caption: replaced too
             continue
         if n.startswith(_MADE_UP) and (captions or title or cta):
             body, _, tail = n[len(_MADE_UP):].partition(". Put your own words")

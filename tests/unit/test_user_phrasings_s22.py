@@ -288,3 +288,15 @@ def test_a_sales_end_is_no_event():
     """"black friday sale, ends friday at midnight" is when the sale ends, not a day to see you."""
     got, _ = _text_roles("black friday sale, ends friday at midnight")
     assert got[Role.TITLE] == ["Black Friday"] and not any("See you" in t for t in got.get(Role.CTA, [])), got
+
+
+def test_a_file_name_caption_left_out_is_not_said_once_the_speech_captions_the_video():
+    """The museum reel's notes said "The caption 'Temple' is left out: the call to action …" under
+    captions made from the voiceover: no file-name caption was on screen at all."""
+    from reelforge.session import _drop_replaced_copy
+
+    notes = ["Quoted text used verbatim: 'Museum Late'.",
+             "The caption 'Temple' is left out: the call to action and the line under it take the end."]
+    spoken = [O.SetCaptions(cues=[O.Cue(start_ms=0, end_ms=1000, text="Museum Late is back.")])]
+    assert _drop_replaced_copy(notes, spoken) == notes[:1]
+    assert _drop_replaced_copy(notes, []) == notes
