@@ -300,3 +300,24 @@ def test_a_file_name_caption_left_out_is_not_said_once_the_speech_captions_the_v
     spoken = [O.SetCaptions(cues=[O.Cue(start_ms=0, end_ms=1000, text="Museum Late is back.")])]
     assert _drop_replaced_copy(notes, spoken) == notes[:1]
     assert _drop_replaced_copy(notes, []) == notes
+
+
+@pytest.mark.parametrize(("said", "was", "now"), [
+    ("change the second caption to Hello there", "Sale ends Januray 5", "Hello there"),  # (not understood unquoted)
+    ("fix the first caption: Urban streets and shoes", "Urban streets, urban shoes.", "Urban streets and shoes"),
+    ("fix the typo in the second caption: January", "Sale ends Januray 5", "Sale ends January 5"),  # the word only
+])
+def test_a_text_fixed_or_changed_by_its_place(said, was, now):
+    """s22: "fix the first caption: Museum Late is back" and "change the first caption to …" (no
+    quotes) were not understood; a typo given as one word is that word spelt anew, not the caption."""
+    tl = apply(SPOKEN, [O.UpdateText(target=O.Target(role=Role.CAPTION, index=1), text="Sale ends Januray 5")],
+               library=LIBRARY)
+    p = plan_edit(said, tl, library=LIBRARY)
+    assert p.status == "ok", p.reply
+    texts = [s.text for s in apply(tl, p.ops, library=LIBRARY).track(Role.CAPTION).segments]
+    assert now in texts and was not in texts, texts
+
+
+def test_a_typo_with_no_word_near_it_changes_nothing():
+    p = plan_edit("fix the typo in the title: Zebra", SPOKEN, library=LIBRARY)
+    assert not p.ops, p.reply

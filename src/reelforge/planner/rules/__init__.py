@@ -94,6 +94,7 @@ from reelforge.planner.rules.refs import (
     _find_targets,
     _has,
     _mask,
+    _ord_index,
 )
 from reelforge.planner.rules.shots import (
     _ALL_BUT,
@@ -303,6 +304,38 @@ _RX_SHOULD_SAY = re.compile(
     r"(?i)^\s*(?P<x>(?:the|this|that|my)\s+(?:\w+\s+){0,3}?(?:title|caption|subtitle|cta|call\s+to\s+action|text|button|headline))"
     r"\s+(?:is|'s|reads|says)\s+(?:wrong|incorrect|misspelled|a\s+typo|not\s+right|off)\s*[,;.:!-]*\s*"
     r"(?:it\s+)?(?:should|must|needs\s+to)\s+(?:say|read|be)\s+(?P<y>.+?)\s*[.!]?$")
+# "fix the first caption: Museum Late is back", "fix the typo in the title: Urban Dreams", "correct the cta to …"
+_RX_FIX_TEXT = re.compile(
+    r"(?i)^\s*(?:please\s+)?(?:fix|correct|repair)\s+(?:the\s+(?:typo|spelling|mistake|error)s?\s+in\s+)?"
+    r"(?P<x>(?:the|this|that|my)\s+(?:\w+\s+){0,3}?(?:title|caption|subtitle|cta|call\s+to\s+action|text|button|headline))"
+    r"\s*(?:[:：]|\s+to\s+(?:say\s+|read\s+)?|,\s*it\s+should\s+(?:say|read|be)\s+)\s*(?P<y>\S.*?)\s*[.!]?$")
+_RX_TYPO = re.compile(r"(?i)\b(?:typo|spelling|misspell\w*|mistake|error)s?\b")
+
+
+def _fix_text(m: re.Match[str], tl: Timeline) -> str:
+    """`_RX_FIX_TEXT` as one change: the text's new words ("change the first caption to …"); a typo
+    given as a word or two ("fix the typo in the second caption: January") is that word of the text
+    spelt anew ("change Januray to January"), never the whole caption replaced by the one word (left
+    as said when no word of it is near)."""
+    x, y = m.group("x"), m.group("y")
+    if not _RX_TYPO.search(m.group(0)) or len(y.split()) > 2 or "\x00" in y:
+        return f"change {x} to {y}"
+    from difflib import SequenceMatcher
+
+    role = text_role(x)
+    segs = sorted((s for t in tl.tracks if t.kind is TrackKind.TEXT and (role is None or t.role is role)
+                   for s in t.segments), key=lambda s: s.start)
+    ord_m = re.search(_ORD_FULL, x)
+    k = _ord_index(ord_m.group(0)) if ord_m else (0 if len(segs) == 1 else None)
+    if k is None or not -len(segs) <= k < len(segs):
+        return m.group(0)
+    words = re.findall(r"[\w'’-]+", segs[k].text)
+    near = max(words, key=lambda w: SequenceMatcher(None, w.casefold(), y.casefold()).ratio(), default=None)
+    if near is None or near == y or SequenceMatcher(None, near.casefold(), y.casefold()).ratio() < 0.6:
+        return m.group(0)
+    return f"change {near} to {y}"
+
+
 _RX_SHOW_LONGER_ZH = re.compile(r"^(?P<x>.+?)(?:多放|多停|多留|多显示|多展示)(?:一会儿?|几秒钟?|一下|一点)?[。！!]?$")
 _RX_SCREEN_TIME = re.compile(
     r"^(?P<x>.+?)\s+(?:needs|should\s+(?:get|have)|deserves|could\s+use|wants|gets|has)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+|"
@@ -638,6 +671,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
+    masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"
     masked = _out_of_the_way(masked)  # "the captions are covering the rocket": moved out of its way
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
     pieces = _clauses(masked)

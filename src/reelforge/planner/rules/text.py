@@ -121,8 +121,8 @@ def _text_shot(c: _Ctx) -> O.Target | None:
 # "change the date to Saturday 8pm", "日期改成周六晚8点": a text called by what it holds, new words
 _RX_RENAME_KIND = re.compile(rf"\b(?:change|update|edit|set|switch|correct|fix)\s+{KIND_EN}\s+(?:to|into|as)\s*:?\s+(?P<x>\S.*)$|"
                              rf"{KIND_ZH}\s*(?:改成|改为|换成|变成)\s*(?P<zx>\S.*)$", re.I)
-_RX_RENAME = re.compile(
-    r"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"
+_RX_RENAME = re.compile(  # ("change the second caption to Hello there": a text by its place too)
+    rf"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:{_ORD_FULL}\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"
     r"caption|subtitle|cta|call[\s-]to[\s-]action|text|tagline|slogan|ending|line|card|screen|message|words)(?:'s)?\s+(?:text\s+|words?\s+|wording\s+)?(?:to|into|as)\s*:?\s+(?:say\s+|read\s+)?(?P<x>\S.*)$|"
     r"\breplace\s+(?:the\s+)?(?:title|headline|heading|caption|cta|call[\s-]to[\s-]action|tagline|slogan)(?:'s)?\s+"
     r"(?:text\s+|words?\s+)?with\s*:?\s+(?!(?:a|an|the|one|another|something|anything|my|our|your)\b)(?P<rx>\S.*)$|"
