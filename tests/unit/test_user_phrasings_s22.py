@@ -321,3 +321,29 @@ def test_a_text_fixed_or_changed_by_its_place(said, was, now):
 def test_a_typo_with_no_word_near_it_changes_nothing():
     p = plan_edit("fix the typo in the title: Zebra", SPOKEN, library=LIBRARY)
     assert not p.ops, p.reply
+
+
+@pytest.mark.parametrize(("said", "under"), [
+    ("add 'Free entry for members' under the tickets", "Tickets $12 at sciencehall.org"),  # (a second title)
+    ("put 'Members free' below the call to action", "Tickets $12 at sciencehall.org"),
+    ("add 'Free' under the date", "Tickets $12 at sciencehall.org"),  # (the date is a row of the tickets)
+])
+def test_words_added_under_a_text_are_a_row_of_it(said, under):
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    tl = apply(EVENT, p.ops, library=LIBRARY)
+    texts = _texts(tl)
+    ref = next(s for (_, t), s in texts.items() if t == under)
+    # one row under the call to action: the date there already, the new words after it
+    row = texts[(Role.CAPTION, f"This Friday, 7pm to midnight · {said.split(chr(39))[1]}")]
+    assert (row.start, row.end) == (ref.start, ref.end), p.reply
+    assert [s.text for s in tl.track(Role.TITLE).segments] == ["Urban Dreams"]
+    assert len(texts) == len(_texts(EVENT)), texts  # no text lost
+
+
+@pytest.mark.parametrize(("said", "copies"), [("show the date at the start too", 2), ("show the date at the start", 1)])
+def test_a_text_shown_at_the_start_too_is_a_copy(said, copies):
+    """"show the date at the start too" moved the date row to the start (it left the end card)."""
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    dates = [s for s in apply(EVENT, p.ops, library=LIBRARY).track(Role.CAPTION).segments
+             if s.text == "This Friday, 7pm to midnight"]
+    assert len(dates) == copies and min(s.start for s in dates) == 0, p.reply

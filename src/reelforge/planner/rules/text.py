@@ -614,6 +614,39 @@ def _h_text_out_of_the_way(c: _Ctx) -> list[O.Op] | None:
     return ops
 
 
+# "add 'Free entry for members' under the tickets", "put 'Members free' below the call to action"
+_RX_UNDER_TEXT = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?P<ref>[\w' $%.-]{2,40}?)\s*[.!]?$")
+
+
+def _h_text_under_text(c: _Ctx) -> list[O.Op] | None:
+    """"add 'Free entry for members' under the tickets" (it was added as a second title): quoted
+    words shown with a text named by its kind or its words, a row right under it."""
+    if not c.quotes or not _has(_ADD, c.t) or not (m := _RX_UNDER_TEXT.search(c.t)):
+        return None
+    ref = m.group("ref")
+    if re.fullmatch(r"(?:title|headline|heading)s?", ref):
+        return None  # `_h_text_under_title`'s
+    every = c.text_segs(None)
+    if re.fullmatch(r"cta|call[\s-]to[\s-]action|button|ending|end\s+card", ref):
+        hits = [(r, s) for r, s in every if r is Role.CTA]
+        target = hits[-1] if hits else None
+    else:
+        target = text_meant(_ctx(f"the {ref} text", c.quotes, c.tl, c.library, c.new_assets), every)
+    if target is None:
+        return None
+    r, seg = target
+    row = next(((rr, s) for rr, s in every if rr is Role.CAPTION and (s.start, s.end) == (seg.start, seg.end)
+                and not s.id.startswith(CUE_ID)), None)
+    if row is not None:  # a row there already (the date under the tickets): one row, the words after a dot
+        c.notes.append(f"加在「{row[1].text}」那一行后面。" if c.zh else f"Added to the row \"{row[1].text}\" under it.")
+        return [O.UpdateText(target=text_by_id(every, *row), text=f"{row[1].text} · {c.quotes[-1]}")]
+    c.notes.append(f"和「{seg.text}」同时显示，在它下面一行。" if c.zh else
+                   f"Shown with \"{seg.text}\", a row below it ({seg.start / 1000:g}-{seg.end / 1000:g}s).")
+    return [O.AddText(text=c.quotes[-1], role=Role.CAPTION.value,  # type: ignore[arg-type]
+                      timing=O.Timing(start_ms=seg.start, duration_ms=seg.duration),
+                      position=nudged(seg.position, 1), size=TextSize.MEDIUM)]
+
+
 def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     """"put 'Since 1998' under the title", "add a subtitle under the title saying Since 1998", "标题下面加一行
     “始于1998”": a line shown with the title, a row below it (it replaced the title, or ran all video long)."""

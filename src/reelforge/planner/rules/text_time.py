@@ -15,6 +15,7 @@ from reelforge.planner.rules.text_refs import (
     TEXT_NOUN,
     lookup_text,
     text_by_id,
+    text_meant,
     text_role,
     text_target,
     texts_said,
@@ -136,7 +137,10 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
 
 
 _RX_REPEAT = re.compile(r"\brepeat\b|\b(?:show|bring|put)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:back\s+)?again\b|"
-                        r"\bagain\s+at\s+the\s+end\b|\bonce\s+more\b|再(?:显示|出现)一次|再出现|重复")
+                        r"\bagain\s+at\s+the\s+end\b|\bonce\s+more\b|再(?:显示|出现)一次|再出现|重复|"
+                        # "show the date at the start too": a copy there (it MOVED the date to the start)
+                        r"\b(?:show|put|add)\s+.{1,40}?\s+at\s+the\s+(?:start|beginning|end)\s+(?:too|as\s+well|also)\b|"
+                        r"(?:开头|结尾)也(?:显示|放|加)")
 
 
 def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
@@ -144,6 +148,8 @@ def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
     another time is said (it MOVED the title to the end)."""
     t = c.t
     role = text_role(t)
+    if role is None and (meant := text_meant(c, c.text_segs(None))) is not None:
+        role = meant[0]  # "show the date at the start too": the text holding the date
     if role is None or not _RX_REPEAT.search(t) or c.quotes:
         return None
     segs = texts_said(c, role, first_title=False)
