@@ -347,3 +347,13 @@ def test_a_text_shown_at_the_start_too_is_a_copy(said, copies):
     dates = [s for s in apply(EVENT, p.ops, library=LIBRARY).track(Role.CAPTION).segments
              if s.text == "This Friday, 7pm to midnight"]
     assert len(dates) == copies and min(s.start for s in dates) == 0, p.reply
+
+
+@pytest.mark.parametrize("said", ["add our website www.museum.org", "add 'See you there' at the end"])
+def test_words_added_with_the_call_to_action_keep_the_row_there(said):
+    """"add our website www.museum.org" beside the row 'This Friday, 7pm to midnight' replaced the
+    row (one caption at a time): the row stays, the words after it."""
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    rows = [s.text for s in apply(EVENT, p.ops, library=LIBRARY).track(Role.CAPTION).segments
+            if s.text.startswith("This Friday")]
+    assert len(rows) == 1 and rows[0].startswith("This Friday, 7pm to midnight · "), (rows, p.reply)

@@ -302,6 +302,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                 and (same := _cta_there(c, timing)) is not None:
             # "add our website www.example.com" beside "Shop now": shown with it, a row below (as a line
             # under the title is), where changing the ending's words would lose them
+            every = c.text_segs(None)
+            row = next(((rr, s) for rr, s in every if rr is Role.CAPTION and (s.start, s.end) == (same.start, same.end)
+                        and not s.id.startswith(CUE_ID)), None)
+            if row is not None:  # a row there already ("This Friday, 7pm to midnight"): kept, the words after it
+                c.notes.append(f"加在「{row[1].text}」那一行后面。" if c.zh else f'Added to the row "{row[1].text}" under it.')
+                return [O.UpdateText(target=text_by_id(every, *row), text=f"{row[1].text} · {new_text}")]
             c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
                            f'Shown with the call to action "{same.text}", a row below it.')
             return [O.AddText(text=new_text, role=Role.CAPTION.value,  # type: ignore[arg-type]
