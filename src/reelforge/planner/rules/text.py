@@ -302,12 +302,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                 and (same := _cta_there(c, timing)) is not None:
             # "add our website www.example.com" beside "Shop now": shown with it, a row below (as a line
             # under the title is), where changing the ending's words would lose them
-            every = c.text_segs(None)
-            row = next(((rr, s) for rr, s in every if rr is Role.CAPTION and (s.start, s.end) == (same.start, same.end)
-                        and not s.id.startswith(CUE_ID)), None)
-            if row is not None:  # a row there already ("This Friday, 7pm to midnight"): kept, the words after it
-                c.notes.append(f"加在「{row[1].text}」那一行后面。" if c.zh else f'Added to the row "{row[1].text}" under it.')
-                return [O.UpdateText(target=text_by_id(every, *row), text=f"{row[1].text} · {new_text}")]
+            if (joined := _onto_row(c, same, new_text)) is not None:
+                return joined
             c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
                            f'Shown with the call to action "{same.text}", a row below it.')
             return [O.AddText(text=new_text, role=Role.CAPTION.value,  # type: ignore[arg-type]
@@ -624,6 +620,19 @@ def _h_text_out_of_the_way(c: _Ctx) -> list[O.Op] | None:
 _RX_UNDER_TEXT = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?P<ref>[\w' $%.-]{2,40}?)\s*[.!]?$")
 
 
+def _onto_row(c: _Ctx, seg: TextSegment, words: str) -> list[O.Op] | None:
+    """``words`` added to the row already shown with ``seg`` (a caption with its very time, not one
+    of the speech's), after a dot, or None when it has none: a second row on that time took the
+    first one's place ("add our website …" lost 'This Friday, 7pm to midnight')."""
+    every = c.text_segs(None)
+    row = next(((r, s) for r, s in every if r is Role.CAPTION and (s.start, s.end) == (seg.start, seg.end)
+                and not s.id.startswith(CUE_ID)), None)  # (``seg`` itself when it is a row: "under the date")
+    if row is None:
+        return None
+    c.notes.append(f"加在「{row[1].text}」那一行后面。" if c.zh else f'Added to the row "{row[1].text}" under it.')
+    return [O.UpdateText(target=text_by_id(every, *row), text=f"{row[1].text} · {words}")]
+
+
 def _h_text_under_text(c: _Ctx) -> list[O.Op] | None:
     """"add 'Free entry for members' under the tickets" (it was added as a second title): quoted
     words shown with a text named by its kind or its words, a row right under it."""
@@ -641,11 +650,8 @@ def _h_text_under_text(c: _Ctx) -> list[O.Op] | None:
     if target is None:
         return None
     r, seg = target
-    row = next(((rr, s) for rr, s in every if rr is Role.CAPTION and (s.start, s.end) == (seg.start, seg.end)
-                and not s.id.startswith(CUE_ID)), None)
-    if row is not None:  # a row there already (the date under the tickets): one row, the words after a dot
-        c.notes.append(f"加在「{row[1].text}」那一行后面。" if c.zh else f"Added to the row \"{row[1].text}\" under it.")
-        return [O.UpdateText(target=text_by_id(every, *row), text=f"{row[1].text} · {c.quotes[-1]}")]
+    if (joined := _onto_row(c, seg, c.quotes[-1])) is not None:
+        return joined
     c.notes.append(f"和「{seg.text}」同时显示，在它下面一行。" if c.zh else
                    f"Shown with \"{seg.text}\", a row below it ({seg.start / 1000:g}-{seg.end / 1000:g}s).")
     return [O.AddText(text=c.quotes[-1], role=Role.CAPTION.value,  # type: ignore[arg-type]
