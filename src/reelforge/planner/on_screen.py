@@ -117,6 +117,19 @@ def _letters(text: str) -> str:
     return re.sub(r"\W|_", "", text.lower())
 
 
+def _place_when(when: str, cta: str | None, shown: Sequence[str], *, zh: bool,
+                announced: bool) -> tuple[str, list[str], list[str]]:
+    """An event's ``when`` on screen: the call to action where there is none ("See you on Saturday
+    at 8pm"), else a row under it unless a text ``shown`` says it; (the call to action, the rows to
+    add, the notes)."""
+    if cta is None:
+        cta = see_you(when, zh=zh)
+        return cta, [], [f"Call to action from the date it {'announces' if announced else 'gives'}: '{cta}'."]
+    if any(_letters(when) in _letters(x) for x in (cta, *shown)):
+        return cta, [], []
+    return cta, [when], [f"'{when}' is shown with the call to action, a row below it."]
+
+
 def event_date(instruction: str) -> str | None:
     """The date an announcement gives ("on Dec 12", "12月12日", "this saturday"), as written but
     for the capitals of a month or a day, for its call to action.
@@ -519,18 +532,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # sale's end: "ends friday at midnight"); a day alone where the video announces something
     # ("grand opening this Saturday"), which is its call to action before an address is
     when = None if until or deadline_in(plain) else (given_when or (event_date(unquoted) if announced else None))
-
-    def show_when() -> None:
-        nonlocal cta
-        if cta is None:
-            cta = see_you(when, zh=zh)  # type: ignore[arg-type]  # the date to keep
-            notes.append(f"Call to action from the date it {'announces' if announced else 'gives'}: '{cta}'.")
-        elif not any(_letters(when) in _letters(x) for x in (cta, title or "", *under_cta)):  # type: ignore[arg-type]
-            under_cta.append(when)  # type: ignore[arg-type]
-            notes.append(f"'{when}' is shown with the call to action, a row below it.")
-
     if when and announced:
-        show_when()
+        cta, rows, said = _place_when(when, cta, (title or "", *under_cta), zh=zh, announced=True)
+        under_cta += rows
+        notes += said
     if contact and cta is None:
         cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
         notes.append(f"Call to action from the instruction: '{cta}'.")
@@ -540,7 +545,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if contact:
         unquoted = unquoted.replace(contact, " ")
     if when and not announced:  # "webinar on March 3rd at 2pm, register at example.com": the asking first
-        show_when()
+        cta, rows, said = _place_when(when, cta, (title or "", *under_cta), zh=zh, announced=False)
+        under_cta += rows
+        notes += said
     if cta is None and under_cta:  # "price: $19": a line there is; an offer, then a phone or website (asks) first
         cta = next((x for x in under_cta if is_discount(x)), next((x for x in under_cta if is_reach(x)), under_cta[0]))
         under_cta.remove(cta)
