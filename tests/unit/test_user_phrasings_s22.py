@@ -225,7 +225,7 @@ def test_a_text_called_by_what_it_holds(said, field, value):
 
 
 @pytest.mark.parametrize(("said", "gone"), [("remove the date", (Role.CAPTION, "This Friday, 7pm to midnight")),
-                                            ("delete the website", (Role.CTA, "Tickets $12 at sciencehall.org"))])
+                                            ("remove the tickets text", (Role.CTA, "Tickets $12 at sciencehall.org"))])
 def test_a_text_removed_by_what_it_holds_is_the_only_one_removed(said, gone):
     """"remove the date" removed every text of the video."""
     p = plan_edit(said, EVENT, library=LIBRARY)
@@ -357,3 +357,17 @@ def test_words_added_with_the_call_to_action_keep_the_row_there(said):
     rows = [s.text for s in apply(EVENT, p.ops, library=LIBRARY).track(Role.CAPTION).segments
             if s.text.startswith("This Friday")]
     assert len(rows) == 1 and rows[0].startswith("This Friday, 7pm to midnight · "), (rows, p.reply)
+
+
+@pytest.mark.parametrize(("said", "left"), [("delete the website", "Tickets $12"),
+                                            ("remove the price", "Tickets at sciencehall.org")])
+def test_a_part_of_a_text_removed_by_what_it_holds_leaves_the_rest(said, left):
+    """s22: "delete the website" removed the whole call to action 'Tickets $12 at sciencehall.org'."""
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    assert [s.text for s in apply(EVENT, p.ops, library=LIBRARY).track(Role.CTA).segments] == [left], p.reply
+    assert "undo" in p.reply
+
+
+def test_a_text_that_is_only_what_is_removed_goes_whole():
+    p = plan_edit("remove the date", EVENT, library=LIBRARY)
+    assert "This Friday, 7pm to midnight" not in [s.text for s in apply(EVENT, p.ops, library=LIBRARY).track(Role.CAPTION).segments]

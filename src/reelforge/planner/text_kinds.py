@@ -66,3 +66,36 @@ def holds(kind: str, text: str) -> bool:
     if kind == "web" and contact_in(text) and "." in (contact_in(text) or ""):
         return True
     return bool(rx.search(text))
+
+
+# the words themselves, to take them out of a longer text ("remove the website" from "Tickets $12 at
+# sciencehall.org" leaves "Tickets $12"; it removed the whole call to action)
+_PART = {
+    "price": re.compile(r"(?:[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b)", re.I),
+    "web": re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)"
+                      r"(?:/[\w/.-]*)?", re.I),
+    "phone": _HOLDS["phone"],
+    "mail": _HOLDS["mail"],
+}
+_DANGLING = re.compile(r"(?i)\s*(?:\b(?:at|on|for|from|via|by|only|just|is|are|·|-|–|—|:|,)\s*)+$|^\s*(?:·|-|–|—|:|,)\s*")
+
+
+def without(kind: str, text: str) -> str | None:
+    """``text`` with the words of ``kind`` taken out, when more than a word of it is left; else None.
+
+    >>> without("web", "Tickets $12 at sciencehall.org"), without("price", "Tickets $12 at sciencehall.org")
+    ('Tickets $12', 'Tickets at sciencehall.org')
+    >>> without("web", "www.example.com") is None, without("when", "Tickets $12")
+    (True, None)
+    """
+    rx = _PART.get(kind)
+    if rx is None:
+        if kind != "when" or not (found := when_at(text)):
+            return None
+        a, b = found[1]
+        rest = text[:a] + " " + text[b:]
+    else:  # with the word leading to it: "Call us at +1 555 123 4567 today" -> "Call us today"
+        rest = re.sub(rf"(?:\b(?:at|on|via|by)\s+)?(?:{rx.pattern})", " ", text, flags=re.I)
+    rest = " ".join(_DANGLING.sub("", " ".join(rest.split())).split())
+    rest = re.sub(r"\s+([,.;:!?])", r"\1", rest)
+    return rest if rest != text and len(rest.split()) >= 2 else None

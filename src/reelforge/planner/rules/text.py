@@ -52,6 +52,7 @@ from reelforge.planner.rules.text_refs import (
     RX_TEXT_WHERE,
     lookup_text,
     text_by_id,
+    text_called,
     text_meant,
     text_of_kind,
     text_role,
@@ -67,7 +68,7 @@ from reelforge.planner.rules.text_words import (
     unquoted_words,
     words_after_colon,
 )
-from reelforge.planner.text_kinds import KIND_EN, KIND_ZH
+from reelforge.planner.text_kinds import KIND_EN, KIND_ZH, kind_called, without
 from reelforge.timeline.model import (
     Position,
     Role,
@@ -219,7 +220,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if (cleared := _texts_off_for(c, role)) is not None:
             return cleared
         if not plural and (meant := text_meant(c, c.text_segs(role))) is not None:
-            return [O.RemoveText(target=text_by_id(c.text_segs(None), *meant))]  # "remove the date": that one
+            every = c.text_segs(None)
+            kind = kind_called(t) if text_called(c, c.text_segs(role)) is None else None
+            if kind and (rest := without(kind, meant[1].text)) is not None:
+                # "remove the website" from "Tickets $12 at sciencehall.org": the address goes, the rest stays
+                c.notes.append("只去掉了那部分（说“撤销”可恢复）。" if c.zh else "Only that part went (say 'undo' to have it back).")
+                return [O.UpdateText(target=text_by_id(every, *meant), text=rest)]
+            return [O.RemoveText(target=text_by_id(every, *meant))]  # "remove the date": that one
         if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(rf"\b(?:the|this|that)\s+(?:{_ORD_FULL}\s+)?(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=text_target(c, role))]
