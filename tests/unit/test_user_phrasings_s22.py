@@ -371,3 +371,15 @@ def test_a_part_of_a_text_removed_by_what_it_holds_leaves_the_rest(said, left):
 def test_a_text_that_is_only_what_is_removed_goes_whole():
     p = plan_edit("remove the date", EVENT, library=LIBRARY)
     assert "This Friday, 7pm to midnight" not in [s.text for s in apply(EVENT, p.ops, library=LIBRARY).track(Role.CAPTION).segments]
+
+
+@pytest.mark.parametrize("said", ["put the date with the title instead", "show the date under the title"])
+def test_a_row_moved_to_the_title(said):
+    """s22: "put the date with the title instead" was not understood; "show the date under the
+    title" asked which date though the date row was there."""
+    p = plan_edit(said, EVENT, library=LIBRARY)
+    tl = apply(EVENT, p.ops, library=LIBRARY)
+    title = tl.track(Role.TITLE).segments[0]
+    row = next(s for s in tl.track(Role.CAPTION).segments if s.text == "This Friday, 7pm to midnight")
+    assert (row.start, row.end) == (title.start, title.end), p.reply
+    assert [s.text for s in tl.track(Role.CTA).segments] == ["Tickets $12 at sciencehall.org"]

@@ -627,6 +627,30 @@ def _h_text_out_of_the_way(c: _Ctx) -> list[O.Op] | None:
 _RX_UNDER_TEXT = re.compile(r"\b(?:under(?:neath)?|below|beneath)\s+(?:the\s+)?(?P<ref>[\w' $%.-]{2,40}?)\s*[.!]?$")
 
 
+# "put the date with the title instead", "show the website with the call to action": a row of that text
+_RX_WITH_TEXT = re.compile(r"\b(?:put|show|move|have)\s+(?P<x>.+?)\s+(?:with|under|below|beneath)\s+(?:the\s+)?"
+                           r"(?P<y>title|headline|cta|call[\s-]to[\s-]action|button)(?:\s+(?:instead|too|then))?\s*[.!]?$")
+
+
+def _h_text_with_text(c: _Ctx) -> list[O.Op] | None:
+    """"put the date with the title instead": that text shown when the title is, a row under it
+    (as the first cut puts a tagline or an address), where it was the call to action's row."""
+    if c.quotes or not (m := _RX_WITH_TEXT.search(c.t)):
+        return None
+    every = c.text_segs(None)
+    meant = text_meant(_ctx(f"make {m.group('x')} bigger", c.quotes, c.tl, c.library, c.new_assets), every)
+    role = Role.TITLE if m.group("y") in ("title", "headline") else Role.CTA
+    anchor = next((s for r, s in every if r is role), None)
+    if meant is None or anchor is None or meant[1] is anchor or meant[0] is not Role.CAPTION:
+        return None
+    seg = meant[1]
+    c.notes.append(f"和「{anchor.text}」同时显示，在它下面一行。" if c.zh else
+                   f'Shown with "{anchor.text}", a row below it ({anchor.start / 1000:g}-{anchor.end / 1000:g}s).')
+    return [O.UpdateText(target=text_by_id(every, Role.CAPTION, seg),
+                         timing=O.Timing(start_ms=anchor.start, duration_ms=anchor.duration),
+                         position=nudged(anchor.position, 1))]
+
+
 def _onto_row(c: _Ctx, seg: TextSegment, words: str) -> list[O.Op] | None:
     """``words`` added to the row already shown with ``seg`` (a caption with its very time, not one
     of the speech's), after a dot, or None when it has none: a second row on that time took the
@@ -675,6 +699,8 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     words = c.quotes[-1] if c.quotes else (unquoted_words(c.raw, t) or words_after_colon(c.raw))
     titles = c.text_segs(Role.TITLE)
     if words is None and titles and (what := _RX_UNDER_TITLE_WHAT.search(t)):
+        if text_of_kind(c, c.text_segs(Role.CAPTION)) is not None:
+            return None  # "show the date under the title" with a date row: that one moves (`_h_text_with_text`)
         # "put the date under the title": which date is not said
         eg, zh_eg = _UNDER_TITLE_EG.get(what.group("w") or what.group("z"), ("Friday 7pm", "周五晚7点"))
         raise _Cannot(f"标题下面要写什么{what.group('z') or ''}？例如：标题下面加“{zh_eg}”" if c.zh else
