@@ -183,7 +183,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (bold_in(t) is not None or size_in(t) is not None
                                                                   or color_in(t) is not None)) \
         or (not c.quotes and _has(_ADD, t) and (contact_in(c.raw) or offer_in(c.raw)) is not None) \
-        or text_of_kind(c, c.text_segs(None)) is not None  # "add our website www.example.com", "add 30% off"; "the date"
+        or text_of_kind(t, c.text_segs(None)) is not None  # "add our website www.example.com", "add 30% off"; "the date"
     if not has_text_word and not c.quotes:
         if _has(BOX_OFF, t) and (boxed := [(r, s) for r, s in c.text_segs(None) if s.background is TextBackground.BOX]):
             # "remove the box", "去掉底框": the boxes behind the letters (it answered "there is no 'box'")
@@ -219,9 +219,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.RemoveText(target=text_by_id(every, r, s)) for r, s in on]
         if (cleared := _texts_off_for(c, role)) is not None:
             return cleared
-        if not plural and (meant := text_meant(c, c.text_segs(role))) is not None:
+        if not plural and (meant := text_meant(t, c.text_segs(role))) is not None:
             every = c.text_segs(None)
-            kind = kind_called(t) if text_called(c, c.text_segs(role)) is None else None
+            kind = kind_called(t) if text_called(t, c.text_segs(role)) is None else None
             if kind and (rest := without(kind, meant[1].text)) is not None:
                 # "remove the website" from "Tickets $12 at sciencehall.org": the address goes, the rest stays
                 c.notes.append("只去掉了那部分（说“撤销”可恢复）。" if c.zh else "Only that part went (say 'undo' to have it back).")
@@ -251,7 +251,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             new_text = zh.group(1).strip().strip("“”「」'\"")
         elif ((kren := _RX_RENAME_KIND.search(c.raw)) and not styling(kren.group("x") or kren.group("zx"))
               and not TW.find_durations(kren.group("x") or kren.group("zx"))  # "change the time to 20 seconds"
-              and (meant := text_meant(c, existing)) is not None):
+              and (meant := text_meant(t, existing)) is not None):
             # "change the date to Saturday 8pm", "日期改成周六晚8点": the text holding it, new words
             words = (kren.group("x") or kren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
             return [O.UpdateText(target=text_by_id(c.text_segs(None), *meant), text=capitalised(words))]
@@ -372,7 +372,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             and (bold is not None or color is not None or box is not None or bg is not None
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
             and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
-            and not RX_TEXT_WHERE.search(t) and text_meant(c, c.text_segs(None)) is None):
+            and not RX_TEXT_WHERE.search(t) and text_meant(t, c.text_segs(None)) is None):
         plural = True  # "make the text bold", "bigger text", "make the text white", "add a shadow to the text", "字大一点", "红底白字": every text's letters
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
@@ -638,7 +638,7 @@ def _h_text_with_text(c: _Ctx) -> list[O.Op] | None:
     if c.quotes or not (m := _RX_WITH_TEXT.search(c.t)):
         return None
     every = c.text_segs(None)
-    meant = text_meant(_ctx(f"make {m.group('x')} bigger", c.quotes, c.tl, c.library, c.new_assets), every)
+    meant = text_meant(m.group("x"), every)
     role = Role.TITLE if m.group("y") in ("title", "headline") else Role.CTA
     anchor = next((s for r, s in every if r is role), None)
     if meant is None or anchor is None or meant[1] is anchor or meant[0] is not Role.CAPTION:
@@ -677,7 +677,7 @@ def _h_text_under_text(c: _Ctx) -> list[O.Op] | None:
         hits = [(r, s) for r, s in every if r is Role.CTA]
         target = hits[-1] if hits else None
     else:
-        target = text_meant(_ctx(f"the {ref} text", c.quotes, c.tl, c.library, c.new_assets), every)
+        target = text_meant(f"the {ref} text", every)
     if target is None:
         return None
     r, seg = target
@@ -699,7 +699,7 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     words = c.quotes[-1] if c.quotes else (unquoted_words(c.raw, t) or words_after_colon(c.raw))
     titles = c.text_segs(Role.TITLE)
     if words is None and titles and (what := _RX_UNDER_TITLE_WHAT.search(t)):
-        if text_of_kind(c, c.text_segs(Role.CAPTION)) is not None:
+        if text_of_kind(t, c.text_segs(Role.CAPTION)) is not None:
             return None  # "show the date under the title" with a date row: that one moves (`_h_text_with_text`)
         # "put the date under the title": which date is not said
         eg, zh_eg = _UNDER_TITLE_EG.get(what.group("w") or what.group("z"), ("Friday 7pm", "周五晚7点"))

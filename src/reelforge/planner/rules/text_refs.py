@@ -69,7 +69,7 @@ def text_target(c: _Ctx, role: Role | None) -> O.Target:
         return O.Target(role=r, index=0)
     if (named := texts_named(c, segs)) is not None:  # "swap the eye pan caption for …": the one saying it
         return named
-    if (called := text_meant(c, segs)) is not None:  # "the tickets text", "the date": the one holding it
+    if (called := text_meant(c.t, segs)) is not None:  # "the tickets text", "the date": the one holding it
         return text_by_id(segs, *called)
     roles = {r for r, _ in segs}
     ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", c.t)
@@ -198,17 +198,17 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def text_called(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
-    """The one text of ``segs`` the clause calls by words of it, unquoted: "make the tickets text
+def text_called(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
+    """The one text of ``segs`` the clause ``said`` calls by words of it, unquoted: "make the tickets text
     bigger" for "Tickets $12 at sciencehall.org" (it made every text bigger), "the museum late
     text", "the text that says tickets". Where a caption of the speech says it too, the text
     designed for the video is meant; None when no such word is said or several texts hold it."""
-    for m in _RX_TEXT_CALLED.finditer(c.t):
-        said = [_stem(w) for w in (m.group("w") or m.group("w2")).split()]
-        said = [w for w in said if len(w) >= 3 and not _NOT_ITS_WORDS.match(w)]
-        if not said:
+    for m in _RX_TEXT_CALLED.finditer(said):
+        words = [_stem(w) for w in (m.group("w") or m.group("w2")).split()]
+        words = [w for w in words if len(w) >= 3 and not _NOT_ITS_WORDS.match(w)]
+        if not words:
             continue
-        hits = [(r, s) for r, s in segs if set(said) <= {_stem(w) for w in s.text.split()}]
+        hits = [(r, s) for r, s in segs if set(words) <= {_stem(w) for w in s.text.split()}]
         if len(hits) > 1:
             hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
         if len(hits) == 1:
@@ -216,11 +216,11 @@ def text_called(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, Te
     return None
 
 
-def text_of_kind(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
-    """The one text of ``segs`` holding what the clause calls it by ("make the date bigger": the row
+def text_of_kind(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
+    """The one text of ``segs`` holding what the clause ``said`` calls it by ("make the date bigger": the row
     'This Friday, 7pm to midnight'; "the website": the one with the address), the designed text
     before a caption of the speech; None when none or several do."""
-    kind = kind_called(c.t)
+    kind = kind_called(said)
     if kind is None:
         return None
     hits = [(r, s) for r, s in segs if holds(kind, s.text)]
@@ -229,9 +229,10 @@ def text_of_kind(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, T
     return hits[0] if len(hits) == 1 else None
 
 
-def text_meant(c: _Ctx, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
-    """The one text the clause calls by its words (`text_called`) or by what it holds (`text_of_kind`)."""
-    return text_called(c, segs) or text_of_kind(c, segs)
+def text_meant(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
+    """The one text the clause ``said`` calls by its words (`text_called`) or by what it holds
+    (`text_of_kind`)."""
+    return text_called(said, segs) or text_of_kind(said, segs)
 
 
 def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[tuple[Role, TextSegment]]:
@@ -239,7 +240,7 @@ def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[
     words or by what it holds (`text_meant`), else the first title alone unless it says titles
     (``first_title``); none on screen is said so."""
     segs = c.text_segs(role)
-    if (called := text_meant(c, segs)) is not None:
+    if (called := text_meant(c.t, segs)) is not None:
         return [called]
     if first_title and role is Role.TITLE and not RX_TEXT_PLURAL.search(c.t):
         segs = segs[:1]

@@ -148,7 +148,7 @@ def _h_text_repeat(c: _Ctx) -> list[O.Op] | None:
     another time is said (it MOVED the title to the end)."""
     t = c.t
     role = text_role(t)
-    if role is None and (meant := text_meant(c, c.text_segs(None))) is not None:
+    if role is None and (meant := text_meant(t, c.text_segs(None))) is not None:
         role = meant[0]  # "show the date at the start too": the text holding the date
     if role is None or not _RX_REPEAT.search(t) or c.quotes:
         return None
