@@ -174,6 +174,7 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     lang = normalize_language(language) if language else None
     model = load_model()
     kwargs = dict(language=lang, beam_size=beam_size, word_timestamps=True, vad_filter=vad, **DECODE)
+    active = _speech_activity(path)  # (no model: outside the lock another transcription holds)
     with _RUN_LOCK:
         try:
             # the temperature fallback samples: a fixed seed gives the same captions for the same file
@@ -182,7 +183,6 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
             ctranslate2.set_random_seed(SEED)
             segments, info = model.transcribe(str(path), **kwargs)
             words = _heard(segments)
-            active = _speech_activity(path)
             missed = unheard_spans(active, words) if words else []
             audio = _decoded(path) if missed else None
             if audio is not None and _speech_in(audio, missed):  # heard again after a silence (`unheard_spans`)
