@@ -169,6 +169,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         raise PlanError("Nothing to make a video from: add at least one image or video clip" + got + ".")
     # "mute the clips", "without the clips' sound", "视频静音" (it was kept, the music ducked under it)
     clips_muted = _MUTE_CLIPS.search(N.normalize(said)) is not None
+    # "keep the clip's sound", "keep the traveller's own voice on the testimonial clip", "保留原声": a
+    # voiceover no longer mutes them (it did, whatever was asked)
+    clips_kept = not clips_muted and clips_keep_sound(said)
     logo = _logo_file(visuals, said)
     if logo is not None:  # a logo given with the pictures is the logo, in a corner (it was a blurry 5x shot)
         visuals = [a for a in visuals if a is not logo]
@@ -359,10 +362,13 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
             id=f"v{i + 1}", start=start, duration=d, src=a.id, name=a.name, in_ms=0, motion=motion,
             motion_amount=motion_amount,
             transition=tr, transition_ms=t_in[i],
-            mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and (voice_present or clips_muted)),
+            mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and (clips_muted or voice_present and not clips_kept)),
         ))
         cursor = start + d
-    if any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and voice_present:
+    sounding = [s for s in video_segs if not s.mute and s.src in {a.id for a in visuals if a.has_audio}]
+    if clips_kept and sounding:
+        notes.append(_kept_sound_note(sounding, voice_ms if voice_present else 0))
+    elif any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and voice_present:
         notes.append("The clips' own sound is muted so it does not talk over the voiceover.")
     elif any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and clips_muted:
         notes.append("The clips' own sound is muted, as asked.")
@@ -482,6 +488,42 @@ _MUTE_CLIPS = re.compile(r"\b(?:mute|silence)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:
                          r"\b(?:without|no)\s+(?:the\s+)?(?:clips?'?|videos?'?|footage'?s?)\s*(?:own\s+)?(?:sound|audio)\b|"
                          r"\b(?:clips?|videos?|footage)\s+(?:muted|silent|on\s+mute|without\s+(?:their\s+|its\s+)?sound)\b|"
                          r"\bno\s+(?:original|clip)\s+(?:sound|audio)\b|(?:视频|片段)(?:原声)?静音|去掉(?:视频|片段)?原声|不要(?:视频|片段)?原声")
+_KEEP_VERB = r"\b(?:keep|keeping|use|using|with|leave|let|play|retain|preserve|unmute)\b"
+_CLIP_WORD = r"\b(?:clips?|videos?|footage|testimonials?|interviews?|recordings?)\b"
+_KEEP_CLIPS = re.compile(
+    _KEEP_VERB + r"[^.;!?]{0,50}?(?:(?<!\bmy\s)\b(?:own|original|natural|live)\s+(?:voices?|sound|audio|speech)\b|"
+    r"(?:\b(?:clips?|videos?|footage|testimonials?|interviews?)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio|voices?)\b)|"
+    r"\b(?:sound|audio)\s+(?:of|from|on|in)\s+the\s+(?:\w+\s+)?(?:clips?|videos?|footage)\b)|"
+    r"\b(?:unmute|don'?t\s+mute|do\s+not\s+mute)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:\w+\s+)?(?:clips?|videos?|footage)\b|"
+    r"保留(?:视频|片段)?(?:的)?原声|原声保留|用(?:视频|片段)?(?:的)?原声|(?:视频|片段)(?:的)?原声(?:要|也)?保留|不要(?:把)?(?:视频|片段)静音")
+
+
+def clips_keep_sound(said: str) -> bool:
+    """Whether the words ask the clips to keep their own sound ("keep the clip's audio", "keep the
+    traveller's own voice on the testimonial clip", "保留视频原声"). "Own voice" is a clip's only
+    where a clip is named in the same sentence ("use my own voice" is the voiceover)."""
+    t = N.normalize(said)
+    for sentence in re.split(r"[.;!?。；！？]", t):
+        m = _KEEP_CLIPS.search(sentence)
+        if m and (not re.search(r"\b(?:own|original|natural|live)\s+(?:voices?|speech)\b", m.group(0))
+                  or re.search(_CLIP_WORD, sentence)):
+            return True
+    return False
+
+
+def _kept_sound_note(sounding: Sequence[VideoSegment], voice_ms: int) -> str:
+    """What the clips kept sounding do: where they play under the voiceover, when, and how to stop it."""
+    names = ", ".join(f"'{s.name}'" for s in sounding)
+    under = [s for s in sounding if s.start < voice_ms]
+    note = f"{names} keep{'s' if len(sounding) == 1 else ''} {'its' if len(sounding) == 1 else 'their'} own sound, " \
+           "as asked; the music steps back under it."
+    if under:
+        when = "; ".join(f"{fmt_seconds(s.start)}-{fmt_seconds(min(s.start + s.duration, voice_ms))} s" for s in under)
+        note += (f" It plays under the voiceover ({when}): say 'move {under[0].name} to the end' or "
+                 f"'mute {under[0].name}'.")
+    return note
+
+
 LOGO_SCALE = 0.15  # of the frame's width, as the edit "add the logo" places it
 _LOGO_FILE = re.compile(r"(?:^|[^a-z])(?:logos?|watermark|brand[\s_-]?mark|logotype)(?:[^a-z]|$)|标志|水印", re.I)
 # the logo asked for as a picture of its own: "end with our logo", "the logo as the last shot", "logo end card"

@@ -43,7 +43,7 @@ def _language(t: str) -> str | None:
 
 
 _CAPTION_FILES = re.compile(
-    r"\b(?:separate(?:ly)?|sidecar|own|as\s+(?:a\s+)?files?|(?:srt|vtt|webvtt)(?:\s+files?)?|not\s+burn(?:ed|t)?(?:\s+in)?|"
+    r"\b(?:separate(?:ly)?|sidecar|own\s+(?:files?|tracks?|srt|vtt)|as\s+(?:a\s+)?files?|(?:srt|vtt|webvtt)(?:\s+files?)?|not\s+burn(?:ed|t)?(?:\s+in)?|"
     r"(?:don'?t|do\s+not|never|without)\s+burn(?:ing)?|soft\s*(?:subs|subtitles|captions)|closed\s+captions?\s+files?)\b|"
     r"外挂|单独(?:输出|导出|的)?(?:字幕)?文件|字幕文件|不(?:要)?(?:烧录|压制|嵌入)|srt")
 _CAPTION_BURN = re.compile(r"\b(?:burn(?:ed|t)?\s+(?:them\s+|it\s+|the\s+\w+\s+)?in(?:to)?|hard[\s-]?(?:coded|subs|subtitles))\b|"

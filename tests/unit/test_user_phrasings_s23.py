@@ -1,0 +1,76 @@
+"""User tests of session 23: a tour operator's reel (9:16, an espeak-ng en-gb+f3 voiceover,
+music at 92 bpm, three photos and a testimonial clip with the traveller's own speech) typed as
+a marketer types it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import plan
+from reelforge.planner.compose import clips_keep_sound
+from reelforge.planner.rules import caption_mode
+from reelforge.timeline import Role
+
+from .test_compose import BGM, aud, clip, img
+
+TOUR = [img("pagoda_sunrise.jpg", 1), img("tea_house.jpg", 2), clip("testimonial.mp4", 5_000),
+        aud("voiceover.wav", 15_000), BGM]
+
+
+def _video(p):
+    return next(tr for tr in p.timeline.tracks if tr.role is Role.MAIN).segments
+
+
+def test_a_clip_named_in_the_instruction_keeps_its_speech():
+    # the first cut muted the testimonial under "keep the traveller's own voice on the testimonial clip"
+    p = plan("Make a 30 second Instagram reel for Wander East Tours. Use the voiceover and music, keep the "
+             "traveller's own voice on the testimonial clip, add captions", TOUR)
+    testimonial = next(s for s in _video(p) if s.name == "testimonial.mp4")
+    assert not testimonial.mute
+    assert any("'testimonial.mp4' keeps its own sound, as asked" in n for n in p.notes)
+    assert not any("muted so it does not talk over" in n for n in p.notes)
+
+
+def test_with_a_voiceover_a_clip_is_still_muted_unless_asked():
+    p = plan("Make a 30 second reel for Wander East Tours with captions", TOUR)
+    assert next(s for s in _video(p) if s.name == "testimonial.mp4").mute
+    assert any("muted so it does not talk over the voiceover" in n for n in p.notes)
+
+
+def test_a_kept_clip_under_the_voiceover_is_said_with_its_times():
+    p = plan("keep the clip's sound", [clip("testimonial.mp4", 5_000), img("tea_house.jpg", 2),
+                                        aud("voiceover.wav", 12_000)])
+    note = next(n for n in p.notes if "keeps its own sound" in n)
+    assert "plays under the voiceover (0-" in note and "'mute testimonial.mp4'" in note
+
+
+@pytest.mark.parametrize(("text", "keep"), [
+    ("keep the clip's sound", True),
+    ("keep the original audio of the interview", True),
+    ("use the clips' own audio", True),
+    ("with the sound of the video clip", True),
+    ("unmute the clips", True),
+    ("don't mute the interview clip", True),
+    ("保留视频原声", True),
+    ("原声保留", True),
+    ("use my own voice recording as the voiceover", False),
+    ("keep my own voice, it is the voiceover", False),
+    ("keep the music", False),
+    ("keep the clips short", False),
+    ("keep it under 30 seconds with a voiceover", False),
+])
+def test_what_asks_a_clip_to_keep_its_sound(text, keep):
+    assert clips_keep_sound(text) is keep
+
+
+@pytest.mark.parametrize(("text", "burn"), [
+    # "own" in another phrase sent the captions to files: none was on the picture
+    ("keep the traveller's own voice on the testimonial clip, add captions", None),
+    ("captions please, and the interview keeps its own voice", None),
+    ("captions as their own file", False),
+    ("captions in their own srt files", False),
+    ("captions as a separate file, not burned in", False),
+    ("captions burned in", True),
+])
+def test_where_the_captions_go(text, burn):
+    assert caption_mode(text) is burn
