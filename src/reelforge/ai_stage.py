@@ -56,6 +56,7 @@ class AIStage:
     def __init__(self, session: Session) -> None:
         self.s = session
         self.cache: dict[Any, Any] = {}
+        self.names: tuple[str, ...] | None = None  # spelled as on screen (`spell_as`)
         self.order_asked = False  # the first instruction placed pictures ("start with the cat photo")
 
     def resolve(self, tl: Timeline, ops: Sequence[O.Op]) -> list[O.Op]:
@@ -87,6 +88,7 @@ class AIStage:
         return out
 
     def run_request(self, op: O.Op, tl: Timeline, rest: Sequence[O.Op], done: Sequence[O.Op]) -> list[O.Op]:
+        self.spell_as(tl)
         try:
             return self._run_request_unchecked(op, tl, rest, done)
         except (ApplyError, AIFailed):
@@ -141,7 +143,19 @@ class AIStage:
     def _transcript(self, asset: Asset, language: str | None):
         from reelforge import ai
 
-        return self._memo(("tr", asset.id, language), lambda: ai.transcribe(asset.path, language))
+        names = self.names or ()
+        return self._memo(("tr", asset.id, language, names), lambda: ai.transcribe(asset.path, language, names=names))
+
+    def spell_as(self, tl: Timeline) -> None:
+        """Take the names a voiceover may say from ``tl``'s title and call to action (as spelled on
+        screen, `reelforge.ai.spelling.names_in`), once a stage: the first cut's words, before any
+        text comes from the speech (a title heard as "One -deleased tours" would spell it so)."""
+        if self.names is None:
+            from reelforge.ai.spelling import names_in
+
+            title = next((s.text for t in tl.tracks_by_role(Role.TITLE) for s in t.segments), None)
+            others = [s.text for r in (Role.TITLE, Role.CTA) for t in tl.tracks_by_role(r) for s in t.segments]
+            self.names = names_in(title, others)
 
     def _look(self, asset: Asset) -> tuple[str, float]:
         """Whisper's quick look at the speech in ``asset`` (`detect_language`: about a tenth of a
@@ -176,10 +190,11 @@ class AIStage:
                 return
             language = self._language_from(found)
             heard: Future = Future()
-            self.cache.setdefault(("tr", asset.id, language), heard)  # before the look is seen
+            names = self.names or ()
+            self.cache.setdefault(("tr", asset.id, language, names), heard)  # before the look is seen
             look.set_result(found)
             try:
-                heard.set_result(ai.transcribe(asset.path, language))
+                heard.set_result(ai.transcribe(asset.path, language, names=names))
             except BaseException as exc:  # noqa: BLE001 - raised again where it is waited for
                 heard.set_exception(exc)
 
@@ -222,11 +237,13 @@ class AIStage:
         source = "voice"
         voice = [s for t in tl.tracks_by_role(Role.VOICE) for s in t.segments]
         spans: list[tuple[Any, float]] = [(s, 1.0) for s in voice if s.src in by_id]
+        main = tl.track(Role.MAIN)
+        sounding = [(s, s.speed) for s in (main.segments if main else ())
+                    if s.src in by_id and by_id[s.src].has_audio and by_id[s.src].kind.value == "video" and not s.mute]
         if not spans:
-            source = "clip"
-            main = tl.track(Role.MAIN)
-            spans = [(s, s.speed) for s in (main.segments if main else ())
-                     if s.src in by_id and by_id[s.src].has_audio and by_id[s.src].kind.value == "video" and not s.mute]
+            source, spans = "clip", sounding
+        else:  # a clip kept with its own sound beside the voiceover ("keep the traveller's voice"): it is heard too
+            spans += [(s, speed) for s, speed in sounding if not _under_voice(s, voice)]
         if not spans:  # a spoken track that was taken for music
             spans = [(s, 1.0) for t in tl.tracks_by_role(Role.MUSIC) for s in t.segments if s.src in by_id]
             source = "music" if spans else source
@@ -237,7 +254,15 @@ class AIStage:
         unsure: list[float] = []
         for seg, speed in spans:
             asset = by_id[seg.src]
-            tr = self._transcript(asset, language or self._language_for(asset))
+            if source == "voice" and seg not in voice:  # a clip beside the voiceover: only if it speaks
+                try:
+                    if self._look(asset)[1] < 0.5:
+                        continue
+                    tr = self._transcript(asset, self._language_for(asset))
+                except Exception:  # noqa: BLE001 - the voiceover's captions do not depend on it
+                    continue
+            else:
+                tr = self._transcript(asset, language or self._language_for(asset))
             if tr.words:
                 sure = sum(w.probability for w in tr.words) / len(tr.words)
                 if sure < CAPTION_MIN_CONFIDENCE:  # letters and digits read into a voice it cannot make out
@@ -256,6 +281,9 @@ class AIStage:
                            "captions were made: type them, e.g. add a caption \"…\" from 0:02 to 0:05")
         if not cues:
             raise AIFailed(f"no speech could be made out in the {what}")
+        cues.sort(key=lambda c: c.start_ms)
+        titles = [t for tr in tl.tracks_by_role(Role.TITLE) for t in tr.segments]
+        cues = [c for c in cues if not any(_says_title(c, t) for t in titles)] or cues
         return O.SetCaptions(cues=cues, source="clip" if source == "music" else source)  # type: ignore[arg-type]
 
     # voiceover -----------------------------------------------------------------------------
@@ -706,6 +734,7 @@ class AIStage:
         ops: list[O.Op] = []
         notes: list[str] = []
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        self.spell_as(tl)
         cur = tl
         main = tl.track(Role.MAIN)
         for seg in (main.segments if main else ()):
@@ -1024,6 +1053,26 @@ class AIFailed(ReelforgeError):
     """A model step could not produce its data (no speech, no music, missing extra)."""
 
     code = 5003
+
+
+def _says_title(cue: O.Cue, title: Any) -> bool:
+    """Whether a speech caption only says the title again while the title is on screen (the voice
+    opening with the brand: "Wander East Tours." under the title "Wander East Tours")."""
+    from difflib import SequenceMatcher
+
+    from reelforge.ai.spelling import key
+
+    said, shown = key(cue.text), key(title.text)
+    over = min(cue.end_ms, title.end) - max(cue.start_ms, title.start)
+    return (bool(said and shown) and 2 * over > cue.end_ms - cue.start_ms
+            and SequenceMatcher(None, said, shown, autojunk=False).ratio() >= 0.85)
+
+
+def _under_voice(seg: Any, voice: Sequence[Any]) -> bool:
+    """Whether a clip plays under a voiceover for more than half its time: its speech, under the
+    voice, is not captioned (two captions would talk at once)."""
+    over = sum(max(0, min(seg.end, v.end) - max(seg.start, v.start)) for v in voice)
+    return over * 2 > seg.duration
 
 
 def _shift_cues(lines: Sequence[Any], seg: Any, speed: float) -> list[O.Cue]:

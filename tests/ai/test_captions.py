@@ -392,3 +392,29 @@ def test_a_cue_ending_at_a_comma_shows_none():
     assert cues[-1].text.endswith("test.")
     zh = caption_lines([Word(0, 400, "新鲜出炉，"), Word(400, 800, "品质保证，"), Word(3000, 3400, "欢迎品尝。")])
     assert [c.text for c in zh][0].endswith("品质保证") or not zh[0].text.endswith("，"), [c.text for c in zh]
+
+
+@pytest.mark.slow
+def test_a_brand_named_on_screen_is_heard_as_spelled(tmp_path):
+    """User test s23: espeak-ng (en-gb+f3) "Wander East Tours. … at wander east dot com" came out of
+    Whisper base as "One -deleased tours. … at one -deleased .com", under the title "Wander East
+    Tours" and a call to action ending "wandereast.com". Told the names on screen, the words that
+    sound like them are written as spelled; the other words stay as heard, and a name the voice
+    does not say changes nothing."""
+    import shutil
+    import subprocess
+
+    from reelforge.ai.captions import transcribe
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng (Debian) not installed")
+    wav = tmp_path / "vo.wav"
+    subprocess.run(["espeak-ng", "-v", "en-gb+f3", "-s", "160", "-w", str(wav),
+                    "Wander East Tours. Twelve days through temples, gardens and quiet tea houses. "
+                    "Small groups, local guides, and never a rush. Here is what our travellers say. "
+                    "Book before January and save twenty percent, at wander east dot com."], check=True)
+    told = transcribe(wav, "en", names=("Wander East Tours", "wandereast.com")).text
+    assert told.startswith("Wander East Tours.") and "wandereast.com" in told.replace(" .com", ".com"), told
+    assert "temples" in told and "travellers" in told, told
+    plain = transcribe(wav, "en").text
+    assert transcribe(wav, "en", names=("Northwind Labs", "northwind.io")).text == plain

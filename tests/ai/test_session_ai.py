@@ -675,3 +675,27 @@ def test_the_one_picture_of_a_person_comes_in_as_the_voice_says_meet(tmp_path):
     assert order == ["deep_field.jpg", "rocket.jpg", "IMG_4412.jpg", "coins.png", "temple.jpg"], (order, r.notes)
     note = next(n for n in r.notes if n.startswith("Pictures follow the voiceover"))
     assert "IMG_4412.jpg when it says 'meet'" in note, note
+
+
+def test_a_clip_kept_with_its_speech_beside_the_voiceover_is_captioned_too(tmp_path):
+    """User test s23: "keep the traveller's own voice on the testimonial clip, add captions" muted the
+    clip (a voiceover muted every clip) and its words were in no caption. Now the clip keeps its
+    sound, its speech is captioned where it plays, and the voiceover's captions stay."""
+    from reelforge.ai.tts import synthesize
+
+    from ._clips import clip_with_sound
+
+    said = tmp_path / "said.wav"
+    synthesize("Honestly, the best trip of my life. The guides made every day feel easy.", said, "en")
+    testimonial = clip_with_sound(tmp_path / "testimonial.mp4", said)
+    vo = tmp_path / "voiceover.wav"
+    synthesize("Twelve days through temples, gardens and quiet tea houses. Here is what our travellers say.",
+               vo, "en")
+    s = _session(tmp_path, [*_images(tmp_path, 2), testimonial, vo],
+                 "a 20 second reel, keep the traveller's own voice on the testimonial clip, add captions")
+    clip = next(seg for seg in s.timeline.track(Role.MAIN).segments if seg.name == "testimonial.mp4")
+    assert not clip.mute
+    caps = s.timeline.track(Role.CAPTION).segments
+    on_clip = " ".join(c.text.replace("\n", " ") for c in caps if c.start >= clip.start - 100).lower()
+    assert "trip of my life" in on_clip and "guides" in on_clip, on_clip
+    assert "temples" in " ".join(c.text.replace("\n", " ") for c in caps).lower()

@@ -18,7 +18,7 @@ import os
 import shutil
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from reelforge.ai import AIError, AIExtraMissing, require
 from reelforge.ai.speech_guard import judge_segment, repeated_runs, silent, unit_keys
 from reelforge.ai.speech_score import tokens as _tokens
 from reelforge.ai.speech_score import word_error_rate  # noqa: F401 - re-exported (ai.word_error_rate)
+from reelforge.ai.spelling import near_misses, respelled
 
 MODEL_NAME = "whisper-base-ct2"
 _MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
@@ -156,7 +157,7 @@ def load_model():
 
 # -- transcription ---------------------------------------------------------------------------
 def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size: int = 5,
-               vad: bool = True) -> Transcript:
+               vad: bool = True, names: Sequence[str] = ()) -> Transcript:
     """Words with start/end times (ms) of the speech in an audio or video file.
 
     ``language`` (``"en"``, ``"zh"``...) or ``None`` to detect it. ``vad`` (Silero VAD, bundled
@@ -164,6 +165,8 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
     audio's length on silence or noise (temperature fallbacks) and may invent words there.
     An audio without speech gives a transcript with no words: segments Whisper wrote without
     hearing speech, phrase loops and words over silence are dropped (`reelforge.ai.speech_guard`).
+    ``names`` (a brand, a web address, as spelled on screen) that were heard as something close
+    are listened for again and written as spelled (`reelforge.ai.spelling`).
     """
     from reelforge.ai.tts import normalize_language
 
@@ -185,10 +188,15 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
             words = _heard(segments)
             missed = unheard_spans(active, words) if words else []
             audio = _decoded(path) if missed else None
+            lead_in = False
             if audio is not None and _speech_in(audio, missed):  # heard again after a silence (`unheard_spans`)
                 again = _hear_again(model, audio, {**kwargs, "language": lang or info.language})
                 if _unheard_ms(active, again) < _unheard_ms(active, words):
-                    words = again
+                    words, lead_in = again, True
+            if misheard := near_misses(words, names):  # told the names, as the pass kept heard the audio
+                told = {**kwargs, "language": lang or info.language, "hotwords": ", ".join(misheard)}
+                told_words = _hear_again(model, audio, told) if lead_in else _heard(model.transcribe(str(path), **told)[0])
+                words = respelled(words, told_words, misheard)
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
             raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
     words = [w for w in drop_loops(words) if not silent(active, w.start_ms, w.end_ms, ACTIVITY_HOP_MS)]

@@ -1,0 +1,127 @@
+"""Names heard as the user spells them: a brand Whisper mishears ("Wander East Tours" as "One
+-deleased tours", "wandereast.com" as "one -deleased .com") is listened for again with the names as
+hot words, and taken from that pass only where it replaces other words at the same time.
+
+Whisper base, told the names (faster-whisper's ``hotwords``), hears them; but a prompt is also
+what it writes where it cannot make out the speech. So the prompted pass is a proposal: a stretch of
+it is taken only where it (1) replaces words the plain pass heard at the same time, not silence,
+(2) is made of the names' own words, and (3) sounds alike, by letters, to what it replaces. Pure
+functions; the model runs in `reelforge.ai.captions`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+from typing import Protocol
+
+NEAR = 0.5  # letter likeness (difflib ratio) of a stretch heard to a name, to listen again / take it
+_DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|shop|store|uk|de|fr|cn|ai|dev)\b", re.I)
+_CAPS_RUN = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*)+")
+
+
+class _Word(Protocol):
+    start_ms: int
+    end_ms: int
+    text: str
+
+
+def key(text: str) -> str:
+    """The letters and digits of ``text``, lower case: what two spellings are compared by."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def names_in(title: str | None, texts: Iterable[str]) -> tuple[str, ...]:
+    """The names a voiceover may say, as spelled on screen: the title, the web addresses and the runs
+    of two or more capitalised words in the other texts ("Wander East Tours", "wandereast.com")."""
+    found: list[str] = []
+    if title and title.strip():
+        found.append(" ".join(title.split()))
+    for text in texts:
+        found += _DOMAIN.findall(text)
+        found += [m.group(0) for m in _CAPS_RUN.finditer(text)]
+    seen: set[str] = set()
+    return tuple(n for n in found if len(key(n)) >= 4 and not (key(n) in seen or seen.add(key(n))))
+
+
+def _tokens(name: str) -> list[str]:
+    return [k for k in (key(p) for p in re.split(r"[\s.]+", name)) if k]
+
+
+def _windows(words: Sequence[_Word], n: int) -> Iterable[tuple[int, int]]:
+    for size in range(max(1, n - 1), n + 2):
+        for i in range(0, len(words) - size + 1):
+            yield i, i + size
+
+
+def likeness(a: str, b: str) -> float:
+    return SequenceMatcher(None, key(a), key(b), autojunk=False).ratio()
+
+
+def near_misses(words: Sequence[_Word], names: Sequence[str]) -> list[str]:
+    """The ``names`` not heard as spelled but close, by letters, to some words that were: the ones
+    worth listening for again (a title the voice never says is not)."""
+    heard = " " + " ".join(k for w in words if (k := key(w.text))) + " "
+    out = []
+    for name in names:
+        k = key(name)
+        if not k or f" {' '.join(_tokens(name))} " in heard:
+            continue
+        n = len(_tokens(name))
+        if any(likeness(" ".join(w.text for w in words[i:j]), name) >= NEAR for i, j in _windows(words, n)):
+            out.append(name)
+    return out
+
+
+def _overlap(a: Sequence[_Word], b: Sequence[_Word]) -> bool:
+    lo, hi = max(a[0].start_ms, b[0].start_ms), min(a[-1].end_ms, b[-1].end_ms)
+    return hi - lo >= 0.5 * min(a[-1].end_ms - a[0].start_ms, b[-1].end_ms - b[0].start_ms, 10**9)
+
+
+def _names_at(keys: Sequence[str], j1: int, j2: int, names: Sequence[str]) -> tuple[set[int], int]:
+    """The places in ``keys[j1:j2]`` that are part of a whole name spelled out in ``keys`` (its
+    neighbours included: "wandereast" then ".com"), and how many other words the stretch holds."""
+    inside: set[int] = set()
+    for toks in (_tokens(n) for n in names):
+        size = len(toks)
+        for s in range(max(0, j1 - size + 1), min(len(keys) - size, j2 - 1) + 1):
+            if list(keys[s:s + size]) == toks:
+                inside |= set(range(max(s, j1), min(s + size, j2)))
+    return inside, sum(1 for j in range(j1, j2) if j not in inside and keys[j])
+
+
+def respelled(plain: Sequence[_Word], prompted: Sequence[_Word], names: Sequence[str]) -> list:
+    """``plain`` with the stretches that ``prompted`` (the pass told ``names``) heard as a name
+    instead: where the stretch spells a whole name (with its neighbours; one other word may come
+    with it: "Museum Late is" for "Museum latest"), replaces words heard at the same time and sounds
+    alike by letters. Then each name found is written as spelled ("Wander East Tours")."""
+    a, b = [key(w.text) for w in plain], [key(w.text) for w in prompted]
+    out: list = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        was, now = plain[i1:i2], prompted[j1:j2]
+        named, others = _names_at(b, j1, j2, names) if tag == "replace" else (set(), 0)
+        if (named and others <= 1 and was and len(now) <= len(was) + 1 and _overlap(was, now)
+                and likeness(" ".join(w.text for w in was), " ".join(w.text for w in now)) >= NEAR):
+            out += now
+        else:
+            out += was
+    return _as_spelled(out, names)
+
+
+def _as_spelled(words: list, names: Sequence[str]) -> list:
+    """Runs of words that are a name's words, in its order, written as the name spells them (the
+    word's own trailing punctuation kept)."""
+    for name in names:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        want = [key(p) for p in parts]
+        for i in range(0, len(words) - len(parts) + 1):
+            if [key(w.text) for w in words[i:i + len(parts)]] == want:
+                for k, part in enumerate(parts):
+                    w = words[i + k]
+                    tail = re.search(r"[^\w%]*$", w.text).group(0)  # type: ignore[union-attr]
+                    words[i + k] = dataclasses.replace(w, text=part.rstrip(".,!?;:") + tail)
+    return words

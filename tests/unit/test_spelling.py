@@ -1,0 +1,88 @@
+"""Names heard as the user spells them (`reelforge.ai.spelling`): the merge of a plain Whisper pass
+with one told the names, on word streams recorded from real runs (user test s23: an espeak-ng
+en-gb+f3 voiceover "Wander East Tours. … at wander east dot com", heard by Whisper base as "one
+-deleased tours. … at one -deleased .com")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reelforge.ai.spelling import names_in, near_misses, respelled
+
+
+@dataclass(frozen=True)
+class W:
+    start_ms: int
+    end_ms: int
+    text: str
+
+
+def words(*triples):
+    return [W(*t) for t in triples]
+
+
+PLAIN = words((0, 180, "one"), (180, 580, "-deleased"), (580, 1000, "tours."), (1400, 1740, "Twelve"),
+              (1740, 2000, "days."), (13560, 13980, "at"), (13980, 14240, "one"), (14240, 14600, "-deleased"),
+              (14600, 15160, ".com"))
+TOLD = words((0, 280, "Wander"), (280, 560, "East"), (560, 960, "Tours."), (1380, 1740, "Twelve"),
+             (1740, 2000, "days."), (13580, 13980, "at"), (13980, 14660, "wandereast"), (14660, 15180, ".com"))
+NAMES = ("Wander East Tours", "wandereast.com")
+
+
+def text(ws):
+    return " ".join(w.text for w in ws)
+
+
+def test_the_names_are_the_title_web_addresses_and_capitalised_runs():
+    assert names_in("Wander East Tours", ["Book by Jan 31 and save 20% – wandereast.com"]) == NAMES
+    assert names_in(None, ["Tickets $12 at sciencehall.org", "Visit Hopper's Cafe today"]) == \
+        ("sciencehall.org", "Visit Hopper's Cafe")
+    assert names_in("Wander East Tours", ["Wander East Tours"]) == ("Wander East Tours",)  # once
+    assert names_in("", ["Shop now", "Book by Jan 31"]) == ()  # no run of two capitalised words
+
+
+def test_names_misheard_are_listened_for_again_and_names_heard_or_unsaid_are_not():
+    assert near_misses(PLAIN, NAMES) == list(NAMES)
+    assert near_misses(TOLD, NAMES) == []  # heard as spelled ("wandereast" ".com" is the address)
+    assert near_misses(PLAIN, ("Summer Sale",)) == []  # the voice never says it: nothing close
+    # "museum late" inside "museum latest" is no hearing of the name
+    assert near_misses(words((0, 400, "Museum"), (400, 900, "latest"), (900, 1200, "back.")), ("Museum Late",)) \
+        == ["Museum Late"]
+
+
+def test_the_pass_told_the_names_gives_them_where_it_heard_them_at_the_same_time():
+    got = respelled(PLAIN, TOLD, NAMES)
+    assert text(got) == "Wander East Tours. Twelve days. at wandereast .com"
+    assert got[0].start_ms == 0 and got[-1].text == ".com"
+
+
+def test_one_other_word_may_come_with_a_name():
+    plain = words((0, 400, "Museum"), (400, 900, "latest"), (900, 1200, "back."), (1500, 1900, "This"))
+    told = words((0, 400, "Museum"), (400, 700, "Late"), (700, 900, "is"), (900, 1200, "back."), (1500, 1900, "This"))
+    assert text(respelled(plain, told, ("Museum Late",))) == "Museum Late is back. This"
+
+
+def test_what_is_not_a_name_or_not_heard_there_stays_as_the_plain_pass_heard_it():
+    # the told pass changed other words too ("saved", "or"): those are not taken
+    plain = words((0, 300, "Book"), (300, 600, "before"), (600, 1100, "January,"), (1100, 1300, "and"),
+                  (1300, 1600, "save"))
+    told = words((0, 300, "book"), (300, 600, "before"), (600, 700, "or"), (700, 1100, "January"),
+                 (1100, 1300, "and"), (1300, 1600, "saved"))
+    assert text(respelled(plain, told, NAMES)) == text(plain)
+    # a name written where the plain pass heard nothing (a prompt echoed over silence) is not taken
+    told = [*PLAIN[:5], W(5000, 6000, "Wander"), W(6000, 6500, "East"), W(6500, 7000, "Tours"), *PLAIN[5:]]
+    assert text(respelled(PLAIN, told, ("Wander East Tours",))) == \
+        "one -deleased tours. Twelve days. at one -deleased .com"
+    # nor at another time than the words it would replace
+    late = [W(w.start_ms + 3000, w.end_ms + 3000, w.text) for w in TOLD[:3]] + TOLD[3:]
+    assert text(respelled(PLAIN, late, NAMES)).startswith("one -deleased tours.")
+    # nor a name the words do not sound like: "Twelve days" is not "Urban Dreams"
+    told = [*words((1400, 1700, "Urban"), (1700, 2000, "Dreams.")), *PLAIN[5:]]
+    assert text(respelled(PLAIN[3:], told, ("Urban Dreams",))) == text(PLAIN[3:])
+
+
+def test_a_part_of_a_web_address_alone_is_not_taken():
+    # "the Science Hall stays open" heard as "the sciencehall stays": no ".org" after it, no address
+    plain = words((0, 200, "the"), (200, 500, "science"), (500, 800, "hall"), (800, 1100, "stays"))
+    told = words((0, 200, "the"), (200, 800, "sciencehall"), (800, 1100, "stays"))
+    assert text(respelled(plain, told, ("sciencehall.org",))) == "the science hall stays"
