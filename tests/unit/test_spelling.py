@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reelforge.ai.spelling import names_in, near_misses, respelled
+from reelforge.ai.spelling import as_spelled, names_in, near_misses, respelled
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,16 @@ def test_names_misheard_are_listened_for_again_and_names_heard_or_unsaid_are_not
     # "museum late" inside "museum latest" is no hearing of the name
     assert near_misses(words((0, 400, "Museum"), (400, 900, "latest"), (900, 1200, "back.")), ("Museum Late",)) \
         == ["Museum Late"]
+    # an address is said with its ending: "the Science Hall" is not listened to again for sciencehall.org
+    assert near_misses(words((0, 200, "the"), (200, 500, "science"), (500, 800, "hall")), ("sciencehall.org",)) == []
+    # heard too far from the name for a second pass to mend it (the bench's espeak-ng voice: the told
+    # pass heard "shopdowedmemple .com" too, for 1.3 s more)
+    assert near_misses(words((0, 1500, "Shopdownandmemple.com")), ("example.com",)) == []
+
+
+def test_a_name_heard_in_other_letters_case_is_written_as_spelled():
+    got = as_spelled(words((0, 300, "urban"), (300, 700, "dreams."), (900, 1200, "A")), ("Urban Dreams",))
+    assert text(got) == "Urban Dreams. A"
 
 
 def test_the_pass_told_the_names_gives_them_where_it_heard_them_at_the_same_time():

@@ -28,7 +28,7 @@ from reelforge.ai import AIError, AIExtraMissing, require
 from reelforge.ai.speech_guard import judge_segment, repeated_runs, silent, unit_keys
 from reelforge.ai.speech_score import tokens as _tokens
 from reelforge.ai.speech_score import word_error_rate  # noqa: F401 - re-exported (ai.word_error_rate)
-from reelforge.ai.spelling import near_misses, respelled
+from reelforge.ai.spelling import as_spelled, near_misses, respelled
 
 MODEL_NAME = "whisper-base-ct2"
 _MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
@@ -197,6 +197,7 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
                 told = {**kwargs, "language": lang or info.language, "hotwords": ", ".join(misheard)}
                 told_words = _hear_again(model, audio, told) if lead_in else _heard(model.transcribe(str(path), **told)[0])
                 words = respelled(words, told_words, misheard)
+            words = as_spelled(list(words), names)  # "urban dreams." under the title "Urban Dreams"
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
             raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
     words = [w for w in drop_loops(words) if not silent(active, w.start_ms, w.end_ms, ACTIVITY_HOP_MS)]
