@@ -275,7 +275,7 @@ class AIStage:
                 tall = tl.height > 1.3 * tl.width
                 lines = ai.caption_lines(tr, max_chars=short_cue_chars(tl.width, tl.height), max_lines=2 if tall else 1,
                                          min_cue_ms=1000)
-            cues += _shift_cues(lines, seg, speed)
+            cues += _shift_cues(lines, seg, speed, clip=any(seg is s for s, _ in sounding))
         if not cues and unsure:
             raise AIFailed(f"the {what}'s words could not be made out (confidence {max(unsure):.0%}), so no "
                            "captions were made: type them, e.g. add a caption \"…\" from 0:02 to 0:05")
@@ -1075,15 +1075,16 @@ def _under_voice(seg: Any, voice: Sequence[Any]) -> bool:
     return over * 2 > seg.duration
 
 
-def _shift_cues(lines: Sequence[Any], seg: Any, speed: float) -> list[O.Cue]:
-    """Caption cues of a source, placed where that source plays on the timeline."""
+def _shift_cues(lines: Sequence[Any], seg: Any, speed: float, *, clip: bool = False) -> list[O.Cue]:
+    """Caption cues of a source, placed where that source plays on the timeline; a clip's own speech
+    belongs to the clip (moving it carries them: they stayed behind, under another picture)."""
     out = []
     for c in lines:
         a = seg.start + round((c.start_ms - seg.in_ms) / speed)
         b = seg.start + round((c.end_ms - seg.in_ms) / speed)
         a, b = max(a, seg.start), min(b, seg.end)
         if b - a >= 100:
-            out.append(O.Cue(start_ms=a, end_ms=b, text=c.text))
+            out.append(O.Cue(start_ms=a, end_ms=b, text=c.text, shot=seg.id if clip else None))
     return out
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from reelforge.planner import ops as O
 from reelforge.planner import plan
+from reelforge.planner.apply import apply
 from reelforge.planner.compose import clips_keep_sound
-from reelforge.planner.rules import caption_mode
+from reelforge.planner.rules import caption_mode, plan_edit
 from reelforge.timeline import Role
 
 from .test_compose import BGM, aud, clip, img
@@ -74,3 +76,57 @@ def test_what_asks_a_clip_to_keep_its_sound(text, keep):
 ])
 def test_where_the_captions_go(text, burn):
     assert caption_mode(text) is burn
+
+
+def _tour_cut():
+    p = plan("a 30 second reel, keep the clip's sound", TOUR)
+    return p.timeline, [*TOUR]
+
+
+@pytest.mark.parametrize(("text", "factor", "volume"), [
+    ("make the testimonial louder", 1.5, None),
+    ("the testimonial is too quiet", 1.5, None),
+    ("turn down the testimonial a bit", 0.7, None),
+    ("testimonial volume to 150%", None, 1.5),
+    ("把testimonial的声音调大", 1.5, None),
+])
+def test_one_clips_own_sound_is_made_louder_or_quieter(text, factor, volume):
+    # "make the testimonial louder" was not understood
+    tl, lib = _tour_cut()
+    r = plan_edit(text, tl, library=lib)
+    assert r.status == "ok", r.reply
+    (op,) = r.ops
+    assert isinstance(op, O.SetVolume) and op.role == "main" and op.target is not None
+    assert (op.factor, op.volume) == (factor, volume)
+    after = apply(tl, r.ops, library=lib)
+    clip = next(s for s in after.track(Role.MAIN).segments if s.name == "testimonial.mp4")
+    assert clip.volume == pytest.approx(factor or volume)
+    assert "own sound" in r.reply or "原声" in r.reply
+
+
+def test_a_still_named_for_its_sound_is_refused_with_what_to_say():
+    tl, lib = _tour_cut()
+    r = plan_edit("make the pagoda louder", tl, library=lib)
+    assert not r.ops and "still picture" in r.reply and "music louder" in r.reply
+
+
+def test_a_clips_own_speech_captions_move_with_the_clip():
+    # moving the testimonial left its captions behind, over another picture
+    tl, lib = _tour_cut()
+    clip = next(s for s in tl.track(Role.MAIN).segments if s.name == "testimonial.mp4")
+    cues = [O.Cue(start_ms=clip.start + 200, end_ms=clip.start + 2000, text="Best trip of my life.", shot=clip.id),
+            O.Cue(start_ms=500, end_ms=2500, text="Twelve days through temples.")]
+    tl = apply(tl, [O.SetCaptions(cues=cues)], library=lib)
+    moved = apply(tl, plan_edit("move the testimonial to the start", tl, library=lib).ops, library=lib)
+    clip = next(s for s in moved.track(Role.MAIN).segments if s.name == "testimonial.mp4")
+    caps = {c.text: c for c in moved.track(Role.CAPTION).segments}
+    assert clip.start == 0 and caps["Best trip of my life."].start == clip.start + 200
+    assert caps["Twelve days through temples."].start == 500  # the voiceover's stay with the voice
+
+
+@pytest.mark.parametrize("text", ["move the testimonial up", "put the testimonial down at the end",
+                                  "remove the blur from the pagoda photo"])
+def test_up_and_down_of_a_named_clip_are_its_place_not_its_sound(text):
+    tl, lib = _tour_cut()
+    r = plan_edit(text, tl, library=lib)
+    assert not any(isinstance(o, O.SetVolume) for o in r.ops), r.ops

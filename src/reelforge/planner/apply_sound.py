@@ -10,7 +10,7 @@ from typing import Any
 
 from reelforge.planner import ops as O
 from reelforge.planner.apply_state import MIN_SEGMENT_MS, ApplyError, State, WorkTrack, fix_fades
-from reelforge.planner.apply_targets import kind_of, label, role_word
+from reelforge.planner.apply_targets import kind_of, label, main_index, role_word
 from reelforge.planner.apply_text import move_cues
 from reelforge.planner.bed import music_bed
 from reelforge.timeline.model import AssetKind, AudioSegment, Role, loop_position
@@ -81,7 +81,13 @@ def _merge_audio(tr: WorkTrack) -> None:
 def set_volume(st: State, op: O.SetVolume) -> None:
     if op.volume is None and op.factor is None:
         raise ApplyError("say how loud, e.g. 'music to 30%'")
-    for tr, i in (_split_audio(st, op.role, op.span) if op.span else _audio_segs(st, op.role)):
+    places = _split_audio(st, op.role, op.span) if op.span else _audio_segs(st, op.role)
+    if op.target is not None and op.role == "main":  # one clip's own sound ("make the testimonial louder")
+        at = main_index(st, op.target)
+        places = [(tr, i) for tr, i in places if i == at]
+        if not places:
+            raise ApplyError(f"{op.target.describe()} is a still picture: it has no sound of its own")
+    for tr, i in places:
         s = tr.segs[i]
         v = op.volume if op.volume is not None else s.volume * op.factor  # type: ignore[operator]
         v = round(min(4.0, max(0.0, v)), 4)

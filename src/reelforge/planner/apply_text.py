@@ -215,7 +215,8 @@ def set_captions(st: State, op: O.SetCaptions) -> None:
             continue
         segs.append(TextSegment(id=st.new_id(CUE_ID), start=start, duration=end - start, text=cue.text.strip(),
                                 position=op.style.position, size=op.style.size, color=op.style.color,
-                                background=op.style.background, bold=True, fade_in_ms=0, fade_out_ms=0))
+                                background=op.style.background, bold=True, fade_in_ms=0, fade_out_ms=0,
+                                shot=cue.shot))
         last_end = end
     if not segs:
         raise ApplyError("none of the captions falls inside the video")

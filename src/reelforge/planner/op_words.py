@@ -150,11 +150,12 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"removed {o.target.describe() if o.target else (o.role or 'all') + ' text'}"
         case "set_volume":
             when = f" from {fmt_ms(o.span.start_ms)} to {fmt_ms(o.span.end_ms)}" if o.span else ""
+            whose = role_words[o.role] if o.target is None else f"{o.target.name or o.target.describe()}'s own sound"
             if o.volume is not None:
                 if o.volume == 0 and o.span:
-                    return f"{role_words[o.role]} muted{when}"
-                return f"{role_words[o.role]} volume to {_pct(o.volume)}{when}"
-            return f"{role_words[o.role]} {'louder' if (o.factor or 1) > 1 else 'quieter'} (x{o.factor:.2f}){when}"
+                    return f"{whose} muted{when}"
+                return f"{whose} volume to {_pct(o.volume)}{when}"
+            return f"{whose} {'louder' if (o.factor or 1) > 1 else 'quieter'} (x{o.factor:.2f}){when}"
         case "set_fade":
             parts = []
             if o.fade_in_ms is not None:
@@ -355,11 +356,12 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{_t_zh(o.target)}改为{fmt_ms(o.duration_ms)}"
         case "set_volume":
             when = f"{fmt_ms(o.span.start_ms)}到{fmt_ms(o.span.end_ms)}的" if o.span else ""
+            whose = f"{_t_zh(o.target)}的原声" if o.target is not None else roles[o.role]
             if o.volume is not None:
                 if o.volume == 0 and o.span:
-                    return f"{when}{roles[o.role]}静音"
-                return f"{when}{roles[o.role]}音量调到{_pct(o.volume)}"
-            return f"{when}{roles[o.role]}{'调大' if (o.factor or 1) > 1 else '调小'}（x{o.factor:.2f}）"
+                    return f"{when}{whose}静音"
+                return f"{when}{whose}音量调到{_pct(o.volume)}"
+            return f"{when}{whose}{'调大' if (o.factor or 1) > 1 else '调小'}（x{o.factor:.2f}）"
         case "set_frame":
             return "画面改为" + " ".join(x for x in (o.aspect, o.resolution, o.fps and f"{o.fps}帧/秒") if x)
         case "add_text":

@@ -290,6 +290,7 @@ class SetVolume(_Op):
     volume: float | None = Field(None, ge=0.0, le=4.0, description="linear gain to set")
     factor: float | None = Field(None, gt=0.0, le=16.0, description="multiply the current gain")
     span: Span | None = Field(None, description="only this range of time (music/voice); None = the whole track")
+    target: Target | None = Field(None, description="role main only: this clip's own sound; None = every clip's")
 
 
 class SetFade(_Op):
@@ -402,6 +403,7 @@ class Cue(_Op):
     start_ms: Ms
     end_ms: PositiveMs
     text: str = Field(min_length=1, description="at most two lines, joined by a newline")
+    shot: str | None = Field(None, description="id of the clip whose own speech this is: it moves with that clip")
 
 
 class CaptionStyle(_Op):

@@ -407,6 +407,11 @@ def _fade_step(t: str) -> float | None:
 
 
 def _h_volume(c: _Ctx) -> list[O.Op] | None:
+    clip = _clip_named(c) if _audio_role(c.t) is None and _has(_LOUDNESS, c.t) else None
+    if clip is not None:
+        # "make the testimonial louder", "the interview clip is too quiet": that clip's own sound
+        ops = _volume(c, role="main")
+        return [o.model_copy(update={"target": clip}) if isinstance(o, O.SetVolume) else o for o in ops or ()] or ops
     ops = _volume(c)
     if not ops:
         return ops
@@ -436,11 +441,34 @@ _MUSIC_OVER_VOICE = (r"\b(?:music|song|soundtrack|bgm)\b[^,.;]{0,20}\b(?:drowns?
 _CLEARER = r"\bclearer\b|\bmore\s+clear(?:ly)?\b|\bcrisper\b|\beasier\s+to\s+(?:hear|understand)\b|清楚|清晰|听清"
 
 
-def _volume(c: _Ctx) -> list[O.Op] | None:
+# how loud, said of a named clip ("make the testimonial louder", "turn the interview down"): not "up" or
+# "down" alone ("move the testimonial up" is its place)
+_LOUDNESS = (r"\b(?:louder|quieter|softer|volume|too\s+(?:quiet|loud|soft|low)|hard\s+to\s+hear|can'?t\s+(?:really\s+)?hear|"
+             r"turn\s+(?:up|down)|turn\s+(?:\w+\s+){1,3}(?:up|down))\b|\d\s*%|大声|小声|音量|声音|调大|调小")
+
+
+def _clip_named(c: _Ctx) -> O.Target | None:
+    """The one video clip with sound the words name ("the testimonial", "the interview clip"), if any;
+    a still named alone is refused: it has no sound to make louder ("make the pagoda louder")."""
+    for r in _find_targets(c):
+        seg = _main_seg(c, r.target)
+        if seg is None or r.target.at_ms is not None or r.more:
+            continue
+        asset = next((a for a in c.tl.assets if a.id == seg.src), None)
+        if c.asset_kind(seg) == "video":
+            return r.target if asset is None or asset.has_audio else None
+        if r.target.name and not _has(r"\b(?:during|on|over|for|in|under|while)\b|时", c.t):
+            raise _Cannot(f"{seg.name}是图片，没有声音；背景音乐可以说“音乐大声点”" if c.zh else
+                          f"{seg.name} is a still picture: it has no sound of its own; say e.g. 'music louder' or "
+                          f"'music louder during {r.target.name}'")
+    return None
+
+
+def _volume(c: _Ctx, role: str | None = None) -> list[O.Op] | None:
     t = c.t
     if _has(r"\bsp(?:ee|e)d(?:ing)?\b|\bfaster\b|\bslower\b|\bslow\s+(?:\w+\s+)?down\b|加速|减速|倍速|快放|慢放", t):
         return None  # "speed up the music" is not louder (the speed rule says what can change speed)
-    role = _audio_role(t)
+    role = role or _audio_role(t)
     if _has(_MUSIC_OVER_VOICE, t) and c.tl.track(Role.MUSIC) is not None:
         # "the music drowns out the voice", "音乐盖住了人声": the music steps back (it was not understood)
         return [O.SetVolume(role="music", factor=0.5)]
