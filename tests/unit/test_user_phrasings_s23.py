@@ -10,6 +10,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import plan
 from reelforge.planner.apply import apply
 from reelforge.planner.compose import clips_keep_sound
+from reelforge.planner.notes_zh import to_zh
 from reelforge.planner.rules import caption_mode, plan_edit
 from reelforge.timeline import Role
 
@@ -130,3 +131,14 @@ def test_up_and_down_of_a_named_clip_are_its_place_not_its_sound(text):
     tl, lib = _tour_cut()
     r = plan_edit(text, tl, library=lib)
     assert not any(isinstance(o, O.SetVolume) for o in r.ops), r.ops
+
+
+def test_the_kept_sound_note_in_chinese_and_no_talk_over_for_a_crossfade():
+    p = plan("给Wander East Tours做一个横屏宣传视频，20秒，配上旁白和音乐，保留视频原声", TOUR)
+    note = next(n for n in p.notes if "own sound" in n)
+    assert "plays under the voiceover" not in note  # the clip comes in on the voice's last half second
+    assert to_zh(note) == "「testimonial.mp4」按要求保留原声，背景音乐在原声处自动压低。"
+    under = next(n for n in plan("keep the clip's sound", [clip("a.mp4", 5_000), clip("b.mp4", 5_000),
+                                                            aud("voiceover.wav", 12_000)]).notes if "own sound" in n)
+    assert to_zh(under) == ("「a.mp4」、「b.mp4」按要求保留原声，背景音乐在原声处自动压低。它与旁白重叠（0-5秒；4.5-9.5秒）："
+                            "可以说“把a.mp4移到最后”或“a.mp4静音”。")

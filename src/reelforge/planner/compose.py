@@ -514,7 +514,7 @@ def clips_keep_sound(said: str) -> bool:
 def _kept_sound_note(sounding: Sequence[VideoSegment], voice_ms: int) -> str:
     """What the clips kept sounding do: where they play under the voiceover, when, and how to stop it."""
     names = ", ".join(f"'{s.name}'" for s in sounding)
-    under = [s for s in sounding if s.start < voice_ms]
+    under = [s for s in sounding if min(s.start + s.duration, voice_ms) - s.start >= 1000]  # a crossfade's end is no talk-over
     note = f"{names} keep{'s' if len(sounding) == 1 else ''} {'its' if len(sounding) == 1 else 'their'} own sound, " \
            "as asked; the music steps back under it."
     if under:

@@ -309,6 +309,11 @@ _TABLE: list[Rule] = [
     _r(r"Frame rate: (\d+) fps, as asked( \(twice the frames of 30 fps: a longer export and twice the credits\))?\.",
        lambda m: f"帧率：{m[1]}帧/秒（按要求" + ("；画面数是30帧/秒的两倍，导出更慢，费用也是两倍）。" if m[2] else "）。")),
     _r(r"The clips' own sound is muted, as asked\.", lambda m: "视频片段的原声已按要求静音。"),
+    _r(r"(.+) keeps? (?:its|their) own sound, as asked; the music steps back under it\.(?: It plays under the "
+       r"voiceover \((.+)\): say 'move (.+) to the end' or 'mute (.+)'\.)?",
+       lambda m: _q(m[1]) + "按要求保留原声，背景音乐在原声处自动压低。"
+       + (f"它与旁白重叠（{m[2].replace(' s', '秒').replace('; ', '；')}）：可以说“把{m[3]}移到最后”或“{m[4]}静音”。"
+          if m[2] else "")),
     _r(r"The clips' own sound is muted so it does not talk over the voiceover\.",
        lambda m: "视频片段的原声已静音，以免盖过旁白。"),
     _r(r"'(.+)' does not fit in the ([\d.]+) s and is left out\.",
