@@ -45,3 +45,18 @@ def test_a_blurred_fill_says_what_did_not_fit():
     assert msg == "'small.jpg' is shown whole over a blurred fill: its subject spans 65% of its width, a crop can keep 32%."
     # the user's own blur (no subject box) is not the framing's to explain
     assert blurred_fills(_tl(1600, 900, seg.model_copy(update={"subject": None}))) == []
+
+
+def test_three_or_more_pictures_enlarged_make_one_note():
+    # eight phone photos made eight notes alike
+    from reelforge.planner.notes_zh import to_zh
+
+    pics = [("a.jpg", 640, 427), ("b.jpg", 451, 300), ("c.jpg", 600, 400)]
+    assets = [Asset(id=n, path=f"/{n}", name=n, kind=AssetKind.IMAGE, width=w, height=h) for n, w, h in pics]
+    segs = tuple(VideoSegment(id=f"s{i}", start=i * 3000, duration=3000, src=n) for i, (n, _, _) in enumerate(pics))
+    tl = build(width=1080, height=1080, fps=30, duration=9000, assets=assets,
+               tracks=[Track(id="m", kind=TrackKind.VIDEO, role=Role.MAIN, segments=segs)])
+    (note,) = upscaled(tl)
+    assert note.startswith("3 pictures are enlarged 2.5-3.6x to fill the 1080x1080 frame, so they will look soft: "), note
+    assert "'b.jpg' (451x300, 3.6x)" in note and note.endswith("larger originals would be sharp.")
+    assert to_zh(note).startswith("3张图片要放大2.5-3.6倍才能填满1080x1080的画面，会显得模糊：「a.jpg」（640x427，")

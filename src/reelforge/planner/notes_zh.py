@@ -373,6 +373,11 @@ _TABLE: list[Rule] = [
                  f"还要放大{m[7]}倍。"),
     _r(r"'(.+)' is shown whole over a blurred fill: cropped, its subject would fill the frame under the text on it\.",
        lambda m: f"「{m[1]}」完整显示在模糊背景上：裁剪后主体会占满画面，被上面的文字挡住。"),
+    _r(r"(\d+) pictures are enlarged ([\d.]+)-([\d.]+)x to fill the (\d+)x(\d+) frame, so they will look soft: (.+); "
+       r"larger originals would be sharp\.",
+       lambda m: f"{m[1]}张图片要放大{m[2]}-{m[3]}倍才能填满{m[4]}x{m[5]}的画面，会显得模糊："
+                 + "、".join(f"「{n}」（{w}x{h}，{k}倍）" for n, w, h, k in re.findall(r"'(.+?)' \((\d+)x(\d+), ([\d.]+)x\)", m[6]))
+                 + "；换更大的原图会更清晰。"),
     _r(r"'(.+)' \((\d+)x(\d+)\) is enlarged ([\d.]+)x to fill the (\d+)x(\d+) frame, so it will look soft: "
        r"a larger original would be sharp\.",
        lambda m: f"「{m[1]}」（{m[2]}x{m[3]}）要放大{m[4]}倍才能填满{m[5]}x{m[6]}的画面，会显得模糊：换更大的原图会更清晰。"),

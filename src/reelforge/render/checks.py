@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reelforge.render.compile import text_specs
 from reelforge.timeline.model import (
+    Asset,
     AssetKind,
     Fit,
     Motion,
@@ -194,15 +195,21 @@ def upscale_factor(seg: VideoSegment, src_w: int, src_h: int, width: int, height
 
 
 def upscaled(timeline: Timeline) -> list[str]:
-    """Sources enlarged more than `MAX_UPSCALE` times, named with their size and the factor."""
-    out: dict[str, str] = {}
+    """Sources enlarged more than `MAX_UPSCALE` times, named with their size and the factor: one
+    note each, or one for all when three or more are (eight phone photos made eight notes alike)."""
+    found: dict[str, tuple[Asset, float]] = {}
     for seg, asset in _main_shots(timeline):
         k = upscale_factor(seg, asset.width, asset.height, timeline.width, timeline.height)
-        if k > MAX_UPSCALE and asset.id not in out:
-            out[asset.id] = (f"'{asset.name}' ({asset.width}x{asset.height}) is enlarged {k:.1f}x to fill the "
-                             f"{timeline.width}x{timeline.height} frame, so it will look soft: a larger original "
-                             "would be sharp.")
-    return list(out.values())
+        if k > MAX_UPSCALE and asset.id not in found:
+            found[asset.id] = (asset, k)
+    frame = f"{timeline.width}x{timeline.height}"
+    if len(found) >= 3:
+        ks = sorted(round(k, 1) for _, k in found.values())
+        each = ", ".join(f"'{a.name}' ({a.width}x{a.height}, {k:.1f}x)" for a, k in found.values())
+        return [f"{len(found)} pictures are enlarged {ks[0]:.1f}-{ks[-1]:.1f}x to fill the {frame} frame, so they "
+                f"will look soft: {each}; larger originals would be sharp."]
+    return [f"'{a.name}' ({a.width}x{a.height}) is enlarged {k:.1f}x to fill the {frame} frame, so it will look "
+            "soft: a larger original would be sharp." for a, k in found.values()]
 
 
 def text_sizes(timeline: Timeline) -> dict[str, tuple[int, int]]:
