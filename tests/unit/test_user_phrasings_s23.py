@@ -40,11 +40,25 @@ def test_with_a_voiceover_a_clip_is_still_muted_unless_asked():
     assert any("muted so it does not talk over the voiceover" in n for n in p.notes)
 
 
-def test_a_kept_clip_under_the_voiceover_is_said_with_its_times():
+def test_a_kept_clip_comes_after_the_voiceover_and_the_video_holds_both():
+    # given first, the testimonial spoke over the voiceover's first sentences
     p = plan("keep the clip's sound", [clip("testimonial.mp4", 5_000), img("tea_house.jpg", 2),
                                         aud("voiceover.wav", 12_000)])
+    video = _video(p)
+    assert [s.name for s in video] == ["tea_house.jpg", "testimonial.mp4"]
+    assert video[-1].start == 12_000 and p.timeline.duration == 17_000 and not video[-1].mute
     note = next(n for n in p.notes if "keeps its own sound" in n)
-    assert "plays under the voiceover (0-" in note and "'mute testimonial.mp4'" in note
+    assert note.endswith("It comes after the voiceover (12-17 s), so the two voices do not talk at once."), note
+    assert "Pictures in the order given, testimonial.mp4 after the voiceover: tea_house.jpg, testimonial.mp4." in p.notes
+    assert to_zh(note).endswith("放在旁白之后（12-17秒），两个声音不会同时说话。")
+    assert any(n.startswith("Length: 17 s, the voiceover and then testimonial.mp4 with its own sound") for n in p.notes)
+
+
+def test_a_kept_clip_that_cannot_come_after_the_voiceover_is_said_with_its_times():
+    p = plan("a 12 second video, keep the clip's sound", [clip("testimonial.mp4", 5_000), img("tea_house.jpg", 2),
+                                                          aud("voiceover.wav", 12_000)])
+    note = next(n for n in p.notes if "keeps its own sound" in n)
+    assert "plays under the voiceover (" in note and "'mute testimonial.mp4'" in note, note
 
 
 @pytest.mark.parametrize(("text", "keep"), [
@@ -137,8 +151,9 @@ def test_the_kept_sound_note_in_chinese_and_no_talk_over_for_a_crossfade():
     p = plan("给Wander East Tours做一个横屏宣传视频，20秒，配上旁白和音乐，保留视频原声", TOUR)
     note = next(n for n in p.notes if "own sound" in n)
     assert "plays under the voiceover" not in note  # the clip comes in on the voice's last half second
-    assert to_zh(note) == "「testimonial.mp4」按要求保留原声，背景音乐在原声处自动压低。"
+    assert to_zh(note) == "「testimonial.mp4」按要求保留原声，背景音乐在原声处自动压低。放在旁白之后（15-20秒），两个声音不会同时说话。"
     under = next(n for n in plan("keep the clip's sound", [clip("a.mp4", 5_000), clip("b.mp4", 5_000),
                                                             aud("voiceover.wav", 12_000)]).notes if "own sound" in n)
+    # (clips alone: nothing to put before them, they play under the voiceover)
     assert to_zh(under) == ("「a.mp4」、「b.mp4」按要求保留原声，背景音乐在原声处自动压低。它与旁白重叠（0-5秒；4.5-9.5秒）："
                             "可以说“把a.mp4移到最后”或“a.mp4静音”。")

@@ -220,6 +220,14 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     roles = classify_audio(audio, said, speech)
     notes.extend(roles.notes)
     voice_ms = sum(a.duration_ms for a in roles.voice)
+    # a clip keeping its own speech beside a voiceover comes after it: two voices never talk at once
+    # (the testimonial said "the best trip of my life" over "Book before January …")
+    after_voice = [a for a in visuals if a.kind is AssetKind.VIDEO and a.has_audio] if clips_kept and voice_ms else []
+    given_order = visuals
+    if after_voice and len(after_voice) < len(visuals):
+        visuals = [a for a in visuals if a not in after_voice] + after_voice
+    else:
+        after_voice = []
 
     # -- length ------------------------------------------------------------------------
     n_images = sum(a.kind is AssetKind.IMAGE for a in visuals)
@@ -238,6 +246,11 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     if stated:
         total = stated
         notes.append(f"Length: {fmt_seconds(total)} s, as asked.")
+    elif voice_ms > 0 and not per_item_wins and after_voice:
+        total = voice_ms + sum(min(a.duration_ms, CLIP_CAP_MS) for a in after_voice)
+        notes.append(f"Length: {fmt_seconds(total)} s, the voiceover and then "
+                     f"{', '.join(_title_of(a) for a in after_voice)} with {'its' if len(after_voice) == 1 else 'their'} "
+                     "own sound; give a length (e.g. '30 seconds') to change it.")
     elif voice_ms > 0 and not per_item_wins:
         total = voice_ms
         notes.append(f"Length: {fmt_seconds(total)} s, the length of the voiceover; give a length "
@@ -367,7 +380,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         cursor = start + d
     sounding = [s for s in video_segs if not s.mute and s.src in {a.id for a in visuals if a.has_audio}]
     if clips_kept and sounding:
-        notes.append(_kept_sound_note(sounding, voice_ms if voice_present else 0))
+        notes.append(_kept_sound_note(sounding, voice_ms if voice_present else 0, bool(after_voice)))
     elif any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and voice_present:
         notes.append("The clips' own sound is muted so it does not talk over the voiceover.")
     elif any(a.kind is AssetKind.VIDEO and a.has_audio for a in visuals) and clips_muted:
@@ -460,7 +473,10 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
             seen.add(a.id)
             unique_assets.append(a)
     notes.extend(_copies_notes(assets, copies))
-    if n > 1:
+    if n > 1 and visuals != given_order:  # a clip keeping its sound moved after the voiceover
+        notes.append("Pictures in the order given, " + " and ".join(_title_of(a) for a in after_voice)
+                     + " after the voiceover: " + ", ".join(_title_of(a) for a in visuals) + ".")
+    elif n > 1:
         notes.append("Pictures in the order given: " + ", ".join(_title_of(a) for a in visuals) + ".")
 
     if big_text:  # "big readable text": every text a size larger
@@ -511,12 +527,17 @@ def clips_keep_sound(said: str) -> bool:
     return False
 
 
-def _kept_sound_note(sounding: Sequence[VideoSegment], voice_ms: int) -> str:
-    """What the clips kept sounding do: where they play under the voiceover, when, and how to stop it."""
+def _kept_sound_note(sounding: Sequence[VideoSegment], voice_ms: int, moved: bool = False) -> str:
+    """What the clips kept sounding do: that they come after the voiceover (``moved`` there), or where
+    they play under it, when, and how to stop it."""
     names = ", ".join(f"'{s.name}'" for s in sounding)
     under = [s for s in sounding if min(s.start + s.duration, voice_ms) - s.start >= 1000]  # a crossfade's end is no talk-over
     note = f"{names} keep{'s' if len(sounding) == 1 else ''} {'its' if len(sounding) == 1 else 'their'} own sound, " \
            "as asked; the music steps back under it."
+    if moved and not under:
+        note += (f" {'It comes' if len(sounding) == 1 else 'They come'} after the voiceover "
+                 f"({fmt_seconds(sounding[0].start)}-{fmt_seconds(sounding[-1].start + sounding[-1].duration)} s), so "
+                 "the two voices do not talk at once.")
     if under:
         when = "; ".join(f"{fmt_seconds(s.start)}-{fmt_seconds(min(s.start + s.duration, voice_ms))} s" for s in under)
         note += (f" It plays under the voiceover ({when}): say 'move {under[0].name} to the end' or "

@@ -272,6 +272,8 @@ _TABLE: list[Rule] = [
     _r(r"No music, as asked: (.*) left out\.", lambda m: f"按要求不用背景音乐：{_q(m[1])}没有用上。"),
     _r(r"No voiceover, as asked: (.*) left out\.", lambda m: f"按要求不用旁白：{_q(m[1])}没有用上。"),
     _r(r"Length: ([\d.]+) s, as asked\.", lambda m: f"时长：{m[1]}秒（按要求）。"),
+    _r(r"Length: ([\d.]+) s, the voiceover and then (.+) with (?:its|their) own sound; .*",
+       lambda m: f"时长：{m[1]}秒，先是旁白，然后是保留原声的{_list(m[2])}；说出时长（如「30秒」）可更改。"),
     _r(r"Length: ([\d.]+) s, the length of the voiceover; .*",
        lambda m: f"时长：{m[1]}秒，即旁白的长度；说出时长（如「30秒」）可更改。"),
     _r(r"Length: ([\d.]+) s — no length given and no voiceover, so ([\d.]+) s for each of (\d+) images?"
@@ -310,10 +312,11 @@ _TABLE: list[Rule] = [
        lambda m: f"帧率：{m[1]}帧/秒（按要求" + ("；画面数是30帧/秒的两倍，导出更慢，费用也是两倍）。" if m[2] else "）。")),
     _r(r"The clips' own sound is muted, as asked\.", lambda m: "视频片段的原声已按要求静音。"),
     _r(r"(.+) keeps? (?:its|their) own sound, as asked; the music steps back under it\.(?: It plays under the "
-       r"voiceover \((.+)\): say 'move (.+) to the end' or 'mute (.+)'\.)?",
+       r"voiceover \((.+)\): say 'move (.+) to the end' or 'mute (.+)'\.)?(?: (?:It comes|They come) after the "
+       r"voiceover \(([\d.]+)-([\d.]+) s\), so the two voices do not talk at once\.)?",
        lambda m: _q(m[1]) + "按要求保留原声，背景音乐在原声处自动压低。"
        + (f"它与旁白重叠（{m[2].replace(' s', '秒').replace('; ', '；')}）：可以说“把{m[3]}移到最后”或“{m[4]}静音”。"
-          if m[2] else "")),
+          if m[2] else "") + (f"放在旁白之后（{m[5]}-{m[6]}秒），两个声音不会同时说话。" if m[5] else "")),
     _r(r"The clips' own sound is muted so it does not talk over the voiceover\.",
        lambda m: "视频片段的原声已静音，以免盖过旁白。"),
     _r(r"'(.+)' does not fit in the ([\d.]+) s and is left out\.",
@@ -327,6 +330,8 @@ _TABLE: list[Rule] = [
        r"; fades in ([\d.]+) s and out ([\d.]+) s\.", _music),
     _r(r"A music level was given, but there is no music file to apply it to\.",
        lambda m: "指定了音乐音量，但没有音乐文件可用。"),
+    _r(r"Pictures in the order given, (.+) after the voiceover: (.*)\.",
+       lambda m: f"画面按给出的顺序，{_list(m[1].replace(' and ', ', '))}放在旁白之后：{_list(m[2])}。"),
     _r(r"Pictures in the order given: (.*)\.", lambda m: f"画面按给出的顺序：{_list(m[1])}。"),
     _r(r"Pictures follow the voiceover: (.+) \(they came in name order; add 'in this order' to the instruction to keep it\): (.*)\.",
        lambda m: "画面跟着旁白走：" + "，".join(re.sub(r"^(.+) when it says '(.+)'$", r"说到“\2”时出现\1", x)
