@@ -131,3 +131,20 @@ def test_a_sentence_does_not_end_on_a_word_left_over():
     words = [Word(300 * i, 300 * i + 250, t, 0.9) for i, t in enumerate("keeps the window seat warm for".split())]
     words.append(Word(words[-1].end_ms + 900, words[-1].end_ms + 1300, "you.", 0.9))
     assert [c.text for c in C.caption_lines(words, max_lines=1)][-1] == "you."
+
+
+def test_a_short_cue_runs_on_a_little_into_a_sentence_said_at_once():
+    """CI run of s23 (Piper): "keeps the window seat warm" + "for you." (920 ms), the next sentence
+    said at once: the short cue held only to its next word. It may hold up to `LAG_MS` past it
+    (the next cue trails its word by as much); after a pause the next cue starts on its word."""
+    said = [("keeps", 0, 200), ("the", 200, 300), ("window", 300, 500), ("seat", 500, 650), ("warm", 650, 1000),
+            ("for", 1000, 1400), ("you.", 1400, 1920), ("Fresh", 1950, 2300), ("flowers", 2300, 2700),
+            ("on", 2700, 2800), ("each", 2800, 3100), ("table.", 3100, 3600)]
+    words = [Word(a, b, t, 0.9) for t, a, b in said]
+    cues = C.caption_lines(words, max_chars=28, max_lines=1, min_cue_ms=1000)
+    assert [c.text for c in cues] == ["Keeps the window seat warm", "for you.", "Fresh flowers on each table."]
+    assert cues[1].end_ms == 2000 and cues[2].start_ms == 2000, cues  # its second (it was 950 ms); 50 ms late
+    # after a pause, no lag: the next cue starts on its word
+    late = [Word(a + (1000 if a >= 1950 else 0), b + (1000 if a >= 1950 else 0), t, 0.9) for t, a, b in said]
+    cues = C.caption_lines(late, max_chars=28, max_lines=1, min_cue_ms=1000)
+    assert cues[1].end_ms == 2000 and cues[2].start_ms == 2950, cues

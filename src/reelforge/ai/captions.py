@@ -39,6 +39,9 @@ SENTENCE_END = tuple(".!?。！？…")
 CLAUSE_END = tuple(",;:，；：、")
 PAUSE_MS = 600  # a silence this long between words starts a new cue
 MIN_CUE_MS = 700
+# a short cue may hold this much past the next word's start (the next cue then trails its speech by as
+# much: unnoticed), so "for you." (920 ms, the next sentence said at once) is on screen its second
+LAG_MS = 150
 # Decoding beyond faster-whisper's defaults (beam 5). The temperature fallback stops at 0.4:
 # on the Mandarin tuning sentences the full ladder (to 1.0) gave the same CER (0.506 against
 # 0.500) in about twice the time, and what it sampled above 0.5 was invention ("guessed").
@@ -674,7 +677,9 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
         end = max(cue[-1].end_ms, start + 1)
         nxt = cues[i + 1][0].start_ms if i + 1 < len(cues) else None
         if end - start < min_cue_ms:
-            end = start + min_cue_ms if nxt is None else min(start + min_cue_ms, max(end, nxt))
+            # into the next cue only where the speech runs on (after a pause, the next cue starts on its word)
+            lag = LAG_MS if nxt is not None and nxt - cue[-1].end_ms < PAUSE_MS else 0
+            end = start + min_cue_ms if nxt is None else min(start + min_cue_ms, max(end, nxt + lag))
         if out and start < out[-1].end_ms:
             start = out[-1].end_ms
             end = max(end, start + 1)
