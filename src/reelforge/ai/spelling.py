@@ -115,24 +115,57 @@ def respelled(plain: Sequence[_Word], prompted: Sequence[_Word], names: Sequence
         named, others = _names_at(b, j1, j2, names) if tag == "replace" else (set(), 0)
         if (named and others <= 1 and was and len(now) <= len(was) + 1 and _overlap(was, now)
                 and likeness(" ".join(w.text for w in was), " ".join(w.text for w in now)) >= NEAR):
-            out += now
+            # the sentence as the plain pass heard it: its last word's stop or comma ("Hopper's Cafe," had
+            # turned "Hopper's Café." into a clause and joined two sentences in one caption)
+            out += [*now[:-1], _with_tail(now[-1], _tail(was[-1].text))]
         else:
             out += was
     return as_spelled(out, names)
 
 
 def as_spelled(words: list, names: Sequence[str]) -> list:
-    """Runs of words that are a name's words, in its order, written as the name spells them (the
-    word's own trailing punctuation kept)."""
+    """Runs of words that spell a name, letter for letter, written as the name spells them, its
+    words as many as the name's ("North Wind Labs" for "Northwind Labs", "urban dreams." for
+    "Urban Dreams"); the run's last punctuation kept."""
     for name in names:
         parts = name.split()
-        if len(parts) < 2:
-            continue
-        want = [key(p) for p in parts]
-        for i in range(0, len(words) - len(parts) + 1):
-            if [key(w.text) for w in words[i:i + len(parts)]] == want:
-                for k, part in enumerate(parts):
-                    w = words[i + k]
-                    tail = re.search(r"[^\w%]*$", w.text).group(0)  # type: ignore[union-attr]
-                    words[i + k] = dataclasses.replace(w, text=part.rstrip(".,!?;:") + tail)
+        want = key(name)
+        if not want or len(parts) < 2 and _DOMAIN.fullmatch(name) is None:
+            continue  # a one-word name may be a word the voice says for itself
+        i = 0
+        while i < len(words):
+            j, got = i, ""
+            while j < len(words) and len(got) < len(want):
+                got += key(words[j].text)
+                j += 1
+            run = words[i:j]
+            if got == want and key(run[0].text) and len(run) <= len(parts) + 3 \
+                    and [w.text.rstrip(".,!?;:") for w in run] != [p.rstrip(".,!?;:") for p in parts]:
+                words[i:j] = _spread(run, parts)
+                i += len(parts)
+            else:
+                i += 1
     return words
+
+
+def _spread(run: list, parts: Sequence[str]) -> list:
+    """The name's words over the time of ``run`` (word for word when as many, else by letters)."""
+    if len(run) == len(parts):
+        out = [dataclasses.replace(w, text=p.rstrip(".,!?;:")) for w, p in zip(run, parts, strict=True)]
+    else:
+        a, b, total = run[0].start_ms, run[-1].end_ms, sum(len(key(p)) or 1 for p in parts)
+        out, at = [], a
+        for p in parts:
+            end = at + round((b - a) * (len(key(p)) or 1) / total)
+            out.append(dataclasses.replace(run[0], start_ms=at, end_ms=max(end, at + 1), text=p.rstrip(".,!?;:")))
+            at = end
+    return [*out[:-1], _with_tail(out[-1], _tail(run[-1].text))]
+
+
+def _tail(text: str) -> str:
+    """A word's trailing punctuation ("tours." -> ".")."""
+    return re.search(r"[^\w%]*$", text).group(0)  # type: ignore[union-attr]
+
+
+def _with_tail(w: _Word, tail: str) -> _Word:
+    return dataclasses.replace(w, text=w.text[:len(w.text) - len(_tail(w.text))] + tail)  # type: ignore[type-var]
