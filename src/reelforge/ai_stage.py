@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -268,13 +269,15 @@ class AIStage:
                 if sure < CAPTION_MIN_CONFIDENCE:  # letters and digits read into a voice it cannot make out
                     unsure.append(sure)
                     continue
+            # where the voiceover pauses for a clip (`O.PlaceInVoice`), in the file's time: no cue across it
+            pieces = sorted(s.in_ms + s.duration for s, _ in spans if s.src == seg.src)[:-1]
             # one line: short cues of a few words ("the captions are too long")
             if lines_per_cue == 2:
-                lines = ai.caption_lines(tr, max_chars=32, max_lines=2)
+                lines = ai.caption_lines(tr, max_chars=32, max_lines=2, breaks=pieces)
             else:  # short cues: one line (on 9:16 two short ones: the words of one line of 16:9)
                 tall = tl.height > 1.3 * tl.width
                 lines = ai.caption_lines(tr, max_chars=short_cue_chars(tl.width, tl.height), max_lines=2 if tall else 1,
-                                         min_cue_ms=1000)
+                                         min_cue_ms=1000, breaks=pieces)
             cues += _shift_cues(lines, seg, speed, clip=any(seg is s for s, _ in sounding))
         if not cues and unsure:
             raise AIFailed(f"the {what}'s words could not be made out (confidence {max(unsure):.0%}), so no "
@@ -803,7 +806,61 @@ class AIStage:
                 notes += copy_notes
             except ApplyError:
                 pass
+        try:
+            room, room_notes = self.voice_pauses(cur)
+        except Exception:  # noqa: BLE001 - the cut stands with the clip after the voiceover
+            log.exception("placing a clip in the voiceover failed")
+            room, room_notes = [], []
+        if room:
+            try:
+                cur = apply(cur, room, library=self.s.library)
+                ops += room
+                notes += room_notes
+            except ApplyError:
+                pass
         return ops, notes
+
+    def voice_pauses(self, tl: Timeline) -> tuple[list[O.Op], list[str]]:
+        """A clip keeping its own speech after the voiceover, played where the voice introduces it
+        ("Here is what our travellers say." then the testimonial, then "Book before January …"): the
+        voiceover pauses for it (`O.PlaceInVoice`), and speech captions across the pause are made
+        again in two. Nothing without such words or a transcript."""
+        from reelforge.ai.captions import CLAUSE_END, SENTENCE_END
+
+        voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
+        if voice is None or main is None or len(voice.segments) != 1:
+            return [], []
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        vseg = voice.segments[0]
+        clips = [s for s in main.segments if not s.mute and by_id.get(s.src) is not None
+                 and by_id[s.src].kind is AssetKind.VIDEO and by_id[s.src].has_audio and s.start >= vseg.end - 600]
+        if not clips or vseg.src not in by_id:
+            return [], []
+        try:
+            words = self._transcript(by_id[vseg.src], self._language_for(by_id[vseg.src])).words
+        except Exception:  # noqa: BLE001 - no speech model: the clip stays after the voice
+            return [], []
+        clause: list[Any] = []
+        for k, w in enumerate(words[:-1]):  # a clause ending with the hand-over ("…travellers say," heard too)
+            clause.append(w)
+            if not w.text.endswith(SENTENCE_END + CLAUSE_END):
+                continue
+            said, clause = " ".join(x.text for x in clause), []
+            if not _INTRODUCES_A_CLIP.search(said):
+                continue
+            at = vseg.start + w.end_ms - vseg.in_ms + max(0, min(300, (words[k + 1].start_ms - w.end_ms) // 2))
+            if not vseg.start < at < vseg.end - 500:
+                continue
+            op = O.PlaceInVoice(target=O.Target(role=Role.MAIN, id=clips[0].id), at_ms=at)
+            ops: list[O.Op] = [op]
+            placed = apply(tl, [op], library=self.s.library)
+            if any(c.id.startswith("cap") and not c.shot and c.start < at < c.end
+                   for t in placed.tracks_by_role(Role.CAPTION) for c in t.segments):  # a cue across the pause
+                ops.append(self._captions_op(placed, self._language_for(by_id[vseg.src])))
+            said = said.rstrip(",;:，；：、") + ("" if said.endswith(SENTENCE_END) else ".")
+            return ops, [f"{clips[0].name} plays where the voiceover says \"{said}\" ({O.fmt_ms(at)}); the voiceover "
+                         "goes on after it."]
+        return [], []
 
     def _voice_to_hear(self, tl: Timeline, text: str, *, title_only: bool = False) -> Asset | None:
         """The voiceover `spoken_copy` transcribes for the first cut, else None: not when the
@@ -1053,6 +1110,15 @@ class AIFailed(ReelforgeError):
     """A model step could not produce its data (no speech, no music, missing extra)."""
 
     code = 5003
+
+
+# a sentence handing over to a clip's own speech: "Here is what our travellers say.", "Hear it from our
+# customers.", "Don't take our word for it.", "In their own words:", "听听他们怎么说。"
+_INTRODUCES_A_CLIP = re.compile(
+    r"\b(?:hear(?:\s+it)?\s+(?:from|what)|listen\s+to|take\s+it\s+from|don'?t\s+(?:just\s+)?take\s+(?:our|my)\s+word|"
+    r"in\s+(?:their|her|his)\s+own\s+words|what\s+(?:our|my|the|other|real)\s+(?:\w+\s+){0,2}(?:say|says|said|think|thinks|"
+    r"have\s+to\s+say|are\s+saying)|(?:customers|clients|travell?ers|guests|students|members|users|patients|parents|fans|"
+    r"buyers|diners)\s+(?:say|said|tell\s+us|are\s+saying))\b|听听|怎么说|的评价", re.I)
 
 
 def _says_title(cue: O.Cue, title: Any) -> bool:

@@ -430,6 +430,8 @@ class Session:
                          f"The other shots share the rest: the video stays {tl.duration / 1000:g} s.")
         extra, more_notes = self.stage.first_cut(tl, text)
         notes = _drop_replaced_copy(notes, extra)
+        if any(isinstance(o, O.PlaceInVoice) for o in extra):  # the clip is no longer after the voiceover
+            notes = [_AFTER_THE_VOICE.sub("", n) for n in notes if not _ORDER_AFTER_THE_VOICE.match(n)]
         if extra:
             try:
                 tl = apply(tl, extra, library=self.library)
@@ -680,6 +682,12 @@ def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
 _ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with|on)\b|\b(?:first|last|opener|closer)\b|"
                            r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾", re.I)
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*", re.I)
+
+
+# the composer's words for a clip put after the voiceover (`AIStage.voice_pauses` may place it inside)
+_AFTER_THE_VOICE = re.compile(r" (?:It comes|They come) after the voiceover \([\d.]+-[\d.]+ s\), so the two voices do not "
+                              r"talk at once\.")
+_ORDER_AFTER_THE_VOICE = re.compile(r"Pictures in the order given, .+ after the voiceover: ")
 
 
 def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op]]:

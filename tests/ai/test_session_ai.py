@@ -699,3 +699,36 @@ def test_a_clip_kept_with_its_speech_beside_the_voiceover_is_captioned_too(tmp_p
     on_clip = " ".join(c.text.replace("\n", " ") for c in caps if c.start >= clip.start - 100).lower()
     assert "trip of my life" in on_clip and "guides" in on_clip, on_clip
     assert "temples" in " ".join(c.text.replace("\n", " ") for c in caps).lower()
+
+
+def test_the_voiceover_pauses_for_the_clip_it_introduces(tmp_path):
+    """User test s23: the voiceover says "Here is what our travellers say." and goes on with the offer;
+    a testimonial clip keeping its own speech is played there, the voiceover pausing for it (it
+    spoke over the voice, then came after all of it)."""
+    from reelforge.ai.tts import synthesize
+
+    from ._clips import clip_with_sound
+
+    said = tmp_path / "said.wav"
+    synthesize("Honestly, the best trip of my life. The guides made every day feel easy.", said, "en")
+    testimonial = clip_with_sound(tmp_path / "b_testimonial.mp4", said)
+    vo = tmp_path / "voiceover.wav"
+    synthesize("Twelve days through temples, gardens and quiet tea houses. Here is what our travellers say. "
+               "Book before January and save twenty percent.", vo, "en")
+    images = _images(tmp_path, 3)
+    s = Session.new()
+    s.add_assets([images[0], testimonial, *images[1:], vo], workdir=tmp_path / "media")
+    r = s.handle("a reel, keep the clip's sound, add captions")
+    assert r.changed and "b_testimonial.mp4 plays where the voiceover says" in r.message, r.message
+    assert "after the voiceover (" not in r.message  # the composer's place for it is not said
+    clip = next(seg for seg in s.timeline.track(Role.MAIN).segments if seg.name == "b_testimonial.mp4")
+    voice = s.timeline.track(Role.VOICE).segments
+    assert len(voice) == 2 and voice[0].end == clip.start and voice[1].start == clip.end, (voice, clip)
+    assert voice[1].in_ms == voice[0].duration  # the voice goes on where it paused
+    caps = s.timeline.track(Role.CAPTION).segments
+    text = [c.text.replace("\n", " ").lower() for c in caps]
+    intro = next(c for c, t in zip(caps, text, strict=True) if "travel" in t)
+    offer = next(c for c, t in zip(caps, text, strict=True) if "january" in t)
+    own = [c for c, t in zip(caps, text, strict=True) if "trip of my life" in t or "guides" in t]
+    assert intro.end <= clip.start < own[0].start and own[-1].end <= clip.end <= offer.start, text
+    assert s.timeline.duration >= voice[1].end

@@ -157,3 +157,106 @@ def test_the_kept_sound_note_in_chinese_and_no_talk_over_for_a_crossfade():
     # (clips alone: nothing to put before them, they play under the voiceover)
     assert to_zh(under) == ("「a.mp4」、「b.mp4」按要求保留原声，背景音乐在原声处自动压低。它与旁白重叠（0-5秒；4.5-9.5秒）："
                             "可以说“把a.mp4移到最后”或“a.mp4静音”。")
+
+
+def _cut_with_voice_captions():
+    p = plan("keep the clip's sound", [img("pagoda.jpg", 1), img("tea.jpg", 2), img("flower.jpg", 3),
+                                        clip("testimonial.mp4", 5_000), aud("voiceover.wav", 15_000)])
+    lib = [img("pagoda.jpg", 1), img("tea.jpg", 2), img("flower.jpg", 3), clip("testimonial.mp4", 5_000),
+           aud("voiceover.wav", 15_000)]
+    tl = p.timeline
+    t = next(s for s in tl.track(Role.MAIN).segments if s.name == "testimonial.mp4")
+    cues = [O.Cue(start_ms=8_000, end_ms=9_800, text="Here is what our travellers say."),
+            O.Cue(start_ms=10_500, end_ms=13_000, text="Book before January."),
+            O.Cue(start_ms=t.start + 300, end_ms=t.start + 2_000, text="Best trip of my life.", shot=t.id)]
+    return apply(tl, [O.SetCaptions(cues=cues)], library=lib), lib
+
+
+def test_the_voiceover_pauses_for_a_clip_placed_in_it():
+    # the testimonial after "Here is what our travellers say.", the voice going on after it
+    tl, lib = _cut_with_voice_captions()
+    assert tl.duration == 20_000
+    out = apply(tl, [O.PlaceInVoice(target=O.Target(name="testimonial"), at_ms=10_100)], library=lib)
+    shots = out.track(Role.MAIN).segments
+    t = next(s for s in shots if s.name == "testimonial.mp4")
+    assert t.start == 10_100 and t.duration == 5_000 and not t.mute
+    assert out.duration == 20_000 and shots[-1].end == 20_000  # it was after the voiceover: the same length
+    assert [s.name for s in shots][-1] != "testimonial.mp4"
+    voice = out.track(Role.VOICE).segments
+    assert [(v.start, v.end, v.in_ms) for v in voice] == [(0, 10_100, 0), (15_100, 20_000, 10_100)]
+    caps = {c.text: c for c in out.track(Role.CAPTION).segments}
+    assert caps["Here is what our travellers say."].start == 8_000  # before the pause: as it was
+    assert caps["Book before January."].start == 15_500  # said after the clip
+    assert caps["Best trip of my life."].start == t.start + 300  # the clip's own, with it
+
+
+def test_a_clip_under_the_voiceover_placed_in_a_pause_makes_the_video_longer():
+    p = plan("a 15 second reel", [img("pagoda.jpg", 1), clip("testimonial.mp4", 5_000), img("tea.jpg", 2),
+                                  aud("voiceover.wav", 15_000), BGM])
+    lib = [img("pagoda.jpg", 1), clip("testimonial.mp4", 5_000), img("tea.jpg", 2), aud("voiceover.wav", 15_000), BGM]
+    tl = apply(p.timeline, [O.AddText(role="cta", text="Book now", timing=O.Timing(anchor="end", duration_ms=3_000))],
+               library=lib)
+    out = apply(tl, [O.PlaceInVoice(target=O.Target(name="testimonial"), at_ms=7_000)], library=lib)
+    assert out.duration == 20_000
+    assert next(s for s in out.track(Role.MAIN).segments if s.name == "testimonial.mp4").start == 7_000
+    assert [(s.start, s.end) for s in out.track(Role.CTA).segments] == [(17_000, 20_000)]  # still at the end
+    assert out.track(Role.MUSIC).segments[-1].end == 20_000
+
+
+def test_a_still_or_a_time_outside_the_voice_is_refused():
+    from reelforge.planner.apply_state import ApplyError
+
+    tl, lib = _cut_with_voice_captions()
+    with pytest.raises(ApplyError, match="still picture"):
+        apply(tl, [O.PlaceInVoice(target=O.Target(name="pagoda"), at_ms=5_000)], library=lib)
+    with pytest.raises(ApplyError, match="cannot pause at"):
+        apply(tl, [O.PlaceInVoice(target=O.Target(name="testimonial"), at_ms=17_000)], library=lib)
+
+
+def test_a_kept_clip_plays_whole_after_the_voiceover_among_crossfaded_stills():
+    # even shares gave the testimonial 4.0 of its 4.9 s (its first second was then cut as a highlight)
+    p = plan("a reel, keep the clip's sound", [img("a.jpg", 1), clip("t.mp4", 4_859), img("b.jpg", 2), img("c.jpg", 3),
+                                               aud("voiceover.wav", 9_640)])
+    video = _video(p)
+    assert (video[-1].name, video[-1].start, video[-1].duration) == ("t.mp4", 9_640, 4_859)
+    assert p.timeline.duration == 9_640 + 4_859
+
+
+def _stage_heard(tl, lib, words):
+    """The session's AI stage with the voiceover's transcript already heard (its cache, as a first cut
+    leaves it): what it does with the words, no model run."""
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.library = list(lib)
+    stage = s.stage
+    stage.names = ()
+    voice = tl.track(Role.VOICE).segments[0].src
+    stage.cache[("lang", voice)] = ("en", 0.99)
+    stage.cache[("tr", voice, "en", ())] = Transcript(
+        words=tuple(Word(a, b, t) for t, a, b in words), language="en", language_probability=0.99,
+        duration_ms=15_000)
+    return stage
+
+
+@pytest.mark.parametrize("handover", ["say.", "say,"])  # Whisper heard a comma there in one Piper voice
+def test_the_voiceover_pauses_where_it_hands_over_to_the_clip(handover):
+    lib = [img("pagoda.jpg", 1), img("tea.jpg", 2), clip("testimonial.mp4", 5_000), aud("voiceover.wav", 15_000)]
+    tl = plan("keep the clip's sound", lib).timeline
+    words = [("Twelve", 0, 400), ("days", 400, 900), ("of", 900, 1000), ("temples.", 1000, 1800),
+             ("Here", 2200, 2400), ("is", 2400, 2500), ("what", 2500, 2700), ("our", 2700, 2800),
+             ("travelers", 2800, 3400), (handover, 3400, 3800), ("Book", 4100, 4400), ("before", 4400, 4800),
+             ("January.", 4800, 5600)]
+    ops, notes = _stage_heard(tl, lib, words).voice_pauses(tl)
+    assert isinstance(ops[0], O.PlaceInVoice) and ops[0].at_ms == 3_950  # in the pause after "say"
+    assert notes == ['testimonial.mp4 plays where the voiceover says "Here is what our travelers say." (3.95s); '
+                     'the voiceover goes on after it.']
+
+
+@pytest.mark.parametrize("said", ["Here's the deal, twelve days of temples.", "Meet our guides. Book now."])
+def test_no_pause_without_words_handing_over(said):
+    lib = [img("pagoda.jpg", 1), img("tea.jpg", 2), clip("testimonial.mp4", 5_000), aud("voiceover.wav", 15_000)]
+    tl = plan("keep the clip's sound", lib).timeline
+    words = [(w, 500 * i, 500 * i + 400) for i, w in enumerate(said.split())]
+    assert _stage_heard(tl, lib, words).voice_pauses(tl) == ([], [])

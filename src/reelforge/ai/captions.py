@@ -622,7 +622,7 @@ def _no_orphan(cues: list[list[Word]], fits: Callable[[list[Word]], bool], min_c
 
 
 def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_lines: int = 2,
-                  *, max_cue_ms: int = 6000, min_cue_ms: int = MIN_CUE_MS) -> list[CaptionLine]:
+                  *, max_cue_ms: int = 6000, min_cue_ms: int = MIN_CUE_MS, breaks: Sequence[int] = ()) -> list[CaptionLine]:
     """Caption cues from timed words: ≤ ``max_lines`` lines of ≤ ``max_chars`` columns each.
 
     A cue ends at a sentence end, at a pause of ``PAUSE_MS``, when it would overflow, or after
@@ -631,7 +631,8 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
     "…every table, and we deliver across town by" + "bike, Hopper's Cafe, …" became "…every
     table," + "and we deliver across town by bike," (the words of a clause stay together).
     A sentence does not end on a word or two left over (`_no_orphan`). Cues never overlap; each
-    lasts at least ``min_cue_ms`` where the next cue leaves room.
+    lasts at least ``min_cue_ms`` where the next cue leaves room. No cue runs across a time of
+    ``breaks`` (where the voiceover pauses for a clip: its halves play apart).
     """
     if max_chars < 4 or max_lines < 1:
         raise ValueError("max_chars must be >= 4 and max_lines >= 1")
@@ -645,6 +646,9 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
         return len(_wrap(candidate, max_chars)) <= max_lines
 
     for u in units:
+        if cur and any(cur[-1].end_ms <= b <= u.start_ms for b in breaks):
+            cues.append(cur)
+            cur = []
         if cur and not fits(cur + [u]):
             k = _clause_break(cur, budget)
             cues.append(cur[:k])
@@ -676,6 +680,8 @@ def caption_lines(transcript: Transcript | list[Word], max_chars: int = 32, max_
         start = cue[0].start_ms
         end = max(cue[-1].end_ms, start + 1)
         nxt = cues[i + 1][0].start_ms if i + 1 < len(cues) else None
+        if nxt is not None and any(cue[-1].end_ms <= b <= nxt for b in breaks):
+            nxt = min(nxt, min(b for b in breaks if cue[-1].end_ms <= b))  # held to the break, not past it
         if end - start < min_cue_ms:
             # into the next cue only where the speech runs on (after a pause, the next cue starts on its word)
             lag = LAG_MS if nxt is not None and nxt - cue[-1].end_ms < PAUSE_MS else 0

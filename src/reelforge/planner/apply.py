@@ -79,6 +79,7 @@ _HANDLERS: dict[type, Any] = {
     O.ReplaceSource: segments.replace_source, O.TrimSegment: segments.trim_segment, O.TrimVideo: segments.trim_video,
     O.SetSegmentDuration: segments.set_segment_duration, O.SetTotalDuration: segments.set_total_duration,
     O.FitToVoice: segments.fit_to_voice, O.SetSpeed: segments.set_speed, O.SetClipAudio: segments.set_clip_audio,
+    O.PlaceInVoice: segments.place_in_voice,
     O.RemoveTrack: segments.remove_track, O.SetInPoint: segments.set_in_point, O.BeatSync: segments.beat_sync,
     O.AddText: text.add_text, O.UpdateText: text.update_text, O.RemoveText: text.remove_text,
     O.SetCaptionMode: text.set_caption_mode, O.SetCaptions: text.set_captions,

@@ -399,6 +399,77 @@ def set_clip_audio(st: State, op: O.SetClipAudio) -> None:
 
 
 # -- AI results (data computed by the session) ------------------------------------------------
+def place_in_voice(st: State, op: O.PlaceInVoice) -> None:
+    """The clip at ``op.at_ms``, the voiceover paused there for its length (`O.PlaceInVoice`): the
+    voice after it, and the captions timed to that voice, play the clip's length later; the shots
+    before it are fitted to end there, the ones after share the rest."""
+    from reelforge.planner.apply_state import _refit
+    from reelforge.planner.apply_text import CUE_ID
+
+    main = st.main()
+    i = main_index(st, op.target)
+    clip = main.segs[i]
+    if kind_of(st, clip) != "video":
+        raise ApplyError(f"{label(clip, st)} is a still picture: the voiceover pauses for a clip with its own sound")
+    voices = [(t, k) for t in st.tracks_of(Role.VOICE) for k in range(len(t.segs))]
+    if not voices:
+        raise ApplyError("there is no voiceover to pause")
+    at, length = op.at_ms, clip.duration
+    voice_end = max(t.segs[k].end for t, k in voices)
+    if not 0 < at < voice_end:
+        raise ApplyError(f"the voiceover plays from 0 to {O.fmt_ms(voice_end)}: it cannot pause at {O.fmt_ms(at)}")
+    old_total = st.duration
+    total = max(old_total, voice_end + length)  # (a clip after the voiceover: the same length)
+    rest = [s for k, s in enumerate(main.segs) if k != i]
+    pack(rest)
+    # the shot boundary nearest the pause: the shots before it end there
+    ends = [s.end for s in rest]
+    k = min(range(1, len(rest) + 1), key=lambda n: abs(ends[n - 1] - at)) if rest else 0
+    before, after = rest[:k], rest[k:]
+    clip = clip.model_copy(update={"transition": Transition.CUT if not before else clip.transition})
+    lead = clip.transition_ms if before and clip.transition is not Transition.CUT else 0
+    lib = st.library
+    if before:
+        before = _refit(before, at + lead, lib)
+    if after:
+        tail = after[0].transition_ms if after[0].transition is not Transition.CUT else 0
+        after = _refit(after, total - (at + length) + tail, lib)
+    segs = [*before, clip, *after]
+    pack(segs)
+    if segs[-1].end != total and segs[-1].duration + total - segs[-1].end >= MIN_SEGMENT_MS:
+        segs[-1] = segs[-1].model_copy(update={"duration": segs[-1].duration + total - segs[-1].end})
+    main.segs = segs
+    st.duration = segs[-1].end
+    for t in st.tracks:  # what ended with the video (the music, the call to action) ends with it still
+        if t.role not in (Role.MAIN, Role.VOICE) and st.duration != old_total:
+            t.segs = [_ending_at(s, old_total, st.duration) for s in t.segs]
+    for t in st.tracks_of(Role.VOICE):  # the voice cut at the pause, the rest after the clip
+        out: list[Any] = []
+        for s in t.segs:
+            if s.end <= at:
+                out.append(s)
+            elif s.start >= at:
+                out.append(s.model_copy(update={"start": s.start + length}))
+            else:
+                head = at - s.start
+                out.append(fix_fades(s.model_copy(update={"duration": head, "fade_out_ms": 0})))
+                out.append(fix_fades(s.model_copy(update={"id": st.new_id("a"), "start": at + length, "in_ms": s.in_ms + head,
+                                                          "duration": s.duration - head, "fade_in_ms": 0})))
+        t.segs = [s if s.end <= st.duration else s.model_copy(update={"duration": st.duration - s.start})
+                  for s in out if s.start < st.duration]
+    for t in st.tracks_of(Role.CAPTION):  # what the voice says after the pause, said later
+        t.segs = [s.model_copy(update={"start": s.start + length}) if s.id.startswith(CUE_ID) and not s.shot
+                  and s.start >= at else s for s in t.segs]
+
+
+def _ending_at(s: Any, old_end: int, new_end: int) -> Any:
+    if s.end != old_end:
+        return s
+    if isinstance(s, AudioSegment):  # the music plays on to the new end
+        return s.model_copy(update={"duration": s.duration + new_end - old_end})
+    return s.model_copy(update={"start": s.start + new_end - old_end})
+
+
 def beat_sync(st: State, op: O.BeatSync) -> None:
     from reelforge.ai.beats import beat_cut_points  # numpy only (core install)
 

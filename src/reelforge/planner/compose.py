@@ -317,6 +317,16 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         # a stated length with long clips: a still no longer than a still's length and its crossfades, the
         # rest to the clips with footage left (equal shares held a still 7.5 s of 20 s beside a 15 s clip)
         durations = favour_clips(durations, caps, per + 2 * t_ms)
+    if after_voice and not stated and stills:
+        # a clip keeping its speech plays whole (its first second was cut to even the shares); the stills
+        # share the voiceover's time
+        whole = {i: min(a.duration_ms, CLIP_CAP_MS) for i, a in enumerate(visuals) if a in after_voice}
+        span = total + sum(t_in) - sum(whole.values()) - sum(d for i, d in enumerate(durations)
+                                                             if i not in whole and i not in stills)
+        share = span // len(stills)
+        durations = [whole.get(i, share if i in stills else d) for i, d in enumerate(durations)]
+        durations[stills[-1]] += span - share * len(stills)
+        actual = sum(durations) - sum(t_in)
     if actual < total and estimate_note:
         total = actual  # clips at their own length, less the transitions' overlap
     elif actual < total:

@@ -311,6 +311,8 @@ _TABLE: list[Rule] = [
     _r(r"Frame rate: (\d+) fps, as asked( \(twice the frames of 30 fps: a longer export and twice the credits\))?\.",
        lambda m: f"帧率：{m[1]}帧/秒（按要求" + ("；画面数是30帧/秒的两倍，导出更慢，费用也是两倍）。" if m[2] else "）。")),
     _r(r"The clips' own sound is muted, as asked\.", lambda m: "视频片段的原声已按要求静音。"),
+    _r(r"(.+) plays where the voiceover says \"(.+)\" \(([\d.]+)s\); the voiceover goes on after it\.",
+       lambda m: f"「{m[1]}」在旁白说到“{m[2]}”处播放（{m[3]}秒），之后旁白继续。"),
     _r(r"(.+) keeps? (?:its|their) own sound, as asked; the music steps back under it\.(?: It plays under the "
        r"voiceover \((.+)\): say 'move (.+) to the end' or 'mute (.+)'\.)?(?: (?:It comes|They come) after the "
        r"voiceover \(([\d.]+)-([\d.]+) s\), so the two voices do not talk at once\.)?",

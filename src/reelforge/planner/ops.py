@@ -226,6 +226,17 @@ class SetClipAudio(_Op):
     mute: bool
 
 
+class PlaceInVoice(_Op):
+    """Play a clip with its own sound while the voiceover pauses: the voiceover stops at ``at_ms`` (a
+    pause between its sentences: "Here is what our travellers say." then the testimonial) and goes on
+    after the clip; the shots before end there, the others follow. The video grows by the clip's
+    length only where the clip was not in it already (it was after the voiceover: the same length)."""
+
+    op: Literal["place_in_voice"] = "place_in_voice"
+    target: Target = Field(description="the clip")
+    at_ms: Ms = Field(description="where the voiceover pauses for it (video time)")
+
+
 # -- text --------------------------------------------------------------------------------------
 TextRole = Literal["title", "caption", "cta"]
 
@@ -591,7 +602,7 @@ class Redo(_Op):
 
 OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
-    TrimVideo, SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, AddText, UpdateText,
+    TrimVideo, SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, PlaceInVoice, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion, SetMotionAmount,
     SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, SetGrade, SetVideoFade, BeatSync,
     SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
@@ -601,7 +612,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | PlaceInVoice | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)
