@@ -260,3 +260,14 @@ def test_no_pause_without_words_handing_over(said):
     tl = plan("keep the clip's sound", lib).timeline
     words = [(w, 500 * i, 500 * i + 400) for i, w in enumerate(said.split())]
     assert _stage_heard(tl, lib, words).voice_pauses(tl) == ([], [])
+
+
+def test_the_shots_around_the_pause_keep_even_lengths():
+    # a 30 s cut of four photos: the pause at 10.7 s took the one photo before it to 11 s
+    lib = [img("a.jpg", 1), img("b.jpg", 2), img("c.jpg", 3), img("d.jpg", 4), clip("t.mp4", 5_000),
+           aud("voiceover.wav", 15_000)]
+    tl = plan("a 30 second video, keep the clip's sound", lib).timeline
+    out = apply(tl, [O.PlaceInVoice(target=O.Target(name="t.mp4"), at_ms=10_700)], library=lib)
+    shots = out.track(Role.MAIN).segments
+    assert [s.name for s in shots] == ["a.jpg", "b.jpg", "t.mp4", "c.jpg", "d.jpg"]
+    assert max(s.duration for s in shots if s.name != "t.mp4") < 8_000 and out.duration == 30_000

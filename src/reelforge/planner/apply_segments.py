@@ -421,10 +421,12 @@ def place_in_voice(st: State, op: O.PlaceInVoice) -> None:
     old_total = st.duration
     total = max(old_total, voice_end + length)  # (a clip after the voiceover: the same length)
     rest = [s for k, s in enumerate(main.segs) if k != i]
-    pack(rest)
-    # the shot boundary nearest the pause: the shots before it end there
-    ends = [s.end for s in rest]
-    k = min(range(1, len(rest) + 1), key=lambda n: abs(ends[n - 1] - at)) if rest else 0
+    # as many shots before the pause as keep the shots' lengths even on both sides (the nearest cut
+    # held one photo 11 s)
+    left, right = at, total - at - length
+    ks = [k for k in range(len(rest) + 1) if (k > 0) == (left >= MIN_SEGMENT_MS)
+          and (k < len(rest)) == (right >= MIN_SEGMENT_MS)] or [len(rest)]
+    k = min(ks, key=lambda k: abs((left / k if k else 0) - (right / (len(rest) - k) if k < len(rest) else 0)))
     before, after = rest[:k], rest[k:]
     clip = clip.model_copy(update={"transition": Transition.CUT if not before else clip.transition})
     lead = clip.transition_ms if before and clip.transition is not Transition.CUT else 0
