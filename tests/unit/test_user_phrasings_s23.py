@@ -271,3 +271,50 @@ def test_the_shots_around_the_pause_keep_even_lengths():
     shots = out.track(Role.MAIN).segments
     assert [s.name for s in shots] == ["a.jpg", "b.jpg", "t.mp4", "c.jpg", "d.jpg"]
     assert max(s.duration for s in shots if s.name != "t.mp4") < 8_000 and out.duration == 30_000
+
+
+def _paused():
+    tl, lib = _cut_with_voice_captions()
+    return apply(tl, [O.PlaceInVoice(target=O.Target(name="testimonial"), at_ms=10_100)], library=lib), lib
+
+
+def _voice(tl):
+    return [(v.start, v.end, v.in_ms) for v in tl.track(Role.VOICE).segments]
+
+
+def _caption(tl, words):
+    return next((c for c in tl.track(Role.CAPTION).segments if words in c.text), None)
+
+
+def test_edits_keep_the_voiceover_paused_for_its_clip_or_whole_again():
+    tl, lib = _paused()
+    # the clip removed: the voice whole again (its end was cut off with the video's), its captions back
+    out = apply(tl, plan_edit("remove the testimonial", tl, library=lib).ops, library=lib)
+    assert _voice(out) == [(0, 15_000, 0)] and out.duration >= 15_000
+    assert _caption(out, "Book before").start == 10_500 and _caption(out, "Best trip") is None
+    # muted: the same, and its own captions go (its speech is not heard)
+    out = apply(tl, plan_edit("mute the testimonial", tl, library=lib).ops, library=lib)
+    assert _voice(out) == [(0, 15_000, 0)] and _caption(out, "Best trip") is None
+    # moved by the user: the voice whole, the clip where it was put
+    out = apply(tl, plan_edit("move the testimonial to the end", tl, library=lib).ops, library=lib)
+    assert _voice(out) == [(0, 15_000, 0)] and out.track(Role.MAIN).segments[-1].name == "testimonial.mp4"
+    # other shots swapped: the pause stays
+    out = apply(tl, plan_edit("swap the first and second photos", tl, library=lib).ops, library=lib)
+    assert _voice(out) == _voice(tl) == [(0, 10_100, 0), (15_100, 20_000, 10_100)]
+    # the video made longer: paused anew at the same words, the captions after it with it
+    out = apply(tl, plan_edit("make it 30 seconds", tl, library=lib).ops, library=lib)
+    clip = next(s for s in out.track(Role.MAIN).segments if s.name == "testimonial.mp4")
+    assert out.duration == 30_000 and clip.start == 10_100 and _voice(out) == [(0, 10_100, 0), (15_100, 20_000, 10_100)]
+    assert _caption(out, "Book before").start == 15_500 and _caption(out, "Best trip").start == clip.start + 300
+    # fit to the voiceover: no piece grows over the next (it broke the timeline)
+    out = apply(tl, plan_edit("fit to the voiceover", tl, library=lib).ops, library=lib)
+    assert _voice(out) == [(0, 10_100, 0), (15_100, 20_000, 10_100)]
+
+
+def test_a_caption_changed_or_removed_after_the_pause_stays_so():
+    tl, lib = _paused()
+    out = apply(tl, plan_edit('change the caption "Book before January." to "Book by Jan 31."', tl, library=lib).ops,
+                library=lib)
+    assert _caption(out, "Book by Jan 31").start == 15_500 and _caption(out, "Book before") is None
+    out = apply(tl, plan_edit('remove the caption "Book before January."', tl, library=lib).ops, library=lib)
+    assert _caption(out, "Book before") is None and _voice(out) == _voice(tl)

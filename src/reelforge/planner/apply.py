@@ -65,9 +65,13 @@ def apply(timeline: Timeline, ops: Iterable[O.Op], *, library: Sequence[Asset] =
             raise ApplyError(f"unknown op {op!r}")
         anchors = text.caption_anchors(st)
         main_before = text.main_spans(st)
+        pauses = segments.voice_pauses(st) if not isinstance(op, O.PlaceInVoice) else []
+        named = segments.named_shots(st, op) if pauses else set()
         handler(st, op)
         if anchors and text.main_spans(st) != main_before:
             text.reanchor_captions(st, anchors, main_before)
+        if pauses:
+            segments.keep_pauses(st, pauses, named)
     return st.build()
 
 

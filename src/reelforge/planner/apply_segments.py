@@ -12,6 +12,7 @@ reordering, swapping and replacing a source keep it (the main track is refit, `S
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from reelforge.planner import ops as O
@@ -350,13 +351,15 @@ def fit_to_voice(st: State, op: O.FitToVoice) -> None:
         full.append(s.start + src_left)
     target = max(end, max(full)) + VOICE_TAIL_MS
     st.refit_main(target)
-    # let cut voice segments grow back to their full length
+    # let cut voice segments grow back to their full length (a piece paused for a clip up to where the
+    # voice goes on: it overlapped the next)
     for t in st.tracks_of(Role.VOICE):
         new = []
         for s in t.segs:
             a = st.library.get(s.src)
             if a is not None and a.duration_ms:
-                want = min(a.duration_ms - s.in_ms, st.duration - s.start)
+                goes_on = [x.in_ms for x in t.segs if x.src == s.src and x.in_ms > s.in_ms]
+                want = min(a.duration_ms - s.in_ms, st.duration - s.start, *(min(goes_on) - s.in_ms for _ in goes_on[:1]))
                 if want > s.duration:
                     s = s.model_copy(update={"duration": want})
             new.append(s)
@@ -462,6 +465,123 @@ def place_in_voice(st: State, op: O.PlaceInVoice) -> None:
     for t in st.tracks_of(Role.CAPTION):  # what the voice says after the pause, said later
         t.segs = [s.model_copy(update={"start": s.start + length}) if s.id.startswith(CUE_ID) and not s.shot
                   and s.start >= at else s for s in t.segs]
+
+
+@dataclass(frozen=True)
+class VoicePause:
+    """The voiceover paused for a clip (`place_in_voice`): the piece before, the piece after as it was
+    (and the speech captions in it), the clip."""
+
+    track: str
+    before: str
+    after: Any
+    clip: str
+    captions: tuple[tuple[str, Any], ...]  # (caption track id, caption) of the speech after the pause
+
+
+def voice_pauses(st: State) -> list[VoicePause]:
+    """The pauses of the voiceover: two pieces of one file, the second going on where the first
+    stops, apart in time, with a clip starting where the first ends."""
+    from reelforge.planner.apply_text import CUE_ID
+
+    main = st.track(Role.MAIN)
+    out = []
+    for t in st.tracks_of(Role.VOICE):
+        segs = sorted(t.segs, key=lambda s: s.start)
+        for a, b in zip(segs, segs[1:], strict=False):
+            if a.src != b.src or b.in_ms != a.in_ms + a.duration or b.start <= a.end:
+                continue
+            clip = next((c for c in (main.segs if main else ()) if abs(c.start - a.end) <= 100), None)
+            if clip is not None:
+                said = tuple((tr.id, c) for tr in st.tracks_of(Role.CAPTION) for c in tr.segs
+                             if c.id.startswith(CUE_ID) and not c.shot and b.start - 50 <= c.start < b.end)
+                out.append(VoicePause(t.id, a.id, b, clip.id, said))
+    return out
+
+
+# ops by which the user places, removes or silences a clip: its pause in the voiceover goes with it
+_PLACING = (O.MoveSegment, O.SwapSegments, O.ReorderSegments, O.ReverseOrder, O.RemoveSegment, O.SetClipAudio)
+
+
+def named_shots(st: State, op: O.Op) -> set[str]:
+    """The ids of the shots an op places, removes or silences by name (all of them for a reorder)."""
+    if isinstance(op, (O.ReorderSegments, O.ReverseOrder)) or isinstance(op, O.SetClipAudio) and op.target is None:
+        return {s.id for s in st.main().segs} if st.track(Role.MAIN) else set()
+    out = set()
+    for field in ("target", "a", "b"):
+        target = getattr(op, field, None)
+        if isinstance(op, _PLACING) and isinstance(target, O.Target):
+            try:
+                tr, i = resolve(st, target)
+                out.add(tr.segs[i].id)
+            except ApplyError:
+                continue
+    return out
+
+
+def keep_pauses(st: State, pauses: list[VoicePause], named: set[str]) -> None:
+    """After an op, each pause of the voiceover (`voice_pauses`, taken before it) as its clip now
+    stands: where the clip still starts at the pause, the voice goes on after it; else the voice is
+    whole again, then paused anew for the clip at the same words (an op that retimed the shots moved
+    it off), unless the op placed, removed or muted that clip (``named``: `named_shots`) or the
+    video is too short for both. The piece after is never lost to an op that cut the video's end (it
+    was), its speech captions go with it, and a clip's own captions give way to the voice's."""
+    from reelforge.planner import apply_text as text
+
+    for p in pauses:
+        t = next((x for x in st.tracks_of(Role.VOICE) if x.id == p.track), None)
+        a = next((s for s in t.segs if s.id == p.before), None) if t else None
+        if t is None or a is None:
+            continue
+        at = a.end
+        clip = next((c for c in st.main().segs if c.id == p.clip), None) if st.track(Role.MAIN) else None
+        held = clip is not None and not clip.mute and abs(clip.start - at) <= 100
+        # the piece after: right after the clip where it still stands at the pause, else back on the voice
+        goes_on = clip.end if held else at  # type: ignore[union-attr]
+        t.segs = [s for s in t.segs if s.id != p.after.id]
+        k = t.segs.index(a)
+        if held and goes_on < st.duration - MIN_SEGMENT_MS:
+            t.segs.insert(k + 1, p.after.model_copy(update={"start": goes_on,
+                                                             "duration": min(p.after.duration, st.duration - goes_on)}))
+        elif not held:
+            t.segs[k] = a.model_copy(update={"duration": a.duration + max(0, min(p.after.duration, st.duration - at))})
+        for tr in st.tracks_of(Role.CAPTION):
+            now = {c.id: c for c in tr.segs}
+            # as the op left them (a new text kept), or as they were where an op cutting the video's end
+            # dropped them with the voice (a caption the user removed stays removed)
+            said = [now.get(c.id) or (c if c.start >= st.duration else None) for tid, c in p.captions if tid == tr.id]
+            ids = {c.id for _, c in p.captions}
+            tr.segs = [c for c in tr.segs if c.id not in ids] + [
+                c.model_copy(update={"start": old.start - p.after.start + goes_on})
+                for c, (_, old) in zip(said, [x for x in p.captions if x[0] == tr.id], strict=True) if c is not None]
+        if clip is None or clip.mute:
+            for tr in st.tracks_of(Role.CAPTION):  # its speech, no longer heard
+                tr.segs = [c for c in tr.segs if c.shot != p.clip]
+        elif not held and clip.id not in named and at + clip.duration + (t.segs[k].end - at) <= st.duration:
+            anchors, before = text.caption_anchors(st), text.main_spans(st)  # the shots retimed: paused anew
+            place_in_voice(st, O.PlaceInVoice(target=O.Target(id=clip.id), at_ms=at))
+            text.reanchor_captions(st, anchors, before)
+    _voice_captions_first(st)
+
+
+def _voice_captions_first(st: State) -> None:
+    """Captions in time order, none over another: where a clip's own speech meets the voiceover's
+    captions, the voiceover's stay; others start where the one before ends (or go if too short)."""
+    for tr in st.tracks_of(Role.CAPTION):
+        out: list[Any] = []
+        for c in sorted(tr.segs, key=lambda c: (c.start, c.shot is not None)):
+            if c.start >= st.duration - MIN_SEGMENT_MS // 2:
+                continue
+            c = c if c.end <= st.duration else c.model_copy(update={"duration": st.duration - c.start})
+            if out and c.start < out[-1].end:
+                if out[-1].shot is not None and c.shot is None:
+                    out.pop()
+                elif c.shot is not None or c.end - out[-1].end < MIN_SEGMENT_MS:
+                    continue
+                else:
+                    c = c.model_copy(update={"start": out[-1].end, "duration": c.end - out[-1].end})
+            out.append(c)
+        tr.segs = out
 
 
 def _ending_at(s: Any, old_end: int, new_end: int) -> Any:
