@@ -111,3 +111,10 @@ def test_a_name_heard_split_or_with_other_stops_is_written_as_spelled():
     same = words((0, 300, "Urban"), (300, 600, "Dreams."))
     assert as_spelled(list(same), ("Urban Dreams",)) == same
     assert text(as_spelled(words((0, 300, "lumina")), ("Lumina",))) == "lumina"
+
+
+def test_the_names_listened_for_are_bounded():
+    # a remote draft may hold a thousand calls to action of a thousand characters
+    texts = [f"Visit Shop Number{i} Today at shop{i}.com" for i in range(1000)] + ["Long " * 200]
+    names = names_in("Wander East Tours", texts)
+    assert len(names) == 8 and names[0] == "Wander East Tours" and all(len(n) <= 60 for n in names)

@@ -22,6 +22,10 @@ NEAR = 0.5  # letter likeness (difflib ratio) of a stretch the told pass heard t
 # tours." for "Wander East Tours" is 0.71, "Museum latest" 0.91; "Shopdownandmemple.com" for
 # "example.com" (0.53) was not mended by the told pass either
 CLOSE = 0.6
+# a draft may hold a thousand texts: the names listened for are bounded (a second pass's prompt and
+# the likeness windows cost in proportion)
+MAX_NAMES = 8
+MAX_NAME_CHARS = 60
 _DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|shop|store|uk|de|fr|cn|ai|dev)\b", re.I)
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*)+")
 
@@ -47,7 +51,8 @@ def names_in(title: str | None, texts: Iterable[str]) -> tuple[str, ...]:
         found += _DOMAIN.findall(text)
         found += [m.group(0) for m in _CAPS_RUN.finditer(text)]
     seen: set[str] = set()
-    return tuple(n for n in found if len(key(n)) >= 4 and not (key(n) in seen or seen.add(key(n))))
+    names = [n for n in found if 4 <= len(key(n)) <= MAX_NAME_CHARS and not (key(n) in seen or seen.add(key(n)))]
+    return tuple(names[:MAX_NAMES])
 
 
 def _tokens(name: str) -> list[str]:
