@@ -826,6 +826,7 @@ class AIStage:
         voiceover pauses for it (`O.PlaceInVoice`), and speech captions across the pause are made
         again in two. Nothing without such words or a transcript."""
         from reelforge.ai.captions import CLAUSE_END, SENTENCE_END
+        from reelforge.planner.apply_text import CUE_ID
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
         if voice is None or main is None or len(voice.segments) != 1:
@@ -854,7 +855,7 @@ class AIStage:
             op = O.PlaceInVoice(target=O.Target(role=Role.MAIN, id=clips[0].id), at_ms=at)
             ops: list[O.Op] = [op]
             placed = apply(tl, [op], library=self.s.library)
-            if any(c.id.startswith("cap") and not c.shot and c.start < at < c.end
+            if any(c.id.startswith(CUE_ID) and not c.shot and c.start < at < c.end
                    for t in placed.tracks_by_role(Role.CAPTION) for c in t.segments):  # a cue across the pause
                 ops.append(self._captions_op(placed, self._language_for(by_id[vseg.src])))
             said = said.rstrip(",;:，；：、") + ("" if said.endswith(SENTENCE_END) else ".")
@@ -1124,14 +1125,10 @@ _INTRODUCES_A_CLIP = re.compile(
 def _says_title(cue: O.Cue, title: Any) -> bool:
     """Whether a speech caption only says the title again while the title is on screen (the voice
     opening with the brand: "Wander East Tours." under the title "Wander East Tours")."""
-    from difflib import SequenceMatcher
+    from reelforge.ai.spelling import likeness
 
-    from reelforge.ai.spelling import key
-
-    said, shown = key(cue.text), key(title.text)
     over = min(cue.end_ms, title.end) - max(cue.start_ms, title.start)
-    return (bool(said and shown) and 2 * over > cue.end_ms - cue.start_ms
-            and SequenceMatcher(None, said, shown, autojunk=False).ratio() >= 0.85)
+    return 2 * over > cue.end_ms - cue.start_ms and likeness(cue.text, title.text) >= 0.85
 
 
 def _under_voice(seg: Any, voice: Sequence[Any]) -> bool:

@@ -196,7 +196,7 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
                 again = _hear_again(model, audio, {**kwargs, "language": lang or info.language})
                 if _unheard_ms(active, again) < _unheard_ms(active, words):
                     words, lead_in = again, True
-            if misheard := near_misses(words, names):  # told the names, as the pass kept heard the audio
+            if misheard := near_misses(words, names):  # heard again told the names (with the lead-in if it won)
                 told = {**kwargs, "language": lang or info.language, "hotwords": ", ".join(misheard)}
                 told_words = _hear_again(model, audio, told) if lead_in else _heard(model.transcribe(str(path), **told)[0])
                 words = respelled(words, told_words, misheard)

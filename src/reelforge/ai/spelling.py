@@ -66,7 +66,9 @@ def _windows(words: Sequence[_Word], n: int) -> Iterable[tuple[int, int]]:
 
 
 def likeness(a: str, b: str) -> float:
-    return SequenceMatcher(None, key(a), key(b), autojunk=False).ratio()
+    """How alike two spellings are, by their letters and digits (0 when either has none)."""
+    ka, kb = key(a), key(b)
+    return SequenceMatcher(None, ka, kb, autojunk=False).ratio() if ka and kb else 0.0
 
 
 def near_misses(words: Sequence[_Word], names: Sequence[str]) -> list[str]:
@@ -93,7 +95,7 @@ def near_misses(words: Sequence[_Word], names: Sequence[str]) -> list[str]:
 
 def _overlap(a: Sequence[_Word], b: Sequence[_Word]) -> bool:
     lo, hi = max(a[0].start_ms, b[0].start_ms), min(a[-1].end_ms, b[-1].end_ms)
-    return hi - lo >= 0.5 * min(a[-1].end_ms - a[0].start_ms, b[-1].end_ms - b[0].start_ms, 10**9)
+    return hi - lo >= 0.5 * min(a[-1].end_ms - a[0].start_ms, b[-1].end_ms - b[0].start_ms)
 
 
 def _names_at(keys: Sequence[str], j1: int, j2: int, names: Sequence[str]) -> tuple[set[int], int]:

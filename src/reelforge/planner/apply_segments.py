@@ -359,7 +359,8 @@ def fit_to_voice(st: State, op: O.FitToVoice) -> None:
             a = st.library.get(s.src)
             if a is not None and a.duration_ms:
                 goes_on = [x.in_ms for x in t.segs if x.src == s.src and x.in_ms > s.in_ms]
-                want = min(a.duration_ms - s.in_ms, st.duration - s.start, *(min(goes_on) - s.in_ms for _ in goes_on[:1]))
+                left = (min(goes_on) if goes_on else a.duration_ms) - s.in_ms
+                want = min(left, st.duration - s.start)
                 if want > s.duration:
                     s = s.model_copy(update={"duration": want})
             new.append(s)
@@ -406,7 +407,7 @@ def place_in_voice(st: State, op: O.PlaceInVoice) -> None:
     """The clip at ``op.at_ms``, the voiceover paused there for its length (`O.PlaceInVoice`): the
     voice after it, and the captions timed to that voice, play the clip's length later; the shots
     before it are fitted to end there, the ones after share the rest."""
-    from reelforge.planner.apply_state import _refit
+    from reelforge.planner.apply_state import refit
     from reelforge.planner.apply_text import CUE_ID
 
     main = st.main()
@@ -435,10 +436,10 @@ def place_in_voice(st: State, op: O.PlaceInVoice) -> None:
     lead = clip.transition_ms if before and clip.transition is not Transition.CUT else 0
     lib = st.library
     if before:
-        before = _refit(before, at + lead, lib)
+        before = refit(before, at + lead, lib)
     if after:
         tail = after[0].transition_ms if after[0].transition is not Transition.CUT else 0
-        after = _refit(after, total - (at + length) + tail, lib)
+        after = refit(after, total - (at + length) + tail, lib)
     segs = [*before, clip, *after]
     pack(segs)
     if segs[-1].end != total and segs[-1].duration + total - segs[-1].end >= MIN_SEGMENT_MS:
@@ -545,15 +546,16 @@ def keep_pauses(st: State, pauses: list[VoicePause], named: set[str]) -> None:
                                                              "duration": min(p.after.duration, st.duration - goes_on)}))
         elif not held:
             t.segs[k] = a.model_copy(update={"duration": a.duration + max(0, min(p.after.duration, st.duration - at))})
+        ids = {c.id for _, c in p.captions}
         for tr in st.tracks_of(Role.CAPTION):
             now = {c.id: c for c in tr.segs}
-            # as the op left them (a new text kept), or as they were where an op cutting the video's end
-            # dropped them with the voice (a caption the user removed stays removed)
-            said = [now.get(c.id) or (c if c.start >= st.duration else None) for tid, c in p.captions if tid == tr.id]
-            ids = {c.id for _, c in p.captions}
-            tr.segs = [c for c in tr.segs if c.id not in ids] + [
-                c.model_copy(update={"start": old.start - p.after.start + goes_on})
-                for c, (_, old) in zip(said, [x for x in p.captions if x[0] == tr.id], strict=True) if c is not None]
+            tr.segs = [c for c in tr.segs if c.id not in ids]
+            for tid, old in p.captions:
+                # as the op left it (a new text kept), or as it was where an op cutting the video's end
+                # dropped it with the voice (a caption the user removed stays removed)
+                c = now.get(old.id) or (old if old.start >= st.duration else None)
+                if tid == tr.id and c is not None:
+                    tr.segs.append(c.model_copy(update={"start": old.start - p.after.start + goes_on}))
         if clip is None or clip.mute:
             for tr in st.tracks_of(Role.CAPTION):  # its speech, no longer heard
                 tr.segs = [c for c in tr.segs if c.shot != p.clip]

@@ -171,7 +171,7 @@ class State:
         if tr is None or not tr.segs:
             self.set_duration(total)
             return
-        tr.segs = _refit(tr.segs, total, self.library)
+        tr.segs = refit(tr.segs, total, self.library)
         self.set_duration(total)
 
     def set_duration(self, new: int) -> None:
@@ -228,7 +228,7 @@ def available(seg: VideoSegment, lib: dict[str, Asset]) -> int | None:
     return max(MIN_SEGMENT_MS, int((a.duration_ms - seg.in_ms) / seg.speed))
 
 
-def _refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
+def refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
     """Scale main-track durations so the packed track ends exactly at ``total``."""
     n = len(segs)
     if total < n * MIN_SEGMENT_MS:
