@@ -318,3 +318,17 @@ def test_a_caption_changed_or_removed_after_the_pause_stays_so():
     assert _caption(out, "Book by Jan 31").start == 15_500 and _caption(out, "Book before") is None
     out = apply(tl, plan_edit('remove the caption "Book before January."', tl, library=lib).ops, library=lib)
     assert _caption(out, "Book before") is None and _voice(out) == _voice(tl)
+
+
+def test_a_month_or_a_day_the_voice_says_is_no_product_name():
+    # Piper "Twelve days … Book before January and save twenty percent." titled the video "January"
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.ai.copywriting import product_name
+
+    def heard(text):
+        return Transcript(words=tuple(Word(400 * i, 400 * i + 300, w) for i, w in enumerate(text.split())),
+                          language="en", language_probability=0.99, duration_ms=400 * len(text.split()))
+
+    assert product_name(heard("Twelve days through temples. Book before January and save 20%.")) is None
+    assert product_name(heard("Join us this Friday at the Science Hall.")) == "Science Hall"
+    assert product_name(heard("Meet Aurora. Aurora lights up your January.")) == "Aurora"

@@ -34,6 +34,10 @@ _STOP = {
     "need", "like", "yes", "no", "not", "don't", "oh", "well", "um", "uh", "okay", "ok", "hey", "hi", "hello",
     "today", "right", "one", "out", "up", "over", "than", "because",
     "meet", "introducing", "presenting", "announcing", "try", "discover",
+    # a month or a day is no product's name ("Book before January …" titled the video "January")
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "tomorrow",
 }
 # words a key phrase never starts right after: a negation it would invert ("No sugar added." gave
 # "Sugar Added", "We don't use palm oil." "Use Palm Oil") and a quantifier it would leave hanging
