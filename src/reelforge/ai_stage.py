@@ -123,6 +123,8 @@ class AIStage:
             return self._highlight_ops(tl, op)
         if isinstance(op, O.TrimSilence):
             return self._silence_ops(tl, op, done)
+        if isinstance(op, O.PlaceAtWords):
+            return self._place_at_words_ops(tl, op)
         if isinstance(op, O.UseBrand):
             return [self._brand_op(tl, op.path)]
         raise AIFailed(f"{op.op} is not something this session can do")
@@ -826,7 +828,6 @@ class AIStage:
         voiceover pauses for it (`O.PlaceInVoice`), and speech captions across the pause are made
         again in two. Nothing without such words or a transcript."""
         from reelforge.ai.captions import CLAUSE_END, SENTENCE_END
-        from reelforge.planner.apply_text import CUE_ID
 
         voice, main = tl.track(Role.VOICE), tl.track(Role.MAIN)
         if voice is None or main is None or len(voice.segments) != 1:
@@ -852,16 +853,67 @@ class AIStage:
             at = vseg.start + w.end_ms - vseg.in_ms + max(0, min(300, (words[k + 1].start_ms - w.end_ms) // 2))
             if not vseg.start < at < vseg.end - 500:
                 continue
-            op = O.PlaceInVoice(target=O.Target(role=Role.MAIN, id=clips[0].id), at_ms=at)
-            ops: list[O.Op] = [op]
-            placed = apply(tl, [op], library=self.s.library)
-            if any(c.id.startswith(CUE_ID) and not c.shot and c.start < at < c.end
-                   for t in placed.tracks_by_role(Role.CAPTION) for c in t.segments):  # a cue across the pause
-                ops.append(self._captions_op(placed, self._language_for(by_id[vseg.src])))
             said = said.rstrip(",;:，；：、") + ("" if said.endswith(SENTENCE_END) else ".")
-            return ops, [f"{clips[0].name} plays where the voiceover says \"{said}\" ({O.fmt_ms(at)}); the voiceover "
-                         "goes on after it."]
+            return self._pause_for(tl, clips[0], at, by_id[vseg.src], said)
         return [], []
+
+    def _pause_for(self, tl: Timeline, clip: Any, at: int, voice: Asset, said: str, *,
+                   heard_now: bool = False) -> tuple[list[O.Op], list[str]]:
+        """The ops pausing the voiceover at ``at`` for ``clip`` (`O.PlaceInVoice`), with the speech
+        captions made again where one ran across the pause or the clip is ``heard_now`` (it was muted:
+        its words were in no caption), and the note saying so."""
+        from reelforge.planner.apply_text import CUE_ID
+
+        op = O.PlaceInVoice(target=O.Target(role=Role.MAIN, id=clip.id), at_ms=at)
+        ops: list[O.Op] = [op]
+        placed = apply(tl, [op], library=self.s.library)
+        said_cues = [c for t in placed.tracks_by_role(Role.CAPTION) for c in t.segments if c.id.startswith(CUE_ID)]
+        if any(not c.shot and c.start < at < c.end for c in said_cues) or heard_now and said_cues:
+            ops.append(self._captions_op(placed, self._language_for(voice)))
+        return ops, [f"{clip.name} plays where the voiceover says \"{said}\" ({O.fmt_ms(at)}); the voiceover goes "
+                     "on after it."]
+
+    def _place_at_words_ops(self, tl: Timeline, op: O.PlaceAtWords) -> list[O.Op]:
+        """`O.PlaceAtWords` as data: the words found in the voiceover's transcript (as said, or nearly:
+        the recogniser's spelling), the pause at the next break in the speech after them."""
+        from reelforge.ai.captions import CLAUSE_END, SENTENCE_END
+        from reelforge.ai.spelling import key, likeness
+        from reelforge.planner.apply import find_segment
+
+        voice = tl.track(Role.VOICE)
+        if voice is None or not voice.segments:
+            raise AIFailed("there is no voiceover to pause: a clip is played where the voiceover says some words")
+        clip = find_segment(tl, op.target, self.s.library)
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        if by_id.get(clip.src) is None or by_id[clip.src].kind is not AssetKind.VIDEO:
+            raise AIFailed(f"{clip.name} is a still picture: the voiceover pauses for a clip with its own sound")
+        ops: list[O.Op] = [O.SetClipAudio(target=O.Target(role=Role.MAIN, id=clip.id), mute=False)] if clip.mute else []
+        if len({s.src for s in voice.segments}) == 1 and len(voice.segments) > 1:  # paused already: whole again first
+            ops.append(O.MoveSegment(target=O.Target(role=Role.MAIN, id=clip.id), to_index=-1))
+        if ops:
+            tl = apply(tl, ops, library=self.s.library)
+            voice = tl.track(Role.VOICE)
+        vseg = voice.segments[0]  # type: ignore[union-attr]
+        asset = by_id[vseg.src]
+        words = list(self._transcript(asset, self._language_for(asset)).words)
+        want = [k for k in (key(w) for w in op.words.split()) if k]
+        n = len(want)
+        spans = [(i, j) for size in range(max(1, n - 1), n + 2) for i in range(len(words) - size + 1) for j in [i + size]]
+        best = max(spans, key=lambda s: likeness(" ".join(w.text for w in words[s[0]:s[1]]), op.words), default=None)
+        if best is None or likeness(" ".join(w.text for w in words[best[0]:best[1]]), op.words) < 0.75:
+            heard = " ".join(w.text for w in words[:12])
+            raise AIFailed(f"the voiceover does not say \"{op.words}\" (it says \"{heard}…\"); quote words it says")
+        e = best[1] - 1
+        while e + 1 < len(words) and not words[e].text.endswith(SENTENCE_END + CLAUSE_END) \
+                and words[e + 1].start_ms - words[e].end_ms < 200 and words[e + 1].start_ms - words[best[1] - 1].end_ms < 2500:
+            e += 1  # on to the next break in the speech
+        gap = words[e + 1].start_ms - words[e].end_ms if e + 1 < len(words) else 600
+        src = words[e].end_ms + max(0, min(300, gap // 2))
+        piece = next((s for s in voice.segments if s.in_ms <= src < s.in_ms + s.duration), vseg)  # type: ignore[union-attr]
+        at = piece.start + src - piece.in_ms
+        said = " ".join(w.text for w in words[best[0]:e + 1])
+        step, _ = self._pause_for(tl, clip, at, asset, said, heard_now=clip.mute)
+        return [*ops, *step]
 
     def _voice_to_hear(self, tl: Timeline, text: str, *, title_only: bool = False) -> Asset | None:
         """The voiceover `spoken_copy` transcribes for the first cut, else None: not when the

@@ -933,11 +933,14 @@ def _voice_cut(old: Timeline, new: Timeline, zh: bool) -> list[str]:
     a 14.6 s voiceover: it stopped mid-sentence and the reply said nothing)."""
     was = {s.id: s.duration for t in old.tracks_by_role(Role.VOICE) for s in t.segments}
     out = []
-    for seg in (s for t in new.tracks_by_role(Role.VOICE) for s in t.segments):
+    pieces = [s for t in new.tracks_by_role(Role.VOICE) for s in t.segments]
+    for seg in pieces:
         try:
             runs = (new.asset(seg.src).duration_ms or 0) - seg.in_ms
         except KeyError:
             continue
+        # a voiceover paused for a clip goes on in its next piece: this one ends there, not cut off
+        runs = min([runs, *(s.in_ms - seg.in_ms for s in pieces if s.src == seg.src and s.in_ms > seg.in_ms)])
         if seg.duration < runs - VOICE_CUT_MS and was.get(seg.id, 0) >= min(runs - VOICE_CUT_MS, old.duration):
             if zh:
                 out.append(f"旁白长{round(runs / 1000, 1):g}秒，现在在{round(seg.end / 1000, 1):g}秒处被截断（说“按旁白长度”可完整保留）。")

@@ -332,3 +332,43 @@ def test_a_month_or_a_day_the_voice_says_is_no_product_name():
     assert product_name(heard("Twelve days through temples. Book before January and save 20%.")) is None
     assert product_name(heard("Join us this Friday at the Science Hall.")) == "Science Hall"
     assert product_name(heard("Meet Aurora. Aurora lights up your January.")) == "Aurora"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # "not understood", or read as a new voiceover saying the words, or as a title of them
+    ("move the testimonial after 'here is what our travellers say'", "here is what our travellers say"),
+    ("play the testimonial when the voiceover says our travellers", "our travellers"),
+    ("put the testimonial right after the voiceover says 'twelve days'", "twelve days"),
+    ("把testimonial放在旁白说“听听我们的旅客怎么说”之后", "听听我们的旅客怎么说"),
+])
+def test_a_clip_is_played_where_the_voiceover_says_some_words(text, words):
+    tl, lib = _tour_cut()
+    r = plan_edit(text, tl, library=lib)
+    assert r.status == "ok" and len(r.ops) == 1, (r.reply, r.ops)
+    (op,) = r.ops
+    assert isinstance(op, O.PlaceAtWords) and op.words == words and op.target.name == "testimonial"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("move the testimonial after the pagoda", O.MoveSegment),
+    ("add a voiceover saying 'Hello there'", O.Voiceover),
+])
+def test_other_words_after_a_clip_are_not_its_place_in_the_voice(text, kind):
+    tl, lib = _tour_cut()
+    assert [type(o) for o in plan_edit(text, tl, library=lib).ops] == [kind]
+
+
+def test_the_stage_finds_the_words_and_pauses_the_voice_after_them():
+    from reelforge.ai_stage import AIFailed
+
+    lib = [img("pagoda.jpg", 1), img("tea.jpg", 2), clip("testimonial.mp4", 5_000), aud("voiceover.wav", 15_000)]
+    tl = plan("a reel", lib).timeline  # the clip muted under the voiceover
+    words = [("Twelve", 0, 400), ("days", 400, 900), ("of", 900, 1000), ("temples.", 1000, 1800),
+             ("Here", 2200, 2400), ("is", 2400, 2500), ("what", 2500, 2700), ("our", 2700, 2800),
+             ("travelers", 2800, 3400), ("say.", 3400, 3800), ("Book", 4100, 4400), ("now.", 4400, 4800)]
+    stage = _stage_heard(tl, lib, words)
+    ops = stage.resolve(tl, [O.PlaceAtWords(target=O.Target(name="testimonial"), words="our travellers")])
+    assert [type(o) for o in ops][:2] == [O.SetClipAudio, O.PlaceInVoice]  # heard again, then placed
+    assert ops[1].at_ms == 3_950  # at the break after the clause ("… say."), not mid-sentence
+    with pytest.raises(AIFailed, match="does not say"):
+        stage.resolve(tl, [O.PlaceAtWords(target=O.Target(name="testimonial"), words="purple elephants")])

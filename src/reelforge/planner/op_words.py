@@ -118,6 +118,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{'muted' if o.mute else 'kept the sound of'} {what}"
         case "place_in_voice":
             return f"{o.target.describe('clip')} played at {fmt_ms(o.at_ms)}, the voiceover pausing for it"
+        case "place_at_words":
+            return f"{o.target.describe('clip')} played where the voiceover says \"{o.words}\""
         case "add_text":
             when = f" over {o.shot.describe('shot')}" if o.shot else _timing_words(o.timing)
             box = f" on a {_COLOR_EN.get(o.box_color.upper(), o.box_color)} box" if o.box_color else ""
@@ -433,6 +435,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{what}静音" if o.mute else f"保留{what}的原声"
         case "place_in_voice":
             return f"{_t_zh(o.target)}在{fmt_ms(o.at_ms)}播放，旁白在此暂停"
+        case "place_at_words":
+            return f"{_t_zh(o.target)}在旁白说“{o.words}”处播放"
         case "fit_to_voice":
             return "视频时长已按旁白调整"
         case "reverse_order":

@@ -584,6 +584,16 @@ class TrimSilence(_Op):
     role: Literal["voice", "music"] = "voice"
 
 
+class PlaceAtWords(_Op):
+    """Play a clip where the voiceover says these words, the voiceover pausing for it ("put the
+    testimonial after 'here is what our travellers say'"): the session finds the words in the speech
+    and makes it a `PlaceInVoice`."""
+
+    op: Literal["place_at_words"] = "place_at_words"
+    target: Target = Field(description="the clip")
+    words: str = Field(min_length=1, max_length=200, description="what the voiceover says just before it")
+
+
 class UseBrand(_Op):
     op: Literal["use_brand"] = "use_brand"
     path: str | None = Field(None, description="brand file; None = the session's / project folder's")
@@ -606,13 +616,13 @@ OP_TYPES: tuple[type[_Op], ...] = (
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion, SetMotionAmount,
     SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, SetGrade, SetVideoFade, BeatSync,
     SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
-    UseBrand, Undo, Redo,
+    PlaceAtWords, UseBrand, Undo, Redo,
 )
 # ops the session resolves (by running a model) into data ops before anything is applied
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
-                                        UseBrand)
+                                        PlaceAtWords, UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | PlaceInVoice | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | PlaceInVoice | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | PlaceAtWords | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)

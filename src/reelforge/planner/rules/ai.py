@@ -177,6 +177,10 @@ def _h_voiceover(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"\b(?:volume|louder|quieter|fade|duck|mute|remove|delete|replace)\b|音量|删除|去掉|淡入|淡出", t):
         return None
+    if _has(r"\b(?:after|when|where|once|as)\s+(?:the\s+)?(?:voice[\s-]?over|voice|narrator|narration|vo)\s+"
+            r"(?:says?|said|finishes\s+saying|mentions?|gets\s+to)\b", t) or \
+            re.search(r"(?:旁白|配音)说(?:完|到)?[“\"「『'].+[”\"」』'](?:之后|以后|后|的时候|时|处)", c.raw):
+        return None  # "put the testimonial after the voiceover says 'twelve days'": where a clip goes (it made a new voiceover)
     captions = _has(_CAPTION_NOUN, t)
     lang = _language(t)
     m = _RX_SCRIPT_FILE.search(c.raw)

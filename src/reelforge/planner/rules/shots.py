@@ -352,6 +352,42 @@ def _dest(c: _Ctx, tail: str, offset: int, kind: str | None = None) -> O.Target 
     return _only(c, kind or None) if kind is not None else None
 
 
+# a clip played where the voice says some words: "put the testimonial after 'here is what our travellers
+# say'", "play the interview when the voiceover says our customers", "把采访放在旁白说“听听他们怎么说”之后"
+_RX_AT_WORDS = re.compile(
+    r"\b(?:right\s+|just\s+)?(?:after|when|where|once|as)\s+(?:the\s+)?(?:voice\s*-?over|voice|narrator|narration|vo|"
+    r"she|he|they)\s+(?:says?|said|finishes\s+saying|mentions?|gets\s+to)\s+(?P<w>«q»|[^,.;«]{4,}?)\s*(?:[,.;!]|$)|"
+    r"\b(?:right\s+|just\s+)?(?:after|when)\s+(?:the\s+(?:words?|line|sentence|phrase)\s+)?(?P<q>«q»)")
+_RX_AT_WORDS_ZH = re.compile(r"(?:旁白|配音|她|他)说(?:完|到)?[“\"「『'](?P<w>[^”\"」』']+)[”\"」』']"
+                             r"(?:之后|以后|后|的时候|时|那里|那儿|处|的地方)")
+
+
+def _h_place_at_words(c: _Ctx) -> list[O.Op] | None:
+    """A clip played where the voiceover says some words, the voice pausing for it."""
+    m = _RX_AT_WORDS.search(c.t)
+    zh = _RX_AT_WORDS_ZH.search(c.raw) if m is None else None
+    if m is None and zh is None:
+        return None
+    if zh is not None:
+        words = zh.group("w")
+    else:
+        w = m.group("w") or m.group("q")  # type: ignore[union-attr]
+        if w == "«q»":
+            words = c.quotes[c.t[:m.start("w" if m.group("w") else "q")].count("«q»")]  # type: ignore[union-attr]
+        else:
+            words = w.strip()
+        if not w == "«q»" and not words:
+            return None
+    shown = {s.name.lower() for s in c.main_segs()} | {t.text.lower() for _, t in c.text_segs(None)}
+    if not words.strip() or words.strip().lower() in shown:
+        return None  # "after 'Pagoda'": a picture or a text, not words said
+    shots = [r.target for r in _find_targets(c) if r.target.role is Role.MAIN]
+    clips = [t for t in shots if (seg := _main_seg(c, t)) is not None and c.asset_kind(seg) == "video"]
+    if not shots and len(c.count("video")) == 1:  # "play the clip after …" with one clip
+        clips = [O.Target(name=c.count("video")[0].name)]
+    return [O.PlaceAtWords(target=clips[0], words=words.strip())] if clips else None
+
+
 def _h_move(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half\s+a))\s*(?:-\s*)?second\b", t):
