@@ -896,11 +896,14 @@ class AIStage:
         vseg = voice.segments[0]  # type: ignore[union-attr]
         asset = by_id[vseg.src]
         words = list(self._transcript(asset, self._language_for(asset)).words)
-        want = [k for k in (key(w) for w in op.words.split()) if k]
-        n = len(want)
-        spans = [(i, j) for size in range(max(1, n - 1), n + 2) for i in range(len(words) - size + 1) for j in [i + size]]
-        best = max(spans, key=lambda s: likeness(" ".join(w.text for w in words[s[0]:s[1]]), op.words), default=None)
-        if best is None or likeness(" ".join(w.text for w in words[best[0]:best[1]]), op.words) < 0.75:
+        n = sum(1 for w in op.words.split() if key(w))
+        spans = [(i, i + size) for size in range(max(1, n - 1), n + 2) for i in range(len(words) - size + 1)]
+
+        def alike(span: tuple[int, int]) -> float:
+            return likeness(" ".join(w.text for w in words[span[0]:span[1]]), op.words)
+
+        best = max(spans, key=alike, default=None)
+        if best is None or alike(best) < 0.75:
             heard = " ".join(w.text for w in words[:12])
             raise AIFailed(f"the voiceover does not say \"{op.words}\" (it says \"{heard}…\"); quote words it says")
         e = best[1] - 1

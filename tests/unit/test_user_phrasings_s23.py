@@ -372,3 +372,9 @@ def test_the_stage_finds_the_words_and_pauses_the_voice_after_them():
     assert ops[1].at_ms == 3_950  # at the break after the clause ("… say."), not mid-sentence
     with pytest.raises(AIFailed, match="does not say"):
         stage.resolve(tl, [O.PlaceAtWords(target=O.Target(name="testimonial"), words="purple elephants")])
+
+
+@pytest.mark.parametrize("text", ["put the title after 'Welcome'", "show the price after 'Book now'"])
+def test_texts_placed_after_quoted_words_are_no_clip_in_the_voice(text):
+    tl, lib = _tour_cut()
+    assert not any(isinstance(o, O.PlaceAtWords) for o in plan_edit(text, tl, library=lib).ops)

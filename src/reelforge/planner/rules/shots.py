@@ -372,18 +372,15 @@ def _h_place_at_words(c: _Ctx) -> list[O.Op] | None:
         words = zh.group("w")
     else:
         w = m.group("w") or m.group("q")  # type: ignore[union-attr]
-        if w == "«q»":
-            words = c.quotes[c.t[:m.start("w" if m.group("w") else "q")].count("«q»")]  # type: ignore[union-attr]
-        else:
-            words = w.strip()
-        if not w == "«q»" and not words:
-            return None
+        quoted = c.quotes[c.t[:m.start("w" if m.group("w") else "q")].count("«q»")] if w == "«q»" else None  # type: ignore[union-attr]
+        words = quoted if quoted is not None else w
     shown = {s.name.lower() for s in c.main_segs()} | {t.text.lower() for _, t in c.text_segs(None)}
     if not words.strip() or words.strip().lower() in shown:
         return None  # "after 'Pagoda'": a picture or a text, not words said
     shots = [r.target for r in _find_targets(c) if r.target.role is Role.MAIN]
     clips = [t for t in shots if (seg := _main_seg(c, t)) is not None and c.asset_kind(seg) == "video"]
-    if not shots and len(c.count("video")) == 1:  # "play the clip after …" with one clip
+    if not shots and len(c.count("video")) == 1 and _has(r"\b(?:clip|video|footage)\b|视频|片段", c.t):
+        # "play the clip after …" with one clip (not "put the title after 'Welcome'")
         clips = [O.Target(name=c.count("video")[0].name)]
     return [O.PlaceAtWords(target=clips[0], words=words.strip())] if clips else None
 
