@@ -378,3 +378,15 @@ def test_the_stage_finds_the_words_and_pauses_the_voice_after_them():
 def test_texts_placed_after_quoted_words_are_no_clip_in_the_voice(text):
     tl, lib = _tour_cut()
     assert not any(isinstance(o, O.PlaceAtWords) for o in plan_edit(text, tl, library=lib).ops)
+
+
+@pytest.mark.parametrize("lib", [
+    [img("a.jpg", 1), img("b.jpg", 2), img("c.jpg", 3), clip("t.mp4", 25_000), aud("voiceover.wav", 2_000)],
+    [img("a.jpg", 1), clip("t.mp4", 5_000), aud("voiceover.wav", 500)],
+    [img("a.jpg", 1), clip("broll.mp4", 20_000, has_audio=False), clip("t.mp4", 5_000), aud("voiceover.wav", 8_000)],
+])
+def test_a_kept_clip_after_a_short_voiceover_leaves_every_still_a_picture(lib):
+    p = plan("a reel, keep the clip's sound", lib)
+    video = _video(p)
+    assert video[-1].name == "t.mp4" and all(s.duration >= 1_000 for s in video)
+    assert p.timeline.duration == video[-1].end

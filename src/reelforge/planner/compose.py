@@ -324,9 +324,10 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         span = total + sum(t_in) - sum(whole.values()) - sum(d for i, d in enumerate(durations)
                                                              if i not in whole and i not in stills)
         share = span // len(stills)
-        durations = [whole.get(i, share if i in stills else d) for i, d in enumerate(durations)]
-        durations[stills[-1]] += span - share * len(stills)
-        actual = sum(durations) - sum(t_in)
+        if share >= 1000:  # (else the shares stand: stills under a second are no pictures)
+            durations = [whole.get(i, share if i in stills else d) for i, d in enumerate(durations)]
+            durations[stills[-1]] += span - share * len(stills)
+            actual = sum(durations) - sum(t_in)
     if actual < total and estimate_note:
         total = actual  # clips at their own length, less the transitions' overlap
     elif actual < total:
