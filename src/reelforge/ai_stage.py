@@ -850,7 +850,7 @@ class AIStage:
             said, clause = " ".join(x.text for x in clause), []
             if not _INTRODUCES_A_CLIP.search(said):
                 continue
-            at = vseg.start + w.end_ms - vseg.in_ms + max(0, min(300, (words[k + 1].start_ms - w.end_ms) // 2))
+            at = _pause_at(words, k, [vseg])
             if not vseg.start < at < vseg.end - 500:
                 continue
             said = said.rstrip(",;:，；：、") + ("" if said.endswith(SENTENCE_END) else ".")
@@ -910,10 +910,7 @@ class AIStage:
         while e + 1 < len(words) and not words[e].text.endswith(SENTENCE_END + CLAUSE_END) \
                 and words[e + 1].start_ms - words[e].end_ms < 200 and words[e + 1].start_ms - words[best[1] - 1].end_ms < 2500:
             e += 1  # on to the next break in the speech
-        gap = words[e + 1].start_ms - words[e].end_ms if e + 1 < len(words) else 600
-        src = words[e].end_ms + max(0, min(300, gap // 2))
-        piece = next((s for s in voice.segments if s.in_ms <= src < s.in_ms + s.duration), vseg)  # type: ignore[union-attr]
-        at = piece.start + src - piece.in_ms
+        at = _pause_at(words, e, voice.segments)  # type: ignore[union-attr]
         said = " ".join(w.text for w in words[best[0]:e + 1])
         step, _ = self._pause_for(tl, clip, at, asset, said, heard_now=clip.mute)
         return [*ops, *step]
@@ -1184,6 +1181,15 @@ def _says_title(cue: O.Cue, title: Any) -> bool:
 
     over = min(cue.end_ms, title.end) - max(cue.start_ms, title.start)
     return 2 * over > cue.end_ms - cue.start_ms and likeness(cue.text, title.text) >= 0.85
+
+
+def _pause_at(words: Sequence[Any], e: int, pieces: Sequence[Any]) -> int:
+    """Where the voiceover pauses after ``words[e]`` (in the file's time), on the video: a little into
+    the silence before the next word (half of it, at most 0.3 s), through the piece playing it."""
+    gap = words[e + 1].start_ms - words[e].end_ms if e + 1 < len(words) else 600
+    src = words[e].end_ms + max(0, min(300, gap // 2))
+    piece = next((s for s in pieces if s.in_ms <= src < s.in_ms + s.duration), pieces[0])
+    return piece.start + src - piece.in_ms
 
 
 def _under_voice(seg: Any, voice: Sequence[Any]) -> bool:

@@ -37,6 +37,7 @@ from reelforge.errors import PlanError, ReelforgeError
 from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
+from reelforge.planner.apply_segments import voice_left
 from reelforge.planner.bed import music_bed
 from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
@@ -936,11 +937,10 @@ def _voice_cut(old: Timeline, new: Timeline, zh: bool) -> list[str]:
     pieces = [s for t in new.tracks_by_role(Role.VOICE) for s in t.segments]
     for seg in pieces:
         try:
-            runs = (new.asset(seg.src).duration_ms or 0) - seg.in_ms
+            # a voiceover paused for a clip goes on in its next piece: this one ends there, not cut off
+            runs = voice_left(seg, pieces, new.asset(seg.src).duration_ms or 0)
         except KeyError:
             continue
-        # a voiceover paused for a clip goes on in its next piece: this one ends there, not cut off
-        runs = min([runs, *(s.in_ms - seg.in_ms for s in pieces if s.src == seg.src and s.in_ms > seg.in_ms)])
         if seg.duration < runs - VOICE_CUT_MS and was.get(seg.id, 0) >= min(runs - VOICE_CUT_MS, old.duration):
             if zh:
                 out.append(f"旁白长{round(runs / 1000, 1):g}秒，现在在{round(seg.end / 1000, 1):g}秒处被截断（说“按旁白长度”可完整保留）。")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from reelforge.ai.captions import Transcript, Word
+from reelforge.ai.spelling import key
 
 MAX_WORDS = 4
 MIN_PHRASE_MS = 1000
@@ -194,15 +195,11 @@ def product_name(transcript: Transcript) -> str | None:
     return best[0][0] if best else None
 
 
-def _letters(text: str) -> str:
-    return re.sub(r"\W|_", "", text.lower())
-
-
 def repeats(phrase: str, title: str) -> bool:
     """Whether ``phrase`` only says (most of) ``title`` again, letters alone: equal, holding it,
     or a run of it at least half as long ("Windlabs", as the speech recognition heard the
     voice say "Northwind Labs", under that title), or nearly the same letters."""
-    p, t = _letters(phrase), _letters(title)
+    p, t = key(phrase), key(title)
     if not (p and t):
         return False
     # or nearly all of it, misheard: "Not Windlabs" for "Northwind Labs" (0.92)

@@ -12,6 +12,7 @@ reordering, swapping and replacing a source keep it (the main track is refit, `S
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -358,13 +359,18 @@ def fit_to_voice(st: State, op: O.FitToVoice) -> None:
         for s in t.segs:
             a = st.library.get(s.src)
             if a is not None and a.duration_ms:
-                goes_on = [x.in_ms for x in t.segs if x.src == s.src and x.in_ms > s.in_ms]
-                left = (min(goes_on) if goes_on else a.duration_ms) - s.in_ms
-                want = min(left, st.duration - s.start)
+                want = min(voice_left(s, t.segs, a.duration_ms), st.duration - s.start)
                 if want > s.duration:
                     s = s.model_copy(update={"duration": want})
             new.append(s)
         t.segs = new
+
+
+def voice_left(seg: Any, pieces: Sequence[Any], source_ms: int) -> int:
+    """How much of its file a voice piece may play: to the file's end, or to where a later piece of
+    the same file goes on (a voiceover paused for a clip, `place_in_voice`)."""
+    goes_on = [s.in_ms for s in pieces if s.src == seg.src and s.in_ms > seg.in_ms]
+    return min([source_ms, *goes_on]) - seg.in_ms
 
 
 def _clip_targets(st: State, target: O.Target | None, *, video_only: bool) -> list[tuple[WorkTrack, int]]:
@@ -415,11 +421,11 @@ def place_in_voice(st: State, op: O.PlaceInVoice) -> None:
     clip = main.segs[i]
     if kind_of(st, clip) != "video":
         raise ApplyError(f"{label(clip, st)} is a still picture: the voiceover pauses for a clip with its own sound")
-    voices = [(t, k) for t in st.tracks_of(Role.VOICE) for k in range(len(t.segs))]
-    if not voices:
+    voice = [s for t in st.tracks_of(Role.VOICE) for s in t.segs]
+    if not voice:
         raise ApplyError("there is no voiceover to pause")
     at, length = op.at_ms, clip.duration
-    voice_end = max(t.segs[k].end for t, k in voices)
+    voice_end = max(s.end for s in voice)
     if not 0 < at < voice_end:
         raise ApplyError(f"the voiceover plays from 0 to {O.fmt_ms(voice_end)}: it cannot pause at {O.fmt_ms(at)}")
     old_total = st.duration
@@ -506,12 +512,14 @@ _PLACING = (O.MoveSegment, O.SwapSegments, O.ReorderSegments, O.ReverseOrder, O.
 
 def named_shots(st: State, op: O.Op) -> set[str]:
     """The ids of the shots an op places, removes or silences by name (all of them for a reorder)."""
+    if not isinstance(op, _PLACING):
+        return set()
     if isinstance(op, (O.ReorderSegments, O.ReverseOrder)) or isinstance(op, O.SetClipAudio) and op.target is None:
         return {s.id for s in st.main().segs} if st.track(Role.MAIN) else set()
     out = set()
     for field in ("target", "a", "b"):
         target = getattr(op, field, None)
-        if isinstance(op, _PLACING) and isinstance(target, O.Target):
+        if isinstance(target, O.Target):
             try:
                 tr, i = resolve(st, target)
                 out.add(tr.segs[i].id)
