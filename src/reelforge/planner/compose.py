@@ -745,7 +745,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     foreign: list[str] = []
     if captions_q:
         # fewer captions than pictures: the title's picture keeps the title alone
-        skip = 1 if title and len(captions_q) < len(visuals) else 0
+        skip = 1 if title and len(captions_q) < len(visuals) and not words.per_picture else 0
         cap_texts = [None] * skip + list(captions_q[: len(visuals)])
         cap_texts += [None] * max(0, len(visuals) - len(cap_texts))
         if len(captions_q) > len(visuals):

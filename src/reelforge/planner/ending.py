@@ -83,7 +83,9 @@ _RX_PRICE = re.compile(
     re.I)
 
 
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a month's name or its abbreviation, not a word it starts ("market 10am" is no March 10th)
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 

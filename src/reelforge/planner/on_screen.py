@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reelforge.planner import brief as B
+from reelforge.planner import labels as L
 from reelforge.planner import numerals as N
 from reelforge.planner import occasion as OC
 from reelforge.planner import parse as P
@@ -411,11 +412,20 @@ class Words:
     cta: str | None  # the call to action
     cta_row: str | None  # a row under the call to action (an offer, its deadline, a phone or website)
     captions: tuple[str, ...]  # given ones (quoted, a brief's, prices listed), in picture order
+    per_picture: bool  # the captions name the pictures from the first (none left to the title's)
     derive: bool  # text may be made up (a title and a call to action here; captions from the file names)
     zh: bool  # the instruction is Chinese
     no_captions: bool  # "no captions": none made up (given ones stay)
     notes: tuple[str, ...]
     invented: tuple[str, ...]  # what was made up, for the last note
+
+
+def _typed_as_name(said: str, text: str) -> bool:
+    """Whether ``said`` (`subject_of`'s title-cased words) opens with a name typed with capitals:
+    "Happy Paws Shelter's adoption weekend" (not "our bakery's birthday")."""
+    at = text.lower().find(said.lower())
+    typed = text[at:at + len(said)].split() if at >= 0 else []
+    return len(typed) >= 2 and all(w[:1].isupper() for w in typed[:2])
 
 
 def words_to_show(instruction: str, visuals: Sequence[Asset],
@@ -433,6 +443,12 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
     brief = B.read(instruction)
     instruction = B.blank(instruction, brief)
+    # "name the cats Whiskers and Luna", "label them 'Kitchen', 'Garden'": a caption each picture, in
+    # order (blanked: its quotes are no title or call to action)
+    labels = L.picture_labels(instruction)
+    if labels:
+        a, b = labels.span
+        instruction = instruction[:a] + " " * (b - a) + instruction[b:]
     quotes = Q.quoted_texts(instruction)
     unquoted = instruction
     for q in quotes:
@@ -467,7 +483,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         if unquoted[a:b] == unicodedata.normalize("NFKC", plain)[a:b]:
             unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
-            or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when):
+            or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when or labels):
         return None
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -508,6 +524,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         from_brief.append(", ".join(f"'{x}'" for x in brief.lines) + " with the call to action")
     if from_brief:
         notes.append("From the brief's fields: " + "; ".join(from_brief) + ".")
+    if labels and not captions_q:
+        captions_q.extend(labels.names)
+        notes.append("Captions from the names given, one a picture in order: "
+                     + ", ".join(f"'{x}'" for x in labels.names) + ".")
     if items and not captions_q:
         captions_q.extend(items)
         notes.append("Captions from the prices listed: " + ", ".join(f"'{x}'" for x in items) + ".")
@@ -563,7 +583,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # a day and time alone asks for no made-up title or captions: "a promo for the 5K run on June 10, 8am"
     when_only = bool(given_when) and not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact
                                           or offer or announced or _SALE_EVENT.search(unquoted) or brief or greeting or items)
-    derive = (not (quotes or named or ending or contact or brief or greeting or when_only)
+    derive = (not (quotes or named or ending or contact or brief or greeting or when_only or labels)
               or bool(_GENERAL_TEXT.search(P.drop_no_captions(unquoted))))  # not "no captions"
 
     invented: list[str] = []
@@ -594,7 +614,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         invented.append(f"title '{title}' ({source})")
     if (title is None and (contact or ending or offer or brief or given_when) and not derive
             and (said_name := subject_of(unquoted))
-            and (said_name in unquoted or announced)):
+            and (said_name in unquoted or announced or _typed_as_name(said_name, unquoted))):
         title = said_name  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
         notes.append(f"Title from the instruction: '{said_name}'.")
     if title is None and not derive and not ending and _LISTING.search(N.normalize(plain)):
@@ -611,5 +631,5 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         invented.append(f"call to action '{cta}'")
     cta_row = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
     return Words(title=title, subtitle=subtitle, cta=cta, cta_row=cta_row, captions=tuple(captions_q),
-                 derive=derive, zh=zh, no_captions=P.no_captions(instruction), notes=tuple(notes),
+                 per_picture=bool(labels) and captions_q == list(labels.names), derive=derive, zh=zh, no_captions=P.no_captions(instruction), notes=tuple(notes),
                  invented=tuple(invented))

@@ -19,7 +19,10 @@ _RANGE = rf"(?:(?:from\s+)?{_START}\s*(?:-|–|—|to|till|until|'til)\s*{_TIME}
 _NTH = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = rf"(?:{MONTH}\s+{_NTH}(?:\s*[-–]\s*{_NTH})?\b|{_NTH}(?:\s*[-–]\s*{_NTH})?\s+(?:of\s+)?{MONTH})"  # "Dec 12-14"
 _ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"  # "Sat Dec 12", "Fri 8pm": with what follows only
-_DAY = (rf"(?:(?:this|next|on|every)\s+)?(?:{WEEKDAY}|tomorrow|tonight)"
+# "Saturday and Sunday", "Fri-Sun", "this weekend": days said together are one when
+_DAYS = (rf"(?:{WEEKDAY}|{_ABBR})(?:\s*(?:,|&|and|-|–|to|through|thru)\s*(?:{WEEKDAY}|{_ABBR}(?![a-z])))+"
+         rf"|{WEEKDAY}|weekend|tomorrow|tonight")
+_DAY = (rf"(?:(?:this|next|on|every)\s+)?(?:{_DAYS})"
         rf"(?:\s*,?\s*(?:the\s+)?(?:{_DATE}|\d{{1,2}}(?:st|nd|rd|th)\b))?"
         rf"|(?:on\s+)?(?:{_ABBR},?\s+)?{_DATE}|{_ABBR}(?=,?\s+(?:at\s+)?\d)")
 _EN = re.compile(rf"\b(?:(?P<day>{_DAY})(?:\s*,?\s*(?:at\s+|from\s+)?(?P<time>{_RANGE}))?"
@@ -58,6 +61,8 @@ def when_at(text: str) -> tuple[str, tuple[int, int]] | None:
         if not (m.group("time") or m.group("time2") or re.search(r"\d", day)):
             continue
         said = re.sub(r"(?i)^on\s+", "", " ".join(m.group(0).split()).rstrip(", "))
+        if re.search(r"(?i)\d\s*[ap]m\.$", said):  # "10am-4pm." ends a sentence ("4 p.m." keeps its dot)
+            said = said[:-1]
         said = capitalise_dates(said, also="tonight|tomorrow")
         return said[:1].upper() + said[1:], m.span()
     return None

@@ -20,6 +20,7 @@ dark outline.
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -134,6 +135,8 @@ def wrap(text: str, size: int, bold: bool, max_width: int) -> list[str]:
         for tok in tokens:
             cand = cur + tok
             if cur and _width(cand.rstrip(), size, bold) > max_width:
+                if _OPENS_ON_DASH.match(tok) and (last := cur.rstrip().rpartition(" "))[0]:
+                    cur, tok = last[0] + " ", last[2] + " " + tok  # no line opens on a dash: its word goes along
                 lines.append(cur.rstrip())
                 cur = tok.lstrip()
                 # a single word wider than the line: break it by characters
@@ -235,6 +238,11 @@ def _words(tokens: list[str]) -> int:
 
 CLAUSE_BREAK_BONUS = 0.85  # a two-line split after "," / ";" / ":" may be this much less even
 _CLAUSE_MARKS = (",", ";", ":", "，", "；", "：", "、", "。", ".", "!", "?", "！", "？")
+# a spaced dash or bar parts two things ("Adopt, don't shop - happypaws.org"): the break goes after
+# it, even less evenly than after a comma, and never before it
+DASH_BREAK_BONUS = 0.7
+_DASHES = (" -", " –", " —", " |", " ·")
+_OPENS_ON_DASH = re.compile(r"^[-–—|·](?:\s|$)")
 
 
 def balanced_wrap(text: str, size: int, bold: bool, max_width: int, max_lines: int = 2) -> list[str]:
@@ -254,16 +262,17 @@ def balanced_wrap(text: str, size: int, bold: bool, max_width: int, max_lines: i
     best: tuple[float, list[str]] | None = None
     for k in _split_candidates(tokens, size, bold):
         a, b = "".join(tokens[:k]).rstrip(), "".join(tokens[k:]).strip()
-        if not a or not b:
+        if not a or not b or _OPENS_ON_DASH.match(b):
             continue
-        if words >= 4 and (_words(tokens[:k]) < 2 or _words(tokens[k:]) < 2):
-            continue
+        if words >= 4 and (_words(tokens[:k]) < 2 or _words(tokens[k:]) < 2) and not a.endswith(_DASHES):
+            continue  # (what follows a dash stands alone: "happypaws.org")
         wa, wb = _width(a, size, bold), _width(b, size, bold)
         if max(wa, wb) > max_width:
             continue
         # a break after a clause's punctuation reads better than a slightly more even one:
         # "This Friday," / "7pm to midnight", not "This Friday, 7pm" / "to midnight"
-        score = max(wa, wb) * (CLAUSE_BREAK_BONUS if a.endswith(_CLAUSE_MARKS) else 1.0)
+        score = max(wa, wb) * (DASH_BREAK_BONUS if a.endswith(_DASHES) else
+                               CLAUSE_BREAK_BONUS if a.endswith(_CLAUSE_MARKS) else 1.0)
         if best is None or score < best[0]:
             best = (score, [a, b])
     return best[1] if best else wrap(text, size, bold, max_width)

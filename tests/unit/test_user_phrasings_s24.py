@@ -1,0 +1,126 @@
+"""User tests of session 24: an animal shelter's square adoption post (two cat photos, its logo,
+music at 124 bpm, no voiceover), typed as a volunteer types it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import plan
+from reelforge.planner.labels import picture_labels
+from reelforge.planner.notes_zh import to_zh
+from reelforge.planner.on_screen import words_to_show
+from reelforge.planner.when import event_when
+from reelforge.render.text import balanced_wrap, wrap
+from reelforge.timeline import Role
+
+from .test_compose import BGM, img
+
+CATS = [img("whiskers.jpg", 1), img("IMG_20240611_101522.jpg", 2), BGM]
+POST = ("Make a 20 second square post for Happy Paws Shelter's adoption weekend, Saturday and Sunday 10am-4pm. "
+        "Show each cat with its name (Whiskers first, then Luna), upbeat music, "
+        "end with 'Adopt, don't shop - happypaws.org'")
+
+
+def _texts(p, role):
+    return [(s.text, s.start, s.shot) for tr in p.timeline.tracks if tr.role is role for s in tr.segments]
+
+
+def _shots(p):
+    return [s for tr in p.timeline.tracks if tr.role is Role.MAIN for s in tr.segments]
+
+
+@pytest.mark.parametrize(("said", "names"), [
+    ("show each cat with its name (Whiskers first, then Luna)", ("Whiskers", "Luna")),
+    ("name the cats Whiskers and Luna, upbeat music", ("Whiskers", "Luna")),
+    ("caption the photos 'Whiskers' and 'Luna'", ("Whiskers", "Luna")),
+    ("square post with each cat's name: Whiskers, Luna", ("Whiskers", "Luna")),
+    ("label them Latte, Mocha and Cold Brew. Add music", ("Latte", "Mocha", "Cold Brew")),
+    ("label each photo: Kitchen, Living room, Garden", ("Kitchen", "Living room", "Garden")),
+    ("label the three rooms: Kitchen - Bedroom - Garden", ("Kitchen", "Bedroom", "Garden")),
+    ("name the dishes Pad Thai, Green Curry and Mango Sticky Rice", ("Pad Thai", "Green Curry", "Mango Sticky Rice")),
+    ("their names are Anna, Ben and Chloe", ("Anna", "Ben", "Chloe")),
+    ('Caption each photo as "Day 1", "Day 2", "Day 3"', ("Day 1", "Day 2", "Day 3")),
+    ("每张照片配上名字：小白、小黑，背景音乐轻快一点", ("小白", "小黑")),
+    ("给三张图分别加上标签“厨房”“客厅”“花园”", ("厨房", "客厅", "花园")),
+    ("图片分别标注厨房、客厅、花园", ("厨房", "客厅", "花园")),
+])
+def test_names_listed_for_the_pictures_are_read_in_order(said, names):
+    assert picture_labels(said).names == names
+
+
+@pytest.mark.parametrize("said", [
+    "make a video and name it Summer", "give each photo a caption", "caption the photos with the file names",
+    "name the photos after the dishes", "label the products with prices", "caption them", "the name is Bean There",
+    "add captions and music", "end with 'Adopt, don't shop - happypaws.org'",
+])
+def test_no_list_of_names_is_read_where_none_is_given(said):
+    assert picture_labels(said) is None
+
+
+def test_each_cat_is_captioned_with_its_name_and_the_post_has_its_title_and_days():
+    # the names were not read ("Sunday 10am-4pm." the only caption), the post had no title, and
+    # "Saturday and" was lost from the days
+    p = plan(POST, CATS)
+    shots = _shots(p)
+    caps = _texts(p, Role.CAPTION)
+    assert [(t, sh) for t, _, sh in caps if t in ("Whiskers", "Luna")] == [("Whiskers", shots[0].id),
+                                                                           ("Luna", shots[1].id)]
+    assert [t for t, _, _ in _texts(p, Role.TITLE)] == ["Happy Paws Shelter's Adoption Weekend"]
+    assert [t for t, _, _ in _texts(p, Role.CTA)] == ["Adopt, don't shop - happypaws.org"]
+    assert any(t == "Saturday and Sunday 10am-4pm" for t, _, _ in caps)
+    note = "Captions from the names given, one a picture in order: 'Whiskers', 'Luna'."
+    assert note in p.notes
+    assert to_zh(note) == "字幕取自给出的名字，按顺序每张图片一个：「Whiskers」、「Luna」。"
+
+
+def test_quoted_names_are_captions_not_a_title_and_a_call_to_action():
+    # "caption the photos 'Whiskers' and 'Luna'" opened the video on "Whiskers" and closed it on "Luna"
+    p = plan("square post, caption the photos 'Whiskers' and 'Luna'", CATS)
+    assert [t for t, _, _ in _texts(p, Role.CAPTION)] == ["Whiskers", "Luna"]
+    assert not _texts(p, Role.TITLE) and not _texts(p, Role.CTA)
+
+
+def test_names_start_on_the_first_picture_even_under_a_title():
+    # given captions fewer than the pictures leave the title's picture alone; names belong from the first
+    words = words_to_show("a post titled Adoption Day, name the cats Whiskers and Luna",
+                          [a for a in CATS[:2]] + [img("shelter.jpg", 3)])
+    assert words.captions == ("Whiskers", "Luna") and words.per_picture
+    p = plan("a post titled Adoption Day, name the cats Whiskers and Luna", [*CATS[:2], img("shelter.jpg", 3), BGM])
+    shots = _shots(p)
+    assert [(t, sh) for t, _, sh in _texts(p, Role.CAPTION)] == [("Whiskers", shots[0].id), ("Luna", shots[1].id)]
+
+
+@pytest.mark.parametrize(("said", "when"), [
+    ("adoption weekend, Saturday and Sunday 10am-4pm. Show each cat", "Saturday and Sunday 10am-4pm"),
+    ("open Fri-Sun 9am-5pm", "Fri-Sun 9am-5pm"),
+    ("open day this weekend, 10am to 4pm", "This weekend, 10am to 4pm"),
+    ("classes on Monday, Wednesday and Friday at 7am", "Monday, Wednesday and Friday at 7am"),
+    ("jazz night on Saturday at 8pm, tickets at the door", "Saturday at 8pm"),
+    ("farmers market Saturday 10am-2pm", "Saturday 10am-2pm"),
+    ("market 10 a.m. to 4 p.m. Saturday", "10 a.m. to 4 p.m. Saturday"),  # was "Market 10": "mar…" a month
+])
+def test_days_said_together_are_one_when(said, when):
+    assert event_when(said) == when
+
+
+@pytest.mark.parametrize("said", ["sale ends Sunday", "junk 5 pm", "this weekend", "marketing 101 at the expo"])
+def test_no_when_where_none_is_given(said):
+    assert event_when(said) is None
+
+
+def test_a_typed_name_before_a_possessive_titles_the_post():
+    # a day and hours given, the name typed with capitals titles it (the lowercase event made the
+    # title-cased subject no words "as typed", and the post had no title)
+    words = words_to_show("post for Happy Paws Shelter's adoption day on Saturday at 10am", CATS[:2])
+    assert words.title == "Happy Paws Shelter's Adoption Day"
+    words = words_to_show("a post for our bakery's open kitchen on Saturday at 10am", CATS[:2])
+    assert words.title is None  # "Bakery's Open Kitchen": no name typed
+
+
+@pytest.mark.parametrize("size", [56, 64, 72])
+def test_a_line_never_opens_on_a_spaced_dash(size):
+    # "Adopt, don't shop" / "- happypaws.org": the address after the dash stands on its own line
+    assert balanced_wrap("Adopt, don't shop - happypaws.org", size, True, 800) == ["Adopt, don't shop -",
+                                                                                   "happypaws.org"]
+    for line in wrap("one two three - four five six - seven", size, True, 330)[1:]:
+        assert not line.startswith("-"), line
