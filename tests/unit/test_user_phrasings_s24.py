@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from reelforge.planner import ops as O
 from reelforge.planner import plan
+from reelforge.planner.apply import apply
 from reelforge.planner.labels import picture_labels
 from reelforge.planner.notes_zh import to_zh
 from reelforge.planner.on_screen import words_to_show
+from reelforge.planner.rules import plan_edit
 from reelforge.planner.when import event_when
 from reelforge.render.text import balanced_wrap, wrap
 from reelforge.timeline import Role
@@ -124,3 +127,48 @@ def test_a_line_never_opens_on_a_spaced_dash(size):
                                                                                    "happypaws.org"]
     for line in wrap("one two three - four five six - seven", size, True, 330)[1:]:
         assert not line.startswith("-"), line
+
+
+def _post():
+    p = plan(POST, CATS)
+    return p.timeline, tuple(CATS)
+
+
+@pytest.mark.parametrize("said", ["rename Luna to Mochi", "rename the cat Luna to Mochi", "Luna should be Mochi",
+                                  "change Luna to Mochi", "把Luna改成Mochi"])
+def test_a_name_on_screen_is_renamed(said):
+    # "rename Luna to Mochi" and "把Luna改成Mochi" were not understood ("there is no 'luna'")
+    tl, lib = _post()
+    r = plan_edit(said, tl, library=lib)
+    assert r.status == "ok", r.reply
+    after = apply(tl, r.ops, library=lib)
+    caps = [s.text for s in after.track(Role.CAPTION).segments]
+    assert "Mochi" in caps and "Luna" not in caps and "Whiskers" in caps
+
+
+@pytest.mark.parametrize(("said", "order"), [
+    ("put Luna first", ["IMG_20240611_101522.jpg", "whiskers.jpg"]),
+    ("move Luna to the start", ["IMG_20240611_101522.jpg", "whiskers.jpg"]),
+    ("把Luna放到第一个", ["IMG_20240611_101522.jpg", "whiskers.jpg"]),
+    ("swap Whiskers and Luna", ["IMG_20240611_101522.jpg", "whiskers.jpg"]),
+    ("remove Luna", ["whiskers.jpg"]),
+])
+def test_a_picture_is_called_by_the_name_on_it(said, order):
+    # "put Luna first" was not understood: a picture was called only by its file name or place
+    tl, lib = _post()
+    r = plan_edit(said, tl, library=lib)
+    assert r.status == "ok", r.reply
+    after = apply(tl, r.ops, library=lib)
+    assert [s.name for s in after.track(Role.MAIN).segments] == order
+    shots = {s.id: s.name for s in after.track(Role.MAIN).segments}
+    luna = [s for s in after.track(Role.CAPTION).segments if s.text == "Luna"]
+    assert all(shots.get(s.shot) == "IMG_20240611_101522.jpg" for s in luna)  # the name goes with its picture
+    assert bool(luna) == ("IMG_20240611_101522.jpg" in order)
+
+
+def test_a_name_on_two_pictures_calls_neither():
+    p = plan("square post, captions: Adopt me, Adopt me", CATS)
+    tl = p.timeline
+    assert [s.text for s in tl.track(Role.CAPTION).segments] == ["Adopt me", "Adopt me"]
+    r = plan_edit("put adopt me first", tl, library=tuple(CATS))
+    assert not any(isinstance(o, O.MoveSegment) for o in r.ops)

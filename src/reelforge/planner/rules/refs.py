@@ -325,6 +325,11 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                 for m in re.finditer(pattern, t):
                     if not any(r.start <= m.start() + offset < r.end for r in found):
                         found.append(_TRef(O.Target(name=stem), m.start() + offset, m.end() + offset))
+    # a picture called by the name on it ("put Luna first" for the shot captioned "Luna")
+    for k, name in _captioned(c):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", t):
+            if not any(r.start <= m.start() + offset < r.end for r in found):
+                found.append(_TRef(O.Target(index=k), m.start() + offset, m.end() + offset))
     found.sort(key=lambda r: r.start)
     # drop overlaps (keep the longest at a position)
     out: list[_TRef] = []
@@ -340,6 +345,21 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         out = [(_TRef(r.target.model_copy(update={"kind": kinds[0]}), r.start, r.end, r.more)
                 if r.target.index is not None and r.target.kind is None and r.start in bare else r) for r in out]
     return out
+
+
+def _captioned(c: _Ctx) -> list[tuple[int, str]]:
+    """(index on the main track, the name in its caption, lowercased) of each shot whose own caption is
+    a short name ("Whiskers", "Living room"): a name given to one picture only, of letters, that no
+    file name or word of the planner already means."""
+    segs = c.main_segs()
+    at = {s.id: k for k, s in enumerate(segs)}
+    named: dict[str, list[int]] = {}
+    for _, s in c.text_segs(Role.CAPTION):
+        name = " ".join(N.normalize(s.text).split()).strip(".!")
+        if (s.shot in at and 3 <= len(name) <= 30 and len(name.split()) <= 3 and re.fullmatch(r"[^\W\d_][\w' -]*", name)
+                and name not in _NOT_NAMES and not re.fullmatch(_NOUN, name)):
+            named.setdefault(name, []).append(at[s.shot])
+    return [(ks[0], name) for name, ks in named.items() if len(set(ks)) == 1]
 
 
 _STOP_STEMS = {"img", "image", "photo", "pic", "picture", "clip", "video", "the", "and", "jpg", "png", "mp4",
@@ -615,7 +635,8 @@ def _absent(c: _Ctx) -> str | None:
         word = m.group(1) or m.group(2)
         if (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
-                or any(word in n for n in names) or _a_text_holds(c, word)):
+                or any(word in n for n in names) or _a_text_holds(c, word)
+                or any(word in name.split() for _, name in _captioned(c))):
             continue
         return word
     return None

@@ -93,8 +93,11 @@ def looks_cta(text: str) -> bool:
 # -- a text's words, named by the words it says now or by its kind and a colon ---------------------
 _RX_LABEL = re.compile(r"^\s*(?:the\s+)?(?P<role>cta|call[\s-]to[\s-]action|title|headline|caption|subtitle|"
                        r"标题|字幕|行动号召)\s*(?:text\s*)?[:：=]\s*(?P<x>\S.*?)\s*[.!。！]?\s*$", re.I)
-_RX_WORDS_EN = re.compile(r"^\s*(?:please\s+)?(?:change|replace|switch|swap|edit|update|turn)\s+(?P<a>\S.*?)\s+"
-                          r"(?:to|with|into|for|->|→|=>)\s*:?\s+(?:say\s+|read\s+)?(?P<b>\S.*?)\s*[.!]?\s*$", re.I)
+_RX_WORDS_EN = re.compile(r"^\s*(?:please\s+)?(?:change|replace|switch|swap|edit|update|turn|rename)\s+(?P<a>\S.*?)\s+"
+                          r"(?:to|with|into|for|->|→|=>)\s*:?\s+(?:say\s+|read\s+)?(?P<b>\S.*?)\s*[.!]?\s*$|"
+                          # "Luna should be Mochi", "Whiskers should say Mr. Whiskers"
+                          r"^\s*(?P<a2>\S.*?)\s+(?:should|must|needs?\s+to|has\s+to)\s+(?:be|say|read)\s*:?\s+"
+                          r"(?P<b2>\S.*?)\s*[.!]?\s*$", re.I)
 _RX_WORDS_ZH = re.compile(r"^\s*(?:请)?(?:把|将)?\s*(?P<a>\S.*?)\s*(?:改成|换成|改为|换为|替换成|替换为|变成)\s*(?P<b>\S.*?)\s*[。！]?\s*$")
 _LABEL_ROLE = {"cta": Role.CTA, "call to action": Role.CTA, "call-to-action": Role.CTA, "行动号召": Role.CTA,
                "title": Role.TITLE, "headline": Role.TITLE, "标题": Role.TITLE, "caption": Role.CAPTION,
@@ -131,17 +134,26 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
                        Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[role]
             return [O.AddText(text=words, role=role.value, timing=default)]  # type: ignore[arg-type]
         return [O.UpdateText(target=text_target(c, role), text=words)]
-    m = _RX_WORDS_ZH.match(raw) if c.zh else _RX_WORDS_EN.match(raw)
+    # ("把Luna改成Mochi" is Chinese by its verb, whatever its letters)
+    m = _RX_WORDS_ZH.match(raw) if c.zh or P.CJK.search(raw) else _RX_WORDS_EN.match(raw)
     if not m:
         return None
-    a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", m.group("a").strip(), flags=re.I)
-    a, b = _bare(a), m.group("b").strip().strip("\"'“”「」").strip()
+    typed_a, typed_b = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
+    a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", typed_a.strip(), flags=re.I)
+    a, b = _bare(a), typed_b.strip().strip("\"'“”「」").strip()
     if len(a) < 2 or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
         return None  # "change the music to jazz.mp3": a file, not words
     if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a):
         return None  # "change the music to jazz", "change the transitions to cuts": the planner's own words
     segs = c.text_segs(None)
     hits = [(r, s) for r, s in segs if _bare(s.text) == a]
+    words = a.split()
+    for k in range(1, len(words)):  # "rename the cat Luna to Mochi": the caption "Luna" (whole, not a part)
+        if hits:
+            break
+        hits = [(r, s) for r, s in segs if _bare(s.text) == " ".join(words[k:])]
+        if hits:
+            typed_a = " ".join(typed_a.split()[-(len(words) - k):])
     part = not hits
     if part:
         hits = [(r, s) for r, s in segs if len(a) >= 3 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", _bare(s.text))]
@@ -158,7 +170,7 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             continue
         new = b
         if part:  # "change sale to drop" on "Spring Sale": those words in it
-            new = re.sub(rf"(?<!\w){re.escape(m.group('a').strip().strip(chr(34) + chr(39)))}(?!\w)", b, s.text,
+            new = re.sub(rf"(?<!\w){re.escape(typed_a.strip().strip(chr(34) + chr(39)))}(?!\w)", b, s.text,
                          count=1, flags=re.I)
             if new == s.text:
                 return None
