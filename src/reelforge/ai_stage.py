@@ -30,6 +30,7 @@ from reelforge.errors import ReelforgeError
 from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
+from reelforge.planner.apply_text import GIVEN_ID
 from reelforge.planner.bed import looped_beats
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 
@@ -954,7 +955,9 @@ class AIStage:
         def quoted(role: Role) -> bool:
             return _quoted(tl, text, role)
 
-        title_only = title_only or quoted(Role.CAPTION)
+        # captions the instruction gave (quoted, names listed for the pictures) are not replaced by key phrases
+        title_only = title_only or quoted(Role.CAPTION) or any(
+            x.id.startswith(GIVEN_ID) for t in tl.tracks if t.role is Role.CAPTION for x in t.segments)
         copy = bool(tl.track(Role.TITLE) and not quoted(Role.TITLE) or tl.track(Role.CAPTION) and not title_only)
         try:
             # a quick look first (~1/10 of transcribing): music or mumbling is not transcribed

@@ -14,7 +14,7 @@ from reelforge.planner.on_screen import words_to_show
 from reelforge.planner.rules import plan_edit
 from reelforge.planner.when import event_when
 from reelforge.render.text import balanced_wrap, wrap
-from reelforge.timeline import Role
+from reelforge.timeline import Position, Role
 
 from .test_compose import BGM, img
 
@@ -90,7 +90,11 @@ def test_names_start_on_the_first_picture_even_under_a_title():
     assert words.captions == ("Whiskers", "Luna") and words.per_picture
     p = plan("a post titled Adoption Day, name the cats Whiskers and Luna", [*CATS[:2], img("shelter.jpg", 3), BGM])
     shots = _shots(p)
-    assert [(t, sh) for t, _, sh in _texts(p, Role.CAPTION)] == [("Whiskers", shots[0].id), ("Luna", shots[1].id)]
+    caps = sorted(_texts(p, Role.CAPTION), key=lambda c: c[1])
+    assert [(t, sh) for t, _, sh in caps] == [("Whiskers", shots[0].id), ("Luna", shots[1].id)]
+    # the first picture's name, squeezed by the title at the bottom, is at the top with it
+    whiskers = next(s for tr in p.timeline.tracks if tr.role is Role.CAPTION for s in tr.segments if s.text == "Whiskers")
+    assert whiskers.start < 3000 and whiskers.duration >= 1200
 
 
 @pytest.mark.parametrize(("said", "when"), [
@@ -172,3 +176,21 @@ def test_a_name_on_two_pictures_calls_neither():
     assert [s.text for s in tl.track(Role.CAPTION).segments] == ["Adopt me", "Adopt me"]
     r = plan_edit("put adopt me first", tl, library=tuple(CATS))
     assert not any(isinstance(o, O.MoveSegment) for o in r.ops)
+
+
+LISTING = [img("IMG_0412.jpg", 1), img("IMG_0413.jpg", 2), img("IMG_0415.jpg", 3), BGM]
+
+
+def test_a_listing_s_rooms_keep_their_names_beside_the_price_and_the_speech_captions():
+    # "Label the photos Kitchen, Garden and View": the last room lost its name to the price and the
+    # address at the end, and captions of the voiceover took the place of all three
+    p = plan("listing video for 12 Oak Lane, 3 bed 2 bath, $450,000. Label the photos Kitchen, Garden and View", LISTING)
+    shots = _shots(p)
+    names = {t: sh for t, _, sh in _texts(p, Role.CAPTION) if t in ("Kitchen", "Garden", "View")}
+    assert names == {"Kitchen": shots[0].id, "Garden": shots[1].id, "View": shots[2].id}
+    tl = apply(p.timeline, [O.SetCaptions(cues=[O.Cue(start_ms=0, end_ms=2000, text="Welcome to 12 Oak Lane"),
+                                                 O.Cue(start_ms=4000, end_ms=6000, text="a garden full of flowers")])])
+    kept = [s for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments if s.text in names]
+    assert sorted(s.text for s in kept) == ["Garden", "Kitchen", "View"]
+    assert all(s.position is Position.TOP for s in kept)  # the speech has the bottom
+    assert any(s.text == "12 Oak Lane" for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments)

@@ -31,6 +31,7 @@ TEXT_DEFAULTS = {"title": (Position.CENTER, TextSize.LARGE), "caption": (Positio
                  "cta": (Position.BOTTOM, TextSize.LARGE)}
 CAPTION_TRACK_ID = "captions"
 CUE_ID = "cap"  # the ids of captions timed to speech (`set_captions`): never anchored to a shot
+GIVEN_ID = "given"  # the ids of captions the first instruction gave (quoted, listed names): speech captions keep them
 
 
 def _span(st: State, timing: O.Timing) -> tuple[int, int]:
@@ -201,10 +202,13 @@ def set_caption_mode(st: State, op: O.SetCaptionMode) -> None:
 def set_captions(st: State, op: O.SetCaptions) -> None:
     """The captions of what is said, on their own track: they take the place of every caption but a
     row of the title or the call to action (a brief's "Subtitle: Handmade in Vermont" was lost when
-    the speech was captioned)."""
+    the speech was captioned) and those the instruction gave ("label the photos Kitchen, Garden and
+    View" lost its names): these go to the top of the frame, the speech having the bottom."""
     rows = _row_spans(st)
     for t in st.tracks_of(Role.CAPTION):
-        t.segs = [c for c in t.segs if not c.id.startswith(CUE_ID) and (c.start, c.end) in rows]
+        t.segs = [c if not c.id.startswith(GIVEN_ID) or c.position is not op.style.position else
+                  c.model_copy(update={"position": Position.TOP})
+                  for c in t.segs if not c.id.startswith(CUE_ID) and ((c.start, c.end) in rows or c.id.startswith(GIVEN_ID))]
     st.tracks = [t for t in st.tracks if t.role is not Role.CAPTION or t.segs]
     segs: list[TextSegment] = []
     last_end = 0

@@ -49,6 +49,7 @@ from reelforge.planner import parse as P
 from reelforge.planner import quotes as Q
 from reelforge.planner import time_words as TW
 from reelforge.planner import typos as T
+from reelforge.planner.apply_text import GIVEN_ID
 from reelforge.planner.audio_roles import classify_audio
 from reelforge.planner.bed import bed_notes, music_bed
 from reelforge.planner.file_names import caption_from_name
@@ -767,6 +768,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     else:
         cap_texts = [None] * len(visuals)
     skipped = 0
+    top_segs: list[TextSegment] = []
     # the row under the title is on this track too: a caption starts after it (one picture with a
     # tagline and given captions made two overlapping segments, and the first cut failed)
     prev_end = cap_segs[-1].end if cap_segs else 0
@@ -779,6 +781,11 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         hi = cta_start - 200 if cta else total
         inset = (clear_end - clear_start) // 6
         start, end = max(clear_start + inset, lo), min(clear_end - inset, hi)
+        place = Position.BOTTOM
+        if words.per_picture and (end - start < MIN_CAPTION_MS or (cta_row and cta and end > cta_start - 200)):
+            # a picture's name squeezed by the title or the ending: at the top over its whole picture
+            # (the last room of a listing lost its name to the price and the address)
+            start, end, place = clear_start + inset, clear_end - inset, Position.TOP
         if end - start < MIN_CAPTION_MS:  # squeezed by the title or CTA: use the whole clear part
             start, end = max(clear_start, lo), min(clear_end, hi)
         if end - start < MIN_CAPTION_MS:  # still too short: share the time with the title/CTA
@@ -792,9 +799,12 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             skipped += 1
             continue
         tid += 1
-        cap_segs.append(TextSegment(id=f"t{tid}", start=start, duration=end - start, text=text,
-                                    position=Position.BOTTOM, size=TextSize.MEDIUM,
-                                    background=caption_box, shot=seg.id))
+        cap = TextSegment(id=f"{GIVEN_ID if captions_q else 't'}{tid}", start=start, duration=end - start,
+                          text=text, position=place, size=TextSize.MEDIUM, background=caption_box, shot=seg.id)
+        if place is Position.TOP:
+            top_segs.append(cap)  # a track of their own: they may show with the rows at the bottom
+            continue
+        cap_segs.append(cap)
         prev_end = end
     shot_caps = sum(c.shot is not None for c in cap_segs)
     if shot_caps and not captions_q:
@@ -815,6 +825,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
                                     position=Position.BOTTOM, size=TextSize.MEDIUM, background=caption_box))
     if cap_segs:
         tracks.append(Track(id="caption", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(cap_segs)))
+    if top_segs:
+        tracks.append(Track(id="names", kind=TrackKind.TEXT, role=Role.CAPTION, segments=tuple(top_segs)))
     if skipped:
         notes.append(f"{skipped} caption{'s' if skipped != 1 else ''} left out: "
                      "the picture is on screen too briefly to read one.")
