@@ -8,6 +8,7 @@ import pytest
 from reelforge.planner import ops as O
 from reelforge.planner import plan
 from reelforge.planner.apply import apply
+from reelforge.planner.ending import offer_in
 from reelforge.planner.labels import picture_labels
 from reelforge.planner.notes_zh import to_zh
 from reelforge.planner.on_screen import words_to_show
@@ -194,3 +195,16 @@ def test_a_listing_s_rooms_keep_their_names_beside_the_price_and_the_speech_capt
     assert sorted(s.text for s in kept) == ["Garden", "Kitchen", "View"]
     assert all(s.position is Position.TOP for s in kept)  # the speech has the bottom
     assert any(s.text == "12 Oak Lane" for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments)
+
+
+@pytest.mark.parametrize(("said", "price"), [
+    ("video for my listing at 48 Harbour Street, 2 bedrooms, $1,200/month", "$1,200/month"),
+    ("cabin promo, $89 per night, book now", "$89 per night"),
+    ("yoga studio reel, classes $25 a class", "$25 a class"),
+    ("出租公寓，¥3000/月", "¥3000/月"),
+])
+def test_a_price_keeps_what_it_is_for(said, price):
+    # "$1,200/month" was shown as "$1,200": a rent read as a price paid once
+    assert offer_in(said) == price
+    words = words_to_show(said, CATS[:2])
+    assert price in (words.cta or "") or price in (words.cta_row or ""), words
