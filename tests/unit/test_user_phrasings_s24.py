@@ -208,3 +208,23 @@ def test_a_price_keeps_what_it_is_for(said, price):
     assert offer_in(said) == price
     words = words_to_show(said, CATS[:2])
     assert price in (words.cta or "") or price in (words.cta_row or ""), words
+
+
+def test_the_chinese_post_keeps_both_days_and_its_logo_corner():
+    # "周六和周日上午10点到下午4点" lost "周六和"; "logo放右上角" put the logo bottom right ("\b" never
+    # falls between "logo" and "放")
+    p = plan("给快乐爪子救助站做一个20秒的方形领养周末宣传，周六和周日上午10点到下午4点。每只猫配上名字：Whiskers、Luna，"
+             "logo放右上角，音乐欢快一点，结尾写“领养代替购买 happypaws.org”",
+             [*CATS[:2], img("happypaws_logo.png", 4), BGM])
+    caps = [t for t, _, _ in _texts(p, Role.CAPTION)]
+    assert "周六和周日上午10点到下午4点" in caps and "Whiskers" in caps and "Luna" in caps
+    logo = next(tr for tr in p.timeline.tracks if tr.role is Role.LOGO).segments[0]
+    assert logo.position is Position.TOP_RIGHT
+
+
+@pytest.mark.parametrize(("said", "when"), [
+    ("周一至周五 9点到18点营业", "周一至周五9点到18点"),
+    ("本周末下午2点开放", "本周末下午2点"),
+])
+def test_chinese_days_said_together_are_one_when(said, when):
+    assert event_when(said) == when

@@ -463,7 +463,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     text_tracks, text_notes = _text_tracks(instruction, visuals, video_segs, total, assets, look.caption_box)
     tracks.extend(text_tracks)
     notes.extend(text_notes)
-    if logo is None and re.search(r"\b(?:logo|watermark)\b|水印", N.normalize(said)) \
+    if logo is None and re.search(r"(?<![a-z])(?:logo|watermark)(?![a-z])|水印", N.normalize(said)) \
             and not _LOGO_AS_SHOT.search(N.normalize(said)) and not any(_LOGO_FILE.search(a.name or "") for a in visuals):
         # "logo top right" with no logo image: said, not silently left out
         notes.append("No logo image was given: add one named like logo.png (it is used as the logo), or say "
@@ -578,7 +578,7 @@ def _logo_corner(said: str) -> Position:
     """The corner the instruction gives the logo ("logo top left", "水印放在左上角"), else bottom right."""
     t = N.normalize(said)
     for clause in re.split(r"[,;.!?，。；！？]", t):
-        if re.search(r"\b(?:logo|watermark)\b|水印|标志", clause):
+        if re.search(r"(?<![a-z])(?:logo|watermark)(?![a-z])|水印|标志", clause):  # ("logo放右上角": no \b before 放)
             pos = P.parse_position(clause)
             if pos in (Position.TOP_LEFT, Position.TOP_RIGHT, Position.BOTTOM_LEFT, Position.BOTTOM_RIGHT):
                 return pos
