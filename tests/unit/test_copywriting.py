@@ -146,3 +146,11 @@ def test_a_name_of_three_capitalised_words_is_whole():
     two = "Meet Bluebird, the lightest shoe. Bluebird comes in five colours."
     words = tuple(Word(i * 300, i * 300 + 250, w, 0.9) for i, w in enumerate(two.split()))
     assert product_name(Transcript(words=words, language="en", language_probability=0.97, duration_ms=9000)) == "Bluebird"
+
+
+def test_an_address_is_named_with_its_number():
+    # a listing's voiceover "Welcome to 12 Oak Lane" titled the video "Oak Lane"
+    assert product_name(_tr("Welcome to 12 Oak Lane, a bright kitchen for slow mornings. Book a viewing today.")) \
+        == "12 Oak Lane"
+    assert product_name(_tr("Welcome to 48B Harbour Street. Two bedrooms.")) == "48B Harbour Street"
+    assert product_name(_tr("We sold 12 Aurora shoes today. Aurora is light.")) == "Aurora"  # no street, no number

@@ -164,6 +164,10 @@ def spoken_as(name: str, transcript: Transcript) -> str | None:
     return None
 
 
+_STREET = re.compile(r"\b(?:Lane|Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Terrace|"
+                     r"Crescent|Close|Square|Row|Parkway|Highway|Hill)$")
+
+
 def product_name(transcript: Transcript) -> str | None:
     """A capitalised name the speech repeats or points at ("Meet Aurora"), not a sentence's
     first word. None when there is none (lower-case transcripts have none)."""
@@ -185,8 +189,11 @@ def product_name(transcript: Transcript) -> str | None:
                 parts.append(nxt)
                 j += 1
             name, inside = " ".join(parts), j
+            before = k
+            if k and _STREET.search(name) and re.fullmatch(r"\d{1,5}[A-Za-z]?", _clean(words[k - 1].text)):
+                name, before = f"{_clean(words[k - 1].text)} {name}", k - 1  # "12 Oak Lane": an address whole
             counts[name] += 1
-            if k and _POINTERS.match(_clean(words[k - 1].text)):
+            if before and _POINTERS.match(_clean(words[before - 1].text)):
                 pointed.append(name)
         sentence_start = bool(re.search(r"[.!?。！？]$", w.text))
     if pointed:
