@@ -8,10 +8,10 @@ import pytest
 from reelforge.planner import ops as O
 from reelforge.planner import plan
 from reelforge.planner.apply import apply
-from reelforge.planner.ending import offer_in
+from reelforge.planner.ending import deadline_in, offer_in
 from reelforge.planner.labels import picture_labels
 from reelforge.planner.notes_zh import to_zh
-from reelforge.planner.on_screen import words_to_show
+from reelforge.planner.on_screen import subject_of, words_to_show
 from reelforge.planner.rules import plan_edit
 from reelforge.planner.when import event_when
 from reelforge.render.text import balanced_wrap, wrap
@@ -228,3 +228,84 @@ def test_the_chinese_post_keeps_both_days_and_its_logo_corner():
 ])
 def test_chinese_days_said_together_are_one_when(said, when):
     assert event_when(said) == when
+
+
+TWO = [img("IMG_0412.jpg", 1), img("IMG_0413.jpg", 2), BGM]
+
+
+@pytest.mark.parametrize(("said", "names"), [
+    ("before and after video of our kitchen renovation, 10 seconds", ["Before", "After"]),
+    ("厨房装修前后对比视频，10秒", ["之前", "之后"]),
+])
+def test_a_before_and_after_of_two_pictures_says_which_is_which(said, names):
+    # "before and after video of our kitchen renovation" showed no words at all
+    p = plan(said, TWO)
+    shots = _shots(p)
+    assert [(t, sh) for t, _, sh in _texts(p, Role.CAPTION)] == [(names[0], shots[0].id), (names[1], shots[1].id)]
+    note = next(n for n in p.notes if n.startswith("The first picture is captioned"))
+    assert "swap the captions" in note and "字幕对调" in to_zh(note)
+    r = plan_edit("swap the captions" if names[0] == "Before" else "字幕对调", p.timeline, library=tuple(TWO))
+    after = apply(p.timeline, r.ops, library=tuple(TWO))
+    shown = {s.shot: s.text for s in after.track(Role.CAPTION).segments}
+    assert [shown[s.id] for s in after.track(Role.MAIN).segments] == names[::-1]  # the words trade places, not the photos
+    assert [s.name for s in after.track(Role.MAIN).segments] == ["IMG_0412.jpg", "IMG_0413.jpg"]
+    assert "segment given" not in r.reply  # the captions by their words
+
+
+def test_three_pictures_are_no_before_and_after():
+    p = plan("before and after video of our kitchen renovation", [*TWO[:2], img("IMG_0415.jpg", 3), BGM])
+    assert not _texts(p, Role.CAPTION)
+
+
+@pytest.mark.parametrize("said", ["swap the two photos", "swap the photos", "switch them", "把两张图片对调", "交换两张图片"])
+def test_the_two_photos_swap_when_there_are_two(said):
+    # "swap the two photos" was not understood
+    p = plan("a video", TWO)
+    r = plan_edit(said, p.timeline, library=tuple(TWO))
+    assert r.status == "ok", r.reply
+    after = apply(p.timeline, r.ops, library=tuple(TWO))
+    assert [s.name for s in after.track(Role.MAIN).segments] == ["IMG_0413.jpg", "IMG_0412.jpg"]
+
+
+def test_the_two_photos_among_three_asks_which():
+    p = plan("a video", [*TWO[:2], img("IMG_0415.jpg", 3), BGM])
+    r = plan_edit("swap the two photos", p.timeline)
+    assert not r.ops and "There are 3, not two" in r.reply
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("Create an Instagram story announcing our new menu item, the Matcha Cloud Latte, $6.50, available from Monday",
+     "Matcha Cloud Latte"),
+    ("a reel about our new flavour, Salted Caramel Crunch", "Salted Caramel Crunch"),
+    ("promo for our new app: Pocket Chef", "Pocket Chef"),
+    ("a promo for our bakery, Sweet Crumbs", "Sweet Crumbs"),
+    ("a promo for our bakery, Vertical, 30 seconds", "Bakery"),
+    ("a video for our shop, Thanks!", "Shop"),
+    ("a video for our shop, I want it fun", "Shop"),
+])
+def test_a_name_typed_after_what_it_is_is_the_subject(said, title):
+    # "our new menu item, the Matcha Cloud Latte" was titled "New Menu Item"
+    assert subject_of(said) == title
+
+
+@pytest.mark.parametrize(("said", "cta", "row"), [
+    ("Create an Instagram story announcing our new menu item, the Matcha Cloud Latte, $6.50, available from Monday",
+     "$6.50", "Available from Monday"),
+    ("announcing the Pumpkin Latte, back this Friday at 7am", "Back this Friday at 7am", None),
+    ("announce our fall collection, in stores Dec 12", "In stores Dec 12", None),
+    ("announcing our grand opening this saturday", "See you this Saturday", None),
+    ("15 second TikTok for our bakery's Black Friday sale: 40% off all cakes, Friday only. add text overlays",
+     "40% off all cakes", "Friday only"),
+])
+def test_when_a_thing_can_be_had_is_said_whole(said, cta, row):
+    # "available from Monday" showed "Monday"; "Friday only" was not shown
+    words = words_to_show(said, CATS[:2])
+    assert (words.cta, words.cta_row) == (cta, row)
+
+
+@pytest.mark.parametrize(("said", "until"), [
+    ("20% off today only", "Today only"), ("flash sale, this weekend only", "This weekend only"),
+    ("one day only: free delivery", "One day only"), ("christmas sale, ends dec 24", "Ends Dec 24"),
+])
+def test_an_offer_s_one_day_is_its_deadline(said, until):
+    assert deadline_in(said) == until

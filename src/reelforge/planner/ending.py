@@ -101,7 +101,9 @@ def capitalise_dates(words: str, also: str = "") -> str:
 _RX_DEADLINE = re.compile(
     rf"\b(?P<w>ends?|ending|until|till|thru|through|valid\s+(?:until|through|till))\s+(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|(?:this\s+)?(?:{WEEKDAY}|weekend)|tomorrow|tonight|midnight|sunday)\b|"
-    r"(?P<z>(?:截止到?|截至|到|至)\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:截止)?|仅限今[天日])", re.I)
+    r"(?P<z>(?:截止到?|截至|到|至)\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:截止)?|仅限今[天日])|"
+    # "Friday only", "this weekend only", "today only", "one day only": the offer's one day, as typed
+    rf"\b(?P<only>(?:(?:this|next)\s+)?(?:{WEEKDAY}|weekend)|today|tonight|tomorrow|one\s+day|(?:24|48|72)\s+hours)\s+only\b", re.I)
 
 
 def deadline_in(text: str) -> str | None:
@@ -116,6 +118,9 @@ def deadline_in(text: str) -> str | None:
         return None
     if m.group("z"):
         return re.sub(r"\s+", "", m.group("z"))
+    if m.group("only"):
+        said = capitalise_dates(f"{m.group('only')} only")
+        return said[:1].upper() + said[1:]
     word = "Ends" if m.group("w").lower().startswith("end") else "Until"
     when = capitalise_dates(m.group("d"), also="weekend|tomorrow|tonight|midnight")
     return f"{word} {when.replace('This ', 'this ')}"

@@ -46,6 +46,7 @@ _ZH_VERBISH = re.compile(r"加|换|做|用|调|把|要|放|改|配|音乐|视频
 class Labels:
     names: tuple[str, ...]  # one a picture, in picture order
     span: tuple[int, int]  # where the lead and the list are in the text
+    given: bool = True  # typed as names (False: read from "before and after")
 
 
 def picture_labels(text: str) -> Labels | None:
@@ -151,3 +152,16 @@ def _zh_list(raw: str, at: int) -> tuple[tuple[str, ...], int] | None:
                 break
         pos = nxt
     return (tuple(names), pos) if len(names) >= 2 or (names and _QUOTED.match(raw, at)) else None
+
+
+_BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:and|&|/|vs\.?|-)\s*after\b|前后对比|改造前后|对比前后")
+
+
+def before_after(text: str, pictures: int) -> Labels | None:
+    """"a before and after video of our kitchen", "装修前后对比" with two pictures: they are named
+    Before and After (之前, 之后), in order. None for any other count (which is which is not said)."""
+    m = _BEFORE_AFTER.search(text or "")
+    if m is None or pictures != 2:
+        return None
+    names = ("之前", "之后") if re.search(r"[\u4e00-\u9fff]", m.group(0)) else ("Before", "After")
+    return Labels(names, (0, 0), given=False)

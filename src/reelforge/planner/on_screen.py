@@ -124,11 +124,28 @@ def _place_when(when: str, cta: str | None, shown: Sequence[str], *, zh: bool,
     at 8pm"), else a row under it unless a text ``shown`` says it; (the call to action, the rows to
     add, the notes)."""
     if cta is None:
-        cta = see_you(when, zh=zh)
+        cta = when if _AVAILABLE.match(when) else see_you(when, zh=zh)  # ("See you on available from Monday")
         return cta, [], [f"Call to action from the date it {'announces' if announced else 'gives'}: '{cta}'."]
     if any(_letters(when) in _letters(x) for x in (cta, *shown)):
         return cta, [], []
     return cta, [when], [f"'{when}' is shown with the call to action, a row below it."]
+
+
+# "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
+_AVAILABLE = re.compile(r"(?i)(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
+                        r"dropping|drops|back|out|coming)(?:\s+(?:from|on|starting|starting\s+on|this|next|in))?\s+$|"
+                        r"^(?:available|in\s+stores?|on\s+sale|launching|arriving|back|out|coming)\b")
+
+
+def availability(text: str, when: str) -> str | None:
+    """``when`` with the words before it that say the thing can be had then ("available from Monday"),
+    capitalised as a line starts; None when no such words come before it."""
+    at = text.lower().find(when.lower())
+    m = _AVAILABLE.search(text[max(0, at - 30):at]) if at > 0 else None
+    if m is None or not m.group(0).strip():
+        return None
+    said = " ".join(f"{m.group(0)}{text[at:at + len(when)]}".split())
+    return said[:1].upper() + said[1:]
 
 
 def event_date(instruction: str) -> str | None:
@@ -174,6 +191,8 @@ def subject_of(instruction: str) -> str | None:
             tail = tail[on.end():]
         cut = _SUBJECT_STOP.search(tail.lower())
         phrase = (tail[: cut.start()] if cut else tail).strip()
+        if cut and phrase == phrase.lower() and (named := _named_after(tail[cut.start():])):
+            return named  # "our new menu item, the Matcha Cloud Latte": the name, not "New Menu Item"
         lead = _LEAD_WORDS.match(phrase)
         if lead:
             phrase = phrase[lead.end():]
@@ -212,6 +231,26 @@ _NOT_A_TITLE = N.ascii_rx(  # "title is too small", "title at the top", "标题�
     r"^(?:big|small|large|huge|tiny|bold|centered|centred|top|bottom|left|right|middle|center|centre|"
     r"red|white|black|yellow|blue|green|the|a|an|none|no|nothing|empty|blank)$|"
     r"^(?:大|小|更大|更小|居中|加粗|红色|白色|黑色|黄色|什么|无|没有|不要|空)")
+
+
+_APPOSITION = re.compile(r"^\s*(?:,|:|\s[-–—])\s*(?:(?:the|called|named)\s+)?(?=[A-Z])")
+
+
+def _named_after(rest: str) -> str | None:
+    """The name typed right after a thing said in lower case: ", the Matcha Cloud Latte", ": Pocket
+    Chef", ", Sweet Crumbs" (not a setting: ", Vertical, 30 seconds")."""
+    from reelforge.planner.typos import VOCAB
+
+    m = _APPOSITION.match(rest)
+    run = _caps_run(rest[m.end():].split()) if m else None
+    if (not run or (len(run.split()) == 1 and run.lower() in VOCAB) or _PLATFORM_WORDS.match(run.lower())
+            or run.split()[0].lower() in _NOT_A_NAME_START):
+        return None
+    return run
+
+
+_NOT_A_NAME_START = frozenset("i we you it he she they thanks thank please hi hello hey ok okay also and but so then just "
+                              "keep no yes maybe".split())
 
 
 def _caps_run(words: list[str]) -> str | None:
@@ -445,7 +484,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     instruction = B.blank(instruction, brief)
     # "name the cats Whiskers and Luna", "label them 'Kitchen', 'Garden'": a caption each picture, in
     # order (blanked: its quotes are no title or call to action)
-    labels = L.picture_labels(instruction)
+    labels = L.picture_labels(instruction) or L.before_after(instruction, len(visuals))
     if labels:
         a, b = labels.span
         instruction = instruction[:a] + " " * (b - a) + instruction[b:]
@@ -527,7 +566,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if labels and not captions_q:
         captions_q.extend(labels.names)
         notes.append("Captions from the names given, one a picture in order: "
-                     + ", ".join(f"'{x}'" for x in labels.names) + ".")
+                     + ", ".join(f"'{x}'" for x in labels.names) + "." if labels.given else
+                     f"The first picture is captioned '{labels.names[0]}', the second '{labels.names[1]}' "
+                     "(say 'swap the captions' if it is the other way round).")
     if items and not captions_q:
         captions_q.extend(items)
         notes.append("Captions from the prices listed: " + ", ".join(f"'{x}'" for x in items) + ".")
@@ -544,7 +585,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         elif offer.lower() not in cta.lower():
             under_cta.append(offer)
             notes.append(f"'{offer}' is shown with the call to action, a row below it.")
-    until = deadline_in(plain) if offer else None
+    until = deadline_in(plain) if offer or any(is_discount(x) for x in brief.lines) else None
     if until and until.lower() not in (cta or "").lower():
         under_cta.append(until)  # "20% off everything, ends dec 24": when it ends, with it
         notes.append(f"'{until}' is shown with the call to action, a row below it.")
@@ -552,6 +593,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # sale's end: "ends friday at midnight"); a day alone where the video announces something
     # ("grand opening this Saturday"), which is its call to action before an address is
     when = None if until or deadline_in(plain) else (given_when or (event_date(unquoted) if announced else None))
+    if when and (said_when := availability(plain, when)):
+        when = said_when  # "available from Monday", not "Monday" (nor "See you on Monday")
     if when and announced:
         cta, rows, said = _place_when(when, cta, (title or "", *under_cta), zh=zh, announced=True)
         under_cta += rows

@@ -149,9 +149,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
                 changes.append({"fade": "fades in", "slide": "slides up into place", "scale": "scales in"}[o.entrance])
             if o.timing:
                 changes.append("shown" + _timing_words(o.timing))
-            return f"{o.target.describe()}: {', '.join(changes) or 'unchanged'}"
+            return f"{_by_words(o.target, names).describe()}: {', '.join(changes) or 'unchanged'}"
         case "remove_text":
-            return f"removed {o.target.describe() if o.target else (o.role or 'all') + ' text'}"
+            return f"removed {_by_words(o.target, names).describe() if o.target else (o.role or 'all') + ' text'}"
         case "set_volume":
             when = f" from {fmt_ms(o.span.start_ms)} to {fmt_ms(o.span.end_ms)}" if o.span else ""
             whose = role_words[o.role] if o.target is None else f"{o.target.name or o.target.describe()}'s own sound"
@@ -273,6 +273,14 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "redo":
             return "redo"
     return o.op
+
+
+def _by_words(t: Target, names: Mapping[str, str] | None) -> Target:
+    """A text targeted by its id, said by its words when ``names`` has them ("the caption "Before"",
+    not "segment given1")."""
+    if t.id is not None and t.role is not Role.MAIN and names and t.id in names:
+        return t.model_copy(update={"id": None, "name": names[t.id]})
+    return t
 
 
 def _t_zh(t: Target) -> str:
@@ -398,9 +406,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append({"fade": "淡入出现", "slide": "从下往上滑入", "scale": "放大出现"}[o.entrance])
             if o.timing:
                 parts.append("显示时间" + _timing_zh(o.timing))
-            return f"{_t_zh(o.target)}：{'，'.join(parts) or '未变'}"
+            return f"{_t_zh(_by_words(o.target, names))}：{'，'.join(parts) or '未变'}"
         case "remove_text":
-            return f"删除了{_t_zh(o.target) if o.target else '文字'}"
+            return f"删除了{_t_zh(_by_words(o.target, names)) if o.target else '文字'}"
         case "set_transition":
             into = f"进入{_t_zh(o.target)}的" if o.target else ""
             if o.kind is Transition.CUT:

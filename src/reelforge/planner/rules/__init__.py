@@ -155,7 +155,12 @@ from reelforge.planner.rules.text_time import (
     _h_text_on_shot,
     _h_text_repeat,
 )
-from reelforge.planner.rules.text_words import _h_made_words, _h_text_words, _h_translate
+from reelforge.planner.rules.text_words import (
+    _h_made_words,
+    _h_swap_texts,
+    _h_text_words,
+    _h_translate,
+)
 from reelforge.timeline.model import Asset, Role, Timeline, TrackKind
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
@@ -205,7 +210,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 _HANDLERS: tuple[Handler, ...] = (
     _h_place_at_words,  # "… after the voiceover says 'X'": no text to add, no voiceover to make
-    _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_swap_texts, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
     _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
@@ -772,6 +777,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     ops = _tidy([op for r in results for op in (r.ops or [])])
     versions = _versions_note(results, ops, zh)  # "a vertical and a square version": one frame at a time
     names = {a.id: a.name for a in (*lib, *timeline.assets)}
+    names |= {s.id: s.text for t in timeline.tracks if t.kind.value == "text" for s in t.segments}  # texts by id: their words
     understood = [W.describe(op, names) for op in ops]
     fixed = tuple(f"{f.wrong}->{f.right}" for f in fixes)
     questions = [r.question for r in results if r.question]

@@ -305,6 +305,18 @@ def _h_swap(c: _Ctx) -> list[O.Op] | None:
         first = (pair.group(1) or "") == "first" or pair.group("zh") == "前"
         a, b = (0, 1) if first else (-2, -1)
         return [O.SwapSegments(a=O.Target(index=a, kind=kind), b=O.Target(index=b, kind=kind))]  # type: ignore[arg-type]
+    both = re.search(r"\b(?:the\s+two|the|both|these\s+two|those\s+two|these|those)\s+(?P<noun>images|photos|pictures|pics|"
+                     r"slides|clips|shots)\b|\b(?:swap|switch|exchange|flip)\s+(?:them|the\s+two|these\s+two|both)"
+                     r"(?:\s+(?:round|around|over))?\s*$|(?:两|2)\s*(?P<zn>张|个|段)\s*(?:图片|照片|图|视频|镜头)?", c.t)
+    if both and not _find_targets(c):
+        # "swap the two photos", "switch them", "交换两张图片" with two there: those two (was not understood)
+        kind = {"images": "image", "photos": "image", "pictures": "image", "pics": "image", "slides": "image",
+                "clips": "video", "张": "image", "段": "video"}.get(both.group("noun") or both.group("zn") or "")
+        there = c.count(kind or None)
+        if len(there) != 2:
+            raise _Cannot(f"there are {len(there)}, not two: say which two, e.g. 'swap the first and third'" if not c.zh
+                          else f"一共有{len(there)}个，不是两个：请说交换哪两个，例如“交换第一张和第三张”")
+        return [O.SwapSegments(a=O.Target(index=0, kind=kind), b=O.Target(index=1, kind=kind))]  # type: ignore[arg-type]
     refs = _find_targets(c)
     if len(refs) == 1:  # "swap the second image for surf.mp4" is a replacement
         m = re.search(r"\b(?:with|for)\b(.*)$|(?:和|与|跟|换成)(.*)$", c.t)

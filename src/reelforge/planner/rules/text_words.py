@@ -178,6 +178,27 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     return out
 
 
+# "swap the captions", "the labels are the wrong way round", "字幕对调": two pictures' names change places
+_RX_SWAP_TEXTS = re.compile(
+    r"\b(?:swap|switch|exchange|flip|reverse)\s+(?:the\s+)?(?:two\s+)?(?:captions|labels|names)\b|"
+    r"\b(?:captions|labels|names)\s+(?:are\s+)?(?:the\s+)?wrong\s+way\s+(?:round|around)\b|"
+    r"(?:交换|互换|对调|调换)\s*(?:两个|一下)?\s*(?:字幕|标签|名字)|(?:字幕|标签|名字)\s*(?:交换|互换|对调|调换|反了|换一下)")
+
+
+def _h_swap_texts(c: _Ctx) -> list[O.Op] | None:
+    """"swap the captions" with two pictures captioned ("Before" / "After" the wrong way round): the
+    two captions trade words, the pictures stay (swapping the pictures takes their captions along)."""
+    if not _RX_SWAP_TEXTS.search(c.t):
+        return None
+    caps = [s for _, s in c.text_segs(Role.CAPTION) if s.shot]
+    if len(caps) != 2:
+        raise _Cannot(f"there are {len(caps)} captions on pictures, not two: say which words go where, e.g. "
+                      "\"change 'Before' to 'After'\"" if not c.zh else f"图片上有{len(caps)}条字幕，不是两条：请说要改哪条")
+    a, b = caps
+    return [O.UpdateText(target=O.Target(role=Role.CAPTION, id=a.id), text=b.text),
+            O.UpdateText(target=O.Target(role=Role.CAPTION, id=b.id), text=a.text)]
+
+
 _RX_MAKE_WORDS = re.compile(
     r"^\s*(?:please\s+)?(?:make|have)\s+(?:the\s+)?(?P<role>title|headline|tagline|cta|call[\s-]to[\s-]action|button)"
     r"\s+(?:say\s+|read\s+)?(?P<x>\S.*?)\s*[.!]?\s*$|"
