@@ -275,7 +275,9 @@ def test_a_line_under_the_title_asked_without_its_words_gets_an_example_of_its_k
      {Role.CAPTION: ["March 3rd at 2pm"], Role.CTA: ["Register at example.com"]}),
     # a day and time alone asks for no made-up title or captions
     ("a promo for the 5K run on June 10, 8am start", {Role.CTA: ["See you on June 10, 8am"]}),
-    ("class every Tuesday at 6pm, first class free", {Role.CTA: ["See you every Tuesday at 6pm"]}),
+    # (the first class free is the offer it ends on, since session 24; the day and time a row under it)
+    ("class every Tuesday at 6pm, first class free", {Role.CTA: ["First class free"],
+                                                      Role.CAPTION: ["Every Tuesday at 6pm"]}),
     ("christmas market Dec 12-14, 10am-6pm", {Role.CTA: ["See you on Dec 12-14, 10am-6pm"]}),
     ("周六晚上8点的音乐会宣传视频", {Role.TITLE: ["音乐会"], Role.CTA: ["周六晚上8点见"]}),  # (音乐会 is no "music")
 ])

@@ -309,3 +309,28 @@ def test_when_a_thing_can_be_had_is_said_whole(said, cta, row):
 ])
 def test_an_offer_s_one_day_is_its_deadline(said, until):
     assert deadline_in(said) == until
+
+
+THREE = [*TWO[:2], img("IMG_0415.jpg", 3), BGM]
+
+
+@pytest.mark.parametrize(("said", "names", "cta"), [
+    ("Make a 30 second promo for the Riverside Jazz Festival, June 14-16, with the lineup: Ella Moss, The Blue Notes, "
+     "Sam Reed. Tickets at riversidejazz.org", ["Ella Moss", "The Blue Notes", "Sam Reed"], "Tickets at riversidejazz.org"),
+    ("Instagram reel for our gym's new classes: Spin, Yoga and HIIT, one photo each, first class free",
+     ["Spin", "Yoga", "HIIT"], "First class free"),
+    ("video for our three new flavours: Mango, Lychee and Yuzu", ["Mango", "Lychee", "Yuzu"], None),
+    ("三款新口味：芒果、荔枝和柚子，做个15秒视频", ["芒果", "荔枝", "柚子"], None),
+])
+def test_a_list_as_long_as_the_pictures_names_them(said, names, cta):
+    # the lineup, the classes and the flavours were shown nowhere (and "first class free" was no offer)
+    p = plan(said, THREE)
+    shots = _shots(p)
+    got = sorted(((sh, t) for t, _, sh in _texts(p, Role.CAPTION) if sh), key=lambda x: [s.id for s in shots].index(x[0]))
+    assert [t for _, t in got] == names
+    assert [t for t, _, _ in _texts(p, Role.CTA)] == ([cta] if cta else [])
+
+
+def test_a_list_of_another_length_names_no_picture():
+    p = plan("video for our new flavours: Mango, Lychee and Yuzu", TWO)
+    assert not _texts(p, Role.CAPTION)

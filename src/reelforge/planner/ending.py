@@ -72,6 +72,9 @@ _RX_OFFER = re.compile(
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
     r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders)?(?:\s+(?:over|above|from)\s+[$€£¥]?\d+(?:[.,]\d+)?)?(?![\w.,]*\d)|"
     r"\bhalf\s+price(?:\s+\w+s)?\b|"
+    # a first go free: "first class free", "your first box is on us", "free trial"
+    r"\b(?:your\s+)?first\s+(?:class|lesson|session|visit|month|week|ride|drink|coffee|box|order|night)\s+(?:is\s+)?"
+    r"(?:free|on\s+us|half\s+(?:off|price))\b|\bfree\s+(?:trial|first\s+(?:class|lesson|session|visit))\b|"
     r"(?:全场|全店|店内|限时)?\s*(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二件半价|满\d+减\d+|全场包邮|包邮|全场半价",
     re.I)
 
@@ -180,6 +183,7 @@ def is_reach(text: str) -> bool:
 # what asks the viewer to go there: "apply at jobs.example.com", "order online at …", "find us at …"
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
+    r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"
     r"(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
 

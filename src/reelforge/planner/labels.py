@@ -38,7 +38,7 @@ _NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:of|de|la|le|du|au|the|&)\s+)?{_WORD}){{
 _NAME_TAIL = re.compile(r"((?:\s+(?!(?:and|then|with|in|on|at|to|for|please)\b)[a-z][\w'’-]*){1,2})"
                         r"(?=\s*(?:[,;.)、]|\band\b|$))")
 _CAPITAL = re.compile(r"[A-Z0-9\u00c0-\u00de]")
-_ZH_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}")
+_ZH_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}?(?=[、，,。；;！!？?\s]|[和及与](?!$)|$|[^\u4e00-\u9fffA-Za-z0-9·])")
 _ZH_VERBISH = re.compile(r"加|换|做|用|调|把|要|放|改|配|音乐|视频|秒|字幕|横屏|竖屏")
 
 
@@ -165,3 +165,20 @@ def before_after(text: str, pictures: int) -> Labels | None:
         return None
     names = ("之前", "之后") if re.search(r"[\u4e00-\u9fff]", m.group(0)) else ("Before", "After")
     return Labels(names, (0, 0), given=False)
+
+
+_LIST_AFTER_COLON = re.compile(r"[:：]\s*(?=[\"“‘'「A-Z0-9\u00c0-\u00de\u4e00-\u9fff])")
+
+
+def listed_for_pictures(text: str, pictures: int) -> Labels | None:
+    """A list of names after a colon, as many as the pictures: "the lineup: Ella Moss, The Blue Notes,
+    Sam Reed", "our new classes: Spin, Yoga and HIIT", "三款新口味：芒果、荔枝和柚子". None when the
+    count differs (then the list is about something else)."""
+    raw = text or ""
+    if pictures < 2:
+        return None
+    for m in _LIST_AFTER_COLON.finditer(raw):
+        found = _en_list(raw, m.end()) or _zh_list(raw, m.end())
+        if found and len(found[0]) == pictures:
+            return Labels(found[0], (m.start(), found[1]))
+    return None

@@ -484,7 +484,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     instruction = B.blank(instruction, brief)
     # "name the cats Whiskers and Luna", "label them 'Kitchen', 'Garden'": a caption each picture, in
     # order (blanked: its quotes are no title or call to action)
-    labels = L.picture_labels(instruction) or L.before_after(instruction, len(visuals))
+    labels = (L.picture_labels(instruction) or L.listed_for_pictures(instruction, len(visuals))
+              or L.before_after(instruction, len(visuals)))
     if labels:
         a, b = labels.span
         instruction = instruction[:a] + " " * (b - a) + instruction[b:]
@@ -624,8 +625,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if quotes:
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
     # a day and time alone asks for no made-up title or captions: "a promo for the 5K run on June 10, 8am"
+    # (a first class free is what the class offers, not a sale to title: "Limited-Time Offer")
+    sale = offer and not re.match(r"(?i)(?:your\s+)?first\s|free\s+(?:trial|first)", offer)
     when_only = bool(given_when) and not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact
-                                          or offer or announced or _SALE_EVENT.search(unquoted) or brief or greeting or items)
+                                          or sale or announced or _SALE_EVENT.search(unquoted) or brief or greeting or items)
     derive = (not (quotes or named or ending or contact or brief or greeting or when_only or labels)
               or bool(_GENERAL_TEXT.search(P.drop_no_captions(unquoted))))  # not "no captions"
 
