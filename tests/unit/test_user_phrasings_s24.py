@@ -334,3 +334,41 @@ def test_a_list_as_long_as_the_pictures_names_them(said, names, cta):
 def test_a_list_of_another_length_names_no_picture():
     p = plan("video for our new flavours: Mango, Lychee and Yuzu", TWO)
     assert not _texts(p, Role.CAPTION)
+
+
+@pytest.mark.parametrize("said", ["label the photos Kitchen, Garden and View", "caption them Kitchen, Garden and View",
+                                  "label them 'Kitchen', 'Garden' and 'View'", "每张照片配上名字：Kitchen、Garden、View"])
+def test_names_given_in_an_edit_caption_the_pictures(said):
+    # the commas split the list into clauses: "The file names say nothing about the pictures"
+    p = plan("a video", THREE)
+    r = plan_edit(said, p.timeline, library=tuple(THREE))
+    assert r.status == "ok", r.reply
+    after = apply(p.timeline, r.ops, library=tuple(THREE))
+    shots = [s.id for s in after.track(Role.MAIN).segments]
+    assert [(s.text, s.shot) for s in after.track(Role.CAPTION).segments] == list(zip(["Kitchen", "Garden", "View"],
+                                                                                      shots, strict=True))
+
+
+def test_names_given_again_replace_the_pictures_names_and_the_rest_is_done_too():
+    p = plan("a video, name the cats Whiskers, Luna and Max", THREE)
+    r = plan_edit("name them Tom, Jerry and Spike, and make it 12 seconds", p.timeline, library=tuple(THREE))
+    after = apply(p.timeline, r.ops, library=tuple(THREE))
+    assert sorted(s.text for tr in after.tracks if tr.role is Role.CAPTION for s in tr.segments) == ["Jerry", "Spike", "Tom"]
+    assert after.duration == 12_000
+    assert 'The caption "Whiskers": text to "Tom"' in r.reply
+    r = plan_edit("name the cats Tom and Jerry, blah blah", p.timeline, library=tuple(THREE))
+    assert r.ops and r.skipped == ("blah blah",) and "Nothing was changed" not in r.reply
+
+
+@pytest.mark.parametrize(("said", "check"), [
+    ("make the names bigger", lambda s: s.size.value == "large"),
+    ("move the labels to the top", lambda s: s.position is Position.TOP),
+    ("make the labels yellow", lambda s: s.color == "#FFD400"),
+])
+def test_the_pictures_names_are_their_captions(said, check):
+    # "make the names bigger" was not understood, "move the labels to the top": "there is no 'labels'"
+    p = plan("a video, name the cats Whiskers, Luna and Max", THREE)
+    r = plan_edit(said, p.timeline, library=tuple(THREE))
+    after = apply(p.timeline, r.ops, library=tuple(THREE))
+    caps = [s for tr in after.tracks if tr.role is Role.CAPTION for s in tr.segments]
+    assert len(caps) == 3 and all(check(s) for s in caps)

@@ -19,7 +19,7 @@ _MAX_CHARS = 32
 
 _OBJECT = r"(?:them|these|those|(?:each|every|all|both|the|my|our|these|those)(?:\s+[a-z][\w'’-]*){0,2})"
 # "name the cats Whiskers and Luna", "caption them as …", "label each photo:"; not "name it …" (a title)
-_VERB_LEAD = rf"\b(?i:caption|label)(?:\s+{_OBJECT})?|\b(?i:name)\s+{_OBJECT}"
+_VERB_LEAD = rf"(?<![Aa]\s)(?<![Tt]he\s)(?<![Aa]n\s)\b(?i:caption|label)(?:\s+{_OBJECT})?|\b(?i:name)\s+{_OBJECT}"
 # "with its name", "with their names", "each cat's name", "their names are"
 _NOUN_LEAD = (r"\b(?i:with)\s+(?i:its|their|his|her|the)\s+(?i:own\s+)?(?i:names?|labels?)"
               r"|\b(?i:each|every)\s+[a-z][\w-]*['’]s\s+(?i:names?)"
@@ -122,7 +122,7 @@ def _en_list(raw: str, at: int) -> tuple[tuple[str, ...], int] | None:
                 or (o := _ORDER_WORDS.match(raw, nxt)) and (_QUOTED.match(raw, o.end()) or _CAPITAL.match(raw, o.end()))):
             break
         pos = nxt
-    return (tuple(names), pos) if names and (len(names) >= 2 or _QUOTED.match(raw, at)) else None
+    return (tuple(names), pos) if len(names) >= 2 else None  # (one is a caption of one picture: `rules.text`'s)
 
 
 def _zh_list(raw: str, at: int) -> tuple[tuple[str, ...], int] | None:
@@ -151,7 +151,7 @@ def _zh_list(raw: str, at: int) -> tuple[tuple[str, ...], int] | None:
             if not word or len(word.group(0)) > 4 or _ZH_VERBISH.search(word.group(0)):
                 break
         pos = nxt
-    return (tuple(names), pos) if len(names) >= 2 or (names and _QUOTED.match(raw, at)) else None
+    return (tuple(names), pos) if len(names) >= 2 else None
 
 
 _BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:and|&|/|vs\.?|-)\s*after\b|前后对比|改造前后|对比前后")

@@ -160,6 +160,7 @@ from reelforge.planner.rules.text_words import (
     _h_swap_texts,
     _h_text_words,
     _h_translate,
+    names_for_pictures,
 )
 from reelforge.timeline.model import Asset, Role, Timeline, TrackKind
 
@@ -649,6 +650,12 @@ def plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] 
                    fixes=again.fixes + tuple(f"{f.wrong}->{f.right}" for f in fixes))
 
 
+def _names(lib: Sequence[Asset], timeline: Timeline) -> dict[str, str]:
+    """What a reply calls things by id: files by their names, texts by their words."""
+    return {**{a.id: a.name for a in (*lib, *timeline.assets)},
+            **{s.id: s.text for t in timeline.tracks if t.kind is TrackKind.TEXT for s in t.segments}}
+
+
 def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
                new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None,
                keep: tuple[str, ...] = ()) -> EditPlan:
@@ -663,6 +670,21 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     new = tuple(new_assets)
     mem = memory if isinstance(memory, M.Memory) else M.Memory.from_dict(memory)
     zh = P.is_chinese(instruction)
+    if (named := names_for_pictures(instruction, timeline)) is not None:
+        # "label the photos Kitchen, Garden and View": one list across the commas that part the clauses
+        ops, rest = named
+        names = _names(lib, timeline)
+        said = tuple(W.describe(o, names) for o in ops)
+        reply = ("；".join(W.describe_zh(o, names) for o in ops) + "。") if zh else ("; ".join(said) + ".")
+        reply = reply[:1].upper() + reply[1:]
+        after = _plan_edit(rest, timeline, library=library, new_assets=new_assets, memory=memory) \
+            if rest.strip(" ,.;:，。；：") else None
+        if after is None or after.status != "ok":
+            left = (rest.strip(" ,.;:，。；："),) if after is not None else ()
+            note = "".join(f"没看懂「{x}」。" if zh else f" I did not understand '{x}'." for x in left)
+            return EditPlan("ok", tuple(ops), f"{reply}{note}", said, skipped=left, note=note.strip(),
+                            memory=M.remember(mem, list(ops), timeline, lib).to_dict())
+        return replace(after, ops=tuple(ops) + after.ops, reply=f"{reply} {after.reply}", understood=said + after.understood)
     masked, quotes = _mask(instruction.strip())
     if not masked.strip():
         return _unknown([], [], zh=zh)
@@ -776,8 +798,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         results.append(_Result(text=f"… (only the first {MAX_CLAUSES} parts are read)"))
     ops = _tidy([op for r in results for op in (r.ops or [])])
     versions = _versions_note(results, ops, zh)  # "a vertical and a square version": one frame at a time
-    names = {a.id: a.name for a in (*lib, *timeline.assets)}
-    names |= {s.id: s.text for t in timeline.tracks if t.kind.value == "text" for s in t.segments}  # texts by id: their words
+    names = _names(lib, timeline)
     understood = [W.describe(op, names) for op in ops]
     fixed = tuple(f"{f.wrong}->{f.right}" for f in fixes)
     questions = [r.question for r in results if r.question]

@@ -76,7 +76,7 @@ _RX_ZH_GENERIC = re.compile(r"(?:这|那)\s*(?:张|个|段|幅)\s*(?P<noun>图�
 _MUSIC = r"(?:background\s+music|music|bgm|soundtrack|song|backing\s+track|背景音乐|背景乐|音乐|配乐|歌曲|歌)"
 _VOICE = r"(?:voice[\s-]?over|voice|narration|narrator|vo|旁白|配音|解说|人声|口播)"
 _CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|(?:sound|audio)\s+(?:of|from|in)\s+the\s+(?:video\s+)?clips?|original\s+(?:sound|audio)|clip\s+audio|原声|视频声音|片段声音|视频的声音)"
-_TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|标题|字幕|文字|文案|口号|行动号召)"
+_TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|labels|names|标题|字幕|文字|文案|口号|行动号召)"
 _ADD = r"(?:\badd(?:ing)?\b|\binsert\b|\bput\b|\bappend\b|\binclude\b|\bplace\b|\bshow\b|\bdisplay\b|\bwrite\b|添加|加上|加入|插入|加个|加一个|加一段|加|新增|放上(?![面边方])|写上|显示)"
 _REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\byank\b|\baxe\b|\bnix\b|\bchop\b|\bget\s+(?:\w+\s+){1,3}off\b|\bget\s+(?:\w+\s+){1,3}(?:outta|out\s+of)\s+(?:here|there)\b|\bkick\s+out\b|\boff\s+(?:the\s+)?screen\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
 # "less music", "more voice": the level of that sound

@@ -36,6 +36,8 @@ def text_role(t: str) -> Role | None:
         return Role.CTA  # "change the ending to 'Order now'": the words the video ends on ("make the ending longer": its shot)
     if _has(r"\b(?:captions?|subtitles?|lower\s+thirds?)\b|字幕|说明文字", t):
         return Role.CAPTION
+    if _has(r"\b(?:labels|name\s+tags?)\b|(?<!file\s)(?<!file)\bnames\b(?!\s+of\s+the\s+files)|标签", t):
+        return Role.CAPTION  # "make the names bigger", "move the labels to the top": the pictures' names
     if _has(r"\b(?:titles?|headlines?|headings?)\b|标题", t):
         return Role.TITLE
     return None
@@ -135,7 +137,8 @@ def named_run(said: str, text: str) -> re.Match[str] | None:
 
 RX_TEXT_PLURAL = re.compile(
     r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:titles?|headlines?|captions?|subtitles?|texts?|text\s+overlays?|overlays?|ctas?)\b"
-    r"|\b(?:titles|headlines|captions|subtitles|texts|overlays|ctas|calls[\s-]to[\s-]action)\b"
+    r"|\b(?:titles|headlines|captions|subtitles|texts|overlays|ctas|calls[\s-]to[\s-]action|labels|name\s+tags)\b"
+    r"|(?<!file\s)(?<!file)\bnames\b(?!\s+of\s+the\s+files)"
     r"|(?:所有|全部|每条|每一条|每句)\s*的?\s*(?:标题|字幕|文字|文案)")
 
 

@@ -14,7 +14,7 @@ from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
 from reelforge.planner.rules.text_refs import text_by_id, text_target
 from reelforge.planner.typos import is_english, known
-from reelforge.timeline.model import Role
+from reelforge.timeline.model import Role, Timeline
 
 
 def unquoted_words(raw: str, t: str) -> str | None:
@@ -176,6 +176,28 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
                 return None
         out.append(O.UpdateText(target=target, text=new))
     return out
+
+
+def names_for_pictures(instruction: str, tl: Timeline) -> tuple[list[O.Op], str] | None:
+    """"label the photos Kitchen, Garden and View", "name the cats Whiskers and Luna", "每张照片配上名字：
+    小白、小黑" as an edit: a caption each over the pictures in order, from the first (a picture's caption
+    there gets the new words); and what is left of the instruction. None when it lists no names."""
+    from reelforge.planner.labels import picture_labels
+
+    found = picture_labels(instruction)
+    main = tl.track(Role.MAIN)
+    if found is None or main is None or not main.segments:
+        return None
+    shots = main.segments[:len(found.names)]
+    own = {s.shot: s for t in tl.tracks if t.role is Role.CAPTION for s in t.segments if s.shot}
+    ops: list[O.Op] = []
+    for k, (shot, name) in enumerate(zip(shots, found.names, strict=False)):
+        if shot.id in own:
+            ops.append(O.UpdateText(target=O.Target(role=Role.CAPTION, id=own[shot.id].id), text=name))
+        else:
+            ops.append(O.AddText(text=name, role=Role.CAPTION.value, shot=O.Target(index=k)))  # type: ignore[arg-type]
+    a, b = found.span
+    return ops, instruction[:a] + " " + instruction[b:]
 
 
 # "swap the captions", "the labels are the wrong way round", "字幕对调": two pictures' names change places
