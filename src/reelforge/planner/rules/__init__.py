@@ -658,7 +658,7 @@ def _names(lib: Sequence[Asset], timeline: Timeline) -> dict[str, str]:
 
 def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
                new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None,
-               keep: tuple[str, ...] = ()) -> EditPlan:
+               keep: tuple[str, ...] = (), names_read: bool = False) -> EditPlan:
     """Plan one (possibly combined) instruction against the current timeline.
 
     ``library`` is the session's media (for "use jazz.mp3 as the music"); ``new_assets`` the
@@ -670,14 +670,14 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     new = tuple(new_assets)
     mem = memory if isinstance(memory, M.Memory) else M.Memory.from_dict(memory)
     zh = P.is_chinese(instruction)
-    if (named := names_for_pictures(instruction, timeline)) is not None:
+    if not names_read and (named := names_for_pictures(instruction, timeline)) is not None:
         # "label the photos Kitchen, Garden and View": one list across the commas that part the clauses
         ops, rest = named
         names = _names(lib, timeline)
         said = tuple(W.describe(o, names) for o in ops)
         reply = ("；".join(W.describe_zh(o, names) for o in ops) + "。") if zh else ("; ".join(said) + ".")
         reply = reply[:1].upper() + reply[1:]
-        after = _plan_edit(rest, timeline, library=library, new_assets=new_assets, memory=memory) \
+        after = _plan_edit(rest, timeline, library=library, new_assets=new_assets, memory=memory, names_read=True) \
             if rest.strip(" ,.;:，。；：") else None
         if after is None or after.status != "ok":
             left = (rest.strip(" ,.;:，。；："),) if after is not None else ()
