@@ -372,3 +372,13 @@ def test_the_pictures_names_are_their_captions(said, check):
     after = apply(p.timeline, r.ops, library=tuple(THREE))
     caps = [s for tr in after.tracks if tr.role is Role.CAPTION for s in tr.segments]
     assert len(caps) == 3 and all(check(s) for s in caps)
+
+
+def test_a_wall_of_names_gets_a_short_reply():
+    p = plan("a video", THREE)
+    r = plan_edit(("每张照片配上名字：" + "小白、" * 2000)[:10000], p.timeline, library=tuple(THREE))
+    assert r.ops and len(r.reply) < 400, len(r.reply)
+    tl = plan("a video", THREE).timeline
+    tl = apply(tl, plan_edit("caption the first photo 'Hi'", tl).ops)
+    r = plan_edit("swap the captions", tl)
+    assert "There is 1 caption on pictures, not two" in r.reply

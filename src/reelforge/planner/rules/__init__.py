@@ -681,6 +681,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             if rest.strip(" ,.;:，。；：") else None
         if after is None or after.status != "ok":
             left = (rest.strip(" ,.;:，。；："),) if after is not None else ()
+            left = tuple(x if len(x) <= 60 else x[:60].rstrip() + "…" for x in left)  # (a reply stays short)
             note = "".join(f"没看懂「{x}」。" if zh else f" I did not understand '{x}'." for x in left)
             return EditPlan("ok", tuple(ops), f"{reply}{note}", said, skipped=left, note=note.strip(),
                             memory=M.remember(mem, list(ops), timeline, lib).to_dict())

@@ -214,7 +214,8 @@ def _h_swap_texts(c: _Ctx) -> list[O.Op] | None:
         return None
     caps = [s for _, s in c.text_segs(Role.CAPTION) if s.shot]
     if len(caps) != 2:
-        raise _Cannot(f"there are {len(caps)} captions on pictures, not two: say which words go where, e.g. "
+        are = "is 1 caption" if len(caps) == 1 else f"are {len(caps)} captions"
+        raise _Cannot(f"there {are} on pictures, not two: say which words go where, e.g. "
                       "\"change 'Before' to 'After'\"" if not c.zh else f"图片上有{len(caps)}条字幕，不是两条：请说要改哪条")
     a, b = caps
     return [O.UpdateText(target=O.Target(role=Role.CAPTION, id=a.id), text=b.text),
