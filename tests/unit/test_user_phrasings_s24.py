@@ -8,7 +8,7 @@ import pytest
 from reelforge.planner import ops as O
 from reelforge.planner import plan
 from reelforge.planner.apply import apply
-from reelforge.planner.ending import deadline_in, offer_in
+from reelforge.planner.ending import deadline_in, offer_in, promo_code
 from reelforge.planner.labels import picture_labels
 from reelforge.planner.notes_zh import to_zh
 from reelforge.planner.on_screen import subject_of, words_to_show
@@ -382,3 +382,44 @@ def test_a_wall_of_names_gets_a_short_reply():
     tl = apply(tl, plan_edit("caption the first photo 'Hi'", tl).ops)
     r = plan_edit("swap the captions", tl)
     assert "There is 1 caption on pictures, not two" in r.reply
+
+
+def _words_of(said):
+    p = plan(said, THREE)
+    return {r: [s.text for tr in p.timeline.tracks if tr.role is r for s in tr.segments]
+            for r in (Role.TITLE, Role.CAPTION, Role.CTA)}
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), [
+    # the retreat's dates were dropped for the early-bird deadline
+    ("Make a reel for our yoga studio's summer retreat in Bali, July 8-14. Early bird price $1,200 until May 1",
+     ["Yoga Studio's Summer Retreat"], ["July 8-14", "Until May 1"], ["$1,200"]),
+    # "open" was lost from the hours
+    ("Promo for Luna's Bakery: fresh sourdough every morning, open 7am-3pm Tue-Sun, 12 Market St",
+     ["Luna's Bakery"], ["Open 7am-3pm Tue-Sun"], ["12 Market St"]),
+    # the code was lost, "this weekend" said twice
+    ("15s story: Flash sale! 50% off all candles this weekend only. Use code GLOW50",
+     ["Flash sale"], ["Use code GLOW50"], ["50% off all candles this weekend"]),
+    # where to listen was lost
+    ('New podcast episode: "How to Start a Garden" with guest Maria Green. Out now on Spotify',
+     ["How to Start a Garden"], [], ["Out now on Spotify"]),
+    # "2.0" and "Ships" were lost
+    ("product launch video for the AeroBottle 2.0 - keeps drinks cold 24h, $39, ships March 3",
+     ["AeroBottle 2.0"], ["Ships March 3"], ["$39"]),
+    # the team and their roles were shown nowhere
+    ("make a video of our team: Sarah (CEO), Mike (Design), Priya (Engineering)",
+     [], ["Sarah (CEO)", "Mike (Design)", "Priya (Engineering)"], []),
+    # nothing was shown
+    ("Wedding highlights for Anna & Tom, June 2025, soft music, no text except their names", ["Anna & Tom"], [], []),
+    ("christmas sale, 20% off everything, ends friday at midnight", ["Christmas Sale"], ["Ends Friday"],
+     ["20% off everything"]),
+])
+def test_a_marketer_s_first_instruction_keeps_every_fact_typed(said, title, captions, cta):
+    got = _words_of(said)
+    assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
+
+
+@pytest.mark.parametrize(("said", "code"), [("spring sale 20% off, promo code SPRING20", "Promo code SPRING20"),
+                                            ("make a video about how to code in python", None)])
+def test_a_promo_code_is_typed_in_capitals(said, code):
+    assert promo_code(said) == code

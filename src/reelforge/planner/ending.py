@@ -164,6 +164,33 @@ def offer_in(text: str) -> str | None:
     return re.sub(r"^(?:价格|售价)\s*[:：]?\s*", "", said)  # "价格 ¥199": the price itself
 
 
+# "use code GLOW50", "promo code SPRING20", "代码 GLOW50": a code typed in capitals, as said
+_RX_CODE = re.compile(r"\b(?:use\s+(?:the\s+)?(?:(?:promo|discount|coupon)\s+)?code|(?:promo|discount|coupon)\s+code|code)"
+                      r"\s*:?\s*(?P<c>(?=[A-Z0-9]*[A-Z])[A-Z0-9][A-Z0-9-]{2,19})\b|优惠码\s*[:：]?\s*(?P<z>[A-Za-z0-9-]{3,20})",
+                      re.I)
+# "out now on Spotify", "listen on Apple Podcasts", "watch on YouTube": where to find it, said as typed
+_RX_WHERE_ON = re.compile(
+    r"\b(?:(?:out|available|streaming)\s+now\s+on|(?:listen|watch|stream|download|get\s+it|available|find\s+us)(?:\s+now)?\s+on)"
+    r"\s+(?:the\s+)?(?:spotify|apple\s+(?:podcasts|music)|youtube|app\s+store|google\s+play|soundcloud|twitch|netflix|"
+    r"amazon|etsy|itunes|tiktok|instagram|bandcamp)\b", re.I)
+
+
+def promo_code(text: str) -> str | None:
+    """The code an offer gives, as a line: "use code GLOW50" -> "Use code GLOW50"; None without one.
+    The code itself is typed in capitals (not "code it in python")."""
+    m = _RX_CODE.search(text or "")
+    if m is None or not (m.group("c") and m.group("c").isupper() or m.group("z")):
+        return None
+    said = " ".join(m.group(0).split())
+    return said[:1].upper() + said[1:]
+
+
+def where_on(text: str) -> str | None:
+    """Where to find it, as a call to action: "Out now on Spotify"; None when not said."""
+    m = _RX_WHERE_ON.search(text or "")
+    return capitalised(" ".join(m.group(0).split())) if m else None
+
+
 def contact_in(text: str) -> str | None:
     """The web address, e-mail, @handle or phone number ``text`` says, as written (a full stop
     after it is the sentence's): "add our website www.example.com", "加上电话 138 0013 8000"."""

@@ -108,6 +108,8 @@ def _en_list(raw: str, at: int) -> tuple[tuple[str, ...], int] | None:
             more = _NAME_TAIL.match(raw, end)  # "Living room", where the name ends at a comma or "and"
             if more and len(name.split()) + len(more.group(1).split()) <= _MAX_WORDS:
                 name, end = name + more.group(1), more.end()
+            if role := re.match(r"\s*\(([^()\n]{1,30})\)", raw[end:]):  # "Sarah (CEO)": her role with her name
+                name, end = f"{name} ({role.group(1).strip()})", end + role.end()
         if not name or len(name) > _MAX_CHARS:
             break
         names.append(name)

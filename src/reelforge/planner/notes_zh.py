@@ -355,6 +355,7 @@ _TABLE: list[Rule] = [
        lambda m: f"字幕「{m[1]}」没有放：结尾由行动号召和它下面一行占用。"),
     _r(r"Captions from the prices listed: (.+)\.", lambda m: f"字幕取自列出的价格：{_q(m[1])}。"),
     _r(r"Captions from the names given, one a picture in order: (.+)\.", lambda m: f"字幕取自给出的名字，按顺序每张图片一个：{_q(m[1])}。"),
+    _r(r"Only the names on screen, as asked: '(.+)'\.", lambda m: f"按要求画面上只有名字：「{m[1]}」。"),
     _r(r"The first picture is captioned '(.+)', the second '(.+)' \(say 'swap the captions' if it is the other way round\)\.",
        lambda m: f"第一张图片的字幕是「{m[1]}」，第二张是「{m[2]}」（如果反了，说“字幕对调”）。"),
     _r(r"'(.+)' is shown under the title\.", lambda m: f"「{m[1]}」显示在标题下面一行。"),

@@ -35,7 +35,9 @@ from reelforge.planner.ending import (
     is_reach,
     offer_in,
     priced_items,
+    promo_code,
     title_case,
+    where_on,
 )
 from reelforge.planner.file_names import is_file_junk, theme_of
 from reelforge.planner.when import when_at
@@ -46,7 +48,7 @@ __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", 
 
 _SUBJECT_RX = N.ascii_rx(
     r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
-    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|"
+    r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|highlights|recap|"
     r"tiktok|short|post)s?\s+"
     # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
     r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
@@ -59,7 +61,8 @@ _SUBJECT_STOP = N.ascii_rx(
     r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d|"
     r"pls|plz|please|thanks|thank\s+you|thx|asap|lol)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
-    r"[,.;:!?()\"“”]|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d")
+    # (a version is the name's: "the AeroBottle 2.0")
+    r"[,;:!?()\"“”]|\.(?!\d)|\s[-–—]\s|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d(?!\d*\.\d)")
 _PLATFORMS = (r"tiktok|instagram|insta|ig|youtube|yt|reels?|shorts|facebook|fb|social(?:\s+media)?|twitter|x|linkedin|"
               r"pinterest|snapchat|snap|whatsapp|threads")
 # "ig stories", "instagram reels", "youtube shorts", "fb feed": where it is posted, not what it is about
@@ -131,10 +134,14 @@ def _place_when(when: str, cta: str | None, shown: Sequence[str], *, zh: bool,
     return cta, [when], [f"'{when}' is shown with the call to action, a row below it."]
 
 
+_NAMES_ONLY = re.compile(r"\bno\s+(?:other\s+)?(?:text|words|captions|titles?)\s+(?:except|but|other\s+than|apart\s+from|besides)"
+                         r"\s+(?:their|our|his|her|the\s+couple'?s|the)\s+names?\b|(?:除了|只要|只写)(?:他们的|两人的|新人的)?名字")
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$")
 # "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
 _AVAILABLE = re.compile(r"(?i)(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
-                        r"dropping|drops|back|out|coming)(?:\s+(?:from|on|starting|starting\s+on|this|next|in))?\s+$|"
-                        r"^(?:available|in\s+stores?|on\s+sale|launching|arriving|back|out|coming)\b")
+                        r"dropping|drops|back|out|coming|ships|shipping|open|opens)"
+                        r"(?:\s+(?:from|on|starting|starting\s+on|this|next|in|daily))?\s+$|"
+                        r"^(?:available|in\s+stores?|on\s+sale|launching|arriving|back|out|coming|ships|shipping|open|opens)\b")
 
 
 def availability(text: str, when: str) -> str | None:
@@ -479,6 +486,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         if q.lower() in names or _MEDIA_EXT.search(q.strip()):
             instruction = instruction.replace(q, " ")
     zh = P.is_chinese(instruction)
+    if _NAMES_ONLY.search(N.normalize(instruction)) and (who := subject_of(instruction)):
+        # "wedding highlights for Anna & Tom, no text except their names": their names, nothing else
+        return Words(title=who, subtitle=None, cta=None, cta_row=None, captions=(), per_picture=False, derive=False,
+                     zh=zh, no_captions=True, notes=(f"Only the names on screen, as asked: '{who}'.",), invented=())
     # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
     brief = B.read(instruction)
     instruction = B.blank(instruction, brief)
@@ -519,6 +530,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     given_when = None
     if found_when := when_at(plain):
         given_when, (a, b) = found_when
+        if _DEADLINE_BEFORE.search(unicodedata.normalize("NFKC", plain)[max(0, a - 20):a]):
+            given_when = None  # "ends friday at midnight": the offer's end, not an event's when
         unquoted = unicodedata.normalize("NFKC", unquoted)
         if unquoted[a:b] == unicodedata.normalize("NFKC", plain)[a:b]:
             unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
@@ -587,19 +600,28 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             under_cta.append(offer)
             notes.append(f"'{offer}' is shown with the call to action, a row below it.")
     until = deadline_in(plain) if offer or any(is_discount(x) for x in brief.lines) else None
+    if until and _letters(re.sub(r"(?i)^(?:ends?|until)\s+|\s+only$", "", until)) in _letters(cta or ""):
+        until = None  # "50% off all candles this weekend" says "This weekend only" already
+    if (code := promo_code(plain)) and code.lower() not in (cta or "").lower():
+        under_cta.append(code)  # "Use code GLOW50": with the offer it opens
+        notes.append(f"'{code}' is shown with the call to action, a row below it.")
     if until and until.lower() not in (cta or "").lower():
         under_cta.append(until)  # "20% off everything, ends dec 24": when it ends, with it
         notes.append(f"'{until}' is shown with the call to action, a row below it.")
     # "… our Museum Late event this Friday, 7pm to midnight": the day and hours are shown (not a
     # sale's end: "ends friday at midnight"); a day alone where the video announces something
     # ("grand opening this Saturday"), which is its call to action before an address is
-    when = None if until or deadline_in(plain) else (given_when or (event_date(unquoted) if announced else None))
+    # (an event's own date stays beside an offer's end: "retreat in Bali, July 8-14 … $1,200 until May 1")
+    when = given_when or (None if until or deadline_in(plain) else event_date(unquoted) if announced else None)
     if when and (said_when := availability(plain, when)):
         when = said_when  # "available from Monday", not "Monday" (nor "See you on Monday")
     if when and announced:
         cta, rows, said = _place_when(when, cta, (title or "", *under_cta), zh=zh, announced=True)
         under_cta += rows
         notes += said
+    if cta is None and (found := where_on(plain)):
+        cta = found  # "Out now on Spotify"
+        notes.append(f"Call to action from the instruction: '{cta}'.")
     if contact and cta is None:
         cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
         notes.append(f"Call to action from the instruction: '{cta}'.")
@@ -608,6 +630,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         notes.append(f"'{contact}' is shown with the call to action, a row below it.")
     if contact:
         unquoted = unquoted.replace(contact, " ")
+    dated = None  # an event's date beside an offer's end: under the title, the end with the offer
+    if when and until and subtitle is None:
+        dated, when = when, None
     if when and not announced:  # "webinar on March 3rd at 2pm, register at example.com": the asking first
         cta, rows, said = _place_when(when, cta, (title or "", *under_cta), zh=zh, announced=False)
         under_cta += rows
@@ -666,6 +691,14 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and not derive and not ending and _LISTING.search(N.normalize(plain)):
         title = _fallback_title(instruction)  # "listing video: $450,000, 123 Main St": it still says what it is
         invented.append(f"title '{title}' (a listing's)")
+    if dated:
+        if title:
+            subtitle = dated
+            notes.append(f"'{dated}' is shown under the title.")
+        else:  # no title for it to go under: with the call to action after all
+            cta, rows, said = _place_when(dated, cta, under_cta, zh=zh, announced=announced)
+            under_cta += rows
+            notes += said
     if subtitle is None and title and (facts := listing_facts(plain)):
         subtitle = facts  # "3 bed 2 bath, 1,800 sq ft": under the title
         notes.append(f"'{facts}' is shown under the title.")
