@@ -582,7 +582,7 @@ def test_rewordings_in_one_turn_build_on_each_other(text, words):
 def test_an_announcement_with_an_offer_and_an_address_keeps_them_all():
     texts = _text_roles("15 second vertical story announcing our grand opening on Dec 12! 30% off everything, "
                         "visit beanthere.com")  # s22: the date too, a row with the address
-    assert texts == {Role.TITLE: ["Grand Opening"], Role.CAPTION: ["Dec 12 · beanthere.com"],
+    assert texts == {Role.TITLE: ["Grand Opening"], Role.CAPTION: ["Dec 12 · Visit beanthere.com"],  # (s24: the asking too)
                      Role.CTA: ["30% off everything"]}
     zh = _text_roles("宣布12月12日盛大开业，欢迎访问 www.beanthere.cn")
     assert zh == {Role.TITLE: ["盛大开业"], Role.CAPTION: ["www.beanthere.cn"], Role.CTA: ["12月12日见"]}

@@ -423,3 +423,30 @@ def test_a_marketer_s_first_instruction_keeps_every_fact_typed(said, title, capt
                                             ("make a video about how to code in python", None)])
 def test_a_promo_code_is_typed_in_capitals(said, code):
     assert promo_code(said) == code
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), [
+    ("Instagram reel for Mother's Day: 20% off all bouquets until May 12, order at bloomandco.com",
+     ["Mother's Day"], ["Until May 12 · Order at bloomandco.com"], ["20% off all bouquets"]),  # "Order at" was lost
+    # "Korean BBQ Spot" for the name typed after it; the first guests' gift was lost
+    ("Make a TikTok for our new Korean BBQ spot, Seoul Grill. Grand opening Friday 5pm! First 50 guests get free bulgogi",
+     ["Seoul Grill"], ["Friday 5pm"], ["First 50 guests get free bulgogi"]),
+    ("video for my Etsy shop Paper & Pine, handmade cards, link in bio", ["Paper & Pine"], [], ["Link in bio"]),
+    ("Real estate: 3BR/2BA condo downtown, $525K, open house Sunday 1-4pm, call Jen at 555-0142",
+     ["Just Listed"], ["3 Bed · 2 Bath", "Sunday 1-4pm · Call Jen at 555-0142"], ["$525K"]),
+    ("Fitness challenge: 30 days, 3 workouts a week, join free at fitwithkai.com/challenge",
+     ["Fitness Challenge"], [], ["Join free at fitwithkai.com/challenge"]),
+    ('webinar "Scaling Your SaaS" on March 12 at 11am PT, register free',
+     ["Scaling Your SaaS"], ["March 12 at 11am PT"], ["Register free"]),
+    ("School fundraiser bake sale this Saturday 9am-noon in the gym, all proceeds to the library",
+     ["School Fundraiser Bake Sale"], [], ["See you this Saturday 9am-noon"]),
+])
+def test_small_businesses_first_instructions_show_what_they_say(said, title, captions, cta):
+    got = _words_of(said)
+    assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
+
+
+@pytest.mark.parametrize(("said", "when"), [("live at 7pm ET on Friday", "7pm ET on Friday"),
+                                            ("Friday at 7pm et cetera", "Friday at 7pm")])
+def test_a_time_zone_is_the_time_s(said, when):
+    assert event_when(said) == when

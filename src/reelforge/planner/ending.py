@@ -20,9 +20,10 @@ _EN = (
     re.compile(r"(?:^|[,;.!]\s*)(?:please\s+)?(?:add|put|show|write)\s+(?P<x>[^,;.!?\n]+?)\s+(?:at|to)\s+the\s+(?:very\s+)?end"
                r"(?:\s+of\s+(?:it|the\s+(?:video|ad|reel|promo)))?\s*(?=[,;.!?\n]|$)", re.I),
     # "new arrivals this week! swipe up to shop": a clause that is itself a call to action
-    re.compile(r"(?:^|[,;.!?:]\s*)(?P<x>(?:swipe\s+up|tap\s+the\s+link|link\s+in\s+(?:the\s+)?bio|shop|buy|order|book|"
+    re.compile(r"(?:^|[,;.!?:]\s*)(?P<x>(?:(?:shop\s+the\s+)?link\s+in\s+(?:the\s+|our\s+)?bio|"
+               r"(?:swipe\s+up|tap\s+the\s+link|shop|buy|order|book|register|rsvp|"
                r"visit|call|follow|subscribe|sign\s+up|join|grab|claim|reserve|pre-?order|dm|message|come\s+see)\b"
-               r"[^,;.!?:\n]{0,30}?\b(?:now|today|up|here|below|online|bio|yours|us|shop|in\s+store|this\s+weekend))"
+               r"[^,;.!?:\n]{0,30}?\b(?:now|today|up|here|below|online|bio|yours|us|shop|in\s+store|this\s+weekend|free)))"
                r"\s*(?=[,;.!?\n]|$)", re.I),
 )
 _ZH = re.compile(
@@ -72,6 +73,9 @@ _RX_OFFER = re.compile(
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
     r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders)?(?:\s+(?:over|above|from)\s+[$€£¥]?\d+(?:[.,]\d+)?)?(?![\w.,]*\d)|"
     r"\bhalf\s+price(?:\s+\w+s)?\b|"
+    # "first 50 guests get free bulgogi": a gift for the first ones
+    r"\bfirst\s+\d{1,4}\s+(?:guests|customers|people|visitors|orders|buyers|shoppers|sign-?ups)\s+(?:get|receive|win|will\s+get)"
+    r"\s+[^.,;!?\n]{2,40}|"
     # a first go free: "first class free", "your first box is on us", "free trial"
     r"\b(?:your\s+)?first\s+(?:class|lesson|session|visit|month|week|ride|drink|coffee|box|order|night)\s+(?:is\s+)?"
     r"(?:free|on\s+us|half\s+(?:off|price))\b|\bfree\s+(?:trial|first\s+(?:class|lesson|session|visit))\b|"
@@ -210,7 +214,8 @@ def is_reach(text: str) -> bool:
 # what asks the viewer to go there: "apply at jobs.example.com", "order online at …", "find us at …"
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
-    r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|"
+    r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
+    r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"
     r"(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
 

@@ -198,7 +198,10 @@ def subject_of(instruction: str) -> str | None:
             tail = tail[on.end():]
         cut = _SUBJECT_STOP.search(tail.lower())
         phrase = (tail[: cut.start()] if cut else tail).strip()
-        if cut and phrase == phrase.lower() and (named := _named_after(tail[cut.start():])):
+        # (a thing described, "our new Korean BBQ spot", then its name: ", Seoul Grill")
+        described = phrase == phrase.lower() or (re.match(r"(?i)(?:our|my|the|a|an)\s", phrase)
+                                                 and phrase.split()[-1].islower())
+        if cut and described and (named := _named_after(tail[cut.start():])):
             return named  # "our new menu item, the Matcha Cloud Latte": the name, not "New Menu Item"
         lead = _LEAD_WORDS.match(phrase)
         if lead:
@@ -206,10 +209,12 @@ def subject_of(instruction: str) -> str | None:
         words = phrase.split()[:5]
         # "my travel channel Wander Often", "our cafe Luna": the name typed after what it is
         run = len(words)
-        while run > 0 and words[run - 1][:1].isupper():
-            run -= 1
-        if 0 < run < len(words) and words[0][:1].islower() and not any(w.lower() in SMALL_WORDS for w in words[:run]):
-            words = words[run:]  # (not "trip to Japan", "launch of Beanline": those say what it is)
+        while run > 0 and (words[run - 1][:1].isupper() or (words[run - 1] == "&" and run >= 2 and words[run - 2][:1].isupper())):
+            run -= 1  # ("Paper & Pine": the ampersand is the name's)
+        if (0 < run < len(words) and words[run - 1][:1].islower()
+                and not any(w.lower() in SMALL_WORDS for w in words[:run])):
+            words = words[run:]  # (not "trip to Japan", "launch of Beanline": those say what it is; "my Etsy shop
+            # Paper & Pine" is "Paper & Pine")
         phrase = " ".join(words)
         if (phrase and len(phrase) >= 2 and not _PLATFORM_WORDS.match(phrase.lower())
                 and not _GENERIC_SUBJECT.match(phrase.lower()) and not TW.find_durations(phrase)
@@ -466,6 +471,28 @@ class Words:
     invented: tuple[str, ...]  # what was made up, for the last note
 
 
+# what an instruction opens on that names no event: a platform, a kind of video, a request
+_NOT_A_LEAD = re.compile(
+    r"(?i)\b(?:make|create|do|need|want|please|pls|video|videos|reel|reels|story|stories|tiktok|instagram|youtube|"
+    r"post|ad|promo|clip|slideshow|montage|real\s+estate|listing|hiring|update|reminder|news|announcement|"
+    r"(?:for|with|of|about|from|to|our|my|we|i|you|it|this|that)\b)|\d")
+
+
+def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | None:
+    """The event an instruction opens on, as a title: the words before a colon ("Fitness challenge:
+    30 days, …") or before the day it gives ("School fundraiser bake sale this Saturday 9am-noon"),
+    two to five words that are no request, platform or kind of video."""
+    m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*:", text)
+    words = m.group("t") if m else None
+    if words is None and when is not None:
+        before = re.sub(r"(?i)\s+(?:this|next|on|every)\s*$", "", text[:when[1][0]]).strip(" ,")
+        if re.fullmatch(r"[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4}", before):
+            words = before
+    if not words or _NOT_A_LEAD.search(words):
+        return None
+    return title_case(words)
+
+
 def _typed_as_name(said: str, text: str) -> bool:
     """Whether ``said`` (`subject_of`'s title-cased words) opens with a name typed with capitals:
     "Happy Paws Shelter's adoption weekend" (not "our bakery's birthday")."""
@@ -626,8 +653,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
         notes.append(f"Call to action from the instruction: '{cta}'.")
     elif contact and contact not in (cta or ""):
-        under_cta.append(contact)
-        notes.append(f"'{contact}' is shown with the call to action, a row below it.")
+        row = contact_cta(plain, contact) or contact  # "Order at bloomandco.com", "Call Jen at 555-0142"
+        under_cta.append(row)
+        notes.append(f"'{row}' is shown with the call to action, a row below it.")
     if contact:
         unquoted = unquoted.replace(contact, " ")
     dated = None  # an event's date beside an offer's end: under the title, the end with the offer
@@ -665,6 +693,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and (headline := headline_in(plain)):
         title = headline  # "new arrivals this week! swipe up to shop": the line it exclaims
         notes.append(f"Title from the instruction: '{headline}'.")
+    if title is None and (lead := _lead_title(unicodedata.normalize("NFKC", plain), found_when)):
+        title = lead  # "Fitness challenge: 30 days, …", "School fundraiser bake sale this Saturday 9am-noon"
+        notes.append(f"Title from the instruction: '{lead}'.")
     if title is None and derive:
         title = subject_of(unquoted)
         source = "from the instruction"

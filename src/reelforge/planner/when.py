@@ -13,7 +13,8 @@ import unicodedata
 
 from .ending import MONTH, WEEKDAY, capitalise_dates
 
-_TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}|noon|midday|midnight)"
+_TZ = r"(?:\s+(?-i:PT|PST|PDT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST|SGT|HKT)(?:[+-]\d{1,2})?(?![A-Za-z]))?"
+_TIME = rf"(?:(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\b\.?)|\d{{1,2}}:\d{{2}}|noon|midday|midnight){_TZ})"
 _START = r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?|noon|midday)"  # the "7" of "7-10pm"
 _RANGE = rf"(?:(?:from\s+)?{_START}\s*(?:-|–|—|to|till|until|'til)\s*{_TIME}|(?:from\s+)?{_TIME})"
 _NTH = r"\d{1,2}(?:st|nd|rd|th)?"
