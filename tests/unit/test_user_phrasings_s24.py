@@ -450,3 +450,23 @@ def test_small_businesses_first_instructions_show_what_they_say(said, title, cap
                                             ("Friday at 7pm et cetera", "Friday at 7pm")])
 def test_a_time_zone_is_the_time_s(said, when):
     assert event_when(said) == when
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), [
+    # the offer and the days it holds were lost
+    ("给我们的奶茶店“茶语时光”做一个15秒的抖音视频，新品芒果多多，第二杯半价，本周六日有效",
+     ["茶语时光"], ["本周六日有效"], ["第二杯半价"]),
+    # "350万" was "350", the address was lost
+    ("做一个房源视频：3室2厅，120平，售价350万，地址朝阳区幸福路12号，联系电话13800138000",
+     ["新房源"], ["3室2厅", "13800138000 · 朝阳区幸福路12号"], ["350万"]),
+    # titled "开业"; the first fifty's week was lost
+    ("健身房开业活动：12月20日上午10点开业，前50名免费体验一周，地址：人民路88号",
+     ["健身房开业活动"], ["人民路88号 · 12月20日上午10点"], ["前50名免费体验一周"]),
+    # the first class free and the scan to sign up were lost
+    ("瑜伽课程宣传，每周二、四晚7点，首节课免费，报名请扫码", ["瑜伽课程"], ["报名请扫码 · 周二、四晚7点"], ["首节课免费"]),
+    ("Promo for Luna's Bakery: fresh sourdough every morning, open 7am-3pm Tue-Sun, 12 Market St, call 555-0142",
+     ["Luna's Bakery"], ["12 Market St · Open 7am-3pm Tue-Sun"], ["Call 555-0142"]),
+])
+def test_chinese_and_local_shops_first_instructions_show_what_they_say(said, title, captions, cta):
+    got = _words_of(said)
+    assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

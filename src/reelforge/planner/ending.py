@@ -56,6 +56,8 @@ _RX_CONTACT = re.compile(
 # a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
 _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"
                         r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza)\b\.?")
+# "地址朝阳区幸福路12号", "人民路88号": a street and number, as written
+_RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号)")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
 _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline)\b|电话|手机|热线|咨询", re.I)
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
@@ -79,7 +81,9 @@ _RX_OFFER = re.compile(
     # a first go free: "first class free", "your first box is on us", "free trial"
     r"\b(?:your\s+)?first\s+(?:class|lesson|session|visit|month|week|ride|drink|coffee|box|order|night)\s+(?:is\s+)?"
     r"(?:free|on\s+us|half\s+(?:off|price))\b|\bfree\s+(?:trial|first\s+(?:class|lesson|session|visit))\b|"
-    r"(?:全场|全店|店内|限时)?\s*(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二件半价|满\d+减\d+|全场包邮|包邮|全场半价",
+    r"(?:全场|全店|店内|限时)?\s*(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二(?:件|杯|份|个|瓶)半价|满\d+减\d+|全场包邮|包邮|全场半价|"
+    # "前50名免费体验一周", "首节课免费", "免费试听": a first go or a gift for the first ones
+    r"前\d{1,4}名[^，,。；;！!\s]{2,12}|首(?:节|次|单|杯|月|课)(?:课)?免费|免费(?:试听|试课|体验(?:一[周天次])?)",
     re.I)
 
 
@@ -89,7 +93,8 @@ _RX_PRICE = re.compile(
     # what it is for: "$1,200/month", "$89 per night", "$25 a person" (the rent is not $1,200 once)
     r"(?:\s?/\s?(?:mo|month|mth|wk|week|night|nt|day|hr|hour|yr|year|person|pp|head|class|session)\b|"
     r"\s+(?:per|a|an)\s+(?:month|week|night|day|hour|year|person|head|class|session)\b|\s*/月|\s*/晚|\s*/天|\s*/人)?|"
-    r"(?:仅售?|只要|特价|售价|价格|到手价)\s*[:：]?\s*[¥￥]?\s*\d{1,6}(?:\.\d{1,2})?\s*(?:元|块)?|\d{1,6}(?:\.\d{1,2})?\s*元(?!素)",
+    r"(?:仅售?|只要|特价|售价|价格|到手价|总价)\s*[:：]?\s*[¥￥]?\s*\d{1,6}(?:\.\d{1,2})?\s*(?:万元|万|亿|元|块)?|"
+    r"\d{1,6}(?:\.\d{1,2})?\s*(?:万元|元)(?!素)",
     re.I)
 
 
@@ -108,7 +113,8 @@ def capitalise_dates(words: str, also: str = "") -> str:
 _RX_DEADLINE = re.compile(
     rf"\b(?P<w>ends?|ending|until|till|thru|through|valid\s+(?:until|through|till))\s+(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|(?:this\s+)?(?:{WEEKDAY}|weekend)|tomorrow|tonight|midnight|sunday)\b|"
-    r"(?P<z>(?:截止到?|截至|到|至)\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:截止)?|仅限今[天日])|"
+    r"(?P<z>(?:截止到?|截至|到|至)\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:截止)?|仅限今[天日]|"
+    r"(?:本|这)(?:周|星期)(?:[一二三四五六日天、和]{1,5}|末)有效)|"
     # "Friday only", "this weekend only", "today only", "one day only": the offer's one day, as typed
     rf"\b(?P<only>(?:(?:this|next)\s+)?(?:{WEEKDAY}|weekend)|today|tonight|tomorrow|one\s+day|(?:24|48|72)\s+hours)\s+only\b", re.I)
 
@@ -165,7 +171,7 @@ def offer_in(text: str) -> str | None:
     if m is None:
         return None
     said = m.group(0).strip()
-    return re.sub(r"^(?:价格|售价)\s*[:：]?\s*", "", said)  # "价格 ¥199": the price itself
+    return re.sub(r"^(?:价格|售价|总价)\s*[:：]?\s*", "", said)  # "价格 ¥199": the price itself
 
 
 # "use code GLOW50", "promo code SPRING20", "代码 GLOW50": a code typed in capitals, as said
@@ -189,9 +195,14 @@ def promo_code(text: str) -> str | None:
     return said[:1].upper() + said[1:]
 
 
+_RX_ZH_SCAN = re.compile(r"(?:(?:报名|预约|咨询|下单|购买|关注)(?:请)?)?(?:扫码|扫描二维码|扫一扫)(?:报名|预约|关注|咨询|下单|购买)?")
+
+
 def where_on(text: str) -> str | None:
-    """Where to find it, as a call to action: "Out now on Spotify"; None when not said."""
+    """Where to find it, as a call to action: "Out now on Spotify", "报名请扫码"; None when not said."""
     m = _RX_WHERE_ON.search(text or "")
+    if m is None and (z := _RX_ZH_SCAN.search(text or "")) and len(z.group(0)) >= 3:
+        return z.group(0)
     return capitalised(" ".join(m.group(0).split())) if m else None
 
 
@@ -203,7 +214,18 @@ def contact_in(text: str) -> str | None:
         m = _RX_PHONE.search(text)
     if m is None:
         m = _RX_STREET.search(text)
+    if m is None and (z := _RX_ZH_STREET.search(text)):
+        return z.group("a")
     return m.group(0).rstrip(".") if m else None
+
+
+def street_in(text: str) -> str | None:
+    """A street address the text gives ("12 Market St", "朝阳区幸福路12号"), as written, or None."""
+    m = _RX_STREET.search(text or "")
+    if m is not None:
+        return m.group(0).rstrip(".")
+    z = _RX_ZH_STREET.search(text or "")
+    return z.group("a") if z else None
 
 
 def is_reach(text: str) -> bool:
@@ -215,7 +237,7 @@ def is_reach(text: str) -> bool:
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
     r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
-    r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|"
+    r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|call|text|phone|ring|whatsapp|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"
     r"(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
 

@@ -36,6 +36,7 @@ from reelforge.planner.ending import (
     offer_in,
     priced_items,
     promo_code,
+    street_in,
     title_case,
     where_on,
 )
@@ -478,12 +479,17 @@ _NOT_A_LEAD = re.compile(
     r"(?:for|with|of|about|from|to|our|my|we|i|you|it|this|that)\b)|\d")
 
 
+_ZH_NOT_A_LEAD = re.compile(r"做|制作|视频|抖音|快手|小红书|宣传|广告|房源|招聘|要求|标题|字幕|结尾|音乐|旁白|地址|电话|价格|时间")
+
+
 def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | None:
     """The event an instruction opens on, as a title: the words before a colon ("Fitness challenge:
     30 days, …") or before the day it gives ("School fundraiser bake sale this Saturday 9am-noon"),
     two to five words that are no request, platform or kind of video."""
     m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*:", text)
     words = m.group("t") if m else None
+    if zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
+        return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if words is None and when is not None:
         before = re.sub(r"(?i)\s+(?:this|next|on|every)\s*$", "", text[:when[1][0]]).strip(" ,")
         if re.fullmatch(r"[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4}", before):
@@ -646,9 +652,12 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         cta, rows, said = _place_when(when, cta, (title or "", *under_cta), zh=zh, announced=True)
         under_cta += rows
         notes += said
-    if cta is None and (found := where_on(plain)):
+    if (found := where_on(plain)) and cta is None:
         cta = found  # "Out now on Spotify"
         notes.append(f"Call to action from the instruction: '{cta}'.")
+    elif found and found.lower() not in (cta or "").lower():
+        under_cta.append(found)  # "首节课免费" with "报名请扫码" under it
+        notes.append(f"'{found}' is shown with the call to action, a row below it.")
     if contact and cta is None:
         cta = contact_cta(plain, contact) or contact  # "apply at jobs.example.com": the words asking too
         notes.append(f"Call to action from the instruction: '{cta}'.")
@@ -658,6 +667,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         notes.append(f"'{row}' is shown with the call to action, a row below it.")
     if contact:
         unquoted = unquoted.replace(contact, " ")
+    if (street := street_in(plain)) and contact and street != contact and not any(street in x for x in (cta or "", *under_cta)):
+        under_cta.append(street)  # a phone and an address: both ("地址朝阳区幸福路12号，联系电话138…")
+        notes.append(f"'{street}' is shown with the call to action, a row below it.")
     dated = None  # an event's date beside an offer's end: under the title, the end with the offer
     if when and until and subtitle is None:
         dated, when = when, None
