@@ -411,6 +411,7 @@ def _words_of(said):
      [], ["Sarah (CEO)", "Mike (Design)", "Priya (Engineering)"], []),
     # nothing was shown
     ("Wedding highlights for Anna & Tom, June 2025, soft music, no text except their names", ["Anna & Tom"], [], []),
+    ("婚礼视频，新人小明和小红，不要其他文字，只要他们的名字", ["小明和小红"], [], []),  # was "精彩瞬间" / "了解更多"
     ("christmas sale, 20% off everything, ends friday at midnight", ["Christmas Sale"], ["Ends Friday"],
      ["20% off everything"]),
 ])

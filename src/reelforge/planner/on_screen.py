@@ -137,6 +137,7 @@ def _place_when(when: str, cta: str | None, shown: Sequence[str], *, zh: bool,
 
 _NAMES_ONLY = re.compile(r"\bno\s+(?:other\s+)?(?:text|words|captions|titles?)\s+(?:except|but|other\s+than|apart\s+from|besides)"
                          r"\s+(?:their|our|his|her|the\s+couple'?s|the)\s+names?\b|(?:除了|只要|只写)(?:他们的|两人的|新人的)?名字")
+_ZH_COUPLE = re.compile(r"(?:新人|新郎新娘|新娘新郎|情侣|夫妻)\s*[:：]?\s*(?P<who>[\u4e00-\u9fffA-Za-z]{1,6}(?:和|与|&|＆)[\u4e00-\u9fffA-Za-z]{1,6}?)(?=[，,。；;\s]|的|$)")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$")
 # "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
 _AVAILABLE = re.compile(r"(?i)(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
@@ -519,7 +520,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         if q.lower() in names or _MEDIA_EXT.search(q.strip()):
             instruction = instruction.replace(q, " ")
     zh = P.is_chinese(instruction)
-    if _NAMES_ONLY.search(N.normalize(instruction)) and (who := subject_of(instruction)):
+    if _NAMES_ONLY.search(N.normalize(instruction)) and (who := _ZH_COUPLE.search(instruction) or subject_of(instruction)):
+        who = who if isinstance(who, str) else who.group("who")
         # "wedding highlights for Anna & Tom, no text except their names": their names, nothing else
         return Words(title=who, subtitle=None, cta=None, cta_row=None, captions=(), per_picture=False, derive=False,
                      zh=zh, no_captions=True, notes=(f"Only the names on screen, as asked: '{who}'.",), invented=())
