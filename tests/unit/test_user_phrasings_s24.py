@@ -462,11 +462,11 @@ def test_a_time_zone_is_the_time_s(said, when):
      ["新房源"], ["3室2厅", "13800138000 · 朝阳区幸福路12号"], ["350万"]),
     # titled "开业"; the first fifty's week was lost
     ("健身房开业活动：12月20日上午10点开业，前50名免费体验一周，地址：人民路88号",
-     ["健身房开业活动"], ["人民路88号 · 12月20日上午10点"], ["前50名免费体验一周"]),
+     ["健身房开业活动"], ["12月20日上午10点 · 人民路88号"], ["前50名免费体验一周"]),
     # the first class free and the scan to sign up were lost
-    ("瑜伽课程宣传，每周二、四晚7点，首节课免费，报名请扫码", ["瑜伽课程"], ["报名请扫码 · 周二、四晚7点"], ["首节课免费"]),
+    ("瑜伽课程宣传，每周二、四晚7点，首节课免费，报名请扫码", ["瑜伽课程"], ["周二、四晚7点 · 报名请扫码"], ["首节课免费"]),
     ("Promo for Luna's Bakery: fresh sourdough every morning, open 7am-3pm Tue-Sun, 12 Market St, call 555-0142",
-     ["Luna's Bakery"], ["12 Market St · Open 7am-3pm Tue-Sun"], ["Call 555-0142"]),
+     ["Luna's Bakery"], ["Open 7am-3pm Tue-Sun · 12 Market St"], ["Call 555-0142"]),  # when first, then where
 ])
 def test_chinese_and_local_shops_first_instructions_show_what_they_say(said, title, captions, cta):
     got = _words_of(said)

@@ -753,6 +753,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")
+    # when first, then what else the offer says, then where to go ("周二、四晚7点 · 报名请扫码")
+    timed = {x for x in (until, when, dated) if x}
+    reach = {x for x in under_cta if is_reach(x) or x in (street, found) or (contact and contact in x)}
+    under_cta.sort(key=lambda x: 0 if x in timed else 2 if x in reach else 1)
     cta_row = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
     return Words(title=title, subtitle=subtitle, cta=cta, cta_row=cta_row, captions=tuple(captions_q),
                  per_picture=bool(labels) and captions_q == list(labels.names), derive=derive, zh=zh, no_captions=P.no_captions(instruction), notes=tuple(notes),
