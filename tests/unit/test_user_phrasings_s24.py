@@ -390,7 +390,7 @@ def _words_of(said):
             for r in (Role.TITLE, Role.CAPTION, Role.CTA)}
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), [
+MARKETERS = [
     # the retreat's dates were dropped for the early-bird deadline
     ("Make a reel for our yoga studio's summer retreat in Bali, July 8-14. Early bird price $1,200 until May 1",
      ["Yoga Studio's Summer Retreat"], ["July 8-14", "Until May 1"], ["$1,200"]),
@@ -414,10 +414,7 @@ def _words_of(said):
     ("婚礼视频，新人小明和小红，不要其他文字，只要他们的名字", ["小明和小红"], [], []),  # was "精彩瞬间" / "了解更多"
     ("christmas sale, 20% off everything, ends friday at midnight", ["Christmas Sale"], ["Ends Friday"],
      ["20% off everything"]),
-])
-def test_a_marketer_s_first_instruction_keeps_every_fact_typed(said, title, captions, cta):
-    got = _words_of(said)
-    assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
+]
 
 
 @pytest.mark.parametrize(("said", "code"), [("spring sale 20% off, promo code SPRING20", "Promo code SPRING20"),
@@ -426,7 +423,7 @@ def test_a_promo_code_is_typed_in_capitals(said, code):
     assert promo_code(said) == code
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), [
+SMALL_BUSINESSES = [
     ("Instagram reel for Mother's Day: 20% off all bouquets until May 12, order at bloomandco.com",
      ["Mother's Day"], ["Until May 12 · Order at bloomandco.com"], ["20% off all bouquets"]),  # "Order at" was lost
     # "Korean BBQ Spot" for the name typed after it; the first guests' gift was lost
@@ -441,10 +438,7 @@ def test_a_promo_code_is_typed_in_capitals(said, code):
      ["Scaling Your SaaS"], ["March 12 at 11am PT"], ["Register free"]),
     ("School fundraiser bake sale this Saturday 9am-noon in the gym, all proceeds to the library",
      ["School Fundraiser Bake Sale"], [], ["See you this Saturday 9am-noon"]),
-])
-def test_small_businesses_first_instructions_show_what_they_say(said, title, captions, cta):
-    got = _words_of(said)
-    assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
+]
 
 
 @pytest.mark.parametrize(("said", "when"), [("live at 7pm ET on Friday", "7pm ET on Friday"),
@@ -453,7 +447,7 @@ def test_a_time_zone_is_the_time_s(said, when):
     assert event_when(said) == when
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), [
+CHINESE_AND_LOCAL_SHOPS = [
     # the offer and the days it holds were lost
     ("给我们的奶茶店“茶语时光”做一个15秒的抖音视频，新品芒果多多，第二杯半价，本周六日有效",
      ["茶语时光"], ["本周六日有效"], ["第二杯半价"]),
@@ -467,7 +461,10 @@ def test_a_time_zone_is_the_time_s(said, when):
     ("瑜伽课程宣传，每周二、四晚7点，首节课免费，报名请扫码", ["瑜伽课程"], ["周二、四晚7点 · 报名请扫码"], ["首节课免费"]),
     ("Promo for Luna's Bakery: fresh sourdough every morning, open 7am-3pm Tue-Sun, 12 Market St, call 555-0142",
      ["Luna's Bakery"], ["Open 7am-3pm Tue-Sun · 12 Market St"], ["Call 555-0142"]),  # when first, then where
-])
-def test_chinese_and_local_shops_first_instructions_show_what_they_say(said, title, captions, cta):
+]
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), MARKETERS + SMALL_BUSINESSES + CHINESE_AND_LOCAL_SHOPS)
+def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
