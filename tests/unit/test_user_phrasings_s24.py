@@ -468,3 +468,28 @@ CHINESE_AND_LOCAL_SHOPS = [
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
+
+
+def _edited(first, edit):
+    p = plan(first, THREE)
+    r = plan_edit(edit, p.timeline, library=tuple(THREE))
+    assert r.status == "ok", r.reply
+    tl = apply(p.timeline, r.ops, library=tuple(THREE))
+    return {role: [s.text for tr in tl.tracks if tr.role is role for s in tr.segments] for role in (Role.CAPTION, Role.CTA)}
+
+
+@pytest.mark.parametrize(("edit", "captions", "cta"), [
+    # the row became "CANDLE20" / "Glow.co" alone: the other words of it were lost
+    ("change the code to CANDLE20", ["Use code CANDLE20 · Order at glowcandles.com"], ["50% off all candles this weekend"]),
+    ("change the website to glow.co", ["Use code GLOW50 · Order at glow.co"], ["50% off all candles this weekend"]),
+])
+def test_changing_one_fact_of_a_row_keeps_the_rest(edit, captions, cta):
+    got = _edited("15s story: Flash sale! 50% off all candles this weekend only. Use code GLOW50, order at glowcandles.com",
+                  edit)
+    assert (got[Role.CAPTION], got[Role.CTA]) == (captions, cta)
+
+
+def test_changing_the_hours_or_the_phone_keeps_the_words_around_them():
+    first = "Promo for Luna's Bakery: fresh sourdough every morning, open 7am-3pm Tue-Sun, 12 Market St, call 555-0142"
+    assert _edited(first, "change the hours to 8am-4pm Mon-Sat")[Role.CAPTION] == ["Open 8am-4pm Mon-Sat · 12 Market St"]
+    assert _edited(first, "change the phone number to 555-0199")[Role.CTA] == ["Call 555-0199"]

@@ -76,6 +76,7 @@ _PART = {
                       r"(?:/[\w/.-]*)?", re.I),
     "phone": _HOLDS["phone"],
     "mail": _HOLDS["mail"],
+    "code": re.compile(r"(?-i:\b(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,19}\b)"),
 }
 _DANGLING = re.compile(r"(?i)\s*(?:\b(?:at|on|for|from|via|by|only|just|is|are|·|-|–|—|:|,)\s*)+$|^\s*(?:·|-|–|—|:|,)\s*")
 
@@ -99,3 +100,26 @@ def without(kind: str, text: str) -> str | None:
     rest = " ".join(_DANGLING.sub("", " ".join(rest.split())).split())
     rest = re.sub(r"\s+([,.;:!?])", r"\1", rest)
     return rest if rest != text and len(rest.split()) >= 2 else None
+
+
+def with_new(kind: str, text: str, new: str) -> str | None:
+    """``text`` with its words of ``kind`` replaced by ``new`` when ``new`` is only such words and the
+    text says more around them ("change the code to CANDLE20" on "Use code GLOW50" -> "Use code
+    CANDLE20"; it was "CANDLE20" alone); else None (the whole text takes the new words).
+
+    >>> with_new("code", "Use code GLOW50", "CANDLE20"), with_new("web", "Order at bloomandco.com", "bloom.co")
+    ('Use code CANDLE20', 'Order at bloom.co')
+    >>> with_new("when", "Open 7am-3pm Tue-Sun", "8am-4pm Mon-Sat"), with_new("price", "$12", "$15")
+    ('Open 8am-4pm Mon-Sat', None)
+    """
+    rx = _PART.get(kind)
+    if rx is not None:
+        found, fits = rx.search(text), rx.fullmatch(new.strip())
+        span = found.span() if found else None
+    else:
+        found_when, new_when = (when_at(text), when_at(new)) if kind == "when" else (None, None)
+        span = found_when[1] if found_when else None
+        fits = new_when is not None and new_when[1] == (0, len(new.strip()))
+    if span is None or not fits or span == (0, len(text)):
+        return None
+    return text[:span[0]] + new.strip() + text[span[1]:]

@@ -68,7 +68,7 @@ from reelforge.planner.rules.text_words import (
     unquoted_words,
     words_after_colon,
 )
-from reelforge.planner.text_kinds import KIND_EN, KIND_ZH, kind_called, without
+from reelforge.planner.text_kinds import KIND_EN, KIND_ZH, kind_called, with_new, without
 from reelforge.timeline.model import (
     Position,
     Role,
@@ -254,7 +254,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
               and (meant := text_meant(t, existing)) is not None):
             # "change the date to Saturday 8pm", "日期改成周六晚8点": the text holding it, new words
             words = (kren.group("x") or kren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
-            return [O.UpdateText(target=text_by_id(c.text_segs(None), *meant), text=capitalised(words))]
+            kind = kind_called(t)  # "change the code to CANDLE20" on "Use code GLOW50": that part only
+            part = with_new(kind, meant[1].text, words) if kind else None
+            return [O.UpdateText(target=text_by_id(c.text_segs(None), *meant), text=part or capitalised(words))]
         elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not styling(ren.group("x") or ren.group("rx") or ren.group("zx")):
             # "change the title to Summer Drop", "把标题改成城市之光": new words, nothing else
             words = (ren.group("x") or ren.group("rx") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
