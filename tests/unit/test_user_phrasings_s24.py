@@ -482,6 +482,9 @@ def _edited(first, edit):
     # the row became "CANDLE20" / "Glow.co" alone: the other words of it were lost
     ("change the code to CANDLE20", ["Use code CANDLE20 · Order at glowcandles.com"], ["50% off all candles this weekend"]),
     ("change the website to glow.co", ["Use code GLOW50 · Order at glow.co"], ["50% off all candles this weekend"]),
+    # "the offer" was the title "Flash sale" as much as the call to action: not understood
+    ("make the offer 60% off", ["Use code GLOW50 · Order at glowcandles.com"], ["60% off all candles this weekend"]),
+    ("change the discount to 40% off", ["Use code GLOW50 · Order at glowcandles.com"], ["40% off all candles this weekend"]),
 ])
 def test_changing_one_fact_of_a_row_keeps_the_rest(edit, captions, cta):
     got = _edited("15s story: Flash sale! 50% off all candles this weekend only. Use code GLOW50, order at glowcandles.com",

@@ -77,6 +77,8 @@ _PART = {
     "phone": _HOLDS["phone"],
     "mail": _HOLDS["mail"],
     "code": re.compile(r"(?-i:\b(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,19}\b)"),
+    "offer": re.compile(r"(?:up\s+to\s+)?(?:\d{1,2}\s*%|[$€£]\d+)\s+off\b|\bbuy\s+\d\s+get\s+\d\s+free\b|"
+                        r"(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折", re.I),
 }
 _DANGLING = re.compile(r"(?i)\s*(?:\b(?:at|on|for|from|via|by|only|just|is|are|·|-|–|—|:|,)\s*)+$|^\s*(?:·|-|–|—|:|,)\s*")
 
@@ -100,6 +102,13 @@ def without(kind: str, text: str) -> str | None:
     rest = " ".join(_DANGLING.sub("", " ".join(rest.split())).split())
     rest = re.sub(r"\s+([,.;:!?])", r"\1", rest)
     return rest if rest != text and len(rest.split()) >= 2 else None
+
+
+def part_of(kind: str, text: str) -> str | None:
+    """The words of ``kind`` in ``text`` ("50% off" in "50% off all candles"), or None."""
+    rx = _PART.get(kind)
+    m = rx.search(text) if rx is not None else None
+    return m.group(0) if m else None
 
 
 def with_new(kind: str, text: str, new: str) -> str | None:

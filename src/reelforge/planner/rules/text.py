@@ -120,7 +120,10 @@ def _text_shot(c: _Ctx) -> O.Target | None:
 
 
 # "change the date to Saturday 8pm", "日期改成周六晚8点": a text called by what it holds, new words
-_RX_RENAME_KIND = re.compile(rf"\b(?:change|update|edit|set|switch|correct|fix)\s+{KIND_EN}\s+(?:to|into|as)\s*:?\s+(?P<x>\S.*)$|"
+_RX_RENAME_KIND = re.compile(rf"\b(?:(?:change|update|edit|set|switch|correct|fix)\s+{KIND_EN}\s+(?:to|into|as)|"
+                             # "make the offer 60% off", "make the price $15": a value of that kind (not "bigger")
+                             r"make\s+the\s+(?:offer|discount|price|code|promo\s+code)(?=\s+(?:[$€£¥\d]|[A-Z0-9]{3})))"
+                             rf"\s*:?\s+(?P<x>\S.*)$|"
                              rf"{KIND_ZH}\s*(?:改成|改为|换成|变成)\s*(?P<zx>\S.*)$", re.I)
 _RX_RENAME = re.compile(  # ("change the second caption to Hello there": a text by its place too)
     rf"\b(?:change|rename|set|switch|update|edit)\s+(?:the\s+)?(?:{_ORD_FULL}\s+)?(?:(?:end|closing|final)\s+)?(?:title|headline|heading|"

@@ -22,7 +22,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _ord_index,
 )
-from reelforge.planner.text_kinds import holds, kind_called
+from reelforge.planner.text_kinds import holds, kind_called, part_of
 from reelforge.timeline.model import Role, TextSegment
 
 
@@ -229,6 +229,8 @@ def text_of_kind(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role,
     hits = [(r, s) for r, s in segs if holds(kind, s.text)]
     if len(hits) > 1:
         hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
+    if len(hits) > 1 and (said_whole := [(r, s) for r, s in hits if part_of(kind, s.text)]):
+        hits = said_whole  # "the offer": "50% off all candles", not the title "Flash sale"
     return hits[0] if len(hits) == 1 else None
 
 
