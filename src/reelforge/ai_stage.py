@@ -158,8 +158,10 @@ class AIStage:
             from reelforge.ai.spelling import names_in
 
             title = next((s.text for t in tl.tracks_by_role(Role.TITLE) for s in t.segments), None)
-            others = [s.text for r in (Role.TITLE, Role.CTA) for t in tl.tracks_by_role(r) for s in t.segments]
-            self.names = names_in(title, others)
+            shown = [s for r in (Role.TITLE, Role.CTA) for t in tl.tracks_by_role(r) for s in t.segments]
+            spans = {(s.start, s.end) for s in shown}  # their rows too ("Order at bloomandco.com" under the offer)
+            rows = [s for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments if (s.start, s.end) in spans]
+            self.names = names_in(title, [s.text for s in (*shown, *rows)])
 
     def _look(self, asset: Asset) -> tuple[str, float]:
         """Whisper's quick look at the speech in ``asset`` (`detect_language`: about a tenth of a

@@ -732,3 +732,22 @@ def test_the_voiceover_pauses_for_the_clip_it_introduces(tmp_path):
     own = [c for c, t in zip(caps, text, strict=True) if "trip of my life" in t or "guides" in t]
     assert intro.end <= clip.start < own[0].start and own[-1].end <= clip.end <= offer.start, text
     assert s.timeline.duration >= voice[1].end
+
+
+def test_a_web_address_in_the_row_under_the_offer_is_captioned_as_shown(tmp_path):
+    """User test s24: a Piper voiceover's "Use code MOM20 at bloom and co dot com" was captioned
+    "bloomandcode.com" under the row "Until May 12 · Use code MOM20 · Order at bloomandco.com" (the
+    names listened for came from the title and the call to action only, not their rows)."""
+    pytest.importorskip("piper", reason="needs the ai extra: pip install 'reelforge[ai]'")
+    from reelforge.ai.tts import synthesize
+
+    vo = tmp_path / "voiceover.wav"
+    synthesize("This Mother's Day, say it with flowers. Twenty percent off all bouquets until May twelfth. "
+               "Use code MOM20 at bloom and co dot com.", vo, "en")
+    s = _session(tmp_path, [*_images(tmp_path, 2), vo],
+                 "Instagram reel for Mother's Day: 20% off all bouquets until May 12, use code MOM20, "
+                 "order at bloomandco.com, add captions")
+    said = " ".join(c.text for t in s.timeline.tracks if t.role is Role.CAPTION for c in t.segments
+                    if c.id.startswith("cap"))
+    assert "bloomandco.com" in said and "bloomandcode" not in said and "www" not in said, said
+    assert "flowers" in said, said

@@ -118,3 +118,17 @@ def test_the_names_listened_for_are_bounded():
     texts = [f"Visit Shop Number{i} Today at shop{i}.com" for i in range(1000)] + ["Long " * 200]
     names = names_in("Wander East Tours", texts)
     assert len(names) == 8 and names[0] == "Wander East Tours" and all(len(n) <= 60 for n in names)
+
+
+def test_a_web_address_heard_close_to_the_one_shown_is_written_as_shown():
+    # user test s24: a Piper voice's "bloom and co dot com" was heard "bloomandcode.com" under the row
+    # "Order at bloomandco.com" (and the told pass added a "www")
+    names = ("bloomandco.com",)
+    heard = words((5700, 5900, "Use"), (5900, 6100, "code"), (6100, 6800, "MOM20"), (6800, 7000, "at"),
+                  (7000, 8480, "bloomandcode.com."))
+    assert text(as_spelled(list(heard), names)) == "Use code MOM20 at bloomandco.com."
+    told = words((6800, 7000, "at"), (7000, 7200, "www"), (7200, 8480, "bloomandco.com."))
+    assert text(as_spelled(list(told), names)) == "at bloomandco.com."
+    # another ending, or an address too far from it, stays as heard
+    assert text(as_spelled(words((0, 900, "bloomandcode.org.")), names)) == "bloomandcode.org."
+    assert text(as_spelled(words((0, 900, "example.com")), names)) == "example.com"

@@ -130,10 +130,28 @@ def respelled(plain: Sequence[_Word], prompted: Sequence[_Word], names: Sequence
     return as_spelled(out, names)
 
 
+DOMAIN_ALIKE = 0.8  # a web address heard this close to one on screen, with its ending, is that one
+
+
 def as_spelled(words: list, names: Sequence[str]) -> list:
     """Runs of words that spell a name, letter for letter, written as the name spells them, its
     words as many as the name's ("North Wind Labs" for "Northwind Labs", "urban dreams." for
-    "Urban Dreams"); the run's last punctuation kept."""
+    "Urban Dreams"); the run's last punctuation kept. A web address heard close to one on screen,
+    with the same ending, is written as shown ("bloomandcode.com" for "bloomandco.com": an address
+    is no word the voice says for itself)."""
+    shown = [n for n in names if _DOMAIN.fullmatch(n)]
+    for k, w in enumerate(words):
+        bare = w.text.rstrip(".,!?;:")
+        if not shown or not _DOMAIN.fullmatch(bare) or any(bare.lower() == d.lower() for d in shown):
+            continue
+        ending = bare.lower().rsplit(".", 1)[-1]
+        best = max(shown, key=lambda d: likeness(bare, d))
+        if best.lower().rsplit(".", 1)[-1] == ending and likeness(bare, best) >= DOMAIN_ALIKE:
+            words[k] = _with_tail(dataclasses.replace(w, text=best), _tail(w.text))
+    # a "www" the told pass put before an address shown without one ("www bloomandco.com")
+    words = [w for k, w in enumerate(words)
+             if not (key(w.text) == "www" and k + 1 < len(words)
+                     and any(words[k + 1].text.rstrip(".,!?;:").lower() == d.lower() for d in shown))]
     for name in names:
         parts = name.split()
         want = key(name)
