@@ -30,7 +30,7 @@ from reelforge.errors import ReelforgeError
 from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
-from reelforge.planner.apply_text import GIVEN_ID
+from reelforge.planner.apply_text import CUE_ID, GIVEN_ID
 from reelforge.planner.bed import looped_beats
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 
@@ -155,13 +155,15 @@ class AIStage:
         screen, `reelforge.ai.spelling.names_in`), once a stage: the first cut's words, before any
         text comes from the speech (a title heard as "One -deleased tours" would spell it so)."""
         if self.names is None:
-            from reelforge.ai.spelling import names_in
+            from reelforge.ai.spelling import addresses_in, names_in
 
             title = next((s.text for t in tl.tracks_by_role(Role.TITLE) for s in t.segments), None)
             shown = [s for r in (Role.TITLE, Role.CTA) for t in tl.tracks_by_role(r) for s in t.segments]
-            spans = {(s.start, s.end) for s in shown}  # their rows too ("Order at bloomandco.com" under the offer)
-            rows = [s for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments if (s.start, s.end) in spans]
-            self.names = names_in(title, [s.text for s in (*shown, *rows)])
+            spans = {(s.start, s.end) for s in shown}  # the addresses of their rows too ("Order at bloomandco.com"
+            # under the offer; not their capitals: "Until May 12" names nothing)
+            rows = [a for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments if (s.start, s.end) in spans
+                    for a in addresses_in(s.text)]
+            self.names = names_in(title, [*(s.text for s in shown), *rows])
 
     def _look(self, asset: Asset) -> tuple[str, float]:
         """Whisper's quick look at the speech in ``asset`` (`detect_language`: about a tenth of a
@@ -291,7 +293,9 @@ class AIStage:
             raise AIFailed(f"no speech could be made out in the {what}")
         cues.sort(key=lambda c: c.start_ms)
         titles = [t for tr in tl.tracks_by_role(Role.TITLE) for t in tr.segments]
-        cues = [c for c in cues if not any(_says_title(c, t) for t in titles)] or cues
+        shown = [t for r in (Role.TITLE, Role.CTA, Role.CAPTION) for tr in tl.tracks_by_role(r) for t in tr.segments
+                 if not t.id.startswith(CUE_ID)]
+        cues = [c for c in cues if not any(_says_title(c, t) for t in titles) and not _said_on_screen(c, shown)] or cues
         return O.SetCaptions(cues=cues, source="clip" if source == "music" else source)  # type: ignore[arg-type]
 
     # voiceover -----------------------------------------------------------------------------
@@ -865,7 +869,6 @@ class AIStage:
         """The ops pausing the voiceover at ``at`` for ``clip`` (`O.PlaceInVoice`), with the speech
         captions made again where one ran across the pause or the clip is ``heard_now`` (it was muted:
         its words were in no caption), and the note saying so."""
-        from reelforge.planner.apply_text import CUE_ID
 
         op = O.PlaceInVoice(target=O.Target(role=Role.MAIN, id=clip.id), at_ms=at)
         ops: list[O.Op] = [op]
@@ -1186,6 +1189,25 @@ def _says_title(cue: O.Cue, title: Any) -> bool:
 
     over = min(cue.end_ms, title.end) - max(cue.start_ms, title.start)
     return 2 * over > cue.end_ms - cue.start_ms and likeness(cue.text, title.text) >= 0.85
+
+
+SAID_ON_SCREEN = 0.8  # a speech caption whose words the texts on screen with it say this much of is left out
+
+
+def _said_on_screen(cue: O.Cue, shown: Sequence[Any]) -> bool:
+    """Whether the texts on screen through most of a speech caption already say its words: "Use code
+    MOM20 at bloomandco.com." over the call to action's row "Use code MOM20 · Order at bloomandco.com"
+    (three boxes saying the code at the end)."""
+    from reelforge.ai.spelling import key
+
+    def words(text: str) -> list[str]:
+        return [k for w in text.split() if (k := key(w))]
+
+    said = words(cue.text)
+    span = cue.end_ms - cue.start_ms
+    with_it = [t for t in shown if 2 * (min(cue.end_ms, t.end) - max(cue.start_ms, t.start)) > span]
+    there = {k for t in with_it for k in words(t.text)}
+    return len(said) >= 2 and sum(k in there for k in said) >= SAID_ON_SCREEN * len(said)
 
 
 def _pause_at(words: Sequence[Any], e: int, pieces: Sequence[Any]) -> int:

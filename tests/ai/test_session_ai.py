@@ -745,8 +745,8 @@ def test_a_web_address_in_the_row_under_the_offer_is_captioned_as_shown(tmp_path
     synthesize("This Mother's Day, say it with flowers. Twenty percent off all bouquets until May twelfth. "
                "Use code MOM20 at bloom and co dot com.", vo, "en")
     s = _session(tmp_path, [*_images(tmp_path, 2), vo],
-                 "Instagram reel for Mother's Day: 20% off all bouquets until May 12, use code MOM20, "
-                 "order at bloomandco.com, add captions")
+                 "a 20 second Instagram reel for Mother's Day: 20% off all bouquets until May 12, use code MOM20, "
+                 "order at bloomandco.com, add captions")  # (20 s: the address is said before the end card shows it)
     said = " ".join(c.text for t in s.timeline.tracks if t.role is Role.CAPTION for c in t.segments
                     if c.id.startswith("cap"))
     assert "bloomandco.com" in said and "bloomandcode" not in said and "www" not in said, said

@@ -383,3 +383,18 @@ def test_title_edit_through_the_session_rerenders_only_the_title_chunks(tmp_path
     assert res.rendered == len(showing) and 0 < len(showing) < res.chunks / 2
     assert res.audio_reused
     assert count_frames(res.path) == count_frames(first.path)
+
+
+def test_a_chunks_key_holds_where_its_texts_lines_break(timeline, tmp_path, monkeypatch):
+    """A change of where a text's lines break draws other pixels from the same words (a row's last
+    dot left out at a break, a dash kept with its line): chunks cached before such a change must
+    miss, so the key holds the lines, not only the words."""
+    from reelforge.render import chunks
+
+    before = prepare(timeline, quality="standard", workdir=tmp_path / "a")
+    real = chunks.text_lines
+    monkeypatch.setattr(chunks, "text_lines", lambda spec, size: [*real(spec, size), ""])
+    after = prepare(timeline, quality="standard", workdir=tmp_path / "b")
+    for x, y in zip(before, after, strict=True):
+        assert (x.key != y.key) == bool(x.texts), x.index
+    assert any(x.texts for x in before)

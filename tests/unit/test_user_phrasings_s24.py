@@ -496,3 +496,32 @@ def test_changing_the_hours_or_the_phone_keeps_the_words_around_them():
     first = "Promo for Luna's Bakery: fresh sourdough every morning, open 7am-3pm Tue-Sun, 12 Market St, call 555-0142"
     assert _edited(first, "change the hours to 8am-4pm Mon-Sat")[Role.CAPTION] == ["Open 8am-4pm Mon-Sat · 12 Market St"]
     assert _edited(first, "change the phone number to 555-0199")[Role.CTA] == ["Call 555-0199"]
+
+
+def test_a_speech_caption_the_end_card_already_says_is_left_out():
+    # user test s24: "Use code MOM20 at bloomandco.com." over the offer and its row made three boxes
+    # saying the code at the end
+    from reelforge.ai_stage import _said_on_screen
+    from reelforge.timeline.model import TextSegment
+
+    row = TextSegment(id="t5", start=4700, duration=4000, text="Until May 12 · Use code MOM20 · Order at bloomandco.com")
+    cta = TextSegment(id="t6", start=4700, duration=4000, text="20% off all bouquets")
+    assert _said_on_screen(O.Cue(start_ms=5700, end_ms=8480, text="Use code MOM20 at\nbloomandco.com."), [row, cta])
+    # said before the end card shows (most of its time): kept; other words: kept
+    assert not _said_on_screen(O.Cue(start_ms=2610, end_ms=5130, text="20% off all bouquets until May 12th."), [row, cta])
+    assert not _said_on_screen(O.Cue(start_ms=5700, end_ms=8480, text="Say it with flowers."), [row, cta])
+
+
+def test_a_dot_between_two_parts_of_a_row_is_left_out_where_the_line_breaks():
+    from pathlib import Path
+
+    from reelforge.render.compile import TextOverlay
+    from reelforge.render.text import text_lines
+    from reelforge.timeline.model import TextBackground
+
+    spec = TextOverlay(segment_id="r", path=Path("r.png"), text="Until May 12 · Use code MOM20 · Order at bloomandco.com",
+                       frame_width=1080, frame_height=1920, font_px=44, max_width=760, color="#FFFFFF", bold=True,
+                       background=TextBackground.BOX, align="center", position=Position.BOTTOM, max_lines=2)
+    lines = text_lines(spec, 44)
+    assert len(lines) == 2 and not any(ln.endswith("·") or ln.startswith("·") for ln in lines), lines
+    assert " ".join(lines).replace(" ·", "").split() == spec.text.replace(" ·", "").split()

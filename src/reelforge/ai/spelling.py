@@ -41,6 +41,11 @@ def key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+def addresses_in(text: str) -> list[str]:
+    """The web addresses ``text`` shows ("Order at bloomandco.com" -> ["bloomandco.com"])."""
+    return _DOMAIN.findall(text or "")
+
+
 def names_in(title: str | None, texts: Iterable[str]) -> tuple[str, ...]:
     """The names a voiceover may say, as spelled on screen: the title, the web addresses and the runs
     of two or more capitalised words in the other texts ("Wander East Tours", "wandereast.com")."""

@@ -36,10 +36,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reelforge.render.compile import RenderCommand, TextOverlay, total_frames
+from reelforge.render.text import text_lines
 from reelforge.timeline.model import Role, Timeline, TrackKind, Transition, VideoSegment
 
 # bump when a change to the renderer changes the pixels of a chunk (old cached chunks then miss)
-RENDERER_VERSION = "chunks-2"
+RENDERER_VERSION = "chunks-3"
 MIN_CHUNK_S = 2.0
 MAX_CHUNK_S = 6.5
 HEAD_CHUNK_S = 3.0
@@ -139,9 +140,11 @@ def chunk_key(cmd: RenderCommand, fitted: Iterable[TextOverlay], *, workdir: Pat
             arg = json.dumps(_file_identity(Path(arg)))
         argv.append(arg.replace(work, "<work>"))
     by_id = {s.segment_id: s for s in fitted}
-    text = [{k: (str(v) if isinstance(v, Path | os.PathLike) else v)
-             for k, v in dataclasses.asdict(by_id.get(s.segment_id, s)).items()
-             if k not in ("path", "segment_id")}
+    text = [{**{k: (str(v) if isinstance(v, Path | os.PathLike) else v)
+                for k, v in dataclasses.asdict(by_id.get(s.segment_id, s)).items()
+                if k not in ("path", "segment_id")},
+             # the lines it is drawn in: a change of where lines break draws other pixels from the same words
+             "lines": text_lines(by_id.get(s.segment_id, s), by_id.get(s.segment_id, s).font_px)}
             for s in cmd.overlays]
     doc = {"v": RENDERER_VERSION, "ffmpeg": _ffmpeg_identity(cmd.argv[0]), "argv": argv,
            "graph": cmd.filter_graph.replace(work, "<work>"), "text": text, "extra": extra}

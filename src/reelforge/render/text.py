@@ -303,11 +303,17 @@ def _inner_width(spec: TextOverlay, size: int) -> int:
 
 
 def text_lines(spec: TextOverlay, size: int) -> list[str]:
-    """The lines ``spec`` is drawn in at font size ``size``."""
+    """The lines ``spec`` is drawn in at font size ``size`` (a dot or bar between two parts of a row
+    is left out where the line breaks there: "Until May 12 · Use code MOM20" / "Order at …")."""
     width = _inner_width(spec, size)
     if spec.max_lines:
-        return balanced_wrap(spec.text, size, spec.bold, width, spec.max_lines)
-    return wrap(spec.text, size, spec.bold, width)
+        lines = balanced_wrap(spec.text, size, spec.bold, width, spec.max_lines)
+    else:
+        lines = wrap(spec.text, size, spec.bold, width)
+    return [_SEPARATOR_AT_BREAK.sub("", ln) or ln for ln in lines]
+
+
+_SEPARATOR_AT_BREAK = re.compile(r"\s+[·|]$|^[·|]\s+")
 
 
 def block_size(spec: TextOverlay, size: int, lines: list[str] | None = None) -> tuple[int, int]:
