@@ -447,6 +447,20 @@ def test_a_time_zone_is_the_time_s(said, when):
     assert event_when(said) == when
 
 
+EVENTS_AND_LAUNCHES = [
+    # no title ("my photography workshop" typed in lower case)
+    ("Quick reel for my photography workshop on Sat, Oct 5, 2-5pm at Studio 9. Only 12 spots! Book at lenslab.co",
+     ["Photography Workshop"], ["Sat, Oct 5, 2-5pm"], ["Book at lenslab.co"]),
+    # nothing was shown
+    ("Launch video: Pocket Chef app is live on the App Store and Google Play. Download free today",
+     ["Pocket Chef"], ["Live on the App Store"], ["Download free today"]),
+    # "Highlights" made up and "$200" the call to action, as if a price
+    ("Halloween party at The Rusty Anchor, Oct 31, 9pm till late. Costume contest with $200 prize. 21+",
+     ["Halloween Party at the Rusty Anchor"], ["Oct 31, 9pm"], ["Costume contest with $200 prize"]),
+    ("Thank you to our 10,000 followers! Giveaway: win a $100 gift card, follow and tag a friend",
+     ["Thank you to our 10,000 followers"], [], ["Win a $100 gift card"]),
+    ("make it 30 seconds! thanks!", [], [], []),
+]
 CHINESE_AND_LOCAL_SHOPS = [
     # the offer and the days it holds were lost
     ("给我们的奶茶店“茶语时光”做一个15秒的抖音视频，新品芒果多多，第二杯半价，本周六日有效",
@@ -464,7 +478,7 @@ CHINESE_AND_LOCAL_SHOPS = [
 ]
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), MARKETERS + SMALL_BUSINESSES + CHINESE_AND_LOCAL_SHOPS)
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), MARKETERS + SMALL_BUSINESSES + EVENTS_AND_LAUNCHES + CHINESE_AND_LOCAL_SHOPS)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

@@ -21,7 +21,7 @@ _EN = (
                r"(?:\s+of\s+(?:it|the\s+(?:video|ad|reel|promo)))?\s*(?=[,;.!?\n]|$)", re.I),
     # "new arrivals this week! swipe up to shop": a clause that is itself a call to action
     re.compile(r"(?:^|[,;.!?:]\s*)(?P<x>(?:(?:shop\s+the\s+)?link\s+in\s+(?:the\s+|our\s+)?bio|"
-               r"(?:swipe\s+up|tap\s+the\s+link|shop|buy|order|book|register|rsvp|"
+               r"(?:swipe\s+up|tap\s+the\s+link|shop|buy|order|book|register|rsvp|download|install|try|"
                r"visit|call|follow|subscribe|sign\s+up|join|grab|claim|reserve|pre-?order|dm|message|come\s+see)\b"
                r"[^,;.!?:\n]{0,30}?\b(?:now|today|up|here|below|online|bio|yours|us|shop|in\s+store|this\s+weekend|free)))"
                r"\s*(?=[,;.!?\n]|$)", re.I),
@@ -75,6 +75,9 @@ _RX_OFFER = re.compile(
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
     r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders)?(?:\s+(?:over|above|from)\s+[$€£¥]?\d+(?:[.,]\d+)?)?(?![\w.,]*\d)|"
     r"\bhalf\s+price(?:\s+\w+s)?\b|"
+    # a prize to win: "costume contest with a $200 prize", "win a $100 gift card"
+    r"(?:\b[a-z]+\s+){0,3}(?:with\s+(?:a\s+)?)?[$€£]\d[\d,]*\s+(?:cash\s+)?(?:prize|gift\s+card|voucher)s?\b|"
+    r"\bwin\s+(?:a\s+|an\s+)?[$€£]?\d[\d,]*\s+(?:[a-z]+\s+){0,2}?(?:prize|gift\s+card|voucher|shopping\s+spree)s?\b|"
     # "first 50 guests get free bulgogi": a gift for the first ones
     r"\bfirst\s+\d{1,4}\s+(?:guests|customers|people|visitors|orders|buyers|shoppers|sign-?ups)\s+(?:get|receive|win|will\s+get)"
     r"\s+[^.,;!?\n]{2,40}|"
@@ -180,7 +183,8 @@ _RX_CODE = re.compile(r"\b(?:use\s+(?:the\s+)?(?:(?:promo|discount|coupon)\s+)?c
                       re.I)
 # "out now on Spotify", "listen on Apple Podcasts", "watch on YouTube": where to find it, said as typed
 _RX_WHERE_ON = re.compile(
-    r"\b(?:(?:out|available|streaming)\s+now\s+on|(?:listen|watch|stream|download|get\s+it|available|find\s+us)(?:\s+now)?\s+on)"
+    r"\b(?:(?:out|available|streaming|live)\s+now\s+on|(?:listen|watch|stream|download|get\s+it|available|find\s+us|"
+    r"(?:is\s+|are\s+|now\s+)?live)(?:\s+now)?\s+on)"
     r"\s+(?:the\s+)?(?:spotify|apple\s+(?:podcasts|music)|youtube|app\s+store|google\s+play|soundcloud|twitch|netflix|"
     r"amazon|etsy|itunes|tiktok|instagram|bandcamp)\b", re.I)
 
@@ -203,7 +207,7 @@ def where_on(text: str) -> str | None:
     m = _RX_WHERE_ON.search(text or "")
     if m is None and (z := _RX_ZH_SCAN.search(text or "")) and len(z.group(0)) >= 3:
         return z.group(0)
-    return capitalised(" ".join(m.group(0).split())) if m else None
+    return capitalised(re.sub(r"(?i)^(?:is|are|now)\s+", "", " ".join(m.group(0).split()))) if m else None
 
 
 def contact_in(text: str) -> str | None:
@@ -289,8 +293,13 @@ def headline_in(text: str) -> str | None:
     for m in re.finditer(r"(?:^|[.!?:;]\s*)(?P<x>[^.!?:;\n\"“”]{3,60}?)\s*!", text):
         words = m.group("x").strip(" ,-—")
         n = len(words.split())
-        if 2 <= n <= 7 and not _TOOL_WORDS.search(words) and not any(rx.fullmatch(words) for rx in _EN[2:]) \
-                and not re.search(r"\d", words):
+        # a count of people is words to show ("Thank you to our 10,000 followers!"), a thank-you of four
+        # words or more no politeness to the tool
+        plain = re.sub(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\s+(?=(?:followers|subscribers|customers|members|fans|"
+                       r"years|guests|students)\b)", "N ", words)
+        tool = _TOOL_WORDS.search(re.sub(r"(?i)^thank\s+you\b|^thanks\b", "", plain) if n >= 4 else plain)
+        if 2 <= n <= 7 and not tool and not any(rx.fullmatch(words) for rx in _EN[2:]) \
+                and not re.search(r"\d", plain):
             return title_case(words) if words.islower() else words
     return None
 

@@ -489,15 +489,23 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     two to five words that are no request, platform or kind of video."""
     m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*:", text)
     words = m.group("t") if m else None
+    if m and _NOT_A_LEAD.search(words) and (named := _caps_run(text[m.end():].split())) and len(named.split()) >= 2:
+        return named  # "Launch video: Pocket Chef app is live …": the name the kind of video introduces
     if zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if words is None and when is not None:
         before = re.sub(r"(?i)\s+(?:this|next|on|every)\s*$", "", text[:when[1][0]]).strip(" ,")
-        if re.fullmatch(r"[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4}", before):
+        if re.fullmatch(r"[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,5}", before):
             words = before
     if not words or _NOT_A_LEAD.search(words):
         return None
     return title_case(words)
+
+
+# what an event is called, typed in lower case ("my photography workshop"): a title as it is
+_EVENT_NOUN = re.compile(r"(?i)\b(?:workshop|masterclass|class|course|webinar|party|festival|concert|gig|market|fair|"
+                         r"meetup|conference|summit|retreat|tasting|screening|exhibition|show|tour|open\s+day|"
+                         r"fundraiser|gala|launch\s+party|bootcamp|challenge|night)$")
 
 
 def _typed_as_name(said: str, text: str) -> bool:
@@ -693,7 +701,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         notes.append("Quoted text used verbatim: " + ", ".join(f"'{q}'" for q in quotes) + ".")
     # a day and time alone asks for no made-up title or captions: "a promo for the 5K run on June 10, 8am"
     # (a first class free is what the class offers, not a sale to title: "Limited-Time Offer")
-    sale = offer and not re.match(r"(?i)(?:your\s+)?first\s|free\s+(?:trial|first)", offer)
+    sale = offer and not re.search(r"(?i)^(?:your\s+)?first\s|^free\s+(?:trial|first)|\bprizes?\b|^win\b|gift\s+card", offer)
     when_only = bool(given_when) and not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact
                                           or sale or announced or _SALE_EVENT.search(unquoted) or brief or greeting or items)
     derive = (not (quotes or named or ending or contact or brief or greeting or when_only or labels)
@@ -730,7 +738,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         invented.append(f"title '{title}' ({source})")
     if (title is None and (contact or ending or offer or brief or given_when) and not derive
             and (said_name := subject_of(unquoted))
-            and (said_name in unquoted or announced or _typed_as_name(said_name, unquoted))):
+            and (said_name in unquoted or announced or _typed_as_name(said_name, unquoted)
+                 or _EVENT_NOUN.search(said_name))):
         title = said_name  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
         notes.append(f"Title from the instruction: '{said_name}'.")
     if title is None and not derive and not ending and _LISTING.search(N.normalize(plain)):
