@@ -539,3 +539,20 @@ def test_a_dot_between_two_parts_of_a_row_is_left_out_where_the_line_breaks():
     lines = text_lines(spec, 44)
     assert len(lines) == 2 and not any(ln.endswith("·") or ln.startswith("·") for ln in lines), lines
     assert " ".join(lines).replace(" ·", "").split() == spec.text.replace(" ·", "").split()
+
+
+HALLOWEEN = "Halloween party at The Rusty Anchor, Oct 31, 9pm till late. Costume contest with $200 prize. 21+"
+CANDLES = "15s story: Flash sale! 50% off all candles this weekend only. Use code GLOW50, order at glowcandles.com"
+
+
+@pytest.mark.parametrize(("first", "edit", "captions", "cta"), [
+    # "the prize" was no text ("there is no 'prize'")
+    (HALLOWEEN, "change the prize to $300", ["Oct 31, 9pm"], ["Costume contest with $300 prize"]),
+    (HALLOWEEN, "remove the prize", ["Oct 31, 9pm"], []),
+    # one part of a row goes, whole: "remove the code" had left "Use code · Order at …"
+    (CANDLES, "remove the code", ["Order at glowcandles.com"], ["50% off all candles this weekend"]),
+    (CANDLES, "remove the website", ["Use code GLOW50"], ["50% off all candles this weekend"]),
+])
+def test_a_part_of_the_ending_called_by_what_it_is(first, edit, captions, cta):
+    got = _edited(first, edit)
+    assert (got[Role.CAPTION], got[Role.CTA]) == (captions, cta)

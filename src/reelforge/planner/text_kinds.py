@@ -16,7 +16,7 @@ from .when import when_at
 # ("the time" alone is the video's length as often: "change the time to 20 seconds"; "the event time" is a text's)
 KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|day|"
            r"hours|prices?|pricing|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
-           r"e-mail|promo\s+code|code|coupon|discount|offer))\b")
+           r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card))\b")
 KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
 
@@ -25,6 +25,7 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "web address": "web", "url": "web", "link": "web", "address": "place", "location": "place",
             "phone": "phone", "phone number": "phone", "number": "phone", "email": "mail", "e-mail": "mail",
             "promo code": "code", "code": "code", "coupon": "code", "discount": "offer", "offer": "offer",
+            "prize": "prize", "prizes": "prize", "giveaway": "prize", "gift card": "prize",
             "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
             "链接": "web", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
 
@@ -38,6 +39,7 @@ _HOLDS = {
     "mail": re.compile(r"[\w.+-]+@[\w-]+\.\w+"),
     "code": re.compile(r"(?i)\bcode\b|优惠码"),
     "offer": re.compile(r"(?i)\d+\s*%\s*off|\bfree\b|\bsale\b|[一二三四五六七八九\d]\s*折|优惠|免费"),
+    "prize": re.compile(r"(?i)\bprizes?\b|\bwin\b|\bgiveaway\b|\bgift\s+card\b|奖品|抽奖"),
 }
 
 
@@ -77,9 +79,11 @@ _PART = {
     "phone": _HOLDS["phone"],
     "mail": _HOLDS["mail"],
     "code": re.compile(r"(?-i:\b(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,19}\b)"),
+    "prize": re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?"),  # its amount
     "offer": re.compile(r"(?:up\s+to\s+)?(?:\d{1,2}\s*%|[$€£]\d+)\s+off\b|\bbuy\s+\d\s+get\s+\d\s+free\b|"
                         r"(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折", re.I),
 }
+_SAID_WHOLE = {"code", "prize", "offer"}  # taken out with the words around them ("Use code GLOW50"), never alone
 _DANGLING = re.compile(r"(?i)\s*(?:\b(?:at|on|for|from|via|by|only|just|is|are|·|-|–|—|:|,)\s*)+$|^\s*(?:·|-|–|—|:|,)\s*")
 
 
@@ -91,7 +95,12 @@ def without(kind: str, text: str) -> str | None:
     >>> without("web", "www.example.com") is None, without("when", "Tickets $12")
     (True, None)
     """
-    rx = _PART.get(kind)
+    if " · " in text:  # a row of parts: the parts saying it go ("remove the code" from "Use code GLOW50 · Order at …")
+        parts = text.split(" · ")
+        kept = [p for p in parts if not holds(kind, p)]
+        if kept and len(kept) < len(parts):
+            return " · ".join(kept)
+    rx = None if kind in _SAID_WHOLE else _PART.get(kind)
     if rx is None:
         if kind != "when" or not (found := when_at(text)):
             return None
