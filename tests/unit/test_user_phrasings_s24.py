@@ -460,6 +460,13 @@ EVENTS_AND_LAUNCHES = [
     ("Thank you to our 10,000 followers! Giveaway: win a $100 gift card, follow and tag a friend",
      ["Thank you to our 10,000 followers"], [], ["Win a $100 gift card"]),
     ("make it 30 seconds! thanks!", [], [], []),
+    # the phone was lost (and would have been "123-4567")
+    ("Make a vertical video about our dentist office: Bright Smile Dental. New patients welcome, book online at "
+     "brightsmile.com or call (555) 123-4567", ["Bright Smile Dental"], ["Call (555) 123-4567"],
+     ["Book online at brightsmile.com"]),
+    # nothing was shown
+    ("podcast clip, episode 42 with Dr. Lena Ortiz on sleep, listen on Apple Podcasts", ["Episode 42"], [],
+     ["Listen on Apple Podcasts"]),
 ]
 CHINESE_AND_LOCAL_SHOPS = [
     # the offer and the days it holds were lost

@@ -223,6 +223,17 @@ def contact_in(text: str) -> str | None:
     return m.group(0).rstrip(".") if m else None
 
 
+def phone_in(text: str) -> str | None:
+    """A phone number the text gives with a word saying so ("call (555) 123-4567", "电话138…"), or None."""
+    if not _RX_PHONE_WORD.search(text or ""):
+        return None
+    m = _RX_PHONE_SHOWN.search(text)
+    return m.group(0).strip() if m else None
+
+
+_RX_PHONE_SHOWN = re.compile(r"(?<![A-Za-z0-9_+])\+?(?:\(\d{1,4}\)\s?)?\d[\d -]{5,}\d(?![A-Za-z0-9_])")  # "(555) 123-4567"
+
+
 def street_in(text: str) -> str | None:
     """A street address the text gives ("12 Market St", "朝阳区幸福路12号"), as written, or None."""
     m = _RX_STREET.search(text or "")

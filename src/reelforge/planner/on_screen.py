@@ -34,6 +34,7 @@ from reelforge.planner.ending import (
     is_discount,
     is_reach,
     offer_in,
+    phone_in,
     priced_items,
     promo_code,
     street_in,
@@ -579,7 +580,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         if unquoted[a:b] == unicodedata.normalize("NFKC", plain)[a:b]:
             unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
-            or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when or labels):
+            or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when or labels or where_on(plain)):
         return None
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -677,9 +678,13 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         notes.append(f"'{row}' is shown with the call to action, a row below it.")
     if contact:
         unquoted = unquoted.replace(contact, " ")
-    if (street := street_in(plain)) and contact and street != contact and not any(street in x for x in (cta or "", *under_cta)):
-        under_cta.append(street)  # a phone and an address: both ("地址朝阳区幸福路12号，联系电话138…")
-        notes.append(f"'{street}' is shown with the call to action, a row below it.")
+    reach_rows: list[str] = []  # where to go, last in the row
+    for other in (street_in(plain), phone_in(plain)):  # a phone and an address: both ("地址朝阳区幸福路12号，联系电话138…")
+        if other and contact and other not in contact and not any(other in x for x in (cta or "", *under_cta)):
+            row = contact_cta(plain, other) or other  # "Book online at brightsmile.com or call (555) 123-4567"
+            under_cta.append(row)
+            reach_rows.append(row)
+            notes.append(f"'{row}' is shown with the call to action, a row below it.")
     dated = None  # an event's date beside an offer's end: under the title, the end with the offer
     if when and until and subtitle is None:
         dated, when = when, None
@@ -715,6 +720,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and (headline := headline_in(plain)):
         title = headline  # "new arrivals this week! swipe up to shop": the line it exclaims
         notes.append(f"Title from the instruction: '{headline}'.")
+    if title is None and (ep := re.search(r"(?i)\b(?:episode|ep\.?)\s*#?(\d{1,4})\b", plain)):
+        title = f"Episode {ep.group(1)}"  # "podcast clip, episode 42 with …"
+        notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (lead := _lead_title(unicodedata.normalize("NFKC", plain), found_when)):
         title = lead  # "Fitness challenge: 30 days, …", "School fundraiser bake sale this Saturday 9am-noon"
         notes.append(f"Title from the instruction: '{lead}'.")
@@ -764,7 +772,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         invented.append(f"call to action '{cta}'")
     # when first, then what else the offer says, then where to go ("周二、四晚7点 · 报名请扫码")
     timed = {x for x in (until, when, dated) if x}
-    reach = {x for x in under_cta if is_reach(x) or x in (street, found) or (contact and contact in x)}
+    reach = {x for x in under_cta if is_reach(x) or x in (*reach_rows, found) or (contact and contact in x)}
     under_cta.sort(key=lambda x: 0 if x in timed else 2 if x in reach else 1)
     cta_row = " · ".join(dict.fromkeys(x for x in under_cta if x.lower() not in (cta or "").lower())) or None
     return Words(title=title, subtitle=subtitle, cta=cta, cta_row=cta_row, captions=tuple(captions_q),
