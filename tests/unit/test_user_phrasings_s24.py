@@ -467,6 +467,10 @@ EVENTS_AND_LAUNCHES = [
     # nothing was shown
     ("podcast clip, episode 42 with Dr. Lena Ortiz on sleep, listen on Apple Podcasts", ["Episode 42"], [],
      ["Listen on Apple Podcasts"]),
+    # "Product Launch", "Highlights": the kind of video, or a stock phrase, for the name
+    ("Product launch video: the AeroBottle 2.0, $39", ["AeroBottle 2.0"], [], ["$39"]),
+    ("Restaurant menu video: Margherita $12, Pepperoni $14, Quattro Formaggi $16", ["Restaurant Menu"],
+     ["Margherita $12", "Pepperoni $14", "Quattro Formaggi $16"], ["Visit us today"]),
 ]
 CHINESE_AND_LOCAL_SHOPS = [
     # the offer and the days it holds were lost

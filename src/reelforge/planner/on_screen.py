@@ -240,7 +240,7 @@ _EN_TITLE_RX = re.compile(
 # "title Bean There, vertical", "with the title Bean There and music", "a promo named Bean There",
 # "call it Bean There": no linking word, so only a run of Capitalised words is taken
 _EN_TITLE_BARE_RX = re.compile(r"(?:(?i:\btitle|\bnamed|\bcall\s+it|\bname\s+it))\s+(?P<t>[A-Z0-9].{0,59})")
-_TITLE_CAPS_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&!-]*|&)$")
+_TITLE_CAPS_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&!-]*|\d+(?:\.\d+)+|&)$")  # ("AeroBottle 2.0": its version)
 _NOT_A_TITLE = N.ascii_rx(  # "title is too small", "title at the top", "标题大一点": how it looks, not what it says
     r"^(?:too|very|a\s+bit|bigger|smaller|larger|at|on|in|to|from|for|with|and|it|this|that)\b|"
     r"^(?:big|small|large|huge|tiny|bold|centered|centred|top|bottom|left|right|middle|center|centre|"
@@ -490,8 +490,12 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     two to five words that are no request, platform or kind of video."""
     m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*:", text)
     words = m.group("t") if m else None
-    if m and _NOT_A_LEAD.search(words) and (named := _caps_run(text[m.end():].split())) and len(named.split()) >= 2:
+    after = re.sub(r"(?i)^\s*(?:the|our|my|a|an)\s+", "", text[m.end():]) if m else ""
+    if m and _NOT_A_LEAD.search(words) and (named := _caps_run(after.split())) and len(named.split()) >= 2:
         return named  # "Launch video: Pocket Chef app is live …": the name the kind of video introduces
+    if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:video|reel|clip|post|story|promo|ad)", words)) \
+            and len(kind.group("w").split()) >= 2:
+        words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
     if zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if words is None and when is not None:
