@@ -5,7 +5,9 @@
 cats, a menu's dishes, a flat's rooms are labelled as listed. Without this the list was read as a
 title and a call to action ("Whiskers" opening the video, "Luna" closing it) or not at all.
 A list of names is quoted words, or words typed with a capital (English); the words that order
-it ("first", "then", "finally") are not part of a name.
+it ("first", "then", "finally") are not part of a name, a role in brackets is ("Sarah (CEO)").
+Also read here: a list after a colon as long as the pictures ("the lineup: Ella Moss, The Blue
+Notes, Sam Reed", `listed_for_pictures`) and a before and after of two pictures (`before_after`).
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ from reelforge.planner.ending import (
     where_on,
 )
 from reelforge.planner.file_names import is_file_junk, theme_of
+from reelforge.planner.typos import VOCAB
 from reelforge.planner.when import when_at
 from reelforge.timeline.model import Asset
 
@@ -254,8 +255,6 @@ _APPOSITION = re.compile(r"^\s*(?:,|:|\s[-–—])\s*(?:(?:the|called|named)\s+)
 def _named_after(rest: str) -> str | None:
     """The name typed right after a thing said in lower case: ", the Matcha Cloud Latte", ": Pocket
     Chef", ", Sweet Crumbs" (not a setting: ", Vertical, 30 seconds")."""
-    from reelforge.planner.typos import VOCAB
-
     m = _APPOSITION.match(rest)
     run = _caps_run(rest[m.end():].split()) if m else None
     if (not run or (len(run.split()) == 1 and run.lower() in VOCAB) or _PLATFORM_WORDS.match(run.lower())
