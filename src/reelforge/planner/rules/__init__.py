@@ -656,6 +656,21 @@ def _names(lib: Sequence[Asset], timeline: Timeline) -> dict[str, str]:
             **{s.id: s.text for t in timeline.tracks if t.kind is TrackKind.TEXT for s in t.segments}}
 
 
+def _with_names_first(ops: list[O.Op], rest: str, after: EditPlan | None, names: dict[str, str], *, zh: bool,
+                      memory: dict) -> EditPlan:
+    """The plan of the pictures' names (``ops``) and of the rest of the instruction (``after``): both when
+    the rest is understood, else the names and which words were not."""
+    said = tuple(W.describe(o, names) for o in ops)
+    reply = ("；".join(W.describe_zh(o, names) for o in ops) + "。") if zh else ("; ".join(said) + ".")
+    reply = reply[:1].upper() + reply[1:]
+    if after is not None and after.status == "ok":
+        return replace(after, ops=tuple(ops) + after.ops, reply=f"{reply} {after.reply}", understood=said + after.understood)
+    left = (rest.strip(" ,.;:，。；："),) if after is not None else ()
+    left = tuple(x if len(x) <= 60 else x[:60].rstrip() + "…" for x in left)  # (a reply stays short)
+    note = "".join(f"没看懂「{x}」。" if zh else f" I did not understand '{x}'." for x in left)
+    return EditPlan("ok", tuple(ops), f"{reply}{note}", said, skipped=left, note=note.strip(), memory=memory)
+
+
 def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset] = (),
                new_assets: Sequence[Asset] = (), memory: M.Memory | dict | None = None,
                keep: tuple[str, ...] = (), names_read: bool = False) -> EditPlan:
@@ -673,19 +688,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     if not names_read and (named := names_for_pictures(instruction, timeline)) is not None:
         # "label the photos Kitchen, Garden and View": one list across the commas that part the clauses
         ops, rest = named
-        names = _names(lib, timeline)
-        said = tuple(W.describe(o, names) for o in ops)
-        reply = ("；".join(W.describe_zh(o, names) for o in ops) + "。") if zh else ("; ".join(said) + ".")
-        reply = reply[:1].upper() + reply[1:]
         after = _plan_edit(rest, timeline, library=library, new_assets=new_assets, memory=memory, names_read=True) \
             if rest.strip(" ,.;:，。；：") else None
-        if after is None or after.status != "ok":
-            left = (rest.strip(" ,.;:，。；："),) if after is not None else ()
-            left = tuple(x if len(x) <= 60 else x[:60].rstrip() + "…" for x in left)  # (a reply stays short)
-            note = "".join(f"没看懂「{x}」。" if zh else f" I did not understand '{x}'." for x in left)
-            return EditPlan("ok", tuple(ops), f"{reply}{note}", said, skipped=left, note=note.strip(),
-                            memory=M.remember(mem, list(ops), timeline, lib).to_dict())
-        return replace(after, ops=tuple(ops) + after.ops, reply=f"{reply} {after.reply}", understood=said + after.understood)
+        return _with_names_first(ops, rest, after, _names(lib, timeline), zh=zh,
+                                 memory=M.remember(mem, list(ops), timeline, lib).to_dict())
     masked, quotes = _mask(instruction.strip())
     if not masked.strip():
         return _unknown([], [], zh=zh)
