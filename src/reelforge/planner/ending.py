@@ -177,7 +177,7 @@ def offer_in(text: str) -> str | None:
     return re.sub(r"^(?:价格|售价|总价)\s*[:：]?\s*", "", said)  # "价格 ¥199": the price itself
 
 
-# "use code GLOW50", "promo code SPRING20", "代码 GLOW50": a code typed in capitals, as said
+# "use code GLOW50", "promo code SPRING20", "优惠码 GLOW50": a code typed in capitals, as said
 _RX_CODE = re.compile(r"\b(?:use\s+(?:the\s+)?(?:(?:promo|discount|coupon)\s+)?code|(?:promo|discount|coupon)\s+code|code)"
                       r"\s*:?\s*(?P<c>(?=[A-Z0-9]*[A-Z])[A-Z0-9][A-Z0-9-]{2,19})\b|优惠码\s*[:：]?\s*(?P<z>[A-Za-z0-9-]{3,20})",
                       re.I)
@@ -211,16 +211,16 @@ def where_on(text: str) -> str | None:
 
 
 def contact_in(text: str) -> str | None:
-    """The web address, e-mail, @handle or phone number ``text`` says, as written (a full stop
-    after it is the sentence's): "add our website www.example.com", "加上电话 138 0013 8000"."""
+    """The web address, e-mail, @handle or phone number ``text`` says, else its street address, as
+    written (a full stop after it is the sentence's): "add our website www.example.com", "加上电话 138
+    0013 8000", "12 Market St", "人民路88号"."""
     m = _RX_CONTACT.search(text)
     if m is None and _RX_PHONE_WORD.search(text):
         m = _RX_PHONE.search(text)
-    if m is None:
-        m = _RX_STREET.search(text)
-    if m is None and (z := _RX_ZH_STREET.search(text)):
-        return z.group("a")
-    return m.group(0).rstrip(".") if m else None
+    return m.group(0).rstrip(".") if m else street_in(text)
+
+
+_RX_PHONE_SHOWN = re.compile(r"(?<![A-Za-z0-9_+])\+?(?:\(\d{1,4}\)\s?)?\d[\d -]{5,}\d(?![A-Za-z0-9_])")  # "(555) 123-4567"
 
 
 def phone_in(text: str) -> str | None:
@@ -229,9 +229,6 @@ def phone_in(text: str) -> str | None:
         return None
     m = _RX_PHONE_SHOWN.search(text)
     return m.group(0).strip() if m else None
-
-
-_RX_PHONE_SHOWN = re.compile(r"(?<![A-Za-z0-9_+])\+?(?:\(\d{1,4}\)\s?)?\d[\d -]{5,}\d(?![A-Za-z0-9_])")  # "(555) 123-4567"
 
 
 def street_in(text: str) -> str | None:
