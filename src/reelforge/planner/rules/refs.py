@@ -627,6 +627,7 @@ def _absent(c: _Ctx) -> str | None:
             return m.group(1)
     stems = {w for w, _ in _stems([*c.main_segs(), *c.library, *c.tl.assets])}
     named = _find_targets(c)
+    on_pictures = {w for _, name in _captioned(c) for w in name.split()}  # the names on the pictures, once
     for m in _RX_NAMED.finditer(t):
         w = re.escape(m.group(1) or m.group(2))
         if named and m.group(1) and not re.search(rf"(?:\band|\bor|,)\s+(?:the\s+)?{w}\b|\b{w}\s+(?:{_NOUN_IMG}|{_NOUN_VID}|clips?|shots?)\b|"
@@ -636,7 +637,7 @@ def _absent(c: _Ctx) -> str | None:
         if (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
                 or any(word in n for n in names) or _a_text_holds(c, word)
-                or any(word in name.split() for _, name in _captioned(c))):
+                or word in on_pictures):
             continue
         return word
     return None
