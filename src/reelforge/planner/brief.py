@@ -61,6 +61,11 @@ MAX_FIELDS = 40  # a brief has a handful; a pasted wall of "label:" costs no mor
 _IN_A_SENTENCE = re.compile(r"(?i)\b(?:our|my|your|their|the|a|an|this|new|about|of)\s+$")
 _A_SETTING = re.compile(r"(?i)(?:yes|no|none|on|off|auto|true|false|y|n|ok|please|nothing|n/?a|要|不要|有|无|没有|"
                         r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|秒|分钟))[.!]?$")
+# labels that also end a name: "car dealership year end sale: 0% APR", "FitZone event: …" (a phrase, then
+# what it offers: no field when words of the same clause come before them)
+_PHRASE_NOUNS = frozenset({"sale", "promo", "promotion", "deal", "offer", "discount", "event", "date", "dates",
+                           "location", "when", "where"})
+_CLAUSE_BREAK = re.compile(r"[,.;!?:：，。；！？\n(（]|\s[-–—]\s")
 _NAME_LIKE = re.compile(r"[A-Z0-9\u4e00-\u9fff]\S*(?:\s+\S+){0,3}$")
 
 
@@ -104,6 +109,8 @@ def read(text: str) -> Brief:
             continue
         if _IN_A_SENTENCE.search(text[max(0, m.start() - 12):m.start()]) and not _NAME_LIKE.match(value):
             continue  # "a video about our product: it keeps drinks cold" is a sentence, not a field
+        if _ends_a_phrase(text, m, labels[i - 1] if i else None):
+            continue
         if _A_SETTING.match(_ITEM_SPLIT.split(value)[0]) or (role == "cta" and names_a_thing(value)):
             continue  # "captions: yes", "ending: fade to black", "date: 30 seconds": no words to show
         spans.append((m.start(), end))  # a field said twice is blanked too, its first value kept
@@ -129,6 +136,19 @@ def read(text: str) -> Brief:
         got.setdefault("subtitle", capitalised(got.pop("headline")))
     return Brief(title=got.get("title"), subtitle=got.get("subtitle"), cta=got.get("cta"), lines=tuple(lines),
                  captions=tuple(c.strip(_QUOTES + " ") for c in captions), spans=tuple(spans))
+
+
+def _ends_a_phrase(text: str, m: re.Match, before: re.Match | None) -> bool:
+    """Whether the label ``m`` is the last word of a phrase of its clause ("year end sale: 0% APR",
+    not "deal: 2 for $5" nor "…, offer: 30% off"); ``before``: the label read before it."""
+    label = re.sub(r"\s+", " ", (m.group("en") or "").lower())
+    if label not in _PHRASE_NOUNS:
+        return False
+    head = text[:m.start()]
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(head)), default=0)
+    if before is not None and before.end() > start:
+        return False  # "tagline: bold offer: …": a value ran on, the label is still one
+    return re.search(r"[A-Za-z0-9]", head[start:]) is not None
 
 
 def _value(text: str, at: int, stop: int, *, listed: bool) -> tuple[str | None, int]:

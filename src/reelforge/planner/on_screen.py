@@ -50,7 +50,7 @@ __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", 
            "words_to_show"]
 
 _SUBJECT_RX = N.ascii_rx(
-    r"\b(?:video|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
+    r"\b(?:video|vid|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
     r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|highlights|recap|"
     r"tiktok|short|post)s?\s+"
     # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
@@ -130,7 +130,7 @@ def _place_when(when: str, cta: str | None, shown: Sequence[str], *, zh: bool,
     at 8pm"), else a row under it unless a text ``shown`` says it; (the call to action, the rows to
     add, the notes)."""
     if cta is None:
-        cta = when if _AVAILABLE.match(when) else see_you(when, zh=zh)  # ("See you on available from Monday")
+        cta = when if _AVAILABLE_FIRST.match(when) else see_you(when, zh=zh)  # ("See you on available from Monday")
         return cta, [], [f"Call to action from the date it {'announces' if announced else 'gives'}: '{cta}'."]
     if any(_letters(when) in _letters(x) for x in (cta, *shown)):
         return cta, [], []
@@ -142,10 +142,11 @@ _NAMES_ONLY = re.compile(r"\bno\s+(?:other\s+)?(?:text|words|captions|titles?)\s
 _ZH_COUPLE = re.compile(r"(?:新人|新郎新娘|新娘新郎|情侣|夫妻)\s*[:：]?\s*(?P<who>[\u4e00-\u9fffA-Za-z]{1,6}(?:和|与|&|＆)[\u4e00-\u9fffA-Za-z]{1,6}?)(?=[，,。；;\s]|的|$)")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$")
 # "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
-_AVAILABLE = re.compile(r"(?i)(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
+_AVAILABLE = re.compile(r"(?i)\b(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
                         r"dropping|drops|back|out|coming|ships|shipping|open|opens)"
-                        r"(?:\s+(?:from|on|starting|starting\s+on|this|next|in|daily))?\s+$|"
-                        r"^(?:available|in\s+stores?|on\s+sale|launching|arriving|back|out|coming|ships|shipping|open|opens)\b")
+                        r"(?:\s+(?:from|on|starting|starting\s+on|this|next|in|daily))?\s+$")
+_AVAILABLE_FIRST = re.compile(r"(?i)(?:available|in\s+stores?|on\s+sale|launching|arriving|back|out|coming|ships|shipping|"
+                              r"open|opens)\b")  # a when that says it already: "Available from Monday"
 
 
 def availability(text: str, when: str) -> str | None:
@@ -155,7 +156,9 @@ def availability(text: str, when: str) -> str | None:
     m = _AVAILABLE.search(text[max(0, at - 30):at]) if at > 0 else None
     if m is None or not m.group(0).strip():
         return None
-    said = " ".join(f"{m.group(0)}{text[at:at + len(when)]}".split())
+    if re.match(r"(?:This|Next|Every|Tonight|Tomorrow)\b", when):  # (capitalised as a line starts)
+        when = when[:1].lower() + when[1:]
+    said = " ".join(f"{m.group(0)}{when}".split())
     return said[:1].upper() + said[1:]
 
 
@@ -230,6 +233,41 @@ def subject_of(instruction: str) -> str | None:
         if name and not _ZH_SUBJECT_NOT.match(name) and not _ZH_GENERIC.search(name) \
                 and not (rx is not _ZH_SUBJECT_RX and _ZH_NOT_A_THING.search(name)):
             return title_case(name) if name.isascii() and name == name.lower() else name
+    return None
+
+
+# "new summer collection video, 30 seconds", "charity fun run video — …", "hackathon recap video": the
+# thing named before the kind of video, at a clause's start
+_KIND_AFTER = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–])|(?<=\s-))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,6})\s+"
+                         r"(?:promo(?:tional)?\s+)?(?:video|vid|promo|reel|clip|teaser|trailer|ad|advert|commercial|"
+                         r"slideshow|montage|recap|highlights|spot)s?\b(?!\s+(?:for|about|of|showcasing|featuring|"
+                         r"introducing|announcing|promoting|advertising)\b)")
+_KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|we\s+need|i\s+want|make|create|do|"
+                        r"build|give\s+me|me|us|a|an|the|our|my|this|quick|short|little|simple|fun|nice|cool|"
+                        r"vertical|horizontal|square|portrait|landscape|\d+[\s-]*(?:s|sec|secs|second|seconds|min|minute)|"
+                        r"social(?:\s+media)?|" + _PLATFORMS + r")\b[\s,-]*)+")
+
+
+def named_before_kind(instruction: str) -> str | None:
+    """The thing named before the kind of video ("new summer collection video" -> "New Summer
+    Collection", "charity fun run video" -> "Charity Fun Run"), title-cased; None when the words
+    there are only a request, a platform or a length.
+
+    >>> named_before_kind("free returns — new summer collection video, 30 seconds")
+    'New Summer Collection'
+    >>> named_before_kind("make a vertical tiktok video") is None
+    True
+    """
+    for m in _KIND_AFTER.finditer(unicodedata.normalize("NFKC", instruction or "")):
+        words = _KIND_LEAD.sub("", m.group("s")).strip(" ,-")
+        if (not words or len(words.split()) > 5 or TW.find_durations(words) or _PLATFORM_WORDS.match(words.lower())
+                or _GENERIC_SUBJECT.match(words.lower()) or not re.search(r"[A-Za-z]{3}", words)
+                or re.search(r"(?i)\b(?:make|create|want|need|with|using|and|or|is|are|it|this|that|these)\b", words)
+                or re.fullmatch(r"(?i)(?:(?:promo(?:tional)?|product|brand|marketing|company|business|explainer|demo|"
+                                r"launch|sales?|event|music|photo|picture|image|video|text|simple|basic|new|real\s+estate|"
+                                r"listing|property|house|home|apartment)\s*)+", words)):
+            continue
+        return title_case(words)
     return None
 
 
@@ -499,6 +537,8 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if words is None and when is not None:
         before = re.sub(r"(?i)\s+(?:this|next|on|every)\s*$", "", text[:when[1][0]]).strip(" ,")
+        if said := _AVAILABLE.search(before + " "):  # "new sneakers available from", "the shop opens": what is had
+            before = re.sub(r"(?i)^(?:the|our|my|a|an)\s+", "", before[:said.start()].strip(" ,"))
         if re.fullmatch(r"[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,5}", before):
             words = before
     if not words or _NOT_A_LEAD.search(words):
@@ -512,12 +552,23 @@ _EVENT_NOUN = re.compile(r"(?i)\b(?:workshop|masterclass|class|course|webinar|pa
                          r"fundraiser|gala|launch\s+party|bootcamp|challenge|night)$")
 
 
+def _name_typed(text: str, announced: bool) -> str | None:
+    """The thing a video is for, as its title where the instruction gives other words to show (an
+    address, an offer): "a promo for Bean There" (as typed), "charity fun run video — sign up at …"
+    (named before the kind of video); None when neither says a name."""
+    said = subject_of(text)
+    if said and (said in text or announced or _typed_as_name(said, text) or _EVENT_NOUN.search(said)):
+        return said
+    return named_before_kind(text)
+
+
 def _typed_as_name(said: str, text: str) -> bool:
     """Whether ``said`` (`subject_of`'s title-cased words) opens with a name typed with capitals:
     "Happy Paws Shelter's adoption weekend" (not "our bakery's birthday")."""
     at = text.lower().find(said.lower())
     typed = text[at:at + len(said)].split() if at >= 0 else []
-    return len(typed) >= 2 and all(w[:1].isupper() for w in typed[:2])
+    camel = bool(typed) and re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", typed[0]) is not None  # "FitZone gym"
+    return camel or (len(typed) >= 2 and all(w[:1].isupper() for w in typed[:2]))
 
 
 def words_to_show(instruction: str, visuals: Sequence[Asset],
@@ -730,7 +781,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         title = lead  # "Fitness challenge: 30 days, …", "School fundraiser bake sale this Saturday 9am-noon"
         notes.append(f"Title from the instruction: '{lead}'.")
     if title is None and derive:
-        title = subject_of(unquoted)
+        title = subject_of(unquoted) or named_before_kind(unquoted)
         source = "from the instruction"
         if title is None and announced and (event := _ZH_EVENT.search(unquoted) or _EN_EVENT.search(unquoted)):
             title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # what it announces
@@ -748,9 +799,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
         invented.append(f"title '{title}' ({source})")
     if (title is None and (contact or ending or offer or brief or given_when) and not derive
-            and (said_name := subject_of(unquoted))
-            and (said_name in unquoted or announced or _typed_as_name(said_name, unquoted)
-                 or _EVENT_NOUN.search(said_name))):
+            and (said_name := _name_typed(unquoted, announced))):
         title = said_name  # "a promo for Bean There, call us at …": the name as typed (or what it announces)
         notes.append(f"Title from the instruction: '{said_name}'.")
     if title is None and not derive and not ending and _LISTING.search(N.normalize(plain)):
