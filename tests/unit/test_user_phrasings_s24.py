@@ -450,13 +450,13 @@ def test_a_time_zone_is_the_time_s(said, when):
 EVENTS_AND_LAUNCHES = [
     # no title ("my photography workshop" typed in lower case)
     ("Quick reel for my photography workshop on Sat, Oct 5, 2-5pm at Studio 9. Only 12 spots! Book at lenslab.co",
-     ["Photography Workshop"], ["Sat, Oct 5, 2-5pm"], ["Book at lenslab.co"]),
+     ["Photography Workshop"], ["At Studio 9 · Only 12 spots", "Sat, Oct 5, 2-5pm"], ["Book at lenslab.co"]),
     # nothing was shown
     ("Launch video: Pocket Chef app is live on the App Store and Google Play. Download free today",
      ["Pocket Chef"], ["Live on the App Store"], ["Download free today"]),
     # "Highlights" made up and "$200" the call to action, as if a price
     ("Halloween party at The Rusty Anchor, Oct 31, 9pm till late. Costume contest with $200 prize. 21+",
-     ["Halloween Party at the Rusty Anchor"], ["Oct 31, 9pm"], ["Costume contest with $200 prize"]),
+     ["Halloween Party at The Rusty Anchor"], ["21+ only", "Oct 31, 9pm"], ["Costume contest with $200 prize"]),
     ("Thank you to our 10,000 followers! Giveaway: win a $100 gift card, follow and tag a friend",
      ["Thank you to our 10,000 followers"], [], ["Win a $100 gift card"]),
     ("make it 30 seconds! thanks!", [], [], []),
@@ -558,8 +558,8 @@ CANDLES = "15s story: Flash sale! 50% off all candles this weekend only. Use cod
 
 @pytest.mark.parametrize(("first", "edit", "captions", "cta"), [
     # "the prize" was no text ("there is no 'prize'")
-    (HALLOWEEN, "change the prize to $300", ["Oct 31, 9pm"], ["Costume contest with $300 prize"]),
-    (HALLOWEEN, "remove the prize", ["Oct 31, 9pm"], []),
+    (HALLOWEEN, "change the prize to $300", ["21+ only", "Oct 31, 9pm"], ["Costume contest with $300 prize"]),
+    (HALLOWEEN, "remove the prize", ["21+ only", "Oct 31, 9pm"], []),
     # one part of a row goes, whole: "remove the code" had left "Use code · Order at …"
     (CANDLES, "remove the code", ["Order at glowcandles.com"], ["50% off all candles this weekend"]),
     (CANDLES, "remove the website", ["Use code GLOW50"], ["50% off all candles this weekend"]),

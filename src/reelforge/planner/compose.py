@@ -706,6 +706,9 @@ def title_size(text: str) -> TextSize:
     return TextSize.XLARGE if len(text) <= 24 else TextSize.LARGE
 
 
+MAX_JOINED_CAPTION = 48  # a given caption squeezed out joins the one before it up to this many characters
+
+
 def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
                  total: int, assets: Sequence[Asset] = (),
                  caption_box: TextBackground = TextBackground.BOX) -> tuple[list[Track], list[str]]:
@@ -814,6 +817,13 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         for c in cap_segs:
             if c.end > cta_start - 200 and c.shot is not None:
                 if cta_start - 200 - c.start < MIN_CAPTION_MS:
+                    before = kept[-1] if kept and kept[-1].shot is not None else None
+                    if (captions_q and not words.per_picture and before is not None
+                            and len(joined := f"{before.text} · {c.text}") <= MAX_JOINED_CAPTION):
+                        kept[-1] = before.model_copy(update={"text": joined})  # "Only 12 spots" kept on screen
+                        notes.append(f"The caption '{c.text}' is shown with the one before it: the call to "
+                                     "action and the line under it take the end.")
+                        continue
                     notes.append(f"The caption '{c.text}' is left out: the call to action and the line under it "
                                  "take the end.")
                     continue

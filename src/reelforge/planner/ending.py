@@ -322,8 +322,11 @@ def title_case(text: str) -> str:
     """Each word capitalised but the small ones after the first ("trip to japan" -> "Trip to Japan");
     a word typed with capitals kept as typed ("iPhone", "USA")."""
     out = []
-    for i, w in enumerate(text.split()):
-        if w.lower() in SMALL_WORDS and i:
+    words = text.split()
+    for i, w in enumerate(words):
+        if w == "The" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper() and words[i - 1].lower() in SMALL_WORDS:
+            out.append(w)  # a name's own "The": "Halloween party at The Rusty Anchor"
+        elif w.lower() in SMALL_WORDS and i:
             out.append(w.lower())
         elif w.islower():
             out.append(w[:1].upper() + w[1:])

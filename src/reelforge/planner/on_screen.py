@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reelforge.planner import brief as B
+from reelforge.planner import facts as F
 from reelforge.planner import labels as L
 from reelforge.planner import numerals as N
 from reelforge.planner import occasion as OC
@@ -562,6 +563,14 @@ def _name_typed(text: str, announced: bool) -> str | None:
     return named_before_kind(text)
 
 
+def _fit(lines: list[str], slots: int) -> list[str]:
+    """``lines`` in at most ``slots`` captions, the last ones shown together ("Doors 7pm · No cover")."""
+    out = list(lines)
+    while len(out) > slots:
+        out[-2:] = [f"{out[-2]} · {out[-1]}"]
+    return out
+
+
 def _typed_as_name(said: str, text: str) -> bool:
     """Whether ``said`` (`subject_of`'s title-cased words) opens with a name typed with capitals:
     "Happy Paws Shelter's adoption weekend" (not "our bakery's birthday")."""
@@ -616,6 +625,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
         offer = None
     announced = _ANNOUNCE.search(N.normalize(plain)) is not None
+    # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
+    typed = F.typed_facts(plain)
     # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
     # for my channel Wander Often": its name
     greeting = OC.greeting(plain) or OC.hiring(plain) or OC.welcome(plain)
@@ -634,7 +645,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         if unquoted[a:b] == unicodedata.normalize("NFKC", plain)[a:b]:
             unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
-            or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when or labels or where_on(plain)):
+            or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when or labels or where_on(plain)
+            or typed):
         return None
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
@@ -819,6 +831,18 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and not derive and announced and zh and (event := _ZH_EVENT.search(unquoted)):
         title = event.group(0)
         notes.append(f"Title from the instruction: '{title}'.")
+    shown = [_letters(x) for x in (title, subtitle, cta, *under_cta, *captions_q) if x]
+    typed = [f for f in typed if not any(_letters(f) in x for x in shown)]
+    if cta is None and (bye := next((f for f in typed if F.FAREWELL.match(f)), None)):
+        cta = bye  # "see you next year": what the video ends on
+        typed.remove(bye)
+        notes.append(f"Call to action from the instruction: '{bye}'.")
+    if typed and not captions_q:
+        captions_q = _fit(typed, max(1, len(visuals) - (1 if title else 0)))
+        notes.append("Captions from the facts typed: " + ", ".join(f"'{x}'" for x in captions_q) + ".")
+    elif typed:
+        under_cta.extend(typed)  # captions given already: the typed with the call to action
+        notes.append(", ".join(f"'{x}'" for x in typed) + " shown with the call to action, a row below it.")
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")

@@ -1,0 +1,91 @@
+"""The facts an instruction states for the viewer in passing (pure): "Only 12 spots left!!",
+"free returns", "21+ only", "open 24/7", "walk-ins welcome", "7 nights, flights included",
+"doors 7pm, no cover", "live at Blue Moon Bar", "thank our sponsors", "名额有限".
+
+People type them between the settings, and a first cut that drops them loses what the video was
+for. Each kind is a pattern of its own (a scarcity, a perk, who is welcome, opening hours, what a
+trip includes, a job's hours, the venue, a thank-you, a cause), so words that only set up the
+video ("music quiet", "30 seconds") are never taken for one. `on_screen` places what this finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ending import MONTH, WEEKDAY, capitalise_dates, capitalised
+
+_DAY = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|(?:this\s+)?{WEEKDAY}|tomorrow|tonight)"
+_TIME = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+
+# each kind of fact, as typed (case-insensitive unless the pattern says otherwise)
+_FACTS = re.compile(
+    # scarcity: "only 12 spots left", "limited seats", "while supplies last"
+    r"\b(?:only\s+\d{1,4}\s+(?:spots?|seats?|places?|tickets?|tables?|rooms?|units?|pieces?|left)(?:\s+(?:left|remaining))?|"
+    r"\d{1,4}\s+(?:spots?|seats?|places?|tickets?|tables?|rooms?|units?|pieces?)\s+(?:left|remaining)|"
+    r"limited\s+(?:spots|seats|places|space|stock|edition|availability|tickets)|while\s+(?:supplies|stocks?)\s+lasts?|"
+    r"selling\s+fast|almost\s+sold\s+out)\b|"
+    # perks: "free returns", "free parking", "no cover", "flights included", "all-inclusive"
+    r"\bfree\s+(?:returns|exchanges|parking|entry|admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|estimates?|"
+    r"quotes|samples|tastings?|refills|snacks|drinks|gifts?|engraving|installation|assembly|cancellation)\b|"
+    r"\bno\s+cover(?:\s+charge)?\b|\bno\s+(?:experience|booking|appointment|reservation|sign-?up)s?\s+(?:needed|necessary|required)\b|"
+    r"\b(?:flights?|breakfast|meals?|drinks|food|transfers|taxes|tax|equipment|materials|supplies|lunch|dinner|wine|"
+    r"snacks|gear|tools|hotel|accommodation)(?:\s*(?:,|&|and)\s*(?:flights?|breakfast|meals?|drinks|food|transfers|"
+    r"hotel|lunch|dinner|wine|snacks|gear|tools|materials|equipment|accommodation))?\s+(?:are\s+|is\s+)?included\b|"
+    r"\ball[\s-]inclusive\b|"
+    # who is welcome: "21+ only", "all ages", "walk-ins welcome", "pet friendly"
+    r"(?<![\w$])(?:1[6-9]|2[01])\s*\+(?:\s+only)?(?!\w)|"
+    r"\b(?:all\s+ages|kids|children|families|everyone|beginners|walk-?ins|all\s+levels|pets|dogs|newcomers)\s+"
+    r"(?:are\s+)?welcome\b|\ball\s+(?:ages|levels)\b|\b(?:family|kid|kids|pet|dog)[\s-]friendly\b|"
+    # opening hours: "open 24/7", "open daily", "doors 7pm"
+    r"\bopen\s+(?:24/7|24\s+hours(?:\s+a\s+day)?|daily|every\s+day|7\s+days(?:\s+a\s+week)?|late)\b|"
+    rf"\bdoors(?:\s+open)?(?:\s+at)?\s+{_TIME}|"
+    # a stay: "7 nights", "3 days 2 nights"
+    r"\b\d{1,2}\s+nights?(?:\s*(?:/|,|and|&)?\s*\d{1,2}\s+days?)?\b|\b\d{1,2}\s+days?\s*(?:/|,|and|&)?\s*\d{1,2}\s+nights?\b|"
+    # a job's hours: "full time & part time"
+    r"\b(?:full|part)[\s-]time(?:\s*(?:&|and|or|/|\+)\s*(?:full|part)[\s-]time)?(?:\s+(?:roles?|positions?|jobs?|shifts?))?\b|"
+    # the venue, named with capitals: "live at Blue Moon Bar", "at The Clay Room"
+    r"\b(?:live\s+)?at\s+(?-i:(?:The\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the)){1,4})\b|"
+    # a thank-you, a cause: "thank our sponsors", "raise money for the children's hospital"
+    r"\bthank(?:s|\s+you)?\s+(?:to\s+)?(?:all\s+)?(?:our|the|my)\s+(?:amazing\s+|wonderful\s+|generous\s+)?(?:sponsors|volunteers|"
+    r"partners|donors|supporters|customers|members|team|guests|fans|community|attendees|speakers|judges|mentors)\b|"
+    r"\b(?:rais(?:e|ing)|help\s+(?:us\s+)?raise)\s+(?:money|funds)\s+for\s+(?:the\s+|our\s+|local\s+)*[\w'’ -]{3,36}?(?=\s*(?:[,.;!?]|\s[-–—]\s|$))|"
+    # "see you next year": a farewell to end on
+    r"\bsee\s+you\s+(?:next\s+(?:year|time|week|month|season)|there|soon|again)\b|"
+    # a deadline to act: "sign up … by Nov 30", "register by Friday"
+    rf"\b(?:sign\s+up|register|apply|rsvp|book|enter)\b(?:[^,.;!?\n]|\.(?=\S)){{0,40}}?\bby\s+{_DAY}\b|"
+    # Chinese: "名额有限", "仅剩10个名额", "18岁以上", "24小时营业", "免费停车", "含机票", "零基础可学"
+    r"(?:仅剩|只剩|还剩)\d{1,4}个?(?:名额|席位|座位|位置)|名额有限|限量\d*(?:份|个|件|套)?|(?:1[6-9]|2[01])岁以上(?:可参加|专享)?|"
+    r"(?:全天)?24小时营业|每天营业|免费(?:停车|WiFi|wifi|无线网|试吃|品尝|接送|退换|包装)|(?:含|包含|包)(?:机票|早餐|酒店|住宿|接送)(?:(?:和|、|及|与)(?:机票|早餐|酒店|住宿|接送))?|"
+    r"零基础(?:可学|友好|也能学)?|(?:欢迎)?(?:新手|带娃|亲子|宠物)(?:友好|欢迎)|欢迎(?:新手|带娃|亲子|宠物)",
+    re.I)
+
+_THANKS = re.compile(r"(?i)^thank(?:s|\s+you)?\s+(?:to\s+)?")
+_APPLY_BY = re.compile(rf"(?i)^(?P<v>sign\s+up|register|apply|rsvp|book|enter)\b.*?\bby\s+(?P<d>{_DAY})$")
+_RAISE = re.compile(r"(?i)^(?:rais(?:e|ing)|help\s+(?:us\s+)?raise)\s+")
+FAREWELL = re.compile(r"(?i)^see\s+you\b")
+
+
+def typed_facts(text: str) -> list[str]:
+    """The facts ``text`` states for the viewer, each as a line on screen, in the order typed.
+
+    >>> typed_facts("Only 12 spots left!! reel for my pottery workshop at The Clay Room, music quiet")
+    ['Only 12 spots left', 'At The Clay Room']
+    >>> typed_facts("hackathon recap, thank our sponsors, see you next year")
+    ['Thank you to our sponsors', 'See you next year']
+    >>> typed_facts("make it 30 seconds, vertical, music at 20%")
+    []
+    """
+    out: list[str] = []
+    for m in _FACTS.finditer(text or ""):
+        said = " ".join(m.group(0).split())
+        if _THANKS.match(said):
+            said = "Thank you to " + _THANKS.sub("", said)
+        elif b := _APPLY_BY.match(said):
+            said = f"{capitalised(b.group('v').lower())} by {capitalise_dates(b.group('d'))}"
+        elif _RAISE.match(said):
+            said = "Raising money for " + re.sub(r"(?i)^.*?\bfor\s+", "", said)
+        elif re.match(r"(?i)\d{1,2}\s*\+$", said):
+            said = said.replace(" ", "") + " only"
+        if said.lower() not in (x.lower() for x in out):
+            out.append(capitalised(said))
+    return out
