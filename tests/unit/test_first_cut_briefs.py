@@ -115,7 +115,7 @@ def test_a_listing_shows_its_price_address_and_rooms():
 @pytest.mark.parametrize(("instruction", "title"), [
     ("birthday video for mom with these photos, slow and emotional", "Happy Birthday, Mom"),  # was no text
     ("happy birthday dad!", "Happy Birthday, Dad"),
-    ("a video for Anna's 30th birthday", "Happy Birthday, Anna"),
+    ("a video for Anna's 30th birthday", "Happy 30th Birthday, Anna"),
     ("happy new year video for our customers", "Happy New Year"),
     ("wedding anniversary video for my parents, 30 sec", "Happy Anniversary"),
     ("给妈妈做个生日视频", "生日快乐"),

@@ -254,7 +254,7 @@ _RX_GO_THERE = re.compile(
     r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
     r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|call|text|phone|ring|whatsapp|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"
-    r"(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
+    r"(?:\s+(?:for\s+)?free)?(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
 
 
 def contact_cta(text: str, contact: str) -> str | None:

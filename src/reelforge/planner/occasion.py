@@ -40,6 +40,12 @@ _NAMED = re.compile(r"\bfor\s+(?P<n>[A-Z][a-z]{1,15})\b(?!\s+(?:Day|Eve))|\b(?P<
                     r"(?:birthday|bday)\b|\b(?i:my|our)\s+(?i:son|daughter|wife|husband|friend|best\s+friend|boyfriend|"
                     r"girlfriend|sister|brother|partner|boss|colleague|teacher|niece|nephew|grandson|granddaughter)\s+"
                     r"(?P<n3>[A-Z][a-z]{1,15})\b")
+# the name typed after the greeting: "happy 30th birthday Jess!!"
+_NAMED_AFTER = re.compile(r"(?i:birthday|bday|anniversary)[,!]?\s+(?P<n>[A-Z][a-z]{1,15})\b")
+# which one: "30th birthday", "our 10th anniversary"
+_ORDINAL = re.compile(r"(?i)\b(?P<o>\d{1,3}(?:st|nd|rd|th))\s+(?:birthday|bday|b-day|anniversary)\b")
+_NOT_AFTER = {"Video", "Reel", "Clip", "Slideshow", "Montage", "Card", "Party", "Wishes", "Message", "Post", "Story",
+              "Make", "Please", "With", "Using", "For", "From", "To", "This", "These", "Music", "Photos", "Pics"}
 _NOT_NAMES = {"Mother", "Father", "Christmas", "Valentine", "New", "Instagram", "Tiktok", "TikTok", "Youtube",
               "YouTube", "Reels", "Facebook", "My", "Our", "The", "Me", "Us", "Happy"}
 
@@ -64,7 +70,7 @@ def greeting(text: str) -> str | None:
     the occasion is only a promotion's season: "christmas sale", "母亲节促销").
 
     >>> greeting("birthday video for mom with these photos"), greeting("a video for Anna's 30th birthday")
-    ('Happy Birthday, Mom', 'Happy Birthday, Anna')
+    ('Happy Birthday, Mom', 'Happy 30th Birthday, Anna')
     >>> greeting("给妈妈做个生日视频"), greeting("christmas sale promo") is None
     ('生日快乐', True)
     """
@@ -82,8 +88,12 @@ def greeting(text: str) -> str | None:
         if name is None and (named := _NAMED.search(text)):
             name = named.group("n") or named.group("n2") or named.group("n3")
             name = None if name in _NOT_NAMES else name
+        if name is None and (named := _NAMED_AFTER.search(text)) and named.group("n") not in _NOT_NAMES | _NOT_AFTER:
+            name = named.group("n")
         if en == "Congratulations":
             return f"{en}, {name or 'Graduate'}"
+        if en in ("Happy Birthday", "Happy Anniversary") and (nth := _ORDINAL.search(text)):
+            en = f"Happy {nth.group('o').lower()} {en.split()[-1]}"  # "Happy 30th Birthday"
         return f"{en}, {name[:1].upper()}{name[1:]}" if name else en
     return None
 

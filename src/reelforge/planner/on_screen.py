@@ -82,6 +82,9 @@ _LEAD_WORDS = re.compile(r"^(?:(?:the|(?i:our|my|a|an|this|these)|(?i:new|brand[
 # "为咖啡店做个视频", "介绍我们的新品奶茶，…" (the owner's 我们的 left out)
 # a name in Latin letters keeps its spaces ("给hoppers cafe做一个视频" was titled "hoppers"), and may follow
 # "帮" ("帮joe's pizza做个宣传片")
+# a business owning the thing the video is for: "my bakery's new gluten free line" is about the line
+_OWNER = re.compile(r"(?:bakery|shop|store|cafe|café|coffee\s+shop|salon|studio|gym|restaurant|bar|company|brand|"
+                    r"business|boutique|agency|clinic|spa|school|church|library|farm|brewery|winery|hotel)['’]s\s+")
 _LATIN_NAME = r"[A-Za-z0-9][\w'’&.-]*(?:[ \t]+[A-Za-z0-9][\w'’&.-]*){0,4}"
 _ZH_SUBJECT_RX = N.ascii_rx(r"(?:(?:为|给|关于|介绍|宣传|推广)(?:一下)?(?:我们|咱们|我家|本店|我)?的?"
                        rf"(?P<s>{_LATIN_NAME}(?=\s*(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?]|$))|[^，,。；;！!？?\s的]{{2,14}}?)|"
@@ -214,6 +217,8 @@ def subject_of(instruction: str) -> str | None:
         lead = _LEAD_WORDS.match(phrase)
         if lead:
             phrase = phrase[lead.end():]
+        if (owner := _OWNER.match(phrase)) and len(phrase[owner.end():].split()) >= 2:
+            phrase = re.sub(r"^(?:the|our|my)\s+", "", phrase[owner.end():])  # "my bakery's new gluten free line"
         words = phrase.split()[:5]
         # "my travel channel Wander Often", "our cafe Luna": the name typed after what it is
         run = len(words)
@@ -528,7 +533,7 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     two to five words that are no request, platform or kind of video."""
     m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*:", text)
     words = m.group("t") if m else None
-    after = re.sub(r"(?i)^\s*(?:the|our|my|a|an)\s+", "", text[m.end():]) if m else ""
+    after = re.sub(r"^\s*(?:the|(?i:our|my|a|an))\s+", "", text[m.end():]) if m else ""  # ("The Velvet Keys": a name's)
     if m and _NOT_A_LEAD.search(words) and (named := _caps_run(after.split())) and len(named.split()) >= 2:
         return named  # "Launch video: Pocket Chef app is live …": the name the kind of video introduces
     if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:video|reel|clip|post|story|promo|ad)", words)) \
