@@ -433,7 +433,7 @@ SMALL_BUSINESSES = [
     ("Real estate: 3BR/2BA condo downtown, $525K, open house Sunday 1-4pm, call Jen at 555-0142",
      ["Just Listed"], ["3 Bed · 2 Bath", "Sunday 1-4pm · Call Jen at 555-0142"], ["$525K"]),
     ("Fitness challenge: 30 days, 3 workouts a week, join free at fitwithkai.com/challenge",
-     ["Fitness Challenge"], [], ["Join free at fitwithkai.com/challenge"]),
+     ["Fitness Challenge"], ["30 days", "3 workouts a week"], ["Join free at fitwithkai.com/challenge"]),
     ('webinar "Scaling Your SaaS" on March 12 at 11am PT, register free',
      ["Scaling Your SaaS"], ["March 12 at 11am PT"], ["Register free"]),
     ("School fundraiser bake sale this Saturday 9am-noon in the gym, all proceeds to the library",

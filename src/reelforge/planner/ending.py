@@ -52,7 +52,10 @@ def names_a_thing(words: str) -> bool:
 _RX_CONTACT = re.compile(
     r"(?<![A-Za-z0-9_@./-])(?:https?://[^\s,，。;；]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|"
     r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}|(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|co|shop|"
-    r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au)(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
+    r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au|dev|page|site|online|studio|design|art|tech|club|"
+    r"life|live|fit|health|agency|space|blog|news|events|world|fun|link|gg|nz|sg|hk|tw|es|nl|se|ch|ie|mx|br|travel|"
+    r"menu|pizza|cafe|coffee|church|school|academy|community|gallery|photography|restaurant|bar|salon|fitness)"
+    r"(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
 # a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
 _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"
                         r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza)\b\.?")
@@ -69,12 +72,14 @@ _CONTACT_LABEL = re.compile(
 
 # an offer said in passing: "30% off everything", "buy one get one free", "free shipping", "全场8折", "买一送一"
 _RX_OFFER = re.compile(
-    r"(?<![\w$])(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|"
+    r"(?<![\w$])(?:(?:your\s+)?first\s+(?!\d)[a-z]+\s+(?:is\s+)?)?(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|"
     r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)[a-z]{2,}s))?"
     r"(?:\s+(?:this|next)\s+(?:week(?:end)?|month)|\s+today|\s+only)?\b|"
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
     r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders)?(?:\s+(?:over|above|from)\s+[$€£¥]?\d+(?:[.,]\d+)?)?(?![\w.,]*\d)|"
     r"\bhalf\s+price(?:\s+\w+s)?\b|"
+    # a saving: "save $500 a month"
+    r"\bsave\s+(?:up\s+to\s+)?[$€£]\d[\d,]*(?:\.\d{2})?(?:\s+(?:a|per|every)\s+(?:month|year|week))?|"
     # financing: "0% APR for 60 months", "no interest for 12 months"
     r"\b(?:\d{1,2}(?:\.\d{1,2})?\s*%\s+(?:apr|financing|interest)|no\s+interest|interest[\s-]free)"
     r"(?:\s+(?:for|over)\s+\d{1,3}\s+months)?\b|"
@@ -187,6 +192,7 @@ _RX_CODE = re.compile(r"\b(?:use\s+(?:the\s+)?(?:(?:promo|discount|coupon)\s+)?c
 # "out now on Spotify", "listen on Apple Podcasts", "watch on YouTube": where to find it, said as typed
 _RX_WHERE_ON = re.compile(
     r"\b(?:(?:out|available|streaming|live)\s+now\s+on|(?:listen|watch|stream|download|get\s+it|available|find\s+us|"
+    r"pre-?order|order|buy|shop|read|"
     r"(?:is\s+|are\s+|now\s+)?live)(?:\s+now)?\s+on)"
     r"\s+(?:the\s+)?(?:spotify|apple\s+(?:podcasts|music)|youtube|app\s+store|google\s+play|soundcloud|twitch|netflix|"
     r"amazon|etsy|itunes|tiktok|instagram|bandcamp)\b", re.I)
@@ -251,6 +257,7 @@ def is_reach(text: str) -> bool:
 # what asks the viewer to go there: "apply at jobs.example.com", "order online at …", "find us at …"
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
+    r"enroll|enrol|subscribe|donate|give|pre-?order|download|rsvp|get\s+started|start\s+(?:free|today|now)|"
     r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
     r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|call|text|phone|ring|whatsapp|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"

@@ -23,9 +23,10 @@ _FACTS = re.compile(
     r"\b(?:only\s+\d{1,4}\s+(?:spots?|seats?|places?|tickets?|tables?|rooms?|units?|pieces?|left)(?:\s+(?:left|remaining))?|"
     r"\d{1,4}\s+(?:spots?|seats?|places?|tickets?|tables?|rooms?|units?|pieces?)\s+(?:left|remaining)|"
     r"limited\s+(?:spots|seats|places|space|stock|edition|availability|tickets)|while\s+(?:supplies|stocks?)\s+lasts?|"
-    r"selling\s+fast|almost\s+sold\s+out)\b|"
+    r"selling\s+fast|almost\s+sold\s+out|(?:spots|seats|places|tickets)\s+(?:fill(?:ing)?|go(?:ing)?|sell(?:ing)?)\s+"
+    r"(?:up\s+|out\s+)?fast|book\s+early)\b|"
     # perks: "free returns", "free parking", "no cover", "flights included", "all-inclusive"
-    r"\bfree\s+(?:returns|exchanges|parking|entry|admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|estimates?|"
+    r"\bfree\s+(?:returns|exchanges|shipping|delivery|parking|entry|admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|estimates?|"
     r"quotes|samples|tastings?|refills|snacks|drinks|gifts?|engraving|installation|assembly|cancellation)\b|"
     r"\bno\s+cover(?:\s+charge)?\b|\bno\s+(?:experience|booking|appointment|reservation|sign-?up)s?\s+(?:needed|necessary|required)\b|"
     r"\b(?:flights?|breakfast|meals?|drinks|food|transfers|taxes|tax|equipment|materials|supplies|lunch|dinner|wine|"
@@ -36,9 +37,29 @@ _FACTS = re.compile(
     r"(?<![\w$])(?:1[6-9]|2[01])\s*\+(?:\s+only)?(?!\w)|"
     r"\b(?:all\s+ages|kids|children|families|everyone|beginners|walk-?ins|all\s+levels|pets|dogs|newcomers)\s+"
     r"(?:are\s+)?welcome\b|\ball\s+(?:ages|levels)\b|\b(?:family|kid|kids|pet|dog)[\s-]friendly\b|"
+    # how to pay, what comes with it: "cash and card accepted", "lifetime access", "100 night trial"
+    r"\b(?:cash|cards?|credit\s+cards?|debit\s+cards?|apple\s+pay|google\s+pay|venmo|paypal)(?:\s*(?:,|&|and|or|\+)\s*"
+    r"(?:cash|cards?|credit\s+cards?|debit\s+cards?|apple\s+pay|google\s+pay|venmo|paypal))*\s+(?:accepted|welcome|only)\b|"
+    r"\blifetime\s+access\b|\b\d{1,4}\s+(?:lessons|modules|video\s+lessons|recipes|workouts|classes)"
+    r"(?:\s+(?:a|per)\s+(?:day|week|month))?\b|"
+    r"\b(?:mobile\s+service|delivery|pick-?up|take-?out|catering|same[\s-]day\s+delivery|online\s+booking|parking|"
+    r"gift\s+cards|financing|vegan\s+options|gluten[\s-]free\s+options)\s+(?:is\s+|are\s+)?available\b|"
+    r"\b\d{1,3}[\s-](?:night|day|year)\s+(?:trial|guarantee|warranty|money[\s-]back\s+guarantee)\b|"
+    r"\b(?:fully\s+)?(?:licensed|insured|bonded|certified)(?:\s*(?:,|&|and)\s*(?:licensed|insured|bonded|certified))*\b|"
+    r"\bfree\s+on\s+(?:ios|android|iphone|the\s+app\s+store|google\s+play)(?:\s+(?:and|&)\s+(?:ios|android|google\s+play))?\b|"
+    r"\bavailable\s+in\s+\d{1,2}\s+colou?rs\b|\bsold\s+in\s+\d{1,3}\s+days\b|\bover\s+asking(?:\s+price)?\b|"
+    r"\bout\s+now\b(?!\s+on\b)|"
+    r"\blive\s+(?:music|jazz|band|bands|dj|djs|entertainment|acoustic\s+sets?)(?:\s+(?:on|every)\s+(?:[a-z]+days?|weekends?))?\b|"
+    # who it is by: "'The Quiet Garden' by Emma Hart", "hosted by Dr. Lena Ortiz"
+    r"(?:(?<=[\"”’])\s*|\b(?:written|directed|illustrated|painted|photographed|produced|hosted|presented)\s+)"
+    r"by\s+(?-i:(?:Dr\.?\s+)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})\b|"
+    # who it is for: "ages 6-12", "ages 18+"
+    r"\bages?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bages?\s+\d{1,2}\s*\+|"
     # opening hours: "open 24/7", "open daily", "doors 7pm"
     r"\bopen\s+(?:24/7|24\s+hours(?:\s+a\s+day)?|daily|every\s+day|7\s+days(?:\s+a\s+week)?|late)\b|"
     rf"\bdoors(?:\s+open)?(?:\s+at)?\s+{_TIME}|"
+    # how long a programme runs, said alone between commas: "Fitness challenge: 30 days, 3 workouts a week"
+    r"(?<=[:,])\s*\d{1,3}[\s-](?:days?|weeks?)(?=\s*,)|"
     # a stay: "7 nights", "3 days 2 nights"
     r"\b\d{1,2}\s+nights?(?:\s*(?:/|,|and|&)?\s*\d{1,2}\s+days?)?\b|\b\d{1,2}\s+days?\s*(?:/|,|and|&)?\s*\d{1,2}\s+nights?\b|"
     # a job's hours: "full time & part time"
@@ -56,7 +77,7 @@ _FACTS = re.compile(
     # Chinese: "名额有限", "仅剩10个名额", "18岁以上", "24小时营业", "免费停车", "含机票", "零基础可学"
     r"(?:仅剩|只剩|还剩)\d{1,4}个?(?:名额|席位|座位|位置)|名额有限|限量\d*(?:份|个|件|套)?|(?:1[6-9]|2[01])岁以上(?:可参加|专享)?|"
     r"(?:全天)?24小时营业|每天营业|免费(?:停车|WiFi|wifi|无线网|试吃|品尝|接送|退换|包装)|(?:含|包含|包)(?:机票|早餐|酒店|住宿|接送)(?:(?:和|、|及|与)(?:机票|早餐|酒店|住宿|接送))?|"
-    r"零基础(?:可学|友好|也能学)?|(?:欢迎)?(?:新手|带娃|亲子|宠物)(?:友好|欢迎)|欢迎(?:新手|带娃|亲子|宠物)",
+    r"零基础(?:可学|友好|也能学)?|多种颜色可选|多色可选|\d{1,2}种颜色(?:可选)?|支持(?:微信|支付宝)(?:和|、)?(?:微信|支付宝)?(?:支付)?|(?:欢迎)?(?:新手|带娃|亲子|宠物)(?:友好|欢迎)|欢迎(?:新手|带娃|亲子|宠物)",
     re.I)
 
 _THANKS = re.compile(r"(?i)^thank(?:s|\s+you)?\s+(?:to\s+)?")
@@ -84,6 +105,12 @@ def typed_facts(text: str) -> list[str]:
             said = f"{capitalised(b.group('v').lower())} by {capitalise_dates(b.group('d'))}"
         elif _RAISE.match(said):
             said = "Raising money for " + re.sub(r"(?i)^.*?\bfor\s+", "", said)
+        elif re.match(r"(?i)ages?\s", said):
+            said = "Ages " + said.split(None, 1)[1]
+        elif re.match(r"(?i)by\s", said):
+            said = "By " + said[3:]
+        elif re.match(r"(?i)live\s", said):
+            said = capitalise_dates(said)  # "Live jazz on Thursdays"
         elif re.match(r"(?i)\d{1,2}\s*\+$", said):
             said = said.replace(" ", "") + " only"
         if said.lower() not in (x.lower() for x in out):

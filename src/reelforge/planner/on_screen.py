@@ -254,6 +254,11 @@ _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|w
                         r"social(?:\s+media)?|" + _PLATFORMS + r")\b[\s,-]*)+")
 
 
+# "mattress sale 50% off", "Black Friday blowout": the event a clause opens on, the kind kept
+_EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+"
+                             r"(?:sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive))\b")
+
+
 def named_before_kind(instruction: str) -> str | None:
     """The thing named before the kind of video ("new summer collection video" -> "New Summer
     Collection", "charity fun run video" -> "Charity Fun Run"), title-cased; None when the words
@@ -274,6 +279,16 @@ def named_before_kind(instruction: str) -> str | None:
                                 r"listing|property|house|home|apartment)\s*)+", words)):
             continue
         return title_case(words)
+    return None
+
+
+def event_at_start(instruction: str) -> str | None:
+    """The sale or event a clause opens on, its kind kept: "mattress sale 50% off" -> "Mattress Sale"."""
+    for m in _EVENT_AT_START.finditer(unicodedata.normalize("NFKC", instruction or "")):
+        words = _KIND_LEAD.sub("", m.group("s")).strip(" ,-")
+        if len(words.split()) >= 2 and not re.search(r"(?i)\b(?:make|create|want|need|with|using|for|is|are|it|this)\b",
+                                                      words):
+            return title_case(words)
     return None
 
 
@@ -521,6 +536,7 @@ class Words:
 _NOT_A_LEAD = re.compile(
     r"(?i)\b(?:make|create|do|need|want|please|pls|video|videos|reel|reels|story|stories|tiktok|instagram|youtube|"
     r"post|ad|promo|clip|slideshow|montage|real\s+estate|listing|hiring|update|reminder|news|announcement|"
+    r"(?:app|product|book|album|game|podcast|course)\s+(?:launch|release|drop)|launch|teaser|trailer|"
     r"(?:for|with|of|about|from|to|our|my|we|i|you|it|this|that)\b)|\d")
 
 
@@ -534,8 +550,10 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*:", text)
     words = m.group("t") if m else None
     after = re.sub(r"^\s*(?:the|(?i:our|my|a|an))\s+", "", text[m.end():]) if m else ""  # ("The Velvet Keys": a name's)
-    if m and _NOT_A_LEAD.search(words) and (named := _caps_run(after.split())) and len(named.split()) >= 2:
-        return named  # "Launch video: Pocket Chef app is live …": the name the kind of video introduces
+    if m and _NOT_A_LEAD.search(words) and (named := _caps_run(after.split())) and (
+            len(named.split()) >= 2 or re.search(r"(?i)\b(?:launch|release|drop|teaser|trailer)\b", words)
+            and named.lower() not in VOCAB and named.lower() not in _NOT_A_NAME_START):
+        return named  # "Launch video: Pocket Chef app is live …", "app launch: Budgetly helps you save …": its name
     if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:video|reel|clip|post|story|promo|ad)", words)) \
             and len(kind.group("w").split()) >= 2:
         words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
@@ -712,7 +730,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             cta = capitalised(offer)
             notes.append(f"Call to action from the instruction: '{cta}'.")
         elif offer.lower() not in cta.lower():
-            under_cta.append(offer)
+            under_cta.append(capitalised(offer))
             notes.append(f"'{offer}' is shown with the call to action, a row below it.")
     until = deadline_in(plain) if offer or any(is_discount(x) for x in brief.lines) else None
     if until and _letters(re.sub(r"(?i)^(?:ends?|until)\s+|\s+only$", "", until)) in _letters(cta or ""):
@@ -804,6 +822,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # what it announces
         if title is None and (event := _SALE_EVENT.search(unquoted)):
             title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # "双十一活动"
+        if title is None:
+            title = event_at_start(unquoted)  # "mattress sale 50% off, free delivery"
         if title is None:
             title = theme_of([a.name for a in visuals])
             source = "from what the file names share"

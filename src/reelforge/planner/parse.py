@@ -154,11 +154,20 @@ def parse_aspect(text: str) -> str | None:
     >>> parse_aspect("a 30-second promo") is None
     True
     """
-    t = _NOT_THIS_FRAME.sub(" ", _ACCOUNT_RX.sub(" ", normalize(text)))
+    t = _NOT_THIS_FRAME.sub(" ", _ACCOUNT_RX.sub(" ", normalize(_PLACE_NAMES.sub(" ", text or ""))))
     for rx, aspect in _ASPECT_PATTERNS:
         if rx.search(t):
             return aspect
     return None
+
+
+# a place or a business named with a shape: "Town Square", "Times Square", "Square One", "Lee Portrait
+# Studio" (a frame is said in lower case or alone: "square", "Square, 30 s")
+_PLACE_NAMES = re.compile(r"(?<=\s)(?!(?:It|Make|Instagram|Insta|IG|Ig|Facebook|FB|Fb|TikTok|Tiktok|A|An|The|In|To|Be|Go|Now|"
+                          r"Post|Video|Reel|Format|Keep|Do|Crop|Change|Switch|Just|And|Or|Both|Also|Into|As)\b)"
+                          r"[A-Z][\w'’]+\s+Square\b(?!\s*(?i:video|format|frame|post|version|crop|one\s+too))|"
+                          r"\b(?:Square|Portrait|Landscape|Vertical)\s+(?:One|Mall|Garden|Gardens|Park|Studio|Studios|"
+                          r"Market|Plaza|Center|Centre|Hotel|Cafe|Gallery)\b")
 
 
 # "square instead of vertical", "switch from vertical to square", "不要竖屏，改成方形": the frame left behind
@@ -169,7 +178,7 @@ _NOT_THIS_FRAME = re.compile(r"\b(?:instead\s+of|rather\s+than|not)\s+(?:an?\s+|
 
 def aspects_in(text: str) -> list[str]:
     """Every aspect a text names, in the order it names them ("竖屏和方形各做一个": 9:16, 1:1)."""
-    t = _ACCOUNT_RX.sub(" ", normalize(text))
+    t = _ACCOUNT_RX.sub(" ", normalize(_PLACE_NAMES.sub(" ", text or "")))
     found: dict[str, int] = {}
     for rx, aspect in _ASPECT_PATTERNS:
         for m in rx.finditer(t):

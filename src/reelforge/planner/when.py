@@ -16,9 +16,11 @@ from .ending import MONTH, WEEKDAY, capitalise_dates
 _TZ = r"(?:\s+(?-i:PT|PST|PDT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST|SGT|HKT)(?:[+-]\d{1,2})?(?![A-Za-z]))?"
 _TIME = rf"(?:(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\b\.?)|\d{{1,2}}:\d{{2}}|noon|midday|midnight){_TZ})"
 _START = r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?|noon|midday)"  # the "7" of "7-10pm"
-_RANGE = rf"(?:(?:from\s+)?{_START}\s*(?:-|–|—|to|till|until|'til)\s*{_TIME}|(?:from\s+)?{_TIME})"
+_RANGE = (rf"(?:(?:(?:from\s+)?{_START}\s*(?:-|–|—|to|till|until|'til)\s*{_TIME}|(?:from\s+)?{_TIME})"
+          rf"(?:\s*(?:,|&|and|or)\s*{_TIME})*)")  # "6pm and 11pm": both services
 _NTH = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = rf"(?:{MONTH}\s+{_NTH}(?:\s*[-–]\s*{_NTH})?\b|{_NTH}(?:\s*[-–]\s*{_NTH})?\s+(?:of\s+)?{MONTH})"  # "Dec 12-14"
+_DATE = (rf"(?:{MONTH}\s+{_NTH}(?:\s*(?:[-–—]|to|through|thru|until)\s*(?:{MONTH}\s+)?{_NTH})?\b|"
+         rf"{_NTH}(?:\s*[-–]\s*{_NTH})?\s+(?:of\s+)?{MONTH})")  # "Dec 12-14", "July 7 - Aug 15"
 _ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"  # "Sat Dec 12", "Fri 8pm": with what follows only
 # "Saturday and Sunday", "Fri-Sun", "this weekend": days said together are one when
 _DAYS = (rf"(?:{WEEKDAY}|{_ABBR})(?:\s*(?:,|&|and|-|–|to|through|thru)\s*(?:{WEEKDAY}|{_ABBR}(?![a-z])))+"
@@ -64,6 +66,6 @@ def when_at(text: str) -> tuple[str, tuple[int, int]] | None:
         said = re.sub(r"(?i)^on\s+", "", " ".join(m.group(0).split()).rstrip(", "))
         if re.search(r"(?i)\d\s*[ap]m\.$", said):  # "10am-4pm." ends a sentence ("4 p.m." keeps its dot)
             said = said[:-1]
-        said = capitalise_dates(said, also="tonight|tomorrow")
+        said = capitalise_dates(said, also=r"tonight|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?![a-z])")
         return said[:1].upper() + said[1:], m.span()
     return None
