@@ -402,7 +402,7 @@ MARKETERS = [
      ["Flash sale"], ["Use code GLOW50"], ["50% off all candles this weekend"]),
     # where to listen was lost
     ('New podcast episode: "How to Start a Garden" with guest Maria Green. Out now on Spotify',
-     ["How to Start a Garden"], [], ["Out now on Spotify"]),
+     ["How to Start a Garden"], ["With guest Maria Green"], ["Out now on Spotify"]),
     # "2.0" and "Ships" were lost
     ("product launch video for the AeroBottle 2.0 - keeps drinks cold 24h, $39, ships March 3",
      ["AeroBottle 2.0"], ["Ships March 3"], ["$39"]),
@@ -465,7 +465,7 @@ EVENTS_AND_LAUNCHES = [
      "brightsmile.com or call (555) 123-4567", ["Bright Smile Dental"], ["Call (555) 123-4567"],
      ["Book online at brightsmile.com"]),
     # nothing was shown
-    ("podcast clip, episode 42 with Dr. Lena Ortiz on sleep, listen on Apple Podcasts", ["Episode 42"], [],
+    ("podcast clip, episode 42 with Dr. Lena Ortiz on sleep, listen on Apple Podcasts", ["Episode 42"], ["With Dr. Lena Ortiz"],
      ["Listen on Apple Podcasts"]),
     # "Product Launch", "Highlights": the kind of video, or a stock phrase, for the name
     ("Product launch video: the AeroBottle 2.0, $39", ["AeroBottle 2.0"], [], ["$39"]),
@@ -478,7 +478,7 @@ CHINESE_AND_LOCAL_SHOPS = [
      ["茶语时光"], ["本周六日有效"], ["第二杯半价"]),
     # "350万" was "350", the address was lost
     ("做一个房源视频：3室2厅，120平，售价350万，地址朝阳区幸福路12号，联系电话13800138000",
-     ["新房源"], ["3室2厅", "13800138000 · 朝阳区幸福路12号"], ["350万"]),
+     ["新房源"], ["3室2厅", "联系电话 13800138000 · 朝阳区幸福路12号"], ["350万"]),
     # titled "开业"; the first fifty's week was lost
     ("健身房开业活动：12月20日上午10点开业，前50名免费体验一周，地址：人民路88号",
      ["健身房开业活动"], ["12月20日上午10点 · 人民路88号"], ["前50名免费体验一周"]),

@@ -264,11 +264,17 @@ _RX_GO_THERE = re.compile(
     r"(?:\s+(?:for\s+)?free)?(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
 
 
+_RX_ZH_ASK = re.compile(r"(?P<v>(?:报名|预约|咨询|订餐|订座|订购|联系|客服)(?:电话|热线|微信)|(?:电话|热线|微信)(?:报名|预约|咨询))"
+                        r"\s*[:：]?\s*$")
+
+
 def contact_cta(text: str, contact: str) -> str | None:
     """The call to action ``text`` says with ``contact`` ("apply at jobs.example.com" -> "Apply at
     jobs.example.com"), or None when no word before the address asks the viewer to go there."""
     at = text.find(contact)
     m = _RX_GO_THERE.search(text[:at]) if at >= 0 else None
+    if m is None and at > 0 and (zh := _RX_ZH_ASK.search(text[max(0, at - 8):at])):
+        return f"{zh.group('v')} {contact}"  # "报名电话 13800138000"
     return capitalised(f"{' '.join(m.group('v').split())} {contact}") if m else None
 
 

@@ -53,7 +53,7 @@ __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", 
 _SUBJECT_RX = N.ascii_rx(
     r"\b(?:video|vid|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
     r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|highlights|recap|"
-    r"tiktok|short|post)s?\s+"
+    r"tiktok|short|post|episode)s?\s+"
     # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
     r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
@@ -63,7 +63,7 @@ _SUBJECT_STOP = N.ascii_rx(
     r"\s+(?:this|next)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month)|\s+(?:today|tomorrow|tonight)\b|"
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
     r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d|"
-    r"pls|plz|please|thanks|thank\s+you|thx|asap|lol)\b|"  # "a tiktok for hoppers cafe pls"
+    r"pls|plz|please|thanks|thank\s+you|thx|asap|lol|(?:is\s+)?out\s+now)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
     # (a version is the name's: "the AeroBottle 2.0")
     r"[,;:!?()\"“”]|\.(?!\d)|\s[-–—]\s|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d(?!\d*\.\d)")
@@ -118,6 +118,8 @@ _SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|
                          r"(?:促销|大促|特卖|狂欢)|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day|"
                          r"(?:christmas|xmas|holiday|summer|winter|spring|fall|autumn|easter|new\s+year'?s?|"
                          r"back[\s-]to[\s-]school|end[\s-]of[\s-]season|anniversary|clearance|flash)\s+sale)\b", re.I)
+_ZH_OPENING = re.compile(r"(?:我们的|咱们的|我家的?|本店的?|我们)(?P<t>[\u4e00-\u9fff]{2,8}?(?:盛大开业|隆重开业|新店开业|开业|开张|开幕)"
+                         r"(?:啦|了|大吉)?)")
 _ZH_EVENT = re.compile(r"盛大开业|隆重开业|开业大吉|新店开业|开业|开幕|新品发布|新品上市|上新|周年庆|店庆")
 _DATE_RX = re.compile(rf"\b(?:on\s+)?(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|"
                  rf"(?:this|next)\s+(?:{WEEKDAY}|weekend)|{WEEKDAY}|tomorrow|tonight)\b|"
@@ -492,8 +494,22 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
         if out and out[-1][1] == "caption" and Q.LIST_GLUE.fullmatch(between):
             out.append((q, "caption"))  # captions "A" and "B", 字幕“A”和“B”: the list goes on
             continue
-        out.append((q, _nearest_label(before)))
+        out.append((q, "search" if _SEARCH_FOR.search(low[max(0, at - 12):at]) else _nearest_label(before)))
     return out
+
+
+# "淘宝搜索"小壳子"", "search 'pawfect' on Etsy": words to look up, the call to action with them
+_SEARCH_FOR = re.compile(r"(?:(?P<where>淘宝|京东|天猫|拼多多|抖音|小红书|微信)\s*)?(?:搜索|搜一搜|搜)\s*[\"'“‘「『]?$|"
+                         r"\bsearch(?:\s+for)?\s*[\"'“‘]?$")
+
+
+def _search_cta(instruction: str, q: str) -> str:
+    """The call to action that asks to look ``q`` up: "淘宝搜索「小壳子」", 'Search "Pawfect"'."""
+    at = instruction.find(q)
+    m = _SEARCH_FOR.search(instruction[max(0, at - 12):at].lower())
+    if m is not None and P.CJK.search(m.group(0)):
+        return f"{m.group('where') or ''}搜索「{q}」"
+    return f"Search “{q}”"
 
 
 def _nearest_label(before: str) -> str | None:
@@ -559,6 +575,10 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
         words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
     if zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
+    if (zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,12}(?:特惠|促销|大促|优惠季|优惠活动|活动|招生|上新|上市|周年庆|店庆))\s*[，,。！!]", text)) \
+            and not _ZH_NOT_A_LEAD.search(zh.group("t")) and not re.fullmatch(
+                r"(?:产品|商品|新品|品牌|公司|店铺|本店|全场|限时)?|" + _SALE_EVENT.pattern, zh.group("t")[:-2]):
+        return zh.group("t")  # "瑜伽工作室新年特惠，年卡只要1999元" (not "产品上新", "双十一活动": said elsewhere)
     if words is None and when is not None:
         before = re.sub(r"(?i)\s+(?:this|next|on|every)\s*$", "", text[:when[1][0]]).strip(" ,")
         if said := _AVAILABLE.search(before + " "):  # "new sneakers available from", "the shop opens": what is had
@@ -784,6 +804,14 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if cta is None and under_cta:  # "price: $19": a line there is; an offer, then a phone or website (asks) first
         cta = next((x for x in under_cta if is_discount(x)), next((x for x in under_cta if is_reach(x)), under_cta[0]))
         under_cta.remove(cta)
+    if look_up := next((q for q, r in labelled if r == "search"), None):
+        asked = _search_cta(instruction, look_up)
+        if cta is None:
+            cta = asked
+            notes.append(f"Call to action from the instruction: '{cta}'.")
+        else:
+            under_cta.append(asked)  # "包邮" with "淘宝搜索「小壳子」" under it
+            notes.append(f"'{asked}' is shown with the call to action, a row below it.")
     free = [q for q, r in labelled if r is None]
     if free and title is None:
         title = free.pop(0)
@@ -818,6 +846,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and derive:
         title = subject_of(unquoted) or named_before_kind(unquoted)
         source = "from the instruction"
+        if title is None and announced and (opening := _ZH_OPENING.search(unquoted)):
+            title = opening.group("t")  # "我们的火锅店开业啦": "火锅店开业啦", not "开业"
         if title is None and announced and (event := _ZH_EVENT.search(unquoted) or _EN_EVENT.search(unquoted)):
             title = event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0))  # what it announces
         if title is None and (event := _SALE_EVENT.search(unquoted)):
@@ -853,8 +883,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if subtitle is None and title and (facts := listing_facts(plain)):
         subtitle = facts  # "3 bed 2 bath, 1,800 sq ft": under the title
         notes.append(f"'{facts}' is shown under the title.")
-    if title is None and not derive and announced and zh and (event := _ZH_EVENT.search(unquoted)):
-        title = event.group(0)
+    if title is None and not derive and announced and zh and (event := _ZH_OPENING.search(unquoted) or _ZH_EVENT.search(unquoted)):
+        title = event.group("t") if event.re is _ZH_OPENING else event.group(0)
         notes.append(f"Title from the instruction: '{title}'.")
     shown = [_letters(x) for x in (title, subtitle, cta, *under_cta, *captions_q) if x]
     typed = [f for f in typed if not any(_letters(f) in x for x in shown)]
