@@ -56,7 +56,7 @@ _FACTS = re.compile(
     # who is on: "episode 42 with Dr. Lena Ortiz", "featuring DJ Kito", "with guest Maria Green"
     r"\b(?:with|featuring|feat\.|ft\.)\s+(?:(?:special\s+)?guests?\s+)?(?-i:(?:(?:Dr|Prof|Chef|DJ|Coach|MC)\.?\s+)?"
     r"(?!(?:Text|Music|Captions?|Overlays?|Voiceover|Transitions?|Logo|Titles?|Subtitles|Photos|Pictures|Images|The|A|An|"
-    r"My|Our|Your|Bold|Clean|Minimal|Playful)\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})\b|"
+    r"My|Our|Your|Bold|Clean|Minimal|Playful|Ken|Hard|Smooth|Slow|Fast)\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})\b|"
     # who it is for: "ages 6-12", "ages 18+"
     r"\bages?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bages?\s+\d{1,2}\s*\+|"
     # opening hours: "open 24/7", "open daily", "doors 7pm"
@@ -120,3 +120,9 @@ def typed_facts(text: str) -> list[str]:
         if said.lower() not in (x.lower() for x in out):
             out.append(capitalised(said))
     return out
+
+
+def asks_for_text(fact: str) -> bool:
+    """Whether ``fact`` alone makes a video with words: "21+ only", "free parking" do; where it was
+    and who is in it do not ("a video of our vacation at Lake Tahoe" is a home video)."""
+    return re.match(r"(?i)(?:live\s+)?at\s|with\s|by\s", fact) is None

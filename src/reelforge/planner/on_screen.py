@@ -689,7 +689,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
     if not (P.wants_text_overlays(instruction) or ending or title_in(unquoted) or contact or offer or announced
             or _SALE_EVENT.search(unquoted) or brief or greeting or items or given_when or labels or where_on(plain)
-            or typed):
+            or any(F.asks_for_text(f) for f in typed)):
         return None
     notes: list[str] = []
     labelled = _label_quotes(instruction, quotes)
