@@ -94,6 +94,7 @@ DEFAULT_TRANSITION_MS = 500
 TITLE_MS = 3_000
 CTA_MS = 4_000
 MIN_CAPTION_MS = 1_200
+READ_CAPTION_MS = 2_000  # a caption's time to be read at ease (a given one moves to a picture that has it)
 MUSIC_WITH_VOICE = 0.35
 MUSIC_ALONE = 0.8
 MUSIC_FADE_IN_MS = 500
@@ -709,6 +710,17 @@ def title_size(text: str) -> TextSize:
 MAX_JOINED_CAPTION = 48  # a given caption squeezed out joins the one before it up to this many characters
 
 
+def _room(segs: Sequence[VideoSegment], i: int, title_end: int, cta_start: int) -> int:
+    """How long a caption can show over picture ``i`` clear of the title and the ending, in ms (as
+    `_text_tracks` places it: inset a sixth of the picture's clear time at each end)."""
+    seg = segs[i]
+    clear_start = seg.start + seg.transition_ms
+    clear_end = segs[i + 1].start if i + 1 < len(segs) else seg.end
+    inset = (clear_end - clear_start) // 6
+    lo = title_end + 200 if title_end else 0
+    return min(clear_end - inset, cta_start - 200) - max(clear_start + inset, lo)
+
+
 def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
                  total: int, assets: Sequence[Asset] = (),
                  caption_box: TextBackground = TextBackground.BOX) -> tuple[list[Track], list[str]]:
@@ -750,6 +762,10 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if captions_q:
         # fewer captions than pictures: the title's picture keeps the title alone
         skip = 1 if title and len(captions_q) < len(visuals) and not words.per_picture else 0
+        if skip and _room(segs, 0, title_end, cta_start if cta else total) >= READ_CAPTION_MS and any(
+                _room(segs, i, title_end, cta_start if cta else total) < READ_CAPTION_MS
+                for i in range(1, min(len(segs), len(captions_q) + 1))):
+            skip = 0  # the last pictures are under the ending: the title's picture takes the first caption after it
         cap_texts = [None] * skip + list(captions_q[: len(visuals)])
         cap_texts += [None] * max(0, len(visuals) - len(cap_texts))
         if len(captions_q) > len(visuals):
