@@ -187,3 +187,33 @@ def test_a_greeting_says_which_one_and_to_whom(said, words):
 def test_a_fact_alone_asks_for_words_but_a_place_does_not():
     assert facts.asks_for_text("21+ only") and facts.asks_for_text("Free parking")
     assert not facts.asks_for_text("At Lake Tahoe") and not facts.asks_for_text("With Dr. Lena Ortiz")
+
+
+def _edited(first, edit):
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+
+    p = plan(first, THREE)
+    r = plan_edit(edit, p.timeline, library=tuple(THREE))
+    assert r.status == "ok", r.reply
+    tl = apply(p.timeline, r.ops, library=tuple(THREE))
+    return [s.text for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments]
+
+
+POTTERY = "Only 12 spots left!! 20 sec reel for my pottery workshop this sunday 2-5pm at The Clay Room, $45 per person"
+CAMP = ("summer camp registration now open! ages 6-12, July 7 - Aug 15, spots fill fast, "
+        "register at campsunrise.org")
+
+
+@pytest.mark.parametrize(("first", "edit", "captions"), [
+    # "there is no 'venue' in the project"
+    (POTTERY, "remove the venue", ["Only 12 spots left", "This Sunday 2-5pm"]),
+    # the caption became "8" alone
+    (POTTERY, "change the spots to 8", ["Only 8 spots left", "At The Clay Room", "This Sunday 2-5pm"]),
+    (POTTERY, "名额改成8个", ["Only 8 spots left", "At The Clay Room", "This Sunday 2-5pm"]),
+    (CAMP, "change the ages to 8-14", ["Ages 8-14 · Spots fill fast", "July 7 - Aug 15"]),
+    (CAMP, "remove the ages", ["Spots fill fast", "July 7 - Aug 15"]),
+    ("podcast clip, episode 42 with Dr. Lena Ortiz on sleep, listen on Apple Podcasts", "remove the guest", []),
+])
+def test_a_fact_is_called_by_what_it_says(first, edit, captions):
+    assert _edited(first, edit) == captions

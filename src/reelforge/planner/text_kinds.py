@@ -16,8 +16,9 @@ from .when import when_at
 # ("the time" alone is the video's length as often: "change the time to 20 seconds"; "the event time" is a text's)
 KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|day|"
            r"hours|prices?|pricing|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
-           r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card))\b")
-KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠)"
+           r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
+           r"ages?|age\s+range|guests?|host|speaker|author))\b")
+KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠|名额|场地|嘉宾)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
 
 _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "day": "when", "hours": "when",
@@ -26,6 +27,9 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "phone": "phone", "phone number": "phone", "number": "phone", "email": "mail", "e-mail": "mail",
             "promo code": "code", "code": "code", "coupon": "code", "discount": "offer", "offer": "offer",
             "prize": "prize", "prizes": "prize", "giveaway": "prize", "gift card": "prize",
+            "venue": "venue", "spot": "spots", "spots": "spots", "seats": "spots", "places left": "spots",
+            "age": "ages", "ages": "ages", "age range": "ages", "guest": "guest", "guests": "guest", "host": "guest",
+            "speaker": "guest", "author": "author", "名额": "spots", "场地": "venue", "嘉宾": "guest",
             "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
             "链接": "web", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
 
@@ -40,6 +44,12 @@ _HOLDS = {
     "code": re.compile(r"(?i)\bcode\b|优惠码"),
     "offer": re.compile(r"(?i)\d+\s*%\s*off|\bfree\b|\bsale\b|[一二三四五六七八九\d]\s*折|优惠|免费"),
     "prize": re.compile(r"(?i)\bprizes?\b|\bwin\b|\bgiveaway\b|\bgift\s+card\b|奖品|抽奖"),
+    # the facts a first cut keeps (`facts`): "At The Clay Room", "Only 12 spots left", "Ages 6-12", "With Dr. Lena Ortiz"
+    "venue": re.compile(r"(?:^|\s)(?i:live\s+)?(?i:at)\s+(?:The\s+)?[A-Z]"),
+    "spots": re.compile(r"(?i)\b\d+\s+(?:spots?|seats?|places?|tickets?)\b|\b(?:spots|seats|places)\s+(?:left|fill)|名额|席位"),
+    "ages": re.compile(r"(?i)\bages?\s+\d|\b\d{1,2}\s*\+|岁以上"),
+    "guest": re.compile(r"(?i)^(?:with|featuring|feat\.|ft\.)\s|嘉宾"),
+    "author": re.compile(r"(?i)^by\s"),
 }
 
 
@@ -80,6 +90,8 @@ _PART = {
     "mail": _HOLDS["mail"],
     "code": re.compile(r"(?-i:\b(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,19}\b)"),
     "prize": re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?"),  # its amount
+    "spots": re.compile(r"(?i)\d{1,4}(?=\s+(?:spots?|seats?|places?|tickets?)\b)"),  # "Only 12 spots left": its number
+    "ages": re.compile(r"\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|\d{1,2}\s*\+"),
     "offer": re.compile(r"(?:up\s+to\s+)?(?:\d{1,2}\s*%|[$€£]\d+)\s+off\b|\bbuy\s+\d\s+get\s+\d\s+free\b|"
                         r"(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折", re.I),
 }
@@ -131,6 +143,9 @@ def with_new(kind: str, text: str, new: str) -> str | None:
     ('Open 8am-4pm Mon-Sat', None)
     """
     rx = _PART.get(kind)
+    if kind == "spots" and (count := re.fullmatch(r"(?i)(\d{1,4})\s*(?:spots?|seats?|places?|个|名)?(?:\s+left)?", new.strip())):
+        found = _PART["spots"].search(text)  # "change the spots to 8", "名额改成8个": the number
+        return text[:found.start()] + count.group(1) + text[found.end():] if found else None
     if rx is not None:
         found, fits = rx.search(text), rx.fullmatch(new.strip())
         span = found.span() if found else None
