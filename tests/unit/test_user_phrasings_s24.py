@@ -429,7 +429,7 @@ SMALL_BUSINESSES = [
     # "Korean BBQ Spot" for the name typed after it; the first guests' gift was lost
     ("Make a TikTok for our new Korean BBQ spot, Seoul Grill. Grand opening Friday 5pm! First 50 guests get free bulgogi",
      ["Seoul Grill"], ["Friday 5pm"], ["First 50 guests get free bulgogi"]),
-    ("video for my Etsy shop Paper & Pine, handmade cards, link in bio", ["Paper & Pine"], [], ["Link in bio"]),
+    ("video for my Etsy shop Paper & Pine, handmade cards, link in bio", ["Paper & Pine"], ["Handmade cards"], ["Link in bio"]),
     ("Real estate: 3BR/2BA condo downtown, $525K, open house Sunday 1-4pm, call Jen at 555-0142",
      ["Just Listed"], ["3 Bed · 2 Bath", "Sunday 1-4pm · Call Jen at 555-0142"], ["$525K"]),
     ("Fitness challenge: 30 days, 3 workouts a week, join free at fitwithkai.com/challenge",

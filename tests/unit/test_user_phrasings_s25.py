@@ -108,7 +108,33 @@ EVERY_FACT = [
 ]
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), EVERY_FACT)
+TYPED_ANYHOW = [
+    # "See you tHIS Saturday 10AM"; the free coffee and the street dropped
+    ("NEED A VIDEO FOR OUR GRAND OPENING THIS SATURDAY 10AM!!! FREE COFFEE FOR THE FIRST 100 GUESTS, 55 HARBOR ST",
+     ["GRAND OPENING"], ["THIS Saturday 10AM · 55 HARBOR ST"], ["FREE COFFEE FOR THE FIRST 100 GUESTS"]),
+    # no title; "Free gift" without what it comes with
+    ("🎉 Black Friday 🎉 40% off everything + free gift with orders over $75 🛍️ shop bloomandco.com",
+     ["Black Friday"], ["Free gift with orders over $75", "Shop bloomandco.com"], ["40% off everything"]),
+    # titled "Limited-Time Offer"
+    ("hey can you make something for my etsy shop (Paper & Pine) - handmade cards, ships in 2 days, 15% off with "
+     "code CARDS15", ["Paper & Pine"], ["Handmade cards · Ships in 2 days", "Code CARDS15"], ["15% off"]),
+    # "Lumen Desk Lamp |", "$89 |"
+    ("Product: Lumen Desk Lamp | Price: $89 | Features: dimmable, USB-C, 5-year warranty | CTA: Order now",
+     ["Lumen Desk Lamp"], ["Dimmable", "USB-C · 5-year warranty", "$89"], ["Order now"]),
+    ("yoga retreat in tulum, march 3-9, all meals included, only 8 spots, early bird $1,450 until jan 15, info at "
+     "tulumyoga.com", ["Yoga Retreat in Tulum"], ["March 3-9", "All meals included · Only 8 spots",
+                                                  "Until Jan 15 · Info at tulumyoga.com"], ["$1,450"]),
+    # titled "Highlights"
+    ("tiny home tour video for my youtube, 240 sq ft, off grid, solar powered, built for $35k",
+     ["Tiny Home Tour"], ["240 sq ft", "Off grid · Solar powered"], ["$35k"]),
+    ("Kids coding camp — ages 8-14 — Mon–Fri 9am–3pm — June 16–27 — $399/week — sign up at codecamp.kids",
+     ["Kids Coding Camp"], ["Ages 8-14", "Mon–Fri 9am–3pm · Sign up at codecamp.kids"], ["$399/week"]),
+    ("Reminder: parent teacher night Thursday 6-8pm in the school gym, childcare provided",
+     ["Parent Teacher Night"], ["Childcare provided"], ["See you on Thursday 6-8pm"]),
+]
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), EVERY_FACT + TYPED_ANYHOW)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

@@ -49,7 +49,7 @@ _LABEL_RX = re.compile(
     r"(?P<zh>" + "|".join(map(re.escape, _ZH)) + r")\s*[:：]|(?P<zs>" + "|".join(map(re.escape, _ZH_SAID)) + r")\s*(?:是|为))\s*")
 # where a value ends: a line or clause break, a sentence's full stop (not "example.com", "$19.99"),
 # a comma not inside a number ("$450,000"); a list's commas are its items'
-_END = re.compile(r"\n|[;；。！？]|\.(?=\s|$)|[!?](?=\s|$)")
+_END = re.compile(r"\n|[;；。！？|]|\.(?=\s|$)|[!?](?=\s|$)")
 _COMMA = re.compile(r",(?!\d)|，|、")
 _QUOTES = "\"'“”‘’「」『』《》"
 _ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|/|\band\b|和)\s*")

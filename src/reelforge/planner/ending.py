@@ -54,11 +54,13 @@ _RX_CONTACT = re.compile(
     r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}|(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|co|shop|"
     r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au|dev|page|site|online|studio|design|art|tech|club|"
     r"life|live|fit|health|agency|space|blog|news|events|world|fun|link|gg|nz|sg|hk|tw|es|nl|se|ch|ie|mx|br|travel|"
-    r"menu|pizza|cafe|coffee|church|school|academy|community|gallery|photography|restaurant|bar|salon|fitness)"
+    r"menu|pizza|cafe|coffee|church|school|academy|community|gallery|photography|restaurant|bar|salon|fitness|kids|camp|"
+    r"team|family|social|works|house|zone|city|today|global|center|services|solutions|company)"
     r"(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
 # a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
 _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"
-                        r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza)\b\.?")
+                        r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza|"
+                        r"ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|LN|LANE|DR|DRIVE|WAY)\b\.?")  # (typed in capitals: "55 HARBOR ST")
 # "地址朝阳区幸福路12号", "人民路88号": a street and number, as written
 _RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号)")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
@@ -89,6 +91,7 @@ _RX_OFFER = re.compile(
     # "first 50 guests get free bulgogi": a gift for the first ones
     r"\bfirst\s+\d{1,4}\s+(?:guests|customers|people|visitors|orders|buyers|shoppers|sign-?ups)\s+(?:get|receive|win|will\s+get)"
     r"\s+[^.,;!?\n]{2,40}|"
+    r"\bfree\s+[a-z]+(?:\s+[a-z]+)?\s+(?:for|to)\s+the\s+first\s+\d{1,4}\s+(?:guests|customers|people|visitors|shoppers)\b|"
     # a first go free: "first class free", "your first box is on us", "free trial"
     r"\b(?:your\s+)?first\s+(?:class|lesson|session|visit|month|week|ride|drink|coffee|box|order|night)\s+(?:is\s+)?"
     r"(?:free|on\s+us|half\s+(?:off|price))\b|\bfree\s+(?:trial|first\s+(?:class|lesson|session|visit))\b|"
@@ -152,7 +155,7 @@ def deadline_in(text: str) -> str | None:
 
 # "pumpkin latte $5.50, maple scone $3": things and their prices, one caption each
 _RX_PRICED = re.compile(
-    r"(?:^|(?<=[,;:，；：、])|(?<=\band\s))\s*(?P<item>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
+    r"(?:^|(?<=[,;:，；：、!?])|(?<=\.\s)|(?<=\band\s))\s*(?P<item>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
     r"(?:\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
     r"(?=\s*(?:[,;，；。、]|\band\b|$))")
 
@@ -257,7 +260,7 @@ def is_reach(text: str) -> bool:
 # what asks the viewer to go there: "apply at jobs.example.com", "order online at …", "find us at …"
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
-    r"enroll|enrol|subscribe|donate|give|pre-?order|download|rsvp|get\s+started|start\s+(?:free|today|now)|"
+    r"enroll|enrol|subscribe|donate|give|pre-?order|download|rsvp|get\s+started|start\s+(?:free|today|now)|info|"
     r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
     r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|call|text|phone|ring|whatsapp|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"

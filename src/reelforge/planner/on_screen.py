@@ -115,7 +115,7 @@ _EN_EVENT = re.compile(r"\b(?:grand\s+(?:re-?)?opening|re-?opening|opening\s+(?:
 _ANNOUNCE = N.ascii_rx(r"\bannounc(?:e|es|ing|ement)\b|\bsave\s+the\s+date\b|宣布|官宣|预告|即将开业|盛大开业|开业|开幕|"
                   + _EN_EVENT.pattern)
 _SALE_EVENT = re.compile(r"双十一|双11|双十二|双12|618|年货节|黑五|(?:圣诞|新年|春节|年终|年中|夏季|冬季|周年|开学季|国庆|五一|中秋)"
-                         r"(?:促销|大促|特卖|狂欢)|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day|"
+                         r"(?:促销|大促|特卖|狂欢)|\b(?:black\s+friday|cyber\s+monday|boxing\s+day|prime\s+day|small\s+business\s+saturday|"
                          r"(?:christmas|xmas|holiday|summer|winter|spring|fall|autumn|easter|new\s+year'?s?|"
                          r"back[\s-]to[\s-]school|end[\s-]of[\s-]season|anniversary|clearance|flash)\s+sale)\b", re.I)
 _ZH_OPENING = re.compile(r"(?:我们的|咱们的|我家的?|本店的?|我们)(?P<t>[\u4e00-\u9fff]{2,8}?(?:盛大开业|隆重开业|新店开业|开业|开张|开幕)"
@@ -191,7 +191,13 @@ def see_you(when: str, *, zh: bool) -> str:
     if zh:
         return f"{when}见"
     on = "" if re.match(r"(?i)(?:this|next|every|tomorrow|tonight)\b", when) else "on "
-    return f"See you {on}{when[:1].lower() + when[1:] if on == '' else when}"
+    lowered = when[:1].lower() + when[1:] if re.match(r"[A-Z][a-z]", when) else when  # ("THIS SATURDAY" kept)
+    return f"See you {on}{lowered if on == '' else when}"
+
+
+_BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"
+                             r"restaurant|salon|gym|band|app|label|boutique|blog)\s*\((?P<n>(?-i:[A-Z0-9][\w'’&.-]*)"
+                             r"(?:\s+[\w'’&.-]+){0,4})\)")
 
 
 def subject_of(instruction: str) -> str | None:
@@ -203,6 +209,8 @@ def subject_of(instruction: str) -> str | None:
     True
     """
     raw = unicodedata.normalize("NFKC", instruction or "")
+    if named := _BRACKETED_NAME.search(raw):
+        return named.group("n")  # "my etsy shop (Paper & Pine)"
     m = _SUBJECT_RX.search(raw.lower()) or _ANNOUNCED_RX.search(raw.lower())
     if m:
         start = m.start("s")
@@ -249,7 +257,8 @@ def subject_of(instruction: str) -> str | None:
 _KIND_AFTER = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–])|(?<=\s-))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,6})\s+"
                          r"(?:promo(?:tional)?\s+)?(?:video|vid|promo|reel|clip|teaser|trailer|ad|advert|commercial|"
                          r"slideshow|montage|recap|highlights|spot)s?\b(?!\s+(?:for|about|of|showcasing|featuring|"
-                         r"introducing|announcing|promoting|advertising)\b)")
+                         r"introducing|announcing|promoting|advertising)\b(?!\s+(?:my\s+|our\s+|the\s+)?(?:" + _PLATFORMS +
+                         r"|channel|page|account|feed)\b))")
 _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|we\s+need|i\s+want|make|create|do|"
                         r"build|give\s+me|me|us|a|an|the|our|my|this|quick|short|little|simple|fun|nice|cool|"
                         r"vertical|horizontal|square|portrait|landscape|\d+[\s-]*(?:s|sec|secs|second|seconds|min|minute)|"
@@ -563,13 +572,18 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     """The event an instruction opens on, as a title: the words before a colon ("Fitness challenge:
     30 days, …") or before the day it gives ("School fundraiser bake sale this Saturday 9am-noon"),
     two to five words that are no request, platform or kind of video."""
-    m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*:", text)
+    m = re.match(r"\s*(?P<t>[A-Za-z][\w'&-]*(?:\s+[\w'&-]+){1,4})\s*(?::|\s[-–—]\s)", text)
     words = m.group("t") if m else None
     after = re.sub(r"^\s*(?:the|(?i:our|my|a|an))\s+", "", text[m.end():]) if m else ""  # ("The Velvet Keys": a name's)
     if m and _NOT_A_LEAD.search(words) and (named := _caps_run(after.split())) and (
             len(named.split()) >= 2 or re.search(r"(?i)\b(?:launch|release|drop|teaser|trailer)\b", words)
             and named.lower() not in VOCAB and named.lower() not in _NOT_A_NAME_START):
         return named  # "Launch video: Pocket Chef app is live …", "app launch: Budgetly helps you save …": its name
+    said = re.match(r"(?i)\s*(?:reminder|update|announcement|news|psa|heads\s+up|save\s+the\s+date)\s*:", text) or m
+    if said and (said is not m or _NOT_A_LEAD.search(words)) and when is not None and when[1][0] > said.end() and (
+            event := re.fullmatch(r"\s*(?:the\s+|our\s+|a\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4})\s*(?:this|next|on|every)?\s*",
+                                  text[said.end():when[1][0]], re.I)) and _EVENT_NOUN.search(event.group("e")):
+        return title_case(event.group("e"))  # "Reminder: parent teacher night Thursday 6-8pm": the event
     if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:video|reel|clip|post|story|promo|ad)", words)) \
             and len(kind.group("w").split()) >= 2:
         words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
@@ -603,6 +617,8 @@ def _name_typed(text: str, announced: bool) -> str | None:
     said = subject_of(text)
     if said and (said in text or announced or _typed_as_name(said, text) or _EVENT_NOUN.search(said)):
         return said
+    if event := _SALE_EVENT.search(text):  # "🎉 Black Friday 🎉 40% off everything"
+        return event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0).lower())
     return named_before_kind(text)
 
 
