@@ -93,6 +93,7 @@ _THANKS = re.compile(r"(?i)^thank(?:s|\s+you)?\s+(?:to\s+)?")
 _APPLY_BY = re.compile(rf"(?i)^(?P<v>sign\s+up|register|apply|rsvp|book|enter)\b.*?\bby\s+(?P<d>{_DAY})$")
 _RAISE = re.compile(r"(?i)^(?:rais(?:e|ing)|help\s+(?:us\s+)?raise)\s+")
 FAREWELL = re.compile(r"(?i)^see\s+you\b")
+MAX_FACTS = 8  # a video shows a handful; a pasted wall of them costs no more than this many
 
 
 def typed_facts(text: str) -> list[str]:
@@ -124,6 +125,8 @@ def typed_facts(text: str) -> list[str]:
             said = said.replace(" ", "") + " only"
         if said.lower() not in (x.lower() for x in out):
             out.append(capitalised(said))
+            if len(out) == MAX_FACTS:
+                break
     return out
 
 

@@ -623,11 +623,23 @@ def _name_typed(text: str, announced: bool) -> str | None:
 
 
 def _fit(lines: list[str], slots: int) -> list[str]:
-    """``lines`` in at most ``slots`` captions, the last ones shown together ("Doors 7pm · No cover")."""
-    out = list(lines)
-    while len(out) > slots:
-        out[-2:] = [f"{out[-2]} · {out[-1]}"]
+    """``lines`` in at most ``slots`` captions, the last ones shown together ("Doors 7pm · No cover")
+    while that reads on two lines; the rest left out."""
+    out: list[str] = []
+    for line in lines:
+        if len(out) < slots:
+            out.append(line)
+        elif _width(f"{out[-1]} · {line}") <= MAX_JOINED:
+            out[-1] = f"{out[-1]} · {line}"
     return out
+
+
+MAX_JOINED = 48  # characters: two facts shown together still read on two lines
+
+
+def _width(text: str) -> int:
+    """``text``'s width in Latin characters (a Chinese one is about two)."""
+    return len(text) + len(P.CJK.findall(text))
 
 
 def _typed_as_name(said: str, text: str) -> bool:
@@ -911,6 +923,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if typed and not captions_q:
         captions_q = _fit(typed, max(1, len(visuals) - (1 if title else 0)))
         notes.append("Captions from the facts typed: " + ", ".join(f"'{x}'" for x in captions_q) + ".")
+        if left := [f for f in typed if not any(f in c for c in captions_q)]:
+            notes.append("No room for " + ", ".join(f"'{x}'" for x in left) + " over the pictures; add them with "
+                         "'add the caption …' where you want them.")
     elif typed:
         under_cta.extend(typed)  # captions given already: the typed with the call to action
         notes.append(", ".join(f"'{x}'" for x in typed) + " shown with the call to action, a row below it.")
