@@ -359,7 +359,7 @@ _TABLE: list[Rule] = [
        lambda m: f"图片上放不下{_q(m[1])}；可以说“加字幕……”放到想要的位置。"),
     _r(r"The caption '(.+)' is shown with the one before it: the call to action and the line under it take the end\.",
        lambda m: f"字幕「{m[1]}」和前一条字幕一起显示：结尾由行动号召和它下面一行占用。"),
-    _r(r"(.+) shown with the call to action, a row below it\.", lambda m: f"{_q(m[1])}和结尾的行动号召同时显示，在它下面一行。"),
+    _r(r"((?:'[^']*'(?:, )?)+) shown with the call to action, a row below it\.", lambda m: f"{_q(m[1])}和结尾的行动号召同时显示，在它下面一行。"),
     _r(r"Captions from the names given, one a picture in order: (.+)\.", lambda m: f"字幕取自给出的名字，按顺序每张图片一个：{_q(m[1])}。"),
     _r(r"Only the names on screen, as asked: '(.+)'\.", lambda m: f"按要求画面上只有名字：「{m[1]}」。"),
     _r(r"The first picture is captioned '(.+)', the second '(.+)' \(say 'swap the captions' if it is the other way round\)\.",
