@@ -431,7 +431,7 @@ SMALL_BUSINESSES = [
      ["Seoul Grill"], ["Friday 5pm"], ["First 50 guests get free bulgogi"]),
     ("video for my Etsy shop Paper & Pine, handmade cards, link in bio", ["Paper & Pine"], ["Handmade cards"], ["Link in bio"]),
     ("Real estate: 3BR/2BA condo downtown, $525K, open house Sunday 1-4pm, call Jen at 555-0142",
-     ["Just Listed"], ["3 Bed · 2 Bath", "Sunday 1-4pm · Call Jen at 555-0142"], ["$525K"]),
+     ["Just Listed"], ["3 Bed · 2 Bath", "Open house Sunday 1-4pm · Call Jen at 555-0142"], ["$525K"]),
     ("Fitness challenge: 30 days, 3 workouts a week, join free at fitwithkai.com/challenge",
      ["Fitness Challenge"], ["30 days", "3 workouts a week"], ["Join free at fitwithkai.com/challenge"]),
     ('webinar "Scaling Your SaaS" on March 12 at 11am PT, register free',

@@ -129,6 +129,9 @@ TYPED_ANYHOW = [
      ["Tiny Home Tour"], ["240 sq ft", "Off grid · Solar powered"], ["$35k"]),
     ("Kids coding camp — ages 8-14 — Mon–Fri 9am–3pm — June 16–27 — $399/week — sign up at codecamp.kids",
      ["Kids Coding Camp"], ["Ages 8-14", "Mon–Fri 9am–3pm · Sign up at codecamp.kids"], ["$399/week"]),
+    # "Sunday 1-4pm" without what happens then
+    ("listing video for 12 Oak Lane, 3 bed 2 bath, $450,000, open house sunday 1-4pm, pet friendly, music quiet",
+     ["Just Listed"], ["3 Bed · 2 Bath", "Pet friendly", "Open house Sunday 1-4pm · 12 Oak Lane"], ["$450,000"]),
     ("Reminder: parent teacher night Thursday 6-8pm in the school gym, childcare provided",
      ["Parent Teacher Night"], ["Childcare provided"], ["See you on Thursday 6-8pm"]),
 ]

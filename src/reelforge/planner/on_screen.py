@@ -932,6 +932,12 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")
+    if when and re.search(r"(?i)\bopen\s+house\b", plain) and not any(
+            "open house" in x.lower() for x in (title, subtitle, cta, *under_cta) if x):
+        # "listing video for 12 Oak Lane, …, open house sunday 1-4pm": the day is the open house's
+        said = "Open house " + (when[:1].lower() + when[1:] if re.match(r"(?:This|Next|Every)\b", when) else when)
+        under_cta = [said if x == when else x for x in under_cta]
+        cta = said if cta == when else cta
     # when first, then what else the offer says, then where to go ("周二、四晚7点 · 报名请扫码")
     timed = {x for x in (until, when, dated) if x}
     reach = {x for x in under_cta if is_reach(x) or x in (*reach_rows, found) or (contact and contact in x)}
