@@ -137,7 +137,27 @@ TYPED_ANYHOW = [
 ]
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), EVERY_FACT + TYPED_ANYHOW)
+SERVICES = [
+    # "tuesdays and thursdays 6am" dropped (days said in the plural)
+    ("a reel for our gym's new spin class, tuesdays and thursdays 6am, first class free, book on the app",
+     ["New Spin Class"], ["Tuesdays and Thursdays 6am · Book on the app"], ["First class free"]),
+    # "$25" alone
+    ("promo for Sunny Side Cafe: brunch all day, bottomless mimosas $25, reservations at sunnysidecafe.com",
+     ["Sunny Side Cafe"], ["Brunch all day", "Reservations at sunnysidecafe.com"], ["Bottomless mimosas $25"]),
+    ("make a video announcing our new location! 250 Market Street, opening Jan 5, come say hi",
+     ["New Location"], ["250 Market Street"], ["Opening Jan 5"]),
+    # a 10-minute video: "20 min sessions" was taken for its length
+    ("photography mini sessions, oct 12, 20 min sessions, $150, includes 10 edited photos, book at lensandlight.co",
+     ["Photography Mini Sessions"], ["Includes 10 edited photos", "Oct 12 · Book at lensandlight.co"], ["$150"]),
+    # no title ("dog" read as "do"); where it was last seen and the reward dropped
+    ("lost dog poster video: Max, golden retriever, last seen near Elm Park, call 555-0188, reward",
+     ["Lost Dog"], ["Last seen near Elm Park", "Reward"], ["Call 555-0188"]),
+    ("volunteer drive for the food bank, saturdays 9-12, no experience needed, sign up at feedthecity.org",
+     ["Volunteer Drive"], ["Saturdays 9-12", "No experience needed"], ["Sign up at feedthecity.org"]),
+]
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), EVERY_FACT + TYPED_ANYHOW + SERVICES)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
@@ -246,3 +266,16 @@ CAMP = ("summer camp registration now open! ages 6-12, July 7 - Aug 15, spots fi
 ])
 def test_a_fact_is_called_by_what_it_says(first, edit, captions):
     assert _edited(first, edit) == captions
+
+
+@pytest.mark.parametrize(("said", "ms"), [
+    ("photography mini sessions, oct 12, 20 min sessions, $150", None),
+    ("a 15 minute walk from the station", None),
+    ("a 30 second video, 5 minute walk from the beach", 30_000),
+    ("make a 20 min workout video", 1_200_000),
+    ("45 sec workout clip", 45_000),
+])
+def test_what_lasts_that_long_is_not_always_the_video(said, ms):
+    from reelforge.planner.time_words import parse_duration_ms
+
+    assert parse_duration_ms(said) == ms

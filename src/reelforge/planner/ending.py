@@ -160,7 +160,7 @@ _RX_PRICED = re.compile(
     r"(?=\s*(?:[,;，；。、]|\band\b|$))")
 
 
-def priced_items(text: str) -> list[str]:
+def priced_items(text: str, least: int = 2) -> list[str]:
     """Two or more things listed with their prices, one line each ("Pumpkin latte $5.50"), else [].
 
     >>> priced_items("new menu for Bean There: pumpkin latte $5.50, maple scone $3 and chai $4, this fall")
@@ -170,7 +170,7 @@ def priced_items(text: str) -> list[str]:
     """
     found = [f"{capitalised(m.group('item').strip())} {m.group('price').strip()}" for m in _RX_PRICED.finditer(text or "")
              if not re.fullmatch(r"(?i)(?:only|just|now|from|price|priced|at|for|and|价格|售价)", m.group("item").strip())]
-    return found if len(found) >= 2 else []
+    return found if len(found) >= least else []
 
 
 def is_discount(text: str) -> bool:
@@ -195,10 +195,10 @@ _RX_CODE = re.compile(r"\b(?:use\s+(?:the\s+)?(?:(?:promo|discount|coupon)\s+)?c
 # "out now on Spotify", "listen on Apple Podcasts", "watch on YouTube": where to find it, said as typed
 _RX_WHERE_ON = re.compile(
     r"\b(?:(?:out|available|streaming|live)\s+now\s+on|(?:listen|watch|stream|download|get\s+it|available|find\s+us|"
-    r"pre-?order|order|buy|shop|read|"
+    r"pre-?order|order|buy|shop|read|book|"
     r"(?:is\s+|are\s+|now\s+)?live)(?:\s+now)?\s+on)"
     r"\s+(?:the\s+)?(?:spotify|apple\s+(?:podcasts|music)|youtube|app\s+store|google\s+play|soundcloud|twitch|netflix|"
-    r"amazon|etsy|itunes|tiktok|instagram|bandcamp)\b", re.I)
+    r"amazon|etsy|itunes|tiktok|instagram|bandcamp|(?:our\s+)?app)\b", re.I)
 
 
 def promo_code(text: str) -> str | None:

@@ -149,10 +149,11 @@ _ZH_COUPLE = re.compile(r"(?:新人|新郎新娘|新娘新郎|情侣|夫妻)\s*[
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$")
 # "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
 _AVAILABLE = re.compile(r"(?i)\b(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
-                        r"dropping|drops|back|out|coming|ships|shipping|open|opens)"
+                        r"dropping|drops|back|out|coming|ships|shipping|open|opens|"
+                        r"(?<!grand\s)(?<!soft\s)(?<!our\s)(?<!the\s)(?<!big\s)opening)"  # ("grand opening": the event)
                         r"(?:\s+(?:from|on|starting|starting\s+on|this|next|in|daily))?\s+$")
 _AVAILABLE_FIRST = re.compile(r"(?i)(?:available|in\s+stores?|on\s+sale|launching|arriving|back|out|coming|ships|shipping|"
-                              r"open|opens)\b")  # a when that says it already: "Available from Monday"
+                              r"open|opens|opening|reopening)\b")  # a when that says it already: "Available from Monday"
 
 
 def availability(text: str, when: str) -> str | None:
@@ -256,7 +257,7 @@ def subject_of(instruction: str) -> str | None:
 # thing named before the kind of video, at a clause's start
 _KIND_AFTER = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–])|(?<=\s-))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,6})\s+"
                          r"(?:promo(?:tional)?\s+)?(?:video|vid|promo|reel|clip|teaser|trailer|ad|advert|commercial|"
-                         r"slideshow|montage|recap|highlights|spot)s?\b(?!\s+(?:for|about|of|showcasing|featuring|"
+                         r"slideshow|montage|recap|highlights|spot|poster|flyer)s?\b(?!\s+(?:for|about|of|showcasing|featuring|"
                          r"introducing|announcing|promoting|advertising)\b(?!\s+(?:my\s+|our\s+|the\s+)?(?:" + _PLATFORMS +
                          r"|channel|page|account|feed)\b))")
 _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|we\s+need|i\s+want|make|create|do|"
@@ -562,7 +563,7 @@ _NOT_A_LEAD = re.compile(
     r"(?i)\b(?:make|create|do|need|want|please|pls|video|videos|reel|reels|story|stories|tiktok|instagram|youtube|"
     r"post|ad|promo|clip|slideshow|montage|real\s+estate|listing|hiring|update|reminder|news|announcement|"
     r"(?:app|product|book|album|game|podcast|course)\s+(?:launch|release|drop)|launch|teaser|trailer|"
-    r"(?:for|with|of|about|from|to|our|my|we|i|you|it|this|that)\b)|\d")
+    r"for|with|of|about|from|to|our|my|we|i|you|it|this|that)\b|\d")  # (whole words: "lost dog" says no "do")
 
 
 _ZH_NOT_A_LEAD = re.compile(r"做|制作|视频|抖音|快手|小红书|宣传|广告|房源|招聘|要求|标题|字幕|结尾|音乐|旁白|地址|电话|价格|时间")
@@ -584,7 +585,7 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
             event := re.fullmatch(r"\s*(?:the\s+|our\s+|a\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4})\s*(?:this|next|on|every)?\s*",
                                   text[said.end():when[1][0]], re.I)) and _EVENT_NOUN.search(event.group("e")):
         return title_case(event.group("e"))  # "Reminder: parent teacher night Thursday 6-8pm": the event
-    if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:video|reel|clip|post|story|promo|ad)", words)) \
+    if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:(?:poster|flyer)\s+)?(?:video|reel|clip|post|story|promo|ad)", words)) \
             and len(kind.group("w").split()) >= 2:
         words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
     if zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
@@ -619,7 +620,7 @@ def _name_typed(text: str, announced: bool) -> str | None:
         return said
     if event := _SALE_EVENT.search(text):  # "🎉 Black Friday 🎉 40% off everything"
         return event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0).lower())
-    return named_before_kind(text)
+    return named_before_kind(text) or event_at_start(text)
 
 
 def _fit(lines: list[str], slots: int) -> list[str]:
@@ -695,6 +696,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     items = priced_items(plain)
     if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
         offer = None
+    if not items and offer and not is_discount(offer) and len(one := priced_items(plain, least=1)) == 1 \
+            and one[0].endswith(offer) and len(one[0].split()) <= 6 and re.match(r"[A-Za-z]", one[0]) \
+            and not re.match(r"(?i)(?:add|put|use|show|make|with|set|price|priced|cost|costs)\b", one[0]):
+        offer = one[0]  # "bottomless mimosas $25": what the price is for, not "$25" alone
     announced = _ANNOUNCE.search(N.normalize(plain)) is not None
     # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
     typed = F.typed_facts(plain)

@@ -119,7 +119,12 @@ _NOT_TOTAL_BEFORE = ascii_rx(
 _NOT_TOTAL_AFTER = ascii_rx(
     r"^\s*(?:(?:per|each|every|a piece|apiece|for each|for every)\b|/|"
     r"(?:long\s+)?(?:cross)?(?:fade|dissolve|transition|wipe|slide)s?\b|"
-    r"mark\b|in(?:to)?\s+(?:the\s+)?(?:video|clip|song|track|music)\b|in\s*(?:[,.;]|$)|处|时|的时候|每|转场|过渡|淡)")
+    r"mark\b|in(?:to)?\s+(?:the\s+)?(?:video|clip|song|track|music)\b|in\s*(?:[,.;]|$)|处|时|的时候|每|转场|过渡|淡|"
+    # what lasts that long is not the video: "20 min sessions", "a 5 minute walk from the station"
+    r"(?:free\s+|private\s+|mini\s+|guided\s+)?(?:sessions?|class(?:es)?|lessons?|workouts?|walk|drive|ride|"
+    r"consultations?|appointments?|massages?|treatments?|facials?|breaks?|wait|read|tours?|calls?|meetings?|slots?|"
+    r"chats?|commute|trip|away|from\b|workshops?|rounds?|intervals?|sets?|shifts?|delivery|service)\b"
+    r"(?!\s+(?:video|clip|reel|promo|film|vlog|tutorial|slideshow|montage)))")
 
 # "each image for 3 seconds", "每张图片3秒"
 _PER_ITEM_BEFORE = ascii_rx(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$")
