@@ -279,3 +279,33 @@ def test_what_lasts_that_long_is_not_always_the_video(said, ms):
     from reelforge.planner.time_words import parse_duration_ms
 
     assert parse_duration_ms(said) == ms
+
+
+GIG = "gig poster video: The Velvet Keys live at Blue Moon Bar, Dec 12, doors 7pm, no cover"
+
+
+def _texts_after(first, edit):
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+
+    p = plan(first, THREE)
+    r = plan_edit(edit, p.timeline, library=tuple(THREE))
+    assert r.status == "ok", r.reply
+    tl = apply(p.timeline, r.ops, library=tuple(THREE))
+    return {role: [s.text for tr in tl.tracks if tr.role is role for s in tr.segments] for role in (Role.CAPTION, Role.CTA)}
+
+
+@pytest.mark.parametrize(("edit", "captions", "cta"), [
+    # "I did not understand": the date and the doors' time both read as "the date"
+    ("change the date to Dec 13", ["Live at Blue Moon Bar", "Doors 7pm · No cover"], ["See you on Dec 13"]),
+    ("change the doors to 8pm", ["Live at Blue Moon Bar", "Doors 8pm · No cover"], ["See you on Dec 12"]),
+    ("remove the doors", ["Live at Blue Moon Bar", "No cover"], ["See you on Dec 12"]),
+    # "The Jazz Cellar" alone
+    ("change the venue to The Jazz Cellar", ["Live at The Jazz Cellar", "Doors 7pm · No cover"], ["See you on Dec 12"]),
+    # "velvetkeys.com" alone, and it took the place of "Doors 7pm · No cover"
+    ("add tickets at velvetkeys.com", ["Tickets at velvetkeys.com", "Live at Blue Moon Bar", "Doors 7pm · No cover"],
+     ["See you on Dec 12"]),
+])
+def test_a_gig_refined(edit, captions, cta):
+    got = _texts_after(GIG, edit)
+    assert (got[Role.CAPTION], got[Role.CTA]) == (captions, cta)

@@ -93,11 +93,16 @@ def _rows_track(st: State, start: int, end: int) -> WorkTrack | None:
     of taking their place ("add a subtitle under the title" removed the spoken words' captions)."""
     if (start, end) not in _row_spans(st):
         return None
-    said = [t for t in st.tracks_of(Role.CAPTION) if any(c.id.startswith(CUE_ID) and c.start < end and start < c.end
-                                                          for c in t.segs)]
+
+    def busy(t: WorkTrack) -> bool:  # words said, or a picture's caption, shown in that time
+        return any((c.id.startswith(CUE_ID) or c.shot is not None) and c.start < end and start < c.end for c in t.segs)
+
+    said = [t for t in st.tracks_of(Role.CAPTION) if busy(t)]
     if not said:
         return None
-    own = next((t for t in st.tracks_of(Role.CAPTION) if not any(c.id.startswith(CUE_ID) for c in t.segs)), None)
+    # (a picture's caption shown then stays too: "add tickets at velvetkeys.com" took the place of "Doors 7pm")
+    own = next((t for t in st.tracks_of(Role.CAPTION) if not busy(t) and not any(c.id.startswith(CUE_ID) for c in t.segs)),
+               None)
     if own is not None:
         return own
     tr = st.add_track(Role.CAPTION)

@@ -17,7 +17,7 @@ from .when import when_at
 KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|day|"
            r"hours|prices?|pricing|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
            r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
-           r"ages?|age\s+range|guests?|host|speaker|author))\b")
+           r"ages?|age\s+range|guests?|host|speaker|author|doors))\b")
 KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠|名额|场地|嘉宾)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
 
@@ -29,7 +29,7 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "prize": "prize", "prizes": "prize", "giveaway": "prize", "gift card": "prize",
             "venue": "venue", "spot": "spots", "spots": "spots", "seats": "spots", "places left": "spots",
             "age": "ages", "ages": "ages", "age range": "ages", "guest": "guest", "guests": "guest", "host": "guest",
-            "speaker": "guest", "author": "author", "名额": "spots", "场地": "venue", "嘉宾": "guest",
+            "speaker": "guest", "author": "author", "doors": "doors", "名额": "spots", "场地": "venue", "嘉宾": "guest",
             "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
             "链接": "web", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
 
@@ -50,6 +50,7 @@ _HOLDS = {
     "ages": re.compile(r"(?i)\bages?\s+\d|\b\d{1,2}\s*\+|岁以上"),
     "guest": re.compile(r"(?i)^(?:with|featuring|feat\.|ft\.)\s|嘉宾"),
     "author": re.compile(r"(?i)^by\s"),
+    "doors": re.compile(r"(?i)\bdoors\b"),
 }
 
 
@@ -82,6 +83,7 @@ def holds(kind: str, text: str) -> bool:
 
 # the words themselves, to take them out of a longer text ("remove the website" from "Tickets $12 at
 # sciencehall.org" leaves "Tickets $12"; it removed the whole call to action)
+_PLACE_NAME = r"(?-i:(?:The\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the))*)"
 _PART = {
     "price": re.compile(r"(?:[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b)", re.I),
     "web": re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)"
@@ -92,6 +94,9 @@ _PART = {
     "prize": re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?"),  # its amount
     "spots": re.compile(r"(?i)\d{1,4}(?=\s+(?:spots?|seats?|places?|tickets?)\b)"),  # "Only 12 spots left": its number
     "ages": re.compile(r"\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|\d{1,2}\s*\+"),
+    "doors": re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"),  # "Doors 7pm": its time
+    # "Live at Blue Moon Bar": the name ("change the venue to The Jazz Cellar" keeps "Live at")
+    "venue": re.compile(rf"(?<=\bat\s){_PLACE_NAME}"),
     "offer": re.compile(r"(?:up\s+to\s+)?(?:\d{1,2}\s*%|[$€£]\d+)\s+off\b|\bbuy\s+\d\s+get\s+\d\s+free\b|"
                         r"(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折", re.I),
 }
@@ -147,7 +152,8 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         found = _PART["spots"].search(text)  # "change the spots to 8", "名额改成8个": the number
         return text[:found.start()] + count.group(1) + text[found.end():] if found else None
     if rx is not None:
-        found, fits = rx.search(text), rx.fullmatch(new.strip())
+        found = rx.search(text)
+        fits = rx.fullmatch(new.strip()) or kind == "venue" and re.fullmatch(_PLACE_NAME, new.strip())
         span = found.span() if found else None
     else:
         found_when, new_when = (when_at(text), when_at(new)) if kind == "when" else (None, None)
@@ -155,4 +161,7 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         fits = new_when is not None and new_when[1] == (0, len(new.strip()))
     if span is None or not fits or span == (0, len(text)):
         return None
+    if kind == "when" and re.match(r"(?i)on\s", text[span[0]:span[1]]) and not re.match(
+            r"(?i)(?:on|this|next|every|tonight|tomorrow|today)\b", new.strip()):
+        span = (span[0] + 3, span[1])  # "See you on Dec 12" -> "See you on Dec 13" (not "See you Dec 13")
     return text[:span[0]] + new.strip() + text[span[1]:]

@@ -16,7 +16,14 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
 from reelforge.planner.apply_text import CUE_ID
-from reelforge.planner.ending import capitalised, contact_in, ending_words, offer_in, title_case
+from reelforge.planner.ending import (
+    capitalised,
+    contact_cta,
+    contact_in,
+    ending_words,
+    offer_in,
+    title_case,
+)
 from reelforge.planner.rules.refs import (
     _ADD,
     _ORD_FULL,
@@ -301,7 +308,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                               background=bg, box_color=box)]
         r = role or Role.TITLE
         offer = offer_in(c.raw)
-        contact = new_text == contact_in(c.raw) or (offer is not None and new_text == capitalised(offer))  # with the ending
+        address = contact_in(c.raw)
+        contact = (address is not None and new_text in (address, contact_cta(c.raw, address))
+                   or (offer is not None and new_text == capitalised(offer)))  # with the ending
         if role is None and (looks_cta(new_text) or contact):
             # "add 'Shop now' at the end", "add our website www.example.com": the ending's
             tm = timing_in(c, None)

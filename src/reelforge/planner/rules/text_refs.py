@@ -9,6 +9,7 @@ import re
 from reelforge.planner import ops as O
 from reelforge.planner import time_words as TW
 from reelforge.planner.apply_text import CUE_ID
+from reelforge.planner.ending import MONTH, WEEKDAY
 from reelforge.planner.rules.refs import (
     _ORD_FULL,
     _RX_AT,
@@ -231,7 +232,16 @@ def text_of_kind(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role,
         hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
     if len(hits) > 1 and (said_whole := [(r, s) for r, s in hits if part_of(kind, s.text)]):
         hits = said_whole  # "the offer": "50% off all candles", not the title "Flash sale"
+    if len(hits) > 1 and kind == "when" and (by := _DAY_WORD.search(said) and _DATED or _TIME_WORD.search(said) and _TIMED):
+        # "change the date to Dec 13" beside "Doors 7pm": the text with a day; "the time": the one with a clock time
+        hits = [(r, s) for r, s in hits if by.search(s.text)] or hits
     return hits[0] if len(hits) == 1 else None
+
+
+_DAY_WORD = re.compile(r"(?i)\b(?:date|day)\b|日期|哪天")
+_TIME_WORD = re.compile(r"(?i)\b(?:times?|hours)\b|时间|几点")
+_DATED = re.compile(rf"(?i)\b(?:{MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{WEEKDAY}|tonight|tomorrow)|\d\s*月|周[一二三四五六日天]|星期")
+_TIMED = re.compile(r"(?i)\d\s*[ap]\.?m\b|\d:\d\d|\d\s*点|noon|midnight")
 
 
 def text_meant(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:

@@ -9,7 +9,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
-from reelforge.planner.ending import capitalised, contact_in, offer_in, title_case
+from reelforge.planner.ending import capitalised, contact_cta, contact_in, offer_in, title_case
 from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
 from reelforge.planner.rules.text_refs import text_by_id, text_target
@@ -46,7 +46,9 @@ def unquoted_words(raw: str, t: str) -> str | None:
         if not _has(_ADD, t):
             return None
         offer = offer_in(raw)
-        return contact_in(raw) or (capitalised(offer) if offer else None)
+        if contact := contact_in(raw):  # "add tickets at velvetkeys.com": with the words asking ("Tickets at …")
+            return contact_cta(raw, contact) or contact
+        return capitalised(offer) if offer else None
     # "add the title Summer Sale, make it red": the words end where the next instruction starts
     words = _RX_NEXT_ASK.split(m.group(1), maxsplit=1)[0]
     words = RX_WHERE_TAIL.sub("", words).strip().strip("'\"").strip()
