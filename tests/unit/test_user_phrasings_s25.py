@@ -157,7 +157,29 @@ SERVICES = [
 ]
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), EVERY_FACT + TYPED_ANYHOW + SERVICES)
+RENTALS_AND_CLASSES = [
+    # "utilities included", "no pets" and the phone dropped
+    ("2 bedroom apartment for rent, $1,850/month, utilities included, available March 1, no pets, contact Dana at 555-0166",
+     ["Just Listed"], ["Utilities included · No pets", "Available March 1 · Contact Dana at 555-0166"], ["$1,850/month"]),
+    # "Free trial" lost its 14 days, "flowdesk.io" its asking words
+    ("SaaS product demo video for Flowdesk: automate your inbox, 14-day free trial, no credit card required, start at "
+     "flowdesk.io", ["Flowdesk"], ["No credit card required", "Start at flowdesk.io"], ["14-day free trial"]),
+    ("restaurant week special: 3 courses for $45, dine in only, march 10-16, reservations recommended",
+     ["Restaurant Week Special"], ["Dine in only · Reservations recommended", "March 10-16"], ["$45"]),
+    # no title; the venue, the dress code dropped; "$150" alone the ending
+    ("fundraising gala for Hope Shelter, Nov 8 7pm at the Grand Hotel, black tie, tickets $150 at hopeshelter.org/gala",
+     ["Fundraising Gala"], ["At the Grand Hotel · Black tie", "Nov 8 7pm"], ["Tickets $150 at hopeshelter.org/gala"]),
+    # "我们的" in the title; the days and the hours dropped
+    ("我们的烘焙店周末特惠：全场面包买二送一，周六周日有效，地址：和平路8号，营业时间9:00-21:00",
+     ["烘焙店周末特惠"], ["周六周日有效 · 营业时间9:00-21:00", "和平路8号"], ["买二送一"]),
+    # titled "限时优惠"
+    ("新课程上线！Python零基础入门，共40节课，限时特价199元，扫码报名", ["新课程上线"], ["零基础 · 共40节课", "扫码报名"], ["特价199元"]),
+    ("puppy training classes, 6 week course, small groups, starts Sept 5, $180, register at goodpup.com",
+     ["Puppy Training Classes"], ["6 week course · Small groups", "Starts Sept 5 · Register at goodpup.com"], ["$180"]),
+]
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"), EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

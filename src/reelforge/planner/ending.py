@@ -64,7 +64,7 @@ _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave
 # "地址朝阳区幸福路12号", "人民路88号": a street and number, as written
 _RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号)")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
-_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline)\b|电话|手机|热线|咨询", re.I)
+_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact)\b|电话|手机|热线|咨询", re.I)
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"
@@ -94,7 +94,7 @@ _RX_OFFER = re.compile(
     r"\bfree\s+[a-z]+(?:\s+[a-z]+)?\s+(?:for|to)\s+the\s+first\s+\d{1,4}\s+(?:guests|customers|people|visitors|shoppers)\b|"
     # a first go free: "first class free", "your first box is on us", "free trial"
     r"\b(?:your\s+)?first\s+(?:class|lesson|session|visit|month|week|ride|drink|coffee|box|order|night)\s+(?:is\s+)?"
-    r"(?:free|on\s+us|half\s+(?:off|price))\b|\bfree\s+(?:trial|first\s+(?:class|lesson|session|visit))\b|"
+    r"(?:free|on\s+us|half\s+(?:off|price))\b|\b(?:\d{1,3}[\s-](?:day|week|month)\s+)?free\s+(?:trial|first\s+(?:class|lesson|session|visit))\b|"
     r"(?:全场|全店|店内|限时)?\s*(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二(?:件|杯|份|个|瓶)半价|满\d+减\d+|全场包邮|包邮|全场半价|"
     # "前50名免费体验一周", "首节课免费", "免费试听": a first go or a gift for the first ones
     r"前\d{1,4}名[^，,。；;！!\s]{2,12}|首(?:节|次|单|杯|月|课)(?:课)?免费|免费(?:试听|试课|体验(?:一[周天次])?)",
@@ -260,8 +260,9 @@ def is_reach(text: str) -> bool:
 # what asks the viewer to go there: "apply at jobs.example.com", "order online at …", "find us at …"
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
-    r"enroll|enrol|subscribe|donate|give|pre-?order|download|rsvp|get\s+started|start\s+(?:free|today|now)|info|"
-    r"(?:get\s+(?:your\s+)?)?tickets|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
+    r"enroll|enrol|subscribe|donate|give|pre-?order|download|rsvp|get\s+started|start(?:\s+(?:free|today|now))?|"
+    r"try(?:\s+it)?(?:\s+(?:for\s+)?free)?|info|"
+    r"(?:get\s+(?:your\s+)?)?tickets(?:\s+[$€£]\d[\d,.]*)?|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
     r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|call|text|phone|ring|whatsapp|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"
     r"(?:\s+(?:for\s+)?free)?(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)

@@ -149,7 +149,7 @@ _ZH_COUPLE = re.compile(r"(?:新人|新郎新娘|新娘新郎|情侣|夫妻)\s*[
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$")
 # "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
 _AVAILABLE = re.compile(r"(?i)\b(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
-                        r"dropping|drops|back|out|coming|ships|shipping|open|opens|"
+                        r"dropping|drops|back|out|coming|ships|shipping|open|opens|starts|starting|begins|"
                         r"(?<!grand\s)(?<!soft\s)(?<!our\s)(?<!the\s)(?<!big\s)opening)"  # ("grand opening": the event)
                         r"(?:\s+(?:from|on|starting|starting\s+on|this|next|in|daily))?\s+$")
 _AVAILABLE_FIRST = re.compile(r"(?i)(?:available|in\s+stores?|on\s+sale|launching|arriving|back|out|coming|ships|shipping|"
@@ -268,7 +268,9 @@ _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|w
 
 # "mattress sale 50% off", "Black Friday blowout": the event a clause opens on, the kind kept
 _EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+"
-                             r"(?:sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive))\b")
+                             r"(?:sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive|gala|"
+                             r"festival|fair|market|concert|workshop|classes|course|camp|tournament|fun\s+run|5k|"
+                             r"open\s+day|tasting|meetup|bootcamp))\b")
 
 
 def named_before_kind(instruction: str) -> str | None:
@@ -588,9 +590,10 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:(?:poster|flyer)\s+)?(?:video|reel|clip|post|story|promo|ad)", words)) \
             and len(kind.group("w").split()) >= 2:
         words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
-    if zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
+    if zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
-    if (zh := re.match(r"\s*(?P<t>[\u4e00-\u9fff]{2,12}(?:特惠|促销|大促|优惠季|优惠活动|活动|招生|上新|上市|周年庆|店庆))\s*[，,。！!]", text)) \
+    if (zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,12}(?:特惠|促销|大促|优惠季|优惠活动|活动|招生|上新|上市|"
+                       r"上线|开课|开班|周年庆|店庆))\s*[:：，,。！!]", text)) \
             and not _ZH_NOT_A_LEAD.search(zh.group("t")) and not re.fullmatch(
                 r"(?:产品|商品|新品|品牌|公司|店铺|本店|全场|限时)?|" + _SALE_EVENT.pattern, zh.group("t")[:-2]):
         return zh.group("t")  # "瑜伽工作室新年特惠，年卡只要1999元" (not "产品上新", "双十一活动": said elsewhere)
@@ -943,6 +946,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         said = "Open house " + (when[:1].lower() + when[1:] if re.match(r"(?:This|Next|Every)\b", when) else when)
         under_cta = [said if x == when else x for x in under_cta]
         cta = said if cta == when else cta
+    if cta and (holder := next((x for x in under_cta if cta.lower() in x.lower() and x != cta), None)):
+        cta = holder  # "$150" and "Tickets $150 at hopeshelter.org/gala": the row says it all, the ending it is
+        under_cta.remove(holder)
     # when first, then what else the offer says, then where to go ("周二、四晚7点 · 报名请扫码")
     timed = {x for x in (until, when, dated) if x}
     reach = {x for x in under_cta if is_reach(x) or x in (*reach_rows, found) or (contact and contact in x)}
