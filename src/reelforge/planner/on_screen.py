@@ -300,8 +300,8 @@ def event_at_start(instruction: str) -> str | None:
     """The sale or event a clause opens on, its kind kept: "mattress sale 50% off" -> "Mattress Sale"."""
     for m in _EVENT_AT_START.finditer(unicodedata.normalize("NFKC", instruction or "")):
         words = _KIND_LEAD.sub("", m.group("s")).strip(" ,-")
-        if len(words.split()) >= 2 and not re.search(r"(?i)\b(?:make|create|want|need|with|using|for|is|are|it|this)\b",
-                                                      words):
+        if len(words.split()) >= 2 and not re.search(r"(?i)\b(?:make|create|want|need|with|using|for|is|are|it|this|"
+                                                      r"video|videos|clip|reel|promo|of|about|from|at|in|on)\b", words):
             return title_case(words)
     return None
 
