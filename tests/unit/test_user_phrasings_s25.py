@@ -17,7 +17,7 @@ from reelforge.planner.parse import parse_aspect
 from reelforge.planner.when import event_when
 from reelforge.timeline import Role
 
-from .test_user_phrasings_s24 import THREE
+from .test_user_phrasings_s24 import THREE, _edited
 
 
 def _words_of(said):
@@ -260,17 +260,6 @@ def test_a_fact_alone_asks_for_words_but_a_place_does_not():
     assert not facts.asks_for_text("At Lake Tahoe") and not facts.asks_for_text("With Dr. Lena Ortiz")
 
 
-def _edited(first, edit):
-    from reelforge.planner.apply import apply
-    from reelforge.planner.rules import plan_edit
-
-    p = plan(first, THREE)
-    r = plan_edit(edit, p.timeline, library=tuple(THREE))
-    assert r.status == "ok", r.reply
-    tl = apply(p.timeline, r.ops, library=tuple(THREE))
-    return [s.text for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments]
-
-
 POTTERY = "Only 12 spots left!! 20 sec reel for my pottery workshop this sunday 2-5pm at The Clay Room, $45 per person"
 CAMP = ("summer camp registration now open! ages 6-12, July 7 - Aug 15, spots fill fast, "
         "register at campsunrise.org")
@@ -287,7 +276,7 @@ CAMP = ("summer camp registration now open! ages 6-12, July 7 - Aug 15, spots fi
     ("podcast clip, episode 42 with Dr. Lena Ortiz on sleep, listen on Apple Podcasts", "remove the guest", []),
 ])
 def test_a_fact_is_called_by_what_it_says(first, edit, captions):
-    assert _edited(first, edit) == captions
+    assert _edited(first, edit)[Role.CAPTION] == captions
 
 
 @pytest.mark.parametrize(("said", "ms"), [
@@ -306,17 +295,6 @@ def test_what_lasts_that_long_is_not_always_the_video(said, ms):
 GIG = "gig poster video: The Velvet Keys live at Blue Moon Bar, Dec 12, doors 7pm, no cover"
 
 
-def _texts_after(first, edit):
-    from reelforge.planner.apply import apply
-    from reelforge.planner.rules import plan_edit
-
-    p = plan(first, THREE)
-    r = plan_edit(edit, p.timeline, library=tuple(THREE))
-    assert r.status == "ok", r.reply
-    tl = apply(p.timeline, r.ops, library=tuple(THREE))
-    return {role: [s.text for tr in tl.tracks if tr.role is role for s in tr.segments] for role in (Role.CAPTION, Role.CTA)}
-
-
 @pytest.mark.parametrize(("edit", "captions", "cta"), [
     # "I did not understand": the date and the doors' time both read as "the date"
     ("change the date to Dec 13", ["Live at Blue Moon Bar", "Doors 7pm · No cover"], ["See you on Dec 13"]),
@@ -329,5 +307,5 @@ def _texts_after(first, edit):
      ["See you on Dec 12"]),
 ])
 def test_a_gig_refined(edit, captions, cta):
-    got = _texts_after(GIG, edit)
+    got = _edited(GIG, edit)
     assert (got[Role.CAPTION], got[Role.CTA]) == (captions, cta)
