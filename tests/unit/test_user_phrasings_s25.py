@@ -174,6 +174,10 @@ RENTALS_AND_CLASSES = [
      ["烘焙店周末特惠"], ["周六周日有效 · 营业时间9:00-21:00", "和平路8号"], ["买二送一"]),
     # titled "限时优惠"
     ("新课程上线！Python零基础入门，共40节课，限时特价199元，扫码报名", ["新课程上线"], ["零基础 · 共40节课", "扫码报名"], ["特价199元"]),
+    # titled "Only 8" ("8 spots" read as a TV spot named "Only 8")
+    ("vertical reel: yoga retreat in tulum, march 3-9, all meals included, only 8 spots, early bird $1,450 until jan 15, "
+     "info at tulumyoga.com", ["Yoga Retreat in Tulum"], ["March 3-9", "All meals included · Only 8 spots",
+                                                          "Until Jan 15 · Info at tulumyoga.com"], ["$1,450"]),
     ("puppy training classes, 6 week course, small groups, starts Sept 5, $180, register at goodpup.com",
      ["Puppy Training Classes"], ["6 week course · Small groups", "Starts Sept 5 · Register at goodpup.com"], ["$180"]),
 ]

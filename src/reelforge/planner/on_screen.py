@@ -287,7 +287,7 @@ def named_before_kind(instruction: str) -> str | None:
         words = _KIND_LEAD.sub("", m.group("s")).strip(" ,-")
         if (not words or len(words.split()) > 5 or TW.find_durations(words) or _PLATFORM_WORDS.match(words.lower())
                 or _GENERIC_SUBJECT.match(words.lower()) or not re.search(r"[A-Za-z]{3}", words)
-                or re.search(r"(?i)\b(?:make|create|want|need|with|using|and|or|is|are|it|this|that|these)\b", words)
+                or re.search(r"(?i)\b(?:make|create|want|need|with|using|and|or|is|are|it|this|that|these|only|just)\b|\d$", words)
                 or re.fullmatch(r"(?i)(?:(?:promo(?:tional)?|product|brand|marketing|company|business|explainer|demo|"
                                 r"launch|sales?|event|music|photo|picture|image|video|text|simple|basic|new|real\s+estate|"
                                 r"listing|property|house|home|apartment)\s*)+", words)):
@@ -587,6 +587,11 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
             event := re.fullmatch(r"\s*(?:the\s+|our\s+|a\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4})\s*(?:this|next|on|every)?\s*",
                                   text[said.end():when[1][0]], re.I)) and _EVENT_NOUN.search(event.group("e")):
         return title_case(event.group("e"))  # "Reminder: parent teacher night Thursday 6-8pm": the event
+    if said and (said is not m or _NOT_A_LEAD.search(words)) and (
+            event := re.match(r"\s*(?:the\s+|our\s+|a\s+|my\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4}?)"
+                              r"(?P<at>\s+(?:in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*(?:[,.;!]|\s[-–—]\s)", text[said.end():], re.I)) \
+            and _EVENT_NOUN.search(event.group("e")):
+        return title_case(event.group("e") + (event.group("at") or ""))  # "vertical reel: yoga retreat in tulum, …"
     if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:(?:poster|flyer)\s+)?(?:video|reel|clip|post|story|promo|ad)", words)) \
             and len(kind.group("w").split()) >= 2:
         words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
