@@ -393,7 +393,7 @@ def _words_of(said):
 MARKETERS = [
     # the retreat's dates were dropped for the early-bird deadline
     ("Make a reel for our yoga studio's summer retreat in Bali, July 8-14. Early bird price $1,200 until May 1",
-     ["Yoga Studio's Summer Retreat"], ["July 8-14", "Until May 1"], ["$1,200"]),
+     ["Yoga Studio's Summer Retreat"], ["July 8-14", "Until May 1"], ["Early bird price $1,200"]),
     # "open" was lost from the hours
     ("Promo for Luna's Bakery: fresh sourdough every morning, open 7am-3pm Tue-Sun, 12 Market St",
      ["Luna's Bakery"], ["Open 7am-3pm Tue-Sun"], ["12 Market St"]),

@@ -123,7 +123,7 @@ TYPED_ANYHOW = [
      ["Lumen Desk Lamp"], ["Dimmable", "USB-C · 5-year warranty", "$89"], ["Order now"]),
     ("yoga retreat in tulum, march 3-9, all meals included, only 8 spots, early bird $1,450 until jan 15, info at "
      "tulumyoga.com", ["Yoga Retreat in Tulum"], ["March 3-9", "All meals included · Only 8 spots",
-                                                  "Until Jan 15 · Info at tulumyoga.com"], ["$1,450"]),
+                                                  "Until Jan 15 · Info at tulumyoga.com"], ["Early bird $1,450"]),
     # titled "Highlights"
     ("tiny home tour video for my youtube, 240 sq ft, off grid, solar powered, built for $35k",
      ["Tiny Home Tour"], ["240 sq ft", "Off grid · Solar powered"], ["$35k"]),
@@ -177,7 +177,7 @@ RENTALS_AND_CLASSES = [
     # titled "Only 8" ("8 spots" read as a TV spot named "Only 8")
     ("vertical reel: yoga retreat in tulum, march 3-9, all meals included, only 8 spots, early bird $1,450 until jan 15, "
      "info at tulumyoga.com", ["Yoga Retreat in Tulum"], ["March 3-9", "All meals included · Only 8 spots",
-                                                          "Until Jan 15 · Info at tulumyoga.com"], ["$1,450"]),
+                                                          "Until Jan 15 · Info at tulumyoga.com"], ["Early bird $1,450"]),
     ("puppy training classes, 6 week course, small groups, starts Sept 5, $180, register at goodpup.com",
      ["Puppy Training Classes"], ["6 week course · Small groups", "Starts Sept 5 · Register at goodpup.com"], ["$180"]),
 ]

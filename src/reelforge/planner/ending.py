@@ -103,7 +103,7 @@ _RX_OFFER = re.compile(
 
 # a price: "only $19.99", "just €5", "价格 ¥199", "仅售99元" (a currency, or a word saying it is a price)
 _RX_PRICE = re.compile(
-    r"(?:\b(?:only|just|now|from)\s+)?(?:[$€£¥￥]\s?(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{1,2})?(?:\s?[kKmM]\b|万|亿)?)(?![\d%]|\s*%)"
+    r"(?:\b(?:only|just|now|from|early[\s-]bird(?:\s+price)?|members?(?:\s+price)?|kids|adults|students)\s+)?(?:[$€£¥￥]\s?(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{1,2})?(?:\s?[kKmM]\b|万|亿)?)(?![\d%]|\s*%)"
     # what it is for: "$1,200/month", "$89 per night", "$25 a person" (the rent is not $1,200 once)
     r"(?:\s?/\s?(?:mo|month|mth|wk|week|night|nt|day|hr|hour|yr|year|person|pp|head|class|session)\b|"
     r"\s+(?:per|a|an)\s+(?:month|week|night|day|hour|year|person|head|class|session)\b|\s*/月|\s*/晚|\s*/天|\s*/人)?|"
