@@ -437,7 +437,7 @@ SMALL_BUSINESSES = [
     ('webinar "Scaling Your SaaS" on March 12 at 11am PT, register free',
      ["Scaling Your SaaS"], ["March 12 at 11am PT"], ["Register free"]),
     ("School fundraiser bake sale this Saturday 9am-noon in the gym, all proceeds to the library",
-     ["School Fundraiser Bake Sale"], [], ["See you this Saturday 9am-noon"]),
+     ["School Fundraiser Bake Sale"], ["All proceeds to the library"], ["See you this Saturday 9am-noon"]),
 ]
 
 

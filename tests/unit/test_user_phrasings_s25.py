@@ -183,7 +183,25 @@ RENTALS_AND_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize(("said", "title", "captions", "cta"), EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES)
+MAKERS_AND_BANDS = [
+    # titled "Wick &"; the wax and the burn time dropped
+    ("Help me make a promo for my handmade candle shop Wick & Co. All soy wax, 40 hour burn time, free shipping over "
+     "$35. Shop at wickandco.com", ["Wick & Co"], ["All soy wax · 40 hour burn time", "Shop at wickandco.com"],
+     ["Free shipping over $35"]),
+    ("ice cream truck at Riverside Park this weekend, 12-6pm, new flavor: lavender honey, cash only",
+     ["Ice Cream Truck at Riverside Park"], ["New flavor: lavender honey", "Cash only"], ["See you this weekend, 12-6pm"]),
+    ("dentist promo: new patients get a free cleaning, evening appointments available, Dr. Lee Family Dental, call "
+     "555-0101", ["Dentist"], ["New patients get a free cleaning", "Evening appointments available"], ["Call 555-0101"]),
+    # no text at all
+    ("our band Neon Wolves drops a new single Friday, stream it on Spotify",
+     ["Neon Wolves"], ["New single out Friday"], ["Stream it on Spotify"]),
+    ("charity bake sale at St. Paul's school, friday 3pm, all proceeds go to the food bank",
+     ["Charity Bake Sale"], ["At St. Paul's", "All proceeds go to the food bank"], ["See you on Friday 3pm"]),
+]
+
+
+@pytest.mark.parametrize(("said", "title", "captions", "cta"),
+                         EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES + MAKERS_AND_BANDS)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

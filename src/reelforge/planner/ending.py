@@ -196,7 +196,7 @@ _RX_CODE = re.compile(r"\b(?:use\s+(?:the\s+)?(?:(?:promo|discount|coupon)\s+)?c
 _RX_WHERE_ON = re.compile(
     r"\b(?:(?:out|available|streaming|live)\s+now\s+on|(?:listen|watch|stream|download|get\s+it|available|find\s+us|"
     r"pre-?order|order|buy|shop|read|book|"
-    r"(?:is\s+|are\s+|now\s+)?live)(?:\s+now)?\s+on)"
+    r"(?:is\s+|are\s+|now\s+)?live)(?:\s+(?:it|them|now))?\s+on)"
     r"\s+(?:the\s+)?(?:spotify|apple\s+(?:podcasts|music)|youtube|app\s+store|google\s+play|soundcloud|twitch|netflix|"
     r"amazon|etsy|itunes|tiktok|instagram|bandcamp|(?:our\s+)?app)\b", re.I)
 

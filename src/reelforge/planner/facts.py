@@ -29,7 +29,7 @@ _FACTS = re.compile(
     r"\bfree\s+(?:returns|exchanges|shipping|delivery|parking|entry|admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|estimates?|"
     r"quotes|samples|tastings?|refills|snacks|drinks|engraving|installation|assembly|cancellation)\b|"
     r"\bfree\s+gifts?(?:\s+with\s+(?:every\s+|all\s+|your\s+)?(?:orders?|purchases?)(?:\s+(?:over|above)\s+[$€£]\d+)?)?\b|"
-    r"\bships\s+(?:in|within)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+(?:business\s+)?(?:days?|hours?)\b|\bhand(?:made|crafted)\s+[a-z]+\b|"
+    r"\bships\s+(?:in|within)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+(?:business\s+)?(?:days?|hours?)\b|\bhand(?:made|crafted)\s+[a-z]+\b(?!\s+(?:shop|store|business|studio|brand|company|maker|makers|market))|"
     r"\b\d{2,6}\s*(?:sq\.?\s*ft\.?|sqft|square\s+feet|sqm|m²)(?!\w)|\boff[\s-]grid\b|\bsolar[\s-]powered\b|"
     r"\bwheelchair\s+accessible\b|\b(?:childcare|parking|lunch|food|drinks|snacks|refreshments|materials|equipment|"
     r"transport(?:ation)?|breakfast|dinner)\s+(?:is\s+|are\s+|will\s+be\s+)?provided\b|"
@@ -38,6 +38,15 @@ _FACTS = re.compile(
     r"\bno\s+credit\s+card\s+(?:needed|required)\b|\b(?:dine[\s-]in|take-?out|delivery|pick-?up)\s+only\b|"
     r"\breservations?\s+(?:recommended|required|essential|encouraged)\b|\b(?:black[\s-]tie(?:\s+optional)?|cocktail\s+attire|"
     r"smart\s+casual)\b|\b\d{1,2}[\s-]week\s+(?:course|program(?:me)?|class|series)\b|\bsmall\s+(?:groups|class(?:es|\s+sizes)?)\b|"
+    r"\ball[\s-](?:natural|organic|soy|vegan|cotton|wool|leather|steel|wood|beef)(?:\s+[a-z]+)?\b|"
+    r"\b\d{1,3}[\s-]hours?\s+(?:burn\s+time|battery(?:\s+life)?|cold|hot)\b|\bnew\s+flavou?r\s*:\s*[a-z][\w ]{2,30}|"
+    r"\bnew\s+(?:patients|customers|clients|members|students)\s+(?:get|receive|enjoy)\s+[^,.;!?\n]{3,40}|"
+    r"\b(?:evening|weekend|same[\s-]day|online|virtual|early|late)\s+(?:appointments|bookings|hours|classes|sessions)\s+available\b|"
+    r"\ball\s+proceeds\s+(?:go\s+)?to\s+[^,.;!?\n]{3,40}|"
+    # a release: "drops a new single Friday"
+    r"\b(?:drops?|dropping|releases?|releasing|is\s+out|out)\s+(?:a\s+|our\s+|the\s+|their\s+|his\s+|her\s+)?new\s+"
+    r"(?:single|album|ep|song|track|video|episode|collection|book)\s+(?:on\s+|this\s+|next\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight)\b|"
     r"\bno\s+cover(?:\s+charge)?\b|\bno\s+(?:experience|booking|appointment|reservation|sign-?up)s?\s+(?:needed|necessary|required)\b|"
     r"\b(?:all\s+)?(?:flights?|breakfast|meals?|drinks|food|transfers|taxes|tax|equipment|materials|supplies|lunch|dinner|wine|"
     r"snacks|gear|tools|hotel|accommodation)(?:\s*(?:,|&|and)\s*(?:flights?|breakfast|meals?|drinks|food|transfers|"
@@ -83,7 +92,7 @@ _FACTS = re.compile(
     r"\b(?:full|part)[\s-]time(?:\s*(?:&|and|or|/|\+)\s*(?:full|part)[\s-]time)?(?:\s+(?:roles?|positions?|jobs?|shifts?))?\b|"
     # the venue, named with capitals: "live at Blue Moon Bar", "at The Clay Room"
     r"\b(?:live\s+)?at\s+(?-i:(?!(?:[Tt]he\s+)?(?:End|Start|Beginning|Top|Bottom|Middle|Center|Centre|Same|Moment|Last|"
-    r"First|Least|Most|Once|Night|Noon|Midnight|Dawn|Dusk|Sunset|Sunrise|Home|Work|School)\b)(?:[Tt]he\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the)){1,4}|[A-Z]\w+['’]s)(?!\w)|"
+    r"First|Least|Most|Once|Night|Noon|Midnight|Dawn|Dusk|Sunset|Sunrise|Home|Work|School)\b)(?:[Tt]he\s+)?(?:St\.\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the)){1,4}|[A-Z]\w+['’]s|St\.\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})(?!\w)|"
     # a thank-you, a cause: "thank our sponsors", "raise money for the children's hospital"
     r"\bthank(?:s|\s+you)?\s+(?:to\s+)?(?:all\s+)?(?:our|the|my)\s+(?:amazing\s+|wonderful\s+|generous\s+)?(?:sponsors|volunteers|"
     r"partners|donors|supporters|customers|members|team|guests|fans|community|attendees|speakers|judges|mentors)\b|"
@@ -125,6 +134,9 @@ def typed_facts(text: str) -> list[str]:
             said = f"{capitalised(b.group('v').lower())} by {capitalise_dates(b.group('d'))}"
         elif _RAISE.match(said):
             said = "Raising money for " + re.sub(r"(?i)^.*?\bfor\s+", "", said)
+        elif rel := re.match(r"(?i)(?:drops?|dropping|releases?|releasing|is\s+out|out)\s+(?:\w+\s+)?new\s+(?P<w>\w+)\s+"
+                             r"(?:on\s+|this\s+|next\s+)?(?P<d>\w+)$", said):
+            said = f"New {rel.group('w').lower()} out {capitalise_dates(rel.group('d'))}"  # "New single out Friday"
         elif re.match(r"(?i)ages?\s", said):
             said = "Ages " + said.split(None, 1)[1]
         elif re.match(r"(?i)by\s", said):

@@ -196,6 +196,10 @@ def see_you(when: str, *, zh: bool) -> str:
     return f"See you {on}{lowered if on == '' else when}"
 
 
+# "our band Neon Wolves drops …", "my shop Wick & Co": the name typed after what it is, in capitals
+_OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|store|cafe|café|bakery|studio|company|brand|"
+                        r"restaurant|podcast|channel|app|gym|salon|boutique|label|bar|food\s+truck)\s+"
+                        r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&))*))")
 _BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"
                              r"restaurant|salon|gym|band|app|label|boutique|blog)\s*\((?P<n>(?-i:[A-Z0-9][\w'’&.-]*)"
                              r"(?:\s+[\w'’&.-]+){0,4})\)")
@@ -212,6 +216,8 @@ def subject_of(instruction: str) -> str | None:
     raw = unicodedata.normalize("NFKC", instruction or "")
     if named := _BRACKETED_NAME.search(raw):
         return named.group("n")  # "my etsy shop (Paper & Pine)"
+    if (named := _OUR_NAMED.search(raw)) and len(named.group("n")) >= 3 and named.group("n").split()[0] not in ("I", "The"):
+        return named.group("n")  # "our band Neon Wolves", "my handmade candle shop Wick & Co."
     m = _SUBJECT_RX.search(raw.lower()) or _ANNOUNCED_RX.search(raw.lower())
     if m:
         start = m.start("s")
