@@ -200,8 +200,29 @@ MAKERS_AND_BANDS = [
 ]
 
 
+JOBS_AND_OFFERS = [
+    # the pay, the benefits and where to apply dropped (".jobs" was no address)
+    ("recruiting video for Acme Logistics: warehouse associates, $22/hr, weekly pay, benefits from day one, apply at "
+     "acme.jobs", ["Acme Logistics"], ["Weekly pay · Benefits from day one", "Apply at acme.jobs"], ["$22/hr"]),
+    ('museum exhibit promo "Ancient Egypt: Secrets of the Nile", opens Oct 1, members free, tickets at citymuseum.org',
+     ["Ancient Egypt: Secrets of the Nile"], ["Members free", "Opens Oct 1"], ["Tickets at citymuseum.org"]),
+    # no text at all
+    ("coffee shop loyalty program: buy 9 coffees get the 10th free, download our app",
+     ["Coffee Shop Loyalty Program"], [], ["Buy 9 coffees get the 10th free"]),
+    # "3 nights" of "stay 3 nights pay for 2"
+    ("hotel summer package: stay 3 nights pay for 2, breakfast included, book by June 30 at seaviewhotel.com",
+     ["Hotel Summer Package"], ["Breakfast included · Book by June 30", "seaviewhotel.com"], ["Stay 3 nights pay for 2"]),
+    # a 10-minute video (the replay's 45 minutes), "Watch at" lost
+    ("webinar replay available now, 45 minutes, watch at learn.acme.com", [], ["Available now"], ["Watch at learn.acme.com"]),
+    ("新店开业：星巴克旁边的面包店，开业前三天全场5折，每天早上7点开门", ["新店开业"], ["每天早上7点开门"], ["全场5折"]),
+    # the ages and the places dropped; "99元" without "/人"
+    ("周末亲子活动，6-12岁儿童，名额20个，费用99元/人，报名电话021-12345678",
+     ["周末亲子活动"], ["6-12岁儿童 · 名额20个", "报名电话 021-12345678"], ["99元/人"]),
+]
+
+
 @pytest.mark.parametrize(("said", "title", "captions", "cta"),
-                         EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES + MAKERS_AND_BANDS)
+                         EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES + MAKERS_AND_BANDS + JOBS_AND_OFFERS)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)
@@ -307,6 +328,8 @@ def test_a_fact_is_called_by_what_it_says(first, edit, captions):
     ("a 30 second video, 5 minute walk from the beach", 30_000),
     ("make a 20 min workout video", 1_200_000),
     ("45 sec workout clip", 45_000),
+    ("webinar replay available now, 45 minutes", None),  # the replay's length
+    ("make it 45 minutes", 2_700_000),
 ])
 def test_what_lasts_that_long_is_not_always_the_video(said, ms):
     from reelforge.planner.time_words import parse_duration_ms

@@ -55,7 +55,7 @@ _RX_CONTACT = re.compile(
     r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au|dev|page|site|online|studio|design|art|tech|club|"
     r"life|live|fit|health|agency|space|blog|news|events|world|fun|link|gg|nz|sg|hk|tw|es|nl|se|ch|ie|mx|br|travel|"
     r"menu|pizza|cafe|coffee|church|school|academy|community|gallery|photography|restaurant|bar|salon|fitness|kids|camp|"
-    r"team|family|social|works|house|zone|city|today|global|center|services|solutions|company)"
+    r"team|family|social|works|house|zone|city|today|global|center|services|solutions|company|jobs|careers|work)"
     r"(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
 # a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
 _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"
@@ -78,6 +78,9 @@ _RX_OFFER = re.compile(
     r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)[a-z]{2,}s))?"
     r"(?:\s+(?:this|next)\s+(?:week(?:end)?|month)|\s+today|\s+only)?\b|"
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
+    # a loyalty card, a stay: "buy 9 coffees get the 10th free", "stay 3 nights pay for 2"
+    r"\bbuy\s+\d{1,2}\s+[a-z]+\s*,?\s*get\s+(?:the\s+|your\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:one\s+)?free\b|"
+    r"\bstay\s+\d{1,2}(?:\s+nights?)?\s*,?\s*pay\s+(?:for\s+)?\d{1,2}\b|"
     r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders)?(?:\s+(?:over|above|from)\s+[$€£¥]?\d+(?:[.,]\d+)?)?(?![\w.,]*\d)|"
     r"\bhalf\s+price(?:\s+\w+s)?\b|"
     # a saving: "save $500 a month"
@@ -108,7 +111,7 @@ _RX_PRICE = re.compile(
     r"(?:\s?/\s?(?:mo|month|mth|wk|week|night|nt|day|hr|hour|yr|year|person|pp|head|class|session)\b|"
     r"\s+(?:per|a|an)\s+(?:month|week|night|day|hour|year|person|head|class|session)\b|\s*/月|\s*/晚|\s*/天|\s*/人)?|"
     r"(?:仅售?|只要|特价|售价|价格|到手价|总价)\s*[:：]?\s*[¥￥]?\s*\d{1,6}(?:\.\d{1,2})?\s*(?:万元|万|亿|元|块)?|"
-    r"\d{1,6}(?:\.\d{1,2})?\s*(?:万元|元)(?!素)",
+    r"\d{1,6}(?:\.\d{1,2})?\s*(?:万元|元)(?!素)(?:\s*/\s*(?:人|位|晚|天|月|节|次|小时))?",  # ("99元/人")
     re.I)
 
 
@@ -196,6 +199,7 @@ _RX_CODE = re.compile(r"\b(?:use\s+(?:the\s+)?(?:(?:promo|discount|coupon)\s+)?c
 _RX_WHERE_ON = re.compile(
     r"\b(?:(?:out|available|streaming|live)\s+now\s+on|(?:listen|watch|stream|download|get\s+it|available|find\s+us|"
     r"pre-?order|order|buy|shop|read|book|"
+    r"download\s+(?:our|the)\s+app(?=\s*(?:[,.;!]|$))|"
     r"(?:is\s+|are\s+|now\s+)?live)(?:\s+(?:it|them|now))?\s+on)"
     r"\s+(?:the\s+)?(?:spotify|apple\s+(?:podcasts|music)|youtube|app\s+store|google\s+play|soundcloud|twitch|netflix|"
     r"amazon|etsy|itunes|tiktok|instagram|bandcamp|(?:our\s+)?app)\b", re.I)
@@ -261,7 +265,7 @@ def is_reach(text: str) -> bool:
 _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
     r"enroll|enrol|subscribe|donate|give|pre-?order|download|rsvp|get\s+started|start(?:\s+(?:free|today|now))?|"
-    r"try(?:\s+it)?(?:\s+(?:for\s+)?free)?|info|"
+    r"try(?:\s+it)?(?:\s+(?:for\s+)?free)?|info|watch(?:\s+it)?|listen|stream(?:\s+it)?|read\s+more|"
     r"(?:get\s+(?:your\s+)?)?tickets(?:\s+[$€£]\d[\d,.]*)?|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
     r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|call|text|phone|ring|whatsapp|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"

@@ -174,6 +174,10 @@ def parse_duration_ms(text: str) -> int | None:
             continue
         candidates.append((_total_score(t, d), -d.start, d.ms))
     candidates = [c for c in candidates if c[0] >= 0]  # element lengths are not the total
+    # a length of ten minutes or more said bare beside a thing that lasts ("webinar replay, 45 minutes") is the
+    # thing's, not the video's: a video that long is asked for as one ("a 45 minute video", "make it 45 minutes")
+    if _LASTS.search(t):
+        candidates = [c for c in candidates if c[0] > 0 or c[2] < 600_000]
     if not candidates:
         return None
     return max(candidates)[2]
@@ -188,6 +192,10 @@ _TOTAL_BEFORE = ascii_rx(r"(?:\b(?:make\s+it|total|overall|length(?:\s+of)?|last
 _ELEMENT_BEFORE = ascii_rx(r"(?:\b(?:title|caption|text|logo|overlay|cta|call\s+to\s+action|image|picture|photo|it)s?\b"
                       r"[^,.;:]{0,30}\b(?:for|show(?:n|ing)?\s+for|stay(?:s|ing)?\s+for)\s*$|"
                       r"(?:标题|字幕|文字|logo)[^，,。；;]{0,10}$)")
+
+
+_LASTS = ascii_rx(r"\b(?:webinar|replay|recording|episode|podcast|course|class|session|talk|lecture|interview|"
+                  r"livestream|film|movie|documentary|concert|show|runtime|workshop|seminar|meeting)s?\b|讲座|直播|课程|回放")
 
 
 def _total_score(t: str, d: DurationMatch) -> int:
