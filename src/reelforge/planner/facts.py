@@ -132,6 +132,8 @@ _THANKS = re.compile(r"(?i)^thank(?:s|\s+you)?\s+(?:to\s+)?")
 _APPLY_BY = re.compile(rf"(?i)^(?P<v>sign\s+up|register|apply|rsvp|book|enter)\b.*?\bby\s+(?P<d>{_DAY})$")
 _RAISE = re.compile(r"(?i)^(?:rais(?:e|ing)|help\s+(?:us\s+)?raise)\s+")
 FAREWELL = re.compile(r"(?i)^see\s+you\b")
+_ASKED_OF_THE_VIDEO = re.compile(r"(?i)(?:\b(?:keep|make|have)\s+(?:it|this|the\s+(?:video|reel|clip|edit))\s+(?:\w+\s+)?|"
+                                 r"\b(?:should|must|needs?\s+to|has\s+to)\s+be\s+(?:\w+\s+)?|\bnot\s+)$")
 MAX_FACTS = 8  # a video shows a handful; a pasted wall of them costs no more than this many
 
 
@@ -147,6 +149,8 @@ def typed_facts(text: str) -> list[str]:
     """
     out: list[str] = []
     for m in _FACTS.finditer(text or ""):
+        if _ASKED_OF_THE_VIDEO.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "keep it family friendly": how the video should be, not a fact for its viewers
         said = " ".join(m.group(0).split())
         if _THANKS.match(said):
             said = "Thank you to " + _THANKS.sub("", said)
