@@ -250,6 +250,8 @@ def test_the_facts_are_on_screen(said, shown):
     "slideshow with Ken Burns, fade transitions, 45 seconds, square",
     "video of our family vacation at Lake Tahoe, soft music",  # a place is no reason to put words on a home video
     "cat video, keep it family friendly",  # how the video should be, not a fact for its viewers
+    "pottery workshop reel, only 12 spots left, no text",  # (it showed the spots and made up "Register now")
+    "whisky night 21+ only, no words on screen",
     "把这些照片做成一个旅行视频，配上音乐",
 ])
 def test_settings_are_no_facts(said):

@@ -276,7 +276,7 @@ _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|w
 _EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+"
                              r"(?:sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive|gala|"
                              r"festival|fair|market|concert|workshop|classes|course|camp|tournament|fun\s+run|5k|"
-                             r"open\s+day|tasting|meetup|bootcamp))\b")
+                             r"open\s+day|tasting|meetup|bootcamp|night|party|show|tour|crawl|brunch))\b")
 
 
 def named_before_kind(instruction: str) -> str | None:
@@ -716,7 +716,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         offer = one[0]  # "bottomless mimosas $25": what the price is for, not "$25" alone
     announced = _ANNOUNCE.search(N.normalize(plain)) is not None
     # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
-    typed = F.typed_facts(plain)
+    typed = [] if P.no_text(instruction) or P.no_captions(instruction) else F.typed_facts(plain)
     # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
     # for my channel Wander Often": its name
     greeting = OC.greeting(plain) or OC.hiring(plain) or OC.welcome(plain)

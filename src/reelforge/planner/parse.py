@@ -324,7 +324,7 @@ _OVERLAY_RX = ascii_rx(
     r"(?:加上|标上|写上|配上|显示)(?:名字|名称|产品名)|"
     r"字幕|文字|文案|标题|加字|配字|口号|标语")
 _NO_OVERLAY_RX = ascii_rx(
-    r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|titles?|overlays?)\b|"
+    r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|titles?|overlays?|words\s+on\s+(?:the\s+)?screen)\b|"
     r"\b(?:text|titles?)[\s-]free\b|不要(?:加)?(?:文字|标题)|不加文字|去掉文字")
 # "no captions", "without subtitles": the captions only; a title or a call to action the instruction
 # asks for stays ("a video, no captions, title 'Sunrise'" had no title)
@@ -337,6 +337,11 @@ _CAPTION_WORDS = ascii_rx(r"\b(?:captions?|captioned|subtitles?|subtitled)\b|字
 def drop_no_captions(text: str) -> str:
     """``text`` (normalised) without its "no captions": the words asking for text left to read."""
     return _NO_CAPTIONS_RX.sub(" ", normalize(text))
+
+
+def no_text(text: str) -> bool:
+    """True for "no text", "without titles", "no words on screen", "不要文字": no words on screen at all."""
+    return bool(_NO_OVERLAY_RX.search(normalize(text)))
 
 
 def no_captions(text: str) -> bool:
