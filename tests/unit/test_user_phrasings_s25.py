@@ -252,6 +252,8 @@ def test_the_facts_are_on_screen(said, shown):
     "cat video, keep it family friendly",  # how the video should be, not a fact for its viewers
     "pottery workshop reel, only 12 spots left, no text",  # (it showed the spots and made up "Register now")
     "whisky night 21+ only, no words on screen",
+    "promo, 30% off, no text",  # (the offer was shown under "Limited-Time Offer")
+    "shop promo, call 555-0101, no text please",
     "把这些照片做成一个旅行视频，配上音乐",
 ])
 def test_settings_are_no_facts(said):
@@ -357,3 +359,8 @@ GIG = "gig poster video: The Velvet Keys live at Blue Moon Bar, Dec 12, doors 7p
 def test_a_gig_refined(edit, captions, cta):
     got = _edited(GIG, edit)
     assert (got[Role.CAPTION], got[Role.CTA]) == (captions, cta)
+
+
+def test_no_title_leaves_the_rest():
+    got = _words_of("no title, just captions, 30% off")
+    assert got[Role.TITLE] == [] and got[Role.CTA] == ["30% off"]  # it was titled "Limited-Time Offer"
