@@ -221,8 +221,24 @@ JOBS_AND_OFFERS = [
 ]
 
 
+CHINESE_SHOPS = [
+    # "仅限本周" dropped
+    ("奶茶店新品上市，芋泥波波奶茶，第二杯半价，仅限本周，地址：中山路100号", ["奶茶店新品上市"], ["仅限本周", "中山路100号"], ["第二杯半价"]),
+    # the old and new prices dropped
+    ("健身房年卡促销，原价3999现价2499，前100名送私教课一节，电话：13912345678",
+     ["健身房年卡促销"], ["原价3999现价2499", "13912345678"], ["前100名送私教课一节"]),
+    # titled "开业"; the gift and the WeChat ID dropped
+    ("美甲店开业大酬宾，全场7折，进店送手部护理，预约微信：nail520", ["美甲店开业大酬宾"], ["进店送手部护理", "预约微信 nail520"], ["全场7折"]),
+    # no title; the place and "free" dropped
+    ("周六下午3点在人民公园有亲子读书会，免费参加，需提前报名", ["亲子读书会"], ["在人民公园", "免费参加 · 需提前报名"], ["周六下午3点见"]),
+    ("二手房出售，三室两厅，120平米，精装修，近地铁，总价380万，联系王先生",
+     ["二手房出售"], ["三室两厅 · 120平米", "精装修", "近地铁 · 联系王先生"], ["380万"]),
+]
+
+
 @pytest.mark.parametrize(("said", "title", "captions", "cta"),
-                         EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES + MAKERS_AND_BANDS + JOBS_AND_OFFERS)
+                         EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES + MAKERS_AND_BANDS + JOBS_AND_OFFERS
+                         + CHINESE_SHOPS)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

@@ -46,7 +46,7 @@ _ZH_SAID = sorted((w for w in _LABELS["subtitle"] if not w.isascii()), key=len, 
 _LABEL_RX = re.compile(
     r"(?:(?<=^)|(?<=[\s,.;!?(，。；！？、（]))(?:"
     r"(?P<en>(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _EN) + r"))\s*(?:[:：=]|\s[-–—]\s)|"
-    r"(?P<zh>" + "|".join(map(re.escape, _ZH)) + r")\s*[:：]|(?P<zs>" + "|".join(map(re.escape, _ZH_SAID)) + r")\s*(?:是|为))\s*")
+    r"(?P<ask>预约|报名|咨询|联系|客服|订餐|订座)?(?P<zh>" + "|".join(map(re.escape, _ZH)) + r")\s*[:：]|(?P<zs>" + "|".join(map(re.escape, _ZH_SAID)) + r")\s*(?:是|为))\s*")
 # where a value ends: a line or clause break, a sentence's full stop (not "example.com", "$19.99"),
 # a comma not inside a number ("$450,000"); a list's commas are its items'
 _END = re.compile(r"\n|[;；。！？|]|\.(?=\s|$)|[!?](?=\s|$)")
@@ -56,7 +56,8 @@ _ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|/|\band\b|和)\s*")
 _MAX_VALUE = 60
 # the lines that mean nothing without their label
 _SAID_WITH_LABEL = {"hours": "Open {}", "opening hours": "Open {}", "营业时间": "营业时间 {}", "活动时间": "活动时间 {}",
-                    "promo code": "Code {}", "code": "Code {}", "coupon": "Code {}", "优惠码": "优惠码 {}"}
+                    "promo code": "Code {}", "code": "Code {}", "coupon": "Code {}", "优惠码": "优惠码 {}",
+                    "电话": "{}电话 {}", "微信": "{}微信 {}"}  # ("预约微信：nail520": "预约微信 nail520")
 MAX_FIELDS = 40  # a brief has a handful; a pasted wall of "label:" costs no more than this many
 _IN_A_SENTENCE = re.compile(r"(?i)\b(?:our|my|your|their|the|a|an|this|new|about|of)\s+$")
 _A_SETTING = re.compile(r"(?i)(?:yes|no|none|on|off|auto|true|false|y|n|ok|please|nothing|n/?a|要|不要|有|无|没有|"
@@ -119,7 +120,11 @@ def read(text: str) -> Brief:
         if role == "line":
             label = re.sub(r"\s+", " ", (m.group("en") or m.group("zh") or "").lower())
             if label in _SAID_WITH_LABEL:  # "营业时间：17:00-02:00" alone is a number: "营业时间 17:00-02:00"
-                value = _SAID_WITH_LABEL[label].format(value)
+                said = _SAID_WITH_LABEL[label]
+                if said.count("{}") == 1:
+                    value = said.format(value)
+                elif m.group("ask") or label == "微信":  # a bare number is read as one; a WeChat ID is not
+                    value = said.format(m.group("ask") or "", value)
             lines.append(value if contact_in(value) == value else capitalised(value))
         elif role == "captions" or (role == "text" and ("," in value or "|" in value)):
             items = value.split("|") if "|" in value else _ITEM_SPLIT.split(value)

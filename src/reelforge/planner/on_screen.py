@@ -579,6 +579,9 @@ _NOT_A_LEAD = re.compile(
     r"for|with|of|about|from|to|our|my|we|i|you|it|this|that)\b|\d")  # (whole words: "lost dog" says no "do")
 
 
+# "…在人民公园有亲子读书会", "举办一场新品品鉴会": the event a Chinese sentence says takes place
+_ZH_EVENT_NAME = re.compile(r"(?:有|举办|举行|参加|来)(?:一场|一个|个|场)?(?P<e>[\u4e00-\u9fff]{0,6}(?:读书会|分享会|音乐会|见面会|"
+                            r"品鉴会|发布会|讲座|市集|展览|派对|比赛|沙龙|工作坊|体验课|公开课|快闪))")
 _ZH_NOT_A_LEAD = re.compile(r"做|制作|视频|抖音|快手|小红书|宣传|广告|房源|招聘|要求|标题|字幕|结尾|音乐|旁白|地址|电话|价格|时间")
 
 
@@ -609,10 +612,12 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     if zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if (zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,12}(?:特惠|促销|大促|优惠季|优惠活动|活动|招生|上新|上市|"
-                       r"上线|开课|开班|周年庆|店庆))\s*[:：，,。！!]", text)) \
+                       r"上线|开课|开班|周年庆|店庆|酬宾|出售|出租))\s*[:：，,。！!]", text)) \
             and not _ZH_NOT_A_LEAD.search(zh.group("t")) and not re.fullmatch(
                 r"(?:产品|商品|新品|品牌|公司|店铺|本店|全场|限时)?|" + _SALE_EVENT.pattern, zh.group("t")[:-2]):
         return zh.group("t")  # "瑜伽工作室新年特惠，年卡只要1999元" (not "产品上新", "双十一活动": said elsewhere)
+    if zh := _ZH_EVENT_NAME.search(text):
+        return zh.group("e")  # "周六下午3点在人民公园有亲子读书会": the event
     if words is None and when is not None:
         before = re.sub(r"(?i)\s+(?:this|next|on|every)\s*$", "", text[:when[1][0]]).strip(" ,")
         if said := _AVAILABLE.search(before + " "):  # "new sneakers available from", "the shop opens": what is had
