@@ -236,9 +236,27 @@ CHINESE_SHOPS = [
 ]
 
 
+RAMBLED = [
+    # the news itself ("we now do custom birthday cakes") and the notice dropped
+    ("so basically we're a small bakery called Crumb & Co and we want people to know we now do custom birthday cakes, "
+     "order 48 hours ahead, call 555-0177", ["Crumb & Co"], ["Now offering custom birthday cakes", "Order 48 hours ahead"],
+     ["Call 555-0177"]),
+    # no title; the vendors and the food trucks dropped
+    ("Can you put together something for the spring craft fair? It's April 20th 10-4 at the community center, over 50 "
+     "vendors, free admission, food trucks", ["Spring Craft Fair"], ["Over 50 vendors", "Free admission · Food trucks"],
+     ["See you on April 20th"]),
+    # "$20" alone; the area and "text 555-0190" dropped
+    ("I run a dog walking business (Happy Tails), need a quick ad, $20 per walk, insured, serving downtown and midtown, "
+     "text 555-0190", ["Happy Tails"], ["Insured · Serving downtown and midtown", "Text 555-0190"], ["$20 per walk"]),
+    # titled "Just Listed": an agent introducing herself is no listing
+    ("real estate agent intro: hi I'm Sarah Kim with Coastal Realty, 10 years experience, call me at 555-0111",
+     ["Sarah Kim"], ["With Coastal Realty", "10 years experience"], ["Call me at 555-0111"]),
+]
+
+
 @pytest.mark.parametrize(("said", "title", "captions", "cta"),
                          EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES + MAKERS_AND_BANDS + JOBS_AND_OFFERS
-                         + CHINESE_SHOPS)
+                         + CHINESE_SHOPS + RAMBLED)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

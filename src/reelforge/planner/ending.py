@@ -64,7 +64,8 @@ _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave
 # "地址朝阳区幸福路12号", "人民路88号": a street and number, as written
 _RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号)")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
-_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact)\b|电话|手机|热线|咨询", re.I)
+_RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact|"
+                            r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|电话|手机|热线|咨询", re.I)
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"
@@ -109,7 +110,8 @@ _RX_PRICE = re.compile(
     r"(?:\b(?:only|just|now|from|early[\s-]bird(?:\s+price)?|members?(?:\s+price)?|kids|adults|students)\s+)?(?:[$€£¥￥]\s?(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{1,2})?(?:\s?[kKmM]\b|万|亿)?)(?![\d%]|\s*%)"
     # what it is for: "$1,200/month", "$89 per night", "$25 a person" (the rent is not $1,200 once)
     r"(?:\s?/\s?(?:mo|month|mth|wk|week|night|nt|day|hr|hour|yr|year|person|pp|head|class|session)\b|"
-    r"\s+(?:per|a|an)\s+(?:month|week|night|day|hour|year|person|head|class|session)\b|\s*/月|\s*/晚|\s*/天|\s*/人)?|"
+    r"\s+(?:per|a|an)\s+(?:month|week|night|day|hour|year|person|head|class|session)\b|\s+per\s+[a-z]{3,12}\b|"
+    r"\s*/月|\s*/晚|\s*/天|\s*/人)?|"
     r"(?:仅售?|只要|特价|售价|价格|到手价|总价)\s*[:：]?\s*[¥￥]?\s*\d{1,6}(?:\.\d{1,2})?\s*(?:万元|万|亿|元|块)?|"
     r"\d{1,6}(?:\.\d{1,2})?\s*(?:万元|元)(?!素)(?:\s*/\s*(?:人|位|晚|天|月|节|次|小时))?",  # ("99元/人")
     re.I)

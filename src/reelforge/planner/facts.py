@@ -54,6 +54,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\b(?:drops?|dropping|releases?|releasing|is\s+out|out)\s+(?:a\s+|our\s+|the\s+|their\s+|his\s+|her\s+)?new\s+"
      r"(?:single|album|ep|song|track|video|episode|collection|book)\s+(?:on\s+|this\s+|next\s+)?"
      r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight)\b"),
+    ("news",  # "we now do custom birthday cakes", "order 48 hours ahead", "over 50 vendors", "serving downtown"
+     r"\bwe\s+now\s+(?:do|offer|make|sell|serve|deliver|have|carry|stock)\s+[^,.;!?\n]{3,40}|"
+     r"\b(?:order|book|reserve)\s+\d{1,3}\s+(?:hours?|days?|weeks?)\s+(?:ahead|in\s+advance)\b|"
+     r"\b(?:over|more\s+than)\s+\d{1,4}\s+(?:vendors|artists|exhibitors|brands|stalls|makers|speakers|bands|dishes|"
+     r"flavou?rs|items|beers|wines|games|rides)\b|\b(?:food\s+trucks|live\s+demos|face\s+painting|door\s+prizes)\b|"
+     r"\bserving\s+[a-z][a-z ]{2,40}?(?=\s*(?:[,.;!?]|$))|\b\d{1,2}\+?\s+years?(?:\s+of)?\s+experience\b"),
     ("job",  # "weekly pay", "benefits from day one", "members free"
      r"\b(?:weekly|daily|same[\s-]day)\s+pay\b|\b(?:full\s+)?benefits\s+from\s+day\s+(?:one|1)\b|\bsign[\s-]on\s+bonus\b|"
      r"\bpaid\s+time\s+off\b|\b(?:members?|kids|children|students|seniors)\s+(?:get\s+in\s+)?free\b"),
@@ -162,6 +168,9 @@ def typed_facts(text: str) -> list[str]:
             said = f"{capitalised(b.group('v').lower())} by {capitalise_dates(b.group('d'))}"
         elif _RAISE.match(said):
             said = "Raising money for " + re.sub(r"(?i)^.*?\bfor\s+", "", said)
+        elif now := re.match(r"(?i)we\s+now\s+(?P<v>\w+)\s+(?P<o>.+)$", said):
+            verb = {"deliver": "Now delivering", "serve": "Now serving"}.get(now.group("v").lower(), "Now offering")
+            said = f"{verb} {now.group('o')}"  # "we now do custom birthday cakes": "Now offering custom birthday cakes"
         elif rel := re.match(r"(?i)(?:drops?|dropping|releases?|releasing|is\s+out|out)\s+(?:\w+\s+)?new\s+(?P<w>\w+)\s+"
                              r"(?:on\s+|this\s+|next\s+)?(?P<d>\w+)$", said):
             said = f"New {rel.group('w').lower()} out {capitalise_dates(rel.group('d'))}"  # "New single out Friday"

@@ -53,7 +53,7 @@ __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", 
 _SUBJECT_RX = N.ascii_rx(
     r"\b(?:video|vid|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
     r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|highlights|recap|"
-    r"tiktok|short|post|episode)s?\s+"
+    r"tiktok|short|post|episode|something)s?\s+"
     # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
     r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
@@ -205,6 +205,7 @@ def see_you(when: str, *, zh: bool) -> str:
 _OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|store|cafe|café|bakery|studio|company|brand|"
                         r"restaurant|podcast|channel|app|gym|salon|boutique|label|bar|food\s+truck)\s+"
                         r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&))*))")
+_SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
 _BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"
                              r"restaurant|salon|gym|band|app|label|boutique|blog)\s*\((?P<n>(?-i:[A-Z0-9][\w'’&.-]*)"
                              r"(?:\s+[\w'’&.-]+){0,4})\)")
@@ -221,6 +222,8 @@ def subject_of(instruction: str) -> str | None:
     raw = unicodedata.normalize("NFKC", instruction or "")
     if named := _BRACKETED_NAME.search(raw):
         return named.group("n")  # "my etsy shop (Paper & Pine)"
+    if named := _SELF_NAMED.search(raw):
+        return named.group("n")  # "hi I'm Sarah Kim with Coastal Realty": an introduction's name
     if (named := _OUR_NAMED.search(raw)) and len(named.group("n")) >= 3 and named.group("n").split()[0] not in ("I", "The"):
         return named.group("n")  # "our band Neon Wolves", "my handmade candle shop Wick & Co."
     m = _SUBJECT_RX.search(raw.lower()) or _ANNOUNCED_RX.search(raw.lower())
