@@ -205,7 +205,7 @@ def see_you(when: str, *, zh: bool) -> str:
 _OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|store|cafe|café|bakery|studio|company|brand|"
                         r"restaurant|podcast|channel|app|gym|salon|boutique|label|bar|food\s+truck)\s+"
                         r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&))*))")
-_SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
+_SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
 _BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"
                              r"restaurant|salon|gym|band|app|label|boutique|blog)\s*\((?P<n>(?-i:[A-Z0-9][\w'’&.-]*)"
                              r"(?:\s+[\w'’&.-]+){0,4})\)")
