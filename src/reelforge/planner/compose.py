@@ -54,7 +54,7 @@ from reelforge.planner.audio_roles import classify_audio
 from reelforge.planner.bed import bed_notes, music_bed
 from reelforge.planner.file_names import caption_from_name
 from reelforge.planner.grade_words import first_cut_grade
-from reelforge.planner.on_screen import words_to_show
+from reelforge.planner.on_screen import MAX_JOINED, words_to_show
 from reelforge.planner.slots import allocate, favour_clips
 from reelforge.timeline.model import (
     MOTION_AMOUNT,
@@ -707,9 +707,6 @@ def title_size(text: str) -> TextSize:
     return TextSize.XLARGE if len(text) <= 24 else TextSize.LARGE
 
 
-MAX_JOINED_CAPTION = 48  # a given caption squeezed out joins the one before it up to this many characters
-
-
 def _room(segs: Sequence[VideoSegment], i: int, title_end: int, cta_start: int) -> int:
     """How long a caption can show over picture ``i`` clear of the title and the ending, in ms (as
     `_text_tracks` places it: inset a sixth of the picture's clear time at each end)."""
@@ -835,7 +832,7 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
                 if cta_start - 200 - c.start < MIN_CAPTION_MS:
                     before = kept[-1] if kept and kept[-1].shot is not None else None
                     if (captions_q and not words.per_picture and before is not None
-                            and len(joined := f"{before.text} · {c.text}") <= MAX_JOINED_CAPTION):
+                            and len(joined := f"{before.text} · {c.text}") <= MAX_JOINED):
                         kept[-1] = before.model_copy(update={"text": joined})  # "Only 12 spots" kept on screen
                         notes.append(f"The caption '{c.text}' is shown with the one before it: the call to "
                                      "action and the line under it take the end.")
