@@ -165,7 +165,7 @@ RENTALS_AND_CLASSES = [
     ("SaaS product demo video for Flowdesk: automate your inbox, 14-day free trial, no credit card required, start at "
      "flowdesk.io", ["Flowdesk"], ["No credit card required", "Start at flowdesk.io"], ["14-day free trial"]),
     ("restaurant week special: 3 courses for $45, dine in only, march 10-16, reservations recommended",
-     ["Restaurant Week Special"], ["Dine in only · Reservations recommended", "March 10-16"], ["$45"]),
+     ["Restaurant Week Special"], ["Dine in only · Reservations recommended", "March 10-16"], ["3 courses for $45"]),
     # no title; the venue, the dress code dropped; "$150" alone the ending
     ("fundraising gala for Hope Shelter, Nov 8 7pm at the Grand Hotel, black tie, tickets $150 at hopeshelter.org/gala",
      ["Fundraising Gala"], ["At the Grand Hotel · Black tie", "Nov 8 7pm"], ["Tickets $150 at hopeshelter.org/gala"]),
@@ -254,9 +254,24 @@ RAMBLED = [
 ]
 
 
+LOCAL_DEALS = [
+    # "$25" alone; "delivery until midnight" read as the offer's end ("Until Midnight")
+    ("Make a short ad for our pizza place Slice House: 2 large pizzas for $25, delivery until midnight, order at "
+     "slicehouse.com", ["Slice House"], ["Delivery until midnight", "Order at slicehouse.com"], ["2 large pizzas for $25"]),
+    # no title; the free washes dropped
+    ("car wash grand opening saturday, free washes 9-11am, 500 Main Street",
+     ["Car Wash Grand Opening"], ["Free washes 9-11am", "500 Main Street"], ["See you on Saturday"]),
+    # titled "Highlights"
+    ("Back to school haircuts, kids cuts $15, walk-ins welcome, open 7 days",
+     ["Back to School Haircuts"], ["Walk-ins welcome", "Open 7 days"], ["Kids cuts $15"]),
+    ("new menu for Bean There: pumpkin latte $5.50, maple scone $3 and chai $4, this fall",
+     ["Bean There"], ["Pumpkin latte $5.50", "Maple scone $3", "Chai $4"], ["Visit us today"]),
+]
+
+
 @pytest.mark.parametrize(("said", "title", "captions", "cta"),
                          EVERY_FACT + TYPED_ANYHOW + SERVICES + RENTALS_AND_CLASSES + MAKERS_AND_BANDS + JOBS_AND_OFFERS
-                         + CHINESE_SHOPS + RAMBLED)
+                         + CHINESE_SHOPS + RAMBLED + LOCAL_DEALS)
 def test_a_first_instruction_shows_every_fact_typed(said, title, captions, cta):
     got = _words_of(said)
     assert (got[Role.TITLE], got[Role.CAPTION], got[Role.CTA]) == (title, captions, cta)

@@ -130,6 +130,7 @@ def capitalise_dates(words: str, also: str = "") -> str:
     return re.sub(rf"(?i)\b(?:{names})", lambda w: w.group(0).capitalize(), " ".join(words.split()))
 
 _RX_DEADLINE = re.compile(
+    rf"(?<!delivery\s)(?<!open\s)(?<!served\s)(?<!serving\s)"  # ("delivery until midnight": hours, no offer's end)
     rf"\b(?P<w>ends?|ending|until|till|thru|through|valid\s+(?:until|through|till))\s+(?P<d>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|(?:this\s+)?(?:{WEEKDAY}|weekend)|tomorrow|tonight|midnight|sunday)\b|"
     r"(?P<z>(?:截止到?|截至|到|至)\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:截止)?|仅限今[天日]|"
@@ -160,9 +161,14 @@ def deadline_in(text: str) -> str | None:
 
 # "pumpkin latte $5.50, maple scone $3": things and their prices, one caption each
 _RX_PRICED = re.compile(
-    r"(?:^|(?<=[,;:，；：、!?])|(?<=\.\s)|(?<=\band\s))\s*(?P<item>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
-    r"(?:\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
+    r"(?:^|(?<=[,;:，；：、!?])|(?<=\.\s)|(?<=\band\s))\s*(?P<item>(?:\d{1,2}\s+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
+    r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
     r"(?=\s*(?:[,;，；。、]|\band\b|$))")
+
+
+def _by(word: str | None) -> str:
+    """The word typed between a thing and its price, kept when it is one ("2 large pizzas for $25")."""
+    return f"{word.strip()} " if word and word.strip().lower() in ("for", "at") else ""
 
 
 def priced_items(text: str, least: int = 2) -> list[str]:
@@ -173,7 +179,8 @@ def priced_items(text: str, least: int = 2) -> list[str]:
     >>> priced_items("only $19.99, free shipping")
     []
     """
-    found = [f"{capitalised(m.group('item').strip())} {m.group('price').strip()}" for m in _RX_PRICED.finditer(text or "")
+    found = [f"{capitalised(m.group('item').strip())} {_by(m.group('by'))}{m.group('price').strip()}"
+             for m in _RX_PRICED.finditer(text or "")
              if not re.fullmatch(r"(?i)(?:only|just|now|from|price|priced|at|for|and|价格|售价)", m.group("item").strip())]
     return found if len(found) >= least else []
 

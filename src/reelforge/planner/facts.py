@@ -28,6 +28,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("free",  # "free returns", "free parking", "free gift with orders over $75"
      r"\bfree\s+(?:returns|exchanges|shipping|delivery|parking|entry|admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|"
      r"estimates?|quotes|samples|tastings?|refills|snacks|drinks|engraving|installation|assembly|cancellation)\b|"
+     r"\bfree\s+(?:washes|coffee|donuts|cookies|hot\s+dogs|t-shirts|tote\s+bags|swag|samples|pizza|food)"
+     r"(?:\s+\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\s*-\s*\d{1,2}(?::\d\d)?\s*[ap]m)?\b|"
      r"\bfree\s+gifts?(?:\s+with\s+(?:every\s+|all\s+|your\s+)?(?:orders?|purchases?)(?:\s+(?:over|above)\s+[$€£]\d+)?)?\b"),
     ("product",  # "ships in 2 days", "handmade cards", "240 sq ft", "off grid", "all soy wax", "40 hour burn time"
      r"\bships\s+(?:in|within)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+(?:business\s+)?(?:days?|hours?)\b|"
@@ -101,7 +103,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"My|Our|Your|Bold|Clean|Minimal|Playful|Ken|Hard|Smooth|Slow|Fast)\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})\b"),
     ("ages",  # "ages 6-12", "ages 18+"
      r"\bages?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bages?\s+\d{1,2}\s*\+"),
-    ("hours",  # "open 24/7", "open daily", "doors 7pm"
+    ("hours",  # "open 24/7", "open daily", "doors 7pm", "delivery until midnight"
+     r"\b(?:delivery|kitchen\s+open|open|serving)\s+(?:until|till)\s+(?:midnight|late|\d{1,2}(?::\d\d)?\s*[ap]m)\b|"
      r"\bopen\s+(?:24/7|24\s+hours(?:\s+a\s+day)?|daily|every\s+day|7\s+days(?:\s+a\s+week)?|late)\b|"
      rf"\bdoors(?:\s+open)?(?:\s+at)?\s+{_TIME}"),
     ("how long",  # said alone between commas: "Fitness challenge: 30 days, 3 workouts a week"; a stay: "7 nights"

@@ -53,7 +53,7 @@ __all__ = ["Words", "call_to_action", "event_date", "listing_facts", "see_you", 
 _SUBJECT_RX = N.ascii_rx(
     r"\b(?:video|vid|promo|promotional\s+(?:video|clip|film)|ad|advert|advertisement|commercial|clip|reel|"
     r"slideshow|slide\s+show|teaser|trailer|montage|film|story|showcase|spot|announcement|launch|campaign|intro|opener|highlights|recap|"
-    r"tiktok|short|post|episode|something)s?\s+"
+    r"tiktok|short|post|episode|something|menu)s?\s+"
     # "a promo video with text overlays for our coffee shop": what it comes with, then what it is for
     r"(?:(?:with|using)\s+(?:[\w'-]+\s+){1,4}?(?=(?:for|about|promoting|advertising)\s))?"
     r"(?:for|about|of|showcasing|featuring|introducing|presenting|announcing|on|promoting|advertising)\s+"
@@ -284,7 +284,8 @@ _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|w
 _EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+"
                              r"(?:sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive|gala|"
                              r"festival|fair|market|concert|workshop|classes|course|camp|tournament|fun\s+run|5k|"
-                             r"open\s+day|tasting|meetup|bootcamp|night|party|show|tour|crawl|brunch))\b")
+                             r"open\s+day|tasting|meetup|bootcamp|night|party|show|tour|crawl|brunch|grand\s+(?:re-?)?opening|"
+                             r"haircuts|deals|specials|savings))\b")
 
 
 def named_before_kind(instruction: str) -> str | None:
@@ -726,7 +727,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
         offer = None
     if not items and offer and not is_discount(offer) and len(one := priced_items(plain, least=1)) == 1 \
-            and one[0].endswith(offer) and len(one[0].split()) <= 6 and re.match(r"[A-Za-z]", one[0]) \
+            and one[0].endswith(offer) and len(one[0].split()) <= 6 and re.match(r"(?:\d{1,2}\s+)?[A-Za-z]", one[0]) \
             and not re.match(r"(?i)(?:add|put|use|show|make|with|set|price|priced|cost|costs)\b", one[0]):
         offer = one[0]  # "bottomless mimosas $25": what the price is for, not "$25" alone
     announced = _ANNOUNCE.search(N.normalize(plain)) is not None
