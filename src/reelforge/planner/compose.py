@@ -707,15 +707,20 @@ def title_size(text: str) -> TextSize:
     return TextSize.XLARGE if len(text) <= 24 else TextSize.LARGE
 
 
-def _room(segs: Sequence[VideoSegment], i: int, title_end: int, cta_start: int) -> int:
-    """How long a caption can show over picture ``i`` clear of the title and the ending, in ms (as
-    `_text_tracks` places it: inset a sixth of the picture's clear time at each end)."""
+def _clear(segs: Sequence[VideoSegment], i: int) -> tuple[int, int, int]:
+    """Picture ``i``'s time clear of the transitions (start, end) and the inset a caption keeps from
+    each end of it (a sixth)."""
     seg = segs[i]
     clear_start = seg.start + seg.transition_ms
     clear_end = segs[i + 1].start if i + 1 < len(segs) else seg.end
-    inset = (clear_end - clear_start) // 6
-    lo = title_end + 200 if title_end else 0
-    return min(clear_end - inset, cta_start - 200) - max(clear_start + inset, lo)
+    return clear_start, clear_end, (clear_end - clear_start) // 6
+
+
+def _room(segs: Sequence[VideoSegment], i: int, lo: int, hi: int) -> int:
+    """How long a caption can show over picture ``i`` between ``lo`` and ``hi``, in ms (inset as
+    `_text_tracks` places it)."""
+    clear_start, clear_end, inset = _clear(segs, i)
+    return min(clear_end - inset, hi) - max(clear_start + inset, lo)
 
 
 def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[VideoSegment],
@@ -759,9 +764,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     if captions_q:
         # fewer captions than pictures: the title's picture keeps the title alone
         skip = 1 if title and len(captions_q) < len(visuals) and not words.per_picture else 0
-        if skip and _room(segs, 0, title_end, cta_start if cta else total) >= READ_CAPTION_MS and any(
-                _room(segs, i, title_end, cta_start if cta else total) < READ_CAPTION_MS
-                for i in range(1, min(len(segs), len(captions_q) + 1))):
+        lo, hi = title_end + 200 if title_end else 0, (cta_start if cta else total) - 200
+        if skip and _room(segs, 0, lo, hi) >= READ_CAPTION_MS and any(
+                _room(segs, i, lo, hi) < READ_CAPTION_MS for i in range(1, min(len(segs), len(captions_q) + 1))):
             skip = 0  # the last pictures are under the ending: the title's picture takes the first caption after it
         cap_texts = [None] * skip + list(captions_q[: len(visuals)])
         cap_texts += [None] * max(0, len(visuals) - len(cap_texts))
@@ -791,11 +796,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     for i, (seg, text) in enumerate(zip(segs, cap_texts, strict=True)):
         if not text:
             continue
-        clear_start = seg.start + seg.transition_ms
-        clear_end = segs[i + 1].start if i + 1 < len(segs) else seg.end
+        clear_start, clear_end, inset = _clear(segs, i)
         lo = max(title_end + 200 if title_end else 0, prev_end)
         hi = cta_start - 200 if cta else total
-        inset = (clear_end - clear_start) // 6
         start, end = max(clear_start + inset, lo), min(clear_end - inset, hi)
         place = Position.BOTTOM
         if words.per_picture and (end - start < MIN_CAPTION_MS or (cta_row and cta and end > cta_start - 200)):
