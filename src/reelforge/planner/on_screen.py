@@ -600,12 +600,15 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
             len(named.split()) >= 2 or re.search(r"(?i)\b(?:launch|release|drop|teaser|trailer)\b", words)
             and named.lower() not in VOCAB and named.lower() not in _NOT_A_NAME_START):
         return named  # "Launch video: Pocket Chef app is live …", "app launch: Budgetly helps you save …": its name
+    # a lead that only says what kind of post this is ("Reminder:", "vertical reel:"): the event after it
     lead = re.match(r"(?i)\s*(?:reminder|update|announcement|news|psa|heads\s+up|save\s+the\s+date)\s*:", text) or m
-    if lead and (lead is not m or _NOT_A_LEAD.search(words)) and when is not None and when[1][0] > lead.end() and (
+    if lead is not None and lead is m and not _NOT_A_LEAD.search(words):
+        lead = None
+    if lead and when is not None and when[1][0] > lead.end() and (
             event := re.fullmatch(r"\s*(?:the\s+|our\s+|a\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4})\s*(?:this|next|on|every)?\s*",
                                   text[lead.end():when[1][0]], re.I)) and _EVENT_NOUN.search(event.group("e")):
         return title_case(event.group("e"))  # "Reminder: parent teacher night Thursday 6-8pm": the event
-    if lead and (lead is not m or _NOT_A_LEAD.search(words)) and (
+    if lead and (
             event := re.match(r"\s*(?:the\s+|our\s+|a\s+|my\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4}?)"
                               r"(?P<at>\s+(?:in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*(?:[,.;!]|\s[-–—]\s)", text[lead.end():], re.I)) \
             and _EVENT_NOUN.search(event.group("e")):
