@@ -143,10 +143,6 @@ def _place_when(when: str, cta: str | None, shown: Sequence[str], *, zh: bool,
     return cta, [when], [f"'{when}' is shown with the call to action, a row below it."]
 
 
-# "no text", "no words on screen", "不要文字": none at all (not "no title": the rest stays)
-_NO_WORDS = re.compile(r"\b(?:no|without|skip)\s+(?:any\s+)?(?:text|words(?:\s+on\s+(?:the\s+)?screen)?|overlays?|"
-                       r"text\s+overlays?)\b(?!\s+(?:except|but|other\s+than|apart\s+from|besides))|\btext[\s-]free\b|"
-                       r"不要(?:加|任何)?文字|不加文字|去掉(?:所有)?文字")
 _NO_TITLE = re.compile(r"\b(?:no|without|skip)\s+(?:a\s+|any\s+|the\s+)?titles?\b|不要(?:加)?标题|不加标题|去掉标题")
 _NAMES_ONLY = re.compile(r"\bno\s+(?:other\s+)?(?:text|words|captions|titles?)\s+(?:except|but|other\s+than|apart\s+from|besides)"
                          r"\s+(?:their|our|his|her|the\s+couple'?s|the)\s+names?\b|(?:除了|只要|只写)(?:他们的|两人的|新人的)?名字")
@@ -700,7 +696,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         # "wedding highlights for Anna & Tom, no text except their names": their names, nothing else
         return Words(title=who, subtitle=None, cta=None, cta_row=None, captions=(), per_picture=False, derive=False,
                      zh=zh, no_captions=True, notes=(f"Only the names on screen, as asked: '{who}'.",), invented=())
-    if _NO_WORDS.search(N.normalize(Q.outside_quotes(instruction))) and not Q.quoted_texts(instruction):
+    if P.no_words(Q.outside_quotes(instruction)) and not Q.quoted_texts(instruction):
         return None  # "promo, 30% off, no text": the offer is no reason to show words after all
     # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
     brief = B.read(instruction)

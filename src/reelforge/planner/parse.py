@@ -326,6 +326,10 @@ _OVERLAY_RX = ascii_rx(
 _NO_OVERLAY_RX = ascii_rx(
     r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|titles?|overlays?|words\s+on\s+(?:the\s+)?screen)\b|"
     r"\b(?:text|titles?)[\s-]free\b|不要(?:加)?(?:文字|标题)|不加文字|去掉文字")
+# "no text", "no words on screen", "不要文字": none at all (not "no title": the rest stays)
+_NO_WORDS_RX = re.compile(r"\b(?:no|without|skip)\s+(?:any\s+)?(?:text|words(?:\s+on\s+(?:the\s+)?screen)?|overlays?|"
+                          r"text\s+overlays?)\b(?!\s+(?:except|but|other\s+than|apart\s+from|besides))|\btext[\s-]free\b|"
+                          r"不要(?:加|任何)?文字|不加文字|去掉(?:所有)?文字")
 # "no captions", "without subtitles": the captions only; a title or a call to action the instruction
 # asks for stays ("a video, no captions, title 'Sunrise'" had no title)
 _NO_CAPTIONS_RX = ascii_rx(
@@ -342,6 +346,12 @@ def drop_no_captions(text: str) -> str:
 def no_text(text: str) -> bool:
     """True for "no text", "without titles", "no words on screen", "不要文字": no words on screen at all."""
     return bool(_NO_OVERLAY_RX.search(normalize(text)))
+
+
+def no_words(text: str) -> bool:
+    """True for "no text", "no words on screen", "不要文字" (not "no title", nor "no text except their names"):
+    no words on screen whatever else the instruction types (an offer, a phone number)."""
+    return bool(_NO_WORDS_RX.search(normalize(text)))
 
 
 def no_captions(text: str) -> bool:
