@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .ending import MONTH, WEEKDAY, contact_in
+from .ending import MONTH, WEEKDAY, capitalise_dates, capitalised, contact_in
 from .when import when_at
 
 # the kinds of words a text holds, as a clause calls them
@@ -33,10 +33,16 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
             "链接": "web", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
 
+# the words alone, as a correction names them ("doors at 8pm instead", "价格现在是99元"; `rules.corrections`)
+KIND_WORD_EN = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _KIND_OF if w.isascii()), key=len, reverse=True))
+KIND_WORD_ZH = KIND_ZH
+
 _HOLDS = {
     "when": re.compile(rf"(?i)\b(?:{WEEKDAY}|{MONTH}\s+\d|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b|tonight|tomorrow|open\s+\d)|"
                        r"(?:周|星期|礼拜)[一二三四五六日天]|\d\s*月\s*\d|\d\s*点|[:：]\d\d"),
-    "price": re.compile(r"[$€£¥￥]\s?\d|\d\s*(?:元|块|usd|eur|dollars?)\b", re.I),
+    # ("No cover", "Free entry": what it costs to get in, a price of none)
+    "price": re.compile(r"[$€£¥￥]\s?\d|\d\s*(?:元|块|usd|eur|dollars?)\b|\bno\s+cover\b|\bfree\s+(?:entry|admission)\b|免费入场",
+                        re.I),
     "web": re.compile(r"(?i)\b[\w-]+\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)\b|www\.|https?://"),
     "place": re.compile(r"(?i)\b\d+\s+\w+(?:\s+\w+)?\s+(?:st|street|ave|avenue|road|rd|blvd|lane|ln|way|drive|dr)\b|路|街|号楼|广场"),
     "phone": re.compile(r"\+?\d[\d\s().-]{6,}\d"),
@@ -130,6 +136,32 @@ def without(kind: str, text: str) -> str | None:
     return rest if rest != text and len(rest.split()) >= 2 else None
 
 
+_CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?P<half>[ap]\.?m\.?)(?![a-z])")
+_ABBR_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
+_DAY = re.compile(rf"(?i)\b(?:(?:this|next)\s+)?(?:{WEEKDAY}|{_ABBR_DAY}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|"
+                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})")
+
+
+def _dates_capitalised(words: str) -> str:
+    return capitalise_dates(words, also=_ABBR_DAY)
+
+
+def _one_of_when(text: str, new: str) -> str | None:
+    """``text`` with only its day, or only its clock time, said anew when ``new`` is one of them
+    ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
+    for rx in (_DAY, _CLOCK):
+        if rx.fullmatch(new) and (old := rx.search(text)) and not (old.start() == 0 and old.end() == len(text)):
+            said = _dates_capitalised(new) if rx is _DAY else new
+            return text[:old.start()] + said + text[old.end():]
+    return None
+
+
+def words_of(kind: str, text: str) -> str | None:
+    """The words by which ``text`` holds ``kind`` (`holds`'s first match), or None."""
+    m = _HOLDS[kind].search(text) if kind in _HOLDS else None
+    return m.group(0) if m else None
+
+
 def part_of(kind: str, text: str) -> str | None:
     """The words of ``kind`` in ``text`` ("50% off" in "50% off all candles"), or None."""
     rx = _PART.get(kind)
@@ -147,6 +179,18 @@ def with_new(kind: str, text: str, new: str) -> str | None:
     >>> with_new("when", "Open 7am-3pm Tue-Sun", "8am-4pm Mon-Sat"), with_new("price", "$12", "$15")
     ('Open 8am-4pm Mon-Sat', None)
     """
+    new = new.strip()
+    if " · " in text:  # a row of parts ("Doors 7pm · No cover"): the one part saying it takes the new words
+        parts = text.split(" · ")
+        hit = [i for i, p in enumerate(parts) if holds(kind, p)]
+        if len(hit) == 1:
+            i = hit[0]
+            parts[i] = with_new(kind, parts[i], new) or capitalised(_dates_capitalised(new))
+            return " · ".join(parts)
+    if kind in ("doors", "when") and re.fullmatch(r"\d{1,2}(?::\d\d)?", new) and (old := _CLOCK.search(text)):
+        new += old.group("half")  # "change the doors to 8" on "Doors 7pm": 8pm
+    if kind == "when" and (said := _one_of_when(text, new)) is not None:
+        return said
     rx = _PART.get(kind)
     if kind == "spots" and (count := re.fullmatch(r"(?i)(\d{1,4})\s*(?:spots?|seats?|places?|个|名)?(?:\s+left)?", new.strip())):
         found = _PART["spots"].search(text)  # "change the spots to 8", "名额改成8个": the number

@@ -66,6 +66,7 @@ from reelforge.planner.rules.audio import (
     _h_voice_kind,
     _h_volume,
 )
+from reelforge.planner.rules.corrections import as_change
 from reelforge.planner.rules.look import (
     _h_background,
     _h_effects,
@@ -129,6 +130,7 @@ from reelforge.planner.rules.text import (
     _h_end_words,
     _h_less_text,
     _h_name_captions,
+    _h_row_part_off,
     _h_text,
     _h_text_needs_words,
     _h_text_out_of_the_way,
@@ -212,7 +214,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 _HANDLERS: tuple[Handler, ...] = (
     _h_place_at_words,  # "… after the voiceover says 'X'": no text to add, no voiceover to make
     _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_swap_texts, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
-    _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_text,
+    _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
     _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
     _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
@@ -494,6 +496,10 @@ def _times_said(piece: str, tl: Timeline) -> str:
     return piece[:m.start()] + said + piece[m.end():]
 
 
+def _texts_shown(tl: Timeline) -> list[str]:
+    return [s.text for tr in tl.tracks if tr.kind is TrackKind.TEXT for s in tr.segments]
+
+
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
     piece = _times_said(piece, tl)
     if m := _SECONDS_IN.match(piece):
@@ -507,6 +513,11 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
     r = _run_as_said(piece, quotes, tl, lib, new)
     if not r.ok and r.question is None and r.cannot is None and (answer := _answer_to(piece)) is not None:
         again = _run_as_said(answer, quotes, tl, lib, new)
+        if again.ok:
+            again.text = r.text
+            return again
+    if not r.ok and r.question is None and (change := as_change(piece, _texts_shown(tl))) is not None:
+        again = _run_as_said(change, quotes, tl, lib, new)  # "doors at 8pm instead": "change the doors to 8pm"
         if again.ok:
             again.text = r.text
             return again

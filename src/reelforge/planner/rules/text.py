@@ -71,6 +71,7 @@ from reelforge.planner.rules.text_refs import (
 from reelforge.planner.rules.text_time import timing_in
 from reelforge.planner.rules.text_words import (
     RX_WHERE_TAIL,
+    bare_words,
     looks_cta,
     unquoted_words,
     words_after_colon,
@@ -203,7 +204,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if _has(BOX_OFF, t) and c.text_segs(None):
             raise _Cannot("没有文字带底框" if c.zh else "no text has a box")
         return None
-    names_existing = any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in c.text_segs(None))
+    names_existing = any(q.casefold() == part.casefold() for q in c.quotes for _, s in c.text_segs(None)
+                         for part in s.text.split(" · "))
     if not has_text_word and c.quotes and not _has(_ADD, t) and not names_existing:
         return None
     box_off = _has(BOX_OFF, t)  # "remove the box from the title": the box goes, the title stays
@@ -251,6 +253,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             new_text = c.quotes[-1]
         elif not (existing and any(c.quotes[0].casefold() == s.text.casefold() for _, s in existing)):
             new_text = c.quotes[0]
+            if (kind := kind_called(t)) and (meant := text_meant(t, existing)) is not None \
+                    and (part := with_new(kind, meant[1].text, new_text)) is not None:
+                # 'change the spots to "Sold out"' on "At The Clay Room · Only 12 spots left": that part
+                return [O.UpdateText(target=text_by_id(c.text_segs(None), *meant), text=part)]
     else:
         words = unquoted_words(c.raw, t) if adding else None
         zh = re.search(r"(?:标题|字幕|结尾|片尾|行动号召|按钮|文字|文案)\s*[:：]\s*(\S.*)$", c.raw)
@@ -739,6 +745,37 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
     return [O.AddText(text=RX_WHERE_TAIL.sub("", words).strip() or words, role=Role.CAPTION.value,  # type: ignore[arg-type]
                       timing=O.Timing(start_ms=title.start, duration_ms=title.duration),
                       position=nudged(title.position, 1), size=TextSize.MEDIUM)]
+
+
+def _h_row_part_off(c: _Ctx) -> list[O.Op] | None:
+    """"remove no cover", 'take out "no cover"' on the row "Doors 7pm · No cover": that part goes and the
+    row stays (it removed the whole caption, or was not understood)."""
+    if not _has(_REMOVE + r"|\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b|\bhide\b", _verbs(c.t)):
+        return None
+    row = _row_part_named(c)
+    return [row] if row is not None else None
+
+
+def _row_part_named(c: _Ctx) -> O.UpdateText | None:
+    """The one part of a row of facts a clause names by its words, quoted or not, as that row without
+    it; None when no single part is named."""
+    said = bare_words(c.t.replace("«q»", " ".join(c.quotes)))
+
+    def in_said(words: str) -> bool:
+        return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said) is not None
+
+    every = c.text_segs(None)
+    named = []
+    for r, s in every:
+        parts = s.text.split(" · ")
+        said_parts = [i for i, part in enumerate(parts) if in_said(bare_words(part))]
+        if len(parts) > 1 and len(said_parts) == 1:
+            named.append((r, s, [p for i, p in enumerate(parts) if i != said_parts[0]]))
+    if len(named) != 1:
+        return None
+    r, s, kept = named[0]
+    c.notes.append("只去掉了那部分（说“撤销”可恢复）。" if c.zh else "Only that part went (say 'undo' to have it back).")
+    return O.UpdateText(target=text_by_id(every, r, s), text=" · ".join(kept))
 
 
 def _texts_off_for(c: _Ctx, role: Role | None) -> list[O.Op] | None:

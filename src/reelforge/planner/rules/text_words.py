@@ -114,7 +114,7 @@ _PLANNER_NOUNS = (r"(?:(?:background\s+)?music|song|bgm|soundtrack|voice\s*over|
                   r"背景音乐|音乐|旁白|配音|标题|字幕|行动号召|文字|转场|背景|颜色|字体|字号|速度|音量|画面|风格|顺序|时长)")
 
 
-def _bare(words: str) -> str:
+def bare_words(words: str) -> str:
     """Words as compared with a text's: quotes, case, punctuation and spacing aside."""
     w = re.sub(r"[\"'“”「」‘’『』]", "", words).casefold()
     return " ".join(re.sub(r"[^\w\s]", " ", w).split())
@@ -142,23 +142,25 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         return None
     typed_a, typed_b = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
     a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", typed_a.strip(), flags=re.I)
-    a, b = _bare(a), typed_b.strip().strip("\"'“”「」").strip()
+    a, b = bare_words(a), typed_b.strip().strip("\"'“”「」").strip()
     if len(a) < 2 or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
         return None  # "change the music to jazz.mp3": a file, not words
     if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a):
         return None  # "change the music to jazz", "change the transitions to cuts": the planner's own words
     segs = c.text_segs(None)
-    hits = [(r, s) for r, s in segs if _bare(s.text) == a]
+    hits = [(r, s) for r, s in segs if bare_words(s.text) == a]
     words = a.split()
     for k in range(1, len(words)):  # "rename the cat Luna to Mochi": the caption "Luna" (whole, not a part)
         if hits:
             break
-        hits = [(r, s) for r, s in segs if _bare(s.text) == " ".join(words[k:])]
+        hits = [(r, s) for r, s in segs if bare_words(s.text) == " ".join(words[k:])]
         if hits:
             typed_a = " ".join(typed_a.split()[-(len(words) - k):])
     part = not hits
+    # (Chinese has no spaces between words: "把8折改成7折" on "全场8折" names the part where it stands)
+    edge_a, edge_b = ("", "") if P.CJK.search(a) else (r"(?<!\w)", r"(?!\w)")
     if part:
-        hits = [(r, s) for r, s in segs if len(a) >= 3 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", _bare(s.text))]
+        hits = [(r, s) for r, s in segs if (len(a) >= 3 or edge_a == "") and re.search(rf"{edge_a}{re.escape(a)}{edge_b}", bare_words(s.text))]
     if not hits:
         return None
     out: list[O.Op] = []
@@ -172,12 +174,21 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             continue
         new = b
         if part:  # "change sale to drop" on "Spring Sale": those words in it
-            new = re.sub(rf"(?<!\w){re.escape(typed_a.strip().strip(chr(34) + chr(39)))}(?!\w)", b, s.text,
-                         count=1, flags=re.I)
+            typed = typed_a.strip().strip(chr(34) + chr(39))
+            new = re.sub(rf"{edge_a}{re.escape(typed)}{edge_b}", lambda found, typed=typed: _in_case_of(found.group(0), typed, b),
+                         s.text, count=1, flags=re.I)
             if new == s.text:
                 return None
         out.append(O.UpdateText(target=target, text=new))
     return out
+
+
+def _in_case_of(found: str, typed: str, new: str) -> str:
+    """``new`` capitalised like the words it replaces when they were typed in lower case ("change
+    friday to saturday" on "Friday 7pm": "Saturday 7pm"); as typed otherwise."""
+    if found[:1].isupper() and typed[:1].islower() and new[:1].islower():
+        return new[0].upper() + new[1:]
+    return new
 
 
 def names_for_pictures(instruction: str, tl: Timeline) -> tuple[list[O.Op], str] | None:

@@ -1,0 +1,151 @@
+"""A fact on screen corrected as people type it, said as the change it asks for (pure).
+
+"doors at 8pm instead", "oops it's Dec 13 not Dec 12", "price is $50 now", "make it 6 spots left",
+"it's at The Jazz Cellar now", "move it to saturday", "地址写错了，是解放路99号", "改成7折": none of
+these was understood, though "change the doors to 8pm" was. A user who sees a wrong date tells the
+tool what is right, the way they would tell a colleague. `as_change` says it the way the rules read
+it; it is tried only when the clause as said was not understood (`rules._run`), and only names a
+kind of fact that a text on screen holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reelforge.planner.text_kinds import (
+    KIND_WORD_EN,
+    KIND_WORD_ZH,
+    holds,
+    kind_called,
+    part_of,
+    words_of,
+)
+from reelforge.planner.when import when_at
+
+# what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
+_HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|"
+                   r"ok(?:ay)?|so|also|small\s+fix|quick\s+fix|one\s+more\s+thing)\b|(?:no|nope)(?=\s*[,.!:;-]))[\s,.:;!-]*")
+_TAIL = re.compile(r"(?i)(?:[\s,]+(?:now|instead|please|pls|plz|thanks|thank\s+you|thx|sorry|lol|then|this\s+time|"
+                   r"after\s+all|actually))+[\s.!]*$|[\s.!]+$")
+_HEAD_ZH = re.compile(r"^(?:哦|噢|啊|哎呀|哎|不好意思|抱歉|对不起|更正一下|更正|纠正一下|改一下|另外)[，,！!。\s]*")
+_TAIL_ZH = re.compile(r"(?:吧|哈|啦|呀)?[。！!]*$")
+
+_NOT = re.compile(  # "it's Dec 13 not Dec 12", "make it $10 entry instead of no cover"
+    r"(?i)^(?:(?:it'?s|it\s+is|its|that'?s|should\s+be|it\s+should\s+(?:be|say|read)|make\s+it|change\s+it\s+to|"
+    r"use|say|put|write)\s+)?(?P<x>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<y>.+)$")
+_NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s*(?:,|;|-|\bbut\b)\s*(?:it'?s\s+|its\s+)?(?P<x>.+)$")
+_LINK = (r"(?:(?:is|are|'s|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|has\s+(?:changed|moved)\s+to|changed\s+to|"
+         r"moved\s+to)\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
+         r"(?:be|say|read)\s+)?(?::\s*)?(?:at\s+)?")
+_KIND_VALUE = re.compile(rf"(?i)^(?:the\s+)?(?:(?:event|opening|show|start)\s+)?(?P<k>{KIND_WORD_EN})\s*{_LINK}(?P<v>.+)$")
+_VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz Cellar"
+    rf"(?i)^(?:swap|switch|update|set|bump|raise|lower|drop|move|push|make|put|fix|correct|adjust|reduce|increase|"
+    rf"cut|edit)\s+(?:the\s+)?(?P<k>{KIND_WORD_EN})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
+_MOVE_EVENT = re.compile(  # "move it to saturday", "push the party to Dec 20"
+    r"(?i)^(?:move|push|shift|reschedule|postpone|bring)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
+    r"sale|opening|launch|meetup|session|concert|date|day))(?:\s+(?:back|forward|up))?\s+to\s+(?P<v>.+)$")
+_VALUE = re.compile(r"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|we'?re|we\s+are|there\s+are|there'?s|now|only|just|"
+                    r"down\s+to|up\s+to|should\s+be|it\s+should\s+be)\s+)*(?P<v>.+)$")
+
+_ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了|不对|有误)[，,。\s]*(?:应该|正确的|其实|实际)?"
+                       r"(?:是|为|改成)(?P<v>.+)$")
+_ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为)(?P<v>.+)$")
+_ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
+_ZH_VALUE = re.compile(r"^(?:改成|改为|换成|应该是|其实是|是)(?P<v>.+)$")
+
+# the kind a value is said as ("$10 entry": the price), in the order a value is read
+_VALUE_KINDS = ("web", "mail", "phone", "spots", "ages", "price", "offer", "when", "place", "venue")
+_SAID_EN = {"when": "date", "price": "price", "web": "website", "place": "address", "phone": "phone number",
+            "mail": "email", "offer": "discount", "spots": "spots", "ages": "ages", "venue": "venue"}
+_SAID_ZH = {"when": "日期", "price": "价格", "web": "网址", "place": "地址", "phone": "电话", "mail": "邮箱",
+            "offer": "折扣", "spots": "名额", "venue": "场地"}
+
+
+def as_change(piece: str, texts: Sequence[str]) -> str | None:
+    """``piece`` (quotes masked as \\x00N\\x00) said as the change it asks for, when it corrects a
+    fact that one of ``texts`` (the words on screen) holds; else None.
+
+    >>> as_change("doors at 8pm instead", ["Doors 7pm · No cover"])
+    'change the doors to 8pm'
+    >>> as_change("oops it's Dec 13 not Dec 12", ["See you on Dec 12"])
+    'change Dec 12 to Dec 13'
+    >>> as_change("make it 20 seconds instead", ["Doors 7pm"]) is None
+    True
+    """
+    if re.search(r"[\u4e00-\u9fff]", piece):
+        return _as_change_zh(piece, texts)
+    t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
+    shown = " \n ".join(texts).casefold()
+    if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
+        y = m.group("y").strip()
+        return f"change {y} to {m.group('x').strip()}" if y.startswith("\x00") or y.casefold() in shown else None
+    for rx in (_KIND_VALUE, _VERB_KIND):
+        if (m := rx.match(t)) and (kind := _kind_of_word(m.group("k"))) and _fits(kind, v := m.group("v").strip()) \
+                and _on_screen(kind, texts):
+            return f"change the {m.group('k')} to {v}"
+    if (m := _MOVE_EVENT.match(t)) and _fits("when", v := m.group("v").strip()) and _on_screen("when", texts):
+        return f"change the date to {v}"
+    if (m := _VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), texts)):
+        v = re.sub(r"(?i)^at\s+", "", v) if kind == "venue" else v
+        return f"change the {_SAID_EN[kind]} to {v}"
+    return None
+
+
+def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
+    t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    for rx in (_ZH_WRONG, _ZH_IS):
+        if (m := rx.match(t)) and _on_screen(_kind_of_word(m.group("z")) or "", texts):
+            return f"{m.group('z')}改成{m.group('v')}"
+    if m := _ZH_NOT.match(t):
+        x, y = (m.group("x") or m.group("x2")).strip(), (m.group("y") or m.group("y2")).strip()
+        if y and any(y in text for text in texts):
+            return f"把{y}改成{x}"
+    if (m := _ZH_VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), texts)) in _SAID_ZH:
+        return f"{_SAID_ZH[kind]}改成{v}"
+    return None
+
+
+def _kind_of_word(word: str) -> str | None:
+    return kind_called(f"the {word}" if word.isascii() else word)
+
+
+def _on_screen(kind: str, texts: Sequence[str]) -> bool:
+    return any(holds(kind, text) for text in texts)
+
+
+def _fits(kind: str, value: str) -> bool:
+    """Whether ``value`` can be new words of ``kind`` (a bare hour for a time, a bare count for spots,
+    a name for a venue or a guest)."""
+    if "\x00" in value or holds(kind, value):
+        return True
+    if kind in ("doors", "when"):
+        return holds("when", value) or re.fullmatch(r"\d{1,2}(?::\d\d)?", value) is not None
+    if kind == "spots":
+        return re.fullmatch(r"\d{1,4}", value) is not None
+    return kind in ("venue", "guest", "author", "place") and value[:1].isupper()
+
+
+def _kind_of_value(value: str, texts: Sequence[str]) -> str | None:
+    """The kind of fact ``value`` is ("6 spots left": spots) when a text on screen holds that kind."""
+    if len(value) > 80 or "\x00" in value:
+        return None
+    probe = value if not value.lower().startswith("at ") else " " + value  # "at The Jazz Cellar": a venue
+    for kind in _VALUE_KINDS:
+        if holds(kind, probe) and _on_screen(kind, texts):
+            return kind if _mostly(kind, probe) else None
+    return None
+
+
+def _mostly(kind: str, value: str) -> bool:
+    """Whether ``value`` is mostly words of ``kind`` ("6 spots left", "$10 entry"; not "doors at 8pm",
+    whose time is the doors')."""
+    found = when_at(value) if kind == "when" else None
+    if found is not None:
+        a, b = found[1]
+        words = value[a:b]
+    else:
+        words = part_of(kind, value) or words_of(kind, value) or ""
+    rest = value.replace(words, " ", 1) if words else value
+    other = [w for w in re.findall(rf"(?i)\b(?:{KIND_WORD_EN})\b", rest) if _kind_of_word(w) != kind]
+    return len(rest.split()) <= 2 and not other

@@ -1,0 +1,122 @@
+"""User tests of session 26: a fact on screen corrected as people type it while they iterate.
+
+Written before the planner saw them, on first cuts that show rows of facts ("Doors 7pm · No cover").
+First run: 16 of 37 right. "doors at 8pm instead", "oops it's Dec 13 not Dec 12", "make it 6 spots
+left", "price is $50 now", "move it to saturday", "地址写错了，是解放路99号", "改成7折" were not understood;
+"say 'sold out' instead of the spots" and "change the date to saturday" replaced a whole row of facts
+with their new words; "remove no cover" removed the whole row; "change friday to saturday" wrote
+"saturday 7pm"; "日期改为3月9日" wrote "3月9日· 解放路88号".
+"""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from reelforge.planner import plan
+from reelforge.planner.apply import apply
+from reelforge.planner.rules import corrections, plan_edit
+from reelforge.planner.text_kinds import with_new
+from reelforge.timeline import Role
+
+from .test_user_phrasings_s24 import THREE
+
+GIG = "gig poster video: The Velvet Keys live at Blue Moon Bar, Dec 12, doors 7pm, no cover"
+CLAY = "workshop promo: pottery night at The Clay Room, Friday 7pm, only 12 spots left, $45, book at clayroom.co"
+HOTPOT = "火锅店开业啦！3月8日，全场8折，地址：解放路88号"
+
+
+def _texts(first: str, edit: str | None = None) -> dict[Role, list[str]]:
+    p = plan(first, THREE)
+    tl = p.timeline
+    if edit is not None:
+        r = plan_edit(edit, tl, library=tuple(THREE))
+        assert r.status == "ok", r.reply
+        tl = apply(tl, r.ops, library=tuple(THREE))
+    return {role: [s.text for tr in tl.tracks if tr.role is role for s in tr.segments]
+            for role in (Role.TITLE, Role.CAPTION, Role.CTA)}
+
+
+def test_doctests():
+    assert doctest.testmod(corrections).failed == 0
+
+
+def test_first_cuts_show_the_rows_these_tests_correct():
+    assert _texts(GIG) == {Role.TITLE: ["The Velvet Keys"], Role.CAPTION: ["Live at Blue Moon Bar", "Doors 7pm · No cover"],
+                           Role.CTA: ["See you on Dec 12"]}
+    assert _texts(CLAY)[Role.CAPTION] == ["At The Clay Room · Only 12 spots left", "Friday 7pm · Book at clayroom.co"]
+    assert _texts(HOTPOT)[Role.CAPTION] == ["3月8日 · 解放路88号"]
+
+
+@pytest.mark.parametrize(("edit", "role", "texts"), [
+    ("doors at 8pm instead", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 8pm · No cover"]),
+    ("actually doors are at 8", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 8pm · No cover"]),
+    ("change the doors to 8", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 8pm · No cover"]),
+    ("oops it's Dec 13 not Dec 12", Role.CTA, ["See you on Dec 13"]),
+    ("the date is wrong, should be Dec 13", Role.CTA, ["See you on Dec 13"]),
+    ("make it $10 entry instead of no cover", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7pm · $10 entry"]),
+    ("actually it's $10 entry now", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7pm · $10 entry"]),
+    ("swap the venue to The Jazz Cellar", Role.CAPTION, ["Live at The Jazz Cellar", "Doors 7pm · No cover"]),
+    ("it's at The Jazz Cellar now", Role.CAPTION, ["Live at The Jazz Cellar", "Doors 7pm · No cover"]),
+    ('take out "no cover"', Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7pm"]),
+    ("remove no cover", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7pm"]),
+    ("get rid of the doors time", Role.CAPTION, ["Live at Blue Moon Bar", "No cover"]),
+    ("it's Velvet Keys not The Velvet Keys", Role.TITLE, ["Velvet Keys"]),
+])
+def test_gig_corrections(edit, role, texts):
+    assert _texts(GIG, edit)[role] == texts
+
+
+@pytest.mark.parametrize(("edit", "role", "texts"), [
+    ("make it 6 spots left", Role.CAPTION, ["At The Clay Room · Only 6 spots left", "Friday 7pm · Book at clayroom.co"]),
+    ("only 6 spots now", Role.CAPTION, ["At The Clay Room · Only 6 spots left", "Friday 7pm · Book at clayroom.co"]),
+    ("price is $50 now", Role.CTA, ["$50"]),
+    ("bump the price to $50", Role.CTA, ["$50"]),
+    ("it's saturday not friday", Role.CAPTION, ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    ("move it to saturday", Role.CAPTION, ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    ("change friday to saturday", Role.CAPTION, ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    ("change the date to saturday", Role.CAPTION, ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    ("the website is clayroomstudio.com", Role.CAPTION,
+     ["At The Clay Room · Only 12 spots left", "Friday 7pm · Book at clayroomstudio.com"]),
+    ('say "sold out" instead of the spots', Role.CAPTION, ["At The Clay Room · Sold out", "Friday 7pm · Book at clayroom.co"]),
+])
+def test_workshop_corrections(edit, role, texts):
+    assert _texts(CLAY, edit)[role] == texts
+
+
+@pytest.mark.parametrize(("edit", "role", "texts"), [
+    ("改成7折", Role.CTA, ["全场7折"]),
+    ("把8折改成7折", Role.CTA, ["全场7折"]),
+    ("日期改为3月9日", Role.CAPTION, ["3月9日 · 解放路88号"]),
+    ("地址写错了，是解放路99号", Role.CAPTION, ["3月8日 · 解放路99号"]),
+    ("地址改成解放路99号", Role.CAPTION, ["3月8日 · 解放路99号"]),
+    ("不要显示地址", Role.CAPTION, ["3月8日"]),
+])
+def test_chinese_corrections(edit, role, texts):
+    assert _texts(HOTPOT, edit)[role] == texts
+
+
+@pytest.mark.parametrize("edit", [
+    "make it 20 seconds instead",  # the video's length, as before
+    "music a bit quieter",
+    "remove the last caption",
+])
+def test_other_edits_are_not_read_as_corrections(edit):
+    assert corrections.as_change(edit, ["Doors 7pm · No cover", "See you on Dec 12"]) is None
+
+
+def test_a_correction_names_a_fact_on_screen_or_nothing():
+    # no price on screen: "price is $50 now" is no change of anything shown
+    assert corrections.as_change("price is $50 now", ["Live at Blue Moon Bar"]) is None
+    assert corrections.as_change("it's saturday not friday", ["Doors 7pm"]) is None  # no Friday shown
+    # a value that is mostly another fact's words ("doors at 8pm") is not read as "the date"
+    assert corrections.as_change("doors at 8pm", ["See you on Dec 12"]) is None
+
+
+def test_a_new_value_keeps_what_it_does_not_say():
+    assert with_new("doors", "Doors 7pm", "8") == "Doors 8pm"
+    assert with_new("when", "Friday 7pm", "saturday") == "Saturday 7pm"
+    assert with_new("when", "Friday 7pm", "8:30pm") == "Friday 8:30pm"
+    assert with_new("place", "3月8日 · 解放路88号", "解放路99号") == "3月8日 · 解放路99号"
+    assert with_new("spots", "At The Clay Room · Only 12 spots left", "Sold out") == "At The Clay Room · Sold out"
