@@ -6,6 +6,13 @@ left", "price is $50 now", "move it to saturday", "地址写错了，是解放�
 "say 'sold out' instead of the spots" and "change the date to saturday" replaced a whole row of facts
 with their new words; "remove no cover" removed the whole row; "change friday to saturday" wrote
 "saturday 7pm"; "日期改为3月9日" wrote "3月9日· 解放路88号".
+
+A second batch, written after the first one's fixes, on three more first cuts: 16 of 28 right on its
+first run. "make the discount 30%" wrote "30%" over "20% off all pastries", "hours are 9am-3pm" lost the
+days, "电话改成139…" wrote the number over the word 电话 ("预约13900139000 13800138000"), "it's with Maya Chen
+not Dr. Lena Ortiz" wrote "With with Maya Chen", "new number: 555-0199" wrote "New number: 555-0199";
+"wrong address, it's 24 Baker St", "no address please", "the teacher is Maya Chen now", "打6折" were not
+(wholly) understood.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import pytest
 from reelforge.planner import plan
 from reelforge.planner.apply import apply
 from reelforge.planner.rules import corrections, plan_edit
-from reelforge.planner.text_kinds import with_new
+from reelforge.planner.text_kinds import with_new, without
 from reelforge.timeline import Role
 
 from .test_user_phrasings_s24 import THREE
@@ -25,6 +32,9 @@ from .test_user_phrasings_s24 import THREE
 GIG = "gig poster video: The Velvet Keys live at Blue Moon Bar, Dec 12, doors 7pm, no cover"
 CLAY = "workshop promo: pottery night at The Clay Room, Friday 7pm, only 12 spots left, $45, book at clayroom.co"
 HOTPOT = "火锅店开业啦！3月8日，全场8折，地址：解放路88号"
+BAKERY = "bakery weekend sale: 20% off all pastries, Sat-Sun 8am-2pm, 42 Baker St, order at sweetcrumb.com"
+YOGA = "yoga class promo with Dr. Lena Ortiz, ages 16+, Tuesdays 6pm, first class free, call 555-0123"
+NAILS = "美甲店周年庆，全场7折，3月1日-3月7日，预约电话13800138000，地址：人民路12号"
 
 
 def _texts(first: str, edit: str | None = None) -> dict[Role, list[str]]:
@@ -97,6 +107,38 @@ def test_chinese_corrections(edit, role, texts):
     assert _texts(HOTPOT, edit)[role] == texts
 
 
+BAKERY_ROW = "Sat-Sun 8am-2pm · Order at sweetcrumb.com · 42 Baker St"
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (BAKERY, "it's 25% off now", Role.CTA, ["25% off all pastries"]),
+    (BAKERY, "make the discount 30%", Role.CTA, ["30% off all pastries"]),
+    (BAKERY, "hours are 9am-3pm", Role.CAPTION, [BAKERY_ROW.replace("8am-2pm", "9am-3pm")]),
+    (BAKERY, "wrong address, it's 24 Baker St", Role.CAPTION, [BAKERY_ROW.replace("42", "24")]),
+    (BAKERY, "address should be 24 Baker St", Role.CAPTION, [BAKERY_ROW.replace("42", "24")]),
+    (BAKERY, "the url is sweetcrumbbakery.com", Role.CAPTION, [BAKERY_ROW.replace("sweetcrumb.", "sweetcrumbbakery.")]),
+    (BAKERY, "website changed to sweetcrumbbakery.com", Role.CAPTION,
+     [BAKERY_ROW.replace("sweetcrumb.", "sweetcrumbbakery.")]),
+    (BAKERY, "no address please", Role.CAPTION, ["Sat-Sun 8am-2pm · Order at sweetcrumb.com"]),
+    (YOGA, "the phone number is 555-0199", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Tuesdays 6pm · Call 555-0199"]),
+    (YOGA, "new number: 555-0199", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Tuesdays 6pm · Call 555-0199"]),
+    (YOGA, "wrong number, should be 555-0199", Role.CAPTION,
+     ["With Dr. Lena Ortiz · Ages 16+", "Tuesdays 6pm · Call 555-0199"]),
+    (YOGA, "it's with Maya Chen not Dr. Lena Ortiz", Role.CAPTION, ["With Maya Chen · Ages 16+", "Tuesdays 6pm · Call 555-0123"]),
+    (YOGA, "the teacher is Maya Chen now", Role.CAPTION, ["With Maya Chen · Ages 16+", "Tuesdays 6pm · Call 555-0123"]),
+    (YOGA, "ages 18+ instead", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 18+", "Tuesdays 6pm · Call 555-0123"]),
+    (YOGA, "thursdays instead of tuesdays", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Thursdays 6pm · Call 555-0123"]),
+    (YOGA, "7pm not 6pm", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Tuesdays 7pm · Call 555-0123"]),
+    (NAILS, "电话错了，应该是13900139000", Role.CAPTION, ["3月1日 · 人民路12号 · 预约电话 13900139000"]),
+    (NAILS, "电话改成13900139000", Role.CAPTION, ["3月1日 · 人民路12号 · 预约电话 13900139000"]),
+    (NAILS, "是6折不是7折", Role.CTA, ["全场6折"]),
+    (NAILS, "不是人民路12号，是人民路21号", Role.CAPTION, ["3月1日 · 人民路21号 · 预约电话 13800138000"]),
+    (NAILS, "打6折", Role.CTA, ["全场6折"]),
+])
+def test_second_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
 @pytest.mark.parametrize("edit", [
     "make it 20 seconds instead",  # the video's length, as before
     "music a bit quieter",
@@ -120,3 +162,5 @@ def test_a_new_value_keeps_what_it_does_not_say():
     assert with_new("when", "Friday 7pm", "8:30pm") == "Friday 8:30pm"
     assert with_new("place", "3月8日 · 解放路88号", "解放路99号") == "3月8日 · 解放路99号"
     assert with_new("spots", "At The Clay Room · Only 12 spots left", "Sold out") == "At The Clay Room · Sold out"
+    assert with_new("guest", "Yoga night with Dr. Lena Ortiz", "Maya Chen") == "Yoga night with Maya Chen"
+    assert without("guest", "Yoga night with Dr. Lena Ortiz") == "Yoga night"

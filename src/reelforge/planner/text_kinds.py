@@ -17,7 +17,7 @@ from .when import when_at
 KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|day|"
            r"hours|prices?|pricing|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
            r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
-           r"ages?|age\s+range|guests?|host|speaker|author|doors))\b")
+           r"ages?|age\s+range|guests?|host|speaker|teacher|instructor|coach|trainer|dj|author|doors))\b")
 KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠|名额|场地|嘉宾)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
 
@@ -29,7 +29,8 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "prize": "prize", "prizes": "prize", "giveaway": "prize", "gift card": "prize",
             "venue": "venue", "spot": "spots", "spots": "spots", "seats": "spots", "places left": "spots",
             "age": "ages", "ages": "ages", "age range": "ages", "guest": "guest", "guests": "guest", "host": "guest",
-            "speaker": "guest", "author": "author", "doors": "doors", "名额": "spots", "场地": "venue", "嘉宾": "guest",
+            "speaker": "guest", "teacher": "guest", "instructor": "guest", "coach": "guest", "trainer": "guest", "dj": "guest",
+            "author": "author", "doors": "doors", "名额": "spots", "场地": "venue", "嘉宾": "guest",
             "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
             "链接": "web", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
 
@@ -90,6 +91,7 @@ def holds(kind: str, text: str) -> bool:
 # the words themselves, to take them out of a longer text ("remove the website" from "Tickets $12 at
 # sciencehall.org" leaves "Tickets $12"; it removed the whole call to action)
 _PLACE_NAME = r"(?-i:(?:The\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the))*)"
+_PERSON = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
 _PART = {
     "price": re.compile(r"(?:[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b)", re.I),
     "web": re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)"
@@ -103,11 +105,13 @@ _PART = {
     "doors": re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"),  # "Doors 7pm": its time
     # "Live at Blue Moon Bar": the name ("change the venue to The Jazz Cellar" keeps "Live at")
     "venue": re.compile(rf"(?<=\bat\s){_PLACE_NAME}"),
+    # "With Dr. Lena Ortiz": the name ("the teacher is Maya Chen now" keeps "With")
+    "guest": re.compile(rf"(?<=\bwith\s){_PERSON}|(?<=\bfeaturing\s){_PERSON}", re.I),
     "offer": re.compile(r"(?:up\s+to\s+)?(?:\d{1,2}\s*%|[$€£]\d+)\s+off\b|\bbuy\s+\d\s+get\s+\d\s+free\b|"
                         r"(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折", re.I),
 }
 _SAID_WHOLE = {"code", "prize", "offer"}  # taken out with the words around them ("Use code GLOW50"), never alone
-_DANGLING = re.compile(r"(?i)\s*(?:\b(?:at|on|for|from|via|by|only|just|is|are|·|-|–|—|:|,)\s*)+$|^\s*(?:·|-|–|—|:|,)\s*")
+_DANGLING = re.compile(r"(?i)\s*(?:\b(?:at|on|for|from|via|by|with|featuring|only|just|is|are|·|-|–|—|:|,)\s*)+$|^\s*(?:·|-|–|—|:|,)\s*")
 
 
 def without(kind: str, text: str) -> str | None:
@@ -137,6 +141,7 @@ def without(kind: str, text: str) -> str | None:
 
 
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?P<half>[ap]\.?m\.?)(?![a-z])")
+_CLOCKS = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?![a-z])")
 _ABBR_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
 _DAY = re.compile(rf"(?i)\b(?:(?:this|next)\s+)?(?:{WEEKDAY}|{_ABBR_DAY}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|"
                   rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})")
@@ -149,9 +154,9 @@ def _dates_capitalised(words: str) -> str:
 def _one_of_when(text: str, new: str) -> str | None:
     """``text`` with only its day, or only its clock time, said anew when ``new`` is one of them
     ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
-    for rx in (_DAY, _CLOCK):
+    for rx in (_DAY, _CLOCKS, _CLOCK):
         if rx.fullmatch(new) and (old := rx.search(text)) and not (old.start() == 0 and old.end() == len(text)):
-            said = _dates_capitalised(new) if rx is _DAY else new
+            said = _dates_capitalised(new) if rx is _DAY else new  # (hours: "9am-3pm" for "8am-2pm")
             return text[:old.start()] + said + text[old.end():]
     return None
 
@@ -191,13 +196,16 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         new += old.group("half")  # "change the doors to 8" on "Doors 7pm": 8pm
     if kind == "when" and (said := _one_of_when(text, new)) is not None:
         return said
+    if kind == "offer" and re.fullmatch(r"\d{1,2}\s*%", new) and (pct := re.search(r"\d{1,2}\s*%", text)):
+        return text[:pct.start()] + new + text[pct.end():]  # "make the discount 30%" on "20% off all pastries"
     rx = _PART.get(kind)
     if kind == "spots" and (count := re.fullmatch(r"(?i)(\d{1,4})\s*(?:spots?|seats?|places?|个|名)?(?:\s+left)?", new.strip())):
         found = _PART["spots"].search(text)  # "change the spots to 8", "名额改成8个": the number
         return text[:found.start()] + count.group(1) + text[found.end():] if found else None
     if rx is not None:
         found = rx.search(text)
-        fits = rx.fullmatch(new.strip()) or kind == "venue" and re.fullmatch(_PLACE_NAME, new.strip())
+        fits = (rx.fullmatch(new.strip()) or kind == "venue" and re.fullmatch(_PLACE_NAME, new.strip())
+                or kind == "guest" and re.fullmatch(_PERSON, new.strip()))
         span = found.span() if found else None
     else:
         found_when, new_when = (when_at(text), when_at(new)) if kind == "when" else (None, None)

@@ -38,6 +38,14 @@ _NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s
 _LINK = (r"(?:(?:is|are|'s|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|has\s+(?:changed|moved)\s+to|changed\s+to|"
          r"moved\s+to)\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
          r"(?:be|say|read)\s+)?(?::\s*)?(?:at\s+)?")
+# "wrong address, it's 24 Baker St", "the number is wrong - 555-0199": what was wrong, then what is right
+_WRONG_THEN = re.compile(
+    rf"(?i)^(?:(?:the\s+|a\s+)?(?:wrong|incorrect|old)\s+(?P<k>{KIND_WORD_EN})|(?:the\s+)?(?P<k2>{KIND_WORD_EN})\s+(?:is|was|'s)\s+"
+    r"(?:wrong|incorrect|off|outdated|old))\s*[,;:.!-]+\s*(?:(?:it'?s|its|it\s+is|should\s+be|it\s+should\s+be|"
+    r"the\s+right\s+one\s+is|use)\s+)?(?P<v>.+)$")
+# "new number: 555-0199", "updated website - sweetcrumbbakery.com": that fact's new words (`new_value_said`)
+_NEW_KIND = re.compile(rf"(?i)^\s*(?:the\s+)?(?:new|updated|correct|right|actual)\s+(?P<k>{KIND_WORD_EN})\s*(?:[:=-]|\bis\b)\s*(?P<v>\S.*)$")
+_NO_KIND = re.compile(rf"(?i)^(?:no|without(?:\s+the)?|lose\s+the|skip\s+the)\s+(?:more\s+)?(?P<k>{KIND_WORD_EN})$")
 _KIND_VALUE = re.compile(rf"(?i)^(?:the\s+)?(?:(?:event|opening|show|start)\s+)?(?P<k>{KIND_WORD_EN})\s*{_LINK}(?P<v>.+)$")
 _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz Cellar"
     rf"(?i)^(?:swap|switch|update|set|bump|raise|lower|drop|move|push|make|put|fix|correct|adjust|reduce|increase|"
@@ -52,7 +60,7 @@ _ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了
                        r"(?:是|为|改成)(?P<v>.+)$")
 _ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为)(?P<v>.+)$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
-_ZH_VALUE = re.compile(r"^(?:改成|改为|换成|应该是|其实是|是)(?P<v>.+)$")
+_ZH_VALUE = re.compile(r"^(?:改成|改为|换成|应该是|其实是|是|改打|打)(?P<v>.+)$")
 
 # the kind a value is said as ("$10 entry": the price), in the order a value is read
 _VALUE_KINDS = ("web", "mail", "phone", "spots", "ages", "price", "offer", "when", "place", "venue")
@@ -78,8 +86,17 @@ def as_change(piece: str, texts: Sequence[str]) -> str | None:
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
     shown = " \n ".join(texts).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
-        y = m.group("y").strip()
-        return f"change {y} to {m.group('x').strip()}" if y.startswith("\x00") or y.casefold() in shown else None
+        x, y = m.group("x").strip(), m.group("y").strip()
+        if not (y.startswith("\x00") or y.casefold() in shown):
+            return None
+        if (lead := re.match(r"(?i)(with|at|by|on|in|from|for)\s+", x)) and f"{lead.group(1)} {y}".casefold() in shown:
+            x = x[lead.end():]  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz": one "with"
+        return f"change {y} to {x}"
+    if (m := _NO_KIND.match(t)) and _on_screen(_kind_of_word(m.group("k")) or "", texts):
+        return f"remove the {m.group('k')}"  # "no address please"
+    if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2")) and (kind := _kind_of_word(k)) \
+            and _fits(kind, v := m.group("v").strip()) and _on_screen(kind, texts):
+        return f"change the {k} to {v}"
     for rx in (_KIND_VALUE, _VERB_KIND):
         if (m := rx.match(t)) and (kind := _kind_of_word(m.group("k"))) and _fits(kind, v := m.group("v").strip()) \
                 and _on_screen(kind, texts):
@@ -90,6 +107,13 @@ def as_change(piece: str, texts: Sequence[str]) -> str | None:
         v = re.sub(r"(?i)^at\s+", "", v) if kind == "venue" else v
         return f"change the {_SAID_EN[kind]} to {v}"
     return None
+
+
+def new_value_said(text: str) -> str:
+    """``text`` said as a change when it gives a fact's new words under a label ("new number:
+    555-0199" wrote "New number: 555-0199" over the call), else as it is."""
+    m = _NEW_KIND.match(text)
+    return f"change the {m.group('k')} to {m.group('v').strip()}" if m else text
 
 
 def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:

@@ -13,6 +13,7 @@ from reelforge.planner.ending import capitalised, contact_cta, contact_in, offer
 from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
 from reelforge.planner.rules.text_refs import text_by_id, text_target
+from reelforge.planner.text_kinds import KIND_WORD_ZH
 from reelforge.planner.typos import is_english, known
 from reelforge.timeline.model import Role, Timeline
 
@@ -145,8 +146,10 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     a, b = bare_words(a), typed_b.strip().strip("\"'“”「」").strip()
     if len(a) < 2 or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
         return None  # "change the music to jazz.mp3": a file, not words
-    if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a):
-        return None  # "change the music to jazz", "change the transitions to cuts": the planner's own words
+    if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a) or re.fullmatch(KIND_WORD_ZH, a):
+        # "change the music to jazz", "change the transitions to cuts": the planner's own words;
+        # "电话改成…" names the phone number in "预约电话 138…", not the word 电话 in it (`text_kinds`)
+        return None
     segs = c.text_segs(None)
     hits = [(r, s) for r, s in segs if bare_words(s.text) == a]
     words = a.split()
