@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reelforge.planner import ops as O
-from reelforge.timeline.model import Asset, AssetKind, Role, Timeline
+from reelforge.planner.text_kinds import KIND_WORD_EN, KIND_WORD_ZH, holds, kind_called
+from reelforge.timeline.model import Asset, AssetKind, Role, Timeline, TrackKind
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,10 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
     if (_BACK.search(t) or _BRING_BACK.search(t)) and last and all(
             isinstance(o, (O.RemoveSegment, O.RemoveText, O.RemoveTrack)) for o in last):
         return [O.Undo()]  # "put it back" after a removal: the removal undone
+    if (m := _FACT_BACK.search(t)) and last and all(isinstance(o, O.UpdateText) for o in last) \
+            and not any(holds(kind_called(m.group(0)) or "", s.text) for tr in tl.tracks for s in tr.segments
+                        if tr.kind is TrackKind.TEXT):
+        return [O.Undo()]  # "put the website back" after "drop the website" took it out of its row
     if _SWAP_BACK.search(t):
         swaps = [o for o in last if isinstance(o, O.SwapSegments)]
         if swaps:
@@ -272,6 +277,7 @@ def may_refer(text: str) -> bool:
     return _REFERS.search(text.lower()) is not None
 
 
+_FACT_BACK = re.compile(rf"\b(?:put|bring|add|get)\s+(?:the\s+)?(?:{KIND_WORD_EN})\s+back\b|^把?{KIND_WORD_ZH}(?:加回来|放回去|恢复)", re.I)
 _BRING_BACK = re.compile(r"\b(?:bring|get|add)\s+(?:it|them|that|this)\s+back\b|\bundelete\b|加回来|恢复")
 _CHANGE_WORDS = [
     (re.compile(r"short|long|短|长|久"), (O.SetSegmentDuration, O.SetTotalDuration, O.TrimSegment)),

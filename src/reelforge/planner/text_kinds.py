@@ -143,8 +143,9 @@ def without(kind: str, text: str) -> str | None:
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?P<half>[ap]\.?m\.?)(?![a-z])")
 _CLOCKS = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?![a-z])")
 _ABBR_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
-_DAY = re.compile(rf"(?i)\b(?:(?:this|next)\s+)?(?:{WEEKDAY}|{_ABBR_DAY}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|"
-                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})")
+_WEEKDAY = re.compile(rf"(?i)\b(?:(?:this|next)\s+)?(?:{WEEKDAY}|{_ABBR_DAY})")
+_DATE = re.compile(rf"(?i)\b(?:(?:{WEEKDAY}|{_ABBR_DAY}),?\s+)?(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|"
+                   rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})")
 
 
 def _dates_capitalised(words: str) -> str:
@@ -154,10 +155,15 @@ def _dates_capitalised(words: str) -> str:
 def _one_of_when(text: str, new: str) -> str | None:
     """``text`` with only its day, or only its clock time, said anew when ``new`` is one of them
     ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
-    for rx in (_DAY, _CLOCKS, _CLOCK):
-        if rx.fullmatch(new) and (old := rx.search(text)) and not (old.start() == 0 and old.end() == len(text)):
-            said = _dates_capitalised(new) if rx is _DAY else new  # (hours: "9am-3pm" for "8am-2pm")
-            return text[:old.start()] + said + text[old.end():]
+    # (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
+    for rx, olds in ((_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,))):
+        if not rx.fullmatch(new):
+            continue
+        for old_rx in olds:
+            if (old := old_rx.search(text)) and not (old.start() == 0 and old.end() == len(text)):
+                said = _dates_capitalised(new)  # (hours: "9am-3pm" for "8am-2pm")
+                return text[:old.start()] + said + text[old.end():]
+        return None
     return None
 
 

@@ -898,7 +898,7 @@ def _new_words_run(ops: list[O.Op], i: int) -> int:
     return n if n >= 3 else 0
 
 
-_INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)
+_INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|whoops|oh|ah|also|btw|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
 

@@ -25,7 +25,9 @@ from reelforge.planner.when import when_at
 
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
 _HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|"
-                   r"ok(?:ay)?|so|also|small\s+fix|quick\s+fix|one\s+more\s+thing)\b|(?:no|nope)(?=\s*[,.!:;-]))[\s,.:;!-]*")
+                   r"ok(?:ay)?|so|also|and|then|small\s+fix|quick\s+fix|one\s+more\s+thing)\b|"
+                   # "no, April 26", "no April 26" (not "no cover")
+                   r"(?:no|nope|nah)(?=\s*[,.!:;-]|\s+(?:it'?s\b|make\b|\d|\$|(?-i:[A-Z]))))[\s,.:;!-]*")
 _TAIL = re.compile(r"(?i)(?:[\s,]+(?:now|instead|please|pls|plz|thanks|thank\s+you|thx|sorry|lol|then|this\s+time|"
                    r"after\s+all|actually))+[\s.!]*$|[\s.!]+$")
 _HEAD_ZH = re.compile(r"^(?:哦|噢|啊|哎呀|哎|不好意思|抱歉|对不起|更正一下|更正|纠正一下|改一下|另外)[，,！!。\s]*")
@@ -81,6 +83,8 @@ def as_change(piece: str, texts: Sequence[str]) -> str | None:
     >>> as_change("make it 20 seconds instead", ["Doors 7pm"]) is None
     True
     """
+    if len(piece) > 400:  # no correction is longer (`rules.MAX_CLAUSE`)
+        return None
     if re.search(r"[\u4e00-\u9fff]", piece):
         return _as_change_zh(piece, texts)
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
@@ -89,6 +93,7 @@ def as_change(piece: str, texts: Sequence[str]) -> str | None:
         x, y = m.group("x").strip(), m.group("y").strip()
         if not (y.startswith("\x00") or y.casefold() in shown):
             return None
+        x = _in_shape_of(y, x)
         if (lead := re.match(r"(?i)(with|at|by|on|in|from|for)\s+", x)) and f"{lead.group(1)} {y}".casefold() in shown:
             x = x[lead.end():]  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz": one "with"
         return f"change {y} to {x}"
@@ -107,6 +112,21 @@ def as_change(piece: str, texts: Sequence[str]) -> str | None:
         v = re.sub(r"(?i)^at\s+", "", v) if kind == "venue" else v
         return f"change the {_SAID_EN[kind]} to {v}"
     return None
+
+
+# the shapes a fact's words take, to find the new words in a longer clause ("it ends at 2pm not 1pm": 2pm)
+_SHAPES = (re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?"), re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d\d)?[kKmM]?"),
+           re.compile(r"\b\d{1,3}\s*%"), re.compile(r"\b\d[\d,.]*\b"))
+
+
+def _in_shape_of(old: str, said: str) -> str:
+    """The words of ``said`` shaped like ``old`` when ``old`` is one such value and ``said`` says more
+    around one ("and it ends at 2pm" for "1pm": "2pm"); ``said`` as it is otherwise."""
+    for rx in _SHAPES:
+        if rx.fullmatch(old):
+            found = rx.findall(said)
+            return found[-1] if len(found) == 1 and found[0] != said else said
+    return said
 
 
 def new_value_said(text: str) -> str:
@@ -155,6 +175,8 @@ def _kind_of_value(value: str, texts: Sequence[str]) -> str | None:
     if len(value) > 80 or "\x00" in value:
         return None
     probe = value if not value.lower().startswith("at ") else " " + value  # "at The Jazz Cellar": a venue
+    if re.fullmatch(r"\d{1,2}\s*%", value) and _on_screen("offer", texts):
+        return "offer"  # "35%" on "30% off all succulents": its discount
     for kind in _VALUE_KINDS:
         if holds(kind, probe) and _on_screen(kind, texts):
             return kind if _mostly(kind, probe) else None
@@ -172,4 +194,4 @@ def _mostly(kind: str, value: str) -> bool:
         words = part_of(kind, value) or words_of(kind, value) or ""
     rest = value.replace(words, " ", 1) if words else value
     other = [w for w in re.findall(rf"(?i)\b(?:{KIND_WORD_EN})\b", rest) if _kind_of_word(w) != kind]
-    return len(rest.split()) <= 2 and not other
+    return len(rest.split()) <= 2 and not other and not re.search(r"(?i)\b(?:no|not|never|without)\b", rest)
