@@ -129,6 +129,7 @@ BAKERY_ROW = "Sat-Sun 8am-2pm · Order at sweetcrumb.com · 42 Baker St"
     (YOGA, "the teacher is Maya Chen now", Role.CAPTION, ["With Maya Chen · Ages 16+", "Tuesdays 6pm · Call 555-0123"]),
     (YOGA, "ages 18+ instead", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 18+", "Tuesdays 6pm · Call 555-0123"]),
     (YOGA, "thursdays instead of tuesdays", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Thursdays 6pm · Call 555-0123"]),
+    (YOGA, "thursdays instead", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Thursdays 6pm · Call 555-0123"]),
     (YOGA, "7pm not 6pm", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Tuesdays 7pm · Call 555-0123"]),
     (NAILS, "电话错了，应该是13900139000", Role.CAPTION, ["3月1日 · 人民路12号 · 预约电话 13900139000"]),
     (NAILS, "电话改成13900139000", Role.CAPTION, ["3月1日 · 人民路12号 · 预约电话 13900139000"]),

@@ -143,7 +143,7 @@ def without(kind: str, text: str) -> str | None:
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?P<half>[ap]\.?m\.?)(?![a-z])")
 _CLOCKS = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?![a-z])")
 _ABBR_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
-_WEEKDAY = re.compile(rf"(?i)\b(?:(?:this|next)\s+)?(?:{WEEKDAY}|{_ABBR_DAY})")
+_WEEKDAY = re.compile(rf"(?i)\b(?:(?:this|next|every)\s+)?(?:{WEEKDAY}s?|{_ABBR_DAY})")  # ("Tuesdays")
 _DATE = re.compile(rf"(?i)\b(?:(?:{WEEKDAY}|{_ABBR_DAY}),?\s+)?(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|"
                    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})")
 
