@@ -13,6 +13,11 @@ days, "电话改成139…" wrote the number over the word 电话 ("预约1390013
 not Dr. Lena Ortiz" wrote "With with Maya Chen", "new number: 555-0199" wrote "New number: 555-0199";
 "wrong address, it's 24 Baker St", "no address please", "the teacher is Maya Chen now", "打6折" were not
 (wholly) understood.
+
+A third batch, written after the second one's fixes: 4 of 20 right on its first run. "price dropped to
+$529,000" wrote "Dropped to $529,000"; "it's 4 bed not 3", "open house is saturday now", "scratch the
+open house", "code is BF60 now", "ends Monday" (under the title "Black Friday"), "extend it to monday",
+"名额只剩5个了", "改到周日", "每位198" were not understood; "时间改成下午3点" lost the day.
 """
 
 from __future__ import annotations
@@ -106,6 +111,37 @@ def test_workshop_corrections(edit, role, texts):
 ])
 def test_chinese_corrections(edit, role, texts):
     assert _texts(HOTPOT, edit)[role] == texts
+
+
+LISTING = "real estate listing video: 3 bed 2 bath, $549,000, 27 Maple Ave, open house Sunday 1-4pm, call Dana 555-0166"
+FRIDAY = "Black Friday sale video, 50% off everything, ends Sunday, code BF50, shop at lumastore.com"
+BAKING = "周末亲子烘焙课，每位168元，周六下午2点，仅剩10个名额，报名微信bake520"
+HOUSE_ROW = "Open house Sunday 1-4pm · Call Dana 555-0166 · 27 Maple Ave"
+SALE_ROW = "Ends Sunday · Code BF50 · Shop at lumastore.com"
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (LISTING, "price dropped to $529,000", Role.CTA, ["$529,000"]),
+    (LISTING, "reduced to $529k", Role.CTA, ["$529k"]),
+    (LISTING, "it's 4 bed not 3", Role.CAPTION, ["4 Bed · 2 Bath", HOUSE_ROW]),
+    (LISTING, "open house is saturday now", Role.CAPTION, ["3 Bed · 2 Bath", HOUSE_ROW.replace("Sunday", "Saturday")]),
+    (LISTING, "2-5pm instead", Role.CAPTION, ["3 Bed · 2 Bath", HOUSE_ROW.replace("1-4pm", "2-5pm")]),
+    (LISTING, "call Dana at 555-0177 instead", Role.CAPTION,
+     ["3 Bed · 2 Bath", HOUSE_ROW.replace("Call Dana 555-0166", "Call Dana at 555-0177")]),
+    (LISTING, "scratch the open house", Role.CAPTION, ["3 Bed · 2 Bath", "Call Dana 555-0166 · 27 Maple Ave"]),
+    (FRIDAY, "code is BF60 now", Role.CAPTION, [SALE_ROW.replace("BF50", "BF60")]),
+    (FRIDAY, "the code should be BF60", Role.CAPTION, [SALE_ROW.replace("BF50", "BF60")]),
+    (FRIDAY, "use code FRIDAY50 instead", Role.CAPTION, [SALE_ROW.replace("Code BF50", "Use code FRIDAY50")]),
+    (FRIDAY, "ends Monday", Role.CAPTION, [SALE_ROW.replace("Sunday", "Monday")]),
+    (FRIDAY, "extend it to monday", Role.CAPTION, [SALE_ROW.replace("Sunday", "Monday")]),
+    (FRIDAY, "ends Monday", Role.TITLE, ["Black Friday"]),
+    (BAKING, "名额只剩5个了", Role.CAPTION, ["仅剩5个名额", "周六下午2点"]),
+    (BAKING, "改到周日", Role.CAPTION, ["仅剩10个名额", "周日下午2点"]),
+    (BAKING, "时间改成下午3点", Role.CAPTION, ["仅剩10个名额", "周六下午3点"]),
+    (BAKING, "每位198", Role.CTA, ["198元"]),
+])
+def test_third_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
 
 
 BAKERY_ROW = "Sat-Sun 8am-2pm · Order at sweetcrumb.com · 42 Baker St"

@@ -109,9 +109,10 @@ EVERY_FACT = [
 
 
 TYPED_ANYHOW = [
-    # "See you tHIS Saturday 10AM"; the free coffee and the street dropped
+    # "See you tHIS Saturday 10AM"; the free coffee and the street dropped (session 26: "SATURDAY" typed in
+    # capitals stays so, as the rest of the row, where it was "THIS Saturday 10AM")
     ("NEED A VIDEO FOR OUR GRAND OPENING THIS SATURDAY 10AM!!! FREE COFFEE FOR THE FIRST 100 GUESTS, 55 HARBOR ST",
-     ["GRAND OPENING"], ["THIS Saturday 10AM · 55 HARBOR ST"], ["FREE COFFEE FOR THE FIRST 100 GUESTS"]),
+     ["GRAND OPENING"], ["THIS SATURDAY 10AM · 55 HARBOR ST"], ["FREE COFFEE FOR THE FIRST 100 GUESTS"]),
     # no title; "Free gift" without what it comes with
     ("🎉 Black Friday 🎉 40% off everything + free gift with orders over $75 🛍️ shop bloomandco.com",
      ["Black Friday"], ["Free gift with orders over $75", "Shop bloomandco.com"], ["40% off everything"]),

@@ -127,7 +127,8 @@ def capitalise_dates(words: str, also: str = "") -> str:
     """``words`` with month and weekday names (and the words of the pattern ``also``) capitalised,
     spaces single: "this saturday" -> "this Saturday"."""
     names = f"{MONTH}|{WEEKDAY}" + (f"|{also}" if also else "")
-    return re.sub(rf"(?i)\b(?:{names})", lambda w: w.group(0).capitalize(), " ".join(words.split()))
+    return re.sub(rf"(?i)\b(?:{names})", lambda w: w.group(0).capitalize() if w.group(0).islower() else w.group(0),
+                  " ".join(words.split()))  # ("FRIDAY50", a code typed in capitals, stays so)
 
 _RX_DEADLINE = re.compile(
     rf"(?<!delivery\s)(?<!open\s)(?<!served\s)(?<!serving\s)"  # ("delivery until midnight": hours, no offer's end)

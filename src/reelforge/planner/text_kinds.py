@@ -100,7 +100,8 @@ _PART = {
     "mail": _HOLDS["mail"],
     "code": re.compile(r"(?-i:\b(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,19}\b)"),
     "prize": re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?"),  # its amount
-    "spots": re.compile(r"(?i)\d{1,4}(?=\s+(?:spots?|seats?|places?|tickets?)\b)"),  # "Only 12 spots left": its number
+    # "Only 12 spots left", "仅剩10个名额": its number
+    "spots": re.compile(r"(?i)\d{1,4}(?=\s+(?:spots?|seats?|places?|tickets?)\b)|\d{1,4}(?=\s*(?:个|名)?(?:名额|席位|座位))"),
     "ages": re.compile(r"\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|\d{1,2}\s*\+"),
     "doors": re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"),  # "Doors 7pm": its time
     # "Live at Blue Moon Bar": the name ("change the venue to The Jazz Cellar" keeps "Live at")
@@ -152,19 +153,31 @@ def _dates_capitalised(words: str) -> str:
     return capitalise_dates(words, also=_ABBR_DAY)
 
 
-def _one_of_when(text: str, new: str) -> str | None:
-    """``text`` with only its day, or only its clock time, said anew when ``new`` is one of them
-    ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
-    # (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
-    for rx, olds in ((_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,))):
+_WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
+_CLOCK_ZH = re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚)?\d{1,2}(?:[:：]\d\d|点(?:半|\d{1,2}分?)?)")
+_SHAPES = ((_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
+           (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
+
+
+def same_shape(text: str, new: str) -> str | None:
+    """The words of ``text`` that a day or a time ``new`` stands for (a weekday for a weekday, a date
+    with its weekday for a date, "下午2点" for "下午3点"), when ``text`` says more than them; else None."""
+    for rx, olds in _SHAPES:
         if not rx.fullmatch(new):
             continue
         for old_rx in olds:
             if (old := old_rx.search(text)) and not (old.start() == 0 and old.end() == len(text)):
-                said = _dates_capitalised(new)  # (hours: "9am-3pm" for "8am-2pm")
-                return text[:old.start()] + said + text[old.end():]
+                return old.group(0)
         return None
     return None
+
+
+def _one_of_when(text: str, new: str) -> str | None:
+    """``text`` with only its day, or only its clock time, said anew when ``new`` is one of them
+    ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
+    # (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
+    old = same_shape(text, new)
+    return text.replace(old, _dates_capitalised(new), 1) if old else None  # (hours: "9am-3pm" for "8am-2pm")
 
 
 def words_of(kind: str, text: str) -> str | None:

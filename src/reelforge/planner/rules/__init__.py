@@ -496,8 +496,10 @@ def _times_said(piece: str, tl: Timeline) -> str:
     return piece[:m.start()] + said + piece[m.end():]
 
 
-def _texts_shown(tl: Timeline) -> list[str]:
-    return [s.text for tr in tl.tracks if tr.kind is TrackKind.TEXT for s in tr.segments]
+def _texts_shown(tl: Timeline) -> tuple[list[str], list[str]]:
+    """The words on screen: the titles' apart (a title "Black Friday" is no date to correct)."""
+    texts = [(tr.role, s.text) for tr in tl.tracks if tr.kind is TrackKind.TEXT for s in tr.segments]
+    return [t for r, t in texts if r is not Role.TITLE], [t for r, t in texts if r is Role.TITLE]
 
 
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
@@ -516,7 +518,7 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         if again.ok:
             again.text = r.text
             return again
-    if not r.ok and r.question is None and (change := as_change(piece, _texts_shown(tl))) is not None:
+    if not r.ok and r.question is None and (change := as_change(piece, *_texts_shown(tl))) is not None:
         again = _run_as_said(change, quotes, tl, lib, new)  # "doors at 8pm instead": "change the doors to 8pm"
         if again.ok:
             again.text = r.text

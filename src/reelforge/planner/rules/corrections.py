@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reelforge.planner.ending import capitalise_dates
 from reelforge.planner.text_kinds import (
     KIND_WORD_EN,
     KIND_WORD_ZH,
     holds,
     kind_called,
     part_of,
+    same_shape,
     words_of,
 )
 from reelforge.planner.when import when_at
@@ -37,8 +39,9 @@ _NOT = re.compile(  # "it's Dec 13 not Dec 12", "make it $10 entry instead of no
     r"(?i)^(?:(?:it'?s|it\s+is|its|that'?s|should\s+be|it\s+should\s+(?:be|say|read)|make\s+it|change\s+it\s+to|"
     r"use|say|put|write)\s+)?(?P<x>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<y>.+)$")
 _NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s*(?:,|;|-|\bbut\b)\s*(?:it'?s\s+|its\s+)?(?P<x>.+)$")
-_LINK = (r"(?:(?:is|are|'s|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|has\s+(?:changed|moved)\s+to|changed\s+to|"
-         r"moved\s+to)\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
+_CHANGED_TO = (r"(?:(?:has|have|was|is)\s+(?:been\s+)?)?(?:changed|moved|dropped|reduced|lowered|raised|increased|cut|"
+               r"marked\s+down|bumped|pushed|extended|gone\s+(?:up|down)|went\s+(?:up|down)|down|up)\s+to")
+_LINK = (rf"(?:(?:is|are|'s|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|{_CHANGED_TO})\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
          r"(?:be|say|read)\s+)?(?::\s*)?(?:at\s+)?")
 # "wrong address, it's 24 Baker St", "the number is wrong - 555-0199": what was wrong, then what is right
 _WRONG_THEN = re.compile(
@@ -52,29 +55,33 @@ _KIND_VALUE = re.compile(rf"(?i)^(?:the\s+)?(?:(?:event|opening|show|start)\s+)?
 _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz Cellar"
     rf"(?i)^(?:swap|switch|update|set|bump|raise|lower|drop|move|push|make|put|fix|correct|adjust|reduce|increase|"
     rf"cut|edit)\s+(?:the\s+)?(?P<k>{KIND_WORD_EN})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
-_MOVE_EVENT = re.compile(  # "move it to saturday", "push the party to Dec 20"
-    r"(?i)^(?:move|push|shift|reschedule|postpone|bring)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
+_MOVE_EVENT = re.compile(  # "move it to saturday", "push the party to Dec 20", "extend it to monday"
+    r"(?i)^(?:move|push|shift|reschedule|postpone|bring|extend|change)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
     r"sale|opening|launch|meetup|session|concert|date|day))(?:\s+(?:back|forward|up))?\s+to\s+(?P<v>.+)$")
-_VALUE = re.compile(r"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|we'?re|we\s+are|there\s+are|there'?s|now|only|just|"
-                    r"down\s+to|up\s+to|should\s+be|it\s+should\s+be)\s+)*(?P<v>.+)$")
+_VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|we'?re|we\s+are|there\s+are|there'?s|now|only|just|"
+                    rf"should\s+be|it\s+should\s+be|(?:it\s+)?{_CHANGED_TO}|(?:it\s+)?(?:ends|ending|runs\s+(?:until|till|through)|"
+                    rf"until|till|thru|through|starts|starting|opens|closes))\s+)*(?P<v>.+)$")
+# "open house is saturday now": a text named by its words, then a new value of a kind it holds
+_NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|will\s+be)\s+(?:now\s+)?(?:on\s+|at\s+)?(?P<v>.+)$")
 
 _ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了|不对|有误)[，,。\s]*(?:应该|正确的|其实|实际)?"
                        r"(?:是|为|改成)(?P<v>.+)$")
-_ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为)(?P<v>.+)$")
+_ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为|只剩下?|还剩下?|剩下?|只有)(?P<v>.+?)了?$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
-_ZH_VALUE = re.compile(r"^(?:改成|改为|换成|应该是|其实是|是|改打|打)(?P<v>.+)$")
+_ZH_VALUE = re.compile(r"^(?:改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|延到|延期到)(?P<v>.+)$")
+_ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价)\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198": the price
 
 # the kind a value is said as ("$10 entry": the price), in the order a value is read
-_VALUE_KINDS = ("web", "mail", "phone", "spots", "ages", "price", "offer", "when", "place", "venue")
+_VALUE_KINDS = ("web", "mail", "phone", "code", "spots", "ages", "price", "offer", "when", "place", "venue")
 _SAID_EN = {"when": "date", "price": "price", "web": "website", "place": "address", "phone": "phone number",
-            "mail": "email", "offer": "discount", "spots": "spots", "ages": "ages", "venue": "venue"}
+            "mail": "email", "offer": "discount", "spots": "spots", "ages": "ages", "venue": "venue", "code": "code"}
 _SAID_ZH = {"when": "日期", "price": "价格", "web": "网址", "place": "地址", "phone": "电话", "mail": "邮箱",
             "offer": "折扣", "spots": "名额", "venue": "场地"}
 
 
-def as_change(piece: str, texts: Sequence[str]) -> str | None:
+def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:
     """``piece`` (quotes masked as \\x00N\\x00) said as the change it asks for, when it corrects a
-    fact that one of ``texts`` (the words on screen) holds; else None.
+    fact that one of ``texts`` (the words on screen, ``titles`` apart) holds; else None.
 
     >>> as_change("doors at 8pm instead", ["Doors 7pm · No cover"])
     'change the doors to 8pm'
@@ -88,9 +95,12 @@ def as_change(piece: str, texts: Sequence[str]) -> str | None:
     if re.search(r"[\u4e00-\u9fff]", piece):
         return _as_change_zh(piece, texts)
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
-    shown = " \n ".join(texts).casefold()
+    shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
         x, y = m.group("x").strip(), m.group("y").strip()
+        if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
+                and (y + more.group(1)).casefold() in shown:
+            y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
         if not (y.startswith("\x00") or y.casefold() in shown):
             return None
         x = _in_shape_of(y, x)
@@ -107,10 +117,12 @@ def as_change(piece: str, texts: Sequence[str]) -> str | None:
                 and _on_screen(kind, texts):
             return f"change the {m.group('k')} to {v}"
     if (m := _MOVE_EVENT.match(t)) and _fits("when", v := m.group("v").strip()) and _on_screen("when", texts):
-        return f"change the date to {v}"
-    if (m := _VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), texts)):
+        return _when_change(v, texts)
+    if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
+        return said
+    if (m := _VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
         v = re.sub(r"(?i)^at\s+", "", v) if kind == "venue" else v
-        return f"change the {_SAID_EN[kind]} to {v}"
+        return _when_change(v, texts) if kind == "when" else f"change the {_SAID_EN[kind]} to {v}"
     return None
 
 
@@ -129,6 +141,28 @@ def _in_shape_of(old: str, said: str) -> str:
     return said
 
 
+def _when_change(new: str, texts: Sequence[str]) -> str:
+    """A new day or time said as the words it replaces when one text (titles apart) holds such words:
+    "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday"."""
+    olds = {old for text in texts for part in text.split(" · ") if (old := same_shape(part, new))}
+    return f"change {olds.pop()} to {capitalise_dates(new)}" if len(olds) == 1 else f"change the date to {new}"
+
+
+def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | None:
+    """"open house is saturday now" on "Open house Sunday 1-4pm · …": the one part that starts with the
+    words named, its words of the value's kind said anew ("change Sunday to saturday")."""
+    parts = [p for text in texts for p in text.split(" · ") if p.casefold().startswith(subject.casefold() + " ")]
+    if len(parts) != 1 or (kind := _kind_of_value(value, [parts[0]])) is None:
+        return None
+    old = _old_words(kind, parts[0], value)
+    return f"change {old} to {capitalise_dates(value)}" if old and old.casefold() != value.casefold() else None
+
+
+def _old_words(kind: str, text: str, new: str) -> str | None:
+    """The words of ``kind`` in ``text`` that ``new`` stands for (a weekday for a weekday)."""
+    return same_shape(text, new) or part_of(kind, text)
+
+
 def new_value_said(text: str) -> str:
     """``text`` said as a change when it gives a fact's new words under a label ("new number:
     555-0199" wrote "New number: 555-0199" over the call), else as it is."""
@@ -145,6 +179,8 @@ def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         x, y = (m.group("x") or m.group("x2")).strip(), (m.group("y") or m.group("y2")).strip()
         if y and any(y in text for text in texts):
             return f"把{y}改成{x}"
+    if (m := _ZH_EACH.match(t)) and _on_screen("price", texts):
+        return f"价格改成{m.group('v')}元"
     if (m := _ZH_VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), texts)) in _SAID_ZH:
         return f"{_SAID_ZH[kind]}改成{v}"
     return None
@@ -161,8 +197,8 @@ def _on_screen(kind: str, texts: Sequence[str]) -> bool:
 def _fits(kind: str, value: str) -> bool:
     """Whether ``value`` can be new words of ``kind`` (a bare hour for a time, a bare count for spots,
     a name for a venue or a guest)."""
-    if "\x00" in value or holds(kind, value):
-        return True
+    if "\x00" in value or holds(kind, value) or part_of(kind, value) == value:
+        return True  # ("BF60" is a code as the code's words, though no word says "code")
     if kind in ("doors", "when"):
         return holds("when", value) or re.fullmatch(r"\d{1,2}(?::\d\d)?", value) is not None
     if kind == "spots":
@@ -179,11 +215,11 @@ def _kind_of_value(value: str, texts: Sequence[str]) -> str | None:
         return "offer"  # "35%" on "30% off all succulents": its discount
     for kind in _VALUE_KINDS:
         if holds(kind, probe) and _on_screen(kind, texts):
-            return kind if _mostly(kind, probe) else None
+            return kind if _mostly(kind, probe, " ".join(texts).casefold()) else None
     return None
 
 
-def _mostly(kind: str, value: str) -> bool:
+def _mostly(kind: str, value: str, shown: str = "") -> bool:
     """Whether ``value`` is mostly words of ``kind`` ("6 spots left", "$10 entry"; not "doors at 8pm",
     whose time is the doors')."""
     found = when_at(value) if kind == "when" else None
@@ -193,5 +229,6 @@ def _mostly(kind: str, value: str) -> bool:
     else:
         words = part_of(kind, value) or words_of(kind, value) or ""
     rest = value.replace(words, " ", 1) if words else value
+    rest = " ".join(w for w in rest.split() if not shown or w.casefold() not in shown)  # ("call Dana at 555-0177")
     other = [w for w in re.findall(rf"(?i)\b(?:{KIND_WORD_EN})\b", rest) if _kind_of_word(w) != kind]
     return len(rest.split()) <= 2 and not other and not re.search(r"(?i)\b(?:no|not|never|without)\b", rest)

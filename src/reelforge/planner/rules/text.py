@@ -750,7 +750,8 @@ def _h_text_under_title(c: _Ctx) -> list[O.Op] | None:
 def _h_row_part_off(c: _Ctx) -> list[O.Op] | None:
     """"remove no cover", 'take out "no cover"' on the row "Doors 7pm · No cover": that part goes and the
     row stays (it removed the whole caption, or was not understood)."""
-    if not _has(_REMOVE + r"|\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b|\bhide\b", _verbs(c.t)):
+    if not _has(_REMOVE + r"|\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b|\bhide\b|\b(?:scratch|strike)\s+(?:the|that)\b",
+                _verbs(c.t)):
         return None
     row = _row_part_named(c)
     return [row] if row is not None else None
@@ -768,7 +769,9 @@ def _row_part_named(c: _Ctx) -> O.UpdateText | None:
     named = []
     for r, s in every:
         parts = s.text.split(" · ")
-        said_parts = [i for i, part in enumerate(parts) if in_said(bare_words(part))]
+        # (a part named by its words, or by its first two of more: "scratch the open house")
+        said_parts = [i for i, part in enumerate(parts) if in_said(bare_words(part))
+                      or len(words := bare_words(part).split()) > 2 and in_said(" ".join(words[:2]))]
         if len(parts) > 1 and len(said_parts) == 1:
             named.append((r, s, [p for i, p in enumerate(parts) if i != said_parts[0]]))
     if len(named) != 1:

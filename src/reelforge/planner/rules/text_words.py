@@ -187,11 +187,15 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
 
 
 def _in_case_of(found: str, typed: str, new: str) -> str:
-    """``new`` capitalised like the words it replaces when they were typed in lower case ("change
-    friday to saturday" on "Friday 7pm": "Saturday 7pm"); as typed otherwise."""
-    if found[:1].isupper() and typed[:1].islower() and new[:1].islower():
-        return new[0].upper() + new[1:]
-    return new
+    """``new`` capitalised word by word like the words it replaces when they were typed in lower case
+    ("change friday to saturday" on "Friday 7pm": "Saturday 7pm"; "3 bed" to "4 bed" on "3 Bed": "4 Bed");
+    as typed otherwise."""
+    if typed != typed.lower() or found == typed:
+        return new
+    old_words, new_words = found.split(), new.split()
+    if len(old_words) != len(new_words):
+        old_words, new_words = found.split()[:1], [new]
+    return " ".join(n[0].upper() + n[1:] if o[:1].isupper() and n[:1].islower() else n for o, n in zip(old_words, new_words, strict=True))
 
 
 def names_for_pictures(instruction: str, tl: Timeline) -> tuple[list[O.Op], str] | None:
