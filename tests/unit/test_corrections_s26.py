@@ -17,7 +17,8 @@ not Dr. Lena Ortiz" wrote "With with Maya Chen", "new number: 555-0199" wrote "N
 A third batch, written after the second one's fixes: 4 of 20 right on its first run. "price dropped to
 $529,000" wrote "Dropped to $529,000"; "it's 4 bed not 3", "open house is saturday now", "scratch the
 open house", "code is BF60 now", "ends Monday" (under the title "Black Friday"), "extend it to monday",
-"名额只剩5个了", "改到周日", "每位198" were not understood; "时间改成下午3点" lost the day.
+"名额只剩5个了", "改到周日", "每位198" were not understood; "时间改成下午3点" lost the day. Its Chinese first cut
+was titled "精彩瞬间" and had dropped "报名微信bake520" (now "周末亲子烘焙课", and the WeChat ID on screen).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def test_doctests():
 
 
 def test_first_cuts_show_the_rows_these_tests_correct():
+    assert _texts(BAKING)[Role.TITLE] == ["周末亲子烘焙课"]  # it was "精彩瞬间"
+    assert _texts(CLAY)[Role.TITLE] == ["Pottery Night"]  # it was "Workshop"
     assert _texts(GIG) == {Role.TITLE: ["The Velvet Keys"], Role.CAPTION: ["Live at Blue Moon Bar", "Doors 7pm · No cover"],
                            Role.CTA: ["See you on Dec 12"]}
     assert _texts(CLAY)[Role.CAPTION] == ["At The Clay Room · Only 12 spots left", "Friday 7pm · Book at clayroom.co"]
@@ -135,9 +138,11 @@ SALE_ROW = "Ends Sunday · Code BF50 · Shop at lumastore.com"
     (FRIDAY, "ends Monday", Role.CAPTION, [SALE_ROW.replace("Sunday", "Monday")]),
     (FRIDAY, "extend it to monday", Role.CAPTION, [SALE_ROW.replace("Sunday", "Monday")]),
     (FRIDAY, "ends Monday", Role.TITLE, ["Black Friday"]),
-    (BAKING, "名额只剩5个了", Role.CAPTION, ["仅剩5个名额", "周六下午2点"]),
-    (BAKING, "改到周日", Role.CAPTION, ["仅剩10个名额", "周日下午2点"]),
-    (BAKING, "时间改成下午3点", Role.CAPTION, ["仅剩10个名额", "周六下午3点"]),
+    (BAKING, "名额只剩5个了", Role.CAPTION, ["仅剩5个名额", "周六下午2点 · 报名微信 bake520"]),
+    (BAKING, "改到周日", Role.CAPTION, ["仅剩10个名额", "周日下午2点 · 报名微信 bake520"]),
+    (BAKING, "时间改成下午3点", Role.CAPTION, ["仅剩10个名额", "周六下午3点 · 报名微信 bake520"]),
+    (BAKING, "微信号写错了，是bake521", Role.CAPTION, ["仅剩10个名额", "周六下午2点 · 报名微信 bake521"]),
+    (BAKING, "不要微信", Role.CAPTION, ["仅剩10个名额", "周六下午2点"]),
     (BAKING, "每位198", Role.CTA, ["198元"]),
 ])
 def test_third_batch(first, edit, role, texts):

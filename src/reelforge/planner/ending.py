@@ -243,7 +243,12 @@ def contact_in(text: str) -> str | None:
     m = _RX_CONTACT.search(text)
     if m is None and _RX_PHONE_WORD.search(text):
         m = _RX_PHONE.search(text)
+    if m is None and (wechat := _RX_WECHAT_ID.search(text)):
+        return wechat.group("id")  # "报名微信bake520": the WeChat ID
     return m.group(0).rstrip(".") if m else street_in(text)
+
+
+_RX_WECHAT_ID = re.compile(r"微信号?\s*[:：]?\s*(?P<id>[A-Za-z][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])")
 
 
 _RX_PHONE_SHOWN = re.compile(r"(?<![A-Za-z0-9_+])\+?(?:\(\d{1,4}\)\s?)?\d[\d -]{5,}\d(?![A-Za-z0-9_])")  # "(555) 123-4567"

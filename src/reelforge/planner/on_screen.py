@@ -606,16 +606,20 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
         return title_case(event.group("e"))  # "Reminder: parent teacher night Thursday 6-8pm": the event
     if lead and (
             event := re.match(r"\s*(?:the\s+|our\s+|a\s+|my\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4}?)"
-                              r"(?P<at>\s+(?:in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*(?:[,.;!]|\s[-–—]\s)", text[lead.end():], re.I)) \
+                              r"(?P<at>\s+(?:in|at)\s+[\w'-]+(?:\s+[\w'-]+){0,2})?\s*(?:[,.;!]|\s[-–—]\s)", text[lead.end():], re.I)) \
             and _EVENT_NOUN.search(event.group("e")):
-        return title_case(event.group("e") + (event.group("at") or ""))  # "vertical reel: yoga retreat in tulum, …"
+        # "vertical reel: yoga retreat in tulum, …"; a venue named in capitals is a fact of its own
+        # ("workshop promo: pottery night at The Clay Room, …": "Pottery Night", the venue under it)
+        at = event.group("at") or ""
+        return title_case(event.group("e") + ("" if re.match(r"\s+at\s+[A-Z]", at) else at))
     if words and (kind := re.fullmatch(r"(?i)(?P<w>.+?)\s+(?:(?:poster|flyer)\s+)?(?:video|reel|clip|post|story|promo|ad)", words)) \
             and len(kind.group("w").split()) >= 2:
         words = kind.group("w")  # "Restaurant menu video: …" is about the restaurant's menu
     if zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,10})\s*[:：]", text):  # "健身房开业活动：12月20日…"
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if (zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,12}(?:特惠|促销|大促|优惠季|优惠活动|活动|招生|上新|上市|"
-                       r"上线|开课|开班|周年庆|店庆|酬宾|出售|出租))\s*[:：，,。！!]", text)) \
+                       r"上线|开课|开班|周年庆|店庆|酬宾|出售|出租|课|课程|训练营|夏令营|冬令营|工作坊|讲座|市集|派对|沙龙|比赛|"
+                       r"读书会|分享会|音乐会|演唱会|见面会|品鉴会|发布会|展览|快闪))\s*[:：，,。！!]", text)) \
             and not _ZH_NOT_A_LEAD.search(zh.group("t")) and not re.fullmatch(
                 r"(?:产品|商品|新品|品牌|公司|店铺|本店|全场|限时)?|" + _SALE_EVENT.pattern, zh.group("t")[:-2]):
         return zh.group("t")  # "瑜伽工作室新年特惠，年卡只要1999元" (not "产品上新", "双十一活动": said elsewhere)

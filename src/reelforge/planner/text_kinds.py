@@ -18,7 +18,7 @@ KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+
            r"hours|prices?|pricing|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
            r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
            r"ages?|age\s+range|guests?|host|speaker|teacher|instructor|coach|trainer|dj|author|doors))\b")
-KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠|名额|场地|嘉宾)"
+KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠|名额|场地|嘉宾|微信号?)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
 
 _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "day": "when", "hours": "when",
@@ -32,7 +32,7 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "speaker": "guest", "teacher": "guest", "instructor": "guest", "coach": "guest", "trainer": "guest", "dj": "guest",
             "author": "author", "doors": "doors", "名额": "spots", "场地": "venue", "嘉宾": "guest",
             "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
-            "链接": "web", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
+            "链接": "web", "微信": "wechat", "微信号": "wechat", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
 
 # the words alone, as a correction names them ("doors at 8pm instead", "价格现在是99元"; `rules.corrections`)
 KIND_WORD_EN = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _KIND_OF if w.isascii()), key=len, reverse=True))
@@ -58,6 +58,7 @@ _HOLDS = {
     "guest": re.compile(r"(?i)^(?:with|featuring|feat\.|ft\.)\s|嘉宾"),
     "author": re.compile(r"(?i)^by\s"),
     "doors": re.compile(r"(?i)\bdoors\b"),
+    "wechat": re.compile(r"微信"),
 }
 
 
@@ -104,6 +105,7 @@ _PART = {
     "spots": re.compile(r"(?i)\d{1,4}(?=\s+(?:spots?|seats?|places?|tickets?)\b)|\d{1,4}(?=\s*(?:个|名)?(?:名额|席位|座位))"),
     "ages": re.compile(r"\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|\d{1,2}\s*\+"),
     "doors": re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"),  # "Doors 7pm": its time
+    "wechat": re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{4,19}(?![A-Za-z0-9_-])"),  # "报名微信 bake520": the ID
     # "Live at Blue Moon Bar": the name ("change the venue to The Jazz Cellar" keeps "Live at")
     "venue": re.compile(rf"(?<=\bat\s){_PLACE_NAME}"),
     # "With Dr. Lena Ortiz": the name ("the teacher is Maya Chen now" keeps "With")
