@@ -177,6 +177,7 @@ BAKERY_ROW = "Sat-Sun 8am-2pm · Order at sweetcrumb.com · 42 Baker St"
     (NAILS, "是6折不是7折", Role.CTA, ["全场6折"]),
     (NAILS, "不是人民路12号，是人民路21号", Role.CAPTION, ["3月1日 · 人民路21号 · 预约电话 13800138000"]),
     (NAILS, "打6折", Role.CTA, ["全场6折"]),
+    (NAILS, "oops it's 3月2日 not 3月1日", Role.CAPTION, ["3月2日 · 人民路12号 · 预约电话 13800138000"]),  # (seen over HTTP)
 ])
 def test_second_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts

@@ -25,6 +25,7 @@ from reelforge.planner.text_kinds import (
 )
 from reelforge.planner.when import when_at
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
 _HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|"
                    r"ok(?:ay)?|so|also|and|then|small\s+fix|quick\s+fix|one\s+more\s+thing)\b|"
@@ -92,8 +93,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     """
     if len(piece) > 400:  # no correction is longer (`rules.MAX_CLAUSE`)
         return None
-    if re.search(r"[\u4e00-\u9fff]", piece):
-        return _as_change_zh(piece, texts)
+    if _CJK.search(piece) and (said := _as_change_zh(piece, [*texts, *titles])) is not None:
+        return said  # (else read in English: "oops it's 3月2日 not 3月1日")
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
@@ -106,7 +107,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         x = _in_shape_of(y, x)
         if (lead := re.match(r"(?i)(with|at|by|on|in|from|for)\s+", x)) and f"{lead.group(1)} {y}".casefold() in shown:
             x = x[lead.end():]  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz": one "with"
-        return f"change {y} to {x}"
+        return f"把{y}改成{x}" if _CJK.search(y + x) else f"change {y} to {x}"  # (a Chinese text's words, said so)
     if (m := _NO_KIND.match(t)) and _on_screen(_kind_of_word(m.group("k")) or "", texts):
         return f"remove the {m.group('k')}"  # "no address please"
     if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2")) and (kind := _kind_of_word(k)) \
