@@ -19,6 +19,11 @@ $529,000" wrote "Dropped to $529,000"; "it's 4 bed not 3", "open house is saturd
 open house", "code is BF60 now", "ends Monday" (under the title "Black Friday"), "extend it to monday",
 "名额只剩5个了", "改到周日", "每位198" were not understood; "时间改成下午3点" lost the day. Its Chinese first cut
 was titled "精彩瞬间" and had dropped "报名微信bake520" (now "周末亲子烘焙课", and the WeChat ID on screen).
+
+A fourth batch, after the third one's fixes: 9 of 24 right on its first run. Too loose a reading wrote
+"Actually for ages 7 to 12", "Changed: July 14 - Aug 22", "Latte is $5.95", "年卡改成1899元", "搬到南京路200号了"
+and "Register at register at campfun.com" on screen; "make it 4pm EST" and "sorry, Friday 3pm" lost the day
+or the zone; "价格不对，是1899" wrote "1899" for "只要1999元".
 """
 
 from __future__ import annotations
@@ -146,6 +151,34 @@ SALE_ROW = "Ends Sunday · Code BF50 · Shop at lumastore.com"
     (BAKING, "每位198", Role.CTA, ["198元"]),
 ])
 def test_third_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+CAMP = "summer camp promo: ages 8-12, July 7 - Aug 15, $299/week, register at campfun.org, limited spots"
+CAFE = "new menu launch at Bean There cafe, try our pumpkin latte $5.50, open 7am-7pm daily, 12 Oak St"
+WEBINAR = "webinar promo: 'Scaling with AI', Thursday 3pm EST, register free at ai-webinar.io"
+STUDIO = "瑜伽馆新年特惠，年卡只要1999元，1月1日-1月15日，地址：南京路100号，电话021-12345678"
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (CAMP, "it's actually for ages 7 to 12", Role.CAPTION, ["Ages 7 to 12 · Limited spots", "July 7 - Aug 15 · Register at campfun.org"]),
+    (CAMP, "dates changed: July 14 - Aug 22", Role.CAPTION, ["Ages 8-12 · Limited spots", "July 14 - Aug 22 · Register at campfun.org"]),
+    (CAMP, "price went up to $325/week", Role.CTA, ["$325/week"]),
+    (CAMP, "register at campfun.com not campfun.org", Role.CAPTION,
+     ["Ages 8-12 · Limited spots", "July 7 - Aug 15 · Register at campfun.com"]),
+    (CAMP, "the link is wrong, campfun.com", Role.CAPTION,
+     ["Ages 8-12 · Limited spots", "July 7 - Aug 15 · Register at campfun.com"]),
+    (CAFE, "latte is $5.95 now", Role.CTA, ["Try our pumpkin latte $5.95"]),
+    (CAFE, "we moved to 14 Oak St", Role.CAPTION, ["At Bean There", "14 Oak St"]),
+    (WEBINAR, "make it 4pm EST", Role.CAPTION, ["Thursday 4pm EST"]),
+    (WEBINAR, "sorry, Friday 3pm", Role.CAPTION, ["Friday 3pm EST"]),
+    (WEBINAR, "time changed to 2pm PST", Role.CAPTION, ["Thursday 2pm PST"]),
+    (STUDIO, "年卡改成1899元", Role.CTA, ["只要1899元"]),
+    (STUDIO, "价格不对，是1899", Role.CTA, ["只要1899元"]),
+    (STUDIO, "电话是021-87654321", Role.CAPTION, ["1月1日 · 南京路100号 · 021-87654321"]),
+    (STUDIO, "搬到南京路200号了", Role.CAPTION, ["1月1日 · 南京路200号 · 021-12345678"]),
+])
+def test_fourth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
 
 

@@ -143,12 +143,15 @@ def without(kind: str, text: str) -> str | None:
     return rest if rest != text and len(rest.split()) >= 2 else None
 
 
-_CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?P<half>[ap]\.?m\.?)(?![a-z])")
+_ZONE = r"\s*(?-i:EST|EDT|PST|PDT|CST|CDT|MST|MDT|GMT|UTC|BST|CET|CEST|ET|PT|CT|MT|AEST|IST|JST)\b"
+_CLOCK_P = rf"\b\d{{1,2}}(?::\d\d)?\s*(?P<half>[ap]\.?m\.?)(?![a-z])(?:{_ZONE})?"  # ("3pm EST")
+_CLOCK = re.compile(_CLOCK_P, re.I)
 _CLOCKS = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?![a-z])")
 _ABBR_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
-_WEEKDAY = re.compile(rf"(?i)\b(?:(?:this|next|every)\s+)?(?:{WEEKDAY}s?|{_ABBR_DAY})")  # ("Tuesdays")
-_DATE = re.compile(rf"(?i)\b(?:(?:{WEEKDAY}|{_ABBR_DAY}),?\s+)?(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|"
-                   rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})")
+_WEEKDAY_P = rf"\b(?:(?:this|next|every)\s+)?(?:{WEEKDAY}s?|{_ABBR_DAY})"  # ("Tuesdays")
+_DATE_P = rf"\b(?:(?:{WEEKDAY}|{_ABBR_DAY}),?\s+)?(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
+_WEEKDAY, _DATE = re.compile(_WEEKDAY_P, re.I), re.compile(_DATE_P, re.I)
+_DAY_AND_CLOCK = re.compile(rf"(?P<d>{_WEEKDAY_P}|{_DATE_P})\s*,?\s*(?:at\s+)?(?P<c>{_CLOCK_P})", re.I)
 
 
 def _dates_capitalised(words: str) -> str:
@@ -159,6 +162,20 @@ _WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _CLOCK_ZH = re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚)?\d{1,2}(?:[:：]\d\d|点(?:半|\d{1,2}分?)?)")
 _SHAPES = ((_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
            (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
+
+
+def _day_and_clock(text: str, new: str) -> str | None:
+    """``text`` with its day and its time said anew when ``new`` is a day and a time ("Friday 3pm" on
+    "Thursday 3pm EST": "Friday 3pm EST", the zone kept); else None."""
+    m = _DAY_AND_CLOCK.fullmatch(new)
+    day, clock = (_WEEKDAY.search(text) or _DATE.search(text)), _CLOCK.search(text)
+    if m is None or day is None or clock is None or day.end() > clock.start():
+        return None
+    said_clock = m.group("c")
+    if not re.search(_ZONE, said_clock) and (zone := re.search(_ZONE, clock.group(0))):
+        said_clock += zone.group(0)  # the zone it was given in stays
+    return (text[:day.start()] + _dates_capitalised(m.group("d")) + text[day.end():clock.start()] + said_clock
+            + text[clock.end():])
 
 
 def same_shape(text: str, new: str) -> str | None:
@@ -178,6 +195,8 @@ def _one_of_when(text: str, new: str) -> str | None:
     """``text`` with only its day, or only its clock time, said anew when ``new`` is one of them
     ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
     # (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
+    if (both := _day_and_clock(text, new)) is not None:
+        return both
     old = same_shape(text, new)
     return text.replace(old, _dates_capitalised(new), 1) if old else None  # (hours: "9am-3pm" for "8am-2pm")
 
@@ -217,6 +236,8 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         new += old.group("half")  # "change the doors to 8" on "Doors 7pm": 8pm
     if kind == "when" and (said := _one_of_when(text, new)) is not None:
         return said
+    if kind == "price" and re.fullmatch(r"\d[\d,]*(?:\.\d{1,2})?", new) and (old := _PART["price"].search(text)):
+        new = re.sub(r"\d[\d,]*(?:\.\d{1,2})?", new, old.group(0), count=1)  # "价格不对，是1899" on "只要1999元": 1899元
     if kind == "offer" and re.fullmatch(r"\d{1,2}\s*%", new) and (pct := re.search(r"\d{1,2}\s*%", text)):
         return text[:pct.start()] + new + text[pct.end():]  # "make the discount 30%" on "20% off all pastries"
     rx = _PART.get(kind)

@@ -28,7 +28,7 @@ from reelforge.planner.when import when_at
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
 _HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|"
-                   r"ok(?:ay)?|so|also|and|then|small\s+fix|quick\s+fix|one\s+more\s+thing)\b|"
+                   r"ok(?:ay)?|so|also|and|then|we|small\s+fix|quick\s+fix|one\s+more\s+thing)\b|"
                    # "no, April 26", "no April 26" (not "no cover")
                    r"(?:no|nope|nah)(?=\s*[,.!:;-]|\s+(?:it'?s\b|make\b|\d|\$|(?-i:[A-Z]))))[\s,.:;!-]*")
 _TAIL = re.compile(r"(?i)(?:[\s,]+(?:now|instead|please|pls|plz|thanks|thank\s+you|thx|sorry|lol|then|this\s+time|"
@@ -43,7 +43,7 @@ _NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s
 _CHANGED_TO = (r"(?:(?:has|have|was|is)\s+(?:been\s+)?)?(?:changed|moved|dropped|reduced|lowered|raised|increased|cut|"
                r"marked\s+down|bumped|pushed|extended|gone\s+(?:up|down)|went\s+(?:up|down)|down|up)\s+to")
 _LINK = (rf"(?:(?:is|are|'s|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|{_CHANGED_TO})\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
-         r"(?:be|say|read)\s+)?(?::\s*)?(?:at\s+)?")
+         r"(?:be|say|read)\s+)?(?:(?:changed|updated|new)\s*)?(?::\s*)?(?:at\s+)?")
 # "wrong address, it's 24 Baker St", "the number is wrong - 555-0199": what was wrong, then what is right
 _WRONG_THEN = re.compile(
     rf"(?i)^(?:(?:the\s+|a\s+)?(?:wrong|incorrect|old)\s+(?P<k>{KIND_WORD_EN})|(?:the\s+)?(?P<k2>{KIND_WORD_EN})\s+(?:is|was|'s)\s+"
@@ -69,7 +69,8 @@ _ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了
                        r"(?:是|为|改成)(?P<v>.+)$")
 _ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为|只剩下?|还剩下?|剩下?|只有)(?P<v>.+?)了?$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
-_ZH_VALUE = re.compile(r"^(?:改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|延到|延期到)(?P<v>.+)$")
+_ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
+                       r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
 _ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价)\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198": the price
 
 # the kind a value is said as ("$10 entry": the price), in the order a value is read
@@ -93,8 +94,9 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     """
     if len(piece) > 400:  # no correction is longer (`rules.MAX_CLAUSE`)
         return None
-    if _CJK.search(piece) and (said := _as_change_zh(piece, [*texts, *titles])) is not None:
-        return said  # (else read in English: "oops it's 3月2日 not 3月1日")
+    if _CJK.search(piece) and ((said := _as_change_zh(piece, [*texts, *titles])) is not None
+                               or not re.search(r"[A-Za-z]{2,}", piece)):
+        return said  # (Latin words around it are read in English: "oops it's 3月2日 not 3月1日")
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
@@ -116,20 +118,22 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     for rx in (_KIND_VALUE, _VERB_KIND):
         if (m := rx.match(t)) and (kind := _kind_of_word(m.group("k"))) and _fits(kind, v := m.group("v").strip()) \
                 and _on_screen(kind, texts):
-            return f"change the {m.group('k')} to {v}"
+            v = _said_value(kind, v)
+            return _when_change(v, texts) if kind == "when" else f"change the {m.group('k')} to {v}"
     if (m := _MOVE_EVENT.match(t)) and _fits("when", v := m.group("v").strip()) and _on_screen("when", texts):
         return _when_change(v, texts)
     if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
         return said
     if (m := _VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
-        v = re.sub(r"(?i)^at\s+", "", v) if kind == "venue" else v
+        v = re.sub(r"(?i)^at\s+", "", v) if kind == "venue" else _said_value(kind, v)
         return _when_change(v, texts) if kind == "when" else f"change the {_SAID_EN[kind]} to {v}"
     return None
 
 
 # the shapes a fact's words take, to find the new words in a longer clause ("it ends at 2pm not 1pm": 2pm)
 _SHAPES = (re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?"), re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d\d)?[kKmM]?"),
-           re.compile(r"\b\d{1,3}\s*%"), re.compile(r"\b\d[\d,.]*\b"))
+           re.compile(r"\b\d{1,3}\s*%"), re.compile(r"(?i)\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/[\w/.-]*)?"),
+           re.compile(r"\b\d[\d,.]*\b"))
 
 
 def _in_shape_of(old: str, said: str) -> str:
@@ -142,6 +146,20 @@ def _in_shape_of(old: str, said: str) -> str:
     return said
 
 
+_FILLER = frozenset("actually really just only now for the a an is are it its it's about around like maybe so ok okay "
+                    "then still also".split())
+
+
+def _said_value(kind: str, value: str) -> str:
+    """``value`` without the words around its fact that say nothing ("actually for ages 7 to 12": "7 to
+    12"); as it is when they say something ("$10 entry", "call Dana at 555-0177")."""
+    part = part_of(kind, value)
+    if not part or part == value:
+        return value
+    rest = value.replace(part, " ", 1).casefold().split()
+    return part if all(w.strip(",.") in _FILLER or _kind_of_word(w) == kind for w in rest) else value
+
+
 def _when_change(new: str, texts: Sequence[str]) -> str:
     """A new day or time said as the words it replaces when one text (titles apart) holds such words:
     "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday"."""
@@ -152,7 +170,8 @@ def _when_change(new: str, texts: Sequence[str]) -> str:
 def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | None:
     """"open house is saturday now" on "Open house Sunday 1-4pm · …": the one part that starts with the
     words named, its words of the value's kind said anew ("change Sunday to saturday")."""
-    parts = [p for text in texts for p in text.split(" · ") if p.casefold().startswith(subject.casefold() + " ")]
+    named = re.compile(rf"(?i)(?<!\w){re.escape(subject)}(?!\w)")  # ("latte is $5.95 now" on "Try our pumpkin latte $5.50")
+    parts = [p for text in texts for p in text.split(" · ") if named.search(p) and not named.fullmatch(p)]
     if len(parts) != 1 or (kind := _kind_of_value(value, [parts[0]])) is None:
         return None
     old = _old_words(kind, parts[0], value)
@@ -188,6 +207,8 @@ def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
 
 
 def _kind_of_word(word: str) -> str | None:
+    if re.fullmatch(r"(?i)times?", word):
+        return "when"  # ("time changed to 2pm PST": a text's time, as a correction says it)
     return kind_called(f"the {word}" if word.isascii() else word)
 
 
