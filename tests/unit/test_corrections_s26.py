@@ -64,6 +64,14 @@ def test_doctests():
     assert doctest.testmod(corrections).failed == 0
 
 
+def test_first_cuts_keep_what_the_fourth_batch_showed_them_dropping():
+    # no title, and the hours dropped; a run of Chinese dates shown as its first day
+    assert _texts(CAFE) == {Role.TITLE: ["New Menu Launch"], Role.CAPTION: ["At Bean There · Open 7am-7pm daily", "12 Oak St"],
+                            Role.CTA: ["Try our pumpkin latte $5.50"]}
+    assert _texts(STUDIO)[Role.CAPTION] == ["1月1日-1月15日 · 南京路100号 · 021-12345678"]
+    assert _texts("grand opening, 12 Oak St")[Role.TITLE] == ["Grand Opening"]
+
+
 def test_first_cuts_show_the_rows_these_tests_correct():
     assert _texts(BAKING)[Role.TITLE] == ["周末亲子烘焙课"]  # it was "精彩瞬间"
     assert _texts(CLAY)[Role.TITLE] == ["Pottery Night"]  # it was "Workshop"
@@ -164,19 +172,22 @@ STUDIO = "瑜伽馆新年特惠，年卡只要1999元，1月1日-1月15日，地
     (CAMP, "it's actually for ages 7 to 12", Role.CAPTION, ["Ages 7 to 12 · Limited spots", "July 7 - Aug 15 · Register at campfun.org"]),
     (CAMP, "dates changed: July 14 - Aug 22", Role.CAPTION, ["Ages 8-12 · Limited spots", "July 14 - Aug 22 · Register at campfun.org"]),
     (CAMP, "price went up to $325/week", Role.CTA, ["$325/week"]),
+    (CAMP, "extend it to Aug 22", Role.CAPTION, ["Ages 8-12 · Limited spots", "July 7 - Aug 22 · Register at campfun.org"]),
+    (CAMP, "runs until aug 22", Role.CAPTION, ["Ages 8-12 · Limited spots", "July 7 - Aug 22 · Register at campfun.org"]),
+    (STUDIO, "活动延长到1月31日", Role.CAPTION, ["1月1日-1月31日 · 南京路100号 · 021-12345678"]),
     (CAMP, "register at campfun.com not campfun.org", Role.CAPTION,
      ["Ages 8-12 · Limited spots", "July 7 - Aug 15 · Register at campfun.com"]),
     (CAMP, "the link is wrong, campfun.com", Role.CAPTION,
      ["Ages 8-12 · Limited spots", "July 7 - Aug 15 · Register at campfun.com"]),
     (CAFE, "latte is $5.95 now", Role.CTA, ["Try our pumpkin latte $5.95"]),
-    (CAFE, "we moved to 14 Oak St", Role.CAPTION, ["At Bean There", "14 Oak St"]),
+    (CAFE, "we moved to 14 Oak St", Role.CAPTION, ["At Bean There · Open 7am-7pm daily", "14 Oak St"]),
     (WEBINAR, "make it 4pm EST", Role.CAPTION, ["Thursday 4pm EST"]),
     (WEBINAR, "sorry, Friday 3pm", Role.CAPTION, ["Friday 3pm EST"]),
     (WEBINAR, "time changed to 2pm PST", Role.CAPTION, ["Thursday 2pm PST"]),
     (STUDIO, "年卡改成1899元", Role.CTA, ["只要1899元"]),
     (STUDIO, "价格不对，是1899", Role.CTA, ["只要1899元"]),
-    (STUDIO, "电话是021-87654321", Role.CAPTION, ["1月1日 · 南京路100号 · 021-87654321"]),
-    (STUDIO, "搬到南京路200号了", Role.CAPTION, ["1月1日 · 南京路200号 · 021-12345678"]),
+    (STUDIO, "电话是021-87654321", Role.CAPTION, ["1月1日-1月15日 · 南京路100号 · 021-87654321"]),
+    (STUDIO, "搬到南京路200号了", Role.CAPTION, ["1月1日-1月15日 · 南京路200号 · 021-12345678"]),
 ])
 def test_fourth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
@@ -205,12 +216,12 @@ BAKERY_ROW = "Sat-Sun 8am-2pm · Order at sweetcrumb.com · 42 Baker St"
     (YOGA, "thursdays instead of tuesdays", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Thursdays 6pm · Call 555-0123"]),
     (YOGA, "thursdays instead", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Thursdays 6pm · Call 555-0123"]),
     (YOGA, "7pm not 6pm", Role.CAPTION, ["With Dr. Lena Ortiz · Ages 16+", "Tuesdays 7pm · Call 555-0123"]),
-    (NAILS, "电话错了，应该是13900139000", Role.CAPTION, ["3月1日 · 人民路12号 · 预约电话 13900139000"]),
-    (NAILS, "电话改成13900139000", Role.CAPTION, ["3月1日 · 人民路12号 · 预约电话 13900139000"]),
+    (NAILS, "电话错了，应该是13900139000", Role.CAPTION, ["3月1日-3月7日 · 人民路12号 · 预约电话 13900139000"]),
+    (NAILS, "电话改成13900139000", Role.CAPTION, ["3月1日-3月7日 · 人民路12号 · 预约电话 13900139000"]),
     (NAILS, "是6折不是7折", Role.CTA, ["全场6折"]),
-    (NAILS, "不是人民路12号，是人民路21号", Role.CAPTION, ["3月1日 · 人民路21号 · 预约电话 13800138000"]),
+    (NAILS, "不是人民路12号，是人民路21号", Role.CAPTION, ["3月1日-3月7日 · 人民路21号 · 预约电话 13800138000"]),
     (NAILS, "打6折", Role.CTA, ["全场6折"]),
-    (NAILS, "oops it's 3月2日 not 3月1日", Role.CAPTION, ["3月2日 · 人民路12号 · 预约电话 13800138000"]),  # (seen over HTTP)
+    (NAILS, "oops it's 3月2日 not 3月1日", Role.CAPTION, ["3月2日-3月7日 · 人民路12号 · 预约电话 13800138000"]),  # (seen over HTTP)
 ])
 def test_second_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts

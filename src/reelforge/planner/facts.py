@@ -105,6 +105,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\bages?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bages?\s+\d{1,2}\s*\+"),
     ("hours",  # "open 24/7", "open daily", "doors 7pm", "delivery until midnight"
      r"\b(?:delivery|kitchen\s+open|open|serving)\s+(?:until|till)\s+(?:midnight|late|\d{1,2}(?::\d\d)?\s*[ap]m)\b|"
+     # ("open 7am-7pm daily", "open daily 7am-7pm": the hours with it)
+     rf"\bopen\s+(?:(?:daily|every\s+day)\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s*(?:-|–|to)\s*{_TIME}"
+     r"(?:\s+(?:daily|every\s+day|7\s+days(?:\s+a\s+week)?|on\s+weekdays|weekdays|on\s+weekends))?|"
      r"\bopen\s+(?:24/7|24\s+hours(?:\s+a\s+day)?|daily|every\s+day|7\s+days(?:\s+a\s+week)?|late)\b|"
      rf"\bdoors(?:\s+open)?(?:\s+at)?\s+{_TIME}"),
     ("how long",  # said alone between commas: "Fitness challenge: 30 days, 3 workouts a week"; a stay: "7 nights"

@@ -277,8 +277,8 @@ _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|w
 
 
 # "mattress sale 50% off", "Black Friday blowout": the event a clause opens on, the kind kept
-_EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+"
-                             r"(?:sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive|gala|"
+_EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>(?:[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+)?"
+                             r"(?:launch|sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive|gala|"
                              r"festival|fair|market|concert|workshop|classes|course|camp|tournament|fun\s+run|5k|"
                              r"open\s+day|tasting|meetup|bootcamp|night|party|show|tour|crawl|brunch|grand\s+(?:re-?)?opening|"
                              r"haircuts|deals|specials|savings))\b")

@@ -169,8 +169,9 @@ def _day_and_clock(text: str, new: str) -> str | None:
     "Thursday 3pm EST": "Friday 3pm EST", the zone kept); else None."""
     m = _DAY_AND_CLOCK.fullmatch(new)
     day, clock = (_WEEKDAY.search(text) or _DATE.search(text)), _CLOCK.search(text)
-    if m is None or day is None or clock is None or day.end() > clock.start():
-        return None
+    if m is None or day is None or clock is None or day.end() > clock.start() \
+            or re.match(r"(?i)\s*(?:-|–|to|until|till)\s", text[clock.end():]):
+        return None  # (a day and a time for hours "7pm to midnight" are all of it anew)
     said_clock = m.group("c")
     if not re.search(_ZONE, said_clock) and (zone := re.search(_ZONE, clock.group(0))):
         said_clock += zone.group(0)  # the zone it was given in stays

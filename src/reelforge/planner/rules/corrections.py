@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reelforge.planner.ending import capitalise_dates
+from reelforge.planner.ending import MONTH, capitalise_dates
 from reelforge.planner.text_kinds import (
     KIND_WORD_EN,
     KIND_WORD_ZH,
@@ -68,6 +68,15 @@ _NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|wi
 _ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了|不对|有误)[，,。\s]*(?:应该|正确的|其实|实际)?"
                        r"(?:是|为|改成)(?P<v>.+)$")
 _ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为|只剩下?|还剩下?|剩下?|只有)(?P<v>.+?)了?$")
+# "extend it to Aug 22", "runs until Aug 22", "活动延长到1月31日": the end of a run of days
+_EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\s+(?:to|until|till|through)|"
+                     r"(?:it\s+)?(?:runs?|goes|lasts)\s+(?:until|till|through|thru|to)|(?:it\s+)?(?:now\s+)?ends?(?:\s+on)?|"
+                     r"(?:now\s+)?(?:until|till|through|thru))\s+(?P<v>.+)$")
+_EXTEND_ZH = re.compile(r"^(?:活动|时间|日期)?(?:延长到|延期到|延到|截止到|截至|持续到|到)(?P<v>.+?)(?:为止|截止|结束)?了?$")
+_RUN_END = re.compile(rf"(?i)(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\s*(?:-|–|to|through|thru|until)\s*"
+                      rf"(?P<b>(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?)\b|"
+                      r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:到|至|-|—|~|～)\s*(?P<z>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])")
+_A_DATE = re.compile(rf"(?i)(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?|(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*[日号]")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
 _ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
                        r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
@@ -120,6 +129,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
                 and _on_screen(kind, texts):
             v = _said_value(kind, v)
             return _when_change(v, texts) if kind == "when" else f"change the {m.group('k')} to {v}"
+    if (m := _EXTEND.match(t)) and (said := _run_extended(m.group("v"), texts)):
+        return said
     if (m := _MOVE_EVENT.match(t)) and _fits("when", v := m.group("v").strip()) and _on_screen("when", texts):
         return _when_change(v, texts)
     if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
@@ -158,6 +169,17 @@ def _said_value(kind: str, value: str) -> str:
         return value
     rest = value.replace(part, " ", 1).casefold().split()
     return part if all(w.strip(",.") in _FILLER or _kind_of_word(w) == kind for w in rest) else value
+
+
+def _run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | None:
+    """A new last day for the one run of days on screen ("extend it to Aug 22" on "July 7 - Aug 15"),
+    said as the change of its end; None when no single run of days is shown or ``new`` is no date."""
+    if not _A_DATE.fullmatch(new.strip()):
+        return None
+    ends = [m.group("b") or m.group("z") for text in texts for m in _RUN_END.finditer(text)]
+    if len(ends) != 1:
+        return None
+    return f"把{ends[0]}改成{new.strip()}" if zh else f"change {ends[0]} to {capitalise_dates(new.strip())}"
 
 
 def _when_change(new: str, texts: Sequence[str]) -> str:
@@ -199,6 +221,8 @@ def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         x, y = (m.group("x") or m.group("x2")).strip(), (m.group("y") or m.group("y2")).strip()
         if y and any(y in text for text in texts):
             return f"把{y}改成{x}"
+    if (m := _EXTEND_ZH.match(t)) and (said := _run_extended(m.group("v"), texts, zh=True)):
+        return said
     if (m := _ZH_EACH.match(t)) and _on_screen("price", texts):
         return f"价格改成{m.group('v')}元"
     if (m := _ZH_VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), texts)) in _SAID_ZH:
