@@ -24,6 +24,11 @@ A fourth batch, after the third one's fixes: 9 of 24 right on its first run. Too
 "Actually for ages 7 to 12", "Changed: July 14 - Aug 22", "Latte is $5.95", "年卡改成1899元", "搬到南京路200号了"
 and "Register at register at campfun.com" on screen; "make it 4pm EST" and "sorry, Friday 3pm" lost the day
 or the zone; "价格不对，是1899" wrote "1899" for "只要1999元".
+
+A fifth batch, on first cuts already seen: 4 of 18 right on its first run, three of them destructive:
+"its 7:30 not 7" made the video 7.5 minutes long ("7:30pm" was read as a length too), "spelled the venue
+wrong, it's Blue Moon Bar & Grill" turned the caption blue, "can we say 9am-2pm instead" wrote "Can we say
+9am-2pm" over the hours; "make the cover $15" was read "make the over $15".
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ CLAY = "workshop promo: pottery night at The Clay Room, Friday 7pm, only 12 spot
 HOTPOT = "火锅店开业啦！3月8日，全场8折，地址：解放路88号"
 BAKERY = "bakery weekend sale: 20% off all pastries, Sat-Sun 8am-2pm, 42 Baker St, order at sweetcrumb.com"
 YOGA = "yoga class promo with Dr. Lena Ortiz, ages 16+, Tuesdays 6pm, first class free, call 555-0123"
+BAKERY_ROW = "Sat-Sun 8am-2pm · Order at sweetcrumb.com · 42 Baker St"
 NAILS = "美甲店周年庆，全场7折，3月1日-3月7日，预约电话13800138000，地址：人民路12号"
 
 
@@ -193,7 +199,35 @@ def test_fourth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
 
 
-BAKERY_ROW = "Sat-Sun 8am-2pm · Order at sweetcrumb.com · 42 Baker St"
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (GIG, "date is Dec 14 and doors at 9pm", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 9pm · No cover"]),
+    (GIG, "spelled the venue wrong, it's Blue Moon Bar & Grill", Role.CAPTION,
+     ["Live at Blue Moon Bar & Grill", "Doors 7pm · No cover"]),
+    (GIG, "make the cover $15", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7pm · $15"]),
+    (GIG, "its 7:30 not 7", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7:30pm · No cover"]),
+    (GIG, "doors open at 7:30", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7:30pm · No cover"]),
+    (GIG, "change 7pm to 7:30pm", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7:30pm · No cover"]),
+    (GIG, "pls fix the doors time it's 8pm", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 8pm · No cover"]),
+    (BAKERY, "typo in the address - 24 not 42", Role.CAPTION, [BAKERY_ROW.replace("42", "24")]),
+    (BAKERY, "the sale is 25% now", Role.CTA, ["25% off all pastries"]),
+    (BAKERY, "we're open till 3 now", Role.CAPTION, [BAKERY_ROW.replace("2pm", "3pm")]),
+    (BAKERY, "website should be sweetcrumb.co not .com", Role.CAPTION, [BAKERY_ROW.replace(".com", ".co")]),
+    (BAKERY, "can we say 9am-2pm instead", Role.CAPTION, [BAKERY_ROW.replace("8am", "9am")]),
+    (BAKING, "时间改到晚上8点", Role.CAPTION, ["仅剩10个名额", "周六晚上8点 · 报名微信 bake520"]),
+    (BAKING, "名额改为20人", Role.CAPTION, ["仅剩20个名额", "周六下午2点 · 报名微信 bake520"]),
+    (BAKING, "价格198", Role.CTA, ["198元"]),
+])
+def test_fifth_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+def test_a_clock_time_is_never_the_videos_length():
+    from reelforge.planner.time_words import find_durations
+
+    assert find_durations("change 7pm to 7:30pm") == [] and find_durations("doors at 7:30 pm") == []
+    assert [d.ms for d in find_durations("make it 0:30")] == [30000]
+
+
 
 
 @pytest.mark.parametrize(("first", "edit", "role", "texts"), [

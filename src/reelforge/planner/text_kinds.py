@@ -242,7 +242,7 @@ def with_new(kind: str, text: str, new: str) -> str | None:
     if kind == "offer" and re.fullmatch(r"\d{1,2}\s*%", new) and (pct := re.search(r"\d{1,2}\s*%", text)):
         return text[:pct.start()] + new + text[pct.end():]  # "make the discount 30%" on "20% off all pastries"
     rx = _PART.get(kind)
-    if kind == "spots" and (count := re.fullmatch(r"(?i)(\d{1,4})\s*(?:spots?|seats?|places?|个|名)?(?:\s+left)?", new.strip())):
+    if kind == "spots" and (count := re.fullmatch(r"(?i)(\d{1,4})\s*(?:spots?|seats?|places?|个|名|人|位)?(?:\s+left)?", new.strip())):
         found = _PART["spots"].search(text)  # "change the spots to 8", "名额改成8个": the number
         return text[:found.start()] + count.group(1) + text[found.end():] if found else None
     if rx is not None:

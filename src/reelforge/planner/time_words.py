@@ -96,6 +96,8 @@ def find_durations(text: str) -> list[DurationMatch]:
         for m in rx.finditer(t):
             if re.search(r"\d[eE][+-]?$", t[:m.start()]):
                 continue  # "1e308 seconds": not a length anyone types, and not 308 s
+            if ":" in m.group(0) and re.match(r"(?i)\s*[ap]\.?m\b", t[m.end():]):
+                continue  # "7:30pm" is a clock time, not seven and a half minutes
             ms = fn(m)  # type: ignore[operator]
             if ms is None or ms <= 0:
                 continue

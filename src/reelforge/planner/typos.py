@@ -53,7 +53,8 @@ _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4
                          "professional corporate intro intros outro opener channel vlog vlogger "
                          # words of ads and moods one edit from a planner word ("swipe up" read as "wipe")
                          "swipe swiped swiping preorder preorders mellow stormy hover linger booming unbold unbolded "
-                         "cozy cosy cozier cosier heartwarming male female males females".split())
+                         "cozy cosy cozier cosier heartwarming male female males females "
+                         "cover".split())  # ("make the cover $15" was read "make the over $15")
 
 
 

@@ -66,7 +66,7 @@ from reelforge.planner.rules.audio import (
     _h_voice_kind,
     _h_volume,
 )
-from reelforge.planner.rules.corrections import as_change, new_value_said
+from reelforge.planner.rules.corrections import as_change, said_first
 from reelforge.planner.rules.look import (
     _h_background,
     _h_effects,
@@ -723,7 +723,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"
-    masked = new_value_said(masked)  # "new number: 555-0199": the phone number's new words
+    masked = said_first(masked, *_texts_shown(timeline))  # "new number: 555-0199", "its 7:30 not 7": corrections
     masked = _out_of_the_way(masked)  # "the captions are covering the rocket": moved out of its way
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
     pieces = _clauses(masked)

@@ -26,9 +26,15 @@ from reelforge.planner.text_kinds import (
 from reelforge.planner.when import when_at
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# words a correction calls a fact by beside `text_kinds`' ("make the cover $15", "the sale is 25% now")
+_MORE_KINDS = {"cover": "price", "cover charge": "price", "entry fee": "price", "admission": "price",
+               "ticket price": "price", "sale": "offer", "deal": "offer", "promo": "offer", "time": "when", "times": "when"}
+_KIND_WORD = "|".join(sorted([KIND_WORD_EN, *(w.replace(" ", r"\s+") for w in _MORE_KINDS)], key=len, reverse=True))
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
 _HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|"
-                   r"ok(?:ay)?|so|also|and|then|we|small\s+fix|quick\s+fix|one\s+more\s+thing)\b|"
+                   r"ok(?:ay)?|so|also|and|then|we(?:'re|\s+are|'ve|\s+have)?|small\s+fix|quick\s+fix|one\s+more\s+thing|pls|plz|please|"
+                   r"(?:can|could)\s+(?:you|we)(?:\s+(?:please|pls))?|(?:a\s+)?(?:typo|mistake|error)\s+in\s+the\s+\w+(?:\s+\w+)?"
+                   r"(?=\s*[,:;-]))\b|"
                    # "no, April 26", "no April 26" (not "no cover")
                    r"(?:no|nope|nah)(?=\s*[,.!:;-]|\s+(?:it'?s\b|make\b|\d|\$|(?-i:[A-Z]))))[\s,.:;!-]*")
 _TAIL = re.compile(r"(?i)(?:[\s,]+(?:now|instead|please|pls|plz|thanks|thank\s+you|thx|sorry|lol|then|this\s+time|"
@@ -43,19 +49,22 @@ _NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s
 _CHANGED_TO = (r"(?:(?:has|have|was|is)\s+(?:been\s+)?)?(?:changed|moved|dropped|reduced|lowered|raised|increased|cut|"
                r"marked\s+down|bumped|pushed|extended|gone\s+(?:up|down)|went\s+(?:up|down)|down|up)\s+to")
 _LINK = (rf"(?:(?:is|are|'s|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|{_CHANGED_TO})\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
-         r"(?:be|say|read)\s+)?(?:(?:changed|updated|new)\s*)?(?::\s*)?(?:at\s+)?")
+         r"(?:be|say|read)\s+)?(?:(?:changed|updated|new)\s*)?(?::\s*)?(?:open(?:s|ing)?\s+)?(?:at\s+)?")
 # "wrong address, it's 24 Baker St", "the number is wrong - 555-0199": what was wrong, then what is right
 _WRONG_THEN = re.compile(
-    rf"(?i)^(?:(?:the\s+|a\s+)?(?:wrong|incorrect|old)\s+(?P<k>{KIND_WORD_EN})|(?:the\s+)?(?P<k2>{KIND_WORD_EN})\s+(?:is|was|'s)\s+"
-    r"(?:wrong|incorrect|off|outdated|old))\s*[,;:.!-]+\s*(?:(?:it'?s|its|it\s+is|should\s+be|it\s+should\s+be|"
-    r"the\s+right\s+one\s+is|use)\s+)?(?P<v>.+)$")
+    rf"(?i)^(?:(?:the\s+|a\s+)?(?:wrong|incorrect|old)\s+(?P<k>{_KIND_WORD})|(?:i\s+)?(?:spelled|spelt|misspelled|got|typed|wrote|put)\s+"
+    rf"the\s+(?P<k3>{_KIND_WORD})\s+(?:wrong|incorrectly)|(?:fix|correct|update)\s+the\s+(?P<k4>{_KIND_WORD})(?:\s+(?:time|date))?|(?:the\s+)?(?P<k2>{_KIND_WORD})\s+(?:is|was|'s)\s+"
+    r"(?:wrong|incorrect|off|outdated|old))\s*[,;:.!-]*\s+(?:(?:it'?s|its|it\s+is|should\s+be|it\s+should\s+be|"
+    r"the\s+right\s+one\s+is|use|to)\s+)?(?P<v>.+)$")
 # "new number: 555-0199", "updated website - sweetcrumbbakery.com": that fact's new words (`new_value_said`)
-_NEW_KIND = re.compile(rf"(?i)^\s*(?:the\s+)?(?:new|updated|correct|right|actual)\s+(?P<k>{KIND_WORD_EN})\s*(?:[:=-]|\bis\b)\s*(?P<v>\S.*)$")
-_NO_KIND = re.compile(rf"(?i)^(?:no|without(?:\s+the)?|lose\s+the|skip\s+the)\s+(?:more\s+)?(?P<k>{KIND_WORD_EN})$")
-_KIND_VALUE = re.compile(rf"(?i)^(?:the\s+)?(?:(?:event|opening|show|start)\s+)?(?P<k>{KIND_WORD_EN})\s*{_LINK}(?P<v>.+)$")
+_NEW_KIND = re.compile(rf"(?i)^\s*(?:the\s+)?(?:new|updated|correct|right|actual)\s+(?P<k>{_KIND_WORD})\s*(?:[:=-]|\bis\b)\s*(?P<v>\S.*)$")
+_MAKE_KIND = re.compile(rf"(?i)^(?:make|set)\s+the\s+(?P<k>{_KIND_WORD})\s+(?P<v>[^\s].*)$")
+_SAY = re.compile(r"(?i)^(?:say|put|write|show)\s+(?P<v>[^\x00]+)$")
+_NO_KIND = re.compile(rf"(?i)^(?:no|without(?:\s+the)?|lose\s+the|skip\s+the)\s+(?:more\s+)?(?P<k>{_KIND_WORD})$")
+_KIND_VALUE = re.compile(rf"(?i)^(?:the\s+)?(?:(?:event|opening|show|start)\s+)?(?P<k>{_KIND_WORD})\s*{_LINK}(?P<v>.+)$")
 _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz Cellar"
     rf"(?i)^(?:swap|switch|update|set|bump|raise|lower|drop|move|push|make|put|fix|correct|adjust|reduce|increase|"
-    rf"cut|edit)\s+(?:the\s+)?(?P<k>{KIND_WORD_EN})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
+    rf"cut|edit)\s+(?:the\s+)?(?P<k>{_KIND_WORD})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
 _MOVE_EVENT = re.compile(  # "move it to saturday", "push the party to Dec 20", "extend it to monday"
     r"(?i)^(?:move|push|shift|reschedule|postpone|bring|extend|change)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
     r"sale|opening|launch|meetup|session|concert|date|day))(?:\s+(?:back|forward|up))?\s+to\s+(?P<v>.+)$")
@@ -72,15 +81,19 @@ _ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为
 _EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\s+(?:to|until|till|through)|"
                      r"(?:it\s+)?(?:runs?|goes|lasts)\s+(?:until|till|through|thru|to)|(?:it\s+)?(?:now\s+)?ends?(?:\s+on)?|"
                      r"(?:now\s+)?(?:until|till|through|thru))\s+(?P<v>.+)$")
+# "we're open till 3 now", "we close at 6": the end of the hours shown
+_CLOSES = re.compile(r"(?i)^(?:(?:we'?re|we\s+are|it'?s|we'?ll\s+be)\s+)?(?:open\s+(?:till|until|to)|clos(?:e|es|ing)\s+(?:at\s+)?)\s*"
+                     r"(?P<v>\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)$")
+_HOURS = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*(?P<end>\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\.?)")
 _EXTEND_ZH = re.compile(r"^(?:活动|时间|日期)?(?:延长到|延期到|延到|截止到|截至|持续到|到)(?P<v>.+?)(?:为止|截止|结束)?了?$")
 _RUN_END = re.compile(rf"(?i)(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\s*(?:-|–|to|through|thru|until)\s*"
                       rf"(?P<b>(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?)\b|"
                       r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:到|至|-|—|~|～)\s*(?P<z>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])")
 _A_DATE = re.compile(rf"(?i)(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?|(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*[日号]")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
-_ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
+_ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
                        r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
-_ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价)\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198": the price
+_ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*[:：]?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198", "价格198"
 
 # the kind a value is said as ("$10 entry": the price), in the order a value is read
 _VALUE_KINDS = ("web", "mail", "phone", "code", "spots", "ages", "price", "offer", "when", "place", "venue")
@@ -109,26 +122,20 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
-        x, y = m.group("x").strip(), m.group("y").strip()
-        if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
-                and (y + more.group(1)).casefold() in shown:
-            y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
-        if not (y.startswith("\x00") or y.casefold() in shown):
-            return None
-        x = _in_shape_of(y, x)
-        if (lead := re.match(r"(?i)(with|at|by|on|in|from|for)\s+", x)) and f"{lead.group(1)} {y}".casefold() in shown:
-            x = x[lead.end():]  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz": one "with"
-        return f"把{y}改成{x}" if _CJK.search(y + x) else f"change {y} to {x}"  # (a Chinese text's words, said so)
+        return _not_that(m.group("x").strip(), m.group("y").strip(), shown)
     if (m := _NO_KIND.match(t)) and _on_screen(_kind_of_word(m.group("k")) or "", texts):
         return f"remove the {m.group('k')}"  # "no address please"
-    if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2")) and (kind := _kind_of_word(k)) \
+    if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")) \
+            and (kind := _kind_of_word(k)) \
             and _fits(kind, v := m.group("v").strip()) and _on_screen(kind, texts):
-        return f"change the {k} to {v}"
+        return f"change the {_word_for(k, kind)} to {_clock_said(kind, v, texts)}"
     for rx in (_KIND_VALUE, _VERB_KIND):
         if (m := rx.match(t)) and (kind := _kind_of_word(m.group("k"))) and _fits(kind, v := m.group("v").strip()) \
                 and _on_screen(kind, texts):
-            v = _said_value(kind, v)
-            return _when_change(v, texts) if kind == "when" else f"change the {m.group('k')} to {v}"
+            v = _clock_said(kind, _said_value(kind, v), texts)
+            return _when_change(v, texts) if kind == "when" else f"change the {_word_for(m.group('k'), kind)} to {v}"
+    if (m := _CLOSES.match(t)) and (said := _hours_end(m.group("v"), texts)):
+        return said
     if (m := _EXTEND.match(t)) and (said := _run_extended(m.group("v"), texts)):
         return said
     if (m := _MOVE_EVENT.match(t)) and _fits("when", v := m.group("v").strip()) and _on_screen("when", texts):
@@ -171,6 +178,16 @@ def _said_value(kind: str, value: str) -> str:
     return part if all(w.strip(",.") in _FILLER or _kind_of_word(w) == kind for w in rest) else value
 
 
+def _hours_end(new: str, texts: Sequence[str]) -> str | None:
+    """A new closing time for the one run of hours on screen ("open till 3" on "8am-2pm": 3pm)."""
+    ends = [m for text in texts for m in _HOURS.finditer(text)]
+    if len(ends) != 1:
+        return None
+    end = ends[0]
+    said = new.strip() if re.search(r"(?i)[ap]\.?m", new) else f"{new.strip()}{end.group('half').lower()}m"
+    return f"change {end.group('end')} to {said}"
+
+
 def _run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | None:
     """A new last day for the one run of days on screen ("extend it to Aug 22" on "July 7 - Aug 15"),
     said as the change of its end; None when no single run of days is shown or ``new`` is no date."""
@@ -180,6 +197,25 @@ def _run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | 
     if len(ends) != 1:
         return None
     return f"把{ends[0]}改成{new.strip()}" if zh else f"change {ends[0]} to {capitalise_dates(new.strip())}"
+
+
+def _not_that(x: str, y: str, shown: str) -> str | None:
+    """"X not Y" as the change of Y, which is on screen (``shown``, case-folded), to X; else None."""
+    if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
+            and (y + more.group(1)).casefold() in shown:
+        y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
+    if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (half := re.search(rf"(?i)\b{re.escape(y)}\s*([ap]m)\b", shown)) \
+            and re.fullmatch(r"\d{1,2}(?::\d\d)?", x):
+        y, x = y + half.group(1), x + half.group(1)  # "its 7:30 not 7" on "Doors 7pm": 7pm to 7:30pm
+    if not y.startswith("\x00") and re.fullmatch(r"\.?[\w-]+", y) and not re.search(rf"(?<![\w.]){re.escape(y.casefold())}(?![\w])", shown):
+        tokens = {w for w in re.findall(r"[\w.-]*\w", shown) if y.casefold() in w}
+        y = tokens.pop() if len(tokens) == 1 else y  # "sweetcrumb.co not .com": the address ending so
+    if not (y.startswith("\x00") or y.casefold() in shown):
+        return None
+    x = _in_shape_of(y, x)
+    if (lead := re.match(r"(?i)(with|at|by|on|in|from|for)\s+", x)) and f"{lead.group(1)} {y}".casefold() in shown:
+        x = x[lead.end():]  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz": one "with"
+    return f"把{y}改成{x}" if _CJK.search(y + x) else f"change {y} to {x}"  # (a Chinese text's words, said so)
 
 
 def _when_change(new: str, texts: Sequence[str]) -> str:
@@ -205,11 +241,26 @@ def _old_words(kind: str, text: str, new: str) -> str | None:
     return same_shape(text, new) or part_of(kind, text)
 
 
-def new_value_said(text: str) -> str:
-    """``text`` said as a change when it gives a fact's new words under a label ("new number:
-    555-0199" wrote "New number: 555-0199" over the call), else as it is."""
-    m = _NEW_KIND.match(text)
-    return f"change the {m.group('k')} to {m.group('v').strip()}" if m else text
+def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str:
+    """``text`` (a whole instruction) said as the change it asks for when it is a correction no rule
+    should read otherwise: a fact's new words under a label ("new number: 555-0199" wrote "New number:
+    555-0199" over the call), a fact said to be wrong ("spelled the venue wrong, it's Blue Moon Bar &
+    Grill" turned the caption blue) or "X not Y" with Y on screen ("its 7:30 not 7" made the video
+    7.5 minutes long); else as it is."""
+    if m := _NEW_KIND.match(text):
+        return f"change the {m.group('k')} to {m.group('v').strip()}"
+    t = _TAIL.sub("", _HEAD.sub("", " ".join(text.split())))
+    if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")) \
+            and (kind := _kind_of_word(k)) and _fits(kind, v := m.group("v").strip()):
+        return f"change the {_word_for(k, kind)} to {v}"
+    if (m := _MAKE_KIND.match(t)) and (kind := _kind_of_word(m.group("k"))) and (
+            holds(kind, v := m.group("v").strip()) or part_of(kind, v) == v or kind == "offer" and _fits(kind, v)):
+        return f"change the {_word_for(m.group('k'), kind)} to {v}"  # "make the cover $15" wrote "Make the cover $15" over "No cover"
+    if (m := _SAY.match(t)) and (said := as_change(m.group("v"), texts, titles)) is not None:
+        return said  # "can we say 9am-2pm instead" wrote "Say 9am-2pm" over the hours
+    if (m := _NOT.match(t) or _NOT_FIRST.match(t)) and not re.search(r"(?i)\b(?:and|then|also)\b", t):
+        return _not_that(m.group("x").strip(), m.group("y").strip(), " \n ".join([*texts, *titles]).casefold()) or text
+    return text
 
 
 def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
@@ -230,14 +281,29 @@ def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
     return None
 
 
+def _word_for(word: str, kind: str) -> str:
+    """The word the rules call ``kind`` by, for a word only corrections read ("the sale": the discount)."""
+    return _SAID_EN.get(kind, word) if " ".join(word.lower().split()) in _MORE_KINDS else word
+
+
 def _kind_of_word(word: str) -> str | None:
-    if re.fullmatch(r"(?i)times?", word):
-        return "when"  # ("time changed to 2pm PST": a text's time, as a correction says it)
+    if (more := _MORE_KINDS.get(" ".join(word.lower().split()))) is not None:
+        return more  # ("time changed to 2pm PST": a text's time, as a correction says it)
     return kind_called(f"the {word}" if word.isascii() else word)
 
 
 def _on_screen(kind: str, texts: Sequence[str]) -> bool:
     return any(holds(kind, text) for text in texts)
+
+
+def _clock_said(kind: str, value: str, texts: Sequence[str]) -> str:
+    """A bare clock time ("7:30") with the am/pm of the time shown with ``kind`` ("Doors 7pm": 7:30pm), so
+    that no rule reads it as seven and a half minutes; other values as they are."""
+    if kind in ("doors", "when") and re.fullmatch(r"\d{1,2}(?::\d\d)?", value):
+        for text in texts:
+            if holds(kind, text) and (half := re.search(r"(?i)\d\s*([ap])\.?m\b", text)):
+                return value + half.group(1).lower() + "m"
+    return value
 
 
 def _fits(kind: str, value: str) -> bool:
@@ -249,6 +315,8 @@ def _fits(kind: str, value: str) -> bool:
         return holds("when", value) or re.fullmatch(r"\d{1,2}(?::\d\d)?", value) is not None
     if kind == "spots":
         return re.fullmatch(r"\d{1,4}", value) is not None
+    if kind == "offer":
+        return re.fullmatch(r"\d{1,2}\s*%", value) is not None  # ("the sale is 25% now")
     return kind in ("venue", "guest", "author", "place") and value[:1].isupper()
 
 
@@ -276,5 +344,5 @@ def _mostly(kind: str, value: str, shown: str = "") -> bool:
         words = part_of(kind, value) or words_of(kind, value) or ""
     rest = value.replace(words, " ", 1) if words else value
     rest = " ".join(w for w in rest.split() if not shown or w.casefold() not in shown)  # ("call Dana at 555-0177")
-    other = [w for w in re.findall(rf"(?i)\b(?:{KIND_WORD_EN})\b", rest) if _kind_of_word(w) != kind]
+    other = [w for w in re.findall(rf"(?i)\b(?:{_KIND_WORD})\b", rest) if _kind_of_word(w) != kind]
     return len(rest.split()) <= 2 and not other and not re.search(r"(?i)\b(?:no|not|never|without)\b", rest)

@@ -163,7 +163,7 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     # (Chinese has no spaces between words: "把8折改成7折" on "全场8折" names the part where it stands)
     edge_a, edge_b = ("", "") if P.CJK.search(a) else (r"(?<!\w)", r"(?!\w)")
     if part:
-        hits = [(r, s) for r, s in segs if (len(a) >= 3 or edge_a == "") and re.search(rf"{edge_a}{re.escape(a)}{edge_b}", bare_words(s.text))]
+        hits = [(r, s) for r, s in segs if (len(a) >= 3 or edge_a == "" or a.isdigit()) and re.search(rf"{edge_a}{re.escape(a)}{edge_b}", bare_words(s.text))]
     if not hits:
         return None
     out: list[O.Op] = []
