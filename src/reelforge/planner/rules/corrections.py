@@ -247,6 +247,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     555-0199" over the call), a fact said to be wrong ("spelled the venue wrong, it's Blue Moon Bar &
     Grill" turned the caption blue) or "X not Y" with Y on screen ("its 7:30 not 7" made the video
     7.5 minutes long); else as it is."""
+    if len(text) > 400:  # no correction is longer (`rules.MAX_CLAUSE`)
+        return text
     if m := _NEW_KIND.match(text):
         return f"change the {m.group('k')} to {m.group('v').strip()}"
     t = _TAIL.sub("", _HEAD.sub("", " ".join(text.split())))
