@@ -50,7 +50,7 @@ _HOLDS = {
     "mail": re.compile(r"[\w.+-]+@[\w-]+\.\w+"),
     "code": re.compile(r"(?i)\bcode\b|优惠码"),
     "offer": re.compile(r"(?i)\d+\s*%\s*off|\bfree\b|\bsale\b|[一二三四五六七八九\d]\s*折|优惠|免费"),
-    "prize": re.compile(r"(?i)\bprizes?\b|\bwin\b|\bgiveaway\b|\bgift\s+card\b|奖品|抽奖"),
+    "prize": re.compile(r"(?i)\bprizes?\b|\bwin\b|\bgiveaway\b|\bgift\s+card\b|\brewards?\b|奖品|抽奖|悬赏|酬谢"),
     # the facts a first cut keeps (`facts`): "At The Clay Room", "Only 12 spots left", "Ages 6-12", "With Dr. Lena Ortiz"
     "venue": re.compile(r"(?:^|\s)(?i:live\s+)?(?i:at)\s+(?:The\s+)?[A-Z]"),
     "spots": re.compile(r"(?i)\b\d+\s+(?:spots?|seats?|places?|tickets?)\b|\b(?:spots|seats|places)\s+(?:left|fill)|名额|席位"),
@@ -160,7 +160,9 @@ def _dates_capitalised(words: str) -> str:
 
 _WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _CLOCK_ZH = re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚)?\d{1,2}(?:[:：]\d\d|点(?:半|\d{1,2}分?)?)")
-_SHAPES = ((_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
+# opening hours on a 24-hour clock: "10:00-22:00", "9:00至21:00"
+CLOCK_RANGE = re.compile(r"\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d")
+_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
            (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
 
 

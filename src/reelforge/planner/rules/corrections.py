@@ -14,7 +14,9 @@ import re
 from collections.abc import Sequence
 
 from reelforge.planner.ending import MONTH, capitalise_dates
+from reelforge.planner.numerals import parse_number
 from reelforge.planner.text_kinds import (
+    CLOCK_RANGE,
     KIND_WORD_EN,
     KIND_WORD_ZH,
     holds,
@@ -28,7 +30,8 @@ from reelforge.planner.when import when_at
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # words a correction calls a fact by beside `text_kinds`' ("make the cover $15", "the sale is 25% now")
 _MORE_KINDS = {"cover": "price", "cover charge": "price", "entry fee": "price", "admission": "price",
-               "ticket price": "price", "sale": "offer", "deal": "offer", "promo": "offer", "time": "when", "times": "when"}
+               "ticket price": "price", "pay": "price", "wage": "price", "salary": "price", "rate": "price",
+               "reward": "prize", "sale": "offer", "deal": "offer", "promo": "offer", "time": "when", "times": "when"}
 _KIND_WORD = "|".join(sorted([KIND_WORD_EN, *(w.replace(" ", r"\s+") for w in _MORE_KINDS)], key=len, reverse=True))
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
 _HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|"
@@ -48,7 +51,7 @@ _NOT = re.compile(  # "it's Dec 13 not Dec 12", "make it $10 entry instead of no
 _NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s*(?:,|;|-|\bbut\b)\s*(?:it'?s\s+|its\s+)?(?P<x>.+)$")
 _CHANGED_TO = (r"(?:(?:has|have|was|is)\s+(?:been\s+)?)?(?:changed|moved|dropped|reduced|lowered|raised|increased|cut|"
                r"marked\s+down|bumped|pushed|extended|gone\s+(?:up|down)|went\s+(?:up|down)|down|up)\s+to")
-_LINK = (rf"(?:(?:is|are|'s|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|{_CHANGED_TO})\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
+_LINK = (rf"(?:(?:is|are|'s|was|were|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|{_CHANGED_TO})\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
          r"(?:be|say|read)\s+)?(?:(?:changed|updated|new)\s*)?(?::\s*)?(?:open(?:s|ing)?\s+)?(?:at\s+)?")
 # "wrong address, it's 24 Baker St", "the number is wrong - 555-0199": what was wrong, then what is right
 _WRONG_THEN = re.compile(
@@ -58,10 +61,15 @@ _WRONG_THEN = re.compile(
     r"the\s+right\s+one\s+is|use|to)\s+)?(?P<v>.+)$")
 # "new number: 555-0199", "updated website - sweetcrumbbakery.com": that fact's new words (`new_value_said`)
 _NEW_KIND = re.compile(rf"(?i)^\s*(?:the\s+)?(?:new|updated|correct|right|actual)\s+(?P<k>{_KIND_WORD})\s*(?:[:=-]|\bis\b)\s*(?P<v>\S.*)$")
+_ZH_HOURS = re.compile(r"^(?:营业时间|时间|营业)(?:改成|改为|换成|调整为|是|为)(?P<v>\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d)$")
+_ZH_CLOSES = re.compile(r"^(?P<p>上午|下午|晚上|中午|早上|凌晨)?(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:点|[:：](?P<m>\d\d))(?P<half>半)?"
+                        r"(?:关门|打烊|结束营业|关店|下班|结束)了?$")
+_ZH_OFFER_WORDS = r"[\d一二三四五六七八九](?:\.\d)?折|半价|免费|买一送一"
+_ZH_OFFER = re.compile(rf"^把?(?P<s>[\u4e00-\u9fff\w]{{1,8}}?)(?:改成|改为|换成|变成)(?P<v>{_ZH_OFFER_WORDS})$")
 _MAKE_KIND = re.compile(rf"(?i)^(?:make|set)\s+the\s+(?P<k>{_KIND_WORD})\s+(?P<v>[^\s].*)$")
 _SAY = re.compile(r"(?i)^(?:say|put|write|show)\s+(?P<v>[^\x00]+)$")
 _NO_KIND = re.compile(rf"(?i)^(?:no|without(?:\s+the)?|lose\s+the|skip\s+the)\s+(?:more\s+)?(?P<k>{_KIND_WORD})$")
-_KIND_VALUE = re.compile(rf"(?i)^(?:the\s+)?(?:(?:event|opening|show|start)\s+)?(?P<k>{_KIND_WORD})\s*{_LINK}(?P<v>.+)$")
+_KIND_VALUE = re.compile(rf"(?i)^(?:the\s+|my\s+|our\s+|your\s+)?(?:(?!not\b|no\b)[a-z]+\s+)?(?P<k>{_KIND_WORD})\s*{_LINK}(?P<v>.+)$")
 _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz Cellar"
     rf"(?i)^(?:swap|switch|update|set|bump|raise|lower|drop|move|push|make|put|fix|correct|adjust|reduce|increase|"
     rf"cut|edit)\s+(?:the\s+)?(?P<k>{_KIND_WORD})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
@@ -98,7 +106,8 @@ _ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*
 # the kind a value is said as ("$10 entry": the price), in the order a value is read
 _VALUE_KINDS = ("web", "mail", "phone", "code", "spots", "ages", "price", "offer", "when", "place", "venue")
 _SAID_EN = {"when": "date", "price": "price", "web": "website", "place": "address", "phone": "phone number",
-            "mail": "email", "offer": "discount", "spots": "spots", "ages": "ages", "venue": "venue", "code": "code"}
+            "mail": "email", "offer": "discount", "spots": "spots", "ages": "ages", "venue": "venue", "code": "code",
+            "prize": "prize"}
 _SAID_ZH = {"when": "日期", "price": "价格", "web": "网址", "place": "地址", "phone": "电话", "mail": "邮箱",
             "offer": "折扣", "spots": "名额", "venue": "场地"}
 
@@ -140,6 +149,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said
     if (m := _MOVE_EVENT.match(t)) and _fits("when", v := m.group("v").strip()) and _on_screen("when", texts):
         return _when_change(v, texts)
+    if said := _restated(t, [*texts, *titles]):
+        return said
     if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
         return said
     if (m := _VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
@@ -151,6 +162,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
 # the shapes a fact's words take, to find the new words in a longer clause ("it ends at 2pm not 1pm": 2pm)
 _SHAPES = (re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?"), re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d\d)?[kKmM]?"),
            re.compile(r"\b\d{1,3}\s*%"), re.compile(r"(?i)\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/[\w/.-]*)?"),
+           re.compile(rf"(?i)\b{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}"),
            re.compile(r"\b\d[\d,.]*\b"))
 
 
@@ -186,6 +198,27 @@ def _hours_end(new: str, texts: Sequence[str]) -> str | None:
     end = ends[0]
     said = new.strip() if re.search(r"(?i)[ap]\.?m", new) else f"{new.strip()}{end.group('half').lower()}m"
     return f"change {end.group('end')} to {said}"
+
+
+def _closing_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
+    """A Chinese closing time as the end of the one run of hours shown on a 24-hour clock."""
+    runs = [r for x in texts for r in CLOCK_RANGE.finditer(x)]
+    hour = parse_number(m.group("h"))
+    if len(runs) != 1 or hour is None:
+        return None
+    hour = int(hour) + (12 if m.group("p") in ("下午", "晚上") and hour < 12 else 0)
+    minute = "30" if m.group("half") else m.group("m") or "00"
+    end = re.split(r"\s*(?:-|–|~|～|至|到)\s*", runs[0].group(0))[-1]
+    return f"把{runs[0].group(0)}改成{runs[0].group(0)[:len(runs[0].group(0)) - len(end)]}{hour}:{minute}"
+
+
+def _offer_zh(subject: str, new: str, texts: Sequence[str]) -> str | None:
+    """"第二杯改成8折" on "第二杯半价": the offer's words right after ``subject`` in the one text saying
+    them, said anew ("把第二杯半价改成第二杯8折"); else None."""
+    said = [m for x in texts if (m := re.search(rf"{re.escape(subject)}(?P<o>{_ZH_OFFER_WORDS})", x))]
+    if len(said) != 1 or said[0].group("o") == new:
+        return None
+    return f"把{said[0].group(0)}改成{subject}{new}"
 
 
 def _run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | None:
@@ -225,6 +258,28 @@ def _when_change(new: str, texts: Sequence[str]) -> str:
     return f"change {olds.pop()} to {capitalise_dates(new)}" if len(olds) == 1 else f"change the date to {new}"
 
 
+_PRONOUN_IS = re.compile(r"(?i)^(?:(?:he|she|they|it|we|i)\s+(?:was|were|is|are|am|'s|'re|'m)\s+|it'?s\s+|its\s+)")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|&)(?:\s+(?:[A-Z][\w'’.-]*|&|of|the|de|la))*")
+
+
+def _restated(said: str, texts: Sequence[str]) -> str | None:
+    """A text restated with its name changed ("he was last seen near Oak Park" on "Last seen near Elm
+    Park on Nov 3", "it's Anna & Benjamin" on "Anna & Ben"): the change of that name; else None."""
+    t = _PRONOUN_IS.sub("", said)
+    words = t.split()
+    found = []
+    for part in (p for text in texts for p in text.split(" · ")):
+        shown = part.split()
+        n = 0
+        while n < min(len(words), len(shown)) and words[n].casefold() == shown[n].casefold():
+            n += 1
+        if n < 2 or n == len(words) or not _NAME_RUN.fullmatch(new := " ".join(words[n:])):
+            continue
+        if (old := _NAME_RUN.match(" ".join(shown[n:]))) and old.group(0) and old.group(0) != new:
+            found.append((old.group(0).strip(), new))
+    return f"change {found[0][0]} to {found[0][1]}" if len(found) == 1 else None
+
+
 def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | None:
     """"open house is saturday now" on "Open house Sunday 1-4pm · …": the one part that starts with the
     words named, its words of the value's kind said anew ("change Sunday to saturday")."""
@@ -255,6 +310,12 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")) \
             and (kind := _kind_of_word(k)) and _fits(kind, v := m.group("v").strip()):
         return f"change the {_word_for(k, kind)} to {v}"
+    if (m := _ZH_HOURS.match(t)) and len(olds := {o.group(0) for x in texts for o in CLOCK_RANGE.finditer(x)}) == 1:
+        return f"把{olds.pop()}改成{m.group('v')}"  # "营业时间改成9:00-21:00": no length of the video
+    if (m := _ZH_CLOSES.match(t)) and (said := _closing_zh(m, texts)):
+        return said  # "晚上11点关门" on "营业时间10:00-22:00": 23:00
+    if (m := _ZH_OFFER.match(t)) and (said := _offer_zh(m.group("s"), m.group("v"), texts)):
+        return said  # "第二杯改成8折" on "第二杯半价" wrote "8折半价"
     if (m := _MAKE_KIND.match(t)) and (kind := _kind_of_word(m.group("k"))) and (
             holds(kind, v := m.group("v").strip()) or part_of(kind, v) == v or kind == "offer" and _fits(kind, v)):
         return f"change the {_word_for(m.group('k'), kind)} to {v}"  # "make the cover $15" wrote "Make the cover $15" over "No cover"

@@ -76,7 +76,14 @@ from reelforge.planner.rules.text_words import (
     unquoted_words,
     words_after_colon,
 )
-from reelforge.planner.text_kinds import KIND_EN, KIND_ZH, kind_called, with_new, without
+from reelforge.planner.text_kinds import (
+    CLOCK_RANGE,
+    KIND_EN,
+    KIND_ZH,
+    kind_called,
+    with_new,
+    without,
+)
 from reelforge.timeline.model import (
     Position,
     Role,
@@ -266,7 +273,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
             new_text = zh.group(1).strip().strip("“”「」'\"")
         elif ((kren := _RX_RENAME_KIND.search(c.raw)) and not styling(kren.group("x") or kren.group("zx"))
-              and not TW.find_durations(kren.group("x") or kren.group("zx"))  # "change the time to 20 seconds"
+              and (not TW.find_durations(kren.group("x") or kren.group("zx"))  # "change the time to 20 seconds"
+                   or CLOCK_RANGE.fullmatch((kren.group("x") or kren.group("zx")).strip()))  # ("营业时间改成9:00-21:00")
               and (meant := text_meant(t, existing)) is not None):
             # "change the date to Saturday 8pm", "日期改成周六晚8点": the text holding it, new words
             words = (kren.group("x") or kren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
@@ -753,6 +761,8 @@ def _h_row_part_off(c: _Ctx) -> list[O.Op] | None:
     if not _has(_REMOVE + r"|\b(?:don'?t|do\s+not)\s+(?:show|need|want)\b|\bhide\b|\b(?:scratch|strike)\s+(?:the|that)\b",
                 _verbs(c.t)):
         return None
+    if _has(r"\b(?:photos?|pictures?|images?|pics?|shots?|clips?|scenes?|videos?)\b|图片|照片|视频", c.t):
+        return None  # "remove the pepper photo": a shot, whatever a text says
     row = _row_part_named(c)
     return [row] if row is not None else None
 
@@ -768,7 +778,10 @@ def _row_part_named(c: _Ctx) -> O.UpdateText | None:
     every = c.text_segs(None)
     named = []
     for r, s in every:
-        parts = s.text.split(" · ")
+        # (a row of facts, or two said with "&": "remove full time" from "Full time & part time")
+        parts = s.text.split(" · ") if " · " in s.text else s.text.split(" & ") if r is not Role.TITLE else [s.text]
+        if " · " not in s.text and any(len(p.split()) < 2 for p in parts):
+            continue  # ("Salt & Pepper" is a name, not two facts)
         # (a part named by its words, or by its first two of more: "scratch the open house")
         said_parts = [i for i, part in enumerate(parts) if in_said(bare_words(part))
                       or len(words := bare_words(part).split()) > 2 and in_said(" ".join(words[:2]))]
@@ -778,7 +791,7 @@ def _row_part_named(c: _Ctx) -> O.UpdateText | None:
         return None
     r, s, kept = named[0]
     c.notes.append("只去掉了那部分（说“撤销”可恢复）。" if c.zh else "Only that part went (say 'undo' to have it back).")
-    return O.UpdateText(target=text_by_id(every, r, s), text=" · ".join(kept))
+    return O.UpdateText(target=text_by_id(every, r, s), text=capitalised((" · " if " · " in s.text else " & ").join(kept)))
 
 
 def _texts_off_for(c: _Ctx, role: Role | None) -> list[O.Op] | None:

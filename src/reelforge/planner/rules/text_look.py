@@ -18,6 +18,7 @@ from reelforge.planner.rules.text_refs import (
     text_role,
     texts_said,
 )
+from reelforge.planner.text_kinds import CLOCK_RANGE
 from reelforge.timeline.model import (
     Position,
     Role,
@@ -192,6 +193,8 @@ def styling(words: str) -> bool:
     """Whether what a text is changed "to" is a look, a place or a time ("to red", "to the top",
     "改成红色", "to 5 seconds") rather than its new words."""
     w = re.sub(r"(?:的|一点|一些)+$", "", words.lower().strip(" .!。！"))  # "改成黄色的": a colour, not the words "黄色的"
+    if CLOCK_RANGE.fullmatch(w):
+        return False  # opening hours "9:00-21:00", words on screen
     if TW.find_durations(w):
         return True
     return not re.search(r"\w", _RX_STYLE_WORD.sub(" ", _RX_COLOR.sub(" ", w)))

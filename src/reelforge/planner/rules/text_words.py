@@ -160,8 +160,9 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         if hits:
             typed_a = " ".join(typed_a.split()[-(len(words) - k):])
     part = not hits
-    # (Chinese has no spaces between words: "把8折改成7折" on "全场8折" names the part where it stands)
-    edge_a, edge_b = ("", "") if P.CJK.search(a) else (r"(?<!\w)", r"(?!\w)")
+    # (Chinese has no spaces between words: "把8折改成7折" on "全场8折" names the part where it stands, and
+    # "10:00-22:00" the hours in "营业时间10:00-22:00")
+    edge_a, edge_b = ("", "") if P.CJK.search(a) else (r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])")
     if part:
         hits = [(r, s) for r, s in segs if (len(a) >= 3 or edge_a == "" or a.isdigit()) and re.search(rf"{edge_a}{re.escape(a)}{edge_b}", bare_words(s.text))]
     if not hits:
