@@ -242,13 +242,21 @@ TEA = "奶茶店新品上市，芋泥波波奶茶只要15元，第二杯半价�
     (LOST, "my number is 555-0199", Role.CAPTION, ["Last seen near Elm Park on Nov 3", "Nov 3 · Call 555-0199"]),
     (WEDDING, "the date was June 21", Role.CTA, ["See you on June 21"]),
     (WEDDING, "it's Anna & Benjamin", Role.TITLE, ["Anna & Benjamin"]),
-    (TEA, "营业时间改成9:00-21:00", Role.CAPTION, ["营业时间9:00-21:00", "中山路8号"]),
-    (TEA, "晚上11点关门", Role.CAPTION, ["营业时间10:00-23:00", "中山路8号"]),
+    (TEA, "营业时间改成9:00-21:00", Role.CAPTION, ["芋泥波波奶茶只要15元 · 营业时间9:00-21:00", "中山路8号"]),
+    (TEA, "晚上11点关门", Role.CAPTION, ["芋泥波波奶茶只要15元 · 营业时间10:00-23:00", "中山路8号"]),
+    (TEA, "改成12元", Role.CAPTION, ["芋泥波波奶茶只要12元 · 营业时间10:00-22:00", "中山路8号"]),
     (TEA, "第二杯改成8折", Role.CTA, ["第二杯8折"]),
-    (TEA, "地址是中山路18号", Role.CAPTION, ["营业时间10:00-22:00", "中山路18号"]),
+    (TEA, "地址是中山路18号", Role.CAPTION, ["芋泥波波奶茶只要15元 · 营业时间10:00-22:00", "中山路18号"]),
 ])
 def test_sixth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
+
+
+def test_a_price_beside_a_discount_is_shown_too():
+    # the price was dropped for the discount ("第二杯半价" alone; "30% off" alone)
+    assert _texts(TEA)[Role.CAPTION][0].startswith("芋泥波波奶茶只要15元")
+    assert _texts("summer sale 30% off, tees $15, shop at tees.co") == {
+        Role.TITLE: ["Summer Sale"], Role.CAPTION: ["Tees $15", "Shop at tees.co"], Role.CTA: ["30% off"]}
 
 
 def test_a_name_with_and_is_not_two_facts():

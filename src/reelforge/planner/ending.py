@@ -191,6 +191,19 @@ def is_discount(text: str) -> bool:
     return _RX_OFFER.search(text) is not None
 
 
+def price_beside(text: str, offer: str) -> str | None:
+    """The short clause that gives a price beside a discount ("芋泥波波奶茶只要15元，第二杯半价": "芋泥波波奶茶只要15元";
+    "30% off, tees $15": "Tees $15"), which the discount would otherwise leave unsaid; else None."""
+    if not is_discount(offer):
+        return None
+    for clause in re.split(r"[，,。；;！!\n]", text or ""):
+        clause = clause.strip(" :：")
+        if clause and offer not in clause and _RX_PRICE.search(clause) and not _RX_OFFER.search(clause) and (
+                len(clause) <= 16 if re.search(r"[\u4e00-\u9fff]", clause) else len(clause.split()) <= 6):
+            return capitalised(clause)
+    return None
+
+
 def offer_in(text: str) -> str | None:
     """The offer ``text`` states without quotes ("30% off everything", "全场8折", "only $19.99"), as
     written, or None. "music at 30%" is no offer: the per cent must be off something."""
