@@ -34,6 +34,11 @@ A sixth batch: 4 of 17 right on its first run. "last seen Nov 4 not Nov 3" wrote
 texts showing the date, "remove full time" removed "Full time & part time", "第二杯改成8折" wrote "8折半价",
 "营业时间改成9:00-21:00" was read as times of the video, "pay is $19/hr now", "the date was June 21" and
 "it's Anna & Benjamin" were misread or not understood.
+
+A seventh batch: 9 of 20 right on its first run; "parking isn't free anymore" wrote it over "Free parking"
+(and "remove free parking" removed the picture under that caption), "改成每天下午2点-5点" wrote the hours over
+the dates. Its first cuts had dropped "Riverside Park", "Town Square", "50+ vendors", "每天上午9点-12点" and
+"仅限30人", and titled "concert promo: Jazz on the Lawn, …" "Concert".
 """
 
 from __future__ import annotations
@@ -263,6 +268,52 @@ def test_a_name_with_and_is_not_two_facts():
     p = plan("promo for Salt & Pepper bistro, 12 Oak St", THREE)
     r = plan_edit("remove pepper", p.timeline, library=tuple(THREE))
     assert not any(isinstance(o, O.UpdateText) and o.text in ("Salt", "Salt &") for o in r.ops)
+
+
+CAMP_FIT = "fitness bootcamp promo: 6 weeks, starts Jan 8, mon/wed/fri 6am, $199, sign up at fitcamp.co"
+MARKET = "farmers market every saturday 8am-1pm, 50+ vendors, Town Square, free parking"
+JAZZ = "concert promo: Jazz on the Lawn, July 20 at 6pm, Riverside Park, tickets $25 at jazzlawn.org"
+CODING = "少儿编程夏令营，7月10日-7月20日，每天上午9点-12点，报名费2980元，仅限30人，咨询电话400-123-4567"
+
+
+def test_seventh_batch_first_cuts():
+    assert _texts(JAZZ) == {Role.TITLE: ["Jazz on the Lawn"], Role.CAPTION: ["At Riverside Park", "July 20 at 6pm"],
+                            Role.CTA: ["Tickets $25 at jazzlawn.org"]}
+    assert _texts(MARKET)[Role.CAPTION] == ["50+ vendors", "At Town Square · Free parking"]
+    assert _texts(CODING)[Role.CAPTION] == ["每天上午9点-12点 · 仅限30人", "7月10日-7月20日 · 咨询电话 400-123-4567"]
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (CAMP_FIT, "make it 8 weeks", Role.CAPTION, ["8 weeks", "Starts Jan 8 · Sign up at fitcamp.co"]),
+    (CAMP_FIT, "price is 179", Role.CTA, ["$179"]),
+    (CAMP_FIT, "starts jan 15 now", Role.CAPTION, ["6 weeks", "Starts Jan 15 · Sign up at fitcamp.co"]),
+    (MARKET, "we moved it to sundays", Role.CTA, ["See you every Sunday 8am-1pm"]),
+    (MARKET, "9am-2pm now", Role.CTA, ["See you every Saturday 9am-2pm"]),
+    (MARKET, "over 60 vendors now", Role.CAPTION, ["Over 60 vendors", "At Town Square · Free parking"]),
+    (MARKET, "it's at Central Park now", Role.CAPTION, ["50+ vendors", "At Central Park · Free parking"]),
+    (MARKET, "parking isn't free anymore", Role.CAPTION, ["50+ vendors", "At Town Square"]),
+    (MARKET, "remove free parking", Role.CAPTION, ["50+ vendors", "At Town Square"]),
+    (JAZZ, "tickets are $30", Role.CTA, ["Tickets $30 at jazzlawn.org"]),
+    (JAZZ, "it's at 7pm now", Role.CAPTION, ["At Riverside Park", "July 20 at 7pm"]),
+    (JAZZ, "moved to July 27", Role.CAPTION, ["At Riverside Park", "July 27 at 6pm"]),
+    (JAZZ, "the venue changed to Lakeside Park", Role.CAPTION, ["At Lakeside Park", "July 20 at 6pm"]),
+    (CODING, "费用改成3280元", Role.CTA, ["3280元"]),
+    (CODING, "只剩10个名额了", Role.CAPTION, ["每天上午9点-12点 · 仅剩10个名额", "7月10日-7月20日 · 咨询电话 400-123-4567"]),
+    (CODING, "电话换成400-765-4321", Role.CAPTION, ["每天上午9点-12点 · 仅限30人", "7月10日-7月20日 · 咨询电话 400-765-4321"]),
+])
+def test_seventh_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+def test_a_fact_caption_is_no_name_of_its_picture():
+    p = plan(MARKET, THREE)
+    r = plan_edit("remove free parking", p.timeline, library=tuple(THREE))
+    assert not any(isinstance(o, O.RemoveSegment) for o in r.ops), r.reply
+
+
+def test_a_time_for_a_day_that_had_none_is_added_to_it():
+    assert with_new("when", "July 20", "7pm") == "July 20 7pm"
+    assert with_new("when", "7月10日-7月20日 · 咨询电话 400", "每天下午2点-5点") == "7月10日-7月20日 每天下午2点-5点 · 咨询电话 400"
 
 
 def test_a_clock_time_is_never_the_videos_length():

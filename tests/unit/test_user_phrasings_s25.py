@@ -89,9 +89,9 @@ EVERY_FACT = [
     # the author and where to preorder dropped
     ('book launch video for "The Quiet Garden" by Emma Hart, out May 5, preorder on Amazon',
      ["The Quiet Garden"], ["By Emma Hart", "Out May 5"], ["Preorder on Amazon"]),
-    # a square video: "Town Square" is a place
+    # a square video: "Town Square" is a place (session 26: shown, "At Town Square")
     ("farmers market every saturday 8am-1pm, local produce, live music, free parking, Town Square",
-     ["Farmers Market"], ["Live music", "Free parking"], ["See you every Saturday 8am-1pm"]),
+     ["Farmers Market"], ["Live music", "Free parking · At Town Square"], ["See you every Saturday 8am-1pm"]),
     # titled "Limited-Time Offer"; the delivery and the trial dropped
     ("mattress sale 50% off, free delivery, 100 night trial, this weekend only",
      ["Mattress Sale"], ["Free delivery · 100 night trial", "This weekend only"], ["50% off"]),

@@ -18,6 +18,9 @@ _DAY = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:
 _TIME = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
 
 # each kind of fact, as typed (case-insensitive unless a pattern says otherwise); tried in this order
+_PLACE_ALONE = (r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Park|Square|Hall|Plaza|Gardens|Arena|Stadium|Theater|Theatre|Center|Centre|"
+                r"Pavilion|Chapel|Church|Cathedral|Library|Museum|Gallery|Beach|Pier|Ballroom|Auditorium|Rooftop|Lodge|Winery|"
+                r"Brewery|Farm))")
 _KINDS: tuple[tuple[str, str], ...] = (
     ("scarcity",  # "only 12 spots left", "limited seats", "while supplies last", "spots fill fast"
      r"\b(?:only\s+\d{1,4}\s+(?:spots?|seats?|places?|tickets?|tables?|rooms?|units?|pieces?|left)(?:\s+(?:left|remaining))?|"
@@ -59,7 +62,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("news",  # "we now do custom birthday cakes", "order 48 hours ahead", "over 50 vendors", "serving downtown"
      r"\bwe\s+now\s+(?:do|offer|make|sell|serve|deliver|have|carry|stock)\s+[^,.;!?\n]{3,40}|"
      r"\b(?:order|book|reserve)\s+\d{1,3}\s+(?:hours?|days?|weeks?)\s+(?:ahead|in\s+advance)\b|"
-     r"\b(?:over|more\s+than)\s+\d{1,4}\s+(?:vendors|artists|exhibitors|brands|stalls|makers|speakers|bands|dishes|"
+     r"\b(?:(?:over|more\s+than)\s+\d{1,4}|\d{1,4}\+)\s+(?:vendors|artists|exhibitors|brands|stalls|makers|speakers|bands|dishes|"
      r"flavou?rs|items|beers|wines|games|rides)\b|\b(?:food\s+trucks|live\s+demos|face\s+painting|door\s+prizes)\b|"
      r"\bserving\s+[a-z][a-z ]{2,40}?(?=\s*(?:[,.;!?]|$))|\b\d{1,2}\+?\s+years?(?:\s+of)?\s+experience\b"),
     ("job",  # "weekly pay", "benefits from day one", "members free"
@@ -119,6 +122,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\b(?:live\s+)?at\s+(?-i:(?!(?:[Tt]he\s+)?(?:End|Start|Beginning|Top|Bottom|Middle|Center|Centre|Same|Moment|Last|"
      r"First|Least|Most|Once|Night|Noon|Midnight|Dawn|Dusk|Sunset|Sunrise|Home|Work|School)\b)(?:[Tt]he\s+)?(?:St\.\s+)?"
      r"[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the)){1,4}|[A-Z]\w+['’]s|St\.\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})(?!\w)"),
+    # a place said alone between commas, by a name that says it is one: "…, Riverside Park, …"
+    ("place", rf"(?<=[,:;])\s*{_PLACE_ALONE}(?=\s*(?:[,.;!]|$))"),
     ("thanks and causes",  # "thank our sponsors", "raise money for the children's hospital"
      r"\bthank(?:s|\s+you)?\s+(?:to\s+)?(?:all\s+)?(?:our|the|my)\s+(?:amazing\s+|wonderful\s+|generous\s+)?(?:sponsors|volunteers|"
      r"partners|donors|supporters|customers|members|team|guests|fans|community|attendees|speakers|judges|mentors)\b|"
@@ -129,7 +134,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("act by",  # "sign up … by Nov 30", "register by Friday"
      rf"\b(?:sign\s+up|register|apply|rsvp|book|enter)\b(?:[^,.;!?\n]|\.(?=\S)){{0,40}}?\bby\s+{_DAY}\b"),
     ("chinese",  # "名额有限", "仅剩10个名额", "18岁以上", "24小时营业", "免费停车", "含机票和酒店", "零基础可学", "欢迎带娃"
-     r"(?:仅剩|只剩|还剩)\d{1,4}个?(?:名额|席位|座位|位置)|共\d{1,4}(?:节|堂)课|名额\d{1,4}个|"
+     r"(?:仅剩|只剩|还剩)\d{1,4}个?(?:名额|席位|座位|位置)|共\d{1,4}(?:节|堂)课|名额\d{1,4}个|(?:仅限|限额|限)\d{1,4}(?:人|名|位)|"
+     r"每天(?:早上|上午|中午|下午|晚上)?\d{1,2}(?:点半?|[:：]\d\d)\s*[-~—至到]\s*(?:早上|上午|中午|下午|晚上)?\d{1,2}(?:点半?|[:：]\d\d)|"
      r"\d{1,2}\s*[-~到至]\s*\d{1,2}岁(?:儿童|孩子|小朋友|青少年)?|每天(?:早上|上午|中午|下午|晚上)?\d{1,2}点(?:开门|营业|开始营业)|"
      r"营业时间\s*[:：]?\s*\d{1,2}[:：]\d{2}\s*[-~—至到]\s*\d{1,2}[:：]\d{2}|"
      r"(?:本|这)?(?:周六周日|周六日|周末|周六|周日)有效|名额有限|限量\d*(?:份|个|件|套)?|(?:1[6-9]|2[01])岁以上(?:可参加|专享)?|"
@@ -186,6 +192,8 @@ def typed_facts(text: str) -> list[str]:
             said = "By " + said[3:]
         elif re.match(r"(?i)live\s", said):
             said = capitalise_dates(said)  # "Live jazz on Thursdays"
+        elif re.fullmatch(_PLACE_ALONE, said):
+            said = "At " + said  # "Riverside Park": where it is
         elif re.match(r"(?i)\d{1,2}\s*\+$", said):
             said = said.replace(" ", "") + " only"
         if said.lower() not in (x.lower() for x in out):

@@ -360,10 +360,11 @@ def _caps_run(words: list[str]) -> str | None:
     keep: list[str] = []
     for i, w in enumerate(words[:8]):
         bare = w.rstrip(",.;:!?")
-        after = words[i + 1].rstrip(",.;:!?") if i + 1 < len(words) else ""
+        # the next word that is no small word ("Jazz on the Lawn": two small words between)
+        nxt = next((x.rstrip(",.;:!?") for x in words[i + 1:i + 3] if x.rstrip(",.;:!?").lower() not in SMALL_WORDS), "")
         if _TITLE_CAPS_WORD.match(bare) or (
-                bare.lower() in SMALL_WORDS and keep and _TITLE_CAPS_WORD.match(after)
-                and not _PLATFORM_WORDS.match(after.lower())):
+                bare.lower() in SMALL_WORDS and keep and w == bare and _TITLE_CAPS_WORD.match(nxt)
+                and not _PLATFORM_WORDS.match(nxt.lower())):
             keep.append(bare)
             if bare != w:
                 break  # "City Lights, 9:16": the comma ends it

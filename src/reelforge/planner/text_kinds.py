@@ -53,7 +53,8 @@ _HOLDS = {
     "prize": re.compile(r"(?i)\bprizes?\b|\bwin\b|\bgiveaway\b|\bgift\s+card\b|\brewards?\b|奖品|抽奖|悬赏|酬谢"),
     # the facts a first cut keeps (`facts`): "At The Clay Room", "Only 12 spots left", "Ages 6-12", "With Dr. Lena Ortiz"
     "venue": re.compile(r"(?:^|\s)(?i:live\s+)?(?i:at)\s+(?:The\s+)?[A-Z]"),
-    "spots": re.compile(r"(?i)\b\d+\s+(?:spots?|seats?|places?|tickets?)\b|\b(?:spots|seats|places)\s+(?:left|fill)|名额|席位"),
+    "spots": re.compile(r"(?i)\b\d+\s+(?:spots?|seats?|places?|tickets?)\b|\b(?:spots|seats|places)\s+(?:left|fill)|名额|席位|"
+                       r"限\d{1,4}(?:人|名|位)"),
     "ages": re.compile(r"(?i)\bages?\s+\d|\b\d{1,2}\s*\+|岁以上"),
     "guest": re.compile(r"(?i)^(?:with|featuring|feat\.|ft\.)\s|嘉宾"),
     "author": re.compile(r"(?i)^by\s"),
@@ -107,7 +108,7 @@ _PART = {
     "doors": re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"),  # "Doors 7pm": its time
     "wechat": re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{4,19}(?![A-Za-z0-9_-])"),  # "报名微信 bake520": the ID
     # "Live at Blue Moon Bar": the name ("change the venue to The Jazz Cellar" keeps "Live at")
-    "venue": re.compile(rf"(?<=\bat\s){_PLACE_NAME}"),
+    "venue": re.compile(rf"(?<=\b[Aa]t\s){_PLACE_NAME}"),
     # "With Dr. Lena Ortiz": the name ("the teacher is Maya Chen now" keeps "With")
     "guest": re.compile(rf"(?<=\bwith\s){_PERSON}|(?<=\bfeaturing\s){_PERSON}", re.I),
     "offer": re.compile(r"(?:up\s+to\s+)?(?:\d{1,2}\s*%|[$€£]\d+)\s+off\b|\bbuy\s+\d\s+get\s+\d\s+free\b|"
@@ -146,7 +147,8 @@ def without(kind: str, text: str) -> str | None:
 _ZONE = r"\s*(?-i:EST|EDT|PST|PDT|CST|CDT|MST|MDT|GMT|UTC|BST|CET|CEST|ET|PT|CT|MT|AEST|IST|JST)\b"
 _CLOCK_P = rf"\b\d{{1,2}}(?::\d\d)?\s*(?P<half>[ap]\.?m\.?)(?![a-z])(?:{_ZONE})?"  # ("3pm EST")
 _CLOCK = re.compile(_CLOCK_P, re.I)
-_CLOCKS = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?![a-z])")
+_CLOCKS_P = r"\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?![a-z])"
+_CLOCKS = re.compile(_CLOCKS_P, re.I)
 _ABBR_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
 _WEEKDAY_P = rf"\b(?:(?:this|next|every)\s+)?(?:{WEEKDAY}s?|{_ABBR_DAY})"  # ("Tuesdays")
 _DATE_P = rf"\b(?:(?:{WEEKDAY}|{_ABBR_DAY}),?\s+)?(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
@@ -162,6 +164,8 @@ _WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _CLOCK_ZH = re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚)?\d{1,2}(?:[:：]\d\d|点(?:半|\d{1,2}分?)?)")
 # opening hours on a 24-hour clock: "10:00-22:00", "9:00至21:00"
 CLOCK_RANGE = re.compile(r"\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d")
+_TIME_ONLY = re.compile(rf"(?:每天|daily\s+|every\s+day\s+)?(?:{_CLOCKS_P}|{_CLOCK_P}|"
+                        rf"{_CLOCK_ZH.pattern}(?:\s*(?:-|–|~|～|至|到)\s*{_CLOCK_ZH.pattern})?)", re.I)
 _SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
            (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
 
@@ -201,7 +205,11 @@ def _one_of_when(text: str, new: str) -> str | None:
     if (both := _day_and_clock(text, new)) is not None:
         return both
     old = same_shape(text, new)
-    return text.replace(old, _dates_capitalised(new), 1) if old else None  # (hours: "9am-3pm" for "8am-2pm")
+    if old:
+        return text.replace(old, _dates_capitalised(new), 1)  # (hours: "9am-3pm" for "8am-2pm")
+    if _TIME_ONLY.fullmatch(new) and not (_CLOCK.search(text) or _CLOCK_ZH.search(text)):
+        return f"{text} {new}"  # a time for a day that had none: "July 20" -> "July 20 7pm"
+    return None
 
 
 def words_of(kind: str, text: str) -> str | None:
@@ -241,6 +249,8 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         return said
     if kind == "price" and re.fullmatch(r"\d[\d,]*(?:\.\d{1,2})?", new) and (old := _PART["price"].search(text)):
         new = re.sub(r"\d[\d,]*(?:\.\d{1,2})?", new, old.group(0), count=1)  # "价格不对，是1899" on "只要1999元": 1899元
+        if old.span() == (0, len(text)):
+            return new  # ("price is 179" on "$199": "$179")
     if kind == "offer" and re.fullmatch(r"\d{1,2}\s*%", new) and (pct := re.search(r"\d{1,2}\s*%", text)):
         return text[:pct.start()] + new + text[pct.end():]  # "make the discount 30%" on "20% off all pastries"
     rx = _PART.get(kind)

@@ -23,7 +23,7 @@ _DATE = (rf"(?:{MONTH}\s+{_NTH}(?:\s*(?:[-–—]|to|through|thru|until)\s*(?:{M
          rf"{_NTH}(?:\s*[-–]\s*{_NTH})?\s+(?:of\s+)?{MONTH})")  # "Dec 12-14", "July 7 - Aug 15"
 _ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"  # "Sat Dec 12", "Fri 8pm": with what follows only
 # "Saturday and Sunday", "Fri-Sun", "this weekend": days said together are one when
-_DAYS = (rf"(?:{WEEKDAY}s?|{_ABBR})(?:\s*(?:,|&|and|-|–|to|through|thru)\s*(?:{WEEKDAY}s?|{_ABBR}(?![a-z])))+"
+_DAYS = (rf"(?:{WEEKDAY}s?|{_ABBR})(?:\s*(?:,|&|and|-|–|/|to|through|thru)\s*(?:{WEEKDAY}s?|{_ABBR}(?![a-z])))+"
          rf"|{WEEKDAY}s?|weekend|tomorrow|tonight")  # ("tuesdays and thursdays 6am": every week)
 _DAY = (rf"(?:(?:this|next|on|every)\s+)?(?:{_DAYS})"
         rf"(?:\s*,?\s*(?:the\s+)?(?:{_DATE}|\d{{1,2}}(?:st|nd|rd|th)\b))?"

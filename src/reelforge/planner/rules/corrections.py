@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reelforge.planner.ending import MONTH, capitalise_dates
+from reelforge.planner.ending import MONTH, capitalise_dates, capitalised
 from reelforge.planner.numerals import parse_number
 from reelforge.planner.text_kinds import (
     CLOCK_RANGE,
@@ -66,6 +66,8 @@ _ZH_CLOSES = re.compile(r"^(?P<p>上午|下午|晚上|中午|早上|凌晨)?(?P<
                         r"(?:关门|打烊|结束营业|关店|下班|结束)了?$")
 _ZH_OFFER_WORDS = r"[\d一二三四五六七八九](?:\.\d)?折|半价|免费|买一送一"
 _ZH_OFFER = re.compile(rf"^把?(?P<s>[\u4e00-\u9fff\w]{{1,8}}?)(?:改成|改为|换成|变成)(?P<v>{_ZH_OFFER_WORDS})$")
+_NO_LONGER = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{2,30}?)\s+(?:is\s+not|isn'?t|is\s+no\s+longer|are\s+not|aren'?t|"
+                        r"are\s+no\s+longer)\s+(?P<a>[\w-]{2,20})(?:\s+(?:anymore|any\s+more))?$")
 _MAKE_KIND = re.compile(rf"(?i)^(?:make|set)\s+the\s+(?P<k>{_KIND_WORD})\s+(?P<v>[^\s].*)$")
 _SAY = re.compile(r"(?i)^(?:say|put|write|show)\s+(?P<v>[^\x00]+)$")
 _NO_KIND = re.compile(rf"(?i)^(?:no|without(?:\s+the)?|lose\s+the|skip\s+the)\s+(?:more\s+)?(?P<k>{_KIND_WORD})$")
@@ -74,7 +76,7 @@ _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz
     rf"(?i)^(?:swap|switch|update|set|bump|raise|lower|drop|move|push|make|put|fix|correct|adjust|reduce|increase|"
     rf"cut|edit)\s+(?:the\s+)?(?P<k>{_KIND_WORD})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
 _MOVE_EVENT = re.compile(  # "move it to saturday", "push the party to Dec 20", "extend it to monday"
-    r"(?i)^(?:move|push|shift|reschedule|postpone|bring|extend|change)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
+    r"(?i)^(?:(?:move|push|shift|reschedule|postpone|bring|extend|change)(?:d|ed)?)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
     r"sale|opening|launch|meetup|session|concert|date|day))(?:\s+(?:back|forward|up))?\s+to\s+(?P<v>.+)$")
 _VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|we'?re|we\s+are|there\s+are|there'?s|now|only|just|"
                     rf"should\s+be|it\s+should\s+be|(?:it\s+)?{_CHANGED_TO}|(?:it\s+)?(?:ends|ending|runs\s+(?:until|till|through)|"
@@ -101,6 +103,7 @@ _A_DATE = re.compile(rf"(?i)(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?|(?:\d{{1,2}
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
 _ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
                        r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
+_ZH_LEFT = re.compile(r"^(?:现在)?(?:只剩下?|仅剩下?|还剩下?|剩下?)(?P<v>\d{1,4})\s*(?:个|名|位)?(?:名额|位置|席位|人)?了?$")  # "只剩10个名额了"
 _ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*[:：]?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198", "价格198"
 
 # the kind a value is said as ("$10 entry": the price), in the order a value is read
@@ -149,12 +152,14 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said
     if (m := _MOVE_EVENT.match(t)) and _fits("when", v := m.group("v").strip()) and _on_screen("when", texts):
         return _when_change(v, texts)
+    if said := _same_unit(t, texts):
+        return said
     if said := _restated(t, [*texts, *titles]):
         return said
     if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
         return said
     if (m := _VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
-        v = re.sub(r"(?i)^at\s+", "", v) if kind == "venue" else _said_value(kind, v)
+        v = re.sub(r"(?i)^(?:at|on)\s+", "", v) if kind in ("venue", "when") else _said_value(kind, v)
         return _when_change(v, texts) if kind == "when" else f"change the {_SAID_EN[kind]} to {v}"
     return None
 
@@ -176,6 +181,9 @@ def _in_shape_of(old: str, said: str) -> str:
     return said
 
 
+# a clause that asks for something is no value ("remove free parking", "add the price")
+_ASKS = re.compile(r"(?i)(?:remove|delete|drop|add|put|show|hide|make|move|change|replace|swap|use|set|turn|take|get|"
+                   r"lose|cut|keep|give|bring)\b")
 _FILLER = frozenset("actually really just only now for the a an is are it its it's about around like maybe so ok okay "
                     "then still also".split())
 
@@ -221,6 +229,16 @@ def _offer_zh(subject: str, new: str, texts: Sequence[str]) -> str | None:
     return f"把{said[0].group(0)}改成{subject}{new}"
 
 
+def _fact_gone(subject: str, said: str, texts: Sequence[str]) -> str | None:
+    """The one part of a text that says ``subject`` is ``said`` ("Free parking" for "parking isn't free
+    anymore"), as its removal; else None."""
+    def has(words: str, part: str) -> bool:
+        return re.search(rf"(?i)(?<!\w){re.escape(words)}(?!\w)", part) is not None
+
+    parts = {p for text in texts for p in text.split(" · ") if has(subject, p) and has(said, p)}
+    return f"remove {parts.pop()}" if len(parts) == 1 else None
+
+
 def _run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | None:
     """A new last day for the one run of days on screen ("extend it to Aug 22" on "July 7 - Aug 15"),
     said as the change of its end; None when no single run of days is shown or ``new`` is no date."""
@@ -255,7 +273,36 @@ def _when_change(new: str, texts: Sequence[str]) -> str:
     """A new day or time said as the words it replaces when one text (titles apart) holds such words:
     "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday"."""
     olds = {old for text in texts for part in text.split(" · ") if (old := same_shape(part, new))}
-    return f"change {olds.pop()} to {capitalise_dates(new)}" if len(olds) == 1 else f"change the date to {new}"
+    if len(olds) != 1:
+        return f"change the date to {new}"
+    old = olds.pop()
+    if (lead := re.match(r"(?i)(this|next|every)\s+", old)) and not re.match(r"(?i)(?:this|next|every)\s", new):
+        old = old[lead.end():]  # "see you every Saturday", moved "to sundays": every Sunday
+        new = re.sub(r"(?i)(day)s$", r"\1", new) if lead.group(1).lower() == "every" else new
+    return f"change {old} to {capitalise_dates(new)}"
+
+
+_COUNT_P = r"(?:(?:over|about|around|only|just)\s+)?(?P<n>\d[\d,]*\+?)\s+(?P<unit>[a-z]{3,12})"
+_COUNT = re.compile(_COUNT_P, re.I)
+_COUNT_SAID = re.compile(rf"(?:make\s+it\s+|it'?s\s+|now\s+|there\s+are\s+)?{_COUNT_P}", re.I)
+
+
+def _same_unit(said: str, texts: Sequence[str]) -> str | None:
+    """A count said anew in the unit a text counts in ("make it 8 weeks" on "6 weeks", "over 60 vendors
+    now" on "50+ vendors"): the change of that count; else None."""
+    m = _COUNT_SAID.fullmatch(said)
+    if m is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    olds = {(text[o.start("n"):o.end()], text[:o.start("n")].rstrip().rsplit(" ", 1)[-1].casefold())
+            for text in texts for o in _COUNT.finditer(text) if o.group("unit").lower().rstrip("s") == unit}
+    if len(olds) != 1:
+        return None
+    (old, before), new = olds.pop(), re.sub(r"(?i)^(?:make\s+it|it'?s|now|there\s+are)\s+", "", said.strip())
+    if new.split(" ", 1)[0].casefold() == before:
+        new = new.split(" ", 1)[1]  # "only 6 spots" on "Only 12 spots left": one "only"
+    leads = before in ("", "·")
+    return f"change {old} to {capitalised(new) if leads else new}"  # ("Over 60 vendors" opens its line)
 
 
 _PRONOUN_IS = re.compile(r"(?i)^(?:(?:he|she|they|it|we|i)\s+(?:was|were|is|are|am|'s|'re|'m)\s+|it'?s\s+|its\s+)")
@@ -316,6 +363,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said  # "晚上11点关门" on "营业时间10:00-22:00": 23:00
     if (m := _ZH_OFFER.match(t)) and (said := _offer_zh(m.group("s"), m.group("v"), texts)):
         return said  # "第二杯改成8折" on "第二杯半价" wrote "8折半价"
+    if (m := _NO_LONGER.match(t)) and (said := _fact_gone(m.group("s"), m.group("a"), [*texts, *titles])):
+        return said  # "parking isn't free anymore" wrote "Parking isn't free anymore" over "Free parking"
     if (m := _MAKE_KIND.match(t)) and (kind := _kind_of_word(m.group("k"))) and (
             holds(kind, v := m.group("v").strip()) or part_of(kind, v) == v or kind == "offer" and _fits(kind, v)):
         return f"change the {_word_for(m.group('k'), kind)} to {v}"  # "make the cover $15" wrote "Make the cover $15" over "No cover"
@@ -337,6 +386,9 @@ def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
             return f"把{y}改成{x}"
     if (m := _EXTEND_ZH.match(t)) and (said := _run_extended(m.group("v"), texts, zh=True)):
         return said
+    if (m := _ZH_LEFT.match(t)) and (parts := [p for x in texts for p in x.split(" · ") if holds("spots", p)]) \
+            and len(parts) == 1:
+        return f"名额改成{m.group('v')}个" if "剩" in parts[0] else f"把{parts[0]}改成仅剩{m.group('v')}个名额"
     if (m := _ZH_EACH.match(t)) and _on_screen("price", texts):
         return f"价格改成{m.group('v')}元"
     if (m := _ZH_VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), texts)) in _SAID_ZH:
@@ -376,8 +428,8 @@ def _fits(kind: str, value: str) -> bool:
         return True  # ("BF60" is a code as the code's words, though no word says "code")
     if kind in ("doors", "when"):
         return holds("when", value) or re.fullmatch(r"\d{1,2}(?::\d\d)?", value) is not None
-    if kind == "spots":
-        return re.fullmatch(r"\d{1,4}", value) is not None
+    if kind in ("spots", "price", "prize"):
+        return re.fullmatch(r"\d[\d,]*(?:\.\d\d)?", value) is not None  # ("price is 179": in its currency)
     if kind == "offer":
         return re.fullmatch(r"\d{1,2}\s*%", value) is not None  # ("the sale is 25% now")
     return kind in ("venue", "guest", "author", "place") and value[:1].isupper()
@@ -385,8 +437,8 @@ def _fits(kind: str, value: str) -> bool:
 
 def _kind_of_value(value: str, texts: Sequence[str]) -> str | None:
     """The kind of fact ``value`` is ("6 spots left": spots) when a text on screen holds that kind."""
-    if len(value) > 80 or "\x00" in value:
-        return None
+    if len(value) > 80 or "\x00" in value or _ASKS.match(value):
+        return None  # ("remove free parking" is no new discount)
     probe = value if not value.lower().startswith("at ") else " " + value  # "at The Jazz Cellar": a venue
     if re.fullmatch(r"\d{1,2}\s*%", value) and _on_screen("offer", texts):
         return "offer"  # "35%" on "30% off all succulents": its discount

@@ -350,14 +350,17 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
 def _captioned(c: _Ctx) -> list[tuple[int, str]]:
     """(index on the main track, the name in its caption, lowercased) of each shot whose own caption is
     a short name ("Whiskers", "Living room"): a name given to one picture only, of letters, that no
-    file name or word of the planner already means."""
+    file name or word of the planner already means, and no fact for the viewer ("remove free parking"
+    removed the picture under the caption "Free parking")."""
+    from reelforge.planner.facts import typed_facts
+
     segs = c.main_segs()
     at = {s.id: k for k, s in enumerate(segs)}
     named: dict[str, list[int]] = {}
     for _, s in c.text_segs(Role.CAPTION):
         name = " ".join(N.normalize(s.text).split()).strip(".!")
         if (s.shot in at and 3 <= len(name) <= 30 and len(name.split()) <= 3 and re.fullmatch(r"[^\W\d_][\w' -]*", name)
-                and name not in _NOT_NAMES and not re.fullmatch(_NOUN, name)):
+                and name not in _NOT_NAMES and not re.fullmatch(_NOUN, name) and not typed_facts(s.text)):
             named.setdefault(name, []).append(at[s.shot])
     return [(ks[0], name) for name, ks in named.items() if len(set(ks)) == 1]
 
