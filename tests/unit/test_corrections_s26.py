@@ -39,6 +39,10 @@ A seventh batch: 9 of 20 right on its first run; "parking isn't free anymore" wr
 (and "remove free parking" removed the picture under that caption), "改成每天下午2点-5点" wrote the hours over
 the dates. Its first cuts had dropped "Riverside Park", "Town Square", "50+ vendors", "每天上午9点-12点" and
 "仅限30人", and titled "concert promo: Jazz on the Lawn, …" "Concert".
+
+An eighth batch, of short forms: 5 of 16 right on its first run; "Dec 12 -> Dec 13", "7pm → 8pm", "$45 => $50"
+and "Friday → Saturday" were written on screen as typed, arrow and all; "from friday to saturday", "3月1日改3月2日",
+"电话：139…", "从7折改成6折" were not understood.
 """
 
 from __future__ import annotations
@@ -303,6 +307,32 @@ def test_seventh_batch_first_cuts():
 ])
 def test_seventh_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (GIG, "Dec 12 -> Dec 13", Role.CTA, ["See you on Dec 13"]),
+    (GIG, "7pm → 8pm", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 8pm · No cover"]),
+    (GIG, "not Dec 12 but Dec 13", Role.CTA, ["See you on Dec 13"]),
+    (GIG, "date: Dec 13", Role.CTA, ["See you on Dec 13"]),
+    (CLAY, "$45 => $50", Role.CTA, ["$50"]),
+    (CLAY, "Friday → Saturday", Role.CAPTION, ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    (CLAY, "workshop moved from friday to saturday", Role.CAPTION,
+     ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    (CLAY, "change it from friday to saturday", Role.CAPTION,
+     ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    (NAILS, "7折→6折", Role.CTA, ["全场6折"]),
+    (NAILS, "从7折改成6折", Role.CTA, ["全场6折"]),
+    (NAILS, "3月1日改3月2日", Role.CAPTION, ["3月2日-3月7日 · 人民路12号 · 预约电话 13800138000"]),
+    (NAILS, "电话：13900139000", Role.CAPTION, ["3月1日-3月7日 · 人民路12号 · 预约电话 13900139000"]),
+    (NAILS, "地址：人民路21号", Role.CAPTION, ["3月1日-3月7日 · 人民路21号 · 预约电话 13800138000"]),
+])
+def test_eighth_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+def test_an_arrow_between_words_not_on_screen_changes_nothing():
+    assert corrections.said_first("music -> jazz.mp3", ["Doors 7pm"], ["The Velvet Keys"]) == "music -> jazz.mp3"
+    assert corrections.as_change("fade the music from 0:05 to 0:10", ["Doors 7pm"]) is None
 
 
 def test_a_fact_caption_is_no_name_of_its_picture():

@@ -66,6 +66,10 @@ _ZH_CLOSES = re.compile(r"^(?P<p>上午|下午|晚上|中午|早上|凌晨)?(?P<
                         r"(?:关门|打烊|结束营业|关店|下班|结束)了?$")
 _ZH_OFFER_WORDS = r"[\d一二三四五六七八九](?:\.\d)?折|半价|免费|买一送一"
 _ZH_OFFER = re.compile(rf"^把?(?P<s>[\u4e00-\u9fff\w]{{1,8}}?)(?:改成|改为|换成|变成)(?P<v>{_ZH_OFFER_WORDS})$")
+# "Dec 12 -> Dec 13", "$45 => $50", "7折→6折": the old words, then the new (they were written on screen)
+_ARROW = re.compile(r"^(?P<y>[^>→⇒➡]+?)\s*(?:->|→|=>|⇒|➡|>>)\s*(?P<x>[^>→⇒➡]+)$")
+# "workshop moved from friday to saturday", "change it from friday to saturday"
+_FROM_TO = re.compile(r"(?i)^(?:.{0,40}?\b)?from\s+(?P<y>.+?)\s+to\s+(?P<x>.+)$")
 _NO_LONGER = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{2,30}?)\s+(?:is\s+not|isn'?t|is\s+no\s+longer|are\s+not|aren'?t|"
                         r"are\s+no\s+longer)\s+(?P<a>[\w-]{2,20})(?:\s+(?:anymore|any\s+more))?$")
 _MAKE_KIND = re.compile(rf"(?i)^(?:make|set)\s+the\s+(?P<k>{_KIND_WORD})\s+(?P<v>[^\s].*)$")
@@ -100,6 +104,8 @@ _RUN_END = re.compile(rf"(?i)(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\s*(?:-|–|
                       rf"(?P<b>(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?)\b|"
                       r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:到|至|-|—|~|～)\s*(?P<z>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])")
 _A_DATE = re.compile(rf"(?i)(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?|(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*[日号]")
+_ZH_LABEL = re.compile(rf"^{KIND_WORD_ZH}\s*[:：]\s*(?P<v>\S.*)$")
+_ZH_FROM = re.compile(r"^(?:从(?P<y>.+?)(?:改成|改为|换成|改到|变成|到)|(?P<y2>[^改]+?)改(?!成|为|到))(?P<x>.+)$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
 _ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
                        r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
@@ -135,6 +141,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
         return _not_that(m.group("x").strip(), m.group("y").strip(), shown)
+    if (m := _FROM_TO.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), shown)):
+        return said
     if (m := _NO_KIND.match(t)) and _on_screen(_kind_of_word(m.group("k")) or "", texts):
         return f"remove the {m.group('k')}"  # "no address please"
     if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")) \
@@ -258,7 +266,7 @@ def _not_that(x: str, y: str, shown: str) -> str | None:
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (half := re.search(rf"(?i)\b{re.escape(y)}\s*([ap]m)\b", shown)) \
             and re.fullmatch(r"\d{1,2}(?::\d\d)?", x):
         y, x = y + half.group(1), x + half.group(1)  # "its 7:30 not 7" on "Doors 7pm": 7pm to 7:30pm
-    if not y.startswith("\x00") and re.fullmatch(r"\.?[\w-]+", y) and not re.search(rf"(?<![\w.]){re.escape(y.casefold())}(?![\w])", shown):
+    if not y.startswith("\x00") and re.fullmatch(r"\.?[A-Za-z0-9-]+", y) and not re.search(rf"(?<![\w.]){re.escape(y.casefold())}(?![\w])", shown):
         tokens = {w for w in re.findall(r"[\w.-]*\w", shown) if y.casefold() in w}
         y = tokens.pop() if len(tokens) == 1 else y  # "sweetcrumb.co not .com": the address ending so
     if not (y.startswith("\x00") or y.casefold() in shown):
@@ -354,6 +362,7 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     if m := _NEW_KIND.match(text):
         return f"change the {m.group('k')} to {m.group('v').strip()}"
     t = _TAIL.sub("", _HEAD.sub("", " ".join(text.split())))
+    shown = " \n ".join([*texts, *titles]).casefold()
     if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")) \
             and (kind := _kind_of_word(k)) and _fits(kind, v := m.group("v").strip()):
         return f"change the {_word_for(k, kind)} to {v}"
@@ -370,13 +379,19 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return f"change the {_word_for(m.group('k'), kind)} to {v}"  # "make the cover $15" wrote "Make the cover $15" over "No cover"
     if (m := _SAY.match(t)) and (said := as_change(m.group("v"), texts, titles)) is not None:
         return said  # "can we say 9am-2pm instead" wrote "Say 9am-2pm" over the hours
+    if (m := _ARROW.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), shown)):
+        return said
     if (m := _NOT.match(t) or _NOT_FIRST.match(t)) and not re.search(r"(?i)\b(?:and|then|also)\b", t):
-        return _not_that(m.group("x").strip(), m.group("y").strip(), " \n ".join([*texts, *titles]).casefold()) or text
+        return _not_that(m.group("x").strip(), m.group("y").strip(), shown) or text
     return text
 
 
 def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
     t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    if (m := _ZH_LABEL.match(t)) and _on_screen(_kind_of_word(m.group("z")) or "", texts):
+        return f"{m.group('z')}改成{m.group('v')}"  # "电话：13900139000"
+    if (m := _ZH_FROM.match(t)) and (y := m.group("y") or m.group("y2")) and any(y in x for x in texts):
+        return f"把{y}改成{m.group('x')}"  # "从7折改成6折", "3月1日改3月2日"
     for rx in (_ZH_WRONG, _ZH_IS):
         if (m := rx.match(t)) and _on_screen(_kind_of_word(m.group("z")) or "", texts):
             return f"{m.group('z')}改成{m.group('v')}"
