@@ -43,6 +43,10 @@ the dates. Its first cuts had dropped "Riverside Park", "Town Square", "50+ vend
 An eighth batch, of short forms: 5 of 16 right on its first run; "Dec 12 -> Dec 13", "7pm → 8pm", "$45 => $50"
 and "Friday → Saturday" were written on screen as typed, arrow and all; "from friday to saturday", "3月1日改3月2日",
 "电话：139…", "从7折改成6折" were not understood.
+
+A ninth batch, corrections beside other edits and in shorter forms still: 10 of 15 right on its first run;
+"nah make it 7:30" made the video 7.5 minutes long, "wrong day — it's Dec 13" wrote "— it's Dec 13", and
+"地址是解放路99号，不是88号" wrote "88号" over a caption.
 """
 
 from __future__ import annotations
@@ -328,6 +332,30 @@ def test_seventh_batch(first, edit, role, texts):
 ])
 def test_eighth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (GIG, "oops Dec 13 not 12, and the music is too loud", Role.CTA, ["See you on Dec 13"]),
+    (GIG, "8pm pls", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 8pm · No cover"]),
+    (GIG, "Dec 13!", Role.CTA, ["See you on Dec 13"]),
+    (GIG, "wrong day — it's Dec 13", Role.CTA, ["See you on Dec 13"]),
+    (GIG, "nah make it 7:30", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7:30pm · No cover"]),
+    (CLAY, "price is $50 now, also move the title to the top", Role.CTA, ["$50"]),
+    (CLAY, "saturday not friday lol", Role.CAPTION, ["At The Clay Room · Only 12 spots left", "Saturday 7pm · Book at clayroom.co"]),
+    (CLAY, "only 3 spots left!!", Role.CAPTION, ["At The Clay Room · Only 3 spots left", "Friday 7pm · Book at clayroom.co"]),
+    (HOTPOT, "改成7折，然后音乐小一点", Role.CTA, ["全场7折"]),
+    (HOTPOT, "日期错了，3月9日", Role.CAPTION, ["3月9日 · 解放路88号"]),
+    (HOTPOT, "3月9日！", Role.CAPTION, ["3月9日 · 解放路88号"]),
+    (HOTPOT, "地址是解放路99号，不是88号", Role.CAPTION, ["3月8日 · 解放路99号"]),
+])
+def test_ninth_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+def test_a_length_far_from_the_time_shown_is_still_the_videos_length():
+    p = plan(GIG, THREE)
+    r = plan_edit("make it 1:30", p.timeline, library=tuple(THREE))
+    assert [type(o).__name__ for o in r.ops] == ["SetTotalDuration"] and r.ops[0].duration_ms == 90000
 
 
 def test_an_arrow_between_words_not_on_screen_changes_nothing():

@@ -57,7 +57,7 @@ _LINK = (rf"(?:(?:is|are|'s|was|were|will\s+be|should\s+be|needs\s+to\s+be|must\
 _WRONG_THEN = re.compile(
     rf"(?i)^(?:(?:the\s+|a\s+)?(?:wrong|incorrect|old)\s+(?P<k>{_KIND_WORD})|(?:i\s+)?(?:spelled|spelt|misspelled|got|typed|wrote|put)\s+"
     rf"the\s+(?P<k3>{_KIND_WORD})\s+(?:wrong|incorrectly)|(?:fix|correct|update)\s+the\s+(?P<k4>{_KIND_WORD})(?:\s+(?:time|date))?|(?:the\s+)?(?P<k2>{_KIND_WORD})\s+(?:is|was|'s)\s+"
-    r"(?:wrong|incorrect|off|outdated|old))\s*[,;:.!-]*\s+(?:(?:it'?s|its|it\s+is|should\s+be|it\s+should\s+be|"
+    r"(?:wrong|incorrect|off|outdated|old))\s*[,;:.!—–-]*\s+(?:(?:it'?s|its|it\s+is|should\s+be|it\s+should\s+be|"
     r"the\s+right\s+one\s+is|use|to)\s+)?(?P<v>.+)$")
 # "new number: 555-0199", "updated website - sweetcrumbbakery.com": that fact's new words (`new_value_said`)
 _NEW_KIND = re.compile(rf"(?i)^\s*(?:the\s+)?(?:new|updated|correct|right|actual)\s+(?P<k>{_KIND_WORD})\s*(?:[:=-]|\bis\b)\s*(?P<v>\S.*)$")
@@ -89,7 +89,7 @@ _VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|we'?re|we\s+are|th
 _NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|will\s+be)\s+(?:now\s+)?(?:on\s+|at\s+)?(?P<v>.+)$")
 
 _ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了|不对|有误)[，,。\s]*(?:应该|正确的|其实|实际)?"
-                       r"(?:是|为|改成)(?P<v>.+)$")
+                       r"(?:是|为|改成)?(?P<v>.+)$")
 _ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为|只剩下?|还剩下?|剩下?|只有)(?P<v>.+?)了?$")
 # "extend it to Aug 22", "runs until Aug 22", "活动延长到1月31日": the end of a run of days
 _EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\s+(?:to|until|till|through)|"
@@ -106,6 +106,8 @@ _RUN_END = re.compile(rf"(?i)(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\s*(?:-|–|
 _A_DATE = re.compile(rf"(?i)(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?|(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*[日号]")
 _ZH_LABEL = re.compile(rf"^{KIND_WORD_ZH}\s*[:：]\s*(?P<v>\S.*)$")
 _ZH_FROM = re.compile(r"^(?:从(?P<y>.+?)(?:改成|改为|换成|改到|变成|到)|(?P<y2>[^改]+?)改(?!成|为|到))(?P<x>.+)$")
+_CLOCK_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|at\s+)?(?P<v>\d{1,2}:\d\d)")
+_ZH_IS_NOT = re.compile(rf"^(?:{KIND_WORD_ZH})?(?:应该)?是?(?P<x>[^，,]+?)[，,\s]*(?:而)?不是(?P<y>.+?)[。！!]?$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
 _ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
                        r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
@@ -277,6 +279,28 @@ def _not_that(x: str, y: str, shown: str) -> str | None:
     return f"把{y}改成{x}" if _CJK.search(y + x) else f"change {y} to {x}"  # (a Chinese text's words, said so)
 
 
+def _near_clock(new: str, texts: Sequence[str]) -> str | None:
+    """A bare "7:30" as the one clock time on screen said anew, when it is within three hours of it
+    ("Doors 7pm": 7:30pm); None otherwise (then "make it 1:30" is the video's length, as before)."""
+    clocks = {m.group(0) for x in texts for m in re.finditer(r"(?i)\b(?P<h>\d{1,2})(?::\d\d)?\s*(?P<half>[ap])\.?m\b", x)}
+    if len(clocks) != 1:
+        return None
+    old = clocks.pop()
+    old_hour = int(re.match(r"\d+", old).group(0))  # type: ignore[union-attr]
+    if abs(int(new.split(":")[0]) - old_hour) > 3:
+        return None
+    return f"change {old} to {new}{re.search(r'(?i)[ap]', old).group(0).lower()}m"  # type: ignore[union-attr]
+
+
+def _not_that_zh(x: str, y: str, shown: str) -> str | None:
+    """"是X，不是Y" with Y on screen: "把Y改成X", X cut to Y's shape ("解放路99号" for "88号": "99号")."""
+    if not y or y not in shown or x == y:
+        return None
+    if re.search(r"\d", y) and (same := re.search(re.sub(r"\d+", lambda _: r"\d+", re.escape(y)), x)):
+        x = same.group(0)
+    return f"把{y}改成{x}"
+
+
 def _when_change(new: str, texts: Sequence[str]) -> str:
     """A new day or time said as the words it replaces when one text (titles apart) holds such words:
     "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday"."""
@@ -379,6 +403,10 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return f"change the {_word_for(m.group('k'), kind)} to {v}"  # "make the cover $15" wrote "Make the cover $15" over "No cover"
     if (m := _SAY.match(t)) and (said := as_change(m.group("v"), texts, titles)) is not None:
         return said  # "can we say 9am-2pm instead" wrote "Say 9am-2pm" over the hours
+    if (m := _ZH_IS_NOT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), shown)):
+        return said  # "地址是解放路99号，不是88号" (its second half wrote "88号" over a caption)
+    if (m := _CLOCK_SAID.fullmatch(t)) and (said := _near_clock(m.group("v"), texts)):
+        return said  # "nah make it 7:30" beside "Doors 7pm" (it made the video 7.5 minutes long)
     if (m := _ARROW.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), shown)):
         return said
     if (m := _NOT.match(t) or _NOT_FIRST.match(t)) and not re.search(r"(?i)\b(?:and|then|also)\b", t):
@@ -408,6 +436,8 @@ def _as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         return f"价格改成{m.group('v')}元"
     if (m := _ZH_VALUE.match(t)) and (kind := _kind_of_value(v := m.group("v").strip(), texts)) in _SAID_ZH:
         return f"{_SAID_ZH[kind]}改成{v}"
+    if len(t) <= 12 and not re.search(r"[改换调变延推搬到成]", t) and (kind := _kind_of_value(t, texts)) in _SAID_ZH:
+        return f"{_SAID_ZH[kind]}改成{t}"  # "3月9日！": the date alone
     return None
 
 
