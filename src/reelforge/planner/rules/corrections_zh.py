@@ -1,0 +1,111 @@
+"""Chinese corrections of a fact on screen, said as the change they ask for (pure).
+
+"地址写错了，是解放路99号", "改成7折", "名额只剩5个了", "改到周日", "晚上11点关门", "第二杯改成8折", "3月1日改3月2日":
+read as the rules read "地址改成解放路99号" (`corrections` reads the English ones and calls these).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reelforge.planner.numerals import parse_number
+from reelforge.planner.rules.fact_values import (
+    SAID_ZH,
+    kind_of_value,
+    kind_of_word,
+    on_screen,
+    run_extended,
+)
+from reelforge.planner.text_kinds import CLOCK_RANGE, KIND_WORD_ZH, holds
+
+_HEAD_ZH = re.compile(r"^(?:哦|噢|啊|哎呀|哎|不好意思|抱歉|对不起|更正一下|更正|纠正一下|改一下|另外)[，,！!。\s]*")
+_TAIL_ZH = re.compile(r"(?:吧|哈|啦|呀)?[。！!]*$")
+_ZH_HOURS = re.compile(r"^(?:营业时间|时间|营业)(?:改成|改为|换成|调整为|是|为)(?P<v>\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d)$")
+_ZH_CLOSES = re.compile(r"^(?P<p>上午|下午|晚上|中午|早上|凌晨)?(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:点|[:：](?P<m>\d\d))(?P<half>半)?"
+                        r"(?:关门|打烊|结束营业|关店|下班|结束)了?$")
+_ZH_OFFER_WORDS = r"[\d一二三四五六七八九](?:\.\d)?折|半价|免费|买一送一"
+_ZH_OFFER = re.compile(rf"^把?(?P<s>[\u4e00-\u9fff\w]{{1,8}}?)(?:改成|改为|换成|变成)(?P<v>{_ZH_OFFER_WORDS})$")
+_ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了|不对|有误)[，,。\s]*(?:应该|正确的|其实|实际)?"
+                       r"(?:是|为|改成)?(?P<v>.+)$")
+_ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为|只剩下?|还剩下?|剩下?|只有)(?P<v>.+?)了?$")
+_EXTEND_ZH = re.compile(r"^(?:活动|时间|日期)?(?:延长到|延期到|延到|截止到|截至|持续到|到)(?P<v>.+?)(?:为止|截止|结束)?了?$")
+_ZH_LABEL = re.compile(rf"^{KIND_WORD_ZH}\s*[:：]\s*(?P<v>\S.*)$")
+_ZH_FROM = re.compile(r"^(?:从(?P<y>.+?)(?:改成|改为|换成|改到|变成|到)|(?P<y2>[^改]+?)改(?!成|为|到))(?P<x>.+)$")
+_ZH_IS_NOT = re.compile(rf"^(?:{KIND_WORD_ZH})?(?:应该)?是?(?P<x>[^，,]+?)[，,\s]*(?:而)?不是(?P<y>.+?)[。！!]?$")
+_ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
+_ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
+                       r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
+_ZH_LEFT = re.compile(r"^(?:现在)?(?:只剩下?|仅剩下?|还剩下?|剩下?)(?P<v>\d{1,4})\s*(?:个|名|位)?(?:名额|位置|席位|人)?了?$")  # "只剩10个名额了"
+_ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*[:：]?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198", "价格198"
+
+
+def _closing_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
+    """A Chinese closing time as the end of the one run of hours shown on a 24-hour clock."""
+    runs = [r for x in texts for r in CLOCK_RANGE.finditer(x)]
+    hour = parse_number(m.group("h"))
+    if len(runs) != 1 or hour is None:
+        return None
+    hour = int(hour) + (12 if m.group("p") in ("下午", "晚上") and hour < 12 else 0)
+    minute = "30" if m.group("half") else m.group("m") or "00"
+    end = re.split(r"\s*(?:-|–|~|～|至|到)\s*", runs[0].group(0))[-1]
+    return f"把{runs[0].group(0)}改成{runs[0].group(0)[:len(runs[0].group(0)) - len(end)]}{hour}:{minute}"
+
+
+def _offer_zh(subject: str, new: str, texts: Sequence[str]) -> str | None:
+    """"第二杯改成8折" on "第二杯半价": the offer's words right after ``subject`` in the one text saying
+    them, said anew ("把第二杯半价改成第二杯8折"); else None."""
+    said = [m for x in texts if (m := re.search(rf"{re.escape(subject)}(?P<o>{_ZH_OFFER_WORDS})", x))]
+    if len(said) != 1 or said[0].group("o") == new:
+        return None
+    return f"把{said[0].group(0)}改成{subject}{new}"
+
+
+def _not_that_zh(x: str, y: str, shown: str) -> str | None:
+    """"是X，不是Y" with Y on screen: "把Y改成X", X cut to Y's shape ("解放路99号" for "88号": "99号")."""
+    if not y or y not in shown or x == y:
+        return None
+    if re.search(r"\d", y) and (same := re.search(re.sub(r"\d+", lambda _: r"\d+", re.escape(y)), x)):
+        x = same.group(0)
+    return f"把{y}改成{x}"
+
+
+def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
+    """A Chinese correction of a fact on screen said as the change it asks for (`corrections.as_change`), or None."""
+    t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    if (m := _ZH_LABEL.match(t)) and on_screen(kind_of_word(m.group("z")) or "", texts):
+        return f"{m.group('z')}改成{m.group('v')}"  # "电话：13900139000"
+    if (m := _ZH_FROM.match(t)) and (y := m.group("y") or m.group("y2")) and any(y in x for x in texts):
+        return f"把{y}改成{m.group('x')}"  # "从7折改成6折", "3月1日改3月2日"
+    for rx in (_ZH_WRONG, _ZH_IS):
+        if (m := rx.match(t)) and on_screen(kind_of_word(m.group("z")) or "", texts):
+            return f"{m.group('z')}改成{m.group('v')}"
+    if m := _ZH_NOT.match(t):
+        x, y = (m.group("x") or m.group("x2")).strip(), (m.group("y") or m.group("y2")).strip()
+        if y and any(y in text for text in texts):
+            return f"把{y}改成{x}"
+    if (m := _EXTEND_ZH.match(t)) and (said := run_extended(m.group("v"), texts, zh=True)):
+        return said
+    if (m := _ZH_LEFT.match(t)) and (parts := [p for x in texts for p in x.split(" · ") if holds("spots", p)]) \
+            and len(parts) == 1:
+        return f"名额改成{m.group('v')}个" if "剩" in parts[0] else f"把{parts[0]}改成仅剩{m.group('v')}个名额"
+    if (m := _ZH_EACH.match(t)) and on_screen("price", texts):
+        return f"价格改成{m.group('v')}元"
+    if (m := _ZH_VALUE.match(t)) and (kind := kind_of_value(v := m.group("v").strip(), texts)) in SAID_ZH:
+        return f"{SAID_ZH[kind]}改成{v}"
+    if len(t) <= 12 and not re.search(r"[改换调变延推搬到成]", t) and (kind := kind_of_value(t, texts)) in SAID_ZH:
+        return f"{SAID_ZH[kind]}改成{t}"  # "3月9日！": the date alone
+    return None
+
+
+def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
+    """The Chinese corrections no rule should read otherwise (`corrections.said_first`), or None."""
+    if (m := _ZH_HOURS.match(t)) and len(olds := {o.group(0) for x in texts for o in CLOCK_RANGE.finditer(x)}) == 1:
+        return f"把{olds.pop()}改成{m.group('v')}"  # "营业时间改成9:00-21:00": no length of the video
+    if (m := _ZH_CLOSES.match(t)) and (said := _closing_zh(m, texts)):
+        return said  # "晚上11点关门" on "营业时间10:00-22:00": 23:00
+    if (m := _ZH_OFFER.match(t)) and (said := _offer_zh(m.group("s"), m.group("v"), texts)):
+        return said  # "第二杯改成8折" on "第二杯半价" wrote "8折半价"
+    if (m := _ZH_IS_NOT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), shown)):
+        return said  # "地址是解放路99号，不是88号" (its second half wrote "88号" over a caption)
+    return None
