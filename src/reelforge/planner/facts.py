@@ -18,6 +18,7 @@ _DAY = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:
 _TIME = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
 
 # each kind of fact, as typed (case-insensitive unless a pattern says otherwise); tried in this order
+_ABBR_DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?s?"
 _PLACE_ALONE = (r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Park|Square|Hall|Plaza|Gardens|Arena|Stadium|Theater|Theatre|Center|Centre|"
                 r"Pavilion|Chapel|Church|Cathedral|Library|Museum|Gallery|Beach|Pier|Ballroom|Auditorium|Rooftop|Lodge|Winery|"
                 r"Brewery|Farm))")
@@ -122,6 +123,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\b(?:live\s+)?at\s+(?-i:(?!(?:[Tt]he\s+)?(?:End|Start|Beginning|Top|Bottom|Middle|Center|Centre|Same|Moment|Last|"
      r"First|Least|Most|Once|Night|Noon|Midnight|Dawn|Dusk|Sunset|Sunrise|Home|Work|School)\b)(?:[Tt]he\s+)?(?:St\.\s+)?"
      r"[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the)){1,4}|[A-Z]\w+['’]s|St\.\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})(?!\w)"),
+    # a weekly schedule beside the day it starts: "mon/wed/fri 6am", "tues & thurs 7pm"
+    ("schedule", rf"\b(?:{_ABBR_DAYS}\s*(?:/|,|&|and|-)\s*){{1,6}}{_ABBR_DAYS}\s+(?:at\s+)?{_TIME}"),
     # a place said alone between commas, by a name that says it is one: "…, Riverside Park, …"
     ("place", rf"(?<=[,:;])\s*{_PLACE_ALONE}(?=\s*(?:[,.;!]|$))"),
     ("thanks and causes",  # "thank our sponsors", "raise money for the children's hospital"
@@ -192,6 +195,8 @@ def typed_facts(text: str) -> list[str]:
             said = "By " + said[3:]
         elif re.match(r"(?i)live\s", said):
             said = capitalise_dates(said)  # "Live jazz on Thursdays"
+        elif re.match(rf"(?i){_ABBR_DAYS}\s*(?:/|,|&|and|-)", said):
+            said = capitalise_dates(said, also=r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?![a-z])")  # "Mon/Wed/Fri 6am"
         elif re.fullmatch(_PLACE_ALONE, said):
             said = "At " + said  # "Riverside Park": where it is
         elif re.match(r"(?i)\d{1,2}\s*\+$", said):
