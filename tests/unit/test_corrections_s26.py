@@ -354,6 +354,13 @@ def test_ninth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
 
 
+@pytest.mark.parametrize("said", ["make it 9:16", "make it 4:5", "make it 16:9"])
+def test_a_frame_is_never_a_time(said):
+    p = plan(GIG, THREE)
+    r = plan_edit(said, p.timeline, library=tuple(THREE))
+    assert [type(o).__name__ for o in r.ops] == ["SetFrame"], r.reply
+
+
 def test_a_length_far_from_the_time_shown_is_still_the_videos_length():
     p = plan(GIG, THREE)
     r = plan_edit("make it 1:30", p.timeline, library=tuple(THREE))

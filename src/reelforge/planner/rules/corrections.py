@@ -201,6 +201,8 @@ def _near_clock(new: str, texts: Sequence[str]) -> str | None:
     clocks = {m.group(0) for x in texts for m in re.finditer(r"(?i)\b(?P<h>\d{1,2})(?::\d\d)?\s*(?P<half>[ap])\.?m\b", x)}
     if len(clocks) != 1:
         return None
+    if re.fullmatch(r"(?:9:16|16:9|4:5|5:4|1:1|4:3|3:4|21:9|2:3|3:2)", new) or int(new.split(":")[1]) % 5:
+        return None  # "make it 9:16" is a frame; a time is said in fives of minutes
     old = clocks.pop()
     old_hour = int(re.match(r"\d+", old).group(0))  # type: ignore[union-attr]
     if abs(int(new.split(":")[0]) - old_hour) > 3:
