@@ -47,6 +47,9 @@ and "Friday → Saturday" were written on screen as typed, arrow and all; "from 
 A ninth batch, corrections beside other edits and in shorter forms still: 10 of 15 right on its first run;
 "nah make it 7:30" made the video 7.5 minutes long, "wrong day — it's Dec 13" wrote "— it's Dec 13", and
 "地址是解放路99号，不是88号" wrote "88号" over a caption.
+
+A tenth batch: 7 of 11 right on its first run; "the band is called The Velvet Kings not The Velvet Keys" wrote
+"the band is called The Velvet Kings" as the title, "price per person is $45, say that" was taken for a price.
 """
 
 from __future__ import annotations
@@ -352,6 +355,26 @@ def test_eighth_batch(first, edit, role, texts):
 ])
 def test_ninth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (GIG, "'No cover' → '$10 at the door'", Role.CAPTION, ["Live at Blue Moon Bar", "Doors 7pm · $10 at the door"]),
+    (GIG, "the band is called The Velvet Kings not The Velvet Keys", Role.TITLE, ["The Velvet Kings"]),
+    (GIG, "its The Velvet Kings", Role.TITLE, ["The Velvet Kings"]),
+    (GIG, "title typo: Velvet Kings", Role.TITLE, ["The Velvet Kings"]),
+    (GIG, 'it\'s "Blue Moon Bar & Grill" not "Blue Moon Bar"', Role.CAPTION, ["Live at Blue Moon Bar & Grill", "Doors 7pm · No cover"]),
+    (CLAY, "the link should be clayroom.co/book", Role.CAPTION,
+     ["At The Clay Room · Only 12 spots left", "Friday 7pm · Book at clayroom.co/book"]),
+    (CLAY, "$45 per person", Role.CTA, ["$45 per person"]),
+])
+def test_tenth_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+def test_a_clause_beside_a_value_is_no_value():
+    p = plan(CLAY, THREE)
+    r = plan_edit("price per person is $45, say that", p.timeline, library=tuple(THREE))
+    assert not any(getattr(o, "text", None) and "say that" in o.text for o in r.ops)
 
 
 @pytest.mark.parametrize("said", ["make it 9:16", "make it 4:5", "make it 16:9"])

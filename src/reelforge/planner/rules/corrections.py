@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from reelforge.planner.ending import MONTH, capitalise_dates, capitalised
 from reelforge.planner.rules.corrections_zh import as_change_zh, said_first_zh
@@ -23,6 +24,7 @@ from reelforge.planner.rules.fact_values import (
     fits,
     kind_of_value,
     kind_of_word,
+    mostly,
     on_screen,
     run_extended,
     said_value,
@@ -60,6 +62,8 @@ _NEW_KIND = re.compile(rf"(?i)^\s*(?:the\s+)?(?:new|updated|correct|right|actual
 _ARROW = re.compile(r"^(?P<y>[^>→⇒➡]+?)\s*(?:->|→|=>|⇒|➡|>>)\s*(?P<x>[^>→⇒➡]+)$")
 # "workshop moved from friday to saturday", "change it from friday to saturday"
 _FROM_TO = re.compile(r"(?i)^(?:.{0,40}?\b)?from\s+(?P<y>.+?)\s+to\s+(?P<x>.+)$")
+_TYPO_IN = re.compile(r"(?i)^(?:the\s+)?(?:title|headline|caption|cta|name|band\s+name)\s+(?:has\s+a\s+)?(?:typo|misspell\w*|spelling)"
+                      r"\s*[:,-]\s*(?:it'?s\s+|should\s+be\s+)?(?P<v>\S.*)$")
 _NO_LONGER = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{2,30}?)\s+(?:is\s+not|isn'?t|is\s+no\s+longer|are\s+not|aren'?t|"
                         r"are\s+no\s+longer)\s+(?P<a>[\w-]{2,20})(?:\s+(?:anymore|any\s+more))?$")
 _MAKE_KIND = re.compile(rf"(?i)^(?:make|set)\s+the\s+(?P<k>{KIND_WORD})\s+(?P<v>[^\s].*)$")
@@ -118,7 +122,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return f"change the {word_for(k, kind)} to {clock_said(kind, v, texts)}"
     for rx in (_KIND_VALUE, _VERB_KIND):
         if (m := rx.match(t)) and (kind := kind_of_word(m.group("k"))) and fits(kind, v := m.group("v").strip()) \
-                and on_screen(kind, texts):
+                and on_screen(kind, texts) and mostly(kind, v, shown):  # (not "price per person is $45, say that")
             v = clock_said(kind, said_value(kind, v), texts)
             return _when_change(v, texts) if kind == "when" else f"change the {word_for(m.group('k'), kind)} to {v}"
     if (m := _CLOSES.match(t)) and (said := _hours_end(m.group("v"), texts)):
@@ -189,10 +193,22 @@ def _not_that(x: str, y: str, shown: str) -> str | None:
         y = tokens.pop() if len(tokens) == 1 else y  # "sweetcrumb.co not .com": the address ending so
     if not (y.startswith("\x00") or y.casefold() in shown):
         return None
-    x = _in_shape_of(y, x)
+    x = _in_shape_of(y, re.sub(r"(?i)^.*?\b(?:is|are)\s+(?:called|named|spelled|spelt)\s+", "", x))  # ("the band is called …")
     if (lead := re.match(r"(?i)(with|at|by|on|in|from|for)\s+", x)) and f"{lead.group(1)} {y}".casefold() in shown:
         x = x[lead.end():]  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz": one "with"
     return f"把{y}改成{x}" if _CJK.search(y + x) else f"change {y} to {x}"  # (a Chinese text's words, said so)
+
+
+def _typo_fixed(new: str, texts: Sequence[str]) -> str | None:
+    """The words of a text most like ``new``, as many as it has ("Velvet Keys" in "The Velvet Keys" for
+    "Velvet Kings"), said anew when they are alike enough; else None."""
+    size = len(new.split())
+    runs = {" ".join(w[i:i + size]) for text in texts for part in text.split(" · ") if (w := part.split())
+            for i in range(max(1, len(w) - size + 1))}
+    best = max(runs, key=lambda r: SequenceMatcher(None, r.casefold(), new.casefold()).ratio(), default=None)
+    if best is None or best == new or SequenceMatcher(None, best.casefold(), new.casefold()).ratio() < 0.6:
+        return None
+    return f"change {best} to {new}"
 
 
 def _near_clock(new: str, texts: Sequence[str]) -> str | None:
@@ -310,6 +326,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said  # "can we say 9am-2pm instead" wrote "Say 9am-2pm" over the hours
     if (m := _CLOCK_SAID.fullmatch(t)) and (said := _near_clock(m.group("v"), texts)):
         return said  # "nah make it 7:30" beside "Doors 7pm" (it made the video 7.5 minutes long)
+    if (m := _TYPO_IN.match(t)) and (said := _typo_fixed(m.group("v").strip(), [*titles, *texts])):
+        return said  # "title typo: Velvet Kings" on "The Velvet Keys"
     if (m := _ARROW.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), shown)):
         return said
     if (m := _NOT.match(t) or _NOT_FIRST.match(t)) and not re.search(r"(?i)\b(?:and|then|also)\b", t):

@@ -85,11 +85,11 @@ def kind_of_value(value: str, texts: Sequence[str]) -> str | None:
         return "offer"  # "35%" on "30% off all succulents": its discount
     for kind in _VALUE_KINDS:
         if holds(kind, probe) and on_screen(kind, texts):
-            return kind if _mostly(kind, probe, " ".join(texts).casefold()) else None
+            return kind if mostly(kind, probe, " ".join(texts).casefold()) else None
     return None
 
 
-def _mostly(kind: str, value: str, shown: str = "") -> bool:
+def mostly(kind: str, value: str, shown: str = "") -> bool:
     """Whether ``value`` is mostly words of ``kind`` ("6 spots left", "$10 entry"; not "doors at 8pm",
     whose time is the doors')."""
     found = when_at(value) if kind == "when" else None
