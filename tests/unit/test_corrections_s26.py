@@ -501,3 +501,18 @@ def test_a_conversation_of_corrections():
             tl = apply(tl, r.ops, library=tuple(THREE))
         memory = r.memory
         assert [s.text for tr in tl.tracks if tr.role is role for s in tr.segments] == texts, said
+
+
+@pytest.mark.parametrize(("first", "back", "undone"), [
+    ("remove the price", "put the price back", True),
+    ("change the price to $50", "put the price back", True),
+    ("drop the website", "put the website back", True),
+    ("drop the website", "put the price back", False),
+    ("make the title red", "put the price back", False),
+])
+def test_a_fact_put_back_undoes_the_change_that_took_it(first, back, undone):
+    p = plan(CLAY, THREE)
+    r1 = plan_edit(first, p.timeline, library=tuple(THREE))
+    tl = apply(p.timeline, r1.ops, library=tuple(THREE))
+    r2 = plan_edit(back, tl, library=tuple(THREE), memory=r1.memory)
+    assert (r2.ops == (O.Undo(),)) is undone, r2.reply

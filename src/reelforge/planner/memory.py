@@ -21,7 +21,7 @@ from typing import Any
 
 from reelforge.planner import ops as O
 from reelforge.planner.text_kinds import KIND_WORD_EN, KIND_WORD_ZH, holds, kind_called
-from reelforge.timeline.model import Asset, AssetKind, Role, Timeline, TrackKind
+from reelforge.timeline.model import Asset, AssetKind, Role, Timeline
 
 
 @dataclass(frozen=True)
@@ -227,10 +227,11 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
     if (_BACK.search(t) or _BRING_BACK.search(t)) and last and all(
             isinstance(o, (O.RemoveSegment, O.RemoveText, O.RemoveTrack)) for o in last):
         return [O.Undo()]  # "put it back" after a removal: the removal undone
-    if (m := _FACT_BACK.search(t)) and last and all(isinstance(o, O.UpdateText) for o in last) \
-            and not any(holds(kind_called(m.group(0)) or "", s.text) for tr in tl.tracks for s in tr.segments
-                        if tr.kind is TrackKind.TEXT):
-        return [O.Undo()]  # "put the website back" after "drop the website" took it out of its row
+    if (m := _FACT_BACK.search(t)) and last and all(isinstance(o, (O.UpdateText, O.RemoveText)) for o in last) \
+            and any(holds(kind_called(m.group(0)) or "", o.target.name or "") for o in last if o.target is not None):
+        # "put the website back" after "drop the website" took it out of its row, "put the price back" after
+        # the price was changed or removed: the last change, which was to a text holding it, undone
+        return [O.Undo()]
     if _SWAP_BACK.search(t):
         swaps = [o for o in last if isinstance(o, O.SwapSegments)]
         if swaps:
