@@ -50,6 +50,10 @@ A ninth batch, corrections beside other edits and in shorter forms still: 10 of 
 
 A tenth batch: 7 of 11 right on its first run; "the band is called The Velvet Kings not The Velvet Keys" wrote
 "the band is called The Velvet Kings" as the title, "price per person is $45, say that" was taken for a price.
+
+An eleventh batch: 6 of 14 right on its first run; "88 Queen St not King St" wrote "88 88 Queen St", "closed
+tuesdays now" wrote "Closed Tuesdays" over the hours, "年卡1099元" wrote itself over "前100名会员年卡只要999元" and
+"早上7点开门" over the hours. Its first cuts showed "$39" for "3-course dinner $39" and titled "健身房开业" "开业".
 """
 
 from __future__ import annotations
@@ -368,6 +372,34 @@ def test_ninth_batch(first, edit, role, texts):
     (CLAY, "$45 per person", Role.CTA, ["$45 per person"]),
 ])
 def test_tenth_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+LUIGI = "restaurant promo: Luigi's Trattoria, new fall menu, 3-course dinner $39, Tue-Sun 5-10pm, reserve at luigis.com"
+SALON = "hair salon promo: 20% off first visit, walk-ins welcome, open Mon-Sat 9am-7pm, 88 King St, book at glowsalon.com"
+GYM = "健身房开业，前100名会员年卡只要999元，地址：朝阳路66号，电话010-88886666，营业时间6:00-23:00"
+SALON_ROW = "Open Mon-Sat 9am-7pm · Book at glowsalon.com · 88 King St"
+
+
+def test_eleventh_batch_first_cuts():
+    assert _texts(LUIGI)[Role.CTA] == ["3-course dinner $39"]
+    assert _texts(GYM)[Role.TITLE] == ["健身房开业"]
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (LUIGI, "it's $42 now", Role.CTA, ["3-course dinner $42"]),
+    (LUIGI, "4-course not 3-course", Role.CTA, ["4-course dinner $39"]),
+    (LUIGI, "we're closed tuesdays now, so wed-sun", Role.CAPTION, ["Wed-Sun 5-10pm · Reserve at luigis.com"]),
+    (SALON, "we open at 10 now", Role.CAPTION, ["Walk-ins welcome", SALON_ROW.replace("9am", "10am")]),
+    (SALON, "88 Queen St not King St", Role.CAPTION, ["Walk-ins welcome", SALON_ROW.replace("King", "Queen")]),
+    (SALON, "closed mondays now, tue-sat", Role.CAPTION, ["Walk-ins welcome", SALON_ROW.replace("Mon-Sat", "Tue-Sat")]),
+    (GYM, "年卡1099元", Role.CTA, ["前100名会员年卡只要1099元"]),
+    (GYM, "前50名", Role.CTA, ["前50名会员年卡只要999元"]),
+    (GYM, "早上7点开门", Role.CAPTION, ["营业时间7:00-23:00", "朝阳路66号 · 010-88886666"]),
+    (GYM, "晚上10点关门", Role.CAPTION, ["营业时间6:00-22:00", "朝阳路66号 · 010-88886666"]),
+    (GYM, "地址改到朝阳路88号", Role.CAPTION, ["营业时间6:00-23:00", "朝阳路88号 · 010-88886666"]),
+])
+def test_eleventh_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
 
 

@@ -161,8 +161,9 @@ def deadline_in(text: str) -> str | None:
 
 
 # "pumpkin latte $5.50, maple scone $3": things and their prices, one caption each
+# ("3-course dinner $39": a number joined to what it counts)
 _RX_PRICED = re.compile(
-    r"(?:^|(?<=[,;:，；：、!?])|(?<=\.\s)|(?<=\band\s))\s*(?P<item>(?:\d{1,2}\s+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
+    r"(?:^|(?<=[,;:，；：、!?])|(?<=\.\s)|(?<=\band\s))\s*(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
     r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
     r"(?=\s*(?:[,;，；。、]|\band\b|$))")
 

@@ -39,7 +39,8 @@ KIND_WORD_EN = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _KI
 KIND_WORD_ZH = KIND_ZH
 
 _HOLDS = {
-    "when": re.compile(rf"(?i)\b(?:{WEEKDAY}|{MONTH}\s+\d|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b|tonight|tomorrow|open\s+\d)|"
+    "when": re.compile(rf"(?i)\b(?:{WEEKDAY}|{MONTH}\s+\d|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b|tonight|tomorrow|open\s+\d|"
+                       r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s*[-–]\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)|"
                        r"(?:周|星期|礼拜)[一二三四五六日天]|\d\s*月\s*\d|\d\s*点|[:：]\d\d"),
     # ("No cover", "Free entry": what it costs to get in, a price of none)
     "price": re.compile(r"[$€£¥￥]\s?\d|\d\s*(?:元|块|usd|eur|dollars?)\b|\bno\s+cover\b|\bfree\s+(?:entry|admission)\b|免费入场",
@@ -156,7 +157,8 @@ _WEEKDAY, _DATE = re.compile(_WEEKDAY_P, re.I), re.compile(_DATE_P, re.I)
 _DAY_AND_CLOCK = re.compile(rf"(?P<d>{_WEEKDAY_P}|{_DATE_P})\s*,?\s*(?:at\s+)?(?P<c>{_CLOCK_P})", re.I)
 
 
-def _dates_capitalised(words: str) -> str:
+def dates_capitalised(words: str) -> str:
+    """Month and weekday names in ``words`` capitalised, their abbreviations too ("wed-sun": "Wed-Sun")."""
     return capitalise_dates(words, also=_ABBR_DAY)
 
 
@@ -166,7 +168,8 @@ _CLOCK_ZH = re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚)?\d{1,2}(?
 CLOCK_RANGE = re.compile(r"\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d")
 _TIME_ONLY = re.compile(rf"(?:每天|daily\s+|every\s+day\s+)?(?:{_CLOCKS_P}|{_CLOCK_P}|"
                         rf"{_CLOCK_ZH.pattern}(?:\s*(?:-|–|~|～|至|到)\s*{_CLOCK_ZH.pattern})?)", re.I)
-_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
+_DAYS_RUN = re.compile(rf"(?i)\b(?:{WEEKDAY}|{_ABBR_DAY})s?\s*(?:-|–|to|through|thru)\s*(?:{WEEKDAY}|{_ABBR_DAY})s?(?![a-z])")  # "Tue-Sun"
+_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DAYS_RUN, (_DAYS_RUN,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
            (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
 
 
@@ -181,7 +184,7 @@ def _day_and_clock(text: str, new: str) -> str | None:
     said_clock = m.group("c")
     if not re.search(_ZONE, said_clock) and (zone := re.search(_ZONE, clock.group(0))):
         said_clock += zone.group(0)  # the zone it was given in stays
-    return (text[:day.start()] + _dates_capitalised(m.group("d")) + text[day.end():clock.start()] + said_clock
+    return (text[:day.start()] + dates_capitalised(m.group("d")) + text[day.end():clock.start()] + said_clock
             + text[clock.end():])
 
 
@@ -206,7 +209,7 @@ def _one_of_when(text: str, new: str) -> str | None:
         return both
     old = same_shape(text, new)
     if old:
-        return text.replace(old, _dates_capitalised(new), 1)  # (hours: "9am-3pm" for "8am-2pm")
+        return text.replace(old, dates_capitalised(new), 1)  # (hours: "9am-3pm" for "8am-2pm")
     if _TIME_ONLY.fullmatch(new) and not (_CLOCK.search(text) or _CLOCK_ZH.search(text)):
         return f"{text} {new}"  # a time for a day that had none: "July 20" -> "July 20 7pm"
     return None
@@ -241,7 +244,7 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         hit = [i for i, p in enumerate(parts) if holds(kind, p)]
         if len(hit) == 1:
             i = hit[0]
-            parts[i] = with_new(kind, parts[i], new) or capitalised(_dates_capitalised(new))
+            parts[i] = with_new(kind, parts[i], new) or capitalised(dates_capitalised(new))
             return " · ".join(parts)
     if kind in ("doors", "when") and re.fullmatch(r"\d{1,2}(?::\d\d)?", new) and (old := _CLOCK.search(text)):
         new += old.group("half")  # "change the doors to 8" on "Doors 7pm": 8pm
@@ -251,6 +254,9 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         new = re.sub(r"\d[\d,]*(?:\.\d{1,2})?", new, old.group(0), count=1)  # "价格不对，是1899" on "只要1999元": 1899元
         if old.span() == (0, len(text)):
             return new  # ("price is 179" on "$199": "$179")
+    if (said := part_of(kind, new)) and said != new and kind in ("price", "phone", "web", "mail") \
+            and all(w in text.casefold() for w in new.replace(said, " ").casefold().split()):
+        new = said  # "年卡1099元" on "前100名会员年卡只要999元": the words around it are there already
     if kind == "offer" and re.fullmatch(r"\d{1,2}\s*%", new) and (pct := re.search(r"\d{1,2}\s*%", text)):
         return text[:pct.start()] + new + text[pct.end():]  # "make the discount 30%" on "20% off all pastries"
     rx = _PART.get(kind)

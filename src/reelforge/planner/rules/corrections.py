@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from reelforge.planner.ending import MONTH, capitalise_dates, capitalised
+from reelforge.planner.ending import MONTH, capitalised
 from reelforge.planner.rules.corrections_zh import as_change_zh, said_first_zh
 from reelforge.planner.rules.fact_values import (
     KIND_WORD,
@@ -30,7 +30,7 @@ from reelforge.planner.rules.fact_values import (
     said_value,
     word_for,
 )
-from reelforge.planner.text_kinds import holds, part_of, same_shape
+from reelforge.planner.text_kinds import dates_capitalised, holds, part_of, same_shape
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
@@ -86,9 +86,10 @@ _EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\
                      r"(?:it\s+)?(?:runs?|goes|lasts)\s+(?:until|till|through|thru|to)|(?:it\s+)?(?:now\s+)?ends?(?:\s+on)?|"
                      r"(?:now\s+)?(?:until|till|through|thru))\s+(?P<v>.+)$")
 # "we're open till 3 now", "we close at 6": the end of the hours shown
-_CLOSES = re.compile(r"(?i)^(?:(?:we'?re|we\s+are|it'?s|we'?ll\s+be)\s+)?(?:open\s+(?:till|until|to)|clos(?:e|es|ing)\s+(?:at\s+)?)\s*"
-                     r"(?P<v>\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)$")
-_HOURS = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*(?P<end>\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\.?)")
+_CLOSES = re.compile(r"(?i)^(?:(?:we'?re|we\s+are|it'?s|we'?ll\s+be)\s+)?(?:open\s+(?:till|until|to)|clos(?:e|es|ing)\s+(?:at\s+)?|"
+                     r"(?P<opens>open(?:s|ing)?\s+(?:at|from)))\s*(?P<v>\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)$")
+_HOURS = re.compile(r"(?i)\b(?P<start>\d{1,2}(?::\d\d)?\s*(?:(?P<half0>[ap])\.?m\.?)?)\s*(?:-|–|to)\s*"
+                    r"(?P<end>\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\.?)")
 _CLOCK_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|at\s+)?(?P<v>\d{1,2}:\d\d)")
 
 
@@ -125,7 +126,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
                 and on_screen(kind, texts) and mostly(kind, v, shown):  # (not "price per person is $45, say that")
             v = clock_said(kind, said_value(kind, v), texts)
             return _when_change(v, texts) if kind == "when" else f"change the {word_for(m.group('k'), kind)} to {v}"
-    if (m := _CLOSES.match(t)) and (said := _hours_end(m.group("v"), texts)):
+    if (m := _CLOSES.match(t)) and (said := _hours_end(m.group("v"), texts, start=bool(m.group("opens")))):
         return said
     if (m := _EXTEND.match(t)) and (said := run_extended(m.group("v"), texts)):
         return said
@@ -160,14 +161,18 @@ def _in_shape_of(old: str, said: str) -> str:
     return said
 
 
-def _hours_end(new: str, texts: Sequence[str]) -> str | None:
-    """A new closing time for the one run of hours on screen ("open till 3" on "8am-2pm": 3pm)."""
-    ends = [m for text in texts for m in _HOURS.finditer(text)]
-    if len(ends) != 1:
+def _hours_end(new: str, texts: Sequence[str], *, start: bool = False) -> str | None:
+    """A new closing (or opening) time for the one run of hours on screen ("open till 3" on "8am-2pm":
+    3pm; "we open at 10" on "9am-7pm": 10am)."""
+    runs = [m for text in texts for m in _HOURS.finditer(text)]
+    if len(runs) != 1:
         return None
-    end = ends[0]
-    said = new.strip() if re.search(r"(?i)[ap]\.?m", new) else f"{new.strip()}{end.group('half').lower()}m"
-    return f"change {end.group('end')} to {said}"
+    run = runs[0]
+    half = (run.group("half0") or run.group("half")) if start else run.group("half")
+    said = new.strip() if re.search(r"(?i)[ap]\.?m", new) else f"{new.strip()}{half.lower()}m"
+    if start:
+        return f"change {run.group(0)} to {said}-{run.group('end')}"
+    return f"change {run.group('end')} to {said}"
 
 
 def _fact_gone(subject: str, said: str, texts: Sequence[str]) -> str | None:
@@ -194,8 +199,11 @@ def _not_that(x: str, y: str, shown: str) -> str | None:
     if not (y.startswith("\x00") or y.casefold() in shown):
         return None
     x = _in_shape_of(y, re.sub(r"(?i)^.*?\b(?:is|are)\s+(?:called|named|spelled|spelt)\s+", "", x))  # ("the band is called …")
-    if (lead := re.match(r"(?i)(with|at|by|on|in|from|for)\s+", x)) and f"{lead.group(1)} {y}".casefold() in shown:
-        x = x[lead.end():]  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz": one "with"
+    words = x.split()
+    for k in range(1, len(words)):  # words said before the new ones that stand before the old on screen:
+        if f"{' '.join(words[:k])} {y}".casefold() in shown:  # "88 Queen St not King St" on "88 King St",
+            x = " ".join(words[k:])  # "it's with Maya Chen not Dr. Lena Ortiz" on "With Dr. Lena Ortiz"
+            break
     return f"把{y}改成{x}" if _CJK.search(y + x) else f"change {y} to {x}"  # (a Chinese text's words, said so)
 
 
@@ -236,7 +244,7 @@ def _when_change(new: str, texts: Sequence[str]) -> str:
     if (lead := re.match(r"(?i)(this|next|every)\s+", old)) and not re.match(r"(?i)(?:this|next|every)\s", new):
         old = old[lead.end():]  # "see you every Saturday", moved "to sundays": every Sunday
         new = re.sub(r"(?i)(day)s$", r"\1", new) if lead.group(1).lower() == "every" else new
-    return f"change {old} to {capitalise_dates(new)}"
+    return f"change {old} to {dates_capitalised(new)}"
 
 
 _COUNT_P = r"(?:(?:over|about|around|only|just)\s+)?(?P<n>\d[\d,]*\+?)\s+(?P<unit>[a-z]{3,12})"
@@ -292,7 +300,7 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
     if len(parts) != 1 or (kind := kind_of_value(value, [parts[0]])) is None:
         return None
     old = _old_words(kind, parts[0], value)
-    return f"change {old} to {capitalise_dates(value)}" if old and old.casefold() != value.casefold() else None
+    return f"change {old} to {dates_capitalised(value)}" if old and old.casefold() != value.casefold() else None
 
 
 def _old_words(kind: str, text: str, new: str) -> str | None:

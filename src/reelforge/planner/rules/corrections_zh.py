@@ -23,7 +23,9 @@ _HEAD_ZH = re.compile(r"^(?:哦|噢|啊|哎呀|哎|不好意思|抱歉|对不起
 _TAIL_ZH = re.compile(r"(?:吧|哈|啦|呀)?[。！!]*$")
 _ZH_HOURS = re.compile(r"^(?:营业时间|时间|营业)(?:改成|改为|换成|调整为|是|为)(?P<v>\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d)$")
 _ZH_CLOSES = re.compile(r"^(?P<p>上午|下午|晚上|中午|早上|凌晨)?(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:点|[:：](?P<m>\d\d))(?P<half>半)?"
-                        r"(?:关门|打烊|结束营业|关店|下班|结束)了?$")
+                        r"(?:(?P<open>开门|开始营业|营业)|关门|打烊|结束营业|关店|下班|结束)了?$")
+# "前50名" on "前100名会员年卡只要999元": a count in the words that count it
+_ZH_COUNT = re.compile(r"^(?P<pre>[\u4e00-\u9fff]{0,2}?)(?P<n>\d{1,5})(?P<unit>[\u4e00-\u9fff]{1,2})$")
 _ZH_OFFER_WORDS = r"[\d一二三四五六七八九](?:\.\d)?折|半价|免费|买一送一"
 _ZH_OFFER = re.compile(rf"^把?(?P<s>[\u4e00-\u9fff\w]{{1,8}}?)(?:改成|改为|换成|变成)(?P<v>{_ZH_OFFER_WORDS})$")
 _ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了|不对|有误)[，,。\s]*(?:应该|正确的|其实|实际)?"
@@ -41,15 +43,17 @@ _ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*
 
 
 def _closing_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
-    """A Chinese closing time as the end of the one run of hours shown on a 24-hour clock."""
+    """A Chinese closing (or opening) time as the end (or start) of the one run of hours shown on a
+    24-hour clock ("晚上11点关门" on "营业时间10:00-22:00": 10:00-23:00; "早上7点开门": 7:00-22:00)."""
     runs = [r for x in texts for r in CLOCK_RANGE.finditer(x)]
     hour = parse_number(m.group("h"))
     if len(runs) != 1 or hour is None:
         return None
     hour = int(hour) + (12 if m.group("p") in ("下午", "晚上") and hour < 12 else 0)
     minute = "30" if m.group("half") else m.group("m") or "00"
-    end = re.split(r"\s*(?:-|–|~|～|至|到)\s*", runs[0].group(0))[-1]
-    return f"把{runs[0].group(0)}改成{runs[0].group(0)[:len(runs[0].group(0)) - len(end)]}{hour}:{minute}"
+    run = runs[0].group(0)
+    start, sep, end = re.split(r"(\s*(?:-|–|~|～|至|到)\s*)", run)
+    return f"把{run}改成{hour}:{minute}{sep}{end}" if m.group("open") else f"把{run}改成{start}{sep}{hour}:{minute}"
 
 
 def _offer_zh(subject: str, new: str, texts: Sequence[str]) -> str | None:
@@ -68,6 +72,13 @@ def _not_that_zh(x: str, y: str, shown: str) -> str | None:
     if re.search(r"\d", y) and (same := re.search(re.sub(r"\d+", lambda _: r"\d+", re.escape(y)), x)):
         x = same.group(0)
     return f"把{y}改成{x}"
+
+
+def _count_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
+    """The one count on screen said with the same words around its number, said anew."""
+    pattern = rf"{re.escape(m.group('pre'))}\d{{1,5}}{re.escape(m.group('unit'))}"
+    olds = {o.group(0) for x in texts for o in re.finditer(pattern, x)}
+    return f"把{olds.pop()}改成{m.group(0)}" if len(olds) == 1 and m.group("pre") else None
 
 
 def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
@@ -93,6 +104,8 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         return f"价格改成{m.group('v')}元"
     if (m := _ZH_VALUE.match(t)) and (kind := kind_of_value(v := m.group("v").strip(), texts)) in SAID_ZH:
         return f"{SAID_ZH[kind]}改成{v}"
+    if (m := _ZH_COUNT.match(t)) and (said := _count_zh(m, texts)):
+        return said
     if len(t) <= 12 and not re.search(r"[改换调变延推搬到成]", t) and (kind := kind_of_value(t, texts)) in SAID_ZH:
         return f"{SAID_ZH[kind]}改成{t}"  # "3月9日！": the date alone
     return None

@@ -9,8 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reelforge.planner.ending import MONTH, capitalise_dates
-from reelforge.planner.text_kinds import KIND_WORD_EN, holds, kind_called, part_of, words_of
+from reelforge.planner.ending import MONTH
+from reelforge.planner.text_kinds import (
+    KIND_WORD_EN,
+    dates_capitalised,
+    holds,
+    kind_called,
+    part_of,
+    words_of,
+)
 from reelforge.planner.when import when_at
 
 # words a correction calls a fact by beside `text_kinds`' ("make the cover $15", "the sale is 25% now")
@@ -28,7 +35,7 @@ SAID_ZH = {"when": "日期", "price": "价格", "web": "网址", "place": "地�
            "offer": "折扣", "spots": "名额", "venue": "场地"}
 # a clause that asks for something is no value ("remove free parking", "add the price")
 _ASKS = re.compile(r"(?i)(?:remove|delete|drop|add|put|show|hide|make|move|change|replace|swap|use|set|turn|take|get|"
-                   r"lose|cut|keep|give|bring)\b")
+                   r"lose|cut|keep|give|bring|closed|except|not|never)\b")  # (nor is "closed tuesdays" one)
 _FILLER = frozenset("actually really just only now for the a an is are it its it's about around like maybe so ok okay "
                     "then still also".split())
 _RUN_END = re.compile(rf"(?i)(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\s*(?:-|–|to|through|thru|until)\s*"
@@ -122,4 +129,4 @@ def run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | N
     ends = [m.group("b") or m.group("z") for text in texts for m in _RUN_END.finditer(text)]
     if len(ends) != 1:
         return None
-    return f"把{ends[0]}改成{new.strip()}" if zh else f"change {ends[0]} to {capitalise_dates(new.strip())}"
+    return f"把{ends[0]}改成{new.strip()}" if zh else f"change {ends[0]} to {dates_capitalised(new.strip())}"
