@@ -548,3 +548,16 @@ def test_a_fact_put_back_undoes_the_change_that_took_it(first, back, undone):
     tl = apply(p.timeline, r1.ops, library=tuple(THREE))
     r2 = plan_edit(back, tl, library=tuple(THREE), memory=r1.memory)
     assert (r2.ops == (O.Undo(),)) is undone, r2.reply
+
+
+@pytest.mark.parametrize(("first", "edit", "said"), [
+    ("farmers market every saturday 8am-1pm, free parking", "it's at Central Park now", "no venue is shown on screen"),
+    ("farmers market every saturday 8am-1pm, free parking", "the website is farmfresh.org", "no website is shown on screen"),
+    (BAKING, "电话号码换一下：13900001111", "画面上没有电话"),
+    (BAKING, "地址错了，是人民路1号", "画面上没有地址"),
+])
+def test_a_correction_of_a_fact_not_shown_says_so(first, edit, said):
+    """It answered "I did not understand …" and listed everything the planner can do."""
+    p = plan(first, THREE)
+    r = plan_edit(edit, p.timeline, library=tuple(THREE))
+    assert r.status == "unknown" and not r.ops and said.casefold() in r.reply.casefold(), r.reply

@@ -66,7 +66,7 @@ from reelforge.planner.rules.audio import (
     _h_voice_kind,
     _h_volume,
 )
-from reelforge.planner.rules.corrections import as_change, said_first
+from reelforge.planner.rules.corrections import as_change, fact_not_shown, said_first
 from reelforge.planner.rules.look import (
     _h_background,
     _h_effects,
@@ -531,6 +531,10 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         if again.ok:
             again.text = r.text
             return again
+    if not r.ok and r.question is None and r.cannot is None and (kind := fact_not_shown(piece, *_texts_shown(tl))):
+        # "it's at Central Park now" with no venue shown: said so, and how to show one
+        r.cannot = (f"画面上没有{kind}；要显示可以说“加字幕「…」”" if P.is_chinese(piece) else
+                    f"no {kind} is shown on screen; to show one say e.g. \"add the caption '…'\"")
     return r
 
 

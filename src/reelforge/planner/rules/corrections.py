@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from reelforge.planner.ending import MONTH, capitalised
-from reelforge.planner.rules.corrections_zh import as_change_zh, said_first_zh
+from reelforge.planner.rules.corrections_zh import as_change_zh, fact_not_shown_zh, said_first_zh
 from reelforge.planner.rules.fact_values import (
     KIND_WORD,
     SAID_EN,
@@ -232,6 +232,24 @@ def _near_clock(new: str, texts: Sequence[str]) -> str | None:
     if abs(int(new.split(":")[0]) - old_hour) > 3:
         return None
     return f"change {old} to {new}{re.search(r'(?i)[ap]', old).group(0).lower()}m"  # type: ignore[union-attr]
+
+
+def fact_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:
+    """The word for the kind of fact a correction names when no text on screen holds that kind ("it's at
+    Central Park now" with no venue shown: "venue"; "电话号码换一下：139…" with no phone: "电话"), for a
+    reply that says so; else None."""
+    if len(piece) > 400:
+        return None
+    if _CJK.search(piece):
+        return fact_not_shown_zh(piece, [*texts, *titles])
+    t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
+    for rx in (_WRONG_THEN, _KIND_VALUE, _VERB_KIND, _NEW_KIND):
+        if (m := rx.match(t)) and (k := next((g for g in (m.groupdict().get(n) for n in ("k", "k2", "k3", "k4")) if g), None)) \
+                and (kind := kind_of_word(k)) and fits(kind, m.group("v").strip()) and not on_screen(kind, [*texts, *titles]):
+            return SAID_EN.get(kind, k.lower())
+    if (m := _VALUE.match(t)) and re.match(r"(?i)at\s+(?-i:[A-Z])", m.group("v").strip()) and not on_screen("venue", texts):
+        return "venue"  # ("it's at Central Park now")
+    return None
 
 
 def _when_change(new: str, texts: Sequence[str]) -> str:

@@ -32,6 +32,7 @@ _ZH_WRONG = re.compile(rf"^{KIND_WORD_ZH}(?:写错了|弄错了|搞错了|错了
                        r"(?:是|为|改成)?(?P<v>.+)$")
 _ZH_IS = re.compile(rf"^{KIND_WORD_ZH}(?:现在|已经|其实|应该)?(?:是|为|变成|变为|只剩下?|还剩下?|剩下?|只有)(?P<v>.+?)了?$")
 _EXTEND_ZH = re.compile(r"^(?:活动|时间|日期)?(?:延长到|延期到|延到|截止到|截至|持续到|到)(?P<v>.+?)(?:为止|截止|结束)?了?$")
+_ZH_SWAPPED = re.compile(rf"^{KIND_WORD_ZH}(?:号码)?(?:换一下|改一下|更新一下|更新为|更正为|换成|改成|改为)\s*[:：]?\s*(?P<v>\S.*)$")
 _ZH_LABEL = re.compile(rf"^{KIND_WORD_ZH}\s*[:：]\s*(?P<v>\S.*)$")
 _ZH_FROM = re.compile(r"^(?:从(?P<y>.+?)(?:改成|改为|换成|改到|变成|到)|(?P<y2>[^改]+?)改(?!成|为|到))(?P<x>.+)$")
 _ZH_IS_NOT = re.compile(rf"^(?:{KIND_WORD_ZH})?(?:应该)?是?(?P<x>[^，,]+?)[，,\s]*(?:而)?不是(?P<y>.+?)[。！!]?$")
@@ -121,4 +122,13 @@ def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
         return said  # "第二杯改成8折" on "第二杯半价" wrote "8折半价"
     if (m := _ZH_IS_NOT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), shown)):
         return said  # "地址是解放路99号，不是88号" (its second half wrote "88号" over a caption)
+    return None
+
+
+def fact_not_shown_zh(piece: str, texts: Sequence[str]) -> str | None:
+    """The word for a kind of fact a Chinese correction names that no text on screen holds, or None."""
+    t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    for rx in (_ZH_WRONG, _ZH_IS, _ZH_LABEL, _ZH_SWAPPED):
+        if (m := rx.match(t)) and (kind := kind_of_word(m.group("z"))) and not on_screen(kind, texts):
+            return m.group("z")
     return None
