@@ -29,10 +29,11 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "prize": "prize", "prizes": "prize", "giveaway": "prize", "gift card": "prize",
             "venue": "venue", "spot": "spots", "spots": "spots", "seats": "spots", "places left": "spots",
             "age": "ages", "ages": "ages", "age range": "ages", "guest": "guest", "guests": "guest", "host": "guest",
-            "speaker": "guest", "teacher": "guest", "instructor": "guest", "coach": "guest", "trainer": "guest", "dj": "guest",
-            "author": "author", "doors": "doors", "名额": "spots", "场地": "venue", "嘉宾": "guest",
+            "speaker": "guest", "teacher": "guest", "instructor": "guest", "coach": "guest", "trainer": "guest",
+            "dj": "guest", "author": "author", "doors": "doors", "名额": "spots", "场地": "venue", "嘉宾": "guest",
             "日期": "when", "时间": "when", "营业时间": "when", "价格": "price", "售价": "price", "网址": "web", "官网": "web",
-            "链接": "web", "微信": "wechat", "微信号": "wechat", "地址": "place", "电话": "phone", "邮箱": "mail", "优惠码": "code", "折扣": "offer", "优惠": "offer"}
+            "链接": "web", "微信": "wechat", "微信号": "wechat", "地址": "place", "电话": "phone", "邮箱": "mail",
+            "优惠码": "code", "折扣": "offer", "优惠": "offer"}
 
 # the words alone, as a correction names them ("doors at 8pm instead", "价格现在是99元"; `rules.corrections`)
 KIND_WORD_EN = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _KIND_OF if w.isascii()), key=len, reverse=True))
@@ -169,8 +170,10 @@ CLOCK_RANGE = re.compile(r"\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}
 _TIME_ONLY = re.compile(rf"(?:每天|daily\s+|every\s+day\s+)?(?:{_CLOCKS_P}|{_CLOCK_P}|"
                         rf"{_CLOCK_ZH.pattern}(?:\s*(?:-|–|~|～|至|到)\s*{_CLOCK_ZH.pattern})?)", re.I)
 _DAYS_RUN = re.compile(rf"(?i)\b(?:{WEEKDAY}|{_ABBR_DAY})s?\s*(?:-|–|to|through|thru)\s*(?:{WEEKDAY}|{_ABBR_DAY})s?(?![a-z])")  # "Tue-Sun"
-_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DAYS_RUN, (_DAYS_RUN,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)), (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)),
-           (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
+# a shape of day or time, and the shapes on screen it stands for, in the order tried
+# (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
+_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DAYS_RUN, (_DAYS_RUN,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)),
+           (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)), (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
 
 
 def _day_and_clock(text: str, new: str) -> str | None:
@@ -204,7 +207,6 @@ def same_shape(text: str, new: str) -> str | None:
 def _one_of_when(text: str, new: str) -> str | None:
     """``text`` with only its day, or only its clock time, said anew when ``new`` is one of them
     ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
-    # (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
     if (both := _day_and_clock(text, new)) is not None:
         return both
     old = same_shape(text, new)
@@ -260,13 +262,13 @@ def with_new(kind: str, text: str, new: str) -> str | None:
     if kind == "offer" and re.fullmatch(r"\d{1,2}\s*%", new) and (pct := re.search(r"\d{1,2}\s*%", text)):
         return text[:pct.start()] + new + text[pct.end():]  # "make the discount 30%" on "20% off all pastries"
     rx = _PART.get(kind)
-    if kind == "spots" and (count := re.fullmatch(r"(?i)(\d{1,4})\s*(?:spots?|seats?|places?|个|名|人|位)?(?:\s+left)?", new.strip())):
+    if kind == "spots" and (count := re.fullmatch(r"(?i)(\d{1,4})\s*(?:spots?|seats?|places?|个|名|人|位)?(?:\s+left)?", new)):
         found = _PART["spots"].search(text)  # "change the spots to 8", "名额改成8个": the number
         return text[:found.start()] + count.group(1) + text[found.end():] if found else None
     if rx is not None:
         found = rx.search(text)
-        fits = (rx.fullmatch(new.strip()) or kind == "venue" and re.fullmatch(_PLACE_NAME, new.strip())
-                or kind == "guest" and re.fullmatch(_PERSON, new.strip()))
+        fits = (rx.fullmatch(new) or kind == "venue" and re.fullmatch(_PLACE_NAME, new)
+                or kind == "guest" and re.fullmatch(_PERSON, new))
         span = found.span() if found else None
     else:
         found_when, new_when = (when_at(text), when_at(new)) if kind == "when" else (None, None)

@@ -15,6 +15,7 @@ from reelforge.planner import numerals as N
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
+from reelforge.planner.facts import typed_facts
 from reelforge.planner.quotes import CURLY_QUOTED, SINGLE_QUOTED
 from reelforge.planner.zh_nouns import zh_patterns
 from reelforge.timeline.model import (
@@ -352,8 +353,6 @@ def _captioned(c: _Ctx) -> list[tuple[int, str]]:
     a short name ("Whiskers", "Living room"): a name given to one picture only, of letters, that no
     file name or word of the planner already means, and no fact for the viewer ("remove free parking"
     removed the picture under the caption "Free parking")."""
-    from reelforge.planner.facts import typed_facts
-
     segs = c.main_segs()
     at = {s.id: k for k, s in enumerate(segs)}
     named: dict[str, list[int]] = {}

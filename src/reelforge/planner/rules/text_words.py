@@ -196,7 +196,8 @@ def _in_case_of(found: str, typed: str, new: str) -> str:
     old_words, new_words = found.split(), new.split()
     if len(old_words) != len(new_words):
         old_words, new_words = found.split()[:1], [new]
-    return " ".join(n[0].upper() + n[1:] if o[:1].isupper() and n[:1].islower() else n for o, n in zip(old_words, new_words, strict=True))
+    return " ".join(n[:1].upper() + n[1:] if o[:1].isupper() and n[:1].islower() else n
+                    for o, n in zip(old_words, new_words, strict=False))
 
 
 def names_for_pictures(instruction: str, tl: Timeline) -> tuple[list[O.Op], str] | None:
