@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .ending import MONTH, WEEKDAY, capitalise_dates, capitalised
+from .text_kinds import dates_capitalised
 
 _DAY = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|(?:this\s+)?{WEEKDAY}|tomorrow|tonight)"
 _TIME = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
@@ -196,7 +197,7 @@ def typed_facts(text: str) -> list[str]:
         elif re.match(r"(?i)live\s", said):
             said = capitalise_dates(said)  # "Live jazz on Thursdays"
         elif re.match(rf"(?i){_ABBR_DAYS}\s*(?:/|,|&|and|-)", said):
-            said = capitalise_dates(said, also=r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?![a-z])")  # "Mon/Wed/Fri 6am"
+            said = dates_capitalised(said)  # "Mon/Wed/Fri 6am"
         elif re.fullmatch(_PLACE_ALONE, said):
             said = "At " + said  # "Riverside Park": where it is
         elif re.match(r"(?i)\d{1,2}\s*\+$", said):

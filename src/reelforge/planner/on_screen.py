@@ -738,9 +738,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         offer = one[0]  # "bottomless mimosas $25": what the price is for, not "$25" alone
     announced = _ANNOUNCE.search(N.normalize(plain)) is not None
     # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
-    typed = [] if P.no_text(instruction) or P.no_captions(instruction) else F.typed_facts(plain)
-    if typed is not None and not items and offer and (priced := price_beside(plain, offer)) \
-            and not P.no_text(instruction) and all(priced.casefold() not in f.casefold() for f in typed):
+    no_facts = P.no_text(instruction) or P.no_captions(instruction)
+    typed = [] if no_facts else F.typed_facts(plain)
+    if not no_facts and not items and offer and (priced := price_beside(plain, offer)) \
+            and all(priced.casefold() not in f.casefold() for f in typed):
         typed.insert(0, priced)  # "芋泥波波奶茶只要15元，第二杯半价": the price said beside the offer
     # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
     # for my channel Wander Often": its name
