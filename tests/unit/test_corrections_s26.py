@@ -54,6 +54,10 @@ A tenth batch: 7 of 11 right on its first run; "the band is called The Velvet Ki
 An eleventh batch: 6 of 14 right on its first run; "88 Queen St not King St" wrote "88 88 Queen St", "closed
 tuesdays now" wrote "Closed Tuesdays" over the hours, "年卡1099元" wrote itself over "前100名会员年卡只要999元" and
 "早上7点开门" over the hours. Its first cuts showed "$39" for "3-course dinner $39" and titled "健身房开业" "开业".
+
+A twelfth batch, typed after the session's note was written: 6 of 15 right on its first run; "entry is $2 now"
+wrote "Entry is $2" over "Mulled wine $4" and "signing is at 7pm" over "Out May 5"; "wine is $5 now" was read
+"wipe is $5 now" (a word on screen is no typo); "it's Dec 13-14 this year" lost the hours.
 """
 
 from __future__ import annotations
@@ -401,6 +405,39 @@ def test_eleventh_batch_first_cuts():
 ])
 def test_eleventh_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
+
+
+XMAS = "christmas market video: Dec 14-15, 10am-6pm, Old Town Hall, 80+ stalls, free entry, mulled wine $4"
+BOOK = ('book launch video: "The Quiet Garden" by Emma Hart, out May 5, signing at Pages Bookshop 6pm, '
+        "preorder at quietgarden.com")
+MOON = "中秋月饼礼盒预售，9月1日-9月15日，每盒188元，买二送一，下单微信mooncake88"
+XMAS_ROW = "At Old Town Hall · 80+ stalls · Free entry"
+
+
+@pytest.mark.parametrize(("first", "edit", "role", "texts"), [
+    (XMAS, "it's Dec 13-14 this year", Role.CAPTION, [XMAS_ROW, "Dec 13-14, 10am-6pm"]),
+    (XMAS, "wine is $5 now", Role.CTA, ["Mulled wine $5"]),
+    (XMAS, "open till 7pm", Role.CAPTION, [XMAS_ROW, "Dec 14-15, 10am-7pm"]),
+    (XMAS, "over 90 stalls now", Role.CAPTION, [XMAS_ROW.replace("80+", "Over 90"), "Dec 14-15, 10am-6pm"]),
+    (XMAS, "it's at the New Town Hall", Role.CAPTION, [XMAS_ROW.replace("Old", "New"), "Dec 14-15, 10am-6pm"]),
+    (XMAS, "entry is $2 now", Role.CAPTION, [XMAS_ROW.replace("Free entry", "Entry $2"), "Dec 14-15, 10am-6pm"]),
+    (XMAS, "entry is $2 now", Role.CTA, ["Mulled wine $4"]),
+    (BOOK, "out May 12 not May 5", Role.CAPTION, ["By Emma Hart · At Pages Bookshop", "Out May 12"]),
+    (BOOK, "it's by Emma J. Hart", Role.CAPTION, ["By Emma J. Hart · At Pages Bookshop", "Out May 5"]),
+    (MOON, "每盒198元", Role.CAPTION, ["每盒198元", "9月1日-9月15日 · 下单微信 mooncake88"]),
+    (MOON, "预售到9月20日", Role.CAPTION, ["每盒188元", "9月1日-9月20日 · 下单微信 mooncake88"]),
+    (MOON, "买三送一", Role.CTA, ["买三送一"]),
+    (MOON, "微信改成mooncake99", Role.CAPTION, ["每盒188元", "9月1日-9月15日 · 下单微信 mooncake99"]),
+])
+def test_twelfth_batch(first, edit, role, texts):
+    assert _texts(first, edit)[role] == texts
+
+
+def test_twelfth_batch_first_cuts():
+    assert _texts(MOON)[Role.TITLE] == ["中秋月饼礼盒预售"]  # there was none
+    p = plan(BOOK, THREE)
+    r = plan_edit("signing is at 7pm", p.timeline, library=tuple(THREE))
+    assert not r.ops  # it wrote "Signing is at 7pm" over "Out May 5"; the signing's time is not shown
 
 
 def test_a_clause_beside_a_value_is_no_value():

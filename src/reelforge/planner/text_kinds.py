@@ -51,10 +51,10 @@ _HOLDS = {
     "phone": re.compile(r"\+?\d[\d\s().-]{6,}\d"),
     "mail": re.compile(r"[\w.+-]+@[\w-]+\.\w+"),
     "code": re.compile(r"(?i)\bcode\b|优惠码"),
-    "offer": re.compile(r"(?i)\d+\s*%\s*off|\bfree\b|\bsale\b|[一二三四五六七八九\d]\s*折|优惠|免费"),
+    "offer": re.compile(r"(?i)\d+\s*%\s*off|\bfree\b|\bsale\b|[一二三四五六七八九\d]\s*折|优惠|免费|买[一二三四五六七八九十\d]+送[一二三四五六七八九十\d]+"),
     "prize": re.compile(r"(?i)\bprizes?\b|\bwin\b|\bgiveaway\b|\bgift\s+card\b|\brewards?\b|奖品|抽奖|悬赏|酬谢"),
     # the facts a first cut keeps (`facts`): "At The Clay Room", "Only 12 spots left", "Ages 6-12", "With Dr. Lena Ortiz"
-    "venue": re.compile(r"(?:^|\s)(?i:live\s+)?(?i:at)\s+(?:The\s+)?[A-Z]"),
+    "venue": re.compile(r"(?:^|\s)(?i:live\s+)?(?i:at)\s+(?:[Tt]he\s+)?[A-Z]"),
     "spots": re.compile(r"(?i)\b\d+\s+(?:spots?|seats?|places?|tickets?)\b|\b(?:spots|seats|places)\s+(?:left|fill)|名额|席位|"
                        r"限\d{1,4}(?:人|名|位)"),
     "ages": re.compile(r"(?i)\bages?\s+\d|\b\d{1,2}\s*\+|岁以上"),
@@ -114,7 +114,7 @@ _PART = {
     # "With Dr. Lena Ortiz": the name ("the teacher is Maya Chen now" keeps "With")
     "guest": re.compile(rf"(?<=\bwith\s){_PERSON}|(?<=\bfeaturing\s){_PERSON}", re.I),
     "offer": re.compile(r"(?:up\s+to\s+)?(?:\d{1,2}\s*%|[$€£]\d+)\s+off\b|\bbuy\s+\d\s+get\s+\d\s+free\b|"
-                        r"(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折", re.I),
+                        r"(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折|买[一二三四五六七八九十\d]+送[一二三四五六七八九十\d]+", re.I),
 }
 _SAID_WHOLE = {"code", "prize", "offer"}  # taken out with the words around them ("Use code GLOW50"), never alone
 _DANGLING = re.compile(r"(?i)\s*(?:\b(?:at|on|for|from|via|by|with|featuring|only|just|is|are|·|-|–|—|:|,)\s*)+$|^\s*(?:·|-|–|—|:|,)\s*")
@@ -169,10 +169,11 @@ _CLOCK_ZH = re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚)?\d{1,2}(?
 CLOCK_RANGE = re.compile(r"\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d")
 _TIME_ONLY = re.compile(rf"(?:每天|daily\s+|every\s+day\s+)?(?:{_CLOCKS_P}|{_CLOCK_P}|"
                         rf"{_CLOCK_ZH.pattern}(?:\s*(?:-|–|~|～|至|到)\s*{_CLOCK_ZH.pattern})?)", re.I)
+_DATES_RUN = re.compile(rf"(?i)\b{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru)\s*(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d)")
 _DAYS_RUN = re.compile(rf"(?i)\b(?:{WEEKDAY}|{_ABBR_DAY})s?\s*(?:-|–|to|through|thru)\s*(?:{WEEKDAY}|{_ABBR_DAY})s?(?![a-z])")  # "Tue-Sun"
 # a shape of day or time, and the shapes on screen it stands for, in the order tried
 # (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
-_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DAYS_RUN, (_DAYS_RUN,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)),
+_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DATES_RUN, (_DATES_RUN,)), (_DAYS_RUN, (_DAYS_RUN,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)),
            (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)), (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
 
 

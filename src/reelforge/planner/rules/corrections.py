@@ -41,7 +41,7 @@ _HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|c
                    # "no, April 26", "no April 26" (not "no cover")
                    r"(?:no|nope|nah)(?=\s*[,.!:;-]|\s+(?:it'?s\b|make\b|\d|\$|(?-i:[A-Z]))))[\s,.:;!-]*")
 _TAIL = re.compile(r"(?i)(?:[\s,]+(?:now|instead|please|pls|plz|thanks|thank\s+you|thx|sorry|lol|then|this\s+time|"
-                   r"after\s+all|actually))+[\s.!]*$|[\s.!]+$")
+                   r"after\s+all|actually|this\s+year|next\s+year|again|too))+[\s.!]*$|[\s.!]+$")
 _NOT = re.compile(  # "it's Dec 13 not Dec 12", "make it $10 entry instead of no cover"
     r"(?i)^(?:(?:it'?s|it\s+is|its|that'?s|should\s+be|it\s+should\s+(?:be|say|read)|make\s+it|change\s+it\s+to|"
     r"use|say|put|write)\s+)?(?P<x>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<y>.+)$")
@@ -139,7 +139,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
         return said
     if (m := _VALUE.match(t)) and (kind := kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
-        v = re.sub(r"(?i)^(?:at|on)\s+", "", v) if kind in ("venue", "when") else said_value(kind, v)
+        v = re.sub(r"^(?i:at|on)\s+(?:the\s+(?=[A-Z]))?", "", v) if kind in ("venue", "when") else said_value(kind, v)
         return _when_change(v, texts) if kind == "when" else f"change the {SAID_EN[kind]} to {v}"
     return None
 
@@ -318,6 +318,8 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
     if len(parts) != 1 or (kind := kind_of_value(value, [parts[0]])) is None:
         return None
     old = _old_words(kind, parts[0], value)
+    if old is None:  # "entry is $2 now" on "Free entry": the part said anew
+        return f"change {parts[0]} to {capitalised(subject)} {value}"
     return f"change {old} to {dates_capitalised(value)}" if old and old.casefold() != value.casefold() else None
 
 

@@ -85,8 +85,8 @@ def fits(kind: str, value: str) -> bool:
 
 def kind_of_value(value: str, texts: Sequence[str]) -> str | None:
     """The kind of fact ``value`` is ("6 spots left": spots) when a text on screen holds that kind."""
-    if len(value) > 80 or "\x00" in value or _ASKS.match(value):
-        return None  # ("remove free parking" is no new discount)
+    if len(value) > 80 or "\x00" in value or _ASKS.match(value) or re.search(r"(?i)\s(?:is|are|was|were)\s", value):
+        return None  # ("remove free parking" is no new discount, "signing is at 7pm" no new date)
     probe = value if not value.lower().startswith("at ") else " " + value  # "at The Jazz Cellar": a venue
     if re.fullmatch(r"\d{1,2}\s*%", value) and on_screen("offer", texts):
         return "offer"  # "35%" on "30% off all succulents": its discount

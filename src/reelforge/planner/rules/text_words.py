@@ -144,7 +144,7 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     typed_a, typed_b = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
     a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", typed_a.strip(), flags=re.I)
     a, b = bare_words(a), typed_b.strip().strip("\"'“”「」").strip()
-    if len(a) < 2 or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
+    if len(a) < 2 and not re.fullmatch(r"[$€£¥￥]\d", typed_a.strip()) or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
         return None  # "change the music to jazz.mp3": a file, not words
     if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a) or re.fullmatch(KIND_WORD_ZH, a):
         # "change the music to jazz", "change the transitions to cuts": the planner's own words;
