@@ -712,7 +712,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked, quotes = _mask(instruction.strip())
     if not masked.strip():
         return _unknown([], [], zh=zh)
-    shown = [w for t in (*_texts_shown(timeline)[0], *_texts_shown(timeline)[1]) for w in re.findall(r"[A-Za-z][\w'-]+", t)]
+    shown = [w for texts in _texts_shown(timeline) for t in texts for w in re.findall(r"[A-Za-z][\w'-]+", t)]
     # (the words on screen are words too: "wine is $5 now" on "Mulled wine $4" was read "wipe is $5 now")
     masked, fixes = T.correct(masked, [*(a.name for a in (*lib, *timeline.assets) if a.name), *keep, *shown])
     whole = _reorder_by_names(masked, timeline, lib) if "\x00" not in masked else None
