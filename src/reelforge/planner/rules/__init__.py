@@ -518,7 +518,8 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         if again.ok:
             again.text = r.text
             return again
-    if not r.ok and r.question is None and (change := as_change(piece, *_texts_shown(tl))) is not None:
+    shown = _texts_shown(tl) if not r.ok else ([], [])
+    if not r.ok and r.question is None and (change := as_change(piece, *shown)) is not None:
         again = _run_as_said(change, quotes, tl, lib, new)  # "doors at 8pm instead": "change the doors to 8pm"
         if again.ok:
             again.text = r.text
@@ -531,7 +532,7 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         if again.ok:
             again.text = r.text
             return again
-    if not r.ok and r.question is None and r.cannot is None and (kind := fact_not_shown(piece, *_texts_shown(tl))):
+    if not r.ok and r.question is None and r.cannot is None and (kind := fact_not_shown(piece, *shown)):
         # "it's at Central Park now" with no venue shown: said so, and how to show one
         r.cannot = (f"画面上没有{kind}；要显示可以说“加字幕「…」”" if P.is_chinese(piece) else
                     f"no {kind} is shown on screen; to show one say e.g. \"add the caption '…'\"")

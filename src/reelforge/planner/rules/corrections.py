@@ -117,8 +117,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said
     if (m := _NO_KIND.match(t)) and on_screen(kind_of_word(m.group("k")) or "", texts):
         return f"remove the {m.group('k')}"  # "no address please"
-    if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")) \
-            and (kind := kind_of_word(k)) \
+    if (m := _WRONG_THEN.match(t)) and (k := _kind_said(m)) and (kind := kind_of_word(k)) \
             and fits(kind, v := m.group("v").strip()) and on_screen(kind, texts):
         return f"change the {word_for(k, kind)} to {clock_said(kind, v, texts)}"
     for rx in (_KIND_VALUE, _VERB_KIND):
@@ -207,6 +206,11 @@ def _not_that(x: str, y: str, shown: str) -> str | None:
     return f"把{y}改成{x}" if _CJK.search(y + x) else f"change {y} to {x}"  # (a Chinese text's words, said so)
 
 
+def _kind_said(m: re.Match[str]) -> str | None:
+    """The word a correction calls its fact by (whichever of `_WRONG_THEN`'s forms said it)."""
+    return next((g for g in (m.groupdict().get(n) for n in ("k", "k2", "k3", "k4")) if g), None)
+
+
 def _typo_fixed(new: str, texts: Sequence[str]) -> str | None:
     """The words of a text most like ``new``, as many as it has ("Velvet Keys" in "The Velvet Keys" for
     "Velvet Kings"), said anew when they are alike enough; else None."""
@@ -244,8 +248,7 @@ def fact_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ())
         return fact_not_shown_zh(piece, [*texts, *titles])
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
     for rx in (_WRONG_THEN, _KIND_VALUE, _VERB_KIND, _NEW_KIND):
-        if (m := rx.match(t)) and (k := next((g for g in (m.groupdict().get(n) for n in ("k", "k2", "k3", "k4")) if g), None)) \
-                and (kind := kind_of_word(k)) and fits(kind, m.group("v").strip()) and not on_screen(kind, [*texts, *titles]):
+        if (m := rx.match(t)) and (k := _kind_said(m)) and (kind := kind_of_word(k)) and fits(kind, m.group("v").strip()) and not on_screen(kind, [*texts, *titles]):
             return SAID_EN.get(kind, k.lower())
     if (m := _VALUE.match(t)) and re.match(r"(?i)at\s+(?-i:[A-Z])", m.group("v").strip()) and not on_screen("venue", texts):
         return "venue"  # ("it's at Central Park now")
@@ -320,7 +323,7 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
     old = _old_words(kind, parts[0], value)
     if old is None:  # "entry is $2 now" on "Free entry": the part said anew
         return f"change {parts[0]} to {capitalised(subject)} {value}"
-    return f"change {old} to {dates_capitalised(value)}" if old and old.casefold() != value.casefold() else None
+    return f"change {old} to {dates_capitalised(value)}" if old.casefold() != value.casefold() else None
 
 
 def _old_words(kind: str, text: str, new: str) -> str | None:
@@ -340,8 +343,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return f"change the {m.group('k')} to {m.group('v').strip()}"
     t = _TAIL.sub("", _HEAD.sub("", " ".join(text.split())))
     shown = " \n ".join([*texts, *titles]).casefold()
-    if (m := _WRONG_THEN.match(t)) and (k := m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")) \
-            and (kind := kind_of_word(k)) and fits(kind, v := m.group("v").strip()):
+    if (m := _WRONG_THEN.match(t)) and (k := _kind_said(m)) and (kind := kind_of_word(k)) \
+            and fits(kind, v := m.group("v").strip()):
         return f"change the {word_for(k, kind)} to {v}"
     if (said := said_first_zh(t, texts, shown)) is not None:
         return said  # "营业时间改成9:00-21:00", "晚上11点关门", "第二杯改成8折", "地址是解放路99号，不是88号"
