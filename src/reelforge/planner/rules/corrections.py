@@ -56,7 +56,7 @@ _WRONG_THEN = re.compile(
     rf"the\s+(?P<k3>{KIND_WORD})\s+(?:wrong|incorrectly)|(?:fix|correct|update)\s+the\s+(?P<k4>{KIND_WORD})(?:\s+(?:time|date))?|(?:the\s+)?(?P<k2>{KIND_WORD})\s+(?:is|was|'s)\s+"
     r"(?:wrong|incorrect|off|outdated|old))\s*[,;:.!—–-]*\s+(?:(?:it'?s|its|it\s+is|should\s+be|it\s+should\s+be|"
     r"the\s+right\s+one\s+is|use|to)\s+)?(?P<v>.+)$")
-# "new number: 555-0199", "updated website - sweetcrumbbakery.com": that fact's new words (`new_value_said`)
+# "new number: 555-0199", "updated website - sweetcrumbbakery.com": that fact's new words (`said_first`)
 _NEW_KIND = re.compile(rf"(?i)^\s*(?:the\s+)?(?:new|updated|correct|right|actual)\s+(?P<k>{KIND_WORD})\s*(?:[:=-]|\bis\b)\s*(?P<v>\S.*)$")
 # "Dec 12 -> Dec 13", "$45 => $50", "7折→6折": the old words, then the new (they were written on screen)
 _ARROW = re.compile(r"^(?P<y>[^>→⇒➡]+?)\s*(?:->|→|=>|⇒|➡|>>)\s*(?P<x>[^>→⇒➡]+)$")
