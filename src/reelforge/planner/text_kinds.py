@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import day_dates
 from .ending import MONTH, WEEKDAY, capitalise_dates, capitalised, contact_in
 from .when import when_at
 
@@ -173,8 +174,36 @@ _DATES_RUN = re.compile(rf"(?i)\b{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|
 _DAYS_RUN = re.compile(rf"(?i)\b(?:{WEEKDAY}|{_ABBR_DAY})s?\s*(?:-|–|to|through|thru)\s*(?:{WEEKDAY}|{_ABBR_DAY})s?(?![a-z])")  # "Tue-Sun"
 # a shape of day or time, and the shapes on screen it stands for, in the order tried
 # (a date for a date with its weekday: "April 19" for "Saturday April 12", whose weekday it is not)
-_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DATES_RUN, (_DATES_RUN,)), (_DAYS_RUN, (_DAYS_RUN,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY, _DATE)),
+_SHAPES = ((CLOCK_RANGE, (CLOCK_RANGE,)), (_DATES_RUN, (_DATES_RUN,)), (_DAYS_RUN, (_DAYS_RUN,)), (_DATE, (_DATE, _WEEKDAY)), (_WEEKDAY, (_WEEKDAY,)),
            (_CLOCKS, (_CLOCKS,)), (_CLOCK, (_CLOCK,)), (_WEEKDAY_ZH, (_WEEKDAY_ZH,)), (_CLOCK_ZH, (_CLOCK_ZH,)))
+
+
+class UnplacedDay(ValueError):
+    """A weekday said for a date shown without its weekday ("move it to monday" on "Dec 12-14"): which
+    date that is cannot be known, so nothing is written."""
+
+    def __init__(self, date: str, day: str) -> None:
+        super().__init__(f"'{date}' on screen shows no weekday, so which date {dates_capitalised(day)} is is not "
+                         f"known; say the date, e.g. 'change {date} to …'")
+
+
+def _new_day(text: str, day: str) -> str | None:
+    """``text`` with its day said as the weekday ``day``: its dated day moved to it ("Sat Dec 12":
+    "Sun Dec 13"); None when it shows no date; `UnplacedDay` when its date has no weekday."""
+    weekday = day.split()[-1]
+    if day_dates.day_index(weekday) is None:
+        return None
+    if (moved := day_dates.with_weekday(text, weekday)) is not None:
+        return moved
+    if (date := day_dates.undated(text)) is not None:
+        raise UnplacedDay(date, weekday)
+    return None
+
+
+def day_moved(text: str, new: str) -> str | None:
+    """``text`` with its date-with-weekday moved to the weekday ``new`` ("Sat Dec 12 at 7pm", "sunday":
+    "Sun Dec 13 at 7pm"); None when ``new`` is no weekday or ``text`` shows no such date."""
+    return day_dates.with_weekday(text, new.split()[-1]) if _WEEKDAY.fullmatch(new.strip()) else None
 
 
 def _day_and_clock(text: str, new: str) -> str | None:
@@ -188,8 +217,10 @@ def _day_and_clock(text: str, new: str) -> str | None:
     said_clock = m.group("c")
     if not re.search(_ZONE, said_clock) and (zone := re.search(_ZONE, clock.group(0))):
         said_clock += zone.group(0)  # the zone it was given in stays
-    return (text[:day.start()] + dates_capitalised(m.group("d")) + text[day.end():clock.start()] + said_clock
-            + text[clock.end():])
+    head = _new_day(text[:clock.start()], m.group("d"))  # ("Sunday 8pm" on "Sat Dec 12 at 7pm": Sun Dec 13)
+    if head is None:
+        head = text[:day.start()] + dates_capitalised(m.group("d")) + text[day.end():clock.start()]
+    return head + said_clock + text[clock.end():]
 
 
 def same_shape(text: str, new: str) -> str | None:
@@ -210,6 +241,8 @@ def _one_of_when(text: str, new: str) -> str | None:
     ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
     if (both := _day_and_clock(text, new)) is not None:
         return both
+    if _WEEKDAY.fullmatch(new) and (moved := _new_day(text, new)) is not None:
+        return moved  # ("move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm")
     old = same_shape(text, new)
     if old:
         return text.replace(old, dates_capitalised(new), 1)  # (hours: "9am-3pm" for "8am-2pm")

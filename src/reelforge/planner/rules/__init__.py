@@ -164,6 +164,7 @@ from reelforge.planner.rules.text_words import (
     _h_translate,
     names_for_pictures,
 )
+from reelforge.planner.text_kinds import UnplacedDay
 from reelforge.timeline.model import Asset, Role, Timeline, TrackKind
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
@@ -521,7 +522,7 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
     shown = _texts_shown(tl) if not r.ok else ([], [])
     if not r.ok and r.question is None and (change := as_change(piece, *shown)) is not None:
         again = _run_as_said(change, quotes, tl, lib, new)  # "doors at 8pm instead": "change the doors to 8pm"
-        if again.ok:
+        if again.ok or again.cannot is not None:  # (or why not: "move it to monday" on "Dec 12-14")
             again.text = r.text
             return again
     # not understood, or read as the whole picture's colour ("make the 20% off pop more" turned the
@@ -549,7 +550,7 @@ def _run_as_said(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, 
         r.ops = _plan_clause(c)
     except _Ambiguous as exc:
         r.question = str(exc)
-    except _Cannot as exc:
+    except (_Cannot, UnplacedDay) as exc:
         r.cannot = str(exc)
     except ValidationError as exc:  # a value past an op's bounds ("music to 99999%"): said, not raised
         if any(O.NO_VISIBLE in e["msg"] for e in exc.errors()):

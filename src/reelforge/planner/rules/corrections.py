@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from reelforge.planner.day_dates import WEEKDAY_SAID, day_index
 from reelforge.planner.ending import MONTH, capitalised
 from reelforge.planner.rules.corrections_zh import as_change_zh, fact_not_shown_zh, said_first_zh
 from reelforge.planner.rules.fact_values import (
@@ -30,7 +31,7 @@ from reelforge.planner.rules.fact_values import (
     said_value,
     word_for,
 )
-from reelforge.planner.text_kinds import dates_capitalised, holds, part_of, same_shape
+from reelforge.planner.text_kinds import dates_capitalised, day_moved, holds, part_of, same_shape
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
@@ -112,8 +113,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
-        return _not_that(m.group("x").strip(), m.group("y").strip(), shown)
-    if (m := _FROM_TO.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), shown)):
+        return _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)
+    if (m := _FROM_TO.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)):
         return said
     if (m := _NO_KIND.match(t)) and on_screen(kind_of_word(m.group("k")) or "", texts):
         return f"remove the {m.group('k')}"  # "no address please"
@@ -184,8 +185,12 @@ def _fact_gone(subject: str, said: str, texts: Sequence[str]) -> str | None:
     return f"remove {parts.pop()}" if len(parts) == 1 else None
 
 
-def _not_that(x: str, y: str, shown: str) -> str | None:
-    """"X not Y" as the change of Y, which is on screen (``shown``, case-folded), to X; else None."""
+def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
+    """"X not Y" as the change of Y, which is on screen (``texts``; ``shown``, all of them case-folded),
+    to X; else None."""
+    if (day := day_index(y)) is not None and day_index(x) is not None \
+            and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
+        return _when_change(x, texts)  # "its sunday not saturday" on "Sat Dec 12 at 7pm"
     if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
             and (y + more.group(1)).casefold() in shown:
         y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
@@ -258,6 +263,10 @@ def fact_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ())
 def _when_change(new: str, texts: Sequence[str]) -> str:
     """A new day or time said as the words it replaces when one text (titles apart) holds such words:
     "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday"."""
+    dated = {(part, moved) for text in texts for part in text.split(" · ") if (moved := day_moved(part, new))}
+    if len(dated) == 1:  # "move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm"
+        part, moved = dated.pop()
+        return f"change {part} to {moved}"
     olds = {old for text in texts for part in text.split(" · ") if (old := same_shape(part, new))}
     if len(olds) != 1:
         return f"change the date to {new}"
@@ -359,8 +368,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said  # "nah make it 7:30" beside "Doors 7pm" (it made the video 7.5 minutes long)
     if (m := _TYPO_IN.match(t)) and (said := _typo_fixed(m.group("v").strip(), [*titles, *texts])):
         return said  # "title typo: Velvet Kings" on "The Velvet Keys"
-    if (m := _ARROW.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), shown)):
+    if (m := _ARROW.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)):
         return said
     if (m := _NOT.match(t) or _NOT_FIRST.match(t)) and not re.search(r"(?i)\b(?:and|then|also)\b", t):
-        return _not_that(m.group("x").strip(), m.group("y").strip(), shown) or text
+        return _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown) or text
     return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reelforge.planner.day_dates import day_as, day_index
 from reelforge.planner.ending import MONTH
 from reelforge.planner.text_kinds import (
     KIND_WORD_EN,
@@ -38,9 +39,11 @@ _ASKS = re.compile(r"(?i)(?:remove|delete|drop|add|put|show|hide|make|move|chang
                    r"lose|cut|keep|give|bring|closed|except|not|never)\b")  # (nor is "closed tuesdays" one)
 _FILLER = frozenset("actually really just only now for the a an is are it its it's about around like maybe so ok okay "
                     "then still also".split())
-_RUN_END = re.compile(rf"(?i)(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\s*(?:-|–|to|through|thru|until)\s*"
+_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?\.?(?![a-z])"
+_RUN_END = re.compile(rf"(?i)(?P<m0>{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|until)\s*"
                       rf"(?P<b>(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?)\b|"
-                      r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:到|至|-|—|~|～)\s*(?P<z>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])")
+                      r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:到|至|-|—|~|～)\s*(?P<z>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])|"
+                      rf"\b{_DAY}\s*(?:-|–|to|through|thru|until)\s*(?P<d>{_DAY})")  # "Fri-Sun"
 _A_DATE = re.compile(rf"(?i)(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?|(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*[日号]")
 
 
@@ -122,11 +125,22 @@ def said_value(kind: str, value: str) -> str:
 
 
 def run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | None:
-    """A new last day for the one run of days on screen ("extend it to Aug 22" on "July 7 - Aug 15"),
-    said as the change of its end; None when no single run of days is shown or ``new`` is no date."""
-    if not _A_DATE.fullmatch(new.strip()):
+    """A new last day for the one run of days on screen ("extend it to Aug 22" on "July 7 - Aug 15",
+    "extend it to monday" on "Fri-Sun"), said as the change of its end; None when no single run of days
+    is shown or ``new`` is no day of its kind."""
+    new = new.strip()
+    runs = [m for text in texts for m in _RUN_END.finditer(text)]
+    if len(runs) != 1:
         return None
-    ends = [m.group("b") or m.group("z") for text in texts for m in _RUN_END.finditer(text)]
-    if len(ends) != 1:
+    run = runs[0]
+    if run.group("d"):
+        return f"change {run.group('d')} to {day_as(run.group('d'), new)}" if day_index(new) is not None else None
+    if not _A_DATE.fullmatch(new):
         return None
-    return f"把{ends[0]}改成{new.strip()}" if zh else f"change {ends[0]} to {dates_capitalised(new.strip())}"
+    if zh:
+        return f"把{run.group('z')}改成{new}" if run.group("z") else None
+    end, month = run.group("b"), run.group("m0")
+    if end and end[:1].isdigit() and (same := re.fullmatch(rf"(?i)({MONTH})\s*(\d.*)", new)) \
+            and same.group(1)[:3].casefold() == month[:3].casefold():
+        new = same.group(2)  # "extend it to Dec 16" on "Dec 12-14": "Dec 12-16"
+    return f"change {end} to {dates_capitalised(new)}" if end else None

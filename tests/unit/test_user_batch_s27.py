@@ -1,0 +1,90 @@
+"""User tests of session 27: days and dates moved as people say them, and a batch typed without the planner.
+
+Before: "Sunday 8pm" on "Sat Dec 12 at 7pm" wrote "Sunday Dec 12 at 8pm" (a day and a date that
+disagree); "extend it to monday" and "it ends sunday now" on "Dec 12-14" wrote "Monday-14" and
+"Sunday-14"; "its sunday not saturday" was not understood; "extend it to Dec 16" wrote "Dec 12-Dec 16".
+"""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from reelforge.planner import day_dates, plan, text_kinds
+from reelforge.planner.apply import apply
+from reelforge.planner.rules import plan_edit
+from reelforge.timeline import Role
+
+from .test_user_phrasings_s24 import THREE
+
+MARKET = "holiday market poster: Winter Market, Dec 12-14, 10am-6pm, Town Square, free entry"
+GALA = "promo for our gala, Sat Dec 12 at 7pm, Grand Hotel, tickets $80 at gala.org"
+POPUP = "promo for our pop-up shop, open Fri-Sun 10am-6pm at 12 Main St"
+
+
+def _edited(first: str, edit: str):
+    tl = plan(first, THREE).timeline
+    r = plan_edit(edit, tl, library=tuple(THREE))
+    texts = [s.text for tr in (apply(tl, r.ops, library=tuple(THREE)) if r.ops else tl).tracks
+             if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA) for s in tr.segments]
+    return r, texts
+
+
+def test_doctests():
+    assert doctest.testmod(day_dates).failed == 0
+    assert doctest.testmod(text_kinds).failed == 0
+
+
+@pytest.mark.parametrize(("dated", "day", "moved"), [
+    ("Sat Dec 12 at 7pm", "sunday", "Sun Dec 13 at 7pm"),
+    ("Sat Dec 12 at 7pm", "Friday", "Fri Dec 11 at 7pm"),  # the nearest Friday: the day before
+    ("Saturday, December 1st", "friday", "Friday, November 30th"),
+    ("SAT 31 DEC", "sun", "SUN 1 JAN"),
+    ("Tues. Mar 3", "wed", "Wed. Mar 4"),  # an abbreviation of four letters: three for the new day
+    ("Thu June 4", "wednesday", "Wed June 3"),
+    ("Sat Dec 12", "saturday", "Sat Dec 12"),
+])
+def test_a_dated_day_moves_with_its_weekday(dated, day, moved):
+    assert day_dates.with_weekday(dated, day) == moved
+
+
+@pytest.mark.parametrize("text", ["Dec 12-14", "See you on Dec 12", "12 March", "Sun Feb 30"])
+def test_a_date_without_its_weekday_is_not_moved(text):
+    assert day_dates.with_weekday(text, "monday") is None
+
+
+@pytest.mark.parametrize("edit", ["Sunday 8pm", "move it to sunday at 8pm"])
+def test_a_new_day_and_time_move_the_date_too(edit):
+    r, texts = _edited(GALA, edit)
+    assert r.status == "ok" and "Sun Dec 13 at 8pm" in texts, (r.reply, texts)
+
+
+@pytest.mark.parametrize("edit", ["its sunday not saturday", "move it to sunday", "it's on sunday now"])
+def test_a_new_day_moves_the_date(edit):
+    r, texts = _edited(GALA, edit)
+    assert r.status == "ok" and "Sun Dec 13 at 7pm" in texts, (r.reply, texts)
+
+
+@pytest.mark.parametrize("edit", ["extend it to monday", "it ends sunday now", "move it to saturday"])
+def test_a_weekday_for_dates_without_one_is_asked_for_not_guessed(edit):
+    r, texts = _edited(MARKET, edit)
+    assert r.status != "ok" and not r.ops
+    assert "Dec 12-14" in r.reply and "no weekday" in r.reply
+    assert any("Dec 12-14, 10am-6pm" in t for t in texts)
+
+
+@pytest.mark.parametrize("edit", ["extend it to Dec 16", "extend it to dec 16", "it runs until Dec 16 now"])
+def test_a_run_of_dates_extended_in_its_month(edit):
+    r, texts = _edited(MARKET, edit)
+    assert r.status == "ok" and any("Dec 12-16, 10am-6pm" in t for t in texts), (r.reply, texts)
+
+
+@pytest.mark.parametrize(("edit", "row"), [
+    ("extend it to monday", "Open Fri-Mon 10am-6pm"),
+    ("it runs through tues now", "Open Fri-Tue 10am-6pm"),
+    ("we're open till 8 now", "Open Fri-Sun 10am-8pm"),
+])
+def test_a_run_of_weekdays_extended(edit, row):
+    r, texts = _edited(POPUP, edit)
+    assert r.status == "ok" and row in texts, (r.reply, texts)
