@@ -88,3 +88,32 @@ def test_a_run_of_dates_extended_in_its_month(edit):
 def test_a_run_of_weekdays_extended(edit, row):
     r, texts = _edited(POPUP, edit)
     assert r.status == "ok" and row in texts, (r.reply, texts)
+
+
+def _first(first: str) -> dict[Role, list[str]]:
+    tl = plan(first, THREE).timeline
+    return {role: [s.text for tr in tl.tracks if tr.role is role for s in tr.segments]
+            for role in (Role.TITLE, Role.CAPTION, Role.CTA)}
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # no title at all: the viewer saw hours and an address, and nowhere what they were for
+    ("promo for our pop-up shop, open Fri-Sun 10am-6pm at 12 Main St", "Pop-up Shop"),
+    ("ad for our shop: new winter collection, 20% off everything, free shipping over $50, shop at wool.co",
+     "New Winter Collection"),
+    ("reel for our cafe: new fall menu, pumpkin latte $5, open daily 7am-3pm", "New Fall Menu"),
+])
+def test_first_cuts_say_what_they_are_for(first, title):
+    assert _first(first)[Role.TITLE] == [title]
+
+
+@pytest.mark.parametrize(("first", "fact"), [
+    ("ad for our shop: new winter collection, 20% off everything, free shipping over $50, shop at wool.co",
+     "Free shipping over $50"),  # it showed "Free shipping": the condition is the offer
+    ("free shipping on orders over $35 and free returns, 30 sec promo for our candle shop",
+     "Free shipping on orders over $35"),
+    ("free delivery above £20 - pizza night promo", "Free delivery above £20"),
+])
+def test_a_free_offer_keeps_its_condition(first, fact):
+    shown = _first(first)
+    assert fact in shown[Role.CAPTION] + shown[Role.CTA], shown

@@ -32,7 +32,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"(?:up\s+|out\s+)?fast|book\s+early)\b"),
     ("free",  # "free returns", "free parking", "free gift with orders over $75"
      r"\bfree\s+(?:returns|exchanges|shipping|delivery|parking|entry|admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|"
-     r"estimates?|quotes|samples|tastings?|refills|snacks|drinks|engraving|installation|assembly|cancellation)\b|"
+     r"estimates?|quotes|samples|tastings?|refills|snacks|drinks|engraving|installation|assembly|cancellation)\b"
+     # ("free shipping over $50": its condition too)
+     r"(?:\s+(?:on\s+(?:all\s+)?orders\s+)?(?:over|above|from|on\s+orders\s+(?:over|above))\s+[$€£¥]\s?\d+(?:[.,]\d+)?\+?)?|"
      r"\bfree\s+(?:washes|coffee|donuts|cookies|hot\s+dogs|t-shirts|tote\s+bags|swag|samples|pizza|food)"
      r"(?:\s+\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\s*-\s*\d{1,2}(?::\d\d)?\s*[ap]m)?\b|"
      r"\bfree\s+gifts?(?:\s+with\s+(?:every\s+|all\s+|your\s+)?(?:orders?|purchases?)(?:\s+(?:over|above)\s+[$€£]\d+)?)?\b"),

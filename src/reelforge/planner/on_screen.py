@@ -609,7 +609,7 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
     if lead and (
             event := re.match(r"\s*(?:the\s+|our\s+|a\s+|my\s+)?(?P<e>[a-z][\w'-]*(?:\s+[\w'-]+){1,4}?)"
                               r"(?P<at>\s+(?:in|at)\s+[\w'-]+(?:\s+[\w'-]+){0,2})?\s*(?:[,.;!]|\s[-–—]\s)", text[lead.end():], re.I)) \
-            and _EVENT_NOUN.search(event.group("e")):
+            and (_EVENT_NOUN.search(event.group("e")) or lead is m and _THING_NOUN.search(event.group("e"))):
         # "vertical reel: yoga retreat in tulum, …"; a venue named in capitals is a fact of its own
         # ("workshop promo: pottery night at The Clay Room, …": "Pottery Night", the venue under it)
         at = event.group("at") or ""
@@ -645,12 +645,21 @@ _EVENT_NOUN = re.compile(r"(?i)\b(?:workshop|masterclass|class|course|webinar|pa
                          r"fundraiser|gala|launch\s+party|bootcamp|challenge|night)$")
 
 
+# what a shop sells under a name of its own, typed in lower case after a request ("ad for our shop: new
+# winter collection, 20% off everything"): the title
+_THING_NOUN = re.compile(r"(?i)\b(?:collection|line|range|menu|flavou?rs?|arrivals|edition|drop|release|season)$")
+# a business said by what it is ("promo for our pop-up shop, open Fri-Sun …"): the title, when facts are shown
+_BUSINESS_NOUN = re.compile(r"(?i)\b(?:shop|store|boutique|cafe|café|coffee\s+shop|bakery|salon|barbershop|studio|gym|"
+                            r"restaurant|bistro|diner|bar|pub|brewery|winery|market|food\s+truck|pop-?up)$")
+
+
 def _name_typed(text: str, announced: bool) -> str | None:
     """The thing a video is for, as its title where the instruction gives other words to show (an
     address, an offer): "a promo for Bean There" (as typed), "charity fun run video — sign up at …"
     (named before the kind of video); None when neither says a name."""
     said = subject_of(text)
-    if said and (said in text or announced or _typed_as_name(said, text) or _EVENT_NOUN.search(said)):
+    if said and (said in text or announced or _typed_as_name(said, text) or _EVENT_NOUN.search(said)
+                 or len(said.split()) >= 2 and _BUSINESS_NOUN.search(said)):
         return said
     if event := _SALE_EVENT.search(text):  # "🎉 Black Friday 🎉 40% off everything"
         return event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0).lower())
