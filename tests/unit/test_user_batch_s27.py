@@ -117,3 +117,17 @@ def test_first_cuts_say_what_they_are_for(first, title):
 def test_a_free_offer_keeps_its_condition(first, fact):
     shown = _first(first)
     assert fact in shown[Role.CAPTION] + shown[Role.CTA], shown
+
+
+@pytest.mark.parametrize(("first", "title", "place"), [
+    ("holiday market poster: Winter Market, Dec 12-14, 10am-6pm, Town Square, free entry", "Winter Market",
+     "At Town Square"),  # titled "Holiday Market Poster"
+    ("holiday market poster: winter market, dec 12-14", "Winter Market", None),
+    ("bake sale flyer: Sweet Treats for a Cause, Saturday 9am, Lincoln Elementary", "Sweet Treats for a Cause",
+     "At Lincoln Elementary"),  # the school was dropped
+    ("promo for our gala, Sat Dec 12 at 7pm, Grand Hotel, tickets $80 at gala.org", "Gala", "At Grand Hotel"),
+])
+def test_a_poster_is_titled_by_its_event_and_shows_where(first, title, place):
+    shown = _first(first)
+    assert shown[Role.TITLE] == [title]
+    assert place is None or place in shown[Role.CAPTION], shown

@@ -22,7 +22,7 @@ _TIME = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
 _ABBR_DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?s?"
 _PLACE_ALONE = (r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Park|Square|Hall|Plaza|Gardens|Arena|Stadium|Theater|Theatre|Center|Centre|"
                 r"Pavilion|Chapel|Church|Cathedral|Library|Museum|Gallery|Beach|Pier|Ballroom|Auditorium|Rooftop|Lodge|Winery|"
-                r"Brewery|Farm))")
+                r"Brewery|Farm|Elementary|School|Academy|College|University|Hotel|Inn|Club|Community\s+Center|Marina))")
 _KINDS: tuple[tuple[str, str], ...] = (
     ("scarcity",  # "only 12 spots left", "limited seats", "while supplies last", "spots fill fast"
      r"\b(?:only\s+\d{1,4}\s+(?:spots?|seats?|places?|tickets?|tables?|rooms?|units?|pieces?|left)(?:\s+(?:left|remaining))?|"

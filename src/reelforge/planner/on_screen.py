@@ -577,6 +577,7 @@ class Words:
 _NOT_A_LEAD = re.compile(
     r"(?i)\b(?:make|create|do|need|want|please|pls|video|videos|reel|reels|story|stories|tiktok|instagram|youtube|"
     r"post|ad|promo|clip|slideshow|montage|real\s+estate|listing|hiring|update|reminder|news|announcement|"
+    r"poster|flyer|banner|invite|invitation|"  # ("holiday market poster: Winter Market, …": the name after it)
     r"(?:app|product|book|album|game|podcast|course)\s+(?:launch|release|drop)|launch|teaser|trailer|"
     r"for|with|of|about|from|to|our|my|we|i|you|it|this|that)\b|\d")  # (whole words: "lost dog" says no "do")
 
