@@ -131,3 +131,46 @@ def test_a_poster_is_titled_by_its_event_and_shows_where(first, title, place):
     shown = _first(first)
     assert shown[Role.TITLE] == [title]
     assert place is None or place in shown[Role.CAPTION], shown
+
+
+DINNER = "年终答谢会，12月12日周六晚7点，地点：希尔顿酒店，报名电话13800138000"
+FAIR = "圣诞市集，12月12日-12月14日，上午10点-下午6点，人民广场，免费入场"
+
+
+def test_chinese_first_cuts_keep_the_weekday_the_place_and_the_event():
+    # it was titled nothing, showed "12月12日" alone and dropped the hotel
+    assert _first(DINNER) == {Role.TITLE: ["年终答谢会"], Role.CAPTION: ["地点：希尔顿酒店", "12月12日周六晚7点"],
+                              Role.CTA: ["报名电话 13800138000"]}
+    # "人民广场" was dropped, and the call to action read "…12月14日,上午10点…" (NFKC's comma)
+    assert _first(FAIR) == {Role.TITLE: ["圣诞市集"], Role.CAPTION: ["地点：人民广场", "免费入场"],
+                            Role.CTA: ["12月12日-12月14日，上午10点-下午6点见"]}
+
+
+@pytest.mark.parametrize(("edit", "row"), [
+    ("改到周日", "12月13日周日晚7点"),  # it wrote "周日" over the whole row
+    ("改到12月13日", "12月13日周日晚7点"),  # it wrote "12月13日": the time lost
+    ("时间改成周日晚8点", "12月13日周日晚8点"),
+    ("活动延长到12月14日", "12月12日-12月14日晚7点"),
+])
+def test_chinese_days_and_dates_move_together(edit, row):
+    r, texts = _edited(DINNER, edit)
+    assert r.status == "ok" and row in texts, (r.reply, texts)
+
+
+@pytest.mark.parametrize("edit", ["改到周日", "延长到周一"])
+def test_a_chinese_weekday_for_dates_without_one_is_asked_for(edit):
+    r, texts = _edited(FAIR, edit)
+    assert r.status != "ok" and "没有写星期几" in r.reply and "12月12日-12月14日" in r.reply
+    assert "12月12日-12月14日，上午10点-下午6点见" in texts
+
+
+@pytest.mark.parametrize("edit", ["change the date to Dec 13", "oops Dec 13!", "its dec 13 not dec 12", "Dec 12 -> Dec 13",
+                                  "change Dec 12 to Dec 13", "change sat to sun"])
+def test_a_new_date_brings_its_weekday(edit):
+    r, texts = _edited(GALA, edit)  # "Sat Dec 13" (a Sunday) before
+    assert r.status == "ok" and "Sun Dec 13 at 7pm" in texts, (r.reply, texts)
+
+
+def test_extending_one_day_makes_a_run():
+    r, texts = _edited(GALA, "extend it to Dec 14")
+    assert r.status == "ok" and "Dec 12-14 at 7pm" in texts, (r.reply, texts)

@@ -23,6 +23,8 @@ _ABBR_DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urda
 _PLACE_ALONE = (r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Park|Square|Hall|Plaza|Gardens|Arena|Stadium|Theater|Theatre|Center|Centre|"
                 r"Pavilion|Chapel|Church|Cathedral|Library|Museum|Gallery|Beach|Pier|Ballroom|Auditorium|Rooftop|Lodge|Winery|"
                 r"Brewery|Farm|Elementary|School|Academy|College|University|Hotel|Inn|Club|Community\s+Center|Marina))")
+_PLACE_ALONE_ZH = (r"[\u4e00-\u9fff]{2,10}?(?:公园|广场|中心|大厦|商场|酒店|宾馆|体育馆|礼堂|剧院|会所|美术馆|博物馆|图书馆|"
+                   r"书店|咖啡馆)")
 _KINDS: tuple[tuple[str, str], ...] = (
     ("scarcity",  # "only 12 spots left", "limited seats", "while supplies last", "spots fill fast"
      r"\b(?:only\s+\d{1,4}\s+(?:spots?|seats?|places?|tickets?|tables?|rooms?|units?|pieces?|left)(?:\s+(?:left|remaining))?|"
@@ -151,7 +153,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"(?:欢迎)?(?:新手|带娃|亲子|宠物)(?:友好|欢迎)|欢迎(?:新手|带娃|亲子|宠物)|"
      r"仅限(?:本周|今天|今日|周末|本月|当天)|原价\d{1,6}(?:元)?\s*[，,]?\s*现价\d{1,6}(?:元)?|进店(?:就)?送[\u4e00-\u9fff]{2,8}|"
      r"免费(?:参加|入场|观看|报名)|需(?:要)?提前(?:报名|预约)|在[\u4e00-\u9fff]{2,10}?(?:公园|广场|中心|大厦|商场|书店|咖啡馆|图书馆|"
-     r"体育馆|礼堂|剧院|会所)|精装修?|简装|近地铁|地铁口|南北通透|学区房|拎包入住|"
+     r"体育馆|礼堂|剧院|会所)|"
+     # "地点：希尔顿酒店", "…，人民广场，…": where it is (as "地点：…")
+     rf"地点\s*[:：]\s*[\u4e00-\u9fff\w]{{2,16}}|(?:(?<=[，,：:])|^)\s*{_PLACE_ALONE_ZH}(?=\s*(?:[，,。；;！!]|$))|精装修?|"
+     r"简装|近地铁|地铁口|南北通透|学区房|拎包入住|"
      r"联系[\u4e00-\u9fff](?:先生|女士|小姐|经理|老师)"),
 )
 _FACTS = re.compile("|".join(f"(?:{pattern})" for _, pattern in _KINDS), re.I)
@@ -202,6 +207,10 @@ def typed_facts(text: str) -> list[str]:
             said = dates_capitalised(said)  # "Mon/Wed/Fri 6am"
         elif re.fullmatch(_PLACE_ALONE, said):
             said = "At " + said  # "Riverside Park": where it is
+        elif re.fullmatch(_PLACE_ALONE_ZH, said) and not said.startswith("在"):
+            said = "地点：" + said  # "人民广场": where it is ("在人民公园" says so itself)
+        elif m_at := re.match(r"地点\s*[:：]\s*", said):
+            said = "地点：" + said[m_at.end():]
         elif re.match(r"(?i)\d{1,2}\s*\+$", said):
             said = said.replace(" ", "") + " only"
         if said.lower() not in (x.lower() for x in out):

@@ -622,7 +622,7 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if (zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,12}(?:特惠|促销|大促|优惠季|优惠活动|活动|招生|上新|上市|"
                        r"上线|开课|开班|周年庆|店庆|酬宾|出售|出租|课|课程|训练营|夏令营|冬令营|工作坊|讲座|市集|派对|沙龙|比赛|"
-                       r"读书会|分享会|音乐会|演唱会|见面会|品鉴会|发布会|展览|快闪|盛大开业|新店开业|开业|开张|开幕|预售|团购|秒杀)(?:啦|了|喽|啰)?)"
+                       r"读书会|分享会|音乐会|演唱会|见面会|品鉴会|发布会|答谢会|年会|晚会|酒会|联欢会|茶话会|舞会|运动会|交流会|展销会|展览|快闪|盛大开业|新店开业|开业|开张|开幕|预售|团购|秒杀)(?:啦|了|喽|啰)?)"
                        r"\s*[:：，,。！!]", text)) \
             and not _ZH_NOT_A_LEAD.search(zh.group("t")) and not re.fullmatch(
                 r"(?:产品|商品|新品|品牌|公司|店铺|本店|全场|限时)?|" + _SALE_EVENT.pattern, zh.group("t")[:-2]):

@@ -201,9 +201,11 @@ def _new_day(text: str, day: str) -> str | None:
 
 
 def day_moved(text: str, new: str) -> str | None:
-    """``text`` with its date-with-weekday moved to the weekday ``new`` ("Sat Dec 12 at 7pm", "sunday":
-    "Sun Dec 13 at 7pm"); None when ``new`` is no weekday or ``text`` shows no such date."""
-    return day_dates.with_weekday(text, new.split()[-1]) if _WEEKDAY.fullmatch(new.strip()) else None
+    """``text`` with its date-with-weekday moved to the weekday or the date ``new`` ("Sat Dec 12 at 7pm",
+    "sunday" or "Dec 13": "Sun Dec 13 at 7pm"); None when ``new`` is neither or ``text`` shows no such date."""
+    if _WEEKDAY.fullmatch(new.strip()) or _WEEKDAY_ZH.fullmatch(new.strip()):
+        return day_dates.with_weekday(text, new.split()[-1])
+    return day_dates.with_date(text, new)
 
 
 def _day_and_clock(text: str, new: str) -> str | None:
@@ -221,6 +223,25 @@ def _day_and_clock(text: str, new: str) -> str | None:
     if head is None:
         head = text[:day.start()] + dates_capitalised(m.group("d")) + text[day.end():clock.start()]
     return head + said_clock + text[clock.end():]
+
+
+_DAY_AND_CLOCK_ZH = re.compile(r"(?P<d>(?:周|星期|礼拜)[一二三四五六日天])\s*(?P<c>(?:上午|下午|晚上|早上|中午|傍晚|晚|早)?"
+                               r"\d{1,2}(?:[:：]\d\d|点(?:半|\d{1,2}分?)?))")
+_CLOCK_ZH_SAID = re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚|晚|早)?\d{1,2}(?:[:：]\d\d|点(?:半|\d{1,2}分?)?)")
+
+
+def _day_and_clock_zh(text: str, new: str) -> str | None:
+    """``text`` with its dated day moved and its time said anew when ``new`` is a Chinese day and time
+    ("周日晚8点" on "12月12日周六晚7点": "12月13日周日晚8点"; it was "周日晚8点" alone); else None."""
+    m = _DAY_AND_CLOCK_ZH.fullmatch(new.strip())
+    if m is None or (moved := _new_day(text, m.group("d"))) is None:
+        return None
+    clocks = list(_CLOCK_ZH_SAID.finditer(moved))
+    if not clocks:
+        return moved + m.group("c")
+    if len(clocks) != 1:
+        return None
+    return moved[:clocks[0].start()] + m.group("c") + moved[clocks[0].end():]
 
 
 def same_shape(text: str, new: str) -> str | None:
@@ -241,8 +262,12 @@ def _one_of_when(text: str, new: str) -> str | None:
     ("change the date to saturday" on "Friday 7pm": "Saturday 7pm"; it was "Saturday" alone)."""
     if (both := _day_and_clock(text, new)) is not None:
         return both
-    if _WEEKDAY.fullmatch(new) and (moved := _new_day(text, new)) is not None:
-        return moved  # ("move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm")
+    if (_WEEKDAY.fullmatch(new) or _WEEKDAY_ZH.fullmatch(new)) and (moved := _new_day(text, new)) is not None:
+        return moved  # ("move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm"; "改到周日")
+    if (dated := day_dates.with_date(text, new)) is not None:
+        return dated  # ("change the date to Dec 13" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm")
+    if (both := _day_and_clock_zh(text, new)) is not None:
+        return both
     old = same_shape(text, new)
     if old:
         return text.replace(old, dates_capitalised(new), 1)  # (hours: "9am-3pm" for "8am-2pm")

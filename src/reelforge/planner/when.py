@@ -34,7 +34,7 @@ _EN = re.compile(rf"\b(?:(?P<day>{_DAY})(?:\s*,?\s*(?:at\s+|from\s+)?(?P<time>{_
 _ZH_NUM = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 _ZH_TIME = rf"(?:上午|下午|晚上|晚|早上|早|中午|傍晚|凌晨)?\s*{_ZH_NUM}\s*(?:点(?:半|\d{{1,2}}分?)?|[:：]\d{{2}})"
 # ("1月1日-1月15日": a run of days, as said)
-_ZH_DAY = r"(?:(?:本|这|下)个?)?(?:(?:周|星期|礼拜)[一二三四五六日天](?:\s*(?:和|、|及|与|至|到|-|—|~|～)\s*(?:周|星期|礼拜)?[一二三四五六日天])*|周末)|\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*(?:到|至|-|—|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])?|今晚|明晚|今天|明天|后天"
+_ZH_DAY = r"(?:(?:本|这|下)个?)?(?:(?:周|星期|礼拜)[一二三四五六日天](?:\s*(?:和|、|及|与|至|到|-|—|~|～)\s*(?:周|星期|礼拜)?[一二三四五六日天])*|周末)|\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*(?:到|至|-|—|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])?(?:\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?|今晚|明晚|今天|明天|后天"
 _ZH = re.compile(rf"(?P<day>{_ZH_DAY})\s*[，,]?\s*(?P<time>{_ZH_TIME}(?:\s*(?:到|至|-|—|~|～)\s*(?:{_ZH_TIME}|午夜|深夜))?)?")
 
 
@@ -59,7 +59,7 @@ def when_at(text: str) -> tuple[str, tuple[int, int]] | None:
     text = unicodedata.normalize("NFKC", text or "")
     for m in _ZH.finditer(text):
         if m.group("time") or re.search(r"月", m.group("day")):
-            return re.sub(r"\s+", "", m.group(0)).rstrip("，,"), m.span()
+            return re.sub(r"\s+", "", m.group(0)).rstrip("，,").replace(",", "，"), m.span()  # (NFKC made "，" ",")
     for m in _EN.finditer(text):
         day = m.group("day") or m.group("day2") or ""
         if not (m.group("time") or m.group("time2") or re.search(r"\d", day)):

@@ -1130,6 +1130,8 @@ def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False
 _WORD_ZH = {"images": "图片", "image": "图片", "video clips": "视频片段", "video clip": "视频片段", "shots": "镜头",
             "shot": "镜头", "title": "标题", "caption": "字幕", "call to action": "行动号召", "text": "文字"}
 _CANNOT_ZH: list[tuple[str, str]] = [
+    (r"'(.+)' on screen shows no weekday, so which date (.+) is is not known; say the date, e\.g\. .*",
+     r"画面上的「\1」没有写星期几，不知道\2是哪一天；请说具体日期，比如“把\1改成…”"),
     (r"speed can be between .*", "速度可以在0.25到4倍之间"),
     (r"there are only (\d+) shots", r"只有\1个镜头"),
     (r"replace it with which file\?.*", "换成哪个文件？先把它加入项目，再说例如“把第二张换成surf.mp4”"),

@@ -128,7 +128,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
             return _when_change(v, texts) if kind == "when" else f"change the {word_for(m.group('k'), kind)} to {v}"
     if (m := _CLOSES.match(t)) and (said := _hours_end(m.group("v"), texts, start=bool(m.group("opens")))):
         return said
-    if (m := _EXTEND.match(t)) and (said := run_extended(m.group("v"), texts)):
+    if (m := _EXTEND.match(t)) and (said := run_extended(m.group("v"), texts, said=t)):
         return said
     if (m := _MOVE_EVENT.match(t)) and fits("when", v := m.group("v").strip()) and on_screen("when", texts):
         return _when_change(v, texts)

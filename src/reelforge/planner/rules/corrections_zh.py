@@ -38,7 +38,7 @@ _ZH_FROM = re.compile(r"^(?:从(?P<y>.+?)(?:改成|改为|换成|改到|变成|�
 _ZH_IS_NOT = re.compile(rf"^(?:{KIND_WORD_ZH})?(?:应该)?是?(?P<x>[^，,]+?)[，,\s]*(?:而)?不是(?P<y>.+?)[。！!]?$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
 _ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
-                       r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到)(?P<v>.+?)了?$")
+                       r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到|延长到|延到|延期到)(?P<v>.+?)了?$")
 _ZH_LEFT = re.compile(r"^(?:现在)?(?:只剩下?|仅剩下?|还剩下?|剩下?)(?P<v>\d{1,4})\s*(?:个|名|位)?(?:名额|位置|席位|人)?了?$")  # "只剩10个名额了"
 _ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*[:：]?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198", "价格198"
 
@@ -96,7 +96,7 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         x, y = (m.group("x") or m.group("x2")).strip(), (m.group("y") or m.group("y2")).strip()
         if y and any(y in text for text in texts):
             return f"把{y}改成{x}"
-    if (m := _EXTEND_ZH.match(t)) and (said := run_extended(m.group("v"), texts, zh=True)):
+    if (m := _EXTEND_ZH.match(t)) and (said := run_extended(m.group("v"), texts, zh=True, said=t)):
         return said
     if (m := _ZH_LEFT.match(t)) and (parts := [p for x in texts for p in x.split(" · ") if holds("spots", p)]) \
             and len(parts) == 1:

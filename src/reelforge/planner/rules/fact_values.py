@@ -124,12 +124,15 @@ def said_value(kind: str, value: str) -> str:
     return part if all(w.strip(",.") in _FILLER or kind_of_word(w) == kind for w in rest) else value
 
 
-def run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | None:
+def run_extended(new: str, texts: Sequence[str], *, zh: bool = False, said: str = "") -> str | None:
     """A new last day for the one run of days on screen ("extend it to Aug 22" on "July 7 - Aug 15",
     "extend it to monday" on "Fri-Sun"), said as the change of its end; None when no single run of days
-    is shown or ``new`` is no day of its kind."""
+    is shown or ``new`` is no day of its kind. One day shown is made a run when ``said`` (the clause)
+    says "extend" ("活动延长到12月14日"): "ends Dec 14" may be a sale's new end."""
     new = new.strip()
     runs = [m for text in texts for m in _RUN_END.finditer(text)]
+    if not runs:
+        return _day_extended(new, texts, zh=zh) if re.search(r"(?i)\bextend|延长|延期|延到", said) else None
     if len(runs) != 1:
         return None
     run = runs[0]
@@ -144,3 +147,26 @@ def run_extended(new: str, texts: Sequence[str], *, zh: bool = False) -> str | N
             and same.group(1)[:3].casefold() == month[:3].casefold():
         new = same.group(2)  # "extend it to Dec 16" on "Dec 12-14": "Dec 12-16"
     return f"change {end} to {dates_capitalised(new)}" if end else None
+
+
+# one day shown, with its weekday or not: "Sat Dec 12", "12月12日周六"
+_ONE_DAY = re.compile(rf"(?i)(?:\b{_DAY},?\s+)?(?P<d>{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)|"
+                      r"(?P<z>\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?:\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?")
+
+
+def _day_extended(new: str, texts: Sequence[str], *, zh: bool) -> str | None:
+    """The one day on screen made a run of days to ``new`` ("extend it to Dec 14" on "Sat Dec 12 at 7pm":
+    "Dec 12-14 at 7pm"; "活动延长到12月14日" on "12月12日周六": "12月12日-12月14日"), its weekday dropped."""
+    days = [m for text in texts for m in _ONE_DAY.finditer(text)]
+    if len(days) != 1 or not _A_DATE.fullmatch(new):
+        return None
+    day = days[0]
+    if zh and day.group("z"):
+        return f"把{day.group(0)}改成{day.group('z')}-{new}"
+    if zh or not day.group("d"):
+        return None
+    start = dates_capitalised(day.group("d"))
+    if (same := re.fullmatch(rf"(?i)({MONTH})\s*(\d.*)", new)) and same.group(1)[:3].casefold() == start[:3].casefold():
+        new = same.group(2)
+    return f"change {day.group(0)} to {start}-{dates_capitalised(new)}"
+

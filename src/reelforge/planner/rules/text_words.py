@@ -9,6 +9,7 @@ import re
 
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
+from reelforge.planner.day_dates import said_anew
 from reelforge.planner.ending import capitalised, contact_cta, contact_in, offer_in, title_case
 from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
@@ -177,7 +178,9 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             out.append(O.UpdateText(target=target, **look))
             continue
         new = b
-        if part:  # "change sale to drop" on "Spring Sale": those words in it
+        if part and (dated := said_anew(s.text, typed_a.strip(), b)) is not None:
+            new = dated  # "change Dec 12 to Dec 13" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm", the weekday with it
+        elif part:  # "change sale to drop" on "Spring Sale": those words in it
             typed = typed_a.strip().strip(chr(34) + chr(39))
             new = re.sub(rf"{edge_a}{re.escape(typed)}{edge_b}", lambda found, typed=typed: _in_case_of(found.group(0), typed, b),
                          s.text, count=1, flags=re.I)
