@@ -174,3 +174,12 @@ def test_a_new_date_brings_its_weekday(edit):
 def test_extending_one_day_makes_a_run():
     r, texts = _edited(GALA, "extend it to Dec 14")
     assert r.status == "ok" and "Dec 12-14 at 7pm" in texts, (r.reply, texts)
+
+
+@pytest.mark.parametrize("edit", ["add the caption 'New arrivals'", "加字幕：新品上市", "添加字幕「新品上市」"])
+def test_a_caption_added_keeps_the_captions_shown(edit):
+    # "add the caption …" took the place of "地点：人民广场" and "免费入场" without a word, and "加字幕：…" wrote
+    # its words over both
+    r, texts = _edited(FAIR, edit)
+    assert r.status == "ok" and "地点：人民广场" in texts and "免费入场" in texts, (r.reply, texts)
+    assert any(t in ("New arrivals", "新品上市") for t in texts)

@@ -143,8 +143,18 @@ def add_text(st: State, op: O.AddText) -> None:
     elif role is Role.CAPTION:  # as the first cut's captions: the look's box (a bare outline read poorly)
         fields["background"] = get_style(st.style or st.base.style).caption_box
     if role is Role.CAPTION and shot is None:
-        tr = _rows_track(st, start, start + d) or tr
+        tr = _rows_track(st, start, start + d) or _beside(st, tr, start, start + d)
     _place_text(tr, fix_fades(TextSegment(**fields)))
+
+
+def _beside(st: State, tr: WorkTrack, start: int, end: int) -> WorkTrack:
+    """The caption track a caption added for ``start``-``end`` goes on: ``tr``, or, when captions on
+    it show then, one where none does, so that they stay ("add the caption 'New arrivals'" took the
+    place of "At Town Square" and "Free entry", without a word)."""
+    if not any(s.start < end and start < s.end for s in tr.segs):
+        return tr
+    free = next((t for t in st.tracks_of(Role.CAPTION) if not any(s.start < end and start < s.end for s in t.segs)), None)
+    return free or st.add_track(Role.CAPTION)
 
 
 def update_text(st: State, op: O.UpdateText) -> None:

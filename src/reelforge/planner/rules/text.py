@@ -252,7 +252,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     existing = c.text_segs(role)
     new_text = None
     verb_add = (_has(_ADD, t) or caption_shot) and not _has(r"\b(?:change|rename|edit|update|replace|make\s+the|set\s+the)\b|改成|改为|换成|修改|更改", t)
-    adding = verb_add and (bool(c.quotes) or not existing or unquoted_words(c.raw, t) is not None)
+    adding = verb_add and (bool(c.quotes) or not existing or unquoted_words(c.raw, t) is not None
+                           or role is Role.CAPTION and re.search(r"字幕\s*[:：]", c.raw) is not None)  # ("加字幕：新品上市")
     if c.quotes and adding:
         new_text = c.quotes[-1]
     elif c.quotes:
