@@ -12,6 +12,7 @@ import doctest
 import pytest
 
 from reelforge.planner import day_dates, plan, text_kinds
+from reelforge.planner import ops as O
 from reelforge.planner.apply import apply
 from reelforge.planner.rules import plan_edit
 from reelforge.timeline import Role
@@ -183,3 +184,60 @@ def test_a_caption_added_keeps_the_captions_shown(edit):
     r, texts = _edited(FAIR, edit)
     assert r.status == "ok" and "地点：人民广场" in texts and "免费入场" in texts, (r.reply, texts)
     assert any(t in ("New arrivals", "新品上市") for t in texts)
+
+
+# --- a batch of 14 sessions (101 edits) typed by someone who had not seen the planner ----------------
+
+from tests.unit.test_compose import aud, clip, img  # noqa: E402
+
+LISTING = [*(img(f"DSC099{n}.jpg", i) for i, n in enumerate((12, 15, 21, 30, 44, 50))),
+           clip("walkthrough.MOV", 34_000), aud("vo take2.wav", 41_000)]
+BARBER = [img("PXL_20261012_183022.jpg", 0), img("PXL_20261012_183109.jpg", 1), clip("PXL_20261012_184455.mp4", 12_000),
+          img("fade closeup.jpg", 3), aud("beat.mp3", 180_000)]
+BIRTHDAY = [img("scan0004.jpg", 0), img("scan0007.jpg", 1), img("IMG_1550.JPG", 2), clip("mom dancing.mp4", 15_000),
+            aud("song.mp3", 214_000)]
+
+
+def _session(first: str, lib, *edits: str):
+    tl = plan(first, lib).timeline
+    replies = []
+    for edit in edits:
+        r = plan_edit(edit, tl, library=tuple(lib))
+        replies.append(r)
+        if r.ops:
+            tl = apply(tl, r.ops, library=tuple(lib))
+    return tl, replies
+
+
+def _shown(tl, role: Role) -> list[str]:
+    return [s.text for tr in tl.tracks if tr.role is role for s in tr.segments]
+
+
+def test_quotes_placed_at_the_start_and_the_end():
+    # the call to action read '" at the start and "' (the words between the two quotes)
+    tl, _ = _session('happy 60th birthday video for my mom Linda!! old pics first then the newer ones. about a minute. '
+                     'put "Happy 60th, Mom ❤️" at the start and "We love you - from Jess, Mark & the grandkids" at the end',
+                     BIRTHDAY)
+    assert _shown(tl, Role.TITLE) == ["Happy 60th, Mom ❤️"]
+    assert _shown(tl, Role.CTA) == ["We love you - from Jess, Mark & the grandkids"]
+
+
+def test_it_is_the_clip_the_clause_before_named():
+    # "mute it" muted the voiceover
+    tl, (r,) = _session("45 second listing video, use my voiceover", LISTING, "walkthrough clip has wind noise, mute it")
+    assert r.status == "ok" and [type(o) for o in r.ops] == [O.SetClipAudio], r.reply
+    assert next(tr for tr in tl.tracks if tr.role is Role.VOICE).segments[0].volume > 0
+
+
+def test_a_boring_part_is_no_typo_and_how_much_is_asked():
+    # "boring" was read "bring": the clip moved to the start
+    tl0 = plan("make a promo for my barbershop for tiktok", BARBER).timeline
+    r = plan_edit("cut the boring part of the clip at the start where im just standing there", tl0, library=tuple(BARBER))
+    assert r.status == "ambiguous" and not r.ops and "PXL_20261012_184455.mp4" in r.reply
+
+
+def test_a_comma_in_a_number_does_not_split_the_clause():
+    from reelforge.planner.rules.refs import _clauses
+
+    assert _clauses("its actually 68,400 miles put the exact number") == ["its actually 68,400 miles put the exact number"]
+    assert _clauses("we're at $18,400 already, can we add it") == ["we're at $18,400 already", "can we add it"]

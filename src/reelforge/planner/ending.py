@@ -326,6 +326,8 @@ def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) ->
         text = text.replace(contact, mark)
     for rx in ((_ZH,) if zh else _EN):
         for m in rx.finditer(text):
+            if re.fullmatch(r"\s*[\"“”「」]\s*[^\"“”「」]*[\"“”「」]\s*", m.group("x")):
+                continue  # the words between two quotes (their words blanked): '" at the start and "'
             words = m.group("x").strip().strip("'\"“”「」‘’").strip()
             if contact and mark in words:
                 before = words.split(mark)[0]

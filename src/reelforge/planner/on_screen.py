@@ -519,8 +519,16 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
         if out and out[-1][1] == "caption" and Q.LIST_GLUE.fullmatch(between):
             out.append((q, "caption"))  # captions "A" and "B", 字幕“A”和“B”: the list goes on
             continue
-        out.append((q, "search" if _SEARCH_FOR.search(low[max(0, at - 12):at]) else _nearest_label(before)))
+        role = "search" if _SEARCH_FOR.search(low[max(0, at - 12):at]) else _nearest_label(before)
+        if role is None and (where := _PLACED.match(low[pos:pos + 40])):
+            role = "title" if where.group("start") else "cta"  # 'put "Happy 60th" at the start and "We love you" at the end'
+        out.append((q, role))
     return out
+
+
+# where a quoted text is said to go, right after it: the opening's (a title) or the ending's
+_PLACED = re.compile(r"[\"'”’」』]?\s*(?:(?P<start>(?:at|in|for)\s+the\s+(?:start|beginning|opening)|first\b|放在?开头|在开头)|"
+                     r"(?:at|for)\s+the\s+end\b|last\b|放在?结尾|在结尾|放在?最后)")
 
 
 # "淘宝搜索"小壳子"", "search 'pawfect' on Etsy": words to look up, the call to action with them

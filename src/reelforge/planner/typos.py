@@ -54,6 +54,7 @@ _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4
                          # words of ads and moods one edit from a planner word ("swipe up" read as "wipe")
                          "swipe swiped swiping preorder preorders mellow stormy hover linger booming unbold unbolded "
                          "cozy cosy cozier cosier heartwarming male female males females "
+                         "boring bored dull "  # ("cut the boring part" was read "bring": the clip moved to the start)
                          "cover".split())  # ("make the cover $15" was read "make the over $15")
 
 

@@ -624,6 +624,19 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
     return r
 
 
+def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...],
+                 new: tuple[Asset, ...]) -> str | None:
+    """``piece`` with its "it" said as the one shot the clause ``before`` named by name, when that clause was
+    not carried out (nothing was remembered from it), else None."""
+    if not re.search(r"(?i)\bit\b", piece):
+        return None
+    refs = _find_targets(_ctx(before, quotes, tl, lib, new))
+    names = {r.target.name for r in refs}
+    if len(refs) != 1 or len(names) != 1 or not (name := names.pop()):
+        return None
+    return re.sub(r"(?i)\bit\b", f"the {name}", piece, count=1)
+
+
 _NOT_THE_OTHER = re.compile(r"(?i)(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:a\s+)?(?:square|vertical|horizontal|landscape|"
                             r"portrait|wide(?:screen)?|16:9|9:16|1:1|4:5)|不要(?:方形|竖屏|横屏)|不是(?:方形|竖屏|横屏)")
 _NOT_UNDERSTOOD = re.compile(r"I did not understand|没有理解")  # as `_unknown` words a part it could not read
@@ -783,6 +796,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
         r = _run_remembering(piece, quotes, reworded, lib, new, turn_mem, in_turn)
+        if results and not results[-1].ok and (said_it := _it_as_named(piece, joined[-1], quotes, timeline, lib, new)) \
+                and (r2 := _run(said_it, quotes, timeline, lib, new)).ok:
+            r2.text = r.text  # "walkthrough clip has wind noise, mute it": the clip (it muted the voiceover)
+            r = r2
         if results and results[-1].ok and (r2 := _with_turn_targets(piece, joined[-1], results[-1].ops or [], quotes,
                                                                     timeline, lib, new)) is not None:
             r = r2  # "swap the 1st and 2nd pics and make both 3 seconds", "…, the second 3 seconds"

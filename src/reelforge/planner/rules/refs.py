@@ -526,7 +526,8 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 _QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
-_SPLIT_RX = re.compile(r"\s*(?:[,;，；。!！]+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
+# (a comma in a number is none: "68,400 miles", "$18,400 raised" were cut in two)
+_SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
 
 
 # "call to action: Order today!", "title: Summer Sale!", "cta - order today" (a dash for the colon), "change

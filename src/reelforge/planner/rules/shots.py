@@ -849,11 +849,22 @@ _RX_TRIM_EDGE = re.compile(r"^(?:please\s+)?(?:trim|cut|shorten|tighten)\s+(?:do
                            r"beginning|intro|outro)(?:\s+(?:of\s+)?(?:the\s+)?(?:video|reel|it))?(?:\s+(?:a\s+bit|a\s+little))?\s*$")
 
 
+# "cut the boring part of the clip at the start where im just standing there": how much is not said
+_RX_TRIM_CLIP_EDGE = re.compile(r"^(?:please\s+)?(?:can\s+(?:you|u)\s+)?(?:trim|cut|shorten|skip|remove|lose)\s+(?:out\s+|off\s+)?"
+                                r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:part|bit|section)?\b.{0,24}?\b(?:clip|video\s+clip)\b.{0,12}?"
+                                r"\b(?P<w>end|ending|start|beginning)\b(?!.*\d)")
+
+
 def _h_trim_edge(c: _Ctx) -> list[O.Op] | None:
     """"trim the end", "cut the beginning a bit": how much is not said: asked, with the ways to say it
     (it was not understood)."""
     m = _RX_TRIM_EDGE.match(c.t.strip(" .!"))
     if m is None:
+        if (edge := _RX_TRIM_CLIP_EDGE.match(c.t.strip(" .!"))) and len(clips := c.count("video")) == 1:
+            end = edge.group("w") in ("end", "ending")
+            raise _Ambiguous(f"How much of the {'end' if end else 'start'} of {clips[0].name}? E.g. 'cut the "
+                             f"{'last' if end else 'first'} 3 seconds of the clip' (it is {clips[0].duration / 1000:g} s "
+                             "long on the timeline).")
         return None
     end = m.group("w") in ("end", "ending", "outro")
     total = c.tl.duration / 1000
