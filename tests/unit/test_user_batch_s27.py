@@ -241,3 +241,51 @@ def test_a_comma_in_a_number_does_not_split_the_clause():
 
     assert _clauses("its actually 68,400 miles put the exact number") == ["its actually 68,400 miles put the exact number"]
     assert _clauses("we're at $18,400 already, can we add it") == ["we're at $18,400 already", "can we add it"]
+
+
+LOST_DOG = [img("biscuit.jpg", 0), img("IMG_7720.JPG", 1), img("IMG_7734.JPG", 2), img("biscuit collar closeup.jpg", 3)]
+DOG = ("LOST DOG please help. Biscuit, golden retriever mix, last seen Tues Nov 3 near Cedar Park around 6pm. "
+       "call 512-555-0199. no music")
+
+
+def test_a_price_dropped_then_said():
+    # "Dropped, make it $474,900 · 3 bed …" was written over the price
+    tl, (r,) = _session("listing video. Show 'Listed at $489,000 · 3 bed · 2.5 bath · 2,140 sq ft'. "
+                        "End with 'Dana Whitfield, Realtor · (208) 555-0143'", LISTING, "price dropped, make it $474,900")
+    assert r.status == "ok" and "Listed at $474,900 · 3 bed · 2.5 bath · 2,140 sq ft" in _shown(tl, Role.TITLE) + _shown(tl, Role.CAPTION), r.reply
+
+
+def test_words_added_at_the_end_keep_the_phone_number():
+    # "add 'do not chase him, just call'" took the place of "Call 512-555-0199"
+    tl, (r,) = _session(DOG, LOST_DOG, "add 'do not chase him, just call'")
+    assert r.status == "ok" and any("512-555-0199" in t for t in _shown(tl, Role.CTA))
+    assert "do not chase him, just call" in _shown(tl, Role.CAPTION)
+
+
+def test_the_kind_of_music_asked_for_is_no_style():
+    # "something chill" set a minimal style and slower pictures
+    tl0 = plan(DOG, LOST_DOG).timeline
+    r = plan_edit("actually add some music, something chill", tl0, library=tuple(LOST_DOG))
+    assert not r.ops and "no music file" in r.reply
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    ("how long is it now?", "it is 14 s long"), ("perfect. how long is it?", "it is 14 s long"),
+    ("is it ok if it goes over 60 sec? the board wants all of her message", "the length is yours to choose"),
+])
+def test_questions_are_answered_and_change_nothing(edit, said):
+    tl0 = plan(DOG, LOST_DOG).timeline
+    r = plan_edit(edit, tl0, library=tuple(LOST_DOG))
+    assert not r.ops and said in r.reply.lower(), r.reply
+
+
+def test_a_length_limit():
+    tl, (r,) = _session("birthday video for mom, about a minute", BIRTHDAY, "its too long for whatsapp can u get it under 45 sec")
+    assert r.status == "ok" and tl.duration == 44_000, r.reply  # it set a picture called "whatsapp" to 45 s
+
+
+@pytest.mark.parametrize("edit", ["nvm put it back", "never mind, change it back", "还是改回来吧"])
+def test_put_it_back_undoes(edit):
+    tl0 = plan("birthday video for mom", BIRTHDAY).timeline
+    r = plan_edit(edit, tl0, library=tuple(BIRTHDAY))
+    assert r.ops == (O.Undo(),), r.reply

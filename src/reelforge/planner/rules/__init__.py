@@ -100,6 +100,7 @@ from reelforge.planner.rules.refs import (
 from reelforge.planner.rules.shots import (
     _ALL_BUT,
     _h_add_segment,
+    _h_asks,
     _h_cut_at,
     _h_dislike,
     _h_duplicate,
@@ -125,6 +126,7 @@ from reelforge.planner.rules.shots import (
     _h_trim_edge,
     _h_zh_side_remove,
     _reorder_by_names,
+    asks_about_video,
 )
 from reelforge.planner.rules.text import (
     _h_end_words,
@@ -214,6 +216,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 
 _HANDLERS: tuple[Handler, ...] = (
     _h_place_at_words,  # "… after the voiceover says 'X'": no text to add, no voiceover to make
+    _h_asks,  # "how long is it now?": answered, before any rule reads its words as a change
     _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_swap_texts, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
@@ -584,6 +587,8 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
     too", "put it back"), or "it" meaning the thing last referred to."""
     zh = P.is_chinese(piece)
     raw = _ctx(piece, quotes, tl, lib, new).raw
+    if asks_about_video(N.normalize(piece)):
+        return _run(piece, quotes, tl, lib, new)  # a question is answered, never a follow-up of the last change
     if not mem.empty and re.match(r"\s*no\s+[a-z]", N.normalize(piece)):
         # "no motion", "no text": a negation of its own, not the correction "no, red" of the last change
         r = _run(piece, quotes, tl, lib, new)
@@ -622,6 +627,10 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
             r2.text = raw
             return r2
     return r
+
+
+_SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:more|less|a\s+bit|really|very|kinda|super))?"
+                        r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*[.!]*$|(?:more|less)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:one|song|music)\s*$")
 
 
 def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...],
@@ -778,6 +787,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 results[-1] = m
                 joined[-1] = joined[-1] + sep + piece
                 continue
+        if results and _SONG_KIND.match(N.normalize(piece)) and re.search(r"(?i)\b(?:music|song|track|tune|beat)s?\b|音乐|歌",
+                                                                       joined[-1]):
+            # "add some music, something chill": the kind of music asked for, said with it (it set a calm
+            # style and slower pictures)
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
         if results and results[-1].ok and _bare_value(piece):
             # "…transitions, 1 second" / "…quieter, about 20%": a bare value belongs to the clause before
             sep = seps[i - 1] if i - 1 < len(seps) else " "

@@ -109,7 +109,8 @@ def mostly(kind: str, value: str, shown: str = "") -> bool:
     else:
         words = part_of(kind, value) or words_of(kind, value) or ""
     rest = value.replace(words, " ", 1) if words else value
-    rest = " ".join(w for w in rest.split() if not shown or w.casefold() not in shown)  # ("call Dana at 555-0177")
+    seen = set(re.findall(r"[^\s,;:·()]+", shown))  # the words on screen, whole ("it" is no word of "Whitfield")
+    rest = " ".join(w for w in rest.split() if w.casefold().strip(",.;:!?") not in seen)  # ("call Dana at 555-0177")
     other = [w for w in re.findall(rf"(?i)\b(?:{KIND_WORD})\b", rest) if kind_of_word(w) != kind]
     return len(rest.split()) <= 2 and not other and not re.search(r"(?i)\b(?:no|not|never|without)\b", rest)
 

@@ -60,7 +60,11 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
     if _RX_START_OVER.search(t):
         return [O.Undo() for _ in range(O.MAX_HISTORY)]
     if re.fullmatch(r"\s*(?:please\s+)?(?:undo|revert|take\s+back)\s+(?:that|it|this|the\s+last\s+(?:one|change|edit|step))"
-                    r"(?:\s+please)?\s*[.!]?\s*|\s*撤销(?:一下|刚才的?(?:修改)?|上一步)\s*[。！]?\s*", t):
+                    r"(?:\s+please)?\s*[.!]?\s*|\s*撤销(?:一下|刚才的?(?:修改)?|上一步)\s*[。！]?\s*|"
+                    # "nvm put it back", "never mind, change it back", "还是改回来吧"
+                    r"\s*(?:(?:nvm|never\s*mind|nah|actually|hmm+|oh|wait|ok)[\s,.!]+)*(?:put|change|switch|swap|set|turn)\s+(?:it|that|them|"
+                    r"everything)\s+back(?:\s+(?:the\s+way\s+it\s+was|how\s+it\s+was|please|pls))?\s*[.!]*\s*|"
+                    r"\s*(?:算了|还是)?(?:改回来|换回来|恢复原样|还原)(?:吧)?\s*[。！]?\s*", t):
         return [O.Undo()]  # "undo that" (a session routes it; the planner read it as not understood)
     m = _RX_UNDO_N.search(t)
     if m is None:
@@ -69,6 +73,46 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
     n = 2 if word.startswith("couple") else 3 if word == "few" else int(N.parse_number(word) or 1)
     return [O.Undo() for _ in range(max(1, min(n, O.MAX_HISTORY)))]
 
+
+
+# "how long is it now?", "现在多长了": the video's length, asked
+_RX_HOW_LONG = re.compile(r"^(?:(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey)[\s,.!]+)*(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
+                          r"(?:\s+now)?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
+                          r"(?:现在|视频)?(?:多长|多长时间|多少秒|时长是?多少|有多长)了?[吗呢]?)\s*[?？!.。]*$")
+# "is it ok if it goes over 60 sec?", "can it be longer than a minute?": the length is theirs to choose
+_RX_LONGER_OK = re.compile(r"^(?:is\s+it\s+(?:ok(?:ay)?|fine|alright)|can\s+(?:it|we|the\s+video)|would\s+it\s+be\s+(?:ok|fine))\b.*"
+                           r"\b(?:over|longer|more\s+than|go\s+past|beyond|exceed)\b[^?]*\?")
+# "can u get it under 45 sec", "keep it under a minute": the most it may last
+_RX_UNDER = re.compile(r"\b(?:get|keep|make|bring|cut|trim|need|needs|have|has|should\s+be|must\s+be|be)\s+(?:it\s+|the\s+(?:video|reel|ad)\s+)?"
+                       r"(?:down\s+)?(?:to\s+)?(?P<how>under|below|less\s+than|shorter\s+than|max(?:imum)?|at\s+most|no\s+(?:more|longer)\s+than|"
+                       r"within)\s+(?P<n>\d{1,4}(?:\.\d+)?|an?|one)\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\b")
+
+
+def asks_about_video(t: str) -> bool:
+    """Whether ``t`` (normalised) asks how long the video is or may be, for an answer, not a change."""
+    return bool(_RX_HOW_LONG.match(t.strip()) or _RX_LONGER_OK.match(t.strip()))
+
+
+def _h_asks(c: _Ctx) -> list[O.Op] | None:
+    """A question about the video ("how long is it now?", "is it ok if it goes over 60 sec?") answered,
+    nothing changed (they were not understood, or the second set a clip to 60 s); "get it under 45 sec":
+    the most it may last."""
+    t = c.t.strip()
+    total = c.tl.duration / 1000
+    if _RX_HOW_LONG.match(t):
+        raise _Cannot(f"视频现在{total:g}秒（{c.tl.width}x{c.tl.height}）；改时长可以说“改成20秒”" if c.zh else
+                      f"it is {total:g} s long ({c.tl.width}x{c.tl.height}); say e.g. 'make it 20 seconds' to change that")
+    if _RX_LONGER_OK.match(t):
+        raise _Cannot(f"yes: the length is yours to choose (it is {total:g} s now); say e.g. 'make it {total + 15:g} seconds' "
+                      "or 'fit to the voiceover'")
+    if (m := _RX_UNDER.search(t)) and not _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t):
+        n = 1.0 if m.group("n") in ("a", "an", "one") else float(m.group("n"))
+        most = n * (60 if m.group("u").startswith("m") else 1)
+        strict = m.group("how") in ("under", "below", "less than", "shorter than") or m.group("how").startswith(("less", "shorter"))
+        if total <= most:
+            raise _Cannot(f"it is {total:g} s long: already within {most:g} s")
+        return [O.SetTotalDuration(duration_ms=int((most - (1 if strict and most > 5 else 0)) * 1000))]
+    return None
 
 
 def _h_export_asks(c: _Ctx) -> list[O.Op] | None:

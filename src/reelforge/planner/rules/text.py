@@ -80,6 +80,7 @@ from reelforge.planner.text_kinds import (
     CLOCK_RANGE,
     KIND_EN,
     KIND_ZH,
+    holds,
     kind_called,
     with_new,
     without,
@@ -334,11 +335,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         default = {Role.TITLE: O.Timing(duration_ms=3000), Role.CAPTION: O.Timing(),
                    Role.CTA: O.Timing(duration_ms=3000, anchor="end")}[r]
         timing = timing_in(c, default) or default
-        if (r is Role.CTA and contact or r is Role.TITLE and role is None and timing.anchor == "end") \
-                and (same := _cta_there(c, timing)) is not None:
+        if (r is Role.CTA and (contact or role is None) or r is Role.TITLE and role is None and timing.anchor == "end") \
+                and (same := _cta_there(c, timing)) is not None and (contact or r is Role.TITLE or _fact_lost(same.text, new_text)):
             # "add our website www.example.com" beside "Shop now": shown with it, a row below (as a line
-            # under the title is), where changing the ending's words would lose them
-            if (joined := _onto_row(c, same, new_text)) is not None:
+            # under the title is), where changing the ending's words would lose them ("add 'do not chase him,
+            # just call'" over "Call 512-555-0199": a line of its own, not joined to the date's row)
+            if (contact or r is Role.TITLE) and (joined := _onto_row(c, same, new_text)) is not None:
                 return joined
             c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
                            f'Shown with the call to action "{same.text}", a row below it.')
@@ -678,6 +680,12 @@ def _h_text_with_text(c: _Ctx) -> list[O.Op] | None:
     return [O.UpdateText(target=text_by_id(every, Role.CAPTION, seg),
                          timing=O.Timing(start_ms=anchor.start, duration_ms=anchor.duration),
                          position=nudged(anchor.position, 1))]
+
+
+def _fact_lost(shown: str, words: str) -> bool:
+    """Whether ``words`` in place of ``shown`` would lose a fact it holds ("add 'do not chase him, just call'"
+    over "Call 512-555-0199" lost the number)."""
+    return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place"))
 
 
 def _onto_row(c: _Ctx, seg: TextSegment, words: str) -> list[O.Op] | None:
