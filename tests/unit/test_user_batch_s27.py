@@ -289,3 +289,58 @@ def test_put_it_back_undoes(edit):
     tl0 = plan("birthday video for mom", BIRTHDAY).timeline
     r = plan_edit(edit, tl0, library=tuple(BIRTHDAY))
     assert r.ops == (O.Undo(),), r.reply
+
+
+EARBUDS = [img("主图1.png", 0), img("主图2.png", 1), img("细节图_充电仓.jpg", 2), clip("开箱.mp4", 18_000),
+           aud("配音.m4a", 20_000), aud("bgm轻快.mp3", 90_000)]
+EARBUDS_FIRST = "给淘宝详情页做个产品视频 降噪蓝牙耳机 卖点 40dB主动降噪 续航36小时 IPX5防水 到手价199 用我录的配音"
+TEA = [img("IMG_5521.JPG", 0), img("杨枝甘露.jpg", 1), clip("摇奶茶.mp4", 10_000), aud("bgm.mp3", 120_000)]
+TEA_FIRST = "帮我做个抖音视频 新品上市 杨枝甘露18元 第二杯半价 活动到11月30号 地址人民路88号 15秒左右"
+
+
+def _levels(tl) -> dict[Role, float]:
+    return {tr.role: tr.segments[0].volume for tr in tl.tracks if tr.role in (Role.VOICE, Role.MUSIC)}
+
+
+def test_chinese_clauses_apart_by_a_space():
+    # "配音大声点 bgm再小点" made the voice quieter (both read as the voice's)
+    tl0 = plan(EARBUDS_FIRST, EARBUDS).timeline
+    tl, _ = _session(EARBUDS_FIRST, EARBUDS, "配音大声点 bgm再小点")
+    before, after = _levels(tl0), _levels(tl)
+    assert after[Role.VOICE] > before[Role.VOICE] and after[Role.MUSIC] < before[Role.MUSIC]
+
+
+@pytest.mark.parametrize(("edit", "look"), [("价格要红色", "color"), ("价格大一点", "size"), ("make the price red", "color")])
+def test_a_chinese_price_is_found_by_its_word(edit, look):
+    # "到手价199" held no price ("价格要红色" was not understood)
+    tl0 = plan(EARBUDS_FIRST, EARBUDS).timeline
+    r = plan_edit(edit, tl0, library=tuple(EARBUDS))
+    assert r.status == "ok" and getattr(r.ops[0], look) is not None, r.reply
+
+
+def test_a_chinese_price_said_anew_keeps_its_words():
+    tl, (r,) = _session(EARBUDS_FIRST, EARBUDS, "价格改成189")
+    assert any("到手价189" in t for t in _shown(tl, Role.CTA)), r.reply  # it wrote "189" alone
+
+
+def test_an_end_date_extended_is_the_new_end():
+    tl, (r,) = _session(TEA_FIRST, TEA, "活动延长到12月15号了")
+    shown = " ".join(_shown(tl, Role.CAPTION) + _shown(tl, Role.CTA))
+    assert "到12月15号" in shown and "11月30号" not in shown, r.reply  # it wrote "到11月30号-12月15号"
+
+
+@pytest.mark.parametrize("edit", ["put the collar closeup first so ppl can recognize him",
+                                  "put the collar closeup first, so ppl can recognize him"])
+def test_a_reason_given_is_no_instruction(edit):
+    tl, (r,) = _session(DOG, LOST_DOG, edit)
+    assert r.status == "ok" and "did not understand" not in r.reply, r.reply
+    assert tl.tracks[0].segments[0].src == LOST_DOG[3].id
+
+
+def test_an_instruction_is_no_date():
+    # "日期后面加上星期四" was written over the call to action
+    wedding = [img("DSC_8812.jpg", 0), img("婚纱照精修.jpg", 1)]
+    first = "做一个婚礼save the date 张伟&李婷 2027年5月20日 杭州西湖国宾馆"
+    tl0 = plan(first, wedding).timeline
+    r = plan_edit("日期后面加上星期四", tl0, library=tuple(wedding))
+    assert not r.ops

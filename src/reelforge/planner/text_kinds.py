@@ -45,7 +45,8 @@ _HOLDS = {
                        r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s*[-–]\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)|"
                        r"(?:周|星期|礼拜)[一二三四五六日天]|\d\s*月\s*\d|\d\s*点|[:：]\d\d"),
     # ("No cover", "Free entry": what it costs to get in, a price of none)
-    "price": re.compile(r"[$€£¥￥]\s?\d|\d\s*(?:元|块|usd|eur|dollars?)\b|\bno\s+cover\b|\bfree\s+(?:entry|admission)\b|免费入场",
+    "price": re.compile(r"[$€£¥￥]\s?\d|\d\s*(?:元|块|usd|eur|dollars?)\b|\bno\s+cover\b|\bfree\s+(?:entry|admission)\b|免费入场|"
+                        r"价(?:格)?\s*[:：]?\s*\d",  # ("到手价199")
                         re.I),
     "web": re.compile(r"(?i)\b[\w-]+\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)\b|www\.|https?://"),
     "place": re.compile(r"(?i)\b\d+\s+\w+(?:\s+\w+)?\s+(?:st|street|ave|avenue|road|rd|blvd|lane|ln|way|drive|dr)\b|路|街|号楼|广场"),
@@ -98,7 +99,8 @@ def holds(kind: str, text: str) -> bool:
 _PLACE_NAME = r"(?-i:(?:The\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the))*)"
 _PERSON = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
 _PART = {
-    "price": re.compile(r"(?:[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b)", re.I),
+    "price": re.compile(r"(?:[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b|"
+                        r"(?<=价)\d[\d,]*(?:\.\d{1,2})?(?:\s*(?:元|块))?)", re.I),
     "web": re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)"
                       r"(?:/[\w/.-]*)?", re.I),
     "phone": _HOLDS["phone"],
@@ -313,8 +315,7 @@ def with_new(kind: str, text: str, new: str) -> str | None:
         return said
     if kind == "price" and re.fullmatch(r"\d[\d,]*(?:\.\d{1,2})?", new) and (old := _PART["price"].search(text)):
         new = re.sub(r"\d[\d,]*(?:\.\d{1,2})?", new, old.group(0), count=1)  # "价格不对，是1899" on "只要1999元": 1899元
-        if old.span() == (0, len(text)):
-            return new  # ("price is 179" on "$199": "$179")
+        return text[:old.start()] + new + text[old.end():]  # ("price is 179" on "$199": "$179"; "到手价189")
     if (said := part_of(kind, new)) and said != new and kind in ("price", "phone", "web", "mail") \
             and all(w in text.casefold() for w in new.replace(said, " ").casefold().split()):
         new = said  # "年卡1099元" on "前100名会员年卡只要999元": the words around it are there already

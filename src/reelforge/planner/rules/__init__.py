@@ -629,6 +629,9 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
     return r
 
 
+_REASON = re.compile(r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
+                     r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
+                     r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]")
 _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:more|less|a\s+bit|really|very|kinda|super))?"
                         r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*[.!]*$|(?:more|less)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:one|song|music)\s*$")
 
@@ -815,6 +818,11 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 and (r2 := _run(said_it, quotes, timeline, lib, new)).ok:
             r2.text = r.text  # "walkthrough clip has wind noise, mute it": the clip (it muted the voiceover)
             r = r2
+        if not r.ok and r.question is None and r.cannot is None and results and results[-1].ok \
+                and _REASON.match(N.normalize(piece)):
+            # "put the collar closeup first, so ppl can recognize him", "…吧 比较吸引人": why, not what
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
         if results and results[-1].ok and (r2 := _with_turn_targets(piece, joined[-1], results[-1].ops or [], quotes,
                                                                     timeline, lib, new)) is not None:
             r = r2  # "swap the 1st and 2nd pics and make both 3 seconds", "…, the second 3 seconds"

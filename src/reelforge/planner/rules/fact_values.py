@@ -88,8 +88,10 @@ def fits(kind: str, value: str) -> bool:
 
 def kind_of_value(value: str, texts: Sequence[str]) -> str | None:
     """The kind of fact ``value`` is ("6 spots left": spots) when a text on screen holds that kind."""
-    if len(value) > 80 or "\x00" in value or _ASKS.match(value) or re.search(r"(?i)\s(?:is|are|was|were)\s", value):
-        return None  # ("remove free parking" is no new discount, "signing is at 7pm" no new date)
+    if len(value) > 80 or "\x00" in value or _ASKS.match(value) or re.search(r"(?i)\s(?:is|are|was|were)\s", value) \
+            or re.search(r"加上?|添加|删|去掉|放到|挪|后面|前面|写上|显示", value):
+        return None  # ("remove free parking" is no new discount, "signing is at 7pm" no new date, "日期后面加上星期四"
+        # no new date: it was written over the call to action)
     probe = value if not value.lower().startswith("at ") else " " + value  # "at The Jazz Cellar": a venue
     if re.fullmatch(r"\d{1,2}\s*%", value) and on_screen("offer", texts):
         return "offer"  # "35%" on "30% off all succulents": its discount
@@ -162,6 +164,9 @@ def _day_extended(new: str, texts: Sequence[str], *, zh: bool) -> str | None:
     if len(days) != 1 or not _A_DATE.fullmatch(new):
         return None
     day = days[0]
+    if re.search(r"(?i)(?:到|至|截止|截至|\b(?:until|till|thru|through|ends?|ending|by))\s*$", day.string[:day.start()]):
+        # an end already ("活动到11月30号", "Ends Dec 12"): the new end in its place, no run
+        return f"把{day.group(0)}改成{new}" if zh else f"change {day.group(0)} to {dates_capitalised(new)}"
     if zh and day.group("z"):
         return f"把{day.group(0)}改成{day.group('z')}-{new}"
     if zh or not day.group("d"):

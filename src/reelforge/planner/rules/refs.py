@@ -527,7 +527,8 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 _QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
 # (a comma in a number is none: "68,400 miles", "$18,400 raised" were cut in two)
-_SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外)\s*", re.I)
+_SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外|"
+                       r"\s+(?=(?:so(?:\s+that)?|because|cuz|coz)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|everyone|viewers?|customers?)\b))\s*", re.I)
 
 
 # "call to action: Order today!", "title: Summer Sale!", "cta - order today" (a dash for the colon), "change
@@ -570,8 +571,13 @@ def _mask(text: str) -> tuple[str, list[str]]:
     return _QUOTE_RX.sub(sub, text), quotes
 
 
+# a space after a Chinese clause that ends like one ("配音大声点 bgm再小点": it read both as the voice's)
+_ZH_SPACE_SPLIT = re.compile(r"(?<=[点些了吧啦呀哦掉下好行大小快慢长短高低亮暗])\s+(?=[\u4e00-\u9fffA-Za-z])")
+
+
 def _clauses(masked: str) -> list[str]:
     parts = [p for p in _SPLIT_RX.split(masked) if p and p.strip(" ,.;，。；")]
+    parts = [q for p in parts for q in (_ZH_SPACE_SPLIT.split(p) if re.search(r"[\u4e00-\u9fff]{2}", p) else [p])]
     return parts or [masked]
 
 
