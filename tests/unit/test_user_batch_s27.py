@@ -344,3 +344,29 @@ def test_an_instruction_is_no_date():
     tl0 = plan(first, wedding).timeline
     r = plan_edit("日期后面加上星期四", tl0, library=tuple(wedding))
     assert not r.ops
+
+
+CAR = [img(f"IMG_09{n}.jpg", i) for i, n in enumerate((12, 13, 15, 18))]
+
+
+def test_a_car_for_sale_first_cut():
+    # titled "Fb Marketplace" (the platform), the mileage, owners and title dropped, "obo" lost
+    shown = _first_of("selling my 2017 honda civic EX, 68k miles, one owner, clean title, $14,500 obo. call or text "
+                      "555-0187. make a short video for fb marketplace, like 20 sec. no music", CAR)
+    assert shown[Role.TITLE] == ["2017 Honda Civic EX"]
+    assert {"68k miles", "One owner", "Clean title"} <= set(shown[Role.CAPTION])
+    assert shown[Role.CTA] == ["$14,500 OBO"]
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("for sale: vintage road bike $450 obo", "Vintage Road Bike"),  # "Limited-Time Offer"
+    ("给淘宝详情页做个产品视频 降噪蓝牙耳机 卖点 40dB主动降噪 到手价199", None),  # never "淘宝详情页"
+])
+def test_a_platform_or_a_sale_is_no_title(first, title):
+    shown = _first_of(first, CAR)
+    assert (shown[Role.TITLE] == [title]) if title else all("淘宝" not in t for t in shown[Role.TITLE])
+
+
+def _first_of(first: str, lib) -> dict[Role, list[str]]:
+    tl = plan(first, lib).timeline
+    return {role: _shown(tl, role) for role in (Role.TITLE, Role.CAPTION, Role.CTA)}

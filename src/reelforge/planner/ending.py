@@ -111,7 +111,7 @@ _RX_PRICE = re.compile(
     # what it is for: "$1,200/month", "$89 per night", "$25 a person" (the rent is not $1,200 once)
     r"(?:\s?/\s?(?:mo|month|mth|wk|week|night|nt|day|hr|hour|yr|year|person|pp|head|class|session)\b|"
     r"\s+(?:per|a|an)\s+(?:month|week|night|day|hour|year|person|head|class|session)\b|\s+per\s+[a-z]{3,12}\b|"
-    r"\s*/月|\s*/晚|\s*/天|\s*/人)?|"
+    r"\s*/月|\s*/晚|\s*/天|\s*/人)?(?:\s+(?:obo|o\.b\.o\.?|or\s+best\s+offer|firm|negotiable|ono))?|"  # ("$14,500 obo")
     r"(?:仅售?|只要|特价|售价|价格|到手价|总价)\s*[:：]?\s*[¥￥]?\s*\d{1,6}(?:\.\d{1,2})?\s*(?:万元|万|亿|元|块)?|"
     r"\d{1,6}(?:\.\d{1,2})?\s*(?:万元|元)(?!素)(?:\s*/\s*(?:人|位|晚|天|月|节|次|小时))?",  # ("99元/人")
     re.I)
@@ -211,7 +211,7 @@ def offer_in(text: str) -> str | None:
     m = _RX_OFFER.search(text) or _RX_PRICE.search(text)
     if m is None:
         return None
-    said = m.group(0).strip()
+    said = re.sub(r"(?i)\s(?:obo|o\.b\.o\.?|ono)$", lambda w: w.group(0).upper(), m.group(0).strip())  # "$14,500 OBO"
     return re.sub(r"^(?:价格|售价|总价)\s*[:：]?\s*", "", said)  # "价格 ¥199": the price itself
 
 

@@ -40,6 +40,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\bfree\s+(?:washes|coffee|donuts|cookies|hot\s+dogs|t-shirts|tote\s+bags|swag|samples|pizza|food)"
      r"(?:\s+\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\s*-\s*\d{1,2}(?::\d\d)?\s*[ap]m)?\b|"
      r"\bfree\s+gifts?(?:\s+with\s+(?:every\s+|all\s+|your\s+)?(?:orders?|purchases?)(?:\s+(?:over|above)\s+[$€£]\d+)?)?\b"),
+    ("vehicle",  # "68k miles", "one owner", "clean title", "new tires": what a car for sale is said to be
+     r"\b\d{1,3}(?:,\d{3}|k)\s+(?:miles|mi|km|kms)\b|\b(?:one|single|1)[\s-]owner\b|\bclean\s+(?:title|carfax)\b|"
+     r"\bnew\s+(?:tires|tyres|brakes|battery)\b|\bno\s+accidents\b|\bruns\s+(?:great|perfectly|like\s+new)\b|\blow\s+miles\b"),
     ("product",  # "ships in 2 days", "handmade cards", "240 sq ft", "off grid", "all soy wax", "40 hour burn time"
      r"\bships\s+(?:in|within)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+(?:business\s+)?(?:days?|hours?)\b|"
      r"\bhand(?:made|crafted)\s+[a-z]+\b(?!\s+(?:shop|store|business|studio|brand|company|maker|makers|market))|"

@@ -69,7 +69,8 @@ _SUBJECT_STOP = N.ascii_rx(
     # (a version is the name's: "the AeroBottle 2.0")
     r"[,;:!?()\"“”]|\.(?!\d)|\s[-–—]\s|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d(?!\d*\.\d)")
 _PLATFORMS = (r"tiktok|instagram|insta|ig|youtube|yt|reels?|shorts|facebook|fb|social(?:\s+media)?|twitter|x|linkedin|"
-              r"pinterest|snapchat|snap|whatsapp|threads")
+              r"pinterest|snapchat|snap|whatsapp|threads|(?:(?:fb|facebook)\s+)?marketplace|craigslist|ebay|etsy|nextdoor|"
+              r"website|site|web|email|newsletter")  # ("a short video for fb marketplace" was titled "Fb Marketplace")
 # "ig stories", "instagram reels", "youtube shorts", "fb feed": where it is posted, not what it is about
 _PLATFORM_WORDS = N.ascii_rx(
     rf"^(?:(?:{_PLATFORMS})(?:\s+(?:stor(?:y|ies)|reels?|shorts|feeds?|posts?|ads?|videos?|status|page|channel))?|"
@@ -100,7 +101,8 @@ _ZH_SUBJECT_BEFORE_RX = re.compile(r"(?:的|个|条|支|部)(?P<s>[^，,。；;�
 _ZH_SUBJECT_OPENS_RX = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))(?P<s>[^，,。；;！!？?\s的\d]{2,10}?)的?(?:宣传|推广|广告)(?:视频|片|短片|短视频|片子)?")
 _ZH_NOT_A_THING = re.compile(r"竖屏|横屏|方形|方屏|高清|短|小|简单|好看|漂亮|酷炫|产品|品牌|公司|企业|活动|促销|抖音|快手|小红书|"
                              r"视频号|b站|B站|微博|朋友圈|新品$")
-_ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐(?!会|节|厅|剧)|素材|字幕|配音|旁白|秒|分钟")  # (音乐会: a concert)
+_ZH_GENERIC = re.compile(r"这|那|图|照片|视频|音乐(?!会|节|厅|剧)|素材|字幕|配音|旁白|秒|分钟|"
+                         r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|朋友圈|视频号|详情页|主图")  # (音乐会: a concert; 淘宝详情页: where it goes)
 _ZH_SUBJECT_NOT = re.compile(r"^(?:这些|它们|我们|我|你|图片|照片|视频|一个|一下|产品)$|^(?:做|制作|拍|弄|搞|剪|来|出|帮)")  # "给我做一个…": for me
 
 
@@ -662,10 +664,25 @@ _BUSINESS_NOUN = re.compile(r"(?i)\b(?:shop|store|boutique|cafe|café|coffee\s+s
                             r"restaurant|bistro|diner|bar|pub|brewery|winery|market|food\s+truck|pop-?up)$")
 
 
+_FOR_SALE = re.compile(r"(?i)\b(?:selling|for\s+sale\s*:?|sale\s*:)\s+(?:my|our|a|an|the|this)?\s*(?P<s>[a-z0-9][\w'’.&/ -]{2,40}?)"
+                       r"\s*(?=[,.;:!(]|\s[-–—]\s|\s+(?:for|at|with|in|asking|obo|only)\b|\s+[$€£¥]\d|$)")
+
+
+def for_sale(text: str) -> str | None:
+    """What a sale of one's own is of ("selling my 2017 honda civic EX, 68k miles" -> "2017 Honda Civic EX";
+    the title was "Fb Marketplace"), or None."""
+    m = _FOR_SALE.search(unicodedata.normalize("NFKC", text or ""))
+    if m is None or _GENERIC_SUBJECT.match(m.group("s").lower()) or len(m.group("s").split()) > 6:
+        return None
+    return title_case(m.group("s").strip())
+
+
 def _name_typed(text: str, announced: bool) -> str | None:
     """The thing a video is for, as its title where the instruction gives other words to show (an
     address, an offer): "a promo for Bean There" (as typed), "charity fun run video — sign up at …"
     (named before the kind of video); None when neither says a name."""
+    if sold := for_sale(text):
+        return sold
     said = subject_of(text)
     if said and (said in text or announced or _typed_as_name(said, text) or _EVENT_NOUN.search(said)
                  or len(said.split()) >= 2 and _BUSINESS_NOUN.search(said)):
@@ -935,7 +952,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         title = lead  # "Fitness challenge: 30 days, …", "School fundraiser bake sale this Saturday 9am-noon"
         notes.append(f"Title from the instruction: '{lead}'.")
     if title is None and derive:
-        title = subject_of(unquoted) or named_before_kind(unquoted)
+        title = (sold := for_sale(unquoted)) or subject_of(unquoted) or named_before_kind(unquoted)
         source = "from the instruction"
         if title is None and announced and (opening := _ZH_OPENING.search(unquoted)):
             title = opening.group("t")  # "我们的火锅店开业啦": "火锅店开业啦", not "开业"
@@ -950,8 +967,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             source = "from what the file names share"
             if title is not None and zh and not P.CJK.search(title):
                 title = None  # an English file name does not title a Chinese video
-        if title is not None and is_file_junk(title):
-            title = None
+        if title is not None and title != sold and is_file_junk(title):
+            title = None  # (a model year is no file's digits: "2017 Honda Civic EX")
         if title is None:
             title = _fallback_title(instruction)
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
