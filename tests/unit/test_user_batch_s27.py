@@ -371,3 +371,12 @@ def test_a_platform_or_a_sale_is_no_title(first, title):
 def _first_of(first: str, lib) -> dict[Role, list[str]]:
     tl = plan(first, lib).timeline
     return {role: _shown(tl, role) for role in (Role.TITLE, Role.CAPTION, Role.CTA)}
+
+
+def test_a_lost_dog_poster_first_cut():
+    # no title, the place and time it was last seen and the reward dropped, only "Tues Nov 3"
+    shown = _first_of(DOG + ". REWARD", LOST_DOG)
+    assert shown[Role.TITLE] == ["LOST DOG"]
+    assert "Last seen Tues Nov 3 near Cedar Park around 6pm" in shown[Role.CAPTION]
+    assert "Tues Nov 3" not in shown[Role.CAPTION] + shown[Role.CTA] and "REWARD" in shown[Role.CAPTION]  # said once
+    assert shown[Role.CTA] == ["Call 512-555-0199"]

@@ -100,7 +100,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\bfree\s+on\s+(?:ios|android|iphone|the\s+app\s+store|google\s+play)(?:\s+(?:and|&)\s+(?:ios|android|google\s+play))?\b|"
      r"\bavailable\s+in\s+\d{1,2}\s+colou?rs\b"),
     ("lost and sold",  # "last seen near Elm Park", "reward", "sold in 5 days", "over asking"
-     r"\blast\s+seen\s+(?:near|at|in|on|around)\s+[^,.;!?\n]{2,30}|(?<=,)\s*(?:\$\d[\d,]*\s+)?reward(?:\s+offered)?(?=\s*(?:[,.;!]|$))|"
+     # ("last seen Tues Nov 3 near Cedar Park & 9th st around 6pm": its day too; "…. REWARD.")
+     rf"\blast\s+seen\s+(?:(?:on\s+)?(?:{_ABBR_DAYS}|{MONTH}\s+\d{{1,2}})\.?\s+(?:{MONTH}\s+\d{{1,2}}\s+)?)?"
+     r"(?:near|at|in|on|around|by)\s+[^,.;!?\n]{2,48}|(?<=[,.!])\s*(?:\$\d[\d,]*\s+)?reward(?:\s+offered)?(?=\s*(?:[,.;!]|$))|"
      r"\bsold\s+in\s+\d{1,3}\s+days\b|\bover\s+asking(?:\s+price)?\b"),
     ("on now",  # "Saturdays 9-12", "out now", "live music", "live jazz on Thursdays"
      r"\b(?:every\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?(?:\s*[ap]m)?\b|"

@@ -668,6 +668,11 @@ _FOR_SALE = re.compile(r"(?i)\b(?:selling|for\s+sale\s*:?|sale\s*:)\s+(?:my|our|
                        r"\s*(?=[,.;:!(]|\s[-–—]\s|\s+(?:for|at|with|in|asking|obo|only)\b|\s+[$€£¥]\d|$)")
 
 
+# an instruction that opens on words in capitals, as a poster's headline: "LOST DOG please help", "GRAND OPENING!"
+_SHOUTED = re.compile(r"\s*(?P<t>(?!(?:I|PLEASE|PLS|HI|HEY|HELP|URGENT|OMG)\b)[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){1,3})"
+                      r"(?=\s*[.!:,—–-]|\s+(?-i:[a-z]))")
+
+
 def for_sale(text: str) -> str | None:
     """What a sale of one's own is of ("selling my 2017 honda civic EX, 68k miles" -> "2017 Honda Civic EX";
     the title was "Fb Marketplace"), or None."""
@@ -792,6 +797,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         given_when, (a, b) = found_when
         if _DEADLINE_BEFORE.search(unicodedata.normalize("NFKC", plain)[max(0, a - 20):a]):
             given_when = None  # "ends friday at midnight": the offer's end, not an event's when
+        elif any(given_when.casefold() in f.casefold() and len(f) > len(given_when) + 3 for f in typed):
+            given_when = None  # said in a fact shown already: "Last seen Tues Nov 3 near Cedar Park" (and "Tues Nov 3" again)
         unquoted = unicodedata.normalize("NFKC", unquoted)
         if unquoted[a:b] == unicodedata.normalize("NFKC", plain)[a:b]:
             unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
@@ -942,6 +949,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         title = greeting
         notes.append(f"Title for the {'intro' if intro else 'occasion'}: '{greeting}'"
                      + ("" if derive else "; say 'add a call to action' or 'add captions' for more text") + ".")
+    if title is None and (shouted := _SHOUTED.match(plain)) and not _PLATFORM_WORDS.match(shouted.group("t").lower()):
+        title = shouted.group("t")  # "LOST DOG please help. …": the words it opens on in capitals, as typed
+        notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (headline := headline_in(plain)):
         title = headline  # "new arrivals this week! swipe up to shop": the line it exclaims
         notes.append(f"Title from the instruction: '{headline}'.")
