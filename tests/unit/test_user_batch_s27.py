@@ -380,3 +380,21 @@ def test_a_lost_dog_poster_first_cut():
     assert "Last seen Tues Nov 3 near Cedar Park around 6pm" in shown[Role.CAPTION]
     assert "Tues Nov 3" not in shown[Role.CAPTION] + shown[Role.CTA] and "REWARD" in shown[Role.CAPTION]  # said once
     assert shown[Role.CTA] == ["Call 512-555-0199"]
+
+
+def test_chinese_parts_apart_by_spaces_first_cut():
+    # the prices and the title were dropped: "杨枝甘露18元 芝士葡萄22元" were read as one run of words
+    shown = _first_of("帮我做个抖音视频 新品上市 杨枝甘露18元 芝士葡萄22元 第二杯半价 活动到11月30号 地址人民路88号 15秒左右", TEA)
+    assert shown[Role.TITLE] == ["新品上市"]
+    rows = " · ".join(shown[Role.CAPTION])
+    assert "杨枝甘露 18元" in rows and "芝士葡萄 22元" in rows and "人民路88号" in rows
+    assert shown[Role.CTA] == ["第二杯半价"]
+    assert rows.count("11月30号") == 1  # (an end date, not the event's date under the title too)
+
+
+def test_a_wedding_is_titled_by_the_couple_and_keeps_the_year():
+    shown = _first_of("做一个婚礼save the date 发朋友圈用 张伟&李婷 2027年5月20日 杭州西湖国宾馆 要温馨浪漫一点",
+                      [img("DSC_8812.jpg", 0), img("婚纱照精修.jpg", 1)])
+    assert shown[Role.TITLE] == ["张伟&李婷"]  # the stock "精彩瞬间"
+    assert shown[Role.CTA] == ["2027年5月20日见"]  # "5月20日见": the year lost
+    assert "地点：杭州西湖国宾馆" in shown[Role.CAPTION]

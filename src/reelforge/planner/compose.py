@@ -132,6 +132,19 @@ def _copies_notes(assets: Sequence[Asset], copies: Sequence[Asset]) -> list[str]
     return notes
 
 
+# Chinese typed on a phone separates its parts by spaces ("新品上市 杨枝甘露18元 芝士葡萄22元"): read as commas
+# (the prices were dropped); quotes are left as they are
+_ZH_SPACE = re.compile(r"(?<!标题)(?<!字幕)(?<!地址)(?<!电话)(?<!结尾)(?<!片尾)(?<!网址)(?<!微信)(?<!卖点)"  # ("标题 豆子咖啡": a label's)
+                       r"(?<=[\u4e00-\u9fff\d%）)])[ \t]+(?=[\u4e00-\u9fff])")  # (not "拿铁 28元": an item and its price)
+
+
+def _spaces_as_commas(instruction: str) -> str:
+    if not P.is_chinese(instruction):
+        return instruction
+    parts = re.split(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」|『[^』]*』)", instruction)
+    return "".join(p if i % 2 else _ZH_SPACE.sub("，", p) for i, p in enumerate(parts))
+
+
 def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] = (),
          sound: Mapping[str, tuple[int, int]] | None = None, speech: Mapping[str, float] | None = None,
          keep: tuple[str, ...] = ()) -> Plan:
@@ -147,7 +160,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     whose names do not say what they are.
     Raises `PlanError` when there is no image or video clip to make a video from.
     """
-    instruction = instruction or ""
+    instruction = _spaces_as_commas(instruction or "")
     notes: list[str] = []
     instruction_as_typed = instruction
     # ``keep``: words left as typed, because their correction ended up on screen (see the end)

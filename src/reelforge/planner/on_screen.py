@@ -150,7 +150,7 @@ _NO_TITLE = re.compile(r"\b(?:no|without|skip)\s+(?:a\s+|any\s+|the\s+)?titles?\
 _NAMES_ONLY = re.compile(r"\bno\s+(?:other\s+)?(?:text|words|captions|titles?)\s+(?:except|but|other\s+than|apart\s+from|besides)"
                          r"\s+(?:their|our|his|her|the\s+couple'?s|the)\s+names?\b|(?:除了|只要|只写)(?:他们的|两人的|新人的)?名字")
 _ZH_COUPLE = re.compile(r"(?:新人|新郎新娘|新娘新郎|情侣|夫妻)\s*[:：]?\s*(?P<who>[\u4e00-\u9fffA-Za-z]{1,6}(?:和|与|&|＆)[\u4e00-\u9fffA-Za-z]{1,6}?)(?=[，,。；;\s]|的|$)")
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$")
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$|(?:到|截止到?|截至)\s*$")
 # "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
 _AVAILABLE = re.compile(r"(?i)\b(?:available|in\s+stores?|on\s+sale|on\s+shelves|launching|launches|arriving|arrives|"
                         r"dropping|drops|back|out|coming|ships|shipping|open|opens|starts|starting|begins|"
@@ -668,6 +668,11 @@ _FOR_SALE = re.compile(r"(?i)\b(?:selling|for\s+sale\s*:?|sale\s*:)\s+(?:my|our|
                        r"\s*(?=[,.;:!(]|\s[-–—]\s|\s+(?:for|at|with|in|asking|obo|only)\b|\s+[$€£¥]\d|$)")
 
 
+_ZH_EVENT_ALONE = re.compile(r"(?:^|[，,。！!；;])\s*(?P<t>新品上市|新品发布|新店开业|盛大开业|隆重开业|开业大吉|周年庆|店庆|清仓大甩卖|"
+                             r"年终大促|限时特惠|上新啦|新品上新)\s*(?=[，,。！!；;]|$)")
+_WEDDING = re.compile(r"(?i)婚礼|结婚|喜帖|请柬|\bsave\s+the\s+date\b|\bwedding\b|\bengagement\b")
+_PAIR = re.compile(r"(?:^|[，,。\s:：])(?P<who>(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+)\s*(?:&|＆|和|与|\band\b)\s*(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+))"
+                   r"(?=[，,。\s]|$)")
 # an instruction that opens on words in capitals, as a poster's headline: "LOST DOG please help", "GRAND OPENING!"
 _SHOUTED = re.compile(r"\s*(?P<t>(?!(?:I|PLEASE|PLS|HI|HEY|HELP|URGENT|OMG)\b)[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){1,3})"
                       r"(?=\s*[.!:,—–-]|\s+(?-i:[a-z]))")
@@ -949,6 +954,12 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         title = greeting
         notes.append(f"Title for the {'intro' if intro else 'occasion'}: '{greeting}'"
                      + ("" if derive else "; say 'add a call to action' or 'add captions' for more text") + ".")
+    if title is None and (alone := _ZH_EVENT_ALONE.search(plain)):
+        title = alone.group("t")  # "帮我做个抖音视频，新品上市，杨枝甘露18元…": what it announces (it had no title)
+        notes.append(f"Title from the instruction: '{title}'.")
+    if title is None and _WEDDING.search(plain) and (pair := _PAIR.search(plain)):
+        title = pair.group("who")  # "婚礼save the date … 张伟&李婷 2027年5月20日": the couple (it was the stock "精彩瞬间")
+        notes.append(f"Title: the couple's names, '{title}'.")
     if title is None and (shouted := _SHOUTED.match(plain)) and not _PLATFORM_WORDS.match(shouted.group("t").lower()):
         title = shouted.group("t")  # "LOST DOG please help. …": the words it opens on in capitals, as typed
         notes.append(f"Title from the instruction: '{title}'.")
