@@ -398,3 +398,19 @@ def test_a_wedding_is_titled_by_the_couple_and_keeps_the_year():
     assert shown[Role.TITLE] == ["张伟&李婷"]  # the stock "精彩瞬间"
     assert shown[Role.CTA] == ["2027年5月20日见"]  # "5月20日见": the year lost
     assert "地点：杭州西湖国宾馆" in shown[Role.CAPTION]
+
+
+def test_numbered_steps_are_a_caption_each_and_a_tutorial_its_title():
+    lib = [clip("备菜.mp4", 25_000), clip("炒.mp4", 40_000), clip("出锅.mp4", 12_000), img("成品.jpg", 3)]
+    shown = _first_of("番茄炒蛋教程 抖音竖屏 30秒 步骤加字幕：1.鸡蛋打散加少许盐 2.热油炒蛋盛出 3.番茄炒出汁加一勺糖 "
+                      "4.倒回鸡蛋翻炒出锅 保留炒菜的声音 不要音乐", lib)
+    assert shown[Role.TITLE] == ["番茄炒蛋教程"]  # the stock "精彩瞬间"
+    assert shown[Role.CAPTION] == ["1. 鸡蛋打散加少许盐", "2. 热油炒蛋盛出", "3. 番茄炒出汁加一勺糖", "4. 倒回鸡蛋翻炒出锅"]
+    assert _first_of("recipe video, steps: 1. whisk the eggs 2. fry them in butter 3. serve", THREE)[Role.CAPTION] == [
+        "1. whisk the eggs", "2. fry them in butter", "3. serve"]
+
+
+def test_selling_points_and_the_product_named():
+    shown = _first_of(EARBUDS_FIRST, EARBUDS)
+    assert shown[Role.TITLE] == ["降噪蓝牙耳机"]  # "淘宝详情页", then the stock "新品上市"
+    assert " · ".join(shown[Role.CAPTION]).split(" · ")[:3] == ["40dB主动降噪", "续航36小时", "IPX5防水"]

@@ -229,3 +229,24 @@ def asks_for_text(fact: str) -> bool:
     """Whether ``fact`` alone makes a video with words: "21+ only", "free parking" do; where it was
     and who is in it do not ("a video of our vacation at Lake Tahoe" is a home video)."""
     return re.match(r"(?i)(?:live\s+)?at\s|with\s|by\s", fact) is None
+
+
+# "卖点 40dB主动降噪，续航36小时，IPX5防水", "features: 40h battery, IPX5": a list the instruction says sells it
+_POINTS_LEAD = re.compile(r"(?i)(?:卖点|亮点|特点|产品特色|selling\s+points|key\s+features|features)\s*[:：]?\s*")
+_POINT_NOT = re.compile(r"(?i)要|用|做|配|给|帮|字幕|音乐|视频|秒|画面|价|元|风格|\b(?:make|use|add|music|video|seconds?|style)\b")
+
+
+def selling_points(text: str) -> list[str]:
+    """The selling points listed after their label, each a line, in order (at most `MAX_FACTS`)."""
+    m = _POINTS_LEAD.search(text or "")
+    if m is None:
+        return []
+    out: list[str] = []
+    for item in re.split(r"\s*[，,、;；]\s*|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fffA-Z0-9])", text[m.end():]):
+        item = item.strip(" .。!！")
+        if not item or len(item) > 16 or _POINT_NOT.search(item):
+            break
+        out.append(capitalised(item))
+        if len(out) == MAX_FACTS:
+            break
+    return out if len(out) >= 2 else []

@@ -186,3 +186,22 @@ def listed_for_pictures(text: str, pictures: int) -> Labels | None:
         if found and len(found[0]) == pictures:
             return Labels(found[0], (m.start(), found[1]))
     return None
+
+
+# "步骤加字幕：1.鸡蛋打散加少许盐 2.热油炒蛋盛出 …", "steps: 1. whisk the eggs 2. fry them": numbered steps
+_STEP = re.compile(r"(?:^|(?<=[\s，,：:；;。.]))(?P<n>\d{1,2})\s*[.、．)）]\s*(?P<s>[^，,。；;\n\d]{2,40}?)\s*(?=[，,。；;\n]|\s+\d{1,2}\s*[.、．)）]|$)")
+
+
+def numbered_steps(text: str, pictures: int) -> Labels | None:
+    """Steps numbered 1, 2, 3 … in order, as captions one to a picture ("1. 鸡蛋打散加少许盐"); None
+    without two or more, or more steps than pictures."""
+    raw = text or ""
+    steps: list[re.Match[str]] = []
+    for m in _STEP.finditer(raw):
+        if int(m.group("n")) == len(steps) + 1:
+            steps.append(m)
+        elif steps:
+            break
+    if len(steps) < 2 or len(steps) > pictures:
+        return None
+    return Labels(tuple(f"{m.group('n')}. {m.group('s').strip()}" for m in steps), (steps[0].start(), steps[-1].end()))

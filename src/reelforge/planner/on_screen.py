@@ -632,7 +632,8 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
         return None if _ZH_NOT_A_LEAD.search(zh.group("t")) else zh.group("t")
     if (zh := re.match(r"\s*(?:我们的|我家的?|本店的?)?(?P<t>[\u4e00-\u9fff]{2,12}(?:特惠|促销|大促|优惠季|优惠活动|活动|招生|上新|上市|"
                        r"上线|开课|开班|周年庆|店庆|酬宾|出售|出租|课|课程|训练营|夏令营|冬令营|工作坊|讲座|市集|派对|沙龙|比赛|"
-                       r"读书会|分享会|音乐会|演唱会|见面会|品鉴会|发布会|答谢会|年会|晚会|酒会|联欢会|茶话会|舞会|运动会|交流会|展销会|展览|快闪|盛大开业|新店开业|开业|开张|开幕|预售|团购|秒杀)(?:啦|了|喽|啰)?)"
+                       r"读书会|分享会|音乐会|演唱会|见面会|品鉴会|发布会|答谢会|年会|晚会|酒会|联欢会|茶话会|舞会|运动会|交流会|展销会|展览|"
+                       r"教程|攻略|做法|食谱|测评|合集|回顾|快闪|盛大开业|新店开业|开业|开张|开幕|预售|团购|秒杀)(?:啦|了|喽|啰)?)"
                        r"\s*[:：，,。！!]", text)) \
             and not _ZH_NOT_A_LEAD.search(zh.group("t")) and not re.fullmatch(
                 r"(?:产品|商品|新品|品牌|公司|店铺|本店|全场|限时)?|" + _SALE_EVENT.pattern, zh.group("t")[:-2]):
@@ -668,6 +669,9 @@ _FOR_SALE = re.compile(r"(?i)\b(?:selling|for\s+sale\s*:?|sale\s*:)\s+(?:my|our|
                        r"\s*(?=[,.;:!(]|\s[-–—]\s|\s+(?:for|at|with|in|asking|obo|only)\b|\s+[$€£¥]\d|$)")
 
 
+_ZH_PRODUCT_AFTER = re.compile(r"(?:产品|商品)(?:视频|短片|片子|片)[，,]\s*(?P<s>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,11})"
+                               r"(?=\s*[，,。]|$)")
+_ZH_VERBISH_NAME = re.compile(r"要|用|做|配|给|帮|加|字幕|音乐|视频|秒|画面|卖点|标题|竖屏|横屏|风格|一点")
 _ZH_EVENT_ALONE = re.compile(r"(?:^|[，,。！!；;])\s*(?P<t>新品上市|新品发布|新店开业|盛大开业|隆重开业|开业大吉|周年庆|店庆|清仓大甩卖|"
                              r"年终大促|限时特惠|上新啦|新品上新)\s*(?=[，,。！!；;]|$)")
 _WEDDING = re.compile(r"(?i)婚礼|结婚|喜帖|请柬|\bsave\s+the\s+date\b|\bwedding\b|\bengagement\b")
@@ -756,7 +760,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # "name the cats Whiskers and Luna", "label them 'Kitchen', 'Garden'": a caption each picture, in
     # order (blanked: its quotes are no title or call to action)
     labels = (L.picture_labels(instruction) or L.listed_for_pictures(instruction, len(visuals))
-              or L.before_after(instruction, len(visuals)))
+              or L.numbered_steps(instruction, len(visuals)) or L.before_after(instruction, len(visuals)))
     if labels:
         a, b = labels.span
         instruction = instruction[:a] + " " * (b - a) + instruction[b:]
@@ -784,7 +788,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     announced = _ANNOUNCE.search(N.normalize(plain)) is not None
     # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
     no_facts = P.no_text(instruction) or P.no_captions(instruction)
-    typed = [] if no_facts else F.typed_facts(plain)
+    typed = [] if no_facts else [*F.selling_points(plain), *F.typed_facts(plain)]
     if not no_facts and not items and offer and (priced := price_beside(plain, offer)) \
             and all(priced.casefold() not in f.casefold() for f in typed):
         typed.insert(0, priced)  # "芋泥波波奶茶只要15元，第二杯半价": the price said beside the offer
@@ -954,6 +958,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         title = greeting
         notes.append(f"Title for the {'intro' if intro else 'occasion'}: '{greeting}'"
                      + ("" if derive else "; say 'add a call to action' or 'add captions' for more text") + ".")
+    if title is None and (product := _ZH_PRODUCT_AFTER.search(plain)) and not _ZH_VERBISH_NAME.search(product.group("s")):
+        title = product.group("s")  # "做个产品视频，降噪蓝牙耳机，卖点…": the product (it was the stock "新品上市")
+        notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (alone := _ZH_EVENT_ALONE.search(plain)):
         title = alone.group("t")  # "帮我做个抖音视频，新品上市，杨枝甘露18元…": what it announces (it had no title)
         notes.append(f"Title from the instruction: '{title}'.")
