@@ -414,3 +414,24 @@ def test_selling_points_and_the_product_named():
     shown = _first_of(EARBUDS_FIRST, EARBUDS)
     assert shown[Role.TITLE] == ["降噪蓝牙耳机"]  # "淘宝详情页", then the stock "新品上市"
     assert " · ".join(shown[Role.CAPTION]).split(" · ")[:3] == ["40dB主动降噪", "续航36小时", "IPX5防水"]
+
+
+APP = [img("screen_home.png", 0), img("screen_budget.png", 1), clip("Screen Recording 2026-10-30 at 11.42.07.mov", 27_000),
+       aud("synthwave loop.mp3", 60_000)]
+APP_FIRST = ('launch video for our budgeting app Pennywise, 16:9. hook first: "Stop guessing where your money goes." '
+             'then captions: "See every dollar" / "Budgets that adjust themselves"')
+
+
+def test_the_hook_is_the_title():
+    shown = _first_of(APP_FIRST, APP)
+    assert shown[Role.TITLE] == ["Stop guessing where your money goes."]  # it was the second caption
+    tl, (r,) = _session(APP_FIRST, APP, "the hook should be on screen for 3 sec min")
+    assert r.status == "ok" and [type(o) for o in r.ops] == [O.UpdateText], r.reply  # a picture called "screen"
+
+
+@pytest.mark.parametrize("edit", ["screenshots look tiny with black bars everywhere can u put them on a colored background or "
+                                  "something", "get rid of the black bars", "去掉黑边"])
+def test_black_bars_give_way_to_a_blurred_fill(edit):
+    tl0 = plan(APP_FIRST, APP).timeline
+    r = plan_edit(edit, tl0, library=tuple(APP))
+    assert r.ops == (O.SetBackground(blur=True),), r.reply  # "letterbox bars are not available yet"

@@ -495,7 +495,7 @@ def _fallback_title(instruction: str) -> str:
     return "精彩瞬间" if zh else "Highlights"
 
 
-_LABEL_TITLE = N.ascii_rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
+_LABEL_TITLE = N.ascii_rx(r"(?:\btitle[sd]?|\bheading|\bheadline|\bhook(?:\s+first)?|\bcalled|\bnamed|(?:标题|片名|主题)(?:就?(?:是|为|叫做?))?)\W{0,12}$")
 # "the subtitle 'Since 1998'" (one: a line under the title, as a brief's "subtitle:" is); "subtitles 'A' and 'B'" caption
 _LABEL_TAGLINE = N.ascii_rx(r"(?:\btag[\s-]?line|\bslogan|\bstrap[\s-]?line|\bmotto|\b(?:a|the)\s+(?:subtitle|sub[\s-]?heading|subhead)|"
                             r"\bsub[\s-]?heading|口号|标语|广告语|副标题)\W{0,12}$")

@@ -567,6 +567,12 @@ def _h_background(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(_MUSIC, " ", c.t)
     if _LOOKS_SOFT.search(t) and not _has(_FILL_WORDS, t):
         return None  # "the first photo is too blurry, remove it": the picture, not its fill
+    if _has(r"\bblack\s+(?:bars?|borders?|edges?|sides?)\b|黑边", t) and _has(
+            r"\b(?:tiny|small|(?:get\s+rid|rid)\s+of|remove|no|without|hate|ugly|everywhere|colou?red|fill|instead|"
+            r"background)\b|去掉|不要|难看|太小", t) and not _has(r"\bcinema|电影感|遮幅", t):
+        # "screenshots look tiny with black bars everywhere, put them on a colored background", "get rid of the
+        # black bars": the picture over a blurred copy of itself instead of bars (it was read as asking for bars)
+        return [O.SetBackground(blur=True)]
     if _has(_ADD + r"|\bwith\b|\bgive\s+it\b|\bwant\b", t) and _has(
             r"\b(?:black\s+bars?|letter[\s-]?box(?:ed|ing)?|cinema(?:scope)?\s+bars?|widescreen\s+bars?)\b|"
             r"(?:上下)?黑边|遮幅|宽银幕", t) and not _has(r"\bblur|模糊", t):

@@ -316,7 +316,8 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         # grace_hopper.jpg, not the shot twice)
         words = re.split(r"[^a-z0-9\u4e00-\u9fff]+", full.rsplit(".", 1)[0])
         spaced = r"[\s_-]+".join(map(re.escape, words)) if stem == full.rsplit(".", 1)[0] and len(words) > 1 else None
-        rx = rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){re.escape(stem)}(?:e?s)?(?![a-z0-9_])"
+        on = r"(?<!on )(?<!off )" if stem == "screen" else ""  # ("on screen" is where text shows: no file "screen_home.png")
+        rx = rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){on}{re.escape(stem)}(?:e?s)?(?![a-z0-9_])"
         for m in re.finditer(rf"(?<![a-z0-9_.])(?P<spaced>{spaced})(?![a-z0-9_])|{rx}" if spaced else rx, t):
             whole = m.group(0) == full or (spaced is not None and m.group("spaced") is not None)
             if not any(r.start <= m.start() + offset < r.end for r in found):
@@ -591,6 +592,9 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
                else " «q» ", piece)
     t = N.normalize(t)
     t = re.sub(r"\bthe\s+final\s+(?:cut|video|version|edit|product)\b", "the video", t)  # editors' words for the whole
+    # "the hook" is the opening line, a title
+    t = re.sub(r"\bthe\s+(?:opening\s+)?hook(?:\s+(?:text|line))?\b", "the title", t)
+
     # mixed Chinese and English ("把title改成…", "music调到30%"): English words get their word boundaries
     t = re.sub(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])", " ", t)
     t = re.sub(r"\s+", " ", t).strip()
