@@ -435,3 +435,23 @@ def test_black_bars_give_way_to_a_blurred_fill(edit):
     tl0 = plan(APP_FIRST, APP).timeline
     r = plan_edit(edit, tl0, library=tuple(APP))
     assert r.ops == (O.SetBackground(blur=True),), r.reply  # "letterbox bars are not available yet"
+
+
+def test_music_called_by_its_file_name():
+    # "the piano is fighting her voice, drop it way down while she talks": it turned a voiceover down, and
+    # there was none
+    lib = [clip("Director message final FINAL v3.mp4", 48_000), img("kids_reading_01.jpg", 1), aud("piano soft.mp3", 150_000)]
+    tl0 = plan("60-second fundraising video, start with the director's message, soft piano under everything", lib).timeline
+    r = plan_edit("the piano is fighting her voice, drop it way down while she talks and bring it up after", tl0,
+                  library=tuple(lib))
+    assert r.ops and all(getattr(o, "role", "music") == "music" for o in r.ops), r.reply
+
+
+@pytest.mark.parametrize(("name", "caption"), [
+    ("guest headshot.png", "Guest"), ("podcast cover art.png", "Podcast"), ("婚纱照精修.jpg", None),
+    ("细节图_充电仓.jpg", "充电仓"), ("red-sneaker.jpg", "Red Sneaker"),
+])
+def test_what_a_file_is_for_is_no_caption(name, caption):
+    from reelforge.planner.file_names import caption_from_name
+
+    assert caption_from_name(name) == caption  # "Guest Headshot", "Podcast Art", "婚纱照精修", "细节图 充电仓"

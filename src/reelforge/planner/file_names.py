@@ -38,10 +38,13 @@ _TECH_WORDS = {
     "temp", "wip", "draft", "fixed", "updated", "approved", "v",
     "alpha", "transparent", "transparency", "rgba", "rgb", "srgb", "cmyk", "grayscale", "greyscale", "bw",
     "cutout", "nobg", "sdr", "hdr",
+    # what a file is for, not what it shows ("guest headshot.png", "podcast cover art.png" were captioned so)
+    "headshot", "headshots", "art", "artwork", "mockup", "render", "promo", "asset", "main",
 }
 # Chinese generic nouns for a picture or an asset ("产品图1" says only "product picture 1").
-_ZH_GENERIC_NAME = re.compile(r"^(?:产品|商品|新品|宣传|封面|主|详情|配|示例|样|海报)?(?:图|图片|照片|相片|截图|视频|素材|"
-                         r"配图|图像|影像|镜头|片段)$|^(?:产品|商品|新品|素材|未命名|新建)$")
+_ZH_GENERIC_NAME = re.compile(r"^(?:产品|商品|新品|宣传|封面|主|详情|配|示例|样|海报|细节|效果|婚纱)?(?:图|图片|照片|相片|截图|视频|素材|"
+                         r"配图|图像|影像|镜头|片段|照)\d*$|^(?:产品|商品|新品|素材|未命名|新建)$|"
+                         r".{0,8}(?:精修|修图|原图|原片|初稿|终稿|定稿|最终版|终版)$")  # ("婚纱照精修": retouched, "细节图": a detail shot)
 _LOGO_NAME = re.compile(r"(?<![a-z])(?:logos?|logotype|watermark|favicon|icons?|emblem)(?![a-z])|商标|徽标|水印|图标|标志|台标")
 
 

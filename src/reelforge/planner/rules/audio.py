@@ -435,7 +435,8 @@ def _silent_start_note(c: _Ctx, role: str, span: O.Span) -> None:
 
 
 _MUSIC_OVER_VOICE = (r"\b(?:music|song|soundtrack|bgm)\b[^,.;]{0,20}\b(?:drowns?|drowning|covers?|covering|overpowers?|"
-                     r"overpowering|buries|burying|swamps?|masks?|masking|louder\s+than|over\s*powers?)\b[^,.;]{0,12}"
+                     r"overpowering|buries|burying|swamps?|masks?|masking|louder\s+than|over\s*powers?|fighting|fights|"
+                     r"competing\s+with|competes\s+with|clashes\s+with|stepping\s+on)\b[^,.;]{0,12}"
                      r"\b(?:voice\w*|narration|narrator|speech|speaker|talking|vocals?)\b|"
                      r"(?:音乐|配乐|背景音乐)[^，,。]{0,6}(?:盖住|盖过|压过|压住|淹没|遮住)了?[^，,。]{0,4}(?:人声|旁白|配音|说话)")
 _CLEARER = r"\bclearer\b|\bmore\s+clear(?:ly)?\b|\bcrisper\b|\beasier\s+to\s+(?:hear|understand)\b|清楚|清晰|听清"
@@ -464,8 +465,22 @@ def _clip_named(c: _Ctx) -> O.Target | None:
     return None
 
 
-def _volume(c: _Ctx, role: str | None = None) -> list[O.Op] | None:
+def _music_said(c: _Ctx) -> str:
+    """The clause with the music called by its file's name said "music" ("the piano is fighting her voice" with
+    piano soft.mp3 the music: it turned the voiceover down, and there was none)."""
     t = c.t
+    if re.search(_MUSIC, t) or (bed := c.tl.track(Role.MUSIC)) is None:
+        return t
+    names = {a.id: a.name for a in c.tl.assets}
+    for seg in bed.segments:
+        for word in re.split(r"[^a-z\u4e00-\u9fff]+", names.get(getattr(seg, "src", ""), "").lower().rsplit(".", 1)[0]):
+            if len(word) >= 4 and re.search(rf"\b{re.escape(word)}\b", t):
+                return re.sub(rf"\b(?:the\s+)?{re.escape(word)}\b", "the music", t, count=1)
+    return t
+
+
+def _volume(c: _Ctx, role: str | None = None) -> list[O.Op] | None:
+    t = _music_said(c)
     if _has(r"\bsp(?:ee|e)d(?:ing)?\b|\bfaster\b|\bslower\b|\bslow\s+(?:\w+\s+)?down\b|加速|减速|倍速|快放|慢放", t):
         return None  # "speed up the music" is not louder (the speed rule says what can change speed)
     role = role or _audio_role(t)
