@@ -455,3 +455,25 @@ def test_what_a_file_is_for_is_no_caption(name, caption):
     from reelforge.planner.file_names import caption_from_name
 
     assert caption_from_name(name) == caption  # "Guest Headshot", "Podcast Art", "婚纱照精修", "细节图 充电仓"
+
+
+@pytest.mark.parametrize(("edit", "cta"), [
+    ("its 512-555-0196 not 0199 i typed it wrong!!", "Call 512-555-0196"),  # not understood, then "512-555-512-555-0196"
+    ("its 0196 not 0199", "Call 512-555-0196"),
+])
+def test_a_phone_number_corrected_by_its_end(edit, cta):
+    tl, (r,) = _session(DOG, LOST_DOG, edit)
+    assert _shown(tl, Role.CTA) == [cta], r.reply
+
+
+def test_a_new_day_said_with_another_verb():
+    lib = [clip("ep47 clip raw.mp4", 62_000), img("guest headshot.png", 1)]
+    tl, (r,) = _session("podcast teaser. show 'Ep. 47' and end with 'Full episode Thursday · link in bio'", lib,
+                        "episode comes out friday now ugh")
+    assert _shown(tl, Role.CTA) == ["Full episode Friday · link in bio"], r.reply
+
+
+@pytest.mark.parametrize("edit", ["the shop name is Sharp Lines Barber Co", "we're called Sharp Lines Barber Co"])
+def test_the_name_said_is_the_title(edit):
+    tl, (r,) = _session("make a promo for my barbershop for tiktok", BARBER, edit)
+    assert _shown(tl, Role.TITLE) == ["Sharp Lines Barber Co"], r.reply

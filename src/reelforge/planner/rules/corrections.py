@@ -42,7 +42,10 @@ _HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|c
                    # "no, April 26", "no April 26" (not "no cover")
                    r"(?:no|nope|nah)(?=\s*[,.!:;-]|\s+(?:it'?s\b|make\b|\d|\$|(?-i:[A-Z]))))[\s,.:;!-]*")
 _TAIL = re.compile(r"(?i)(?:[\s,]+(?:now|instead|please|pls|plz|thanks|thank\s+you|thx|sorry|lol|then|this\s+time|"
-                   r"after\s+all|actually|this\s+year|next\s+year|again|too))+[\s.!]*$|[\s.!]+$")
+                   r"after\s+all|actually|this\s+year|next\s+year|again|too|ugh|oops|my\s+bad|"
+                   # "its 512-555-0196 not 0199 i typed it wrong!!"
+                   r"(?:i|we)\s+(?:typed|wrote|put|spelled|spelt|got)\s+it\s+wrong|(?:that\s+was\s+|it\s+was\s+)?(?:a|my)\s+typo))+[\s.!]*$|"
+                   r"[\s.!]+$")
 _NOT = re.compile(  # "it's Dec 13 not Dec 12", "make it $10 entry instead of no cover"
     r"(?i)^(?:(?:it'?s|it\s+is|its|that'?s|should\s+be|it\s+should\s+(?:be|say|read)|make\s+it|change\s+it\s+to|"
     r"use|say|put|write)\s+)?(?P<x>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<y>.+)$")
@@ -81,7 +84,8 @@ _VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|we'?re|we\s+are|th
                     rf"should\s+be|it\s+should\s+be|(?:it\s+)?{_CHANGED_TO}|(?:it\s+)?(?:ends|ending|runs\s+(?:until|till|through)|"
                     rf"until|till|thru|through|starts|starting|opens|closes))\s+)*(?P<v>.+)$")
 # "open house is saturday now": a text named by its words, then a new value of a kind it holds
-_NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|will\s+be)\s+(?:now\s+)?(?:on\s+|at\s+)?(?P<v>.+)$")
+_NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|will\s+be|comes?\s+out|drops?|airs?|"
+                       r"launch(?:es)?|opens?|starts?|goes\s+live)\s+(?:now\s+)?(?:on\s+|at\s+)?(?P<v>.+)$")  # ("episode comes out friday now")
 # "extend it to Aug 22", "runs until Aug 22", "活动延长到1月31日": the end of a run of days
 _EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\s+(?:to|until|till|through)|"
                      r"(?:it\s+)?(?:runs?|goes|lasts)\s+(?:until|till|through|thru|to)|(?:it\s+)?(?:now\s+)?ends?(?:\s+on)?|"
@@ -92,6 +96,12 @@ _CLOSES = re.compile(r"(?i)^(?:(?:we'?re|we\s+are|it'?s|we'?ll\s+be)\s+)?(?:open
 _HOURS = re.compile(r"(?i)\b(?P<start>\d{1,2}(?::\d\d)?\s*(?:(?P<half0>[ap])\.?m\.?)?)\s*(?:-|–|to)\s*"
                     r"(?P<end>\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\.?)")
 _CLOCK_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|at\s+)?(?P<v>\d{1,2}:\d\d)")
+
+
+# "the shop name is Sharp Lines Barber Co", "we're called Sharp Lines": the name of what the video is for
+_NAME_IS = re.compile(r"(?i)^(?:oh\s+|also\s+|btw\s+|and\s+)?(?:(?:the|our|my)\s+(?:shop|store|business|brand|company|band|cafe|café|"
+                      r"restaurant|salon|barbershop|studio|gym|bakery|channel|podcast|app|bar)(?:'s)?\s+name\s+is|"
+                      r"(?:it'?s|we'?re|it\s+is|we\s+are)\s+called)\s+(?P<v>(?-i:[A-Z0-9])[^,;]{1,40})$")
 
 
 def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:
@@ -197,6 +207,9 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (half := re.search(rf"(?i)\b{re.escape(y)}\s*([ap]m)\b", shown)) \
             and re.fullmatch(r"\d{1,2}(?::\d\d)?", x):
         y, x = y + half.group(1), x + half.group(1)  # "its 7:30 not 7" on "Doors 7pm": 7pm to 7:30pm
+    if re.fullmatch(r"\d[\d-]*", y) and len(x) > len(y) + 2 and \
+            len(whole := {w for w in re.findall(r"[\w.+()-]*\w", shown) if y in w and abs(len(w) - len(x)) <= 2}) == 1:
+        y = whole.pop()  # "its 512-555-0196 not 0199" on "Call 512-555-0199": the number whole (it wrote "512-555-512-…")
     if not y.startswith("\x00") and re.fullmatch(r"\.?[A-Za-z0-9-]+", y) and not re.search(rf"(?<![\w.]){re.escape(y.casefold())}(?![\w])", shown):
         tokens = {w for w in re.findall(r"[\w.-]*\w", shown) if y.casefold() in w}
         y = tokens.pop() if len(tokens) == 1 else y  # "sweetcrumb.co not .com": the address ending so
@@ -350,6 +363,9 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return text
     if m := _NEW_KIND.match(text):
         return f"change the {m.group('k')} to {m.group('v').strip()}"
+    if (m := _NAME_IS.match(" ".join(text.split()).rstrip(" .!"))) and "\x00" not in m.group("v"):
+        # "the shop name is Sharp Lines Barber Co" (not understood): the name, as the title
+        return f"change the title to {m.group('v')}" if titles else f"add the title {m.group('v')}"
     t = _TAIL.sub("", _HEAD.sub("", " ".join(text.split())))
     shown = " \n ".join([*texts, *titles]).casefold()
     if (m := _WRONG_THEN.match(t)) and (k := _kind_said(m)) and (kind := kind_of_word(k)) \
