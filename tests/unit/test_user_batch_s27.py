@@ -477,3 +477,11 @@ def test_a_new_day_said_with_another_verb():
 def test_the_name_said_is_the_title(edit):
     tl, (r,) = _session("make a promo for my barbershop for tiktok", BARBER, edit)
     assert _shown(tl, Role.TITLE) == ["Sharp Lines Barber Co"], r.reply
+
+
+def test_a_clip_named_is_no_words_to_show():
+    # "最后加上试吃那段 VID开头那个" put those words on screen
+    lib = [clip("备菜.mp4", 25_000), img("成品.jpg", 1), clip("VID_20261105_191233.mp4", 8_000)]
+    tl0 = plan("番茄炒蛋教程 抖音竖屏 30秒", lib).timeline
+    r = plan_edit("最后加上试吃那段 VID开头那个", tl0, library=tuple(lib))
+    assert not any(isinstance(o, (O.AddText, O.UpdateText)) for o in r.ops), r.reply

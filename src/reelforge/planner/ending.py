@@ -39,7 +39,8 @@ _NOT_WORDS = re.compile(
     r"sparkles?|confetti|glitter|particles?|stickers?|emojis?|gifs?|animations?|whoosh|shake|flash|glow|filter|overlay|"
     r"credits?|countdown|intro|outro|card|screen)\b|"
     r"图片|照片|图|视频|片段|镜头|素材|音乐|配乐|歌|声音|音效|旁白|配音|淡出|淡入|渐隐|渐显|转场|黑屏|黑场|停顿|logo|标志|"
-    r"水印|动画|特效|贴纸|表情|闪光|倒计时|滤镜|字幕|标题|模糊|缩放|秒|" + _MEDIA_EXT + "$", re.I)
+    r"水印|动画|特效|贴纸|表情|闪光|倒计时|滤镜|字幕|标题|模糊|缩放|秒|"
+    r"那段|这段|那张|这张|那个|这个|那一段|开头那|" + _MEDIA_EXT + "$", re.I)  # ("最后加上试吃那段 VID开头那个": a clip)
 
 
 def names_a_thing(words: str) -> bool:
