@@ -1,4 +1,4 @@
-"""A weekday said for a date on screen (pure): "move it to sunday" on "Sat Dec 12" is "Sun Dec 13".
+"""A weekday or a date said for a date on screen (pure): "move it to sunday" or "Dec 13" on "Sat Dec 12" is "Sun Dec 13".
 
 "Sunday 8pm" on "Sat Dec 12 at 7pm" wrote "Sunday Dec 12 at 8pm", a day and a date that disagree, and
 "extend it to monday" on "Dec 12-14" wrote "Monday-14". The year is never known, so a date moves by a
@@ -172,7 +172,8 @@ def day_as(old: str, new: str) -> str:
 
 
 def undated(text: str) -> str | None:
-    """The date ``text`` shows without its weekday ("Dec 12-14": "Dec 12"), which a weekday cannot move; else None."""
+    """The date or run of dates ``text`` shows without a weekday ("See you on Dec 12-14": "Dec 12-14"), which a
+    weekday cannot move; else None."""
     if _DATED.search(text) or _DATED_ZH.search(text):
         return None
     m = _DATE.search(text) or _DATE_ZH.search(text)
