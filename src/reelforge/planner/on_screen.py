@@ -682,6 +682,14 @@ _SHOUTED = re.compile(r"\s*(?P<t>(?!(?:I|PLEASE|PLS|HI|HEY|HELP|URGENT|OMG)\b)[A
                       r"(?=\s*[.!:,—–-]|\s+(?-i:[a-z]))")
 
 
+def _shouted_alone(text: str, shouted: re.Match[str]) -> bool:
+    """Whether the capitals ``text`` opens on are a headline: the rest is typed in lower case (not an
+    instruction typed all in capitals, "CREATE PROMO VIDEO FOR BAKERY") and they ask for nothing."""
+    rest = re.findall(r"[A-Za-z]", text[shouted.end():])
+    return (sum(ch.islower() for ch in rest) * 2 > len(rest) and not _PLATFORM_WORDS.match(shouted.group("t").lower())
+            and not _NOT_A_LEAD.search(shouted.group("t").lower()))
+
+
 def for_sale(text: str) -> str | None:
     """What a sale of one's own is of ("selling my 2017 honda civic EX, 68k miles" -> "2017 Honda Civic EX";
     the title was "Fb Marketplace"), or None."""
@@ -964,10 +972,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and (alone := _ZH_EVENT_ALONE.search(plain)):
         title = alone.group("t")  # "帮我做个抖音视频，新品上市，杨枝甘露18元…": what it announces (it had no title)
         notes.append(f"Title from the instruction: '{title}'.")
-    if title is None and _WEDDING.search(plain) and (pair := _PAIR.search(plain)):
+    if title is None and _WEDDING.search(plain) and (pair := _PAIR.search(plain)) and not _ZH_GENERIC.search(pair.group("who")):
         title = pair.group("who")  # "婚礼save the date … 张伟&李婷 2027年5月20日": the couple (it was the stock "精彩瞬间")
         notes.append(f"Title: the couple's names, '{title}'.")
-    if title is None and (shouted := _SHOUTED.match(plain)) and not _PLATFORM_WORDS.match(shouted.group("t").lower()):
+    if title is None and (shouted := _SHOUTED.match(plain)) and _shouted_alone(plain, shouted):
         title = shouted.group("t")  # "LOST DOG please help. …": the words it opens on in capitals, as typed
         notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (headline := headline_in(plain)):
