@@ -494,3 +494,19 @@ def test_a_clip_named_is_no_words_to_show():
     tl0 = plan("番茄炒蛋教程 抖音竖屏 30秒", lib).timeline
     r = plan_edit("最后加上试吃那段 VID开头那个", tl0, library=tuple(lib))
     assert not any(isinstance(o, (O.AddText, O.UpdateText)) for o in r.ops), r.reply
+
+
+def test_a_word_spelled_with_a_capital():
+    tl, (r,) = _session('birthday video for mom. put "Happy 60th" at the start and "We love you - from Jess, Mark & the '
+                        'grandkids" at the end', BIRTHDAY, "spell grandkids with a capital G")
+    assert _shown(tl, Role.CTA) == ["We love you - from Jess, Mark & the Grandkids"], r.reply
+
+
+@pytest.mark.parametrize(("first", "lib", "edit", "line"), [
+    ("make a promo for my barbershop for tiktok", BARBER, "add walk ins welcome + $25 cuts tues-thurs",
+     "Walk ins welcome + $25 cuts Tues-Thurs"),  # it added "$25" as the call to action
+    ("selling my 2017 honda civic EX, 68k miles, $14,500 obo", CAR, "new tires too add that", "New tires"),
+])
+def test_facts_added_without_quotes_are_a_caption(first, lib, edit, line):
+    tl, (r,) = _session(first, lib, edit)
+    assert line in _shown(tl, Role.CAPTION), r.reply

@@ -72,6 +72,7 @@ from reelforge.planner.rules.text_time import timing_in
 from reelforge.planner.rules.text_words import (
     RX_WHERE_TAIL,
     bare_words,
+    facts_added,
     looks_cta,
     unquoted_words,
     words_after_colon,
@@ -201,7 +202,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         or (c.zh and RX_ZH_LETTERS.search(t) is not None and box_color_in(t)[0] is not None) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (bold_in(t) is not None or size_in(t) is not None
                                                                   or color_in(t) is not None)) \
-        or (not c.quotes and _has(_ADD, t) and (contact_in(c.raw) or offer_in(c.raw)) is not None) \
+        or (not c.quotes and _has(_ADD, t) and (contact_in(c.raw) or offer_in(c.raw) or facts_added(c.raw)) is not None) \
         or text_of_kind(t, c.text_segs(None)) is not None  # "add our website www.example.com", "add 30% off"; "the date"
     if not has_text_word and not c.quotes:
         if _has(BOX_OFF, t) and (boxed := [(r, s) for r, s in c.text_segs(None) if s.background is TextBackground.BOX]):
@@ -322,7 +323,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.AddText(text=new_text, role=(role or Role.CAPTION).value, shot=shot,  # type: ignore[arg-type]
                               position=position, size=size_in(t), color=letters_on(c, box, color, WHITE, adding=True),
                               background=bg, box_color=box)]
-        r = role or Role.TITLE
+        r = role or (Role.CAPTION if not c.quotes and new_text == facts_added(c.raw) else Role.TITLE)  # (facts: a caption)
         offer = offer_in(c.raw)
         address = contact_in(c.raw)
         contact = (address is not None and new_text in (address, contact_cta(c.raw, address))

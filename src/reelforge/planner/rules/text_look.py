@@ -407,9 +407,29 @@ _RX_UPPER = re.compile(r"\b(?:all\s+caps|all\s+capitals?|upper\s*case|capital\s+
 _RX_LOWER = re.compile(r"\b(?:lower\s*case|no\s+caps|small\s+letters)\b|全部?小写")
 
 
+# "spell grandkids with a capital G", "capitalize grandkids": one word on screen with its first letter a capital
+_RX_CAPITAL_WORD = re.compile(r"^(?:please\s+)?(?:spell|write)\s+(?P<w>[a-z][\w'-]{1,30})\s+with\s+a\s+capital(?:\s+[a-z])?(?:\s+letter)?"
+                              r"\s*$|^(?:please\s+)?capitali[sz]e\s+(?:the\s+word\s+)?(?!(?:the|all|every|each|titles?|captions?|texts?|cta|"
+                              r"words?|letters?|first)\b)(?P<w2>[a-z][\w'-]{1,30})\s*$")
+
+
+def _capital_word(c: _Ctx, m: re.Match[str]) -> list[O.Op]:
+    word = m.group("w") or m.group("w2")
+    every = c.text_segs(None)
+    rx = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])")
+    ops: list[O.Op] = [O.UpdateText(target=text_by_id(every, r, s), text=rx.sub(word[:1].upper() + word[1:], s.text))
+                       for r, s in every if rx.search(s.text)]
+    if not ops:
+        raise _Cannot(f"no text on screen says '{word}' in lower case")
+    return ops
+
+
 def _h_text_case(c: _Ctx) -> list[O.Op] | None:
-    """"make the title uppercase", "title in all caps", "标题全部大写": the words in capitals (or lower case)."""
+    """"make the title uppercase", "title in all caps", "标题全部大写": the words in capitals (or lower case);
+    "spell grandkids with a capital G": that word (it was not understood)."""
     t = c.t
+    if m := _RX_CAPITAL_WORD.match(t.strip(" .!")):
+        return _capital_word(c, m)
     upper, lower = _RX_UPPER.search(t), _RX_LOWER.search(t)
     if not (upper or lower):
         return None

@@ -11,11 +11,13 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner.day_dates import said_anew
 from reelforge.planner.ending import capitalised, contact_cta, contact_in, offer_in, title_case
+from reelforge.planner.facts import typed_facts
 from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
 from reelforge.planner.rules.text_refs import text_by_id, text_target
-from reelforge.planner.text_kinds import KIND_WORD_ZH
+from reelforge.planner.text_kinds import KIND_WORD_ZH, dates_capitalised
 from reelforge.planner.typos import is_english, known
+from reelforge.planner.when import when_at
 from reelforge.timeline.model import Role, Timeline
 
 
@@ -43,6 +45,8 @@ def unquoted_words(raw: str, t: str) -> str | None:
                               r"the|end|final|closing|text|letters?|words?|fonts?|and|with)\b", b.group("w"), re.I) \
             and color_in(b.group("w").lower()) is None and size_in(b.group("w").lower()) is None:
         return capitalised(b.group("w").strip())  # "add a subscribe button at the end": its words
+    if m is None and (line := facts_added(raw)) is not None:
+        return line  # "add walk ins welcome + $25 cuts tues-thurs" (it added "$25"), "new tires too add that"
     if m is None:
         # "add our website www.example.com", "加上我们的网址 www.example.com": the address itself
         if not _has(_ADD, t):
@@ -114,6 +118,25 @@ _PLANNER_NOUNS = (r"(?:(?:background\s+)?music|song|bgm|soundtrack|voice\s*over|
                   r"images?|pictures?|pics?|clips?|videos?|shots?|scenes?|segments?|it|them|this|that|"
                   r"(?:the )?(?:first|second|third|fourth|fifth|last) (?:photo|image|picture|clip|shot|one)|"
                   r"背景音乐|音乐|旁白|配音|标题|字幕|行动号召|文字|转场|背景|颜色|字体|字号|速度|音量|画面|风格|顺序|时长)")
+
+
+# facts said after "add", or before "add that", without quotes
+_ADD_FACTS = re.compile(r"(?i)^\s*(?:please\s+)?(?:add|include)\s+(?P<w>(?!(?:an?|the|some|more|it|this|that|my|our|music|"
+                        r"a\s+(?:title|caption)|text|captions?|titles?)\b)[^,;.!?\"“”]{3,60}?)\s*$")
+_FACTS_ADD = re.compile(r"(?i)^\s*(?P<w>[^,;.!?\"“”]{3,40}?)\s+(?:too|as\s+well|also)?\s*,?\s*(?:add|include|put)\s+(?:that|it|this)"
+                        r"(?:\s+(?:too|in|on))?\s*$")
+
+
+def facts_added(raw: str) -> str | None:
+    """The line of facts an instruction adds without quotes ("add walk ins welcome + $25 cuts tues-thurs":
+    "Walk ins welcome + $25 cuts Tues-Thurs"; "new tires too add that": "New tires"), or None."""
+    found = _ADD_FACTS.match(raw) or _FACTS_ADD.match(raw)
+    if found is None:
+        return None
+    words = RX_WHERE_TAIL.sub("", found.group("w")).strip(" +&")
+    if not (offer_in(words) or typed_facts(words) or when_at(words)):
+        return None
+    return capitalised(dates_capitalised(" ".join(words.split())))
 
 
 def bare_words(words: str) -> str:
