@@ -510,3 +510,15 @@ def test_a_word_spelled_with_a_capital():
 def test_facts_added_without_quotes_are_a_caption(first, lib, edit, line):
     tl, (r,) = _session(first, lib, edit)
     assert line in _shown(tl, Role.CAPTION), r.reply
+
+
+@pytest.mark.parametrize("edit", ["the open house is sunday the 18th not saturday", "its sunday the 18th not saturday",
+                                  "the open house is on sunday not saturday"])
+def test_a_day_of_the_month_said_with_its_weekday(edit):
+    # not understood; "its sunday the 18th not saturday" wrote "Open House sunday the 18th"
+    tl, (r,) = _session("listing video. End with 'Open House Sat Oct 17, 1-4pm'", LISTING, edit)
+    assert _shown(tl, Role.CTA) == ["Open House Sun Oct 18, 1-4pm"], r.reply
+
+
+def test_a_weekday_is_one_word():
+    assert day_dates.day_index("sunday the 18th") is None and day_dates.day_index("Sun.") == 6

@@ -42,8 +42,8 @@ def day_index(word: str) -> int | None:
     if zh := WEEKDAY_ZH.fullmatch(word.strip()):
         return _ZH_DAYS.index(zh.group(0)[-1].replace("天", "日"))
     w = word.strip().rstrip(".").lower()
-    if len(w) < 3:
-        return None
+    if len(w) < 3 or not w.isalpha():
+        return None  # (one word: "sunday the 18th" is a day of the month too)
     found = [i for i, d in enumerate(_DAYS) if d.startswith(w) or w.startswith(d)]
     return found[0] if len(found) == 1 else None
 
@@ -194,4 +194,18 @@ def said_anew(text: str, old: str, new: str) -> str | None:
     if day_index(old) is not None and day_index(new) is not None:
         return with_weekday(text, new.strip())
     return with_date(text, new) if _NEW_DATE.fullmatch(old.strip()) else None
+
+
+def with_day_of_month(text: str, said: str) -> str | None:
+    """``text`` with its one date-with-weekday moved to the day of the month ``said`` gives ("sunday the
+    18th" on "Sat Oct 17, 1-4pm": "Sun Oct 18, 1-4pm"), its weekday worked out; None otherwise."""
+    m = re.fullmatch(rf"(?i)(?:(?:{WEEKDAY}|{_ABBR})\s+)?(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)?", said.strip())
+    dated = _one_dated(text)
+    if m is None or dated is None or (old := _date_of(dated)) is None:
+        return None
+    try:
+        when = old.replace(day=int(m.group("n")))
+    except ValueError:
+        return None
+    return text[:dated.start()] + _said_as(dated, when) + text[dated.end():]
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from reelforge.planner.day_dates import WEEKDAY_SAID, day_index
+from reelforge.planner.day_dates import WEEKDAY_SAID, day_index, with_day_of_month
 from reelforge.planner.ending import MONTH, capitalised
 from reelforge.planner.rules.corrections_zh import as_change_zh, fact_not_shown_zh, said_first_zh
 from reelforge.planner.rules.fact_values import (
@@ -198,9 +198,14 @@ def _fact_gone(subject: str, said: str, texts: Sequence[str]) -> str | None:
 def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     """"X not Y" as the change of Y, which is on screen (``texts``; ``shown``, all of them case-folded),
     to X; else None."""
-    if (day := day_index(y)) is not None and day_index(x) is not None \
-            and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
-        return _when_change(x, texts)  # "its sunday not saturday" on "Sat Dec 12 at 7pm"
+    if (day := day_index(y)) is not None and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
+        x = re.sub(r"(?i)^.*?\b(?:is|are|'s)\s+(?:on\s+)?(?=\w)", "", x)  # ("the open house is sunday the 18th")
+        if day_index(x) is not None:
+            return _when_change(x, texts)  # "its sunday not saturday" on "Sat Dec 12 at 7pm"
+        moved = {(part, new) for text in texts for part in text.split(" · ") if (new := with_day_of_month(part, x))}
+        if len(moved) == 1:  # "the open house is sunday the 18th not saturday" on "Open House Sat Oct 17, 1-4pm"
+            part, new = moved.pop()
+            return f"change {part} to {new}"
     if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
             and (y + more.group(1)).casefold() in shown:
         y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
