@@ -11,7 +11,8 @@ seen the planner, with what they expected. First run: 4 of 14 first cuts and abo
 10 of them destructive ("cut the boring part of the clip" moved the clip, "walkthrough clip has wind noise,
 mute it" muted the voiceover, "price dropped, make it $474,900" was written over the price, "add some music,
 something chill" set a calm style, "配音大声点 bgm再小点" turned the voice down, "日期后面加上星期四" was written
-over the call to action). After the fixes: about 63 of 101; what is left is said in the session's note.
+over the call to action). After the fixes: 11 of 14 first cuts and about 67 of 101 edits, none destructive; what
+is left is said in the session's note.
 """
 
 from __future__ import annotations
