@@ -108,7 +108,7 @@ def _h_asks(c: _Ctx) -> list[O.Op] | None:
     if (m := _RX_UNDER.search(t)) and not _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t):
         n = 1.0 if m.group("n") in ("a", "an", "one") else float(m.group("n"))
         most = n * (60 if m.group("u").startswith("m") else 1)
-        strict = m.group("how") in ("under", "below", "less than", "shorter than") or m.group("how").startswith(("less", "shorter"))
+        strict = m.group("how").split()[0] in ("under", "below", "less", "shorter")  # (under 45: 44 s; at most 45: 45 s)
         if total <= most:
             raise _Cannot(f"it is {total:g} s long: already within {most:g} s")
         return [O.SetTotalDuration(duration_ms=int((most - (1 if strict and most > 5 else 0)) * 1000))]
