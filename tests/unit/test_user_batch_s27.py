@@ -523,3 +523,10 @@ def test_a_day_of_the_month_said_with_its_weekday(edit):
 
 def test_a_weekday_is_one_word():
     assert day_dates.day_index("sunday the 18th") is None and day_dates.day_index("Sun.") == 6
+
+
+def test_a_number_and_its_unit_stay_together_and_features_need_a_colon():
+    tl = plan("做一个视频 30 秒 竖屏", THREE).timeline
+    assert (tl.duration, tl.width, tl.height) == (30_000, 1080, 1920)  # "30，秒" would lose the length
+    shown = _first_of("a video that features our chef, the terrace and the bar, 30 seconds", THREE)
+    assert "Our chef" not in shown[Role.CAPTION]  # "features" here is a verb, not a list of selling points

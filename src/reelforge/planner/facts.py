@@ -232,7 +232,8 @@ def asks_for_text(fact: str) -> bool:
 
 
 # "卖点 40dB主动降噪，续航36小时，IPX5防水", "features: 40h battery, IPX5": a list the instruction says sells it
-_POINTS_LEAD = re.compile(r"(?i)(?:卖点|亮点|特点|产品特色|selling\s+points|key\s+features|features)\s*[:：]?\s*")
+_POINTS_LEAD = re.compile(r"(?:卖点|亮点|特点|产品特色)\s*[:：]?\s*|(?i:selling\s+points|key\s+features|features)\s*[:：]\s*")  # (a colon
+# in English: "a video that features our chef, …" lists no selling points)
 _POINT_NOT = re.compile(r"(?i)要|用|做|配|给|帮|字幕|音乐|视频|秒|画面|价|元|风格|\b(?:make|use|add|music|video|seconds?|style)\b")
 
 
