@@ -530,3 +530,11 @@ def test_a_number_and_its_unit_stay_together_and_features_need_a_colon():
     assert (tl.duration, tl.width, tl.height) == (30_000, 1080, 1920)  # "30，秒" would lose the length
     shown = _first_of("a video that features our chef, the terrace and the bar, 30 seconds", THREE)
     assert "Our chef" not in shown[Role.CAPTION]  # "features" here is a verb, not a list of selling points
+
+
+def test_a_sting_plays_once():
+    # "intro sting.wav" (4 s) was looped under the whole teaser as its music
+    lib = [clip("ep47 clip raw.mp4", 62_000), img("guest headshot.png", 1), aud("intro sting.wav", 4_000)]
+    tl = plan("podcast teaser for youtube shorts, 30 sec max, intro sting at the start", lib).timeline
+    (seg,) = next(tr for tr in tl.tracks if tr.role is Role.MUSIC).segments
+    assert (seg.start, seg.duration, seg.loop) == (0, 4_000, False)

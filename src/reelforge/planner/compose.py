@@ -139,6 +139,10 @@ _ZH_SPACE = re.compile(r"(?<!标题)(?<!字幕)(?<!地址)(?<!电话)(?<!结尾)
 # an item and its price, nor "30 秒": a number and its unit)
 
 
+# a short sound that opens a video, by its file's name ("intro sting.wav" was looped as the music)
+_STING = re.compile(r"(?i)(?<![a-z])(?:sting(?:er)?|whoosh|swoosh|sfx|logo[\s_-]*sound|intro[\s_-]*sound)(?![a-z])|片头音|转场音效")
+
+
 def _spaces_as_commas(instruction: str) -> str:
     if not P.is_chinese(instruction):
         return instruction
@@ -453,12 +457,16 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
             vol = round(vol * rel_music, 4)
         vol = max(0.0, min(vol, 4.0))
         bed = music_bed((sound or {}).get(m.id), m.duration_ms)
-        loop = bool(m.duration_ms) and bed.sound_ms(m.duration_ms) < total
-        fade_in = min(MUSIC_FADE_IN_MS, total // 4)
-        fade_out = min(MUSIC_FADE_OUT_MS, total // 4)
+        sting = _STING.search(m.name or "") is not None and 0 < (m.duration_ms or 0) <= min(8_000, total // 2)
+        loop = bool(m.duration_ms) and bed.sound_ms(m.duration_ms) < total and not sting
+        span = (m.duration_ms or total) if sting else total  # ("intro sting.wav", 4 s: once at the start, never looped)
+        fade_in = min(MUSIC_FADE_IN_MS, span // 4) if not sting else 0
+        fade_out = min(MUSIC_FADE_OUT_MS, span // 4)
         seg_no += 1
+        if sting:
+            notes.append(f"'{m.name}' plays once at the start ({fmt_seconds(span)} s): a sting, not music to loop.")
         tracks.append(Track(id="music", kind=TrackKind.AUDIO, role=Role.MUSIC, segments=(
-            AudioSegment(id=f"a{seg_no}", start=0, duration=total, src=m.id, name=m.name, volume=vol,
+            AudioSegment(id=f"a{seg_no}", start=0, duration=span, src=m.id, name=m.name, volume=vol,
                          duck=has_voice or bool(sounding), loop=loop, fade_in_ms=fade_in, fade_out_ms=fade_out,
                          **bed.segment_fields()),)))
         level = f"{round(vol * 100)}%" + (" as asked" if asked is not None else relative)
