@@ -538,3 +538,19 @@ def test_a_sting_plays_once():
     tl = plan("podcast teaser for youtube shorts, 30 sec max, intro sting at the start", lib).timeline
     (seg,) = next(tr for tr in tl.tracks if tr.role is Role.MUSIC).segments
     assert (seg.start, seg.duration, seg.loop) == (0, 4_000, False)
+
+
+@pytest.mark.parametrize(("first", "facts", "cta"), [
+    # it ended on "$25,000", the goal and what a gift buys not shown
+    ("We're the Eastside Literacy Project and we need a 60-second fundraising video. Goal: $25,000 by Dec 31. Every $25 "
+     "buys 5 books for a child. Donate at eastsideliteracy.org/give.", ["Goal: $25,000 by Dec 31",
+                                                                         "Every $25 buys 5 books for a child"],
+     "Donate at eastsideliteracy.org/give"),
+    ("charity fun run video, help us raise $5,000 for the children's hospital, sign up at run4kids.org",
+     ["Help us raise $5,000 for the children's hospital"], "Sign up at run4kids.org"),  # it ended on "$5,000"
+])
+def test_a_fundraisers_goal_is_a_fact_not_a_price(first, facts, cta):
+    shown = _first_of(first, [clip("Director message.mp4", 48_000), *THREE[:3]])
+    rows = " · ".join(shown[Role.CAPTION])
+    assert all(f in rows for f in facts), rows
+    assert shown[Role.CTA] == [cta]

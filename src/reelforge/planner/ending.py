@@ -206,10 +206,15 @@ def price_beside(text: str, offer: str) -> str | None:
     return None
 
 
+# what a fundraiser's amount follows: a goal, not a price ("Goal: $25,000 by Dec 31" ended the video on "$25,000")
+_RAISED = re.compile(r"(?i)\b(?:goal|target|raise|raising|raised|of|every|donate|donating|donation)\s*:?\s*$")
+
+
 def offer_in(text: str) -> str | None:
     """The offer ``text`` states without quotes ("30% off everything", "全场8折", "only $19.99"), as
     written, or None. "music at 30%" is no offer: the per cent must be off something."""
-    m = _RX_OFFER.search(text) or _RX_PRICE.search(text)
+    m = _RX_OFFER.search(text) or next((p for p in _RX_PRICE.finditer(text) if not _RAISED.search(text[max(0, p.start() - 24):p.start()])),
+                                       None)
     if m is None:
         return None
     said = re.sub(r"(?i)\s(?:obo|o\.b\.o\.?|ono)$", lambda w: w.group(0).upper(), m.group(0).strip())  # "$14,500 OBO"

@@ -40,6 +40,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\bfree\s+(?:washes|coffee|donuts|cookies|hot\s+dogs|t-shirts|tote\s+bags|swag|samples|pizza|food)"
      r"(?:\s+\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\s*-\s*\d{1,2}(?::\d\d)?\s*[ap]m)?\b|"
      r"\bfree\s+gifts?(?:\s+with\s+(?:every\s+|all\s+|your\s+)?(?:orders?|purchases?)(?:\s+(?:over|above)\s+[$€£]\d+)?)?\b"),
+    ("fundraising",  # "Goal: $25,000 by Dec 31", "every $25 buys 5 books for a child"
+     rf"\b(?:our\s+)?(?:goal|target)\s*:?\s*(?:is\s+)?(?:to\s+raise\s+)?[$€£]\d[\d,]*(?:\.\d+)?k?(?:\s+by\s+{_DAY})?|"
+     r"\bevery\s+[$€£]\d[\d,]*\s+(?:buys|provides|feeds|gives|funds|pays\s+for|plants|covers)\s+[^,.;!?\n]{3,40}|"
+     r"\b(?:help\s+us\s+)?rais(?:e|ing)\s+[$€£]\d[\d,]*k?(?:\s+for\s+[\w'’ -]{3,40}?)?(?=\s*(?:[,.;!?]|$))"),
     ("vehicle",  # "68k miles", "one owner", "clean title", "new tires": what a car for sale is said to be
      r"\b\d{1,3}(?:,\d{3}|k)\s+(?:miles|mi|km|kms)\b|\b(?:one|single|1)[\s-]owner\b|\bclean\s+(?:title|carfax)\b|"
      r"\bnew\s+(?:tires|tyres|brakes|battery)\b|\bno\s+accidents\b|\bruns\s+(?:great|perfectly|like\s+new)\b|\blow\s+miles\b"),
@@ -194,7 +198,7 @@ def typed_facts(text: str) -> list[str]:
             said = "Thank you to " + _THANKS.sub("", said)
         elif b := _APPLY_BY.match(said):
             said = f"{capitalised(b.group('v').lower())} by {capitalise_dates(b.group('d'))}"
-        elif _RAISE.match(said):
+        elif _RAISE.match(said) and not re.search(r"[$€£]\d", said):  # (an amount to raise is said as typed)
             said = "Raising money for " + re.sub(r"(?i)^.*?\bfor\s+", "", said)
         elif now := re.match(r"(?i)we\s+now\s+(?P<v>\w+)\s+(?P<o>.+)$", said):
             verb = {"deliver": "Now delivering", "serve": "Now serving"}.get(now.group("v").lower(), "Now offering")
