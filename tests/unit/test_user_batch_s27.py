@@ -11,7 +11,7 @@ seen the planner, with what they expected. First run: 4 of 14 first cuts and abo
 10 of them destructive ("cut the boring part of the clip" moved the clip, "walkthrough clip has wind noise,
 mute it" muted the voiceover, "price dropped, make it $474,900" was written over the price, "add some music,
 something chill" set a calm style, "配音大声点 bgm再小点" turned the voice down, "日期后面加上星期四" was written
-over the call to action). After the fixes: 11 of 14 first cuts and about 67 of 101 edits, none destructive; what
+over the call to action). After the fixes: 12 of 14 first cuts and about 67 of 101 edits, none destructive; what
 is left is said in the session's note.
 """
 
