@@ -207,7 +207,7 @@ def price_beside(text: str, offer: str) -> str | None:
 
 
 # what a fundraiser's amount follows: a goal, not a price ("Goal: $25,000 by Dec 31" ended the video on "$25,000")
-_RAISED = re.compile(r"(?i)\b(?:goal|target|raise|raising|raised|of|every|donate|donating|donation)\s*:?\s*$")
+_RAISED = re.compile(r"(?i)\b(?:goal|target|raise|raising|raised|every|donate|donating|donation)\s*:?\s*$")
 
 
 def offer_in(text: str) -> str | None:
