@@ -17,12 +17,13 @@ from .ending import MONTH, WEEKDAY
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
-_ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
+ABBR_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?![a-z])"
+WEEKDAY_WORD = rf"(?:{WEEKDAY}|{ABBR_DAY})"  # a weekday, whole or abbreviated ("Saturday", "Sat", "thurs")
 _NTH = r"(?P<d>\d{1,2})(?P<th>st|nd|rd|th)?(?!\d)"
 _NTH2 = r"(?P<d2>\d{1,2})(?P<th2>st|nd|rd|th)?"
-WEEKDAY_SAID = re.compile(rf"(?i)(?:{WEEKDAY}|{_ABBR})")
+WEEKDAY_SAID = re.compile(rf"(?i){WEEKDAY_WORD}")
 # "Sat Dec 12", "Saturday, December 12th", "Sat 12 Dec": a date with its weekday
-_DATED = re.compile(rf"(?i)\b(?P<w>{WEEKDAY}|{_ABBR})(?P<sep>,?\s+(?:the\s+)?)"
+_DATED = re.compile(rf"(?i)\b(?P<w>{WEEKDAY_WORD})(?P<sep>,?\s+(?:the\s+)?)"
                     rf"(?:(?P<m>{MONTH})\s*{_NTH}|{_NTH2}(?:\s+of)?\s+(?P<m2>{MONTH}))")
 # a date shown without its weekday, alone or in a run ("Dec 12-14", "July 7 - Aug 15", "12 March")
 _DATE = re.compile(rf"(?i)\b(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|through|thru)\s*(?:{MONTH}\s*)?\d{{1,2}}"
@@ -199,7 +200,7 @@ def said_anew(text: str, old: str, new: str) -> str | None:
 def with_day_of_month(text: str, said: str) -> str | None:
     """``text`` with its one date-with-weekday moved to the day of the month ``said`` gives ("sunday the
     18th" on "Sat Oct 17, 1-4pm": "Sun Oct 18, 1-4pm"), its weekday worked out; None otherwise."""
-    m = re.fullmatch(rf"(?i)(?:(?:{WEEKDAY}|{_ABBR})\s+)?(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)?", said.strip())
+    m = re.fullmatch(rf"(?i)(?:{WEEKDAY_WORD}\s+)?(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)?", said.strip())
     dated = _one_dated(text)
     if m is None or dated is None or (old := _date_of(dated)) is None:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reelforge.planner.day_dates import day_as, day_index
+from reelforge.planner.day_dates import WEEKDAY_WORD, day_as, day_index
 from reelforge.planner.ending import MONTH
 from reelforge.planner.text_kinds import (
     KIND_WORD_EN,
@@ -39,11 +39,10 @@ _ASKS = re.compile(r"(?i)(?:remove|delete|drop|add|put|show|hide|make|move|chang
                    r"lose|cut|keep|give|bring|closed|except|not|never)\b")  # (nor is "closed tuesdays" one)
 _FILLER = frozenset("actually really just only now for the a an is are it its it's about around like maybe so ok okay "
                     "then still also".split())
-_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?\.?(?![a-z])"
 _RUN_END = re.compile(rf"(?i)(?P<m0>{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|until)\s*"
                       rf"(?P<b>(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?)\b|"
                       r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:到|至|-|—|~|～)\s*(?P<z>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])|"
-                      rf"\b{_DAY}\s*(?:-|–|to|through|thru|until)\s*(?P<d>{_DAY})")  # "Fri-Sun"
+                      rf"\b{WEEKDAY_WORD}\s*(?:-|–|to|through|thru|until)\s*(?P<d>{WEEKDAY_WORD})")  # "Fri-Sun"
 _A_DATE = re.compile(rf"(?i)(?:{MONTH}\s*)?\d{{1,2}}(?:st|nd|rd|th)?|(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*[日号]")
 
 
@@ -145,15 +144,20 @@ def run_extended(new: str, texts: Sequence[str], *, zh: bool = False, said: str 
         return None
     if zh:
         return f"把{run.group('z')}改成{new}" if run.group("z") else None
-    end, month = run.group("b"), run.group("m0")
-    if end and end[:1].isdigit() and (same := re.fullmatch(rf"(?i)({MONTH})\s*(\d.*)", new)) \
-            and same.group(1)[:3].casefold() == month[:3].casefold():
-        new = same.group(2)  # "extend it to Dec 16" on "Dec 12-14": "Dec 12-16"
+    end = run.group("b")
+    if end and end[:1].isdigit():
+        new = _in_month(new, run.group("m0"))  # "extend it to Dec 16" on "Dec 12-14": "Dec 12-16"
     return f"change {end} to {dates_capitalised(new)}" if end else None
 
 
+def _in_month(new: str, month: str) -> str:
+    """A new date said as its day alone when it is in ``month`` ("Dec 16" after "Dec 12": "16")."""
+    same = re.fullmatch(rf"(?i)({MONTH})\s*(\d.*)", new)
+    return same.group(2) if same and same.group(1)[:3].casefold() == month[:3].casefold() else new
+
+
 # one day shown, with its weekday or not: "Sat Dec 12", "12月12日周六"
-_ONE_DAY = re.compile(rf"(?i)(?:\b{_DAY},?\s+)?(?P<d>{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)|"
+_ONE_DAY = re.compile(rf"(?i)(?:\b{WEEKDAY_WORD},?\s+)?(?P<d>{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)|"
                       r"(?P<z>\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?:\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?")
 
 
@@ -172,7 +176,5 @@ def _day_extended(new: str, texts: Sequence[str], *, zh: bool) -> str | None:
     if zh or not day.group("d"):
         return None
     start = dates_capitalised(day.group("d"))
-    if (same := re.fullmatch(rf"(?i)({MONTH})\s*(\d.*)", new)) and same.group(1)[:3].casefold() == start[:3].casefold():
-        new = same.group(2)
-    return f"change {day.group(0)} to {start}-{dates_capitalised(new)}"
+    return f"change {day.group(0)} to {start}-{dates_capitalised(_in_month(new, start))}"
 
