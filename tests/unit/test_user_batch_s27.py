@@ -102,9 +102,7 @@ def test_a_run_of_weekdays_extended(edit, row):
 
 
 def _first(first: str) -> dict[Role, list[str]]:
-    tl = plan(first, THREE).timeline
-    return {role: [s.text for tr in tl.tracks if tr.role is role for s in tr.segments]
-            for role in (Role.TITLE, Role.CAPTION, Role.CTA)}
+    return _first_of(first, THREE)
 
 
 @pytest.mark.parametrize(("first", "title"), [

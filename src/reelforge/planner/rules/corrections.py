@@ -12,7 +12,7 @@ a value names, `fact_values`'.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 
 from reelforge.planner.day_dates import WEEKDAY_SAID, day_index, with_day_of_month
@@ -202,10 +202,9 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
         x = re.sub(r"(?i)^.*?\b(?:is|are|'s)\s+(?:on\s+)?(?=\w)", "", x)  # ("the open house is sunday the 18th")
         if day_index(x) is not None:
             return _when_change(x, texts)  # "its sunday not saturday" on "Sat Dec 12 at 7pm"
-        moved = {(part, new) for text in texts for part in text.split(" · ") if (new := with_day_of_month(part, x))}
-        if len(moved) == 1:  # "the open house is sunday the 18th not saturday" on "Open House Sat Oct 17, 1-4pm"
-            part, new = moved.pop()
-            return f"change {part} to {new}"
+        # "the open house is sunday the 18th not saturday" on "Open House Sat Oct 17, 1-4pm"
+        if said := _part_moved(texts, lambda part: with_day_of_month(part, x)):
+            return said
     if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
             and (y + more.group(1)).casefold() in shown:
         y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
@@ -278,13 +277,20 @@ def fact_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ())
     return None
 
 
+def _part_moved(texts: Sequence[str], move: Callable[[str], str | None]) -> str | None:
+    """"change <part> to <part moved>" for the one part of the rows on screen that ``move`` gives new words, else None."""
+    moved = {(part, new) for text in texts for part in text.split(" · ") if (new := move(part))}
+    if len(moved) != 1:
+        return None
+    part, new = moved.pop()
+    return f"change {part} to {new}"
+
+
 def _when_change(new: str, texts: Sequence[str]) -> str:
     """A new day or time said as the words it replaces when one text (titles apart) holds such words:
     "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday"."""
-    dated = {(part, moved) for text in texts for part in text.split(" · ") if (moved := day_moved(part, new))}
-    if len(dated) == 1:  # "move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm"
-        part, moved = dated.pop()
-        return f"change {part} to {moved}"
+    if said := _part_moved(texts, lambda part: day_moved(part, new)):
+        return said  # "move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm"
     olds = {old for text in texts for part in text.split(" · ") if (old := same_shape(part, new))}
     if len(olds) != 1:
         return f"change the date to {new}"
