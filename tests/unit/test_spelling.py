@@ -132,3 +132,12 @@ def test_a_web_address_heard_close_to_the_one_shown_is_written_as_shown():
     # another ending, or an address too far from it, stays as heard
     assert text(as_spelled(words((0, 900, "bloomandcode.org.")), names)) == "bloomandcode.org."
     assert text(as_spelled(words((0, 900, "example.com")), names)) == "example.com"
+
+
+def test_an_address_heard_in_two_is_written_as_shown():
+    # CI, session 27: Whisper heard "bloom and co dot com" as "bloomandcote" then ".com.", and the captions read
+    # "bloomandcote.com." under "Order at bloomandco.com" (a split address was never compared with the one shown)
+    got = as_spelled(words((0, 300, "at"), (300, 900, "bloomandcote"), (900, 1300, ".com.")), ("bloomandco.com",))
+    assert [(w.text, w.start_ms, w.end_ms) for w in got] == [("at", 0, 300), ("bloomandco.com.", 300, 1300)]
+    kept = as_spelled(words((0, 300, "it's"), (300, 600, "3"), (600, 900, ".5")), ("bloomandco.com",))
+    assert [w.text for w in kept] == ["it's", "3", ".5"]  # (no address: the words as heard)

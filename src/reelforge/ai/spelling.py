@@ -145,6 +145,8 @@ def as_spelled(words: list, names: Sequence[str]) -> list:
     with the same ending, is written as shown ("bloomandcode.com" for "bloomandco.com": an address
     is no word the voice says for itself)."""
     shown = [n for n in names if _DOMAIN.fullmatch(n)]
+    if shown:
+        words = _dots_joined(words)
     for k, w in enumerate(words):
         bare = w.text.rstrip(".,!?;:")
         if not shown or not _DOMAIN.fullmatch(bare) or any(bare.lower() == d.lower() for d in shown):
@@ -176,6 +178,18 @@ def as_spelled(words: list, names: Sequence[str]) -> list:
             else:
                 i += 1
     return words
+
+
+def _dots_joined(words: list) -> list:
+    """Words with an address heard in two ("bloomandcote", ".com.": one address, as the captions show it)
+    joined into one word, so that it is read as one."""
+    out: list = []
+    for w in words:
+        if out and w.text.startswith(".") and _DOMAIN.fullmatch((out[-1].text + w.text).rstrip(".,!?;:")):
+            out[-1] = dataclasses.replace(out[-1], text=out[-1].text + w.text, end_ms=w.end_ms)
+        else:
+            out.append(w)
+    return out
 
 
 def _spread(run: list, parts: Sequence[str]) -> list:
