@@ -80,8 +80,25 @@ def _logo_hidden_for(c: _Ctx) -> list[O.Op] | None:
                       opacity=logo.opacity, timing=timing)]
 
 
+_RX_QR = re.compile(r"\bqr(?:[\s-]?codes?)?\b|二维码", re.I)
+
+
 def _h_logo(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    from reelforge.planner.rules.text_refs import text_role
+
+    if _RX_QR.search(t) and not c.quotes and not text_role(t) and _has(_ADD + r"|\b(?:show|put|place|need|want|include)\b|能不能|可以", t):
+        # "can you add a qr code", "能不能加个二维码": the QR picture given, in a corner as a logo is; none
+        # is made here (it was not understood)
+        asset = _find_asset(c, t, (AssetKind.IMAGE,))
+        qrs = [a for a in c.library if a.kind is AssetKind.IMAGE and _RX_QR.search(a.name.replace("_", " "))]
+        if asset is None and len(qrs) == 1:
+            asset = qrs[0]
+        if asset is None:
+            raise _Cannot("二维码需要先上传它的图片（例如 qr.png），再说“把qr.png放在右下角”" if c.zh else
+                          "I cannot make a QR code; upload its picture (e.g. qr.png) and say 'add qr.png in the "
+                          "bottom right corner'")
+        return _logo_ops(c, t, asset)
     if not _has(r"\b(?:logo|watermark|brand\s+mark)\b|水印|标志|台标|logo", t):
         # "add badge.png in the top right corner": a picture in a corner is an overlay, not a shot
         if not (_has(_ADD, t) and _has(r"\bcorners?\b|(?:左上|右上|左下|右下)角|角落", t)):

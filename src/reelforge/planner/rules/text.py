@@ -28,6 +28,7 @@ from reelforge.planner.rules.refs import (
     _ADD,
     _ORD_FULL,
     _REMOVE,
+    _RX_AT,
     _TEXT_WORD,
     _ZH_ORD,
     _Ambiguous,
@@ -197,7 +198,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     plural = RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION
                                                        and texts_named(c, c.text_segs(role)) is None
                                                       and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t))
-    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细)|"
+    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细|\s*(?:bigger|smaller)\b)|"
                                              r"(?:所有|全部|画面上)的?字(?!幕)", t) \
         or (c.zh and RX_ZH_LETTERS.search(t) is not None and box_color_in(t)[0] is not None) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (bold_in(t) is not None or size_in(t) is not None
@@ -399,13 +400,16 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                           background=bg, box_color=box)]
     on = texts_on_shot(c, role)
     bold = bold_in(t)
-    if (role is None and not plural and not c.quotes and on is None
-            and (RX_ALL_TEXT_LOOK.search(t) or (box is not None and RX_ZH_LETTERS.search(t)))
+    every_caption = (role is Role.CAPTION and not _has(r"\b(?:this|that|one)\s+caption\b", t) and not _RX_AT.search(t)
+                     and texts_named(c, existing) is None)  # "make the caption text smaller": the captions' look
+    if ((role is None and (RX_ALL_TEXT_LOOK.search(t) or (box is not None and RX_ZH_LETTERS.search(t))) or every_caption)
+            and not plural and not c.quotes and on is None
             and (bold is not None or color is not None or box is not None or bg is not None
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
-            and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*(?:个|条)?\s*(?:标题|字幕|文字)", t)
+            and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", t)
             and not RX_TEXT_WHERE.search(t) and text_meant(t, c.text_segs(None)) is None):
         plural = True  # "make the text bold", "bigger text", "make the text white", "add a shadow to the text", "字大一点", "红底白字": every text's letters
+        # (and "make the caption smaller" with three: the captions' look, as "字幕小一点" is, not one to be named)
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
         if not existing:

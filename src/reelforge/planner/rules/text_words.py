@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from reelforge.planner import numerals as N
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner.day_dates import said_anew
@@ -166,6 +167,8 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     if not m:
         return None
     typed_a, typed_b = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
+    if (step := _step_said(c, typed_a, typed_b)) is not None:
+        return step
     a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", typed_a.strip(), flags=re.I)
     a, b = bare_words(a), typed_b.strip().strip("\"'“”「」").strip()
     if len(a) < 2 and not re.fullmatch(r"[$€£¥￥]\d", typed_a.strip()) or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
@@ -211,6 +214,30 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
                 return None
         out.append(O.UpdateText(target=target, text=new))
     return out
+
+
+# "step 2", "the second step", "第三步": a numbered step's caption ("2. fry them in butter")
+_RX_STEP = re.compile(r"^\s*(?:the\s+)?(?:step\s*#?\s*(?P<n>\w+)|(?P<o>\w+)\s+step)\s*$|^\s*第\s*(?P<z>[一二两三四五六七八九十\d]+)\s*步\s*$", re.I)
+
+
+def _step_said(c: _Ctx, typed_a: str, typed_b: str) -> list[O.Op] | None:
+    """"change step 2 to fry in olive oil", "第三步改成装盘": the words of the caption numbered so,
+    its number kept ("2. Fry in olive oil"); None when no caption is numbered so."""
+    m = _RX_STEP.match(typed_a)
+    if m is None:
+        return None
+    n = N.parse_ordinal(m.group("o")) if m.group("o") else N.parse_number(m.group("n") or m.group("z"))
+    new = typed_b.strip().strip("\"'“”「」").strip().rstrip(".!。！")
+    if not n or n < 1 or not new:
+        return None
+    segs = c.text_segs(None)
+    numbered = rf"\s*(?:step\s*)?{int(n)}\s*[.、:：)]\s*|\s*第{int(n)}步\s*[:：、]?\s*"
+    hits = [(r, s, lead.group(0)) for r, s in segs if (lead := re.match(numbered, s.text, re.I))]
+    if len(hits) != 1:
+        return None
+    r, s, lead = hits[0]
+    rest = s.text[len(lead):]
+    return [O.UpdateText(target=text_by_id(segs, r, s), text=lead + (new if rest[:1].islower() else capitalised(new)))]
 
 
 def _in_case_of(found: str, typed: str, new: str) -> str:
