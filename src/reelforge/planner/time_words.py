@@ -118,6 +118,8 @@ _NOT_TOTAL_BEFORE = ascii_rx(
     r"\b(?:fade|fades|fading|crossfade|crossfades|dissolve|transition|transitions)"
     r"(?:\s+(?:in|out))?(?:\s+(?:of|over|for|in|lasting|by))?|"
     r"前|最后|最後|后|從|从|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
+_CLOCK_BEFORE = ascii_rx(r"\b(?:pick[\s-]?up|doors|opens?|closes?|starts?|begins?|hits?|kicks?\s+off|check[\s-]?in|"
+                         r"check[\s-]?out|arrive|arrival|show|showtime|gates?|registration|warm[\s-]?up)\s*[~≈]?\s*$")
 _NOT_TOTAL_AFTER = ascii_rx(
     r"^\s*(?:(?:per|each|every|a piece|apiece|for each|for every)\b|/|"
     r"(?:long\s+)?(?:cross)?(?:fade|dissolve|transition|wipe|slide)s?\b|"
@@ -174,6 +176,8 @@ def parse_duration_ms(text: str) -> int | None:
             continue
         if _PER_ITEM_BEFORE.search(t[max(0, d.start - 30):d.start]):
             continue
+        if ":" in t[d.start:d.end] and _CLOCK_BEFORE.search(t[max(0, d.start - 24):d.start]):
+            continue  # "packet pickup 6:45", "the chorus starts ~1:02": a time of day or a point in a song
         candidates.append((_total_score(t, d), -d.start, d.ms))
     candidates = [c for c in candidates if c[0] >= 0]  # element lengths are not the total
     # a length of ten minutes or more said bare beside a thing that lasts ("webinar replay, 45 minutes") is the

@@ -111,6 +111,7 @@ from reelforge.planner.rules.shots import (
     _h_hold_end,
     _h_in_point,
     _h_keep_only,
+    _h_keep_part,
     _h_move,
     _h_move_to_time,
     _h_place_at_words,
@@ -218,6 +219,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_place_at_words,  # "… after the voiceover says 'X'": no text to add, no voiceover to make
     _h_asks,  # "how long is it now?": answered, before any rule reads its words as a change
     _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_swap_texts, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
     _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
@@ -632,21 +634,30 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 _REASON = re.compile(r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]")
+# "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
+# (it muted the music too)
+_WHAT_STAYS = re.compile(r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narration|vo)\s+only|(?:only|just)\s+(?:the\s+)?"
+                         r"(?:music|song|bgm|voice(?:over)?|narration|vo)|只(?:要|留|有|听)?(?:背景)?(?:音乐|配音|旁白|人声))\s*[.!。！]*$")
 _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:more|less|a\s+bit|really|very|kinda|super))?"
                         r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*[.!]*$|(?:more|less)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:one|song|music)\s*$")
+
+
+_ZH_PART = re.compile(r"\s*(?:只要|只留|只用|保留)(?:前|后)")  # "口播太长了 只要前8秒": a part of the shot named before
 
 
 def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...],
                  new: tuple[Asset, ...]) -> str | None:
     """``piece`` with its "it" said as the one shot the clause ``before`` named by name, when that clause was
-    not carried out (nothing was remembered from it), else None."""
-    if not re.search(r"(?i)\bit\b", piece):
+    not carried out (nothing was remembered from it), else None. Chinese says no "it": "口播太长了 只要前8秒"
+    keeps a part of the shot the clause before named."""
+    zh_part = _ZH_PART.match(piece) is not None
+    if not re.search(r"(?i)\bit\b", piece) and not zh_part:
         return None
     refs = _find_targets(_ctx(before, quotes, tl, lib, new))
     names = {r.target.name for r in refs}
     if len(refs) != 1 or len(names) != 1 or not (name := names.pop()):
         return None
-    return re.sub(r"(?i)\bit\b", f"the {name}", piece, count=1)
+    return f"{name}{piece}" if zh_part else re.sub(r"(?i)\bit\b", f"the {name}", piece, count=1)
 
 
 _NOT_THE_OTHER = re.compile(r"(?i)(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:a\s+)?(?:square|vertical|horizontal|landscape|"
@@ -814,13 +825,17 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
         r = _run_remembering(piece, quotes, reworded, lib, new, turn_mem, in_turn)
-        if results and not results[-1].ok and (said_it := _it_as_named(piece, joined[-1], quotes, timeline, lib, new)) \
+        if results and (not results[-1].ok or _ZH_PART.match(piece)) \
+                and (said_it := _it_as_named(piece, joined[-1], quotes, timeline, lib, new)) \
                 and (r2 := _run(said_it, quotes, timeline, lib, new)).ok:
             r2.text = r.text  # "walkthrough clip has wind noise, mute it": the clip (it muted the voiceover)
             r = r2
         if not r.ok and r.question is None and r.cannot is None and results and results[-1].ok \
                 and _REASON.match(N.normalize(piece)):
             # "put the collar closeup first, so ppl can recognize him", "…吧 比较吸引人": why, not what
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
+        if results and results[-1].ok and _WHAT_STAYS.match(N.normalize(piece)):
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
         if results and results[-1].ok and (r2 := _with_turn_targets(piece, joined[-1], results[-1].ops or [], quotes,

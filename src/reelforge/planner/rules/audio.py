@@ -406,8 +406,18 @@ def _fade_step(t: str) -> float | None:
     return None
 
 
+_RX_THAN_MUSIC = re.compile(r"\b(?:louder|quieter|softer)\s+than\s+(?:the\s+)?(?:background\s+)?(?:music|song|bgm|soundtrack)\b")
+
+
 def _h_volume(c: _Ctx) -> list[O.Op] | None:
-    clip = _clip_named(c) if _audio_role(c.t) is None and _has(_LOUDNESS, c.t) else None
+    # "can they be a bit louder than the music": the music is what they are weighed against (it was turned up)
+    than = _RX_THAN_MUSIC.search(c.t)
+    said = c.t[:than.start()] + c.t[than.end():] if than else c.t
+    if than and _audio_role(said) is None and _clip_named(c) is None:
+        raise _Ambiguous("哪个声音要比音乐大：旁白，还是某个视频片段自己的声音（例如“片段声音大一点”）？" if c.zh else
+                         "which sound should be louder than the music: the voiceover, or a clip's own sound (say e.g. "
+                         "'the clip louder' or 'music quieter during the clip')?")
+    clip = _clip_named(c) if _audio_role(said) is None and _has(_LOUDNESS, c.t) else None
     if clip is not None:
         # "make the testimonial louder", "the interview clip is too quiet": that clip's own sound
         ops = _volume(c, role="main")

@@ -366,7 +366,8 @@ def _captioned(c: _Ctx) -> list[tuple[int, str]]:
 
 
 _STOP_STEMS = {"img", "image", "photo", "pic", "picture", "clip", "video", "the", "and", "jpg", "png", "mp4",
-               "mov", "mp3", "wav", "file", "final", "new", "copy", "dsc", "vid", "music", "voice", "shot"}
+               "mov", "mp3", "wav", "file", "final", "new", "copy", "dsc", "vid", "music", "voice", "shot",
+               "图片", "照片", "视频", "片段", "镜头", "画面", "素材", "音乐", "背景", "最后", "第一", "开头", "结尾"}
 
 
 def _singular(word: str) -> str | None:
@@ -391,7 +392,8 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
         base = full.rsplit(".", 1)[0]
         words = re.split(r"[^a-z0-9\u4e00-\u9fff]+", base)
         for word in [base, *words, *filter(None, map(_singular, words))]:
-            if len(word) >= 3 and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:
+            # (two Chinese characters name a thing: "口播.mp4", "冰粉.jpg", "丝巾.jpg")
+            if (len(word) >= 3 or len(word) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word)) and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:
                 seen.add((word, full))
                 out.append((word, full))
     return out

@@ -626,13 +626,61 @@ _ALL_BUT = (r"\b(?:everything|every\s+\w+|all(?:\s+(?:the\s+)?\w+)?|the\s+(?:res
 _SECONDS = r"\d\s*(?:s|secs?|seconds?|ms)\b|秒"
 
 
+# "cut it to just the first 10 sec", "only use 8 sec of it", "只要前面6秒", "只要后面一半": the part kept, not cut
+_RX_KEEP_PART = re.compile(
+    r"\b(?:(?:cut|trim|chop|shorten)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:down\s+)?to\s+(?:just\s+|only\s+)?|"
+    r"(?:only|just)\s+(?:use\s+|keep\s+|show\s+|want\s+|need\s+)?|(?:use|keep|show)\s+(?:only|just)\s+)"
+    r"(?:the\s+)?(?P<edge>first|last|second|opening|final)\s+(?P<what>half|(?:\d[\d.]*\s*|\S+\s+)?(?:seconds?|secs?|s))\b|"
+    r"(?:只要|只留|只用|保留|留)(?P<zedge>前|后)面?(?P<zwhat>一半|半段|[\d一二两三四五六七八九十.]+\s*秒)")
+
+
+def _h_keep_part(c: _Ctx) -> list[O.Op] | None:
+    """"cut it to just the first 10 sec", "only keep the last 5 seconds of the clip", "作品展示那段只要后面一半":
+    the part of the shot (or of the video) kept. It cut the first 10 s away, or removed every other shot
+    ("只要" read as "keep only these shots")."""
+    m = _RX_KEEP_PART.search(c.t)
+    if m is None:
+        return None
+    head = (m.group("edge") or "") in ("first", "opening") or m.group("zedge") == "前"
+    what = m.group("what") or m.group("zwhat")
+    half = what in ("half", "一半", "半段")
+    if not half and not TW.find_durations(what if m.group("what") else what.replace("秒", " 秒")):
+        return None
+    stripped = c.t[:m.start()] + " " + c.t[m.end():]
+    refs = _find_targets(c, stripped)
+    vids = [s for s in c.main_segs() if c.asset_kind(s) == "video"]
+    total = c.tl.duration
+    keep = total // 2 if half else TW.find_durations(what.replace("秒", " 秒"))[0].ms
+    if refs:
+        target = refs[0].target
+    elif _has(_MUSIC + "|" + _VOICE, c.t):
+        return None  # "only use the first 30 seconds of the song": the music's
+    elif len(vids) == 1 and _has(r"\b(?:clip|footage)\b|片段|那段", c.t):
+        target = O.Target(index=0, kind="video")
+    elif _has(r"\b(?:it|video|whole\s+thing|reel)\b|视频", c.t) and keep < total:
+        # "cut it to just the first 10 sec": the video's first 10 s are what is left (its first 10 s went)
+        return [O.TrimVideo(tail_ms=total - keep) if head else O.TrimVideo(head_ms=total - keep)]
+    else:
+        return None
+    seg = _main_seg(c, target)
+    if seg is None:
+        return None
+    if half:
+        keep = seg.duration // 2
+    if keep >= seg.duration:
+        raise _Cannot(f"{seg.name}在视频里只有{seg.duration / 1000:g}秒" if c.zh else
+                      f"{seg.name} shows for {seg.duration / 1000:g} s already")
+    return [O.SetSegmentDuration(target=target, duration_ms=keep) if head else
+            O.TrimSegment(target=target, head_ms=seg.duration - keep)]
+
+
 def _h_keep_only(c: _Ctx) -> list[O.Op] | None:
     """"use only the first three pictures", "keep only the beach and city photos", "remove
     everything except the first photo", "只用前三张图片", "除了第一张都删掉": the other shots go
     (of the kind named: "pictures" leaves the clips), never the ones named."""
     t = c.t
-    if not (_has(_KEEP_ONLY, t) or (_has(_ALL_BUT, t) and _has(_REMOVE, t))) or _has(_SECONDS, t):
-        return None  # "keep only the first 5 seconds of the clip" is a trim
+    if not (_has(_KEEP_ONLY, t) or (_has(_ALL_BUT, t) and _has(_REMOVE, t))) or _has(_SECONDS + r"|\bhalf\b|一半|半段", t):
+        return None  # "keep only the first 5 seconds of the clip", "只要后面一半" is a trim (`_h_keep_part`)
     refs = _find_targets(c)
     if not refs:
         return None

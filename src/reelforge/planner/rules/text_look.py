@@ -16,6 +16,7 @@ from reelforge.planner.rules.text_refs import (
     TEXT_NOUN,
     text_by_id,
     text_role,
+    texts_on_shot,
     texts_said,
 )
 from reelforge.planner.text_kinds import CLOCK_RANGE
@@ -247,7 +248,8 @@ def size_limit_note(c: _Ctx, t: str, segs: list[TextSegment]) -> None:
 
 _RX_STAND_OUT = re.compile(
     r"\b(?:pop|stand\s+out|more\s+visible|easier\s+to\s+see|hard\s+to\s+see|(?:can'?t|cannot)\s+(?:really\s+)?see|"
-    r"not\s+(?:very\s+)?visible|invisible|gets?\s+lost|blends?\s+in|easier\s+to\s+read|more\s+(?:readable|legible))\b|"
+    r"not\s+(?:very\s+)?visible|invisible|gets?\s+lost|blends?\s+in|easier\s+to\s+read|more\s+(?:readable|legible)|"
+    r"unreadable|illegible)\b|"
     r"更醒目|醒目一点|突出一点|看不见|不明显|不够醒目|不显眼|更容易看清|清楚一点")
 
 
@@ -260,7 +262,7 @@ def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
     role = text_role(t)
     if role is None and not _has(r"\b(?:texts?|words|writing|lettering|letters)\b|文字|(?<![标幕])字", t):
         return None  # "make it pop": the colours (`_h_grade`)
-    segs = texts_said(c, role)
+    segs = texts_on_shot(c, role) or texts_said(c, role)  # ("the text on the first pic is unreadable": those)
     every = c.text_segs(None)
     c.notes.append("放在底框上并加粗，更醒目（说“去掉底框”可恢复）。" if c.zh else
                    "On a box and bold, so it stands out (say 'remove the box' to go back).")
