@@ -165,6 +165,7 @@ from reelforge.planner.rules.text_words import (
     _h_swap_texts,
     _h_text_words,
     _h_translate,
+    _h_written_as,
     names_for_pictures,
 )
 from reelforge.planner.text_kinds import UnplacedDay
@@ -218,7 +219,7 @@ Handler = Callable[[_Ctx], "list[O.Op] | None"]
 _HANDLERS: tuple[Handler, ...] = (
     _h_place_at_words,  # "… after the voiceover says 'X'": no text to add, no voiceover to make
     _h_asks,  # "how long is it now?": answered, before any rule reads its words as a change
-    _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_swap_texts, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
+    _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_swap_texts, _h_written_as, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
@@ -642,7 +643,8 @@ _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:
                         r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*[.!]*$|(?:more|less)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:one|song|music)\s*$")
 
 
-_ZH_PART = re.compile(r"\s*(?:只要|只留|只用|保留)(?:前|后)")  # "口播太长了 只要前8秒": a part of the shot named before
+# "口播太长了 只要前8秒", "跑步机那个太长了 剪到4秒": a part or a length of the shot the clause before named
+_ZH_PART = re.compile(r"\s*(?:(?:只要|只留|只用|保留)(?:前|后)|(?:剪到|剪成|缩到|缩短到|改成|改为)\s*[\d一二两三四五六七八九十.]+\s*秒\s*$)")
 
 
 def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...],
@@ -770,6 +772,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = said_first(masked, *_texts_shown(timeline))  # "new number: 555-0199", "its 7:30 not 7": corrections
     masked = _out_of_the_way(masked)  # "the captions are covering the rocket": moved out of its way
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
+    masked = _RX_TAKEN_BACK.sub("", masked, count=1)  # "再来个黑白的感觉?算了 还是彩色 就是亮一点": the rest
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     if len(pieces) > 1 and _INTERJECTION.fullmatch(pieces[0].strip()):
@@ -963,6 +966,10 @@ def _new_words_run(ops: list[O.Op], i: int) -> int:
     return n if n >= 3 else 0
 
 
+# a wish taken back before the one meant ("black and white? nah never mind, just brighter", "黑白?算了 还是彩色"):
+# it was carried out with the rest
+_RX_TAKEN_BACK = re.compile(r"^\S.*?(?:[?？!！,，。.]\s*|\s+)(?:(?:nah|no|hmm+|actually|ok)[,\s]+)?(?:算了|不要了|还是不要了|"
+                            r"never\s*mind|nvm|actually\s+no|scratch\s+that|forget\s+(?:it|that))\s*[,，。.!！]?\s*(?=\S)", re.I)
 _INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|whoops|oh|ah|also|btw|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)

@@ -178,6 +178,8 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         # "电话改成…" names the phone number in "预约电话 138…", not the word 电话 in it (`text_kinds`)
         return None
     segs = c.text_segs(None)
+    if when_at(b) and not when_at(typed_a) and any(when_at(s.text) for _, s in segs):
+        return None  # "开业改成3月20号了 周五": the date shown moves ("火锅店开业" became "火锅店3月20号了 周五")
     hits = [(r, s) for r, s in segs if bare_words(s.text) == a]
     words = a.split()
     for k in range(1, len(words)):  # "rename the cat Luna to Mochi": the caption "Luna" (whole, not a part)
@@ -214,6 +216,33 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
                 return None
         out.append(O.UpdateText(target=target, text=new))
     return out
+
+
+# "'私教'它写成'司教'了", "私教写成了司教", "'Tulum' was typed as 'Tulm'": the first is right, the second on screen
+_RX_WRITTEN_AS = re.compile(r"(?P<a>«q»|[\u4e00-\u9fffA-Za-z0-9]{1,12}?)\s*(?:它|被|给)?(?:写成|打成|写错成|错写成|拼成)了?\s*"
+                            r"(?P<b>«q»|[\u4e00-\u9fffA-Za-z0-9]{1,12}?)\s*了?\s*[。！!.]?\s*$|"
+                            r"(?P<ea>«q»)\s+(?:is|was|got|has\s+been)\s+(?:written|typed|spelled|spelt)\s+(?:as\s+)?(?P<eb>«q»)")
+
+
+def _h_written_as(c: _Ctx) -> list[O.Op] | None:
+    """"字幕有两个错字 '私教'它写成'司教'了": the wrong words on screen made right in every text showing them
+    (every caption was set to "司教")."""
+    m = _RX_WRITTEN_AS.search(c.t)
+    if m is None:
+        return None
+    quoted = iter(c.quotes)
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("ea"), m.group("eb"))
+    right = next(quoted) if a == "«q»" else a
+    wrong = next(quoted, None) if b == "«q»" else b
+    if not right or not wrong or right == wrong:
+        return None
+    segs = c.text_segs(None)
+    hits = [(r, s) for r, s in segs if wrong in s.text]
+    if not hits and (re.match(r"\s*(?:请)?(?:把|将)", c.t) or any(right in s.text for _, s in segs)):
+        return None  # "把标题写成夏日特惠", "器械区写成器材区" with 器械区 on screen: new words for it
+    if not hits:
+        raise _Cannot(f"画面上没有「{wrong}」" if c.zh else f"no text on screen says '{wrong}'")
+    return [O.UpdateText(target=text_by_id(segs, r, s), text=s.text.replace(wrong, right)) for r, s in hits]
 
 
 # "step 2", "the second step", "第三步": a numbered step's caption ("2. fry them in butter")
