@@ -98,7 +98,9 @@ class AIStage:
         except ReelforgeError as exc:  # AIExtraMissing says what to install
             raise AIFailed(exc.message) from exc
         except Exception as exc:  # noqa: BLE001 - a model must never crash the conversation
-            raise AIFailed(f"{W.describe(op)} did not work: {exc}") from exc
+            # the reply names the kind of failure, never its text: an OSError's names a file on the server
+            log.warning("%s failed: %s", W.describe(op), exc, exc_info=True)
+            raise AIFailed(f"{W.describe(op)} did not work ({type(exc).__name__})") from exc
 
     def _run_request_unchecked(self, op: O.Op, tl: Timeline, rest: Sequence[O.Op],
                                done: Sequence[O.Op]) -> list[O.Op]:

@@ -292,7 +292,7 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
         else:
             estimate_note = "no length given and no voiceover, so " + " and ".join(parts) + "."
     each = max(0, total - clip_ms) / n_images if n_images else 0
-    if pace and not per_item and n_images and (stated or (voice_ms > 0 and not per_item_wins)) \
+    if pace and not per_item and n_images and each >= 1000 and (stated or (voice_ms > 0 and not per_item_wins)) \
             and (each > per + 250 if pace == "a fast" else each < per - 250):
         # "15 seconds, fast paced": the length decides how long each picture stays (said, not ignored)
         notes.append(f"{pace[2:].capitalize()} pace: the length sets about {fmt_seconds(round(each, -2))} s for each of "

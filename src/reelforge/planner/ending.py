@@ -198,7 +198,7 @@ def price_beside(text: str, offer: str) -> str | None:
     "30% off, tees $15": "Tees $15"), which the discount would otherwise leave unsaid; else None."""
     if not is_discount(offer):
         return None
-    for clause in re.split(r"[，,。；;！!\n]", text or ""):
+    for clause in re.split(r"[，。；;！!\n]|,(?!\d{3}\b)|\.\s+", text or ""):  # (never inside "$1,450")
         clause = clause.strip(" :：")
         if clause and offer not in clause and _RX_PRICE.search(clause) and not _RX_OFFER.search(clause) and (
                 len(clause) <= 16 if re.search(r"[\u4e00-\u9fff]", clause) else len(clause.split()) <= 6):

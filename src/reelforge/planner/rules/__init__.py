@@ -287,7 +287,14 @@ def _without_keeps(text: str) -> str:
         out = re.sub(r"\b(?:it|them)\b(?!\s+(?:vertical|square|horizontal|landscape|portrait|wide|\d|longer|shorter|"
                      r"faster|slower|for\b))", f"the {first.group('k')}", out, count=1, flags=re.I)
     out = _RX_KEEP_ZH.sub("", _RX_KEEP_LAST.sub("", out, count=1), count=1)
+    out = _RX_DONT_CUT.sub("", out, count=1)
     return out if out.strip() else text
+
+
+# "cut it to 30s but don't cut off jordan": what must stay whole (it set Jordan's photo to 30 s); a
+# length is never kept by cutting into the voiceover anyway (the reply says when it is)
+_RX_DONT_CUT = re.compile(r"(?:\s*,\s*|\s+)(?:but|and|just)\s+(?:please\s+)?(?:don'?t|do\s+not|dont)\s+cut\s+(?:off|out|into)?\s*"
+                          r"\S.*?\s*[.!]?\s*$|\s*,?\s+without\s+cutting\s+(?:off\s+)?\S.*?\s*[.!]?\s*$", re.I)
 
 
 MAX_CLAUSE = 400  # characters: no instruction people type has a longer clause; longer text is not read
@@ -639,6 +646,10 @@ _REASON = re.compile(r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|
 # (it muted the music too)
 _WHAT_STAYS = re.compile(r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narration|vo)\s+only|(?:only|just)\s+(?:the\s+)?"
                          r"(?:music|song|bgm|voice(?:over)?|narration|vo)|只(?:要|留|有|听)?(?:背景)?(?:音乐|配音|旁白|人声))\s*[.!。！]*$")
+# "the code should be on screen longer, ppl need time to screenshot it": why, said after what ("screenshot" asked
+# for captions from the speech)
+_PEOPLE_NEED = re.compile(r"^(?:ppl|people|folks|viewers?|customers?|everyone|they)\s+(?:need|needs|want|wants|have\s+to|"
+                          r"has\s+to|gotta|should|can'?t|cannot|won'?t|will|might)\b")
 _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:more|less|a\s+bit|really|very|kinda|super))?"
                         r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*[.!]*$|(?:more|less)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:one|song|music)\s*$")
 
@@ -838,7 +849,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             # "put the collar closeup first, so ppl can recognize him", "…吧 比较吸引人": why, not what
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
-        if results and results[-1].ok and _WHAT_STAYS.match(N.normalize(piece)):
+        if results and results[-1].ok and (_WHAT_STAYS.match(N.normalize(piece)) or _PEOPLE_NEED.match(N.normalize(piece))):
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
         if results and results[-1].ok and (r2 := _with_turn_targets(piece, joined[-1], results[-1].ops or [], quotes,
