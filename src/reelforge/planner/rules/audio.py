@@ -289,6 +289,8 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
 def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
     """"add a whoosh sound on transitions", "加点音效", "make the voice echo", "remove background noise":
     said plainly (it answered that the crossfades already were, or fitted the video to the voice)."""
+    if _has(_MUTE_WORD + r"|\bno\s+sound\b|(?:声音|原声)去掉|去掉(?:声音|原声)", c.t):
+        return None  # "mute the drone clip the wind noise is awful": the noise is why, muting is what
     if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|(?:change|lower|raise)\s+the\s+pitch|pitch\s+(?:up|down|shift)|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
             r"(?:background\s+)?noise|hiss|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|回声|混响|降噪|噪音|杂音|变声", c.t):
         raise _Cannot("还没有声音效果（回声、混响、降噪、变声）；可以换一个处理好的录音" if c.zh else
@@ -591,14 +593,15 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     refs = _find_targets(c)
     video_refs = [r for r in refs if (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video"]
     recording = _has(_RECORDING, t)
-    clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)", t)
+    clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|"
+                                          rf"\b(?:clips?|footage)\s*[-–—:,]?\s*(?:no|without)\s+(?:sound|audio)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|不要|静音|留着|保留|开着)", t)
     if not clipish and not (_has(_MUTE_WORD, t) and (video_refs or recording)):
         return None
     if not clipish and _audio_role(t) in ("music", "voice"):
         return None  # "mute the music for the street clip": the music's level
     if not refs and not recording and not c.count("video") and _has(_WHOLE_MUTE, t.strip(" .!。！")):
         return None  # "视频静音", "mute the video" with stills only: the whole video's sound (`_volume`)
-    keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音", t)
+    keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音|留着|开着", t)
     mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|不要|删除", t)
     if not keep and not mute:
         return None

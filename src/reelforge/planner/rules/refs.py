@@ -391,7 +391,9 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
             continue
         base = full.rsplit(".", 1)[0]
         words = re.split(r"[^a-z0-9\u4e00-\u9fff]+", base)
-        for word in [base, *words, *filter(None, map(_singular, words))]:
+        # a Chinese name of four or more characters is said by its first or last two too ("航拍那段": 泳池航拍.mp4)
+        halves = [x for w in words if re.fullmatch(r"[\u4e00-\u9fff]{4,}", w) for x in (w[:2], w[-2:])]
+        for word in [base, *words, *filter(None, map(_singular, words)), *halves]:
             # (two Chinese characters name a thing: "口播.mp4", "冰粉.jpg", "丝巾.jpg")
             if (len(word) >= 3 or len(word) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word)) and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:
                 seen.add((word, full))

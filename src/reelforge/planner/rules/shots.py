@@ -77,8 +77,9 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
 
 # "how long is it now?", "现在多长了": the video's length, asked
 _RX_HOW_LONG = re.compile(r"^(?:(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey)[\s,.!]+)*(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
-                          r"(?:\s+now)?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
-                          r"(?:现在|视频)?(?:多长|多长时间|多少秒|时长是?多少|有多长)了?[吗呢]?)\s*[?？!.。]*$")
+                          r"(?:\s+(?:now|right\s+now|rn|currently))?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
+                          r"(?:现在|视频|现在视频)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|时长是?多少|有多长)了?[吗呢]?)"
+                          r"(?:\s+(?:right\s+now|rn|currently|at\s+the\s+moment))?\s*[?？!.。]*$")
 # "is it ok if it goes over 60 sec?", "can it be longer than a minute?": the length is theirs to choose
 _RX_LONGER_OK = re.compile(r"^(?:is\s+it\s+(?:ok(?:ay)?|fine|alright)|can\s+(?:it|we|the\s+video)|would\s+it\s+be\s+(?:ok|fine))\b.*"
                            r"\b(?:over|longer|more\s+than|go\s+past|beyond|exceed)\b[^?]*\?")

@@ -1,0 +1,84 @@
+"""Questions about the video as it stands, answered and nothing changed: how many pictures, which one is
+the third, how long a shot shows, whether a clip still has its sound ("how many pics are in it right now",
+"现在第三张是哪张", "how long is each after pic showing", "does the soundcheck clip still have sound?").
+They were not understood, or read as changes."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner.rules.refs import (
+    _ORD_FULL,
+    _ZH_ORD,
+    _Cannot,
+    _Ctx,
+    _find_targets,
+    _main_seg,
+    _ord_index,
+)
+
+_RX_HOW_MANY = re.compile(r"^(?:how\s+many\s+(?P<what>pics?|pictures?|photos?|images?|shots?|clips?|videos?|scenes?)\b.*\?*|"
+                          r"(?:现在)?(?:一共|总共)?(?:有)?(?:几|多少)(?P<zwhat>张|个|段)(?:图片|照片|镜头|片段|视频)?[了吗呢]?[?？]*)\s*[?？.。]*$")
+_RX_WHICH = re.compile(rf"^(?:what'?s|what\s+is|which\s+(?:one\s+)?is)\s+(?:the\s+)?(?P<ord>{_ORD_FULL})\s+(?:one|shot|pic|photo|"
+                       rf"picture|image|clip)(?:\s+(?:now|right\s+now|rn))?\s*\?*$|"
+                       rf"^(?:现在)?(?P<zord>{_ZH_ORD})\s*(?:张|个|段)(?:图片|照片|镜头)?是哪(?:张|个|段)[了吗呢]?\s*[?？]*$")
+_RX_HOW_LONG_SHOT = re.compile(r"^how\s+long\s+(?:is|does|do|are)\s+(?P<what>.+?)\s+(?:showing|shown|on\s+screen|stay(?:ing)?(?:\s+up)?|last)?\s*\?*$|"
+                               r"^(?P<zwhat>.+?)(?:显示|停留|放)?(?:多久|多长时间|几秒)[了吗呢]?\s*[?？]*$")
+_RX_HAS_SOUND = re.compile(r"^(?:does|do|is|are)\s+(?P<what>.+?)\s+(?:still\s+)?(?:have|has)\s+(?:(?:its|their|any)\s+)?(?:own\s+)?"
+                           r"(?:sound|audio)\s*\?*$|^(?:is|are)\s+(?P<what2>.+?)\s+(?:still\s+)?(?:muted|silent)\s*\?*$|"
+                           r"^(?P<zwhat>.+?)(?:还)?有(?:没有)?声音(?:吗|嘛|没)?\s*[?？]*$")
+
+
+def _h_answers(c: _Ctx) -> list[O.Op] | None:
+    t = c.t.strip()
+    shots = c.main_segs()
+    if m := _RX_HOW_MANY.match(t):
+        kind = m.group("what") or ""
+        images = [s for s in shots if c.asset_kind(s) == "image"]
+        clips = [s for s in shots if c.asset_kind(s) == "video"]
+        if c.zh:
+            raise _Cannot(f"现在有{len(images)}张图片、{len(clips)}段视频，共{len(shots)}个镜头")
+        if kind.startswith("clip") or kind.startswith("video"):
+            raise _Cannot(f"{len(clips)} clip{'s' if len(clips) != 1 else ''} (and {len(images)} picture"
+                          f"{'s' if len(images) != 1 else ''}), {len(shots)} shots in all")
+        raise _Cannot(f"{len(images)} picture{'s' if len(images) != 1 else ''} and {len(clips)} clip"
+                      f"{'s' if len(clips) != 1 else ''}, {len(shots)} shots in all")
+    if (m := _RX_WHICH.match(t)) and (i := _ord_index(m.group("ord") or m.group("zord") or "")) is not None \
+            and -len(shots) <= i < len(shots):
+        s = shots[i]
+        raise _Cannot(f"第{i % len(shots) + 1}个镜头是{s.name}（{s.start / 1000:.1f}-{s.end / 1000:.1f}秒）" if c.zh else
+                      f"shot {i % len(shots) + 1} is {s.name} ({s.start / 1000:.1f}-{s.end / 1000:.1f}s)")
+    if (m := _RX_HOW_LONG_SHOT.match(t)) and (named := _shots_said(c, m.group("what") or m.group("zwhat"))):
+        said = "；".join(f"{s.name}{s.duration / 1000:.1f}秒" for s in named) if c.zh else \
+            "; ".join(f"{s.name}: {s.duration / 1000:.1f} s" for s in named)
+        raise _Cannot(said)
+    if (m := _RX_HAS_SOUND.match(t)) and (named := [s for s in _shots_said(c, m.group("what") or m.group("what2") or m.group("zwhat"))
+                                                    if c.asset_kind(s) == "video"]):
+        said = []
+        for s in named:
+            on = s.volume > 0 and not s.mute
+            said.append((f"{s.name}的声音{'开着' if on else '已静音'}") if c.zh else
+                        f"{s.name} {'plays its own sound' if on else 'is muted'}")
+        raise _Cannot("；".join(said) if c.zh else "; ".join(said))
+    return None
+
+
+def _shots_said(c: _Ctx, what: str) -> list:
+    """The shots a question names: as a change would name them, else every one whose file name holds a
+    word said ("each after pic": biscuit after.jpg and mochi after.jpg)."""
+    out = []
+    for r in _find_targets(c):
+        for target in r.all:
+            seg = _main_seg(c, target)
+            if seg is not None and seg not in out:
+                out.append(seg)
+    if out:
+        return out
+    words = {w for w in re.findall(r"[a-z0-9]{3,}|[\u4e00-\u9fff]{2,}", what.lower())} - _NOT_NAME_WORDS
+    return [s for s in c.main_segs() if words & set(re.findall(r"[a-z0-9]{3,}|[\u4e00-\u9fff]{2,}", s.name.lower()))]
+
+
+_NOT_NAME_WORDS = {"each", "every", "the", "pic", "pics", "photo", "photos", "picture", "pictures", "image", "images",
+                   "clip", "clips", "shot", "shots", "one", "ones", "video", "still", "now", "right", "jpg", "png", "mp4",
+                   "mov", "图片", "照片", "镜头", "视频", "片段", "现在"}
