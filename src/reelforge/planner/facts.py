@@ -79,7 +79,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"flavou?rs|items|beers|wines|games|rides)\b|\b(?:food\s+trucks|live\s+demos|face\s+painting|door\s+prizes)\b|"
      r"\bserving\s+[a-z][a-z ]{2,40}?(?=\s*(?:[,.;!?]|$))|\b\d{1,2}\+?\s+years?(?:\s+of)?\s+experience\b"),
     ("job",  # "weekly pay", "benefits from day one", "members free"
-     r"\b(?:weekly|daily|same[\s-]day)\s+pay\b|\b(?:full\s+)?benefits\s+from\s+day\s+(?:one|1)\b|\bsign[\s-]on\s+bonus\b|"
+     r"\b(?:weekly|daily|same[\s-]day)\s+pay\b|\b(?:full\s+)?benefits\s+from\s+day\s+(?:one|1)\b|(?:[$€£]\d[\d,]*(?:\.\d\d)?k?\s+)?\bsign[\s-]on\s+bonus\b|"
      r"\bpaid\s+time\s+off\b|\b(?:members?|kids|children|students|seniors)\s+(?:get\s+in\s+)?free\b"),
     ("included",  # "no cover", "no experience needed", "all meals included", "all-inclusive"
      r"\bno\s+cover(?:\s+charge)?\b|\bno\s+(?:experience|booking|appointment|reservation|sign-?up)s?\s+(?:needed|necessary|required)\b|"

@@ -808,6 +808,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
+        piece = _PLACE_SAID.sub(_place_said, piece)  # "the book cover should be first": "put the book cover first"
         if results and results[-1].ok and (offer := _more_words(piece, results[-1].ops or [])):
             # "add the title summer sale, 50% off": an offer after words added without quotes is more of them
             sep = seps[i - 1] if i - 1 < len(seps) else " "
@@ -977,6 +978,24 @@ def _new_words_run(ops: list[O.Op], i: int) -> int:
     while i + n < len(ops) and words_only(ops[i + n]) and ops[i + n].target.role == ops[i].target.role:  # type: ignore[union-attr]
         n += 1
     return n if n >= 3 else 0
+
+
+# where a shot goes said as what it should be ("book cover should be first", "the poster should be the last
+# thing", "先放院子"): the move it asks for (they were not understood)
+_PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them|title|captions?|music|text)\b)[^\x00,;]{2,40}?)\s+"
+                         r"(?:should|must|needs?\s+to|has\s+to|can)\s+(?:be|go|come|appear|show)\s+(?P<w>first|last|"
+                         r"(?:the\s+)?(?:first|last|final)\s+(?:thing|one|shot|pic|photo)|at\s+the\s+(?:start|beginning|end)|"
+                         r"right\s+(?:after|before)\s+the\s+[^\x00,;]{2,30}?)(?=\s*$|\s*[,;.!])|"
+                         r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$")
+
+
+def _place_said(m: re.Match[str]) -> str:
+    if m.group("zx"):
+        return f"把{m.group('zx')}放到最前面"
+    w = m.group("w").lower()
+    where = "first" if re.search(r"first|start|beginning", w) and not w.startswith("right") else \
+        "last" if not w.startswith("right") else w
+    return f"put the {m.group('x')} {where}"
 
 
 # a wish taken back before the one meant ("black and white? nah never mind, just brighter", "黑白?算了 还是彩色"):

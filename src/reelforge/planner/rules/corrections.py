@@ -96,12 +96,29 @@ _CLOSES = re.compile(r"(?i)^(?:(?:we'?re|we\s+are|it'?s|we'?ll\s+be)\s+)?(?:open
 _HOURS = re.compile(r"(?i)\b(?P<start>\d{1,2}(?::\d\d)?\s*(?:(?P<half0>[ap])\.?m\.?)?)\s*(?:-|–|to)\s*"
                     r"(?P<end>\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\.?)")
 _CLOCK_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|at\s+)?(?P<v>\d{1,2}:\d\d)")
+# "2-3:30" beside "2–4pm": hours without am/pm, said anew (it was read as when the caption shows)
+_RANGE_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|its\s+)?(?P<v>\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?)")
+_RANGE_SHOWN = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?\s*)?[-–]\s*\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\b")
+# "wait she can only do 2-3:30 now", "they can only make it at 8": the new value, said of who comes
+_CAN_ONLY = re.compile(r"(?i)^(?:(?:wait|ok|so|ugh|hmm+|oh)[\s,.!]+)*(?:she|he|they|we|i)\s+(?:can|could)\s+only\s+(?:do|make\s+it)\s+")
+_AFTERTHOUGHT = re.compile(r"\s*(?:\([^()]{0,60}\)|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+\s*$")  # "(austin area code lol)", "🙃"
 
 
 # "the shop name is Sharp Lines Barber Co", "we're called Sharp Lines": the name of what the video is for
 _NAME_IS = re.compile(r"(?i)^(?:oh\s+|also\s+|btw\s+|and\s+)?(?:(?:the|our|my)\s+(?:shop|store|business|brand|company|band|cafe|café|"
                       r"restaurant|salon|barbershop|studio|gym|bakery|channel|podcast|app|bar)(?:'s)?\s+name\s+is|"
                       r"(?:it'?s|we'?re|it\s+is|we\s+are)\s+called)\s+(?P<v>(?-i:[A-Z0-9])[^,;]{1,40})$")
+
+
+def _bare(said: str) -> str:
+    """A correction without what people put around it ("oops", "wait she can only do", "… now", "(austin area
+    code lol)", "🙃")."""
+    return _TAIL.sub("", _HEAD.sub("", _CAN_ONLY.sub("its ", _AFTERTHOUGHT.sub("", " ".join(said.split())))))
+
+
+# "its june 6 sat. june 5 was the old date": the new value, then the one on screen named old
+_WAS_OLD = re.compile(r"(?i)^(?:it'?s\s+|its\s+)?(?P<x>.+?)[.,;!]+\s+(?P<y>.+?)\s+(?:was|is)\s+the\s+(?:old|wrong|previous)"
+                      r"(?:\s+\w+)?$")
 
 
 def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:
@@ -120,9 +137,9 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     if _CJK.search(piece) and ((said := as_change_zh(piece, [*texts, *titles])) is not None
                                or not re.search(r"[A-Za-z]{2,}", piece)):
         return said  # (Latin words around it are read in English: "oops it's 3月2日 not 3月1日")
-    t = _TAIL.sub("", _HEAD.sub("", " ".join(piece.split())))
+    t = _bare(piece)
     shown = " \n ".join([*texts, *titles]).casefold()
-    if m := _NOT.match(t) or _NOT_FIRST.match(t):  # what it is not must be on screen
+    if m := _NOT.match(t) or _NOT_FIRST.match(t) or _WAS_OLD.match(t):  # what it is not must be on screen
         return _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)
     if (m := _FROM_TO.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)):
         return said
@@ -260,6 +277,18 @@ def _near_clock(new: str, texts: Sequence[str]) -> str | None:
     return f"change {old} to {new}{re.search(r'(?i)[ap]', old).group(0).lower()}m"  # type: ignore[union-attr]
 
 
+def _near_range(new: str, texts: Sequence[str]) -> str | None:
+    """Hours said without am/pm ("2-3:30") as the one range of hours on screen said anew, its am/pm kept, when
+    they start within three hours of it ("2–4pm": 2-3:30pm); else None."""
+    shown = {m.group(0): m.group("half") for x in texts for m in _RANGE_SHOWN.finditer(x)}
+    if len(shown) != 1:
+        return None
+    old, half = shown.popitem()
+    if abs(int(re.match(r"\d+", new).group(0)) - int(re.match(r"\d+", old).group(0))) > 3:  # type: ignore[union-attr]
+        return None
+    return f"change {old} to {new.replace(' ', '')}{half.lower()}m"
+
+
 def fact_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:
     """The word for the kind of fact a correction names when no text on screen holds that kind ("it's at
     Central Park now" with no venue shown: "venue"; "电话号码换一下：139…" with no phone: "电话"), for a
@@ -377,7 +406,7 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     if (m := _NAME_IS.match(" ".join(text.split()).rstrip(" .!"))) and "\x00" not in m.group("v"):
         # "the shop name is Sharp Lines Barber Co" (not understood): the name, as the title
         return f"change the title to {m.group('v')}" if titles else f"add the title {m.group('v')}"
-    t = _TAIL.sub("", _HEAD.sub("", " ".join(text.split())))
+    t = _bare(text)
     shown = " \n ".join([*texts, *titles]).casefold()
     if (m := _WRONG_THEN.match(t)) and (k := _kind_said(m)) and (kind := kind_of_word(k)) \
             and fits(kind, v := m.group("v").strip()):
@@ -393,6 +422,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said  # "can we say 9am-2pm instead" wrote "Say 9am-2pm" over the hours
     if (m := _CLOCK_SAID.fullmatch(t)) and (said := _near_clock(m.group("v"), texts)):
         return said  # "nah make it 7:30" beside "Doors 7pm" (it made the video 7.5 minutes long)
+    if (m := _RANGE_SAID.fullmatch(t)) and (said := _near_range(m.group("v"), texts)):
+        return said  # "wait she can only do 2-3:30 now" beside "2–4pm"
     if (m := _TYPO_IN.match(t)) and (said := _typo_fixed(m.group("v").strip(), [*titles, *texts])):
         return said  # "title typo: Velvet Kings" on "The Velvet Keys"
     if (m := _ARROW.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)):

@@ -193,6 +193,9 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                 and re.search(r"\b(?!the\b|and\b|or\b|&|to\b|at\b|is\b|be\b|between\b|of\b|on\b|into\b|after\b|before\b)[a-z]{2,}\s+$", t[:m.start()])
                 and not re.search(r"\b(?:swap|switch|exchange|delete|remove|drop)\b", t)):
             continue  # "put the scarf first": where it goes, not which one
+        if m.group("ord") in ("intro", "outro", "opening", "closing", "ending") and any(
+                re.search(rf"(?<![a-z]){m.group('ord')}(?![a-z])", s.name.lower()) for s in c.main_segs()):
+            continue  # "start with the intro clip" with "hr manager intro.mp4": that file, not the first shot
         idx = _ord_index(m.group("ord"))
         if idx is None:
             continue
@@ -581,7 +584,7 @@ _ZH_SPACE_SPLIT = re.compile(r"(?<=[点些了吧啦呀哦掉下好行大小快�
 
 
 def _clauses(masked: str) -> list[str]:
-    parts = [p for p in _SPLIT_RX.split(masked) if p and p.strip(" ,.;，。；")]
+    parts = [p for p in _SPLIT_RX.split(masked) if p and p.strip(" ,.;，。；()（）!！?？")]  # (")" after "(keep her audio!")
     parts = [q for p in parts for q in (_ZH_SPACE_SPLIT.split(p) if re.search(r"[\u4e00-\u9fff]{2}", p) else [p])]
     return parts or [masked]
 
