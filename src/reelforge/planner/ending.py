@@ -63,10 +63,12 @@ _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave
                         r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza|"
                         r"ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|LN|LANE|DR|DRIVE|WAY)\b\.?")  # (typed in capitals: "55 HARBOR ST")
 # "地址朝阳区幸福路12号", "人民路88号": a street and number, as written
-_RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号)")
+_RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号)|"
+                           # "地址德清莫干山镇劳岭村": a village or town, said after "地址"
+                           r"地址\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,16}(?:村|镇|乡|景区|园区|小区))")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
 _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact|"
-                            r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|电话|手机|热线|咨询", re.I)
+                            r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|电话|手机|热线|咨询|微信|(?<![A-Za-z])vx(?![A-Za-z])", re.I)
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"
@@ -100,7 +102,7 @@ _RX_OFFER = re.compile(
     # a first go free: "first class free", "your first box is on us", "free trial"
     r"\b(?:your\s+)?first\s+(?:class|lesson|session|visit|month|week|ride|drink|coffee|box|order|night)\s+(?:is\s+)?"
     r"(?:free|on\s+us|half\s+(?:off|price))\b|\b(?:\d{1,3}[\s-](?:day|week|month)\s+)?free\s+(?:trial|first\s+(?:class|lesson|session|visit))\b|"
-    r"(?:全场|全店|店内|限时)?\s*(?:\d(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二(?:件|杯|份|个|瓶)半价|满\d+减\d+|全场包邮|包邮|全场半价|"
+    r"(?:全场|全店|店内|限时)?\s*(?<![\d.])(?:\d{1,2}(?:\.\d)?|[一二三四五六七八九])\s*折(?:起)?|买一送一|买二送一|第二(?:件|杯|份|个|瓶)半价|满\d+减\d+|全场包邮|包邮|全场半价|"
     # "前50名免费体验一周", "首节课免费", "免费试听": a first go or a gift for the first ones
     r"前\d{1,4}名[^，,。；;！!\s]{2,12}|首(?:节|次|单|杯|月|课)(?:课)?免费|免费(?:试听|试课|体验(?:一[周天次])?)",
     re.I)
@@ -261,8 +263,8 @@ def contact_in(text: str) -> str | None:
     written (a full stop after it is the sentence's): "add our website www.example.com", "加上电话 138
     0013 8000", "12 Market St", "人民路88号"."""
     m = _RX_CONTACT.search(text)
-    if m is None and _RX_PHONE_WORD.search(text):
-        m = _RX_PHONE.search(text)
+    if m is None:
+        m = _phone_by_word(text, _RX_PHONE)
     if m is None and (wechat := _RX_WECHAT_ID.search(text)):
         return wechat.group("id")  # "报名微信bake520": the WeChat ID
     return m.group(0).rstrip(".") if m else street_in(text)
@@ -276,10 +278,21 @@ _RX_PHONE_SHOWN = re.compile(r"(?<![A-Za-z0-9_+])\+?(?:\(\d{1,4}\)\s?)?\d[\d -]{
 
 def phone_in(text: str) -> str | None:
     """A phone number the text gives with a word saying so ("call (555) 123-4567", "电话138…"), or None."""
-    if not _RX_PHONE_WORD.search(text or ""):
-        return None
-    m = _RX_PHONE_SHOWN.search(text)
+    m = _phone_by_word(text or "", _RX_PHONE_SHOWN)
     return m.group(0).strip() if m else None
+
+
+def _phone_by_word(text: str, number: re.Pattern[str]) -> re.Match[str] | None:
+    """The number a phone word gives: the first after the word ("… 9:30-11:30 2680一期 … 电话0571-86612200": the
+    second, where "30 2680" was taken), else one of seven digits or more anywhere; None without the word."""
+    for word in _RX_PHONE_WORD.finditer(text):
+        if (m := number.search(text, word.end())) and m.start() - word.end() <= 12:
+            if (tail := re.search(r"\s+\d{1,3}$", m.group(0))) and re.match(r"\s*(?:秒|s\b|secs?\b|seconds?\b|分钟|%|岁|元)", text[m.end():]):
+                return number.match(text, m.start(), m.start() + tail.start())  # "电话0571-86612200 30秒": not the length
+            return m
+    if not _RX_PHONE_WORD.search(text):
+        return None
+    return next((m for m in number.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7), None)
 
 
 def street_in(text: str) -> str | None:
@@ -288,7 +301,7 @@ def street_in(text: str) -> str | None:
     if m is not None:
         return m.group(0).rstrip(".")
     z = _RX_ZH_STREET.search(text or "")
-    return z.group("a") if z else None
+    return (z.group("a") or z.group("v")) if z else None
 
 
 def is_reach(text: str) -> bool:

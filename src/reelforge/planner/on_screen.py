@@ -661,6 +661,25 @@ _EVENT_NOUN = re.compile(r"(?i)\b(?:workshop|masterclass|class|course|webinar|pa
 # winter collection, 20% off everything"): the title
 _THING_NOUN = re.compile(r"(?i)\b(?:collection|line|range|menu|flavou?rs?|arrivals|edition|drop|release|season)$")
 # a business said by what it is ("promo for our pop-up shop, open Fri-Sun …"): the title, when facts are shown
+# a Chinese business named before what it is ("山月民宿", "蜀味老灶火锅", "PowerHouse健身", "启航少儿编程", "小鹿的衣橱")
+_ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za-z0-9&'’]{1,19}|[\u4e00-\u9fff]{2,6}?)"
+                          r"(?:民宿|酒店|客栈|火锅|餐厅|饭店|咖啡馆?|书店|健身|少儿编程|编程|培训|花店|烘焙|面包坊|工作室|美甲|"
+                          r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽))")
+_ZH_NOT_A_BUSINESS_NAME = re.compile(r"^(?:我们?|我家|咱们?|你们?|这家|这个|那家|一家|新开的?|帮我|做个|做一个|给|为|本店|店里|家里|暑期|暑假|寒假)")
+
+
+def _zh_business(text: str) -> str | None:
+    """The name of the business a Chinese instruction promotes, as typed before what it is; else None."""
+    for m in _ZH_BUSINESS.finditer(text or ""):
+        if _ZH_NOT_A_BUSINESS_NAME.match(m.group("n")) or re.search(r"(?:地点|地址|场地|在|位于)\s*[:：]?\s*$", text[:m.start()]):
+            continue  # ("地点：希尔顿酒店": where it is, not whose video)
+        if re.match(r"[课班赛节展会]|体验|比赛|活动课", text[m.end():]):
+            continue  # "周末亲子烘焙课": a class, titled as typed by the readers after
+        event = re.match(r"[\u4e00-\u9fff\d]{0,6}?(?:特惠|开业|上新|周年庆?|大促|优惠|招生|活动)(?=$|[\s，,。！!])", text[m.end():])
+        return m.group("n") + (event.group(0) if event else "")  # ("瑜伽工作室新年特惠": with what it announces)
+    return None
+
+
 _BUSINESS_NOUN = re.compile(r"(?i)\b(?:shop|store|boutique|cafe|café|coffee\s+shop|bakery|salon|barbershop|studio|gym|"
                             r"restaurant|bistro|diner|bar|pub|brewery|winery|market|food\s+truck|pop-?up)$")
 
@@ -968,6 +987,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
                      + ("" if derive else "; say 'add a call to action' or 'add captions' for more text") + ".")
     if title is None and (product := _ZH_PRODUCT_AFTER.search(plain)) and not _ZH_VERBISH_NAME.search(product.group("s")):
         title = product.group("s")  # "做个产品视频，降噪蓝牙耳机，卖点…": the product (it was the stock "新品上市")
+        notes.append(f"Title from the instruction: '{title}'.")
+    if title is None and zh and (biz := _zh_business(plain)):
+        title = biz  # "山月民宿五一预定", "蜀味老灶火锅", "PowerHouse健身": the business's name (it had none, or "双12")
         notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (alone := _ZH_EVENT_ALONE.search(plain)):
         title = alone.group("t")  # "帮我做个抖音视频，新品上市，杨枝甘露18元…": what it announces (it had no title)
