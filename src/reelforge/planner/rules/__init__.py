@@ -94,6 +94,7 @@ from reelforge.planner.rules.refs import (
     _Ctx,
     _ctx,
     _find_targets,
+    _generic,
     _has,
     _mask,
     _ord_index,
@@ -668,8 +669,11 @@ def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: 
     zh_part = _ZH_PART.match(piece) is not None
     if not re.search(r"(?i)\bit\b", piece) and not zh_part:
         return None
-    refs = _find_targets(_ctx(before, quotes, tl, lib, new))
+    said = _ctx(before, quotes, tl, lib, new)
+    refs = _find_targets(said)
     names = {r.target.name for r in refs}
+    if not refs and (_generic(said) == "video" or re.search(r"\bclip\b", said.t) and len(said.count("video")) == 1):
+        refs, names = [None], {"clip"}  # "dana's clip is too long, cut it to just the first 10 sec": the one clip
     if len(refs) != 1 or len(names) != 1 or not (name := names.pop()):
         return None
     return f"{name}{piece}" if zh_part else re.sub(r"(?i)\bit\b", f"the {name}", piece, count=1)
@@ -844,7 +848,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         r = _run_remembering(piece, quotes, reworded, lib, new, turn_mem, in_turn)
         if results and (not results[-1].ok or _ZH_PART.match(piece)) \
                 and (said_it := _it_as_named(piece, joined[-1], quotes, timeline, lib, new)) \
-                and (r2 := _run(said_it, quotes, timeline, lib, new)).ok:
+                and ((r2 := _run(said_it, quotes, timeline, lib, new)).ok or r2.cannot):
+            # (a refusal for the shot named stands: "cut it to the first 10 sec" of an 8 s clip is not the video's)
             r2.text = r.text  # "walkthrough clip has wind noise, mute it": the clip (it muted the voiceover)
             r = r2
         if not r.ok and r.question is None and r.cannot is None and results and results[-1].ok \

@@ -315,12 +315,16 @@ def _part_moved(texts: Sequence[str], move: Callable[[str], str | None]) -> str 
     return f"change {part} to {new}"
 
 
-def _when_change(new: str, texts: Sequence[str]) -> str:
+def _when_change(new: str, texts: Sequence[str]) -> str | None:
     """A new day or time said as the words it replaces when one text (titles apart) holds such words:
-    "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday"."""
+    "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday". Hours
+    without am/pm that nothing on screen is shaped like ("its 2-3:30" beside "Sat Dec 12 at 7pm") are no
+    date: None (they were read as when the text shows)."""
     if said := _part_moved(texts, lambda part: day_moved(part, new)):
         return said  # "move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm"
     olds = {old for text in texts for part in text.split(" · ") if (old := same_shape(part, new))}
+    if len(olds) != 1 and re.fullmatch(r"\d{1,2}(?::\d\d)?(?:\s*[-–]\s*\d{1,2}(?::\d\d)?)?", new.strip()):
+        return None
     if len(olds) != 1:
         return f"change the date to {new}"
     old = olds.pop()
