@@ -171,7 +171,7 @@ from reelforge.planner.rules.text_words import (
     names_for_pictures,
 )
 from reelforge.planner.text_kinds import UnplacedDay
-from reelforge.timeline.model import Asset, Role, Timeline, TrackKind
+from reelforge.timeline.model import Asset, AssetKind, Role, Timeline, TrackKind
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
 
@@ -271,6 +271,25 @@ _RX_FAULT_THEN_CUT = re.compile(
     r"(?:boring|dull|slow|pointless|useless|unnecessary|not\s+needed|bad|ugly|weird|awkward|off|wrong|too\s+long|meh)"
     r"\s*(?:[,;.!-]+\s*|\s+(?:so|and)\s+)(?:so\s+|just\s+|please\s+|can\s+you\s+)?"
     r"(?P<v>cut|remove|delete|drop|lose|ditch|trim)\s+(?:it|them|that|this)(?:\s+out)?\s*[.!]?\s*$")
+
+
+_RX_LENGTH_STATED = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>[^,;.\x00]{2,40}?)\s+(?:is|was|runs?)\s+(?:about\s+|around\s+)?"
+                               r"(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)(?:\s+long)?\s*[,;.]\s*(?P<rest>.*\bit\b.*)$")
+
+
+def _length_stated(text: str, tl: Timeline) -> str:
+    """"the screen recording is 25 seconds, only use 8 sec of it from the middle": a clip's own length said
+    before what to do with "it" is no change (it set the clip to 25 s): the rest, "it" said as the clip."""
+    m = _RX_LENGTH_STATED.match(text)
+    if m is None:
+        return text
+    words = set(re.findall(r"[a-z0-9]{3,}", m.group("x").lower()))
+    n = float(m.group("n")) * 1000
+    for a in tl.assets:
+        if a.kind is AssetKind.VIDEO and a.duration_ms and abs(a.duration_ms - n) <= 1500 \
+                and words & set(re.findall(r"[a-z0-9]{3,}", a.name.lower())):
+            return re.sub(r"(?i)\bit\b", f"the {m.group('x')}", m.group("rest"), count=1)
+    return text
 
 
 def _fault_cut(m: re.Match[str]) -> str:
@@ -642,7 +661,8 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
     return r
 
 
-_REASON = re.compile(r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
+_REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|her|his|their|our|my)\b|"
+                     r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:好听|好看)(?:的|啊|呀)?$")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
@@ -783,6 +803,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
+    masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"

@@ -680,8 +680,17 @@ def _h_captions_sync(c: _Ctx) -> list[O.Op] | None:
     return [O.AutoCaptions()]
 
 
+_RX_VOICE_CUT_OFF = re.compile(r"\b(?:gets?|is|got|being)\s+cut\s+(?:off|short)\b|\bcuts?\s+(?:her|him|them|me|us)\s+off\b|"
+                               r"\b(?:doesn'?t|does\s+not|don'?t)\s+(?:get\s+to\s+)?finish\b|(?:被)?(?:截断|切掉|没说完|没讲完|断掉)了?")
+
+
 def _h_fit_voice(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    voice = c.tl.track(Role.VOICE)
+    if voice and voice.segments and _RX_VOICE_CUT_OFF.search(t) and not _find_targets(c) \
+            and _has(rf"(?<![a-z]){_VOICE}(?![a-z])|\b(?:reading|talking|speaking|speech|she|he|they|audio|it)\b|"
+                     r"说话|讲话|声音|读", t):
+        return [O.FitToVoice()]  # "the reading gets cut off at the end", "旁白被截断了": all of it heard (not understood)
     if _has(rf"\b(?:fit|match|sync|align|adjust|trim|cut|extend|set|make)\b.{{0,40}}(?<![a-z]){_VOICE}(?![a-z])|"
             rf"\bas\s+long\s+as\s+(?:the\s+)?{_VOICE}|\bsame\s+length\s+as\s+(?:the\s+)?{_VOICE}|"
             r"(?:按|根据|配合|匹配|适配|对齐|跟|和|与)\s*(?:旁白|配音|解说)|(?:旁白|配音|解说).{0,6}(?:一样长|等长|长度|对齐)", t):

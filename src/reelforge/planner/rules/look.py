@@ -264,6 +264,11 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\b(?:title|titles|captions?|texts?|cta|call\s+to\s+action|headline|button)\s+(?:\w+\s+)?"
             r"(?:slides?|sliding)\b", t) and not _has(r"\btransitions?\b|转场", t):
         return None  # "make the title slide from left to right": the title's entrance, not the shots' transitions
+    if _has(r"\bslides?\b", t) and not _has(r"\btransitions?\b|转场", t) \
+            and any("slide" in t[r.start:r.end] for r in _find_targets(c)):
+        return None  # "remove the slides" with slide_title.png, slide_agenda.png: those pictures (it made hard cuts)
+    if _has(r"\b(?:zoom(?:s|ing)?|pan(?:s|ning)?|motion|ken\s+burns|movement)\b", t) and not _has(r"\btransitions?\b|转场", t):
+        return None  # "no zoom on the slides please": the stills' motion (`_h_motion`), the slides are pictures
     if _has(r"\bcuts\b.{0,24}\btoo\s+(?:fast|quick|rapid|frequent|slow)\b", t) and not _has(r"\btransitions?\b|转场", t):
         return None  # "the cuts are too fast": the pace (`_h_speed`), not "hard cuts"
     spec = P.parse_transition(t)

@@ -313,7 +313,12 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                 end = nxt.end()
             found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, end + offset, tuple(more)))
     # names of shots on the timeline
-    for stem, full in _stems(c.main_segs()):
+    file_of: dict[int, str] = {}  # where a word of a file's name starts: that file
+    stems = _stems(c.main_segs())
+    files_of: dict[str, list[str]] = {}
+    for stem, full in stems:
+        files_of.setdefault(stem, []).append(full)
+    for stem, full in stems:
         # a name in the plural is that shot ("swap the coins and the bricks" for brick.png); a
         # name of several words as typed with spaces is the whole name ("grace hopper" for
         # grace_hopper.jpg, not the shot twice)
@@ -324,7 +329,13 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         for m in re.finditer(rf"(?<![a-z0-9_.])(?P<spaced>{spaced})(?![a-z0-9_])|{rx}" if spaced else rx, t):
             whole = m.group(0) == full or (spaced is not None and m.group("spaced") is not None)
             if not any(r.start <= m.start() + offset < r.end for r in found):
+                several = files_of[stem] if not whole and len(files_of[stem]) > 1 and len(m.group(0)) > len(stem) else []
+                if several:  # "the slides" for slide_title.png and slide_agenda.png: both (it asked which)
+                    found.append(_TRef(O.Target(name=several[0]), m.start() + offset, m.end() + offset,
+                                       tuple(O.Target(name=f) for f in several[1:])))
+                    continue
                 found.append(_TRef(O.Target(name=full if whole else stem), m.start() + offset, m.end() + offset))
+                file_of[m.start() + offset] = full
         if c.zh:  # "把咖啡那张放第一个" for coffee.jpg: the Chinese word for what the name says
             for pattern in zh_patterns(stem):
                 for m in re.finditer(pattern, t):
@@ -336,9 +347,13 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             if not any(r.start <= m.start() + offset < r.end for r in found):
                 found.append(_TRef(O.Target(index=k), m.start() + offset, m.end() + offset))
     found.sort(key=lambda r: r.start)
-    # drop overlaps (keep the longest at a position)
+    # drop overlaps (keep the longest at a position); words of one file's name said together are that file
+    # once ("the screen recording" for screen recording dashboard.mp4 changed the shot twice)
     out: list[_TRef] = []
     for r in found:
+        if out and r.start in file_of and file_of.get(out[-1].start) == file_of[r.start] and not t[out[-1].end - offset:r.start - offset].strip():
+            out[-1] = _TRef(out[-1].target, out[-1].start, r.end, out[-1].more)
+            continue
         if out and r.start < out[-1].end:
             if r.end - r.start > out[-1].end - out[-1].start:
                 out[-1] = r

@@ -635,10 +635,21 @@ _RX_KEEP_PART = re.compile(
     r"(?:只要|只留|只用|保留|留)(?P<zedge>前|后)面?(?P<zwhat>一半|半段|[\d一二两三四五六七八九十.]+\s*秒)")
 
 
+_RX_KEEP_MIDDLE = re.compile(r"\b(?:only|just)\s+(?:use|keep|want|need|show)?\s*(?P<what>[\d.]+\s*(?:s|secs?|seconds?))\s+"
+                             r"(?:of\s+)?(?P<x>.*?)\s*(?:from|in|out\s+of)\s+the\s+middle\b|中间(?P<zwhat>[\d.]+\s*秒)")
+
+
 def _h_keep_part(c: _Ctx) -> list[O.Op] | None:
-    """"cut it to just the first 10 sec", "only keep the last 5 seconds of the clip", "作品展示那段只要后面一半":
-    the part of the shot (or of the video) kept. It cut the first 10 s away, or removed every other shot
-    ("只要" read as "keep only these shots")."""
+    """"cut it to just the first 10 sec", "only keep the last 5 seconds of the clip", "作品展示那段只要后面一半",
+    "only use 8 sec of it from the middle": the part of the shot (or of the video) kept. It cut the first
+    10 s away, or removed every other shot ("只要" read as "keep only these shots")."""
+    if (mid := _RX_KEEP_MIDDLE.search(c.t)) and (refs := _find_targets(c)) and (seg := _main_seg(c, refs[0].target)):
+        keep = TW.find_durations((mid.group("what") or mid.group("zwhat")).replace("秒", " 秒"))[0].ms
+        if keep >= seg.duration:
+            raise _Cannot(f"{seg.name}在视频里只有{seg.duration / 1000:g}秒" if c.zh else
+                          f"{seg.name} shows for {seg.duration / 1000:g} s already")
+        head = (seg.duration - keep) // 2
+        return [O.TrimSegment(target=refs[0].target, head_ms=head, tail_ms=seg.duration - keep - head)]
     m = _RX_KEEP_PART.search(c.t)
     if m is None:
         return None
