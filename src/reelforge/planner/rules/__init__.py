@@ -1011,7 +1011,9 @@ def _new_words_run(ops: list[O.Op], i: int) -> int:
 _PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them|title|captions?|music|text)\b)[^\x00,;]{2,40}?)\s+"
                          r"(?:should|must|needs?\s+to|has\s+to|can)\s+(?:be|go|come|appear|show)\s+(?P<w>first|last|"
                          r"(?:the\s+)?(?:first|last|final)\s+(?:thing|one|shot|pic|photo)|at\s+the\s+(?:start|beginning|end)|"
-                         r"right\s+(?:after|before)\s+the\s+[^\x00,;]{2,30}?)(?=\s*$|\s*[,;.!])|"
+                         r"right\s+(?:after|before)\s+the\s+[^\x00,;]{2,30}?)(?:\s*$|(?=\s*[,;.!])|"
+                         r"\s+(?:it'?s|its|because|cuz|since|as\s+it'?s)\s+(?:the\s+|a\s+|so\s+|really\s+)?(?:best|nicest|"
+                         r"strongest|favou?rite|prettiest|cutest|good|great|better)\b.*$)|"
                          r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$")
 
 

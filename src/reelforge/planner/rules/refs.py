@@ -329,7 +329,8 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         for m in re.finditer(rf"(?<![a-z0-9_.])(?P<spaced>{spaced})(?![a-z0-9_])|{rx}" if spaced else rx, t):
             whole = m.group(0) == full or (spaced is not None and m.group("spaced") is not None)
             if not any(r.start <= m.start() + offset < r.end for r in found):
-                several = files_of[stem] if not whole and len(files_of[stem]) > 1 and len(m.group(0)) > len(stem) else []
+                plural = len(m.group(0)) > len(stem) or re.match(r"\s+(?:pics|photos|pictures|images|shots|ones|clips|stills)\b", t[m.end():])
+                several = files_of[stem] if not whole and len(files_of[stem]) > 1 and plural else []
                 if several:  # "the slides" for slide_title.png and slide_agenda.png: both (it asked which)
                     found.append(_TRef(O.Target(name=several[0]), m.start() + offset, m.end() + offset,
                                        tuple(O.Target(name=f) for f in several[1:])))
@@ -669,7 +670,7 @@ def _absent(c: _Ctx) -> str | None:
                                    rf"\b{w}(?:\s+{_NOUN})?(?:\s+(?:first|last))?\s*(?:,|\band\b|\bor\b)", t):
             continue  # beside a shot that is there, a name only in a list with it or before "photo"/"clip"
         word = m.group(1) or m.group(2)
-        if (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
+        if (word in stems or re.sub(r"e?s$", "", word) in stems or word[:-1] in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
                 or any(word in n for n in names) or _a_text_holds(c, word)
                 or word in on_pictures):

@@ -1122,10 +1122,11 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
         if len(targets) > 1 and len(durs) == 1:  # "make photo 1 and photo 2 four seconds each"
             return [O.SetSegmentDuration(target=x, duration_ms=ms) for x in targets]
         return [O.SetSegmentDuration(target=target, duration_ms=ms)]
+    every = [(x, seg) for r in refs[:1] for x in r.all if (seg := _main_seg(c, x)) is not None]  # ("the after pics": each)
     if cur is not None and _has(_LONGER, t):
-        return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + 1000)]
+        return [O.SetSegmentDuration(target=x, duration_ms=seg.duration + 1000) for x, seg in every]
     if cur is not None and _has(_SHORTER, t):
-        return [O.SetSegmentDuration(target=target, duration_ms=max(500, cur.duration - 1000))]
+        return [O.SetSegmentDuration(target=x, duration_ms=max(500, seg.duration - 1000)) for x, seg in every]
     return None
 
 
