@@ -943,7 +943,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     else:
         reply = "; ".join(_grouped(ops, names, zh=False))
         reply = reply[:1].upper() + reply[1:] + "."
-    said = [n for r in results if r.ok for n in r.notes] + versions
+    said = list(dict.fromkeys(n for r in results if r.ok for n in r.notes)) + versions  # (a note said once)
     note = ("".join(" " + n for n in said) + (" " + _skipped_note(problems, zh) if problems else "")
             + _typo_note(fixes, zh))
     return EditPlan("ok", tuple(ops), reply + note, tuple(understood), skipped=skipped, fixes=fixed,
@@ -1206,6 +1206,10 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
             prev = out[-1]
             out[-1] = O.SetFrame(aspect=op.aspect or prev.aspect, resolution=op.resolution or prev.resolution,
                                  fps=op.fps or prev.fps)
+            continue
+        if out and isinstance(op, O.SetSegmentDuration) and isinstance(out[-1], O.SetSegmentDuration) \
+                and op.target == out[-1].target:
+            out[-1] = op  # "跑步机那个太长了 剪到4秒": the length said, not a step and then it
             continue
         if out and isinstance(op, O.SetTotalDuration) and isinstance(out[-1], O.SetTotalDuration):
             out[-1] = op  # "it's too long, 15 seconds is fine": the length said, not a step and then it

@@ -494,6 +494,11 @@ _MOODS = (
                 r"(?:好玩|可爱|俏皮|活泼|有趣)(?:一点|一些)"), "playful", None, "playful style (bouncy text, slides)", "活泼风格（跳动的文字，滑动转场）"),
     (re.compile(r"\b(?:calmer|relaxing|relaxed|chill|soothing|peaceful|gentler|more\s+calm)\b|平静|舒缓|安静一点|温柔"),
      "minimal", "slower", "minimal style and slower pictures", "简约风格，图片节奏放慢"),
+    # "its too much going on, tone it down, less bouncy": quieter text and transitions, the pace kept
+    (re.compile(r"\b(?:tone\s+(?:it|things|everything)\s+down|less\s+(?:bouncy|busy|flashy|hectic|chaotic|going\s+on)|"
+                r"too\s+(?:much\s+going\s+on|busy|flashy|hectic|chaotic)|calm\s+(?:it|things)\s+down)\b|"
+                r"太花了?|太乱了?|太闹了?|收敛一点|别那么跳"),
+     "minimal", None, "minimal style (slow crossfades, quiet text)", "简约风格（慢叠化，文字安静）"),
     (re.compile(r"\b(?:elegant|classy|premium|luxurious|luxury|sophisticated|high[\s-]end|upscale)\b|高级|优雅|大气|高端"),
      "minimal", None, "minimal style (slow crossfades, quiet text)", "简约风格（慢叠化，文字安静）"),
     (re.compile(r"\b(?:professional|corporate|business[\s-]?like|polished|serious)\b|专业|商务|正式"),
