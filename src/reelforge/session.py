@@ -415,6 +415,8 @@ class Session:
             asked = f"按要求排序：{said}。" if self._zh else f"Order as asked: {said[:1].lower() + said[1:]}."
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
         tl, asked_ops, asked = _fades_asked(text, tl, self.library)
+        tl, song_ops, song = _clause_edits(text, tl, self.library, _SONG_POINT_CLAUSE, (O.SetAudioTiming,))
+        asked_ops, asked = [*asked_ops, *song_ops], [*asked, *song]  # "…use our song from the chorus (starts ~1:02)"
         keep: list[O.Op] = []
         if shot_lengths:  # each read by the edit rules on the cut; the others share the rest of its length
             was = tl.duration
@@ -696,6 +698,10 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     photo": the composer keeps the order given): only moves are taken ("end with 'Shop now'" is the
     call to action's)."""
     return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
+
+
+# "…, use our song from the chorus (starts ~1:02)", "音乐从副歌1:04开始": where in the song the music plays from
+_SONG_POINT_CLAUSE = re.compile(r"\b(?:chorus|drop|hook|refrain)\b[^,;]{0,40}\d{1,2}:\d\d|(?:副歌|高潮)[^，,。]{0,8}\d{1,2}:\d\d", re.I)
 
 
 # "…, fade out at the end", "fade in from black", "结尾画面淡出": the picture's fades (the composer had none)

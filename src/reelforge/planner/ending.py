@@ -56,7 +56,8 @@ _RX_CONTACT = re.compile(
     r"store|cn|app|me|us|uk|de|fr|jp|info|biz|xyz|ai|tv|cc|eu|ca|au|dev|page|site|online|studio|design|art|tech|club|"
     r"life|live|fit|health|agency|space|blog|news|events|world|fun|link|gg|nz|sg|hk|tw|es|nl|se|ch|ie|mx|br|travel|"
     r"menu|pizza|cafe|coffee|church|school|academy|community|gallery|photography|restaurant|bar|salon|fitness|kids|camp|"
-    r"team|family|social|works|house|zone|city|today|global|center|services|solutions|company|jobs|careers|work)"
+    r"team|family|social|works|house|zone|city|today|global|center|services|solutions|company|jobs|careers|work|"
+    r"fm|ly|band|music|tickets|show|rocks)"
     r"(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
 # a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
 _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"
@@ -314,7 +315,7 @@ _RX_GO_THERE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?P<v>(?:apply|visit|order|shop|book|reserve|buy|register|sign\s+up|learn\s+more|find\s+us|"
     r"enroll|enrol|subscribe|donate|give|pre-?order|download|rsvp|get\s+started|start(?:\s+(?:free|today|now))?|"
     r"try(?:\s+it)?(?:\s+(?:for\s+)?free)?|info|watch(?:\s+it)?|listen|stream(?:\s+it)?|read\s+more|"
-    r"(?:get\s+(?:your\s+)?)?tickets(?:\s+[$€£]\d[\d,.]*)?|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
+    r"(?:get\s+(?:your\s+)?)?(?:tickets|tix)(?:\s+[$€£]\d[\d,.]*)?|more\s+info|menu|reservations|details|join(?:\s+(?:free|for\s+free|now|today))?|"
     r"(?:call|text|email|e-mail|dm|message|contact)\s+[A-Z][a-z]+|call|text|phone|ring|whatsapp|"
     r"call\s+us|email\s+us|e-mail\s+us|dm\s+us|message\s+us|follow\s+us|join\s+us|see\s+more|read\s+more)"
     r"(?:\s+(?:for\s+)?free)?(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
@@ -331,7 +332,10 @@ def contact_cta(text: str, contact: str) -> str | None:
     m = _RX_GO_THERE.search(text[:at]) if at >= 0 else None
     if m is None and at > 0 and (zh := _RX_ZH_ASK.search(text[max(0, at - 8):at])):
         return f"{zh.group('v')} {contact}"  # "报名电话 13800138000"
-    return capitalised(f"{' '.join(m.group('v').split())} {contact}") if m else None
+    if m is None:
+        return None
+    said = " ".join(m.group("v").split())
+    return capitalised(re.sub(r"(?i)^tix\b", "Tickets", said) + f" {contact}")  # ("tix dice.fm/…": "Tickets dice.fm/…")
 
 
 def ending_words(text: str, *, zh: bool, files: frozenset[str] = frozenset()) -> str | None:

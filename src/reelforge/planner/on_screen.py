@@ -701,6 +701,24 @@ _SHOUTED = re.compile(r"\s*(?P<t>(?!(?:I|PLEASE|PLS|HI|HEY|HELP|URGENT|OMG)\b)[A
                       r"(?=\s*[.!:,—–-]|\s+(?-i:[a-z]))")
 
 
+_SHOUTED_RUN = re.compile(r"(?<![A-Za-z0-9])(?P<t>[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+){1,4})(?![A-Za-z0-9])")
+
+
+def _shouted_within(text: str) -> str | None:
+    """The one run of two or more words in capitals inside a sentence typed in lower case ("… our show!!
+    THE VELVET STATIC w/ Lo Moth — …"): a name written so to stand out; None when there are several runs,
+    little else in lower case, or the run is a platform or an ask."""
+    runs = [m for m in _SHOUTED_RUN.finditer(text or "") if len(re.sub(r"[^A-Z]", "", m.group("t"))) >= 8]
+    if len(runs) != 1:
+        return None
+    letters = re.findall(r"[A-Za-z]", text)
+    lower = sum(ch.islower() for ch in letters)
+    t = runs[0].group("t")
+    if lower * 3 < len(letters) * 2 or _PLATFORM_WORDS.match(t.lower()) or _NOT_A_LEAD.search(t.lower()):
+        return None
+    return t
+
+
 def _shouted_alone(text: str, shouted: re.Match[str]) -> bool:
     """Whether the capitals ``text`` opens on are a headline: the rest is typed in lower case (not an
     instruction typed all in capitals, "CREATE PROMO VIDEO FOR BAKERY") and they ask for nothing."""
@@ -999,6 +1017,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         notes.append(f"Title: the couple's names, '{title}'.")
     if title is None and (shouted := _SHOUTED.match(plain)) and _shouted_alone(plain, shouted):
         title = shouted.group("t")  # "LOST DOG please help. …": the words it opens on in capitals, as typed
+        notes.append(f"Title from the instruction: '{title}'.")
+    if title is None and (shouted_name := _shouted_within(plain)):
+        title = shouted_name  # "tiktok vid for our show!! THE VELVET STATIC w/ Lo Moth — …": the name in capitals
         notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (headline := headline_in(plain)):
         title = headline  # "new arrivals this week! swipe up to shop": the line it exclaims

@@ -748,6 +748,13 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     "skip the first 10 seconds of the music", "音乐从第5秒开始", "旁白晚一秒", "跳过音乐前10秒"."""
     t = c.t
     role = _audio_role(t)
+    if (song := _RX_SONG_POINT.search(t)) and role in (None, "music") and _pieces(c, "music"):
+        # "chorus actually hits at 1:04", "use the song from the chorus (starts ~1:02)", "音乐从副歌1:04开始":
+        # a point in the song, where the music plays from (it was not understood, or started the music at 64 s)
+        ms = TW.parse_time_value_ms(song.group("tv") or song.group("tv2"))
+        music = next((a for a in c.tl.assets if a.id == _pieces(c, "music")[0].src), None)
+        if ms is not None and (music is None or not music.duration_ms or ms < music.duration_ms):
+            return [O.SetAudioTiming(role="music", from_ms=ms)]
     if role not in ("music", "voice"):
         return None
     if _has(r"\bfad(?:e|es|ing)\b|淡入|淡出|\b(?:volume|level|louder|quieter|softer)\b|音量|大声|小声|%", t):
@@ -764,6 +771,14 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     op = _zh_audio_timing(c, role, first) if c.zh else _en_audio_timing(c, role, first)
     if op is None:
         return None
+    source = next((a for a in c.tl.assets if a.id == first.src), None)
+    if role == "music" and op.start_ms is not None and op.start_ms >= c.tl.duration and source is not None \
+            and (source.duration_ms or 0) > op.start_ms:
+        # "start the music at 1:04" in a 15 s video: from there in the song (it would start after the end)
+        c.notes.append(f"视频只有{c.tl.duration / 1000:g}秒，所以音乐从歌曲的第{op.start_ms / 1000:g}秒开始播放。" if c.zh else
+                       f"The video is {c.tl.duration / 1000:g} s long, so the music plays from {op.start_ms / 1000:g} s "
+                       "into the song.")
+        op = O.SetAudioTiming(role="music", from_ms=op.start_ms)
     # a voiceover moved later may run past the video's end: say so (its end is cut)
     if role == "voice":
         end = max(s.end for s in pieces)
@@ -776,6 +791,9 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     return [op]
 
 
+_RX_SONG_POINT = re.compile(
+    r"\b(?:chorus|drop|hook|refrain|good\s+part|best\s+part)\b[^,;.]{0,30}?\b(?:at|from|around|starts?|hits?|comes?\s+in)\s*"
+    r"(?:at\s+|around\s+)?[~≈]?\s*(?P<tv>\d{1,2}:\d\d)|(?:副歌|高潮)[^，,。]{0,8}?(?P<tv2>\d{1,2}:\d\d)")
 _STOPS = (r"\b(?:stop|stops|stopped|end|ends|ended|cut\s+off|cuts?\s+out|cut|finish(?:es)?|die\s+(?:out|down)|"
           r"go\s+(?:quiet|silent))\b|停止|停掉|停下|停|结束|关掉|没有了|消失")
 _ONLY = r"\b(?:only|just|until|till|up\s+to)\b|只在|只有|只放|只要|仅在|到第"
