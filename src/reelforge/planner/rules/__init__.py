@@ -804,6 +804,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
+    # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
+    masked = re.sub(r"[\s，,]*(?:在)?[\u4e00-\u9fff]{1,4}(?:底|背景|图)上(?:看不清楚?|不清楚|看不见|看不到)[了啊呀]?(?=$|[\s，,。])", "", masked)
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"

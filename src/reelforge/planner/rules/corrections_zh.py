@@ -107,13 +107,27 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         return f"{SAID_ZH[kind]}改成{v}"
     if (m := _ZH_COUNT.match(t)) and (said := _count_zh(m, texts)):
         return said
+    if (m := re.match(r"^[\u4e00-\u9fff]{1,4}?(?:时间|日期)(?:是|为|改到|定在|在)(?P<v>.+?)了?$", t)) \
+            and kind_of_value(v := m.group("v").strip(), texts) == "when":
+        return f"{SAID_ZH['when']}改成{v}"  # "开班时间是7月7号 周二": the date (it wrote "开班时间是…" over it)
     if len(t) <= 12 and not re.search(r"[改换调变延推搬到成]", t) and (kind := kind_of_value(t, texts)) in SAID_ZH:
         return f"{SAID_ZH[kind]}改成{t}"  # "3月9日！": the date alone
     return None
 
 
+_ZH_DATE_TOO = re.compile(r"^(?:把|再)?日期(?:也|再)?(?:加上|加进去|写上|加)(?:去)?\s*[:：]?\s*(?P<d>\d{1,2}月\d{1,2}[日号]?)$")
+
+
 def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
     """The Chinese corrections no rule should read otherwise (`corrections.said_first`), or None."""
+    t = t.strip()
+    if (m := _ZH_DATE_TOO.match(t)) is not None:
+        # "日期也加上 3月26号" beside "周四晚8点": the date before the day and time shown (not understood)
+        undated = [p for x in texts for p in x.split(" · ")
+                   if re.search(r"周[一二三四五六日天]|星期[一二三四五六日天]|[早中晚]上?\d{1,2}点|\d{1,2}[:：]\d\d", p)
+                   and not re.search(r"\d{1,2}月\d{1,2}|\d{1,2}[日号]", p)]
+        if len(undated) == 1:
+            return f"把{undated[0]}改成{m.group('d')}{undated[0]}"
     if (m := _ZH_HOURS.match(t)) and len(olds := {o.group(0) for x in texts for o in CLOCK_RANGE.finditer(x)}) == 1:
         return f"把{olds.pop()}改成{m.group('v')}"  # "营业时间改成9:00-21:00": no length of the video
     if (m := _ZH_CLOSES.match(t)) and (said := _closing_zh(m, texts)):

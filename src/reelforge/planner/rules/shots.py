@@ -385,7 +385,7 @@ _END = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:end|back|last\s+position)|\blast\b|
 _START = r"(?:(?:to|at)\s+the\s+(?:very\s+)?(?:start|beginning|front|first\s+position)|\bup\s+front\b|\bfirst\b|最前|开头|最前面|第一个位置|第一位|(?<=放)第一(?:个|张|段)?$)"
 
 
-_RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|放(?=第|最)|"
+_RX_MOVE_SPLIT = re.compile(r"\s(?:to|after|before|behind|between|in\s+front\s+of|at\s+the)\s|放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|放(?=第|最|[^，,。]{1,16}?(?:前面|后面|之前|之后))|"
                             r"(?<=[张个段图片])(?:后面|之后|前面|之前)")
 # "have the city photo come first", "the beach photo should go last"
 _RX_COMES = re.compile(r"^(?:(?:have|let|make)\s+)?(?P<x>.+?)\s+(?:(?:should\s+|must\s+|needs?\s+to\s+|to\s+)?(?:come|go|be|appear|play|show)(?:s)?\s+|the\s+)"
@@ -488,7 +488,7 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
         refs = _find_targets(c, comes.group("x"), comes.start("x"))
         if len(refs) == 1 and refs[0].target.role is Role.MAIN:
             return [O.MoveSegment(target=refs[0].target, to_index=0 if comes.group("first") else -1)]
-    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park|slide|use|show|play)\b|(?:放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|放(?=第|最)|挪|移)", t)
+    m = re.search(r"\b(?:move|put|place|bring|send|shift|make|stick|pop|slot|shove|bump|drag|chuck|throw|stash|park|slide|use|show|play)\b|(?:放到|移到|挪到|调到|放在|移动到|换到|搬到|拖到|放(?=第|最|[^，,。]{1,16}?(?:前面|后面|之前|之后))|挪|移)", t)
     if not m:
         return None
     ords = [o.span() for o in _RX_ORD.finditer(t)]  # "the second to last photo": not a "to" of a move
