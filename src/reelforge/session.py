@@ -416,7 +416,16 @@ class Session:
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
         tl, asked_ops, asked = _fades_asked(text, tl, self.library)
         tl, song_ops, song = _clause_edits(text, tl, self.library, _SONG_POINT_CLAUSE, (O.SetAudioTiming,))
-        asked_ops, asked = [*asked_ops, *song_ops], [*asked, *song]  # "…use our song from the chorus (starts ~1:02)"
+        # "…老板讲话那个不用", "…don't use the soundcheck clip": that shot left out; "…no soundcheck audio": muted
+        was = tl.duration
+        tl, gone_ops, gone = _clause_edits(text, tl, self.library, _NOT_USED_CLAUSE, (O.RemoveSegment,))
+        if gone_ops and tl.duration < was:  # the length asked for stays: the other shots share the time
+            keep_length = [O.SetTotalDuration(duration_ms=was)]
+            tl = apply(tl, keep_length, library=self.library)
+            gone_ops += keep_length
+        tl, mute_ops, muted = _clause_edits(text, tl, self.library, _CLIP_SOUND_CLAUSE, (O.SetClipAudio,))
+        asked_ops = [*asked_ops, *song_ops, *gone_ops, *mute_ops]
+        asked = [*asked, *song, *gone, *muted]  # "…use our song from the chorus (starts ~1:02)"
         keep: list[O.Op] = []
         if shot_lengths:  # each read by the edit rules on the cut; the others share the rest of its length
             was = tl.duration
@@ -684,7 +693,8 @@ def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
 # "first photo should be the cat", "猫的照片放最前面"
 _ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with|on)\b|\b(?:first|last|opener|closer)\b|"
                            r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾", re.I)
-_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*", re.I)
+# (Chinese typed on a phone parts clauses with spaces: "… 用口播那个视频开头 要有她说话的声音 配字幕 20秒就行")
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。！!]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*|(?<=[\u4e00-\u9fff\w])\s+(?=[\u4e00-\u9fff])", re.I)
 
 
 # the composer's words for a clip put after the voiceover (`AIStage.voice_pauses` may place it inside)
@@ -700,6 +710,8 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
 
 
+_NOT_USED_CLAUSE = re.compile(r"不用|不要|别用|\b(?:don'?t|do\s+not)\s+use\b|\bskip\s+the\b|\bleave\s+out\b|\bleave\s+the\s+\S+(?:\s+\S+)?\s+out\b", re.I)
+_CLIP_SOUND_CLAUSE = re.compile(r"\bno\s+(?:\w+\s+){1,3}(?:audio|sound)\b|\bmute\s+the\b|静音|(?:声音|原声)去掉|去掉(?:声音|原声)", re.I)
 # "…, use our song from the chorus (starts ~1:02)", "音乐从副歌1:04开始": where in the song the music plays from
 _SONG_POINT_CLAUSE = re.compile(r"\b(?:chorus|drop|hook|refrain)\b[^,;]{0,40}\d{1,2}:\d\d|(?:副歌|高潮)[^，,。]{0,8}\d{1,2}:\d\d", re.I)
 

@@ -836,6 +836,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
         piece = _PLACE_SAID.sub(_place_said, piece)  # "the book cover should be first": "put the book cover first"
+        piece = _not_used_zh(piece, timeline, lib)  # "老板讲话那个不用": "把老板讲话删掉"
         if results and results[-1].ok and (offer := _more_words(piece, results[-1].ops or [])):
             # "add the title summer sale, 50% off": an offer after words added without quotes is more of them
             sep = seps[i - 1] if i - 1 < len(seps) else " "
@@ -1016,12 +1017,29 @@ _PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them
                          r"right\s+(?:after|before)\s+the\s+[^\x00,;]{2,30}?)(?:\s*$|(?=\s*[,;.!])|"
                          r"\s+(?:it'?s|its|because|cuz|since|as\s+it'?s)\s+(?:the\s+|a\s+|so\s+|really\s+)?(?:best|nicest|"
                          r"strongest|favou?rite|prettiest|cutest|good|great|better)\b.*$)|"
-                         r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$")
+                         r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$|"
+                         r"^\s*(?:用|拿|以)(?P<zy>[^\s，,。]{1,12}?)(?:那个|那段|这个|这段)?(?:视频|片段|图片|照片)?(?P<zw>开头|开场|结尾|收尾)\s*$")
+
+
+_RX_NOT_USED_ZH = re.compile(r"^\s*(?:(?P<x>[^\s，,。]{1,12}?)(?:那个|那段|那张|这个|这段|这张)?(?:就)?(?:不用了?|不要了?|不需要了?|别用了?)|"
+                             r"(?:不用|不要|别用)(?P<y>[^\s，,。]{1,12}?)(?:那个|那段|那张|这个|这段|这张)?)\s*[。！]?\s*$")
+
+
+def _not_used_zh(piece: str, tl: Timeline, lib: tuple[Asset, ...]) -> str:
+    """"老板讲话那个不用", "不要丝巾那张": the shot named is removed, said as the rules read it; else as it is
+    (only a name of a shot on screen: "不要转场" stays the transitions')."""
+    m = _RX_NOT_USED_ZH.match(piece)
+    if m is None:
+        return piece
+    name = m.group("x") or m.group("y")
+    return f"把{name}删掉" if _find_targets(_ctx(name, [], tl, lib, ())) else piece
 
 
 def _place_said(m: re.Match[str]) -> str:
     if m.group("zx"):
         return f"把{m.group('zx')}放到最前面"
+    if m.group("zy"):  # "用口播那个视频开头", "以门头结尾"
+        return f"把{m.group('zy')}放到{'最前面' if m.group('zw') in ('开头', '开场') else '最后'}"
     w = m.group("w").lower()
     where = "first" if re.search(r"first|start|beginning", w) and not w.startswith("right") else \
         "last" if not w.startswith("right") else w

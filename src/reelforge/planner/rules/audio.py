@@ -594,7 +594,8 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     video_refs = [r for r in refs if (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video"]
     recording = _has(_RECORDING, t)
     clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|"
-                                          rf"\b(?:clips?|footage)\s*[-–—:,]?\s*(?:no|without)\s+(?:sound|audio)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|不要|静音|留着|保留|开着)", t)
+                                          rf"\b(?:clips?|footage)\s*[-–—:,]?\s*(?:no|without)\s+(?:sound|audio)\b|"
+                                          rf"\bno\s+(?:\w+\s+){{1,3}}(?:audio|sound)\b(?!\s+effects?)|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|不要|静音|留着|保留|开着)", t)
     if not clipish and not (_has(_MUTE_WORD, t) and (video_refs or recording)):
         return None
     if not clipish and _audio_role(t) in ("music", "voice"):
@@ -748,6 +749,8 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     "skip the first 10 seconds of the music", "音乐从第5秒开始", "旁白晚一秒", "跳过音乐前10秒"."""
     t = c.t
     role = _audio_role(t)
+    if role == "voice" and voice_word_is_a_clip(c):
+        return None  # "口播放第一个": the clip 口播.mp4 goes first (it started the voiceover at 1 s)
     if (song := _RX_SONG_POINT.search(t)) and role in (None, "music") and _pieces(c, "music"):
         # "chorus actually hits at 1:04", "use the song from the chorus (starts ~1:02)", "音乐从副歌1:04开始":
         # a point in the song, where the music plays from (it was not understood, or started the music at 64 s)
@@ -931,12 +934,20 @@ def _later(c: _Ctx, now: int) -> int:
     return start
 
 
+def voice_word_is_a_clip(c: _Ctx) -> bool:
+    """Whether the voiceover word said is the name of a clip on screen and the clause speaks of it as one
+    ("用口播那个视频开头", "口播放第一个" with 口播.mp4: that clip, never the voiceover)."""
+    v = re.search(rf"(?<![a-z]){_VOICE}(?![a-z])", c.t)
+    return v is not None and any(c.asset_kind(s) == "video" and v.group(0) in s.name.lower() for s in c.main_segs()) \
+        and _has(r"\b(?:clip|video|first|last|start|end|before|after)\b|视频|那个|那段|这段|开头|结尾|第一|最后|前面|后面|放", c.t)
+
+
 def _h_voice_file(c: _Ctx) -> list[O.Op] | None:
     """"add narration_fast.wav as voiceover", "use take2.wav as the voiceover", "把narration.wav作为旁白",
     "replace the voiceover with take2.wav": a recording in the project on the voice track, replacing
     the voiceover there (the reply says which one went); it starts where the old one did."""
     t = c.t
-    if _audio_role(t) != "voice" or re.search(_MUSIC, t):
+    if _audio_role(t) != "voice" or re.search(_MUSIC, t) or voice_word_is_a_clip(c):
         return None
     if not _has(r"\b(?:add|use|set|make|put|replace|swap|switch|change|try|as|for)\b|作为|当作|当|换成|替换|用|加上?|添加|设为|做", t):
         return None
