@@ -1048,7 +1048,7 @@ def _place_said(m: re.Match[str]) -> str:
 
 # a wish taken back before the one meant ("black and white? nah never mind, just brighter", "黑白?算了 还是彩色"):
 # it was carried out with the rest
-_RX_TAKEN_BACK = re.compile(r"^\S.*?(?:[?？!！,，。.]\s*|\s+)(?:(?:nah|no|hmm+|actually|ok)[,\s]+)?(?:算了|不要了|还是不要了|"
+_RX_TAKEN_BACK = re.compile(r"^\S.*?(?:[?？!！,，。.]\s*|\s+)(?:(?:nah|no|hmm+|actually|ok)[,\s]+)?(?:算了|不要了|还是不要了|不对|说错了|搞错了|"
                             r"never\s*mind|nvm|actually\s+no|scratch\s+that|forget\s+(?:it|that))\s*[,，。.!！]?\s*(?=\S)", re.I)
 _INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|whoops|oh|ah|also|btw|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
