@@ -681,6 +681,26 @@ _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:
 _ZH_PART = re.compile(r"\s*(?:(?:只要|只留|只用|保留)(?:前|后)|(?:剪到|剪成|缩到|缩短到|改成|改为)\s*[\d一二两三四五六七八九十.]+\s*秒\s*$)")
 
 
+_RX_FIRST_PART = re.compile(r"^\s*(?:只要|只留|只用|保留)前面?(?P<n>[\d.]+|[一二两三四五六七八九十]+)\s*秒(?:就行|就好|就够了?)?\s*[。！]?$|"
+                            r"^\s*(?:(?:but\s+)?(?:only|just)\s+(?:use\s+|keep\s+)?)?(?:the\s+)?first\s+(?P<en>[\d.]+)\s*(?:s|secs?|seconds?)"
+                            r"(?:\s+of\s+it)?\s*[.!]?$", re.I)
+
+
+def _first_part_of_added(piece: str, results: list[_Result]) -> bool:
+    """"还是加上老板讲话吧 放最后 只要前面6秒", "add the interview clip, only the first 6 sec": how much of the clip this
+    turn adds (it set the VIDEO to 6 s): that clip's length, on its add; True when so."""
+    m = _RX_FIRST_PART.match(piece)
+    if m is None:
+        return False
+    n = N.parse_number(m.group("n") or m.group("en"))
+    for r in reversed(results):
+        for k, o in enumerate(r.ops or []):
+            if isinstance(o, O.AddSegment) and n:
+                r.ops[k] = o.model_copy(update={"duration_ms": int(n * 1000)})  # type: ignore[index]
+                return True
+    return False
+
+
 def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...],
                  new: tuple[Asset, ...]) -> str | None:
     """``piece`` with its "it" said as the one shot the clause ``before`` named by name, when that clause was
@@ -835,6 +855,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
+        if results and (_first_part_of_added(piece, results) or (
+                re.fullmatch(r"\s*(?:放|放在|放到)?最后(?:面)?(?:吧)?\s*|\s*(?:at\s+the\s+end|last)\s*", piece)
+                and any(isinstance(o, O.AddSegment) and o.after is None and o.before is None
+                        for r in results for o in (r.ops or [])))):  # ("加上老板讲话吧 放最后": added at the end already)
+            joined[-1] += " " + piece
+            continue
         piece = _PLACE_SAID.sub(_place_said, piece)  # "the book cover should be first": "put the book cover first"
         piece = _not_used_zh(piece, timeline, lib)  # "老板讲话那个不用": "把老板讲话删掉"
         if results and results[-1].ok and (offer := _more_words(piece, results[-1].ops or [])):
