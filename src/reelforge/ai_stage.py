@@ -99,7 +99,7 @@ class AIStage:
             raise AIFailed(exc.message) from exc
         except Exception as exc:  # noqa: BLE001 - a model must never crash the conversation
             # the reply names the kind of failure, never its text: an OSError's names a file on the server
-            log.warning("%s failed: %s", W.describe(op), exc, exc_info=True)
+            log.warning("%s failed: %s", W.describe(op), exc)
             raise AIFailed(f"{W.describe(op)} did not work ({type(exc).__name__})") from exc
 
     def _run_request_unchecked(self, op: O.Op, tl: Timeline, rest: Sequence[O.Op],

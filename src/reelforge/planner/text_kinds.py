@@ -16,14 +16,15 @@ from .when import when_at
 # the kinds of words a text holds, as a clause calls them
 # ("the time" alone is the video's length as often: "change the time to 20 seconds"; "the event time" is a text's)
 KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|day|"
-           r"hours|prices?|pricing|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
+           r"hours|prices?|pricing|pay|wages?|salary|rate|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
            r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
            r"ages?|age\s+range|guests?|host|speaker|teacher|instructor|coach|trainer|dj|author|doors))\b")
 KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠|名额|场地|嘉宾|微信号?)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
 
 _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "day": "when", "hours": "when",
-            "price": "price", "prices": "price", "pricing": "price", "website": "web", "site": "web",
+            "price": "price", "prices": "price", "pricing": "price", "pay": "pay", "wage": "pay", "wages": "pay",
+            "salary": "pay", "rate": "pay", "website": "web", "site": "web",
             "web address": "web", "url": "web", "link": "web", "address": "place", "location": "place",
             "phone": "phone", "phone number": "phone", "number": "phone", "email": "mail", "e-mail": "mail",
             "promo code": "code", "code": "code", "coupon": "code", "discount": "offer", "offer": "offer",
@@ -40,7 +41,10 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
 KIND_WORD_EN = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _KIND_OF if w.isascii()), key=len, reverse=True))
 KIND_WORD_ZH = KIND_ZH
 
+_RATE = r"[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?k?\s*(?:/\s*(?:hr|hour|h|yr|year|wk|week|mo|month)\b|per\s+(?:hour|year|week|month)\b|an?\s+hour\b)"
 _HOLDS = {
+    # what a job pays ("$21.50/hr + $1.50/hr nights"): a price by the hour, week or year
+    "pay": re.compile(rf"(?i){_RATE}|时薪|月薪|年薪"),
     "when": re.compile(rf"(?i)\b(?:{WEEKDAY}|{MONTH}\s+\d|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b|tonight|tomorrow|open\s+\d|"
                        r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s*[-–]\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)|"
                        r"(?:周|星期|礼拜)[一二三四五六日天]|\d\s*月\s*\d|\d\s*点|[:：]\d\d"),
@@ -99,6 +103,7 @@ def holds(kind: str, text: str) -> bool:
 _PLACE_NAME = r"(?-i:(?:The\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the))*)"
 _PERSON = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
 _PART = {
+    "pay": re.compile(_RATE, re.I),
     "price": re.compile(r"(?:[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b|"
                         r"(?<=价)\d[\d,]*(?:\.\d{1,2})?(?:\s*(?:元|块))?)", re.I),
     "web": re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)"

@@ -681,6 +681,22 @@ _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:
 _ZH_PART = re.compile(r"\s*(?:(?:只要|只留|只用|保留)(?:前|后)|(?:剪到|剪成|缩到|缩短到|改成|改为)\s*[\d一二两三四五六七八九十.]+\s*秒\s*$)")
 
 
+_RX_COLOUR_AFTER = re.compile(r"(?i)^\s*(?:like|maybe|say|in|make\s+it|with|something\s+like)?\s*(?:a\s+|in\s+)?(?P<c>[a-z]+)"
+                              r"(?:\s+(?:one|maybe|or\s+something|please|pls))?\s*[.!?]*$")
+
+
+def _colour_after(piece: str, before: _Result) -> list[O.Op] | None:
+    """A colour said after a clause that changed texts ("…, like yellow"): those texts in it; else None."""
+    from reelforge.planner.rules.text_look import color_in
+
+    m = _RX_COLOUR_AFTER.match(piece)
+    colour = color_in(m.group("c").lower()) if m else None
+    ops = before.ops or []
+    if colour is None or not ops or not all(isinstance(o, O.UpdateText) for o in ops):
+        return None
+    return [o.model_copy(update={"color": colour}) for o in ops]
+
+
 _RX_FIRST_PART = re.compile(r"^\s*(?:只要|只留|只用|保留)前面?(?P<n>[\d.]+|[一二两三四五六七八九十]+)\s*秒(?:就行|就好|就够了?)?\s*[。！]?$|"
                             r"^\s*(?:(?:but\s+)?(?:only|just)\s+(?:use\s+|keep\s+)?)?(?:the\s+)?first\s+(?P<en>[\d.]+)\s*(?:s|secs?|seconds?)"
                             r"(?:\s+of\s+it)?\s*[.!]?$", re.I)
@@ -855,6 +871,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
+        if results and results[-1].ok and (looked := _colour_after(piece, results[-1])):
+            results[-1].ops = looked  # "make the pay line stand out more, like yellow": that text yellow too
+            joined[-1] += " " + piece
+            continue
         if results and (_first_part_of_added(piece, results) or (
                 re.fullmatch(r"\s*(?:放|放在|放到)?最后(?:面)?(?:吧)?\s*|\s*(?:at\s+the\s+end|last)\s*", piece)
                 and any(isinstance(o, O.AddSegment) and o.after is None and o.before is None

@@ -751,6 +751,13 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     role = _audio_role(t)
     if role == "voice" and voice_word_is_a_clip(c):
         return None  # "口播放第一个": the clip 口播.mp4 goes first (it started the voiceover at 1 s)
+    if role == "music" and _RX_AFTER_TALK.search(t) and (after := _talking_clip(c)) is not None:
+        # "can the music not start until dana finishes talking": after the clip that speaks (not understood)
+        if after.end >= c.tl.duration - 1000:
+            raise _Cannot(f"{after.name}在结尾，音乐在它之后就没有时间了；可以先把它放到最前面" if c.zh else
+                          f"{after.name} plays until the end, so the music would not be heard at all; put it first "
+                          f"(e.g. 'put {after.name} first') and ask again")
+        return [O.SetAudioTiming(role="music", start_ms=after.end)]
     if (song := _RX_SONG_POINT.search(t)) and role in (None, "music") and _pieces(c, "music"):
         # "chorus actually hits at 1:04", "use the song from the chorus (starts ~1:02)", "音乐从副歌1:04开始":
         # a point in the song, where the music plays from (it was not understood, or started the music at 64 s)
@@ -792,6 +799,20 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
                            f"The voiceover now runs past the end: its last {cut / 1000:g}s are cut. "
                            "Say 'fit the video to the voiceover' to keep all of it.")
     return [op]
+
+
+_RX_AFTER_TALK = re.compile(r"\b(?:until|till|after|once|when)\s+(?:\w+(?:'s)?\s+){0,3}(?:is\s+)?(?:finish(?:es|ed)?|done|stops?)\s+"
+                            r"(?:talking|speaking|with\s+(?:her|his|their|the)\s+intro)\b|"
+                            r"(?:说完|讲完)(?:话)?(?:之后|以后|再)")
+
+
+def _talking_clip(c: _Ctx):
+    """The clip whose speaker the clause waits for: the one it names, else the one clip keeping its sound."""
+    refs = [s for r in _find_targets(c) if (s := _main_seg(c, r.target)) is not None and c.asset_kind(s) == "video"]
+    if refs:
+        return refs[0]
+    sounding = [s for s in c.main_segs() if c.asset_kind(s) == "video" and not s.mute and s.volume > 0]
+    return sounding[0] if len(sounding) == 1 else None
 
 
 _RX_SONG_POINT = re.compile(

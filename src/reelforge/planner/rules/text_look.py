@@ -260,7 +260,7 @@ def _h_text_stand_out(c: _Ctx) -> list[O.Op] | None:
     if not _RX_STAND_OUT.search(t):
         return None
     role = text_role(t)
-    if role is None and not _has(r"\b(?:texts?|words|writing|lettering|letters)\b|文字|(?<![标幕])字", t):
+    if role is None and not _has(r"\b(?:texts?|words|writing|lettering|letters|line)\b|文字|(?<![标幕])字", t):
         return None  # "make it pop": the colours (`_h_grade`)
     segs = texts_on_shot(c, role) or texts_said(c, role)  # ("the text on the first pic is unreadable": those)
     every = c.text_segs(None)
