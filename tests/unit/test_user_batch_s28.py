@@ -361,3 +361,33 @@ def test_a_qr_code_is_the_picture_given_or_said_to_be_missing():
     tl = plan("promo", PICS).timeline
     r = plan_edit("add the qr code in the bottom right", tl, library=tuple(lib))
     assert r.status == "ok" and any(isinstance(o, O.AddLogo) and o.asset_id == lib[-1].id for o in r.ops), r.ops
+
+
+def test_the_music_waits_for_the_clip_that_speaks():
+    lib = [clip("hr manager intro.mp4", 14_000), *PICS, aud("upbeat corporate.mp3", 60_000)]
+    tl, r, after = _plan("we're hiring, 30 second video", lib, "can the music not start until dana finishes talking")
+    intro = next(s for s in tl.track(Role.MAIN).segments if s.src == lib[0].id)
+    assert r.status == "ok" and after.track(Role.MUSIC).segments[0].start == intro.end, r.reply
+    _, r, _ = _plan("we're hiring, 30 second video", [*PICS, lib[0], lib[-1]], "can the music not start until dana finishes talking")
+    assert r.status != "ok" and "first" in r.reply  # the clip is last: no music would be heard
+
+
+def test_the_pay_line_and_a_colour_said_after():
+    tl = plan("we're hiring warehouse associates, $21.50/hr, $500 sign on bonus, apply at northgatejobs.com", PICS).timeline
+    r = plan_edit("make the pay line stand out more, like yellow", tl, library=tuple(PICS))
+    assert r.status == "ok" and len(r.ops) == 1 and r.ops[0].color and r.ops[0].background is not None, r.reply
+    assert "21.50" in r.reply and "sign on bonus" not in r.reply
+
+
+def test_a_clip_added_plays_the_part_said():
+    lib = [*PICS, clip("老板讲话.mp4", 15_000)]
+    tl = plan("火锅店开业 20秒", PICS).timeline
+    r = plan_edit("还是加上老板讲话吧 放最后 只要前面6秒", tl, library=tuple(lib))
+    after = apply(tl, r.ops, library=tuple(lib))
+    assert r.status == "ok" and after.track(Role.MAIN).segments[-1].duration == 6000 and after.duration > 20_000, r.reply
+
+
+def test_a_chinese_wish_taken_back_with_budui():
+    lib = [img("主图.jpg", 0), img("丝巾.jpg", 1), img("试穿1.jpg", 2)]
+    _, r, after = _plan("直播预告", lib, "把丝巾那张删了 不对 删试穿1")
+    assert r.status == "ok" and [s.name for s in after.track(Role.MAIN).segments] == ["主图.jpg", "丝巾.jpg"], r.reply
