@@ -63,7 +63,8 @@ _SUBJECT_STOP = N.ascii_rx(
     r"\s+on\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"\s+(?:this|next)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month)|\s+(?:today|tomorrow|tonight)\b|"
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
-    r"set\s+to|for\s+(?:tiktok|instagram|youtube|reels|shorts|facebook|social)|lasting|about\s+\d|"
+    r"set\s+to|for\s+(?:tiktok|instagram|insta|ig|youtube|yt|reels|shorts|facebook|fb|linkedin|twitter|snapchat|pinterest|"
+    r"whatsapp|social)|lasting|about\s+\d|"
     r"pls|plz|please|thanks|thank\s+you|thx|asap|lol|(?:is\s+)?out\s+now)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
     # (a version is the name's: "the AeroBottle 2.0")
@@ -238,6 +239,8 @@ def subject_of(instruction: str) -> str | None:
                                                  and phrase.split()[-1].islower())
         if cut and described and (named := _named_after(tail[cut.start():])):
             return named  # "our new menu item, the Matcha Cloud Latte": the name, not "New Menu Item"
+        if described and (named := _name_next_sentence(tail, phrase)):
+            return named  # "… for our dental clinic for fb and ig feed. BrightSmile Dental, new patient …"
         lead = _LEAD_WORDS.match(phrase)
         if lead:
             phrase = phrase[lead.end():]
@@ -337,6 +340,19 @@ _NOT_A_TITLE = N.ascii_rx(  # "title is too small", "title at the top", "标题�
 
 
 _APPOSITION = re.compile(r"^\s*(?:,|:|\s[-–—])\s*(?:(?:the|called|named)\s+)?(?=[A-Z])")
+
+
+_NEXT_SENTENCE_NAME = re.compile(r"[.!?]+\s+(?P<n>[A-Z][\w'’&]*(?:\s+(?:[A-Z][\w'’&]*|&)){0,3})\s*[,:–—-]")
+
+
+def _name_next_sentence(tail: str, described: str) -> str | None:
+    """The name that opens the sentence after a thing said in lower case, when it shares a word with it
+    ("our dental clinic … BrightSmile Dental, …"); else None."""
+    m = _NEXT_SENTENCE_NAME.search(tail[:160])
+    if m is None:
+        return None
+    said = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", described)}
+    return m.group("n") if said & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group("n"))} else None
 
 
 def _named_after(rest: str) -> str | None:
