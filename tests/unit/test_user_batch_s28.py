@@ -391,3 +391,15 @@ def test_a_chinese_wish_taken_back_with_budui():
     lib = [img("主图.jpg", 0), img("丝巾.jpg", 1), img("试穿1.jpg", 2)]
     _, r, after = _plan("直播预告", lib, "把丝巾那张删了 不对 删试穿1")
     assert r.status == "ok" and [s.name for s in after.track(Role.MAIN).segments] == ["主图.jpg", "丝巾.jpg"], r.reply
+
+
+def test_a_price_said_wrong_then_right_and_not_the_old():
+    # "the price is wrong its $89 not $79, sorry" wrote "$89 not $79" over the price
+    assert said_first("the price is wrong its $89 not $79, sorry", ["$79", "Book at brightsmiledental.com/book"]) \
+        == "change $79 to $89"
+
+
+def test_a_name_opening_the_next_sentence_titles_the_video():
+    shown = _first("hey can you make a 30 sec video for our dental clinic for fb and ig feed. BrightSmile Dental, new "
+                   "patient special $79 cleaning + exam thru March 31. call (555) 318-2040", PICS)
+    assert shown[Role.TITLE] == ["BrightSmile Dental"]

@@ -414,6 +414,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     shown = " \n ".join([*texts, *titles]).casefold()
     if (m := _WRONG_THEN.match(t)) and (k := _kind_said(m)) and (kind := kind_of_word(k)) \
             and fits(kind, v := m.group("v").strip()):
+        if (said := as_change(v, texts, titles)) is not None and _NOT.match(v):
+            return said  # "the price is wrong its $89 not $79" wrote "$89 not $79" over the price
         return f"change the {word_for(k, kind)} to {v}"
     if (said := said_first_zh(t, texts, shown)) is not None:
         return said  # "营业时间改成9:00-21:00", "晚上11点关门", "第二杯改成8折", "地址是解放路99号，不是88号"
