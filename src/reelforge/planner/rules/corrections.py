@@ -80,7 +80,7 @@ _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz
 _MOVE_EVENT = re.compile(  # "move it to saturday", "push the party to Dec 20", "extend it to monday"
     r"(?i)^(?:(?:move|push|shift|reschedule|postpone|bring|extend|change)(?:d|ed)?)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
     r"sale|opening|launch|meetup|session|concert|date|day))(?:\s+(?:back|forward|up))?\s+to\s+(?P<v>.+)$")
-_VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|we'?re|we\s+are|there\s+are|there'?s|now|only|just|"
+_VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|that'?s|thats|that\s+is|we'?re|we\s+are|there\s+are|there'?s|now|only|just|"
                     rf"should\s+be|it\s+should\s+be|(?:it\s+)?{_CHANGED_TO}|(?:it\s+)?(?:ends|ending|runs\s+(?:until|till|through)|"
                     rf"until|till|thru|through|starts|starting|opens|closes))\s+)*(?P<v>.+)$")
 # "open house is saturday now": a text named by its words, then a new value of a kind it holds
