@@ -636,7 +636,7 @@ _RX_KEEP_PART = re.compile(
 
 
 _RX_KEEP_MIDDLE = re.compile(r"\b(?:only|just)\s+(?:use|keep|want|need|show)?\s*(?P<what>[\d.]+\s*(?:s|secs?|seconds?))\s+"
-                             r"(?:of\s+)?(?P<x>.*?)\s*(?:from|in|out\s+of)\s+the\s+middle\b|中间(?P<zwhat>[\d.]+\s*秒)")
+                             r"(?:of\s+)?.*?\s*(?:from|in|out\s+of)\s+the\s+middle\b|中间(?P<zwhat>[\d.]+\s*秒)")
 
 
 def _h_keep_part(c: _Ctx) -> list[O.Op] | None:
@@ -679,11 +679,16 @@ def _h_keep_part(c: _Ctx) -> list[O.Op] | None:
         return None
     if half:
         keep = seg.duration // 2
+    _no_longer_than_shown(c, seg, keep)
+    return [O.SetSegmentDuration(target=target, duration_ms=keep) if head else
+            O.TrimSegment(target=target, head_ms=seg.duration - keep)]
+
+
+def _no_longer_than_shown(c: _Ctx, seg, keep: int) -> None:
+    """A part kept as long as the shot or longer is said, never stretched ("the first 10 sec" of an 8 s clip)."""
     if keep >= seg.duration:
         raise _Cannot(f"{seg.name}在视频里只有{seg.duration / 1000:g}秒" if c.zh else
                       f"{seg.name} shows for {seg.duration / 1000:g} s already")
-    return [O.SetSegmentDuration(target=target, duration_ms=keep) if head else
-            O.TrimSegment(target=target, head_ms=seg.duration - keep)]
 
 
 def _h_keep_only(c: _Ctx) -> list[O.Op] | None:
