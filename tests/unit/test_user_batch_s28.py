@@ -403,3 +403,20 @@ def test_a_name_opening_the_next_sentence_titles_the_video():
     shown = _first("hey can you make a 30 sec video for our dental clinic for fb and ig feed. BrightSmile Dental, new "
                    "patient special $79 cleaning + exam thru March 31. call (555) 318-2040", PICS)
     assert shown[Role.TITLE] == ["BrightSmile Dental"]
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("make a 30s promo for the riverbend 5k for paws!! sun sept 20, 8am, riverside park. register runsignup.com/paws5k "
+     "— code EARLYPAW = $5 off till aug 31", "Riverbend 5k for Paws"),
+    ("hiii can u make an ig reel for our spring repotting weekend 🌿 sat+sun april 4-5, 10-6. 20% off all pots. "
+     "follow @fernandfig.plants", "Spring Repotting Weekend"),
+])
+def test_an_event_named_in_lower_case_beside_an_offer_is_the_title(first, title):
+    # no title at all: a contact or an offer turned the reader off, "5k" cut the name, an emoji ran into it
+    assert _first(first, PICS)[Role.TITLE] == [title]
+
+
+@pytest.mark.parametrize("edit", ["原价那个划掉的效果能做吗", "can you cross out the old price"])
+def test_a_strikethrough_is_said_to_be_missing(edit):
+    _, r, _ = _plan("promo, was $210 now $79", PICS, edit)
+    assert not r.ops and ("删除线" in r.reply or "struck through" in r.reply), r.reply

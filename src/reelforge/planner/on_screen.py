@@ -68,7 +68,7 @@ _SUBJECT_STOP = N.ascii_rx(
     r"pls|plz|please|thanks|thank\s+you|thx|asap|lol|(?:is\s+)?out\s+now)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
     # (a version is the name's: "the AeroBottle 2.0")
-    r"[,;:!?()\"“”]|\.(?!\d)|\s[-–—]\s|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d(?!\d*\.\d)")
+    r"[,;:!?()\"“”]|\.(?!\d)|\s[-–—]\s|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d(?!\d*\.\d)(?!\d*k\b)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]")  # (not in "the riverbend 5k for paws"; an emoji ends it)
 _PLATFORMS = (r"tiktok|instagram|insta|ig|youtube|yt|reels?|shorts|facebook|fb|social(?:\s+media)?|twitter|x|linkedin|"
               r"pinterest|snapchat|snap|whatsapp|threads|(?:(?:fb|facebook)\s+)?marketplace|craigslist|ebay|etsy|nextdoor|"
               r"website|site|web|email|newsletter")  # ("a short video for fb marketplace" was titled "Fb Marketplace")
@@ -668,9 +668,10 @@ def _lead_title(text: str, when: tuple[str, tuple[int, int]] | None) -> str | No
 
 
 # what an event is called, typed in lower case ("my photography workshop"): a title as it is
+_RACE = re.compile(r"(?i)\b\d{1,3}k\b|\b(?:fun\s+run|run|race|marathon|walkathon|relay)\b")  # "the riverbend 5k for paws"
 _EVENT_NOUN = re.compile(r"(?i)\b(?:workshop|masterclass|class|course|webinar|party|festival|concert|gig|market|fair|"
                          r"meetup|conference|summit|retreat|tasting|screening|exhibition|show|tour|open\s+day|"
-                         r"fundraiser|gala|launch\s+party|bootcamp|challenge|night)$")
+                         r"fundraiser|gala|launch\s+party|bootcamp|challenge|night|weekend)$")
 
 
 # what a shop sells under a name of its own, typed in lower case after a request ("ad for our shop: new
@@ -760,7 +761,7 @@ def _name_typed(text: str, announced: bool) -> str | None:
         return sold
     said = subject_of(text)
     if said and (said in text or announced or _typed_as_name(said, text) or _EVENT_NOUN.search(said)
-                 or len(said.split()) >= 2 and _BUSINESS_NOUN.search(said)):
+                 or len(said.split()) >= 2 and (_BUSINESS_NOUN.search(said) or _RACE.search(said))):
         return said
     if event := _SALE_EVENT.search(text):  # "🎉 Black Friday 🎉 40% off everything"
         return event.group(0) if P.CJK.search(event.group(0)) else title_case(event.group(0).lower())

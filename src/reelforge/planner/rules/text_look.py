@@ -526,3 +526,16 @@ def _h_text_look_off(c: _Ctx) -> list[O.Op] | None:
         return [O.UpdateText(target=text_by_id(every, r, s), color=WHITE if s.background is not TextBackground.BOX
                              else letters_on(c, s.box_color, None, WHITE) or WHITE) for r, s in segs]
     return [O.UpdateText(target=text_by_id(every, r, s), fade_in_ms=0, fade_out_ms=0) for r, s in segs]
+
+
+_RX_STRIKE = re.compile(r"\bstrike[\s-]?through\b|\bstrikethrough\b|\b(?:cross(?:ed)?|line|strike)\s+(?:it\s+|that\s+|the\s+\w+\s+)?(?:out|through)\b"
+                        r"(?=.*\b(?:price|text|words?|number|title|caption|old)\b)|划掉|删除线|划线|横线划")
+
+
+def _h_text_strike(c: _Ctx) -> list[O.Op] | None:
+    """"原价那个划掉的效果能做吗", "can you cross out the old price": no text is struck through; said, with the
+    way to say it in words (it was not understood)."""
+    if not _RX_STRIKE.search(c.t):
+        return None
+    raise _Cannot("文字还不能加删除线；可以把原价和现价写在一起，例如“原价3280 现价1999”" if c.zh else
+                  "text cannot be struck through yet; say the old price in words instead, e.g. 'Was $210, now $79'")
