@@ -420,3 +420,9 @@ def test_an_event_named_in_lower_case_beside_an_offer_is_the_title(first, title)
 def test_a_strikethrough_is_said_to_be_missing(edit):
     _, r, _ = _plan("promo, was $210 now $79", PICS, edit)
     assert not r.ops and ("删除线" in r.reply or "struck through" in r.reply), r.reply
+
+
+def test_pictures_named_alike_get_no_caption_from_their_names():
+    lib = [img("主图.jpg", 0), img("试穿1.jpg", 1), img("试穿2.jpg", 2), img("丝巾.jpg", 3), img("直播间.jpg", 4)]
+    captions = _first("直播预告视频 小鹿的衣橱春装上新", lib)[Role.CAPTION]
+    assert "试穿" not in captions and "丝巾" in captions, captions  # ("试穿", "试穿": which is which?)

@@ -804,6 +804,9 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
                              + ": the name is English and the video Chinese; quote the words to show.")
         lowered = (title or "").lower()
         cap_texts = [c if c and c.lower() != lowered else None for c in cap_texts]
+        # two pictures named alike ("试穿1.jpg", "试穿2.jpg") tell the viewer nothing apart: no caption from either
+        said = [c.lower() for c in cap_texts if c]
+        cap_texts = [c if c and said.count(c.lower()) == 1 else None for c in cap_texts]
         # a brand the names all start with is the title; the captions drop it ("Aurora Glass
         # Bottle" under the title "Aurora" reads "Glass Bottle")
         cap_texts = [c[len(title) + 1:] if c and title and c.lower().startswith(lowered + " ")
