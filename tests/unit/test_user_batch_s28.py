@@ -407,7 +407,7 @@ def test_a_name_opening_the_next_sentence_titles_the_video():
 
 @pytest.mark.parametrize(("first", "title"), [
     ("make a 30s promo for the riverbend 5k for paws!! sun sept 20, 8am, riverside park. register runsignup.com/paws5k "
-     "— code EARLYPAW = $5 off till aug 31", "Riverbend 5k for Paws"),
+     "— code EARLYPAW = $5 off till aug 31", "Riverbend 5K for Paws"),
     ("hiii can u make an ig reel for our spring repotting weekend 🌿 sat+sun april 4-5, 10-6. 20% off all pots. "
      "follow @fernandfig.plants", "Spring Repotting Weekend"),
 ])

@@ -403,6 +403,8 @@ def title_case(text: str) -> str:
             out.append(w)  # a name's own "The": "Halloween party at The Rusty Anchor"
         elif w.lower() in SMALL_WORDS and i:
             out.append(w.lower())
+        elif re.fullmatch(r"\d{1,3}k", w):
+            out.append(w.upper())  # a race's distance: "5K"
         elif w.islower():
             out.append(w[:1].upper() + w[1:])
         else:
