@@ -426,3 +426,15 @@ def test_pictures_named_alike_get_no_caption_from_their_names():
     lib = [img("主图.jpg", 0), img("试穿1.jpg", 1), img("试穿2.jpg", 2), img("丝巾.jpg", 3), img("直播间.jpg", 4)]
     captions = _first("直播预告视频 小鹿的衣橱春装上新", lib)[Role.CAPTION]
     assert "试穿" not in captions and "丝巾" in captions, captions  # ("试穿", "试穿": which is which?)
+
+
+def test_before_and_after_pictures_named_so_each_get_theirs():
+    # four pictures: "BEFORE" was the title and "AFTER" one caption
+    lib = [img("biscuit before.jpg", 0), img("biscuit after.jpg", 1), img("mochi before.jpg", 2), img("mochi after.jpg", 3),
+           img("van outside.jpg", 4)]
+    tl = plan("before & after vid for tiktok. each before then its after. text 'BEFORE' / 'AFTER' on them. 20 sec", lib).timeline
+    shots = {s.id: s.name for s in tl.track(Role.MAIN).segments}
+    on = {shots[s.shot]: s.text for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments if s.shot in shots}
+    assert on == {"biscuit before.jpg": "BEFORE", "biscuit after.jpg": "AFTER", "mochi before.jpg": "BEFORE",
+                  "mochi after.jpg": "AFTER"}, on
+    assert "BEFORE" not in _texts(tl, Role.TITLE)

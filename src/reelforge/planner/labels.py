@@ -13,6 +13,7 @@ Notes, Sam Reed", `listed_for_pictures`) and a before and after of two pictures 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MAX_LABELS = 20  # a picture each: more is a list of something else
@@ -161,14 +162,27 @@ def _zh_list(raw: str, at: int) -> tuple[tuple[str, ...], int] | None:
 _BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:and|&|/|vs\.?|-)\s*after\b|前后对比|改造前后|对比前后")
 
 
-def before_after(text: str, pictures: int) -> Labels | None:
+def before_after(text: str, pictures: int, names: Sequence[str] = ()) -> Labels | None:
     """"a before and after video of our kitchen", "装修前后对比" with two pictures: they are named
-    Before and After (之前, 之后), in order. None for any other count (which is which is not said)."""
+    Before and After (之前, 之后), in order; with more, the pictures at the start whose file names say which
+    ("biscuit before.jpg", "biscuit after.jpg", "mochi before.jpg" …), the words quoted for them when given
+    ("text 'BEFORE' / 'AFTER' on them"). None otherwise (which is which is not said)."""
     m = _BEFORE_AFTER.search(text or "")
-    if m is None or pictures != 2:
+    if m is None:
         return None
-    names = ("之前", "之后") if re.search(r"[\u4e00-\u9fff]", m.group(0)) else ("Before", "After")
-    return Labels(names, (0, 0), given=False)
+    zh = re.search(r"[\u4e00-\u9fff]", m.group(0)) is not None
+    said = {q.strip().lower(): q.strip() for q in re.findall(r"['‘\"“]([^'’\"”]{2,10})['’\"”]", text or "")}
+    before, after = ("之前", "之后") if zh else (said.get("before", "Before"), said.get("after", "After"))
+    if pictures == 2:
+        return Labels((before, after), (0, 0), given=False)
+    which = []
+    for name in names:
+        stem = name.lower().rsplit(".", 1)[0]
+        b, a = re.search(r"(?<![a-z])before(?![a-z])|之前|前$", stem), re.search(r"(?<![a-z])after(?![a-z])|之后|后$", stem)
+        if bool(b) == bool(a):
+            break
+        which.append(before if b else after)
+    return Labels(tuple(which), (0, 0), given=False) if len(which) >= 2 and len(set(which)) == 2 else None
 
 
 _LIST_AFTER_COLON = re.compile(r"[:：]\s*(?=[\"“‘'「A-Z0-9\u00c0-\u00de\u4e00-\u9fff])")

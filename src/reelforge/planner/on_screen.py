@@ -822,10 +822,13 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # "name the cats Whiskers and Luna", "label them 'Kitchen', 'Garden'": a caption each picture, in
     # order (blanked: its quotes are no title or call to action)
     labels = (L.picture_labels(instruction) or L.listed_for_pictures(instruction, len(visuals))
-              or L.numbered_steps(instruction, len(visuals)) or L.before_after(instruction, len(visuals)))
+              or L.numbered_steps(instruction, len(visuals)) or L.before_after(instruction, len(visuals), [a.name for a in visuals]))
     if labels:
         a, b = labels.span
         instruction = instruction[:a] + " " * (b - a) + instruction[b:]
+        if not labels.given:  # "text 'BEFORE' / 'AFTER' on them": the labels' words, no title or caption of their own
+            for said in set(labels.names):
+                instruction = re.sub(rf"['‘\"“]{re.escape(said)}['’\"”]", " ", instruction)
     quotes = Q.quoted_texts(instruction)
     unquoted = instruction
     for q in quotes:
