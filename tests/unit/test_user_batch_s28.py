@@ -438,3 +438,14 @@ def test_before_and_after_pictures_named_so_each_get_theirs():
     assert on == {"biscuit before.jpg": "BEFORE", "biscuit after.jpg": "AFTER", "mochi before.jpg": "BEFORE",
                   "mochi after.jpg": "AFTER"}, on
     assert "BEFORE" not in _texts(tl, Role.TITLE)
+
+
+@pytest.mark.parametrize(("edit", "colours"), [
+    ("make the title red? never mind, make it blue", 1),  # ("never mind" had lost what "it" was)
+    ("make the title red, actually no blue", 2),  # a value corrected: the last one stands
+])
+def test_a_title_colour_taken_back_keeps_what_it_is(edit, colours):
+    _, r, after = _plan("promo, add the title 'Sale'", PICS, edit)
+    blue = plan_edit("make the title blue", plan("promo, add the title 'Sale'", PICS).timeline, library=tuple(PICS)).ops[0].color
+    assert r.status == "ok" and len(r.ops) == colours and r.ops[-1].color == blue, r.ops
+    assert after.track(Role.TITLE).segments[0].color == blue

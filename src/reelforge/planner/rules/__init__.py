@@ -849,7 +849,6 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = said_first(masked, *_texts_shown(timeline))  # "new number: 555-0199", "its 7:30 not 7": corrections
     masked = _out_of_the_way(masked)  # "the captions are covering the rocket": moved out of its way
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
-    masked = _RX_TAKEN_BACK.sub("", masked, count=1)  # "再来个黑白的感觉?算了 还是彩色 就是亮一点": the rest
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     if len(pieces) > 1 and _INTERJECTION.fullmatch(pieces[0].strip()):
@@ -872,6 +871,20 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
+        if results and results[-1].ok and (back := _RX_TAKEN_BACK.match(piece)):
+            # "把丝巾那张删了 不对 删试穿1", "make the title red? never mind, make it blue": the wish before is taken
+            # back (it was carried out); its shots stay what "it" means
+            results.pop()
+            joined.pop()
+            piece = piece[back.end():]
+        if (within := _RX_TAKEN_BACK_WITHIN.search(piece)) is not None:
+            # "再来个黑白的感觉?算了 还是彩色", "make the title red? never mind, make it blue": the rest; what was taken
+            # back still says what "it" is
+            if (gone := _run(within.group("gone"), quotes, timeline, lib, new)).ok:
+                turn_ops, in_turn = list(gone.ops or []), True
+            piece = piece[within.end():]
+        if not piece.strip():
+            continue
         if results and results[-1].ok and (looked := _colour_after(piece, results[-1])):
             results[-1].ops = looked  # "make the pay line stand out more, like yellow": that text yellow too
             joined[-1] += " " + piece
@@ -1095,8 +1108,10 @@ def _place_said(m: re.Match[str]) -> str:
 
 # a wish taken back before the one meant ("black and white? nah never mind, just brighter", "黑白?算了 还是彩色"):
 # it was carried out with the rest
-_RX_TAKEN_BACK = re.compile(r"^\S.*?(?:[?？!！,，。.]\s*|\s+)(?:(?:nah|no|hmm+|actually|ok)[,\s]+)?(?:算了|不要了|还是不要了|不对|说错了|搞错了|"
-                            r"never\s*mind|nvm|actually\s+no|scratch\s+that|forget\s+(?:it|that))\s*[,，。.!！]?\s*(?=\S)", re.I)
+_RX_TAKEN_BACK = re.compile(r"(?i)^\s*(?:(?:nah|no|hmm+|actually|ok|oh)[,.!\s]+)*(?:算了|不要了|还是不要了|不对|说错了|搞错了|"
+                            r"never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that))(?:吧|啦)?\s*[,，。.!！]*\s*")
+_RX_TAKEN_BACK_WITHIN = re.compile(r"(?i)^(?P<gone>.*\S)\s*(?:[?？!！,，。.]\s*|\s+)(?:(?:nah|no|hmm+|actually|ok|oh)[,.!\s]+)*"
+                                   r"(?:算了|不要了|还是不要了|never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that))(?:吧|啦)?\s*[,，。.!！]*\s*")
 _INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|whoops|oh|ah|also|btw|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)
