@@ -449,3 +449,11 @@ def test_a_title_colour_taken_back_keeps_what_it_is(edit, colours):
     blue = plan_edit("make the title blue", plan("promo, add the title 'Sale'", PICS).timeline, library=tuple(PICS)).ops[0].color
     assert r.status == "ok" and len(r.ops) == colours and r.ops[-1].color == blue, r.ops
     assert after.track(Role.TITLE).segments[0].color == blue
+
+
+@pytest.mark.parametrize("edit", ["the pay is $22/hr now", "pay is wrong, its $22/hr", "make the pay $22/hr", "its $22/hr now"])
+def test_the_pay_corrected_beside_another_price(edit):
+    # with "$500 sign on bonus" shown too (its amount was dropped before), "the pay" is the price by the hour
+    tl, r, after = _plan("we're hiring, $21.50/hr, $500 sign on bonus, apply at northgatejobs.com", PICS, edit)
+    texts = _texts(after)
+    assert r.status == "ok" and "$22/hr" in texts and "$500 sign on bonus" in texts, (r.reply, texts)

@@ -23,15 +23,15 @@ from reelforge.planner.when import when_at
 
 # words a correction calls a fact by beside `text_kinds`' ("make the cover $15", "the sale is 25% now")
 _MORE_KINDS = {"cover": "price", "cover charge": "price", "entry fee": "price", "admission": "price",
-               "ticket price": "price", "pay": "price", "wage": "price", "salary": "price", "rate": "price",
+               "ticket price": "price", "pay": "pay", "wage": "pay", "salary": "pay", "rate": "pay",
                "reward": "prize", "sale": "offer", "deal": "offer", "promo": "offer", "time": "when", "times": "when"}
 KIND_WORD = "|".join(sorted([KIND_WORD_EN, *(w.replace(" ", r"\s+") for w in _MORE_KINDS)], key=len, reverse=True))
 # the kind a value is said as ("$10 entry": the price), in the order a value is read
-_VALUE_KINDS = ("web", "mail", "phone", "code", "spots", "ages", "price", "offer", "when", "place", "venue")
+_VALUE_KINDS = ("web", "mail", "phone", "code", "spots", "ages", "pay", "price", "offer", "when", "place", "venue")
 # the word the rules call each kind by, in English and in Chinese
 SAID_EN = {"when": "date", "price": "price", "web": "website", "place": "address", "phone": "phone number",
            "mail": "email", "offer": "discount", "spots": "spots", "ages": "ages", "venue": "venue", "code": "code",
-           "prize": "prize"}
+           "prize": "prize", "pay": "pay"}  # ("$21.50/hr": what a job pays, a price by the hour)
 SAID_ZH = {"when": "日期", "price": "价格", "web": "网址", "place": "地址", "phone": "电话", "mail": "邮箱",
            "offer": "折扣", "spots": "名额", "venue": "场地"}
 # a clause that asks for something is no value ("remove free parking", "add the price")
