@@ -207,7 +207,8 @@ _LASTS = ascii_rx(r"\b(?:webinar|replay|recording|episode|podcast|course|class|s
 def _total_score(t: str, d: DurationMatch) -> int:
     before, after = t[max(0, d.start - 40):d.start], t[d.end:d.end + 24]
     if re.search(r"[\u4e00-\u9fff]", before):
-        before = re.split(r"[\u4e00-\u9fff]\s+(?=\S*$)", before)[-1]  # ("配字幕 20秒就行": the captions' clause ended)
+        # ("配字幕 20秒就行": the captions' clause ended; "标题 3秒" is still the title's)
+        before = re.split(r"(?<=[\u4e00-\u9fff]{3})\s+(?=\S*$)", before)[-1]
     score = 0
     if "-" in d.text or _TOTAL_AFTER.search(after):
         score += 2
