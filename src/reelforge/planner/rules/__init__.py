@@ -87,6 +87,7 @@ from reelforge.planner.rules.refs import (
     _ORD_FULL,
     _SPLIT_RX,
     _VOICE,
+    ZH_KEEP,
     _absent,
     _Ambiguous,
     _Cannot,
@@ -679,7 +680,7 @@ _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:
 
 
 # "口播太长了 只要前8秒", "跑步机那个太长了 剪到4秒": a part or a length of the shot the clause before named
-_ZH_PART = re.compile(r"\s*(?:(?:只要|只留|只用|保留)(?:前|后)|(?:剪到|剪成|缩到|缩短到|改成|改为)\s*[\d一二两三四五六七八九十.]+\s*秒\s*$)")
+_ZH_PART = re.compile(rf"\s*(?:{ZH_KEEP}(?:前|后)|(?:剪到|剪成|缩到|缩短到|改成|改为)\s*[\d一二两三四五六七八九十.]+\s*秒\s*$)")
 
 
 _RX_COLOUR_AFTER = re.compile(r"(?i)^\s*(?:like|maybe|say|in|make\s+it|with|something\s+like)?\s*(?:a\s+|in\s+)?(?P<c>[a-z]+)"
@@ -698,7 +699,7 @@ def _colour_after(piece: str, before: _Result) -> list[O.Op] | None:
     return [o.model_copy(update={"color": colour}) for o in ops]
 
 
-_RX_FIRST_PART = re.compile(r"^\s*(?:只要|只留|只用|保留)前面?(?P<n>[\d.]+|[一二两三四五六七八九十]+)\s*秒(?:就行|就好|就够了?)?\s*[。！]?$|"
+_RX_FIRST_PART = re.compile(rf"^\s*{ZH_KEEP}前面?(?P<n>[\d.]+|[一二两三四五六七八九十]+)\s*秒(?:就行|就好|就够了?)?\s*[。！]?$|"
                             r"^\s*(?:(?:but\s+)?(?:only|just)\s+(?:use\s+|keep\s+)?)?(?:the\s+)?first\s+(?P<en>[\d.]+)\s*(?:s|secs?|seconds?)"
                             r"(?:\s+of\s+it)?\s*[.!]?$", re.I)
 
@@ -906,6 +907,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 results[-1] = m
                 joined[-1] = joined[-1] + sep + piece
                 continue
+        if results and results[-1].ok and (_WHAT_STAYS.match(N.normalize(piece)) or _PEOPLE_NEED.match(N.normalize(piece))):
+            # (read before the piece is planned: nothing of it is carried out)
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
         if results and _SONG_KIND.match(N.normalize(piece)) and re.search(r"(?i)\b(?:music|song|track|tune|beat)s?\b|音乐|歌",
                                                                        joined[-1]):
             # "add some music, something chill": the kind of music asked for, said with it (it set a calm
@@ -939,9 +944,6 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         if not r.ok and r.question is None and r.cannot is None and results and results[-1].ok \
                 and _REASON.match(N.normalize(piece)):
             # "put the collar closeup first, so ppl can recognize him", "…吧 比较吸引人": why, not what
-            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
-            continue
-        if results and results[-1].ok and (_WHAT_STAYS.match(N.normalize(piece)) or _PEOPLE_NEED.match(N.normalize(piece))):
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
         if results and results[-1].ok and (r2 := _with_turn_targets(piece, joined[-1], results[-1].ops or [], quotes,

@@ -23,7 +23,7 @@ from reelforge.planner.when import when_at
 
 # words a correction calls a fact by beside `text_kinds`' ("make the cover $15", "the sale is 25% now")
 _MORE_KINDS = {"cover": "price", "cover charge": "price", "entry fee": "price", "admission": "price",
-               "ticket price": "price", "pay": "pay", "wage": "pay", "salary": "pay", "rate": "pay",
+               "ticket price": "price",
                "reward": "prize", "sale": "offer", "deal": "offer", "promo": "offer", "time": "when", "times": "when"}
 KIND_WORD = "|".join(sorted([KIND_WORD_EN, *(w.replace(" ", r"\s+") for w in _MORE_KINDS)], key=len, reverse=True))
 # the kind a value is said as ("$10 entry": the price), in the order a value is read

@@ -596,8 +596,10 @@ def _mask(text: str) -> tuple[str, list[str]]:
 
 
 # a space after a Chinese clause that ends like one ("配音大声点 bgm再小点": it read both as the voice's)
+# the words that keep a part of a shot in Chinese ("只要前8秒", "保留后面一半"), read by the clause splitter and the rules
+ZH_KEEP = r"(?:只要|只留|只用|保留)"
 _ZH_SPACE_SPLIT = re.compile(r"(?<=[点些了吧啦呀哦掉下好行大小快慢长短高低亮暗])\s+(?=[\u4e00-\u9fffA-Za-z])|"
-                             r"(?<=[\u4e00-\u9fff])\s+(?=(?:只要|只留|只用|保留)(?:前|后))")  # ("放最后 只要前面6秒")
+                             rf"(?<=[\u4e00-\u9fff])\s+(?={ZH_KEEP}(?:前|后))")  # ("放最后 只要前面6秒")
 
 
 def _clauses(masked: str) -> list[str]:

@@ -20,6 +20,7 @@ from reelforge.planner.rules.refs import (
     _SMALL_NUM,
     _TEXT_WORD,
     _VOICE,
+    ZH_KEEP,
     _all_of,
     _Ambiguous,
     _Cannot,
@@ -632,7 +633,7 @@ _RX_KEEP_PART = re.compile(
     r"\b(?:(?:cut|trim|chop|shorten)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:down\s+)?to\s+(?:just\s+|only\s+)?|"
     r"(?:only|just)\s+(?:use\s+|keep\s+|show\s+|want\s+|need\s+)?|(?:use|keep|show)\s+(?:only|just)\s+)"
     r"(?:the\s+)?(?P<edge>first|last|second|opening|final)\s+(?P<what>half|(?:\d[\d.]*\s*|\S+\s+)?(?:seconds?|secs?|s))\b|"
-    r"(?:只要|只留|只用|保留|留)(?P<zedge>前|后)面?(?P<zwhat>一半|半段|[\d一二两三四五六七八九十.]+\s*秒)")
+    rf"(?:{ZH_KEEP}|留)(?P<zedge>前|后)面?(?P<zwhat>一半|半段|[\d一二两三四五六七八九十.]+\s*秒)")
 
 
 _RX_KEEP_MIDDLE = re.compile(r"\b(?:only|just)\s+(?:use|keep|want|need|show)?\s*(?P<what>[\d.]+\s*(?:s|secs?|seconds?))\s+"
