@@ -68,7 +68,7 @@ _SUBJECT_STOP = N.ascii_rx(
     r"pls|plz|please|thanks|thank\s+you|thx|asap|lol|(?:is\s+)?out\s+now)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
     # (a version is the name's: "the AeroBottle 2.0")
-    r"[,;:!?()\"“”]|\.(?!\d)|\s[-–—]\s|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d(?!\d*\.\d)(?!\d*k\b)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]")  # (not in "the riverbend 5k for paws"; an emoji ends it)
+    r"[,;:!?()\"“”]|\.(?!\d)|\s[-–—]\s|(?<![a-z])['‘’]|['‘’](?![a-z])|\s+\d(?!\d*\.\d)(?!\d*k\b)|\s*" + P.EMOJI)  # (not in "the riverbend 5k for paws"; an emoji ends it)
 _PLATFORMS = (r"tiktok|instagram|insta|ig|youtube|yt|reels?|shorts|facebook|fb|social(?:\s+media)?|twitter|x|linkedin|"
               r"pinterest|snapchat|snap|whatsapp|threads|(?:(?:fb|facebook)\s+)?marketplace|craigslist|ebay|etsy|nextdoor|"
               r"website|site|web|email|newsletter")  # ("a short video for fb marketplace" was titled "Fb Marketplace")

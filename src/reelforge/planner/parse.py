@@ -36,6 +36,7 @@ __all__ = [
 
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+EMOJI = "[\u2600-\u27bf\U0001F300-\U0001FAFF]"  # one emoji character (a variation selector may follow it)
 """A Chinese (CJK) character."""
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _ZH_STYLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}(?:一点|一些)?的?(?:风格|风|样式|调性|感觉)")

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from reelforge.planner.day_dates import WEEKDAY_SAID, day_index, with_day_of_month
 from reelforge.planner.ending import MONTH, capitalised
+from reelforge.planner.parse import EMOJI
 from reelforge.planner.rules.corrections_zh import as_change_zh, fact_not_shown_zh, said_first_zh
 from reelforge.planner.rules.fact_values import (
     KIND_WORD,
@@ -101,7 +102,7 @@ _RANGE_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|its\
 _RANGE_SHOWN = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?\s*)?[-–]\s*\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\b")
 # "wait she can only do 2-3:30 now", "they can only make it at 8": the new value, said of who comes
 _CAN_ONLY = re.compile(r"(?i)^(?:(?:wait|ok|so|ugh|hmm+|oh)[\s,.!]+)*(?:she|he|they|we|i)\s+(?:can|could)\s+only\s+(?:do|make\s+it)\s+")
-_AFTERTHOUGHT = re.compile(r"\s*(?:\([^()]{0,60}\)|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+\s*$")  # "(austin area code lol)", "🙃"
+_AFTERTHOUGHT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)|{EMOJI}|\uFE0F)+\s*$")  # "(austin area code lol)", "🙃"
 
 
 # "the shop name is Sharp Lines Barber Co", "we're called Sharp Lines": the name of what the video is for

@@ -10,6 +10,7 @@ import re
 from reelforge.planner import ops as O
 from reelforge.planner import quotes as Q
 from reelforge.planner import time_words as TW
+from reelforge.planner.parse import EMOJI
 from reelforge.planner.rules.refs import _ADD, _REMOVE, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_refs import (
     RX_TEXT_PLURAL,
@@ -331,7 +332,7 @@ _EMOJI = (("🔥", r"fire|flames?|火焰|火苗|火"), ("😍", r"heart[\s-]eyes
           ("📍", r"pin|location|定位|地点"), ("🎂", r"birthday(?:\s+cake)?|生日蛋糕"), ("🍰", r"cake|蛋糕"), ("🍕", r"pizza|披萨"),
           ("💪", r"muscle|strong|flex|肌肉|加油"), ("🙌", r"raised\s+hands|hands|举手"))
 _RX_EMOJI_WORD = re.compile(r"\bemojis?\b|\bemoticons?\b|\bsmileys?\b|表情")
-_RX_EMOJI_CHAR = re.compile("[\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?")
+_RX_EMOJI_CHAR = re.compile(EMOJI + "\ufe0f?")
 
 
 def _h_text_emoji(c: _Ctx) -> list[O.Op] | None:
