@@ -191,7 +191,7 @@ SALE_ROW = "Ends Sunday · Code BF50 · Shop at lumastore.com"
     (BAKING, "时间改成下午3点", Role.CAPTION, ["仅剩10个名额", "周六下午3点 · 报名微信 bake520"]),
     (BAKING, "微信号写错了，是bake521", Role.CAPTION, ["仅剩10个名额", "周六下午2点 · 报名微信 bake521"]),
     (BAKING, "不要微信", Role.CAPTION, ["仅剩10个名额", "周六下午2点"]),
-    (BAKING, "每位198", Role.CTA, ["198元"]),
+    (BAKING, "每位198", Role.CTA, ["每位198元"]),
 ])
 def test_third_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
@@ -219,8 +219,8 @@ STUDIO = "瑜伽馆新年特惠，年卡只要1999元，1月1日-1月15日，地
     (WEBINAR, "make it 4pm EST", Role.CAPTION, ["Thursday 4pm EST"]),
     (WEBINAR, "sorry, Friday 3pm", Role.CAPTION, ["Friday 3pm EST"]),
     (WEBINAR, "time changed to 2pm PST", Role.CAPTION, ["Thursday 2pm PST"]),
-    (STUDIO, "年卡改成1899元", Role.CTA, ["只要1899元"]),
-    (STUDIO, "价格不对，是1899", Role.CTA, ["只要1899元"]),
+    (STUDIO, "年卡改成1899元", Role.CTA, ["年卡只要1899元"]),
+    (STUDIO, "价格不对，是1899", Role.CTA, ["年卡只要1899元"]),
     (STUDIO, "电话是021-87654321", Role.CAPTION, ["1月1日-1月15日 · 南京路100号 · 021-87654321"]),
     (STUDIO, "搬到南京路200号了", Role.CAPTION, ["1月1日-1月15日 · 南京路200号 · 021-12345678"]),
 ])
@@ -244,7 +244,7 @@ def test_fourth_batch(first, edit, role, texts):
     (BAKERY, "can we say 9am-2pm instead", Role.CAPTION, [BAKERY_ROW.replace("8am", "9am")]),
     (BAKING, "时间改到晚上8点", Role.CAPTION, ["仅剩10个名额", "周六晚上8点 · 报名微信 bake520"]),
     (BAKING, "名额改为20人", Role.CAPTION, ["仅剩20个名额", "周六下午2点 · 报名微信 bake520"]),
-    (BAKING, "价格198", Role.CTA, ["198元"]),
+    (BAKING, "价格198", Role.CTA, ["每位198元"]),
 ])
 def test_fifth_batch(first, edit, role, texts):
     assert _texts(first, edit)[role] == texts
@@ -318,7 +318,7 @@ def test_seventh_batch_first_cuts():
     (JAZZ, "it's at 7pm now", Role.CAPTION, ["At Riverside Park", "July 20 at 7pm"]),
     (JAZZ, "moved to July 27", Role.CAPTION, ["At Riverside Park", "July 27 at 6pm"]),
     (JAZZ, "the venue changed to Lakeside Park", Role.CAPTION, ["At Lakeside Park", "July 20 at 6pm"]),
-    (CODING, "费用改成3280元", Role.CTA, ["3280元"]),
+    (CODING, "费用改成3280元", Role.CTA, ["报名费3280元"]),
     (CODING, "只剩10个名额了", Role.CAPTION, ["每天上午9点-12点 · 仅剩10个名额", "7月10日-7月20日 · 咨询电话 400-123-4567"]),
     (CODING, "电话换成400-765-4321", Role.CAPTION, ["每天上午9点-12点 · 仅限30人", "7月10日-7月20日 · 咨询电话 400-765-4321"]),
 ])

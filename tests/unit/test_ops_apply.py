@@ -314,9 +314,18 @@ def test_a_text_put_over_a_shot_shows_in_its_clear_part_and_goes_with_it():
     v2 = next(s for s in main(moved) if s.id == "v2")
     (cap,) = _captions(moved)
     assert v2.start <= cap.start and cap.end <= v2.end and cap.shot == "v2"
-    # a second text over the same shot replaces its caption, whole (no left-over pieces)
+    # a second text over the same shot shares its time: the first half the one there, the second the new
+    # one (both with the shot, neither lost, never both at once)
     again = apply(new, [O.AddText(text="Clean water", role="caption", shot=O.Target(name="city"))], library=LIBRARY)
-    assert [(c.text, c.shot) for c in _captions(again)] == [("Clean water", "v2")]
+    check_invariants(again)
+    first, second = _captions(again)
+    assert [(c.text, c.shot) for c in (first, second)] == [("Fresh air", "v2"), ("Clean water", "v2")]
+    assert (first.start, first.end, second.end) == (5500, 7750, 10000)
+    assert second.start == first.end
+    # a caption the file's name made gives way whole to the one added
+    named = apply(TL, [O.AddText(text="City", role="caption", shot=O.Target(index=1))], library=LIBRARY)
+    named = apply(named, [O.AddText(text="Clean water", role="caption", shot=O.Target(index=1))], library=LIBRARY)
+    assert [(c.text, c.shot) for c in _captions(named)] == [("Clean water", "v2")]
     # a title over a shot takes the shot's time but belongs to no shot; a shot that is not there is an error
     titled = apply(TL, [O.AddText(text="Summer", shot=O.Target(index=-1))], library=LIBRARY)
     summer = next(s for s in titled.track(Role.TITLE).segments if s.text == "Summer")

@@ -100,7 +100,7 @@ EVERY_FACT = [
      ["火锅店开业啦"], ["欢迎带娃", "12月8日 · 解放路66号"], ["全场8折"]),
     # no title; the number without the words asking
     ("瑜伽工作室新年特惠，年卡只要1999元，名额有限，报名电话13800138000",
-     ["瑜伽工作室新年特惠"], ["名额有限", "报名电话 13800138000"], ["只要1999元"]),
+     ["瑜伽工作室新年特惠"], ["名额有限", "报名电话 13800138000"], ["年卡只要1999元"]),
     # titled "小壳子", the search lost
     ('新品手机壳上市，多种颜色可选，包邮，淘宝搜索"小壳子"', ["新品手机壳上市"], ["多种颜色可选", "淘宝搜索「小壳子」"], ["包邮"]),
     ("podcast clip, episode 42 with Dr. Lena Ortiz on sleep, listen on Apple Podcasts",
@@ -174,7 +174,7 @@ RENTALS_AND_CLASSES = [
     ("我们的烘焙店周末特惠：全场面包买二送一，周六周日有效，地址：和平路8号，营业时间9:00-21:00",
      ["烘焙店周末特惠"], ["周六周日有效 · 营业时间9:00-21:00", "和平路8号"], ["买二送一"]),
     # titled "限时优惠"
-    ("新课程上线！Python零基础入门，共40节课，限时特价199元，扫码报名", ["新课程上线"], ["零基础 · 共40节课", "扫码报名"], ["特价199元"]),
+    ("新课程上线！Python零基础入门，共40节课，限时特价199元，扫码报名", ["新课程上线"], ["零基础 · 共40节课", "扫码报名"], ["限时特价199元"]),
     # titled "Only 8" ("8 spots" read as a TV spot named "Only 8")
     ("vertical reel: yoga retreat in tulum, march 3-9, all meals included, only 8 spots, early bird $1,450 until jan 15, "
      "info at tulumyoga.com", ["Yoga Retreat in Tulum"], ["March 3-9", "All meals included · Only 8 spots",
@@ -215,7 +215,7 @@ JOBS_AND_OFFERS = [
      ["Hotel Summer Package"], ["Breakfast included · Book by June 30", "seaviewhotel.com"], ["Stay 3 nights pay for 2"]),
     # a 10-minute video (the replay's 45 minutes), "Watch at" lost
     ("webinar replay available now, 45 minutes, watch at learn.acme.com", [], ["Available now"], ["Watch at learn.acme.com"]),
-    ("新店开业：星巴克旁边的面包店，开业前三天全场5折，每天早上7点开门", ["新店开业"], ["每天早上7点开门"], ["全场5折"]),
+    ("新店开业：星巴克旁边的面包店，开业前三天全场5折，每天早上7点开门", ["新店开业"], ["每天早上7点开门"], ["开业前三天全场5折"]),
     # the ages and the places dropped; "99元" without "/人"
     ("周末亲子活动，6-12岁儿童，名额20个，费用99元/人，报名电话021-12345678",
      ["周末亲子活动"], ["6-12岁儿童 · 名额20个", "报名电话 021-12345678"], ["99元/人"]),

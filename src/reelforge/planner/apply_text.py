@@ -16,6 +16,7 @@ from typing import Any
 from reelforge.planner import ops as O
 from reelforge.planner.apply_state import MIN_SEGMENT_MS, ApplyError, State, WorkTrack, fix_fades
 from reelforge.planner.apply_targets import resolve, role_word
+from reelforge.planner.file_names import caption_from_name
 from reelforge.timeline.model import (
     Position,
     Role,
@@ -54,7 +55,7 @@ def _shot(st: State, target: O.Target) -> VideoSegment:
     return tr.segs[i]
 
 
-def _shot_span(st: State, shot: VideoSegment) -> tuple[int, int]:
+def _shot_span(st: State, shot: VideoSegment, *, inset: bool = True) -> tuple[int, int]:
     """(start, duration) of a text over ``shot``: its clear part (after the transition into it,
     before the next shot starts), a sixth in from each end when that leaves a readable span, as
     the first cut places its captions."""
@@ -64,9 +65,9 @@ def _shot_span(st: State, shot: VideoSegment) -> tuple[int, int]:
     i = next(k for k, s in enumerate(main.segs) if s.id == shot.id)
     lo = shot.start + shot.transition_ms
     hi = main.segs[i + 1].start if i + 1 < len(main.segs) else shot.end
-    inset = (hi - lo) // 6
-    if hi - lo - 2 * inset >= MIN_CAPTION_MS:
-        lo, hi = lo + inset, hi - inset
+    margin = (hi - lo) // 6 if inset else 0
+    if hi - lo - 2 * margin >= MIN_CAPTION_MS:
+        lo, hi = lo + margin, hi - margin
     return lo, max(1, min(hi, st.duration) - lo)
 
 
@@ -118,9 +119,8 @@ def add_text(st: State, op: O.AddText) -> None:
     if op.shot is not None:
         shot = _shot(st, op.shot)
         start, d = _shot_span(st, shot)
-        if role is Role.CAPTION:  # one caption to a shot: the one it had gives way whole (words said: in part)
-            tr.segs = [s for s in tr.segs if s.id.startswith(CUE_ID)
-                       or not (s.shot == shot.id or shot.start <= s.start and s.end <= shot.end)]
+        if role is Role.CAPTION:
+            start, d = _make_room(st, tr, shot, start, d)
     else:
         start, d = _span(st, op.timing)
     from reelforge.planner.compose import title_size
@@ -145,6 +145,30 @@ def add_text(st: State, op: O.AddText) -> None:
     if role is Role.CAPTION and shot is None:
         tr = _rows_track(st, start, start + d) or _beside(st, tr, start, start + d)
     _place_text(tr, fix_fades(TextSegment(**fields)))
+
+
+def _make_room(st: State, tr: WorkTrack, shot: VideoSegment, start: int, d: int) -> tuple[int, int]:
+    """Room for a caption added to ``shot`` (its span ``start`` + ``d``): a caption made from the file's name
+    gives way to it whole; one the user's words gave (a fact, a price) keeps the first half of the span and
+    the new one takes the second ("加个字幕在颁奖那张 '…'" took the place of "2680一期12节课"), where each half
+    still reads; the rows under the title or the call to action stay. Returns the new caption's span."""
+    from reelforge.planner.compose import MIN_CAPTION_MS
+
+    rows = _row_spans(st)
+    named = caption_from_name(shot.name) if shot.name else None
+    whole = _shot_span(st, shot, inset=False)  # (two captions share all of the shot's time)
+    kept: list[TextSegment] = []
+    for s in tr.segs:
+        if s.id.startswith(CUE_ID) or (s.start, s.end) in rows \
+                or not (s.shot == shot.id or shot.start <= s.start and s.end <= shot.end):
+            kept.append(s)  # words said (they give way in part), another shot's caption, a row of the ending
+        elif s.text != named and whole[1] // 2 >= MIN_CAPTION_MS:
+            start, half = whole[0], whole[1] // 2
+            kept.append(fix_fades(s.model_copy(update={"start": start, "duration": half})))
+            start, d = start + half, whole[1] - half
+            whole = (start, d)
+    tr.segs = kept
+    return start, d
 
 
 def _beside(st: State, tr: WorkTrack, start: int, end: int) -> WorkTrack:

@@ -64,7 +64,10 @@ _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave
                         r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza|"
                         r"ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|LN|LANE|DR|DRIVE|WAY)\b\.?")  # (typed in capitals: "55 HARBOR ST")
 # "地址朝阳区幸福路12号", "人民路88号": a street and number, as written
-_RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号)|"
+_RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号"
+                           # its building and floor: "科苑路15号B1", "江南大道588号恒鼎中心5楼", "人民路8号3楼"
+                           r"(?:[A-Z]\d{1,2}(?![\dA-Za-z])|\d{1,3}(?:楼|层|室)|(?:[\u4e00-\u9fff]{2,8}?(?:中心|大厦|广场|商场|大楼|写字楼))"
+                           r"(?:[A-Z]?\d{1,3}(?:楼|层|室)|[A-Z]\d{1,2}(?![\dA-Za-z]))?)?)|"
                            # "地址德清莫干山镇劳岭村": a village or town, said after "地址"
                            r"地址\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,16}(?:村|镇|乡|景区|园区|小区))")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
@@ -321,7 +324,10 @@ _RX_GO_THERE = re.compile(
     r"(?:\s+(?:for\s+)?free)?(?:\s+(?:now|today|online|here))?(?:\s+(?:at|on|via))?)\s+$", re.I)
 
 
-_RX_ZH_ASK = re.compile(r"(?P<v>(?:报名|预约|咨询|订餐|订座|订购|下单|购买|联系|客服)(?:电话|热线|微信)|(?:电话|热线|微信)(?:报名|预约|咨询|下单))"
+_RX_ZH_ASK = re.compile(r"(?P<v>(?:报名|预约|咨询|订餐|订座|订购|下单|购买|联系|客服)(?:电话|热线|微信)|(?:电话|热线|微信)(?:报名|预约|咨询|下单)|"
+                        # "订房加微信13805726621", "咨询小王15912348866", "报名找李老师138…": who or how, with the number
+                        r"(?:订房|订票|订餐|订座|报名|预约|咨询|下单|购买)?加(?:微信|vx|VX|V)|"
+                        r"(?:咨询|联系|报名找|找)(?:小|老|阿)[\u4e00-\u9fff]|(?:咨询|联系|报名找|找)[\u4e00-\u9fff](?:老师|经理|先生|女士|小姐|姐|哥))"
                         r"\s*[:：]?\s*$")
 
 

@@ -190,10 +190,14 @@ def typed_facts(text: str) -> list[str]:
     []
     """
     out: list[str] = []
-    for m in _FACTS.finditer(text or ""):
-        if _ASKED_OF_THE_VIDEO.search(text[max(0, m.start() - 30):m.start()]):
+    found = [(m.start(), m.group(0)) for m in _FACTS.finditer(text or "")]
+    if re.search(r"[\u4e00-\u9fff]", text or ""):  # the pieces a Chinese list of facts is typed in, where no kind took them
+        pieces = [(at, piece) for at, piece in zh_pieces(text) if not any(piece in said for _, said in found)]
+        found = sorted([*((at, said) for at, said in found if not any(said in piece for _, piece in pieces)), *pieces])
+    for at, said in found:
+        if _ASKED_OF_THE_VIDEO.search(text[max(0, at - 30):at]):
             continue  # "keep it family friendly": how the video should be, not a fact for its viewers
-        said = " ".join(m.group(0).split())
+        said = " ".join(said.split())
         if _THANKS.match(said):
             said = "Thank you to " + _THANKS.sub("", said)
         elif b := _APPLY_BY.match(said):
@@ -226,6 +230,50 @@ def typed_facts(text: str) -> list[str]:
             out.append(capitalised(said))
             if len(out) == MAX_FACTS:
                 break
+    return out
+
+
+# Chinese instructions list their facts between spaces or marks, each a piece of its own ("山月民宿五一预定
+# 588一晚起 连住两晚送早餐和下午茶 地址…"): a piece is one when it states what the viewer gets (a price, a gift,
+# a cut, a limit, a class size, a schedule) and says nothing of the video itself
+_ZH_PIECE_SPLIT = re.compile(r"[\s，,、。；;！!？?～~]+")
+_ZH_OFFERED = re.compile(
+    r"\d{1,6}\s*(?:元|块|一晚|/晚|每晚|一位|/位|一人|/人|一期|一次|一节|一份|一杯|一斤|一箱|一套|起)|人均\s*\d|[¥￥]\s*\d|"
+    r"(?:送|赠|减|免|抽|包邮|优惠|特价|折|返现|半价|买一送一|第二(?:杯|件|份)|上新|新品|试听|试吃|试课)|"
+    r"(?:小班|仅限|限量?|前)\s*\d{1,4}\s*(?:人|名|位|单|个)|\d{1,4}\s*(?:节|堂)课|"
+    r"每周[一二三四五六日天、和]+\s*(?:早上|上午|中午|下午|晚上)?\s*\d|"
+    r"^\d{1,2}[./月]\d{1,2}[号日]?\s*[-~—到至]\s*(?:\d{1,2}[./月])?\d{1,2}[号日]?$")
+# what a piece says of the video, its files, its sound or where it is posted; a way to reach the business
+# (shown with the call to action); the wish itself ("帮我做个…")
+_ZH_PIECE_NOT = re.compile(
+    r"视频|秒|分钟|竖屏|横屏|方屏|画面|风格|音乐|配乐|bgm|配音|字幕|口播|声音|原声|旁白|开头|结尾|片头|片尾|第一个|最后|"
+    r"放在?|用我|用这|做个|做一个|帮我|帮忙|一点|一些|抖音|小红书|视频号|朋友圈|快手|b站|发圈|转场|动画|滤镜|logo|"
+    r"地址|电话|微信|热线|网址|搜|\d{7,}|图片|照片|那张|那个|那段|这张|这个|这段", re.I)
+_ZH_WAS_NOW = re.compile(r"原价\s*[¥￥]?\d{1,6}\s*元?[\s，,]*(?:现价|现在|现只要|现仅|只要|到手价?|活动价)\s*[:：]?\s*[¥￥]?\d{1,6}\s*元?")
+
+
+def zh_pieces(text: str) -> list[tuple[int, str]]:
+    """The facts a Chinese instruction lists between spaces and marks, each with where it starts, in order.
+
+    >>> [p for _, p in zh_pieces("山月民宿五一预定 588一晚起 连住两晚送早餐和下午茶 地址德清莫干山镇劳岭村 竖屏 30秒左右")]
+    ['588一晚起', '连住两晚送早餐和下午茶']
+    >>> [p for _, p in zh_pieces("PowerHouse健身 双12年卡活动 原价3280 现在1999!!再送2节私教课 12.1-12.12 仅限前100名")]
+    ['原价3280 现在1999', '再送2节私教课', '12.1-12.12', '仅限前100名']
+    """
+    out: list[tuple[int, str]] = []
+    joined = [(m.start(), m.end(), " ".join(m.group(0).split())) for m in _ZH_WAS_NOW.finditer(text)]
+    start = 0
+    for gap in [*_ZH_PIECE_SPLIT.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        piece, at = text[start:end], start
+        start = gap.end() if gap else len(text)
+        if was_now := next((j for j in joined if j[0] <= at < j[1] or at <= j[0] < end), None):
+            if was_now[0] >= at and (was_now[0], was_now[2]) not in out:
+                out.append((was_now[0], was_now[2]))  # "原价3280 现在1999": one fact across the space
+            continue
+        if (2 < len(piece) <= 18 and re.search(r"[\u4e00-\u9fff]", piece) or re.fullmatch(r"[\d./月号日\-~—到至]{5,16}", piece)) \
+                and _ZH_OFFERED.search(piece) and not _ZH_PIECE_NOT.search(piece):
+            out.append((at, piece))
     return out
 
 

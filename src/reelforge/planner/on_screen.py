@@ -1097,8 +1097,11 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and not derive and announced and zh and (event := _ZH_OPENING.search(unquoted) or _ZH_EVENT.search(unquoted)):
         title = event.group("t") if event.re is _ZH_OPENING else event.group(0)
         notes.append(f"Title from the instruction: '{title}'.")
+    if zh and cta and (fuller := next((f for f in typed if _letters(cta) in _letters(f) and len(f) <= 14
+                                       and not re.match(r"(?:费用|价格|售价|定价|总价|价钱)", f)), None)):
+        cta = fuller  # "前三天全场88折": the offer with what it says of itself ("全场88折")
     shown = [_letters(x) for x in (title, subtitle, cta, *under_cta, *captions_q) if x]
-    typed = [f for f in typed if not any(_letters(f) in x for x in shown)]
+    typed = [f for f in typed if not any(_letters(f) in x or zh and x in _letters(f) for x in shown)]
     if cta is None and (bye := next((f for f in typed if F.FAREWELL.match(f)), None)):
         cta = bye  # "see you next year": what the video ends on
         typed.remove(bye)

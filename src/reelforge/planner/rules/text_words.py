@@ -189,6 +189,8 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         if hits:
             typed_a = " ".join(typed_a.split()[-(len(words) - k):])
     part = not hits
+    if part and re.fullmatch(r"[$€£¥￥]?\s?\d[\d,.]*\s*(?:元|块|k)?", b) and not re.search(r"\d", a):
+        return None  # "年卡改成1899元" on "年卡只要1999元": the price of what it names (`corrections`), not its name
     # (Chinese has no spaces between words: "把8折改成7折" on "全场8折" names the part where it stands, and
     # "10:00-22:00" the hours in "营业时间10:00-22:00")
     edge_a, edge_b = ("", "") if P.CJK.search(a) else (r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])")
