@@ -710,8 +710,9 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
 
 
-_NOT_USED_CLAUSE = re.compile(r"不用|不要|别用|\b(?:don'?t|do\s+not)\s+use\s+the\b|\bleave\s+out\s+the\b|\bleave\s+the\s+\S+(?:\s+\S+)?\s+out\b", re.I)
-_CLIP_SOUND_CLAUSE = re.compile(r"\bno\s+(?:\w+\s+){1,3}(?:audio|sound)\b|\bmute\s+the\b|静音|(?:声音|原声)去掉|去掉(?:声音|原声)", re.I)
+_NOT_USED_CLAUSE = re.compile(r"(?<!声音)(?<!原声)(?:不用|不要|别用)|\b(?:don'?t|do\s+not)\s+use\s+the\b|\bleave\s+out\s+the\b|\bleave\s+the\s+\S+(?:\s+\S+)?\s+out\b", re.I)
+_CLIP_SOUND_CLAUSE = re.compile(r"\bno\s+(?:\w+\s+){1,3}(?:audio|sound)\b|\bmute\s+the\b|静音|(?:声音|原声)(?:去掉|不要|关了|关掉)|"
+                                r"(?:去掉|不要|关掉)(?:声音|原声)", re.I)
 # "…, use our song from the chorus (starts ~1:02)", "音乐从副歌1:04开始": where in the song the music plays from
 _SONG_POINT_CLAUSE = re.compile(r"\b(?:chorus|drop|hook|refrain)\b[^,;]{0,40}\d{1,2}:\d\d|(?:副歌|高潮)[^，,。]{0,8}\d{1,2}:\d\d", re.I)
 

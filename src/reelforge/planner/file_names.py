@@ -24,6 +24,8 @@ _GENERIC_WORDS = {
     "png", "take", "sample", "demo", "test", "camera", "cam", "iphone", "android", "at", "am", "pm",
     "hdr", "bokeh", "original", "resized", "small", "large", "hq", "lq", "fullsize", "el",
     "图片", "照片", "图", "截图", "视频", "素材", "未命名",
+    # a camera's or an app's own prefix ("DJI_0034.MP4", "微信图片_20260301.jpg", "mmexport1712.jpg")
+    "dji", "mmexport", "wx", "微信图片", "微信截图", "微信", "屏幕截图", "qq图片",
 }
 # Words that describe the file, not what is in it: how it was processed or stored (EXIF,
 # rotation, sound, size, alpha, versions). They never reach the screen.
@@ -63,7 +65,7 @@ def caption_from_name(filename: str) -> str | None:
     return None if is_file_junk(text) else text
 
 
-_FILE_JUNK = re.compile(r"(?i)(?:^|\b)(?:img|dsc[nf]?|pxl|mvimg|vid|gopr|dcim)[_\-\s]*\d|_|\d{3,}|"
+_FILE_JUNK = re.compile(r"(?i)(?:^|\b)(?:img|dsc[nf]?|pxl|mvimg|vid|gopr|dcim|dji|mmexport)[_\-\s]*\d|微信(?:图片|截图)|_|\d{3,}|"
                         r"\.(?:jpe?g|png|gif|webp|heic|mp4|mov|m4v|avi|webm|mkv|mp3|wav|m4a|aac)\b")
 
 

@@ -681,14 +681,15 @@ _THING_NOUN = re.compile(r"(?i)\b(?:collection|line|range|menu|flavou?rs?|arriva
 # a Chinese business named before what it is ("山月民宿", "蜀味老灶火锅", "PowerHouse健身", "启航少儿编程", "小鹿的衣橱")
 _ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za-z0-9&'’]{1,19}|[\u4e00-\u9fff]{2,6}?)"
                           r"(?:民宿|酒店|客栈|火锅|餐厅|饭店|咖啡馆?|书店|健身|少儿编程|编程|培训|花店|烘焙|面包坊|工作室|美甲|"
-                          r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽))")
+                          r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽|驾校|汉服摄影|摄影|写真馆|家政|保洁|果园|农场|"
+                          r"美发|美容|洗车|汽修|宠物店|口腔|牙科|画室|幼儿园|英语|钢琴))")
 _ZH_NOT_A_BUSINESS_NAME = re.compile(r"^(?:我们?|我家|咱们?|你们?|这家|这个|那家|一家|新开的?|帮我|做个|做一个|给|为|本店|店里|家里|暑期|暑假|寒假)")
 
 
 def _zh_business(text: str) -> str | None:
     """The name of the business a Chinese instruction promotes, as typed before what it is; else None."""
     for m in _ZH_BUSINESS.finditer(text or ""):
-        if _ZH_NOT_A_BUSINESS_NAME.match(m.group("n")) or re.search(r"(?:地点|地址|场地|在|位于)\s*[:：]?\s*$", text[:m.start()]):
+        if _ZH_NOT_A_BUSINESS_NAME.match(m.group("n")) or re.search(r"放|用|做|要|摇|拍|剪|加|删|换", m.group("n")) or re.search(r"(?:地点|地址|场地|在|位于)\s*[:：]?\s*$", text[:m.start()]):
             continue  # ("地点：希尔顿酒店": where it is, not whose video)
         if re.match(r"[课班赛节展会]|体验|比赛|活动课", text[m.end():]):
             continue  # "周末亲子烘焙课": a class, titled as typed by the readers after
@@ -984,6 +985,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             reach_rows.append(row)
             notes.append(f"'{row}' is shown with the call to action, a row below it.")
     dated = None  # an event's date beside an offer's end: under the title, the end with the offer
+    if when and until and _letters(re.sub(r"^(?:到|至|截止到?|until|till|ends?)\s*", "", until, flags=re.I)) in _letters(when):
+        under_cta = [x for x in under_cta if x != until]  # "3月5号到3月15号": the range says when it ends ("到3月15号" again)
+        until = None
     if when and until and subtitle is None:
         dated, when = when, None
     if when and not announced:  # "webinar on March 3rd at 2pm, register at example.com": the asking first

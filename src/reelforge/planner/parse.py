@@ -581,7 +581,7 @@ class TransitionSpec:
 
 _TRANSITION_PATTERNS: list[tuple[re.Pattern[str], Transition]] = [
     (ascii_rx(r"\b(?:hard|straight|jump|simple|plain|direct)\s+cuts?\b|\bno\s+transitions?\b|\bwithout\s+(?:any\s+)?transitions?\b|"
-                r"\b(?:cuts?\s+only|only\s+cuts|just\s+cuts?)\b|\bcut\s+(?:straight|directly)\b|"
+                r"\b(?:cuts?\s+only|only\s+cuts|just\s+cuts?(?!\s+(?:it|this|that|them|the|her|him|out)\b))\b|\bcut\s+(?:straight|directly)\b|"
                 r"(?:^|\buse\s+|\bwith\s+)\s*(?:the\s+)?cuts\b(?!\s+(?:to|from|of|the|music|it)\b)|"
                 r"硬切|直切|直接切换?|无转场|不要转场|没有转场|去掉转场|取消转场"), Transition.CUT),
     (ascii_rx(r"\b(?:fade|dip|fades|dips|fading|dipping)\s+(?:through|to|into|via)\s+black\b|\bblack\s+fades?\b|"

@@ -664,9 +664,10 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 
 
 _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|her|his|their|our|my)\b|"
+                     r"^(?:(?:kinda|sort\s+of|kind\s+of)\s+)?like\s+(?:a|an|the|those|that|on|in)\s+[\w' -]{2,30}$|"  # "…, like a street sign"
                      r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
-                     r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:好听|好看)(?:的|啊|呀)?$")
+                     r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
 # (it muted the music too)
 _WHAT_STAYS = re.compile(r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narration|vo)\s+only|(?:only|just)\s+(?:the\s+)?"
@@ -680,7 +681,7 @@ _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:
 
 
 # "口播太长了 只要前8秒", "跑步机那个太长了 剪到4秒": a part or a length of the shot the clause before named
-_ZH_PART = re.compile(rf"\s*(?:{ZH_KEEP}(?:前|后)|(?:剪到|剪成|缩到|缩短到|改成|改为)\s*[\d一二两三四五六七八九十.]+\s*秒\s*$)")
+_ZH_PART = re.compile(rf"\s*(?:{ZH_KEEP}(?:前|后)|(?:剪到|剪成|缩到|缩短到|改成|改为|留|只留|保留|留个|留下)\s*[\d一二两三四五六七八九十.]+\s*秒(?:就行|就好|就够了?|就可以了?|吧)?\s*$)")
 
 
 _RX_COLOUR_AFTER = re.compile(r"(?i)^\s*(?:like|maybe|say|in|make\s+it|with|something\s+like)?\s*(?:a\s+|in\s+)?(?P<c>[a-z]+)"
@@ -917,6 +918,15 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             # style and slower pictures)
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
+        if results and not results[-1].ok and results[-1].question is None and _bare_value(piece) \
+                and not re.search(r"(?:seconds?|secs?|\d\s*s|minutes?|mins?|秒|分钟)\s*(?:long)?\s*[.!。！]?\s*$", N.normalize(piece)):
+            # "start the music where the melody comes in, like 0:12": the value of the clause before, read with it
+            # (alone it set the video to 12 s); not understood with it either, it is no length of its own
+            sep = seps[i - 1] if i - 1 < len(seps) else " "
+            m = _run(joined[-1] + sep + piece, quotes, timeline, lib, new)
+            joined[-1] = joined[-1] + sep + piece
+            results[-1] = m if m.ok or m.question or m.cannot else _Result(text=_ctx(joined[-1], quotes, timeline, lib, new).raw)
+            continue
         if results and results[-1].ok and _bare_value(piece):
             # "…transitions, 1 second" / "…quieter, about 20%": a bare value belongs to the clause before
             sep = seps[i - 1] if i - 1 < len(seps) else " "
@@ -1094,6 +1104,8 @@ def _not_used_zh(piece: str, tl: Timeline, lib: tuple[Asset, ...]) -> str:
     if m is None:
         return piece
     name = m.group("x") or m.group("y")
+    if re.search(r"声音|原声|声$|音乐|字幕|转场|特效|动画", name):
+        return piece  # "航拍声音不要": the aerial clip's sound, not the clip
     return f"把{name}删掉" if _find_targets(_ctx(name, [], tl, lib, ())) else piece
 
 

@@ -30,9 +30,39 @@ _RX_HAS_SOUND = re.compile(r"^(?:does|do|is|are)\s+(?P<what>.+?)\s+(?:still\s+)?
                            r"^(?P<zwhat>.+?)(?:还)?有(?:没有)?声音(?:吗|嘛|没)?\s*[?？]*$")
 
 
+_RX_LONG_ENOUGH = re.compile(r"\b(?:is|will)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?P<what>[\w' -]{1,40}?)\s+(?:be\s+)?long\s+enough\b|"
+                             r"(?:音乐|歌|配乐|bgm|背景音乐)(?:的?长度)?(?:够长吗|够不够长?|够吗|够用吗|够不够用)", re.I)
+
+
+def _music_long_enough(c: _Ctx) -> str | None:
+    """"is the banjo thing long enough? it's only a minute": how long the music runs against the video."""
+    from reelforge.timeline import Role
+
+    music = c.tl.track(Role.MUSIC)
+    seg = music.segments[0] if music is not None and music.segments else None
+    if seg is None:
+        return None
+    source = next((a for a in c.tl.assets if a.id == seg.src), None)
+    runs = (source.duration_ms or 0) if source is not None else 0
+    video = c.tl.duration
+    if c.zh:
+        if runs >= video - seg.start or not runs:
+            return f"够：视频{video / 1000:g}秒，背景音乐「{seg.name}」{runs / 1000:g}秒，从头到尾都有音乐"
+        return (f"视频{video / 1000:g}秒，背景音乐「{seg.name}」只有{runs / 1000:g}秒：" +
+                ("它循环播放，从头到尾都有音乐" if seg.loop else f"它在{(seg.start + runs) / 1000:g}秒处结束"))
+    if runs >= video - seg.start or not runs:
+        return (f"yes: the video is {video / 1000:g} s and the music ({seg.name}) runs {runs / 1000:g} s, "
+                "so it plays under all of it")
+    return (f"the video is {video / 1000:g} s and the music ({seg.name}) runs {runs / 1000:g} s: " +
+            ("it loops, so it plays under all of it" if seg.loop else f"it ends at {(seg.start + runs) / 1000:g} s"))
+
+
 def _h_answers(c: _Ctx) -> list[O.Op] | None:
     t = c.t.strip()
     shots = c.main_segs()
+    if (m := _RX_LONG_ENOUGH.search(t)) and (m.group("what") is None or not _shots_said(c, m.group("what"))) \
+            and (said := _music_long_enough(c)):
+        raise _Cannot(said)
     if m := _RX_HOW_MANY.match(t):
         kind = m.group("what") or ""
         images = [s for s in shots if c.asset_kind(s) == "image"]

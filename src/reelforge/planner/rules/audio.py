@@ -762,7 +762,9 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
     if (song := _RX_SONG_POINT.search(t)) and role in (None, "music") and _pieces(c, "music"):
         # "chorus actually hits at 1:04", "use the song from the chorus (starts ~1:02)", "音乐从副歌1:04开始":
         # a point in the song, where the music plays from (it was not understood, or started the music at 64 s)
-        ms = TW.parse_time_value_ms(song.group("tv") or song.group("tv2"))
+        said = song.group("tv") or song.group("tv2") or song.group("tv3") or (song.group("tv4") or "").replace("：", ":")
+        ms = TW.parse_time_value_ms(said) if said else \
+            (int(song.group("zm") or 0) * 60 + int(song.group("zms") or song.group("zs") or 0)) * 1000
         music = next((a for a in c.tl.assets if a.id == _pieces(c, "music")[0].src), None)
         if ms is not None and (music is None or not music.duration_ms or ms < music.duration_ms):
             return [O.SetAudioTiming(role="music", from_ms=ms)]
@@ -818,7 +820,13 @@ def _talking_clip(c: _Ctx):
 
 _RX_SONG_POINT = re.compile(
     r"\b(?:chorus|drop|hook|refrain|good\s+part|best\s+part)\b[^,;.]{0,30}?\b(?:at|from|around|starts?|hits?|comes?\s+in)\s*"
-    r"(?:at\s+|around\s+)?[~≈]?\s*(?P<tv>\d{1,2}:\d\d)|(?:副歌|高潮)[^，,。]{0,8}?(?P<tv2>\d{1,2}:\d\d)")
+    r"(?:at\s+|around\s+)?[~≈]?\s*(?P<tv>\d{1,2}:\d\d)|(?:副歌|高潮)[^，,。]{0,8}?(?P<tv2>\d{1,2}:\d\d)|"
+    # "start the music where the melody comes in, like 0:12"
+    r"\b(?:melody|vocals?|singing|beat|bass|guitar|piano|strings|drums|song)\s+(?:comes?|kicks?)\s+in\b[,\s]*"
+    r"(?:like|around|at|about|maybe|~|≈)?\s*(?P<tv3>\d{1,2}:\d\d)|"
+    # "古筝从1分钟那里开始吧", "音乐从1:05那儿开始": from that point of the song (the video's time has no "there")
+    r"从\s*(?:第\s*)?(?:(?P<zm>\d{1,2})\s*分(?:钟)?(?:(?P<zms>\d{1,2})\s*秒)?|(?P<zs>\d{1,3})\s*秒|(?P<tv4>\d{1,2}[:：]\d\d))\s*"
+    r"(?:那里|那儿|那块|那个地方|的地方|处)\s*(?:开始|起|放)")
 _STOPS = (r"\b(?:stop|stops|stopped|end|ends|ended|cut\s+off|cuts?\s+out|cut|finish(?:es)?|die\s+(?:out|down)|"
           r"go\s+(?:quiet|silent))\b|停止|停掉|停下|停|结束|关掉|没有了|消失")
 _ONLY = r"\b(?:only|just|until|till|up\s+to)\b|只在|只有|只放|只要|仅在|到第"

@@ -401,6 +401,11 @@ def _singular(word: str) -> str | None:
     return word[:-1]
 
 
+# what a camera's own file prefix says its footage is: "the drone bit", "航拍那段" for DJI_0034.MP4
+_MAKER_SAYS = {"dji": ("drone", "aerial", "航拍", "无人机"), "gopr": ("gopro",), "gx": ("gopro",), "gh": ("gopro",),
+               "screenshot": ("screenshot", "截图"), "insta360": ("360",)}
+
+
 def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
     out = []
     seen = set()
@@ -410,6 +415,8 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
             continue
         base = full.rsplit(".", 1)[0]
         words = re.split(r"[^a-z0-9\u4e00-\u9fff]+", base)
+        if (maker := re.match(r"[a-z]+", base)) and maker.group(0) in _MAKER_SAYS:
+            words += _MAKER_SAYS[maker.group(0)]
         # a Chinese name of four or more characters is said by its first or last two too ("航拍那段": 泳池航拍.mp4)
         halves = [x for w in words if re.fullmatch(r"[\u4e00-\u9fff]{4,}", w) for x in (w[:2], w[-2:])]
         for word in [base, *words, *filter(None, map(_singular, words)), *halves]:
@@ -551,7 +558,11 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 _QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
 # (a comma in a number is none: "68,400 miles", "$18,400 raised" were cut in two)
-_SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外|"
+_SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|"
+                       # a full stop between sentences ("too busy w all the text. drop the address line"), not after
+                       # an initial or a short title ("Dr. Osei", "St. Louis", "e.g. this")
+                       r"(?<!\b(?-i:[A-Z]))(?<!\b[DdMmSsJj][rts])(?<!\b[Mm]rs)(?<!\bvs)(?<!\b[Nn]o)(?<!\b[Aa]ve)(?<!\be\.g)(?<!\bi\.e)(?<!\d)"
+                       r"\.+\s+(?=[A-Za-z\u4e00-\u9fff])|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外|"
                        r"\s+(?=(?:so(?:\s+that)?|because|cuz|coz)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|everyone|viewers?|customers?)\b))\s*", re.I)
 
 

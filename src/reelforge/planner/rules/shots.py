@@ -49,7 +49,7 @@ from reelforge.timeline.presets import FRAME_RATES
 _RX_UNDO_N = re.compile(r"\b(?:undo|revert|take\s+back)\s+(?:the\s+)?(?:last\s+|previous\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
                         r"seven|eight|nine|ten|couple\s+of|few)\s+(?:changes?|steps?|edits?|things|moves?)\b|"
                         r"撤销(?:最近|最后|前)?的?(?P<zn>\d{1,2}|[两二三四五六七八九十])(?:步|次|个修改|处修改)")
-_RX_START_OVER = re.compile(r"\b(?:start\s+over|start\s+again\s+from\s+the\s+first\s+cut|undo\s+(?:everything|it\s+all|all(?:\s+(?:the|my))?"
+_RX_START_OVER = re.compile(r"\b(?:(?<!\bthe\s)(?<!\bat\s)start\s+over(?!\s+(?:the|a|an|her|his|their|our|my|it|this|that)\b)|start\s+again\s+from\s+the\s+first\s+cut|undo\s+(?:everything|it\s+all|all(?:\s+(?:the|my))?"
                             r"(?:\s+(?:changes|edits))?)|back\s+to\s+the\s+(?:first|original)\s+(?:cut|version))\b|"
                             r"全部撤销|撤销所有|撤销全部|回到初剪|回到最初|从头再来|重新来")
 
@@ -748,7 +748,10 @@ _RX_NOT_WANTED = re.compile(
     r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+needed\b|"
     # "hide the beach photo" (not "hide the title", "hide the logo until 2 s")
     r"^(?:please\s+)?hide\s+(?!.*\b(?:music|song|voice|voiceover|audio|sound|title|titles|caption|captions|text|texts|cta|"
-    r"logo|call\s+to\s+action|headline|until|till|after|before|for|during|behind|under)\b)", re.I)
+    r"logo|call\s+to\s+action|headline|until|till|after|before|for|during|behind|under)\b)|"
+    # "menu board pic is unreadable on a phone just cut it": the shot the sentence opens on (it made hard cuts)
+    r"\b(?:is|are|looks?|'s)\b.*\b(?:just\s+|so\s+|pls\s+|please\s+)?(?:cut|lose|ditch|scrap|drop|remove|delete|kill)\s+"
+    r"(?:it|that|this|that\s+one|this\s+one)(?:\s+out)?\s*(?:pls|please)?\s*[.!]*$", re.I)
 
 
 _ZH_SIDE = r"(?P<rel>后面|之后|以后|后|前面|之前|以前|前)的?\s*(?:所有|全部)?的?\s*(?:图片|照片|镜头|画面|图)?"
@@ -1180,8 +1183,23 @@ _RX_TIMES_AS_LONG = re.compile(
 _HALF, _THREE = re.compile(r"half|halve|减半|一半"), re.compile(r"three|triple|3x")  # else twice
 
 
+# what says a number is not the video's length: a question whether something is long enough ("is the banjo thing
+# long enough? it's only a minute" set 60 s), a clock corrected or said of an event ("evening show is 5:30 not 6"
+# set 330 s), a length said of a shot named ("drone bit is too short make it 6 secs", "航拍那段太长了 留5秒就行")
+_NOT_THE_VIDEOS_LENGTH = re.compile(
+    r"\blong\s+enough\b|够长|够不够|"
+    r"\d{1,2}:\d\d\s*(?:am|pm)?\s*,?\s*(?:not|instead\s+of)\s+\d|"
+    r"\b(?:show|shows|class|event|party|doors|service|session|game|match|set|performance|screening|ceremony|kickoff|opening)\s+"
+    r"(?:is|starts?|begins?|opens?|now)\s+(?:at\s+)?\d{1,2}(?::\d\d)?\b|"
+    r"^(?:the\s+|that\s+|this\s+)?(?!(?:whole|entire|full|video|ad|reel|thing|it|overall)\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+"
+    r"(?:bit|part|shot|clip|pic|photo|picture|section|segment|scene|footage)\s+(?:is|was|'s|looks|feels|needs|should)\b|"
+    r"^[\u4e00-\u9fff]{1,8}(?:那段|那个|那张|这段|这个|这张)", re.I)
+
+
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if _NOT_THE_VIDEOS_LENGTH.search(t):
+        return None
     if _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t) and not _has(r"\b(?:video|whole\s+thing|everything|reel|ad|it)\b", t):
         return None  # "cut the title to 2 seconds", "the music should be 20 seconds": not the VIDEO's length
     m = re.match(r"\s*(?:please\s+)?make\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)", t)

@@ -82,6 +82,7 @@ from reelforge.planner.text_kinds import (
     CLOCK_RANGE,
     KIND_EN,
     KIND_ZH,
+    RX_KIND,
     holds,
     kind_called,
     with_new,
@@ -140,7 +141,7 @@ def _text_shot(c: _Ctx) -> O.Target | None:
 # "change the date to Saturday 8pm", "日期改成周六晚8点": a text called by what it holds, new words
 _RX_RENAME_KIND = re.compile(rf"\b(?:(?:change|update|edit|set|switch|correct|fix)\s+{KIND_EN}\s+(?:to|into|as)|"
                              # "make the offer 60% off", "make the price $15": a value of that kind (not "bigger")
-                             r"make\s+the\s+(?:offer|discount|price|code|promo\s+code)(?=\s+(?:[$€£¥\d]|[A-Z0-9]{3})))"
+                             r"make\s+the\s+(?:offer|discount|price|code|promo\s+code)(?=\s+(?:[$€£¥\d]|(?-i:[A-Z0-9]{3,})\b)))"
                              rf"\s*:?\s+(?P<x>\S.*)$|"
                              rf"{KIND_ZH}\s*(?:改成|改为|换成|变成)\s*(?P<zx>\S.*)$", re.I)
 _RX_RENAME = re.compile(  # ("change the second caption to Hello there": a text by its place too)
@@ -241,6 +242,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.RemoveText(target=text_by_id(every, r, s)) for r, s in on]
         if (cleared := _texts_off_for(c, role)) is not None:
             return cleared
+        if role is None and (kind := kind_called(t)) and kind not in ("when",) \
+                and not any(holds(kind, s.text) for _, s in c.text_segs(None)):
+            # "too busy w all the text. drop the address line" with no address on screen (it removed every text)
+            said = RX_KIND.search(t)
+            word = " ".join((said.group(0) if said else "").split()).lower()
+            raise _Cannot(f"画面上没有写{word or '这一项'}的文字" if c.zh else
+                          f"no text on screen shows {('the ' + word.removeprefix('the ')) if word else 'that'}")
         if not plural and (meant := text_meant(t, c.text_segs(role))) is not None:
             every = c.text_segs(None)
             kind = kind_called(t) if text_called(t, c.text_segs(role)) is None else None
