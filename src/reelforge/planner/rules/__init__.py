@@ -931,7 +931,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             # "…transitions, 1 second" / "…quieter, about 20%": a bare value belongs to the clause before
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             m = _run(joined[-1] + sep + piece, quotes, timeline, lib, new)
-            if m.ok and O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []):
+            if m.ok and O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []) or m.cannot:
+                # (a refusal with it stands: "needs to be longer … like 10s" of an 11 s shot is no 10 s video)
                 results[-1] = m
                 joined[-1] = joined[-1] + sep + piece
                 continue

@@ -298,6 +298,8 @@ def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
                       "use a recording that already has them")
     if not _has(r"\b(?:whoosh|swoosh|swish|sound\s+effects?|sfx|ding|pop\s+sounds?|click\s+sounds?|camera\s+shutter)\b|音效|嗖", c.t):
         return None
+    if _has(r"\b(?:compared\s+to|than|over|under|drowns?|drowned|drowning|covers?|louder|quieter)\b", c.t):
+        return None  # "vo is kinda quiet compared to the boss sfx": the clips' own sound, a level to change
     raise _Cannot("还没有音效库；可以把音乐或旁白换成你的音频文件" if c.zh else
                   "sound effects are not available yet (no sound library comes with reelforge); the music and the "
                   "voiceover can be any sound file you add")
@@ -767,6 +769,14 @@ def _h_audio_timing(c: _Ctx) -> list[O.Op] | None:
             (int(song.group("zm") or 0) * 60 + int(song.group("zms") or song.group("zs") or 0)) * 1000
         music = next((a for a in c.tl.assets if a.id == _pieces(c, "music")[0].src), None)
         if ms is not None and (music is None or not music.duration_ms or ms < music.duration_ms):
+            # "music should hit the drop at the boss fight, drop is at 1:05": that point lands where the shot starts
+            hit = re.search(r"\b(?:hit|hits|land|lands|line\s+up|lines\s+up|sync)\b.{0,30}?\b(?:at|on|with|when)\s+(?P<s>.+?)"
+                            r"(?:\s+(?:starts?|begins?|comes\s+in))?\s*(?:[,;.]|$)", t)
+            at = next((x for f in _find_targets(c, hit.group("s"), hit.start("s")) for x in f.all), None) if hit else None
+            seg = _main_seg(c, at) if at is not None else None
+            if seg is not None and seg.start:
+                return [O.SetAudioTiming(role="music", start_ms=0, from_ms=ms - seg.start) if ms >= seg.start else
+                        O.SetAudioTiming(role="music", start_ms=seg.start - ms, from_ms=0)]
             return [O.SetAudioTiming(role="music", from_ms=ms)]
     if role not in ("music", "voice"):
         return None

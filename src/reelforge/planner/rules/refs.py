@@ -79,10 +79,11 @@ _VOICE = r"(?:voice[\s-]?over|voice|narration|narrator|vo|旁白|配音|解说|�
 _CLIPSOUND = r"(?:(?:clip|video|footage)(?:'s|s')?\s+(?:own\s+)?(?:sound|audio)|(?:sound|audio)\s+(?:of|from|in)\s+the\s+(?:video\s+)?clips?|original\s+(?:sound|audio)|clip\s+audio|原声|视频声音|片段声音|视频的声音)"
 _TEXT_WORD = r"(?:titles?|headlines?|headings?|captions?|subtitles?|texts?|overlays?|cta|call[\s-]to[\s-]action|tagline|slogan|labels|names|标题|字幕|文字|文案|口号|行动号召)"
 _ADD = r"(?:\badd(?:ing)?\b|\binsert\b|\bput\b|\bappend\b|\binclude\b|\bplace\b|\bshow\b|\bdisplay\b|\bwrite\b|添加|加上|加入|插入|加个|加一个|加一段|加|新增|放上(?![面边方])|写上|显示)"
-_REMOVE = r"(?:\bremove\b|\bdelete\b|\bdrop\b|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\byank\b|\baxe\b|\bnix\b|\bchop\b|\bget\s+(?:\w+\s+){1,3}off\b|\bget\s+(?:\w+\s+){1,3}(?:outta|out\s+of)\s+(?:here|there)\b|\bkick\s+out\b|\boff\s+(?:the\s+)?screen\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
+_REMOVE = r"(?:\bremove\b|\bdelete\b|(?<!\bthe\s)(?<!\ba\s)(?<!\bhit\s)(?<!\bhits\s)\bdrop\b(?!\s+(?:is|hits|comes|kicks|starts|at)\b)|\bget\s+rid\s+of\b|\btake\s+(?:out|away|off)\b|\bcut\s+out\b|\bkill\b|\bditch\b|\blose\b|\bbin\b|\bscrap\b|\btrash\b|\btoss\b|\bnuke\b|\byank\b|\baxe\b|\bnix\b|\bchop\b|\bget\s+(?:\w+\s+){1,3}off\b|\bget\s+(?:\w+\s+){1,3}(?:outta|out\s+of)\s+(?:here|there)\b|\bkick\s+out\b|\boff\s+(?:the\s+)?screen\b|\bno\s+more\b|删除|删掉|去掉|去除|移除|拿掉|不要|取消|删了|删)"
 # "less music", "more voice": the level of that sound
 _SOUND_NOUN = r"(?=(?:of\s+)?(?:the\s+)?(?:background\s+)?(?:music|bgm|song|voice|voiceover|voice-over|narration|narrator)\b)"
-_LOUDER = r"(?:\bmore\s+" + _SOUND_NOUN + r"|too\s+(?:quiet|soft|low|faint)|hard\s+to\s+hear|can'?t\s+(?:really\s+)?hear|barely\s+(?:hear|audible)|听不清|听不见|太小声|声音太小|louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
+_LOUDER = r"(?:\bmore\s+" + _SOUND_NOUN + r"|too\s+(?:quiet|soft|low|faint)|" \
+    r"\b(?:is|'s|sounds?|seems?)\s+(?:(?:kinda|kind\s+of|a\s+(?:bit|little)|pretty|really|very|way|super|so)\s+)?(?:quiet|soft|faint|weak)\b|hard\s+to\s+hear|can'?t\s+(?:really\s+)?hear|barely\s+(?:hear|audible)|听不清|听不见|太小声|声音太小|louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
 _QUIETER = r"(?:\bless\s+" + _SOUND_NOUN + r"|\bdrop(?=\s+(?:the\s+)?(?:\w+\s+)?(?:volume|level)\b)|(?:别|不要|不用|没)(?:那么|这么|太)?(?:大声|响|吵)|quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
 
 

@@ -856,8 +856,22 @@ def _tv_ms(tv: str) -> int:
     return TW.parse_time_value_ms(tv) or 0
 
 
+# "use 0:20 to 0:35 of the gameplay clip", "the gameplay clip from 0:20 to 0:35": the part of its source a clip plays
+# (it set the shot to 20 s)
+_RX_IN_RANGE = re.compile(r"(?:\bfrom\s+)?(?P<a>\d{1,2}:[0-5]\d)\s*(?:to|-|–|—|until|till|thru|through)\s*(?P<b>\d{1,2}:[0-5]\d)\b"
+                          r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))")
+
+
 def _h_in_point(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if (r := _RX_IN_RANGE.search(t)) and not _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, t):
+        a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
+        refs = [x for f in _find_targets(c) for x in f.all]
+        clips = c.count("video")
+        target = refs[0] if refs else O.Target(index=0, kind="video") if len(clips) == 1 else None
+        seg = _main_seg(c, target) if target is not None else None
+        if seg is not None and c.asset_kind(seg) == "video" and b > a:
+            return [O.SetInPoint(target=target, in_ms=a, duration_ms=b - a)]
     m = _RX_IN_POINT.search(t)
     if m is None or _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\btransitions?\b|转场|\bmotion\b|\bzoom", t):
         return None  # the music's or voice's own timing is `_h_audio_timing`'s
@@ -1121,9 +1135,16 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     if durs:
         ms = durs[0].ms
         # "set it to 3 s" is a length; "add 2 seconds to the first photo" / "第一张图片加2秒" an amount
-        absolute = _has(rf"\bto\s+(?:be\s+|about\s+|around\s+|roughly\s+)?(?:\d|{_NUM_WORD}|last\b)|到|成|为", t)
+        absolute = _has(rf"\bto\s+(?:be\s+|about\s+|around\s+|roughly\s+)?(?:\d|{_NUM_WORD}|last\b)|到|成|为|"
+                        # "longer, like 10s", "needs to be longer … maybe 8 sec": where to go, not by how much
+                        rf"\b(?:like|maybe|say|about|around|roughly|~)\s*(?:\d|{_NUM_WORD})", t) \
+            and not _has(rf"\b(?:by|another|extra|more)\s+(?:like\s+|about\s+|around\s+)?(?:\d|{_NUM_WORD})", t)
         if _has(r"\b(?:longer|more|extend|add)\b|延长|加长|多|(?<![增添])加(?![上个一入])", t) and cur is not None and not absolute:
             return [O.SetSegmentDuration(target=target, duration_ms=cur.duration + ms)]
+        if absolute and cur is not None and ms < cur.duration and _has(r"\blonger\b|延长|加长|长一点", t):
+            raise _Cannot(f"「{cur.name}」已经有{cur.duration / 1000:g}秒了，比{ms / 1000:g}秒长；要多长请直接说，例如“改成{cur.duration // 1000 + 3}秒”"
+                          if c.zh else f"{cur.name} runs {cur.duration / 1000:g} s already, longer than {ms / 1000:g} s; say how "
+                          f"long, e.g. 'make it {cur.duration // 1000 + 3} seconds'")
         if (_has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) or _has(r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b", t)) \
                 and cur is not None and not absolute:  # "take 2 seconds off the first photo"
             return [O.SetSegmentDuration(target=target, duration_ms=max(100, cur.duration - ms))]

@@ -13,6 +13,7 @@ from reelforge.planner import parse as P
 from reelforge.planner.day_dates import said_anew
 from reelforge.planner.ending import capitalised, contact_cta, contact_in, offer_in, title_case
 from reelforge.planner.facts import typed_facts
+from reelforge.planner.rules.corrections import _bare
 from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
 from reelforge.planner.rules.text_refs import text_by_id, text_target
@@ -171,6 +172,8 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         return step
     a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", typed_a.strip(), flags=re.I)
     a, b = bare_words(a), typed_b.strip().strip("\"'“”「」").strip()
+    if re.search(r"\d", b) and not re.search(r"[\"“「]", typed_b):
+        b = _bare(b) or b  # "change $89/hr to $95/hr ugh": the value, not what is said around it
     if len(a) < 2 and not re.fullmatch(r"[$€£¥￥]\d", typed_a.strip()) or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
         return None  # "change the music to jazz.mp3": a file, not words
     if re.fullmatch(rf"(?:{_PLANNER_NOUNS})", a) or re.fullmatch(KIND_WORD_ZH, a):
@@ -208,6 +211,8 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             out.append(O.UpdateText(target=target, **look))
             continue
         new = b
+        if not part and typed_a.strip() != s.text.strip() and typed_a.strip() in s.text and re.search(r"\d", b):
+            new = s.text.replace(typed_a.strip(), b, 1)  # "change 149 to 129" on "$149": "$129" (it showed "129")
         if part and (dated := said_anew(s.text, typed_a.strip(), b)) is not None:
             new = dated  # "change Dec 12 to Dec 13" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm", the weekday with it
         elif part:  # "change sale to drop" on "Spring Sale": those words in it
