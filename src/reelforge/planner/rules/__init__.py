@@ -49,6 +49,7 @@ from reelforge.planner.rules.ai import (
     caption_mode,
 )
 from reelforge.planner.rules.answers import _h_answers
+from reelforge.planner.rules.beyond import _h_beyond
 from reelforge.planner.rules.audio import (
     _h_audio_cut_to,
     _h_audio_starts_on_shot,
@@ -224,6 +225,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_place_at_words,  # "… after the voiceover says 'X'": no text to add, no voiceover to make
     _h_asks,  # "how long is it now?": answered, before any rule reads its words as a change
     _h_answers,  # "how many pics are in it", "现在第三张是哪张": answered too
+    _h_beyond,  # "remove the girl in the back", "打码", "make steam come off the tacos": what it cannot do, said
     _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_text_strike, _h_swap_texts, _h_written_as, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,

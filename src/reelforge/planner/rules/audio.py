@@ -292,7 +292,8 @@ def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
     if _has(_MUTE_WORD + r"|\bno\s+sound\b|(?:声音|原声)去掉|去掉(?:声音|原声)", c.t):
         return None  # "mute the drone clip the wind noise is awful": the noise is why, muting is what
     if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|(?:change|lower|raise)\s+the\s+pitch|pitch\s+(?:up|down|shift)|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
-            r"(?:background\s+)?noise|hiss|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|回声|混响|降噪|噪音|杂音|变声", c.t):
+            r"(?:background\s+)?noise|hiss|hum|humming|buzz|buzzing|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|"
+            r"回声|混响|降噪|噪音|杂音|变声|电流声|底噪", c.t):
         raise _Cannot("还没有声音效果（回声、混响、降噪、变声）；可以换一个处理好的录音" if c.zh else
                       "sound effects on a recording (echo, reverb, noise reduction, pitch) are not available yet; "
                       "use a recording that already has them")

@@ -535,7 +535,9 @@ _OTHER_FONT = (r"\b(?:same|one|a\s+single|consistent)\s+(?:fonts?|typefaces?)\b|
                r"cursive|monospaced?|typewriter|italic|comic|elegant|modern|classic)\s+(?:fonts?|typefaces?)\b|"
                r"\b(?:change|switch|swap)\s+(?:the\s+)?(?:fonts?|typefaces?)\b(?!\s+(?:colou?rs?|size|sizes|weight))|"
                r"\bfonts?\s+to\s+(?!(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold|bigger|smaller|bold)\b)\w+|"
-               r"换(?:个|一个|一种|种|下|一下)?字体|字体换|(?:宋体|楷体|衬线|手写体?|艺术字)")
+               r"\b(?:brush|calligraphy|brush[\s-]?stroke)\s*(?:style\s+)?(?:fonts?|typefaces?|lettering|letters)?\b|"
+               r"\bfonts?\s+(?:is|looks|feels)\s+(?:too\s+)?\w+|"
+               r"换(?:个|一个|一种|种|下|一下)?字体|字体换|字体太|(?:宋体|楷体|衬线|手写体?|艺术字|毛笔字|书法字|书法体)")
 
 
 # a picture said to look soft ("the first photo is too blurry", "the gift picture looks pixelated",

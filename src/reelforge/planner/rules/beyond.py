@@ -1,0 +1,76 @@
+"""Wishes beyond what reelforge does, answered plainly with what it can do instead (pure): erasing a person
+from a picture, blurring one face, drawn effects (steam, snow), straightening a picture, colour on one part
+only, cutting a logo out of a photo, a live countdown ("can you remove the girl in the back", "能不能把那个阿姨
+的脸打个码", "can u make steam come off the tacos", "the couch one is crooked, can u straighten it", "能加个倒计时吗").
+They were not understood, read as another change ("cut it out of that pic" made the van photo the logo), or
+named a thing there is no file of ("There is no 'girl' in the project")."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.planner import ops as O
+from reelforge.planner.rules.refs import _Cannot, _Ctx, _find_targets, _has
+
+_PERSON = (r"(?:girl|boy|guy|man|woman|kid|child|person|people|lady|dude|stranger|photobomber|someone|somebody|"
+           r"car|sign|trash|bin|wire|pole|logo|watermark|text)")
+# (each: what is asked, the answer in English and in Chinese)
+_BEYOND: tuple[tuple[str, str, str], ...] = (
+    (rf"\b(?:remove|erase|get\s+rid\s+of|take\s+out|edit\s+out|photoshop\s+out|cut\s+out)\s+(?:the|that|this|a)\s+"
+     rf"(?:\w+\s+){{0,2}}{_PERSON}s?\b(?=.*\b(?:in\s+the\s+(?:back|background|corner)|who'?s|whos|that'?s|standing|walking|"
+     rf"picking|behind|from\s+the\s+(?:photo|pic|picture|clip|video|shot))\b)|"
+     r"把(?:那个|这个|后面的?|背景里的?)?[\u4e00-\u9fff]{0,4}(?:人|女孩|男孩|阿姨|路人|小孩)(?:P|p|抹|擦|去)掉",
+     "erasing a person or a thing from a picture or clip is not something reelforge does; it can crop in on the part "
+     "to keep ('zoom in on the left of the first clip'), play another part of the clip ('use 0:10 to 0:15 of it') or "
+     "remove the whole shot",
+     "不能把画面里的某个人或东西抹掉；可以放大画面避开（“第一段放大一点”），换用片段的另一部分（“从第10秒开始用”），或者删掉这个镜头"),
+    (r"\b(?:blur|pixelate|pixelize|hide|cover|mask)\s+(?:out\s+)?(?:her|his|their|the|that|this|one|a)?\s*(?:\w+\s+){0,2}"
+     r"(?:face|faces|plate|license\s+plate|number\s+plate)\b|打码|马赛克|(?:遮住|挡住|遮挡)(?:她|他|那个人)?的?脸|不想露脸",
+     "blurring one face or one part of a picture is not available yet; crop in so they are out of frame ('zoom in on "
+     "the right of the 3rd photo') or remove that shot",
+     "还不能单独给一张脸打码；可以放大画面把她裁出去（“第三张放大一点”），或者删掉这张"),
+    (r"\b(?:steam|smoke|snow(?:fall)?|rain|fire|flames|sparkles?|fireworks|bubbles|particles?|glitter|lens\s+flares?)\b"
+     r".{0,30}\b(?:come|coming|falling|fall|rising|rise|flying|animated|animate|effects?|off|over)\b|"
+     r"\b(?:animated|animate)\s+(?:steam|smoke|snow|rain|fire|sparkles?|fireworks)\b|"
+     r"冒热气|下雪|飘雪|放烟花|(?:烟花|火焰|粒子|雪花)的?(?:效果|特效|动画)",
+     "drawn effects like steam, snow or sparkles are not something reelforge makes; a slow zoom-in on that picture "
+     "('zoom in slowly on the 2nd photo') or a clip that has them gives the motion",
+     "不能生成热气、下雪、烟花这类特效；可以给那张图加缓慢推近（“第二张慢慢推近”），或者换一段有这个画面的视频"),
+    (r"\b(?:crooked|tilted|wonky|slanted|straighten|rotate|rotated|upside\s+down|sideways|level\s+the\s+horizon|"
+     r"horizon\s+is\s+(?:off|crooked|tilted))\b(?!\s+(?:transitions?|wipes?))|歪了|摆正|扶正|转正|旋转(?!的?(?:转场|过渡|动画|特效|效果))|"
+     r"倒过来了|横过来了",
+     "rotating or straightening a picture is not available yet; a picture saved upright (or straightened in your photo "
+     "app) can replace it: say 'replace the 2nd photo with couch-straight.jpg' once it is added",
+     "还不能旋转或摆正图片；在手机相册里摆正后重新上传，再说“把第二张换成新的那张”"),
+    (r"\b(?:black\s+and\s+white|b&w|b\s*/\s*w|grey\s*scale|gray\s*scale|desaturate)\b.{0,30}\b(?:except|but\s+(?:not\s+)?the|"
+     r"apart\s+from|only\s+(?:the\s+)?\w+\s+in\s+colou?r)\b|\bcolou?r\s+only\s+on\b|\bsplash\s+of\s+colou?r\b|"
+     r"除了.{1,8}(?:都|全)?(?:黑白|变灰)|只有.{1,8}(?:是|有)彩色",
+     "colour on one part of the picture only is not possible: a colour grade changes the whole frame (black and "
+     "white would take the colour off that part too); say 'black and white' for all of it, or 'more saturated' to "
+     "make the colours stronger",
+     "不能只保留局部颜色：调色作用于整个画面（黑白会把那部分也变成黑白）；可以说“黑白”整体变黑白，或“鲜艳一点”"),
+    (r"\bcut\s+(?:it|the\s+logo|that)\s+out\s+of\s+(?:that|the|this)\b|\b(?:extract|isolate)\s+the\s+logo\b|抠(?:出来|图|下来)",
+     "cutting a logo out of a photo is not something reelforge does; add the logo as its own picture file (a PNG, "
+     "ideally with a transparent background) and say 'add the logo', or zoom in on it in that photo ('zoom in on the "
+     "left of the last photo')",
+     "不能把图片里的logo抠出来；把logo单独存成图片（最好是透明背景的PNG）加入项目，再说“加上logo”"),
+    (r"\b(?:live\s+)?count\s*-?\s*down\b(?!\s+(?:from|the\s+seconds))|倒计时",
+     "a countdown that changes with the clock cannot be in a video file (it shows the same whatever time it is "
+     "watched); add a line with the time instead: \"add the caption 'Live tonight 8pm'\"",
+     "视频文件里不能有随时间变化的倒计时（什么时候看都一样）；可以加一行固定文字，例如“加字幕「今晚8点 不见不散」”"),
+)
+_RX_BEYOND = tuple((re.compile(rx, re.I), en, zh) for rx, en, zh in _BEYOND)
+
+
+_TEXT_OR_TRANSITION = r"\b(?:titles?|captions?|texts?|words|logo|cta|transitions?|emojis?)\b|标题|字幕|文字|转场|表情"
+
+
+def _h_beyond(c: _Ctx) -> list[O.Op] | None:
+    for k, (rx, en, zh) in enumerate(_RX_BEYOND):
+        if k in (2, 3) and _has(_TEXT_OR_TRANSITION, c.t):
+            continue  # "make the title rotate in", "a fire emoji": a text's motion or look, not the picture's
+        if rx.search(c.t):
+            if rx.pattern.startswith(r"\b(?:remove|erase") and _find_targets(c):
+                return None  # "remove the girl photo": a shot so named
+            raise _Cannot(zh if c.zh else en)
+    return None
