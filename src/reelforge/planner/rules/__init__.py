@@ -49,7 +49,6 @@ from reelforge.planner.rules.ai import (
     caption_mode,
 )
 from reelforge.planner.rules.answers import _h_answers
-from reelforge.planner.rules.beyond import _h_beyond
 from reelforge.planner.rules.audio import (
     _h_audio_cut_to,
     _h_audio_starts_on_shot,
@@ -68,6 +67,7 @@ from reelforge.planner.rules.audio import (
     _h_voice_kind,
     _h_volume,
 )
+from reelforge.planner.rules.beyond import _h_beyond
 from reelforge.planner.rules.corrections import as_change, fact_not_shown, said_first
 from reelforge.planner.rules.look import (
     _h_background,
