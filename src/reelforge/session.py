@@ -692,6 +692,7 @@ def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
 # a clause of a first instruction that places a picture: "start with the cat photo", "the flowers last",
 # "first photo should be the cat", "猫的照片放最前面"
 _ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with|on)\b|\b(?:first|last|opener|closer)\b|"
+                           r"\b(?:near|towards?)\s+the\s+end\b|"
                            r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾", re.I)
 # (Chinese typed on a phone parts clauses with spaces: "… 用口播那个视频开头 要有她说话的声音 配字幕 20秒就行")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。！!]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*|(?<=[\u4e00-\u9fff\w])\s+(?=[\u4e00-\u9fff])", re.I)
@@ -707,6 +708,7 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     """A first cut with the pictures placed as its instruction asks ("a promo, start with the cat
     photo": the composer keeps the order given): only moves are taken ("end with 'Shop now'" is the
     call to action's)."""
+    text = re.sub(r"(?i)\s+(?:w/?|with)\s+(?:the\s+|our\s+|its\s+)?logo\b", "", text)  # "open on the key art w logo": the order
     return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
 
 

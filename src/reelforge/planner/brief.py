@@ -108,6 +108,8 @@ def read(text: str) -> Brief:
         value, end = _value(text, m.end(), stop, listed=role in ("captions", "text"))
         if value is None:
             continue
+        if role == "cta" and (inner := re.search(r"['\"“‘「](?P<q>[^'\"“”‘’「」]{2,40})['\"”’」]", value)):
+            value = inner.group("q")  # "end card = capsule art + 'Wishlist on Steam' + release date": the words quoted
         if _IN_A_SENTENCE.search(text[max(0, m.start() - 12):m.start()]) and not _NAME_LIKE.match(value):
             continue  # "a video about our product: it keeps drinks cold" is a sentence, not a field
         if _ends_a_phrase(text, m, labels[i - 1] if i else None):

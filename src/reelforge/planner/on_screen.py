@@ -203,7 +203,8 @@ def see_you(when: str, *, zh: bool) -> str:
 
 # "our band Neon Wolves drops …", "my shop Wick & Co": the name typed after what it is, in capitals
 _OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|store|cafe|café|bakery|studio|company|brand|"
-                        r"restaurant|podcast|channel|app|gym|salon|boutique|label|bar|food\s+truck)\s+"
+                        r"restaurant|podcast|channel|app|gym|salon|boutique|label|bar|food\s+truck|game|book|novel|album|"
+                        r"single|ep|film|movie|show|course|newsletter|product)\s+"
                         r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&))*))")
 _SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
 _BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reelforge.planner.bed import music_bed
-from reelforge.planner.ops import Op, Target, Timing, fmt_ms
+from reelforge.planner.ops import Op, Target, Timing, fmt_ms, ordinal
 from reelforge.timeline.model import GRADE_LOOKS, MOTION_AMOUNT, Role, TextBackground, Transition
 
 _LOOK_WORDS = {"vintage": ("vintage look (muted, warm, softer contrast)", "复古色调（低饱和、暖色、柔和对比）"),
@@ -87,7 +87,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             elif o.before:
                 dest = f"before {o.before.describe()}"
             else:
-                dest = "to the end" if o.to_index in (None, -1) else "to the start" if o.to_index == 0 else f"to position {o.to_index + 1}"
+                dest = "to the end" if o.to_index in (None, -1) else "to the start" if o.to_index == 0 else \
+                    f"to position {o.to_index + 1}" if o.to_index > 0 else f"to the {ordinal(o.to_index)} place"
             return f"moved {o.target.describe()} {dest}"
         case "swap_segments":
             return f"swapped {o.a.describe()} and {o.b.describe()}"
@@ -358,7 +359,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "move_segment":
             dest = (f"移到{_t_zh(o.after)}后面" if o.after else f"移到{_t_zh(o.before)}前面" if o.before
                     else "移到最后" if o.to_index in (None, -1) else "移到最前面" if o.to_index == 0
-                    else f"移到第{o.to_index + 1}个位置")
+                    else f"移到第{o.to_index + 1}个位置" if o.to_index > 0 else f"移到倒数第{-o.to_index}个")
             return f"把{_t_zh(o.target)}{dest}"
         case "swap_segments":
             return f"交换了{_t_zh(o.a)}和{_t_zh(o.b)}"

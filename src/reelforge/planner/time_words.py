@@ -142,6 +142,30 @@ def _range_spans(t: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "25-30s, for facebook", "12-15 sec reel", "about 20-25 seconds": a length said as a range (the most it may run);
+# not a span of the video ("the title 0-3s", "from 10-14s", "music between 5-20 seconds")
+_LENGTH_RANGE = re.compile(r"(?<![\d.:])(?P<a>\d{1,3})\s*(?:-|–|—|to|~)\s*(?P<b>\d{1,3})\s*(?:s|secs?|seconds?)\b"
+                           r"(?=\s*(?:long|reels?|videos?|clips?|promos?|ads?|tiktoks?|max|ish|or\s+so|[,.;!)]|for\b|$))")
+_SPAN_BEFORE = re.compile(r"\b(?:from|at|between|until|till|title|caption|captions|text|cta|logo|music|song|voice|voiceover|"
+                          r"shot|photo|pic|picture|image|clip|slide|first|last|fade|transition)s?\W*(?:\w+\W+)?$")
+
+
+def length_range_ms(text: str) -> int | None:
+    """The longest a video said as a range of lengths may run, in ms, else None.
+
+    >>> length_range_ms("25-30s, for facebook + insta feed"), length_range_ms("12-15 sec reel")
+    (30000, 15000)
+    >>> length_range_ms("show the title 0-3s"), length_range_ms("music from 10-20 seconds")
+    (None, None)
+    """
+    t = normalize(text)
+    for m in _LENGTH_RANGE.finditer(t):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 5 <= a < b <= 180 and not _SPAN_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
+            return b * 1000
+    return None
+
+
 def parse_duration_ms(text: str) -> int | None:
     """The total length the text asks for, in ms.
 
@@ -164,6 +188,8 @@ def parse_duration_ms(text: str) -> int | None:
     >>> parse_duration_ms("make it 9:16") is None
     True
     """
+    if (ranged := length_range_ms(text)) is not None:
+        return ranged
     t = normalize(text)
     spans = _range_spans(t)
     candidates: list[tuple[int, int, int]] = []

@@ -1093,6 +1093,9 @@ _PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them
                          r"\s+(?:it'?s|its|because|cuz|since|as\s+it'?s)\s+(?:the\s+|a\s+|so\s+|really\s+)?(?:best|nicest|"
                          r"strongest|favou?rite|prettiest|cutest|good|great|better)\b.*$)|"
                          r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$|"
+                         # "boss fight near the end": the shot before the last
+                         r"^\s*(?:the\s+|then\s+(?:the\s+)?)?(?P<nx>(?!(?:it|this|that|they|them|title|captions?|music|text)\b)"
+                         r"[^\x00,;]{2,40}?)\s+(?:near|towards?|close\s+to)\s+the\s+end\s*$|"
                          r"^\s*(?:用|拿|以)(?P<zy>[^\s，,。]{1,12}?)(?:那个|那段|这个|这段)?(?:视频|片段|图片|照片)?(?P<zw>开头|开场|结尾|收尾)\s*$")
 
 
@@ -1113,6 +1116,8 @@ def _not_used_zh(piece: str, tl: Timeline, lib: tuple[Asset, ...]) -> str:
 
 
 def _place_said(m: re.Match[str]) -> str:
+    if m.group("nx"):
+        return f"put the {m.group('nx')} second to last"
     if m.group("zx"):
         return f"把{m.group('zx')}放到最前面"
     if m.group("zy"):  # "用口播那个视频开头", "以门头结尾"

@@ -327,6 +327,8 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         spaced = r"[\s_-]+".join(map(re.escape, words)) if stem == full.rsplit(".", 1)[0] and len(words) > 1 else None
         on = r"(?<!on )(?<!off )" if stem == "screen" else ""  # ("on screen" is where text shows: no file "screen_home.png")
         rx = rf"(?<![a-z0-9_.]){re.escape(full)}(?![a-z0-9_])|(?<![a-z0-9_.]){on}{re.escape(stem)}(?:e?s)?(?![a-z0-9_])"
+        if re.fullmatch(r"[a-z]{6,}", stem):  # "the key art" for keyart_4k.png: a name run together, said as two words
+            rx += "|" + "|".join(rf"(?<![a-z0-9_.]){stem[:i]}[\s-]{stem[i:]}(?:e?s)?(?![a-z0-9_])" for i in range(3, len(stem) - 2))
         for m in re.finditer(rf"(?<![a-z0-9_.])(?P<spaced>{spaced})(?![a-z0-9_])|{rx}" if spaced else rx, t):
             whole = m.group(0) == full or (spaced is not None and m.group("spaced") is not None)
             if not any(r.start <= m.start() + offset < r.end for r in found):

@@ -532,6 +532,9 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     if re.match(r"\s*(?:before|in\s+front\s+of)\b", tail) or re.search(r"(?:前面|之前|前边|前)\s*$", tail):
         if (dest := _dest(c, tail, split_at, target.kind)) is not None:
             return [O.MoveSegment(target=target, before=dest)]
+    if _has(r"\b(?:(?:second|2nd)[\s-]+(?:to[\s-]+|from[\s-]+(?:the[\s-]+)?)?last|penultimate|next[\s-]+to[\s-]+last)"
+            r"(?:\s+(?:place|position|spot|slot|one))?\s*[.!]*$|倒数第(?:二|2)(?:个|位)?\s*$", t[m.end():]):
+        return [O.MoveSegment(target=target, to_index=-2)]  # "put the boss fight second to last" (it went last)
     if _has(_END, tail):
         return [O.MoveSegment(target=target, to_index=-1)]
     if _has(_START, tail):
