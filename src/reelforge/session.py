@@ -42,6 +42,7 @@ from reelforge.planner.bed import music_bed
 from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, export_quality, route, split_export
+from reelforge.planner.time_words import parse_duration_ms
 from reelforge.timeline import limits
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
 from reelforge.timeline.summary import summarize
@@ -416,6 +417,16 @@ class Session:
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
         tl, asked_ops, asked = _fades_asked(text, tl, self.library)
         tl, song_ops, song = _clause_edits(text, tl, self.library, _SONG_POINT_CLAUSE, (O.SetAudioTiming,))
+        # "…use the clip from 0:25 to 0:45 of the wav", "…the gameplay clip 0:20-0:35": that part of the source
+        tl, part_ops, part = _clause_edits(text, tl, self.library, _SOURCE_PART_CLAUSE, (O.SetInPoint,))
+        if any(o.target.role is Role.VOICE for o in part_ops if isinstance(o, O.SetInPoint)) \
+                and parse_duration_ms(text) is None:  # the video was the whole recording's length: now the part's
+            voice = tl.track(Role.VOICE)
+            part_ops.append(O.SetTotalDuration(duration_ms=max(s.end for s in voice.segments) + 500))  # type: ignore[union-attr]
+            tl = apply(tl, part_ops[-1:], library=self.library)
+            notes = [re.sub(r"^Length: [\d.]+ s, the length of the voiceover", f"Length: {tl.duration / 1000:g} s, the length "
+                            "of the voiceover", n) for n in notes]
+        song_ops, song = [*song_ops, *part_ops], [*song, *part]
         # "…老板讲话那个不用", "…don't use the soundcheck clip": that shot left out; "…no soundcheck audio": muted
         was = tl.duration
         tl, gone_ops, gone = _clause_edits(text, tl, self.library, _NOT_USED_CLAUSE, (O.RemoveSegment,))
@@ -717,6 +728,9 @@ _CLIP_SOUND_CLAUSE = re.compile(r"\bno\s+(?:\w+\s+){1,3}(?:audio|sound)\b|\bmute
                                 r"(?:去掉|不要|关掉)(?:声音|原声)", re.I)
 # "…, use our song from the chorus (starts ~1:02)", "音乐从副歌1:04开始": where in the song the music plays from
 _SONG_POINT_CLAUSE = re.compile(r"\b(?:chorus|drop|hook|refrain)\b[^,;]{0,40}\d{1,2}:\d\d|(?:副歌|高潮)[^，,。]{0,8}\d{1,2}:\d\d", re.I)
+
+
+_SOURCE_PART_CLAUSE = re.compile(r"(?<![\d.:])\d{1,2}:[0-5]\d\s*(?:to|-|–|—|until|till|thru|through)\s*\d{1,2}:[0-5]\d\b", re.I)
 
 
 # "…, fade out at the end", "fade in from black", "结尾画面淡出": the picture's fades (the composer had none)

@@ -185,7 +185,7 @@ def before_after(text: str, pictures: int, names: Sequence[str] = ()) -> Labels 
     return Labels(tuple(which), (0, 0), given=False) if len(which) >= 2 and len(set(which)) == 2 else None
 
 
-_LIST_AFTER_COLON = re.compile(r"[:：]\s*(?=[\"“‘'「A-Z0-9\u00c0-\u00de\u4e00-\u9fff])")
+_LIST_AFTER_COLON = re.compile(r"(?<!\d)[:：]\s*(?=[\"“‘'「A-Z0-9\u00c0-\u00de\u4e00-\u9fff])")
 
 
 def listed_for_pictures(text: str, pictures: int) -> Labels | None:

@@ -539,6 +539,8 @@ def _label_quotes(instruction: str, quotes: list[str]) -> list[tuple[str, str | 
             out.append((q, "caption"))  # captions "A" and "B", 字幕“A”和“B”: the list goes on
             continue
         role = "search" if _SEARCH_FOR.search(low[max(0, at - 12):at]) else _nearest_label(before)
+        if role is None and re.search(r"\b(?:her|his|their|the|guest'?s?|speaker'?s?)?\s*(?:names?|lower[\s-]thirds?)\s*(?:\+|&|and|with|w/?)\s*[\"'“‘「]?$", before):
+            role = "caption"  # "show her headshot w her name + 'Burnout researcher, UCL'": a line on that picture
         if role is None and (where := _PLACED.match(low[pos:pos + 40])):
             role = "title" if where.group("start") else "cta"  # 'put "Happy 60th" at the start and "We love you" at the end'
         out.append((q, role))

@@ -867,6 +867,13 @@ _RX_IN_RANGE = re.compile(r"(?:\bfrom\s+)?(?P<a>\d{1,2}:[0-5]\d)\s*(?:to|-|–|�
 
 def _h_in_point(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    voice = c.tl.track(Role.VOICE)
+    if (r := _RX_IN_RANGE.search(t)) and voice is not None and voice.segments \
+            and _has(_VOICE + r"|\b(?:wav|m4a|audio|recording|interview)\b|录音|音频", t) and not _has(_MUSIC + "|" + _TEXT_WORD, t):
+        # "use the clip from 0:25 to 0:45 of the wav": that part of the voice recording
+        a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
+        if b > a:
+            return [O.SetInPoint(target=O.Target(role=Role.VOICE, index=0), in_ms=a, duration_ms=b - a)]
     if (r := _RX_IN_RANGE.search(t)) and not _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, t):
         a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
         refs = [x for f in _find_targets(c) for x in f.all]
