@@ -338,6 +338,8 @@ def with_new(kind: str, text: str, new: str) -> str | None:
     else:
         found_when, new_when = (when_at(text), when_at(new)) if kind == "when" else (None, None)
         span = found_when[1] if found_when else None
+        if span is None and kind == "when" and (day := re.search(rf"(?i)\b{WEEKDAY}\b", text)):
+            span = day.span()  # "new ep out tuesday — listen on …": the day said alone ("its tuesday the 9th")
         fits = new_when is not None and new_when[1] == (0, len(new.strip()))
     if span is None or not fits or span == (0, len(text)):
         return None

@@ -281,6 +281,32 @@ _RX_LENGTH_STATED = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>[^,;.\x00]{2,40}?)\s+(
                                r"(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)(?:\s+long)?\s*[,;.]\s*(?P<rest>.*\bit\b.*)$")
 
 
+_NOT_A_SOUND_NAME = frozenset({"music", "song", "track", "audio", "sound", "final", "mix", "master", "edit", "version", "voice",
+                                "voiceover", "take", "loop", "clip", "full", "short", "long", "intro", "outro", "background",
+                                "instrumental", "vocals", "free", "royalty", "copy", "new", "the", "and", "bgm", "raw",
+                                "narration", "narrator", "recording", "memo"})
+
+
+def _sound_said(text: str, tl: Timeline) -> str:
+    """A word of the music's or the voiceover's file name said for it ("jingle's too long, cut it to 3 sec"
+    for intro jingle.mp3, "the banjo thing"): 'the music' / 'the voiceover', so the sound rules read it (the
+    fade went to the voiceover). Words that name a shot or a text on screen stay."""
+    shots = {w for s in (tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ())
+             for w in re.findall(r"[a-z]{3,}", s.name.lower())}
+    for role, said in ((Role.MUSIC, "the music"), (Role.VOICE, "the voiceover")):
+        track = tl.track(role)
+        for seg in (track.segments if track else ())[:1]:
+            for word in set(re.findall(r"[a-z]{4,}", seg.name.lower().rsplit(".", 1)[0])) - _NOT_A_SOUND_NAME - shots:
+                # (only where it stands for the sound: "jingle's", "the banjo thing", "the jingle is", "lower the
+                # jingle"; not "the summer sale" for summer vibes.mp3)
+                text = re.sub(rf"(?i)\b(?:the\s+)?{word}'s\b", f"{said} is", text)
+                text = re.sub(rf"(?i)\b(?:the\s+|that\s+|this\s+)?{word}(?:\s+(?:thing|one|track|song|music|bit|part))?"
+                              rf"(?=\s*(?:$|[,.;!?)]|\s(?:is|was|sounds?|feels?|seems?|needs?|should|runs?|starts?|plays?|"
+                              rf"ends?|goes|comes|kicks|hits|gets|has|at|to|from|down|up|lower|louder|quieter|softer|a\s+bit|"
+                              rf"too|so|way|kinda|please|pls)\b))(?!\.\w)", said, text)
+    return text
+
+
 def _length_stated(text: str, tl: Timeline) -> str:
     """"the screen recording is 25 seconds, only use 8 sec of it from the middle": a clip's own length said
     before what to do with "it" is no change (it set the clip to 25 s): the rest, "it" said as the clip."""
@@ -667,6 +693,7 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 
 _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|her|his|their|our|my)\b|"
                      r"^(?:(?:kinda|sort\s+of|kind\s+of)\s+)?like\s+(?:a|an|the|those|that|on|in)\s+[\w' -]{2,30}$|"  # "…, like a street sign"
+                     r"^(?:put|show|add|include|write)\s+(?:the|a|that)\s+(?:date|day)(?:\s+(?:on|in)\s+(?:it|there))?\s*[.!]*$|"  # "its tuesday the 9th, put the date"
                      r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$")
@@ -730,6 +757,8 @@ def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: 
     zh_part = _ZH_PART.match(piece) is not None
     if not re.search(r"(?i)\bit\b", piece) and not zh_part:
         return None
+    if not zh_part and (sound := re.match(r"(?i)\s*(?:the\s+)?(?P<s>music|song|voiceover|voice|vo|narration)\b", before)):
+        return re.sub(r"(?i)\bit\b", f"the {sound.group('s').lower()}", piece, count=1)  # "the music is too long, cut it to 3 sec"
     said = _ctx(before, quotes, tl, lib, new)
     refs = _find_targets(said)
     names = {r.target.name for r in refs}
@@ -845,6 +874,14 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
+    masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
+    # "口播的时候 剥橙子声音太吵了": when, not what (the voiceover was turned down)
+    if not re.search(r"音乐|配乐|bgm|BGM|歌", masked):  # ("旁白的时候音乐再小一点": the music ducked while the voice talks)
+        masked = re.sub(r"^\s*(?:在)?[\u4e00-\u9fff]{1,6}的时候[\s，,]+(?=\S)", "", masked)
+    # "cut it to 3 sec or fade it under her voice": two ways offered, the first one taken
+    masked = re.sub(r"(?i)^(?P<a>.*?\b(?:cut|trim|make|move|put|set|turn|lower|raise|drop|remove|shorten|mute)\b.*?)\s*,?\s+or\s+"
+                    r"(?:just\s+|maybe\s+|even\s+)?(?:fade|cut|trim|make|move|put|set|turn|lower|raise|drop|remove|shorten|mute|duck)\b.*$",
+                    r"\g<a>", masked)
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
     masked = re.sub(r"[\s，,]*(?:在)?[\u4e00-\u9fff]{1,4}(?:底|背景|图)上(?:看不清楚?|不清楚|看不见|看不到)[了啊呀]?(?=$|[\s，,。])", "", masked)
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
@@ -954,6 +991,11 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             # (a refusal for the shot named stands: "cut it to the first 10 sec" of an 8 s clip is not the video's)
             r2.text = r.text  # "walkthrough clip has wind noise, mute it": the clip (it muted the voiceover)
             r = r2
+            if not results[-1].ok and results[-1].question is None and results[-1].cannot is None:
+                # the clause naming it says what, not something else to do: "the music is too long, cut it to 3 sec"
+                sep = seps[i - 1] if i - 1 < len(seps) else " "
+                results.pop()
+                piece = joined.pop() + sep + piece
         if not r.ok and r.question is None and r.cannot is None and results and results[-1].ok \
                 and _REASON.match(N.normalize(piece)):
             # "put the collar closeup first, so ppl can recognize him", "…吧 比较吸引人": why, not what

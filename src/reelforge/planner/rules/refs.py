@@ -421,7 +421,8 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
         if (maker := re.match(r"[a-z]+", base)) and maker.group(0) in _MAKER_SAYS:
             words += _MAKER_SAYS[maker.group(0)]
         # a Chinese name of four or more characters is said by its first or last two too ("航拍那段": 泳池航拍.mp4)
-        halves = [x for w in words if re.fullmatch(r"[\u4e00-\u9fff]{4,}", w) for x in (w[:2], w[-2:])]
+        # (and by its first three, "剥橙子那段" for 剥橙子特写.mp4)
+        halves = [x for w in words if re.fullmatch(r"[\u4e00-\u9fff]{4,}", w) for x in (w[:2], w[-2:], w[:3])]
         for word in [base, *words, *filter(None, map(_singular, words)), *halves]:
             # (two Chinese characters name a thing: "口播.mp4", "冰粉.jpg", "丝巾.jpg")
             if (len(word) >= 3 or len(word) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word)) and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:

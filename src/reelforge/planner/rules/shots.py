@@ -1224,7 +1224,9 @@ _NOT_THE_VIDEOS_LENGTH = re.compile(
     r"(?:is|starts?|begins?|opens?|now)\s+(?:at\s+)?\d{1,2}(?::\d\d)?\b|"
     r"^(?:the\s+|that\s+|this\s+)?(?!(?:whole|entire|full|video|ad|reel|thing|it|overall)\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+"
     r"(?:bit|part|shot|clip|pic|photo|picture|section|segment|scene|footage)\s+(?:is|was|'s|looks|feels|needs|should)\b|"
-    r"^[\u4e00-\u9fff]{1,8}(?:那段|那个|那张|这段|这个|这张)", re.I)
+    r"^[\u4e00-\u9fff]{1,8}(?:那段|那个|那张|这段|这个|这张)|"
+    # "the music is too long, cut it to 3 sec": "it" is the music (the video was set to 3 s)
+    r"^(?:the\s+)?(?:music|song|bgm|track|jingle|voice(?:over)?|vo|narration|title|caption|text|cta)\s+(?:is|'s|was|feels|seems|runs)\b", re.I)
 
 
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:

@@ -333,6 +333,18 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                               position=position, size=size_in(t), color=letters_on(c, box, color, WHITE, adding=True),
                               background=bg, box_color=box)]
         r = role or (Role.CAPTION if not c.quotes and new_text == facts_added(c.raw) else Role.TITLE)  # (facts: a caption)
+        if role is None and c.text_segs(Role.TITLE) and _has(r"\b(?:somewhere|anywhere|some\s*where|wherever|too|also|as\s+well)\b|"
+                                                             r"随便|哪里都行|也加", t):
+            # "add 'free parking' somewhere": a line more, not a second title after the first; over a picture that
+            # shows none yet (between the title's and the ending's)
+            captioned = {s.shot for _, s in c.text_segs(Role.CAPTION) if s.shot} | {
+                sh.id for sh in c.main_segs() for _, s in c.text_segs(None) if sh.start <= s.start < sh.end}
+            free = [k for k, sh in enumerate(c.main_segs()) if sh.id not in captioned]
+            if free and timing_in(c, None) is None:
+                return [O.AddText(text=new_text, role=Role.CAPTION.value, shot=O.Target(index=free[0]),  # type: ignore[arg-type]
+                                  position=position, size=size_in(t), color=letters_on(c, box, color, WHITE, adding=True),
+                                  background=bg, box_color=box)]
+            r = Role.CAPTION
         offer = offer_in(c.raw)
         address = contact_in(c.raw)
         contact = (address is not None and new_text in (address, contact_cta(c.raw, address))

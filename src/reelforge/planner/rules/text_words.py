@@ -211,6 +211,12 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             out.append(O.UpdateText(target=target, **look))
             continue
         new = b
+        if part and (more := re.fullmatch(r"(?i)(?:add|plus|and|also)\s+(?P<x>.+?)(?:\s+(?:too|as\s+well))?", b)):
+            said = typed_a.strip()  # "spotify & apple -> add youtube too": one more in the list ("listen on add youtube")
+            listed = said.replace(" & ", ", ").replace(" and ", ", ") + (" & " if "&" in said else " and ") + more.group("x")
+            new = re.sub(re.escape(said), lambda _found, listed=listed: listed, s.text, count=1, flags=re.I)
+            out.append(O.UpdateText(target=target, text=new))
+            continue
         if not part and typed_a.strip() != s.text.strip() and typed_a.strip() in s.text and re.search(r"\d", b):
             new = s.text.replace(typed_a.strip(), b, 1)  # "change 149 to 129" on "$149": "$129" (it showed "129")
         if part and (dated := said_anew(s.text, typed_a.strip(), b)) is not None:
@@ -219,6 +225,11 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             typed = typed_a.strip().strip(chr(34) + chr(39))
             new = re.sub(rf"{edge_a}{re.escape(typed)}{edge_b}", lambda found, typed=typed: _in_case_of(found.group(0), typed, b),
                          s.text, count=1, flags=re.I)
+            if (at := s.text.lower().find(typed.lower())) > 0 and P.CJK.search(b):
+                # "8折改成 首单立减30元" on "3月份新客首单8折": the words the new ones repeat from before it, once
+                lead = next((k for k in range(min(len(b), at), 1, -1) if s.text[:at].endswith(b[:k])), 0)
+                if lead:
+                    new = s.text[:at - lead] + b + s.text[at + len(typed):]
             if new == s.text:
                 return None
         out.append(O.UpdateText(target=target, text=new))
