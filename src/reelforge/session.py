@@ -434,7 +434,9 @@ class Session:
             keep_length = [O.SetTotalDuration(duration_ms=was)]
             tl = apply(tl, keep_length, library=self.library)
             gone_ops += keep_length
-        tl, mute_ops, muted = _clause_edits(text, tl, self.library, _CLIP_SOUND_CLAUSE, (O.SetClipAudio,))
+        # ("先放摇奶茶那个视频 声音去掉": the clip named in the clause before, one clause)
+        said_with = re.sub(r"(视频|片段|那段|那个)\s+(?=(?:声音|原声)(?:去掉|不要|关了|关掉))", r"\1", text)
+        tl, mute_ops, muted = _clause_edits(said_with, tl, self.library, _CLIP_SOUND_CLAUSE, (O.SetClipAudio,))
         asked_ops = [*asked_ops, *song_ops, *gone_ops, *mute_ops]
         asked = [*asked, *song, *gone, *muted]  # "…use our song from the chorus (starts ~1:02)"
         keep: list[O.Op] = []
@@ -704,9 +706,9 @@ def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
 # "first photo should be the cat", "猫的照片放最前面"
 _ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with|on)\b|\b(?:first|last|opener|closer)\b|"
                            r"\b(?:near|towards?)\s+the\s+end\b|"
-                           r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾", re.I)
+                           r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾|先放|^\s*先用", re.I)
 # (Chinese typed on a phone parts clauses with spaces: "… 用口播那个视频开头 要有她说话的声音 配字幕 20秒就行")
-_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。！!]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*|(?<=[\u4e00-\u9fff\w])\s+(?=[\u4e00-\u9fff])", re.I)
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。！!]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*|(?<=[\u4e00-\u9fff\w])\s+(?=[\u4e00-\u9fff]|\d+\s*(?:秒|分钟))", re.I)
 
 
 # the composer's words for a clip put after the voiceover (`AIStage.voice_pauses` may place it inside)

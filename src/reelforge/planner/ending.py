@@ -204,7 +204,8 @@ def price_beside(text: str, offer: str) -> str | None:
     "30% off, tees $15": "Tees $15"), which the discount would otherwise leave unsaid; else None."""
     if not is_discount(offer):
         return None
-    for clause in re.split(r"[，。；;！!\n]|,(?!\d{3}\b)|\.\s+", text or ""):  # (never inside "$1,450")
+    # (never inside "$1,450"; Chinese typed with spaces between its clauses: "洁家帮 日常保洁50元一小时 …")
+    for clause in re.split(r"[，。；;！!\n]|,(?!\d{3}\b)|\.\s+|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])", text or ""):
         clause = clause.strip(" :：")
         if clause and offer not in clause and _RX_PRICE.search(clause) and not _RX_OFFER.search(clause) and (
                 len(clause) <= 16 if re.search(r"[\u4e00-\u9fff]", clause) else len(clause.split()) <= 6):

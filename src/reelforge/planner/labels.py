@@ -173,15 +173,19 @@ def before_after(text: str, pictures: int, names: Sequence[str] = ()) -> Labels 
     zh = re.search(r"[\u4e00-\u9fff]", m.group(0)) is not None
     said = {q.strip().lower(): q.strip() for q in re.findall(r"['‘\"“]([^'’\"”]{2,10})['’\"”]", text or "")}
     before, after = ("之前", "之后") if zh else (said.get("before", "Before"), said.get("after", "After"))
-    if pictures == 2:
-        return Labels((before, after), (0, 0), given=False)
-    which = []
+    which, said_so = [], []
     for name in names:
         stem = name.lower().rsplit(".", 1)[0]
         b, a = re.search(r"(?<![a-z])before(?![a-z])|之前|前$", stem), re.search(r"(?<![a-z])after(?![a-z])|之后|后$", stem)
         if bool(b) == bool(a):
             break
         which.append(before if b else after)
+        # "厨房清洁前.jpg", "厨房清洁后.jpg": the names say it themselves ("清洁前", "清洁后"), not 之前 / 之后
+        said_so.append(z.group(0) if zh and (z := re.search(r"[\u4e00-\u9fff]{2}(?<!之)[前后]$", stem)) else None)
+    if len(which) >= 2 and len(set(which)) == 2 and all(said_so) and len({x[:-1] for x in said_so}) == 1:
+        which = said_so
+    if pictures == 2 and len(which) != 2:
+        return Labels((before, after), (0, 0), given=False)
     return Labels(tuple(which), (0, 0), given=False) if len(which) >= 2 and len(set(which)) == 2 else None
 
 

@@ -322,6 +322,11 @@ def _length_stated(text: str, tl: Timeline) -> str:
     return text
 
 
+# "招生简章那张图字太小 手机上看不清 去掉吧": the picture named goes (it removed every text: "字" and "去掉")
+_RX_ZH_FAULT_THEN_CUT = re.compile(r"^\s*(?:把)?(?P<x>[^\s，,。]{1,10}?)(?:那张|这张|那段|这段|那个|这个)(?:图|图片|照片|视频|片段)?"
+                                   r"[^。]*?[\s，,](?:就|那就|还是)?(?:去掉|删掉|删了|拿掉|不要了|不用了)(?:吧|了|算了)?\s*[。！!]?\s*$")
+
+
 def _fault_cut(m: re.Match[str]) -> str:
     """`_RX_FAULT_THEN_CUT` as one instruction: "cut the first half"; too long and trimmed: shorter."""
     if re.search(r"too\s+long", m.group(0), re.I) and m.group("v").lower() in ("trim", "cut"):
@@ -873,6 +878,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
+    if (zh_cut := _RX_ZH_FAULT_THEN_CUT.match(masked)) and _find_targets(_ctx(zh_cut.group("x"), [], timeline, lib, new)):
+        masked = f"把{zh_cut.group('x')}删掉"
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "口播的时候 剥橙子声音太吵了": when, not what (the voiceover was turned down)
@@ -1134,7 +1141,7 @@ _PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them
                          r"right\s+(?:after|before)\s+the\s+[^\x00,;]{2,30}?)(?:\s*$|(?=\s*[,;.!])|"
                          r"\s+(?:it'?s|its|because|cuz|since|as\s+it'?s)\s+(?:the\s+|a\s+|so\s+|really\s+)?(?:best|nicest|"
                          r"strongest|favou?rite|prettiest|cutest|good|great|better)\b.*$)|"
-                         r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$|"
+                         r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$|^\s*最后(?:再)?放(?P<zl>[^\s，,。]{1,12}?)\s*$|"
                          # "boss fight near the end": the shot before the last
                          r"^\s*(?:the\s+|then\s+(?:the\s+)?)?(?P<nx>(?!(?:it|this|that|they|them|title|captions?|music|text)\b)"
                          r"[^\x00,;]{2,40}?)\s+(?:near|towards?|close\s+to)\s+the\s+end\s*$|"
@@ -1162,6 +1169,8 @@ def _place_said(m: re.Match[str]) -> str:
         return f"put the {m.group('nx')} second to last"
     if m.group("zx"):
         return f"把{m.group('zx')}放到最前面"
+    if m.group("zl"):
+        return f"把{m.group('zl')}放到最后"  # "最后放阿姨团队合照"
     if m.group("zy"):  # "用口播那个视频开头", "以门头结尾"
         return f"把{m.group('zy')}放到{'最前面' if m.group('zw') in ('开头', '开场') else '最后'}"
     w = m.group("w").lower()

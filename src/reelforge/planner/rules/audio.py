@@ -599,7 +599,7 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|"
                                           rf"\b(?:clips?|footage)\s*[-–—:,]?\s*(?:no|without)\s+(?:sound|audio)\b|"
                                           rf"\bno\s+(?:\w+\s+){{1,3}}(?:audio|sound)\b(?!\s+effects?)|"
-                                          rf"\b(?:no|without)\s+(?:the\s+)?(?:sound|audio)\s+(?:from|of|on)\s+(?:it|that|this|the\s+\w+)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声)|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|不要|静音|留着|保留|开着)", t)
+                                          rf"\b(?:no|without)\s+(?:the\s+)?(?:sound|audio)\s+(?:from|of|on)\s+(?:it|that|this|the\s+\w+)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声|声音(?:关了|关掉|去掉|不要))|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|不要|静音|留着|保留|开着)", t)
     if not clipish and not (_has(_MUTE_WORD, t) and (video_refs or recording)):
         return None
     if not clipish and _audio_role(t) in ("music", "voice"):
@@ -607,7 +607,7 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     if not refs and not recording and not c.count("video") and _has(_WHOLE_MUTE, t.strip(" .!。！")):
         return None  # "视频静音", "mute the video" with stills only: the whole video's sound (`_volume`)
     keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音|留着|开着", t)
-    mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|不要|删除", t)
+    mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|关了|关上|不要|删除", t)
     if not keep and not mute:
         return None
     target: O.Target | None = None
