@@ -10,7 +10,9 @@ Each case below is one of them, checked through the planner as a session plans i
 
 from __future__ import annotations
 
-from reelforge.planner import ending, facts, plan
+import re
+
+from reelforge.planner import ending, facts, plan, time_words
 from reelforge.planner import ops as O
 from reelforge.planner.apply import apply
 from reelforge.planner.rules import plan_edit
@@ -112,3 +114,202 @@ def test_a_caption_made_from_the_file_name_gives_way_to_the_one_added():
     shot = next(i for i, s in enumerate(tl.tracks[0].segments) if s.id == named.shot)
     new = apply(tl, [O.AddText(text="新器械到店", role="caption", shot=O.Target(index=shot))], library=tuple(GYM))
     assert named.text not in _texts(new, Role.CAPTION) and "新器械到店" in _texts(new, Role.CAPTION)
+
+
+# -- the third batch: 14 sessions typed by someone who had not seen the planner ---------------------
+
+def _lib(*files: tuple[str, str, float]) -> list:
+    """Files as the batch gave them: (name, kind, seconds)."""
+    out = []
+    for i, (name, kind, secs) in enumerate(files):
+        out.append(img(name, i) if kind == "image" else clip(name, int(secs * 1000)) if kind == "video"
+                   else aud(name, int(secs * 1000)))
+    return out
+
+
+UNI = _lib(("DJI_0034.MP4", "video", 22), ("campus_library_2025.jpg", "image", 0), ("students lab coats.jpg", "image", 0),
+           ("Open Day poster FINAL v2.png", "image", 0), ("WhatsApp Image 2026-02-11 at 09.41.12.jpeg", "image", 0),
+           ("dean welcome voiceover.m4a", "voice", 28), ("inspiring-corporate-piano.mp3", "music", 180))
+UNI_FIRST = ("open day promo for northbrook uni, sat 14 march 10am-3pm, main campus 200 college rd. start with the drone shot "
+             "(no sound on it, its just wind) then library, lab, the ambassadors pic last. deans voiceover over the whole "
+             "thing w subtitles pls. piano music low under the voice. register at northbrook.ac.uk/openday . 30s landscape")
+GAME = _lib(("gameplay_capture_2026-05-01_22-14-07.mp4", "video", 64), ("boss fight 60fps.mp4", "video", 31),
+            ("keyart_4k.png", "image", 0), ("steam_capsule_616x353.png", "image", 0), ("logo_transparent.png", "image", 0),
+            ("OST_track03_lanterns.ogg", "music", 201), ("trailer vo take 2.wav", "voice", 24))
+GAME_FIRST = ("launch trailer for our game MOTHLIGHT out may 22 on steam, wishlist now. 45s 16:9. open on the key art w logo, "
+              "then gameplay, boss fight near the end, end card = capsule art + 'Wishlist on Steam' + release date. keep the "
+              "game sfx on but low, OST track 3 as music, use vo take 2. no cheesy transitions plz, hard cuts")
+PODCAST = _lib(("ep47_clip_raw.wav", "voice", 52), ("studio_two_mics.jpg", "image", 0),
+               ("guest headshot - Dr. Amara Osei.jpg", "image", 0), ("cover art 3000x3000.png", "image", 0),
+               ("Riverside_recording_ep47.mp4", "video", 52), ("intro jingle.mp3", "music", 8))
+PODCAST_FIRST = ("trailer for ep 47 of the Half Full podcast w dr amara osei on burnout 🎙️ use the clip from 0:25 to 0:45 of the "
+                 "wav thats the good bit, subtitles big and centered (people watch muted). show her headshot w her name + "
+                 "'Burnout researcher, UCL', then the cover art at the end with 'new ep out tuesday — listen on spotify & "
+                 "apple'. jingle at the start. square 1:1")
+MARKET = _lib(("market_stalls_wide.jpg", "image", 0), ("IMG_3390.jpeg", "image", 0), ("IMG_3391.jpeg", "image", 0),
+              ("IMG_3402.jpeg", "image", 0), ("kids petting goat.mp4", "video", 12), ("bluegrass_banjo_loop.mp3", "music", 60))
+MARKET_FIRST = ("Saturday market is back!! opening day april 4, every sat 8am-1pm, Elm Street parking lot downtown. 40+ local "
+                "vendors, live music, petting zoo for the kids 🐐 make a 20 sec video for facebook, start w the wide shot of "
+                "the stalls. web: elmstreetmarket.org")
+DRIVING = _lib(("驾校大门.jpg", "image", 0), ("训练场航拍.mp4", "video", 20), ("教练合影.jpeg", "image", 0), ("IMG_0088.JPG", "image", 0),
+               ("招生简章.png", "image", 0), ("校长配音.m4a", "voice", 22), ("励志背景音乐.mp3", "music", 200))
+DRIVING_FIRST = ("驾校暑假招生视频 安达驾校 C1手动挡3680 C2自动挡3980 学生凭学生证再减200 一人一车 包接送 报名电话138 0000 5678 "
+                 "地址城北大道88号 用校长的配音 先放航拍 航拍声音不要 30秒 视频号和抖音都要发")
+CLEANING = _lib(("厨房清洁前.jpg", "image", 0), ("厨房清洁后.jpg", "image", 0), ("深度保洁过程.mp4", "video", 25), ("阿姨团队.jpg", "image", 0),
+                ("微信图片_20260310.jpg", "image", 0), ("轻快钢琴.mp3", "music", 90))
+CLEANING_FIRST = ("做个家政保洁的宣传 洁家帮 日常保洁50元一小时 深度保洁 新房开荒 3月份新客首单8折 服务范围朝阳区 海淀区 电话400-800-1234 "
+                  "先放厨房前后对比 然后擦玻璃的视频 声音关了 最后放阿姨团队合照 20秒 发朋友圈和小红书")
+
+
+def _edit(first: str, lib, *edits: str):
+    """The timeline after the first cut and ``edits`` as the rules plan them, with the last plan."""
+    tl = plan(first, lib).timeline
+    r = None
+    for e in edits:
+        r = plan_edit(e, tl, library=tuple(lib))
+        tl = apply(tl, r.ops, library=tuple(lib)) if r.ops else tl
+    return tl, r
+
+
+def _session(first: str, lib):
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(lib)
+    s.handle(first)
+    return s.timeline
+
+
+def _shots(tl) -> list[str]:
+    return [s.name for s in tl.track(Role.MAIN).segments]
+
+
+def test_numbers_that_are_no_length_of_the_video():
+    # "evening show is 5:30 not 6" set 330 s; "is the banjo thing long enough? it's only a minute" 60 s; "drone bit is
+    # too short make it 6 secs" 6 s; "航拍那段太长了 留5秒就行" 5 s; "start the music where the melody comes in, like 0:12" 12 s
+    for first, lib, edit in ((UNI_FIRST, UNI, "oops evening show is 5:30 not 6, and its under 4 free not under 5"),
+                             (MARKET_FIRST, MARKET, "is the banjo thing long enough? it's only a minute"),
+                             (UNI_FIRST, UNI, "start the music where the melody comes in, like 0:12"),
+                             (UNI_FIRST, UNI, "drone bit is too short make it 6 secs"),
+                             (DRIVING_FIRST, DRIVING, "航拍那段太长了 留5秒就行")):
+        before = plan(first, lib).timeline.duration
+        tl, r = _edit(first, lib, edit)
+        assert not any(isinstance(o, O.SetTotalDuration) for o in r.ops), edit
+    tl, r = _edit(MARKET_FIRST, MARKET, "is the banjo thing long enough? it's only a minute")
+    assert "60 s" in r.reply and not r.ops  # answered: it runs under all of it
+    tl, _ = _edit(UNI_FIRST, UNI, "drone bit is too short make it 6 secs")
+    assert next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("DJI")).duration == 6000  # DJI: the drone
+    assert tl.duration == before or tl.duration < before
+    tl, _ = _edit(DRIVING_FIRST, DRIVING, "航拍那段太长了 留5秒就行")
+    assert next(s for s in tl.track(Role.MAIN).segments if "航拍" in s.name).duration == 5000
+    tl, _ = _edit(UNI_FIRST, UNI, "start the music where the melody comes in, like 0:12")
+    assert tl.track(Role.MUSIC).segments[0].in_ms == 12_000  # from that point of the song
+    tl, _ = _edit(PODCAST_FIRST, PODCAST, "古筝从1分钟那里开始吧 那段好听".replace("古筝", "音乐"))
+    assert tl.track(Role.MUSIC) is None or tl.duration > 0
+
+
+def test_readings_that_destroyed_the_work():
+    # "use the white logo at the start over the neon pic" undid every change ("start over")
+    tl, r = _edit(MARKET_FIRST, MARKET, "make it warmer", "use the logo at the start over the wide pic")
+    assert not any(isinstance(o, (O.Undo,)) for o in r.ops)
+    # "menu board pic is unreadable on a phone just cut it" made hard cuts
+    tl, r = _edit(MARKET_FIRST, MARKET, "market stalls pic is unreadable on a phone just cut it")
+    assert [type(o) for o in r.ops] == [O.RemoveSegment] and "market_stalls_wide.jpg" not in _shots(tl)
+    # "make the price text yellow w a black box" wrote those words over the price
+    tl, r = _edit("promo, birria tacos only $12 this weekend", MARKET, "make the price text yellow w a black box, like a street sign")
+    assert all(getattr(o, "text", None) is None for o in r.ops) and any(getattr(o, "color", None) for o in r.ops)
+    # "hmm too busy w all the text. drop the address line" with no address on screen removed every text
+    tl, r = _edit(UNI_FIRST, UNI, "hmm too busy w all the text. drop the address line")
+    assert not r.ops and "address" in r.reply
+    # "music should hit the drop at the boss fight" removed the music; the drop now lands on the boss fight
+    tl, r = _edit(GAME_FIRST, GAME, "music should hit the drop at the boss fight, drop is at 1:05 in the track")
+    boss = next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("boss"))
+    music = tl.track(Role.MUSIC).segments[0]
+    assert music.start + (65_000 - music.in_ms) == boss.start
+    # "招生简章那张图字太小 手机上看不清 去掉吧" removed every text
+    tl, r = _edit(DRIVING_FIRST, DRIVING, "招生简章那张图字太小 手机上看不清 去掉吧")
+    assert "招生简章.png" not in _shots(tl) and tl.track(Role.TITLE) is not None
+
+
+def test_a_shot_part_and_lengths_said_of_a_shot():
+    tl, r = _edit(GAME_FIRST, GAME, "the gameplay part is boring at the start, use 0:20 to 0:35 instead")
+    game = next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("gameplay"))
+    assert (game.in_ms, game.duration) == (20_000, 15_000)
+    tl, r = _edit(GAME_FIRST, GAME, "make the boss fight longer, like 14s")
+    assert next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("boss")).duration == 14_000
+    before = plan(GAME_FIRST, GAME).timeline
+    tl, r = _edit(GAME_FIRST, GAME, "boss fight needs to be longer its the money shot. like 10s")
+    assert not r.ops and "already" in r.reply and tl.duration == before.duration  # (it is 11 s: no 10 s video)
+    tl, r = _edit(GAME_FIRST, GAME, "vo is kinda quiet compared to the boss sfx")
+    assert tl.track(Role.VOICE).segments[0].volume > 1.0
+
+
+def test_words_said_around_a_correction():
+    tl, r = _edit("ad for my detailing biz, full detail $149 this month only", MARKET, "oops price is $129 not 149")
+    assert "$129" in [s.text for tr in tl.tracks if tr.role is Role.CTA for s in tr.segments]
+    tl, r = _edit("ad for Two Guys and a Dolly moving, local moves from $89/hr", MARKET, "change $89/hr to $95/hr ugh")
+    assert any(s.text.endswith("$95/hr") for tr in tl.tracks for s in getattr(tr, "segments", ()) if hasattr(s, "text"))
+    tl, _ = _edit(PODCAST_FIRST, PODCAST, "spotify & apple -> add youtube too")
+    assert tl.track(Role.CTA).segments[0].text.endswith("spotify, apple & youtube")
+    tl, _ = _edit(PODCAST_FIRST, PODCAST, "its tuesday the 9th, put the date")
+    assert tl.track(Role.CTA).segments[0].text == "new ep out tuesday the 9th — listen on spotify & apple"
+    tl, _ = _edit(CLEANING_FIRST, CLEANING, "8折改成 首单立减30元")
+    assert tl.track(Role.CTA).segments[0].text == "3月份新客首单立减30元"
+
+
+def test_wishes_beyond_reelforge_are_answered_not_done():
+    for edit in ("can you remove the girl in the back whos picking her nose lol", "能不能把那个阿姨的脸打个码 她不想露脸",
+                 "can u make steam come off the tacos? like animated", "the couch on the stairs one is crooked, can u straighten it",
+                 "can it be black and white except the nails?", "能加个倒计时吗 离直播还有几小时那种", "can you clean up the background hum",
+                 "字体太现代了 有没有毛笔字那种"):
+        first = CLEANING_FIRST if re.search(r"[\u4e00-\u9fff]", edit) else MARKET_FIRST
+        tl, r = _edit(first, CLEANING if first is CLEANING_FIRST else MARKET, edit)
+        assert not r.ops and r.reply and "understand" not in r.reply and "没有理解" not in r.reply, edit
+    # (the text's own motion and a transition are no picture's: "用旋转转场" names a transition it lacks)
+    tl, r = _edit(MARKET_FIRST, MARKET, "标题加个火焰表情")
+    assert r.ops
+
+
+def test_first_cuts_of_the_third_batch():
+    game = _session(GAME_FIRST, GAME)
+    assert _shots(game) == ["keyart_4k.png", "gameplay_capture_2026-05-01_22-14-07.mp4", "boss fight 60fps.mp4",
+                            "steam_capsule_616x353.png"]  # "open on the key art w logo", "boss fight near the end"
+    assert [s.text for s in game.track(Role.CTA).segments] == ["Wishlist on Steam"]
+    assert [s.text for s in game.track(Role.TITLE).segments] == ["MOTHLIGHT"]
+    pod = _session(PODCAST_FIRST, PODCAST)
+    caps = [s.text for tr in pod.tracks if tr.role is Role.CAPTION for s in tr.segments]
+    assert caps == ["Burnout researcher, UCL"]  # not "of", "the", "wav" from the clock's colon
+    voice = pod.track(Role.VOICE).segments[0]
+    assert (voice.in_ms, voice.duration) == (25_000, 20_000) and pod.duration <= 21_000
+    assert time_words.parse_duration_ms("soft pink, playful. 25-30s, for facebook + insta feed") == 30_000
+    drive = _session(DRIVING_FIRST, DRIVING)
+    assert _shots(drive)[0] == "训练场航拍.mp4" and drive.track(Role.MAIN).segments[0].mute  # 先放航拍 航拍声音不要
+    assert [s.text for s in drive.track(Role.TITLE).segments] == ["安达驾校"]
+    shown = " ".join(s.text for tr in drive.tracks if tr.role is Role.CAPTION for s in tr.segments)
+    assert "C1手动挡3680" in shown and "C2自动挡3980" in shown
+    clean = _session(CLEANING_FIRST, CLEANING)
+    assert _shots(clean)[-1] == "阿姨团队.jpg" and clean.track(Role.MAIN).segments[2].mute
+    labels = sorted(s.text for tr in clean.tracks if tr.role is Role.CAPTION for s in tr.segments if s.shot)
+    assert labels == ["清洁前", "清洁后"]
+    assert not any("洁家帮 日常保洁" in s.text for tr in clean.tracks if tr.role is Role.CAPTION for s in tr.segments)
+    uni = _session(UNI_FIRST, UNI)
+    assert "DJI" not in [s.text for tr in uni.tracks if tr.role is Role.CAPTION for s in tr.segments]
+
+
+def test_the_sound_named_by_its_file():
+    tl, r = _edit(PODCAST_FIRST, PODCAST, "jingle's too long, cut it to 3 sec or fade it under her voice")
+    assert [type(o) for o in r.ops] == [O.SetAudioTiming] and r.ops[0].role == "music" and r.ops[0].end_ms == 3000
+    tl, r = _edit(PODCAST_FIRST, PODCAST, "the music is too long, cut it to 3 sec")
+    assert not any(isinstance(o, O.SetTotalDuration) for o in r.ops)
+    orange = _lib(("果园_01.jpg", "image", 0), ("切开橙子.jpg", "image", 0), ("剥橙子特写.mp4", "video", 8), ("打包发货.jpg", "image", 0),
+                  ("直播间口播.mp3", "voice", 20), ("乡村民谣.mp3", "music", 150))
+    tl, r = _edit("今晚8点直播卖赣南脐橙 做个预告视频 10斤装39.9包邮 用我录的口播 抖音竖屏 20秒", orange, "口播的时候 剥橙子声音太吵了 小一点")
+    assert tl.track(Role.VOICE).segments[0].volume == 1.0
+    assert next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("剥橙子")).volume < 1.0
+
+
+def test_a_line_added_somewhere_is_a_caption_on_a_free_picture():
+    tl, r = _edit(MARKET_FIRST, MARKET, "add 'free parking' somewhere")
+    assert [s.text for s in tl.track(Role.TITLE).segments] == ["Saturday market is back"]
+    added = next(s for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments if s.text == "free parking")
+    assert added.shot is not None

@@ -338,13 +338,14 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                     found.append(_TRef(O.Target(name=several[0]), m.start() + offset, m.end() + offset,
                                        tuple(O.Target(name=f) for f in several[1:])))
                     continue
-                found.append(_TRef(O.Target(name=full if whole else stem), m.start() + offset, m.end() + offset))
+                # (a word the name does not hold, "drone" for DJI_0034.MP4, names the file whole)
+                found.append(_TRef(O.Target(name=full if whole or stem not in full else stem), m.start() + offset, m.end() + offset))
                 file_of[m.start() + offset] = full
         if c.zh:  # "把咖啡那张放第一个" for coffee.jpg: the Chinese word for what the name says
             for pattern in zh_patterns(stem):
                 for m in re.finditer(pattern, t):
                     if not any(r.start <= m.start() + offset < r.end for r in found):
-                        found.append(_TRef(O.Target(name=stem), m.start() + offset, m.end() + offset))
+                        found.append(_TRef(O.Target(name=stem if stem in full else full), m.start() + offset, m.end() + offset))
     # a picture called by the name on it ("put Luna first" for the shot captioned "Luna")
     for k, name in _captioned(c):
         for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", t):
