@@ -878,11 +878,18 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
+    for said in {x for texts in _texts_shown(timeline) for t in texts for x in t.split(" · ") if P.CJK.search(x) and len(x) >= 2}:
+        # "第二杯半价那个字 换成红色的": that text, by its words (the shots were asked about; "的字" made every text red)
+        masked = re.sub(rf"{re.escape(said)}\s*(?:那个|这个|那几个|这几个|的)?(?:字|文字)(?![幕体号])", said, masked)
     if (zh_cut := _RX_ZH_FAULT_THEN_CUT.match(masked)) and _find_targets(_ctx(zh_cut.group("x"), [], timeline, lib, new)):
         masked = f"把{zh_cut.group('x')}删掉"
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "口播的时候 剥橙子声音太吵了": when, not what (the voiceover was turned down)
+    # "哦不对 活动是到3月20号 写错了": the correction, without what is said around it (neither was understood)
+    # (a fact said, with its number: "不对，绿色" still says the last change is corrected)
+    masked = re.sub(r"^\s*(?:哦|噢|啊|诶|欸|哎呀|哎)?\s*(?:不对|等等|等一下|对了)[，,！!。\s]+(?=[^\d]*\d)|"
+                    r"[，,\s]*(?:我)?(?:写错了|搞错了|弄错了|打错了|写错啦|说错了)[。！!]*\s*$", "", masked)
     if not re.search(r"音乐|配乐|bgm|BGM|歌", masked):  # ("旁白的时候音乐再小一点": the music ducked while the voice talks)
         masked = re.sub(r"^\s*(?:在)?[\u4e00-\u9fff]{1,6}的时候[\s，,]+(?=\S)", "", masked)
     # "cut it to 3 sec or fade it under her voice": two ways offered, the first one taken

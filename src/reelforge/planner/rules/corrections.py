@@ -213,9 +213,29 @@ def _fact_gone(subject: str, said: str, texts: Sequence[str]) -> str | None:
     return f"remove {parts.pop()}" if len(parts) == 1 else None
 
 
+_DAY_SAID = re.compile(rf"(?i)^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(?:the\s+)?"
+                       rf"(?:(?P<m1>{MONTH})\.?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m2>{MONTH}))?$")
+
+
+def _day_of_month_not(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
+    """"X not Y" where both are days of a month (Y's on screen in a date of that month): the date moved to X's day,
+    its weekday worked out; else None."""
+    new = _DAY_SAID.match(re.sub(r"(?i)^.*?\b(?:is|are|'s)\s+(?:on\s+)?(?=\w)", "", x).strip())
+    old = _DAY_SAID.match(y.strip())
+    if new is None or old is None or not re.search(rf"(?<!\d){old.group('d')}(?!\d)", shown):
+        return None
+    month_new, month_old = (new.group("m1") or new.group("m2") or "")[:3].lower(), (old.group("m1") or old.group("m2") or "")[:3].lower()
+    if month_new and month_old and month_new != month_old:
+        return None  # another month: the date said anew, not its day
+    return _part_moved(texts, lambda part: with_day_of_month(part, new.group("d")) if re.search(
+        rf"(?<!\d){old.group('d')}(?!\d)", part) else None)
+
+
 def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     """"X not Y" as the change of Y, which is on screen (``texts``; ``shown``, all of them case-folded),
     to X; else None."""
+    if (moved := _day_of_month_not(x, y, texts, shown)) is not None:
+        return moved  # "the date is saturday 21st not 14th", "march 21 not march 14" on "Sat 14 March 10am-3pm"
     if (day := day_index(y)) is not None and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
         x = re.sub(r"(?i)^.*?\b(?:is|are|'s)\s+(?:on\s+)?(?=\w)", "", x)  # ("the open house is sunday the 18th")
         if day_index(x) is not None:

@@ -82,9 +82,27 @@ def _count_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
     return f"把{olds.pop()}改成{m.group(0)}" if len(olds) == 1 and m.group("pre") else None
 
 
+# "价格写错了 C2是4080" on "C2自动挡3980": the number after what it names
+_ZH_KEY_IS = re.compile(r"^(?:(?:价格|价钱|费用|数字)?(?:写错了|不对|错了|有误)[，,\s]*)?(?P<k>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)(?:的价格|的价钱|价格)?"
+                        r"(?:是|改成|改为|应该是)\s*(?P<v>[¥￥]?\d[\d.]*)\s*(?:元|块)?$")
+
+
+def _number_after(key: str, value: str, texts: Sequence[str]) -> str | None:
+    """The change of the one number that follows ``key`` in a text part, else None."""
+    hits = [(p, m) for x in texts for p in x.split(" · ")
+            if (m := re.search(rf"{re.escape(key)}[^\d·]{{0,8}}?(?P<n>[¥￥]?\d[\d.]*)", p))]
+    if len(hits) != 1 or not key.strip() or key.isdigit():
+        return None
+    part, m = hits[0]
+    return f"把{part}改成{part[:m.start('n')]}{value}{part[m.end('n'):]}"
+
+
 def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
     """A Chinese correction of a fact on screen said as the change it asks for (`corrections.as_change`), or None."""
     t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    if (m := _ZH_KEY_IS.match(re.sub(r"\s+", " ", t))) and not kind_of_word(m.group("k")) \
+            and (said := _number_after(m.group("k"), m.group("v"), texts)):
+        return said
     if (m := _ZH_LABEL.match(t)) and on_screen(kind_of_word(m.group("z")) or "", texts):
         return f"{m.group('z')}改成{m.group('v')}"  # "电话：13900139000"
     if (m := _ZH_FROM.match(t)) and (y := m.group("y") or m.group("y2")) and any(y in x for x in texts):

@@ -10,7 +10,7 @@ import re
 from reelforge.planner import ops as O
 from reelforge.planner import quotes as Q
 from reelforge.planner import time_words as TW
-from reelforge.planner.parse import EMOJI
+from reelforge.planner.parse import CJK, EMOJI
 from reelforge.planner.rules.refs import _ADD, _REMOVE, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_refs import (
     RX_TEXT_PLURAL,
@@ -188,12 +188,15 @@ _RX_STYLE_WORD = re.compile(
     r"\b(?:the|a|an|in|at|on|to|colou?r|bold|bigger|smaller|larger|big|small|large|medium|xl|size|font|top|bottom|"
     r"left|right|cent(?:er|re)|middle|corner|upper|lower|box|boxed|shadow|outline)\b|"
     r"大一点|小一点|大一些|小一些|大号|小号|特大|顶部|底部|中间|左边|右边|居中|上方|下方|颜色|字号|粗体|加粗|"
-    r"底框|背景框|边框|框|阴影|描边|底色|加|和|带|配|底|字")  # "改成白色加黑框": a look, not the words "白色加黑框"
+    r"底框|背景框|边框|框|阴影|描边|底色|加|和|带|配|底|字|再|更|大|小|粗|细|点")  # "改成白色加黑框": a look, not the words "白色加黑框"
 
 
 def styling(words: str) -> bool:
     """Whether what a text is changed "to" is a look, a place or a time ("to red", "to the top",
     "改成红色", "to 5 seconds") rather than its new words."""
+    parts = [p for p in re.split(r"[\s，,、]+", words.strip(" .!。！")) if p]
+    if len(parts) > 1 and CJK.search(words):
+        return all(styling(p) for p in parts)  # "换成红色的 再大一点": a colour and a size
     w = re.sub(r"(?:的|一点|一些)+$", "", words.lower().strip(" .!。！"))  # "改成黄色的": a colour, not the words "黄色的"
     if CLOCK_RANGE.fullmatch(w):
         return False  # opening hours "9:00-21:00", words on screen
