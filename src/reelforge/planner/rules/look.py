@@ -560,6 +560,8 @@ def _h_looks_soft(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if not _LOOKS_SOFT.search(t) or _has(_FILL_WORDS, t) or _has(_REMOVE + r"|删|去掉|不要", t):
         return None
+    if _has(r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\b|\bstart\s+(?:it|the\s+\w+)\s+.{0,20}\blater\b|开头|前面几秒", t):
+        return None  # "the rehearsal bit is blurry at the start, start it later": a part of the clip, its focus (not enlarged)
     named = _maybe_target(c)
     seg = _main_seg(c, named) if named is not None else None
     assets = {a.id: a for a in (*c.library, *c.tl.assets)}

@@ -200,7 +200,12 @@ _PACE = (r"\bpac(?:e|ing|ed)\b|节奏|\b(?:quicker|faster|snappier|shorter|slowe
          r"\b(?:cuts|shots|scenes)\s+(?:are\s+|come\s+|happen\s+|change\s+)?(?:a\s+bit\s+|way\s+|much\s+)?too\s+"
          r"(?:fast|quick|rapid|frequent|slow)\b|"
          r"\b(?:photos?|pictures?|images?|pics|stills)\s+(?:go\s+by|change|flip|are\s+moving|move\s+on|switch)\s+"
-         r"(?:a\s+bit\s+|way\s+)?too\s+(?:fast|quick(?:ly)?|slow(?:ly)?)\b|图片(?:切换|换)得?太(?:快|慢)")
+         r"(?:a\s+bit\s+|way\s+)?too\s+(?:fast|quick(?:ly)?|slow(?:ly)?)\b|图片(?:切换|换)得?太(?:快|慢)|"
+         # "feels slow", "it drags", "the video is too slow": the pace of the whole, said as how it feels
+         r"^(?:(?:it|this|the\s+(?:video|whole\s+thing|reel|edit|ad|cut))\s+|(?:it'?s|its)\s+)?(?:feels?|seems?|is|'s|looks?)?\s*"
+         r"(?:a\s+(?:bit|little)\s+|kinda\s+|kind\s+of\s+|too\s+|so\s+|really\s+|way\s+too\s+|pretty\s+)?"
+         r"(?:slow|sluggish|draggy)\s*[.!]*$|^(?:it\s+|the\s+(?:video|middle|reel)\s+)?drags(?:\s+(?:a\s+bit|in\s+the\s+middle))?\s*[.!]*$|"
+         r"^(?:感觉|整体|视频)?(?:有点|有些|太)?(?:慢|拖沓|拖)了?$")
 
 
 def _h_speed(c: _Ctx) -> list[O.Op] | None:
@@ -447,6 +452,9 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half\s+a))\s*(?:-\s*)?second\b", t):
         return None  # "make the first photo 2 second": a length with its s left off, never "the second place"
+    if re.search(r"\b(?:is|are|looks?|seems?|gets?|feels?)\s+(?:(?:a\s+bit|kinda|so|too|really|very)\s+)?[a-z]+\s+"
+                 r"(?:at|in)\s+the\s+(?:start|beginning|end)\b", t) and not re.search(r"\b(?:put|move|place|bring|make)\b", t):
+        return None  # "the rehearsal bit is blurry at the start": where in the clip it is so, no place to move it to
     opener = _RX_OPEN_WITH.search(t)
     if opener:  # "start with the mountain photo", "end on the beach shot"
         refs = _find_targets(c, opener.group("x"), opener.start("x"))
@@ -865,8 +873,23 @@ _RX_IN_RANGE = re.compile(r"(?:\bfrom\s+)?(?P<a>\d{1,2}:[0-5]\d)\s*(?:to|-|–|�
                           r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))")
 
 
+# "start it a couple secs later", "start the rehearsal clip 2 seconds in": its source's start moved by that much
+_RX_IN_LATER = re.compile(r"\b(?:start|begin|play)\s+(?:it|the\s+[\w' -]{1,40}?)\s+(?P<n>a\s+couple(?:\s+of)?|a\s+few|a|"
+                          r"\d+(?:\.\d+)?|one|two|three|four|five)\s*(?:s|secs?|seconds?)?\s+(?P<w>later|earlier|sooner|further\s+in)\b")
+
+
 def _h_in_point(c: _Ctx) -> list[O.Op] | None:
     t = c.t
+    if (later := _RX_IN_LATER.search(t)) and not _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, t):
+        n = later.group("n").lower()
+        ms = 2000 if "couple" in n else 3000 if "few" in n else 1000 if n == "a" else int(float(N.parse_number(n) or 1) * 1000)
+        refs = [x for f in _find_targets(c) for x in f.all]
+        clips = c.count("video")
+        target = refs[0] if refs else O.Target(index=0, kind="video") if len(clips) == 1 else None
+        seg = _main_seg(c, target) if target is not None else None
+        if seg is not None and c.asset_kind(seg) == "video":
+            step = -ms if later.group("w").lower() in ("earlier", "sooner") else ms
+            return [O.SetInPoint(target=target, in_ms=max(0, seg.in_ms + step), duration_ms=seg.duration)]
     voice = c.tl.track(Role.VOICE)
     if (r := _RX_IN_RANGE.search(t)) and voice is not None and voice.segments \
             and _has(_VOICE + r"|\b(?:wav|m4a|audio|recording|interview)\b|录音|音频", t) and not _has(_MUSIC + "|" + _TEXT_WORD, t):
@@ -1180,7 +1203,9 @@ def _paced(c: _Ctx, t: str) -> list[O.Op] | None:
     """"each picture should be shorter", "make the photos go faster", "图片节奏快一点": every
     still a quarter shorter (or a third longer), never under a second."""
     too_fast = _has(r"\btoo\s+(?:fast|quick(?:ly)?|rushed|hectic)\b|太快", t)  # "the slideshow is too fast": slower
-    too_slow = _has(r"\btoo\s+(?:slow(?:ly)?|sluggish|draggy)\b|太慢", t)
+    too_slow = _has(r"\btoo\s+(?:slow(?:ly)?|sluggish|draggy)\b|太慢|^(?:(?:it|this|the\s+\w+(?:\s+thing)?)\s+|(?:it'?s|its)\s+)?"
+                    r"(?:feels?|seems?|is|'s|looks?)?\s*(?:a\s+(?:bit|little)\s+|kinda\s+|kind\s+of\s+|so\s+|really\s+|pretty\s+)?"
+                    r"(?:slow|sluggish|draggy)\s*[.!]*$|\bdrags\b|^(?:感觉|整体|视频)?(?:有点|有些)?(?:慢|拖沓|拖)了?$", t)
     quicker = not too_fast and (too_slow or _has(_SHORTER + r"|\b(?:faster|quicker|snappier)\b|\bspeed\s+(?:\w+\s+){0,2}up\b|"
                                                  r"快一点|快点|更快|加快|加速", t))
     if not (quicker or too_fast or _has(_LONGER + r"|\bslower\b|\bslow\s+(?:\w+\s+){0,2}down\b|慢一点|慢点|更慢|放慢|减速", t)):
