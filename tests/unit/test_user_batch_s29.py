@@ -246,7 +246,7 @@ def test_a_shot_part_and_lengths_said_of_a_shot():
 
 def test_words_said_around_a_correction():
     tl, r = _edit("ad for my detailing biz, full detail $149 this month only", MARKET, "oops price is $129 not 149")
-    assert "$129" in [s.text for tr in tl.tracks if tr.role is Role.CTA for s in tr.segments]
+    assert [s.text for tr in tl.tracks if tr.role is Role.CTA for s in tr.segments] == ["Full detail $129"]
     tl, r = _edit("ad for Two Guys and a Dolly moving, local moves from $89/hr", MARKET, "change $89/hr to $95/hr ugh")
     assert any(s.text.endswith("$95/hr") for tr in tl.tracks for s in getattr(tr, "segments", ()) if hasattr(s, "text"))
     tl, _ = _edit(PODCAST_FIRST, PODCAST, "spotify & apple -> add youtube too")

@@ -83,7 +83,7 @@ _CONTACT_LABEL = re.compile(
 # an offer said in passing: "30% off everything", "buy one get one free", "free shipping", "全场8折", "买一送一"
 _RX_OFFER = re.compile(
     r"(?<![\w$])(?:(?:your\s+)?first\s+(?!\d)[a-z]+\s+(?:is\s+)?)?(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|"
-    r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)[a-z]{2,}s))?"
+    r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)(?:(?!(?:on|at|in|for|this|all|the)\b)[a-z]{2,}\s+(?=[a-z]{2,}s\b))?[a-z]{2,}s))?"
     r"(?:\s+(?:this|next)\s+(?:week(?:end)?|month)|\s+today|\s+only)?\b|"
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
     # a loyalty card, a stay: "buy 9 coffees get the 10th free", "stay 3 nights pay for 2"
@@ -170,9 +170,10 @@ def deadline_in(text: str) -> str | None:
 # "pumpkin latte $5.50, maple scone $3": things and their prices, one caption each
 # ("3-course dinner $39": a number joined to what it counts)
 _RX_PRICED = re.compile(
-    r"(?:^|(?<=[,;:，；：、!?])|(?<=\.\s)|(?<=\band\s))\s*(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?)\s*"
+    r"(?:^|(?<=[,;:，；：、!?\u2600-\u27bf\U0001F300-\U0001FAFF])|(?<=[\u2600-\u27bf\U0001F300-\U0001FAFF]\s)|(?<=\.\s)|(?<=\band\s))\s*(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
+    r"(?:\s+\d{1,2}(?=\s+for\b))?)\s*"  # ("birria tacos 3 for $12")
     r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
-    r"(?=\s*(?:[,;，；。、]|\band\b|$))")
+    r"(?=\s*(?:[,;，；。、]|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b))")  # ("full detail $149 this month only")
 
 
 def _by(word: str | None) -> str:

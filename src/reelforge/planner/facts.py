@@ -137,6 +137,15 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\b(?:live\s+)?at\s+(?-i:(?!(?:[Tt]he\s+)?(?:End|Start|Beginning|Top|Bottom|Middle|Center|Centre|Same|Moment|Last|"
      r"First|Least|Most|Once|Night|Noon|Midnight|Dawn|Dusk|Sunset|Sunrise|Home|Work|School)\b)(?:[Tt]he\s+)?(?:St\.\s+)?"
      r"[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\b|&|of|on|the)){1,4}|[A-Z]\w+['’]s|St\.\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})(?!\w)"),
+    # how many there are, what there is for the kids, a service's promise: "40+ local vendors", "petting zoo for the
+    # kids", "we come to you"
+    ("count", r"\b\d{1,4}\+?\s+(?:local\s+|new\s+|different\s+|craft\s+|indie\s+|food\s+)?(?:vendors|artists|makers|brands|"
+              r"exhibitors|stalls|food\s+trucks|breweries|wineries|bands|speakers|games|rides|dishes|flavou?rs|styles|"
+              r"activities|workshops|classes|trucks)\b"),
+    ("for the kids", r"\b(?:petting\s+zoo|bouncy\s+castles?|face\s+painting|pony\s+rides|kids'?\s+(?:zone|corner|activities|crafts))"
+                     r"(?:\s+for\s+the\s+(?:kids|little\s+ones|family))?\b"),
+    ("service", r"\bwe\s+come\s+to\s+you\b|\bsame[\s-]day\s+service\b|\bmobile\s+service\b|\bfully\s+insured\b"),
+    ("every week", rf"\bevery\s+{_ABBR_DAYS}\s+(?:from\s+)?{_TIME}\s*(?:-|–|to)\s*{_TIME}"),
     # a weekly schedule beside the day it starts: "mon/wed/fri 6am", "tues & thurs 7pm"
     ("schedule", rf"\b(?:{_ABBR_DAYS}\s*(?:/|,|&|and|-)\s*){{1,6}}{_ABBR_DAYS}\s+(?:at\s+)?{_TIME}"),
     # a place said alone between commas, by a name that says it is one: "…, Riverside Park, …"
@@ -216,6 +225,8 @@ def typed_facts(text: str) -> list[str]:
             said = "By " + said[3:]
         elif re.match(r"(?i)live\s", said):
             said = capitalise_dates(said)  # "Live jazz on Thursdays"
+        elif re.match(rf"(?i)every\s+{_ABBR_DAYS}\s", said):
+            said = dates_capitalised(said)  # "Every Sat 8am-1pm"
         elif re.match(rf"(?i){_ABBR_DAYS}\s*(?:/|,|&|and|-)", said):
             said = dates_capitalised(said)  # "Mon/Wed/Fri 6am"
         elif re.fullmatch(_PLACE_ALONE, said):

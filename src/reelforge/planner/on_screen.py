@@ -206,6 +206,12 @@ _OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|sto
                         r"restaurant|podcast|channel|app|gym|salon|boutique|label|bar|food\s+truck|game|book|novel|album|"
                         r"single|ep|film|movie|show|course|newsletter|product)\s+"
                         r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&))*))")
+# "my detailing biz shine squad mobile detailing, before/after vibe": a business's name typed in lower case after
+# the word for it, up to the end of the clause
+_OUR_BIZ_NAMED = re.compile(r"(?i)\b(?:my|our)\s+(?:[a-z]+\s+){0,2}?(?:biz|business|company)\s+(?P<n>[a-z][a-z'’&-]+(?:\s+[a-z][a-z'’&-]+){1,4})"
+                            r"\s*(?=[,.;!:(]|$)")
+_NOT_A_NAME_WORD = re.compile(r"(?i)\b(?:this|next|these|for|with|on|in|at|is|are|the|a|an|to|of|from|video|promo|reel|ad|"
+                              r"page|account|instagram|tiktok|facebook|website|weekend|today|tomorrow)\b")
 _SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
 _BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"
                              r"restaurant|salon|gym|band|app|label|boutique|blog)\s*\((?P<n>(?-i:[A-Z0-9][\w'’&.-]*)"
@@ -227,6 +233,8 @@ def subject_of(instruction: str) -> str | None:
         return named.group("n")  # "hi I'm Sarah Kim with Coastal Realty": an introduction's name
     if (named := _OUR_NAMED.search(raw)) and len(named.group("n")) >= 3 and named.group("n").split()[0] not in ("I", "The"):
         return named.group("n")  # "our band Neon Wolves", "my handmade candle shop Wick & Co."
+    if (named := _OUR_BIZ_NAMED.search(raw)) and not _NOT_A_NAME_WORD.search(named.group("n")):
+        return title_case(named.group("n"))  # "my detailing biz shine squad mobile detailing, …" typed in lower case
     m = _SUBJECT_RX.search(raw.lower()) or _ANNOUNCED_RX.search(raw.lower())
     if m:
         start = m.start("s")

@@ -340,6 +340,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             captioned = {s.shot for _, s in c.text_segs(Role.CAPTION) if s.shot} | {
                 sh.id for sh in c.main_segs() for _, s in c.text_segs(None) if sh.start <= s.start < sh.end}
             free = [k for k, sh in enumerate(c.main_segs()) if sh.id not in captioned]
+            if not free and len(c.main_segs()) > 2:
+                free = [len(c.main_segs()) // 2]  # every picture has one: the middle one's time is shared with it
             if free and timing_in(c, None) is None:
                 return [O.AddText(text=new_text, role=Role.CAPTION.value, shot=O.Target(index=free[0]),  # type: ignore[arg-type]
                                   position=position, size=size_in(t), color=letters_on(c, box, color, WHITE, adding=True),
