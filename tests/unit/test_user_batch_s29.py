@@ -313,3 +313,58 @@ def test_a_line_added_somewhere_is_a_caption_on_a_free_picture():
     assert [s.text for s in tl.track(Role.TITLE).segments] == ["Saturday market is back"]
     added = next(s for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments if s.text == "free parking")
     assert added.shot is not None
+
+
+def test_a_picture_said_by_what_it_shows_is_asked_about_with_the_names_there_are():
+    car = _lib(("IMG_4412.HEIC.jpg", "image", 0), ("IMG_4419.HEIC.jpg", "image", 0), ("foam cannon.MOV", "video", 14),
+               ("interior_after.jpg", "image", 0), ("Upbeat Funk 120bpm.mp3", "music", 142))
+    tl, r = _edit("ad for my detailing biz shine squad mobile detailing, 20 sec", car,
+                  "put BEFORE on the dirty one and AFTER on the shiny one")
+    assert not r.ops and "IMG_4412.HEIC.jpg" in r.reply and "file names" in r.reply
+    tl, r = _edit(DRIVING_FIRST, DRIVING, "把IMG那张的草莓放第二个吧".replace("IMG那张的", ""))
+    assert not r.ops
+
+
+def test_english_first_cut_facts_of_the_third_batch():
+    market = plan(MARKET_FIRST, MARKET).timeline
+    shown = " ".join(s.text for tr in market.tracks if tr.role is Role.CAPTION for s in tr.segments)
+    for fact in ("Every Sat 8am-1pm", "40+ local vendors", "Live music", "Petting zoo"):
+        assert fact in shown, fact
+    car = plan("need a quick ad for my detailing biz shine squad mobile detailing, before/after vibe. full detail $149 this "
+               "month only, we come to you!! book at shinesquad.co or text 555-0142. 20 sec for insta reels", MARKET).timeline
+    assert [s.text for s in car.track(Role.TITLE).segments] == ["Shine Squad Mobile Detailing"]
+    assert [s.text for s in car.track(Role.CTA).segments] == ["Full detail $149"]
+    assert "We come to you" in [s.text for tr in car.tracks if tr.role is Role.CAPTION for s in tr.segments]
+    truck = plan("new menu drop for la güera tacos 🌮🔥 birria tacos 3 for $12, elote cup $5. 15 sec tiktok", MARKET).timeline
+    assert [s.text for tr in truck.tracks if tr.role is Role.CAPTION for s in tr.segments][:2] == \
+        ["Birria tacos 3 for $12", "Elote cup $5"]
+    assert ending.offer_in("polished nail bar spring promo 💅 20% off gel sets mon-wed in march") == "20% off gel sets"
+
+
+def test_pace_and_a_clip_started_later():
+    tl, r = _edit(MARKET_FIRST, MARKET, "feels slow")
+    before = plan(MARKET_FIRST, MARKET).timeline
+    stills = lambda t: [s.duration for s in t.track(Role.MAIN).segments if not s.name.endswith(".mp4")]  # noqa: E731
+    assert all(a < b for a, b in zip(stills(tl), stills(before), strict=True))
+    dance = _lib(("recital rehearsal full run.mp4", "video", 95), ("IMG_7781.JPG", "image", 0), ("IMG_7790.JPG", "image", 0),
+                 ("twinkle-piano-waltz.wav", "music", 120))
+    tl, r = _edit("video for our spring recital, 25-30s", dance, "the rehearsal bit is blurry at the start, start it a couple secs later")
+    rehearsal = next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("recital"))
+    assert rehearsal.in_ms == 2000 and [type(o) for o in r.ops] == [O.SetInPoint]
+    assert tl.duration == 30_000  # "25-30s": the most it runs
+
+
+def test_chinese_corrections_of_the_third_batch():
+    tl, r = _edit(DRIVING_FIRST, DRIVING, "价格写错了 C2是4080")
+    shown = [s.text for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments]
+    assert any("C2自动挡4080" in x for x in shown) and any("C1手动挡3680" in x for x in shown)
+    tea = _lib(("微信图片_20260301101522.jpg", "image", 0), ("门店.jpg", "image", 0), ("VID_20260228_183012.mp4", "video", 10),
+               ("抖音热门BGM.mp3", "music", 35))
+    first = "帮我做个奶茶新品的视频 茶语时光春季新品 第二杯半价 3月5号到3月15号 抖音用 15秒左右"
+    tl, r = _edit(first, tea, "哦不对 活动是到3月20号 写错了")
+    assert "3月5号到3月20号" in [s.text for tr in tl.tracks if tr.role is Role.CAPTION for s in tr.segments]
+    tl, r = _edit(first, tea, "第二杯半价那个字 换成红色的 再大一点")
+    cta = tl.track(Role.CTA).segments[0]
+    assert cta.text == "第二杯半价" and cta.color == "#FF0000" and r.ops and len(r.ops) == 1
+    tl, r = _edit(first, tea, "把第二杯半价的字换成红色")
+    assert [o.target.role for o in r.ops] == [Role.CTA]  # (every text was made red)

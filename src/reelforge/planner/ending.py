@@ -173,7 +173,7 @@ _RX_PRICED = re.compile(
     r"(?:^|(?<=[,;:，；：、!?\u2600-\u27bf\U0001F300-\U0001FAFF])|(?<=[\u2600-\u27bf\U0001F300-\U0001FAFF]\s)|(?<=\.\s)|(?<=\band\s))\s*(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
     r"(?:\s+\d{1,2}(?=\s+for\b))?)\s*"  # ("birria tacos 3 for $12")
     r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
-    r"(?=\s*(?:[,;，；。、]|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b))")  # ("full detail $149 this month only")
+    r"(?=\s*(?:[,;，；。、!]|\.(?:\s|$)|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b))")  # ("full detail $149 this month only")
 
 
 def _by(word: str | None) -> str:

@@ -35,6 +35,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
 from reelforge.planner import typos as T
+from reelforge.planner.file_names import is_file_junk
 from reelforge.planner.rules.ai import (
     _h_auto_captions,
     _h_beats,
@@ -644,8 +645,19 @@ def _run_as_said(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, 
         if r.ok and named:  # "put the scarf first and the shoe last" with no scarf: the shoe moves, the reply says
             r.absent = a
         elif not r.ok or "." in a or every_shot:  # "make scarf.jpg 3 seconds" is not the video's length
-            r.ops, r.cannot = None, f"there is no '{a}' in the project"
+            r.ops, r.cannot = None, _absent_said(a, c)
     return r
+
+
+def _absent_said(word: str, c: _Ctx) -> str:
+    """No file is called ``word``: said with the shots there are when their names say nothing of what they show
+    ("put BEFORE on the dirty one" with IMG_4412.jpg …: the pictures are known by their names, not what is in them)."""
+    shots = list(c.main_segs())
+    if "." in word or not shots or not any(is_file_junk(s.name.rsplit(".", 1)[0]) for s in shots):
+        return f"there is no '{word}' in the project"
+    names = ", ".join(f"{k + 1}. {s.name}" for k, s in enumerate(shots[:8]))
+    return (f"there is no '{word}' in the project (I know the pictures by their file names, not by what they show: "
+            f"{names}); say e.g. 'the second picture' or part of its name")
 
 
 def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...],
@@ -1433,6 +1445,8 @@ _CANNOT_ZH: list[tuple[str, str]] = [
      "还不能加停顿（黑场或定格）；可以说“第一张图片延长1秒”“音乐从第1秒开始”或“视频淡入”"),
     (r"what should the voice say\?.*", "配音要说什么？请放在引号里，例如：配音“欢迎光临”"),
     (r"what should the text say\?.*", "文字要写什么？请放在引号里，例如：添加标题「春季大促」"),
+    (r"there is no '(.+?)' in the project \(I know the pictures by their file names, not by what they show: (.+)\); say .*",
+     r"项目里没有「\1」（我只认得文件名，看不出画面内容：\2）；可以说“第二张”或文件名的一部分"),
     (r"there is no '(.+)' in the project", r"项目里没有「\1」"),
     (r"the video is (\S+) long: (.+) is past its end.*", r"视频只有\1长：\2已经超过结尾；请说\1以内的时间，或“在结尾”"),
     (r"'(.+)' is not a time I can read.*", r"「\1」不是能读懂的时间；请说例如“从5秒到8秒”"),
