@@ -713,7 +713,8 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^(?:put|show|add|include|write)\s+(?:the|a|that)\s+(?:date|day)(?:\s+(?:on|in)\s+(?:it|there))?\s*[.!]*$|"  # "its tuesday the 9th, put the date"
                      r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
-                     r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$")
+                     r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
+                     r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
 # (it muted the music too)
 _WHAT_STAYS = re.compile(r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narration|vo)\s+only|(?:only|just)\s+(?:the\s+)?"

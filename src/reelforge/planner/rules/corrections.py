@@ -246,6 +246,8 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
             and (y + more.group(1)).casefold() in shown:
         y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
+    if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and re.search(r"(?i)\b(?:is|are|'s|at|starts?)\s+\d{1,2}(?::\d\d)?$", x):
+        x = re.sub(r"(?i)^.*\b(?:is|are|'s|at|starts?)\s+", "", x)  # "evening show is 5:30 not 6" on "… 2pm and 6pm"
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (half := re.search(rf"(?i)\b{re.escape(y)}\s*([ap]m)\b", shown)) \
             and re.fullmatch(r"\d{1,2}(?::\d\d)?", x):
         y, x = y + half.group(1), x + half.group(1)  # "its 7:30 not 7" on "Doors 7pm": 7pm to 7:30pm

@@ -442,6 +442,9 @@ def _generic(c: _Ctx, text: str | None = None) -> str | None:
         return _noun_kind(m.group("noun")) or ""
     m = _RX_ZH_GENERIC.search(t)
     if m:
+        if not (m.group("noun") or m.group("noun2")) and re.search(r"[这那]\s*段", m.group(0)) and c.count("video") \
+                and not re.search(_MUSIC + "|" + _VOICE, t):  # ("音乐从1分钟开始 那段好听": that part of the song)
+            return "video"  # "擦玻璃那段": 段 counts clips (a picture is a 张)
         return _noun_kind(m.group("noun") or m.group("noun2")) or ""
     return None
 

@@ -913,7 +913,7 @@ def _h_in_point(c: _Ctx) -> list[O.Op] | None:
     clips = c.count("video")
     if refs:
         target = refs[0]
-    elif clips and _has(r"\b(?:clip|footage|video\s+clip)s?\b|片段|视频片段", t):
+    elif clips and _has(r"\b(?:clip|footage|video\s+clip)s?\b|片段|视频片段|[这那]\s*(?:段|个视频)", t):
         target = O.Target(index=0, kind="video") if len(clips) == 1 else _only(c, "video")
     else:
         return None  # "start the video at 0:03" with no clip named: not a source's in-point
