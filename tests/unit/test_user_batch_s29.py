@@ -378,3 +378,11 @@ def test_a_clock_corrected_and_a_clip_by_its_classifier():
     tl, r = _edit(CLEANING_FIRST, CLEANING, "擦玻璃那段 从第10秒开始用吧 前面晃得厉害")
     clip_seg = next(s for s in tl.track(Role.MAIN).segments if s.name.endswith(".mp4"))
     assert clip_seg.in_ms == 10_000 and "没有理解" not in r.reply  # 段 counts clips; the shaking is why
+
+
+def test_the_songs_start_said_in_chinese_and_a_word_typed_without_its_hyphen():
+    tl, r = _edit(CLEANING_FIRST, CLEANING, "音乐换个开始的地方 前面太安静了 从20秒开始")
+    assert tl.track(Role.MUSIC).segments[0].in_ms == 20_000 and tl.track(Role.MUSIC).segments[0].src == \
+        plan(CLEANING_FIRST, CLEANING).timeline.track(Role.MUSIC).segments[0].src  # the same song, from 0:20
+    tl, r = _edit(UNI_FIRST, UNI, "can the title be purple like the tshirts")
+    assert "shorts" not in r.reply and tl.track(Role.TITLE).segments[0].color not in (None, "#FFFFFF")

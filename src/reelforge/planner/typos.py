@@ -153,6 +153,8 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
             return word
         if bare.endswith("s") and (bare[:-1] in known or bare[:-1] in eng):  # a plural: "sneakers"
             return word
+        if bare[0] in "te" and len(bare[1:].rstrip("s")) >= 5 and (bare[1:] in eng or bare[1:].rstrip("s") in eng):
+            return word  # "tshirts", "email": a word with its hyphen left out (it was read as "shorts")
         count = eng.get(bare)
         if count is not None and (count >= _RARE or len(bare) < 5):
             near = _best(bare, choices) if loose and len(bare) >= 4 else None

@@ -165,6 +165,11 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             raise _Cannot("there is no music file in the project: add one, then say e.g. 'use jazz.mp3 as the music'")
         raise _Ambiguous("Which music? " + ", ".join(a.name for a in free[:8])
                          + ". Say e.g. 'use " + free[0].name + " as the music'.")
+    if role == "music" and _has(r"换个?(?:开始的?地方|起点|开头|位置开始)|(?:开始的?地方|起点)换", t):
+        # "音乐换个开始的地方 前面太安静了 从20秒开始": where in the song it starts, not another song
+        if m := re.search(r"从\s*(?:第\s*)?(?P<n>\d{1,3}(?:\.\d+)?)\s*秒", t):
+            return [O.SetAudioTiming(role="music", from_ms=int(float(m.group("n")) * 1000))]
+        raise _Cannot("从歌的第几秒开始？例如“音乐从第20秒开始播”" if c.zh else "from which point of the song? e.g. 'play the music from 0:20'")
     if role == "music" and _has(r"\b(?:replace|swap|switch|change|use|set|try|add|put|play)\b|换成|换|替换|改用|用|加上?|添加|配上|当|作为|做", t):
         asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
         playing = asset is not None and c.tl.track(Role.MUSIC) is not None and any(
