@@ -386,3 +386,17 @@ def test_the_songs_start_said_in_chinese_and_a_word_typed_without_its_hyphen():
         plan(CLEANING_FIRST, CLEANING).timeline.track(Role.MUSIC).segments[0].src  # the same song, from 0:20
     tl, r = _edit(UNI_FIRST, UNI, "can the title be purple like the tshirts")
     assert "shorts" not in r.reply and tl.track(Role.TITLE).segments[0].color not in (None, "#FFFFFF")
+
+
+def test_the_texts_of_a_kind_get_the_look_and_a_clips_words_are_not_searched():
+    truck = _lib(("IMG_0921.jpg", "image", 0), ("IMG_0925.jpg", "image", 0), ("grill sizzle.mov", "video", 9),
+                 ("Cumbia Summer (no vocals).mp3", "music", 165))
+    first = "new menu drop for la güera tacos 🌮🔥 birria tacos 3 for $12, elote cup $5. @laguera.tacos 15 sec tiktok"
+    tl, r = _edit(first, truck, "make the price text yellow w a black box, like a street sign")
+    styled = {s.text for tr in tl.tracks if getattr(tr, "role", None) in (Role.TITLE, Role.CAPTION, Role.CTA)
+              for s in tr.segments if s.box_color}
+    assert styled == {"Birria tacos 3 for $12", "Elote cup $5"}  # (every text was made so)
+    moving = _lib(("boxes stacked.jpeg", "image", 0), ("testimonial sarah.mp4", "video", 19), ("ukulele.mp3", "music", 130))
+    tl, r = _edit("ad for Two Guys and a Dolly moving, 30 sec", moving,
+                  "just the part where she says 3 bedroom in 4 hours")
+    assert not any(isinstance(o, O.PlaceInVoice) for o in r.ops) and "times" in r.reply

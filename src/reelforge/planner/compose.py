@@ -584,6 +584,7 @@ LOGO_SCALE = 0.15  # of the frame's width, as the edit "add the logo" places it
 _LOGO_FILE = re.compile(r"(?:^|[^a-z])(?:logos?|watermark|brand[\s_-]?mark|logotype)(?:[^a-z]|$)|标志|水印", re.I)
 # the logo asked for as a picture of its own: "end with our logo", "the logo as the last shot", "logo end card"
 _LOGO_AS_SHOT = re.compile(r"\b(?:end|finish|close|start|open|begin)s?\s+(?:it\s+|the\s+video\s+)?(?:with|on)\s+(?:the\s+|our\s+|my\s+)?logo\b|"
+                           r"\b(?:the\s+|our\s+|my\s+)?logo\s+at\s+the\s+(?:very\s+)?end\b|"  # "logo at the end pls"
                            r"\blogo\s+(?:as\s+(?:a|the)\s+(?:first|last|final|opening|closing)?\s*(?:shot|slide|frame|card|picture|image)|"
                            r"(?:end|intro|outro|title)\s*(?:card|screen|slate))\b|(?:结尾|最后|开头)(?:放|是|用)?(?:一张)?(?:logo|标志)")
 

@@ -437,6 +437,10 @@ def _h_place_at_words(c: _Ctx) -> list[O.Op] | None:
         w = m.group("w") or m.group("q")  # type: ignore[union-attr]
         quoted = c.quotes[c.t[:m.start("w" if m.group("w") else "q")].count("«q»")] if w == "«q»" else None  # type: ignore[union-attr]
         words = quoted if quoted is not None else w
+    if re.search(r"\b(?:part|bit|section|moment|piece)\s+where\s+(?:she|he|they|it|we|i|the\s+\w+)\s+(?:says|said|talks|mentions|explains)\b", c.t):
+        # "sarahs clip is too long, just the part where she says 3 bedroom in 4 hours": the clip's own words
+        raise _Cannot("finding where in a clip someone says given words is not available yet; say the times, e.g. "
+                      "'use 0:04 to 0:10 of the testimonial'" if not c.zh else "还不能按说的话找到片段里的位置；请说时间，例如“用第4到10秒”")
     shown = {s.name.lower() for s in c.main_segs()} | {t.text.lower() for _, t in c.text_segs(None)}
     if not words.strip() or words.strip().lower() in shown:
         return None  # "after 'Pagoda'": a picture or a text, not words said

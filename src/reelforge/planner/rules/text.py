@@ -430,6 +430,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
             and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", t)
             and not RX_TEXT_WHERE.search(t) and text_meant(t, c.text_segs(None)) is None):
+        every = c.text_segs(None)
+        if (kind := kind_called(t)) and role is None and (held := [(r, s) for r, s in every if holds(kind, s.text)]) \
+                and len(held) < len(every):
+            # "make the price text yellow w a black box": the texts with a price (every text was made so)
+            return [O.UpdateText(target=text_by_id(every, r, s), size=size_in(t, s.size), bold=bold,
+                                 color=letters_on(c, box, color, s.color, off=box_off), background=bg, box_color=box)
+                    for r, s in held]
         plural = True  # "make the text bold", "bigger text", "make the text white", "add a shadow to the text", "字大一点", "红底白字": every text's letters
         # (and "make the caption smaller" with three: the captions' look, as "字幕小一点" is, not one to be named)
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
