@@ -436,6 +436,9 @@ class Session:
             gone_ops += keep_length
         # ("先放摇奶茶那个视频 声音去掉": the clip named in the clause before, one clause)
         said_with = re.sub(r"(视频|片段|那段|那个)\s+(?=(?:声音|原声)(?:去掉|不要|关了|关掉))", r"\1", text)
+        # ("then the foam clip (mute it the pressure washer is sooo loud)": that clip)
+        said_with = re.sub(r"(?i)\b(the\s+[\w' -]{1,30}?\s+(?:clip|video|footage))\s*\(\s*(?:pls\s+|please\s+)?mute\s+it\b[^)]*\)",
+                           lambda m: f"{m.group(1)}, mute {m.group(1)}", said_with)
         tl, mute_ops, muted = _clause_edits(said_with, tl, self.library, _CLIP_SOUND_CLAUSE, (O.SetClipAudio,))
         asked_ops = [*asked_ops, *song_ops, *gone_ops, *mute_ops]
         asked = [*asked, *song, *gone, *muted]  # "…use our song from the chorus (starts ~1:02)"
@@ -720,9 +723,21 @@ _ORDER_AFTER_THE_VOICE = re.compile(r"Pictures in the order given, .+ after the 
 def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op]]:
     """A first cut with the pictures placed as its instruction asks ("a promo, start with the cat
     photo": the composer keeps the order given): only moves are taken ("end with 'Shop now'" is the
-    call to action's)."""
+    call to action's); a logo asked for at the end stays the last shot ("… the red mustang last … logo at
+    the end pls")."""
     text = re.sub(r"(?i)\s+(?:w/?|with)\s+(?:the\s+|our\s+|its\s+)?logo\b", "", text)  # "open on the key art w logo": the order
-    return _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
+    tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
+    shots = tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ()
+    logo = next((k for k, s in enumerate(shots) if _LOGO_NAME.search(s.name or "")), None)
+    if ops and logo is not None and logo != len(shots) - 1 and _LOGO_AT_END.search(text):
+        ops.append(O.MoveSegment(target=O.Target(index=logo), to_index=-1))
+        tl = apply(tl, ops[-1:], library=library)
+    return tl, ops
+
+
+_LOGO_NAME = re.compile(r"(?:^|[^a-z])(?:logos?|logotype)(?:[^a-z]|$)|标志", re.I)
+_LOGO_AT_END = re.compile(r"(?i)\b(?:end|finish|close)s?\s+(?:it\s+)?(?:with|on)\s+(?:the\s+|our\s+|my\s+)?logo\b|"
+                          r"\blogo\s+at\s+the\s+(?:very\s+)?end\b|\blogo\s+(?:end|outro)\s*(?:card|screen)\b|(?:结尾|最后)(?:放|是|用)?(?:一张)?logo")
 
 
 _NOT_USED_CLAUSE = re.compile(r"(?<!声音)(?<!原声)(?:不用|不要|别用)|\b(?:don'?t|do\s+not)\s+use\s+the\b|\bleave\s+out\s+the\b|\bleave\s+the\s+\S+(?:\s+\S+)?\s+out\b", re.I)

@@ -400,3 +400,19 @@ def test_the_texts_of_a_kind_get_the_look_and_a_clips_words_are_not_searched():
     tl, r = _edit("ad for Two Guys and a Dolly moving, 30 sec", moving,
                   "just the part where she says 3 bedroom in 4 hours")
     assert not any(isinstance(o, O.PlaceInVoice) for o in r.ops) and "times" in r.reply
+
+
+def test_the_car_ad_first_cut():
+    car = _lib(("IMG_4412.HEIC.jpg", "image", 0), ("IMG_4419.HEIC.jpg", "image", 0), ("foam cannon.MOV", "video", 14),
+               ("interior_after.jpg", "image", 0), ("red mustang ceramic coat.jpg", "image", 0), ("logo-shine-squad.png", "image", 0),
+               ("Upbeat Funk 120bpm.mp3", "music", 142))
+    tl = _session("need a quick ad for my detailing biz shine squad mobile detailing, before/after vibe. start w the dirty suv "
+                  "then the clean one, then the foam clip (mute it the pressure washer is sooo loud) then interior and the red "
+                  "mustang last. full detail $149 this month only, we come to you!! book at shinesquad.co or text 555-0142. 20 "
+                  "sec for insta reels. logo at the end pls", car)
+    shots = tl.track(Role.MAIN).segments
+    assert [s.name for s in shots][-2:] == ["red mustang ceramic coat.jpg", "logo-shine-squad.png"]  # the logo card last
+    assert next(s for s in shots if s.name == "foam cannon.MOV").mute
+    assert [s.text for s in tl.track(Role.TITLE).segments] == ["Shine Squad Mobile Detailing"]
+    assert [s.text for s in tl.track(Role.CTA).segments] == ["Full detail $149"]
+    assert tl.duration == 20_000
