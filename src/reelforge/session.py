@@ -708,7 +708,7 @@ def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
 # a clause of a first instruction that places a picture: "start with the cat photo", "the flowers last",
 # "first photo should be the cat", "猫的照片放最前面"
 _ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with|on)\b|\b(?:first|last|opener|closer)\b|"
-                           r"\b(?:near|towards?)\s+the\s+end\b|"
+                           r"\b(?:near|towards?)\s+the\s+end\b|\bin\s+the\s+middle\b|"
                            r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾|先放|^\s*先用", re.I)
 # (Chinese typed on a phone parts clauses with spaces: "… 用口播那个视频开头 要有她说话的声音 配字幕 20秒就行")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。！!]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*|(?<=[\u4e00-\u9fff\w])\s+(?=[\u4e00-\u9fff]|\d+\s*(?:秒|分钟))", re.I)
@@ -726,6 +726,7 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     call to action's); a logo asked for at the end stays the last shot ("… the red mustang last … logo at
     the end pls")."""
     text = re.sub(r"(?i)\s+(?:w/?|with)\s+(?:the\s+|our\s+|its\s+)?logo\b", "", text)  # "open on the key art w logo": the order
+    text = re.sub(r"\s*[(（][^)）]{0,80}[)）]", "", text)  # "goat clip somewhere in the middle (kids laughing is cute keep it)"
     tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
     shots = tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ()
     logo = next((k for k, s in enumerate(shots) if _LOGO_NAME.search(s.name or "")), None)

@@ -416,3 +416,11 @@ def test_the_car_ad_first_cut():
     assert [s.text for s in tl.track(Role.TITLE).segments] == ["Shine Squad Mobile Detailing"]
     assert [s.text for s in tl.track(Role.CTA).segments] == ["Full detail $149"]
     assert tl.duration == 20_000
+
+
+def test_a_shot_put_in_the_middle():
+    tl, r = _edit(MARKET_FIRST, MARKET, "goat clip somewhere in the middle")
+    assert _shots(tl)[2] == "kids petting goat.mp4"
+    first = MARKET_FIRST.replace("start w the wide shot of the stalls.", "start w the wide shot of the stalls, goat clip "
+                                 "somewhere in the middle (kids laughing is cute keep it).")
+    assert _shots(_session(first, MARKET))[2] == "kids petting goat.mp4"

@@ -1162,6 +1162,10 @@ _PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them
                          r"\s+(?:it'?s|its|because|cuz|since|as\s+it'?s)\s+(?:the\s+|a\s+|so\s+|really\s+)?(?:best|nicest|"
                          r"strongest|favou?rite|prettiest|cutest|good|great|better)\b.*$)|"
                          r"^\s*先放(?P<zx>[^\s，,。]{1,12}?)\s*$|^\s*最后(?:再)?放(?P<zl>[^\s，,。]{1,12}?)\s*$|"
+                         # "goat clip somewhere in the middle": the middle place
+                         r"^\s*(?:the\s+|then\s+(?:the\s+)?)?(?P<mx>(?!(?:it|this|that|they|them|title|captions?|music|text|put|move|place|"
+                         r"bring|make|have|get)\b)"
+                         r"[^\x00,;]{2,40}?)\s+(?:somewhere\s+)?in\s+the\s+middle\s*$|"
                          # "boss fight near the end": the shot before the last
                          r"^\s*(?:the\s+|then\s+(?:the\s+)?)?(?P<nx>(?!(?:it|this|that|they|them|title|captions?|music|text)\b)"
                          r"[^\x00,;]{2,40}?)\s+(?:near|towards?|close\s+to)\s+the\s+end\s*$|"
@@ -1185,6 +1189,8 @@ def _not_used_zh(piece: str, tl: Timeline, lib: tuple[Asset, ...]) -> str:
 
 
 def _place_said(m: re.Match[str]) -> str:
+    if m.group("mx"):
+        return f"put the {m.group('mx')} in the middle"
     if m.group("nx"):
         return f"put the {m.group('nx')} second to last"
     if m.group("zx"):

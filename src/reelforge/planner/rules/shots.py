@@ -514,7 +514,9 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     if not m.group(0).isascii():
         split_at = m.start()
     elif not split:
-        if _has(rf"\b(?:{_ORD_EN}|up\s+front)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
+        if (mid := re.search(r"\s(?:somewhere\s+)?in\s+the\s+middle\s*$", t[m.end():])) and _find_targets(c):
+            split_at = m.end() + mid.start()  # "put the goat clip in the middle"
+        elif _has(rf"\b(?:{_ORD_EN}|up\s+front)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
             # "put the scarf first", "put the last image second": the ordinal at the end is where it goes
             split_at = m.end() + (re.search(rf"\s(?:{_ORD_EN}|up\s+front)\s*$", t[m.end():]) or re.search(r"$", t[m.end():])).start()  # type: ignore[union-attr]
         else:
@@ -547,6 +549,9 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\b(?:(?:second|2nd)[\s-]+(?:to[\s-]+|from[\s-]+(?:the[\s-]+)?)?last|penultimate|next[\s-]+to[\s-]+last)"
             r"(?:\s+(?:place|position|spot|slot|one))?\s*[.!]*$|倒数第(?:二|2)(?:个|位)?\s*$", t[m.end():]):
         return [O.MoveSegment(target=target, to_index=-2)]  # "put the boss fight second to last" (it went last)
+    if _has(r"\b(?:somewhere\s+)?in\s+the\s+middle\b|(?:放)?(?:在)?中间", tail):
+        n = len(c.main_segs())  # "put the goat clip in the middle": the middle place of the order
+        return [O.MoveSegment(target=target, to_index=(n - 1) // 2)]
     if _has(_END, tail):
         return [O.MoveSegment(target=target, to_index=-1)]
     if _has(_START, tail):
