@@ -424,3 +424,14 @@ def test_a_shot_put_in_the_middle():
     first = MARKET_FIRST.replace("start w the wide shot of the stalls.", "start w the wide shot of the stalls, goat clip "
                                  "somewhere in the middle (kids laughing is cute keep it).")
     assert _shots(_session(first, MARKET))[2] == "kids petting goat.mp4"
+
+
+def test_a_line_kept_up_and_why_a_picture_goes_last():
+    orange = _lib(("果园_01.jpg", "image", 0), ("切开橙子.jpg", "image", 0), ("打包发货.jpg", "image", 0), ("乡村民谣.mp3", "music", 150))
+    tl, r = _edit("今晚8点直播卖赣南脐橙 做个预告视频 10斤装39.9包邮 抖音竖屏 20秒", orange, "今晚8点 那几个字 一直挂在上面")
+    line = next(s for tr in tl.tracks if tr.role in (Role.CAPTION, Role.TITLE) for s in tr.segments if s.text.startswith("今晚8点"))
+    assert line.text == "今晚8点" and (line.start, line.end) == (0, tl.duration)  # (its words were made "今晚8点 一直挂在上面")
+    dance = _lib(("IMG_7781.JPG", "image", 0), ("IMG_7790.JPG", "image", 0), ("twinkle-piano-waltz.wav", "music", 120))
+    tl, r = _edit("video for our spring recital, 20s", dance,
+                  "the hip hop kids should go first, theyre the older ones, and the ballet babies at the end is cuter")
+    assert not any(isinstance(o, O.SetStyle) for o in r.ops)  # ("cuter" made it the playful style)

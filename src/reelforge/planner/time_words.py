@@ -340,7 +340,7 @@ _RANGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (ascii_rx(rf"\b(?:until|till|up to|before)\s+(?:the\s+)?(?P<b>{_TV_U})(?:\s*marks?)?"), "until"),
     (ascii_rx(r"\bthroughout\b|\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|time|thing|duration|clip|length)\b|"
                 r"\ball\s+the\s+way\s+through\b|\bthe\s+whole\s+way\b|\bfrom\s+start\s+to\s+(?:finish|end)\b|"
-                r"全程|整个视频|全片|从头到尾|始终|一直显示"), "all"),
+                r"全程|整个视频|全片|从头到尾|始终|一直(?:显示|挂|留|在|放)"), "all"),
     (ascii_rx(r"\b(?:at|in|near|towards?|by)\s+the\s+(?:very\s+)?end\b|\bat\s+the\s+close\b|\bas\s+(?:an?\s+)?outro\b|"
                 r"\bat\s+the\s+finish\b|结尾|片尾|末尾|在最后|最后几秒|最后的时候"), "end"),
     (ascii_rx(r"\b(?:at|in)\s+the\s+(?:very\s+)?(?:start|beginning)\b|\bat\s+first\b|\bas\s+(?:an?\s+)?intro\b|"

@@ -893,7 +893,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     for said in {x for texts in _texts_shown(timeline) for t in texts for x in t.split(" · ") if P.CJK.search(x) and len(x) >= 2}:
         # "第二杯半价那个字 换成红色的": that text, by its words (the shots were asked about; "的字" made every text red)
-        masked = re.sub(rf"{re.escape(said)}\s*(?:那个|这个|那几个|这几个|的)?(?:字|文字)(?![幕体号])", said, masked)
+        masked = re.sub(rf"{re.escape(said)}\s*(?:那个|这个|那几个|这几个|的)?(?:字|文字)(?![幕体号])(?=.*(?:换成|改成|变成|改为))", said, masked)
     if (zh_cut := _RX_ZH_FAULT_THEN_CUT.match(masked)) and _find_targets(_ctx(zh_cut.group("x"), [], timeline, lib, new)):
         masked = f"把{zh_cut.group('x')}删掉"
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"

@@ -516,6 +516,9 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(_TEXT_WORD + r"|\b(?:music|song|voice\w*|font)\b|音乐|旁白", t) or not _MOOD_ASK.search(t):
         return None
+    if _has(r"\b(?:first|last|at\s+the\s+(?:start|end|beginning)|go\s+(?:first|last)|after|before)\b", t) \
+            and _has(r"\b(?:is|are|'s|looks?)\s+(?:so\s+|way\s+|much\s+)?(?:cuter|funnier|nicer|better|prettier)\b", t):
+        return None  # "the ballet babies at the end is cuter": why there, not a look for the video
     for rx, style, pace, said, said_zh in _MOODS:
         if rx.search(t):
             if style == "clean" and c.tl.style == "clean":
