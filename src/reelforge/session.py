@@ -39,6 +39,7 @@ from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.apply_segments import voice_left
 from reelforge.planner.bed import music_bed
+from reelforge.planner.file_names import is_logo_name
 from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, export_quality, route, split_export
@@ -729,14 +730,13 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     text = re.sub(r"\s*[(（][^)）]{0,80}[)）]", "", text)  # "goat clip somewhere in the middle (kids laughing is cute keep it)"
     tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
     shots = tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ()
-    logo = next((k for k, s in enumerate(shots) if _LOGO_NAME.search(s.name or "")), None)
+    logo = next((k for k, s in enumerate(shots) if is_logo_name(s.name or "")), None)
     if ops and logo is not None and logo != len(shots) - 1 and _LOGO_AT_END.search(text):
         ops.append(O.MoveSegment(target=O.Target(index=logo), to_index=-1))
         tl = apply(tl, ops[-1:], library=library)
     return tl, ops
 
 
-_LOGO_NAME = re.compile(r"(?:^|[^a-z])(?:logos?|logotype)(?:[^a-z]|$)|标志", re.I)
 _LOGO_AT_END = re.compile(r"(?i)\b(?:end|finish|close)s?\s+(?:it\s+)?(?:with|on)\s+(?:the\s+|our\s+|my\s+)?logo\b|"
                           r"\blogo\s+at\s+the\s+(?:very\s+)?end\b|\blogo\s+(?:end|outro)\s*(?:card|screen)\b|(?:结尾|最后)(?:放|是|用)?(?:一张)?logo")
 
