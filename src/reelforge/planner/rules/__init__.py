@@ -323,6 +323,33 @@ def _length_stated(text: str, tl: Timeline) -> str:
     return text
 
 
+def _zh_said_plainly(text: str, tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> str:
+    """A Chinese clause as the rules read it: a text said by its words and 那个字 ("第二杯半价那个字 换成红色的": that
+    text; the shots were asked about, "的字" made every text red), a picture faulted then taken out ("招生简章那张图字太小
+    … 去掉吧": that picture; every text went), a correction without what is said around it ("哦不对 活动是到3月20号
+    写错了"; "不对，绿色" still corrects the last change), when without what ("口播的时候 剥橙子声音太吵了": the clip;
+    the voiceover was turned down, while "旁白的时候音乐再小一点" ducks the music)."""
+    for said in {x for texts in _texts_shown(tl) for t in texts for x in t.split(" · ") if P.CJK.search(x) and len(x) >= 2}:
+        text = re.sub(rf"{re.escape(said)}\s*(?:那个|这个|那几个|这几个|的)?(?:字|文字)(?![幕体号])(?=.*(?:换成|改成|变成|改为))", said, text)
+    if (zh_cut := _RX_ZH_FAULT_THEN_CUT.match(text)) and _find_targets(_ctx(zh_cut.group("x"), [], tl, lib, new)):
+        text = f"把{zh_cut.group('x')}删掉"
+    text = re.sub(r"^\s*(?:哦|噢|啊|诶|欸|哎呀|哎)?\s*(?:不对|等等|等一下|对了)[，,！!。\s]+(?=[^\d]*\d)|"
+                  r"[，,\s]*(?:我)?(?:写错了|搞错了|弄错了|打错了|写错啦|说错了)[。！!]*\s*$", "", text)
+    if not re.search(r"音乐|配乐|bgm|BGM|歌", text):
+        text = re.sub(r"^\s*(?:在)?[\u4e00-\u9fff]{1,6}的时候[\s，,]+(?=\S)", "", text)
+    return text
+
+
+_RX_FIRST_WAY = re.compile(r"(?i)^(?P<a>.*?\b(?:cut|trim|make|move|put|set|turn|lower|raise|drop|remove|shorten|mute)\b.*?)\s*,?\s+or\s+"
+                           r"(?:just\s+|maybe\s+|even\s+)?(?:fade|cut|trim|make|move|put|set|turn|lower|raise|drop|remove|shorten|mute|"
+                           r"duck)\b.*$")
+
+
+def _first_way(text: str) -> str:
+    """Of two ways offered, the first: "cut it to 3 sec or fade it under her voice" (the fade went to the voiceover)."""
+    return _RX_FIRST_WAY.sub(r"\g<a>", text)
+
+
 # "招生简章那张图字太小 手机上看不清 去掉吧": the picture named goes (it removed every text: "字" and "去掉")
 _RX_ZH_FAULT_THEN_CUT = re.compile(r"^\s*(?:把)?(?P<x>[^\s，,。]{1,10}?)(?:那张|这张|那段|这段|那个|这个)(?:图|图片|照片|视频|片段)?"
                                    r"[^。]*?[\s，,](?:就|那就|还是)?(?:去掉|删掉|删了|拿掉|不要了|不用了)(?:吧|了|算了)?\s*[。！!]?\s*$")
@@ -891,24 +918,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
-    for said in {x for texts in _texts_shown(timeline) for t in texts for x in t.split(" · ") if P.CJK.search(x) and len(x) >= 2}:
-        # "第二杯半价那个字 换成红色的": that text, by its words (the shots were asked about; "的字" made every text red)
-        masked = re.sub(rf"{re.escape(said)}\s*(?:那个|这个|那几个|这几个|的)?(?:字|文字)(?![幕体号])(?=.*(?:换成|改成|变成|改为))", said, masked)
-    if (zh_cut := _RX_ZH_FAULT_THEN_CUT.match(masked)) and _find_targets(_ctx(zh_cut.group("x"), [], timeline, lib, new)):
-        masked = f"把{zh_cut.group('x')}删掉"
+    masked = _zh_said_plainly(masked, timeline, lib, new)
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
-    # "口播的时候 剥橙子声音太吵了": when, not what (the voiceover was turned down)
-    # "哦不对 活动是到3月20号 写错了": the correction, without what is said around it (neither was understood)
-    # (a fact said, with its number: "不对，绿色" still says the last change is corrected)
-    masked = re.sub(r"^\s*(?:哦|噢|啊|诶|欸|哎呀|哎)?\s*(?:不对|等等|等一下|对了)[，,！!。\s]+(?=[^\d]*\d)|"
-                    r"[，,\s]*(?:我)?(?:写错了|搞错了|弄错了|打错了|写错啦|说错了)[。！!]*\s*$", "", masked)
-    if not re.search(r"音乐|配乐|bgm|BGM|歌", masked):  # ("旁白的时候音乐再小一点": the music ducked while the voice talks)
-        masked = re.sub(r"^\s*(?:在)?[\u4e00-\u9fff]{1,6}的时候[\s，,]+(?=\S)", "", masked)
-    # "cut it to 3 sec or fade it under her voice": two ways offered, the first one taken
-    masked = re.sub(r"(?i)^(?P<a>.*?\b(?:cut|trim|make|move|put|set|turn|lower|raise|drop|remove|shorten|mute)\b.*?)\s*,?\s+or\s+"
-                    r"(?:just\s+|maybe\s+|even\s+)?(?:fade|cut|trim|make|move|put|set|turn|lower|raise|drop|remove|shorten|mute|duck)\b.*$",
-                    r"\g<a>", masked)
+    masked = _first_way(masked)  # "cut it to 3 sec or fade it under her voice"
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
     masked = re.sub(r"[\s，,]*(?:在)?[\u4e00-\u9fff]{1,4}(?:底|背景|图)上(?:看不清楚?|不清楚|看不见|看不到)[了啊呀]?(?=$|[\s，,。])", "", masked)
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
