@@ -435,3 +435,14 @@ def test_a_line_kept_up_and_why_a_picture_goes_last():
     tl, r = _edit("video for our spring recital, 20s", dance,
                   "the hip hop kids should go first, theyre the older ones, and the ballet babies at the end is cuter")
     assert not any(isinstance(o, O.SetStyle) for o in r.ops)  # ("cuter" made it the playful style)
+
+
+def test_a_length_stated_after_a_question_and_the_one_clip_by_what_it_is():
+    tl, r = _edit(MARKET_FIRST, MARKET, "last pic zoom in slowly", "is the banjo thing long enough? it's only a minute")
+    assert not r.ops and tl.duration == plan(MARKET_FIRST, MARKET).timeline.duration  # (the last picture was set to 60 s)
+    nails = _lib(("IMG_5521.jpg", "image", 0), ("20260308_151022.mp4", "video", 16), ("IMG_5561.jpg", "image", 0),
+                 ("Aesthetic lofi beat.mp3", "music", 150))
+    tl, r = _edit("polished nail bar spring promo, 12-15 sec reel", nails, "put the timelapse last")
+    assert _shots(tl)[-1] == "20260308_151022.mp4"
+    tl = _session("polished nail bar spring promo, 12-15 sec reel, start w the first pic, then the nail pics, timelapse last", nails)
+    assert _shots(tl)[-1] == "20260308_151022.mp4" and tl.duration == 15_000

@@ -750,6 +750,9 @@ _WHAT_STAYS = re.compile(r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narra
 # for captions from the speech)
 _PEOPLE_NEED = re.compile(r"^(?:ppl|people|folks|viewers?|customers?|everyone|they)\s+(?:need|needs|want|wants|have\s+to|"
                           r"has\s+to|gotta|should|can'?t|cannot|won'?t|will|might)\b")
+# a length stated, not asked for: "it's only a minute", "its just 8 seconds", "that's like 2 min"
+_STATED = re.compile(r"^(?:it'?s|its|it\s+is|that'?s|thats|they'?re|the\s+song\s+is|the\s+track\s+is)\s+(?:only|just|about|like|barely|"
+                     r"around)\s+(?:a\s+|an\s+)?(?:\d+(?:\.\d+)?|one|two|three|half|a)?\s*(?:minutes?|mins?|seconds?|secs?|s)\b[\s.!?]*$")
 _SONG_KIND = re.compile(r"(?:something|anything|a\s+song|one|a\s+track)(?:\s+(?:more|less|a\s+bit|really|very|kinda|super))?"
                         r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*[.!]*$|(?:more|less)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:one|song|music)\s*$")
 
@@ -987,6 +990,11 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 results[-1] = m
                 joined[-1] = joined[-1] + sep + piece
                 continue
+        if results and _STATED.match(N.normalize(piece)):
+            # "is the banjo thing long enough? it's only a minute": what it is, said with the question (the last
+            # picture, "it" in memory, was set to 60 s)
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
         if results and results[-1].ok and (_WHAT_STAYS.match(N.normalize(piece)) or _PEOPLE_NEED.match(N.normalize(piece))):
             # (read before the piece is planned: nothing of it is carried out)
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece

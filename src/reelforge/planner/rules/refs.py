@@ -41,7 +41,7 @@ class _Cannot(Exception):
 _ORD_EN = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|opening|intro|closing|ending|outro|\d+(?:st|nd|rd|th))"
 _ORD_FULL = rf"(?:(?:second|third|\d+(?:nd|rd|th))[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|next[\s-]+to[\s-]+last|one[\s-]+before[\s-]+(?:the\s+)?last|last[\s-]+but[\s-]+one|{_ORD_EN})"
 _NOUN_IMG = r"(?:images?|photos?|pictures?|pics?|stills?|photographs?|slides?)"
-_NOUN_VID = r"(?:video[\s-]?clips?|videos|footage|movies?|video(?!\s+(?:length|duration)))"
+_NOUN_VID = r"(?:video[\s-]?clips?|videos|footage|movies?|time[\s-]?lapses?|slo[\s-]?mo|video(?!\s+(?:length|duration)))"
 _NOUN_ANY = r"(?:clips?|shots?|segments?|scenes?|ones?|items?)"
 _NOUN = rf"(?:{_NOUN_VID}|{_NOUN_IMG}|{_NOUN_ANY})"
 _SMALL_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"

@@ -459,6 +459,10 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     if re.search(r"\b(?:is|are|looks?|seems?|gets?|feels?)\s+(?:(?:a\s+bit|kinda|so|too|really|very)\s+)?[a-z]+\s+"
                  r"(?:at|in)\s+the\s+(?:start|beginning|end)\b", t) and not re.search(r"\b(?:put|move|place|bring|make)\b", t):
         return None  # "the rehearsal bit is blurry at the start": where in the clip it is so, no place to move it to
+    if (alone := re.fullmatch(r"(?:then\s+)?(?:the\s+)?[\w' -]{2,30}?\s+(?P<w>first|last)\s*[.!]*", t)) and not _find_targets(c) \
+            and re.search(rf"\b(?:{_NOUN_VID}|clip)\b", t) and len(c.count("video")) == 1:
+        # "…, the nail pics, timelapse last": the one clip, called by what it is
+        return [O.MoveSegment(target=O.Target(index=0, kind="video"), to_index=0 if alone.group("w") == "first" else -1)]
     opener = _RX_OPEN_WITH.search(t)
     if opener:  # "start with the mountain photo", "end on the beach shot"
         refs = _find_targets(c, opener.group("x"), opener.start("x"))
@@ -514,9 +518,10 @@ def _h_move(c: _Ctx) -> list[O.Op] | None:
     if not m.group(0).isascii():
         split_at = m.start()
     elif not split:
-        if (mid := re.search(r"\s(?:somewhere\s+)?in\s+the\s+middle\s*$", t[m.end():])) and _find_targets(c):
+        named = bool(_find_targets(c)) or _generic(c, t[:m.end() + 40]) == "video"  # ("put the timelapse last": the one clip)
+        if (mid := re.search(r"\s(?:somewhere\s+)?in\s+the\s+middle\s*$", t[m.end():])) and named:
             split_at = m.end() + mid.start()  # "put the goat clip in the middle"
-        elif _has(rf"\b(?:{_ORD_EN}|up\s+front)\b", t[m.end():]) and len(_find_targets(c)) >= 1:
+        elif _has(rf"\b(?:{_ORD_EN}|up\s+front)\b", t[m.end():]) and named:
             # "put the scarf first", "put the last image second": the ordinal at the end is where it goes
             split_at = m.end() + (re.search(rf"\s(?:{_ORD_EN}|up\s+front)\s*$", t[m.end():]) or re.search(r"$", t[m.end():])).start()  # type: ignore[union-attr]
         else:
