@@ -438,8 +438,10 @@ class Session:
         # ("先放摇奶茶那个视频 声音去掉": the clip named in the clause before, one clause)
         said_with = re.sub(r"(视频|片段|那段|那个)\s+(?=(?:声音|原声)(?:去掉|不要|关了|关掉))", r"\1", text)
         # ("then the foam clip (mute it the pressure washer is sooo loud)": that clip)
-        said_with = re.sub(r"(?i)\b(the\s+[\w' -]{1,30}?\s+(?:clip|video|footage))\s*\(\s*(?:pls\s+|please\s+)?mute\s+it\b[^)]*\)",
-                           lambda m: f"{m.group(1)}, mute {m.group(1)}", said_with)
+        # ("the loading timelapse (the final FINAL v3 one, mute it)": the one named inside)
+        said_with = re.sub(r"(?i)\((?:the\s+)?(?P<n>[^,()]{2,40}?)\s+one,\s*mute\s+it\)", lambda m: f", mute the {m.group('n')}", said_with)
+        said_with = re.sub(r"(?i)\b(the\s+[\w' -]{1,30}?\s+(?:clip|video|footage|time-?lapse))\s*\((?:[^)]*?,\s*)?\s*(?:pls\s+|please\s+)?"
+                           r"mute\s+it\b[^)]*\)", lambda m: f"{m.group(1)}, mute {m.group(1)}", said_with)
         tl, mute_ops, muted = _clause_edits(said_with, tl, self.library, _CLIP_SOUND_CLAUSE, (O.SetClipAudio,))
         asked_ops = [*asked_ops, *song_ops, *gone_ops, *mute_ops]
         asked = [*asked, *song, *gone, *muted]  # "…use our song from the chorus (starts ~1:02)"
@@ -728,6 +730,7 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     the end pls")."""
     text = re.sub(r"(?i)\s+(?:w/?|with)\s+(?:the\s+|our\s+|its\s+)?logo\b", "", text)  # "open on the key art w logo": the order
     text = re.sub(r"\s*[(（][^)）]{0,80}[)）]", "", text)  # "goat clip somewhere in the middle (kids laughing is cute keep it)"
+    text = re.sub(r"(?i)(\bat\s+the\s+(?:very\s+)?end)\s+(?:w/?|with)\s+.*?(?=\s*[,;]|\s+\.|\.\s|\.?$)", r"\1", text)  # "van pic at the end w phone …"
     tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
     shots = tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ()
     logo = next((k for k, s in enumerate(shots) if is_logo_name(s.name or "")), None)
@@ -743,6 +746,8 @@ _LOGO_AT_END = re.compile(r"(?i)\b(?:end|finish|close)s?\s+(?:it\s+)?(?:with|on)
 
 _NOT_USED_CLAUSE = re.compile(r"(?<!声音)(?<!原声)(?:不用|不要|别用)|\b(?:don'?t|do\s+not)\s+use\s+the\b|\bleave\s+out\s+the\b|\bleave\s+the\s+\S+(?:\s+\S+)?\s+out\b", re.I)
 _CLIP_SOUND_CLAUSE = re.compile(r"\bno\s+(?:\w+\s+){1,3}(?:audio|sound)\b|\bmute\s+the\b|静音|(?:声音|原声)(?:去掉|不要|关了|关掉)|"
+                                # "…剥橙子那个视频原声留着", "keep the sizzle sound on the grill clip": that clip's sound kept
+                                r"(?:原声|声音)(?:留着|保留|要留|开着)|保留(?:原声|声音)|\bkeep\s+(?:the\s+)?(?:\w+\s+)?(?:sound|audio)\s+(?:on|of|from|in)\b|"
                                 r"(?:去掉|不要|关掉)(?:声音|原声)", re.I)
 # "…, use our song from the chorus (starts ~1:02)", "音乐从副歌1:04开始": where in the song the music plays from
 _SONG_POINT_CLAUSE = re.compile(r"\b(?:chorus|drop|hook|refrain)\b[^,;]{0,40}\d{1,2}:\d\d|(?:副歌|高潮)[^，,。]{0,8}\d{1,2}:\d\d", re.I)

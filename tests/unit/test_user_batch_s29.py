@@ -446,3 +446,20 @@ def test_a_length_stated_after_a_question_and_the_one_clip_by_what_it_is():
     assert _shots(tl)[-1] == "20260308_151022.mp4"
     tl = _session("polished nail bar spring promo, 12-15 sec reel, start w the first pic, then the nail pics, timelapse last", nails)
     assert _shots(tl)[-1] == "20260308_151022.mp4" and tl.duration == 15_000
+
+
+def test_first_cuts_of_the_moving_ad_and_the_orange_livestream():
+    moving = _lib(("van_side_logo.jpg", "image", 0), ("IMG_20260215_101233.jpg", "image", 0), ("boxes stacked.jpeg", "image", 0),
+                  ("testimonial sarah.mp4", "video", 19), ("final FINAL v3.mp4", "video", 11), ("acoustic_happy_ukulele.mp3", "music", 130))
+    tl = _session("ad for Two Guys and a Dolly moving, local moves from $89/hr, licensed & insured, free quotes. use sarahs "
+                  "testimonial with her sound (shes great), the loading timelapse (the final FINAL v3 one, mute it), and the pics. "
+                  "van pic at the end w phone (617) 555-0123 and twoguysdolly.com . 30 sec, youtube + also facebook", moving)
+    shots = tl.track(Role.MAIN).segments
+    assert shots[-1].name == "van_side_logo.jpg" and tl.track(Role.LOGO) is None  # "van pic": a picture, not the logo
+    assert next(s for s in shots if s.name == "final FINAL v3.mp4").mute  # its whole name, not "final" = the last
+    assert not next(s for s in shots if s.name == "testimonial sarah.mp4").mute
+    orange = _lib(("果园_01.jpg", "image", 0), ("剥橙子特写.mp4", "video", 8), ("打包发货.jpg", "image", 0),
+                  ("直播间口播.mp3", "voice", 20), ("乡村民谣.mp3", "music", 150))
+    tl = _session("今晚8点直播卖赣南脐橙 做个预告视频 用我录的口播 剥橙子那个视频原声留着 很有食欲 抖音竖屏 20秒 最后放打包发货", orange)
+    assert not next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("剥橙子")).mute
+    assert _shots(tl)[-1] == "打包发货.jpg"

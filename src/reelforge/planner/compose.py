@@ -595,6 +595,10 @@ def _logo_file(visuals: Sequence[Asset], said: str) -> Asset | None:
     if _LOGO_AS_SHOT.search(N.normalize(said)):
         return None
     logos = [a for a in visuals if a.kind is AssetKind.IMAGE and _LOGO_FILE.search(a.name or "")]
+    if logos and any(re.search(rf"(?i)\b{re.escape(w)}\s+(?:pic|photo|picture|shot|image)s?\b", said)
+                     for w in re.findall(r"[a-z]{3,}", (logos[0].name or "").lower().rsplit(".", 1)[0])
+                     if not _LOGO_FILE.search(w)):
+        return None  # "van pic at the end" for van_side_logo.jpg: a photo of the van, called a picture
     return logos[0] if len(logos) == 1 and len(visuals) > 1 else None
 
 

@@ -331,6 +331,9 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             rx += "|" + "|".join(rf"(?<![a-z0-9_.]){stem[:i]}[\s-]{stem[i:]}(?:e?s)?(?![a-z0-9_])" for i in range(3, len(stem) - 2))
         for m in re.finditer(rf"(?<![a-z0-9_.])(?P<spaced>{spaced})(?![a-z0-9_])|{rx}" if spaced else rx, t):
             whole = m.group(0) == full or (spaced is not None and m.group("spaced") is not None)
+            if whole:  # a file's whole name over the words read in it before ("final FINAL v3.mp4": no "final" shot)
+                a, b = m.start() + offset, m.end() + offset
+                found = [r for r in found if r.end <= a or r.start >= b or r.end - r.start >= b - a]
             if not any(r.start <= m.start() + offset < r.end for r in found):
                 plural = len(m.group(0)) > len(stem) or re.match(r"\s+(?:pics|photos|pictures|images|shots|ones|clips|stills)\b", t[m.end():])
                 several = files_of[stem] if not whole and len(files_of[stem]) > 1 and plural else []
