@@ -463,3 +463,10 @@ def test_first_cuts_of_the_moving_ad_and_the_orange_livestream():
     tl = _session("今晚8点直播卖赣南脐橙 做个预告视频 用我录的口播 剥橙子那个视频原声留着 很有食欲 抖音竖屏 20秒 最后放打包发货", orange)
     assert not next(s for s in tl.track(Role.MAIN).segments if s.name.startswith("剥橙子")).mute
     assert _shots(tl)[-1] == "打包发货.jpg"
+
+
+def test_a_sound_named_by_its_file_in_the_possessive():
+    tl, r = _edit(PODCAST_FIRST, PODCAST, "the jingle's volume is too high")  # (it read "the music is volume is …")
+    assert [type(o) for o in r.ops] == [O.SetVolume] and tl.track(Role.MUSIC).segments[0].volume < 1.0
+    tl, r = _edit(UNI_FIRST, UNI, "the dean's voice is too quiet")
+    assert tl.track(Role.VOICE).segments[0].volume > 1.0

@@ -300,7 +300,9 @@ def _sound_said(text: str, tl: Timeline) -> str:
             for word in set(re.findall(r"[a-z]{4,}", seg.name.lower().rsplit(".", 1)[0])) - _NOT_A_SOUND_NAME - shots:
                 # (only where it stands for the sound: "jingle's", "the banjo thing", "the jingle is", "lower the
                 # jingle"; not "the summer sale" for summer vibes.mp3)
-                text = re.sub(rf"(?i)\b(?:the\s+)?{word}'s\b", f"{said} is", text)
+                text = re.sub(rf"(?i)\b(?:the\s+)?{word}'s\b(?=\s+(?:too|so|way|a\s+bit|kinda|not|really|very|pretty|quite|super|"
+                              rf"still|only|just|long|short|loud|quiet|soft|off|over|done|cut|ending|starting|playing)\b)", f"{said} is", text)
+                text = re.sub(rf"(?i)\b(?:the\s+)?{word}'s\b", said, text)  # "the jingle's volume": the music volume
                 text = re.sub(rf"(?i)\b(?:the\s+|that\s+|this\s+)?{word}(?:\s+(?:thing|one|track|song|music|bit|part))?"
                               rf"(?=\s*(?:$|[,.;!?)]|\s(?:is|was|sounds?|feels?|seems?|needs?|should|runs?|starts?|plays?|"
                               rf"ends?|goes|comes|kicks|hits|gets|has|at|to|from|down|up|lower|louder|quieter|softer|a\s+bit|"
