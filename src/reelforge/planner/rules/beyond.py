@@ -13,7 +13,7 @@ from reelforge.planner import ops as O
 from reelforge.planner.rules.refs import _Cannot, _Ctx, _find_targets, _has
 
 _PERSON = (r"(?:girl|boy|guy|man|woman|kid|child|person|people|lady|dude|stranger|photobomber|someone|somebody|"
-           r"car|sign|trash|bin|wire|pole|logo|watermark|text)")
+           r"car|sign|trash|bin|wire|pole|watermark)")
 # (each: what is asked, the answer in English and in Chinese)
 _BEYOND: tuple[tuple[str, str, str], ...] = (
     (rf"\b(?:remove|erase|get\s+rid\s+of|take\s+out|edit\s+out|photoshop\s+out|cut\s+out)\s+(?:the|that|this|a)\s+"
