@@ -43,6 +43,7 @@ from reelforge.timeline.model import (
     AssetKind,
     Role,
     Timeline,
+    VideoSegment,
 )
 from reelforge.timeline.presets import FRAME_RATES
 
@@ -892,33 +893,31 @@ _RX_IN_LATER = re.compile(r"\b(?:start|begin|play)\s+(?:it|the\s+[\w' -]{1,40}?)
                           r"\d+(?:\.\d+)?|one|two|three|four|five)\s*(?:s|secs?|seconds?)?\s+(?P<w>later|earlier|sooner|further\s+in)\b")
 
 
+def _clip_said(c: _Ctx) -> tuple[O.Target, VideoSegment] | None:
+    """The clip the clause names, else the one clip there is; None when that is no clip."""
+    refs = [x for f in _find_targets(c) for x in f.all]
+    target = refs[0] if refs else O.Target(index=0, kind="video") if len(c.count("video")) == 1 else None
+    seg = _main_seg(c, target) if target is not None else None
+    return (target, seg) if target is not None and seg is not None and c.asset_kind(seg) == "video" else None
+
+
 def _h_in_point(c: _Ctx) -> list[O.Op] | None:
     t = c.t
-    if (later := _RX_IN_LATER.search(t)) and not _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, t):
+    if (later := _RX_IN_LATER.search(t)) and not _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, t) \
+            and (said := _clip_said(c)) is not None:
         n = later.group("n").lower()
         ms = 2000 if "couple" in n else 3000 if "few" in n else 1000 if n == "a" else int(float(N.parse_number(n) or 1) * 1000)
-        refs = [x for f in _find_targets(c) for x in f.all]
-        clips = c.count("video")
-        target = refs[0] if refs else O.Target(index=0, kind="video") if len(clips) == 1 else None
-        seg = _main_seg(c, target) if target is not None else None
-        if seg is not None and c.asset_kind(seg) == "video":
-            step = -ms if later.group("w").lower() in ("earlier", "sooner") else ms
-            return [O.SetInPoint(target=target, in_ms=max(0, seg.in_ms + step), duration_ms=seg.duration)]
-    voice = c.tl.track(Role.VOICE)
-    if (r := _RX_IN_RANGE.search(t)) and voice is not None and voice.segments \
-            and _has(_VOICE + r"|\b(?:wav|m4a|audio|recording|interview)\b|录音|音频", t) and not _has(_MUSIC + "|" + _TEXT_WORD, t):
-        # "use the clip from 0:25 to 0:45 of the wav": that part of the voice recording
+        step = -ms if later.group("w").lower() in ("earlier", "sooner") else ms
+        return [O.SetInPoint(target=said[0], in_ms=max(0, said[1].in_ms + step), duration_ms=said[1].duration)]
+    if (r := _RX_IN_RANGE.search(t)) and not _has(_MUSIC + "|" + _TEXT_WORD, t):
         a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
-        if b > a:
-            return [O.SetInPoint(target=O.Target(role=Role.VOICE, index=0), in_ms=a, duration_ms=b - a)]
-    if (r := _RX_IN_RANGE.search(t)) and not _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, t):
-        a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
-        refs = [x for f in _find_targets(c) for x in f.all]
-        clips = c.count("video")
-        target = refs[0] if refs else O.Target(index=0, kind="video") if len(clips) == 1 else None
-        seg = _main_seg(c, target) if target is not None else None
-        if seg is not None and c.asset_kind(seg) == "video" and b > a:
-            return [O.SetInPoint(target=target, in_ms=a, duration_ms=b - a)]
+        voice = c.tl.track(Role.VOICE)
+        if voice is not None and voice.segments and _has(_VOICE + r"|\b(?:wav|m4a|audio|recording|interview)\b|录音|音频", t):
+            # "use the clip from 0:25 to 0:45 of the wav": that part of the voice recording
+            if b > a:
+                return [O.SetInPoint(target=O.Target(role=Role.VOICE, index=0), in_ms=a, duration_ms=b - a)]
+        elif not _has(_VOICE, t) and b > a and (said := _clip_said(c)) is not None:
+            return [O.SetInPoint(target=said[0], in_ms=a, duration_ms=b - a)]
     m = _RX_IN_POINT.search(t)
     if m is None or _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\btransitions?\b|转场|\bmotion\b|\bzoom", t):
         return None  # the music's or voice's own timing is `_h_audio_timing`'s
