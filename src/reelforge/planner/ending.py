@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reelforge.planner.parse import EMOJI
+
 _MEDIA_EXT = r"\.(?:jpe?g|png|gif|webp|heic|mp4|mov|m4v|avi|webm|mkv|mp3|wav|m4a|aac|ogg|flac)"
 _EN = (
     # "end with follow us", "end the video with: Link in bio", "…, finish with Subscribe for more"
@@ -170,7 +172,8 @@ def deadline_in(text: str) -> str | None:
 # "pumpkin latte $5.50, maple scone $3": things and their prices, one caption each
 # ("3-course dinner $39": a number joined to what it counts)
 _RX_PRICED = re.compile(
-    r"(?:^|(?<=[,;:，；：、!?\u2600-\u27bf\U0001F300-\U0001FAFF])|(?<=[\u2600-\u27bf\U0001F300-\U0001FAFF]\s)|(?<=\.\s)|(?<=\band\s))\s*(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
+    rf"(?:^|(?<=[,;:，；：、!?])|(?<={EMOJI})|(?<={EMOJI}\s)|(?<=\.\s)|(?<=\band\s))\s*"
+    r"(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
     r"(?:\s+\d{1,2}(?=\s+for\b))?)\s*"  # ("birria tacos 3 for $12")
     r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
     r"(?=\s*(?:[,;，；。、!]|\.(?:\s|$)|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b))")  # ("full detail $149 this month only")
