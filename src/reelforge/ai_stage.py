@@ -451,9 +451,13 @@ class AIStage:
             free = force or not seg.fit_locked  # the framing may choose the fit
             found = self.subject_of(a)
             stretched = free and crop_stretches(a.width, a.height, tl.width, tl.height)
+            # whole: a cut-out on the plain background it was cut out for (a blurred copy of it
+            # behind looked like a smeared second product; a logo's, like a stain), any other
+            # picture over a blurred fill
+            whole = Fit.CONTAIN if (found is not None and found.source == "cutout") or self.backdrop_of(a) else Fit.BLUR
             if found is None:
-                if stretched and seg.fit is not Fit.BLUR:
-                    ops.append(O.SetFocus(target=O.Target(id=seg.id), fit=Fit.BLUR))
+                if stretched and seg.fit is not whole:
+                    ops.append(O.SetFocus(target=O.Target(id=seg.id), fit=whole))
                 elif seg.subject is not None or seg.focus is not None:
                     ops.append(O.SetFocus(target=O.Target(id=seg.id), fit=Fit.COVER if ours else None))
                 continue
@@ -463,15 +467,45 @@ class AIStage:
             holds = framing.crop_holds(a.width, a.height, aspect, framing.subject_rect(a.width, a.height, box, margin=0),
                                        framing.subject_rect(a.width, a.height, found.core, margin=0),
                                        keep=0.0 if found.precise else framing.KEEP)
-            # whole: a cut-out on the plain background it was cut out for (a blurred copy of it
-            # behind looked like a smeared second product), any other picture over a blurred fill
-            whole = Fit.CONTAIN if found.source == "cutout" else Fit.BLUR
             fit = (Fit.COVER if holds and not stretched else whole) if free else seg.fit
             claim = force and seg.fit_locked  # the framing's fit from now on
             if seg.subject == box and seg.core == core and seg.focus == (fx, fy) and seg.fit is fit and not claim:
                 continue
             ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=fx, fy=fy, box=box, core=core,  # type: ignore[arg-type]
                                   fit=fit if fit is not seg.fit or claim else None))
+        return ops + self._backdrop_ops(tl, by_id, ops)
+
+    def backdrop_of(self, asset: Asset) -> str | None:
+        """The plain colour a picture with transparency is shown on (`reelforge.media.shown.backdrop_for`),
+        cached; None for a picture without (or a clip)."""
+        key = ("backdrop", asset.id)
+        if key not in self.cache:
+            self.cache[key] = _backdrop(asset)
+        return self.cache[key]
+
+    def _backdrop_ops(self, tl: Timeline, by_id: dict[str, Asset], focus: Sequence[O.Op]) -> list[O.Op]:
+        """Pictures with transparency (a logo end card, a product cut out) on a colour that
+        contrasts with them instead of the video's black, and, shown whole, with room around
+        them (`framing.card_room`). ``focus``: the framing's ops not yet applied (their fits)."""
+        from reelforge.planner.file_names import is_logo_name
+        from reelforge.render import framing
+
+        fits = {o.target.id: o.fit for o in focus if isinstance(o, O.SetFocus) and o.target and o.fit}
+        ops: list[O.Op] = []
+        for seg in tl.track(Role.MAIN).segments:  # type: ignore[union-attr]
+            a = by_id.get(seg.src)
+            if a is None or a.kind is not AssetKind.IMAGE or not a.width or not a.height:
+                continue
+            chosen = seg.fit_locked and seg.backdrop is not None and seg.backdrop == tl.background.upper()
+            color = seg.backdrop if chosen else self.backdrop_of(a)  # "white background": the user's
+            room = 1.0
+            if self.backdrop_of(a) is not None and fits.get(seg.id, seg.fit) is Fit.CONTAIN:
+                found = self.subject_of(a)  # a cut-out's card shows its visible part (`stills.card_crop`)
+                x0, y0, x1, y1 = found.box if found is not None and found.source == "cutout" else (0, 0, 1, 1)
+                most = framing.CARD_LOGO if is_logo_name(a.name or "") else framing.CARD_OBJECT
+                room = framing.card_room(a.width * (x1 - x0), a.height * (y1 - y0), (0, 0, 1, 1), tl.width, tl.height, most)
+            if (color, room) != (seg.backdrop, seg.scale):
+                ops.append(O.SetBackdrop(target=O.Target(id=seg.id), color=color, room=room))
         return ops
 
     def text_room_ops(self, tl: Timeline) -> list[O.Op]:
@@ -1273,6 +1307,19 @@ def _find_subject(asset: Asset):
     except Exception as exc:  # noqa: BLE001 - unreadable: centre crop, but say why
         log.warning("subject detection failed on %s (%s: %s); its shot is framed on the centre",
                     asset.name, type(exc).__name__, exc)
+        return None
+
+
+def _backdrop(asset: Asset) -> str | None:
+    """`reelforge.media.shown.backdrop_for` of a picture, None for a clip or an unreadable file."""
+    if asset.kind is not AssetKind.IMAGE:
+        return None
+    from reelforge.media.shown import backdrop_for
+
+    try:
+        return backdrop_for(asset.path)
+    except Exception as exc:  # noqa: BLE001 - unreadable: the video's background, but say why
+        log.warning("could not read the transparency of %s (%s)", asset.name, type(exc).__name__)
         return None
 
 

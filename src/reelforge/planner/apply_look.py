@@ -140,8 +140,10 @@ def set_background(st: State, op: O.SetBackground) -> None:
     if op.color is not None:
         st.background = op.color.upper()
     fit = Fit.BLUR if op.blur else Fit.CONTAIN
-    if main is not None:
-        main.segs = [s.model_copy(update={"fit": fit, "fit_locked": True}) for s in main.segs]
+    if main is not None:  # the colour asked for is every picture's, a logo's own backdrop too
+        main.segs = [s.model_copy(update={"fit": fit, "fit_locked": True,
+                                          **({"backdrop": st.background} if op.color is not None else {})})
+                     for s in main.segs]
 
 
 def add_logo(st: State, op: O.AddLogo) -> None:
@@ -206,6 +208,17 @@ def set_focus(st: State, op: O.SetFocus) -> None:
         if op.fit is not None:  # the framing's choice, not the user's
             update["fit"], update["fit_locked"] = op.fit, False
         tr.segs[i] = s.model_copy(update=update)
+
+
+def set_backdrop(st: State, op: O.SetBackdrop) -> None:
+    tr, i = resolve(st, op.target)
+    s = tr.segs[i]
+    if not isinstance(s, VideoSegment):
+        raise ApplyError("a backdrop applies to pictures")
+    update: dict = {"backdrop": op.color.upper() if op.color else None, "scale": op.room}
+    if op.room < 1 and s.motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT, Motion.PAN_UP, Motion.PAN_DOWN):
+        update["motion"] = Motion.ZOOM_IN  # a card stays in the middle: its slow move is a zoom, not a drift
+    tr.segs[i] = s.model_copy(update=update)
 
 
 def apply_brand_kit(st: State, op: O.ApplyBrand) -> None:

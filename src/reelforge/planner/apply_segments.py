@@ -182,6 +182,8 @@ def replace_source(st: State, op: O.ReplaceSource) -> None:
         if asset.kind is AssetKind.AUDIO:
             raise ApplyError(f"{asset.name} is audio and cannot replace a picture")
         upd: dict[str, Any] = {"src": asset.id, "name": asset.name, "in_ms": 0, "speed": 1.0}
+        if tr.role is Role.MAIN:  # the old picture's backdrop and room were its own
+            upd.update(backdrop=None, scale=1.0)
         if asset.kind is AssetKind.VIDEO:
             upd["motion"] = Motion.NONE
         elif seg.motion is Motion.NONE and tr.role is Role.MAIN and any(s.motion is not Motion.NONE for s in tr.segs):

@@ -85,7 +85,7 @@ index, remove the later ones first.
 AI features are requests the app resolves by running its models: auto_captions (captions from the
 speech), voiceover (text or script_file; captions=true to caption it), smart_reframe (on/off),
 cut_to_beat, use_highlight (best part of a clip, seconds), trim_silence, use_brand. Never write
-set_captions, add_voiceover, set_focus, beat_sync, set_in_point or apply_brand yourself: they carry
+set_captions, add_voiceover, set_focus, set_backdrop, beat_sync, set_in_point or apply_brand yourself: they carry
 model results.
 Follow-ups lean on `conversation` (the previous instruction's change, what it referred to, and the last
 move): "and the next one too" repeats that change on the next shot, "make it 5 instead" redoes it with

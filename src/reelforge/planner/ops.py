@@ -458,6 +458,17 @@ class SetFocus(_Op):
     fit: Fit | None = Field(None, description="cover, or blur when no crop of the frame's shape can hold the subject")
 
 
+class SetBackdrop(_Op):
+    """A picture with transparency (a logo, a product cut out) on a plain colour that contrasts
+    with it instead of the video's background, and, shown whole, filling at most ``room`` of the
+    frame (a logo end card with space around it)."""
+
+    op: Literal["set_backdrop"] = "set_backdrop"
+    target: Target
+    color: Color | None = Field(None, description="None = the timeline's background")
+    room: float = Field(1.0, gt=0.0, le=1.0, description="the share of the frame the picture may fill when shown whole")
+
+
 class SetStyle(_Op):
     """A named look for the whole video: text weight and animation, caption box, transitions
     (see `reelforge.timeline.styles`)."""
@@ -614,7 +625,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     TrimVideo, SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, PlaceInVoice, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion, SetMotionAmount,
-    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetStyle, SetGrade, SetVideoFade, BeatSync,
+    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetBackdrop, SetStyle, SetGrade, SetVideoFade, BeatSync,
     SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
     PlaceAtWords, UseBrand, Undo, Redo,
 )
@@ -622,7 +633,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         PlaceAtWords, UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | PlaceInVoice | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | PlaceAtWords | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | PlaceInVoice | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetBackdrop | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | PlaceAtWords | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)

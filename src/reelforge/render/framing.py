@@ -26,6 +26,7 @@ view stays centred on it, no zoom or pan that would give up more of it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from reelforge.timeline.model import MOTION_AMOUNT, Motion, VideoSegment
@@ -82,6 +83,29 @@ def ease(q: float) -> float:
     import math
 
     return 0.5 - 0.5 * math.cos(math.pi * min(max(q, 0.0), 1.0))
+
+
+CARD_LOGO = (0.6, 0.4)  # most of the frame's width and height a logo shown whole on its backdrop fills
+CARD_OBJECT = (0.8, 0.7)  # the same for a product cut out (an e-commerce picture keeps room around it)
+
+
+def card_room(src_w: float, src_h: float, box: tuple[float, float, float, float], out_w: int, out_h: int,
+              most: tuple[float, float]) -> float:
+    """The share of the frame (`VideoSegment.scale`) a picture shown whole may fill so that its
+    visible part ``box`` (shares of the picture) spans at most ``most`` of the frame's width and
+    height: a logo end card keeps space around the logo instead of touching the frame's edges.
+
+    >>> card_room(800, 800, (0.0625, 0.0625, 0.9375, 0.9375), 1080, 1920, CARD_LOGO)
+    0.68
+    >>> card_room(1000, 250, (0, 0, 1, 1), 1920, 1080, CARD_LOGO)
+    0.6
+    """
+    if src_w <= 0 or src_h <= 0:
+        return 1.0
+    k = min(out_w / src_w, out_h / src_h)
+    bw, bh = (box[2] - box[0]) * src_w * k, (box[3] - box[1]) * src_h * k
+    room = min(1.0, most[0] * out_w / max(bw, 1.0), most[1] * out_h / max(bh, 1.0))
+    return max(0.2, math.floor(room * 100) / 100)
 
 
 def subject_rect(src_w: float, src_h: float, subject: tuple[float, float, float, float] | None,

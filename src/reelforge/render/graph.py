@@ -52,7 +52,7 @@ def quoted(expr: str) -> str:
     return f"'{expr}'"
 
 
-def _hex(color: str) -> str:
+def ff_color(color: str) -> str:
     return "0x" + color.lstrip("#")[:6]
 
 
@@ -175,7 +175,7 @@ class Ctx:
         return fs, fe
 
     def bg(self) -> str:
-        return _hex(self.tl.background)
+        return ff_color(self.tl.background)
 
 
 def clip_input(c: Ctx, seg: VideoSegment) -> int:

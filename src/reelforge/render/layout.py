@@ -359,15 +359,17 @@ def _middle(b: Box) -> Box:
 
 
 def subject_in_frame(src_w: int, src_h: int, width: int, height: int, subject: Box,
-                     focus: tuple[float, float] | None = None, fit: str = "cover", zoom: float = 0.0) -> Box:
+                     focus: tuple[float, float] | None = None, fit: str = "cover", zoom: float = 0.0,
+                     room: float = 1.0) -> Box:
     """Where a subject box (shares of the source) lands in the output frame (pixels) for a cover
-    crop centred on ``focus`` (or the centre) or a contained fit. ``zoom`` (e.g. 0.12 for a slow
-    zoom) widens it to the union over the motion: the box at full zoom about the frame centre."""
+    crop centred on ``focus`` (or the centre) or a contained fit (within the middle ``room`` of
+    the frame: a logo end card). ``zoom`` (e.g. 0.12 for a slow zoom) widens it to the union
+    over the motion: the box at full zoom about the frame centre."""
     x0, y0, x1, y1 = subject
     if src_w <= 0 or src_h <= 0:
         box = (x0 * width, y0 * height, x1 * width, y1 * height)
     elif fit == "contain":
-        k = min(width / src_w, height / src_h)
+        k = min(width / src_w, height / src_h) * room
         sw, sh = src_w * k, src_h * k
         ox, oy = (width - sw) / 2, (height - sh) / 2
         box = (ox + x0 * sw, oy + y0 * sh, ox + x1 * sw, oy + y1 * sh)
@@ -489,6 +491,7 @@ def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still
     holds it in between); otherwise through the cover crop on its focus point (clips) or the
     contained picture. Clipped to the frame."""
     from reelforge.render import framing
+    from reelforge.render.stills import card_crop
 
     part = seg.subject if whole else seg.core or seg.subject  # text keeps off the core; the view follows the box
     x0, y0, x1, y1 = part
@@ -501,7 +504,13 @@ def subject_boxes(seg, src_w: int, src_h: int, width: int, height: int, *, still
     else:
         zoom = seg.motion_amount if seg.motion.value != "none" else 0.0  # how far its motion shifts the subject
         mode = "contain" if fit != "cover" else "cover"
-        boxes = [subject_in_frame(src_w, src_h, width, height, part, seg.focus, mode, z)
+        room = seg.scale if fit == "contain" else 1.0
+        crop = card_crop(seg)
+        if crop is not None:  # the card shows only the picture's visible part
+            cw, ch = crop[2] - crop[0], crop[3] - crop[1]
+            src_w, src_h = round(src_w * cw), round(src_h * ch)
+            part = ((x0 - crop[0]) / cw, (y0 - crop[1]) / ch, (x1 - crop[0]) / cw, (y1 - crop[1]) / ch)
+        boxes = [subject_in_frame(src_w, src_h, width, height, part, seg.focus, mode, z, room)
                  for z in {0.0, zoom}]
     return [(max(0.0, b[0]), max(0.0, b[1]), min(float(width), b[2]), min(float(height), b[3])) for b in boxes]
 

@@ -120,12 +120,18 @@ def _composed(pic: np.ndarray, fit: Fit, bw: int, bh: int, bg: float,
 def _shot_view(tl: Timeline, seg: VideoSegment, q: float, w: int, h: int) -> np.ndarray | None:
     """What the frame shows of still shot ``seg`` at ``q`` (0-1) of its length: luma in cells of
     `GRID` px, or None (a clip, an unknown size, an unreadable picture)."""
-    from reelforge.render.stills import shown_by_every_view, still_path, whole_view
+    from reelforge.render.stills import (
+        card_box,
+        card_crop,
+        shown_by_every_view,
+        still_path,
+        whole_view,
+    )
 
     asset = tl.asset(seg.src)
     if asset.kind != "image" or not asset.width or not asset.height:
         return None
-    bg = luma_of(tl.background)
+    bg = luma_of(seg.backdrop or tl.background)
     pic = _load(str(asset.path), bg)
     if pic is None:
         return None
@@ -138,6 +144,13 @@ def _shot_view(tl: Timeline, seg: VideoSegment, q: float, w: int, h: int) -> np.
     else:
         bw, bh, path = whole_view(seg.motion, w, h, seg.motion_amount)  # the renderer's own frame, path and placement
         x, y, pw_, ph_ = shown_by_every_view(path) if path.moves else (0, 0, bw, bh)
+        if seg.fit is Fit.CONTAIN and seg.scale < 1:
+            x, y, pw_, ph_ = card_box((x, y, pw_, ph_), seg.scale)
+        crop = card_crop(seg)
+        if crop is not None:  # the card shows only the picture's visible part
+            ph, pw = pic.shape
+            pic = pic[int(crop[1] * ph):max(int(crop[1] * ph) + 1, round(crop[3] * ph)),
+                      int(crop[0] * pw):max(int(crop[0] * pw) + 1, round(crop[2] * pw))]
         src = _composed(pic, seg.fit, max(1, bw // GRID), max(1, bh // GRID), bg,
                         (x / GRID, y / GRID, pw_ / GRID, ph_ / GRID))
         sx, sy = src.shape[1] / bw, src.shape[0] / bh

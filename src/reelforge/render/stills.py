@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reelforge.render import framing, motion
-from reelforge.render.graph import Ctx, even_px, num, quoted
+from reelforge.render.graph import Ctx, even_px, ff_color, num, quoted
 from reelforge.timeline.model import AssetKind, Fit, Motion, Role, Timeline, TrackKind, VideoSegment
 
 ZOOM = framing.ZOOM
@@ -67,16 +67,18 @@ def _fit_filters(fit: Fit, w: int, h: int, bg: str, focus: Focus | None = None) 
 
 
 def fit_stream(c: Ctx, src: str, fit: Fit, w: int, h: int, pre: list[str], focus: Focus | None = None,
-               inner: tuple[int, int, int, int] | None = None) -> str:
+               inner: tuple[int, int, int, int] | None = None, color: str | None = None) -> str:
     """Fit a stream into w x h. Blur: a blurred cover copy behind a contained copy. ``inner``
     (x, y, w, h): where a contained picture goes (default: the whole frame), e.g. the part of a
-    moving still's composed frame that every view of it shows."""
+    moving still's composed frame that every view of it shows. ``color``: around a contained
+    picture (ffmpeg's 0xRRGGBB; default the timeline's background)."""
+    bg = color or c.bg()
     if fit is Fit.COVER or (fit is Fit.CONTAIN and inner is None):
-        return c.g.one([src], [*pre, *_fit_filters(fit, w, h, c.bg(), focus), "setsar=1"], "fit")
+        return c.g.one([src], [*pre, *_fit_filters(fit, w, h, bg, focus), "setsar=1"], "fit")
     ix, iy, iw, ih = inner or (0, 0, w, h)
     contain = f"scale={iw}:{ih}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_range=tv"
     if fit is Fit.CONTAIN:
-        return c.g.one([src], [*pre, contain, f"pad={w}:{h}:{ix}+({iw}-iw)/2:{iy}+({ih}-ih)/2:color={c.bg()}",
+        return c.g.one([src], [*pre, contain, f"pad={w}:{h}:{ix}+({iw}-iw)/2:{iy}+({ih}-ih)/2:color={bg}",
                                "setsar=1"], "fit")
     a, b = c.g.chain([src], [*pre, "split=2"], "bsp", outs=2)
     small_w, small_h = even_px(w / 8), even_px(h / 8)
@@ -267,7 +269,8 @@ def still(c: Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool = T
     idx = c.g.input(f"still:{asset.id}:{seg.id}", [*args, "-framerate", str(c.fps)], asset.path)
     pix = "yuva420p" if alpha else "yuv420p"
     parts = parts or [(0, n)]
-    src = f"{idx}:v" if alpha or _is_jpeg(asset.path, asset.format) else _opaque(c, f"{idx}:v")
+    backdrop = ff_color(seg.backdrop) if seg.backdrop else None
+    src = f"{idx}:v" if alpha or _is_jpeg(asset.path, asset.format) else _opaque(c, f"{idx}:v", backdrop)
     if alpha:
         base = c.g.one([src], [f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
                                       "setsar=1", *(extra or []), f"format={pix}"], "img")
@@ -281,7 +284,13 @@ def still(c: Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool = T
     else:
         # contain/blur (or an unknown size): the composed frame, made larger for the motion
         bw, bh, path = whole_view(mo, w, h, seg.motion_amount)
-        fitted = fit_stream(c, src, seg.fit, bw, bh, [], focus_of(seg), shown_by_every_view(path) if path.moves else None)
+        inner = shown_by_every_view(path) if path.moves else None
+        crop = card_crop(seg)
+        if seg.fit is Fit.CONTAIN and seg.scale < 1:  # a card: the picture in the middle of the frame it may fill
+            inner = card_box(inner or (0, 0, bw, bh), seg.scale)
+        pre = [] if crop is None else [f"crop=iw*{num(crop[2] - crop[0])}:ih*{num(crop[3] - crop[1])}:"
+                                       f"iw*{num(crop[0])}:ih*{num(crop[1])}"]
+        fitted = fit_stream(c, src, seg.fit, bw, bh, pre, focus_of(seg), inner, backdrop)
         once = _view_filters(path, bw, bh, w, h, n, 0, count=1, cap=c.cap_of(seg.id))[0] if path.moves else []
         base = c.g.one([fitted], [*once, f"format={pix}"], "img")
         view = (path, bw, bh)
@@ -308,13 +317,34 @@ def still(c: Ctx, seg: VideoSegment, n: int, w: int, h: int, *, motion: bool = T
     return out
 
 
-def _opaque(c: Ctx, src: str) -> str:
-    """A picture shown as a shot, its transparency (a product cut-out's) over the video's
-    background colour (a JPEG has none: not called). Left alone, the encoder dropped the alpha
-    and showed whatever colour the file keeps under transparent pixels (green, in one), and a
-    soft shadow as a solid black bar."""
+def card_box(inner: tuple[int, int, int, int], room: float) -> tuple[int, int, int, int]:
+    """The middle ``room`` (each way) of a box (x, y, w, h), whole even pixels.
+
+    >>> card_box((0, 0, 1080, 1920), 0.6)
+    (216, 384, 648, 1152)
+    """
+    x, y, w, h = inner
+    nw, nh = max(2, even_px(w * room)), max(2, even_px(h * room))
+    return x + (w - nw) // 2, y + (h - nh) // 2, nw, nh
+
+
+def card_crop(seg: VideoSegment) -> tuple[float, float, float, float] | None:
+    """The part of a card's picture that is shown (x0, y0, x1, y1 as shares): its visible part
+    (the subject box of a logo or a cut-out, its see-through margins left out, so the logo sits
+    in the middle of the frame however the file was padded), or None for no card."""
+    if seg.fit is not Fit.CONTAIN or seg.scale >= 1 or seg.subject is None:
+        return None
+    return tuple(seg.subject)  # type: ignore[return-value]
+
+
+def _opaque(c: Ctx, src: str, color: str | None = None) -> str:
+    """A picture shown as a shot, its transparency (a product cut-out's, a logo's) over
+    ``color`` (0xRRGGBB: `VideoSegment.backdrop`), else the video's background colour (a JPEG
+    has none: not called). Left alone, the encoder dropped the alpha and showed whatever colour
+    the file keeps under transparent pixels (green, in one), and a soft shadow as a solid black
+    bar."""
     fg, under = c.g.chain([src], ["format=rgba", "split=2"], "cut", outs=2)
-    bg = c.g.one([under], [f"drawbox=x=0:y=0:w=iw:h=ih:color={c.bg()}@1:t=fill:replace=1"], "cbg")
+    bg = c.g.one([under], [f"drawbox=x=0:y=0:w=iw:h=ih:color={color or c.bg()}@1:t=fill:replace=1"], "cbg")
     return c.g.one([bg, fg], ["overlay=format=rgb"], "opq")
 
 

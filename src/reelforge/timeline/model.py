@@ -196,9 +196,14 @@ class VideoSegment(_SegmentBase):
         None, description="the part of the subject that is surely it (a face; the heart of a salient region), "
                           "x0, y0, x1, y1 as shares of the source frame: text and logos keep off it "
                           "(None = the whole subject box)")
-    # placement, for overlay/logo tracks (main-track segments fill the frame)
+    backdrop: Color | None = Field(
+        None, description="the plain colour under a picture's transparency and around it when it is shown whole "
+                          "(a logo end card, a product cut out): None = the timeline's background")
+    # placement, for overlay/logo tracks (main-track segments fill the frame, but a picture shown
+    # whole on its backdrop may fill only ``scale`` of it: a logo end card with room around it)
     position: Position = Position.CENTER
-    scale: float = Field(1.0, gt=0.0, le=1.0, description="width as a share of the frame (overlays)")
+    scale: float = Field(1.0, gt=0.0, le=1.0, description="width as a share of the frame (overlays); for a "
+                                                          "contained main-track picture, the share of the frame it may fill")
     opacity: float = Field(1.0, ge=0.0, le=1.0)
 
     @model_validator(mode="after")
