@@ -391,14 +391,23 @@ def mentions_voiceover(text: str) -> bool:
     return bool(re.search(r"\b(?:voice[\s-]?overs?|vo|narration|narrated|narrator|narrate|voice\s+track|spoken)\b|旁白|配音|解说|口播", t, re.ASCII))
 
 
+_TOO_STATIC = (r"\b(?:feels?|feeling|looks?|looking|seems?|is|it'?s|too|so|kinda|kind\s+of|bit|very|really|pretty)\s+"
+               r"(?:a\s+bit\s+|too\s+|so\s+|very\s+|really\s+|kinda\s+)?static\b|"
+               r"\bmake\s+(?:the\s+|it|them|this|that)(?:[\w' -]{0,30}?)\s+move\b(?!\s+(?:to|after|before|up|down|first|last))")
+
+
 def wants_motion(text: str) -> bool | None:
     """False for "no motion"/"static"/"no zoom"/"静态"/"不要动画", True for "Ken Burns"/"zoom"/
     "motion", None when not mentioned.
 
     >>> wants_motion("no motion"), wants_motion("keep it static"), wants_motion("with Ken Burns"), wants_motion("hi")
     (False, False, True, None)
+    >>> wants_motion("is there a way to make the beans shot move? feels static"), wants_motion("make it move to the end")
+    (True, None)
     """
     t = normalize(text)
+    if re.search(_TOO_STATIC, t):
+        return True  # "feels static", "looks too static": a complaint, more motion wanted
     if re.search(r"\b(?:no|without|stop|disable|remove|turn\s+off|no\s+more|kill|lose|ditch|drop)\s+(?:the\s+)?(?:any\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|"
                  r"\btake\s+(?:the\s+|all\s+the\s+)?(?:motion|zoom(?:s|ing)?|ken\s+burns|movement|animation)s?\s+(?:off|out|away)\b|"
                  r"\bstatic\b|\bstill\s+(?:images|photos)\s+only\b|静态|不要(?:动画|动效|缩放|运动|移动)|去掉(?:动画|动效|缩放)|不动|(?:别|不要|不用)再?(?:动|晃|移动|缩放)|"

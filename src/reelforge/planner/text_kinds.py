@@ -104,8 +104,9 @@ _PLACE_NAME = r"(?-i:(?:The\s+)?[A-Z][\w'’&]+(?:\s+(?:[A-Z][\w'’&]+|\d{1,4}\
 _PERSON = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
 _PART = {
     "pay": re.compile(_RATE, re.I),
-    "price": re.compile(r"(?:[$€£¥￥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b|"
-                        r"(?<=价)\d[\d,]*(?:\.\d{1,2})?(?:\s*(?:元|块))?)", re.I),
+    # (a comma between digits only: "$32, free shipping" kept its comma when the price changed)
+    "price": re.compile(r"(?:[$€£¥￥]\s?\d(?:,?\d)*(?:\.\d{1,2})?|\d(?:,?\d)*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b|"
+                        r"(?<=价)\d(?:,?\d)*(?:\.\d{1,2})?(?:\s*(?:元|块))?)", re.I),
     "web": re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)"
                       r"(?:/[\w/.-]*)?", re.I),
     "phone": _HOLDS["phone"],

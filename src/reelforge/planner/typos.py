@@ -78,6 +78,15 @@ def is_english(word: str) -> bool:
 _WORD = re.compile(r"(?<![\w.\\/@#-])[a-z][a-z']{2,}(?![\w.\\/@-])", re.I)
 _STUCK = re.compile(r"\b(to|at|in|by)(\d+(?:p|k|s|%)?)\b", re.I)  # "to720p" -> "to 720p"
 _RARE = 3_000_000  # below this count an English word may be a typo of a planner word
+# verbs that take something away: an English word is never guessed to be one of them ("blood
+# drip font" was read as "drop" and every text was removed; a misspelt "delte" still is read)
+_TAKING = frozenset("remove delete drop cut trash scrap bin toss nuke kill ditch lose axe nix chop yank mute".split())
+_ENDINGS = ("d", "ed", "s", "es", "ing", "r", "er", "ly")
+
+
+def _own_form(word: str, right: str) -> bool:
+    """``word`` is ``right`` with an ending ("faded" of "fade"): its own form, not a slip of it."""
+    return word.startswith(right) and word[len(right):] in _ENDINGS
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,8 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
             near = _best(bare, choices) if loose and len(bare) >= 4 else None
             # a slip makes a much rarer word ("tile" for "title"), not a common one: "hold the last
             # frame" was read as "gold the last frame …" and set the video to 2 s
-            if near is None or OSA.distance(bare, near) > 1 or 4 * count > eng.get(near, 0):
+            if (near is None or OSA.distance(bare, near) > 1 or 4 * count > eng.get(near, 0) or near in _TAKING
+                    or _own_form(bare, near)):
                 return word
             fixes.append(Correction(bare, near))
             return near
@@ -169,7 +179,8 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
         right = _split(bare, known) if count is None else None
         if right is None:
             right = _best(bare, choices)
-            if right is None or (count is not None and OSA.distance(bare, right) > 1):
+            if right is None or (count is not None and (OSA.distance(bare, right) > 1 or right in _TAKING
+                                                        or _own_form(bare, right))):
                 return word
         fixes.append(Correction(bare, right))
         if word[:1].isupper():

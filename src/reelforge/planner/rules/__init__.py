@@ -51,6 +51,7 @@ from reelforge.planner.rules.ai import (
 )
 from reelforge.planner.rules.answers import _h_answers
 from reelforge.planner.rules.audio import (
+    _audio_role,
     _h_audio_cut_to,
     _h_audio_starts_on_shot,
     _h_audio_timing,
@@ -1035,6 +1036,13 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
         r = _run_remembering(piece, quotes, reworded, lib, new, turn_mem, in_turn)
+        if results and results[-1].cannot and r.ok and re.search(r"\b(?:it|that|them)\b", N.normalize(piece)) \
+                and _audio_role(N.normalize(joined[-1])) in ("voice", "music") \
+                and not _names_a_thing(_ctx(piece, quotes, timeline, lib, new)):
+            # "my dad says his voice is too slow, can you speed it up a little": "it" is the voice the clause
+            # before was refused for (the video clips were sped up)
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
         if results and (not results[-1].ok or _ZH_PART.match(piece)) \
                 and (said_it := _it_as_named(piece, joined[-1], quotes, timeline, lib, new)) \
                 and ((r2 := _run(said_it, quotes, timeline, lib, new)).ok or r2.cannot):

@@ -24,6 +24,23 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
      "to keep ('zoom in on the left of the first clip'), play another part of the clip ('use 0:10 to 0:15 of it') or "
      "remove the whole shot",
      "不能把画面里的某个人或东西抹掉；可以放大画面避开（“第一段放大一点”），换用片段的另一部分（“从第10秒开始用”），或者删掉这个镜头"),
+    # "can you take the price sticker off the peony photo": a thing in the picture, not a text of the video
+    (r"\b(?:take|get|peel|remove|erase|clean)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){0,2}(?:stickers?|tags?|"
+     r"labels?|smudges?|stains?|reflections?|glare|scratch(?:es)?|dust|spots?|blemish(?:es)?|wrinkles?|crumbs?|fingerprints?)"
+     r"\s+(?:off|out\s+of|from)\s+(?:the|that|this|my)\s+(?:[\w-]+\s+){0,3}(?:photo|pic|picture|image|shot|clip|video)s?\b|"
+     r"把.{0,12}(?:上|里)的?(?:价签|标签|贴纸|污渍|反光)(?:P|p|抹|擦|去|撕)掉",
+     "erasing a thing from inside a picture is not something reelforge does; it can crop in so it is out of frame "
+     "('zoom in on the top of the 2nd photo') or remove that shot",
+     "不能把图片里的东西抹掉；可以放大画面把它裁出去（“第二张放大一点”），或者删掉这张"),
+    # "remove the white background from the gift set pic and put it on wood": the picture's own background
+    (r"\b(?:remove|change|replace|swap|erase|cut\s+out|get\s+rid\s+of|take\s+out)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+     r"(?:background|backdrop)\s+(?:from|of|in|on|behind)\s+(?:the|that|this|my)\s+(?:[\w&'-]+\s+){0,3}"
+     r"(?:photo|pic|picture|image|shot|product)s?\b|(?:换|去掉|抠掉|去除)(?:一下)?(?:图片|照片|这张|那张)?的?背景(?!音乐)|"
+     r"(?:图|照片|图片|那张|这张)的?背景(?:换|去掉|抠掉|去除|不要)",
+     "removing or replacing the background inside a photo is not something reelforge does; a PNG whose background "
+     "is already transparent is shown on a plain colour that suits it, or say 'blurred background' to show the "
+     "picture whole over a blurred copy of itself",
+     "不能去掉或更换照片自己的背景；背景透明的PNG会放在合适的纯色底上，也可以说“模糊背景”让整张图显示在自身的模糊底上"),
     (r"\b(?:blur|pixelate|pixelize|hide|cover|mask)\s+(?:out\s+)?(?:her|his|their|the|that|this|one|a)?\s*(?:\w+\s+){0,2}"
      r"(?:face|faces|plate|license\s+plate|number\s+plate)\b|打码|马赛克|(?:遮住|挡住|遮挡)(?:她|他|那个人)?的?脸|不想露脸",
      "blurring one face or one part of a picture is not available yet; crop in so they are out of frame ('zoom in on "
@@ -67,7 +84,7 @@ _TEXT_OR_TRANSITION = r"\b(?:titles?|captions?|texts?|words|logo|cta|transitions
 
 def _h_beyond(c: _Ctx) -> list[O.Op] | None:
     for k, (rx, en, zh) in enumerate(_RX_BEYOND):
-        if k in (2, 3) and _has(_TEXT_OR_TRANSITION, c.t):
+        if k in (4, 5) and _has(_TEXT_OR_TRANSITION, c.t):
             continue  # "make the title rotate in", "a fire emoji": a text's motion or look, not the picture's
         if rx.search(c.t):
             if rx.pattern.startswith(r"\b(?:remove|erase") and _find_targets(c):

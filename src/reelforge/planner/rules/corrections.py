@@ -53,7 +53,8 @@ _NOT = re.compile(  # "it's Dec 13 not Dec 12", "make it $10 entry instead of no
 _NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s*(?:,|;|-|\bbut\b)\s*(?:it'?s\s+|its\s+)?(?P<x>.+)$")
 _CHANGED_TO = (r"(?:(?:has|have|was|is)\s+(?:been\s+)?)?(?:changed|moved|dropped|reduced|lowered|raised|increased|cut|"
                r"marked\s+down|bumped|pushed|extended|gone\s+(?:up|down)|went\s+(?:up|down)|down|up)\s+to")
-_LINK = (rf"(?:(?:is|are|'s|was|were|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|{_CHANGED_TO})\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
+_LINK = (rf"(?:(?:is|are|'s|was|were|will\s+be|should\s+be|needs\s+to\s+be|must\s+be|{_CHANGED_TO}|"
+         r"(?:went|has\s+gone|have\s+gone|is|are|'s)\s+(?:up|down)\s*[,:;-])\s+)?(?:(?:wrong|incorrect|off|a\s+typo|not\s+right)\s*[,;.:-]*\s*(?:it\s+)?(?:should|must|needs\s+to)\s+"
          r"(?:be|say|read)\s+)?(?:(?:changed|updated|new)\s*)?(?::\s*)?(?:open(?:s|ing)?\s+)?(?:at\s+)?")
 # "wrong address, it's 24 Baker St", "the number is wrong - 555-0199": what was wrong, then what is right
 _WRONG_THEN = re.compile(

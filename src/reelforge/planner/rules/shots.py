@@ -1028,9 +1028,24 @@ _RX_TRIM_CLIP_EDGE = re.compile(r"^(?:please\s+)?(?:can\s+(?:you|u)\s+)?(?:trim|
                                 r"\b(?P<w>end|ending|start|beginning)\b(?!.*\d)")
 
 
+# "cut the end of the whatsapp clip, someone swears at the very end": that clip's edge (it removed the clip)
+_RX_CLIP_EDGE_OF = re.compile(r"^(?:please\s+)?(?:can\s+(?:you|u)\s+)?(?:trim|cut|chop|lose|drop)\s+(?:off\s+)?the\s+"
+                              r"(?:very\s+)?(?P<w>end|ending|start|beginning)\s+(?:of|off|from)\s+(?P<ref>.+)$")
+EDGE_TRIM_MS = 2000  # what "cut the end of the clip" takes off when it says no amount
+
+
 def _h_trim_edge(c: _Ctx) -> list[O.Op] | None:
     """"trim the end", "cut the beginning a bit": how much is not said: asked, with the ways to say it
-    (it was not understood)."""
+    (it was not understood). "cut the end of the whatsapp clip": two seconds of that clip's end
+    (its start: it starts two seconds later), said in the reply."""
+    if (of := _RX_CLIP_EDGE_OF.match(c.t.strip(" .!"))) and (refs := _find_targets(c, of.group("ref"), of.start("ref"))):
+        seg = _main_seg(c, refs[0].target) if len(refs) == 1 and len(refs[0].all) == 1 else None
+        if seg is not None and isinstance(seg, VideoSegment) and c.tl.asset(seg.src).kind is AssetKind.VIDEO:
+            if seg.duration < 2 * EDGE_TRIM_MS:
+                raise _Cannot(f"{seg.name} plays {seg.duration / 1000:g} s: say how much to cut, e.g. 'cut the last second of it'")
+            if of.group("w") in ("end", "ending"):
+                return [O.TrimSegment(target=refs[0].target, tail_ms=EDGE_TRIM_MS)]
+            return [O.TrimSegment(target=refs[0].target, head_ms=EDGE_TRIM_MS)]
     m = _RX_TRIM_EDGE.match(c.t.strip(" .!"))
     if m is None:
         if (edge := _RX_TRIM_CLIP_EDGE.match(c.t.strip(" .!"))) and len(clips := c.count("video")) == 1:
@@ -1151,6 +1166,8 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
         first = c.main_segs()[0]
         return [O.SetSegmentDuration(target=O.Target(index=0), duration_ms=max(1000, round(first.duration * 0.75 / 100) * 100))]
     durs = TW.find_durations(t)
+    if durs and _has(r"\b\d{1,2}:\d{2}\b.{0,12}\bnot\s+\d|\bnot\s+\d{1,2}(?::\d{2})?\b.{0,12}\b\d{1,2}:\d{2}\b", t):
+        return None  # "kids class is 10:30 now not 10": a time of day corrected, not a shot's length (630 s)
     each = _has(r"\b(?:each|every|all(?:\s+the)?|per|a)\s+(?:of\s+the\s+)?(?:images?|photos?|pictures?|pics?|stills?|shots?|clips?|slides?)\b|"
                 r"\b(?:the\s+|all\s+)?(?:images|photos|pictures|pics|stills|slides)\b(?!\s*\d+\s*(?:(?:,|and|&|to|through|thru|-|–)\s*\d|$)).{0,30}\beach\b|每张|每个|每段|每一张|所有图片|(?<![前后两二三四五六七八九十\d张])(?:图片|照片|图)(?:都|全都|全部)", t)
     group = [x for r in _find_targets(c) for x in r.all]

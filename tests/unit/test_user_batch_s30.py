@@ -1,0 +1,110 @@
+"""User tests of session 30: a fourth batch typed by someone who had not seen the planner (14 sessions, 9
+English, 5 Chinese: a florist, a bike shop, a wedding photographer, a Spanish school, a coffee roaster, a tattoo
+studio, a candle maker, an escape room, a roofer, a tea house, a swim school, an optician, an air-con cleaner
+and a renovation firm; 112 edits).
+
+Its first run (graded by a second helper who had not seen the code either) had 11 destructive edits. Each case
+below is one of them, or a wrong reading, checked through the planner as a session plans it: "kids class is
+10:30 now not 10" made a shot 630 s long; "cut the end of the whatsapp clip" removed the clip; "price went up,
+$34 now" wrote "Went up, $34" over the price; "make all the text red, like blood drip font" removed every text
+("drip" read as "drop"); "the snake tattoo looks faded" faded the music ("faded" read as "fade"); "can you take
+the price sticker off the peony photo" removed the price; "remove the white background from the gift set pic"
+put every picture on white; "make the beans shot move? feels static" turned its motion off; "my dad says his
+voice is too slow, can you speed it up" sped up the clips and cut the voiceover off.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import plan
+from reelforge.planner import ops as O
+from reelforge.planner.rules import plan_edit
+from reelforge.planner.typos import correct
+from reelforge.timeline import Role
+
+from .test_compose import aud, clip, img
+
+SCHOOL = [img("classroom_tues night.jpg", 0), img("IMG_5520.jpg", 1), clip("WhatsApp Video 2026-03-04 at 19.42.10.mp4", 14000),
+          img("tapas night.jpg", 3), img("kids class sat.JPG", 4), aud("Latin Acoustic Guitar.mp3", 150_000)]
+SCHOOL_FIRST = ("new terms start april 13, kids saturdays 10am, first class is FREE. 30 second video, vertical. classroom first "
+                "then IMG_5520 then the whatsapp vid then tapas night then kids. sign up at hablaya-school.com")
+COFFEE = [img("beans close up (2).jpg", 0), clip("roaster drum spinning.MOV", 9000), img("IMG_3051.jpg", 2),
+          img("IMG_3049.jpg", 3), clip("mailbox unboxing.mp4", 7000), aud("Lo-fi Morning Beat.mp3", 120_000),
+          aud("VO_subscription_take3.wav", 18_000)]
+COFFEE_FIRST = ("Coffee subscription promo for Ridgeline Roasters. 20s, 9:16. Text: 'Roasted Monday. At your door by Friday.' "
+                "+ '2 bags/month – $32, free shipping' + 'ridgelineroasters.com/subscribe'")
+
+
+def _edit(first: str, assets, said: str):
+    tl = plan(first, assets).timeline
+    return tl, plan_edit(said, tl, library=tuple(assets))
+
+
+def _texts(tl) -> list[str]:
+    return [s.text for tr in tl.tracks if tr.kind.value == "text" for s in tr.segments]
+
+
+def test_a_time_of_day_corrected_is_no_shot_length():
+    _, r = _edit(SCHOOL_FIRST, SCHOOL, "kids class is 10:30 now not 10")
+    assert not any(isinstance(o, O.SetSegmentDuration) and o.duration_ms > 60_000 for o in r.ops or [])
+
+
+def test_cutting_the_end_of_a_named_clip_trims_it_and_keeps_it():
+    tl, r = _edit(SCHOOL_FIRST, SCHOOL, "cut the end of the whatsapp clip, someone swears at the very end lol")
+    assert [type(o) for o in r.ops] == [O.TrimSegment], r.ops
+    assert r.ops[0].tail_ms == 2000 and r.ops[0].head_ms == 0
+    _, r = _edit(SCHOOL_FIRST, SCHOOL, "trim the beginning of the whatsapp video")
+    assert [(type(o), o.head_ms) for o in r.ops] == [(O.TrimSegment, 2000)]
+    assert not any(isinstance(o, O.RemoveSegment) for o in r.ops)
+
+
+def test_a_price_that_went_up_changes_the_price_only():
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "price went up, $34 now")
+    new = [o.text for o in r.ops if isinstance(o, O.UpdateText)]
+    assert new == ["2 bags/month – $34, free shipping"], r.ops  # (the comma after the price kept)
+
+
+@pytest.mark.parametrize(("said", "kept"), [("like blood drip font", "drip"), ("the tattoo looks faded", "faded"),
+                                            ("the colours faded", "faded")])
+def test_an_english_word_is_not_guessed_into_another_change(said, kept):
+    fixed, fixes = correct(said, loose=True)
+    assert kept in fixed.split() and not fixes
+
+
+def test_red_text_in_a_drip_font_keeps_every_text():
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "make all the text red, like blood drip font")
+    assert r.ops and not any(isinstance(o, O.RemoveText) for o in r.ops)
+    assert all(isinstance(o, O.UpdateText) and o.color for o in r.ops)
+
+
+@pytest.mark.parametrize("said", [
+    "can you take the price sticker off the peony photo? its on the paper at the bottom",
+    "can you remove the white background from the gift set pic and put it on wood or something",
+    "把礼盒那张图的背景换一下",
+])
+def test_erasing_inside_a_picture_is_refused_plainly(said):
+    tl, r = _edit(COFFEE_FIRST, COFFEE, said)
+    assert not r.ops and ("not something reelforge does" in r.reply or "不能" in r.reply), r.reply
+
+
+def test_the_music_and_the_videos_background_are_still_theirs():
+    _, r = _edit(COFFEE_FIRST, COFFEE, "remove the background music")
+    assert [type(o) for o in r.ops] == [O.RemoveTrack]
+    _, r = _edit(COFFEE_FIRST, COFFEE, "change the background to white")
+    assert [type(o) for o in r.ops] == [O.SetBackground]
+
+
+def test_a_shot_that_feels_static_gets_motion():
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "is there a way to make the beans shot move? feels static")
+    assert [(type(o), o.motion) for o in r.ops] == [(O.SetMotion, "auto")]
+    _, r = _edit(COFFEE_FIRST, COFFEE, "keep it static")
+    assert [o.motion for o in r.ops] == ["none"]
+
+
+def test_it_after_a_refused_voice_is_the_voice():
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "My dad says his voice is too slow, can you speed it up a little")
+    assert not r.ops and "voiceover plays at the speed it was recorded" in r.reply, r.reply
+    _, r = _edit(COFFEE_FIRST, COFFEE, "the clips are slow, can you speed them up")
+    assert r.ops and all(isinstance(o, O.SetSpeed) for o in r.ops)
+    assert Role.MAIN  # (the clips are the main track's)
