@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.planner import plan
 from reelforge.planner import ops as O
+from reelforge.planner import plan
 from reelforge.planner.rules import plan_edit
 from reelforge.planner.typos import correct
 from reelforge.timeline import Role
