@@ -108,3 +108,11 @@ def test_it_after_a_refused_voice_is_the_voice():
     _, r = _edit(COFFEE_FIRST, COFFEE, "the clips are slow, can you speed them up")
     assert r.ops and all(isinstance(o, O.SetSpeed) for o in r.ops)
     assert Role.MAIN  # (the clips are the main track's)
+
+
+def test_a_check_of_the_words_writes_none():
+    first = "FLASH DAY @ inkwell tattoo co!!! $13 flash tattoos, 18+ bring ID. vertical, 15 sec"
+    tl, r = _edit(first, SCHOOL, "wait did u put 18+? make sure it doesnt say 21")
+    assert not r.ops and "the words on screen" in r.reply.lower(), r.reply  # (it added a caption "21")
+    _, r = _edit(first, SCHOOL, "the title shouldnt say flash day, make it 'Friday the 13th'")
+    assert [type(o) for o in r.ops] == [O.UpdateText] and r.ops[0].text == "Friday the 13th"

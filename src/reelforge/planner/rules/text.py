@@ -177,7 +177,17 @@ def _verbs(t: str) -> str:
     return f"{t[:m.start()]} {verb} the {noun.group(0) if noun else ''} "
 
 
+# "make sure it doesnt say 21", "it shouldn't read 21+": a check of the words, no words to write
+_NOT_SAY = re.compile(r"\b(?:does\s*n'?t|doesnt|does\s+not|do\s*n'?t|dont|should\s*n'?t|shouldnt|never|not)\s+"
+                      r"(?:say|read)s?\b")  # ("don't show the title" hides it)
+
+
 def _h_text(c: _Ctx) -> list[O.Op] | None:
+    if _NOT_SAY.search(c.t) and not c.quotes:
+        shown = [s.text for _, s in c.text_segs(None)]
+        raise _Cannot(("画面上的文字：" if c.zh else "the words on screen: ")
+                      + " / ".join(f"'{x}'" for x in shown[:6]) if shown else
+                      ("画面上没有文字" if c.zh else "there is no text on screen"))
     # "the text is too small", "the title is hard to read", "字幕太小了": a size up ("too small" set SMALL)
     t = re.sub(r"\btoo\s+(?:small|tiny)\b|\bhard\s+to\s+read\b|\b(?:can'?t|cannot)\s+read\b|太小了?|看不清楚?",
                " bigger ", c.t)
