@@ -43,6 +43,7 @@ from reelforge.planner.file_names import is_logo_name
 from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, export_quality, route, split_export
+from reelforge.planner.sequence import said_order
 from reelforge.planner.time_words import parse_duration_ms
 from reelforge.timeline import limits
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
@@ -731,7 +732,14 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     text = re.sub(r"(?i)\s+(?:w/?|with)\s+(?:the\s+|our\s+|its\s+)?logo\b", "", text)  # "open on the key art w logo": the order
     text = re.sub(r"\s*[(（][^)）]{0,80}[)）]", "", text)  # "goat clip somewhere in the middle (kids laughing is cute keep it)"
     text = re.sub(r"(?i)(\bat\s+the\s+(?:very\s+)?end)\s+(?:w/?|with)\s+.*?(?=\s*[,;]|\s+\.|\.\s|\.?$)", r"\1", text)  # "van pic at the end w phone …"
-    tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
+    main = tl.track(Role.MAIN)
+    assets = [tl.asset(s.src) for s in main.segments] if main is not None else []
+    listed = said_order(text, [a.name or "" for a in assets], [a.kind is AssetKind.VIDEO for a in assets])
+    if listed is not None:  # "start with the shop front, then the peonies, then the video …": the list read whole
+        ops: list[O.Op] = [O.ReorderSegments(order=listed)]
+        tl = apply(tl, ops, library=library)
+    else:
+        tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
     shots = tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ()
     logo = next((k for k, s in enumerate(shots) if is_logo_name(s.name or "")), None)
     if ops and logo is not None and logo != len(shots) - 1 and _LOGO_AT_END.search(text):

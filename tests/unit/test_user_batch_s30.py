@@ -116,3 +116,53 @@ def test_a_check_of_the_words_writes_none():
     assert not r.ops and "the words on screen" in r.reply.lower(), r.reply  # (it added a caption "21")
     _, r = _edit(first, SCHOOL, "the title shouldnt say flash day, make it 'Friday the 13th'")
     assert [type(o) for o in r.ops] == [O.UpdateText] and r.ops[0].text == "Friday the 13th"
+
+
+# -- the order a first instruction lists, read whole ------------------------------------------------------
+
+def _first_cut(first: str, lib) -> list[str]:
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(lib)
+    assert s.handle(first).changed
+    return [seg.name for seg in s.timeline.track(Role.MAIN).segments]
+
+
+FLORIST = [img("IMG_7702.jpg", 0), img("IMG_7710.jpg", 1), img("bouquet closeup pink roses FINAL.jpg", 2),
+           clip("PXL_20260412_093015.mp4", 11000), img("delivery van.jpeg", 4), img("bloom_bough_logo_transparent.png", 5),
+           aud("Soft Piano Morning - Ikson.mp3", 120_000)]
+
+
+def test_a_listed_order_places_the_middle_items_and_the_one_video_by_what_it_is():
+    # (the arranging video came after the roses: only "… at the end" was read, one clause at a time)
+    shots = _first_cut("mothers day video for Bloom & Bough, start with the shop front, then the peonies, then the video "
+                       "of me arranging (no sound pleaseee), then the rose close up and the van at the end. 20 secs, "
+                       "vertical. logo at the end!!", FLORIST)
+    assert shots == ["IMG_7702.jpg", "IMG_7710.jpg", "PXL_20260412_093015.mp4", "bouquet closeup pink roses FINAL.jpg",
+                     "delivery van.jpeg", "bloom_bough_logo_transparent.png"]
+    shots = _first_cut(COFFEE_FIRST.replace("20s, 9:16.", "Order: beans close-up, roaster clip (mute), pour-over, "
+                                            "shelf of bags, unboxing clip last. 20s, 9:16."), COFFEE)
+    assert shots == ["beans close up (2).jpg", "roaster drum spinning.MOV", "IMG_3051.jpg", "IMG_3049.jpg", "mailbox unboxing.mp4"]
+
+
+def test_a_chinese_list_with_a_pair_and_a_remark_between():
+    from reelforge.planner.sequence import said_order
+
+    names = ["厨房清洁前.jpg", "厨房清洁后.jpg", "深度保洁过程.mp4", "阿姨团队.jpg", "门头.jpg"]
+    order = said_order("做个家政保洁的宣传 先放门头 然后厨房前后对比 然后擦玻璃的视频 声音关了 最后放阿姨团队合照 20秒", names,
+                       [False, False, True, False, False])
+    assert [names[k] for k in order] == ["门头.jpg", "厨房清洁前.jpg", "厨房清洁后.jpg", "深度保洁过程.mp4", "阿姨团队.jpg"]
+
+
+def test_a_list_that_names_too_little_is_left_to_the_clauses():
+    from reelforge.planner.sequence import said_order
+
+    # two unnamed items among three unnamed pictures: which is which is a guess, so no list is read
+    names = ["DJI_0034.MP4", "campus_library_2025.jpg", "students lab coats.jpg", "Open Day poster FINAL v2.png",
+             "WhatsApp Image 2026-02-11 at 09.41.12.jpeg"]
+    assert said_order("start with the drone shot (no sound on it) then library, lab, the ambassadors pic last", names,
+                      [True, False, False, False, False]) is None
+    # a place is no list: "goat clip somewhere in the middle"
+    assert said_order("start w the wide shot, goat clip somewhere in the middle", ["wide shot.jpg", "goat.mp4", "a.jpg"],
+                      [False, True, False]) is None
