@@ -166,3 +166,36 @@ def test_a_list_that_names_too_little_is_left_to_the_clauses():
     # a place is no list: "goat clip somewhere in the middle"
     assert said_order("start w the wide shot, goat clip somewhere in the middle", ["wide shot.jpg", "goat.mp4", "a.jpg"],
                       [False, True, False]) is None
+
+
+def test_a_length_that_keeps_one_clip_whole():
+    tl, r = _edit(SCHOOL_FIRST, SCHOOL, "ok shorten it to 20s for reels but keep the whatsapp part whole")
+    assert [type(o) for o in r.ops] == [O.SetTotalDuration] and r.ops[0].duration_ms == 20000 and r.ops[0].keep
+    from reelforge.planner.apply import apply
+
+    before = {s.name: s.duration for s in tl.track(Role.MAIN).segments}
+    after = apply(tl, r.ops, library=tuple(SCHOOL))
+    shots = {s.name: s.duration for s in after.track(Role.MAIN).segments}
+    clip_name = "WhatsApp Video 2026-03-04 at 19.42.10.mp4"
+    assert after.duration == 20000 and shots[clip_name] == before[clip_name]  # (it asked for a 20 s clip: 14 s of footage)
+    assert all(shots[n] < before[n] for n in shots if n != clip_name)
+
+
+def test_text_too_low_for_the_app_buttons_moves_up_and_keeps_the_frame():
+    tl, r = _edit(SCHOOL_FIRST, SCHOOL, "the subs are too low, the tiktok buttons cover them")
+    assert r.ops and all(isinstance(o, O.UpdateText) and o.position == "center" for o in r.ops), r.ops
+    assert "did not understand" not in r.reply  # (the buttons are why)
+
+
+def test_undo_said_with_a_sigh_and_a_reason():
+    tl, r = _edit(SCHOOL_FIRST, SCHOOL, "hmm undo that, liked it before")
+    assert [type(o) for o in r.ops] == [O.Undo] and "did not understand" not in r.reply
+
+
+def test_a_named_clips_sound_kept_or_turned_off():
+    _, r = _edit(COFFEE_FIRST, COFFEE, "keep the unboxing sound, the tape rip is satisfying")
+    assert [(type(o), o.mute) for o in r.ops] == [(O.SetClipAudio, False)] and r.ops[0].target.name == "unboxing"
+    _, r = _edit(COFFEE_FIRST, COFFEE, "the roaster clip has a hum, turn that off")
+    assert [(type(o), o.mute) for o in r.ops] == [(O.SetClipAudio, True)]  # (noise reduction was refused)
+    _, r = _edit(COFFEE_FIRST, COFFEE, "the voiceover has a hum, turn that off")
+    assert not r.ops and "noise reduction" in r.reply

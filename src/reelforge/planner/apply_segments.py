@@ -338,7 +338,9 @@ def set_in_point(st: State, op: O.SetInPoint) -> None:
 
 
 def set_total_duration(st: State, op: O.SetTotalDuration) -> None:
-    st.refit_main(op.duration_ms)
+    main = st.track(Role.MAIN)
+    keep = frozenset(i for t in op.keep for tr, i in [resolve(st, t)] if tr is main)
+    st.refit_main(op.duration_ms, keep)
 
 
 def fit_to_voice(st: State, op: O.FitToVoice) -> None:

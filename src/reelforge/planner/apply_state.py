@@ -166,12 +166,13 @@ class State:
         elif end != self.duration:
             self.set_duration(end)
 
-    def refit_main(self, total: int) -> None:
+    def refit_main(self, total: int, keep: frozenset[int] = frozenset()) -> None:
+        """The video ``total`` long, its shots scaled to fill it (those at positions ``keep`` as they are)."""
         tr = self.track(Role.MAIN)
         if tr is None or not tr.segs:
             self.set_duration(total)
             return
-        tr.segs = refit(tr.segs, total, self.library)
+        tr.segs = refit(tr.segs, total, self.library, keep)
         self.set_duration(total)
 
     def set_duration(self, new: int) -> None:
@@ -228,17 +229,28 @@ def available(seg: VideoSegment, lib: dict[str, Asset]) -> int | None:
     return max(MIN_SEGMENT_MS, int((a.duration_ms - seg.in_ms) / seg.speed))
 
 
-def refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
-    """Scale main-track durations so the packed track ends exactly at ``total``."""
+def refit(segs: list[Any], total: int, lib: dict[str, Asset], keep: frozenset[int] = frozenset()) -> list[Any]:
+    """Scale main-track durations so the packed track ends exactly at ``total`` (the shots at
+    positions ``keep`` keep their lengths: "shorten it to 20s but keep the whatsapp part whole")."""
     n = len(segs)
     if total < n * MIN_SEGMENT_MS:
         raise ApplyError(f"{O.fmt_ms(total)} is too short for {n} shots")
     segs = list(segs)
+    keep = frozenset(k for k in keep if 0 <= k < n)
+    if len(keep) == n:
+        raise ApplyError("every shot keeps its length: there is nothing to make longer or shorter")
     for _ in range(6):
         overlap = sum(s.transition_ms for s in segs[1:] if s.transition is not Transition.CUT)
         want = total + overlap
         caps = [available(s, lib) for s in segs]
-        durs = _distribute(want, [s.duration for s in segs], caps)
+        free = [k for k in range(n) if k not in keep]
+        part = _distribute(want - sum(segs[k].duration for k in keep), [segs[k].duration for k in free],
+                           [caps[k] for k in free])
+        durs = None if part is None else [segs[k].duration for k in range(n)]
+        for k, d in zip(free, part or [], strict=False):
+            durs[k] = d  # type: ignore[index]
+        if part is None and keep:
+            raise ApplyError(f"{O.fmt_ms(total)} is too short for the other shots beside those kept as they are")
         if durs is None:
             raise ApplyError(f"the clips only have enough footage for about {O.fmt_ms(sum(c or 0 for c in caps))}")
         segs = [s.model_copy(update={"duration": d}) if d != s.duration else s for s, d in zip(segs, durs, strict=True)]
@@ -248,7 +260,7 @@ def refit(segs: list[Any], total: int, lib: dict[str, Asset]) -> list[Any]:
             return segs
     # transitions kept shrinking: absorb the rest into the longest uncapped segment
     diff = total - segs[-1].end
-    i = max(range(n), key=lambda k: (caps[k] is None, segs[k].duration))
+    i = max((k for k in range(n) if k not in keep), key=lambda k: (caps[k] is None, segs[k].duration))
     d = segs[i].duration + diff
     if d < MIN_SEGMENT_MS:
         raise ApplyError(f"{O.fmt_ms(total)} is too short for these shots")

@@ -109,7 +109,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_segment_duration":
             return f"{o.target.describe()} now lasts {fmt_ms(o.duration_ms)}"
         case "set_total_duration":
-            return f"video length set to {fmt_ms(o.duration_ms)}"
+            kept = " and ".join(t.describe() for t in o.keep)
+            return f"video length set to {fmt_ms(o.duration_ms)}" + (f", {kept} kept as it was" if kept else "")
         case "fit_to_voice":
             return "video length fitted to the voiceover"
         case "set_speed":
@@ -367,7 +368,8 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "swap_segments":
             return f"交换了{_t_zh(o.a)}和{_t_zh(o.b)}"
         case "set_total_duration":
-            return f"视频时长改为{fmt_ms(o.duration_ms)}"
+            kept = "和".join(_t_zh(t) for t in o.keep)
+            return f"视频时长改为{fmt_ms(o.duration_ms)}" + (f"，{kept}保持不变" if kept else "")
         case "set_segment_duration":
             return f"{_t_zh(o.target)}改为{fmt_ms(o.duration_ms)}"
         case "set_volume":

@@ -206,6 +206,7 @@ class SetTotalDuration(_Op):
 
     op: Literal["set_total_duration"] = "set_total_duration"
     duration_ms: PositiveMs
+    keep: list[Target] = Field(default_factory=list, description="shots that keep their length (the others are refit)")
 
 
 class FitToVoice(_Op):

@@ -129,6 +129,7 @@ from reelforge.planner.rules.shots import (
     _h_speed,
     _h_swap,
     _h_total_duration,
+    _h_total_keeping,
     _h_trim,
     _h_trim_edge,
     _h_zh_side_remove,
@@ -232,7 +233,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
-    _h_add_segment, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
+    _h_add_segment, _h_total_keeping, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
     _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
 )
 
@@ -739,6 +740,8 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 
 
 _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|her|his|their|our|my)\b|"
+                     r"^(?:i\s+)?(?:liked|preferred|loved)\s+(?:it|that|the\s+old\s+one)\s+(?:better\s+)?(?:before|more)?\s*[.!]*$|"  # "undo that, liked it before"
+                     r"^(?:the\s+)?(?:tiktok|instagram|insta|ig|reels?|youtube|facebook|fb)\s+(?:buttons?|icons?|ui)\s+(?:cover|covers|hide|hides|block|blocks)\b|"
                      r"^(?:(?:kinda|sort\s+of|kind\s+of)\s+)?like\s+(?:a|an|the|those|that|on|in)\s+[\w' -]{2,30}$|"  # "…, like a street sign"
                      r"^(?:put|show|add|include|write)\s+(?:the|a|that)\s+(?:date|day)(?:\s+(?:on|in)\s+(?:it|there))?\s*[.!]*$|"  # "its tuesday the 9th, put the date"
                      r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"

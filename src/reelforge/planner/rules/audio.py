@@ -296,6 +296,9 @@ def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
     said plainly (it answered that the crossfades already were, or fitted the video to the voice)."""
     if _has(_MUTE_WORD + r"|\bno\s+sound\b|(?:声音|原声)去掉|去掉(?:声音|原声)", c.t):
         return None  # "mute the drone clip the wind noise is awful": the noise is why, muting is what
+    if _has(r"\bturn\s+(?:that|it|this|them)\s+off\b|\bkeep\s+(?:the|its|that)\b", c.t) and any(
+            (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video" for r in _find_targets(c)):
+        return None  # "the drone video has a buzzing noise, turn that off": that clip's own sound off
     if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|(?:change|lower|raise)\s+the\s+pitch|pitch\s+(?:up|down|shift)|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
             r"(?:background\s+)?noise|hiss|hum|humming|buzz|buzzing|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|"
             r"回声|混响|降噪|噪音|杂音|变声|电流声|底噪", c.t):
@@ -601,7 +604,9 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     refs = _find_targets(c)
     video_refs = [r for r in refs if (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video"]
     recording = _has(_RECORDING, t)
-    clipish = _has(_CLIPSOUND, t) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|"
+    clipish = _has(_CLIPSOUND, t) or (bool(video_refs) and _has(
+        r"\b(?:sound|audio|noise|noises|buzz|buzzing|hum|humming)\b.{0,40}\b(?:keep|turn\s+(?:that|it|this)\s+off|mute)\b|"
+        r"\b(?:keep|turn\s+(?:that|it|this)\s+off|mute)\b.{0,40}\b(?:sound|audio|noise|buzz|hum)\b", t)) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|"
                                           rf"\b(?:clips?|footage)\s*[-–—:,]?\s*(?:no|without)\s+(?:sound|audio)\b|"
                                           rf"\bno\s+(?:\w+\s+){{1,3}}(?:audio|sound)\b(?!\s+effects?)|"
                                           rf"\b(?:no|without)\s+(?:the\s+)?(?:sound|audio)\s+(?:from|of|on)\s+(?:it|that|this|the\s+\w+)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声|声音(?:关了|关掉|去掉|不要))|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|不要|静音|留着|保留|开着)", t)
@@ -612,7 +617,7 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     if not refs and not recording and not c.count("video") and _has(_WHOLE_MUTE, t.strip(" .!。！")):
         return None  # "视频静音", "mute the video" with stills only: the whole video's sound (`_volume`)
     keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音|留着|开着", t)
-    mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|关了|关上|不要|删除", t)
+    mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|turn\s+(?:that|it|this)\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|关了|关上|不要|删除", t)
     if not keep and not mute:
         return None
     target: O.Target | None = None

@@ -61,7 +61,8 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _RX_START_OVER.search(t):
         return [O.Undo() for _ in range(O.MAX_HISTORY)]
-    if re.fullmatch(r"\s*(?:please\s+)?(?:undo|revert|take\s+back)\s+(?:that|it|this|the\s+last\s+(?:one|change|edit|step))"
+    if re.fullmatch(r"\s*(?:(?:nvm|never\s*mind|nah|actually|hmm+|oh|wait|ok|ugh|um+|eh|no)[\s,.!]+)*"
+                    r"(?:please\s+)?(?:undo|revert|take\s+back)\s+(?:that|it|this|the\s+last\s+(?:one|change|edit|step))"
                     r"(?:\s+please)?\s*[.!]?\s*|\s*撤销(?:一下|刚才的?(?:修改)?|上一步)\s*[。！]?\s*|"
                     # "nvm put it back", "never mind, change it back", "还是改回来吧"
                     r"\s*(?:(?:nvm|never\s*mind|nah|actually|hmm+|oh|wait|ok)[\s,.!]+)*(?:put|change|switch|swap|set|turn)\s+(?:it|that|them|"
@@ -185,6 +186,9 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
         return None
     if aspect is not None and _has(r"\b(?:wipe|slide|pan)\b", t) and not _has(r"\b(?:make|format|ratio|aspect|for)\b", t):
         return None
+    if res is None and _has(r"\b(?:buttons?|icons?|ui|interface|caption\s+bar|description|comments?|likes?)\b|按钮|界面", t) \
+            and not _has(r"\b(?:make|format|ratio|aspect|vertical|horizontal|square|portrait|landscape|version)\b|竖屏|横屏|方形", t):
+        return None  # "the tiktok buttons cover them": where the app draws over the video, not its shape
     if res is None and _has(r"\btoo\s+(?:long|short)\b|太长|太短", t) and not _has(
             r"\b(?:vertical|horizontal|square|portrait|landscape|wide|tall|\d+:\d+)\b|竖|横|方", t):
         return None  # "the ad is too long for instagram": its length (it was made square for the platform)
@@ -1282,6 +1286,23 @@ _NOT_THE_VIDEOS_LENGTH = re.compile(
     r"^[\u4e00-\u9fff]{1,8}(?:那段|那个|那张|这段|这个|这张)|"
     # "the music is too long, cut it to 3 sec": "it" is the music (the video was set to 3 s)
     r"^(?:the\s+)?(?:music|song|bgm|track|jingle|voice(?:over)?|vo|narration|title|caption|text|cta)\s+(?:is|'s|was|feels|seems|runs)\b", re.I)
+
+
+# "shorten it to 20s for reels but keep the whatsapp part whole": the video's length, that shot's kept
+_RX_KEEPING = re.compile(r"^(?P<head>.+?)\s*,?\s*(?:but|and|while|just)\s+keep(?:ing)?\s+(?P<ref>.+?)\s+(?:whole|as\s+(?:it\s+)?is|"
+                         r"intact|full(?:\s+length)?|the\s+same(?:\s+length)?|untouched|the\s+way\s+it\s+is|uncut|complete)\s*[.!]*$")
+
+
+def _h_total_keeping(c: _Ctx) -> list[O.Op] | None:
+    """"make it 20s but keep the whatsapp part whole": the video that long, the shots named as they are
+    (it made the clip 20 s, longer than its footage)."""
+    m = _RX_KEEPING.match(c.t)
+    if m is None or not TW.find_durations(m.group("head")) or _find_targets(c, m.group("head")):
+        return None
+    kept = [x for r in _find_targets(c, m.group("ref"), m.start("ref")) for x in r.all]
+    if not kept:
+        return None
+    return [O.SetTotalDuration(duration_ms=TW.find_durations(m.group("head"))[0].ms, keep=kept)]
 
 
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:

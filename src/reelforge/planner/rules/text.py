@@ -192,6 +192,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(r"\btoo\s+(?:small|tiny)\b|\bhard\s+to\s+read\b|\b(?:can'?t|cannot)\s+read\b|太小了?|看不清楚?",
                " bigger ", c.t)
     t = re.sub(r"\btoo\s+(?:big|large|huge)\b|太大了?", " smaller ", t)
+    # "the subs are too low (the tiktok buttons cover them)": up, away from the edge ("too low" was not understood)
+    t = re.sub(r"\b(?P<w>(?:the\s+|my\s+|our\s+)?(?:subs|subtitles|captions?|titles?|texts?|words|cta|call\s+to\s+action))\s+"
+               r"(?:is|are|sits?|sit)\s+(?:way\s+|much\s+|a\s+bit\s+|a\s+little\s+|kinda\s+|kind\s+of\s+)?too\s+(?P<d>low|high)\b",
+               lambda m: f"move {m['w']} {'up' if m['d'] == 'low' else 'down'}", t)
+    t = re.sub(r"\bsubs\b", "subtitles", t)
     if c.quotes and _has(r"\b(?:call|name|rename|title)\s+(?:it|the\s+(?:video|ad|reel|thing))\b|(?:标题)?(?:叫做?|命名为|起名)", t):
         # "call it 'Weekend Vibes' instead": the title
         if c.text_segs(Role.TITLE):
