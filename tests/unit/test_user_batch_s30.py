@@ -199,3 +199,23 @@ def test_a_named_clips_sound_kept_or_turned_off():
     assert [(type(o), o.mute) for o in r.ops] == [(O.SetClipAudio, True)]  # (noise reduction was refused)
     _, r = _edit(COFFEE_FIRST, COFFEE, "the voiceover has a hum, turn that off")
     assert not r.ops and "noise reduction" in r.reply
+
+
+def test_the_corner_logo_hidden_during_the_end_card():
+    first = ("Corporate team-building promo, LockedIn Escape Rooms. 16:9. 25-30s. Logo bottom-right throughout. "
+             "Text: 'Team building that actually works'")
+    lib = [img("room1_pharaoh.jpg", 0), img("room2_lab.jpg", 1), img("team celebrating.JPG", 2), img("lock puzzle closeup.jpg", 3),
+           img("LockedIn_logo_v3.png", 4), aud("suspense-trailer-music.mp3", 120_000)]
+    tl, r = _edit(first, lib, "the logo is doubled at the end — hide the corner one during the end card")
+    last = tl.track(Role.MAIN).segments[-1]
+    timing = next(o.timing for o in r.ops if isinstance(o, O.AddLogo))
+    assert (timing.start_ms, timing.duration_ms) == (0, last.start)  # shown until the last shot, not only then
+
+
+def test_merging_the_captions_removes_none():
+    first = "暑假少儿游泳班 浪花少儿游泳 4-12岁 10节课1580 7月6号开班 地址滨江路88号恒温泳池 电话138-0000-5678 20秒 竖屏"
+    lib = [img("泳池全景.jpg", 0), img("证书.jpg", 1), img("小朋友比耶.jpg", 2), aud("欢快儿歌纯音乐.mp3", 90_000)]
+    tl, r = _edit(first, lib, "字太多了 看不过来 合并一下")
+    assert not r.ops and "合并" in r.reply  # (it removed the age, the price, the date and the address)
+    _, r = _edit(first, lib, "字太多了")
+    assert [type(o) for o in r.ops] == [O.RemoveText]  # alone, the captions go (the title and the call to action stay)

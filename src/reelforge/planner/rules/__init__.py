@@ -748,6 +748,8 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
+# "…合并一下", "merge them", "combine the captions": fewer texts with the same words (it removed the captions)
+_MERGE_TEXTS = re.compile(r"合并|并成|\b(?:merge|combine)\b|\bput\s+them\s+together\b")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
 # (it muted the music too)
 _WHAT_STAYS = re.compile(r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narration|vo)\s+only|(?:only|just)\s+(?:the\s+)?"
@@ -999,6 +1001,16 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         if results and _STATED.match(N.normalize(piece)):
             # "is the banjo thing long enough? it's only a minute": what it is, said with the question (the last
             # picture, "it" in memory, was set to 60 s)
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
+        if results and results[-1].ok and _MERGE_TEXTS.search(N.normalize(piece)) \
+                and all(isinstance(o, O.RemoveText) for o in results[-1].ops or []):
+            # "字太多了 看不过来 合并一下": fewer lines with every fact kept, not the captions removed
+            zh = P.is_chinese(piece)
+            results[-1] = _Result(text=joined[-1], cannot=(
+                "还不能自动把几条字幕合并成一条；可以说“把第二条字幕改成「…」”写成一条，再“去掉第三条字幕”" if zh else
+                "captions are not merged for you yet: say e.g. \"change the second caption to '…'\" with both in it, "
+                "then 'remove the third caption'"))
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
         if results and results[-1].ok and (_WHAT_STAYS.match(N.normalize(piece)) or _PEOPLE_NEED.match(N.normalize(piece))):

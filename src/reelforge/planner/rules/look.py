@@ -42,7 +42,7 @@ from reelforge.timeline.model import (
     motion_amount_within,
 )
 
-_LOGO_OFF = (_REMOVE + r"|^(?:please\s+)?hide\b|\b(?:don'?t|do\s+not)\s+(?:show|need|want|put)\b|"
+_LOGO_OFF = (_REMOVE + r"|^(?:please\s+)?hide\b|\bhide\s+the\s+(?:corner|small|little)\s+(?:one|logo)\b|\b(?:don'?t|do\s+not)\s+(?:show|need|want|put)\b|"
              r"\bno\s+(?:logo|watermark)\b|\bwithout\s+(?:the\s+|a\s+|our\s+)?(?:logo|watermark)\b|隐藏|不要|去掉|别")
 
 
@@ -54,6 +54,11 @@ def _logo_hidden_for(c: _Ctx) -> list[O.Op] | None:
     if not _has(_LOGO_OFF, t):
         return None
     total = c.tl.duration
+    shots = c.main_segs()
+    if shots and _has(r"\b(?:during|on|over|in|for)\s+the\s+(?:end\s+card|end\s+screen|outro|(?:last|final)\s+(?:shot|picture|pic|"
+                      r"photo|slide|scene|card)|logo\s+(?:card|shot|at\s+the\s+end))\b|(?:结尾|最后)(?:那张|一张|的)?(?:logo|画面|镜头)", t):
+        # "hide the corner one during the end card": up to where the last shot comes in (it showed ONLY then)
+        t = f"remove the logo for the last {max(100, total - shots[-1].start) / 1000:g} seconds"
     until = re.search(r"\b(?:until|till|before)\b|直到|之前", t)
     # "remove the logo from the end", "… until the end": at the end (no range of time was read)
     r = TW.parse_time_range(re.sub(r"\b(?:from|until|till|before)\s+the\s+(?:very\s+)?end\b", "at the end", t), total)
