@@ -443,6 +443,12 @@ class Session:
         said_with = re.sub(r"(?i)\((?:the\s+)?(?P<n>[^,()]{2,40}?)\s+one,\s*mute\s+it\)", lambda m: f", mute the {m.group('n')}", said_with)
         said_with = re.sub(r"(?i)\b(the\s+[\w' -]{1,30}?\s+(?:clip|video|footage|time-?lapse))\s*\((?:[^)]*?,\s*)?\s*(?:pls\s+|please\s+)?"
                            r"mute\s+it\b[^)]*\)", lambda m: f"{m.group(1)}, mute {m.group(1)}", said_with)
+        if sum(1 for a in self.library if a.kind is AssetKind.VIDEO) == 1:
+            # ("then the video of me arranging (no sound pleaseee, the radio is on)", "师傅洗空调的视频（声音不要 太吵了）":
+            # the one clip, whatever the words around it)
+            said_with = re.sub(r"(?i)\b(?:clip|video|vid|footage|time-?lapse)\b[^(（]{0,40}?\s*[(（]\s*(?:no\s+(?:sound|audio)|"
+                               r"(?:sound|audio)\s+off|without\s+(?:sound|audio)|muted?)\b[^)）]*[)）]", "clip, mute the clip", said_with)
+            said_with = re.sub(r"(?:视频|片段)\s*[(（]\s*(?:声音|原声)(?:不要|去掉|关了|关掉)[^)）]*[)）]", "视频，那段视频的声音去掉", said_with)
         tl, mute_ops, muted = _clause_edits(said_with, tl, self.library, _CLIP_SOUND_CLAUSE, (O.SetClipAudio,))
         asked_ops = [*asked_ops, *song_ops, *gone_ops, *mute_ops]
         asked = [*asked, *song, *gone, *muted]  # "…use our song from the chorus (starts ~1:02)"

@@ -219,3 +219,31 @@ def test_merging_the_captions_removes_none():
     assert not r.ops and "合并" in r.reply  # (it removed the age, the price, the date and the address)
     _, r = _edit(first, lib, "字太多了")
     assert [type(o) for o in r.ops] == [O.RemoveText]  # alone, the captions go (the title and the call to action stay)
+
+
+def test_a_clips_sound_off_said_in_brackets_after_it():
+    shots = FLORIST[:5] + FLORIST[6:]
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(shots)
+    assert s.handle("start with the shop front, then the peonies, then the video of me arranging (no sound pleaseee, "
+                    "the radio is on in the background lol), then the rose close up. 15 secs").changed
+    clip_seg = next(x for x in s.timeline.track(Role.MAIN).segments if x.name.endswith(".mp4"))
+    assert clip_seg.mute  # (its radio played under the music)
+    aircon = [img("清洗前 滤网.jpg", 0), img("清洗后滤网.jpg", 1), clip("VID_20260420_101010.mp4", 20000), img("师傅 工装.jpg", 3),
+              aud("动感电子 背景乐.mp3", 90_000)]
+    s = Session.new()
+    s.add_ingested(aircon)
+    assert s.handle("空调清洗推广 先放脏的滤网再放干净的 然后师傅洗空调的视频（声音不要 太吵了）然后师傅照片 15秒").changed
+    assert next(x for x in s.timeline.track(Role.MAIN).segments if x.name.endswith(".mp4")).mute
+
+
+def test_a_chinese_list_that_opens_with_what_is_wanted_first():
+    from reelforge.planner.sequence import said_order
+
+    names = ["客厅 完工.jpg", "厨房改造前.jpg", "厨房改造后.jpg", "工地实拍 水电.MP4", "设计师 王工.jpg", "全屋漫游 final v2.mp4"]
+    order = said_order("开头想要那个全屋漫游的视频，然后厨房改造前后对比，工地水电那段表现我们施工规范，然后设计师王工，最后客厅完工图和logo。",
+                       names, [False, False, False, True, False, True])
+    assert [names[k] for k in order] == ["全屋漫游 final v2.mp4", "厨房改造前.jpg", "厨房改造后.jpg", "工地实拍 水电.MP4",
+                                         "设计师 王工.jpg", "客厅 完工.jpg"]

@@ -23,7 +23,7 @@ _START = re.compile(
     r"\b(?:start|open|begin|kick\s+off)(?:s|ing)?\s+(?:it\s+|the\s+video\s+)?(?:with|w/?|on)\s+|\bfirst\s+(?=the\b)|"
     # "want the classroom first then …", "put the neon sign first then …": the list starts at the first item
     r"(?:(?<=\bwant\s)|(?<=\bput\s)|(?<=\bhave\s)|(?<=\bshow\s))(?=(?:the\s+|my\s+|our\s+)?[\w' &-]{1,30}?\s+first\s*,?\s*then\b)|"
-    r"(?:先放|先用|开头放|开头用|开头是|首先放?|先)(?=[\u4e00-\u9fffA-Za-z])")
+    r"(?:先放|先用|开头放|开头用|开头是|开头想要|开头要|首先放?|先)(?=[\u4e00-\u9fffA-Za-z])")
 # between items: ", then", "then", "->", ">", "，然后", "再", "接着", a space between Chinese words
 _BETWEEN = re.compile(r"(?i)\s*(?:,?\s*(?:and\s+)?then\s+|,\s*(?:and\s+)?|\s+and\s+|\s*(?:->|→|=>|>)\s*|"
                       r"[，、]\s*|\s*(?:然后|再放|再|接着|之后|后面)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
