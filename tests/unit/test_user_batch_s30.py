@@ -247,3 +247,21 @@ def test_a_chinese_list_that_opens_with_what_is_wanted_first():
                        names, [False, False, False, True, False, True])
     assert [names[k] for k in order] == ["全屋漫游 final v2.mp4", "厨房改造前.jpg", "厨房改造后.jpg", "工地实拍 水电.MP4",
                                          "设计师 王工.jpg", "客厅 完工.jpg"]
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("spoke & chain cycle repair. spring tune up special $59 (reg $85) thru april 30. start w gopro riding clip, then "
+     "shop, wheel, chain. 15s. square", "Spoke & Chain Cycle Repair"),  # (it was "Start W Gopro Riding")
+    ("Hiya! I make soy candles and sell on Etsy (Wick & Wander). Can you make a cozy little video for pinterest + insta? "
+     "Text: 'Hand-poured in Vermont' and 'Shop: etsy.com/shop/wickandwander'", "Wick & Wander"),  # (it was "Cozy Little")
+])
+def test_the_business_named_titles_the_video(first, title):
+    tl = plan(first, [img("a.jpg", 0), img("b.jpg", 1), clip("GH010045.MP4", 9000), aud("song.mp3", 90_000)]).timeline
+    assert [s.text for tr in tl.tracks if tr.role is Role.TITLE for s in tr.segments] == [title]
+
+
+def test_describing_words_or_an_editing_verb_are_no_title():
+    from reelforge.planner.on_screen import _ONLY_DESCRIBING, _VERB_TITLE
+
+    assert _ONLY_DESCRIBING.match("Cozy Little") and _ONLY_DESCRIBING.match("+ Insta") and not _ONLY_DESCRIBING.match("Cozy Cabins")
+    assert _VERB_TITLE.search("Start W Gopro Riding") and not _VERB_TITLE.search("Spring Tune-Up Special")

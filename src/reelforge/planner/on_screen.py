@@ -214,8 +214,22 @@ _NOT_A_NAME_WORD = re.compile(r"(?i)\b(?:this|next|these|for|with|on|in|at|is|ar
                               r"page|account|instagram|tiktok|facebook|website|weekend|today|tomorrow)\b")
 _SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
 _BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"
-                             r"restaurant|salon|gym|band|app|label|boutique|blog)\s*\((?P<n>(?-i:[A-Z0-9][\w'’&.-]*)"
-                             r"(?:\s+[\w'’&.-]+){0,4})\)")
+                             r"restaurant|salon|gym|band|app|label|boutique|blog|school|academy|clinic|agency|club|etsy|"
+                             r"instagram|roastery|brewery)\s*\((?P<n>(?-i:[A-Z0-9][\w'’&.!-]*)(?:\s+[\w'’&.!-]+){0,4})\)")
+# "spoke & chain cycle repair. spring tune up special …": a business named first, typed in lower case
+_LEADING_BIZ = re.compile(r"^\s*(?!(?:a|an|the|make|need|pls|please|hi|hey|hello|can|could|i|we|my|our|promo|video|reel|ad|"
+                          r"instagram|insta|tiktok|new|quick|short)\b)"
+                          r"(?P<n>[a-z][\w'’]*(?:\s+(?:&|and|n|(?!(?:for|our|my|video|promo|reel|ad|with|a|the)\b)[a-z][\w'’]*)){1,5}"
+                          r"\s+(?:repairs?|co|company|studio|shop|salon|"
+                          r"cafe|café|bakery|roasters|roastery|coffee|barbershop|gym|fitness|cleaning|roofing|plumbing|detailing|"
+                          r"photography|academy|florist|flowers|tattoo|boutique|kitchen|grill|bar|brewery|garage|motors))\s*[.,!:;-]")
+# a title made of describing words only ("a cozy little video": "Cozy Little") says nothing a viewer should read
+_ONLY_DESCRIBING = re.compile(r"(?i)^(?:(?:cozy|cosy|little|short|quick|nice|cute|fun|simple|soft|pretty|small|big|cool|good|"
+                              r"great|awesome|fast|slow|beautiful|lovely|chill|fresh|clean|modern|elegant|minimal|bold|playful|"
+                              r"cinematic|vertical|square|horizontal|trendy|aesthetic|vibey|classy|sleek|fancy|sweet|warm|"
+                              r"\+|&|and|insta|ig|tiktok|reels?|pinterest)\s*)+$")
+# a title that opens on an editing verb ("start w gopro riding clip": "Start W Gopro Riding") is an instruction
+_VERB_TITLE = re.compile(r"(?i)^(?:start|open|begin|use|put|make|add|cut|end|then|show|keep|mute|play)\b|(?:^|\s)\w(?:\s|$)")
 
 
 def subject_of(instruction: str) -> str | None:
@@ -229,6 +243,8 @@ def subject_of(instruction: str) -> str | None:
     raw = unicodedata.normalize("NFKC", instruction or "")
     if named := _BRACKETED_NAME.search(raw):
         return named.group("n")  # "my etsy shop (Paper & Pine)"
+    if named := _LEADING_BIZ.match(raw):
+        return title_case(named.group("n"))  # "spoke & chain cycle repair. spring tune up …"
     if named := _SELF_NAMED.search(raw):
         return named.group("n")  # "hi I'm Sarah Kim with Coastal Realty": an introduction's name
     if (named := _OUR_NAMED.search(raw)) and len(named.group("n")) >= 3 and named.group("n").split()[0] not in ("I", "The"):
@@ -1081,8 +1097,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             source = "from what the file names share"
             if title is not None and zh and not P.CJK.search(title):
                 title = None  # an English file name does not title a Chinese video
-        if title is not None and title != sold and is_file_junk(title):
-            title = None  # (a model year is no file's digits: "2017 Honda Civic EX")
+        if title is not None and title != sold and (is_file_junk(title) or _ONLY_DESCRIBING.match(title)
+                                                     or (source == "from the instruction" and _VERB_TITLE.search(title))):
+            title = None  # (a model year is no file's digits: "2017 Honda Civic EX"; "Cozy Little" and "Start W Gopro
+            # Riding" were no titles)
         if title is None:
             title = _fallback_title(instruction)
             source = "a stock phrase: neither the instruction nor the file names say what it is about"
