@@ -265,3 +265,14 @@ def test_describing_words_or_an_editing_verb_are_no_title():
 
     assert _ONLY_DESCRIBING.match("Cozy Little") and _ONLY_DESCRIBING.match("+ Insta") and not _ONLY_DESCRIBING.match("Cozy Cabins")
     assert _VERB_TITLE.search("Start W Gopro Riding") and not _VERB_TITLE.search("Spring Tune-Up Special")
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    ("pre-orders for Mother's Day bouquets from $45, free local delivery on orders over $60. start with", "Free local delivery on orders over $60"),
+    ("FREE storm damage inspections. We work with your insurance.", "FREE storm damage inspections"),
+    ("The gift set is $38 and ships free in the US until Sunday!", "Ships free in the US"),
+])
+def test_an_offer_with_words_between_free_and_what_is_free(said, fact):
+    from reelforge.planner.facts import typed_facts
+
+    assert fact in typed_facts(said)  # (each was left off the first cut)

@@ -33,12 +33,16 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"selling\s+fast|almost\s+sold\s+out|(?:spots|seats|places|tickets)\s+(?:fill(?:ing)?|go(?:ing)?|sell(?:ing)?)\s+"
      r"(?:up\s+|out\s+)?fast|book\s+early)\b"),
     ("free",  # "free returns", "free parking", "free gift with orders over $75"
-     r"\bfree\s+(?:returns|exchanges|shipping|delivery|parking|entry|admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|"
-     r"estimates?|quotes|samples|tastings?|refills|snacks|drinks|engraving|installation|assembly|cancellation)\b"
+     # ("free local delivery", "FREE storm damage inspections": a word or two may say which)
+     r"\bfree\s+(?:(?!for\b|with\b|to\b|on\b|in\b|and\b)[a-z-]+\s+){0,2}?(?:returns|exchanges|shipping|delivery|parking|entry|"
+     r"admission|wi-?fi|gift\s+wrap(?:ping)?|consultations?|estimates?|quotes|samples|tastings?|refills|snacks|drinks|engraving|"
+     r"installation|assembly|cancellation|inspections?|assessments?|trials?|checkups?|check-ups?|eye\s+exams?|fittings?|"
+     r"measurements?|design\s+consultations?)\b"
      # ("free shipping over $50": its condition too)
      r"(?:\s+(?:on\s+(?:all\s+)?orders\s+)?(?:over|above|from|on\s+orders\s+(?:over|above))\s+[$€£¥]\s?\d+(?:[.,]\d+)?\+?)?|"
      r"\bfree\s+(?:washes|coffee|donuts|cookies|hot\s+dogs|t-shirts|tote\s+bags|swag|samples|pizza|food)"
      r"(?:\s+\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\s*-\s*\d{1,2}(?::\d\d)?\s*[ap]m)?\b|"
+     r"\bships?\s+free(?:\s+(?:in|to|within|across)\s+(?:the\s+)?(?:US|USA|UK|EU|U\.S\.|[A-Z][a-z]+))?\b|"  # "ships free in the US"
      r"\bfree\s+gifts?(?:\s+with\s+(?:every\s+|all\s+|your\s+)?(?:orders?|purchases?)(?:\s+(?:over|above)\s+[$€£]\d+)?)?\b"),
     ("fundraising",  # "Goal: $25,000 by Dec 31", "every $25 buys 5 books for a child"
      rf"\b(?:our\s+)?(?:goal|target)\s*:?\s*(?:is\s+)?(?:to\s+raise\s+)?[$€£]\d[\d,]*(?:\.\d+)?k?(?:\s+by\s+{_DAY})?|"
