@@ -43,7 +43,7 @@ from reelforge.planner.file_names import is_logo_name
 from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
 from reelforge.planner.router import Intent, export_quality, route, split_export
-from reelforge.planner.sequence import said_order
+from reelforge.planner.sequence import read_order
 from reelforge.planner.time_words import parse_duration_ms
 from reelforge.timeline import limits
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
@@ -410,7 +410,8 @@ class Session:
         tl = p.timeline
         notes = list(p.notes)
         tl, order_ops = _order_asked(text, tl, self.library)
-        self.stage.order_asked = bool(order_ops)  # the voiceover does not reorder what the user placed
+        # the voiceover does not reorder what the user placed
+        self.stage.order_asked = any(not isinstance(o, O.CallShot) for o in order_ops)
         if order_ops:  # "…, start with the cat photo": the order asked for, not the order given
             names = {s.id: s.name for s in tl.track(Role.MAIN).segments}
             said = ("；" if self._zh else "; ").join((W.describe_zh if self._zh else W.describe)(o, names)
@@ -740,9 +741,13 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     text = re.sub(r"(?i)(\bat\s+the\s+(?:very\s+)?end)\s+(?:w/?|with)\s+.*?(?=\s*[,;]|\s+\.|\.\s|\.?$)", r"\1", text)  # "van pic at the end w phone …"
     main = tl.track(Role.MAIN)
     assets = [tl.asset(s.src) for s in main.segments] if main is not None else []
-    listed = said_order(text, [a.name or "" for a in assets], [a.kind is AssetKind.VIDEO for a in assets])
-    if listed is not None:  # "start with the shop front, then the peonies, then the video …": the list read whole
-        ops: list[O.Op] = [O.ReorderSegments(order=listed)]
+    listed, called = read_order(text, [a.name or "" for a in assets], [a.kind is AssetKind.VIDEO for a in assets])
+    if listed is not None or called:  # "start with the shop front, then the peonies, then the video …": the list read whole
+        # (and what it called the shots whose names do not say it: "swap the peony one and the roses" later)
+        ops: list[O.Op] = [O.CallShot(target=O.Target(name=main.segments[k].name), said=w[:80])  # type: ignore[union-attr]
+                           for k, w in called.items() if main.segments[k].name]  # type: ignore[union-attr]
+        if listed is not None:
+            ops.append(O.ReorderSegments(order=listed))
         tl = apply(tl, ops, library=library)
     else:
         tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]

@@ -276,3 +276,20 @@ def test_an_offer_with_words_between_free_and_what_is_free(said, fact):
     from reelforge.planner.facts import typed_facts
 
     assert fact in typed_facts(said)  # (each was left off the first cut)
+
+
+def test_a_shot_called_by_what_the_list_said_of_it():
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(FLORIST)
+    r = s.handle("mothers day video for Bloom & Bough, start with the shop front, then the peonies, then the video of me "
+                 "arranging, then the rose close up and the van at the end. 20 secs, vertical")
+    assert "'peonies' taken to be" in r.message  # the guess is said
+    r = s.handle("swap the peony one and the roses")  # (it was "There is no 'peony' in the project")
+    assert r.changed, r.message
+    assert [x.name for x in s.timeline.track(Role.MAIN).segments][:4] == [
+        "IMG_7702.jpg", "bouquet closeup pink roses FINAL.jpg", "PXL_20260412_093015.mp4", "IMG_7710.jpg"]
+    tl, r = _edit(COFFEE_FIRST.replace("20s, 9:16.", "Order: beans close-up, roaster clip, pour-over, shelf of bags, unboxing "
+                                       "clip last. 20s, 9:16."), COFFEE, "swap the pour-over and the shelf")
+    assert not r.ops  # a plan alone knows no such words: only a session's first cut keeps them

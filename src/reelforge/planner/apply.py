@@ -91,7 +91,7 @@ _HANDLERS: dict[type, Any] = {
     O.ReplaceMusic: sound.replace_music, O.AddVoiceover: sound.add_voiceover, O.SetAudioTiming: sound.set_audio_timing,
     O.SetTransition: look.set_transition, O.SetMotion: look.set_motion, O.SetMotionAmount: look.set_motion_amount,
     O.SetFrame: look.set_frame, O.SetFit: look.set_fit, O.SetBackground: look.set_background,
-    O.AddLogo: look.add_logo, O.SetStyle: look.set_style, O.SetFocus: look.set_focus, O.SetBackdrop: look.set_backdrop, O.SetGrade: look.set_grade,
+    O.AddLogo: look.add_logo, O.SetStyle: look.set_style, O.SetFocus: look.set_focus, O.SetBackdrop: look.set_backdrop, O.CallShot: look.call_shot, O.SetGrade: look.set_grade,
     O.SetVideoFade: look.set_video_fade, O.ApplyBrand: look.apply_brand_kit,
 }
 

@@ -221,6 +221,14 @@ def set_backdrop(st: State, op: O.SetBackdrop) -> None:
     tr.segs[i] = s.model_copy(update=update)
 
 
+def call_shot(st: State, op: O.CallShot) -> None:
+    tr, i = resolve(st, op.target)
+    s = tr.segs[i]
+    if not isinstance(s, VideoSegment):
+        raise ApplyError("only a shot can be called by a name")
+    tr.segs[i] = s.model_copy(update={"said": op.said.strip()})
+
+
 def apply_brand_kit(st: State, op: O.ApplyBrand) -> None:
     from reelforge.ai.brand import Brand, apply_brand  # pure (Pillow only for cards, not used here)
 

@@ -459,6 +459,15 @@ class SetFocus(_Op):
     fit: Fit | None = Field(None, description="cover, or blur when no crop of the frame's shape can hold the subject")
 
 
+class CallShot(_Op):
+    """What the user called a shot whose file name does not say it ("the peonies" for IMG_7710.jpg), read
+    from the order a first instruction listed: later edits may call it so."""
+
+    op: Literal["call_shot"] = "call_shot"
+    target: Target
+    said: str = Field(min_length=1, max_length=80)
+
+
 class SetBackdrop(_Op):
     """A picture with transparency (a logo, a product cut out) on a plain colour that contrasts
     with it instead of the video's background, and, shown whole, filling at most ``room`` of the
@@ -626,7 +635,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
     AddSegment, RemoveSegment, MoveSegment, SwapSegments, ReverseOrder, ReorderSegments, ReplaceSource, TrimSegment,
     TrimVideo, SetSegmentDuration, SetTotalDuration, FitToVoice, SetSpeed, SetClipAudio, PlaceInVoice, AddText, UpdateText,
     RemoveText, SetVolume, SetFade, SetDuck, RemoveTrack, ReplaceMusic, SetTransition, SetMotion, SetMotionAmount,
-    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetBackdrop, SetStyle, SetGrade, SetVideoFade, BeatSync,
+    SetFrame, SetFit, SetBackground, SetCaptionMode, AddLogo, SetCaptions, AddVoiceover, SetFocus, SetBackdrop, CallShot, SetStyle, SetGrade, SetVideoFade, BeatSync,
     SetInPoint, SetAudioTiming, ApplyBrand, AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
     PlaceAtWords, UseBrand, Undo, Redo,
 )
@@ -634,7 +643,7 @@ OP_TYPES: tuple[type[_Op], ...] = (
 REQUEST_TYPES: tuple[type[_Op], ...] = (AutoCaptions, Voiceover, SmartReframe, CutToBeat, UseHighlight, TrimSilence,
                                         PlaceAtWords, UseBrand)
 
-Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | PlaceInVoice | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetBackdrop | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | PlaceAtWords | UseBrand | Undo | Redo, Field(discriminator="op")]
+Op = Annotated[AddSegment | RemoveSegment | MoveSegment | SwapSegments | ReverseOrder | ReorderSegments | ReplaceSource | TrimSegment | TrimVideo | SetSegmentDuration | SetTotalDuration | FitToVoice | SetSpeed | SetClipAudio | PlaceInVoice | AddText | UpdateText | RemoveText | SetVolume | SetFade | SetDuck | RemoveTrack | ReplaceMusic | SetTransition | SetMotion | SetMotionAmount | SetFrame | SetFit | SetBackground | SetCaptionMode | AddLogo | SetCaptions | AddVoiceover | SetFocus | SetBackdrop | CallShot | SetStyle | SetGrade | SetVideoFade | BeatSync | SetInPoint | SetAudioTiming | ApplyBrand | AutoCaptions | Voiceover | SmartReframe | CutToBeat | UseHighlight | TrimSilence | PlaceAtWords | UseBrand | Undo | Redo, Field(discriminator="op")]
 
 _OPS = TypeAdapter(list[Op])
 _OP = TypeAdapter(Op)

@@ -88,13 +88,19 @@ def _matches(item: str, name: str) -> bool:
 
 
 def said_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> list[int] | None:
+    """See `read_order`: the new order only."""
+    return read_order(text, names, videos)[0]
+
+
+def read_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> tuple[list[int] | None, dict[int, str]]:
     """The new order (0-based positions of ``names``, the main track's shots; ``videos`` says which are
-    clips) of the shots the instruction lists, or None when it lists none, or names fewer than two.
+    clips) of the shots the instruction lists, or None when it lists none, or names fewer than two; and
+    what the list called each shot its file name does not say ({position: "the peonies"}), for later edits.
 
     >>> names = ["IMG_3049.jpg", "IMG_3051.jpg", "roaster drum spinning.MOV", "beans close up (2).jpg", "mailbox unboxing.mp4"]
-    >>> said_order("Order: beans close-up, roaster clip (mute), pour-over, shelf of bags, unboxing clip last. 20s",
+    >>> read_order("Order: beans close-up, roaster clip (mute), pour-over, shelf of bags, unboxing clip last. 20s",
     ...            names, [False, False, True, False, True])
-    [3, 2, 0, 1, 4]
+    ([3, 2, 0, 1, 4], {0: 'pour-over', 1: 'shelf of bags'})
     >>> said_order("start with the shop front, then the peonies, then the video of me arranging, then the rose close up "
     ...            "and the van at the end", ["IMG_7702.jpg", "IMG_7710.jpg", "bouquet closeup pink roses.jpg",
     ...            "PXL_093015.mp4", "delivery van.jpeg"], [False, False, False, True, False])
@@ -104,7 +110,7 @@ def said_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> list[
     """
     items = [(w, last) for w, last in _items(text) if not _NOT_SHOT.search(w)]
     if len(items) < 2 or any(_PLACED.search(w) for w, _ in items):
-        return None  # ("…, goat clip somewhere in the middle": a place, read as an edit)
+        return None, {}  # ("…, goat clip somewhere in the middle": a place, read as an edit)
     shots = [k for k, n in enumerate(names) if not is_logo_name(n)]
     chosen: list[int | None] = []
     both: dict[int, list[int]] = {}  # "厨房前后对比": the before and the after picture, both
@@ -118,6 +124,7 @@ def said_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> list[
         if len(hit) > 1 and re.search(r"(?i)\bbefore\s*(?:/|and|&|-)\s*after\b|前后|对比|\bboth\b", words):
             both[len(chosen)] = hit
         chosen.append(hit[0] if len(hit) == 1 else hit[0] if len(hit) > 1 and len(chosen) in both else None)
+    named = {i for i, k in enumerate(chosen) if k is not None}  # by their files' names
     # "the video of me arranging", "the tattoo video": the clips no item names, when there are as many
     want = [i for i, (words, _) in enumerate(items) if chosen[i] is None and _VIDEO_WORD.search(words)]
     free = [k for k in shots if videos[k] and k not in chosen and not any(k in g for g in both.values())]
@@ -125,7 +132,7 @@ def said_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> list[
         for i, k in zip(want, free, strict=True):
             chosen[i] = k
     if sum(1 for k in chosen if k is not None) < 2:
-        return None
+        return None, {}
     # the items no name matches take the shots no item names, in the order given (pictures for pictures):
     # one each, "the nail pics" the pictures left; only when that accounts for every shot (a guess among
     # more shots than items would put the wrong picture first: the old way reads the clauses one by one)
@@ -133,7 +140,7 @@ def said_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> list[
     unread = [i for i, k in enumerate(chosen) if k is None]
     plural = [i for i in unread if _PLURAL.search(items[i][0])]
     if unread and not (len(unread) == len(spare) or (len(plural) == 1 and len(spare) >= len(unread))):
-        return None
+        return None, {}
     for i in unread:
         if i in plural:
             continue
@@ -149,4 +156,6 @@ def said_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> list[
     lasts = [k for g, (_, last) in zip(groups, items, strict=True) if last for k in g]
     rest = [k for k in range(len(names)) if k not in listed and k not in lasts]
     order = [*listed, *[k for k in rest if not is_logo_name(names[k])], *lasts, *[k for k in rest if is_logo_name(names[k])]]
-    return None if order == list(range(len(names))) else order
+    called = {k: re.sub(r"^(?:the|my|our|a|an)\s+", "", items[i][0].strip(), flags=re.I)
+              for i, k in enumerate(chosen) if k is not None and i not in named and i not in plural}
+    return (None if order == list(range(len(names))) else order), called

@@ -196,6 +196,8 @@ class VideoSegment(_SegmentBase):
         None, description="the part of the subject that is surely it (a face; the heart of a salient region), "
                           "x0, y0, x1, y1 as shares of the source frame: text and logos keep off it "
                           "(None = the whole subject box)")
+    said: str = Field("", max_length=80, description="what the user called this shot when it gave the order "
+                                                   "(\"the peonies\" for IMG_7710.jpg): later edits may call it so")
     backdrop: Color | None = Field(
         None, description="the plain colour under a picture's transparency and around it when it is shown whole "
                           "(a logo end card, a product cut out): None = the timeline's background")

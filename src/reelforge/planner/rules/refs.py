@@ -354,6 +354,13 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", t):
             if not any(r.start <= m.start() + offset < r.end for r in found):
                 found.append(_TRef(O.Target(index=k), m.start() + offset, m.end() + offset))
+    # a shot called by what the first instruction called it ("swap the peony one and the roses" for IMG_7710.jpg,
+    # listed as "then the peonies")
+    for s in c.main_segs():
+        for rx in _said_keys(s.said):
+            for m in re.finditer(rx, t):
+                if not any(r.start <= m.start() + offset < r.end for r in found):
+                    found.append(_TRef(O.Target(name=s.name), m.start() + offset, m.end() + offset))
     found.sort(key=lambda r: r.start)
     # drop overlaps (keep the longest at a position); words of one file's name said together are that file
     # once ("the screen recording" for screen recording dashboard.mp4 changed the shot twice)
@@ -372,6 +379,38 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
     if kinds:
         out = [(_TRef(r.target.model_copy(update={"kind": kinds[0]}), r.start, r.end, r.more)
                 if r.target.index is not None and r.target.kind is None and r.start in bare else r) for r in out]
+    return out
+
+
+_SAID_FILLER = re.compile(r"那张|这张|那段|这段|那个|的|视频|图片|照片|图")
+
+
+def _said_keys(said: str) -> list[str]:
+    """Patterns for the words a shot was called by (`VideoSegment.said`): each word that is no word of the
+    planner's, in the singular or the plural ("peonies", "peony"); in Chinese, the words less "那张", "的".
+
+    >>> _said_keys("peonies"), _said_keys("shelf of bags")[0], _said_keys("采茶那张")
+    (['(?<![a-z])peon(?:y|ies)(?![a-z])'], '(?<![a-z])shel(?:f|ves)(?:e?s)?(?![a-z])', ['采茶'])
+    """
+    from reelforge.planner import typos as T
+
+    said = said.lower().strip()
+    if not said:
+        return []
+    if P.CJK.search(said):
+        key = _SAID_FILLER.sub("", said).strip()
+        return [re.escape(key)] if len(key) >= 2 else []
+    out = []
+    for w in re.findall(r"[a-z]{4,}", said):
+        if w in T.VOCAB or w in _NOT_NAMES or w in _STOP_STEMS or w in ("with", "from", "that", "this", "where", "over"):
+            continue
+        if w.endswith("ies"):
+            out.append(rf"(?<![a-z]){w[:-3]}(?:y|ies)(?![a-z])")
+        elif w.endswith("f"):
+            out.append(rf"(?<![a-z]){w[:-1]}(?:f|ves)(?:e?s)?(?![a-z])")
+        else:
+            base = _singular(w) or w
+            out.append(rf"(?<![a-z]){re.escape(base)}(?:e?s)?(?![a-z])")
     return out
 
 
@@ -695,6 +734,8 @@ def _absent(c: _Ctx) -> str | None:
                                    rf"\b{w}(?:\s+{_NOUN})?(?:\s+(?:first|last))?\s*(?:,|\band\b|\bor\b)", t):
             continue  # beside a shot that is there, a name only in a list with it or before "photo"/"clip"
         word = m.group(1) or m.group(2)
+        if any(re.search(rx, word) for s in c.main_segs() for rx in _said_keys(s.said)):
+            continue  # what the first instruction called a shot ("the peonies")
         if (word in stems or re.sub(r"e?s$", "", word) in stems or word[:-1] in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
                 or re.fullmatch(_NOUN, word) or re.fullmatch(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, word)
                 or any(word in n for n in names) or _a_text_holds(c, word)
