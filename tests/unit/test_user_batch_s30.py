@@ -293,3 +293,20 @@ def test_a_shot_called_by_what_the_list_said_of_it():
     tl, r = _edit(COFFEE_FIRST.replace("20s, 9:16.", "Order: beans close-up, roaster clip, pour-over, shelf of bags, unboxing "
                                        "clip last. 20s, 9:16."), COFFEE, "swap the pour-over and the shelf")
     assert not r.ops  # a plan alone knows no such words: only a session's first cut keeps them
+
+
+def test_a_clip_from_later_in_its_footage():
+    candle = [img("candles on windowsill.jpg", 0), img("IMG_2231.jpg", 1), clip("packing orders (1).mp4", 16000),
+              aud("cozy acoustic (no copyright).mp3", 90_000)]
+    tl, r = _edit("cozy video for my candle shop, 15 seconds", candle, "packing video, skip the first few secs where my hand is blurry")
+    assert [(type(o), o.in_ms) for o in r.ops] == [(O.SetInPoint, 3000)]  # (it answered how far the clip is enlarged)
+    _, r = _edit("15 second promo", [img("DSC03318.JPG", 0), clip("GH010045.MP4", 40000), aud("rock.wav", 90_000)],
+                 "gopro clip is shaky at the start, use a later bit")
+    assert [(type(o), o.in_ms) for o in r.ops] == [(O.SetInPoint, 3000)]
+
+
+def test_a_text_named_by_its_quoted_words_is_that_text():
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "the 'roasted monday' text should show up right when I say it, like the first 3 secs")
+    assert [type(o) for o in r.ops] == [O.UpdateText] and r.ops[0].timing.duration_ms == 3000  # (a second title was added)
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "the 'roasted monday' text should show up right when I say it")
+    assert not r.ops and "say when" in r.reply

@@ -566,8 +566,8 @@ def _h_looks_soft(c: _Ctx) -> list[O.Op] | None:
     from reelforge.render.checks import MAX_UPSCALE, upscale_factor
 
     t = c.t
-    if not _LOOKS_SOFT.search(t) or _has(_FILL_WORDS, t) or _has(_REMOVE + r"|删|去掉|不要", t):
-        return None
+    if not _LOOKS_SOFT.search(t) or _has(_FILL_WORDS, t) or _has(_REMOVE + r"|删|去掉|不要|\bskip\b|\blater\s+(?:bit|part)\b", t):
+        return None  # ("skip the first few secs where my hand is blurry": the clip's in-point)
     if _has(r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\b|\bstart\s+(?:it|the\s+\w+)\s+.{0,20}\blater\b|开头|前面几秒", t):
         return None  # "the rehearsal bit is blurry at the start, start it later": a part of the clip, its focus (not enlarged)
     named = _maybe_target(c)

@@ -897,6 +897,12 @@ _RX_IN_LATER = re.compile(r"\b(?:start|begin|play)\s+(?:it|the\s+[\w' -]{1,40}?)
                           r"\d+(?:\.\d+)?|one|two|three|four|five)\s*(?:s|secs?|seconds?)?\s+(?P<w>later|earlier|sooner|further\s+in)\b")
 
 
+# "use a later bit", "skip the first few secs where my hand is blurry": the clip from later in its footage
+_RX_IN_SKIP = re.compile(r"\b(?:use|take|show|pick)\s+a\s+later\s+(?:bit|part|section|piece|moment|take)\b|"
+                         r"\bskip\s+(?:the\s+)?first\s+(?P<n>a\s+couple(?:\s+of)?|couple(?:\s+of)?|few|\d+(?:\.\d+)?|one|two|three|"
+                         r"four|five)?\s*(?:s|secs?|seconds?)\b")
+
+
 def _clip_said(c: _Ctx) -> tuple[O.Target, VideoSegment] | None:
     """The clip the clause names, else the one clip there is; None when that is no clip."""
     refs = [x for f in _find_targets(c) for x in f.all]
@@ -913,6 +919,11 @@ def _h_in_point(c: _Ctx) -> list[O.Op] | None:
         ms = 2000 if "couple" in n else 3000 if "few" in n else 1000 if n == "a" else int(float(N.parse_number(n) or 1) * 1000)
         step = -ms if later.group("w").lower() in ("earlier", "sooner") else ms
         return [O.SetInPoint(target=said[0], in_ms=max(0, said[1].in_ms + step), duration_ms=said[1].duration)]
+    if (skip := _RX_IN_SKIP.search(t)) and not _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD, t) \
+            and (said := _clip_said(c)) is not None:
+        n = (skip.group("n") or "").lower()
+        ms = 2000 if "couple" in n else 3000 if not n or n == "few" else int(float(N.parse_number(n) or 3) * 1000)
+        return [O.SetInPoint(target=said[0], in_ms=said[1].in_ms + ms, duration_ms=said[1].duration)]
     if (r := _RX_IN_RANGE.search(t)) and not _has(_MUSIC + "|" + _TEXT_WORD, t):
         a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
         voice = c.tl.track(Role.VOICE)

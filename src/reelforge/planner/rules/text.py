@@ -182,7 +182,22 @@ _NOT_SAY = re.compile(r"\b(?:does\s*n'?t|doesnt|does\s+not|do\s*n'?t|dont|should
                       r"(?:say|read)s?\b")  # ("don't show the title" hides it)
 
 
+# "the 'roasted monday' text should show up …": the words quoted name a text on screen, they are no new one
+_QUOTE_NAMES_TEXT = re.compile(r"\b(?:the\s+)?«q»\s+(?:text|title|caption|line|words|bit|one|part)\b")
+
+
 def _h_text(c: _Ctx) -> list[O.Op] | None:
+    if len(c.quotes) == 1 and _QUOTE_NAMES_TEXT.search(c.t):
+        said = c.quotes[0].casefold().strip(" .!")
+        held = [(r, s) for r, s in c.text_segs(None) if said and said in s.text.casefold()]
+        if len(held) == 1 and not _has(r"\b(?:add|write|new|another|put\s+(?:in|up))\b", c.t):
+            role, seg = held[0]  # (it added "roasted monday" as a second title)
+            k = [s.id for _, s in c.text_segs(role)].index(seg.id)
+            if (timing := timing_in(c, None)) is not None:
+                return [O.UpdateText(target=O.Target(role=role, index=k), timing=timing)]
+            if _has(r"\b(?:show\s+up|appear|come\s+(?:in|up|on)|pop\s+up|when|while)\b", c.t):
+                raise _Ambiguous(f"The {role.value} \"{seg.text}\" shows {seg.start / 1000:g}-{seg.end / 1000:g} s; say when "
+                                 "it should, e.g. 'show it for the first 3 seconds' or 'from 2 to 5 seconds'.")
     if _NOT_SAY.search(c.t) and not c.quotes:
         shown = [s.text for _, s in c.text_segs(None)]
         raise _Cannot(("画面上的文字：" if c.zh else "the words on screen: ")
