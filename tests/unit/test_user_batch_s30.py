@@ -310,3 +310,18 @@ def test_a_text_named_by_its_quoted_words_is_that_text():
     assert [type(o) for o in r.ops] == [O.UpdateText] and r.ops[0].timing.duration_ms == 3000  # (a second title was added)
     tl, r = _edit(COFFEE_FIRST, COFFEE, "the 'roasted monday' text should show up right when I say it")
     assert not r.ops and "say when" in r.reply
+
+
+@pytest.mark.parametrize(("first", "title", "facts"), [
+    ("帮我做个明前龙井上新的视频 陈记茶庄 梅家坞的 今年明前特级 一斤1280 半斤装礼盒680 顺丰包邮 抖音竖屏 30秒左右", "陈记茶庄",
+     ["一斤1280", "半斤装礼盒680"]),
+    ("帮我做个空调清洗的推广视频呀 挂机89 柜机129 两台以上再减20 上门服务 高温蒸汽深度清洗 小蓝家电清洗 15秒", "小蓝家电清洗",
+     ["挂机89", "柜机129"]),
+    ("明视眼镜 开学季配镜活动 学生凭学生证 镜框镜片套餐299起 免费验光 活动到9月15日 15秒", "明视眼镜", ["镜框镜片套餐299起"]),
+])
+def test_a_chinese_shop_named_and_what_it_sells_at_its_price(first, title, facts):
+    lib = [img("门头.jpg", 0), img("a.jpg", 1), img("b.jpg", 2), aud("音乐.mp3", 90_000)]
+    tl = plan(first, lib).timeline
+    assert [s.text for tr in tl.tracks if tr.role is Role.TITLE for s in tr.segments] == [title]  # (it was "限时优惠", "空调清洗")
+    shown = " ".join(_texts(tl))
+    assert all(f in shown for f in facts), shown

@@ -259,6 +259,8 @@ _ZH_OFFERED = re.compile(
     # "单人套餐299", "C1手动挡3680", "精修9张", "含服装妆造", "一人一车": a package's price, what it includes
     r"(?:套餐|门票|票价|学费|年卡|月卡|次卡|季卡|挡|[A-Z]\d)\s*[¥￥]?\d{2,6}(?:元)?$|\d{1,3}\s*(?:张|套|件|次)(?:精修|照片|服装)?$|"
     r"^(?:含|包含)[\u4e00-\u9fff]{2,8}$|一对一|一人一车|"
+    # "一斤1280", "半斤装礼盒680", "挂机89", "柜机129": what is sold, then its price
+    r"^[\u4e00-\u9fff]{1,8}\s*[¥￥]?\d{2,6}(?:\.\d{1,2})?(?:元|块)?$|"
     r"每周[一二三四五六日天、和]+\s*(?:早上|上午|中午|下午|晚上)?\s*\d|"
     r"^\d{1,2}[./月]\d{1,2}[号日]?\s*[-~—到至]\s*(?:\d{1,2}[./月])?\d{1,2}[号日]?$")
 # what a piece says of the video, its files, its sound or where it is posted; a way to reach the business
