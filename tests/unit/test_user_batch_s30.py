@@ -325,3 +325,30 @@ def test_a_chinese_shop_named_and_what_it_sells_at_its_price(first, title, facts
     assert [s.text for tr in tl.tracks if tr.role is Role.TITLE for s in tr.segments] == [title]  # (it was "限时优惠", "空调清洗")
     shown = " ".join(_texts(tl))
     assert all(f in shown for f in facts), shown
+
+
+RENO = [img("客厅 完工.jpg", 0), img("厨房改造前.jpg", 1), img("厨房改造后.jpg", 2), clip("工地实拍 水电.MP4", 15000),
+        img("设计师 王工.jpg", 4), clip("全屋漫游 final v2.mp4", 20000), aud("钢琴 温暖.mp3", 120_000)]
+RENO_FIRST = "匠心装饰 老房焕新季 全包每平米998起 免费上门量房出设计图 竖屏 30秒 热线 400-666-7788"
+
+
+@pytest.mark.parametrize(("lib", "first", "said", "check"), [
+    (RENO, RENO_FIRST, "998是错的 应该是1098", lambda ops: [o.text for o in ops] == ["全包每平米1098起"]),
+    (RENO, RENO_FIRST, "王工那张加个名字 “首席设计师 王建国 从业12年”",
+     lambda ops: ops[0].role == "caption" and ops[0].shot.name == "王工"),  # (a title at 3-6 s over another shot)
+    (RENO, RENO_FIRST, "工地那段留一点电钻声 显得真实", lambda ops: [(type(o), o.mute) for o in ops] == [(O.SetClipAudio, False)]),
+    (RENO, RENO_FIRST, "全屋漫游开头在门口晃了好几秒 从第5秒开始用", lambda ops: [o.in_ms for o in ops] == [5000]),
+    ([img("滤网.jpg", 0), clip("VID_20260420_101010.mp4", 20000), aud("音乐.mp3", 90_000)], "空调清洗 15秒",
+     "视频里黑水流出来那段最有说服力 用那段 大概第10秒到第16秒",
+     lambda ops: [(o.in_ms, o.duration_ms) for o in ops] == [(10000, 6000)]),  # (it made the clip 10 s long)
+    ([img("门头.jpg", 0), aud("老板口播.m4a", 16_000)], "明视眼镜 镜框镜片套餐299起 免费验光 15秒", "299起改成199起 老板刚说的",
+     lambda ops: "镜框镜片套餐199起" in ops[0].text and "老板" not in ops[0].text),  # (it wrote "老板刚说的" on screen)
+])
+def test_chinese_edits_of_the_fourth_batch(lib, first, said, check):
+    _, r = _edit(first, lib, said)
+    assert r.ops and check(r.ops), (r.reply, r.ops)
+
+
+def test_a_voice_made_younger_is_refused_not_turned_down():
+    _, r = _edit("明视眼镜 免费验光 15秒", [img("门头.jpg", 0), aud("老板口播.m4a", 16_000)], "能不能把老板的声音弄年轻一点")
+    assert not r.ops and "变声" in r.reply  # (it read 轻一点 in 年轻一点 as quieter: the voice at 70%)

@@ -301,7 +301,9 @@ def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
         return None  # "the drone video has a buzzing noise, turn that off": that clip's own sound off
     if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|(?:change|lower|raise)\s+the\s+pitch|pitch\s+(?:up|down|shift)|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
             r"(?:background\s+)?noise|hiss|hum|humming|buzz|buzzing|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|"
-            r"回声|混响|降噪|噪音|杂音|变声|电流声|底噪", c.t):
+            r"回声|混响|降噪|噪音|杂音|变声|电流声|底噪|"
+            # "能不能把老板的声音弄年轻一点" (it read 轻一点 as quieter)
+            r"(?:声音|嗓音|人声|口播|配音|旁白)(?:弄|变|调|处理)?得?(?:更)?(?:年轻|年纪小|老成|深沉|低沉|磁性|好听|甜美?)", c.t):
         raise _Cannot("还没有声音效果（回声、混响、降噪、变声）；可以换一个处理好的录音" if c.zh else
                       "sound effects on a recording (echo, reverb, noise reduction, pitch) are not available yet; "
                       "use a recording that already has them")
@@ -604,7 +606,10 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     refs = _find_targets(c)
     video_refs = [r for r in refs if (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video"]
     recording = _has(_RECORDING, t)
-    clipish = _has(_CLIPSOUND, t) or (bool(video_refs) and _has(
+    clipish = _has(_CLIPSOUND, t) or _has(
+        # "跳水那段孩子的笑声保留", "工地那段留一点电钻声 显得真实": that clip's own sound kept
+        r"(?:那段|这段|那个视频|视频|片段)[\u4e00-\u9fff]{0,8}?(?:声音|原声|[\u4e00-\u9fff]?声)(?:保留|留着|要留|开着|留下)|"
+        r"(?:那段|这段|视频|片段)[\u4e00-\u9fff]{0,4}?(?:留|保留)(?:一点|点|一些|着)?[\u4e00-\u9fff]{0,4}?声", t) or (bool(video_refs) and _has(
         r"\b(?:sound|audio|noise|noises|buzz|buzzing|hum|humming)\b.{0,40}\b(?:keep|turn\s+(?:that|it|this)\s+off|mute)\b|"
         r"\b(?:keep|turn\s+(?:that|it|this)\s+off|mute)\b.{0,40}\b(?:sound|audio|noise|buzz|hum)\b", t)) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|"
                                           rf"\b(?:clips?|footage)\s*[-–—:,]?\s*(?:no|without)\s+(?:sound|audio)\b|"
@@ -616,7 +621,7 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
         return None  # "mute the music for the street clip": the music's level
     if not refs and not recording and not c.count("video") and _has(_WHOLE_MUTE, t.strip(" .!。！")):
         return None  # "视频静音", "mute the video" with stills only: the whole video's sound (`_volume`)
-    keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音|留着|开着", t)
+    keep = _has(r"\b(?:keep|unmute|restore|bring\s+back|turn\s+on|with)\b|保留|恢复|打开|开启|取消静音|留着|开着|留下|留(?:一点|点|一些)", t)
     mute = _has(r"\b(?:mute|silence|remove|drop|turn\s+off|turn\s+(?:that|it|this)\s+off|no|without|kill)\b|静音|去掉|关掉|关闭|关了|关上|不要|删除", t)
     if not keep and not mute:
         return None

@@ -87,6 +87,11 @@ _ZH_KEY_IS = re.compile(r"^(?:(?:价格|价钱|费用|数字)?(?:写错了|不�
                         r"(?:是|改成|改为|应该是)\s*(?P<v>[¥￥]?\d[\d.]*)\s*(?:元|块)?$")
 
 
+# "998是错的 应该是1098", "680不对，是698": the number on screen said wrong, then the right one
+_ZH_OLD_WRONG = re.compile(r"^(?P<y>[¥￥]?\d[\d.]*)\s*(?:元|块)?\s*(?:是错的|错了|不对|写错了|有误)[，,。\s]*(?:应该是|是|改成|改为|换成)\s*"
+                           r"(?P<x>[¥￥]?\d[\d.]*)\s*(?:元|块)?$")
+
+
 def _number_after(key: str, value: str, texts: Sequence[str]) -> str | None:
     """The change of the one number that follows ``key`` in a text part, else None."""
     hits = [(p, m) for x in texts for p in x.split(" · ")
@@ -100,6 +105,8 @@ def _number_after(key: str, value: str, texts: Sequence[str]) -> str | None:
 def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
     """A Chinese correction of a fact on screen said as the change it asks for (`corrections.as_change`), or None."""
     t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    if (m := _ZH_OLD_WRONG.match(t)) and sum(len(re.findall(rf"(?<![\d.]){re.escape(m.group('y'))}(?![\d.])", x)) for x in texts) == 1:
+        return f"把{m.group('y')}改成{m.group('x')}"  # "998是错的 应该是1098"
     if (m := _ZH_KEY_IS.match(re.sub(r"\s+", " ", t))) and not kind_of_word(m.group("k")) \
             and (said := _number_after(m.group("k"), m.group("v"), texts)):
         return said

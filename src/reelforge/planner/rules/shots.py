@@ -889,7 +889,10 @@ def _tv_ms(tv: str) -> int:
 # "use 0:20 to 0:35 of the gameplay clip", "the gameplay clip from 0:20 to 0:35": the part of its source a clip plays
 # (it set the shot to 20 s)
 _RX_IN_RANGE = re.compile(r"(?:\bfrom\s+)?(?P<a>\d{1,2}:[0-5]\d)\s*(?:to|-|–|—|until|till|thru|through)\s*(?P<b>\d{1,2}:[0-5]\d)\b"
-                          r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))")
+                          r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))|"
+                          # "用那段 大概第10秒到第16秒": that part of the clip (it made the clip 10 s long)
+                          r"(?:用|要|留)[^，,。\d]{0,8}?(?:大概|大约|差不多)?\s*(?:从)?第?\s*(?P<za>\d{1,3})\s*秒\s*(?:到|至|-|~)\s*第?\s*"
+                          r"(?P<zb>\d{1,3})\s*秒")
 
 
 # "start it a couple secs later", "start the rehearsal clip 2 seconds in": its source's start moved by that much
@@ -925,7 +928,10 @@ def _h_in_point(c: _Ctx) -> list[O.Op] | None:
         ms = 2000 if "couple" in n else 3000 if not n or n == "few" else int(float(N.parse_number(n) or 3) * 1000)
         return [O.SetInPoint(target=said[0], in_ms=said[1].in_ms + ms, duration_ms=said[1].duration)]
     if (r := _RX_IN_RANGE.search(t)) and not _has(_MUSIC + "|" + _TEXT_WORD, t):
-        a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
+        if r.group("za"):
+            a, b = int(r.group("za")) * 1000, int(r.group("zb")) * 1000
+        else:
+            a, b = TW.parse_time_value_ms(r.group("a")) or 0, TW.parse_time_value_ms(r.group("b")) or 0
         voice = c.tl.track(Role.VOICE)
         if voice is not None and voice.segments and _has(_VOICE + r"|\b(?:wav|m4a|audio|recording|interview)\b|录音|音频", t):
             # "use the clip from 0:25 to 0:45 of the wav": that part of the voice recording

@@ -133,7 +133,8 @@ def _text_shot(c: _Ctx) -> O.Target | None:
             continue
         if _RX_OVER_SHOT_BEFORE.search(c.t[:r.start]) or _RX_CAPTION_SHOT.match(c.t[:r.start]) or (
                 # "第二张图片加字幕“专业检测”": the shot first, then what goes on it (it was over the whole video)
-                not c.t[:r.start].strip() and re.match(r"\s*(?:上|里)?\s*(?:加上?|添加|配上?|放上?)", c.t[r.end:])):
+                not c.t[:r.start].strip() and re.match(r"\s*(?:那张|这张|那段|这段|的)?\s*(?:上|里)?\s*(?:加上?|添加|配上?|放上?)",
+                                                       c.t[r.end:])):
             return r.target
     return None
 
@@ -212,6 +213,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                r"(?:is|are|sits?|sit)\s+(?:way\s+|much\s+|a\s+bit\s+|a\s+little\s+|kinda\s+|kind\s+of\s+)?too\s+(?P<d>low|high)\b",
                lambda m: f"move {m['w']} {'up' if m['d'] == 'low' else 'down'}", t)
     t = re.sub(r"\bsubs\b", "subtitles", t)
+    # "王工那张加个名字 “首席设计师 王建国”": a name on that picture is a caption of it (it was a title at 3-6 s)
+    t = re.sub(r"(?<=加)(?:个|上|一个)?(?:名字|姓名|名牌|人名|介绍)(?=\s*«q»)", "个字幕", t)
     if c.quotes and _has(r"\b(?:call|name|rename|title)\s+(?:it|the\s+(?:video|ad|reel|thing))\b|(?:标题)?(?:叫做?|命名为|起名)", t):
         # "call it 'Weekend Vibes' instead": the title
         if c.text_segs(Role.TITLE):

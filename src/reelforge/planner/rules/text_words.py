@@ -172,6 +172,9 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         return step
     a = re.sub(r"^(?:the\s+)(?:text\s+|words?\s+|line\s+)?|\s+(?:text|button|line|words?)$", "", typed_a.strip(), flags=re.I)
     a, b = bare_words(a), typed_b.strip().strip("\"'“”「」").strip()
+    if P.CJK.search(b) and not re.search(r"[\"“「]", typed_b):
+        # "299起改成199起 老板刚说的": who said so, after a space, is no part of the words
+        b = re.sub(r"\s+(?:[\u4e00-\u9fff]{0,4}(?:刚|刚刚|才)?(?:说的|说了|讲的|定的|要求的|通知的)|吧|哈|啦|呢|谢谢)[。！!]*$", "", b) or b
     if re.search(r"\d", b) and not re.search(r"[\"“「]", typed_b):
         b = _bare(b) or b  # "change $89/hr to $95/hr ugh": the value, not what is said around it
     if len(a) < 2 and not re.fullmatch(r"[$€£¥￥]\d", typed_a.strip()) or not b or re.search(r"\.(?:jpe?g|png|gif|webp|mp4|mov|avi|webm|mkv|mp3|wav|m4a|aac)\b", b, re.I):
