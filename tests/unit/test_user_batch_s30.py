@@ -352,3 +352,27 @@ def test_chinese_edits_of_the_fourth_batch(lib, first, said, check):
 def test_a_voice_made_younger_is_refused_not_turned_down():
     _, r = _edit("明视眼镜 免费验光 15秒", [img("门头.jpg", 0), aud("老板口播.m4a", 16_000)], "能不能把老板的声音弄年轻一点")
     assert not r.ops and "变声" in r.reply  # (it read 轻一点 in 年轻一点 as quieter: the voice at 70%)
+
+
+ROOF = [img("storm damage roof.jpg", 0), img("IMG_20260310_141122.jpg", 1), img("finished roof drone.JPG", 2),
+        img("truck w ladder.jpg", 3), clip("DJI_0057.MP4", 18000), img("Hartley logo.png", 5), aud("dad_voiceover.mp3", 21_000)]
+ROOF_FIRST = ("commercial for Hartley & Sons Roofing, FREE storm damage inspections. Call 555-0163. Start with the storm damage "
+              "picture and end with the truck and our logo. About 25 seconds.")
+
+
+def test_one_picture_used_and_not_the_clip_of_the_same_view():
+    tl, r = _edit(ROOF_FIRST, ROOF, "Use the drone picture and not the drone video, it is the same thing twice")
+    assert [type(o) for o in r.ops] == [O.RemoveSegment] and "DJI" in r.reply.upper()  # (a copy of the picture was added)
+    _, r = _edit(ROOF_FIRST, ROOF, "show the storm picture twice")
+    assert [type(o) for o in r.ops] == [O.AddSegment]
+
+
+def test_the_drone_videos_noise_off_mutes_the_one_clip_and_more():
+    _, r = _edit(ROOF_FIRST, ROOF, "The drone video has a buzzing noise, turn that off")
+    assert [(type(o), o.mute, o.target.name) for o in r.ops] == [(O.SetClipAudio, True, "DJI_0057.MP4")]
+    _, r = _edit(ROOF_FIRST, ROOF, "Make the words yellow with a black outline like a road sign")
+    assert r.ops and all(getattr(o, "color", None) == "#FFD400" for o in r.ops)  # (the yellow was dropped)
+    _, r = _edit(ROOF_FIRST, ROOF, "Can you find a picture of a hail storm to put at the beginning")
+    assert not r.ops and "no stock library" in r.reply  # (it moved the storm picture "to the start")
+    _, r = _edit(COFFEE_FIRST, COFFEE, "the lofi is too chill honestly, swap it for something more upbeat")
+    assert not r.ops and "Lo-fi Morning Beat.mp3" in r.reply  # (a style and new picture lengths, twice)

@@ -132,6 +132,7 @@ from reelforge.planner.rules.shots import (
     _h_total_keeping,
     _h_trim,
     _h_trim_edge,
+    _h_use_not,
     _h_zh_side_remove,
     _reorder_by_names,
     asks_about_video,
@@ -232,7 +233,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_text_strike, _h_swap_texts, _h_written_as, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
-    _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_duplicate, _h_move,
+    _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_use_not, _h_duplicate, _h_move,
     _h_add_segment, _h_total_keeping, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
     _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
 )
@@ -740,6 +741,8 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 
 
 _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|her|his|their|our|my)\b|"
+                     r"^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?(?:the\s+)?same\s+(?:thing|shot|picture|pic|"
+                     r"one|view)s?(?:\s+twice)?\s*[.!]*$|"  # "use the drone picture and not the drone video, it is the same thing twice"
                      r"^(?:i\s+)?(?:liked|preferred|loved)\s+(?:it|that|the\s+old\s+one)\s+(?:better\s+)?(?:before|more)?\s*[.!]*$|"  # "undo that, liked it before"
                      r"^(?:the\s+)?(?:tiktok|instagram|insta|ig|reels?|youtube|facebook|fb)\s+(?:buttons?|icons?|ui)\s+(?:cover|covers|hide|hides|block|blocks)\b|"
                      r"^(?:(?:kinda|sort\s+of|kind\s+of)\s+)?like\s+(?:a|an|the|those|that|on|in)\s+[\w' -]{2,30}$|"  # "…, like a street sign"
@@ -1052,7 +1055,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             turn_ops = None
         r = _run_remembering(piece, quotes, reworded, lib, new, turn_mem, in_turn)
         if results and results[-1].cannot and r.ok and re.search(r"\b(?:it|that|them)\b", N.normalize(piece)) \
-                and _audio_role(N.normalize(joined[-1])) in ("voice", "music") \
+                and (_audio_role(N.normalize(joined[-1])) in ("voice", "music") or _names_a_song(joined[-1], lib)) \
                 and not _names_a_thing(_ctx(piece, quotes, timeline, lib, new)):
             # "my dad says his voice is too slow, can you speed it up a little": "it" is the voice the clause
             # before was refused for (the video clips were sped up)
@@ -1294,6 +1297,13 @@ def _with_turn_targets(piece: str, before: str, ops: list[O.Op], quotes: list[st
             r.text = _ctx(piece, quotes, tl, lib, new).raw
             return r
     return None
+
+
+def _names_a_song(piece: str, lib: tuple[Asset, ...]) -> bool:
+    """The clause names an audio file by a word of its name ("the lofi" for Lo-fi Morning Beat.mp3)."""
+    words = re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", N.normalize(piece)))
+    return any(w in re.sub(r"[^a-z0-9]", "", a.name.lower().rsplit(".", 1)[0]) for a in lib
+               if a.kind is AssetKind.AUDIO and a.name for w in words)
 
 
 def _names_a_thing(c: _Ctx) -> bool:

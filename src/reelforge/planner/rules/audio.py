@@ -26,6 +26,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _one_shot,
     _only,
+    _TRef,
 )
 from reelforge.timeline.model import (
     AssetKind,
@@ -296,8 +297,9 @@ def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
     said plainly (it answered that the crossfades already were, or fitted the video to the voice)."""
     if _has(_MUTE_WORD + r"|\bno\s+sound\b|(?:声音|原声)去掉|去掉(?:声音|原声)", c.t):
         return None  # "mute the drone clip the wind noise is awful": the noise is why, muting is what
-    if _has(r"\bturn\s+(?:that|it|this|them)\s+off\b|\bkeep\s+(?:the|its|that)\b", c.t) and any(
-            (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video" for r in _find_targets(c)):
+    if _has(r"\bturn\s+(?:that|it|this|them)\s+off\b|\bkeep\s+(?:the|its|that)\b", c.t) and (any(
+            (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video" for r in _find_targets(c))
+            or _has(r"\b(?:video|clip|footage)\b", c.t) and len(c.count("video")) == 1):
         return None  # "the drone video has a buzzing noise, turn that off": that clip's own sound off
     if _has(r"\b(?:echo|echoes|reverb|autotune|auto-tune|(?:change|lower|raise)\s+the\s+pitch|pitch\s+(?:up|down|shift)|chipmunk|robot(?:ic)?\s+voice|voice\s+changer|"
             r"(?:background\s+)?noise|hiss|hum|humming|buzz|buzzing|denoise|noise\s+reduction|equali[sz]e|eq|bass\s+boost)\b|"
@@ -605,6 +607,11 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     refs = _find_targets(c)
     video_refs = [r for r in refs if (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video"]
+    if not video_refs and refs and all(r.target.name for r in refs) and len(clips1 := c.count("video")) == 1 \
+            and _has(r"\b(?:video|clip|footage)\b", t) \
+            and _has(r"\b(?:sound|audio|noise|buzz\w*|hum\w*|mute)\b", t):
+        # "the drone video has a buzzing noise" beside "finished roof drone.JPG": the one clip, not the photo
+        video_refs = refs = [_TRef(O.Target(name=clips1[0].name), 0, 0)]
     recording = _has(_RECORDING, t)
     clipish = _has(_CLIPSOUND, t) or _has(
         # "跳水那段孩子的笑声保留", "工地那段留一点电钻声 显得真实": that clip's own sound kept

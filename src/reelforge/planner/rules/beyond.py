@@ -71,6 +71,13 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
      "ideally with a transparent background) and say 'add the logo', or zoom in on it in that photo ('zoom in on the "
      "left of the last photo')",
      "不能把图片里的logo抠出来；把logo单独存成图片（最好是透明背景的PNG）加入项目，再说“加上logo”"),
+    # "can you find a picture of a hail storm to put at the beginning": a stock library
+    (r"\b(?:find|get|grab|download|search\s+for|look\s+for|source)\s+(?:me\s+|us\s+)?(?:a|an|some|any)\s+(?:\w+\s+){0,2}?"
+     r"(?:stock\s+)?(?:picture|photo|pic|image|video|clip|footage|b-?roll)s?\b|"  # (music by its feel is answered apart)
+     r"\bstock\s+(?:photos?|footage|videos?|images?)\b|(?:找|搜|下载)(?:一|几)?(?:张|段|个)(?:[\u4e00-\u9fff]{0,6})?(?:图片|照片|视频|素材)",
+     "reelforge works with the files you add and has no stock library; add the picture, clip or song (drag it onto "
+     "the page, or 'reelforge make' it in), then say where it goes, e.g. 'put hail.jpg first'",
+     "reelforge只用你加进来的文件，没有素材库；把图片、视频或音乐加进项目后，再说放在哪里，例如“把冰雹.jpg放第一个”"),
     (r"\b(?:live\s+)?count\s*-?\s*down\b(?!\s+(?:from|the\s+seconds))|倒计时",
      "a countdown that changes with the clock cannot be in a video file (it shows the same whatever time it is "
      "watched); add a line with the time instead: \"add the caption 'Live tonight 8pm'\"",

@@ -519,7 +519,21 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
     from reelforge.planner.rules.refs import _TEXT_WORD
 
     t = c.t
-    if _has(_TEXT_WORD + r"|\b(?:music|song|voice\w*|font)\b|音乐|旁白", t) or not _MOOD_ASK.search(t):
+    if not _MOOD_ASK.search(t):
+        return None
+    voiced = {s.src for tr in c.tl.tracks_by_role(Role.VOICE) for s in tr.segments}
+    songs = [a for a in c.library if a.kind is AssetKind.AUDIO and a.name and a.id not in voiced]
+    named = [a for a in songs if any(len(w) >= 4 and w in re.sub(r"[^a-z0-9]", "", a.name.lower().rsplit(".", 1)[0])
+                                     for w in re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", t)))]
+    if named or _has(r"\b(?:music|song|track|beat|bgm)\b|音乐|配乐|歌", t) and _has(
+            r"\b(?:swap|switch|change|replace)\b.{0,30}\b(?:something|another|a\s+different|other)\b|换(?:一|个)", t):
+        # "the lofi is too chill honestly, swap it for something more upbeat": the song, not the video's look
+        # (it set a style and new picture lengths twice)
+        have = ", ".join(f"'{a.name}'" for a in songs[:4]) or "none"
+        raise _Cannot(f"音乐就是你加的文件（{have}），它的风格改不了；加一首别的歌，再说“用X.mp3做背景音乐”" if c.zh else
+                      f"the music is the song you added ({have}) and its feel cannot be changed; add another song and say "
+                      "e.g. 'use upbeat.mp3 as the music'")
+    if _has(_TEXT_WORD + r"|\b(?:music|song|voice\w*|font)\b|音乐|旁白", t):
         return None
     if _has(r"\b(?:first|last|at\s+the\s+(?:start|end|beginning)|go\s+(?:first|last)|after|before)\b", t) \
             and _has(r"\b(?:is|are|'s|looks?)\s+(?:so\s+|way\s+|much\s+)?(?:cuter|funnier|nicer|better|prettier)\b", t):

@@ -603,6 +603,30 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
     return [O.ReplaceSource(target=target, asset_id=asset.id)]
 
 
+_RX_USE_NOT = re.compile(r"^(?:please\s+|pls\s+|just\s+)?use\s+(?P<a>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+"
+                         r"(?P<b>.+?)\s*[.!]*$")
+_VID_WORD = r"\b(?:video|vid|clip|footage)\b"
+
+
+def _h_use_not(c: _Ctx) -> list[O.Op] | None:
+    """"use the drone picture and not the drone video (it is the same thing twice)": the other one goes
+    (a second copy of the picture was added, the clip kept)."""
+    m = _RX_USE_NOT.match(c.t)
+    if m is None:
+        return None
+    a = [x for r in _find_targets(c, m.group("a"), m.start("a")) for x in r.all]
+    b = [x for r in _find_targets(c, m.group("b"), m.start("b")) for x in r.all]
+    seg_a = _main_seg(c, a[0]) if len(a) == 1 else None
+    seg_b = _main_seg(c, b[0]) if len(b) == 1 else None
+    clips = c.count("video")
+    if seg_b is not None and seg_a is not None and seg_a.id == seg_b.id and len(clips) == 1 \
+            and _has(_VID_WORD, m.group("b")) and not _has(_VID_WORD, m.group("a")):
+        seg_b = clips[0]  # "the drone video" beside "finished roof drone.JPG": the one clip
+    if seg_a is None or seg_b is None or seg_a.id == seg_b.id:
+        return None
+    return [O.RemoveSegment(target=_by_name_or_place(c, seg_b))]
+
+
 def _h_duplicate(c: _Ctx) -> list[O.Op] | None:
     """"duplicate the flower shot", "show the second photo twice", "复制第三张图片": the same
     picture again, right after it."""
@@ -610,6 +634,9 @@ def _h_duplicate(c: _Ctx) -> list[O.Op] | None:
     if not _has(r"\b(?:duplicate|repeat|clone)\b|\bcopy\s+(?!the\s+(?:style|look|text|title|caption))|\btwice\b|复制|重复|"
                 r"\b(?:add|show|put|use|include|bring)\b.*\b(?:again|once\s+more|a\s+second\s+time)\b|再(?:放|加|用)一(?:次|遍)", t):
         return None
+    if _has(r"\b(?:is|are|'s)\s+(?:basically\s+|just\s+)?(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?\s+twice\b|"
+            r"\b(?:is|are)\s+(?:in\s+(?:it|there)\s+)?twice\b|\bshows?\s+up\s+twice\b", t):
+        return None  # "it is the same thing twice": why one goes, no copy to add
     refs = _find_targets(c)
     seg = _main_seg(c, refs[0].target) if refs and refs[0].target.role is Role.MAIN else None
     if seg is None:

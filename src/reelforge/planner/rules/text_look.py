@@ -378,6 +378,9 @@ def _h_text_outline(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(_REMOVE + r"|\bno\b|\bwithout\b", c.t):
         return None
+    if _has(r"\b(?:yellow|white|red|blue|green|orange|pink|purple|gold|golden|silver)\b(?!\s+(?:outline|stroke|border))|"
+            r"(?:黄|白|红|蓝|绿|橙|粉|紫|金)色?(?!描边|勾边)", c.t):
+        return None  # "make the words yellow with a black outline like a road sign": the colour (it was dropped)
     segs = texts_said(c, text_role(c.t))
     every = c.text_segs(None)
     boxed = [(r, s) for r, s in segs if s.background is TextBackground.BOX]
