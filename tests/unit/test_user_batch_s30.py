@@ -376,3 +376,40 @@ def test_the_drone_videos_noise_off_mutes_the_one_clip_and_more():
     assert not r.ops and "no stock library" in r.reply  # (it moved the storm picture "to the start")
     _, r = _edit(COFFEE_FIRST, COFFEE, "the lofi is too chill honestly, swap it for something more upbeat")
     assert not r.ops and "Lo-fi Morning Beat.mp3" in r.reply  # (a style and new picture lengths, twice)
+
+
+def test_removing_a_shot_keeps_a_voiceover_that_played_whole():
+    from reelforge.planner.apply import apply
+
+    tl, r = _edit(ROOF_FIRST, ROOF, "Use the drone picture and not the drone video")
+    out = apply(tl, r.ops, library=tuple(ROOF))
+    voice = out.track(Role.VOICE).segments
+    assert out.duration >= 21_000 and voice[-1].end >= 21_000  # (the video went to 16.5 s, the voice cut off there)
+    assert len(out.track(Role.MAIN).segments) == len(tl.track(Role.MAIN).segments) - 1
+
+
+def test_a_call_to_action_shown_throughout_keeps_the_other_captions():
+    from reelforge.planner.apply import apply
+
+    first = "暑假少儿游泳班 浪花少儿游泳 4-12岁 10节课1580 7月6号开班 地址滨江路88号恒温泳池 电话138-0000-5678 20秒 竖屏"
+    lib = [img("泳池全景.jpg", 0), img("证书.jpg", 1), img("小朋友比耶.jpg", 2), aud("欢快儿歌纯音乐.mp3", 90_000)]
+    tl, r = _edit(first, lib, "电话号码放大一点 一直显示")
+    out = apply(tl, r.ops, library=tuple(lib))
+    before, after = set(_texts(tl)), set(_texts(out))
+    assert before <= after, before - after  # (the age and the price captions were removed)
+    cta = out.track(Role.CTA).segments[0]
+    assert (cta.start, cta.end) == (0, out.duration)
+
+
+def test_end_on_a_shot_the_list_named():
+    from reelforge.session import Session
+
+    wedding = [img("DSC08812.JPG", 0), img("DSC09140.JPG", 1), img("DSC09377.JPG", 2), clip("first dance slowmo.mp4", 9000),
+               clip("drone_vineyard_ceremony_4k.MP4", 12000), aud("Cinematic Strings - Wedding.mp3", 200_000)]
+    s = Session.new()
+    s.add_ingested(wedding)
+    assert s.handle("a showreel, widescreen. open with the drone vineyard shot, then the beach silhouette, rings, confetti, "
+                    "and end on the first dance clip. 30 seconds").changed
+    r = s.handle("actually end on the rings instead of the first dance")  # (the music's feel was answered)
+    assert r.changed, r.message
+    assert s.timeline.track(Role.MAIN).segments[-1].name == "DSC09140.JPG"

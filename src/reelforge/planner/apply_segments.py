@@ -90,7 +90,20 @@ def remove_segment(st: State, op: O.RemoveSegment) -> None:
     del tr.segs[i]
     if tr.role is Role.MAIN:
         _normalise_first(tr)  # (the new first shot kept the crossfade from the one removed)
+        was = st.duration
         st.relayout_main(keep_total=False)
+        firsts = {}  # each recording from where it first plays (a voiceover paused for a clip plays on whole)
+        for s in sorted((s for t in st.tracks_of(Role.VOICE) for s in t.segs), key=lambda s: s.in_ms):
+            firsts.setdefault(s.src, s)
+        voice_end = max((s.start + a.duration_ms - s.in_ms for s in firsts.values()
+                         if (a := st.library.get(s.src)) is not None and a.duration_ms), default=0)
+        if st.duration < voice_end <= was:
+            # the voiceover played whole before: the others share the time ("use the drone picture and not the drone
+            # video" cut the dad's voiceover off at 16.5 s of 21)
+            try:
+                st.refit_main(voice_end)
+            except ApplyError:
+                pass  # (the clips have not the footage: the shorter video stands, its reply says the voice is cut)
 
 
 def remove_track(st: State, op: O.RemoveTrack) -> None:

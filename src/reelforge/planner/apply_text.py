@@ -209,10 +209,29 @@ def update_text(st: State, op: O.UpdateText) -> None:
     _place_text(tr, seg)
     if tr.role in (Role.TITLE, Role.CTA) and (seg.start, seg.end) != old:
         # its rows (a tagline under the title, a website under the call to action) show with it still
-        for t in st.tracks_of(Role.CAPTION):
+        for t in list(st.tracks_of(Role.CAPTION)):
             for row in [c for c in t.segs if (c.start, c.end) == old]:
                 t.segs.remove(row)
-                _place_text(t, fix_fades(row.model_copy(update={"start": seg.start, "duration": seg.duration})))
+                moved = fix_fades(row.model_copy(update={"start": seg.start, "duration": seg.duration}))
+                _place_text(_free_caption_track(st, t, moved.start, moved.end), moved)
+
+
+def _free_caption_track(st: State, tr: WorkTrack, start: int, end: int) -> WorkTrack:
+    """``tr``, or when it shows other captions in ``start``-``end`` a caption track free then (a new one,
+    laid out beside ``tr``): a row that follows its call to action over the whole video shows with the
+    other captions ("电话号码…一直显示" removed "4-12岁" and "10节课1580")."""
+    def free(t: WorkTrack) -> bool:
+        return not any(c.start < end and start < c.end for c in t.segs)
+
+    if free(tr):
+        return tr
+    other = next((t for t in st.tracks_of(Role.CAPTION) if t is not tr and free(t)), None)
+    if other is not None:
+        return other
+    new = st.add_track(Role.CAPTION)
+    st.tracks.remove(new)
+    st.tracks.insert(st.tracks.index(tr), new)
+    return new
 
 
 def remove_text(st: State, op: O.RemoveText) -> None:

@@ -110,6 +110,7 @@ from reelforge.planner.rules.shots import (
     _h_cut_at,
     _h_dislike,
     _h_duplicate,
+    _h_end_on,
     _h_even_shots,
     _h_export_asks,
     _h_frame,
@@ -233,7 +234,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_text_strike, _h_swap_texts, _h_written_as, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
-    _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_use_not, _h_duplicate, _h_move,
+    _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_use_not, _h_end_on, _h_duplicate, _h_move,
     _h_add_segment, _h_total_keeping, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
     _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
 )
@@ -1301,9 +1302,10 @@ def _with_turn_targets(piece: str, before: str, ops: list[O.Op], quotes: list[st
 
 def _names_a_song(piece: str, lib: tuple[Asset, ...]) -> bool:
     """The clause names an audio file by a word of its name ("the lofi" for Lo-fi Morning Beat.mp3)."""
-    words = re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", N.normalize(piece)))
-    return any(w in re.sub(r"[^a-z0-9]", "", a.name.lower().rsplit(".", 1)[0]) for a in lib
-               if a.kind is AssetKind.AUDIO and a.name for w in words)
+    from reelforge.planner.rules.look import name_tokens
+
+    words = set(re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", N.normalize(piece))))
+    return any(words & name_tokens(a.name) for a in lib if a.kind is AssetKind.AUDIO and a.name)
 
 
 def _names_a_thing(c: _Ctx) -> bool:

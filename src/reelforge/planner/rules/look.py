@@ -513,6 +513,13 @@ _MOOD_ASK = re.compile(r"^(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:make\s+(?
                        r"(?:be|look|feel)|(?:it\s+)?(?:looks?|feels?)|more|less|a\s+bit|too)\b|^(?:让|把)?(?:视频|整体|画面)?(?:更|再|要|需要)?")
 
 
+def name_tokens(filename: str) -> set[str]:
+    """The words of a file's name and each two run together ("Lo-fi Morning Beat.mp3": lo, fi, lofi, …), 4+
+    letters: a word said names it only whole ("rings" is no word of "Cinematic Strings")."""
+    words = [w for w in re.split(r"[^a-z0-9]+", filename.lower().rsplit(".", 1)[0]) if w]
+    return {w for w in words + [a + b for a, b in zip(words, words[1:], strict=False)] if len(w) >= 4}
+
+
 def _h_mood(c: _Ctx) -> list[O.Op] | None:
     """"make it more exciting", "more professional", "make it feel calmer", "高级一点", "更有活力": a look
     and a pace (it was not understood)."""
@@ -523,8 +530,8 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
         return None
     voiced = {s.src for tr in c.tl.tracks_by_role(Role.VOICE) for s in tr.segments}
     songs = [a for a in c.library if a.kind is AssetKind.AUDIO and a.name and a.id not in voiced]
-    named = [a for a in songs if any(len(w) >= 4 and w in re.sub(r"[^a-z0-9]", "", a.name.lower().rsplit(".", 1)[0])
-                                     for w in re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", t)))]
+    said = set(re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", t)))
+    named = [a for a in songs if said & name_tokens(a.name)]
     if named or _has(r"\b(?:music|song|track|beat|bgm)\b|音乐|配乐|歌", t) and _has(
             r"\b(?:swap|switch|change|replace)\b.{0,30}\b(?:something|another|a\s+different|other)\b|换(?:一|个)", t):
         # "the lofi is too chill honestly, swap it for something more upbeat": the song, not the video's look

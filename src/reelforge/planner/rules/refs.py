@@ -360,7 +360,7 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         for rx in _said_keys(s.said):
             for m in re.finditer(rx, t):
                 if not any(r.start <= m.start() + offset < r.end for r in found):
-                    found.append(_TRef(O.Target(name=s.name), m.start() + offset, m.end() + offset))
+                    found.append(_TRef(O.Target(name=s.name.lower()), m.start() + offset, m.end() + offset))
     found.sort(key=lambda r: r.start)
     # drop overlaps (keep the longest at a position); words of one file's name said together are that file
     # once ("the screen recording" for screen recording dashboard.mp4 changed the shot twice)

@@ -603,6 +603,24 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
     return [O.ReplaceSource(target=target, asset_id=asset.id)]
 
 
+# "actually end on the rings instead of the first dance", "open with the drone shot": that shot last (first)
+_RX_END_ON = re.compile(r"^(?:(?:actually|ok|so|hmm+|wait|no)[\s,]+)*(?:let'?s\s+|can\s+(?:you|we)\s+|please\s+)?(?P<w>end|finish|close|"
+                        r"start|open|begin)\s+(?:it\s+|the\s+video\s+)?(?:on|with)\s+(?P<x>.+?)(?:\s*,?\s+(?:instead(?:\s+of\s+.+)?|"
+                        r"not\s+(?:on|with)?\s*.+|rather\s+than\s+.+))?\s*[.!]*$")
+
+
+def _h_end_on(c: _Ctx) -> list[O.Op] | None:
+    """"end on the rings instead of the first dance": the shot named goes last ("start with …": first)."""
+    m = _RX_END_ON.match(c.t)
+    if m is None or _has(_TEXT_WORD + r"|\blogo\b|\b(?:fade|black|music|song)\b|«q»", m.group("x")):
+        return None  # "end with 'Shop now'", "end with a fade": a text's, a fade's
+    refs = [x for r in _find_targets(c, m.group("x"), m.start("x")) for x in r.all]
+    if len(refs) != 1 or _main_seg(c, refs[0]) is None:
+        return None
+    last = m.group("w") in ("end", "finish", "close")
+    return [O.MoveSegment(target=refs[0], to_index=-1 if last else 0)]
+
+
 _RX_USE_NOT = re.compile(r"^(?:please\s+|pls\s+|just\s+)?use\s+(?P<a>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+"
                          r"(?P<b>.+?)\s*[.!]*$")
 _VID_WORD = r"\b(?:video|vid|clip|footage)\b"
