@@ -413,3 +413,22 @@ def test_end_on_a_shot_the_list_named():
     r = s.handle("actually end on the rings instead of the first dance")  # (the music's feel was answered)
     assert r.changed, r.message
     assert s.timeline.track(Role.MAIN).segments[-1].name == "DSC09140.JPG"
+
+
+@pytest.mark.parametrize(("said", "answer"), [
+    ("能直接帮我发到抖音上吗", "导出"),  # (it answered "画面改为9:16")
+    ("also can you run it as an ad for people within 5 miles of us?", "platform's own app"),
+    ("pinterest is 2:3 right? can you do that", "2:3 is not one of the frame shapes"),
+])
+def test_what_the_platform_does_or_a_shape_there_is_not_is_said(said, answer):
+    _, r = _edit(SCHOOL_FIRST, SCHOOL, said)
+    assert not r.ops and answer in r.reply, r.reply
+
+
+def test_a_clip_with_someone_in_it_or_its_buzz_kept():
+    _, r = _edit("明视眼镜 免费验光 15秒", [img("门头.jpg", 0), clip("试戴 视频.mp4", 12000), aud("老板口播.m4a", 16_000)],
+                 "试戴那个女生那段多放一会儿")
+    assert [type(o) for o in r.ops] == [O.SetSegmentDuration]  # (a female voice was answered)
+    tattoo = [img("flash sheet friday13.jpg", 0), clip("VID_20260305_214512.mp4", 9000), aud("synthwave.mp3", 120_000)]
+    _, r = _edit("flash day promo, 15 sec", tattoo, "keep the buzz from the machine, its part of the vibe, just under the music")
+    assert [(type(o), o.mute) for o in r.ops] == [(O.SetClipAudio, False)] and "vibe" not in r.reply

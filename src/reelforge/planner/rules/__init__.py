@@ -744,6 +744,8 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|her|his|their|our|my)\b|"
                      r"^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?(?:the\s+)?same\s+(?:thing|shot|picture|pic|"
                      r"one|view)s?(?:\s+twice)?\s*[.!]*$|"  # "use the drone picture and not the drone video, it is the same thing twice"
+                     r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|charm|"
+                     r"point|fun|story)\b|"  # "keep the buzz from the machine, its part of the vibe"
                      r"^(?:i\s+)?(?:liked|preferred|loved)\s+(?:it|that|the\s+old\s+one)\s+(?:better\s+)?(?:before|more)?\s*[.!]*$|"  # "undo that, liked it before"
                      r"^(?:the\s+)?(?:tiktok|instagram|insta|ig|reels?|youtube|facebook|fb)\s+(?:buttons?|icons?|ui)\s+(?:cover|covers|hide|hides|block|blocks)\b|"
                      r"^(?:(?:kinda|sort\s+of|kind\s+of)\s+)?like\s+(?:a|an|the|those|that|on|in)\s+[\w' -]{2,30}$|"  # "…, like a street sign"
@@ -752,6 +754,10 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
+# "…, its part of the vibe", "…, it is the same thing twice": why, said after what (read before it is planned)
+_WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
+                       r"charm|point|fun|story)\b|^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?"
+                       r"(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?(?:\s+twice)?\s*[.!]*$")
 # "…合并一下", "merge them", "combine the captions": fewer texts with the same words (it removed the captions)
 _MERGE_TEXTS = re.compile(r"合并|并成|\b(?:merge|combine)\b|\bput\s+them\s+together\b")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
@@ -1017,7 +1023,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 "then 'remove the third caption'"))
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
-        if results and results[-1].ok and (_WHAT_STAYS.match(N.normalize(piece)) or _PEOPLE_NEED.match(N.normalize(piece))):
+        if results and results[-1].ok and (_WHAT_STAYS.match(N.normalize(piece)) or _PEOPLE_NEED.match(N.normalize(piece))
+                                           or _WHY_SAID.match(N.normalize(piece))):
             # (read before the piece is planned: nothing of it is carried out)
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue

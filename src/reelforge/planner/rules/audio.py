@@ -297,6 +297,9 @@ def _h_sound_effects(c: _Ctx) -> list[O.Op] | None:
     said plainly (it answered that the crossfades already were, or fitted the video to the voice)."""
     if _has(_MUTE_WORD + r"|\bno\s+sound\b|(?:声音|原声)去掉|去掉(?:声音|原声)", c.t):
         return None  # "mute the drone clip the wind noise is awful": the noise is why, muting is what
+    if _has(r"\bkeep\s+the\s+(?:buzz|buzzing|hum|noise|sound|sounds|audio)\b", c.t) and len(c.count("video")) == 1 \
+            and not _has(_VOICE + "|" + _MUSIC + r"\s+(?:sound|audio)", c.t.split("under")[0]):
+        return None  # "keep the buzz from the machine, its part of the vibe": the one clip's own sound
     if _has(r"\bturn\s+(?:that|it|this|them)\s+off\b|\bkeep\s+(?:the|its|that)\b", c.t) and (any(
             (seg := _main_seg(c, r.target)) is not None and c.asset_kind(seg) == "video" for r in _find_targets(c))
             or _has(r"\b(?:video|clip|footage)\b", c.t) and len(c.count("video")) == 1):
@@ -613,7 +616,10 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
         # "the drone video has a buzzing noise" beside "finished roof drone.JPG": the one clip, not the photo
         video_refs = refs = [_TRef(O.Target(name=clips1[0].name), 0, 0)]
     recording = _has(_RECORDING, t)
-    clipish = _has(_CLIPSOUND, t) or _has(
+    one_clip_sound = len(c.count("video")) == 1 and _has(r"\bkeep\s+the\s+(?:buzz|buzzing|hum|noise|sound|sounds|audio)\b", t)
+    if one_clip_sound and not refs:
+        video_refs = refs = [_TRef(O.Target(name=c.count("video")[0].name), 0, 0)]
+    clipish = one_clip_sound or _has(_CLIPSOUND, t) or _has(
         # "跳水那段孩子的笑声保留", "工地那段留一点电钻声 显得真实": that clip's own sound kept
         r"(?:那段|这段|那个视频|视频|片段)[\u4e00-\u9fff]{0,8}?(?:声音|原声|[\u4e00-\u9fff]?声)(?:保留|留着|要留|开着|留下)|"
         r"(?:那段|这段|视频|片段)[\u4e00-\u9fff]{0,4}?(?:留|保留)(?:一点|点|一些|着)?[\u4e00-\u9fff]{0,4}?声", t) or (bool(video_refs) and _has(
@@ -684,6 +690,8 @@ def _h_voice_kind(c: _Ctx) -> list[O.Op] | None:
     "make")."""
     if not _has(_VOICE_KIND, c.t):
         return None
+    if _has(r"那段|这段|那张|这张|视频|片段|镜头|\b(?:clip|shot|pic|photo|picture)\b", c.t) and not _has(r"声音|配音|旁白|口播|\bvoice", c.t):
+        return None  # "试戴那个女生那段多放一会儿": the clip with the girl in it, held longer (not a female voice)
     raise _Cannot("配音用每种语言自带的一个声音（英文：Piper的joe，男声）；想要别的声音，请把录好的音频加入项目，"
                   "再说例如“用take2.wav做旁白”" if c.zh else
                   "a spoken voiceover uses the one voice bundled for its language (English: Piper's 'joe', a male "

@@ -71,6 +71,13 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
      "ideally with a transparent background) and say 'add the logo', or zoom in on it in that photo ('zoom in on the "
      "left of the last photo')",
      "不能把图片里的logo抠出来；把logo单独存成图片（最好是透明背景的PNG）加入项目，再说“加上logo”"),
+    # "能直接帮我发到抖音上吗", "can you run it as an ad for people within 5 miles": posting it is the platform's
+    (r"\b(?:post|publish|upload|share)\s+(?:it|this|the\s+video)\s+(?:to|on)\s+(?:my\s+|our\s+)?(?:tiktok|instagram|insta|ig|"
+     r"facebook|fb|youtube|linkedin|pinterest|reels)\b|\brun\s+(?:it|this)\s+as\s+an?\s+ad\b|\b(?:boost|promote)\s+(?:it|the\s+post)\b|"
+     r"\btarget(?:ed|ing)?\s+(?:people|ads?)\b|(?:帮我|直接)?(?:发|发布|上传|投放)(?:到|在)?(?:抖音|小红书|视频号|朋友圈|快手|b站)",
+     "posting the video or running it as an ad is done in the platform's own app; reelforge makes the file: say "
+     "'export' and upload the MP4 there (its ads manager sets who sees it)",
+     "reelforge只负责做出视频文件，发布和投放要在平台自己的App里操作：说“导出”，再把MP4上传到抖音"),
     # "can you find a picture of a hail storm to put at the beginning": a stock library
     (r"\b(?:find|get|grab|download|search\s+for|look\s+for|source)\s+(?:me\s+|us\s+)?(?:a|an|some|any)\s+(?:\w+\s+){0,2}?"
      r"(?:stock\s+)?(?:picture|photo|pic|image|video|clip|footage|b-?roll)s?\b|"  # (music by its feel is answered apart)

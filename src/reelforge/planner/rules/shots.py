@@ -183,6 +183,12 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
     aspect = P.parse_aspect(t)
     res = P.parse_resolution(t)
     if aspect is None and res is None:
+        if (m := re.search(r"(?<![\d:.])(\d{1,2})\s*:\s*(\d)(?![\d:])|(?<![\d:.])(\d{1,2})\s*:\s*(\d{1,2})\s*(?:ratio|aspect|format|frame)\b|"
+                           r"(?<![\d:.])(\d{1,2})\s*:\s*(\d{1,2})(?=.{0,40}\b(?:can\s+(?:you|u)|make\s+it|change\s+it)\b)", t)):
+            said = ":".join(g for g in m.groups() if g)
+            raise _Cannot(f"{said}的画面还不支持；可以用9:16竖屏、4:5、1:1方形或16:9横屏" if c.zh else
+                          f"{said} is not one of the frame shapes; 9:16, 4:5, 1:1 and 16:9 are (Pinterest takes 9:16 "
+                          "and 1:1 too): say e.g. 'make it 4:5'")
         return None
     if aspect is not None and _has(r"\b(?:wipe|slide|pan)\b", t) and not _has(r"\b(?:make|format|ratio|aspect|for)\b", t):
         return None
