@@ -46,7 +46,7 @@ TRACK_KIND = {v: k for k, v in TRACK_TYPE.items()}
 # draft "m" key -> segment field, per segment kind. Keys listed first are always written.
 _VIDEO_META = {"motion": "motion", "mamt": "motion_amount", "transition": "transition", "td": "transition_ms",
                "speed": "speed", "mute": "mute", "vol": "volume", "fit": "fit", "lock": "fit_locked", "focus": "focus", "subj": "subject",
-               "pos": "position", "scale": "scale", "opacity": "opacity"}
+               "pos": "position", "scale": "scale", "opacity": "opacity", "bd": "backdrop", "said": "said"}
 _VIDEO_ALWAYS = ("motion", "transition", "td")
 _AUDIO_META = {"vol": "volume", "duck": "duck", "dd": "duck_depth", "fi": "fade_in_ms", "fo": "fade_out_ms", "loop": "loop",
                "ls": "loop_start_ms", "le": "loop_end_ms"}
@@ -148,6 +148,9 @@ class DraftSegmentMeta(_In):
     pos: Position | None = None
     scale: float | None = None
     opacity: float | None = None
+    bd: str | None = Field(None, pattern=r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$",
+                           description="the plain colour under a picture's transparency (a logo end card)")
+    said: str | None = Field(None, max_length=80, description="what the user called the shot (\"the peonies\")")
     duck: bool | None = None
     dd: float | None = Field(None, ge=0.5, le=4.0, description="how far ducked music steps back (1 = the usual)")
     fi: int | None = Field(None, ge=0, description="fade in, ms")
