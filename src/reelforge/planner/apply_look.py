@@ -210,23 +210,27 @@ def set_focus(st: State, op: O.SetFocus) -> None:
         tr.segs[i] = s.model_copy(update=update)
 
 
-def set_backdrop(st: State, op: O.SetBackdrop) -> None:
-    tr, i = resolve(st, op.target)
+def _update_shot(st: State, target: O.Target, refused: str, update) -> None:
+    """The shot ``target`` names with the fields ``update(shot)`` gives; ``refused`` when it is no shot."""
+    tr, i = resolve(st, target)
     s = tr.segs[i]
     if not isinstance(s, VideoSegment):
-        raise ApplyError("a backdrop applies to pictures")
-    update: dict = {"backdrop": op.color.upper() if op.color else None, "scale": op.room}
-    if op.room < 1 and s.motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT, Motion.PAN_UP, Motion.PAN_DOWN):
-        update["motion"] = Motion.ZOOM_IN  # a card stays in the middle: its slow move is a zoom, not a drift
-    tr.segs[i] = s.model_copy(update=update)
+        raise ApplyError(refused)
+    tr.segs[i] = s.model_copy(update=update(s))
+
+
+def set_backdrop(st: State, op: O.SetBackdrop) -> None:
+    def update(s: VideoSegment) -> dict:
+        out: dict = {"backdrop": op.color.upper() if op.color else None, "scale": op.room}
+        if op.room < 1 and s.motion in (Motion.PAN_LEFT, Motion.PAN_RIGHT, Motion.PAN_UP, Motion.PAN_DOWN):
+            out["motion"] = Motion.ZOOM_IN  # a card stays in the middle: its slow move is a zoom, not a drift
+        return out
+
+    _update_shot(st, op.target, "a backdrop applies to pictures", update)
 
 
 def call_shot(st: State, op: O.CallShot) -> None:
-    tr, i = resolve(st, op.target)
-    s = tr.segs[i]
-    if not isinstance(s, VideoSegment):
-        raise ApplyError("only a shot can be called by a name")
-    tr.segs[i] = s.model_copy(update={"said": op.said.strip()})
+    _update_shot(st, op.target, "only a shot can be called by a name", lambda s: {"said": op.said.strip()})
 
 
 def apply_brand_kit(st: State, op: O.ApplyBrand) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from reelforge.planner.file_names import is_logo_name, name_words
 
+MAX_ITEMS = 40  # a list of shots is read this far (bounded work for any text: the service takes 10,000 characters)
 # where a list of shots starts: "order:", "start with", "open on", "first", "先放", "开头"
 _START = re.compile(
     r"(?i)\border\s*(?:is\s*)?[:=-]\s*|\bin\s+this\s+order\s*[:,-]?\s*|"
@@ -63,7 +64,7 @@ def _items(text: str) -> list[tuple[str, bool]]:
         words = _LAST.sub(" ", piece).strip()
         if _words(words):  # ("…and our logo": no shot's words)
             out.append((words, last))
-    return out
+    return out[:MAX_ITEMS]
 
 
 def _words(item: str) -> list[str]:
