@@ -432,3 +432,12 @@ def test_a_clip_with_someone_in_it_or_its_buzz_kept():
     tattoo = [img("flash sheet friday13.jpg", 0), clip("VID_20260305_214512.mp4", 9000), aud("synthwave.mp3", 120_000)]
     _, r = _edit("flash day promo, 15 sec", tattoo, "keep the buzz from the machine, its part of the vibe, just under the music")
     assert [(type(o), o.mute) for o in r.ops] == [(O.SetClipAudio, False)] and "vibe" not in r.reply
+
+
+def test_a_place_served_too_and_a_line_first_and_a_shape_there_is_not():
+    tl, r = _edit(ROOF_FIRST + " Serving Tulsa and Broken Arrow.", ROOF, "We serve Owasso too")
+    assert [o.text for o in r.ops] == ["Serving Tulsa, Broken Arrow and Owasso"]  # (not understood)
+    _, r = _edit(SCHOOL_FIRST, SCHOOL, "'first class free' should be the first thing ppl see")
+    assert [type(o) for o in r.ops] == [O.UpdateText] and r.ops[0].timing.start_ms == 0
+    _, r = _edit(RENO_FIRST, RENO, "小红书是3:4的 能改成3:4吗")
+    assert [o.aspect for o in r.ops] == ["4:5"] and "3:4不是可选的画面比例" in r.reply  # (4:5 without a word)

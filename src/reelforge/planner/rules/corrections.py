@@ -140,6 +140,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
                                or not re.search(r"[A-Za-z]{2,}", piece)):
         return said  # (Latin words around it are read in English: "oops it's 3月2日 not 3月1日")
     t = _bare(piece)
+    if (m := _ALSO_SERVED.match(t)) and (said := _served_too(m.group("v"), texts)):
+        return said
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t) or _WAS_OLD.match(t):  # what it is not must be on screen
         return _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)
@@ -414,6 +416,27 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
     if old is None:  # "entry is $2 now" on "Free entry": the part said anew
         return f"change {parts[0]} to {capitalised(subject)} {value}"
     return f"change {old} to {dates_capitalised(value)}" if old.casefold() != value.casefold() else None
+
+
+# "we serve Owasso too", "we also cover Plano now": one more place in the list of those served
+_ALSO_SERVED = re.compile(r"(?i)^(?:we\s+|we'?re\s+)?(?:also\s+|now\s+)?(?:serve|serving|cover|covering|deliver\s+to|"
+                          r"go\s+to|come\s+to)\s+(?P<v>(?-i:[A-Z])[\w .'’-]{1,40}?)(?:\s+(?:too|as\s+well|also|now))*\s*$")
+_SERVED_LIST = re.compile(r"(?i)\b(?:serving|we\s+serve|serves|service\s+areas?:?|covering|delivering\s+to)\s+(?P<l>[^·\n]+)")
+
+
+def _served_too(place: str, texts: Sequence[str]) -> str | None:
+    """The list of places a text serves with ``place`` added ("Serving Tulsa and Broken Arrow": "Serving Tulsa,
+    Broken Arrow and Owasso"), said as the change, or None when no text lists them.
+
+    >>> _served_too("Owasso", ["Serving Tulsa and Broken Arrow"])
+    'change Tulsa and Broken Arrow to Tulsa, Broken Arrow and Owasso'
+    """
+    lists = [m.group("l").strip(" .!") for x in texts if (m := _SERVED_LIST.search(x))]
+    if len(lists) != 1 or place.casefold() in lists[0].casefold():
+        return None
+    old = lists[0]
+    parts = [p.strip() for p in re.split(r",\s*|\s+(?:and|&)\s+", old) if p.strip()]
+    return f"change {old} to {', '.join(parts)} and {place.strip()}" if parts else None
 
 
 def _old_words(kind: str, text: str, new: str) -> str | None:

@@ -198,6 +198,11 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
     if res is None and _has(r"\btoo\s+(?:long|short)\b|太长|太短", t) and not _has(
             r"\b(?:vertical|horizontal|square|portrait|landscape|wide|tall|\d+:\d+)\b|竖|横|方", t):
         return None  # "the ad is too long for instagram": its length (it was made square for the platform)
+    typed = re.search(r"(?<![\d:.])(\d{1,2})\s*:\s*(\d{1,2})(?![\d:])", t)
+    if aspect is not None and typed and f"{typed.group(1)}:{typed.group(2)}" != aspect:
+        said = f"{typed.group(1)}:{typed.group(2)}"  # "小红书是3:4的 能改成3:4吗": the nearest, said (4:5 without a word)
+        c.notes.append(f"{said}不是可选的画面比例，用了最接近的{aspect}。" if c.zh else
+                       f"{said} is not one of the frame shapes: {aspect} is the nearest.")
     return [O.SetFrame(aspect=aspect, resolution=res)]  # type: ignore[arg-type]
 
 

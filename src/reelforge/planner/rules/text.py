@@ -184,17 +184,24 @@ _NOT_SAY = re.compile(r"\b(?:does\s*n'?t|doesnt|does\s+not|do\s*n'?t|dont|should
 
 
 # "the 'roasted monday' text should show up …": the words quoted name a text on screen, they are no new one
-_QUOTE_NAMES_TEXT = re.compile(r"\b(?:the\s+)?«q»\s+(?:text|title|caption|line|words|bit|one|part)\b")
+_QUOTE_NAMES_TEXT = re.compile(r"\b(?:the\s+)?«q»\s+(?:text|title|caption|line|words|bit|one|part)\b|"
+                               r"^\s*(?:the\s+)?«q»\s+(?:should|needs?\s+to|has\s+to|must|is|goes|comes)\b")
 
 
 def _h_text(c: _Ctx) -> list[O.Op] | None:
     if len(c.quotes) == 1 and _QUOTE_NAMES_TEXT.search(c.t):
         said = c.quotes[0].casefold().strip(" .!")
-        held = [(r, s) for r, s in c.text_segs(None) if said and said in s.text.casefold()]
+        words = set(re.findall(r"\w+", said))
+        held = [(r, s) for r, s in c.text_segs(None)
+                if said and (said in s.text.casefold() or words <= set(re.findall(r"\w+", s.text.casefold())))]
         if len(held) == 1 and not _has(r"\b(?:add|write|new|another|put\s+(?:in|up))\b", c.t):
             role, seg = held[0]  # (it added "roasted monday" as a second title)
             k = [s.id for _, s in c.text_segs(role)].index(seg.id)
-            if (timing := timing_in(c, None)) is not None:
+            if (timing := timing_in(c, None)) is None and _has(
+                    r"\bfirst\s+thing\b|\b(?:at|from)\s+the\s+(?:very\s+)?(?:start|beginning)\b|\bright\s+away\b", c.t):
+                # "'first class free' should be the first thing ppl see": from the start, as long as it shows
+                timing = O.Timing(duration_ms=max(seg.duration, 3000))
+            if timing is not None:
                 return [O.UpdateText(target=O.Target(role=role, index=k), timing=timing)]
             if _has(r"\b(?:show\s+up|appear|come\s+(?:in|up|on)|pop\s+up|when|while)\b", c.t):
                 raise _Ambiguous(f"The {role.value} \"{seg.text}\" shows {seg.start / 1000:g}-{seg.end / 1000:g} s; say when "
