@@ -441,3 +441,23 @@ def test_a_place_served_too_and_a_line_first_and_a_shape_there_is_not():
     assert [type(o) for o in r.ops] == [O.UpdateText] and r.ops[0].timing.start_ms == 0
     _, r = _edit(RENO_FIRST, RENO, "小红书是3:4的 能改成3:4吗")
     assert [o.aspect for o in r.ops] == ["4:5"] and "3:4不是可选的画面比例" in r.reply  # (4:5 without a word)
+
+
+TATTOO_FIRST = ("FRIDAY THE 13TH FLASH DAY @ inkwell tattoo co!!! $13 flash tattoos + $7 tip, walk ins only, 12pm-midnight "
+                "march 13. 1110 harbor ave. 18+ bring ID. vertical, 15 sec")
+
+
+def test_a_headline_in_capitals_with_a_day_in_it_and_the_date_after():
+    tl = plan(TATTOO_FIRST, [img("flash sheet friday13.jpg", 0), clip("VID_20260305_214512.mp4", 9000),
+                             aud("synthwave.mp3", 120_000)]).timeline
+    assert [s.text for tr in tl.tracks if tr.role is Role.TITLE for s in tr.segments] == ["FRIDAY THE 13TH FLASH DAY"]
+    assert "12pm-midnight March 13" in _texts(tl)  # (the date line was "FRIDAY THE 13TH", the title "Highlights")
+
+
+@pytest.mark.parametrize("said", ["put the day on the date, FRI march 13",
+                                  "music a bit louder and put the day on the date, FRI march 13"])
+def test_the_day_put_on_the_date(said):
+    lib = [img("flash sheet friday13.jpg", 0), clip("VID_20260305_214512.mp4", 9000), aud("synthwave.mp3", 120_000)]
+    _, r = _edit(TATTOO_FIRST, lib, said)
+    new = [o.text for o in r.ops if isinstance(o, O.UpdateText)]
+    assert new == ["12pm-midnight FRI March 13"], r.reply  # (it wrote "On the date, FRI march 13" over the date line)

@@ -743,8 +743,8 @@ _WEDDING = re.compile(r"(?i)婚礼|结婚|喜帖|请柬|\bsave\s+the\s+date\b|\b
 _PAIR = re.compile(r"(?:^|[，,。\s:：])(?P<who>(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+)\s*(?:&|＆|和|与|\band\b)\s*(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+))"
                    r"(?=[，,。\s]|$)")
 # an instruction that opens on words in capitals, as a poster's headline: "LOST DOG please help", "GRAND OPENING!"
-_SHOUTED = re.compile(r"\s*(?P<t>(?!(?:I|PLEASE|PLS|HI|HEY|HELP|URGENT|OMG)\b)[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){1,3})"
-                      r"(?=\s*[.!:,—–-]|\s+(?-i:[a-z]))")
+_SHOUTED = re.compile(r"\s*(?P<t>(?!(?:I|PLEASE|PLS|HI|HEY|HELP|URGENT|OMG)\b)[A-Z][A-Z'’&-]+(?:\s+[A-Z0-9][A-Z0-9'’&-]+){1,4})"
+                      r"(?=\s*[.!:,—–@-]|\s+(?-i:[a-z]))")  # ("FRIDAY THE 13TH FLASH DAY @ inkwell tattoo co!!!")
 
 
 _SHOUTED_RUN = re.compile(r"(?<![A-Za-z0-9])(?P<t>[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+){1,4})(?![A-Za-z0-9])")
@@ -769,8 +769,9 @@ def _shouted_alone(text: str, shouted: re.Match[str]) -> bool:
     """Whether the capitals ``text`` opens on are a headline: the rest is typed in lower case (not an
     instruction typed all in capitals, "CREATE PROMO VIDEO FOR BAKERY") and they ask for nothing."""
     rest = re.findall(r"[A-Za-z]", text[shouted.end():])
-    return (sum(ch.islower() for ch in rest) * 2 > len(rest) and not _PLATFORM_WORDS.match(shouted.group("t").lower())
-            and not _NOT_A_LEAD.search(shouted.group("t").lower()))
+    said = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)\b", "nth", shouted.group("t").lower())  # ("FRIDAY THE 13TH FLASH DAY")
+    return (sum(ch.islower() for ch in rest) * 2 > len(rest) and not _PLATFORM_WORDS.match(said)
+            and not _NOT_A_LEAD.search(said))
 
 
 def for_sale(text: str) -> str | None:
@@ -896,7 +897,12 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # "… our jazz night on Saturday at 8pm": a day and time to show (blanked for the readers after:
     # "promo for Museum Late on Fri Dec 12" is titled "Museum Late")
     given_when = None
-    if found_when := when_at(plain):
+    found_when = when_at(plain)
+    if found_when and (shouted := _SHOUTED.match(plain)) and _shouted_alone(plain, shouted) and found_when[1][1] <= shouted.end() \
+            and (later := when_at(plain[shouted.end():])):
+        # "FRIDAY THE 13TH FLASH DAY @ … 12pm-midnight march 13": the headline's day is its name, the date is later
+        found_when = (later[0], (later[1][0] + shouted.end(), later[1][1] + shouted.end()))
+    if found_when:
         given_when, (a, b) = found_when
         if _DEADLINE_BEFORE.search(unicodedata.normalize("NFKC", plain)[max(0, a - 20):a]):
             given_when = None  # "ends friday at midnight": the offer's end, not an event's when

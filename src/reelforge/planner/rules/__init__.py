@@ -758,6 +758,9 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
                        r"charm|point|fun|story)\b|^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?"
                        r"(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?(?:\s+twice)?\s*[.!]*$")
+# "put the day on the date, …": the change the value after it makes
+_VALUE_LEAD = re.compile(r"^(?:pls\s+|please\s+)?(?:put|add|show|include|write)\s+(?:the\s+)?(?:day|weekday|year|time)\s+"
+                         r"(?:on|in|to|with|into)\s+(?:the\s+)?(?:date|day|time|line)\s*[.!]*$")
 # "…合并一下", "merge them", "combine the captions": fewer texts with the same words (it removed the captions)
 _MERGE_TEXTS = re.compile(r"合并|并成|\b(?:merge|combine)\b|\bput\s+them\s+together\b")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
@@ -1096,6 +1099,14 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             if r2.ok or r2.question:  # a question ("remove … and the photo": which?) is asked, never dropped
                 r2.text = r.text
                 r = r2
+        if results and r.ok and not results[-1].ok and results[-1].question is None and results[-1].cannot is None \
+                and _VALUE_LEAD.match(N.normalize(joined[-1])):
+            # "put the day on the date, FRI march 13": what to do, then the value that does it (read together they
+            # wrote "On the date, FRI the second caption" over the date)
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            r.text = joined[-1]
+            results[-1] = r
+            continue
         if results and (not r.ok or not results[-1].ok):
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             merged_text = joined[-1] + sep + piece

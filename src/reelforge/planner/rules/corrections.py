@@ -73,6 +73,8 @@ _TYPO_IN = re.compile(r"(?i)^(?:the\s+)?(?:title|headline|caption|cta|name|band\
 _NO_LONGER = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{2,30}?)\s+(?:is\s+not|isn'?t|is\s+no\s+longer|are\s+not|aren'?t|"
                         r"are\s+no\s+longer)\s+(?P<a>[\w-]{2,20})(?:\s+(?:anymore|any\s+more))?$")
 _MAKE_KIND = re.compile(rf"(?i)^(?:make|set)\s+the\s+(?P<k>{KIND_WORD})\s+(?P<v>[^\s].*)$")
+_DAY_ON_DATE = re.compile(r"(?i)^(?:pls\s+|please\s+)?(?:put|add|show|include|write)\s+(?:the\s+)?(?:day|weekday|year)\s+"
+                          r"(?:on|in|to|with|into)\s+(?:the\s+)?(?:date|day|line)\b\s*[,.;:-]?\s*(?P<v>.*)$")
 _SAY = re.compile(r"(?i)^(?:say|put|write|show)\s+(?P<v>[^\x00]+)$")
 _NO_KIND = re.compile(rf"(?i)^(?:no|without(?:\s+the)?|lose\s+the|skip\s+the)\s+(?:more\s+)?(?P<k>{KIND_WORD})$")
 _KIND_VALUE = re.compile(rf"(?i)^(?:the\s+|my\s+|our\s+|your\s+)?(?:(?!not\b|no\b)[a-z]+\s+)?(?P<k>{KIND_WORD})\s*{_LINK}(?P<v>.+)$")
@@ -471,6 +473,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     if (m := _MAKE_KIND.match(t)) and (kind := kind_of_word(m.group("k"))) and (
             holds(kind, v := m.group("v").strip()) or part_of(kind, v) == v or kind == "offer" and fits(kind, v)):
         return f"change the {word_for(m.group('k'), kind)} to {v}"  # "make the cover $15" wrote "Make the cover $15" over "No cover"
+    if m := _DAY_ON_DATE.match(t):  # "put the day on the date, FRI march 13": the value said after it
+        return (as_change(m.group("v"), texts, titles) or text) if m.group("v") else text
     if (m := _SAY.match(t)) and (said := as_change(m.group("v"), texts, titles)) is not None:
         return said  # "can we say 9am-2pm instead" wrote "Say 9am-2pm" over the hours
     if (m := _CLOCK_SAID.fullmatch(t)) and (said := _near_clock(m.group("v"), texts)):

@@ -188,9 +188,10 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
         return None  # "开业改成3月20号了 周五": the date shown moves ("火锅店开业" became "火锅店3月20号了 周五")
     hits = [(r, s) for r, s in segs if bare_words(s.text) == a]
     words = a.split()
+    inside = any(re.search(rf"(?i)(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", bare_words(s.text)) for _, s in segs)
     for k in range(1, len(words)):  # "rename the cat Luna to Mochi": the caption "Luna" (whole, not a part)
-        if hits:
-            break
+        if hits or inside:
+            break  # (all the words are in a text: that part of it, not "$13" for "change March 13 to FRI March 13")
         hits = [(r, s) for r, s in segs if bare_words(s.text) == " ".join(words[k:])]
         if hits:
             typed_a = " ".join(typed_a.split()[-(len(words) - k):])
