@@ -461,3 +461,25 @@ def test_the_day_put_on_the_date(said):
     _, r = _edit(TATTOO_FIRST, lib, said)
     new = [o.text for o in r.ops if isinstance(o, O.UpdateText)]
     assert new == ["12pm-midnight FRI March 13"], r.reply  # (it wrote "On the date, FRI march 13" over the date line)
+
+
+def test_a_chosen_part_of_a_clip_stays_when_the_video_grows():
+    from reelforge.planner.apply import apply
+
+    lib = [img("room1_pharaoh.jpg", 0), img("room2_lab.jpg", 1), clip("GX010212.MP4", 40000), aud("suspense.mp3", 120_000)]
+    tl, r = _edit("escape room promo, 16:9, 20 seconds", lib, "use 0:20-0:26 of the clip")
+    tl = apply(tl, r.ops, library=tuple(lib))
+    r = plan_edit("30s exactly pls", tl, library=tuple(lib))
+    out = apply(tl, r.ops, library=tuple(lib))
+    seg = next(s for s in out.track(Role.MAIN).segments if s.name == "GX010212.MP4")
+    assert out.duration == 30_000 and (seg.in_ms, seg.duration) == (20_000, 6_000)  # (it played 0:20-0:28)
+
+
+def test_the_music_after_a_move_is_no_second_move():
+    from reelforge.planner.apply import apply
+
+    tl, r = _edit(ROOF_FIRST, ROOF, "end on the storm damage picture")
+    tl = apply(tl, r.ops, library=tuple(ROOF))
+    r = plan_edit("and once my voice finishes can the music come up a bit for the ending", tl, library=tuple(ROOF),
+                  memory=r.memory)
+    assert not any(isinstance(o, O.MoveSegment) for o in r.ops)  # (it moved the last picture "to the end" again)

@@ -353,6 +353,13 @@ def set_in_point(st: State, op: O.SetInPoint) -> None:
 def set_total_duration(st: State, op: O.SetTotalDuration) -> None:
     main = st.track(Role.MAIN)
     keep = frozenset(i for t in op.keep for tr, i in [resolve(st, t)] if tr is main)
+    if main is not None and op.duration_ms > st.duration:
+        # a clip played from a part chosen in its source ("use 0:20-0:26") keeps that part when the video grows
+        # (it played 0:20-0:28 after "30s exactly"), while other shots can take the time
+        chosen = frozenset(k for k, s in enumerate(main.segs) if isinstance(s, VideoSegment) and s.in_ms > 0
+                           and (a := st.library.get(s.src)) is not None and a.kind is AssetKind.VIDEO)
+        if len(keep | chosen) < len(main.segs):
+            keep |= chosen
     st.refit_main(op.duration_ms, keep)
 
 

@@ -217,6 +217,9 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
         return None
     t = text.strip(" ,.;!?。！，")
     last = O.parse_ops(list(mem.ops)) if mem.ops else []
+    if last and all(isinstance(o, (O.MoveSegment, O.SwapSegments, O.ReorderSegments, O.RemoveSegment)) for o in last) \
+            and re.search(r"\b(?:music|song|voice|voiceover|vo|bgm|audio|sound)\b|音乐|配音|旁白|声音", t):
+        return None  # "…can the music come up a bit for the ending" after a shot moved: the music's, no second move
     if _BACK.search(t) and mem.moved:
         seg_id, idx = mem.moved
         segs = _main(tl)
