@@ -744,11 +744,14 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     listed, called = read_order(text, [a.name or "" for a in assets], [a.kind is AssetKind.VIDEO for a in assets])
     if listed is not None or called:  # "start with the shop front, then the peonies, then the video …": the list read whole
         # (and what it called the shots whose names do not say it: "swap the peony one and the roses" later)
-        ops: list[O.Op] = [O.CallShot(target=O.Target(name=main.segments[k].name), said=w[:80])  # type: ignore[union-attr]
-                           for k, w in called.items() if main.segments[k].name]  # type: ignore[union-attr]
+        ops: list[O.Op] = [O.CallShot(target=O.Target(id=main.segments[k].id), said=w[:80])  # type: ignore[union-attr]
+                           for k, w in called.items()]
         if listed is not None:
             ops.append(O.ReorderSegments(order=listed))
-        tl = apply(tl, ops, library=library)
+        try:
+            tl = apply(tl, ops, library=library)
+        except ApplyError:  # (never seen: the list's reading is left out, the cut stands as composed)
+            ops = []
     else:
         tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
     shots = tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ()

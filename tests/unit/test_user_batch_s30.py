@@ -285,7 +285,7 @@ def test_a_shot_called_by_what_the_list_said_of_it():
     s.add_ingested(FLORIST)
     r = s.handle("mothers day video for Bloom & Bough, start with the shop front, then the peonies, then the video of me "
                  "arranging, then the rose close up and the van at the end. 20 secs, vertical")
-    assert "'peonies' taken to be" in r.message  # the guess is said
+    assert "'peonies' taken to be IMG_7710.jpg" in r.message  # the guess is said, by the file's name
     r = s.handle("swap the peony one and the roses")  # (it was "There is no 'peony' in the project")
     assert r.changed, r.message
     assert [x.name for x in s.timeline.track(Role.MAIN).segments][:4] == [

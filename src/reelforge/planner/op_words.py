@@ -221,8 +221,8 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "set_focus":
             what = o.target.describe() if o.target else "all shots"
             return f"centre crop for {what}" if o.fx is None else f"smart crop for {what} (keeps the subject in frame)"
-        case "call_shot":  # a guess by the order the files came in: said as one
-            return f"'{o.said}' taken to be {o.target.describe()}"
+        case "call_shot":  # a guess by the order the files came in: said as one (``names`` maps the shot's id too)
+            return f"'{o.said}' taken to be {an(o.target.id) if o.target.id in (names or {}) else o.target.describe()}"
         case "set_backdrop":
             on = {"#FFFFFF": "white", "#121212": "black"}.get(o.color or "", o.color or "the background")
             return f"{o.target.describe()} on {on}" + (f", {_pct(o.room)} of the frame" if o.room < 1 else "")
@@ -473,7 +473,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "voiceover":
             return "添加了配音" + ("和字幕" if getattr(o, "captions", False) else "")
         case "call_shot":
-            return f"「{o.said}」按顺序认作{_t_zh(o.target)}"
+            return f"「{o.said}」按顺序认作{an(o.target.id) if o.target.id in (names or {}) else _t_zh(o.target)}"
         case "set_backdrop":
             on = {"#FFFFFF": "白底", "#121212": "黑底"}.get(o.color or "", "背景色")
             return f"{o.target.describe()}放在{on}上" + (f"（占画面{_pct(o.room)}）" if o.room < 1 else "")
