@@ -89,6 +89,17 @@ def is_logo_name(filename: str) -> bool:
     return _LOGO_NAME.search(name.lower()) is not None
 
 
+def name_tokens(filename: str) -> set[str]:
+    """The words of a file's name and each two run together, 4+ letters: a word said names it only whole
+    ("rings" is no word of "Cinematic Strings"; "lofi" is "Lo-fi Morning Beat.mp3").
+
+    >>> sorted(name_tokens("Lo-fi Morning Beat.mp3"))
+    ['beat', 'fimorning', 'lofi', 'morning', 'morningbeat']
+    """
+    words = [w for w in re.split(r"[^a-z0-9]+", filename.lower().rsplit(".", 1)[0]) if w]
+    return {w for w in words + [a + b for a, b in zip(words, words[1:], strict=False)] if len(w) >= 4}
+
+
 def name_words(filename: str) -> list[str]:
     """The words of a file name that may say what the picture shows (three letters or more, or
     Chinese; no camera prefix, number, generic or technical word, small word).

@@ -35,7 +35,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
 from reelforge.planner import typos as T
-from reelforge.planner.file_names import is_file_junk
+from reelforge.planner.file_names import is_file_junk, name_tokens
 from reelforge.planner.rules.ai import (
     _h_auto_captions,
     _h_beats,
@@ -742,10 +742,6 @@ def _run_remembering(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Ass
 
 
 _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|her|his|their|our|my)\b|"
-                     r"^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?(?:the\s+)?same\s+(?:thing|shot|picture|pic|"
-                     r"one|view)s?(?:\s+twice)?\s*[.!]*$|"  # "use the drone picture and not the drone video, it is the same thing twice"
-                     r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|charm|"
-                     r"point|fun|story)\b|"  # "keep the buzz from the machine, its part of the vibe"
                      r"^(?:i\s+)?(?:liked|preferred|loved)\s+(?:it|that|the\s+old\s+one)\s+(?:better\s+)?(?:before|more)?\s*[.!]*$|"  # "undo that, liked it before"
                      r"^(?:the\s+)?(?:tiktok|instagram|insta|ig|reels?|youtube|facebook|fb)\s+(?:buttons?|icons?|ui)\s+(?:cover|covers|hide|hides|block|blocks)\b|"
                      r"^(?:(?:kinda|sort\s+of|kind\s+of)\s+)?like\s+(?:a|an|the|those|that|on|in)\s+[\w' -]{2,30}$|"  # "…, like a street sign"
@@ -1320,8 +1316,6 @@ def _with_turn_targets(piece: str, before: str, ops: list[O.Op], quotes: list[st
 
 def _names_a_song(piece: str, lib: tuple[Asset, ...]) -> bool:
     """The clause names an audio file by a word of its name ("the lofi" for Lo-fi Morning Beat.mp3)."""
-    from reelforge.planner.rules.look import name_tokens
-
     words = set(re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", N.normalize(piece))))
     return any(words & name_tokens(a.name) for a in lib if a.kind is AssetKind.AUDIO and a.name)
 

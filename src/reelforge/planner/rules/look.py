@@ -8,6 +8,7 @@ from dataclasses import replace
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
+from reelforge.planner.file_names import name_tokens
 from reelforge.planner.grade_words import _COLOUR_BACK, _NO_GRADE, AS_SHOT, grade_change
 from reelforge.planner.rules.refs import (
     _ADD,
@@ -511,13 +512,6 @@ _MOODS = (
 )
 _MOOD_ASK = re.compile(r"^(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:make\s+(?:it|the\s+(?:video|ad|reel))|it\s+(?:should|needs\s+to)\s+"
                        r"(?:be|look|feel)|(?:it\s+)?(?:looks?|feels?)|more|less|a\s+bit|too)\b|^(?:让|把)?(?:视频|整体|画面)?(?:更|再|要|需要)?")
-
-
-def name_tokens(filename: str) -> set[str]:
-    """The words of a file's name and each two run together ("Lo-fi Morning Beat.mp3": lo, fi, lofi, …), 4+
-    letters: a word said names it only whole ("rings" is no word of "Cinematic Strings")."""
-    words = [w for w in re.split(r"[^a-z0-9]+", filename.lower().rsplit(".", 1)[0]) if w]
-    return {w for w in words + [a + b for a, b in zip(words, words[1:], strict=False)] if len(w) >= 4}
 
 
 def _h_mood(c: _Ctx) -> list[O.Op] | None:
