@@ -3,6 +3,9 @@ a caption of four or more words (real font metrics, the bundled Noto Sans)."""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from reelforge.render.text import _width, balanced_wrap, wrap
@@ -33,3 +36,34 @@ def test_fits_on_one_line_stays_one_line_and_chinese_breaks_between_characters()
     zh = balanced_wrap("春季新品限时优惠全场八折", 60, True, 400)
     assert len(zh) == 2 and "".join(zh) == "春季新品限时优惠全场八折"
     assert abs(len(zh[0]) - len(zh[1])) <= 1
+
+
+def test_chinese_two_lines_break_at_a_space_or_mark_rather_than_inside_a_word():
+    # "· 滨" / "江江南大道…" split the street's name; the separators are where it reads
+    text = "7月6号 · 0571-86612200 · 滨江江南大道588号恒鼎中心5楼"
+    width = int(_width("滨江江南大道588号恒鼎中心5楼", 57, False)) + 2
+    assert balanced_wrap(text, 57, False, width) == ["7月6号 · 0571-86612200 ·", "滨江江南大道588号恒鼎中心5楼"]
+    assert balanced_wrap("深度保洁 新房开荒 家电清洗 上门服务", 59, False, 600) == ["深度保洁 新房开荒", "家电清洗 上门服务"]
+    # no line opens on a closing mark or ends on an opening one, when a break inside a word fits
+    lines = balanced_wrap("今天下单立减50元（限前100名）欢迎选购", 59, False, 600)
+    assert len(lines) == 2 and not lines[0].endswith("（") and not lines[1].startswith(("）", "，"))
+    # a mixed-script name breaks where the script changes
+    assert balanced_wrap("PowerHouse健身", 108, True, 700) == ["PowerHouse", "健身"]
+
+
+def test_a_caption_shrinks_a_little_to_keep_a_chinese_word_whole():
+    from reelforge.render.compile import TextOverlay
+    from reelforge.render.text import _pad, fit_font_px, text_lines
+    from reelforge.timeline.model import Position, TextBackground
+
+    text = "7月6号 · 0571-86612200 · 滨江江南大道588号恒鼎中心5楼"
+    spec = TextOverlay(segment_id="c", path=Path("c.png"), text=text, frame_width=1080, frame_height=1920, font_px=59,
+                       max_width=0, color="#FFFFFF", bold=False, background=TextBackground.NONE, align="center",
+                       position=Position.BOTTOM, max_lines=2, min_font_px=38, outline_px=4)
+    spec = dataclasses.replace(spec, max_width=int(_width("滨江江南大道588号恒鼎中心5楼", 56, False)) + 2 * _pad(spec, 56) + 1)
+    size = fit_font_px(spec)
+    assert 50 <= size < 59
+    assert text_lines(spec, size) == ["7月6号 · 0571-86612200", "滨江江南大道588号恒鼎中心5楼"]
+    # where no break at a word's edge fits within the shrink allowed, the size is kept
+    solid = dataclasses.replace(spec, text="春季新品限时优惠全场八折欢迎到店品尝")
+    assert fit_font_px(solid) == 59 and len(text_lines(solid, 59)) == 2

@@ -7,7 +7,9 @@ and its shadow/box; `reelforge.render.compile` places it with overlay expression
 image's own size, so compile needs no font metrics.
 
 Per-character font fallback: Noto Sans -> Noto Sans CJK -> Noto Emoji -> Noto Sans Symbols.
-Lines wrap at spaces, and between any two CJK characters (Chinese has no spaces).
+Lines wrap at spaces, and between any two CJK characters (Chinese has no spaces); a two-line
+split at a space, a mark or a change of script is preferred to one inside a run of Chinese
+characters or digits ("滨江" / "江南大道588号" breaks a word), even at a slightly smaller size.
 
 Every text is drawn into its layout slot (`reelforge.render.layout`): at most ``max_lines``
 balanced lines (`balanced_wrap`: no single word alone on a line of a 4+ word text) within
@@ -20,6 +22,7 @@ dark outline.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -259,11 +262,12 @@ def balanced_wrap(text: str, size: int, bold: bool, max_width: int, max_lines: i
         return [line]
     tokens = _tokens(line)
     words = _words(tokens)
-    best: tuple[float, list[str]] | None = None
+    best: tuple[int, float, list[str]] | None = None
     for k in _split_candidates(tokens, size, bold):
         a, b = "".join(tokens[:k]).rstrip(), "".join(tokens[k:]).strip()
         if not a or not b or _OPENS_ON_DASH.match(b):
             continue
+        rank = _break_rank(tokens[k - 1], tokens[k])
         if words >= 4 and (_words(tokens[:k]) < 2 or _words(tokens[k:]) < 2) and not a.endswith(_DASHES):
             continue  # (what follows a dash stands alone: "happypaws.org")
         wa, wb = _width(a, size, bold), _width(b, size, bold)
@@ -273,9 +277,33 @@ def balanced_wrap(text: str, size: int, bold: bool, max_width: int, max_lines: i
         # "This Friday," / "7pm to midnight", not "This Friday, 7pm" / "to midnight"
         score = max(wa, wb) * (DASH_BREAK_BONUS if a.endswith(_DASHES) else
                                CLAUSE_BREAK_BONUS if a.endswith(_CLAUSE_MARKS) else 1.0)
-        if best is None or score < best[0]:
-            best = (score, [a, b])
-    return best[1] if best else wrap(text, size, bold, max_width)
+        if best is None or (rank, score) < best[:2]:   # a word's edge first, however uneven
+            best = (rank, score, [a, b])
+    return best[2] if best else wrap(text, size, bold, max_width)
+
+
+def _break_rank(before: str, after: str) -> int:
+    """How bad a line break between two tokens is: 0 at a word's edge (a space, a mark, a change
+    of script); 1 inside a word (two Chinese characters, or one and a digit: "588号", with no
+    space or mark between them); 2 against a mark (no line opens on "，" or ends on "（")."""
+    a, b = before[-1:], after[:1]
+    if not a or not b or a.isspace() or b.isspace():
+        return 0
+    if unicodedata.category(b) in ("Po", "Pe", "Pf") or unicodedata.category(a) in ("Ps", "Pi"):
+        return 2
+    return int(_word_char(a) and _word_char(b))
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isdigit() or (_is_cjk(ch) and not unicodedata.category(ch).startswith("P"))
+
+
+def _splits_a_word(text: str, lines: list[str]) -> bool:
+    """Whether ``lines`` (two, of one line of ``text``) were broken inside a word or against a mark."""
+    if len(lines) != 2 or "\n" in text:
+        return False
+    a, line = lines[0], text.strip()
+    return line.startswith(a) and not line[len(a):len(a) + 1].isspace() and _break_rank(a, lines[1]) > 0
 
 
 def _split_candidates(tokens: list[str], size: int, bold: bool) -> range | list[int]:
@@ -347,6 +375,23 @@ def fit_font_px(spec: TextOverlay) -> int:
         return HARD_FLOOR_PX             # measuring it at every size only costs CPU
     while size > HARD_FLOOR_PX and not _fits(spec, size):
         size = max(HARD_FLOOR_PX, int(size * 0.94))
+    return _size_that_keeps_words(spec, size)
+
+
+WORD_KEEPING_SHRINK = 0.85  # a two-line split may cost this much of the size to keep a word whole
+
+
+def _size_that_keeps_words(spec: TextOverlay, size: int) -> int:
+    """``size``, or a somewhat smaller one (not below the readable size) at which the text's two
+    lines break at a word's edge instead of inside one ("· 滨" / "江江南大道…")."""
+    if not spec.max_lines or not _splits_a_word(spec.text, balanced_wrap(
+            spec.text, size, spec.bold, _inner_width(spec, size), spec.max_lines)):
+        return size
+    floor = max(spec.min_font_px, HARD_FLOOR_PX, math.ceil(size * WORD_KEEPING_SHRINK))
+    for smaller in range(size - 1, floor - 1, -1):
+        lines = balanced_wrap(spec.text, smaller, spec.bold, _inner_width(spec, smaller), spec.max_lines)
+        if len(lines) == 2 and not _splits_a_word(spec.text, lines) and _fits(spec, smaller):
+            return smaller
     return size
 
 
