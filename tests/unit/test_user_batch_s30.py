@@ -19,6 +19,7 @@ import pytest
 
 from reelforge.planner import ops as O
 from reelforge.planner import plan
+from reelforge.planner.apply import apply
 from reelforge.planner.rules import plan_edit
 from reelforge.planner.typos import correct
 from reelforge.timeline import Role
@@ -483,3 +484,22 @@ def test_the_music_after_a_move_is_no_second_move():
     r = plan_edit("and once my voice finishes can the music come up a bit for the ending", tl, library=tuple(ROOF),
                   memory=r.memory)
     assert not any(isinstance(o, O.MoveSegment) for o in r.ops)  # (it moved the last picture "to the end" again)
+
+
+# -- a box named by a word carries the letters the user kept (session 29's "keep it white, pink box") ------------
+
+def test_white_letters_kept_on_a_pink_box_a_shade_deeper():
+    from reelforge.planner.rules.text_look import contrast
+
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "make the title pink.. actually no keep it white, just put a pink box behind it")
+    title = apply(tl, r.ops).track(Role.TITLE).segments[0]
+    assert title.color.upper() == "#FFFFFF" and title.background.value == "box"
+    assert title.box_color == "#EF62A9" and contrast("#FFFFFF", title.box_color) >= 3.0  # (hot pink #FF69B4: 2.65)
+    assert "pink box" in r.reply and "#" not in r.reply and "dark" not in r.reply
+    # a yellow box cannot carry white letters however deep: the letters turn dark, and the reply says so
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "yellow box on the title")
+    title = apply(tl, r.ops).track(Role.TITLE).segments[0]
+    assert (title.box_color, title.color) == ("#FFD400", "#111111") and "dark" in r.reply
+    # a brand's hex colour is taken as typed
+    tl, r = _edit(COFFEE_FIRST, COFFEE, "put the title on a #FF69B4 box")
+    assert apply(tl, r.ops).track(Role.TITLE).segments[0].box_color == "#FF69B4"

@@ -434,12 +434,14 @@ def test_the_balanced_break():
     assert _two_lines("城市之光咖啡") == "城市之\n光咖啡"
 
 
-@pytest.mark.parametrize(("text", "box"), [("make the cta button orange", "#FF8C00"), ("make the button red", "#FF0000"),
-                                           ("按钮改成橙色", "#FF8C00")])
+@pytest.mark.parametrize(("text", "box"), [("make the cta button orange", "#DD7900"), ("make the button red", "#FF0000"),
+                                           ("按钮改成橙色", "#DD7900")])
 def test_the_button_is_the_call_to_actions_box(text, box):
     after = apply(TL, plan_edit(text, TL, library=LIBRARY).ops, library=LIBRARY)
     cta = after.track(Role.CTA).segments[0]
     assert cta.box_color == box and cta.background.value == "box"  # the letters turned orange before
+    # (an orange a shade deeper than #FF8C00, so that its white letters stay white and read)
+    assert cta.color.upper() == "#FFFFFF"
 
 
 # -- emoji -----------------------------------------------------------------------------------------------

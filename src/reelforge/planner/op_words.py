@@ -124,7 +124,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{o.target.describe('clip')} played where the voiceover says \"{o.words}\""
         case "add_text":
             when = f" over {o.shot.describe('shot')}" if o.shot else _timing_words(o.timing)
-            box = f" on a {_COLOR_EN.get(o.box_color.upper(), o.box_color)} box" if o.box_color else ""
+            box = f" on a {_colour(o.box_color, _COLOR_EN)} box" if o.box_color else ""
             return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{box}{when}'
         case "update_text":
             changes = []
@@ -135,9 +135,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             if o.size:
                 changes.append(f"size {o.size.value}")
             if o.box_color:  # "white box" (a box said by its colour: not "background box" too)
-                changes.append(f"{_COLOR_EN.get(o.box_color.upper(), o.box_color)} box")
+                changes.append(f"{_colour(o.box_color, _COLOR_EN)} box")
             if o.color:  # beside a box's colour: the letters'
-                changes.append(f"{'text' if o.box_color else 'colour'} {_COLOR_EN.get(o.color.upper(), o.color)}")
+                changes.append(f"{'text' if o.box_color else 'colour'} {_colour(o.color, _COLOR_EN)}")
             if o.background is TextBackground.NONE:
                 changes.append("plain letters (no shadow, outline or box)")
             elif o.background and not (o.box_color and o.background is TextBackground.BOX):
@@ -325,6 +325,24 @@ _COLOR_ZH = {"#FF0000": "红色", "#FFFFFF": "白色", "#000000": "黑色", "#FF
              "#FFD700": "金色", "#C0C0C0": "银色", "#111111": "近黑色"}
 
 
+def _colour(hex_color: str, names: Mapping[str, str]) -> str:
+    """A colour's name, also for a deeper shade of a named one (a pink box is a shade deeper for
+    white letters: `reelforge.planner.rules.text_look.box_shade`); else the hex itself."""
+    h = hex_color.upper()
+    if h in names:
+        return names[h]
+    try:
+        rgb = [int(h[i:i + 2], 16) for i in (1, 3, 5)]
+    except ValueError:
+        return hex_color
+    for named, name in names.items():
+        base = [int(named[i:i + 2], 16) for i in (1, 3, 5)]
+        f = max(rgb) / max(max(base), 1)
+        if 0.8 <= f < 1 and all(abs(int(b * f) - v) <= 2 for b, v in zip(base, rgb, strict=True)):
+            return name
+    return hex_color
+
+
 def _timing_zh(t: Timing | None) -> str:
     if t is None:
         return ""
@@ -386,7 +404,7 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             return "画面改为" + " ".join(x for x in (o.aspect, o.resolution, o.fps and f"{o.fps}帧/秒") if x)
         case "add_text":
             role = {"title": "标题", "caption": "字幕", "cta": "行动号召"}[o.role]
-            box = f"{_COLOR_ZH.get(o.box_color.upper(), o.box_color)}底框的" if o.box_color else ""
+            box = f"{_colour(o.box_color, _COLOR_ZH)}底框的" if o.box_color else ""
             return (f"在{_t_zh(o.shot)}上添加了{box}{role}「{o.text}」" if o.shot
                     else f"添加了{box}{role}「{o.text}」{_timing_zh(o.timing)}")
         case "update_text":
@@ -398,9 +416,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
             if o.size:
                 parts.append(f"字号改为{_SIZE_ZH.get(o.size.value, o.size.value)}")
             if o.box_color:
-                parts.append(f"底框改为{_COLOR_ZH.get(o.box_color.upper(), o.box_color)}")
+                parts.append(f"底框改为{_colour(o.box_color, _COLOR_ZH)}")
             if o.color:
-                parts.append(f"{'文字' if o.box_color else '颜色'}改为{_COLOR_ZH.get(o.color.upper(), o.color)}")
+                parts.append(f"{'文字' if o.box_color else '颜色'}改为{_colour(o.color, _COLOR_ZH)}")
             if o.background is TextBackground.NONE:
                 parts.append("去掉阴影、描边和底框")
             elif o.background and not (o.box_color and o.background is TextBackground.BOX):

@@ -89,7 +89,25 @@ def box_color_in(t: str) -> tuple[str | None, str]:
     # "white text on black": only "on black" is the box's; the rest keeps the letters' colour; "a red
     # shop now button": only "red" (the words stay the button's)
     a, b = m.span("onp") if name == "on" else m.span("w") if name == "w" else m.span()
-    return (word.upper() if word.startswith("#") else _COLORS[word]), f"{t[:a]} {t[b:]}"
+    return (word.upper() if word.startswith("#") else box_shade(_COLORS[word])), f"{t[:a]} {t[b:]}"
+
+
+DEEPEST_SHADE = 0.85  # a box named by a word may be this much darker to carry white letters
+
+
+def box_shade(color: str) -> str:
+    """The shade of a box colour named by a word ("a pink box") that white letters read on (3:1):
+    the colour itself when they do, a slightly deeper one (down to `DEEPEST_SHADE` of its channels)
+    when that is enough (pink, orange, green: white letters stay, as designers set them), else the
+    colour itself (yellow, silver: its letters turn dark instead, `letters_on`). A hex colour is
+    somebody's brand colour and is never passed through here."""
+    h = color.lstrip("#")
+    rgb = [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+    for step in range(0, round((1 - DEEPEST_SHADE) * 100) + 1):
+        shade = "#" + "".join(f"{int(v * (1 - step / 100)):02X}" for v in rgb)
+        if contrast(WHITE, shade) >= READABLE:
+            return color if step == 0 else shade
+    return color
 
 
 # the box behind a text taken away ("title with no box", "remove the box from the captions",
