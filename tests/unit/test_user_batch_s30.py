@@ -503,3 +503,18 @@ def test_white_letters_kept_on_a_pink_box_a_shade_deeper():
     # a brand's hex colour is taken as typed
     tl, r = _edit(COFFEE_FIRST, COFFEE, "put the title on a #FF69B4 box")
     assert apply(tl, r.ops).track(Role.TITLE).segments[0].box_color == "#FF69B4"
+
+
+@pytest.mark.parametrize(("said", "role", "step"), [
+    ("the caption is a bit too high up", Role.CAPTION, 1),   # (read "move the caption down up": it went up)
+    ("the title is too high", Role.TITLE, 1), ("title is way too low", Role.TITLE, -1),
+    ("标题太靠上了", Role.TITLE, 1),                          # (靠上 alone moved it up)
+    ("标题的位置有点太高了", Role.TITLE, 1), ("字幕太低了", Role.CAPTION, -1), ("字幕太靠下了", Role.CAPTION, -1)])
+def test_text_said_too_high_moves_down_and_too_low_moves_up(said, role, step):
+    rows = ["top", "center", "bottom"]
+    tl = plan(COFFEE_FIRST, COFFEE).timeline
+    before = tl.track(role).segments[0].position.value
+    r = plan_edit(said, tl, library=tuple(COFFEE))
+    after = apply(tl, r.ops).track(role).segments[0].position.value
+    expected = rows[min(2, max(0, rows.index(before) + step))]
+    assert after == expected, (said, before, after, r.reply)

@@ -217,8 +217,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(r"\btoo\s+(?:big|large|huge)\b|太大了?", " smaller ", t)
     # "the subs are too low (the tiktok buttons cover them)": up, away from the edge ("too low" was not understood)
     t = re.sub(r"\b(?P<w>(?:the\s+|my\s+|our\s+)?(?:subs|subtitles|captions?|titles?|texts?|words|cta|call\s+to\s+action))\s+"
-               r"(?:is|are|sits?|sit)\s+(?:way\s+|much\s+|a\s+bit\s+|a\s+little\s+|kinda\s+|kind\s+of\s+)?too\s+(?P<d>low|high)\b",
+               r"(?:is|are|sits?|sit)\s+(?:way\s+|much\s+|a\s+bit\s+|a\s+little\s+|kinda\s+|kind\s+of\s+)?too\s+(?P<d>low|high)\b"
+               r"(?:\s+(?:up|down)\b)?",   # "a bit too high up": down, not up
                lambda m: f"move {m['w']} {'up' if m['d'] == 'low' else 'down'}", t)
+    # "标题太靠上了", "字幕太低了": the other way ("靠上" alone moved it up)
+    t = re.sub(r"(?<=标题|字幕|文字|文案|按钮)(?:的?位置)?(?:有点|有些|稍微)?太(?:靠上|高|上面|往上)了?", "往下一点", t)
+    t = re.sub(r"(?<=标题|字幕|文字|文案|按钮)(?:的?位置)?(?:有点|有些|稍微)?太(?:靠下|低|下面|往下)了?", "往上一点", t)
     t = re.sub(r"\bsubs\b", "subtitles", t)
     # "王工那张加个名字 “首席设计师 王建国”": a name on that picture is a caption of it (it was a title at 3-6 s)
     t = re.sub(r"(?<=加)(?:个|上|一个)?(?:名字|姓名|名牌|人名|介绍)(?=\s*«q»)", "个字幕", t)
