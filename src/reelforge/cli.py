@@ -176,8 +176,7 @@ def make(
             return
         if reply.notes:
             console.print("已生成初剪：" if reply.message.startswith("已生成初剪") else "Made a first cut:")
-            for note in reply.notes:
-                console.print(f"  [dim]•[/] {escape(note)}", highlight=False)
+            _print_notes(reply.notes)
         else:
             console.print(escape(reply.message), highlight=False)
         console.print(f"[bold]{escape(reply.summary)}[/]", highlight=False)
@@ -300,14 +299,24 @@ def _editly_spec(path: Path) -> dict | None:
     return data if editly.looks_like_editly(data) else None
 
 
+def _print_notes(notes) -> None:
+    """Notes as bullets with a hanging indent; a long Chinese note (no spaces to wrap at) folds
+    under its bullet instead of leaving it alone on a line."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(overflow="fold")
+    for note in notes:
+        grid.add_row("[dim]•[/]", escape(note))
+    console.print(grid, highlight=False)
+
+
 def _editly_timeline(path: Path, spec: dict, output: Path | None):
     from reelforge.interop import editly
     from reelforge.session import media_cache
 
     with console.status("probing the spec's files…"):
         mapped = editly.to_timeline(spec, path.parent, workdir=media_cache())
-    for note in mapped.notes:
-        console.print(f"  [dim]•[/] {escape(note)}", highlight=False)
+    _print_notes(mapped.notes)
     if output is None and mapped.output:
         output = path.parent / mapped.output
         if output.suffix.lower() != ".mp4":

@@ -54,6 +54,25 @@ def test_dry_run_plans_without_rendering(assets):
     assert "Timeline (" in proc.stderr and "Video: 5 images (0-12s)" in proc.stderr
 
 
+def test_a_long_chinese_note_folds_under_its_bullet(assets):
+    # Chinese has no spaces to wrap at: on an 80-column terminal a long note left its bullet alone
+    # on a line ("  • " / "字幕取自指令里写的信息：…") and ran from the first column
+    d, files = assets
+    prompt = ("做个招生视频 启航少儿编程 7-14岁 小班6人 每周二四六上午9:30-11:30 2680一期12节课 6月15号前报名减300 "
+              "地址滨江江南大道588号恒鼎中心5楼 30秒 竖屏")
+    proc = subprocess.run([sys.executable, "-m", "reelforge", "make", *files, "-p", prompt, "--dry-run"], cwd=d,
+                          capture_output=True, text=True, timeout=600,
+                          env={**__import__("os").environ, "REELFORGE_CACHE": str(d / ".cache"), "COLUMNS": "80"})
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    bullets = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("•")]
+    assert len(bullets) >= 8 and not [ln for ln in lines if ln.strip() == "•"]
+    notes = lines[bullets[0]:bullets[-1] + 1]
+    # a note's lines go on under its text (a hanging indent), none starts at the first column
+    assert all(ln.startswith(("  •", "    ")) for ln in notes), notes
+    assert "字幕取自指令里写的信息" in proc.stderr
+
+
 def test_draft_prints_only_the_compact_json(assets):
     d, files = assets
     proc = run("make", *files, "-p", PROMPT, "--draft", cwd=d)
