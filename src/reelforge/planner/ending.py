@@ -84,7 +84,7 @@ _CONTACT_LABEL = re.compile(
 
 # an offer said in passing: "30% off everything", "buy one get one free", "free shipping", "全场8折", "买一送一"
 _RX_OFFER = re.compile(
-    r"(?<![\w$])(?:(?:your\s+)?first\s+(?!\d)[a-z]+\s+(?:is\s+)?)?(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|"
+    r"(?<![\w$])(?:(?:your\s+)?first\s+(?!\d)[a-z]+\s+(?:is\s+)?)?(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|(?:your\s+)?first\s+(?!(?:time|of|and|the|on|at|in|for|with|to)\b)[a-z]{3,}|any\s+(?:(?!(?:of|and|the)\b)[a-z]{3,}\s+)?(?!(?:of|and|the)\b)[a-z]{3,}|for\s+(?:all\s+)?new\s+(?:patients|clients|customers|students|members|subscribers|guests)|"
     r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)(?:(?!(?:on|at|in|for|this|all|the)\b)[a-z]{2,}\s+(?=[a-z]{2,}s\b))?[a-z]{2,}s))?"
     r"(?:\s+(?:this|next)\s+(?:week(?:end)?|month)|\s+today|\s+only)?\b|"
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
@@ -92,7 +92,7 @@ _RX_OFFER = re.compile(
     r"\bbuy\s+\d{1,2}\s+[a-z]+\s*,?\s*get\s+(?:the\s+|your\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:one\s+)?free\b|"
     r"\bstay\s+\d{1,2}(?:\s+nights?)?\s*,?\s*pay\s+(?:for\s+)?\d{1,2}\b|"
     r"\bfree\s+(?:shipping|delivery)(?:\s+on\s+(?:all\s+)?orders)?(?:\s+(?:over|above|from)\s+[$€£¥]?\d+(?:[.,]\d+)?)?(?![\w.,]*\d)|"
-    r"\bhalf\s+price(?:\s+\w+s)?\b|"
+    r"\bhalf\s+price(?:\s+(?:your\s+)?first\s+[a-z]{3,}|\s+\w+s)?\b|"
     # a saving: "save $500 a month"
     r"\bsave\s+(?:up\s+to\s+)?[$€£]\d[\d,]*(?:\.\d{2})?(?:\s+(?:a|per|every)\s+(?:month|year|week))?|"
     # financing: "0% APR for 60 months", "no interest for 12 months"

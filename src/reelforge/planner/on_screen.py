@@ -822,7 +822,8 @@ def _typed_as_name(said: str, text: str) -> bool:
     """Whether ``said`` (`subject_of`'s title-cased words) opens with a name typed with capitals:
     "Happy Paws Shelter's adoption weekend" (not "our bakery's birthday")."""
     at = text.lower().find(said.lower())
-    typed = text[at:at + len(said)].split() if at >= 0 else []
+    typed = [w for w in (text[at:at + len(said)].split() if at >= 0 else []) if w.lower() not in ("&", "and", "+", "n", "'n'")]
+    # ("Suds & Paws grooming": the ampersand is the name's)
     camel = bool(typed) and re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", typed[0]) is not None  # "FitZone gym"
     return camel or (len(typed) >= 2 and all(w[:1].isupper() for w in typed[:2]))
 
