@@ -39,3 +39,13 @@ def test_a_name_typed_with_an_ampersand_titles_the_video():
     ("music at 30% off the voice", "30% off")])
 def test_an_offer_keeps_what_it_is_off(said, offer):
     assert offer_in(said) == offer
+
+
+def test_the_days_a_shop_opens_besides_the_usual_are_a_caption():
+    from reelforge.planner import facts as F
+
+    tl = plan("20s promo for Suds & Paws grooming, $10 off first groom, open sundays too, book at sudspaws.com",
+              GROOMER).timeline
+    assert "Open Sundays too" in _texts(tl, Role.CAPTION)   # (it was dropped)
+    assert F.typed_facts("we are open saturdays as well!") == ["Open Saturdays as well"]
+    assert F.typed_facts("now open sundays 10-4") == ["Sundays 10-4"]   # (the hours, as before)

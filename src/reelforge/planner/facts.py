@@ -131,6 +131,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
      rf"\bopen\s+(?:(?:daily|every\s+day)\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s*(?:-|–|to)\s*{_TIME}"
      r"(?:\s+(?:daily|every\s+day|7\s+days(?:\s+a\s+week)?|on\s+weekdays|weekdays|on\s+weekends))?|"
      r"\bopen\s+(?:24/7|24\s+hours(?:\s+a\s+day)?|daily|every\s+day|7\s+days(?:\s+a\s+week)?|late)\b|"
+     # "open sundays too", "now open on weekends": the days it opens besides the usual
+     r"\b(?:now\s+)?open\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)"
+     r"(?:\s+(?:too|as\s+well|now))?(?!\s*\d)\b|"
      rf"\bdoors(?:\s+open)?(?:\s+at)?\s+{_TIME}"),
     ("how long",  # said alone between commas: "Fitness challenge: 30 days, 3 workouts a week"; a stay: "7 nights"
      r"(?<=[:,])\s*\d{1,3}[\s-](?:days?|weeks?)(?=\s*,)|"
@@ -227,8 +230,8 @@ def typed_facts(text: str) -> list[str]:
             said = "Ages " + said.split(None, 1)[1]
         elif re.match(r"(?i)by\s", said):
             said = "By " + said[3:]
-        elif re.match(r"(?i)live\s", said):
-            said = capitalise_dates(said)  # "Live jazz on Thursdays"
+        elif re.match(r"(?i)live\s|(?:now\s+)?open\s", said):
+            said = capitalise_dates(said)  # "Live jazz on Thursdays", "Open Sundays too"
         elif re.match(rf"(?i)every\s+{_ABBR_DAYS}\s", said):
             said = dates_capitalised(said)  # "Every Sat 8am-1pm"
         elif re.match(rf"(?i){_ABBR_DAYS}\s*(?:/|,|&|and|-)", said):
