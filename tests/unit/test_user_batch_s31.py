@@ -49,3 +49,38 @@ def test_the_days_a_shop_opens_besides_the_usual_are_a_caption():
     assert "Open Sundays too" in _texts(tl, Role.CAPTION)   # (it was dropped)
     assert F.typed_facts("we are open saturdays as well!") == ["Open Saturdays as well"]
     assert F.typed_facts("now open sundays 10-4") == ["Sundays 10-4"]   # (the hours, as before)
+
+
+# -- titles of the fifth batch's first cuts (each was a fragment of the request) ------------------------------------
+
+PIANO = [img("DSC0192.jpg", 0), img("DSC0205.jpg", 1), clip("VID_20260214_163012.mp4", 15_000), aud("my voice take2.m4a", 19_000),
+         aud("gentle piano bg.mp3", 120_000)]
+FARM = [clip("bees.mp4", 15_000), img("IMG_2291.jpg", 1), img("IMG_2294.jpg", 2), aud("country guitar.mp3", 120_000)]
+DENTAL = [img("reception.jpg", 0), img("Dr Patel headshot.jpg", 1), clip("office tour.mp4", 9_000), aud("soft corporate piano.mp3", 90_000)]
+PODCAST = [img("cover art 3000x3000.png", 0), clip("ep1 clip raw.mp4", 20_000), aud("trailer audio v3.wav", 30_000),
+           aud("lofi chill beat.mp3", 90_000)]
+
+
+@pytest.mark.parametrize(("first", "files", "title"), [
+    ("Hello, I would like a video for Facebook to advertise my piano lessons. I teach all ages from 5 to adults. "
+     "First lesson is free. Lessons are $45 for 30 minutes. Phone 555-0143.", PIANO, "Piano Lessons"),   # "I Would Like a"
+    ("Hi I'm Janet from Miller Family Farm. We sell raw honey and free range eggs at the Greenfield Farmers Market every "
+     "Saturday. Honey $12 a jar, eggs $6 a dozen. Can you make a video for facebook with the bee video, the honey jars",
+     FARM, "Miller Family Farm"),                                                                          # "With the Bee Video"
+    ("Please create a 20-second video for our dental practice to run on Facebook and Instagram. BrightSmile Family Dental, "
+     "Dr. Anita Patel. Now accepting new patients. Call (512) 555-0166", DENTAL, "BrightSmile Family Dental"),  # "Dental Practice to Run on"
+    ("we're launching our podcast Side Hustle Sisters on march 24!! ep 1 guest is @maya.makes. make a 30s promo for ig "
+     "using our trailer audio. listen on spotify apple or wherever u get podcasts", PODCAST, "Side Hustle Sisters"),  # "Episode 1"
+])
+def test_the_title_is_the_name_typed_not_a_piece_of_the_request(first, files, title):
+    assert _texts(plan(first, files).timeline, Role.TITLE) == [title]
+
+
+def test_prices_with_what_they_are_for_and_platform_names_as_written():
+    from reelforge.planner.ending import priced_items, where_on
+
+    tl = plan("Hi I'm Janet from Miller Family Farm. Honey $12 a jar, eggs $6 a dozen. video for facebook", FARM).timeline
+    assert _texts(tl, Role.CAPTION)[:2] == ["Honey $12 a jar", "Eggs $6 a dozen"]   # (it ended on "$12")
+    assert priced_items("lessons $45/hr, group class $20 each") == ["Lessons $45/hr", "Group class $20 each"]
+    assert where_on("listen on spotify apple or wherever u get podcasts") == "Listen on Spotify"
+    assert where_on("watch on youtube") == "Watch on YouTube"

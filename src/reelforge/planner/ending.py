@@ -176,12 +176,20 @@ _RX_PRICED = re.compile(
     r"(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
     r"(?:\s+\d{1,2}(?=\s+for\b))?)\s*"  # ("birria tacos 3 for $12")
     r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
+    # what the price is for: "honey $12 a jar, eggs $6 a dozen"
+    r"(?P<unit>\s*(?:(?:a|an|per)\s+|/\s*)(?:jar|dozen|bottle|box|bag|pack|bunch|loaf|slice|piece|pound|lb|kg|kilo|"
+    r"hour|hr|night|person|head|month|week|class|lesson|session|visit|pint|glass|cup|plate|bowl|ticket|pair)|\s+each)?"
     r"(?=\s*(?:[,;，；。、!]|\.(?:\s|$)|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b))")  # ("full detail $149 this month only")
 
 
 def _by(word: str | None) -> str:
     """The word typed between a thing and its price, kept when it is one ("2 large pizzas for $25")."""
     return f"{word.strip()} " if word and word.strip().lower() in ("for", "at") else ""
+
+
+def _unit(said: str | None) -> str:
+    """What a price is for, as typed after it (" a jar", "/hr"), spaced as a line shows it."""
+    return "" if not said else "/" + said.split("/", 1)[1].strip() if "/" in said else " " + " ".join(said.split())
 
 
 def priced_items(text: str, least: int = 2) -> list[str]:
@@ -192,7 +200,7 @@ def priced_items(text: str, least: int = 2) -> list[str]:
     >>> priced_items("only $19.99, free shipping")
     []
     """
-    found = [f"{capitalised(m.group('item').strip())} {_by(m.group('by'))}{m.group('price').strip()}"
+    found = [f"{capitalised(m.group('item').strip())} {_by(m.group('by'))}{m.group('price').strip()}{_unit(m.group('unit'))}"
              for m in _RX_PRICED.finditer(text or "")
              if not re.fullmatch(r"(?i)(?:only|just|now|from|price|priced|at|for|and|价格|售价)", m.group("item").strip())]
     return found if len(found) >= least else []
@@ -264,7 +272,16 @@ def where_on(text: str) -> str | None:
     m = _RX_WHERE_ON.search(text or "")
     if m is None and (z := _RX_ZH_SCAN.search(text or "")) and len(z.group(0)) >= 3:
         return z.group(0)
-    return capitalised(re.sub(r"(?i)^(?:is|are|now)\s+", "", " ".join(m.group(0).split()))) if m else None
+    if m is None:
+        return None
+    said = capitalised(re.sub(r"(?i)^(?:is|are|now)\s+", "", " ".join(m.group(0).split())))
+    return re.sub(r"(?i)\b(?:" + "|".join(_PLATFORM_NAMES) + r")\b", lambda w: _PLATFORM_NAMES[w.group(0).lower()], said)
+
+
+# where a thing is found, as the platforms write their names ("Listen on spotify": "Listen on Spotify")
+_PLATFORM_NAMES = {name.lower(): name for name in (
+    "Spotify", "Apple Podcasts", "Apple Music", "YouTube", "App Store", "Google Play", "SoundCloud", "Twitch", "Netflix",
+    "Amazon", "Etsy", "iTunes", "TikTok", "Instagram", "Bandcamp")}
 
 
 def contact_in(text: str) -> str | None:

@@ -63,8 +63,9 @@ _SUBJECT_STOP = N.ascii_rx(
     r"\s+on\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"\s+(?:this|next)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month)|\s+(?:today|tomorrow|tonight)\b|"
     r"\s+(?:with|in|at|using|from|that|which|and\s+(?:make|add|use|put|set|export|render)|to\s+be|"
-    r"set\s+to|for\s+(?:tiktok|instagram|insta|ig|youtube|yt|reels|shorts|facebook|fb|linkedin|twitter|snapchat|pinterest|"
+    r"set\s+to|(?:for|on)\s+(?:tiktok|instagram|insta|ig|youtube|yt|reels|shorts|facebook|fb|linkedin|twitter|snapchat|pinterest|"
     r"whatsapp|social)|lasting|about\s+\d|"
+    r"to\s+(?:run|post|share|put\s+up|go\s+up|use|be\s+posted)|"  # "our dental practice to run on Facebook"
     r"pls|plz|please|thanks|thank\s+you|thx|asap|lol|(?:is\s+)?out\s+now)\b|"  # "a tiktok for hoppers cafe pls"
     # an apostrophe inside a word is no quote: "Hopper's Cafe", "O'Reilly's Pub"
     # (a version is the name's: "the AeroBottle 2.0")
@@ -77,8 +78,9 @@ _PLATFORM_WORDS = N.ascii_rx(
     rf"^(?:(?:{_PLATFORMS})(?:\s+(?:stor(?:y|ies)|reels?|shorts|feeds?|posts?|ads?|videos?|status|page|channel))?|"
     r"stor(?:y|ies)|these|them|it|this|that|my|our|the|a|an|me|us|you)$")
 _PLATFORM_LEAD = re.compile(
-    r"(?:tiktok|instagram|insta|youtube|reels?|shorts|facebook|twitter|linkedin|pinterest|social(?:\s+media)?)\s+"
-    r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on)\s+)?")
+    r"(?:(?:tiktok|instagram|insta|ig|youtube|reels?|shorts|facebook|fb|twitter|linkedin|pinterest|social(?:\s+media)?)\s+)+"
+    r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on|"
+    r"to\s+(?:advertise|promote|announce|showcase|show\s+off|sell|market))\s+)?")  # "for Facebook to advertise my piano lessons"
 # "our new Urban Dreams sneakers": the name; "our new arrivals", "the new menu": "new" is what they are;
 # "The Daily Grind": a capital "The" mid-sentence is part of the name
 _LEAD_WORDS = re.compile(r"^(?:(?:the|(?i:our|my|a|an|this|these)|(?i:new|brand[\s-]new|upcoming|latest)(?=\s+[A-Z0-9]))\s+)+")
@@ -212,6 +214,8 @@ _OUR_BIZ_NAMED = re.compile(r"(?i)\b(?:my|our)\s+(?:[a-z]+\s+){0,2}?(?:biz|busin
                             r"\s*(?=[,.;!:(]|$)")
 _NOT_A_NAME_WORD = re.compile(r"(?i)\b(?:this|next|these|for|with|on|in|at|is|are|the|a|an|to|of|from|video|promo|reel|ad|"
                               r"page|account|instagram|tiktok|facebook|website|weekend|today|tomorrow)\b")
+_SELF_FROM = re.compile(r"(?i)\b(?:i'?m|i\s+am|this\s+is|it'?s)\s+(?-i:[A-Z][a-z'’]+)\s+(?:from|of|at|with|here\s+from)\s+"
+                        r"(?:the\s+)?(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&|and|of)){1,4}))\b")
 _SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
 _BRACKETED_NAME = re.compile(r"(?i)\b(?:shop|store|business|company|brand|cafe|café|bakery|studio|channel|podcast|"
                              r"restaurant|salon|gym|band|app|label|boutique|blog|school|academy|clinic|agency|club|etsy|"
@@ -245,6 +249,8 @@ def subject_of(instruction: str) -> str | None:
         return named.group("n")  # "my etsy shop (Paper & Pine)"
     if named := _LEADING_BIZ.match(raw):
         return title_case(named.group("n"))  # "spoke & chain cycle repair. spring tune up …"
+    if named := _SELF_FROM.search(raw):
+        return named.group("n")  # "Hi I'm Janet from Miller Family Farm": where the one speaking is from
     if named := _SELF_NAMED.search(raw):
         return named.group("n")  # "hi I'm Sarah Kim with Coastal Realty": an introduction's name
     if (named := _OUR_NAMED.search(raw)) and len(named.group("n")) >= 3 and named.group("n").split()[0] not in ("I", "The"):
@@ -257,6 +263,8 @@ def subject_of(instruction: str) -> str | None:
         tail = raw[start:]
         if on := _PLATFORM_LEAD.match(tail.lower()):  # "a video for linkedin announcing our new hire"
             tail = tail[on.end():]
+            if re.match(r"(?i)(?:with|using|in|at|from|and|but|so|pls|please|thanks)\b", tail):
+                tail = ""  # "a video for facebook with the bee video, …": where it goes, and then what it shows
         cut = _SUBJECT_STOP.search(tail.lower())
         phrase = (tail[: cut.start()] if cut else tail).strip()
         # (a thing described, "our new Korean BBQ spot", then its name: ", Seoul Grill")
@@ -329,7 +337,7 @@ def named_before_kind(instruction: str) -> str | None:
         words = _KIND_LEAD.sub("", m.group("s")).strip(" ,-")
         if (not words or len(words.split()) > 5 or TW.find_durations(words) or _PLATFORM_WORDS.match(words.lower())
                 or _GENERIC_SUBJECT.match(words.lower()) or not re.search(r"[A-Za-z]{3}", words)
-                or re.search(r"(?i)\b(?:make|create|want|need|with|using|and|or|is|are|it|this|that|these|only|just)\b|\d$", words)
+                or re.search(r"(?i)\b(?:make|create|want|need|like|would|i|with|using|and|or|is|are|it|this|that|these|only|just)\b|\d$", words)
                 or re.fullmatch(r"(?i)(?:(?:promo(?:tional)?|product|brand|marketing|company|business|explainer|demo|"
                                 r"launch|sales?|event|music|photo|picture|image|video|text|simple|basic|new|real\s+estate|"
                                 r"listing|property|house|home|apartment)\s*)+", words)):
@@ -727,7 +735,8 @@ def _zh_business(text: str) -> str | None:
 
 
 _BUSINESS_NOUN = re.compile(r"(?i)\b(?:shop|store|boutique|cafe|café|coffee\s+shop|bakery|salon|barbershop|studio|gym|"
-                            r"restaurant|bistro|diner|bar|pub|brewery|winery|market|food\s+truck|pop-?up)$")
+                            r"restaurant|bistro|diner|bar|pub|brewery|winery|market|food\s+truck|pop-?up|"
+                            r"lessons|classes|tutoring|coaching)$")  # ("my piano lessons": what is on offer)
 
 
 _FOR_SALE = re.compile(r"(?i)\b(?:selling|for\s+sale\s*:?|sale\s*:)\s+(?:my|our|a|an|the|this)?\s*(?P<s>[a-z0-9][\w'’.&/ -]{2,40}?)"
@@ -1084,7 +1093,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         title = headline  # "new arrivals this week! swipe up to shop": the line it exclaims
         notes.append(f"Title from the instruction: '{headline}'.")
     if title is None and (ep := re.search(r"(?i)\b(?:episode|ep\.?)\s*#?(\d{1,4})\b", plain)):
-        title = f"Episode {ep.group(1)}"  # "podcast clip, episode 42 with …"
+        # "podcast clip, episode 42 with …"; "launching our podcast Side Hustle Sisters … ep 1 guest is …": its name
+        title = on.group("n") if (on := _OUR_NAMED.search(plain)) else f"Episode {ep.group(1)}"
         notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (lead := _lead_title(unicodedata.normalize("NFKC", plain), found_when)):
         title = lead  # "Fitness challenge: 30 days, …", "School fundraiser bake sale this Saturday 9am-noon"
