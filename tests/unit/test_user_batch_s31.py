@@ -84,3 +84,15 @@ def test_prices_with_what_they_are_for_and_platform_names_as_written():
     assert priced_items("lessons $45/hr, group class $20 each") == ["Lessons $45/hr", "Group class $20 each"]
     assert where_on("listen on spotify apple or wherever u get podcasts") == "Listen on Spotify"
     assert where_on("watch on youtube") == "Watch on YouTube"
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("帮我做个抖音视频 我家火锅店蜀香阁 开业三周年活动 3月15到3月31 全场菜品8.8折 锅底免费 15秒左右", "蜀香阁"),  # ("开业")
+    ("做一个宠物医院的宣传视频 发朋友圈和视频号的 爱宠动物医院 新店开业 猫狗疫苗8折 地址：杭州市西湖区文三路256号", "爱宠动物医院"),
+    ("帮我做个短视频发群里和朋友圈 鲜果日记水果店 今日特价 金枕榴莲29.9一斤 下单加微信13912345678", "鲜果日记水果店"),  # (none)
+    ("你好 帮做一个招生视频 墨香书法 春季班招生 5-12岁 试听课免费 电话 025-8336 7788", "墨香书法"),  # (none)
+    ("我们的火锅店开业啦，12月8日开业，全场8折", "火锅店开业啦")])  # (as before: no name typed)
+def test_a_chinese_business_named_after_what_it_is_titles_the_video(first, title):
+    files = [img("门头.jpg", 0), img("微信图片_20260308193012.jpg", 1), clip("VID_20260308_194455.mp4", 9000),
+             aud("抖音热门BGM.mp3", 60_000)]
+    assert _texts(plan(first, files).timeline, Role.TITLE) == [title]

@@ -718,7 +718,11 @@ _ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za
                           r"(?:民宿|酒店|客栈|火锅|餐厅|饭店|咖啡馆?|书店|健身|少儿编程|编程|培训|花店|烘焙|面包坊|工作室|美甲|"
                           r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽|驾校|汉服摄影|摄影|写真馆|果园|农场|"
                           r"美发|美容|洗车|汽修|宠物店|口腔|牙科|画室|幼儿园|英语|钢琴|茶庄|茶行|眼镜|少儿游泳|"
-                          r"装饰|家电清洗|家政|药房|诊所))")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
+                          r"装饰|家电清洗|家政|药房|诊所|动物医院|宠物医院|医院|水果店|水果铺|果铺|生鲜|超市|便利店|书法|美术|"
+                          r"围棋|国画|跆拳道|武术|声乐))")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
+# "我家火锅店蜀香阁": the name typed after what the business is
+_ZH_BUSINESS_AFTER = re.compile(r"(?:我家|我们家?的?|咱家|本店)(?:[\u4e00-\u9fff]{1,4}?)(?:店|馆|铺|坊|院|行|阁|楼)"
+                                r"(?P<n>[\u4e00-\u9fff]{2,5}?)(?=\s|[，,。！!]|$)")
 _ZH_NOT_A_BUSINESS_NAME = re.compile(r"^(?:我们?|我家|咱们?|你们?|这家|这个|那家|一家|新开的?|帮我|做个|做一个|给|为|本店|店里|家里|暑期|暑假|寒假)")
 
 
@@ -729,9 +733,17 @@ def _zh_business(text: str) -> str | None:
             continue  # ("地点：希尔顿酒店": where it is, not whose video)
         if re.match(r"[课班赛节展会]|体验|比赛|活动课", text[m.end():]):
             continue  # "周末亲子烘焙课": a class, titled as typed by the readers after
-        event = re.match(r"[\u4e00-\u9fff\d]{0,6}?(?:特惠|开业|上新|周年庆?|大促|优惠|招生|活动)(?=$|[\s，,。！!])", text[m.end():])
-        return m.group("n") + (event.group(0) if event else "")  # ("瑜伽工作室新年特惠": with what it announces)
+        return m.group("n") + _zh_event_after(text[m.end():])  # ("瑜伽工作室新年特惠": with what it announces)
+    if (m := _ZH_BUSINESS_AFTER.search(text or "")) and not re.search(r"放|用|做|要|拍|剪|加|删|换|视频|[啦了啊吧呀]$", m.group("n")) \
+            and not re.match(r"开业|开张|上新|周年|搬家|新店|活动|招生|促销|特惠|优惠|装修", m.group("n")):  # ("我们的火锅店开业啦")
+        return m.group("n") + _zh_event_after(text[m.end():])  # "我家火锅店蜀香阁 开业三周年活动"
     return None
+
+
+def _zh_event_after(rest: str) -> str:
+    """What a business's name is followed by that it announces ("新年特惠", " 开业三周年活动"), a space kept; else ""."""
+    event = re.match(r"\s?[\u4e00-\u9fff\d]{0,6}?(?:特惠|开业|上新|周年庆?|大促|优惠|招生|活动)(?=$|[\s，,。！!])", rest)
+    return event.group(0) if event else ""
 
 
 _BUSINESS_NOUN = re.compile(r"(?i)\b(?:shop|store|boutique|cafe|café|coffee\s+shop|bakery|salon|barbershop|studio|gym|"
@@ -946,7 +958,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if brief.title and title is None:
         title = title_case(brief.title) if brief.title.islower() else brief.title
         from_brief.append(f"title '{title}'")
-    if brief and title is None and (said_name := subject_of(unquoted)) and said_name in unquoted:
+    if brief and title is None and (said_name := (zh and _zh_business(plain)) or subject_of(unquoted)) and said_name in unquoted:
         title = said_name  # "promo for Bean There Coffee. Slogan - Brewed for you": the name, the slogan under it
         notes.append(f"Title from the instruction: '{said_name}'.")
     if subtitle and title is None:
