@@ -7,6 +7,17 @@ in one table. Members also inherit the matching built-in so callers can catch ei
 
 from __future__ import annotations
 
+import re
+
+# a file's path inside a decoder's or the OS's message: "[Errno 2] No such file or directory: '/srv/data/ab/x.mp3'"
+_PATH_IN_MESSAGE = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?(?:[/\\][^/\\\s'\"]+)+[/\\](?P<name>[^/\\\s'\"]+)")
+
+
+def reason(exc: BaseException) -> str:
+    """Why ``exc`` happened, as a message may say it to a client: a path in it cut to the file's
+    name (an error answered over HTTP never says where the server keeps its files)."""
+    return _PATH_IN_MESSAGE.sub(lambda m: m.group("name"), str(exc)) or type(exc).__name__
+
 
 def shown(value: object, limit: int = 64) -> str:
     """A client-given id or name as an error message may quote it: control characters dropped,

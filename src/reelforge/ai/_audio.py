@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reelforge.errors import UnsupportedMedia
+from reelforge.errors import UnsupportedMedia, reason
 
 SR = 22050
 
@@ -19,7 +19,7 @@ def decode_mono(path: str | Path, sr: int = SR, *, max_seconds: float | None = N
     try:
         container = av.open(str(path))
     except (av.error.FFmpegError, OSError) as exc:  # type: ignore[attr-defined]
-        raise UnsupportedMedia(f"{path.name}: cannot open for audio analysis ({exc})") from exc
+        raise UnsupportedMedia(f"{path.name}: cannot open for audio analysis ({reason(exc)})") from exc
     chunks: list[np.ndarray] = []
     got = 0
     limit = int(max_seconds * sr) if max_seconds else None
@@ -40,7 +40,7 @@ def decode_mono(path: str | Path, sr: int = SR, *, max_seconds: float | None = N
                 chunks.append(out.to_ndarray().reshape(-1))
         except av.error.FFmpegError as exc:  # type: ignore[attr-defined]
             if not chunks:
-                raise UnsupportedMedia(f"{path.name}: audio cannot be decoded ({exc})") from exc
+                raise UnsupportedMedia(f"{path.name}: audio cannot be decoded ({reason(exc)})") from exc
     audio = np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
     if limit is not None:
         audio = audio[:limit]

@@ -29,6 +29,7 @@ from reelforge.ai.speech_guard import judge_segment, repeated_runs, silent, unit
 from reelforge.ai.speech_score import tokens as _tokens
 from reelforge.ai.speech_score import word_error_rate  # noqa: F401 - re-exported (ai.word_error_rate)
 from reelforge.ai.spelling import as_spelled, near_misses, respelled
+from reelforge.errors import reason
 
 MODEL_NAME = "whisper-base-ct2"
 _MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
@@ -149,7 +150,7 @@ def _model():
         return model_class(str(path), device="cpu", compute_type="int8", cpu_threads=threads,
                                local_files_only=True)
     except Exception as exc:  # noqa: BLE001 - ctranslate2 raises RuntimeError/ValueError
-        raise AIError(f"the speech model could not be loaded from {path}: {exc}") from exc
+        raise AIError(f"the speech model could not be loaded from {path.name}: {reason(exc)}") from exc
 
 
 def load_model():
@@ -202,7 +203,7 @@ def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size
                 words = respelled(words, told_words, misheard)
             words = as_spelled(list(words), names)  # "urban dreams." under the title "Urban Dreams"
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
-            raise AIError(f"{path.name}: speech recognition failed: {exc}") from exc
+            raise AIError(f"{path.name}: speech recognition failed: {reason(exc)}") from exc
     words = [w for w in drop_loops(words) if not silent(active, w.start_ms, w.end_ms, ACTIVITY_HOP_MS)]
     words = snap_to_speech(words, active)
     detected = info.language or (lang or "")
@@ -303,7 +304,7 @@ def detect_language(audio_path: str | Path, seconds: float = 30) -> tuple[str, f
             audio = decode_audio(str(path), sampling_rate=16000)[: int(16000 * seconds)]
             lang, prob, _ = model.detect_language(audio)
         except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
-            raise AIError(f"{path.name}: language detection failed: {exc}") from exc
+            raise AIError(f"{path.name}: language detection failed: {reason(exc)}") from exc
     return lang, float(prob)
 
 
@@ -321,7 +322,7 @@ def speech_share(audio_path: str | Path, seconds: float = 60) -> float:
     try:
         audio = decode_audio(str(path), sampling_rate=16000)[: int(16000 * seconds)]
     except Exception as exc:  # noqa: BLE001 - decoding errors surface from PyAV inside
-        raise AIError(f"{path.name}: cannot be decoded: {exc}") from exc
+        raise AIError(f"{path.name}: cannot be decoded: {reason(exc)}") from exc
     if not len(audio):
         return 0.0
     spans = get_speech_timestamps(audio, VadOptions())
@@ -424,7 +425,7 @@ def _check_audio(path: Path) -> None:
             if not c.streams.audio:
                 raise UnsupportedMedia(f"{path.name}: has no sound to caption")
     except av.error.FFmpegError as exc:  # type: ignore[attr-defined]
-        raise UnsupportedMedia(f"{path.name}: cannot be decoded ({exc})") from exc
+        raise UnsupportedMedia(f"{path.name}: cannot be decoded ({reason(exc)})") from exc
 
 
 def _simplified(words: list[Word]) -> list[Word]:

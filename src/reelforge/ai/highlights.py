@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from reelforge.ai._audio import decode_mono, frame_rms
-from reelforge.errors import UnsupportedMedia
+from reelforge.errors import UnsupportedMedia, reason
 
 SAMPLE_FPS = 6.0
 GRID = (64, 36)
@@ -68,7 +68,7 @@ def _video_samples(path: Path) -> tuple[np.ndarray, np.ndarray, int]:
                 next_t = t + step
     except av.error.FFmpegError as exc:  # type: ignore[attr-defined]
         if not frames:
-            raise UnsupportedMedia(f"{path.name}: video cannot be decoded ({exc})") from exc
+            raise UnsupportedMedia(f"{path.name}: video cannot be decoded ({reason(exc)})") from exc
     if not frames:
         raise UnsupportedMedia(f"{path.name}: no video frames")
     duration_ms = int(round(1000 * max(duration, times[-1] + 1.0 / SAMPLE_FPS)))

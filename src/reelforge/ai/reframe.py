@@ -20,7 +20,7 @@ from typing import Literal
 
 import numpy as np
 
-from reelforge.errors import UnsupportedMedia
+from reelforge.errors import UnsupportedMedia, reason
 from reelforge.media.shown import as_shown
 
 DETECT_MAX_SIDE = 480
@@ -96,7 +96,7 @@ def _load(image: str | Path | np.ndarray, max_side: int | None = None) -> tuple[
                 im.draft("RGB", (max_side, max_side))  # JPEG: decode at a reduced scale
             arr = np.asarray(as_shown(im))
     except (UnidentifiedImageError, OSError) as exc:
-        raise UnsupportedMedia(f"{path.name}: not a readable picture ({exc})") from exc
+        raise UnsupportedMedia(f"{path.name}: not a readable picture ({reason(exc)})") from exc
     return arr, (w, h)
 
 
@@ -121,7 +121,7 @@ def frame_at(video_path: str | Path, at_ms: int | None = None) -> np.ndarray:
                 raise UnsupportedMedia(f"{path.name}: no video frame")
             return last.to_ndarray(format="rgb24")
     except (av.error.FFmpegError, IndexError) as exc:  # type: ignore[attr-defined]
-        raise UnsupportedMedia(f"{path.name}: cannot decode a frame ({exc})") from exc
+        raise UnsupportedMedia(f"{path.name}: cannot decode a frame ({reason(exc)})") from exc
 
 
 def _downscale(rgb: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
@@ -357,7 +357,7 @@ def video_focus(video_path: str | Path, samples: int = 3) -> tuple[float, float,
         with av.open(str(path)) as c:
             duration_ms = int(float(c.duration or 0) / 1000)
     except av.error.FFmpegError as exc:  # type: ignore[attr-defined]
-        raise UnsupportedMedia(f"{path.name}: cannot be decoded ({exc})") from exc
+        raise UnsupportedMedia(f"{path.name}: cannot be decoded ({reason(exc)})") from exc
     points: dict[str, list[tuple[float, float]]] = {"face": [], "saliency": []}
     for k in range(samples):
         at = int(duration_ms * (k + 1) / (samples + 1)) if duration_ms else None

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from reelforge.ai._audio import frame_rms
-from reelforge.errors import UnsupportedMedia
+from reelforge.errors import UnsupportedMedia, reason
 from reelforge.media.ffmpeg import ffmpeg_exe
 
 SR = 8000
@@ -95,7 +95,7 @@ def decode_low(path: str | Path, sr: int = SR) -> np.ndarray:
     try:
         done = subprocess.run(argv, capture_output=True, check=False, timeout=DECODE_TIMEOUT_S)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UnsupportedMedia(f"{Path(path).name}: audio cannot be decoded ({exc})") from exc
+        raise UnsupportedMedia(f"{Path(path).name}: audio cannot be decoded ({reason(exc)})") from exc
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no audio"]
         raise UnsupportedMedia(f"{Path(path).name}: audio cannot be decoded ({why[0]})")

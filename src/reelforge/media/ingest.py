@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reelforge.errors import FileTooLarge, MediaError, ReelforgeError, UnsupportedMedia
+from reelforge.errors import FileTooLarge, MediaError, ReelforgeError, UnsupportedMedia, reason
 from reelforge.media.formats import (
     EXTENSION_FORMAT,
     MAX_FILE_BYTES,
@@ -280,7 +280,7 @@ def _materialize(c: _Checked, workdir, *, created: list[Path] | None = None) -> 
     except ReelforgeError:
         raise
     except Exception as exc:  # pydantic validation: should not happen with probed values
-        raise UnsupportedMedia(f"{c.name}: could not be described ({exc})") from exc
+        raise UnsupportedMedia(f"{c.name}: could not be described ({reason(exc)})") from exc
 
 
 def _default_workdir(src: Path) -> Path:

@@ -31,7 +31,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from reelforge.errors import MediaError, UnsupportedMedia
+from reelforge.errors import MediaError, UnsupportedMedia, reason
 from reelforge.media.formats import SUPPORTED_FORMATS, kind_of_format, supported_list
 from reelforge.media.limits import (
     DEFAULT,
@@ -278,7 +278,7 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str,
             else:
                 _verify_still(im, coded_w, coded_h)
         except Image.DecompressionBombError as exc:
-            raise UnsupportedMedia(f"{p.name}: the picture is too large to decode safely ({exc})") from exc
+            raise UnsupportedMedia(f"{p.name}: the picture is too large to decode safely ({reason(exc)})") from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise UnsupportedMedia(
                 f"{p.name}: the picture is damaged or truncated ({_reason(exc)}). "

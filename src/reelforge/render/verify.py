@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reelforge.errors import RenderError
+from reelforge.errors import RenderError, reason
 
 
 @dataclass(frozen=True)
@@ -51,4 +51,4 @@ def verify(path: str | Path) -> MediaInfo:
                 channels=a.codec_context.channels if a is not None else 0,
             )
     except av.error.FFmpegError as exc:
-        raise RenderError(f"cannot read {path.name}: {exc}") from exc
+        raise RenderError(f"cannot read {path.name}: {reason(exc)}") from exc
