@@ -96,3 +96,57 @@ def test_a_chinese_business_named_after_what_it_is_titles_the_video(first, title
     files = [img("门头.jpg", 0), img("微信图片_20260308193012.jpg", 1), clip("VID_20260308_194455.mp4", 9000),
              aud("抖音热门BGM.mp3", 60_000)]
     assert _texts(plan(first, files).timeline, Role.TITLE) == [title]
+
+
+# -- edits of the fifth batch that damaged the video -------------------------------------------------------------
+
+from reelforge.planner import ops as O  # noqa: E402
+from reelforge.planner.apply import apply  # noqa: E402
+from reelforge.planner.rules import plan_edit  # noqa: E402
+
+DENTIST_FIRST = ("Please create a 20-second video for our dental practice to run on Facebook and Instagram. BrightSmile "
+                 "Family Dental, Dr. Anita Patel. Now accepting new patients. Call (512) 555-0166")
+DENTIST = [img("reception.jpg", 0), img("Dr Patel headshot.jpg", 1), img("kids corner.jpg", 2), clip("office tour.mp4", 9_000),
+           aud("soft corporate piano.mp3", 90_000)]
+PODCAST_FIRST = ("we're launching our podcast Side Hustle Sisters on march 24!! make a 30s promo for ig using our trailer "
+                 "audio, cover art at the start")
+PODCAST_FILES = [img("cover art 3000x3000.png", 0), img("studio setup.jpg", 1), clip("ep1 clip raw.mp4", 88_000),
+                 aud("trailer audio v3.wav", 30_000), aud("lofi chill beat.mp3", 200_000)]
+
+
+def _edit(first, files, said):
+    tl = plan(first, files).timeline
+    return tl, plan_edit(said, tl, library=tuple(files))
+
+
+def test_a_shot_said_too_long_with_enough_seconds_is_that_shot_at_that_length():
+    tl, r = _edit(DENTIST_FIRST, DENTIST, "The office tour is too long, 5 seconds is enough")
+    assert [(type(o), o.duration_ms) for o in r.ops] == [(O.SetSegmentDuration, 5000)]   # (the VIDEO was set to 5 s)
+    assert r.ops[0].target.name == "office tour.mp4"
+    _, r = _edit(DENTIST_FIRST, DENTIST, "the video is too long, 15 seconds max")
+    assert [(type(o), o.duration_ms) for o in r.ops] == [(O.SetTotalDuration, 15000)]
+
+
+def test_the_bit_of_a_clip_around_a_time_is_where_it_plays_from():
+    tl, r = _edit(PODCAST_FIRST, PODCAST_FILES, "can we use the bit of the ep1 clip where we both laugh, it's around 1:02")
+    assert [(type(o), o.in_ms) for o in r.ops] == [(O.SetInPoint, 62_000)]   # (the clip was made 62 s long)
+    assert apply(tl, r.ops).duration == tl.duration
+
+
+def test_too_much_text_keeps_the_facts_the_user_typed():
+    first = ("帮我做个抖音视频 我家火锅店蜀香阁 开业三周年活动 3月15到3月31 全场菜品8.8折 锅底免费 "
+             "地址 成都武侯区科华北路88号 电话028-8555 1234 15秒左右")
+    files = [img("门头.jpg", 0), img("毛肚.jpg", 1), clip("VID_20260308_194455.mp4", 9000), aud("抖音热门BGM.mp3", 60_000)]
+    _, r = _edit(first, files, "字太多了 一屏一句就行")
+    assert not r.ops and "锅底免费" in r.reply   # (every caption went: the dates, the offer, the address)
+    # file-name captions go, the words the user gave stay
+    cafe = [img("latte art.jpg", 0), img("croissant.jpg", 1), img("window seat.jpg", 2), aud("jazz.mp3", 60_000)]
+    tl = plan("cafe promo with text overlays", cafe).timeline
+    tl = apply(tl, plan_edit("add the caption 'Fresh every morning' on the second picture", tl, library=tuple(cafe)).ops)
+    r = plan_edit("too much text", tl, library=tuple(cafe))
+    kept = [s.text for tr in apply(tl, r.ops).tracks if tr.role is Role.CAPTION for s in tr.segments]
+    assert kept == ["Fresh every morning"], (kept, r.reply)
+    # only file-name captions: they go, as before
+    tl = plan("cafe promo with text overlays", cafe).timeline
+    r = plan_edit("too much text", tl, library=tuple(cafe))
+    assert [type(o) for o in r.ops] == [O.RemoveText] and r.ops[0].target is None

@@ -139,6 +139,7 @@ from reelforge.planner.rules.shots import (
     asks_about_video,
 )
 from reelforge.planner.rules.text import (
+    _RX_LESS_TEXT,
     _h_end_words,
     _h_less_text,
     _h_name_captions,
@@ -312,6 +313,36 @@ def _sound_said(text: str, tl: Timeline) -> str:
                               rf"ends?|goes|comes|kicks|hits|gets|has|at|to|from|down|up|lower|louder|quieter|softer|a\s+bit|"
                               rf"too|so|way|kinda|please|pls)\b))(?!\.\w)", said, text)
     return text
+
+
+# "The office tour is too long, 5 seconds is enough": that shot's length (it shortened the clip by a third and set
+# the VIDEO to 5 s)
+_RX_TOO_LONG_ENOUGH = re.compile(
+    r"(?i)^\s*(?P<x>(?:the\s+|that\s+|this\s+|my\s+|our\s+)?[\w' -]{2,40}?)\s+(?:is|'s|feels|seems)\s+"
+    r"(?:way\s+|a\s+bit\s+|kinda\s+|a\s+little\s+|much\s+)?too\s+(?:long|short)\s*[,.;!]*\s*"
+    r"(?:(?:just|only|maybe|like)\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\s*"
+    r"(?:is\s+(?:enough|plenty|fine|good|all\s+we\s+need)|max|tops|(?:would|will|should)\s+do)\b(?P<rest>.*)$")
+
+
+def _length_enough(text: str) -> str:
+    """"the office tour is too long, 5 seconds is enough": "make the office tour 5 seconds"."""
+    m = _RX_TOO_LONG_ENOUGH.match(text)
+    return f"make {m.group('x')} {m.group('n')} seconds{m.group('rest')}" if m else text
+
+
+# "use the bit of the ep1 clip where we both laugh, it's around 1:02": where in the clip, not how long (it made the
+# clip 62 s long)
+_RX_BIT_AROUND = re.compile(
+    r"(?i)^\s*(?:can\s+(?:we|you|u)\s+|could\s+(?:we|you|u)\s+|pls\s+|please\s+)?(?:use|show|play|take|start\s+with|go\s+with)\s+"
+    r"the\s+(?:bit|part|moment|section|piece|clip\s+part)\s+(?:of|in|from)\s+(?P<x>the\s+[\w' .-]{1,40}?)\s+(?:where|when)\b[^:]*?"
+    r"(?:it'?s|it\s+is|is|that'?s)?\s*(?:around|about|at|near|like|roughly|approx(?:imately)?)\s+(?P<t>\d{1,2}:\d{2})\b"
+    r"(?P<rest>.*)$")
+
+
+def _bit_around(text: str) -> str:
+    """"use the bit of the ep1 clip where we both laugh, it's around 1:02": "use the ep1 clip from 1:02"."""
+    m = _RX_BIT_AROUND.match(text)
+    return f"use {m.group('x')} from {m.group('t')}{m.group('rest')}" if m else text
 
 
 def _length_stated(text: str, tl: Timeline) -> str:
@@ -940,6 +971,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     masked = _zh_said_plainly(masked, timeline, lib, new)
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
+    masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
+    masked = _bit_around(masked)  # "use the bit of the ep1 clip where we both laugh, it's around 1:02"
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     masked = _first_way(masked)  # "cut it to 3 sec or fade it under her voice"
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
@@ -1012,8 +1045,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             # picture, "it" in memory, was set to 60 s)
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
-        if results and results[-1].ok and _MERGE_TEXTS.search(N.normalize(piece)) \
-                and all(isinstance(o, O.RemoveText) for o in results[-1].ops or []):
+        if results and _MERGE_TEXTS.search(N.normalize(piece)) and (
+                (results[-1].ok and all(isinstance(o, O.RemoveText) for o in results[-1].ops or []))
+                or (results[-1].question and _RX_LESS_TEXT.search(N.normalize(results[-1].text)))):
             # "字太多了 看不过来 合并一下": fewer lines with every fact kept, not the captions removed
             zh = P.is_chinese(piece)
             results[-1] = _Result(text=joined[-1], cannot=(

@@ -641,7 +641,22 @@ def _h_less_text(c: _Ctx) -> list[O.Op] | None:
     (it asked "which text?")."""
     if not _RX_LESS_TEXT.search(c.t):
         return None
-    if c.text_segs(Role.CAPTION):
+    if captions := c.text_segs(Role.CAPTION):
+        # the facts the user typed (a price, the dates, the address under the call to action) are theirs to take
+        # out; what a file's name or the speech gave goes
+        from reelforge.planner.file_names import caption_from_name
+
+        made = {caption_from_name(seg.name) for seg in c.main_segs()} - {None}
+        typed = [s for _, s in captions if not s.id.startswith(CUE_ID) and s.text not in made]
+        if len(typed) == len(captions):
+            said = "、".join(f"「{s.text}」" for s in typed[:6]) if c.zh else ", ".join(f"'{s.text}'" for s in typed[:6])
+            raise _Ambiguous(f"字幕都是你写的信息：{said}。说“去掉第二条字幕”删掉其中一条，或“去掉所有字幕”全部删掉。" if c.zh else
+                             f"The captions are the facts you typed: {said}. Say which to drop, e.g. 'remove the second "
+                             "caption', or 'remove all captions'.")
+        if typed:
+            c.notes.append("你写的信息保留（说“去掉所有字幕”可全部删掉）。" if c.zh else
+                           "The facts you typed stay (say 'remove all captions' to drop them too).")
+            return [O.RemoveText(target=text_by_id(captions, Role.CAPTION, s)) for _, s in captions if s not in typed]
         c.notes.append("标题和行动号召保留（说“撤销”可恢复字幕）。" if c.zh else
                        "The title and the call to action stay (say 'undo' to bring the captions back).")
         return [O.RemoveText(role=Role.CAPTION.value)]  # type: ignore[arg-type]
