@@ -150,3 +150,49 @@ def test_too_much_text_keeps_the_facts_the_user_typed():
     tl = plan("cafe promo with text overlays", cafe).timeline
     r = plan_edit("too much text", tl, library=tuple(cafe))
     assert [type(o) for o in r.ops] == [O.RemoveText] and r.ops[0].target is None
+
+
+FARM_FIRST = ("Hi I'm Janet from Miller Family Farm. We sell raw honey at the Greenfield Farmers Market every Saturday. "
+              "Honey $12 a jar. Can you make a video for facebook")
+
+
+@pytest.mark.parametrize("said", ["And at the end say 'See you Saturday!'", "end with 'See you Saturday!'",
+                                  "Add 'See you Saturday!' to the end"])
+def test_words_said_for_the_end_are_added_there_and_nothing_is_lost(said):
+    tl, r = _edit(FARM_FIRST, FARM, said)
+    after = apply(tl, r.ops)
+    shown = " ".join(s.text for tr in after.tracks if tr.kind.value == "text" for s in tr.segments)
+    before = [s.text for tr in tl.tracks if tr.kind.value == "text" for s in tr.segments]
+    assert "See you Saturday!" in shown and all(b in shown for b in before), (r.reply, shown)
+    at = next(s for tr in after.tracks if tr.kind.value == "text" for s in tr.segments if "See you Saturday!" in s.text)
+    assert at.end >= after.duration - 100   # (a second title at 3-6 s, or the place's row overwritten)
+
+
+def test_chinese_last_add_is_at_the_end():
+    first = "帮我做个抖音视频 我家火锅店蜀香阁 全场菜品8.8折 地址 成都武侯区科华北路88号 15秒左右"
+    files = [img("门头.jpg", 0), img("毛肚.jpg", 1), clip("VID_20260308_194455.mp4", 9000), aud("抖音热门BGM.mp3", 60_000)]
+    tl, r = _edit(first, files, "最后加个'团购在抖音搜蜀香阁'")
+    after = apply(tl, r.ops)
+    at = next(s for tr in after.tracks if tr.kind.value == "text" for s in tr.segments if "团购在抖音搜蜀香阁" in s.text)
+    assert at.end >= after.duration - 100, r.reply
+
+
+BREWERY = [clip("pour slomo.mp4", 6000), img("IMG_7790.jpg", 1), clip("canning line.MOV", 12_000),
+           img("Hopsmith_logo_white.png", 3), aud("Dirty Boogie - Stomp.mp3", 150_000)]
+BREWERY_FIRST = "need a 15 sec tiktok for our new hazy IPA launch 'Cloud Surfer', first pint $5. end on logo. hopsmithbrewing.com"
+
+
+def test_an_english_word_is_not_guessed_into_a_place_and_cut_faster_is_the_pace():
+    tl, r = _edit(BREWERY_FIRST, BREWERY, "the canning line clip, just the part where the cans go past fast")
+    assert not any(isinstance(o, O.MoveSegment) for o in r.ops or [])   # ('fast' read 'last': moved after the logo)
+    _, r = _edit(BREWERY_FIRST, BREWERY, "cut it faster")
+    assert r.ops and not any(isinstance(o, O.SetSpeed) for o in r.ops)   # (the clips were sped up)
+    assert all(isinstance(o, O.SetSegmentDuration) for o in r.ops)
+
+
+def test_more_energy_keeps_the_voiceover_whole():
+    tl, r = _edit(PODCAST_FIRST, PODCAST_FILES, "tbh the whole thing feels boring can u make it more energetic")
+    after = apply(tl, r.ops)
+    voice = next(tr for tr in after.tracks if tr.role is Role.VOICE)
+    assert after.duration >= voice.segments[-1].end and after.duration == tl.duration, r.reply
+    assert any(isinstance(o, O.SetStyle) for o in r.ops)

@@ -80,7 +80,9 @@ _STUCK = re.compile(r"\b(to|at|in|by)(\d+(?:p|k|s|%)?)\b", re.I)  # "to720p" -> 
 _RARE = 3_000_000  # below this count an English word may be a typo of a planner word
 # verbs that take something away: an English word is never guessed to be one of them ("blood
 # drip font" was read as "drop" and every text was removed; a misspelt "delte" still is read)
-_TAKING = frozenset("remove delete drop cut trash scrap bin toss nuke kill ditch lose axe nix chop yank mute".split())
+_TAKING = frozenset("remove delete drop cut trash scrap bin toss nuke kill ditch lose axe nix chop yank mute "
+                    # nor a place a shot moves to ("the cans go past fast" was read "last": the clip went to the end)
+                    "last first".split())
 _ENDINGS = ("d", "ed", "s", "es", "ing", "r", "er", "ly")
 
 

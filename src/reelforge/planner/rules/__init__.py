@@ -339,6 +339,10 @@ _RX_BIT_AROUND = re.compile(
     r"(?P<rest>.*)$")
 
 
+_RX_SAY_AT_END = re.compile(r"(?i)^\s*(?:and\s+|also\s+|then\s+)?(?:(?:at|in)\s+the\s+(?:very\s+)?end,?\s+(?:say|show|write|put|have\s+it\s+say)"
+                            r"|end\s+(?:it\s+|the\s+video\s+)?(?:with|on))\s+(?P<q>\x00\d+\x00)\s*[.!]*\s*$")
+
+
 def _bit_around(text: str) -> str:
     """"use the bit of the ep1 clip where we both laugh, it's around 1:02": "use the ep1 clip from 1:02"."""
     m = _RX_BIT_AROUND.match(text)
@@ -973,6 +977,13 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
     masked = _bit_around(masked)  # "use the bit of the ep1 clip where we both laugh, it's around 1:02"
+    # "and at the end say 'See you Saturday!'", "end with 'See you Saturday!'": words added at the end (the first
+    # changed the row under the call to action, the place lost; the second was not understood)
+    masked = _RX_SAY_AT_END.sub(lambda m: f"add {m.group('q')} at the end", masked)
+    # "Add 'Se habla español' to the end", "最后加个'团购…'": at the end (both were a second title at 3-6 s)
+    masked = re.sub(r"(?i)^(\s*(?:please\s+)?(?:add|put|stick|tack)\s+\x00\d+\x00\s+)(?:on\s+)?to\s+the\s+(?:very\s+)?end\b", r"\1at the end",
+                    masked)
+    masked = re.sub(r"^(\s*)最后(?=(?:再)?(?:加|放|写|打)(?:个|上|一个|一句|一行)?\s*\x00\d+\x00)", r"\1结尾", masked)
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     masked = _first_way(masked)  # "cut it to 3 sec or fade it under her voice"
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters

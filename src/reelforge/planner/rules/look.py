@@ -544,6 +544,12 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
             if style == "clean" and c.tl.style == "clean":
                 style, said, said_zh = "minimal", "minimal style (slow crossfades, quiet text)", "简约风格（慢叠化，文字安静）"
             ops: list[O.Op] = [O.SetStyle(style=style)]  # type: ignore[arg-type]
+            voice_end = max((seg.end for tr in c.tl.tracks_by_role(Role.VOICE) for seg in tr.segments), default=0)
+            if pace == "faster" and voice_end >= c.tl.duration - 1000:
+                # (quicker pictures would end the video before the voiceover does: "more energetic" cut it off)
+                pace, said, said_zh = None, f"{style} style", f"{'醒目' if style == 'bold' else style}风格"
+                c.notes.append("图片节奏不变：视频长度跟着旁白。" if c.zh else
+                               "The pictures keep their pace: the video runs as long as the voiceover.")
             if pace and c.count("image"):
                 ops += _paced(c, pace) or []
             if rx is _CINEMATIC:

@@ -207,6 +207,7 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
 
 
 _PACE = (r"\bpac(?:e|ing|ed)\b|节奏|\b(?:quicker|faster|snappier|shorter|slower|longer)\s+(?:cuts|shots|edits)\b|"
+         r"\b(?:cut|edit)\s+(?:it\s+|them\s+)?(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|snappier)\b|"  # "cut it faster" (the clips sped up)
          r"\b(?:cuts|shots)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b|"
          r"\bmake\s+the\s+(?:shots|cuts)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b|"
          # "the slideshow is too fast", "slow down the slideshow", "the photos go by too fast"
