@@ -196,3 +196,38 @@ def test_more_energy_keeps_the_voiceover_whole():
     voice = next(tr for tr in after.tracks if tr.role is Role.VOICE)
     assert after.duration >= voice.segments[-1].end and after.duration == tl.duration, r.reply
     assert any(isinstance(o, O.SetStyle) for o in r.ops)
+
+
+def test_going_back_to_a_colour_corrects_every_text_the_last_change_coloured():
+    from reelforge.session import Session
+
+    groomer = [img("IMG_4412.JPG", 0), img("IMG_4419.JPG", 1), clip("PXL_20260301_142233.mp4", 14_000),
+               aud("happy whistle ukulele.mp3", 90_000)]
+    s = Session.new()
+    s.add_ingested(groomer)
+    s.handle("short video for insta reels, 20% off full groom until april 30. book at sudsandsnips.co")
+    s.handle("make the words bigger and yellow")
+    texts = {tr.role: tr.segments[0] for tr in s.timeline.tracks if tr.kind.value == "text" and tr.role is not Role.TITLE}
+    assert all(t.color == "#FFD400" for t in texts.values()) and len(texts) >= 2
+    sizes = {r: t.size for r, t in texts.items()}
+    s.handle("nah yellow looks bad go back to white but keep them big")   # (the call to action only, and smaller)
+    after = {tr.role: tr.segments[0] for tr in s.timeline.tracks if tr.kind.value == "text" and tr.role is not Role.TITLE}
+    assert all(t.color == "#FFFFFF" for t in after.values()), {r: t.color for r, t in after.items()}
+    assert {r: t.size for r, t in after.items()} == sizes
+
+
+def test_the_pace_when_everything_is_too_fast_and_screens_in_pictures_are_no_frame():
+    tl, r = _edit(FARM_FIRST, FARM + [img("IMG_2310.jpg", 3)], "Everything is too fast, I'm 67 I can't read that quick")
+    assert r.ops and all(isinstance(o, O.SetSegmentDuration) for o in r.ops)   # (the bee clip was slowed to 0.5x)
+    assert "did not understand" not in r.reply
+    phones = [img("IMG_20260305_101122.jpg", 0), img("IMG_20260305_101840.jpg", 1), clip("screen swap timelapse.mp4", 9000),
+              aud("trap beat 2.mp3", 90_000)]
+    tl, r = _edit("cracked screen?? we fix in 30 min. tiktok vid 20s", phones,
+                  "can u make it look like the phone screen is lighting up / glowing effect")
+    assert not r.ops and "9:16" not in r.reply   # ("Nothing to change: Frame 9:16")
+    wide = plan("cracked screen?? we fix in 30 min, 20s", phones).timeline
+    for said in ("make it for a phone screen", "for phone screens"):
+        assert [o.aspect for o in plan_edit(said, wide, library=tuple(phones)).ops] == ["9:16"], said
+    fruit = [img("IMG_20260310_085512.jpg", 0), clip("VID_20260310_091133.mp4", 15_000), aud("开心 欢快 背景音乐.mp3", 90_000)]
+    tl, r = _edit("鲜果日记水果店 今日特价 金枕榴莲29.9一斤", fruit, "西瓜视频只用切开那一下")
+    assert not any(isinstance(o, O.SetFrame) for o in r.ops or [])   # (the platform Xigua Video: 16:9)

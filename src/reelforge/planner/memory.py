@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reelforge.planner import ops as O
+from reelforge.planner.op_words import COLOR_EN
 from reelforge.planner.text_kinds import KIND_WORD_EN, KIND_WORD_ZH, holds, kind_called
 from reelforge.timeline.model import Asset, AssetKind, Role, Timeline
 
@@ -201,6 +202,12 @@ _CORRECT = re.compile(r"^(?:(?:no|nope|nah|actually|wait|sorry|oops|hmm|i\s+mean
                       r"(?P<v>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:instead|then|rather|please))?$"
                       r"|^(?:make\s+(?:it|that)\s+)?(?P<v2>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)\s+instead$"
                       r"|^(?:不对|不是|错了|算了)[，,\s]*(?:还是|换成|改成|要|用)?(?P<zh>[^，,。！\s]{1,8}?)(?:吧|好了|的)?$")
+_COLOUR_NAMED = {name: hex_color for hex_color, name in COLOR_EN.items()} | {"gray": "#808080"}
+_GO_BACK_TO = re.compile(
+    r"^(?:(?:no|nope|nah|hmm+|ok|okay|ugh)\b[,\s]*)?(?:(?:the\s+)?[a-z]+\s+(?:looks?|is|was|looked|seems)\s+(?:so\s+|really\s+|kinda\s+)?"
+    r"(?:bad|ugly|awful|terrible|weird|off|wrong|meh|cheap|tacky|too\s+much)\s*[,.]?\s*)?"
+    r"(?:go|switch|change|turn|put)\s+(?:it\s+|them\s+|that\s+|those\s+)?back\s+to\s+(?P<v>[a-z#][\w#-]*)"
+    r"(?:\s*[,.]?\s*(?:but|and)\s+keep\s+(?:it|them|those|the\s+\w+)\s+\w+)?$")
 # "actually no music at all", "wait, no captions": an instruction of its own, not a correction of the last
 _NO_THING = re.compile(r"\b(?:no|without)\s+(?:more\s+|the\s+)?(?:music|songs?|soundtrack|bgm|voice\w*|narration|text|titles?|"
                        r"captions?|subtitles?|logo|watermark|transitions?|motion|zoom|fades?|sound|audio|effects?|cta|"
@@ -216,6 +223,8 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
     if mem.empty:
         return None
     t = text.strip(" ,.;!?。！，")
+    # "nah yellow looks bad go back to white but keep them big": a correction of the last change ("no, white")
+    t = _GO_BACK_TO.sub(lambda m: f"no {m.group('v')}", t)
     last = O.parse_ops(list(mem.ops)) if mem.ops else []
     if last and all(isinstance(o, (O.MoveSegment, O.SwapSegments, O.ReorderSegments, O.RemoveSegment)) for o in last) \
             and re.search(r"\b(?:music|song|voice|voiceover|vo|bgm|audio|sound)\b|音乐|配音|旁白|声音", t):
@@ -245,6 +254,10 @@ def follow_up(text: str, mem: Memory, tl: Timeline, library: Sequence[Asset], fi
         if redone is not None:
             return [redone]
     m = _CORRECT.match(t) if not _NO_THING.search(t) else None
+    if m and len(last) > 1 and all(isinstance(o, O.UpdateText) and o.color for o in last) \
+            and (colour := _COLOUR_NAMED.get((m.group("v") or m.group("v2") or "").lower())):
+        # "make the words bigger and yellow" … "no, white": every text that turned yellow (only the last one did)
+        return [O.UpdateText(target=o.target, color=colour) for o in last]  # type: ignore[union-attr]
     if m and last and not _PRONOUN.search(m.group("v") or m.group("v2") or "") and not _VERB.match(m.group("v") or m.group("v2") or "") \
             and (p := phrase(mem, zh)) is not None:
         if m.group("zh"):

@@ -124,7 +124,7 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             return f"{o.target.describe('clip')} played where the voiceover says \"{o.words}\""
         case "add_text":
             when = f" over {o.shot.describe('shot')}" if o.shot else _timing_words(o.timing)
-            box = f" on a {_colour(o.box_color, _COLOR_EN)} box" if o.box_color else ""
+            box = f" on a {_colour(o.box_color, COLOR_EN)} box" if o.box_color else ""
             return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{box}{when}'
         case "update_text":
             changes = []
@@ -135,9 +135,9 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
             if o.size:
                 changes.append(f"size {o.size.value}")
             if o.box_color:  # "white box" (a box said by its colour: not "background box" too)
-                changes.append(f"{_colour(o.box_color, _COLOR_EN)} box")
+                changes.append(f"{_colour(o.box_color, COLOR_EN)} box")
             if o.color:  # beside a box's colour: the letters'
-                changes.append(f"{'text' if o.box_color else 'colour'} {_colour(o.color, _COLOR_EN)}")
+                changes.append(f"{'text' if o.box_color else 'colour'} {_colour(o.color, COLOR_EN)}")
             if o.background is TextBackground.NONE:
                 changes.append("plain letters (no shadow, outline or box)")
             elif o.background and not (o.box_color and o.background is TextBackground.BOX):
@@ -317,7 +317,7 @@ _POS_ZH = {"top": "顶部", "center": "中间", "bottom": "底部", "top-left": 
 
 _SIZE_ZH = {"small": "小号", "medium": "中号", "large": "大号", "xlarge": "特大号"}
 _BG_ZH = {"box": "底框", "shadow": "阴影", "none": "无"}
-_COLOR_EN = {"#FF0000": "red", "#FFFFFF": "white", "#000000": "black", "#FFD400": "yellow", "#1E6BFF": "blue",
+COLOR_EN = {"#FF0000": "red", "#FFFFFF": "white", "#000000": "black", "#FFD400": "yellow", "#1E6BFF": "blue",
              "#00C853": "green", "#FF8C00": "orange", "#FF69B4": "pink", "#8E44AD": "purple", "#808080": "grey",
              "#FFD700": "gold", "#C0C0C0": "silver", "#111111": "near-black"}
 _COLOR_ZH = {"#FF0000": "红色", "#FFFFFF": "白色", "#000000": "黑色", "#FFD400": "黄色", "#1E6BFF": "蓝色",

@@ -119,7 +119,10 @@ _ASPECT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (ascii_rx(r"\b(?:to|in|into)\s+portrait\s+mode\b"), "9:16"),
     (ascii_rx(r"\b(?:to|in|into)\s+landscape\s+mode\b"), "16:9"),
     # the shape said in words beats a platform's ("make a reel, square": 1:1, it was 9:16)
-    (ascii_rx(r"\b(?:vertical|portrait|phone[\s-]?(?:screen|format))\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|lens))"), "9:16"),
+    # ("make it look like the phone screen is lighting up": the screen in a picture, not the frame)
+    (ascii_rx(r"\b(?:vertical|portrait|(?<!the\s)(?<!his\s)(?<!her\s)(?<!my\s)phone[\s-]?(?:screens?|format))\b"
+              r"(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|lens|is|was|glows?|lights?|"
+              r"lighting|cracks?|cracked|repairs?))"), "9:16"),
     (ascii_rx(r"竖屏|竖版|竖向|竖的|手机屏"), "9:16"),
     (ascii_rx(r"\bsquare\b"), "1:1"),
     (ascii_rx(r"方形|正方形|方屏|方的|方块"), "1:1"),
@@ -131,7 +134,8 @@ _ASPECT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (ascii_rx(r"\b(?:instagram|insta|ig)\b"), "1:1"),
     (ascii_rx(r"小红书"), "4:5"),
     (ascii_rx(r"\b(?:youtube|tv|desktop)\b(?!\s+(?:pan|wipe|slide|line|flip|mode|photos?|images?|pictures?|pics?|shots?|photography|scenery|lens))"), "16:9"),
-    (ascii_rx(r"b站|bilibili|西瓜视频"), "16:9"),
+    # ("西瓜视频只用切开那一下": the watermelon clip, not the platform)
+    (ascii_rx(r"b站|bilibili|西瓜视频(?![^，,。]*(?:只用|那一下|那段|那几秒|剪|切开|开头|结尾|放到|删))"), "16:9"),
 ]
 
 

@@ -788,7 +788,10 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
 # "…, its part of the vibe", "…, it is the same thing twice": why, said after what (read before it is planned)
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
                        r"charm|point|fun|story)\b|^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?"
-                       r"(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?(?:\s+twice)?\s*[.!]*$")
+                       r"(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?(?:\s+twice)?\s*[.!]*$|"
+                       # "…, I'm 67 I can't read that quick": who asks and why
+                       r"^(?:i'?m|i\s+am)\s+\d{1,3}\b.*\b(?:can'?t|cannot|can\s+not)\s+(?:read|see|follow|keep\s+up)\b|"
+                       r"^(?:i|people|viewers|my\s+\w+)\s+(?:can'?t|cannot|can\s+not)\s+(?:read|see|follow|keep\s+up)\b.*$")
 # "put the day on the date, …": the change the value after it makes
 _VALUE_LEAD = re.compile(r"^(?:pls\s+|please\s+)?(?:put|add|show|include|write)\s+(?:the\s+)?(?:day|weekday|year|time)\s+"
                          r"(?:on|in|to|with|into)\s+(?:the\s+)?(?:date|day|time|line)\s*[.!]*$")

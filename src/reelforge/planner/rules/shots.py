@@ -208,6 +208,9 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
 
 _PACE = (r"\bpac(?:e|ing|ed)\b|节奏|\b(?:quicker|faster|snappier|shorter|slower|longer)\s+(?:cuts|shots|edits)\b|"
          r"\b(?:cut|edit)\s+(?:it\s+|them\s+)?(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|snappier)\b|"  # "cut it faster" (the clips sped up)
+         # "Everything is too fast, I'm 67 I can't read that quick": the pictures' pace (the clips were slowed to 0.5x)
+         r"\b(?:everything|it\s+all|the\s+whole\s+(?:thing|video)|all\s+of\s+it)\s+(?:is|'s|feels|goes|moves)\s+"
+         r"(?:way\s+|a\s+bit\s+|much\s+|kinda\s+)?too\s+(?:fast|quick|rushed)\b|"
          r"\b(?:cuts|shots)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b|"
          r"\bmake\s+the\s+(?:shots|cuts)\s+(?:a\s+(?:bit|little)\s+)?(?:quicker|faster|shorter|slower|longer)\b|"
          # "the slideshow is too fast", "slow down the slideshow", "the photos go by too fast"
