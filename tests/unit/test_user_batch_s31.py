@@ -231,3 +231,29 @@ def test_the_pace_when_everything_is_too_fast_and_screens_in_pictures_are_no_fra
     fruit = [img("IMG_20260310_085512.jpg", 0), clip("VID_20260310_091133.mp4", 15_000), aud("开心 欢快 背景音乐.mp3", 90_000)]
     tl, r = _edit("鲜果日记水果店 今日特价 金枕榴莲29.9一斤", fruit, "西瓜视频只用切开那一下")
     assert not any(isinstance(o, O.SetFrame) for o in r.ops or [])   # (the platform Xigua Video: 16:9)
+
+
+# -- facts corrected in everyday words (the fifth batch's commonest "not done") ---------------------------------
+
+@pytest.mark.parametrize(("said", "texts", "change"), [
+    ("it is $48 now from March", ["Lessons are $45 for 30 minutes", "First lesson is free"], "change the price to $48"),
+    ("price reduced to $675k as of this morning", ["Offered at $689,000"], "change the price to $675,000"),
+    ("now 8 spots left not 12 lol we sold 4 today", ["Only 12 spots", "Early bird €1,290"], "change 12 to 8"),
+    ("maya's handle is @mayamakesthings sorry", ["March 24 · @maya.makes"], "change @maya.makes to @mayamakesthings"),
+    ("狗绝育是999 我看错了", ["绝育套餐猫599狗899起", "猫狗疫苗8折"], "把绝育套餐猫599狗899起改成绝育套餐猫599狗999起"),
+    ("榴莲是26.9 今天降价了", ["今日特价", "金枕榴莲29.9一斤"], "把金枕榴莲29.9一斤改成金枕榴莲26.9一斤"),
+    ("its 512-555-0196 not 0199 i typed it wrong!!", ["Call 512-555-0199"], "change 512-555-0199 to 512-555-0196"),
+])
+def test_a_fact_corrected_with_words_after_it(said, texts, change):
+    from reelforge.planner.rules.corrections import as_change
+
+    assert as_change(said, texts) == change
+
+
+@pytest.mark.parametrize(("said", "texts"), [
+    ("make it 20 seconds instead lol", ["Doors 7pm"]), ("make the title bigger please thanks", ["Doors 7pm"]),
+    ("also add @sidehustlesisters", ["March 24 · @maya.makes"])])
+def test_no_correction_read_into_other_requests(said, texts):
+    from reelforge.planner.rules.corrections import as_change
+
+    assert as_change(said, texts) is None

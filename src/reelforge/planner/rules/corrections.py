@@ -77,7 +77,8 @@ _DAY_ON_DATE = re.compile(r"(?i)^(?:pls\s+|please\s+)?(?:put|add|show|include|wr
                           r"(?:on|in|to|with|into)\s+(?:the\s+)?(?:date|day|line)\b\s*[,.;:-]?\s*(?P<v>.*)$")
 _SAY = re.compile(r"(?i)^(?:say|put|write|show)\s+(?P<v>[^\x00]+)$")
 _NO_KIND = re.compile(rf"(?i)^(?:no|without(?:\s+the)?|lose\s+the|skip\s+the)\s+(?:more\s+)?(?P<k>{KIND_WORD})$")
-_KIND_VALUE = re.compile(rf"(?i)^(?:the\s+|my\s+|our\s+|your\s+)?(?:(?!not\b|no\b)[a-z]+\s+)?(?P<k>{KIND_WORD})\s*{_LINK}(?P<v>.+)$")
+_KIND_VALUE = re.compile(rf"(?i)^(?:the\s+|my\s+|our\s+|your\s+|his\s+|her\s+|their\s+)?(?:(?!not\b|no\b)[a-z]+(?:['’]s)?\s+)?"
+                         rf"(?P<k>{KIND_WORD})\s*{_LINK}(?P<v>.+)$")  # ("maya's handle is @mayamakesthings")
 _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz Cellar"
     rf"(?i)^(?:swap|switch|update|set|bump|raise|lower|drop|move|push|make|put|fix|correct|adjust|reduce|increase|"
     rf"cut|edit)\s+(?:the\s+)?(?P<k>{KIND_WORD})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
@@ -126,6 +127,47 @@ _WAS_OLD = re.compile(r"(?i)^(?:it'?s\s+|its\s+)?(?P<x>.+?)[.,;!]+\s+(?P<y>.+?)\
 
 
 def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:
+    """`_as_change`, or that of the piece without the words said after the correction ("now 8 spots left
+    not 12 lol we sold 4 today", "price reduced to $675k as of this morning", "榴莲是26.9 今天降价了": why, or
+    since when), trying at most `MAX_AFTERWORDS` words fewer."""
+    said = _as_change(piece, texts, titles)
+    if said is not None or len(piece) > 400:
+        return said
+    words = piece.split()
+    for n in range(max(1, len(words) - MAX_AFTERWORDS), len(words)):  # the shortest first: no afterword in the value
+        if _AFTERWORD.match(words[n]) and (said := _as_change(" ".join(words[:n]), texts, titles)) is not None:
+            return said
+    return None
+
+
+# what opens the words said after a correction: why, since when, who ("lol we sold 4 today", "as of this morning",
+# "from March", "the band moved it", "我看错了", "今天降价了"); not "not friday", "was the old date"
+_AFTERWORD = re.compile(r"(?i)^(?:lol|haha\w*|lmao|as|from|starting|effective|because|since|cos|cuz|coz|we|we'?re|we'?ve|they|"
+                        r"they'?re|he|she|i|i'?m|today|tonight|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为)")
+
+
+MAX_AFTERWORDS = 6  # words a correction may be followed by ("lol we sold 4 today")
+def _price_written_as_shown(kind: str, value: str, texts: Sequence[str]) -> str:
+    """"$675k" as "$675,000" where the price on screen is written out ("Offered at $689,000"); else as said."""
+    k = re.fullmatch(r"(?i)([$€£])\s?(\d{1,3})(?:\.(\d))?k", value.strip())
+    if kind != "price" or k is None or not any(re.search(r"[$€£]\d{1,3},\d{3}\b", x) for x in texts):
+        return value
+    return f"{k.group(1)}{int(k.group(2)) * 1000 + int(k.group(3) or 0) * 100:,}"
+
+
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+
+def _handle_changed(t: str, texts: Sequence[str]) -> str | None:
+    """"maya's handle is @mayamakesthings sorry": the one @handle on screen changed to the one said."""
+    said = set(_HANDLE.findall(t))
+    shown = {h for x in texts for h in _HANDLE.findall(x)}
+    if len(said) == 1 and len(shown) == 1 and said != shown and not re.search(r"(?i)\b(?:add|also|too|and\s+@)\b", t):
+        return f"change {shown.pop()} to {said.pop()}"
+    return None
+
+
+def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:
     """``piece`` (quotes masked as \\x00N\\x00) said as the change it asks for, when it corrects a
     fact that one of ``texts`` (the words on screen, ``titles`` apart) holds; else None.
 
@@ -142,6 +184,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
                                or not re.search(r"[A-Za-z]{2,}", piece)):
         return said  # (Latin words around it are read in English: "oops it's 3月2日 not 3月1日")
     t = _bare(piece)
+    if said := _handle_changed(piece, texts):
+        return said
     if (m := _ALSO_SERVED.match(t)) and (said := _served_too(m.group("v"), texts)):
         return said
     shown = " \n ".join([*texts, *titles]).casefold()
@@ -157,7 +201,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     for rx in (_KIND_VALUE, _VERB_KIND):
         if (m := rx.match(t)) and (kind := kind_of_word(m.group("k"))) and fits(kind, v := m.group("v").strip()) \
                 and on_screen(kind, texts) and mostly(kind, v, shown):  # (not "price per person is $45, say that")
-            v = clock_said(kind, said_value(kind, v), texts)
+            v = _price_written_as_shown(kind, clock_said(kind, said_value(kind, v), texts), texts)
             return _when_change(v, texts) if kind == "when" else f"change the {word_for(m.group('k'), kind)} to {v}"
     if (m := _CLOSES.match(t)) and (said := _hours_end(m.group("v"), texts, start=bool(m.group("opens")))):
         return said

@@ -96,10 +96,29 @@ def _number_after(key: str, value: str, texts: Sequence[str]) -> str | None:
     """The change of the one number that follows ``key`` in a text part, else None."""
     hits = [(p, m) for x in texts for p in x.split(" · ")
             if (m := re.search(rf"{re.escape(key)}[^\d·]{{0,8}}?(?P<n>[¥￥]?\d[\d.]*)", p))]
+    if not hits and len(key) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", key):
+        hits = _nearest_piece_hit(key, texts)  # "狗绝育是999" on "绝育套餐猫599狗899起": the number right after "狗"
     if len(hits) != 1 or not key.strip() or key.isdigit():
         return None
     part, m = hits[0]
     return f"把{part}改成{part[:m.start('n')]}{value}{part[m.end('n'):]}"
+
+
+def _nearest_piece_hit(key: str, texts: Sequence[str]) -> list[tuple[str, re.Match[str]]]:
+    """The one number a part of ``key`` stands closest before (a part of one or more characters, not a
+    particle), when one is closer than any other; else []."""
+    found: list[tuple[int, str, re.Match[str]]] = []
+    pieces = {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1) if (i, j) != (0, len(key))}
+    for piece in pieces - set("的了是在和与及也都就"):
+        for x in texts:
+            for p in x.split(" · "):
+                for m in re.finditer(rf"{re.escape(piece)}(?P<gap>[^\d·]{{0,8}}?)(?P<n>[¥￥]?\d[\d.]*)", p):
+                    found.append((len(m.group("gap")), p, m))
+    if not found:
+        return []
+    best = min(g for g, _, _ in found)
+    at = {(p, m.start("n")) for g, p, m in found if g == best}
+    return [next((p, m) for g, p, m in found if g == best)] if len(at) == 1 else []
 
 
 def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
