@@ -257,3 +257,41 @@ def test_no_correction_read_into_other_requests(said, texts):
     from reelforge.planner.rules.corrections import as_change
 
     assert as_change(said, texts) is None
+
+
+# -- the fifth batch's "not done": shots, motion and sound said plainly ------------------------------------------
+
+LISTING = [img("14 Birch Lane - front exterior.jpg", 0), img("kitchen 1.jpg", 1), img("kitchen 2.jpg", 2),
+           img("living room.jpg", 3), clip("DJI_0042.MP4", 30_000), clip("walkthrough.mp4", 60_000),
+           aud("Cinematic Ambient Corporate.mp3", 180_000)]
+LISTING_FIRST = "Just listed! 14 Birch Lane. 4 bed 2.5 bath. Offered at $689,000. Need a 45 sec video for youtube"
+
+
+def test_shots_named_plainly():
+    tl, r = _edit(LISTING_FIRST, LISTING, "walkthrough is way too shaky, leave it out")
+    assert [type(o) for o in r.ops] == [O.RemoveSegment] and "walkthrough" not in \
+        [s.name for s in apply(tl, r.ops).track(Role.MAIN).segments]
+    _, r = _edit(LISTING_FIRST, LISTING, "only use one kitchen pic, the bright one with the island")
+    assert not r.ops and "kitchen 1.jpg" in r.reply and "kitchen 2.jpg" in r.reply   # ("there is no shot 'kitchen'")
+    school = [img("课堂1.jpg", 0), img("作品墙.jpg", 1), clip("写福字.mp4", 12_000), aud("古筝 高山流水.mp3", 200_000),
+              aud("校长介绍.m4a", 28_000)]
+    tl, r = _edit("你好 帮做一个招生视频 墨香书法 春季班招生 用我们校长的录音", school, "开头用写福字的视频")
+    assert apply(tl, r.ops).track(Role.MAIN).segments[0].name == "写福字.mp4", r.reply
+    tl, r = _edit("你好 帮做一个招生视频 墨香书法 春季班招生 用我们校长的录音", school, "古筝声音太大了盖住校长讲话了")
+    assert [type(o) for o in r.ops] == [O.SetVolume] and r.ops[0].role == "music", r.reply
+
+
+@pytest.mark.parametrize("said", ["I don't like the zooming, it makes me dizzy. Can the pictures stay still?",
+                                  "Can the pictures stay still?", "keep the pictures still"])
+def test_pictures_asked_to_stay_still(said):
+    from reelforge.timeline.model import Motion
+
+    _, r = _edit(LISTING_FIRST, LISTING, said)
+    assert r.ops and all(isinstance(o, O.SetMotion) and o.motion == Motion.NONE for o in r.ops), r.reply  # ("Motion auto")
+
+
+@pytest.mark.parametrize(("said", "quieter"), [("music is a bit loud", True), ("the voiceover is loud", True)])
+def test_sound_said_to_be_loud_is_turned_down(said, quieter):
+    files = PODCAST_FILES
+    _, r = _edit(PODCAST_FIRST, files, said)
+    assert [type(o) for o in r.ops] == [O.SetVolume] and (r.ops[0].factor or 1) < 1, r.reply

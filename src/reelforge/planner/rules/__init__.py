@@ -278,9 +278,12 @@ _RX_KEEP_ZH = re.compile(r"^\s*(?:保留|留着|别动|不要动)(?:她|他|我|
 _RX_FAULT_THEN_CUT = re.compile(
     r"(?i)^\s*(?P<x>(?:the|this|that|my)\s+[^,;.!?]{1,40}?)\s+(?:is|are|'s|looks?|feels?|seems?)\s+"
     r"(?:a\s+bit\s+|kind\s+of\s+|kinda\s+|so\s+|too\s+|really\s+|very\s+|pretty\s+|super\s+)?"
-    r"(?:boring|dull|slow|pointless|useless|unnecessary|not\s+needed|bad|ugly|weird|awkward|off|wrong|too\s+long|meh)"
+    r"(?:boring|dull|slow|pointless|useless|unnecessary|not\s+needed|bad|ugly|weird|awkward|off|wrong|too\s+long|meh|"
+    r"shaky|blurry|blurred|grainy|dark|out\s+of\s+focus|crooked|wonky|terrible|awful)"
     r"\s*(?:[,;.!-]+\s*|\s+(?:so|and)\s+)(?:so\s+|just\s+|please\s+|can\s+you\s+)?"
     r"(?P<v>cut|remove|delete|drop|lose|ditch|trim)\s+(?:it|them|that|this)(?:\s+out)?\s*[.!]?\s*$")
+# "leave it out", "leave the walkthrough out", "take it out": removed
+_RX_LEAVE_OUT = re.compile(r"(?i)\b(?:leave|keep|take)\s+(?P<x>it|them|that|this|the\s+[^,;.!?\x00]{1,40}?)\s+out\b(?!\s+of\b)")
 
 
 _RX_LENGTH_STATED = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>[^,;.\x00]{2,40}?)\s+(?:is|was|runs?)\s+(?:about\s+|around\s+)?"
@@ -297,11 +300,20 @@ def _sound_said(text: str, tl: Timeline) -> str:
     """A word of the music's or the voiceover's file name said for it ("jingle's too long, cut it to 3 sec"
     for intro jingle.mp3, "the banjo thing"): 'the music' / 'the voiceover', so the sound rules read it (the
     fade went to the voiceover). Words that name a shot or a text on screen stay."""
+    # "…太大了盖住校长讲话了", "…压住人声了": why (the voice is covered), no request of its own
+    # (only after a complaint said before it: "音乐盖住了人声" alone is the complaint)
+    text = re.sub(r"(?<=[太大响吵了点些])[，,\s]*(?:都)?(?:盖住|压住|盖过|压过|挡住)了?[\u4e00-\u9fff]{0,6}(?:讲话|说话|声音|人声|旁白|口播)了?"
+                  r"(?=$|[，,。！!\s])", "", text)
     shots = {w for s in (tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ())
              for w in re.findall(r"[a-z]{3,}", s.name.lower())}
     for role, said in ((Role.MUSIC, "the music"), (Role.VOICE, "the voiceover")):
         track = tl.track(role)
         for seg in (track.segments if track else ())[:1]:
+            zh_said = "背景音乐" if role is Role.MUSIC else "旁白"
+            for word in set(re.findall(r"[\u4e00-\u9fff]{2,4}", seg.name)) - {"音乐", "背景", "配乐", "旁白", "录音", "口播"}:
+                # "古筝声音太大了盖住校长讲话了" for 古筝 高山流水.mp3: the music (not understood)
+                text = re.sub(rf"{word}(?:的)?(?:声音|音量|音乐)?(?=(?:太|有点|有些|稍微|再|小|大|轻|响|吵|低|高|调|降|关|去掉|删))",
+                              zh_said, text)
             for word in set(re.findall(r"[a-z]{4,}", seg.name.lower().rsplit(".", 1)[0])) - _NOT_A_SOUND_NAME - shots:
                 # (only where it stands for the sound: "jingle's", "the banjo thing", "the jingle is", "lower the
                 # jingle"; not "the summer sale" for summer vibes.mp3)
@@ -975,6 +987,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         fixes=tuple(f"{f.wrong}->{f.right}" for f in fixes),
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
+    masked = _RX_LEAVE_OUT.sub(lambda m: f"remove {m.group('x')}", masked)  # "… is way too shaky, leave it out"
+    # "开头用写福字的视频", "结尾放门头那张": that shot first / last (as "用写福字的视频开头" is read)
+    masked = re.sub(r"^(\s*)(?:开头|开场|第一个)(?:先)?(?:用|放)(?P<x>[^，,。！\s]{1,16}?的?(?:视频|片段|图片|照片|那张|那段|那个))\s*$",
+                    r"\1把\g<x>放到开头", masked)
+    masked = re.sub(r"^(\s*)(?:结尾|最后一个)(?:用|放)(?P<x>[^，,。！\s]{1,16}?的?(?:视频|片段|图片|照片|那张|那段|那个))\s*$",
+                    r"\1把\g<x>放到最后", masked)
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     masked = _zh_said_plainly(masked, timeline, lib, new)
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"

@@ -187,6 +187,10 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             return out
         if _has(r"\b(?:replace|swap|switch|another|different|new)\b|换成|换一首|替换|换", t) and not _has(r"\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t):
             raise _Cannot("which music? add the audio file to the project first, then say e.g. 'use jazz.mp3 as the music'")
+    if role == "music" and _has(_MUSIC_FEEL, t) and _has(_LOUDER + "|" + _QUIETER, t):
+        # "music is a bit loud and kinda cheesy": the level changes; the feel is said to stay (only it was answered)
+        c.notes.append("音乐的风格不会改变：它就是你给的音频文件。" if c.zh else
+                       "The music's feel stays: it is the track you gave (add another and say 'use song.mp3 as the music').")
     if role == "music" and _has(_MUSIC_FEEL, t) and not _has(r"\d\s*%|百分|db|分贝|" + _LOUDER + "|" + _QUIETER, t):
         # "use more upbeat music", "make the music happier", "the music is too sad": a feel is not a level
         # or a file, and no music is chosen or changed by its feel here

@@ -373,6 +373,12 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     want = P.wants_motion(t)
     if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
         want = False  # "get rid of all the zooming"
+    if want is not False and _has(r"\b(?:don'?t|do\s+not|doesn'?t)\s+(?:like|want|love|need)\s+(?:the\s+|all\s+the\s+|that\s+|this\s+)?"
+                                  r"(?:zoom(?:s|ing)?|motion|panning|pans|moving|movement|ken\s+burns)\b|\bhate\s+(?:the\s+)?zoom|"
+                                  r"\b(?:pictures?|photos?|images?|pics?|stills?)\s+(?:stay|be|remain|keep)\s+still\b|"
+                                  r"\bkeep\s+(?:the\s+)?(?:pictures?|photos?|images?|pics?|stills?)\s+still\b|"
+                                  r"不喜欢(?:这个|那个)?(?:缩放|动画|晃动|推拉)|图片(?:不要|别)动", t):
+        want = False  # "I don't like the zooming, it makes me dizzy" ("motion auto"), "can the pictures stay still?"
     specific = next((m for rx, m in _MOTION_WORDS if _has(rx, t)), None) if want is not False else None
     ask = P.motion_ask(t) if want is not False else None
     if ask is not None:

@@ -84,7 +84,7 @@ _REMOVE = r"(?:\bremove\b|\bdelete\b|(?<!\bthe\s)(?<!\ba\s)(?<!\bhit\s)(?<!\bhit
 _SOUND_NOUN = r"(?=(?:of\s+)?(?:the\s+)?(?:background\s+)?(?:music|bgm|song|voice|voiceover|voice-over|narration|narrator)\b)"
 _LOUDER = r"(?:\bmore\s+" + _SOUND_NOUN + r"|too\s+(?:quiet|soft|low|faint)|" \
     r"\b(?:is|'s|sounds?|seems?)\s+(?:(?:kinda|kind\s+of|a\s+(?:bit|little)|pretty|really|very|way|super|so)\s+)?(?:quiet|soft|faint|weak)\b|hard\s+to\s+hear|can'?t\s+(?:really\s+)?hear|barely\s+(?:hear|audible)|听不清|听不见|太小声|声音太小|louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
-_QUIETER = r"(?:\bless\s+" + _SOUND_NOUN + r"|\bdrop(?=\s+(?:the\s+)?(?:\w+\s+)?(?:volume|level)\b)|(?:别|不要|不用|没)(?:那么|这么|太)?(?:大声|响|吵)|quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|(?:volume|level)\s+(?:is\s+)?(?:way\s+|a\s+bit\s+)?too\s+high|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
+_QUIETER = r"(?:\bless\s+" + _SOUND_NOUN + r"|\bdrop(?=\s+(?:the\s+)?(?:\w+\s+)?(?:volume|level)\b)|(?:别|不要|不用|没)(?:那么|这么|太)?(?:大声|响|吵)|quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|\b(?:is|'s|are|sounds?|seems?)\s+(?:(?:kinda|kind\s+of|a\s+(?:bit|little|tad)|pretty|really|very|way|super|so|quite)\s+)?loud\b(?!er)|(?:volume|level)\s+(?:is\s+)?(?:way\s+|a\s+bit\s+)?too\s+high|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
 
 
 def _check_time(c: _Ctx, text: str | None = None) -> None:
@@ -598,6 +598,11 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
     ids = []
     for x in named:
         seg = _main_seg(c, x)
+        if seg is None and x.name is not None and len(alike := [s.name for s in c.main_segs() if x.name in s.name.lower()]) > 1:
+            # "only use one kitchen pic": two shots are called so ("there is no shot 'kitchen'" was said)
+            raise _Ambiguous(("哪一个？" + "、".join(alike[:6]) + "。说出文件名，例如“删掉" + alike[0] + "”") if c.zh else
+                             "Which one? " + ", ".join(f"'{n}'" for n in alike[:6])
+                             + f". Say it by its file name, e.g. 'remove {alike[0]}'.")
         if seg is None:
             raise _Cannot(f"there is no {x.describe('shot').removeprefix('the ')} in the video" if not c.zh else
                           "视频里没有这个镜头")
