@@ -295,3 +295,36 @@ def test_sound_said_to_be_loud_is_turned_down(said, quieter):
     files = PODCAST_FILES
     _, r = _edit(PODCAST_FIRST, files, said)
     assert [type(o) for o in r.ops] == [O.SetVolume] and (r.ops[0].factor or 1) < 1, r.reply
+
+
+def test_second_judging_of_the_fifth_batch():
+    # "the phone screen is lighting up" after an undone music change turned the music up ("up")
+    from reelforge.session import Session
+
+    phones = [img("IMG_20260305_101122.jpg", 0), img("IMG_20260305_101840.jpg", 1), clip("screen swap timelapse.mp4", 9000),
+              aud("trap beat 2.mp3", 90_000)]
+    s = Session.new()
+    s.add_ingested(phones)
+    s.handle("cracked screen?? we fix in 30 min. tiktok vid 20s")
+    s.handle("bass is too much lower music")
+    s.handle("undo that, it was fine")
+    before = s.timeline
+    r = s.handle("can u make it look like the phone screen is lighting up / glowing effect")
+    assert s.timeline == before and "glow" in r.message
+    # "make the words bigger and yellow": the title at the largest size turns yellow too (it stayed white)
+    tl, r = _edit(PIANO_FIRST_WITH_TEXT, PIANO, "make the words bigger and yellow")
+    after = apply(tl, r.ops)
+    assert all(seg.color == "#FFD400" for tr in after.tracks if tr.kind.value == "text" for seg in tr.segments), r.reply
+    # a caption said anew with two prices; "sorry" after it is manners
+    tl, r = _edit(FARM_FIRST.replace("Honey $12 a jar.", "Honey $12 a jar, eggs $6 a dozen."), FARM,
+                  "Oh the honey is $14 for the big jar and $8 for the small, sorry")
+    assert "Honey $14 for the big jar and $8 for the small" in [s.text for tr in apply(tl, r.ops).tracks
+                                                                 if tr.role is Role.CAPTION for s in tr.segments]
+    assert "understand" not in r.reply
+    # a picture described by what it shows: the files are listed, nothing removed
+    tl, r = _edit(DENTIST_FIRST, DENTIST, "Remove the smiling patient photo, we don't have the rights to it")
+    assert not r.ops and "smiling patient" in r.reply and r.status == "unknown"
+
+
+PIANO_FIRST_WITH_TEXT = ("Hello, I would like a video for Facebook to advertise my piano lessons. First lesson is free. "
+                         "Lessons are $45 for 30 minutes. Phone 555-0143.")

@@ -84,7 +84,7 @@ _CONTACT_LABEL = re.compile(
 
 # an offer said in passing: "30% off everything", "buy one get one free", "free shipping", "全场8折", "买一送一"
 _RX_OFFER = re.compile(
-    r"(?<![\w$])(?:(?:your\s+)?first\s+(?!\d)[a-z]+\s+(?:is\s+)?)?(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|(?:your\s+)?first\s+(?!(?:time|of|and|the|on|at|in|for|with|to)\b)[a-z]{3,}|any\s+(?:(?!(?:of|and|the)\b)[a-z]{3,}\s+)?(?!(?:of|and|the)\b)[a-z]{3,}|for\s+(?:all\s+)?new\s+(?:patients|clients|customers|students|members|subscribers|guests)|"
+    r"(?<![\w$])(?:(?:your\s+)?first\s+(?!\d)[a-z]+\s+(?:is\s+)?)?(?:up\s+to\s+)?(?:\d{1,2}\s*%|\$\d+)\s+off(?:\s+(?:everything|sitewide|storewide|all\s+\w+|your\s+(?:first\s+)?order|(?:your\s+)?first\s+(?!(?:time|of|and|the|on|at|in|for|with|to)\b)[a-z]{3,}|any\s+(?:(?!(?:of|and|the)\b)[a-z]{3,}\s+)?(?!(?:of|and|the)\b)[a-z]{3,}|(?:(?:[a-z]{3,}\s+){1,3})?for\s+(?:all\s+)?new\s+(?:patients|clients|customers|students|members|subscribers|guests)|"
     r"(?!(?:this|these|those|thus|plus|is|was|us|has|his|its|as|yes|music|volume)\b)(?:(?!(?:on|at|in|for|this|all|the)\b)[a-z]{2,}\s+(?=[a-z]{2,}s\b))?[a-z]{2,}s))?"
     r"(?:\s+(?:this|next)\s+(?:week(?:end)?|month)|\s+today|\s+only)?\b|"
     r"\bbuy\s+(?:one|1|two|2)\s*,?\s*get\s+(?:one|1)(?:\s+(?:free|half\s+(?:off|price)))?\b|\bbogo\b|"
@@ -229,9 +229,16 @@ def price_beside(text: str, offer: str) -> str | None:
 _RAISED = re.compile(r"(?i)\b(?:goal|target|raise|raising|raised|every|donate|donating|donation)\s*:?\s*$")
 
 
+# "New patient special: exam, x-rays and cleaning $99 (reg. $285)": the special by its name, with its price
+_RX_SPECIAL_PRICE = re.compile(r"(?i)\b(?P<l>(?:(?:new[\s-]+(?:patient|client|customer|student|member)s?|[a-z]{3,})\s+)?special)\s*[:：-]\s*"
+                               r"[^$€£.;!?\d]{0,60}?(?P<p>[$€£]\d[\d,]*(?:\.\d{2})?)(?!\s*off\b)")  # ("3 courses for $45": an item)
+
+
 def offer_in(text: str) -> str | None:
     """The offer ``text`` states without quotes ("30% off everything", "全场8折", "only $19.99"), as
     written, or None. "music at 30%" is no offer: the per cent must be off something."""
+    if (special := _RX_SPECIAL_PRICE.search(text)) and not _RX_OFFER.search(text):
+        return f"{capitalised(' '.join(special.group('l').split()))} {special.group('p')}"
     m = _RX_OFFER.search(text) or next((p for p in _RX_PRICE.finditer(text) if not _RAISED.search(text[max(0, p.start() - 24):p.start()])),
                                        None)
     if m is None:

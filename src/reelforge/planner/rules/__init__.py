@@ -152,6 +152,7 @@ from reelforge.planner.rules.text import (
     _h_text_with_text,
 )
 from reelforge.planner.rules.text_look import (
+    C_EN,
     _h_text_case,
     _h_text_emoji,
     _h_text_lines,
@@ -801,6 +802,8 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
                        r"charm|point|fun|story)\b|^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?"
                        r"(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?(?:\s+twice)?\s*[.!]*$|"
+                       # "…, sorry", "…, thanks!": manners
+                       r"^(?:sorry|sry|soz|thanks|thank\s+you|thx|ty|lol|haha|cheers|my\s+bad|谢谢|麻烦了|辛苦了)[.!！。]*$|"
                        # "…, I'm 67 I can't read that quick": who asks and why
                        r"^(?:i'?m|i\s+am)\s+\d{1,3}\b.*\b(?:can'?t|cannot|can\s+not)\s+(?:read|see|follow|keep\s+up)\b|"
                        r"^(?:i|people|viewers|my\s+\w+)\s+(?:can'?t|cannot|can\s+not)\s+(?:read|see|follow|keep\s+up)\b.*$")
@@ -988,6 +991,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         memory=M.remember(mem, whole, timeline, lib).to_dict())
     masked = _RX_BETWEEN_SHOTS.sub(r"\1 & ", _without_keeps(masked))  # one clause, not two
     masked = _RX_LEAVE_OUT.sub(lambda m: f"remove {m.group('x')}", masked)  # "… is way too shaky, leave it out"
+    # "make the words bigger and yellow": one look for the same texts (read as two, "and yellow" went only to the
+    # texts that grew: a title at the largest size stayed white)
+    masked = re.sub(rf"(?i)\b(bigger|smaller|larger|bolder|bold)\s+and\s+(?=(?:{C_EN})(?:\s*[.!]*\s*$|\s*,))", r"\1 ", masked)
     # "开头用写福字的视频", "结尾放门头那张": that shot first / last (as "用写福字的视频开头" is read)
     masked = re.sub(r"^(\s*)(?:开头|开场|第一个)(?:先)?(?:用|放)(?P<x>[^，,。！\s]{1,16}?的?(?:视频|片段|图片|照片|那张|那段|那个))\s*$",
                     r"\1把\g<x>放到开头", masked)

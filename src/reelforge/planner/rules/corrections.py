@@ -456,11 +456,17 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
     words named, its words of the value's kind said anew ("change Sunday to saturday")."""
     named = re.compile(rf"(?i)(?<!\w){re.escape(subject)}(?!\w)")  # ("latte is $5.95 now" on "Try our pumpkin latte $5.50")
     parts = [p for text in texts for p in text.split(" · ") if named.search(p) and not named.fullmatch(p)]
+    if len(parts) == 1 and len(re.findall(r"[$€£¥]\s?\d", value)) >= 2 and re.match(rf"(?i){re.escape(subject)}\b", parts[0]):
+        # "the honey is $14 for the big jar and $8 for the small" on "Honey $12 a jar": the part said anew
+        return f"change {parts[0]} to {capitalised(subject)} {value}"
     if len(parts) != 1 or (kind := kind_of_value(value, [parts[0]])) is None:
         return None
     old = _old_words(kind, parts[0], value)
     if old is None:  # "entry is $2 now" on "Free entry": the part said anew
         return f"change {parts[0]} to {capitalised(subject)} {value}"
+    after = parts[0][parts[0].find(old) + len(old):].strip()
+    if after and value.casefold().endswith(" " + after.casefold()):
+        value = value[:-len(after)].rstrip()  # "honey is $14 a jar" on "Honey $12 a jar": "a jar" once
     return f"change {old} to {dates_capitalised(value)}" if old.casefold() != value.casefold() else None
 
 

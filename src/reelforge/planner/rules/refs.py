@@ -683,6 +683,8 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
     t = re.sub(r"\x00(\d+)\x00", lambda m: f" {quotes[int(m.group(1))]} " if quotes[int(m.group(1))].lower() in files
                else " «q» ", piece)
     t = N.normalize(t)
+    # "the phone screen is lighting up": lit, no "up" to turn the sound up by
+    t = re.sub(r"\b(?:light(?:s|ing|ed)?|lit)\s+up\b", "lit", t)
     t = re.sub(r"\bthe\s+final\s+(?:cut|video|version|edit|product)\b", "the video", t)  # editors' words for the whole
     # "the hook" is the opening line, a title
     t = re.sub(r"\bthe\s+(?:opening\s+)?hook(?:\s+(?:text|line))?\b", "the title", t)
@@ -700,7 +702,9 @@ _RX_FILE = re.compile(rf"(?<![\w.])([a-z0-9][\w-]*\.{_MEDIA_EXT})(?![\w])")
 # "the scarf photo", "the scarf first", "the scarf and …", "把scarf放到…": a word where a shot's name goes
 _RX_NAMED = re.compile(
     rf"\bthe\s+([a-z][a-z0-9_-]{{1,30}})(?=\s+(?:{_NOUN}|first|last|to|at|before|after|and|or|in|on|between|"
-    rf"\d+\s*(?:s|secs?|seconds?)\b)\b|\s*[,.;!?]|\s*$)|把\s*([a-z][a-z0-9_-]{{1,30}})\s*(?:那张|这张|那段|这段|图片|照片|视频)?\s*(?=放|移|挪|删|去|换|改|调)")
+    rf"\d+\s*(?:s|secs?|seconds?)\b)\b|\s*[,.;!?]|\s*$)|把\s*([a-z][a-z0-9_-]{{1,30}})\s*(?:那张|这张|那段|这段|图片|照片|视频)?\s*(?=放|移|挪|删|去|换|改|调)|"
+    # "the smiling patient photo": two words before what it is
+    rf"\bthe\s+([a-z][a-z0-9_-]{{2,30}}\s+[a-z][a-z0-9_-]{{2,30}})(?=\s+(?:photo|pic|picture|image|shot|clip|video)s?\b)")
 _NOT_NAMES = frozenset("""
 whole entire other others same new old rest current main thing things stuff way bit lot one ones two three four five
 six seven eight nine ten next previous following remaining opening closing intro outro ending beginning middle end
@@ -720,6 +724,15 @@ def _a_text_holds(c: _Ctx, word: str) -> bool:
                                     for s in t.segments)
 
 
+def _unknown_word(c: _Ctx, word: str, stems: set[str], names: list[str], on_pictures: set[str]) -> bool:
+    """Whether ``word`` names nothing the project or the planner knows."""
+    from reelforge.planner import typos as T
+
+    return not (word in stems or re.sub(r"e?s$", "", word) in stems or word in _NOT_NAMES or word in T.VOCAB
+                or T.known(word) or N.parse_ordinal(word) or re.fullmatch(_NOUN, word) or any(word in n for n in names)
+                or word in on_pictures or word in ("the", "a", "an", "my", "our", "this", "that"))
+
+
 def _absent(c: _Ctx) -> str | None:
     """A file name or a shot's name that matches nothing in the project ("the scarf", "scarf.jpg"),
     so the reply can say so instead of acting on the rest as if all was said."""
@@ -734,11 +747,13 @@ def _absent(c: _Ctx) -> str | None:
     named = _find_targets(c)
     on_pictures = {w for _, name in _captioned(c) for w in name.split()}  # the names on the pictures, once
     for m in _RX_NAMED.finditer(t):
-        w = re.escape(m.group(1) or m.group(2))
-        if named and m.group(1) and not re.search(rf"(?:\band|\bor|,)\s+(?:the\s+)?{w}\b|\b{w}\s+(?:{_NOUN_IMG}|{_NOUN_VID}|clips?|shots?)\b|"
+        w = re.escape(m.group(1) or m.group(2) or m.group(3))
+        if named and (m.group(1) or m.group(3)) and not re.search(rf"(?:\band|\bor|,)\s+(?:the\s+)?{w}\b|\b{w}\s+(?:{_NOUN_IMG}|{_NOUN_VID}|clips?|shots?)\b|"
                                    rf"\b{w}(?:\s+{_NOUN})?(?:\s+(?:first|last))?\s*(?:,|\band\b|\bor\b)", t):
             continue  # beside a shot that is there, a name only in a list with it or before "photo"/"clip"
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or m.group(3)
+        if m.group(3) and not all(_unknown_word(c, w, stems, names, on_pictures) for w in word.split()):
+            continue  # ("the second kitchen photo", "the blue sneaker photo": a word of a name or the planner's)
         if any(re.search(rx, word) for s in c.main_segs() for rx in _said_keys(s.said)):
             continue  # what the first instruction called a shot ("the peonies")
         if (word in stems or re.sub(r"e?s$", "", word) in stems or word[:-1] in stems or word in _NOT_NAMES or word in T.VOCAB or T.known(word) or N.parse_ordinal(word)
