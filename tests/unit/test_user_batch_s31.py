@@ -328,3 +328,20 @@ def test_second_judging_of_the_fifth_batch():
 
 PIANO_FIRST_WITH_TEXT = ("Hello, I would like a video for Facebook to advertise my piano lessons. First lesson is free. "
                          "Lessons are $45 for 30 minutes. Phone 555-0143.")
+
+
+def test_a_first_instructions_list_with_one_shot_named_and_the_rest_accounted_for():
+    from reelforge.planner.sequence import read_order
+
+    groomer = ("hi can u make a short video for insta reels of my grooming shop, show the before pic first then the after "
+               "(the fluffy white one) then the dryer clip then the shop front. spring special 20% off")
+    names = ["IMG_4412.JPG", "IMG_4419.JPG", "IMG_4430.JPG", "PXL_20260301_142233.mp4", "suds snips logo FINAL transparent.png"]
+    order, called = read_order(groomer, names, [False, False, False, True, False])
+    assert order == [0, 1, 3, 2, 4] and called[0] == "before pic" and called[2] == "shop front"  # ("before" read as a place)
+    farm = ("Hi I'm Janet from Miller Family Farm. Can you make a video for facebook with the bee video, the honey jars, "
+            "eggs, my husband with the frame and the stall. Thanks so much")
+    order, _ = read_order(farm, ["IMG_2291.jpg", "IMG_2294.jpg", "IMG_2310.jpg", "IMG_2315.jpg", "bees.mp4"], [False] * 4 + [True])
+    assert order == [4, 0, 1, 2, 3]   # (the bee video, named first, was last)
+    # one named and more shots than the items left: no guess
+    assert read_order("start with the dryer clip, then the before pic", names, [False, False, False, True, False])[0] is None
+    assert read_order("a video with the photos and music", ["a.jpg", "b.jpg"], [False, False])[0] is None

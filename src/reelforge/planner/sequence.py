@@ -24,7 +24,9 @@ _START = re.compile(
     r"\b(?:start|open|begin|kick\s+off)(?:s|ing)?\s+(?:it\s+|the\s+video\s+)?(?:with|w/?|on)\s+|\bfirst\s+(?=the\b)|"
     # "want the classroom first then …", "put the neon sign first then …": the list starts at the first item
     r"(?:(?<=\bwant\s)|(?<=\bput\s)|(?<=\bhave\s)|(?<=\bshow\s))(?=(?:the\s+|my\s+|our\s+)?[\w' &-]{1,30}?\s+first\s*,?\s*then\b)|"
-    r"(?:先放|先用|开头放|开头用|开头是|开头想要|开头要|首先放?|先)(?=[\u4e00-\u9fffA-Za-z])")
+    r"(?:先放|先用|开头放|开头用|开头是|开头想要|开头要|首先放?|先)(?=[\u4e00-\u9fffA-Za-z])|"
+    # "a video for facebook with the bee video, the honey jars, eggs, …": what it shows, in that order
+    r"\b(?:video|vid|reel|promo|slideshow)\b[^.!?,]{0,30}?\bwith\s+(?=the\s+[\w' -]{2,30},)")
 # between items: ", then", "then", "->", ">", "，然后", "再", "接着", a space between Chinese words
 _BETWEEN = re.compile(r"(?i)\s*(?:,?\s*(?:and\s+)?then\s+|,\s*(?:and\s+)?|\s+and\s+|\s*(?:->|→|=>|>)\s*|"
                       r"[，、]\s*|\s*(?:然后|再放|再|接着|之后|后面)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
@@ -38,7 +40,10 @@ _FILLER = re.compile(r"(?i)\b(?:the|a|an|my|our|of|me|one|bit|part|shot|pic|pics
                      r"first|in|on|close|up|closeup)\b|那张|这张|那段|这段|那个|的|图片|照片|图|视频|镜头")
 # words of an item that is no shot ("声音关了" between two shots) or places one rather than lists it
 _NOT_SHOT = re.compile(r"(?i)\b(?:sound|audio|mute|muted|volume|music|louder|quieter|slow|fast)\b|声音|原声|静音|关了|关掉|音乐|大声|小声|字|醒目|大一点|小一点")
-_PLACED = re.compile(r"(?i)\b(?:somewhere|in\s+the\s+middle|middle|near\s+the\s+(?:start|end)|before|after|between)\b|中间|之前|之后")
+# (not "the before pic", "the after": the pictures of a before and after)
+_PLACED = re.compile(r"(?i)\b(?:somewhere|in\s+the\s+middle|middle|near\s+the\s+(?:start|end)|between|"
+                     r"(?:before|after)\s+(?:the|it|that|this|my|our|his|her|them|those|these|\w+(?:'s)?\s+(?:pic|photo|clip|video|shot)))\b|"
+                     r"中间|之前|之后")
 _PICTURE_WORD = re.compile(r"(?i)\b(?:pic|pics|photo|photos|picture|image|still)\b|照片|图片|那张|这张")
 _VIDEO_WORD = re.compile(r"(?i)\b(?:video|vid|clip|footage|mp4|mov|time[\s-]?lapse)\b|视频|片段|那段")
 _PLURAL = re.compile(r"(?i)\b(?:pics|photos|pictures|images|shots|ones|stills)\b")
@@ -132,14 +137,16 @@ def read_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> tuple
     if want and len(free) == len(want):
         for i, k in zip(want, free, strict=True):
             chosen[i] = k
-    if sum(1 for k in chosen if k is not None) < 2:
-        return None, {}
     # the items no name matches take the shots no item names, in the order given (pictures for pictures):
     # one each, "the nail pics" the pictures left; only when that accounts for every shot (a guess among
     # more shots than items would put the wrong picture first: the old way reads the clauses one by one)
     spare = [k for k in shots if k not in chosen and not any(k in g for g in both.values())]
     unread = [i for i, k in enumerate(chosen) if k is None]
     plural = [i for i in unread if _PLURAL.search(items[i][0])]
+    known = sum(1 for k in chosen if k is not None)
+    if known < 2 and not (known == 1 and len(items) >= 3 and len(unread) == len(spare) and not plural):
+        return None, {}  # (one item named, the others each a shot no item names: "the before pic first then the
+        # after then the dryer clip then the shop front", the clip named by its kind)
     if unread and not (len(unread) == len(spare) or (len(plural) == 1 and len(spare) >= len(unread))):
         return None, {}
     for i in unread:
@@ -157,6 +164,6 @@ def read_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> tuple
     lasts = [k for g, (_, last) in zip(groups, items, strict=True) if last for k in g]
     rest = [k for k in range(len(names)) if k not in listed and k not in lasts]
     order = [*listed, *[k for k in rest if not is_logo_name(names[k])], *lasts, *[k for k in rest if is_logo_name(names[k])]]
-    called = {k: re.sub(r"^(?:the|my|our|a|an)\s+", "", items[i][0].strip(), flags=re.I)
+    called = {k: re.sub(r"^(?:the|my|our|a|an)\s+|\s+(?:first|last)$", "", items[i][0].strip(), flags=re.I)
               for i, k in enumerate(chosen) if k is not None and i not in named and i not in plural}
     return (None if order == list(range(len(names))) else order), called
