@@ -345,3 +345,29 @@ def test_a_first_instructions_list_with_one_shot_named_and_the_rest_accounted_fo
     # one named and more shots than the items left: no guess
     assert read_order("start with the dryer clip, then the before pic", names, [False, False, False, True, False])[0] is None
     assert read_order("a video with the photos and music", ["a.jpg", "b.jpg"], [False, False])[0] is None
+
+
+@pytest.mark.parametrize(("first", "facts"), [
+    ("BrightSmile Family Dental. Now accepting new patients. We accept most insurance. Evening appointments Tuesdays and "
+     "Thursdays until 8pm.", ["Now accepting new patients", "We accept most insurance",
+                              "Evening appointments Tuesdays and Thursdays until 8pm"]),
+    ("cracked screen?? we fix in 30 min. 90 day warranty.", ["Fixed in 30 min", "90 day warranty"]),
+    ("Just listed! 4 bed 2.5 bath, 2,350 sq ft, heated pool", ["2,350 sq ft"]),   # ("350 sq ft")
+])
+def test_facts_a_first_instruction_types_in_english(first, facts):
+    from reelforge.planner import facts as F
+
+    assert all(f in F.typed_facts(first) for f in facts), F.typed_facts(first)
+
+
+@pytest.mark.parametrize(("first", "pieces"), [
+    ("帮我做个短视频 鲜果日记水果店 今日特价 金枕榴莲29.9一斤 丹东草莓68一盒 赣南脐橙5斤装25 满59元小区内免费送货",
+     ["丹东草莓68一盒", "赣南脐橙5斤装25"]),
+    ("墨香书法 春季班招生 5-12岁 软笔硬笔都有 周六周日上课 小班教学每班不超过12人", ["软笔硬笔都有", "周六周日上课", "小班教学每班不超过12人"]),
+    ("做一个宠物医院的宣传视频 爱宠动物医院 新店开业 猫狗疫苗8折 24小时急诊", ["新店开业", "24小时急诊"]),
+])
+def test_facts_a_chinese_list_types_between_spaces(first, pieces):
+    from reelforge.planner import facts as F
+
+    said = [p for _, p in F.zh_pieces(first)]
+    assert all(p in said for p in pieces), said

@@ -54,7 +54,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("product",  # "ships in 2 days", "handmade cards", "240 sq ft", "off grid", "all soy wax", "40 hour burn time"
      r"\bships\s+(?:in|within)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+(?:business\s+)?(?:days?|hours?)\b|"
      r"\bhand(?:made|crafted)\s+[a-z]+\b(?!\s+(?:shop|store|business|studio|brand|company|maker|makers|market))|"
-     r"\b\d{2,6}\s*(?:sq\.?\s*ft\.?|sqft|square\s+feet|sqm|m²)(?!\w)|\boff[\s-]grid\b|\bsolar[\s-]powered\b|"
+     r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?:sq\.?\s*ft\.?|sqft|square\s+feet|sqm|m²)(?!\w)|\boff[\s-]grid\b|\bsolar[\s-]powered\b|"
      r"\bwheelchair\s+accessible\b|"
      r"\ball[\s-](?:natural|organic|soy|vegan|cotton|wool|leather|steel|wood|beef)(?:\s+[a-z]+)?\b|"
      r"\b\d{1,3}[\s-]hours?\s+(?:burn\s+time|battery(?:\s+life)?|cold|hot)\b|\bnew\s+flavou?r\s*:\s*[a-z][\w ]{2,30}"),
@@ -70,6 +70,13 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"smart\s+casual)\b|\b\d{1,2}[\s-]week\s+(?:course|program(?:me)?|class|series)\b|\bsmall\s+(?:groups|class(?:es|\s+sizes)?)\b"),
     ("for customers",  # "new patients get a free cleaning", "evening appointments available", "all proceeds go to …"
      r"\bnew\s+(?:patients|customers|clients|members|students)\s+(?:get|receive|enjoy)\s+[^,.;!?\n]{3,40}|"
+     # "Now accepting new patients", "We accept most insurance", "we fix in 30 min"
+     r"\bnow\s+accepting\s+new\s+(?:patients|clients|students|customers|members)\b|"
+     r"\b(?:we\s+)?accept\s+(?:most|all\s+major|all)\s+(?:insurances?|insurance\s+plans|major\s+insurances?)\b|"
+     r"\bwe\s+fix\s+(?:it\s+|them\s+|most\s+\w+\s+)?in\s+(?:under\s+)?\d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)\b|"
+     # "Evening appointments Tuesdays and Thursdays until 8pm"
+     r"\b(?:evening|weekend|early|late|saturday|sunday)\s+(?:appointments|hours)\s+(?:on\s+)?"
+     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?(?:\s*(?:,|&|and)\s*)?){1,3}(?:\s+(?:until|till|to)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm))?|"
      r"\b(?:evening|weekend|same[\s-]day|online|virtual|early|late)\s+(?:appointments|bookings|hours|classes|sessions)\s+available\b|"
      r"\ball\s+proceeds\s+(?:go\s+)?to\s+[^,.;!?\n]{3,40}"),
     ("release",  # "drops a new single Friday"
@@ -230,8 +237,12 @@ def typed_facts(text: str) -> list[str]:
             said = "Ages " + said.split(None, 1)[1]
         elif re.match(r"(?i)by\s", said):
             said = "By " + said[3:]
-        elif re.match(r"(?i)live\s|(?:now\s+)?open\s", said):
-            said = capitalise_dates(said)  # "Live jazz on Thursdays", "Open Sundays too"
+        elif re.match(r"(?i)live\s|(?:now\s+)?open\s|(?:evening|weekend|early|late|saturday|sunday)\s+(?:appointments|hours)\s", said):
+            said = capitalise_dates(said)  # "Live jazz on Thursdays", "Open Sundays too", "Evening appointments Tuesdays …"
+        elif fix := re.match(r"(?i)we\s+fix\s+(?:it\s+|them\s+|most\s+\w+\s+)?in\s+(?P<t>.+)$", said):
+            said = f"Fixed in {fix.group('t')}"  # "we fix in 30 min"
+        elif re.match(r"(?i)(?:we\s+)?accept\s", said):
+            said = "We " + re.sub(r"(?i)^we\s+", "", said)  # "We accept most insurance"
         elif re.match(rf"(?i)every\s+{_ABBR_DAYS}\s", said):
             said = dates_capitalised(said)  # "Every Sat 8am-1pm"
         elif re.match(rf"(?i){_ABBR_DAYS}\s*(?:/|,|&|and|-)", said):
@@ -257,6 +268,10 @@ def typed_facts(text: str) -> list[str]:
 _ZH_PIECE_SPLIT = re.compile(r"[\s，,、。；;！!？?～~]+")
 _ZH_OFFERED = re.compile(
     r"\d{1,6}\s*(?:元|块|一晚|/晚|每晚|一位|/位|一人|/人|一期|一次|一节|一份|一杯|一斤|一箱|一套|起)|人均\s*\d|[¥￥]\s*\d|"
+    # "丹东草莓68一盒", "赣南脐橙5斤装25", "24小时急诊", "每班不超过12人", "周六周日上课", "软笔硬笔都有", "新店开业"
+    r"\d{1,6}\s*(?:一盒|/盒|一袋|/袋|一瓶|/瓶|一只|/只)|\d{1,3}\s*斤装\s*\d{1,4}|24小时|不超过\s*\d{1,3}\s*人|"
+    r"(?:周[一二三四五六日天末]|星期[一二三四五六日天])(?:[、和到至~-]?(?:周[一二三四五六日天]|星期[一二三四五六日天]))*(?:都)?上课|"
+    r"[\u4e00-\u9fff]{2,}都有$|新店开业|"
     r"(?:送|赠|减|免|抽|包邮|优惠|特价|折|返现|半价|买一送一|第二(?:杯|件|份)|上新|新品|试听|试吃|试课)|"
     r"(?:小班|仅限|限量?|前)\s*\d{1,4}\s*(?:人|名|位|单|个)|\d{1,4}\s*(?:节|堂)课|"
     # "单人套餐299", "C1手动挡3680", "精修9张", "含服装妆造", "一人一车": a package's price, what it includes
