@@ -371,3 +371,16 @@ def test_facts_a_chinese_list_types_between_spaces(first, pieces):
 
     said = [p for _, p in F.zh_pieces(first)]
     assert all(p in said for p in pieces), said
+
+
+def test_an_opening_question_titles_the_video_and_brand_names_keep_their_case():
+    from reelforge.planner.ending import capitalised, headline_in
+
+    phones = [img("IMG_20260305_101122.jpg", 0), img("IMG_20260305_101840.jpg", 1), clip("screen swap timelapse.mp4", 9000),
+              aud("trap beat 2.mp3", 90_000)]
+    tl = plan("cracked screen?? we fix in 30 min. iphone screens from $89, samsung from $99, battery swap $49. tiktok vid 20s",
+              phones).timeline
+    assert _texts(tl, Role.TITLE) == ["Cracked screen?"]           # (no title)
+    assert "iPhone screens from $89" in _texts(tl, Role.CAPTION)   # ("Iphone screens")
+    assert headline_in("can you make a video? 20s") is None and headline_in("is the music ok?") is None
+    assert capitalised("ebay store") == "eBay store" and capitalised("shop now") == "Shop now"

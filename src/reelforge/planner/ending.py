@@ -410,7 +410,12 @@ _TOOL_WORDS = re.compile(
 def headline_in(text: str) -> str | None:
     """A line the text exclaims, to open the video on ("Instagram story: new arrivals this week! swipe
     up to shop" -> "New Arrivals This Week"): 2-7 words ending in "!", none of them the tool's own
-    ("make it pop!"), not a call to action. None when there is none."""
+    ("make it pop!"), not a call to action; or the question it opens on ("cracked screen?? we fix in 30 min": "Cracked
+    screen?"), not one asked of the tool. None when there is none."""
+    if (q := re.match(r"\s*(?P<x>[A-Za-z][^.!?:;,\n\"“”]{2,40}?)\s*\?+(?=\s|$)", text)) and 1 <= len(q.group("x").split()) <= 5 \
+            and not re.match(r"(?i)(?:can|could|would|will|how|what|why|when|where|which|who|is|are|do|does|did|hi|hey|hello|"
+                             r"should|shall|may|any|pls|please)\b", q.group("x")) and not _TOOL_WORDS.search(q.group("x")):
+        return capitalised(q.group("x").strip()) + "?"
     for m in re.finditer(r"(?:^|[.!?:;]\s*)(?P<x>[^.!?:;\n\"“”]{3,60}?)\s*!", text):
         words = m.group("x").strip(" ,-—")
         n = len(words.split())
@@ -449,5 +454,11 @@ def title_case(text: str) -> str:
 
 def capitalised(words: str) -> str:
     """Words typed in passing ("end with shop now", "an end card that says follow us") as a line on
-    screen starts: "Shop now"; words already capitalised, or without letters, as they are."""
-    return words[0].upper() + words[1:] if words[:1].islower() else words
+    screen starts: "Shop now"; words already capitalised, or without letters, as they are; names that
+    start lower case as their makers write them ("iphone screens from $89": "iPhone screens from $89")."""
+    words = _LOWER_NAMES.sub(lambda m: _LOWER_NAME[m.group(0).lower()], words)
+    return words[0].upper() + words[1:] if words[:1].islower() and not _LOWER_NAMES.match(words) else words
+
+
+_LOWER_NAME = {n.lower(): n for n in ("iPhone", "iPad", "iMac", "iPod", "iOS", "eBay", "iCloud", "AirPods", "MacBook")}
+_LOWER_NAMES = re.compile(r"(?i)\b(?:" + "|".join(_LOWER_NAME) + r")\b")
