@@ -67,3 +67,9 @@ def test_a_caption_shrinks_a_little_to_keep_a_chinese_word_whole():
     # where no break at a word's edge fits within the shrink allowed, the size is kept
     solid = dataclasses.replace(spec, text="春季新品限时优惠全场八折欢迎到店品尝")
     assert fit_font_px(solid) == 59 and len(text_lines(solid, 59)) == 2
+
+
+def test_a_number_and_its_unit_end_a_chinese_phrase():
+    # "满59元小区" / "内免费送货" split "小区内"; after "59元" the phrase ends
+    width = int(_width("小区内免费送货", 59, True)) + 2
+    assert balanced_wrap("满59元小区内免费送货", 59, True, width) == ["满59元", "小区内免费送货"]

@@ -267,7 +267,7 @@ def balanced_wrap(text: str, size: int, bold: bool, max_width: int, max_lines: i
         a, b = "".join(tokens[:k]).rstrip(), "".join(tokens[k:]).strip()
         if not a or not b or _OPENS_ON_DASH.match(b):
             continue
-        rank = _break_rank(tokens[k - 1], tokens[k])
+        rank = _break_rank("".join(tokens[max(0, k - 3):k]), tokens[k])
         if words >= 4 and (_words(tokens[:k]) < 2 or _words(tokens[k:]) < 2) and not a.endswith(_DASHES):
             continue  # (what follows a dash stands alone: "happypaws.org")
         wa, wb = _width(a, size, bold), _width(b, size, bold)
@@ -291,7 +291,12 @@ def _break_rank(before: str, after: str) -> int:
         return 0
     if unicodedata.category(b) in ("Po", "Pe", "Pf") or unicodedata.category(a) in ("Ps", "Pi"):
         return 2
+    if a in _MEASURES and before[-2:-1].isdigit() and _is_cjk(b):
+        return 0  # "满59元" / "小区内免费送货": a number and its unit end a phrase
     return int(_word_char(a) and _word_char(b))
+
+
+_MEASURES = frozenset("元块折斤盒件个位人岁天节次套份杯瓶张号楼")
 
 
 def _word_char(ch: str) -> bool:
