@@ -384,3 +384,16 @@ def test_an_opening_question_titles_the_video_and_brand_names_keep_their_case():
     assert "iPhone screens from $89" in _texts(tl, Role.CAPTION)   # ("Iphone screens")
     assert headline_in("can you make a video? 20s") is None and headline_in("is the music ok?") is None
     assert capitalised("ebay store") == "eBay store" and capitalised("shop now") == "Shop now"
+
+
+@pytest.mark.parametrize(("said", "texts", "change"), [
+    ("oh wait its sunday may 10 now not sat 9 the band moved it", ["Sat May 9 from 2pm · hopsmithbrewing.com · 41 Mill St"],
+     "change Sat May 9 from 2pm to Sun May 10 from 2pm"),
+    ("Open house is now both Sat and Sun 1-3", ["Open house Sunday 1-3pm · 619-555-0177 · 14 Birch Lane"],
+     "change Sunday 1-3pm to Sat & Sun 1-3pm"),
+    ("its june 6 sat. june 5 was the old date", ["Fri June 5"], "change june 5 to june 6"),   # (as before)
+])
+def test_days_corrected_in_everyday_words(said, texts, change):
+    from reelforge.planner.rules.corrections import as_change
+
+    assert as_change(said, texts) == change

@@ -118,7 +118,12 @@ _NAME_IS = re.compile(r"(?i)^(?:oh\s+|also\s+|btw\s+|and\s+)?(?:(?:the|our|my)\s
 def _bare(said: str) -> str:
     """A correction without what people put around it ("oops", "wait she can only do", "… now", "(austin area
     code lol)", "🙃")."""
-    return _TAIL.sub("", _HEAD.sub("", _CAN_ONLY.sub("its ", _AFTERTHOUGHT.sub("", " ".join(said.split())))))
+    t = _CAN_ONLY.sub("its ", _AFTERTHOUGHT.sub("", " ".join(said.split())))
+    for _ in range(3):  # "oh wait its …": each word people put first
+        if (bare := _HEAD.sub("", t)) == t:
+            break
+        t = bare
+    return _TAIL.sub("", t)
 
 
 # "its june 6 sat. june 5 was the old date": the new value, then the one on screen named old
@@ -135,7 +140,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
         return said
     words = piece.split()
     for n in range(max(1, len(words) - MAX_AFTERWORDS), len(words)):  # the shortest first: no afterword in the value
-        if _AFTERWORD.match(words[n]) and (said := _as_change(" ".join(words[:n]), texts, titles)) is not None:
+        if _AFTERWORD.match(words[n]) and not _LINKING.match(words[n - 1]) \
+                and (said := _as_change(" ".join(words[:n]), texts, titles)) is not None:
             return said
     return None
 
@@ -143,7 +149,8 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
 # what opens the words said after a correction: why, since when, who ("lol we sold 4 today", "as of this morning",
 # "from March", "the band moved it", "我看错了", "今天降价了"); not "not friday", "was the old date"
 _AFTERWORD = re.compile(r"(?i)^(?:lol|haha\w*|lmao|as|from|starting|effective|because|since|cos|cuz|coz|we|we'?re|we'?ve|they|"
-                        r"they'?re|he|she|i|i'?m|today|tonight|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为)")
+                        r"they'?re|he|she|i|i'?m|today|tonight|the|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为)")
+_LINKING = re.compile(r"(?i)^(?:was|is|are|were|be|been|'s)$")  # ("june 5 was | the old date": no correction "june 5 was")
 
 
 MAX_AFTERWORDS = 6  # words a correction may be followed by ("lol we sold 4 today")
@@ -190,7 +197,8 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
         return said
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t) or _WAS_OLD.match(t):  # what it is not must be on screen
-        return _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)
+        x = re.sub(r"(?i)\s+(?:now|instead|then|actually)$", "", m.group("x").strip())  # ("its sunday may 10 now not sat 9")
+        return _not_that(x, m.group("y").strip(), texts, shown)
     if (m := _FROM_TO.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)):
         return said
     if (m := _NO_KIND.match(t)) and on_screen(kind_of_word(m.group("k")) or "", texts):
@@ -451,11 +459,23 @@ def _restated(said: str, texts: Sequence[str]) -> str | None:
     return f"change {found[0][0]} to {found[0][1]}" if len(found) == 1 else None
 
 
+_DAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?"
+_HOURS_SAID = r"\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:[ap]m)?"
+_DAYS_HOURS = re.compile(rf"(?i){_DAY_WORD}(?:\s*(?:,|&|and|/)\s*{_DAY_WORD})+\s+{_HOURS_SAID}")
+_DAY_HOURS = re.compile(rf"(?i)\b{_DAY_WORD}\s+{_HOURS_SAID}")
+
+
 def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | None:
     """"open house is saturday now" on "Open house Sunday 1-4pm · …": the one part that starts with the
     words named, its words of the value's kind said anew ("change Sunday to saturday")."""
     named = re.compile(rf"(?i)(?<!\w){re.escape(subject)}(?!\w)")  # ("latte is $5.95 now" on "Try our pumpkin latte $5.50")
     parts = [p for text in texts for p in text.split(" · ") if named.search(p) and not named.fullmatch(p)]
+    value = re.sub(r"(?i)^(?:now\s+)?(?:both\s+)?", "", value)
+    if len(parts) == 1 and (days := _DAYS_HOURS.fullmatch(value)) and (old_hours := _DAY_HOURS.search(parts[0])):
+        # "Open house is now both Sat and Sun 1-3" on "Open house Sunday 1-3pm": the days and hours said anew
+        half = "" if re.search(r"(?i)[ap]m$", value) else (re.search(r"(?i)[ap]m$", old_hours.group(0)) or [""])[0]
+        said = re.sub(r"(?i)\s+and\s+", " & ", dates_capitalised(days.group(0))) + half
+        return f"change {old_hours.group(0)} to {said}"
     if len(parts) == 1 and len(re.findall(r"[$€£¥]\s?\d", value)) >= 2 and re.match(rf"(?i){re.escape(subject)}\b", parts[0]):
         # "the honey is $14 for the big jar and $8 for the small" on "Honey $12 a jar": the part said anew
         return f"change {parts[0]} to {capitalised(subject)} {value}"
