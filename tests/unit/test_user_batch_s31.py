@@ -397,3 +397,35 @@ def test_days_corrected_in_everyday_words(said, texts, change):
     from reelforge.planner.rules.corrections import as_change
 
     assert as_change(said, texts) == change
+
+
+def test_a_fact_on_a_removed_picture_stays_and_a_pictures_name_goes_with_it():
+    clinic = [img("IMG_5521.JPG", 0), img("IMG_5530.JPG", 1), img("IMG_5544.JPG", 2), img("手术室.jpg", 3),
+              clip("猫咪体检.mp4", 15_000), aud("温馨钢琴.mp3", 120_000)]
+    first = "做一个宠物医院的宣传视频 爱宠动物医院 新店开业 猫狗疫苗8折 绝育套餐猫599狗899起 24小时急诊 地址：杭州市西湖区文三路256号"
+    tl = plan(first, clinic).timeline
+    assert "24小时急诊" in " ".join(_texts(tl, Role.CAPTION))
+    after = apply(tl, plan_edit("手术室那张有点吓人 删掉", tl, library=tuple(clinic)).ops)
+    assert "手术室.jpg" not in [s.name for s in after.track(Role.MAIN).segments]
+    assert "24小时急诊" in " ".join(_texts(after, Role.CAPTION))   # (it went with the picture, unsaid)
+    # a picture's own name goes with it
+    rooms = [img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2), aud("m.mp3", 60_000)]
+    tl = plan("label the photos Kitchen, Garden and View", rooms).timeline
+    assert _texts(tl, Role.CAPTION) == ["Kitchen", "Garden", "View"]
+    after = apply(tl, plan_edit("remove the second photo", tl, library=tuple(rooms)).ops)
+    assert "Garden" not in " ".join(_texts(after, Role.CAPTION))
+
+
+def test_words_to_show_typed_without_quotes():
+    tl, r = _edit(PIANO_FIRST_WITH_TEXT, PIANO, "Also my name is Margaret Hale, put that at the start")
+    after = apply(tl, r.ops)
+    name = next(s for tr in after.tracks if tr.kind.value == "text" for s in tr.segments if s.text == "Margaret Hale")
+    assert name.start < 3000, r.reply
+    tl, r = _edit(DENTIST_FIRST, DENTIST, "Her name should show under her photo: Dr. Anita Patel, DDS")
+    after = apply(tl, r.ops)
+    cap = next(s for s in after.track(Role.CAPTION).segments if s.text == "Dr. Anita Patel, DDS")
+    shot = next(s for s in after.track(Role.MAIN).segments if s.name == "Dr Patel headshot.jpg")
+    assert shot.start <= cap.start and cap.end <= shot.end   # (over her headshot)
+    tl, r = _edit(FARM_FIRST, FARM, "add our google reviews 4.9 stars ⭐ 300+ reviews")
+    assert "⭐ 4.9 on Google · 300+ reviews" in [s.text for tr in apply(tl, r.ops).tracks if tr.kind.value == "text"
+                                                for s in tr.segments], r.reply

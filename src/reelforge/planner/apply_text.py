@@ -33,6 +33,7 @@ TEXT_DEFAULTS = {"title": (Position.CENTER, TextSize.LARGE), "caption": (Positio
 CAPTION_TRACK_ID = "captions"
 CUE_ID = "cap"  # the ids of captions timed to speech (`set_captions`): never anchored to a shot
 GIVEN_ID = "given"  # the ids of captions the first instruction gave (quoted, listed names): speech captions keep them
+NAMED_PICTURE_ID = GIVEN_ID + "pic"  # … of those that name their picture ("label the photos Kitchen, Garden"): they go with it
 
 
 def _span(st: State, timing: O.Timing) -> tuple[int, int]:
@@ -337,6 +338,32 @@ def caption_anchors(st: State) -> dict[str, tuple[Any, str, str]]:
     return out
 
 
+def _rehomed(orphans: list[Any], placed: list[Any], shots: list[Any], duration: int, busy: list[tuple[int, int]]) -> list[Any]:
+    """The captions whose picture was removed ("手术室那张 删掉" took "24小时急诊" with it; "the 4th pic is blurry take it
+    out" took "Only 12 spots"), each over the nearest shot that shows no text (``busy``: the title's and the call to
+    action's times), in its middle; else said with the nearest caption ("All vegan meals · Only 12 spots") while the
+    two read on two lines. ``placed`` (the track's other captions) may have one of them joined."""
+    out: list[Any] = []
+    for cap in sorted(orphans, key=lambda c: c.start):
+        taken = [(c.start, c.end) for c in [*placed, *out]] + busy
+        free = [s for s in shots if not any(a < s.end and s.start < b for a, b in taken) and s.duration >= 2 * MIN_SEGMENT_MS]
+        middle = (cap.start + cap.end) / 2
+        if free:
+            shot = min(free, key=lambda s: abs((s.start + s.end) / 2 - middle))
+            dur = min(cap.duration, round(shot.duration * 0.6))
+            start = min(shot.start + (shot.duration - dur) // 2, duration - dur)
+            out.append(fix_fades(cap.model_copy(update={"start": start, "duration": dur, "shot": shot.id})))
+            continue
+        near = [k for k, c in enumerate(placed) if c.shot is not None and len(c.text) + len(cap.text) + 3 <= JOINED_CHARS]
+        if near:
+            k = min(near, key=lambda k: abs((placed[k].start + placed[k].end) / 2 - middle))
+            placed[k] = placed[k].model_copy(update={"text": f"{placed[k].text} · {cap.text}"})
+    return out
+
+
+JOINED_CHARS = 48  # two facts said together still read on two lines (as a first cut joins them)
+
+
 def reanchor_captions(st: State, anchors: dict[str, tuple[Any, str, str]],
                        before: dict[str, tuple[int, int]]) -> None:
     """After the shots moved or changed length, put each anchored caption back over its shot
@@ -346,11 +373,17 @@ def reanchor_captions(st: State, anchors: dict[str, tuple[Any, str, str]],
     now = {s.id: s for s in main.segs} if main else {}
     rows = _row_spans(st)
     spill: list[Any] = []
+    named = {caption_from_name(a.name) for a in st.library.values() if a.name} - {None}
     for t in list(st.tracks_of(Role.CAPTION)):
         current = {c.id: c for c in t.segs}  # what the op made of each caption (its style, its words)
         out = [c for c in t.segs if c.id not in anchors]
+        orphans = []
         for orig, track_id, shot_id in anchors.values():
             shot = now.get(shot_id)
+            if track_id == t.id and shot is None and orig.id.startswith(GIVEN_ID) and not orig.id.startswith(NAMED_PICTURE_ID) \
+                    and current.get(orig.id, orig).text not in named:
+                orphans.append(current.get(orig.id, orig))  # its picture was removed: a fact the first instruction typed
+                # stays (a caption put on that picture, "Beach day", goes with it)
             if track_id != t.id or shot is None:  # its picture was removed
                 continue
             old_start, old_dur = before[shot_id]
@@ -360,6 +393,9 @@ def reanchor_captions(st: State, anchors: dict[str, tuple[Any, str, str]],
             dur = max(1, min(round(orig.duration * k), shot.end - start, st.duration - start))
             cap = current.get(orig.id, orig)  # an op that cut it short (a shorter video) does not lose it
             out.append(fix_fades(cap.model_copy(update={"start": start, "duration": dur})))
+        if orphans:
+            busy = [(x.start, x.end) for tr in st.tracks if tr.role in (Role.TITLE, Role.CTA) for x in tr.segs]
+            out += _rehomed(orphans, out, main.segs if main else [], st.duration, busy)
         out.sort(key=lambda c: (c.start, c.id))
         tidy: list[Any] = []
         for c in out:  # captions never overlap on a track

@@ -49,7 +49,7 @@ from reelforge.planner import parse as P
 from reelforge.planner import quotes as Q
 from reelforge.planner import time_words as TW
 from reelforge.planner import typos as T
-from reelforge.planner.apply_text import GIVEN_ID
+from reelforge.planner.apply_text import GIVEN_ID, NAMED_PICTURE_ID
 from reelforge.planner.audio_roles import classify_audio
 from reelforge.planner.bed import bed_notes, music_bed
 from reelforge.planner.file_names import caption_from_name
@@ -848,7 +848,8 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
             skipped += 1
             continue
         tid += 1
-        cap = TextSegment(id=f"{GIVEN_ID if captions_q else 't'}{tid}", start=start, duration=end - start,
+        given = (NAMED_PICTURE_ID if words.per_picture else GIVEN_ID) if captions_q else "t"
+        cap = TextSegment(id=f"{given}{tid}", start=start, duration=end - start,
                           text=text, position=place, size=TextSize.MEDIUM, background=caption_box, shot=seg.id)
         if place is Position.TOP:
             top_segs.append(cap)  # a track of their own: they may show with the rows at the bottom

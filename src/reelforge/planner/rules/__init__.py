@@ -337,6 +337,42 @@ _RX_TOO_LONG_ENOUGH = re.compile(
     r"(?:is\s+(?:enough|plenty|fine|good|all\s+we\s+need)|max|tops|(?:would|will|should)\s+do)\b(?P<rest>.*)$")
 
 
+# words to show typed without quotes: "my name is Margaret Hale, put that at the start", "her name should show under
+# her photo: Dr. Anita Patel, DDS", "add our google reviews 4.9 stars ⭐ 300+ reviews" (each was not understood)
+_MY_NAME_PUT = re.compile(
+    r"(?i)^(?:also\s+|and\s+|oh\s+)?my\s+name\s+is\s+(?P<n>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}))\s*[,.]?\s*"
+    r"(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:put|add|show|have)\s+(?:that|it|this|my\s+name)\s+"
+    r"(?P<w>at\s+the\s+(?:start|beginning|end)|first|last|on\s+the\s+first\s+\w+)\s*[.!]?\s*$")
+_NAME_UNDER_PHOTO = re.compile(
+    r"(?i)^(?:(?:her|his|their|my|the\s+doctor'?s|the\s+owner'?s)\s+)name\s+(?:should|must|needs\s+to|can)\s+(?:show|be|go|appear)\s+"
+    r"(?:under|on|over|below|with)\s+(?:her|his|their|my|the)\s+(?:photo|pic|picture|headshot|portrait)\s*[:,-]\s*"
+    r"(?P<n>(?-i:[A-Z])[^\n\x00]{2,60}?)\s*[.!]?\s*$")
+_REVIEWS = re.compile(
+    r"(?i)^(?:pls\s+|please\s+|can\s+you\s+)?add\s+(?:our|the|my)?\s*(?P<site>google|yelp|tripadvisor|facebook|trustpilot)?\s*"
+    r"(?:reviews?|ratings?)\s*:?\s*(?P<r>[1-5](?:\.\d)?)\s*(?:stars?)?\s*(?:⭐|★)*\s*[,·-]?\s*(?:from\s+|with\s+|and\s+)?"
+    r"(?P<c>\d[\d,]*\+?)\s*(?:reviews?|ratings?)\s*[.!]?\s*$")
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _words_given(text: str, tl: Timeline) -> str:
+    """An instruction that types the words to show without quotes, said with them (`_MY_NAME_PUT`, …)."""
+    if "'" in text or '"' in text or "“" in text:
+        return text
+    if m := _MY_NAME_PUT.match(text):
+        return f"add the caption '{m.group('n')}' {m.group('w')}"
+    if (m := _NAME_UNDER_PHOTO.match(text)) and (main := tl.track(Role.MAIN)) is not None:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group("n"))}
+        shot = [s for s in main.segments if words & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s.name)}]
+        if len(shot) == 1 and (i := main.segments.index(shot[0])) < len(_ORDINAL_WORDS):  # "Dr Patel headshot.jpg"
+            return f"add the caption '{m.group('n')}' on the {_ORDINAL_WORDS[i]} shot"
+    if m := _REVIEWS.match(text):
+        site = f" on {m.group('site').capitalize()}" if m.group("site") else ""
+        return f"add '⭐ {m.group('r')}{site} · {m.group('c')} reviews' somewhere"
+    return text
+
+
 def _length_enough(text: str) -> str:
     """"the office tour is too long, 5 seconds is enough": "make the office tour 5 seconds"."""
     m = _RX_TOO_LONG_ENOUGH.match(text)
@@ -974,7 +1010,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             if rest.strip(" ,.;:，。；：") else None
         return _with_names_first(ops, rest, after, _names(lib, timeline), zh=zh,
                                  memory=M.remember(mem, list(ops), timeline, lib).to_dict())
-    masked, quotes = _mask(instruction.strip())
+    masked, quotes = _mask(_words_given(instruction.strip(), timeline))
     if not masked.strip():
         return _unknown([], [], zh=zh)
     shown = [w for texts in _texts_shown(timeline) for t in texts for w in re.findall(r"[A-Za-z][\w'-]+", t)]
