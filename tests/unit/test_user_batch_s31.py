@@ -429,3 +429,10 @@ def test_words_to_show_typed_without_quotes():
     tl, r = _edit(FARM_FIRST, FARM, "add our google reviews 4.9 stars ⭐ 300+ reviews")
     assert "⭐ 4.9 on Google · 300+ reviews" in [s.text for tr in apply(tl, r.ops).tracks if tr.kind.value == "text"
                                                 for s in tr.segments], r.reply
+
+
+def test_a_cap_on_every_shot_that_would_collapse_the_video_is_asked_about():
+    tl, r = _edit(BREWERY_FIRST, BREWERY, "cut it faster, like every shot 1 sec max its tiktok")
+    assert not r.ops and "1 second'" in r.reply and "faster pace" in r.reply   # (the 15 s video became 3.5 s)
+    _, r = _edit(BREWERY_FIRST, BREWERY, "make every shot 1 second")   # said exactly: done
+    assert r.ops and all(o.duration_ms == 1000 for o in r.ops)

@@ -1259,10 +1259,21 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
         return _paced(c, t)
     if each and durs:
         kind = "image" if _has(r"images?|photos?|pictures?|pics?|stills?|slides?|张|图", t) else None
-        n = len(c.count(kind))
-        if n == 0:
+        shots = c.count(kind)
+        if not shots:
             raise _Cannot("there are no images on the timeline")
-        return [O.SetSegmentDuration(target=O.Target(index=i, kind=kind), duration_ms=durs[0].ms) for i in range(n)]
+        ms = durs[0].ms
+        cut = sum(max(0, s.duration - ms) for s in shots)
+        if _has(r"\bmax\b|\bmaximum\b|\btops\b|\bat\s+most\b|\bno\s+(?:more|longer)\s+than\b|最多|不超过", t) \
+                and c.tl.duration - cut < c.tl.duration / 2:
+            # "every shot 1 sec max its tiktok": six shots of 1 s made the 15 s video 3.5 s long, its texts unreadable
+            now, then = c.tl.duration / 1000, (c.tl.duration - cut) / 1000
+            raise _Ambiguous(f"{len(shots)}个镜头每个{ms / 1000:g}秒，视频只剩{then:.1f}秒（现在{now:g}秒）。要这样就说“每个镜头{ms / 1000:g}秒”；"
+                             "要保持时长，可以多加几张图片，或说“节奏快一点”" if c.zh else
+                             f"{len(shots)} shots of at most {ms / 1000:g} s make the video {then:.1f} s long (it is {now:g} s). "
+                             f"Say 'make every shot {ms / 1000:g} second{'s' if ms != 1000 else ''}' for that; to keep the length, add more pictures "
+                             "or say 'faster pace'.")
+        return [O.SetSegmentDuration(target=O.Target(index=i, kind=kind), duration_ms=ms) for i in range(len(shots))]
     refs = _find_targets(c, re.sub(r"\b(?:first|last)\s+(?:\d+|\w+)\s+(?:seconds?|secs?|s)\b", " ", t))
     # "the clip at 0:12 should be 5 seconds": a time that addresses a shot is not its length
     durs = [d for d in durs if not any(r.target.at_ms is not None and r.start <= d.start < r.end for r in refs)]
