@@ -436,3 +436,18 @@ def test_a_cap_on_every_shot_that_would_collapse_the_video_is_asked_about():
     assert not r.ops and "1 second'" in r.reply and "faster pace" in r.reply   # (the 15 s video became 3.5 s)
     _, r = _edit(BREWERY_FIRST, BREWERY, "make every shot 1 second")   # said exactly: done
     assert r.ops and all(o.duration_ms == 1000 for o in r.ops)
+
+
+def test_the_recording_the_instruction_names_is_the_voiceover():
+    from reelforge.planner.audio_roles import classify_audio
+
+    files = [aud("古筝 高山流水.mp3", 240_000), aud("校长介绍.m4a", 28_000)]
+    roles = classify_audio(files, "你好 帮做一个招生视频 墨香书法 用我们校长的录音 要有中国风")
+    assert [a.name for a in roles.voice] == ["校长介绍.m4a"] and roles.music.name == "古筝 高山流水.mp3"
+    assert not any("No file name says" in n for n in roles.notes)   # (said, in English, in a Chinese reply)
+    roles = classify_audio([aud("sarah intro.m4a", 200_000), aud("track2.mp3", 30_000)], "use sarah's recording over the photos")
+    assert [a.name for a in roles.voice] == ["sarah intro.m4a"]   # (the shorter file was taken as the voice)
+    from reelforge.planner.notes_zh import to_zh
+    said = to_zh("No file name says which audio is which, so the shorter one, 'a.m4a' (28 s), is taken as the voiceover "
+                 "and the longer one, 'b.mp3' (240 s), as the music. Say so if it is the other way round.")
+    assert "旁白" in said and "No file" not in said

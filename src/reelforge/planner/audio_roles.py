@@ -69,6 +69,15 @@ def unhinted_audio(audio: Sequence[Asset]) -> list[Asset]:
     return [a for a in audio if bool(VOICE_HINT.search(hint_text(a))) == bool(MUSIC_HINT.search(hint_text(a)))]
 
 
+def _called_the_voice(a: Asset, instruction: str) -> bool:
+    """Whether the instruction calls ``a`` the recording by a word of its name: "用我们校长的录音" (校长介绍.m4a),
+    "use sarah's recording" (sarah intro.m4a)."""
+    stem = (a.name or "").rsplit(".", 1)[0]
+    words = set(re.findall(r"[\u4e00-\u9fff]{2}", stem)) | {w.lower() for w in re.findall(r"[A-Za-z]{4,}", stem)}
+    return any(re.search(rf"(?i){re.escape(w)}(?:'s)?[\u4e00-\u9fff\s]{{0,3}}?(?:的)?(?:录音|口播|旁白|配音|讲话|语音|"
+                         rf"\s(?:voice(?:over)?|recording|narration|vo)\b)", instruction) for w in words)
+
+
 def classify_audio(audio: Sequence[Asset], instruction: str = "",
                    speech: Mapping[str, float] | None = None) -> AudioRoles:
     """Tell the voiceover(s) from the music. See the module docstring for the rules."""
@@ -100,6 +109,15 @@ def classify_audio(audio: Sequence[Asset], instruction: str = "",
             said.append(f"'{a.name}' is {'the voiceover' if is_speech else 'music'} ({speech[a.id]:.0%} speech)")  # type: ignore[index]
         notes.append("Audio roles from what is in the files: " + ", ".join(said) + ".")
 
+    if unknown and not voices and (called := [a for a in unknown if _called_the_voice(a, instruction or "")]) \
+            and len(called) == 1 and len(unknown) >= 2:
+        # "用我们校长的录音" beside 校长介绍.m4a and 古筝 高山流水.mp3: the one the instruction calls the recording
+        voices.append(called[0])
+        unknown.remove(called[0])
+        music = max(unknown, key=lambda a: a.duration_ms)
+        musics.append(music)
+        unknown.remove(music)
+        notes.append(f"'{called[0].name}' is the voiceover, as the instruction calls it, and '{music.name}' the music.")
     if unknown:
         if not voices and not musics:
             if len(unknown) >= 2:

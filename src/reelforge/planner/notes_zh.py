@@ -262,6 +262,12 @@ _TABLE: list[Rule] = [
     _r(r"Audio roles from what is in the files: (.*)\.", _heard_roles),
     _r(r"'(.+)' is used as the voiceover, since the instruction mentions one\.",
        lambda m: f"「{m[1]}」用作旁白（指令里提到了旁白）。"),
+    _r(r"'(.+)' is the voiceover, as the instruction calls it, and '(.+)' the music\.",
+       lambda m: f"「{m[1]}」用作旁白（指令里这样说），「{m[2]}」用作背景音乐。"),
+    _r(r"No file name says which audio is which, so the shorter one, '(.+)' \(([\d.]+) s\), is taken as the voiceover "
+       r"and the longer one, '(.+)' \(([\d.]+) s\), as the music\. Say so if it is the other way round\.",
+       lambda m: f"文件名看不出哪个是旁白，所以把短的「{m[1]}」（{m[2]}秒）当作旁白，长的「{m[3]}」（{m[4]}秒）当作背景音乐；"
+                 "反了的话请说一声。"),
     _r(r"'(.+)' is used as background music \(its name does not say, and the instruction mentions no voiceover\)\.",
        lambda m: f"「{m[1]}」用作背景音乐（文件名没有说明，指令里也没有提到旁白）。"),
     _r(r"'(.+)' is used as the music, since '(.+)' is the voiceover\.",
