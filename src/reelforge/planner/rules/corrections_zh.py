@@ -96,7 +96,7 @@ def _number_after(key: str, value: str, texts: Sequence[str]) -> str | None:
     """The change of the one number that follows ``key`` in a text part, else None."""
     hits = [(p, m) for x in texts for p in x.split(" · ")
             if (m := re.search(rf"{re.escape(key)}[^\d·]{{0,8}}?(?P<n>[¥￥]?\d[\d.]*)", p))]
-    if not hits and len(key) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", key):
+    if not hits and 2 <= len(key) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", key):
         hits = _nearest_piece_hit(key, texts)  # "狗绝育是999" on "绝育套餐猫599狗899起": the number right after "狗"
     if len(hits) != 1 or not key.strip() or key.isdigit():
         return None
