@@ -451,3 +451,17 @@ def test_the_recording_the_instruction_names_is_the_voiceover():
     said = to_zh("No file name says which audio is which, so the shorter one, 'a.m4a' (28 s), is taken as the voiceover "
                  "and the longer one, 'b.mp3' (240 s), as the music. Say so if it is the other way round.")
     assert "旁白" in said and "No file" not in said
+
+
+@pytest.mark.parametrize("said", ["just use the bit where he shakes, like the last 5 sec",
+                                  "use the last 5 seconds of the dryer clip"])
+def test_the_last_seconds_of_a_clip_are_its_end(said):
+    groomer = [img("IMG_4412.JPG", 0), img("IMG_4419.JPG", 1), clip("PXL_20260301_142233.mp4", 14_000),
+               aud("happy whistle ukulele.mp3", 90_000)]
+    tl = plan("short video for insta reels, spring special 20% off. the dryer clip last", groomer).timeline
+    tl = apply(tl, [O.CallShot(target=O.Target(index=0, kind="video"), said="dryer clip")])
+    r = plan_edit(said, tl, library=tuple(groomer))
+    assert [type(o) for o in r.ops] == [O.TrimSegment] and r.ops[0].head_ms > 0 and not r.ops[0].tail_ms, r.reply
+    after = apply(tl, r.ops)
+    shot = next(s for s in after.track(Role.MAIN).segments if s.name.startswith("PXL"))
+    assert abs(shot.duration - 5000) <= 600   # (it kept the first 5 s: "now lasts 5s")

@@ -388,6 +388,9 @@ _RX_BIT_AROUND = re.compile(
     r"(?P<rest>.*)$")
 
 
+_RX_BIT_EDGE = re.compile(r"(?i)^\s*(?:just\s+|only\s+)?(?:use|keep|show)\s+the\s+(?:bit|part|moment|section)\s+(?:where|when)\s+"
+                          r"[^,;\x00]{1,60},\s*(?:like|maybe|probably|prob|around|about|so|i\s+think)?\s*(?:the\s+)?"
+                          r"(?P<e>first|last)\s+(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b\s*[.!]*\s*$")
 _RX_SAY_AT_END = re.compile(r"(?i)^\s*(?:and\s+|also\s+|then\s+)?(?:(?:at|in)\s+the\s+(?:very\s+)?end,?\s+(?:say|show|write|put|have\s+it\s+say)"
                             r"|end\s+(?:it\s+|the\s+video\s+)?(?:with|on))\s+(?P<q>\x00\d+\x00)\s*[.!]*\s*$")
 
@@ -1040,6 +1043,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
     masked = _bit_around(masked)  # "use the bit of the ep1 clip where we both laugh, it's around 1:02"
+    # "just use the bit where he shakes, like the last 5 sec": that part of the clip (not understood)
+    masked = _RX_BIT_EDGE.sub(lambda m: f"only use the {m.group('e')} {m.group('n')} sec of the clip", masked)
     # "and at the end say 'See you Saturday!'", "end with 'See you Saturday!'": words added at the end (the first
     # changed the row under the call to action, the place lost; the second was not understood)
     masked = _RX_SAY_AT_END.sub(lambda m: f"add {m.group('q')} at the end", masked)

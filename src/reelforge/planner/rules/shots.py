@@ -721,7 +721,8 @@ _SECONDS = r"\d\s*(?:s|secs?|seconds?|ms)\b|秒"
 # "cut it to just the first 10 sec", "only use 8 sec of it", "只要前面6秒", "只要后面一半": the part kept, not cut
 _RX_KEEP_PART = re.compile(
     r"\b(?:(?:cut|trim|chop|shorten)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:down\s+)?to\s+(?:just\s+|only\s+)?|"
-    r"(?:only|just)\s+(?:use\s+|keep\s+|show\s+|want\s+|need\s+)?|(?:use|keep|show)\s+(?:only|just)\s+)"
+    r"(?:only|just)\s+(?:use\s+|keep\s+|show\s+|want\s+|need\s+)?|(?:use|keep|show)\s+(?:only|just)\s+|"
+    r"(?:use|keep|play)\s+(?=(?:the\s+)?(?:first|last|final|opening)\s+[\d.]+\s*(?:seconds?|secs?|s)\s+of\b))"
     r"(?:the\s+)?(?P<edge>first|last|second|opening|final)\s+(?P<what>half|(?:\d[\d.]*\s*|\S+\s+)?(?:seconds?|secs?|s))\b|"
     rf"(?:{ZH_KEEP}|留)(?P<zedge>前|后)面?(?P<zwhat>一半|半段|[\d一二两三四五六七八九十.]+\s*秒)")
 
