@@ -465,3 +465,22 @@ def test_the_last_seconds_of_a_clip_are_its_end(said):
     after = apply(tl, r.ops)
     shot = next(s for s in after.track(Role.MAIN).segments if s.name.startswith("PXL"))
     assert abs(shot.duration - 5000) <= 600   # (it kept the first 5 s: "now lasts 5s")
+
+
+@pytest.mark.parametrize(("said", "texts", "change"), [
+    ("新客是首单7折 写成首单", ["新客首次7折", "单色99"], "把新客首次7折改成新客首单7折"),
+    ("每班不超过10人 改一下", ["5-12岁", "小班教学每班不超过12人"], "把每班不超过12人改成每班不超过10人"),
+    ("单色89", ["新客首次7折", "单色99", "款式168起"], "把单色99改成单色89"),
+])
+def test_chinese_words_on_screen_said_anew(said, texts, change):
+    from reelforge.planner.rules.corrections import as_change
+
+    assert as_change(said, texts) == change
+
+
+def test_not_this_but_that_in_chinese_is_one_correction():
+    # read in two halves, "不是人民路12号" was written over the address (the second half happened to put it right)
+    from reelforge.planner.rules.corrections import said_first
+
+    texts = ["3月1日-3月7日 · 人民路12号 · 预约电话 13800138000"]
+    assert said_first("不是人民路12号，是人民路21号", texts) == "把人民路12号改成人民路21号"

@@ -36,6 +36,7 @@ _ZH_SWAPPED = re.compile(rf"^{KIND_WORD_ZH}(?:号码)?(?:换一下|改一下|更
 _ZH_LABEL = re.compile(rf"^{KIND_WORD_ZH}\s*[:：]\s*(?P<v>\S.*)$")
 _ZH_FROM = re.compile(r"^(?:从(?P<y>.+?)(?:改成|改为|换成|改到|变成|到)|(?P<y2>[^改]+?)改(?!成|为|到))(?P<x>.+)$")
 _ZH_IS_NOT = re.compile(rf"^(?:{KIND_WORD_ZH})?(?:应该)?是?(?P<x>[^，,]+?)[，,\s]*(?:而)?不是(?P<y>.+?)[。！!]?$")
+_ZH_NOT_BUT = re.compile(r"^不是(?P<y>[^，,。]{1,24}?)[，,\s]*(?:而)?是(?P<x>[^，,。]{1,24}?)[。！!]?$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
 _ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
                        r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到|延长到|延到|延期到)(?P<v>.+?)了?$")
@@ -121,11 +122,38 @@ def _nearest_piece_hit(key: str, texts: Sequence[str]) -> list[tuple[str, re.Mat
     return [next((p, m) for g, p, m in found if g == best)] if len(at) == 1 else []
 
 
+def _said_anew_zh(t: str, texts: Sequence[str]) -> str | None:
+    """"新客是首单7折" on "新客首次7折": the words after "新客" said anew, as long as they were and ending alike
+    ("首次7折" -> "首单7折"); else None."""
+    m = re.fullmatch(r"(?P<a>[\u4e00-\u9fff]{2,6})是(?P<b>[\u4e00-\u9fff\d.]{2,12})", t)
+    if m is None:
+        return None
+    a, b = m.group("a"), m.group("b")
+    parts = [p for x in texts for p in x.split(" · ") if p.startswith(a)]
+    if len(parts) != 1:
+        return None
+    rest = parts[0][len(a):]
+    if len(rest) != len(b) or rest == b or not (rest[-2:] == b[-2:] or rest[:1] == b[:1]):
+        return None
+    return f"把{parts[0]}改成{a}{b}"
+
+
+def _number_anew_zh(t: str, texts: Sequence[str]) -> str | None:
+    """"每班不超过10人" on "小班教学每班不超过12人": the one phrase on screen that says the same but for its number."""
+    if not (4 <= len(t) <= 20) or not re.search(r"\d", t) or not re.search(r"[\u4e00-\u9fff]{2}", t):
+        return None
+    shape = re.sub(r"\d+(?:\.\d+)?", lambda _: r"\d+(?:\.\d+)?", re.escape(t))
+    hits = {h.group(0) for x in texts for h in re.finditer(shape, x)} - {t}
+    return f"把{hits.pop()}改成{t}" if len(hits) == 1 else None
+
+
 def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
     """A Chinese correction of a fact on screen said as the change it asks for (`corrections.as_change`), or None."""
     t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
     if (m := _ZH_OLD_WRONG.match(t)) and sum(len(re.findall(rf"(?<![\d.]){re.escape(m.group('y'))}(?![\d.])", x)) for x in texts) == 1:
         return f"把{m.group('y')}改成{m.group('x')}"  # "998是错的 应该是1098"
+    if said := _said_anew_zh(t, texts) or _number_anew_zh(t, texts):
+        return said
     if (m := _ZH_KEY_IS.match(re.sub(r"\s+", " ", t))) and not kind_of_word(m.group("k")) \
             and (said := _number_after(m.group("k"), m.group("v"), texts)):
         return said
@@ -180,6 +208,8 @@ def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
         return said  # "第二杯改成8折" on "第二杯半价" wrote "8折半价"
     if (m := _ZH_IS_NOT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), shown)):
         return said  # "地址是解放路99号，不是88号" (its second half wrote "88号" over a caption)
+    if (m := _ZH_NOT_BUT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), shown)):
+        return said  # "不是人民路12号，是人民路21号" (read in two halves, "不是人民路12号" was written over the address)
     return None
 
 
