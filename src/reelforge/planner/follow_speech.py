@@ -147,6 +147,9 @@ def phrase_start(words: Sequence[tuple[int, str]], t: int) -> int:
 
 
 MIN_CUT_MS = 1500  # no shot shorter than this when the cuts follow the speech
+# nor than this share of the even cut (a 2 s flower among 7 s shots when the video runs well past the voice); at a
+# half, five pictures over 16.6 s of speech could not keep "rocket" and "meet an astronaut" 1.58 s apart on screen
+EVEN_SHARE_LEAST = 0.45
 LEAD_MS = 150  # a picture is on screen a moment before its clause is heard
 
 
@@ -162,7 +165,7 @@ def speech_cuts(anchors: dict[int, int], transitions: Sequence[int], total: int,
     ``said``: when each named position's word is said (by default its anchor), which its shot must
     be on screen for.
 
-    Not every anchor can be kept: no shot may be shorter than ``least`` or half the even share (a
+    Not every anchor can be kept: no shot may be shorter than ``least`` or `EVEN_SHARE_LEAST` of the even share (a
     2 s flower among 7 s shots when the video runs well past the voice). Of the sets of anchors
     that keep that, the one whose shots are on screen for the most of their words wins, then the
     one keeping most anchors; None when that is no anchor at all (the even cut).
@@ -171,7 +174,7 @@ def speech_cuts(anchors: dict[int, int], transitions: Sequence[int], total: int,
     [5000, 3000, 3000, 3000]
     """
     n = len(transitions)
-    least = max(least, total // max(1, n) // 2)
+    least = max(least, round(total / max(1, n) * EVEN_SHARE_LEAST))
     pinned = {k: t for k, t in anchors.items() if 0 < k < n and 0 < t < total}
     said = dict(said) if said is not None else dict(pinned)
     keys = sorted(pinned)[:MAX_SEARCHED]
