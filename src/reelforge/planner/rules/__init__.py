@@ -353,9 +353,6 @@ _REVIEWS = re.compile(
     r"(?P<c>\d[\d,]*\+?)\s*(?:reviews?|ratings?)\s*[.!]?\s*$")
 
 
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-
-
 def _words_given(text: str, tl: Timeline) -> str:
     """An instruction that types the words to show without quotes, said with them (`_MY_NAME_PUT`, …)."""
     if re.search(r"[\"“”‘]|(?:^|\s)'", text):  # (words quoted already; "O'Hale" is no quote)
@@ -365,8 +362,8 @@ def _words_given(text: str, tl: Timeline) -> str:
     if (m := _NAME_UNDER_PHOTO.match(text)) and (main := tl.track(Role.MAIN)) is not None:
         words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group("n"))}
         shot = [s for s in main.segments if words & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s.name)}]
-        if len(shot) == 1 and (i := main.segments.index(shot[0])) < len(_ORDINAL_WORDS):  # "Dr Patel headshot.jpg"
-            return f"add the caption “{m.group('n')}” on the {_ORDINAL_WORDS[i]} shot"
+        if len(shot) == 1 and (i := main.segments.index(shot[0])) < 10:  # "Dr Patel headshot.jpg"
+            return f"add the caption “{m.group('n')}” on the {O.ordinal(i)} shot"
     if m := _REVIEWS.match(text):
         site = f" on {m.group('site').capitalize()}" if m.group("site") else ""
         return f"add “⭐ {m.group('r')}{site} · {m.group('c')} reviews” somewhere"
