@@ -359,8 +359,8 @@ def block_size(spec: TextOverlay, size: int, lines: list[str] | None = None) -> 
     return text_w + 2 * pad, text_h + 2 * pad
 
 
-def _fits(spec: TextOverlay, size: int) -> bool:
-    lines = text_lines(spec, size)
+def _fits(spec: TextOverlay, size: int, lines: list[str] | None = None) -> bool:
+    lines = text_lines(spec, size) if lines is None else lines
     if spec.max_lines and len(lines) > spec.max_lines:
         return False
     w, h = block_size(spec, size, lines)
@@ -389,13 +389,12 @@ WORD_KEEPING_SHRINK = 0.85  # a two-line split may cost this much of the size to
 def _size_that_keeps_words(spec: TextOverlay, size: int) -> int:
     """``size``, or a somewhat smaller one (not below the readable size) at which the text's two
     lines break at a word's edge instead of inside one ("· 滨" / "江江南大道…")."""
-    if not spec.max_lines or not _splits_a_word(spec.text, balanced_wrap(
-            spec.text, size, spec.bold, _inner_width(spec, size), spec.max_lines)):
+    if not spec.max_lines or not _splits_a_word(spec.text, text_lines(spec, size)):
         return size
     floor = max(spec.min_font_px, HARD_FLOOR_PX, math.ceil(size * WORD_KEEPING_SHRINK))
-    for smaller in range(size - 1, floor - 1, -1):
-        lines = balanced_wrap(spec.text, smaller, spec.bold, _inner_width(spec, smaller), spec.max_lines)
-        if len(lines) == 2 and not _splits_a_word(spec.text, lines) and _fits(spec, smaller):
+    for smaller in range(size - 1, floor - 1, -1):  # (the lines as drawn, measured once a size)
+        lines = text_lines(spec, smaller)
+        if len(lines) == 2 and not _splits_a_word(spec.text, lines) and _fits(spec, smaller, lines):
             return smaller
     return size
 
