@@ -48,7 +48,7 @@ def test_the_days_a_shop_opens_besides_the_usual_are_a_caption():
               GROOMER).timeline
     assert "Open Sundays too" in _texts(tl, Role.CAPTION)   # (it was dropped)
     assert F.typed_facts("we are open saturdays as well!") == ["Open Saturdays as well"]
-    assert F.typed_facts("now open sundays 10-4") == ["Sundays 10-4"]   # (the hours, as before)
+    assert F.typed_facts("now open sundays 10-4") == ["Open Sundays 10-4"]   # (the hours, saying so)
 
 
 # -- titles of the fifth batch's first cuts (each was a fragment of the request) ------------------------------------

@@ -212,6 +212,9 @@ def test_can_the_video_start_with(text, first, last):
 @pytest.mark.parametrize("instruction", [
     "make a 25 second vertical video with captions of what she says",  # "says" read as words to show, "make" as a restyle
     "做个竖屏视频，把她说的话做成字幕", "subtitle the interview", "add subtitles for what is said",
+    # as "create a promo with captions" and "a square promo with captions" always did ("make" read as a
+    # restyle, and a ratio's colon as words given, had kept these two from the speech)
+    "make a promo with captions", "make a 16-second 16:9 promo with captions",
 ])
 def test_captions_of_the_speech_are_asked_for(instruction):
     from reelforge.planner import rules
@@ -219,7 +222,7 @@ def test_captions_of_the_speech_are_asked_for(instruction):
     assert [o.op for o in rules.ai_requests(instruction, TL)] == ["auto_captions"]
 
 
-@pytest.mark.parametrize("instruction", ["make a promo with captions", "make the captions bigger",
+@pytest.mark.parametrize("instruction", ["make the captions bigger", "make them bigger", "add captions: Fresh daily",
                                          "add a caption that says Fresh daily"])
 def test_other_caption_words_ask_for_no_transcript(instruction):
     from reelforge.planner import rules

@@ -64,7 +64,9 @@ _RX_CONTACT = re.compile(
 # a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
 _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"
                         r"Dr|Drive|Way|Ct|Court|Pl|Place|Sq|Square|Hwy|Highway|Pkwy|Parkway|Terrace|Plaza|"
-                        r"ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|LN|LANE|DR|DRIVE|WAY)\b\.?")  # (typed in capitals: "55 HARBOR ST")
+                        r"ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|LN|LANE|DR|DRIVE|WAY|"
+                        # (typed in capitals: "55 HARBOR ST"; or its kind in lower case: "1182 Main st", shown "1182 Main St")
+                        r"st|street|ave|avenue|rd|road|blvd|ln|lane)\b\.?")
 # "地址朝阳区幸福路12号", "人民路88号": a street and number, as written
 _RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u9fff]{1,12}?(?:路|街|大道|大街|巷|弄|道)\d{1,5}号"
                            # its building and floor: "科苑路15号B1", "江南大道588号恒鼎中心5楼", "人民路8号3楼"
@@ -172,14 +174,17 @@ def deadline_in(text: str) -> str | None:
 # "pumpkin latte $5.50, maple scone $3": things and their prices, one caption each
 # ("3-course dinner $39": a number joined to what it counts)
 _RX_PRICED = re.compile(
-    rf"(?:^|(?<=[,;:，；：、!?])|(?<={EMOJI})|(?<={EMOJI}\s)|(?<=\.\s)|(?<=\band\s))\s*"
+    # (a list typed without commas: "fades $30 beard $15 combo $40", a thing right after the price before it)
+    rf"(?:^|(?<=[,;:，；：、!?])|(?<={EMOJI})|(?<={EMOJI}\s)|(?<=\.\s)|(?<=\band\s)|"
+    r"(?<=[$€£]\d\s)|(?<=[$€£]\d\d\s)|(?<=[$€£]\d\d\d\s)|(?<=\.\d\d\s))\s*(?:(?:and|&)\s+)?"
     r"(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
     r"(?:\s+\d{1,2}(?=\s+for\b))?)\s*"  # ("birria tacos 3 for $12")
     r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
     # what the price is for: "honey $12 a jar, eggs $6 a dozen"
     r"(?P<unit>\s*(?:(?:a|an|per)\s+|/\s*)(?:jar|dozen|bottle|box|bag|pack|bunch|loaf|slice|piece|pound|lb|kg|kilo|"
     r"hour|hr|night|person|head|month|week|class|lesson|session|visit|pint|glass|cup|plate|bowl|ticket|pair)|\s+each)?"
-    r"(?=\s*(?:[,;，；。、!]|\.(?:\s|$)|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b))")  # ("full detail $149 this month only")
+    r"(?=\s*(?:[,;，；。、!]|\.(?:\s|$)|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b)|"
+    r"\s+[A-Za-z][A-Za-z' -]{1,30}?\s*[$€£]\s?\d)")  # ("full detail $149 this month only")
 
 
 def _by(word: str | None) -> str:
@@ -332,7 +337,8 @@ def street_in(text: str) -> str | None:
     """A street address the text gives ("12 Market St", "朝阳区幸福路12号"), as written, or None."""
     m = _RX_STREET.search(text or "")
     if m is not None:
-        return m.group(0).rstrip(".")
+        said = m.group(0).rstrip(".")
+        return said[:-len(kind)] + kind.capitalize() if (kind := said.split()[-1]).islower() else said
     z = _RX_ZH_STREET.search(text or "")
     return (z.group("a") or z.group("v")) if z else None
 

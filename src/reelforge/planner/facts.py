@@ -20,6 +20,10 @@ _TIME = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
 
 # each kind of fact, as typed (case-insensitive unless a pattern says otherwise); tried in this order
 _ABBR_DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?s?"
+# a day or a run of days with the hours kept then, typed without am/pm: "tues-sat 9-7", "sunday 10-4" (with
+# them, "open Mon-Sat 9am-7pm", the hours are a when: `when.when_at`)
+_DAYS_HOURS = (rf"(?<![-–\w])(?<![-–]\s){_ABBR_DAYS}(?:\s*(?:-|–|to|thru|through)\s*{_ABBR_DAYS})?\.?\s+"
+               r"(?!0:)\d{1,2}(?::\d\d)?\s*(?:-|–|to|till|until)\s*\d{1,2}(?::\d\d)?(?![\w%]|\s*(?:%|am\b|pm\b|a\.m|p\.m)|[/:.]\d)")
 _PLACE_ALONE = (r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Park|Square|Hall|Plaza|Gardens|Arena|Stadium|Theater|Theatre|Center|Centre|"
                 r"Pavilion|Chapel|Church|Cathedral|Library|Museum|Gallery|Beach|Pier|Ballroom|Auditorium|Rooftop|Lodge|Winery|"
                 r"Brewery|Farm|Elementary|School|Academy|College|University|Hotel|Inn|Club|Community\s+Center|Marina))")
@@ -100,8 +104,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\ball[\s-]inclusive\b"),
     ("welcome",  # "21+ only", "all ages", "walk-ins welcome", "pet friendly"
      r"(?<![\w$])(?:1[6-9]|2[01])\s*\+(?:\s+only)?(?!\w)|"
-     r"\b(?:all\s+ages|kids|children|families|everyone|beginners|walk-?ins|all\s+levels|pets|dogs|newcomers)\s+"
-     r"(?:are\s+)?welcome\b|\ball\s+(?:ages|levels)\b|\b(?:family|kid|kids|pet|dog)[\s-]friendly\b"),
+     r"\b(?:all\s+ages|kids|children|families|everyone|beginners|walk[\s-]?ins|all\s+levels|pets|dogs|newcomers)\s+"
+     rf"(?:are\s+)?welcome\b(?!\s*:?\s*{_DAYS_HOURS})|\ball\s+(?:ages|levels)\b|\b(?:family|kid|kids|pet|dog)[\s-]friendly\b"),
     ("terms",  # "cash and card accepted", "includes 10 edited photos", "lifetime access", "100 night trial"
      r"\b(?:cash|cards?|credit\s+cards?|debit\s+cards?|apple\s+pay|google\s+pay|venmo|paypal)(?:\s*(?:,|&|and|or|\+)\s*"
      r"(?:cash|cards?|credit\s+cards?|debit\s+cards?|apple\s+pay|google\s+pay|venmo|paypal))*\s+(?:accepted|welcome|only)\b|"
@@ -133,6 +137,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("ages",  # "ages 6-12", "ages 18+"
      r"\bages?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bages?\s+\d{1,2}\s*\+"),
     ("hours",  # "open 24/7", "open daily", "doors 7pm", "delivery until midnight"
+     # "walk ins tues-sat 9-7 / sunday 10-4", "open thur-sun 11-9", "hours: mon-fri 8am-6pm": days and their hours
+     rf"(?:\b(?:walk[\s-]?ins?(?:\s+(?:are\s+)?welcome)?|open|hours)\s*:?\s*)?{_DAYS_HOURS}(?:\s*(?:/|,|&|and|;)\s*{_DAYS_HOURS})*|"
      r"\b(?:delivery|kitchen\s+open|open|serving)\s+(?:until|till)\s+(?:midnight|late|\d{1,2}(?::\d\d)?\s*[ap]m)\b|"
      # ("open 7am-7pm daily", "open daily 7am-7pm": the hours with it)
      rf"\bopen\s+(?:(?:daily|every\s+day)\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s*(?:-|–|to)\s*{_TIME}"
@@ -237,6 +243,10 @@ def typed_facts(text: str) -> list[str]:
             said = "Ages " + said.split(None, 1)[1]
         elif re.match(r"(?i)by\s", said):
             said = "By " + said[3:]
+        elif walk := re.match(r"(?i)walk[\s-]?ins?\b\s*", said):
+            said = "Walk-ins " + dates_capitalised(said[walk.end():])  # "Walk-ins Tues-Sat 9-7 / Sunday 10-4"
+        elif re.match(rf"(?i)(?:hours\s*:?\s*|open\s+)?{_ABBR_DAYS}\b", said):
+            said = dates_capitalised(said)  # "Thur-Sun 11-9"
         elif re.match(r"(?i)live\s|(?:now\s+)?open\s|(?:evening|weekend|early|late|saturday|sunday)\s+(?:appointments|hours)\s", said):
             said = capitalise_dates(said)  # "Live jazz on Thursdays", "Open Sundays too", "Evening appointments Tuesdays …"
         elif fix := re.match(r"(?i)we\s+fix\s+(?:it\s+|them\s+|most\s+\w+\s+)?in\s+(?P<t>.+)$", said):

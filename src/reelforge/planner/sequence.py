@@ -24,6 +24,8 @@ _START = re.compile(
     r"\b(?:start|open|begin|kick\s+off)(?:s|ing)?\s+(?:it\s+|the\s+video\s+)?(?:with|w/?|on)\s+|\bfirst\s+(?=the\b)|"
     # "want the classroom first then …", "put the neon sign first then …": the list starts at the first item
     r"(?:(?<=\bwant\s)|(?<=\bput\s)|(?<=\bhave\s)|(?<=\bshow\s))(?=(?:the\s+|my\s+|our\s+)?[\w' &-]{1,30}?\s+first\s*,?\s*then\b)|"
+    # "fade timelapse then the pics": a sentence that is a list ("X then Y")
+    r"(?:^|(?<=[.!?]\s))(?=(?:the\s+|my\s+|our\s+)?[\w' &-]{2,30}?\s+then\s+)|"
     r"(?:先放|先用|开头放|开头用|开头是|开头想要|开头要|首先放?|先)(?=[\u4e00-\u9fffA-Za-z])|"
     # "a video for facebook with the bee video, the honey jars, eggs, …": what it shows, in that order
     r"\b(?:video|vid|reel|promo|slideshow)\b[^.!?,]{0,30}?\bwith\s+(?=the\s+[\w' -]{2,30},)")
@@ -67,7 +69,7 @@ def _items(text: str) -> list[tuple[str, bool]]:
             continue
         last = bool(_LAST.search(piece))
         words = _LAST.sub(" ", piece).strip()
-        if _words(words):  # ("…and our logo": no shot's words)
+        if _words(words) or _PLURAL.search(words):  # ("…and our logo": no shot's words; "then the pics": the pictures)
             out.append((words, last))
     return out[:MAX_ITEMS]
 
@@ -144,9 +146,11 @@ def read_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> tuple
     unread = [i for i, k in enumerate(chosen) if k is None]
     plural = [i for i in unread if _PLURAL.search(items[i][0])]
     known = sum(1 for k in chosen if k is not None)
-    if known < 2 and not (known == 1 and len(items) >= 3 and len(unread) == len(spare) and not plural):
+    if known < 2 and not (known == 1 and len(items) >= 3 and len(unread) == len(spare) and not plural) and not (
+            known == 1 and unread == plural == [len(items) - 1] and sum(not videos[k] for k in spare) >= 2):
         return None, {}  # (one item named, the others each a shot no item names: "the before pic first then the
-        # after then the dryer clip then the shop front", the clip named by its kind)
+        # after then the dryer clip then the shop front", the clip named by its kind; or the pictures after it:
+        # "fade timelapse then the pics")
     if unread and not (len(unread) == len(spare) or (len(plural) == 1 and len(spare) >= len(unread))):
         return None, {}
     for i in unread:

@@ -1049,6 +1049,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = re.sub(r"(?i)^(\s*(?:please\s+)?(?:add|put|stick|tack)\s+\x00\d+\x00\s+)(?:on\s+)?to\s+the\s+(?:very\s+)?end\b", r"\1at the end",
                     masked)
     masked = re.sub(r"^(\s*)最后(?=(?:再)?(?:加|放|写|打)(?:个|上|一个|一句|一行)?\s*\x00\d+\x00)", r"\1结尾", masked)
+    # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
+    # the last one)
+    masked = _RX_ONE_MORE_THING.sub(" ", masked)
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     masked = _first_way(masked)  # "cut it to 3 sec or fade it under her voice"
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
@@ -1385,6 +1388,8 @@ _RX_TAKEN_BACK = re.compile(r"(?i)^\s*(?:(?:nah|no|hmm+|actually|ok|oh)[,.!\s]+)
                             r"never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that))(?:吧|啦)?\s*[,，。.!！]*\s*")
 _RX_TAKEN_BACK_WITHIN = re.compile(r"(?i)^(?P<gone>.*\S)\s*(?:[?？!！,，。.]\s*|\s+)(?:(?:nah|no|hmm+|actually|ok|oh)[,.!\s]+)*"
                                    r"(?:算了|不要了|还是不要了|never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that))(?:吧|啦)?\s*[,，。.!！]*\s*")
+_RX_ONE_MORE_THING = re.compile(r"(?i)(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?:and|ok|okay|oh|also|ah)[,\s]+)*"
+                                r"(?:(?:one|a|the)\s+)?(?:last|final|more|other|another)\s+thing(?:\s+is)?\s*[,:.!-]*\s+(?=\S)")
 _INTERJECTION = re.compile(r"(?:no|nope|nah|actually|wait|sorry|oops|whoops|oh|ah|also|btw|hmm+|um+|uh+|ok|okay|well|不对|不是|错了|算了)", re.I)
 _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|swap|mute|unmute|set|change|turn|add|place|"
                         r"show|speed\s+up|slow\s+down|fade|lower|raise|zoom\s+in\s+on|zoom\s+out\s+on)\b", re.I)

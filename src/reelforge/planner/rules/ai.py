@@ -87,7 +87,7 @@ _RX_SPOKEN = re.compile(
 # the video's own length in a first instruction ("a 20 second reel with subtitles", "a reel of 30 seconds"):
 # no time a caption stays
 _RX_VIDEO_LENGTH = re.compile(
-    r"\b\d+(?:\.\d+)?[\s-]*(?:s|secs?|seconds?)(?:[\s-]+long)?\s+(?:[\w-]+\s+){0,3}?"
+    r"\b\d+(?:\.\d+)?[\s-]*(?:s|secs?|seconds?)(?:[\s-]+long)?\s+(?:[\w:-]+\s+){0,3}?"
     r"(?:videos?|reels?|promos?|ads?|clips?|stor(?:y|ies)|shorts?|tiktoks?|posts?|teasers?|trailers?|spots?|commercials?|"
     r"montages?|slideshows?|cuts?|edits?)\b|"
     r"\b(?:videos?|reels?|promos?|ads?|clips?|stor(?:y|ies)|shorts?|tiktoks?|teasers?|slideshows?)\s+(?:of|that\s+is|lasting)\s+"
@@ -134,11 +134,15 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     spoken = _RX_SPOKEN.search(t) is not None
     if not _has(_CAPTION_NOUN, t) or c.quotes or (
-            not spoken and _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b|[:：]\s*\S", t)):
-        return None  # "加字幕：新品上市" is that caption, not captions from the speech
+            not spoken and _has(r"\b(?:say(?:s|ing)?|reads?|that\s+says)\b|(?:(?<!\d)[:：]|[:：](?!\d))\s*\S", t)):
+        # "加字幕：新品上市" is that caption, not captions from the speech ("a 16:9 promo with captions":
+        # a ratio's or a time's colon gives no words)
+        return None
     if _has(r"\b(?:space|spacing|gap|apart|overlap\w*|collid\w*)\b|间距|距离|重叠|挡住", t):
         return None  # "put some space between the title and the captions": where texts sit (the layout's)
-    if _has(_REMOVE, t) or (not spoken and _has(r"\b(?:make|move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t)):
+    # ("make the captions bigger" restyles them; "make a promo with captions" asks for them)
+    if _has(_REMOVE, t) or (not spoken and _has(r"\bmake\s+(?:(?:the|all|my|our|its|these|those|every|each)\s+)*"
+                                                r"(?:captions?|subtitles?|subs|text|them)\b|\b(?:move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t)):
         return None
     if not spoken and _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"
                            r"久一点|长一点|短一点|太快|太短", _RX_VIDEO_LENGTH.sub(" ", t)):

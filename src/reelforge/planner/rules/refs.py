@@ -194,6 +194,10 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                 and re.search(r"\b(?!the\b|and\b|or\b|&|to\b|at\b|is\b|be\b|between\b|of\b|on\b|into\b|after\b|before\b)[a-z]{2,}\s+$", t[:m.start()])
                 and not re.search(r"\b(?:swap|switch|exchange|delete|remove|drop)\b", t)):
             continue  # "put the scarf first": where it goes, not which one
+        if m.group("ord") in ("opening", "closing", "ending") and not m.group("noun") and re.search(
+                r"(?:\b(?:we|we're|were|we’re|they're|i'm|is|are|be|been|will|now|also|stop|keep)\s+|n't\s+|\bnot\s+)$",
+                t[:m.start("ord")], re.I):
+            continue  # "we're closing sundays from next month", "is opening soon": a verb, not the last or first shot
         if m.group("ord") in ("intro", "outro", "opening", "closing", "ending") and any(
                 re.search(rf"(?<![a-z]){m.group('ord')}(?![a-z])", s.name.lower()) for s in c.main_segs()):
             continue  # "start with the intro clip" with "hr manager intro.mp4": that file, not the first shot

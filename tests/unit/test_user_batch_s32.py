@@ -1,0 +1,101 @@
+"""User tests of session 32: a sixth batch of sessions typed by someone who had not seen the planner. A
+barber's "reel for the shop 15sec. fade timelapse then the pics. walk ins tues-sat 9-7 / sunday 10-4. fades
+$30 beard $15 combo $40. 1182 Main st" showed no hours, one price ("$30" as the call to action), no address and
+the clip third; "nvm. last thing take out the sunday hours we're closing sundays from next month" removed the
+last picture. Each case is checked through the planner as a session plans it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import facts as F
+from reelforge.planner import plan
+from reelforge.planner.ending import priced_items, street_in
+from reelforge.planner.rules import plan_edit
+from reelforge.planner.sequence import read_order
+from reelforge.timeline import Role
+
+from .test_compose import aud, clip, img
+
+BARBER_FIRST = ("reel for the shop 15sec. fade timelapse then the pics. walk ins tues-sat 9-7 / sunday 10-4. "
+                "fades $30 beard $15 combo $40. 1182 Main st")
+BARBER = [img("IMG_3320.HEIC", 0), img("IMG_3325.HEIC", 1), clip("fade timelapse.mp4", 62_000), img("IMG_3341.HEIC", 2),
+          clip("barber pole neon.mp4", 8_000), aud("lofi hiphop beat.mp3", 180_000)]
+
+
+def _texts(tl, role: Role) -> list[str]:
+    return [s.text for tr in tl.tracks if tr.role is role for s in tr.segments]
+
+
+def test_a_barbers_first_cut_shows_its_prices_hours_and_address_and_opens_on_the_clip_said_first():
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(BARBER)
+    s.handle(BARBER_FIRST)
+    tl = s.timeline
+    captions = _texts(tl, Role.CAPTION)
+    for said in ("Fades $30", "Beard $15", "Combo $40", "Walk-ins Tues-Sat 9-7 / Sunday 10-4"):
+        assert said in captions, captions
+    assert _texts(tl, Role.CTA) == ["1182 Main St"]   # (it was "$30", the address not shown)
+    names = [s.name for s in tl.track(Role.MAIN).segments]
+    assert names[0] == "fade timelapse.mp4" and names[1:4] == ["IMG_3320.HEIC", "IMG_3325.HEIC", "IMG_3341.HEIC"], names
+
+
+@pytest.mark.parametrize(("said", "facts"), [
+    ("walk ins tues-sat 9-7 / sunday 10-4", ["Walk-ins Tues-Sat 9-7 / Sunday 10-4"]),
+    ("walk ins welcome mon-sat 10-7, 223 King St", ["Walk-ins welcome Mon-Sat 10-7"]),
+    ("open tues-sat 9-7", ["Open Tues-Sat 9-7"]),
+    ("food truck fri-sun 11-9 at the market", ["Fri-Sun 11-9"]),
+    ("hours: tue-sat 9-7", ["Hours: Tue-Sat 9-7"]),
+    ("music 10-20%", []),
+    ("trim the clip sat 0:05-0:10", []),
+])
+def test_days_with_their_hours_typed_without_am_pm_are_a_fact(said, facts):
+    assert F.typed_facts(said) == facts
+
+
+def test_hours_with_am_pm_stay_the_when_not_a_second_caption():
+    tl = plan("hair salon promo: walk-ins welcome, open Mon-Sat 9am-7pm, 88 King St, book at glowsalon.com",
+              [img("a.jpg", 0), img("b.jpg", 1)]).timeline
+    shown = " | ".join(_texts(tl, Role.CAPTION) + _texts(tl, Role.CTA))
+    assert shown.count("9am-7pm") == 1, shown
+
+
+@pytest.mark.parametrize(("said", "items"), [
+    ("fades $30 beard $15 combo $40. 1182 Main st", ["Fades $30", "Beard $15", "Combo $40"]),
+    ("tacos $3 burritos $9.50 and drinks $2", ["Tacos $3", "Burritos $9.50", "Drinks $2"]),
+    ("pumpkin latte $5.50, maple scone $3 and chai $4, this fall", ["Pumpkin latte $5.50", "Maple scone $3", "Chai $4"]),
+    ("was $30 now $20", []),
+])
+def test_prices_listed_without_commas_are_one_caption_each(said, items):
+    assert priced_items(said) == items
+
+
+@pytest.mark.parametrize(("said", "street"), [
+    ("1182 Main st", "1182 Main St"), ("at 223 King St unit 4", "223 King St"), ("55 HARBOR ST", "55 HARBOR ST"),
+    ("in 3 Easy steps", None), ("1182 main st", None)])
+def test_a_street_typed_with_its_kind_in_lower_case(said, street):
+    assert street_in(said) == street
+
+
+@pytest.mark.parametrize(("said", "order"), [
+    ("fade timelapse then the pics", [2, 0, 1, 3, 4]),
+    ("the timelapse then the pics", [2, 0, 1, 3, 4]),
+    ("make it vertical then add captions", None),
+    ("fade in then out", None),
+])
+def test_a_sentence_listing_a_clip_then_the_pictures_orders_them(said, order):
+    names = ["IMG_3320.HEIC", "IMG_3325.HEIC", "fade timelapse.mp4", "IMG_3341.HEIC", "barber pole neon.mp4"]
+    assert read_order(f"reel 15sec. {said}. walk ins", names, [False, False, True, False, True])[0] == order
+
+
+@pytest.mark.parametrize("said", [
+    "nvm. last thing take out the sunday hours we're closing sundays from next month",
+    "one more thing: take out the sunday hours, we're closing sundays",
+])
+def test_how_a_message_goes_on_and_a_verb_of_closing_name_no_shot(said):
+    tl = plan(BARBER_FIRST, BARBER).timeline
+    r = plan_edit(said, tl, library=tuple(BARBER))
+    assert not any(type(o).__name__ == "RemoveSegment" for o in r.ops or []), r.reply   # (the last picture went)
+    assert [type(o).__name__ for o in plan_edit("remove the closing shot", tl, library=tuple(BARBER)).ops] == ["RemoveSegment"]
