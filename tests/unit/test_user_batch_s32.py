@@ -99,3 +99,30 @@ def test_how_a_message_goes_on_and_a_verb_of_closing_name_no_shot(said):
     r = plan_edit(said, tl, library=tuple(BARBER))
     assert not any(type(o).__name__ == "RemoveSegment" for o in r.ops or []), r.reply   # (the last picture went)
     assert [type(o).__name__ for o in plan_edit("remove the closing shot", tl, library=tuple(BARBER)).ops] == ["RemoveSegment"]
+
+
+MILK_TEA = [img("微信图片_20260412153022.jpg", 0), img("微信图片_20260412153031.jpg", 1), img("店门口.jpg", 2),
+            clip("VID_20260410_201455.mp4", 20_000), aud("抖音热门 夏天 bgm.mp3", 120_000)]
+EARLY = [img("教室全景.jpg", 0), img("微信图片_20260415094512.jpg", 1), aud("轻音乐.mp3", 120_000)]
+
+
+def _session(files, first, *edits):
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(files)
+    s.handle(first)
+    return s, [s.handle(e) for e in edits]
+
+
+def test_a_correction_that_places_a_shot_is_no_new_words_for_the_last_change():
+    s, (_, r) = _session(MILK_TEA, "抖音视频 新品生椰西瓜冰上市 第二杯半价 到5月31号", "标题改成限时优惠", "不对 还是西瓜冰放第一个吧")
+    shown = [t for role in (Role.TITLE, Role.CTA, Role.CAPTION) for t in _texts(s.timeline, role)]
+    assert not any("放第一个" in t for t in shown), (r.message, shown)   # (it became the title's words)
+
+
+def test_a_new_price_said_with_why_changes_the_price_only():
+    s, (r,) = _session(EARLY, "早教中心的宣传视频 小橡果早教 0-6岁 体验课9.9元 新会员报名送10节课 电话021-5888 6666",
+                       "体验课改成19.9 9.9的活动结束了")
+    shown = [t for role in (Role.TITLE, Role.CTA, Role.CAPTION) for t in _texts(s.timeline, role)]
+    assert "体验课19.9元" in shown and not any("结束" in t for t in shown), (r.message, shown)

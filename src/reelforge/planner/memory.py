@@ -201,7 +201,10 @@ _MORE = re.compile(r"^(?:(?:a\s+(?:bit|little)\s+|much\s+|even\s+|still\s+)*(?:m
 _CORRECT = re.compile(r"^(?:(?:no|nope|nah|actually|wait|sorry|oops|hmm|i\s+meant?)\b[,\s]*)+(?:make\s+(?:it|that)\s+|i\s+meant?\s+)?"
                       r"(?P<v>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:instead|then|rather|please))?$"
                       r"|^(?:make\s+(?:it|that)\s+)?(?P<v2>[a-z#][\w#-]*(?:\s+[a-z][\w-]*){0,2}?)\s+instead$"
-                      r"|^(?:不对|不是|错了|算了)[，,\s]*(?:还是|换成|改成|要|用)?(?P<zh>[^，,。！\s]{1,8}?)(?:吧|好了|的)?$")
+                      # ("不对 还是西瓜冰放第一个吧": an instruction of its own, not the last change's new words)
+                      r"|^(?:不对|不是|错了|算了)[，,\s]*(?:还是|换成|改成|要|用)?"
+                      r"(?P<zh>(?![^，,。！\s]*(?:放|移|挪|删|去掉|换到|加|调|剪|第[一二三四五六七八九十\d]+个?$))[^，,。！\s]{1,8}?)"
+                      r"(?:吧|好了|的)?$")
 _COLOUR_NAMED = {name: hex_color for hex_color, name in COLOR_EN.items()} | {"gray": "#808080"}
 _GO_BACK_TO = re.compile(
     r"^(?:(?:no|nope|nah|hmm+|ok|okay|ugh)\b[,\s]*)?(?:(?:the\s+)?[a-z]+\s+(?:looks?|is|was|looked|seems)\s+(?:so\s+|really\s+|kinda\s+)?"

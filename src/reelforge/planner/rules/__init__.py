@@ -1052,6 +1052,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
     # the last one)
     masked = _RX_ONE_MORE_THING.sub(" ", masked)
+    # "体验课改成19.9 9.9的活动结束了": the new number, then why (it wrote the reason into the call to action)
+    masked = re.sub(r"((?:改成|改为|换成|变成)\s*\d+(?:\.\d+)?\s*(?:元|块)?)\s+[^\s，,。]*?(?:了|啦|呢|哦)[。！!]*$", r"\1", masked)
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     masked = _first_way(masked)  # "cut it to 3 sec or fade it under her voice"
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
