@@ -126,3 +126,41 @@ def test_a_new_price_said_with_why_changes_the_price_only():
                        "体验课改成19.9 9.9的活动结束了")
     shown = [t for role in (Role.TITLE, Role.CTA, Role.CAPTION) for t in _texts(s.timeline, role)]
     assert "体验课19.9元" in shown and not any("结束" in t for t in shown), (r.message, shown)
+
+
+CHARITY_FIRST = ("Hi, I'm organising the Hope Hospice 5k fun run, sunday 14th june 2026 at Roundhay Park leeds, 10am start. "
+                 "adults £15, kids under 12 £5, dogs welcome! fancy dress encouraged. last year we raised £12,340. sign up at "
+                 "hopehospice.org.uk/funrun. I recorded a voiceover, please use it. it's for facebook mainly. Thank you so much!")
+CHARITY = [img("IMG_5521.JPG", 0), img("IMG_5540.JPG", 1), clip("drone_start.mp4", 20_000),
+           aud("voiceover take 2.m4a", 30_000), aud("Upbeat Summer - Royalty Free.mp3", 120_000)]
+
+
+def test_a_fun_run_is_titled_by_its_name_not_the_thanks_to_the_tool():
+    tl = plan(CHARITY_FIRST, CHARITY).timeline
+    assert _texts(tl, Role.TITLE) == ["Hope Hospice 5K Fun Run"]   # (it was "Thank you so much")
+    captions = _texts(tl, Role.CAPTION)
+    assert "Adults £15" in captions and "Kids under 12 £5" in captions
+    assert _texts(tl, Role.CTA) == ["Sign up at hopehospice.org.uk/funrun"]   # (it was "Adults £15" a second time)
+
+
+def test_a_file_named_for_a_place_keeps_its_at():
+    from reelforge.planner.file_names import caption_from_name
+
+    assert caption_from_name("live at the fleece clip.mp4") == "Live at the Fleece"   # (it was "Live the Fleece")
+    assert caption_from_name("WhatsApp Image 2026-05-02 at 10.11.03.jpeg") is None
+    assert caption_from_name("dinner at 8.jpg") == "Dinner"
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("做个小红书视频 我们民宿 云栖小院 在大理洱海边 双廊 海景房 五一还有房 398一晚起 含早餐", "云栖小院"),   # (stock 精彩瞬间)
+    ("早教中心的宣传视频 小橡果早教 0-6岁 感统 音乐 美术 体验课9.9元", "小橡果早教"),               # (早教中心)
+    ("帮我做一个卖茶的视频 2026新茶明前龙井上市了 自家茶园 手工炒制 一斤1280 顺丰包邮", "2026新茶明前龙井上市"),  # (stock 限时优惠)
+    ("产品上新，竖屏15秒，加上价格 ¥199", "新品上市"),                                               # (as before)
+])
+def test_a_chinese_first_cut_is_titled_by_the_name_or_launch_typed(first, title):
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested([img("IMG_1.jpg", 0), img("IMG_2.jpg", 1), aud("轻音乐.mp3", 120_000)])
+    s.handle(first)
+    assert _texts(s.timeline, Role.TITLE) == [title]

@@ -178,7 +178,8 @@ _RX_PRICED = re.compile(
     rf"(?:^|(?<=[,;:，；：、!?])|(?<={EMOJI})|(?<={EMOJI}\s)|(?<=\.\s)|(?<=\band\s)|"
     r"(?<=[$€£]\d\s)|(?<=[$€£]\d\d\s)|(?<=[$€£]\d\d\d\s)|(?<=\.\d\d\s))\s*(?:(?:and|&)\s+)?"
     r"(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
-    r"(?:\s+\d{1,2}(?=\s+for\b))?)\s*"  # ("birria tacos 3 for $12")
+    r"(?:\s+\d{1,2}(?=\s+for\b)|\s+(?:under|over|aged?)\s+\d{1,2}s?|\s+\d{1,2}\s*(?:and|&)\s*(?:under|over)|\s+\d{1,2}\+)?)\s*"
+    # ("birria tacos 3 for $12", "kids under 12 £5")
     r"(?P<by>\bfor\s+|\bat\s+|[-–—:：]\s*)?(?P<price>[$€£¥￥]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?\s*元)"
     # what the price is for: "honey $12 a jar, eggs $6 a dozen"
     r"(?P<unit>\s*(?:(?:a|an|per)\s+|/\s*)(?:jar|dozen|bottle|box|bag|pack|bunch|loaf|slice|piece|pound|lb|kg|kilo|"
@@ -429,6 +430,9 @@ def headline_in(text: str) -> str | None:
         # words or more no politeness to the tool
         plain = re.sub(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\s+(?=(?:followers|subscribers|customers|members|fans|"
                        r"years|guests|students)\b)", "N ", words)
+        if re.fullmatch(r"(?i)(?:thank\s+you|thanks|thx|ty)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million)|\s+in\s+advance|"
+                        r"\s+again)*(?:\s+(?:guys|all|x+))?", words):
+            continue  # "Thank you so much!" at the end of the request: thanks to the tool, no line to show
         tool = _TOOL_WORDS.search(re.sub(r"(?i)^thank\s+you\b|^thanks\b", "", plain) if n >= 4 else plain)
         if 2 <= n <= 7 and not tool and not any(rx.fullmatch(words) for rx in _EN[2:]) \
                 and not re.search(r"\d", plain):

@@ -117,7 +117,7 @@ def _meaningful_words(filename: str) -> list[str]:
     raw = [t for t in re.split(r"[\s\-.,()\[\]{}+]+", name) if t]
     words: list[str] = []
     for k, token in enumerate(raw):
-        if token.lower() != "new" and (token.lower() in _GENERIC_WORDS or token.lower() in _TECH_WORDS):
+        if token.lower() not in ("new", "at") and (token.lower() in _GENERIC_WORDS or token.lower() in _TECH_WORDS):
             continue  # "WhatsApp", "NoAudio" as a whole
         parts = re.sub(r"([a-z])([A-Z])", r"\1 \2", token).split()  # camelCase -> camel Case
         for i, w in enumerate(parts):
@@ -132,6 +132,9 @@ def _meaningful_words(filename: str) -> list[str]:
             nxt = parts[i + 1] if i + 1 < len(parts) else (raw[k + 1] if k + 1 < len(raw) else "")
             if lw == "new" and _content_word(nxt):
                 words.append(w)  # "NewArrivals", "new-york": part of the name
+                continue
+            if lw == "at" and words and re.fullmatch(r"[A-Za-z]{2,}", nxt) and nxt.lower() not in _GENERIC_WORDS:
+                words.append(w)  # "live at the fleece clip.mp4": a place ("WhatsApp Image … at 10.11.03": a time)
                 continue
             if lw in _GENERIC_WORDS or lw in _TECH_WORDS or _ZH_GENERIC_NAME.match(w):
                 continue

@@ -310,6 +310,8 @@ _KIND_AFTER = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–])|(?<=\s-))\s*(?P<s>[a-z0-
                          r"introducing|announcing|promoting|advertising)\b(?!\s+(?:my\s+|our\s+|the\s+)?(?:" + _PLATFORMS +
                          r"|channel|page|account|feed)\b))")
 _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|we\s+need|i\s+want|make|create|do|"
+                        # "I'm organising the Hope Hospice 5k fun run": what is organised
+                        r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:organi[sz]ing|hosting|running|throwing|planning|holding|putting\s+on)|"
                         r"build|give\s+me|me|us|a|an|the|our|my|this|quick|short|little|simple|fun|nice|cool|"
                         r"vertical|horizontal|square|portrait|landscape|\d+[\s-]*(?:s|sec|secs|second|seconds|min|minute)|"
                         r"social(?:\s+media)?|" + _PLATFORMS + r")\b[\s,-]*)+")
@@ -318,7 +320,7 @@ _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|w
 # "mattress sale 50% off", "Black Friday blowout": the event a clause opens on, the kind kept
 _EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>(?:[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+)?"
                              r"(?:launch|sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive|gala|"
-                             r"festival|fair|market|concert|workshop|classes|course|camp|tournament|fun\s+run|5k|"
+                             r"festival|fair|market|concert|workshop|classes|course|camp|tournament|fun\s+run|\d{1,2}k(?:\s+(?:fun\s+)?run)?|"
                              r"open\s+day|tasting|meetup|bootcamp|night|party|show|tour|crawl|brunch|grand\s+(?:re-?)?opening|"
                              r"haircuts|deals|specials|savings))\b")
 
@@ -719,10 +721,13 @@ _ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za
                           r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽|驾校|汉服摄影|摄影|写真馆|果园|农场|"
                           r"美发|美容|洗车|汽修|宠物店|口腔|牙科|画室|幼儿园|英语|钢琴|茶庄|茶行|眼镜|少儿游泳|"
                           r"装饰|家电清洗|家政|药房|诊所|动物医院|宠物医院|医院|水果店|水果铺|果铺|生鲜|超市|便利店|书法|美术|"
-                          r"围棋|国画|跆拳道|武术|声乐))")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
+                          r"围棋|国画|跆拳道|武术|声乐|早教|托育))")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
 # "我家火锅店蜀香阁": the name typed after what the business is
+# ("我们民宿 云栖小院 在大理洱海边": after a space or a comma)
 _ZH_BUSINESS_AFTER = re.compile(r"(?:我家|我们家?的?|咱家|本店)(?:[\u4e00-\u9fff]{1,4}?)(?:店|馆|铺|坊|院|行|阁|楼)"
-                                r"(?P<n>[\u4e00-\u9fff]{2,5}?)(?=\s|[，,。！!]|$)")
+                                r"(?P<n>[\u4e00-\u9fff]{2,5}?)(?=\s|[，,。！!]|$)|"
+                                r"(?:我家|我们家?的?|咱家)(?:民宿|客栈|酒店|餐厅|饭店|工作室|店|馆)[\s，,]+"
+                                r"(?P<s>(?![在是有就也都叫])[\u4e00-\u9fff]{2,6})(?=\s|[，,。！!]|$)")
 _ZH_NOT_A_BUSINESS_NAME = re.compile(r"^(?:我们?|我家|咱们?|你们?|这家|这个|那家|一家|新开的?|帮我|做个|做一个|给|为|本店|店里|家里|暑期|暑假|寒假)")
 
 
@@ -734,9 +739,9 @@ def _zh_business(text: str) -> str | None:
         if re.match(r"[课班赛节展会]|体验|比赛|活动课", text[m.end():]):
             continue  # "周末亲子烘焙课": a class, titled as typed by the readers after
         return m.group("n") + _zh_event_after(text[m.end():])  # ("瑜伽工作室新年特惠": with what it announces)
-    if (m := _ZH_BUSINESS_AFTER.search(text or "")) and not re.search(r"放|用|做|要|拍|剪|加|删|换|视频|[啦了啊吧呀]$", m.group("n")) \
-            and not re.match(r"开业|开张|上新|周年|搬家|新店|活动|招生|促销|特惠|优惠|装修", m.group("n")):  # ("我们的火锅店开业啦")
-        return m.group("n") + _zh_event_after(text[m.end():])  # "我家火锅店蜀香阁 开业三周年活动"
+    if (m := _ZH_BUSINESS_AFTER.search(text or "")) and not re.search(r"放|用|做|要|拍|剪|加|删|换|视频|[啦了啊吧呀]$", name := m.group("n") or m.group("s")) \
+            and not re.match(r"开业|开张|上新|周年|搬家|新店|活动|招生|促销|特惠|优惠|装修", name):  # ("我们的火锅店开业啦")
+        return name + _zh_event_after(text[m.end():])  # "我家火锅店蜀香阁 开业三周年活动"
     return None
 
 
@@ -760,6 +765,10 @@ _ZH_PRODUCT_AFTER = re.compile(r"(?:产品|商品)(?:视频|短片|片子|片)[�
 _ZH_VERBISH_NAME = re.compile(r"要|用|做|配|给|帮|加|字幕|音乐|视频|秒|画面|卖点|标题|竖屏|横屏|风格|一点")
 _ZH_EVENT_ALONE = re.compile(r"(?:^|[，,。！!；;])\s*(?P<t>新品上市|新品发布|新店开业|盛大开业|隆重开业|开业大吉|周年庆|店庆|清仓大甩卖|"
                              r"年终大促|限时特惠|上新啦|新品上新)\s*(?=[，,。！!；;]|$)")
+# "2026新茶明前龙井上市了", "新品生椰西瓜冰上市": a piece announcing what is new (the title; it was the stock "限时优惠")
+_ZH_LAUNCH_ALONE = re.compile(r"(?:^|[，,。！!；;\s])\s*(?P<t>(?![帮做给用要])(?!(?:产品|商品|新品|新款|宝贝|东西)(?:上市|上新|开售|到货))"
+                              r"[\u4e00-\u9fffA-Za-z\d]{2,14}?(?:上市|上新|开售|到货))(?:了|啦|咯|喽)?"
+                              r"\s*(?=[，,。！!；;]|$)")
 _WEDDING = re.compile(r"(?i)婚礼|结婚|喜帖|请柬|\bsave\s+the\s+date\b|\bwedding\b|\bengagement\b")
 _PAIR = re.compile(r"(?:^|[，,。\s:：])(?P<who>(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+)\s*(?:&|＆|和|与|\band\b)\s*(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+))"
                    r"(?=[，,。\s]|$)")
@@ -896,7 +905,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     offer = offer_in(plain)
     # "pumpkin latte $5.50, maple scone $3": a caption each, and no one price the offer
     items = priced_items(plain)
-    if items and offer and any(offer.removeprefix("only ").removeprefix("just ") in it for it in items):
+    if items and offer and any(offer.removeprefix("only ").removeprefix("just ").casefold() in it.casefold() for it in items):
         offer = None
     if not items and offer and not is_discount(offer) and len(one := priced_items(plain, least=1)) == 1 \
             and one[0].endswith(offer) and len(one[0].split()) <= 6 and re.match(r"(?:\d{1,2}[\s-]+)?[A-Za-z]", one[0]) \
@@ -1089,7 +1098,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and zh and (biz := _zh_business(plain)):
         title = biz  # "山月民宿五一预定", "蜀味老灶火锅", "PowerHouse健身": the business's name (it had none, or "双12")
         notes.append(f"Title from the instruction: '{title}'.")
-    if title is None and (alone := _ZH_EVENT_ALONE.search(plain)):
+    if title is None and (alone := _ZH_EVENT_ALONE.search(plain) or _ZH_LAUNCH_ALONE.search(plain)):
         title = alone.group("t")  # "帮我做个抖音视频，新品上市，杨枝甘露18元…": what it announces (it had no title)
         notes.append(f"Title from the instruction: '{title}'.")
     if title is None and _WEDDING.search(plain) and (pair := _PAIR.search(plain)) and not _ZH_GENERIC.search(pair.group("who")):
