@@ -164,3 +164,57 @@ def test_a_chinese_first_cut_is_titled_by_the_name_or_launch_typed(first, title)
     s.add_ingested([img("IMG_1.jpg", 0), img("IMG_2.jpg", 1), aud("轻音乐.mp3", 120_000)])
     s.handle(first)
     assert _texts(s.timeline, Role.TITLE) == [title]
+
+
+WEDDING = [img("DSC_0412.JPG", 0), img("DSC_0587.JPG", 1), img("IMG_4471.HEIC", 2), clip("ceremony highlight v2.mp4", 40_000),
+           img("logo_white_transparent.png", 3), aud("A Thousand Years piano cover.mp3", 240_000)]
+WEDDING_FIRST = ("hi can you make a promo for my wedding photography, bookings for 2027 are now open!! packages from £1,450, "
+                 "half day and full day. ellie marsh photography, elliemarshphoto.co.uk. about 30 sec for instagram")
+BAND = [img("IMG_9012.jpg", 0), img("IMG_9019.jpg", 1), clip("live at the fleece clip.mp4", 88_000), img("gig poster.png", 2),
+        aud("Marrow Kings - Static (master).wav", 204_000)]
+BAND_FIRST = "yo make a hype vid for our gig sat 23rd may, £8 adv. also use the live clip. 20 secs ish for ig reels"
+
+
+@pytest.mark.parametrize("said", [
+    "ok nvm keep the piano. its 1,495 now not 1450 forgot we put prices up",   # (the music got LOUDER)
+    "its 1495 not 1450",
+    "nvm. its 1,495 now not 1450",                                             # (it wrote "Packages from nvm. its 1,495")
+])
+def test_a_price_corrected_without_its_currency_or_comma_keeps_them(said):
+    s, (r,) = _session(WEDDING, WEDDING_FIRST, said)
+    assert _texts(s.timeline, Role.CTA) == ["Packages from £1,495"], r.message
+    assert s.timeline.track(Role.MUSIC).segments[0].volume == 0.8
+
+
+def test_the_musics_feel_asked_after_is_answered_not_a_new_look():
+    s, (r,) = _session(WEDDING, WEDDING_FIRST, "actually the piano is a bit sad. anything more upbeat?")
+    assert r.status != "ok" and "does not pick or change music" in r.message   # (bold style, quicker pictures)
+    assert s.timeline.duration == 30_000
+
+
+def test_how_long_asked_with_the_most_it_may_last_is_answered():
+    plumber = [img("20260311_093012.jpg", 0), img("20260311_101455.jpg", 1), img("20260320_140233.jpg", 2), img("van.jpg", 3),
+               img("gas safe card.jpg", 4), aud("Corporate Motivational Acoustic.mp3", 150_000)]
+    said = ["put my number on it 07911 123456", "and that i do boiler servicing £75, emergency callouts 24/7",
+            "the card photo has my home address on it blur that", "just take it out then",
+            "make it more professional, less bouncy", "is the music free to use?", "can the van be at the end with the number",
+            "the writing goes off the edge of the screen on my phone", "how long is it now? needs to be under 30 sec for the ad"]
+    s, (*_, r) = _session(plumber, "advert for my plumbing business for facebook", *said)
+    assert s.timeline.duration < 30_000 and "already within 30" in r.message   # (it SET 30 s)
+
+
+@pytest.mark.parametrize("said", [
+    "can the crowd singing bit from the live clip be in, its near the end like 1:15",   # (the clip was made 75 s LONG)
+    "use the bit of the live clip around 1:15",
+    "use the bit of the live clip where the crowd sings, it's around 1:15",
+])
+def test_the_bit_of_a_clip_around_a_time_plays_from_there(said):
+    s, (r,) = _session(BAND, BAND_FIRST, said)
+    live = next(x for x in s.timeline.track(Role.MAIN).segments if x.name.startswith("live"))
+    assert live.in_ms == 75_000 and s.timeline.duration == 20_000, r.message
+
+
+def test_music_said_too_loud_to_hear_the_voice_is_turned_down():
+    tea = [img("IMG_6621.JPG", 0), clip("茶园.mp4", 20_000), aud("古筝 春江花月夜.mp3", 240_000), aud("老板录音.m4a", 25_000)]
+    s, (r,) = _session(tea, "帮我做一个卖茶的视频 用老板录音 发抖音", "古筝声音太大 听不清我说话")
+    assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.35, r.message   # (it turned the music UP, x2)

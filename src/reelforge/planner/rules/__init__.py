@@ -272,6 +272,12 @@ _KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|
          r"audible|in|going|readable|legible|visible|on\s+screen))?")  # ("… and keep the text readable": it is)
 _RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
 _RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
+_RX_MUSIC_FEEL_ASKED = re.compile(
+    r"(?i)(?P<said>\b(?:the\s+)?(?:music|song|track|bgm)\s+(?:is|feels|sounds|'s)\s+(?:a\s+(?:bit|little)\s+|too\s+|kinda\s+|so\s+|"
+    r"really\s+|quite\s+)?(?:sad|slow|boring|depressing|dull|cheesy|gloomy|sleepy|dark|mellow))\s*[.,!?;]+\s*"
+    r"(?:(?:is\s+there\s+|do\s+you\s+have\s+|can\s+(?:we|you|i)\s+(?:get|have|use|try)\s+)?(?:anything|something)\s+)"
+    r"(?P<feel>(?:more\s+)?(?:upbeat|happier|happy|faster|energetic|livelier|lively|fun|cheerful))\s*\??\s*$")
+_RX_KEEP_SENTENCE = re.compile(rf"^\s*(?:(?:ok(?:ay)?|nvm|never\s*mind|fine|actually)[\s,.!]+)*(?:keep|leave)\s+{_KEPT}\s*[.!;]+\s+(?=\S)", re.I)
 _RX_KEEP_ZH = re.compile(r"^\s*(?:保留|留着|别动|不要动)(?:她|他|我|我们)?的?(?:声音|人声|旁白|配音|音乐|标题|字幕|画面|图片)\s*[，,]\s*(?:但是?|只)?(?:把)?")
 
 
@@ -303,7 +309,9 @@ def _sound_said(text: str, tl: Timeline) -> str:
     fade went to the voiceover). Words that name a shot or a text on screen stay."""
     # "…太大了盖住校长讲话了", "…压住人声了": why (the voice is covered), no request of its own
     # (only after a complaint said before it: "音乐盖住了人声" alone is the complaint)
-    text = re.sub(r"(?<=[太大响吵了点些])[，,\s]*(?:都)?(?:盖住|压住|盖过|压过|挡住)了?[\u4e00-\u9fff]{0,6}(?:讲话|说话|声音|人声|旁白|口播)了?"
+    # ("古筝声音太大 听不清我说话": it turned the music UP)
+    text = re.sub(r"(?<=[太大响吵了点些])[，,\s]*(?:都)?(?:(?:盖住|压住|盖过|压过|挡住)了?|(?:都)?听不(?:清|见|到)楚?)"
+                  r"[\u4e00-\u9fff]{0,6}(?:讲话|说话|声音|人声|旁白|口播|说的话|说什么)了?"
                   r"(?=$|[，,。！!\s])", "", text)
     shots = {w for s in (tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ())
              for w in re.findall(r"[a-z]{3,}", s.name.lower())}
@@ -379,8 +387,13 @@ def _length_enough(text: str) -> str:
 # "use the bit of the ep1 clip where we both laugh, it's around 1:02": where in the clip, not how long (it made the
 # clip 62 s long)
 _RX_BIT_AROUND = re.compile(
-    r"(?i)^\s*(?:can\s+(?:we|you|u)\s+|could\s+(?:we|you|u)\s+|pls\s+|please\s+)?(?:use|show|play|take|start\s+with|go\s+with)\s+"
-    r"the\s+(?:bit|part|moment|section|piece|clip\s+part)\s+(?:of|in|from)\s+(?P<x>the\s+[\w' .-]{1,40}?)\s+(?:where|when)\b[^:]*?"
+    # ("use the bit of the live clip around 1:15", "can the crowd singing bit from the live clip be in, its near the end
+    # like 1:15": the clip was set 75 s LONG)
+    r"(?i)^\s*(?:(?:can|could)\s+(?:we|you|u)\s+|pls\s+|please\s+)?(?:(?:use|show|play|take|start\s+with|go\s+with|include|"
+    r"put\s+in|add)\s+|(?:can|could)\s+(?=the\b))"
+    r"the\s+(?:[\w' -]{1,30}?\s+)?(?:bit|part|moment|section|piece|clip\s+part)\s+(?:of|in|from)\s+"
+    r"(?P<x>the\s+[\w' .-]{0,40}?(?:clip|video|vid|footage|recording)|the\s+[\w' .-]{1,40}?)"
+    r"(?:\s+be\s+(?:in|used|included|added)\b|\s+(?:where|when)\b)?[^:]*?"
     r"(?:it'?s|it\s+is|is|that'?s)?\s*(?:around|about|at|near|like|roughly|approx(?:imately)?)\s+(?P<t>\d{1,2}:\d{2})\b"
     r"(?P<rest>.*)$")
 
@@ -1052,9 +1065,16 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
     # the last one)
     masked = _RX_ONE_MORE_THING.sub(" ", masked)
+    # "how long is it now? needs to be under 30 sec": the rest says the length and is answered with it (it SET 30 s)
+    masked = re.sub(r"(?i)^\s*how\s+long\s+is\s+(?:it|the\s+(?:video|ad|reel))(?:\s+now)?\s*\?+\s+(?=\S)", "", masked)
     # "体验课改成19.9 9.9的活动结束了": the new number, then why (it wrote the reason into the call to action)
     masked = re.sub(r"((?:改成|改为|换成|变成)\s*\d+(?:\.\d+)?\s*(?:元|块)?)\s+[^\s，,。]*?(?:了|啦|呢|哦)[。！!]*$", r"\1", masked)
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
+    # "the piano is a bit sad. anything more upbeat?": the music's feel, asked after (it made the video bold and quicker)
+    masked = _RX_MUSIC_FEEL_ASKED.sub(r"\g<said>, use \g<feel> music", masked)
+    # "ok nvm keep the piano. its 1,495 now not 1450 …": a sentence saying what stays, before what changes (the
+    # music got louder: "… we put prices up")
+    masked = _RX_KEEP_SENTENCE.sub("", masked, count=1)
     masked = _first_way(masked)  # "cut it to 3 sec or fade it under her voice"
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
     masked = re.sub(r"[\s，,]*(?:在)?[\u4e00-\u9fff]{1,4}(?:底|背景|图)上(?:看不清楚?|不清楚|看不见|看不到)[了啊呀]?(?=$|[\s，,。])", "", masked)

@@ -36,7 +36,7 @@ from reelforge.planner.text_kinds import dates_capitalised, day_moved, holds, pa
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
-_HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|"
+_HEAD = re.compile(r"(?i)^(?:(?:oops|whoops|oh|ah|ugh|hmm+|actually|sorry|wait|correction|update|fyi|btw|my\s+bad|nvm|never\s*mind|"
                    r"ok(?:ay)?|so|also|and|then|we(?:'re|\s+are|'ve|\s+have)?|small\s+fix|quick\s+fix|one\s+more\s+thing|pls|plz|please|"
                    r"(?:can|could)\s+(?:you|we)(?:\s+(?:please|pls))?|(?:a\s+)?(?:typo|mistake|error)\s+in\s+the\s+\w+(?:\s+\w+)?"
                    r"(?=\s*[,:;-]))\b|"
@@ -148,7 +148,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
 
 # what opens the words said after a correction: why, since when, who ("lol we sold 4 today", "as of this morning",
 # "from March", "the band moved it", "我看错了", "今天降价了"); not "not friday", "was the old date"
-_AFTERWORD = re.compile(r"(?i)^(?:lol|haha\w*|lmao|as|from|starting|effective|because|since|cos|cuz|coz|we|we'?re|we'?ve|they|"
+_AFTERWORD = re.compile(r"(?i)^(?:lol|haha\w*|lmao|forgot|btw|as|from|starting|effective|because|since|cos|cuz|coz|we|we'?re|we'?ve|they|"
                         r"they'?re|he|she|i|i'?m|today|tonight|the|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为|写成|写错|弄错|搞错|看错|打错|改一下|改下|改过来|帮我改)")
 _LINKING = re.compile(r"(?i)^(?:was|is|are|were|be|been|'s)$")  # ("june 5 was | the old date": no correction "june 5 was")
 
@@ -314,6 +314,12 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     if not y.startswith("\x00") and re.fullmatch(r"\.?[A-Za-z0-9-]+", y) and not re.search(rf"(?<![\w.]){re.escape(y.casefold())}(?![\w])", shown):
         tokens = {w for w in re.findall(r"[\w.-]*\w", shown) if y.casefold() in w}
         y = tokens.pop() if len(tokens) == 1 else y  # "sweetcrumb.co not .com": the address ending so
+    if re.fullmatch(r"\d[\d,.]*\d", y) and y.casefold() not in shown and \
+            len(same := {w for w in re.findall(r"[$€£¥]?\d[\d,.]*\d", shown) if w.lstrip("$€£¥").replace(",", "") == y.replace(",", "")}) == 1:
+        y = same.pop()  # "its 1,495 now not 1450" on "Packages from £1,450": that price as shown, the new one so too
+        if re.fullmatch(r"\d[\d,]*", bare_x := _TAIL.sub("", x).strip()):
+            digits = bare_x.replace(",", "")
+            x = y[:len(y) - len(y.lstrip("$€£¥"))] + (f"{int(digits):,}" if "," in y else digits)
     if not (y.startswith("\x00") or y.casefold() in shown):
         return None
     x = _in_shape_of(y, re.sub(r"(?i)^.*?\b(?:is|are)\s+(?:called|named|spelled|spelt)\s+", "", x))  # ("the band is called …")
