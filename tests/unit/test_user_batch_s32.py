@@ -218,3 +218,38 @@ def test_music_said_too_loud_to_hear_the_voice_is_turned_down():
     tea = [img("IMG_6621.JPG", 0), clip("茶园.mp4", 20_000), aud("古筝 春江花月夜.mp3", 240_000), aud("老板录音.m4a", 25_000)]
     s, (r,) = _session(tea, "帮我做一个卖茶的视频 用老板录音 发抖音", "古筝声音太大 听不清我说话")
     assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.35, r.message   # (it turned the music UP, x2)
+
+
+CANDLE_FIRST = ("making a little video for my candle shop, everything is hand poured in small batches in my kitchen in cornwall, "
+                "soy wax, cotton wicks, 40 hour burn, £18 each or 3 for £48. new autumn scents out 1st sept!! gift boxes "
+                "available too. etsy shop is WickAndWillowCo. something calm and cozy, not too salesy. tiktok and pinterest")
+CANDLES = [img("IMG_7781.JPG", 0), img("IMG_7790.JPG", 1), img("IMG_7802.JPG", 2), clip("pour video.mov", 30_000),
+           img("IMG_7815.JPG", 3), img("label close up.jpg", 4), aud("cozy acoustic guitar.wav", 150_000)]
+
+
+def test_a_candle_makers_facts_and_shop_are_on_screen():
+    tl = plan(CANDLE_FIRST, CANDLES).timeline
+    captions = _texts(tl, Role.CAPTION)
+    for said in ("Hand poured in small batches", "40 hour burn", "£18 each or 3 for £48", "Gift boxes available too"):
+        assert said in captions, captions
+    assert _texts(tl, Role.CTA) == ["WickAndWillowCo on Etsy"]   # (it was "£18"; the shop was not shown)
+
+
+@pytest.mark.parametrize(("said", "words"), [
+    ("text font looks a bit cheap, something more elegant like a serif or script maybe", "one typeface"),  # ("Which text?")
+    ("字体换个有古风的", "只带了一种字体"),
+    ("make the text glitchy/punk looking", "no glitch"),
+])
+def test_a_typeface_or_letter_effect_asked_for_is_answered(said, words):
+    s, (r,) = _session(BAND, BAND_FIRST, said)
+    assert words in r.message.lower() or words in r.message, r.message
+
+
+def test_change_the_font_to_bold_is_still_the_weight():
+    s, (r,) = _session(BAND, BAND_FIRST, "change the font to bold")
+    assert r.status == "ok", r.message
+
+
+def test_a_length_said_with_why_and_a_laugh_is_the_length():
+    s, (r,) = _session(BARBER, BARBER_FIRST, "15 seconds is too short for all that text lol make it 25")
+    assert s.timeline.duration == 25_000, r.message   # ("Which text? There are 5 …")

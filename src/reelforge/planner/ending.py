@@ -208,7 +208,8 @@ def priced_items(text: str, least: int = 2) -> list[str]:
     """
     found = [f"{capitalised(m.group('item').strip())} {_by(m.group('by'))}{m.group('price').strip()}{_unit(m.group('unit'))}"
              for m in _RX_PRICED.finditer(text or "")
-             if not re.fullmatch(r"(?i)(?:only|just|now|from|price|priced|at|for|and|价格|售价)", m.group("item").strip())]
+             if not re.fullmatch(r"(?i)(?:only|just|now|from|price|priced|at|for|and|价格|售价)", m.group("item").strip())
+             and not re.match(r"(?i)(?:each|or|per|a)\b", m.group("item").strip())]  # ("£18 each or 3 for £48")
     return found if len(found) >= least else []
 
 
@@ -282,6 +283,8 @@ _RX_ZH_SCAN = re.compile(r"(?:(?:报名|预约|咨询|下单|购买|关注)(?:�
 
 def where_on(text: str) -> str | None:
     """Where to find it, as a call to action: "Out now on Spotify", "报名请扫码"; None when not said."""
+    if shop := _RX_SHOP_NAMED.search(text or ""):
+        return f"{shop.group('n')} on {_PLATFORM_NAMES[shop.group('p').lower()]}"  # "etsy shop is WickAndWillowCo"
     m = _RX_WHERE_ON.search(text or "")
     if m is None and (z := _RX_ZH_SCAN.search(text or "")) and len(z.group(0)) >= 3:
         return z.group(0)
@@ -291,10 +294,13 @@ def where_on(text: str) -> str | None:
     return re.sub(r"(?i)\b(?:" + "|".join(_PLATFORM_NAMES) + r")\b", lambda w: _PLATFORM_NAMES[w.group(0).lower()], said)
 
 
+# "etsy shop is WickAndWillowCo", "our Etsy store: PaperAndPine": the shop's name where it sells
+_RX_SHOP_NAMED = re.compile(r"(?i)\b(?P<p>etsy|amazon|ebay|depop|bandcamp)\s+(?:shop|store|page)(?:\s+name)?\s*(?:is|:|=|-|called|named)\s*"
+                            r"(?P<n>(?-i:[A-Za-z][A-Za-z0-9_]*(?:[A-Z0-9][A-Za-z0-9_]*)*))\b")
 # where a thing is found, as the platforms write their names ("Listen on spotify": "Listen on Spotify")
 _PLATFORM_NAMES = {name.lower(): name for name in (
     "Spotify", "Apple Podcasts", "Apple Music", "YouTube", "App Store", "Google Play", "SoundCloud", "Twitch", "Netflix",
-    "Amazon", "Etsy", "iTunes", "TikTok", "Instagram", "Bandcamp")}
+    "Amazon", "Etsy", "iTunes", "TikTok", "Instagram", "Bandcamp", "eBay", "Depop")}
 
 
 def contact_in(text: str) -> str | None:

@@ -61,7 +61,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?:sq\.?\s*ft\.?|sqft|square\s+feet|sqm|m²)(?!\w)|\boff[\s-]grid\b|\bsolar[\s-]powered\b|"
      r"\bwheelchair\s+accessible\b|"
      r"\ball[\s-](?:natural|organic|soy|vegan|cotton|wool|leather|steel|wood|beef)(?:\s+[a-z]+)?\b|"
-     r"\b\d{1,3}[\s-]hours?\s+(?:burn\s+time|battery(?:\s+life)?|cold|hot)\b|\bnew\s+flavou?r\s*:\s*[a-z][\w ]{2,30}"),
+     r"\b\d{1,3}[\s-]hours?\s+(?:burn(?:\s+time)?|battery(?:\s+life)?|cold|hot)\b|\bnew\s+flavou?r\s*:\s*[a-z][\w ]{2,30}|"
+     # "hand poured in small batches", "hand-dyed": how it is made; "£18 each or 3 for £48": the price and the deal
+     r"\bhand[\s-]?(?:poured|painted|sewn|stitched|knitted|thrown|dyed|picked|rolled|tied|built|lettered)\b"
+     r"(?:\s+in\s+small\s+batches)?|\bsmall[\s-]batch\b(?!\s+(?:of|and))|"
+     r"[$€£]\d{1,4}(?:\.\d\d)?\s+(?:each|a\s+piece|per\s+\w+)\s+or\s+\d{1,2}\s+for\s+[$€£]\d{1,4}(?:\.\d\d)?"),
     ("provided",  # "childcare provided", "utilities included", "no pets", "no credit card required"
      r"\b(?:childcare|parking|lunch|food|drinks|snacks|refreshments|materials|equipment|"
      r"transport(?:ation)?|breakfast|dinner)\s+(?:is\s+|are\s+|will\s+be\s+)?provided\b|"
@@ -113,7 +117,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\blifetime\s+access\b|\b\d{1,4}\s+(?:lessons|modules|video\s+lessons|recipes|workouts|classes)"
      r"(?:\s+(?:a|per)\s+(?:day|week|month))?\b|"
      r"\b(?:mobile\s+service|delivery|pick-?up|take-?out|catering|same[\s-]day\s+delivery|online\s+booking|parking|"
-     r"gift\s+cards|financing|vegan\s+options|gluten[\s-]free\s+options)\s+(?:is\s+|are\s+)?available\b|"
+     r"gift\s+(?:cards|boxes|sets|wrap(?:ping)?)|financing|vegan\s+options|gluten[\s-]free\s+options)\s+(?:is\s+|are\s+)?available"
+     r"(?:\s+too)?\b|"
      r"\b\d{1,3}[\s-](?:night|day|year)\s+(?:trial|guarantee|warranty|money[\s-]back\s+guarantee)\b|"
      r"\b(?:fully\s+)?(?:licensed|insured|bonded|certified)(?:\s*(?:,|&|and)\s*(?:licensed|insured|bonded|certified))*\b|"
      r"\bfree\s+on\s+(?:ios|android|iphone|the\s+app\s+store|google\s+play)(?:\s+(?:and|&)\s+(?:ios|android|google\s+play))?\b|"

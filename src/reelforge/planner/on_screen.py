@@ -318,6 +318,7 @@ _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|w
 
 
 # "mattress sale 50% off", "Black Friday blowout": the event a clause opens on, the kind kept
+_DEAL = re.compile(r"(?i)\b(?:each|a\s+piece|per\s+\w+)\s+or\s+\d{1,2}\s+for\b")  # "£18 each or 3 for £48"
 _EVENT_AT_START = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–]))\s*(?P<s>(?:[a-z0-9][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?\s+)?"
                              r"(?:launch|sale|clearance|sell-?off|blowout|giveaway|contest|special|fundraiser|drive|gala|"
                              r"festival|fair|market|concert|workshop|classes|course|camp|tournament|fun\s+run|\d{1,2}k(?:\s+(?:fun\s+)?run)?|"
@@ -915,6 +916,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
     no_facts = P.no_text(instruction) or P.no_captions(instruction)
     typed = [] if no_facts else [*F.selling_points(plain), *F.typed_facts(plain)]
+    if offer and not is_discount(offer) and any(offer.casefold() in f.casefold() and _DEAL.search(f) for f in typed):
+        offer = None  # "£18 each or 3 for £48" is a caption: "£18" alone is no call to action
     if not no_facts and not items and offer and (priced := price_beside(plain, offer)) \
             and all(priced.casefold() not in f.casefold() for f in typed):
         typed.insert(0, priced)  # "芋泥波波奶茶只要15元，第二杯半价": the price said beside the offer

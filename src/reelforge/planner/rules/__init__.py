@@ -74,6 +74,7 @@ from reelforge.planner.rules.corrections import as_change, fact_not_shown, said_
 from reelforge.planner.rules.look import (
     _h_background,
     _h_effects,
+    _h_font,
     _h_grade,
     _h_logo,
     _h_looks_soft,
@@ -233,6 +234,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_asks,  # "how long is it now?": answered, before any rule reads its words as a change
     _h_answers,  # "how many pics are in it", "现在第三张是哪张": answered too
     _h_beyond,  # "remove the girl in the back", "打码", "make steam come off the tacos": what it cannot do, said
+    _h_font,  # "text font looks a bit cheap, something more elegant like a serif": one typeface (not "Which text?")
     _h_text_out_of_the_way, _h_text_punctuation, _h_text_look_off, _h_text_strike, _h_swap_texts, _h_written_as, _h_text_words, _h_text_outline, _h_name_captions, _h_text_repeat, _h_text_ends, _h_text_on_shot, _h_text_cut_to, _h_audio_cut_to, _h_audio_starts_on_shot, _h_history, _h_export_asks, _h_text_space, _h_text_emoji, _h_text_motion, _h_short_captions, _h_text_lines, _h_translate, _h_brand, _h_silence, _h_voiceover, _h_caption_mode, _h_auto_captions, _h_reframe, _h_beats, _h_highlight,
     _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
@@ -1065,6 +1067,11 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
     # the last one)
     masked = _RX_ONE_MORE_THING.sub(" ", masked)
+    # "15 seconds is too short for all that text lol make it 25": why it is too short, no text to change ("Which text?")
+    masked = re.sub(r"(?i)\b(too\s+(?:short|long|fast|quick))\s+(?:for|to\s+(?:read|fit|show))\s+(?:all\s+)?(?:of\s+)?"
+                    r"(?:that|the|this|these|those|my)?\s*(?:text|words|captions|info|information|writing)\b", r"\1", masked)
+    # "… too short lol make it 25": a laugh between two thoughts ends the first
+    masked = re.sub(r"(?i)(?<=[a-z0-9])\s+(?:lol|lmao|haha\w*)\s+(?=[a-z])", ", ", masked)
     # "how long is it now? needs to be under 30 sec": the rest says the length and is answered with it (it SET 30 s)
     masked = re.sub(r"(?i)^\s*how\s+long\s+is\s+(?:it|the\s+(?:video|ad|reel))(?:\s+now)?\s*\?+\s+(?=\S)", "", masked)
     # "体验课改成19.9 9.9的活动结束了": the new number, then why (it wrote the reason into the call to action)

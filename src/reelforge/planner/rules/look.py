@@ -481,8 +481,22 @@ def _h_style(c: _Ctx) -> list[O.Op] | None:
         return [O.SetStyle(style="clean")]
     if name:
         return [O.SetStyle(style=name)]  # type: ignore[arg-type]
-    if _has(_OTHER_FONT, c.t):
-        # "use a different font", "serif font", "换个字体": said plainly instead of "not understood"
+    return _h_font(c)
+
+
+def _h_font(c: _Ctx) -> list[O.Op] | None:
+    """"use a different font", "serif font", "换个字体", "text font looks a bit cheap, something more elegant like a
+    serif": one typeface is bundled, said plainly (it was "not understood", or "Which text?"), unless a named look
+    is asked for with it (`_h_style`)."""
+    from reelforge.timeline.styles import style_in
+
+    if _has(_TEXT_EFFECT, c.t) and not style_in(c.t):
+        # "make the text glitchy/punk looking" ("Which text?"): no such letters, said with what there is
+        raise _Cannot("文字没有故障、霓虹、3D之类的特效；可以换风格：“醒目风格”（粗大有冲击力）、“活泼风格”、“简约风格”，或说“文字加粗”"
+                      if c.zh else
+                      "there are no glitch, neon, 3D or distressed letters; a style changes how the text looks and moves: "
+                      "'bold style' (heavy, punchy), 'playful style', 'minimal style', or 'make the text bold'")
+    if _has(_OTHER_FONT, c.t) and not style_in(c.t) and not _has(_FONT_LOOK, c.t):
         raise _Cannot("只带了一种字体（思源黑体 / Noto Sans，含中日韩文字和表情）；可以换风格改变字重和动画："
                       "“醒目风格”“简约风格”“活泼风格”，或说“文字加粗”" if c.zh else
                       "one typeface is bundled (Noto Sans, with Chinese, Japanese, Korean and emoji); a style "
@@ -565,6 +579,14 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
+# what a text rule does for a font ("change the font to bold", "font bigger", "字体加粗"): its weight, size or colour
+_FONT_LOOK = (r"\b(?:bold|bolder|thick|thicker|heavy|heavier|thin|thinner|light|lighter|bigger|smaller|larger|size|"
+              r"colou?r|red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold)\b|加粗|变粗|粗一点|大一点|小一点|颜色|"
+              r"[红白黑黄蓝绿橙粉紫灰金]色")
+# letters with an effect there is none of: "make the text glitchy/punk looking", "neon text", "字幕加霓虹效果"
+_TEXT_EFFECT = (r"(?=.*\b(?:text|font|letters|lettering|words|title|captions?|cta)\b)"
+                r".*\b(?:glitch(?:y|ed)?|grunge|grungy|punk|graffiti|neon|3d|chrome|metallic|distressed|glowing|glow)\b(?!\s+(?:green|pink|yellow|blue|orange|purple|red))|"
+                r"(?=.*(?:字|标题))(?:故障|霓虹|发光|3D|立体|金属|涂鸦)(?:效果|风|感)?")
 _OTHER_FONT = (r"\b(?:same|one|a\s+single|consistent)\s+(?:fonts?|typefaces?)\b|统一字体|同一种?字体|"
                r"\b(?:different|another|other|new|nicer|fancier|serif|sans[\s-]?serif|script|handwritten|handwriting|"
                r"cursive|monospaced?|typewriter|italic|comic|elegant|modern|classic)\s+(?:fonts?|typefaces?)\b|"
