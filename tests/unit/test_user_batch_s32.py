@@ -253,3 +253,55 @@ def test_change_the_font_to_bold_is_still_the_weight():
 def test_a_length_said_with_why_and_a_laugh_is_the_length():
     s, (r,) = _session(BARBER, BARBER_FIRST, "15 seconds is too short for all that text lol make it 25")
     assert s.timeline.duration == 25_000, r.message   # ("Which text? There are 5 …")
+
+
+PLUMBER = [img("20260311_093012.jpg", 0), img("20260311_101455.jpg", 1), img("20260320_140233.jpg", 2), img("van.jpg", 3),
+           img("gas safe card.jpg", 4), aud("Corporate Motivational Acoustic.mp3", 150_000)]
+DRIVING = [img("微信图片_20260320101502.jpg", 0), img("学员拿证合影.jpg", 1), clip("科目二倒车入库.mp4", 40_000),
+           aud("动感 广告 背景音乐.mp3", 120_000)]
+DRIVING_FIRST = "驾校招生视频 发视频号和抖音 包接送 报名电话 138 0571 2468 顺达驾校 在余杭区 30秒"
+
+
+@pytest.mark.parametrize(("files", "first", "said", "shown"), [
+    (PLUMBER, "advert for my plumbing business for facebook, call 07911 123456",
+     "and that i do boiler servicing £75, emergency callouts 24/7", "Boiler servicing £75 · Emergency callouts 24/7"),
+    (PLUMBER, "advert for my plumbing business for facebook, call 07911 123456",
+     "Also mention free parking and toilets on site", "Free parking · Toilets on site"),   # (answered about the MUSIC)
+    (DRIVING, DRIVING_FIRST, "能不能加一句 通过率98%", "通过率98%"),
+    (DRIVING, DRIVING_FIRST, "挺好的 再加个 名额有限 每月只招20个", "名额有限 · 每月只招20个"),
+])
+def test_a_line_asked_for_without_quotes_is_added_at_the_end(files, first, said, shown):
+    s, (r,) = _session(files, first, said)
+    assert any(shown in t for role in (Role.CAPTION, Role.CTA) for t in _texts(s.timeline, role)), r.message
+
+
+def test_a_bare_quieter_is_the_one_sound_there_is():
+    s, (_, r) = _session(DRIVING, DRIVING_FIRST, "背景音乐太土了", "那就小声点吧")
+    assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.8, r.message   # (not understood)
+
+
+def test_a_part_of_a_picture_to_blur_is_answered_with_the_shot_to_remove():
+    s, (r,) = _session(PLUMBER, "advert for my plumbing business for facebook", "the card photo has my home address on it blur that")
+    assert "remove gas safe card.jpg" in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "words"), [
+    ("the writing goes off the edge of the screen on my phone", "safe zone"),
+    ("字出界了", "安全区"),
+])
+def test_text_said_to_go_off_the_screen_is_answered(said, words):
+    s, (r,) = _session(PLUMBER, "advert for my plumbing business for facebook, call 07911 123456", said)
+    assert words in r.message, r.message
+
+
+def test_prices_gone_too_fast_stay_longer():
+    detail = [img("IMG_2231.JPG", 0), img("IMG_2238.JPG", 1), img("IMG_2250.JPG", 2), aud("Phonk Drift 4.mp3", 120_000)]
+    s, (r,) = _session(detail, "mobile detailing tiktok. full valet £80, interior only £45, ceramic coating from £350",
+                       "prices are gone too fast i cant read them")
+    assert r.status == "ok" and "shown from" in r.message, r.message
+
+
+def test_a_picture_named_like_the_song_is_no_song():
+    party = [img("PXL_20260405_111532.jpg", 0), img("PXL_20260405_112010.jpg", 1), aud("kids party song happy ukulele.mp3", 120_000)]
+    s, (r,) = _session(party, "a video for our party packages, 20 seconds", "swap it for the party room one")
+    assert "feel cannot be changed" not in r.message, r.message   # (answered about the music)

@@ -274,6 +274,24 @@ _KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|
          r"audible|in|going|readable|legible|visible|on\s+screen))?")  # ("… and keep the text readable": it is)
 _RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
 _RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
+_RX_ZH_ADD_LINE = re.compile(
+    r"^\s*(?:(?:挺好的?|好的?|不错|可以|嗯)[\s，,。！!]*)?(?:能不能|可不可以|可以|帮我|麻烦)?(?:再)?(?:加|添|补)(?:一句|个|一个|一行|上|一下)"
+    r"(?:我们的)?(?:价格|价钱)?\s*[:：]?[\s，,]*(?P<x>(?!(?:logo|LOGO|转场|标题|字幕|音乐|滤镜|动画|特效|水印|背景|片头|片尾|表情|emoji|"
+    r"旁白|配音|声音|黑边|边框|贴纸|电话|手机|网址|微信|地址|邮箱|二维码|暗角|颗粒|胶片|光斑|漏光|滤镜|马赛克|阴影|描边|底框|"
+    r"淡入|淡出|动效|音效|倒计时))[^\s，,。！!？?\x00][^。！!？?\x00]{0,48}?)\s*[。！!]*\s*$")
+_RX_WE_OFFER = re.compile(r"(?i)^\s*(?:(?:and|also|plus|oh\s+and|oh)\s+)*(?:(?:that|say\s+that|put\s+that)\s+)?(?:i|we)\s+(?:also\s+)?"
+                          r"(?:do|offer|provide|sell|fix|install|repair|service|cover)\s+(?P<x>[^.?!\"“”]*?(?:[$€£]\s?\d|\b24/7\b)"
+                          r"[^.?!\"“”]*?)\s*[.!]*\s*$|"
+                          # "Also mention free parking and toilets on site": those words on screen
+                          r"^\s*(?:(?:and|also|plus|pls|please|can\s+you|could\s+you)\s+)*mention\s+(?:that\s+)?"
+                          r"(?:we\s+have\s+|there(?:'s|\s+is|\s+are)\s+)?(?P<m>[^.?!\"“”\x00]{3,80}?)(?:\s+too|\s+as\s+well)?\s*[.!]*\s*$")
+
+
+def _we_offer(m: re.Match[str]) -> str:
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+and\s+(?=[a-z])", m.group("x") or m.group("m")) if p.strip()]
+    return "add " + " · ".join(p[:1].upper() + p[1:] for p in parts) + " at the end"
+
+
 _RX_MUSIC_FEEL_ASKED = re.compile(
     r"(?i)(?P<said>\b(?:the\s+)?(?:music|song|track|bgm)\s+(?:is|feels|sounds|'s)\s+(?:a\s+(?:bit|little)\s+|too\s+|kinda\s+|so\s+|"
     r"really\s+|quite\s+)?(?:sad|slow|boring|depressing|dull|cheesy|gloomy|sleepy|dark|mellow))\s*[.,!?;]+\s*"
@@ -577,7 +595,7 @@ _RX_COVERS = re.compile(
     r"call\s+to\s+action|logo|button|screen|frame|video|picture|everything)\b)"
     r"(?P<y>.+?)\s*[.!]?$")
 _RX_IN_THE_WAY = re.compile(rf"^(?P<x>{_TEXT_WHO})\s+(?:is|are)\s+(?:a\s+bit\s+|kind\s+of\s+)?in\s+the\s+way\s*[.!]?$")
-_RX_COVERS_ZH = re.compile(r"^(?P<x>字幕|标题|文字|文案|行动号召)(?:把)?(?:挡住|遮住|盖住|挡)了?(?P<y>.*?)(?:的脸|的?脸|人脸)?了?[。！!]?$")
+_RX_COVERS_ZH = re.compile(r"^(?P<x>字幕|标题|文字|文案|行动号召|字)(?:把)?(?:挡住|遮住|盖住|挡)了?(?P<y>.*?)(?:的脸|的?脸|人脸)?了?[。！!]?$")
 
 
 def _out_of_the_way(text: str) -> str:
@@ -1070,6 +1088,17 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "15 seconds is too short for all that text lol make it 25": why it is too short, no text to change ("Which text?")
     masked = re.sub(r"(?i)\b(too\s+(?:short|long|fast|quick))\s+(?:for|to\s+(?:read|fit|show))\s+(?:all\s+)?(?:of\s+)?"
                     r"(?:that|the|this|these|those|my)?\s*(?:text|words|captions|info|information|writing)\b", r"\1", masked)
+    # "and that i do boiler servicing £75, emergency callouts 24/7" (after "put my number on it"): what the business
+    # offers, shown with the call to action (not understood)
+    masked = _RX_WE_OFFER.sub(_we_offer, masked)
+    # "the writing goes off the edge", "too much writing": the text
+    masked = re.sub(r"(?i)\bwriting\b", "text", masked)
+    # "prices are gone too fast i cant read them": the captions too fast (not understood)
+    masked = re.sub(r"(?i)^\s*(?:the\s+)?(?:prices?|words?|text|info|captions?|deals?|offers?|facts?)\s+(?:are|is|go|goes)\s+"
+                    r"(?:gone\s+|going\s+|off\s+|away\s+)?too\s+(?:fast|quick(?:ly)?)\b.*$", "the captions are too fast", masked)
+    # "能不能加一句 通过率98%", "挺好的 再加个 名额有限 每月只招20个", "能不能加个我们的价格 生椰西瓜冰16 杨枝甘露18": a line
+    # added at the end, as "结尾加一句：…" is (not understood)
+    masked = _RX_ZH_ADD_LINE.sub(lambda m: "结尾加一句：" + " · ".join(x for x in re.split(r"[\s，,、]+", m.group("x")) if x), masked)
     # "… too short lol make it 25": a laugh between two thoughts ends the first
     masked = re.sub(r"(?i)(?<=[a-z0-9])\s+(?:lol|lmao|haha\w*)\s+(?=[a-z])", ", ", masked)
     # "how long is it now? needs to be under 30 sec": the rest says the length and is answered with it (it SET 30 s)

@@ -537,8 +537,12 @@ def _volume(c: _Ctx, role: str | None = None) -> list[O.Op] | None:
         # "mute everything for the first 2 seconds": every audio track there is
         roles = [r for r, role_ in (("music", Role.MUSIC), ("voice", Role.VOICE)) if c.tl.track(role_)]
         return [O.SetVolume(role=r, volume=0.0) for r in roles] or None  # type: ignore[arg-type]
+    # "那就小声点吧" after "背景音乐太土了", "quieter please": how loud alone, said of the one sound there is
+    bare = re.fullmatch(r"(?:那就|就|再|还是)?(?:小声|大声|轻)(?:一)?(?:点|些)(?:吧|儿|啊)?|(?:then\s+|ok\s+)?(?:a\s+(?:bit|little)\s+|much\s+)?"
+                        r"(?:quieter|louder|softer)(?:\s+then)?(?:\s+please|\s+pls)?|turn\s+it\s+(?:down|up)(?:\s+a\s+bit)?",
+                        t.strip(" .!。！").lower()) is not None
     if role is None:
-        if not (level_word and (_has(_LOUDER + "|" + _QUIETER, t) or P.parse_percent(t) is not None)):
+        if not ((level_word or bare) and (_has(_LOUDER + "|" + _QUIETER, t) or bare or P.parse_percent(t) is not None)):
             return None
         voice = c.tl.track(Role.VOICE)
         music = c.tl.track(Role.MUSIC)

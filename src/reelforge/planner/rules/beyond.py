@@ -42,7 +42,11 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
      "picture whole over a blurred copy of itself",
      "不能去掉或更换照片自己的背景；背景透明的PNG会放在合适的纯色底上，也可以说“模糊背景”让整张图显示在自身的模糊底上"),
     (r"\b(?:blur|pixelate|pixelize|hide|cover|mask)\s+(?:out\s+)?(?:her|his|their|the|that|this|one|a)?\s*(?:\w+\s+){0,2}"
-     r"(?:face|faces|plate|license\s+plate|number\s+plate)\b|打码|马赛克|(?:遮住|挡住|遮挡)(?:她|他|那个人)?的?脸|不想露脸",
+     r"(?:face|faces|plate|license\s+plate|number\s+plate)\b|打码|马赛克|(?:遮住|挡住|遮挡)(?:她|他|那个人)?的?脸|不想露脸|"
+     # "the card photo has my home address on it blur that", "blur the address on the card photo"
+     r"\b(?:blur|pixelate|pixelize|mask)\s+(?:out\s+)?(?:that|it|this|them)\b(?!\s+(?:background|bg|backdrop))|"
+     r"\b(?:blur|pixelate|pixelize|hide|cover|mask)\s+(?:out\s+)?(?:my|the|his|her|their|our)?\s*(?:home\s+|house\s+)?"
+     r"(?:address|details|info|information|phone\s+number|email|reg(?:istration)?|card\s+number|surname)\b",
      "blurring one face or one part of a picture is not available yet; crop in so they are out of frame ('zoom in on "
      "the right of the 3rd photo') or remove that shot",
      "还不能单独给一张脸打码；可以放大画面把她裁出去（“第三张放大一点”），或者删掉这张"),
@@ -89,11 +93,32 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
      "a countdown that changes with the clock cannot be in a video file (it shows the same whatever time it is "
      "watched); add a line with the time instead: \"add the caption 'Live tonight 8pm'\"",
      "视频文件里不能有随时间变化的倒计时（什么时候看都一样）；可以加一行固定文字，例如“加字幕「今晚8点 不见不散」”"),
+    # "the writing goes off the edge of the screen on my phone", "the text is cut off at the top"
+    (r"\b(?:text|words|title|captions?|cta|letters)\b.{0,20}\b(?:goes|going|runs?|running|is|are|gets?)\s+(?:off|over|past|outside)\s+"
+     r"(?:the\s+)?(?:edge|edges|side|sides|screen)|\b(?:text|words|title|captions?)\b.{0,12}\b(?:is|are|gets?)\s+cut\s+off\b|"
+     r"字.{0,6}(?:出界|超出屏幕|超出画面|被切掉?|显示不全)",
+     "every text is laid out inside the frame's safe zone (5% margins; on 9:16, clear of the app's buttons and caption), so "
+     "the whole frame shows it; a phone app that crops a landscape or square video to fill the screen cuts it off: make it "
+     "vertical for phones ('make it vertical'), or say 'smaller text' / 'move the title down'",
+     "每段文字都排在画面的安全区里（四周留5%；竖屏还避开了App的按钮和文案），完整画面里不会出界；如果手机App把横屏或方形视频裁满屏，"
+     "字就会被切掉：可以说“改成竖屏”，或“字小一点”“标题往下一点”"),
 )
 _RX_BEYOND = tuple((re.compile(rx, re.I), en, zh) for rx, en, zh in _BEYOND)
 
 
 _TEXT_OR_TRANSITION = r"\b(?:titles?|captions?|texts?|words|logo|cta|transitions?|emojis?)\b|标题|字幕|文字|转场|表情"
+
+
+def _one_named_shot(c: _Ctx) -> str | None:
+    """The file name of the one shot the clause names ("the card photo": gas safe card.jpg), else None."""
+    try:
+        found = [r.target for r in _find_targets(c) if not r.more]
+    except Exception:  # noqa: BLE001 - a reference that does not resolve names none
+        return None
+    segs = c.main_segs()
+    names = {s.name for t in found for k, s in enumerate(segs)
+             if (t.name and t.name.lower() in s.name.lower()) or (t.index is not None and k == t.index % len(segs))}
+    return names.pop() if len(names) == 1 and len(found) == 1 else None
 
 
 def _h_beyond(c: _Ctx) -> list[O.Op] | None:
@@ -103,5 +128,9 @@ def _h_beyond(c: _Ctx) -> list[O.Op] | None:
         if rx.search(c.t):
             if rx.pattern.startswith(r"\b(?:remove|erase") and _find_targets(c):
                 return None  # "remove the girl photo": a shot so named
+            shot = _one_named_shot(c)
+            if shot and ("remove that shot" in en or "删掉这张" in zh):
+                # which shot: said, so the answer can be one step ("remove gas safe card.jpg")
+                raise _Cannot(f"{zh}（说“删掉{shot}”）" if c.zh else f"{en} (say 'remove {shot}')")
             raise _Cannot(zh if c.zh else en)
     return None

@@ -530,6 +530,9 @@ _MOODS = (
     (re.compile(r"\b(?:professional|corporate|business[\s-]?like|polished|serious)\b|专业|商务|正式"),
      "clean", None, "clean style", "简洁风格"),
 )
+_FEEL = (r"\b(?:upbeat|chill|chilled|sad|happy|happier|energetic|slow|slower|fast|faster|calm|calmer|boring|cheesy|dark|"
+         r"mellow|hype|fun|vibes?|feel|feels|mood|depressing|sleepy|exciting|lively|livelier|intense|aggressive|soft|"
+         r"romantic|cozy|cosy|dramatic|epic|cheerful|gloomy)\b|欢快|悲伤|伤感|节奏|风格|感觉|氛围|轻快|热闹|安静|土")
 _MOOD_ASK = re.compile(r"^(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:make\s+(?:it|the\s+(?:video|ad|reel))|it\s+(?:should|needs\s+to)\s+"
                        r"(?:be|look|feel)|(?:it\s+)?(?:looks?|feels?)|more|less|a\s+bit|too)\b|^(?:让|把)?(?:视频|整体|画面)?(?:更|再|要|需要)?")
 
@@ -545,7 +548,9 @@ def _h_mood(c: _Ctx) -> list[O.Op] | None:
     voiced = {s.src for tr in c.tl.tracks_by_role(Role.VOICE) for s in tr.segments}
     songs = [a for a in c.library if a.kind is AssetKind.AUDIO and a.name and a.id not in voiced]
     said = set(re.findall(r"[a-z0-9]{4,}", re.sub(r"-", "", t)))
-    named = [a for a in songs if said & name_tokens(a.name)]
+    # a song named by a word of its file name, with a word of how it feels ("swap it for the party room one" names the
+    # party room, not 'kids party song.mp3')
+    named = [a for a in songs if said & name_tokens(a.name)] if _has(_FEEL, t) else []
     if named or _has(r"\b(?:music|song|track|beat|bgm)\b|音乐|配乐|歌", t) and _has(
             r"\b(?:swap|switch|change|replace)\b.{0,30}\b(?:something|another|a\s+different|other)\b|换(?:一|个)", t):
         # "the lofi is too chill honestly, swap it for something more upbeat": the song, not the video's look
