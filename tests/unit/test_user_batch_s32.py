@@ -305,3 +305,44 @@ def test_a_picture_named_like_the_song_is_no_song():
     party = [img("PXL_20260405_111532.jpg", 0), img("PXL_20260405_112010.jpg", 1), aud("kids party song happy ukulele.mp3", 120_000)]
     s, (r,) = _session(party, "a video for our party packages, 20 seconds", "swap it for the party room one")
     assert "feel cannot be changed" not in r.message, r.message   # (answered about the music)
+
+
+@pytest.mark.parametrize(("first", "files", "captions", "cta"), [
+    ("need a reel for this week where we r parked. thurs at Oddwood brewing 5-10pm, fri-sat at the eastside food park 11-9, "
+     "sunday closed. birria tacos 3 for $14 quesabirria $6. short",
+     [img("IMG_0098.jpg", 0), img("IMG_0102.jpg", 1), clip("grill.mp4", 15_000), img("IMG_0117.jpg", 2), aud("cumbia loop.mp3", 90_000)],
+     ["Thurs at Oddwood Brewing 5-10pm", "Fri-Sat at the Eastside Food Park 11-9", "Sunday closed", "Birria tacos 3 for $14"],
+     None),   # (the call to action was the false "See you on 5-10pm, Fri-Sat")
+    ("yo make a hype vid for our gig sat 23rd may at the crown bristol, doors 7:30, £8 adv £10 otd, tickets link in bio. "
+     "20 secs ish for ig reels", BAND, ["Doors 7:30", "£8 adv · £10 OTD"], "See you on Sat 23rd May"),   # (it was "£8")
+    ("mobile detailing tiktok. we come to you. full valet £80, interior only £45, ceramic coating from £350. book on 07700 "
+     "900431 or dm. covering leeds bradford wakefield", [img("IMG_2231.JPG", 0), img("IMG_2238.JPG", 1), img("IMG_2250.JPG", 2),
+                                                         img("IMG_2251.JPG", 3), aud("Phonk Drift 4.mp3", 120_000)],
+     ["Full valet £80", "Covering Leeds Bradford Wakefield"], "Book on 07700 900431"),   # (it was "Learn more")
+    ("驾校招生视频 发视频号和抖音 C1 3980 C2 4280 一费制无隐形收费 学时灵活 周末也能练 包接送 报名电话 138 0571 2468 顺达驾校 30秒",
+     DRIVING, ["C1 3980", "C2 4280", "一费制无隐形收费"], "报名电话 138 0571 2468"),
+])
+def test_the_facts_a_sixth_batch_first_cut_dropped_are_shown(first, files, captions, cta):
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(files)
+    s.handle(first)
+    shown = " | ".join(_texts(s.timeline, Role.CAPTION))
+    for said in captions:
+        assert said in shown, shown
+    assert "5-10pm, Fri-Sat" not in " ".join(_texts(s.timeline, Role.CTA))
+    if cta:
+        assert _texts(s.timeline, Role.CTA) == [cta]
+
+
+@pytest.mark.parametrize(("files", "first", "said", "check"), [
+    (BARBER, BARBER_FIRST, "kids cuts $20 add that, under 12", "Kids cuts $20 (under 12)"),   # ("$20" joined the hours)
+    (BAND, BAND_FIRST, "title in orange like our logo", None),                                  # (it resized the logo)
+])
+def test_an_item_added_or_a_colour_like_the_logo(files, first, said, check):
+    s, (r,) = _session(files, first, said)
+    if check:
+        assert check in _texts(s.timeline, Role.CAPTION), r.message
+    else:
+        assert s.timeline.track(Role.TITLE).segments[0].color.upper() not in (None, "#FFFFFF"), r.message

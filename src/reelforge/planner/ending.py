@@ -76,7 +76,9 @@ _RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u
                            r"地址\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,16}(?:村|镇|乡|景区|园区|小区))")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
 _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact|"
-                            r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|电话|手机|热线|咨询|微信|(?<![A-Za-z])vx(?![A-Za-z])", re.I)
+                            r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|"
+                            # "book on 07700 900431 or dm", "ring 0113 …": a number to book on
+                            r"\b(?:book|booking|bookings|ring|reach\s+us)\s+(?:on|at)?(?=\s*\+?\(?\d[\d ()-]{6,})|电话|手机|热线|咨询|微信|(?<![A-Za-z])vx(?![A-Za-z])", re.I)
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"

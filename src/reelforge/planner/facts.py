@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .ending import MONTH, WEEKDAY, capitalise_dates, capitalised
+from .ending import MONTH, WEEKDAY, capitalise_dates, capitalised, title_case
 from .text_kinds import dates_capitalised
 
 _DAY = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|(?:this\s+)?{WEEKDAY}|tomorrow|tonight)"
@@ -24,6 +24,9 @@ _ABBR_DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urda
 # them, "open Mon-Sat 9am-7pm", the hours are a when: `when.when_at`)
 _DAYS_HOURS = (rf"(?<![-–\w])(?<![-–]\s){_ABBR_DAYS}(?:\s*(?:-|–|to|thru|through)\s*{_ABBR_DAYS})?\.?\s+"
                r"(?!0:)\d{1,2}(?::\d\d)?\s*(?:-|–|to|till|until)\s*\d{1,2}(?::\d\d)?(?![\w%]|\s*(?:%|am\b|pm\b|a\.m|p\.m)|[/:.]\d)")
+_DAYS_AT = (rf"(?<![-–\w]){_ABBR_DAYS}(?:\s*(?:-|–|to|&|and)\s*{_ABBR_DAYS})?\s+(?:at|@)\s+(?:the\s+)?"
+            r"(?P<place>[A-Za-z][\w'’&]*(?:\s+[A-Za-z][\w'’&]*){0,4}?)\s+"
+            r"\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s*(?:-|–|to|till|until)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?(?![\w%]|[/:.]\d)")
 _PLACE_ALONE = (r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Park|Square|Hall|Plaza|Gardens|Arena|Stadium|Theater|Theatre|Center|Centre|"
                 r"Pavilion|Chapel|Church|Cathedral|Library|Museum|Gallery|Beach|Pier|Ballroom|Auditorium|Rooftop|Lodge|Winery|"
                 r"Brewery|Farm|Elementary|School|Academy|College|University|Hotel|Inn|Club|Community\s+Center|Marina))")
@@ -96,7 +99,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\b(?:order|book|reserve)\s+\d{1,3}\s+(?:hours?|days?|weeks?)\s+(?:ahead|in\s+advance)\b|"
      r"\b(?:(?:over|more\s+than)\s+\d{1,4}|\d{1,4}\+)\s+(?:vendors|artists|exhibitors|brands|stalls|makers|speakers|bands|dishes|"
      r"flavou?rs|items|beers|wines|games|rides)\b|\b(?:food\s+trucks|live\s+demos|face\s+painting|door\s+prizes)\b|"
-     r"\bserving\s+[a-z][a-z ]{2,40}?(?=\s*(?:[,.;!?]|$))|\b\d{1,2}\+?\s+years?(?:\s+of)?\s+experience\b"),
+     r"\b(?:serving|covering)\s+(?!the\s+(?:cost|costs|fee|fees)\b)[a-z][a-z ]{2,40}?(?=\s*(?:[,.;!?]|$))|\b\d{1,2}\+?\s+years?(?:\s+of)?\s+experience\b"),
     ("job",  # "weekly pay", "benefits from day one", "members free"
      r"\b(?:weekly|daily|same[\s-]day)\s+pay\b|\b(?:full\s+)?benefits\s+from\s+day\s+(?:one|1)\b|(?:[$€£]\d[\d,]*(?:\.\d\d)?k?\s+)?\bsign[\s-]on\s+bonus\b|"
      r"\bpaid\s+time\s+off\b|\b(?:members?|kids|children|students|seniors)\s+(?:get\s+in\s+)?free\b"),
@@ -144,6 +147,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("hours",  # "open 24/7", "open daily", "doors 7pm", "delivery until midnight"
      # "walk ins tues-sat 9-7 / sunday 10-4", "open thur-sun 11-9", "hours: mon-fri 8am-6pm": days and their hours
      rf"(?:\b(?:walk[\s-]?ins?(?:\s+(?:are\s+)?welcome)?|open|hours)\s*:?\s*)?{_DAYS_HOURS}(?:\s*(?:/|,|&|and|;)\s*{_DAYS_HOURS})*|"
+     # "thurs at Oddwood brewing 5-10pm", "fri-sat at the eastside food park 11-9": where it is on which days; "sunday
+     # closed", "closed mondays"
+     rf"{_DAYS_AT}|(?<![-–\w]){_ABBR_DAYS}\s+closed\b|\bclosed\s+(?:on\s+)?{_ABBR_DAYS}(?!\s*\d)\b|"
      r"\b(?:delivery|kitchen\s+open|open|serving)\s+(?:until|till)\s+(?:midnight|late|\d{1,2}(?::\d\d)?\s*[ap]m)\b|"
      # ("open 7am-7pm daily", "open daily 7am-7pm": the hours with it)
      rf"\bopen\s+(?:(?:daily|every\s+day)\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s*(?:-|–|to)\s*{_TIME}"
@@ -152,7 +158,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
      # "open sundays too", "now open on weekends": the days it opens besides the usual
      r"\b(?:now\s+)?open\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)"
      r"(?:\s+(?:too|as\s+well|now))?(?!\s*\d)\b|"
-     rf"\bdoors(?:\s+open)?(?:\s+at)?\s+{_TIME}"),
+     rf"\bdoors(?:\s+open)?(?:\s+at)?\s+(?:{_TIME}|\d{{1,2}}:\d\d\b)|"
+     # "£8 adv £10 otd": a ticket's price ahead and on the door
+     r"[$€£]\d{1,3}(?:\.\d\d)?\s*(?:adv|advance|presale|in\s+advance)\b\.?\s*(?:,|/|&|and|\+)?\s*"
+     r"[$€£]\d{1,3}(?:\.\d\d)?\s*(?:otd|on\s+the\s+door|at\s+the\s+door|on\s+the\s+night|door)\b"),
     ("how long",  # said alone between commas: "Fitness challenge: 30 days, 3 workouts a week"; a stay: "7 nights"
      r"(?<=[:,])\s*\d{1,3}[\s-](?:days?|weeks?)(?=\s*,)|"
      r"\b\d{1,2}\s+nights?(?:\s*(?:/|,|and|&)?\s*\d{1,2}\s+days?)?\b|\b\d{1,2}\s+days?\s*(?:/|,|and|&)?\s*\d{1,2}\s+nights?\b"),
@@ -248,6 +257,16 @@ def typed_facts(text: str) -> list[str]:
             said = "Ages " + said.split(None, 1)[1]
         elif re.match(r"(?i)by\s", said):
             said = "By " + said[3:]
+        elif at := re.fullmatch(_DAYS_AT, said, re.I):
+            a, b = at.span("place")  # "Thurs at Oddwood Brewing 5-10pm": the place as a name
+            said = f"{dates_capitalised(said[:a]).rstrip()} {title_case(at.group('place'))}{said[b:]}"
+        elif re.fullmatch(rf"(?i){_ABBR_DAYS}\s+closed|closed\s+(?:on\s+)?{_ABBR_DAYS}", said):
+            said = dates_capitalised(said)  # "Sunday closed", "Closed Mondays"
+        elif re.match(r"[$€£]\d", said) and re.search(r"(?i)\b(?:otd|door|night)\b", said):
+            said = re.sub(r"(?i)\botd\b", "OTD", re.sub(r"(?i)(\b(?:adv|advance|presale|in\s+advance)\b\.?)\s*(?:,|/|&|and|\+)?\s*",
+                                                       r"\1 · ", said))  # "£8 adv · £10 OTD"
+        elif cover := re.fullmatch(r"(?i)covering\s+(.+)", said):
+            said = f"Covering {title_case(cover.group(1))}"  # "covering leeds bradford wakefield": the places it covers
         elif walk := re.match(r"(?i)walk[\s-]?ins?\b\s*", said):
             said = "Walk-ins " + dates_capitalised(said[walk.end():])  # "Walk-ins Tues-Sat 9-7 / Sunday 10-4"
         elif re.match(rf"(?i)(?:hours\s*:?\s*|open\s+)?{_ABBR_DAYS}\b", said):
@@ -292,6 +311,8 @@ _ZH_OFFERED = re.compile(
     # "单人套餐299", "C1手动挡3680", "精修9张", "含服装妆造", "一人一车": a package's price, what it includes
     r"(?:套餐|门票|票价|学费|年卡|月卡|次卡|季卡|挡|[A-Z]\d)\s*[¥￥]?\d{2,6}(?:元)?$|\d{1,3}\s*(?:张|套|件|次)(?:精修|照片|服装)?$|"
     r"^(?:含|包含)[\u4e00-\u9fff]{2,8}$|一对一|一人一车|"
+    # "一费制无隐形收费", "学时灵活", "周末也能练": how it is sold, what it lets the customer do
+    r"无隐形(?:收费|消费)|一费制|不加价|随到随学|(?:学时|时间|时段)灵活|(?:周末|晚上|下班后)也(?:能|可以)|"
     # "一斤1280", "半斤装礼盒680", "挂机89", "柜机129": what is sold, then its price
     r"^[\u4e00-\u9fff]{1,8}\s*[¥￥]?\d{2,6}(?:\.\d{1,2})?(?:元|块)?$|"
     r"每周[一二三四五六日天、和]+\s*(?:早上|上午|中午|下午|晚上)?\s*\d|"
@@ -302,7 +323,9 @@ _ZH_PIECE_NOT = re.compile(
     r"视频|秒|分钟|竖屏|横屏|方屏|画面|风格|音乐|配乐|bgm|配音|字幕|口播|声音|原声|旁白|开头|结尾|片头|片尾|第一个|最后|"
     r"放在?|用我|用这|做个|做一个|帮我|帮忙|一点|一些|抖音|小红书|视频号|朋友圈|快手|b站|发圈|转场|动画|滤镜|logo|"
     r"地址|电话|微信|热线|网址|搜|\d{7,}|图片|照片|那张|那个|那段|这张|这个|这段", re.I)
-_ZH_WAS_NOW = re.compile(r"原价\s*[¥￥]?\d{1,6}\s*元?[\s，,]*(?:现价|现在|现只要|现仅|只要|到手价?|活动价)\s*[:：]?\s*[¥￥]?\d{1,6}\s*元?")
+_ZH_WAS_NOW = re.compile(r"原价\s*[¥￥]?\d{1,6}\s*元?[\s，,]*(?:现价|现在|现只要|现仅|只要|到手价?|活动价)\s*[:：]?\s*[¥￥]?\d{1,6}\s*元?|"
+                         # "C1 3980 C2 4280": a licence class and its price, one fact across the space
+                         r"(?<![A-Za-z0-9])[A-Z]\d{1,2}\s+[¥￥]?\d{3,5}\s*元?(?![\d.])")
 
 
 def zh_pieces(text: str) -> list[tuple[int, str]]:

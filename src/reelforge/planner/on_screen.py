@@ -916,7 +916,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
     no_facts = P.no_text(instruction) or P.no_captions(instruction)
     typed = [] if no_facts else [*F.selling_points(plain), *F.typed_facts(plain)]
-    if offer and not is_discount(offer) and any(offer.casefold() in f.casefold() and _DEAL.search(f) for f in typed):
+    if offer and not is_discount(offer) and any(offer.casefold() in f.casefold() and (
+            _DEAL.search(f) or re.fullmatch(r"[$€£]\s?\d[\d,.]*", offer.strip()) and not P.CJK.search(f)) for f in typed):
         offer = None  # "£18 each or 3 for £48" is a caption: "£18" alone is no call to action
     if not no_facts and not items and offer and (priced := price_beside(plain, offer)) \
             and all(priced.casefold() not in f.casefold() for f in typed):
@@ -942,6 +943,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             given_when = None  # "ends friday at midnight": the offer's end, not an event's when
         elif any(given_when.casefold() in f.casefold() and len(f) > len(given_when) + 3 for f in typed):
             given_when = None  # said in a fact shown already: "Last seen Tues Nov 3 near Cedar Park" (and "Tues Nov 3" again)
+        elif len(parts := [p for p in re.split(r"\s*,\s*", given_when) if p]) > 1 and all(
+                any(p.casefold() in f.casefold() for f in typed) for p in parts):
+            given_when = None  # "5-10pm, Fri-Sat" across "Thurs at Oddwood Brewing 5-10pm" and "Fri-Sat at …": no when
         unquoted = unicodedata.normalize("NFKC", unquoted)
         if unquoted[a:b] == unicodedata.normalize("NFKC", plain)[a:b]:
             unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]

@@ -274,6 +274,9 @@ _KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|
          r"audible|in|going|readable|legible|visible|on\s+screen))?")  # ("… and keep the text readable": it is)
 _RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
 _RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
+_RX_ADD_THAT = re.compile(r"(?i)^\s*(?P<x>[a-z][\w' -]{1,30}?\s*[$€£]\d[\d.,]*(?:\s*(?:each|per\s+\w+|/\w+))?)\s*,?\s*"
+                          r"(?:(?:pls|please)\s+)?(?:add\s+(?:that|this|it|them)(?:\s+(?:in|too|as\s+well))?|put\s+(?:that|this|it)\s+in)"
+                          r"(?:\s*,\s*(?P<y>[^,.;!?\x00]{2,30}?))?\s*[.!]*\s*$")
 _RX_ZH_ADD_LINE = re.compile(
     r"^\s*(?:(?:挺好的?|好的?|不错|可以|嗯)[\s，,。！!]*)?(?:能不能|可不可以|可以|帮我|麻烦)?(?:再)?(?:加|添|补)(?:一句|个|一个|一行|上|一下)"
     r"(?:我们的)?(?:价格|价钱)?\s*[:：]?[\s，,]*(?P<x>(?!(?:logo|LOGO|转场|标题|字幕|音乐|滤镜|动画|特效|水印|背景|片头|片尾|表情|emoji|"
@@ -1096,6 +1099,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "prices are gone too fast i cant read them": the captions too fast (not understood)
     masked = re.sub(r"(?i)^\s*(?:the\s+)?(?:prices?|words?|text|info|captions?|deals?|offers?|facts?)\s+(?:are|is|go|goes)\s+"
                     r"(?:gone\s+|going\s+|off\s+|away\s+)?too\s+(?:fast|quick(?:ly)?)\b.*$", "the captions are too fast", masked)
+    # "kids cuts $20 add that, under 12": that priced thing added at the end (the "$20" went into the hours' row)
+    masked = _RX_ADD_THAT.sub(lambda m: f"add {m.group('x').strip()}{' (' + m.group('y').strip() + ')' if m.group('y') else ''} "
+                              "at the end", masked)
+    # "title in orange like our logo": the colour said, the logo only what it is like (it resized the logo)
+    masked = re.sub(r"(?i)(?<=[a-z])\s+(?:like|to\s+match|matching|same\s+as)\s+(?:our|the|my)\s+logo(?:'s)?(?:\s+colou?rs?)?\b",
+                    "", masked)
     # "能不能加一句 通过率98%", "挺好的 再加个 名额有限 每月只招20个", "能不能加个我们的价格 生椰西瓜冰16 杨枝甘露18": a line
     # added at the end, as "结尾加一句：…" is (not understood)
     masked = _RX_ZH_ADD_LINE.sub(lambda m: "结尾加一句：" + " · ".join(x for x in re.split(r"[\s，,、]+", m.group("x")) if x), masked)
