@@ -346,3 +346,9 @@ def test_an_item_added_or_a_colour_like_the_logo(files, first, said, check):
         assert check in _texts(s.timeline, Role.CAPTION), r.message
     else:
         assert s.timeline.track(Role.TITLE).segments[0].color.upper() not in (None, "#FFFFFF"), r.message
+
+
+def test_it_after_a_picture_not_found_is_that_picture():
+    s, (_, r) = _session(WEDDING, WEDDING_FIRST, "make the cta appear 2 seconds earlier",
+                         "the bw one is too short, let it stay longer")
+    assert "no 'bw'" in r.message and r.status != "ok", r.message   # (the call to action was held longer instead)

@@ -1314,6 +1314,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             reworded = _with_new_words(reworded, r.ops or [], lib)
     if unread:
         results.append(_Result(text=f"… (only the first {MAX_CLAUSES} parts are read)"))
+    for before, r in zip(results, results[1:]):
+        if r.ok and not before.ok and before.cannot and re.search(r"\bno '|没有「|不知道「", before.cannot) \
+                and re.match(r"(?i)\s*(?:and\s+|so\s+|pls\s+|please\s+)?(?:let|make|have|keep|leave)\s+(?:it|them)\b", r.text):
+            # "the bw one is too short, let it stay longer": "it" is the picture not found (the call to action was held
+            # longer instead)
+            r.ops, r.cannot = None, before.cannot
     ops = _tidy([op for r in results for op in (r.ops or [])])
     versions = _versions_note(results, ops, zh)  # "a vertical and a square version": one frame at a time
     names = _names(lib, timeline)
