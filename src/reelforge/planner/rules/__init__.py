@@ -1314,7 +1314,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             reworded = _with_new_words(reworded, r.ops or [], lib)
     if unread:
         results.append(_Result(text=f"… (only the first {MAX_CLAUSES} parts are read)"))
-    for before, r in zip(results, results[1:]):
+    for before, r in zip(results, results[1:], strict=False):
         if r.ok and not before.ok and before.cannot and re.search(r"\bno '|没有「|不知道「", before.cannot) \
                 and re.match(r"(?i)\s*(?:and\s+|so\s+|pls\s+|please\s+)?(?:let|make|have|keep|leave)\s+(?:it|them)\b", r.text):
             # "the bw one is too short, let it stay longer": "it" is the picture not found (the call to action was held
