@@ -428,6 +428,42 @@ _RX_SAY_AT_END = re.compile(r"(?i)^\s*(?:and\s+|also\s+|then\s+)?(?:(?:at|in)\s+
                             r"|end\s+(?:it\s+|the\s+video\s+)?(?:with|on))\s+(?P<q>\x00\d+\x00)\s*[.!]*\s*$")
 
 
+def _as_typed(text: str) -> str:
+    """A message as the rules read it, from how it was typed: a discourse word or a reason left out, a line
+    asked for without quotes said as one added at the end, a question answered with the rest (each was not
+    understood, or read as something else: the last shot removed, the music turned up)."""
+    # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
+    # the last one)
+    text = _RX_ONE_MORE_THING.sub(" ", text)
+    # "15 seconds is too short for all that text lol make it 25": why it is too short, no text to change ("Which text?")
+    text = re.sub(r"(?i)\b(too\s+(?:short|long|fast|quick))\s+(?:for|to\s+(?:read|fit|show))\s+(?:all\s+)?(?:of\s+)?"
+                    r"(?:that|the|this|these|those|my)?\s*(?:text|words|captions|info|information|writing)\b", r"\1", text)
+    # "and that i do boiler servicing £75, emergency callouts 24/7" (after "put my number on it"): what the business
+    # offers, shown with the call to action (not understood)
+    text = _RX_WE_OFFER.sub(_we_offer, text)
+    # "the writing goes off the edge", "too much writing": the text
+    text = re.sub(r"(?i)\bwriting\b", "text", text)
+    # "prices are gone too fast i cant read them": the captions too fast (not understood)
+    text = re.sub(r"(?i)^\s*(?:the\s+)?(?:prices?|words?|text|info|captions?|deals?|offers?|facts?)\s+(?:are|is|go|goes)\s+"
+                    r"(?:gone\s+|going\s+|off\s+|away\s+)?too\s+(?:fast|quick(?:ly)?)\b.*$", "the captions are too fast", text)
+    # "kids cuts $20 add that, under 12": that priced thing added at the end (the "$20" went into the hours' row)
+    text = _RX_ADD_THAT.sub(lambda m: f"add {m.group('x').strip()}{' (' + m.group('y').strip() + ')' if m.group('y') else ''} "
+                              "at the end", text)
+    # "title in orange like our logo": the colour said, the logo only what it is like (it resized the logo)
+    text = re.sub(r"(?i)(?<=[a-z])\s+(?:like|to\s+match|matching|same\s+as)\s+(?:our|the|my)\s+logo(?:'s)?(?:\s+colou?rs?)?\b",
+                    "", text)
+    # "能不能加一句 通过率98%", "挺好的 再加个 名额有限 每月只招20个", "能不能加个我们的价格 生椰西瓜冰16 杨枝甘露18": a line
+    # added at the end, as "结尾加一句：…" is (not understood)
+    text = _RX_ZH_ADD_LINE.sub(lambda m: "结尾加一句：" + " · ".join(x for x in re.split(r"[\s，,、]+", m.group("x")) if x), text)
+    # "… too short lol make it 25": a laugh between two thoughts ends the first
+    text = re.sub(r"(?i)(?<=[a-z0-9])\s+(?:lol|lmao|haha\w*)\s+(?=[a-z])", ", ", text)
+    # "how long is it now? needs to be under 30 sec": the rest says the length and is answered with it (it SET 30 s)
+    text = re.sub(r"(?i)^\s*how\s+long\s+is\s+(?:it|the\s+(?:video|ad|reel))(?:\s+now)?\s*\?+\s+(?=\S)", "", text)
+    # "体验课改成19.9 9.9的活动结束了": the new number, then why (it wrote the reason into the call to action)
+    text = re.sub(r"((?:改成|改为|换成|变成)\s*\d+(?:\.\d+)?\s*(?:元|块)?)\s+[^\s，,。]*?(?:了|啦|呢|哦)[。！!]*$", r"\1", text)
+    return text
+
+
 def _bit_around(text: str) -> str:
     """"use the bit of the ep1 clip where we both laugh, it's around 1:02": "use the ep1 clip from 1:02"."""
     m = _RX_BIT_AROUND.match(text)
@@ -1085,35 +1121,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = re.sub(r"(?i)^(\s*(?:please\s+)?(?:add|put|stick|tack)\s+\x00\d+\x00\s+)(?:on\s+)?to\s+the\s+(?:very\s+)?end\b", r"\1at the end",
                     masked)
     masked = re.sub(r"^(\s*)最后(?=(?:再)?(?:加|放|写|打)(?:个|上|一个|一句|一行)?\s*\x00\d+\x00)", r"\1结尾", masked)
-    # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
-    # the last one)
-    masked = _RX_ONE_MORE_THING.sub(" ", masked)
-    # "15 seconds is too short for all that text lol make it 25": why it is too short, no text to change ("Which text?")
-    masked = re.sub(r"(?i)\b(too\s+(?:short|long|fast|quick))\s+(?:for|to\s+(?:read|fit|show))\s+(?:all\s+)?(?:of\s+)?"
-                    r"(?:that|the|this|these|those|my)?\s*(?:text|words|captions|info|information|writing)\b", r"\1", masked)
-    # "and that i do boiler servicing £75, emergency callouts 24/7" (after "put my number on it"): what the business
-    # offers, shown with the call to action (not understood)
-    masked = _RX_WE_OFFER.sub(_we_offer, masked)
-    # "the writing goes off the edge", "too much writing": the text
-    masked = re.sub(r"(?i)\bwriting\b", "text", masked)
-    # "prices are gone too fast i cant read them": the captions too fast (not understood)
-    masked = re.sub(r"(?i)^\s*(?:the\s+)?(?:prices?|words?|text|info|captions?|deals?|offers?|facts?)\s+(?:are|is|go|goes)\s+"
-                    r"(?:gone\s+|going\s+|off\s+|away\s+)?too\s+(?:fast|quick(?:ly)?)\b.*$", "the captions are too fast", masked)
-    # "kids cuts $20 add that, under 12": that priced thing added at the end (the "$20" went into the hours' row)
-    masked = _RX_ADD_THAT.sub(lambda m: f"add {m.group('x').strip()}{' (' + m.group('y').strip() + ')' if m.group('y') else ''} "
-                              "at the end", masked)
-    # "title in orange like our logo": the colour said, the logo only what it is like (it resized the logo)
-    masked = re.sub(r"(?i)(?<=[a-z])\s+(?:like|to\s+match|matching|same\s+as)\s+(?:our|the|my)\s+logo(?:'s)?(?:\s+colou?rs?)?\b",
-                    "", masked)
-    # "能不能加一句 通过率98%", "挺好的 再加个 名额有限 每月只招20个", "能不能加个我们的价格 生椰西瓜冰16 杨枝甘露18": a line
-    # added at the end, as "结尾加一句：…" is (not understood)
-    masked = _RX_ZH_ADD_LINE.sub(lambda m: "结尾加一句：" + " · ".join(x for x in re.split(r"[\s，,、]+", m.group("x")) if x), masked)
-    # "… too short lol make it 25": a laugh between two thoughts ends the first
-    masked = re.sub(r"(?i)(?<=[a-z0-9])\s+(?:lol|lmao|haha\w*)\s+(?=[a-z])", ", ", masked)
-    # "how long is it now? needs to be under 30 sec": the rest says the length and is answered with it (it SET 30 s)
-    masked = re.sub(r"(?i)^\s*how\s+long\s+is\s+(?:it|the\s+(?:video|ad|reel))(?:\s+now)?\s*\?+\s+(?=\S)", "", masked)
-    # "体验课改成19.9 9.9的活动结束了": the new number, then why (it wrote the reason into the call to action)
-    masked = re.sub(r"((?:改成|改为|换成|变成)\s*\d+(?:\.\d+)?\s*(?:元|块)?)\s+[^\s，,。]*?(?:了|啦|呢|哦)[。！!]*$", r"\1", masked)
+    masked = _as_typed(masked)  # how people go on, say why, add lines and laugh (session 32's batch)
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "the piano is a bit sad. anything more upbeat?": the music's feel, asked after (it made the video bold and quicker)
     masked = _RX_MUSIC_FEEL_ASKED.sub(r"\g<said>, use \g<feel> music", masked)
