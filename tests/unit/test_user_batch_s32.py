@@ -352,3 +352,16 @@ def test_it_after_a_picture_not_found_is_that_picture():
     s, (_, r) = _session(WEDDING, WEDDING_FIRST, "make the cta appear 2 seconds earlier",
                          "the bw one is too short, let it stay longer")
     assert "no 'bw'" in r.message and r.status != "ok", r.message   # (the call to action was held longer instead)
+
+
+@pytest.mark.parametrize(("files", "first", "said", "words"), [
+    (WEDDING, WEDDING_FIRST, "perfect. can i also get a 16:9 one for my website homepage", "the 1:1 version is kept if you export"),
+    (BAND, BAND_FIRST, "Can we have it for instagram stories as well?", None),   # (already 9:16: no note)
+    (DRIVING, DRIVING_FIRST, "再做一个横版的 放淘宝详情页", "原来的9:16版先导出"),
+])
+def test_another_version_says_how_to_keep_the_first(files, first, said, words):
+    s, (r,) = _session(files, first, said)
+    if words:
+        assert words in r.message and "perfect" not in r.message, r.message   # (changed in place without a word)
+    else:
+        assert "export it before" not in r.message, r.message

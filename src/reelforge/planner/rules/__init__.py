@@ -432,6 +432,9 @@ def _as_typed(text: str) -> str:
     """A message as the rules read it, from how it was typed: a discourse word or a reason left out, a line
     asked for without quotes said as one added at the end, a question answered with the rest (each was not
     understood, or read as something else: the last shot removed, the music turned up)."""
+    # "perfect. can i also get a 16:9 one": praise before the ask ("I did not understand 'perfect'")
+    text = re.sub(r"(?i)^\s*(?:(?:perfect|great|awesome|nice|amazing|brilliant|lovely|cool|love\s+it|looks?\s+(?:great|good|amazing|"
+                  r"perfect)|that'?s\s+(?:great|perfect|better)|thanks?(?:\s+you)?|ty)(?:\s+(?:thanks?|ty))?[\s,.!]+)+(?=\S)", "", text)
     # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
     # the last one)
     text = _RX_ONE_MORE_THING.sub(" ", text)
@@ -1330,6 +1333,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             r.ops, r.cannot = None, before.cannot
     ops = _tidy([op for r in results for op in (r.ops or [])])
     versions = _versions_note(results, ops, zh)  # "a vertical and a square version": one frame at a time
+    versions = versions or _another_version_note(results, ops, timeline, zh)  # "can i also get a 16:9 one"
     names = _names(lib, timeline)
     understood = [W.describe(op, names) for op in ops]
     fixed = tuple(f"{f.wrong}->{f.right}" for f in fixes)
@@ -1641,6 +1645,26 @@ def _versions_note(results: list[_Result], ops: list[O.Op], zh: bool) -> list[st
     return [f"一次只能是一种画面：先做成了{first}；导出后说“改成{other}”再导出另一版（每次导出的文件都会保留）。" if zh else
             f"One frame at a time: made it {first}; export it, then say 'make it {other}' and export again for the "
             "other version (each export keeps its own file)."]
+
+
+_RX_ANOTHER = re.compile(r"(?i)\b(?:also|as\s+well|too|another|one\s+more|second|extra|separate)\b|再做一个|再来一个|也发|也要|另一个|另外一个|"
+                         r"还要一个|再出一个|也做一个")
+
+
+def _another_version_note(results: list[_Result], ops: list[O.Op], tl: Timeline, zh: bool) -> list[str]:
+    """"can i also get a 16:9 one for my website", "再做一个横版的": the one video's frame changes, so the reply says
+    how to keep the other (it changed the frame in place without a word)."""
+    from reelforge.timeline.presets import aspect_of
+
+    asked = [o.aspect for o in ops if isinstance(o, O.SetFrame) and o.aspect]
+    before = aspect_of(tl.width, tl.height)
+    if len(set(asked)) != 1 or asked[0] == before or not any(
+            _RX_ANOTHER.search(r.text) for r in results if r.ok and any(isinstance(o, O.SetFrame) for o in r.ops or [])):
+        return []
+    return [f"一个项目一次只有一种画面：现在改成了{asked[0]}，原来的{before}版先导出再改就都留下了（每次导出的文件都会保留），"
+            f"或者说“撤销”回到{before}。" if zh else
+            f"A project has one frame at a time: it is {asked[0]} now; the {before} version is kept if you export it before "
+            f"changing the frame (each export keeps its own file), or say 'undo' to get it back."]
 
 
 def _tidy(ops: list[O.Op]) -> list[O.Op]:
