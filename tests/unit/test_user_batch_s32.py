@@ -365,3 +365,12 @@ def test_another_version_says_how_to_keep_the_first(files, first, said, words):
         assert words in r.message and "perfect" not in r.message, r.message   # (changed in place without a word)
     else:
         assert "export it before" not in r.message, r.message
+
+
+def test_a_title_added_without_quotes_and_a_shot_said_to_be_at_the_end():
+    guesthouse = [img("IMG_20260403_172233.jpg", 0), img("院子猫.jpg", 1), clip("DJI_0031.MP4", 44_000), aud("轻音乐 民谣吉他.mp3", 120_000)]
+    s, (r,) = _session(guesthouse, "做个小红书视频 我们民宿 云栖小院 在大理洱海边 398一晚起 含早餐", "开头加个大标题 洱海边的云栖小院")
+    assert _texts(s.timeline, Role.TITLE) == ["洱海边的云栖小院"], r.message   # ("本来就是这样")
+    s, (r,) = _session(PLUMBER, "advert for my plumbing business for facebook, call 07911 123456",
+                       "can the van be at the end with the number")
+    assert s.timeline.track(Role.MAIN).segments[-1].name == "van.jpg", r.message   # ("it already was")

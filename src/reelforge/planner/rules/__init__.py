@@ -432,6 +432,13 @@ def _as_typed(text: str) -> str:
     """A message as the rules read it, from how it was typed: a discourse word or a reason left out, a line
     asked for without quotes said as one added at the end, a question answered with the rest (each was not
     understood, or read as something else: the last shot removed, the music turned up)."""
+    # "开头加个大标题 洱海边的云栖小院": that title, without quotes (it said the title "already was" at the start)
+    text = re.sub(r"^\s*(?:开头|片头|最前面)?(?:再)?(?:加|添|加上|放)(?:个|一个)?(?:大|醒目的?)?标题\s+"
+                  r"(?P<x>(?!\x00)[^\s，,。！!？?\x00][^，,。！!？?\x00]{0,24}?)\s*[。！!]*$", lambda m: f"add the title {m.group('x')}", text)
+    # "can the van be at the end with the number": that shot last (the call to action "already was" at the end)
+    text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+(?:have|put)\s+|you\s+put\s+)?the\s+(?P<x>(?!title|cta|call|text|caption|logo|music|"
+                  r"song|voice)[\w' -]{2,30}?)\s+(?:be|go)\s+(?:at\s+the\s+end|last)(?:\s+with\s+the\s+(?:number|phone|cta|call\s+to\s+"
+                  r"action|website|address|details|info))?\s*\??\s*$", lambda m: f"put the {m.group('x')} at the end", text)
     # "perfect. can i also get a 16:9 one": praise before the ask ("I did not understand 'perfect'")
     text = re.sub(r"(?i)^\s*(?:(?:perfect|great|awesome|nice|amazing|brilliant|lovely|cool|love\s+it|looks?\s+(?:great|good|amazing|"
                   r"perfect)|that'?s\s+(?:great|perfect|better)|thanks?(?:\s+you)?|ty)(?:\s+(?:thanks?|ty))?[\s,.!]+)+(?=\S)", "", text)
