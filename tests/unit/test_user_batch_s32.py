@@ -374,3 +374,25 @@ def test_a_title_added_without_quotes_and_a_shot_said_to_be_at_the_end():
     s, (r,) = _session(PLUMBER, "advert for my plumbing business for facebook, call 07911 123456",
                        "can the van be at the end with the number")
     assert s.timeline.track(Role.MAIN).segments[-1].name == "van.jpg", r.message   # ("it already was")
+
+
+def test_a_chinese_name_run_together_with_a_year_is_named_by_its_words():
+    poster = [img("微信图片_20260320101502.jpg", 0), img("招生海报2026.jpg", 1), img("学员拿证合影.jpg", 2), aud("动感 广告 背景音乐.mp3", 120_000)]
+    s, (r,) = _session(poster, "驾校招生视频 顺达驾校 30秒", "海报那张别用了 价格是旧的")
+    assert "招生海报2026.jpg" not in [x.name for x in s.timeline.track(Role.MAIN).segments], r.message   # (which shot?)
+
+
+def test_the_wechat_id_said_to_go_and_a_price_with_what_it_is_for():
+    tea = [img("IMG_6621.JPG", 0), img("礼盒.jpg", 1), aud("古筝 春江花月夜.mp3", 240_000)]
+    s, (_, r) = _session(tea, "帮我做一个卖茶的视频 一斤1280 顺丰包邮 发抖音", "最后加上 微信号 lj_tea2026 可以加我",
+                         "抖音上不能放微信号 会限流 还是去掉吧")
+    assert not any("lj_tea2026" in t for role in (Role.CAPTION, Role.CTA) for t in _texts(s.timeline, role)), r.message
+    guesthouse = [img("IMG_1.jpg", 0), img("IMG_2.jpg", 1), aud("轻音乐.mp3", 120_000)]
+    s, (r,) = _session(guesthouse, "做个小红书视频 我们民宿 云栖小院 398一晚起 含早餐", "价格改成458一晚起")
+    assert any("458一晚起" in t for t in _texts(s.timeline, Role.CAPTION)), r.message   # ("画面上没有价格")
+
+
+def test_a_clips_sound_clashing_with_the_song_is_muted():
+    s, (r,) = _session(BAND, BAND_FIRST, "the live clip audio is clashing with the song")
+    live = next(x for x in s.timeline.track(Role.MAIN).segments if x.name.startswith("live"))
+    assert live.mute, r.message   # ("kept the sound of the clip — it already was")

@@ -50,7 +50,9 @@ _HOLDS = {
                        r"(?:周|星期|礼拜)[一二三四五六日天]|\d\s*月\s*\d|\d\s*点|[:：]\d\d"),
     # ("No cover", "Free entry": what it costs to get in, a price of none)
     "price": re.compile(r"[$€£¥￥]\s?\d|\d\s*(?:元|块|usd|eur|dollars?)\b|\bno\s+cover\b|\bfree\s+(?:entry|admission)\b|免费入场|"
-                        r"价(?:格)?\s*[:：]?\s*\d",  # ("到手价199")
+                        r"价(?:格)?\s*[:：]?\s*\d|"  # ("到手价199")
+                        # ("398一晚起", "一斤1280" is its own: a number and what it is for)
+                        r"\d{2,6}(?:\.\d{1,2})?\s*(?:一晚|/晚|每晚|一位|/位|一人|/人|一斤|/斤|一盒|/盒|一杯|/杯|起)",
                         re.I),
     "web": re.compile(r"(?i)\b[\w-]+\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)\b|www\.|https?://"),
     "place": re.compile(r"(?i)\b\d+\s+\w+(?:\s+\w+)?\s+(?:st|street|ave|avenue|road|rd|blvd|lane|ln|way|drive|dr)\b|路|街|号楼|广场"),
@@ -67,7 +69,8 @@ _HOLDS = {
     "guest": re.compile(r"(?i)^(?:with|featuring|feat\.|ft\.)\s|嘉宾"),
     "author": re.compile(r"(?i)^by\s"),
     "doors": re.compile(r"(?i)\bdoors\b"),
-    "wechat": re.compile(r"微信"),
+    # ("lj_tea2026" added for "最后加上 微信号 lj_tea2026": the ID alone, letters with a digit or an underscore)
+    "wechat": re.compile(r"微信|^(?=[A-Za-z0-9_-]*[\d_])[A-Za-z][A-Za-z0-9_-]{5,19}$"),
 }
 
 

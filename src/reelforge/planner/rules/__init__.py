@@ -439,6 +439,11 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+(?:have|put)\s+|you\s+put\s+)?the\s+(?P<x>(?!title|cta|call|text|caption|logo|music|"
                   r"song|voice)[\w' -]{2,30}?)\s+(?:be|go)\s+(?:at\s+the\s+end|last)(?:\s+with\s+the\s+(?:number|phone|cta|call\s+to\s+"
                   r"action|website|address|details|info))?\s*\??\s*$", lambda m: f"put the {m.group('x')} at the end", text)
+    # "抖音上不能放微信号 会限流 还是去掉吧": the WeChat ID out, why said around it (it read 抖音 as the frame)
+    text = re.sub(r"^.*?(?:不能|不要|别|不让)(?:放|留|显示|出现|写)?(?:上)?微信号?.*?(?:去掉|删掉|拿掉|删了|不要了)吧?[。！!]*$", "去掉微信号", text)
+    # "the live clip audio is clashing with the song": that clip's own sound off (it "kept the sound of the clip")
+    text = re.sub(r"(?i)^\s*(?:the\s+)?(?P<x>[\w' -]{2,30}?)(?:'s)?\s+(?:audio|sound)\s+(?:is\s+|keeps\s+)?(?:clashing|clashes|fighting|"
+                  r"competing|messing)\s+with\s+the\s+(?:song|music|track|beat|bgm)\b.*$", lambda m: f"mute the {m.group('x')}", text)
     # "perfect. can i also get a 16:9 one": praise before the ask ("I did not understand 'perfect'")
     text = re.sub(r"(?i)^\s*(?:(?:perfect|great|awesome|nice|amazing|brilliant|lovely|cool|love\s+it|looks?\s+(?:great|good|amazing|"
                   r"perfect)|that'?s\s+(?:great|perfect|better)|thanks?(?:\s+you)?|ty)(?:\s+(?:thanks?|ty))?[\s,.!]+)+(?=\S)", "", text)

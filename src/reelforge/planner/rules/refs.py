@@ -465,6 +465,9 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
             continue
         base = full.rsplit(".", 1)[0]
         words = re.split(r"[^a-z0-9\u4e00-\u9fff]+", base)
+        # Chinese run together with digits or letters is two words ("招生海报2026.jpg" is 招生海报, and "海报那张" names it)
+        words += [p for w in words if re.search(r"[\u4e00-\u9fff]", w) and re.search(r"[a-z0-9]", w)
+                  for p in re.split(r"(?<=[\u4e00-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])", w) if p]
         if (maker := re.match(r"[a-z]+", base)) and maker.group(0) in _MAKER_SAYS:
             words += _MAKER_SAYS[maker.group(0)]
         # a Chinese name of four or more characters is said by its first or last two too ("航拍那段": 泳池航拍.mp4)
