@@ -396,3 +396,26 @@ def test_a_clips_sound_clashing_with_the_song_is_muted():
     s, (r,) = _session(BAND, BAND_FIRST, "the live clip audio is clashing with the song")
     live = next(x for x in s.timeline.track(Role.MAIN).segments if x.name.startswith("live"))
     assert live.mute, r.message   # ("kept the sound of the clip — it already was")
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("cool tones please", "cool tones please"), ("nice and slow zoom", "nice and slow zoom"),   # asks, not praise
+    ("perfect. can i also get a 16:9 one", "can i also get a 16:9 one"),
+    ("加个黑白效果", "加个黑白效果"), ("加个欢快的音乐", "加个欢快的音乐"),                             # a look, a sound: no line
+])
+def test_what_as_typed_leaves_alone(said, kept):
+    from reelforge.planner.rules import _as_typed
+
+    assert _as_typed(said) == kept
+
+
+@pytest.mark.parametrize(("said", "effect"), [
+    ("make the text glitchy/punk looking", True), ("neon text please", True), ("标题加霓虹效果", True),
+    ("move the caption off the neon sign", False), ("make the title neon green", False), ("霓虹灯那张放最后", False),
+])
+def test_a_letter_effect_is_told_from_a_thing_of_that_name(said, effect):
+    import re
+
+    from reelforge.planner.rules.look import _TEXT_EFFECT
+
+    assert bool(re.search(_TEXT_EFFECT, said, re.I)) is effect

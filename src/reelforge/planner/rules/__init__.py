@@ -281,7 +281,9 @@ _RX_ZH_ADD_LINE = re.compile(
     r"^\s*(?:(?:挺好的?|好的?|不错|可以|嗯)[\s，,。！!]*)?(?:能不能|可不可以|可以|帮我|麻烦)?(?:再)?(?:加|添|补)(?:一句|个|一个|一行|上|一下)"
     r"(?:我们的)?(?:价格|价钱)?\s*[:：]?[\s，,]*(?P<x>(?!(?:logo|LOGO|转场|标题|字幕|音乐|滤镜|动画|特效|水印|背景|片头|片尾|表情|emoji|"
     r"旁白|配音|声音|黑边|边框|贴纸|电话|手机|网址|微信|地址|邮箱|二维码|暗角|颗粒|胶片|光斑|漏光|滤镜|马赛克|阴影|描边|底框|"
-    r"淡入|淡出|动效|音效|倒计时))[^\s，,。！!？?\x00][^。！!？?\x00]{0,48}?)\s*[。！!]*\s*$")
+    r"淡入|淡出|动效|音效|倒计时|黑白|复古|慢动作|倍速|加速|减速|模糊))"
+    # (nor a look or a sound said whole: "加个黑白效果", "加个欢快的音乐")
+    r"(?![^。！!？?\x00]*(?:效果|特效|风格|滤镜|动画|转场|音乐|音效|声音|镜头|画面|图片|照片|视频|片段)\s*[。！!]*\s*$)[^\s，,。！!？?\x00][^。！!？?\x00]{0,48}?)\s*[。！!]*\s*$")
 _RX_WE_OFFER = re.compile(r"(?i)^\s*(?:(?:and|also|plus|oh\s+and|oh)\s+)*(?:(?:that|say\s+that|put\s+that)\s+)?(?:i|we)\s+(?:also\s+)?"
                           r"(?:do|offer|provide|sell|fix|install|repair|service|cover)\s+(?P<x>[^.?!\"“”]*?(?:[$€£]\s?\d|\b24/7\b)"
                           r"[^.?!\"“”]*?)\s*[.!]*\s*$|"
@@ -446,7 +448,8 @@ def _as_typed(text: str) -> str:
                   r"competing|messing)\s+with\s+the\s+(?:song|music|track|beat|bgm)\b.*$", lambda m: f"mute the {m.group('x')}", text)
     # "perfect. can i also get a 16:9 one": praise before the ask ("I did not understand 'perfect'")
     text = re.sub(r"(?i)^\s*(?:(?:perfect|great|awesome|nice|amazing|brilliant|lovely|cool|love\s+it|looks?\s+(?:great|good|amazing|"
-                  r"perfect)|that'?s\s+(?:great|perfect|better)|thanks?(?:\s+you)?|ty)(?:\s+(?:thanks?|ty))?[\s,.!]+)+(?=\S)", "", text)
+                  r"perfect)|that'?s\s+(?:great|perfect|better)|thanks?(?:\s+you)?|ty)(?:\s+(?:thanks?|ty))?\s*[,.!]+\s*)+(?=\S)", "", text)
+    # (a mark after it: "cool tones please", "nice and slow" are asks)
     # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
     # the last one)
     text = _RX_ONE_MORE_THING.sub(" ", text)

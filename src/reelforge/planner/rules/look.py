@@ -589,9 +589,11 @@ _FONT_LOOK = (r"\b(?:bold|bolder|thick|thicker|heavy|heavier|thin|thinner|light|
               r"colou?r|red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold)\b|加粗|变粗|粗一点|大一点|小一点|颜色|"
               r"[红白黑黄蓝绿橙粉紫灰金]色")
 # letters with an effect there is none of: "make the text glitchy/punk looking", "neon text", "字幕加霓虹效果"
-_TEXT_EFFECT = (r"(?=.*\b(?:text|font|letters|lettering|words|title|captions?|cta)\b)"
-                r".*\b(?:glitch(?:y|ed)?|grunge|grungy|punk|graffiti|neon|3d|chrome|metallic|distressed|glowing|glow)\b(?!\s+(?:green|pink|yellow|blue|orange|purple|red))|"
-                r"(?=.*(?:字|标题))(?:故障|霓虹|发光|3D|立体|金属|涂鸦)(?:效果|风|感)?")
+_TEXT_EFFECT = (r"\b(?:glitch(?:y|ed)?|grunge|grungy|punk|graffiti|neon|3d|chrome|metallic|distressed|glowing|glow)(?:\s*/\s*\w+)?\s+"
+                r"(?:font|text|letters|lettering|title|captions?)\b|"
+                r"\b(?:make|turn)\s+(?:the\s+)?(?:text|title|captions?|letters|words|cta)\s+(?:\w+\s+)?(?:glitch(?:y|ed)?|grungy|punk|neon|"
+                r"3d|chrome|metallic|distressed|glowing)\b(?!\s+(?:green|pink|yellow|blue|orange|purple|red))|"
+                r"(?:字|标题)[^，,。]{0,6}?(?:故障|霓虹|发光|3D|立体|金属|涂鸦)(?:效果|风|感)?|(?:故障|霓虹|发光|立体|金属|涂鸦)(?:效果|风|感)?的?(?:字|标题|文字)")
 _OTHER_FONT = (r"\b(?:same|one|a\s+single|consistent)\s+(?:fonts?|typefaces?)\b|统一字体|同一种?字体|"
                r"\b(?:different|another|other|new|nicer|fancier|serif|sans[\s-]?serif|script|handwritten|handwriting|"
                r"cursive|monospaced?|typewriter|italic|comic|elegant|modern|classic)\s+(?:fonts?|typefaces?)\b|"
