@@ -419,3 +419,10 @@ def test_a_letter_effect_is_told_from_a_thing_of_that_name(said, effect):
     from reelforge.planner.rules.look import _TEXT_EFFECT
 
     assert bool(re.search(_TEXT_EFFECT, said, re.I)) is effect
+
+
+def test_a_pictures_colour_said_with_hard_to_read_is_not_the_texts():
+    truck = [img("IMG_0098.jpg", 0), img("IMG_0102.jpg", 1), aud("cumbia loop.mp3", 90_000)]
+    s, (r,) = _session(truck, "reel for our taco truck, birria tacos 3 for $14", "the writing is hard to read on the orange truck pic")
+    colours = {x.color for t in s.timeline.tracks if t.kind.value == "text" for x in t.segments}
+    assert "#FF8C00" not in colours, r.message   # (every text turned orange)

@@ -446,6 +446,10 @@ def _as_typed(text: str) -> str:
     # "the live clip audio is clashing with the song": that clip's own sound off (it "kept the sound of the clip")
     text = re.sub(r"(?i)^\s*(?:the\s+)?(?P<x>[\w' -]{2,30}?)(?:'s)?\s+(?:audio|sound)\s+(?:is\s+|keeps\s+)?(?:clashing|clashes|fighting|"
                   r"competing|messing)\s+with\s+the\s+(?:song|music|track|beat|bgm)\b.*$", lambda m: f"mute the {m.group('x')}", text)
+    # "the writing is hard to read on the orange truck pic": the picture's colour, not the text's (it turned every text orange)
+    text = re.sub(r"(?i)\b((?:hard|difficult|impossible)\s+to\s+(?:read|see)|can'?t\s+(?:read|see)\s+(?:it|them)|unreadable|not\s+readable)"
+                  r"(\s+(?:on|over|against)\s+(?:the|that|this|my)\s+)(?:bright\s+|dark\s+|light\s+)?(?:orange|red|yellow|white|black|"
+                  r"blue|green|pink|purple|gr[ae]y|brown|gold|beige)\s+", r"\1\2", text)
     # "perfect. can i also get a 16:9 one": praise before the ask ("I did not understand 'perfect'")
     text = re.sub(r"(?i)^\s*(?:(?:perfect|great|awesome|nice|amazing|brilliant|lovely|cool|love\s+it|looks?\s+(?:great|good|amazing|"
                   r"perfect)|that'?s\s+(?:great|perfect|better)|thanks?(?:\s+you)?|ty)(?:\s+(?:thanks?|ty))?\s*[,.!]+\s*)+(?=\S)", "", text)
