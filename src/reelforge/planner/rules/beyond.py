@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reelforge.planner import ops as O
-from reelforge.planner.rules.refs import _Cannot, _Ctx, _find_targets, _has
+from reelforge.planner.rules.refs import _Cannot, _Ctx, _find_targets, _has, _main_seg, _one_shot
 
 _PERSON = (r"(?:girl|boy|guy|man|woman|kid|child|person|people|lady|dude|stranger|photobomber|someone|somebody|"
            r"car|sign|trash|bin|wire|pole|watermark)")
@@ -112,13 +112,11 @@ _TEXT_OR_TRANSITION = r"\b(?:titles?|captions?|texts?|words|logo|cta|transitions
 def _one_named_shot(c: _Ctx) -> str | None:
     """The file name of the one shot the clause names ("the card photo": gas safe card.jpg), else None."""
     try:
-        found = [r.target for r in _find_targets(c) if not r.more]
+        target = _one_shot(c, _find_targets(c))
     except Exception:  # noqa: BLE001 - a reference that does not resolve names none
         return None
-    segs = c.main_segs()
-    names = {s.name for t in found for k, s in enumerate(segs)
-             if (t.name and t.name.lower() in s.name.lower()) or (t.index is not None and k == t.index % len(segs))}
-    return names.pop() if len(names) == 1 and len(found) == 1 else None
+    seg = _main_seg(c, target) if target is not None else None
+    return seg.name if seg is not None else None
 
 
 def _h_beyond(c: _Ctx) -> list[O.Op] | None:
