@@ -37,6 +37,17 @@ def clip(name: str, ms: int, has_audio: bool = True) -> Asset:
                  height=1080, duration_ms=ms, fps=30, has_audio=has_audio)
 
 
+def session_after(files, first: str, *edits: str):
+    """A session over ``files`` (placeholder assets: no media is read) after its first instruction, and the
+    replies to ``edits`` in turn, as a user gets them."""
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(files)
+    s.handle(first)
+    return s, [s.handle(e) for e in edits]
+
+
 IMAGES = [img(n, i) for i, n in enumerate(
     ["01-red-sneaker.jpg", "02-blue-sneaker.jpg", "IMG_0003.jpg", "04-sneaker-side.jpg", "05-urban-street.jpg"])]
 VO = aud("voiceover.mp3", 28_000)

@@ -12,7 +12,7 @@ from reelforge.planner import plan
 from reelforge.planner.ending import offer_in
 from reelforge.timeline import Role
 
-from .test_compose import aud, clip, img
+from .test_compose import aud, clip, img, session_after
 
 GROOMER = [img("IMG_1.jpg", 0), clip("dog bath.mp4", 12_000), aud("happy uke.mp3", 100_000)]
 
@@ -199,14 +199,10 @@ def test_more_energy_keeps_the_voiceover_whole():
 
 
 def test_going_back_to_a_colour_corrects_every_text_the_last_change_coloured():
-    from reelforge.session import Session
-
     groomer = [img("IMG_4412.JPG", 0), img("IMG_4419.JPG", 1), clip("PXL_20260301_142233.mp4", 14_000),
                aud("happy whistle ukulele.mp3", 90_000)]
-    s = Session.new()
-    s.add_ingested(groomer)
-    s.handle("short video for insta reels, 20% off full groom until april 30. book at sudsandsnips.co")
-    s.handle("make the words bigger and yellow")
+    s, _ = session_after(groomer, "short video for insta reels, 20% off full groom until april 30. book at sudsandsnips.co",
+                         "make the words bigger and yellow")
     texts = {tr.role: tr.segments[0] for tr in s.timeline.tracks if tr.kind.value == "text" and tr.role is not Role.TITLE}
     assert all(t.color == "#FFD400" for t in texts.values()) and len(texts) >= 2
     sizes = {r: t.size for r, t in texts.items()}
@@ -309,15 +305,10 @@ def test_sound_said_to_be_loud_is_turned_down(said, quieter):
 
 def test_second_judging_of_the_fifth_batch():
     # "the phone screen is lighting up" after an undone music change turned the music up ("up")
-    from reelforge.session import Session
-
     phones = [img("IMG_20260305_101122.jpg", 0), img("IMG_20260305_101840.jpg", 1), clip("screen swap timelapse.mp4", 9000),
               aud("trap beat 2.mp3", 90_000)]
-    s = Session.new()
-    s.add_ingested(phones)
-    s.handle("cracked screen?? we fix in 30 min. tiktok vid 20s")
-    s.handle("bass is too much lower music")
-    s.handle("undo that, it was fine")
+    s, _ = session_after(phones, "cracked screen?? we fix in 30 min. tiktok vid 20s", "bass is too much lower music",
+                         "undo that, it was fine")
     before = s.timeline
     r = s.handle("can u make it look like the phone screen is lighting up / glowing effect")
     assert s.timeline == before and "glow" in r.message

@@ -15,7 +15,7 @@ from reelforge.planner.rules import plan_edit
 from reelforge.planner.sequence import read_order
 from reelforge.timeline import Role
 
-from .test_compose import aud, clip, img
+from .test_compose import aud, clip, img, session_after
 
 BARBER_FIRST = ("reel for the shop 15sec. fade timelapse then the pics. walk ins tues-sat 9-7 / sunday 10-4. "
                 "fades $30 beard $15 combo $40. 1182 Main st")
@@ -28,11 +28,7 @@ def _texts(tl, role: Role) -> list[str]:
 
 
 def test_a_barbers_first_cut_shows_its_prices_hours_and_address_and_opens_on_the_clip_said_first():
-    from reelforge.session import Session
-
-    s = Session.new()
-    s.add_ingested(BARBER)
-    s.handle(BARBER_FIRST)
+    s, _ = session_after(BARBER, BARBER_FIRST)
     tl = s.timeline
     captions = _texts(tl, Role.CAPTION)
     for said in ("Fades $30", "Beard $15", "Combo $40", "Walk-ins Tues-Sat 9-7 / Sunday 10-4"):
@@ -106,23 +102,14 @@ MILK_TEA = [img("微信图片_20260412153022.jpg", 0), img("微信图片_2026041
 EARLY = [img("教室全景.jpg", 0), img("微信图片_20260415094512.jpg", 1), aud("轻音乐.mp3", 120_000)]
 
 
-def _session(files, first, *edits):
-    from reelforge.session import Session
-
-    s = Session.new()
-    s.add_ingested(files)
-    s.handle(first)
-    return s, [s.handle(e) for e in edits]
-
-
 def test_a_correction_that_places_a_shot_is_no_new_words_for_the_last_change():
-    s, (_, r) = _session(MILK_TEA, "抖音视频 新品生椰西瓜冰上市 第二杯半价 到5月31号", "标题改成限时优惠", "不对 还是西瓜冰放第一个吧")
+    s, (_, r) = session_after(MILK_TEA, "抖音视频 新品生椰西瓜冰上市 第二杯半价 到5月31号", "标题改成限时优惠", "不对 还是西瓜冰放第一个吧")
     shown = [t for role in (Role.TITLE, Role.CTA, Role.CAPTION) for t in _texts(s.timeline, role)]
     assert not any("放第一个" in t for t in shown), (r.message, shown)   # (it became the title's words)
 
 
 def test_a_new_price_said_with_why_changes_the_price_only():
-    s, (r,) = _session(EARLY, "早教中心的宣传视频 小橡果早教 0-6岁 体验课9.9元 新会员报名送10节课 电话021-5888 6666",
+    s, (r,) = session_after(EARLY, "早教中心的宣传视频 小橡果早教 0-6岁 体验课9.9元 新会员报名送10节课 电话021-5888 6666",
                        "体验课改成19.9 9.9的活动结束了")
     shown = [t for role in (Role.TITLE, Role.CTA, Role.CAPTION) for t in _texts(s.timeline, role)]
     assert "体验课19.9元" in shown and not any("结束" in t for t in shown), (r.message, shown)
@@ -158,11 +145,7 @@ def test_a_file_named_for_a_place_keeps_its_at():
     ("产品上新，竖屏15秒，加上价格 ¥199", "新品上市"),                                               # (as before)
 ])
 def test_a_chinese_first_cut_is_titled_by_the_name_or_launch_typed(first, title):
-    from reelforge.session import Session
-
-    s = Session.new()
-    s.add_ingested([img("IMG_1.jpg", 0), img("IMG_2.jpg", 1), aud("轻音乐.mp3", 120_000)])
-    s.handle(first)
+    s, _ = session_after([img("IMG_1.jpg", 0), img("IMG_2.jpg", 1), aud("轻音乐.mp3", 120_000)], first)
     assert _texts(s.timeline, Role.TITLE) == [title]
 
 
@@ -181,13 +164,13 @@ BAND_FIRST = "yo make a hype vid for our gig sat 23rd may, £8 adv. also use the
     "nvm. its 1,495 now not 1450",                                             # (it wrote "Packages from nvm. its 1,495")
 ])
 def test_a_price_corrected_without_its_currency_or_comma_keeps_them(said):
-    s, (r,) = _session(WEDDING, WEDDING_FIRST, said)
+    s, (r,) = session_after(WEDDING, WEDDING_FIRST, said)
     assert _texts(s.timeline, Role.CTA) == ["Packages from £1,495"], r.message
     assert s.timeline.track(Role.MUSIC).segments[0].volume == 0.8
 
 
 def test_the_musics_feel_asked_after_is_answered_not_a_new_look():
-    s, (r,) = _session(WEDDING, WEDDING_FIRST, "actually the piano is a bit sad. anything more upbeat?")
+    s, (r,) = session_after(WEDDING, WEDDING_FIRST, "actually the piano is a bit sad. anything more upbeat?")
     assert r.status != "ok" and "does not pick or change music" in r.message   # (bold style, quicker pictures)
     assert s.timeline.duration == 30_000
 
@@ -199,7 +182,7 @@ def test_how_long_asked_with_the_most_it_may_last_is_answered():
             "the card photo has my home address on it blur that", "just take it out then",
             "make it more professional, less bouncy", "is the music free to use?", "can the van be at the end with the number",
             "the writing goes off the edge of the screen on my phone", "how long is it now? needs to be under 30 sec for the ad"]
-    s, (*_, r) = _session(plumber, "advert for my plumbing business for facebook", *said)
+    s, (*_, r) = session_after(plumber, "advert for my plumbing business for facebook", *said)
     assert s.timeline.duration < 30_000 and "already within 30" in r.message   # (it SET 30 s)
 
 
@@ -209,14 +192,14 @@ def test_how_long_asked_with_the_most_it_may_last_is_answered():
     "use the bit of the live clip where the crowd sings, it's around 1:15",
 ])
 def test_the_bit_of_a_clip_around_a_time_plays_from_there(said):
-    s, (r,) = _session(BAND, BAND_FIRST, said)
+    s, (r,) = session_after(BAND, BAND_FIRST, said)
     live = next(x for x in s.timeline.track(Role.MAIN).segments if x.name.startswith("live"))
     assert live.in_ms == 75_000 and s.timeline.duration == 20_000, r.message
 
 
 def test_music_said_too_loud_to_hear_the_voice_is_turned_down():
     tea = [img("IMG_6621.JPG", 0), clip("茶园.mp4", 20_000), aud("古筝 春江花月夜.mp3", 240_000), aud("老板录音.m4a", 25_000)]
-    s, (r,) = _session(tea, "帮我做一个卖茶的视频 用老板录音 发抖音", "古筝声音太大 听不清我说话")
+    s, (r,) = session_after(tea, "帮我做一个卖茶的视频 用老板录音 发抖音", "古筝声音太大 听不清我说话")
     assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.35, r.message   # (it turned the music UP, x2)
 
 
@@ -241,17 +224,17 @@ def test_a_candle_makers_facts_and_shop_are_on_screen():
     ("make the text glitchy/punk looking", "no glitch"),
 ])
 def test_a_typeface_or_letter_effect_asked_for_is_answered(said, words):
-    s, (r,) = _session(BAND, BAND_FIRST, said)
+    s, (r,) = session_after(BAND, BAND_FIRST, said)
     assert words in r.message.lower() or words in r.message, r.message
 
 
 def test_change_the_font_to_bold_is_still_the_weight():
-    s, (r,) = _session(BAND, BAND_FIRST, "change the font to bold")
+    s, (r,) = session_after(BAND, BAND_FIRST, "change the font to bold")
     assert r.status == "ok", r.message
 
 
 def test_a_length_said_with_why_and_a_laugh_is_the_length():
-    s, (r,) = _session(BARBER, BARBER_FIRST, "15 seconds is too short for all that text lol make it 25")
+    s, (r,) = session_after(BARBER, BARBER_FIRST, "15 seconds is too short for all that text lol make it 25")
     assert s.timeline.duration == 25_000, r.message   # ("Which text? There are 5 …")
 
 
@@ -271,17 +254,17 @@ DRIVING_FIRST = "驾校招生视频 发视频号和抖音 包接送 报名电话
     (DRIVING, DRIVING_FIRST, "挺好的 再加个 名额有限 每月只招20个", "名额有限 · 每月只招20个"),
 ])
 def test_a_line_asked_for_without_quotes_is_added_at_the_end(files, first, said, shown):
-    s, (r,) = _session(files, first, said)
+    s, (r,) = session_after(files, first, said)
     assert any(shown in t for role in (Role.CAPTION, Role.CTA) for t in _texts(s.timeline, role)), r.message
 
 
 def test_a_bare_quieter_is_the_one_sound_there_is():
-    s, (_, r) = _session(DRIVING, DRIVING_FIRST, "背景音乐太土了", "那就小声点吧")
+    s, (_, r) = session_after(DRIVING, DRIVING_FIRST, "背景音乐太土了", "那就小声点吧")
     assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.8, r.message   # (not understood)
 
 
 def test_a_part_of_a_picture_to_blur_is_answered_with_the_shot_to_remove():
-    s, (r,) = _session(PLUMBER, "advert for my plumbing business for facebook", "the card photo has my home address on it blur that")
+    s, (r,) = session_after(PLUMBER, "advert for my plumbing business for facebook", "the card photo has my home address on it blur that")
     assert "remove gas safe card.jpg" in r.message, r.message
 
 
@@ -290,20 +273,20 @@ def test_a_part_of_a_picture_to_blur_is_answered_with_the_shot_to_remove():
     ("字出界了", "安全区"),
 ])
 def test_text_said_to_go_off_the_screen_is_answered(said, words):
-    s, (r,) = _session(PLUMBER, "advert for my plumbing business for facebook, call 07911 123456", said)
+    s, (r,) = session_after(PLUMBER, "advert for my plumbing business for facebook, call 07911 123456", said)
     assert words in r.message, r.message
 
 
 def test_prices_gone_too_fast_stay_longer():
     detail = [img("IMG_2231.JPG", 0), img("IMG_2238.JPG", 1), img("IMG_2250.JPG", 2), aud("Phonk Drift 4.mp3", 120_000)]
-    s, (r,) = _session(detail, "mobile detailing tiktok. full valet £80, interior only £45, ceramic coating from £350",
+    s, (r,) = session_after(detail, "mobile detailing tiktok. full valet £80, interior only £45, ceramic coating from £350",
                        "prices are gone too fast i cant read them")
     assert r.status == "ok" and "shown from" in r.message, r.message
 
 
 def test_a_picture_named_like_the_song_is_no_song():
     party = [img("PXL_20260405_111532.jpg", 0), img("PXL_20260405_112010.jpg", 1), aud("kids party song happy ukulele.mp3", 120_000)]
-    s, (r,) = _session(party, "a video for our party packages, 20 seconds", "swap it for the party room one")
+    s, (r,) = session_after(party, "a video for our party packages, 20 seconds", "swap it for the party room one")
     assert "feel cannot be changed" not in r.message, r.message   # (answered about the music)
 
 
@@ -323,11 +306,7 @@ def test_a_picture_named_like_the_song_is_no_song():
      DRIVING, ["C1 3980", "C2 4280", "一费制无隐形收费"], "报名电话 138 0571 2468"),
 ])
 def test_the_facts_a_sixth_batch_first_cut_dropped_are_shown(first, files, captions, cta):
-    from reelforge.session import Session
-
-    s = Session.new()
-    s.add_ingested(files)
-    s.handle(first)
+    s, _ = session_after(files, first)
     shown = " | ".join(_texts(s.timeline, Role.CAPTION))
     for said in captions:
         assert said in shown, shown
@@ -341,7 +320,7 @@ def test_the_facts_a_sixth_batch_first_cut_dropped_are_shown(first, files, capti
     (BAND, BAND_FIRST, "title in orange like our logo", None),                                  # (it resized the logo)
 ])
 def test_an_item_added_or_a_colour_like_the_logo(files, first, said, check):
-    s, (r,) = _session(files, first, said)
+    s, (r,) = session_after(files, first, said)
     if check:
         assert check in _texts(s.timeline, Role.CAPTION), r.message
     else:
@@ -349,7 +328,7 @@ def test_an_item_added_or_a_colour_like_the_logo(files, first, said, check):
 
 
 def test_it_after_a_picture_not_found_is_that_picture():
-    s, (_, r) = _session(WEDDING, WEDDING_FIRST, "make the cta appear 2 seconds earlier",
+    s, (_, r) = session_after(WEDDING, WEDDING_FIRST, "make the cta appear 2 seconds earlier",
                          "the bw one is too short, let it stay longer")
     assert "no 'bw'" in r.message and r.status != "ok", r.message   # (the call to action was held longer instead)
 
@@ -360,7 +339,7 @@ def test_it_after_a_picture_not_found_is_that_picture():
     (DRIVING, DRIVING_FIRST, "再做一个横版的 放淘宝详情页", "原来的9:16版先导出"),
 ])
 def test_another_version_says_how_to_keep_the_first(files, first, said, words):
-    s, (r,) = _session(files, first, said)
+    s, (r,) = session_after(files, first, said)
     if words:
         assert words in r.message and "perfect" not in r.message, r.message   # (changed in place without a word)
     else:
@@ -369,31 +348,31 @@ def test_another_version_says_how_to_keep_the_first(files, first, said, words):
 
 def test_a_title_added_without_quotes_and_a_shot_said_to_be_at_the_end():
     guesthouse = [img("IMG_20260403_172233.jpg", 0), img("院子猫.jpg", 1), clip("DJI_0031.MP4", 44_000), aud("轻音乐 民谣吉他.mp3", 120_000)]
-    s, (r,) = _session(guesthouse, "做个小红书视频 我们民宿 云栖小院 在大理洱海边 398一晚起 含早餐", "开头加个大标题 洱海边的云栖小院")
+    s, (r,) = session_after(guesthouse, "做个小红书视频 我们民宿 云栖小院 在大理洱海边 398一晚起 含早餐", "开头加个大标题 洱海边的云栖小院")
     assert _texts(s.timeline, Role.TITLE) == ["洱海边的云栖小院"], r.message   # ("本来就是这样")
-    s, (r,) = _session(PLUMBER, "advert for my plumbing business for facebook, call 07911 123456",
+    s, (r,) = session_after(PLUMBER, "advert for my plumbing business for facebook, call 07911 123456",
                        "can the van be at the end with the number")
     assert s.timeline.track(Role.MAIN).segments[-1].name == "van.jpg", r.message   # ("it already was")
 
 
 def test_a_chinese_name_run_together_with_a_year_is_named_by_its_words():
     poster = [img("微信图片_20260320101502.jpg", 0), img("招生海报2026.jpg", 1), img("学员拿证合影.jpg", 2), aud("动感 广告 背景音乐.mp3", 120_000)]
-    s, (r,) = _session(poster, "驾校招生视频 顺达驾校 30秒", "海报那张别用了 价格是旧的")
+    s, (r,) = session_after(poster, "驾校招生视频 顺达驾校 30秒", "海报那张别用了 价格是旧的")
     assert "招生海报2026.jpg" not in [x.name for x in s.timeline.track(Role.MAIN).segments], r.message   # (which shot?)
 
 
 def test_the_wechat_id_said_to_go_and_a_price_with_what_it_is_for():
     tea = [img("IMG_6621.JPG", 0), img("礼盒.jpg", 1), aud("古筝 春江花月夜.mp3", 240_000)]
-    s, (_, r) = _session(tea, "帮我做一个卖茶的视频 一斤1280 顺丰包邮 发抖音", "最后加上 微信号 lj_tea2026 可以加我",
+    s, (_, r) = session_after(tea, "帮我做一个卖茶的视频 一斤1280 顺丰包邮 发抖音", "最后加上 微信号 lj_tea2026 可以加我",
                          "抖音上不能放微信号 会限流 还是去掉吧")
     assert not any("lj_tea2026" in t for role in (Role.CAPTION, Role.CTA) for t in _texts(s.timeline, role)), r.message
     guesthouse = [img("IMG_1.jpg", 0), img("IMG_2.jpg", 1), aud("轻音乐.mp3", 120_000)]
-    s, (r,) = _session(guesthouse, "做个小红书视频 我们民宿 云栖小院 398一晚起 含早餐", "价格改成458一晚起")
+    s, (r,) = session_after(guesthouse, "做个小红书视频 我们民宿 云栖小院 398一晚起 含早餐", "价格改成458一晚起")
     assert any("458一晚起" in t for t in _texts(s.timeline, Role.CAPTION)), r.message   # ("画面上没有价格")
 
 
 def test_a_clips_sound_clashing_with_the_song_is_muted():
-    s, (r,) = _session(BAND, BAND_FIRST, "the live clip audio is clashing with the song")
+    s, (r,) = session_after(BAND, BAND_FIRST, "the live clip audio is clashing with the song")
     live = next(x for x in s.timeline.track(Role.MAIN).segments if x.name.startswith("live"))
     assert live.mute, r.message   # ("kept the sound of the clip — it already was")
 
@@ -423,6 +402,6 @@ def test_a_letter_effect_is_told_from_a_thing_of_that_name(said, effect):
 
 def test_a_pictures_colour_said_with_hard_to_read_is_not_the_texts():
     truck = [img("IMG_0098.jpg", 0), img("IMG_0102.jpg", 1), aud("cumbia loop.mp3", 90_000)]
-    s, (r,) = _session(truck, "reel for our taco truck, birria tacos 3 for $14", "the writing is hard to read on the orange truck pic")
+    s, (r,) = session_after(truck, "reel for our taco truck, birria tacos 3 for $14", "the writing is hard to read on the orange truck pic")
     colours = {x.color for t in s.timeline.tracks if t.kind.value == "text" for x in t.segments}
     assert "#FF8C00" not in colours, r.message   # (every text turned orange)
