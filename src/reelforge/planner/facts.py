@@ -323,9 +323,10 @@ _ZH_PIECE_NOT = re.compile(
     r"视频|秒|分钟|竖屏|横屏|方屏|画面|风格|音乐|配乐|bgm|配音|字幕|口播|声音|原声|旁白|开头|结尾|片头|片尾|第一个|最后|"
     r"放在?|用我|用这|做个|做一个|帮我|帮忙|一点|一些|抖音|小红书|视频号|朋友圈|快手|b站|发圈|转场|动画|滤镜|logo|"
     r"地址|电话|微信|热线|网址|搜|\d{7,}|图片|照片|那张|那个|那段|这张|这个|这段", re.I)
-_ZH_WAS_NOW = re.compile(r"原价\s*[¥￥]?\d{1,6}\s*元?[\s，,]*(?:现价|现在|现只要|现仅|只要|到手价?|活动价)\s*[:：]?\s*[¥￥]?\d{1,6}\s*元?|"
-                         # "C1 3980 C2 4280": a licence class and its price, one fact across the space
-                         r"(?<![A-Za-z0-9])[A-Z]\d{1,2}\s+[¥￥]?\d{3,5}\s*元?(?![\d.])")
+# a fact typed across a space: "原价3280 现在1999" (was, now), "C1 3980" (a licence class and its price)
+_ZH_ACROSS_SPACE = re.compile(r"原价\s*[¥￥]?\d{1,6}\s*元?[\s，,]*(?:现价|现在|现只要|现仅|只要|到手价?|活动价)\s*[:：]?\s*[¥￥]?\d{1,6}\s*元?|"
+                              # ("C1 3980 C2 4280": two)
+                              r"(?<![A-Za-z0-9])[A-Z]\d{1,2}\s+[¥￥]?\d{3,5}\s*元?(?![\d.])")
 
 
 def zh_pieces(text: str) -> list[tuple[int, str]]:
@@ -337,15 +338,15 @@ def zh_pieces(text: str) -> list[tuple[int, str]]:
     ['原价3280 现在1999', '再送2节私教课', '12.1-12.12', '仅限前100名']
     """
     out: list[tuple[int, str]] = []
-    joined = [(m.start(), m.end(), " ".join(m.group(0).split())) for m in _ZH_WAS_NOW.finditer(text)]
+    joined = [(m.start(), m.end(), " ".join(m.group(0).split())) for m in _ZH_ACROSS_SPACE.finditer(text)]
     start = 0
     for gap in [*_ZH_PIECE_SPLIT.finditer(text), None]:
         end = gap.start() if gap else len(text)
         piece, at = text[start:end], start
         start = gap.end() if gap else len(text)
-        if was_now := next((j for j in joined if j[0] <= at < j[1] or at <= j[0] < end), None):
-            if was_now[0] >= at and (was_now[0], was_now[2]) not in out:
-                out.append((was_now[0], was_now[2]))  # "原价3280 现在1999": one fact across the space
+        if across := next((j for j in joined if j[0] <= at < j[1] or at <= j[0] < end), None):
+            if across[0] >= at and (across[0], across[2]) not in out:
+                out.append((across[0], across[2]))  # "原价3280 现在1999": one fact across the space
             continue
         if (2 < len(piece) <= 18 and re.search(r"[\u4e00-\u9fff]", piece) or re.fullmatch(r"[\d./月号日\-~—到至]{5,16}", piece)) \
                 and _ZH_OFFERED.search(piece) and not _ZH_PIECE_NOT.search(piece):
