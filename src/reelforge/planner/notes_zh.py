@@ -236,6 +236,8 @@ _TABLE: list[Rule] = [
     _r(r"The text '(.*)' is set to the centre, but shows to the (left|right): in the middle it would cover the "
        r"picture's subject\.",
        lambda m: f"文字「{m[1]}」设为居中，但显示在{'左' if m[2] == 'left' else '右'}边：放在中间会挡住画面主体。"),
+    _r(r"The captions are drawn smaller than their size so they keep off the subject of the pictures they are over\.",
+       lambda m: "字幕画得比字号小一些，以免挡住画面的主体。"),
     _r(r"The text '(.*)' is left out: every place for it is taken by other text while it would be on screen\.",
        lambda m: f"文字「{m[1]}」没有显示：它出现的时候，所有位置都被其他文字占着。"),
     _r(r"The text '(.*)' starts at ([\d.]+) s instead of ([\d.]+) s so it does not cover other text\.",

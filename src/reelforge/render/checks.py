@@ -89,6 +89,8 @@ def capped_texts(timeline: Timeline, ids: set[str], *, zh: bool = False) -> list
     short = min(timeline.width, timeline.height)
     out = []
     capped = []
+    fits = {s.segment_id: s.font_px for s, _ in text_specs(timeline, timeline.width, timeline.height, Path("."),
+                                                             fitted=True)}
     for spec, _ in text_specs(timeline, timeline.width, timeline.height, Path(".")):
         seg = segs.get(spec.segment_id)
         if seg is None:
@@ -99,11 +101,21 @@ def capped_texts(timeline: Timeline, ids: set[str], *, zh: bool = False) -> list
     group = [c for c in capped if c[0].id in captions]
     if len(group) >= 2:  # the captions share one size: one sentence for them all
         px, asked = min(c[1] for c in group), max(c[2] for c in group)
-        out.append(f"字幕按这个字号放不下（最长的一条最多两行、在安全区内），画出来是{px}px，不是{asked}px。" if zh else
-                   f"The captions are drawn at {px} px, not the {asked} px their size asks for: that is as large as "
-                   "the longest fits in two lines inside the safe zone.")
+        if any(c[1] < fits.get(c[0].id, c[1]) for c in group):  # stepped down to keep off a subject
+            out.append(f"字幕画出来是{px}px，不是{asked}px：再大就会挡住画面的主体。" if zh else
+                       f"The captions are drawn at {px} px, not the {asked} px their size asks for: any larger, "
+                       "they would cover a picture's subject.")
+        else:
+            out.append(f"字幕按这个字号放不下（最长的一条最多两行、在安全区内），画出来是{px}px，不是{asked}px。" if zh else
+                       f"The captions are drawn at {px} px, not the {asked} px their size asks for: that is as "
+                       "large as the longest fits in two lines inside the safe zone.")
         capped = [c for c in capped if c not in group]
     for seg, px, asked in capped:
+        if px < fits.get(seg.id, px):
+            out.append(f"「{_clip(seg.text)}」画出来是{px}px，不是{asked}px：再大就会挡住画面的主体。" if zh else
+                       f"'{_clip(seg.text)}' is drawn at {px} px, not the {asked} px its size asks for: any "
+                       "larger, it would cover a picture's subject.")
+            continue
         out.append(f"「{_clip(seg.text)}」按这个字号放不下（最多两行、在安全区内），画出来是{px}px，"
                    f"不是{asked}px。" if zh else
                    f"'{_clip(seg.text)}' is drawn at {px} px, not the {asked} px its size asks for: "
@@ -121,11 +133,17 @@ def layout_notes(timeline: Timeline) -> list[str]:
     left out so two never cover each other."""
     from reelforge.render.layout import band_of_position, hold_texts, preferred_band
 
-    slots = {slot.id: slot for _, slot in text_specs(timeline, timeline.width, timeline.height, Path("."))}
+    laid = text_specs(timeline, timeline.width, timeline.height, Path("."))
+    fits = {s.segment_id: s.font_px for s, _ in text_specs(timeline, timeline.width, timeline.height, Path("."),
+                                                             fitted=True)}
+    slots = {slot.id: slot for _, slot in laid}
     timeline, held = hold_texts(timeline)
     texts = {s.id: s for t in timeline.tracks for s in t.segments if isinstance(s, TextSegment)}
     roles = {s.id: t.role.value for t in timeline.tracks for s in t.segments}
     out = list(held)
+    if any(s.font_px < fits.get(s.segment_id, 0) for s, _ in laid):  # `compile._captions_off_subjects`
+        out.append("The captions are drawn smaller than their size so they keep off the subject of the pictures "
+                   "they are over.")
     for slot in slots.values():
         # a place asked for (a title "at the top"; not a role's own place) the layout could not keep
         seg = texts[slot.id]
@@ -213,18 +231,20 @@ def upscaled(timeline: Timeline) -> list[str]:
 
 
 def text_sizes(timeline: Timeline) -> dict[str, tuple[int, int]]:
-    """Each text's drawn size (segment id -> w, h px) at its fitted font size, as laid out."""
+    """Each text's drawn size (segment id -> w, h px) at the font size its words fit, as laid out
+    before captions step down to keep off a subject (`text_specs`' ``fitted``)."""
     from reelforge.render.text import block_size
 
     return {s.segment_id: block_size(s, s.font_px)
-            for s, _ in text_specs(timeline, timeline.width, timeline.height, Path("."))}
+            for s, _ in text_specs(timeline, timeline.width, timeline.height, Path("."), fitted=True)}
 
 
 def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | None = None) -> dict[str, float]:
     """The most of each main-track picture's subject core (by segment id) that the texts laid out
-    over it cover at once, as the layout places them (`reelforge.render.layout`): 0 where no
-    text is on screen with it. ``sizes`` (`text_sizes`, of this timeline or one that differs only
-    in its pictures' framing) skips drawing the texts again: the layout alone."""
+    over it cover at once, as the layout places them at the sizes their words fit (`text_sizes`:
+    the framing decides with the captions at that size, before they step down to keep off a
+    subject): 0 where no text is on screen with it. ``sizes`` (`text_sizes`, of this timeline or
+    one that differs only in its pictures' framing) skips drawing the texts again: the layout alone."""
     from reelforge.render.layout import (
         covered_share,
         hold_texts,
@@ -235,7 +255,7 @@ def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | N
 
     w, h = timeline.width, timeline.height
     if sizes is None:
-        slots = [slot for _, slot in text_specs(timeline, w, h, Path("."))]
+        slots = [slot for _, slot in text_specs(timeline, w, h, Path("."), fitted=True)]
     else:
         held, _ = hold_texts(timeline)
         slots = list(timeline_layout(held, w, h, sizes).slots.values())

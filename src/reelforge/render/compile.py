@@ -387,21 +387,27 @@ TEXT_LINES = 2
 
 # the last timeline's text layout: every chunk of an export compiles the same timeline, and
 # laying its texts out (fitting, candidate places against subjects) is most of a compile
-_LAST_SPECS: list[tuple[Timeline, int, int, list[tuple[TextOverlay, Slot]]]] = []
+_Placed = list[tuple[TextOverlay, Slot]]
+_LAST_SPECS: list[tuple[Timeline, int, int, _Placed, _Placed]] = []
 
 
-def text_specs(timeline: Timeline, width: int, height: int, workdir: Path) -> list[tuple[TextOverlay, Slot]]:
+def text_specs(timeline: Timeline, width: int, height: int, workdir: Path, *,
+               fitted: bool = False) -> list[tuple[TextOverlay, Slot]]:
     """Every text of ``timeline`` the layout keeps, as (overlay, slot), in drawing order, after
-    `layout.hold_texts` (a merged text keeps its first part's id). Each text is first fitted to the largest slot a band offers (at most two lines, shrinking the font;
-    one size per caption track), then laid out with its drawn size (`reelforge.render.layout`)."""
+    `layout.hold_texts` (a merged text keeps its first part's id). Each text is first fitted to
+    the largest slot a band offers (at most two lines, shrinking the font; one size per caption
+    track), then laid out with its drawn size (`reelforge.render.layout`); a caption track that
+    covers a subject at that size steps down (`_captions_off_subjects`). ``fitted``: the layout
+    before that step, at the sizes the words fit -- what the framing's trials hold fixed
+    (`AIStage.text_room_ops`), so a trial and the whole layout agree whatever the framing."""
     last = _LAST_SPECS[-1] if _LAST_SPECS else None
     if last is None or last[0] is not timeline or last[1:3] != (width, height):
-        last = (timeline, width, height, _text_specs(timeline, width, height))
+        last = (timeline, width, height, *_text_specs(timeline, width, height))
         _LAST_SPECS[:] = [last]  # the timeline is frozen: the same object lays out the same
-    return [(dataclasses.replace(s, path=workdir / s.path.name), slot) for s, slot in last[3]]
+    return [(dataclasses.replace(s, path=workdir / s.path.name), slot) for s, slot in last[4 if fitted else 3]]
 
 
-def _text_specs(timeline: Timeline, width: int, height: int) -> list[tuple[TextOverlay, Slot]]:
+def _text_specs(timeline: Timeline, width: int, height: int) -> tuple[_Placed, _Placed]:
     from reelforge.render.layout import hold_texts
     from reelforge.render.legibility import scrims
     from reelforge.render.text import block_size, fitted_specs
@@ -435,11 +441,54 @@ def _text_specs(timeline: Timeline, width: int, height: int) -> list[tuple[TextO
                 box_alpha=190 if caption else 150,
                 box_color=(seg.box_color or (look.box_color if caption else "")) if box else "",
             ))
-    specs = fitted_specs(raw)
-    lay = timeline_layout(timeline, width, height, {s.segment_id: block_size(s, s.font_px) for s in specs})
+
+    def lay_out(specs: list[TextOverlay]):
+        return timeline_layout(timeline, width, height, {s.segment_id: block_size(s, s.font_px) for s in specs})
+
+    fitted = fitted_specs(raw)
+    first = lay_out(fitted)
+    specs, lay = _captions_off_subjects(fitted, first, lay_out)
     placed = [(s, lay.slots[s.segment_id]) for s in specs if s.segment_id in lay.slots]
     backdrops = scrims(timeline, width, height, [(s.segment_id, s.color, s.background, slot.box, slot.start, slot.end) for s, slot in placed])
-    return [(dataclasses.replace(s, scrim=backdrops.get(s.segment_id, 0)), slot) for s, slot in placed]
+    placed = [(dataclasses.replace(s, scrim=backdrops.get(s.segment_id, 0)), slot) for s, slot in placed]
+    return placed, [(s, first.slots[s.segment_id]) for s in fitted if s.segment_id in first.slots]
+
+
+CAPTION_STEPS = (0.9, 0.8, 0.7)  # a caption track steps down to these shares of its size to keep off a subject
+
+
+def _captions_off_subjects(specs: list[TextOverlay], lay, lay_out) -> tuple[list[TextOverlay], object]:
+    """Smaller captions where, at their size, some caption covers more than the layout's limit
+    of a subject's core or whole box wherever it goes (a cat's face filling a 1:1 frame leaves no
+    room below it for two lines, and its detected core -- the eyes -- is not all a viewer looks
+    at). The track steps down a `CAPTION_STEPS` size at a time, never below its readable size, to
+    the first size at which every caption keeps off, else to the one covering least; never to
+    one covering more of a core than its size did. Every caption of the track takes that size,
+    so captions do not change size from cue to cue."""
+    from reelforge.render.layout import MAX_SUBJECT_SHARE
+    from reelforge.render.text import fitted_specs
+
+    def shares(lay, group: str) -> tuple[float, float]:  # (of a core, of a core or a whole box)
+        slots = [lay.slots[s.segment_id] for s in specs if s.group == group and s.segment_id in lay.slots]
+        core = max((sl.subject_share for sl in slots), default=0.0)
+        return core, max([core, *(sl.extent_share for sl in slots)])
+
+    for group in sorted({s.group for s in specs if s.group}):
+        core, least = shares(lay, group)
+        if least <= MAX_SUBJECT_SHARE:
+            continue
+        best = specs, lay
+        for step in CAPTION_STEPS:
+            tried = fitted_specs([dataclasses.replace(s, font_px=max(s.min_font_px, round(s.font_px * step)))
+                                  if s.group == group and s.font_px > s.min_font_px else s for s in specs])
+            got = lay_out(tried)
+            c, worst = shares(got, group)
+            if worst < least and c <= max(core, MAX_SUBJECT_SHARE):
+                least, best = worst, (tried, got)
+            if least <= MAX_SUBJECT_SHARE:
+                break
+        specs, lay = best
+    return specs, lay
 
 
 def _text_overlays(c: Ctx, base: str, workdir: Path) -> tuple[str, list[TextOverlay]]:

@@ -129,6 +129,7 @@ class Slot:
     start: int
     end: int
     subject_share: float = 0.0  # the most of any subject core it covers
+    extent_share: float = 0.0  # the most of any subject's whole box it covers
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def _split(slot: Slot, parts: Sequence[TextItem], width: int, height: int, gap: 
         w, h = _fit(p.size, width, height)  # type: ignore[arg-type]
         left = (bx0 + bx1 - w) / 2 if centred else bx0 if bx0 + bx1 < x0 + x1 else bx1 - w
         out.append(Slot(p.id, _band_at(y + h / 2, width, height), (left, y, left + w, y + h), slot.start, p.end,
-                        slot.subject_share))
+                        slot.subject_share, slot.extent_share))
         y += h + gap
     return out
 
@@ -346,10 +347,10 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
         return bool(edges) and side(b) != 0 and side(b) not in edges
 
     clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
-    share, _, band, box, *_ = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, off_column(c[3]), other_edge(c[3]),
-                                                         c[5] > CLEAR_SHARE, c[1])) if clear else \
+    share, _, band, box, _, whole = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, off_column(c[3]), other_edge(c[3]),
+                                                               c[5] > CLEAR_SHARE, c[1])) if clear else \
         min(found, key=lambda c: (round(c[4], 2), round(c[0], 2), c[1]))
-    return Slot(t.id, band, box, start, t.end, share)
+    return Slot(t.id, band, box, start, t.end, share, whole)
 
 
 def _middle(b: Box) -> Box:
