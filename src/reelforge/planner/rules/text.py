@@ -72,6 +72,7 @@ from reelforge.planner.rules.text_refs import (
 from reelforge.planner.rules.text_time import timing_in
 from reelforge.planner.rules.text_words import (
     RX_WHERE_TAIL,
+    _h_made_words,
     bare_words,
     facts_added,
     looks_cta,
@@ -157,6 +158,21 @@ _RX_RENAME = re.compile(  # ("change the second caption to Hello there": a text 
 # "the title should say Urban Dreams 2026", "make the caption read Free returns": its new words
 _RX_SHOULD_SAY = re.compile(r"\b(?:should|must|to|will)\s+(?:say|read)\s*:?\s+(\S.*)$|"
                             r"^(?:make|have|let)\s+the\s+\w+(?:\s+\w+)?\s+(?:say|read)\s*:?\s+(\S.*)$", re.I)
+# "the title should be Bean There" (its words; "should be bigger" is a look, `_given_words`)
+_RX_SHOULD_BE = re.compile(r"\b(?:title|headline|cta|call[\s-]to[\s-]action|tagline)\s+(?:should|must|needs?\s+to|has\s+to|"
+                           r"is\s+going\s+to|can)\s+be\s*:?\s+(\S.*)$", re.I)
+
+
+def _given_words(words: str) -> bool:
+    """Whether what a text "should be" is its words ("Bean There"), not a look, place or time
+    ("bigger", "at the top", "red", "3 seconds", "on screen longer", "the shop name")."""
+    words = words.strip(" .!'\"")
+    first = words.split()[0].lower() if words.split() else ""
+    return bool(words) and not styling(words) and not P.parse_position(words.lower()) \
+        and first not in ("on", "at", "in", "shown", "visible", "longer", "shorter", "the", "our", "my", "a", "an",
+                          "more", "less", "much", "bit", "little", "way", "smaller", "bigger", "larger", "same")
+
+
 # words given to a text, which are no verbs of the clause ("make the title Drop Zone", "set the cta to
 # Kill the lights", "use chop house as the title" removed the text)
 _GIVEN_TO = r"(?:title|headline|heading|caption|subtitle|cta|call[\s-]to[\s-]action|button|text|tagline|slogan)"
@@ -337,16 +353,21 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             kind = kind_called(t)  # "change the code to CANDLE20" on "Use code GLOW50": that part only
             part = with_new(kind, meant[1].text, words) if kind else None
             return [O.UpdateText(target=text_by_id(c.text_segs(None), *meant), text=part or capitalised(words))]
-        elif role is not None and existing and (ren := _RX_RENAME.search(c.raw)) and not styling(ren.group("x") or ren.group("rx") or ren.group("zx")):
-            # "change the title to Summer Drop", "把标题改成城市之光": new words, nothing else
+        elif role is not None and (ren := _RX_RENAME.search(c.raw)) and not styling(ren.group("x") or ren.group("rx") or ren.group("zx")):
+            # "change the title to Summer Drop", "把标题改成城市之光": new words, nothing else (with no
+            # title yet, that title)
             words = (ren.group("x") or ren.group("rx") or ren.group("zx")).strip().strip("'\"“”「」").rstrip(".!。！")
             if role is Role.TITLE and words == words.lower() and not P.CJK.search(words):
                 words = title_case(words)  # "change the title to summer drop": a title's capitals
             else:
                 words = capitalised(words)  # "change the cta to order now": as a line on screen starts
-            return [O.UpdateText(target=text_target(c, role), text=words)]
-        elif role is not None and existing and (said := _RX_SHOULD_SAY.search(c.raw)):
-            # "the title should say Urban Dreams 2026", "make the caption read Free returns"
+            if existing:
+                return [O.UpdateText(target=text_target(c, role), text=words)]
+            new_text = words
+        elif role is not None and ((said := _RX_SHOULD_SAY.search(c.raw))
+                                   or ((said := _RX_SHOULD_BE.search(c.raw)) and _given_words(said.group(1)))):
+            # "the title should say Urban Dreams 2026", "make the caption read Free returns", "title
+            # should be Bean There" (with no title yet, that title)
             new_text = (said.group(1) or said.group(2)).strip().strip("'\"").rstrip(".!")
             new_text = title_case(new_text) if role is Role.TITLE and new_text == new_text.lower() else capitalised(new_text)
     position = P.parse_position(t)
@@ -516,6 +537,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     if on is not None and len(on) == 1:  # "move the caption on the coffee photo to the top"
         target = text_by_id(c.text_segs(None), *on[0])
     else:
+        if role is not None and not c.text_segs(role) and (made := _h_made_words(c)):
+            return made  # "make the title Bean There" with no title yet: that title
         target = text_target(c, role)
     cur = lookup_text(c, target)
     step = nudge(t) if position is None else 0
