@@ -453,7 +453,8 @@ def test_a_headline_in_capitals_with_a_day_in_it_and_the_date_after():
     tl = plan(TATTOO_FIRST, [img("flash sheet friday13.jpg", 0), clip("VID_20260305_214512.mp4", 9000),
                              aud("synthwave.mp3", 120_000)]).timeline
     assert [s.text for tr in tl.tracks if tr.role is Role.TITLE for s in tr.segments] == ["FRIDAY THE 13TH FLASH DAY"]
-    assert "12pm-midnight March 13" in _texts(tl)  # (the date line was "FRIDAY THE 13TH", the title "Highlights")
+    # (the date line was "FRIDAY THE 13TH", the title "Highlights"); the street typed in lower case with it
+    assert "12pm-midnight March 13 · 1110 Harbor Ave" in _texts(tl)
 
 
 @pytest.mark.parametrize("said", ["put the day on the date, FRI march 13",
@@ -462,7 +463,8 @@ def test_the_day_put_on_the_date(said):
     lib = [img("flash sheet friday13.jpg", 0), clip("VID_20260305_214512.mp4", 9000), aud("synthwave.mp3", 120_000)]
     _, r = _edit(TATTOO_FIRST, lib, said)
     new = [o.text for o in r.ops if isinstance(o, O.UpdateText)]
-    assert new == ["12pm-midnight FRI March 13"], r.reply  # (it wrote "On the date, FRI march 13" over the date line)
+    # (it wrote "On the date, FRI march 13" over the date line)
+    assert new == ["12pm-midnight FRI March 13 · 1110 Harbor Ave"], r.reply
 
 
 def test_a_chosen_part_of_a_clip_stays_when_the_video_grows():

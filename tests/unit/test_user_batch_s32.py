@@ -70,7 +70,8 @@ def test_prices_listed_without_commas_are_one_caption_each(said, items):
 
 @pytest.mark.parametrize(("said", "street"), [
     ("1182 Main st", "1182 Main St"), ("at 223 King St unit 4", "223 King St"), ("55 HARBOR ST", "55 HARBOR ST"),
-    ("in 3 Easy steps", None), ("1182 main st", None)])
+    ("in 3 Easy steps", None), ("1182 main st", "1182 Main St"), ("open tue-sat 9-5, 14 mill lane", "14 Mill Lane"),
+    ("make it 15 seconds road trip", None), ("3 photos lane", None)])
 def test_a_street_typed_with_its_kind_in_lower_case(said, street):
     assert street_in(said) == street
 

@@ -39,3 +39,53 @@ def test_what_a_title_should_be_is_its_words_or_a_look(said, title):
 def test_a_look_for_a_title_there_is_not_yet_adds_none(said):
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], CAFE, said)
     assert not r.changed and _texts(s.timeline, Role.TITLE) == []
+
+
+GROOMER = ("hi can u make a tiktok for my grooming shop Paws & Suds\nfull groom from £30 small dogs, nail trim £8\n"
+           "open tue-sat 9-5, 14 mill lane\nuse the before after clip first pls")
+
+
+def test_a_groomers_prices_typed_a_line_each_with_who_they_are_for_and_a_street_in_lower_case():
+    # the first cut showed "From £30" as the call to action; the nail trim and "14 mill lane" were lost
+    s, _ = session_after([img("IMG_4471.jpg", 0), img("IMG_4480.jpg", 1)], GROOMER)
+    shown = _texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA)
+    for said in ("Full groom from £30 (small dogs)", "Nail trim £8", "Open Tue-Sat 9-5", "14 Mill Lane"):
+        assert any(said in x for x in shown), shown
+
+
+@pytest.mark.parametrize(("said", "items"), [
+    ("full groom from £30 small dogs, nail trim £8", ["Full groom from £30 (small dogs)", "Nail trim £8"]),
+    ("Daves Bike Fix\nbasic service £45 full service £85 puncture repair while u wait £12\nunit 4",
+     ["Basic service £45", "Full service £85", "Puncture repair while u wait £12"]),
+    ("dinner $45 for two, lunch $20", ["Dinner $45 for two", "Lunch $20"]),
+    ("fades $30 beard $15 combo $40", ["Fades $30", "Beard $15", "Combo $40"]),
+])
+def test_prices_listed_a_line_each_or_with_who_they_are_for(said, items):
+    from reelforge.planner.ending import priced_items
+
+    assert priced_items(said) == items
+
+
+@pytest.mark.parametrize(("first", "cta"), [
+    ("need a square video for insta for still point yoga\nnew beginners course 6 weeks £60, starts mon 3rd nov 7pm\n"
+     "book at stillpointyoga.co.uk\nkeep it calm pls", "New beginners course 6 weeks £60"),
+    ("Brightside Dental, new patients welcome,\ncheck up + clean £59 (usually £85). Open late Thursdays till 8pm.",
+     "Check up + clean £59 (usually £85)"),
+    ("bookshop event: author talk thurs 14 nov 6:30pm\ntickets £5 redeemable against the book. vertical pls",
+     "Tickets £5 redeemable against the book"),
+    ("open house sunday 1-4pm, 4 bed 3 bath, offered at $725k, 88 Elm Street", "$725k"),
+])
+def test_a_lone_price_ends_the_video_with_what_it_is_for(first, cta):
+    # "£60", "£59", "£5" alone were the calls to action
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], first)
+    assert _texts(s.timeline, Role.CTA) == [cta]
+
+
+def test_a_complaint_before_the_ask_is_no_ask_to_remove_every_text():
+    # "hmm too busy w all the text. drop the address line" removed every text
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], CAFE.replace("12 Hill St", "12 hill st"),
+                            "hmm too busy w all the text. drop the address line")
+    assert _texts(s.timeline, Role.CTA) == [] and _texts(s.timeline, Role.CAPTION) == ["Open 7am-3pm weekdays"], r.message
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], CAFE.replace(", 12 Hill St", ""),
+                            "hmm too busy w all the text. drop the address line")
+    assert not r.changed and "address" in r.message and _texts(s.timeline, Role.CAPTION)

@@ -177,7 +177,7 @@ def deadline_in(text: str) -> str | None:
 # ("3-course dinner $39": a number joined to what it counts)
 _RX_PRICED = re.compile(
     # (a list typed without commas: "fades $30 beard $15 combo $40", a thing right after the price before it)
-    rf"(?:^|(?<=[,;:，；：、!?])|(?<={EMOJI})|(?<={EMOJI}\s)|(?<=\.\s)|(?<=\band\s)|"
+    rf"(?:^|(?<=[,;:，；：、!?\n])|(?<={EMOJI})|(?<={EMOJI}\s)|(?<=\.\s)|(?<=\band\s)|"
     r"(?<=[$€£]\d\s)|(?<=[$€£]\d\d\s)|(?<=[$€£]\d\d\d\s)|(?<=\.\d\d\s))\s*(?:(?:and|&)\s+)?"
     r"(?P<item>(?:\d{1,2}[\s-]+)?[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]{1,30}?"
     r"(?:\s+\d{1,2}(?=\s+for\b)|\s+(?:under|over|aged?)\s+\d{1,2}s?|\s+\d{1,2}\s*(?:and|&)\s*(?:under|over)|\s+\d{1,2}\+)?)\s*"
@@ -186,7 +186,10 @@ _RX_PRICED = re.compile(
     # what the price is for: "honey $12 a jar, eggs $6 a dozen"
     r"(?P<unit>\s*(?:(?:a|an|per)\s+|/\s*)(?:jar|dozen|bottle|box|bag|pack|bunch|loaf|slice|piece|pound|lb|kg|kilo|"
     r"hour|hr|night|person|head|month|week|class|lesson|session|visit|pint|glass|cup|plate|bowl|ticket|pair)|\s+each)?"
-    r"(?=\s*(?:[,;，；。、!]|\.(?:\s|$)|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b)|"
+    # who or what it is for, after the price: "full groom from £30 small dogs", "£45 for two"
+    r"(?P<note>\s+(?:for\s+)?(?:small|medium|large|big|little|short|long|kids?|adults?|two|2|one|1|under|over|up\s+to)"
+    r"(?:\s+[a-z]+){0,2})?"
+    r"(?=\s*(?:[,;，；。、!\n]|\.(?:\s|$)|\band\b|$|(?:this|next)\s+(?:week(?:end)?|month)\s+only\b)|"
     r"\s+[A-Za-z][A-Za-z' -]{1,30}?\s*[$€£]\s?\d)")  # ("full detail $149 this month only")
 
 
@@ -200,6 +203,12 @@ def _unit(said: str | None) -> str:
     return "" if not said else "/" + said.split("/", 1)[1].strip() if "/" in said else " " + " ".join(said.split())
 
 
+def _note(said: str | None) -> str:
+    """Who a price is for, said after it: " (small dogs)", " for two"."""
+    said = " ".join((said or "").split())
+    return "" if not said else f" {said}" if said.startswith("for ") else f" ({said})"
+
+
 def priced_items(text: str, least: int = 2) -> list[str]:
     """Two or more things listed with their prices, one line each ("Pumpkin latte $5.50"), else [].
 
@@ -209,10 +218,45 @@ def priced_items(text: str, least: int = 2) -> list[str]:
     []
     """
     found = [f"{capitalised(m.group('item').strip())} {_by(m.group('by'))}{m.group('price').strip()}{_unit(m.group('unit'))}"
+             + _note(m.group("note"))
              for m in _RX_PRICED.finditer(text or "")
              if not re.fullmatch(r"(?i)(?:only|just|now|from|price|priced|at|for|and|价格|售价)", m.group("item").strip())
              and not re.match(r"(?i)(?:each|or|per|a)\b", m.group("item").strip())]  # ("£18 each or 3 for £48")
     return found if len(found) >= least else []
+
+
+# words that open a clause without being what a price is for ("hi", "we have", "it's")
+_PHRASE_LEAD = re.compile(r"(?i)^(?:(?:hi|hey|hello|so|ok|okay|and|also|plus|please|pls|we\s+have|we've\s+got|"
+                          r"there'?s|it'?s|it\s+is|its|our|my|the|a|an|now)\s+)+")
+_VERB_IN = re.compile(r"(?i)\b(?:make|makes|made|want|need|use|put|show|add|create|do|can|could|would|should|pls|"
+                      r"please|video|reel|promo|tiktok|clip|music|vertical|square)\b")
+
+
+def price_phrase(text: str, price: str) -> str | None:
+    """The short phrase a lone price is said in ("new beginners course 6 weeks £60", "tickets £5
+    redeemable against the book", "check up + clean £59 (usually £85)"), as a line on screen, or
+    None when its clause is long, asks the tool for something, or is the price alone.
+
+    >>> price_phrase("square video. new beginners course 6 weeks £60, starts mon", "£60")
+    'New beginners course 6 weeks £60'
+    >>> price_phrase("can you make a promo for £60", "£60") is None
+    True
+    """
+    at = (text or "").find(price)
+    if at < 0:
+        return None
+    bounds = [m.end() for m in re.finditer(r"[,;!?\n]|\.\s|\s[/|-]\s|[，；。！？]", text[:at])]
+    start = max(bounds, default=0)
+    tail = re.search(r"[,;!?\n]|\.(?:\s|$)|\s[/|-]\s|[，；。！？]|$", text[at + len(price):])
+    end = at + len(price) + (tail.start() if tail else 0)
+    clause = " ".join(text[start:end].split()).strip(" :-")
+    clause = _PHRASE_LEAD.sub("", clause)
+    words = clause.split()
+    before = clause[:clause.find(price)].strip().lower()
+    if not words or clause == price or len(words) > 8 or _VERB_IN.search(clause) or not re.match(r"[\w(]", clause) \
+            or re.fullmatch(r"(?:\w+ed|\w+ing|costs?|sells?|built|sold|on\s+sale|yours|is|are|was)(?:\s+(?:at|for|from))?", before):
+        return None  # "offered at $725k", "built for $35k": the price alone says it
+    return capitalised(clause)
 
 
 def is_discount(text: str) -> bool:
@@ -342,12 +386,22 @@ def _phone_by_word(text: str, number: re.Pattern[str]) -> re.Match[str] | None:
     return next((m for m in number.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7), None)
 
 
+# "14 mill lane", "22 king st": a street typed all in lower case (its name no word of time or count)
+_RX_STREET_LOWER = re.compile(
+    r"\b\d{1,5}\s+(?:(?!(?:the|a|an|and|or|of|to|for|in|on|at|by|more|less|min|mins|minutes?|secs?|seconds?|hours?|hrs?|"
+    r"days?|weeks?|months?|years?|times?|people|pics?|photos?|pictures?|clips?|shots?|slides?)\b)[a-z]{3,}\s+){1,2}"
+    r"(?:street|st|road|rd|lane|ln|avenue|ave|drive|dr|close|crescent|terrace|parade|row|blvd|boulevard)\b\.?")
+
+
 def street_in(text: str) -> str | None:
-    """A street address the text gives ("12 Market St", "朝阳区幸福路12号"), as written, or None."""
+    """A street address the text gives ("12 Market St", "朝阳区幸福路12号"), as written (one typed
+    all in lower case in a street's capitals: "14 mill lane" -> "14 Mill Lane"), or None."""
     m = _RX_STREET.search(text or "")
     if m is not None:
         said = m.group(0).rstrip(".")
         return said[:-len(kind)] + kind.capitalize() if (kind := said.split()[-1]).islower() else said
+    if (low := _RX_STREET_LOWER.search(text or "")) is not None:
+        return " ".join(w.capitalize() for w in low.group(0).rstrip(".").split())
     z = _RX_ZH_STREET.search(text or "")
     return (z.group("a") or z.group("v")) if z else None
 

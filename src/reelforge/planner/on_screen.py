@@ -37,6 +37,7 @@ from reelforge.planner.ending import (
     offer_in,
     phone_in,
     price_beside,
+    price_phrase,
     priced_items,
     promo_code,
     street_in,
@@ -912,6 +913,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
             and one[0].endswith(offer) and len(one[0].split()) <= 6 and re.match(r"(?:\d{1,2}[\s-]+)?[A-Za-z]", one[0]) \
             and not re.match(r"(?i)(?:add|put|use|show|make|with|set|price|priced|cost|costs)\b", one[0]):
         offer = one[0]  # "bottomless mimosas $25": what the price is for, not "$25" alone
+    elif not items and offer and re.fullmatch(r"[$€£]\s?\d[\d,.]*(?:\s?[kKmM])?", offer.strip()) \
+            and (said := price_phrase(plain, offer.strip())):
+        offer = said  # "new beginners course 6 weeks £60", "tickets £5 redeemable against the book"
     announced = _ANNOUNCE.search(N.normalize(plain)) is not None
     # "Only 12 spots left!!", "free returns", "21+ only", "doors 7pm, no cover": facts for the viewer
     no_facts = P.no_text(instruction) or P.no_captions(instruction)

@@ -302,6 +302,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             return [O.RemoveText(target=text_by_id(every, r, s)) for r, s in on]
         if (cleared := _texts_off_for(c, role)) is not None:
             return cleared
+        # "hmm too busy w all the text. drop the address line": the sentence that asks (its "all"
+        # is a complaint, and removed every text)
+        sentences = [p for p in re.split(r"(?<=[.!?])\s+|[\n。！？]", t) if p.strip()]
+        asks = [p for p in sentences if _has(_REMOVE, p)]
+        if len(sentences) > 1 and len(asks) == 1:
+            t = asks[0]
+            plural = RX_TEXT_PLURAL.search(t) is not None
         if role is None and (kind := kind_called(t)) and kind not in ("when",) \
                 and not any(holds(kind, s.text) for _, s in c.text_segs(None)):
             # "too busy w all the text. drop the address line" with no address on screen (it removed every text)
