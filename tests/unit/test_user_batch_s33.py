@@ -7,7 +7,7 @@ import pytest
 
 from reelforge.timeline import Role
 
-from .test_compose import img, session_after
+from .test_compose import aud, clip, img, session_after
 
 CAFE = "20 sec promo for our cafe, open 7am-3pm weekdays, 12 Hill St"
 
@@ -89,3 +89,66 @@ def test_a_complaint_before_the_ask_is_no_ask_to_remove_every_text():
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], CAFE.replace(", 12 Hill St", ""),
                             "hmm too busy w all the text. drop the address line")
     assert not r.changed and "address" in r.message and _texts(s.timeline, Role.CAPTION)
+
+
+ESTATE = [img("PXL_20261102_101522.jpg", 0), img("PXL_20261102_101601.jpg", 1), clip("garden drone.mp4", 31_000),
+          clip("walkthrough.mp4", 74_000), aud("acoustic warm.mp3", 160_000)]
+FLORIST = [img("peony bouquet.jpg", 0), img("tulips bucket.jpg", 1), clip("wrapping bouquet.mp4", 27_000),
+           clip("class flow.mp4", 41_000), clip("包花过程.mp4", 40_000)]
+
+
+@pytest.mark.parametrize(("lib", "said", "name", "in_s"), [
+    # it removed every other shot ("just use …")
+    (ESTATE, "walkthrough is too long, just use the kitchen bit from 0:40", "walkthrough.mp4", 40),
+    # each of these made the clip that LONG
+    (FLORIST, "the class flow clip, start it from like 10 sec in, first bit is me setting up the camera", "class flow.mp4", 10),
+    (FLORIST, "the wrapping clip, only the bit where i tie the ribbon, its near the end like from 18s", "wrapping bouquet.mp4", 18),
+    (FLORIST, "包花那个视频 只要后面扎丝带那段 大概30秒开始", "包花过程.mp4", 30),
+])
+def test_where_a_clip_starts_said_with_the_part_wanted(lib, said, name, in_s):
+    s, (r,) = session_after(lib, "a 40 second promo", said)
+    main = s.timeline.track(Role.MAIN).segments
+    assert len(main) == len([a for a in lib if a.kind.value != "audio"]), r.message
+    seg = next(x for x in main if s.timeline.asset(x.src).name == name)
+    assert seg.in_ms == in_s * 1000, r.message
+
+
+@pytest.mark.parametrize(("said", "answer"), [
+    ("is it under 30 sec?", "Yes: it is 20 s long, under 30 s"),
+    ("is it over a minute?", "No: it is 20 s long, under 60 s"),
+    ("is it too long for tiktok?", "It is 20 s long"),
+    ("Shorter? 30 seconds max", "already within 30 s"),
+    ("视频多长啊 抖音上会不会太长", "视频现在20秒"),
+    ("是不是有点长？现在多少秒", "视频现在20秒"),
+])
+def test_a_question_about_the_length_is_answered_and_changes_nothing(said, answer):
+    # "is it under 30 sec?" and "Shorter? 30 seconds max" set the video to 30 s; the Chinese were not understood
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], CAFE, said)
+    assert not r.changed and answer in r.message and s.timeline.duration == 20_000
+
+
+def test_a_most_said_alone_shortens_a_longer_video():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], CAFE, "15 seconds max")
+    assert r.changed and s.timeline.duration == 15_000
+
+
+YOGA = "square video for still point yoga. starts mon 3rd nov 7pm. book at stillpointyoga.co.uk"
+
+
+@pytest.mark.parametrize("said", ["its 7.30pm not 7pm sorry", "make it 7.30pm"])
+def test_a_time_typed_with_a_dot(said):
+    # "its 7.30pm not 7pm sorry" wrote "Starts Mon 3rd Nov 30pm"; "make it 7.30pm" replaced the whole line
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], YOGA, said)
+    shown = " | ".join(_texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA))
+    assert "Starts Mon 3rd Nov 7.30pm" in shown, r.message
+
+
+@pytest.mark.parametrize(("first", "said", "title"), [
+    ('promo called "Bike Servicing"', "title should be Dave's Bike Fix with the apostrophe", "Dave's Bike Fix"),
+    ('promo called "Paws and Suds"', "title shoud be Paws & Suds with the & sign not 'and'", "Paws & Suds"),
+    ('promo called "Taster"', "title: Get Muddy! instead", "Get Muddy!"),
+])
+def test_how_new_words_are_spelled_is_not_written_on_screen(first, said, title):
+    # the titles read "Dave's Bike Fix with the apostrophe", "and", "Get Muddy! instead"
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], first, said)
+    assert _texts(s.timeline, Role.TITLE) == [title], r.message

@@ -41,6 +41,7 @@ zoom zooms zooming motion static still pan panning ken burns effect effects anim
 blur blurred blurry fill frame letterbox crop cropping smart export render undo redo
 style look clean minimal minimalist playful cinematic brighter darker contrast
 add adding the and then also with without into onto from instead please make use keep turn out off down over under
+should could would
 twice half double quarter again same too more less bit little much lot way
 bin scrap trash toss nuke yank axe nix chop ditch lose kill drop stick pop slot shove bump drag chuck throw stash park
 crank pump tone bring slap flip swap chop notch shave knock lop
@@ -55,6 +56,7 @@ _EXTRA_KNOWN = frozenset("vid vids pic pics insta bgm vo cta cc subs ig yt fps 4
                          "swipe swiped swiping preorder preorders mellow stormy hover linger booming unbold unbolded "
                          "cozy cosy cozier cosier heartwarming male female males females "
                          "boring bored dull "  # ("cut the boring part" was read "bring": the clip moved to the start)
+                         "shouldnt couldnt wouldnt shoudnt "  # (never "should": "the title shouldnt say …")
                          "cover".split())  # ("make the cover $15" was read "make the over $15")
 
 

@@ -437,6 +437,13 @@ def _as_typed(text: str) -> str:
     # "开头加个大标题 洱海边的云栖小院": that title, without quotes (it said the title "already was" at the start)
     text = re.sub(r"^\s*(?:开头|片头|最前面)?(?:再)?(?:加|添|加上|放)(?:个|一个)?(?:大|醒目的?)?标题\s+"
                   r"(?P<x>(?!\x00)[^\s，,。！!？?\x00][^，,。！!？?\x00]{0,24}?)\s*[。！!]*$", lambda m: f"add the title {m.group('x')}", text)
+    # "title should be Dave's Bike Fix with the apostrophe", "… Paws & Suds with the & sign not 'and'", "title: Get
+    # Muddy! instead": how the new words are spelled, the old ones named, "instead" (each was written on screen, the
+    # quoted 'and' as the whole title)
+    text = re.sub(r"(?i)\s+(?:with|using)\s+(?:the|an?)\s+(?:&|ampersand|apostrophe|hyphen|dash|exclamation|accent)"
+                  r"(?:\s+(?:sign|symbol|mark|letter))?(?=\s*(?:,|\bnot\b|\binstead\b|[.!]*\s*$))", "", text)
+    text = re.sub(r"(?i)(?<=\w)[\s,]+(?:not|instead\s+of)\s+(?:the\s+word\s+|an?\s+)?\x00\d+\x00\s*[.!]*\s*$", "", text)
+    text = re.sub(r"(?i)(?<=\S)\s+instead(?:\s+(?:pls|please))?\s*[.!]*\s*$", "", text)
     # "can the van be at the end with the number": that shot last (the call to action "already was" at the end)
     text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+(?:have|put)\s+|you\s+put\s+)?the\s+(?P<x>(?!title|cta|call|text|caption|logo|music|"
                   r"song|voice)[\w' -]{2,30}?)\s+(?:be|go)\s+(?:at\s+the\s+end|last)(?:\s+with\s+the\s+(?:number|phone|cta|call\s+to\s+"
@@ -483,6 +490,39 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)^\s*how\s+long\s+is\s+(?:it|the\s+(?:video|ad|reel))(?:\s+now)?\s*\?+\s+(?=\S)", "", text)
     # "体验课改成19.9 9.9的活动结束了": the new number, then why (it wrote the reason into the call to action)
     text = re.sub(r"((?:改成|改为|换成|变成)\s*\d+(?:\.\d+)?\s*(?:元|块)?)\s+[^\s，,。]*?(?:了|啦|呢|哦)[。！!]*$", r"\1", text)
+    return text
+
+
+_TIME_IN = r"(?P<t>\d{1,2}:\d{2}|\d{1,3}\s*(?:s|secs?|seconds?)\b)"
+# where a clip is to start, said with the part wanted (session 33's batch: each changed the clip's LENGTH or, "just use
+# the kitchen bit", removed every other shot)
+_RX_CLIP_FROM = (
+    # "walkthrough is too long, just use the kitchen bit from 0:40"
+    re.compile(r"(?i)^\s*(?P<x>(?:the\s+)?[\w' .-]{1,40}?)(?:\s+is|'s)?\s+(?:way\s+|a\s+bit\s+)?too\s+long,?\s+"
+               r"(?:just|only)\s+(?:use|keep|want|show)\s+the\s+[\w' -]{0,30}?(?:bit|part|section|moment)\s+"
+               rf"(?:from|at|around|after)\s+(?:like\s+|about\s+|around\s+)?{_TIME_IN}\s*[.!]*\s*$"),
+    # "the wrapping clip, only the bit where i tie the ribbon, its near the end like from 18s"
+    re.compile(r"(?i)^\s*(?P<x>the\s+[\w' .-]{1,40}?(?:clip|video|vid|footage)),?\s+(?:just\s+|only\s+)?(?:the\s+)?"
+               r"(?:bit|part|section)\s+(?:where|when)\b[^,]*,\s*(?:it'?s\s+|its\s+)?(?:(?:near|at|towards)\s+the\s+end\s+)?"
+               rf"(?:like\s+|about\s+|around\s+)?(?:from\s+)?{_TIME_IN}\s*[.!]*\s*$"),
+    # "the class flow clip, start it from like 10 sec in, first bit is me setting up the camera": the reason after
+    # (its "first bit" made the first picture 10 s long)
+    re.compile(r"(?i)^\s*(?P<x>the\s+[\w' .-]{1,40}?),\s*start\s+it\s+(?:from|at)\s+(?:like\s+|about\s+|around\s+)?"
+               rf"{_TIME_IN}(?:\s+in)?\s*(?:,.*)?$"),
+)
+# "包花那个视频 只要后面扎丝带那段 大概30秒开始": that clip from 30 s (it was made 30 s long)
+_RX_ZH_CLIP_FROM = re.compile(r"^\s*(?P<x>[^\s，,。]{1,12}?(?:那个|这个)?(?:视频|片段|那段))[\s，,]*只要[^\s，,。]{0,14}[\s，,]*"
+                              r"(?:大概|大约|差不多|从)?\s*(?P<t>\d{1,3})\s*秒(?:左右)?开始\s*$")
+
+
+def _clip_from(text: str) -> str:
+    """Where a clip is to start, said with the part wanted: "use <the clip> from <time>"."""
+    for rx in _RX_CLIP_FROM:
+        if m := rx.match(text):
+            x = m.group("x").strip()
+            return f"use {x if x.lower().startswith('the ') else 'the ' + x} from {m.group('t')}"
+    if m := _RX_ZH_CLIP_FROM.match(text):
+        return f"{m.group('x')}从{m.group('t')}秒开始"
     return text
 
 
@@ -1134,6 +1174,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
     masked = _bit_around(masked)  # "use the bit of the ep1 clip where we both laugh, it's around 1:02"
+    masked = _clip_from(masked)  # "walkthrough is too long, just use the kitchen bit from 0:40"
     # "just use the bit where he shakes, like the last 5 sec": that part of the clip (not understood)
     masked = _RX_BIT_EDGE.sub(lambda m: f"only use the {m.group('e')} {m.group('n')} sec of the clip", masked)
     # "and at the end say 'See you Saturday!'", "end with 'See you Saturday!'": words added at the end (the first

@@ -100,7 +100,7 @@ _CLOSES = re.compile(r"(?i)^(?:(?:we'?re|we\s+are|it'?s|we'?ll\s+be)\s+)?(?:open
                      r"(?P<opens>open(?:s|ing)?\s+(?:at|from)))\s*(?P<v>\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)$")
 _HOURS = re.compile(r"(?i)\b(?P<start>\d{1,2}(?::\d\d)?\s*(?:(?P<half0>[ap])\.?m\.?)?)\s*(?:-|–|to)\s*"
                     r"(?P<end>\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\.?)")
-_CLOCK_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|at\s+)?(?P<v>\d{1,2}:\d\d)")
+_CLOCK_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|at\s+)?(?P<v>\d{1,2}:\d\d|\d{1,2}[:.]\d\d\s*[ap]\.?m)")
 # "2-3:30" beside "2–4pm": hours without am/pm, said anew (it was read as when the caption shows)
 _RANGE_SAID = re.compile(r"(?i)(?:make\s+it\s+|change\s+it\s+to\s+|it'?s\s+|its\s+)?(?P<v>\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?)")
 _RANGE_SHOWN = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?\s*)?[-–]\s*\d{1,2}(?::\d\d)?\s*(?P<half>[ap])\.?m\b")
@@ -230,7 +230,7 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
 
 
 # the shapes a fact's words take, to find the new words in a longer clause ("it ends at 2pm not 1pm": 2pm)
-_SHAPES = (re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?"), re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d\d)?[kKmM]?"),
+_SHAPES = (re.compile(r"(?i)\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?"), re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d\d)?[kKmM]?"),
            re.compile(r"\b\d{1,3}\s*%"), re.compile(r"(?i)\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/[\w/.-]*)?"),
            re.compile(rf"(?i)\b{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}"),
            re.compile(r"\b\d[\d,.]*\b"))
@@ -354,12 +354,15 @@ def _near_clock(new: str, texts: Sequence[str]) -> str | None:
     clocks = {m.group(0) for x in texts for m in re.finditer(r"(?i)\b(?P<h>\d{1,2})(?::\d\d)?\s*(?P<half>[ap])\.?m\b", x)}
     if len(clocks) != 1:
         return None
-    if re.fullmatch(r"(?:9:16|16:9|4:5|5:4|1:1|4:3|3:4|21:9|2:3|3:2)", new) or int(new.split(":")[1]) % 5:
+    hour, minute, half = re.match(r"(?i)(\d{1,2})[:.](\d\d)\s*([ap]\.?m)?", new).groups()  # type: ignore[union-attr]
+    if re.fullmatch(r"(?:9:16|16:9|4:5|5:4|1:1|4:3|3:4|21:9|2:3|3:2)", new) or int(minute) % 5:
         return None  # "make it 9:16" is a frame; a time is said in fives of minutes
     old = clocks.pop()
     old_hour = int(re.match(r"\d+", old).group(0))  # type: ignore[union-attr]
-    if abs(int(new.split(":")[0]) - old_hour) > 3:
+    if abs(int(hour) - old_hour) > 3:
         return None
+    if half:  # "make it 7.30pm": as typed
+        return f"change {old} to {new}"
     return f"change {old} to {new}{re.search(r'(?i)[ap]', old).group(0).lower()}m"  # type: ignore[union-attr]
 
 

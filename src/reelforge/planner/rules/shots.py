@@ -92,9 +92,26 @@ _RX_UNDER = re.compile(r"\b(?:get|keep|make|bring|cut|trim|need|needs|have|has|s
                        r"within)\s+(?P<n>\d{1,4}(?:\.\d+)?|an?|one)\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\b")
 
 
+# "Shorter? 30 seconds max", "max 45 sec": the most it may last, said alone
+_RX_MAX_ALONE = re.compile(r"^(?:(?:(?:make\s+it\s+)?shorter|too\s+long)\s*[?!.,]*\s*)?(?:(?:keep\s+it|it\s+should\s+be|should\s+be)\s+)?"
+                           r"(?:(?P<n>\d{1,4})\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\s+(?:max(?:imum)?|tops|at\s+most)|"
+                           r"(?:max(?:imum)?|at\s+most)\s+(?P<n2>\d{1,4})\s*(?P<u2>s|secs?|seconds?|mins?|minutes?))\s*[.!]*$")
+# "is it under 30 sec?", "is it over a minute?": the length, asked against a figure
+_RX_IS_IT = re.compile(r"^(?:(?:so|and|hey|ok(?:ay)?)[\s,]+)?is\s+(?:it|the\s+(?:video|reel|thing))\s+(?:still\s+|now\s+)?"
+                       r"(?P<how>under|below|less\s+than|shorter\s+than|over|above|more\s+than|longer\s+than)\s+"
+                       r"(?P<n>\d{1,4}(?:\.\d+)?|an?|one)\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\b[^?]*\?*\s*$")
+# "is it too long for tiktok?", "视频多长啊 抖音上会不会太长", "是不是有点长？现在多少秒": the length, asked
+_RX_TOO_LONG_ASKED = re.compile(r"^(?:(?:so|and|hey|ok(?:ay)?)[\s,]+)?(?:is\s+(?:it|the\s+(?:video|reel|thing))|isn'?t\s+it|will\s+it\s+be)\s+"
+                                r"(?:a\s+bit\s+|too\s+|way\s+too\s+|kinda\s+)?(?:long|short)(?:\s+for\s+[\w ]{1,20})?\s*\?+\s*$|"
+                                r"^[^，,。！!]{0,12}?(?:会不会|是不是|是否)(?:有点|有些|太|过于)?(?:长|短)[了吗啊呀呢]*[？?]?(?:[\s，,]*(?:现在|视频|现在视频)?"
+                                r"(?:一共|总共)?(?:多长|多少秒|有多长)[了吗呢啊]*[？?]*)?\s*$|"
+                                r"^(?:视频|现在)?(?:多长|多少秒)[啊呀了呢]*[\s，,]*[^，,。]{0,8}?(?:会不会|是不是)(?:有点|太)?(?:长|短)[了吗啊呀呢]*[？?]*\s*$")
+
+
 def asks_about_video(t: str) -> bool:
     """Whether ``t`` (normalised) asks how long the video is or may be, for an answer, not a change."""
-    return bool(_RX_HOW_LONG.match(t.strip()) or _RX_LONGER_OK.match(t.strip()))
+    t = t.strip()
+    return bool(_RX_HOW_LONG.match(t) or _RX_LONGER_OK.match(t) or _RX_IS_IT.match(t) or _RX_TOO_LONG_ASKED.match(t))
 
 
 def _h_asks(c: _Ctx) -> list[O.Op] | None:
@@ -103,12 +120,28 @@ def _h_asks(c: _Ctx) -> list[O.Op] | None:
     the most it may last."""
     t = c.t.strip()
     total = c.tl.duration / 1000
-    if _RX_HOW_LONG.match(t):
+    if m := _RX_IS_IT.match(t):
+        n = 1.0 if m.group("n") in ("a", "an", "one") else float(m.group("n"))
+        figure = n * (60 if m.group("u").startswith("m") else 1)
+        under = m.group("how").split()[0] in ("under", "below", "less", "shorter")
+        yes = total < figure if under else total > figure
+        word = "under" if total < figure else "over" if total > figure else "exactly"
+        if c.zh:
+            raise _Cannot(f"视频现在{total:g}秒")
+        raise _Cannot(f"{'yes' if yes else 'no'}: it is {total:g} s long, {word} {figure:g} s"
+                      + ("" if yes else f"; say e.g. 'make it {figure:g} seconds' to change that"))
+    if _RX_HOW_LONG.match(t) or _RX_TOO_LONG_ASKED.match(t):
         raise _Cannot(f"视频现在{total:g}秒（{c.tl.width}x{c.tl.height}）；改时长可以说“改成20秒”" if c.zh else
                       f"it is {total:g} s long ({c.tl.width}x{c.tl.height}); say e.g. 'make it 20 seconds' to change that")
     if _RX_LONGER_OK.match(t):
         raise _Cannot(f"yes: the length is yours to choose (it is {total:g} s now); say e.g. 'make it {total + 15:g} seconds' "
                       "or 'fit to the voiceover'")
+    if m := _RX_MAX_ALONE.match(t):
+        n, unit = float(m.group("n") or m.group("n2")), m.group("u") or m.group("u2")
+        most, strict = n * (60 if unit.startswith("m") else 1), False
+        if total <= most:
+            raise _Cannot(f"it is {total:g} s long: already within {most:g} s")
+        return [O.SetTotalDuration(duration_ms=int(most * 1000))]
     if (m := _RX_UNDER.search(t)) and not _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t):
         n = 1.0 if m.group("n") in ("a", "an", "one") else float(m.group("n"))
         most = n * (60 if m.group("u").startswith("m") else 1)

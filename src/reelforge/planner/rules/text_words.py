@@ -155,6 +155,7 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
     if m := _RX_LABEL.match(raw):
         role = _LABEL_ROLE[re.sub(r"\s+", " ", m.group("role").lower())]
         words = m.group("x").strip().strip("\"'“”「」").strip()
+        words = re.sub(r"(?i)(?<=\S)\s+instead(?:\s+(?:pls|please))?\s*[.]*$", "", words)  # "title: Get Muddy! instead"
         if not words or styling(words):
             return None
         existing = c.text_segs(role)
