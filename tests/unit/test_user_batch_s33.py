@@ -152,3 +152,78 @@ def test_how_new_words_are_spelled_is_not_written_on_screen(first, said, title):
     # the titles read "Dave's Bike Fix with the apostrophe", "and", "Get Muddy! instead"
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], first, said)
     assert _texts(s.timeline, Role.TITLE) == [title], r.message
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("Hi, we'd like a short video for our website & facebook. Brightside Dental, new patients welcome,\n"
+     "check up + clean £59 (usually £85).", "Brightside Dental"),  # (no title: "Website & Facebook" was refused)
+    ("做个宠物店的宣传视频 毛孩子宠物生活馆 洗澡美容\n猫咪洗澡68起 狗狗洗澡58起", "毛孩子宠物生活馆"),  # ("洗澡美容")
+    ("健身房招生视频 竖版 IRON FIT 铁馆\n年卡1999 月卡299", "IRON FIT 铁馆"),  # (no title)
+    ("七夕花束预定 小雏菊花坊\n单支玫瑰19.9 同城配送", "小雏菊花坊"),  # (no title)
+    ("做个16:9的视频放官网 光影时光摄影工作室\n婚纱照4999起 儿童写真599", "光影时光摄影工作室"),  # ("光影时光摄影")
+])
+def test_the_business_named_is_the_title(first, title):
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], first)
+    assert _texts(s.timeline, Role.TITLE) == [title]
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("need a square video for insta for still point yoga\nnew beginners course 6 weeks £60", "Still Point Yoga"),
+    ("promo for still point yoga", "Still Point Yoga"),  # ("still" read as a still picture)
+    ("an ad for the fb feed", None), ("a video for the photos", None),
+])
+def test_what_the_video_is_about_after_where_it_goes(said, name):
+    from reelforge.planner.compose import _spaces_as_commas
+    from reelforge.planner.on_screen import subject_of
+
+    assert subject_of(_spaces_as_commas(said)) == name
+
+
+def test_an_added_line_at_the_end_keeps_the_wechat_id_and_the_address():
+    # "结尾加一句 “欢迎到店咨询”" wrote over the WeChat ID, then (as a row) over the address
+    first = "做个宠物店的宣传视频 毛孩子宠物生活馆\n猫咪洗澡68起\n地址：朝阳区望京西路12号 微信 maohaizi2026"
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], first, "结尾加一句 “欢迎到店咨询”")
+    shown = " | ".join(_texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA))
+    for said in ("maohaizi2026", "朝阳区望京西路12号", "欢迎到店咨询"):
+        assert said in shown, (r.message, shown)
+
+
+@pytest.mark.parametrize(("said", "answer"), [
+    ("is the insta handle on the end?", "Yes: '@petalandstem'"),
+    ("did you put our number in?", "No: no text on screen shows the number"),
+    ("is the logo on it?", "No: there is no logo"),
+])
+def test_whether_a_fact_is_on_screen_is_answered(said, answer):
+    # "is the insta handle on the end?" made the reel square ("insta")
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "vertical reel, bouquets from £25. insta @petalandstem",
+                            said)
+    assert not r.changed and answer in r.message and (s.timeline.width, s.timeline.height) == (1080, 1920), r.message
+
+
+def test_a_clip_asked_to_be_muted_is_its_sound_not_muted_colours():
+    # "can the clinic tour be muted, you can hear the drill" set the saturation to 77 %
+    s, (r,) = session_after([img("a.jpg", 0), clip("clinic tour.mp4", 20_000)], "a 20 second video, keep the clip sound",
+                            "can the clinic tour be muted, you can hear the drill")
+    seg = s.timeline.track(Role.MAIN).segments[1]
+    assert seg.mute or seg.volume == 0, r.message
+    assert "saturation" not in r.message
+
+
+@pytest.mark.parametrize(("said", "factor"), [("The music is distracting, can we turn it right down or off", 0.3),
+                                              ("music a bit quieter", 0.7)])
+def test_right_down_is_much_quieter(said, factor):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("song.mp3", 60_000)], "a 10 second video", said)
+    assert s.timeline.track(Role.MUSIC).segments[0].volume == pytest.approx(0.8 * factor, abs=0.01), r.message
+
+
+def test_why_hard_cuts_is_no_ask_for_music_fades():
+    # "no sorry i meant hard cuts, fades look cheesy" also set 2 s music fades
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("song.mp3", 60_000)], "a 10 second video",
+                            "no sorry i meant hard cuts, fades look cheesy")
+    assert "fade-in" not in r.message and all(x.transition_ms == 0 for x in s.timeline.track(Role.MAIN).segments)
+
+
+def test_can_the_title_be_words():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], 'promo called "Happy Mother\'s Day"',
+                            "can the title be Mother's Day at Petal & Stem")
+    assert _texts(s.timeline, Role.TITLE) == ["Mother's Day at Petal & Stem"], r.message

@@ -144,8 +144,10 @@ _STING = re.compile(r"(?i)(?<![a-z])(?:sting(?:er)?|whoosh|swoosh|sfx|logo[\s_-]
 
 
 def _spaces_as_commas(instruction: str) -> str:
+    """A Chinese instruction's spaces between clauses as commas; an English one's lines as sentences
+    ("… for still point yoga\nnew beginners course …" was titled "For Still Point Yoga New")."""
     if not P.is_chinese(instruction):
-        return instruction
+        return re.sub(r"(?<=[^\s.!?,;:])[ \t]*\n\s*(?=\S)", ". ", instruction)
     parts = re.split(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」|『[^』]*』)", instruction)
     return "".join(p if i % 2 else _ZH_SPACE.sub("，", p) for i, p in enumerate(parts))
 

@@ -40,7 +40,9 @@ _VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+
           r"colou?rs?\s+(?:pop|more\s+vivid|stronger)|make\s+(?:the\s+)?colou?rs?\s+pop|"
           r"make\s+(?:it|the\s+(?:video|pictures?|photos?))\s+pop(?:\s+more)?|pop\s+more|more\s+pop|poppier)\b|鲜艳一?[点些]|更鲜艳|饱和度?(?:高|大)一?[点些]|"
           r"(?:提高|增加)饱和度")
-_MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted(?:\s+colou?rs?)?|"
+# ("can the clinic tour be muted, you can hear the drill" is its sound: muted colours only with a word of looks)
+_MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted\s+(?:colou?rs?|tones?|look|palette|grade|feel|"
+          r"vibe)|(?:more|bit|little|slightly|kinda|softer\s+and|calmer\s+and)\s+muted|^\s*muted\s*(?:please|pls)?\s*[.!]*\s*$|"
           r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")
 _WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
            r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool)|"

@@ -79,8 +79,11 @@ _PLATFORM_WORDS = N.ascii_rx(
     rf"^(?:(?:{_PLATFORMS})(?:\s+(?:stor(?:y|ies)|reels?|shorts|feeds?|posts?|ads?|videos?|status|page|channel))?|"
     r"stor(?:y|ies)|these|them|it|this|that|my|our|the|a|an|me|us|you)$")
 _PLATFORM_LEAD = re.compile(
-    r"(?:(?:tiktok|instagram|insta|ig|youtube|reels?|shorts|facebook|fb|twitter|linkedin|pinterest|social(?:\s+media)?)\s+)+"
-    r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on|"
+    # ("for our website & facebook. Brightside Dental, …", "for insta for still point yoga": where it goes, then whose)
+    r"(?:(?:our\s+|my\s+|the\s+)?(?:tiktok|instagram|insta|ig|youtube|reels?|shorts|facebook|fb|twitter|linkedin|pinterest|"
+    r"website|site|web|social(?:\s+media)?)(?:\s+(?:stor(?:y|ies)|reels?|shorts|feeds?|posts?|ads?|status|page|channel)\b)?"
+    r"(?:\s*(?:&|and|\+|/|,)\s*|\s+|(?=\s*[.!?]|$)))+"
+    r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on|for|"
     r"to\s+(?:advertise|promote|announce|showcase|show\s+off|sell|market))\s+)?")  # "for Facebook to advertise my piano lessons"
 # "our new Urban Dreams sneakers": the name; "our new arrivals", "the new menu": "new" is what they are;
 # "The Daily Grind": a capital "The" mid-sentence is part of the name
@@ -98,7 +101,8 @@ _ZH_SUBJECT_RX = N.ascii_rx(r"(?:(?:为|给|关于|介绍|宣传|推广)(?:一�
                        r"(?:做|制作|拍|的|宣传|推广|视频|广告|[，,。；;！!？?\s]|$)")
 _GENERIC_SUBJECT = N.ascii_rx(
     r"^(?:each|every|all|any|some|use|using|(?:the|these|those|my|our)\s+)?(?:photos?|images?|pictures?|clips?|files?|"
-    r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)\b")
+    r"assets?|shots?|videos?|music|audio|songs?|slides?|stills?|frames?|them|it)(?=\s*$|\s*[,.;!?]|\s+(?:of|from|in|on|and|"
+    r"with|for|i|we|you|to|that|here|there|above|below|together|please|pls)\b)")  # ("still point yoga" is a name)
 # "做一个30秒的咖啡店宣传视频", "做个奶茶店的宣传片": the thing named before 宣传/推广/广告; "科学馆夜场宣传视频，…":
 # at the start of a clause
 _ZH_SUBJECT_BEFORE_RX = re.compile(r"(?:的|个|条|支|部)(?P<s>[^，,。；;！!？?\s的\d]{2,10}?)的?(?:宣传|推广|广告)(?:视频|片|短片|短视频|片子)?")
@@ -389,6 +393,8 @@ def _name_next_sentence(tail: str, described: str) -> str | None:
     if m is None:
         return None
     said = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", described)}
+    if not said:  # "a short video for our website & facebook. Brightside Dental, …": nothing said but where it goes
+        return m.group("n")
     return m.group("n") if said & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group("n"))} else None
 
 
@@ -718,12 +724,15 @@ _EVENT_NOUN = re.compile(r"(?i)\b(?:workshop|masterclass|class|course|webinar|pa
 _THING_NOUN = re.compile(r"(?i)\b(?:collection|line|range|menu|flavou?rs?|arrivals|edition|drop|release|season)$")
 # a business said by what it is ("promo for our pop-up shop, open Fri-Sun …"): the title, when facts are shown
 # a Chinese business named before what it is ("山月民宿", "蜀味老灶火锅", "PowerHouse健身", "启航少儿编程", "小鹿的衣橱")
-_ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za-z0-9&'’]{1,19}|[\u4e00-\u9fff]{2,6}?)"
-                          r"(?:民宿|酒店|客栈|火锅|餐厅|饭店|咖啡馆?|书店|健身|少儿编程|编程|培训|花店|烘焙|面包坊|工作室|美甲|"
+# ("IRON FIT 铁馆", "毛孩子宠物生活馆", "小雏菊花坊", "光影时光摄影工作室": whole; each was left out or cut short)
+_ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za-z0-9&'’]{1,19}(?:\s[A-Za-z][A-Za-z0-9&'’]{1,19}){0,2}\s?"
+                          r"(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}?|[A-Za-z][A-Za-z0-9&'’]{1,19}|[\u4e00-\u9fff]{2,6}?)"
+                          r"(?:生活馆|体验馆|铁馆|健身馆|花坊|花艺|会所|"
+                          r"民宿|酒店|客栈|火锅|餐厅|饭店|咖啡馆?|书店|健身|少儿编程|编程|培训|花店|烘焙|面包坊|工作室|美甲|"
                           r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽|驾校|汉服摄影|摄影|写真馆|果园|农场|"
                           r"美发|美容|洗车|汽修|宠物店|口腔|牙科|画室|幼儿园|英语|钢琴|茶庄|茶行|眼镜|少儿游泳|"
                           r"装饰|家电清洗|家政|药房|诊所|动物医院|宠物医院|医院|水果店|水果铺|果铺|生鲜|超市|便利店|书法|美术|"
-                          r"围棋|国画|跆拳道|武术|声乐|早教|托育))")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
+                          r"围棋|国画|跆拳道|武术|声乐|早教|托育)(?:工作室|生活馆|中心|会所)?)")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
 # "我家火锅店蜀香阁": the name typed after what the business is
 # ("我们民宿 云栖小院 在大理洱海边": after a space or a comma)
 _ZH_BUSINESS_AFTER = re.compile(r"(?:我家|我们家?的?|咱家|本店)(?:[\u4e00-\u9fff]{1,4}?)(?:店|馆|铺|坊|院|行|阁|楼)"

@@ -444,6 +444,18 @@ def _as_typed(text: str) -> str:
                   r"(?:\s+(?:sign|symbol|mark|letter))?(?=\s*(?:,|\bnot\b|\binstead\b|[.!]*\s*$))", "", text)
     text = re.sub(r"(?i)(?<=\w)[\s,]+(?:not|instead\s+of)\s+(?:the\s+word\s+|an?\s+)?\x00\d+\x00\s*[.!]*\s*$", "", text)
     text = re.sub(r"(?i)(?<=\S)\s+instead(?:\s+(?:pls|please))?\s*[.!]*\s*$", "", text)
+    # "can the clinic tour be muted, you can hear the drill": that clip's sound off, the reason left out (it was read as
+    # muted colours)
+    text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+|you\s+|u\s+)?(?:have\s+|make\s+)?the\s+(?P<x>[\w' .-]{2,40}?)\s+"
+                  r"(?:be\s+)?(?:muted|silent|silenced|on\s+mute|without\s+(?:its\s+)?sound|have\s+no\s+sound)\b.*$",
+                  lambda m: f"mute the {m.group('x')}", text)
+    # "can the title be Mother's Day at Petal & Stem": what it should be (not understood)
+    text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+|you\s+|u\s+)?(?:make\s+|have\s+)?(?:the\s+)?(?P<r>title|headline|cta|call\s+to\s+action)"
+                  r"\s+(?:be|say|read)\s+(?P<x>\S.*?)\s*\?*\s*$", lambda m: f"the {m.group('r')} should be {m.group('x')}", text)
+    # "no sorry i meant hard cuts, fades look cheesy": why, not the music's fades too
+    text = re.sub(r"(?i)\b(hard\s+cuts?|straight\s+cuts?|no\s+(?:fades|transitions|crossfades))\s*[,.;!-]+\s*(?:the\s+|those\s+)?"
+                  r"(?:fades?|crossfades?|transitions?|dissolves?)\s+(?:look|looks|are|feel|feels|seem|seems)\s+(?:a\s+bit\s+|so\s+|kinda\s+|too\s+)?"
+                  r"\w+\s*[.!]*\s*$", r"\1", text)
     # "can the van be at the end with the number": that shot last (the call to action "already was" at the end)
     text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+(?:have|put)\s+|you\s+put\s+)?the\s+(?P<x>(?!title|cta|call|text|caption|logo|music|"
                   r"song|voice)[\w' -]{2,30}?)\s+(?:be|go)\s+(?:at\s+the\s+end|last)(?:\s+with\s+the\s+(?:number|phone|cta|call\s+to\s+"

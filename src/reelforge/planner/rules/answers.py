@@ -17,6 +17,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _ord_index,
 )
+from reelforge.timeline.model import Role
 
 _RX_HOW_MANY = re.compile(r"^(?:how\s+many\s+(?P<what>pics?|pictures?|photos?|images?|shots?|clips?|videos?|scenes?)\b.*\?*|"
                           r"(?:现在)?(?:一共|总共)?(?:有)?(?:几|多少)(?P<zwhat>张|个|段)(?:图片|照片|镜头|片段|视频)?[了吗呢]?[?？]*)\s*[?？.。]*$")
@@ -57,9 +58,41 @@ def _music_long_enough(c: _Ctx) -> str | None:
             ("it loops, so it plays under all of it" if seg.loop else f"it ends at {(seg.start + runs) / 1000:g} s"))
 
 
+# "is the insta handle on the end?", "did you put our number in?": whether a fact is on screen, and where (the
+# first was read as "insta": the frame went square)
+_RX_IS_SHOWN = re.compile(
+    r"^(?:(?:so|and|hey|quick\s+q(?:uestion)?)[\s,:]+)?(?:is|are|did\s+(?:you|u)\s+(?:put|add|include)|have\s+(?:you|u)\s+(?:put|added|included))\s+"
+    r"(?:the\s+|my\s+|our\s+)?(?P<what>(?:insta(?:gram)?|ig|tiktok)\s+(?:handle|name|account)|handle|website|site|web\s+address|"
+    r"(?:phone\s+)?number|phone|address|prices?|hours|opening\s+hours|e-?mail|logo)\s+"
+    r"(?:(?:on|in|at)\s+)?(?:(?:the\s+)?(?:very\s+)?end(?:\s+card)?|there|it|in|on|the\s+video|(?:on\s+)?screen|anywhere)?\s*\?+\s*$", re.I)
+_SHOWN_KIND = {"handle": "handle", "name": "handle", "account": "handle", "website": "web", "site": "web", "address": "place",
+               "number": "phone", "phone": "phone", "price": "price", "prices": "price", "hours": "when", "mail": "mail"}
+
+
+def _is_shown(c: _Ctx, what: str) -> str:
+    """Where the texts showing ``what`` are, said ("yes: '@petalandstem' at 25-29 s, the end"), or that none does."""
+    from reelforge.planner.text_kinds import holds
+
+    word = what.lower().split()[-1].replace("e-mail", "mail").replace("email", "mail")
+    if word == "logo":
+        logos = [s for tr in c.tl.tracks if tr.role is Role.LOGO for s in tr.segments]
+        return (f"yes: the logo shows {logos[0].start / 1000:g}-{logos[0].end / 1000:g} s" if logos else
+                "no: there is no logo; say e.g. 'add logo.png in the top right'")
+    kind = _SHOWN_KIND.get(word, word)
+    found = [s for _, s in c.text_segs(None)
+             if (re.search(r"@\w", s.text) if kind == "handle" else holds(kind, s.text))]
+    if not found:
+        return f"no: no text on screen shows the {what.lower()}; say e.g. \"add '...' at the end\" to show it"
+    total = c.tl.duration
+    return "yes: " + "; ".join(f"'{s.text}' at {s.start / 1000:g}-{s.end / 1000:g} s" + (", the end" if s.end >= total - 100 else "")
+                               for s in found)
+
+
 def _h_answers(c: _Ctx) -> list[O.Op] | None:
     t = c.t.strip()
     shots = c.main_segs()
+    if (m := _RX_IS_SHOWN.match(t)) and not c.zh:
+        raise _Cannot(_is_shown(c, m.group("what")))
     if (m := _RX_LONG_ENOUGH.search(t)) and (m.group("what") is None or not _shots_said(c, m.group("what"))) \
             and (said := _music_long_enough(c)):
         raise _Cannot(said)

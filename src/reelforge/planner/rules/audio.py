@@ -593,7 +593,8 @@ def _volume(c: _Ctx, role: str | None = None) -> list[O.Op] | None:
     if _has(r"\bhalf\s+as\s+loud\b|\bhalve\s+the\s+volume\b|\bhalf\s+the\s+volume\b|音量减半", t):
         return [O.SetVolume(role=role, factor=0.5)]  # type: ignore[arg-type]
     little = _has(r"\b(?:a\s+(?:little|bit|touch|notch|smidge|hair)|slightly|a\s+tad|somewhat|a\s+little\s+bit)\b|一点|一些|稍微|有点|点儿|点声|(?<=[小大低高轻])点|(?<=小声)点|些", t)
-    much = _has(r"\b(?:much|a\s+lot|way|far|really|very)\b|很多|大幅|非常|太(?!吵|大声|响)", t)
+    much = _has(r"\b(?:much|a\s+lot|way|far|really|very|right\s+down|all\s+the\s+way\s+down|down\s+low)\b|很多|大幅|非常|"
+                r"太(?!吵|大声|响)", t)  # ("turn it right down or off")
     if _has(_QUIETER, t):
         return [O.SetVolume(role=role, factor=0.7 if little else 0.3 if much else 0.5)]  # type: ignore[arg-type]
     if _has(_LOUDER, t):

@@ -375,7 +375,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                                    or ((said := _RX_SHOULD_BE.search(c.raw)) and _given_words(said.group(1)))):
             # "the title should say Urban Dreams 2026", "make the caption read Free returns", "title
             # should be Bean There" (with no title yet, that title)
-            new_text = (said.group(1) or said.group(2)).strip().strip("'\"").rstrip(".!")
+            new_text = (said.group(1) or said.group(2)).strip().strip("'\"").rstrip(".!?？")
             new_text = title_case(new_text) if role is Role.TITLE and new_text == new_text.lower() else capitalised(new_text)
     position = P.parse_position(t)
     box, rest = box_color_in(t)  # "a white box behind the title": the box's colour, not the letters'
@@ -436,8 +436,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             # "add our website www.example.com" beside "Shop now": shown with it, a row below (as a line
             # under the title is), where changing the ending's words would lose them ("add 'do not chase him,
             # just call'" over "Call 512-555-0199": a line of its own, not joined to the date's row)
-            if (contact or r is Role.TITLE) and (joined := _onto_row(c, same, new_text)) is not None:
-                return joined
+            if (joined := _onto_row(c, same, new_text)) is not None:
+                return joined  # (a second row at that time took the first one's place: "结尾加一句 …" lost the address)
             c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
                            f'Shown with the call to action "{same.text}", a row below it.')
             return [O.AddText(text=new_text, role=Role.CAPTION.value,  # type: ignore[arg-type]
@@ -808,7 +808,7 @@ def _h_text_with_text(c: _Ctx) -> list[O.Op] | None:
 def _fact_lost(shown: str, words: str) -> bool:
     """Whether ``words`` in place of ``shown`` would lose a fact it holds ("add 'do not chase him, just call'"
     over "Call 512-555-0199" lost the number)."""
-    return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place"))
+    return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place", "wechat"))
 
 
 def _onto_row(c: _Ctx, seg: TextSegment, words: str) -> list[O.Op] | None:
