@@ -227,3 +227,34 @@ def test_can_the_title_be_words():
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], 'promo called "Happy Mother\'s Day"',
                             "can the title be Mother's Day at Petal & Stem")
     assert _texts(s.timeline, Role.TITLE) == ["Mother's Day at Petal & Stem"], r.message
+
+
+BIKE = [img("IMG_0912.jpg", 0), img("IMG_0913.jpg", 1), clip("wheel truing.mov", 34_000), clip("workshop timelapse.mp4", 58_000)]
+
+
+@pytest.mark.parametrize(("lib", "said", "first"), [
+    (BIKE, "start w the wheel clip not the mugs", "wheel truing.mov"),  # (not understood)
+    (BIKE, "put the wheel clip before the photos", "wheel truing.mov"),  # ("Which image?")
+    ([img("门头.jpg", 0), clip("涮毛肚.mp4", 15_000), img("店内.jpg", 1)], "开头用涮毛肚那段 最有食欲", "涮毛肚.mp4"),
+    ([img("tulips bucket.jpg", 0), img("peony bouquet.jpg", 1)], "pic of the peonies first pls its our best seller",
+     "peony bouquet.jpg"),  # ("There is no 'peonies' in the project")
+    ([img("a.jpg", 0), clip("garden drone.mp4", 31_000)], "drone shot should be first, it's the wow shot", "garden drone.mp4"),
+])
+def test_a_shot_put_first_as_people_say_it(lib, said, first):
+    s, (r,) = session_after(lib, "a 20 second video", said)
+    assert s.timeline.track(Role.MAIN).segments[0].name in (first, first.rsplit(".", 1)[0]) or \
+        s.timeline.asset(s.timeline.track(Role.MAIN).segments[0].src).name == first, r.message
+    assert "There is no" not in r.message and "did not understand" not in r.message, r.message
+
+
+@pytest.mark.parametrize(("first", "said", "shown"), [
+    ("Open house sat 8 nov 11am-1pm, 27 Larch Avenue, 3 bed semi, £325,000.", "price changed - offers over £320,000",
+     "Offers over £320,000"),
+    ("健身房招生视频 竖版 IRON FIT 铁馆\n年卡1999 月卡299", "年卡价格改一下 1888", "年卡1888"),
+    ("bookshop event: author talk thurs 14 nov 6:30pm at 5 Bridge St", "change the date its thurs 21st now not 14th, got moved",
+     "21 Nov"),
+])
+def test_a_fact_changed_as_people_say_it(first, said, shown):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], first, said)
+    texts = " | ".join(_texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA))
+    assert shown in texts, (r.message, texts)

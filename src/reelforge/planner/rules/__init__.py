@@ -449,6 +449,30 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+|you\s+|u\s+)?(?:have\s+|make\s+)?the\s+(?P<x>[\w' .-]{2,40}?)\s+"
                   r"(?:be\s+)?(?:muted|silent|silenced|on\s+mute|without\s+(?:its\s+)?sound|have\s+no\s+sound)\b.*$",
                   lambda m: f"mute the {m.group('x')}", text)
+    # "price changed - offers over £320,000", "the date has changed to …": that fact's new words (not understood)
+    text = re.sub(r"(?i)^\s*(?:the\s+)?(?P<k>price|date|time|hours|address|number|phone\s+number|website)\s+(?:has\s+|is\s+)?"
+                  r"(?:changed|updated|moved)\s*[-:,–—]+\s*(?:(?:it'?s|its|now)\s+)?(?P<v>(?!to\b)\S.*)$",  # ("… changed to X" is read as it was)
+                  lambda m: f"change the {m.group('k')} to {m.group('v')}", text)
+    # "年卡价格改一下 1888": changed to it
+    text = re.sub(r"(?P<x>[\u4e00-\u9fff]{1,8}?(?:价格|价钱|价|时间|地址|电话))改一下\s*(?P<v>[\d¥￥][\d.,:：元块起]*)\s*$",
+                  r"\g<x>改成\g<v>", text)
+    # "change the date its thurs 21st now not 14th, got moved": the correction, without its frame and reason
+    text = re.sub(r"(?i)^\s*(?:change|fix|update)\s+the\s+(?:date|time|day)\s*,?\s*(?=(?:it'?s|its)\s+.+\bnot\b)", "", text)
+    text = re.sub(r"(?i)(\bnot\s+[^,]+?)\s*,\s*(?:it\s+)?(?:got|has\s+been|was)\s+(?:moved|changed|rescheduled|pushed\s+back)\s*[.!]*\s*$",
+                  r"\1", text)
+    # "start w the wheel clip not the mugs": that shot first (not understood)
+    text = re.sub(r"(?i)^\s*(?:can\s+(?:we|you|u)\s+)?start\s+(?:w/?|with)\s+the\s+(?P<x>[\w' .-]{2,40}?)(?:\s*,?\s*(?:not|instead\s+of)\s+the\s+[\w' .-]{2,40})?"
+                  r"\s*[?.!]*\s*$", lambda m: f"put the {m.group('x')} first", text)
+    # "put the wheel clip before the photos": before the first of them ("Which image?")
+    text = re.sub(r"(?i)\b(?P<v>put|move|place)\s+the\s+(?P<x>[\w' .-]{2,40}?)\s+before\s+(?:all\s+)?the\s+(?P<k>photos|pics|pictures|images|stills)\b",
+                  lambda m: f"{m.group('v')} the {m.group('x')} before the first {m.group('k')[:-1]}", text)
+    # "drone shot should be first, it's the wow shot", "pic of the peonies first pls its our best seller": why
+    text = re.sub(r"(?i)(\b(?:first|last|at\s+the\s+(?:start|end|beginning))\b(?:\s+(?:pls|please))?)\s*[,.;!-]*\s*(?:it'?s|its|that'?s|thats)\s+"
+                  r"(?:the|our|my|a)\s+[\w' ]{1,24}?\s*[.!]*\s*$", r"\1", text)
+    # "pic of the peonies first pls": that shot first (not understood)
+    text = re.sub(r"(?i)^\s*(?:the\s+)?(?:pic|photo|picture|image|shot|clip|video|vid)\s+(?:of|with)\s+the\s+(?P<x>[\w' .-]{2,40}?)\s+"
+                  r"(?P<w>first|last|at\s+the\s+(?:start|end))(?:\s+(?:pls|please))?\s*[.!]*\s*$",
+                  lambda m: f"put the {m.group('x')} {'last' if m.group('w') in ('last', 'at the end') else 'first'}", text)
     # "can the title be Mother's Day at Petal & Stem": what it should be (not understood)
     text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+|you\s+|u\s+)?(?:make\s+|have\s+)?(?:the\s+)?(?P<r>title|headline|cta|call\s+to\s+action)"
                   r"\s+(?:be|say|read)\s+(?P<x>\S.*?)\s*\?*\s*$", lambda m: f"the {m.group('r')} should be {m.group('x')}", text)
@@ -1177,7 +1201,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # texts that grew: a title at the largest size stayed white)
     masked = re.sub(rf"(?i)\b(bigger|smaller|larger|bolder|bold)\s+and\s+(?=(?:{C_EN})(?:\s*[.!]*\s*$|\s*,))", r"\1 ", masked)
     # "开头用写福字的视频", "结尾放门头那张": that shot first / last (as "用写福字的视频开头" is read)
-    masked = re.sub(r"^(\s*)(?:开头|开场|第一个)(?:先)?(?:用|放)(?P<x>[^，,。！\s]{1,16}?的?(?:视频|片段|图片|照片|那张|那段|那个))\s*$",
+    masked = re.sub(r"^(\s*)(?:开头|开场|第一个)(?:先)?(?:用|放)(?P<x>[^，,。！\s]{1,16}?的?(?:视频|片段|图片|照片|那张|那段|那个))"
+                    r"(?:[\s，,]+(?:最|很|比较|特别|更)[^\s，,。！]{1,8})?\s*$",  # ("开头用涮毛肚那段 最有食欲": why)
                     r"\1把\g<x>放到开头", masked)
     masked = re.sub(r"^(\s*)(?:结尾|最后一个)(?:用|放)(?P<x>[^，,。！\s]{1,16}?的?(?:视频|片段|图片|照片|那张|那段|那个))\s*$",
                     r"\1把\g<x>放到最后", masked)

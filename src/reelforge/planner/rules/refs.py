@@ -451,6 +451,18 @@ def _singular(word: str) -> str | None:
     return word[:-1]
 
 
+def _plural(word: str) -> str | None:
+    """"peony" -> "peonies", "box" -> "boxes", "cake" -> "cakes": a name said in the plural ("pic of the
+    peonies first" for peony bouquet.jpg was "no 'peonies' in the project"). None for a word that is no noun's."""
+    if len(word) < 3 or not word.isascii() or not word.isalpha() or word.endswith("s"):
+        return None
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(?:x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
 # what a camera's own file prefix says its footage is: "the drone bit", "航拍那段" for DJI_0034.MP4
 _MAKER_SAYS = {"dji": ("drone", "aerial", "航拍", "无人机"), "gopr": ("gopro",), "gx": ("gopro",), "gh": ("gopro",),
                "screenshot": ("screenshot", "截图"), "insta360": ("360",)}
@@ -473,7 +485,7 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
         # a Chinese name of four or more characters is said by its first or last two too ("航拍那段": 泳池航拍.mp4)
         # (and by its first three, "剥橙子那段" for 剥橙子特写.mp4)
         halves = [x for w in words if re.fullmatch(r"[\u4e00-\u9fff]{4,}", w) for x in (w[:2], w[-2:], w[:3])]
-        for word in [base, *words, *filter(None, map(_singular, words)), *halves]:
+        for word in [base, *words, *filter(None, map(_singular, words)), *filter(None, map(_plural, words)), *halves]:
             # (two Chinese characters name a thing: "口播.mp4", "冰粉.jpg", "丝巾.jpg")
             if (len(word) >= 3 or len(word) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word)) and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:
                 seen.add((word, full))
