@@ -722,7 +722,7 @@ _ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with
                            r"\b(?:near|towards?)\s+the\s+end\b|\bin\s+the\s+middle\b|"
                            r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾|先放|^\s*先用", re.I)
 # (Chinese typed on a phone parts clauses with spaces: "… 用口播那个视频开头 要有她说话的声音 配字幕 20秒就行")
-_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。！!]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*|(?<=[\u4e00-\u9fff\w])\s+(?=[\u4e00-\u9fff]|\d+\s*(?:秒|分钟))", re.I)
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；。！!\n]|\.(?:\s|$)|\s+and\s+|\s+then\s+)\s*|(?<=[\u4e00-\u9fff\w])\s+(?=[\u4e00-\u9fff]|\d+\s*(?:秒|分钟))", re.I)
 
 
 # the composer's words for a clip put after the voiceover (`AIStage.voice_pauses` may place it inside)

@@ -258,3 +258,13 @@ def test_a_fact_changed_as_people_say_it(first, said, shown):
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], first, said)
     texts = " | ".join(_texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA))
     assert shown in texts, (r.message, texts)
+
+
+def test_a_clip_named_before_after_is_put_first_in_the_first_cut():
+    # "use the before after clip first pls" on a line of its own: the order given stayed ("before" a place)
+    lib = [img("IMG_4471.jpg", 0), clip("before after fluffy.mp4", 23_000), img("IMG_4480.jpg", 1)]
+    s, (r,) = session_after(lib, GROOMER, "put the before after clip last")
+    names = [s.timeline.asset(x.src).name for x in s.timeline.track(Role.MAIN).segments]
+    assert names[-1] == "before after fluffy.mp4", r.message
+    s, _ = session_after(lib, GROOMER)
+    assert s.timeline.asset(s.timeline.track(Role.MAIN).segments[0].src).name == "before after fluffy.mp4"

@@ -469,6 +469,10 @@ def _as_typed(text: str) -> str:
     # "drone shot should be first, it's the wow shot", "pic of the peonies first pls its our best seller": why
     text = re.sub(r"(?i)(\b(?:first|last|at\s+the\s+(?:start|end|beginning))\b(?:\s+(?:pls|please))?)\s*[,.;!-]*\s*(?:it'?s|its|that'?s|thats)\s+"
                   r"(?:the|our|my|a)\s+[\w' ]{1,24}?\s*[.!]*\s*$", r"\1", text)
+    # "use the before after clip first": a name (its "before" was read as a place: not understood)
+    text = re.sub(r"(?i)\bthe\s+before\s*(?:and|&|\+)?\s*after\s+(clip|video|vid|pic|photo|picture|shot|one)\b", r"the before/after \1", text)
+    text = re.sub(r"(?i)^\s*use\s+the\s+(?P<x>[\w' ./-]{2,40}?)\s+(?P<w>first|last)(?:\s+(?:pls|please))?\s*[.!]*\s*$",
+                  lambda m: f"put the {m.group('x')} {m.group('w')}", text)
     # "pic of the peonies first pls": that shot first (not understood)
     text = re.sub(r"(?i)^\s*(?:the\s+)?(?:pic|photo|picture|image|shot|clip|video|vid)\s+(?:of|with)\s+the\s+(?P<x>[\w' .-]{2,40}?)\s+"
                   r"(?P<w>first|last|at\s+the\s+(?:start|end))(?:\s+(?:pls|please))?\s*[.!]*\s*$",
