@@ -268,3 +268,44 @@ def test_a_clip_named_before_after_is_put_first_in_the_first_cut():
     assert names[-1] == "before after fluffy.mp4", r.message
     s, _ = session_after(lib, GROOMER)
     assert s.timeline.asset(s.timeline.track(Role.MAIN).segments[0].src).name == "before after fluffy.mp4"
+
+
+def test_captions_of_what_someone_says_are_the_speechs():
+    from reelforge.planner import ops as O
+    from reelforge.planner.rules import plan_edit
+
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("voiceover_dr_patel.wav", 20_000)], "a 20 second video")
+    r = plan_edit("Please add captions of what Dr Patel says in the voiceover", s.timeline)
+    assert [type(o) for o in r.ops] == [O.AutoCaptions], r.reply  # (it asked what the voice should say)
+
+
+@pytest.mark.parametrize(("said", "bigger"), [("the tickets line is tiny", "Tickets £5 redeemable against the book"),
+                                              ("the text is tiny", "Tickets £5 redeemable against the book")])
+def test_text_said_to_be_tiny_gets_bigger(said, bigger):
+    first = "bookshop event: author talk thurs 14 nov 6:30pm\ntickets £5 redeemable against the book. vertical pls"
+    s0, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], first)
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], first, said)
+    sizes = {x.text: x.size for tr in s.timeline.tracks for x in tr.segments if getattr(x, "text", None)}
+    before = {x.text: x.size for tr in s0.timeline.tracks for x in tr.segments if getattr(x, "text", None)}
+    assert sizes[bigger] != before[bigger], r.message
+
+
+def test_chinese_text_said_to_be_too_small_gets_bigger():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个宠物店的宣传视频 毛孩子宠物生活馆\n猫咪洗澡68起",
+                            "字是不是太小了 老人看不清")
+    assert r.changed and "没有理解" not in r.message, r.message
+
+
+def test_why_a_caption_goes_is_no_second_thing_to_remove():
+    # "remove the caption about delivery, too much writing" removed that caption and then every text
+    first = "mothers day reel for petal & stem\nbouquets from £25\nfree local delivery over £40. insta @petalandstem"
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], first,
+                            "remove the caption about delivery, too much writing")
+    shown = _texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA) + _texts(s.timeline, Role.TITLE)
+    assert not any("delivery" in x for x in shown) and any("£25" in x for x in shown), (r.message, shown)
+
+
+def test_a_failed_model_step_is_said_in_chinese():
+    from reelforge.planner.notes_zh import error_zh
+
+    assert error_zh("captions from the speech did not work (FileNotFoundError)") == "按语音生成字幕没有成功（FileNotFoundError）"

@@ -451,6 +451,9 @@ def _secs(ms: str) -> str:
 
 
 _ERRORS: list[Rule] = [
+    # a model step that failed (`AIStage.run_request`): which step, and the kind of failure
+    _r(r"[Cc]aptions from the speech did not work \((\w+)\)\.?", lambda m: f"按语音生成字幕没有成功（{m[1]}）"),
+    _r(r"(.+?) did not work \((\w+)\)\.?", lambda m: f"这一步没有成功：{m[1]}（{m[2]}）"),
     _r(r"[Tt]he clip (.+?) is only (\S+) long and already plays in full\.?",
        lambda m: f"视频片段{m[1]}只有{_secs(m[2])}，已经完整播放了"),
     _r(r"[Tt]he shots are stills; they have no sound of their own\.?",

@@ -469,6 +469,26 @@ def _as_typed(text: str) -> str:
     # "drone shot should be first, it's the wow shot", "pic of the peonies first pls its our best seller": why
     text = re.sub(r"(?i)(\b(?:first|last|at\s+the\s+(?:start|end|beginning))\b(?:\s+(?:pls|please))?)\s*[,.;!-]*\s*(?:it'?s|its|that'?s|thats)\s+"
                   r"(?:the|our|my|a)\s+[\w' ]{1,24}?\s*[.!]*\s*$", r"\1", text)
+    # "Please add captions of what Dr Patel says in the voiceover": the speech's captions (read as a voiceover to write)
+    text = re.sub(r"(?i)^\s*(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:add|put|show|do)\s+(?:the\s+)?(?:captions|subtitles|subs)\s+"
+                  r"(?:of|for)\s+what\s+[\w .'-]{1,30}?\s+(?:says?|said|is\s+saying)\b.*$", "add captions of the voiceover", text)
+    # "the tickets line is tiny", "字是不是太小了 老人看不清": bigger (not understood)
+    text = re.sub(r"(?i)^\s*(?:the\s+)?(?P<x>[\w' £$@.-]{1,30}?)(?:\s+(?P<k>line|text|writing|words|caption|captions|title|cta))?\s+"
+                  r"(?:is|are|'s|looks?)\s+(?:way\s+|so\s+|too\s+|a\s+bit\s+|really\s+|kinda\s+|very\s+)*(?:tiny|small|too\s+small|"
+                  r"hard\s+to\s+read|unreadable)\s*[.!]*\s*$",
+                  lambda m: m.group(0) if re.search(r"(?i)\b(?:pictures?|photos?|images?|pics?|videos?|clips?|logo|frame|it|shots?)$",
+                                                    m.group("x")) and not m.group("k") else  # (what is shown: as it was read)
+                  f"make the {m.group('x')} bigger" if m.group("x").lower() in ("text", "writing", "words", "captions", "caption",
+                                                                                 "title", "cta") else
+                  f"make the {m.group('x')} {'text' if m.group('k') in (None, 'line') else m.group('k')} bigger", text)
+    text = re.sub(r"^\s*(?P<x>字|文字|字幕|标题)(?:是不是|好像|感觉|有点|有些)?(?:太|有点)?小了?[吗啊呀]?[？?]*(?:[\s，,]+[^，,。]{0,10}看不清[楚]?[了吧啊]?)?\s*$",
+                  r"\g<x>大一点", text)
+    # "remove the caption about delivery, too much writing": why (it took the verb and removed every text)
+    text = re.sub(r"(?i)(?<=\S)\s*[,;.!-]+\s*(?:there'?s\s+|it'?s\s+|its\s+)?(?:way\s+|far\s+|just\s+)?(?:too\s+much|so\s+much|a\s+lot\s+of)\s+"
+                  r"(?:text|writing|words|info|going\s+on)(?:\s+on\s+(?:screen|it))?\s*[.!]*\s*$", "", text)
+    # "remove the caption about delivery": the caption that says it ("Which text?")
+    text = re.sub(r"(?i)\bthe\s+(?P<k>caption|text|line)\s+(?:about|saying|that\s+says)\s+(?:the\s+)?(?P<x>[a-z]{3,20})\b",
+                  r"the \g<x> \g<k>", text)
     # "use the before after clip first": a name (its "before" was read as a place: not understood)
     text = re.sub(r"(?i)\bthe\s+before\s*(?:and|&|\+)?\s*after\s+(clip|video|vid|pic|photo|picture|shot|one)\b", r"the before/after \1", text)
     text = re.sub(r"(?i)^\s*use\s+the\s+(?P<x>[\w' ./-]{2,40}?)\s+(?P<w>first|last)(?:\s+(?:pls|please))?\s*[.!]*\s*$",
