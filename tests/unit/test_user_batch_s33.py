@@ -309,3 +309,13 @@ def test_a_failed_model_step_is_said_in_chinese():
     from reelforge.planner.notes_zh import error_zh
 
     assert error_zh("captions from the speech did not work (FileNotFoundError)") == "按语音生成字幕没有成功（FileNotFoundError）"
+
+
+@pytest.mark.parametrize("said", ["undo the vintage thing its too brown", "no vintage", "get rid of the vintage look"])
+def test_a_look_taken_off_by_name_not_the_last_change(said):
+    # "undo the vintage thing" took back the change before it (a time); "no vintage" made it vintage
+    s, (_, _, r) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "promo, starts thurs 14 nov 7pm",
+                                 "vintage look", "make it 6:30pm", said)
+    assert s.timeline.grade is None or s.timeline.grade.model_dump() != session_after(
+        [img("a.jpg", 0), img("b.jpg", 1)], "promo, starts thurs 14 nov 7pm", "vintage look")[0].timeline.grade.model_dump(), r.message
+    assert "6:30pm" in " ".join(_texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA)), r.message

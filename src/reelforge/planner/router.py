@@ -77,6 +77,7 @@ _PUNCT = re.compile(r"[\s,.!?;:'\"，。！？；：、…~\-—()（）]+")
 # vocabulary that means the message also asks for an edit
 _EDITY = re.compile(
     r"\b(?:add|remove|delete|drop|make|set|change|move|put|swap|replace|trim|cut|shorten|lengthen|"
+    r"vintage|sepia|retro|cinematic|black\s+(?:and|&)\s+white|b&w|"  # ("undo the vintage thing": that look)
     r"speed|slow|faster|slower|mute|unmute|titles?|texts?|captions?|burn(?:ed|t)?|music|volume|louder|quieter|softer|"
     r"fade|transition|crossfade|vertical|horizontal|square|portrait|landscape|tiktok|reels?|shorts|"
     r"youtube|instagram|720p|1080p|4k|seconds?|secs?|minutes?|duration|longer|shorter|image|images|"

@@ -449,6 +449,12 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)^\s*(?:can|could)\s+(?:we\s+|you\s+|u\s+)?(?:have\s+|make\s+)?the\s+(?P<x>[\w' .-]{2,40}?)\s+"
                   r"(?:be\s+)?(?:muted|silent|silenced|on\s+mute|without\s+(?:its\s+)?sound|have\s+no\s+sound)\b.*$",
                   lambda m: f"mute the {m.group('x')}", text)
+    # "undo the vintage thing its too brown", "no vintage": that look off (a plain undo took back the change
+    # before; "no vintage" made it vintage)
+    text = re.sub(r"(?i)^\s*(?:undo|remove|drop|lose|ditch|get\s+rid\s+of|no(?:\s+more)?|take\s+off)\s+(?:the\s+|that\s+)?"
+                  r"(?P<x>vintage|sepia|retro|film|cinematic|black\s+(?:and|&)\s+white|b\s*&\s*w|b/w)"
+                  r"(?:\s+(?:thing|look|filter|effect|grade|colou?rs?|vibe|style))?\b.*$",
+                  lambda m: f"remove the {m.group('x')} look", text)
     # "price changed - offers over £320,000", "the date has changed to …": that fact's new words (not understood)
     text = re.sub(r"(?i)^\s*(?:the\s+)?(?P<k>price|date|time|hours|address|number|phone\s+number|website)\s+(?:has\s+|is\s+)?"
                   r"(?:changed|updated|moved)\s*[-:,–—]+\s*(?:(?:it'?s|its|now)\s+)?(?P<v>(?!to\b)\S.*)$",  # ("… changed to X" is read as it was)
