@@ -319,3 +319,19 @@ def test_a_look_taken_off_by_name_not_the_last_change(said):
     assert s.timeline.grade is None or s.timeline.grade.model_dump() != session_after(
         [img("a.jpg", 0), img("b.jpg", 1)], "promo, starts thurs 14 nov 7pm", "vintage look")[0].timeline.grade.model_dump(), r.message
     assert "6:30pm" in " ".join(_texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA)), r.message
+
+
+def test_a_clip_too_long_cut_to_a_length_is_that_clips():
+    # "店内环境那段太长了 剪到10秒左右" cut the whole video to 10 s (the voiceover with it)
+    lib = [img("门头.jpg", 0), clip("涮毛肚.mp4", 15_000), clip("店内环境.mp4", 26_000), aud("配音.m4a", 20_000)]
+    s, (r,) = session_after(lib, "帮我做个抖音视频 竖屏的 蜀香老灶火锅", "店内环境那段太长了 剪到10秒左右")
+    seg = next(x for x in s.timeline.track(Role.MAIN).segments if s.timeline.asset(x.src).name == "店内环境.mp4")
+    assert seg.duration == 10_000 and s.timeline.duration >= 20_000, r.message
+
+
+def test_what_stays_the_same_is_not_written_on_screen():
+    # "婚纱照价格改成 5299起 儿童写真不变" wrote "5299起 儿童写真不变 · 儿童写真599"
+    first = "做个16:9的视频放官网 光影时光摄影工作室\n婚纱照4999起 儿童写真599 证件照39"
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], first, "婚纱照价格改成 5299起 儿童写真不变")
+    shown = " | ".join(_texts(s.timeline, Role.CAPTION))
+    assert "婚纱照5299起" in shown and "不变" not in shown and "4999" not in shown, (r.message, shown)

@@ -459,9 +459,17 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)^\s*(?:the\s+)?(?P<k>price|date|time|hours|address|number|phone\s+number|website)\s+(?:has\s+|is\s+)?"
                   r"(?:changed|updated|moved)\s*[-:,–—]+\s*(?:(?:it'?s|its|now)\s+)?(?P<v>(?!to\b)\S.*)$",  # ("… changed to X" is read as it was)
                   lambda m: f"change the {m.group('k')} to {m.group('v')}", text)
+    # "店内环境那段太长了 剪到10秒左右": that clip to 10 s (the second half cut the video to 10 s)
+    text = re.sub(r"^\s*(?P<x>[^\s，,。！]{1,16}?(?:那段|那个视频|视频|片段))(?:有点|太|也太)?长了?[\s，,]+(?:就|帮我)?(?:剪|截|改)(?:到|成)\s*"
+                  r"(?P<n>\d{1,3})\s*秒(?:左右|就行|吧)?\s*$", r"\g<x>剪到\g<n>秒", text)
+    # "婚纱照价格改成 5299起 儿童写真不变": what stays the same is no words (it was written on screen)
+    text = re.sub(r"(?<=\S)[\s，,]+[^\s，,。]{1,8}(?:不变|不用改|不改|保持不变)\s*$", "", text)
     # "年卡价格改一下 1888": changed to it
     text = re.sub(r"(?P<x>[\u4e00-\u9fff]{1,8}?(?:价格|价钱|价|时间|地址|电话))改一下\s*(?P<v>[\d¥￥][\d.,:：元块起]*)\s*$",
                   r"\g<x>改成\g<v>", text)
+    # "婚纱照价格改成5299起": the price of that thing, its name kept ("婚纱照4999起" became "5299起")
+    text = re.sub(r"^\s*(?P<x>[\u4e00-\u9fff]{2,8}?)的?(?:价格|价钱|售价)(?P<v>改成|改为|换成)\s*(?P<n>[¥￥]?\d[\d.]*\s*(?:元起|起))\s*$",
+                  lambda m: f"{m.group('x')}价格{m.group('v')}{m.group('x')}{m.group('n')}", text)
     # "change the date its thurs 21st now not 14th, got moved": the correction, without its frame and reason
     text = re.sub(r"(?i)^\s*(?:change|fix|update)\s+the\s+(?:date|time|day)\s*,?\s*(?=(?:it'?s|its)\s+.+\bnot\b)", "", text)
     text = re.sub(r"(?i)(\bnot\s+[^,]+?)\s*,\s*(?:it\s+)?(?:got|has\s+been|was)\s+(?:moved|changed|rescheduled|pushed\s+back)\s*[.!]*\s*$",
