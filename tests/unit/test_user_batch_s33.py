@@ -171,6 +171,8 @@ def test_the_business_named_is_the_title(first, title):
     ("need a square video for insta for still point yoga\nnew beginners course 6 weeks £60", "Still Point Yoga"),
     ("promo for still point yoga", "Still Point Yoga"),  # ("still" read as a still picture)
     ("an ad for the fb feed", None), ("a video for the photos", None),
+    ("a promo for our website launch", "Website Launch"),  # (a website beside a platform or alone is where it goes)
+    ("a video for our website. Sunny Bakery, fresh bread daily", "Sunny Bakery"),
 ])
 def test_what_the_video_is_about_after_where_it_goes(said, name):
     from reelforge.planner.compose import _spaces_as_commas

@@ -80,9 +80,11 @@ _PLATFORM_WORDS = N.ascii_rx(
     r"stor(?:y|ies)|these|them|it|this|that|my|our|the|a|an|me|us|you)$")
 _PLATFORM_LEAD = re.compile(
     # ("for our website & facebook. Brightside Dental, …", "for insta for still point yoga": where it goes, then whose)
-    r"(?:(?:our\s+|my\s+|the\s+)?(?:tiktok|instagram|insta|ig|youtube|reels?|shorts|facebook|fb|twitter|linkedin|pinterest|"
-    r"website|site|web|social(?:\s+media)?)(?:\s+(?:stor(?:y|ies)|reels?|shorts|feeds?|posts?|ads?|status|page|channel)\b)?"
-    r"(?:\s*(?:&|and|\+|/|,)\s*|\s+|(?=\s*[.!?]|$)))+"
+    r"(?:(?:our\s+|my\s+|the\s+)?(?:(?:tiktok|instagram|insta|ig|youtube|reels?|shorts|facebook|fb|twitter|linkedin|pinterest|"
+    r"social(?:\s+media)?)(?:\s+(?:stor(?:y|ies)|reels?|shorts|feeds?|posts?|ads?|status|page|channel)\b)?"
+    r"(?:\s*(?:&|and|\+|/|,)\s*|\s+|(?=\s*[.!?]|$))|"
+    # (a website only beside a platform or alone: "our website launch" is about the launch)
+    r"(?:website|site|web)(?:\s*(?:&|and|\+|/|,)\s*|(?=\s*[.!?]|$))))+"
     r"(?:(?:announcing|showcasing|featuring|introducing|presenting|promoting|advertising|about|of|on|for|"
     r"to\s+(?:advertise|promote|announce|showcase|show\s+off|sell|market))\s+)?")  # "for Facebook to advertise my piano lessons"
 # "our new Urban Dreams sneakers": the name; "our new arrivals", "the new menu": "new" is what they are;
