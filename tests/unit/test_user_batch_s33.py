@@ -337,3 +337,9 @@ def test_what_stays_the_same_is_not_written_on_screen():
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], first, "婚纱照价格改成 5299起 儿童写真不变")
     shown = " | ".join(_texts(s.timeline, Role.CAPTION))
     assert "婚纱照5299起" in shown and "不变" not in shown and "4999" not in shown, (r.message, shown)
+
+
+def test_a_line_break_inside_quotes_is_no_sentence():
+    # lines are sentences outside quotes only: the quoted words are shown as typed, the break a space
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], 'add the caption "Fresh bread\nevery morning"')
+    assert "Fresh bread every morning" in _texts(s.timeline, Role.CAPTION)

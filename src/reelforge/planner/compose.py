@@ -146,9 +146,11 @@ _STING = re.compile(r"(?i)(?<![a-z])(?:sting(?:er)?|whoosh|swoosh|sfx|logo[\s_-]
 def _spaces_as_commas(instruction: str) -> str:
     """A Chinese instruction's spaces between clauses as commas; an English one's lines as sentences
     ("… for still point yoga\nnew beginners course …" was titled "For Still Point Yoga New")."""
+    parts = re.split(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」|『[^』]*』)", instruction)  # (quoted words as typed)
     if not P.is_chinese(instruction):
-        return re.sub(r"(?<=[^\s.!?,;:])[ \t]*\n\s*(?=\S)", ". ", instruction)
-    parts = re.split(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」|『[^』]*』)", instruction)
+        # (a line break inside quotes is where the words wrapped: a space, as the layout wraps them again)
+        return "".join(re.sub(r"\s*\n\s*", " ", p) if i % 2 else re.sub(r"(?<=[^\s.!?,;:])[ \t]*\n\s*(?=\S)", ". ", p)
+                       for i, p in enumerate(parts))
     return "".join(p if i % 2 else _ZH_SPACE.sub("，", p) for i, p in enumerate(parts))
 
 
