@@ -56,7 +56,7 @@ from reelforge.render.audio_graph import (
     programme_mix,
 )
 from reelforge.render.graph import Ctx, Graph, clip_input, escape_value, even_px, num, quoted, secs
-from reelforge.render.layout import Slot, band_box, safe_zone, timeline_layout
+from reelforge.render.layout import Layout, Slot, band_box, safe_zone, timeline_layout
 from reelforge.render.stills import (
     chunk_caps,
     fit_stream,
@@ -457,7 +457,7 @@ def _text_specs(timeline: Timeline, width: int, height: int) -> tuple[_Placed, _
 CAPTION_STEPS = (0.9, 0.8, 0.7)  # a caption track steps down to these shares of its size to keep off a subject
 
 
-def _captions_off_subjects(specs: list[TextOverlay], lay, lay_out) -> tuple[list[TextOverlay], object]:
+def _captions_off_subjects(specs: list[TextOverlay], lay: Layout, lay_out) -> tuple[list[TextOverlay], Layout]:
     """Smaller captions where, at their size, some caption covers more than the layout's limit
     of a subject's core or whole box wherever it goes (a cat's face filling a 1:1 frame leaves no
     room below it for two lines, and its detected core -- the eyes -- is not all a viewer looks

@@ -121,8 +121,7 @@ def _h_asks(c: _Ctx) -> list[O.Op] | None:
     t = c.t.strip()
     total = c.tl.duration / 1000
     if m := _RX_IS_IT.match(t):
-        n = 1.0 if m.group("n") in ("a", "an", "one") else float(m.group("n"))
-        figure = n * (60 if m.group("u").startswith("m") else 1)
+        figure = _seconds(m.group("n"), m.group("u"))
         under = m.group("how").split()[0] in ("under", "below", "less", "shorter")
         yes = total < figure if under else total > figure
         word = "under" if total < figure else "over" if total > figure else "exactly"
@@ -136,20 +135,21 @@ def _h_asks(c: _Ctx) -> list[O.Op] | None:
     if _RX_LONGER_OK.match(t):
         raise _Cannot(f"yes: the length is yours to choose (it is {total:g} s now); say e.g. 'make it {total + 15:g} seconds' "
                       "or 'fit to the voiceover'")
-    if m := _RX_MAX_ALONE.match(t):
-        n, unit = float(m.group("n") or m.group("n2")), m.group("u") or m.group("u2")
-        most, strict = n * (60 if unit.startswith("m") else 1), False
-        if total <= most:
-            raise _Cannot(f"it is {total:g} s long: already within {most:g} s")
-        return [O.SetTotalDuration(duration_ms=int(most * 1000))]
-    if (m := _RX_UNDER.search(t)) and not _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t):
-        n = 1.0 if m.group("n") in ("a", "an", "one") else float(m.group("n"))
-        most = n * (60 if m.group("u").startswith("m") else 1)
+    if m := _RX_MAX_ALONE.match(t):  # "30 seconds max": at most that
+        most, strict = _seconds(m.group("n") or m.group("n2"), m.group("u") or m.group("u2")), False
+    elif (m := _RX_UNDER.search(t)) and not _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t):
+        most = _seconds(m.group("n"), m.group("u"))
         strict = m.group("how").split()[0] in ("under", "below", "less", "shorter")  # (under 45: 44 s; at most 45: 45 s)
-        if total <= most:
-            raise _Cannot(f"it is {total:g} s long: already within {most:g} s")
-        return [O.SetTotalDuration(duration_ms=int((most - (1 if strict and most > 5 else 0)) * 1000))]
-    return None
+    else:
+        return None
+    if total <= most:
+        raise _Cannot(f"it is {total:g} s long: already within {most:g} s")
+    return [O.SetTotalDuration(duration_ms=int((most - (1 if strict and most > 5 else 0)) * 1000))]
+
+
+def _seconds(n: str, unit: str) -> float:
+    """"45" "sec" -> 45.0, "a" "minute" -> 60.0: a length said with its unit."""
+    return (1.0 if n in ("a", "an", "one") else float(n)) * (60 if unit.startswith("m") else 1)
 
 
 def _h_export_asks(c: _Ctx) -> list[O.Op] | None:
