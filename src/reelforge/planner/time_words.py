@@ -114,7 +114,13 @@ def find_durations(text: str) -> list[DurationMatch]:
 # Words right before a duration that make it something other than a total length.
 _NOT_TOTAL_BEFORE = ascii_rx(
     r"(?:\b(?:first|last|final|opening|closing|initial|from|at|after|before|until|till|every|"
-    r"each|per|by|between|around|about the|extra|additional|another|more)|"
+    r"each|per|by|between|about the|extra|additional|another|more|"
+    # a point in time ("kicks in around 10 seconds"); alone, "around 30 seconds" is a length
+    r"(?:in|at|from|starts?|begins?|kicks?\s+in|comes?\s+in|happens?|drops?)\s+(?:at\s+)?around)|"
+    # the words a label puts on screen ("Text: 60 minutes. 2-6 players"), not a length
+    r"\b(?:texts?|captions?|words|titles?|headlines?|taglines?|overlays?|on[\s-]?screen)\s*:|"
+    # how far away it is ("走路5分钟", "离地铁站5分钟", "开车20分钟")
+    r"(?:文字|字幕|标题)[:：]|走路|步行|开车|驾车|骑车|打车|坐车|车程|路程|离[^\s，,。；;：:]{1,10}|距[^\s，,。；;：:]{0,10}|"
     r"\b(?:fade|fades|fading|crossfade|crossfades|dissolve|transition|transitions)"
     r"(?:\s+(?:in|out))?(?:\s+(?:of|over|for|in|lasting|by))?|"
     r"前|最后|最後|后|從|从|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
@@ -128,7 +134,11 @@ _NOT_TOTAL_AFTER = ascii_rx(
     r"(?:free\s+|private\s+|mini\s+|guided\s+)?(?:sessions?|class(?:es)?|lessons?|workouts?|walk|drive|ride|"
     r"consultations?|appointments?|massages?|treatments?|facials?|breaks?|wait|read|tours?|calls?|meetings?|slots?|"
     r"chats?|commute|trip|away|from\b|workshops?|rounds?|intervals?|sets?|shifts?|delivery|service)\b"
-    r"(?!\s+(?:video|clip|reel|promo|film|vlog|tutorial|slideshow|montage)))")
+    r"(?!\s+(?:video|clip|reel|promo|film|vlog|tutorial|slideshow|montage))|"
+    r"车程|路程|步行|走路|就到|可达|即达|到达)")
+# an age group after a price or who it is for: "£8 under 16s", "free entry for under 5s" (not "keep it under 30s")
+_AGE_GROUP_BEFORE = ascii_rx(r"(?:[£$€]\s?\d[\d.,]*|\b(?:free|for|adults?|kids?|child(?:ren)?|ages?|teens?|students?|"
+                             r"concessions?|tickets?|entry|admission))\b[^.;!?\n]{0,12}\b(?:under|over|u)[\s-]*$")
 
 # "each image for 3 seconds", "每张图片3秒"
 _PER_ITEM_BEFORE = ascii_rx(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$")
@@ -204,11 +214,14 @@ def parse_duration_ms(text: str) -> int | None:
             continue
         if ":" in t[d.start:d.end] and _CLOCK_BEFORE.search(t[max(0, d.start - 24):d.start]):
             continue  # "packet pickup 6:45", "the chorus starts ~1:02": a time of day or a point in a song
+        if re.fullmatch(r"\d{1,2}s", d.text) and _AGE_GROUP_BEFORE.search(t[max(0, d.start - 40):d.start]):
+            continue  # "tickets £12 adults £8 under 16s": an age group
         candidates.append((_total_score(t, d), -d.start, d.ms))
     candidates = [c for c in candidates if c[0] >= 0]  # element lengths are not the total
     # a length of ten minutes or more said bare beside a thing that lasts ("webinar replay, 45 minutes") is the
     # thing's, not the video's: a video that long is asked for as one ("a 45 minute video", "make it 45 minutes")
-    if _LASTS.search(t):
+    # (or among other words: "Text: 60 minutes. 2-6 players")
+    if _LASTS.search(t) or len(t) > 40:
         candidates = [c for c in candidates if c[0] > 0 or c[2] < 600_000]
     if not candidates:
         return None
@@ -219,7 +232,8 @@ def parse_duration_ms(text: str) -> int | None:
 # or the length of one element ("the title 'X' for 3 seconds", "标题显示3秒").
 _TOTAL_AFTER = ascii_rx(r"^\s*(?:long\b|total\b|in\s+total\b|overall\b|video\b|promo\b|clip\b|reel\b|ad\b|spot\b|"
                    r"teaser\b|slideshow\b|trailer\b|story\b|commercial\b|montage\b|长|的(?:竖屏|横屏|宣传)?(?:视频|短片|宣传片|广告)|视频)")
-_TOTAL_BEFORE = ascii_rx(r"(?:\b(?:make\s+it|total|overall|length(?:\s+of)?|lasting|be|into\s+an?|an?|to|within|under)|"
+_TOTAL_BEFORE = ascii_rx(r"(?:\b(?:make\s+it|total|overall|length(?:\s+of)?|lasting|be|into\s+an?|an?|to|within|under|"
+                    r"about|around|roughly|approx(?:imately)?)|~|"
                     r"总长|总时长|时长|长度|做成|剪成|变成|控制在)\s*(?:the\s+)?$")
 _ELEMENT_BEFORE = ascii_rx(r"(?:\b(?:title|caption|text|logo|overlay|cta|call\s+to\s+action|image|picture|photo|it)s?\b"
                       r"[^,.;:]{0,30}\b(?:for|show(?:n|ing)?\s+for|stay(?:s|ing)?\s+for)\s*$|"
