@@ -40,3 +40,51 @@ def test_an_escape_rooms_hour_and_a_walk_away_are_not_the_videos_length():
     s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("古风音乐.mp3", 120_000)],
                          "做一个汉服体验的宣传视频，店名云裳汉服馆，在大唐不夜城旁边走路5分钟。单人妆造+服装199")
     assert s.timeline.duration <= 60_000, s.timeline.duration
+
+
+@pytest.mark.parametrize("said", ["can it be more 70s looking, like film grain warm", "make it look 80s", "90s vibe pls",
+                                  "its £8 under 12s not under 16s"])
+def test_a_decade_or_an_age_group_leaves_the_length_alone(said):
+    # "can it be more 70s looking" made a 30 s reel 100 s long; "£8 under 12s" set 12 s
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "a 30 second reel for our pop up", said)
+    assert s.timeline.duration == 30_000, r.message
+
+
+@pytest.mark.parametrize("said", ["love it 😍 is it under 30 secs?", "great! how long is it now?", "ok so is it too long?"])
+def test_a_length_question_after_a_word_of_thanks_is_answered(said):
+    # "love it 😍 is it under 30 secs?" set the video to 30 s, cutting its clips
+    s, (r,) = session_after([img("a.jpg", 0), clip("b.mov", 40_000)], "a reel for our pop up", said)
+    assert not r.changed and "s long" in r.message, r.message
+
+
+VAULT = ("Teaser for our new room. Text: 60 minutes. 2-6 players. Can you escape? "
+         "End card: Opens 1st April - book at thevaultescape.co.uk")
+
+
+def test_dropping_a_line_that_is_not_on_screen_after_a_complaint_removes_nothing():
+    # "too much text tbh. drop the 3 for 2 bit" removed every text
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], 'a reel called "Second Skin" end with "All jackets £20"',
+                            "too much text tbh. drop the 3 for 2 bit")
+    assert not r.changed and "3 for 2" in r.message
+    assert _texts(s.timeline, Role.TITLE) == ["Second Skin"] and _texts(s.timeline, Role.CTA) == ["All jackets £20"]
+
+
+@pytest.mark.parametrize(("said", "row"), [("add £22 per person to the end card", "£22 per person"),
+                                           ("add 'Book now' to the end card", "Book now")])
+def test_words_added_to_an_end_card_with_facts_are_a_row_under_it(said, row):
+    # the call to action's words were replaced ("'£22 per person to the end card'"), losing the date and the website
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], VAULT, said)
+    assert _texts(s.timeline, Role.CTA) == ["Opens 1st April - book at thevaultescape.co.uk"], r.message
+    cta = next(x for tr in s.timeline.tracks if tr.role is Role.CTA for x in tr.segments)
+    assert any(x.text == row and x.start == cta.start for tr in s.timeline.tracks if tr.role is Role.CAPTION
+               for x in tr.segments), r.message
+
+
+def test_a_caption_added_before_the_call_to_action_ends_where_it_starts():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)],
+                            "20 second promo. CTA: Book your first assessment £45 - movewellphysio.com",
+                            "add 'Late clinics Tuesdays till 8pm' before the CTA")
+    cta = next(x for tr in s.timeline.tracks if tr.role is Role.CTA for x in tr.segments)
+    assert cta.text == "Book your first assessment £45 - movewellphysio.com", r.message
+    late = next(x for tr in s.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments if x.text.startswith("Late"))
+    assert late.end == cta.start and late.end - late.start >= 1000

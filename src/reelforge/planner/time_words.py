@@ -98,6 +98,8 @@ def find_durations(text: str) -> list[DurationMatch]:
                 continue  # "1e308 seconds": not a length anyone types, and not 308 s
             if ":" in m.group(0) and re.match(r"(?i)\s*[ap]\.?m\b", t[m.end():]):
                 continue  # "7:30pm" is a clock time, not seven and a half minutes
+            if re.fullmatch(r"\d{1,2}s", m.group(0)) and _not_seconds(t, m.start(), m.end()):
+                continue  # an age group ("£8 under 16s") or a decade ("more 70s looking")
             ms = fn(m)  # type: ignore[operator]
             if ms is None or ms <= 0:
                 continue
@@ -109,6 +111,15 @@ def find_durations(text: str) -> list[DurationMatch]:
             continue
         out.append(d)
     return out
+
+
+def _not_seconds(t: str, start: int, end: int) -> bool:
+    """Whether "16s"/"70s" at ``t[start:end]`` is an age group ("tickets £12 adults £8 under 16s", not "keep
+    it under 30s") or a decade ("can it be more 70s looking", "90s vibe"), not seconds."""
+    if _AGE_GROUP_BEFORE.search(t[max(0, start - 40):start]):
+        return True
+    return bool(re.fullmatch(r"[1-9]0s", t[start:end])
+                and (_ERA_NEAR.search(t[max(0, start - 30):start]) or _ERA_NEAR.search(t[end:end + 30])))
 
 
 # Words right before a duration that make it something other than a total length.
@@ -136,9 +147,12 @@ _NOT_TOTAL_AFTER = ascii_rx(
     r"chats?|commute|trip|away|from\b|workshops?|rounds?|intervals?|sets?|shifts?|delivery|service)\b"
     r"(?!\s+(?:video|clip|reel|promo|film|vlog|tutorial|slideshow|montage))|"
     r"车程|路程|步行|走路|就到|可达|即达|到达)")
+# words beside a decade ("70s looking", "an 80s vibe", "the 90s"): a look, not a length
+_ERA_NEAR = ascii_rx(r"\b(?:look(?:s|ing)?|vibes?|style|feel|retro|vintage|era|aesthetic|theme[ds]?|music|songs?|disco|"
+                     r"fashion|throwback|inspired|colou?rs?|film|grain|filter|grade|decades?|party)\b|\bthe\s*$|['’]\s*$")
 # an age group after a price or who it is for: "£8 under 16s", "free entry for under 5s" (not "keep it under 30s")
 _AGE_GROUP_BEFORE = ascii_rx(r"(?:[£$€]\s?\d[\d.,]*|\b(?:free|for|adults?|kids?|child(?:ren)?|ages?|teens?|students?|"
-                             r"concessions?|tickets?|entry|admission))\b[^.;!?\n]{0,12}\b(?:under|over|u)[\s-]*$")
+                             r"concessions?|tickets?|entry|admission)|\b(?:under|over)\s*\d{1,2}s)\b[^.;!?\n]{0,16}\b(?:under|over|u)[\s-]*$")
 
 # "each image for 3 seconds", "每张图片3秒"
 _PER_ITEM_BEFORE = ascii_rx(r"(?:\b(?:each|every|per)\b[^,.;:]{0,24}|每[^，,。；;：]{0,8})$")
@@ -214,8 +228,6 @@ def parse_duration_ms(text: str) -> int | None:
             continue
         if ":" in t[d.start:d.end] and _CLOCK_BEFORE.search(t[max(0, d.start - 24):d.start]):
             continue  # "packet pickup 6:45", "the chorus starts ~1:02": a time of day or a point in a song
-        if re.fullmatch(r"\d{1,2}s", d.text) and _AGE_GROUP_BEFORE.search(t[max(0, d.start - 40):d.start]):
-            continue  # "tickets £12 adults £8 under 16s": an age group
         candidates.append((_total_score(t, d), -d.start, d.ms))
     candidates = [c for c in candidates if c[0] >= 0]  # element lengths are not the total
     # a length of ten minutes or more said bare beside a thing that lasts ("webinar replay, 45 minutes") is the

@@ -78,8 +78,11 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
 
 
 
+# what people say before a question ("love it 😍 is it under 30 secs?")
+_CHAT = (r"(?:(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey|love\s+it|lovely|amazing|awesome|thanks|thank\s+you|ty|"
+         r"yes|yay|looks\s+(?:good|great|amazing))(?:[\s,.!]+|$)|[^\w\s?？]+\s*)*")
 # "how long is it now?", "现在多长了": the video's length, asked
-_RX_HOW_LONG = re.compile(r"^(?:(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey)[\s,.!]+)*(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
+_RX_HOW_LONG = re.compile(r"^" + _CHAT + r"(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
                           r"(?:\s+(?:now|right\s+now|rn|currently))?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
                           r"(?:现在|视频|现在视频)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|时长是?多少|有多长)了?[吗呢]?)"
                           r"(?:\s+(?:right\s+now|rn|currently|at\s+the\s+moment))?\s*[?？!.。]*$")
@@ -97,11 +100,11 @@ _RX_MAX_ALONE = re.compile(r"^(?:(?:(?:make\s+it\s+)?shorter|too\s+long)\s*[?!.,
                            r"(?:(?P<n>\d{1,4})\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\s+(?:max(?:imum)?|tops|at\s+most)|"
                            r"(?:max(?:imum)?|at\s+most)\s+(?P<n2>\d{1,4})\s*(?P<u2>s|secs?|seconds?|mins?|minutes?))\s*[.!]*$")
 # "is it under 30 sec?", "is it over a minute?": the length, asked against a figure
-_RX_IS_IT = re.compile(r"^(?:(?:so|and|hey|ok(?:ay)?)[\s,]+)?is\s+(?:it|the\s+(?:video|reel|thing))\s+(?:still\s+|now\s+)?"
+_RX_IS_IT = re.compile(r"^" + _CHAT + r"is\s+(?:it|the\s+(?:video|reel|thing))\s+(?:still\s+|now\s+)?"
                        r"(?P<how>under|below|less\s+than|shorter\s+than|over|above|more\s+than|longer\s+than)\s+"
                        r"(?P<n>\d{1,4}(?:\.\d+)?|an?|one)\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\b[^?]*\?*\s*$")
 # "is it too long for tiktok?", "视频多长啊 抖音上会不会太长", "是不是有点长？现在多少秒": the length, asked
-_RX_TOO_LONG_ASKED = re.compile(r"^(?:(?:so|and|hey|ok(?:ay)?)[\s,]+)?(?:is\s+(?:it|the\s+(?:video|reel|thing))|isn'?t\s+it|will\s+it\s+be)\s+"
+_RX_TOO_LONG_ASKED = re.compile(r"^" + _CHAT + r"(?:is\s+(?:it|the\s+(?:video|reel|thing))|isn'?t\s+it|will\s+it\s+be)\s+"
                                 r"(?:a\s+bit\s+|too\s+|way\s+too\s+|kinda\s+)?(?:long|short)(?:\s+for\s+[\w ]{1,20})?\s*\?+\s*$|"
                                 r"^[^，,。！!]{0,12}?(?:会不会|是不是|是否)(?:有点|有些|太|过于)?(?:长|短)[了吗啊呀呢]*[？?]?(?:[\s，,]*(?:现在|视频|现在视频)?"
                                 r"(?:一共|总共)?(?:多长|多少秒|有多长)[了吗呢啊]*[？?]*)?\s*$|"

@@ -309,6 +309,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if len(sentences) > 1 and len(asks) == 1:
             t = asks[0]
             plural = RX_TEXT_PLURAL.search(t) is not None
+            if not plural and text_role(t) is None and text_meant(t, c.text_segs(None)) is None \
+                    and not _has(r"\b(?:texts?|overlays?|words?|writing|all|every)\b|文字|字", t):
+                # "too much text tbh. drop the 3 for 2 bit" with no such text on screen (it removed every text)
+                raise _Cannot("画面上没有这句文字" if c.zh else f"no text on screen says '{_what_dropped(t)}'")
         if role is None and (kind := kind_called(t)) and kind not in ("when",) \
                 and not any(holds(kind, s.text) for _, s in c.text_segs(None)):
             # "too busy w all the text. drop the address line" with no address on screen (it removed every text)
@@ -436,14 +440,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             # "add our website www.example.com" beside "Shop now": shown with it, a row below (as a line
             # under the title is), where changing the ending's words would lose them ("add 'do not chase him,
             # just call'" over "Call 512-555-0199": a line of its own, not joined to the date's row)
-            if (joined := _onto_row(c, same, new_text)) is not None:
-                return joined  # (a second row at that time took the first one's place: "结尾加一句 …" lost the address)
-            c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
-                           f'Shown with the call to action "{same.text}", a row below it.')
-            return [O.AddText(text=new_text, role=Role.CAPTION.value,  # type: ignore[arg-type]
-                              timing=O.Timing(start_ms=same.start, duration_ms=same.duration),
-                              position=position or nudged(same.position, 1), size=size_in(t) or TextSize.MEDIUM,
-                              color=letters_on(c, box, color, WHITE, adding=True), background=bg, box_color=box)]
+            return _row_under(c, same, new_text, position, size_in(t), color, bg, box)
         if r is Role.CTA and (same := _cta_there(c, timing)) is not None:
             # "add the text 'Order now' at the end" over "Shop now": a second call to action on top of the
             # first (which was cut to ~1 s); the ending's words are what is meant
@@ -455,6 +452,18 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                 return [O.UpdateText(target=text_by_id(c.text_segs(None), Role.CTA, same), position=position,
                                      size=size_in(t, same.size), color=letters_on(c, box, color, same.color),
                                      background=bg, box_color=box)]
+            if _RX_BEFORE_END.search(t):
+                # "add 'Late clinics Tuesdays till 8pm' before the CTA": a caption just before it (it took its words)
+                span = min(3000, same.start)
+                if span >= 1000:
+                    return [O.AddText(text=new_text, role=Role.CAPTION.value,  # type: ignore[arg-type]
+                                      timing=O.Timing(start_ms=same.start - span, duration_ms=span), position=position,
+                                      size=size_in(t), color=letters_on(c, box, color, WHITE, adding=True),
+                                      background=bg, box_color=box)]
+            if _fact_lost(same.text, new_text):
+                # "add £22 per person to the end card" over "Opens 1st April - book at …": a row under it (its words
+                # took the ending's place and lost the date and the website)
+                return _row_under(c, same, new_text, position, size_in(t), color, bg, box)
             c.notes.append("那里已经有行动号召，直接改了它的文字，没有再叠加一个（说“撤销”可恢复）。" if c.zh else
                            "A second call to action would have covered it, so its words were changed "
                            f"(say 'undo' to get \"{same.text}\" back).")
@@ -639,6 +648,13 @@ _RX_ADD_BARE = re.compile(
     r"^\s*(?:请)?(?:在(?:结尾|开头|最后|片尾))?(?:加|添加|加上)(?:个|一个|一句)?(?P<zw>行动号召|标题|结尾文字|片尾文字)\s*[。！!]?\s*$", re.I)
 
 
+def _what_dropped(t: str) -> str:
+    """The words a removal names: "drop the 3 for 2 bit" -> "3 for 2"."""
+    words = re.sub(r"^\W*(?:please\s+|pls\s+|can\s+you\s+|and\s+)*(?:drop|remove|delete|lose|cut|take\s+out|get\s+rid\s+of)\s+"
+                   r"(?:the\s+|that\s+|this\s+)?", "", t.strip())
+    return re.sub(r"\s+(?:bit|part|line|one|thing)\b.*$|[\s.!?]+$", "", words) or t.strip()
+
+
 def _h_text_needs_words(c: _Ctx) -> list[O.Op] | None:
     """"add a call to action", "加个标题": a text with nothing to say; the reply asks for the words."""
     m = _RX_ADD_BARE.match(c.raw)
@@ -803,6 +819,22 @@ def _h_text_with_text(c: _Ctx) -> list[O.Op] | None:
     return [O.UpdateText(target=text_by_id(every, Role.CAPTION, seg),
                          timing=O.Timing(start_ms=anchor.start, duration_ms=anchor.duration),
                          position=nudged(anchor.position, 1))]
+
+
+_RX_BEFORE_END = re.compile(r"\b(?:before|just\s+before|right\s+before|ahead\s+of)\s+(?:the\s+)?(?:cta|call\s+to\s+action|"
+                            r"end\s*card|ending|outro)\b|(?:结尾|行动号召)(?:之?前)")
+
+
+def _row_under(c: _Ctx, same: TextSegment, words: str, position, size, color, bg, box) -> list[O.Op]:
+    """``words`` shown with the call to action ``same``, a row below it (or joined to the row it has)."""
+    if (joined := _onto_row(c, same, words)) is not None:
+        return joined  # (a second row at that time took the first one's place: "结尾加一句 …" lost the address)
+    c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
+                   f'Shown with the call to action "{same.text}", a row below it.')
+    return [O.AddText(text=words, role=Role.CAPTION.value,  # type: ignore[arg-type]
+                      timing=O.Timing(start_ms=same.start, duration_ms=same.duration),
+                      position=position or nudged(same.position, 1), size=size or TextSize.MEDIUM,
+                      color=letters_on(c, box, color, WHITE, adding=True), background=bg, box_color=box)]
 
 
 def _fact_lost(shown: str, words: str) -> bool:

@@ -83,8 +83,9 @@ _RX_NEXT_ASK = re.compile(r"\s*(?:[,;]\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+
 
 
 # "… at 10s", "… for 3 seconds at 10s", "… on the 3rd photo", "… at the top": where and when, not the words
-RX_WHERE_TAIL = re.compile(r"(?:\s+(?:at|from|for|during|between|until|till|on|over|in|across)\s+(?:the\s+)?"
+RX_WHERE_TAIL = re.compile(r"(?:\s+(?:at|from|for|during|between|until|till|on|onto|to|over|in|across)\s+(?:the\s+)?"
                            r"(?:\d|first|last|end|start|beginning|top|bottom|middle|cent(?:er|re)|whole|entire|"
+                           r"end\s*card|ending|outro|cta|call\s+to\s+action|"
                            r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\b|\w+\s+(?:photo|image|picture|pic|shot|clip)s?\b)"
                            r".*|\s+throughout.*)$", re.I)
 
