@@ -88,3 +88,50 @@ def test_a_caption_added_before_the_call_to_action_ends_where_it_starts():
     assert cta.text == "Book your first assessment £45 - movewellphysio.com", r.message
     late = next(x for tr in s.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments if x.text.startswith("Late"))
     assert late.end == cta.start and late.end - late.start >= 1000
+
+
+CODING = [img("上课照片1.jpg", 0), img("上课照片2.jpg", 1), clip("孩子展示作品.mp4", 40_000), clip("机器人视频.mp4", 20_000)]
+
+
+@pytest.mark.parametrize("said", ["展示作品的视频只要 0:20 到 0:35 那段", "only use 0:20 to 0:35 of 孩子展示作品.mp4",
+                                  "孩子展示作品.mp4 用0:20到0:35"])
+def test_a_clips_part_said_as_a_range_is_its_in_point_the_other_shots_stay(said):
+    # "…只要 0:20 到 0:35 那段" and "only use 0:20 to 0:35 of …" removed every other shot; "用0:20到0:35" made it 20 s
+    s, (r,) = session_after(CODING, "做一个暑期招生的宣传视频 小码星少儿编程", said)
+    main = s.timeline.track(Role.MAIN).segments
+    assert len(main) == 4, r.message
+    shown = next(x for x in main if x.name.startswith("孩子展示作品"))
+    assert (shown.in_ms, shown.duration) == (20_000, 15_000), r.message
+
+
+def test_how_long_a_title_shows_is_neither_its_words_nor_the_videos_length():
+    # "开头加标题：暑假来学编程吧！ 显示3秒" cut the video to 3 s (its voiceover with it)
+    s, (r,) = session_after(CODING, "做一个暑期招生的宣传视频 小码星少儿编程", "开头加标题：暑假来学编程吧！ 显示3秒")
+    assert s.timeline.duration > 10_000, r.message
+    assert _texts(s.timeline, Role.TITLE) == ["暑假来学编程吧！"]
+
+
+def test_a_clip_too_long_said_by_what_it_shows_leaves_the_videos_length():
+    # "烤串视频太长了 只要前面10秒" cut the video to 10 s
+    lib = [img("店.jpg", 0), clip("VID_20260303_212233.mp4", 30_000), clip("VID_20260303_213010.mp4", 30_000)]
+    s0, _ = session_after(lib, "帮我做个抖音视频 老码头烧烤新店开业 竖屏")
+    s, (r,) = session_after(lib, "帮我做个抖音视频 老码头烧烤新店开业 竖屏", "烤串视频太长了 只要前面10秒")
+    assert s.timeline.duration == s0.timeline.duration, r.message
+
+
+def test_a_text_that_goes_before_it_can_be_read_stays_longer():
+    # "the offer text goes away before I can read it" removed the offer
+    s0, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], "a reel for Sugar & Lace Cakes. add the caption 'Free tasting box'")
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "a reel for Sugar & Lace Cakes. add the caption 'Free tasting box'",
+                            "the offer text goes away before I can read it")
+    before = next(x for tr in s0.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments)
+    after = next(x for tr in s.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments)
+    assert after.text == before.text and after.duration > before.duration, r.message
+
+
+@pytest.mark.parametrize(("said", "shown"), [("啤酒买一送一改成 啤酒第二扎半价 老板说送不起😂", "啤酒第二扎半价"),
+                                             ("买一送一改成 第二扎半价 我算错了", "啤酒第二扎半价")])
+def test_the_reason_after_new_words_stays_off_screen(said, shown):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "老码头烧烤新店开业\n啤酒买一送一", said)
+    texts = [x.text for tr in s.timeline.tracks for x in getattr(tr, "segments", ()) if hasattr(x, "text")]
+    assert shown in texts, (r.message, texts)

@@ -131,7 +131,8 @@ _NOT_TOTAL_BEFORE = ascii_rx(
     # the words a label puts on screen ("Text: 60 minutes. 2-6 players"), not a length
     r"\b(?:texts?|captions?|words|titles?|headlines?|taglines?|overlays?|on[\s-]?screen)\s*:|"
     # how far away it is ("走路5分钟", "离地铁站5分钟", "开车20分钟")
-    r"(?:文字|字幕|标题)[:：]|走路|步行|开车|驾车|骑车|打车|坐车|车程|路程|离[^\s，,。；;：:]{1,10}|距[^\s，,。；;：:]{0,10}|"
+    # how long a text is shown ("开头加标题：暑假来学编程吧！ 显示3秒" cut the video to 3 s)
+    r"显示|出现|停留|(?:文字|字幕|标题)[:：]|走路|步行|开车|驾车|骑车|打车|坐车|车程|路程|离[^\s，,。；;：:]{1,10}|距[^\s，,。；;：:]{0,10}|"
     r"\b(?:fade|fades|fading|crossfade|crossfades|dissolve|transition|transitions)"
     r"(?:\s+(?:in|out))?(?:\s+(?:of|over|for|in|lasting|by))?|"
     r"前|最后|最後|后|從|从|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
@@ -249,7 +250,7 @@ _TOTAL_BEFORE = ascii_rx(r"(?:\b(?:make\s+it|total|overall|length(?:\s+of)?|last
                     r"总长|总时长|时长|长度|做成|剪成|变成|控制在)\s*(?:the\s+)?$")
 _ELEMENT_BEFORE = ascii_rx(r"(?:\b(?:title|caption|text|logo|overlay|cta|call\s+to\s+action|image|picture|photo|it)s?\b"
                       r"[^,.;:]{0,30}\b(?:for|show(?:n|ing)?\s+for|stay(?:s|ing)?\s+for)\s*$|"
-                      r"(?:标题|字幕|文字|logo)[^，,。；;]{0,10}$)")
+                      r"(?:标题|字幕|文字|logo)[^，,。；;]{0,24}$)")
 
 
 _LASTS = ascii_rx(r"\b(?:webinar|replay|recording|episode|podcast|course|class|session|talk|lecture|interview|"

@@ -460,10 +460,15 @@ def _as_typed(text: str) -> str:
                   r"(?:changed|updated|moved)\s*[-:,–—]+\s*(?:(?:it'?s|its|now)\s+)?(?P<v>(?!to\b)\S.*)$",  # ("… changed to X" is read as it was)
                   lambda m: f"change the {m.group('k')} to {m.group('v')}", text)
     # "店内环境那段太长了 剪到10秒左右": that clip to 10 s (the second half cut the video to 10 s)
-    text = re.sub(r"^\s*(?P<x>[^\s，,。！]{1,16}?(?:那段|那个视频|视频|片段))(?:有点|太|也太)?长了?[\s，,]+(?:就|帮我)?(?:剪|截|改)(?:到|成)\s*"
-                  r"(?P<n>\d{1,3})\s*秒(?:左右|就行|吧)?\s*$", r"\g<x>剪到\g<n>秒", text)
+    # ("烤串视频太长了 只要前面10秒": its first 10 s)
+    text = re.sub(r"^\s*(?P<x>[^\s，,。！]{1,16}?(?:那段|那个视频|视频|片段))(?:有点|太|也太)?长了?[\s，,]+"
+                  r"(?:(?:就|帮我)?(?:剪|截|改)(?:到|成)|只(?:要|留|用)(?:前面?|开头)的?)\s*"
+                  r"(?P<n>\d{1,3})\s*秒(?:左右|就行|吧|就够了?)?\s*$", r"\g<x>剪到\g<n>秒", text)
     # "婚纱照价格改成 5299起 儿童写真不变": what stays the same is no words (it was written on screen)
     text = re.sub(r"(?<=\S)[\s，,]+[^\s，,。]{1,8}(?:不变|不用改|不改|保持不变)\s*$", "", text)
+    # "8折改成 85折 我算错了 8折要亏", "…改成 啤酒第二扎半价 老板说送不起😂": the new words, not the reason after them
+    text = re.sub(r"(?P<x>(?:改成|改为|换成|换为)\s*[^\s，,。]+?)[\s，,。]+(?=[^\s]*(?:我|老板|因为|算错|写错|弄错|搞错|记错|要亏|"
+                  r"送不起|哈哈|sorry|😂|🤣))[^\n]*$", r"\g<x>", text)
     # "年卡价格改一下 1888": changed to it
     text = re.sub(r"(?P<x>[\u4e00-\u9fff]{1,8}?(?:价格|价钱|价|时间|地址|电话))改一下\s*(?P<v>[\d¥￥][\d.,:：元块起]*)\s*$",
                   r"\g<x>改成\g<v>", text)
@@ -699,7 +704,10 @@ _COMPLAINT_ZH = re.compile(rf"^(?P<x>.+?)(?:出现得|显示得|播放得|变得
 
 
 _GOES_TOO_SOON = re.compile(r"^(?P<x>.+?)\s+(?:disappears?|goes\s+away|vanishes|leaves|is\s+gone|fades\s+(?:out|away))\s+"
-                            r"(?:way\s+|a\s+bit\s+|much\s+|kind\s+of\s+)?(?:too\s+(?:fast|quickly|quick|soon|early)|so\s+(?:fast|quickly))\s*[.!]?$")
+                            r"(?:way\s+|a\s+bit\s+|much\s+|kind\s+of\s+)?(?:too\s+(?:fast|quickly|quick|soon|early)|so\s+(?:fast|quickly)|"
+                            # "the offer text goes away before I can read it" (it removed the offer)
+                            r"before\s+(?:i|you|we|people|anyone|they|u)\s+(?:can|could|get\s+to|have\s+time\s+to)\s+(?:read|see)(?:\s+it|\s+them)?)"
+                            r"\s*[.!]?$")
 _GOES_TOO_SOON_ZH = re.compile(r"^(?P<x>.+?)(?:消失|不见|没)得?(?:太|有点)(?:快|早)了?[。！!]?$|^(?P<y>.+?)多显示一会儿?[。！!]?$")
 
 

@@ -824,7 +824,8 @@ def _h_keep_only(c: _Ctx) -> list[O.Op] | None:
     everything except the first photo", "只用前三张图片", "除了第一张都删掉": the other shots go
     (of the kind named: "pictures" leaves the clips), never the ones named."""
     t = c.t
-    if not (_has(_KEEP_ONLY, t) or (_has(_ALL_BUT, t) and _has(_REMOVE, t))) or _has(_SECONDS + r"|\bhalf\b|一半|半段", t):
+    if not (_has(_KEEP_ONLY, t) or (_has(_ALL_BUT, t) and _has(_REMOVE, t))) \
+            or _has(_SECONDS + r"|\bhalf\b|一半|半段|\d{1,2}:[0-5]\d", t):
         return None  # "keep only the first 5 seconds of the clip", "只要后面一半" is a trim (`_h_keep_part`)
     refs = _find_targets(c)
     if not refs:
@@ -985,7 +986,8 @@ def _tv_ms(tv: str) -> int:
 
 # "use 0:20 to 0:35 of the gameplay clip", "the gameplay clip from 0:20 to 0:35": the part of its source a clip plays
 # (it set the shot to 20 s)
-_RX_IN_RANGE = re.compile(r"(?:\bfrom\s+)?(?P<a>\d{1,2}:[0-5]\d)\s*(?:to|-|–|—|until|till|thru|through)\s*(?P<b>\d{1,2}:[0-5]\d)\b"
+_RX_IN_RANGE = re.compile(r"(?:\bfrom\s+|从)?(?P<a>\d{1,2}:[0-5]\d)\s*(?:to|-|–|—|until|till|thru|through|到|至|~)\s*"
+                          r"(?P<b>\d{1,2}:[0-5]\d)\b"
                           r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))|"
                           # "用那段 大概第10秒到第16秒": that part of the clip (it made the clip 10 s long)
                           r"(?:用|要|留)[^，,。\d]{0,8}?(?:大概|大约|差不多)?\s*(?:从)?第?\s*(?P<za>\d{1,3})\s*秒\s*(?:到|至|-|~)\s*第?\s*"
@@ -1409,6 +1411,10 @@ _NOT_THE_VIDEOS_LENGTH = re.compile(
     r"^(?:the\s+|that\s+|this\s+)?(?!(?:whole|entire|full|video|ad|reel|thing|it|overall)\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+"
     r"(?:bit|part|shot|clip|pic|photo|picture|section|segment|scene|footage)\s+(?:is|was|'s|looks|feels|needs|should)\b|"
     r"^[\u4e00-\u9fff]{1,8}(?:那段|那个|那张|这段|这个|这张)|"
+    # "hip hop one only needs like 10 seconds", "烤串视频太长了 只要前面10秒": one clip, named by what it shows
+    r"^(?:the\s+)?(?!(?:whole|entire|full|video|ad|reel|thing|it|overall|last|first|new|next|other)\b)[a-z][\w'-]*"
+    r"(?:\s+[a-z][\w'-]*)?\s+one\s+(?:only\s+|just\s+)?(?:needs|should|is|was|could|can|has)\b|"
+    r"^(?!这|整|我|你|现在|那个)[\u4e00-\u9fff]{1,8}(?:的)?(?:视频|片段)(?:太长|有点长|只要|只留|只用|剪)|"
     # "the music is too long, cut it to 3 sec": "it" is the music (the video was set to 3 s)
     r"^(?:the\s+)?(?:music|song|bgm|track|jingle|voice(?:over)?|vo|narration|title|caption|text|cta)\s+(?:is|'s|was|feels|seems|runs)\b", re.I)
 

@@ -291,7 +291,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
              r"on|over|bigger|smaller|so|too)\b)|"
              # "hide the cta", "hide the captions at the end" (not "hide the title until 2 s")
              r"\bhide\b(?![^,.;]*\b(?:until|till|before|after|behind|under)\b)|"
-             r"\b(?:go|goes)\s+away\b(?![^,.;]*\btoo\b)|\bdisappear\b(?![^,.;]*\btoo\b)|\btake\s+(?:the\s+|that\s+|this\s+)?\w+(?:\s+\w+)?\s+(?:off|out|away|down)\b", verbs)
+             r"\b(?:go|goes)\s+away\b(?![^,.;]*\b(?:too|before)\b)|\bdisappear\b(?![^,.;]*\b(?:too|before)\b)|\btake\s+(?:the\s+|that\s+|this\s+)?\w+(?:\s+\w+)?\s+(?:off|out|away|down)\b", verbs)
             and not box_off
             and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t)):
         on = texts_on_shot(c, role)
@@ -354,7 +354,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             # "add the title summer sale": a title typed in passing, in a title's capitals
             new_text = title_case(words) if role is Role.TITLE and words[1:] == words[1:].lower() else words
         elif zh and role is not None:  # "加个结尾：立即购买", "加个标题：夏日特惠": its words (the one there, or a new one)
-            new_text = zh.group(1).strip().strip("“”「」'\"")
+            # ("开头加标题：暑假来学编程吧！ 显示3秒": how long it shows is no words)
+            new_text = re.sub(r"[\s，,]*(?:显示|出现|停留|持续)\s*[\d一二两三四五六七八九十.]+\s*秒钟?[。！]?$", "",
+                              zh.group(1).strip()).strip("“”「」'\"")
         elif ((kren := _RX_RENAME_KIND.search(c.raw)) and not styling(kren.group("x") or kren.group("zx"))
               and (not TW.find_durations(kren.group("x") or kren.group("zx"))  # "change the time to 20 seconds"
                    or CLOCK_RANGE.fullmatch((kren.group("x") or kren.group("zx")).strip()))  # ("营业时间改成9:00-21:00")
