@@ -135,3 +135,25 @@ def test_the_reason_after_new_words_stays_off_screen(said, shown):
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "老码头烧烤新店开业\n啤酒买一送一", said)
     texts = [x.text for tr in s.timeline.tracks for x in getattr(tr, "segments", ()) if hasattr(x, "text")]
     assert shown in texts, (r.message, texts)
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # the title was "Stall", "Sugar & Lace", "汉服体验", "新店开业", "夏季上新"
+    ("tiktok for the stall pls 🥟 mama lin's dumplings, every sat at broadway market. 6 pork & chive £7", "Mama Lin's Dumplings"),
+    ("an elegant reel for instagram showing my wedding cakes please. Business is Sugar & Lace Cakes. "
+     "Bespoke wedding cakes from £350.", "Sugar & Lace Cakes"),
+    ("小红书用的 做一个汉服体验的宣传视频，店名云裳汉服馆，单人妆造+服装199。最后放微信号 yunshang_hanfu", "云裳汉服馆"),
+    ("帮我做个抖音视频 老码头烧烤新店开业\n全场8折 啤酒买一送一", "老码头烧烤新店开业"),
+    ("做个朋友圈视频 虾王府小龙虾 夏季上新 满100减20", "虾王府小龙虾"),
+    # an abbreviation's full stop opens no name ("St. Paul's school")
+    ("charity bake sale at St. Paul's school, friday 3pm, all proceeds go to the food bank", "Charity Bake Sale"),
+])
+def test_a_business_named_outright_is_the_title(first, title):
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], first)
+    assert _texts(s.timeline, Role.TITLE) == [title]
+
+
+@pytest.mark.parametrize("first", ["make a 20s promo, music at 30 percent", "square 20s ad, music at 25%"])
+def test_a_length_beside_music_is_no_decade(first):
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("song.mp3", 60_000)], first)
+    assert s.timeline.duration == 20_000

@@ -734,7 +734,7 @@ _ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za
                           r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽|驾校|汉服摄影|摄影|写真馆|果园|农场|"
                           r"美发|美容|洗车|汽修|宠物店|口腔|牙科|画室|幼儿园|英语|钢琴|茶庄|茶行|眼镜|少儿游泳|"
                           r"装饰|家电清洗|家政|药房|诊所|动物医院|宠物医院|医院|水果店|水果铺|果铺|生鲜|超市|便利店|书法|美术|"
-                          r"围棋|国画|跆拳道|武术|声乐|早教|托育)(?:工作室|生活馆|中心|会所)?)")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
+                          r"围棋|国画|跆拳道|武术|声乐|早教|托育|烧烤|烤肉|小龙虾|龙虾|串串|面馆|汉服馆)(?:工作室|生活馆|中心|会所)?)")  # (not 奶茶, 装修: "芋泥波波奶茶", "厨房装修" are no names)
 # "我家火锅店蜀香阁": the name typed after what the business is
 # ("我们民宿 云栖小院 在大理洱海边": after a space or a comma)
 _ZH_BUSINESS_AFTER = re.compile(r"(?:我家|我们家?的?|咱家|本店)(?:[\u4e00-\u9fff]{1,4}?)(?:店|馆|铺|坊|院|行|阁|楼)"
@@ -742,6 +742,34 @@ _ZH_BUSINESS_AFTER = re.compile(r"(?:我家|我们家?的?|咱家|本店)(?:[\u4
                                 r"(?:我家|我们家?的?|咱家)(?:民宿|客栈|酒店|餐厅|饭店|工作室|店|馆)[\s，,]+"
                                 r"(?P<s>(?![在是有就也都叫])[\u4e00-\u9fff]{2,6})(?=\s|[，,。！!]|$)")
 _ZH_NOT_A_BUSINESS_NAME = re.compile(r"^(?:我们?|我家|咱们?|你们?|这家|这个|那家|一家|新开的?|帮我|做个|做一个|给|为|本店|店里|家里|暑期|暑假|寒假)")
+
+
+# the business named outright: "Business is Sugar & Lace Cakes", "店名云裳汉服馆", "品牌名：…"; or its owner's name
+# typed as a clause of its own ("🥟 mama lin's dumplings, every sat at broadway market")
+_NAMED_OUTRIGHT = re.compile(r"(?i)\b(?:business|shop|store|company|brand|stall|studio|salon|bakery)(?:['’]s)?\s+"
+                             r"(?:name\s+)?(?:is|called|named)\s*:?\s+(?!(?:a|an|the|in|on|at|open|closed|located|based|new|now|"
+                             r"just|very|so|called|run|family)\b)(?P<n>[A-Za-z0-9][\w'’&.-]*(?:\s+[A-Za-z0-9&][\w'’&.-]*){0,4}?)"
+                             r"\s*(?=[.,;!?\n(]|$)")
+_ZH_NAMED_OUTRIGHT = re.compile(r"(?:店名|店铺名|品牌名|品牌名称|店的名字)(?:是|叫|为)?\s*[:：]?\s*(?P<n>[^\s，,。；;！!：:（(]{2,12})")
+_OWNERS_NAME = re.compile(r"(?:^|(?<=[!?,;:\n])|(?<=[^\w\s'’.,;:!?&-]))\s*(?P<n>(?:[A-Za-z]+\s+)?(?!(?:it|that|what|let|there|here|"
+                          r"he|she|who|today|tonight|tomorrow|mother|mothers|father|fathers|valentine|everyone|year|week|"
+                          r"month|children|kid|kids|women|men|people)['’])[A-Za-z]+['’]s\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)"
+                          r"\s*(?=[,.!\n]|$)", re.I)
+
+
+def named_outright(text: str) -> str | None:
+    """A business's name said as one ("Business is Sugar & Lace Cakes", "店名云裳汉服馆", "mama lin's
+    dumplings, every sat …"), else None: it outranks what the first words describe ("Ok So Pop Up", "Stall")."""
+    raw = unicodedata.normalize("NFKC", text or "")
+    if m := _ZH_NAMED_OUTRIGHT.search(raw):
+        return m.group("n")
+    if m := _NAMED_OUTRIGHT.search(raw):
+        name = m.group("n")
+        return title_case(name) if name == name.lower() else name
+    if (m := _OWNERS_NAME.search(raw)) and not _GENERIC_SUBJECT.match(m.group("n").lower()):
+        name = " ".join(m.group("n").split())
+        return title_case(name) if name == name.lower() else name
+    return None
 
 
 def _zh_business(text: str) -> str | None:
@@ -974,6 +1002,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     cta: str | None = next((q for q, r in labelled if r == "cta"), None)
     captions_q: list[str] = [q for q, r in labelled if r == "caption"]
     named = title_in(unquoted) if title is None else None  # "标题是城市之光", "title: City Lights"
+    if named is None and title is None and not brief and (outright := named_outright(unquoted)):
+        named = outright
     if named:
         title = named
         unquoted = re.sub(re.escape(named), " ", unicodedata.normalize("NFKC", unquoted), flags=re.I)

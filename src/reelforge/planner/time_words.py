@@ -119,7 +119,7 @@ def _not_seconds(t: str, start: int, end: int) -> bool:
     if _AGE_GROUP_BEFORE.search(t[max(0, start - 40):start]):
         return True
     return bool(re.fullmatch(r"[1-9]0s", t[start:end])
-                and (_ERA_NEAR.search(t[max(0, start - 30):start]) or _ERA_NEAR.search(t[end:end + 30])))
+                and (_ERA_BEFORE.search(t[max(0, start - 30):start]) is not None or _ERA_AFTER.search(t[end:end + 30]) is not None))
 
 
 # Words right before a duration that make it something other than a total length.
@@ -149,8 +149,10 @@ _NOT_TOTAL_AFTER = ascii_rx(
     r"(?!\s+(?:video|clip|reel|promo|film|vlog|tutorial|slideshow|montage))|"
     r"车程|路程|步行|走路|就到|可达|即达|到达)")
 # words beside a decade ("70s looking", "an 80s vibe", "the 90s"): a look, not a length
-_ERA_NEAR = ascii_rx(r"\b(?:look(?:s|ing)?|vibes?|style|feel|retro|vintage|era|aesthetic|theme[ds]?|music|songs?|disco|"
-                     r"fashion|throwback|inspired|colou?rs?|film|grain|filter|grade|decades?|party)\b|\bthe\s*$|['’]\s*$")
+_ERA_AFTER = ascii_rx(r"^\s*-?\s*(?:style|look(?:s|ing)?|vibes?|feel|retro|vintage|era|aesthetic|theme[ds]?|disco|fashion|"
+                      r"throwback|inspired|colou?rs?|grain|filter|grade|party|music|songs?|tunes?|hits)\b")
+_ERA_BEFORE = ascii_rx(r"(?:\b(?:the|more|very|super|totally|retro|vintage|classic|look(?:s|ing)?(?:\s+like)?|feel|vibes?|"
+                       r"style)|['’])\s*$")
 # an age group after a price or who it is for: "£8 under 16s", "free entry for under 5s" (not "keep it under 30s")
 _AGE_GROUP_BEFORE = ascii_rx(r"(?:[£$€]\s?\d[\d.,]*|\b(?:free|for|adults?|kids?|child(?:ren)?|ages?|teens?|students?|"
                              r"concessions?|tickets?|entry|admission)|\b(?:under|over)\s*\d{1,2}s)\b[^.;!?\n]{0,16}\b(?:under|over|u)[\s-]*$")
