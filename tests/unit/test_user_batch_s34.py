@@ -157,3 +157,21 @@ def test_a_business_named_outright_is_the_title(first, title):
 def test_a_length_beside_music_is_no_decade(first):
     s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("song.mp3", 60_000)], first)
     assert s.timeline.duration == 20_000
+
+
+def test_an_order_typed_under_a_label_is_read():
+    # "顺序：先放机器人视频，然后两张上课照片，最后孩子展示作品" kept the upload order
+    s, _ = session_after(CODING, "做一个暑期招生的宣传视频\n机构：小码星少儿编程\n"
+                                 "顺序：先放机器人视频，然后两张上课照片，最后孩子展示作品")
+    assert [x.name for x in s.timeline.track(Role.MAIN).segments] == [
+        "机器人视频.mp4", "上课照片1.jpg", "上课照片2.jpg", "孩子展示作品.mp4"]
+
+
+@pytest.mark.parametrize(("first", "cta"), [
+    ("ad for my locksmith business, Keyes Locksmiths Leeds. 24hr emergency callout, £49 lock changes. phone 0113 496 0721",
+     "£49 lock changes"),
+    ("before and after video of the drawers for tiktok. £180 collection only, dm to buy", "£180 collection only")])
+def test_a_price_typed_before_what_it_is_for_keeps_its_words(first, cta):
+    # the call to action was '£49', '£180'
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], first)
+    assert cta in _texts(s.timeline, Role.CTA) + _texts(s.timeline, Role.CAPTION)

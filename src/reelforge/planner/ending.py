@@ -253,9 +253,11 @@ def price_phrase(text: str, price: str) -> str | None:
     clause = _PHRASE_LEAD.sub("", clause)
     words = clause.split()
     before = clause[:clause.find(price)].strip().lower()
-    if not words or clause == price or len(words) > 8 or _VERB_IN.search(clause) or not re.match(r"[\w(]", clause) \
+    if not words or clause == price or len(words) > 8 or _VERB_IN.search(clause) or not re.match(r"[\w(£$€¥]", clause) \
             or re.fullmatch(r"(?:\w+ed|\w+ing|costs?|sells?|built|sold|on\s+sale|yours|is|are|was)(?:\s+(?:at|for|from))?", before):
         return None  # "offered at $725k", "built for $35k": the price alone says it
+    if clause.startswith(price) and len(re.findall(r"[£$€¥]\s?\d", clause)) > 1:
+        return None  # "£8 adv £10 otd": prices listed (shown as such), not one price and its item
     return capitalised(clause)
 
 
