@@ -175,3 +175,79 @@ def test_a_price_typed_before_what_it_is_for_keeps_its_words(first, cta):
     # the call to action was '£49', '£180'
     s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], first)
     assert cta in _texts(s.timeline, Role.CTA) + _texts(s.timeline, Role.CAPTION)
+
+
+POPUP = [img("IMG_2231.JPG", 0), img("denim jackets.jpg", 1), clip("IMG_2240.MOV", 15_000), clip("me twirling.MOV", 9_000)]
+POPUP_FIRST = 'pop up reel for Second Skin Vintage, sat 14th march 10am-4pm, end with "All jackets £20", vertical'
+
+
+def test_a_clip_called_by_its_verb_is_found():
+    # "the twirl clip should be the very first thing": "There is no 'very' in the project"
+    s, (r,) = session_after(POPUP, POPUP_FIRST, "the twirl clip should be the very first thing")
+    assert s.timeline.track(Role.MAIN).segments[0].name == "me twirling.MOV", r.message
+
+
+def test_the_title_said_in_words_that_name_an_animation_gets_them():
+    # "make the title say SECOND SKIN VINTAGE POP UP" made the title scale in
+    s, (r,) = session_after(POPUP, POPUP_FIRST, "make the title say SECOND SKIN VINTAGE POP UP")
+    assert _texts(s.timeline, Role.TITLE) == ["SECOND SKIN VINTAGE POP UP"], r.message
+
+
+def test_words_the_end_can_say_join_it():
+    # "can the end say see u there x" was not understood
+    s, (r,) = session_after(POPUP, POPUP_FIRST, "can the end say see u there x")
+    assert "All jackets £20" in _texts(s.timeline, Role.CTA)
+    assert any("see u there x" in x for x in _texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA)), r.message
+
+
+@pytest.mark.parametrize(("said", "answer"), [("That's lovely. Is the opening date on it?", "Sat"),
+                                              ("what music is on it at the moment and how loud", "song.mp3 at 80%")])
+def test_questions_about_what_is_on_it_are_answered(said, answer):
+    s, (r,) = session_after([*POPUP, aud("song.mp3", 60_000)], POPUP_FIRST, said)
+    assert not r.changed and answer in r.message, r.message
+
+
+def test_is_the_wechat_id_on_it_is_answered_in_chinese():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做一个汉服体验的宣传视频，店名云裳汉服馆。最后放微信号 yunshang_hanfu",
+                            "好的 微信号在上面吗")
+    assert not r.changed and "yunshang_hanfu" in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "check"), [
+    ("feels a bit slow. speed it up", lambda s0, s: s.timeline.track(Role.MAIN).segments[0].duration
+     < s0.timeline.track(Role.MAIN).segments[0].duration),
+    ("captions a bit fast to read", lambda s0, s: min(x.duration for tr in s.timeline.tracks if tr.role is Role.CAPTION
+                                                       for x in tr.segments)
+     > min(x.duration for tr in s0.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments)),
+    ("looks a bit grey can it be more warm", lambda s0, s: s.timeline.grade.warmth > s0.timeline.grade.warmth),
+])
+def test_complaints_as_people_type_them_change_what_they_name(said, check):
+    lib = [img("van.jpg", 0), img("door.jpg", 1), img("lock.jpg", 2)]
+    first = "20 second promo for Keyes Locksmiths with captions 'Fast', 'Local' and 'Trusted'"
+    s0, _ = session_after(lib, first)
+    s, (r,) = session_after(lib, first, said)
+    assert r.changed and check(s0, s), r.message
+
+
+def test_fade_it_out_after_the_music_is_the_musics():
+    # "music a touch lower under the voice, and fade it out at the end" faded the picture to black
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("voiceover.m4a", 20_000), aud("piano.mp3", 60_000)],
+                            "30 second promo with the voiceover and music", "music a touch lower under the voice, and fade it out at the end")
+    assert "music fade-out" in r.message and "black" not in r.message, r.message
+
+
+def test_the_handle_needed_on_the_end_is_added():
+    # "need the handle on the end @mamalinsdumplings": "There is no 'handle' in the project"
+    s, (r,) = session_after(POPUP, POPUP_FIRST, "need the handle on the end @mamalinsdumplings")
+    assert any("@mamalinsdumplings" in x for x in _texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA)), r.message
+
+
+def test_captions_too_small_with_none_makes_the_words_on_screen_bigger():
+    # "captions r too small for tiktok" with a title and a call to action only: "There is no caption yet"
+    first = 'pop up reel called "Second Skin", end with "All jackets £20"'
+    s0, _ = session_after(POPUP, first)
+    assert not _texts(s0.timeline, Role.CAPTION)
+    s, (r,) = session_after(POPUP, first, "captions r too small for tiktok")
+    cta0 = next(x for tr in s0.timeline.tracks if tr.role is Role.CTA for x in tr.segments)
+    cta = next(x for tr in s.timeline.tracks if tr.role is Role.CTA for x in tr.segments)
+    assert cta.size != cta0.size, r.message

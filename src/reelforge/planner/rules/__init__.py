@@ -386,6 +386,11 @@ _REVIEWS = re.compile(
     r"(?P<c>\d[\d,]*\+?)\s*(?:reviews?|ratings?)\s*[.!]?\s*$")
 
 
+_MAKE_TEXT_SAY = re.compile(r"(?i)^\s*(?:(?P<can>can|could)\s+(?:you\s+|u\s+)?(?:make\s+|have\s+)?|(?:pls\s+|please\s+)?(?:make|have|let)\s+)"
+                            r"the\s+(?P<k>title|headline|end|end\s+card)\s+(?:say|read)\s*:?\s+"
+                            r"(?P<w>(?!(?:something|anything|more|less|bigger|smaller|it|that)\b)[^\n]{1,60}?)\s*[?.]*\s*$")
+
+
 def _words_given(text: str, tl: Timeline) -> str:
     """An instruction that types the words to show without quotes, said with them (`_MY_NAME_PUT`, …)."""
     if re.search(r"[\"“”‘]|(?:^|\s)'", text):  # (words quoted already; "O'Hale" is no quote)
@@ -397,6 +402,13 @@ def _words_given(text: str, tl: Timeline) -> str:
         shot = [s for s in main.segments if words & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s.name)}]
         if len(shot) == 1 and (i := main.segments.index(shot[0])) < 10:  # "Dr Patel headshot.jpg"
             return f"add the caption “{m.group('n')}” on the {O.ordinal(i)} shot"
+    if m := _MAKE_TEXT_SAY.match(text):
+        # "make the title say SECOND SKIN VINTAGE POP UP" (its "pop up" made the title scale in), "can the end say see u
+        # there x" (not understood): those words, the title's in its place, at the end a line more
+        if m.group("k").lower() in ("title", "headline"):
+            return f"change the title to “{m.group('w')}”"
+        if m.group("can"):  # ("make the ending say order now": the call to action's words, as before)
+            return f"add “{m.group('w')}” at the end"
     if m := _REVIEWS.match(text):
         site = f" on {m.group('site').capitalize()}" if m.group("site") else ""
         return f"add “⭐ {m.group('r')}{site} · {m.group('c')} reviews” somewhere"
@@ -434,6 +446,21 @@ def _as_typed(text: str) -> str:
     """A message as the rules read it, from how it was typed: a discourse word or a reason left out, a line
     asked for without quotes said as one added at the end, a question answered with the rest (each was not
     understood, or read as something else: the last shot removed, the music turned up)."""
+    # "the twirl clip should be the very first thing": the first ("very" was looked for as a shot's name)
+    text = re.sub(r"(?i)\bthe\s+very\s+(first|last|start|end|beginning|top|bottom)\b", r"the \1", text)
+    # "can it be more warm and tasty looking": warmer (not understood)
+    text = re.sub(r"(?i)\bmore\s+(warm|cool|bright|dark)\b", lambda m: {"warm": "warmer", "cool": "cooler",
+                  "bright": "brighter", "dark": "darker"}[m.group(1).lower()], text)
+    # "feels a bit slow. speed it up": quicker cuts (it looked for a clip to speed up and found a still)
+    text = re.sub(r"(?i)^\s*(?:it\s+)?(?:feels?|seems?|is)\s+(?:a\s+bit\s+|a\s+little\s+|kinda\s+|too\s+|really\s+|so\s+|quite\s+)?"
+                  r"(?:slow|sluggish|draggy)\b[\s.!,]*(?:(?:can\s+you\s+)?(?:speed\s+it\s+up|make\s+it\s+(?:faster|snappier|quicker))"
+                  r"(?:\s+(?:pls|please|a\s+bit))?[\s.!]*)?$", "faster cuts", text)
+    # "music a touch lower under the voice, and fade it out at the end": the music fades ("it" faded the picture)
+    text = re.sub(r"(?i)\b(music|song|bgm|track)\b([^.;!?]*?),?\s+(?:and\s+)?fade\s+it\s+out\b", r"\1\2 and fade the music out", text)
+    # "need the handle on the end @mamalinsdumplings": that handle added at the end (there was "no 'handle'")
+    text = re.sub(r"(?i)^\s*(?:i\s+|we\s+)?(?:need|want|put|add)\s+(?:the|my|our)\s+(?:handle|insta(?:gram)?|ig|tiktok|website|site|"
+                  r"number|phone(?:\s+number)?|email)\s+(?:on|at)\s+the\s+end\s*:?\s+(?P<x>[@\w][\w.@/-]+)\s*[.!]*$",
+                  lambda m: f"add {m.group('x')} at the end", text)
     # "开头加个大标题 洱海边的云栖小院": that title, without quotes (it said the title "already was" at the start)
     text = re.sub(r"^\s*(?:开头|片头|最前面)?(?:再)?(?:加|添|加上|放)(?:个|一个)?(?:大|醒目的?)?标题\s+"
                   r"(?P<x>(?!\x00)[^\s，,。！!？?\x00][^，,。！!？?\x00]{0,24}?)\s*[。！!]*$", lambda m: f"add the title {m.group('x')}", text)
@@ -538,7 +565,9 @@ def _as_typed(text: str) -> str:
                   r"blue|green|pink|purple|gr[ae]y|brown|gold|beige)\s+", r"\1\2", text)
     # "perfect. can i also get a 16:9 one": praise before the ask ("I did not understand 'perfect'")
     text = re.sub(r"(?i)^\s*(?:(?:perfect|great|awesome|nice|amazing|brilliant|lovely|cool|love\s+it|looks?\s+(?:great|good|amazing|"
-                  r"perfect)|that'?s\s+(?:great|perfect|better)|thanks?(?:\s+you)?|ty)(?:\s+(?:thanks?|ty))?\s*[,.!]+\s*)+(?=\S)", "", text)
+                  r"perfect|lovely)|that'?s\s+(?:great|perfect|better|lovely|amazing|brilliant)|thanks?(?:\s+you)?|ty|ok(?:ay)?|"
+                  r"好的|好|可以|不错|很好)(?:\s+(?:thanks?|ty))?\s*[,.!，。！]+\s*)+(?=\S)", "", text)
+    text = re.sub(r"^\s*(?:好的|好|可以|不错)\s+(?=\S)", "", text)  # "好的 微信号在上面吗"
     # (a mark after it: "cool tones please", "nice and slow" are asks)
     # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
     # the last one)
@@ -777,6 +806,9 @@ _RX_COVERS = re.compile(
     r"(?!(?:top\s+of\s+)?(?:the\s+|a\s+)?(?:whole\s+|entire\s+)?(?:captions?|subtitles?|texts?|title|headline|cta|"
     r"call\s+to\s+action|logo|button|screen|frame|video|picture|everything)\b)"
     r"(?P<y>.+?)\s*[.!]?$")
+_RX_MOVE_DIR_TAIL = re.compile(r"[,.;]?\s*(?:so\s+|pls\s+|please\s+|can\s+you\s+)?(?:move|put|shift|push)\s+(?:it|them|the\s+text|"
+                               r"the\s+captions?|the\s+words)\s+(?:a\s+bit\s+)?(?P<d>down|up|lower|higher|to\s+the\s+(?:bottom|top))"
+                               r"(?:\s+(?:a\s+bit|pls|please))?\s*[.!]*$")
 _RX_IN_THE_WAY = re.compile(rf"^(?P<x>{_TEXT_WHO})\s+(?:is|are)\s+(?:a\s+bit\s+|kind\s+of\s+)?in\s+the\s+way\s*[.!]?$")
 _RX_COVERS_ZH = re.compile(r"^(?P<x>字幕|标题|文字|文案|行动号召|字)(?:把)?(?:挡住|遮住|盖住|挡)了?(?P<y>.*?)(?:的脸|的?脸|人脸)?了?[。！!]?$")
 
@@ -785,6 +817,12 @@ def _out_of_the_way(text: str) -> str:
     """``text`` said as the change it asks for when it is a text covering something ("the captions
     are covering the rocket": "move the captions on the rocket out of the way"), else as it is."""
     t = N.normalize(text)
+    if (tail := _RX_MOVE_DIR_TAIL.search(t)) and (m := _RX_COVERS.match(t[:tail.start()])):
+        # "text is covering my face in the try on clip, move it down": that way (it moved every text elsewhere)
+        where = re.search(r"\b(?:on|over|in)\s+(the\s+[\w' -]{1,30}?(?:photo|picture|image|pic|shot|clip|one|video))\b", m.group("y"))
+        x = m.group("x") + (f" on {where.group(1)}" if where and not re.search(r"\s(?:on|over|in)\s+the\s", m.group("x")) else "")
+        way = tail.group("d")
+        return f"move {x} {'down' if way in ('down', 'lower') or 'bottom' in way else 'up'}"
     if m := _RX_COVERS.match(t):
         y = re.sub(r"(?:'s|s')\s+(?:face|head|eyes|nose)$|\s*\b(?:face|head|eyes|nose)$", "", m.group("y")).strip()
         if re.fullmatch(r"(?:the|her|his|their|its|my|our|a|an|everything|it|them)?", y) \

@@ -463,6 +463,17 @@ def _plural(word: str) -> str | None:
     return word + "s"
 
 
+def _ing_stems(word: str) -> list[str]:
+    """"twirling" -> ["twirl"], "baking" -> ["bak", "bake"], "running" -> ["run"]: the verb a name says in its -ing
+    form, as people call the shot ("the twirl clip" was "I did not understand")."""
+    if not (word.isascii() and word.isalpha() and word.endswith("ing") and len(word) >= 7):
+        return []
+    base = word[:-3]
+    if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiousl":
+        return [base[:-1]]
+    return [base, base + "e"] if not base.endswith("e") else [base]
+
+
 # what a camera's own file prefix says its footage is: "the drone bit", "航拍那段" for DJI_0034.MP4
 _MAKER_SAYS = {"dji": ("drone", "aerial", "航拍", "无人机"), "gopr": ("gopro",), "gx": ("gopro",), "gh": ("gopro",),
                "screenshot": ("screenshot", "截图"), "insta360": ("360",)}
@@ -485,7 +496,9 @@ def _stems(segs: Sequence[VideoSegment | Asset]) -> list[tuple[str, str]]:
         # a Chinese name of four or more characters is said by its first or last two too ("航拍那段": 泳池航拍.mp4)
         # (and by its first three, "剥橙子那段" for 剥橙子特写.mp4)
         halves = [x for w in words if re.fullmatch(r"[\u4e00-\u9fff]{4,}", w) for x in (w[:2], w[-2:], w[:3])]
-        for word in [base, *words, *filter(None, map(_singular, words)), *filter(None, map(_plural, words)), *halves]:
+        verbs = [x for w in words for x in _ing_stems(w)]  # "the twirl clip" for me twirling.MOV
+        for word in [base, *words, *filter(None, map(_singular, words)), *filter(None, map(_plural, words)), *halves,
+                     *verbs]:
             # (two Chinese characters name a thing: "口播.mp4", "冰粉.jpg", "丝巾.jpg")
             if (len(word) >= 3 or len(word) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word)) and word not in _STOP_STEMS and not word.isdigit() and (word, full) not in seen:
                 seen.add((word, full))

@@ -524,6 +524,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         # (and "make the caption smaller" with three: the captions' look, as "字幕小一点" is, not one to be named)
     if plural and not (on and len(on) == 1) and not any(q.casefold() == s.text.casefold() for q in c.quotes for _, s in existing):
         # "make the captions yellow" / "所有字幕放到顶部": every text of that kind
+        if not existing and role is Role.CAPTION and _has(r"\b(?:bigger|larger|too\s+small|tiny)\b|大一?点|太小|看不清", t) \
+                and c.text_segs(None) \
+                and not (c.tl.track(Role.VOICE) is not None and color is not None):
+            # "captions r too small for tiktok" with no captions: the words on screen ("there is no caption yet")
+            existing = c.text_segs(None)
+            c.notes.append("没有字幕，改的是画面上的文字。" if c.zh else "There are no captions: the words on screen changed.")
         if not existing:
             voice = c.tl.track(Role.VOICE)
             if role is Role.CAPTION and voice is not None and voice.segments:

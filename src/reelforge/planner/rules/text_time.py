@@ -44,7 +44,8 @@ def timing_in(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.T
 
 
 _RX_CAPTION_HOLD = re.compile(
-    r"\b(?:captions?|subtitles?|subs)\b.{0,40}\b(?:longer|too\s+(?:fast|quick(?:ly)?|short|brief(?:ly)?)|"
+    r"\b(?:captions?|subtitles?|subs)\b.{0,40}\b(?:longer|(?:too|a\s+bit|a\s+little|bit|kinda|quite|so|very)\s+"
+    r"(?:fast|quick(?:ly)?|short|brief(?:ly)?)|"
     r"(?:go|goes|disappear|vanish|flash|fly)\w*\s+(?:by\s+|away\s+)?(?:too\s+)?(?:fast|quick(?:ly)?|soon))\b|"
     r"\b(?:longer|more\s+time)\b.{0,30}\b(?:captions?|subtitles?)\b|"
     r"\b(?:show|keep|hold|leave)\s+(?:each|every|all|the)?\s*(?:of\s+the\s+)?(?:captions?|subtitles?)\b.{0,20}\bfor\s+(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b|"
@@ -107,6 +108,9 @@ def _h_text_motion(c: _Ctx) -> list[O.Op] | None:
                                                     r"转场|音乐|旁白|声音|画面|视频", t):
         return None  # ("add the title 'Sale' fading in slowly": a new text, the text handler's)
     fade, entrance = _RX_TEXT_FADE.search(t), _RX_TEXT_ENTRANCE.search(t)
+    if (entrance or fade) and re.search(r"\b(?:say|says|saying|read|reads|called|named)\b",
+                                        t[:(entrance or fade).start()]):  # type: ignore[union-attr]
+        return None  # "make the title say SECOND SKIN VINTAGE POP UP": its words (it made the title scale in)
     if entrance and not fade:
         # "make the title slide in", "pop the cta in", "标题从下面滑入": that text's own entrance
         kind = ("slide" if _has(r"\b(?:slides?|sliding|fly|flies|flying|rises?|rising)\b|滑|飞入|升起", t) else
