@@ -251,3 +251,72 @@ def test_captions_too_small_with_none_makes_the_words_on_screen_bigger():
     cta0 = next(x for tr in s0.timeline.tracks if tr.role is Role.CTA for x in tr.segments)
     cta = next(x for tr in s.timeline.tracks if tr.role is Role.CTA for x in tr.segments)
     assert cta.size != cta0.size, r.message
+
+
+def test_the_voice_unclear_turns_the_music_down_not_the_voice():
+    # "配音听不太清 音乐小声点" turned the VOICE down
+    lib = [img("a.jpg", 0), img("b.jpg", 1), aud("配音最终版.m4a", 22_000), aud("古风音乐.mp3", 120_000)]
+    s0, _ = session_after(lib, "做一个汉服体验的宣传视频，用我录的配音，配古风音乐")
+    for said in ("配音听不太清 音乐小声点", "配音听不太清"):
+        s, (r,) = session_after(lib, "做一个汉服体验的宣传视频，用我录的配音，配古风音乐", said)
+        voice, music = (s.timeline.track(role).segments[0].volume for role in (Role.VOICE, Role.MUSIC))
+        assert voice == s0.timeline.track(Role.VOICE).segments[0].volume, r.message
+        assert music < s0.timeline.track(Role.MUSIC).segments[0].volume, r.message
+
+
+def test_a_colour_for_one_shot_against_the_others_is_refused():
+    # "make the before pic a bit black and white so the after pops" made every shot black and white
+    lib = [img("before drawers.jpg", 0), img("after drawers.jpg", 1)]
+    s, (r,) = session_after(lib, "before and after video for tiktok", "make the before pic a bit black and white so the after pops")
+    assert not r.changed and s.timeline.grade.saturation == 1.0, r.message
+
+
+DUMPLINGS = [clip("PXL_20260207_121503.mp4", 15_000), clip("PXL_20260207_122011.mp4", 14_000), img("stall banner.jpg", 2)]
+
+
+@pytest.mark.parametrize("said", ["can the pleating part be sped up x2", "客人喝酒那段放慢一点"])
+def test_a_clip_part_named_by_what_it_shows_is_asked_about_not_every_clip(said):
+    # both clips were sped up (1.5x for "x2") / slowed
+    s, (r,) = session_after(DUMPLINGS, "tiktok for mama lin's dumplings", said)
+    assert not r.changed and all(x.speed == 1 for x in s.timeline.track(Role.MAIN).segments), r.message
+
+
+@pytest.mark.parametrize(("said", "speed"), [("speed up the clips x2", 2.0), ("slow the clips down a little", 0.75),
+                                             ("speed the clips up a lot", 2.0)])
+def test_how_much_faster_or_slower(said, speed):
+    s, (r,) = session_after(DUMPLINGS, "tiktok for mama lin's dumplings", said)
+    assert {x.speed for x in s.timeline.track(Role.MAIN).segments if x.name.startswith("PXL")} == {speed}, r.message
+
+
+GLASSES = "开学季活动 抖音 明亮眼镜\n学生免费验光 凭学生证配镜8折 镜架+镜片298元起\n地址：解放路136号"
+
+
+@pytest.mark.parametrize("said", ["298起的字再大一点", "把298起那句放大", "298那行字大一点"])
+def test_a_chinese_text_called_by_its_words_is_the_one_changed(said):
+    # every caption grew (and "放大" zoomed the pictures in)
+    lib = [img("店内.jpg", 0), img("镜架墙.jpg", 1), img("试戴.jpg", 2)]
+    s0, _ = session_after(lib, GLASSES)
+    s, (r,) = session_after(lib, GLASSES, said)
+    before = {x.text: x.size for tr in s0.timeline.tracks if tr.kind.value == "text" for x in tr.segments}
+    after = {x.text: x.size for tr in s.timeline.tracks if tr.kind.value == "text" for x in tr.segments}
+    changed = [k for k in after if after[k] != before.get(k)]
+    assert len(changed) == 1 and "298" in changed[0], r.message
+    assert s.timeline.track(Role.MAIN).segments[0].motion == s0.timeline.track(Role.MAIN).segments[0].motion
+
+
+def test_why_a_colour_changes_is_not_a_size():
+    # "字幕颜色换成黄色 白色看不清" made the captions large too
+    lib = [img("店内.jpg", 0), img("镜架墙.jpg", 1), img("试戴.jpg", 2)]
+    s0, _ = session_after(lib, GLASSES)
+    s, (r,) = session_after(lib, GLASSES, "字幕颜色换成黄色 白色看不清")
+    caps0 = [x for tr in s0.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments]
+    caps = [x for tr in s.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments]
+    assert [x.size for x in caps] == [x.size for x in caps0] and {x.color for x in caps} == {"#FFD400"}, r.message
+
+
+@pytest.mark.parametrize("said", ["the logo should be on the end card", "logo on the end card only"])
+def test_a_logo_on_the_end_card_shows_at_the_end_only(said):
+    lib = [img("a.jpg", 0), img("b.jpg", 1), img("vault logo white.png", 2)]
+    s, (r,) = session_after(lib, VAULT + ". logo vault logo white.png in the corner", said)
+    logo = s.timeline.track(Role.LOGO).segments[0]
+    assert logo.start > 0 and logo.end == s.timeline.duration, r.message

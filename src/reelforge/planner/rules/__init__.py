@@ -446,6 +446,13 @@ def _as_typed(text: str) -> str:
     """A message as the rules read it, from how it was typed: a discourse word or a reason left out, a line
     asked for without quotes said as one added at the end, a question answered with the rest (each was not
     understood, or read as something else: the last shot removed, the music turned up)."""
+    # "配音听不太清 音乐小声点": why the music goes down (the voice was turned down); alone, the music quieter
+    text = re.sub(r"^\s*(?:配音|旁白|人声|解说|说话声?)(?:有点|有些)?听不(?:太)?清(?:楚)?[了啊呀]?(?:[\s，,。!！]+(?=\S)|\s*$)",
+                  lambda m: "" if m.end() < len(text) else "背景音乐小一点", text)
+    # "the logo should be on the end card", "logo on the end card only": shown at the end only (it stayed throughout)
+    text = re.sub(r"(?i)^\s*(?:(?:the|my|our)\s+)?logo\s+(?:should\s+(?:be|go|only\s+be)\s+|(?:needs|has)\s+to\s+be\s+|can\s+(?:it|you)\s+)?"
+                  r"(?:only\s+)?(?:on|in|at)\s+the\s+(?:end\s*card|ending|outro|end)(?:\s+only)?(?:\s+(?:pls|please))?\s*[.!?]*$",
+                  "only show the logo at the end", text)
     # "the twirl clip should be the very first thing": the first ("very" was looked for as a shot's name)
     text = re.sub(r"(?i)\bthe\s+very\s+(first|last|start|end|beginning|top|bottom)\b", r"the \1", text)
     # "can it be more warm and tasty looking": warmer (not understood)
@@ -1315,6 +1322,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _first_way(masked)  # "cut it to 3 sec or fade it under her voice"
     # "字用黄色的 红底上看不清": why (the picture behind is red), not a red box and bigger letters
     masked = re.sub(r"[\s，,]*(?:在)?[\u4e00-\u9fff]{1,4}(?:底|背景|图)上(?:看不清楚?|不清楚|看不见|看不到)[了啊呀]?(?=$|[\s，,。])", "", masked)
+    # "字幕颜色换成黄色 白色看不清": why the colour changes (the captions grew too)
+    masked = re.sub(r"(?<=\S)[\s，,]*(?:白色|白字|黑色|黑字|红色|红字|颜色|原来的颜色)(?:的字)?(?:太浅了?|太淡了?)?"
+                    r"(?:看不清楚?|不清楚|看不见|看不到|不明显)[了啊呀]?(?=$|[\s，,。])", "", masked)
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"

@@ -370,6 +370,8 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(_TEXT_WORD, t) and not _has(r"\bmotion\b", t) or _has(r"\bslow[\s-]?mo(?:tion)?\b|慢动作", t):
         return None
+    if _has(r"那句|那行|的字(?![体号])|显眼|醒目|看不清", t):
+        return None  # "把298起那句放大", "满减的字 要显眼一点 放大": a text bigger (the pictures zoomed in)
     want = P.wants_motion(t)
     if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
         want = False  # "get rid of all the zooming"
@@ -741,6 +743,13 @@ def _h_grade(c: _Ctx) -> list[O.Op] | None:
                    or _has(r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\b|\b(?:first|last)\s+\d+\s*(?:s|secs?|seconds?)\b|开头|结尾|前\d+秒|"
                            r"\b(?:only\s+)?(?:this|that|the|one)\s+(?:video\s+)?(?:clip|photo|image|picture|pic|shot|still)\b(?!s)|"
                            r"这张|那张|这段|那段|这个镜头", t)):
+        if _has(r"\bso\s+(?:that\s+)?the\s+\w+|\bonly\b|\bjust\b|\bnot\s+the\s+(?:others?|rest)\b|\bthe\s+rest\b|\bstands?\s+out\b|"
+                r"\bpops?\b|只|其他|其余", t):
+            # "make the before pic a bit black and white so the after pops": one shot against the others, which a
+            # colour of the whole video cannot give (every picture went black and white)
+            raise _Cannot("还不能单独给一个镜头调色：颜色对整段视频生效；说“整个视频黑白”可全部改" if c.zh else
+                          "one shot cannot have its own colour yet: the colour is the whole video's (say e.g. 'make it "
+                          "black and white' for all of it)")
         # "make the coffee photo black and white": said, since every picture changes (it did so silently)
         c.notes.append("颜色对整段视频生效：每张画面都一样（还不能单独调一张）。" if c.zh else
                        "The colour is the whole video's: every picture changes (one shot cannot have its own yet).")

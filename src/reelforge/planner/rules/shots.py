@@ -270,10 +270,13 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
         # "faster pace", "quicker cuts", "make the shots shorter", "节奏快一点": the pictures' lengths (it sped the
         # video clips up, or was not understood)
         return _paced(c, t)
-    m = re.search(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四])\s*(?:x|×|倍速?)(?![a-z\d])|(?:speed|速度)\s*(?:of\s+|to\s+|at\s+)?(\d+(?:\.\d+)?)\s*(?:x|×|倍)?", t)
+    m = re.search(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四])\s*(?:x|×|倍速?)(?![a-z\d])|(?:speed|速度)\s*(?:of\s+|to\s+|at\s+)?(\d+(?:\.\d+)?)\s*(?:x|×|倍)?|"
+                  r"(?<![\w.])(?:x|×)\s?(\d+(?:\.\d+)?)(?![\w.])", t)  # ("sped up x2": it was 1.5x)
     speed = None
+    little = _has(r"\b(?:a\s+(?:little|bit|touch|tad)|slightly|a\s+little\s+bit)\b|一点点|稍微|一点儿?", t)
+    lot = _has(r"\b(?:a\s+lot|way|much|loads|really)\b|\btime[\s-]?lapse\b|很多|快很多", t)
     if m:
-        speed = float(N.parse_number(m.group(1) or m.group(2)) or 1)
+        speed = float(N.parse_number(m.group(1) or m.group(2) or m.group(3)) or 1)
     elif _has(r"\bnormal\s+speed\b|\breal[\s-]?time\b|正常速度|原速", t) or (
             _has(_REMOVE + r"|\bundo\b|\bno\s+more\b|\bwithout\b|\bturn\s+off\b|取消", t)
             and _has(r"\bspeed[\s-]?ups?\b|\bslow[\s-]?(?:mo(?:tion)?|down)\b|\bspeed\s+(?:change|effect)\b|慢动作|加速", t)):
@@ -284,9 +287,10 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
               r"\b(?:double|2x)\s+(?:it|the\s+speed)\b|两倍速|二倍速", t):
         speed = 2.0
     elif _has(r"\bsp(?:ee|e)d\s+(?:\w+\s+){0,3}up\b|\bspeed\s*up\b|\bfaster\b|\bquicken\b|加速|快一点|快点|加快", t):
-        speed = 1.5
+        # ("speed it up a lot like a timelapse" was 1.5x)
+        speed = 3.0 if _has(r"\btime[\s-]?lapse\b", t) else 2.0 if lot else 1.25 if little and not lot else 1.5
     elif _has(r"\bslow\s+(?:\w+\s+){0,3}down\b|\bslow\s*down\b|\bslower\b|减速|放慢|慢一点|慢点", t):
-        speed = 0.5
+        speed = 0.75 if little and not lot else 0.5  # ("slow it down a little so it looks dreamy" was 0.5x)
     if speed is None:
         return None
     if m is None and not c.count("video") and c.count("image") and not _find_targets(c) \
@@ -302,7 +306,12 @@ def _h_speed(c: _Ctx) -> list[O.Op] | None:
     if _has(_MUSIC + "|" + _VOICE, t) and not _find_targets(c):
         raise _Cannot("only video clips change speed; the music and the voiceover keep theirs")
     refs = _find_targets(c)
-    if not refs and len(c.count("video")) > 1 and _has(r"\b(?:the|this|that)\s+(?:video\s+)?clip\b(?!s)|这段视频|这个视频片段", t):
+    if not refs and len(c.count("video")) > 1 and _has(r"\b(?:the|this|that)\s+(?:video\s+)?clip\b(?!s)|这段视频|这个视频片段|"
+                                                       # a part named by what it shows ("the pleating part", "客人喝酒那段"):
+                                                       # one clip, not every clip (both were sped up)
+                                                       r"\bthe\s+(?!video\b|whole\b|clips?\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:part|bit|bits|"
+                                                       r"section|clip|one|video|footage)\b(?!s)|"
+                                                       r"[\u4e00-\u9fff]{2,8}(?:那段|那个视频|的视频|那个片段)", t):
         _only(c, "video")  # "slow down the clip" with two clips: which one? (it slowed both)
     target = refs[0].target if refs else None  # "the clips" / "the video": every clip
     if target is not None and target.index is not None and target.kind is None and c.count("video") \

@@ -259,7 +259,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     plural = RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION
                                                        and texts_named(c, c.text_segs(role)) is None
                                                       and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t))
-    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细|用|\s*(?:bigger|smaller)\b)|"
+    has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|那句|那行|的字(?![体号])|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细|用|\s*(?:bigger|smaller)\b)|"
                                              r"(?:所有|全部|画面上)的?字(?!幕)", t) \
         or (c.zh and RX_ZH_LETTERS.search(t) is not None and box_color_in(t)[0] is not None) \
         or (_has(r"\b(?:fonts?|typeface|lettering)\b", t) and (bold_in(t) is not None or size_in(t) is not None

@@ -217,7 +217,22 @@ def text_called(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, 
             hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
         if len(hits) == 1:
             return hits[0]
+    # "298起的字再大一点", "298那行字", "把满100减20那句放大": the text holding those characters
+    for m in _RX_ZH_TEXT_CALLED.finditer(said):
+        # (the words run back into what is said before them: "没看到满减的字啊" is "满减", its end)
+        for words in (m.group("w")[i:] for i in range(len(m.group("w")) - 1)):
+            digits = re.findall(r"\d{2,}", words)  # ("298起" for "镜架+镜片298元起": its number)
+            hits = [(r, s) for r, s in segs if words in s.text or digits and all(d in s.text for d in digits)]
+            if not hits and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", words):  # ("满减" for "满100减20": its characters in order)
+                hits = [(r, s) for r, s in segs if re.search(".*?".join(map(re.escape, words)), s.text)]
+            if len(hits) > 1:
+                hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
+            if len(hits) == 1:
+                return hits[0]
     return None
+
+
+_RX_ZH_TEXT_CALLED = re.compile(r"(?P<w>[\w¥￥+.%\u4e00-\u9fff]{2,12}?)(?:的字|那行字?|那句话?|那条字?幕?|那个字|的那行|的那句|的文字)")
 
 
 def text_of_kind(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
@@ -265,4 +280,4 @@ def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[
 
 
 TEXT_NOUN = (r"\b(?:titles?|headlines?|captions?|subtitles?|texts?|words|cta|call[\s-]to[\s-]action|overlays?)\b|"
-             r"标题|字幕|文字|文案|行动号召")
+             r"标题|字幕|文字|文案|行动号召|那句|那行|的字(?![体号])")
