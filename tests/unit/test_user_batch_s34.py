@@ -320,3 +320,33 @@ def test_a_logo_on_the_end_card_shows_at_the_end_only(said):
     s, (r,) = session_after(lib, VAULT + ". logo vault logo white.png in the corner", said)
     logo = s.timeline.track(Role.LOGO).segments[0]
     assert logo.start > 0 and logo.end == s.timeline.duration, r.message
+
+
+@pytest.mark.parametrize(("first", "shown"), [
+    # each was missing from the first cut
+    ("ad for my locksmith business, Keyes Locksmiths Leeds. 24hr emergency callout, no call out fee, £49 lock changes. "
+     "phone 0113 496 0721", ["24hr emergency callout", "No call out fee", "£49 lock changes"]),
+    ("pop up reel!! second skin vintage\nsat 14th march 10am-4pm\nall jackets £20, 3 for 2 on tees", ["3 for 2 on tees"]),
+    ("a video for our farm shop. Nordmann Firs from £35. Free hot chocolate for the children. website hollinsfarm.co.uk",
+     ["Free hot chocolate for the children"]),
+    ("tiktok for the stall pls mama lin's dumplings, every sat at broadway market. 6 pork & chive £7",
+     ["Every Sat at broadway market"]),
+    ("帮我做个抖音视频 老码头烧烤新店开业\n全场8折 啤酒买一送一\n地址玉林西路88号 营业到凌晨3点", ["营业到凌晨3点"]),
+])
+def test_the_facts_a_first_cut_dropped_are_shown(first, shown):
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], first)
+    texts = _texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA)
+    for fact in shown:
+        assert any(fact in x for x in texts), texts
+
+
+def test_the_lines_a_text_label_lists_are_captions():
+    # "Text: 60 minutes. 2-6 players. Can you escape?" showed file names (and "60 minutes" was the length)
+    s, _ = session_after([img("room1_wide.jpg", 0), img("clue box close up.jpg", 1), img("group.jpg", 2)], VAULT)
+    assert _texts(s.timeline, Role.CAPTION)[:3] == ["60 minutes", "2-6 players", "Can you escape?"]
+
+
+def test_how_a_message_starts_is_not_its_title():
+    # "ok so pop up reel!! …" was titled "Ok So Pop Up"
+    s, _ = session_after(POPUP, "ok so pop up reel!! 🛍️✨\nsat 14th march 10am-4pm\nfollow @secondskinvintage")
+    assert _texts(s.timeline, Role.TITLE) == ["Pop Up"]

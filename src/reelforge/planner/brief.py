@@ -108,13 +108,15 @@ def read(text: str) -> Brief:
         value, end = _value(text, m.end(), stop, listed=role in ("captions", "text"))
         if value is None:
             continue
+        if role in ("captions", "text") and not re.search(r"[|,，、]", value) and (more := _sentences_after(text, end, stop)):
+            value, end = "|".join([value, *more[0]]), more[1]  # "Text: 60 minutes. 2-6 players. Can you escape?"
         if role == "cta" and (inner := re.search(r"['\"“‘「](?P<q>[^'\"“”‘’「」]{2,40})['\"”’」]", value)):
             value = inner.group("q")  # "end card = capsule art + 'Wishlist on Steam' + release date": the words quoted
         if _IN_A_SENTENCE.search(text[max(0, m.start() - 12):m.start()]) and not _NAME_LIKE.match(value):
             continue  # "a video about our product: it keeps drinks cold" is a sentence, not a field
         if _ends_a_phrase(text, m, labels[i - 1] if i else None):
             continue
-        if _A_SETTING.match(_ITEM_SPLIT.split(value)[0]) or (role == "cta" and names_a_thing(value)):
+        if (_A_SETTING.match(_ITEM_SPLIT.split(value)[0]) and "|" not in value) or (role == "cta" and names_a_thing(value)):
             continue  # "captions: yes", "ending: fade to black", "date: 30 seconds": no words to show
         spans.append((m.start(), end))  # a field said twice is blanked too, its first value kept
         if role in got and role != "line":
@@ -143,6 +145,28 @@ def read(text: str) -> Brief:
         got.setdefault("subtitle", capitalised(got.pop("headline")))
     return Brief(title=got.get("title"), subtitle=got.get("subtitle"), cta=got.get("cta"), lines=tuple(lines),
                  captions=tuple(c.strip(_QUOTES + " ") for c in captions), spans=tuple(spans))
+
+
+_NOT_A_LINE = re.compile(r"(?i)\b(?:use|make|put|add|music|song|voice\s*over|vo|vertical|square|landscape|portrait|"
+                         r"instagram|insta|youtube|tiktok|reels?|shorts|facebook|please|pls|seconds?|secs?|transitions?|"
+                         r"style|vibe|look|font)\b")
+
+
+def _sentences_after(text: str, at: int, stop: int) -> tuple[list[str], int] | None:
+    """The short sentences after a list label's first one, up to the next label ("Text: 60 minutes. 2-6 players.
+    Can you escape?": three lines, of which "60 minutes" alone was read as a length), and where they end; None
+    when the next sentence is no line to show (a setting, a request)."""
+    if any(q in text[at:stop] for q in _QUOTES):
+        return None  # quoted lines are read as quotes
+    out: list[str] = []
+    pos = at
+    for m in re.finditer(r"\s*([^.!?\n]{2,40}?[.!?]+|[^.!?\n]{2,40}?$)", text[at:stop]):
+        line = m.group(1).strip()
+        if not re.search(r"\w", line) or _NOT_A_LINE.search(line) or len(out) >= 4:
+            break
+        out.append(line.rstrip("."))
+        pos = at + m.end()
+    return (out, pos) if out else None
 
 
 def _ends_a_phrase(text: str, m: re.Match, before: re.Match | None) -> bool:

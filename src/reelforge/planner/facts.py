@@ -178,7 +178,20 @@ _KINDS: tuple[tuple[str, str], ...] = (
               r"activities|workshops|classes|trucks)\b"),
     ("for the kids", r"\b(?:petting\s+zoo|bouncy\s+castles?|face\s+painting|pony\s+rides|kids'?\s+(?:zone|corner|activities|crafts))"
                      r"(?:\s+for\s+the\s+(?:kids|little\s+ones|family))?\b"),
-    ("service", r"\bwe\s+come\s+to\s+you\b|\bsame[\s-]day\s+service\b|\bmobile\s+service\b|\bfully\s+insured\b"),
+    ("service", r"\bwe\s+come\s+to\s+you\b|\bsame[\s-]day\s+service\b|\bmobile\s+service\b|\bfully\s+insured\b|"
+                # "24hr emergency callout", "no call out fee", "collection only" (a locksmith's, a seller's terms)
+                r"\b24\s*(?:hr|hrs|h|hour|/7)\s+(?:emergency\s+)?(?:call[\s-]?outs?|service|repairs?|cover|support|locksmiths?|"
+                r"plumbers?|electricians?)\b|\bno\s+(?:call[\s-]?out|booking|hidden|joining|admin|cancellation)\s+(?:fees?|charges?)\b|"
+                r"\b(?:collection|delivery|pick-?up)\s+only\b"),
+    # "3 for 2 on tees", "buy one get one free", "2 for 1 cocktails": a deal
+    ("deal", r"\b\d\s+for\s+\d\s+on\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\b|\bbuy\s+one\s+get\s+one(?:\s+(?:free|half\s+price))?\b|"
+             r"\b2\s*(?:for|4)\s*1\s+(?:on\s+)?[a-z][\w-]*\b"),
+    # "free hot chocolate for the children": what is free, for whom
+    ("free for", r"\bfree\s+(?:[a-z-]+\s+){1,2}for\s+(?:the\s+|all\s+(?:the\s+)?)?(?:kids|children|little\s+ones|everyone|"
+                 r"families|under\s*\d{1,2}s)\b"),
+    # "every sat at broadway market": where it is each week
+    ("every week at", rf"\bevery\s+{_ABBR_DAYS}\s+at\s+(?!\d)[a-z][\w'’&-]*(?:\s+[a-z][\w'’&-]*){{0,3}}?"
+                      r"\s+(?:market|square|park|hall|centre|center|pier|yard|station|arcade)\b"),
     ("every week", rf"\bevery\s+{_ABBR_DAYS}\s+(?:from\s+)?{_TIME}\s*(?:-|–|to)\s*{_TIME}"),
     # a weekly schedule beside the day it starts: "mon/wed/fri 6am", "tues & thurs 7pm"
     ("schedule", rf"\b(?:{_ABBR_DAYS}\s*(?:/|,|&|and|-)\s*){{1,6}}{_ABBR_DAYS}\s+(?:at\s+)?{_TIME}"),
@@ -200,6 +213,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"营业时间\s*[:：]?\s*\d{1,2}[:：]\d{2}\s*[-~—至到]\s*\d{1,2}[:：]\d{2}|"
      r"(?:本|这)?(?:周六周日|周六日|周末|周六|周日)有效|名额有限|限量\d*(?:份|个|件|套)?|(?:1[6-9]|2[01])岁以上(?:可参加|专享)?|"
      r"(?:全天)?24小时营业|每天营业|免费(?:停车|WiFi|wifi|无线网|试吃|品尝|接送|退换|包装)|"
+     r"营业到(?:凌晨|晚上)?\d{1,2}(?:点半?|[:：]\d\d)|"  # ("营业到凌晨3点" was lost)
      r"(?:含|包含|包)(?:机票|早餐|酒店|住宿|接送)(?:(?:和|、|及|与)(?:机票|早餐|酒店|住宿|接送))?|"
      r"零基础(?:可学|友好|也能学)?|多种颜色可选|多色可选|\d{1,2}种颜色(?:可选)?|支持(?:微信|支付宝)(?:和|、)?(?:微信|支付宝)?(?:支付)?|"
      r"(?:欢迎)?(?:新手|带娃|亲子|宠物)(?:友好|欢迎)|欢迎(?:新手|带娃|亲子|宠物)|"

@@ -317,6 +317,8 @@ _KIND_AFTER = re.compile(r"(?i)(?:^|(?<=[.!?;,:—–])|(?<=\s-))\s*(?P<s>[a-z0-
                          r"introducing|announcing|promoting|advertising)\b(?!\s+(?:my\s+|our\s+|the\s+)?(?:" + _PLATFORMS +
                          r"|channel|page|account|feed)\b))")
 _KIND_LEAD = re.compile(r"(?i)^(?:(?:pls|please|can\s+you|could\s+you|i\s+need|we\s+need|i\s+want|make|create|do|"
+                        # "ok so pop up reel!!": how the message starts (the title was "Ok So Pop Up")
+                        r"ok(?:ay)?|so|um+|hey|hi|hiya|hello|yo|right|alright|"
                         # "I'm organising the Hope Hospice 5k fun run": what is organised
                         r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:organi[sz]ing|hosting|running|throwing|planning|holding|putting\s+on)|"
                         r"build|give\s+me|me|us|a|an|the|our|my|this|quick|short|little|simple|fun|nice|cool|"
