@@ -206,7 +206,7 @@ class Session:
                                "'make it vertical for TikTok'.")
         intent = route(text)
         if intent is Intent.UNDO:
-            return self._record(text, self.undo())
+            return self._record(text, self._undo_after_nothing() or self.undo())
         if intent is Intent.REDO:
             return self._record(text, self.redo())
         if intent is Intent.EXPORT:
@@ -307,6 +307,8 @@ class Session:
         ops = list(plan.ops)
         history_ops = [o for o in ops if isinstance(o, (O.Undo, O.Redo))]
         if history_ops and len(history_ops) == len(ops):
+            if len(ops) == 1 and isinstance(ops[0], O.Undo) and (held := self._undo_after_nothing()) is not None:
+                return held
             return self._steps(ops)
         ops = [o for o in ops if not isinstance(o, (O.Undo, O.Redo))]
         zh = is_chinese(text)
@@ -558,6 +560,26 @@ class Session:
         if back and len(ops) > done:
             said += "已回到初剪。" if self._zh else " Back to the first cut."
         return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
+
+    def _undo_after_nothing(self) -> Reply | None:
+        """An undo said right after a message that changed nothing ("sparkly transitions?" refused, then "too
+        much, go back to what it was"): what it takes back is that message, so nothing is undone; the change
+        before it is named, and an undo said again takes it (it took that change back without a word)."""
+        if not self.history or not self.undo_stack:
+            return None
+        last = self.history[-1]
+        if last.changed or last.intent != Intent.EDIT.value:
+            return None
+        before = next((h for h in reversed(self.history) if h.changed), None)
+        if before is None or before is self.history[0]:
+            return None  # (only the first cut before it: "undo" takes it as it always did)
+        if self._zh:
+            said = (f"上一句「{last.text[:40]}」没有改动任何内容，所以没有撤销。再往前的修改是「{before.text[:40]}」："
+                    "要撤销它，请再说一次“撤销”。")
+        else:
+            said = (f"Your last message ('{last.text[:60]}') changed nothing, so nothing was undone. The change before "
+                    f"it was '{before.text[:60]}': say 'undo' again to take that back.")
+        return self._reply(Intent.UNDO, "nothing", said)
 
     def undo(self) -> Reply:
         if not self.undo_stack:

@@ -159,6 +159,9 @@ def test_round_trip_is_exact(tmp_path):
     assert [p.name for p in path.parent.iterdir()] == ["promo.reel.json"]  # no temp file left
     loaded = Session.load(path)
     assert loaded.to_json() == text
+    # ("remove the image" asked which and changed nothing: the first undo says what a second one takes back)
+    held = loaded.handle("undo")
+    assert not held.changed and "say 'undo' again" in held.message
     assert loaded.handle("undo").changed
 
 

@@ -350,3 +350,14 @@ def test_how_a_message_starts_is_not_its_title():
     # "ok so pop up reel!! …" was titled "Ok So Pop Up"
     s, _ = session_after(POPUP, "ok so pop up reel!! 🛍️✨\nsat 14th march 10am-4pm\nfollow @secondskinvintage")
     assert _texts(s.timeline, Role.TITLE) == ["Pop Up"]
+
+
+@pytest.mark.parametrize(("nothing", "undo"), [("sparkly transitions? if you have them", "too much, go back to what it was"),
+                                              ("客人喝酒那段放慢一点", "撤销")])
+def test_an_undo_after_a_message_that_changed_nothing_names_what_it_would_take_back(nothing, undo):
+    # the undo took back the change before (the title added, the new offer) without a word
+    s, (r1, r2, r3) = session_after(DUMPLINGS, "tiktok for mama lin's dumplings", "add the title 'Mama Lin's'", nothing, undo)
+    assert r1.changed and not r2.changed and not r3.changed, r3.message
+    assert _texts(s.timeline, Role.TITLE) == ["Mama Lin's"]
+    r4 = s.handle(undo)
+    assert r4.changed and _texts(s.timeline, Role.TITLE) != ["Mama Lin's"], r4.message
