@@ -328,7 +328,7 @@ class Session:
             status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
             msg = exc.message[:1].upper() + exc.message[1:]
             if zh and (said := error_zh(exc.message)) != exc.message:
-                return self._reply(Intent.EDIT, status, f"{said}。没有做任何修改。", ops=tuple(ops))
+                return self._reply(Intent.EDIT, status, f"{said}{'' if said.endswith(('？', '。')) else '。'}没有做任何修改。", ops=tuple(ops))
             tail = "没有做任何修改。" if zh else "Nothing was changed."
             return self._reply(Intent.EDIT, status, f"{msg}{'' if msg.endswith(('.', '?')) else '.'} {tail}",
                                ops=tuple(ops))

@@ -361,3 +361,38 @@ def test_an_undo_after_a_message_that_changed_nothing_names_what_it_would_take_b
     assert _texts(s.timeline, Role.TITLE) == ["Mama Lin's"]
     r4 = s.handle(undo)
     assert r4.changed and _texts(s.timeline, Role.TITLE) != ["Mama Lin's"], r4.message
+
+
+HANFU = [img("IMG_20260410_153012.jpg", 0), clip("客人拍照花絮.mp4", 25_000), clip("化妆过程.mp4", 40_000),
+         aud("配音最终版.m4a", 22_000)]
+
+
+def test_a_clip_too_long_cut_to_more_than_it_shows_is_said_not_lengthened():
+    # "化妆那个视频太长了 剪到15秒左右" for a clip shown about 6 s made it 15 s (the video 9 s longer)
+    s0, _ = session_after(HANFU, "做一个汉服体验的宣传视频，用我录的配音")
+    shown = next(x for x in s0.timeline.track(Role.MAIN).segments if x.name.startswith("化妆")).duration
+    assert shown < 15_000
+    s, (r,) = session_after(HANFU, "做一个汉服体验的宣传视频，用我录的配音", "化妆那个视频太长了 剪到15秒左右")
+    assert not r.changed and s.timeline.duration == s0.timeline.duration, r.message
+
+
+@pytest.mark.parametrize(("said", "check"), [
+    ("music should start quiet and build up", lambda s: s.timeline.track(Role.MUSIC).segments[0].fade_in_ms >= 5000),
+    ("音乐小一点 前3秒不要音乐 有炒菜的声音好听", lambda s: s.timeline.track(Role.MUSIC).segments[0].volume == 0),
+])
+def test_music_asked_to_come_in_later_or_build_up(said, check):
+    # the first turned the music up; the second lost "前3秒不要音乐" (read as a sound effect asked for)
+    lib = [img("a.jpg", 0), clip("炒虾.mp4", 15_000), aud("bgm.mp3", 90_000)]
+    s, (r,) = session_after(lib, "做个朋友圈视频 虾王府小龙虾", said)
+    assert check(s), r.message
+
+
+def test_ok_before_a_chinese_question_is_no_part_of_it():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个朋友圈视频 虾王府小龙虾", "行 多长时间")
+    assert "没有理解" not in r.message and "秒" in r.message, r.message
+
+
+def test_which_of_two_shots_a_name_matches_is_asked_in_chinese():
+    lib = [img("上课照片1.jpg", 0), img("上课照片2.jpg", 1), clip("机器人视频.mp4", 20_000)]
+    s, (r,) = session_after(lib, "做一个暑期招生的宣传视频", "上课照片放最后")
+    assert "which one" not in r.message, r.message

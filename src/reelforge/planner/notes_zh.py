@@ -451,6 +451,8 @@ def _secs(ms: str) -> str:
 
 
 _ERRORS: list[Rule] = [
+    # "第二张上课照片和第一张换一下位置": which of the shots a name matches, asked in Chinese (it was asked in English)
+    _r(r'"(.+?)" matches (\d+) segments \((.+)\); which one\?', lambda m: f"「{m[1]}」对应{m[2]}个镜头（{m[3]}）：是哪一个？"),
     # a model step that failed (`AIStage.run_request`): which step, and the kind of failure
     _r(r"[Cc]aptions from the speech did not work \((\w+)\)\.?", lambda m: f"按语音生成字幕没有成功（{m[1]}）"),
     _r(r"(.+?) did not work \((\w+)\)\.?", lambda m: f"这一步没有成功：{m[1]}（{m[2]}）"),

@@ -453,6 +453,14 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)^\s*(?:(?:the|my|our)\s+)?logo\s+(?:should\s+(?:be|go|only\s+be)\s+|(?:needs|has)\s+to\s+be\s+|can\s+(?:it|you)\s+)?"
                   r"(?:only\s+)?(?:on|in|at)\s+the\s+(?:end\s*card|ending|outro|end)(?:\s+only)?(?:\s+(?:pls|please))?\s*[.!?]*$",
                   "only show the logo at the end", text)
+    # "…前3秒不要音乐 有炒菜的声音好听": why (the clip's own sound is nice), no sound effect asked for
+    text = re.sub(r"(?<=\S)[\s，,]+(?:因为)?(?:有|能听到)[\u4e00-\u9fff]{1,8}的?声音(?:很|挺|比较|更)?好听[了啊呀呢]?\s*[。！!]?$", "", text)
+    # "music should start quiet and build up", "音乐开头小声 慢慢变大": a long fade-in (the music was turned up)
+    text = re.sub(r"(?i)^\s*(?:(?:the|can\s+the)\s+)?(?:music|song|track|bgm)\s+(?:should\s+|needs\s+to\s+|to\s+)?(?:start|begin)s?\s+"
+                  r"(?:off\s+)?(?:quiet(?:ly)?|soft(?:ly)?|low|quieter)\s+(?:and\s+|then\s+)*(?:build|grow|swell|get\s+louder|ramp|rise)s?"
+                  r"(?:\s+up)?(?:\s+(?:slowly|gradually))?\s*[.!?]*$", "fade the music in over 6 seconds", text)
+    text = re.sub(r"^\s*(?:背景)?音乐(?:开头|一开始|刚开始)(?:小声|轻一点|小一点)[\s，,]*(?:然后|再)?(?:慢慢|逐渐)?(?:变大|变响|大起来)\s*[。！]?$",
+                  "背景音乐淡入6秒", text)
     # "the twirl clip should be the very first thing": the first ("very" was looked for as a shot's name)
     text = re.sub(r"(?i)\bthe\s+very\s+(first|last|start|end|beginning|top|bottom)\b", r"the \1", text)
     # "can it be more warm and tasty looking": warmer (not understood)
@@ -574,7 +582,7 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)^\s*(?:(?:perfect|great|awesome|nice|amazing|brilliant|lovely|cool|love\s+it|looks?\s+(?:great|good|amazing|"
                   r"perfect|lovely)|that'?s\s+(?:great|perfect|better|lovely|amazing|brilliant)|thanks?(?:\s+you)?|ty|ok(?:ay)?|"
                   r"好的|好|可以|不错|很好)(?:\s+(?:thanks?|ty))?\s*[,.!，。！]+\s*)+(?=\S)", "", text)
-    text = re.sub(r"^\s*(?:好的|好|可以|不错)\s+(?=\S)", "", text)  # "好的 微信号在上面吗"
+    text = re.sub(r"^\s*(?:好的|好|可以|不错|行|嗯+|好吧)[\s，,。!！]+(?=\S)", "", text)  # "好的 微信号在上面吗", "行 多长时间"
     # (a mark after it: "cool tones please", "nice and slow" are asks)
     # "nvm. last thing take out the sunday hours", "one more thing: …": how the message goes on, no shot (it removed
     # the last one)

@@ -1348,6 +1348,13 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
             raise _Cannot(f"「{cur.name}」已经有{cur.duration / 1000:g}秒了，比{ms / 1000:g}秒长；要多长请直接说，例如“改成{cur.duration // 1000 + 3}秒”"
                           if c.zh else f"{cur.name} runs {cur.duration / 1000:g} s already, longer than {ms / 1000:g} s; say how "
                           f"long, e.g. 'make it {cur.duration // 1000 + 3} seconds'")
+        if absolute and cur is not None and ms > cur.duration and _has(r"\b(?:shorter|shorten|cut|trim|too\s+long)\b|缩短|剪到|剪成|太长", t):
+            # "化妆那个视频太长了 剪到15秒左右" for a clip shown 5.9 s: cut to a length it is already under (it was
+            # made 15 s long)
+            raise _Cannot(f"「{cur.name}」在视频里只有{cur.duration / 1000:g}秒，已经比{ms / 1000:g}秒短了；要更短请说例如“改成"
+                          f"{max(1, cur.duration // 2000)}秒”" if c.zh else
+                          f"{cur.name} shows for {cur.duration / 1000:g} s, already under {ms / 1000:g} s; say e.g. 'make it "
+                          f"{max(1, cur.duration // 2000)} seconds' to cut it further")
         if (_has(r"\b(?:shorter|less|shorten|reduce)\b|缩短|减少|少", t) or _has(r"\b(?:shave|take|cut|trim|knock|chop|lop)\b[^.]*\boff\b", t)) \
                 and cur is not None and not absolute:  # "take 2 seconds off the first photo"
             return [O.SetSegmentDuration(target=target, duration_ms=max(100, cur.duration - ms))]
