@@ -396,3 +396,10 @@ def test_which_of_two_shots_a_name_matches_is_asked_in_chinese():
     lib = [img("上课照片1.jpg", 0), img("上课照片2.jpg", 1), clip("机器人视频.mp4", 20_000)]
     s, (r,) = session_after(lib, "做一个暑期招生的宣传视频", "上课照片放最后")
     assert "which one" not in r.message, r.message
+
+
+@pytest.mark.parametrize("said", ["can it be more 70s looking, like film grain warm", "add a vignette and make it warmer"])
+def test_an_effect_there_is_not_leaves_the_colour_asked_beside_it(said):
+    # "… like film grain warm" refused all of it (no film grain)
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "a reel for our shop", said)
+    assert s.timeline.grade.warmth > 0 and "effect" in r.message, r.message

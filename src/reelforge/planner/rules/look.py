@@ -888,6 +888,13 @@ def _h_effects(c: _Ctx) -> list[O.Op] | None:
     m = re.search(_EFFECTS, c.t)
     if m is None:
         return None
+    rest = c.t[:m.start()] + " " + c.t[m.end():]
+    rest = re.sub(r"\b(warm|cool|cold|moody|retro|vintage)\s*$", r"\1 look", re.sub(r"\blooking\b", "look", rest).strip())
+    if (change := grade_change(rest, c.tl.grade)) and not _has(_NOT_PICTURES, c.t):
+        # "can it be more 70s looking, like film grain warm": the colour said beside it (it refused all of it)
+        c.notes.append(f"没有「{m.group(0)}」这类特效，只调了颜色。" if c.zh else
+                       f"There is no {m.group(0)} effect; the colour changed as asked.")
+        return [O.SetGrade(**change)]
     if c.zh:
         raise _Cannot(f"没有「{m.group(0)}」这类特效；可以调色，例如“复古一点”“暖色调”“黑白”“对比度高一点”“亮一点”")
     raise _Cannot(f"there is no {m.group(0)} effect; the picture's look changes by colour: e.g. 'make it look vintage', "
