@@ -985,7 +985,7 @@ class AIStage:
         (and no note) without the extra, a voiceover or any speech."""
         from reelforge.ai.copywriting import product_name, shot_phrases, spoken_as
         from reelforge.planner import occasion
-        from reelforge.planner.on_screen import subject_of, title_in
+        from reelforge.planner.on_screen import named_outright, subject_of, title_in
 
         asset = self._voice_to_hear(tl, text, title_only=title_only)
         if asset is None:
@@ -1032,6 +1032,7 @@ class AIStage:
         # the title the instruction gave ("a promo for Urban Dreams", "标题是城市之光") stays: a caption
         # saying it again is left out too
         given = (subject_of(text) is not None or title_in(text) is not None or quoted(Role.TITLE)
+                 or named_outright(text) is not None  # ("Business is Sugar & Lace Cakes": the name typed stays)
                  or (occasion.greeting(text) or occasion.hiring(text) or occasion.welcome(text)) is not None)
         kept = title if title_track and given else ""
         if kept and not quoted(Role.TITLE) and (spelled := spoken_as(kept, tr)) is not None:
