@@ -321,6 +321,7 @@ class Session:
                 if not ops:
                     return self._reply(Intent.EDIT, "ok", _nothing_msg(plan.reply, zh))
             new = apply(self.timeline, ops, library=self.library)
+            new, voice_kept = _voice_kept_whole(self.timeline, new, ops, self.library, zh)
             new, look_ops, looks = _caption_look(text, new, self.library, plan.ops)
             new, room = self._make_room(new)
             _within_limits(new)
@@ -341,7 +342,7 @@ class Session:
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]
         fresh += _length_change(self.timeline, new, ops, zh)
-        fresh += _voice_cut(self.timeline, new, zh)
+        fresh += _voice_cut(self.timeline, new, zh) + voice_kept
         fresh += _size_capped(self.timeline, new, zh)
         self._commit(new)
         if plan.memory is not None:
@@ -1055,6 +1056,30 @@ def _voice_cut(old: Timeline, new: Timeline, zh: bool) -> list[str]:
 
 
 VOICE_CUT_MS = 300  # a voiceover's tail this short is room tone, not words
+_CLIP_EDITS = (O.SetInPoint, O.TrimSegment, O.SetSpeed)
+
+
+def _voice_kept_whole(old: Timeline, new: Timeline, ops: Sequence[O.Op], library: Sequence[Asset],
+                      zh: bool) -> tuple[Timeline, list[str]]:
+    """``new`` as long as ``old`` again when an edit of a clip's footage alone (its part, its speed) would cut
+    the voiceover off ("only the bit … 0:08 to 0:16", "speed it up a lot": the video shrank under its 24 s
+    voiceover, which stopped mid-sentence); the clips edited keep their new length, the other shots take up
+    the time. ``new`` as it is when that cannot be done or the voice was not whole before."""
+    if not ops or not all(isinstance(o, _CLIP_EDITS) for o in ops) or new.duration >= old.duration:
+        return new, []
+    if not _voice_cut(old, new, False) or _voice_cut(old, old, False):
+        return new, []
+    keep = [o.target for o in ops if getattr(o, "target", None) is not None]
+    try:
+        fitted = apply(new, [O.SetTotalDuration(duration_ms=old.duration, keep=keep)], library=library)
+    except ApplyError:
+        return new, []
+    if _voice_cut(old, fitted, False):
+        return new, []
+    secs, short = f"{old.duration / 1000:g}", f"{max(1, round(new.duration / 1000))}"
+    return fitted, [f"其他镜头加长了，视频仍是{secs}秒，旁白完整保留（要更短请说“改成{short}秒”）。" if zh else
+                    f"The other shots take up the time, so the video stays {secs} s and the voiceover plays whole "
+                    f"(say 'make it {short} seconds' for the shorter one, without the end of the voiceover)."]
 
 
 def _length_change(old: Timeline, new: Timeline, ops: Sequence[O.Op], zh: bool) -> list[str]:

@@ -403,3 +403,25 @@ def test_an_effect_there_is_not_leaves_the_colour_asked_beside_it(said):
     # "… like film grain warm" refused all of it (no film grain)
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "a reel for our shop", said)
     assert s.timeline.grade.warmth > 0 and "effect" in r.message, r.message
+
+
+FARM = [img("DSC_0012.JPG", 0), clip("netting machine.mp4", 30_000), img("IMG_7781.jpg", 2), aud("farm shop vo.m4a", 24_000)]
+
+
+@pytest.mark.parametrize("said", ["Only the bit of the netting clip from 0:08 to 0:16", "speed the netting clip up a lot"])
+def test_a_clip_edit_keeps_the_voiceover_whole(said):
+    # the video shrank under its 24 s voiceover, which stopped mid-sentence (the reply only said so)
+    first = "a video for our farm shop facebook page, use the voiceover"
+    s0, _ = session_after(FARM, first)
+    s, (r,) = session_after(FARM, first, said)
+    assert s.timeline.duration == s0.timeline.duration and "plays whole" in r.message, r.message
+    voice = s.timeline.track(Role.VOICE).segments[0]
+    assert voice.duration == s0.timeline.track(Role.VOICE).segments[0].duration
+
+
+def test_an_afterthought_and_a_reason_after_new_words_stay_off_screen():
+    lib = [img("van.jpg", 0), img("door.jpg", 1)]
+    s, (r,) = session_after(lib, "ad for Keyes Locksmiths. 24hr emergency callout, no call out fee",
+                            "no call out fee should say FREE call out actually, people read that better")
+    shown = " | ".join(_texts(s.timeline, Role.CAPTION))
+    assert "FREE call out" in shown and "actually" not in shown and "read" not in shown, r.message

@@ -461,6 +461,12 @@ def _as_typed(text: str) -> str:
                   r"(?:\s+up)?(?:\s+(?:slowly|gradually))?\s*[.!?]*$", "fade the music in over 6 seconds", text)
     text = re.sub(r"^\s*(?:背景)?音乐(?:开头|一开始|刚开始)(?:小声|轻一点|小一点)[\s，,]*(?:然后|再)?(?:慢慢|逐渐)?(?:变大|变响|大起来)\s*[。！]?$",
                   "背景音乐淡入6秒", text)
+    # "no call out fee should say FREE call out actually, people read that better": the new words, without the
+    # afterthought and the reason (both were written on screen)
+    text = re.sub(r"(?i)(\bshould\s+(?:say|read|be)\s+\S.*?)(?:\s+actually)?\s*,\s*(?:people|they|customers|clients|folks|"
+                  r"it|that|everyone|parents)\s+(?:will\s+|would\s+)?(?:read|like|get|understand|notice|prefer|respond)s?\b.*$",
+                  r"\1", text)
+    text = re.sub(r"(?i)(\bshould\s+(?:say|read|be)\s+\S.*?)\s+actually\s*[.!]*$", r"\1", text)
     # "the twirl clip should be the very first thing": the first ("very" was looked for as a shot's name)
     text = re.sub(r"(?i)\bthe\s+very\s+(first|last|start|end|beginning|top|bottom)\b", r"the \1", text)
     # "can it be more warm and tasty looking": warmer (not understood)
