@@ -27,6 +27,7 @@ def _texts(tl, role: Role) -> list[str]:
     # how far away a place is ("在大唐不夜城旁边走路5分钟" made a 300 s video)
     ("在大唐不夜城旁边走路5分钟。单人妆造+服装199", None), ("离地铁站5分钟", None), ("开车20分钟就到", None),
     ("步行10分钟 做个30秒的视频", 30_000), ("a 5 min walk from the station", None),
+    ("做一个离别的视频 30秒", 30_000), ("距离海边10分钟", None),  # ("离别" is no distance)
 ])
 def test_lengths_that_are_not_the_videos(said, ms):
     assert parse_duration_ms(said) == ms
@@ -338,6 +339,12 @@ def test_the_facts_a_first_cut_dropped_are_shown(first, shown):
     texts = _texts(s.timeline, Role.CAPTION) + _texts(s.timeline, Role.CTA)
     for fact in shown:
         assert any(fact in x for x in texts), texts
+
+
+def test_a_sentence_about_the_pictures_after_a_caption_label_is_no_caption():
+    from reelforge.planner.brief import read
+
+    assert read("Captions: Fresh daily. The photos are from our shop.").captions == ("Fresh daily",)
 
 
 def test_the_lines_a_text_label_lists_are_captions():

@@ -149,7 +149,7 @@ def read(text: str) -> Brief:
 
 _NOT_A_LINE = re.compile(r"(?i)\b(?:use|make|put|add|music|song|voice\s*over|vo|vertical|square|landscape|portrait|"
                          r"instagram|insta|youtube|tiktok|reels?|shorts|facebook|please|pls|seconds?|secs?|transitions?|"
-                         r"style|vibe|look|font)\b")
+                         r"style|vibe|look|font|photos?|pictures?|pics?|images?|clips?|videos?|shots?)\b")
 
 
 def _sentences_after(text: str, at: int, stop: int) -> tuple[list[str], int] | None:

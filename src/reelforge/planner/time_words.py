@@ -132,7 +132,8 @@ _NOT_TOTAL_BEFORE = ascii_rx(
     r"\b(?:texts?|captions?|words|titles?|headlines?|taglines?|overlays?|on[\s-]?screen)\s*:|"
     # how far away it is ("走路5分钟", "离地铁站5分钟", "开车20分钟")
     # how long a text is shown ("开头加标题：暑假来学编程吧！ 显示3秒" cut the video to 3 s)
-    r"显示|出现|停留|(?:文字|字幕|标题)[:：]|走路|步行|开车|驾车|骑车|打车|坐车|车程|路程|离[^\s，,。；;：:]{1,10}|距[^\s，,。；;：:]{0,10}|"
+    r"显示|出现|停留|(?:文字|字幕|标题)[:：]|走路|步行|开车|驾车|骑车|打车|坐车|车程|路程|"
+    r"离(?!别|开|婚)[^\s，,。；;：:]{1,10}(?<!视频)(?<!片)|距[^\s，,。；;：:]{0,10}(?<!视频)(?<!片)|"
     r"\b(?:fade|fades|fading|crossfade|crossfades|dissolve|transition|transitions)"
     r"(?:\s+(?:in|out))?(?:\s+(?:of|over|for|in|lasting|by))?|"
     r"前|最后|最後|后|從|从|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
