@@ -370,7 +370,7 @@ def _h_motion(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(_TEXT_WORD, t) and not _has(r"\bmotion\b", t) or _has(r"\bslow[\s-]?mo(?:tion)?\b|慢动作", t):
         return None
-    if _has(r"那句|那行|的字(?![体号])|显眼|醒目|看不清", t):
+    if _has(r"那句|那行|的字(?![体号])|显眼|醒目", t):
         return None  # "把298起那句放大", "满减的字 要显眼一点 放大": a text bigger (the pictures zoomed in)
     want = P.wants_motion(t)
     if want is not False and _has(_REMOVE + r"|\b(?:turn|switch)\s+off\b", t) and _has(r"\b(?:zoom(?:s|ing)?|motion|ken\s+burns|pan(?:s|ning)?|movements?|animations?)\b|动画|动效|缩放", t):
