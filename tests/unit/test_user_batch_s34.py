@@ -432,3 +432,16 @@ def test_an_afterthought_and_a_reason_after_new_words_stay_off_screen():
                             "no call out fee should say FREE call out actually, people read that better")
     shown = " | ".join(_texts(s.timeline, Role.CAPTION))
     assert "FREE call out" in shown and "actually" not in shown and "read" not in shown, r.message
+
+
+def test_a_run_of_marks_before_a_question_is_read_in_linear_time():
+    # the words people say before a question were matched with nested repeats: 28 "!" took 97 s (exponential).
+    # Run apart so a regression fails on the deadline instead of hanging the suite; 60 marks would take years.
+    import subprocess
+    import sys
+
+    code = ("from reelforge.planner.rules import shots\n"
+            "t = '!' * 60 + 'x'\n"
+            "print(any(rx.match(t) for rx in (shots._RX_HOW_LONG, shots._RX_IS_IT, shots._RX_TOO_LONG_ASKED)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.strip() == "False"

@@ -79,8 +79,9 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
 
 
 # what people say before a question ("love it 😍 is it under 30 secs?")
-_CHAT = (r"(?:(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey|love\s+it|lovely|amazing|awesome|thanks|thank\s+you|ty|"
-         r"yes|yay|looks\s+(?:good|great|amazing))(?:[\s,.!]+|$)|[^\w\s?？]+\s*)*")
+# (atomic and possessive: "!!!!…x" backtracked exponentially, 28 marks took 97 s)
+_CHAT = (r"(?:(?>(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey|love\s+it|lovely|amazing|awesome|thanks|thank\s+you|ty|"
+         r"yes|yay|looks\s+(?:good|great|amazing))(?:[\s,.!]+|$))|(?>[^\w\s?？]+\s*))*+")
 # "how long is it now?", "现在多长了": the video's length, asked
 _RX_HOW_LONG = re.compile(r"^" + _CHAT + r"(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
                           r"(?:\s+(?:now|right\s+now|rn|currently))?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
