@@ -445,3 +445,31 @@ def test_a_run_of_marks_before_a_question_is_read_in_linear_time():
             "print(any(rx.match(t) for rx in (shots._RX_HOW_LONG, shots._RX_IS_IT, shots._RX_TOO_LONG_ASKED)))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("said", ["make " + " " * 10_000 + " x", "make " + ", " * 40 + " x", "make " + "!" * 9_000 + " x"])
+def test_a_message_a_script_sends_is_read_in_time(said):
+    # "make" + 400 spaces took 2.8 s and 10,000 never ended (patterns cubic in a run of spaces); ", " * 40 in a first
+    # instruction never ended (nested repeats). Run apart with a deadline: a regression fails instead of hanging.
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys\n"
+            "from reelforge.session import Session\n"
+            "from reelforge.timeline.model import Asset, AssetKind\n"
+            "s = Session.new()\n"
+            "s.add_ingested([Asset(id=f'i{k}', path=f'/m/{k}.jpg', name=f'{k}.jpg', kind=AssetKind.IMAGE, width=1920,"
+            " height=1080) for k in range(3)])\n"
+            "r = s.handle(json.loads(sys.stdin.read()))\n"
+            "print(r.status)")
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(said), capture_output=True, text=True,
+                          timeout=300, check=True)
+    assert done.stdout.strip(), done.stderr
+
+
+def test_tidy_keeps_what_a_person_types():
+    from reelforge.session import _tidy
+
+    assert _tidy("  music  to 20%\n\n\nand a title!!!!!!  ") == "music to 20%\nand a title!!!"
+    assert _tidy("“Summer  Sale”") == "“Summer Sale”"
