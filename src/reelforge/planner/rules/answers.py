@@ -35,12 +35,15 @@ _RX_LONG_ENOUGH = re.compile(r"\b(?:is|will)\s+(?:the\s+|my\s+|our\s+|this\s+)?(
                              r"(?:音乐|歌|配乐|bgm|背景音乐)(?:的?长度)?(?:够长吗|够不够长?|够吗|够用吗|够不够用)", re.I)
 
 
+def _music_seg(c: _Ctx):
+    """The music's (first) segment, or None when the video has no music."""
+    music = c.tl.track(Role.MUSIC)
+    return music.segments[0] if music is not None and music.segments else None
+
+
 def _music_long_enough(c: _Ctx) -> str | None:
     """"is the banjo thing long enough? it's only a minute": how long the music runs against the video."""
-    from reelforge.timeline import Role
-
-    music = c.tl.track(Role.MUSIC)
-    seg = music.segments[0] if music is not None and music.segments else None
+    seg = _music_seg(c)
     if seg is None:
         return None
     source = next((a for a in c.tl.assets if a.id == seg.src), None)
@@ -58,16 +61,17 @@ def _music_long_enough(c: _Ctx) -> str | None:
             ("it loops, so it plays under all of it" if seg.loop else f"it ends at {(seg.start + runs) / 1000:g} s"))
 
 
+# what a question may open on ("so", "quick q:")
+_ASK_LEAD = r"^(?:(?:so|and|hey|quick\s+q(?:uestion)?)[\s,:]+)?"
 # "what music is on it at the moment and how loud", "which song did you use?", "用的什么音乐": the music and its level
-_RX_WHAT_MUSIC = re.compile(r"^(?:(?:so|and|hey|quick\s+q(?:uestion)?)[\s,:]+)?(?:what|which)\s+(?:music|song|track|bgm|tune)\s+"
+_RX_WHAT_MUSIC = re.compile(_ASK_LEAD + r"(?:what|which)\s+(?:music|song|track|bgm|tune)\s+"
                             r"(?:is\s+(?:on|in|playing|this|that|used|it)|are\s+(?:you|we)\s+using|did\s+(?:you|u)\s+(?:use|put|pick)|"
                             r"is\s+it)\b.*$|^(?:用的是?|放的是?)(?:什么|哪首)(?:音乐|歌|背景音乐|bgm)|^(?:背景音乐|音乐|bgm)是(?:什么|哪首)", re.I)
 
 
 def _music_said(c: _Ctx) -> str:
     """The music under the video and how loud it plays ("calm piano bed.mp3 at 35%, ducked under the voiceover")."""
-    music = c.tl.track(Role.MUSIC)
-    seg = music.segments[0] if music is not None and music.segments else None
+    seg = _music_seg(c)
     if seg is None:
         return "现在没有背景音乐" if c.zh else "there is no music; say e.g. 'use song.mp3 as the music'"
     level = f"{seg.volume * 100:.0f}%"
@@ -80,7 +84,7 @@ def _music_said(c: _Ctx) -> str:
 # "is the insta handle on the end?", "did you put our number in?": whether a fact is on screen, and where (the
 # first was read as "insta": the frame went square)
 _RX_IS_SHOWN = re.compile(
-    r"^(?:(?:so|and|hey|quick\s+q(?:uestion)?)[\s,:]+)?(?:is|are|did\s+(?:you|u)\s+(?:put|add|include)|have\s+(?:you|u)\s+(?:put|added|included))\s+"
+    _ASK_LEAD + r"(?:is|are|did\s+(?:you|u)\s+(?:put|add|include)|have\s+(?:you|u)\s+(?:put|added|included))\s+"
     r"(?:the\s+|my\s+|our\s+)?(?P<what>(?:insta(?:gram)?|ig|tiktok)\s+(?:handle|name|account)|handle|website|site|web\s+address|"
     r"(?:phone\s+)?number|phone|address|prices?|hours|opening\s+hours|e-?mail|logo|"
     r"(?:opening\s+|event\s+|start\s+|new\s+)?(?:date|dates|day|time|times)|offer|discount|deal|promo\s+code|code|link|location)\s+"
@@ -88,10 +92,13 @@ _RX_IS_SHOWN = re.compile(
 # "微信号在上面吗", "地址有吗", "电话放上去了吗": whether a text shows it
 _RX_IS_SHOWN_ZH = re.compile(r"^(?P<what>微信号?|电话|地址|价格|网址|日期|时间|营业时间|优惠|二维码|logo)\s*(?:有|在|放)?(?:在)?"
                              r"(?:上面|视频里|视频上|里面|画面上|上去)?(?:了)?(?:吗|没有|没|么)[？?]*$", re.I)
-_SHOWN_KIND_ZH = {"微信": "wechat", "微信号": "wechat", "电话": "phone", "地址": "place", "价格": "price", "网址": "web",
-                  "日期": "when", "时间": "when", "营业时间": "when", "优惠": "offer"}
+# what a question names -> the kind of text that shows it (an English one by its last word, a Chinese one whole)
 _SHOWN_KIND = {"handle": "handle", "name": "handle", "account": "handle", "website": "web", "site": "web", "address": "place",
-               "number": "phone", "phone": "phone", "price": "price", "prices": "price", "hours": "when", "mail": "mail"}
+               "number": "phone", "phone": "phone", "price": "price", "prices": "price", "hours": "when", "mail": "mail",
+               "date": "when", "dates": "when", "day": "when", "time": "when", "times": "when", "discount": "offer",
+               "deal": "offer", "link": "web", "location": "place",
+               "微信": "wechat", "微信号": "wechat", "电话": "phone", "地址": "place", "价格": "price", "网址": "web",
+               "日期": "when", "时间": "when", "营业时间": "when", "优惠": "offer"}
 
 
 def _is_shown(c: _Ctx, what: str) -> str:
@@ -103,9 +110,7 @@ def _is_shown(c: _Ctx, what: str) -> str:
         logos = [s for tr in c.tl.tracks if tr.role is Role.LOGO for s in tr.segments]
         return (f"yes: the logo shows {logos[0].start / 1000:g}-{logos[0].end / 1000:g} s" if logos else
                 "no: there is no logo; say e.g. 'add logo.png in the top right'")
-    kind = _SHOWN_KIND_ZH.get(what) or _SHOWN_KIND.get(word) or {"date": "when", "dates": "when", "day": "when", "time": "when",
-                                                             "times": "when", "discount": "offer", "deal": "offer", "link": "web",
-                                                             "location": "place"}.get(word, word)
+    kind = _SHOWN_KIND.get(what) or _SHOWN_KIND.get(word, word)
     if c.zh:
         found = [s for _, s in c.text_segs(None) if holds(kind, s.text)]
         return ("有：" + "；".join(f"「{s.text}」在{s.start / 1000:g}-{s.end / 1000:g}秒" for s in found) if found else
