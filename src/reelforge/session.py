@@ -62,6 +62,13 @@ _CONTENT_REF = re.compile(
     r"(?:那张)?有(?P<zw2>猫|小猫|猫咪|人|女人|男人|人物|人脸)的(?:那张)?(?:照片|图片|图)?|"
     r"(?P<zw>猫|小猫|猫咪|女人|男人|人物|人像|人脸)的?(?:那张)?(?:照片|图片)", re.I)
 # a media file named in an instruction: quoted (spaces allowed) or a bare path
+# "actually no put the 3 for 2 back", "bring back the opening hours", "把满减加回来": a text just removed, wanted again
+_PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|sorry|nvm|never\s*mind|on\s+second\s+thought)[\s,.!]+)*"
+                       r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
+                       r"\s+back(?:\s+(?:in|on|up))?|(?:bring\s+back|restore)\s+(?:the\s+|that\s+)?(?P<x2>[^\n]{1,60}?))"
+                       r"(?:\s+(?:please|pls|thanks))?\s*[.!?]*\s*$|"
+                       r"^\s*(?:算了|还是|不对)?[，,\s]*把?(?P<x3>[^\n]{1,30}?)(?:加回来|加回去|放回来|放回去|恢复一下|恢复)(?:吧)?\s*[。！!]*\s*$")
+_PUT_BACK_NOUN = re.compile(r"(?i)\s+(?:bit|part|line|text|caption|one|thing)s?$|(?:那句|那行|的字|文字|那个)$")
 _NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
                          r"|(?<![\w/.~-])((?:~|\.{1,2})?[\w./~\\-]*\w\.[A-Za-z0-9]{2,4})(?![\w/])")
 PROJECT_VERSION = 1
@@ -296,6 +303,8 @@ class Session:
         return text[:m.start()] + f'"{next(iter(hits.values())).name}"' + text[m.end():]
 
     def _plan_and_apply(self, text: str) -> Reply:
+        if (back := self._put_back(text)) is not None:
+            return back
         new_assets = self._new_assets()
         try:
             plan = _planner()(self._by_content(text), self.timeline, library=self.library, new_assets=new_assets,
@@ -561,6 +570,32 @@ class Session:
         if back and len(ops) > done:
             said += "已回到初剪。" if self._zh else " Back to the first cut."
         return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
+
+    def _put_back(self, text: str) -> Reply | None:
+        """"actually no put the 3 for 2 back", "把满减加回来" right after the change that removed the text
+        saying it: that change taken back, and said so (it was not understood). None otherwise: a text still
+        on screen, or one removed earlier than the last change, is left to the rules."""
+        m = _PUT_BACK.match(text)
+        if m is None or not self.undo_stack or self.timeline is None or (before := self.undo_stack[-1]) is None:
+            return None
+        words = _PUT_BACK_NOUN.sub("", " ".join((m.group("x") or m.group("x2") or m.group("x3")).split())).casefold()
+        if len(words) < 2:
+            return None
+
+        def saying(tl: Timeline) -> list[str]:
+            return [seg.text for t in tl.tracks for seg in t.segments
+                    if getattr(seg, "text", None) and words in " ".join(seg.text.split()).casefold()]
+
+        if saying(self.timeline) or not (gone := saying(before)):
+            return None
+        last = next((h for h in reversed(self.history) if h.changed), None)
+        self.undo()
+        quoted = "、".join(f"「{g}」" for g in gone) if self._zh else ", ".join(f"'{g}'" for g in gone)
+        if self._zh:
+            said = f"已把{quoted}加回来（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
+        else:
+            said = f"Put {quoted} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
+        return self._reply(Intent.EDIT, "ok", said, changed=True)
 
     def _undo_after_nothing(self) -> Reply | None:
         """An undo said right after a message that changed nothing ("sparkly transitions?" refused, then "too

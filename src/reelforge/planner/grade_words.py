@@ -47,7 +47,9 @@ _MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|m
 _WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
            r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool)|"
            r"coz(?:y|ier)|cos(?:y|ier)|heart[\s-]?warming)\b|"  # "a cozy video", "温馨一点": warm tones
-           r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调|温馨")
+           r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调|温馨|"
+           # "颜色再红一点 有食欲": the pictures' colour redder, i.e. warmer (a text's red is the text's colour)
+           r"(?:颜色|画面|色调|整体)(?:再|更)?(?:红|橙)一?[点些]")
 _COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|white\s+balance)|cold\s+(?:tones?|look|feel)|"
            r"bluer|more\s+blue|too\s+(?:warm|yellow|orange))\b|冷色调?|冷一?[点些]|更冷|偏冷|太暖了?|太黄了?|冷调")
 _VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|nostalgic|old\s+film|analog(?:ue)?\s+look|"

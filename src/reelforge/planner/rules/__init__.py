@@ -71,6 +71,7 @@ from reelforge.planner.rules.audio import (
 )
 from reelforge.planner.rules.beyond import _h_beyond
 from reelforge.planner.rules.corrections import as_change, fact_not_shown, said_first
+from reelforge.planner.rules.fact_values import KIND_WORD
 from reelforge.planner.rules.look import (
     _h_background,
     _h_effects,
@@ -182,7 +183,7 @@ from reelforge.planner.rules.text_words import (
     names_for_pictures,
 )
 from reelforge.planner.text_kinds import UnplacedDay
-from reelforge.timeline.model import Asset, AssetKind, Role, Timeline, TrackKind
+from reelforge.timeline.model import Asset, AssetKind, Role, TextSegment, Timeline, TrackKind
 
 __all__ = ["EditPlan", "plan_edit", "ai_requests", "caption_mode", "CAPABILITIES", "CAPABILITIES_ZH"]
 
@@ -386,9 +387,22 @@ _REVIEWS = re.compile(
     r"(?P<c>\d[\d,]*\+?)\s*(?:reviews?|ratings?)\s*[.!]?\s*$")
 
 
+# "also say Rewild Furniture on the end with @rewildfurniture" (not understood): those words at the end
+_SAY_ON_END = re.compile(r"(?i)^\s*(?:(?:also|and|pls|please|then)\s+|(?:can|could)\s+(?:you|u)\s+)*(?:say|write)\s+"
+                         r"(?P<w>(?!(?:the|a|an|it|that|this|something|anything|more|less|so)\b)[^\n]{1,60}?)\s+"
+                         r"(?:on|at)\s+the\s+(?:very\s+)?end(?:\s+card)?(?:\s+(?:with|and|plus)\s+(?P<w2>[^\n]{1,40}?))?\s*[.!?]*\s*$")
+# "text at the bottom gets covered by facebook's buttons, move it up a bit": the texts placed at the bottom, by kind
+# (its first half was read as "put the text at the bottom", the second asked which of five texts)
+_BOTTOM_COVERED = re.compile(r"(?i)^\s*(?:the\s+)?(?:text|texts|words|writing|captions?|subtitles?)\s+(?:at|on|near|along)\s+the\s+bottom\b"
+                             r"[^,.;!\n]{0,80}?\b(?:covered|hidden|blocked|cut\s+off|under)\b[^,.;!\n]{0,60}[,.;!]+\s*"
+                             r"(?:(?:so|pls|please|can\s+(?:you|u))\s+)*move\s+(?:it|them|that)\s+(?P<way>up)(?P<rest>[^\n]{0,30})$")
 _MAKE_TEXT_SAY = re.compile(r"(?i)^\s*(?:(?P<can>can|could)\s+(?:you\s+|u\s+)?(?:make\s+|have\s+)?|(?:pls\s+|please\s+)?(?:make|have|let)\s+)"
                             r"the\s+(?P<k>title|headline|end|end\s+card)\s+(?:say|read)\s*:?\s+"
                             r"(?P<w>(?!(?:something|anything|more|less|bigger|smaller|it|that)\b)[^\n]{1,60}?)\s*[?.]*\s*$")
+
+
+_RX_KIND_BIT = re.compile(rf"(?i)\b(?P<v>(?:change|replace|swap|switch|update|edit)\s+)(?:the\s+)?(?P<k>{KIND_WORD})\s+"
+                          r"(?:bit|part|bit\s+of\s+text|line)\b(?=\s+(?:to|with|for|into)\b)")
 
 
 def _words_given(text: str, tl: Timeline) -> str:
@@ -409,6 +423,14 @@ def _words_given(text: str, tl: Timeline) -> str:
             return f"change the title to “{m.group('w')}”"
         if m.group("can"):  # ("make the ending say order now": the call to action's words, as before)
             return f"add “{m.group('w')}” at the end"
+    if m := _BOTTOM_COVERED.match(text):
+        kinds = {"caption": "captions", "cta": "call to action", "title": "title"}
+        low = sorted({kinds.get(tr.role.value, "") for tr in tl.tracks for seg in tr.segments
+                      if isinstance(seg, TextSegment) and seg.position.value.startswith("bottom")} - {""})
+        if low:
+            return " and ".join(f"move the {k} {m.group('way')}{m.group('rest')}" for k in low)
+    if m := _SAY_ON_END.match(text):
+        return f"add “{m.group('w')}{' · ' + m.group('w2') if m.group('w2') else ''}” at the end"
     if m := _REVIEWS.match(text):
         site = f" on {m.group('site').capitalize()}" if m.group("site") else ""
         return f"add “⭐ {m.group('r')}{site} · {m.group('c')} reviews” somewhere"
@@ -1107,7 +1129,9 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^(?:put|show|add|include|write)\s+(?:the|a|that)\s+(?:date|day)(?:\s+(?:on|in)\s+(?:it|there))?\s*[.!]*$|"  # "its tuesday the 9th, put the date"
                      r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|it|its|it's|"
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
-                     r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
+                     r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|"
+                     # "颜色再红一点 有食欲", "颜色太黄了 正常一点": what the colour change is for
+                     r"^(?:更|很|看着|看起来)?(?:有食欲|好吃|诱人)(?:一?[点些])?$|^(?:颜色)?(?:正常|自然)一?[点些]$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
 # "…, its part of the vibe", "…, it is the same thing twice": why, said after what (read before it is planned)
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
@@ -1339,6 +1363,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "字幕颜色换成黄色 白色看不清": why the colour changes (the captions grew too)
     masked = re.sub(r"(?<=\S)[\s，,]*(?:白色|白字|黑色|黑字|红色|红字|颜色|原来的颜色)(?:的字)?(?:太浅了?|太淡了?)?"
                     r"(?:看不清楚?|不清楚|看不见|看不到|不明显)[了啊呀]?(?=$|[\s，,。])", "", masked)
+    # "change price bit to SOLD - more coming soon": the text holding the price (not understood)
+    masked = _RX_KIND_BIT.sub(r"\g<v>the \g<k>", masked)
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"

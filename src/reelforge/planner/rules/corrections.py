@@ -147,9 +147,9 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
 
 
 # what opens the words said after a correction: why, since when, who ("lol we sold 4 today", "as of this morning",
-# "from March", "the band moved it", "我看错了", "今天降价了"); not "not friday", "was the old date"
+# "from March", "the band moved it", "prices went up", "我看错了", "今天降价了"); not "not friday", "was the old date"
 _AFTERWORD = re.compile(r"(?i)^(?:lol|haha\w*|lmao|forgot|btw|as|from|starting|effective|because|since|cos|cuz|coz|we|we'?re|we'?ve|they|"
-                        r"they'?re|he|she|i|i'?m|today|tonight|the|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为|写成|写错|弄错|搞错|看错|打错|改一下|改下|改过来|帮我改)")
+                        r"they'?re|he|she|i|i'?m|today|tonight|the|prices|costs|everything|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为|写成|写错|弄错|搞错|看错|打错|改一下|改下|改过来|帮我改)")
 _LINKING = re.compile(r"(?i)^(?:was|is|are|were|be|been|'s)$")  # ("june 5 was | the old date": no correction "june 5 was")
 
 
@@ -209,7 +209,7 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
     for rx in (_KIND_VALUE, _VERB_KIND):
         if (m := rx.match(t)) and (kind := kind_of_word(m.group("k"))) and fits(kind, v := m.group("v").strip()) \
                 and on_screen(kind, texts) and mostly(kind, v, shown):  # (not "price per person is $45, say that")
-            v = _price_written_as_shown(kind, clock_said(kind, said_value(kind, v), texts), texts)
+            v = _price_written_as_shown(kind, clock_said(kind, said_value(kind, v, texts), texts), texts)
             return _when_change(v, texts) if kind == "when" else f"change the {word_for(m.group('k'), kind)} to {v}"
     if (m := _CLOSES.match(t)) and (said := _hours_end(m.group("v"), texts, start=bool(m.group("opens")))):
         return said
@@ -224,7 +224,7 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
     if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
         return said
     if (m := _VALUE.match(t)) and (kind := kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
-        v = re.sub(r"^(?i:at|on)\s+(?:the\s+(?=[A-Z]))?", "", v) if kind in ("venue", "when") else said_value(kind, v)
+        v = re.sub(r"^(?i:at|on)\s+(?:the\s+(?=[A-Z]))?", "", v) if kind in ("venue", "when") else said_value(kind, v, texts)
         return _when_change(v, texts) if kind == "when" else f"change the {SAID_EN[kind]} to {v}"
     return None
 

@@ -76,6 +76,25 @@ def _not_that_zh(x: str, y: str, shown: str) -> str | None:
     return f"把{y}改成{x}"
 
 
+# "送2节试听课 改成 送3节" on "现在报名送免费试听课2节": the old words as remembered, not as shown
+_ZH_CHANGE = re.compile(r"^把?(?P<y>[^，,。]+?)\s*(?:改成|改为|换成|变成)\s*(?P<x>[^，,。]+)$")
+_ZH_COUNTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[\u4e00-\u9fff])")
+
+
+def _count_changed(y: str, x: str, texts: Sequence[str]) -> str | None:
+    """"Y改成X" where Y is not on screen as said but counts one thing (a number and its measure word, "2节")
+    that X counts anew ("3节") and one text shows: that count changed ("把2节改成3节"); else None."""
+    if any(y in text for text in texts):
+        return None  # (said as shown: the rules change it as said)
+    old, new = _ZH_COUNTED.findall(y), _ZH_COUNTED.findall(x)
+    if len(old) != 1 or len(new) != 1 or old[0][1] != new[0][1] or old[0][0] == new[0][0]:
+        return None
+    shown = f"{old[0][0]}{old[0][1]}"
+    if sum(len(re.findall(rf"(?<![\d.]){re.escape(old[0][0])}\s*{old[0][1]}", text)) for text in texts) != 1:
+        return None
+    return f"把{shown}改成{new[0][0]}{new[0][1]}"
+
+
 def _count_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
     """The one count on screen said with the same words around its number, said anew."""
     pattern = rf"{re.escape(m.group('pre'))}\d{{1,5}}{re.escape(m.group('unit'))}"
@@ -168,6 +187,10 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         x, y = (m.group("x") or m.group("x2")).strip(), (m.group("y") or m.group("y2")).strip()
         if y and any(y in text for text in texts):
             return f"把{y}改成{x}"
+    if (m := _ZH_IS_NOT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), "\n".join(texts))):
+        return said  # "跟拍是15张不是20张 我写错了" on "都含跟拍20张精修": what it names first, then 是
+    if (m := _ZH_CHANGE.match(t)) and (said := _count_changed(m.group("y"), m.group("x"), texts)):
+        return said
     if (m := _EXTEND_ZH.match(t)) and (said := run_extended(m.group("v"), texts, zh=True, said=t)):
         return said
     if (m := _ZH_LEFT.match(t)) and (parts := [p for x in texts for p in x.split(" · ") if holds("spots", p)]) \

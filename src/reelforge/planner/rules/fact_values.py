@@ -116,14 +116,18 @@ def mostly(kind: str, value: str, shown: str = "") -> bool:
     return len(rest.split()) <= 2 and not other and not re.search(r"(?i)\b(?:no|not|never|without)\b", rest)
 
 
-def said_value(kind: str, value: str) -> str:
+def said_value(kind: str, value: str, texts: Sequence[str] = ()) -> str:
     """``value`` without the words around its fact that say nothing ("actually for ages 7 to 12": "7 to
-    12"); as it is when they say something ("$10 entry", "call Dana at 555-0177")."""
+    12") or that the one text holding such a fact says already ("6 for £7.50" on "6 pork & chive £7":
+    "£7.50", the text kept whole); as it is when they say something ("$10 entry", "call Dana at 555-0177")."""
     part = part_of(kind, value)
     if not part or part == value:
         return value
     rest = value.replace(part, " ", 1).casefold().split()
-    return part if all(w.strip(",.") in _FILLER or kind_of_word(w) == kind for w in rest) else value
+    holding = [x.casefold() for x in texts if part_of(kind, x)]
+    shown = holding[0] if len(holding) == 1 else ""
+    return part if all(w.strip(",.") in _FILLER or kind_of_word(w) == kind
+                       or (shown and re.search(rf"(?<!\w){re.escape(w.strip(',.'))}(?!\w)", shown)) for w in rest) else value
 
 
 def run_extended(new: str, texts: Sequence[str], *, zh: bool = False, said: str = "") -> str | None:

@@ -687,7 +687,10 @@ _RX_LESS_TEXT = re.compile(r"^(?:(?:please\s+)?(?:use|show|put|have|want)\s+)?(?
                            r"(?:text|words|writing|captions)(?:\s+on\s+(?:the\s+)?screen)?$|"
                            r"^(?:there'?s|there\s+is|it\s+has|it'?s)?\s*(?:way\s+)?too\s+much\s+(?:text|writing|words)(?:\s+on\s+(?:the\s+)?screen)?$|"
                            r"^(?:there'?s|there\s+are|it\s+has)?\s*(?:way\s+)?too\s+many\s+(?:captions|subtitles|texts|words)(?:\s+on\s+(?:the\s+)?screen)?$|"
-                           r"^(?:字|文字|字幕)(?:太多了?|有点多了?|多了)$|^少(?:一?点|些)(?:字|文字|字幕)$")
+                           r"^(?:is\s+there|is\s+it|isn'?t\s+(?:there|it)|does\s+it\s+have)\s+(?:way\s+|a\s+bit\s+)?too\s+much\s+(?:text|writing|words)"
+                           r"(?:\s+on\s+(?:the\s+)?screen)?\s*\??$|"
+                           # "字是不是太多了" (asked, not understood)
+                           r"^(?:字|文字|字幕)(?:是不是|会不会)?(?:太多了?|有点多了?|多了)(?:吗|呢|啊)?[?？]?$|^少(?:一?点|些)(?:字|文字|字幕)$")
 
 
 def _h_less_text(c: _Ctx) -> list[O.Op] | None:
