@@ -154,3 +154,51 @@ def test_text_at_the_bottom_covered_by_the_apps_buttons_moves_those_texts_up():
     caps = [x for tr in s.timeline.tracks if tr.role is Role.CAPTION for x in tr.segments]
     assert caps and all(not x.position.value.startswith("bottom") for x in caps), r.message
     assert all(x.position.value == "center" for tr in s.timeline.tracks if tr.role is Role.CTA for x in tr.segments)
+
+
+STALL = [clip("PXL_20260207_121503.mp4", 25_000), img("stall banner.jpg", 1), img("IMG_0934.jpg", 2)]
+
+
+@pytest.mark.parametrize("said", ["the box of dumplings pic show longer, it flies by", "make the box of dumplings pic longer"])
+def test_a_picture_named_by_what_it_shows_gets_the_file_names(said):
+    # not understood: the pictures are known by their file names, and the reply says which there are
+    s, (r,) = session_after(STALL, DUMPLINGS, said)
+    assert not r.changed and "box of dumplings" in r.message and "IMG_0934.jpg" in r.message, r.message
+
+
+def test_why_a_picture_should_show_longer_is_not_an_instruction():
+    # "I did not understand 'it flies by'"
+    s, (r,) = session_after(STALL, DUMPLINGS, "the second pic show longer, it flies by")
+    assert r.changed and "did not understand" not in r.message, r.message
+
+
+@pytest.mark.parametrize("said", ["the after pic should stay up longest", "make the after pic the longest",
+                                  "show the after pic longest", "after图片停留最久"])
+def test_a_shot_made_the_longest(said):
+    s, (r,) = session_after([img("before drawers.jpg", 0), img("after drawers.jpg", 1), img("sanding.jpg", 2)],
+                            "before and after video of the drawers for tiktok", said)
+    shots = s.timeline.track(Role.MAIN).segments
+    after = next(x for x in shots if "after" in x.name)
+    assert all(after.duration > x.duration for x in shots if x is not after), r.message
+
+
+def test_the_longest_shot_already_is_said():
+    s, (r1, r2) = session_after([img("before drawers.jpg", 0), img("after drawers.jpg", 2)], FURNITURE,
+                                "make the after pic the longest", "make the after pic the longest")
+    assert r1.changed and not r2.changed and "longest" in r2.message, r2.message
+
+
+@pytest.mark.parametrize("said", ["Can the font be more script/elegant? it feels a bit blocky", "can the font look more handwritten"])
+def test_a_typeface_asked_for_is_answered_with_the_one_there_is(said):
+    s, (r,) = session_after([img("cake.jpg", 0), img("table.jpg", 1)], 'a reel called "Sugar & Lace"', said)
+    assert not r.changed and "typeface" in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "kind"), [("sparkly transitions? if you have them", "sparkly"), ("can we have glitter transitions", "glitter"),
+                                            ("fun transitions", "slide-left"), ("转场炫一点", "slide-left")])
+def test_transitions_asked_for_by_their_feel(said, kind):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], "a reel for our showcase", said)
+    if kind in ("sparkly", "glitter"):
+        assert not r.changed and f"no {kind} transition" in r.message and "did not understand" not in r.message, r.message
+    else:
+        assert r.changed and all(x.transition.value == kind for x in s.timeline.track(Role.MAIN).segments[1:]), r.message

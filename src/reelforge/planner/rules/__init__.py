@@ -1137,6 +1137,9 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
                        r"charm|point|fun|story)\b|^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?"
                        r"(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?(?:\s+twice)?\s*[.!]*$|"
+                       # "the second pic show longer, it flies by": why
+                       r"^(?:it|they|that|this)\s+(?:flies|fly|goes|go|zips?|whizz(?:es)?|rush(?:es)?)\s+(?:by|past)"
+                       r"(?:\s+(?:way\s+|too\s+|so\s+)?(?:fast|quick(?:ly)?))?\s*[.!]*$|"
                        # "…, sorry", "…, thanks!": manners
                        r"^(?:sorry|sry|soz|thanks|thank\s+you|thx|ty|lol|haha|cheers|my\s+bad|谢谢|麻烦了|辛苦了)[.!！。]*$|"
                        # "…, I'm 67 I can't read that quick": who asks and why

@@ -256,7 +256,8 @@ _NEXT_TRANSITION = {Transition.CUT: Transition.CROSSFADE, Transition.CROSSFADE: 
 
 _OTHER_TRANSITION = re.compile(
     r"\b(?P<k>zoom|spin|spinning|whip(?:[\s-]pan)?|glitch|swirl|cube|flip|morph|ripple|page[\s-]turn|iris|circle|"
-    r"push|dip|luma|light[\s-]leak|film[\s-]burn|shake|bounce|rotate|rotation)\s+(?:in\s+|out\s+)?transitions?\b|"
+    r"push|dip|luma|light[\s-]leak|film[\s-]burn|shake|bounce|rotate|rotation|sparkly|sparkle|sparkling|glitter|glittery|"
+    r"star|stars|heart|hearts|flash|3d)\s+(?:in\s+|out\s+)?transitions?\b|"
     r"(?P<zk>缩放|旋转|故障|翻转|翻页|抖动|推拉|光效)转场")
 
 
@@ -287,6 +288,9 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot(f"没有{kind}转场；可用的转场：叠化、黑场过渡、左右滑动、左右擦除，或硬切" if c.zh else
                       f"there is no {kind} transition; the transitions are crossfade, fade through black, slide and "
                       "wipe (left or right), or hard cuts: say e.g. 'slide transitions'")
+    if spec is None and _has(r"\b(?:fun|funky|playful|cool|fancy|fancier|dynamic|exciting|more\s+interesting|livelier)\s+"
+                             r"transitions?\b|(?:好玩|有趣|酷炫|炫酷|炫|动感)(?:一点|一些)?的?转场|转场(?:再|更)?(?:炫|酷|好玩|有趣|动感)一?[点些]", t):
+        return [O.SetTransition(kind=Transition.SLIDE_LEFT)]  # "fun transitions" (not understood): the playful look's
     if spec is None:
         durs = TW.find_durations(t)
         if not durs:
@@ -603,6 +607,8 @@ _OTHER_FONT = (r"\b(?:same|one|a\s+single|consistent)\s+(?:fonts?|typefaces?)\b|
                r"\bfonts?\s+to\s+(?!(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold|bigger|smaller|bold)\b)\w+|"
                r"\b(?:brush|calligraphy|brush[\s-]?stroke)\s*(?:style\s+)?(?:fonts?|typefaces?|lettering|letters)?\b|"
                r"\bfonts?\s+(?:is|looks|feels)\s+(?:too\s+)?\w+|"
+               # "Can the font be more script/elegant?" (not understood)
+               r"\b(?:fonts?|typefaces?|lettering)\s+(?:be|look|feel)\s+(?:more\s+|less\s+|a\s+(?:bit|little)\s+(?:more\s+)?)?[a-z]+|"
                r"换(?:个|一个|一种|种|下|一下)?字体|字体换|字体太|(?:宋体|楷体|衬线|手写体?|艺术字|毛笔字|书法字|书法体)")
 
 

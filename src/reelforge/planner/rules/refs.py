@@ -735,8 +735,8 @@ _RX_FILE = re.compile(rf"(?<![\w.])([a-z0-9][\w-]*\.{_MEDIA_EXT})(?![\w])")
 _RX_NAMED = re.compile(
     rf"\bthe\s+([a-z][a-z0-9_-]{{1,30}})(?=\s+(?:{_NOUN}|first|last|to|at|before|after|and|or|in|on|between|"
     rf"\d+\s*(?:s|secs?|seconds?)\b)\b|\s*[,.;!?]|\s*$)|把\s*([a-z][a-z0-9_-]{{1,30}})\s*(?:那张|这张|那段|这段|图片|照片|视频)?\s*(?=放|移|挪|删|去|换|改|调)|"
-    # "the smiling patient photo": two words before what it is
-    rf"\bthe\s+([a-z][a-z0-9_-]{{2,30}}\s+[a-z][a-z0-9_-]{{2,30}})(?=\s+(?:photo|pic|picture|image|shot|clip|video)s?\b)")
+    # "the smiling patient photo", "the box of dumplings pic": two words before what it is
+    rf"\bthe\s+([a-z][a-z0-9_-]{{2,30}}\s+(?:of\s+(?:the\s+)?)?[a-z][a-z0-9_-]{{2,30}})(?=\s+(?:photo|pic|picture|image|shot|clip|video)s?\b)")
 _NOT_NAMES = frozenset("""
 whole entire other others same new old rest current main thing things stuff way bit lot one ones two three four five
 six seven eight nine ten next previous following remaining opening closing intro outro ending beginning middle end
@@ -784,7 +784,7 @@ def _absent(c: _Ctx) -> str | None:
                                    rf"\b{w}(?:\s+{_NOUN})?(?:\s+(?:first|last))?\s*(?:,|\band\b|\bor\b)", t):
             continue  # beside a shot that is there, a name only in a list with it or before "photo"/"clip"
         word = m.group(1) or m.group(2) or m.group(3)
-        if m.group(3) and not all(_unknown_word(c, w, stems, names, on_pictures) for w in word.split()):
+        if m.group(3) and not all(_unknown_word(c, w, stems, names, on_pictures) for w in word.split() if w not in ("of", "the")):
             continue  # ("the second kitchen photo", "the blue sneaker photo": a word of a name or the planner's)
         if any(re.search(rx, word) for s in c.main_segs() for rx in _said_keys(s.said)):
             continue  # what the first instruction called a shot ("the peonies")

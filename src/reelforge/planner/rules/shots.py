@@ -1364,6 +1364,14 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
             return [O.SetSegmentDuration(target=x, duration_ms=ms) for x in targets]
         return [O.SetSegmentDuration(target=target, duration_ms=ms)]
     every = [(x, seg) for r in refs[:1] for x in r.all if (seg := _main_seg(c, x)) is not None]  # ("the after pics": each)
+    if cur is not None and _has(_LONGEST, t) and len(every) == 1:
+        # "the after pic should stay up longest", "make the after pic the longest" (not understood): a second
+        # longer than the longest other shot
+        others = [s.duration for s in c.main_segs() if s is not cur]
+        if not others or cur.duration > max(others):
+            raise _Cannot(f"「{cur.name}」已经是最长的镜头了（{cur.duration / 1000:g}秒）" if c.zh else
+                          f"{cur.name} is the longest shot already ({cur.duration / 1000:g} s)")
+        return [O.SetSegmentDuration(target=target, duration_ms=max(others) + 1000)]
     if cur is not None and _has(_LONGER, t):
         return [O.SetSegmentDuration(target=x, duration_ms=seg.duration + 1000) for x, seg in every]
     if cur is not None and _has(_SHORTER, t):
@@ -1371,6 +1379,7 @@ def _h_segment_duration(c: _Ctx) -> list[O.Op] | None:
     return None
 
 
+_LONGEST = r"\b(?:the\s+)?longest\b|最长|最久"
 _LONGER = (r"\blonger\b|\bmore\s+time\b|^(?:please\s+)?(?:lengthen|extend)\b|\b(?:stay|linger|hold)\s+(?:on\s+)?(?:it\s+)?(?:a\s+(?:bit|little)\s+)?longer\b|"
            r"延长|长一点|久一点|多停(?:一会儿?|一下|会儿?)?|停久一点|停留久一点|多留一会儿?")
 _SHORTER = r"\bshorter\b|\bless\s+time\b|^(?:please\s+)?shorten\b|缩短|短一点"
