@@ -759,9 +759,41 @@ _OWNERS_NAME = re.compile(r"(?:^|(?<=[!?,;:\n])|(?<=[^\w\s'’.,;:!?&-]))\s*(?P<
                           r"\s*(?=[,.!\n]|$)", re.I)
 
 
+# a name typed as the head of a line or sentence, before what it is or offers: "Spokes & Sprockets, Mill Road
+# Cambridge", "Captain Giggles 🎈🎩 magic, balloon modelling", "FixIt Phones - screen repairs from £39", "The Side
+# Hustle Diaries, episode 1 out Monday", "Riverside 5K Fun Run in aid of St Anne's Hospice" (each was titled by
+# what the first words describe: "Bike Shop", "Magic Trick", "Launching our podcast", "Fancy dress encouraged"); a
+# run of spaces is where a date read before was blanked with its full stop
+_NAME_WORD = r"(?:(?-i:[A-Z])[\w'’.]*(?-i:[a-z0-9])[\w'’.]*|(?-i:[A-Z])|\d+(?-i:[A-Z])+\w*|&)"
+_NAME_HEAD = re.compile(
+    rf"(?:^|(?<=[\n.!?])|(?<=[^\w\s'’.,;:!?&()£$€-])|(?<=   ))[ \t]*(?P<n>(?!(?:I|I'm|Im|Hi|Hey|Hiya|Hello|Please|Pls|Our|My|We|We're|Its|It's|"
+    rf"This|That|Could|Can|Would|Need|New|Use|Make|Start|End|Order|Book|Call|Sign|Follow|Find|Visit|Come|Join|Get|Shop|"
+    rf"Adults?|Kids?|Free|Only|Also|Just|Every|Each|Open|Opening|Doors)\b)"
+    rf"{_NAME_WORD}(?:[ \t]+(?:of|the|and|on|de|la|{_NAME_WORD})){{1,4}}?)"
+    rf"(?=[ \t]*(?:,|[ \t][-–—][ \t]|:|\n|$|[^\w\s'’.,;:!?&()£$€%#@/\\-]|!|[ \t]+in[ \t]+aid[ \t]+of\b))")
+
+
+# 'put "WALK INS ONLY" big': the words quoted are the headline, whatever name is typed too
+_QUOTE_BIG = re.compile(r"(?i)[\"“‘][^\"“”‘’\n]{2,60}[\"”’]\s*(?:really\s+|super\s+|nice\s+and\s+|very\s+)?(?:big|large|huge|massive)\b")
+
+
+def name_at_head(text: str) -> str | None:
+    """The first name typed at the head of a line or sentence (`_NAME_HEAD`) that is no date, price or count;
+    else None."""
+    for m in _NAME_HEAD.finditer(unicodedata.normalize("NFKC", text or "")):
+        name = m.group("n").strip()
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() in ("of", "the", "and", "on", "de", "la", "&") \
+                or re.search(rf"(?i)\b(?:{MONTH}|{WEEKDAY}|mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tonight)\b", name):
+            continue
+        return name
+    return None
+
+
 def named_outright(text: str) -> str | None:
     """A business's name said as one ("Business is Sugar & Lace Cakes", "店名云裳汉服馆", "mama lin's
-    dumplings, every sat …"), else None: it outranks what the first words describe ("Ok So Pop Up", "Stall")."""
+    dumplings, every sat …", "Spokes & Sprockets, Mill Road"), else None: it outranks what the first words
+    describe ("Ok So Pop Up", "Stall", "Bike Shop")."""
     raw = unicodedata.normalize("NFKC", text or "")
     if m := _ZH_NAMED_OUTRIGHT.search(raw):
         return m.group("n")
@@ -771,7 +803,7 @@ def named_outright(text: str) -> str | None:
     if (m := _OWNERS_NAME.search(raw)) and not _GENERIC_SUBJECT.match(m.group("n").lower()):
         name = " ".join(m.group("n").split())
         return title_case(name) if name == name.lower() else name
-    return None
+    return name_at_head(raw)
 
 
 def _zh_business(text: str) -> str | None:
@@ -1004,7 +1036,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     cta: str | None = next((q for q, r in labelled if r == "cta"), None)
     captions_q: list[str] = [q for q, r in labelled if r == "caption"]
     named = title_in(unquoted) if title is None else None  # "标题是城市之光", "title: City Lights"
-    if named is None and title is None and not brief and (outright := named_outright(unquoted)):
+    if named is None and title is None and not brief and not _QUOTE_BIG.search(instruction) \
+            and (outright := named_outright(unquoted)):
         named = outright
     if named:
         title = named
