@@ -67,7 +67,9 @@ _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|so
                        r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
                        r"\s+back(?:\s+(?:in|on|up))?|(?:bring\s+back|restore)\s+(?:the\s+|that\s+)?(?P<x2>[^\n]{1,60}?))"
                        r"(?:\s+(?:please|pls|thanks))?\s*[.!?]*\s*$|"
-                       r"^\s*(?:算了|还是|不对)?[，,\s]*把?(?P<x3>[^\n]{1,30}?)(?:加回来|加回去|放回来|放回去|恢复一下|恢复)(?:吧)?\s*[。！!]*\s*$")
+                       r"^\s*(?:算了|还是|不对)?[，,\s]*把?(?P<x3>[^\n]{1,30}?)(?:加回来|加回去|放回来|放回去|恢复一下|恢复)(?:吧)?\s*[。！!]*\s*$|"
+                       # "算了 还是下午茶吧😂" right after "下午茶改成 送晚餐一次": the words as they were
+                       r"^\s*(?:算了|不过|那|嗯)?[，,\s]*还是(?:用|写|改回)?(?P<x4>[^\s，,。！!吧]{2,20})吧?\s*[^\w\s]*\s*$")
 _PUT_BACK_NOUN = re.compile(r"(?i)\s+(?:bit|part|line|text|caption|one|thing)s?$|(?:那句|那行|的字|文字|那个)$")
 _NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
                          r"|(?<![\w/.~-])((?:~|\.{1,2})?[\w./~\\-]*\w\.[A-Za-z0-9]{2,4})(?![\w/])")
@@ -578,7 +580,7 @@ class Session:
         m = _PUT_BACK.match(text)
         if m is None or not self.undo_stack or self.timeline is None or (before := self.undo_stack[-1]) is None:
             return None
-        words = _PUT_BACK_NOUN.sub("", " ".join((m.group("x") or m.group("x2") or m.group("x3")).split())).casefold()
+        words = _PUT_BACK_NOUN.sub("", " ".join((m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")).split())).casefold()
         if len(words) < 2:
             return None
 
@@ -592,7 +594,7 @@ class Session:
         self.undo()
         quoted = "、".join(f"「{g}」" for g in gone) if self._zh else ", ".join(f"'{g}'" for g in gone)
         if self._zh:
-            said = f"已把{quoted}加回来（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
+            said = f"已恢复{quoted}（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
         else:
             said = f"Put {quoted} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
         return self._reply(Intent.EDIT, "ok", said, changed=True)

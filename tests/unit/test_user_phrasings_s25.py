@@ -192,7 +192,8 @@ MAKERS_AND_BANDS = [
     ("ice cream truck at Riverside Park this weekend, 12-6pm, new flavor: lavender honey, cash only",
      ["Ice Cream Truck at Riverside Park"], ["New flavor: lavender honey", "Cash only"], ["See you this weekend, 12-6pm"]),
     ("dentist promo: new patients get a free cleaning, evening appointments available, Dr. Lee Family Dental, call "
-     "555-0101", ["Dentist"], ["New patients get a free cleaning", "Evening appointments available"], ["Call 555-0101"]),
+     "555-0101", ["Lee Family Dental"], ["New patients get a free cleaning", "Evening appointments available"],
+     ["Call 555-0101"]),  # (the practice's name, typed; it was "Dentist" before session 35)
     # no text at all
     ("our band Neon Wolves drops a new single Friday, stream it on Spotify",
      ["Neon Wolves"], ["New single out Friday"], ["Stream it on Spotify"]),

@@ -764,9 +764,10 @@ _OWNERS_NAME = re.compile(r"(?:^|(?<=[!?,;:\n])|(?<=[^\w\s'’.,;:!?&-]))\s*(?P<
 # Hustle Diaries, episode 1 out Monday", "Riverside 5K Fun Run in aid of St Anne's Hospice" (each was titled by
 # what the first words describe: "Bike Shop", "Magic Trick", "Launching our podcast", "Fancy dress encouraged"); a
 # run of spaces is where a date read before was blanked with its full stop
-_NAME_WORD = r"(?:(?-i:[A-Z])[\w'’.]*(?-i:[a-z0-9])[\w'’.]*|(?-i:[A-Z])|\d+(?-i:[A-Z])+\w*|&)"
+_NAME_WORD = r"(?:(?-i:[A-Z])[\w'’]*(?-i:[a-z0-9])[\w'’]*(?:\.[\w'’]+)*|(?-i:[A-Z])|\d+(?-i:[A-Z])+\w*|&)"
 _NAME_HEAD = re.compile(
-    rf"(?:^|(?<=[\n.!?])|(?<=[^\w\s'’.,;:!?&()£$€-])|(?<=   ))[ \t]*(?P<n>(?!(?:I|I'm|Im|Hi|Hey|Hiya|Hello|Please|Pls|Our|My|We|We're|Its|It's|"
+    rf"(?:^|(?<=[\n.!?])|(?<=[^\w\s'’.,;:!?&()£$€/-])|(?<=   ))[ \t]*(?P<n>(?!(?:I|I'm|Im|Hi|Hey|Hiya|Hello|Please|Pls|Our|My|We|We're|Its|It's|"
+    rf"Serving|Covering|Delivering|Featuring|Starring|Introducing|Presenting|Welcome|Happy|Merry|Thanks|Thank|Dear|Meet|"
     rf"This|That|Could|Can|Would|Need|New|Use|Make|Start|End|Order|Book|Call|Sign|Follow|Find|Visit|Come|Join|Get|Shop|"
     rf"Adults?|Kids?|Free|Only|Also|Just|Every|Each|Open|Opening|Doors)\b)"
     rf"{_NAME_WORD}(?:[ \t]+(?:of|the|and|on|de|la|{_NAME_WORD})){{1,4}}?)"

@@ -155,7 +155,13 @@ def without(kind: str, text: str) -> str | None:
         rest = re.sub(rf"(?:\b(?:at|on|via|by)\s+)?(?:{rx.pattern})", " ", text, flags=re.I)
     rest = " ".join(_DANGLING.sub("", " ".join(rest.split())).split())
     rest = re.sub(r"\s+([,.;:!?])", r"\1", rest)
+    if _TORN.search(rest):
+        return None  # "All flash designs £60 or 2 for £100" without its prices is "All flash designs or 2"
     return rest if rest != text and len(rest.split()) >= 2 else None
+
+
+# what is left of a text torn where its fact was: a joining word with nothing, or only a count, after it
+_TORN = re.compile(r"(?i)\b(?:or|and|for|from|with|plus|per|each)(?:\s+\d+)?\s*[,.;:!?]*$|(?:^|\s)[&+/]\s*\d*\s*$")
 
 
 _ZONE = r"\s*(?-i:EST|EDT|PST|PDT|CST|CDT|MST|MDT|GMT|UTC|BST|CET|CEST|ET|PT|CT|MT|AEST|IST|JST)\b"

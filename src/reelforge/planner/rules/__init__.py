@@ -110,6 +110,7 @@ from reelforge.planner.rules.shots import (
     _h_add_segment,
     _h_asks,
     _h_cut_at,
+    _h_cut_clip_before,
     _h_dislike,
     _h_duplicate,
     _h_end_on,
@@ -240,7 +241,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_keep_part,  # (before the sound rules: "口播只要前8秒" keeps a part of the clip 口播.mp4, no voiceover)
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_use_not, _h_end_on, _h_duplicate, _h_move,
-    _h_add_segment, _h_total_keeping, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
+    _h_add_segment, _h_total_keeping, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_clip_before, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
     _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
 )
 
@@ -391,6 +392,34 @@ _REVIEWS = re.compile(
 _SAY_ON_END = re.compile(r"(?i)^\s*(?:(?:also|and|pls|please|then)\s+|(?:can|could)\s+(?:you|u)\s+)*(?:say|write)\s+"
                          r"(?P<w>(?!(?:the|a|an|it|that|this|something|anything|more|less|so)\b)[^\n]{1,60}?)\s+"
                          r"(?:on|at)\s+the\s+(?:very\s+)?end(?:\s+card)?(?:\s+(?:with|and|plus)\s+(?P<w2>[^\n]{1,40}?))?\s*[.!?]*\s*$")
+# "字挡住山了 往下挪挪", "the text is covering the mountains, move it down a bit", "move all the text up": every text a
+# band that way (the captions went to the top, the rest to the bottom; or it asked which of five)
+_TEXT_COVERS_MOVE = re.compile(r"(?i)^\s*(?:(?:the\s+)?(?:text|texts|words|writing)\s+(?:is\s+|are\s+)?(?:covering|covers|blocks|blocking|hides|"
+                               r"hiding)\b(?![^,.;!\n]{0,60}?\b(?:in|on|over)\s+the\s+[\w' -]{0,30}?(?:photo|picture|image|pic|shot|clip|video|one)\b)"
+                               r"[^,.;!\n]{1,60}[,.;!]+\s*(?:(?:so|pls|please|can\s+(?:you|u))\s+)*move\s+(?:it|them)|"
+                               r"(?:(?:pls|please|can\s+(?:you|u))\s+)*move\s+(?:all\s+)?(?:the\s+|of\s+the\s+)?(?:text|texts|words|writing))"
+                               r"\s+(?:a\s+(?:bit|little)\s+)?(?P<d>down|up|lower|higher)(?:\s+(?:a\s+bit|a\s+little|pls|please))?\s*[.!]*\s*$")
+_TEXT_COVERS_MOVE_ZH = re.compile(r"^\s*(?:(?:字|文字|文案)(?:把)?(?:挡住|遮住|盖住|挡)了?[^，,。\s]{0,10}?了?[，,\s]+|把?(?:字|文字|文案)(?:都|全部)?)"
+                                  r"(?:往|向)(?P<d>下|上)(?:挪|移|放|调)(?:挪|一?点|一下|一些|些)?\s*[。！!]*\s*$")
+
+
+def _texts_one_band(tl: Timeline, way: str) -> str | None:
+    """Each kind of text not yet at the edge of the frame ``way`` goes a band further that way, as the rules read it
+    ("move the title to the bottom and …"); None when all are there."""
+    down = way in ("down", "lower", "下")
+    step = {"top": "center", "center": "bottom"} if down else {"bottom": "center", "center": "top"}
+    zh = P.is_chinese(way)
+    words = {Role.TITLE: ("the title", "标题"), Role.CTA: ("the call to action", "行动号召"), Role.CAPTION: ("the captions", "字幕")}
+    zh_band = {"top": "顶部", "center": "中间", "bottom": "底部"}
+    said = []
+    for role, (en, zh_word) in words.items():
+        bands = {seg.position.value.split("-")[0] for tr in tl.tracks if tr.role is role for seg in tr.segments
+                 if isinstance(seg, TextSegment)}
+        if len(bands) == 1 and (band := bands.pop()) in step:
+            said.append(f"{zh_word}放到{zh_band[step[band]]}" if zh else f"move {en} to the {step[band]}")
+    return ("，" if zh else " and ").join(said) or None
+
+
 # "text at the bottom gets covered by facebook's buttons, move it up a bit": the texts placed at the bottom, by kind
 # (its first half was read as "put the text at the bottom", the second asked which of five texts)
 _BOTTOM_COVERED = re.compile(r"(?i)^\s*(?:the\s+)?(?:text|texts|words|writing|captions?|subtitles?)\s+(?:at|on|near|along)\s+the\s+bottom\b"
@@ -423,6 +452,8 @@ def _words_given(text: str, tl: Timeline) -> str:
             return f"change the title to “{m.group('w')}”"
         if m.group("can"):  # ("make the ending say order now": the call to action's words, as before)
             return f"add “{m.group('w')}” at the end"
+    if (m := _TEXT_COVERS_MOVE.match(text) or _TEXT_COVERS_MOVE_ZH.match(text)) and (moved := _texts_one_band(tl, m.group("d"))):
+        return moved
     if m := _BOTTOM_COVERED.match(text):
         kinds = {"caption": "captions", "cta": "call to action", "title": "title"}
         low = sorted({kinds.get(tr.role.value, "") for tr in tl.tracks for seg in tr.segments
@@ -435,6 +466,28 @@ def _words_given(text: str, tl: Timeline) -> str:
         site = f" on {m.group('site').capitalize()}" if m.group("site") else ""
         return f"add “⭐ {m.group('r')}{site} · {m.group('c')} reviews” somewhere"
     return text
+
+
+_RX_CLIP_CALLED = re.compile(r"(?i)\bthe\s+(?P<w>(?:[a-z][\w'-]*\s+){1,3}?)(?:video|vid|clip|footage)\b(?!\s*(?:clips?|\.\w))|"
+                             r"\bthe\s+(?:video|vid|clip|footage)\s+(?P<w2>of\s+(?:me|us|him|her|them|the)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)")
+_NOT_A_CLIP_NAME = frozenset("whole entire full final new old other same first second third last next previous this that "
+                             "music promo finished main short long vertical square horizontal".split())
+
+
+def _one_clip_named(text: str, names: list[str]) -> str:
+    """``text`` with "the <words> video" / "the clip of me <doing>" said as "the clip" when no file name holds those words
+    (the project has one clip: the words can only mean it)."""
+    def said(m: re.Match[str]) -> str:
+        words = [w for w in re.findall(r"[a-z][\w'-]*", (m.group("w") or m.group("w2") or "").lower())
+                 if w not in ("of", "me", "us", "him", "her", "them", "the", "a", "my", "our")]
+        if not words or any(w in _NOT_A_CLIP_NAME for w in words) or any(w in n for w in words for n in names):
+            return m.group(0)
+        return "the clip"
+    return _RX_CLIP_CALLED.sub(said, text)
+
+
+_RX_PART_OF_IT = re.compile(r"(?i)\b((?:use|keep|show|want|need)\s+(?:only\s+|just\s+)?the\s+(?:first|last|opening|final)\s+"
+                            r"(?:\d+(?:\.\d+)?|\w+)\s*(?:seconds?|secs?|s)\s+of\s+)it\b")
 
 
 def _length_enough(text: str) -> str:
@@ -1147,7 +1200,9 @@ _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+who
                        r"^(?:i|people|viewers|my\s+\w+)\s+(?:can'?t|cannot|can\s+not)\s+(?:read|see|follow|keep\s+up)\b.*$")
 # "put the day on the date, …": the change the value after it makes
 _VALUE_LEAD = re.compile(r"^(?:pls\s+|please\s+)?(?:put|add|show|include|write)\s+(?:the\s+)?(?:day|weekday|year|time)\s+"
-                         r"(?:on|in|to|with|into)\s+(?:the\s+)?(?:date|day|time|line)\s*[.!]*$")
+                         r"(?:on|in|to|with|into)\s+(?:the\s+)?(?:date|day|time|line)\s*[.!]*$|"
+                         # "价格改一下 五一涨价了 468起": which fact, then its new value
+                         r"^(?:价格|价钱|电话|号码|地址|时间|日期|文字|字幕|标题)(?:要|得|需要)?(?:改一下|改下|换一下|更新一下|调整一下|改改)$")
 # "…合并一下", "merge them", "combine the captions": fewer texts with the same words (it removed the captions)
 _MERGE_TEXTS = re.compile(r"合并|并成|\b(?:merge|combine)\b|\bput\s+them\s+together\b")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
@@ -1342,6 +1397,18 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _zh_said_plainly(masked, timeline, lib, new)
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
+    kinds = {a.id: a.kind for a in (*lib, *timeline.assets)}
+    main = timeline.track(Role.MAIN)
+    if main is not None and sum(kinds.get(x.src) is AssetKind.VIDEO for x in main.segments) == 1 \
+            and sum(k is AssetKind.VIDEO for k in kinds.values()) == 1:
+        # "the magic video", "the clip of me washing" with one clip in the project, whose file name says neither: that
+        # clip (it was "There is no 'magic'")
+        masked = _one_clip_named(masked, [a.name.lower() for a in (*lib, *timeline.assets) if a.name])
+    if (mem.target or {}).get("kind") in (None, "video") and main is not None \
+            and sum(kinds.get(x.src) is AssetKind.VIDEO for x in main.segments) == 1:
+        # "ok just use the first 8 seconds of it then" after a message about the one clip (not understood, so nothing
+        # to refer to): that clip's, not the video's (it cut the video to 8 s, the voiceover with it)
+        masked = _RX_PART_OF_IT.sub(r"\g<1>the clip", masked)
     masked = _bit_around(masked)  # "use the bit of the ep1 clip where we both laugh, it's around 1:02"
     masked = _clip_from(masked)  # "walkthrough is too long, just use the kitchen bit from 0:40"
     # "just use the bit where he shakes, like the last 5 sec": that part of the clip (not understood)
@@ -1664,6 +1731,8 @@ _PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them
                          r"[^\x00,;]{2,40}?)\s+(?:somewhere\s+)?in\s+the\s+middle\s*$|"
                          # "boss fight near the end": the shot before the last
                          r"^\s*(?:the\s+|then\s+(?:the\s+)?)?(?P<nx>(?!(?:it|this|that|they|them|title|captions?|music|text)\b)"
+                         # ("theres a kids face in the magic video near the end": where something is, no move)
+                         r"(?!(?:there|here)(?:'?s|\s+is|\s+are)\b|(?:i|we|you|he|she)\s)"
                          r"[^\x00,;]{2,40}?)\s+(?:near|towards?|close\s+to)\s+the\s+end\s*$|"
                          r"^\s*(?:用|拿|以)(?P<zy>[^\s，,。]{1,12}?)(?:那个|那段|这个|这段)?(?:视频|片段|图片|照片)?(?P<zw>开头|开场|结尾|收尾)\s*$")
 

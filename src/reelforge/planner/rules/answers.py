@@ -124,9 +124,27 @@ def _is_shown(c: _Ctx, what: str) -> str:
                                for s in found)
 
 
+# "do we still say 6pm BST?": whether a text says those words (they were written on screen with the rest)
+_RX_SAYS_WORDS = re.compile(_ASK_LEAD + r"(?:do|does)\s+(?:we|it|the\s+(?:video|end|ending|caption|title))\s+(?:still\s+)?"
+                            r"(?:say|show|mention|have)\s+(?P<w>[^?\n]{1,60}?)\s*\?+\s*$", re.I)
+
+
+def _says_words(c: _Ctx, words: str) -> str:
+    """Which texts say ``words`` (letters and digits compared), or that none does."""
+    def bare(x: str) -> str:
+        return " ".join(re.findall(r"[^\W_]+", x.casefold()))
+
+    found = [s for _, s in c.text_segs(None) if bare(words) and bare(words) in bare(s.text)]
+    if not found:
+        return f"no: no text on screen says '{words}'"
+    return "yes: " + "; ".join(f"'{s.text}' at {s.start / 1000:g}-{s.end / 1000:g} s" for s in found)
+
+
 def _h_answers(c: _Ctx) -> list[O.Op] | None:
     t = c.t.strip()
     shots = c.main_segs()
+    if (m := _RX_SAYS_WORDS.match(c.raw.strip())) and not c.zh:
+        raise _Cannot(_says_words(c, m.group("w")))
     if _RX_WHAT_MUSIC.match(t):
         raise _Cannot(_music_said(c))
     if (m := _RX_IS_SHOWN.match(t)) and not c.zh:

@@ -84,7 +84,11 @@ _VERB_KIND = re.compile(  # "bump the price to $50", "swap the venue to The Jazz
     rf"cut|edit)\s+(?:the\s+)?(?P<k>{KIND_WORD})\s+(?:up\s+|down\s+|back\s+|over\s+)?to\s+(?P<v>.+)$")
 _MOVE_EVENT = re.compile(  # "move it to saturday", "push the party to Dec 20", "extend it to monday"
     r"(?i)^(?:(?:move|push|shift|reschedule|postpone|bring|extend|change)(?:d|ed)?)\s+(?:it|everything|the\s+(?:event|show|party|gig|workshop|class|"
-    r"sale|opening|launch|meetup|session|concert|date|day))(?:\s+(?:back|forward|up))?\s+to\s+(?P<v>.+)$")
+    r"sale|opening|launch|meetup|session|concert|date|day))(?:\s+(?:back|forward|up))?\s+to\s+(?P<v>.+)$|"
+    # "launch moved to tuesday 7th 😩", "the gig has been pushed to friday": said of it (not understood)
+    r"^(?:the\s+|our\s+)?(?:event|show|party|gig|workshop|class|sale|opening|launch|release|premiere|meetup|session|concert|"
+    r"date|day|it)\s+(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+|got\s+|been\s+)?(?:moved|pushed|shifted|rescheduled|"
+    r"postponed|changed|brought\s+forward)(?:\s+(?:back|forward|up))?\s+to\s+(?P<v2>.+)$")
 _VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|that'?s|thats|that\s+is|we'?re|we\s+are|there\s+are|there'?s|now|only|just|"
                     rf"should\s+be|it\s+should\s+be|(?:it\s+)?{_CHANGED_TO}|(?:it\s+)?(?:ends|ending|runs\s+(?:until|till|through)|"
                     rf"until|till|thru|through|starts|starting|opens|closes))\s+)*(?P<v>.+)$")
@@ -215,7 +219,7 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
         return said
     if (m := _EXTEND.match(t)) and (said := run_extended(m.group("v"), texts, said=t)):
         return said
-    if (m := _MOVE_EVENT.match(t)) and fits("when", v := m.group("v").strip()) and on_screen("when", texts):
+    if (m := _MOVE_EVENT.match(t)) and fits("when", v := (m.group("v") or m.group("v2")).strip()) and on_screen("when", texts):
         return _when_change(v, texts)
     if said := _same_unit(t, texts):
         return said
@@ -303,6 +307,8 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
             and (y + more.group(1)).casefold() in shown:
         y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
+    if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (dot := re.search(r"\b(\d{1,2})\.(\d\d)$", x)):
+        x = x[:dot.start()] + f"{dot.group(1)}:{dot.group(2)}"  # "start time is 9.30 not 10": a clock time
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and re.search(r"(?i)\b(?:is|are|'s|at|starts?)\s+\d{1,2}(?::\d\d)?$", x):
         x = re.sub(r"(?i)^.*\b(?:is|are|'s|at|starts?)\s+", "", x)  # "evening show is 5:30 not 6" on "… 2pm and 6pm"
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (half := re.search(rf"(?i)\b{re.escape(y)}\s*([ap]m)\b", shown)) \
@@ -411,6 +417,8 @@ def _when_change(new: str, texts: Sequence[str]) -> str | None:
     date: None (they were read as when the text shows)."""
     if said := _part_moved(texts, lambda part: day_moved(part, new)):
         return said  # "move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm"
+    if said := _part_moved(texts, lambda part: with_day_of_month(part, new)):
+        return said  # "launch moved to tuesday 7th" on "Out Monday 6th April": "Out Tuesday 7th April"
     olds = {old for text in texts for part in text.split(" · ") if (old := same_shape(part, new))}
     if len(olds) != 1 and re.fullmatch(r"\d{1,2}(?::\d\d)?(?:\s*[-–]\s*\d{1,2}(?::\d\d)?)?", new.strip()):
         return None

@@ -36,7 +36,7 @@ _ZH_SWAPPED = re.compile(rf"^{KIND_WORD_ZH}(?:号码)?(?:换一下|改一下|更
 _ZH_LABEL = re.compile(rf"^{KIND_WORD_ZH}\s*[:：]\s*(?P<v>\S.*)$")
 _ZH_FROM = re.compile(r"^(?:从(?P<y>.+?)(?:改成|改为|换成|改到|变成|到)|(?P<y2>[^改]+?)改(?!成|为|到))(?P<x>.+)$")
 _ZH_IS_NOT = re.compile(rf"^(?:{KIND_WORD_ZH})?(?:应该)?是?(?P<x>[^，,]+?)[，,\s]*(?:而)?不是(?P<y>.+?)[。！!]?$")
-_ZH_NOT_BUT = re.compile(r"^不是(?P<y>[^，,。]{1,24}?)[，,\s]*(?:而)?是(?P<x>[^，,。]{1,24}?)[。！!]?$")
+_ZH_NOT_BUT = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?)?不是(?P<y>[^，,。]{1,24}?)[，,\s]*(?:而)?是(?P<x>[^，,。]{1,24}?)[。！!]?$")
 _ZH_NOT = re.compile(r"^(?:应该|其实|实际上)?是(?P<x>.+?)[，,\s]*(?:而)?不是(?P<y>.+)$|^不是(?P<y2>.+?)[，,\s]*(?:而)?是(?P<x2>.+)$")
 _ZH_VALUE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:改成|改为|换成|改到|挪到|换到|调到|调整为|涨到|涨价到|降到|降价到|变成|延长到|延到|延期到)|"
                        r"改成|改为|换成|应该是|其实是|是|改打|打|改到|挪到|换到|推迟到|提前到|搬到|搬去|迁到|延长到|延到|延期到)(?P<v>.+?)了?$")
@@ -69,11 +69,29 @@ def _offer_zh(subject: str, new: str, texts: Sequence[str]) -> str | None:
 
 def _not_that_zh(x: str, y: str, shown: str) -> str | None:
     """"是X，不是Y" with Y on screen: "把Y改成X", X cut to Y's shape ("解放路99号" for "88号": "99号")."""
+    if y and y not in shown and "块" in y and y.replace("块", "元") in shown:
+        y, x = y.replace("块", "元"), x.replace("块", "元")  # "开荒是7块一平 不是6块" on "6元/平米": the same money
     if not y or y not in shown or x == y:
         return None
     if re.search(r"\d", y) and (same := re.search(re.sub(r"\d+", lambda _: r"\d+", re.escape(y)), x)):
         x = same.group(0)
     return f"把{y}改成{x}"
+
+
+# "五一涨价了 468起", "降价了 298": why a price changes, then the new price
+_ZH_RISE_THEN = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:涨价|降价|调价|涨|降|便宜|贵)了[，,\s]*(?:现在|改成|变成)?\s*"
+                           r"(?P<v>[¥￥]?\d{1,6}(?:\.\d{1,2})?)\s*(?:元|块)?\s*(?:/[\u4e00-\u9fff]{1,2})?\s*起?$")
+# a price as shown: a number with its money word or sign, or "/晚", "起" after it (not a date, a phone or a count)
+_ZH_PRICE_SHOWN = re.compile(r"(?<![\d.])[¥￥]?(?P<n>\d{1,6}(?:\.\d{1,2})?)(?=\s*(?:元|块|/[\u4e00-\u9fff]|起))|[¥￥](?P<n2>\d{1,6}(?:\.\d{1,2})?)")
+
+
+def _one_price_anew(new: str, texts: Sequence[str]) -> str | None:
+    """The one price on screen said anew ("468" for "398/晚起": "把398改成468"); None unless exactly one is shown."""
+    olds = {m.group("n") or m.group("n2") for x in texts for m in _ZH_PRICE_SHOWN.finditer(x)}
+    new = new.lstrip("¥￥")
+    if len(olds) != 1 or (old := olds.pop()) == new:
+        return None
+    return f"把{old}改成{new}"
 
 
 # "送2节试听课 改成 送3节" on "现在报名送免费试听课2节": the old words as remembered, not as shown
@@ -104,7 +122,7 @@ def _count_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
 
 # "价格写错了 C2是4080" on "C2自动挡3980": the number after what it names
 _ZH_KEY_IS = re.compile(r"^(?:(?:价格|价钱|费用|数字)?(?:写错了|不对|错了|有误)[，,\s]*)?(?P<k>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)(?:的价格|的价钱|价格)?"
-                        r"(?:是|改成|改为|应该是)\s*(?P<v>[¥￥]?\d[\d.]*)\s*(?:元|块)?$")
+                        r"(?:是|改成|改为|应该是|涨到|涨价到|降到|降价到|调到|调整为|变成)\s*(?P<v>[¥￥]?\d[\d.]*)\s*(?:元|块)?了?$")
 
 
 # "998是错的 应该是1098", "680不对，是698": the number on screen said wrong, then the right one
@@ -187,6 +205,10 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         x, y = (m.group("x") or m.group("x2")).strip(), (m.group("y") or m.group("y2")).strip()
         if y and any(y in text for text in texts):
             return f"把{y}改成{x}"
+    if (m := _ZH_NOT_BUT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), "\n".join(texts))):
+        return said  # "学生不是8折 是7折" on "毕业季学生凭学生证8折" (it wrote the instruction over it)
+    if (m := _ZH_RISE_THEN.match(t)) and (said := _one_price_anew(m.group("v"), texts)):
+        return said  # "五一涨价了 468起" on "398/晚起" (it wrote "五一涨价了 468起" over it)
     if (m := _ZH_IS_NOT.match(t)) and (said := _not_that_zh(m.group("x"), m.group("y"), "\n".join(texts))):
         return said  # "跟拍是15张不是20张 我写错了" on "都含跟拍20张精修": what it names first, then 是
     if (m := _ZH_CHANGE.match(t)) and (said := _count_changed(m.group("y"), m.group("x"), texts)):
@@ -202,7 +224,7 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         return f"{SAID_ZH[kind]}改成{v}"
     if (m := _ZH_COUNT.match(t)) and (said := _count_zh(m, texts)):
         return said
-    if (m := re.match(r"^[\u4e00-\u9fff]{1,4}?(?:时间|日期)(?:是|为|改到|定在|在)(?P<v>.+?)了?$", t)) \
+    if (m := re.match(r"^[\u4e00-\u9fff]{1,4}?(?:时间|日期)(?:是|为|改到|定在|在|改了[，,\s]*|改成|改为|变成|推迟到|提前到)(?P<v>.+?)了?$", t)) \
             and kind_of_value(v := m.group("v").strip(), texts) == "when":
         return f"{SAID_ZH['when']}改成{v}"  # "开班时间是7月7号 周二": the date (it wrote "开班时间是…" over it)
     if len(t) <= 12 and not re.search(r"[改换调变延推搬到成]", t) and (kind := kind_of_value(t, texts)) in SAID_ZH:

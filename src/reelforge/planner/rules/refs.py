@@ -744,7 +744,8 @@ start front back whole everything all both each every this that these those it t
 last final penultimate sound volume level speed length duration frame screen video vid vids timeline project movie
 reel montage slideshow edit cut version colour color font size text words wording line lines letters brightness
 opener closer finale intro outro opening closing lead others rest remainder way
-""".split())
+us uk usa eu states world
+""".split())  # ("some backers are in the US": a country, no picture)
 
 
 def _a_text_holds(c: _Ctx, word: str) -> bool:

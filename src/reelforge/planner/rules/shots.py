@@ -997,7 +997,7 @@ def _tv_ms(tv: str) -> int:
 # "use 0:20 to 0:35 of the gameplay clip", "the gameplay clip from 0:20 to 0:35": the part of its source a clip plays
 # (it set the shot to 20 s)
 _RX_IN_RANGE = re.compile(r"(?:\bfrom\s+|从)?(?P<a>\d{1,2}:[0-5]\d)\s*(?:to|-|–|—|until|till|thru|through|到|至|~)\s*"
-                          r"(?P<b>\d{1,2}:[0-5]\d)\b"
+                          r"(?P<b>\d{1,2}:[0-5]\d)(?!\d)"  # (not \b: "0:20那段" has no word's edge in it)
                           r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))|"
                           # "用那段 大概第10秒到第16秒": that part of the clip (it made the clip 10 s long)
                           r"(?:用|要|留)[^，,。\d]{0,8}?(?:大概|大约|差不多)?\s*(?:从)?第?\s*(?P<za>\d{1,3})\s*秒\s*(?:到|至|-|~)\s*第?\s*"
@@ -1191,6 +1191,33 @@ def _h_trim_edge(c: _Ctx) -> list[O.Op] | None:
                          f"seconds' (it is {total:g} s long).")
     raise _Ambiguous("How much of the start? E.g. 'cut the first 2 seconds' or 'remove everything before 3 seconds' "
                      f"(it is {total:g} s long).")
+
+
+# "can you cut it before that bit, about 0:25" (a kid's face near the end of the clip): the clip's own time
+_RX_CUT_CLIP_BEFORE = re.compile(r"\bcut\s+(?:it|that|the\s+clip)\s+(?:off\s+)?(?:before|ahead\s+of|just\s+before)\s+"
+                                 r"(?:(?:that|this|the)\s+(?:bit|part|moment|point)|there|that|this|it)?\s*,?\s*"
+                                 r"(?:at\s+|about\s+|around\s+|like\s+|roughly\s+|~\s*)?(?P<tv>\d{1,2}:\d\d)\b")
+
+
+def _h_cut_clip_before(c: _Ctx) -> list[O.Op] | None:
+    """"cut it before that bit, about 0:25" said of the one clip: it ends before that time of its source (it set the
+    video's length to 25 s); said so when the shot never reaches it."""
+    m = _RX_CUT_CLIP_BEFORE.search(c.t)
+    if m is None:
+        return None
+    clips = [s for s in c.main_segs() if c.asset_kind(s) == "video"]
+    ms = TW.parse_time_value_ms(m.group("tv"))
+    if len(clips) != 1 or ms is None:
+        return None
+    seg = clips[0]
+    shown_to = seg.in_ms + round(seg.duration * seg.speed)
+    if shown_to <= ms:
+        raise _Cannot(f"{seg.name} shows {seg.in_ms / 1000:g}-{shown_to / 1000:g} s of its footage: what is at "
+                      f"{ms / 1000:g} s is not in the video")
+    if ms <= seg.in_ms + 1000:
+        raise _Cannot(f"{seg.name} starts at {seg.in_ms / 1000:g} s of its footage: cutting it before {ms / 1000:g} s "
+                      "leaves nothing; say 'remove the clip' to take it out")
+    return [O.TrimSegment(target=O.Target(index=0, kind="video"), tail_ms=round((shown_to - ms) / seg.speed))]
 
 
 def _h_cut_at(c: _Ctx) -> list[O.Op] | None:

@@ -27,6 +27,8 @@ def unquoted_words(raw: str, t: str) -> str | None:
     """The words of a text added without quotes: "add a caption saying Free shipping at 10s", "add text
     Free shipping for 3 seconds at 10s", "add a title that says Summer Sale at the top" (where and when cut
     off); None when there are none."""
+    if re.match(r"(?i)\s*(?:do|does|did|should|would|will)\s+(?:we|i|it|you|u|they|the\s+\w+)\s+(?:still\s+)?(?:say|show|read)\b", raw):
+        return None  # "do we still say 6pm BST? …": asked (its words and the rest were written on screen)
     m = re.search(r"(?:\bsaying|\bsays?\b|\bthat\s+reads|\breads\b|\bto\s+(?:say|read)\b)\s*:?\s*([^\s,.;].*)$", raw, re.I)
     # "tagline: stay cold all day", "cta - order today": a label and its words; "add happy birthday mom
     # as the title": the words, then what they are
@@ -232,8 +234,9 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             new = re.sub(rf"{edge_a}{re.escape(typed)}{edge_b}", lambda found, typed=typed: _in_case_of(found.group(0), typed, b),
                          s.text, count=1, flags=re.I)
             if (at := s.text.lower().find(typed.lower())) > 0 and P.CJK.search(b):
-                # "8折改成 首单立减30元" on "3月份新客首单8折": the words the new ones repeat from before it, once
-                lead = next((k for k in range(min(len(b), at), 1, -1) if s.text[:at].endswith(b[:k])), 0)
+                # "8折改成 首单立减30元" on "3月份新客首单8折", "下午茶改成 送晚餐一次" on "连住两晚送下午茶": the words the new
+                # ones repeat from before it, once
+                lead = next((k for k in range(min(len(b), at), 0, -1) if s.text[:at].endswith(b[:k])), 0)
                 if lead:
                     new = s.text[:at - lead] + b + s.text[at + len(typed):]
             if new == s.text:
