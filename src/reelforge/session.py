@@ -62,11 +62,17 @@ _CONTENT_REF = re.compile(
     r"(?:那张)?有(?P<zw2>猫|小猫|猫咪|人|女人|男人|人物|人脸)的(?:那张)?(?:照片|图片|图)?|"
     r"(?P<zw>猫|小猫|猫咪|女人|男人|人物|人像|人脸)的?(?:那张)?(?:照片|图片)", re.I)
 # a media file named in an instruction: quoted (spaces allowed) or a bare path
+_MUSIC_SAID = re.compile(r"(?i)\b(?:music|song|songs|track|tune|bgm|soundtrack)\b|音乐|歌|配乐")
+_TURN_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|fine|alright|then|so|well|hmm+|ah|oh)[\s,.!]+)*(?:just\s+|can\s+(?:you|u)\s+|pls\s+|please\s+)?"
+                      r"(?:lower|quieten|soften|turn\s+down|turn\s+up|raise|boost|mute)\s+(?P<it>it)(?:\s+(?:down|up))?"
+                      r"(?:\s+(?:then|a\s+bit|a\s+little|a\s+lot|pls|please|instead))*\s*[.!]*\s*$|"
+                      r"^\s*(?:那|那就|好吧)?[，,\s]*(?:把)?(?P<it2>它)(?:调小|调低|小声|关小|调大)(?:一?点|一些)?(?:吧)?\s*[。！!]*\s*$")
 # "actually no put the 3 for 2 back", "bring back the opening hours", "把满减加回来": a text just removed, wanted again
 _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|sorry|nvm|never\s*mind|on\s+second\s+thought)[\s,.!]+)*"
                        r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
                        r"\s+back(?:\s+(?:in|on|up))?|(?:bring\s+back|restore)\s+(?:the\s+|that\s+)?(?P<x2>[^\n]{1,60}?))"
-                       r"(?:\s+(?:please|pls|thanks))?\s*[.!?]*\s*$|"
+                       r"(?:\s+(?:please|pls|thanks))?(?:[\s,]+(?:tho|though|as|because|cos|cuz|since|that'?s|thats|it'?s|its)\b[^\n]{0,40})?"
+                       r"\s*[.!?]*\s*$|"
                        r"^\s*(?:算了|还是|不对)?[，,\s]*把?(?P<x3>[^\n]{1,30}?)(?:加回来|加回去|放回来|放回去|恢复一下|恢复)(?:吧)?\s*[。！!]*\s*$|"
                        # "算了 还是下午茶吧😂" right after "下午茶改成 送晚餐一次": the words as they were
                        r"^\s*(?:算了|不过|那|嗯)?[，,\s]*还是(?:用|写|改回)?(?P<x4>[^\s，,。！!吧]{2,20})吧?\s*[^\w\s]*\s*$")
@@ -307,6 +313,7 @@ class Session:
     def _plan_and_apply(self, text: str) -> Reply:
         if (back := self._put_back(text)) is not None:
             return back
+        text = self._it_the_music(text)
         new_assets = self._new_assets()
         try:
             plan = _planner()(self._by_content(text), self.timeline, library=self.library, new_assets=new_assets,
@@ -573,12 +580,21 @@ class Session:
             said += "已回到初剪。" if self._zh else " Back to the first cut."
         return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
 
+    def _it_the_music(self, text: str) -> str:
+        """"ok just lower it then" right after a message about the music that changed nothing ("the music is annoying
+        can i use something else? i dont have any other songs"): "it" is the music (it was not understood)."""
+        last = self.history[-1] if self.history else None
+        if last is None or last.changed or not _MUSIC_SAID.search(last.text) or not (m := _TURN_IT.match(text)):
+            return text
+        g = "it" if m.group("it") else "it2"
+        return text[:m.start(g)] + ("音乐" if g == "it2" else "the music") + text[m.end(g):]
+
     def _put_back(self, text: str) -> Reply | None:
         """"actually no put the 3 for 2 back", "把满减加回来" right after the change that removed the text
         saying it: that change taken back, and said so (it was not understood). None otherwise: a text still
         on screen, or one removed earlier than the last change, is left to the rules."""
         m = _PUT_BACK.match(text)
-        if m is None or not self.undo_stack or self.timeline is None or (before := self.undo_stack[-1]) is None:
+        if m is None or self.timeline is None:
             return None
         words = _PUT_BACK_NOUN.sub("", " ".join((m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")).split())).casefold()
         if len(words) < 2:
@@ -588,7 +604,13 @@ class Session:
             return [seg.text for t in tl.tracks for seg in t.segments
                     if getattr(seg, "text", None) and words in " ".join(seg.text.split()).casefold()]
 
-        if saying(self.timeline) or not (gone := saying(before)):
+        if shown := [seg for t in self.timeline.tracks for seg in t.segments
+                     if getattr(seg, "text", None) and words in " ".join(seg.text.split()).casefold()]:
+            # "put the ages back tho thats important" with "Ages 3-10" still on screen (not understood): said where
+            where = "；".join(f"「{x.text}」在{x.start / 1000:g}-{x.end / 1000:g}秒" for x in shown) if self._zh else \
+                "; ".join(f"'{x.text}' at {x.start / 1000:g}-{x.end / 1000:g} s" for x in shown)
+            return self._reply(Intent.EDIT, "nothing", f"还在画面上：{where}。" if self._zh else f"It is still on screen: {where}.")
+        if not self.undo_stack or (before := self.undo_stack[-1]) is None or not (gone := saying(before)):
             return None
         last = next((h for h in reversed(self.history) if h.changed), None)
         self.undo()

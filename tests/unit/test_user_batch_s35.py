@@ -324,3 +324,103 @@ def test_text_said_to_cover_the_picture_moves_down_a_band(said):
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], '民宿视频 标题「山间小筑」 字幕「含双早」 结尾「加微信 abc」', said)
     for role in (Role.TITLE, Role.CAPTION, Role.CTA):
         assert all(x.position.value == "bottom" for tr in s.timeline.tracks if tr.role is role for x in tr.segments), r.message
+
+
+VALET = [img("IMG_2201.jpg", 0), clip("PXL_20260301_101522.mp4", 40_000), img("IMG_2215.jpg", 2), img("logo.png", 3),
+         aud("upbeat_acoustic.mp3", 150_000)]
+
+
+def test_a_logo_that_is_a_shot_asked_bigger_is_answered():
+    s, (r,) = session_after(VALET, "20 sec tiktok for Shine On Valeting, logo at the end pls", "can the logo be bigger its tiny")
+    assert not r.changed and "logo.png" in r.message and "fill the frame" in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "grows"), [("logo太小了", True), ("the logo is too small", True), ("logo太大了", False)])
+def test_a_corner_logo_said_too_small_grows(said, grows):
+    # "logo太小了" made it smaller (its "小")
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("logo.png", 2)], "做个民宿视频，logo放在右下角", said)
+    logo = next(x for tr in s.timeline.tracks if tr.role is Role.LOGO for x in tr.segments)
+    assert (logo.scale > 0.15) is grows and logo.scale != 0.15, r.message
+
+
+def test_the_start_drags_and_how_long_after_wait():
+    s, (r1, r2) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], "a 15 second reel for my bike shop",
+                                "it drags at the start", "wait how long is it")
+    assert r1.changed and s.timeline.track(Role.MAIN).segments[0].duration < 5000, r1.message
+    assert "s long" in r2.message and not r2.changed, r2.message
+
+
+@pytest.mark.parametrize(("files", "said", "order"), [
+    (["IMG_4410.MOV", "flash sheet 1.jpg", "flash sheet 2.jpg"], "swap the two flash sheets round",
+     ["IMG_4410.MOV", "flash sheet 2.jpg", "flash sheet 1.jpg"]),
+    (["样片1.jpg", "样片2.jpg", "证件照样板.jpg"], "写真样片那两张换一下顺序", ["样片2.jpg", "样片1.jpg", "证件照样板.jpg"]),
+])
+def test_the_two_shots_a_name_fits_are_swapped(files, said, order):
+    # it asked which of the two, or was not understood
+    assets = [clip(f, 10_000) if f.endswith(".MOV") else img(f, k) for k, f in enumerate(files)]
+    s, (r,) = session_after(assets, "a 15 second reel for my studio", said)
+    assert [x.name for x in s.timeline.track(Role.MAIN).segments] == order, r.message
+
+
+def test_putting_back_a_text_still_on_screen_says_where_it_is():
+    s, (r,) = session_after(KIDS, 'fb advert for my kids parties, caption "Ages 3-10" on the second photo',
+                            "put the ages back tho thats important")
+    assert not r.changed and "Ages 3-10" in r.message and "still on screen" in r.message, r.message
+
+
+def test_lower_it_after_a_message_about_the_music_is_the_music():
+    s, (r1, r2) = session_after(KIDS, "fb advert 20 secs for my kids parties",
+                                "the music is annoying can i use something else? i dont have any other songs", "ok just lower it then")
+    music = [x for tr in s.timeline.tracks if tr.role is Role.MUSIC for x in tr.segments]
+    assert r2.changed and music and music[0].volume < 0.8, r2.message
+
+
+def test_the_phone_asked_for_at_the_end_in_chinese_is_answered():
+    # "电话号码在最后有吗" cut the phone's caption shorter
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个母亲节的抖音视频 订花电话 138 0571 2266", "电话号码在最后有吗")
+    assert not r.changed and "138 0571 2266" in r.message, r.message
+
+
+def test_a_square_one_to_post_on_moments_is_a_square_frame():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个母亲节的抖音视频", "再来个方的发朋友圈")
+    assert (s.timeline.width, s.timeline.height) == (1080, 1080), r.message
+
+
+def test_the_music_overall_lower_after_its_fade():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("chill_pop.mp3", 150_000)], "做个摄影工作室的抖音 20秒",
+                            "音乐开头淡入 然后整体小一点")
+    music = next(x for tr in s.timeline.tracks if tr.role is Role.MUSIC for x in tr.segments)
+    assert music.fade_in_ms > 0 and music.volume < 0.8 and "没有理解" not in r.message, r.message
+
+
+def test_slower_softer_transitions_are_longer_crossfades():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], "做个20秒的茶叶视频", "转场慢一点 柔和点")
+    shots = s.timeline.track(Role.MAIN).segments[1:]
+    assert all(x.transition.value == "crossfade" and x.transition_ms > 500 for x in shots) and "没有理解" not in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "field"), [("more green / lush looking?", "saturation"), ("more orange, to match the cover", "warmth")])
+def test_looks_asked_for_by_colour(said, field):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "a reel for our open day", said)
+    assert getattr(s.timeline.grade, field) > (1.0 if field == "saturation" else 0.0), r.message
+    assert "did not understand" not in r.message
+
+
+def test_also_end_with_keeps_the_ending_it_has():
+    # the date at the end was replaced by "Follow @sidehustlediaries"
+    s, (r,) = session_after([img("cover art.png", 0), img("IMG_5510.jpg", 1)], 'podcast launch reel, end with "Out Monday 6th April"',
+                            "also end with 'Follow @sidehustlediaries'")
+    assert _texts(s.timeline, Role.CTA) == ["Out Monday 6th April"] and "Follow @sidehustlediaries" in _all_texts(s.timeline), r.message
+
+
+@pytest.mark.parametrize("said", ["is it ok to use on instagram?", "can we post this song on tiktok?"])
+def test_whether_a_song_may_be_used_on_a_platform_is_answered_not_a_frame(said):
+    # "is it ok to use on instagram?" made the video square
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("gentle_folk_guitar.mp3", 140_000)], "a reel for our open day", said)
+    assert not r.changed and "licence" in r.message and (s.timeline.width, s.timeline.height) == (1080, 1920), r.message
+
+
+def test_what_the_music_is_called_is_answered():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("gentle_folk_guitar.mp3", 140_000)], "a reel for our open day",
+                            "whats the music called?")
+    assert "gentle_folk_guitar.mp3" in r.message and not r.changed, r.message

@@ -38,7 +38,9 @@ _CONTRAST_DOWN = (r"\b(?:less|lower|reduce|decrease|softer|weaker)\b[^,.;]{0,20}
                   r"(?:降低|减少|减弱|减小)对比")
 _VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+the\s+colou?rs?|"
           r"colou?rs?\s+(?:pop|more\s+vivid|stronger)|make\s+(?:the\s+)?colou?rs?\s+pop|"
-          r"make\s+(?:it|the\s+(?:video|pictures?|photos?))\s+pop(?:\s+more)?|pop\s+more|more\s+pop|poppier)\b|鲜艳一?[点些]|更鲜艳|饱和度?(?:高|大)一?[点些]|"
+          r"make\s+(?:it|the\s+(?:video|pictures?|photos?))\s+pop(?:\s+more)?|pop\s+more|more\s+pop|poppier|"
+          # "more green / lush looking?": the greens stronger (it was not understood)
+          r"lush(?:er)?(?:\s+looking)?|more\s+lush|greener|more\s+green)\b|鲜艳一?[点些]|更鲜艳|饱和度?(?:高|大)一?[点些]|"
           r"(?:提高|增加)饱和度")
 # ("can the clinic tour be muted, you can hear the drill" is its sound: muted colours only with a word of looks)
 _MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted\s+(?:colou?rs?|tones?|look|palette|grade|feel|"
@@ -46,7 +48,7 @@ _MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|m
           r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")
 _WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
            r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool)|"
-           r"coz(?:y|ier)|cos(?:y|ier)|heart[\s-]?warming)\b|"  # "a cozy video", "温馨一点": warm tones
+           r"coz(?:y|ier)|cos(?:y|ier)|heart[\s-]?warming|more\s+orange|orangey|orangier|more\s+golden)\b|"  # "a cozy video": warm tones
            r"暖色调?|暖一?[点些]|更暖|温暖一?[点些]|偏暖|太冷了?|暖调|温馨|"
            # "颜色再红一点 有食欲": the pictures' colour redder, i.e. warmer (a text's red is the text's colour)
            r"(?:颜色|画面|色调|整体)(?:再|更)?(?:红|橙)一?[点些]")

@@ -392,6 +392,31 @@ _REVIEWS = re.compile(
 _SAY_ON_END = re.compile(r"(?i)^\s*(?:(?:also|and|pls|please|then)\s+|(?:can|could)\s+(?:you|u)\s+)*(?:say|write)\s+"
                          r"(?P<w>(?!(?:the|a|an|it|that|this|something|anything|more|less|so)\b)[^\n]{1,60}?)\s+"
                          r"(?:on|at)\s+the\s+(?:very\s+)?end(?:\s+card)?(?:\s+(?:with|and|plus)\s+(?P<w2>[^\n]{1,40}?))?\s*[.!?]*\s*$")
+# "swap the two flash sheets round", "写真样片那两张换一下顺序": the two shots whose names say it (it asked which one)
+_SWAP_THE_TWO = re.compile(r"(?i)^\s*(?:(?:pls|please|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:swap|switch|flip|reverse)\s+(?:the\s+)?"
+                           r"(?:two|2|both)\s+(?P<x>[a-z][\w' -]{1,30}?)\s*(?:round|around|over|the\s+other\s+way)?\s*[.!?]*\s*$|"
+                           r"^\s*(?:把)?(?P<zx>[^\s，,。]{1,10}?)(?:的)?(?:那|这)?两(?:张|个|段)(?:图片|照片|视频)?\s*(?:换一下|交换一下?|调换一下?|"
+                           r"对调一下?|互换一下?|换个)(?:顺序|位置)?\s*[。！!]*\s*$")
+
+
+def _two_shots_called(tl: Timeline, said: str | None) -> tuple[int, int] | None:
+    """The places of the two main-track shots whose file names hold every word of ``said`` ("flash sheets": flash
+    sheet 1.jpg and flash sheet 2.jpg; in Chinese the longest part of it two names hold: "写真样片" for 样片1.jpg and
+    样片2.jpg), else None."""
+    main = tl.track(Role.MAIN)
+    if main is None or not said:
+        return None
+    names = [seg.name.lower() for seg in main.segments]
+    if P.is_chinese(said):
+        parts = sorted({said[i:j] for i in range(len(said)) for j in range(i + 2, len(said) + 1)}, key=len, reverse=True)
+        hits = next(([k for k, n in enumerate(names) if p in n] for p in parts
+                     if sum(p in n for n in names) >= 2), [])
+    else:
+        words = [re.sub(r"(?i)(?<=[a-z]{3})s$", "", w) for w in re.findall(r"[\w']+", said.lower())]
+        hits = [k for k, n in enumerate(names) if all(w in n for w in words)]
+    return (hits[0], hits[1]) if len(hits) == 2 else None
+
+
 # "字挡住山了 往下挪挪", "the text is covering the mountains, move it down a bit", "move all the text up": every text a
 # band that way (the captions went to the top, the rest to the bottom; or it asked which of five)
 _TEXT_COVERS_MOVE = re.compile(r"(?i)^\s*(?:(?:the\s+)?(?:text|texts|words|writing)\s+(?:is\s+|are\s+)?(?:covering|covers|blocks|blocking|hides|"
@@ -454,6 +479,9 @@ def _words_given(text: str, tl: Timeline) -> str:
             return f"add “{m.group('w')}” at the end"
     if (m := _TEXT_COVERS_MOVE.match(text) or _TEXT_COVERS_MOVE_ZH.match(text)) and (moved := _texts_one_band(tl, m.group("d"))):
         return moved
+    if (m := _SWAP_THE_TWO.match(text)) and (two := _two_shots_called(tl, m.group("x") or m.group("zx"))):
+        return f"swap the {O.ordinal(two[0])} shot and the {O.ordinal(two[1])} shot" if not P.is_chinese(text) else \
+            f"把第{two[0] + 1}个镜头和第{two[1] + 1}个镜头交换"
     if m := _BOTTOM_COVERED.match(text):
         kinds = {"caption": "captions", "cta": "call to action", "title": "title"}
         low = sorted({kinds.get(tr.role.value, "") for tr in tl.tracks for seg in tr.segments
@@ -1184,7 +1212,8 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"the|everyone|everybody|nobody|no\s+one|viewers?|customers?|my|our|her|his|their)\b|"
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|"
                      # "颜色再红一点 有食欲", "颜色太黄了 正常一点": what the colour change is for
-                     r"^(?:更|很|看着|看起来)?(?:有食欲|好吃|诱人)(?:一?[点些])?$|^(?:颜色)?(?:正常|自然)一?[点些]$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
+                     r"^(?:更|很|看着|看起来)?(?:有食欲|好吃|诱人)(?:一?[点些])?$|^(?:颜色)?(?:正常|自然)一?[点些]$|"
+                     r"^(?:更|再)?(?:柔和|平滑|顺滑)(?:一?[点些])?$|^(?:to|so\s+it)\s+match(?:es)?\s+(?:the|our|my)\s+[\w' -]{2,30}$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
 # "…, its part of the vibe", "…, it is the same thing twice": why, said after what (read before it is planned)
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
@@ -1397,6 +1426,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _zh_said_plainly(masked, timeline, lib, new)
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
+    if re.search(r"音乐|配乐|背景乐|bgm", masked, re.I):
+        # "音乐开头淡入 然后整体小一点": the music's level overall ("整体小一点" was not understood)
+        masked = re.sub(r"(然后|再|并且|同时|[，,\s])(?:整体|总体|全部|整个)(?=(?:再)?(?:小|低|轻|大|高|响)(?:一?点|一些|声))", r"\1音乐", masked)
     kinds = {a.id: a.kind for a in (*lib, *timeline.assets)}
     main = timeline.track(Role.MAIN)
     if main is not None and sum(kinds.get(x.src) is AssetKind.VIDEO for x in main.segments) == 1 \
@@ -1416,6 +1448,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "and at the end say 'See you Saturday!'", "end with 'See you Saturday!'": words added at the end (the first
     # changed the row under the call to action, the place lost; the second was not understood)
     masked = _RX_SAY_AT_END.sub(lambda m: f"add {m.group('q')} at the end", masked)
+    # "also end with 'Follow @sidehustlediaries'": one more line at the end, the call to action kept (it was replaced)
+    masked = re.sub(r"(?i)^(\s*)(?:also|and|plus)\s+end\s+(?:it\s+|the\s+video\s+)?(?:with|on)\s+(\x00\d+\x00)(?=\s*(?:too|as\s+well)?\s*[.!]*\s*$)",
+                    r"\1add \2 at the end", masked)
     # "Add 'Se habla español' to the end", "最后加个'团购…'": at the end (both were a second title at 3-6 s)
     masked = re.sub(r"(?i)^(\s*(?:please\s+)?(?:add|put|stick|tack)\s+\x00\d+\x00\s+)(?:on\s+)?to\s+the\s+(?:very\s+)?end\b", r"\1at the end",
                     masked)

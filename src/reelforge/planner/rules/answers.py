@@ -64,7 +64,14 @@ def _music_long_enough(c: _Ctx) -> str | None:
 # what a question may open on ("so", "quick q:")
 _ASK_LEAD = r"^(?:(?:so|and|hey|quick\s+q(?:uestion)?)[\s,:]+)?"
 # "what music is on it at the moment and how loud", "which song did you use?", "用的什么音乐": the music and its level
-_RX_WHAT_MUSIC = re.compile(_ASK_LEAD + r"(?:what|which)\s+(?:music|song|track|bgm|tune)\s+"
+# "is it ok to use on instagram?" (it made the video square), "can we post this song on tiktok?": the licence is not known
+_RX_ALLOWED_ON = re.compile(_ASK_LEAD + r"(?:is\s+(?:it|this|that|the\s+(?:music|song|track))|can\s+(?:i|we|u|you)\s+(?:use|post|put)\s+"
+                            r"(?:it|(?:this|that|the)(?:\s+(?:music|song|track))?))\s+(?:ok(?:ay)?\s+|fine\s+|allowed\s+|legal\s+|safe\s+)?"
+                            r"(?:to\s+(?:use|post|put)\s+)?(?:it\s+)?(?:on|for|in)\s+(?:insta(?:gram)?|ig|tiktok|youtube|facebook|fb|reels)\b"
+                            r"[^?]{0,40}\?+\s*$", re.I)
+_RX_WHAT_MUSIC = re.compile(_ASK_LEAD + r"(?:what'?s\s+the\s+(?:music|song|track|tune)\s+called|what\s+is\s+the\s+(?:music|song|track)\s+called|"
+                            r"(?:what'?s|what\s+is)\s+the\s+name\s+of\s+the\s+(?:music|song|track))\b.*$|"
+                            + _ASK_LEAD + r"(?:what|which)\s+(?:music|song|track|bgm|tune)\s+"
                             r"(?:is\s+(?:on|in|playing|this|that|used|it)|are\s+(?:you|we)\s+using|did\s+(?:you|u)\s+(?:use|put|pick)|"
                             r"is\s+it)\b.*$|^(?:用的是?|放的是?)(?:什么|哪首)(?:音乐|歌|背景音乐|bgm)|^(?:背景音乐|音乐|bgm)是(?:什么|哪首)", re.I)
 
@@ -90,14 +97,15 @@ _RX_IS_SHOWN = re.compile(
     r"(?:opening\s+|event\s+|start\s+|new\s+)?(?:date|dates|day|time|times)|offer|discount|deal|promo\s+code|code|link|location)\s+"
     r"(?:(?:on|in|at)\s+)?(?:(?:the\s+)?(?:very\s+)?end(?:\s+card)?|there|it|in|on|the\s+video|(?:on\s+)?screen|anywhere)?\s*\?+\s*$", re.I)
 # "微信号在上面吗", "地址有吗", "电话放上去了吗": whether a text shows it
-_RX_IS_SHOWN_ZH = re.compile(r"^(?P<what>微信号?|电话|地址|价格|网址|日期|时间|营业时间|优惠|二维码|logo)\s*(?:有|在|放)?(?:在)?"
-                             r"(?:上面|视频里|视频上|里面|画面上|上去)?(?:了)?(?:吗|没有|没|么)[？?]*$", re.I)
+_RX_IS_SHOWN_ZH = re.compile(r"^(?P<what>微信号?|电话(?:号码)?|手机号(?:码)?|地址|价格|网址|日期|时间|营业时间|优惠|二维码|logo)\s*"
+                             r"(?:有|在|放)?(?:在)?(?:上面|视频里|视频上|里面|画面上|上去|最后|结尾|开头|片尾)?(?:有|放了|加了|写了)?(?:了)?"
+                             r"(?:吗|没有|没|么)[？?]*$", re.I)
 # what a question names -> the kind of text that shows it (an English one by its last word, a Chinese one whole)
 _SHOWN_KIND = {"handle": "handle", "name": "handle", "account": "handle", "website": "web", "site": "web", "address": "place",
                "number": "phone", "phone": "phone", "price": "price", "prices": "price", "hours": "when", "mail": "mail",
                "date": "when", "dates": "when", "day": "when", "time": "when", "times": "when", "discount": "offer",
                "deal": "offer", "link": "web", "location": "place",
-               "微信": "wechat", "微信号": "wechat", "电话": "phone", "地址": "place", "价格": "price", "网址": "web",
+               "微信": "wechat", "微信号": "wechat", "电话": "phone", "电话号码": "phone", "手机号": "phone", "手机号码": "phone", "地址": "place", "价格": "price", "网址": "web",
                "日期": "when", "时间": "when", "营业时间": "when", "优惠": "offer"}
 
 
@@ -147,6 +155,10 @@ def _h_answers(c: _Ctx) -> list[O.Op] | None:
         raise _Cannot(_says_words(c, m.group("w")))
     if _RX_WHAT_MUSIC.match(t):
         raise _Cannot(_music_said(c))
+    if _RX_ALLOWED_ON.match(t):
+        raise _Cannot("whether a song may be used on a platform depends on its licence, which reelforge cannot see: music you "
+                      "made or licensed for social use is fine; a commercial track may be muted by the platform. The video "
+                      "itself is an ordinary MP4 that the platform takes as it is")
     if (m := _RX_IS_SHOWN.match(t)) and not c.zh:
         raise _Cannot(_is_shown(c, m.group("what")))
     if (m := _RX_IS_SHOWN_ZH.match(t)) and c.zh:

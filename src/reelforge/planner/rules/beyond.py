@@ -78,7 +78,8 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
     # "能直接帮我发到抖音上吗", "can you run it as an ad for people within 5 miles": posting it is the platform's
     (r"\b(?:post|publish|upload|share)\s+(?:it|this|the\s+video)\s+(?:to|on)\s+(?:my\s+|our\s+)?(?:tiktok|instagram|insta|ig|"
      r"facebook|fb|youtube|linkedin|pinterest|reels)\b|\brun\s+(?:it|this)\s+as\s+an?\s+ad\b|\b(?:boost|promote)\s+(?:it|the\s+post)\b|"
-     r"\btarget(?:ed|ing)?\s+(?:people|ads?)\b|(?:帮我|直接)?(?:发|发布|上传|投放)(?:到|在)?(?:抖音|小红书|视频号|朋友圈|快手|b站)",
+     r"\btarget(?:ed|ing)?\s+(?:people|ads?)\b|(?:(?:帮我|直接|你|能不能|可以)(?:帮我)?(?:发|发布|上传|投放)(?:到|在)?|(?:发布|上传|投放)(?:到|在)?|发到|发在)"
+     r"(?:抖音|小红书|视频号|朋友圈|快手|b站)",  # (not "再来个方的发朋友圈": a square one, to post there)
      "posting the video or running it as an ad is done in the platform's own app; reelforge makes the file: say "
      "'export' and upload the MP4 there (its ads manager sets who sees it)",
      "reelforge只负责做出视频文件，发布和投放要在平台自己的App里操作：说“导出”，再把MP4上传到抖音"),

@@ -123,8 +123,16 @@ def _h_logo(c: _Ctx) -> list[O.Op] | None:
         return _text_by_logo(c)
     moving = _has(r"\b(?:first|last|to\s+the\s+(?:end|start|front|beginning)|before|after|longer|shorter)\b|"
                   r"放到|移到|最前|最后", t)
-    if (not c.tl.tracks_by_role(Role.LOGO) and (moving or not _has(_ADD, t)) and _find_targets(c)
-            and any(re.search(r"logo|watermark|水印", s.name.lower()) for s in c.main_segs())):
+    shot = next((s for s in c.main_segs() if re.search(r"logo|watermark|水印", s.name.lower())), None)
+    if not c.tl.tracks_by_role(Role.LOGO) and shot is not None and _has(r"\b(?:bigger|larger|huge|tiny|small|too\s+small)\b|"
+                                                                        r"大一点|大一些|放大|太小", t):
+        # "can the logo be bigger its tiny" with the logo as the last shot (it was not understood)
+        raise _Cannot(f"{shot.name}是视频里的一个镜头（{shot.start / 1000:g}-{shot.end / 1000:g}秒），完整显示在画面中间；说“{shot.name}铺满画面”"
+                      f"会放大到铺满（边缘会被裁掉），或说“{shot.name}放在右上角”全程显示为角标" if c.zh else
+                      f"{shot.name} is a shot of its own ({shot.start / 1000:g}-{shot.end / 1000:g} s), shown whole in the middle "
+                      f"of the frame; say 'make {shot.name} fill the frame' (its edges are cropped) or 'add {shot.name} in the "
+                      "top right' for a corner logo throughout")
+    if (not c.tl.tracks_by_role(Role.LOGO) and (moving or not _has(_ADD, t)) and _find_targets(c) and shot is not None):
         return None  # the logo is a shot of the video: "put the logo first" moves it (it added a watermark)
     if (hidden := _logo_hidden_for(c)) is not None:
         return hidden
@@ -191,6 +199,10 @@ def _logo_ops(c: _Ctx, t: str, asset) -> list[O.Op]:
         opacity = max(0.05, min(1.0, 1 - pct))
     elif pct:
         scale = max(0.02, min(1.0, pct))
+    elif _has(r"\btoo\s+(?:small|tiny)\b|\b(?:it'?s|its|is)\s+tiny\b|太小|有点小|小了", t):
+        scale = min(0.5, round(scale * 1.4, 3))  # "logo太小了" made it smaller (its "小")
+    elif _has(r"\btoo\s+(?:big|large|huge)\b|太大|有点大|大了", t):
+        scale = max(0.04, round(scale * 0.7, 3))
     elif _has(_SMALLER, t):
         scale = max(0.04, round(scale * 0.7, 3))
     elif _has(_BIGGER, t):
@@ -297,6 +309,10 @@ def _h_transition(c: _Ctx) -> list[O.Op] | None:
             if _has(_REMOVE, t):  # "remove the last transition": that one only
                 return [O.SetTransition(target=_transition_target(c, t), kind=Transition.CUT)]
             if _has(r"\b(?:smooth|smoother|soft|softer)\b|柔和|平滑", t):
+                if _has(r"\b(?:slower|longer|gentler|slow\s+down)\b|慢一点|慢点|更慢|长一点|延长", t):
+                    # "转场慢一点 柔和点": crossfades, longer than now ("already a crossfade")
+                    held = [s.transition_ms for s in c.main_segs()[1:] if s.transition is not Transition.CUT and s.transition_ms]
+                    return [O.SetTransition(kind=Transition.CROSSFADE, duration_ms=min(2000, (max(held) if held else 500) * 3 // 2))]
                 return [O.SetTransition(kind=Transition.CROSSFADE)]
             quicker = _has(r"\b(?:faster|quicker|shorter|snappier|tighter|speed\s+up)\b|快一点|快点|更快|短一点|缩短", t)
             if quicker or _has(r"\b(?:slower|longer|gentler|slow\s+down)\b|慢一点|慢点|更慢|长一点|延长", t):

@@ -80,7 +80,7 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
 
 # what people say before a question ("love it 😍 is it under 30 secs?")
 # (atomic and possessive: "!!!!…x" backtracked exponentially, 28 marks took 97 s)
-_CHAT = (r"(?:(?>(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey|love\s+it|lovely|amazing|awesome|thanks|thank\s+you|ty|"
+_CHAT = (r"(?:(?>(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey|wait|hmm+|oh|um+|btw|also|sorry|love\s+it|lovely|amazing|awesome|thanks|thank\s+you|ty|"
          r"yes|yay|looks\s+(?:good|great|amazing))(?:[\s,.!]+|$))|(?>[^\w\s?？]+\s*))*+")
 # "how long is it now?", "现在多长了": the video's length, asked
 _RX_HOW_LONG = re.compile(r"^" + _CHAT + r"(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
@@ -1292,7 +1292,10 @@ def _h_trim(c: _Ctx) -> list[O.Op] | None:
 
 _RX_SLOW_START = re.compile(r"\b(?:start|beginning|opening|intro|first\s+(?:shot|photo|image|scene))\s+(?:is|feels|seems|drags)\s+"
                             r"(?:on\s+)?(?:too\s+|a\s+bit\s+|way\s+too\s+|so\s+|really\s+)?(?:slow|long|boring)\b|"
-                            r"\bstarts\s+(?:too\s+)?slow(?:ly)?\b|开头(?:太|有点)?(?:慢|长|拖)")
+                            r"\bstarts\s+(?:too\s+)?slow(?:ly)?\b|开头(?:太|有点)?(?:慢|长|拖)|"
+                            # "it drags at the start", "slow start": the same (it was not understood)
+                            r"\b(?:it\s+)?drags?\s+(?:a\s+bit\s+|a\s+little\s+)?(?:at|in)\s+the\s+(?:start|beginning)\b|"
+                            r"\b(?:the\s+)?(?:start|beginning|intro)\s+drags\b|\bslow\s+start\b")
 
 
 _RX_HOLD_END = re.compile(r"^(?:please\s+)?(?:hold|freeze|stay\s+on)\s+(?:on\s+)?(?:the\s+)?(?:last|final|end(?:ing)?)\s+"

@@ -462,9 +462,9 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                                       timing=O.Timing(start_ms=same.start - span, duration_ms=span), position=position,
                                       size=size_in(t), color=letters_on(c, box, color, WHITE, adding=True),
                                       background=bg, box_color=box)]
-            if _fact_lost(same.text, new_text):
+            if _fact_lost(same.text, new_text) or _has(r"\b(?:also|too|as\s+well)\b|也要?|还要", c.raw.replace(new_text, " ")):
                 # "add £22 per person to the end card" over "Opens 1st April - book at …": a row under it (its words
-                # took the ending's place and lost the date and the website)
+                # took the ending's place and lost the date and the website); "also end with 'Follow @…'" too
                 return _row_under(c, same, new_text, position, size_in(t), color, bg, box)
             c.notes.append("那里已经有行动号召，直接改了它的文字，没有再叠加一个（说“撤销”可恢复）。" if c.zh else
                            "A second call to action would have covered it, so its words were changed "
@@ -851,7 +851,7 @@ def _row_under(c: _Ctx, same: TextSegment, words: str, position, size, color, bg
 def _fact_lost(shown: str, words: str) -> bool:
     """Whether ``words`` in place of ``shown`` would lose a fact it holds ("add 'do not chase him, just call'"
     over "Call 512-555-0199" lost the number)."""
-    return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place", "wechat"))
+    return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place", "wechat", "when"))
 
 
 def _onto_row(c: _Ctx, seg: TextSegment, words: str) -> list[O.Op] | None:

@@ -265,6 +265,11 @@ def text_meant(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, T
     return text_called(said, segs) or text_of_kind(said, segs)
 
 
+_RX_LINE_CALLED = re.compile(r"\bthe\s+(?P<w>[a-z][\w'-]{2,20})\s+(?:line|bit|part)\b")
+_NOT_LINE_WORDS = frozenset("first second third fourth last top bottom middle end opening closing title caption main whole other "
+                            "big small little new old same next final text words price date time phone address website".split())
+
+
 def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[tuple[Role, TextSegment]]:
     """The texts of ``role`` (every text when None) a clause speaks of: the one it calls by its
     words or by what it holds (`text_meant`), else the first title alone unless it says titles
@@ -272,6 +277,10 @@ def texts_said(c: _Ctx, role: Role | None, *, first_title: bool = True) -> list[
     segs = c.text_segs(role)
     if (called := text_meant(c.t, segs)) is not None:
         return [called]
+    if (line := _RX_LINE_CALLED.search(c.t)) and line.group("w") not in _NOT_LINE_WORDS \
+            and not any(line.group("w") in s.text.casefold() for _, s in c.text_segs(None)):
+        # "the warranty line is too small" with no warranty on screen (every text grew)
+        raise _Cannot(f"画面上没有写「{line.group('w')}」的文字" if c.zh else f"no text on screen says '{line.group('w')}'")
     if first_title and role is Role.TITLE and not RX_TEXT_PLURAL.search(c.t):
         segs = segs[:1]
     if not segs:
