@@ -821,7 +821,9 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
     text = re.sub(r"(?i)\s+(?:w/?|with)\s+(?:the\s+|our\s+|its\s+)?logo\b", "", text)  # "open on the key art w logo": the order
     text = re.sub(r"\s*[(（][^)）]{0,80}[)）]", "", text)  # "goat clip somewhere in the middle (kids laughing is cute keep it)"
     # "顺序：先放机器人视频，然后两张上课照片，最后…", "order: van pic, then …": the label of the list (it was not read)
-    text = re.sub(r"(?im)^\s*(?:顺序|排序|镜头顺序|order|sequence|running\s+order)\s*[:：]\s*", "", text)
+    text = re.sub(r"(?im)^\s*(?:顺序|排序|镜头顺序)\s*[:：]\s*", "", text)
+    # ("order: cracked pic, the repair vid, fixed pic, …": a list by commas alone is read after its label)
+    text = re.sub(r"(?im)^\s*(?:order|sequence|running\s+order)\s*[:：]\s*", "order: ", text)
     text = re.sub(r"(?i)(\bat\s+the\s+(?:very\s+)?end)\s+(?:w/?|with)\s+.*?(?=\s*[,;]|\s+\.|\.\s|\.?$)", r"\1", text)  # "van pic at the end w phone …"
     main = tl.track(Role.MAIN)
     assets = [tl.asset(s.src) for s in main.segments] if main is not None else []

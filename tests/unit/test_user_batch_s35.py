@@ -424,3 +424,38 @@ def test_what_the_music_is_called_is_answered():
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("gentle_folk_guitar.mp3", 140_000)], "a reel for our open day",
                             "whats the music called?")
     assert "gentle_folk_guitar.mp3" in r.message and not r.changed, r.message
+
+
+@pytest.mark.parametrize(("files", "said", "first"), [
+    # "magic trick video first pls!!" with one clip, its name saying nothing (the pictures came first)
+    (KIDS, "Hiya can u make a fb advert 20 secs for my kids parties\nCaptain Giggles magic, balloons\nmagic trick video first pls!!",
+     "PXL_20260215_140233.mp4"),
+    # "先放包花的视频 然后花束 最后门头": the one clip, the two pictures left, then 门头 (not read)
+    ([img("IMG_20260420_101233.jpg", 0), img("IMG_20260420_101540.jpg", 1), clip("VID_20260421_093015.mp4", 28_000),
+      img("门头.jpg", 3)], "帮我做个母亲节的抖音视频 15秒左右\n小雏菊花艺 99元起\n先放包花的视频 然后花束 最后门头", "VID_20260421_093015.mp4"),
+    # "order: cracked pic, the repair vid, …" by commas after its label (the shop front came first)
+    ([img("shop front.jpg", 0), img("IMG_7721.jpg", 1), img("IMG_7724.jpg", 2), clip("VID_20260303_142210.mp4", 45_000),
+      img("refurb phones shelf.jpg", 4)], "tiktok for my shop pls 15-20 sec\nFixIt Phones - screen repairs from £39\n"
+     "order: cracked pic, the repair vid, fixed pic, shelf, shop front with logo", "IMG_7721.jpg"),
+])
+def test_a_first_cut_in_the_order_typed(files, said, first):
+    s, _ = session_after(files, said)
+    main = [x.name for x in s.timeline.track(Role.MAIN).segments]
+    assert main[0] == first, main
+
+
+def test_the_floral_order_ends_on_the_shop_and_the_phone_order_is_whole():
+    s, _ = session_after([img("IMG_20260420_101233.jpg", 0), img("IMG_20260420_101540.jpg", 1), clip("VID_20260421_093015.mp4", 28_000),
+                          img("门头.jpg", 3)], "帮我做个母亲节的抖音视频 15秒左右\n先放包花的视频 然后花束 最后门头")
+    assert [x.name for x in s.timeline.track(Role.MAIN).segments][-1] == "门头.jpg"
+    s, _ = session_after([img("shop front.jpg", 0), img("IMG_7721.jpg", 1), img("IMG_7724.jpg", 2), clip("VID_20260303_142210.mp4", 45_000),
+                          img("refurb phones shelf.jpg", 4)], "tiktok for my shop 20 sec\n"
+                         "order: cracked pic, the repair vid, fixed pic, shelf, shop front with logo")
+    assert [x.name for x in s.timeline.track(Role.MAIN).segments] == [
+        "IMG_7721.jpg", "VID_20260303_142210.mp4", "IMG_7724.jpg", "refurb phones shelf.jpg", "shop front.jpg"]
+
+
+@pytest.mark.parametrize("said", ["put the clip first pls", "put the clip first please", "put the clip first thanks x"])
+def test_a_word_of_manners_at_the_end_is_no_part_of_the_instruction(said):
+    s, (r,) = session_after([img("a.jpg", 0), clip("b.mp4", 10_000)], "a 20 second reel", said)
+    assert s.timeline.track(Role.MAIN).segments[0].name == "b.mp4" and "did not understand" not in r.message, r.message

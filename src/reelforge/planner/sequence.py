@@ -145,6 +145,9 @@ def read_order(text: str, names: Sequence[str], videos: Sequence[bool]) -> tuple
     spare = [k for k in shots if k not in chosen and not any(k in g for g in both.values())]
     unread = [i for i, k in enumerate(chosen) if k is None]
     plural = [i for i in unread if _PLURAL.search(items[i][0])]
+    if not plural and len(unread) == 1 and len(spare) > 1 and all(not videos[k] for k in spare) \
+            and re.search(r"[\u4e00-\u9fff]", items[unread[0]][0]) and not _VIDEO_WORD.search(items[unread[0]][0]):
+        plural = unread  # "先放包花的视频 然后花束 最后门头": Chinese says no plural, "花束" is the pictures left
     known = sum(1 for k in chosen if k is not None)
     if known < 2 and not (known == 1 and len(items) >= 3 and len(unread) == len(spare) and not plural) and not (
             known == 1 and unread == plural == [len(items) - 1] and sum(not videos[k] for k in spare) >= 2):

@@ -497,7 +497,9 @@ def _words_given(text: str, tl: Timeline) -> str:
 
 
 _RX_CLIP_CALLED = re.compile(r"(?i)\bthe\s+(?P<w>(?:[a-z][\w'-]*\s+){1,3}?)(?:video|vid|clip|footage)\b(?!\s*(?:clips?|\.\w))|"
-                             r"\bthe\s+(?:video|vid|clip|footage)\s+(?P<w2>of\s+(?:me|us|him|her|them|the)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)")
+                             r"\bthe\s+(?:video|vid|clip|footage)\s+(?P<w2>of\s+(?:me|us|him|her|them|the)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)|"
+                             # "magic trick video first pls!!": a clause that places it
+                             r"^\s*(?P<w3>(?:[a-z][\w'-]*\s+){1,3}?)(?:video|vid|clip|footage)\s+(?=first\b|last\b|at\s+the\s+(?:start|end)\b)")
 _NOT_A_CLIP_NAME = frozenset("whole entire full final new old other same first second third last next previous this that "
                              "music promo finished main short long vertical square horizontal".split())
 
@@ -506,11 +508,11 @@ def _one_clip_named(text: str, names: list[str]) -> str:
     """``text`` with "the <words> video" / "the clip of me <doing>" said as "the clip" when no file name holds those words
     (the project has one clip: the words can only mean it)."""
     def said(m: re.Match[str]) -> str:
-        words = [w for w in re.findall(r"[a-z][\w'-]*", (m.group("w") or m.group("w2") or "").lower())
+        words = [w for w in re.findall(r"[a-z][\w'-]*", (m.group("w") or m.group("w2") or m.group("w3") or "").lower())
                  if w not in ("of", "me", "us", "him", "her", "them", "the", "a", "my", "our")]
         if not words or any(w in _NOT_A_CLIP_NAME for w in words) or any(w in n for w in words for n in names):
             return m.group(0)
-        return "the clip"
+        return "put the clip " if m.group("w3") else "the clip"
     return _RX_CLIP_CALLED.sub(said, text)
 
 
@@ -1069,6 +1071,10 @@ def _texts_shown(tl: Timeline) -> tuple[list[str], list[str]]:
     return [t for r, t in texts if r is not Role.TITLE], [t for r, t in texts if r is Role.TITLE]
 
 
+# a word of manners after what is asked (the handlers read their words to the end: "put the clip first pls" was not understood)
+_POLITE_TAIL = re.compile(r"(?i)(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|x+|ta)\b)+[\s.!]*$")
+
+
 def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Result:
     piece = _times_said(piece, tl)
     if m := _SECONDS_IN.match(piece):
@@ -1080,6 +1086,11 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
             r.text = piece.strip()
             return r
     r = _run_as_said(piece, quotes, tl, lib, new)
+    if not r.ok and r.question is None and r.cannot is None and (bare := _POLITE_TAIL.sub("", piece)) != piece and bare.strip():
+        again = _run_as_said(bare, quotes, tl, lib, new)  # "put the clip first pls", "… please", "… thanks x"
+        if again.ok or again.question is not None or again.cannot is not None:
+            again.text = r.text
+            return again
     if not r.ok and r.question is None and r.cannot is None and (answer := _answer_to(piece)) is not None:
         again = _run_as_said(answer, quotes, tl, lib, new)
         if again.ok:
