@@ -162,8 +162,12 @@ STALL = [clip("PXL_20260207_121503.mp4", 25_000), img("stall banner.jpg", 1), im
 @pytest.mark.parametrize("said", ["the box of dumplings pic show longer, it flies by", "make the box of dumplings pic longer"])
 def test_a_picture_named_by_what_it_shows_gets_the_file_names(said):
     # not understood: the pictures are known by their file names, and the reply says which there are
-    s, (r,) = session_after(STALL, DUMPLINGS, said)
+    s, (r,) = session_after([*STALL, img("IMG_0940.jpg", 3)], DUMPLINGS, said)
     assert not r.changed and "box of dumplings" in r.message and "IMG_0934.jpg" in r.message, r.message
+    # with one picture whose name says nothing, it is that one
+    s, (r,) = session_after(STALL, DUMPLINGS, said)
+    shot = next(x for x in s.timeline.track(Role.MAIN).segments if x.name == "IMG_0934.jpg")
+    assert r.changed and shot.duration > 4000, r.message
 
 
 def test_why_a_picture_should_show_longer_is_not_an_instruction():
@@ -459,3 +463,57 @@ def test_the_floral_order_ends_on_the_shop_and_the_phone_order_is_whole():
 def test_a_word_of_manners_at_the_end_is_no_part_of_the_instruction(said):
     s, (r,) = session_after([img("a.jpg", 0), clip("b.mp4", 10_000)], "a 20 second reel", said)
     assert s.timeline.track(Role.MAIN).segments[0].name == "b.mp4" and "did not understand" not in r.message, r.message
+
+
+def test_the_one_picture_whose_name_says_nothing_is_the_one_called_by_what_it_shows():
+    # "swap cards flatlay and the table photo": "There is no 'table'"
+    s, (r,) = session_after([img("box_render_v3.png", 0), img("IMG_6620.jpg", 1), img("cards_flatlay.jpg", 2), clip("playtest.mp4", 50_000)],
+                            "30s kickstarter trailer", "swap cards flatlay and the table photo")
+    assert [x.name for x in s.timeline.track(Role.MAIN).segments][1:3] == ["cards_flatlay.jpg", "IMG_6620.jpg"], r.message
+    s, (r,) = session_after([img("a.jpg", 0), clip("garden drone.mp4", 10_000)], "a 20 second video",
+                            "drone shot should be first, it's the wow shot")
+    assert "a.jpg" not in r.message.split("Moved")[-1] and "did not understand" not in r.message, r.message
+
+
+def test_a_thing_called_by_one_word_of_its_text_is_removed_and_a_partner_is_why():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], 'open day reel, title "Spring Open Day", caption "dogs welcome 🐶"',
+                            "actually take the dogs thing off, my partner says no")
+    assert not any("dogs" in t for t in _all_texts(s.timeline)) and "did not understand" not in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "answer"), [("把模特皮肤再P白一点", "修图"), ("能不能把花变成粉色的 现在红的不好看", "颜色"),
+                                              ("能加个地图定位吗 显示我们在哪", "地图")])
+def test_wishes_beyond_it_in_chinese_are_answered(said, answer):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个民宿视频", said)
+    assert not r.changed and answer in r.message and "没有理解" not in r.message, r.message
+
+
+def test_a_colour_word_for_a_text_is_not_a_wish_beyond():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个奶茶视频 结尾「第二杯半价」", "把第二杯半价的字换成红色")
+    assert r.changed and next(x for tr in s.timeline.tracks if tr.role is Role.CTA for x in tr.segments).color == "#FF0000", r.message
+
+
+def test_an_airy_japanese_look():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个摄影工作室视频", "能不能调成日系那种 清新一点")
+    g = s.timeline.grade
+    assert g.brightness > 0 and g.contrast < 1 and g.saturation < 1 and g.warmth < 0, r.message
+
+
+def test_words_to_write_after_a_map_it_cannot_draw():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个民宿视频 结尾「预定加微信 abc」", "那就写 德清县莫干山镇劳岭村")
+    assert "德清县莫干山镇劳岭村" in _all_texts(s.timeline) and _texts(s.timeline, Role.CTA) == ["预定加微信 abc"], r.message
+
+
+def test_text_over_a_shot_named_in_chinese_is_moved():
+    s, (r,) = session_after([img("厨房.jpg", 0), img("阿姨合照.jpg", 1)], '做个保洁视频 结尾「35元/小时」', "合照里字把阿姨脸挡住了")
+    assert r.changed and "没有理解" not in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "row"), [
+    ("fb advert for my kids parties\nCaptain Giggles\n1hr party £120\nbook: 07700 900738 or captaingiggles.co.uk", "07700 900738"),
+    ("tiktok for my shop\nFixIt Phones - screen repairs from £39\n14 Oldham St, Manchester M1\n0161 496 0732", "0161 496 0732"),
+])
+def test_a_phone_number_typed_is_on_screen(said, row):
+    # "book: 07700 900738 or …" kept the website only; a number on a line of its own was left out
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], said)
+    assert any(row in t for t in _all_texts(s.timeline)), _all_texts(s.timeline)

@@ -78,7 +78,12 @@ _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
 _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact|"
                             r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|"
                             # "book on 07700 900431 or dm", "ring 0113 …": a number to book on
-                            r"\b(?:book|booking|bookings|ring|reach\s+us)\s+(?:on|at)?(?=\s*\+?\(?\d[\d ()-]{6,})|电话|手机|热线|咨询|微信|(?<![A-Za-z])vx(?![A-Za-z])", re.I)
+                            r"\b(?:book|booking|bookings|ring|reach\s+us)(?:\s*[:：-]\s*|\s+(?:on|at)?)(?=\s*\+?\(?\d[\d ()-]{6,})|电话|手机|热线|咨询|微信|"
+                            r"(?<![A-Za-z])vx(?![A-Za-z])", re.I)  # ("book: 07700 900738 or …")
+# a line that is a phone number and nothing else: "14 Oldham St, Manchester M1\n0161 496 0732"
+# (or a sentence of its own: a first cut's lines are joined as sentences)
+_RX_PHONE_LINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*(?P<n>(?:\+\d{1,3}[ -]?|0)\(?\d{2,5}\)?[ -]?\d{3,4}[ -]?\d{3,4})"
+                            r"[ \t]*(?=[.!?](?:\s|$)|\n|$)")
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"
@@ -384,7 +389,8 @@ def _phone_by_word(text: str, number: re.Pattern[str]) -> re.Match[str] | None:
                 return number.match(text, m.start(), m.start() + tail.start())  # "电话0571-86612200 30秒": not the length
             return m
     if not _RX_PHONE_WORD.search(text):
-        return None
+        line = _RX_PHONE_LINE.search(text)
+        return number.search(text, line.start("n"), line.end("n")) if line and len(re.sub(r"\D", "", line.group("n"))) >= 9 else None
     return next((m for m in number.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7), None)
 
 

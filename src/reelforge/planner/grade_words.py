@@ -57,6 +57,8 @@ _COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|whi
 _VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|nostalgic|old\s+film|analog(?:ue)?\s+look|"
             r"70s\s+look|faded\s+film)\b|复古|怀旧|胶片感|胶片风|老电影")
 _SEPIA = r"\bsepia\b|棕褐色|老照片"
+# "能不能调成日系那种 清新一点", "light and airy": brighter, softer contrast, paler and a little cool
+_AIRY = r"\b(?:airy|light\s+and\s+airy|japanese[\s-]style\s+(?:look|colou?rs?|grade|filter))\b|日系|小清新|清新|通透"
 _MOODY = r"\b(?:moody|moodier|brooding|dark\s+and\s+(?:moody|cinematic)|low[\s-]key\s+look)\b|暗调|暗黑风|低调的?色调"
 STEP_WARMTH = 0.3
 STEP_BRIGHTNESS = 0.06
@@ -79,6 +81,9 @@ def grade_change(t: str, g: Grade) -> dict[str, float] | None:
         return dict(GRADE_LOOKS["vintage"])
     if _has(_MOODY, t):
         return dict(GRADE_LOOKS["moody"])
+    if _has(_AIRY, t):
+        return {"brightness": round(min(0.5, g.brightness + STEP_BRIGHTNESS), 2), "contrast": round(max(0.25, g.contrast / STEP_CONTRAST), 2),
+                "saturation": round(max(0.0, g.saturation * 0.85), 2), "warmth": round(max(-1.0, g.warmth - 0.1), 2)}
     out: dict[str, float] = {}
     if _has(_WARMER, t):
         out["warmth"] = round(min(1.0, g.warmth + STEP_WARMTH), 2)
@@ -103,7 +108,7 @@ def grade_change(t: str, g: Grade) -> dict[str, float] | None:
 
 _NOT_PICTURE_NOUN = (r"(?:texts?|titles?|captions?|subtitles?|fonts?|letters|lettering|words|logos?|watermarks?|"
                      r"backgrounds?|music|songs?|voices?|voiceover|sound|audio|cta|标题|字幕|文字|字|背景|水印|音乐|声音|旁白)")
-_GRADE_WORDS = [_SEPIA, _VINTAGE, _MOODY, _WARMER, _COOLER, _BW, _VIVID, _MUTED, _BRIGHTER, _DARKER, _CONTRAST_UP, _CONTRAST_DOWN]
+_GRADE_WORDS = [_SEPIA, _VINTAGE, _MOODY, _AIRY, _WARMER, _COOLER, _BW, _VIVID, _MUTED, _BRIGHTER, _DARKER, _CONTRAST_UP, _CONTRAST_DOWN]
 
 
 def _about_pictures(clause: str, m: re.Match) -> bool:

@@ -977,6 +977,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     contact = contact_in(plain)
     if contact and contact.lower() in names:
         contact = None
+    if contact is None and (number := phone_in(plain)) is not None:
+        contact = number  # a number on a line of its own ("…Manchester M1\n0161 496 0732": it was left out)
     # "a story for our summer sale. 30% off everything": the offer is what the video is for
     offer = offer_in(plain)
     # "pumpkin latte $5.50, maple scone $3": a caption each, and no one price the offer

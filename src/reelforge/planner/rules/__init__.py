@@ -35,7 +35,7 @@ from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
 from reelforge.planner import typos as T
-from reelforge.planner.file_names import is_file_junk, name_tokens
+from reelforge.planner.file_names import caption_from_name, is_file_junk, name_tokens
 from reelforge.planner.rules.ai import (
     _h_auto_captions,
     _h_beats,
@@ -450,6 +450,7 @@ def _texts_one_band(tl: Timeline, way: str) -> str | None:
 _BOTTOM_COVERED = re.compile(r"(?i)^\s*(?:the\s+)?(?:text|texts|words|writing|captions?|subtitles?)\s+(?:at|on|near|along)\s+the\s+bottom\b"
                              r"[^,.;!\n]{0,80}?\b(?:covered|hidden|blocked|cut\s+off|under)\b[^,.;!\n]{0,60}[,.;!]+\s*"
                              r"(?:(?:so|pls|please|can\s+(?:you|u))\s+)*move\s+(?:it|them|that)\s+(?P<way>up)(?P<rest>[^\n]{0,30})$")
+_WRITE_IT_ZH = re.compile(r"^\s*(?:那就|那|就|那你就|帮我|直接)\s*写(?:上|成)?\s*[:：]?\s*(?P<w>[^\s，,。！!？?吧]{2,30})\s*(?:吧)?\s*[。！!]*\s*$")
 _MAKE_TEXT_SAY = re.compile(r"(?i)^\s*(?:(?P<can>can|could)\s+(?:you\s+|u\s+)?(?:make\s+|have\s+)?|(?:pls\s+|please\s+)?(?:make|have|let)\s+)"
                             r"the\s+(?P<k>title|headline|end|end\s+card)\s+(?:say|read)\s*:?\s+"
                             r"(?P<w>(?!(?:something|anything|more|less|bigger|smaller|it|that)\b)[^\n]{1,60}?)\s*[?.]*\s*$")
@@ -488,6 +489,8 @@ def _words_given(text: str, tl: Timeline) -> str:
                       if isinstance(seg, TextSegment) and seg.position.value.startswith("bottom")} - {""})
         if low:
             return " and ".join(f"move the {k} {m.group('way')}{m.group('rest')}" for k in low)
+    if m := _WRITE_IT_ZH.match(text):
+        return f"结尾加上「{m.group('w')}」"  # "那就写 德清县莫干山镇劳岭村" after a map it cannot draw (not understood)
     if m := _SAY_ON_END.match(text):
         return f"add “{m.group('w')}{' · ' + m.group('w2') if m.group('w2') else ''}” at the end"
     if m := _REVIEWS.match(text):
@@ -514,6 +517,23 @@ def _one_clip_named(text: str, names: list[str]) -> str:
             return m.group(0)
         return "put the clip " if m.group("w3") else "the clip"
     return _RX_CLIP_CALLED.sub(said, text)
+
+
+_RX_PICTURE_CALLED = re.compile(r"(?i)(?<!\bis\s)(?<!'s\s)(?<!\bits\s)(?<!\bwas\s)\bthe\s+(?P<w>(?:[a-z][\w'-]*\s+){1,3}?)"
+                                r"(?:photo|pic|picture|image)\b(?!\s*(?:s\b|\.\w))")  # (not "it's the wow shot": why)
+
+
+def _one_picture_unnamed(text: str, name: str, names: list[str]) -> str:
+    """``text`` with "the <words> photo" said as the one picture whose file name says nothing, when no file name holds
+    those words and none of them is an ordinal or a word of the planner's ("the second photo", "the last pic")."""
+    def said(m: re.Match[str]) -> str:
+        words = [w for w in re.findall(r"[a-z][\w'-]*", m.group("w").lower()) if w not in ("of", "the", "a", "my", "our")]
+        if not words or any(w in _NOT_A_CLIP_NAME or w in names_words for w in words) or any(w in n for w in words for n in names) \
+                or any(N.parse_ordinal(w) is not None for w in words):
+            return m.group(0)
+        return f"the {name}"
+    names_words = {"before", "after", "cover", "other", "next", "whole", "logo", "end", "start", "closing", "opening", "my", "your"}
+    return _RX_PICTURE_CALLED.sub(said, text)
 
 
 _RX_PART_OF_IT = re.compile(r"(?i)\b((?:use|keep|show|want|need)\s+(?:only\s+|just\s+)?the\s+(?:first|last|opening|final)\s+"
@@ -939,6 +959,10 @@ _RX_IN_THE_WAY = re.compile(rf"^(?P<x>{_TEXT_WHO})\s+(?:is|are)\s+(?:a\s+bit\s+|
 _RX_COVERS_ZH = re.compile(r"^(?P<x>字幕|标题|文字|文案|行动号召|字)(?:把)?(?:挡住|遮住|盖住|挡)了?(?P<y>.*?)(?:的脸|的?脸|人脸)?了?[。！!]?$")
 
 
+_RX_COVERS_ON_ZH = re.compile(r"^(?P<shot>[^\s，,。]{1,10}?)(?:里|上|中)(?:的|面的?)?(?P<x>字幕|标题|文字|文案|字)(?:把)?[^\s，,。]{0,8}?"
+                              r"(?:挡住|遮住|盖住|挡)了?[^\s，,。]{0,8}?了?[。！!]?$")
+
+
 def _out_of_the_way(text: str) -> str:
     """``text`` said as the change it asks for when it is a text covering something ("the captions
     are covering the rocket": "move the captions on the rocket out of the way"), else as it is."""
@@ -960,6 +984,9 @@ def _out_of_the_way(text: str) -> str:
         return f"move {m.group('x')} out of the way"
     if m := _RX_COVERS_ZH.match(text.strip()):
         return f"把{m.group('y')}上的{m.group('x')}移开" if m.group("y") else f"把{m.group('x')}移开"
+    if m := _RX_COVERS_ON_ZH.match(text.strip()):
+        # "合照里字把阿姨脸挡住了", "合照上的字挡住了脸": the texts on that shot (not understood, or a general answer)
+        return f"把{m.group('shot')}上的{m.group('x')}移开"
     return text
 
 
@@ -1224,7 +1251,9 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|"
                      # "颜色再红一点 有食欲", "颜色太黄了 正常一点": what the colour change is for
                      r"^(?:更|很|看着|看起来)?(?:有食欲|好吃|诱人)(?:一?[点些])?$|^(?:颜色)?(?:正常|自然)一?[点些]$|"
-                     r"^(?:更|再)?(?:柔和|平滑|顺滑)(?:一?[点些])?$|^(?:to|so\s+it)\s+match(?:es)?\s+(?:the|our|my)\s+[\w' -]{2,30}$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
+                     r"^(?:更|再)?(?:柔和|平滑|顺滑)(?:一?[点些])?$|"
+                     r"^(?:my|our|the)\s+(?:partner|boss|wife|husband|mum|mom|dad|manager|client|team|owner|landlord)\s+"
+                     r"(?:says?|said|wants?|thinks?|hates?|doesn'?t\s+like|didn'?t\s+like)\b[^\n]{0,60}$|^(?:to|so\s+it)\s+match(?:es)?\s+(?:the|our|my)\s+[\w' -]{2,30}$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
 # "…, its part of the vibe", "…, it is the same thing twice": why, said after what (read before it is planned)
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
@@ -1447,6 +1476,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         # "the magic video", "the clip of me washing" with one clip in the project, whose file name says neither: that
         # clip (it was "There is no 'magic'")
         masked = _one_clip_named(masked, [a.name.lower() for a in (*lib, *timeline.assets) if a.name])
+    if main is not None and len(blank := [x for x in main.segments if kinds.get(x.src) is AssetKind.IMAGE
+                                           and caption_from_name(x.name) is None]) == 1:
+        # "swap cards flatlay and the table photo" with IMG_6620.jpg the one picture whose name says nothing: that one
+        masked = _one_picture_unnamed(masked, blank[0].name, [a.name.lower() for a in (*lib, *timeline.assets) if a.name])
     if (mem.target or {}).get("kind") in (None, "video") and main is not None \
             and sum(kinds.get(x.src) is AssetKind.VIDEO for x in main.segments) == 1:
         # "ok just use the first 8 seconds of it then" after a message about the one clip (not understood, so nothing

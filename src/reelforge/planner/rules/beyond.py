@@ -103,6 +103,27 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
      "vertical for phones ('make it vertical'), or say 'smaller text' / 'move the title down'",
      "每段文字都排在画面的安全区里（四周留5%；竖屏还避开了App的按钮和文案），完整画面里不会出界；如果手机App把横屏或方形视频裁满屏，"
      "字就会被切掉：可以说“改成竖屏”，或“字小一点”“标题往下一点”"),
+    # "把模特皮肤再P白一点", "make her skin smoother", "remove the wrinkles": retouching a person
+    (r"\b(?:smooth(?:er)?|whiten|lighten|retouch|airbrush|slim|slimmer)\s+(?:(?:her|his|their|the|my)\s+)?(?:skin|face|teeth|waist|legs)\b|"
+     r"\b(?:skin|face|teeth)\s+(?:smoother|whiter|lighter|slimmer)\b|(?:皮肤|脸|肤色)\s*(?:再|更)?\s*(?:P|p|修|磨)?\s*(?:白|瘦|嫩|光滑)一?[点些]|"
+     r"(?:磨皮|美白|瘦脸|瘦身|美颜)",
+     "retouching a person (skin, face, figure) is not something reelforge does; it can brighten the whole picture "
+     "('brighter') or make the colours softer ('more muted')",
+     "不能给人修图（磨皮、美白、瘦脸）；可以把整个画面调亮（“亮一点”）或颜色柔和一点（“颜色淡一点”）"),
+    # "能不能把花变成粉色的", "make the car red": one thing in a picture another colour
+    (r"\b(?:make|turn|change)\s+(?:the|her|his|my|our)\s+(?!(?:text|title|captions?|cta|words|font|letters|logo|background|"
+     r"video|music|transitions?)\b)[\w-]+(?:\s+[\w-]+)?\s+(?:pink|red|blue|green|yellow|purple|orange|white|black)\s+"
+     r"(?:in|on)\s+(?:the|that|this)\s+(?:photo|pic|picture|shot|clip)\b|"
+     r"把(?![^，,。]{0,12}?(?:字|标题|字幕|文案|logo|背景|视频|音乐|滤镜|画面|整体|颜色|水印))[\u4e00-\u9fff]{1,6}\s*(?:变成|改成|调成|换成)\s*"
+     r"(?:粉|红|蓝|绿|黄|紫|白|黑)色",
+     "changing the colour of one thing inside a picture is not something reelforge does; the grade changes the whole "
+     "picture ('warmer', 'more saturated'), or add a photo where it already has that colour",
+     "不能只改画面里某个东西的颜色；调色会作用于整个画面（“暖一点”“鲜艳一点”），或者换一张那种颜色的照片"),
+    # "能加个地图定位吗", "can you add a map": a map is not drawn
+    (r"\b(?:add|put|show|include)\s+(?:a|the|an)\s+(?:map|google\s+map|location\s+pin|pin)\b|地图|定位",
+     "reelforge does not draw maps; write where it is as text instead, e.g. \"add '24 Baker St, Leeds' at the end\", or add "
+     "a screenshot of the map as a picture",
+     "不能生成地图；可以把地址写成文字，例如“结尾加上「德清县莫干山镇劳岭村」”，或者把地图截图作为一张图片加进来"),
 )
 _RX_BEYOND = tuple((re.compile(rx, re.I), en, zh) for rx, en, zh in _BEYOND)
 
@@ -127,6 +148,9 @@ def _h_beyond(c: _Ctx) -> list[O.Op] | None:
         if rx.search(c.t):
             if rx.pattern.startswith(r"\b(?:remove|erase") and _find_targets(c):
                 return None  # "remove the girl photo": a shot so named
+            if en.startswith("changing the colour of one thing") and (thing := re.search(r"把(.+?)\s*(?:变成|改成|调成|换成)", c.t)) \
+                    and any(thing.group(1).strip() in s.text for _, s in c.text_segs(None)):
+                continue  # "把第二杯半价的字换成红色" (read "把第二杯半价换成红色"): a text's colour
             shot = _one_named_shot(c)
             if shot and ("remove that shot" in en or "删掉这张" in zh):
                 # which shot: said, so the answer can be one step ("remove gas safe card.jpg")

@@ -133,6 +133,10 @@ def named_run(said: str, text: str) -> re.Match[str] | None:
             if (n >= 2 or re.search(r"\d", run)) and len(run) >= 3 and (
                     m := re.search(r"(?<![a-z0-9])" + re.escape(run) + r"(?![a-z0-9])", said)):
                 return m
+            # "take the dogs thing off" on "dogs welcome 🐶": one word of it, called a thing, bit or line
+            if n == 1 and len(run) >= 4 and run.isalpha() and (
+                    m := re.search(r"(?<![a-z0-9])" + re.escape(run) + r"\s+(?:thing|bit|part|line|one|text|sign)\b", said)):
+                return m
     return None
 
 
