@@ -517,3 +517,42 @@ def test_a_phone_number_typed_is_on_screen(said, row):
     # "book: 07700 900738 or …" kept the website only; a number on a line of its own was left out
     s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], said)
     assert any(row in t for t in _all_texts(s.timeline)), _all_texts(s.timeline)
+
+
+def test_near_the_start_somewhere_is_near_the_start():
+    s, (r,) = session_after(CHARITY, 'facebook video for our fun run called "Riverside 5K", use the voiceover, 30 secs max',
+                            "put 'Every step counts 💜' somewhere near the start")
+    seg = next(x for tr in s.timeline.tracks for x in tr.segments if getattr(x, "text", "") == "Every step counts 💜")
+    assert seg.start <= 3000, r.message  # (it went over the second shot, at 9 s)
+
+
+def test_a_flat_picture_gets_contrast():
+    s, (r,) = session_after(KIDS, "fb advert 20 secs for my kids parties", "more colourful and fun, its a bit flat")
+    assert s.timeline.grade.contrast > 1 and "did not understand" not in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "words"), [("can you add our google reviews 4.9 stars ⭐", "⭐ 4.9 on Google"),
+                                             ("add our google reviews 4.9 stars 300+ reviews", "⭐ 4.9 on Google · 300+ reviews")])
+def test_a_rating_with_or_without_its_count(said, words):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "tiktok for FixIt Phones", said)
+    assert words in _all_texts(s.timeline), r.message
+
+
+@pytest.mark.parametrize(("first", "said", "thing"), [
+    ("fb advert for Captain Giggles, end with '1hr party £120'", "2hr is £170 now sorry", "2hr"),
+    ("做个茶叶视频 字幕「250克 688元」", "500克的改成1188 搞活动", "500克"),
+])
+def test_a_price_for_a_thing_no_text_names_is_said(first, said, thing):
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], first, said)
+    assert not r.changed and thing in r.message and ("did not understand" not in r.message and "没有理解" not in r.message), r.message
+
+
+def test_two_labels_on_the_two_pictures_the_first_cut_called_so():
+    s, (r,) = session_after([img("shop front.jpg", 0), img("IMG_7721.jpg", 1), img("IMG_7724.jpg", 2), clip("VID_2026.mp4", 45_000)],
+                            "tiktok for my shop 20 sec\norder: cracked pic, the repair vid, fixed pic, shop front",
+                            "put BEFORE and AFTER on the cracked and fixed pics")
+    segs = {x.text: x for tr in s.timeline.tracks for x in tr.segments if getattr(x, "text", None)}
+    main = {x.name: x for x in s.timeline.track(Role.MAIN).segments}
+    assert "BEFORE" in segs and "AFTER" in segs, r.message
+    assert main["IMG_7721.jpg"].start <= segs["BEFORE"].start < main["IMG_7721.jpg"].end
+    assert main["IMG_7724.jpg"].start <= segs["AFTER"].start < main["IMG_7724.jpg"].end

@@ -31,6 +31,9 @@ _NO_GRADE = (r"\b(?:(?:remove|undo|drop|reset|turn\s+off|clear)\s+(?:the\s+|all\
 _BRIGHTER = r"\b(?:brighter|brighten|lighter|lighten|more\s+bright|too\s+dark)\b|亮一点|亮一些|调亮|提亮|更亮|太暗"
 _DARKER = r"\b(?:darker|darken|dimmer|less\s+bright|too\s+bright)\b|暗一点|暗一些|调暗|压暗|更暗|太亮"
 _CONTRAST_UP = (r"\b(?:more|higher|increase|boost|add|raise|stronger|up\s+the)\b[^,.;]{0,20}\bcontrast\b|"
+                # "more colourful and fun, its a bit flat": the picture flat, more contrast (it was not understood)
+                r"^(?:it'?s|its|it\s+looks|looks|everything\s+looks|the\s+(?:video|colou?rs?|pictures?|photos?|images?)\s+"
+                r"(?:is|are|looks?))\s+(?:a\s+bit\s+|a\s+little\s+|kinda\s+|so\s+|too\s+|really\s+)?(?:flat|dull|washed\s+out)\b|"
                 r"\bcontrast\b[^,.;]{0,12}\b(?:up|higher|more|stronger)\b|\bpunchier\b|对比度?(?:高|大|强)一?[点些]|"
                 r"(?:提高|增加|加强|增强|加大)对比")
 _CONTRAST_DOWN = (r"\b(?:less|lower|reduce|decrease|softer|weaker)\b[^,.;]{0,20}\bcontrast\b|"

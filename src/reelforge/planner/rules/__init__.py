@@ -70,7 +70,12 @@ from reelforge.planner.rules.audio import (
     _h_volume,
 )
 from reelforge.planner.rules.beyond import _h_beyond
-from reelforge.planner.rules.corrections import as_change, fact_not_shown, said_first
+from reelforge.planner.rules.corrections import (
+    as_change,
+    fact_not_shown,
+    priced_thing_not_shown,
+    said_first,
+)
 from reelforge.planner.rules.fact_values import KIND_WORD
 from reelforge.planner.rules.look import (
     _h_background,
@@ -385,7 +390,7 @@ _NAME_UNDER_PHOTO = re.compile(
 _REVIEWS = re.compile(
     r"(?i)^(?:pls\s+|please\s+|can\s+you\s+)?add\s+(?:our|the|my)?\s*(?P<site>google|yelp|tripadvisor|facebook|trustpilot)?\s*"
     r"(?:reviews?|ratings?)\s*:?\s*(?P<r>[1-5](?:\.\d)?)\s*(?:stars?)?\s*(?:⭐|★)*\s*[,·-]?\s*(?:from\s+|with\s+|and\s+)?"
-    r"(?P<c>\d[\d,]*\+?)\s*(?:reviews?|ratings?)\s*[.!]?\s*$")
+    r"(?:(?P<c>\d[\d,]*\+?)\s*(?:reviews?|ratings?))?\s*[.!?]?\s*$")  # ("add our google reviews 4.9 stars ⭐": no count)
 
 
 # "also say Rewild Furniture on the end with @rewildfurniture" (not understood): those words at the end
@@ -450,6 +455,11 @@ def _texts_one_band(tl: Timeline, way: str) -> str | None:
 _BOTTOM_COVERED = re.compile(r"(?i)^\s*(?:the\s+)?(?:text|texts|words|writing|captions?|subtitles?)\s+(?:at|on|near|along)\s+the\s+bottom\b"
                              r"[^,.;!\n]{0,80}?\b(?:covered|hidden|blocked|cut\s+off|under)\b[^,.;!\n]{0,60}[,.;!]+\s*"
                              r"(?:(?:so|pls|please|can\s+(?:you|u))\s+)*move\s+(?:it|them|that)\s+(?P<way>up)(?P<rest>[^\n]{0,30})$")
+# "put BEFORE and AFTER on the cracked and fixed pics": a caption each, in turn (it was not understood)
+_TWO_LABELS = re.compile(r"^\s*(?:(?:pls|please|can\s+(?:you|u))\s+)?(?i:put|add|write|label)\s+"
+                         r"(?P<a>(?-i:[A-Z][A-Z0-9!'’ ]{1,20}?)|(?i:before))\s+(?i:and|&)\s+(?P<b>(?-i:[A-Z][A-Z0-9!'’ ]{1,20}?)|(?i:after))\s+"
+                         r"(?i:on|over)\s+(?i:the)\s+(?P<x>[\w' -]{2,30}?)\s+(?i:and|&)\s+(?:(?i:the)\s+)?(?P<y>[\w' -]{2,30}?)\s+"
+                         r"(?P<n>(?i:pics|photos|pictures|images|shots|ones))\s*[.!]*\s*$")
 _WRITE_IT_ZH = re.compile(r"^\s*(?:那就|那|就|那你就|帮我|直接)\s*写(?:上|成)?\s*[:：]?\s*(?P<w>[^\s，,。！!？?吧]{2,30})\s*(?:吧)?\s*[。！!]*\s*$")
 _MAKE_TEXT_SAY = re.compile(r"(?i)^\s*(?:(?P<can>can|could)\s+(?:you\s+|u\s+)?(?:make\s+|have\s+)?|(?:pls\s+|please\s+)?(?:make|have|let)\s+)"
                             r"the\s+(?P<k>title|headline|end|end\s+card)\s+(?:say|read)\s*:?\s+"
@@ -489,13 +499,18 @@ def _words_given(text: str, tl: Timeline) -> str:
                       if isinstance(seg, TextSegment) and seg.position.value.startswith("bottom")} - {""})
         if low:
             return " and ".join(f"move the {k} {m.group('way')}{m.group('rest')}" for k in low)
+    if m := _TWO_LABELS.match(text):
+        one = re.sub(r"(?i)s$", "", m.group("n")) if m.group("n").lower() != "ones" else "photo"
+        return (f"add the caption “{m.group('a').strip()}” on the {m.group('x').strip()} {one} and add the caption "
+                f"“{m.group('b').strip()}” on the {m.group('y').strip()} {one}")
     if m := _WRITE_IT_ZH.match(text):
         return f"结尾加上「{m.group('w')}」"  # "那就写 德清县莫干山镇劳岭村" after a map it cannot draw (not understood)
     if m := _SAY_ON_END.match(text):
         return f"add “{m.group('w')}{' · ' + m.group('w2') if m.group('w2') else ''}” at the end"
     if m := _REVIEWS.match(text):
         site = f" on {m.group('site').capitalize()}" if m.group("site") else ""
-        return f"add “⭐ {m.group('r')}{site} · {m.group('c')} reviews” somewhere"
+        count = f" · {m.group('c')} reviews" if m.group("c") else ""
+        return f"add “⭐ {m.group('r')}{site}{count}” somewhere"
     return text
 
 
@@ -1129,6 +1144,10 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
         if again.ok or again.cannot is not None:  # (or why not: "move it to monday" on "Dec 12-14")
             again.text = r.text
             return again
+    if not r.ok and r.question is None and r.cannot is None and (priced := priced_thing_not_shown(piece, *shown)) is not None:
+        thing, value = priced
+        r.cannot = (f"画面上没有写「{thing}」的文字；要加上可以说“加字幕「{thing} {value}」”" if P.is_chinese(piece) else
+                    f"no text on screen says '{thing}'; to show it, say e.g. \"add the caption '{thing} {value}'\"")
     # not understood, or read as the whole picture's colour ("make the 20% off pop more" turned the
     # saturation up): a text named by some of its words, said as that text
     graded = r.ok and all(isinstance(o, O.SetGrade) for o in r.ops or ())
@@ -1466,6 +1485,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _zh_said_plainly(masked, timeline, lib, new)
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
     masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
+    # "put 'Every step counts' somewhere near the start": near the start (its "somewhere" put it over the second shot)
+    masked = re.sub(r"(?i)\bsomewhere\s+(?=(?:near|at|towards?|in|around)\s+the\s+(?:start|beginning|end)\b)", "", masked)
     if re.search(r"音乐|配乐|背景乐|bgm", masked, re.I):
         # "音乐开头淡入 然后整体小一点": the music's level overall ("整体小一点" was not understood)
         masked = re.sub(r"(然后|再|并且|同时|[，,\s])(?:整体|总体|全部|整个)(?=(?:再)?(?:小|低|轻|大|高|响)(?:一?点|一些|声))", r"\1音乐", masked)

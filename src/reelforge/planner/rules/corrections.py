@@ -18,7 +18,12 @@ from difflib import SequenceMatcher
 from reelforge.planner.day_dates import WEEKDAY_SAID, day_index, with_day_of_month
 from reelforge.planner.ending import MONTH, capitalised
 from reelforge.planner.parse import EMOJI
-from reelforge.planner.rules.corrections_zh import as_change_zh, fact_not_shown_zh, said_first_zh
+from reelforge.planner.rules.corrections_zh import (
+    _TAIL_ZH,
+    as_change_zh,
+    fact_not_shown_zh,
+    said_first_zh,
+)
 from reelforge.planner.rules.fact_values import (
     KIND_WORD,
     SAID_EN,
@@ -382,6 +387,28 @@ def _near_range(new: str, texts: Sequence[str]) -> str | None:
     if abs(int(re.match(r"\d+", new).group(0)) - int(re.match(r"\d+", old).group(0))) > 3:  # type: ignore[union-attr]
         return None
     return f"change {old} to {new.replace(' ', '')}{half.lower()}m"
+
+
+# "2hr is £170 now", "500克的改成1188": a price said anew for a thing no text names (it was left out of the first cut)
+_PRICED_THING = re.compile(r"(?i)^(?P<s>[\w'’ -]{2,24}?)\s+(?:is|are|'s|costs?|now)\s+(?:now\s+)?(?P<v>[$€£¥]\s?\d[\d,.]*)$")
+_PRICED_THING_ZH = re.compile(r"^(?P<s>[\w\u4e00-\u9fff]{1,10}?)(?:的)?(?:改成|改为|涨到|降到|是|现在)\s*(?P<v>[¥￥]?\d[\d.]*\s*(?:元|块)?)$")
+
+
+def priced_thing_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> tuple[str, str] | None:
+    """(thing, price) when a clause gives a new price for a thing no text on screen names ("2hr is £170 now"
+    beside "1hr party £120"); else None."""
+    if len(piece) > 200:
+        return None
+    t = _TAIL_ZH.sub("", _bare(piece)) if _CJK.search(piece) else _bare(piece)
+    t = re.sub(r"\s+(?:搞活动|活动价|优惠价|特价)$", "", t.strip())
+    m = (_PRICED_THING_ZH if _CJK.search(t) else _PRICED_THING).match(t)
+    if m is None:
+        return None
+    thing = m.group("s").strip()
+    shown = " ".join([*texts, *titles]).casefold()
+    if thing.casefold() in shown or kind_of_word(thing) or len(thing) < 2:
+        return None
+    return thing, m.group("v").strip()
 
 
 def fact_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:

@@ -736,7 +736,8 @@ _RX_NAMED = re.compile(
     rf"\bthe\s+([a-z][a-z0-9_-]{{1,30}})(?=\s+(?:{_NOUN}|first|last|to|at|before|after|and|or|in|on|between|"
     rf"\d+\s*(?:s|secs?|seconds?)\b)\b|\s*[,.;!?]|\s*$)|把\s*([a-z][a-z0-9_-]{{1,30}})\s*(?:那张|这张|那段|这段|图片|照片|视频)?\s*(?=放|移|挪|删|去|换|改|调)|"
     # "the smiling patient photo", "the box of dumplings pic": two words before what it is
-    rf"\bthe\s+([a-z][a-z0-9_-]{{2,30}}\s+(?:of\s+(?:the\s+)?)?[a-z][a-z0-9_-]{{2,30}})(?=\s+(?:photo|pic|picture|image|shot|clip|video)s?\b)")
+    rf"\bthe\s+([a-z][a-z0-9_-]{{2,30}}\s+(?:of\s+(?:the\s+)?)?[a-z][a-z0-9_-]{{2,30}})(?=\s+(?:photo|pic|picture|image|shot|clip|video)s?\b|"
+    rf"\s+(?:first|last)\s*[.!]*\s*$)")  # ("put the shop front first" with no shop front: not understood)
 _NOT_NAMES = frozenset("""
 whole entire other others same new old rest current main thing things stuff way bit lot one ones two three four five
 six seven eight nine ten next previous following remaining opening closing intro outro ending beginning middle end
