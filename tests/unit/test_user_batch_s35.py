@@ -3,6 +3,8 @@ checked through the planner as a session plans it (placeholder assets, no media)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reelforge.planner.rules.corrections import as_change
@@ -556,3 +558,17 @@ def test_two_labels_on_the_two_pictures_the_first_cut_called_so():
     assert "BEFORE" in segs and "AFTER" in segs, r.message
     assert main["IMG_7721.jpg"].start <= segs["BEFORE"].start < main["IMG_7721.jpg"].end
     assert main["IMG_7724.jpg"].start <= segs["AFTER"].start < main["IMG_7724.jpg"].end
+
+
+def test_numbers_are_read_from_their_first_digit():
+    # a first instruction of 10,000 digits took 13 s (the range pattern tried every digit as a number's start, the
+    # picture labels every one as a count): each number is read from its first digit, once
+    from reelforge.planner import time_words as TW
+    from reelforge.planner.labels import _ZH_LEAD
+    from reelforge.planner.numerals import ZH_NUM
+
+    spans = TW._range_spans("99912-15s")
+    assert spans and all(a == 0 for a, _ in spans)
+    assert TW._range_spans("show the title 0-3s") and TW.parse_duration_ms("a 12-15 sec reel") == 15_000
+    assert re.search(ZH_NUM, "前三十秒").start() == 1 and re.compile(ZH_NUM).search("三十", 1) is None
+    assert _ZH_LEAD.search("每3张图片分别配上名字：") is not None

@@ -353,7 +353,8 @@ class TimeRange:
 _RANGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (ascii_rx(rf"\bfrom\s+(?:the\s+)?(?P<a>{TV})\s*(?:to|until|till|through|thru|-)\s*(?:the\s+)?(?P<b>{TV})(?:\s*marks?)?"), "span"),
     (ascii_rx(rf"\bbetween\s+(?:the\s+)?(?P<a>{TV})\s+and\s+(?:the\s+)?(?P<b>{TV})"), "span"),
-    (ascii_rx(r"(?P<a>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)?)\s*(?:-|to)\s*(?P<b>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds))(?![\w%])"), "span"),
+    # (each number from its first digit: a run of 10,000 digits was tried from every one of them, 4 s a reading)
+    (ascii_rx(r"(?<![\d.])(?P<a>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds)?)\s*(?:-|to)\s*(?P<b>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds))(?![\w%])"), "span"),
     (ascii_rx(rf"从\s*(?:第\s*)?(?P<a>{ZTV})\s*(?:开始)?(?:显示|出现|播放|持续)?\s*(?:到|至|-|~)\s*(?:第\s*)?(?P<b>{ZTV})"), "span"),
     (ascii_rx(rf"(?:第\s*)?(?P<a>{ZTV})\s*(?:到|至)\s*(?:第\s*)?(?P<b>{_ZTV_U})"), "span"),
     (ascii_rx(rf"\b(?:the\s+)?(?:first|opening|initial)\s+(?P<n>{_TV_U})"), "first"),
