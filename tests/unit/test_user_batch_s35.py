@@ -544,9 +544,11 @@ def test_a_rating_with_or_without_its_count(said, words):
     ("fb advert for Captain Giggles, end with '1hr party £120'", "2hr is £170 now sorry", "2hr"),
     ("做个茶叶视频 字幕「250克 688元」", "500克的改成1188 搞活动", "500克"),
 ])
-def test_a_price_for_a_thing_no_text_names_is_said(first, said, thing):
+def test_a_price_for_a_thing_no_text_names_is_added_and_said(first, said, thing):
+    # "2hr is £170 now sorry" was not understood (the first cut had left the 2hr price out)
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], first, said)
-    assert not r.changed and thing in r.message and ("did not understand" not in r.message and "没有理解" not in r.message), r.message
+    assert r.changed and thing in r.message and ("did not understand" not in r.message and "没有理解" not in r.message), r.message
+    assert any(thing in t for t in _all_texts(s.timeline))
 
 
 def test_two_labels_on_the_two_pictures_the_first_cut_called_so():
@@ -572,3 +574,15 @@ def test_numbers_are_read_from_their_first_digit():
     assert TW._range_spans("show the title 0-3s") and TW.parse_duration_ms("a 12-15 sec reel") == 15_000
     assert re.search(ZH_NUM, "前三十秒").start() == 1 and re.compile(ZH_NUM).search("三十", 1) is None
     assert _ZH_LEAD.search("每3张图片分别配上名字：") is not None
+
+
+@pytest.mark.parametrize(("said", "answer"), [("The video of the runners is a bit shaky, can you fix that?", "stabilising"),
+                                              ("视频太抖了能修吗", "防抖")])
+def test_a_shaky_clip_is_answered(said, answer):
+    s, (r,) = session_after(CHARITY, "facebook video for our fun run, use the voiceover", said)
+    assert not r.changed and answer in r.message.lower(), r.message
+
+
+def test_why_a_text_should_be_bigger_in_chinese_is_no_instruction():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个保洁视频 结尾「电话 186 2810 5577」", "电话那个放大 要显眼")
+    assert r.changed and "没有理解" not in r.message, r.message

@@ -967,9 +967,10 @@ _RX_COVERS = re.compile(
     r"(?!(?:top\s+of\s+)?(?:the\s+|a\s+)?(?:whole\s+|entire\s+)?(?:captions?|subtitles?|texts?|title|headline|cta|"
     r"call\s+to\s+action|logo|button|screen|frame|video|picture|everything)\b)"
     r"(?P<y>.+?)\s*[.!]?$")
-_RX_MOVE_DIR_TAIL = re.compile(r"[,.;]?\s*(?:so\s+|pls\s+|please\s+|can\s+you\s+)?(?:move|put|shift|push)\s+(?:it|them|the\s+text|"
-                               r"the\s+captions?|the\s+words)\s+(?:a\s+bit\s+)?(?P<d>down|up|lower|higher|to\s+the\s+(?:bottom|top))"
-                               r"(?:\s+(?:a\s+bit|pls|please))?\s*[.!]*$")
+_RX_MOVE_DIR_TAIL = re.compile(r"[,.;]?\s*(?:so\s+|pls\s+|please\s+|can\s+you\s+)?(?:(?:move|put|shift|push)\s+(?:it|them|the\s+text|"
+                               r"the\s+captions?|the\s+words)|(?:can|could)\s+(?:it|they)\s+(?:go|be|sit|move))\s+(?:a\s+bit\s+)?"
+                               r"(?P<d>down|up|lower|higher|to\s+the\s+(?:bottom|top)|up\s+top|at\s+the\s+(?:bottom|top)|on\s+top)"
+                               r"(?:\s+(?:a\s+bit|pls|please|instead))?\s*[.!?]*$")  # ("…, can it go up top?")
 _RX_IN_THE_WAY = re.compile(rf"^(?P<x>{_TEXT_WHO})\s+(?:is|are)\s+(?:a\s+bit\s+|kind\s+of\s+)?in\s+the\s+way\s*[.!]?$")
 _RX_COVERS_ZH = re.compile(r"^(?P<x>字幕|标题|文字|文案|行动号召|字)(?:把)?(?:挡住|遮住|盖住|挡)了?(?P<y>.*?)(?:的脸|的?脸|人脸)?了?[。！!]?$")
 
@@ -1145,9 +1146,21 @@ def _run(piece: str, quotes: list[str], tl: Timeline, lib: tuple[Asset, ...], ne
             again.text = r.text
             return again
     if not r.ok and r.question is None and r.cannot is None and (priced := priced_thing_not_shown(piece, *shown)) is not None:
+        # "2hr is £170 now sorry" with no 2hr price on screen (the first cut left it out): shown at the end, said so
         thing, value = priced
-        r.cannot = (f"画面上没有写「{thing}」的文字；要加上可以说“加字幕「{thing} {value}」”" if P.is_chinese(piece) else
-                    f"no text on screen says '{thing}'; to show it, say e.g. \"add the caption '{thing} {value}'\"")
+        zh = P.is_chinese(piece)
+        if zh and re.fullmatch(r"\d[\d.]*", value):
+            value += "元"
+        words = f"{thing} {value}"
+        asked = f"结尾加上\x00{len(quotes)}\x00" if zh else f"add \x00{len(quotes)}\x00 at the end"
+        again = _run_as_said(asked, [*quotes, words], tl, lib, new)
+        if again.ok:
+            again.text = r.text
+            again.notes = [*again.notes, f"画面上原来没有「{thing}」的文字，所以加在了结尾。" if zh else
+                           f"No text showed the {thing} price, so it is added at the end."]
+            return again
+        r.cannot = (f"画面上没有写「{thing}」的文字；要加上可以说“加字幕「{words}」”" if zh else
+                    f"no text on screen says '{thing}'; to show it, say e.g. \"add the caption '{words}'\"")
     # not understood, or read as the whole picture's colour ("make the 20% off pop more" turned the
     # saturation up): a text named by some of its words, said as that text
     graded = r.ok and all(isinstance(o, O.SetGrade) for o in r.ops or ())
@@ -1270,7 +1283,7 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^(?:因为|比较|这样|好让|让人|更加?)[\u4e00-\u9fff]|"
                      # "颜色再红一点 有食欲", "颜色太黄了 正常一点": what the colour change is for
                      r"^(?:更|很|看着|看起来)?(?:有食欲|好吃|诱人)(?:一?[点些])?$|^(?:颜色)?(?:正常|自然)一?[点些]$|"
-                     r"^(?:更|再)?(?:柔和|平滑|顺滑)(?:一?[点些])?$|"
+                     r"^(?:更|再)?(?:柔和|平滑|顺滑)(?:一?[点些])?$|^(?:要|更|再)?(?:显眼|醒目|清楚|明显)(?:一?[点些])?$|"
                      r"^(?:my|our|the)\s+(?:partner|boss|wife|husband|mum|mom|dad|manager|client|team|owner|landlord)\s+"
                      r"(?:says?|said|wants?|thinks?|hates?|doesn'?t\s+like|didn'?t\s+like)\b[^\n]{0,60}$|^(?:to|so\s+it)\s+match(?:es)?\s+(?:the|our|my)\s+[\w' -]{2,30}$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")

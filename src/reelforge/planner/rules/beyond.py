@@ -119,6 +119,11 @@ _BEYOND: tuple[tuple[str, str, str], ...] = (
      "changing the colour of one thing inside a picture is not something reelforge does; the grade changes the whole "
      "picture ('warmer', 'more saturated'), or add a photo where it already has that colour",
      "不能只改画面里某个东西的颜色；调色会作用于整个画面（“暖一点”“鲜艳一点”），或者换一张那种颜色的照片"),
+    # "The video of the runners is a bit shaky, can you fix that?", "视频太抖了": no stabilising
+    (r"\b(?:shaky|wobbly|jittery|stabili[sz]e|stabili[sz]ation|steady\s+(?:it|the\s+\w+))\b|防抖|(?:画面|视频|镜头)?(?:太|有点|很)?(?:抖|晃)(?:动|得厉害)?了?(?:能|可以)?(?:修|处理|稳)",
+     "stabilising a shaky clip is not something reelforge does; it can play a steadier part ('use 0:05 to 0:10 of the clip'), "
+     "slow it down ('slow the clip down') or take it out",
+     "不能给视频防抖；可以只用比较稳的一段（“只用0:05到0:10那段”），放慢一点，或者删掉这段"),
     # "能加个地图定位吗", "can you add a map": a map is not drawn
     (r"\b(?:add|put|show|include)\s+(?:a|the|an)\s+(?:map|google\s+map|location\s+pin|pin)\b|地图|定位",
      "reelforge does not draw maps; write where it is as text instead, e.g. \"add '24 Baker St, Leeds' at the end\", or add "
