@@ -586,3 +586,18 @@ def test_a_shaky_clip_is_answered(said, answer):
 def test_why_a_text_should_be_bigger_in_chinese_is_no_instruction():
     s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个保洁视频 结尾「电话 186 2810 5577」", "电话那个放大 要显眼")
     assert r.changed and "没有理解" not in r.message, r.message
+
+
+@pytest.mark.parametrize(("said", "shown"), [
+    ("reels 15 sec\nOrbit Coffee, Mill Road Cambridge\nflat white £3, cortado £2.80\n0161 496 0732", "Call 0161 496 0732"),
+    ("做个母亲节的视频 小雏菊花艺 99元起\n138 0571 2266", "电话 138 0571 2266"),
+])
+def test_a_number_typed_alone_is_one_to_call(said, shown):
+    # a bare number read as a code or a count; a Chinese mobile on a line of its own was left out
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], said)
+    assert any(shown in t for t in _all_texts(s.timeline)), _all_texts(s.timeline)
+
+
+def test_a_number_with_its_word_keeps_the_words():
+    s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], "瑜伽馆新年特惠，年卡只要1999元，地址：南京路100号，电话021-12345678")
+    assert any("021-12345678" in t and "电话 021" not in t for t in _all_texts(s.timeline)), _all_texts(s.timeline)

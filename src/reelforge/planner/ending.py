@@ -82,8 +82,9 @@ _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|
                             r"(?<![A-Za-z])vx(?![A-Za-z])", re.I)  # ("book: 07700 900738 or …")
 # a line that is a phone number and nothing else: "14 Oldham St, Manchester M1\n0161 496 0732"
 # (or a sentence of its own: a first cut's lines are joined as sentences)
-_RX_PHONE_LINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*(?P<n>(?:\+\d{1,3}[ -]?|0)\(?\d{2,5}\)?[ -]?\d{3,4}[ -]?\d{3,4})"
-                            r"[ \t]*(?=[.!?](?:\s|$)|\n|$)")
+_RX_PHONE_LINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?。！]\s)|(?<=[。！]))[ \t]*(?P<n>(?:\+\d{1,3}[ -]?|0)\(?\d{2,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}|"
+                            r"1[3-9]\d[ -]?\d{4}[ -]?\d{4})"  # (a Chinese mobile: "138 0571 2266")
+                            r"[ \t]*(?=[.!?。！](?:\s|$)|[。！]|\n|$)")
 # what names the address before it: "our website www…", "网址：www…" (the address alone is shown)
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:our|my|the)\s+)?(?:web\s*site|site|url|link|instagram|insta|ig|tiktok|twitter|facebook|e-?mail|"
@@ -378,6 +379,12 @@ def phone_in(text: str) -> str | None:
     """A phone number the text gives with a word saying so ("call (555) 123-4567", "电话138…"), or None."""
     m = _phone_by_word(text or "", _RX_PHONE_SHOWN)
     return m.group(0).strip() if m else None
+
+
+def said_bare(text: str, number: str) -> bool:
+    """Whether ``number`` stands in ``text`` with no phone word just before it ("…\n0161 496 0732", not "电话021-…")."""
+    at = text.find(number)
+    return at >= 0 and _RX_PHONE_WORD.search(text[max(0, at - 14):at]) is None
 
 
 def _phone_by_word(text: str, number: re.Pattern[str]) -> re.Match[str] | None:

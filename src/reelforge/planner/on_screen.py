@@ -40,6 +40,7 @@ from reelforge.planner.ending import (
     price_phrase,
     priced_items,
     promo_code,
+    said_bare,
     street_in,
     title_case,
     where_on,
@@ -977,8 +978,11 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     contact = contact_in(plain)
     if contact and contact.lower() in names:
         contact = None
-    if contact is None and (number := phone_in(plain)) is not None:
+    number = phone_in(plain)
+    if contact is None and number is not None:
         contact = number  # a number on a line of its own ("…Manchester M1\n0161 496 0732": it was left out)
+    # a number typed with no word for it ("…\n0161 496 0732"): shown as one to call ("电话021-…" says so itself)
+    bare_number = number if number is not None and contact == number and said_bare(plain, number) else None
     # "a story for our summer sale. 30% off everything": the offer is what the video is for
     offer = offer_in(plain)
     # "pumpkin latte $5.50, maple scone $3": a caption each, and no one price the offer
@@ -1130,6 +1134,11 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         row = contact_cta(plain, contact) or contact  # "Order at bloomandco.com", "Call Jen at 555-0142"
         under_cta.append(row)
         notes.append(f"'{row}' is shown with the call to action, a row below it.")
+    if bare_number is not None and not contact_cta(plain, bare_number):
+        # said as a number to call ("0161 496 0732" alone read as a code or a count)
+        called = ("电话 " if zh else "Call ") + bare_number
+        cta = called if cta == bare_number else cta
+        under_cta = [called if x == bare_number else x for x in under_cta]
     if contact:
         unquoted = unquoted.replace(contact, " ")
     reach_rows: list[str] = []  # where to go, last in the row

@@ -504,7 +504,8 @@ def _words_given(text: str, tl: Timeline) -> str:
         return (f"add the caption “{m.group('a').strip()}” on the {m.group('x').strip()} {one} and add the caption "
                 f"“{m.group('b').strip()}” on the {m.group('y').strip()} {one}")
     if m := _WRITE_IT_ZH.match(text):
-        return f"结尾加上「{m.group('w')}」"  # "那就写 德清县莫干山镇劳岭村" after a map it cannot draw (not understood)
+        # "那就写 德清县莫干山镇劳岭村" after a map it cannot draw (not understood)
+        return f"结尾加上「{m.group('w')}」" if P.is_chinese(text) else f"add “{m.group('w')}” at the end"
     if m := _SAY_ON_END.match(text):
         return f"add “{m.group('w')}{' · ' + m.group('w2') if m.group('w2') else ''}” at the end"
     if m := _REVIEWS.match(text):
