@@ -61,7 +61,6 @@ _CONTENT_REF = re.compile(
     rf"\bthe\s+(?:photo|picture|image|pic|shot|one|slide)\s+(?:of|with)\s+(?:the\s+|a\s+|an\s+)?(?P<w2>{_CONTENT_WORDS})\b|"
     r"(?:那张)?有(?P<zw2>猫|小猫|猫咪|人|女人|男人|人物|人脸)的(?:那张)?(?:照片|图片|图)?|"
     r"(?P<zw>猫|小猫|猫咪|女人|男人|人物|人像|人脸)的?(?:那张)?(?:照片|图片)", re.I)
-# a media file named in an instruction: quoted (spaces allowed) or a bare path
 _MUSIC_SAID = re.compile(r"(?i)\b(?:music|song|songs|track|tune|bgm|soundtrack)\b|音乐|歌|配乐")
 _TURN_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|fine|alright|then|so|well|hmm+|ah|oh)[\s,.!]+)*(?:just\s+|can\s+(?:you|u)\s+|pls\s+|please\s+)?"
                       r"(?:lower|quieten|soften|turn\s+down|turn\s+up|raise|boost|mute)\s+(?P<it>it)(?:\s+(?:down|up))?"
@@ -77,6 +76,11 @@ _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|so
                        # "算了 还是下午茶吧😂" right after "下午茶改成 送晚餐一次": the words as they were
                        r"^\s*(?:算了|不过|那|嗯)?[，,\s]*还是(?:用|写|改回)?(?P<x4>[^\s，,。！!吧]{2,20})吧?\s*[^\w\s]*\s*$")
 _PUT_BACK_NOUN = re.compile(r"(?i)\s+(?:bit|part|line|text|caption|one|thing)s?$|(?:那句|那行|的字|文字|那个)$")
+# what is put back that is no text's words ("put the music back" beside a caption "Live music Fridays")
+_NOT_WORDS = re.compile(r"(?i)^(?:the\s+|my\s+|our\s+)?(?:music|song|voice|voiceover|sound|audio|logo|clip|video|photo|pic|picture|"
+                        r"image|shot|transitions?|motion|zoom|colou?rs?|grade|filter|title|captions?|cta|call\s+to\s+action)$|"
+                        r"^(?:音乐|配音|声音|logo|视频|图片|照片|转场|标题|字幕)$")
+# a media file named in an instruction: quoted (spaces allowed) or a bare path
 _NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
                          r"|(?<![\w/.~-])((?:~|\.{1,2})?[\w./~\\-]*\w\.[A-Za-z0-9]{2,4})(?![\w/])")
 PROJECT_VERSION = 1
@@ -597,15 +601,14 @@ class Session:
         if m is None or self.timeline is None:
             return None
         words = _PUT_BACK_NOUN.sub("", " ".join((m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")).split())).casefold()
-        if len(words) < 2:
+        if len(words) < 2 or _NOT_WORDS.match(words):
             return None
 
-        def saying(tl: Timeline) -> list[str]:
-            return [seg.text for t in tl.tracks for seg in t.segments
+        def saying(tl: Timeline) -> list[Any]:
+            return [seg for t in tl.tracks for seg in t.segments
                     if getattr(seg, "text", None) and words in " ".join(seg.text.split()).casefold()]
 
-        if shown := [seg for t in self.timeline.tracks for seg in t.segments
-                     if getattr(seg, "text", None) and words in " ".join(seg.text.split()).casefold()]:
+        if shown := saying(self.timeline):
             # "put the ages back tho thats important" with "Ages 3-10" still on screen (not understood): said where
             where = "；".join(f"「{x.text}」在{x.start / 1000:g}-{x.end / 1000:g}秒" for x in shown) if self._zh else \
                 "; ".join(f"'{x.text}' at {x.start / 1000:g}-{x.end / 1000:g} s" for x in shown)
@@ -614,7 +617,7 @@ class Session:
             return None
         last = next((h for h in reversed(self.history) if h.changed), None)
         self.undo()
-        quoted = "、".join(f"「{g}」" for g in gone) if self._zh else ", ".join(f"'{g}'" for g in gone)
+        quoted = "、".join(f"「{g.text}」" for g in gone) if self._zh else ", ".join(f"'{g.text}'" for g in gone)
         if self._zh:
             said = f"已恢复{quoted}（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
         else:

@@ -601,3 +601,9 @@ def test_a_number_typed_alone_is_one_to_call(said, shown):
 def test_a_number_with_its_word_keeps_the_words():
     s, _ = session_after([img("a.jpg", 0), img("b.jpg", 1)], "瑜伽馆新年特惠，年卡只要1999元，地址：南京路100号，电话021-12345678")
     assert any("021-12345678" in t and "电话 021" not in t for t in _all_texts(s.timeline)), _all_texts(s.timeline)
+
+
+def test_putting_the_music_back_is_no_texts_words():
+    s, (r1, r2) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("song.mp3", 90_000)],
+                                'a reel for our bar, caption "Live music Fridays"', "no music", "put the music back")
+    assert "still on screen" not in r2.message and any(tr.role is Role.MUSIC for tr in s.timeline.tracks), r2.message
