@@ -607,3 +607,10 @@ def test_putting_the_music_back_is_no_texts_words():
     s, (r1, r2) = session_after([img("a.jpg", 0), img("b.jpg", 1), aud("song.mp3", 90_000)],
                                 'a reel for our bar, caption "Live music Fridays"', "no music", "put the music back")
     assert "still on screen" not in r2.message and any(tr.role is Role.MUSIC for tr in s.timeline.tracks), r2.message
+
+
+@pytest.mark.parametrize("said", ["it is £5 now", "everything is £5", "the large one is £9", "它现在是99"])
+def test_a_price_said_of_no_thing_adds_nothing(said):
+    from reelforge.planner.rules.corrections import priced_thing_not_shown
+
+    assert priced_thing_not_shown(said, ["Captain Giggles", "1hr party £120"]) is None

@@ -539,16 +539,18 @@ _RX_PICTURE_CALLED = re.compile(r"(?i)(?<!\bis\s)(?<!'s\s)(?<!\bits\s)(?<!\bwas\
                                 r"(?:photo|pic|picture|image)\b(?!\s*(?:s\b|\.\w))")  # (not "it's the wow shot": why)
 
 
+_NOT_A_PICTURE_NAME = _NOT_A_CLIP_NAME | {"before", "after", "cover", "logo", "end", "start", "closing", "opening", "your"}
+
+
 def _one_picture_unnamed(text: str, name: str, names: list[str]) -> str:
     """``text`` with "the <words> photo" said as the one picture whose file name says nothing, when no file name holds
     those words and none of them is an ordinal or a word of the planner's ("the second photo", "the last pic")."""
     def said(m: re.Match[str]) -> str:
         words = [w for w in re.findall(r"[a-z][\w'-]*", m.group("w").lower()) if w not in ("of", "the", "a", "my", "our")]
-        if not words or any(w in _NOT_A_CLIP_NAME or w in names_words for w in words) or any(w in n for w in words for n in names) \
+        if not words or any(w in _NOT_A_PICTURE_NAME for w in words) or any(w in n for w in words for n in names) \
                 or any(N.parse_ordinal(w) is not None for w in words):
             return m.group(0)
         return f"the {name}"
-    names_words = {"before", "after", "cover", "other", "next", "whole", "logo", "end", "start", "closing", "opening", "my", "your"}
     return _RX_PICTURE_CALLED.sub(said, text)
 
 

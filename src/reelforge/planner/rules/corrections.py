@@ -19,7 +19,7 @@ from reelforge.planner.day_dates import WEEKDAY_SAID, day_index, with_day_of_mon
 from reelforge.planner.ending import MONTH, capitalised
 from reelforge.planner.parse import EMOJI
 from reelforge.planner.rules.corrections_zh import (
-    _TAIL_ZH,
+    TAIL_ZH,
     as_change_zh,
     fact_not_shown_zh,
     said_first_zh,
@@ -399,16 +399,20 @@ def priced_thing_not_shown(piece: str, texts: Sequence[str], titles: Sequence[st
     beside "1hr party £120"); else None."""
     if len(piece) > 200:
         return None
-    t = _TAIL_ZH.sub("", _bare(piece)) if _CJK.search(piece) else _bare(piece)
+    t = TAIL_ZH.sub("", _bare(piece)) if _CJK.search(piece) else _bare(piece)
     t = re.sub(r"\s+(?:搞活动|活动价|优惠价|特价)$", "", t.strip())
     m = (_PRICED_THING_ZH if _CJK.search(t) else _PRICED_THING).match(t)
     if m is None:
         return None
     thing = m.group("s").strip()
     shown = " ".join([*texts, *titles]).casefold()
-    if thing.casefold() in shown or kind_of_word(thing) or len(thing) < 2:
-        return None
+    if thing.casefold() in shown or kind_of_word(thing) or len(thing) < 2 or _NO_THING.match(thing):
+        return None  # ("it is £5 now", "everything is £5", "它现在是99": no thing named)
     return thing, m.group("v").strip()
+
+
+_NO_THING = re.compile(r"(?i)^(?:it|its|this|that|they|these|those|everything|all|each|one|the\s+\w+\s+one|we|you|"
+                       r"it\s+all|the\s+whole\s+thing)$|^(?:它|这|那|这个|那个|全部|都|现在)|(?:现在)$")
 
 
 def fact_not_shown(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> str | None:

@@ -20,7 +20,7 @@ from reelforge.planner.rules.fact_values import (
 from reelforge.planner.text_kinds import CLOCK_RANGE, KIND_WORD_ZH, holds
 
 _HEAD_ZH = re.compile(r"^(?:哦|噢|啊|哎呀|哎|不好意思|抱歉|对不起|更正一下|更正|纠正一下|改一下|另外)[，,！!。\s]*")
-_TAIL_ZH = re.compile(r"(?:吧|哈|啦|呀)?[。！!]*$")
+TAIL_ZH = re.compile(r"(?:吧|哈|啦|呀)?[。！!]*$")
 _ZH_HOURS = re.compile(r"^(?:营业时间|时间|营业)(?:改成|改为|换成|调整为|是|为)(?P<v>\d{1,2}[:：]\d\d\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d\d)$")
 _ZH_CLOSES = re.compile(r"^(?P<p>上午|下午|晚上|中午|早上|凌晨)?(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:点|[:：](?P<m>\d\d))(?P<half>半)?"
                         r"(?:(?P<open>开门|开始营业|营业)|关门|打烊|结束营业|关店|下班|结束)了?$")
@@ -186,7 +186,7 @@ def _number_anew_zh(t: str, texts: Sequence[str]) -> str | None:
 
 def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
     """A Chinese correction of a fact on screen said as the change it asks for (`corrections.as_change`), or None."""
-    t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    t = TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
     if (m := _ZH_OLD_WRONG.match(t)) and sum(len(re.findall(rf"(?<![\d.]){re.escape(m.group('y'))}(?![\d.])", x)) for x in texts) == 1:
         return f"把{m.group('y')}改成{m.group('x')}"  # "998是错的 应该是1098"
     if said := _said_anew_zh(t, texts) or _number_anew_zh(t, texts):
@@ -260,7 +260,7 @@ def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
 
 def fact_not_shown_zh(piece: str, texts: Sequence[str]) -> str | None:
     """The word for a kind of fact a Chinese correction names that no text on screen holds, or None."""
-    t = _TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    t = TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
     for rx in (_ZH_WRONG, _ZH_IS, _ZH_LABEL, _ZH_SWAPPED):
         if (m := rx.match(t)) and (kind := kind_of_word(m.group("z"))) and not on_screen(kind, texts):
             return m.group("z")
