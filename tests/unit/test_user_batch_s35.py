@@ -614,3 +614,11 @@ def test_a_price_said_of_no_thing_adds_nothing(said):
     from reelforge.planner.rules.corrections import priced_thing_not_shown
 
     assert priced_thing_not_shown(said, ["Captain Giggles", "1hr party £120"]) is None
+
+
+def test_a_price_said_with_its_item_is_shown_once():
+    # "证件照 39元" and "39元" were two captions (and "证件照涨到49了" then left "39元" on screen)
+    s, (r,) = session_after([img("样片1.jpg", 0), img("证件照样板.jpg", 1), img("工作室环境.jpg", 2)],
+                            "帮我做个抖音 20秒左右\n光影里摄影工作室\n证件照 39元 含精修 10分钟出片\n毕业季学生凭学生证8折", "证件照涨到49了")
+    shown = " | ".join(_all_texts(s.timeline))
+    assert "39元" not in shown and "证件照 49元" in shown, shown

@@ -1006,6 +1006,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if not no_facts and not items and offer and (priced := price_beside(plain, offer)) \
             and all(priced.casefold() not in f.casefold() for f in typed):
         typed.insert(0, priced)  # "芋泥波波奶茶只要15元，第二杯半价": the price said beside the offer
+    # a fact another says whole is shown once ("证件照 39元" and "39元" were two captions)
+    typed = [f for i, f in enumerate(typed) if not any(k != i and len(g) > len(f) and _letters(f) in _letters(g)
+                                                      for k, g in enumerate(typed))]
     # "birthday video for mom", "we're hiring baristas": the occasion's own opening words; "an intro
     # for my channel Wander Often": its name
     greeting = OC.greeting(plain) or OC.hiring(plain) or OC.welcome(plain)
