@@ -433,16 +433,19 @@ _TEXT_COVERS_MOVE_ZH = re.compile(r"^\s*(?:(?:字|文字|文案)(?:把)?(?:挡�
                                   r"(?:往|向)(?P<d>下|上)(?:挪|移|放|调)(?:挪|一?点|一下|一些|些)?\s*[。！!]*\s*$")
 
 
+# each kind of text as the rules read it, in English and Chinese
+_TEXT_KIND_SAID = {Role.TITLE: ("the title", "标题"), Role.CTA: ("the call to action", "行动号召"), Role.CAPTION: ("the captions", "字幕")}
+
+
 def _texts_one_band(tl: Timeline, way: str) -> str | None:
     """Each kind of text not yet at the edge of the frame ``way`` goes a band further that way, as the rules read it
     ("move the title to the bottom and …"); None when all are there."""
     down = way in ("down", "lower", "下")
     step = {"top": "center", "center": "bottom"} if down else {"bottom": "center", "center": "top"}
     zh = P.is_chinese(way)
-    words = {Role.TITLE: ("the title", "标题"), Role.CTA: ("the call to action", "行动号召"), Role.CAPTION: ("the captions", "字幕")}
     zh_band = {"top": "顶部", "center": "中间", "bottom": "底部"}
     said = []
-    for role, (en, zh_word) in words.items():
+    for role, (en, zh_word) in _TEXT_KIND_SAID.items():
         bands = {seg.position.value.split("-")[0] for tr in tl.tracks if tr.role is role for seg in tr.segments
                  if isinstance(seg, TextSegment)}
         if len(bands) == 1 and (band := bands.pop()) in step:
@@ -494,11 +497,10 @@ def _words_given(text: str, tl: Timeline) -> str:
         return f"swap the {O.ordinal(two[0])} shot and the {O.ordinal(two[1])} shot" if not P.is_chinese(text) else \
             f"把第{two[0] + 1}个镜头和第{two[1] + 1}个镜头交换"
     if m := _BOTTOM_COVERED.match(text):
-        kinds = {"caption": "captions", "cta": "call to action", "title": "title"}
-        low = sorted({kinds.get(tr.role.value, "") for tr in tl.tracks for seg in tr.segments
-                      if isinstance(seg, TextSegment) and seg.position.value.startswith("bottom")} - {""})
+        low = sorted({_TEXT_KIND_SAID[tr.role][0] for tr in tl.tracks if tr.role in _TEXT_KIND_SAID for seg in tr.segments
+                      if isinstance(seg, TextSegment) and seg.position.value.startswith("bottom")})
         if low:
-            return " and ".join(f"move the {k} {m.group('way')}{m.group('rest')}" for k in low)
+            return " and ".join(f"move {k} {m.group('way')}{m.group('rest')}" for k in low)
     if m := _TWO_LABELS.match(text):
         one = re.sub(r"(?i)s$", "", m.group("n")) if m.group("n").lower() != "ones" else "photo"
         return (f"add the caption “{m.group('a').strip()}” on the {m.group('x').strip()} {one} and add the caption "
@@ -523,13 +525,19 @@ _NOT_A_CLIP_NAME = frozenset("whole entire full final new old other same first s
                              "music promo finished main short long vertical square horizontal".split())
 
 
+def _names_nothing(said: str, names: list[str], *, ignored: tuple[str, ...], stop: frozenset[str]) -> bool:
+    """Whether the words of ``said`` (``ignored`` ones aside) call a shot by what it shows: none is in a file name of
+    ``names``, none is a word of the planner's (``stop``)."""
+    words = [w for w in re.findall(r"[a-z][\w'-]*", said.lower()) if w not in ignored]
+    return bool(words) and not any(w in stop for w in words) and not any(w in n for w in words for n in names)
+
+
 def _one_clip_named(text: str, names: list[str]) -> str:
     """``text`` with "the <words> video" / "the clip of me <doing>" said as "the clip" when no file name holds those words
     (the project has one clip: the words can only mean it)."""
     def said(m: re.Match[str]) -> str:
-        words = [w for w in re.findall(r"[a-z][\w'-]*", (m.group("w") or m.group("w2") or m.group("w3") or "").lower())
-                 if w not in ("of", "me", "us", "him", "her", "them", "the", "a", "my", "our")]
-        if not words or any(w in _NOT_A_CLIP_NAME for w in words) or any(w in n for w in words for n in names):
+        if not _names_nothing(m.group("w") or m.group("w2") or m.group("w3") or "", names,
+                              ignored=("of", "me", "us", "him", "her", "them", "the", "a", "my", "our"), stop=_NOT_A_CLIP_NAME):
             return m.group(0)
         return "put the clip " if m.group("w3") else "the clip"
     return _RX_CLIP_CALLED.sub(said, text)
@@ -546,9 +554,8 @@ def _one_picture_unnamed(text: str, name: str, names: list[str]) -> str:
     """``text`` with "the <words> photo" said as the one picture whose file name says nothing, when no file name holds
     those words and none of them is an ordinal or a word of the planner's ("the second photo", "the last pic")."""
     def said(m: re.Match[str]) -> str:
-        words = [w for w in re.findall(r"[a-z][\w'-]*", m.group("w").lower()) if w not in ("of", "the", "a", "my", "our")]
-        if not words or any(w in _NOT_A_PICTURE_NAME for w in words) or any(w in n for w in words for n in names) \
-                or any(N.parse_ordinal(w) is not None for w in words):
+        if not _names_nothing(m.group("w"), names, ignored=("of", "the", "a", "my", "our"), stop=_NOT_A_PICTURE_NAME) \
+                or any(N.parse_ordinal(w) is not None for w in m.group("w").lower().split()):
             return m.group(0)
         return f"the {name}"
     return _RX_PICTURE_CALLED.sub(said, text)

@@ -17,6 +17,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _ord_index,
 )
+from reelforge.planner.rules.text_words import bare_words
 from reelforge.timeline.model import Role
 
 _RX_HOW_MANY = re.compile(r"^(?:how\s+many\s+(?P<what>pics?|pictures?|photos?|images?|shots?|clips?|videos?|scenes?)\b.*\?*|"
@@ -138,11 +139,9 @@ _RX_SAYS_WORDS = re.compile(_ASK_LEAD + r"(?:do|does)\s+(?:we|it|the\s+(?:video|
 
 
 def _says_words(c: _Ctx, words: str) -> str:
-    """Which texts say ``words`` (letters and digits compared), or that none does."""
-    def bare(x: str) -> str:
-        return " ".join(re.findall(r"[^\W_]+", x.casefold()))
-
-    found = [s for _, s in c.text_segs(None) if bare(words) and bare(words) in bare(s.text)]
+    """Which texts say ``words`` (compared as `bare_words`), or that none does."""
+    said = bare_words(words)
+    found = [s for _, s in c.text_segs(None) if said and said in bare_words(s.text)]
     if not found:
         return f"no: no text on screen says '{words}'"
     return "yes: " + "; ".join(f"'{s.text}' at {s.start / 1000:g}-{s.end / 1000:g} s" for s in found)
