@@ -32,7 +32,7 @@ from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.apply_text import CUE_ID, GIVEN_ID
 from reelforge.planner.bed import looped_beats
-from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
+from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline, TrackKind
 
 if TYPE_CHECKING:
     from reelforge.session import Session
@@ -863,7 +863,34 @@ class AIStage:
                 notes += room_notes
             except ApplyError:
                 pass
+        if moves := self._cuts_off_text(cur, said, requests):
+            try:
+                nxt = apply(cur, moves, library=self.s.library)
+                ops += moves
+                notes.append(_cuts_moved_note(cur, nxt, by_id))
+                cur = nxt
+            except ApplyError:
+                pass
         return ops, notes
+
+    def _cuts_off_text(self, tl: Timeline, said: str, requests: Sequence[O.Op]) -> list[O.Op]:
+        """Stills of one length: each cut a text not tied to a shot runs across (a caption timed to
+        the speech, the call to action) moved into the nearest time no such text is on screen
+        (`follow_speech.cuts_off_text`). Not where the cuts were asked for on the beat or the
+        shots given their length."""
+        from reelforge.planner.compose import per_item_ms
+        from reelforge.planner.follow_speech import cuts_off_text
+
+        main = tl.track(Role.MAIN)
+        shots = main.segments if main else ()
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        if (len(shots) < 2 or any(isinstance(r, O.BeatSync) for r in requests) or per_item_ms(said) is not None
+                or any(by_id.get(s.src) is None or by_id[s.src].kind is not AssetKind.IMAGE for s in shots)
+                or max(s.duration for s in shots) - min(s.duration for s in shots) > 100):
+            return []
+        texts = [(x.start, x.end) for t in tl.tracks if t.kind is TrackKind.TEXT for x in t.segments if not x.shot]
+        lengths = cuts_off_text([s.duration for s in shots], [s.transition_ms for s in shots], texts)
+        return list(O.shot_lengths([s.duration for s in shots], dict(enumerate(lengths)))) if lengths else []
 
     def voice_pauses(self, tl: Timeline) -> tuple[list[O.Op], list[str]]:
         """A clip keeping its own speech after the voiceover, played where the voice introduces it
@@ -1192,6 +1219,14 @@ _REMOTE_FILE_REFUSALS = {
     "brand": "brand kit files are read only by the command line (reelforge make --brand brand.yaml), never "
              "from a path in a chat message",
 }
+
+
+def _cuts_moved_note(before: Timeline, after: Timeline, by_id: dict[str, Asset]) -> str:
+    """What `AIStage._cuts_off_text` did, in words: the pictures that come in at another time."""
+    was = {s.id: s.start for s in before.track(Role.MAIN).segments}  # type: ignore[union-attr]
+    moved = [f"{by_id[s.src].name if s.src in by_id else s.id} comes in at {O.fmt_ms(s.start)}"
+             for s in after.track(Role.MAIN).segments if abs(s.start - was.get(s.id, s.start)) >= 100]  # type: ignore[union-attr]
+    return "Cuts moved so no text runs across one: " + ", ".join(moved) + "."
 
 
 def _quoted(tl: Timeline, text: str, role: Role) -> bool:

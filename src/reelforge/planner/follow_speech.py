@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from reelforge.planner import parse as P
 from reelforge.planner.file_names import name_words
 
-__all__ = ["ORDER_WORDS", "cuts_for", "in_name_order", "named_at", "order_by_speech", "phrase_start", "said_in_order",
+__all__ = ["ORDER_WORDS", "cuts_for", "cuts_off_text", "in_name_order", "named_at", "order_by_speech", "phrase_start", "said_in_order",
            "speech_cuts"]
 
 # the instruction chose the order (or asked for another one)
@@ -220,3 +220,54 @@ def _cuts(pinned: dict[int, int], n: int, total: int) -> list[int]:
         for k in range(a, b):
             out[k] = round(fixed[a] + (end - fixed[a]) * (k - a) / (b - a))
     return out
+
+
+CROSS_MS = 150  # a text on screen this long on each side of a cut runs across it
+
+
+def cuts_off_text(lengths: Sequence[int], transitions: Sequence[int],
+                  texts: Sequence[tuple[int, int]]) -> list[int] | None:
+    """The shots' lengths with each cut that a text runs across moved to the nearest time no
+    text is on screen, as an editor cuts in the voice's pauses and brings the end card in with
+    the last picture, and a subtitler keeps a subtitle off a shot change: the text then stays
+    over one picture, where a place clear of that picture's subject can be found. A cut moves at
+    most half an even shot, no shot gets shorter than `MIN_CUT_MS` or `EVEN_SHARE_LEAST` of the
+    even share, the other cuts stay; None when no cut moves. ``lengths``, ``transitions``: the
+    shots' and their crossfades in (0 = a cut); ``texts``: the spans of the texts on the
+    timeline that belong to no shot (captions timed to speech, a call to action); one on screen
+    for over half the video is left out (no cut avoids it).
+
+    >>> cuts_off_text([3600, 3600, 3600], [0, 500, 500], [(0, 3200), (3500, 4900), (5500, 8000)])
+    [3600, 2400, 4800]
+    """
+    n = len(lengths)
+    starts = [0] * n
+    for k in range(1, n):
+        starts[k] = starts[k - 1] + lengths[k - 1] - transitions[k]
+    total = starts[-1] + lengths[-1] if n else 0
+    cuts = [s + t // 2 for s, t in zip(starts, transitions, strict=True)]  # a crossfade's middle
+    share = total / max(1, n)
+    least, reach = max(MIN_CUT_MS, round(share * EVEN_SHARE_LEAST)), share / 2
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted(t for t in texts if t[1] - t[0] <= total / 2):  # (one on all along: no cut avoids it)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    gaps = [(a[1], b[0]) for a, b in zip([(0, 0), *spans], [*spans, (total, total)], strict=True) if b[0] > a[1]]
+    moved = False
+    for k in range(1, n):
+        if not any(a + CROSS_MS < cuts[k] < b - CROSS_MS for a, b in spans):
+            continue
+        lo, hi = cuts[k - 1] + least, (cuts[k + 1] if k + 1 < n else total) - least
+        half = transitions[k] // 2
+        # the point of each gap nearest the cut, the crossfade inside it where it fits
+        at = [min(max(cuts[k], g0 + half), g1 - half) if g1 - g0 >= 2 * half else (g0 + g1) // 2 for g0, g1 in gaps]
+        at = [t for t in at if lo <= t <= hi and abs(t - cuts[k]) <= reach]
+        if at:
+            cuts[k], moved = min(at, key=lambda t: abs(t - cuts[k])), True
+    if not moved:
+        return None
+    starts = [c - t // 2 for c, t in zip(cuts, transitions, strict=True)]
+    ends = [starts[k + 1] + transitions[k + 1] if k + 1 < n else total for k in range(n)]
+    return [b - a for a, b in zip(starts, ends, strict=True)]
