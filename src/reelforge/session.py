@@ -46,7 +46,7 @@ from reelforge.planner.router import Intent, export_quality, route, split_export
 from reelforge.planner.sequence import read_order
 from reelforge.planner.time_words import parse_duration_ms
 from reelforge.timeline import limits
-from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline
+from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline, TrackKind
 from reelforge.timeline.summary import summarize
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,9 @@ _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|so
                        r"^\s*(?:算了|还是|不对)?[，,\s]*把?(?P<x3>[^\n]{1,30}?)(?:加回来|加回去|放回来|放回去|恢复一下|恢复)(?:吧)?\s*[。！!]*\s*$|"
                        # "算了 还是下午茶吧😂" right after "下午茶改成 送晚餐一次": the words as they were
                        r"^\s*(?:算了|不过|那|嗯)?[，,\s]*还是(?:用|写|改回)?(?P<x4>[^\s，,。！!吧]{2,20})吧?\s*[^\w\s]*\s*$")
+# "put the price back but just say from £60", "把价格加回来 但是只写60元起": what it is to say now
+_BUT_SAY = re.compile(r"(?i)[\s,]+but\s+(?:just\s+|only\s+)?(?:(?:have|make)\s+it\s+)?(?:say|says|saying|read|reads)\s+"
+                      r"(?P<new>[^\n]{1,80}?)(?:\s+(?:pls|please|thanks|thx))?\s*[.!]*$|[，,\s]*(?:但是?|不过)\s*(?:只)?(?:写|改成|换成)\s*(?P<zh>[^\n]{1,40}?)[。！!]*$")
 _PUT_BACK_NOUN = re.compile(r"(?i)\s+(?:bit|part|line|text|caption|one|thing)s?$|(?:那句|那行|的字|文字|那个)$")
 # what is put back that is no text's words ("put the music back" beside a caption "Live music Fridays")
 _NOT_WORDS = re.compile(r"(?i)^(?:the\s+|my\s+|our\s+)?(?:music|song|voice|voiceover|sound|audio|logo|clip|video|photo|pic|picture|"
@@ -315,6 +318,8 @@ class Session:
         return text[:m.start()] + f'"{next(iter(hits.values())).name}"' + text[m.end():]
 
     def _plan_and_apply(self, text: str) -> Reply:
+        if (said := _BUT_SAY.search(text)) and _PUT_BACK.match(text[:said.start()]) and self.timeline is not None:
+            return self._put_back_saying(text[:said.start()], (said.group("new") or said.group("zh")).strip(" '\"‘’“”「」"))
         if (back := self._put_back(text)) is not None:
             return back
         text = self._it_the_music(text)
@@ -623,6 +628,32 @@ class Session:
         else:
             said = f"Put {quoted} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
         return self._reply(Intent.EDIT, "ok", said, changed=True)
+
+    def _put_back_saying(self, back: str, words: str) -> Reply:
+        """"put the price back but just say from £60": the text put back (`_put_back`, or the planner's
+        undo of the change that took it out) now says ``words``. Where no one text came back, the
+        putting back is all that is done, and the reply says so."""
+        before = self.timeline
+        reply = self._put_back(back) or self._plan_and_apply(back)
+        if not reply.changed or self.timeline is None or before is None:
+            return reply
+        was = {x.id: x.text for t in before.tracks if t.kind is TrackKind.TEXT for x in t.segments}
+        came = [(t.role, x) for t in self.timeline.tracks if t.kind is TrackKind.TEXT for x in t.segments
+                if was.get(x.id) != x.text]
+        if len(came) != 1:
+            return replace(reply, message=reply.message + (f"（「{words}」没有写上：恢复的不止一行字。）" if self._zh else
+                                                           f" ('{words}' was not written: more than one text came back.)"))
+        role, seg = came[0]
+        new_words = words[:1].upper() + words[1:] if seg.text[:1].isupper() else words
+        op = O.UpdateText(target=O.Target(role=role, id=seg.id), text=new_words)
+        try:
+            tl = apply(self.timeline, [op], library=self.library)
+        except ApplyError as exc:
+            return replace(reply, message=f"{reply.message} {exc.message}")
+        self._commit(tl)
+        said = (f"已恢复，现在写「{new_words}」（原来是「{seg.text}」）。" if self._zh else
+                f"Put it back, now saying '{new_words}' (it said '{seg.text}').")
+        return self._reply(Intent.EDIT, "ok", said, changed=True, ops=(op,))
 
     def _undo_after_nothing(self) -> Reply | None:
         """An undo said right after a message that changed nothing ("sparkly transitions?" refused, then "too
