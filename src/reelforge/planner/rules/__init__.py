@@ -532,14 +532,14 @@ def _names_nothing(said: str, names: list[str], *, ignored: tuple[str, ...], sto
     return bool(words) and not any(w in stop for w in words) and not any(w in n for w in words for n in names)
 
 
-def _one_clip_named(text: str, names: list[str]) -> str:
-    """``text`` with "the <words> video" / "the clip of me <doing>" said as "the clip" when no file name holds those words
-    (the project has one clip: the words can only mean it)."""
+def _one_clip_named(text: str, names: list[str], clip: str = "clip") -> str:
+    """``text`` with "the <words> video" / "the clip of me <doing>" said as "the clip" (or "the <clip>": the one
+    clip whose file name says nothing) when no file name holds those words (they can only mean it)."""
     def said(m: re.Match[str]) -> str:
         if not _names_nothing(m.group("w") or m.group("w2") or m.group("w3") or "", names,
                               ignored=("of", "me", "us", "him", "her", "them", "the", "a", "my", "our"), stop=_NOT_A_CLIP_NAME):
             return m.group(0)
-        return "put the clip " if m.group("w3") else "the clip"
+        return f"put the {clip} " if m.group("w3") else f"the {clip}"
     return _RX_CLIP_CALLED.sub(said, text)
 
 
@@ -1118,6 +1118,25 @@ def _times_said(piece: str, tl: Timeline) -> str:
     return piece[:m.start()] + said + piece[m.end():]
 
 
+# what a Chinese text said whole is asked: its size, colour, place ("第二杯半价 放大点", "电话号码 往上挪")
+_ZH_TEXT_LOOK = re.compile(r"\s*(?:再|要|调|改)?(?:放大|大一?[点些]|缩小|小一?[点些]|加粗|[红黄白黑蓝绿橙粉紫金]色|颜色|显眼|醒目|往上|往下|"
+                           r"上移|下移|挪)")
+
+
+def _text_said_whole_zh(said: str, tl: Timeline | None) -> str:
+    """"第二杯半价 放大点 要红色": a text on screen said whole, unquoted and unnamed as a text, before
+    a word of its look, is that text ("第二杯半价那句 放大点"; the pictures zoomed in)."""
+    if tl is None or not P.CJK.search(said):
+        return said
+    for text in sorted({x.text.strip() for t in tl.tracks if t.kind is TrackKind.TEXT for x in t.segments}, key=len, reverse=True):
+        if len(text) < 3 or not P.CJK.search(text) or (at := said.find(text)) < 0:
+            continue
+        end = at + len(text)
+        if _ZH_TEXT_LOOK.match(said, end) and not re.match(r"那句|那行|的字|这句|这行", said[end:]):
+            return said[:end] + "那句" + said[end:]
+    return said
+
+
 def _texts_shown(tl: Timeline) -> tuple[list[str], list[str]]:
     """The words on screen: the titles' apart (a title "Black Friday" is no date to correct)."""
     texts = [(tr.role, s.text) for tr in tl.tracks if tr.kind is TrackKind.TEXT for s in tr.segments]
@@ -1297,6 +1316,10 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^(?:my|our|the)\s+(?:partner|boss|wife|husband|mum|mom|dad|manager|client|team|owner|landlord)\s+"
                      r"(?:says?|said|wants?|thinks?|hates?|doesn'?t\s+like|didn'?t\s+like)\b[^\n]{0,60}$|^(?:to|so\s+it)\s+match(?:es)?\s+(?:the|our|my)\s+[\w' -]{2,30}$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
+# "…别放了 太乱", "drop it, too busy": a complaint, said after a removal, is why it goes
+_WHY_IT_GOES = re.compile(r"^(?:太|有点|有些|很|好|特别|真)(?:乱|杂|花|丑|土|暗|糊|挤|多余|难看|奇怪|重复|啰嗦)了?[啊呀吧哈]*$|"
+                        r"^(?:(?:it'?s|its|it\s+is|they'?re|they\s+are|looks?|too|kinda|so|a\s+bit|way)\s+)+"
+                        r"(?:busy|messy|cluttered|ugly|dark|blurry|boring|cheesy|much|random|samey|repetitive)\s*[.!]*$")
 # "…, its part of the vibe", "…, it is the same thing twice": why, said after what (read before it is planned)
 _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
                        r"charm|point|fun|story)\b|^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?"
@@ -1304,8 +1327,11 @@ _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+who
                        # "the second pic show longer, it flies by": why
                        r"^(?:it|they|that|this)\s+(?:flies|fly|goes|go|zips?|whizz(?:es)?|rush(?:es)?)\s+(?:by|past)"
                        r"(?:\s+(?:way\s+|too\s+|so\s+)?(?:fast|quick(?:ly)?))?\s*[.!]*$|"
+                       # "ribs are $19 now, meat prices man 😤", "…, inflation lol": why the price changed
+                       r"^(?:[a-z]+\s+){0,2}(?:prices?|costs?|inflation|suppliers?)(?:\s+(?:man|mate|dude|lol|ugh|smh|tho|though|"
+                       r"innit|went\s+up|going\s+up|are\s+(?:crazy|mad|insane|wild)|is\s+(?:crazy|mad|insane|wild)|rising|up))*\W*$|"
                        # "…, sorry", "…, thanks!": manners
-                       r"^(?:sorry|sry|soz|thanks|thank\s+you|thx|ty|lol|haha|cheers|my\s+bad|谢谢|麻烦了|辛苦了)[.!！。]*$|"
+                       r"^(?:(?:so|very|really)\s+)?(?:sorry|sry|soz|thanks|thank\s+you|thx|ty|lol|haha|cheers|my\s+bad|谢谢|麻烦了|辛苦了)[.!！。]*$|"
                        # "…, I'm 67 I can't read that quick": who asks and why
                        r"^(?:i'?m|i\s+am)\s+\d{1,3}\b.*\b(?:can'?t|cannot|can\s+not)\s+(?:read|see|follow|keep\s+up)\b|"
                        r"^(?:i|people|viewers|my\s+\w+)\s+(?:can'?t|cannot|can\s+not)\s+(?:read|see|follow|keep\s+up)\b.*$")
@@ -1520,6 +1546,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         # "the magic video", "the clip of me washing" with one clip in the project, whose file name says neither: that
         # clip (it was "There is no 'magic'")
         masked = _one_clip_named(masked, [a.name.lower() for a in (*lib, *timeline.assets) if a.name])
+    elif main is not None and len(blank := [x for x in main.segments if kinds.get(x.src) is AssetKind.VIDEO
+                                            and caption_from_name(x.name) is None]) == 1:
+        # "the bootcamp vid … skip the first 10 secs" beside "boxing pads.mp4": IMG_9921.MOV, the one clip whose name
+        # says nothing (it cut the first 10 s of the video)
+        masked = _one_clip_named(masked, [a.name.lower() for a in (*lib, *timeline.assets) if a.name],
+                                 blank[0].name.rsplit(".", 1)[0] + " clip")  # (".MOV" said is an export format)
     if main is not None and len(blank := [x for x in main.segments if kinds.get(x.src) is AssetKind.IMAGE
                                            and caption_from_name(x.name) is None]) == 1:
         # "swap cards flatlay and the table photo" with IMG_6620.jpg the one picture whose name says nothing: that one
@@ -1558,6 +1590,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                     r"(?:看不清楚?|不清楚|看不见|看不到|不明显)[了啊呀]?(?=$|[\s，,。])", "", masked)
     # "change price bit to SOLD - more coming soon": the text holding the price (not understood)
     masked = _RX_KIND_BIT.sub(r"\g<v>the \g<k>", masked)
+    masked = _text_said_whole_zh(masked, timeline)  # "第二杯半价 放大点 要红色": that text's look
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"
@@ -1694,6 +1727,11 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 sep = seps[i - 1] if i - 1 < len(seps) else " "
                 results.pop()
                 piece = joined.pop() + sep + piece
+        if results and results[-1].ok and results[-1].ops and _WHY_IT_GOES.match(N.normalize(piece)) \
+                and all(isinstance(o, (O.RemoveSegment, O.RemoveText, O.RemoveTrack)) for o in results[-1].ops):
+            # "菜单那张别放了 太乱", "drop the menu pic, too busy": why it goes (it made the style minimal)
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+            continue
         if not r.ok and r.question is None and r.cannot is None and results and results[-1].ok \
                 and _REASON.match(N.normalize(piece)):
             # "put the collar closeup first, so ppl can recognize him", "…吧 比较吸引人": why, not what
@@ -1860,14 +1898,16 @@ _PLACE_SAID = re.compile(r"(?i)^\s*(?:the\s+)?(?P<x>(?!(?:it|this|that|they|them
                          r"^\s*(?:用|拿|以)(?P<zy>[^\s，,。]{1,12}?)(?:那个|那段|这个|这段)?(?:视频|片段|图片|照片)?(?P<zw>开头|开场|结尾|收尾)\s*$")
 
 
-_RX_NOT_USED_ZH = re.compile(r"^\s*(?:(?P<x>[^\s，,。]{1,12}?)(?:那个|那段|那张|这个|这段|这张)?(?:就)?(?:不用了?|不要了?|不需要了?|别用了?)|"
-                             r"(?:不用|不要|别用)(?P<y>[^\s，,。]{1,12}?)(?:那个|那段|那张|这个|这段|这张)?)\s*[。！]?\s*$")
+_RX_NOT_USED_ZH = re.compile(r"^\s*(?:(?P<x>[^\s，,。]{1,12}?)(?:那个|那段|那张|这个|这段|这张)?(?:就)?(?:不用了?|不要了?|不需要了?|别用了?|"
+                             r"别放了?|不放了?|不用放了?)|(?:不用|不要|别用|别放|不放)(?P<y>[^\s，,。]{1,12}?)(?:那个|那段|那张|这个|这段|这张)?)"
+                             r"\s*[。！]?\s*$")
 
 
 def _not_used_zh(piece: str, tl: Timeline, lib: tuple[Asset, ...]) -> str:
     """"老板讲话那个不用", "不要丝巾那张": the shot named is removed, said as the rules read it; else as it is
     (only a name of a shot on screen: "不要转场" stays the transitions')."""
-    m = _RX_NOT_USED_ZH.match(piece)
+    # ("不要菜单那张 太乱了": why, after it)
+    m = _RX_NOT_USED_ZH.match(re.sub(r"[\s，,]+(?:太|有点|有些|很|好|特别|真)[\u4e00-\u9fff]{1,3}了?[啊呀吧]*\s*$", "", piece))
     if m is None:
         return piece
     name = m.group("x") or m.group("y")

@@ -100,6 +100,8 @@ _VALUE = re.compile(rf"(?i)^(?:(?:make\s+it|it'?s|it\s+is|its|that'?s|thats|that
 # "open house is saturday now": a text named by its words, then a new value of a kind it holds
 _NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|will\s+be|comes?\s+out|drops?|airs?|"
                        r"launch(?:es)?|opens?|starts?|goes\s+live)\s+(?:now\s+)?(?:on\s+|at\s+)?(?P<v>.+)$")  # ("episode comes out friday now")
+_NAMED_PRICE = re.compile(r"(?i)^(?:the\s+)?(?P<s>[a-z][\w' -]{2,40}?)\s+(?:(?:is\s+)?now\s+)?"
+                          r"(?P<v>[$€£¥]\s?\d[\d,]*(?:\.\d\d)?)(?:\s+(?:now|instead|then))?$")
 # "extend it to Aug 22", "runs until Aug 22", "活动延长到1月31日": the end of a run of days
 _EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\s+(?:to|until|till|through)|"
                      r"(?:it\s+)?(?:runs?|goes|lasts)\s+(?:until|till|through|thru|to)|(?:it\s+)?(?:now\s+)?ends?(?:\s+on)?|"
@@ -144,6 +146,9 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
     """`_as_change`, or that of the piece without the words said after the correction ("now 8 spots left
     not 12 lol we sold 4 today", "price reduced to $675k as of this morning", "榴莲是26.9 今天降价了": why, or
     since when), trying at most `MAX_AFTERWORDS` words fewer."""
+    if len(piece) <= 400 and (cut := _AFTER_COMMA.match(piece)) \
+            and (said := _as_change(cut.group("said"), texts, titles)) is not None:
+        return said  # "ribs are $19 now, meat prices man 😤": the words after the comma say why ("Ribs $19 now, meat")
     said = _as_change(piece, texts, titles)
     if said is not None or len(piece) > 400:
         return said
@@ -162,6 +167,8 @@ _AFTERWORD = re.compile(r"(?i)^(?:lol|haha\w*|lmao|forgot|btw|as|from|starting|e
 _LINKING = re.compile(r"(?i)^(?:was|is|are|were|be|been|'s)$")  # ("june 5 was | the old date": no correction "june 5 was")
 
 
+# a correction with a number, then a comma and words without one (why: "…, meat prices man", "…，涨价了")
+_AFTER_COMMA = re.compile(r"^(?P<said>[^,，]*\d[^,，]*)[,，]\s*(?P<why>[^\d,，]{1,60})$")
 MAX_AFTERWORDS = 6  # words a correction may be followed by ("lol we sold 4 today")
 def _price_written_as_shown(kind: str, value: str, texts: Sequence[str]) -> str:
     """"$675k" as "$675,000" where the price on screen is written out ("Offered at $689,000"); else as said."""
@@ -174,12 +181,19 @@ def _price_written_as_shown(kind: str, value: str, texts: Sequence[str]) -> str:
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 
 
+_EMAIL = re.compile(r"(?i)(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _handle_changed(t: str, texts: Sequence[str]) -> str | None:
-    """"maya's handle is @mayamakesthings sorry": the one @handle on screen changed to the one said."""
-    said = set(_HANDLE.findall(t))
-    shown = {h for x in texts for h in _HANDLE.findall(x)}
-    if len(said) == 1 and len(shown) == 1 and said != shown and not re.search(r"(?i)\b(?:add|also|too|and\s+@)\b", t):
-        return f"change {shown.pop()} to {said.pop()}"
+    """"maya's handle is @mayamakesthings sorry", "we changed the email its hello@x.co.uk now": the one
+    @handle (or email address) on screen changed to the one said."""
+    for rx in (_EMAIL, _HANDLE):
+        said = set(rx.findall(t))
+        shown = {h for x in texts for h in rx.findall(x)}
+        if len(said) == 1 and len(shown) == 1 and said != shown and not re.search(r"(?i)\b(?:add|also|too|and\s+@)\b", t):
+            return f"change {shown.pop()} to {said.pop()}"
+        if rx is _EMAIL and said:
+            return None  # (an email's "@sundaebest" is no handle)
     return None
 
 
@@ -230,8 +244,9 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
         return said
     if said := _restated(t, [*texts, *titles]):
         return said
-    if (m := _NAMED_IS.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
-        return said
+    if (m := _NAMED_IS.match(t) or _NAMED_PRICE.match(t)) \
+            and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
+        return said  # ("ribs $19 now" beside "Brisket plate $16" and "Ribs $18": the ribs' price)
     if (m := _VALUE.match(t)) and (kind := kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
         v = re.sub(r"^(?i:at|on)\s+(?:the\s+(?=[A-Z]))?", "", v) if kind in ("venue", "when") else said_value(kind, v, texts)
         return _when_change(v, texts) if kind == "when" else f"change the {SAID_EN[kind]} to {v}"
@@ -300,6 +315,10 @@ def _day_of_month_not(x: str, y: str, texts: Sequence[str], shown: str) -> str |
 def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     """"X not Y" as the change of Y, which is on screen (``texts``; ``shown``, all of them case-folded),
     to X; else None."""
+    if len(y.split()) <= 3 and (said_is := re.search(r"(?i)^.*\b(?:is|are|'s|should\s+be)\s+(?:(?:called|named|spelt|spelled|"
+                                                     r"on|at)\s+)?(?=\S)", x)) \
+            and len(x[said_is.end():].split()) <= len(y.split()) + 1:
+        x = x[said_is.end():]  # "her surname is Allardyce not Allerton": Allardyce
     if (moved := _day_of_month_not(x, y, texts, shown)) is not None:
         return moved  # "the date is saturday 21st not 14th", "march 21 not march 14" on "Sat 14 March 10am-3pm"
     if (day := day_index(y)) is not None and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
@@ -446,6 +465,7 @@ def _when_change(new: str, texts: Sequence[str]) -> str | None:
     "ends Monday" on "Ends Sunday · …" under the title "Black Friday" is "change Sunday to Monday". Hours
     without am/pm that nothing on screen is shaped like ("its 2-3:30" beside "Sat Dec 12 at 7pm") are no
     date: None (they were read as when the text shows)."""
+    new = re.sub(r"(?i)(?<=\w)\s+(?:only|now|instead)$", "", new.strip())  # ("fri-sun only": Fri-Sun)
     if said := _part_moved(texts, lambda part: day_moved(part, new)):
         return said  # "move it to sunday" on "Sat Dec 12 at 7pm": "Sun Dec 13 at 7pm"
     if said := _part_moved(texts, lambda part: with_day_of_month(part, new)):
