@@ -66,6 +66,10 @@ _TURN_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|fine|alright|then|so|well|hmm+|a
                       r"(?:lower|quieten|soften|turn\s+down|turn\s+up|raise|boost|mute)\s+(?P<it>it)(?:\s+(?:down|up))?"
                       r"(?:\s+(?:then|a\s+bit|a\s+little|a\s+lot|pls|please|instead))*\s*[.!]*\s*$|"
                       r"^\s*(?:那|那就|好吧)?[，,\s]*(?:把)?(?P<it2>它)(?:调小|调低|小声|关小|调大)(?:一?点|一些)?(?:吧)?\s*[。！!]*\s*$")
+# "yes, do it", "那就去掉吧": what was just asked about, done
+_DO_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|alright|then|so)[\s,.!]+)*(?:do\s+it|go\s+ahead|"
+                    r"(?:remove|drop|delete|cut|lose|ditch)\s+(?:it|them))(?:\s+then)?(?:\s+(?:pls|please))?\s*[.!]*\s*$|"
+                    r"^\s*(?:好|行|嗯|好的|可以)?[，,\s]*(?:那就|那|就)?(?:这样|去掉|删掉|删了|拿掉|换掉|剪掉|放大)(?:它)?(?:吧|了)?[。！!]*\s*$")
 # "actually no put the 3 for 2 back", "bring back the opening hours", "把满减加回来": a text just removed, wanted again
 _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|sorry|nvm|never\s*mind|on\s+second\s+thought)[\s,.!]+)*"
                        r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
@@ -323,6 +327,7 @@ class Session:
         if (back := self._put_back(text)) is not None:
             return back
         text = self._it_the_music(text)
+        text = self._advice_taken(text)
         new_assets = self._new_assets()
         try:
             plan = _planner()(self._by_content(text), self.timeline, library=self.library, new_assets=new_assets,
@@ -597,6 +602,16 @@ class Session:
             return text
         g = "it" if m.group("it") else "it2"
         return text[:m.start(g)] + ("音乐" if g == "it2" else "the music") + text[m.end(g):]
+
+    def _advice_taken(self, text: str) -> str:
+        """"那就去掉吧", "yes, do it" right after advice asked about a change that changed nothing ("海报那张字太小看
+        不清 要不要去掉？"): that change (`rules.advised_change`); else the text as it is."""
+        from reelforge.planner.rules import advised_change
+
+        last = self.history[-1] if self.history else None
+        if last is None or last.changed or not _DO_IT.match(text) or (do := advised_change(last.text)) is None:
+            return text
+        return do
 
     def _put_back(self, text: str) -> Reply | None:
         """"actually no put the 3 for 2 back", "把满减加回来" right after the change that removed the text

@@ -125,3 +125,69 @@ def test_a_clip_called_by_what_it_shows_beside_a_named_one(said):
     segs = {names[x.src]: x for x in s.timeline.track(Role.MAIN).segments}
     assert segs["IMG_9921.MOV"].in_ms == 10_000, r.message
     assert segs["PXL_20260306_062011.jpg"].start == 0 and s.timeline.duration >= 15_000
+
+
+def test_only_these_then_what_goes_removes_only_that():
+    # "only nails, take out the chair pic" removed the nail art timelapse too (read as one clause)
+    s, (r,) = session_after([clip("nail art timelapse.mp4", 20_000), img("IMG_1183.jpg", 1), img("salon chair.jpg", 2)],
+                            "20 sec reel for my nail salon", "only nails, take out the chair pic")
+    assert _main_names(s.timeline) == ["nail art timelapse.mp4", "IMG_1183.jpg"], r.message
+
+
+def test_another_length_says_the_project_holds_one_version():
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2)], "a 17 second reel for my bootcamp",
+                            "can you also do a 6 sec one for a story ad")
+    assert s.timeline.duration == 6000 and "one version" in r.message and "17 s" in r.message
+
+
+HOTPOT = ("新店开业 要个视频号的视频 竖的\n巴渝灶老火锅 解放碑店 4月8号开业🔥\n开业前三天 全场菜品8.8折 进店送酸梅汤\n"
+          "招牌鲜毛肚 38一份\n订座电话 023-6355 8812\n地址 渝中区民族路168号\n30秒以内 开头一定要是锅底翻滚那个 看着就想吃的感觉")
+
+
+def test_a_pictures_caption_is_kept_whole_when_the_end_card_starts_over_it():
+    # removing the last clip put the call to action's row over '38一份', cut to 0.14 s
+    s, (r1, r2) = session_after([clip("锅底沸腾.mp4", 18_000), img("IMG_0088.jpg", 1), img("DSC_0341.JPG", 2), img("IMG_0092.jpg", 3),
+                                 clip("服务员拉面.mp4", 25_000), img("logo.png", 4), aud("川剧鼓点.mp3", 90_000)],
+                                HOTPOT, "锅底那个视频再长一点 太短了", "拉面那个视频不要了")
+    caps = [x for t in s.timeline.tracks if t.role is Role.CAPTION for x in t.segments if "38" in x.text]
+    assert r2.changed and caps and caps[0].duration >= 1000, (r2.message, caps)
+
+
+def test_a_chinese_correction_with_why_after_it():
+    # "猫咪洗护改成138 之前写错了" wrote "138 之前128"
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)], "做个宠物店视频 结尾「猫咪洗护128」", "猫咪洗护改成138 之前写错了")
+    assert "猫咪洗护138" in _all_texts(s.timeline), r.message
+
+
+def test_a_clips_start_said_as_a_time_in_chinese():
+    # "猫那个视频从0:05开始" made the clip 5 s long
+    s, (r,) = session_after([img("a.jpg", 0), clip("猫咪吹毛.mp4", 20_000), img("b.jpg", 1)], "做个宠物店视频 20秒",
+                            "猫咪吹毛从0:05开始 前面猫在挣扎不好看")
+    seg = next(x for x in s.timeline.track(Role.MAIN).segments if x.src == "clip-猫咪吹毛.mp4")
+    assert seg.in_ms == 5000 and s.timeline.duration == 20000, r.message
+
+
+def test_a_count_corrected_is_not_a_dates_number():
+    # "每班不超过10人 不是12" also turned "4月12号" into "4月10号"
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)],
+                            "做个补习班视频，字幕「每班不超过12人」在第一张图片上，结尾「4月12号开课」", "每班不超过10人 不是12")
+    texts = " ".join(_all_texts(s.timeline))
+    assert "每班不超过10人" in texts and "4月12号" in texts, r.message
+
+
+def test_a_new_date_changes_the_text_with_a_date():
+    # "开课时间改成4月19号" wrote "4月19号" over "每周六日上午9点到11点半"
+    s, (r,) = session_after([img("a.jpg", 0), img("b.jpg", 1)],
+                            "做个补习班视频，字幕「每周六日上午9点到11点半」在第一张图片上，结尾「4月12号开课」", "开课时间改成4月19号")
+    texts = " ".join(_all_texts(s.timeline))
+    assert "每周六日上午9点到11点半" in texts and "4月19号" in texts and "4月12号" not in texts, r.message
+
+
+@pytest.mark.parametrize(("ask", "then"), [("海报那张字太小看不清 要不要去掉？", "那就去掉吧"),
+                                           ("the 海报 pic is hard to read, should we remove it?", "yes, do it")])
+def test_advice_asked_changes_nothing_and_yes_does_it(ask, then):
+    # "…要不要去掉？" removed every text
+    s, (r1, r2) = session_after([img("a.jpg", 0), img("b.jpg", 1), img("海报.png", 2)],
+                                '做个补习班视频 结尾「8次课1280元」 字幕「每班不超过12人」在第一张图片上', ask, then)
+    assert not r1.changed and len(_all_texts(s.timeline)) >= 2, r1.message
+    assert "海报.png" not in _main_names(s.timeline) and r2.changed, r2.message

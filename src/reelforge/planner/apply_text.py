@@ -31,6 +31,7 @@ DEFAULT_TEXT_MS = 3000
 TEXT_DEFAULTS = {"title": (Position.CENTER, TextSize.LARGE), "caption": (Position.BOTTOM, TextSize.MEDIUM),
                  "cta": (Position.BOTTOM, TextSize.LARGE)}
 CAPTION_TRACK_ID = "captions"
+_READ_MS = 1000  # a caption cut shorter than this is not read (the layout's least time on screen)
 CUE_ID = "cap"  # the ids of captions timed to speech (`set_captions`): never anchored to a shot
 GIVEN_ID = "given"  # the ids of captions the first instruction gave (quoted, listed names): speech captions keep them
 NAMED_PICTURE_ID = GIVEN_ID + "pic"  # … of those that name their picture ("label the photos Kitchen, Garden"): they go with it
@@ -402,6 +403,11 @@ def reanchor_captions(st: State, anchors: dict[str, tuple[Any, str, str]],
             if tidy and c.start < tidy[-1].end and (tidy[-1].start, tidy[-1].end) in rows and (c.start, c.end) not in rows:
                 spill.append(c)  # a row under the title keeps its time; a picture's caption moved under it keeps its own
                 continue
+            if tidy and c.start < tidy[-1].end and (c.start, c.end) in rows and (tidy[-1].start, tidy[-1].end) not in rows \
+                    and c.start - tidy[-1].start < _READ_MS:
+                # a picture's caption the call to action's row now starts over ("38一份" cut to 0.14 s when the last
+                # clip went): kept whole beside it, as above
+                spill.append(tidy.pop())
             if tidy and c.start < tidy[-1].end:
                 d = c.start - tidy[-1].start
                 if d <= 0:

@@ -837,7 +837,7 @@ def _zh_said_plainly(text: str, tl: Timeline, lib: tuple[Asset, ...], new: tuple
     if (zh_cut := _RX_ZH_FAULT_THEN_CUT.match(text)) and _find_targets(_ctx(zh_cut.group("x"), [], tl, lib, new)):
         text = f"把{zh_cut.group('x')}删掉"
     text = re.sub(r"^\s*(?:哦|噢|啊|诶|欸|哎呀|哎)?\s*(?:不对|等等|等一下|对了)[，,！!。\s]+(?=[^\d]*\d)|"
-                  r"[，,\s]*(?:我)?(?:写错了|搞错了|弄错了|打错了|写错啦|说错了)[。！!]*\s*$", "", text)
+                  r"[，,\s]*(?:我|之前|刚才|原来|上次)?(?:写错了|搞错了|弄错了|打错了|写错啦|说错了|看错了)[。！!]*\s*$", "", text)
     if not re.search(r"音乐|配乐|bgm|BGM|歌", text):
         text = re.sub(r"^\s*(?:在)?[\u4e00-\u9fff]{1,6}的时候[\s，,]+(?=\S)", "", text)
     return text
@@ -1316,6 +1316,8 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^(?:my|our|the)\s+(?:partner|boss|wife|husband|mum|mom|dad|manager|client|team|owner|landlord)\s+"
                      r"(?:says?|said|wants?|thinks?|hates?|doesn'?t\s+like|didn'?t\s+like)\b[^\n]{0,60}$|^(?:to|so\s+it)\s+match(?:es)?\s+(?:the|our|my)\s+[\w' -]{2,30}$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
                      r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
+# "only nails", "just the food", "只要美甲的": what is to stay, said with what goes
+_ONLY_THESE = re.compile(r"(?i)^(?:only|just)\s+(?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$|^只(?:要|放|留)[\u4e00-\u9fff]{1,6}的?$")
 # "…别放了 太乱", "drop it, too busy": a complaint, said after a removal, is why it goes
 _WHY_IT_GOES = re.compile(r"^(?:太|有点|有些|很|好|特别|真)(?:乱|杂|花|丑|土|暗|糊|挤|多余|难看|奇怪|重复|啰嗦)了?[啊呀吧哈]*$|"
                         r"^(?:(?:it'?s|its|it\s+is|they'?re|they\s+are|looks?|too|kinda|so|a\s+bit|way)\s+)+"
@@ -1504,6 +1506,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             if rest.strip(" ,.;:，。；：") else None
         return _with_names_first(ops, rest, after, _names(lib, timeline), zh=zh,
                                  memory=M.remember(mem, list(ops), timeline, lib).to_dict())
+    if (advice := advice_asked(instruction)) is not None:  # "海报那张字太小看不清 要不要去掉？": asked, not told
+        return _unknown([], [_Result(text=instruction, cannot=advice)], zh=zh)
     masked, quotes = _mask(_words_given(instruction.strip(), timeline))
     if not masked.strip():
         return _unknown([], [], zh=zh)
@@ -1755,6 +1759,13 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             r.text = joined[-1]
             results[-1] = r
+            continue
+        if results and not results[-1].ok and results[-1].question is None and r.ok and r.ops \
+                and all(isinstance(o, O.RemoveSegment) for o in r.ops) and _ONLY_THESE.match(N.normalize(joined[-1])):
+            # "only nails, take out the chair pic": what stays, said before what goes (read as one, the nail
+            # clip went too)
+            results[-1] = r
+            joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
         if results and (not r.ok or not results[-1].ok):
             sep = seps[i - 1] if i - 1 < len(seps) else " "
@@ -2122,6 +2133,15 @@ def _another_version_note(results: list[_Result], ops: list[O.Op], tl: Timeline,
     how to keep the other (it changed the frame in place without a word)."""
     from reelforge.timeline.presets import aspect_of
 
+    lengths = [o.duration_ms for o in ops if isinstance(o, O.SetTotalDuration)]
+    if len(lengths) == 1 and lengths[0] != tl.duration and any(
+            _RX_ANOTHER.search(r.text) for r in results if r.ok and any(isinstance(o, O.SetTotalDuration) for o in r.ops or [])):
+        # "can you also do a 6 sec one for a story ad" (the video became 6 s without a word)
+        was, now = f"{tl.duration / 1000:g}", f"{lengths[0] / 1000:g}"
+        return [f"一个项目一次只有一个版本：现在改成了{now}秒，原来的{was}秒版先导出再改就都留下了（每次导出的文件都会保留），"
+                f"或者说“撤销”回到{was}秒。" if zh else
+                f"A project holds one version at a time: it is {now} s now; the {was} s version is kept if you export it "
+                f"before changing it (each export keeps its own file), or say 'undo' to get it back."]
     asked = [o.aspect for o in ops if isinstance(o, O.SetFrame) and o.aspect]
     before = aspect_of(tl.width, tl.height)
     if len(set(asked)) != 1 or asked[0] == before or not any(
@@ -2161,6 +2181,42 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
             continue
         out.append(op)
     return out
+
+
+# "…要不要去掉？", "should we drop the poster?": advice asked about a change, not the change (every text was removed)
+RX_ADVICE = re.compile(r"^(?P<head>.*?)[\s，,]*(?:要不要|该不该|需不需要|是不是(?:应该|该|要)|用不用)(?:把)?(?P<thing>[^\s，,。？?]{0,10}?)"
+                       r"(?P<verb>去掉|删掉|删了|拿掉|换掉|剪掉|放大|加长|缩短)(?:呢|啊)?\s*[？?吗]+\s*$|"
+                       r"^(?P<ehead>.*?)[\s,]*\b(?:[Ss]hould|[Ss]hall)\s+(?:[Ii]|we)\s+(?P<everb>remove|drop|delete|cut|lose|ditch)\s+"
+                       r"(?P<ething>it|that|them|the\s+[\w' -]{1,30}?)\s*\?+\s*$")
+_ADVICE_THING = re.compile(r"(?P<x>[^\s，,。]{1,10}?)(?:那张|这张|那段|这段|那个|这个)")
+
+
+def advised_change(question: str) -> str | None:
+    """The change advice is asked about ("海报那张字太小看不清 要不要去掉？": "把海报那张去掉"; "the poster is hard
+    to read, should we remove it?": "remove the poster"), as an instruction; None when no advice is asked."""
+    m = RX_ADVICE.match(question.strip())
+    if m is None:
+        return None
+    if m.group("verb"):
+        named = _ADVICE_THING.search(m.group("head") or "")
+        thing = m.group("thing") or (named.group(0) if named else "")
+        return f"把{thing}{m.group('verb')}" if thing else m.group("verb")
+    thing = m.group("ething")
+    if thing.lower() in ("it", "that", "them"):
+        named = re.search(r"(?i)\bthe\s+[\w' -]{1,30}?\b(?:pic|picture|photo|image|shot|clip|video|text|caption|title|logo)s?\b",
+                          m.group("ehead") or "")
+        thing = named.group(0) if named else thing
+    return f"{m.group('everb').lower()} {thing}"
+
+
+def advice_asked(instruction: str) -> str | None:
+    """The answer to advice asked about a change (`advised_change`): nothing is changed, and the reply
+    says how to ask for it; None when the instruction asks for no advice."""
+    if (do := advised_change(instruction)) is None:
+        return None
+    if P.is_chinese(instruction):
+        return f"这是在问我：要这样做就说“{do}”（或说“那就这样吧”）"
+    return f"that is a question: to do it say '{do}' (or 'yes, do it')"
 
 
 def _unknown(understood: list[str], problems: list[_Result], *, zh: bool = False) -> EditPlan:

@@ -163,7 +163,7 @@ def as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
 # what opens the words said after a correction: why, since when, who ("lol we sold 4 today", "as of this morning",
 # "from March", "the band moved it", "prices went up", "我看错了", "今天降价了"); not "not friday", "was the old date"
 _AFTERWORD = re.compile(r"(?i)^(?:lol|haha\w*|lmao|forgot|btw|as|from|starting|effective|because|since|cos|cuz|coz|we|we'?re|we'?ve|they|"
-                        r"they'?re|he|she|i|i'?m|today|tonight|the|prices|costs|everything|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为|写成|写错|弄错|搞错|看错|打错|改一下|改下|改过来|帮我改)")
+                        r"they'?re|he|she|i|i'?m|today|tonight|the|prices|costs|everything|我|今天|刚|因为|老板|昨天|现在)$|^(?:我|今天|刚|因为|之前|原来|上次|刚才|写成|写错|弄错|搞错|看错|打错|改一下|改下|改过来|帮我改)")
 _LINKING = re.compile(r"(?i)^(?:was|is|are|were|be|been|'s)$")  # ("june 5 was | the old date": no correction "june 5 was")
 
 

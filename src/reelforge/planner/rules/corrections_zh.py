@@ -71,6 +71,10 @@ def _not_that_zh(x: str, y: str, shown: str) -> str | None:
     """"是X，不是Y" with Y on screen: "把Y改成X", X cut to Y's shape ("解放路99号" for "88号": "99号")."""
     if y and y not in shown and "块" in y and y.replace("块", "元") in shown:
         y, x = y.replace("块", "元"), x.replace("块", "元")  # "开荒是7块一平 不是6块" on "6元/平米": the same money
+    if re.fullmatch(r"\d+(?:\.\d+)?", y or "") and len(units := _ZH_COUNTED.findall(x)) == 1 \
+            and y + units[0][1] in shown:
+        # "每班不超过10人 不是12" beside "4月12号": the count of people, not the date's 12
+        y, x = y + units[0][1], units[0][0] + units[0][1]
     if not y or y not in shown or x == y:
         return None
     if re.search(r"\d", y) and (same := re.search(re.sub(r"\d+", lambda _: r"\d+", re.escape(y)), x)):

@@ -985,7 +985,7 @@ _RX_IN_POINT = re.compile(
     r"(?P<tv>\d{1,2}:[0-5]\d(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)(?:\s+(?:in|into\s+(?:it|the\s+\w+)))?"
     r"(?!\s+(?:on|of)\s+the\s+(?:timeline|video))"
     r"|\b(?:should|must|to)\s+start\s+(?:from|at)\s+(?P<tv2>\d{1,2}:[0-5]\d|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b)"
-    r"|从(?:素材的?|原视频的?)?第?\s*(?P<zh>\d+(?:\.\d+)?)\s*秒(?:处)?(?:开始|起)(?:播放?|放)?")
+    r"|从(?:素材的?|原视频的?)?(?:第?\s*(?P<zh>\d+(?:\.\d+)?)\s*秒|(?P<zt>\d{1,2}:[0-5]\d))(?:处)?(?:开始|起)(?:播放?|放)?")
 
 
 def _tv_ms(tv: str) -> int:
@@ -1051,7 +1051,7 @@ def _h_in_point(c: _Ctx) -> list[O.Op] | None:
     m = _RX_IN_POINT.search(t)
     if m is None or _has(_MUSIC + "|" + _VOICE + "|" + _TEXT_WORD + r"|\btransitions?\b|转场|\bmotion\b|\bzoom", t):
         return None  # the music's or voice's own timing is `_h_audio_timing`'s
-    at = next((m.start(g) for g in ("tv", "tv2", "zh") if m.group(g)), len(t))
+    at = next((m.start(g) for g in ("tv", "tv2", "zh", "zt") if m.group(g)), len(t))
     refs = [x for r in _find_targets(c, t[:at]) for x in r.all]  # "at 0:03" is no shot "at 0:03"
     clips = c.count("video")
     if refs:
@@ -1063,7 +1063,7 @@ def _h_in_point(c: _Ctx) -> list[O.Op] | None:
     seg = _main_seg(c, target)
     if seg is None or c.asset_kind(seg) != "video":
         return None  # a still has no in-point; "start the coffee photo at 0:05" is the timeline's
-    tv = m.group("tv") or m.group("tv2")
+    tv = m.group("tv") or m.group("tv2") or m.group("zt")  # ("猫那个视频从0:05开始": it made the clip 5 s long)
     return [O.SetInPoint(target=target, in_ms=_tv_ms(tv) if tv else round(float(m.group("zh")) * 1000))]
 
 

@@ -251,6 +251,9 @@ def text_of_kind(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role,
         hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
     if len(hits) > 1 and (said_whole := [(r, s) for r, s in hits if part_of(kind, s.text)]):
         hits = said_whole  # "the offer": "50% off all candles", not the title "Flash sale"
+    if len(hits) > 1 and kind == "when" and _DATE_OF_MONTH.search(said) \
+            and (same := [(r, s) for r, s in hits if _DATE_OF_MONTH.search(s.text)]):
+        hits = same  # "开课时间改成4月19号" beside "每周六日上午9点到11点半": the text with a date, as the new one is
     if len(hits) > 1 and kind == "when" and (by := _DAY_WORD.search(said) and _DATED or _TIME_WORD.search(said) and _TIMED):
         # "change the date to Dec 13" beside "Doors 7pm": the text with a day; "the time": the one with a clock time
         hits = [(r, s) for r, s in hits if by.search(s.text)] or hits
@@ -260,6 +263,7 @@ def text_of_kind(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role,
 _DAY_WORD = re.compile(r"(?i)\b(?:date|day)\b|日期|哪天")
 _TIME_WORD = re.compile(r"(?i)\b(?:times?|hours)\b|时间|几点")
 _DATED = re.compile(rf"(?i)\b(?:{MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{WEEKDAY}|tonight|tomorrow)|\d\s*月|周[一二三四五六日天]|星期")
+_DATE_OF_MONTH = re.compile(rf"(?i)\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]?|\b(?:{MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH})")
 _TIMED = re.compile(r"(?i)\d\s*[ap]\.?m\b|\d:\d\d|\d\s*点|noon|midnight")
 
 
