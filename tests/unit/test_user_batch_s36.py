@@ -191,3 +191,39 @@ def test_advice_asked_changes_nothing_and_yes_does_it(ask, then):
                                 '做个补习班视频 结尾「8次课1280元」 字幕「每班不超过12人」在第一张图片上', ask, then)
     assert not r1.changed and len(_all_texts(s.timeline)) >= 2, r1.message
     assert "海报.png" not in _main_names(s.timeline) and r2.changed, r2.message
+
+
+PHOTOS = [img("IMG_0101.jpg", 0), img("IMG_0102.jpg", 1), img("IMG_0103.jpg", 2), img("IMG_0104.jpg", 3),
+          aud("track.mp3", 100_000)]
+
+
+@pytest.mark.parametrize(("first", "shown"), [
+    # "£55 medium, £70 large" went without a word after "full groom from £40 small dogs"
+    ("pawfect grooming promo for insta. full groom from £40 small dogs, £55 medium, £70 large. "
+     "book 07700 900583 or insta @pawfect. 20 secs ish", ["£55", "£70", "£40", "@pawfect", "07700 900583"]),
+    # the doors' time in brackets was dropped
+    ("book launch video for Ruth Alder's new novel, Thursday 12 March, 7pm (doors 6.30), tickets £5 at the door",
+     ["Thursday 12 March, 7pm (doors 6.30)", "£5"]),
+    # "平均提分23分" was dropped (its 23 was taken as shown in the phone number's digits)
+    ("做个补习班招生视频 暑期班7月10号开课 平均提分23分 每班不超过10人 电话 13912345678",
+     ["平均提分23分", "每班不超过10人", "13912345678"]),
+])
+def test_a_first_cut_shows_each_fact_typed_with_a_number(first, shown):
+    s, _ = session_after(PHOTOS, first)
+    on_screen = " | ".join(_all_texts(s.timeline))
+    assert all(x in on_screen for x in shown), on_screen
+
+
+def test_a_first_cut_does_not_show_how_the_video_is_asked_for():
+    s, _ = session_after(PHOTOS, "Brand: Bean There\nOffer: 2 for 1 lattes this week\nFormat: vertical, 15s")
+    assert not any("15s" in t or "ertical" in t for t in _all_texts(s.timeline)), _all_texts(s.timeline)
+
+
+@pytest.mark.parametrize("first", [
+    "g'day, i'm after a 30 sec video for my driving school, lessons $65 an hour, call 0412 555 019",
+    "after a 30 second promo for the driving school pls, call 0412 555 019",
+])
+def test_a_length_wanted_after_after_a(first):
+    # "i'm after a 30 sec video": one 30 s long is wanted (read as 'a time after 30 s', it came out 18 s)
+    s, _ = session_after(PHOTOS, first)
+    assert s.timeline.duration == 30_000

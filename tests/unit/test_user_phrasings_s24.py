@@ -403,9 +403,9 @@ MARKETERS = [
     # where to listen was lost
     ('New podcast episode: "How to Start a Garden" with guest Maria Green. Out now on Spotify',
      ["How to Start a Garden"], ["With guest Maria Green"], ["Out now on Spotify"]),
-    # "2.0" and "Ships" were lost
+    # "2.0" and "Ships" were lost; then "keeps drinks cold 24h" went without a word
     ("product launch video for the AeroBottle 2.0 - keeps drinks cold 24h, $39, ships March 3",
-     ["AeroBottle 2.0"], ["Ships March 3"], ["$39"]),
+     ["AeroBottle 2.0"], ["Keeps drinks cold 24h", "Ships March 3"], ["$39"]),
     # the team and their roles were shown nowhere
     ("make a video of our team: Sarah (CEO), Mike (Design), Priya (Engineering)",
      [], ["Sarah (CEO)", "Mike (Design)", "Priya (Engineering)"], []),
@@ -476,9 +476,9 @@ CHINESE_AND_LOCAL_SHOPS = [
     # the offer and the days it holds were lost
     ("给我们的奶茶店“茶语时光”做一个15秒的抖音视频，新品芒果多多，第二杯半价，本周六日有效",
      ["茶语时光"], ["新品芒果多多", "本周六日有效"], ["第二杯半价"]),
-    # "350万" was "350", the address was lost
+    # "350万" was "350", the address was lost; then "120平" went without a word
     ("做一个房源视频：3室2厅，120平，售价350万，地址朝阳区幸福路12号，联系电话13800138000",
-     ["新房源"], ["3室2厅", "联系电话 13800138000 · 朝阳区幸福路12号"], ["350万"]),
+     ["新房源"], ["3室2厅", "120平", "联系电话 13800138000 · 朝阳区幸福路12号"], ["350万"]),
     # titled "开业"; the first fifty's week was lost
     ("健身房开业活动：12月20日上午10点开业，前50名免费体验一周，地址：人民路88号",
      ["健身房开业活动"], ["12月20日上午10点 · 人民路88号"], ["前50名免费体验一周"]),

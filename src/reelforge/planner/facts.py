@@ -11,6 +11,7 @@ video ("music quiet", "30 seconds") are never taken for one. `on_screen` places 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .ending import MONTH, WEEKDAY, capitalise_dates, capitalised, title_case
 from .text_kinds import dates_capitalised
@@ -394,3 +395,61 @@ def selling_points(text: str) -> list[str]:
         if len(out) == MAX_FACTS:
             break
     return out if len(out) >= 2 else []
+
+
+# what a viewer reads off a fact: an amount, a share off, a number (a phone's, an address's, a count), a handle, an
+# address on the web
+_KEY = re.compile(r"(?i)[$€£¥￥]\s?\d[\d,.]*|\d[\d,.]*\s*(?:%|元|块|折)|@[\w.]{2,}|\b[\w.-]+\.(?:com|co\.uk|net|org|io|au|uk)\b"
+                  r"|\d{2,}[\d\s-]{3,}\d|\d+")
+# a piece that speaks of the video, not to its viewers ("20 secs ish", "start with the muddy pic")
+_OF_THE_VIDEO = re.compile(
+    r"(?i)\b(?:videos?|vids?|reels?|tiktoks?|shorts?|clips?|pics?|photos?|pictures?|images?|music|songs?|voice\w*|secs?|"
+    r"seconds?|mins?|minutes?|\d+\s*s|promos?|ads?|adverts?|formats?|vertical|square|landscape|portrait|caption\w*|titles?|texts?|fonts?|logo|order|"
+    r"put|make|use|add|start|finish|end\s+(?:on|with)|pls|please|can\s+(?:u|you)|stories|story|fb|insta\w*|youtube|"
+    r"9:16|16:9|1:1)\b|视频|抖音|快手|视频号|朋友圈|小红书|秒|分钟|音乐|配乐|字幕|标题|字体|先放|再放|开头|结尾|图片|照片|"
+    r"竖屏|横屏|方形|竖的|横的|要个|做个|弄个|帮我")
+_LINES = re.compile(r"\n|(?<!\d)\.\s+|\.\s+(?=[^\d\s])")  # (the first cut is given its lines joined with ". ")
+_PIECES = re.compile(r"\n|[,，;；。!！?？]\s*|\s+-\s+|\s+(?:or|and)\s+(?=[$€£¥@\d])"
+                     r"|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])")  # (Chinese pieces are typed with spaces between)
+
+
+def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
+    """The pieces of ``text`` that state something for the viewer with a number, an amount, a
+    handle or an address in them, none of whose such words is in ``shown`` (the words the first
+    cut puts on screen), those of one line together, at most ``limit`` lines, as typed
+    (capitalised): the facts a first cut would otherwise drop without a word ("£55 medium, £70
+    large" after "full groom from £40 small dogs").
+
+    >>> lost_facts("full groom from £40 small dogs, £55 medium, £70 large\\n20 secs ish", ["Full groom from £40 small dogs"])
+    ['£55 medium · £70 large']
+    >>> lost_facts("book 07700 900583 or insta @pawfect", ["Book 07700 900583 · @pawfect"])
+    []
+    >>> lost_facts("暑期班 平均提分23分 电话 13912345678", ["13912345678"])
+    ['平均提分23分']
+    """
+    seen = " ".join(shown).casefold()
+    seen_digits = re.sub(r"\D", "", seen)
+    out: list[str] = []
+    for line in _LINES.split(text or ""):
+        kept: list[str] = []
+        for piece in _PIECES.split(line):
+            piece = " ".join(re.sub(r"[\"“”'‘’「」]", "", piece).split()).strip(" .:：·-")
+            keys = [k for k in _KEY.findall(piece) if len(re.sub(r"\D", "", k)) >= 2 or not k.isdigit()]
+            if not keys or len(piece) > 60 or _OF_THE_VIDEO.search(piece):
+                continue
+            def shown_already(k: str) -> bool:  # (a phone number shown with other spaces too)
+                return re.search(rf"(?<!\d){re.escape(k.casefold())}(?!\d)", seen) is not None or (
+                    len(d := re.sub(r"\D", "", k)) >= 6 and d in seen_digits)
+
+            if all(shown_already(k) for k in keys):
+                continue
+            if (inner := re.search(r"\(([^()]{3,})\)", piece)) and all(
+                    shown_already(k) for k in _KEY.findall(piece.replace(inner.group(0), ""))):
+                piece = inner.group(1)  # "7pm (doors 6.30)" beside "…, 7pm": "Doors 6.30"
+            kept.append(piece)
+        said = " · ".join(dict.fromkeys(kept))
+        if said and said.casefold() not in (x.casefold() for x in out):
+            out.append(capitalised(said))
+        if len(out) == limit:
+            break
+    return out

@@ -920,6 +920,13 @@ def _fit(lines: list[str], slots: int) -> list[str]:
 MAX_JOINED = 48  # characters: two facts shown together still read on two lines
 
 
+def _with_aside(shown: str, aside: str, instruction: str) -> str | None:
+    """``shown`` with ``aside`` after it in brackets where the instruction typed it so ("Thursday 12
+    March, 7pm (doors 6.30)"), else None."""
+    at = instruction.casefold().find(f"{shown} ({aside})".casefold())
+    return None if at < 0 else f"{shown} ({instruction[at + len(shown) + 2:at + len(shown) + 2 + len(aside)]})"
+
+
 def _width(text: str) -> int:
     """``text``'s width in Latin characters (a Chinese one is about two)."""
     return len(text) + len(P.CJK.findall(text))
@@ -1280,6 +1287,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         cta = bye  # "see you next year": what the video ends on
         typed.remove(bye)
         notes.append(f"Call to action from the instruction: '{bye}'.")
+    given = bool(captions_q) or bool(labels) or P.no_captions(instruction)
     if typed and not captions_q:
         captions_q = _fit(typed, max(1, len(visuals) - (1 if title else 0)))
         notes.append("Captions from the facts typed: " + ", ".join(f"'{x}'" for x in captions_q) + ".")
@@ -1289,6 +1297,26 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     elif typed:
         under_cta.extend(typed)  # captions given already: the typed with the call to action
         notes.append(", ".join(f"'{x}'" for x in typed) + " shown with the call to action, a row below it.")
+    if not given and (lost := F.lost_facts(Q.outside_quotes(instruction), [x for x in (title, subtitle, cta, *under_cta,
+                                                                                      *captions_q) if x])):
+        # what was typed with a number, an amount or a handle is shown, or said to be left out ("£55 medium,
+        # £70 large" after "full groom from £40 small dogs" went without a word)
+        for fact in lost[:]:  # "Thursday 12 March, 7pm (doors 6.30)": the aside stays with what it is about
+            for texts in (under_cta, captions_q):
+                if (i := next((i for i, x in enumerate(texts) if _with_aside(x, fact, instruction)), None)) is not None:
+                    fuller = _with_aside(texts[i], fact, instruction)
+                    when = fuller if texts[i] == when else when
+                    texts[i] = fuller
+                    lost.remove(fact)
+                    notes.append(f"Also shown, as typed: '{fuller}'.")
+                    break
+        room = max(1, len(visuals) - (1 if title else 0))
+        captions_q = _fit([*captions_q, *lost], room)
+        if shown_too := [f for f in lost if any(f in c for c in captions_q)]:
+            notes.append("Also shown, as typed: " + ", ".join(f"'{x}'" for x in shown_too) + ".")
+        if left := [f for f in lost if f not in shown_too]:
+            notes.append("No room for " + ", ".join(f"'{x}'" for x in left) + " over the pictures; add them with "
+                         "'add the caption …' where you want them.")
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")

@@ -137,6 +137,8 @@ _NOT_TOTAL_BEFORE = ascii_rx(
     r"\b(?:fade|fades|fading|crossfade|crossfades|dissolve|transition|transitions)"
     r"(?:\s+(?:in|out))?(?:\s+(?:of|over|for|in|lasting|by))?|"
     r"前|最后|最後|后|從|从|在|第|每|淡入|淡出|转场|过渡|加|减|多|少)\s*(?:the\s+)?(?:a\s+)?$")
+_AFTER_ONE = ascii_rx(r"\bafter\s+an?\s*$")
+_A_VIDEO = ascii_rx(r"^[\s-]*(?:long\s+)?(?:video|vid|reel|promo|ad|advert|clip|tiktok|short|story|edit|one|slideshow)\b")
 _CLOCK_BEFORE = ascii_rx(r"\b(?:pick[\s-]?up|doors|opens?|closes?|starts?|begins?|hits?|kicks?\s+off|check[\s-]?in|"
                          r"check[\s-]?out|arrive|arrival|show|showtime|gates?|registration|warm[\s-]?up)\s*[~≈]?\s*$")
 _NOT_TOTAL_AFTER = ascii_rx(
@@ -224,8 +226,9 @@ def parse_duration_ms(text: str) -> int | None:
     for d in find_durations(t):
         if any(a <= d.start and d.end <= b for a, b in spans):
             continue
-        if _NOT_TOTAL_BEFORE.search(t[max(0, d.start - 24):d.start]):
-            continue
+        if _NOT_TOTAL_BEFORE.search(t[max(0, d.start - 24):d.start]) and not (
+                _AFTER_ONE.search(t[max(0, d.start - 24):d.start]) and _A_VIDEO.match(t[d.end:d.end + 24])):
+            continue  # (but "i'm after a 30 sec video": one wanted, not a time after 30 s)
         if _NOT_TOTAL_AFTER.search(t[d.end:d.end + 20]):
             continue
         if _PER_ITEM_BEFORE.search(t[max(0, d.start - 30):d.start]):
