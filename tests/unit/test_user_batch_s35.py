@@ -245,7 +245,7 @@ def test_a_name_at_the_head_of_a_line_gives_way(said, title):
     ("the gig has been pushed to friday", ["Sat Dec 12 at 7pm"], "change Sat Dec 12 at 7pm to Fri Dec 11 at 7pm"),
     ("Also start time is 9.30 not 10", ["Sunday 26th April, 10am · Sign up at x.org"], "change 10am to 9:30am"),
     ("开荒是7块一平 不是6块", ["6元/平米", "35元/小时"], "把6元改成7元"),
-    ("发货时间改了 3月28号", ["688元", "3月25号 · 下单加微信 yunwu_tea"], "日期改成3月28号"),
+    ("发货时间改了 3月28号", ["688元", "3月25号 · 下单加微信 yunwu_tea"], "把3月25号改成3月28号"),  # (the one date shown, wherever it is)
     ("证件照涨到49了", ["证件照 39元", "含精修"], "把证件照 39元改成证件照 49元"),
     ("学生不是8折 是7折", ["证件照 39元", "毕业季学生凭学生证8折"], "把8折改成7折"),
     ("五一涨价了 468起", ["398/晚起", "含双早"], "把398改成468"),

@@ -119,7 +119,9 @@ _PART = {
     # "Only 12 spots left", "仅剩10个名额": its number
     "spots": re.compile(r"(?i)\d{1,4}(?=\s+(?:spots?|seats?|places?|tickets?)\b)|\d{1,4}(?=\s*(?:个|名)?(?:名额|席位|座位))"),
     "ages": re.compile(r"\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|\d{1,2}\s*\+"),
-    "doors": re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"),  # "Doors 7pm": its time
+    # "Doors 7pm", "7pm (doors 6.30)": its time (the one said after "doors" first; "6.45pm" whole, not "45pm")
+    "doors": re.compile(r"(?i)(?<=\bdoors\s)(?:at\s|open\s)?\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b)?|"
+                        r"(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b(?!.*\bdoors\s+(?:at\s+|open\s+)?\d)"),
     "wechat": re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{4,19}(?![A-Za-z0-9_-])"),  # "报名微信 bake520": the ID
     # "Live at Blue Moon Bar": the name ("change the venue to The Jazz Cellar" keeps "Live at")
     "venue": re.compile(rf"(?<=\b[Aa]t\s){_PLACE_NAME}"),

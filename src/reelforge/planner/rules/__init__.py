@@ -281,7 +281,9 @@ _KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|
          r"audible|in|going|readable|legible|visible|on\s+screen))?")  # ("… and keep the text readable": it is)
 _RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
 _RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
-_RX_ADD_THAT = re.compile(r"(?i)^\s*(?P<x>[a-z][\w' -]{1,30}?\s*[$€£]\d[\d.,]*(?:\s*(?:each|per\s+\w+|/\w+))?)\s*,?\s*"
+_RX_ADD_THAT = re.compile(r"(?i)^\s*(?P<x>[a-z][\w' -]{1,30}?\s*[$€£]\d[\d.,]*(?:\s*(?:each|per\s+\w+|/\w+))?|"
+                          r"(?!(?:make|put|move|change|remove|cut|show|take|drop|swap|set|use|turn|give|let)\b)"
+                          r"[a-z][\w' -]{0,30}?\b\d{1,4}\b[\w' -]{0,30}?)\s*,?\s*"  # ("only 20 seats left, add that")
                           r"(?:(?:pls|please)\s+)?(?:add\s+(?:that|this|it|them)(?:\s+(?:in|too|as\s+well))?|put\s+(?:that|this|it)\s+in)"
                           r"(?:\s*,\s*(?P<y>[^,.;!?\x00]{2,30}?))?\s*[.!]*\s*$")
 _RX_ZH_ADD_LINE = re.compile(
@@ -1119,14 +1121,27 @@ def _times_said(piece: str, tl: Timeline) -> str:
 
 
 # what a Chinese text said whole is asked: its size, colour, place ("第二杯半价 放大点", "电话号码 往上挪")
+_EN_TEXT_LOOK = re.compile(r"(?i)\s+(?:(?:a\s+)?(?:bit|little|lot|tad)\s+|way\s+|much\s+|even\s+|more\s+)?(?:bigger|larger|smaller|"
+                           r"bold(?:er)?|brighter|(?:in\s+)?(?:red|yellow|white|black|blue|green|orange|pink|purple|gold)|"
+                           r"higher|lower|(?:further\s+)?(?:up|down))(?:\s+(?:pls|please|too|as\s+well))?\s*[.!]*")
 _ZH_TEXT_LOOK = re.compile(r"\s*(?:再|要|调|改)?(?:放大|大一?[点些]|缩小|小一?[点些]|加粗|[红黄白黑蓝绿橙粉紫金]色|颜色|显眼|醒目|往上|往下|"
                            r"上移|下移|挪)")
 
 
 def _text_said_whole_zh(said: str, tl: Timeline | None) -> str:
     """"第二杯半价 放大点 要红色": a text on screen said whole, unquoted and unnamed as a text, before
-    a word of its look, is that text ("第二杯半价那句 放大点"; the pictures zoomed in)."""
-    if tl is None or not P.CJK.search(said):
+    a word of its look, is that text ("第二杯半价那句 放大点"; the pictures zoomed in); so in English, said
+    first ("first session free bigger": its words were set to "First session free bigger")."""
+    if tl is None:
+        return said
+    if not P.CJK.search(said):
+        for text in sorted({x.text.strip() for t in tl.tracks if t.kind is TrackKind.TEXT for x in t.segments}, key=len, reverse=True):
+            lead = re.match(rf"(?i)\s*(?:the\s+)?{re.escape(text)}(?:\s+(?:bit|part|line|one|text))?(?=\s)", said)
+            if len(text.split()) >= 2 and lead and _EN_TEXT_LOOK.fullmatch(said[lead.end():]):
+                rest = said[lead.end():]
+                if way := re.search(r"(?i)\b(higher|up|lower|down)\b", rest):
+                    return f"move {text} {'up' if way.group(1).lower() in ('higher', 'up') else 'down'}"
+                return f"make {text}{rest}"
         return said
     for text in sorted({x.text.strip() for t in tl.tracks if t.kind is TrackKind.TEXT for x in t.segments}, key=len, reverse=True):
         if len(text) < 3 or not P.CJK.search(text) or (at := said.find(text)) < 0:
@@ -1315,7 +1330,12 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^(?:更|再)?(?:柔和|平滑|顺滑)(?:一?[点些])?$|^(?:要|更|再)?(?:显眼|醒目|清楚|明显)(?:一?[点些])?$|"
                      r"^(?:my|our|the)\s+(?:partner|boss|wife|husband|mum|mom|dad|manager|client|team|owner|landlord)\s+"
                      r"(?:says?|said|wants?|thinks?|hates?|doesn'?t\s+like|didn'?t\s+like)\b[^\n]{0,60}$|^(?:to|so\s+it)\s+match(?:es)?\s+(?:the|our|my)\s+[\w' -]{2,30}$|^(?:有|太|好|很)(?:风声|杂音|噪音|吵)了?$|^(?:那段|这段|那里|那儿)?(?:好听|好看)(?:的|啊|呀|些|一些)?$|"
-                     r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$")
+                     r"^(?:前面|开头|后面|结尾)?(?:太|有点|很)?(?:晃|抖|糊|模糊|虚)(?:得)?(?:厉害|太厉害|很|了)?$|"
+                     # "开业改4月10号了 装修没弄完", "…, the fit-out isn't finished": why a date moved
+                     r"^[\u4e00-\u9fff]{0,4}?(?:还|都)?(?:没|没有)(?:弄|做|搞|装|修|准备|收拾)?(?:完|好)(?:呢|啊)?了?$|"
+                     r"^[\u4e00-\u9fff]{1,4}?还?没(?:到|来)(?:呢)?$|"
+                     r"^(?:the\s+|our\s+)?[a-z][\w' -]{0,24}\s+(?:isn'?t|aren'?t|wasn'?t|is\s+not|are\s+not|not)\s+(?:finished|done|"
+                     r"ready|complete)(?:\s+yet)?\s*[.!]*$")
 # "only nails", "just the food", "只要美甲的": what is to stay, said with what goes
 _ONLY_THESE = re.compile(r"(?i)^(?:only|just)\s+(?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$|^只(?:要|放|留)[\u4e00-\u9fff]{1,6}的?$")
 # "…别放了 太乱", "drop it, too busy": a complaint, said after a removal, is why it goes

@@ -44,6 +44,18 @@ _ZH_LEFT = re.compile(r"^(?:现在)?(?:只剩下?|仅剩下?|还剩下?|剩下?)
 _ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*[:：]?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:元|块)?$")  # "每位198", "价格198"
 
 
+# "开业改4月10号了", "开班时间推迟到7月7号": what happens, moved to a new date
+_ZH_MOVED = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:时间|日期)?(?:改到|改成|改为|改了[，,\s]*|改(?![成为到])|变成|推迟到|推到|延期到|"
+                       r"延到|提前到|挪到)(?P<v>.+?)了?$")
+
+
+def _date_moved_zh(new: str, texts: Sequence[str]) -> str:
+    """The change to a new date: of the one date on screen wherever it is shown ("甜心烘焙 4月1号开业" and
+    "4月1号 · 人民路88号" both), else of the date as a kind of fact."""
+    days = {m.group(0) for x in texts for m in re.finditer(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]", x)}
+    return f"把{days.pop()}改成{new}" if len(days) == 1 else f"{SAID_ZH['when']}改成{new}"
+
+
 def _closing_zh(m: re.Match[str], texts: Sequence[str]) -> str | None:
     """A Chinese closing (or opening) time as the end (or start) of the one run of hours shown on a
     24-hour clock ("晚上11点关门" on "营业时间10:00-22:00": 10:00-23:00; "早上7点开门": 7:00-22:00)."""
@@ -200,6 +212,8 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         return said
     if (m := _ZH_LABEL.match(t)) and on_screen(kind_of_word(m.group("z")) or "", texts):
         return f"{m.group('z')}改成{m.group('v')}"  # "电话：13900139000"
+    if (m := _ZH_MOVED.match(t)) and kind_of_value(v := m.group("v").strip(), texts) == "when":
+        return _date_moved_zh(v, texts)  # "开业改4月10号了": the date (it changed "开业" into the date)
     if (m := _ZH_FROM.match(t)) and (y := m.group("y") or m.group("y2")) and any(y in x for x in texts):
         return f"把{y}改成{m.group('x')}"  # "从7折改成6折", "3月1日改3月2日"
     for rx in (_ZH_WRONG, _ZH_IS):
@@ -228,9 +242,9 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
         return f"{SAID_ZH[kind]}改成{v}"
     if (m := _ZH_COUNT.match(t)) and (said := _count_zh(m, texts)):
         return said
-    if (m := re.match(r"^[\u4e00-\u9fff]{1,4}?(?:时间|日期)(?:是|为|改到|定在|在|改了[，,\s]*|改成|改为|变成|推迟到|提前到)(?P<v>.+?)了?$", t)) \
+    if (m := re.match(r"^[\u4e00-\u9fff]{1,4}?(?:时间|日期)(?:是|为|定在|在)(?P<v>.+?)了?$", t)) \
             and kind_of_value(v := m.group("v").strip(), texts) == "when":
-        return f"{SAID_ZH['when']}改成{v}"  # "开班时间是7月7号 周二": the date (it wrote "开班时间是…" over it)
+        return _date_moved_zh(v, texts)  # "开班时间是7月7号 周二": the date (it wrote "开班时间是…" over it)
     if len(t) <= 12 and not re.search(r"[改换调变延推搬到成]", t) and (kind := kind_of_value(t, texts)) in SAID_ZH:
         return f"{SAID_ZH[kind]}改成{t}"  # "3月9日！": the date alone
     return None

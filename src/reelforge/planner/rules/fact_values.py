@@ -64,7 +64,7 @@ def on_screen(kind: str, texts: Sequence[str]) -> bool:
 def clock_said(kind: str, value: str, texts: Sequence[str]) -> str:
     """A bare clock time ("7:30") with the am/pm of the time shown with ``kind`` ("Doors 7pm": 7:30pm), so
     that no rule reads it as seven and a half minutes; other values as they are."""
-    if kind in ("doors", "when") and re.fullmatch(r"\d{1,2}(?::\d\d)?", value):
+    if kind in ("doors", "when") and re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?", value):
         for text in texts:
             if holds(kind, text) and (half := re.search(r"(?i)\d\s*([ap])\.?m\b", text)):
                 return value + half.group(1).lower() + "m"
@@ -77,7 +77,7 @@ def fits(kind: str, value: str) -> bool:
     if "\x00" in value or holds(kind, value) or part_of(kind, value) == value:
         return True  # ("BF60" is a code as the code's words, though no word says "code")
     if kind in ("doors", "when"):
-        return holds("when", value) or re.fullmatch(r"\d{1,2}(?::\d\d)?", value) is not None
+        return holds("when", value) or re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?", value) is not None
     if kind in ("spots", "price", "prize"):
         return re.fullmatch(r"\d[\d,]*(?:\.\d\d)?", value) is not None  # ("price is 179": in its currency)
     if kind == "offer":

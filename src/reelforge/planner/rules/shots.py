@@ -85,7 +85,8 @@ _CHAT = (r"(?:(?>(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey|wait|hmm+|oh|um
 # "how long is it now?", "现在多长了": the video's length, asked
 _RX_HOW_LONG = re.compile(r"^" + _CHAT + r"(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
                           r"(?:\s+(?:now|right\s+now|rn|currently))?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
-                          r"(?:现在|视频|现在视频)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|时长是?多少|有多长)了?[吗呢]?)"
+                          r"what'?s\s+the\s+total\s+(?:length|duration|runtime)(?:\s+now)?|"
+                          r"(?:现在|视频|现在视频|目前)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|几秒钟?|时长是?多少|有多长|多久)了?[吗呢啊]?)"
                           r"(?:\s+(?:right\s+now|rn|currently|at\s+the\s+moment))?\s*[?？!.。]*$")
 # "is it ok if it goes over 60 sec?", "can it be longer than a minute?": the length is theirs to choose
 _RX_LONGER_OK = re.compile(r"^(?:is\s+it\s+(?:ok(?:ay)?|fine|alright)|can\s+(?:it|we|the\s+video)|would\s+it\s+be\s+(?:ok|fine))\b.*"

@@ -225,6 +225,8 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             new = re.sub(re.escape(said), lambda _found, listed=listed: listed, s.text, count=1, flags=re.I)
             out.append(O.UpdateText(target=target, text=new))
             continue
+        if not part and (tail := _tail_anew(s.text, b)) is not None:
+            new = tail  # "老会员减200改成减300": "老会员减300", not "减300"
         if not part and typed_a.strip() != s.text.strip() and typed_a.strip() in s.text and re.search(r"\d", b):
             new = s.text.replace(typed_a.strip(), b, 1)  # "change 149 to 129" on "$149": "$129" (it showed "129")
         if part and (dated := said_anew(s.text, typed_a.strip(), b)) is not None:
@@ -243,6 +245,15 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
                 return None
         out.append(O.UpdateText(target=target, text=new))
     return out
+
+
+def _tail_anew(text: str, new: str) -> str | None:
+    """``text`` with its later part that ``new`` (Chinese, shorter) says anew but for a number changed to
+    ``new`` ("老会员减200", "减300": "老会员减300"); None when no such part follows other words."""
+    if not P.CJK.search(new) or not re.search(r"\d", new) or len(new) >= len(text):
+        return None
+    m = re.search(re.sub(r"\d+(?:\.\d+)?", lambda _: r"\d+(?:\.\d+)?", re.escape(new)), text)
+    return text[:m.start()] + new + text[m.end():] if m and m.start() > 0 and m.group(0) != new else None
 
 
 # "'私教'它写成'司教'了", "私教写成了司教", "'Tulum' was typed as 'Tulm'": the first is right, the second on screen

@@ -1,0 +1,86 @@
+"""Session 37: what the tenth batch of users (session 36) still found not understood or changed wrongly,
+each checked through the planner as a session plans it (placeholder assets, no media)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.timeline import Role
+
+from .test_compose import aud, img, session_after
+
+
+def _all_texts(tl) -> list[str]:
+    return [s.text for r in (Role.TITLE, Role.CAPTION, Role.CTA) for s in (x for tr in tl.tracks if tr.role is r
+                                                                         for x in tr.segments)]
+
+
+def _size_of(tl, words: str):
+    return next(s.size for tr in tl.tracks for s in getattr(tr, "segments", ()) if getattr(s, "text", None) == words)
+
+
+SHOP = [img("门头.jpg", 0), img("店内.jpg", 1), img("蛋糕.jpg", 2), aud("夏日.mp3", 100_000)]
+OPENING = "做个开业视频 甜心烘焙 4月1号开业 全场8.8折 老会员减200 地址人民路88号"
+
+
+@pytest.mark.parametrize("said", ["开业改4月10号了 装修没弄完", "开业推迟到4月10号", "开业改成4月10号了"])
+def test_an_opening_moved_changes_its_date_wherever_shown(said):
+    # "开业改4月10号了 装修没弄完" was not understood (and would have written "4月10号了" over "开业")
+    s, (r,) = session_after(SHOP, OPENING, said)
+    shown = " | ".join(_all_texts(s.timeline))
+    assert "4月10号" in shown and "4月1号" not in shown.replace("4月10号", ""), r.message
+    assert "开业" in shown and "装修" not in shown and "没有理解" not in r.message
+
+
+def test_a_later_part_of_a_text_said_anew():
+    # "老会员减200改成减300" set the caption to "减300"
+    s, (r,) = session_after(SHOP, OPENING, "老会员减200改成减300")
+    assert "老会员减300" in _all_texts(s.timeline), r.message
+
+
+@pytest.mark.parametrize(("said", "zh"), [("现在几秒", True), ("现在几秒钟", True), ("what's the total length", False)])
+def test_the_length_asked_is_answered(said, zh):
+    s, (r,) = session_after(SHOP, OPENING, said)
+    assert f"{s.timeline.duration / 1000:g}" in r.message and not r.changed, r.message
+
+
+BOOK = [img("cover.jpg", 0), img("ruth.jpg", 1), img("shop.jpg", 2), aud("m.mp3", 100_000)]
+LAUNCH = "book launch video for Ruth Alder's new novel, Thursday 12 March, 7pm (doors 6.30), tickets £5 at the door"
+
+
+@pytest.mark.parametrize("said", ["doors 6.45pm actually", "doors at 6.45 now"])
+def test_a_doors_time_said_with_a_dot(said):
+    # "doors 6.45pm actually" changed "7pm" to "45pm"
+    s, (r,) = session_after(BOOK, LAUNCH, said)
+    shown = " | ".join(_all_texts(s.timeline))
+    assert "doors 6.45pm" in shown and "7pm" in shown and "45pm" not in shown.replace("6.45pm", ""), r.message
+
+
+def test_a_fact_said_then_add_that():
+    s, (r,) = session_after(BOOK, LAUNCH, "only 20 seats left, add that")
+    assert "Only 20 seats left" in _all_texts(s.timeline), r.message
+
+
+DOGS = [img("before.jpg", 0), img("after.jpg", 1), img("salon.jpg", 2), aud("m.mp3", 100_000)]
+GROOM = "pawfect grooming promo for insta. full groom from £40 small dogs, £55 medium, £70 large. book 07700 900583"
+
+
+@pytest.mark.parametrize(("said", "want"), [("medium is £50 now", "£50 medium"), ("Medium £50", "£50 medium"),
+                                            ("large is £75", "£75 large")])
+def test_a_size_on_sale_priced_anew(said, want):
+    # (a size on sale named with its new price is that price, not the text's size)
+    s, (r,) = session_after(DOGS, GROOM, said)
+    assert any(want in t for t in _all_texts(s.timeline)), r.message
+
+
+PT = "PT promo for FitWithSam, first session free, book at fitwithsam.com"
+
+
+@pytest.mark.parametrize("said", ["first session free bigger", "the first session free bit bigger"])
+def test_a_text_said_whole_then_its_look(said):
+    # "first session free bigger" set the words to "First session free bigger"
+    s0, _ = session_after(DOGS, PT)
+    before = _size_of(s0.timeline, "First session free")
+    s, (r,) = session_after(DOGS, PT, said)
+    assert "First session free" in _all_texts(s.timeline), r.message
+    assert _size_of(s.timeline, "First session free") != before, r.message
