@@ -84,3 +84,45 @@ def test_a_text_said_whole_then_its_look(said):
     s, (r,) = session_after(DOGS, PT, said)
     assert "First session free" in _all_texts(s.timeline), r.message
     assert _size_of(s.timeline, "First session free") != before, r.message
+
+
+PETS = [img("洗前.jpg", 0), img("洗后.jpg", 1), img("店.jpg", 2), aud("m.mp3", 100_000)]
+PET_SHOP = "宠物店视频 毛孩子宠物 洗澡59元起 寄养每晚60 地址杭州市滨江区江南大道1234号星光大道二期3楼"
+
+
+def test_an_address_too_long_is_its_words_not_the_video():
+    # "地址太长了" and "地址写短一点" cut the video to 8 s and 6 s
+    for said in ("地址太长了", "地址写短一点"):
+        s, (r,) = session_after(PETS, PET_SHOP, said)
+        assert not r.changed and "地址改成" in r.message, r.message
+    s, (r,) = session_after(PETS, PET_SHOP, "地址太长了 就写 滨江星光大道二期")
+    before, _ = session_after(PETS, PET_SHOP)
+    assert "滨江星光大道二期" in _all_texts(s.timeline) and s.timeline.duration == before.timeline.duration, r.message
+
+
+def test_a_text_named_by_its_first_words_said_anew():
+    # "寄养改成 每晚80 含遛狗" on "寄养每晚60" showed "每晚80 含遛狗每晚60"
+    s, (r,) = session_after(PETS, "宠物店视频 毛孩子宠物 洗澡59元起 寄养每晚60", "寄养改成 每晚80 含遛狗")
+    assert "寄养每晚80 含遛狗" in _all_texts(s.timeline), r.message
+
+
+@pytest.mark.parametrize("said", ["颜色别太花 素一点", "颜色别太花", "素一点"])
+def test_plainer_colours_are_a_grade_not_a_style(said):
+    # "颜色别太花 素一点" made the style minimal
+    s, (r,) = session_after(PETS, PET_SHOP, said)
+    assert s.timeline.grade.saturation < 1.0 and "简约" not in r.message, r.message
+
+
+def test_two_pictures_labelled_in_turn():
+    # "洗前洗后两张上面加字 洗前 洗后" was not understood
+    s, (r,) = session_after(PETS, "宠物店视频 毛孩子宠物 洗澡59元起 寄养每晚60", "洗前洗后两张上面加字 洗前 洗后")
+    caps = {seg.text: seg.shot for tr in s.timeline.tracks if tr.role is Role.CAPTION for seg in tr.segments}
+    shots = {seg.name: seg.id for seg in s.timeline.track(Role.MAIN).segments}
+    assert caps.get("洗前") == shots["洗前.jpg"] and caps.get("洗后") == shots["洗后.jpg"], r.message
+    assert "寄养每晚60" in caps, "the caption already over the second picture stays"
+
+
+def test_a_caption_added_on_a_short_shot_keeps_the_one_there():
+    # "洗后那张加个字幕「洗后」" dropped "寄养每晚60" (no room for each to keep half the shot) without a word
+    s, (r,) = session_after(PETS, "宠物店视频 毛孩子宠物 洗澡59元起 寄养每晚60", "洗后那张加个字幕「洗后」")
+    assert {"洗后", "寄养每晚60"} <= set(_all_texts(s.timeline)), r.message

@@ -123,6 +123,7 @@ def add_text(st: State, op: O.AddText) -> None:
         start, d = _shot_span(st, shot)
         if role is Role.CAPTION:
             start, d = _make_room(st, tr, shot, start, d)
+            tr = _beside(st, tr, start, start + d)  # (no room for halves: the caption there stays)
     else:
         start, d = _span(st, op.timing)
     from reelforge.planner.compose import title_size
@@ -153,7 +154,8 @@ def _make_room(st: State, tr: WorkTrack, shot: VideoSegment, start: int, d: int)
     """Room for a caption added to ``shot`` (its span ``start`` + ``d``): a caption made from the file's name
     gives way to it whole; one the user's words gave (a fact, a price) keeps the first half of the span and
     the new one takes the second ("加个字幕在颁奖那张 '…'" took the place of "2680一期12节课"), where each half
-    still reads; the rows under the title or the call to action stay. Returns the new caption's span."""
+    still reads, else both show at once; the rows under the title or the call to action stay. Returns the new
+    caption's span."""
     from reelforge.planner.compose import MIN_CAPTION_MS
 
     rows = _row_spans(st)
@@ -169,6 +171,8 @@ def _make_room(st: State, tr: WorkTrack, shot: VideoSegment, start: int, d: int)
             kept.append(fix_fades(s.model_copy(update={"start": start, "duration": half})))
             start, d = start + half, whole[1] - half
             whole = (start, d)
+        elif s.text != named:
+            kept.append(s)  # no room for halves: both shown at once, one above the other (it was dropped)
     tr.segs = kept
     return start, d
 

@@ -48,7 +48,9 @@ _VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+
 # ("can the clinic tour be muted, you can hear the drill" is its sound: muted colours only with a word of looks)
 _MUTED = (r"\b(?:less\s+(?:vivid|vibrant|saturated|colou?rful)|desaturate[ds]?|muted\s+(?:colou?rs?|tones?|look|palette|grade|feel|"
           r"vibe)|(?:more|bit|little|slightly|kinda|softer\s+and|calmer\s+and)\s+muted|^\s*muted\s*(?:please|pls)?\s*[.!]*\s*$|"
-          r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]")
+          r"washed[\s-]out|faded\s+look)\b|饱和度?(?:低|小)一?[点些]|(?:降低|减少)饱和度|颜色淡一?[点些]|"
+          # "颜色别太花 素一点": the colours plainer (it made the style minimal)
+          r"颜色(?:别|不要)太(?:花|艳|鲜艳|跳)了?|颜色(?:有点|太)(?:花|艳|跳)了?|^(?:颜色)?(?:再)?素一?[点些]$")
 _WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint|colou?rs?|look|feel|filter|grade|white\s+balance)|"
            r"more\s+warmth|golden(?:\s+hour)?\s+(?:look|tones?|light)|too\s+(?:cold|blue|cool)|"
            r"coz(?:y|ier)|cos(?:y|ier)|heart[\s-]?warming|more\s+orange|orangey|orangier|more\s+golden)\b|"  # "a cozy video": warm tones

@@ -55,7 +55,8 @@ _HOLDS = {
                         r"\d{2,6}(?:\.\d{1,2})?\s*(?:一晚|/晚|每晚|一位|/位|一人|/人|一斤|/斤|一盒|/盒|一杯|/杯|起)",
                         re.I),
     "web": re.compile(r"(?i)\b[\w-]+\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)\b|www\.|https?://"),
-    "place": re.compile(r"(?i)\b\d+\s+\w+(?:\s+\w+)?\s+(?:st|street|ave|avenue|road|rd|blvd|lane|ln|way|drive|dr)\b|路|街|号楼|广场"),
+    "place": re.compile(r"(?i)\b\d+\s+\w+(?:\s+\w+)?\s+(?:st|street|ave|avenue|road|rd|blvd|lane|ln|way|drive|dr)\b|路|街|号楼|广场|"
+                        r"大道|胡同|小区|大厦|[省市][\u4e00-\u9fff]{1,6}[区县]"),  # ("杭州市滨江区江南大道1234号")
     "phone": re.compile(r"\+?\d[\d\s().-]{6,}\d"),
     "mail": re.compile(r"[\w.+-]+@[\w-]+\.\w+"),
     "code": re.compile(r"(?i)\bcode\b|优惠码"),

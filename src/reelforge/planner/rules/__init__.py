@@ -465,6 +465,26 @@ _TWO_LABELS = re.compile(r"^\s*(?:(?:pls|please|can\s+(?:you|u))\s+)?(?i:put|add
                          r"(?P<a>(?-i:[A-Z][A-Z0-9!'’ ]{1,20}?)|(?i:before))\s+(?i:and|&)\s+(?P<b>(?-i:[A-Z][A-Z0-9!'’ ]{1,20}?)|(?i:after))\s+"
                          r"(?i:on|over)\s+(?i:the)\s+(?P<x>[\w' -]{2,30}?)\s+(?i:and|&)\s+(?:(?i:the)\s+)?(?P<y>[\w' -]{2,30}?)\s+"
                          r"(?P<n>(?i:pics|photos|pictures|images|shots|ones))\s*[.!]*\s*$")
+# "洗前那张加字 洗前", "洗前洗后两张上面加字 洗前 洗后": a caption on each picture named, in turn (not understood; "加字幕
+# 洗前" made captions from the voice)
+_LABELS_ZH = re.compile(r"^\s*(?P<x>[^\s，,。]{1,16}?)(?:两张|这两张|那两张|那张|这张|那段|这段|的图|图片|照片)(?:图片|照片)?(?:上面|上|里)?"
+                        r"(?:分别|各)?(?:加|写|打)(?:个|上|一下|一个|一行)?(?:字幕|文字|字)\s*[:：]?\s+(?P<w>[^，,。\s]{1,20}(?:\s+[^，,。\s]{1,20})?)"
+                        r"\s*[。！]*\s*$")
+
+
+def _labels_zh(m: re.Match[str], tl: Timeline) -> str | None:
+    """The captions `_LABELS_ZH` reads, said one picture at a time with the words quoted; None unless the
+    pictures are named by their files' names, one word for each."""
+    main = tl.track(Role.MAIN)
+    stems = [re.sub(r"\.[A-Za-z0-9]{2,4}$", "", s.name) for s in (main.segments if main else []) if s.name]
+    said, words = m.group("x"), m.group("w").split()
+    shots = next(([a, said[len(a):]] for a in stems if said.startswith(a) and said[len(a):] in stems), None) \
+        if len(words) == 2 else ([said] if said in stems else None)
+    if not shots or len(shots) != len(words):
+        return None
+    return "，".join(f"{x}那张加个字幕“{w}”" for x, w in zip(shots, words, strict=True))
+
+
 _WRITE_IT_ZH = re.compile(r"^\s*(?:那就|那|就|那你就|帮我|直接)\s*写(?:上|成)?\s*[:：]?\s*(?P<w>[^\s，,。！!？?吧]{2,30})\s*(?:吧)?\s*[。！!]*\s*$")
 _MAKE_TEXT_SAY = re.compile(r"(?i)^\s*(?:(?P<can>can|could)\s+(?:you\s+|u\s+)?(?:make\s+|have\s+)?|(?:pls\s+|please\s+)?(?:make|have|let)\s+)"
                             r"the\s+(?P<k>title|headline|end|end\s+card)\s+(?:say|read)\s*:?\s+"
@@ -507,6 +527,8 @@ def _words_given(text: str, tl: Timeline) -> str:
         one = re.sub(r"(?i)s$", "", m.group("n")) if m.group("n").lower() != "ones" else "photo"
         return (f"add the caption “{m.group('a').strip()}” on the {m.group('x').strip()} {one} and add the caption "
                 f"“{m.group('b').strip()}” on the {m.group('y').strip()} {one}")
+    if (m := _LABELS_ZH.match(text)) and (said := _labels_zh(m, tl)):
+        return said
     if m := _WRITE_IT_ZH.match(text):
         # "那就写 德清县莫干山镇劳岭村" after a map it cannot draw (not understood)
         return f"结尾加上「{m.group('w')}」" if P.is_chinese(text) else f"add “{m.group('w')}” at the end"
@@ -1336,6 +1358,9 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      r"^[\u4e00-\u9fff]{1,4}?还?没(?:到|来)(?:呢)?$|"
                      r"^(?:the\s+|our\s+)?[a-z][\w' -]{0,24}\s+(?:isn'?t|aren'?t|wasn'?t|is\s+not|are\s+not|not)\s+(?:finished|done|"
                      r"ready|complete)(?:\s+yet)?\s*[.!]*$")
+# "地址太长了 就写 滨江星光大道", "地址就写 滨江星光大道": that text's new words (the video was cut to 8 s)
+_ZH_WRITE_ONLY = re.compile(r"^\s*(?P<k>地址|标题|字幕|文字|文案|店名|名字|电话|网址)(?:太长了?|字太多了?|(?:写|改)?短一[点些])?"
+                            r"[\s，,]*(?:就|只)(?:写|要|留|保留)\s*[:：]?\s*(?P<v>[^，,。\s][^，,。]*?)\s*(?:就行|就好|就可以)?了?\s*[。！]*$")
 # "only nails", "just the food", "只要美甲的": what is to stay, said with what goes
 _ONLY_THESE = re.compile(r"(?i)^(?:only|just)\s+(?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$|^只(?:要|放|留)[\u4e00-\u9fff]{1,6}的?$")
 # "…别放了 太乱", "drop it, too busy": a complaint, said after a removal, is why it goes
@@ -1617,6 +1642,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _text_said_whole_zh(masked, timeline)  # "第二杯半价 放大点 要红色": that text's look
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
+    masked = _ZH_WRITE_ONLY.sub(lambda m: f"{m.group('k')}改成{m.group('v')}", masked)  # "地址太长了 就写 滨江星光大道"
     masked = _RX_FIX_TEXT.sub(lambda m: _fix_text(m, timeline), masked)  # "fix the first caption: …"
     masked = said_first(masked, *_texts_shown(timeline))  # "new number: 555-0199", "its 7:30 not 7": corrections
     masked = _out_of_the_way(masked)  # "the captions are covering the rocket": moved out of its way

@@ -545,7 +545,7 @@ _MOODS = (
     # "its too much going on, tone it down, less bouncy": quieter text and transitions, the pace kept
     (re.compile(r"\b(?:tone\s+(?:it|things|everything)\s+down|less\s+(?:bouncy|busy|flashy|hectic|chaotic|going\s+on)|"
                 r"too\s+(?:much\s+going\s+on|busy|flashy|hectic|chaotic)|calm\s+(?:it|things)\s+down)\b|"
-                r"太花了?|太乱了?|太闹了?|收敛一点|别那么跳"),
+                r"(?<!颜色)(?<!颜色别)(?<!颜色不要)(?<!颜色有点)太花了?|太乱了?|太闹了?|收敛一点|别那么跳"),  # ("颜色别太花": its colours)
      "minimal", None, "minimal style (slow crossfades, quiet text)", "简约风格（慢叠化，文字安静）"),
     (re.compile(r"\b(?:elegant|classy|premium|luxurious|luxury|sophisticated|high[\s-]end|upscale)\b|高级|优雅|大气|高端"),
      "minimal", None, "minimal style (slow crossfades, quiet text)", "简约风格（慢叠化，文字安静）"),

@@ -88,6 +88,8 @@ _RX_HOW_LONG = re.compile(r"^" + _CHAT + r"(?:how\s+long\s+is\s+(?:it|the\s+(?:v
                           r"what'?s\s+the\s+total\s+(?:length|duration|runtime)(?:\s+now)?|"
                           r"(?:现在|视频|现在视频|目前)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|几秒钟?|时长是?多少|有多长|多久)了?[吗呢啊]?)"
                           r"(?:\s+(?:right\s+now|rn|currently|at\s+the\s+moment))?\s*[?？!.。]*$")
+# "地址太长了", "地址写短一点": the words of that text, asked for anew
+_RX_WORDS_TOO_LONG_ZH = re.compile(r"^(地址|标题|文字|文案|店名|名字|电话|网址)(?:太长|字太多|(?:写|改)(?:得)?短一?[点些])了?[吧啊]?$")
 # "is it ok if it goes over 60 sec?", "can it be longer than a minute?": the length is theirs to choose
 _RX_LONGER_OK = re.compile(r"^(?:is\s+it\s+(?:ok(?:ay)?|fine|alright)|can\s+(?:it|we|the\s+video)|would\s+it\s+be\s+(?:ok|fine))\b.*"
                            r"\b(?:over|longer|more\s+than|go\s+past|beyond|exceed)\b[^?]*\?")
@@ -134,6 +136,8 @@ def _h_asks(c: _Ctx) -> list[O.Op] | None:
             raise _Cannot(f"视频现在{total:g}秒")
         raise _Cannot(f"{'yes' if yes else 'no'}: it is {total:g} s long, {word} {figure:g} s"
                       + ("" if yes else f"; say e.g. 'make it {figure:g} seconds' to change that"))
+    if text := _RX_WORDS_TOO_LONG_ZH.match(t):  # "地址太长了": the address's words (the video was cut to 8 s)
+        raise _Cannot(f"{text.group(1)}要写成什么？可以说“{text.group(1)}改成…”")
     if _RX_HOW_LONG.match(t) or _RX_TOO_LONG_ASKED.match(t):
         raise _Cannot(f"视频现在{total:g}秒（{c.tl.width}x{c.tl.height}）；改时长可以说“改成20秒”" if c.zh else
                       f"it is {total:g} s long ({c.tl.width}x{c.tl.height}); say e.g. 'make it 20 seconds' to change that")

@@ -235,7 +235,14 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             typed = typed_a.strip().strip(chr(34) + chr(39))
             new = re.sub(rf"{edge_a}{re.escape(typed)}{edge_b}", lambda found, typed=typed: _in_case_of(found.group(0), typed, b),
                          s.text, count=1, flags=re.I)
-            if (at := s.text.lower().find(typed.lower())) > 0 and P.CJK.search(b):
+            at = s.text.lower().find(typed.lower())
+            rest = s.text[at + len(typed):] if at >= 0 else ""
+            if P.CJK.search(b) and rest.strip() and re.match(
+                    re.sub(r"\d+(?:\.\d+)?", lambda _: r"\d+(?:\.\d+)?", re.escape(rest.strip())), b):
+                # "寄养改成 每晚80 含遛狗" on "寄养每晚60": what it names keeps its name, the rest said anew
+                # (it was "每晚80 含遛狗每晚60")
+                new = s.text[:at + len(typed)] + b
+            elif at > 0 and P.CJK.search(b):
                 # "8折改成 首单立减30元" on "3月份新客首单8折", "下午茶改成 送晚餐一次" on "连住两晚送下午茶": the words the new
                 # ones repeat from before it, once
                 lead = next((k for k in range(min(len(b), at), 0, -1) if s.text[:at].endswith(b[:k])), 0)
