@@ -126,3 +126,19 @@ def test_a_caption_added_on_a_short_shot_keeps_the_one_there():
     # "洗后那张加个字幕「洗后」" dropped "寄养每晚60" (no room for each to keep half the shot) without a word
     s, (r,) = session_after(PETS, "宠物店视频 毛孩子宠物 洗澡59元起 寄养每晚60", "洗后那张加个字幕「洗后」")
     assert {"洗后", "寄养每晚60"} <= set(_all_texts(s.timeline)), r.message
+
+
+@pytest.mark.parametrize(("first", "title", "shown"), [
+    ("宠物店视频 毛孩子宠物 洗澡59元起 寄养每晚60", "毛孩子宠物", ["洗澡59元起", "寄养每晚60"]),  # titled "精彩瞬间"
+    ("民宿宣传 山居小院 周末房价680含双早", "山居小院", ["周末房价680含双早"]),  # no text at all
+    ("火锅店周年庆 老码头火锅 解放碑店 满200减50", "老码头火锅 解放碑店", ["满200减50"]),  # the branch was lost
+    ("帮我弄个抖音视频 新品上市\n茶小满 郑州大学城店\n新品 杨枝甘露 中杯16 大杯19", "茶小满 郑州大学城店", []),  # "新品上市"
+    ("美甲店 Lily美甲 新款上市 团购价99", "Lily美甲", ["新款上市", "团购价99"]),  # "新款上市" was lost
+])
+def test_a_chinese_first_cut_is_titled_by_the_business_typed(first, title, shown):
+    s, _ = session_after(PHOTOS_ZH, first)
+    texts = _all_texts(s.timeline)
+    assert texts[0] == title and all(x in texts for x in shown), texts
+
+
+PHOTOS_ZH = [img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2), aud("m.mp3", 100_000)]

@@ -822,6 +822,37 @@ def _zh_business(text: str) -> str | None:
     return None
 
 
+# "宠物店视频 毛孩子宠物 …", "民宿宣传 山居小院 …": what the video is for, then the business's name as a piece of its
+# own (titled "精彩瞬间" and "民宿"); "茶小满 郑州大学城店": a name with its branch
+_ZH_KIND_PIECE = re.compile(r"^(?:帮我|给我们?|给|做个|做一个|弄个|来个)?[\u4e00-\u9fff]{0,4}?(?:(?:店|馆|坊|铺|民宿|工作室|培训班?|机构|"
+                            r"餐厅|健身房|驾校|客栈|酒店)(?:的)?(?:宣传片?|视频|广告|推广|短视频|周年庆|开业(?:视频)?|招生(?:视频)?|活动|上新)?|"
+                            r"(?:火锅|美甲|烘焙|健身|瑜伽|宠物|奶茶|咖啡)(?:店|馆)?(?:的)?(?:宣传片?|视频|广告|推广|短视频|周年庆|"
+                            r"开业(?:视频)?|招生(?:视频)?|活动|上新))$")  # ("芋泥波波奶茶" is a drink, no kind of video)
+_ZH_NAME_PIECE = re.compile(r"^(?:[A-Za-z][\w&'’.-]{0,19}|[\u4e00-\u9fff]){2,10}$")
+_ZH_NOT_NAME = re.compile(r"\d|开业|上新|新品|新款|活动|促销|特惠|优惠|招生|周年|上市|宣传|视频|抖音|快手|小红书|竖屏|横屏|音乐|字幕|"
+                          r"帮我|做个|一下|一点|我们|我家|本店|欢迎|限时|全场|老板|店里|的|竖版|横版|方版|高清|版本|半价|折|送|减|免|包邮")
+_ZH_BRANCH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:分店|店)$")
+
+
+def _zh_name_after_kind(text: str) -> str | None:
+    """The business's name typed as a piece after what the video is for ("宠物店视频 毛孩子宠物"), or on a
+    line before its branch ("茶小满 郑州大学城店"), with the branch; else None."""
+    def name_like(piece: str) -> bool:
+        kind_only = _ZH_KIND_PIECE.match(piece) and (len(piece) <= 3 or re.search(r"(?:宣传片?|视频|广告|推广|周年庆|开业|招生|活动|上新)$", piece))
+        return bool(_ZH_NAME_PIECE.match(piece)) and not _ZH_NOT_NAME.search(piece) and not kind_only  # ("老码头火锅": a name)
+
+    lines = [[p for p in re.split(r"[\s，,。！!：:；;]+", line) if p] for line in (text or "").splitlines()]
+    for pieces in lines:
+        for i in range(len(pieces) - 1):
+            if _ZH_KIND_PIECE.match(pieces[i]) and name_like(name := pieces[i + 1]):
+                branch = pieces[i + 2] if i + 2 < len(pieces) and _ZH_BRANCH.match(pieces[i + 2]) else None
+                return f"{name} {branch}" if branch and not name.endswith("店") else name
+    for pieces in lines:
+        if len(pieces) >= 2 and name_like(pieces[0]) and _ZH_BRANCH.match(pieces[1]):
+            return f"{pieces[0]} {pieces[1]}"
+    return None
+
+
 def _zh_event_after(rest: str) -> str:
     """What a business's name is followed by that it announces ("新年特惠", " 开业三周年活动"), a space kept; else ""."""
     event = re.match(r"\s?[\u4e00-\u9fff\d]{0,6}?(?:特惠|开业|上新|周年庆?|大促|优惠|招生|活动)(?=$|[\s，,。！!])", rest)
@@ -1071,7 +1102,8 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if brief.title and title is None:
         title = title_case(brief.title) if brief.title.islower() else brief.title
         from_brief.append(f"title '{title}'")
-    if brief and title is None and (said_name := (zh and _zh_business(plain)) or subject_of(unquoted)) and said_name in unquoted:
+    if brief and title is None and (said_name := (zh and (_zh_name_after_kind(plain) or _zh_business(plain)))
+                                    or subject_of(unquoted)) and said_name in unquoted:
         title = said_name  # "promo for Bean There Coffee. Slogan - Brewed for you": the name, the slogan under it
         notes.append(f"Title from the instruction: '{said_name}'.")
     if subtitle and title is None:
@@ -1204,7 +1236,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if title is None and (product := _ZH_PRODUCT_AFTER.search(plain)) and not _ZH_VERBISH_NAME.search(product.group("s")):
         title = product.group("s")  # "做个产品视频，降噪蓝牙耳机，卖点…": the product (it was the stock "新品上市")
         notes.append(f"Title from the instruction: '{title}'.")
-    if title is None and zh and (biz := _zh_business(plain)):
+    if title is None and zh and (biz := _zh_name_after_kind(plain) or _zh_business(plain)):
         title = biz  # "山月民宿五一预定", "蜀味老灶火锅", "PowerHouse健身": the business's name (it had none, or "双12")
         notes.append(f"Title from the instruction: '{title}'.")
     if title is None and (alone := _ZH_EVENT_ALONE.search(plain) or _ZH_LAUNCH_ALONE.search(plain)):
