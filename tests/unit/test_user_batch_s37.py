@@ -142,3 +142,90 @@ def test_a_chinese_first_cut_is_titled_by_the_business_typed(first, title, shown
 
 
 PHOTOS_ZH = [img("a.jpg", 0), img("b.jpg", 1), img("c.jpg", 2), aud("m.mp3", 100_000)]
+
+
+# the eleventh batch (session 37): twelve sessions by three panels of users, the first messages as they typed them
+
+def _files(*names: str):
+    from .test_compose import clip
+
+    return [clip(n, 12_000) if n.lower().endswith((".mp4", ".mov")) else aud(n, 100_000)
+            if n.lower().endswith((".mp3", ".wav", ".m4a")) else img(n, i) for i, n in enumerate(names)]
+
+
+ENGLISH_SCHOOL = (_files("教室.jpg", "上课.mp4", "孩子们合影.jpg", "外教.jpg", "证书.jpg", "欢快儿歌.mp3"),
+                  "暑假班招生啦 帮我剪个视频 机构叫 小橡树少儿英语 武汉光谷 暑期班7月6号开课 小班教学每班最多8人 4-12岁 "
+                  "免费试听一节课 报名电话13871234567 20秒 片尾放电话")
+NAILS = (_files("新款1.jpg", "新款2.jpg", "IMG_8823.jpg", "做美睫过程.mov", "店里.jpg", "chill.mp3"),
+         "做一个美甲美睫的宣传 小红书那种 竖版 15秒 春季新款上新 猫眼美甲团购价99（原价168）美睫自然款128 加我微信预约 "
+         "微信号：nailsbyLily_sh 地址上海静安区愚园路 要简约高级一点 别太花")
+HOTPOT = (_files("门头.jpg", "IMG_20260310_183012.jpg", "毛肚.jpg", "店内环境.mp4", "涮毛肚.mp4", "喜庆.mp3"),
+          "帮我做个店庆视频 我们老码头社区火锅三周年了！！活动时间4月18号到4月20号 全场满200减50 双人套餐原价168现在只要128 "
+          "四人餐258 地址成都市武侯区玉林北路23号 电话028-85561234 视频要热闹点 30秒左右 标题就写 老码头火锅三周年店庆")
+GIG = (_files("band_group_shot.jpg", "IMG_2231.JPG", "drummer_closeup.png", "live at the lexington.mov",
+              "Glasshouse - Undertow (master).wav"),
+       "hey!! we're glasshouse and we've got a headline show coming up, need a 20 sec promo for insta. gig is friday 14 march "
+       "at the lexington, london. doors 7:30pm, show 8:30pm. tickets £12 adv / £15 otd, link tix.glasshouseband.com. use our "
+       "track undertow as the music obvs. start with the live clip then the band pics 🤘")
+PLAY = (_files("poster.png", "rehearsal_act1.jpg", "rehearsal_act2.jpg", "cast_photo.jpg", "scene from act 2.mp4", "overture.mp3"),
+        "Good afternoon. The Millbrook Players are presenting 'The Importance of Being Earnest' by Oscar Wilde. Performances: "
+        "Thursday 3rd April 7.30pm, Friday 4th April 7.30pm and Saturday 5th April 2pm matinee. Tickets: Adults £10, Children £5. "
+        "Box office: 01632 960 123. Venue is Millbrook Village Hall. We would like a short trailer, around 25 seconds, rather "
+        "elegant please. Many thanks, Margaret")
+LISTING = (_files("front_exterior.jpg", "kitchen.jpg", "IMG_5521.jpg", "master_bedroom.jpg", "IMG_5530.jpg", "walkthrough.mp4",
+                  "piano soft.mp3"),
+           "Hi, I need a short property video for a new listing. 3 bed semi-detached, 14 Oakfield Road, Harrogate HG2 8QT. Offers "
+           "over £325,000. Open house Saturday 14th June 11am-1pm. Contact Sarah Mitchell on 07700 900 482. Features: south facing "
+           "garden, newly fitted kitchen, off-street parking for 2 cars. Please keep it elegant and professional, around 30 "
+           "seconds. Start with the exterior.")
+TACOS = (_files("tacos_al_pastor.jpg", "truck_front.jpg", "IMG_0412.jpg", "IMG_0419.jpg", "grill_sizzle.mov", "cumbia track.mp3"),
+         "yo we're Trompo Loco taco truck in austin. need a 15 sec vid for this weeks specials: mon birria tacos $3.50, wed al "
+         "pastor 3 for $10, fri fish tacos $4. this week were parked at 6th & Waller (east side) thurs-sat 11am-3pm then rainey "
+         "st 9pm-2am. follow us @trompolocoatx. fun colorful vibe pls, vertical for ig")
+
+
+@pytest.mark.parametrize(("case", "said", "want", "gone"), [
+    # it wrote "一下 改成7月8号" over the date
+    (ENGLISH_SCHOOL, "开课日期改一下 改成7月8号", "7月8号 · 报名电话 13871234567", "一下"),
+    # it wrote "89 今天限时" over the whole caption
+    (NAILS, "猫眼的价格改成89 今天限时", "猫眼美甲团购价89（原价168）美睫自然款128", "今天限时"),
+    # it changed the old price (168), not the price now
+    (HOTPOT, "双人套餐改成118 刚跟老板商量了", "双人套餐原价168现在只要118", "刚跟"),
+    # "not 7:30" set the video to 450 s
+    (GIG, "doors is actually 7pm not 7:30 sorry 🙏", "Doors 7pm", "7:30"),
+    # it wrote "the phone number is 07700 900 428" into the number
+    (LISTING, "Sorry the phone number is 07700 900 428, not 482", "Call 07700 900 428", "phone number is"),
+])
+def test_a_fact_corrected_with_words_around_it(case, said, want, gone):
+    files, first = case
+    s0, _ = session_after(files, first)
+    s, (r,) = session_after(files, first, said)
+    shown = " | ".join(_all_texts(s.timeline))
+    assert want in shown and gone not in shown, r.message
+    assert s.timeline.duration == s0.timeline.duration, r.message
+
+
+def test_the_nth_of_the_pictures_a_name_shares():
+    # "remove the second rehearsal photograph" removed the second shot and both rehearsal pictures
+    s, (r,) = session_after(*PLAY, "Please remove the second rehearsal photograph")
+    names = [seg.name for seg in s.timeline.track(Role.MAIN).segments]
+    assert "rehearsal_act1.jpg" in names and "rehearsal_act2.jpg" not in names and len(names) == 4, r.message
+
+
+def test_a_text_taken_out_by_its_words_not_a_picture_sharing_one():
+    # "take out the fish tacos, were out of fish this week" removed tacos_al_pastor.jpg
+    s, (r,) = session_after(*TACOS, "take out the fish tacos, were out of fish this week")
+    assert "tacos_al_pastor.jpg" in [seg.name for seg in s.timeline.track(Role.MAIN).segments], r.message
+    assert not any("fish" in t for t in _all_texts(s.timeline)) and "understand" not in r.message, r.message
+
+
+@pytest.mark.parametrize(("case", "said", "answer"), [
+    (TACOS, "is the instagram handle on there? ppl need to find us", "@trompolocoatx"),  # made the video square
+    (GIG, "is the ticket link on there?", "tix.glasshouseband.com"),
+    (LISTING, "Is the address shown anywhere?", "14 Oakfield Road"),
+    (PLAY, "Is the venue on there? I can't see it", "No"),
+])
+def test_whether_a_fact_is_shown_is_answered(case, said, answer):
+    s0, _ = session_after(*case)
+    s, (r,) = session_after(*case, said)
+    assert answer in r.message and not r.changed and s.timeline.width == s0.timeline.width, r.message

@@ -1376,7 +1376,11 @@ _WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+who
                        r"(?:\s+(?:way\s+|too\s+|so\s+)?(?:fast|quick(?:ly)?))?\s*[.!]*$|"
                        # "ribs are $19 now, meat prices man 😤", "…, inflation lol": why the price changed
                        r"^(?:[a-z]+\s+){0,2}(?:prices?|costs?|inflation|suppliers?)(?:\s+(?:man|mate|dude|lol|ugh|smh|tho|though|"
-                       r"innit|went\s+up|going\s+up|are\s+(?:crazy|mad|insane|wild)|is\s+(?:crazy|mad|insane|wild)|rising|up))*\W*$|"
+                       r"innit|went\s+up|going\s+up|are\s+(?:crazy|mad|insane|wild)|is\s+(?:crazy|mad|insane|wild)|rising|up))*"
+                       r"(?:\s+(?:in|on|since|this|last|from)\s+[a-z]+){0,2}\W*$|"  # ("prices went up in jan")
+                       # "…, were out of fish this week", "sold out": why it goes
+                       r"^(?:we'?re|were|we\s+are|we\s+ran|we\s+have\s+run|ran|all|they'?re|it'?s|its)?\s*(?:out\s+of|sold\s+out|run\s+out)"
+                       r"\b[\w\s']{0,30}[.!]*$|"
                        # "…, sorry", "…, thanks!": manners
                        r"^(?:(?:so|very|really)\s+)?(?:sorry|sry|soz|thanks|thank\s+you|thx|ty|lol|haha|cheers|my\s+bad|谢谢|麻烦了|辛苦了)[.!！。]*$|"
                        # "…, I'm 67 I can't read that quick": who asks and why

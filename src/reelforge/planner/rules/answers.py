@@ -92,11 +92,16 @@ def _music_said(c: _Ctx) -> str:
 # "is the insta handle on the end?", "did you put our number in?": whether a fact is on screen, and where (the
 # first was read as "insta": the frame went square)
 _RX_IS_SHOWN = re.compile(
-    _ASK_LEAD + r"(?:is|are|did\s+(?:you|u)\s+(?:put|add|include)|have\s+(?:you|u)\s+(?:put|added|included))\s+"
-    r"(?:the\s+|my\s+|our\s+)?(?P<what>(?:insta(?:gram)?|ig|tiktok)\s+(?:handle|name|account)|handle|website|site|web\s+address|"
-    r"(?:phone\s+)?number|phone|address|prices?|hours|opening\s+hours|e-?mail|logo|"
-    r"(?:opening\s+|event\s+|start\s+|new\s+)?(?:date|dates|day|time|times)|offer|discount|deal|promo\s+code|code|link|location)\s+"
-    r"(?:(?:on|in|at)\s+)?(?:(?:the\s+)?(?:very\s+)?end(?:\s+card)?|there|it|in|on|the\s+video|(?:on\s+)?screen|anywhere)?\s*\?+\s*$", re.I)
+    _ASK_LEAD + r"(?:is|are|did\s+(?:you|u)\s+(?:put|add|include)|have\s+(?:you|u)\s+(?:put|added|included)|"
+    r"can\s+(?:people|ppl|they|viewers|customers|everyone|you|u|we)\s+(?:see|read|find))\s+"
+    r"(?:the\s+|my\s+|our\s+)?(?P<what>(?:insta(?:gram)?|ig|tiktok)\s+(?:handle|name|account)|handle|"
+    r"(?:(?:ticket|tickets|booking|sign[\s-]?up|order|menu|registration|rsvp|donation)\s+)?(?:website|site|page|link)|web\s+address|"
+    r"(?:phone\s+)?number|phone|address|prices?|hours|opening\s+hours|e-?mail|logo|venue|"
+    r"(?:opening\s+|event\s+|start\s+|new\s+)?(?:date|dates|day|time|times)|offer|discount|deal|promo\s+code|code|location)\s*"
+    r"(?:(?:shown|showing|visible|included|displayed|written|up)\s+)?"
+    r"(?:(?:on|in|at)\s+)?(?:(?:the\s+)?(?:very\s+)?end(?:\s+card)?|there|it|in|on|the\s+video|(?:on\s+)?screen|anywhere)?\s*\?+"
+    # (and why it is asked: "is the instagram handle on there? ppl need to find us" made the video square)
+    r"\s*(?:[^?\n]{0,60}[.!]*)?$", re.I)
 # "微信号在上面吗", "地址有吗", "电话放上去了吗": whether a text shows it
 _RX_IS_SHOWN_ZH = re.compile(r"^(?P<what>微信号?|电话(?:号码)?|手机号(?:码)?|地址|价格|网址|日期|时间|营业时间|优惠|二维码|logo)\s*"
                              r"(?:有|在|放)?(?:在)?(?:上面|视频里|视频上|里面|画面上|上去|最后|结尾|开头|片尾)?(?:有|放了|加了|写了)?(?:了)?"
@@ -105,7 +110,7 @@ _RX_IS_SHOWN_ZH = re.compile(r"^(?P<what>微信号?|电话(?:号码)?|手机号(
 _SHOWN_KIND = {"handle": "handle", "name": "handle", "account": "handle", "website": "web", "site": "web", "address": "place",
                "number": "phone", "phone": "phone", "price": "price", "prices": "price", "hours": "when", "mail": "mail",
                "date": "when", "dates": "when", "day": "when", "time": "when", "times": "when", "discount": "offer",
-               "deal": "offer", "link": "web", "location": "place",
+               "deal": "offer", "link": "web", "page": "web", "location": "place", "venue": "place",
                "微信": "wechat", "微信号": "wechat", "电话": "phone", "电话号码": "phone", "手机号": "phone", "手机号码": "phone", "地址": "place", "价格": "price", "网址": "web",
                "日期": "when", "时间": "when", "营业时间": "when", "优惠": "offer"}
 
@@ -125,7 +130,9 @@ def _is_shown(c: _Ctx, what: str) -> str:
         return ("有：" + "；".join(f"「{s.text}」在{s.start / 1000:g}-{s.end / 1000:g}秒" for s in found) if found else
                 f"没有：画面上没有{what}；说“在结尾加上……”可以加上")
     found = [s for _, s in c.text_segs(None)
-             if (re.search(r"@\w", s.text) if kind == "handle" else holds(kind, s.text))]
+             if (re.search(r"@\w", s.text) if kind == "handle" else holds(kind, s.text))
+             and (word not in ("time", "times") or re.search(r"(?i)\d\s*[ap]\.?m\b|\d:\d\d|noon|midnight", s.text))]
+    # (a start time is a clock time: "Sunday 8 June" answered "is the start time on there?")
     if not found:
         return f"no: no text on screen shows the {what.lower()}; say e.g. \"add '...' at the end\" to show it"
     total = c.tl.duration

@@ -316,9 +316,14 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     """"X not Y" as the change of Y, which is on screen (``texts``; ``shown``, all of them case-folded),
     to X; else None."""
     if len(y.split()) <= 3 and (said_is := re.search(r"(?i)^.*\b(?:is|are|'s|should\s+be)\s+(?:(?:called|named|spelt|spelled|"
-                                                     r"on|at)\s+)?(?=\S)", x)) \
+                                                     r"on|at|actually|really)\s+)?(?=\S)", x)) \
             and len(x[said_is.end():].split()) <= len(y.split()) + 1:
         x = x[said_is.end():]  # "her surname is Allardyce not Allerton": Allardyce
+    x = re.sub(r"(?i)^(?:actually|really|in\s+fact|now|meant\s+to\s+be|supposed\s+to\s+be)\s+(?=\S)", "", x)  # ("doors is actually 7pm")
+    if y.isdigit() and (said_is := re.search(r"(?i)^.*\b(?:is|are|'s)\s+(?=[+\d(])", x)) \
+            and re.fullmatch(r"[+\d][\d\s().-]*\d", rest := x[said_is.end():]) and re.search(rf"(?<!\d)\d{{{len(y)}}}$", rest) \
+            and (rest[:-len(y)] + y).casefold() in shown:
+        x = rest[-len(y):]  # "the phone number is 07700 900 428, not 482" on "Call 07700 900 482": 428 (it wrote the clause in)
     if (moved := _day_of_month_not(x, y, texts, shown)) is not None:
         return moved  # "the date is saturday 21st not 14th", "march 21 not march 14" on "Sat 14 March 10am-3pm"
     if (day := day_index(y)) is not None and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
@@ -336,8 +341,10 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and re.search(r"(?i)\b(?:is|are|'s|at|starts?)\s+\d{1,2}(?::\d\d)?$", x):
         x = re.sub(r"(?i)^.*\b(?:is|are|'s|at|starts?)\s+", "", x)  # "evening show is 5:30 not 6" on "… 2pm and 6pm"
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (half := re.search(rf"(?i)\b{re.escape(y)}\s*([ap]m)\b", shown)) \
-            and re.fullmatch(r"\d{1,2}(?::\d\d)?", x):
-        y, x = y + half.group(1), x + half.group(1)  # "its 7:30 not 7" on "Doors 7pm": 7pm to 7:30pm
+            and re.fullmatch(r"(?i)\d{1,2}(?::\d\d)?(?:\s*[ap]m)?", x):
+        # "its 7:30 not 7" on "Doors 7pm": 7pm to 7:30pm; "doors is 7pm not 7:30" on "Doors 7:30pm": 7:30pm (as
+        # "7:30" alone it set the video to 450 s)
+        y, x = y + half.group(1), x if re.search(r"(?i)[ap]m$", x) else x + half.group(1)
     if re.fullmatch(r"\d[\d-]*", y) and len(x) > len(y) + 2 and \
             len(whole := {w for w in re.findall(r"[\w.+()-]*\w", shown) if y in w and abs(len(w) - len(x)) <= 2}) == 1:
         y = whole.pop()  # "its 512-555-0196 not 0199" on "Call 512-555-0199": the number whole (it wrote "512-555-512-…")

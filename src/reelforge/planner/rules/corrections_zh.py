@@ -46,7 +46,7 @@ _ZH_EACH = re.compile(r"^(?:每位|每人|一位|单价|现价|价格|售价)\s*
 
 # "开业改4月10号了", "开班时间推迟到7月7号": what happens, moved to a new date
 _ZH_MOVED = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:时间|日期)?(?:改到|改成|改为|改了[，,\s]*|改(?![成为到])|变成|推迟到|推到|延期到|"
-                       r"延到|提前到|挪到)(?P<v>.+?)了?$")
+                       r"延到|提前到|挪到)(?P<v>(?!一下)[^改]+?)了?$")
 
 
 def _date_moved_zh(new: str, texts: Sequence[str]) -> str:
@@ -155,7 +155,13 @@ def _number_after(key: str, value: str, texts: Sequence[str]) -> str | None:
     if len(hits) != 1 or not key.strip() or key.isdigit():
         return None
     part, m = hits[0]
-    return f"把{part}改成{part[:m.start('n')]}{value}{part[m.end('n'):]}"
+    start, end = m.span("n")
+    if re.search(r"原价\s*[¥￥]?$", part[:start]) and (now := _NOW_PRICE.search(part, end)):
+        start, end = now.span("n")  # "双人套餐原价168现在只要128": the price now, not the old one (it changed 168)
+    return f"把{part}改成{part[:start]}{value}{part[end:]}"
+
+
+_NOW_PRICE = re.compile(r"(?:现在|现价|只要|仅需|仅要|活动价|到手价?|特价|团购价)\s*[:：]?\s*(?P<n>[¥￥]?\d[\d.]*)")
 
 
 def _nearest_piece_hit(key: str, texts: Sequence[str]) -> list[tuple[str, re.Match[str]]]:
@@ -203,6 +209,8 @@ def _number_anew_zh(t: str, texts: Sequence[str]) -> str | None:
 def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
     """A Chinese correction of a fact on screen said as the change it asks for (`corrections.as_change`), or None."""
     t = TAIL_ZH.sub("", _HEAD_ZH.sub("", piece.strip()))
+    # "开课日期改一下 改成7月8号", "日期改一下 7月8号": one change ("一下 改成7月8号" was written over the date)
+    t = re.sub(r"(?:改|换|调|更新)一下(?:[\s，,]*(?:改成|改为|换成|改到|调到|调整为)|[\s，,]+)\s*(?=[^\s：:])", "改成", t)
     if (m := _ZH_OLD_WRONG.match(t)) and sum(len(re.findall(rf"(?<![\d.]){re.escape(m.group('y'))}(?![\d.])", x)) for x in texts) == 1:
         return f"把{m.group('y')}改成{m.group('x')}"  # "998是错的 应该是1098"
     if said := _said_anew_zh(t, texts) or _number_anew_zh(t, texts):
@@ -253,6 +261,11 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
 _ZH_DATE_TOO = re.compile(r"^(?:把|再)?日期(?:也|再)?(?:加上|加进去|写上|加)(?:去)?\s*[:：]?\s*(?P<d>\d{1,2}月\d{1,2}[日号]?)$")
 
 
+# "猫眼的价格改成89 今天限时": the price of what it names, a word of why after it
+_ZH_KEY_PRICE = re.compile(r"^(?P<k>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)的?(?:价格|价钱|售价|团购价|定价)(?:改成|改为|调到|调整为|变成|降到|涨到)"
+                           r"\s*(?P<v>[¥￥]?\d[\d.]*)\s*(?:元|块)?(?:[\s，,]+[\u4e00-\u9fff]{1,12})?\s*[。！!]*$")
+
+
 def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
     """The Chinese corrections no rule should read otherwise (`corrections.said_first`), or None."""
     t = t.strip()
@@ -265,6 +278,8 @@ def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
             return f"把{undated[0]}改成{m.group('d')}{undated[0]}"
     if (m := _ZH_HOURS.match(t)) and len(olds := {o.group(0) for x in texts for o in CLOCK_RANGE.finditer(x)}) == 1:
         return f"把{olds.pop()}改成{m.group('v')}"  # "营业时间改成9:00-21:00": no length of the video
+    if (m := _ZH_KEY_PRICE.match(t)) and (said := _number_after(m.group("k"), m.group("v"), texts)):
+        return said  # "猫眼的价格改成89 今天限时" wrote "89 今天限时" over the whole caption
     if (m := _ZH_CLOSES.match(t)) and (said := _closing_zh(m, texts)):
         return said  # "晚上11点关门" on "营业时间10:00-22:00": 23:00
     if (m := _ZH_OFFER.match(t)) and (said := _offer_zh(m.group("s"), m.group("v"), texts)):

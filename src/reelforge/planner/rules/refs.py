@@ -378,6 +378,15 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                 out[-1] = r
             continue
         out.append(r)
+    # an ordinal said before a name several files share is the nth of them ("remove the second rehearsal photograph"
+    # for rehearsal_act1.jpg and rehearsal_act2.jpg: it removed the second shot and both rehearsal ones)
+    for i in range(len(out) - 1, 0, -1):
+        first, named = out[i - 1], out[i]
+        shared = files_of.get(named.target.name or "", []) if named.target.name else []
+        if first.target.index is not None and first.target.name is None and not first.more and len(shared) > 1 \
+                and not t[first.end - offset:named.start - offset].strip() and -len(shared) <= first.target.index < len(shared):
+            in_order = [s.name.lower() for s in c.main_segs() if s.name.lower() in shared]
+            out[i - 1:i + 1] = [_TRef(O.Target(name=in_order[first.target.index]), first.start, named.end)]
     # ordinals without a noun take the kind of the nearest one that has it ("swap the first and third images")
     kinds = [r.target.kind for r in out if r.target.kind]
     if kinds:

@@ -1467,6 +1467,8 @@ _HALF, _THREE = re.compile(r"half|halve|减半|一半"), re.compile(r"three|trip
 _NOT_THE_VIDEOS_LENGTH = re.compile(
     r"\blong\s+enough\b|够长|够不够|"
     r"\d{1,2}:\d\d\s*(?:am|pm)?\s*,?\s*(?:not|instead\s+of)\s+\d|"
+    # "change 7:30 to 7pm": a clock time changed, not a length of 7 min 30 s (it set the video to 450 s)
+    r"\bchange\s+\d{1,2}:\d\d\s+to\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bchange\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\s+to\b|"
     r"\b(?:show|shows|class|event|party|doors|service|session|game|match|set|performance|screening|ceremony|kickoff|opening)\s+"
     r"(?:is|starts?|begins?|opens?|now)\s+(?:at\s+)?\d{1,2}(?::\d\d)?\b|"
     r"^(?:the\s+|that\s+|this\s+)?(?!(?:whole|entire|full|video|ad|reel|thing|it|overall)\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+"

@@ -939,7 +939,30 @@ def _h_row_part_off(c: _Ctx) -> list[O.Op] | None:
     if _has(r"\b(?:photos?|pictures?|images?|pics?|shots?|clips?|scenes?|videos?)\b|图片|照片|视频", c.t):
         return None  # "remove the pepper photo": a shot, whatever a text says
     row = _row_part_named(c)
-    return [row] if row is not None else None
+    if row is not None:
+        return [row]
+    return _text_named_off(c)
+
+
+# "take out the fish tacos, were out of fish this week": what goes, up to a reason or a comma
+_RX_TAKE_OUT = re.compile(r"\b(?:remove|take\s+out|take\s+off|delete|drop|get\s+rid\s+of|lose)\s+(?:the\s+)?(?P<p>[a-z][\w'&$£€.-]*"
+                          r"(?:\s+[a-z$£€\d][\w'&$£€.-]*){1,5}?)\s*(?:[,.;!]|$|\s+(?:pls|please|bc|because|cause|cuz|coz|since|as|we|"
+                          r"were|we're|its|it's|sold|too)\b)")
+
+
+def _text_named_off(c: _Ctx) -> list[O.Op] | None:
+    """The one text a removal names by two or more of its words when no shot's file name holds them all ("take out
+    the fish tacos" on "Fri fish tacos $4": it removed tacos_al_pastor.jpg)."""
+    m = _RX_TAKE_OUT.search(c.t)
+    if m is None or c.zh:
+        return None
+    said = bare_words(m.group("p"))
+    words = set(said.split())
+    if len(words) < 2 or any(words <= set(re.split(r"[^a-z0-9]+", s.name.lower())) for s in c.main_segs() if s.name):
+        return None
+    every = c.text_segs(None)
+    hits = [(r, s) for r, s in every if re.search(rf"(?<!\w){re.escape(said)}(?!\w)", bare_words(s.text))]
+    return [O.RemoveText(target=text_by_id(every, *hits[0]))] if len(hits) == 1 else None
 
 
 def _row_part_named(c: _Ctx) -> O.UpdateText | None:
