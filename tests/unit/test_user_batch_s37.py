@@ -229,3 +229,101 @@ def test_whether_a_fact_is_shown_is_answered(case, said, answer):
     s0, _ = session_after(*case)
     s, (r,) = session_after(*case, said)
     assert answer in r.message and not r.changed and s.timeline.width == s0.timeline.width, r.message
+
+
+STAY = (_files("院子.jpg", "房间.jpg", "早餐.jpg", "航拍.mp4", "旁白.m4a", "轻音乐.mp3"),
+        "莫干山 山居·云栖民宿 周末房价 大床房598/晚 含双早 家庭房888/晚 节假日另议（五一涨价20%）预定电话/微信18968001234 "
+        "配我录的旁白 加背景音乐 要安静 治愈那种 时长跟旁白差不多")
+RUN = (_files("kids_with_medals.jpg", "start_line_2024.jpg", "volunteers_tent.JPG", "finish line.mp4", "upbeat_fun.mp3"),
+       "Hi! I'm making a promo for our annual Fun Run for Hope 5k. It's on Sunday 8 June 2025, start time 9am at Riverside Park. "
+       "Registration is $25 for adults, kids under 12 run free. All money raised goes to St. Mary's Children's Hospital. Sign up "
+       "at funrunforhope.org. About 30 seconds please, cheerful, and end with the website. Thanks!!")
+WEDDING = (_files("voiceover_final.m4a", "bg music piano.mp3", "ceremony.mp4", "couple_sunset.jpg", "rings.jpg", "first dance.mov"),
+           "帮我做一个 wedding promo reel, 大概 45 秒. 我们是 Lumière Films, couple names 用 Emily & Jason as the sample. Packages: "
+           "Silver $1800 (6 hours), Gold $2800 (full day + drone), Platinum $3800 (full day + same-day edit). Contact: "
+           "hello@lumierefilms.co, WhatsApp +1 415 555 0198. 用 voiceover, 音乐在后面 soft 一点")
+YOGA = (_files("studio_wide.jpg", "IMG_7781.jpg", "IMG_7790.jpg", "flow_class.mp4", "voiceover_intro.m4a", "ambient pad.mp3"),
+        "hi! we're Salt & Sun Yoga in West End Brisbane, new timetable starts 3 March: vinyasa mon/wed 6am & 6pm, yin tues/thurs "
+        "7pm, hot pilates sat 8am. intro offer 2 weeks unlimited for $39 (new students only). my voiceover is attached pls use it "
+        "and keep the music soft underneath. website saltandsunyoga.com.au. calm vibe, for insta reels")
+
+
+def _texts_with_times(tl):
+    return {s.text: (s.start, s.end) for tr in tl.tracks if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA) for s in tr.segments}
+
+
+@pytest.mark.parametrize(("case", "said", "words"), [
+    (RUN, "can the website stay on screen longer at the end", "funrunforhope.org"),
+    (ENGLISH_SCHOOL, "结尾的电话多停几秒", "13871234567"),
+])
+def test_a_text_at_the_end_stays_longer(case, said, words):
+    # both were set to "the last 3 s", shorter than before
+    s0, _ = session_after(*case)
+    s, (r,) = session_after(*case, said)
+    span = lambda tl: next(b - a for t, (a, b) in _texts_with_times(tl).items() if words in t)  # noqa: E731
+    assert span(s.timeline) > span(s0.timeline), r.message
+
+
+def test_a_clips_sound_turned_off_is_that_clip_muted():
+    # "上课那段声音关了 只要音乐" set the music to 0 %
+    s, (r,) = session_after(*ENGLISH_SCHOOL, "上课那段声音关了 只要音乐")
+    clip_seg = next(seg for seg in s.timeline.track(Role.MAIN).segments if seg.name == "上课.mp4")
+    music = s.timeline.track(Role.MUSIC).segments[0]
+    assert (clip_seg.mute or clip_seg.volume == 0) and music.volume > 0, r.message
+
+
+def test_a_line_of_a_row_named_by_its_words_goes_alone_or_is_said_anew():
+    # "五一涨价那句不要了 改成 节假日价格请咨询" removed the whole row (a room's price with it) and added nothing
+    s, (r,) = session_after(*STAY, "五一涨价那句不要了 改成 节假日价格请咨询")
+    shown = " | ".join(_all_texts(s.timeline))
+    assert "节假日价格请咨询" in shown and "五一涨价" not in shown and "家庭房888/晚" in shown, r.message
+    s, (r,) = session_after(*STAY, "五一涨价那句删掉")
+    shown = " | ".join(_all_texts(s.timeline))
+    assert "五一涨价" not in shown and "家庭房888/晚" in shown, r.message
+
+
+def test_a_line_not_on_screen_removes_nothing():
+    # "国庆那句删掉" with no such line removed every text
+    s0, _ = session_after(*STAY)
+    s, (r,) = session_after(*STAY, "国庆那句删掉")
+    assert _all_texts(s.timeline) == _all_texts(s0.timeline) and not r.changed, r.message
+
+
+def test_a_first_cut_with_the_name_dotted_and_the_phone_apart():
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(STAY[0])
+    r = s.handle(STAY[1])
+    texts = _all_texts(s.timeline)
+    assert texts[0] == "山居·云栖民宿" and not any("电话" in t and "五一" in t for t in texts), texts
+    assert "Also shown" not in r.message  # (a Chinese reply says it in Chinese)
+
+
+def test_a_length_said_in_chinese_is_no_caption():
+    # "大概 45 秒" showed the caption "大概 45"
+    s, _ = session_after(*WEDDING)
+    assert not any("大概" in t for t in _all_texts(s.timeline))
+
+
+def test_a_title_asked_for_at_the_start_in_mixed_words():
+    # "加个 title 在开头: Lumière Films" moved the title to the end
+    s, (r,) = session_after(*WEDDING, "加个 title 在开头: Lumière Films")
+    title = s.timeline.track(Role.TITLE).segments[0]
+    assert (title.text, title.start) == ("Lumière Films", 0), r.message
+
+
+def test_a_title_too_big_is_made_smaller():
+    s0, _ = session_after(*YOGA)
+    s, (r,) = session_after(*YOGA, "the title is huge can it be smaller")
+    sizes = ["small", "medium", "large", "xlarge"]
+    before, after = (sizes.index(x.timeline.track(Role.TITLE).segments[0].size.value) for x in (s0, s))
+    assert after < before, r.message
+
+
+def test_text_too_fast_to_read_stays_longer():
+    # "the text goes by too fast i cant read the timetable" made it bigger
+    s0, _ = session_after(*YOGA)
+    s, (r,) = session_after(*YOGA, "the text goes by too fast i cant read the timetable")
+    caps = lambda tl: sum(x.duration for x in tl.track(Role.CAPTION).segments)  # noqa: E731
+    assert caps(s.timeline) > caps(s0.timeline), r.message

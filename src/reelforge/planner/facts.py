@@ -412,7 +412,9 @@ _OF_THE_VIDEO = re.compile(
     r"竖屏|横屏|方形|竖的|横的|要个|做个|弄个|帮我")
 _LINES = re.compile(r"\n|(?<!\d)\.\s+|\.\s+(?=[^\d\s])")  # (the first cut is given its lines joined with ". ")
 _PIECES = re.compile(r"\n|[,，;；。!！?？]\s*|\s+-\s+|\s+(?:or|and)\s+(?=[$€£¥@\d])"
-                     r"|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])")  # (Chinese pieces are typed with spaces between)
+                     r"|(?<=[）)])(?=(?:预定|预订|预约|咨询|报名|订餐|订房|联系)?(?:电话|微信|手机))"  # ("…（五一涨价20%）预定电话/微信189…")
+                     r"|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff]{2})")  # (Chinese pieces are typed with spaces between;
+# "大概 45 秒" is one: its "45" was shown)
 
 
 def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:

@@ -363,6 +363,7 @@ _TABLE: list[Rule] = [
        lambda m: f"字幕「{m[1]}」没有放：结尾由行动号召和它下面一行占用。"),
     _r(r"Captions from the prices listed: (.+)\.", lambda m: f"字幕取自列出的价格：{_q(m[1])}。"),
     _r(r"Captions from the facts typed: (.+)\.", lambda m: f"字幕取自指令里写的信息：{_q(m[1])}。"),
+    _r(r"Also shown, as typed: (.+)\.", lambda m: f"也按原样显示了：{_q(m[1])}。"),
     _r(r"No room for (.+) over the pictures; add them with 'add the caption …' where you want them\.",
        lambda m: f"图片上放不下{_q(m[1])}；可以说“加字幕……”放到想要的位置。"),
     _r(r"The caption '(.+)' is shown with the one before it: the call to action and the line under it take the end\.",

@@ -731,7 +731,7 @@ _THING_NOUN = re.compile(r"(?i)\b(?:collection|line|range|menu|flavou?rs?|arriva
 # a Chinese business named before what it is ("山月民宿", "蜀味老灶火锅", "PowerHouse健身", "启航少儿编程", "小鹿的衣橱")
 # ("IRON FIT 铁馆", "毛孩子宠物生活馆", "小雏菊花坊", "光影时光摄影工作室": whole; each was left out or cut short)
 _ZH_BUSINESS = re.compile(r"(?:^|(?<=[\s，,。！!：:]))(?P<n>(?:[A-Za-z][A-Za-z0-9&'’]{1,19}(?:\s[A-Za-z][A-Za-z0-9&'’]{1,19}){0,2}\s?"
-                          r"(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}?|[A-Za-z][A-Za-z0-9&'’]{1,19}|[\u4e00-\u9fff]{2,6}?)"
+                          r"(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}?|[A-Za-z][A-Za-z0-9&'’]{1,19}|(?:[\u4e00-\u9fff]{1,4}·)?[\u4e00-\u9fff]{2,6}?)"
                           r"(?:生活馆|体验馆|铁馆|健身馆|花坊|花艺|会所|"
                           r"民宿|酒店|客栈|火锅|餐厅|饭店|咖啡馆?|书店|健身|少儿编程|编程|培训|花店|烘焙|面包坊|工作室|美甲|"
                           r"衣橱|服饰|女装|男装|茶馆|书院|琴行|舞蹈|瑜伽|驾校|汉服摄影|摄影|写真馆|果园|农场|"

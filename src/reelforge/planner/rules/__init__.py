@@ -472,6 +472,13 @@ _LABELS_ZH = re.compile(r"^\s*(?P<x>[^\s，,。]{1,16}?)(?:两张|这两张|那�
                         r"\s*[。！]*\s*$")
 
 
+# "加个 title 在开头: Lumière Films": a title at the start, its words after the colon (said in Chinese, "开头加个标题：…"
+# is read already)
+_TITLE_AT_START_ZH = re.compile(r"^\s*(?:(?:加|添加|加上)(?:个|一个)?\s*(?:title|headline)\s*(?:在)?\s*(?:开头|最前面|片头)?|"
+                                r"(?:在)?(?:开头|最前面|片头)\s*(?:加|添加|加上)(?:个|一个)?\s*(?:title|headline))\s*[:：]\s*"
+                                r"(?P<w>[^\s:：][^\n]{0,39}?)\s*$", re.I)
+
+
 def _labels_zh(m: re.Match[str], tl: Timeline) -> str | None:
     """The captions `_LABELS_ZH` reads, said one picture at a time with the words quoted; None unless the
     pictures are named by their files' names, one word for each."""
@@ -529,6 +536,8 @@ def _words_given(text: str, tl: Timeline) -> str:
                 f"“{m.group('b').strip()}” on the {m.group('y').strip()} {one}")
     if (m := _LABELS_ZH.match(text)) and (said := _labels_zh(m, tl)):
         return said
+    if m := _TITLE_AT_START_ZH.match(text):
+        return f"开头加标题“{m.group('w')}”"  # "加个 title 在开头: Lumière Films" (it moved the title to the end)
     if m := _WRITE_IT_ZH.match(text):
         # "那就写 德清县莫干山镇劳岭村" after a map it cannot draw (not understood)
         return f"结尾加上「{m.group('w')}」" if P.is_chinese(text) else f"add “{m.group('w')}” at the end"
@@ -1174,6 +1183,24 @@ def _text_said_whole_zh(said: str, tl: Timeline | None) -> str:
     return said
 
 
+# "五一涨价那句不要了 改成 节假日价格请咨询", "五一涨价那句删掉": the line named by words only one part of a row holds
+_ZH_SENTENCE_OFF = re.compile(r"^\s*(?P<x>[^，,。\s]{2,12}?)(?:那句|这句|那行|这行|那条)(?:话)?(?:不要了?|去掉|删了|删掉|别要了|拿掉)"
+                              r"(?:[\s，,]*(?:改成|换成|写成|改为)\s*(?P<y>[^，,。\s][^，,。]*?))?\s*[。！]*\s*$")
+
+
+def _sentence_of_a_row_zh(said: str, tl: Timeline | None) -> str:
+    """`_ZH_SENTENCE_OFF` said as the change of that part alone ("去掉…", "把…改成…"; it removed the whole row, a
+    room's price and the phone with it); as it is when no one part of a row holds the words."""
+    m = _ZH_SENTENCE_OFF.match(said)
+    if m is None or tl is None:
+        return said
+    parts = [p for t in tl.tracks if t.kind is TrackKind.TEXT for x in t.segments if " · " in x.text
+             for p in x.text.split(" · ") if m.group("x") in p]
+    if len(parts) != 1:
+        return said
+    return f"把{parts[0]}改成{m.group('y')}" if m.group("y") else f"去掉{parts[0]}"
+
+
 def _texts_shown(tl: Timeline) -> tuple[list[str], list[str]]:
     """The words on screen: the titles' apart (a title "Black Friday" is no date to correct)."""
     texts = [(tr.role, s.text) for tr in tl.tracks if tr.kind is TrackKind.TEXT for s in tr.segments]
@@ -1644,6 +1671,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     # "change price bit to SOLD - more coming soon": the text holding the price (not understood)
     masked = _RX_KIND_BIT.sub(r"\g<v>the \g<k>", masked)
     masked = _text_said_whole_zh(masked, timeline)  # "第二杯半价 放大点 要红色": that text's look
+    masked = _sentence_of_a_row_zh(masked, timeline)  # "五一涨价那句不要了 改成 …": that part of its row
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _ZH_WRITE_ONLY.sub(lambda m: f"{m.group('k')}改成{m.group('v')}", masked)  # "地址太长了 就写 滨江星光大道"

@@ -636,7 +636,7 @@ def _h_clip_audio(c: _Ctx) -> list[O.Op] | None:
         r"\b(?:keep|turn\s+(?:that|it|this)\s+off|mute)\b.{0,40}\b(?:sound|audio|noise|buzz|hum)\b", t)) or _has(rf"\b(?:mute|unmute|silence)\b.{{0,30}}\b(?:{_NOUN_VID}|clips?)\b|"
                                           rf"\b(?:clips?|footage)\s*[-–—:,]?\s*(?:no|without)\s+(?:sound|audio)\b|"
                                           rf"\bno\s+(?:\w+\s+){{1,3}}(?:audio|sound)\b(?!\s+effects?)|"
-                                          rf"\b(?:no|without)\s+(?:the\s+)?(?:sound|audio)\s+(?:from|of|on)\s+(?:it|that|this|the\s+\w+)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声|声音(?:关了|关掉|去掉|不要))|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|不要|静音|留着|保留|开着)", t)
+                                          rf"\b(?:no|without)\s+(?:the\s+)?(?:sound|audio)\s+(?:from|of|on)\s+(?:it|that|this|the\s+\w+)\b|\b(?:sound|audio)\s+(?:of|from|in|on)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:shot|clip|segment|scene)s?\b|(?:静音|关掉声音|去掉声音).{{0,8}}(?:视频|片段)|(?:视频|片段).{{0,8}}(?:静音|关掉声音|去掉声音|原声|声音(?:关了|关掉|去掉|不要))|(?:那段|这段|那个视频)的?(?:声音|原声)(?:去掉|关掉|关了|关上|关闭|不要|静音|留着|保留|开着)", t)
     if not clipish and not (_has(_MUTE_WORD, t) and (video_refs or recording)):
         return None
     if not clipish and _audio_role(t) in ("music", "voice"):

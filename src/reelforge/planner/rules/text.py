@@ -328,6 +328,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                 c.notes.append("只去掉了那部分（说“撤销”可恢复）。" if c.zh else "Only that part went (say 'undo' to have it back).")
                 return [O.UpdateText(target=text_by_id(every, *meant), text=rest)]
             return [O.RemoveText(target=text_by_id(every, *meant))]  # "remove the date": that one
+        if role is None and not plural and (named := re.search(r"(?P<x>[^，,。\s]{2,12}?)(?:那句|这句|那行|这行|那条)", t)) \
+                and not _has(r"所有|全部|都", t):
+            # "国庆那句删掉" with no such line: none goes (it removed every text)
+            raise _Cannot(f"画面上没有「{named.group('x')}」那句；画面上的文字：" + " / ".join(
+                f"「{s.text}」" for _, s in c.text_segs(None)[:6]))
         if plural or _has(r"\ball\b|\bevery\b|所有|全部|\bno\s+(?:more\s+)?(?:text|titles|captions|overlays)\b", t) or (role is None and not c.quotes and not _has(rf"\b(?:the|this|that)\s+(?:{_ORD_FULL}\s+)?(?:text|overlay)\b", t)):
             return [O.RemoveText(role=role.value if role else None)]  # type: ignore[arg-type]
         return [O.RemoveText(target=text_target(c, role))]
@@ -610,7 +615,11 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                 and cur is not None and not _has(r"\blonger\b|\bshorter\b", t):
             timing = (O.Timing(duration_ms=durs[0].ms, anchor="end") if cur.end >= c.tl.duration - 1  # keeps its end
                       else O.Timing(start_ms=cur.start, duration_ms=durs[0].ms))
-    longer, shorter = _has(r"\blonger\b|长一点|久一点|延长", t), _has(r"\bshorter\b|短一点|缩短", t)
+    longer = _has(r"\blonger\b|\bmore\s+time\b|长一点|久一点|延长|多停|停久|多放|多留|多显示|多待", t)
+    shorter = _has(r"\bshorter\b|短一点|缩短", t)
+    if timing is not None and cur is not None and (longer or shorter) and not TW.find_durations(t):
+        timing = None  # "can the website stay on screen longer at the end", "结尾的电话多停几秒": longer where it
+        # ends (it was set to the last 3 s, shorter)
     if timing is None and cur is not None and (longer or shorter):
         # "show the title longer", "make the title 3 seconds longer": a call to action at the end stays at the end
         by = next((d.ms for d in TW.find_durations(t)), max(1000, cur.duration // (2 if longer else 3)))
@@ -970,8 +979,9 @@ def _row_part_named(c: _Ctx) -> O.UpdateText | None:
     it; None when no single part is named."""
     said = bare_words(c.t.replace("«q»", " ".join(c.quotes)))
 
-    def in_said(words: str) -> bool:
-        return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said) is not None
+    def in_said(words: str) -> bool:  # (Chinese words have no spaces around them: "去掉节假日另议")
+        lead, tail = ("" if P.CJK.match(words[:1]) else r"(?<!\w)"), ("" if P.CJK.match(words[-1:]) else r"(?!\w)")
+        return bool(words) and re.search(rf"{lead}{re.escape(words)}{tail}", said) is not None
 
     every = c.text_segs(None)
     named = []

@@ -174,12 +174,12 @@ _SIZES = [TextSize.SMALL, TextSize.MEDIUM, TextSize.LARGE, TextSize.XLARGE]
 
 
 def size_in(t: str, current: TextSize | None = None) -> TextSize | None:
+    if _has(r"\bsmaller\b|小一点|小点|缩小|更小", t):  # ("the title is huge can it be smaller": smaller)
+        return _SIZES[max(0, _SIZES.index(current or TextSize.MEDIUM) - 1)]
     if _has(r"\b(?:huge|giant|enormous|very\s+(?:big|large)|extra[\s-]?large|xl)\b|超大|特大|巨大", t):
         return TextSize.XLARGE
     if _has(r"\b(?:bigger|larger)\b|大一点|大点|放大|加大|更大", t):
         return _SIZES[min(3, _SIZES.index(current or TextSize.MEDIUM) + 1)]
-    if _has(r"\bsmaller\b|小一点|小点|缩小|更小", t):
-        return _SIZES[max(0, _SIZES.index(current or TextSize.MEDIUM) - 1)]
     if _has(r"\b(?:big|large)\b|大字|大号", t):
         return TextSize.LARGE
     if _has(r"\b(?:small|tiny)\b|小字|小号", t):

@@ -44,7 +44,7 @@ def timing_in(c: _Ctx, default: O.Timing | None, text: str | None = None) -> O.T
 
 
 _RX_CAPTION_HOLD = re.compile(
-    r"\b(?:captions?|subtitles?|subs)\b.{0,40}\b(?:longer|(?:too|a\s+bit|a\s+little|bit|kinda|quite|so|very)\s+"
+    r"\b(?:captions?|subtitles?|subs|text|texts|words|writing)\b.{0,40}\b(?:longer|(?:too|a\s+bit|a\s+little|bit|kinda|quite|so|very)\s+"
     r"(?:fast|quick(?:ly)?|short|brief(?:ly)?)|"
     r"(?:go|goes|disappear|vanish|flash|fly)\w*\s+(?:by\s+|away\s+)?(?:too\s+)?(?:fast|quick(?:ly)?|soon))\b|"
     r"\b(?:longer|more\s+time)\b.{0,30}\b(?:captions?|subtitles?)\b|"
