@@ -422,8 +422,9 @@ XMAS_ROW = "At Old Town Hall · 80+ stalls · Free entry"
     (XMAS, "it's at the New Town Hall", Role.CAPTION, [XMAS_ROW.replace("Old", "New"), "Dec 14-15, 10am-6pm"]),
     (XMAS, "entry is $2 now", Role.CAPTION, [XMAS_ROW.replace("Free entry", "Entry $2"), "Dec 14-15, 10am-6pm"]),
     (XMAS, "entry is $2 now", Role.CTA, ["Mulled wine $4"]),
-    (BOOK, "out May 12 not May 5", Role.CAPTION, ["By Emma Hart · At Pages Bookshop", "Out May 12"]),
-    (BOOK, "it's by Emma J. Hart", Role.CAPTION, ["By Emma J. Hart · At Pages Bookshop", "Out May 5"]),
+    # (the signing's time is shown since session 37: "6pm" went without a word)
+    (BOOK, "out May 12 not May 5", Role.CAPTION, ["By Emma Hart · Signing at Pages Bookshop 6pm", "Out May 12"]),
+    (BOOK, "it's by Emma J. Hart", Role.CAPTION, ["By Emma J. Hart · Signing at Pages Bookshop 6pm", "Out May 5"]),
     (MOON, "每盒198元", Role.CAPTION, ["每盒198元", "9月1日-9月15日 · 下单微信 mooncake88"]),
     (MOON, "预售到9月20日", Role.CAPTION, ["每盒188元", "9月1日-9月20日 · 下单微信 mooncake88"]),
     (MOON, "买三送一", Role.CTA, ["买三送一"]),
@@ -437,7 +438,8 @@ def test_twelfth_batch_first_cuts():
     assert _texts(MOON)[Role.TITLE] == ["中秋月饼礼盒预售"]  # there was none
     p = plan(BOOK, THREE)
     r = plan_edit("signing is at 7pm", p.timeline, library=tuple(THREE))
-    assert not r.ops  # it wrote "Signing is at 7pm" over "Out May 5"; the signing's time is not shown
+    # it wrote "Signing is at 7pm" over "Out May 5"; the signing's time is shown now, and changed
+    assert [getattr(o, "text", None) for o in r.ops] == ["By Emma Hart · Signing at Pages Bookshop 7pm"], r.reply
 
 
 def test_a_clause_beside_a_value_is_no_value():

@@ -327,3 +327,38 @@ def test_text_too_fast_to_read_stays_longer():
     s, (r,) = session_after(*YOGA, "the text goes by too fast i cant read the timetable")
     caps = lambda tl: sum(x.duration for x in tl.track(Role.CAPTION).segments)  # noqa: E731
     assert caps(s.timeline) > caps(s0.timeline), r.message
+
+
+GROOMING_BARBER = (_files("IMG_2231.jpg", "shopfront.jpg", "skin_fade_closeup.jpg", "IMG_2240.jpg", "haircut_timelapse.mp4",
+                          "chill beat.mp3"),
+                   "hey need a promo vid for the shop, were Sharp & Co Barbers in Headingley Leeds. about 20 secs for instagram. "
+                   "start with the shopfront then the cuts. prices: skin fade £18, beard trim £10, kids cut £12 (under 12s). open "
+                   "tue-sat 9am-6pm, late thursdays till 8pm. book at sharpandco.co.uk/book. title 'Sharp & Co Barbers' obviously lol")
+
+
+@pytest.mark.parametrize(("case", "title"), [(TACOS, "Trompo Loco"), (YOGA, "Salt & Sun Yoga"), (GIG, "Glasshouse"),
+                                             (HOTPOT, "老码头火锅三周年店庆")])
+def test_a_first_cut_is_titled_by_the_name_the_business_gives_itself(case, title):
+    # "yo we're Trompo Loco …" and "we're glasshouse and we've got …" had no title, "we're Salt & Sun Yoga" "For Insta";
+    # "标题就写 老码头火锅三周年店庆" was "老码头火锅"
+    s, _ = session_after(*case)
+    assert _all_texts(s.timeline)[0] == title
+
+
+@pytest.mark.parametrize(("case", "shown"), [
+    (PLAY, ["Friday 4th April 7.30pm", "Saturday 5th April 2pm", "01632 960 123"]),  # one night and no box office
+    (RUN, ["9am"]),  # "start time 9am" read as an instruction to start the video
+    (GROOMING_BARBER, ["Kids cut £12"]),  # "under 12s" read as a length
+    (GIG, ["Show 8:30pm"]),
+])
+def test_a_first_cut_shows_the_times_dates_and_numbers_typed(case, shown):
+    s, _ = session_after(*case)
+    on_screen = " | ".join(_all_texts(s.timeline))
+    assert all(x in on_screen for x in shown), on_screen
+    assert "Its on" not in on_screen
+
+
+def test_a_fuller_line_typed_takes_the_place_of_its_part():
+    s, _ = session_after(*RUN)
+    texts = _all_texts(s.timeline)
+    assert "Start time 9am at Riverside Park" in texts and "At Riverside Park" not in texts, texts

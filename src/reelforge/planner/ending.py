@@ -78,7 +78,8 @@ _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
 _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact|"
                             r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|"
                             # "book on 07700 900431 or dm", "ring 0113 …": a number to book on
-                            r"\b(?:book|booking|bookings|ring|reach\s+us)(?:\s*[:：-]\s*|\s+(?:on|at)?)(?=\s*\+?\(?\d[\d ()-]{6,})|电话|手机|热线|咨询|微信|"
+                            r"\b(?:book|booking|bookings|ring|reach\s+us|box\s+office|enquiries|inquiries|reservations?)"
+                            r"(?:\s*[:：-]\s*|\s+(?:on|at)?)(?=\s*\+?\(?\d[\d ()-]{6,})|电话|手机|热线|咨询|微信|"  # ("Box office: 01632 960 123")
                             r"(?<![A-Za-z])vx(?![A-Za-z])", re.I)  # ("book: 07700 900738 or …")
 # a line that is a phone number and nothing else: "14 Oldham St, Manchester M1\n0161 496 0732"
 # (or a sentence of its own: a first cut's lines are joined as sentences)

@@ -402,12 +402,14 @@ def selling_points(text: str) -> list[str]:
 # what a viewer reads off a fact: an amount, a share off, a number (a phone's, an address's, a count), a handle, an
 # address on the web
 _KEY = re.compile(r"(?i)[$€£¥￥]\s?\d[\d,.]*|\d[\d,.]*\s*(?:%|元|块|折)|@[\w.]{2,}|\b[\w.-]+\.(?:com|co\.uk|net|org|io|au|uk)\b"
-                  r"|\d{2,}[\d\s-]{3,}\d|\d+")
+                  r"|\d{2,}[\d\s-]{3,}\d|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b"  # a clock time ("9am": its 9 was too short a number)
+                  rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"  # a date
+                  r"|\d+")
 # a piece that speaks of the video, not to its viewers ("20 secs ish", "start with the muddy pic")
 _OF_THE_VIDEO = re.compile(
     r"(?i)\b(?:videos?|vids?|reels?|tiktoks?|shorts?|clips?|pics?|photos?|pictures?|images?|music|songs?|voice\w*|secs?|"
-    r"seconds?|mins?|minutes?|\d+\s*s|promos?|ads?|adverts?|formats?|vertical|square|landscape|portrait|caption\w*|titles?|texts?|fonts?|logo|order|"
-    r"put|make|use|add|start|finish|end\s+(?:on|with)|pls|please|can\s+(?:u|you)|stories|story|fb|insta\w*|youtube|"
+    r"seconds?|mins?|minutes?|(?<!under\s)(?<!over\s)\d+\s*s|promos?|ads?|adverts?|formats?|vertical|square|landscape|portrait|caption\w*|titles?|texts?|fonts?|logo|order|"
+    r"put|make|use|add|(?:start|finish|end)\s+(?:on|with|off|by)|pls|please|can\s+(?:u|you)|stories|story|fb|insta\w*|youtube|"
     r"9:16|16:9|1:1)\b|视频|抖音|快手|视频号|朋友圈|小红书|秒|分钟|音乐|配乐|字幕|标题|字体|先放|再放|开头|结尾|图片|照片|"
     r"竖屏|横屏|方形|竖的|横的|要个|做个|弄个|帮我")
 _LINES = re.compile(r"\n|(?<!\d)\.\s+|\.\s+(?=[^\d\s])")  # (the first cut is given its lines joined with ". ")
@@ -437,8 +439,10 @@ def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
     for line in _LINES.split(text or ""):
         kept: list[str] = []
         for piece in _PIECES.split(line):
-            piece = " ".join(re.sub(r"[\"“”'‘’「」]", "", piece).split()).strip(" .:：·-")
-            keys = [k for k in _KEY.findall(piece) if len(re.sub(r"\D", "", k)) >= 2 or not k.isdigit()]
+            piece = " ".join(re.sub(r"[\"“”「」]|(?<!\w)['‘’]|['‘’](?!\w)", "", piece).split()).strip(" .:：·-")
+            piece = re.sub(r"(?i)^(?:it['’]?s|it\s+is|we['’]?re|we\s+are|this\s+is)\s+(?:on\s+)?(?=\S)", "", piece)  # ("It's on …")
+            keys = [k for k in _KEY.findall(piece) if (len(re.sub(r"\D", "", k)) >= 2 or not k.isdigit())
+                    and not re.fullmatch(r"(?:19|20)\d\d", k)]  # (a year beside its date shown says nothing new)
             if not keys or len(piece) > 60 or _OF_THE_VIDEO.search(piece):
                 continue
             def shown_already(k: str) -> bool:  # (a phone number shown with other spaces too)

@@ -369,7 +369,8 @@ def event_at_start(instruction: str) -> str | None:
     return None
 
 
-_ZH_TITLE_RX = re.compile(r"(?:标题|片名|题目)(?:\s*(?:就?(?:是|为|叫做?|定为|写)|[:=])|\s+(?=[\u4e00-\u9fffA-Za-z0-9]))\s*(?P<t>[^\s,.;!?，。；！？、\n\"'“”‘’「」『』《》][^,.;!?，。；！？、\n\"“”‘’「」『』《》]{0,29})")
+_ZH_TITLE_RX = re.compile(r"(?:标题|片名|题目)(?:\s*(?:就?(?:是|为|叫做?|定为|写|用)|[:=])(?:\s*,(?=\s*[\u4e00-\u9fffA-Za-z0-9]))?|"
+                          r"\s+(?=[\u4e00-\u9fffA-Za-z0-9]))\s*(?P<t>[^\s,.;!?，。；！？、\n\"'“”‘’「」『』《》][^,.;!?，。；！？、\n\"“”‘’「」『』《》]{0,29})")
 _ZH_TITLE_END = re.compile(r"(?:并且|而且|然后|同时|另外|再|并|的(?=视频|宣传|短片|广告|片子|竖屏|横屏|\d)|吧$).*$")
 _EN_TITLE_RX = re.compile(
     r"(?i)\b(?:(?:title|headline|heading)\s*(?:[:=]|\s[-–—]\s|\s(?:is|should\s+be|reads?|says?|saying|of)\b)|"
@@ -779,6 +780,26 @@ _NAME_HEAD = re.compile(
 _QUOTE_BIG = re.compile(r"(?i)[\"“‘][^\"“”‘’\n]{2,60}[\"”’]\s*(?:really\s+|super\s+|nice\s+and\s+|very\s+)?(?:big|large|huge|massive)\b")
 
 
+# "yo we're Trompo Loco taco truck in austin", "hi! we're Salt & Sun Yoga in West End", "we're glasshouse and we've got
+# a show": the name the business gives itself (titled "For Insta", or nothing)
+_WE_ARE = re.compile(r"(?:^|(?<=[.!?,;:\n]))\s*(?:(?i:hi|hey|yo|hello|hiya)[!,.\s]+)?(?i:we['’]?re|we\s+are|this\s+is)\s+"
+                     r"(?P<n>(?!(?:A|An|The(?!\s+[A-Z])|So|Just|Now|Open|Closed|Back|Hiring|Moving|Excited|Doing|Having|Making|Looking|Going|"
+                     r"Starting|Opening|Celebrating|Launching|Running|Hosting|Throwing)\b)[A-Z][\w'’.-]*(?:\s+(?:&|and|of|the|de|[A-Z0-9][\w'’.-]*)){0,4}?)"
+                     r"(?=\s+(?:[a-z]|in\b|at\b|from\b)|[,.!]|$)|"
+                     r"(?:^|(?<=[.!?,;:\n]))\s*(?:(?i:hi|hey|yo|hello|hiya)[!,.\s]+)?(?i:we['’]?re|we\s+are)\s+"
+                     r"(?P<low>[a-z][a-z0-9'’]{2,19})(?=\s+and\s+we(?:['’]ve|['’]re|\s+have|\s+are)\b)")
+
+
+def _we_are(text: str) -> str | None:
+    """The name `_WE_ARE` reads (a lower-case one title-cased), else None."""
+    m = _WE_ARE.search(text)
+    if m is None:
+        return None
+    name = m.group("n") or m.group("low")
+    name = re.sub(r"\s+(?:&|and|of|the|de)$", "", name)
+    return title_case(name) if name == name.lower() else name
+
+
 def name_at_head(text: str) -> str | None:
     """The first name typed at the head of a line or sentence (`_NAME_HEAD`) that is no date, price or count;
     else None."""
@@ -802,6 +823,8 @@ def named_outright(text: str) -> str | None:
     if m := _NAMED_OUTRIGHT.search(raw):
         name = m.group("n")
         return title_case(name) if name == name.lower() else name
+    if we := _we_are(raw):
+        return we
     if (m := _OWNERS_NAME.search(raw)) and not _GENERIC_SUBJECT.match(m.group("n").lower()):
         name = " ".join(m.group("n").split())
         return title_case(name) if name == name.lower() else name
@@ -1319,7 +1342,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         cta = bye  # "see you next year": what the video ends on
         typed.remove(bye)
         notes.append(f"Call to action from the instruction: '{bye}'.")
-    given = bool(captions_q) or bool(labels) or P.no_captions(instruction)
+    # (captions the user's words set, not those drawn from the prices listed: "Tickets: Adults £10, Children £5" left
+    # the other performances, the box office and the venue out without a word)
+    given = any(r == "caption" for _, r in labelled) or bool(brief.captions) or bool(labels) or bool(free) \
+        or P.no_captions(instruction)
     if typed and not captions_q:
         captions_q = _fit(typed, max(1, len(visuals) - (1 if title else 0)))
         notes.append("Captions from the facts typed: " + ", ".join(f"'{x}'" for x in captions_q) + ".")
@@ -1330,9 +1356,23 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         under_cta.extend(typed)  # captions given already: the typed with the call to action
         notes.append(", ".join(f"'{x}'" for x in typed) + " shown with the call to action, a row below it.")
     if not given and (lost := F.lost_facts(Q.outside_quotes(instruction), [x for x in (title, subtitle, cta, *under_cta,
-                                                                                      *captions_q) if x])):
+                                                                                      *captions_q, contact) if x])):
         # what was typed with a number, an amount or a handle is shown, or said to be left out ("£55 medium,
         # £70 large" after "full groom from £40 small dogs" went without a word)
+        said = instruction.casefold()
+        for fact in lost[:]:
+            if (i := next((i for i, x in enumerate(captions_q) if len(x) >= 6 and x.casefold() in fact.casefold()
+                           and not re.search(r"[$€£¥￥]\s?\d|\d{3,}", fact.casefold().replace(x.casefold(), " "))), None)) is not None:
+                captions_q[i] = fact  # "Start time 9am at Riverside Park" for "At Riverside Park": the fuller line (not one
+                # saying more prices: "Fades $30 beard $15 combo $40. 1182 Main st" for "Fades $30")
+            elif (i := next((i for i, x in enumerate(captions_q) if _width(f"{x} · {fact}") <= MAX_JOINED and (at := said.find(
+                    x.casefold())) >= 0 and re.fullmatch(r"[\s,，;；]*", said[at + len(x):said.find(fact.casefold(), at)] or "x")),
+                    None)) is not None:
+                captions_q[i] = f"{captions_q[i]} · {fact}"  # "doors 7:30pm, show 8:30pm": typed together, shown so
+            else:
+                continue
+            lost.remove(fact)
+            notes.append(f"Also shown, as typed: '{fact}'.")
         for fact in lost[:]:  # "Thursday 12 March, 7pm (doors 6.30)": the aside stays with what it is about
             for texts in (under_cta, captions_q):
                 if (i := next((i for i, x in enumerate(texts) if _with_aside(x, fact, instruction)), None)) is not None:
@@ -1342,8 +1382,9 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
                     lost.remove(fact)
                     notes.append(f"Also shown, as typed: '{fuller}'.")
                     break
-        room = max(1, len(visuals) - (1 if title else 0))
-        captions_q = _fit([*captions_q, *lost], room)
+        # (the last picture is the end card's when the video ends on words: "Show 8:30pm" was put over it)
+        room = max(1, len(visuals) - (1 if title else 0) - (1 if cta or under_cta or ending else 0))
+        captions_q = _fit([*captions_q, *lost], max(room, len(captions_q)))
         if shown_too := [f for f in lost if any(f in c for c in captions_q)]:
             notes.append("Also shown, as typed: " + ", ".join(f"'{x}'" for x in shown_too) + ".")
         if left := [f for f in lost if f not in shown_too]:
