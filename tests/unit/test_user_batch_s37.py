@@ -362,3 +362,76 @@ def test_a_fuller_line_typed_takes_the_place_of_its_part():
     s, _ = session_after(*RUN)
     texts = _all_texts(s.timeline)
     assert "Start time 9am at Riverside Park" in texts and "At Riverside Park" not in texts, texts
+
+
+@pytest.mark.parametrize(("case", "said", "want"), [
+    (LISTING, "the open house is actually sunday 15th june not saturday", "Open house Sunday 15th June"),  # not understood
+    (YOGA, "oops hot pilates is saturday 8:30 not 8am", "hot pilates sat 8:30am"),  # "change 8am to saturday 8:30"
+])
+def test_a_date_or_time_corrected_with_words_around_it(case, said, want):
+    s, (r,) = session_after(*case, said)
+    assert any(want in t for t in _all_texts(s.timeline)), r.message
+
+
+def test_a_shot_named_with_fade_in_its_name_is_swapped():
+    # "swap the skin fade close up with the 2nd pic" asked about the crossfade (then faded the music)
+    s, (r,) = session_after(*GROOMING_BARBER, "swap the skin fade close up with the 2nd pic")
+    s0, _ = session_after(*GROOMING_BARBER)
+    names = lambda tl: [x.name for x in tl.track(Role.MAIN).segments]  # noqa: E731
+    assert names(s.timeline) != names(s0.timeline) and "skin_fade_closeup.jpg" in names(s.timeline)[:2], r.message
+
+
+@pytest.mark.parametrize(("said", "factor"), [("make the music very quiet", 0.5), ("The music is rather loud", 0.9)])
+def test_the_music_said_quiet_or_loud(said, factor):
+    s0, _ = session_after(*LISTING)
+    s, (r,) = session_after(*LISTING, said)
+    vol = lambda tl: tl.track(Role.MUSIC).segments[0].volume  # noqa: E731
+    assert vol(s.timeline) < vol(s0.timeline) * factor, r.message
+
+
+def test_music_put_back_quiet():
+    # "actually put the music back but very quiet" put it back as loud as before
+    s, (r1, r2) = session_after(*LISTING, "remove the music", "actually put the music back but very quiet")
+    s0, _ = session_after(*LISTING)
+    assert s.timeline.track(Role.MUSIC).segments[0].volume < s0.timeline.track(Role.MUSIC).segments[0].volume, r2.message
+
+
+def test_music_gone_under_the_voice():
+    s, (r,) = session_after(*YOGA, "make the music go away completely when I'm talking")
+    assert all(x.duck and x.duck_depth == 4.0 for x in s.timeline.track(Role.MUSIC).segments), r.message
+
+
+@pytest.mark.parametrize(("case", "said", "answer"), [
+    (HOTPOT, "电话显示了吗", "028-85561234"),
+    (NAILS, "好了吗 现在多长", "15秒"),
+])
+def test_chinese_questions_about_the_video_answered(case, said, answer):
+    s, (r,) = session_after(*case, said)
+    assert answer in r.message and not r.changed, r.message
+
+
+@pytest.mark.parametrize(("case", "said", "words"), [
+    (ENGLISH_SCHOOL, "加个字幕 前20名报名送教材", "前20名报名送教材"),  # made captions from the voice (and failed)
+    (HOTPOT, "再加一句 到店出示视频送酸梅汤一杯", "到店出示视频送酸梅汤一杯"),  # not understood ("视频" in it)
+])
+def test_a_chinese_line_added_as_typed(case, said, words):
+    s, (r,) = session_after(*case, said)
+    assert any(words in t for t in _all_texts(s.timeline)), r.message
+
+
+def test_letters_not_in_one_colour_but_another():
+    # "字别用白色 换米色那种" was not understood
+    s, (r,) = session_after(*STAY, "字别用白色 换米色那种")
+    colours = {seg.color for tr in s.timeline.tracks if tr.role in (Role.TITLE, Role.CAPTION, Role.CTA) for seg in tr.segments}
+    assert colours == {"#F2E8D0"}, r.message
+
+
+def test_a_frame_and_a_length_in_one_clause():
+    # "改成竖屏发抖音 一分钟": the length was dropped
+    s, (r,) = session_after(*STAY, "改成竖屏发抖音 一分钟")
+    assert (s.timeline.width, s.timeline.height, s.timeline.duration) == (1080, 1920, 60_000), r.message
+
+
+def test_a_count_typed_is_shown():
+    s, _ = session_after(*ENGLISH_SCHOOL)
+    assert any("每班最多8人" in t for t in _all_texts(s.timeline))

@@ -404,6 +404,7 @@ def selling_points(text: str) -> list[str]:
 _KEY = re.compile(r"(?i)[$€£¥￥]\s?\d[\d,.]*|\d[\d,.]*\s*(?:%|元|块|折)|@[\w.]{2,}|\b[\w.-]+\.(?:com|co\.uk|net|org|io|au|uk)\b"
                   r"|\d{2,}[\d\s-]{3,}\d|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b"  # a clock time ("9am": its 9 was too short a number)
                   rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"  # a date
+                  r"|\d{1,3}\s*[人岁节次位天晚间张期名](?![\u4e00-\u9fff]{0,1}\d)"  # a count ("每班最多8人": its 8 was too short)
                   r"|\d+")
 # a piece that speaks of the video, not to its viewers ("20 secs ish", "start with the muddy pic")
 _OF_THE_VIDEO = re.compile(
@@ -415,8 +416,8 @@ _OF_THE_VIDEO = re.compile(
 _LINES = re.compile(r"\n|(?<!\d)\.\s+|\.\s+(?=[^\d\s])")  # (the first cut is given its lines joined with ". ")
 _PIECES = re.compile(r"\n|[,，;；。!！?？]\s*|\s+-\s+|\s+(?:or|and)\s+(?=[$€£¥@\d])"
                      r"|(?<=[）)])(?=(?:预定|预订|预约|咨询|报名|订餐|订房|联系)?(?:电话|微信|手机))"  # ("…（五一涨价20%）预定电话/微信189…")
-                     r"|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff]{2})")  # (Chinese pieces are typed with spaces between;
-# "大概 45 秒" is one: its "45" was shown)
+                     r"|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff])\s+(?=\d)")  # (Chinese pieces are typed with
+# spaces between: "每班最多8人 4-12岁"; "大概 45 秒" parts as "大概" and "45 秒", neither a fact)
 
 
 def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:

@@ -472,6 +472,7 @@ _LABELS_ZH = re.compile(r"^\s*(?P<x>[^\s，,。]{1,16}?)(?:两张|这两张|那�
                         r"\s*[。！]*\s*$")
 
 
+_CAPTION_WORDS_ZH = re.compile(r"^\s*(?:再)?(?:加|添加|加上)(?:个|一个|一条|一行|条)?字幕\s+(?P<w>[^\s：:].{1,39}?)\s*[。！]*\s*$")
 # "加个 title 在开头: Lumière Films": a title at the start, its words after the colon (said in Chinese, "开头加个标题：…"
 # is read already)
 _TITLE_AT_START_ZH = re.compile(r"^\s*(?:(?:加|添加|加上)(?:个|一个)?\s*(?:title|headline)\s*(?:在)?\s*(?:开头|最前面|片头)?|"
@@ -538,6 +539,12 @@ def _words_given(text: str, tl: Timeline) -> str:
         return said
     if m := _TITLE_AT_START_ZH.match(text):
         return f"开头加标题“{m.group('w')}”"  # "加个 title 在开头: Lumière Films" (it moved the title to the end)
+    if (m := _RX_ZH_ADD_LINE.match(text)) and re.search(r"视频|图片|照片|音乐|字幕|镜头|画面|秒", m.group("x")):
+        # "再加一句 到店出示视频送酸梅汤一杯": the line quoted, so that its words are no instructions (with "视频" in it it
+        # was not understood)
+        return "结尾加一句“" + " · ".join(x for x in re.split(r"[\s，,、]+", m.group("x")) if x) + "”"
+    if m := _CAPTION_WORDS_ZH.match(text):
+        return f"加字幕“{m.group('w')}”"  # "加个字幕 前20名报名送教材" (it made captions from the voice, and failed)
     if m := _WRITE_IT_ZH.match(text):
         # "那就写 德清县莫干山镇劳岭村" after a map it cannot draw (not understood)
         return f"结尾加上「{m.group('w')}」" if P.is_chinese(text) else f"add “{m.group('w')}” at the end"
@@ -1672,6 +1679,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_KIND_BIT.sub(r"\g<v>the \g<k>", masked)
     masked = _text_said_whole_zh(masked, timeline)  # "第二杯半价 放大点 要红色": that text's look
     masked = _sentence_of_a_row_zh(masked, timeline)  # "五一涨价那句不要了 改成 …": that part of its row
+    # "字别用白色 换米色那种": the letters' new colour (not understood)
+    masked = re.sub(r"^\s*(字|文字|字幕)(?:的颜色)?(?:别用|不要用?|别)[\u4e00-\u9fff]{1,3}色[\s，,]*(?:换|换成|用|改成|改用|换个)?\s*"
+                    r"(?P<c>[\u4e00-\u9fff]{1,3}色)(?:那种|的|吧)*\s*$", r"\1改成\g<c>", masked)
+    # "put the music back but very quiet": back, then how loud (the level was dropped)
+    masked = re.sub(r"(?i)\b((?:put|bring|add)\s+(?:the\s+)?(music|song|track|bgm)\s+back)\s+but\s+(?:make\s+it\s+|have\s+it\s+|keep\s+it\s+)?"
+                    r"(?=(?:\w+\s+)?(?:quiet|quieter|soft|softer|low|lower|louder)\b)", r"\1, make the \2 ", masked)
     # "the first caption is wrong, it should say 'Ready?'": one change of its words
     masked = _RX_SHOULD_SAY.sub(lambda m: f"change {m.group('x')} to {m.group('y')}", masked)
     masked = _ZH_WRITE_ONLY.sub(lambda m: f"{m.group('k')}改成{m.group('v')}", masked)  # "地址太长了 就写 滨江星光大道"

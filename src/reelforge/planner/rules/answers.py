@@ -104,7 +104,7 @@ _RX_IS_SHOWN = re.compile(
     r"\s*(?:[^?\n]{0,60}[.!]*)?$", re.I)
 # "微信号在上面吗", "地址有吗", "电话放上去了吗": whether a text shows it
 _RX_IS_SHOWN_ZH = re.compile(r"^(?P<what>微信号?|电话(?:号码)?|手机号(?:码)?|地址|价格|网址|日期|时间|营业时间|优惠|二维码|logo)\s*"
-                             r"(?:有|在|放)?(?:在)?(?:上面|视频里|视频上|里面|画面上|上去|最后|结尾|开头|片尾)?(?:有|放了|加了|写了)?(?:了)?"
+                             r"(?:有|在|放)?(?:在)?(?:上面|视频里|视频上|里面|画面上|上去|最后|结尾|开头|片尾)?(?:有|放了|加了|写了|显示|出现)?(?:了)?"
                              r"(?:吗|没有|没|么)[？?]*$", re.I)
 # what a question names -> the kind of text that shows it (an English one by its last word, a Chinese one whole)
 _SHOWN_KIND = {"handle": "handle", "name": "handle", "account": "handle", "website": "web", "site": "web", "address": "place",

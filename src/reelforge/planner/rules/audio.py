@@ -269,7 +269,9 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
                       # "the music is too loud when she talks": under the voice (it lowered all of it)
                       r"\b(?:too|so|way|really|a\s+bit)\s+loud\b|\bdrown\w*|\boverpower\w*|太大|太吵|太响|"
                       # "lower the music when someone speaks" on music already ducked: further (it changed nothing)
-                      r"\b(?:lower|reduce|down|dip|drop)\b|压低|降低|调低|小|轻|更|再", t))
+                      r"\b(?:lower|reduce|down|dip|drop)\b|压低|降低|调低|小|轻|更|再|"
+                      # "make the music go away completely when I'm talking": all the way down under the voice
+                      r"\b(?:go\s+away|disappear|drop\s+out|cut\s+out|vanish|go\s+silent|stop)\b|完全没有|完全听不到|停掉", t))
     if not talks and not _has(r"\bduck(?:s|ed|ing)?\b|闪避|避让|ducking|(?:人声|说话|旁白|配音).{0,6}(?:时|的时候).{0,6}(?:压低|降低|调低).{0,4}(?:音乐|背景音乐)|(?:压低|降低).{0,4}(?:音乐|背景音乐).{0,8}(?:人声|说话|旁白)|lower\s+the\s+music\s+(?:when|while|under)(?!\s+the\s+(?:title|cta|call\s+to\s+action|ending|logo))", t):
         return None
     off = _has(r"\b(?:no|don'?t|do\s+not|stop|disable|turn\s+off|without|never)\b.{0,12}duck|\bduck(?:ing)?\s+off\b|不要.{0,4}(?:闪避|避让|压低)|关闭.{0,4}(?:闪避|避让)|取消.{0,4}(?:闪避|避让)", t) \
@@ -285,6 +287,11 @@ def _h_duck(c: _Ctx) -> list[O.Op] | None:
     if lighter and ducked:
         depth = max(0.5, round(now / DUCK_STEP, 2))
         return [O.SetDuck(on=True, depth=depth, span=_audio_span(c))]
+    if music and talks and _has(r"\b(?:completely|fully|totally|entirely|altogether|all\s+the\s+way|go\s+away|disappear|"
+                                r"drop\s+out|cut\s+out|vanish|go\s+silent)\b|完全|彻底", t):
+        if now >= 4.0:
+            raise _Cannot("人声时音乐已经压到最低了" if c.zh else "the music already steps back as far as it can under the voice")
+        return [O.SetDuck(on=True, depth=4.0, span=_audio_span(c))]  # as far as it goes
     if deeper and music and (ducked or not talks):
         # "duck the music more", "make the music quieter when the voice talks" (already ducked): further
         # under the voice, the music's level elsewhere kept
@@ -342,14 +349,18 @@ def _h_sound_speed(c: _Ctx) -> list[O.Op] | None:
                   "it was recorded; use another recording, or say 'fit the video to the voiceover' to time the pictures to it")
 
 
+# a verb that moves shots: a clause with one is about them, whatever a file's name says ("skin fade")
+SHOT_VERB = r"\b(?:swap|switch|exchange|move)\b"
+
+
 def _h_fade(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     role = _audio_role(t)
     if role in ("music", "voice") and _has(r"\b(?:abrupt(?:ly)?|sudden(?:ly)?|cuts?\s+off|stops?\s+dead)\b|突然|戛然而止|生硬", t):
         # "the music ends too abruptly", "音乐结束得太突然": a longer fade-out (it faded the picture)
         return [O.SetFade(role=role, fade_out_ms=3000)]  # type: ignore[arg-type]
-    if not _has(r"\bfad(?:e|es|ing)\b|淡入|淡出|渐入|渐出|渐强|渐弱", t):
-        return None
+    if not _has(r"\bfad(?:e|es|ing)\b|淡入|淡出|渐入|渐出|渐强|渐弱", t) or _has(SHOT_VERB, t):
+        return None  # ("swap the skin fade close up with the 2nd pic": a file's name says "fade")
     if _has(r"cross[\s-]?fade|through\s+black|to\s+black|between|transition|转场|过渡|黑场|切换", t):
         return None
     if _has(r"\b(?:hard\s+)?cuts\b|\bhard\s+cut\b|硬切", t) and _audio_role(t) is None:

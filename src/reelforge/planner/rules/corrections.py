@@ -327,15 +327,26 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
     if (moved := _day_of_month_not(x, y, texts, shown)) is not None:
         return moved  # "the date is saturday 21st not 14th", "march 21 not march 14" on "Sat 14 March 10am-3pm"
     if (day := day_index(y)) is not None and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
-        x = re.sub(r"(?i)^.*?\b(?:is|are|'s)\s+(?:on\s+)?(?=\w)", "", x)  # ("the open house is sunday the 18th")
+        x = re.sub(r"(?i)^.*?\b(?:is|are|'s)\s+(?:(?:on|actually|really|now)\s+)*(?=\w)", "", x)  # ("the open house is
+        # sunday the 18th", "… is actually sunday 15th june")
         if day_index(x) is not None:
             return _when_change(x, texts)  # "its sunday not saturday" on "Sat Dec 12 at 7pm"
         # "the open house is sunday the 18th not saturday" on "Open House Sat Oct 17, 1-4pm"
         if said := _part_moved(texts, lambda part: with_day_of_month(part, x)):
             return said
+        date_rx = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+        if re.fullmatch(rf"(?i)[a-z]+\s+(?:the\s+)?{date_rx}", x) and day_index(x.split()[0]) is not None:
+            # "the open house is actually sunday 15th june not saturday" on "… Saturday 14th June …": the whole date
+            olds = {m.group(0) for text in texts for m in re.finditer(rf"(?i)\b[a-z]+\s+(?:the\s+)?{date_rx}", text)
+                    if day_index(m.group(0).split()[0]) == day_index(y)}
+            if len(olds) == 1:
+                return f"change {olds.pop()} to {dates_capitalised(x)}"
     if (n := re.fullmatch(r"\d[\d,.]*", y)) and (more := re.fullmatch(r"\d[\d,.]*(\s+\w+)", x)) \
             and (y + more.group(1)).casefold() in shown:
         y = n.group(0) + more.group(1)  # "it's 4 bed not 3" on "3 Bed · 2 Bath": "3 bed"
+    if (ampm := re.fullmatch(r"(?i)\d{1,2}(?::\d\d)?\s*([ap]m)", y)) and (clock := re.search(r"(?i)\b(\d{1,2}[:.]\d\d)\s*([ap]m)?$", x)) \
+            and clock.start() > 0:
+        x = clock.group(1).replace(".", ":") + (clock.group(2) or ampm.group(1))  # "hot pilates is saturday 8:30 not 8am": 8:30am
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and (dot := re.search(r"\b(\d{1,2})\.(\d\d)$", x)):
         x = x[:dot.start()] + f"{dot.group(1)}:{dot.group(2)}"  # "start time is 9.30 not 10": a clock time
     if re.fullmatch(r"\d{1,2}(?::\d\d)?", y) and re.search(r"(?i)\b(?:is|are|'s|at|starts?)\s+\d{1,2}(?::\d\d)?$", x):

@@ -858,7 +858,10 @@ def _h_shot_fade(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"cross[\s-]?fade|\btransitions?\b|\bbetween\b|转场|过渡|之间", t):
         return None
-    from reelforge.planner.rules.audio import _audio_role
+    from reelforge.planner.rules.audio import SHOT_VERB, _audio_role
+
+    if _has(SHOT_VERB, t):
+        return None  # "swap the skin fade close up with the 2nd pic": a file's name says "fade" (a shot to move)
 
     if _audio_role(t) is not None:
         return None

@@ -84,7 +84,7 @@ _REMOVE = r"(?:\bremove\b|\bdelete\b|(?<!\bthe\s)(?<!\ba\s)(?<!\bhit\s)(?<!\bhit
 _SOUND_NOUN = r"(?=(?:of\s+)?(?:the\s+)?(?:background\s+)?(?:music|bgm|song|voice|voiceover|voice-over|narration|narrator)\b)"
 _LOUDER = r"(?:\bmore\s+" + _SOUND_NOUN + r"|too\s+(?:quiet|soft|low|faint)|" \
     r"\b(?:is|'s|sounds?|seems?)\s+(?:(?:kinda|kind\s+of|a\s+(?:bit|little)|pretty|really|very|way|super|so)\s+)?(?:quiet|soft|faint|weak)\b|hard\s+to\s+hear|can'?t\s+(?:really\s+)?hear|barely\s+(?:hear|audible)|听不清|听不见|太小声|声音太小|louder|raise|increase|boost|turn\s+up|up\b|higher|more\s+volume|大声|调大|增大|提高|加大|大一点|大点|响一点|响亮)"
-_QUIETER = r"(?:\bless\s+" + _SOUND_NOUN + r"|\bdrop(?=\s+(?:the\s+)?(?:\w+\s+)?(?:volume|level)\b)|(?:别|不要|不用|没)(?:那么|这么|太)?(?:大声|响|吵)|quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|\b(?:is|'s|are|sounds?|seems?)\s+(?:(?:kinda|kind\s+of|a\s+(?:bit|little|tad)|pretty|really|very|way|super|so|quite)\s+)?loud\b(?!er)|(?:volume|level)\s+(?:is\s+)?(?:way\s+|a\s+bit\s+)?too\s+high|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
+_QUIETER = r"(?:\bless\s+" + _SOUND_NOUN + r"|\bdrop(?=\s+(?:the\s+)?(?:\w+\s+)?(?:volume|level)\b)|(?:别|不要|不用|没)(?:那么|这么|太)?(?:大声|响|吵)|quieter|lower|reduce|decrease|turn\s+down|down\b|softer|less\s+loud|not\s+so\s+loud|too\s+loud|\b(?:is|'s|are|sounds?|seems?)\s+(?:(?:kinda|kind\s+of|a\s+(?:bit|little|tad)|pretty|really|very|way|super|so|quite|rather|fairly|bit)\s+)?loud\b(?!er)|\b(?:very|really|super|nice\s+and|extra|quite|real)\s+(?:quiet|soft|low)\b|(?:volume|level)\s+(?:is\s+)?(?:way\s+|a\s+bit\s+)?too\s+high|调小|减小|降低|小一点|小点|轻一点|小声|太吵|太大声|低一点|调低)"
 
 
 def _check_time(c: _Ctx, text: str | None = None) -> None:

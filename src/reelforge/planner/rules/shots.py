@@ -86,6 +86,7 @@ _CHAT = (r"(?:(?>(?:ok(?:ay)?|perfect|great|cool|nice|so|and|hey|wait|hmm+|oh|um
 _RX_HOW_LONG = re.compile(r"^" + _CHAT + r"(?:how\s+long\s+is\s+(?:it|the\s+(?:video|reel|thing))"
                           r"(?:\s+(?:now|right\s+now|rn|currently))?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
                           r"what'?s\s+the\s+total\s+(?:length|duration|runtime)(?:\s+now)?|"
+                          r"(?:(?:好了吗|好了没|好了没有|做好了吗|行了吗)[\s，,]*)?"  # ("好了吗 现在多长")
                           r"(?:现在|视频|现在视频|目前)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|几秒钟?|时长是?多少|有多长|多久)了?[吗呢啊]?)"
                           r"(?:\s+(?:right\s+now|rn|currently|at\s+the\s+moment))?\s*[?？!.。]*$")
 # "地址太长了", "地址写短一点": the words of that text, asked for anew
@@ -245,7 +246,10 @@ def _h_frame(c: _Ctx) -> list[O.Op] | None:
         said = f"{typed.group(1)}:{typed.group(2)}"  # "小红书是3:4的 能改成3:4吗": the nearest, said (4:5 without a word)
         c.notes.append(f"{said}不是可选的画面比例，用了最接近的{aspect}。" if c.zh else
                        f"{said} is not one of the frame shapes: {aspect} is the nearest.")
-    return [O.SetFrame(aspect=aspect, resolution=res)]  # type: ignore[arg-type]
+    ops: list[O.Op] = [O.SetFrame(aspect=aspect, resolution=res)]  # type: ignore[arg-type]
+    if _has(r"\b(?:secs?|seconds?|mins?|minutes?)\b|\d\s*s\b|秒|分钟", t) and (ms := TW.parse_duration_ms(t)):
+        ops.append(O.SetTotalDuration(duration_ms=ms))  # "改成竖屏发抖音 一分钟": the length too (it was dropped)
+    return ops
 
 
 _PACE = (r"\bpac(?:e|ing|ed)\b|节奏|\b(?:quicker|faster|snappier|shorter|slower|longer)\s+(?:cuts|shots|edits)\b|"

@@ -33,6 +33,7 @@ _COLORS = {
     "red": "#FF0000", "white": "#FFFFFF", "black": "#000000", "yellow": "#FFD400", "blue": "#1E6BFF",
     "green": "#00C853", "orange": "#FF8C00", "pink": "#FF69B4", "purple": "#8E44AD", "gray": "#808080",
     "grey": "#808080", "gold": "#FFD700", "golden": "#FFD700", "silver": "#C0C0C0", "navy": "#001F5B",
+    "beige": "#F2E8D0", "cream": "#F2E8D0", "米色": "#F2E8D0", "米白色": "#F2E8D0", "米白": "#F2E8D0", "奶白色": "#F2E8D0",
     "红色": "#FF0000", "白色": "#FFFFFF", "黑色": "#000000", "黄色": "#FFD400", "蓝色": "#1E6BFF",
     "绿色": "#00C853", "橙色": "#FF8C00", "粉色": "#FF69B4", "紫色": "#8E44AD", "灰色": "#808080",
     "金色": "#FFD700", "银色": "#C0C0C0", "红": "#FF0000", "白": "#FFFFFF", "黑": "#000000", "黄": "#FFD400",
@@ -71,6 +72,10 @@ def color_in(t: str) -> str | None:
     named = _RX_COLOR_NAMING.sub(" ", t)
     if named != t and _RX_COLOR.search(named):
         t = named
+    # "字别用白色 换米色那种", "not white, cream": the colour not wanted is passed over for the one that is
+    unwanted = re.sub(rf"(?:别用|不要用?|不用|别|\bnot\b|\bno\b|\bnot\s+in\b)\s*(?:{C_EN}|{_C_ZH})", " ", t)
+    if unwanted != t and _RX_COLOR.search(unwanted):
+        t = unwanted
     m = _RX_COLOR.search(t)
     if not m:
         return None
