@@ -680,14 +680,17 @@ class Session:
         if last.changed or last.intent != Intent.EDIT.value:
             return None
         before = next((h for h in reversed(self.history) if h.changed), None)
-        if before is None or before is self.history[0]:
-            return None  # (only the first cut before it: "undo" takes it as it always did)
+        if before is None:
+            return None
+        first = before is self.history[0]  # ("how long is it?", then "undo": it removed the first cut, the whole video)
         if self._zh:
-            said = (f"上一句「{last.text[:40]}」没有改动任何内容，所以没有撤销。再往前的修改是「{before.text[:40]}」："
-                    "要撤销它，请再说一次“撤销”。")
+            said = (f"上一句「{last.text[:40]}」没有改动任何内容，所以没有撤销。" +
+                    ("再往前就是初剪本身：要撤销初剪（删除整个视频），请再说一次“撤销”。" if first else
+                     f"再往前的修改是「{before.text[:40]}」：要撤销它，请再说一次“撤销”。"))
         else:
-            said = (f"Your last message ('{last.text[:60]}') changed nothing, so nothing was undone. The change before "
-                    f"it was '{before.text[:60]}': say 'undo' again to take that back.")
+            said = (f"Your last message ('{last.text[:60]}') changed nothing, so nothing was undone. " +
+                    ("Before it is the first cut itself: say 'undo' again to remove it (the whole video)." if first else
+                     f"The change before it was '{before.text[:60]}': say 'undo' again to take that back."))
         return self._reply(Intent.UNDO, "nothing", said)
 
     def undo(self) -> Reply:

@@ -435,3 +435,23 @@ def test_a_frame_and_a_length_in_one_clause():
 def test_a_count_typed_is_shown():
     s, _ = session_after(*ENGLISH_SCHOOL)
     assert any("每班最多8人" in t for t in _all_texts(s.timeline))
+
+
+def test_the_couple_names_removed_are_the_names():
+    # "把 couple names 去掉吧 不需要" removed the first caption (the packages' prices), the names stayed
+    s, (r,) = session_after(*WEDDING, "把 couple names 去掉吧 不需要")
+    texts = _all_texts(s.timeline)
+    assert "Emily & Jason" not in texts and any("Gold $2800" in t for t in texts), r.message
+
+
+def test_an_undo_after_a_question_keeps_the_first_cut():
+    # "how long is it?" then "undo" removed the first cut (the whole video); a second "undo" still does
+    s, (r1, r2) = session_after(*TACOS, "how long is it?", "undo")
+    assert s.timeline is not None and not r2.changed and "undo" in r2.message, r2.message
+    assert s.handle("undo").changed and s.timeline is None
+
+
+def test_a_count_said_wrong_then_right():
+    # "每班人数写错了 是6人" was not understood (and left "每班最多8人" on screen)
+    s, (r,) = session_after(*ENGLISH_SCHOOL, "每班人数写错了 是6人")
+    assert any("每班最多6人" in t for t in _all_texts(s.timeline)), r.message

@@ -472,6 +472,7 @@ _LABELS_ZH = re.compile(r"^\s*(?P<x>[^\s，,。]{1,16}?)(?:两张|这两张|那�
                         r"\s*[。！]*\s*$")
 
 
+# "加个字幕 前20名报名送教材": a caption of those words (it made captions from the voice)
 _CAPTION_WORDS_ZH = re.compile(r"^\s*(?:再)?(?:加|添加|加上)(?:个|一个|一条|一行|条)?字幕\s+(?P<w>[^\s：:].{1,39}?)\s*[。！]*\s*$")
 # "加个 title 在开头: Lumière Films": a title at the start, its words after the colon (said in Chinese, "开头加个标题：…"
 # is read already)

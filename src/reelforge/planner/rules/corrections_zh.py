@@ -261,6 +261,9 @@ def as_change_zh(piece: str, texts: Sequence[str]) -> str | None:
 _ZH_DATE_TOO = re.compile(r"^(?:把|再)?日期(?:也|再)?(?:加上|加进去|写上|加)(?:去)?\s*[:：]?\s*(?P<d>\d{1,2}月\d{1,2}[日号]?)$")
 
 
+# "每班人数写错了 是6人": the count of what it names, said wrong, then the right one
+_ZH_COUNT_WRONG = re.compile(r"^(?P<k>[\u4e00-\u9fff]{1,6}?)(?:的)?(?:人数|数量|个数|名额|节数|天数)?(?:写错了|弄错了|错了|不对)[，,\s]*"
+                             r"(?:应该|其实)?是\s*(?P<n>\d{1,4})\s*(?P<u>[人个位名节次天岁晚])$")
 # "猫眼的价格改成89 今天限时": the price of what it names, a word of why after it
 _ZH_KEY_PRICE = re.compile(r"^(?P<k>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)的?(?:价格|价钱|售价|团购价|定价)(?:改成|改为|调到|调整为|变成|降到|涨到)"
                            r"\s*(?P<v>[¥￥]?\d[\d.]*)\s*(?:元|块)?(?:[\s，,]+[\u4e00-\u9fff]{1,12})?\s*[。！!]*$")
@@ -278,6 +281,9 @@ def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
             return f"把{undated[0]}改成{m.group('d')}{undated[0]}"
     if (m := _ZH_HOURS.match(t)) and len(olds := {o.group(0) for x in texts for o in CLOCK_RANGE.finditer(x)}) == 1:
         return f"把{olds.pop()}改成{m.group('v')}"  # "营业时间改成9:00-21:00": no length of the video
+    if (m := _ZH_COUNT_WRONG.match(t)) and len(olds := {o.group(0) for x in texts for o in re.finditer(
+            rf"(?<![\d.])\d{{1,4}}\s*{m.group('u')}", x) if m.group("k")[:1] in x[:o.start()]}) == 1:
+        return f"把{olds.pop()}改成{m.group('n')}{m.group('u')}"  # "每班人数写错了 是6人" on "每班最多8人" (not understood)
     if (m := _ZH_KEY_PRICE.match(t)) and (said := _number_after(m.group("k"), m.group("v"), texts)):
         return said  # "猫眼的价格改成89 今天限时" wrote "89 今天限时" over the whole caption
     if (m := _ZH_CLOSES.match(t)) and (said := _closing_zh(m, texts)):

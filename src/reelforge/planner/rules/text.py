@@ -204,6 +204,11 @@ _QUOTE_NAMES_TEXT = re.compile(r"\b(?:the\s+)?«q»\s+(?:text|title|caption|line
                                r"^\s*(?:the\s+)?«q»\s+(?:should|needs?\s+to|has\s+to|must|is|goes|comes)\b")
 
 
+# names said together, a couple's or a duo's: "Emily & Jason", "张伟&李婷"
+_NAMES_TEXT = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:&|\+|and)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|"
+                         r"[\u4e00-\u9fff]{2,3}\s*[&＆和、]\s*[\u4e00-\u9fff]{2,3}")
+
+
 def _h_text(c: _Ctx) -> list[O.Op] | None:
     if len(c.quotes) == 1 and _QUOTE_NAMES_TEXT.search(c.t):
         said = c.quotes[0].casefold().strip(" .!")
@@ -294,6 +299,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
              r"\b(?:go|goes)\s+away\b(?![^,.;]*\b(?:too|before)\b)|\bdisappear\b(?![^,.;]*\b(?:too|before)\b)|\btake\s+(?:the\s+|that\s+|this\s+)?\w+(?:\s+\w+)?\s+(?:off|out|away|down)\b", verbs)
             and not box_off
             and not _has(r"\b(?:replace|change|rename)\b|改成|换成", t)):
+        if not c.quotes and _has(r"\b(?:(?:the\s+)?couple(?:'?s)?\s+)?names\b|人名|名字", t):
+            # "把 couple names 去掉吧": the text that is names ("Emily & Jason"; it removed the first caption, a price)
+            every = c.text_segs(None)
+            named = [(r, s) for r, s in every if _NAMES_TEXT.fullmatch(s.text.strip())]
+            if len(named) == 1:
+                return [O.RemoveText(target=text_by_id(every, *named[0]))]
         on = texts_on_shot(c, role)
         if on is not None:  # "no text on the first shot": that shot's, not every text
             if not on:
