@@ -981,6 +981,51 @@ def _with_aside(shown: str, aside: str, instruction: str) -> str | None:
     return None if at < 0 else f"{shown} ({instruction[at + len(shown) + 2:at + len(shown) + 2 + len(aside)]})"
 
 
+def _show_lost(lost: list[str], captions: list[str], under_cta: list[str], when: str | None, instruction: str,
+               room: int, notes: list[str]) -> tuple[list[str], str | None]:
+    """The captions (and the date shown, ``when``) with the facts `facts.lost_facts` found: a fuller line in
+    its part's place ("Start time 9am at Riverside Park" for "At Riverside Park"; not one saying more prices:
+    "Fades $30 beard $15 combo $40. 1182 Main st" for "Fades $30"), one typed right beside a caption with it
+    ("Doors 7:30pm · Show 8:30pm"), an aside with what it is about ("Thursday 12 March, 7pm (doors 6.30)", in
+    ``under_cta`` too), the rest in ``room`` captions; ``notes`` say what was shown and what had no room."""
+    captions, lost, said = list(captions), list(lost), instruction.casefold()
+
+    def fuller(x: str, fact: str) -> bool:
+        return len(x) >= 6 and x.casefold() in fact.casefold() and not re.search(
+            r"[$€£¥￥]\s?\d|\d{3,}", fact.casefold().replace(x.casefold(), " "))
+
+    def beside(x: str, fact: str) -> bool:
+        at = said.find(x.casefold())
+        return _width(f"{x} · {fact}") <= MAX_JOINED and at >= 0 and re.fullmatch(
+            r"[\s,，;；]*", said[at + len(x):said.find(fact.casefold(), at)] or "x") is not None
+
+    for fact in lost[:]:
+        if (i := next((i for i, x in enumerate(captions) if fuller(x, fact)), None)) is not None:
+            captions[i] = fact
+        elif (i := next((i for i, x in enumerate(captions) if beside(x, fact)), None)) is not None:
+            captions[i] = f"{captions[i]} · {fact}"
+        else:
+            continue
+        lost.remove(fact)
+        notes.append(f"Also shown, as typed: '{fact}'.")
+    for fact in lost[:]:
+        for texts in (under_cta, captions):
+            if (i := next((i for i, x in enumerate(texts) if _with_aside(x, fact, instruction)), None)) is not None:
+                with_it = _with_aside(texts[i], fact, instruction)
+                when = with_it if texts[i] == when else when
+                texts[i] = with_it
+                lost.remove(fact)
+                notes.append(f"Also shown, as typed: '{with_it}'.")
+                break
+    captions = _fit([*captions, *lost], max(room, len(captions)))
+    if shown_too := [f for f in lost if any(f in c for c in captions)]:
+        notes.append("Also shown, as typed: " + ", ".join(f"'{x}'" for x in shown_too) + ".")
+    if left := [f for f in lost if f not in shown_too]:
+        notes.append("No room for " + ", ".join(f"'{x}'" for x in left) + " over the pictures; add them with "
+                     "'add the caption …' where you want them.")
+    return captions, when
+
+
 def _width(text: str) -> int:
     """``text``'s width in Latin characters (a Chinese one is about two)."""
     return len(text) + len(P.CJK.findall(text))
@@ -1358,38 +1403,10 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
     if not given and (lost := F.lost_facts(Q.outside_quotes(instruction), [x for x in (title, subtitle, cta, *under_cta,
                                                                                       *captions_q, contact) if x])):
         # what was typed with a number, an amount or a handle is shown, or said to be left out ("£55 medium,
-        # £70 large" after "full groom from £40 small dogs" went without a word)
-        said = instruction.casefold()
-        for fact in lost[:]:
-            if (i := next((i for i, x in enumerate(captions_q) if len(x) >= 6 and x.casefold() in fact.casefold()
-                           and not re.search(r"[$€£¥￥]\s?\d|\d{3,}", fact.casefold().replace(x.casefold(), " "))), None)) is not None:
-                captions_q[i] = fact  # "Start time 9am at Riverside Park" for "At Riverside Park": the fuller line (not one
-                # saying more prices: "Fades $30 beard $15 combo $40. 1182 Main st" for "Fades $30")
-            elif (i := next((i for i, x in enumerate(captions_q) if _width(f"{x} · {fact}") <= MAX_JOINED and (at := said.find(
-                    x.casefold())) >= 0 and re.fullmatch(r"[\s,，;；]*", said[at + len(x):said.find(fact.casefold(), at)] or "x")),
-                    None)) is not None:
-                captions_q[i] = f"{captions_q[i]} · {fact}"  # "doors 7:30pm, show 8:30pm": typed together, shown so
-            else:
-                continue
-            lost.remove(fact)
-            notes.append(f"Also shown, as typed: '{fact}'.")
-        for fact in lost[:]:  # "Thursday 12 March, 7pm (doors 6.30)": the aside stays with what it is about
-            for texts in (under_cta, captions_q):
-                if (i := next((i for i, x in enumerate(texts) if _with_aside(x, fact, instruction)), None)) is not None:
-                    fuller = _with_aside(texts[i], fact, instruction)
-                    when = fuller if texts[i] == when else when
-                    texts[i] = fuller
-                    lost.remove(fact)
-                    notes.append(f"Also shown, as typed: '{fuller}'.")
-                    break
-        # (the last picture is the end card's when the video ends on words: "Show 8:30pm" was put over it)
+        # £70 large" after "full groom from £40 small dogs" went without a word); the last picture is the end
+        # card's when the video ends on words ("Show 8:30pm" was put over it)
         room = max(1, len(visuals) - (1 if title else 0) - (1 if cta or under_cta or ending else 0))
-        captions_q = _fit([*captions_q, *lost], max(room, len(captions_q)))
-        if shown_too := [f for f in lost if any(f in c for c in captions_q)]:
-            notes.append("Also shown, as typed: " + ", ".join(f"'{x}'" for x in shown_too) + ".")
-        if left := [f for f in lost if f not in shown_too]:
-            notes.append("No room for " + ", ".join(f"'{x}'" for x in left) + " over the pictures; add them with "
-                         "'add the caption …' where you want them.")
+        captions_q, when = _show_lost(lost, captions_q, under_cta, when, instruction, room, notes)
     if cta is None and derive:
         cta = call_to_action(instruction)
         invented.append(f"call to action '{cta}'")
