@@ -6,6 +6,8 @@ People type them between the settings, and a first cut that drops them loses wha
 for. Each kind is a pattern of its own (a scarcity, a perk, who is welcome, opening hours, what a
 trip includes, a job's hours, the venue, a thank-you, a cause), so words that only set up the
 video ("music quiet", "30 seconds") are never taken for one. `on_screen` places what this finds.
+`lost_facts` is the net under them: any piece typed with a number, an amount, a handle, a clock time
+or a date that the words placed leave out ("£55 medium, £70 large" beside "from £40 small dogs").
 """
 
 from __future__ import annotations
@@ -436,6 +438,11 @@ def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
     """
     seen = " ".join(shown).casefold()
     seen_digits = re.sub(r"\D", "", seen)
+
+    def shown_already(k: str) -> bool:  # (a phone number shown with other spaces too)
+        return re.search(rf"(?<!\d){re.escape(k.casefold())}(?!\d)", seen) is not None or (
+            len(d := re.sub(r"\D", "", k)) >= 6 and d in seen_digits)
+
     out: list[str] = []
     for line in _LINES.split(text or ""):
         kept: list[str] = []
@@ -444,13 +451,7 @@ def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
             piece = re.sub(r"(?i)^(?:it['’]?s|it\s+is|we['’]?re|we\s+are|this\s+is)\s+(?:on\s+)?(?=\S)", "", piece)  # ("It's on …")
             keys = [k for k in _KEY.findall(piece) if (len(re.sub(r"\D", "", k)) >= 2 or not k.isdigit())
                     and not re.fullmatch(r"(?:19|20)\d\d", k)]  # (a year beside its date shown says nothing new)
-            if not keys or len(piece) > 60 or _OF_THE_VIDEO.search(piece):
-                continue
-            def shown_already(k: str) -> bool:  # (a phone number shown with other spaces too)
-                return re.search(rf"(?<!\d){re.escape(k.casefold())}(?!\d)", seen) is not None or (
-                    len(d := re.sub(r"\D", "", k)) >= 6 and d in seen_digits)
-
-            if all(shown_already(k) for k in keys):
+            if not keys or len(piece) > 60 or _OF_THE_VIDEO.search(piece) or all(shown_already(k) for k in keys):
                 continue
             if (inner := re.search(r"\(([^()]{3,})\)", piece)) and all(
                     shown_already(k) for k in _KEY.findall(piece.replace(inner.group(0), ""))):
