@@ -264,6 +264,12 @@ def _day_and_clock_zh(text: str, new: str) -> str | None:
     return moved[:clocks[0].start()] + m.group("c") + moved[clocks[0].end():]
 
 
+def any_number(words: str) -> str:
+    """A pattern of ``words`` with each number in them standing for any number ("每晚60" -> ``每晚\\d+(?:\\.\\d+)?``):
+    the same words said anew but for a number."""
+    return re.sub(r"\d+(?:\.\d+)?", lambda _: r"\d+(?:\.\d+)?", re.escape(words))
+
+
 def same_shape(text: str, new: str) -> str | None:
     """The words of ``text`` that a day or a time ``new`` stands for (a weekday for a weekday, a date
     with its weekday for a date, "下午2点" for "下午3点"), when ``text`` says more than them; else None."""

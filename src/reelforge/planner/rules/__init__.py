@@ -1167,7 +1167,7 @@ _ZH_TEXT_LOOK = re.compile(r"\s*(?:再|要|调|改)?(?:放大|大一?[点些]|�
                            r"上移|下移|挪)")
 
 
-def _text_said_whole_zh(said: str, tl: Timeline | None) -> str:
+def _text_said_whole(said: str, tl: Timeline | None) -> str:
     """"第二杯半价 放大点 要红色": a text on screen said whole, unquoted and unnamed as a text, before
     a word of its look, is that text ("第二杯半价那句 放大点"; the pictures zoomed in); so in English, said
     first ("first session free bigger": its words were set to "First session free bigger")."""
@@ -1678,7 +1678,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                     r"(?:看不清楚?|不清楚|看不见|看不到|不明显)[了啊呀]?(?=$|[\s，,。])", "", masked)
     # "change price bit to SOLD - more coming soon": the text holding the price (not understood)
     masked = _RX_KIND_BIT.sub(r"\g<v>the \g<k>", masked)
-    masked = _text_said_whole_zh(masked, timeline)  # "第二杯半价 放大点 要红色": that text's look
+    masked = _text_said_whole(masked, timeline)  # "第二杯半价 放大点 要红色", "first session free bigger": that text's look
     masked = _sentence_of_a_row_zh(masked, timeline)  # "五一涨价那句不要了 改成 …": that part of its row
     # "字别用白色 换米色那种": the letters' new colour (not understood)
     masked = re.sub(r"^\s*(字|文字|字幕)(?:的颜色)?(?:别用|不要用?|别)[\u4e00-\u9fff]{1,3}色[\s，,]*(?:换|换成|用|改成|改用|换个)?\s*"

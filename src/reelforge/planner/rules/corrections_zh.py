@@ -17,7 +17,7 @@ from reelforge.planner.rules.fact_values import (
     on_screen,
     run_extended,
 )
-from reelforge.planner.text_kinds import CLOCK_RANGE, KIND_WORD_ZH, holds
+from reelforge.planner.text_kinds import CLOCK_RANGE, KIND_WORD_ZH, any_number, holds
 
 _HEAD_ZH = re.compile(r"^(?:哦|噢|啊|哎呀|哎|不好意思|抱歉|对不起|更正一下|更正|纠正一下|改一下|另外)[，,！!。\s]*")
 TAIL_ZH = re.compile(r"(?:吧|哈|啦|呀)?[。！!]*$")
@@ -201,7 +201,7 @@ def _number_anew_zh(t: str, texts: Sequence[str]) -> str | None:
     """"每班不超过10人" on "小班教学每班不超过12人": the one phrase on screen that says the same but for its number."""
     if not (4 <= len(t) <= 20) or not re.search(r"\d", t) or not re.search(r"[\u4e00-\u9fff]{2}", t):
         return None
-    shape = re.sub(r"\d+(?:\.\d+)?", lambda _: r"\d+(?:\.\d+)?", re.escape(t))
+    shape = any_number(t)
     hits = {h.group(0) for x in texts for h in re.finditer(shape, x)} - {t}
     return f"把{hits.pop()}改成{t}" if len(hits) == 1 else None
 

@@ -17,7 +17,7 @@ from reelforge.planner.rules.corrections import _bare
 from reelforge.planner.rules.refs import _ADD, _Cannot, _Ctx, _has
 from reelforge.planner.rules.text_look import C_EN, color_in, size_in, styling
 from reelforge.planner.rules.text_refs import text_by_id, text_target
-from reelforge.planner.text_kinds import KIND_WORD_ZH, dates_capitalised
+from reelforge.planner.text_kinds import KIND_WORD_ZH, any_number, dates_capitalised
 from reelforge.planner.typos import is_english, known
 from reelforge.planner.when import when_at
 from reelforge.timeline.model import Role, Timeline
@@ -238,7 +238,7 @@ def _h_text_words(c: _Ctx) -> list[O.Op] | None:
             at = s.text.lower().find(typed.lower())
             rest = s.text[at + len(typed):] if at >= 0 else ""
             if P.CJK.search(b) and rest.strip() and re.match(
-                    re.sub(r"\d+(?:\.\d+)?", lambda _: r"\d+(?:\.\d+)?", re.escape(rest.strip())), b):
+                    any_number(rest.strip()), b):
                 # "寄养改成 每晚80 含遛狗" on "寄养每晚60": what it names keeps its name, the rest said anew
                 # (it was "每晚80 含遛狗每晚60")
                 new = s.text[:at + len(typed)] + b
@@ -259,7 +259,7 @@ def _tail_anew(text: str, new: str) -> str | None:
     ``new`` ("老会员减200", "减300": "老会员减300"); None when no such part follows other words."""
     if not P.CJK.search(new) or not re.search(r"\d", new) or len(new) >= len(text):
         return None
-    m = re.search(re.sub(r"\d+(?:\.\d+)?", lambda _: r"\d+(?:\.\d+)?", re.escape(new)), text)
+    m = re.search(any_number(new), text)
     return text[:m.start()] + new + text[m.end():] if m and m.start() > 0 and m.group(0) != new else None
 
 
