@@ -455,3 +455,10 @@ def test_a_count_said_wrong_then_right():
     # "每班人数写错了 是6人" was not understood (and left "每班最多8人" on screen)
     s, (r,) = session_after(*ENGLISH_SCHOOL, "每班人数写错了 是6人")
     assert any("每班最多6人" in t for t in _all_texts(s.timeline)), r.message
+
+
+@pytest.mark.parametrize(("case", "style"), [(HOTPOT, "playful"), (NAILS, "minimal"), (STAY, "minimal")])
+def test_a_look_said_in_a_chinese_first_instruction(case, style):
+    # "视频要热闹点", "要简约高级一点 别太花", "要安静 治愈那种" got the default clean style
+    s, _ = session_after(*case)
+    assert s.timeline.style == style

@@ -93,6 +93,10 @@ def style_in(text: str, *, anywhere: bool = False, first_cut: bool = False) -> s
         for name, words in (*_WORDS, *_MOOD_WORDS):
             if re.fullmatch(words, word, re.ASCII):
                 return name
+    # a look said of a Chinese video as a piece of its own: "视频要热闹点", "要简约高级一点", "要安静 治愈那种"
+    for piece in re.split(r"[\s，,。！!；;、]+", t) if first_cut and re.search(r"[\u4e00-\u9fff]", t) else ():
+        if m := _ZH_LOOK_PIECE.fullmatch(piece):
+            return next(name for name, words in _ZH_LOOKS if re.match(words, m.group("w")))
     # a style word as a clause of its own: "youtube shorts promo, 12 sec, playful", "minimalist pls"
     for clause in re.split(r"[,;.!?\n，；。！？、]+|\s[-–—]\s|\s+(?:and|but)\s+", t):
         m = re.fullmatch(_BARE, clause.strip(" '\"()[]"), re.ASCII)
@@ -104,6 +108,10 @@ def style_in(text: str, *, anywhere: bool = False, first_cut: bool = False) -> s
     return None
 
 
+_ZH_LOOKS = [("playful", r"热闹|喜庆|欢快|活泼|可爱|俏皮"), ("minimal", r"简约|极简|高级|素雅|安静|治愈|文艺|优雅|低调"),
+             ("bold", r"动感|醒目|燃|炸|有冲击力")]
+_ZH_LOOK_PIECE = re.compile(r"(?:视频|整体|画面|风格)?(?:要|希望|想要|做得|弄得)?(?P<w>" + "|".join(w for _, w in _ZH_LOOKS) + r")"
+                            r"(?:高级|简约|一点|一些|点|些|那种|的感觉|的|风)*")
 _MOOD_WORDS = [("bold", r"exciting|dynamic|high-energy"), ("minimal", r"luxurious|luxury|premium|upscale|sophisticated|classy")]
 _OF_THE_VIDEO = (r"\b(energetic|exciting|dynamic|punchy|playful|fun|funky|cheerful|whimsical|cute|lively|minimal|minimalist|"
                  r"elegant|luxurious|luxury|premium|upscale|sophisticated|classy|professional|corporate|clean)\s+"
