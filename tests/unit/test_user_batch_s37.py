@@ -462,3 +462,26 @@ def test_a_look_said_in_a_chinese_first_instruction(case, style):
     # "视频要热闹点", "要简约高级一点 别太花", "要安静 治愈那种" got the default clean style
     s, _ = session_after(*case)
     assert s.timeline.style == style
+
+
+def test_the_box_office_number_made_larger():
+    # "Could the box office number be larger" was not understood ("box" read as a box behind the text)
+    s0, _ = session_after(*PLAY)
+    s, (r,) = session_after(*PLAY, "Could the box office number be larger")
+    seg = lambda tl: next(x for x in tl.track(Role.CTA).segments if "01632" in x.text)  # noqa: E731
+    assert seg(s.timeline).size != seg(s0.timeline).size and seg(s.timeline).background == seg(s0.timeline).background, r.message
+
+
+def test_an_id_corrected_keeps_its_letters():
+    # "微信号错了 是nailsbylily_sh2" showed "Nailsbylily_sh2"
+    s, (r,) = session_after(*NAILS, "微信号错了 是nailsbylily_sh2")
+    assert "nailsbylily_sh2" in _all_texts(s.timeline), r.message
+
+
+@pytest.mark.parametrize(("case", "gone", "kept"), [(HOTPOT, "玉林北路23号", "028-85561234"), (NAILS, None, "nailsbyLily_sh")])
+def test_a_kind_of_fact_taken_off_object_first(case, gone, kept):
+    # "地址去掉吧 不想写" was not understood, with an address on screen or none
+    s, (r,) = session_after(*case, "地址去掉吧 不想写")
+    shown = " | ".join(_all_texts(s.timeline))
+    assert kept in shown and (gone is None or gone not in shown), r.message
+    assert ("没有地址" in r.message) == (gone is None), r.message

@@ -545,6 +545,8 @@ def capitalised(words: str) -> str:
     screen starts: "Shop now"; words already capitalised, or without letters, as they are; names that
     start lower case as their makers write them ("iphone screens from $89": "iPhone screens from $89")."""
     words = _LOWER_NAMES.sub(lambda m: _LOWER_NAME[m.group(0).lower()], words)
+    if re.fullmatch(r"[a-z][\w.-]*(?:_|\d)[\w.-]*", words):
+        return words  # an ID as its owner types it ("nailsbylily_sh2": a WeChat ID was shown "Nailsbylily_sh2")
     return words[0].upper() + words[1:] if words[:1].islower() and not _LOWER_NAMES.match(words) else words
 
 

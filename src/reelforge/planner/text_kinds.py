@@ -15,7 +15,8 @@ from .when import when_at
 
 # the kinds of words a text holds, as a clause calls them
 # ("the time" alone is the video's length as often: "change the time to 20 seconds"; "the event time" is a text's)
-KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+)?(?P<k>dates?|day|"
+KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+|box\s*office\s+|booking\s+|"
+           r"contact\s+|ticket\s+|tickets\s+)?(?P<k>dates?|day|"
            r"hours|prices?|pricing|pay|wages?|salary|rate|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
            r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
            r"ages?|age\s+range|guests?|host|speaker|teacher|instructor|coach|trainer|dj|author|doors))\b")

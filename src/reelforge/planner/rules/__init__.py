@@ -1391,6 +1391,7 @@ _REASON = re.compile(r"^it\s+(?:crops|cuts\s+off|covers|hides|blocks)\s+(?:the|h
                      # "开业改4月10号了 装修没弄完", "…, the fit-out isn't finished": why a date moved
                      r"^[\u4e00-\u9fff]{0,4}?(?:还|都)?(?:没|没有)(?:弄|做|搞|装|修|准备|收拾)?(?:完|好)(?:呢|啊)?了?$|"
                      r"^[\u4e00-\u9fff]{1,4}?还?没(?:到|来)(?:呢)?$|"
+                     r"^(?:不想|不用|没必要|不需要)(?:写|放|显示|要|加)?了?$|"  # ("地址去掉吧 不想写")
                      r"^(?:the\s+|our\s+)?[a-z][\w' -]{0,24}\s+(?:isn'?t|aren'?t|wasn'?t|is\s+not|are\s+not|not)\s+(?:finished|done|"
                      r"ready|complete)(?:\s+yet)?\s*[.!]*$")
 # "地址太长了 就写 滨江星光大道", "地址就写 滨江星光大道": that text's new words (the video was cut to 8 s)
@@ -1680,6 +1681,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_KIND_BIT.sub(r"\g<v>the \g<k>", masked)
     masked = _text_said_whole(masked, timeline)  # "第二杯半价 放大点 要红色", "first session free bigger": that text's look
     masked = _sentence_of_a_row_zh(masked, timeline)  # "五一涨价那句不要了 改成 …": that part of its row
+    masked = re.sub(r"(?i)\bbox\s+office\b", "boxoffice", masked)  # (a place to call, not a box behind the text)
+    # "地址去掉吧 不想写": that kind of fact taken off, said object first (not understood)
+    masked = re.sub(r"^\s*(日期|时间|营业时间|价格|网址|地址|电话|邮箱|优惠码|微信号?)(?:就)?(?:去掉|删掉|删了|拿掉|不要了?|不用了?)(?:吧|了)*"
+                    r"(?=\s|[，,。]|$)", r"去掉\1", masked)
     # "字别用白色 换米色那种": the letters' new colour (not understood)
     masked = re.sub(r"^\s*(字|文字|字幕)(?:的颜色)?(?:别用|不要用?|别)[\u4e00-\u9fff]{1,3}色[\s，,]*(?:换|换成|用|改成|改用|换个)?\s*"
                     r"(?P<c>[\u4e00-\u9fff]{1,3}色)(?:那种|的|吧)*\s*$", r"\1改成\g<c>", masked)

@@ -272,6 +272,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         or (not c.quotes and _has(_ADD, t) and (contact_in(c.raw) or offer_in(c.raw) or facts_added(c.raw)) is not None) \
         or text_of_kind(t, c.text_segs(None)) is not None  # "add our website www.example.com", "add 30% off"; "the date"
     if not has_text_word and not c.quotes:
+        if c.zh and (said := re.fullmatch(r"(?:去掉|删掉|删除|拿掉|不要)(?P<k>日期|时间|营业时间|价格|网址|地址|电话|邮箱|优惠码|微信号?)"
+                                          r"(?:吧|了)?(?:\s+[\u4e00-\u9fff]{1,8})?", t.strip(" 。！!"))):
+            # "地址去掉吧" with no address on screen (not understood): there is none
+            raise _Cannot(f"画面上没有{said.group('k')}；画面上的文字：" + " / ".join(f"「{s.text}」" for _, s in c.text_segs(None)[:6]))
         if _has(BOX_OFF, t) and (boxed := [(r, s) for r, s in c.text_segs(None) if s.background is TextBackground.BOX]):
             # "remove the box", "去掉底框": the boxes behind the letters (it answered "there is no 'box'")
             every = c.text_segs(None)
