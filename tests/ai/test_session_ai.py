@@ -594,7 +594,11 @@ def test_pictures_given_in_the_voices_order_keep_it_and_come_in_as_named(tmp_pat
     rev.add_assets([*reversed(given), vo], workdir=tmp_path / "media2")
     r = rev.handle("a promo for Hopper's Cafe with captions")
     segs = rev.timeline.track(Role.MAIN).segments
-    assert [by_id.get(x.src) or x.name for x in segs] and max(x.duration for x in segs) - min(x.duration for x in segs) <= 100
+    durations = [x.duration for x in segs]
+    # (even, but for cuts moved out from under a caption, each by at most half a shot: session 36)
+    moved = any(n.startswith("Cuts moved so no text runs across one") for n in r.notes)
+    assert max(durations) - min(durations) <= ((max(durations) + min(durations)) / 2 if moved else 100), (durations, r.notes)
+    assert max(durations) < rev.timeline.duration / 2, durations  # no photo held for half the video
     assert not any(n.startswith("Cuts follow the voiceover") for n in r.notes), r.notes
 
 
