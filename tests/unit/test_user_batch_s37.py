@@ -485,3 +485,16 @@ def test_a_kind_of_fact_taken_off_object_first(case, gone, kept):
     shown = " | ".join(_all_texts(s.timeline))
     assert kept in shown and (gone is None or gone not in shown), r.message
     assert ("没有地址" in r.message) == (gone is None), r.message
+
+
+@pytest.mark.parametrize(("case", "said"), [(GIG, "the end feels rushed"), (WEDDING, "ending 有点突然")])
+def test_an_ending_said_rushed_fades_out(case, said):
+    # not understood
+    s, (r,) = session_after(*case, said)
+    assert r.changed and s.timeline.fade_out_ms > 0, r.message
+
+
+def test_a_package_priced_anew_in_mixed_words():
+    # "Gold package 改成 $2900, 我打错了" was not understood
+    s, (r,) = session_after(*WEDDING, "Gold package 改成 $2900, 我打错了")
+    assert any("Gold $2900 (full day + drone)" in t for t in _all_texts(s.timeline)), r.message

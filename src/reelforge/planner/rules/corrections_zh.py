@@ -269,6 +269,22 @@ _ZH_KEY_PRICE = re.compile(r"^(?P<k>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)的?(?:价格
                            r"\s*(?P<v>[¥￥]?\d[\d.]*)\s*(?:元|块)?(?:[\s，,]+[\u4e00-\u9fff]{1,12})?\s*[。！!]*$")
 
 
+# "Gold package 改成 $2900": a package or plan named in English, its new price said in Chinese
+_NAMED_PLAN_PRICE = re.compile(r"^(?P<k>[A-Za-z][\w'-]*)(?:\s+(?:package|plan|tier|option|套餐))?\s*(?:的价格|价格)?\s*"
+                               r"(?:改成|改为|换成|变成|是)\s*[$€£¥￥]?\s?(?P<v>\d[\d,.]*)\s*[,，]?\s*[\u4e00-\u9fff]{0,8}\s*[。！!]*$")
+
+
+def _plan_price(name: str, new: str, texts: Sequence[str]) -> str | None:
+    """The change of the one price shown right after ``name`` ("Gold $2800 (full day + drone)": 2800), said by
+    its number so that the words around it stay; None unless that number is shown once."""
+    olds = {o.group("n") for x in texts for o in re.finditer(rf"(?i)\b{re.escape(name)}\b[^\d·]{{0,8}}?(?P<n>\d[\d,.]*)", x)}
+    if len(olds) != 1:
+        return None
+    old = olds.pop()
+    shown = sum(len(re.findall(rf"(?<![\d.,]){re.escape(old)}(?![\d.,])", x)) for x in texts)
+    return f"把{old}改成{new}" if shown == 1 else None
+
+
 def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
     """The Chinese corrections no rule should read otherwise (`corrections.said_first`), or None."""
     t = t.strip()
@@ -284,6 +300,8 @@ def said_first_zh(t: str, texts: Sequence[str], shown: str) -> str | None:
     if (m := _ZH_COUNT_WRONG.match(t)) and len(olds := {o.group(0) for x in texts for o in re.finditer(
             rf"(?<![\d.])\d{{1,4}}\s*{m.group('u')}", x) if m.group("k")[:1] in x[:o.start()]}) == 1:
         return f"把{olds.pop()}改成{m.group('n')}{m.group('u')}"  # "每班人数写错了 是6人" on "每班最多8人" (not understood)
+    if (m := _NAMED_PLAN_PRICE.match(t)) and (said := _plan_price(m.group("k"), m.group("v"), texts)):
+        return said  # "Gold package 改成 $2900, 我打错了" on "Gold $2800 (full day + drone)" (not understood)
     if (m := _ZH_KEY_PRICE.match(t)) and (said := _number_after(m.group("k"), m.group("v"), texts)):
         return said  # "猫眼的价格改成89 今天限时" wrote "89 今天限时" over the whole caption
     if (m := _ZH_CLOSES.match(t)) and (said := _closing_zh(m, texts)):

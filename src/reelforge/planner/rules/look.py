@@ -791,8 +791,9 @@ def _h_video_fade(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _has(_MUSIC + "|" + _VOICE + r"|音乐|配乐|旁白", t) and not _has(r"\b(?:video|picture|screen)\b|画面|视频", t):
         return None  # "the music ends too abruptly": the music's fade (`_h_fade`), not the picture's
-    if _has(r"\b(?:end|ending|finish|outro)\s+(?:is|feels|seems)\s+(?:too\s+|a\s+bit\s+|so\s+|really\s+|very\s+)?(?:abrupt|sudden|harsh)|"
-            r"\bends\s+(?:too\s+|so\s+)?(?:abruptly|suddenly)|结尾(?:太|有点)?(?:突然|生硬)|结束得太突然", t):
+    if _has(r"\b(?:end|ending|finish|outro)\s+(?:is|feels|seems)\s+(?:too\s+|a\s+bit\s+|so\s+|really\s+|very\s+|kinda\s+)?"
+            r"(?:abrupt|sudden|harsh|rushed)|\bends\s+(?:too\s+|so\s+)?(?:abruptly|suddenly)|(?:结尾|\bending\s*)(?:太|有点)?(?:突然|生硬|仓促)|"
+            r"结束得太突然", t):  # ("the end feels rushed", "ending 有点突然": not understood)
         t = "add a fade out at the end"  # "the ending is too abrupt": the picture and the music fade out
         c = replace(c, raw=t, t=t)  # "the ending" is no shot here
     if not _has(r"\bfad(?:e|es|ed|ing)\b|\bfade[\s-]?(?:in|out)\b|淡入|淡出|渐入|渐出|渐隐|渐显", t):
