@@ -498,3 +498,12 @@ def test_a_package_priced_anew_in_mixed_words():
     # "Gold package 改成 $2900, 我打错了" was not understood
     s, (r,) = session_after(*WEDDING, "Gold package 改成 $2900, 我打错了")
     assert any("Gold $2900 (full day + drone)" in t for t in _all_texts(s.timeline)), r.message
+
+
+@pytest.mark.parametrize("said", ["the voiceover is very quiet", "the voice is really soft"])
+def test_a_sound_said_very_quiet_is_made_louder(said):
+    # (the words that make the music very quiet, read in a complaint, turned the voiceover down)
+    s0, _ = session_after(*YOGA)
+    s, (r,) = session_after(*YOGA, said)
+    vol = lambda tl: tl.track(Role.VOICE).segments[0].volume  # noqa: E731
+    assert vol(s.timeline) > vol(s0.timeline), r.message
