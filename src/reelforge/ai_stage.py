@@ -1083,10 +1083,8 @@ class AIStage:
         cues = [] if title_only else [O.Cue(start_ms=p.start_ms, end_ms=p.end_ms, text=p.text) for p in phrases if p]
         if cues:
             from reelforge.timeline.model import TextSize
-            from reelforge.timeline.styles import get_style
 
-            ops.append(O.SetCaptions(cues=cues, source="voice", style=O.CaptionStyle(
-                size=TextSize.MEDIUM, background=get_style(tl.style).caption_box)))
+            ops.append(O.SetCaptions(cues=cues, source="voice", style=O.CaptionStyle(size=TextSize.MEDIUM)))
             said.append(f"{len(cues)} caption{'s' if len(cues) != 1 else ''} (its key phrases, when they are said)")
         if not said:
             return ops, order_note

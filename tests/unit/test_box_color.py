@@ -184,7 +184,8 @@ def _spec(tl, seg_id):
 
 def test_the_texts_box_colour_wins_over_the_styles():
     cap_id = _texts(CAPTIONED, Role.CAPTION)[0].id
-    assert _spec(CAPTIONED, cap_id).box_color == "#000000BE"  # the clean style's caption box
+    plain = _spec(CAPTIONED, cap_id)
+    assert (plain.background, plain.box_color) == (TextBackground.SHADOW, "")  # the clean look's captions: no plate
     yellow = apply(CAPTIONED, _plan("give the captions a yellow background", CAPTIONED).ops, library=LIBRARY)
     assert _spec(yellow, cap_id).box_color == "#FFD400"
     assert _spec(yellow, "t1").box_color == ""  # the title: the usual dark box when it has one
@@ -229,3 +230,15 @@ def test_boxing_the_captions_that_are_there_restyles_them():
     boxed = apply(unboxed, plan.ops, library=LIBRARY)
     assert [s.text for s in boxed.track(Role.CAPTION).segments] == [s.text for s in caps]  # the same captions
     assert all(s.background.value == "box" for s in boxed.track(Role.CAPTION).segments)
+
+
+@pytest.mark.parametrize("look", ["clean", "minimal"])
+def test_captions_put_in_a_box_under_a_look_without_one_get_a_dark_box(look):
+    """The clean and minimal looks draw captions with no plate; "put the captions in a box" gives
+    them the dark box (under minimal it was drawn fully transparent: the look's colour was #00000000)."""
+    cap_id = _texts(CAPTIONED, Role.CAPTION)[0].id
+    styled = apply(CAPTIONED, [O.SetStyle(style=look)], library=LIBRARY)
+    assert _spec(styled, cap_id).background is TextBackground.SHADOW
+    boxed = apply(styled, _plan("put the captions in a box", styled).ops, library=LIBRARY)
+    spec = _spec(boxed, cap_id)
+    assert spec.background is TextBackground.BOX and spec.box_color == "#000000BE"

@@ -36,7 +36,7 @@ def photos(tmp_path_factory):
 
     d = tmp_path_factory.mktemp("legible")
     out = {}
-    for name in ("page", "hubble_deep_field", "horse"):
+    for name in ("page", "hubble_deep_field", "horse", "coffee"):
         arr = getattr(data, name)()
         if arr.dtype == bool:
             arr = arr.astype("uint8") * 255
@@ -79,6 +79,22 @@ def test_light_is_measured_through_the_shots_view(photos):
     assert background_light(horse, W, H, (W * 0.3, H * 0.05, W * 0.45, H * 0.15), 0, 3000) > 0.9  # white sky
     # no still on screen then: no opinion
     assert background_light(page, W, H, box, 4000, 5000) is None
+
+
+def test_a_bright_patch_under_a_few_words_is_measured(photos):
+    """A line over scikit-image's coffee: the dark red saucer under most of it, the spoon's
+    bright bowl under its last words. Its 75th percentile over the whole box is the saucer's
+    (0.34: no backdrop, and those words were lost on the spoon); piece by piece, the spoon's."""
+    from reelforge.render.legibility import LIGHT_LIMIT
+
+    tl = _timeline(photos["coffee"], motion=Motion.NONE)
+    over_spoon = (320, 370, 720, 440)
+    assert background_light(tl, W, H, over_spoon, 0, 3000) > LIGHT_LIMIT
+    assert scrims(tl, W, H, [("t1", "#FFFFFF", TextBackground.SHADOW, over_spoon, 0, 3000)])["t1"] >= 0.3 * 255
+    # the saucer alone, beside the spoon: the shadow and outline are enough
+    saucer = (200, 450, 480, 520)
+    assert background_light(tl, W, H, saucer, 0, 3000) < LIGHT_LIMIT
+    assert scrims(tl, W, H, [("t1", "#FFFFFF", TextBackground.SHADOW, saucer, 0, 3000)]) == {}
 
 
 def test_the_layout_gives_a_backdrop_where_the_picture_is_light(photos):

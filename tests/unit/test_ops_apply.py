@@ -378,12 +378,26 @@ def test_texts_added_by_an_edit_look_like_the_first_cuts():
                      O.AddText(text="A much longer title that wraps over lines", timing=O.Timing(start_ms=15000, duration_ms=3000))],
                 library=LIBRARY)
     cap = new.track(Role.CAPTION).segments[0]
-    assert cap.background is TextBackground.BOX  # the clean look's caption box, not a bare outline
+    assert cap.background is TextBackground.SHADOW  # the clean look's captions: an outline, no plate, as a first cut's
     sizes = {s.text: s.size for s in new.track(Role.TITLE).segments}
     assert sizes["Spring Sale"] is TextSize.XLARGE and sizes["A much longer title that wraps over lines"] is TextSize.LARGE
-    minimal = apply(apply(TL, [O.SetStyle(style="minimal")], library=LIBRARY),
-                    [O.AddText(text="Free shipping", role="caption")], library=LIBRARY)
-    assert minimal.track(Role.CAPTION).segments[0].background is TextBackground.SHADOW
+    bold = apply(apply(TL, [O.SetStyle(style="bold")], library=LIBRARY),
+                 [O.AddText(text="Free shipping", role="caption")], library=LIBRARY)
+    assert bold.track(Role.CAPTION).segments[0].background is TextBackground.BOX  # the bold look's solid box
+
+
+@pytest.mark.parametrize(("look", "background"), [("clean", "shadow"), ("bold", "box"), ("minimal", "shadow"),
+                                                  ("playful", "box")])
+def test_captions_of_the_speech_take_the_looks_caption_box(look, background):
+    """Captions set from a voice or a script (`SetCaptions`) with no background of their own are
+    drawn as the look's captions are (they were always boxed: a dark plate over the clean look's
+    close-ups hid a cat's nose and mouth); one given stays."""
+    cues = [O.Cue(start_ms=1000, end_ms=3000, text="Roasted at dawn")]
+    styled = apply(TL, [O.SetStyle(style=look)], library=LIBRARY)
+    got = apply(styled, [O.SetCaptions(cues=cues)], library=LIBRARY).track(Role.CAPTION).segments[0]
+    assert got.background.value == background
+    given = apply(styled, [O.SetCaptions(cues=cues, style=O.CaptionStyle(background="none"))], library=LIBRARY)
+    assert given.track(Role.CAPTION).segments[0].background.value == "none"
 
 
 def test_a_brand_kit_applied_again_after_a_reverse_leaves_no_gap():

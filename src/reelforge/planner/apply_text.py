@@ -26,6 +26,7 @@ from reelforge.timeline.model import (
     TrackKind,
     VideoSegment,
 )
+from reelforge.timeline.styles import get_style
 
 DEFAULT_TEXT_MS = 3000
 TEXT_DEFAULTS = {"title": (Position.CENTER, TextSize.LARGE), "caption": (Position.BOTTOM, TextSize.MEDIUM),
@@ -127,7 +128,6 @@ def add_text(st: State, op: O.AddText) -> None:
     else:
         start, d = _span(st, op.timing)
     from reelforge.planner.compose import title_size
-    from reelforge.timeline.styles import get_style
 
     pos, size = TEXT_DEFAULTS[op.role]
     fields: dict[str, Any] = {"id": st.new_id("t"), "start": start, "duration": d, "text": op.text,
@@ -276,6 +276,7 @@ def set_captions(st: State, op: O.SetCaptions) -> None:
     st.tracks = [t for t in st.tracks if t.role is not Role.CAPTION or t.segs]
     segs: list[TextSegment] = []
     last_end = 0
+    background = op.style.background or get_style(st.style or st.base.style).caption_box
     for cue in sorted(op.cues, key=lambda c: c.start_ms):
         start = max(cue.start_ms, last_end)
         end = min(cue.end_ms, st.duration)
@@ -283,7 +284,7 @@ def set_captions(st: State, op: O.SetCaptions) -> None:
             continue
         segs.append(TextSegment(id=st.new_id(CUE_ID), start=start, duration=end - start, text=cue.text.strip(),
                                 position=op.style.position, size=op.style.size, color=op.style.color,
-                                background=op.style.background, bold=True, fade_in_ms=0, fade_out_ms=0,
+                                background=background, bold=True, fade_in_ms=0, fade_out_ms=0,
                                 shot=cue.shot))
         last_end = end
     if not segs:

@@ -422,11 +422,11 @@ class CaptionStyle(_Op):
     position: Position = Position.BOTTOM
     size: TextSize = TextSize.LARGE
     color: Color = "#FFFFFF"
-    background: TextBackground = TextBackground.BOX
+    background: TextBackground | None = Field(None, description="none given: the look's caption box")
 
 
 class SetCaptions(_Op):
-    """Replace the caption track with these cues (social style: bottom, large, boxed)."""
+    """Replace the caption track with these cues (social style: bottom, large, in the look's caption box)."""
 
     op: Literal["set_captions"] = "set_captions"
     cues: list[Cue] = Field(min_length=1)

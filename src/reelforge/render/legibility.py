@@ -169,8 +169,8 @@ def _main_stills(tl: Timeline) -> list[VideoSegment]:
 def background_light(tl: Timeline, w: int, h: int, box: tuple[float, float, float, float], start: int,
                      end: int, *, dark_text: bool = False) -> float | None:
     """The light (0-1) behind ``box`` (px of a w x h frame) from ``start`` to ``end`` ms: the brightest
-    75th percentile of its luma over the still shots on screen then (the darkest 25th for dark
-    text), or None when no still shot is on screen under it."""
+    75th percentile of its luma (`_piecewise_light`) over the still shots on screen then (the
+    darkest 25th for dark text), or None when no still shot is on screen under it."""
     x0, y0 = max(0, int(box[0] // GRID)), max(0, int(box[1] // GRID))
     x1, y1 = min(w // GRID, int(-(-box[2] // GRID))), min(h // GRID, int(-(-box[3] // GRID)))
     if x1 <= x0 or y1 <= y0:
@@ -184,10 +184,22 @@ def background_light(tl: Timeline, w: int, h: int, box: tuple[float, float, floa
             view = _shot_view(tl, seg, (t - seg.start) / max(1, seg.duration), w, h)
             if view is None:
                 continue
-            cell = view[y0:y1, x0:x1]
-            v = float(np.percentile(cell, 25 if dark_text else 75))
+            v = _piecewise_light(view[y0:y1, x0:x1], dark_text)
             worst = v if worst is None else (min(worst, v) if dark_text else max(worst, v))
     return worst
+
+
+def _piecewise_light(cells: np.ndarray, dark_text: bool) -> float:
+    """The light behind a text: its 75th percentile (25th for dark text) in each piece of the
+    box about as wide as it is high, the brightest piece's (darkest's). A bright patch under a
+    word or two (a spoon, a white strap) loses those words even when the line as a whole is on
+    a darker picture, which a percentile of the whole box does not see."""
+    h, w = cells.shape
+    n = max(1, round(w / max(1, h)))
+    pieces = [p for p in np.array_split(cells, n, axis=1) if p.size]
+    q = 25 if dark_text else 75
+    values = [float(np.percentile(p, q)) for p in pieces]
+    return min(values) if dark_text else max(values)
 
 
 def scrims(tl: Timeline, w: int, h: int, placed: Iterable[tuple[str, str, TextBackground, tuple[float, float, float, float],
