@@ -321,7 +321,7 @@ class Session:
             return text
         return text[:m.start()] + f'"{next(iter(hits.values())).name}"' + text[m.end():]
 
-    def _plan_and_apply(self, text: str) -> Reply:
+    def _plan_and_apply(self, text: str, *, history: bool = True) -> Reply:
         if (said := _BUT_SAY.search(text)) and _PUT_BACK.match(text[:said.start()]) and self.timeline is not None:
             return self._put_back_saying(text[:said.start()], (said.group("new") or said.group("zh")).strip(" '\"‘’“”「」"))
         if (back := self._put_back(text)) is not None:
@@ -338,10 +338,12 @@ class Session:
             return self._reply(Intent.EDIT, plan.status if plan.status != "ok" else "unknown", plan.reply)
         ops = list(plan.ops)
         history_ops = [o for o in ops if isinstance(o, (O.Undo, O.Redo))]
-        if history_ops and len(history_ops) == len(ops):
+        if history and history_ops and len(history_ops) == len(ops):
             if len(ops) == 1 and isinstance(ops[0], O.Undo) and (held := self._undo_after_nothing()) is not None:
                 return held
             return self._steps(ops)
+        if history and history_ops and isinstance(ops[0], O.Undo):
+            return self._undo_then(text, [o for o in ops if isinstance(o, O.Undo)])
         ops = [o for o in ops if not isinstance(o, (O.Undo, O.Redo))]
         zh = is_chinese(text)
         if (long := _text_too_long(ops, zh)) is not None:  # refused before any layout work on it
@@ -669,6 +671,21 @@ class Session:
         said = (f"已恢复，现在写「{new_words}」（原来是「{seg.text}」）。" if self._zh else
                 f"Put it back, now saying '{new_words}' (it said '{seg.text}').")
         return self._reply(Intent.EDIT, "ok", said, changed=True, ops=(op,))
+
+    def _undo_then(self, text: str, undos: list[O.Op]) -> Reply:
+        """"撤销一下 还是横的吧", "undo that and make the title red": the undo first, then the rest of
+        the message planned again on the timeline it brought back (it was planned on the one before,
+        and the undo was dropped: only the rest was done). The rest already true there ("还是横的",
+        landscape again after undoing "vertical") adds nothing to the reply."""
+        undone = self._undo_after_nothing() or self._steps(undos)
+        if undone.status not in ("ok", "nothing") or self.timeline is None:
+            return undone
+        then = self._plan_and_apply(text, history=False)
+        if then.status == "ok" and then.changed:
+            return replace(then, message=f"{undone.message} {then.message}")
+        if undone.status == "ok" and then.status in ("nothing", "ok"):
+            return undone
+        return replace(undone, message=f"{undone.message} {then.message}")
 
     def _undo_after_nothing(self) -> Reply | None:
         """An undo said right after a message that changed nothing ("sparkly transitions?" refused, then "too

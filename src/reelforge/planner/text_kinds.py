@@ -16,9 +16,9 @@ from .when import when_at
 # the kinds of words a text holds, as a clause calls them
 # ("the time" alone is the video's length as often: "change the time to 20 seconds"; "the event time" is a text's)
 KIND_EN = (r"\bthe\s+(?:(?:event|opening|show|start)\s+(?P<t>times?)|(?:event\s+|opening\s+|show\s+|box\s*office\s+|booking\s+|"
-           r"contact\s+|ticket\s+|tickets\s+)?(?P<k>dates?|day|"
+           r"contact\s+|ticket\s+|tickets\s+|intro(?:ductory)?\s+|special\s+|launch\s+|trial\s+)?(?P<k>dates?|day|"
            r"hours|prices?|pricing|pay|wages?|salary|rate|website|site|web\s+address|url|link|address|location|phone(?:\s+number)?|number|email|"
-           r"e-mail|promo\s+code|code|coupon|discount|offer|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
+           r"e-mail|promo\s+code|code|coupon|discount|offer|deal|prizes?|giveaway|gift\s+card|venue|spots?|seats|places\s+left|"
            r"ages?|age\s+range|guests?|host|speaker|teacher|instructor|coach|trainer|dj|author|doors))\b")
 KIND_ZH = r"(?P<z>日期|时间|营业时间|价格|售价|网址|官网|链接|地址|电话|邮箱|优惠码|折扣|优惠|名额|场地|嘉宾|微信号?)"
 RX_KIND = re.compile(f"{KIND_EN}|{KIND_ZH}", re.I)
@@ -28,7 +28,7 @@ _KIND_OF = {"date": "when", "dates": "when", "time": "when", "times": "when", "d
             "salary": "pay", "rate": "pay", "website": "web", "site": "web",
             "web address": "web", "url": "web", "link": "web", "address": "place", "location": "place",
             "phone": "phone", "phone number": "phone", "number": "phone", "email": "mail", "e-mail": "mail",
-            "promo code": "code", "code": "code", "coupon": "code", "discount": "offer", "offer": "offer",
+            "promo code": "code", "code": "code", "coupon": "code", "discount": "offer", "offer": "offer", "deal": "offer",
             "prize": "prize", "prizes": "prize", "giveaway": "prize", "gift card": "prize",
             "venue": "venue", "spot": "spots", "spots": "spots", "seats": "spots", "places left": "spots",
             "age": "ages", "ages": "ages", "age range": "ages", "guest": "guest", "guests": "guest", "host": "guest",
@@ -74,6 +74,10 @@ _HOLDS = {
     # ("lj_tea2026" added for "最后加上 微信号 lj_tea2026": the ID alone, letters with a digit or an underscore)
     "wechat": re.compile(r"微信|^(?=[A-Za-z0-9_-]*[\d_])[A-Za-z][A-Za-z0-9_-]{5,19}$"),
 }
+
+
+# when no text holds a kind, the text holding this one is it: "the offer" on screen as its price ("$39")
+STANDS_IN = {"offer": "price"}
 
 
 def kind_called(clause: str) -> str | None:

@@ -760,11 +760,11 @@ us uk usa eu states world
 
 def _a_text_holds(c: _Ctx, word: str) -> bool:
     """Whether a text on screen holds what ``word`` calls it by ("the date": 'This Friday, 7pm')."""
-    from reelforge.planner.text_kinds import holds, kind_called
+    from reelforge.planner.text_kinds import STANDS_IN, holds, kind_called
 
     kind = kind_called(f"the {word}")
-    return kind is not None and any(holds(kind, s.text) for t in c.tl.tracks if t.kind.value == "text"
-                                    for s in t.segments)
+    texts = [s.text for t in c.tl.tracks if t.kind.value == "text" for s in t.segments]
+    return kind is not None and any(holds(k, x) for k in (kind, STANDS_IN.get(kind)) if k for x in texts)
 
 
 def _unknown_word(c: _Ctx, word: str, stems: set[str], names: list[str], on_pictures: set[str]) -> bool:

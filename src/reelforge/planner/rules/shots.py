@@ -62,7 +62,7 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
     if _RX_START_OVER.search(t):
         return [O.Undo() for _ in range(O.MAX_HISTORY)]
     if re.fullmatch(r"\s*(?:(?:nvm|never\s*mind|nah|actually|hmm+|oh|wait|ok|ugh|um+|eh|no)[\s,.!]+)*"
-                    r"(?:please\s+)?(?:undo|revert|take\s+back)\s+(?:that|it|this|the\s+last\s+(?:one|change|edit|step))"
+                    r"(?:please\s+)?(?:undo|revert|take\s+back)(?:\s+(?:that|it|this|the\s+last\s+(?:one|change|edit|step)))?"
                     r"(?:\s+please)?\s*[.!]?\s*|\s*撤销(?:一下|刚才的?(?:修改)?|上一步)\s*[。！]?\s*|"
                     # "nvm put it back", "never mind, change it back", "还是改回来吧"
                     r"\s*(?:(?:nvm|never\s*mind|nah|actually|hmm+|oh|wait|ok)[\s,.!]+)*(?:put|change|switch|swap|set|turn)\s+(?:it|that|them|"
@@ -670,6 +670,23 @@ def _h_replace(c: _Ctx) -> list[O.Op] | None:
         return None
     if asset is None:
         raise _Cannot("replace it with which file? add it to the project first and name it, e.g. 'replace the second image with surf.mp4'")
+    shown = [s for s in c.main_segs() if s.src == asset.id]
+    old = _main_seg(c, target)
+    if len(shown) == 1 and old is not None and old.src != asset.id:
+        # "use the class clip first instead of the studio pic", the clip already in the video: it moves
+        # there (a replacement showed the same footage twice); with "first"/"last" the other stays
+        order = [s.id for s in c.main_segs()]
+        names = [s.name for s in c.main_segs()]
+
+        def called(seg) -> O.Target:  # by its file name, as the reply says it, when that is one shot
+            return O.Target(name=seg.name) if seg.name and names.count(seg.name) == 1 else O.Target(id=seg.id)
+
+        at = 0 if _has(r"\bfirst\b|\bto\s+open\b|\bat\s+the\s+(?:start|beginning)\b|最前|开头", b) else \
+            -1 if _has(r"\blast\b|\bat\s+the\s+end\b|最后|结尾", b) else None
+        if at is not None:
+            return [O.MoveSegment(target=called(shown[0]), to_index=at)]
+        beside = {"after": called(old)} if order.index(shown[0].id) < order.index(old.id) else {"before": called(old)}
+        return [O.MoveSegment(target=called(shown[0]), **beside), O.RemoveSegment(target=called(old))]
     return [O.ReplaceSource(target=target, asset_id=asset.id)]
 
 

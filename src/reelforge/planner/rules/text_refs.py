@@ -23,7 +23,7 @@ from reelforge.planner.rules.refs import (
     _main_seg,
     _ord_index,
 )
-from reelforge.planner.text_kinds import holds, kind_called, part_of
+from reelforge.planner.text_kinds import STANDS_IN, holds, kind_called, part_of
 from reelforge.timeline.model import Role, TextSegment
 
 
@@ -247,6 +247,8 @@ def text_of_kind(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role,
     if kind is None:
         return None
     hits = [(r, s) for r, s in segs if holds(kind, s.text)]
+    if not hits and kind in STANDS_IN:  # "change the offer to $45 for 3 weeks", the offer shown as "$39"
+        hits = [(r, s) for r, s in segs if holds(STANDS_IN[kind], s.text)]
     if len(hits) > 1:
         hits = [(r, s) for r, s in hits if not s.id.startswith(CUE_ID)]
     if len(hits) > 1 and (said_whole := [(r, s) for r, s in hits if part_of(kind, s.text)]):
