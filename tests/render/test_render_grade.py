@@ -84,6 +84,27 @@ def test_warmer_cooler_and_sepia_on_a_photo(tmp_path):
     assert np.percentile(np.abs((r - b)[lit] - np.median((r - b)[lit])), 90) < 6  # the same tint everywhere
 
 
+def test_a_pinker_picture_on_a_photo(tmp_path):
+    """"粉一点" then "even pinker": green down against red and blue on the rendered coffee cup."""
+    from PIL import Image
+    from skimage import data
+
+    Image.fromarray(data.coffee()).save(tmp_path / "coffee.jpg", quality=92)
+    s = Session.new()
+    s.add_assets([tmp_path / "coffee.jpg"], workdir=tmp_path / "media")
+    s.handle("a 4 second video, no motion, no text")
+
+    def magenta(name: str) -> float:
+        rgb = frame_at(render(replace(s.timeline, width=W, height=H), tmp_path / name), 2.0).astype(np.int16)
+        return float(np.mean((rgb[..., 0] + rgb[..., 2]) / 2 - rgb[..., 1]))
+
+    shot = magenta("shot.mp4")
+    assert "偏粉 (+0.25)" in s.handle("粉一点").message
+    s.handle("even pinker")
+    assert s.timeline.grade.tint == 0.5
+    assert magenta("pink.mp4") > shot + 8  # Cb +4, Cr +6 in video range: ~+10
+
+
 def test_a_moody_look_on_a_photo(tmp_path):
     """"make it moody" (it was "not applied" in a first instruction, not understood in an edit): darker,
     cooler and less colourful than as shot, measured on the rendered coffee cup."""

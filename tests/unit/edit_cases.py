@@ -794,7 +794,7 @@ CASES += [
     ("亮一点", [{"brightness": 0.06, "op": "set_grade"}]),
     ("对比度高一点", [{"contrast": 1.15, "op": "set_grade"}]),
     ("画面鲜艳一点", [{"saturation": 1.3, "op": "set_grade"}]),
-    ("remove the filter", [{"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "warmth": 0.0, "op": "set_grade"}]),
+    ("remove the filter", [{"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "warmth": 0.0, "tint": 0.0, "op": "set_grade"}]),
     ("back to colour", "unknown"),  # it is in colour: said, nothing changed
     # not the pictures
     ("make the background white", [{"color": "#FFFFFF", "op": "set_background"}]),

@@ -80,6 +80,25 @@ def test_the_draft_carries_warmth_and_leaves_it_out_when_as_shot():
     assert "warmth" not in bw["m"]["grade"]  # the wire shape of older clients' drafts
 
 
+def test_a_pink_tint_steps_and_compiles_to_a_chroma_shift_towards_magenta(tmp_path):
+    """"颜色调暖一点 粉一点" warmed the picture and said "没有理解「粉一点」": the other white balance
+    axis, green to magenta, both chroma planes up (a green cast taken out the same way)."""
+    pink = plan_edit("颜色调暖一点 粉一点", sample_timeline(), library=LIBRARY)
+    assert set(pink.ops) == {O.SetGrade(warmth=0.3), O.SetGrade(tint=0.25)} and "没有理解" not in pink.reply
+    tinted = apply(sample_timeline(), [O.SetGrade(tint=0.5)], library=LIBRARY)
+    graph = compile_render(tinted, tmp_path / "p.mp4", workdir=tmp_path).filter_graph
+    assert graph.count("lutyuv=u='clip(val+4,16,240)':v='clip(val+6,16,240)'") == 1
+    assert plan_edit("the video looks too green", sample_timeline(), library=LIBRARY).ops == (O.SetGrade(tint=0.25),)
+    assert plan_edit("太粉了", tinted, library=LIBRARY).ops == (O.SetGrade(tint=0.25),)
+    assert plan_edit("remove the filter", tinted, library=LIBRARY).ops[0].tint == 0.0
+    # a text's pink is the text's colour
+    assert not any(isinstance(o, O.SetGrade) for o in plan_edit("make the title pink", sample_timeline(),
+                                                                 library=LIBRARY).ops)
+    draft = to_draft(tinted)
+    assert draft["m"]["grade"]["tint"] == 0.5 and from_draft(draft, base=sample_timeline()).grade == Grade(tint=0.5)
+    assert "tint" not in to_draft(apply(sample_timeline(), [O.SetGrade(warmth=0.3)], library=LIBRARY))["m"]["grade"]
+
+
 def test_the_summary_names_sepia():
     from reelforge.timeline.summary import summarize
 

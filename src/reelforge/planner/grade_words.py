@@ -14,7 +14,7 @@ import re
 
 from reelforge.timeline.model import GRADE_LOOKS, Grade
 
-AS_SHOT = {"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "warmth": 0.0}
+AS_SHOT = {"saturation": 1.0, "brightness": 0.0, "contrast": 1.0, "warmth": 0.0, "tint": 0.0}
 
 _BW = (r"\bblack\s*(?:and|&|n|-)\s*white\b|\bb\s*&\s*w\b|\bb/w\b|\bgr[ae]y\s*scale\b|\bmonochrome\b|"
        r"\bno\s+colou?rs?\b|\bwithout\s+colou?rs?\b|黑白")
@@ -59,6 +59,14 @@ _WARMER = (r"\b(?:warm(?:er)?\s+(?:it\s+)?up|warmer|warm(?:er)?\s+(?:tones?|tint
            r"(?:颜色|画面|色调|整体)(?:再|更)?(?:红|橙)一?[点些]")
 _COOLER = (r"\b(?:colder|cool(?:er)?\s+(?:tones?|tint|colou?rs?|filter|grade|white\s+balance)|cold\s+(?:tones?|look|feel)|"
            r"bluer|more\s+blue|too\s+(?:warm|yellow|orange))\b|冷色调?|冷一?[点些]|更冷|偏冷|太暖了?|太黄了?|冷调")
+# "颜色调暖一点 粉一点", "a bit pinker", "rosier skin": the other white balance axis, towards magenta
+# ("the text pink" is a text's colour: only with no text word, or said of the colours or the picture)
+_PINKER = (r"\b(?:pinker|more\s+pink|rosier|rosy\s+(?:tones?|look|tint|glow)|pink(?:ish)?\s+(?:tint|tones?|hue|cast|filter|grade)|"
+           r"too\s+green(?:ish)?|green(?:ish)?\s+(?:tint|cast))\b|(?:颜色|画面|色调|整体)?(?:再|更|偏)?粉一?[点些]|粉嫩一?[点些]|"
+           r"粉色调|偏粉一?[点些]?|(?:有点|太)?(?:发绿|偏绿)了?")
+_GREENER = (r"\b(?:too\s+pink|less\s+pink|too\s+(?:magenta|purple)|pink(?:ish)?\s+(?:tint|cast)\s+(?:off|gone)|"
+            r"(?:remove|take\s+out|drop)\s+the\s+pink(?:\s+(?:tint|cast))?)\b|太粉了?|(?:颜色|画面)?(?:有点|太)?偏粉了|不要那么粉|别那么粉")
+STEP_TINT = 0.25
 _VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|nostalgic|old\s+film|analog(?:ue)?\s+look|"
             r"70s\s+look|faded\s+film)\b|复古|怀旧|胶片感|胶片风|老电影")
 _SEPIA = r"\bsepia\b|棕褐色|老照片"
@@ -94,6 +102,10 @@ def grade_change(t: str, g: Grade) -> dict[str, float] | None:
         out["warmth"] = round(min(1.0, g.warmth + STEP_WARMTH), 2)
     elif _has(_COOLER, t):
         out["warmth"] = round(max(-1.0, g.warmth - STEP_WARMTH), 2)
+    if _has(_GREENER, t):
+        out["tint"] = round(max(-1.0, g.tint - STEP_TINT), 2)
+    elif _has(_PINKER, t):
+        out["tint"] = round(min(1.0, g.tint + STEP_TINT), 2)
     if _has(_BW, t):
         out["saturation"] = 0.0
     elif _has(_VIVID, t):

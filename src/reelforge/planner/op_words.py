@@ -49,6 +49,12 @@ def grade_words(g: Any, *, zh: bool = False) -> str:
         else:
             word = ("暖色调" if g.warmth > 0 else "冷色调") if zh else ("warmer" if g.warmth > 0 else "cooler")
             parts.append(f"{word} ({g.warmth:+.2f})")
+    if getattr(g, "tint", None) is not None:
+        if g.tint == 0:
+            parts.append("原本的色调" if zh else "tint as shot")
+        else:
+            word = ("偏粉" if g.tint > 0 else "偏绿") if zh else ("pinker" if g.tint > 0 else "greener")
+            parts.append(f"{word} ({g.tint:+.2f})")
     return ("，" if zh else ", ").join(parts)
 
 

@@ -498,6 +498,8 @@ class SetGrade(_Op):
     contrast: float | None = Field(None, ge=0.25, le=3.0, description="1 = as shot")
     warmth: float | None = Field(None, ge=-1.0, le=1.0, description="white balance: 0 = as shot; +0.3 a little "
                                                                     "warmer (amber), -0.3 a little cooler (blue)")
+    tint: float | None = Field(None, ge=-1.0, le=1.0, description="0 = as shot; +0.3 a little pinker (magenta), "
+                                                                  "-0.3 a little greener")
 
 
 class SetVideoFade(_Op):

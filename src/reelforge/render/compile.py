@@ -541,18 +541,21 @@ def _text_overlays(c: Ctx, base: str, workdir: Path) -> tuple[str, list[TextOver
 # chroma steps of the full warm grade (warmth 1): blue-difference down, red-difference up, in
 # the proportion of a tungsten-ish amber (a white wall under 3200 K light against 6500 K)
 WARM_CB, WARM_CR = -14, 10
+# and of the full pink tint (tint 1): both up, towards magenta (a green cast taken out is the same move)
+TINT_CB, TINT_CR = 8, 12
 
 
 def _grade_filters(grade: Grade) -> list[str]:
     """``eq`` for contrast, brightness and saturation; black and white sets the chroma planes to
     their neutral value exactly (``eq`` at saturation 0 left them one step off: a green cast).
-    Warmth shifts the two chroma planes (a table lookup on quarter-size planes: nearly free),
-    so a warm black and white is sepia."""
+    Warmth and tint shift the two chroma planes (a table lookup on quarter-size planes: nearly
+    free), so a warm black and white is sepia."""
     out = []
     sat = grade.saturation if grade.saturation > 0 else 1.0
     if (grade.contrast, grade.brightness, sat) != (1.0, 0.0, 1.0):
         out.append(f"eq=contrast={num(grade.contrast)}:brightness={num(grade.brightness)}:saturation={num(sat)}")
-    cb, cr = round(WARM_CB * grade.warmth), round(WARM_CR * grade.warmth)
+    cb = round(WARM_CB * grade.warmth + TINT_CB * grade.tint)
+    cr = round(WARM_CR * grade.warmth + TINT_CR * grade.tint)
     if grade.saturation == 0:
         out.append(f"lutyuv=u={128 + cb}:v={128 + cr}")
     elif cb or cr:

@@ -94,7 +94,8 @@ def to_draft(timeline: Timeline) -> dict[str, Any]:
     if timeline.style != Timeline.model_fields["style"].default:
         meta["style"] = timeline.style
     if not timeline.grade.neutral:
-        meta["grade"] = timeline.grade.model_dump(exclude={"warmth"} if not timeline.grade.warmth else None)
+        # (an axis at 0 left out: drafts from before it was there read the same)
+        meta["grade"] = timeline.grade.model_dump(exclude={k for k in ("warmth", "tint") if not getattr(timeline.grade, k)})
     return {"d": timeline.duration, "m": meta, "t": tracks}
 
 
@@ -119,6 +120,7 @@ class DraftGrade(_In):
     brightness: float | None = Field(None, ge=-0.5, le=0.5, description="0 = as shot")
     contrast: float | None = Field(None, ge=0.25, le=3.0, description="1 = as shot")
     warmth: float | None = Field(None, ge=-1.0, le=1.0, description="+1 warm, -1 cool, 0 = as shot")
+    tint: float | None = Field(None, ge=-1.0, le=1.0, description="+1 pink, -1 green, 0 = as shot")
 
 
 class DraftFrame(_In):

@@ -320,10 +320,12 @@ class Grade(_Frozen):
     contrast: float = Field(1.0, ge=0.25, le=3.0, description="1 = as shot")
     warmth: float = Field(0.0, ge=-1.0, le=1.0, description="white balance: +1 warm (amber), -1 cool (blue), "
                                                             "0 = as shot; with saturation 0 a warm grade is sepia")
+    tint: float = Field(0.0, ge=-1.0, le=1.0, description="the other white balance axis: +1 pink (magenta), "
+                                                          "-1 green, 0 = as shot")
 
     @property
     def neutral(self) -> bool:
-        return (self.saturation, self.brightness, self.contrast, self.warmth) == (1.0, 0.0, 1.0, 0.0)
+        return (self.saturation, self.brightness, self.contrast, self.warmth, self.tint) == (1.0, 0.0, 1.0, 0.0, 0.0)
 
     @property
     def look(self) -> str | None:
