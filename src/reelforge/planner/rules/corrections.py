@@ -102,6 +102,10 @@ _NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|wi
                        r"launch(?:es)?|opens?|starts?|goes\s+live)\s+(?:now\s+)?(?:on\s+|at\s+)?(?P<v>.+)$")  # ("episode comes out friday now")
 _NAMED_PRICE = re.compile(r"(?i)^(?:the\s+)?(?P<s>[a-z][\w' -]{2,40}?)\s+(?:(?:is\s+)?now\s+)?"
                           r"(?P<v>[$€£¥]\s?\d[\d,]*(?:\.\d\d)?)(?:\s+(?:now|instead|then))?$")
+# "change large dogs to $99", "change the large dogs price to $99": the price beside those words (it wrote "$99"
+# over the whole caption "Full groom from $75 small dogs · $95 large dogs")
+_NAMED_TO = re.compile(r"(?i)^(?:change|make|set|update|put)\s+(?:the\s+)?(?P<s>[a-z][\w' -]{2,40}?)(?:\s+(?:price|prices|cost|rate))?"
+                       r"\s+to\s+(?P<v>[$€£¥]\s?\d[\d,]*(?:\.\d\d)?)$")
 # "extend it to Aug 22", "runs until Aug 22", "活动延长到1月31日": the end of a run of days
 _EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\s+(?:to|until|till|through)|"
                      r"(?:it\s+)?(?:runs?|goes|lasts)\s+(?:until|till|through|thru|to)|(?:it\s+)?(?:now\s+)?ends?(?:\s+on)?|"
@@ -244,9 +248,9 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
         return said
     if said := _restated(t, [*texts, *titles]):
         return said
-    if (m := _NAMED_IS.match(t) or _NAMED_PRICE.match(t)) \
-            and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
-        return said  # ("ribs $19 now" beside "Brisket plate $16" and "Ribs $18": the ribs' price)
+    for rx in (_NAMED_IS, _NAMED_PRICE, _NAMED_TO):
+        if (m := rx.match(t)) and (said := _named_then_value(m.group("s"), m.group("v").strip(), texts)):
+            return said  # ("ribs $19 now" beside "Brisket plate $16" and "Ribs $18": the ribs' price)
     if (m := _VALUE.match(t)) and (kind := kind_of_value(v := m.group("v").strip(), [*texts, *titles])):
         v = re.sub(r"^(?i:at|on)\s+(?:the\s+(?=[A-Z]))?", "", v) if kind in ("venue", "when") else said_value(kind, v, texts)
         return _when_change(v, texts) if kind == "when" else f"change the {SAID_EN[kind]} to {v}"

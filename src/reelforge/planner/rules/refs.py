@@ -188,6 +188,8 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             continue  # ("make the intro 2 seconds": the intro is a shot, never a range of time)
         if m.group("noun") is None and re.match(r"\s*(?:title|caption|text|music|transition|fade|cta)", after):
             continue
+        if m.group("noun") is None and m.group("ord") in ("opening", "closing") and re.match(r"\s*(?:hours|times?|date|day)\b", after):
+            continue  # "drop the opening hours": a text's words (it removed the first shot)
         if re.search(r"(?:\d|\b(?:a|one|half|each|per|every|1st))\s*$", t[:m.start("ord")]) and m.group("ord") == "second":
             continue  # "1 second", "a second": a length, not a position
         if (m.group("noun") is None and m.group("ord") in ("first", "last") and not re.match(r"the\s", m.group(0))

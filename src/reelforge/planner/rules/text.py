@@ -68,6 +68,7 @@ from reelforge.planner.rules.text_refs import (
     texts_named,
     texts_on_shot,
     texts_said,
+    without_when_said,
 )
 from reelforge.planner.rules.text_time import timing_in
 from reelforge.planner.rules.text_words import (
@@ -338,7 +339,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         if not plural and (meant := text_meant(t, c.text_segs(role))) is not None:
             every = c.text_segs(None)
             kind = kind_called(t) if text_called(t, c.text_segs(role)) is None else None
-            if kind and (rest := without(kind, meant[1].text)) is not None:
+            if kind and ((rest := kind == "when" and without_when_said(t, meant[1].text) or None) is not None
+                         or (rest := without(kind, meant[1].text)) is not None):
                 # "remove the website" from "Tickets $12 at sciencehall.org": the address goes, the rest stays
                 c.notes.append("只去掉了那部分（说“撤销”可恢复）。" if c.zh else "Only that part went (say 'undo' to have it back).")
                 return [O.UpdateText(target=text_by_id(every, *meant), text=rest)]
@@ -874,8 +876,13 @@ def _row_under(c: _Ctx, same: TextSegment, words: str, position, size, color, bg
 
 def _fact_lost(shown: str, words: str) -> bool:
     """Whether ``words`` in place of ``shown`` would lose a fact it holds ("add 'do not chase him, just call'"
-    over "Call 512-555-0199" lost the number)."""
-    return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place", "wechat", "when"))
+    over "Call 512-555-0199" lost the number; "add 'order ahead at crumbandco.com.au' at the end" over
+    "@crumbandco" lost the handle)."""
+    return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place", "wechat", "when")) \
+        or any(h.group(0).casefold() not in words.casefold() for h in _HANDLE.finditer(shown))
+
+
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
 
 
 def _onto_row(c: _Ctx, seg: TextSegment, words: str) -> list[O.Op] | None:

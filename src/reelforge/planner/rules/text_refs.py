@@ -269,6 +269,18 @@ _DATE_OF_MONTH = re.compile(rf"(?i)\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]?|\b(?:
 _TIMED = re.compile(r"(?i)\d\s*[ap]\.?m\b|\d:\d\d|\d\s*点|noon|midnight")
 
 
+def without_when_said(said: str, text: str) -> str | None:
+    """A row of parts ("Starts Sat 14 Sept · At Crumb & Co · Open 7am-3pm") without the part of time
+    the clause names: "drop the opening hours" the one with a clock time, "remove the date" the one
+    with a day (both went: every part holding a time of any kind); None when that is not one part."""
+    by = _TIMED if _TIME_WORD.search(said) else _DATED if _DAY_WORD.search(said) else None
+    if by is None or " · " not in text:
+        return None
+    parts = text.split(" · ")
+    kept = [p for p in parts if not (holds("when", p) and by.search(p))]
+    return " · ".join(kept) if kept and len(kept) < len(parts) else None
+
+
 def text_meant(said: str, segs: list[tuple[Role, TextSegment]]) -> tuple[Role, TextSegment] | None:
     """The one text the clause ``said`` calls by its words (`text_called`) or by what it holds
     (`text_of_kind`)."""
