@@ -640,6 +640,9 @@ def _as_typed(text: str) -> str:
     # "配音听不太清 音乐小声点": why the music goes down (the voice was turned down); alone, the music quieter
     text = re.sub(r"^\s*(?:配音|旁白|人声|解说|说话声?)(?:有点|有些)?听不(?:太)?清(?:楚)?[了啊呀]?(?:[\s，,。!！]+(?=\S)|\s*$)",
                   lambda m: "" if m.end() < len(text) else "背景音乐小一点", text)
+    # "电话放最后", "把地址放到最后": that text at the end ("最后" is where a picture goes; it was not understood)
+    text = re.sub(r"(^|[\s，,]|\band\s)把?\s*(?P<k>电话(?:号码)?|地址|网址|官网|微信号?|联系方式|营业时间|优惠码)(?:那行字?|那句话?)?"
+                  r"\s*放(?:到|在)?最后(?:面)?(?:吧)?(?=$|[\s，,。！!])", r"\1\g<k>放到结尾", text)
     # "the logo should be on the end card", "logo on the end card only": shown at the end only (it stayed throughout)
     text = re.sub(r"(?i)^\s*(?:(?:the|my|our)\s+)?logo\s+(?:should\s+(?:be|go|only\s+be)\s+|(?:needs|has)\s+to\s+be\s+|can\s+(?:it|you)\s+)?"
                   r"(?:only\s+)?(?:on|in|at)\s+the\s+(?:end\s*card|ending|outro|end)(?:\s+only)?(?:\s+(?:pls|please))?\s*[.!?]*$",

@@ -54,7 +54,7 @@ _TAIL = re.compile(r"(?i)(?:[\s,]+(?:now|instead|please|pls|plz|thanks|thank\s+y
                    r"[\s.!]+$")
 _NOT = re.compile(  # "it's Dec 13 not Dec 12", "make it $10 entry instead of no cover"
     r"(?i)^(?:(?:it'?s|it\s+is|its|that'?s|should\s+be|it\s+should\s+(?:be|say|read)|make\s+it|change\s+it\s+to|"
-    r"use|say|put|write)\s+)?(?P<x>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<y>.+)$")
+    r"use|say|put|write|add|show)\s+)?(?P<x>.+?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<y>.+)$")
 _NOT_FIRST = re.compile(r"(?i)^(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?P<y>.+?)\s*(?:,|;|-|\bbut\b)\s*(?:it'?s\s+|its\s+)?(?P<x>.+)$")
 _CHANGED_TO = (r"(?:(?:has|have|was|is)\s+(?:been\s+)?)?(?:changed|moved|dropped|reduced|lowered|raised|increased|cut|"
                r"marked\s+down|bumped|pushed|extended|gone\s+(?:up|down)|went\s+(?:up|down)|down|up)\s+to")
@@ -102,6 +102,7 @@ _NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|wi
                        r"launch(?:es)?|opens?|starts?|goes\s+live)\s+(?:now\s+)?(?:on\s+|at\s+)?(?P<v>.+)$")  # ("episode comes out friday now")
 _NAMED_PRICE = re.compile(r"(?i)^(?:the\s+)?(?P<s>[a-z][\w' -]{2,40}?)\s+(?:(?:is\s+)?now\s+)?"
                           r"(?P<v>[$€£¥]\s?\d[\d,]*(?:\.\d\d)?)(?:\s+(?:now|instead|then))?$")
+_NOT_TAIL = re.compile(r"(?i)\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+\S.*$")
 # "change large dogs to $99", "change the large dogs price to $99": the price beside those words (it wrote "$99"
 # over the whole caption "Full groom from $75 small dogs · $95 large dogs")
 _NAMED_TO = re.compile(r"(?i)^(?:change|make|set|update|put)\s+(?:the\s+)?(?P<s>[a-z][\w' -]{2,40}?)(?:\s+(?:price|prices|cost|rate))?"
@@ -225,14 +226,16 @@ def _as_change(piece: str, texts: Sequence[str], titles: Sequence[str] = ()) -> 
     shown = " \n ".join([*texts, *titles]).casefold()
     if m := _NOT.match(t) or _NOT_FIRST.match(t) or _WAS_OLD.match(t):  # what it is not must be on screen
         x = re.sub(r"(?i)\s+(?:now|instead|then|actually)$", "", m.group("x").strip())  # ("its sunday may 10 now not sat 9")
-        return _not_that(x, m.group("y").strip(), texts, shown)
+        if (said := _not_that(x, m.group("y").strip(), texts, shown)) or not _WRONG_THEN.match(t):
+            return said  # (what it is not, written otherwise on screen: "its 10am-2pm not 11-3" on "11am-3pm", below)
     if (m := _FROM_TO.match(t)) and (said := _not_that(m.group("x").strip(), m.group("y").strip(), texts, shown)):
         return said
     if (m := _NO_KIND.match(t)) and on_screen(kind_of_word(m.group("k")) or "", texts):
         return f"remove the {m.group('k')}"  # "no address please"
     if (m := _WRONG_THEN.match(t)) and (k := _kind_said(m)) and (kind := kind_of_word(k)) \
-            and fits(kind, v := m.group("v").strip()) and on_screen(kind, texts):
-        return f"change the {word_for(k, kind)} to {clock_said(kind, v, texts)}"
+            and fits(kind, v := _NOT_TAIL.sub("", m.group("v").strip())) and on_screen(kind, texts):
+        # ("the time is wrong its 10am-2pm not 11-3": the hours, the day kept; "not 11-3" was written too)
+        return (kind == "when" and _when_change(v, texts)) or f"change the {word_for(k, kind)} to {clock_said(kind, v, texts)}"
     for rx in (_KIND_VALUE, _VERB_KIND):
         if (m := rx.match(t)) and (kind := kind_of_word(m.group("k"))) and fits(kind, v := m.group("v").strip()) \
                 and on_screen(kind, texts) and mostly(kind, v, shown):  # (not "price per person is $45, say that")
@@ -625,7 +628,8 @@ def said_first(text: str, texts: Sequence[str], titles: Sequence[str] = ()) -> s
             and fits(kind, v := m.group("v").strip()):
         if (said := as_change(v, texts, titles)) is not None and _NOT.match(v):
             return said  # "the price is wrong its $89 not $79" wrote "$89 not $79" over the price
-        return f"change the {word_for(k, kind)} to {v}"
+        v = _NOT_TAIL.sub("", v) or v  # ("its 10am-2pm not 11-3" on "11am-3pm": what it is not, written otherwise)
+        return (kind == "when" and _when_change(v, texts)) or f"change the {word_for(k, kind)} to {v}"
     if (said := said_first_zh(t, texts, shown)) is not None:
         return said  # "营业时间改成9:00-21:00", "晚上11点关门", "第二杯改成8折", "地址是解放路99号，不是88号"
     if (m := _NO_LONGER.match(t)) and (said := _fact_gone(m.group("s"), m.group("a"), [*texts, *titles])):
