@@ -864,10 +864,15 @@ def _zh_name_after_kind(text: str) -> str | None:
         kind_only = _ZH_KIND_PIECE.match(piece) and (len(piece) <= 3 or re.search(r"(?:宣传片?|视频|广告|推广|周年庆|开业|招生|活动|上新)$", piece))
         return bool(_ZH_NAME_PIECE.match(piece)) and not _ZH_NOT_NAME.search(piece) and not kind_only  # ("老码头火锅": a name)
 
-    lines = [[p for p in re.split(r"[\s，,。！!：:；;]+", line) if p] for line in (text or "").splitlines()]
-    for pieces in lines:
+    typed = (text or "").splitlines()
+    lines = [[p for p in re.split(r"[\s，,。！!：:；;]+", line) if p] for line in typed]
+    for line, pieces in zip(typed, lines, strict=True):
         for i in range(len(pieces) - 1):
             if _ZH_KIND_PIECE.match(pieces[i]) and name_like(name := pieces[i + 1]):
+                if re.fullmatch(r"[A-Z][\w'’&.-]*", name) and (whole := re.search(
+                        rf"(?<![\w]){re.escape(name)}(?:[ \t]+(?:[A-Z][\w'’&.-]*|&))*(?:[ \t]+[\u4e00-\u9fff]{{1,8}}(?=$|[，,。！!；;\s]))?",
+                        line)):
+                    return whole.group(0)  # "餐厅 Golden Lotus 金莲, …": the name in both scripts (it was "Golden")
                 branch = pieces[i + 2] if i + 2 < len(pieces) and _ZH_BRANCH.match(pieces[i + 2]) else None
                 return f"{name} {branch}" if branch and not name.endswith("店") else name
     for pieces in lines:

@@ -98,6 +98,8 @@ def find_durations(text: str) -> list[DurationMatch]:
                 continue  # "1e308 seconds": not a length anyone types, and not 308 s
             if ":" in m.group(0) and re.match(r"(?i)\s*[ap]\.?m\b", t[m.end():]):
                 continue  # "7:30pm" is a clock time, not seven and a half minutes
+            if ":" in m.group(0) and _EVENT_AT.search(t[max(0, m.start() - 24):m.start()]):
+                continue  # "doors 6pm, talk 6:45": when the talk starts (the video was made 405 s long)
             if re.fullmatch(r"\d{1,2}s", m.group(0)) and _not_seconds(t, m.start(), m.end()):
                 continue  # an age group ("£8 under 16s") or a decade ("more 70s looking")
             ms = fn(m)  # type: ignore[operator]
@@ -111,6 +113,12 @@ def find_durations(text: str) -> list[DurationMatch]:
             continue
         out.append(d)
     return out
+
+
+# a part of an event's programme right before a clock time written without am/pm ("talk 6:45", "doors at 6:30")
+_EVENT_AT = re.compile(r"(?i)\b(?:doors?|talks?|keynote|sessions?|showtime|gates?|kick[\s-]?off|registration|check[\s-]?in|"
+                       r"arrival|dinner|lunch|breakfast|brunch|curtains?|headliner|soundcheck|q\s*&\s*a|panel|workshop)"
+                       r"(?:\s+(?:starts?|begins?|opens?|is|are))?\s*(?:at|@|from|:|-|–)?\s*$")
 
 
 def _not_seconds(t: str, start: int, end: int) -> bool:

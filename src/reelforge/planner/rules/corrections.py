@@ -331,6 +331,9 @@ def _not_that(x: str, y: str, texts: Sequence[str], shown: str) -> str | None:
             and re.fullmatch(r"[+\d][\d\s().-]*\d", rest := x[said_is.end():]) and re.search(rf"(?<!\d)\d{{{len(y)}}}$", rest) \
             and (rest[:-len(y)] + y).casefold() in shown:
         x = rest[-len(y):]  # "the phone number is 07700 900 428, not 482" on "Call 07700 900 482": 428 (it wrote the clause in)
+    if re.match(r"\d{1,2}\s*月", x) and re.fullmatch(r"\d{1,2}\s*[日号]", y) \
+            and len(dated := set(re.findall(rf"\d{{1,2}}\s*月\s*{re.escape(y)}", shown))) == 1:
+        y = dated.pop()  # "it's 6月15号 not 8号" on "Launching 6月8号": the whole date (it was not understood)
     if (moved := _day_of_month_not(x, y, texts, shown)) is not None:
         return moved  # "the date is saturday 21st not 14th", "march 21 not march 14" on "Sat 14 March 10am-3pm"
     if (day := day_index(y)) is not None and any(day_index(w) == day for text in texts for w in WEEKDAY_SAID.findall(text)):
@@ -572,6 +575,11 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
     if len(parts) == 1 and len(re.findall(r"[$€£¥]\s?\d", value)) >= 2 and re.match(rf"(?i){re.escape(subject)}\b", parts[0]):
         # "the honey is $14 for the big jar and $8 for the small" on "Honey $12 a jar": the part said anew
         return f"change {parts[0]} to {capitalised(subject)} {value}"
+    if len(parts) == 1 and re.fullmatch(r"\d{1,2}(?::\d\d)?", value) \
+            and len(clocks := _CLOCK_IN_PART.findall(parts[0])) == 1:
+        # "the talk starts at 7" on "Doors 6:30pm · Talk 6:45": that part's time (a bare hour is no fact alone)
+        half = re.search(r"(?i)\s*[ap]\.?m\.?$", clocks[0])
+        return f"change {clocks[0]} to {value}{half.group(0) if half else ''}"
     if len(parts) != 1 or (kind := kind_of_value(value, [parts[0]])) is None:
         return None
     old = _old_words(kind, parts[0], value)
@@ -581,6 +589,9 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
     if after and value.casefold().endswith(" " + after.casefold()):
         value = value[:-len(after)].rstrip()  # "honey is $14 a jar" on "Honey $12 a jar": "a jar" once
     return f"change {old} to {dates_capitalised(value)}" if old.casefold() != value.casefold() else None
+
+
+_CLOCK_IN_PART = re.compile(r"(?i)(?<![\d:.])\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?![\d:])|(?<![\d:.])\d{1,2}\s*[ap]\.?m\b\.?")
 
 
 # "we serve Owasso too", "we also cover Plano now": one more place in the list of those served
