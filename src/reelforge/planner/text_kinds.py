@@ -114,7 +114,9 @@ _PERSON = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
 _PART = {
     "pay": re.compile(_RATE, re.I),
     # (a comma between digits only: "$32, free shipping" kept its comma when the price changed)
-    "price": re.compile(r"(?:[$€£¥￥]\s?\d(?:,?\d)*(?:\.\d{1,2})?|\d(?:,?\d)*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b|"
+    # ("$1.45m-$1.55m": a range, millions; "the guide is now $1.5m - $1.6m" was not understood)
+    "price": re.compile(r"(?:[$€£¥￥]\s?\d(?:,?\d)*(?:\.\d{1,2})?(?:[kKmM]\b)?(?:\s*[-–]\s*[$€£¥￥]?\s?\d(?:,?\d)*(?:\.\d{1,2})?(?:[kKmM]\b)?)?|"
+                        r"\d(?:,?\d)*(?:\.\d{1,2})?\s*(?:元|块|usd|eur|dollars?)\b|"
                         r"(?<=价)\d(?:,?\d)*(?:\.\d{1,2})?(?:\s*(?:元|块))?)", re.I),
     "web": re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|app|shop|store|cn|uk|de|fr)"
                       r"(?:/[\w/.-]*)?", re.I),

@@ -640,6 +640,12 @@ def _as_typed(text: str) -> str:
     # "配音听不太清 音乐小声点": why the music goes down (the voice was turned down); alone, the music quieter
     text = re.sub(r"^\s*(?:配音|旁白|人声|解说|说话声?)(?:有点|有些)?听不(?:太)?清(?:楚)?[了啊呀]?(?:[\s，,。!！]+(?=\S)|\s*$)",
                   lambda m: "" if m.end() < len(text) else "背景音乐小一点", text)
+    # "too long, nobody watches 45 secs. 30 max": the length it has, said as why (it set 45 s, "already"), and the
+    # one wanted with no unit (seconds, the video's length being what is spoken of)
+    if re.search(r"(?i)\btoo\s+long\b|\blength\b|\bshorter\b|\bsecs?\b|\bseconds?\b", text):
+        text = re.sub(r"(?i)\b(?:nobody|no\s*one|no-one|people\s+don'?t|ppl\s+dont)\s+(?:watch(?:es)?|wants?|sits?\s+through)\s+"
+                      r"(?:a\s+)?\d+\s*(?:s|secs?|seconds?)\b(?:\s+(?:videos?|of\s+(?:anything|video)))?\s*[.!,;]*", " ", text)
+        text = re.sub(r"(?i)(?<![\w$£€¥.:])(\d{1,3})\s+(max|maximum|tops|at\s+most)\b", r"\1 seconds \2", text)
     # "电话放最后", "把地址放到最后": that text at the end ("最后" is where a picture goes; it was not understood)
     text = re.sub(r"(^|[\s，,]|\band\s)把?\s*(?P<k>电话(?:号码)?|地址|网址|官网|微信号?|联系方式|营业时间|优惠码)(?:那行字?|那句话?)?"
                   r"\s*放(?:到|在)?最后(?:面)?(?:吧)?(?=$|[\s，,。！!])", r"\1\g<k>放到结尾", text)
@@ -2224,7 +2230,7 @@ def _versions_note(results: list[_Result], ops: list[O.Op], zh: bool) -> list[st
             "other version (each export keeps its own file)."]
 
 
-_RX_ANOTHER = re.compile(r"(?i)\b(?:also|as\s+well|too|another|one\s+more|second|extra|separate)\b|再做一个|再来一个|也发|也要|另一个|另外一个|"
+_RX_ANOTHER = re.compile(r"(?i)\b(?:also|as\s+well|another|one\s+more|second|extra|separate)\b|\btoo\b(?=\s*(?:[.!?,]|$))|再做一个|再来一个|也发|也要|另一个|另外一个|"
                          r"还要一个|再出一个|也做一个")
 
 

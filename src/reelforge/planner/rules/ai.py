@@ -275,6 +275,8 @@ def _h_brand(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"\blogo\b", t) and not _has(r"\bbrand(?:ing)?\s*kit\b|\bmy\s+brand\b", t):
         return None
+    if _has(r"\b(?:to\s+)?(?:match|fit|go\s+with|suit)\s+(?:our|my|the)\s+brand(?:ing)?(?:\s+colou?rs?)?\b", t):
+        return None  # "make the words pink to match our branding": why, no brand kit asked for
     m = re.search(r"(?<![\w/.-])([\w./\\-]+\.(?:ya?ml|json))\b", c.raw, re.I)
     return [O.UseBrand(path=m.group(1) if m else None)]
 

@@ -697,6 +697,9 @@ def _h_background(c: _Ctx) -> list[O.Op] | None:
             r"(?:上下)?黑边|遮幅|宽银幕", t) and not _has(r"\bblur|模糊", t):
         raise _Cannot("还不能加上下黑边（遮幅）；说“要有电影感”会用电影调色、放慢节奏" if c.zh else
                       "letterbox bars are not available yet; 'make it cinematic' gives a film grade and a slower pace")
+    if _has(r"\b(?:it'?s|its|it\s+is|is|looks?|too|so)\s+(?:a\s+bit\s+|a\s+little\s+|too\s+|so\s+|really\s+|kinda\s+)?blurr?y\b|"
+            r"(?:太|有点|很)模糊了?$", t) and not _has(r"\bbackground\b|背景", t):
+        return None  # "get rid of IMG_2207 its blurry": the picture is, it goes (it was read as its background blur)
     off = _has(_REMOVE + r"|\bno\b|\bwithout\b|\bturn\s+off\b|\bun-?blur|不要|去掉|取消", t)
     named = _maybe_target(c) if off and _has(r"\bblur(?:red|ry)?\b|模糊", t) else None
     if _has(r"\bblur(?:red|ry)?\b|模糊", t) and (named is not None or _has(
