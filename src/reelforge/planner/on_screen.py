@@ -754,7 +754,9 @@ _NAMED_OUTRIGHT = re.compile(r"(?i)\b(?:business|shop|store|company|brand|stall|
                              r"(?:name\s+)?(?:is|called|named)\s*:?\s+(?!(?:a|an|the|in|on|at|open|closed|located|based|new|now|"
                              r"just|very|so|called|run|family)\b)(?P<n>[A-Za-z0-9][\w'’&.-]*(?:\s+[A-Za-z0-9&][\w'’&.-]*){0,4}?)"
                              r"\s*(?=[.,;!?\n(]|$)")
-_ZH_NAMED_OUTRIGHT = re.compile(r"(?:店名|店铺名|品牌名|品牌名称|店的名字)(?:是|叫|为)?\s*[:：]?\s*(?P<n>[^\s，,。；;！!：:（(]{2,12})")
+# ("工作室叫时光印象婚纱摄影", "名字叫力型健身": the studio's name, not "婚纱照套餐" or "名字叫力型健身")
+_ZH_NAMED_OUTRIGHT = re.compile(r"(?:(?:店名|店铺名|品牌名|品牌名称|店的名字)(?:是|叫|为)?|(?:名字|工作室|我们店|我们|餐厅|公司|品牌|店)叫做?)"
+                                r"\s*[:：]?\s*(?P<n>[^\s，,。；;！!：:（(]{2,12})")
 _OWNERS_NAME = re.compile(r"(?:^|(?<=[!?,;:\n])|(?<=[^\w\s'’.,;:!?&-]))\s*(?P<n>(?:[A-Za-z]+\s+)?(?!(?:it|that|what|let|there|here|"
                           r"he|she|who|today|tonight|tomorrow|mother|mothers|father|fathers|valentine|everyone|year|week|"
                           r"month|children|kid|kids|women|men|people)['’])[A-Za-z]+['’]s\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)"
@@ -868,7 +870,7 @@ def _zh_name_after_kind(text: str) -> str | None:
     lines = [[p for p in re.split(r"[\s，,。！!：:；;]+", line) if p] for line in typed]
     for line, pieces in zip(typed, lines, strict=True):
         for i in range(len(pieces) - 1):
-            if _ZH_KIND_PIECE.match(pieces[i]) and name_like(name := pieces[i + 1]):
+            if _ZH_KIND_PIECE.match(pieces[i]) and name_like(name := re.sub(r"^(?:名字|店名)叫做?(?=\S{2})", "", pieces[i + 1])):
                 if re.fullmatch(r"[A-Z][\w'’&.-]*", name) and (whole := re.search(
                         rf"(?<![\w]){re.escape(name)}(?:[ \t]+(?:[A-Z][\w'’&.-]*|&))*(?:[ \t]+[\u4e00-\u9fff]{{1,8}}(?=$|[，,。！!；;\s]))?",
                         line)):

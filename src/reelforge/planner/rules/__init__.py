@@ -646,6 +646,11 @@ def _as_typed(text: str) -> str:
         text = re.sub(r"(?i)\b(?:nobody|no\s*one|no-one|people\s+don'?t|ppl\s+dont)\s+(?:watch(?:es)?|wants?|sits?\s+through)\s+"
                       r"(?:a\s+)?\d+\s*(?:s|secs?|seconds?)\b(?:\s+(?:videos?|of\s+(?:anything|video)))?\s*[.!,;]*", " ", text)
         text = re.sub(r"(?i)(?<![\w$£€¥.:])(\d{1,3})\s+(max|maximum|tops|at\s+most)\b", r"\1 seconds \2", text)
+    # "drop the venue exterior photo, it looks dated", "drop the opening hours, they change too much": why, after
+    # what is asked (read as part of the shot's name: "Nothing called venue_outside.jpg")
+    text = re.sub(r"(?i)(?<=\w)\s*[,;.]\s*(?:it|that|this|they|its|it'?s|they'?re)\s*(?:'s|’s|\s+is|\s+are|\s+looks?|\s+seems?|\s+change)?\s+"
+                  r"(?:a\s+bit\s+|too\s+|so\s+|really\s+|kinda\s+|pretty\s+|way\s+too\s+)?(?:dated|old|outdated|ugly|boring|cheesy|weird|"
+                  r"blurry|dark|busy|cluttered|much|often|off)(?:\s+(?:now|too\s+much|anyway))?\s*[.!]*$", "", text)
     # "电话放最后", "把地址放到最后": that text at the end ("最后" is where a picture goes; it was not understood)
     text = re.sub(r"(^|[\s，,]|\band\s)把?\s*(?P<k>电话(?:号码)?|地址|网址|官网|微信号?|联系方式|营业时间|优惠码)(?:那行字?|那句话?)?"
                   r"\s*放(?:到|在)?最后(?:面)?(?:吧)?(?=$|[\s，,。！!])", r"\1\g<k>放到结尾", text)
@@ -2277,6 +2282,9 @@ def _tidy(ops: list[O.Op]) -> list[O.Op]:
         if out and isinstance(op, O.SetTotalDuration) and isinstance(out[-1], O.SetTotalDuration):
             out[-1] = op  # "it's too long, 15 seconds is fine": the length said, not a step and then it
             continue
+        if out and isinstance(op, O.SetVolume) and isinstance(prev := out[-1], O.SetVolume) and op.factor and prev.factor \
+                and (op.role, op.span, op.target) == (prev.role, prev.span, prev.target) and (op.factor > 1) == (prev.factor > 1):
+            continue  # "the voiceover is a bit quiet, bump it up": one step louder, said twice (it took two)
         added = next((i for i, o in enumerate(out) if isinstance(o, O.AddText) and isinstance(op, O.UpdateText)
                       and op.bold is None and op.target.name == o.text and op.target.role.value == o.role), None)
         if added is not None and isinstance(op, O.UpdateText):  # "add 'Sale' … and make it red": one new text

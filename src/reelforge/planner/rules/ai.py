@@ -237,6 +237,9 @@ def _h_highlight(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"\b(?:music|song|title|text|caption|transition)\b|音乐|标题|字幕", t):
         return None
+    if any(re.search(r"(?<![a-z])highlights?(?![a-z])", s.name.lower()) for s in c.main_segs()) \
+            and _has(r"\bhighlights?\s+(?:clip|video|vid|footage|reel)\b|\b(?:open|start|begin|end|move|put)\b", t):
+        return None  # "open on the highlights clip instead of the headshot": last_talk_highlights.mp4 (it asked for its best part)
     seconds = None
     durs = TW.find_durations(t)
     if durs:

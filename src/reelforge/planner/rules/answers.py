@@ -99,7 +99,8 @@ _RX_IS_SHOWN = re.compile(
     r"(?:phone\s+)?number|phone|address|prices?|hours|opening\s+hours|e-?mail|logo|venue|"
     r"(?:opening\s+|event\s+|start\s+|new\s+)?(?:date|dates|day|time|times)|offer|discount|deal|promo\s+code|code|location)\s*"
     r"(?:(?:shown|showing|visible|included|displayed|written|up)\s+)?"
-    r"(?:(?:on|in|at)\s+)?(?:(?:the\s+)?(?:very\s+)?end(?:\s+card)?|there|it|in|on|the\s+video|(?:on\s+)?screen|anywhere)?\s*\?+"
+    r"(?:(?:on|in|at)\s+)?(?:(?:the\s+)?(?:very\s+)?end(?:\s+(?:card|screen|frame|slide))?|(?:the\s+)?(?:last|final|closing)\s+(?:screen|frame|slide|shot|card)|"
+    r"there|it|in|on|the\s+video|(?:on\s+)?screen|anywhere)?(?:\s+(?:now|still|right\s+now))?\s*\?+"
     # (and why it is asked: "is the instagram handle on there? ppl need to find us" made the video square)
     r"\s*(?:[^?\n]{0,60}[.!]*)?$", re.I)
 # "微信号在上面吗", "地址有吗", "电话放上去了吗": whether a text shows it

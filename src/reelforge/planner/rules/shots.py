@@ -87,7 +87,8 @@ _RX_HOW_LONG = re.compile(r"^" + _CHAT + r"(?:how\s+long\s+is\s+(?:it|the\s+(?:v
                           r"(?:\s+(?:now|right\s+now|rn|currently))?|what'?s\s+the\s+(?:length|duration)(?:\s+now)?|how\s+many\s+seconds(?:\s+is\s+it)?(?:\s+now)?|"
                           r"what'?s\s+the\s+total\s+(?:length|duration|runtime)(?:\s+now)?|"
                           r"(?:(?:好了吗|好了没|好了没有|做好了吗|行了吗)[\s，,]*)?"  # ("好了吗 现在多长")
-                          r"(?:现在|视频|现在视频|目前)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|几秒钟?|时长是?多少|有多长|多久)了?[吗呢啊]?)"
+                          r"(?:现在|视频|现在视频|目前)?(?:一共|总共|总)?(?:多长|多长时间|多少秒|几秒钟?|时长是?多少|有多长|多久)了?[吗呢啊]?"
+                          r"(?:[\s，,]*(?:现在|目前)[吗呢啊]?)?)"  # ("多长了现在")
                           r"(?:\s+(?:right\s+now|rn|currently|at\s+the\s+moment))?\s*[?？!.。]*$")
 # "地址太长了", "地址写短一点": the words of that text, asked for anew
 _RX_WORDS_TOO_LONG_ZH = re.compile(r"^(地址|标题|文字|文案|店名|名字|电话|网址)(?:太长|字太多|(?:写|改)(?:得)?短一?[点些])了?[吧啊]?$")
@@ -116,10 +117,18 @@ _RX_TOO_LONG_ASKED = re.compile(r"^" + _CHAT + r"(?:is\s+(?:it|the\s+(?:video|re
                                 r"^(?:视频|现在)?(?:多长|多少秒)[啊呀了呢]*[\s，,]*[^，,。]{0,8}?(?:会不会|是不是)(?:有点|太)?(?:长|短)[了吗啊呀呢]*[？?]*\s*$")
 
 
+# "what aspect ratio is it right now?", "what size is it", "现在是什么比例": the frame, asked
+_RX_WHAT_FRAME = re.compile(r"^" + _CHAT + r"(?:what(?:'?s|\s+is)?\s+(?:the\s+)?(?:aspect\s+ratio|ratio|frame(?:\s+size)?|size|resolution|format|"
+                            r"dimensions?)(?:\s+(?:is\s+it|of\s+(?:it|the\s+video)|now))?|(?:which|what)\s+(?:aspect\s+ratio|ratio|format)\s+is\s+it|"
+                            r"is\s+it\s+(?:vertical|horizontal|landscape|portrait|square)|(?:现在|视频|现在视频)?是?(?:什么|几比几的?|哪种)(?:比例|尺寸|画幅|格式)的?|"
+                            r"(?:现在|视频)?是(?:竖屏|横屏|方形)吗)(?:\s+(?:right\s+now|rn|currently|now|at\s+the\s+moment))?\s*[?？!.。吗呢啊]*$")
+
+
 def asks_about_video(t: str) -> bool:
     """Whether ``t`` (normalised) asks how long the video is or may be, for an answer, not a change."""
     t = t.strip()
-    return bool(_RX_HOW_LONG.match(t) or _RX_LONGER_OK.match(t) or _RX_IS_IT.match(t) or _RX_TOO_LONG_ASKED.match(t))
+    return bool(_RX_HOW_LONG.match(t) or _RX_LONGER_OK.match(t) or _RX_IS_IT.match(t) or _RX_TOO_LONG_ASKED.match(t)
+                or _RX_WHAT_FRAME.match(t))
 
 
 def _h_asks(c: _Ctx) -> list[O.Op] | None:
@@ -139,6 +148,12 @@ def _h_asks(c: _Ctx) -> list[O.Op] | None:
                       + ("" if yes else f"; say e.g. 'make it {figure:g} seconds' to change that"))
     if text := _RX_WORDS_TOO_LONG_ZH.match(t):  # "地址太长了": the address's words (the video was cut to 8 s)
         raise _Cannot(f"{text.group(1)}要写成什么？可以说“{text.group(1)}改成…”")
+    if _RX_WHAT_FRAME.match(t):
+        from reelforge.timeline.presets import aspect_of
+
+        shape = aspect_of(c.tl.width, c.tl.height)
+        raise _Cannot(f"现在是{shape}（{c.tl.width}x{c.tl.height}），{total:g}秒；改比例可以说“改成竖屏”" if c.zh else
+                      f"it is {shape} ({c.tl.width}x{c.tl.height}), {total:g} s long; say e.g. 'make it vertical' to change that")
     if _RX_HOW_LONG.match(t) or _RX_TOO_LONG_ASKED.match(t):
         raise _Cannot(f"视频现在{total:g}秒（{c.tl.width}x{c.tl.height}）；改时长可以说“改成20秒”" if c.zh else
                       f"it is {total:g} s long ({c.tl.width}x{c.tl.height}); say e.g. 'make it 20 seconds' to change that")
