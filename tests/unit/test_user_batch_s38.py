@@ -209,3 +209,21 @@ def test_a_business_named_with_jiao_is_the_title(files, first, title):
 def test_how_long_asked_with_now_last():
     s, (r,) = session_after(INN, INN_FIRST, "多长了现在")
     assert "秒" in r.message and not r.changed and "没有理解" not in r.message
+
+
+def test_an_address_after_dizhi_without_a_street_number():
+    # "加上地址 滨江路时代大厦18楼" was not understood; the first cut's "地址万达广场1楼" was left out
+    files = [img("门头.jpg", 0), img("新品1.jpg", 1), clip("制作过程.mp4", 12_000), aud("轻快.mp3", 100_000)]
+    s, (r,) = session_after(files, "帮我做个新品上市的视频 店名叫茶小满 原价18 新品尝鲜价12.9 地址万达广场1楼 发抖音 15秒左右",
+                            "加上地址 滨江路时代大厦18楼")
+    shown = " | ".join(_texts(s.timeline))
+    assert "万达广场1楼" in shown or "滨江路时代大厦18楼" in shown, r.message
+    assert "滨江路时代大厦18楼" in shown and "没有理解" not in r.message, (shown, r.message)
+
+
+def test_a_wechat_id_is_labelled_and_a_clip_put_in_front():
+    files = [img("IMG_8823.jpg", 0), img("器械区.jpg", 1), clip("私教上课.mp4", 12_000), aud("燃.mp3", 100_000)]
+    s, (wx, front) = session_after(files, "健身房开业视频 名字叫力型健身 私教体验课1元 发视频号 30秒",
+                                   "最后加上微信号 lixing888", "私教上课那段放前面")
+    assert any(t.endswith("微信 lixing888") for t in _texts(s.timeline)), wx.message  # (a bare "lixing888" said nothing)
+    assert _shots(s.timeline)[0] == "私教上课.mp4", front.message  # (not understood)

@@ -72,8 +72,9 @@ _RX_ZH_STREET = re.compile(r"(?:地址|位于|在)?\s*[:：]?\s*(?P<a>[\u4e00-\u
                            # its building and floor: "科苑路15号B1", "江南大道588号恒鼎中心5楼", "人民路8号3楼"
                            r"(?:[A-Z]\d{1,2}(?![\dA-Za-z])|\d{1,3}(?:楼|层|室)|(?:[\u4e00-\u9fff]{2,8}?(?:中心|大厦|广场|商场|大楼|写字楼))"
                            r"(?:[A-Z]?\d{1,3}(?:楼|层|室)|[A-Z]\d{1,2}(?![\dA-Za-z]))?)?)|"
-                           # "地址德清莫干山镇劳岭村": a village or town, said after "地址"
-                           r"地址\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,16}(?:村|镇|乡|景区|园区|小区))")
+                           # "地址德清莫干山镇劳岭村", "加上地址 滨江路时代大厦18楼", "地址万达广场1楼": whatever place is said
+                           # after "地址" (a street without a number was not understood)
+                           r"地址\s*[:：]?\s*(?P<v>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9·#-]{1,23})(?=$|[\s，,。！!；;（(])")
 _RX_PHONE = re.compile(r"(?<![A-Za-z0-9_+])\+?\d[\d -]{5,}\d(?![A-Za-z0-9_])")
 _RX_PHONE_WORD = re.compile(r"\b(?:phone|call(?![\s-]+to[\s-]+action)(?:\s+us)?|tel|telephone|whatsapp|number|hotline|contact|"
                             r"text(?:\s+us)?(?=\s+(?:at\s+)?\+?\(?\d))\b|"
@@ -452,6 +453,8 @@ def contact_cta(text: str, contact: str) -> str | None:
     m = _RX_GO_THERE.search(text[:at]) if at >= 0 else None
     if m is None and at > 0 and (zh := _RX_ZH_ASK.search(text[max(0, at - 8):at])):
         return f"{zh.group('v')} {contact}"  # "报名电话 13800138000"
+    if m is None and (wechat := _RX_WECHAT_ID.search(text)) and wechat.group("id") == contact:
+        return f"微信 {contact}"  # "微信shiguang520": a WeChat ID alone says nothing of what it is
     if m is None:
         return None
     said = " ".join(m.group("v").split())

@@ -651,6 +651,11 @@ def _as_typed(text: str) -> str:
     text = re.sub(r"(?i)(?<=\w)\s*[,;.]\s*(?:it|that|this|they|its|it'?s|they'?re)\s*(?:'s|’s|\s+is|\s+are|\s+looks?|\s+seems?|\s+change)?\s+"
                   r"(?:a\s+bit\s+|too\s+|so\s+|really\s+|kinda\s+|pretty\s+|way\s+too\s+)?(?:dated|old|outdated|ugly|boring|cheesy|weird|"
                   r"blurry|dark|busy|cluttered|much|often|off)(?:\s+(?:now|too\s+much|anyway))?\s*[.!]*$", "", text)
+    # "字也往上挪挪": "字往上挪一点" (a doubled verb is "a little"; "也" ties it to what came before)
+    text = re.sub(r"(挪|移)\1(?=$|[\s，,。！!吧])", r"\1一点", text)
+    text = re.sub(r"(?<![\u4e00-\u9fff])(字|文字|字幕|标题)也(?=往|再)", r"\1", text)
+    # "私教上课那段放前面", "把门头放到前面去": to the very front (not understood; "放到X前面" is before X)
+    text = re.sub(r"(?<=\S)(?P<v>放|放到|挪到|移到)前面(?:去)?(?:吧)?(?=$|[\s，,。！!])", r"\g<v>最前面", text)
     # "电话放最后", "把地址放到最后": that text at the end ("最后" is where a picture goes; it was not understood)
     text = re.sub(r"(^|[\s，,]|\band\s)把?\s*(?P<k>电话(?:号码)?|地址|网址|官网|微信号?|联系方式|营业时间|优惠码)(?:那行字?|那句话?)?"
                   r"\s*放(?:到|在)?最后(?:面)?(?:吧)?(?=$|[\s，,。！!])", r"\1\g<k>放到结尾", text)
