@@ -43,18 +43,11 @@ def grade_words(g: Any, *, zh: bool = False) -> str:
     if g.contrast is not None:
         parts.append(f"对比度{g.contrast:.0%}" if zh else
                      ("contrast as shot" if g.contrast == 1 else f"contrast {g.contrast:.0%}"))
-    if getattr(g, "warmth", None) is not None:
-        if g.warmth == 0:
-            parts.append("原本的色温" if zh else "white balance as shot")
-        else:
-            word = ("暖色调" if g.warmth > 0 else "冷色调") if zh else ("warmer" if g.warmth > 0 else "cooler")
-            parts.append(f"{word} ({g.warmth:+.2f})")
-    if getattr(g, "tint", None) is not None:
-        if g.tint == 0:
-            parts.append("原本的色调" if zh else "tint as shot")
-        else:
-            word = ("偏粉" if g.tint > 0 else "偏绿") if zh else ("pinker" if g.tint > 0 else "greener")
-            parts.append(f"{word} ({g.tint:+.2f})")
+    for axis, as_shot, up, down in (("warmth", ("原本的色温", "white balance as shot"), ("暖色调", "warmer"), ("冷色调", "cooler")),
+                                    ("tint", ("原本的色调", "tint as shot"), ("偏粉", "pinker"), ("偏绿", "greener"))):
+        if (v := getattr(g, axis, None)) is not None:
+            word = as_shot if v == 0 else up if v > 0 else down
+            parts.append(word[0 if zh else 1] + ("" if v == 0 else f" ({v:+.2f})"))
     return ("，" if zh else ", ").join(parts)
 
 
