@@ -227,3 +227,25 @@ def test_a_wechat_id_is_labelled_and_a_clip_put_in_front():
                                    "最后加上微信号 lixing888", "私教上课那段放前面")
     assert any(t.endswith("微信 lixing888") for t in _texts(s.timeline)), wx.message  # (a bare "lixing888" said nothing)
     assert _shots(s.timeline)[0] == "私教上课.mp4", front.message  # (not understood)
+
+
+def test_a_fact_caption_stays_when_its_picture_goes_and_no_shot_is_free():
+    # "remove the 2023 start line photo" took "Start 8am at Riverside Park east gate" with it, without a word
+    files = [img("run_poster.jpg", 0), img("start_line_2023.jpg", 1), img("finish_crowd.jpg", 2), clip("runners_drone.mp4", 12_000),
+             aud("pump_up_mix.mp3", 100_000), aud("voiceover_coach.m4a", 100_000)]
+    first = ("making a promo for the Riverside Community 5K fun run 社区长跑, sunday sept 21, start 8am at Riverside Park east "
+             "gate, 1200 Riverside Dr. registration $25 adults / $10 kids, 报名 at riversiderun.ca, all proceeds to the food "
+             "bank. every finisher gets a medal. want it for tiktok, 20 secs, high energy. use voiceover_coach and the pump up mix under it")
+    s0, _ = session_after(files, first)
+    start = [t for t in _texts(s0.timeline) if "east gate" in t]
+    s, (_, r) = session_after(files, first, "add 'dogs welcome' on the finish crowd photo", "remove the 2023 start line photo")
+    assert "start_line_2023.jpg" not in _shots(s.timeline), r.message
+    assert start and any("east gate" in t for t in _texts(s.timeline)), (_texts(s.timeline), r.message)
+
+
+def test_a_part_done_beside_one_refused_keeps_what_it_did():
+    # "地址不要了 然后logo放大一点" with no logo: read as one, it removed the (absent) logo, not the address
+    files = [img("门头.jpg", 0), img("新品1.jpg", 1), clip("制作过程.mp4", 12_000), aud("轻快.mp3", 100_000)]
+    s, (r,) = session_after(files, "帮我做个新品上市的视频 店名叫茶小满 原价18 地址万达广场1楼 发抖音 15秒左右", "地址不要了 然后logo放大一点")
+    assert not any("万达广场" in t for t in _texts(s.timeline)) and r.changed, r.message
+    assert "logo" in r.message, r.message  # (and why the logo is not: there is none)

@@ -344,11 +344,14 @@ def caption_anchors(st: State) -> dict[str, tuple[Any, str, str]]:
     return out
 
 
-def _rehomed(orphans: list[Any], placed: list[Any], shots: list[Any], duration: int, busy: list[tuple[int, int]]) -> list[Any]:
+def _rehomed(orphans: list[Any], placed: list[Any], shots: list[Any], duration: int, busy: list[tuple[int, int]],
+             beside: list[Any] | None = None) -> list[Any]:
     """The captions whose picture was removed ("手术室那张 删掉" took "24小时急诊" with it; "the 4th pic is blurry take it
     out" took "Only 12 spots"), each over the nearest shot that shows no text (``busy``: the title's and the call to
     action's times), in its middle; else said with the nearest caption ("All vegan meals · Only 12 spots") while the
-    two read on two lines. ``placed`` (the track's other captions) may have one of them joined."""
+    two read on two lines; else over the nearest shot all the same, put in ``beside`` (a track of its own: the
+    layout stacks it with the text there; "remove the 2023 start line photo" took "Start 7:30am at Riverside Park
+    east gate" with it). ``placed`` (the track's other captions) may have one of them joined."""
     out: list[Any] = []
     for cap in sorted(orphans, key=lambda c: c.start):
         taken = [(c.start, c.end) for c in [*placed, *out]] + busy
@@ -364,6 +367,11 @@ def _rehomed(orphans: list[Any], placed: list[Any], shots: list[Any], duration: 
         if near:
             k = min(near, key=lambda k: abs((placed[k].start + placed[k].end) / 2 - middle))
             placed[k] = placed[k].model_copy(update={"text": f"{placed[k].text} · {cap.text}"})
+        elif beside is not None and (long_enough := [s for s in shots if s.duration >= 2 * MIN_SEGMENT_MS]):
+            shot = min(long_enough, key=lambda s: abs((s.start + s.end) / 2 - middle))
+            dur = min(cap.duration, round(shot.duration * 0.6))
+            start = min(shot.start + (shot.duration - dur) // 2, duration - dur)
+            beside.append(fix_fades(cap.model_copy(update={"start": start, "duration": dur, "shot": shot.id})))
     return out
 
 
@@ -401,7 +409,7 @@ def reanchor_captions(st: State, anchors: dict[str, tuple[Any, str, str]],
             out.append(fix_fades(cap.model_copy(update={"start": start, "duration": dur})))
         if orphans:
             busy = [(x.start, x.end) for tr in st.tracks if tr.role in (Role.TITLE, Role.CTA) for x in tr.segs]
-            out += _rehomed(orphans, out, main.segs if main else [], st.duration, busy)
+            out += _rehomed(orphans, out, main.segs if main else [], st.duration, busy, spill)
         out.sort(key=lambda c: (c.start, c.id))
         tidy: list[Any] = []
         for c in out:  # captions never overlap on a track

@@ -1889,7 +1889,10 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             m = _run(merged_text, quotes, timeline, lib, new)
             # a part refused with a reason ("add a vignette": there is none) stays refused, said beside the rest
             refused = bool(results[-1].cannot) and r.ok and not m.absent  # (a name not in the project is said either way)
-            contributes = m.ok and not refused and (
+            # and a part done, beside one refused with a reason, keeps what it did when the two are read together
+            # ("地址不要了 然后logo放大一点" with no logo, read as one, removed the logo instead of the address)
+            kept = not results[-1].ok or not r.cannot or all(o in (m.ops or []) for o in results[-1].ops or [])
+            contributes = m.ok and not refused and kept and (
                 not results[-1].ok or O.dump_ops(m.ops or []) != O.dump_ops(results[-1].ops or []))
             if contributes or (m.question and not r.ok) or (m.cannot and not r.ok and not results[-1].ok):
                 results[-1] = m
