@@ -249,3 +249,13 @@ def test_a_part_done_beside_one_refused_keeps_what_it_did():
     s, (r,) = session_after(files, "帮我做个新品上市的视频 店名叫茶小满 原价18 地址万达广场1楼 发抖音 15秒左右", "地址不要了 然后logo放大一点")
     assert not any("万达广场" in t for t in _texts(s.timeline)) and r.changed, r.message
     assert "logo" in r.message, r.message  # (and why the logo is not: there is none)
+
+
+@pytest.mark.parametrize("said", ["change the price for kids to free and adults to $20", "change the price for adults to $20"])
+def test_a_price_named_by_who_pays_it(said):
+    # "Adults to $20" was written over "Registration $25 adults"
+    files = [img("run_poster.jpg", 0), img("finish_crowd.jpg", 1), clip("runners_drone.mp4", 12_000), aud("pump_up_mix.mp3", 100_000)]
+    s, (r,) = session_after(files, "a promo for the Riverside 5K fun run, sunday sept 21, registration $25 adults, "
+                                   "riversiderun.ca, tiktok, 20 secs", said)
+    shown = " | ".join(_texts(s.timeline))
+    assert "$20 adults" in shown and "to $20" not in shown, (shown, r.message)

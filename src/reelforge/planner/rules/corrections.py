@@ -103,10 +103,10 @@ _NAMED_IS = re.compile(r"(?i)^(?:the\s+)?(?P<s>[\w' -]{3,40}?)\s+(?:is|are|'s|wi
 _NAMED_PRICE = re.compile(r"(?i)^(?:the\s+)?(?P<s>[a-z][\w' -]{2,40}?)\s+(?:(?:is\s+)?now\s+)?"
                           r"(?P<v>[$€£¥]\s?\d[\d,]*(?:\.\d\d)?)(?:\s+(?:now|instead|then))?$")
 _NOT_TAIL = re.compile(r"(?i)\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+\S.*$")
-# "change large dogs to $99", "change the large dogs price to $99": the price beside those words (it wrote "$99"
+# "change large dogs to $99", "change the large dogs price to $99", "change the price for adults to $20": the price beside those words (it wrote "$99"
 # over the whole caption "Full groom from $75 small dogs · $95 large dogs")
-_NAMED_TO = re.compile(r"(?i)^(?:change|make|set|update|put)\s+(?:the\s+)?(?P<s>[a-z][\w' -]{2,40}?)(?:\s+(?:price|prices|cost|rate))?"
-                       r"\s+to\s+(?P<v>[$€£¥]\s?\d[\d,]*(?:\.\d\d)?)$")
+_NAMED_TO = re.compile(r"(?i)^(?:(?:change|make|set|update|put)\s+)?(?:the\s+(?:price|cost|rate)s?\s+(?:for|of)\s+)?(?:the\s+)?"
+                       r"(?P<s>[a-z][\w' -]{2,40}?)(?:\s+(?:price|prices|cost|rate))?\s+to\s+(?P<v>[$€£¥]\s?\d[\d,]*(?:\.\d\d)?)$")
 # "extend it to Aug 22", "runs until Aug 22", "活动延长到1月31日": the end of a run of days
 _EXTEND = re.compile(r"(?i)^(?:(?:extend(?:ed)?|push(?:ed)?)\s+(?:it|the\s+\w+)\s+(?:to|until|till|through)|"
                      r"(?:it\s+)?(?:runs?|goes|lasts)\s+(?:until|till|through|thru|to)|(?:it\s+)?(?:now\s+)?ends?(?:\s+on)?|"
