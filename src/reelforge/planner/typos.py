@@ -2,7 +2,8 @@
 
 A word is corrected only when it is not a word the planner knows and either is not English at
 all (symspellpy's bundled 82,765-word frequency list) or is a rare English word of 5 letters or more
-("tittle", "beech") one edit away from a planner word or an asset name. Candidates are the planner's
+("tittle", "beech") one edit away from a planner word or an asset name, that edit not one consonant put
+for another ("stall" is no slip of "small"). Candidates are the planner's
 vocabulary and the stems of the project's file names, matched with RapidFuzz's optimal-string-
 alignment distance (a swap of two letters is one edit): one edit for words of 4-5 letters,
 two from 6 on, and for 3-letter words only a swap ("otu" -> "out"). Quoted text is never
@@ -174,7 +175,7 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
             # a slip makes a much rarer word ("tile" for "title"), not a common one: "hold the last
             # frame" was read as "gold the last frame …" and set the video to 2 s
             if (near is None or OSA.distance(bare, near) > 1 or 4 * count > eng.get(near, 0) or near in _TAKING
-                    or _own_form(bare, near)):
+                    or _own_form(bare, near) or _other_consonant(bare, near)):
                 return word
             fixes.append(Correction(bare, near))
             return near
@@ -184,7 +185,7 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
         if right is None:
             right = _best(bare, choices)
             if right is None or (count is not None and (OSA.distance(bare, right) > 1 or right in _TAKING
-                                                        or _own_form(bare, right))):
+                                                        or _own_form(bare, right) or _other_consonant(bare, right))):
                 return word
         fixes.append(Correction(bare, right))
         if word[:1].isupper():
@@ -193,6 +194,16 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
 
     out = _WORD.sub(fix, text)
     return out, fixes
+
+
+def _other_consonant(a: str, b: str) -> bool:
+    """``a`` and ``b`` (both English words) differ by one consonant put for another ("stall", "small"): two
+    words, not a slip (a slip of a real word is a vowel, a letter doubled or dropped, or two letters
+    swapped: "beech", "tittle"); "cake stall" was read "cake small"."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] not in "aeiouy" and diff[0][1] not in "aeiouy"
 
 
 def _split(word: str, known: frozenset[str]) -> str | None:
