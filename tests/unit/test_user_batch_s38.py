@@ -259,3 +259,12 @@ def test_a_price_named_by_who_pays_it(said):
                                    "riversiderun.ca, tiktok, 20 secs", said)
     shown = " | ".join(_texts(s.timeline))
     assert "$20 adults" in shown and "to $20" not in shown, (shown, r.message)
+
+
+def test_an_address_typed_under_a_label_is_kept_whole():
+    # "Venue: The Tetley, Hunslet Rd, Leeds LS10 1JQ" was shown as "Leeds LS10 1JQ" (the piece with a number)
+    from reelforge.planner.facts import lost_facts
+
+    assert lost_facts("Venue: The Tetley, Hunslet Rd, Leeds LS10 1JQ. Free but RSVP", []) == ["The Tetley, Hunslet Rd, Leeds LS10 1JQ"]
+    assert lost_facts("full groom from £40 small dogs, £55 medium, £70 large", ["Full groom from £40 small dogs"]) \
+        == ["£55 medium · £70 large"]  # (no label: the pieces with a number, as before)

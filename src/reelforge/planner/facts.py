@@ -422,6 +422,9 @@ _PIECES = re.compile(r"\n|[,，;；。!！?？]\s*|\s+-\s+|\s+(?:or|and)\s+(?=[$
 # spaces between: "每班最多8人 4-12岁"; "大概 45 秒" parts as "大概" and "45 秒", neither a fact)
 
 
+_PLACE_LABEL = re.compile(r"(?i)^(?:venue|address|location|where)\s*[:：]\s*(?P<v>\S.*)$")
+
+
 def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
     """The pieces of ``text`` that state something for the viewer with a number, an amount, a
     handle or an address in them, none of whose such words is in ``shown`` (the words the first
@@ -446,9 +449,14 @@ def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
     out: list[str] = []
     for line in _LINES.split(text or ""):
         kept: list[str] = []
+        place: list[str] | None = None  # the pieces of an address said under a label ("Venue: The Tetley, Hunslet Rd, …")
         for piece in _PIECES.split(line):
             piece = " ".join(re.sub(r"[\"“”「」]|(?<!\w)['‘’]|['‘’](?!\w)", "", piece).split()).strip(" .:：·-")
             piece = re.sub(r"(?i)^(?:it['’]?s|it\s+is|we['’]?re|we\s+are|this\s+is)\s+(?:on\s+)?(?=\S)", "", piece)  # ("It's on …")
+            if labelled := _PLACE_LABEL.match(piece):
+                place, piece = [], labelled.group("v")
+            if place is not None and len(place) < 3:
+                place.append(piece)
             keys = [k for k in _KEY.findall(piece) if (len(re.sub(r"\D", "", k)) >= 2 or not k.isdigit())
                     and not re.fullmatch(r"(?:19|20)\d\d", k)]  # (a year beside its date shown says nothing new)
             if not keys or len(piece) > 60 or _OF_THE_VIDEO.search(piece) or all(shown_already(k) for k in keys):
@@ -456,6 +464,9 @@ def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
             if (inner := re.search(r"\(([^()]{3,})\)", piece)) and all(
                     shown_already(k) for k in _KEY.findall(piece.replace(inner.group(0), ""))):
                 piece = inner.group(1)  # "7pm (doors 6.30)" beside "…, 7pm": "Doors 6.30"
+            if place and place[-1] == piece and len(whole := ", ".join(place)) <= 60:
+                piece = whole  # the postcode's piece with the name and street before it (only "Leeds LS10 1JQ" was shown)
+            place = None
             kept.append(piece)
         said = " · ".join(dict.fromkeys(kept))
         if said and said.casefold() not in (x.casefold() for x in out):
