@@ -268,3 +268,9 @@ def test_an_address_typed_under_a_label_is_kept_whole():
     assert lost_facts("Venue: The Tetley, Hunslet Rd, Leeds LS10 1JQ. Free but RSVP", []) == ["The Tetley, Hunslet Rd, Leeds LS10 1JQ"]
     assert lost_facts("full groom from £40 small dogs, £55 medium, £70 large", ["Full groom from £40 small dogs"]) \
         == ["£55 medium · £70 large"]  # (no label: the pieces with a number, as before)
+
+
+def test_a_chinese_offer_going_on_in_english_is_kept_whole():
+    # "前50位客人 free 虾饺 har gow" was shown as "前50位客人" (what they get left out)
+    s, _ = session_after(LOTUS, LOTUS_FIRST)
+    assert "前50位客人 free 虾饺 har gow" in _texts(s.timeline), _texts(s.timeline)

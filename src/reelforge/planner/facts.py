@@ -369,6 +369,10 @@ def zh_pieces(text: str) -> list[tuple[int, str]]:
             continue
         if (2 < len(piece) <= 18 and re.search(r"[\u4e00-\u9fff]", piece) or re.fullmatch(r"[\d./月号日\-~—到至]{5,16}", piece)) \
                 and _ZH_OFFERED.search(piece) and not _ZH_PIECE_NOT.search(piece):
+            # the rest of its clause when it goes on in English ("前50位客人 free 虾饺 har gow" was "前50位客人")
+            clause = re.match(r"[^，,。.；;！!？?\n]{1,40}", text[at:])
+            if clause and re.search(r"[A-Za-z]{2}", rest := clause.group(0)[len(piece):]) and not _ZH_PIECE_NOT.search(rest):
+                piece = " ".join(clause.group(0).split())
             out.append((at, piece))
     return out
 
