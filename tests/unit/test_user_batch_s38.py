@@ -274,3 +274,11 @@ def test_a_chinese_offer_going_on_in_english_is_kept_whole():
     # "前50位客人 free 虾饺 har gow" was shown as "前50位客人" (what they get left out)
     s, _ = session_after(LOTUS, LOTUS_FIRST)
     assert "前50位客人 free 虾饺 har gow" in _texts(s.timeline), _texts(s.timeline)
+
+
+@pytest.mark.parametrize(("said", "words"), [("remove the pizza+beer line, we cant afford it this time lol", "pizza+beer"),
+                                             ("take out the cake stall bit, the bake sale got cancelled", "cake stall")])
+def test_a_line_asked_off_that_is_not_on_screen_is_said_so(said, words):
+    # not understood (the first cut had left it out)
+    s, (r,) = session_after(FAIR, FAIR_FIRST, said)
+    assert f"no text on screen says '{words}'" in r.message.lower() and not r.changed, r.message

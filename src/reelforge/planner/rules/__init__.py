@@ -154,6 +154,7 @@ from reelforge.planner.rules.text import (
     _h_row_part_off,
     _h_text,
     _h_text_needs_words,
+    _h_text_not_shown,
     _h_text_out_of_the_way,
     _h_text_under_text,
     _h_text_under_title,
@@ -247,7 +248,7 @@ _HANDLERS: tuple[Handler, ...] = (
     _h_sound_effects, _h_sound_speed, _h_logo, _h_other_sound, _h_music_track, _h_voice_file, _h_duck, _h_video_fade, _h_shot_fade, _h_fade, _h_clip_audio, _h_volume, _h_audio_timing, _h_voice_kind, _h_captions_sync, _h_fit_voice, _h_fit_music, _h_caption_hold, _h_less_text, _h_text_stand_out, _h_text_under_title, _h_text_under_text, _h_text_with_text, _h_text_case, _h_row_part_off, _h_text,
     _h_style, _h_mood, _h_transition, _h_looks_soft, _h_background, _h_grade, _h_motion, _h_speed, _h_reverse, _h_reorder, _h_swap, _h_replace, _h_move_to_time, _h_use_not, _h_end_on, _h_duplicate, _h_move,
     _h_add_segment, _h_total_keeping, _h_keep_only, _h_hold_end, _h_in_point, _h_trim_edge, _h_cut_clip_before, _h_cut_at, _h_trim, _h_zh_side_remove, _h_remove_segment, _h_even_shots, _h_segment_duration, _h_frame, _h_total_duration,
-    _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike,  # last: once nothing else has read the clause
+    _h_end_words, _h_made_words, _h_text_needs_words, _h_effects, _h_dislike, _h_text_not_shown,  # last: once nothing else has read the clause
 )
 
 

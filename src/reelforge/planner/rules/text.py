@@ -689,6 +689,22 @@ def _what_dropped(t: str) -> str:
     return re.sub(r"\s+(?:bit|part|line|one|thing)\b.*$|[\s.!?]+$", "", words) or t.strip()
 
 
+_RX_DROP_LINE = re.compile(r"^\W*(?:please\s+|pls\s+|can\s+you\s+)?(?:remove|drop|delete|lose|cut|take\s+out|get\s+rid\s+of)\s+"
+                           r"(?:the\s+|that\s+)?(?P<w>[^\s,.;!?]+(?:\s+[^\s,.;!?]+){0,4}?)\s+(?:line|bit|part|sentence)\b")
+
+
+def _h_text_not_shown(c: _Ctx) -> list[O.Op] | None:
+    """"remove the pizza+beer line", "take out the cake stall bit" with no text saying it (the first cut left it
+    out): said so (they were not understood). Read last, once nothing else took the clause."""
+    m = _RX_DROP_LINE.match(c.t)
+    if m is None or c.quotes or text_meant(c.t, c.text_segs(None)) is not None:
+        return None
+    words = m.group("w")
+    if any(words.casefold() in s.text.casefold() for _, s in c.text_segs(None)):
+        return None
+    raise _Cannot(f"no text on screen says '{words}', so there is nothing to take out")
+
+
 def _h_text_needs_words(c: _Ctx) -> list[O.Op] | None:
     """"add a call to action", "加个标题": a text with nothing to say; the reply asks for the words."""
     m = _RX_ADD_BARE.match(c.raw)
