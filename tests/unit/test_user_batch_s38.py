@@ -165,7 +165,7 @@ def test_a_talks_start_time_is_no_length():
         MEETUP, MEETUP_FIRST, "doors are 6:30 now and the talk starts at 7", "can we open on the highlights clip instead of the headshot",
         "the voiceover is a bit quiet, bump it up", "drop the venue exterior photo, it looks dated", "what aspect ratio is it right now?")
     shown = " | ".join(_texts(s.timeline))
-    assert "Doors 6:30pm" in shown and "Talk 7" in shown and "6:45" not in shown, (shown, times.message)
+    assert "Doors 6:30pm" in shown and "Talk 7pm" in shown and "6:45" not in shown, (shown, times.message)  # (its pm from the doors)
     assert _shots(s.timeline)[0] == "last_talk_highlights.mp4", first.message
     assert louder.message.count("louder") == 1, louder.message  # (one step, not two)
     assert "venue_outside.jpg" not in _shots(s.timeline), dropped.message

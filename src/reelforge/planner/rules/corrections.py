@@ -579,7 +579,10 @@ def _named_then_value(subject: str, value: str, texts: Sequence[str]) -> str | N
             and len(clocks := _CLOCK_IN_PART.findall(parts[0])) == 1:
         # "the talk starts at 7" on "Doors 6:30pm · Talk 6:45": that part's time (a bare hour is no fact alone)
         half = re.search(r"(?i)\s*[ap]\.?m\.?$", clocks[0])
-        return f"change {clocks[0]} to {value}{half.group(0) if half else ''}"
+        row = next((x for x in texts if parts[0] in x), parts[0])
+        halves = {h.lower() for h in re.findall(r"(?i)(?<=\d)\s*([ap])\.?m\b", row)}
+        said_half = half.group(0) if half else f"{halves.pop()}m" if len(halves) == 1 else ""
+        return f"change {clocks[0]} to {value}{said_half}"  # ("Talk 7pm" beside "Doors 6:30pm": the evening's half)
     if len(parts) != 1 or (kind := kind_of_value(value, [parts[0]])) is None:
         return None
     old = _old_words(kind, parts[0], value)
