@@ -76,6 +76,7 @@ _HOLDS = {
 }
 
 
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")  # "@sudsypaws", not "hello@x.co"
 # when no text holds a kind, the text holding this one is it: "the offer" on screen as its price ("$39")
 STANDS_IN = {"offer": "price"}
 

@@ -37,7 +37,14 @@ from reelforge.planner.rules.fact_values import (
     said_value,
     word_for,
 )
-from reelforge.planner.text_kinds import dates_capitalised, day_moved, holds, part_of, same_shape
+from reelforge.planner.text_kinds import (
+    HANDLE,
+    dates_capitalised,
+    day_moved,
+    holds,
+    part_of,
+    same_shape,
+)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what people put around a correction: "oops", "actually", "sorry", "… instead", "… now please"
@@ -183,7 +190,6 @@ def _price_written_as_shown(kind: str, value: str, texts: Sequence[str]) -> str:
     return f"{k.group(1)}{int(k.group(2)) * 1000 + int(k.group(3) or 0) * 100:,}"
 
 
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 
 
 _EMAIL = re.compile(r"(?i)(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -192,7 +198,7 @@ _EMAIL = re.compile(r"(?i)(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 def _handle_changed(t: str, texts: Sequence[str]) -> str | None:
     """"maya's handle is @mayamakesthings sorry", "we changed the email its hello@x.co.uk now": the one
     @handle (or email address) on screen changed to the one said."""
-    for rx in (_EMAIL, _HANDLE):
+    for rx in (_EMAIL, HANDLE):
         said = set(rx.findall(t))
         shown = {h for x in texts for h in rx.findall(x)}
         if len(said) == 1 and len(shown) == 1 and said != shown and not re.search(r"(?i)\b(?:add|also|too|and\s+@)\b", t):

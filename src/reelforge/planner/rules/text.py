@@ -82,6 +82,7 @@ from reelforge.planner.rules.text_words import (
 )
 from reelforge.planner.text_kinds import (
     CLOCK_RANGE,
+    HANDLE,
     KIND_EN,
     KIND_ZH,
     RX_KIND,
@@ -895,10 +896,7 @@ def _fact_lost(shown: str, words: str) -> bool:
     over "Call 512-555-0199" lost the number; "add 'order ahead at crumbandco.com.au' at the end" over
     "@crumbandco" lost the handle)."""
     return any(holds(kind, shown) and not holds(kind, words) for kind in ("phone", "web", "mail", "price", "place", "wechat", "when")) \
-        or any(h.group(0).casefold() not in words.casefold() for h in _HANDLE.finditer(shown))
-
-
-_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
+        or any(h.group(0).casefold() not in words.casefold() for h in HANDLE.finditer(shown))
 
 
 def _onto_row(c: _Ctx, seg: TextSegment, words: str) -> list[O.Op] | None:
