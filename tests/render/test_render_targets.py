@@ -17,5 +17,5 @@ def test_a_first_cut_meets_every_target(tmp_path, aspect):
     case = run_case(tmp_path / aspect.replace(":", "x"), aspect)
     assert set(case.figures) == set(TARGETS)
     assert not case.failed(), {k: case.figures[k] for k in case.failed()}
-    assert len(case.shots) == 5 and all(s.visible is not None for s in case.shots)
+    assert len(case.shots) == 5 and all(s.visible is not None for s in case.shots), [(s.name, s.fit, s.visible) for s in case.shots]
     assert "Shop now" in case.read and "Orbit Coffee" in case.read  # drawn and read back

@@ -209,7 +209,7 @@ def shot_figures(video: str, timeline, subjects: dict[str, Sequence[float] | Non
     import av
 
     from reelforge.media.subject import load_rgb
-    from reelforge.timeline.model import AssetKind, Motion, Role, VideoSegment
+    from reelforge.timeline.model import AssetKind, Fit, Motion, Role, VideoSegment
 
     main = timeline.track(Role.MAIN)
     segs = [s for s in (main.segments if main else ()) if isinstance(s, VideoSegment)]
@@ -249,8 +249,12 @@ def shot_figures(video: str, timeline, subjects: dict[str, Sequence[float] | Non
             src = load_rgb(asset.path)
             x0, y0, x1, y1 = box
             shares = []
+            # a picture shown whole (over its blurred fill) is at its contain scale, not the cover scale `locate`
+            # starts from: ORB there found too few of its features once the captions had no plate (their
+            # outlined letters add features of their own), and the shot's figure was lost in one CI run
             for f in sampled[i]:
-                p = locate(src, f)
+                whole = min(f.shape[1] / src.shape[1], f.shape[0] / src.shape[0]) if s.fit is not Fit.COVER else None
+                p = (whole and locate(src, f, hint_scale=whole)) or locate(src, f)
                 if p is None:
                     shares = []
                     break
