@@ -352,26 +352,28 @@ def _rehomed(orphans: list[Any], placed: list[Any], shots: list[Any], duration: 
     two read on two lines; else over the nearest shot all the same, put in ``beside`` (a track of its own: the
     layout stacks it with the text there; "remove the 2023 start line photo" took "Start 7:30am at Riverside Park
     east gate" with it). ``placed`` (the track's other captions) may have one of them joined."""
+    def over_nearest(cap: Any, among: list[Any]) -> Any:  # in the middle of the shot nearest it, 60 % of that shot at most
+        middle = (cap.start + cap.end) / 2
+        shot = min(among, key=lambda s: abs((s.start + s.end) / 2 - middle))
+        dur = min(cap.duration, round(shot.duration * 0.6))
+        start = min(shot.start + (shot.duration - dur) // 2, duration - dur)
+        return fix_fades(cap.model_copy(update={"start": start, "duration": dur, "shot": shot.id}))
+
+    long_enough = [s for s in shots if s.duration >= 2 * MIN_SEGMENT_MS]
     out: list[Any] = []
     for cap in sorted(orphans, key=lambda c: c.start):
         taken = [(c.start, c.end) for c in [*placed, *out]] + busy
-        free = [s for s in shots if not any(a < s.end and s.start < b for a, b in taken) and s.duration >= 2 * MIN_SEGMENT_MS]
-        middle = (cap.start + cap.end) / 2
+        free = [s for s in long_enough if not any(a < s.end and s.start < b for a, b in taken)]
         if free:
-            shot = min(free, key=lambda s: abs((s.start + s.end) / 2 - middle))
-            dur = min(cap.duration, round(shot.duration * 0.6))
-            start = min(shot.start + (shot.duration - dur) // 2, duration - dur)
-            out.append(fix_fades(cap.model_copy(update={"start": start, "duration": dur, "shot": shot.id})))
+            out.append(over_nearest(cap, free))
             continue
+        middle = (cap.start + cap.end) / 2
         near = [k for k, c in enumerate(placed) if c.shot is not None and len(c.text) + len(cap.text) + 3 <= JOINED_CHARS]
         if near:
             k = min(near, key=lambda k: abs((placed[k].start + placed[k].end) / 2 - middle))
             placed[k] = placed[k].model_copy(update={"text": f"{placed[k].text} · {cap.text}"})
-        elif beside is not None and (long_enough := [s for s in shots if s.duration >= 2 * MIN_SEGMENT_MS]):
-            shot = min(long_enough, key=lambda s: abs((s.start + s.end) / 2 - middle))
-            dur = min(cap.duration, round(shot.duration * 0.6))
-            start = min(shot.start + (shot.duration - dur) // 2, duration - dur)
-            beside.append(fix_fades(cap.model_copy(update={"start": start, "duration": dur, "shot": shot.id})))
+        elif beside is not None and long_enough:
+            beside.append(over_nearest(cap, long_enough))
     return out
 
 

@@ -174,8 +174,7 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
             near = _best(bare, choices) if loose and len(bare) >= 4 else None
             # a slip makes a much rarer word ("tile" for "title"), not a common one: "hold the last
             # frame" was read as "gold the last frame …" and set the video to 2 s
-            if (near is None or OSA.distance(bare, near) > 1 or 4 * count > eng.get(near, 0) or near in _TAKING
-                    or _own_form(bare, near) or _other_consonant(bare, near)):
+            if near is None or OSA.distance(bare, near) > 1 or 4 * count > eng.get(near, 0) or _another_word(bare, near):
                 return word
             fixes.append(Correction(bare, near))
             return near
@@ -184,8 +183,7 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
         right = _split(bare, known) if count is None else None
         if right is None:
             right = _best(bare, choices)
-            if right is None or (count is not None and (OSA.distance(bare, right) > 1 or right in _TAKING
-                                                        or _own_form(bare, right) or _other_consonant(bare, right))):
+            if right is None or (count is not None and (OSA.distance(bare, right) > 1 or _another_word(bare, right))):
                 return word
         fixes.append(Correction(bare, right))
         if word[:1].isupper():
@@ -194,6 +192,12 @@ def correct(text: str, names: Iterable[str] = (), *, loose: bool = False) -> tup
 
     out = _WORD.sub(fix, text)
     return out, fixes
+
+
+def _another_word(word: str, right: str) -> bool:
+    """An English ``word`` one edit from ``right`` that is a word of its own, not a slip of it: never
+    towards a verb that takes something away, a form of it ("faded"), or one consonant put for another."""
+    return right in _TAKING or _own_form(word, right) or _other_consonant(word, right)
 
 
 def _other_consonant(a: str, b: str) -> bool:
