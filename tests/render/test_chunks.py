@@ -12,10 +12,11 @@ import pytest
 
 from reelforge.render import render, verify
 from reelforge.render.cache import ChunkCache
-from reelforge.render.chunked import count_frames, export, prepare
+from reelforge.render.chunked import export, prepare
 from reelforge.render.chunks import ROLLS, plan_chunks
 from reelforge.render.compile import compile_chunk, compile_render
 from reelforge.render.text import fitted_specs
+from reelforge.render.verify import count_frames
 from reelforge.timeline import replace
 
 from ._chunk_helpers import (

@@ -52,6 +52,7 @@ from reelforge.render.runner import (
     measure_loudness,
     peak_safe,
 )
+from reelforge.render.stream import render_run
 from reelforge.render.text import draw_overlay, fitted_specs
 from reelforge.render.trim import keep_frames
 from reelforge.render.verify import verify
@@ -142,17 +143,6 @@ def render_chunk(task: ChunkTask, cache: ChunkCache, *, cancel: Any = None,
         return cache.put(task.key, cmd.output), False
     finally:
         cmd.output.unlink(missing_ok=True)
-
-
-def count_frames(path: Path) -> int:
-    """Video frames in a file, from its packets (no decoding)."""
-    import av
-
-    try:
-        with av.open(str(path)) as f:
-            return sum(1 for p in f.demux(f.streams.video[0]) if p.size)
-    except (av.FFmpegError, IndexError, OSError) as exc:
-        raise RenderError(f"unreadable chunk {path.name}: {exc}") from exc
 
 
 def audio_key(timeline: Timeline, workdir: Path) -> tuple[str, RenderCommand]:
@@ -280,11 +270,39 @@ def _return_freed_memory() -> None:
         pass
 
 
+def runs(missing: list[ChunkTask], workers: int = 1) -> list[list[ChunkTask]]:
+    """The chunks to render, as groups that each go through one encoder (`stream.render_run`):
+    chunks that follow each other share one; with several ``workers``, the longest group is
+    halved until each worker has one. Chunks with a pre-roll go alone."""
+    groups: list[list[ChunkTask]] = []
+    for t in missing:
+        g = groups[-1] if groups else None
+        if g is not None and g[-1].end == t.first and t.cmd.keep is None and g[-1].cmd.keep is None:
+            g.append(t)
+        else:
+            groups.append([t])
+    while len(groups) < workers:
+        longest = max(groups, key=lambda g: (len(g) > 1, sum(t.frames for t in g)), default=None)
+        if longest is None or len(longest) < 2:
+            break
+        i = groups.index(longest)
+        half, acc, cut = sum(t.frames for t in longest) / 2, 0, 1
+        for k, t in enumerate(longest[:-1], 1):
+            acc += t.frames
+            cut = k
+            if acc >= half:
+                break
+        groups[i:i + 1] = [longest[:cut], longest[cut:]]
+    return groups
+
+
 def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
            cache: ChunkCache | None = None, progress: Progress | None = None, cancel: Any = None,
-           parallel: int | None = None) -> ExportResult:
+           parallel: int | None = None, streamed: bool = True) -> ExportResult:
     """Render ``timeline`` to ``output`` in chunks, reusing cached ones. Without ``cache`` the
-    chunks live in a temporary folder (nothing is reused). Raises like `render`."""
+    chunks live in a temporary folder (nothing is reused). Chunks that follow each other are
+    encoded by one encoder (`stream.render_run`), unless ``streamed`` is False (each alone, as
+    a worker of the service renders them). Raises like `render`."""
     output, partial = _start(timeline, output, quality)
     with tempfile.TemporaryDirectory(prefix=f"{WORKDIR_PREFIX}{owners.tag()}.") as tmp:
         work = Path(tmp)
@@ -303,19 +321,24 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                     done[index] = frames
                     progress(min(0.99, 0.97 * sum(done.values()) / total))
 
-            def one(task: ChunkTask) -> bool:
+            def one(group: list[ChunkTask]) -> None:
                 if _cancelled(cancel):
                     raise RenderCancelled("render cancelled")
-                _, reused = render_chunk(task, store, cancel=cancel,
-                                         progress=lambda f, t=task: report(t.index, f * t.frames))
-                report(task.index, task.frames)
-                return reused
+                # a group's frames are counted under its first chunk's index
+                first, frames = group[0], sum(t.frames for t in group)
+                if len(group) == 1:
+                    render_chunk(first, store, cancel=cancel, progress=lambda f: report(first.index, f * frames))
+                else:
+                    render_run(group, store, joins=[t.first for t in tasks], quality=quality, cancel=cancel,
+                               progress=lambda n: report(first.index, min(n, frames)))
+                report(first.index, frames)
 
+            workers = parallel or default_parallel(timeline.width, timeline.height)
+            missing = [t for t in tasks if store.get(t.key) is None]
             # the sound (a small process) beside the chunks, outside their memory budget
-            with ThreadPoolExecutor(max_workers=1) as sound, ThreadPoolExecutor(
-                    max_workers=parallel or default_parallel(timeline.width, timeline.height)) as pool:
+            with ThreadPoolExecutor(max_workers=1) as sound, ThreadPoolExecutor(max_workers=workers) as pool:
                 audio_job = sound.submit(render_audio, timeline, store, work / "audio", cancel=cancel)
-                reused = list(pool.map(one, tasks))
+                list(pool.map(one, runs(missing, workers) if streamed else [[t] for t in missing]))
                 _, audio_reused = audio_job.result()
             assemble(timeline, store, tasks, partial, workdir=work, cancel=cancel)
             os.replace(partial, output)
@@ -327,4 +350,4 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
             raise
     if progress is not None:
         progress(1.0)
-    return ExportResult(output, len(tasks), sum(reused), audio_reused)
+    return ExportResult(output, len(tasks), len(tasks) - len(missing), audio_reused)

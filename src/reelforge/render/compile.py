@@ -163,6 +163,9 @@ class RenderCommand:
     # (`reelforge.render.trim.keep_frames` drops the others); None: the file holds just the
     # chunk (a post-roll alone is dropped while it is written, `compile_chunk`)
     keep: tuple[int, int] | None = None
+    # a chunk: its inputs and graph with the picture mapped, no encoder or output (a streamed
+    # run of chunks, `reelforge.render.stream`, writes the raw pictures instead)
+    graph_argv: tuple[str, ...] = ()
 
     @property
     def duration_s(self) -> float:
@@ -771,14 +774,31 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
     drop: list[str] = []
     if keep is not None and keep[0] == 0:  # only a post-roll: its packets are dropped as written
         drop, keep = ["-bsf:v", f"noise=drop=gte(n\\,{end - lo})"], None
-    argv += ["-/filter_complex", str(script), "-map", f"[{vout}]", "-an",
-             *video_codec_args(quality, c.fps), *_force_keyframes(keys), *drop,
+    argv += ["-/filter_complex", str(script), "-map", f"[{vout}]", "-an"]
+    graph_argv = tuple(argv)
+    argv += [*video_codec_args(quality, c.fps), *_force_keyframes(keys), *drop,
              "-frames:v", str(c.hi - c.lo), "-f", "mp4", *_PROGRESS, str(output)]
     used = [s for s in specs if c.g.has_input(f"text:{s.segment_id}")]
     return RenderCommand(argv=argv, filter_graph=graph, filter_script=script, overlays=tuple(used),
                          total_frames=c.hi - c.lo, duration_ms=round((c.hi - c.lo) * 1000 / c.fps),
                          width=c.width, height=c.height, fps=c.fps, output=output,
-                         media=tuple(dict.fromkeys(c.g.media)), text_context=tuple(specs), keep=keep)
+                         media=tuple(dict.fromkeys(c.g.media)), text_context=tuple(specs), keep=keep,
+                         graph_argv=graph_argv)
+
+
+def compile_stream_encode(listing: str | Path, pattern: str | Path, *, quality: str, fps: int,
+                          frames: int, keyframes: Iterable[int], splits: Sequence[int]) -> list[str]:
+    """One H.264 encode of consecutive chunks' pictures (`reelforge.render.stream`).
+
+    Reads the raw pictures that ``listing`` names (concat demuxer), forces the IDR frames
+    ``keyframes`` (frame numbers from the run's first) and cuts the output before each frame of
+    ``splits`` into MP4 files named by ``pattern`` (``%04d``), each starting at time 0 with its
+    B-frame delay in an edit list, as a chunk encoded alone does (``-avoid_negative_ts
+    disabled``: the first file would otherwise start two frames late)."""
+    return [*_head(), "-f", "concat", "-safe", "0", "-i", str(listing),
+            *video_codec_args(quality, fps), *_force_keyframes(keyframes), "-frames:v", str(frames),
+            "-f", "segment", "-segment_format", "mp4", "-segment_frames", ",".join(map(str, splits)),
+            "-reset_timestamps", "1", "-avoid_negative_ts", "disabled", *_PROGRESS, str(pattern)]
 
 
 def compile_mix(timeline: Timeline, output: str | Path, *, workdir: str | Path) -> RenderCommand | None:

@@ -52,3 +52,15 @@ def verify(path: str | Path) -> MediaInfo:
             )
     except av.error.FFmpegError as exc:
         raise RenderError(f"cannot read {path.name}: {reason(exc)}") from exc
+
+
+def count_frames(path: str | Path) -> int:
+    """Video frames in a file, from its packets (no decoding)."""
+    import av
+
+    path = Path(path)
+    try:
+        with av.open(str(path)) as f:
+            return sum(1 for p in f.demux(f.streams.video[0]) if p.size)
+    except (av.FFmpegError, IndexError, OSError) as exc:
+        raise RenderError(f"unreadable video {path.name}: {reason(exc)}") from exc
