@@ -286,12 +286,8 @@ def runs(missing: list[ChunkTask], workers: int = 1) -> list[list[ChunkTask]]:
         if longest is None or len(longest) < 2:
             break
         i = groups.index(longest)
-        half, acc, cut = sum(t.frames for t in longest) / 2, 0, 1
-        for k, t in enumerate(longest[:-1], 1):
-            acc += t.frames
-            cut = k
-            if acc >= half:
-                break
+        half = sum(t.frames for t in longest) / 2
+        cut = min(range(1, len(longest)), key=lambda k: abs(sum(t.frames for t in longest[:k]) - half))
         groups[i:i + 1] = [longest[:cut], longest[cut:]]
     return groups
 

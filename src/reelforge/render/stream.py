@@ -57,7 +57,7 @@ def render_run(tasks: Sequence[ChunkTask], store: ChunkCache, *, joins: Iterable
     counts = [t.frames for t in tasks[:-1]] + [last.cmd.total_frames]
     total = sum(counts)
     splits = [t.first - start for t in tasks[1:]] + ([last.end - start] if total > last.end - start else [])
-    keys = {f - start for f in join_keyframes([*joins, last.end]) if start <= f < start + total}
+    keys = {f - start for f in join_keyframes(joins) if start <= f < start + total}
     work = tasks[0].workdir.parent / f"run{tasks[0].index:04d}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
