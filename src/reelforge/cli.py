@@ -184,6 +184,10 @@ def make(
             console.print(f"[green]saved[/] project to {save}")
         if dry_run:
             return
+        if not transcript:  # nothing after the plan listens: the render's memory is not added to the model's
+            from reelforge.ai.captions import unload_model
+
+            unload_model()
         render_with_progress(session.timeline, output or Path("out.mp4"), quality, transcript=transcript,
                              heard=session.stage.heard)
 

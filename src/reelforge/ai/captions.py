@@ -159,6 +159,13 @@ def load_model():
         return _model()
 
 
+def unload_model() -> None:
+    """Let the model go (~200 MB): `reelforge make` does before it renders when nothing after the
+    plan needs speech, so the render's processes are not added to it. Loaded again on demand."""
+    with _LOAD_LOCK:
+        _model.cache_clear()
+
+
 # -- transcription ---------------------------------------------------------------------------
 def transcribe(audio_path: str | Path, language: str | None = None, *, beam_size: int = 5,
                vad: bool = True, names: Sequence[str] = ()) -> Transcript:

@@ -242,19 +242,34 @@ def _linked(store: ChunkCache, key: str, suffix: str, dest: Path, make: Callable
 # a chunk's ffmpeg at its peak, per output pixel: ~360 MB at 1920x1080 (x264 veryfast's frame
 # buffers, lookahead and threads ~240 MB, the filter graph ~120 MB), measured with /usr/bin/time
 CHUNK_BYTES_PER_PIXEL = 175
-DEFAULT_MEMORY_MB = 480  # for the chunk ffmpegs: the export's 600 MB less this Python process
+# a streamed run (`stream.render_run`) at its peak: the encoder's ffmpeg (~310 MB at 1080p, a
+# plain encode's) and one chunk's picture ffmpeg (up to ~310 MB for a chunk crossfading two
+# oversampled stills): ~620 MB at 1080p for the reference job, sampled every 50 ms
+RUN_BYTES_PER_PIXEL = 300
+DEFAULT_MEMORY_MB = 640  # for the export's ffmpegs: a streamed run at 1080p
 
 
-def default_parallel(width: int = 1920, height: int = 1080) -> int:
-    """Chunks rendered at once on this machine: as many as the cores (x264 and the filter graph
-    are each only partly parallel, so two processes keep two cores busier than one), but only
-    as many as fit in ``$REELFORGE_RENDER_MEMORY_MB`` (default 480) at this frame size: one
-    at 1080p, up to three at 720p."""
+def _memory_budget() -> float:
     try:
-        budget = float(os.environ.get("REELFORGE_RENDER_MEMORY_MB", "")) * 1024**2
+        return float(os.environ.get("REELFORGE_RENDER_MEMORY_MB", "")) * 1024**2
     except ValueError:
-        budget = DEFAULT_MEMORY_MB * 1024**2
-    fit = int(budget // max(1, width * height * CHUNK_BYTES_PER_PIXEL))
+        return DEFAULT_MEMORY_MB * 1024**2
+
+
+def streams(width: int = 1920, height: int = 1080) -> bool:
+    """Whether an export at this frame size renders its chunks through one encoder
+    (`stream.render_run`): when a run fits in ``$REELFORGE_RENDER_MEMORY_MB`` (default 640;
+    a run takes ~100 MB more than a chunk rendered alone, the encoder's own process)."""
+    return _memory_budget() >= width * height * RUN_BYTES_PER_PIXEL
+
+
+def default_parallel(width: int = 1920, height: int = 1080, *, streamed: bool = False) -> int:
+    """Chunks (or, ``streamed``, runs of chunks) rendered at once on this machine: as many as
+    the cores (x264 and the filter graph are each only partly parallel, so two processes keep
+    two cores busier than one), but only as many as fit in ``$REELFORGE_RENDER_MEMORY_MB``
+    (default 640) at this frame size: one at 1080p, up to three chunks at 720p."""
+    per_pixel = RUN_BYTES_PER_PIXEL if streamed else CHUNK_BYTES_PER_PIXEL
+    fit = int(_memory_budget() // max(1, width * height * per_pixel))
     return max(1, min(4, os.cpu_count() or 1, fit))
 
 
@@ -294,11 +309,12 @@ def runs(missing: list[ChunkTask], workers: int = 1) -> list[list[ChunkTask]]:
 
 def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
            cache: ChunkCache | None = None, progress: Progress | None = None, cancel: Any = None,
-           parallel: int | None = None, streamed: bool = True) -> ExportResult:
+           parallel: int | None = None, streamed: bool | None = None) -> ExportResult:
     """Render ``timeline`` to ``output`` in chunks, reusing cached ones. Without ``cache`` the
-    chunks live in a temporary folder (nothing is reused). Chunks that follow each other are
-    encoded by one encoder (`stream.render_run`), unless ``streamed`` is False (each alone, as
-    a worker of the service renders them). Raises like `render`."""
+    chunks live in a temporary folder (nothing is reused). Chunks that follow each other go
+    through one encoder (`stream.render_run`) when ``streamed`` (default: when that fits the
+    memory budget, `streams`); else each alone, as a worker of the service renders them.
+    Raises like `render`."""
     output, partial = _start(timeline, output, quality)
     with tempfile.TemporaryDirectory(prefix=f"{WORKDIR_PREFIX}{owners.tag()}.") as tmp:
         work = Path(tmp)
@@ -329,7 +345,9 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                                progress=lambda n: report(first.index, min(n, frames)))
                 report(first.index, frames)
 
-            workers = parallel or default_parallel(timeline.width, timeline.height)
+            if streamed is None:
+                streamed = streams(timeline.width, timeline.height)
+            workers = parallel or default_parallel(timeline.width, timeline.height, streamed=streamed)
             missing = [t for t in tasks if store.get(t.key) is None]
             # the sound (a small process) beside the chunks, outside their memory budget
             with ThreadPoolExecutor(max_workers=1) as sound, ThreadPoolExecutor(max_workers=workers) as pool:
