@@ -46,7 +46,7 @@ def hd(media, tmp_path_factory):
     whole = d / "whole.mp4"
     render(tl, whole, keyframes=[a for a, _ in plan_chunks(tl)], chunk_motion=True)
     seen: list[float] = []
-    res = export(tl, d / "chunked.mp4", progress=seen.append)
+    res = export(tl, d / "chunked.mp4", progress=seen.append, streamed=True)
     return tl, whole, res, seen
 
 

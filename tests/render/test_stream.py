@@ -47,7 +47,7 @@ def test_a_run_before_a_cached_chunk_joins_it_without_a_seam(timeline, one_by_on
         cache.discard(t.key)
     groups = runs([t for t in tasks if cache.get(t.key) is None])
     assert [[t.index for t in g] for g in groups] == [[1, 2]]
-    res = export(timeline, tmp_path / "again.mp4", cache=cache)
+    res = export(timeline, tmp_path / "again.mp4", cache=cache, streamed=True, parallel=1)
     assert (res.chunks, res.rendered) == (len(tasks), 2)
     assert count_frames(res.path) == count_frames(first.path) == 480
     psnr = psnr_per_frame(first.path, res.path, tmp_path)

@@ -237,17 +237,17 @@ def test_chunks_at_once_fit_the_memory_budget(monkeypatch):
 
     monkeypatch.setattr("os.cpu_count", lambda: 8)
     monkeypatch.delenv("REELFORGE_RENDER_MEMORY_MB", raising=False)
-    # the default budget holds one streamed run at 1080p, either way up
-    assert streams(1920, 1080) and streams(1080, 1920)
-    assert default_parallel(1920, 1080, streamed=True) == 1 and default_parallel(1080, 1920, streamed=True) == 1
-    assert default_parallel(1280, 720, streamed=True) == 2
-    assert default_parallel(1920, 1080) == 1 and default_parallel(1280, 720) == 4
+    assert default_parallel(1920, 1080) == 1 and default_parallel(1080, 1920) == 1
+    assert default_parallel(1280, 720) == 3
     assert default_parallel(854, 480) == 4  # and never more than 4
-    monkeypatch.setenv("REELFORGE_RENDER_MEMORY_MB", "480")  # too little for a run at 1080p
-    assert not streams(1920, 1080) and streams(1280, 720)
-    assert default_parallel(1920, 1080) == 1 and default_parallel(1280, 720) == 3
-    monkeypatch.setenv("REELFORGE_RENDER_MEMORY_MB", "1200")
-    assert default_parallel(1920, 1080) == 3
+    # the default budget keeps chunks one by one: a streamed run needs ~620 MB at 1080p
+    assert not streams(1920, 1080) and not streams(1280, 720)
+    monkeypatch.setenv("REELFORGE_RENDER_MEMORY_MB", "640")
+    assert streams(1920, 1080) and streams(1080, 1920)
+    assert not streams(1280, 720)  # where two chunks at once were as fast
+    assert default_parallel(1920, 1080, streamed=True) == 1
+    monkeypatch.setenv("REELFORGE_RENDER_MEMORY_MB", "1300")
+    assert default_parallel(1920, 1080, streamed=True) == 2 and default_parallel(1920, 1080) == 3
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert default_parallel(1920, 1080) == 2
 

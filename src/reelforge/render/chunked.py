@@ -246,7 +246,10 @@ CHUNK_BYTES_PER_PIXEL = 175
 # plain encode's) and one chunk's picture ffmpeg (up to ~310 MB for a chunk crossfading two
 # oversampled stills): ~620 MB at 1080p for the reference job, sampled every 50 ms
 RUN_BYTES_PER_PIXEL = 300
-DEFAULT_MEMORY_MB = 640  # for the export's ffmpegs: a streamed run at 1080p
+# streamed runs paid off from 1080p up (the reference job: its export 4 % and `make` 8 % less
+# wall time); at 720p and below, where two chunks render at once, they were as fast or slower
+STREAM_MIN_PIXELS = 1920 * 1080
+DEFAULT_MEMORY_MB = 480  # for the chunk ffmpegs: the export's 600 MB less this Python process
 
 
 def _memory_budget() -> float:
@@ -258,16 +261,19 @@ def _memory_budget() -> float:
 
 def streams(width: int = 1920, height: int = 1080) -> bool:
     """Whether an export at this frame size renders its chunks through one encoder
-    (`stream.render_run`): when a run fits in ``$REELFORGE_RENDER_MEMORY_MB`` (default 640;
-    a run takes ~100 MB more than a chunk rendered alone, the encoder's own process)."""
-    return _memory_budget() >= width * height * RUN_BYTES_PER_PIXEL
+    (`stream.render_run`): from 1080p up, when a run fits in ``$REELFORGE_RENDER_MEMORY_MB``
+    (a run takes ~130 MB more than a chunk rendered alone: the encoder's own process and the
+    frames between the two). Not with the default budget (480, which keeps an export's
+    processes within 600 MB); 640 is enough at 1080p."""
+    pixels = width * height
+    return pixels >= STREAM_MIN_PIXELS and _memory_budget() >= pixels * RUN_BYTES_PER_PIXEL
 
 
 def default_parallel(width: int = 1920, height: int = 1080, *, streamed: bool = False) -> int:
     """Chunks (or, ``streamed``, runs of chunks) rendered at once on this machine: as many as
     the cores (x264 and the filter graph are each only partly parallel, so two processes keep
     two cores busier than one), but only as many as fit in ``$REELFORGE_RENDER_MEMORY_MB``
-    (default 640) at this frame size: one at 1080p, up to three chunks at 720p."""
+    (default 480) at this frame size: one at 1080p, up to three chunks at 720p."""
     per_pixel = RUN_BYTES_PER_PIXEL if streamed else CHUNK_BYTES_PER_PIXEL
     fit = int(_memory_budget() // max(1, width * height * per_pixel))
     return max(1, min(4, os.cpu_count() or 1, fit))
