@@ -309,6 +309,23 @@ def test_text_edit_renders_only_the_chunks_showing_it(timeline, exported, tmp_pa
     assert 0 < len(changed) < len(chunks) / 2
 
 
+def test_an_edits_progress_counts_the_reused_chunks_as_done(timeline, exported, tmp_path):
+    """Re-exporting after a caption edit: the bar starts where the reused chunks leave it and
+    only moves on, so a one-chunk edit does not crawl from 0 % to 100 %."""
+    _, cache, _ = exported
+    edited = replace(timeline, tracks=tuple(
+        replace(t, segments=(replace(t.segments[0], text="Fresh today"), *t.segments[1:])) if t.id == "cap" else t
+        for t in timeline.tracks))
+    before = {t.key for t in prepare(timeline, quality="standard", workdir=tmp_path / "a")}
+    tasks = prepare(edited, quality="standard", workdir=tmp_path / "b")
+    kept = sum(t.frames for t in tasks if t.key in before) / sum(t.frames for t in tasks)
+    seen: list[float] = []
+    res = export(edited, tmp_path / "edit.mp4", cache=cache, progress=seen.append)
+    assert 0 < res.rendered < res.chunks and kept > 0.3
+    assert seen[0] >= 0.97 * kept - 1e-9, (seen[0], kept)
+    assert seen[-1] == 1.0 and all(b >= a for a, b in zip(seen, seen[1:], strict=False))
+
+
 def test_audio_edit_renders_no_video_chunk(timeline, exported, tmp_path):
     _, cache, _ = exported
     edited = replace(timeline, tracks=tuple(

@@ -355,6 +355,9 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                 streamed = streams(timeline.width, timeline.height)
             workers = parallel or default_parallel(timeline.width, timeline.height, streamed=streamed)
             missing = [t for t in tasks if store.get(t.key) is None]
+            done.update({t.index: t.frames for t in tasks if t not in missing})  # the cache's are done
+            if progress is not None and done:
+                progress(min(0.99, 0.97 * sum(done.values()) / total))
             # the sound (a small process) beside the chunks, outside their memory budget
             with ThreadPoolExecutor(max_workers=1) as sound, ThreadPoolExecutor(max_workers=workers) as pool:
                 audio_job = sound.submit(render_audio, timeline, store, work / "audio", cancel=cancel)
