@@ -787,16 +787,17 @@ def compile_chunk(timeline: Timeline, output: str | Path, frames: tuple[int, int
 
 
 def compile_stream_encode(listing: str | Path, pattern: str | Path, *, quality: str, fps: int,
-                          frames: int, keyframes: Iterable[int], splits: Sequence[int]) -> list[str]:
+                          keyframes: Iterable[int], splits: Sequence[int]) -> list[str]:
     """One H.264 encode of consecutive chunks' pictures (`reelforge.render.stream`).
 
-    Reads the raw pictures that ``listing`` names (concat demuxer), forces the IDR frames
-    ``keyframes`` (frame numbers from the run's first) and cuts the output before each frame of
-    ``splits`` into MP4 files named by ``pattern`` (``%04d``), each starting at time 0 with its
-    B-frame delay in an edit list, as a chunk encoded alone does (``-avoid_negative_ts
-    disabled``: the first file would otherwise start two frames late)."""
+    Reads the raw pictures that ``listing`` names (concat demuxer) to their end, forces the IDR
+    frames ``keyframes`` (frame numbers from the run's first) and cuts the output before each
+    frame of ``splits`` into MP4 files named by ``pattern`` (``%04d``), each starting at time 0
+    with its B-frame delay in an edit list, as a chunk encoded alone does (``-avoid_negative_ts
+    disabled``: the first file would otherwise start two frames late). No frame limit: an
+    encoder stopping at its count could close a pipe while its writer still ends its file."""
     return [*_head(), "-f", "concat", "-safe", "0", "-i", str(listing),
-            *video_codec_args(quality, fps), *_force_keyframes(keyframes), "-frames:v", str(frames),
+            *video_codec_args(quality, fps), *_force_keyframes(keyframes),
             "-f", "segment", "-segment_format", "mp4", "-segment_frames", ",".join(map(str, splits)),
             "-reset_timestamps", "1", "-avoid_negative_ts", "disabled", *_PROGRESS, str(pattern)]
 
