@@ -125,3 +125,16 @@ def test_cancel_stops_a_run(timeline, tmp_path):
     assert time.monotonic() - t0 < 120
     assert store.entries() == []
     assert not list((tmp_path / "w").glob("run*"))
+
+
+def test_a_run_takes_two_chunks_or_more_that_follow_each_other(timeline, tmp_path):
+    tasks = prepare(timeline, quality="standard", workdir=tmp_path / "w")
+    store = ChunkCache(tmp_path / "cache")
+    joins = [t.first for t in tasks]
+    for bad, why in (([tasks[0]], "two chunks or more"), ([tasks[0], tasks[2]], "follow each other")):
+        with pytest.raises(ValueError, match=why):
+            render_run(bad, store, joins=joins, quality="standard")
+    rolled = prepare(timeline, quality="standard", workdir=tmp_path / "r", pre_roll=4)
+    with pytest.raises(ValueError, match="without a pre-roll"):
+        render_run(rolled[1:3], store, joins=joins, quality="standard")
+    assert store.entries() == []

@@ -49,11 +49,11 @@ def render_run(tasks: Sequence[ChunkTask], store: ChunkCache, *, joins: Iterable
     encoder and put each into ``store``. ``joins``: the first frame of every chunk of the export
     (each gets its IDR frames, `compile.join_keyframes`). ``progress`` gets the frames encoded."""
     if len(tasks) < 2:
-        raise ValueError("a streamed run has at least two chunks")
+        raise ValueError("a streamed run takes two chunks or more")
     if any(t.cmd.keep is not None or not t.cmd.graph_argv for t in tasks):
-        raise ValueError("a streamed run's chunks have no pre-roll")
+        raise ValueError("a streamed run takes chunks without a pre-roll")
     if any(a.end != b.first for a, b in pairwise(tasks)):
-        raise ValueError("a streamed run's chunks follow each other")
+        raise ValueError("a streamed run takes chunks that follow each other")
     start, last = tasks[0].first, tasks[-1]
     # the last chunk keeps its post-roll: the chunk after it comes from another encode
     counts = [t.frames for t in tasks[:-1]] + [last.cmd.total_frames]
