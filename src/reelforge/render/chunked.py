@@ -355,7 +355,8 @@ def export(timeline: Timeline, output: str | Path, *, quality: str = "standard",
                 streamed = streams(timeline.width, timeline.height)
             workers = parallel or default_parallel(timeline.width, timeline.height, streamed=streamed)
             missing = [t for t in tasks if store.get(t.key) is None]
-            done.update({t.index: t.frames for t in tasks if t not in missing})  # the cache's are done
+            rendering = {t.index for t in missing}
+            done.update({t.index: t.frames for t in tasks if t.index not in rendering})  # the cache's are done
             if progress is not None and done:
                 progress(min(0.99, 0.97 * sum(done.values()) / total))
             # the sound (a small process) beside the chunks, outside their memory budget
