@@ -74,6 +74,13 @@ class ChunkTask:
     def frames(self) -> int:
         return self.end - self.first
 
+    def write_files(self) -> None:
+        """What the chunk's ffmpeg reads besides the sources: its text pictures, its graph."""
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        for spec in self.texts:
+            draw_overlay(spec)
+        self.cmd.filter_script.write_text(self.cmd.filter_graph, encoding="utf-8")
+
 
 @dataclass(frozen=True)
 class ExportResult:
@@ -123,11 +130,8 @@ def render_chunk(task: ChunkTask, cache: ChunkCache, *, cancel: Any = None,
     hit = cache.get(task.key)
     if hit is not None:
         return hit, True
-    task.workdir.mkdir(parents=True, exist_ok=True)
-    for spec in task.texts:
-        draw_overlay(spec)
+    task.write_files()
     cmd = task.cmd
-    cmd.filter_script.write_text(cmd.filter_graph, encoding="utf-8")
     try:
         ran = _run(cmd, total_us=cmd.duration_ms * 1000, progress=progress, cancel=cancel)
         if cmd.keep is not None:  # drop the pre-roll (and post-roll); checks the count itself

@@ -34,7 +34,6 @@ from reelforge.render.cache import ChunkCache
 from reelforge.render.compile import compile_stream_encode, join_keyframes
 from reelforge.render.graph import escape_value
 from reelforge.render.runner import _cancelled, _kill, _Stderr
-from reelforge.render.text import draw_overlay
 from reelforge.render.verify import count_frames
 
 if TYPE_CHECKING:
@@ -68,10 +67,7 @@ def render_run(tasks: Sequence[ChunkTask], store: ChunkCache, *, joins: Iterable
         lines = ["ffconcat version 1.0\n"]
         done = 0
         for t, n in zip(tasks, counts, strict=True):
-            t.workdir.mkdir(parents=True, exist_ok=True)
-            for spec in t.texts:
-                draw_overlay(spec)
-            t.cmd.filter_script.write_text(t.cmd.filter_graph, encoding="utf-8")
+            t.write_files()
             os.mkfifo(work / f"pictures{t.index:04d}.mkv")
             length_us = round((done + n) * 1e6 / fps) - round(done * 1e6 / fps)
             lines += [f"file {escape_value(str(work / f'pictures{t.index:04d}.mkv'))}\n", f"duration {length_us}us\n"]
