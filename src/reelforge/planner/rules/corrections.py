@@ -190,8 +190,6 @@ def _price_written_as_shown(kind: str, value: str, texts: Sequence[str]) -> str:
     return f"{k.group(1)}{int(k.group(2)) * 1000 + int(k.group(3) or 0) * 100:,}"
 
 
-
-
 _EMAIL = re.compile(r"(?i)(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 

@@ -698,10 +698,11 @@ def _h_text_not_shown(c: _Ctx) -> list[O.Op] | None:
     """"remove the pizza+beer line", "take out the cake stall bit" with no text saying it (the first cut left it
     out): said so (they were not understood). Read last, once nothing else took the clause."""
     m = _RX_DROP_LINE.match(c.t)
-    if m is None or c.quotes or text_meant(c.t, c.text_segs(None)) is not None:
+    if m is None or c.quotes:
         return None
+    segs = c.text_segs(None)
     words = m.group("w")
-    if any(words.casefold() in s.text.casefold() for _, s in c.text_segs(None)):
+    if text_meant(c.t, segs) is not None or any(words.casefold() in s.text.casefold() for _, s in segs):
         return None
     raise _Cannot(f"no text on screen says '{words}', so there is nothing to take out")
 
