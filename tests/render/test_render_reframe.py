@@ -155,3 +155,26 @@ def test_rotated_clip_upright_in_landscape_frame(phone_clip, tmp_path):
     f = _render_phone(phone_clip, tmp_path, 640, 360, focus=(0.5, 0.05))
     assert _near(f, np.s_[5:200, 20:620], RED)
     assert _near(f, np.s_[230:360, 20:500], BLUE)
+
+
+# -- anamorphic clips --------------------------------------------------------------------------
+
+
+def test_anamorphic_clip_shown_with_its_pixel_aspect(tmp_path):
+    """A clip stored 240x180 with 4:3 pixels (shown 320x180, as DV and some phones write it): a
+    block stored 90x120 px is a square on screen, and stays one in the render (it came out 3/4
+    as wide before: the sizes were fitted in stored pixels and the pixel aspect dropped)."""
+    clip = tmp_path / "anamorphic.mp4"
+    pattern = ("color=c=0x283CD2:s=240x180:r=15:d=1,"
+               "drawbox=x=60:y=30:w=90:h=120:color=0xDC1E1E:t=fill,setsar=4/3")
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i", pattern, "-c:v", "libx264",
+                    "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(clip)], check=True)
+    asset = ingest(clip, workdir=tmp_path)
+    assert (asset.width, asset.height) == (320, 180)
+    f = _render_phone(asset, tmp_path, 640, 360)  # the same aspect: the whole picture, x2
+    red = _red(f)
+    rows, cols = np.nonzero(red.mean(axis=1) > 0.2)[0], np.nonzero(red.mean(axis=0) > 0.2)[0]
+    assert rows.max() - rows.min() + 1 == pytest.approx(240, abs=4)
+    assert cols.max() - cols.min() + 1 == pytest.approx(240, abs=4)  # square, not 180 wide
+    assert (cols.min() + cols.max()) / 2 == pytest.approx(280, abs=4)  # stored x 60..150 of 240
+    assert _near(f, np.s_[20:340, 420:620], BLUE)

@@ -200,11 +200,18 @@ def _place(position: Position, width: int, height: int) -> tuple[str, str]:
 
 # -- video -------------------------------------------------------------------------------
 
+# An anamorphic clip (pixels wider or narrower than square: DV, some phones' slow motion, a 960x720
+# file shown as 1280x720) brought to square pixels before it is fitted: `scale` fits sizes in
+# pixels and `setsar=1` would otherwise show it squeezed. A clip of square pixels passes through
+# untouched (same size: no scaling, bit-identical frames).
+SQUARE_PIXELS = ("scale=w='if(eq(sar,1),iw,2*trunc(iw*sar/2))':h=ih", "setsar=1")
+
+
 def _clip(c: Ctx, seg: VideoSegment, n: int, w: int, h: int, *, scale_only: bool = False,
           extra: list[str] | None = None, parts: list[tuple[int, int]] | None = None) -> list[str]:
     """A clip as one stream per part ``(first, end)``, each starting at timestamp 0."""
     idx = clip_input(c, seg)
-    pre = [f"setpts=(PTS-STARTPTS)/{num(seg.speed)}", f"fps={c.fps}"]
+    pre = [f"setpts=(PTS-STARTPTS)/{num(seg.speed)}", f"fps={c.fps}", *SQUARE_PIXELS]
     pad = [f"tpad=stop_mode=clone:stop_duration={secs(seg.duration + 1000)}", f"trim=end_frame={n}"]
     if scale_only:
         whole = c.g.one([f"{idx}:v"], [*pre, f"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2",
