@@ -370,6 +370,28 @@ def test_captions_timed_to_the_voice_stay_with_the_voice_when_shots_move():
     assert (caps["Order yours"].start, caps["Order yours"].end) == (6000, 8000)
 
 
+def test_removing_the_voiceover_takes_the_captions_of_what_it_said():
+    """The captions of the voice's speech went on over a silent video after "remove the voiceover";
+    a caption typed for a picture and one of a clip's own speech (anchored to its shot) stay."""
+    clip = next(s for s in main(TL) if s.name.endswith(".mp4"))
+    cues = [O.Cue(start_ms=6000, end_ms=8000, text="Order yours"),
+            O.Cue(start_ms=clip.start + 100, end_ms=clip.start + 1500, text="Hello there", shot=clip.id)]
+    spoken = apply(TL, [O.SetCaptions(cues=cues), O.AddText(text="City", role="caption", shot=O.Target(name="city"))],
+                   library=LIBRARY)
+
+    def captions(tl: Timeline) -> set[str]:
+        return {c.text for t in tl.tracks_by_role(Role.CAPTION) for c in t.segments}
+
+    assert captions(spoken) == {"Order yours", "Hello there", "City"}
+    gone = apply(spoken, [O.RemoveTrack(role=Role.VOICE)], library=LIBRARY)
+    assert gone.track(Role.VOICE) is None
+    assert captions(gone) == {"Hello there", "City"}
+    only = apply(apply(TL, [O.SetCaptions(cues=cues[:1])], library=LIBRARY), [O.RemoveTrack(role=Role.VOICE)],
+                 library=LIBRARY)
+    assert not only.tracks_by_role(Role.CAPTION)  # no empty caption track left behind
+    assert captions(apply(spoken, [O.RemoveTrack(role=Role.MUSIC)], library=LIBRARY)) == captions(spoken)
+
+
 def test_texts_added_by_an_edit_look_like_the_first_cuts():
     from reelforge.timeline import TextBackground, TextSize
 
@@ -419,3 +441,15 @@ def test_video_fade_is_set_kept_and_cleared():
     assert (new.fade_in_ms, new.fade_out_ms) == (0, 0)
     with pytest.raises(PlanError):
         O.parse_op({"op": "set_video_fade"})
+
+
+@pytest.mark.parametrize(("text", "note"), [("remove the voiceover", "Its captions went with it."),
+                                            ("删除旁白", "它的字幕也一起删除了。"),
+                                            ("music only", "Its captions went with it.")])
+def test_the_reply_says_the_voiceovers_captions_went_with_it(text, note):
+    from reelforge.planner.rules import plan_edit
+
+    said = apply(TL, [O.SetCaptions(cues=[O.Cue(start_ms=6000, end_ms=8000, text="Order yours")])], library=LIBRARY)
+    plan = plan_edit(text, said, library=LIBRARY)
+    assert plan.ops == (O.RemoveTrack(role=Role.VOICE),) and note in plan.reply
+    assert note not in plan_edit(text, TL, library=LIBRARY).reply  # no captions of it: nothing to say

@@ -113,6 +113,18 @@ def remove_track(st: State, op: O.RemoveTrack) -> None:
     if not found:
         raise ApplyError(f"there is no {role_word(op.role)} to remove")
     st.tracks = [t for t in st.tracks if t.role is not op.role]
+    if op.role is Role.VOICE:  # the captions of what it said go with it (they stayed over a silent video)
+        for t in st.tracks_of(Role.CAPTION):
+            t.segs = [s for s in t.segs if not voice_cue(s)]
+        st.tracks = [t for t in st.tracks if t.role is not Role.CAPTION or t.segs]
+
+
+def voice_cue(seg: Any) -> bool:
+    """Whether ``seg`` is a caption of the voiceover's speech (`apply_text.set_captions`): a clip's
+    own speech is anchored to its shot, the captions typed are not cues."""
+    from reelforge.planner.apply_text import CUE_ID
+
+    return seg.id.startswith(CUE_ID) and not seg.shot
 
 
 def move_segment(st: State, op: O.MoveSegment) -> None:

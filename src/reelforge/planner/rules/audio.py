@@ -9,6 +9,7 @@ from typing import Any
 from reelforge.planner import ops as O
 from reelforge.planner import parse as P
 from reelforge.planner import time_words as TW
+from reelforge.planner.apply_segments import voice_cue
 from reelforge.planner.rules.refs import (
     _CLIPSOUND,
     _LOUDER,
@@ -126,7 +127,7 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
     if _has(_MUSIC_ONLY, t):  # "music only", "只要音乐": the voiceover goes, the music stays
         if c.tl.track(Role.VOICE) is None:
             raise _Cannot("没有旁白，本来就只有音乐" if c.zh else "there is no voiceover: the music is all there is")
-        return [O.RemoveTrack(role=Role.VOICE)]
+        return _remove_voice(c)
     role = _audio_role(t)
     if role not in ("music", "voice"):
         return None
@@ -150,7 +151,7 @@ def _h_music_track(c: _Ctx) -> list[O.Op] | None:
             word = "music" if role == "music" else "voiceover"
             raise _Ambiguous(f"Remove the whole {word} track, or silence it for part of the video? Say e.g. "
                              f"'mute the {word} for the last 5 seconds' or 'remove the {word}'.")
-        return [O.RemoveTrack(role=Role.MUSIC if role == "music" else Role.VOICE)]
+        return [O.RemoveTrack(role=Role.MUSIC)] if role == "music" else _remove_voice(c)
     if (back := _back(c, role)) is not None:
         return back
     if role == "music" and c.tl.track(Role.MUSIC) is None and _find_asset(c, t, (AssetKind.AUDIO,)) is None \
@@ -466,6 +467,13 @@ def _h_volume(c: _Ctx) -> list[O.Op] | None:
     if any(isinstance(o, O.SetVolume) and o.volume == 0 and o.role in ("music", "voice") for o in ops):
         _silent_start_note(c, next(o.role for o in ops if isinstance(o, O.SetVolume)), span)
     return [o.model_copy(update={"span": span}) if isinstance(o, O.SetVolume) and o.role != "main" else o for o in ops]
+
+
+def _remove_voice(c: _Ctx) -> list[O.Op]:
+    """The voiceover goes, and the captions of what it said with it (`apply_segments.remove_track`): say so."""
+    if any(voice_cue(s) for t in c.tl.tracks_by_role(Role.CAPTION) for s in t.segments):
+        c.notes.append("它的字幕也一起删除了。" if c.zh else "Its captions went with it.")
+    return [O.RemoveTrack(role=Role.VOICE)]
 
 
 def _silent_start_note(c: _Ctx, role: str, span: O.Span) -> None:
