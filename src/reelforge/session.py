@@ -46,7 +46,7 @@ from reelforge.planner.router import Intent, export_quality, route, split_export
 from reelforge.planner.sequence import read_order
 from reelforge.planner.time_words import parse_duration_ms
 from reelforge.timeline import limits
-from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline, TrackKind
+from reelforge.timeline.model import Asset, AssetKind, Fit, Role, TextSegment, Timeline, TrackKind
 from reelforge.timeline.summary import summarize
 
 log = logging.getLogger(__name__)
@@ -518,6 +518,11 @@ class Session:
             notes += more_notes
         # "…, title at the top", "…, make the captions yellow": the texts' look, once they all exist
         tl, look_ops, looks = _clause_edits(text, tl, self.library, _TEXT_LOOK_CLAUSE, (O.UpdateText,))
+        # "…, '50% off' halfway through", "'Sale' at 10 seconds": a quoted text shown when asked (it
+        # was placed as the composer places texts: the last one with the ending)
+        tl, timed_ops, timed = _clause_edits(text, tl, self.library, _TEXT_TIME_CLAUSE, (O.UpdateText, O.AddText),
+                                             rewrite=_shown_again)
+        look_ops, looks = [*look_ops, *timed_ops], [*looks, *timed]
         if looks:
             notes.append(_as_asked(looks, self._zh))
         tl, room = self._make_room(tl)
@@ -945,6 +950,13 @@ _TEXT_LOOK_CLAUSE = re.compile(
     r"(?!.*\b(?:for|from|until|at\s+\d|after|before)\s+\d)", re.I)
 
 
+# a quoted text and when in the video it shows: a time, a span, halfway ("in the middle" alone may
+# be the middle of the frame: the look's clause reads it so)
+_TEXT_TIME_CLAUSE = re.compile(
+    r"(?=.*['\"‘“「『])(?=.*(?:\b(?:at|after)\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b|\bfrom\s+\d|"
+    r"\bhalfway\b|\bmid-?way\b|\bmiddle\s+of\s+the\s+(?:video|clip|ad)\b|第\s*\d+\s*秒|视频中间|一半的时候))", re.I)
+
+
 # the words asking for captions to be made ("add yellow captions", "加黄色字幕"), left out to read their look
 _MAKE_CAPTIONS = re.compile(r"\b(?:add|put|turn\s+on|generate|create|include|give\s+(?:it|me))\b\s*(?:some\s+)?|"
                             r"(?:加上|添加|加)(?=[^，。,]*字幕)", re.I)
@@ -1022,9 +1034,10 @@ def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> li
 
 
 def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: re.Pattern[str],
-                  kinds: tuple[type, ...]) -> tuple[Timeline, list[O.Op], list[str]]:
+                  kinds: tuple[type, ...], rewrite: Any = None) -> tuple[Timeline, list[O.Op], list[str]]:
     """The clauses of a first instruction that ``clause_rx`` finds, read by the edit rules; a
-    clause's ops are taken when all of them are of ``kinds``. Also the rules' reply to each taken."""
+    clause's ops are taken when all of them are of ``kinds`` (after ``rewrite(ops, tl)``, when
+    given). Also the rules' reply to each taken."""
     from reelforge.planner import rules
 
     ops: list[O.Op] = []
@@ -1037,6 +1050,9 @@ def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: 
         except Exception:  # noqa: BLE001 - a clause the rules cannot read leaves the cut as composed
             continue
         found = list(plan.ops)
+        reply = plan.reply
+        if rewrite is not None and found:
+            found, reply = rewrite(found, tl, reply)
         if plan.status != "ok" or not found or not all(isinstance(o, kinds) for o in found):
             continue
         try:
@@ -1044,8 +1060,29 @@ def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: 
         except ApplyError:
             continue
         ops += found
-        replies.append(plan.reply.rstrip("。.") if plan.reply else "")
+        replies.append(reply.rstrip("。.") if reply else "")
     return tl, ops, replies
+
+
+def _shown_again(ops: list[O.Op], tl: Timeline, reply: str) -> tuple[list[O.Op], str]:
+    """A text the first cut already shows, added again at a time ("show '50% off' from 8 to 12
+    seconds" after the composer made it the call to action): that text shown then instead; and
+    one it does not show, moved to a time ("「五折」在第10秒出现"): that text added then."""
+    shown = {t.text.casefold(): tr.role for tr in tl.tracks for t in tr.segments if isinstance(t, TextSegment)}
+    out: list[O.Op] = []
+    for o in ops:
+        if isinstance(o, O.AddText) and o.shot is None and o.text.casefold() in shown:
+            o = O.UpdateText(target=O.Target(role=shown[o.text.casefold()], name=o.text), position=o.position,
+                             timing=o.timing)
+        elif (isinstance(o, O.UpdateText) and o.timing is not None and o.text is None and o.target.name
+              and o.target.name.casefold() not in shown):
+            o = O.AddText(text=o.target.name, role="caption", timing=o.timing, position=o.position)
+        else:
+            out.append(o)
+            continue
+        out.append(o)
+        reply = (W.describe_zh if re.search(r"[\u4e00-\u9fff]", reply) else W.describe)(o, {})
+    return out, reply
 
 
 def _planner():
