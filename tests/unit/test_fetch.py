@@ -12,11 +12,18 @@ from reelforge.media.fetch import check_url
     "http://[::1", "data:image/png;base64,AAAA", "file:///etc/passwd", "ftp://example.com/a.mp4",
     "http://127.0.0.1/a.jpg", "http://10.1.2.3/a.jpg", "http://169.254.169.254/latest/meta-data/",
     "http://[::ffff:127.0.0.1]/a.jpg", "http://0.0.0.0/a.jpg", "http:///nohost", "http://a.b:99999/x",
+    # 6to4 addresses route to the IPv4 address inside them (loopback, the metadata service)
+    "http://[2002:7f00:1::]/a.jpg", "http://[2002:a9fe:a9fe::]/latest/meta-data/", "http://[2002:a00:1::]/a.jpg",
+    "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/a.jpg",  # Teredo
 ])
 def test_refused(url):
     with pytest.raises(UrlNotAllowed) as err:
         check_url(url)
     assert err.value.code == 4003
+
+
+def test_a_6to4_address_of_a_public_ipv4_address_is_public():
+    assert check_url("http://[2002:808:808::1]/a.jpg").addrs == ("2002:808:808::1",)
 
 
 def test_allow_list_names_hosts_and_networks():

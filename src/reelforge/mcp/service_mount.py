@@ -35,16 +35,19 @@ class CoreTokenVerifier:
         self.ctx = ctx
 
     async def verify_token(self, token: str) -> AccessToken | None:
+        """The token's account is its ``subject``: the MCP SDK serves a session only to the
+        principal that opened it (without one, every token was the same principal and another
+        account's token could use or end a session whose id it learnt)."""
         from reelforge.errors import BadToken
         from reelforge.service.auth import authenticate
 
         if not token or len(token) > 512:
             return None
         try:
-            await anyio.to_thread.run_sync(lambda: authenticate(self.ctx, "Bearer " + token))
+            who = await anyio.to_thread.run_sync(lambda: authenticate(self.ctx, "Bearer " + token))
         except BadToken:
             return None
-        return AccessToken(token=token, client_id=SERVICE_CLIENT, scopes=[])
+        return AccessToken(token=token, client_id=SERVICE_CLIENT, scopes=[], subject=f"account:{who.account_id}")
 
 
 class ServiceBackend(EmbeddedBackend):

@@ -104,6 +104,8 @@ def _allowed_by_list(host: str, addrs: list, allow: tuple[str, ...] | list[str])
 def _public(addr) -> bool:
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
         addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address) and addr.sixtofour is not None and not _public(addr.sixtofour):
+        return False  # 6to4 (2002::/16) routes to the IPv4 address inside it: 2002:7f00:1:: is 127.0.0.1
     return addr.is_global and not (addr.is_multicast or addr.is_private or addr.is_loopback
                                    or addr.is_link_local or addr.is_reserved or addr.is_unspecified)
 

@@ -214,9 +214,9 @@ async def receive_multipart(request: Request, storage: Storage, session_id: str,
     if not boundary:
         raise BadRequest("multipart body without a boundary")
     parts = _Parts(storage, session_id, limit, form, room)
-    parser = MultipartParser(boundary, parts.callbacks())
     stream = request.stream()
     try:
+        parser = MultipartParser(boundary, parts.callbacks())  # (refuses a boundary over 256 bytes)
         async for chunk in stream:
             for i in range(0, len(chunk), CHUNK):
                 parser.write(chunk[i:i + CHUNK])
