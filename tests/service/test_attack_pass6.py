@@ -65,3 +65,18 @@ def test_an_mcp_session_serves_only_the_account_that_opened_it(srv):
     r = alice.tools()
     assert r.status_code == 200 and "export" in r.text, r.text[:300]
     assert bob.tools().status_code == 200  # his own session is his
+
+
+def test_a_draft_of_many_long_texts_is_422_not_minutes_of_cpu(srv):
+    # 900 captions of 1,000 characters (under the 1 MiB body and every per-text limit) were queued
+    # for 3 credits and took ~200 s of the service's CPU to lay out and draw
+    token = new_token(srv.url)
+    sid = new_session(srv.url, token)
+    segs = [{"s": i * 100, "d": 100, "m": {"text": f"{i:03d} " + "lorem ipsum " * 83}} for i in range(60)]
+    draft = {"d": 6000, "m": {"w": 640, "h": 360, "fps": 25}, "t": [{"tt": 7, "sg": segs}]}
+    for path, body in ((f"/v1/sessions/{sid}/exports", {"draft": draft}),
+                       ("/api/render/proxy/lambda", {"session_id": sid, "draft": draft})):
+        r = httpx.post(srv.url + path, json=body, headers=auth(token))
+        assert r.status_code == 422, (path, r.text[:300])
+        assert r.json()["code"] == 1 and "REELFORGE_MAX_TOTAL_TEXT_CHARS" in r.json()["message"], r.text[:300]
+    assert httpx.get(f"{srv.url}/v1/credits", headers=auth(token)).json()["frozen"] == 0

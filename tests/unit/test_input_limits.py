@@ -58,6 +58,8 @@ def test_any_json_is_a_timeline_or_an_invalid_timeline(value):
     ("max_duration_ms", 1999, "d: 2000 ms long; the limit is 1999 (REELFORGE_MAX_DURATION_MS)"),
     ("max_frame_side", 1280, "m.w: 1920 px; the limit is 1280 (REELFORGE_MAX_FRAME_SIDE)"),
     ("max_fps", 25, "m.fps: 30 fps; the limit is 25 (REELFORGE_MAX_FPS)"),
+    ("max_total_text_chars", 6,
+     "t: more than 6 characters of text in all; the limit is 6 (REELFORGE_MAX_TOTAL_TEXT_CHARS)"),
 ])
 def test_each_limit_names_its_field_and_setting(field, value, message):
     draft = {"d": 2000, "m": {"w": 1920, "h": 1080, "fps": 30},
@@ -67,6 +69,18 @@ def test_each_limit_names_its_field_and_setting(field, value, message):
     with pytest.raises(InvalidTimeline) as err:
         from_draft(draft, limits=Limits(**{field: value}))
     assert err.value.message == message
+
+
+def test_a_built_timeline_over_the_total_text_limit_names_it():
+    # a chat session's texts are checked on the timeline (900 captions of 1,000 characters in a
+    # draft cost ~200 s of CPU to lay out and draw for 3 credits)
+    draft = {"d": 2000, "t": [{"tt": 7, "sg": [{"s": 0, "d": 500, "m": {"text": "a" * 1000}},
+                                               {"s": 500, "d": 500, "m": {"text": "b" * 1000}}]}]}
+    tl = from_draft(draft)
+    check_timeline(tl)
+    with pytest.raises(InvalidTimeline, match=r"^t: 2000 characters of text in all; the limit is 1999 "
+                                              r"\(REELFORGE_MAX_TOTAL_TEXT_CHARS\)$"):
+        check_timeline(tl, Limits(max_total_text_chars=1999))
 
 
 def test_two_tracks_over_a_one_track_limit():

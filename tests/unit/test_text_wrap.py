@@ -73,3 +73,52 @@ def test_a_number_and_its_unit_end_a_chinese_phrase():
     # "满59元小区" / "内免费送货" split "小区内"; after "59元" the phrase ends
     width = int(_width("小区内免费送货", 59, True)) + 2
     assert balanced_wrap("满59元小区内免费送货", 59, True, width) == ["满59元", "小区内免费送货"]
+
+
+def _linear_fit(spec) -> int:
+    """`fit_font_px` as it was: every size from the largest down, 6 % a step, until one fits."""
+    from reelforge.render.text import HARD_FLOOR_PX, _fits, _size_that_keeps_words
+
+    size = spec.font_px
+    while size > HARD_FLOOR_PX and not _fits(spec, size):
+        size = max(HARD_FLOOR_PX, int(size * 0.94))
+    return _size_that_keeps_words(spec, size)
+
+
+WORDS = ("Urban Dreams city never sleeps recycled sailcloth stitched tested commutes Shop now example.com "
+         "50% off · 夏日 特卖 城市之梦 立即购买 supercalifragilistic").split()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_fitted_size_is_the_one_every_size_in_turn_finds_measuring_few(seed, monkeypatch):
+    """A halving search over the sizes finds the size the one-by-one search did (90 texts, short
+    and long, every slot and look), measuring a 1,000-character text ~6 times instead of ~30, and
+    not at all again for the same text and slot: each chat edit laid out every text of the session
+    again, ~0.4 s a long text (a hostile client's 8 long captions: 8 s a message)."""
+    import random
+
+    from reelforge.render import text as T
+    from reelforge.render.compile import TextOverlay
+    from reelforge.timeline.model import Position, TextBackground
+
+    rnd = random.Random(seed)
+    for _ in range(30):
+        spec = TextOverlay(
+            segment_id="x", path=Path("x.png"), text=" ".join(rnd.choice(WORDS) for _ in range(rnd.choice([1, 3, 8, 20]))),
+            frame_width=1920, frame_height=1080, font_px=rnd.choice([28, 56, 96, 120]),
+            max_width=rnd.choice([300, 900, 1700]), color="#FFFFFF", bold=rnd.choice([True, False, 800]),
+            background=rnd.choice(list(TextBackground)), align="center", position=Position.BOTTOM,
+            max_lines=rnd.choice([0, 1, 2, 3]), min_font_px=rnd.choice([0, 32]), max_height=rnd.choice([0, 120, 300]),
+            outline_px=rnd.choice([0, 4]))
+        assert T.fit_font_px(spec) == _linear_fit(spec), spec.text
+    measured = []
+    real = T._fits
+    monkeypatch.setattr(T, "_fits", lambda spec, size, lines=None: measured.append(size) or real(spec, size, lines))
+    long = TextOverlay(segment_id=f"long{seed}", path=Path("l.png"), text=" ".join(rnd.choice(WORDS) for _ in range(200))[:1000],
+                       frame_width=1920, frame_height=1080, font_px=60, max_width=1600, color="#FFFFFF", bold=True,
+                       background=TextBackground.BOX, align="center", position=Position.BOTTOM, max_lines=2,
+                       min_font_px=32)
+    size = T.fit_font_px(long)
+    assert size == T.HARD_FLOOR_PX and len(measured) <= 7, measured  # two lines of 1,000 characters: never fits
+    assert T.fit_font_px(dataclasses.replace(long, segment_id="again", path=Path("b.png"), color="#FF0000")) == size
+    assert len(measured) <= 7  # the same text in the same slot: not measured again

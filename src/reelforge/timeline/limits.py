@@ -33,6 +33,10 @@ class Limits(BaseModel):
     max_track_segments: int = Field(1000, gt=0, description="segments on one track")
     max_segments: int = Field(2000, gt=0, description="segments on all tracks together")
     max_text_chars: int = Field(1000, gt=0, description="characters in one text segment")
+    # all texts together: each is measured at several sizes whenever the layout changes, and drawn
+    # (900 captions of 1,000 characters took ~200 s of CPU for a 3-credit draft render); 30 minutes
+    # of speech captioned is ~25,000
+    max_total_text_chars: int = Field(50_000, gt=0, description="characters in all text segments together")
     max_duration_ms: int = Field(30 * 60_000, gt=0, description="length of a timeline, ms")
     max_frame_side: int = Field(3840, ge=16, description="output width and height, pixels")
     max_fps: int = Field(60, ge=1, description="output frame rate")
@@ -68,7 +72,7 @@ def check_draft_size(draft: Any, limits: Limits = DEFAULT) -> None:
         return
     if len(tracks) > limits.max_tracks:
         raise _over("t", f"{len(tracks)} tracks", limits.max_tracks, "max_tracks")
-    total = 0
+    total = chars = 0
     for ti, track in enumerate(tracks):
         segs = track.get("sg") if isinstance(track, Mapping) else None
         if not isinstance(segs, list):
@@ -86,6 +90,10 @@ def check_draft_size(draft: Any, limits: Limits = DEFAULT) -> None:
             if isinstance(text, str) and len(text) > limits.max_text_chars:
                 raise _over(f"t[{ti}].sg[{si}].m.text", f"{len(text)} characters",
                             limits.max_text_chars, "max_text_chars")
+            chars += len(text) if isinstance(text, str) else 0
+            if chars > limits.max_total_text_chars:
+                raise _over("t", f"more than {limits.max_total_text_chars} characters of text in all",
+                            limits.max_total_text_chars, "max_total_text_chars")
 
 
 def check_timeline(timeline, limits: Limits = DEFAULT) -> None:
@@ -100,7 +108,7 @@ def check_timeline(timeline, limits: Limits = DEFAULT) -> None:
         raise _over("m.fps", f"{tl.fps} fps", limits.max_fps, "max_fps")
     if len(tl.tracks) > limits.max_tracks:
         raise _over("t", f"{len(tl.tracks)} tracks", limits.max_tracks, "max_tracks")
-    total = 0
+    total = chars = 0
     for ti, track in enumerate(tl.tracks):
         n = len(track.segments)
         if n > limits.max_track_segments:
@@ -112,5 +120,8 @@ def check_timeline(timeline, limits: Limits = DEFAULT) -> None:
             if text is not None and len(text) > limits.max_text_chars:
                 raise _over(f"t[{ti}].sg[{si}].m.text", f"{len(text)} characters",
                             limits.max_text_chars, "max_text_chars")
+            chars += len(text or "")
     if total > limits.max_segments:
         raise _over("t", f"{total} segments in all", limits.max_segments, "max_segments")
+    if chars > limits.max_total_text_chars:
+        raise _over("t", f"{chars} characters of text in all", limits.max_total_text_chars, "max_total_text_chars")
