@@ -366,3 +366,18 @@ def test_ingest_many_single_bad_file_keeps_its_own_error(tmp_path):
         ingest_many([tmp_path / "nope.mp3"])
     assert err.value.message == "nope.mp3: file not found"
     assert [n for n, _ in err.value.failures] == ["nope.mp3"]
+
+
+@pytest.mark.parametrize(("size", "fmt"), [((1, 1), "PNG"), ((1, 9), "JPEG"), ((9, 1), "GIF"), ((1, 1), "WEBP")])
+def test_a_picture_one_pixel_thin_is_refused_with_its_size(tmp_path, size, fmt):
+    # a 1x1 tracking pixel was accepted, and every export of it failed with ffmpeg's own words
+    # ("Nothing was written into output file…"): a 1 px side cannot be zoomed or panned
+    p = tmp_path / f"thin.{fmt.lower()}"
+    Image.new("RGB", size, (200, 30, 30)).save(p, fmt)
+    with pytest.raises(UnsupportedMedia) as err:
+        ingest(p, workdir=tmp_path)
+    assert err.value.message == (f"{p.name}: the picture is {size[0]}x{size[1]} px, too small to show "
+                                 "(at least 2 px each way)")
+    two = tmp_path / "two.png"
+    Image.new("RGB", (2, 2), (200, 30, 30)).save(two)
+    assert (ingest(two, workdir=tmp_path).width, ingest(two, workdir=tmp_path).height) == (2, 2)

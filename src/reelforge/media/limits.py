@@ -122,6 +122,17 @@ def image_too_large(label: str, width: int, height: int, limits: PixelLimits) ->
         f"the limit is {_mp(limits.image)} for still images")
 
 
+MIN_PICTURE_SIDE = 2  # a 1-pixel side cannot be panned or zoomed (ffmpeg wrote no frame at all)
+
+
+def check_picture_side(label: str, width: int, height: int) -> None:
+    """Refuse a picture too thin to show (a 1x1 tracking pixel, a 1 px line): it was accepted and
+    every export of it failed with ffmpeg's own words."""
+    if min(width, height) < MIN_PICTURE_SIDE:
+        raise UnsupportedMedia(f"{label}: the picture is {width}x{height} px, too small to show "
+                               f"(at least {MIN_PICTURE_SIDE} px each way)")
+
+
 def check_video_size(label: str, width: int, height: int, limits: PixelLimits) -> None:
     """Refuse a video (or animation) frame above the cap."""
     if width * height > limits.video or max(width, height) > limits.video_side:

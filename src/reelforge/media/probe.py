@@ -39,6 +39,7 @@ from reelforge.media.limits import (
     PixelLimits,
     av_options,
     check_animation,
+    check_picture_side,
     check_video_size,
     decode_slot,
     image_too_large,
@@ -226,6 +227,7 @@ def _probe_image(p: Path, size: int, container, limits: PixelLimits) -> MediaInf
         )
     if av_frame.width * av_frame.height > limits.image:
         raise image_too_large(p.name, av_frame.width, av_frame.height, limits)
+    check_picture_side(p.name, av_frame.width, av_frame.height)
     codec = _codec_name(stream)
     fmt = {"mjpeg": "jpeg"}.get(codec, codec)
     return MediaInfo(
@@ -263,6 +265,7 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str,
             if orientation not in _EXIF_ROTATION:
                 orientation = 1
             coded_w, coded_h = im.size
+            check_picture_side(p.name, coded_w, coded_h)
             if frames > 1:
                 check_animation(p.name, coded_w, coded_h, frames, limits)
             elif coded_w * coded_h > limits.image:
@@ -279,6 +282,8 @@ def _probe_with_pillow(p: Path, size: int, *, container_name: str,
                 _verify_still(im, coded_w, coded_h)
         except Image.DecompressionBombError as exc:
             raise UnsupportedMedia(f"{p.name}: the picture is too large to decode safely ({reason(exc)})") from exc
+        except UnsupportedMedia:
+            raise  # (a ValueError too: said as it is, not as a damaged file)
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise UnsupportedMedia(
                 f"{p.name}: the picture is damaged or truncated ({_reason(exc)}). "
