@@ -38,3 +38,56 @@ def test_a_first_instruction_s_length_is_no_text_time():
     assert s.handle("a 20 second promo called 'Harbor Lights' from 5 photos, end with 'Book now'").status == "ok"
     title = s.timeline.track(Role.TITLE).segments[0]
     assert (title.text, title.start, title.end) == ("Harbor Lights", 0, 3000)
+
+
+@pytest.mark.parametrize(("said", "total", "note"), [
+    ("make a 5 hour video", 600_000, "Length capped at 600 s (asked for 18000 s)."),  # was 'no length given'
+    ("a 10-hour video of these", 600_000, "Length capped at 600 s (asked for 36000 s)."),
+    ("make a 45 minute video", 600_000, "Length capped at 600 s (asked for 2700 s)."),  # and no "as asked" before it
+    ("做一个3个小时的视频", 600_000, "时长限制为600秒（要求的是10800秒）。"),
+    ("make a 0 second video", None, "A video of no length cannot be made: the length is chosen below."),
+    ("做一个0秒的视频", None, "无法制作时长为0的视频：时长按下面的方式决定。"),
+])
+def test_a_first_cut_says_what_it_made_of_a_length_it_cannot_make(said, total, note):
+    from .test_compose import IMAGES
+
+    s = Session(library=IMAGES, smart_crop=False)
+    r = s.handle(said)
+    assert r.status == "ok" and note in r.notes, r.notes
+    assert not any(n.startswith(("Length: ", "时长：")) and ("as asked" in n or "按要求" in n) for n in r.notes), r.notes
+    if total:
+        assert s.timeline.duration == total
+    else:
+        assert 1000 <= s.timeline.duration <= 60_000
+
+
+def test_hours_that_are_not_the_video_s_length_are_no_length():
+    from reelforge.planner import plan
+
+    from .test_compose import IMAGES
+
+    p = plan("a promo for the gym, open 24 hours a day", IMAGES)
+    assert p.timeline.duration <= 60_000 and not any("capped" in n for n in p.notes)
+
+
+@pytest.mark.parametrize("said", ["make it more purple", "make it purple-ish", "a bit purplish", "purple tones",
+                                  "颜色偏紫一点"])
+def test_purple_is_magenta_and_a_little_blue(said):
+    # "make it more purple-ish and sparkly" changed nothing and said nothing (neither was read)
+    from reelforge.planner.grade_words import STEP_TINT, STEP_WARMTH, grade_change
+    from reelforge.timeline.model import Grade
+
+    assert grade_change(said, Grade()) == {"tint": STEP_TINT, "warmth": -STEP_WARMTH / 2}
+    assert grade_change("too purple", Grade()) == {"tint": -STEP_TINT}  # less of it: towards green
+    assert grade_change("make the title purple", Grade()) is None  # a text's colour is the text's
+
+
+@pytest.mark.parametrize(("said", "word"), [("make it more purple-ish and sparkly", "sparkly"),
+                                            ("a promo with confetti", "confetti"),
+                                            ("a 15 second reel with lens flares", "lens flares")])
+def test_effects_there_are_none_of_are_named_as_not_applied(said, word):
+    from .test_compose import IMAGES
+
+    s = Session(library=IMAGES, smart_crop=False)
+    r = s.handle(said)
+    assert any(n.startswith(f"Not applied: '{word}'") for n in r.notes), r.notes

@@ -256,8 +256,10 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     # -- length ------------------------------------------------------------------------
     n_images = sum(a.kind is AssetKind.IMAGE for a in visuals)
     per_item = per_item_ms(said)
-    stated = TW.parse_duration_ms(said)
+    stated = TW.parse_duration_ms(said) or _hours_ms(said)
     estimate_note = ""
+    if not stated and _NO_LENGTH.search(said):  # "a 0 second video": said, not silently ignored
+        notes.append("A video of no length cannot be made: the length is chosen below.")
     pace = _pace(said)
     per = per_item or look.seconds_per_image_ms + PACE_STEP_MS.get(pace, 0)
     per = max(PACE_MIN_MS, per) if pace else per
@@ -269,7 +271,8 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     per_item_wins = bool(per_item and n_images and voice_ms and estimated >= voice_ms)
     if stated:
         total = stated
-        notes.append(f"Length: {fmt_seconds(total)} s, as asked.")
+        if total <= MAX_TOTAL_MS:  # (a longer one is capped below, and said so there)
+            notes.append(f"Length: {fmt_seconds(total)} s, as asked.")
     elif voice_ms > 0 and not per_item_wins and after_voice:
         total = voice_ms + sum(min(a.duration_ms, CLIP_CAP_MS) for a in after_voice)
         notes.append(f"Length: {fmt_seconds(total)} s, the voiceover and then "
@@ -627,7 +630,8 @@ _BIG_TEXT = re.compile(r"\b(?:big|large|larger|bigger|huge|readable|legible|easy
                        r"\b(?:text|captions?|subtitles?|fonts?)\s+(?:big|large|readable|legible)\b|大字|字大|大号字|字体大")
 _UNAPPLIED = re.compile(r"\b(?:dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
                         r"lo-?fi|sleek|futuristic|gritty|y2k|vaporwave|edgy|atmospheric|"
-                        r"cyberpunk|noir|vibey|aesthetic)\b|赛博朋克|高级感|氛围感")
+                        r"cyberpunk|noir|vibey|aesthetic|sparkly|sparkles?|sparkling|glitter(?:y|ing)?|confetti|"
+                        r"glow(?:y|ing)|shimmer(?:y|ing)?|bokeh|lens\s+flares?|particles?)\b|赛博朋克|高级感|氛围感|闪闪发光|闪光|亮片|彩带")
 
 
 def _unapplied_style_words(instruction: str) -> list[str]:
@@ -711,6 +715,19 @@ def relative_levels(instruction: str) -> tuple[float, float]:
         elif re.search(_LOUDER, clause, re.ASCII):
             music, voice = (music * up, voice) if is_music else (music, voice * up)
     return round(music, 4), round(voice, 4)
+
+
+# a whole video's length in hours ("a 5 hour video", "2-hour film", "3个小时的视频"): over any cap,
+# taken as asked so the cap below says so (it was not read: "Length: 7 s, no length given")
+_HOURS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*(?:hours?|hrs?)\b(?=[\s-]*(?:long\b|video|clip|film|movie|promo|reel|ad\b))|"
+                    r"(\d+(?:\.\d+)?)\s*个?\s*小时(?=长?的?(?:视频|影片|短片))", re.I)
+_NO_LENGTH = re.compile(r"(?<![\d.])0+(?:\.0+)?\s*-?\s*(?:seconds?|secs?|s|minutes?|mins?)\b"
+                        r"(?=[\s-]*(?:long\b|video|clip|film|movie|promo|reel|ad\b))|(?<![\d.])0\s*秒(?=长?的?视频)", re.I)
+
+
+def _hours_ms(said: str) -> int | None:
+    m = _HOURS.search(said)
+    return round(float(m.group(1) or m.group(2)) * 3_600_000) or None if m else None
 
 
 def _fits(cap: int | None, t_ms: int) -> bool:

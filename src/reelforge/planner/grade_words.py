@@ -66,6 +66,10 @@ _PINKER = (r"\b(?:pinker|more\s+pink|rosier|rosy\s+(?:tones?|look|tint|glow)|pin
            r"粉色调|偏粉一?[点些]?|(?:有点|太)?(?:发绿|偏绿)了?")
 _GREENER = (r"\b(?:too\s+pink|less\s+pink|too\s+(?:magenta|purple)|pink(?:ish)?\s+(?:tint|cast)\s+(?:off|gone)|"
             r"(?:remove|take\s+out|drop)\s+the\s+pink(?:\s+(?:tint|cast))?)\b|太粉了?|(?:颜色|画面)?(?:有点|太)?偏粉了|不要那么粉|别那么粉")
+# "more purple", "purple-ish", "偏紫一点": magenta and a little blue (both white balance axes)
+_PURPLER = (r"\b(?:more\s+(?:purple|violet)|purpler|purple[\s-]?ish|purplish|(?:purple|violet|lavender)\s+"
+            r"(?:tint|tones?|hue|cast|filter|grade|look)|make\s+(?:it|the\s+(?:video|pictures?|photos?|colou?rs?))\s+"
+            r"(?:a\s+bit\s+|more\s+)?purple)\b|(?:颜色|画面|色调|整体)?(?:再|更|偏)紫一?[点些]?|紫色调")
 STEP_TINT = 0.25
 _VINTAGE = (r"\b(?:vintage|retro|old[\s-]school|nostalgic|old\s+film|analog(?:ue)?\s+look|"
             r"70s\s+look|faded\s+film)\b|复古|怀旧|胶片感|胶片风|老电影")
@@ -98,13 +102,14 @@ def grade_change(t: str, g: Grade) -> dict[str, float] | None:
         return {"brightness": round(min(0.5, g.brightness + STEP_BRIGHTNESS), 2), "contrast": round(max(0.25, g.contrast / STEP_CONTRAST), 2),
                 "saturation": round(max(0.0, g.saturation * 0.85), 2), "warmth": round(max(-1.0, g.warmth - 0.1), 2)}
     out: dict[str, float] = {}
+    purple = _has(_PURPLER, t) and not _has(_GREENER, t)
     if _has(_WARMER, t):
         out["warmth"] = round(min(1.0, g.warmth + STEP_WARMTH), 2)
-    elif _has(_COOLER, t):
-        out["warmth"] = round(max(-1.0, g.warmth - STEP_WARMTH), 2)
+    elif _has(_COOLER, t) or purple:
+        out["warmth"] = round(max(-1.0, g.warmth - (STEP_WARMTH if _has(_COOLER, t) else STEP_WARMTH / 2)), 2)
     if _has(_GREENER, t):
         out["tint"] = round(max(-1.0, g.tint - STEP_TINT), 2)
-    elif _has(_PINKER, t):
+    elif _has(_PINKER, t) or purple:
         out["tint"] = round(min(1.0, g.tint + STEP_TINT), 2)
     if _has(_BW, t):
         out["saturation"] = 0.0
