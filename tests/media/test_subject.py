@@ -224,3 +224,35 @@ def test_a_16_bit_grey_picture_is_read_at_the_levels_the_video_shows(tmp_path):
     legibility.clear_cache()
     luma = legibility._load(str(path), 0.0)
     assert luma is not None and abs(float(luma.mean()) - float(legibility._load(str(eight), 0.0).mean())) < 2
+
+
+@pytest.mark.parametrize(("top", "zoom"), [(0.0, 1.0), (0.1, 1.3), (0.15, 1.3)])
+def test_a_face_the_frame_cuts_is_found(top, zoom):
+    """Grace Hopper in a 16:9 close-up whose top edge cuts her head (as a testimonial clip frames
+    a speaker): the cascades missed the face, so the call to action was laid over her eyes."""
+    import matplotlib.cbook as cbook
+    from PIL import Image
+
+    from reelforge.media.subject import faces
+
+    g = Image.open(cbook.get_sample_data("grace_hopper.jpg")).convert("RGB")
+    w, h = g.size
+    cw = w / zoom
+    x0, y0 = (w - cw) / 2, top * h
+    frame = np.asarray(g.crop((round(x0), round(y0), round(x0 + cw), round(y0 + cw * 9 / 16)))
+                       .resize((1280, 720), Image.LANCZOS))
+    found = faces(frame)
+    assert found is not None and found.source == "face"
+    x0, y0, x1, y1 = found.core
+    assert 0.3 < (x0 + x1) / 2 < 0.7 and y0 < 0.4 < y1 and x1 - x0 > 0.3, found  # her face: large, in the middle
+
+
+def test_a_head_on_a_coin_is_no_face():
+    # looking again in a padded picture found a "face" on one of scikit-image's coins: only a face
+    # across the frame's edge is taken from that second look
+    from skimage import data
+
+    from reelforge.media.subject import faces
+
+    coins = np.ascontiguousarray(np.stack([data.coins()] * 3, axis=-1))
+    assert faces(coins) is None

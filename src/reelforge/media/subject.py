@@ -234,8 +234,16 @@ def _iou(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
     return inter / (a[2] * a[3] + b[2] * b[3] - inter)
 
 
+EDGE_PAD = 0.25  # of the short side, around a picture looked at again for a face the frame cuts
+
+
 def faces(rgb: np.ndarray) -> Subject | None:
-    """Faces (frontal, else profile), else cat faces, as one head box; None when there is none."""
+    """Faces (frontal, else profile), else cat faces, as one head box; None when there is none.
+
+    A face the frame cuts (a close-up from the eyebrows down, a testimonial's head against the
+    top edge) is found in the picture padded with its own edges: the cascades need the face's
+    outline, and missed Grace Hopper's face filling a clip's frame, so the call to action was
+    drawn over her eyes."""
     import cv2
 
     small = _resize(rgb, DETECT_SIDE)
@@ -246,15 +254,32 @@ def faces(rgb: np.ndarray) -> Subject | None:
                                             ("frontalcatface_extended", "cat", 4, (False,))):
         boxes = [b for f in flips for b in _detect(gray, name, neighbours, f)]
         if boxes and source == "face":  # a second cascade must agree (one alone finds faces in neck rings)
-            alt = _detect(gray, "frontalface_alt2", 3)
-            boxes = [b for b in boxes if any(_iou(b, a) > 0.3 for a in alt)]
-        if not boxes:
-            continue
-        biggest = max(b[2] * b[3] for b in boxes)
-        keep = [b for b in boxes if b[2] * b[3] >= biggest / 4]  # a group shot: every big face
-        box, core = _union(_grow(*b, w, h) for b in keep), _union(_margin(*b, w, h) for b in keep)
-        return Subject(box, source, f"{len(keep)} {source}{'s' if len(keep) != 1 else ''}", core)  # type: ignore[arg-type]
-    return None
+            boxes = _agreed(gray, boxes)
+        if boxes:
+            return _heads(boxes, source, w, h)
+    pad = round(min(h, w) * EDGE_PAD)
+    padded = cv2.copyMakeBorder(gray, pad, pad, pad, pad, cv2.BORDER_REPLICATE)
+    boxes = _agreed(padded, _detect(padded, "frontalface_default", 5))
+    # a face across the frame's edge (one inside it was looked for above: found only now, it is
+    # the other scaling's mistake, a head on a coin), and not one made of the border alone
+    cut = [(x - pad, y - pad, bw, bh) for x, y, bw, bh in boxes
+           if (x < pad or y < pad or x + bw > pad + w or y + bh > pad + h)
+           and x + bw > pad and y + bh > pad and x < pad + w and y < pad + h]
+    return _heads(cut, "face", w, h) if cut else None
+
+
+def _agreed(gray: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The frontal faces a second cascade finds too."""
+    alt = _detect(gray, "frontalface_alt2", 3) if boxes else []
+    return [b for b in boxes if any(_iou(b, a) > 0.3 for a in alt)]
+
+
+def _heads(boxes: list[tuple[int, int, int, int]], source: str, w: int, h: int) -> Subject:
+    """The head box around the biggest faces (a group shot: every big face), in shares of ``w`` x ``h``."""
+    biggest = max(b[2] * b[3] for b in boxes)
+    keep = [b for b in boxes if b[2] * b[3] >= biggest / 4]
+    box, core = _union(_grow(*b, w, h) for b in keep), _union(_margin(*b, w, h) for b in keep)
+    return Subject(box, source, f"{len(keep)} {source}{'s' if len(keep) != 1 else ''}", core)  # type: ignore[arg-type]
 
 
 def _norm(m: np.ndarray) -> np.ndarray:
