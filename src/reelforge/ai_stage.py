@@ -1071,12 +1071,17 @@ class AIStage:
                  for x in t.segments if hasattr(x, "text")]
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
                                offset_ms=first.start - first.in_ms, avoid=[name or "", kept, *shown], named=named)
+        unsure_title = ""
         if title_track and not given:
             new_title = name or next((p.text for p in phrases if p), None)
             if new_title and new_title != title:
                 ops.append(O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text=new_title))
                 said.append(f"title '{new_title}' ({'the name it says' if name else 'its first key phrase'})")
                 phrases = [p if p is None or p.text.lower() != new_title.lower() else None for p in phrases]
+                if name and (sure := _heard_sure(tr, name)) < NAME_SURE:
+                    # "the city of dreams" heard as "the city of Bremes" (64 %) became the title unsaid
+                    unsure_title = (f"The title '{name}' is the name the voiceover was heard to say, {sure:.0%} sure: "
+                                    "if that is not it, say e.g. 'title \"Urban Dreams\"'.")
         if (cta := self._spoken_cta(tl, text, tr)) is not None:
             ops.append(cta)
             said.append(f"call to action '{cta.text}' (what it speaks of)")
@@ -1088,7 +1093,8 @@ class AIStage:
             said.append(f"{len(cues)} caption{'s' if len(cues) != 1 else ''} (its key phrases, when they are said)")
         if not said:
             return ops, order_note
-        return ops, [*order_note, "Text from what the voiceover says: " + "; ".join(said) + "."]
+        return ops, [*order_note, "Text from what the voiceover says: " + "; ".join(said) + ".",
+                     *([unsure_title] if unsure_title else [])]
 
     @staticmethod
     def _spoken_cta(tl: Timeline, text: str, tr: Any) -> O.UpdateText | None:
@@ -1287,6 +1293,16 @@ def _pause_at(words: Sequence[Any], e: int, pieces: Sequence[Any]) -> int:
     src = words[e].end_ms + max(0, min(300, gap // 2))
     piece = next((s for s in pieces if s.in_ms <= src < s.in_ms + s.duration), pieces[0])
     return piece.start + src - piece.in_ms
+
+
+NAME_SURE = 0.75  # a name heard less surely is said to be a guess (heard: 'Harbor Lights' 0.79, 'Bremes' 0.64)
+
+
+def _heard_sure(tr: Any, name: str) -> float:
+    """How sure the speech recognition was of the least sure word of ``name`` (1.0 when not found)."""
+    parts = {p.casefold() for p in name.split()}
+    probs = [w.probability for w in tr.words if re.sub(r"\W+$", "", w.text.strip()).casefold() in parts]
+    return min(probs, default=1.0)
 
 
 def _under_voice(seg: Any, voice: Sequence[Any]) -> bool:

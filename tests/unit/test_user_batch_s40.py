@@ -91,3 +91,21 @@ def test_effects_there_are_none_of_are_named_as_not_applied(said, word):
     s = Session(library=IMAGES, smart_crop=False)
     r = s.handle(said)
     assert any(n.startswith(f"Not applied: '{word}'") for n in r.notes), r.notes
+
+
+def test_a_title_from_a_name_heard_unsurely_is_said_to_be_a_guess():
+    # espeak's "Welcome to the city of dreams" was heard "…the city of Bremes." (64 %) and became the
+    # title without a word; a name heard unsurely is now said to be one, with how to change it
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.ai_stage import NAME_SURE, _heard_sure
+    from reelforge.planner.notes_zh import to_zh
+
+    heard = Transcript(words=(Word(0, 400, "Welcome", 0.85), Word(400, 600, "to", 0.9), Word(600, 800, "the", 0.9),
+                              Word(800, 1000, "city", 0.95), Word(1000, 1200, "of", 0.9), Word(1200, 1700, "Bremes.", 0.643),
+                              Word(1800, 2300, "Harbor", 0.8), Word(2300, 2800, "Lights,", 0.79)),
+                       language="en", language_probability=0.99, duration_ms=3000)
+    assert _heard_sure(heard, "Bremes") == 0.643 < NAME_SURE
+    assert _heard_sure(heard, "Harbor Lights") == 0.79 >= NAME_SURE
+    note = ("The title 'Bremes' is the name the voiceover was heard to say, 64% sure: if that is not it, say e.g. "
+            "'title \"Urban Dreams\"'.")
+    assert to_zh(note) == "标题「Bremes」是从旁白里听出的名字（把握64%）：如果不对，可以说例如“标题改成「城市之梦」”。"

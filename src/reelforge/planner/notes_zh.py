@@ -300,6 +300,9 @@ _TABLE: list[Rule] = [
                  + ("图片多一些或视频短一些，切换就更快。" if m[1] == "Fast" else "图片少一些或视频长一些，每张停留更久。")),
     _r(r"Length capped at ([\d.]+) s \(asked for ([\d.]+) s\)\.",
        lambda m: f"时长限制为{m[1]}秒（要求的是{m[2]}秒）。"),
+    _r(r"The title '(.+)' is the name the voiceover was heard to say, (\d+)% sure: if that is not it, say e\.g\. "
+       r"'title \"Urban Dreams\"'\.",
+       lambda m: f"标题「{m[1]}」是从旁白里听出的名字（把握{m[2]}%）：如果不对，可以说例如“标题改成「城市之梦」”。"),
     _r(r"A video of no length cannot be made: the length is chosen below\.", lambda m: "无法制作时长为0的视频：时长按下面的方式决定。"),
     _r(r"Length raised to ([\d.]+) s, the shortest video made\.", lambda m: f"时长提高到{m[1]}秒，这是最短的视频长度。"),
     _r(r"Transitions: hard cuts(?: \((\w+) style\))?\.",
