@@ -53,3 +53,41 @@ def test_duck_the_music_more(media, tmp_path):
     assert before > 4  # it ducked before
     assert after > before + 4  # and now further
     assert abs(gap_after - gap_before) < 3  # between the bursts the music is as loud as before
+
+
+def test_the_music_stays_down_through_a_pause_between_sentences(media, tmp_path):
+    """A voice that pauses half a second between sentences and two seconds before its last: the
+    music stayed down only ~0.4 s after each word (the compressor's release) and swelled ~9 dB in
+    every short pause, pumping; it now holds through the short pause and comes back in the long
+    one."""
+    from reelforge.media import ingest
+
+    from ._render_helpers import RATE, _write_wav
+
+    on = [(0.3, 1.8), (2.3, 3.6), (5.6, 6.6)]  # pauses of 0.5 s and 2.0 s
+    t = np.arange(int(8 * RATE)) / RATE
+    gate = np.zeros_like(t)
+    for a, b in on:
+        gate[(t >= a) & (t < b)] = 1.0
+    tone = sum(np.sin(2 * np.pi * f * t) / k for k, f in enumerate((180, 360, 540, 900), 1))  # the helpers' voice
+    _write_wav(tmp_path / "paused.wav", 0.3 * tone * (0.5 + 0.5 * np.sin(2 * np.pi * 4 * t) ** 2) * gate)
+    voice = ingest(tmp_path / "paused.wav", workdir=tmp_path)
+    tl = build(width=160, height=90, fps=30, duration=8000, assets=[media["red"], voice, media["music"]],
+               tracks=[{"id": "m", "kind": "video", "role": "main", "segments": [
+                   {"id": "v", "kind": "video", "start": 0, "duration": 8000, "src": "red"}]},
+                       {"id": "vo", "kind": "audio", "role": "voice", "segments": [
+                   {"id": "a1", "kind": "audio", "start": 0, "duration": 8000, "src": voice.id}]},
+                       {"id": "bgm", "kind": "audio", "role": "music", "segments": [
+                   {"id": "a2", "kind": "audio", "start": 0, "duration": 8000, "src": "music", "volume": 0.35,
+                    "duck": True}]}])
+    samples, rate = decode_audio(render(tl, tmp_path / "paused.mp4"))
+    chord = (261.6, 329.6, 392.0)
+
+    def music_db(a: float, b: float) -> float:
+        return _band_db(window(samples, rate, a, b), rate, chord)
+
+    under = music_db(0.8, 1.7)  # under the first sentence
+    short = music_db(1.85, 2.25)  # the half-second pause
+    back = music_db(4.6, 5.5)  # the long pause, a second after the voice stopped
+    assert back - under > 8, (under, back)  # it ducks, and comes back in the long pause
+    assert short - under < 1.5, (under, short)  # and holds through the short one (it was 3.7 dB up here, ~9 with espeak)
