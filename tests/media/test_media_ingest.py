@@ -193,12 +193,12 @@ def test_non_media_extension(samples_dir, tmp_path, fname):
 
 
 def test_unsupported_content(tmp_path):
-    from reelforge.media.samples import write_test_audio
+    from .test_media_probe import _ac3
 
-    p = write_test_audio(tmp_path / "song.flac", 0.3)
+    p = _ac3(tmp_path / "song.ac3")
     with pytest.raises(UnsupportedMedia) as err:
         ingest(p)
-    _assert_4001(err.value, "song.flac")
+    _assert_4001(err.value, "song.ac3")
     bmp = write_test_image(tmp_path / "pic.bmp", (8, 8), "red")
     with pytest.raises(UnsupportedMedia, match="pic.bmp: bmp content is not supported"):
         ingest(bmp)

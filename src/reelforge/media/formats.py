@@ -16,7 +16,7 @@ MAX_FILE_BYTES = 500 * 1024**2
 FORMATS: MappingProxyType[str, str] = MappingProxyType({
     "mp4": "video", "mov": "video", "avi": "video", "webm": "video", "mkv": "video",
     "jpeg": "image", "png": "image", "gif": "image", "webp": "image",
-    "mp3": "audio", "wav": "audio", "m4a": "audio", "aac": "audio",
+    "mp3": "audio", "wav": "audio", "m4a": "audio", "aac": "audio", "ogg": "audio", "flac": "audio",
 })
 
 #: extension (lower case, with the dot) -> format family
@@ -24,12 +24,15 @@ EXTENSION_FORMAT: MappingProxyType[str, str] = MappingProxyType({
     ".mp4": "mp4", ".m4v": "mp4", ".mov": "mov", ".avi": "avi", ".webm": "webm", ".mkv": "mkv",
     ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".gif": "gif", ".webp": "webp",
     ".mp3": "mp3", ".wav": "wav", ".m4a": "m4a", ".aac": "aac",
+    # Ogg (Vorbis from editors and sound libraries, Opus from voice notes) and FLAC (musicians' lossless)
+    ".ogg": "ogg", ".oga": "ogg", ".opus": "ogg", ".flac": "flac",
 })
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(
-    ext for ext in EXTENSION_FORMAT if ext != ".m4v"
+    ext for ext in EXTENSION_FORMAT if ext not in (".m4v", ".oga")
 )
-"""Extensions named in DESIGN.md (``.m4v`` is also read as mp4 but not advertised)."""
+"""Extensions named in DESIGN.md, and Ogg/Opus/FLAC audio (``.m4v`` is also read as mp4 and
+``.oga`` as Ogg, not advertised)."""
 
 SUPPORTED_FORMATS: frozenset[str] = frozenset(FORMATS)
 
@@ -45,7 +48,7 @@ _KIND_TITLE = {"video": "Video", "image": "Images", "audio": "Audio"}
 _DISPLAY_EXT = {
     "video": [".mp4", ".mov", ".avi", ".webm", ".mkv"],
     "image": [".jpg", ".jpeg", ".png", ".gif", ".webp"],
-    "audio": [".mp3", ".wav", ".m4a", ".aac"],
+    "audio": [".mp3", ".wav", ".m4a", ".aac", ".ogg", ".opus", ".flac"],
 }
 
 
@@ -70,7 +73,7 @@ def extension_for_format(fmt: str) -> str | None:
 def supported_list() -> str:
     """Human text listing the supported formats by kind, for error messages and help.
 
-    ``Video: mp4, mov, avi, webm, mkv; Images: jpg, jpeg, png, gif, webp; Audio: mp3, wav, m4a, aac``
+    ``Video: mp4, mov, avi, webm, mkv; Images: jpg, jpeg, png, gif, webp; Audio: mp3, wav, m4a, aac, ogg, opus, flac``
     """
     return "; ".join(
         f"{_KIND_TITLE[kind]}: " + ", ".join(e.lstrip(".") for e in exts)

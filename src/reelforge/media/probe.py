@@ -597,4 +597,6 @@ def _family(demuxer: str, container, p: Path, *, has_video: bool, codecs: set[st
         return "webm" if codecs <= _WEBM_CODECS else "mkv"
     if "aac" in names:
         return "aac"
+    if "ogg" in names and has_video:
+        return "ogv"  # (Theora video in Ogg: not read)
     return names[0]
