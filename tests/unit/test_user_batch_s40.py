@@ -109,3 +109,46 @@ def test_a_title_from_a_name_heard_unsurely_is_said_to_be_a_guess():
     note = ("The title 'Bremes' is the name the voiceover was heard to say, 64% sure: if that is not it, say e.g. "
             "'title \"Urban Dreams\"'.")
     assert to_zh(note) == "标题「Bremes」是从旁白里听出的名字（把握64%）：如果不对，可以说例如“标题改成「城市之梦」”。"
+
+
+@pytest.mark.parametrize(("said", "fade", "note"), [
+    ("fade in 999999 seconds", 10_000, "The fade is 10 s: the longest a fade can be."),  # said "fade-in 999999s"
+    ("fade the music out over 20 seconds", 10_000, "The fade is 10 s: the longest a fade can be."),
+    ("淡入100秒", 10_000, "淡入淡出为10秒：这是最长的。"),
+])
+def test_a_fade_longer_than_can_be_is_said_as_made(said, fade, note):
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    plan = plan_edit(said, sample_timeline(), library=LIBRARY)
+    (op,) = plan.ops
+    assert fade in (op.fade_in_ms, op.fade_out_ms) and note in plan.reply, plan.reply
+    assert "999999" not in plan.reply
+
+
+def test_a_fade_longer_than_half_a_short_track_is_said_as_made():
+    from reelforge.planner import ops as O
+    from reelforge.planner.apply import apply
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    tl = sample_timeline()
+    music = tl.track(Role.MUSIC).segments[0]
+    short = apply(tl, [O.SetAudioTiming(role="music", end_ms=music.start + 12_000)], library=LIBRARY)
+    plan = plan_edit("fade the music in over 20 seconds", short, library=LIBRARY)
+    assert plan.ops[0].fade_in_ms == 6000 and "half the track's length" in plan.reply, plan.reply
+    got = apply(short, plan.ops, library=LIBRARY).track(Role.MUSIC).segments[0]
+    assert got.fade_in_ms == 6000  # what the reply says is what is made
+
+
+@pytest.mark.parametrize("said", ["music to -50%", "music volume -50%", "set the music to minus 50 percent"])
+def test_a_minus_percentage_is_less_not_more(said):
+    # "music to -50%" set the music to 50 %: louder than the 35 % it was
+    from reelforge.planner import ops as O
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    assert plan_edit(said, sample_timeline(), library=LIBRARY).ops == (O.SetVolume(role="music", factor=0.5),)

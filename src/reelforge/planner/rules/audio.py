@@ -424,6 +424,14 @@ def _h_fade(c: _Ctx) -> list[O.Op] | None:
         if fade_in is None and fade_out is None:
             raise _Cannot("没有淡入淡出可以缩短" if c.zh else "there is no fade to shorten")
         return [O.SetFade(role=role, fade_in_ms=fade_in, fade_out_ms=fade_out)]  # type: ignore[arg-type]
+    pieces = _pieces(c, role)
+    longest = min([FADE_MAX_MS, *(s.duration // 2 for s in pieces[:1] + pieces[-1:])])  # (as applied: half a piece)
+    if ms is not None and ms > longest:  # "fade in 999999 seconds" was answered "fade-in 999999s" (it made 7.5 s)
+        half = longest < FADE_MAX_MS
+        c.notes.append((f"淡入淡出为{longest / 1000:g}秒：" + ("最长为音轨长度的一半。" if half else "这是最长的。")) if c.zh else
+                       f"The fade is {longest / 1000:g} s: " + ("half the track's length, the most it can be."
+                                                                if half else "the longest a fade can be."))
+        ms = longest
     return [O.SetFade(role=role, fade_in_ms=(ms or 2000) if fin else None,  # type: ignore[arg-type]
                       fade_out_ms=(ms or 2000) if fout else None)]
 
@@ -593,6 +601,9 @@ def _volume(c: _Ctx, role: str | None = None) -> list[O.Op] | None:
             return [O.SetVolume(role=role, volume=P.db_to_gain(db))]  # type: ignore[arg-type]
         return [O.SetVolume(role=role, factor=P.db_to_gain(db))]  # type: ignore[arg-type]
     pct = P.parse_percent(t)
+    if pct is not None and _has(r"(?:^|[\s(:=])(?:-|−|minus\s+|负)\s*\d+(?:\.\d+)?\s*(?:%|percent|per\s*cent)", t):
+        # "music to -50%" was set to 50 %, louder: a minus says less, by that much
+        return [O.SetVolume(role=role, factor=round(max(0.01, 1 - pct), 4))]  # type: ignore[arg-type]
     if pct is not None and not re.fullmatch(r"\s*(?:0?\.\d+|1(?:\.0+)?|0)\s*", t):
         if _has(r"\bby\s+\d+\s*%|\d+\s*%\s+(?:louder|quieter|lower|higher|more|less)|(?:降低|减少|调低|提高|增加|调高|加大)\s*(?:了)?\s*(?:\d+\s*%|百分之)", t):
             up = _has(_LOUDER + r"|\d+\s*%\s+more\b|增加|调高", t)  # "add 20% more music" was quieter
