@@ -31,3 +31,15 @@ def test_allow_list_names_hosts_and_networks():
     check_url("http://localhost:9/a.jpg", ["localhost"])
     with pytest.raises(UrlNotAllowed):
         check_url("http://127.0.0.1:9/a.jpg", ["10.0.0.0/8"])
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("..", "file"), (".", "file"), (" . . ", "file"), ("．．", "file"),  # dots alone are no name
+    ("．．／x.png", "x.png"), ("a/．．/b.png", "b.png"), ("..\\evil.png", "evil.png"),
+    ("photo.jpg", "photo.jpg"), (".hidden.png", ".hidden.png"), ("ｆｕｌｌ.png", "full.png"),
+])
+def test_a_display_name_is_a_printable_last_segment_never_dots(raw, shown):
+    # an upload named ".." kept it, and editor hand-off files wrote it as a media reference
+    from reelforge.media.fetch import display_name
+
+    assert display_name(raw, "file") == shown

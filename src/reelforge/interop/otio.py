@@ -78,7 +78,10 @@ def _url(asset: Asset, media_root: str | None) -> str:
     ``media_root`` when the receiver has the originals elsewhere (the service's hand-off)."""
     if media_root is None:
         return Path(asset.path).resolve().as_uri()
-    return f"{media_root.rstrip('/')}/{asset.name}" if media_root else asset.name
+    from reelforge.media.fetch import display_name
+
+    name = display_name(asset.name, asset.id)  # (a name of a project made before names were cleaned: "..")
+    return f"{media_root.rstrip('/')}/{name}" if media_root else name
 
 
 def _fields(seg: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:

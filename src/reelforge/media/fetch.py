@@ -31,6 +31,7 @@ import secrets
 import socket
 import threading
 import time
+import unicodedata
 from collections import deque
 from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
@@ -73,10 +74,12 @@ class Fetched:
 
 
 def display_name(raw: str | None, fallback: str) -> str:
-    """A client-given file name reduced to a printable last segment, for display only."""
-    name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    """A client-given file name reduced to a printable last segment, for display only. Read as
+    NFKC first ("．．／x.png" is "../x.png": "x.png"); one of dots alone ("..") is no name (it was
+    written as a media reference into editor hand-off files)."""
+    name = unicodedata.normalize("NFKC", raw or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     name = "".join(ch for ch in name if ch.isprintable())[:200]
-    return name or fallback
+    return name if name.strip(". ") else fallback
 
 
 def too_large(name: str, limit: int) -> FileTooLarge:
