@@ -117,3 +117,29 @@ def test_webm_without_a_length_in_its_header(tmp_path):
                         "-c:a", "libopus", "-f", "webm", "pipe:1"], stdout=fh, check=True, timeout=60)
     info = probe(out)
     assert info.format == "webm" and info.has_audio and 1900 <= info.duration_ms <= 2100
+
+
+def test_a_header_s_impossible_timing_is_refused(tmp_path):
+    """A second of video whose header says 12 hours (0.001 fps) was taken as a 12-hour clip, and a
+    4 KB WAV saying 1 Hz as 2,000 s of sound: a picture every 20 s and a 1 Hz rate are refused, a
+    slideshow video of a picture every 2 s and 8 kHz telephone audio are not."""
+    import subprocess
+    import wave
+
+    from reelforge.media.ffmpeg import ffmpeg_exe
+
+    for name, rate in (("slow.mp4", "0.05"), ("slides.mp4", "0.5")):
+        subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i", f"color=red:s=64x64:r={rate}:d=60",
+                        "-c:v", "libx264", "-pix_fmt", "yuv420p", str(tmp_path / name)], check=True)
+    for name, hz in (("one.wav", 1), ("phone.wav", 8000)):
+        with wave.open(str(tmp_path / name), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(hz)
+            w.writeframes(b"\x00\x10" * 2000)
+    with pytest.raises(UnsupportedMedia, match=r"slow.mp4: each picture of the video lasts 20 s \(0.05 fps\)"):
+        probe(tmp_path / "slow.mp4")
+    with pytest.raises(UnsupportedMedia, match=r"one.wav: the audio's sample rate is 1 Hz"):
+        probe(tmp_path / "one.wav")
+    assert probe(tmp_path / "slides.mp4").fps == 0.5
+    assert probe(tmp_path / "phone.wav").duration_ms == 250

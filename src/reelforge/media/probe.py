@@ -336,6 +336,10 @@ def _is_cover_art(stream) -> bool:
         return False
 
 
+MIN_FPS = 0.1  # a slideshow video of a picture every 10 s is one; a picture an hour is a header's lie
+MIN_SAMPLE_RATE = 4000  # telephone audio is 8 kHz
+
+
 def _probe_av(p: Path, size: int, container, limits: PixelLimits) -> MediaInfo:
     demuxer = container.format.name
     videos = [s for s in container.streams.video if not _is_cover_art(s)]
@@ -403,10 +407,16 @@ def _probe_av(p: Path, size: int, container, limits: PixelLimits) -> MediaInfo:
         width, height = (coded_h, shown_w) if rotation in (90, 270) else (shown_w, coded_h)
         rate = v.average_rate or v.guessed_rate or v.base_rate
         fps = round(float(rate), 3) if rate else 0.0
+        if 0 < fps < MIN_FPS:  # (a 14 KB second of video whose header says 12 hours: 0.001 fps)
+            raise UnsupportedMedia(f"{p.name}: each picture of the video lasts {1 / fps:.0f} s ({fps:g} fps); "
+                                   f"a video needs at least {MIN_FPS:g} fps (damaged, or not a video)")
     sample_rate = channels = 0
     if a is not None:
         sample_rate = int(a.codec_context.sample_rate or 0)
         channels = int(getattr(a.codec_context, "channels", 0) or 0)
+        if 0 < sample_rate < MIN_SAMPLE_RATE:  # (a 4 KB WAV whose header says 1 Hz: 2,000 s of "sound")
+            raise UnsupportedMedia(f"{p.name}: the audio's sample rate is {sample_rate} Hz; at least "
+                                   f"{MIN_SAMPLE_RATE} Hz is sound (damaged, or not audio)")
     return MediaInfo(
         path=str(p), format=fmt, kind="video" if v is not None else "audio", width=width,
         height=height, duration_ms=duration_ms, fps=fps, has_audio=has_audio,
