@@ -152,3 +152,15 @@ def test_a_minus_percentage_is_less_not_more(said):
     from .edit_cases import LIBRARY, sample_timeline
 
     assert plan_edit(said, sample_timeline(), library=LIBRARY).ops == (O.SetVolume(role="music", factor=0.5),)
+
+
+@pytest.mark.parametrize("said", ["captions pls", "subs plz", "captions too", "subtitles on"])
+def test_captions_asked_for_in_a_few_words_are_made_from_the_speech(said):
+    # "tiktok video 20s, title Fresh Brew, captions pls, beat synced cuts" left half the speech
+    # uncaptioned: "captions pls" was not read as asking for them ("captions please" was)
+    from reelforge.planner import ops as O
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    assert plan_edit(said, sample_timeline(), library=LIBRARY).ops == (O.AutoCaptions(),)
