@@ -164,3 +164,12 @@ def test_captions_asked_for_in_a_few_words_are_made_from_the_speech(said):
     from .edit_cases import LIBRARY, sample_timeline
 
     assert plan_edit(said, sample_timeline(), library=LIBRARY).ops == (O.AutoCaptions(),)
+
+
+@pytest.mark.parametrize(("name", "caption"), [("my cat's \"best\" beach.jpg", "My Cat's Best Beach"),
+                                               ("“summer” sale.png", "Summer Sale"), ("«hello» world.jpg", "Hello World")])
+def test_a_caption_from_a_file_name_leaves_its_quotes_out(name, caption):
+    # 'My Cat's "best" Phötø' was drawn with the name's quotes
+    from reelforge.planner.file_names import caption_from_name
+
+    assert caption_from_name(name) == caption

@@ -114,7 +114,7 @@ def name_words(filename: str) -> list[str]:
 
 def _meaningful_words(filename: str) -> list[str]:
     name = re.sub(r"@\d(?:\.\d)?x\b", " ", human_name(filename), flags=re.IGNORECASE)  # hero@2x: a pixel density
-    raw = [t for t in re.split(r"[\s\-.,()\[\]{}+]+", name) if t]
+    raw = [t for t in re.split(r"[\s\-.,()\[\]{}+\"“”«»„]+", name) if t]  # (a name's quotes are no caption's)
     words: list[str] = []
     for k, token in enumerate(raw):
         if token.lower() not in ("new", "at") and (token.lower() in _GENERIC_WORDS or token.lower() in _TECH_WORDS):
