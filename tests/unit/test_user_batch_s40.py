@@ -173,3 +173,12 @@ def test_a_caption_from_a_file_name_leaves_its_quotes_out(name, caption):
     from reelforge.planner.file_names import caption_from_name
 
     assert caption_from_name(name) == caption
+
+
+@pytest.mark.parametrize("said", ["a promo for our sparkling water", "a reel for the glowing skin serum",
+                                  "a 15 second video of the particle accelerator tour"])
+def test_what_is_sold_is_no_effect_not_applied(said):
+    from .test_compose import IMAGES
+
+    r = Session(library=IMAGES, smart_crop=False).handle(said)
+    assert not any(n.startswith("Not applied") for n in r.notes), r.notes

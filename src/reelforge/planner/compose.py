@@ -630,8 +630,9 @@ _BIG_TEXT = re.compile(r"\b(?:big|large|larger|bigger|huge|readable|legible|easy
                        r"\b(?:text|captions?|subtitles?|fonts?)\s+(?:big|large|readable|legible)\b|大字|字大|大号字|字体大")
 _UNAPPLIED = re.compile(r"\b(?:dreamy|luxur(?:y|ious)|epic|dramatic|grunge|grungy|neon|glitchy?|"
                         r"lo-?fi|sleek|futuristic|gritty|y2k|vaporwave|edgy|atmospheric|"
-                        r"cyberpunk|noir|vibey|aesthetic|sparkly|sparkles?|sparkling|glitter(?:y|ing)?|confetti|"
-                        r"glow(?:y|ing)|shimmer(?:y|ing)?|bokeh|lens\s+flares?|particles?)\b|赛博朋克|高级感|氛围感|闪闪发光|闪光|亮片|彩带")
+                        # effects there are none of ("sparkling water", "glowing skin" are what is sold: not these)
+                        r"cyberpunk|noir|vibey|aesthetic|sparkly|sparkles|glittery|confetti|bokeh|lens\s+flares?|"
+                        r"particle\s+effects?)\b|赛博朋克|高级感|氛围感")
 
 
 def _unapplied_style_words(instruction: str) -> list[str]:
