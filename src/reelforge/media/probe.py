@@ -407,8 +407,10 @@ def _probe_av(p: Path, size: int, container, limits: PixelLimits) -> MediaInfo:
         width, height = (coded_h, shown_w) if rotation in (90, 270) else (shown_w, coded_h)
         rate = v.average_rate or v.guessed_rate or v.base_rate
         fps = round(float(rate), 3) if rate else 0.0
-        if 0 < fps < MIN_FPS:  # (a 14 KB second of video whose header says 12 hours: 0.001 fps)
-            raise UnsupportedMedia(f"{p.name}: each picture of the video lasts {1 / fps:.0f} s ({fps:g} fps); "
+        fastest = max((float(r) for r in (v.average_rate, v.guessed_rate, v.base_rate) if r), default=0.0)
+        if 0 < fastest < MIN_FPS:  # (a 14 KB second of video whose header says 12 hours: 0.001 fps;
+            # a variable rate screen recording of a still screen has a base rate of its own)
+            raise UnsupportedMedia(f"{p.name}: each picture of the video lasts {1 / fastest:.0f} s ({fastest:.3g} fps); "
                                    f"a video needs at least {MIN_FPS:g} fps (damaged, or not a video)")
     sample_rate = channels = 0
     if a is not None:
