@@ -8,7 +8,7 @@ import json
 import pytest
 
 from .. import _http as httpx
-from .conftest import auth, new_session, new_token, start_server
+from .conftest import auth, new_session, new_token, start_server, upload
 
 pytestmark = pytest.mark.service
 
@@ -80,3 +80,25 @@ def test_a_draft_of_many_long_texts_is_422_not_minutes_of_cpu(srv):
         assert r.status_code == 422, (path, r.text[:300])
         assert r.json()["code"] == 1 and "REELFORGE_MAX_TOTAL_TEXT_CHARS" in r.json()["message"], r.text[:300]
     assert httpx.get(f"{srv.url}/v1/credits", headers=auth(token)).json()["frozen"] == 0
+
+
+def test_the_same_file_uploaded_again_is_stored_and_counted_once(srv, media_dir):
+    # 13 uploads of one file were 13 files and 13 rows against the account's storage, and one
+    # asset in the session's media (the copies could only go with the whole session)
+    import sqlite3
+
+    token = new_token(srv.url)
+    sid = new_session(srv.url, token)
+    shot = media_dir / "shot1.jpg"
+    for files in ([shot, shot], [shot]):
+        r = upload(srv.url, token, sid, files)
+        assert r.status_code == 201, r.text
+        assert len(r.json()["media"]) == 1 and r.json()["assets"][0]["name"] == "shot1.jpg"
+    db = sqlite3.connect(srv.data_dir / "reelforge.db")
+    try:
+        rows = db.execute("select count(*), sum(size) from assets where session_id = ?", (sid,)).fetchone()
+    finally:
+        db.close()
+    assert rows == (1, shot.stat().st_size), rows
+    kept = [p for p in (srv.data_dir / "media" / sid).rglob("*") if p.is_file() and p.suffix == ".jpg"]
+    assert len(kept) == 1, kept

@@ -290,6 +290,15 @@ class Core:
                 self.check_session(who, session_id)
             raise
         assets = [a for a, _ in pairs]
+        # the same bytes again (an id is its content's): stored and counted once (13 uploads of one
+        # file were 13 files against the account's storage, and one asset in the library)
+        have = quotas.stored_asset_ids(self.ctx, session_id)
+        keep, again = [], []
+        for a, r in pairs:
+            (again if a.id in have else keep).append((a, r))
+            have.add(a.id)
+        self._discard(session_id, again)
+        pairs = keep
         reserved: list[str] = []
         try:
             # recorded (and counted against the account's storage) before the session uses them

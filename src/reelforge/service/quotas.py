@@ -139,6 +139,12 @@ def full(settings: Settings, used: int | None = None) -> StorageFull:
                        f"{have} (REELFORGE_MAX_STORAGE_BYTES_PER_ACCOUNT); {FREE_ROOM}")
 
 
+def stored_asset_ids(ctx: Context, session_id: str) -> set[str]:
+    """The asset ids (content addresses) the session's stored files hold."""
+    with ctx.db.tx() as s:
+        return set(s.scalars(select(StoredAsset.asset_id).where(StoredAsset.session_id == session_id)))
+
+
 def reserve(ctx: Context, account_id: str, session_id: str, pairs: Sequence) -> list[str]:
     """Record ingested assets (``[(Asset, Received)]``) in the session if the account has room
     for them all, in one transaction under the account lock; the new rows' ids. Raises
