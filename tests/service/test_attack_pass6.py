@@ -32,6 +32,23 @@ def test_a_multipart_boundary_over_the_parsers_limit_is_400_not_500(srv):
     assert httpx.get(f"{srv.url}/v1/sessions/{sid}/state", headers=auth(token)).status_code == 200
 
 
+def test_a_multipart_body_cut_before_its_closing_boundary_is_400(srv, media_dir):
+    # the part cut off was probed as a file and answered 415 "not a readable media file"
+    token = new_token(srv.url)
+    sid = new_session(srv.url, token)
+    body = (b'--XyZ\r\nContent-Disposition: form-data; name="files"; filename="shot1.jpg"\r\n'
+            b"Content-Type: image/jpeg\r\n\r\n" + (media_dir / "shot1.jpg").read_bytes()[:1500])
+    r = httpx.post(f"{srv.url}/v1/sessions/{sid}/assets", content=body,
+                   headers={**auth(token), "Content-Type": "multipart/form-data; boundary=XyZ"})
+    assert r.status_code == 400, r.text
+    assert r.json() == {"code": 1, "message": "malformed multipart body: it ends before its closing boundary"}
+    assert not list((srv.data_dir / "media" / sid).glob("*.jpg"))
+    whole = body + (media_dir / "shot1.jpg").read_bytes()[1500:] + b"\r\n--XyZ--\r\n"
+    r = httpx.post(f"{srv.url}/v1/sessions/{sid}/assets", content=whole,
+                   headers={**auth(token), "Content-Type": "multipart/form-data; boundary=XyZ"})
+    assert r.status_code == 201, r.text
+
+
 class _Mcp:
     """A raw MCP-over-HTTP caller: its token, and the session its ``initialize`` opened."""
 

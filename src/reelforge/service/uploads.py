@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from python_multipart import MultipartParser
-from python_multipart.multipart import parse_options_header
+from python_multipart.multipart import MultipartState, parse_options_header
 from starlette.requests import Request
 
 from reelforge.errors import FileTooLarge, ReelforgeError, shown
@@ -221,6 +221,8 @@ async def receive_multipart(request: Request, storage: Storage, session_id: str,
             for i in range(0, len(chunk), CHUNK):
                 parser.write(chunk[i:i + CHUNK])
         parser.finalize()
+        if parser.state is not MultipartState.END:  # (finalize does not check: a cut-off part was probed)
+            raise BadRequest("malformed multipart body: it ends before its closing boundary")
     except BaseException as exc:
         parts.close()
         remove(parts.files)
