@@ -49,6 +49,20 @@ def test_a_multipart_body_cut_before_its_closing_boundary_is_400(srv, media_dir)
     assert r.status_code == 201, r.text
 
 
+def test_a_compressed_request_body_is_415_saying_so(srv):
+    # a gzip JSON body was answered 400 "There was an error parsing the body"
+    import gzip
+
+    token = new_token(srv.url)
+    r = httpx.post(f"{srv.url}/v1/sessions", content=gzip.compress(b'{"name": "zipped"}'),
+                   headers={**auth(token), "Content-Type": "application/json", "Content-Encoding": "gzip"})
+    assert r.status_code == 415, r.text
+    assert r.json() == {"code": 1, "message": "request bodies are not accepted compressed (Content-Encoding: gzip): "
+                                              "send them as they are"}
+    r = httpx.post(f"{srv.url}/v1/sessions", json={"name": "plain"}, headers=auth(token))
+    assert r.status_code == 201, r.text
+
+
 class _Mcp:
     """A raw MCP-over-HTTP caller: its token, and the session its ``initialize`` opened."""
 

@@ -101,6 +101,12 @@ class BodyGuard:
             return
         receive = idle_bounded(receive, self.idle_seconds)
         headers = {k.lower(): v for k, v in scope.get("headers", ())}
+        coding = headers.get(b"content-encoding", b"identity").decode("latin-1").strip().lower()
+        if coding not in ("", "identity"):  # (a gzip body was answered "There was an error parsing the body")
+            await _drain(receive, True, headers.get(b"content-length", b""))
+            await _limit_error(415, f"request bodies are not accepted compressed (Content-Encoding: {coding[:40]}): "
+                                    "send them as they are")(scope, receive, send)
+            return
         ctype = headers.get(b"content-type", b"").decode("latin-1").lower()
         if ctype.startswith("multipart/") and UPLOAD_PATHS.match(scope.get("path", "")):
             await self.app(scope, receive, send)
