@@ -182,3 +182,20 @@ def test_what_is_sold_is_no_effect_not_applied(said):
 
     r = Session(library=IMAGES, smart_crop=False).handle(said)
     assert not any(n.startswith("Not applied") for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize(("said", "reply"), [
+    ("change the title to 'Urban Dreams'", 'The title already says "Urban Dreams".'),
+    ("the title should read 'Urban Dreams'", 'The title already says "Urban Dreams".'),
+    ("change the cta to 'Shop now'", 'The call to action already says "Shop now".'),
+    ("把标题改成「Urban Dreams」", "标题已经是「Urban Dreams」。"),
+])
+def test_renaming_a_text_to_what_it_says_is_said_so(said, reply):
+    # the suggestion "say e.g. 'title "Urban Dreams"'" on a title already saying it was answered
+    # "I did not understand 'change the title to …'"
+    from reelforge.planner.rules import plan_edit
+
+    from .edit_cases import LIBRARY, sample_timeline
+
+    plan = plan_edit(said, sample_timeline(), library=LIBRARY)
+    assert plan.ops == () and plan.reply.startswith(reply) and "understand" not in plan.reply, plan.reply

@@ -364,6 +364,12 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     elif c.quotes:
         if len(c.quotes) >= 2:
             new_text = c.quotes[-1]
+        elif (role is not None and (_RX_RENAME.search(c.raw) or _RX_SHOULD_SAY.search(c.raw))
+              and any(c.quotes[0].casefold() == s.text.casefold() for _, s in c.text_segs(role))):
+            # "change the title to 'Urban Dreams'" with that title there: said, not "I did not understand"
+            word = {Role.TITLE: "标题", Role.CAPTION: "字幕", Role.CTA: "行动号召"}.get(role, "文字") if c.zh else \
+                {Role.CTA: "call to action"}.get(role, role.value)
+            raise _Cannot(f"{word}已经是「{c.quotes[0]}」" if c.zh else f'the {word} already says "{c.quotes[0]}"')
         elif not (existing and any(c.quotes[0].casefold() == s.text.casefold() for _, s in existing)):
             new_text = c.quotes[0]
             if (kind := kind_called(t)) and (meant := text_meant(t, existing)) is not None \
