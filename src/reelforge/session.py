@@ -27,7 +27,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -1034,10 +1034,11 @@ def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> li
 
 
 def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: re.Pattern[str],
-                  kinds: tuple[type, ...], rewrite: Any = None) -> tuple[Timeline, list[O.Op], list[str]]:
+                  kinds: tuple[type, ...], rewrite: Callable[[list[O.Op], Timeline, str], tuple[list[O.Op], str]] | None = None,
+                  ) -> tuple[Timeline, list[O.Op], list[str]]:
     """The clauses of a first instruction that ``clause_rx`` finds, read by the edit rules; a
-    clause's ops are taken when all of them are of ``kinds`` (after ``rewrite(ops, tl)``, when
-    given). Also the rules' reply to each taken."""
+    clause's ops are taken when all of them are of ``kinds`` (after ``rewrite(ops, tl, reply)``,
+    which may change them and their reply, when given). Also the rules' reply to each taken."""
     from reelforge.planner import rules
 
     ops: list[O.Op] = []
