@@ -456,6 +456,9 @@ def _secs(ms: str) -> str:
 
 
 _ERRORS: list[Rule] = [
+    # "改成2小时": the length cap, in Chinese (it was said in English)
+    _r(r"[Tt]he video can be at most ([\d.]+) (minutes|seconds) long \((\w+)\)\.?",
+       lambda m: f"视频最长{m[1]}{'分钟' if m[2] == 'minutes' else '秒'}（{m[3]}）"),
     # "第二张上课照片和第一张换一下位置": which of the shots a name matches, asked in Chinese (it was asked in English)
     _r(r'"(.+?)" matches (\d+) segments \((.+)\); which one\?', lambda m: f"「{m[1]}」对应{m[2]}个镜头（{m[3]}）：是哪一个？"),
     # a model step that failed (`AIStage.run_request`): which step, and the kind of failure

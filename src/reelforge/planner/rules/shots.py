@@ -1535,6 +1535,13 @@ def _h_total_keeping(c: _Ctx) -> list[O.Op] | None:
     return [O.SetTotalDuration(duration_ms=TW.find_durations(m.group("head"))[0].ms, keep=kept)]
 
 
+# a length in hours: "make it 2 hours", "an hour long", "改成两个小时"
+_RX_HOURS_LONG = re.compile(r"^\s*(?:please\s+)?(?:make|set|change|turn)\s+(?:it|the\s+(?:video|length|whole\s+thing))\s+(?:to\s+)?"
+                            r"(?:be\s+)?(?:about\s+)?(?P<n>\d+(?:\.\d+)?|an?|one|two|three)\s*-?\s*(?:hours?|hrs?)\b(?:\s+long\b)?\s*[.!]*$|"
+                            r"^\s*(?:make\s+it\s+)?(?P<ln>\d+(?:\.\d+)?|an?|one|two|three)\s*-?\s*(?:hours?|hrs?)\s+long\b|"
+                            r"(?:改成|变成|做成|改为|剪成)(?P<zn>\d+(?:\.\d+)?|一|两|二|三|半)个?(?:小时|钟头)")
+
+
 def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
     t = c.t
     if _NOT_THE_VIDEOS_LENGTH.search(t):
@@ -1552,6 +1559,12 @@ def _h_total_duration(c: _Ctx) -> list[O.Op] | None:
             raise _Cannot("那样视频不到1秒" if c.zh else "that would be less than a second")
         return [O.SetTotalDuration(duration_ms=want)]
     durs = TW.find_durations(t)
+    if not durs and (hours := _RX_HOURS_LONG.search(t)):
+        # "make it 2 hours", "3 hours long", "改成2小时": taken as asked, so the length cap says how long
+        # it may be (hours are no duration phrase: "open 24 hours" is no length; it was not understood)
+        n = hours.group("n") or hours.group("ln") or hours.group("zn")
+        k = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "一": 1, "两": 2, "二": 2, "三": 3, "半": 0.5}.get(n)
+        return [O.SetTotalDuration(duration_ms=round((k if k is not None else float(n)) * 3_600_000))]
     black = _has(r"\b(?:black|blank)\s+(?:screen|frames?|card|intro|outro)\b|黑屏|黑场", t) and \
         _has(r"\b(?:add|insert|put|start|starts|begin|begins|open|opens|end|ends|finish|finishes|with)\b|加|开头|结尾|开始", t)
     if (black or durs and _has(r"\b(?:pause|gap|break|breather|black\s+screen|blank\s+screen|silence|hold|of\s+black|"

@@ -206,6 +206,13 @@ _QUOTE_NAMES_TEXT = re.compile(r"\b(?:the\s+)?«q»\s+(?:text|title|caption|line
                                r"^\s*(?:the\s+)?«q»\s+(?:should|needs?\s+to|has\s+to|must|is|goes|comes)\b")
 
 
+# "'Free shipping' should appear at 15s", "「五折」在第10秒出现", "第12秒出现“包邮”": the quoted words shown then
+_RX_QUOTE_APPEARS = re.compile(r"«q»\s*(?:(?:should|will|must|needs?\s+to|has\s+to|to)\s+)?"
+                               r"(?:appears?|shows?\s+up|pops?\s+up|comes?\s+(?:up|in|on))\b|"
+                               r"«q»[^«»,，.。]{0,12}?(?:出现|弹出)|(?:出现|弹出)\s*«q»")
+_RX_APPEAR_VERB = re.compile(r"appears?|shows?\s+up|pops?\s+up|comes?\s+(?:up|in|on)|出现|弹出")
+
+
 # names said together, a couple's or a duo's: "Emily & Jason", "张伟&李婷"
 _NAMES_TEXT = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:&|\+|and)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|"
                          r"[\u4e00-\u9fff]{2,3}\s*[&＆和、]\s*[\u4e00-\u9fff]{2,3}")
@@ -288,6 +295,13 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         return None
     names_existing = any(q.casefold() == part.casefold() for q in c.quotes for _, s in c.text_segs(None)
                          for part in s.text.split(" · "))
+    if len(c.quotes) == 1 and not names_existing and (said := _RX_QUOTE_APPEARS.search(t)) \
+            and timing_in(c, None) is not None:
+        # "'Free shipping' appears at 15s", "「五折」在第10秒出现", "第12秒出现“包邮”": words not on
+        # screen yet, shown then (they were not understood)
+        verb = _RX_APPEAR_VERB.search(t, said.start(), said.end())
+        assert verb is not None
+        t = f"{t[:verb.start()]}{'显示' if P.CJK.search(verb.group(0)) else 'show'}{t[verb.end():]}"
     if not has_text_word and c.quotes and not _has(_ADD, t) and not names_existing:
         return None
     box_off = _has(BOX_OFF, t)  # "remove the box from the title": the box goes, the title stays
