@@ -269,7 +269,8 @@ def fetch(url: str, dest: Path, limits: FetchLimits = FetchLimits(), *,
         with pinned_client(pins) as client:
             for _ in range(limits.max_redirects + 1):
                 pins.add(check_url(current, limits.allowlist))
-                with client.stream("GET", current, timeout=httpx.Timeout(remaining())) as resp:
+                with client.stream("GET", current, headers={"Accept-Encoding": "identity"},
+                                   timeout=httpx.Timeout(remaining())) as resp:
                     if resp.is_redirect:
                         location = resp.headers.get("location")
                         if not location:
@@ -278,13 +279,18 @@ def fetch(url: str, dest: Path, limits: FetchLimits = FetchLimits(), *,
                         continue
                     if resp.status_code >= 400:
                         raise UrlFetchFailed(f"{url[:200]}: HTTP {resp.status_code}")
+                    coding = resp.headers.get("content-encoding", "").strip().lower()
+                    if coding not in ("", "identity"):
+                        # a few KB of stacked gzip decode to gigabytes, before any size check could run
+                        raise UrlFetchFailed(f"{url[:200]}: the server sent it compressed (Content-Encoding: "
+                                             f"{coding[:40]}); media files are fetched as they are")
                     name = _name_from(resp, current)
                     declared = resp.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > limits.max_bytes:
                         raise too_large(name, limits.max_bytes)
                     size = 0
                     with open(dest, "wb") as fh:
-                        for chunk in resp.iter_bytes(CHUNK):
+                        for chunk in resp.iter_raw(CHUNK):  # the bytes sent, never decoded
                             size += len(chunk)
                             if size > limits.max_bytes:
                                 raise too_large(name, limits.max_bytes)
