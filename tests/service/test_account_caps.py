@@ -300,3 +300,30 @@ def test_mcp_meets_the_same_limits(caps_server, media_dir, file_server):
     assert "storage limit" in text_of(result)
     assert not [p for p in (data / "media" / sids[1]).glob("*") if p.is_file()]
     assert not parts_left(data)
+
+
+@pytest.fixture(scope="module")
+def file_cap_server(tmp_path_factory, media_dir):
+    """A per-file limit under the voiceover's size, an account with room to spare."""
+    voice = sizes(media_dir)["voice.mp3"]
+    srv = start_server(tmp_path_factory.mktemp("srv-file-cap"), "file-cap", worker=False,
+                       REELFORGE_MAX_UPLOAD_BYTES=str(voice - 1),
+                       REELFORGE_MAX_STORAGE_BYTES_PER_ACCOUNT=str(50 * voice),
+                       REELFORGE_URL_ALLOWLIST="127.0.0.1")
+    yield srv
+    srv.stop()
+
+
+def test_a_url_past_the_file_limit_says_so_not_that_the_account_is_full(file_cap_server, media_dir, file_server):
+    """It answered "this upload would take the account past its storage limit" for an empty
+    account; an upload of the same file says the file is too large."""
+    base = file_cap_server.url
+    token = new_token(base)
+    sid = new_session(base, token)
+    by_url = httpx.post(f"{base}/v1/sessions/{sid}/assets", headers=auth(token),
+                        json={"urls": [f"{file_server}/voice.mp3"]})
+    sent = upload(base, token, sid, [media_dir / "voice.mp3"])
+    for r in (by_url, sent):
+        assert r.status_code == 413 and r.json()["code"] == 4002, r.text
+        assert "larger than" in r.json()["message"] and "storage limit" not in r.json()["message"], r.text
+    assert not parts_left(file_cap_server.data_dir)

@@ -270,7 +270,9 @@ async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_i
     pool = fetch.shared_fetcher(settings.url_workers, settings.url_per_host)
     clean = [u.strip() for u in urls]
     limits = settings.url_limits
-    if room is not None and room.bytes < limits.max_bytes:  # each URL stops past the room
+    by_room = room is not None and room.bytes < limits.max_bytes
+    if by_room:  # each URL stops past the room
+        assert room is not None
         if room.bytes <= 0:
             raise room.error()
         limits = replace(limits, max_bytes=room.bytes)
@@ -278,7 +280,7 @@ async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_i
     try:
         got = await pool.fetch_all(clean, dests, limits)
     except FileTooLarge:
-        if limits is settings.url_limits:
+        if not by_room:  # the file limit stopped it ("is settings.url_limits" was never true: a new object each time)
             raise
         raise room.error() from None  # the account's room was the limit that stopped it
     got = [Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in got]
