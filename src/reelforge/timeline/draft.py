@@ -277,6 +277,30 @@ def _check_in_point(where: str, in_ms: int, asset: Asset | None, frame_ms: int) 
                               f"{asset.name or asset.id} ({asset.duration_ms} ms long)")
 
 
+_TRACK_TAKES = {TrackKind.VIDEO: (AssetKind.IMAGE, AssetKind.VIDEO), TrackKind.AUDIO: (AssetKind.AUDIO, AssetKind.VIDEO)}
+
+
+def _check_source(where: str, kind: TrackKind, in_ms: int, asset: Asset | None, frame_ms: int) -> None:
+    """What a segment plays must suit its track and leave something to play: an audio file on a
+    video track, a picture on an audio track or an audio in-point past the file's end were queued
+    (credits reserved) and failed in the worker with ffmpeg's words, or rendered silence."""
+    if asset is None:
+        return  # an unknown id: said once for all of them
+    label = asset.name or asset.id
+    if asset.kind not in _TRACK_TAKES[kind]:
+        wants = "a picture or a clip" if kind is TrackKind.VIDEO else "an audio file or a clip with sound"
+        what = {AssetKind.IMAGE: "a picture", AssetKind.AUDIO: "an audio file", AssetKind.VIDEO: "a clip"}[asset.kind]
+        raise InvalidTimeline(f"invalid draft: {where}.src: {label} is {what}; "
+                              f"{'an audio' if kind is TrackKind.AUDIO else 'a video'} track needs {wants}")
+    if kind is TrackKind.AUDIO and asset.kind is AssetKind.VIDEO and asset.has_audio is False:
+        raise InvalidTimeline(f"invalid draft: {where}.src: {label} has no sound; an audio track needs sound")
+    if kind is TrackKind.VIDEO:
+        _check_in_point(where, in_ms, asset, frame_ms)
+    elif asset.duration_ms and in_ms >= asset.duration_ms:
+        raise InvalidTimeline(f"invalid draft: {where}.in: {in_ms} ms is at or past the end of "
+                              f"{label} ({asset.duration_ms} ms long)")
+
+
 def _from_draft(draft: Draft, assets: tuple[Asset, ...], base: Timeline | None) -> Timeline:
     meta = draft.m or DraftFrame()
     used: set[str] = set()
@@ -304,8 +328,7 @@ def _from_draft(draft: Draft, assets: tuple[Asset, ...], base: Timeline | None) 
                                           f"on a {kind.value} track")
                 fields.update(src=sg.src, name=sg.n or "", in_ms=sg.in_ or 0)
                 used.add(sg.src)
-                if kind is TrackKind.VIDEO:
-                    _check_in_point(where, sg.in_ or 0, by_id.get(sg.src), frame_ms)
+                _check_source(where, kind, sg.in_ or 0, by_id.get(sg.src), frame_ms)
             for key, value in _given(sg.m or DraftSegmentMeta()).items():
                 if key in mapping:
                     fields[mapping[key]] = value

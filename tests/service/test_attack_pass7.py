@@ -1,0 +1,60 @@
+"""What a seventh attacker's pass over the running service found (session 41), each fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from .. import _http as httpx
+from .conftest import auth, new_session, new_token, start_server, upload
+from .test_attack_pass5 import queued_renders
+
+pytestmark = pytest.mark.service
+
+
+@pytest.fixture(scope="module")
+def srv(tmp_path_factory):
+    """No worker: an accepted export stays queued, so what was queued can be counted."""
+    s = start_server(tmp_path_factory.mktemp("srv"), "pass7", worker=False)
+    yield s
+    s.stop()
+
+
+def test_a_draft_playing_a_file_on_the_wrong_kind_of_track_is_422_before_queueing(srv, media_dir):
+    """An audio file on a video track, or a picture on an audio track, was accepted (202), queued
+    with credits reserved and failed in the worker, the second with ffmpeg's own words ("Stream
+    specifier ':a' …"); an audio in-point past the file's end rendered silence."""
+    token = new_token(srv.url)
+    sid = new_session(srv.url, token)
+    r = upload(srv.url, token, sid, [media_dir / "shot1.jpg", media_dir / "voice.mp3"])
+    assert r.status_code == 201, r.text
+    ids = {a["name"]: a for a in r.json()["assets"]}
+    shot, voice = ids["shot1.jpg"], ids["voice.mp3"]
+
+    def draft(video: dict, audio: dict | None = None) -> dict:
+        tracks = [{"tt": 0, "sg": [{"s": 0, "d": 2000, **video}]}]
+        if audio:
+            tracks.append({"tt": 1, "m": {"role": "voice"}, "sg": [{"s": 0, "d": 2000, **audio}]})
+        return {"d": 2000, "m": {"w": 640, "h": 360, "fps": 25}, "t": tracks}
+
+    wrong = {
+        "voice on a video track": (draft({"src": voice["id"], "n": "voice.mp3"}),
+                                   "invalid draft: t[0].sg[0].src: voice.mp3 is an audio file; "
+                                   "a video track needs a picture or a clip"),
+        "picture on an audio track": (draft({"src": shot["id"]}, {"src": shot["id"], "n": "shot1.jpg"}),
+                                      "invalid draft: t[1].sg[0].src: shot1.jpg is a picture; "
+                                      "an audio track needs an audio file or a clip with sound"),
+        "audio in-point past its end": (draft({"src": shot["id"]}, {"src": voice["id"], "in": 10**9}),
+                                        f"invalid draft: t[1].sg[0].in: 1000000000 ms is at or past the end "
+                                        f"of voice.mp3 ({voice['duration_ms']} ms long)"),
+    }
+    for what, (body, said) in wrong.items():
+        for path, payload in ((f"/v1/sessions/{sid}/exports", {"draft": body}),
+                              ("/api/render/proxy/lambda", {"session_id": sid, "draft": body})):
+            r = httpx.post(srv.url + path, json=payload, headers=auth(token))
+            assert r.status_code == 422, (what, path, r.text)
+            assert r.json() == {"code": 1, "message": said}, (what, r.text)
+    assert queued_renders(srv, token) == 0
+    # the same tracks with the right files are accepted as before
+    r = httpx.post(f"{srv.url}/v1/sessions/{sid}/exports", headers=auth(token),
+                   json={"draft": draft({"src": shot["id"]}, {"src": voice["id"], "in": 1000})})
+    assert r.status_code == 202, r.text
