@@ -100,6 +100,30 @@ def _piper_voice():
         raise AIError(f"the bundled English voice could not be loaded: {exc}") from exc
 
 
+MAX_PIECE_PHONEMES = 160
+"""Most phonemes voiced in one run of the model. Piper's memory grows with the audio of one run,
+and onnxruntime keeps what it took: one 944-character sentence without a stop took a process
+from 140 MB to 1.3 GB. A longer sentence is voiced in pieces, cut after a comma (where the voice
+pauses anyway), else between words."""
+
+
+def _pieces(phonemes: list[str], most: int = MAX_PIECE_PHONEMES) -> list[list[str]]:
+    """``phonemes`` (one sentence) in runs of at most ``most``, cut after the last pause mark
+    (",;:") in the window's last two thirds, else after its last space."""
+    out: list[list[str]] = []
+    rest = phonemes
+    while len(rest) > most:
+        window = rest[:most]
+        cut = max((i for i, p in enumerate(window) if p in ",;:"), default=-1)
+        if cut < most // 3:
+            cut = max((i for i, p in enumerate(window) if p == " "), default=most - 1)
+        out.append(rest[:cut + 1])
+        rest = rest[cut + 1:]
+    if rest:
+        out.append(rest)
+    return out
+
+
 def _piper_audio(text: str, speed: float) -> tuple[np.ndarray, int]:
     voice = _piper_voice()  # first: raises AIExtraMissing when piper is absent
     from piper import SynthesisConfig
@@ -108,11 +132,21 @@ def _piper_audio(text: str, speed: float) -> tuple[np.ndarray, int]:
     sr = int(voice.config.sample_rate)
     gap = np.zeros(int(SENTENCE_GAP_S * sr), np.float32)
     parts: list[np.ndarray] = []
-    with _PIPER_LOCK:  # one onnxruntime session; keep synthesis serial within a process
-        for chunk in voice.synthesize(text, syn_config=cfg):
-            if parts:
-                parts.append(gap)
-            parts.append(np.asarray(chunk.audio_float_array, np.float32).reshape(-1))
+    with _PIPER_LOCK:  # one espeak-ng and one onnxruntime session per process: used by one thread at a time
+        sentences = voice.phonemize(text)
+    for phonemes in filter(None, sentences):
+        runs = []
+        for piece in _pieces(phonemes):
+            with _PIPER_LOCK:  # taken per piece: another request's short voiceover waits one piece, not a text
+                audio = voice.phoneme_ids_to_audio(voice.phonemes_to_ids(piece), cfg)
+            runs.append(np.asarray(audio, np.float32).reshape(-1))
+        sentence = np.concatenate(runs)
+        peak = float(np.max(np.abs(sentence))) if sentence.size else 0.0
+        if peak < 1e-8:
+            continue
+        if parts:
+            parts.append(gap)
+        parts.append(np.clip(sentence / peak, -1.0, 1.0))  # full scale per sentence, as Piper's own synthesize
     if not parts:
         raise AIError("the voice produced no audio for this text")
     return np.concatenate(parts), sr
