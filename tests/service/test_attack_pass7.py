@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .. import _http as httpx
@@ -58,3 +60,45 @@ def test_a_draft_playing_a_file_on_the_wrong_kind_of_track_is_422_before_queuein
     r = httpx.post(f"{srv.url}/v1/sessions/{sid}/exports", headers=auth(token),
                    json={"draft": draft({"src": shot["id"]}, {"src": voice["id"], "in": 1000})})
     assert r.status_code == 202, r.text
+
+
+@pytest.fixture(scope="module")
+def one_chat(tmp_path_factory):
+    s = start_server(tmp_path_factory.mktemp("srv-chat"), "pass7-chat", worker=False,
+                     REELFORGE_CHATS_PER_ACCOUNT="1")
+    yield s
+    s.stop()
+
+
+@pytest.mark.slow
+def test_an_account_past_its_instructions_at_once_gets_429_and_others_go_on(one_chat, media_dir):
+    """Eight long voiceovers sent at once by one account held every other account's voiceover
+    for 79 s (one thread each, one voice for the process); an account now has at most
+    ``chats_per_account`` instructions handled at once, the next one a 429 before any stream."""
+    from .conftest import chat, session_with_cut, sse
+
+    base = one_chat.url
+    token, sid = session_with_cut(base, media_dir, "a 6 second promo")
+    long_text = "Our bags are made from recycled sailcloth, stitched by hand and tested on commutes. " * 11  # ~950 characters
+    first = httpx.stream("POST", f"{base}/v1/sessions/{sid}/chat", headers=auth(token),
+                         json={"text": f'add a voiceover saying "{long_text}"'}, timeout=600)
+    r = first.__enter__()
+    try:
+        assert r.status_code == 200
+        events = sse(r)
+        next(events)  # the stream has started: the instruction is being handled
+        second = httpx.post(f"{base}/v1/sessions/{sid}/chat", headers=auth(token), json={"text": "music to 20%"})
+        assert second.status_code == 429, second.text
+        assert second.json()["code"] == 429 and "at most 1 at once" in second.json()["message"], second.text
+        assert second.headers.get("Retry-After") == "5"
+        # another account is not held: its instruction is answered while the first still runs
+        other, osid = session_with_cut(base, media_dir, "a 6 second promo")
+        got = chat(base, other, osid, "music to 20%")
+        assert any(e.get("event") == "done" or (e.get("json") or {}).get("status") == "ok" for e in got), got
+        rest = list(events)
+    finally:
+        first.__exit__(None, None, None)
+    answers = [json.loads(e["data"]) for e in rest if e.get("data")]
+    assert [a["status"] for a in answers if "status" in a] == ["ok"], answers[-1]  # the voiceover was made
+    # the slot was given back: the account's next instruction is handled
+    assert chat(base, token, sid, "music to 20%")

@@ -149,8 +149,9 @@ def chat_stream(ctx: Context, who: Principal, session_id: str, text: str, reques
     if not text or not text.strip():
         raise BadRequest("empty message")
     check_instruction(text.strip())  # /run_sse joins up to 100 parts: the limit is on the whole
+    slot = core_of(ctx).instruction_slot(who)  # 429 as a plain HTTP error, before the stream starts
     source = chat.events(ctx, who, session_id, text.strip(), skill_headers(request),
-                         base_url(ctx, request))
+                         base_url(ctx, request), slot)
     body = chat.v1_events(source) if shape == "v1" else chat.adk_events(source, session_id)
     return EventSourceResponse(body, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
@@ -249,7 +250,7 @@ async def upload_assets(ctx: Ctx, who: Who, session_id: str, request: Request) -
 
 
 @router.post("/sessions/{session_id}/chat", summary="Instruction in, Server-Sent Events out",
-             response_class=EventSourceResponse, responses={**CHAT_EVENTS, **errors(400, *AUTHED, 404, *BODY)})
+             response_class=EventSourceResponse, responses={**CHAT_EVENTS, **errors(400, *AUTHED, 404, 429, *BODY)})
 def chat_route(ctx: Ctx, who: Who, session_id: str, body: ChatIn, request: Request):
     return chat_stream(ctx, who, session_id, body.text, request)
 

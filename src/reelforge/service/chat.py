@@ -42,20 +42,18 @@ from reelforge.service.errors import status_and_code
 log = logging.getLogger("reelforge.service.chat")
 
 
-def _run_edit(ctx: Context, who: Principal, session_id: str, text: str,
-              skill: dict[str, str | None], base: str) -> dict[str, Any]:
-    return core_of(ctx).instruct(who, session_id, text, skill=skill, base=base)
-
-
 def start_edit(ctx: Context, who: Principal, session_id: str, text: str,
-               skill: dict[str, str | None], base: str) -> concurrent.futures.Future:
+               skill: dict[str, str | None], base: str, slot: Any) -> concurrent.futures.Future:
+    """The instruction handled in a thread of its own; ``slot`` (`Core.instruction_slot`) is
+    released when it is done."""
     fut: concurrent.futures.Future = concurrent.futures.Future()
 
     def work() -> None:
         if not fut.set_running_or_notify_cancel():
+            slot.release()
             return
         try:
-            fut.set_result(_run_edit(ctx, who, session_id, text, skill, base))
+            fut.set_result(core_of(ctx).instruct(who, session_id, text, skill=skill, base=base, slot=slot))
         except BaseException as exc:  # noqa: BLE001 - handed to the stream
             fut.set_exception(exc)
 
@@ -85,9 +83,9 @@ def chunks(text: str, words: int = 4, chars: int = 12) -> list[str]:
 
 
 async def events(ctx: Context, who: Principal, session_id: str, text: str,
-                 skill: dict[str, str | None], base: str) -> AsyncIterator[tuple[str, Any]]:
+                 skill: dict[str, str | None], base: str, slot: Any) -> AsyncIterator[tuple[str, Any]]:
     """Neutral events: (kind, payload) with kind in tool|heartbeat|message|done|error."""
-    fut = start_edit(ctx, who, session_id, text, skill, base)
+    fut = start_edit(ctx, who, session_id, text, skill, base, slot)
     waiter = asyncio.wrap_future(fut)
     yield "tool", {"type": "status", "stage": "working", "text": text}
     yield "heartbeat", None

@@ -68,7 +68,7 @@ def create_session(ctx: Ctx, who: Who, request: Request,
 
 
 @router.post("/run_sse", response_class=EventSourceResponse,
-             responses={**ADK_EVENTS, **errors(400, *AUTHED, 404, *BODY)})
+             responses={**ADK_EVENTS, **errors(400, *AUTHED, 404, 429, *BODY)})
 def run_sse(ctx: Ctx, request: Request, who: Annotated[Principal, Depends(current)],
             body: RunSseIn) -> EventSourceResponse:
     sid = body.sid()

@@ -66,6 +66,10 @@ class Settings(BaseModel):
     event_streams_per_account: int = Field(8, ge=1, description="export progress streams (SSE) open at once "
                                                                 "per account (then 429)")
     event_streams: int = Field(256, ge=1, description="export progress streams (SSE) open at once per process (then 429)")
+    chats_per_account: int = Field(2, ge=1, description="instructions (chat, /run_sse, MCP instruct) handled at once "
+                                                        "per account (then 429): a first cut or a voiceover holds a "
+                                                        "CPU for seconds")
+    chats: int = Field(16, ge=1, description="instructions handled at once per process (then 429)")
     max_stream_seconds: float = Field(
         1800, gt=0, description="longest an export progress stream (SSE) or a preview's live stream stays open; "
                                 "the SSE stream then ends with an `expired` event (reconnect or poll)")

@@ -168,11 +168,29 @@ class Core:
         out["status"] = reply.status
         return out
 
+    def instruction_slot(self, who: Principal) -> Any:
+        """One of the account's instructions being handled (`streams.take`; 429 past
+        ``chats_per_account`` or ``chats``): release it when the instruction is done."""
+        from reelforge.service import streams
+
+        return streams.take(self.ctx, "chat", who.account_id, per_account=self.ctx.settings.chats_per_account,
+                            total=self.ctx.settings.chats)
+
     def instruct(self, who: Principal, session_id: str, text: str, *,
-                 skill: dict[str, str | None] | None = None, base: str | None = None) -> dict[str, Any]:
+                 skill: dict[str, str | None] | None = None, base: str | None = None,
+                 slot: Any = None) -> dict[str, Any]:
         """Handle one instruction and commit it; "export" also queues the export, "credits"
-        answers with the balance. Runs to completion whatever happens to the caller."""
+        answers with the balance. Runs to completion whatever happens to the caller. ``slot``:
+        one taken already (`instruction_slot`, by a stream before it starts); released here."""
         check_instruction(text)
+        slot = slot if slot is not None else self.instruction_slot(who)
+        try:
+            return self._instruct(who, session_id, text, skill=skill, base=base)
+        finally:
+            slot.release()
+
+    def _instruct(self, who: Principal, session_id: str, text: str, *,
+                  skill: dict[str, str | None] | None, base: str | None) -> dict[str, Any]:
 
         def handle(sess):
             sess.local_files = self.local_files

@@ -1,7 +1,8 @@
-"""Slots for long-lived streams (an export's progress events): at most ``per_account`` open
-for one account and ``total`` in the process; past either `RateLimited` (429 with
-``Retry-After``). A stream costs a database read every 0.25 s for as long as it is open (and
-an export can stay queued for hours), so without a bound one token could open thousands and
+"""Slots for long-lived streams (an export's progress events) and instructions being handled:
+at most ``per_account`` open for one account and ``total`` in the process; past either
+`RateLimited` (429 with ``Retry-After``). A stream costs a database read every 0.25 s for as
+long as it is open (and an export can stay queued for hours), an instruction a thread and up to
+seconds of CPU (a first cut, a voiceover): without a bound one token could start thousands and
 hold the server's CPU and threads (docs/security.md).
 
     slot = take(ctx, "export-events", who.account_id)    # 429 when full
@@ -42,16 +43,21 @@ class Slot:
         self.release()
 
 
+_SAID = {"chat": ("instructions", "being handled", "wait for an answer before sending the next")}
+_STREAMS = ("progress streams", "open", "close one or poll the status URL")  # what, state, what to do instead
+
+
 def take(ctx: Context, kind: str, account_id: str, *, per_account: int, total: int) -> Slot:
+    what, state, instead = _SAID.get(kind, _STREAMS)
     with _lock:
         counts = _open.setdefault(kind, Counter())
         mine = counts[account_id]
         if mine >= per_account:
-            raise RateLimited(f"{mine} progress streams of this account are open (at most {per_account} "
-                              "at once); close one or poll the status URL", retry_after=5)
+            raise RateLimited(f"{mine} {what} of this account are {state} (at most {per_account} at once); {instead}",
+                              retry_after=5)
         if counts["*"] >= total:
-            raise RateLimited(f"{counts['*']} progress streams are open on this server (at most {total}); "
-                              "try again shortly or poll the status URL", retry_after=5)
+            raise RateLimited(f"{counts['*']} {what} are {state} on this server (at most {total}); try again shortly",
+                              retry_after=5)
         counts[account_id] += 1
         counts["*"] += 1
     return Slot(kind, account_id)
