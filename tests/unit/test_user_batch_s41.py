@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .test_compose import IMAGES, VO, session_after
+from reelforge.timeline import Role
+
+from .test_compose import BGM, IMAGES, VO, session_after
 
 
 def _texts(tl) -> dict[str, tuple[int, int]]:
@@ -48,3 +50,90 @@ def test_a_length_in_hours_is_answered_with_the_cap(said, reply):
 def test_hours_that_are_no_length_are_not_taken_for_one():
     s, (r,) = session_after(IMAGES + [VO], "a 28 second promo", "we are open 24 hours")
     assert s.timeline.duration == 28000 and "30 minutes" not in r.message
+
+
+FIRST = "a 20 second promo titled 'Urban Dreams', end with 'Shop now'"
+
+
+def _main(tl) -> list[str]:
+    return [s.name for s in tl.track(Role.MAIN).segments]
+
+
+@pytest.mark.parametrize("said", [
+    "ok love it but 3 things: 1) the music is too loud 2) put the red sneaker photo last 3) change the ending text to 'See you soon!'",
+    "1. music quieter 2. red sneaker photo last 3. change the cta to 'See you soon!'",
+    "music quieter\nred sneaker photo last\nchange the cta to 'See you soon!'",
+    "- music quieter\n- red sneaker photo last\n- change the cta to 'See you soon!'",
+])
+def test_an_edit_written_as_a_list_does_every_item(said):
+    """Only the first item was done and the rest dropped without a word."""
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
+    assert r.status == "ok", r.message
+    assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.35
+    assert _main(s.timeline)[-1] == "01-red-sneaker.jpg"
+    assert s.timeline.track(Role.CTA).segments[0].text == "See you soon!"
+
+
+@pytest.mark.parametrize(("said", "role", "span"), [
+    ("make the title last 5 seconds", Role.TITLE, (0, 5000)),  # was moved to 15-20 s, over the call to action
+    ("the title should last 4 seconds", Role.TITLE, (0, 4000)),
+    ("show the title for the last 5 seconds", Role.TITLE, (15000, 20000)),  # the video's last seconds, as before
+])
+def test_a_text_that_should_last_some_seconds_keeps_its_start(said, role, span):
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
+    seg = s.timeline.track(role).segments[0]
+    assert r.status == "ok" and (seg.start, seg.end) == span, (r.message, seg)
+
+
+@pytest.mark.parametrize(("said", "lengths"), [
+    ("make the red sneaker photo 5 seconds and the urban street 2", {"01-red-sneaker.jpg": 5000, "05-urban-street.jpg": 2000}),
+    ("make the first photo 2 seconds and the last one 6", {"01-red-sneaker.jpg": 2000, "05-urban-street.jpg": 6000}),
+])
+def test_the_second_length_of_an_edit_is_its_own_when_its_unit_is_left_out(said, lengths):
+    """The second shot took the first one's length."""
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
+    got = {x.name: x.duration for x in s.timeline.track(Role.MAIN).segments}
+    trans = 500  # a crossfade on each side shares its time with the neighbour
+    for name, ms in lengths.items():
+        assert abs(got[name] - ms) <= trans, (r.message, got)
+
+
+def test_we_offer_is_no_sale():
+    from reelforge.planner.on_screen import call_to_action
+
+    assert call_to_action("We offer a lifetime warranty. Ships free this week.") != "Shop the sale"
+    assert call_to_action("a special offer this weekend") == "Shop the sale"
+    assert call_to_action("offer ends sunday") == "Shop the sale"
+
+
+def test_as_long_as_the_voiceover_fits_the_video_to_it_when_the_file_is_named_voiceover():
+    """voiceover.mp3 was read as the file named: "'voiceover.mp3' is already the voiceover"."""
+    s, (r,) = session_after(IMAGES + [VO, BGM], "a 15 second promo", "make it as long as the voiceover")
+    assert r.status == "ok" and s.timeline.duration >= VO.duration_ms, r.message
+
+
+@pytest.mark.parametrize(("said", "check"), [
+    ("swap 2 and 3", lambda tl: _main(tl)[1:3] == ["IMG_0003.jpg", "02-blue-sneaker.jpg"]),
+    ("no urban street", lambda tl: "05-urban-street.jpg" not in _main(tl)),
+    ("no red sneaker pls", lambda tl: "01-red-sneaker.jpg" not in _main(tl)),
+    ("cap it at 12 seconds", lambda tl: tl.duration == 12000),
+    ("limit the video to 10s", lambda tl: tl.duration == 10000),
+])
+def test_short_edits_as_people_type_them(said, check):
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
+    assert r.status == "ok" and check(s.timeline), (r.message, _main(s.timeline), s.timeline.duration)
+
+
+def test_go_back_to_how_it_was_is_undo():
+    s, (r1, r2) = session_after(IMAGES + [VO, BGM], FIRST, "make it vertical", "actually go back to how it was before")
+    assert r2.intent.value == "undo" and (s.timeline.width, s.timeline.height) == (1920, 1080), r2.message
+
+
+@pytest.mark.parametrize(("said", "reply"), [
+    ("different music pls", "Upload the new audio file first"),
+    ("i dont like the title", "New words, a new look, or none?"),
+    ("不喜欢标题", "要改标题的文字、样式，还是去掉它？"),
+])
+def test_wishes_without_a_target_value_are_answered_with_what_to_say(said, reply):
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
+    assert r.message.startswith(reply) and not r.changed, r.message

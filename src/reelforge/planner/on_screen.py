@@ -482,7 +482,10 @@ def title_in(instruction: str) -> str | None:
 _CTA_TABLE: list[tuple[re.Pattern[str], str, str]] = [
     (N.ascii_rx(r"\b(?:hiring|job\s+openings?|careers?|join\s+our\s+team|apply\s+(?:now|today|online))\b|招聘|诚聘|招人|招募"),
      "Apply now", "立即投递"),
-    (N.ascii_rx(r"\b(?:sale|sales|discount|deal|deals|offer|offers|clearance|black\s+friday)\b|\d+\s*%\s*off\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
+    (N.ascii_rx(r"\b(?:sale|sales|discount|deal|deals|clearance|black\s+friday)\b|"
+                # an offer the noun ("a special offer", "offer ends Sunday"), not the verb ("we offer a warranty" is no sale)
+                r"\b(?:special|limited(?:[\s-]time)?|exclusive|great|best|holiday|launch|introductory|seasonal|an?|this|our|the)\s+offers?\b|"
+                r"\boffers?\s+(?:ends?|expires?|valid|lasts?)\b|\d+\s*%\s*off\b|促销|打折|优惠|特价|折扣|大促|秒杀"),
      "Shop the sale", "限时抢购"),
     (N.ascii_rx(r"\b(?:event|conference|webinar|workshop|concert|festival|meetup|summit|register|registration|class|course)\b|活动|报名|讲座|会议|课程|演唱会"),
      "Register now", "立即报名"),

@@ -53,6 +53,8 @@ _STATE = re.compile(
     re.I)
 _UPLOAD = re.compile(r"\b(?:upload(?:ing)?|attach)\b|上传|传文件", re.I)
 _UNDO = re.compile(
+    # "actually go back to how it was before", "put it back the way it was": the last change undone
+    r"\b(?:go|put\s+it|change\s+it)\s+back\s+(?:to\s+)?(?:how|the\s+way|what)\s+it\s+(?:was|looked)(?:\s+before)?\b|"
     r"\b(?:undo|revert|go\s+back|take\s+(?:that|it)\s+back|cancel\s+(?:that|the\s+last(?:\s+(?:change|edit))?))\b"
     r"|撤销|撤回|回退|取消上一步|返回上一步",
     re.I)

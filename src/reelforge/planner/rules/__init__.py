@@ -1740,6 +1740,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
+        if joined and (unit := _RX_SECONDS_SAID.search(N.normalize(joined[-1]))) and _RX_BARE_NUMBER_END.search(piece):
+            # "make the cat photo 5 seconds and the temple 2": seconds too (the second took the first's 5 s)
+            piece = f"{piece.rstrip()} {unit.group('u')}"
         if results and results[-1].ok and (back := _RX_TAKEN_BACK.match(piece)):
             # "把丝巾那张删了 不对 删试穿1", "make the title red? never mind, make it blue": the wish before is taken
             # back (it was carried out); its shots stay what "it" means
@@ -2079,6 +2082,11 @@ _LEAD_VERB = re.compile(r"^\s*(?:please\s+)?(put|move|make|remove|delete|drop|sw
 
 _RX_BOTH = re.compile(r"\b(?:both(?:\s+of\s+them)?|them\s+both|each\s+of\s+them|the\s+two\s+of\s+them)\b|两张都|两个都|它们俩|它俩")
 _RX_BARE_ORD = re.compile(rf"\bthe\s+(?P<ord>{_ORD_FULL})\b(?!\s+(?:{_NOUN}|(?:two|three|four|five|\d+)\s+{_NOUN}))")
+
+
+# a length in seconds said in a clause, and a clause that ends on a number with no unit of its own
+_RX_SECONDS_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?P<u>seconds?|secs?|s)\b")
+_RX_BARE_NUMBER_END = re.compile(r"(?i)^(?:and\s+)?(?:the|that|this|my|our)\b[^\d]*?\s(?<![\d.])\d+(?:\.\d+)?\s*[.!]?\s*$")
 
 
 def _with_turn_targets(piece: str, before: str, ops: list[O.Op], quotes: list[str], tl: Timeline,

@@ -1063,6 +1063,8 @@ def _h_voice_file(c: _Ctx) -> list[O.Op] | None:
         return None
     if _has(r"\b(?:volume|louder|quieter|fade|mute|remove|delete|trim|later|earlier|start|delay)\b|音量|删除|去掉|淡入|淡出|静音", t):
         return None
+    if _has(r"\bas\s+long\s+as\b|\bsame\s+length\b|\b(?:length|duration)\b|一样长|等长|长度", t):
+        return None  # "make it as long as the voiceover" (with voiceover.mp3: "already the voiceover")
     asset = _find_asset(c, t, (AssetKind.AUDIO, AssetKind.VIDEO))
     if asset is None or (asset.kind is AssetKind.VIDEO and not asset.has_audio):
         return None

@@ -657,6 +657,9 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
 _QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
 # (a comma in a number is none: "68,400 miles", "$18,400 raised" were cut in two)
 _SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|"
+                       # a list's items, numbered or on lines of their own: "3 things: 1) … 2) …", "1. … 2. …",
+                       # "- … \n- …" (only the first item was done, and the rest dropped without a word)
+                       r"\s*\n[\s\-•*·]*|(?:^|(?<=\s)|(?<=:))\(?[1-9]\d?\)\s*|(?:^|(?<=\s)|(?<=:))[1-9]\d?\.\s+(?=[A-Za-z\u4e00-\u9fff])|"
                        # a full stop between sentences ("too busy w all the text. drop the address line"), not after
                        # an initial or a short title ("Dr. Osei", "St. Louis", "e.g. this")
                        r"(?<!\b(?-i:[A-Z]))(?<!\b[DdMmSsJj][rts])(?<!\b[Mm]rs)(?<!\bvs)(?<!\b[Nn]o)(?<!\b[Aa]ve)(?<!\be\.g)(?<!\bi\.e)(?<!\d)"
@@ -717,6 +720,18 @@ def _clauses(masked: str) -> list[str]:
     return parts or [masked]
 
 
+def _nth(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _names_a_file(words: str, assets: tuple[Asset, ...]) -> bool:
+    """Every word of ``words`` is a word of one picture's or clip's file name ("urban street" for
+    05-urban-street.jpg)."""
+    said = words.split()
+    return any(set(said) <= set(re.findall(r"[a-z0-9]+", a.name.lower().rsplit(".", 1)[0]))
+               for a in assets if a.name and a.kind is not AssetKind.AUDIO)
+
+
 def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Ctx:
     files = {a.name.lower() for a in (*library, *tl.assets) if a.name}
     idx = [int(i) for i in re.findall(r"\x00(\d+)\x00", piece)]
@@ -731,6 +746,21 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
     t = re.sub(r"\bthe\s+final\s+(?:cut|video|version|edit|product)\b", "the video", t)  # editors' words for the whole
     # "the hook" is the opening line, a title
     t = re.sub(r"\bthe\s+(?:opening\s+)?hook(?:\s+(?:text|line))?\b", "the title", t)
+    # "swap 2 and 3": the shots in those places ("swap the 2nd and 3rd shots"; it was not understood)
+    t = re.sub(r"^(?P<v>swap|switch)\s+#?(?P<a>[1-9]\d?)\s*(?:and|&|with)\s*#?(?P<b>[1-9]\d?)(?=\s*(?:pls|please)?\s*[.!]*$)",
+               lambda m: f"{m['v']} the {_nth(int(m['a']))} and {_nth(int(m['b']))} shots", t)
+    # "different music pls", "can we try another song": the music changed (it was not understood)
+    t = re.sub(r"^(?:(?:can|could)\s+(?:we|i|you)\s+)?(?:(?:get|have|try|use|want|need)\s+)?(?:a\s+)?(?:different|another|other|new)\s+"
+               r"(?:music|song|track|bgm|tune|background\s+music)(?=\s*(?:pls|please|maybe)?\s*[?.!]*$)", "change the music", t)
+    if (gone := re.fullmatch(r"(?:no|without|skip|lose)\s+(?:the\s+)?(?P<x>[a-z][a-z0-9 ]{1,40}?)"
+                             r"(?:\s+(?:photo|pic|picture|image|shot|clip|one))?(?:\s+(?:pls|please))?\s*[.!]*", t)) \
+            and _names_a_file(gone["x"], (*library, *tl.assets)):
+        t = f"remove the {gone['x']}"  # "no rocket", "no urban street pls": that shot goes (it was not understood)
+    # "make the title last 5 seconds", "the cta should last 3 s": how long it stays, not the video's
+    # last seconds (the title was moved to the end)
+    t = re.sub(r"\b(?P<w>titles?|captions?|subtitles?|cta|call\s+to\s+action|texts?|tagline|headline|words)\s+"
+               r"(?:(?:should|must|will|can|needs?\s+to|has\s+to|to)\s+)?last(?=\s+(?:for\s+)?(?:about\s+|around\s+)?\d)",
+               r"\g<w> stay", t)
 
     # mixed Chinese and English ("把title改成…", "music调到30%"): English words get their word boundaries
     t = re.sub(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])", " ", t)

@@ -101,6 +101,11 @@ _RX_UNDER = re.compile(r"\b(?:get|keep|make|bring|cut|trim|need|needs|have|has|s
                        r"within)\s+(?P<n>\d{1,4}(?:\.\d+)?|an?|one)\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\b")
 
 
+# "cap it at 12 seconds", "limit the video to 30s": the most it may last
+_RX_CAP = re.compile(r"\b(?:cap|limit)\s+(?:it|the\s+(?:video|reel|ad|length|whole\s+thing))\s+(?:at|to)\s+"
+                     r"(?P<n>\d{1,4}(?:\.\d+)?|an?|one)\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\b")
+
+
 # "Shorter? 30 seconds max", "max 45 sec": the most it may last, said alone
 _RX_MAX_ALONE = re.compile(r"^(?:(?:(?:make\s+it\s+)?shorter|too\s+long)\s*[?!.,]*\s*)?(?:(?:keep\s+it|it\s+should\s+be|should\s+be)\s+)?"
                            r"(?:(?P<n>\d{1,4})\s*(?P<u>s|secs?|seconds?|mins?|minutes?)\s+(?:max(?:imum)?|tops|at\s+most)|"
@@ -162,6 +167,8 @@ def _h_asks(c: _Ctx) -> list[O.Op] | None:
                       "or 'fit to the voiceover'")
     if m := _RX_MAX_ALONE.match(t):  # "30 seconds max": at most that
         most, strict = _seconds(m.group("n") or m.group("n2"), m.group("u") or m.group("u2")), False
+    elif m := _RX_CAP.search(t):  # "cap it at 12 seconds" (it answered "nothing is showing at 12s")
+        most, strict = _seconds(m.group("n"), m.group("u")), False
     elif (m := _RX_UNDER.search(t)) and not _has(_TEXT_WORD + "|" + _MUSIC + "|" + _VOICE, t):
         most = _seconds(m.group("n"), m.group("u"))
         strict = m.group("how").split()[0] in ("under", "below", "less", "shorter")  # (under 45: 44 s; at most 45: 45 s)
@@ -1639,6 +1646,16 @@ def _h_dislike(c: _Ctx) -> list[O.Op] | None:
                              f"“把{seg.name}换成新图片.jpg”或“{seg.name}改成2秒”。")
         raise _Ambiguous(f"Remove {seg.name}, replace it, or make it shorter? Say e.g. 'remove {seg.name}', "
                          f"'replace {seg.name} with another.jpg' or 'make {seg.name} 2 seconds'.")
+    from reelforge.planner.rules.text_refs import text_role
+
+    if (role := text_role(x)) is not None and c.text_segs(role):
+        # "i dont like the title": what to do with it, asked (it was not understood)
+        word = {Role.TITLE: "标题", Role.CAPTION: "字幕", Role.CTA: "结尾文字"}.get(role, "文字") if c.zh else \
+            {Role.CTA: "call to action", Role.CAPTION: "captions"}.get(role, role.value)
+        if c.zh:
+            raise _Ambiguous(f"要改{word}的文字、样式，还是去掉它？例如说“{word}改成……”、“{word}大一点”或“去掉{word}”。")
+        raise _Ambiguous(f"New words, a new look, or none? Say e.g. 'change the {word} to …', 'make the {word} bigger' "
+                         f"or 'remove the {word}'.")
     if _has(_MUSIC, x) and c.tl.track(Role.MUSIC) is not None:
         others = [a.name for a in c.library if a.kind is AssetKind.AUDIO and a.name
                   and a.id not in {s.src for tr in c.tl.tracks for s in tr.segments if hasattr(s, "src")}]
