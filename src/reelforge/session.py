@@ -232,7 +232,7 @@ class Session:
                                "'make it vertical for TikTok'.")
         intent = route(text)
         if intent is Intent.UNDO:
-            return self._record(text, self._undo_after_nothing() or self.undo())
+            return self._record(text, self._undo_after_nothing() or self._first_cut_asked() or self.undo())
         if intent is Intent.REDO:
             return self._record(text, self.redo())
         if intent is Intent.EXPORT:
@@ -691,6 +691,21 @@ class Session:
         if undone.status == "ok" and then.status in ("nothing", "ok"):
             return undone
         return replace(undone, message=f"{undone.message} {then.message}")
+
+    _FIRST_CUT_ASK = ("This is the first cut: undoing it removes the whole video. Say 'undo' again to remove it, "
+                      "or say what to change.")
+    _FIRST_CUT_ASK_ZH = "这是初剪：撤销会删除整个视频。确定要删除请再说一次“撤销”，或者直接说要改什么。"
+
+    def _first_cut_asked(self) -> Reply | None:
+        """An undo that would take the first cut itself, asked first (said again, it goes): one undo too
+        many left no video, and the next edit made a new first cut from its words alone (title, call to
+        action and music level gone, and nothing to redo)."""
+        if not self.undo_stack or self.undo_stack[-1] is not None:
+            return None
+        last = self.history[-1] if self.history else None
+        if last is not None and last.intent == Intent.UNDO.value and last.status == "nothing" and not last.changed:
+            return None  # asked already: this undo takes it
+        return self._reply(Intent.UNDO, "nothing", self._FIRST_CUT_ASK_ZH if self._zh else self._FIRST_CUT_ASK)
 
     def _undo_after_nothing(self) -> Reply | None:
         """An undo said right after a message that changed nothing ("sparkly transitions?" refused, then "too

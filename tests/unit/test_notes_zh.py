@@ -66,6 +66,7 @@ def test_a_chinese_first_cut_is_answered_in_chinese(media, tmp_path, prompt, wit
     assert not _english(r.message), (_english(r.message), r.message)
     assert all(not _english(n) for n in r.notes), r.notes
     assert "画面：" in r.message and "时长：" in r.message
+    assert s.handle("撤销").message == Session._FIRST_CUT_ASK_ZH  # asked first: the whole video would go
     assert s.handle("撤销").message == "已撤销初剪：现在没有时间线。"
     assert s.handle("重做").message == "已重做这一步修改。"
 
@@ -76,6 +77,7 @@ def test_an_english_first_cut_stays_english(media, tmp_path):
     s.add_assets([*pictures, *audio], workdir=tmp_path / "m")
     r = s.handle("make a square video with music")
     assert r.message.startswith("Made a first cut. Frame: 1080x1080"), r.message
+    assert s.handle("undo").message.startswith("This is the first cut: undoing it removes the whole video.")
     assert s.handle("undo").message.startswith("Undid the first cut")
 
 

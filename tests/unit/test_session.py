@@ -131,8 +131,25 @@ def test_undo_the_first_cut():
     s = Session.new()
     s.add_ingested(ASSETS)
     s.handle("a promo")
-    assert s.handle("undo").changed and s.timeline is None
+    asked = s.handle("undo")  # the whole video would go: asked first (one undo too many lost the cut)
+    assert not asked.changed and s.timeline is not None and asked.message == Session._FIRST_CUT_ASK
+    assert s.handle("undo").changed and s.timeline is None  # said again: it goes
     assert s.handle("redo").changed and s.timeline is not None
+
+
+def test_an_undo_past_the_first_cut_is_asked_and_an_edit_then_keeps_the_cut():
+    """User pass (session 41): "undo" on the first cut removed it; "make it vertical" then made a new
+    first cut from those words alone (no title, call to action or music level) and nothing could be
+    redone."""
+    s = Session.new()
+    s.add_ingested(ASSETS)
+    s.handle("a 10 second promo titled 'Urban Dreams'")
+    before = s.timeline
+    assert s.handle("undo").status == "nothing"
+    r = s.handle("make it vertical")
+    assert r.changed and (s.timeline.width, s.timeline.height) == (1080, 1920), r.message
+    assert s.timeline.track(Role.TITLE).segments[0].text == "Urban Dreams"
+    assert s.timeline.duration == before.duration
 
 
 def test_add_this_clip_after_the_second_image():
