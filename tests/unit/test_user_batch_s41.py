@@ -137,3 +137,24 @@ def test_go_back_to_how_it_was_is_undo():
 def test_wishes_without_a_target_value_are_answered_with_what_to_say(said, reply):
     s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
     assert r.message.startswith(reply) and not r.changed, r.message
+
+
+def test_another_song_keeps_the_music_s_levels_and_fade_out():
+    """After "make the music louder at the end", "replace the music with other.mp3" kept the first
+    piece's level only and no fade-out: the new song ended at full level (-20 dB RMS in its last
+    0.25 s, against -46 dB before)."""
+    from .test_compose import aud
+
+    other = aud("other.mp3", 30_000)
+    s, (r1, r2) = session_after(IMAGES + [VO, BGM, other], "a 20 second promo", "make the music louder at the end",
+                                "replace the music with other.mp3")
+    assert r2.status == "ok", r2.message
+    pieces = sorted(s.timeline.track(Role.MUSIC).segments, key=lambda x: x.start)
+    assert {p.src for p in pieces} == {other.id}
+    assert pieces[-1].volume > pieces[0].volume  # the louder ending is still louder
+    assert pieces[-1].fade_out_ms >= 1000 and pieces[-1].end == s.timeline.duration
+    assert [p.in_ms - pieces[0].in_ms for p in pieces] == [p.start - pieces[0].start for p in pieces]  # one song, played on
+    # one level throughout: one piece, and it still fades out
+    s, (r,) = session_after(IMAGES + [VO, BGM, other], "a 20 second promo", "replace the music with other.mp3")
+    (piece,) = s.timeline.track(Role.MUSIC).segments
+    assert piece.fade_out_ms >= 1000

@@ -135,7 +135,7 @@ def replace_music(st: State, op: O.ReplaceMusic) -> None:
     asset = st.asset(op.asset_id)
     if asset.kind is AssetKind.IMAGE or (asset.kind is AssetKind.VIDEO and not asset.has_audio):
         raise ApplyError(f"{asset.name} has no sound to use as music")
-    old = [s for t in st.tracks_of(Role.MUSIC) for s in t.segs]
+    old = sorted((s for t in st.tracks_of(Role.MUSIC) for s in t.segs), key=lambda s: s.start)
     proto = old[0] if old else None
     has_voice = any(t.segs for t in st.tracks_of(Role.VOICE))
     bed = music_bed(op.sound, asset.duration_ms)
@@ -144,14 +144,22 @@ def replace_music(st: State, op: O.ReplaceMusic) -> None:
         id=st.new_id("a"), start=0, duration=st.duration, src=asset.id, name=asset.name,
         volume=proto.volume if proto else (0.3 if has_voice else 0.8),
         fade_in_ms=proto.fade_in_ms if proto else 0,
-        fade_out_ms=proto.fade_out_ms if proto else min(1500, st.duration // 2),
+        fade_out_ms=old[-1].fade_out_ms if old else min(1500, st.duration // 2),  # the last piece's (the first had none)
         duck=proto.duck if proto else has_voice, loop=loop, **bed.segment_fields())
+    segs = [fix_fades(seg)]
+    if len({round(s.volume, 4) for s in old}) > 1 and not loop:
+        # "music louder at the end", then another song: the new one plays on through the same pieces, at
+        # their levels (the louder ending and the fade-out were lost)
+        first = old[0].start
+        segs = [fix_fades(p.model_copy(update={"id": st.new_id("a"), "src": asset.id, "name": asset.name,
+                                               "in_ms": bed.in_ms + p.start - first, "loop": False,
+                                               "loop_start_ms": 0, "loop_end_ms": None})) for p in old]
     tracks = st.tracks_of(Role.MUSIC)
     if tracks:
-        tracks[0].segs = [fix_fades(seg)]
+        tracks[0].segs = segs
         st.tracks = [t for t in st.tracks if t.role is not Role.MUSIC or t is tracks[0]]
     else:
-        st.add_track(Role.MUSIC).segs = [fix_fades(seg)]
+        st.add_track(Role.MUSIC).segs = segs
 
 
 # -- AI results (data computed by the session) ------------------------------------------------
