@@ -456,6 +456,9 @@ class Session:
             asked = f"按要求排序：{said}。" if self._zh else f"Order as asked: {said[:1].lower() + said[1:]}."
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
         tl, asked_ops, asked = _fades_asked(text, tl, self.library)
+        # "…, background colour navy": the colour behind pictures that do not fill the frame (it was dropped)
+        tl, bg_ops, bg = _clause_edits(text, tl, self.library, _BACKGROUND_CLAUSE, (O.SetBackground,), _colour_only)
+        asked_ops, asked = [*asked_ops, *bg_ops], [*asked, *bg]
         tl, song_ops, song = _clause_edits(text, tl, self.library, _SONG_POINT_CLAUSE, (O.SetAudioTiming,))
         # "…use the clip from 0:25 to 0:45 of the wav", "…the gameplay clip 0:20-0:35": that part of the source
         tl, part_ops, part = _clause_edits(text, tl, self.library, _SOURCE_PART_CLAUSE, (O.SetInPoint,))
@@ -985,6 +988,16 @@ def _caption_look(text: str, tl: Timeline, library: Sequence[Asset],
     if not any(isinstance(o, O.AutoCaptions) for o in asked) or not _TEXT_LOOK_CLAUSE.search(text):
         return tl, [], []
     return _clause_edits(_MAKE_CAPTIONS.sub("", text), tl, library, _TEXT_LOOK_CLAUSE, (O.UpdateText,))
+
+
+# a colour said for the background ("background colour navy", "on a navy background", "背景用藏青色"), not a blur
+_BACKGROUND_CLAUSE = re.compile(r"\bbackground\b(?!\s+music)|背景(?!音乐)", re.I)
+
+
+def _colour_only(ops: list[O.Op], tl: Timeline, reply: str) -> tuple[list[O.Op], str]:
+    """A background's colour, never its blur (the composer chose a blurred fill where it fits)."""
+    kept = [o for o in ops if isinstance(o, O.SetBackground) and o.color is not None]
+    return (kept, reply) if len(kept) == len(ops) else ([], reply)
 
 
 def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op], list[str]]:

@@ -158,3 +158,79 @@ def test_another_song_keeps_the_music_s_levels_and_fade_out():
     s, (r,) = session_after(IMAGES + [VO, BGM, other], "a 20 second promo", "replace the music with other.mp3")
     (piece,) = s.timeline.track(Role.MUSIC).segments
     assert piece.fade_out_ms >= 1000
+
+
+def test_a_pet_s_or_a_person_s_name_the_voice_says_is_no_title():
+    """"Welcome to being there, … Our shop cat Chelsea greets every guest." titled a cafe's reel
+    "Chelsea" (Whisper heard "Bean There" as "being there", so the cat's was the only name)."""
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.ai.copywriting import product_name
+
+    def heard(text):
+        return Transcript(words=tuple(Word(400 * i, 400 * i + 300, w) for i, w in enumerate(text.split())),
+                          language="en", language_probability=0.99, duration_ms=400 * len(text.split()))
+
+    assert product_name(heard("Welcome to being there, the friendliest coffee shop in town. "
+                              "Our shop cat Chelsea greets every guest.")) is None
+    assert product_name(heard("Our founder Maria Lopez bakes every loaf at Crumb Street Bakery.")) == "Crumb Street Bakery"
+    assert product_name(heard("Welcome to Bean There. Our shop cat Chelsea says hi.")) == "Bean There"
+
+
+def test_the_first_seconds_of_a_clip_start_at_its_own_start():
+    """The shot started where the first cut had found the most going on (2.5 s in) and "use the
+    first 5 seconds of the clip" kept that in-point."""
+    from .test_compose import clip
+
+    barista = clip("barista_clip.mp4", 30_000)
+    s, (r1, r2) = session_after([barista, *IMAGES[:2], VO, BGM], "a 15 second promo", "start the clip 2.5 seconds in",
+                                "use the first 5 seconds of the clip")
+    shot = next(x for x in s.timeline.track(Role.MAIN).segments if x.name == "barista_clip.mp4")
+    assert r2.status == "ok" and (shot.in_ms, shot.duration) == (0, 5000), (r2.message, shot)
+
+
+@pytest.mark.parametrize(("said", "total", "note"), [
+    ("make it between 15 and 20 seconds", 17_500, "Length: 17.5 s, within the 15-20 s asked."),  # its own length fits
+    ("a 10-12 second reel", 12_000, "Length: 12 s, within the 10-12 s asked."),  # 17.5 s would be too long
+    ("做一个20到25秒的视频", 20_000, "时长：20秒（在要求的20-25秒之内）。"),
+    ("a video around 20ish seconds", 20_000, "Length: 20 s, as asked."),
+])
+def test_a_length_said_as_a_range_or_roughly_is_kept(said, total, note):
+    """The notes said "no length given"."""
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(IMAGES + [BGM])
+    r = s.handle(said)
+    assert s.timeline.duration == total and note in r.notes, r.notes
+
+
+def test_music_said_seconds_in_is_no_length_range():
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(IMAGES + [BGM])
+    r = s.handle("a promo, music 20-30 seconds in")
+    assert not any("within the" in n for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize(("said", "colour"), [
+    ("8 sec tiktok, title 'New Drop', background colour navy", "#001F5B"),
+    ("做一个视频，背景用黑色", "#000000"),
+])
+def test_a_first_instruction_s_background_colour_is_used(said, colour):
+    """It was dropped without a note (the same words as an edit worked)."""
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(IMAGES + [BGM])
+    r = s.handle(said)
+    assert s.timeline.background == colour and any(colour in n for n in r.notes), r.notes
+
+
+def test_background_music_is_no_background_colour():
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(IMAGES + [BGM])
+    r = s.handle("a promo with soft background music, white text")
+    assert not any("background colour" in n for n in r.notes), r.notes

@@ -47,6 +47,11 @@ _NEGATIONS = {"no", "not", "don't", "doesn't", "didn't", "won't", "can't", "cann
               "wasn't", "weren't", "never", "none", "nothing", "zero", "without", "nor"}
 _QUANTIFIERS = {"every", "each", "all"}
 _POINTERS = re.compile(r"^(?:introducing|meet|presenting|announcing|try|discover)$", re.I)
+# a name right after one of these is a pet's or a person's, not what the video is for ("Our shop cat
+# Chelsea greets every guest" titled a cafe's reel "Chelsea")
+_WHO = re.compile(r"^(?:cat|cats|kitty|kitten|dog|dogs|puppy|pup|parrot|bunny|rabbit|mascot|pet|barista|chef|cook|owner|"
+                  r"founder|co-founder|manager|baker|host|friend|son|daughter|wife|husband|mom|mum|dad|grandma|grandpa|"
+                  r"teacher|coach|trainer|stylist|team|colleague|neighbor|neighbour)$", re.I)
 _KEEP_LOWER = {"of", "and", "for", "the", "a", "an", "in", "on", "with", "to", "at", "by"}
 
 
@@ -192,9 +197,10 @@ def product_name(transcript: Transcript) -> str | None:
             before = k
             if k and _STREET.search(name) and re.fullmatch(r"\d{1,5}[A-Za-z]?", _clean(words[k - 1].text)):
                 name, before = f"{_clean(words[k - 1].text)} {name}", k - 1  # "12 Oak Lane": an address whole
-            counts[name] += 1
-            if before and _POINTERS.match(_clean(words[before - 1].text)):
-                pointed.append(name)
+            if not (before and _WHO.match(_clean(words[before - 1].text))):  # ("our shop cat Chelsea": the cat's)
+                counts[name] += 1
+                if before and _POINTERS.match(_clean(words[before - 1].text)):
+                    pointed.append(name)
         sentence_start = bool(re.search(r"[.!?。！？]$", w.text))
     if pointed:
         return pointed[0]

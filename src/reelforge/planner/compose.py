@@ -269,7 +269,13 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     # "4 seconds per photo" with a shorter voiceover: the pictures' length, as asked (the voice's
     # length won without a word); a longer voiceover is not cut off, the pictures share its length
     per_item_wins = bool(per_item and n_images and voice_ms and estimated >= voice_ms)
-    if stated:
+    if (span := _length_range(said)) is not None:  # (the duration words read "10-12 second" as 12 s)
+        # "between 15 and 20 seconds", "15-20 sec": the length it would have, kept within them (the
+        # notes said "no length given")
+        natural = voice_ms if voice_ms > 0 and not per_item_wins else estimated
+        stated = total = min(max(natural, span[0]), span[1])
+        notes.append(f"Length: {fmt_seconds(stated)} s, within the {fmt_seconds(span[0])}-{fmt_seconds(span[1])} s asked.")
+    elif stated:
         total = stated
         if total <= MAX_TOTAL_MS:  # (a longer one is capped below, and said so there)
             notes.append(f"Length: {fmt_seconds(total)} s, as asked.")
@@ -724,6 +730,20 @@ _HOURS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*(?:hours?|hrs?)\b(?=[\s-]
                     r"(\d+(?:\.\d+)?)\s*个?\s*小时(?=长?的?(?:视频|影片|短片))", re.I)
 _NO_LENGTH = re.compile(r"(?<![\d.])0+(?:\.0+)?\s*-?\s*(?:seconds?|secs?|s|minutes?|mins?)\b"
                         r"(?=[\s-]*(?:long\b|video|clip|film|movie|promo|reel|ad\b))|(?<![\d.])0\s*秒(?=长?的?视频)", re.I)
+
+
+_RANGE = re.compile(r"(?<![\d.])(?:between\s+)?(\d{1,3})\s*(?:s|secs?|seconds?)?\s*(?:and|to|-|–)\s*(\d{1,3})\s*"
+                    r"(?:s|secs?|seconds?)\b(?=[\s-]*(?:long\b|video|clip|reel|promo|ad\b|max\b|tops\b|[,.;!]|$))|"
+                    r"(\d{1,3})\s*(?:到|-|~|～)\s*(\d{1,3})\s*秒", re.I)
+
+
+def _length_range(said: str) -> tuple[int, int] | None:
+    """(lowest, highest) ms of a length said as a range: "between 15 and 20 seconds", "15-20s", "15到20秒"."""
+    for m in _RANGE.finditer(said):
+        lo, hi = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+        if 0 < lo < hi <= 600:
+            return lo * 1000, hi * 1000
+    return None
 
 
 def _hours_ms(said: str) -> int | None:

@@ -280,6 +280,7 @@ _TABLE: list[Rule] = [
     _r(r"No music, as asked: (.*) left out\.", lambda m: f"按要求不用背景音乐：{_q(m[1])}没有用上。"),
     _r(r"No voiceover, as asked: (.*) left out\.", lambda m: f"按要求不用旁白：{_q(m[1])}没有用上。"),
     _r(r"Length: ([\d.]+) s, as asked\.", lambda m: f"时长：{m[1]}秒（按要求）。"),
+    _r(r"Length: ([\d.]+) s, within the ([\d.]+)-([\d.]+) s asked\.", lambda m: f"时长：{m[1]}秒（在要求的{m[2]}-{m[3]}秒之内）。"),
     _r(r"Length: ([\d.]+) s, the voiceover and then (.+) with (?:its|their) own sound; .*",
        lambda m: f"时长：{m[1]}秒，先是旁白，然后是保留原声的{_list(m[2])}；说出时长（如「30秒」）可更改。"),
     _r(r"Length: ([\d.]+) s, the length of the voiceover; .*",

@@ -90,7 +90,7 @@ def find_durations(text: str) -> list[DurationMatch]:
     >>> [d.ms for d in find_durations("一分半钟的视频，前3秒显示标题")]
     [90000, 3000]
     """
-    t = normalize(text)
+    t = re.sub(r"(?<=\d)-?ish\b", lambda m: " " * len(m.group(0)), normalize(text))  # "20ish seconds": 20 s (same length)
     found: list[DurationMatch] = []
     for rx, fn in _DURATION_PATTERNS:
         for m in rx.finditer(t):

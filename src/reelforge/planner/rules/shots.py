@@ -865,6 +865,11 @@ def _h_keep_part(c: _Ctx) -> list[O.Op] | None:
         return None
     if half:
         keep = seg.duration // 2
+    if head and not half and seg.in_ms > 0 and c.asset_kind(seg) == "video" \
+            and _has(r"\bof\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+)?(?:clip|video|footage)\b", c.t):
+        # "use the first 5 seconds of the clip": the clip's own first seconds (the shot started where the
+        # first cut had found the most going on, 2.5 s in, and kept that)
+        return [O.SetInPoint(target=target, in_ms=0, duration_ms=keep)]
     _no_longer_than_shown(c, seg, keep)
     return [O.SetSegmentDuration(target=target, duration_ms=keep) if head else
             O.TrimSegment(target=target, head_ms=seg.duration - keep)]
