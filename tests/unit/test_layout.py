@@ -247,20 +247,3 @@ def test_a_caption_at_another_time_is_no_row():
     lay = lay_out(1080, 1920, [TextItem("t", "title", 0, 3000, size=(400, 100)),
                                TextItem("c", "caption", 0, 2500, size=(300, 60))])
     assert lay.slots["c"].box[1] > lay.slots["t"].box[3] + 1920 * 0.05  # its own place (the bottom), not a row
-
-
-def test_a_text_keeps_off_a_head_s_hair_when_an_edge_is_clear_of_it():
-    """User pass (session 41): scikit-image's astronaut in 16:9, captions at the bottom, the call to
-    action "Book your seat" at the top centre across her hair (clear of the face, a sixth of the
-    head covered); a place at the edge clear of the whole head now wins over the centred column."""
-    from reelforge.render.layout import WHOLE_SHARE
-
-    face = Span(6690, 12000, (457.7, 226.7, 1193.5, 732.0))
-    head = Span(6690, 12000, (400.0, 0.0, 1250.0, 800.0))
-    texts = [TextItem("cta", "cta", 8000, 12000, size=(650, 170)),
-             TextItem("cap", "caption", 6900, 10440, band="bottom", size=(1400, 120))]
-    lay = lay_out(1920, 1080, texts, subjects=[face], extents=[head])
-    cta = lay.slots["cta"].box
-    assert covered_share(cta, face.box) == 0.0
-    assert covered_share(cta, head.box) <= WHOLE_SHARE, cta
-    _no_collisions(lay)

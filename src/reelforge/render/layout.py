@@ -49,7 +49,6 @@ MAX_SUBJECT_SHARE = 0.10  # a text may cover at most 10 % of a subject's core
 # planned with room to spare: the encoded frame spills a pixel or two around each text's box
 PLAN_SUBJECT_SHARE = 0.085
 CLEAR_SHARE = 0.005  # covers nothing of a subject, to a few pixels: preferred wherever it is
-WHOLE_SHARE = 0.1  # of a whole subject (a head's hair, a rocket's nose): more, and a place at the edge clear of it wins
 MIN_TEXT_MS = 1000  # every text stays at least this long on screen
 BAND_GAP = 0.02  # space between bands, share of the safe zone's height
 
@@ -348,8 +347,8 @@ def _place(t: TextItem, width: int, height: int, placed: Sequence[Slot], subject
         return bool(edges) and side(b) != 0 and side(b) not in edges
 
     clear = [c for c in found if c[0] <= PLAN_SUBJECT_SHARE]
-    share, _, band, box, _, whole = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, c[5] > WHOLE_SHARE, off_column(c[3]),
-                                                               other_edge(c[3]), c[5] > CLEAR_SHARE, c[1])) if clear else \
+    share, _, band, box, _, whole = min(clear, key=lambda c: (c[0] > CLEAR_SHARE, off_column(c[3]), other_edge(c[3]),
+                                                               c[5] > CLEAR_SHARE, c[1])) if clear else \
         min(found, key=lambda c: (round(c[4], 2), round(c[0], 2), c[1]))
     return Slot(t.id, band, box, start, t.end, share, whole)
 
