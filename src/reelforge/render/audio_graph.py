@@ -121,6 +121,26 @@ def _atempo(speed: float) -> list[str]:
 
 
 HOLD_MS = 400  # how long ducked music stays down after the voice stops (then the compressor's release)
+CUT_FADE_MS = 250  # a sound cut before its source ends fades out over this (a voiceover stopped mid-word at full level)
+CLIP_FADE_MS = 120  # a clip's own sound fades in and out over this where the shot cuts into it (it jumped)
+
+
+def _cut_short(c: Ctx, seg: AudioSegment | VideoSegment, played_ms: int) -> bool:
+    """Whether the source goes on after the ``played_ms`` the segment plays of it from its in-point."""
+    if isinstance(seg, AudioSegment) and seg.loop:
+        return False
+    length = c.tl.asset(seg.src).duration_ms
+    return bool(length) and length - seg.in_ms > played_ms + 50
+
+
+def _edge_fades(c: Ctx, seg: AudioSegment | VideoSegment) -> tuple[int, int]:
+    """(fade in, fade out) ms: the segment's own, and short ones where it cuts into its source."""
+    if isinstance(seg, AudioSegment):
+        out = seg.fade_out_ms or (min(CUT_FADE_MS, seg.duration // 4) if _cut_short(c, seg, seg.duration) else 0)
+        return seg.fade_in_ms, out
+    played = round(seg.duration * seg.speed)
+    edge = min(CLIP_FADE_MS, seg.duration // 4)
+    return (edge if seg.in_ms > 0 else 0), (edge if _cut_short(c, seg, played) else 0)
 
 
 def _mix(c: Ctx, labels: list[str], hint: str) -> str | None:
@@ -145,7 +165,7 @@ def audio_mix(c: Ctx) -> str | None:
                 src, fmt = _audio_source(c, seg)
                 label = c.g.one([src], [
                     *fmt, f"atrim=duration={secs(seg.duration)}", "asetpts=PTS-STARTPTS",
-                    f"volume={num(seg.volume)}", *_afades(seg.fade_in_ms, seg.fade_out_ms, seg.duration),
+                    f"volume={num(seg.volume)}", *_afades(*_edge_fades(c, seg), seg.duration),
                     f"adelay=delays={seg.start}:all=1" if seg.start else "",
                 ], "aud")
                 if track.role is Role.VOICE:
@@ -161,6 +181,7 @@ def audio_mix(c: Ctx) -> str | None:
                 label = c.g.one([f"{idx}:a"], [
                     _AFMT, "asetpts=PTS-STARTPTS", *_atempo(seg.speed),
                     f"atrim=duration={secs(seg.duration)}", f"volume={num(seg.volume)}",
+                    *_afades(*_edge_fades(c, seg), seg.duration),
                     f"adelay=delays={seg.start}:all=1" if seg.start else "",
                 ], "cla")
                 clips.append(label)
