@@ -102,3 +102,38 @@ def test_an_account_past_its_instructions_at_once_gets_429_and_others_go_on(one_
     assert [a["status"] for a in answers if "status" in a] == ["ok"], answers[-1]  # the voiceover was made
     # the slot was given back: the account's next instruction is handled
     assert chat(base, token, sid, "music to 20%")
+
+
+def test_a_client_render_id_can_be_used_again_after_its_render_failed(srv, media_dir):
+    """The same id sent again with a corrected draft answered the old failure, so a client could
+    never retry under its own id; and an id equal to another render's own id found either."""
+    import sqlite3
+
+    from .conftest import session_with_cut
+
+    token, sid = session_with_cut(srv.url, media_dir, "make a 6-second video")
+    h = auth(token)
+    lam = f"{srv.url}/api/render/proxy/lambda"
+    assert httpx.post(lam, headers=h, json={"id": "try-1", "session_id": sid}).status_code == 202
+    db = sqlite3.connect(srv.data_dir / "reelforge.db")
+    try:
+        first = db.execute("select id from renders where client_ref = 'try-1'").fetchone()[0]
+        with db:  # as the worker leaves a render that failed
+            db.execute("update renders set status = 'failed', stage = 'failed' where id = ?", (first,))
+        again = httpx.post(lam, headers=h, json={"id": "try-1", "session_id": sid})
+        assert again.status_code == 202 and again.json()["data"]["id"] == "try-1", again.text
+        rows = db.execute("select id, status, client_ref from renders where id = ? or client_ref = 'try-1'",
+                          (first,)).fetchall()
+        assert sorted(r[1] for r in rows) == ["failed", "queued"] and len({r[0] for r in rows}) == 2, rows
+        polled = httpx.get(f"{lam}/try-1", headers=h).json()
+        assert polled["data"]["status"] != "failed", polled  # the new try, not the old failure
+        # a retry of a render still on its way is the same render, charged once
+        same = httpx.post(lam, headers=h, json={"id": "try-1", "session_id": sid})
+        assert same.status_code == 202
+        assert db.execute("select count(*) from renders where client_ref = 'try-1'").fetchone()[0] == 1
+        # a client id that is another render's own id: that render's own id wins
+        other = httpx.post(lam, headers=h, json={"id": first, "session_id": sid})
+        assert other.status_code == 202
+        assert httpx.get(f"{srv.url}/v1/exports/{first}", headers=h).json()["status"] == "failed"
+    finally:
+        db.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from reelforge.errors import InvalidTimeline, NotFound, RateLimited, shown
 from reelforge.service import credits, limits, projects
@@ -129,7 +129,11 @@ def create(ctx: Context, who: Principal, session_id: str, *, preset: str | None 
         if client_ref:
             taken = s.execute(select(Render).where(Render.owner == who.account_id,
                                                    Render.client_ref == client_ref)).scalars().first()
-            if taken is not None:
+            if taken is not None and taken.status == "failed":
+                # the same id sent again after its render failed: a new try (it answered the failure
+                # again, so a client could never retry under its own id); the failed one keeps its own id
+                taken.client_ref = None
+            elif taken is not None:
                 if taken.session_id != row.id:
                     raise BadRequest(f"render id {client_ref!r} is already used by another session")
                 return taken  # a retried request: idempotent, charged once
@@ -196,9 +200,11 @@ def get(ctx: Context, who: Principal, render_id: str) -> Render:
     if not lookup_key(render_id):
         raise NotFound(f"export {shown(render_id)} not found")
     with ctx.db.tx() as s:
-        row = s.execute(select(Render).where(
-            Render.owner == who.account_id,
-            or_(Render.id == render_id, Render.client_ref == render_id))).scalars().first()
+        # its own id first, then a client's id for it (a client id equal to another render's id
+        # found either of the two)
+        row = s.execute(select(Render).where(Render.owner == who.account_id, Render.id == render_id)).scalars().first() \
+            or s.execute(select(Render).where(Render.owner == who.account_id, Render.client_ref == render_id)
+                         .order_by(Render.created.desc())).scalars().first()
     if row is None:
         raise NotFound(f"export {shown(render_id)} not found")
     return row
