@@ -234,3 +234,16 @@ def test_background_music_is_no_background_colour():
     s.add_ingested(IMAGES + [BGM])
     r = s.handle("a promo with soft background music, white text")
     assert not any("background colour" in n for n in r.notes), r.notes
+
+
+def test_a_lone_verb_is_no_caption():
+    """"Visit us today." gave the one-word caption "Visit" beside the call to action "Visit us today"."""
+    from reelforge.ai.captions import Transcript, Word
+    from reelforge.ai.copywriting import shot_phrases
+
+    words = "Fresh coffee roasted every morning. Visit us today.".split()
+    tr = Transcript(words=tuple(Word(400 * i, 400 * i + 300, w) for i, w in enumerate(words)),
+                    language="en", language_probability=0.99, duration_ms=400 * len(words))
+    got = shot_phrases(tr, [(0, 2000), (2000, 4000)])
+    assert [p.text if p else None for p in got][1] is None, got
+    assert got[0] is not None and "Coffee" in got[0].text, got

@@ -47,6 +47,8 @@ _NEGATIONS = {"no", "not", "don't", "doesn't", "didn't", "won't", "can't", "cann
               "wasn't", "weren't", "never", "none", "nothing", "zero", "without", "nor"}
 _QUANTIFIERS = {"every", "each", "all"}
 _POINTERS = re.compile(r"^(?:introducing|meet|presenting|announcing|try|discover)$", re.I)
+_LONE_VERBS = frozenset("visit shop order buy call book join follow subscribe learn discover welcome come try get see "
+                        "stop drop swing pop check find grab enjoy meet".split())
 # a name right after one of these is a pet's or a person's, not what the video is for ("Our shop cat
 # Chelsea greets every guest" titled a cafe's reel "Chelsea")
 _WHO = re.compile(r"^(?:cat|cats|kitty|kitten|dog|dogs|puppy|pup|parrot|bunny|rabbit|mascot|pet|barista|chef|cook|owner|"
@@ -243,7 +245,8 @@ def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, of
     shot captioned "Shop Cat Chelsea", not the "Every Single Morning" said just before; one made
     around the word when its clause's phrase leaves it out)."""
     clauses = _clauses(transcript.words)
-    phrases = [p for p in (key_phrase(c) for c in clauses) if p]
+    # a lone verb says nothing on screen ("Visit" from "Visit us today.", beside the call to action)
+    phrases = [p for p in (key_phrase(c) for c in clauses) if p and p.text.casefold() not in _LONE_VERBS]
     titles = [avoid] if isinstance(avoid, str) else list(avoid)
     titles = [t for t in titles if t]
     used: set[str] = set()
