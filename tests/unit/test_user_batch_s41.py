@@ -211,6 +211,10 @@ def test_music_said_seconds_in_is_no_length_range():
     s.add_ingested(IMAGES + [BGM])
     r = s.handle("a promo, music 20-30 seconds in")
     assert not any("within the" in n for n in r.notes), r.notes
+    s = Session.new()
+    s.add_ingested(IMAGES + [BGM])
+    r = s.handle("a retro promo with the vibe of the 70s-80s.")  # decades
+    assert not any("within the" in n for n in r.notes), r.notes
 
 
 @pytest.mark.parametrize(("said", "colour"), [

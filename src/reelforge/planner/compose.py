@@ -741,6 +741,8 @@ def _length_range(said: str) -> tuple[int, int] | None:
     """(lowest, highest) ms of a length said as a range: "between 15 and 20 seconds", "15-20s", "15到20秒"."""
     for m in _RANGE.finditer(said):
         lo, hi = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+        if re.fullmatch(r"(?:between\s+)?[1-9]0s?\s*-\s*[1-9]0s", m.group(0).strip(), re.I):
+            continue  # "the 70s-80s": decades
         if 0 < lo < hi <= 600:
             return lo * 1000, hi * 1000
     return None

@@ -659,7 +659,7 @@ _QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『
 _SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|"
                        # a list's items, numbered or on lines of their own: "3 things: 1) … 2) …", "1. … 2. …",
                        # "- … \n- …" (only the first item was done, and the rest dropped without a word)
-                       r"\s*\n[\s\-•*·]*|(?:^|(?<=\s)|(?<=:))\(?[1-9]\d?\)\s*|(?:^|(?<=\s)|(?<=:))[1-9]\d?\.\s+(?=[A-Za-z\u4e00-\u9fff])|"
+                       r"\s*\n[\s\-•*·]*|(?:^|(?<=\s)|(?<=:))\(?[1-9]\d?\)\s+(?=[A-Za-z\u4e00-\u9fff])|(?:^|(?<=\s)|(?<=:))[1-9]\d?\.\s+(?=[A-Za-z\u4e00-\u9fff])|"
                        # a full stop between sentences ("too busy w all the text. drop the address line"), not after
                        # an initial or a short title ("Dr. Osei", "St. Louis", "e.g. this")
                        r"(?<!\b(?-i:[A-Z]))(?<!\b[DdMmSsJj][rts])(?<!\b[Mm]rs)(?<!\bvs)(?<!\b[Nn]o)(?<!\b[Aa]ve)(?<!\be\.g)(?<!\bi\.e)(?<!\d)"
