@@ -251,3 +251,28 @@ def test_a_lone_verb_is_no_caption():
     got = shot_phrases(tr, [(0, 2000), (2000, 4000)])
     assert [p.text if p else None for p in got][1] is None, got
     assert got[0] is not None and "Coffee" in got[0].text, got
+
+
+def test_a_character_no_bundled_font_draws_is_not_drawn_as_a_box():
+    """"➜" (U+279C) is in no bundled font and was drawn as an empty box."""
+    from reelforge.render.fonts import font_chain
+    from reelforge.render.text import _covers, drawable
+
+    assert not any(_covers(i, "➜") for i in range(len(font_chain())))
+    assert drawable("➜ link in bio") == "→ link in bio"  # an arrow one of them has
+    assert drawable("Shop now ☕🔥 👍🏽") == "Shop now ☕🔥 👍🏽"  # emoji, and a skin tone, are drawn
+    assert drawable("Sale \U0010fffd today") == "Sale today"
+    assert drawable("城市之光 ➔ 立即购买") == "城市之光 → 立即购买"
+
+
+def test_the_text_drawn_is_the_drawable_one():
+    from pathlib import Path
+
+    from reelforge.render.compile import text_specs
+    from reelforge.timeline import build
+
+    tl = build(width=640, height=360, fps=30, duration=3000, assets=[], tracks=[
+        {"id": "t", "kind": "text", "role": "cta", "segments": [
+            {"id": "c", "kind": "text", "start": 0, "duration": 3000, "text": "➜ link in bio"}]}])
+    (spec, _), = text_specs(tl, 640, 360, Path("."))
+    assert spec.text == "→ link in bio"

@@ -420,7 +420,7 @@ def text_specs(timeline: Timeline, width: int, height: int, workdir: Path, *,
 def _text_specs(timeline: Timeline, width: int, height: int) -> tuple[_Placed, _Placed]:
     from reelforge.render.layout import hold_texts
     from reelforge.render.legibility import scrims
-    from reelforge.render.text import block_size, fitted_specs
+    from reelforge.render.text import block_size, drawable, fitted_specs
 
     timeline, _ = hold_texts(timeline)  # every text at least 1 s on screen (merged or lengthened)
     look = get_style(timeline.style)
@@ -440,7 +440,8 @@ def _text_specs(timeline: Timeline, width: int, height: int) -> tuple[_Placed, _
             box = seg.background is TextBackground.BOX
             shout = look.uppercase and track.role in (Role.TITLE, Role.CTA)
             raw.append(TextOverlay(
-                segment_id=seg.id, path=Path(f"text_{len(raw):02d}.png"), text=seg.text.upper() if shout else seg.text,
+                segment_id=seg.id, path=Path(f"text_{len(raw):02d}.png"),
+                text=drawable(seg.text.upper() if shout else seg.text),
                 frame_width=width, frame_height=height, font_px=font_px, max_width=int(col[2] - col[0]),
                 color=seg.color, bold=max(look.weight, seg.weight or 0) if seg.bold else min(look.weight, 400),
                 background=seg.background,

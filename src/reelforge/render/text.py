@@ -82,6 +82,24 @@ def font_index_for(ch: str) -> int:
     return 0
 
 
+_ARROWS = frozenset("➜➔➙➛➝➞➟➠➢➣➤➥➦➧➨➩➪➫➬➭➮➯➱➲➳➴➵➶➷➸➹➺➻➼➽➾")  # no bundled font draws them
+
+
+def drawable(text: str) -> str:
+    """``text`` as the bundled fonts can draw it: an arrow none of them has becomes "→", any other
+    character none has is left out (each was drawn as an empty box: "➜ link in bio")."""
+    if all(ord(ch) < 0x2000 for ch in text):  # (Latin, Greek, Cyrillic: Noto Sans has them all)
+        return text
+    out = []
+    for ch in text:
+        if ch.isspace() or unicodedata.category(ch) in ("Mn", "Cf", "Me") or 0xFE00 <= ord(ch) <= 0xFE0F \
+                or any(_covers(i, ch) for i in range(len(font_chain()))):
+            out.append(ch)
+        elif ch in _ARROWS:
+            out.append("→")
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
 def _runs(text: str) -> list[tuple[int, str]]:
     """Split a line into runs of characters that use the same font."""
     runs: list[tuple[int, str]] = []
