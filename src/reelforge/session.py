@@ -457,8 +457,10 @@ class Session:
             notes = [asked if n.startswith("Pictures in the order given") else n for n in notes]
         tl, asked_ops, asked = _fades_asked(text, tl, self.library)
         # "…, background colour navy": the colour behind pictures that do not fill the frame (it was dropped)
-        tl, bg_ops, bg = _clause_edits(text, tl, self.library, _BACKGROUND_CLAUSE, (O.SetBackground,), _colour_only)
-        asked_ops, asked = [*asked_ops, *bg_ops], [*asked, *bg]
+        if (colour := background_colour(text)) is not None:
+            bg_op = O.SetBackground(color=colour)
+            tl = apply(tl, [bg_op], library=self.library)
+            asked_ops, asked = [*asked_ops, bg_op], [*asked, f"background colour {colour}"]
         tl, song_ops, song = _clause_edits(text, tl, self.library, _SONG_POINT_CLAUSE, (O.SetAudioTiming,))
         # "…use the clip from 0:25 to 0:45 of the wav", "…the gameplay clip 0:20-0:35": that part of the source
         tl, part_ops, part = _clause_edits(text, tl, self.library, _SOURCE_PART_CLAUSE, (O.SetInPoint,))
@@ -990,14 +992,29 @@ def _caption_look(text: str, tl: Timeline, library: Sequence[Asset],
     return _clause_edits(_MAKE_CAPTIONS.sub("", text), tl, library, _TEXT_LOOK_CLAUSE, (O.UpdateText,))
 
 
-# a colour said for the background ("background colour navy", "on a navy background", "背景用藏青色"), not a blur
-_BACKGROUND_CLAUSE = re.compile(r"\bbackground\b(?!\s+music)|背景(?!音乐)", re.I)
+# a colour said of the background: "background colour navy", "on a navy background", "background: white",
+# "背景用蓝色" (not "red sneakers on a white background"'s red, nor "no black background")
+_BACKGROUND_COLOUR = re.compile(r"\bbackground\s*(?:colou?r\s+)?(?:is\s+|to\s+|in\s+|of\s+|should\s+be\s+|=\s*|[:：]\s*)?"
+                                r"(?P<after>[a-z-]+(?:\s+[a-z-]+)?)|(?P<before>[a-z-]+(?:\s+[a-z-]+)?)\s+background\b|"
+                                r"背景(?:色|颜色)?(?:用|是|改成|换成|为|[:：])?(?P<zh>[\u4e00-\u9fff]{1,3}?)色?(?![\u4e00-\u9fff])", re.I)
+_NO_BACKGROUND = re.compile(r"\b(?:no|not|without|don'?t|never)\b[^,.;]{0,20}\bbackground\b|(?:不要|别用|不用)[^，,。]{0,8}背景", re.I)
 
 
-def _colour_only(ops: list[O.Op], tl: Timeline, reply: str) -> tuple[list[O.Op], str]:
-    """A background's colour, never its blur (the composer chose a blurred fill where it fits)."""
-    kept = [o for o in ops if isinstance(o, O.SetBackground) and o.color is not None]
-    return (kept, reply) if len(kept) == len(ops) else ([], reply)
+def background_colour(text: str) -> str | None:
+    """The background colour a first instruction names, or None."""
+    from reelforge.planner.rules.text_look import color_in
+
+    if _NO_BACKGROUND.search(text):
+        return None
+    for m in _BACKGROUND_COLOUR.finditer(text):
+        if m.group("before"):  # the words right before "background": the last one names it ("navy blue", not "red sneakers on a white")
+            words = m.group("before").split()
+            said = " ".join(words[-2:]) if len(words) == 2 and color_in(words[0]) and color_in(words[1]) else words[-1]
+        else:
+            said = m.group("after") or m.group("zh") or ""
+        if said and not re.search(r"(?i)\bmusic\b|音乐", said) and (colour := color_in(said.lower())):
+            return colour
+    return None
 
 
 def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Timeline, list[O.Op], list[str]]:

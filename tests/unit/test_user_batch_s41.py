@@ -276,3 +276,69 @@ def test_the_text_drawn_is_the_drawable_one():
             {"id": "c", "kind": "text", "start": 0, "duration": 3000, "text": "➜ link in bio"}]}])
     (spec, _), = text_specs(tl, 640, 360, Path("."))
     assert spec.text == "→ link in bio"
+
+
+# -- a review pass over this session's changes (helper, 350 instructions old vs new) -----------------
+
+@pytest.mark.parametrize("said", [
+    "a 30 second promo, each photo 3-5 seconds", "a 30 second promo. Keep each shot 2-4 seconds.",
+    "30 second ad, title 2-3 seconds", "a 30 second promo with transitions 1-2 seconds",
+    "a 30 second promo, show the logo for 2-3 seconds", "一个30秒的视频，每张图片3-5秒",
+])
+def test_a_range_said_of_a_part_is_no_length_of_the_video(said):
+    from reelforge.session import Session
+
+    s = Session.new()
+    s.add_ingested(IMAGES + [BGM])
+    s.handle(said)
+    assert s.timeline.duration == 30_000
+
+
+def test_review_no_word_of_a_longer_file_name_removes_no_shot():
+    s, (r1, r2) = session_after(IMAGES + [VO, BGM], FIRST, "make the title red", "no red")
+    assert "01-red-sneaker.jpg" in _main(s.timeline) and s.timeline.duration == 20_000, r2.message
+
+
+@pytest.mark.parametrize(("said", "text"), [
+    ("add the caption Version 2. Now faster", "Version 2. Now faster"),
+    ("change the title to Top 3. Best sellers", "Top 3. Best sellers"),
+])
+def test_review_a_number_and_a_full_stop_inside_words_are_no_list(said, text):
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
+    shown = [t.text for tr in s.timeline.tracks for t in tr.segments if hasattr(t, "text")]
+    assert text in shown and s.timeline.duration == 20_000, (r.message, shown)
+
+
+def test_review_lists_in_other_forms():
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, "make the title red\n\nand the cta blue")
+    assert s.timeline.track(Role.TITLE).segments[0].color == "#FF0000", r.message
+    assert s.timeline.track(Role.CTA).segments[0].color == "#1E6BFF", r.message
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, "1、标题改成红色 2、音乐小一点")
+    title = s.timeline.track(Role.TITLE).segments[0]
+    assert (title.text, title.color) == ("Urban Dreams", "#FF0000"), r.message
+    assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.35, r.message
+
+
+@pytest.mark.parametrize("said", ["make the title 5 seconds and the font size 48", "make the title 3 seconds and the music 30"])
+def test_review_seconds_are_not_carried_to_a_setting(said):
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, said)
+    assert s.timeline.duration == 20_000 and "48 s" not in r.message and "music plays until" not in r.message, r.message
+
+
+def test_review_show_the_title_last_seconds_is_at_the_end():
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, "show the title last 3 seconds")
+    seg = s.timeline.track(Role.TITLE).segments[0]
+    assert (seg.start, seg.end) == (17_000, 20_000), r.message
+
+
+@pytest.mark.parametrize(("said", "colour"), [
+    ("a 20 second promo, red sneakers on a white background", "#FFFFFF"),
+    ("a 20 second promo, no black background", None),
+    ("background: white", "#FFFFFF"),
+    ("背景用藏青色", "#001F5B"),
+    ("a promo with soft background music", None),
+])
+def test_review_the_background_colour_is_the_one_said_of_it(said, colour):
+    from reelforge.session import background_colour
+
+    assert background_colour(said) == colour

@@ -269,7 +269,8 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     # "4 seconds per photo" with a shorter voiceover: the pictures' length, as asked (the voice's
     # length won without a word); a longer voiceover is not cut off, the pictures share its length
     per_item_wins = bool(per_item and n_images and voice_ms and estimated >= voice_ms)
-    if (span := _length_range(said)) is not None:  # (the duration words read "10-12 second" as 12 s)
+    if (span := _length_range(said)) is not None and (not stated or stated == span[1]):
+        # (the duration words read "10-12 second" as 12 s; "a 30 second promo, each photo 3-5 seconds": 30 s)
         # "between 15 and 20 seconds", "15-20 sec": the length it would have, kept within them (the
         # notes said "no length given")
         natural = voice_ms if voice_ms > 0 and not per_item_wins else estimated
@@ -737,12 +738,19 @@ _RANGE = re.compile(r"(?<![\d.])(?:between\s+)?(\d{1,3})\s*(?:s|secs?|seconds?)?
                     r"(\d{1,3})\s*(?:到|-|~|～)\s*(\d{1,3})\s*秒", re.I)
 
 
+_RANGE_OF_A_PART = re.compile(r"(?:\b(?:each|every|per|photos?|pics?|pictures?|images?|shots?|clips?|slides?|titles?|texts?|"
+                              r"captions?|fades?|fade\s+(?:in|out)|transitions?|logo|hold|first|last|intro|outro)\b|"
+                              r"每张|每个|每段|标题|转场|淡入|淡出|图片|照片)[^,.;:，。；]{0,24}$", re.I)
+
+
 def _length_range(said: str) -> tuple[int, int] | None:
     """(lowest, highest) ms of a length said as a range: "between 15 and 20 seconds", "15-20s", "15到20秒"."""
     for m in _RANGE.finditer(said):
         lo, hi = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
         if re.fullmatch(r"(?:between\s+)?[1-9]0s?\s*-\s*[1-9]0s", m.group(0).strip(), re.I):
             continue  # "the 70s-80s": decades
+        if _RANGE_OF_A_PART.search(said[max(0, m.start() - 40):m.start()]):
+            continue  # "each photo 3-5 seconds", "title for the first 3-5 seconds", "fade in 1-2 seconds": a part's
         if 0 < lo < hi <= 600:
             return lo * 1000, hi * 1000
     return None

@@ -1740,7 +1740,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     reworded = timeline  # with the new words of texts reworded earlier in this turn (`_with_new_words`)
     said_verb: str | None = None  # the last verb said this turn: "remove the title, the cta and the music"
     for i, piece in enumerate(pieces):
-        if joined and (unit := _RX_SECONDS_SAID.search(N.normalize(joined[-1]))) and _RX_BARE_NUMBER_END.search(piece):
+        if joined and (unit := _RX_SECONDS_SAID.search(N.normalize(joined[-1]))) and _RX_BARE_NUMBER_END.search(piece) \
+                and not _RX_NOT_A_LENGTH.search(piece):
             # "make the cat photo 5 seconds and the temple 2": seconds too (the second took the first's 5 s)
             piece = f"{piece.rstrip()} {unit.group('u')}"
         if results and results[-1].ok and (back := _RX_TAKEN_BACK.match(piece)):
@@ -2086,6 +2087,9 @@ _RX_BARE_ORD = re.compile(rf"\bthe\s+(?P<ord>{_ORD_FULL})\b(?!\s+(?:{_NOUN}|(?:t
 
 # a length in seconds said in a clause, and a clause that ends on a number with no unit of its own
 _RX_SECONDS_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?P<u>seconds?|secs?|s)\b")
+# a setting with a number of its own, not a length ("the font size 48", "the music 30", "that one 2")
+_RX_NOT_A_LENGTH = re.compile(r"(?i)\b(?:music|song|bgm|track|voice|voiceover|narration|font|size|brightness|volume|contrast|"
+                              r"saturation|speed|level|opacity|zoom|fps|percent|(?:that|this)\s+one|it)\b")
 _RX_BARE_NUMBER_END = re.compile(r"(?i)^(?:and\s+)?(?:the|that|this|my|our)\b[^\d]*?\s(?<![\d.])\d+(?:\.\d+)?\s*[.!]?\s*$")
 
 

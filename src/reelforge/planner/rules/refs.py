@@ -659,7 +659,7 @@ _QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『
 _SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|"
                        # a list's items, numbered or on lines of their own: "3 things: 1) … 2) …", "1. … 2. …",
                        # "- … \n- …" (only the first item was done, and the rest dropped without a word)
-                       r"\s*\n[\s\-•*·]*|(?:^|(?<=\s)|(?<=:))\(?[1-9]\d?\)\s+(?=[A-Za-z\u4e00-\u9fff])|(?:^|(?<=\s)|(?<=:))[1-9]\d?\.\s+(?=[A-Za-z\u4e00-\u9fff])|"
+                       r"\s*\n[\s\-•*·]*(?:(?:and|then|also)\s+)?|"
                        # a full stop between sentences ("too busy w all the text. drop the address line"), not after
                        # an initial or a short title ("Dr. Osei", "St. Louis", "e.g. this")
                        r"(?<!\b(?-i:[A-Z]))(?<!\b[DdMmSsJj][rts])(?<!\b[Mm]rs)(?<!\bvs)(?<!\b[Nn]o)(?<!\b[Aa]ve)(?<!\be\.g)(?<!\bi\.e)(?<!\d)"
@@ -714,7 +714,14 @@ _ZH_SPACE_SPLIT = re.compile(r"(?<=[点些了吧啦呀哦掉下好行大小快�
                              rf"(?<=[\u4e00-\u9fff])\s+(?={ZH_KEEP}(?:前|后))")  # ("放最后 只要前面6秒")
 
 
+# a numbered list's marks, read only in a list that starts at 1 ("Version 2. Now faster" is one caption)
+_LIST_START = re.compile(r"(?:^|[:：\n])\s*\(?1\s*[.)、]\s*\S")
+_LIST_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[:：]))\(?[1-9]\d?\s*[.)、]\s*(?=[A-Za-z\u4e00-\u9fff])")
+
+
 def _clauses(masked: str) -> list[str]:
+    if _LIST_START.search(masked):  # "3 things: 1) … 2) …", "1. … 2. …", "1、… 2、…": one clause each
+        masked = _LIST_MARK.sub("\n", masked)
     parts = [p for p in _SPLIT_RX.split(masked) if p and p.strip(" ,.;，。；()（）!！?？")]  # (")" after "(keep her audio!")
     parts = [q for p in parts for q in (_ZH_SPACE_SPLIT.split(p) if re.search(r"[\u4e00-\u9fff]{2}", p) else [p])]
     return parts or [masked]
@@ -725,11 +732,16 @@ def _nth(n: int) -> str:
 
 
 def _names_a_file(words: str, assets: tuple[Asset, ...]) -> bool:
-    """Every word of ``words`` is a word of one picture's or clip's file name ("urban street" for
-    05-urban-street.jpg)."""
-    said = words.split()
-    return any(set(said) <= set(re.findall(r"[a-z0-9]+", a.name.lower().rsplit(".", 1)[0]))
-               for a in assets if a.name and a.kind is not AssetKind.AUDIO)
+    """``words`` are one picture's or clip's file name ("rocket" for rocket.jpg, "urban street" for
+    05-urban-street.jpg, its numbers aside), or two or more words of it ("sneaker side"); one word of a
+    longer name is not ("no red" after "make the title red" removed 01-red-sneaker.jpg)."""
+    said = set(words.split())
+    for a in assets:
+        if a.name and a.kind is not AssetKind.AUDIO:
+            name = {w for w in re.findall(r"[a-z0-9]+", a.name.lower().rsplit(".", 1)[0]) if not w.isdigit()}
+            if said == name or (len(said) >= 2 and said <= name):
+                return True
+    return False
 
 
 def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...], new: tuple[Asset, ...]) -> _Ctx:
@@ -758,8 +770,9 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
         t = f"remove the {gone['x']}"  # "no rocket", "no urban street pls": that shot goes (it was not understood)
     # "make the title last 5 seconds", "the cta should last 3 s": how long it stays, not the video's
     # last seconds (the title was moved to the end)
-    t = re.sub(r"\b(?P<w>titles?|captions?|subtitles?|cta|call\s+to\s+action|texts?|tagline|headline|words)\s+"
-               r"(?:(?:should|must|will|can|needs?\s+to|has\s+to|to)\s+)?last(?=\s+(?:for\s+)?(?:about\s+|around\s+)?\d)",
+    t = re.sub(r"\b(?P<w>(?:make|let|have)\s+(?:the\s+)?(?:titles?|captions?|subtitles?|cta|call\s+to\s+action|texts?|tagline|"
+               r"headline|words)|(?:titles?|captions?|subtitles?|cta|call\s+to\s+action|texts?|tagline|headline|words)\s+"
+               r"(?:should|must|will|can|needs?\s+to|has\s+to))\s+last(?=\s+(?:for\s+)?(?:about\s+|around\s+)?\d)",
                r"\g<w> stay", t)
 
     # mixed Chinese and English ("把title改成…", "music调到30%"): English words get their word boundaries

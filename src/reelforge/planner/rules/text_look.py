@@ -37,7 +37,8 @@ _COLORS = {
     "红色": "#FF0000", "白色": "#FFFFFF", "黑色": "#000000", "黄色": "#FFD400", "蓝色": "#1E6BFF",
     "绿色": "#00C853", "橙色": "#FF8C00", "粉色": "#FF69B4", "紫色": "#8E44AD", "灰色": "#808080",
     "金色": "#FFD700", "银色": "#C0C0C0", "红": "#FF0000", "白": "#FFFFFF", "黑": "#000000", "黄": "#FFD400",
-    "蓝": "#1E6BFF", "绿": "#00C853",
+    "蓝": "#1E6BFF", "绿": "#00C853", "藏青色": "#001F5B", "藏青": "#001F5B", "藏蓝色": "#001F5B", "藏蓝": "#001F5B",
+    "深蓝色": "#001F5B", "深蓝": "#001F5B",
 }
 # a colour named in English (or #RRGGBB) and in Chinese, as regex alternatives
 C_EN = r"#[0-9a-f]{6}\b|\b(?:" + "|".join(k for k in _COLORS if k.isascii()) + r")\b"
