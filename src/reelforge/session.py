@@ -66,6 +66,9 @@ _TURN_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|fine|alright|then|so|well|hmm+|a
                       r"(?:lower|quieten|soften|turn\s+down|turn\s+up|raise|boost|mute)\s+(?P<it>it)(?:\s+(?:down|up))?"
                       r"(?:\s+(?:then|a\s+bit|a\s+little|a\s+lot|pls|please|instead))*\s*[.!]*\s*$|"
                       r"^\s*(?:那|那就|好吧)?[，,\s]*(?:把)?(?P<it2>它)(?:调小|调低|小声|关小|调大)(?:一?点|一些)?(?:吧)?\s*[。！!]*\s*$")
+# "yes" to a question asked ("undoing it removes the whole video"): do it
+_CONFIRM = re.compile(r"(?i)^\s*(?:yes|yeah|yep|yup|ok(?:ay)?|sure|confirm(?:ed)?|do\s+it|go\s+ahead|yes\s+please)"
+                      r"(?:[\s,.!]+(?:please|pls|do\s+it|remove\s+it|go\s+ahead))*\s*[.!]*\s*$|^\s*(?:是的?|对|确定|好的?|嗯|可以)[。！!]*\s*$")
 # "yes, do it", "那就去掉吧": what was just asked about, done
 _DO_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|alright|then|so)[\s,.!]+)*(?:do\s+it|go\s+ahead|"
                     r"(?:remove|drop|delete|cut|lose|ditch)\s+(?:it|them))(?:\s+then)?(?:\s+(?:pls|please))?\s*[.!]*\s*$|"
@@ -231,6 +234,8 @@ class Session:
             return self._reply(Intent.EDIT, "unknown", "Say what to make or change, e.g. 'music to 20%' or "
                                "'make it vertical for TikTok'.")
         intent = route(text)
+        if intent is not Intent.UNDO and self._first_cut_confirmed(text):
+            return self._record(text, self.undo())  # "yes" to "undoing it removes the whole video"
         if intent is Intent.UNDO:
             return self._record(text, self._undo_after_nothing() or self._first_cut_asked() or self.undo())
         if intent is Intent.REDO:
@@ -697,9 +702,9 @@ class Session:
             return undone
         return replace(undone, message=f"{undone.message} {then.message}")
 
-    _FIRST_CUT_ASK = ("This is the first cut: undoing it removes the whole video. Say 'undo' again to remove it, "
-                      "or say what to change.")
-    _FIRST_CUT_ASK_ZH = "这是初剪：撤销会删除整个视频。确定要删除请再说一次“撤销”，或者直接说要改什么。"
+    _FIRST_CUT_ASK = ("This is the first cut: undoing it removes the whole video. Say 'yes' or 'undo' again to remove "
+                      "it, or say what to change.")
+    _FIRST_CUT_ASK_ZH = "这是初剪：撤销会删除整个视频。确定要删除请说“确定”或再说一次“撤销”，或者直接说要改什么。"
 
     def _first_cut_asked(self) -> Reply | None:
         """An undo that would take the first cut itself, asked first (said again, it goes): one undo too
@@ -711,6 +716,12 @@ class Session:
         if last is not None and last.intent == Intent.UNDO.value and last.status == "nothing" and not last.changed:
             return None  # asked already: this undo takes it
         return self._reply(Intent.UNDO, "nothing", self._FIRST_CUT_ASK_ZH if self._zh else self._FIRST_CUT_ASK)
+
+    def _first_cut_confirmed(self, text: str) -> bool:
+        """"yes" / "ok" / "确定" right after `_first_cut_asked` (it was not understood)."""
+        last = self.history[-1] if self.history else None
+        return (last is not None and last.intent == Intent.UNDO.value and last.status == "nothing"
+                and bool(self.undo_stack) and self.undo_stack[-1] is None and _CONFIRM.match(text) is not None)
 
     def _undo_after_nothing(self) -> Reply | None:
         """An undo said right after a message that changed nothing ("sparkly transitions?" refused, then "too

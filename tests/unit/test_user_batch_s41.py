@@ -193,6 +193,7 @@ def test_the_first_seconds_of_a_clip_start_at_its_own_start():
     ("a 10-12 second reel", 12_000, "Length: 12 s, within the 10-12 s asked."),  # 17.5 s would be too long
     ("做一个20到25秒的视频", 20_000, "时长：20秒（在要求的20-25秒之内）。"),
     ("a video around 20ish seconds", 20_000, "Length: 20 s, as asked."),
+    ("a 2-3 minute video", 120_000, "Length: 120 s, within the 120-180 s asked."),  # it was 180 s "as asked"
 ])
 def test_a_length_said_as_a_range_or_roughly_is_kept(said, total, note):
     """The notes said "no length given"."""
@@ -342,3 +343,16 @@ def test_review_the_background_colour_is_the_one_said_of_it(said, colour):
     from reelforge.session import background_colour
 
     assert background_colour(said) == colour
+
+
+@pytest.mark.parametrize("yes", ["yes", "ok", "确定"])
+def test_yes_to_the_first_cut_question_removes_it(yes):
+    s, (asked, r) = session_after(IMAGES + [VO, BGM], FIRST, "undo", yes)
+    assert asked.status == "nothing" and r.changed and s.timeline is None, (asked.message, r.message)
+    s.handle("redo")
+    assert s.timeline is not None
+
+
+def test_yes_without_the_question_is_no_undo():
+    s, (r,) = session_after(IMAGES + [VO, BGM], FIRST, "yes")
+    assert s.timeline is not None

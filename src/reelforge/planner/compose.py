@@ -735,7 +735,8 @@ _NO_LENGTH = re.compile(r"(?<![\d.])0+(?:\.0+)?\s*-?\s*(?:seconds?|secs?|s|minut
 
 _RANGE = re.compile(r"(?<![\d.])(?:between\s+)?(\d{1,3})\s*(?:s|secs?|seconds?)?\s*(?:and|to|-|–)\s*(\d{1,3})\s*"
                     r"(?:s|secs?|seconds?)\b(?=[\s-]*(?:long\b|video|clip|reel|promo|ad\b|max\b|tops\b|[,.;!]|$))|"
-                    r"(\d{1,3})\s*(?:到|-|~|～)\s*(\d{1,3})\s*秒", re.I)
+                    r"(\d{1,3})\s*(?:到|-|~|～)\s*(\d{1,3})\s*秒|"
+                    r"(?<![\d.])(?:between\s+)?(\d{1,2})\s*(?:and|to|-|–|到|~)\s*(\d{1,2})\s*(?:minutes?|mins?|分钟)", re.I)
 
 
 _RANGE_OF_A_PART = re.compile(r"(?:\b(?:each|every|per|photos?|pics?|pictures?|images?|shots?|clips?|slides?|titles?|texts?|"
@@ -746,7 +747,8 @@ _RANGE_OF_A_PART = re.compile(r"(?:\b(?:each|every|per|photos?|pics?|pictures?|i
 def _length_range(said: str) -> tuple[int, int] | None:
     """(lowest, highest) ms of a length said as a range: "between 15 and 20 seconds", "15-20s", "15到20秒"."""
     for m in _RANGE.finditer(said):
-        lo, hi = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+        unit = 60 if m.group(5) else 1  # minutes ("a 2-3 minute video")
+        lo, hi = (int(g) * unit for g in (m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or m.group(6)))
         if re.fullmatch(r"(?:between\s+)?[1-9]0s?\s*-\s*[1-9]0s", m.group(0).strip(), re.I):
             continue  # "the 70s-80s": decades
         if _RANGE_OF_A_PART.search(said[max(0, m.start() - 40):m.start()]):
