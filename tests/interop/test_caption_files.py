@@ -73,3 +73,16 @@ def test_cli_writes_caption_files_beside_the_video(cut, tmp_path):
     assert "not burned in" in r.stderr
     body = srt.read_text()
     assert body.count(" --> ") >= 2 and vtt.read_text().startswith("WEBVTT")
+
+
+def test_caption_files_show_each_caption_as_long_as_the_video_does():
+    """A 0.84 s caption is held a second on screen (`hold_texts`); the files said 0.84 s."""
+    from reelforge.timeline import build
+
+    tl = build(width=640, height=360, fps=30, duration=6000, assets=[], tracks=[
+        {"id": "c", "kind": "text", "role": "caption", "segments": [
+            {"id": "c1", "kind": "text", "start": 1000, "duration": 2000, "text": "Long enough"},
+            {"id": "c2", "kind": "text", "start": 3200, "duration": 840, "text": "Meet the makers"}]}])
+    cues = caption_cues(tl)
+    assert cues[1] == (3200, 4200, "Meet the makers"), cues
+    assert "00:00:03,200 --> 00:00:04,200" in to_srt(cues)

@@ -15,7 +15,11 @@ from reelforge.timeline.model import Role, TextSegment, Timeline
 
 
 def caption_cues(tl: Timeline) -> list[tuple[int, int, str]]:
-    """(start ms, end ms, text) of every caption, in time order."""
+    """(start ms, end ms, text) of every caption, in time order, as the video shows them: each at
+    least a second (`render.layout.hold_texts`; the files said 0.84 s where the video showed 1 s)."""
+    from reelforge.render.layout import hold_texts
+
+    tl, _ = hold_texts(tl)
     cues = [(s.start, s.end, s.text) for t in tl.tracks_by_role(Role.CAPTION) for s in t.segments
             if isinstance(s, TextSegment)]
     return sorted(cues)
