@@ -43,21 +43,26 @@ class Slot:
         self.release()
 
 
-_SAID = {"chat": ("instructions", "being handled", "wait for an answer before sending the next")}
-_STREAMS = ("progress streams", "open", "close one or poll the status URL")  # what, state, what to do instead
+# kind -> what is counted, its state, what to do instead (the account's limit), and (the server's)
+_SAID = {"chat": ("instructions", "being handled", "wait for an answer before sending the next", "try again shortly")}
+_STREAMS = ("progress streams", "open", "close one or poll the status URL", "try again shortly or poll the status URL")
+
+
+def _count(n: int, things: str) -> str:
+    return f"{n} {things[:-1] if n == 1 else things}"  # "1 instruction", "2 progress streams"
 
 
 def take(ctx: Context, kind: str, account_id: str, *, per_account: int, total: int) -> Slot:
-    what, state, instead = _SAID.get(kind, _STREAMS)
+    what, state, instead, later = _SAID.get(kind, _STREAMS)
     with _lock:
         counts = _open.setdefault(kind, Counter())
         mine = counts[account_id]
         if mine >= per_account:
-            raise RateLimited(f"{mine} {what} of this account are {state} (at most {per_account} at once); {instead}",
-                              retry_after=5)
+            raise RateLimited(f"{_count(mine, what)} of this account {'is' if mine == 1 else 'are'} {state} "
+                              f"(at most {per_account} at once); {instead}", retry_after=5)
         if counts["*"] >= total:
-            raise RateLimited(f"{counts['*']} {what} are {state} on this server (at most {total}); try again shortly",
-                              retry_after=5)
+            raise RateLimited(f"{_count(counts['*'], what)} {'is' if counts['*'] == 1 else 'are'} {state} on this server "
+                              f"(at most {total}); {later}", retry_after=5)
         counts[account_id] += 1
         counts["*"] += 1
     return Slot(kind, account_id)
