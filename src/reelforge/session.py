@@ -42,7 +42,7 @@ from reelforge.planner.bed import music_bed
 from reelforge.planner.file_names import is_logo_name
 from reelforge.planner.notes_zh import error_zh, to_zh
 from reelforge.planner.parse import is_chinese
-from reelforge.planner.router import Intent, export_quality, route, split_export
+from reelforge.planner.router import Intent, export_quality, mask_quotes, route, split_export
 from reelforge.planner.sequence import read_order
 from reelforge.planner.time_words import parse_duration_ms
 from reelforge.timeline import limits
@@ -1015,6 +1015,7 @@ def background_colour(text: str) -> str | None:
     """The background colour a first instruction names, or None."""
     from reelforge.planner.rules.text_look import color_in
 
+    text = mask_quotes(text)  # quoted words are text only ("titled 'Black Background Sale'")
     if _NO_BACKGROUND.search(text):
         return None
     for m in _BACKGROUND_COLOUR.finditer(text):

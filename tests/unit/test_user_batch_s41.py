@@ -338,6 +338,7 @@ def test_review_show_the_title_last_seconds_is_at_the_end():
     ("background: white", "#FFFFFF"),
     ("背景用藏青色", "#001F5B"),
     ("a promo with soft background music", None),
+    ("a promo titled 'Black Background Sale'", None),  # quoted words are only text
 ])
 def test_review_the_background_colour_is_the_one_said_of_it(said, colour):
     from reelforge.session import background_colour
