@@ -727,10 +727,6 @@ def _clauses(masked: str) -> list[str]:
     return parts or [masked]
 
 
-def _nth(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
 def _names_a_file(words: str, assets: tuple[Asset, ...]) -> bool:
     """``words`` are one picture's or clip's file name ("rocket" for rocket.jpg, "urban street" for
     05-urban-street.jpg, its numbers aside), or two or more words of it ("sneaker side"); one word of a
@@ -760,7 +756,7 @@ def _ctx(piece: str, quotes: list[str], tl: Timeline, library: tuple[Asset, ...]
     t = re.sub(r"\bthe\s+(?:opening\s+)?hook(?:\s+(?:text|line))?\b", "the title", t)
     # "swap 2 and 3": the shots in those places ("swap the 2nd and 3rd shots"; it was not understood)
     t = re.sub(r"^(?P<v>swap|switch)\s+#?(?P<a>[1-9]\d?)\s*(?:and|&|with)\s*#?(?P<b>[1-9]\d?)(?=\s*(?:pls|please)?\s*[.!]*$)",
-               lambda m: f"{m['v']} the {_nth(int(m['a']))} and {_nth(int(m['b']))} shots", t)
+               lambda m: f"{m['v']} the {O.ordinal(int(m['a']) - 1)} and {O.ordinal(int(m['b']) - 1)} shots", t)
     # "different music pls", "can we try another song": the music changed (it was not understood)
     t = re.sub(r"^(?:(?:can|could)\s+(?:we|i|you)\s+)?(?:(?:get|have|try|use|want|need)\s+)?(?:a\s+)?(?:different|another|other|new)\s+"
                r"(?:music|song|track|bgm|tune|background\s+music)(?=\s*(?:pls|please|maybe)?\s*[?.!]*$)", "change the music", t)
