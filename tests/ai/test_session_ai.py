@@ -635,7 +635,19 @@ def test_the_captions_are_too_long_gives_short_cues(tmp_path, voice):
     def words(texts):  # (a comma ending a cue is left off it)
         return re.sub(r"[^\w\s'-]", "", " ".join(texts).lower()).split()
 
-    assert words(c.text for c in cues) == words(before)  # no word lost or added
+    # no word added, and none lost but those the title or call to action on screen says with it (a
+    # cue of "Fresh espresso," alone under the title "Fresh Espresso" is left out, `_says_title`:
+    # whether it is depends on where the voice's words fall, which varies from run to run)
+    shown = {w for r in (Role.TITLE, Role.CTA) for t in s.timeline.tracks_by_role(r) for seg in t.segments
+             for w in words([seg.text])}
+    kept, said = words(c.text for c in cues), words(before)
+    it = iter(said)
+    assert all(w in it for w in kept), (kept, said)  # the cues' words, in the voice's order
+    lost = list(said)
+    for w in kept:
+        lost.remove(w)
+    assert set(lost) <= shown, (lost, shown)
+    assert len(kept) >= 0.8 * len(said), (kept, said)
     assert sum(c.duration >= 1000 for c in cues) >= len(cues) - 1, [(c.text, c.duration) for c in cues]
     # on 9:16: two short lines of at most 18 columns
     s.handle("make it vertical")
