@@ -31,7 +31,7 @@ from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.apply_text import CUE_ID, GIVEN_ID
-from reelforge.planner.bed import looped_beats
+from reelforge.planner.bed import MAX_ALIGNED_LOOP_MS, loop_end_on_the_beat, looped_beats
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline, TrackKind
 
 if TYPE_CHECKING:
@@ -631,17 +631,16 @@ class AIStage:
 
     # beats, highlights, silence -------------------------------------------------------------
     def _beat_op(self, tl: Timeline) -> O.BeatSync:
-        from reelforge import ai
 
         music = tl.track(Role.MUSIC)
         if music is None or not music.segments:
             raise AIFailed("there is no music to cut to: add a music track first")
         seg = music.segments[0]
         asset = {a.id: a for a in (*self.s.library, *tl.assets)}[seg.src]
-        key = ("beats", asset.id)
-        if key not in self.cache:
-            self.cache[key] = ai.detect_beats(asset.path)
-        info = self.cache[key]
+        info = self.beats_of(asset)
+        if info is None:
+            raise AIFailed(f"{asset.name} could not be decoded to find its beat")
+        seg = self._looped_on_the_beat(seg, asset)  # as the session will keep it (`loops_on_the_beat`)
         if len(info.beat_times_ms) < 2:
             raise AIFailed(f"no clear beat found in {asset.name}")
         times = list(info.beat_times_ms)
@@ -650,6 +649,44 @@ class AIStage:
                                  seg.duration) or times
         return O.BeatSync(beat_times_ms=times, offset_ms=seg.start - seg.in_ms,
                           bpm=round(float(info.bpm), 1) or None)
+
+    def beats_of(self, asset: Asset):
+        """`ai.detect_beats` of ``asset``, measured once per asset; None when it cannot be decoded."""
+        from reelforge import ai
+
+        return self._measured("beats", asset, ai.detect_beats)
+
+    def _looped_on_the_beat(self, seg: Any, asset: Asset) -> Any:
+        """A looped music segment that wraps on the beat (`bed.loop_end_on_the_beat`); ``seg`` as
+        it is otherwise (no steady beat, not looped, a file that cannot be decoded)."""
+        if not seg.loop or not asset.duration_ms or asset.kind is AssetKind.IMAGE:
+            return seg
+        end = min(seg.loop_end_ms, asset.duration_ms) if seg.loop_end_ms is not None else asset.duration_ms
+        if not 0 < end - seg.loop_start_ms <= MAX_ALIGNED_LOOP_MS:  # (not decoded for nothing)
+            return seg
+        info = self.beats_of(asset)
+        on_beat = None if info is None else loop_end_on_the_beat(info.beat_times_ms, info.confidence,
+                                                                   seg.loop_start_ms, end)
+        if on_beat is None or on_beat <= seg.in_ms:
+            return seg
+        return seg.model_copy(update={"loop_end_ms": on_beat})
+
+    def loops_on_the_beat(self, tl: Timeline) -> Timeline:
+        """``tl`` with each looped music bed wrapping on its beat: a bed that came round after its
+        last sound, a third of a beat early, stumbled every time round."""
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        changed = False
+        tracks = []
+        for t in tl.tracks:
+            segs = list(t.segments)
+            if t.role is Role.MUSIC:
+                for i, seg in enumerate(segs):
+                    asset = by_id.get(getattr(seg, "src", ""))
+                    if asset is not None and getattr(seg, "loop", False):
+                        segs[i] = self._looped_on_the_beat(seg, asset)
+                        changed = changed or segs[i] is not seg
+            tracks.append(t.model_copy(update={"segments": segs}) if segs != list(t.segments) else t)
+        return tl.model_copy(update={"tracks": tracks}) if changed else tl
 
     def _highlight_ops(self, tl: Timeline, op: O.UseHighlight) -> list[O.Op]:
         from reelforge.planner.apply import find_segment

@@ -576,6 +576,8 @@ class Session:
 
     # -- history --------------------------------------------------------------------------
     def _commit(self, new: Timeline | None) -> None:
+        if new is not None:
+            new = self.stage.loops_on_the_beat(new)
         self.undo_stack.append(self.timeline)
         del self.undo_stack[:-MAX_UNDO]
         self.redo_stack.clear()

@@ -59,6 +59,7 @@ class LoudnessMeasure:
         return max(-30.0, min(30.0, target - self.input_i + self.makeup_db))
 
 
+LOOP_EDGE_FADE_MS = 8  # a looped bed fades out and in over this where it comes round (its ends do not meet)
 _AFMT = f"aformat=sample_fmts=fltp:sample_rates={SAMPLE_RATE}:channel_layouts=stereo"
 
 
@@ -98,7 +99,10 @@ def _audio_source(c: Ctx, seg: AudioSegment) -> tuple[str, list[str]]:
     body = c.g.input(f"audio:{seg.id}:loop", [*(["-ss", secs(seg.loop_start_ms)] if seg.loop_start_ms else []),
                                                "-t", secs(body_ms)], asset.path)
     samples = (body_ms * SAMPLE_RATE + 999) // 1000
+    # the wrap joins the loop's end to its start: a few ms of fade on each side, not a click
+    edge = min(LOOP_EDGE_FADE_MS, body_ms // 4)
     looped = c.g.one([f"{body}:a"], [_AFMT, f"atrim=end_sample={samples}", "asetpts=PTS-STARTPTS",
+                                     f"afade=t=in:d={secs(edge)}", f"afade=t=out:st={secs(body_ms - edge)}:d={secs(edge)}",
                                      f"aloop=loop=-1:size={samples}"], "aloop")
     if in_ms == seg.loop_start_ms:
         return looped, []
