@@ -816,6 +816,10 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
     title, subtitle, cta, cta_row = words.title, words.subtitle, words.cta, words.cta_row
     captions_q, derive, zh = list(words.captions), words.derive, words.zh
     notes, invented = list(words.notes), list(words.invented)
+    if title and P.no_title(Q.outside_quotes(instruction)):  # "…, don't show the title": the rest stays
+        notes = [n for n in notes if title not in n] + ["No title, as asked."]
+        invented = [n for n in invented if not n.startswith("title")]
+        title = subtitle = None
 
     # timing
     title_end = min(TITLE_MS, total // 2) if title else 0

@@ -30,7 +30,7 @@ __all__ = [
     "TransitionSpec",
     "is_chinese", "parse_resolution", "parse_aspect",
     "parse_percent", "parse_db", "db_to_gain", "parse_transition",
-    "parse_position", "wants_text_overlays", "no_captions", "drop_no_captions", "parse_music_volume",
+    "parse_position", "wants_text_overlays", "no_captions", "no_title", "drop_no_captions", "parse_music_volume",
     "parse_voice_volume", "mentions_voiceover", "wants_motion", "motion_ask", "MotionAsk", "motion_kinds", "frame_rate_in", "wants_hard_cuts",
 ]
 
@@ -177,6 +177,9 @@ _PLACE_NAMES = re.compile(r"(?<=\s)(?!(?:It|Make|Instagram|Insta|IG|Ig|Facebook|
 
 # "square instead of vertical", "switch from vertical to square", "不要竖屏，改成方形": the frame left behind
 _NOT_THIS_FRAME = re.compile(r"\b(?:instead\s+of|rather\s+than|not)\s+(?:an?\s+|the\s+)?[\w:]+(?:\s+(?:one|format|video|version))?|"
+                             # "don't make it vertical", "do not want a square one"
+                             r"\b(?:don'?t|dont|do\s+not)\s+(?:make|want|need|do)\s+(?:it|this|one|them)?\s*(?:an?\s+)?(?:in\s+)?"
+                             r"[\w:]+(?:\s+(?:one|format|video|version))?|"
                              r"\bfrom\s+(?:an?\s+|the\s+)?[\w:]+(?:\s+(?:format|video))?(?=\s+(?:to|into)\b)|"
                              r"(?:不要|不是|而不是)(?:竖屏|横屏|方形|竖版|横版)")
 
@@ -329,8 +332,13 @@ _OVERLAY_RX = ascii_rx(
     r"(?:加上|标上|写上|配上|显示)(?:名字|名称|产品名)|"
     r"字幕|文字|文案|标题|加字|配字|口号|标语")
 _NO_OVERLAY_RX = ascii_rx(
-    r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|titles?|overlays?|words\s+on\s+(?:the\s+)?screen)\b|"
-    r"\b(?:text|titles?)[\s-]free\b|不要(?:加)?(?:文字|标题)|不加文字|去掉文字")
+    r"\b(?:no|without|skip|drop|remove)\s+(?:any\s+)?(?:the\s+)?(?:text|titles|overlays?|words\s+on\s+(?:the\s+)?screen)\b|"
+    r"\b(?:text|titles)[\s-]free\b|不要(?:加)?文字|不加文字|去掉文字")
+# "no title", "don't show the title", "不要标题": the title only (it took every text with it, or was shown anyway)
+_NO_TITLE_RX = ascii_rx(
+    r"\b(?:no|without|skip|drop|remove)\s+(?:a\s+|any\s+|the\s+)?title\b(?!\s+(?:card\s+)?(?:and|or)\s+no\b)|"
+    r"\b(?:don'?t|dont|do\s+not)\s+(?:show|put|add|use|need|want|include|have)\s+(?:in\s+)?(?:a\s+|any\s+|the\s+)?title\b|"
+    r"\btitle[\s-]free\b|不要(?:加)?标题|不加标题|去掉标题|无标题|不用标题")
 # "no text", "no words on screen", "不要文字": none at all (not "no title": the rest stays)
 _NO_WORDS_RX = re.compile(r"\b(?:no|without|skip)\s+(?:any\s+)?(?:text|words(?:\s+on\s+(?:the\s+)?screen)?|overlays?|"
                           r"text\s+overlays?)\b(?!\s+(?:except|but|other\s+than|apart\s+from|besides))|\btext[\s-]free\b|"
@@ -357,6 +365,15 @@ def no_words(text: str) -> bool:
     """True for "no text", "no words on screen", "不要文字" (not "no title", nor "no text except their names"):
     no words on screen whatever else the instruction types (an offer, a phone number)."""
     return bool(_NO_WORDS_RX.search(normalize(text)))
+
+
+def no_title(text: str) -> bool:
+    """True for "no title", "don't show the title", "不要标题": no title (other text may be).
+
+    >>> no_title("a 15 s ad, don't show the title"), no_title("with text overlays, no title"), no_title("title 'No'")
+    (True, True, False)
+    """
+    return bool(_NO_TITLE_RX.search(normalize(text)))
 
 
 def no_captions(text: str) -> bool:

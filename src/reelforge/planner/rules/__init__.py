@@ -268,6 +268,7 @@ class _Result:
     cannot: str | None = None
     absent: str | None = None  # a name in the clause that is not in the project (the rest was acted on)
     notes: list[str] = field(default_factory=list)  # what the reply adds about what was done (`_Ctx.notes`)
+    kept: str | None = None  # a clause saying what not to do (`_prohibited`): what it names ("the captions"), or ""
 
     @property
     def ok(self) -> bool:
@@ -1526,6 +1527,50 @@ def _it_as_named(piece: str, before: str, quotes: list[str], tl: Timeline, lib: 
 
 _NOT_THE_OTHER = re.compile(r"(?i)(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:a\s+)?(?:square|vertical|horizontal|landscape|"
                             r"portrait|wide(?:screen)?|16:9|9:16|1:1|4:5)|不要(?:方形|竖屏|横屏)|不是(?:方形|竖屏|横屏)")
+# "don't make it vertical", "dont remove the dog pic", "别删字幕": what is NOT to be done (it was done: the "don't"
+# was read past, and "don't remove the captions, just make them smaller" removed them); nothing of the clause is
+# carried out and the reply says so. Not "don't make it so loud" (less of it), nor "don't show / use / duck / loop /
+# crop / cut off the faces", which say how the video should be.
+_RX_PROHIBITED = re.compile(
+    r"(?i)^\s*(?:(?:but|and|so|ok|okay|please|pls|plz|just|also|oh|and\s+please)\s+)*(?:don'?t|dont|do\s+not|never)\s+"
+    r"(?:ever\s+)?(?P<what>(?:make|remove|delete|cut(?!\s+(?:off|out|into))|add|change|touch|put|move|turn|swap|drop|"
+    r"shorten|lengthen|replace|lower|raise|increase|decrease|reduce|boost|mute|speed|slow|take|trim|get\s+rid\s+of|rotate|flip|resize|"
+    r"shrink|enlarge|reorder|rearrange)\b(?!.*\b(?:so|too|that)\s+(?:\w+\s+)?(?:loud|quiet|big|small|long|short|fast|slow|"
+    r"bright|dark|busy|much|many)\b).*?)\s*[.!]*\s*$")
+_ZH_PROHIBITED = re.compile(r"^\s*(?:但是?|不过)?(?:千万)?(?:别|不要|不用)(?:再|给我)?(?P<what>(?:删|去掉|改|加|动|换|调|剪|移|放大|缩小)\S*?)"
+                            r"[吧啊哦呀]*\s*[。！!.]*\s*$")
+
+
+# "don't make the music so loud", "the title shouldn't be that big": the other way (not understood)
+_OTHER_WAY = {"loud": "quieter", "quiet": "louder", "big": "smaller", "small": "bigger", "long": "shorter", "short": "longer",
+              "fast": "slower", "slow": "faster", "bright": "darker", "dark": "brighter"}
+_RX_NOT_SO = re.compile(
+    r"(?i)\b(?:(?:don'?t|dont|do\s+not)\s+make\s+(?P<x>(?:it|them|(?:the|my|our)\s+[\w' -]+?))|"
+    r"(?P<y>it|they|(?:the|my|our)\s+[\w' -]+?)\s+(?:shouldn'?t|should\s+not|doesn'?t\s+need\s+to|don'?t\s+need\s+to|"
+    r"needn'?t)\s+be)\s+(?:so|that|this|too)\s+(?P<a>loud|quiet|big|small|long|short|fast|slow|bright|dark)\b")
+
+
+def _not_so(text: str) -> str:
+    """``text`` with "don't make X so loud" said as "make X quieter"."""
+    def other(m: re.Match) -> str:
+        x = m.group("x") or {"they": "them"}.get(m.group("y").lower(), m.group("y"))
+        return f"make {x} {_OTHER_WAY[m.group('a').lower()]}"
+    text = _RX_NOT_SO.sub(other, text)
+    # "do not use crossfades", "i don't want any music": none of them (the crossfades "already were")
+    return _RX_DONT_USE.sub(lambda m: f"no {m.group('x')}", text)
+
+
+_RX_DONT_USE = re.compile(r"(?i)\b(?:(?:i|we)\s+)?(?:don'?t|dont|do\s+not)\s+(?:use|want|need)\s+(?:any\s+)?(?P<x>(?:the\s+)?"
+                          r"(?:cross-?fades?|transitions?|dissolves?|fades?|slides?|wipes?|music|background\s+music|bgm|"
+                          r"zooms?|motion|ken\s+burns|captions?|subtitles?|logo|title|voice-?over|narration)\b)")
+
+
+def _prohibited(piece: str) -> str | None:
+    """What a clause says not to do ("make it vertical" of "don't make it vertical"), else None."""
+    m = _RX_PROHIBITED.match(piece) or _ZH_PROHIBITED.match(piece)
+    return m.group("what") if m else None
+
+
 _NOT_UNDERSTOOD = re.compile(r"I did not understand|没有理解")  # as `_unknown` words a part it could not read
 
 
@@ -1685,6 +1730,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                     masked)
     masked = re.sub(r"^(\s*)最后(?=(?:再)?(?:加|放|写|打)(?:个|上|一个|一句|一行)?\s*\x00\d+\x00)", r"\1结尾", masked)
     masked = _as_typed(masked)  # how people go on, say why, add lines and laugh (session 32's batch)
+    masked = _not_so(masked)  # "don't make the music so loud": quieter
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "the piano is a bit sad. anything more upbeat?": the music's feel, asked after (it made the video bold and quicker)
     masked = _RX_MUSIC_FEEL_ASKED.sub(r"\g<said>, use \g<feel> music", masked)
@@ -1758,6 +1804,15 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             piece = piece[within.end():]
         if not piece.strip():
             continue
+        if (what := _prohibited(piece)) is not None:
+            said = _ctx(what, quotes, timeline, lib, new).raw
+            named = re.match(r"(?i)\S+(?:\s+(?:rid\s+of|up|down|out|off|around))?\s+(?P<x>(?:the|my|our|that|this)\s+.+)$", what)
+            results.append(_Result(text=piece, cannot=f"不{said}：照你说的，这部分保持不变" if P.is_chinese(piece) else
+                                   f"left as it is: you said not to {said}", kept=named.group("x") if named else ""))
+            joined.append(piece)
+            continue
+        if results and results[-1].kept:  # "don't remove the captions, just make them smaller": the captions
+            piece = re.sub(r"(?i)\b(?:them|it)\b", results[-1].kept, piece, count=1)
         if results and results[-1].ok and (looked := _colour_after(piece, results[-1])):
             results[-1].ops = looked  # "make the pay line stand out more, like yellow": that text yellow too
             joined[-1] += " " + piece
@@ -1888,7 +1943,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             results[-1] = r
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
-        if results and (not r.ok or not results[-1].ok):
+        if results and (not r.ok or not results[-1].ok) and results[-1].kept is None:
             sep = seps[i - 1] if i - 1 < len(seps) else " "
             merged_text = joined[-1] + sep + piece
             m = _run(merged_text, quotes, timeline, lib, new)

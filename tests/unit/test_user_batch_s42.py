@@ -1,0 +1,83 @@
+"""Session 42's instruction pass: messages typed as people type them (416 tried on a cafe's
+photos; these were done wrong, most of them silently). Pure planning on placeholder assets."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.planner import parse as P
+from reelforge.timeline.model import Role
+
+from .test_compose import BGM, IMAGES, VO, session_after
+
+FIRST = "30 second promo with text overlays"
+
+
+def _texts(tl, role):
+    return [x.text for t in tl.tracks_by_role(role) for x in t.segments]
+
+
+@pytest.mark.parametrize("said", ["dont make it vertical", "don't make it square", "don't make the music louder",
+                                  "dont remove the 2nd pic", "don't remove the captions", "don't add a fade",
+                                  "别删字幕", "不要改成竖屏"])
+def test_what_not_to_do_is_not_done(said):
+    """ "don't make it vertical" made it vertical, "dont remove the dog pic" removed it: the "don't" was read past."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    before, _ = session_after([*IMAGES, VO, BGM], FIRST)
+    assert not r.changed and s.timeline == before.timeline, r.message
+    assert r.message.startswith(("Left as it is: you said not to ", "不")), r.message
+    assert "I did not understand" not in r.message
+
+
+def test_dont_remove_them_just_make_them_smaller():
+    """It removed every caption and said it did not understand 'just make them smaller'."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "don't remove the captions, just make them smaller")
+    caps = s.timeline.track(Role.CAPTION).segments
+    assert len(caps) == 4 and all(c.size.value == "small" for c in caps), r.message
+    assert "you said not to remove the captions" in r.message
+
+
+@pytest.mark.parametrize(("said", "role", "louder"), [
+    ("don't make the music so loud", "music", False), ("the music shouldn't be so loud", "music", False),
+    ("the voiceover shouldnt be that quiet", "voice", True)])
+def test_not_so_loud_is_the_other_way(said, role, louder):
+    """ "don't make the music so loud" was not understood: quieter."""
+    before, _ = session_after([*IMAGES, VO, BGM], FIRST)
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    vol = lambda tl: tl.track(Role(role)).segments[0].volume  # noqa: E731
+    assert r.changed and (vol(s.timeline) > vol(before.timeline)) is louder, r.message
+
+
+@pytest.mark.parametrize("said", ["do not use crossfades", "don't use transitions", "i don't want any transitions"])
+def test_dont_use_crossfades_is_hard_cuts(said):
+    """It answered "Crossfade transitions between all shots — it already was"."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    assert r.changed and "Hard cuts" in r.message, r.message
+
+
+def test_i_dont_want_any_music():
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "i don't want any music")
+    assert s.timeline.track(Role.MUSIC) is None or not s.timeline.track(Role.MUSIC).segments, r.message
+
+
+@pytest.mark.parametrize("first", ["a 15 second ad for Bean There, don't show the title",
+                                   "15 sec ad for Bean There with text overlays, no title",
+                                   "a 15 second promo with text overlays, without a title"])
+def test_no_title_in_the_first_instruction_keeps_the_rest(first):
+    """ "…, don't show the title" showed it; "…with text overlays, no title" had no text at all."""
+    s, _ = session_after([*IMAGES, VO, BGM], first)
+    assert _texts(s.timeline, Role.TITLE) == []
+    assert _texts(s.timeline, Role.CAPTION) and _texts(s.timeline, Role.CTA)
+
+
+def test_no_titles_is_still_no_text_and_a_quoted_title_stays():
+    s, _ = session_after([*IMAGES, VO, BGM], "a 15 second ad, no titles")
+    assert not any(_texts(s.timeline, r) for r in (Role.TITLE, Role.CAPTION, Role.CTA))
+    s, _ = session_after([*IMAGES, VO, BGM], "title 'No Limits', 15 s")
+    assert _texts(s.timeline, Role.TITLE) == ["No Limits"]
+
+
+def test_dont_make_it_vertical_in_the_first_instruction():
+    s, _ = session_after([*IMAGES, VO, BGM], "a 15 second ad for Bean There, don't make it vertical")
+    assert (s.timeline.width, s.timeline.height) == (1920, 1080)
+    assert P.parse_aspect("do not make it square, 16:9") == "16:9"
