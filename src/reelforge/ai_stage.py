@@ -685,8 +685,8 @@ class AIStage:
                     if asset is not None and getattr(seg, "loop", False):
                         segs[i] = self._looped_on_the_beat(seg, asset)
                         changed = changed or segs[i] is not seg
-            tracks.append(t.model_copy(update={"segments": segs}) if segs != list(t.segments) else t)
-        return tl.model_copy(update={"tracks": tracks}) if changed else tl
+            tracks.append(t.model_copy(update={"segments": tuple(segs)}) if segs != list(t.segments) else t)
+        return tl.model_copy(update={"tracks": tuple(tracks)}) if changed else tl
 
     def _highlight_ops(self, tl: Timeline, op: O.UseHighlight) -> list[O.Op]:
         from reelforge.planner.apply import find_segment

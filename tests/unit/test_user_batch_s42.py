@@ -81,3 +81,19 @@ def test_dont_make_it_vertical_in_the_first_instruction():
     s, _ = session_after([*IMAGES, VO, BGM], "a 15 second ad for Bean There, don't make it vertical")
     assert (s.timeline.width, s.timeline.height) == (1920, 1080)
     assert P.parse_aspect("do not make it square, 16:9") == "16:9"
+
+
+@pytest.mark.parametrize(("change", "total"), [("add 10 seconds", 40_000), ("make it 20 seconds", 20_000)])
+def test_a_music_bed_in_pieces_follows_a_new_length(change, total):
+    """Marketer pass: "music quieter at the end" then "add 10 seconds" went silent for the last 10 s
+    (the pieces stayed 0-30 s); "make it 20 seconds" lost the quieter end and its fade-out."""
+    s, (r1,) = session_after([*IMAGES, VO, BGM], "30 second promo with music at 40%", "music quieter at the end")
+    end = s.timeline.track(Role.MUSIC).segments[-1]
+    r2 = s.handle(change)
+    assert r1.changed and r2.changed, (r1.message, r2.message)
+    pieces = s.timeline.track(Role.MUSIC).segments
+    assert len(pieces) == 2 and pieces[0].start == 0 and pieces[-1].end == total == s.timeline.duration
+    assert pieces[1].start == pieces[0].end == total - end.duration  # the quieter end stays as long, at the end
+    assert pieces[1].volume == end.volume < pieces[0].volume and pieces[1].fade_out_ms == end.fade_out_ms > 0
+    # the song goes on through the cut (the 20 s song loops under a video longer than it)
+    assert pieces[1].in_ms - pieces[0].in_ms == pieces[1].start and all(p.loop for p in pieces)

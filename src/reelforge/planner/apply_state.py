@@ -39,6 +39,7 @@ from reelforge.timeline.model import (
     Transition,
     VideoSegment,
     _explain,
+    loop_position,
 )
 
 
@@ -184,6 +185,9 @@ class State:
         rows_of = {(s.start, s.end) for t in self.tracks if t.role in (Role.TITLE, Role.CTA) for s in t.segs}
         for t in self.tracks:
             if t.role is Role.MAIN:
+                continue
+            if t.role is Role.MUSIC and (bed := _retime_bed(t.segs, old, new, self.library)) is not None:
+                t.segs = bed
                 continue
             out = []
             for s in t.segs:
@@ -331,6 +335,42 @@ def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role, *, ro
     if s.end > new:
         return fix_fades(s.model_copy(update={"duration": new - s.start}))
     return s
+
+
+def _retime_bed(segs: list[Any], old: int, new: int, lib: dict[str, Asset]) -> list[Any] | None:
+    """A music bed in pieces ("music quieter at the end": 0-26 s and 26-30 s of one song) after the
+    video's length changes from ``old`` to ``new``: still the whole video, each piece where it was
+    from the nearer end (the quieter end and its fade-out stay the last 4 s) and the song going on
+    through the cuts (each in-point moves with its piece; a piece running past the song's end loops).
+    Before, a longer video went silent after the pieces and a shorter one lost the last piece.
+    None when the track is no such bed (one piece, gaps, two songs): retimed piece by piece."""
+    if len(segs) < 2 or old == new or not all(isinstance(x, AudioSegment) for x in segs):
+        return None
+    segs = sorted(segs, key=lambda x: x.start)
+    first = segs[0]
+    song = lib.get(first.src)
+    source = song.duration_ms if song is not None else 0
+
+    def at(in_ms: int) -> int:  # where the song is (a looped one comes round)
+        return loop_position(in_ms, first.loop_start_ms, first.loop_end_ms, source) if first.loop and source else in_ms
+
+    if first.start != 0 or segs[-1].end != old or len({x.src for x in segs}) != 1 \
+            or any(b.start != a.end or at(a.in_ms + b.start - a.start) != at(b.in_ms) for a, b in zip(segs, segs[1:], strict=False)):
+        return None
+    cuts = [x.start for x in segs[1:]]
+    moved = [c if c < old / 2 else new - (old - c) for c in cuts]
+    if any(b - a < 500 for a, b in zip([0, *moved], [*moved, new], strict=True)):  # no room where they were: in proportion
+        moved = [round(c * new / old) for c in cuts]
+        if any(b - a < 100 for a, b in zip([0, *moved], [*moved, new], strict=True)):
+            return None
+    end = first.loop_end_ms if first.loop_end_ms is not None else source
+    out = []
+    for x, start, stop in zip(segs, [0, *moved], [*moved, new], strict=True):
+        upd: dict[str, Any] = {"start": start, "duration": stop - start, "in_ms": first.in_ms + start}
+        if end > 0 and first.in_ms + stop > end:
+            upd.update(loop=True, loop_start_ms=first.loop_start_ms, loop_end_ms=first.loop_end_ms)
+        out.append(fix_fades(x.model_copy(update=upd)))
+    return out
 
 
 def fix_fades(s: Any) -> Any:
