@@ -34,3 +34,24 @@ def test_range_errors_are_json(main_server, media_dir):
         r = httpx.get(url, headers={**headers, "Range": f"bytes={size + 10}-"})
         assert r.status_code == 416 and r.headers["content-range"] == f"bytes */{size}"
         assert r.json() == {"code": 416, "message": f"range not satisfiable: the file is {size} bytes"}
+
+
+def test_a_download_resumed_with_if_range_gets_the_rest(main_server, media_dir):
+    """Attack pass, session 42: Range with If-Range (a browser or `curl -C` resuming) was a 500: the
+    file's ETag and Last-Modified were compared before they were set. The file's own validator
+    gets the rest (206); a stale one gets the whole file (200), as RFC 9110 says."""
+    base = main_server.url
+    token, sid = session_with_cut(base, media_dir, "make a 3-second video")
+    r = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token))
+    assert r.status_code == 202, r.text
+    done = wait_export(base, token, r.json()["id"], timeout=300)
+    assert done["status"] == "completed", done
+    by_key = base + "/files/" + done["download_url"].rsplit("/files/", 1)[1]
+    by_id = f"{base}/v1/exports/{done['id']}/download"
+    for url, headers in ((by_key, {}), (by_id, auth(token))):
+        whole = httpx.get(url, headers=headers)
+        for validator in (whole.headers["etag"], whole.headers["last-modified"]):
+            rest = httpx.get(url, headers={**headers, "Range": "bytes=100-", "If-Range": validator})
+            assert rest.status_code == 206 and rest.content == whole.content[100:], (validator, rest.status_code)
+        stale = httpx.get(url, headers={**headers, "Range": "bytes=100-", "If-Range": '"stale"'})
+        assert stale.status_code == 200 and stale.content == whole.content

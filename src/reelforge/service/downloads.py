@@ -40,15 +40,17 @@ class MediaFile(FileResponse):
         if (scope["type"] != "http" or http_range is None or self.status_code != 200
                 or scope["method"].upper() not in ("GET", "HEAD")):
             return None
-        if_range = headers.get("if-range")
-        if if_range is not None and not self._should_use_range(if_range):
-            return None  # Starlette sends the whole file
         if self.stat_result is None:
             try:
                 self.stat_result = await anyio.to_thread.run_sync(os.stat, self.path)
             except OSError:
                 return None  # Starlette reports it as it does today
             self.set_stat_headers(self.stat_result)
+        if_range = headers.get("if-range")
+        # (compared with the file's ETag and Last-Modified, set just above: read before them, a resumed
+        # download's If-Range was a KeyError, a 500)
+        if if_range is not None and not self._should_use_range(if_range):
+            return None  # Starlette sends the whole file
         size = self.stat_result.st_size
         try:
             self._parse_range_header(http_range, size)
