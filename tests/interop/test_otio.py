@@ -175,3 +175,24 @@ def test_cli_export_then_import(project, tmp_path):
     r = subprocess.run([sys.executable, "-m", "reelforge.cli", "export-timeline", str(d / "promo.reel.json"),
                         "-o", str(tmp_path / "cut.doc")], capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and "unknown timeline format" in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["otio", "xml", "fcpxml", "edl"])
+def test_a_file_name_with_an_apostrophe_is_handed_off(project, fmt, tmp_path):
+    """Attack pass, session 42: an upload named "it's.jpg" made the FCPXML hand-off a 500 (the
+    writer looks files up by an XPath predicate quoted with '). Every format is written and read
+    back by its adapter, the name still there (as the URL escape %27 in FCPXML)."""
+    from reelforge.interop.handoff import timeline_file
+    from reelforge.timeline import replace
+
+    _, s = project
+    first = s.timeline.track(Role.MAIN).segments[0].src
+    tl = replace(s.timeline, assets=[replace(a, name="it's.jpg") if a.id == first else a for a in s.timeline.assets])
+    data = timeline_file(tl, fmt)
+    out = tmp_path / f"back.{fmt}"
+    out.write_bytes(data)
+    extra = {"rate": tl.fps} if fmt == "edl" else {}
+    back = otio.adapters.read_from_file(str(out), adapter_name=interop.FORMATS[f".{fmt}"], **extra)
+    urls = [getattr(c.media_reference, "target_url", "") or "" for c in back.find_clips()]
+    names = [c.name for c in back.find_clips()]
+    assert any("it's.jpg" in u or "it%27s.jpg" in u for u in urls) or "it's.jpg" in names, (urls, names)

@@ -172,6 +172,13 @@ def write(tl: Timeline, path: str | Path, *, media_root: str | None = None) -> P
     ot = to_otio(tl, name=path.stem, media_root=media_root, snap=adapter != "otio_json")
     if adapter != "otio_json":
         ot = _for_editors(ot, adapter)
+    if adapter == "fcpx_xml":
+        # the FCPX writer looks each file up by an XPath predicate quoted with ' ("it's.jpg" was a
+        # SyntaxError, a 500 of the service): the URL's own escape for it
+        for clip in ot.find_clips():
+            ref = clip.media_reference
+            if hasattr(ref, "target_url") and "'" in (ref.target_url or ""):
+                ref.target_url = ref.target_url.replace("'", "%27")
     path.parent.mkdir(parents=True, exist_ok=True)
     _otio().adapters.write_to_file(ot, str(path), adapter_name=adapter)
     return path
