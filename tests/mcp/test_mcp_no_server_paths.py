@@ -41,3 +41,12 @@ def test_results_over_http_carry_no_server_path(tmp_path):
         assert preview["path"] is None and preview["file"].endswith(".mp4")
     finally:
         backend.close()
+
+
+def test_an_unexpected_error_names_its_kind_not_its_text():
+    """Attack pass, session 42: a bug's exception text went to the MCP client ("internal error
+    (SyntaxError: invalid predicate)"); such text may name a path of the server."""
+    from reelforge.mcp.server import unexpected
+
+    said = str(unexpected(OSError(2, "No such file", "/srv/reelforge/data/secret/asset.jpg")))
+    assert said.startswith("error 5000: internal error (OSError") and "/srv" not in said and "No such" not in said

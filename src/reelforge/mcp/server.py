@@ -82,9 +82,10 @@ async def _call(fn: Callable[..., Any], *args: Any) -> Any:
 
 
 def unexpected(exc: Exception) -> ToolError:
-    """A bug or an environment problem: logged with its traceback, named in the reply."""
+    """A bug or an environment problem: logged with its traceback; the reply names its kind, not its
+    text (which may hold a path or a query of this machine: a remote client's rule is no leak)."""
     log.exception("tool failed", exc_info=exc)
-    return ToolError(f"error 5000: internal error ({type(exc).__name__}: {exc})")
+    return ToolError(f"error 5000: internal error ({type(exc).__name__}; the details are in the server's log)")
 
 
 async def _with_progress(ctx: Context | None, fn: Callable[[Callable[[float, str], None]], Any],
