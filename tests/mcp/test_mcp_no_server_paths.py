@@ -49,4 +49,4 @@ def test_an_unexpected_error_names_its_kind_not_its_text():
     from reelforge.mcp.server import unexpected
 
     said = str(unexpected(OSError(2, "No such file", "/srv/reelforge/data/secret/asset.jpg")))
-    assert said.startswith("error 5000: internal error (OSError") and "/srv" not in said and "No such" not in said
+    assert said.startswith("error 5000: internal error (FileNotFoundError") and "/srv" not in said and "No such" not in said
