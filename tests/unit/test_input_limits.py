@@ -114,3 +114,21 @@ def test_depth_check_on_a_deep_body_needs_no_recursion():
     assert too_deep(b"[" * 50_000 + b"]" * 50_000, 32)
     assert not too_deep(b"[" * 32 + b"]" * 32, 32)
     assert not too_deep(json.dumps({"a": "[" * 5000}).encode(), 2)
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    (lambda d: d.update(d=1) or d["t"][0]["sg"][0].update(d=1), "d: 1 ms is shorter than one frame at 10 fps"),
+    (lambda d: d["t"][0]["sg"][0].update(d=True), "t[0].sg[0].d: 1 ms is shorter than one frame at 10 fps"),
+    (lambda d: d["t"].append({"tt": 7, "sg": [{"s": 100, "d": 20, "m": {"text": "hi"}}]}),
+     "t[1].sg[0].d: 20 ms is shorter than one frame at 10 fps")])
+def test_a_draft_shorter_than_a_frame_is_refused_before_it_is_queued(change, says):
+    """Attack pass, session 42: a draft 1 ms long, or a segment of "d": true, was accepted (202,
+    credits reserved) and failed in the worker: "shorter than one frame"."""
+    draft = {"d": 3000, "m": {"w": 320, "h": 240, "fps": 10}, "t": [{"tt": 0, "sg": [{"s": 0, "d": 3000, "src": "img"}]}]}
+    change(draft)
+    from reelforge.timeline.model import Asset, AssetKind
+
+    img = Asset(id="img", path="/m/a.jpg", name="a.jpg", kind=AssetKind.IMAGE, width=320, height=240)
+    with pytest.raises(InvalidTimeline) as err:
+        from_draft(draft, [img])
+    assert err.value.message == f"invalid draft: {says}"

@@ -228,7 +228,26 @@ def from_draft(draft: Mapping[str, Any] | Draft, assets: Iterable[Asset] = (),
     typed = parse_draft(draft, limits)
     timeline = _from_draft(typed, tuple(assets) or (base.assets if base else ()), base)
     check_timeline(timeline, limits)
+    _check_frames(timeline)
     return timeline
+
+
+def _check_frames(tl: Timeline) -> None:
+    """The video and each picture or text in it must cover a whole frame, as the render counts them
+    (nearest frame of each edge): a draft 1 ms long, or a segment of ``"d": true``, was queued
+    (credits reserved) and failed in the worker ("shorter than one frame")."""
+    def frame(ms: int) -> int:
+        return (ms * tl.fps + 500) // 1000
+
+    if frame(tl.duration) <= 0:
+        raise InvalidTimeline(f"invalid draft: d: {tl.duration} ms is shorter than one frame at {tl.fps} fps")
+    for ti, track in enumerate(tl.tracks):
+        if track.kind is TrackKind.AUDIO:
+            continue
+        for si, seg in enumerate(track.segments):
+            if frame(seg.end) - frame(seg.start) <= 0:
+                raise InvalidTimeline(f"invalid draft: t[{ti}].sg[{si}].d: {seg.duration} ms is shorter than one "
+                                      f"frame at {tl.fps} fps")
 
 
 def _given(model: BaseModel) -> dict[str, Any]:
