@@ -12,6 +12,7 @@ from reelforge.media.fetch import check_url
     "http://[::1", "data:image/png;base64,AAAA", "file:///etc/passwd", "ftp://example.com/a.mp4",
     "http://127.0.0.1/a.jpg", "http://10.1.2.3/a.jpg", "http://169.254.169.254/latest/meta-data/",
     "http://[::ffff:127.0.0.1]/a.jpg", "http://0.0.0.0/a.jpg", "http:///nohost", "http://a.b:99999/x",
+    "HTTP://1.1.1.1:0/", "https://1.1.1.1:0/a.jpg",  # port 0 (it was read as no port: the default)
     # 6to4 addresses route to the IPv4 address inside them (loopback, the metadata service)
     "http://[2002:7f00:1::]/a.jpg", "http://[2002:a9fe:a9fe::]/latest/meta-data/", "http://[2002:a00:1::]/a.jpg",
     "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/a.jpg",  # Teredo

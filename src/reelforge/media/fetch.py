@@ -144,7 +144,7 @@ def check_url(url: str, allow: tuple[str, ...] | list[str] = ()) -> Checked:
         raise UrlNotAllowed(f"{url[:200]}: only http and https URLs are fetched")
     if not host:
         raise UrlNotAllowed(f"{url[:200]}: no host")
-    port = parts.port or (443 if scheme == "https" else 80)
+    port = parts.port if parts.port is not None else (443 if scheme == "https" else 80)  # (":0" is no default)
     if not 0 < port < 65536:
         raise UrlNotAllowed(f"{url[:200]}: bad port")
     try:
