@@ -97,3 +97,25 @@ def test_a_music_bed_in_pieces_follows_a_new_length(change, total):
     assert pieces[1].volume == end.volume < pieces[0].volume and pieces[1].fade_out_ms == end.fade_out_ms > 0
     # the song goes on through the cut (the 20 s song loops under a video longer than it)
     assert pieces[1].in_ms - pieces[0].in_ms == pieces[1].start and all(p.loop for p in pieces)
+
+
+@pytest.mark.parametrize(("first", "cta"), [("20 second video, end with www.velox.bike", "www.velox.bike"),
+                                            ("20 second video, end with www.jen.realestate", "www.jen.realestate"),
+                                            ("20 second video, end with velox.bike", "velox.bike")])
+def test_a_web_address_with_a_newer_ending_is_the_call_to_action(first, cta):
+    """Marketer pass: "www.velox.bike" ended the video on "Www" (the ending was not a known one)."""
+    s, _ = session_after([*IMAGES, VO, BGM], first)
+    assert _texts(s.timeline, Role.CTA) == [cta]
+
+
+def test_words_run_together_after_a_full_stop_are_no_web_address():
+    from reelforge.planner.ending import contact_in
+
+    assert contact_in("we made it.it was great, 20 seconds") is None
+
+
+@pytest.mark.parametrize("said", ["the music is to loud", "music way to loud", "the captions are to small"])
+def test_to_for_too(said):
+    """Marketer pass: "the music is to loud" was not understood ("too loud" was)."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    assert r.changed and "did not understand" not in r.message, r.message

@@ -1565,6 +1565,10 @@ _RX_DONT_USE = re.compile(r"(?i)\b(?:(?:i|we)\s+)?(?:don'?t|dont|do\s+not)\s+(?:
                           r"zooms?|motion|ken\s+burns|captions?|subtitles?|logo|title|voice-?over|narration)\b)")
 
 
+_RX_TO_FOR_TOO = re.compile(r"(?i)\b(?P<w>is|are|was|its|it's|way|much|bit|little|kinda|abit|just)\s+to\s+(?=(?:loud|quiet|soft|long|short|"
+                            r"big|small|fast|slow|dark|bright|busy|much|many|low|high|quick|tiny|huge|early|late)\b)")
+
+
 def _prohibited(piece: str) -> str | None:
     """What a clause says not to do ("make it vertical" of "don't make it vertical"), else None."""
     m = _RX_PROHIBITED.match(piece) or _ZH_PROHIBITED.match(piece)
@@ -1731,6 +1735,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = re.sub(r"^(\s*)最后(?=(?:再)?(?:加|放|写|打)(?:个|上|一个|一句|一行)?\s*\x00\d+\x00)", r"\1结尾", masked)
     masked = _as_typed(masked)  # how people go on, say why, add lines and laugh (session 32's batch)
     masked = _not_so(masked)  # "don't make the music so loud": quieter
+    masked = _RX_TO_FOR_TOO.sub(r"\g<w> too ", masked)  # "the music is to loud" (not understood)
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "the piano is a bit sad. anything more upbeat?": the music's feel, asked after (it made the video bold and quicker)
     masked = _RX_MUSIC_FEEL_ASKED.sub(r"\g<said>, use \g<feel> music", masked)
