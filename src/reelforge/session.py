@@ -74,6 +74,29 @@ _DO_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|alright|the
                     r"(?:remove|drop|delete|cut|lose|ditch)\s+(?:it|them))(?:\s+then)?(?:\s+(?:pls|please))?\s*[.!]*\s*$|"
                     r"^\s*(?:好|行|嗯|好的|可以)?[，,\s]*(?:那就|那|就)?(?:这样|去掉|删掉|删了|拿掉|换掉|剪掉|放大)(?:它)?(?:吧|了)?[。！!]*\s*$")
 # "actually no put the 3 for 2 back", "bring back the opening hours", "把满减加回来": a text just removed, wanted again
+# "no I meant the music", "sorry i meant the voice", "不对 我说的是音乐": the last change was meant for another thing
+_MEANT = re.compile(
+    r"(?i)^\s*(?:(?:no|nope|nah|sorry|oops|wait|not\s+that(?:\s+one)?|wrong\s+one|my\s+bad)[\s,.!]*)*"
+    r"(?:i\s+meant|i\s+mean|meant|i\s+was\s+talking\s+about)\s+(?:the\s+)?(?P<x>music|song|bgm|background\s+music|"
+    r"voice-?over|voice|narration|vo|title|captions?|subtitles?|cta|call\s+to\s+action|end\s+text|logo)\s*[.!]*\s*$|"
+    r"^\s*(?:不对|不是|错了)?[，,。\s]*我?(?:说的是|是说|指的是)(?P<z>背景音乐|音乐|配乐|旁白|配音|人声|标题|字幕|结尾|行动号召|logo|水印)"
+    r"[吧啊呀。！!.]*\s*$")
+_NAMED_ROLE_EN = re.compile(r"(?i)\b(?:(?P<music>music|song|bgm)|(?P<voiceover>voice-?over|voice|narration|vo)|(?P<title>title)|"
+                            r"(?P<captions>captions?|subtitles?)|(?P<ending>cta|call\s+to\s+action|end\s+text)|(?P<logo>logo))\b")
+_NAMED_ROLE_ZH = re.compile(r"(?P<music>背景音乐|音乐|配乐)|(?P<voiceover>旁白|配音|人声)|(?P<title>标题)|(?P<captions>字幕)|"
+                            r"(?P<ending>行动号召|结尾那句)|(?P<logo>logo|水印)")
+_ROLE_WORD_EN = {"music": "music", "voiceover": "voiceover", "title": "title", "captions": "captions",
+                 "ending": "call to action", "logo": "logo"}
+_ROLE_WORD_ZH = {"music": "音乐", "voiceover": "旁白", "title": "标题", "captions": "字幕", "ending": "行动号召", "logo": "logo"}
+
+
+def _meant_role(word: str) -> str | None:
+    """The thing a correction names, as `_NAMED_ROLE_EN`'s group names it."""
+    m = _NAMED_ROLE_EN.fullmatch(word) or _NAMED_ROLE_ZH.fullmatch(word) or \
+        (re.fullmatch(r"(?i)background\s+music|结尾", word) and re.match(r"(?P<music>b)|(?P<ending>结)", word))
+    return m.lastgroup if m else None
+
+
 _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|sorry|nvm|never\s*mind|on\s+second\s+thought)[\s,.!]+)*"
                        r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
                        r"\s+back(?:\s+(?:in|on|up))?|(?:bring\s+back|restore)\s+(?:the\s+|that\s+)?(?P<x2>[^\n]{1,60}?))"
@@ -331,6 +354,8 @@ class Session:
             return self._put_back_saying(text[:said.start()], (said.group("new") or said.group("zh")).strip(" '\"‘’“”「」"))
         if (back := self._put_back(text)) is not None:
             return back
+        if (other := self._meant_other(text)) is not None:
+            return other
         text = self._it_the_music(text)
         text = self._advice_taken(text)
         new_assets = self._new_assets()
@@ -612,6 +637,35 @@ class Session:
         if back and len(ops) > done:
             said += "已回到初剪。" if self._zh else " Back to the first cut."
         return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
+
+    def _meant_other(self, text: str) -> Reply | None:
+        """"no I meant the music", "不对 我说的是音乐" right after a change: that change taken back and
+        made to the thing meant ("标题小一点" then "我说的是音乐": the music quieter). It wrote "我说的是
+        音乐" as the title, or fitted the video to the voiceover for "sorry i meant the voice". None when
+        the message is no such correction, or the last change named nothing to swap."""
+        m = _MEANT.match(text)
+        last = self.history[-1] if self.history else None
+        if m is None or last is None or not last.changed or not self.undo_stack or self.undo_stack[-1] is None:
+            return None
+        meant = _meant_role(m.group("x") or m.group("z"))
+        zh = is_chinese(last.text)
+        said = _NAMED_ROLE_ZH.search(last.text) if zh else _NAMED_ROLE_EN.search(last.text)
+        if meant is None or said is None:
+            return None
+        if said.lastgroup == meant:
+            return self._reply(Intent.EDIT, "nothing", f"「{last.text[:40]}」改的就是它。" if self._zh else
+                               f"That was the {meant}: {last.text[:60]!r}.")
+        again = last.text[:said.start()] + (_ROLE_WORD_ZH if zh else _ROLE_WORD_EN)[meant] + last.text[said.end():]
+        if meant in ("music", "voiceover") and not zh:  # "make the title smaller" -> the music quieter
+            again = re.sub(r"(?i)\b(?:smaller|tinier)\b", "quieter", re.sub(r"(?i)\b(?:bigger|larger)\b", "louder", again))
+        self.undo()
+        reply = self._plan_and_apply(again, history=False)
+        if not reply.changed:  # not something the thing meant takes: the change stays, and the reply says so
+            self.redo()
+            return self._reply(Intent.EDIT, "nothing", f"「{last.text[:40]}」保留了：对{_ROLE_WORD_ZH[meant]}做不了。" if self._zh
+                               else f"Kept {last.text[:60]!r}: it is nothing the {meant} can take ({again!r} was not understood).")
+        took = f"撤销了「{last.text[:40]}」，改为：" if self._zh else f"Took back {last.text[:60]!r} and did it to the {meant}: "
+        return replace(reply, message=took + reply.message)
 
     def _it_the_music(self, text: str) -> str:
         """"ok just lower it then" right after a message about the music that changed nothing ("the music is annoying

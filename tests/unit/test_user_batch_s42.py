@@ -119,3 +119,47 @@ def test_to_for_too(said):
     """Marketer pass: "the music is to loud" was not understood ("too loud" was)."""
     s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
     assert r.changed and "did not understand" not in r.message, r.message
+
+
+CAFE = "30 second promo for my cafe Bean There with text overlays"
+
+
+@pytest.mark.parametrize("said", ["remove the end text", "remove the closing line", "去掉结尾那句", "把结尾那句删掉"])
+def test_the_end_text_is_the_call_to_action(said):
+    """ "remove the end text" removed every text; "去掉结尾那句" cut the call to action to its last second."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, said)
+    assert _texts(s.timeline, Role.CTA) == [] and _texts(s.timeline, Role.TITLE) == ["Bean There"], r.message
+    assert len(_texts(s.timeline, Role.CAPTION)) == 4
+
+
+def test_the_end_line_reworded_keeps_its_time():
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, "结尾那句改成“欢迎光临”")
+    cta = s.timeline.track(Role.CTA).segments[0]
+    assert (cta.text, cta.start, cta.end) == ("欢迎光临", 26_000, 30_000), r.message
+
+
+@pytest.mark.parametrize(("first", "then", "music"), [("标题小一点", "不对 我说的是音乐", 0.7),
+                                                      ("make the title smaller", "no I meant the music", 0.5)])
+def test_i_meant_the_music(first, then, music):
+    """ "标题小一点" then "不对 我说的是音乐" wrote "我说的是音乐" as the title: the change goes to the music."""
+    s, (r1, r2) = session_after([*IMAGES, VO, BGM], CAFE, first, then)
+    before, _ = session_after([*IMAGES, VO, BGM], CAFE)
+    assert s.timeline.track(Role.TITLE).segments[0] == before.timeline.track(Role.TITLE).segments[0], r2.message
+    assert s.timeline.track(Role.MUSIC).segments[0].volume == pytest.approx(0.35 * music), r2.message
+
+
+def test_i_meant_the_voice_and_a_change_the_thing_meant_cannot_take():
+    s, (_, r) = session_after([*IMAGES, VO, BGM], CAFE, "lower the music", "sorry i meant the voice")
+    assert s.timeline.track(Role.MUSIC).segments[0].volume == pytest.approx(0.35)
+    assert s.timeline.track(Role.VOICE).segments[0].volume < 1 and r.message.startswith("Took back 'lower the music'")
+    s, (_, r) = session_after([*IMAGES, VO, BGM], CAFE, "make the title red", "no i meant the music")
+    assert s.timeline.track(Role.TITLE).segments[0].color == "#FF0000"  # the change stays
+    assert r.message.startswith("Kept 'make the title red'")
+
+
+@pytest.mark.parametrize(("said", "says"), [("音乐现在多大声？", "背景音乐音量35%"), ("what's the music volume?", "The music plays at 35%"),
+                                            ("how loud is the voiceover?", "The voiceover plays at 100%")])
+def test_how_loud_is_answered_not_changed(said, says):
+    """ "音乐现在多大声？" turned the music up."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, said)
+    assert not r.changed and r.message.startswith(says), r.message

@@ -1735,6 +1735,9 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = re.sub(r"^(\s*)最后(?=(?:再)?(?:加|放|写|打)(?:个|上|一个|一句|一行)?\s*\x00\d+\x00)", r"\1结尾", masked)
     masked = _as_typed(masked)  # how people go on, say why, add lines and laugh (session 32's batch)
     masked = _not_so(masked)  # "don't make the music so loud": quieter
+    # "去掉结尾那句", "结尾那句改成…": the call to action (its time was cut to the last second, or to 3 s)
+    masked = re.sub(r"(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)(?=\s*(?:去掉|删掉|删了|不要了?|改成|换成|改为|变成|大|小|$))|"
+                    r"(?<=去掉|删掉|删除|拿掉)(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)", "行动号召", masked)
     masked = _RX_TO_FOR_TOO.sub(r"\g<w> too ", masked)  # "the music is to loud" (not understood)
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "the piano is a bit sad. anything more upbeat?": the music's feel, asked after (it made the video bold and quicker)

@@ -155,9 +155,41 @@ def _says_words(c: _Ctx, words: str) -> str:
     return "yes: " + "; ".join(f"'{s.text}' at {s.start / 1000:g}-{s.end / 1000:g} s" for s in found)
 
 
+# "what's the music volume?", "how loud is the voiceover", "音乐现在多大声？": its level, nothing changed (the music was turned up)
+_RX_HOW_LOUD = re.compile(
+    _ASK_LEAD + r"(?:(?:what'?s|what\s+is|whats)\s+(?:the\s+)?(?P<a>music|song|bgm|voice-?over|voice|narration|vo)(?:'s)?\s+"
+    r"(?:volume|level)(?:\s+(?:now|right\s+now|at))?|how\s+loud\s+is\s+(?:the\s+)?(?P<b>music|song|bgm|voice-?over|voice|narration|vo)"
+    r"(?:\s+(?:now|right\s+now))?|(?:what'?s|what\s+is)\s+the\s+volume\s+of\s+the\s+(?P<c>music|song|voice-?over|voice)|"
+    r"(?P<d>music|voice-?over)\s+(?:volume|level)|what\s+(?:volume|level)\s+is\s+the\s+(?P<e>music|voice-?over|voice)(?:\s+at)?)\s*\?+\s*$|"
+    r"^(?:现在)?(?P<z>背景音乐|音乐|配乐|旁白|配音|人声)(?:现在)?(?:的)?(?:音量)?(?:有)?(?:多大声?|多少|是多少|多大)(?:啊|呢|呀)?\s*[?？]*$")
+
+
+def _how_loud(c: _Ctx, word: str) -> str:
+    """The level of the music or the voiceover as it stands (each piece when they differ)."""
+    music = word.lower() in ("music", "song", "bgm", "背景音乐", "音乐", "配乐")
+    role = Role.MUSIC if music else Role.VOICE
+    name = ("背景音乐" if music else "旁白") if c.zh else ("the music" if music else "the voiceover")
+    segs = [x for t in c.tl.tracks_by_role(role) for x in t.segments]
+    if not segs:
+        return f"没有{name}" if c.zh else f"there is no {name.removeprefix('the ')}"
+    levels = sorted({round(x.volume * 100) for x in segs})
+    if len(levels) == 1:
+        level = f"{levels[0]}%"
+    else:
+        level = ("、" if c.zh else ", ").join(f"{round(x.volume * 100)}%（{x.start / 1000:g}-{x.end / 1000:g}秒）" if c.zh else
+                                               f"{round(x.volume * 100)}% at {x.start / 1000:g}-{x.end / 1000:g} s" for x in segs)
+    ducked = music and any(getattr(x, "duck", False) for x in segs)
+    if c.zh:
+        return f"{name}音量{level}" + ("，旁白说话时会自动压低" if ducked else "") + ("；可以说“音乐调到20%”" if music else "；可以说“旁白调到80%”")
+    return (f"{name} plays at {level}" + (", ducked under the voice" if ducked else "")
+            + f"; say e.g. '{'music to 20%' if music else 'voiceover to 80%'}' to change it")
+
+
 def _h_answers(c: _Ctx) -> list[O.Op] | None:
     t = c.t.strip()
     shots = c.main_segs()
+    if m := _RX_HOW_LOUD.match(t):
+        raise _Cannot(_how_loud(c, next(g for g in m.groups() if g)))
     if (m := _RX_SAYS_WORDS.match(c.raw.strip())) and not c.zh:
         raise _Cannot(_says_words(c, m.group("w")))
     if _RX_WHAT_MUSIC.match(t):

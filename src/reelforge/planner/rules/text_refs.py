@@ -30,6 +30,8 @@ from reelforge.timeline.model import Role, TextSegment
 def text_role(t: str) -> Role | None:
     if _has(r"\bcta\b|call[\s-]to[\s-]action|\bbutton\b|行动号召|结尾按钮|按钮|(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*[:：]|"
             r"\b(?:end|closing|outro|final)[\s-]?(?:card|screen|slate)\b|"  # "add an end card saying …"
+            # "remove the end text", "去掉结尾那句": the words the video ends on (all text went, or its time was cut)
+            r"\b(?:end|ending|closing|final)\s+(?:text|line|message|words|slogan)\b|(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)|"
             r"\b(?:change|rename|set|switch|update|edit|make)\s+(?:the\s+)?(?:end|closing|final)\s+(?:text|line|message|words)\b|"
             r"(?:结尾|片尾)(?:的?(?:文字|文案|字))?\s*(?:改成|改为|换成|变成)", t):
         return Role.CTA
