@@ -163,3 +163,34 @@ def test_how_loud_is_answered_not_changed(said, says):
     """ "音乐现在多大声？" turned the music up."""
     s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, said)
     assert not r.changed and r.message.startswith(says), r.message
+
+
+def test_a_colour_for_each_text_said_without_commas():
+    """ "title yellow captions white cta red": the title's colour went to the call to action, red was lost."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, "title yellow captions white cta red")
+    tl = s.timeline
+    assert tl.track(Role.TITLE).segments[0].color == "#FFD400", r.message
+    assert tl.track(Role.CTA).segments[0].color == "#FF0000", r.message
+    assert all(c.color == "#FFFFFF" for c in tl.track(Role.CAPTION).segments)
+
+
+def test_a_plus_between_two_asks():
+    """ "music down + title up top": only the music changed."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, "musci down + tittle up top")
+    assert s.timeline.track(Role.MUSIC).segments[0].volume < 0.35
+    assert s.timeline.track(Role.TITLE).segments[0].position.value == "top", r.message
+
+
+def test_guillemets_are_quotes_in_an_edit():
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, "make the title «Grand Opening»")
+    assert _texts(s.timeline, Role.TITLE) == ["Grand Opening"], r.message
+
+
+@pytest.mark.parametrize(("said", "size", "colour"), [("add 50% OFF in big red letters", "large", "#FF0000"),
+                                                      ("add 50% OFF in red", "medium", "#FF0000")])
+def test_words_added_in_a_look(said, size, colour):
+    """ "add 50% OFF in big red letters" showed "50% OFF in big red letters", white."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, said)
+    added = [c for c in s.timeline.track(Role.CAPTION).segments if "OFF" in c.text]
+    assert [(c.text, c.size.value, c.color) for c in added] == [("50% OFF", size, colour)], r.message
+    assert "(large, red)" in r.message if size == "large" else "(red)" in r.message

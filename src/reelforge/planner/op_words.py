@@ -124,7 +124,11 @@ def describe(op: Op, names: Mapping[str, str] | None = None) -> str:
         case "add_text":
             when = f" over {o.shot.describe('shot')}" if o.shot else _timing_words(o.timing)
             box = f" on a {_colour(o.box_color, COLOR_EN)} box" if o.box_color else ""
-            return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{box}{when}'
+            # its look when one was asked for ("add 50% OFF in big red letters": said, not only done)
+            look = [x for x in (o.size.value if o.size is not None and o.size.value != "medium" else None,
+                                _colour(o.color, COLOR_EN) if o.color and not o.box_color else None) if x]
+            looks = f" ({', '.join(look)})" if look else ""
+            return f'added {"call to action" if o.role == "cta" else o.role} "{o.text}"{looks}{box}{when}'
         case "update_text":
             changes = []
             if o.text:  # a line break said as " / " (the reply is one line)

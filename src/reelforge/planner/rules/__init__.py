@@ -1565,6 +1565,37 @@ _RX_DONT_USE = re.compile(r"(?i)\b(?:(?:i|we)\s+)?(?:don'?t|dont|do\s+not)\s+(?:
                           r"zooms?|motion|ken\s+burns|captions?|subtitles?|logo|title|voice-?over|narration)\b)")
 
 
+# "title yellow captions white cta red": a colour for each text, said without commas (the title's colour went to the
+# call to action and red was lost)
+_COLOUR_WORDS = r"(?:red|yellow|white|black|blue|green|orange|pink|purple|gold|golden|grey|gray|navy|teal|brown|beige|cream)"
+_TEXT_ROLE_WORDS = r"(?:the\s+)?(?:title|captions?|subtitles?|cta|call\s+to\s+action|logo|end\s+text)"
+_RX_LOOKS_RUN_ON = re.compile(rf"(?i)\b({_TEXT_ROLE_WORDS}\s+(?:in\s+)?{_COLOUR_WORDS})\s+(?=(?:and\s+)?{_TEXT_ROLE_WORDS}\s+"
+                              rf"(?:in\s+)?{_COLOUR_WORDS}\b)")
+# "add 50% OFF in big red letters", "put 'Sale' in red": the words, then their look (the look was written on screen
+# with them, or read as the shot named "red")
+_LOOK_WORD = rf"(?:big|bigger|large|huge|small|tiny|bold|thick|{_COLOUR_WORDS})"
+_RX_ADD_IN_LOOK = re.compile(rf"(?i)^(?P<add>\s*(?:please\s+|pls\s+)?(?:add|put|show|write)\s+)(?P<x>\S.*?)\s+in\s+(?:a\s+)?"
+                             rf"(?P<look>{_LOOK_WORD}(?:(?:\s*,\s*|\s+and\s+|\s+){_LOOK_WORD}){{0,2}})"
+                             rf"(?:\s+(?:letters|text|font|type|writing|colou?r))?(?=\s*[.!]*\s*$)")
+def _add_in_look(masked: str, quotes: list[str]) -> str:
+    """"add 50% OFF in big red letters" as "add "50% OFF", make it big and red" (the words quoted, as
+    unquoted words followed by a look were not read as one text)."""
+    m = _RX_ADD_IN_LOOK.match(masked)
+    if m is None or re.fullmatch(r"(?i)(?:the\s+)?(?:logo|title|captions?|text|cta|call\s+to\s+action)", m.group("x").strip()) \
+            or re.search(r"(?i)\b(?:button|box|banner|badge|bar|background|border|outline)\b", m.group("x")):
+        return masked  # ("add a shop now button in red": a red box)
+    words = m.group("x").strip()
+    if "\x00" not in words:
+        quotes.append(words)
+        words = f"\x00{len(quotes) - 1}\x00"
+    # (not "bold": a text added takes no weight of its own, and "make it bold" set the whole video's bold style)
+    said = [w for w in re.findall(_LOOK_WORD, m.group("look"), re.I) if w.lower() not in ("bold", "thick")]
+    if not said:
+        return masked
+    look = ", ".join(said)
+    return f"{m.group('add')}{words}, make it {look}{masked[m.end():]}"
+
+
 _RX_TO_FOR_TOO = re.compile(r"(?i)\b(?P<w>is|are|was|its|it's|way|much|bit|little|kinda|abit|just)\s+to\s+(?=(?:loud|quiet|soft|long|short|"
                             r"big|small|fast|slow|dark|bright|busy|much|many|low|high|quick|tiny|huge|early|late)\b)")
 
@@ -1739,6 +1770,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = re.sub(r"(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)(?=\s*(?:去掉|删掉|删了|不要了?|改成|换成|改为|变成|大|小|$))|"
                     r"(?<=去掉|删掉|删除|拿掉)(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)", "行动号召", masked)
     masked = _RX_TO_FOR_TOO.sub(r"\g<w> too ", masked)  # "the music is to loud" (not understood)
+    masked = _RX_LOOKS_RUN_ON.sub(r"\1, ", masked)  # "title yellow captions white cta red": one look each
+    masked = _add_in_look(masked, quotes)  # "add 50% OFF in big red letters"
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "the piano is a bit sad. anything more upbeat?": the music's feel, asked after (it made the video bold and quicker)
     masked = _RX_MUSIC_FEEL_ASKED.sub(r"\g<said>, use \g<feel> music", masked)

@@ -654,7 +654,8 @@ def _named_shot_ids(c: _Ctx, named: list[O.Target]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-_QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|{CURLY_QUOTED}|{SINGLE_QUOTED}")
+_QUOTE_RX = re.compile(rf"\"([^\"\n]+)\"|“([^”\n]+)”|「([^」\n]+)」|『([^』\n]+)』|《([^》\n]+)》|«\s*([^»\n]+?)\s*»|„([^“”\n]+)[“”]|"
+                       rf"{CURLY_QUOTED}|{SINGLE_QUOTED}")  # (« » and „ “: the title showed «Grand Opening» with its marks)
 # (a comma in a number is none: "68,400 miles", "$18,400 raised" were cut in two)
 _SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*(?:and\s+|then\s+|also\s+|然后|并且|再|并|同时)?|"
                        # a list's items, numbered or on lines of their own: "3 things: 1) … 2) …", "1. … 2. …",
@@ -663,7 +664,7 @@ _SPLIT_RX = re.compile(r"\s*(?:(?:,(?!(?<=\d,)\d{3}(?!\d))|[;，；。!！])+\s*
                        # a full stop between sentences ("too busy w all the text. drop the address line"), not after
                        # an initial or a short title ("Dr. Osei", "St. Louis", "e.g. this")
                        r"(?<!\b(?-i:[A-Z]))(?<!\b[DdMmSsJj][rts])(?<!\b[Mm]rs)(?<!\bvs)(?<!\b[Nn]o)(?<!\b[Aa]ve)(?<!\be\.g)(?<!\bi\.e)(?<!\d)"
-                       r"\.+\s+(?=[A-Za-z\u4e00-\u9fff])|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外|"
+                       r"\.+\s+(?=[A-Za-z\u4e00-\u9fff])|\s+\+\s+(?=[A-Za-z\u4e00-\u9fff])|\s+and\s+then\s+|\s+then\s+|\s+and\s+also\s+|\s+and\s+(?!(?:\d|one|two|three|four|five|six|white|out)\b)|\s+also\s+|然后|并且|同时|另外|"
                        r"\s+(?=(?:so(?:\s+that)?|because|cuz|coz)\s+(?:ppl|people|folks|we|they|you|u|i|he|she|everyone|viewers?|customers?)\b))\s*", re.I)
 
 
