@@ -86,8 +86,14 @@ _NAMED_ROLE_EN = re.compile(r"(?i)\b(?:(?P<music>music|song|bgm)|(?P<voiceover>v
 _NAMED_ROLE_ZH = re.compile(r"(?P<music>背景音乐|音乐|配乐)|(?P<voiceover>旁白|配音|人声)|(?P<title>标题)|(?P<captions>字幕)|"
                             r"(?P<ending>行动号召|结尾那句)|(?P<logo>logo|水印)")
 _ROLE_WORD_EN = {"music": "music", "voiceover": "voiceover", "title": "title", "captions": "captions",
-                 "ending": "call to action", "logo": "logo"}
+                 "ending": "call to action", "logo": "logo", "caption": "captions", "cta": "call to action", "voice": "voiceover"}
 _ROLE_WORD_ZH = {"music": "音乐", "voiceover": "旁白", "title": "标题", "captions": "字幕", "ending": "行动号召", "logo": "logo"}
+
+
+_ROLE_PUT_BACK = {"title": Role.TITLE, "captions": Role.CAPTION, "caption": Role.CAPTION, "subtitles": Role.CAPTION,
+                  "cta": Role.CTA, "call to action": Role.CTA, "end text": Role.CTA, "logo": Role.LOGO, "music": Role.MUSIC,
+                  "song": Role.MUSIC, "voiceover": Role.VOICE, "voice": Role.VOICE, "标题": Role.TITLE, "字幕": Role.CAPTION,
+                  "音乐": Role.MUSIC, "背景音乐": Role.MUSIC, "旁白": Role.VOICE, "配音": Role.VOICE}
 
 
 def _meant_role(word: str) -> str | None:
@@ -98,7 +104,7 @@ def _meant_role(word: str) -> str | None:
 
 
 _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|sorry|nvm|never\s*mind|on\s+second\s+thought)[\s,.!]+)*"
-                       r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
+                       r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add|bring)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
                        r"\s+back(?:\s+(?:in|on|up))?|(?:bring\s+back|restore)\s+(?:the\s+|that\s+)?(?P<x2>[^\n]{1,60}?))"
                        r"(?:\s+(?:please|pls|thanks))?(?:[\s,]+(?:tho|though|as|because|cos|cuz|since|that'?s|thats|it'?s|its)\b[^\n]{0,40})?"
                        r"\s*[.!?]*\s*$|"
@@ -112,6 +118,7 @@ _PUT_BACK_NOUN = re.compile(r"(?i)\s+(?:bit|part|line|text|caption|one|thing)s?$
 # what is put back that is no text's words ("put the music back" beside a caption "Live music Fridays")
 _NOT_WORDS = re.compile(r"(?i)^(?:the\s+|my\s+|our\s+)?(?:music|song|voice|voiceover|sound|audio|logo|clip|video|photo|pic|picture|"
                         r"image|shot|transitions?|motion|zoom|colou?rs?|grade|filter|title|captions?|cta|call\s+to\s+action)$|"
+                        r"^(?:it|that|this|them|those|these|everything|all)$|"  # ("nvm put it back": "it" in "Visit us today")
                         r"^(?:音乐|配音|声音|logo|视频|图片|照片|转场|标题|字幕)$")
 # a media file named in an instruction: quoted (spaces allowed) or a bare path
 _NAMED_FILE = re.compile(r"\"([^\"\n]+\.\w{2,4})\"|“([^”\n]+\.\w{2,4})”|'([^'\n]+\.\w{2,4})'"
@@ -694,6 +701,8 @@ class Session:
         if m is None or self.timeline is None:
             return None
         words = _PUT_BACK_NOUN.sub("", " ".join((m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")).split())).casefold()
+        if (role := _ROLE_PUT_BACK.get(re.sub(r"^(?:the|my|our)\s+", "", words))) is not None:
+            return self._role_put_back(role)
         if len(words) < 2 or _NOT_WORDS.match(words):
             return None
 
@@ -716,6 +725,44 @@ class Session:
         else:
             said = f"Put {quoted} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
         return self._reply(Intent.EDIT, "ok", said, changed=True)
+
+    def _role_put_back(self, role: Role) -> Reply | None:
+        """"put the title back", "bring back the music" right after the change that took it out: that change
+        taken back (it asked for the title's words, or said there was no title). None otherwise."""
+        had = self.undo_stack[-1] if self.undo_stack else None
+        if self.timeline is None or had is None or any(t.segments for t in self.timeline.tracks_by_role(role)):
+            return None
+        if not any(t.segments for t in had.tracks_by_role(role)):
+            return self._text_put_back(role)
+        last = next((h for h in reversed(self.history) if h.changed), None)
+        self.undo()
+        if self._zh:
+            said = f"已恢复（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
+        else:
+            said = f"Put the {_ROLE_WORD_EN.get(role.value, role.value)} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
+        return self._reply(Intent.EDIT, "ok", said, changed=True)
+
+    def _text_put_back(self, role: Role) -> Reply | None:
+        """The title (or captions, call to action) taken out some changes ago, put back as it was then, the
+        changes since kept ("remove the title", "music lower", "put the title back" asked for the title's words)."""
+        if role not in (Role.TITLE, Role.CAPTION, Role.CTA) or self.timeline is None:
+            return None
+        was = next((tl for tl in reversed(self.undo_stack) if tl is not None and any(
+            t.segments for t in tl.tracks_by_role(role))), None)
+        if was is None:
+            return None
+        end = self.timeline.duration
+        ops: list[O.Op] = [O.AddText(text=x.text, role=role.value, timing=O.Timing(start_ms=x.start, duration_ms=x.duration),
+                                     position=x.position, size=x.size, color=x.color, background=x.background)
+                           for t in was.tracks_by_role(role) for x in t.segments if x.start < end]
+        try:
+            tl = apply(self.timeline, ops, library=self.library)
+        except ApplyError:
+            return None
+        self._commit(tl)
+        texts = "、".join(f"「{o.text}」" for o in ops) if self._zh else ", ".join(f"'{o.text}'" for o in ops)  # type: ignore[attr-defined]
+        return self._reply(Intent.EDIT, "ok", f"已恢复{texts}，之后的修改保留。" if self._zh else
+                           f"Put {texts} back as it was; the changes since stay.", changed=True, ops=tuple(ops))
 
     def _put_back_saying(self, back: str, words: str) -> Reply:
         """"put the price back but just say from £60": the text put back (`_put_back`, or the planner's

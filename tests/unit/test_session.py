@@ -356,7 +356,13 @@ def test_an_edit_that_changes_the_length_says_so():
 def test_the_music_comes_back_when_asked_for():
     s = edited()
     assert s.handle("remove the music").changed and s.timeline.track(Role.MUSIC) is None
-    r = s.handle("bring the music back")  # two music files the project has: which one?
+    was = s.undo_stack[-1].track(Role.MUSIC)
+    # right after it went: the music that went (session 42; it asked which of the project's two music files)
+    r = s.handle("bring the music back")
+    assert r.changed and s.timeline.track(Role.MUSIC) == was, r.message
+    s.handle("remove the music")
+    s.handle("make it vertical")
+    r = s.handle("bring the music back")  # a change later: which of the two music files?
     assert r.status == "ambiguous" and "bgm.mp3" in r.message and "jazz.mp3" in r.message
     s = Session(library=ASSETS, timeline=sample_timeline(), version=1)  # one music file only
     s.handle("remove the music")

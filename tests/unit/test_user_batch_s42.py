@@ -194,3 +194,30 @@ def test_words_added_in_a_look(said, size, colour):
     added = [c for c in s.timeline.track(Role.CAPTION).segments if "OFF" in c.text]
     assert [(c.text, c.size.value, c.color) for c in added] == [("50% OFF", size, colour)], r.message
     assert "(large, red)" in r.message if size == "large" else "(red)" in r.message
+
+
+@pytest.mark.parametrize("said", ["undo twice", "undo undo", "undo 2", "go back to the original"])
+def test_more_than_one_undo_said_short(said):
+    """ "undo twice", "undo undo", "undo 2", "go back to the original" each undid one step."""
+    s, (_, _, r) = session_after([*IMAGES, VO, BGM], CAFE, "music lower", "make it vertical", said)
+    before, _ = session_after([*IMAGES, VO, BGM], CAFE)
+    assert s.timeline == before.timeline, r.message
+
+
+def test_nvm_put_it_back_is_an_undo():
+    """It said "It is still on screen: 'Visit us today'" ("it" is in "Visit")."""
+    s, (_, r) = session_after([*IMAGES, VO, BGM], CAFE, "remove the title", "nvm put it back")
+    assert _texts(s.timeline, Role.TITLE) == ["Bean There"], r.message
+
+
+@pytest.mark.parametrize("back", ["put the title back", "bring the title back", "把标题加回来"])
+def test_the_title_put_back(back):
+    """ "put the title back" asked for its words; "bring the title back" said there was no title."""
+    s, (_, r) = session_after([*IMAGES, VO, BGM], CAFE, "remove the title" if "标题" not in back else "去掉标题", back)
+    assert _texts(s.timeline, Role.TITLE) == ["Bean There"], r.message
+
+
+def test_the_title_put_back_after_another_change_keeps_that_change():
+    s, (_, _, r) = session_after([*IMAGES, VO, BGM], CAFE, "remove the title", "music lower", "put the title back")
+    assert _texts(s.timeline, Role.TITLE) == ["Bean There"], r.message
+    assert s.timeline.track(Role.MUSIC).segments[0].volume == pytest.approx(0.175)

@@ -59,6 +59,9 @@ _UNDO = re.compile(
     r"|撤销|撤回|回退|取消上一步|返回上一步",
     re.I)
 # "undo the last two changes", "undo everything", "撤销两步": more than one step (the edit planner's)
+# "undo twice", "undo undo", "undo 2", "go back to the original": more than one step too (only one was undone)
+_MANY_UNDOS = re.compile(r"\b(?:undo|revert)\s+(?:that\s+)?(?:twice|thrice|two\s+times|three\s+times)\b|^\W*(?:undo\W+){1,5}undo\W*$|"
+                         r"^\W*undo\s+(?:x\s*)?\d{1,2}\s*(?:x|times)?\W*$|\bback\s+to\s+(?:the\s+)?original\b", re.I)
 _STEPS = re.compile(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|couple\s+of|few)\s+(?:more\s+)?"
                     r"(?:changes?|steps?|edits?|things|moves?)\b|\b(?:everything|it\s+all|all\s+(?:of\s+)?(?:it|the\s+changes|"
                     r"my\s+changes|changes|edits))\b|^\W*all\W*$|全部|所有|[两二三四五六七八九十\d]\s*(?:步|次)", re.I)
@@ -118,7 +121,7 @@ def route(text: str) -> Intent:
     for intent, pattern in ((Intent.UNDO, _UNDO), (Intent.REDO, _REDO), (Intent.CREDITS, _CREDITS),
                             (Intent.UPLOAD, _UPLOAD), (Intent.EXPORT, _EXPORT), (Intent.STATE, _STATE)):
         if pattern.search(t):
-            if intent in (Intent.UNDO, Intent.REDO) and _STEPS.search(pattern.sub(" ", t)):
+            if intent in (Intent.UNDO, Intent.REDO) and (_STEPS.search(pattern.sub(" ", t)) or _MANY_UNDOS.search(t)):
                 return Intent.EDIT
             if intent is Intent.EXPORT:  # what is left once the export is said: an edit, or nothing
                 return Intent.EXPORT if split_export(text)[0] == "" else Intent.EDIT
