@@ -141,3 +141,26 @@ def test_a_trial_sees_what_its_texts_are_laid_out_around(tmp_path):
     for edit in ("make the call to action yellow", "make the call to action white"):
         r = s.handle(edit)
         assert [x.fit for x in s.timeline.tracks[0].segments] == fits and "blurred fill" not in r.message, r.message
+
+
+def test_a_text_coming_in_as_the_shot_goes_does_not_cover_it(tmp_path, flower):
+    """Marketer pass, session 42: "关注我们" came in 130 ms before the rocket's shot ended (over the
+    crossfade); made bigger, it had the rocket shown whole on a blur. A text counts over a picture
+    when they are on screen together 0.4 s or more."""
+    from reelforge.render.checks import MIN_COVER_MS
+    from reelforge.timeline import replace
+
+    s, _ = _session(tmp_path, flower, "a square")
+    shot = _shot(s).model_copy(update={"fit": Fit.COVER})
+    end = shot.end
+    after = shot.model_copy(update={"id": "after", "start": end, "duration": 3000, "subject": None, "focus": None})
+
+    def texts_from(start: int):  # each text from ``start`` to the end of the shot after
+        return tuple(replace(tr, segments=tuple(x.model_copy(update={"start": start, "duration": end + 3000 - start})
+                                                  for x in tr.segments[:1])) for tr in s.timeline.tracks[1:]
+                     if tr.kind.value == "text")
+
+    for overlap, covers in ((130, False), (MIN_COVER_MS + 300, True)):
+        tl = replace(s.timeline, duration=end + 3000,
+                     tracks=(replace(s.timeline.tracks[0], segments=(shot, after)), *texts_from(end - overlap)))
+        assert (text_over_subjects(tl)[shot.id] > MAX_SUBJECT_SHARE) is covers, overlap

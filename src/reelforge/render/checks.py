@@ -239,6 +239,9 @@ def text_sizes(timeline: Timeline) -> dict[str, tuple[int, int]]:
             for s, _ in text_specs(timeline, timeline.width, timeline.height, Path("."), fitted=True)}
 
 
+MIN_COVER_MS = 400  # how long a text must be on screen with a picture to count as covering it
+
+
 def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | None = None) -> dict[str, float]:
     """The most of each main-track picture's subject core (by segment id) that the texts laid out
     over it cover at once, as the layout places them at the sizes their words fit (`text_sizes`:
@@ -269,7 +272,9 @@ def text_over_subjects(timeline: Timeline, sizes: dict[str, tuple[int, int]] | N
                 or not asset.width:
             continue
         t0, t1 = on_screen(shots, k)  # as the layout sees it
-        on = [sl for sl in slots if sl.start < t1 and t0 < sl.end]
+        # a text that only comes in as the shot goes (its fade-in over the crossfade: 130 ms of "关注我们" over
+        # the rocket) does not cover it: bigger, it had the rocket shown whole on a blur (marketer pass, s42)
+        on = [sl for sl in slots if min(sl.end, t1) - max(sl.start, t0) >= MIN_COVER_MS]
         boxes = subject_boxes(seg, asset.width, asset.height, w, h) if on else []
         out[seg.id] = max((sum(covered_share(sl.box, box) for sl in on) for box in boxes), default=0.0)
     return out
