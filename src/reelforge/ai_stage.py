@@ -1104,7 +1104,8 @@ class AIStage:
             ops.append(O.UpdateText(target=O.Target(role=Role.TITLE, index=0), text=spelled))
             said.append(f"title '{spelled}' (spelled as it says it)")
             kept = spelled
-        shown = [x.text for role in (Role.CTA, Role.CAPTION) if (t := tl.track(role)) and quoted(role)
+        # (the call to action whatever gave it: "First Class Free" was a caption and, typed, the call to action)
+        shown = [x.text for role in (Role.CTA, Role.CAPTION) if (t := tl.track(role)) and (quoted(role) or role is Role.CTA)
                  for x in t.segments if hasattr(x, "text")]
         phrases = shot_phrases(tr, [(s.start + s.transition_ms, s.end) for s in main.segments],
                                offset_ms=first.start - first.in_ms, avoid=[name or "", kept, *shown], named=named)

@@ -154,3 +154,11 @@ def test_an_address_is_named_with_its_number():
         == "12 Oak Lane"
     assert product_name(_tr("Welcome to 48B Harbour Street. Two bedrooms.")) == "48B Harbour Street"
     assert product_name(_tr("We sold 12 Aurora shoes today. Aurora is light.")) == "Aurora"  # no street, no number
+
+
+def test_one_word_of_a_longer_clause_is_no_caption():
+    """Marketer pass, session 42: "Join Iron Gym today", heard as "Joy I am in today.", was captioned
+    "Joy" for its first second. A clause of a word or two is its own caption."""
+    got = shot_phrases(_tr("Joy I am in today. Heavy lifting every morning."), [(0, 2000), (2000, 4000)])
+    assert got[0] is None and got[1] is not None and got[1].text == "Heavy Lifting Every Morning"
+    assert shot_phrases(_tr("Delicious. Baked every morning."), [(0, 2000)])[0].text == "Delicious"

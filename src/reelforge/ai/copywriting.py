@@ -246,7 +246,10 @@ def shot_phrases(transcript: Transcript, shots: Sequence[tuple[int, int]], *, of
     around the word when its clause's phrase leaves it out)."""
     clauses = _clauses(transcript.words)
     # a lone verb says nothing on screen ("Visit" from "Visit us today.", beside the call to action)
-    phrases = [p for p in (key_phrase(c) for c in clauses) if p and p.text.casefold() not in _LONE_VERBS]
+    # nor one word of a longer clause ("Joy" of "Joy I am in today.", the voice's "Join Iron Gym today" misheard);
+    # a clause of a word or two is its own caption ("Delicious.")
+    phrases = [p for c in clauses if (p := key_phrase(c)) and p.text.casefold() not in _LONE_VERBS
+               and (len(p.text.split()) > 1 or len(c) <= 2)]
     titles = [avoid] if isinstance(avoid, str) else list(avoid)
     titles = [t for t in titles if t]
     used: set[str] = set()
