@@ -221,3 +221,13 @@ def test_the_title_put_back_after_another_change_keeps_that_change():
     s, (_, _, r) = session_after([*IMAGES, VO, BGM], CAFE, "remove the title", "music lower", "put the title back")
     assert _texts(s.timeline, Role.TITLE) == ["Bean There"], r.message
     assert s.timeline.track(Role.MUSIC).segments[0].volume == pytest.approx(0.175)
+
+
+@pytest.mark.parametrize(("first", "title"), [("vertcal video 15 secs for my cafe bean there, text overlays", "Bean There"),
+                                              ("15 sec promo for my bakery sunrise bakery, text overlays", "Sunrise Bakery"),
+                                              ("promo for my gym iron temple with text overlays", "Iron Temple")])
+def test_a_business_named_in_lower_case_after_what_it_is(first, title):
+    """ "…for my cafe bean there" was titled "Sneaker" (the file names); "my bakery sunrise bakery" was
+    "Bakery Sunrise Bakery"."""
+    s, _ = session_after([*IMAGES, VO, BGM], first)
+    assert _texts(s.timeline, Role.TITLE) == [title]

@@ -218,10 +218,15 @@ _OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|sto
                         r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&))*))")
 # "my detailing biz shine squad mobile detailing, before/after vibe": a business's name typed in lower case after
 # the word for it, up to the end of the clause
-_OUR_BIZ_NAMED = re.compile(r"(?i)\b(?:my|our)\s+(?:[a-z]+\s+){0,2}?(?:biz|business|company)\s+(?P<n>[a-z][a-z'’&-]+(?:\s+[a-z][a-z'’&-]+){1,4})"
-                            r"\s*(?=[,.;!:(]|$)")
+_OUR_BIZ_NAMED = re.compile(r"(?i)\b(?:my|our)\s+(?:[a-z]+\s+){0,2}?(?:biz|business|company|cafe|café|coffee\s+shop|bakery|gym|"
+                            r"salon|shop|store|restaurant|studio|boutique|bar|brewery|clinic|florist|barbershop|roastery|"
+                            r"food\s+truck|bookshop|bookstore|spa|diner|pizzeria|deli)\s+"
+                            r"(?P<n>[a-z][a-z'’&-]+(?:\s+(?!(?:with|and|in|for|on|using)\b)[a-z][a-z'’&-]+){1,4})"
+                            # ("for my cafe bean there, text overlays" was titled from the file names)
+                            r"\s*(?=[,.;!:(]|$|\s+(?:with|w/|and|in|for|on|using)\s)")
 _NOT_A_NAME_WORD = re.compile(r"(?i)\b(?:this|next|these|for|with|on|in|at|is|are|the|a|an|to|of|from|video|promo|reel|ad|"
-                              r"page|account|instagram|tiktok|facebook|website|weekend|today|tomorrow)\b")
+                              r"page|account|instagram|tiktok|facebook|website|weekend|today|tomorrow|every|each|day|days|"
+                              r"week|month|year|all|now|soon|sale|opening|open|please|pls)\b")
 _SELF_FROM = re.compile(r"(?i)\b(?:i'?m|i\s+am|this\s+is|it'?s)\s+(?-i:[A-Z][a-z'’]+)\s+(?:from|of|at|with|here\s+from)\s+"
                         r"(?:the\s+)?(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&|and|of)){1,4}))\b")
 _SELF_NAMED = re.compile(r"(?i)\b(?:i'?m|i\s+am|my\s+name\s+is)\s+(?P<n>(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}))\b")
