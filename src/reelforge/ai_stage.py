@@ -31,7 +31,12 @@ from reelforge.planner import op_words as W
 from reelforge.planner import ops as O
 from reelforge.planner.apply import ApplyError, apply
 from reelforge.planner.apply_text import CUE_ID, GIVEN_ID
-from reelforge.planner.bed import MAX_ALIGNED_LOOP_MS, loop_end_on_the_beat, looped_beats
+from reelforge.planner.bed import (
+    MAX_ALIGNED_LOOP_MS,
+    loop_end_on_the_beat,
+    looped_beats,
+    voice_end_in_pause,
+)
 from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline, TrackKind
 
 if TYPE_CHECKING:
@@ -685,6 +690,30 @@ class AIStage:
                     if asset is not None and getattr(seg, "loop", False):
                         segs[i] = self._looped_on_the_beat(seg, asset)
                         changed = changed or segs[i] is not seg
+            tracks.append(t.model_copy(update={"segments": tuple(segs)}) if segs != list(t.segments) else t)
+        return tl.model_copy(update={"tracks": tuple(tracks)}) if changed else tl
+
+    def voice_ends_in_pauses(self, tl: Timeline) -> Timeline:
+        """``tl`` with a voiceover that the video's end cuts mid-word stopping at its last pause instead
+        (`bed.voice_end_in_pause`; the pauses measured once per file): "a 6 second teaser" of a 10 s
+        voiceover stopped on a word at 6.0 s, with a pause at 5.0-5.3 s."""
+        from reelforge.ai.sound import measure_pauses
+
+        by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        tracks, changed = [], False
+        for t in tl.tracks:
+            segs = list(t.segments)
+            if t.role is Role.VOICE:
+                for i, seg in enumerate(segs):
+                    a = by_id.get(getattr(seg, "src", ""))
+                    if a is None or not a.duration_ms or seg.end < tl.duration - 40 or getattr(seg, "loop", False):
+                        continue
+                    pauses = self._measured("pauses", a, measure_pauses)
+                    end = None if not pauses else voice_end_in_pause(seg.in_ms, seg.in_ms + seg.duration, a.duration_ms,
+                                                                      pauses)
+                    if end is not None and end - seg.in_ms >= 1000:
+                        segs[i] = seg.model_copy(update={"duration": end - seg.in_ms})
+                        changed = True
             tracks.append(t.model_copy(update={"segments": tuple(segs)}) if segs != list(t.segments) else t)
         return tl.model_copy(update={"tracks": tuple(tracks)}) if changed else tl
 

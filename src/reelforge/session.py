@@ -413,7 +413,9 @@ class Session:
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]
         fresh += _length_change(self.timeline, new, ops, zh)
-        fresh += _voice_cut(self.timeline, new, zh) + voice_kept
+        paused = self.stage.voice_ends_in_pauses(new)
+        fresh += _voice_cut(self.timeline, new, zh) + voice_kept + _stops_at_pause(new, paused, zh)
+        new = paused
         fresh += _size_capped(self.timeline, new, zh)
         self._commit(new)
         if plan.memory is not None:
@@ -573,7 +575,9 @@ class Session:
         except ApplyError as exc:
             return self._reply(Intent.EDIT, "error", exc.message)
         extra = [*order_ops, *asked_ops, *keep, *extra, *look_ops, *room]
-        notes += _warnings(tl)
+        paused = self.stage.voice_ends_in_pauses(tl)
+        notes += _warnings(tl) + _stops_at_pause(tl, paused, self._zh)
+        tl = paused
         self._commit(tl)
         self.new_asset_ids = []
         self._copies = []
@@ -609,7 +613,7 @@ class Session:
     # -- history --------------------------------------------------------------------------
     def _commit(self, new: Timeline | None) -> None:
         if new is not None:
-            new = self.stage.loops_on_the_beat(new)
+            new = self.stage.voice_ends_in_pauses(self.stage.loops_on_the_beat(new))
         self.undo_stack.append(self.timeline)
         del self.undo_stack[:-MAX_UNDO]
         self.redo_stack.clear()
@@ -1361,6 +1365,14 @@ def _size_capped(old: Timeline, new: Timeline, zh: bool) -> list[str]:
         return capped_texts(new, grown, zh=zh)
     except ReelforgeError:
         return []
+
+
+def _stops_at_pause(cut: Timeline, paused: Timeline, zh: bool) -> list[str]:
+    """What `AIStage.voice_ends_in_pauses` changed, said: the voiceover stops at a pause, not mid-word."""
+    was = {s.id: s.end for t in cut.tracks_by_role(Role.VOICE) for s in t.segments}
+    return [f"旁白在{round(s.end / 1000, 1):g}秒的停顿处结束，不在词中间截断。" if zh else
+            f"The voiceover stops at {round(s.end / 1000, 1):g} s, at a pause, not mid-word."
+            for t in paused.tracks_by_role(Role.VOICE) for s in t.segments if was.get(s.id, s.end) != s.end]
 
 
 def _voice_cut(old: Timeline, new: Timeline, zh: bool) -> list[str]:

@@ -114,3 +114,33 @@ def measure_sound(path: str | Path) -> Sound | None:
     if span is None:
         return None
     return Sound(body_start(db, span[0]), min(span[1], duration_ms), duration_ms)
+
+
+PAUSE_DB = 30.0
+"""A frame of a voice is a pause this many dB under its loud frames (the 95th percentile)."""
+MIN_PAUSE_MS = 120
+
+
+def pauses_in(db: np.ndarray, frame_ms: int = FRAME_MS, *, under_db: float = PAUSE_DB,
+              min_ms: int = MIN_PAUSE_MS) -> list[tuple[int, int]]:
+    """The pauses of a voice (start_ms, end_ms): runs of frames ``under_db`` under its loud frames,
+    at least ``min_ms`` long (pure)."""
+    if db.size == 0:
+        return []
+    quiet = db < max(float(np.percentile(db, 95)) - under_db, FLOOR_DB)
+    out, run = [], None
+    for i, q in enumerate([*quiet.tolist(), False]):
+        if q and run is None:
+            run = i
+        elif not q and run is not None:
+            if (i - run) * frame_ms >= min_ms:
+                out.append((run * frame_ms, i * frame_ms))
+            run = None
+    return out
+
+
+def measure_pauses(path: str | Path) -> list[tuple[int, int]]:
+    """Where a voiceover pauses (`pauses_in`), decoded once at 8 kHz mono."""
+    pcm = decode_low(path, SR)
+    hop = SR * FRAME_MS // 1000
+    return pauses_in(20 * np.log10(np.maximum(frame_rms(pcm, hop, hop), 1e-10)))

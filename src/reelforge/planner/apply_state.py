@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from reelforge.errors import InvalidTimeline, PlanError
 from reelforge.planner import ops as O
+from reelforge.planner.bed import END_IN_PAUSE_MS
 from reelforge.timeline.model import (
     ROLE_KIND,
     Asset,
@@ -310,7 +311,10 @@ def _retime(s: Any, old: int, new: int, lib: dict[str, Asset], role: Role, *, ro
     caption shown with a title or call to action, which it follows)."""
     if old == new:
         return s
-    if s.start == 0 and s.end == old:  # spanned the whole video: span it again
+    # a voiceover stopped at its last pause before the video's end (`bed.voice_end_in_pause`) spans it still: a
+    # longer video hears more of it (it stayed 4.8 s in an 8 s video)
+    stopped = role is Role.VOICE and s.start == 0 and new > old and old - END_IN_PAUSE_MS <= s.end < old
+    if s.start == 0 and (s.end == old or stopped):  # spanned the whole video: span it again
         d = new
         upd: dict[str, Any] = {"duration": d}
         if isinstance(s, AudioSegment):

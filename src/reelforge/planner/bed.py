@@ -118,3 +118,23 @@ def loop_end_on_the_beat(beat_times_ms: Sequence[int], confidence: float, loop_s
     if not ends or abs(ends[-1] - end_ms) <= 5:
         return None
     return ends[-1]
+
+
+END_IN_PAUSE_MS = 1500
+"""How far before a cut the voice may stop instead, at its last pause."""
+PAUSE_TAIL_MS = 250
+"""How far into the pause it stops (its cut's fade-out falls in the pause, not on the last word)."""
+
+
+def voice_end_in_pause(in_ms: int, out_ms: int, source_ms: int, pauses: Sequence[tuple[int, int]]) -> int | None:
+    """Where a voice cut at ``out_ms`` of its file (mid-word: "a 6 second teaser" of a 10 s
+    voiceover stopped on a word at 6.0 s) stops instead: a little into its last pause within
+    `END_IN_PAUSE_MS` before the cut (file time). None when the cut is in a pause already, the
+    file ends there, or no pause is near enough."""
+    if out_ms >= source_ms - 50 or any(a <= out_ms <= b for a, b in pauses):
+        return None
+    near = [(a, b) for a, b in pauses if out_ms - END_IN_PAUSE_MS <= a < out_ms and a > in_ms + 500]
+    if not near:
+        return None
+    a, b = near[-1]
+    return min(b, a + PAUSE_TAIL_MS, out_ms)
