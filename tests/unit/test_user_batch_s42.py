@@ -231,3 +231,15 @@ def test_a_business_named_in_lower_case_after_what_it_is(first, title):
     "Bakery Sunrise Bakery"."""
     s, _ = session_after([*IMAGES, VO, BGM], first)
     assert _texts(s.timeline, Role.TITLE) == [title]
+
+
+@pytest.mark.parametrize(("said", "says"), [
+    ("make it fit the voiceover", "Video length fitted to the voiceover."),
+    ("set the music volume to 0.2", "Music volume to 20%."), ("music volume 50", "Music volume to 50%."),
+    ("double the music volume", "Music louder (x2.00)."), ("音乐小一半", "背景音乐调小（x0.50）。"),
+    ("portrait mode pls", "Frame 9:16."), ("no need for the call to action", "Removed the first cta."),
+    ("no cta", "Removed the first cta."), ("without captions", "Removed caption text.")])
+def test_said_plainly(said, says):
+    """Not understood (or "'voiceover.mp3' is already the voiceover"), though the meaning is plain."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, said)
+    assert r.changed and r.message.startswith(says), r.message

@@ -1600,6 +1600,45 @@ _RX_TO_FOR_TOO = re.compile(r"(?i)\b(?P<w>is|are|was|its|it's|way|much|bit|littl
                             r"big|small|fast|slow|dark|bright|busy|much|many|low|high|quick|tiny|huge|early|late)\b)")
 
 
+_SOUND_WORD = r"(?P<x>music|song|bgm|background\s+music|voice-?over|voice|narration|vo)"
+_PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    # "make it fit the voiceover": the length ("'voiceover.mp3' is already the voiceover")
+    (re.compile(r"(?i)\b(?:make\s+)?(?:it|the\s+video)\s+fit\s+(?:to\s+)?(?:the\s+)?(?:voice-?over|narration|vo)\b"),
+     lambda m: "fit it to the voiceover"),
+    # "music volume 50", "set the music volume to 0.2": that level (0.2 of full is 20 %)
+    (re.compile(rf"(?i)\b(?:set\s+)?(?:the\s+)?{_SOUND_WORD}(?:'s)?\s+(?:volume|level)\s+(?:to\s+|at\s+|=\s*)?"
+                r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?P<pc>%|percent)?(?=\s*[.!]*\s*$|\s*,)"),
+     lambda m: f"{m['x']} to {_level_said(m['n'], bool(m['pc']))}%"),
+    # "double the music volume", "halve the voice volume": twice / half as loud
+    (re.compile(rf"(?i)\b(?P<v>double|halve|half)\s+(?:the\s+)?{_SOUND_WORD}(?:'s)?\s+(?:volume|level)\b"),
+     lambda m: f"make the {m['x']} {'twice' if m['v'].lower() == 'double' else 'half'} as loud"),
+    # "音乐小一半": half as loud
+    (re.compile(r"(?P<x>背景音乐|音乐|配乐|旁白|配音)(?:声音|音量)?(?:小|低)一半(?:声)?"), lambda m: f"{m['x']}音量减半"),
+    # "portrait mode pls": 9:16
+    (re.compile(r"(?i)^\s*(?:make\s+it\s+|switch\s+to\s+|go\s+)?portrait\s+mode\b"), lambda m: "make it vertical"),
+    # "last photo out", "the 2nd pic out": removed
+    (re.compile(r"(?i)^\s*(?P<x>(?:the\s+)?(?:first|last|second|third|fourth|fifth|\d(?:st|nd|rd|th))\s+(?:photo|pic|picture|image|shot|clip))"
+                r"\s+out\b"), lambda m: f"remove {m['x']}"),
+    # "no cta", "no need for the call to action", "without captions": that text removed
+    (re.compile(r"(?i)^\s*(?:no\s+need\s+for|(?:we\s+)?(?:don'?t|dont)\s+need|no|without)\s+(?:the\s+|a\s+|any\s+)?"
+                r"(?P<x>cta|call\s+to\s+action|captions?|subtitles?|end\s+text|logo)(?=\s*(?:pls|please|thanks)?\s*[.!]*\s*$)"),
+     lambda m: "remove the " + ("call to action" if m["x"].lower() in ("cta", "end text") else m["x"])),
+]
+
+
+def _level_said(n: str, percent: bool) -> str:
+    """A level as a percentage: "0.2" of full is 20, "50" is 50."""
+    v = float(n)
+    return f"{v:g}" if percent or v > 1 else f"{v * 100:g}"
+
+
+def _said_plainly(text: str) -> str:
+    """``text`` with the ways of `_PLAIN_SAYINGS` said as the rules read them (each was not understood)."""
+    for rx, say in _PLAIN_SAYINGS:
+        text = rx.sub(say, text)
+    return text
+
+
 def _prohibited(piece: str) -> str | None:
     """What a clause says not to do ("make it vertical" of "don't make it vertical"), else None."""
     m = _RX_PROHIBITED.match(piece) or _ZH_PROHIBITED.match(piece)
@@ -1772,6 +1811,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_TO_FOR_TOO.sub(r"\g<w> too ", masked)  # "the music is to loud" (not understood)
     masked = _RX_LOOKS_RUN_ON.sub(r"\1, ", masked)  # "title yellow captions white cta red": one look each
     masked = _add_in_look(masked, quotes)  # "add 50% OFF in big red letters"
+    masked = _said_plainly(masked)  # "music volume 50", "no cta", "last photo out", "portrait mode pls"
     masked = _sound_said(masked, timeline)  # "jingle's too long" for intro jingle.mp3: the music
     # "the piano is a bit sad. anything more upbeat?": the music's feel, asked after (it made the video bold and quicker)
     masked = _RX_MUSIC_FEEL_ASKED.sub(r"\g<said>, use \g<feel> music", masked)
