@@ -8,8 +8,11 @@ This is how the MCP spec hands a tool's output files to a client over any transp
 ``reelforge mcp --http``, ``/mcp`` of ``reelforge serve``): the tool result carries
 ``ResourceLink`` blocks, the client reads them with ``resources/read``. Reads are scoped like
 every other call (the caller's account; another account gets "not found"), and a video is
-served as a blob only up to `MAX_BLOB_BYTES` (memory stays bounded: base64 in one JSON
-message); larger ones are fetched by ``download_url`` where the service serves it.
+served as a blob only up to `MAX_BLOB_BYTES` (base64 in one JSON message); larger ones are
+fetched by ``download_url`` where the service serves it. A blob is held whole several times
+(the bytes, their base64, the JSON message, its encoding) until its HTTP answer is sent, so
+video reads in flight are bounded per account and per process (`video_slot`, held until the
+HTTP request that asked ends: `HoldReads`).
 """
 
 from __future__ import annotations
@@ -46,6 +49,53 @@ def read(backend: Any, export_id: str, kind: str, fmt: str) -> str | bytes:
     if kind == "transcript":
         return core.export_transcript(who, export_id, fmt)
     raise NotFound(f"no such file of export {shown(export_id)}")
+
+
+HELD = "reelforge.held"   # ASGI scope key: slots given back when the HTTP request ends
+
+
+def video_slot(backend: Any) -> Any:
+    """One of the caller's video reads in flight (`streams.take`: `RateLimited` past
+    ``mcp_video_reads_per_account`` or ``mcp_video_reads``)."""
+    from reelforge.service import streams
+
+    settings = backend.core.ctx.settings
+    return streams.take(backend.core.ctx, "mcp-video", backend.who.account_id,
+                        per_account=settings.mcp_video_reads_per_account, total=settings.mcp_video_reads)
+
+
+def hold_until_answered(ctx: Context, slot: Any) -> bool:
+    """Hand ``slot`` to the HTTP request behind ``ctx`` (released by `HoldReads` once its answer
+    is sent); False when there is none (stdio): the caller releases it."""
+    try:
+        request = ctx.request_context.request
+    except (ValueError, AttributeError):
+        return False
+    held = getattr(request, "scope", {}).get(HELD)
+    if held is None:
+        return False
+    held.append(slot)
+    return True
+
+
+class HoldReads:
+    """ASGI: the slots a request took (`hold_until_answered`) are given back when the request
+    has ended, i.e. when its answer has been handed to the connection."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        held: list[Any] = []
+        scope[HELD] = held
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            for slot in held:
+                slot.release()
 
 
 def links(result: dict[str, Any]) -> list[ResourceLink]:
@@ -89,12 +139,20 @@ def register(mcp: Any, of: Any) -> None:
         if not hasattr(caller, "core"):
             raise ResourceError("error 1: files are read as resources only from an embedded or "
                                 "service MCP server; in remote mode use the links in the result")
+        slot = None
         try:
+            if kind == "video":
+                slot = video_slot(caller)
+                if hold_until_answered(ctx, slot):
+                    slot = None
             return await anyio.to_thread.run_sync(lambda: read(caller, export_id, kind, fmt))
         except NotFound as exc:
             raise ResourceNotFoundError(f"error {error_code(exc)}: {exc.message}") from exc
         except ReelforgeError as exc:
             raise ResourceError(f"error {error_code(exc)}: {exc.message}") from exc
+        finally:
+            if slot is not None:
+                slot.release()
 
     @mcp.resource(f"{SCHEME}/{{export_id}}/video.mp4", name="export-video", title="Export video",
                   description="The MP4 of a finished export or preview (blob, up to 16 MB)",

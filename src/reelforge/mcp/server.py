@@ -524,6 +524,6 @@ def _serve_http(server: MCPServer, host: str, port: int, header_seconds: float) 
 
     from reelforge.service.conn import protocol
 
-    app = server.streamable_http_app(streamable_http_path="/mcp", host=host)
+    app = files.HoldReads(server.streamable_http_app(streamable_http_path="/mcp", host=host))
     uvicorn.run(app, host=host, port=port, log_level=server.settings.log_level.lower(),
                 http=protocol(header_seconds))

@@ -22,6 +22,7 @@ import anyio.to_thread
 from mcp.server.auth.provider import AccessToken
 from mcp.server.auth.settings import AuthSettings
 
+from reelforge.mcp import files
 from reelforge.mcp.auth import SERVICE_CLIENT
 from reelforge.mcp.backend import EmbeddedBackend
 
@@ -97,7 +98,7 @@ def mount(app: Any, core: Any) -> Any:
     settings = core.ctx.settings
     server = build_server(ServiceBackend(core), token_verifier=CoreTokenVerifier(core.ctx),
                           auth=AuthSettings(issuer_url=core.base, resource_server_url=None))
-    mcp_app = server.streamable_http_app(streamable_http_path=PATH, host=settings.host)
+    mcp_app = files.HoldReads(server.streamable_http_app(streamable_http_path=PATH, host=settings.host))
     app.add_middleware(_Dispatch, mcp_app=mcp_app)
     return server.session_manager
 

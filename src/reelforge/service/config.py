@@ -70,6 +70,11 @@ class Settings(BaseModel):
                                                         "per account (then 429): a first cut or a voiceover holds a "
                                                         "CPU for seconds")
     chats: int = Field(16, ge=1, description="instructions handled at once per process (then 429)")
+    mcp_video_reads_per_account: int = Field(
+        2, ge=1, description="MCP resources/read of an export's video (a base64 blob of up to 16 MB, held "
+                             "whole several times until it is sent) in flight at once per account (then an "
+                             "error 429)")
+    mcp_video_reads: int = Field(6, ge=1, description="MCP video resource reads in flight at once per process")
     max_stream_seconds: float = Field(
         1800, gt=0, description="longest an export progress stream (SSE) or a preview's live stream stays open; "
                                 "the SSE stream then ends with an `expired` event (reconnect or poll)")

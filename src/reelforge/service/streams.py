@@ -44,7 +44,9 @@ class Slot:
 
 
 # kind -> what is counted, its state, what to do instead (the account's limit), and (the server's)
-_SAID = {"chat": ("instructions", "being handled", "wait for an answer before sending the next", "try again shortly")}
+_SAID = {"chat": ("instructions", "being handled", "wait for an answer before sending the next", "try again shortly"),
+         "mcp-video": ("video reads", "in flight", "wait for one to finish or fetch the video by its download_url",
+                       "try again shortly or fetch the video by its download_url")}
 _STREAMS = ("progress streams", "open", "close one or poll the status URL", "try again shortly or poll the status URL")
 
 
