@@ -96,11 +96,70 @@ def mount(app: Any, core: Any) -> Any:
     from reelforge.mcp.server import build_server
 
     settings = core.ctx.settings
-    server = build_server(ServiceBackend(core), token_verifier=CoreTokenVerifier(core.ctx),
+    verifier = CoreTokenVerifier(core.ctx)
+    server = build_server(ServiceBackend(core), token_verifier=verifier,
                           auth=AuthSettings(issuer_url=core.base, resource_server_url=None))
-    mcp_app = files.HoldReads(server.streamable_http_app(streamable_http_path=PATH, host=settings.host))
+    mcp_app = server.streamable_http_app(streamable_http_path=PATH, host=settings.host,
+                                         session_idle_timeout=settings.mcp_session_idle_seconds)
+    mcp_app = _SessionCap(files.HoldReads(mcp_app), server.session_manager, verifier,
+                          per_account=settings.mcp_sessions_per_account,
+                          idle_seconds=settings.mcp_session_idle_seconds)
     app.add_middleware(_Dispatch, mcp_app=mcp_app)
     return server.session_manager
+
+
+class _SessionCap:
+    """ASGI before the SDK: a request opening an MCP session (POST without ``Mcp-Session-Id``) by
+    an account that already has ``per_account`` sessions open or being opened is answered 429
+    with ``Retry-After`` and a JSON-RPC error. Without it one token could open sessions up to the
+    SDK's cap for the whole process (10,000), after which every other account's ``initialize``
+    was 503 until they idled out. A session's room comes back when it is ended (DELETE) or has
+    been idle for ``idle_seconds``."""
+
+    def __init__(self, app: Any, manager: Any, verifier: CoreTokenVerifier, *, per_account: int,
+                 idle_seconds: float) -> None:
+        from collections import Counter
+
+        self.app, self.manager, self.verifier = app, manager, verifier
+        self.per_account, self.idle_seconds = per_account, idle_seconds
+        self.opening: Counter[str] = Counter()
+
+    def _open(self, subject: str) -> int:
+        # the SDK's own record of who opened each live session (it forgets a session as it ends)
+        return sum(1 for owner in list(self.manager._session_owners.values()) if owner.get("subject") == subject)
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        headers = dict(scope.get("headers") or []) if scope["type"] == "http" else {}
+        if scope["type"] != "http" or scope.get("method") != "POST" or b"mcp-session-id" in headers:
+            await self.app(scope, receive, send)
+            return
+        scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
+        access = await self.verifier.verify_token(token.strip()) if scheme.lower() == "bearer" else None
+        if access is None:   # the SDK answers 401
+            await self.app(scope, receive, send)
+            return
+        subject = access.subject
+        have = self._open(subject) + self.opening[subject]
+        if have >= self.per_account:
+            await _refuse(scope, receive, send, have, self.per_account, self.idle_seconds)
+            return
+        self.opening[subject] += 1   # no await since the count: racing opens see each other
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.opening[subject] -= 1
+            if self.opening[subject] <= 0:
+                del self.opening[subject]
+
+
+async def _refuse(scope: dict, receive: Any, send: Any, have: int, limit: int, idle_seconds: float) -> None:
+    from starlette.responses import JSONResponse
+
+    message = (f"error 429: this account has {have} MCP sessions open (at most {limit}, "
+               "REELFORGE_MCP_SESSIONS_PER_ACCOUNT); end one (HTTP DELETE /mcp with its Mcp-Session-Id) or "
+               f"wait: a session idle for {idle_seconds:g} s is ended")
+    body = {"jsonrpc": "2.0", "id": None, "error": {"code": -32000, "message": message}}
+    await JSONResponse(body, status_code=429, headers={"Retry-After": "30"})(scope, receive, send)
 
 
 class _Dispatch:

@@ -74,6 +74,12 @@ class Settings(BaseModel):
         2, ge=1, description="MCP resources/read of an export's video (a base64 blob of up to 16 MB, held "
                              "whole several times until it is sent) in flight at once per account (then an "
                              "error 429)")
+    mcp_sessions_per_account: int = Field(
+        16, ge=1, description="MCP sessions (/mcp of serve) open at once per account; one more initialize is "
+                              "429 (the SDK's 10,000 per process were one token's to take)")
+    mcp_session_idle_seconds: float = Field(
+        1800, gt=0, description="an MCP session with no request in flight for this long is ended (its id then "
+                                "answers 404) and gives its room back")
     mcp_video_reads: int = Field(6, ge=1, description="MCP video resource reads in flight at once per process")
     max_stream_seconds: float = Field(
         1800, gt=0, description="longest an export progress stream (SSE) or a preview's live stream stays open; "
