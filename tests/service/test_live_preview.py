@@ -139,3 +139,52 @@ def test_live_streams_are_bounded(tmp_path, media_dir):
             time.sleep(0.5)
     finally:
         srv.stop()
+
+
+def test_a_live_stream_that_is_never_read_ends_at_its_deadline(tmp_path, media_dir):
+    """The stream's time limit was checked only between fragments, and the server waited in a
+    send to a client that never reads for as long as that client stayed: four such clients held
+    a process's live streams (and an account's) for good. The deadline now holds during a
+    blocked send too, and the slot comes back."""
+    import socket
+
+    from reelforge.media.samples import _ffmpeg
+
+    from .conftest import new_session, start_server, upload
+
+    srv = start_server(tmp_path, "stall", REELFORGE_LIVE_STREAMS="1", REELFORGE_MAX_STREAM_SECONDS="5")
+    try:
+        base = srv.url
+        noise = tmp_path / "noise.mp4"   # noise: fragments of megabytes, more than socket buffers hold
+        _ffmpeg(["-f", "lavfi", "-i", "color=c=gray:s=640x360:d=12:r=25,noise=alls=100:allf=t+u",
+                 "-c:v", "libx264", "-preset", "ultrafast", "-crf", "12", "-pix_fmt", "yuv420p", str(noise)])
+        token = new_token(base)
+        sid = new_session(base, token)
+        assert upload(base, token, sid, [noise]).status_code == 201
+        r = httpx.post(f"{base}/v1/sessions/{sid}/chat", json={"text": "make a 12 second video"},
+                       headers=auth(token), timeout=300)
+        assert r.status_code == 200
+        view = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token)).json()
+        done = wait_export(base, token, view["id"], timeout=600)
+        assert done["status"] == "completed", done
+        live = sum(p.stat().st_size for p in (srv.data_dir / "live" / view["id"]).glob("*.mp4"))
+        assert live > 8_000_000, live
+
+        stalled = socket.socket()
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.connect(("127.0.0.1", srv.port))
+        path = view["live_url"].removeprefix(base)
+        stalled.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{srv.port}\r\n\r\n".encode())
+        try:
+            assert stalled.recv(12, socket.MSG_PEEK) == b"HTTP/1.1 200"   # and never read further
+            r = httpx.get(view["live_url"])
+            assert r.status_code == 429, r.status_code
+            # 5 s of stream and 5 s of grace; never, before
+            deadline = time.monotonic() + 90
+            while (code := httpx.get(view["live_url"]).status_code) != 200:
+                assert time.monotonic() < deadline, f"the stalled stream kept its slot: {code}"
+                time.sleep(1)
+        finally:
+            stalled.close()
+    finally:
+        srv.stop()

@@ -27,8 +27,10 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import anyio
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
+from starlette.responses import StreamingResponse
 
 from reelforge.errors import RateLimited
 from reelforge.service.context import Context
@@ -40,6 +42,7 @@ AUDIO = -1
 POLL = 0.1  # how often a stream looks for the next fragment (a stat)
 STATUS_EVERY = 0.5  # and reads the render's state
 STREAM_SECONDS = 900.0  # a stream never stays open longer
+CUT_AFTER = 5.0  # a stream blocked in a send (its client does not read) is cut this long after its deadline
 KEEP_SECONDS = 3600.0  # fragments of a finished preview are kept this long
 BLOCK = 256 * 1024
 
@@ -243,11 +246,10 @@ def _state(ctx: Context, render_id: str) -> tuple[str, int | None]:
 
 
 def response(ctx: Context, row: Render, finished):
-    """The HTTP response of a preview's live stream: the growing fragmented MP4, or once its
+    """The HTTP response of a preview's live stream: the growing fragmented MP4 (ended after
+    ``max_stream_seconds``, 15 minutes at most, even while a send is blocked), or once its
     fragments are swept ``finished(row)`` (the finished file). `NotFound` for an export or a
     failed preview, `RateLimited` past ``settings.live_streams`` watchers."""
-    from starlette.responses import StreamingResponse
-
     from reelforge.errors import NotFound
 
     if row.kind != "preview":
@@ -256,8 +258,33 @@ def response(ctx: Context, row: Render, finished):
         raise NotFound(f"preview {row.id} failed: {row.error or 'unknown error'}")
     if row.status == "completed" and not fragment_path(ctx, row.id, 0).exists():
         return finished(row)
-    return StreamingResponse(open_stream(ctx, row), media_type="video/mp4",
-                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+    return _LiveResponse(open_stream(ctx, row), media_type="video/mp4",
+                         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+def _seconds(ctx: Context) -> float:
+    return min(STREAM_SECONDS, ctx.settings.max_stream_seconds)
+
+
+class _LiveResponse(StreamingResponse):
+    """A `StreamingResponse` whose lifetime holds while a send is blocked: the stream checks
+    its deadline between fragments, but a client that never reads leaves the server waiting in
+    ``send`` on a full socket, so the whole response runs under a cancel scope with the same
+    deadline and its slot is given back when that ends it. (Before, four such clients held a
+    process's live streams for good.)"""
+
+    def __init__(self, body: _Body, **kwargs) -> None:
+        super().__init__(body, **kwargs)
+        self.live = body
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            # a stream being read ends cleanly at its deadline, between fragments; this cuts one
+            # whose send is blocked a moment later
+            with anyio.move_on_after(self.live.seconds + CUT_AFTER):
+                await super().__call__(scope, receive, send)
+        finally:
+            await self.live.aclose()
 
 
 def open_stream(ctx: Context, row: Render) -> AsyncIterator[bytes]:
@@ -281,16 +308,17 @@ def open_stream(ctx: Context, row: Render) -> AsyncIterator[bytes]:
         with _lock:
             _open -= 1
         raise
-    return _Body(_stream(ctx, row.id), slot)
+    return _Body(_stream(ctx, row.id, _seconds(ctx)), slot, _seconds(ctx))
 
 
 class _Body:
     """The stream's async iterator; holds its slot until closed, even if never iterated."""
 
-    def __init__(self, gen, slot=None) -> None:
+    def __init__(self, gen, slot=None, seconds: float = STREAM_SECONDS) -> None:
         self._gen = gen
         self._slot = slot
         self._released = False
+        self.seconds = seconds
 
     def __aiter__(self):
         return self
@@ -301,6 +329,10 @@ class _Body:
         except BaseException:
             self.release()
             raise
+
+    async def aclose(self) -> None:
+        self.release()
+        await self._gen.aclose()
 
     def release(self) -> None:
         global _open
@@ -315,9 +347,9 @@ class _Body:
         self.release()
 
 
-async def _stream(ctx: Context, render_id: str) -> AsyncIterator[bytes]:
+async def _stream(ctx: Context, render_id: str, seconds: float) -> AsyncIterator[bytes]:
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + min(STREAM_SECONDS, ctx.settings.max_stream_seconds)
+    deadline = loop.time() + seconds
     idx, n, checked = 0, None, 0.0
     while loop.time() < deadline:
         if n is not None and idx >= n:
