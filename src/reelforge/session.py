@@ -548,6 +548,10 @@ class Session:
         if keep:
             notes.append(f"其余镜头按比例缩短，视频仍为{tl.duration / 1000:g}秒。" if self._zh else
                          f"The other shots share the rest: the video stays {tl.duration / 1000:g} s.")
+        try:  # before the AI step analyses every picture (2,000 pictures: ~37 s of CPU, then refused)
+            _within_limits(tl, counts_only=True)
+        except ApplyError as exc:
+            return self._reply(Intent.EDIT, "error", exc.message)
         extra, more_notes = self.stage.first_cut(tl, text)
         notes = _drop_replaced_copy(notes, extra)
         if any(isinstance(o, O.PlaceInVoice) for o in extra):  # the clip is no longer after the voiceover
@@ -1334,11 +1338,18 @@ def _text_too_long(ops: Sequence[O.Op], zh: bool) -> str | None:
             f"({limits.env_name('max_text_chars')}). Nothing was changed.")
 
 
-def _within_limits(tl: Timeline) -> None:
+def _within_limits(tl: Timeline, *, counts_only: bool = False) -> None:
     """Raise `ApplyError` when a timeline is past the limits a render would refuse it for
     (`reelforge.timeline.limits`, ``REELFORGE_<FIELD>``): "make it 99999999999 seconds" is
-    refused when it is said, not kept for every export and editor hand-off to trip on."""
+    refused when it is said, not kept for every export and editor hand-off to trip on.
+    ``counts_only``: its tracks and segments alone (`limits.check_counts`)."""
     bounds = limits.from_env()
+    if counts_only:
+        try:
+            limits.check_counts(tl, bounds)
+        except ReelforgeError as exc:
+            raise ApplyError(f"that is past a limit: {exc.message}") from exc
+        return
     if tl.duration > bounds.max_duration_ms:
         ms = bounds.max_duration_ms
         most = f"{ms / 60_000:g} minutes" if ms % 60_000 == 0 else f"{ms / 1000:g} seconds"
