@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,59 @@ def test_a_url_past_the_file_limit_says_so_not_that_the_account_is_full(file_cap
         assert r.status_code == 413 and r.json()["code"] == 4002, r.text
         assert "larger than" in r.json()["message"] and "storage limit" not in r.json()["message"], r.text
     assert not parts_left(file_cap_server.data_dir)
+
+
+@pytest.fixture
+def endless_host():
+    """Serves 48 MB at any path, without a length, counting the bytes the client took."""
+    sent: list[int] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "video/mp4")
+            self.end_headers()   # HTTP/1.0, no Content-Length: the body ends when the connection does
+            block, n = b"\0" * 65536, 0
+            try:
+                for _ in range(48 * 16):
+                    self.wfile.write(block)
+                    n += len(block)
+            except OSError:
+                pass
+            sent.append(n)
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}", sent
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_mcp_url_imports_stop_at_the_accounts_room_as_over_http(caps_server, endless_host):
+    """Over HTTP a URL import stops at its first byte past the account's room; MCP
+    ``add_assets`` fetched each URL whole (8 URLs wrote 593 MB against a 2 MB limit) and was
+    refused only when the files were committed."""
+    from ..mcp.conftest import McpHttp, run_mcp, text_of
+
+    base, data = caps_server.url, caps_server.data_dir
+    host, sent = endless_host
+    token = new_token(base)
+    sid = new_session(base, token)
+    urls = [f"{host}/clip{i}.mp4" for i in range(2)]
+    r = httpx.post(f"{base}/v1/sessions/{sid}/assets", headers=auth(token), json={"urls": urls})
+    assert r.status_code == 413 and r.json()["code"] == 4002 and "storage limit" in r.json()["message"], r.text
+    result = run_mcp(McpHttp(base + "/mcp", token),
+                     lambda c: c.call_tool("add_assets", {"session_id": sid, "sources": urls}))
+    assert result.is_error and text_of(result).startswith("error 4002"), text_of(result)
+    assert "storage limit" in text_of(result)
+    deadline = time.monotonic() + 60
+    while len(sent) < 4:   # each download's handler notes what it sent once the client has gone
+        assert time.monotonic() < deadline, sent
+        time.sleep(0.1)
+    # the room is a few KB; what socket buffers took besides is far less than the 48 MB each
+    assert max(sent) < 16 * 2**20, sent
+    assert not [p for p in (data / "media" / sid).glob("*") if p.is_file()]
+    assert not parts_left(data)

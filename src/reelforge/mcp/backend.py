@@ -235,7 +235,7 @@ class EmbeddedBackend:
         if not self.local_files and any(not is_url(s) and "://" not in s for s in sources):
             raise MediaError(REMOTE_PATHS)   # the same words whether the path exists or not
         self.core.check_session(self.who, session_id)
-        out = self.core.add_assets(self.who, session_id, self.core.receive(session_id, sources),
+        out = self.core.add_assets(self.who, session_id, self.core.receive(session_id, sources, self.who),
                                    skill={"source": "reelforge-mcp"})
         return {"session_id": session_id, "added": [asset_info(a) for a in out["assets"]],
                 "media": [asset_info(a) for a in out["media"]]}

@@ -234,10 +234,11 @@ class Core:
         return out
 
     # -- media -------------------------------------------------------------------------------
-    def receive(self, session_id: str, sources: Sequence[str]) -> list[uploads.Received]:
+    def receive(self, session_id: str, sources: Sequence[str], who: Principal | None = None) -> list[uploads.Received]:
         """Fetch http(s) URLs (SSRF-guarded, at once within the fetcher's bounds) and, for a
         local core only, copy local files, into the session's incoming folder; in the order
-        given, all or nothing. At most ``url_max_per_request`` URLs, as over HTTP."""
+        given, all or nothing. At most ``url_max_per_request`` URLs, as over HTTP, and with
+        ``who`` each stopped past the account's storage room as over HTTP (4002)."""
         clean = [str(src).strip() for src in sources]
         urls = [src for src in clean if is_url(src)]
         uploads.check_url_count(len(urls), self.ctx.settings)
@@ -247,7 +248,7 @@ class Core:
             if not is_url(src) and not self.local_files:
                 raise MediaError("files on the server are never read for a remote caller: give http(s) "
                                  "URLs or upload the file")
-        fetched = iter(self._fetch_all(urls, session_id)) if urls else iter(())
+        fetched = iter(self._fetch_all(urls, session_id, who)) if urls else iter(())
         got: list[uploads.Received] = []
         try:
             for src in clean:
@@ -258,17 +259,26 @@ class Core:
             raise
         return got
 
-    def _fetch_all(self, urls: list[str], session_id: str) -> list[uploads.Received]:
+    def _fetch_all(self, urls: list[str], session_id: str, who: Principal | None = None) -> list[uploads.Received]:
         """The URLs through the one fetcher (`reelforge.media.fetch`: SSRF guard, limits, its
         bounded pool), concurrently and blocking: for callers without an event loop (the HTTP
-        routes await `uploads.fetch_urls` instead)."""
+        routes await `uploads.fetch_urls` instead). With ``who``, within the account's room."""
+        from reelforge.errors import FileTooLarge
         from reelforge.media.fetch import shared_fetcher
 
         settings = self.ctx.settings
+        room = None
+        if who is not None:   # as the HTTP route: each URL stops at its first byte past the room
+            room = uploads.Room(quotas.room(self.ctx, who.account_id), lambda: quotas.full(settings))
+        limits = uploads.url_limits_within(settings, room)
         pool = shared_fetcher(settings.url_workers, settings.url_per_host)
         dests = [self.ctx.storage.incoming(session_id) for _ in urls]
-        got = pool.fetch_all_blocking(urls, dests, settings.url_limits)
-        return [uploads.Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in got]
+        try:
+            got = pool.fetch_all_blocking(urls, dests, limits)
+        except FileTooLarge:
+            uploads.raise_for_room(settings, room)
+            raise
+        return uploads.within_room(got, room)
 
     def _copy_local(self, src: str, session_id: str) -> uploads.Received:
         from reelforge.errors import FileTooLarge

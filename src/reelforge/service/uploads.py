@@ -269,21 +269,39 @@ async def fetch_urls(urls: list, settings: Settings, storage: Storage, session_i
     check_url_count(len(urls), settings)
     pool = fetch.shared_fetcher(settings.url_workers, settings.url_per_host)
     clean = [u.strip() for u in urls]
-    limits = settings.url_limits
-    by_room = room is not None and room.bytes < limits.max_bytes
-    if by_room:  # each URL stops past the room
-        assert room is not None
-        if room.bytes <= 0:
-            raise room.error()
-        limits = replace(limits, max_bytes=room.bytes)
+    limits = url_limits_within(settings, room)
     dests = [storage.incoming(session_id) for _ in clean]
     try:
         got = await pool.fetch_all(clean, dests, limits)
     except FileTooLarge:
-        if not by_room:  # the file limit stopped it ("is settings.url_limits" was never true: a new object each time)
-            raise
-        raise room.error() from None  # the account's room was the limit that stopped it
-    got = [Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in got]
+        raise_for_room(settings, room)
+        raise
+    return within_room(got, room)
+
+
+def url_limits_within(settings: Settings, room: Room | None):
+    """The fetch limits of ``settings`` with each URL stopped past the account's ``room``
+    (`StorageFull` at once when there is none), for every surface that fetches URLs (HTTP
+    uploads, MCP ``add_assets``)."""
+    limits = settings.url_limits
+    if room is not None and room.bytes < limits.max_bytes:
+        if room.bytes <= 0:
+            raise room.error()
+        limits = replace(limits, max_bytes=room.bytes)
+    return limits
+
+
+def raise_for_room(settings: Settings, room: Room | None) -> None:
+    """After a fetch stopped with `FileTooLarge`: the account's error when its room (not the
+    file limit) was the bound that stopped it."""
+    if room is not None and room.bytes < settings.url_limits.max_bytes:
+        raise room.error() from None
+
+
+def within_room(fetched: list, room: Room | None) -> list[Received]:
+    """The fetched files as `Received`; all removed and `room.error()` when together they pass
+    the room."""
+    got = [Received(path=f.path, name=f.name, size=f.size, source_url=f.url) for f in fetched]
     if room is not None and sum(r.size for r in got) > room.bytes:
         remove(got)
         raise room.error()
