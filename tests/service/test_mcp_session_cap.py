@@ -17,7 +17,7 @@ from .conftest import auth, new_token, start_server
 
 pytestmark = pytest.mark.service
 
-IDLE = 15
+IDLE = 30   # long enough that no session idles out before the idle check, under load
 HEADERS = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
 INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
         "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}

@@ -122,11 +122,19 @@ class _SessionCap:
 
         self.app, self.manager, self.verifier = app, manager, verifier
         self.per_account, self.idle_seconds = per_account, idle_seconds
-        self.opening: Counter[str] = Counter()
+        self.opening: Counter[str] = Counter()   # subject -> opening requests not answered yet
+        self.sessions: dict[str, str] = {}       # session id -> subject, of the sessions opened here
 
     def _open(self, subject: str) -> int:
-        # the SDK's own record of who opened each live session (it forgets a session as it ends)
-        return sum(1 for owner in list(self.manager._session_owners.values()) if owner.get("subject") == subject)
+        live = self.manager._server_instances   # the SDK forgets a session as it ends
+        for sid in [sid for sid in self.sessions if sid not in live]:
+            del self.sessions[sid]
+        return sum(1 for owner in self.sessions.values() if owner == subject)
+
+    def _opened(self, subject: str) -> None:
+        self.opening[subject] -= 1
+        if self.opening[subject] <= 0:
+            del self.opening[subject]
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         headers = dict(scope.get("headers") or []) if scope["type"] == "http" else {}
@@ -144,12 +152,23 @@ class _SessionCap:
             await _refuse(scope, receive, send, have, self.per_account, self.idle_seconds)
             return
         self.opening[subject] += 1   # no await since the count: racing opens see each other
+        counted = False
+
+        async def answer(message: dict) -> None:
+            nonlocal counted
+            if message["type"] == "http.response.start" and not counted:
+                sid = dict(message.get("headers") or []).get(b"mcp-session-id")
+                if message["status"] < 400 and sid:   # established: from opening to open at once
+                    self.sessions[sid.decode("latin-1")] = subject
+                    counted = True
+                    self._opened(subject)
+            await send(message)
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, answer)
         finally:
-            self.opening[subject] -= 1
-            if self.opening[subject] <= 0:
-                del self.opening[subject]
+            if not counted:
+                self._opened(subject)
 
 
 async def _refuse(scope: dict, receive: Any, send: Any, have: int, limit: int, idle_seconds: float) -> None:
