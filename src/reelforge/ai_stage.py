@@ -676,10 +676,13 @@ class AIStage:
             return seg
         return seg.model_copy(update={"loop_end_ms": on_beat})
 
-    def loops_on_the_beat(self, tl: Timeline) -> Timeline:
+    def loops_on_the_beat(self, tl: Timeline, before: Timeline | None = None) -> Timeline:
         """``tl`` with each looped music bed wrapping on its beat: a bed that came round after its
-        last sound, a third of a beat early, stumbled every time round."""
+        last sound, a third of a beat early, stumbled every time round. A bed as it was in ``before``
+        (the timeline this one follows, done already) is not looked at again: a service session is
+        loaded for each message, and its measures with it."""
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        done = _segments_of(before, Role.MUSIC)
         changed = False
         tracks = []
         for t in tl.tracks:
@@ -687,26 +690,29 @@ class AIStage:
             if t.role is Role.MUSIC:
                 for i, seg in enumerate(segs):
                     asset = by_id.get(getattr(seg, "src", ""))
-                    if asset is not None and getattr(seg, "loop", False):
+                    if asset is not None and getattr(seg, "loop", False) and seg not in done:
                         segs[i] = self._looped_on_the_beat(seg, asset)
                         changed = changed or segs[i] is not seg
             tracks.append(t.model_copy(update={"segments": tuple(segs)}) if segs != list(t.segments) else t)
         return tl.model_copy(update={"tracks": tuple(tracks)}) if changed else tl
 
-    def voice_ends_in_pauses(self, tl: Timeline) -> Timeline:
+    def voice_ends_in_pauses(self, tl: Timeline, before: Timeline | None = None) -> Timeline:
         """``tl`` with a voiceover that the video's end cuts mid-word stopping at its last pause instead
         (`bed.voice_end_in_pause`; the pauses measured once per file): "a 6 second teaser" of a 10 s
-        voiceover stopped on a word at 6.0 s, with a pause at 5.0-5.3 s."""
+        voiceover stopped on a word at 6.0 s, with a pause at 5.0-5.3 s. A voice as it was in ``before``,
+        at the same length of video, is not looked at again (`loops_on_the_beat`)."""
         from reelforge.ai.sound import measure_pauses
 
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
+        done = _segments_of(before, Role.VOICE) if before is not None and before.duration == tl.duration else set()
         tracks, changed = [], False
         for t in tl.tracks:
             segs = list(t.segments)
             if t.role is Role.VOICE:
                 for i, seg in enumerate(segs):
                     a = by_id.get(getattr(seg, "src", ""))
-                    if a is None or not a.duration_ms or seg.end < tl.duration - 40 or getattr(seg, "loop", False):
+                    if a is None or not a.duration_ms or seg.end < tl.duration - 40 or getattr(seg, "loop", False) \
+                            or seg in done:
                         continue
                     pauses = self._measured("pauses", a, measure_pauses)
                     end = None if not pauses else voice_end_in_pause(seg.in_ms, seg.in_ms + seg.duration, a.duration_ms,
@@ -1323,6 +1329,11 @@ _INTRODUCES_A_CLIP = re.compile(
     r"in\s+(?:their|her|his)\s+own\s+words|what\s+(?:our|my|the|other|real)\s+(?:\w+\s+){0,2}(?:say|says|said|think|thinks|"
     r"have\s+to\s+say|are\s+saying)|(?:customers|clients|travell?ers|guests|students|members|users|patients|parents|fans|"
     r"buyers|diners)\s+(?:say|said|tell\s+us|are\s+saying))\b|听听|怎么说|的评价", re.I)
+
+
+def _segments_of(tl: Timeline | None, role: Role) -> set[Any]:
+    """The segments of ``tl``'s tracks of ``role`` (none without a timeline)."""
+    return {x for t in (tl.tracks_by_role(role) if tl is not None else ()) for x in t.segments}
 
 
 def _says_title(cue: O.Cue, title: Any) -> bool:

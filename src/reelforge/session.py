@@ -413,7 +413,7 @@ class Session:
         before = set(_warnings(self.timeline))
         fresh = [w for w in _warnings(new) if w not in before]
         fresh += _length_change(self.timeline, new, ops, zh)
-        paused = self.stage.voice_ends_in_pauses(new)
+        paused = self.stage.voice_ends_in_pauses(new, self.timeline)
         fresh += _voice_cut(self.timeline, new, zh) + voice_kept + _stops_at_pause(new, paused, zh)
         new = paused
         fresh += _size_capped(self.timeline, new, zh)
@@ -616,8 +616,8 @@ class Session:
 
     # -- history --------------------------------------------------------------------------
     def _commit(self, new: Timeline | None) -> None:
-        if new is not None:
-            new = self.stage.voice_ends_in_pauses(self.stage.loops_on_the_beat(new))
+        if new is not None:  # (what the timeline before had, done then, is not measured again)
+            new = self.stage.voice_ends_in_pauses(self.stage.loops_on_the_beat(new, self.timeline), self.timeline)
         self.undo_stack.append(self.timeline)
         del self.undo_stack[:-MAX_UNDO]
         self.redo_stack.clear()

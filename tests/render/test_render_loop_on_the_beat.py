@@ -72,3 +72,29 @@ def _kicks(path) -> np.ndarray:
     r = int(0.15 * fps)
     peaks = [i for i in range(low.size) if low[i] > 0.25 and low[i] == low[max(0, i - r):i + r + 1].max()]
     return np.array(peaks) * 1000 / fps
+
+
+def test_a_bed_on_the_beat_is_not_measured_again_by_an_edit_that_leaves_it(tmp_path, monkeypatch):
+    """A service session is loaded from its JSON for each message, its measures with it: an edit that
+    leaves the bed as it was does not decode the song for its beat again (~0.5 s a 30 s song)."""
+    from PIL import Image
+
+    from reelforge import ai
+
+    for i, colour in enumerate([(40, 70, 220), (220, 40, 40)]):
+        Image.new("RGB", (320, 180), colour).save(tmp_path / f"shot{i}.png")
+    _encode_audio(_music(20.0, bpm=BPM), tmp_path / "bed.m4a")
+    s = Session.new()
+    s.add_assets([tmp_path / "shot0.png", tmp_path / "shot1.png", tmp_path / "bed.m4a"], workdir=tmp_path / "media")
+    s.handle("a 45 second slideshow with the music, no motion")
+    aligned = s.timeline.track(Role.MUSIC).segments[0]
+    assert aligned.loop_end_ms is not None
+    calls = []
+    real = ai.detect_beats
+    monkeypatch.setattr(ai, "detect_beats", lambda *a, **k: calls.append(a) or real(*a, **k))
+    again = Session.from_json(s.to_json())
+    assert again.handle("make it vertical").changed
+    assert calls == [] and again.timeline.track(Role.MUSIC).segments[0] == aligned
+    assert again.handle("make it 60 seconds").changed  # the bed changes: its beat is read (once) and kept
+    longer = again.timeline.track(Role.MUSIC).segments[0]
+    assert len(calls) == 1 and (longer.loop_start_ms, longer.loop_end_ms) == (aligned.loop_start_ms, aligned.loop_end_ms)

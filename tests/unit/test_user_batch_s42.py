@@ -243,3 +243,14 @@ def test_said_plainly(said, says):
     """Not understood (or "'voiceover.mp3' is already the voiceover"), though the meaning is plain."""
     s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, said)
     assert r.changed and r.message.startswith(says), r.message
+
+
+def test_a_loop_on_the_beat_stays_on_the_beat():
+    """Aligned once, a loop end read again stays where it is (it lost a bar: the beat it stands for lies past it)."""
+    from reelforge.planner.bed import loop_end_on_the_beat
+
+    beats = [604 + 600 * k for k in range(40)]  # 100 BPM, the first beat heard 0.6 s in
+    end = loop_end_on_the_beat(beats, 0.9, 0, 20_000)
+    assert end == 19_200 and loop_end_on_the_beat(beats, 0.9, 0, end) is None
+    assert loop_end_on_the_beat(beats, 0.04, 0, 20_000) is None  # no steady beat: as it is
+    assert loop_end_on_the_beat(beats, 0.9, 0, 4_000) is None  # under two bars: as it is

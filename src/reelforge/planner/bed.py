@@ -107,11 +107,12 @@ def loop_end_on_the_beat(beat_times_ms: Sequence[int], confidence: float, loop_s
     beat, too short or too long a loop, or already on the beat (within 5 ms)."""
     if confidence < STEADY_BEAT or end_ms - loop_start_ms > MAX_ALIGNED_LOOP_MS:
         return None
-    beats = [t for t in beat_times_ms if loop_start_ms <= t <= end_ms + 5]
+    beats = [t for t in beat_times_ms if t >= loop_start_ms]
     if len(beats) < 2:
         return None
     # the wrap lands a bar (from the first beat heard) after the beat before it, shifted back by
-    # the lead from the loop's start to that first beat: the beat goes on at its own spacing
+    # the lead from the loop's start to that first beat: the beat goes on at its own spacing (a
+    # wrap already on the beat stays where it is: the beat it stands for may lie past it)
     lead = beats[0] - loop_start_ms
     ends = [beats[k] - lead for k in range(BAR_BEATS * MIN_LOOP_BARS, len(beats), BAR_BEATS)]
     ends = [e for e in ends if e <= end_ms + 5]
