@@ -91,7 +91,8 @@ _ROLE_WORD_ZH = {"music": "音乐", "voiceover": "旁白", "title": "标题", "c
 
 
 _ROLE_PUT_BACK = {"title": Role.TITLE, "captions": Role.CAPTION, "caption": Role.CAPTION, "subtitles": Role.CAPTION,
-                  "cta": Role.CTA, "call to action": Role.CTA, "end text": Role.CTA, "logo": Role.LOGO, "music": Role.MUSIC,
+                  "cta": Role.CTA, "call to action": Role.CTA, "end text": Role.CTA, "end": Role.CTA, "ending": Role.CTA,
+                  "logo": Role.LOGO, "music": Role.MUSIC,
                   "song": Role.MUSIC, "voiceover": Role.VOICE, "voice": Role.VOICE, "标题": Role.TITLE, "字幕": Role.CAPTION,
                   "音乐": Role.MUSIC, "背景音乐": Role.MUSIC, "旁白": Role.VOICE, "配音": Role.VOICE}
 
@@ -757,12 +758,15 @@ class Session:
             return None
         was = next((tl for tl in reversed(self.undo_stack) if tl is not None and any(
             t.segments for t in tl.tracks_by_role(role))), None)
-        if was is None:
+        shots = lambda tl: [(x.start, x.end) for t in tl.tracks_by_role(Role.MAIN) for x in t.segments]  # noqa: E731
+        if was is None or shots(was) != shots(self.timeline):  # (its times were for other shots: asked, not guessed)
             return None
         end = self.timeline.duration
         ops: list[O.Op] = [O.AddText(text=x.text, role=role.value, timing=O.Timing(start_ms=x.start, duration_ms=x.duration),
                                      position=x.position, size=x.size, color=x.color, background=x.background)
                            for t in was.tracks_by_role(role) for x in t.segments if x.start < end]
+        if not ops:
+            return None
         try:
             tl = apply(self.timeline, ops, library=self.library)
         except ApplyError:

@@ -362,7 +362,9 @@ def _retime_bed(segs: list[Any], old: int, new: int, lib: dict[str, Asset]) -> l
             or any(b.start != a.end or at(a.in_ms + b.start - a.start) != at(b.in_ms) for a, b in zip(segs, segs[1:], strict=False)):
         return None
     cuts = [x.start for x in segs[1:]]
-    moved = [c if c < old / 2 else new - (old - c) for c in cuts]
+    # the last cut keeps its distance from the end when its piece is the end's ("quieter at the end": the last
+    # 4 s of 30); every other cut stays at its time ("quieter from 10 to 20 seconds" stays 10-20 s)
+    moved = [new - (old - c) if k == len(cuts) - 1 and 3 * (old - c) < old else c for k, c in enumerate(cuts)]
     if any(b - a < 500 for a, b in zip([0, *moved], [*moved, new], strict=True)):  # no room where they were: in proportion
         moved = [round(c * new / old) for c in cuts]
         if any(b - a < 100 for a, b in zip([0, *moved], [*moved, new], strict=True)):

@@ -62,12 +62,8 @@ _RX_CONTACT = re.compile(
     r"life|live|fit|health|agency|space|blog|news|events|world|fun|link|gg|nz|sg|hk|tw|es|nl|se|ch|ie|mx|br|travel|"
     r"menu|pizza|cafe|coffee|church|school|academy|community|gallery|photography|restaurant|bar|salon|fitness|kids|camp|"
     r"team|family|social|works|house|zone|city|today|global|center|services|solutions|company|jobs|careers|work|"
-    r"fm|ly|band|music|tickets|show|rocks|bike|realestate|realty|homes|properties|estate|dental|clinic|care|vet|pet|"
-    r"pets|beauty|spa|yoga|golf|wine|beer|bakery|florist|garden|boutique|fashion|clothing|shoes|jewelry|auto|cars|car|"
-    r"taxi|delivery|kitchen|recipes|food|farm|market|deals|sale|shopping|gift|gifts|toys|games|photo|photos|film|"
-    r"movie|book|books|education|college|training|coach|consulting|legal|law|finance|insurance|energy|solar|build|"
-    r"construction|plumbing|repair|cleaning|tattoo|dance|surf|ski|tours|holiday|hotel|rentals|vacations|wedding|party|"
-    r"love|green|eco|pl|dk|fi|pt|kr|vn|th|ph|za|ae|il|gr|cz|ro|cl|ws)"
+    # (more endings after "www." only: common words run on after a full stop, "ad.book now", "shop.sale ends")
+    r"fm|ly|band|music|tickets|show|rocks|realestate|realty|dental|pl|dk|fi|pt|kr|vn|ph|za|ae|il|gr|cz|ro|cl|ws)"
     r"(?:/[^\s,，。;；]*)?)(?![A-Za-z0-9_@])")
 # a street address, capitalised as on a letter: "123 Main St", "45 Ocean Avenue"
 _RX_STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|"

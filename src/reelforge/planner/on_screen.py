@@ -219,11 +219,11 @@ _OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|sto
 # "my detailing biz shine squad mobile detailing, before/after vibe": a business's name typed in lower case after
 # the word for it, up to the end of the clause
 _OUR_BIZ_NAMED = re.compile(r"(?i)\b(?:my|our)\s+(?:[a-z]+\s+){0,2}?(?:biz|business|company|cafe|café|coffee\s+shop|bakery|gym|"
-                            r"salon|shop|store|restaurant|studio|boutique|bar|brewery|clinic|florist|barbershop|roastery|"
-                            r"food\s+truck|bookshop|bookstore|spa|diner|pizzeria|deli)\s+"
+                            r"salon|restaurant|boutique|brewery|florist|barbershop|roastery|food\s+truck|bookshop|"
+                            r"pizzeria)\s+"
                             r"(?P<n>[a-z][a-z'’&-]+(?:\s+(?!(?:with|and|in|for|on|using)\b)[a-z][a-z'’&-]+){1,4})"
                             # ("for my cafe bean there, text overlays" was titled from the file names)
-                            r"\s*(?=[,.;!:(]|$|\s+(?:with|w/|and|in|for|on|using)\s)")
+                            r"\s*(?=[,.;!:(]|$|\s+(?:with|w/)\s)")
 _NOT_A_NAME_WORD = re.compile(r"(?i)\b(?:this|next|these|for|with|on|in|at|is|are|the|a|an|to|of|from|video|promo|reel|ad|"
                               r"page|account|instagram|tiktok|facebook|website|weekend|today|tomorrow|every|each|day|days|"
                               r"week|month|year|all|now|soon|sale|opening|open|please|pls)\b")

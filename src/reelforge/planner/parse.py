@@ -336,8 +336,10 @@ _NO_OVERLAY_RX = ascii_rx(
     r"\b(?:text|titles)[\s-]free\b|不要(?:加)?文字|不加文字|去掉文字")
 # "no title", "don't show the title", "不要标题": the title only (it took every text with it, or was shown anyway)
 _NO_TITLE_RX = ascii_rx(
-    r"\b(?:no|without|skip|drop|remove)\s+(?:a\s+|any\s+|the\s+)?title\b(?!\s+(?:card\s+)?(?:and|or)\s+no\b)|"
-    r"\b(?:don'?t|dont|do\s+not)\s+(?:show|put|add|use|need|want|include|have)\s+(?:in\s+)?(?:a\s+|any\s+|the\s+)?title\b|"
+    # (said whole: "don't put the title over the faces", "dont want the title too big" are where and how)
+    r"\b(?:no|without|skip|drop|remove)\s+(?:a\s+|any\s+|the\s+)?title(?=\s*(?:at\s+all|please|pls)?\s*(?:[,.;!]|$))|"
+    r"\b(?:don'?t|dont|do\s+not)\s+(?:show|put|add|use|need|want|include|have)\s+(?:in\s+)?(?:a\s+|any\s+|the\s+)?title"
+    r"(?=\s*(?:at\s+all|please|pls)?\s*(?:[,.;!]|$))|"
     r"\btitle[\s-]free\b|不要(?:加)?标题|不加标题|去掉标题|无标题|不用标题")
 # "no text", "no words on screen", "不要文字": none at all (not "no title": the rest stays)
 _NO_WORDS_RX = re.compile(r"\b(?:no|without|skip)\s+(?:any\s+)?(?:text|words(?:\s+on\s+(?:the\s+)?screen)?|overlays?|"

@@ -60,8 +60,10 @@ _UNDO = re.compile(
     re.I)
 # "undo the last two changes", "undo everything", "撤销两步": more than one step (the edit planner's)
 # "undo twice", "undo undo", "undo 2", "go back to the original": more than one step too (only one was undone)
-_MANY_UNDOS = re.compile(r"\b(?:undo|revert)\s+(?:that\s+)?(?:twice|thrice|two\s+times|three\s+times)\b|^\W*(?:undo\W+){1,5}undo\W*$|"
-                         r"^\W*undo\s+(?:x\s*)?\d{1,2}\s*(?:x|times)?\W*$|\bback\s+to\s+(?:the\s+)?original\b", re.I)
+_MANY_UNDOS = re.compile(r"\b(?:undo|revert)\s+(?:that\s+|it\s+)?(?:twice|thrice|two\s+times|three\s+times)\b|^\W*(?:undo\W+){1,5}undo\W*$|"
+                         r"^\W*undo\s+(?:x\s*)?(?:[2-9]|[1-9]\d)\s*(?:x|times)?\W*$|"
+                         # ("go back to the original music": that one thing, not every change)
+                         r"\bback\s+to\s+(?:the\s+)?original(?:\s+(?:one|version|cut|video))?\s*[.!]*\s*$", re.I)
 _STEPS = re.compile(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|couple\s+of|few)\s+(?:more\s+)?"
                     r"(?:changes?|steps?|edits?|things|moves?)\b|\b(?:everything|it\s+all|all\s+(?:of\s+)?(?:it|the\s+changes|"
                     r"my\s+changes|changes|edits))\b|^\W*all\W*$|全部|所有|[两二三四五六七八九十\d]\s*(?:步|次)", re.I)

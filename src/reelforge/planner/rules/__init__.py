@@ -1560,9 +1560,11 @@ def _not_so(text: str) -> str:
     return _RX_DONT_USE.sub(lambda m: f"no {m.group('x')}", text)
 
 
-_RX_DONT_USE = re.compile(r"(?i)\b(?:(?:i|we)\s+)?(?:don'?t|dont|do\s+not)\s+(?:use|want|need)\s+(?:any\s+)?(?P<x>(?:the\s+)?"
+_RX_DONT_USE = re.compile(r"(?i)\b(?:(?:i|we)\s+)?(?:don'?t|dont|do\s+not)\s+(?:use|want|need)\s+(?:any\s+|the\s+)?(?P<x>"
                           r"(?:cross-?fades?|transitions?|dissolves?|fades?|slides?|wipes?|music|background\s+music|bgm|"
-                          r"zooms?|motion|ken\s+burns|captions?|subtitles?|logo|title|voice-?over|narration)\b)")
+                          r"zooms?|motion|ken\s+burns|captions?|subtitles?|logo|title|voice-?over|narration)\b)"
+                          # (what is not wanted, said whole: "i don't want the captions so big" is their size)
+                          r"(?=\s*(?:at\s+all|anymore|any\s+more|pls|please|thanks)?\s*[.!]*\s*(?:$|,|;))")
 
 
 # "title yellow captions white cta red": a colour for each text, said without commas (the title's colour went to the
@@ -1581,8 +1583,16 @@ def _add_in_look(masked: str, quotes: list[str]) -> str:
     """"add 50% OFF in big red letters" as "add "50% OFF", make it big and red" (the words quoted, as
     unquoted words followed by a look were not read as one text)."""
     m = _RX_ADD_IN_LOOK.match(masked)
-    if m is None or re.fullmatch(r"(?i)(?:the\s+)?(?:logo|title|captions?|text|cta|call\s+to\s+action)", m.group("x").strip()) \
-            or re.search(r"(?i)\b(?:button|box|banner|badge|bar|background|border|outline)\b", m.group("x")):
+    if m is None:
+        return masked
+    x = m.group("x").strip()
+    # only words to show: quoted, or with a figure, a price or a word in capitals ("50% OFF"); never a thing of
+    # the video ("put the video in black and white", "add a title in red", "add a border in red")
+    shown = "\x00" in x or bool(re.search(r"\d|[$€£¥%]|\b[A-Z]{2,}\b", x))
+    if not shown or re.match(r"(?i)(?:the|a|an|it|them|this|that|my|our|every|all|each)\b", x) \
+            or re.search(r"(?i)\b(?:button|box|banner|badge|bar|background|border|outline|title|captions?|subtitles?|"
+                         r"text|cta|video|photos?|pictures?|images?|shots?|clips?|logo|card|price)\b", re.sub(r"\x00\d+\x00", "", x)) \
+            or re.search(r"(?i)\bblack\s*(?:and|&)\s*white\b", m.group("look") + masked[m.end():]):
         return masked  # ("add a shop now button in red": a red box)
     words = m.group("x").strip()
     if "\x00" not in words:
@@ -1597,7 +1607,7 @@ def _add_in_look(masked: str, quotes: list[str]) -> str:
 
 
 _RX_TO_FOR_TOO = re.compile(r"(?i)\b(?P<w>is|are|was|its|it's|way|much|bit|little|kinda|abit|just)\s+to\s+(?=(?:loud|quiet|soft|long|short|"
-                            r"big|small|fast|slow|dark|bright|busy|much|many|low|high|quick|tiny|huge|early|late)\b)")
+                            r"big|small|fast|slow|dark|bright|busy|much|many|low|high|quick|tiny|huge|early|late)\b(?!\s+(?:it|them|this|that|the|a|an|down|up|out|things|everything|my|our|your)\b))")
 
 
 _SOUND_WORD = r"(?P<x>music|song|bgm|background\s+music|voice-?over|voice|narration|vo)"
@@ -1619,6 +1629,8 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "last photo out", "the 2nd pic out": removed
     (re.compile(r"(?i)^\s*(?P<x>(?:the\s+)?(?:first|last|second|third|fourth|fifth|\d(?:st|nd|rd|th))\s+(?:photo|pic|picture|image|shot|clip))"
                 r"\s+out\b"), lambda m: f"remove {m['x']}"),
+    # "put the end text at the top", "make the closing line red": the call to action (not understood, or every text)
+    (re.compile(r"(?i)\b(?:the\s+)?(?:end|ending|closing|final)\s+(?:text|line|message|words)\b"), lambda m: "the call to action"),
     # "no cta", "no need for the call to action", "without captions": that text removed
     (re.compile(r"(?i)^\s*(?:no\s+need\s+for|(?:we\s+)?(?:don'?t|dont)\s+need|no|without)\s+(?:the\s+|a\s+|any\s+)?"
                 r"(?P<x>cta|call\s+to\s+action|captions?|subtitles?|end\s+text|logo)(?=\s*(?:pls|please|thanks)?\s*[.!]*\s*$)"),
@@ -1847,6 +1859,12 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
+    # "don't remove the music but lower it a lot": what not to do, then what to do (all of it was left as it was)
+    for k in range(len(pieces) - 1, -1, -1):
+        if _prohibited(pieces[k]) is not None and (but := re.search(r"(?i)\s+but\s+(?:(?:just|instead|rather)\s+)?(?=\S)",
+                                                                    pieces[k])):
+            pieces[k:k + 1] = [pieces[k][:but.start()], pieces[k][but.end():]]
+            seps[k:k] = [", "]
     if len(pieces) > 1 and _INTERJECTION.fullmatch(pieces[0].strip()):
         # "no, blue", "不对，蓝色": the word before the comma says the next part corrects the last change
         pieces = [f"{pieces[0].strip()} {pieces[1]}", *pieces[2:]]
@@ -1887,12 +1905,16 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             continue
         if (what := _prohibited(piece)) is not None:
             said = _ctx(what, quotes, timeline, lib, new).raw
-            named = re.match(r"(?i)\S+(?:\s+(?:rid\s+of|up|down|out|off|around))?\s+(?P<x>(?:the|my|our|that|this)\s+.+)$", what)
+            named = re.match(r"(?i)\S+(?:\s+(?:rid\s+of|up|down|out|off|around))?\s+(?P<x>(?:the|my|our|that|this)\s+(?:[\w'-]+\s+)"
+                             r"{0,2}?(?:title|captions?|subtitles?|text|cta|call\s+to\s+action|music|song|voice-?over|voice|logo|"
+                             r"photos?|pics?|pictures?|images?|shots?|clips?|transitions?)s?)\b", what)
             results.append(_Result(text=piece, cannot=f"不{said}：照你说的，这部分保持不变" if P.is_chinese(piece) else
                                    f"left as it is: you said not to {said}", kept=named.group("x") if named else ""))
             joined.append(piece)
             continue
-        if results and results[-1].kept:  # "don't remove the captions, just make them smaller": the captions
+        if results and results[-1].kept and not re.search(r"(?i)\bmake\s+it\s+(?:\d|vertical|square|horizontal|portrait|"
+                                                          r"landscape|shorter|longer|\w+\s+seconds?)", piece):
+            # "don't remove the captions, just make them smaller": the captions ("…, make it 20 seconds": the video)
             piece = re.sub(r"(?i)\b(?:them|it)\b", results[-1].kept, piece, count=1)
         if results and results[-1].ok and (looked := _colour_after(piece, results[-1])):
             results[-1].ops = looked  # "make the pay line stand out more, like yellow": that text yellow too
@@ -1970,14 +1992,15 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
         r = _run_remembering(piece, quotes, reworded, lib, new, turn_mem, in_turn)
-        if results and results[-1].cannot and r.ok and re.search(r"\b(?:it|that|them)\b", N.normalize(piece)) \
+        if results and results[-1].cannot and results[-1].kept is None and r.ok \
+                and re.search(r"\b(?:it|that|them)\b", N.normalize(piece)) \
                 and (_audio_role(N.normalize(joined[-1])) in ("voice", "music") or _names_a_song(joined[-1], lib)) \
                 and not _names_a_thing(_ctx(piece, quotes, timeline, lib, new)):
             # "my dad says his voice is too slow, can you speed it up a little": "it" is the voice the clause
             # before was refused for (the video clips were sped up)
             joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
             continue
-        if results and (not results[-1].ok or _ZH_PART.match(piece)) \
+        if results and (not results[-1].ok or _ZH_PART.match(piece)) and results[-1].kept is None \
                 and (said_it := _it_as_named(piece, joined[-1], quotes, timeline, lib, new)) \
                 and ((r2 := _run(said_it, quotes, timeline, lib, new)).ok or r2.cannot):
             # (a refusal for the shot named stands: "cut it to the first 10 sec" of an 8 s clip is not the video's)

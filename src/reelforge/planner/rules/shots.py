@@ -52,7 +52,7 @@ _RX_UNDO_N = re.compile(r"\b(?:undo|revert|take\s+back)\s+(?:the\s+)?(?:last\s+|
                         r"撤销(?:最近|最后|前)?的?(?P<zn>\d{1,2}|[两二三四五六七八九十])(?:步|次|个修改|处修改)")
 _RX_START_OVER = re.compile(r"\b(?:(?<!\bthe\s)(?<!\bat\s)start\s+over(?!\s+(?:the|a|an|her|his|their|our|my|it|this|that)\b)|start\s+again\s+from\s+the\s+first\s+cut|undo\s+(?:everything|it\s+all|all(?:\s+(?:the|my))?"
                             r"(?:\s+(?:changes|edits))?)|back\s+to\s+the\s+(?:first|original)\s+(?:cut|version)|"
-                            r"(?:go|take\s+it|put\s+it)\s+back\s+to\s+(?:the\s+)?original)\b|"
+                            r"(?:go|take\s+it|put\s+it)\s+back\s+to\s+(?:the\s+)?original(?:\s+(?:one|version|cut|video))?\s*[.!]*\s*$)|"
                             r"全部撤销|撤销所有|撤销全部|回到初剪|回到最初|从头再来|重新来")
 
 
@@ -70,8 +70,8 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
                     r"everything)\s+back(?:\s+(?:the\s+way\s+it\s+was|how\s+it\s+was|please|pls))?\s*[.!]*\s*|"
                     r"\s*(?:算了|还是)?(?:改回来|换回来|恢复原样|还原)(?:吧)?\s*[。！]?\s*", t):
         return [O.Undo()]  # "undo that" (a session routes it; the planner read it as not understood)
-    if said := re.fullmatch(r"\W*(?:(?:undo\W+){1,5}undo|undo\s+(?P<t>twice|thrice|two\s+times|three\s+times)|"
-                            r"undo\s+(?:x\s*)?(?P<n>\d{1,2})\s*(?:x|times)?)\W*", t):
+    if said := re.fullmatch(r"\W*(?:(?:undo\W+){1,5}undo|(?:undo|revert)\s+(?:that\s+|it\s+)?(?P<t>twice|thrice|two\s+times|"
+                            r"three\s+times)|undo\s+(?:x\s*)?(?P<n>[2-9]|[1-9]\d)\s*(?:x|times)?)\W*", t):
         # "undo twice", "undo undo", "undo 2": that many steps (one was undone)
         n = int(said.group("n")) if said.group("n") else 3 if (said.group("t") or "").startswith(("thrice", "three")) \
             else 2 if said.group("t") else len(re.findall(r"undo", t))
