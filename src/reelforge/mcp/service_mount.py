@@ -141,6 +141,13 @@ class _SessionCap:
         if scope["type"] != "http" or scope.get("method") != "POST" or b"mcp-session-id" in headers:
             await self.app(scope, receive, send)
             return
+        # only an initialize opens a session: a client of the newer protocol may send its calls with no
+        # session id (its 40 waiting previews counted as 40 sessions being opened, and the 17th was refused).
+        # The body says which (a header naming the method is the client's word only)
+        receive, opens = await _opens_session(receive)
+        if not opens:
+            await self.app(scope, receive, send)
+            return
         scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
         access = await self.verifier.verify_token(token.strip()) if scheme.lower() == "bearer" else None
         if access is None:   # the SDK answers 401
@@ -169,6 +176,38 @@ class _SessionCap:
         finally:
             if not counted:
                 self._opened(subject)
+
+
+PEEK_BYTES = 1 << 20  # a request body read to see its method; past this it counts as opening a session
+
+
+async def _opens_session(receive: Any) -> tuple[Any, bool]:
+    """Whether a POST to /mcp without a session id is an ``initialize`` (alone or in a batch), read from
+    its body; and a ``receive`` that gives the SDK the body again. A body that cannot be read as JSON
+    counts as opening one (the SDK answers it with an error)."""
+    import json
+
+    messages, size, more = [], 0, True
+    while more and size <= PEEK_BYTES:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            break
+        size += len(message.get("body", b""))
+        more = message.get("more_body", False)
+    pending = list(messages)
+
+    async def again() -> dict:
+        return pending.pop(0) if pending else await receive()
+
+    if more or size > PEEK_BYTES:
+        return again, True
+    try:
+        body = json.loads(b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request"))
+    except (ValueError, UnicodeDecodeError):
+        return again, True
+    calls = body if isinstance(body, list) else [body]
+    return again, any(isinstance(c, dict) and c.get("method") == "initialize" for c in calls) or not calls
 
 
 async def _refuse(scope: dict, receive: Any, send: Any, have: int, limit: int, idle_seconds: float) -> None:
