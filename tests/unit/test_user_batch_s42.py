@@ -304,3 +304,9 @@ def test_a_music_change_at_given_times_keeps_them_when_the_video_grows():
     s, (_, r) = session_after([*IMAGES, VO, BGM], CAFE, "music quieter from 10 to 20 seconds", "make it 60 seconds")
     quiet = [p for p in s.timeline.track(Role.MUSIC).segments if p.volume < 0.35]
     assert [(p.start, p.end) for p in quiet] == [(10_000, 20_000)], r.message
+
+
+def test_the_end_message_said_to_say_words():
+    """The review: "make the end message say Come in today" was no longer understood."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], CAFE, "make the end message say Come in today")
+    assert _texts(s.timeline, Role.CTA) == ["Come in today"], r.message

@@ -1630,7 +1630,8 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?i)^\s*(?P<x>(?:the\s+)?(?:first|last|second|third|fourth|fifth|\d(?:st|nd|rd|th))\s+(?:photo|pic|picture|image|shot|clip))"
                 r"\s+out\b"), lambda m: f"remove {m['x']}"),
     # "put the end text at the top", "make the closing line red": the call to action (not understood, or every text)
-    (re.compile(r"(?i)\b(?:the\s+)?(?:end|ending|closing|final)\s+(?:text|line|message|words)\b"), lambda m: "the call to action"),
+    (re.compile(r"(?i)\b(?:the\s+)?(?:end|ending|closing|final)\s+(?:text|line|message|words)\b(?!\s+(?:say|says|read|reads|to)\b)"),
+     lambda m: "the call to action"),  # ("make the end message say Come in today" is read as it is)
     # "no cta", "no need for the call to action", "without captions": that text removed
     (re.compile(r"(?i)^\s*(?:no\s+need\s+for|(?:we\s+)?(?:don'?t|dont)\s+need|no|without)\s+(?:the\s+|a\s+|any\s+)?"
                 r"(?P<x>cta|call\s+to\s+action|captions?|subtitles?|end\s+text|logo)(?=\s*(?:pls|please|thanks)?\s*[.!]*\s*$)"),
