@@ -726,13 +726,17 @@ class Session:
             return self._reply(Intent.EDIT, "nothing", f"还在画面上：{where}。" if self._zh else f"It is still on screen: {where}.")
         if not self.undo_stack or (before := self.undo_stack[-1]) is None or not (gone := saying(before)):
             return None
+        quoted = "、".join(f"「{g.text}」" for g in gone) if self._zh else ", ".join(f"'{g.text}'" for g in gone)
+        return self._undo_putting_back(quoted, quoted)
+
+    def _undo_putting_back(self, what_zh: str, what_en: str) -> Reply:
+        """The last change taken back, said as putting ``what`` back (`_put_back`, `_role_put_back`)."""
         last = next((h for h in reversed(self.history) if h.changed), None)
         self.undo()
-        quoted = "、".join(f"「{g.text}」" for g in gone) if self._zh else ", ".join(f"'{g.text}'" for g in gone)
         if self._zh:
-            said = f"已恢复{quoted}（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
+            said = f"已恢复{what_zh}（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
         else:
-            said = f"Put {quoted} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
+            said = f"Put {what_en} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
         return self._reply(Intent.EDIT, "ok", said, changed=True)
 
     def _role_put_back(self, role: Role) -> Reply | None:
@@ -743,13 +747,7 @@ class Session:
             return None
         if not any(t.segments for t in had.tracks_by_role(role)):
             return self._text_put_back(role)
-        last = next((h for h in reversed(self.history) if h.changed), None)
-        self.undo()
-        if self._zh:
-            said = f"已恢复（撤销了上一步修改{f'「{last.text[:40]}」' if last else ''}）。"
-        else:
-            said = f"Put the {_ROLE_WORD_EN.get(role.value, role.value)} back (took back the last change{f', {last.text[:60]!r}' if last else ''})."
-        return self._reply(Intent.EDIT, "ok", said, changed=True)
+        return self._undo_putting_back("", f"the {_ROLE_WORD_EN.get(role.value, role.value)}")
 
     def _text_put_back(self, role: Role) -> Reply | None:
         """The title (or captions, call to action) taken out some changes ago, put back as it was then, the

@@ -12,15 +12,19 @@ from .conftest import auth, session_with_cut, wait_export
 pytestmark = pytest.mark.service
 
 
-def test_range_errors_are_json(main_server, media_dir):
-    base = main_server.url
+def _preview_urls(base: str, media_dir) -> tuple[str, str, str]:
+    """A finished preview's download URLs, by file key and by export id, and the token owning it."""
     token, sid = session_with_cut(base, media_dir, "make a 3-second video")
     r = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token))
     assert r.status_code == 202, r.text
     done = wait_export(base, token, r.json()["id"], timeout=300)
     assert done["status"] == "completed", done
-    by_key = base + "/files/" + done["download_url"].rsplit("/files/", 1)[1]
-    by_id = f"{base}/v1/exports/{done['id']}/download"
+    return (base + "/files/" + done["download_url"].rsplit("/files/", 1)[1],
+            f"{base}/v1/exports/{done['id']}/download", token)
+
+
+def test_range_errors_are_json(main_server, media_dir):
+    by_key, by_id, token = _preview_urls(main_server.url, media_dir)
     size = int(httpx.get(by_key).headers["content-length"])
     for url, headers in ((by_key, {}), (by_id, auth(token))):
         ok = httpx.get(url, headers={**headers, "Range": "bytes=0-9"})
@@ -40,14 +44,7 @@ def test_a_download_resumed_with_if_range_gets_the_rest(main_server, media_dir):
     """Attack pass, session 42: Range with If-Range (a browser or `curl -C` resuming) was a 500: the
     file's ETag and Last-Modified were compared before they were set. The file's own validator
     gets the rest (206); a stale one gets the whole file (200), as RFC 9110 says."""
-    base = main_server.url
-    token, sid = session_with_cut(base, media_dir, "make a 3-second video")
-    r = httpx.post(f"{base}/v1/sessions/{sid}/preview", headers=auth(token))
-    assert r.status_code == 202, r.text
-    done = wait_export(base, token, r.json()["id"], timeout=300)
-    assert done["status"] == "completed", done
-    by_key = base + "/files/" + done["download_url"].rsplit("/files/", 1)[1]
-    by_id = f"{base}/v1/exports/{done['id']}/download"
+    by_key, by_id, token = _preview_urls(main_server.url, media_dir)
     for url, headers in ((by_key, {}), (by_id, auth(token))):
         whole = httpx.get(url, headers=headers)
         for validator in (whole.headers["etag"], whole.headers["last-modified"]):
