@@ -73,7 +73,6 @@ _CONFIRM = re.compile(r"(?i)^\s*(?:yes|yeah|yep|yup|ok(?:ay)?|sure|confirm(?:ed)
 _DO_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|alright|then|so)[\s,.!]+)*(?:do\s+it|go\s+ahead|"
                     r"(?:remove|drop|delete|cut|lose|ditch)\s+(?:it|them))(?:\s+then)?(?:\s+(?:pls|please))?\s*[.!]*\s*$|"
                     r"^\s*(?:好|行|嗯|好的|可以)?[，,\s]*(?:那就|那|就)?(?:这样|去掉|删掉|删了|拿掉|换掉|剪掉|放大)(?:它)?(?:吧|了)?[。！!]*\s*$")
-# "actually no put the 3 for 2 back", "bring back the opening hours", "把满减加回来": a text just removed, wanted again
 # "no I meant the music", "sorry i meant the voice", "不对 我说的是音乐": the last change was meant for another thing
 _MEANT = re.compile(
     r"(?i)^\s*(?:(?:no|nope|nah|sorry|oops|wait|not\s+that(?:\s+one)?|wrong\s+one|my\s+bad)[\s,.!]*)*"
@@ -97,13 +96,19 @@ _ROLE_PUT_BACK = {"title": Role.TITLE, "captions": Role.CAPTION, "caption": Role
                   "音乐": Role.MUSIC, "背景音乐": Role.MUSIC, "旁白": Role.VOICE, "配音": Role.VOICE}
 
 
+_MEANT_WORDS = {"background music": "music", "结尾": "ending"}  # (words of `_MEANT` the role patterns do not hold)
+
+
 def _meant_role(word: str) -> str | None:
     """The thing a correction names, as `_NAMED_ROLE_EN`'s group names it."""
-    m = _NAMED_ROLE_EN.fullmatch(word) or _NAMED_ROLE_ZH.fullmatch(word) or \
-        (re.fullmatch(r"(?i)background\s+music|结尾", word) and re.match(r"(?P<music>b)|(?P<ending>结)", word))
+    word = " ".join(word.lower().split())
+    if word in _MEANT_WORDS:
+        return _MEANT_WORDS[word]
+    m = _NAMED_ROLE_EN.fullmatch(word) or _NAMED_ROLE_ZH.fullmatch(word)
     return m.lastgroup if m else None
 
 
+# "actually no put the 3 for 2 back", "bring back the opening hours", "把满减加回来": a text just removed, wanted again
 _PUT_BACK = re.compile(r"(?i)^\s*(?:(?:actually|no|nah|wait|hmm+|ok(?:ay)?|oh|sorry|nvm|never\s*mind|on\s+second\s+thought)[\s,.!]+)*"
                        r"(?:(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u))\s+)?(?:(?:put|add|bring)\s+(?:the\s+|that\s+)?(?P<x>[^\n]{1,60}?)"
                        r"\s+back(?:\s+(?:in|on|up))?|(?:bring\s+back|restore)\s+(?:the\s+|that\s+)?(?P<x2>[^\n]{1,60}?))"
