@@ -636,7 +636,6 @@ class AIStage:
 
     # beats, highlights, silence -------------------------------------------------------------
     def _beat_op(self, tl: Timeline) -> O.BeatSync:
-
         music = tl.track(Role.MUSIC)
         if music is None or not music.segments:
             raise AIFailed("there is no music to cut to: add a music track first")
@@ -683,18 +682,14 @@ class AIStage:
         loaded for each message, and its measures with it."""
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
         done = _segments_of(before, Role.MUSIC)
-        changed = False
-        tracks = []
-        for t in tl.tracks:
-            segs = list(t.segments)
-            if t.role is Role.MUSIC:
-                for i, seg in enumerate(segs):
-                    asset = by_id.get(getattr(seg, "src", ""))
-                    if asset is not None and getattr(seg, "loop", False) and seg not in done:
-                        segs[i] = self._looped_on_the_beat(seg, asset)
-                        changed = changed or segs[i] is not seg
-            tracks.append(t.model_copy(update={"segments": tuple(segs)}) if segs != list(t.segments) else t)
-        return tl.model_copy(update={"tracks": tuple(tracks)}) if changed else tl
+
+        def on_the_beat(seg: Any) -> Any:
+            asset = by_id.get(getattr(seg, "src", ""))
+            if asset is None or not getattr(seg, "loop", False) or seg in done:
+                return seg
+            return self._looped_on_the_beat(seg, asset)
+
+        return _with_segments(tl, Role.MUSIC, on_the_beat)
 
     def voice_ends_in_pauses(self, tl: Timeline, before: Timeline | None = None) -> Timeline:
         """``tl`` with a voiceover that the video's end cuts mid-word stopping at its last pause instead
@@ -705,23 +700,16 @@ class AIStage:
 
         by_id = {a.id: a for a in (*self.s.library, *tl.assets)}
         done = _segments_of(before, Role.VOICE) if before is not None and before.duration == tl.duration else set()
-        tracks, changed = [], False
-        for t in tl.tracks:
-            segs = list(t.segments)
-            if t.role is Role.VOICE:
-                for i, seg in enumerate(segs):
-                    a = by_id.get(getattr(seg, "src", ""))
-                    if a is None or not a.duration_ms or seg.end < tl.duration - 40 or getattr(seg, "loop", False) \
-                            or seg in done:
-                        continue
-                    pauses = self._measured("pauses", a, measure_pauses)
-                    end = None if not pauses else voice_end_in_pause(seg.in_ms, seg.in_ms + seg.duration, a.duration_ms,
-                                                                      pauses)
-                    if end is not None and end - seg.in_ms >= 1000:
-                        segs[i] = seg.model_copy(update={"duration": end - seg.in_ms})
-                        changed = True
-            tracks.append(t.model_copy(update={"segments": tuple(segs)}) if segs != list(t.segments) else t)
-        return tl.model_copy(update={"tracks": tuple(tracks)}) if changed else tl
+
+        def at_a_pause(seg: Any) -> Any:
+            a = by_id.get(getattr(seg, "src", ""))
+            if a is None or not a.duration_ms or seg.end < tl.duration - 40 or getattr(seg, "loop", False) or seg in done:
+                return seg
+            pauses = self._measured("pauses", a, measure_pauses)
+            end = None if not pauses else voice_end_in_pause(seg.in_ms, seg.in_ms + seg.duration, a.duration_ms, pauses)
+            return seg.model_copy(update={"duration": end - seg.in_ms}) if end is not None and end - seg.in_ms >= 1000 else seg
+
+        return _with_segments(tl, Role.VOICE, at_a_pause)
 
     def _highlight_ops(self, tl: Timeline, op: O.UseHighlight) -> list[O.Op]:
         from reelforge.planner.apply import find_segment
@@ -1329,6 +1317,14 @@ _INTRODUCES_A_CLIP = re.compile(
     r"in\s+(?:their|her|his)\s+own\s+words|what\s+(?:our|my|the|other|real)\s+(?:\w+\s+){0,2}(?:say|says|said|think|thinks|"
     r"have\s+to\s+say|are\s+saying)|(?:customers|clients|travell?ers|guests|students|members|users|patients|parents|fans|"
     r"buyers|diners)\s+(?:say|said|tell\s+us|are\s+saying))\b|听听|怎么说|的评价", re.I)
+
+
+def _with_segments(tl: Timeline, role: Role, change: Any) -> Timeline:
+    """``tl`` with ``change(segment)`` in place of each segment of its ``role`` tracks; ``tl`` itself
+    when nothing changed."""
+    tracks = tuple(t.model_copy(update={"segments": segs}) if t.role is role
+                   and (segs := tuple(change(x) for x in t.segments)) != t.segments else t for t in tl.tracks)
+    return tl if all(a is b for a, b in zip(tracks, tl.tracks, strict=True)) else tl.model_copy(update={"tracks": tracks})
 
 
 def _segments_of(tl: Timeline | None, role: Role) -> set[Any]:

@@ -105,11 +105,7 @@ def decode_low(path: str | Path, sr: int = SR) -> np.ndarray:
 def measure_sound(path: str | Path) -> Sound | None:
     """Where the sound starts and ends in ``path`` (None: no sound at all). Decodes the whole file
     once at 8 kHz mono (`decode_low`)."""
-    pcm = decode_low(path, SR)
-    duration_ms = int(round(1000 * pcm.size / SR))
-    hop = SR * FRAME_MS // 1000
-    rms = frame_rms(pcm, hop, hop)
-    db = 20 * np.log10(np.maximum(rms, 1e-10))
+    db, duration_ms = _frame_db(path)
     span = sound_span(db)
     if span is None:
         return None
@@ -141,6 +137,12 @@ def pauses_in(db: np.ndarray, frame_ms: int = FRAME_MS, *, under_db: float = PAU
 
 def measure_pauses(path: str | Path) -> list[tuple[int, int]]:
     """Where a voiceover pauses (`pauses_in`), decoded once at 8 kHz mono."""
+    return pauses_in(_frame_db(path)[0])
+
+
+def _frame_db(path: str | Path) -> tuple[np.ndarray, int]:
+    """The loudness of ``path`` in dB per `FRAME_MS` frame (RMS, decoded at 8 kHz mono: `decode_low`)
+    and its decoded length in ms."""
     pcm = decode_low(path, SR)
     hop = SR * FRAME_MS // 1000
-    return pauses_in(20 * np.log10(np.maximum(frame_rms(pcm, hop, hop), 1e-10)))
+    return 20 * np.log10(np.maximum(frame_rms(pcm, hop, hop), 1e-10)), int(round(1000 * pcm.size / SR))
