@@ -566,7 +566,7 @@ CASES += [
     ("add 'Shop now' at the end", "unknown"),  # s10: not a second over it; s15: it already ends so, said
     ("add 'Follow us for more'", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': 'Follow us for more', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("add the title 'Shop now'", [{"text": "Shop now", "timing": {"duration_ms": 3000}, "op": "add_text"}]),
-    ("add 'Summer vibes' at the end", [{"text": "Summer vibes", "role": "caption", "timing": {"start_ms": 27000, "duration_ms": 3000}, "position": "bottom", "size": "medium", "op": "add_text"}]),  # s14: a row with the call to action there
+    ("add 'Summer vibes' at the end", [{"text": "Summer vibes", "role": "caption", "timing": {"duration_ms": 3000, "anchor": "end"}, "position": "bottom", "size": "medium", "op": "add_text"}]),  # s14: a row with the call to action there (s43: ending with it)
     ("结尾加上「立即购买」", [{'target': {'role': 'cta', 'name': 'Shop now'}, 'text': '立即购买', 'op': 'update_text'}]),  # s10: the one there, not a second over it
     ("make the clip 3 seconds", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 3000, "op": "set_segment_duration"}]),
     ("make the clip shorter", [{"target": {"index": 0, "kind": "video"}, "duration_ms": 4500, "op": "set_segment_duration"}]),

@@ -554,6 +554,8 @@ def capitalised(words: str) -> str:
     words = _LOWER_NAMES.sub(lambda m: _LOWER_NAME[m.group(0).lower()], words)
     if re.fullmatch(r"[a-z][\w.-]*(?:_|\d)[\w.-]*", words):
         return words  # an ID as its owner types it ("nailsbylily_sh2": a WeChat ID was shown "Nailsbylily_sh2")
+    if (m := _RX_CONTACT.match(words)) and m.start() == 0:
+        return words  # an address as it is typed ("add the text www.x.com at the end" showed "Www.x.com")
     return words[0].upper() + words[1:] if words[:1].islower() and not _LOWER_NAMES.match(words) else words
 
 

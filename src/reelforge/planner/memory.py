@@ -122,6 +122,8 @@ def remember(prev: Memory, ops: Sequence[O.Op], tl: Timeline, library: Sequence[
                     moved = (seg.id, i)
             else:
                 target = t.model_dump(mode="json", exclude_defaults=True)
+        elif isinstance(op, O.AddText):  # "add 'New drop' at 5 seconds" … "make it bold": that text
+            target = added_text(op, tl, library)
         elif isinstance(op, (O.SetVolume, O.SetFade)):
             target = {"role": op.role}
         elif isinstance(op, (O.SetClipAudio, O.SetSpeed)):
@@ -129,6 +131,21 @@ def remember(prev: Memory, ops: Sequence[O.Op], tl: Timeline, library: Sequence[
             target = {"index": 0, "kind": "video"} if len(vids) == 1 else target
     dumped = tuple(O.dump_ops(list(ops)))
     return Memory(ops=dumped, target=target, name=name, moved=moved)
+
+
+def added_text(op: O.AddText, tl: Timeline, library: Sequence[Asset]) -> dict[str, Any]:
+    """The memory of a text being added: its role and its place among the texts of that role by start
+    (the order the rules count them in)."""
+    if op.shot is not None:
+        hit = _locate(tl, op.shot, library)
+        start = hit[0].start if hit else 0
+    elif op.timing.anchor == "end":
+        start = tl.duration - (op.timing.duration_ms or tl.duration)
+    else:
+        start = op.timing.start_ms
+    role = Role(op.role)
+    same = [s for t in tl.tracks_by_role(role) for s in t.segments]
+    return {"role": op.role, "index": sum(s.start < start for s in same), "added": True}
 
 
 def _stem(name: str) -> str | None:
@@ -151,7 +168,7 @@ def phrase(mem: Memory, zh: bool = False) -> str | None:
         return None
     role = t.get("role", "main")
     if role != "main":
-        return (_ROLE_ZH if zh else _ROLE_EN).get(role)
+        return (_text_at(role, t.get("index"), zh) if t.get("added") else None) or (_ROLE_ZH if zh else _ROLE_EN).get(role)
     kind = t.get("kind")
     noun = {"image": ("photo", "图片"), "video": ("video clip", "视频片段")}.get(kind or "", ("shot", "镜头"))
     if mem.name:
@@ -171,6 +188,17 @@ def phrase(mem: Memory, zh: bool = False) -> str | None:
     if i < 0:
         return f"the {_ORD[-i - 1]}-to-last {noun[0]}" if -i <= 10 else None
     return f"the {_ORD[i]} {noun[0]}" if i < 10 else None
+
+
+def _text_at(role: str, index: int | None, zh: bool) -> str | None:
+    """A title, caption or call to action by its place among its kind ("the second title", "第二条标题"):
+    the one just added, where "the title" is the first (after "add the text 'New drop' at 5 s", "make it
+    bold" was not understood)."""
+    if role not in ("title", "caption", "cta") or index is None or not 0 <= index < 10:
+        return None
+    if zh:
+        return f"第{_ZH_N[index]}条{_ROLE_ZH[role]}"
+    return f"the {_ORD[index]} {'cta' if role == 'cta' else role}"
 
 
 # -- reading a follow-up ------------------------------------------------------------------------

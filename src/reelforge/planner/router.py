@@ -55,7 +55,10 @@ _UPLOAD = re.compile(r"\b(?:upload(?:ing)?|attach)\b|上传|传文件", re.I)
 _UNDO = re.compile(
     # "actually go back to how it was before", "put it back the way it was": the last change undone
     r"\b(?:go|put\s+it|change\s+it)\s+back\s+(?:to\s+)?(?:how|the\s+way|what)\s+it\s+(?:was|looked)(?:\s+before)?\b|"
-    r"\b(?:undo|revert|go\s+back|take\s+(?:that|it)\s+back|cancel\s+(?:that|the\s+last(?:\s+(?:change|edit))?))\b"
+    r"\b(?:undo|revert|go\s+back|take\s+(?:that|it)\s+back|cancel\s+(?:that|the\s+last(?:\s+(?:change|edit))?))\b|"
+    # "scrap the last change", "delete my last edit", "lose that change": undone (it removed the last shot)
+    r"\b(?:scrap|scratch|delete|remove|drop|ditch|discard|lose|bin|forget|cancel|reverse|get\s+rid\s+of)\s+(?:the|that|my|your|this)\s+"
+    r"(?:last\s+|latest\s+|previous\s+|most\s+recent\s+)?(?=(?:(?:\d|two|three|four|five|couple\s+of|few)\s+)?(?:changes?|edits?)\b)"
     r"|撤销|撤回|回退|取消上一步|返回上一步",
     re.I)
 # "undo the last two changes", "undo everything", "撤销两步": more than one step (the edit planner's)

@@ -279,7 +279,8 @@ class _Result:
 # stays is no change (read as one clause it lowered the VOICE); only the rest is planned
 _KEPT = (r"(?:the\s+|her\s+|his\s+|my\s+|our\s+|their\s+|its\s+)?(?P<k>voice\w*|narration|vocals?|speech|music|song|"
          r"soundtrack|title|captions?|subtitles?|text|logo|photos?|pictures?|images?|clips?|colou?rs?|transitions?|"
-         r"length|pace|order)(?:\s+(?:as\s+(?:it\s+is|they\s+are|is)|the\s+same|unchanged|there|on|loud|clear|"
+         # ("remove the last photo but keep the shop now text": it removed the call to action)
+         r"length|pace|order|cta|call\s+to\s+action|end\s+(?:text|card|screen)|(?:[\w'-]+\s+){1,3}(?:text|line|caption))(?:\s+(?:as\s+(?:it\s+is|they\s+are|is)|the\s+same|unchanged|there|on|loud|clear|"
          r"audible|in|going|readable|legible|visible|on\s+screen))?")  # ("… and keep the text readable": it is)
 _RX_KEEP_FIRST = re.compile(rf"^\s*(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*(?:,\s*)?(?:but|and|,)\s+(?=\S)", re.I)
 _RX_KEEP_LAST = re.compile(rf"(?:,\s*|\s+)(?:but|and)\s+(?:please\s+)?(?:keep|leave|don'?t\s+(?:touch|change))\s+{_KEPT}\s*[.!]?\s*$", re.I)
@@ -633,6 +634,16 @@ _RX_BIT_EDGE = re.compile(r"(?i)^\s*(?:just\s+|only\s+)?(?:use|keep|show)\s+the\
                           r"(?P<e>first|last)\s+(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b\s*[.!]*\s*$")
 _RX_SAY_AT_END = re.compile(r"(?i)^\s*(?:and\s+|also\s+|then\s+)?(?:(?:at|in)\s+the\s+(?:very\s+)?end,?\s+(?:say|show|write|put|have\s+it\s+say)"
                             r"|end\s+(?:it\s+|the\s+video\s+)?(?:with|on))\s+(?P<q>\x00\d+\x00)\s*[.!]*\s*$")
+
+
+def _ends_with_quoted(text: str) -> str:
+    """"and at the end say 'See you Saturday!'", "end with 'See you Saturday!'": words added at the end (the
+    first changed the row under the call to action, the place lost; the second was not understood); "also
+    end with 'Follow @x'": one more line at the end, the call to action kept (it was replaced). Read of the
+    whole instruction and of each clause ("make it 15 seconds and end with 'Buy today'" left the end out)."""
+    text = _RX_SAY_AT_END.sub(lambda m: f"add {m.group('q')} at the end", text)
+    return re.sub(r"(?i)^(\s*)(?:also|and|plus)\s+end\s+(?:it\s+|the\s+video\s+)?(?:with|on)\s+(\x00\d+\x00)"
+                  r"(?=\s*(?:too|as\s+well)?\s*[.!]*\s*$)", r"\1add \2 at the end", text)
 
 
 def _as_typed(text: str) -> str:
@@ -1425,7 +1436,12 @@ _WHY_IT_GOES = re.compile(r"^(?:太|有点|有些|很|好|特别|真)(?:乱|杂|
                         r"^(?:(?:it'?s|its|it\s+is|they'?re|they\s+are|looks?|too|kinda|so|a\s+bit|way)\s+)+"
                         r"(?:busy|messy|cluttered|ugly|dark|blurry|boring|cheesy|much|random|samey|repetitive)\s*[.!]*$")
 # "…, its part of the vibe", "…, it is the same thing twice": why, said after what (read before it is planned)
-_WHY_SAID = re.compile(r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
+_RX_SO_IT = re.compile(r"(?i)(?<=\w)\s+(?=(?:so(?:\s+that)?|because|cause|cuz|coz)\s+(?:it|its|it'?s|the\s+(?:file|video|upload))\s+"
+                       r"(?:uploads?|loads?|downloads?|sends?|plays?|works?|fits?|is|isn'?t|will|won'?t|can|looks?|gets?)\b)")
+_WHY_SAID = re.compile(r"^(?:so(?:\s+that)?|because|cause|cuz|coz|since)\s+(?:it|its|it'?s|the\s+(?:file|video|upload))\s+"
+                       # "make it 720p so it uploads faster": why (every picture got shorter for "faster")
+                       r"(?:uploads?|loads?|downloads?|sends?|plays?|works?|fits?|is|isn'?t|will|won'?t|can|looks?|gets?)\b|"
+                       r"^(?:it'?s|its|it\s+is|that'?s)\s+(?:part\s+of|the\s+whole|all\s+part\s+of)\s+(?:the\s+)?(?:vibe|mood|feel|"
                        r"charm|point|fun|story)\b|^(?:it'?s|it\s+is|its|they'?re|they\s+are|that'?s)\s+(?:basically\s+|just\s+)?"
                        r"(?:the\s+)?same\s+(?:thing|shot|picture|pic|one|view)s?(?:\s+twice)?\s*[.!]*$|"
                        # "the second pic show longer, it flies by": why
@@ -1622,6 +1638,14 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "double the music volume", "halve the voice volume": twice / half as loud
     (re.compile(rf"(?i)\b(?P<v>double|halve|half)\s+(?:the\s+)?{_SOUND_WORD}(?:'s)?\s+(?:volume|level)\b"),
      lambda m: f"make the {m['x']} {'twice' if m['v'].lower() == 'double' else 'half'} as loud"),
+    # "drop the music by half", "cut the voice by a third", "halve the music", "music at half": quieter by that much
+    # (the first removed the music track; the others were not understood)
+    (re.compile(rf"(?i)\b(?:drop|cut|reduce|bring\s+down|turn\s+down|knock\s+down)\s+(?:the\s+)?{_SOUND_WORD}(?:'s)?"
+                r"(?:\s+(?:volume|level))?\s+by\s+(?P<by>half|a\s+half|a\s+third|a\s+quarter|\d{1,2}\s*%)"),
+     lambda m: f"lower the {m['x']} by {_PART_SAID.get(m['by'].lower(), m['by'])}"),
+    (re.compile(rf"(?i)^\s*(?:halve|half)\s+(?:the\s+)?{_SOUND_WORD}\s*[.!]*\s*$|^\s*(?:the\s+)?{_SOUND_WORD.replace('<x>', '<y>')}"
+                r"\s+(?:at|to)\s+half(?:\s+(?:volume|level))?\s*[.!]*\s*$"),
+     lambda m: f"make the {m['x'] or m['y']} half as loud"),
     # "音乐小一半": half as loud
     (re.compile(r"(?P<x>背景音乐|音乐|配乐|旁白|配音)(?:声音|音量)?(?:小|低)一半(?:声)?"), lambda m: f"{m['x']}音量减半"),
     # "portrait mode pls": 9:16
@@ -1632,11 +1656,26 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "put the end text at the top", "make the closing line red": the call to action (not understood, or every text)
     (re.compile(r"(?i)\b(?:the\s+)?(?:end|ending|closing|final)\s+(?:text|line|message|words)\b(?!\s+(?:say|says|read|reads|to)\b)"),
      lambda m: "the call to action"),  # ("make the end message say Come in today" is read as it is)
+    # "make that end bit 5 seconds": the end card (the video was cut to 5 s)
+    (re.compile(r"(?i)\b(?:that|the)\s+(?:end|ending|final)\s+(?:bit|part|section)\b"), lambda m: "the end card"),
+    # "delete that text at the end": the call to action (it was cut to end at 27 s, the last caption too)
+    (re.compile(r"(?i)\b(?P<v>delete|remove|drop|get\s+rid\s+of|lose|take\s+out|kill)\s+(?:that|the)\s+(?:text|words|line|writing)\s+"
+                r"(?:at|in)\s+the\s+(?:very\s+)?end\b"), lambda m: f"{m['v']} the call to action"),
+    # "that last caption is too long, shorten it to 'Laptop ready'": its new words (the video was cut to 24 s)
+    (re.compile(r"(?i)^\s*(?:that|the)\s+(?P<x>(?:[\w'-]+\s+){0,2}(?:caption|title|text|line|cta))\s+is\s+(?:way\s+|a\s+bit\s+|kinda\s+)?"
+                r"too\s+long\s*[,.;]?\s*(?:so\s+|pls\s+|please\s+|just\s+|can\s+you\s+)?(?:shorten|cut|trim|change)\s+(?:it|that)\s+"
+                r"(?:down\s+)?to\s+(?P<q>\x00\d+\x00)"), lambda m: f"change the {m['x']} to {m['q']}"),
+    # "the end should say order now", "the ending should read 'Book today'": the call to action's words (not understood)
+    (re.compile(r"(?i)\b(?:the\s+)?(?:very\s+)?(?:end|ending|end\s+card|end\s+screen|outro)\s+(?=(?:should|must|needs?\s+to|has\s+to)\s+"
+                r"(?:say|read)\b)"), lambda m: "the cta "),
     # "no cta", "no need for the call to action", "without captions": that text removed
     (re.compile(r"(?i)^\s*(?:no\s+need\s+for|(?:we\s+)?(?:don'?t|dont)\s+need|no|without)\s+(?:the\s+|a\s+|any\s+)?"
                 r"(?P<x>cta|call\s+to\s+action|captions?|subtitles?|end\s+text|logo)(?=\s*(?:pls|please|thanks)?\s*[.!]*\s*$)"),
      lambda m: "remove the " + ("call to action" if m["x"].lower() in ("cta", "end text") else m["x"])),
 ]
+
+
+_PART_SAID = {"a half": "half", "a third": "33%", "a quarter": "25%"}
 
 
 def _level_said(n: str, percent: bool) -> str:
@@ -1806,12 +1845,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _clip_from(masked)  # "walkthrough is too long, just use the kitchen bit from 0:40"
     # "just use the bit where he shakes, like the last 5 sec": that part of the clip (not understood)
     masked = _RX_BIT_EDGE.sub(lambda m: f"only use the {m.group('e')} {m.group('n')} sec of the clip", masked)
-    # "and at the end say 'See you Saturday!'", "end with 'See you Saturday!'": words added at the end (the first
-    # changed the row under the call to action, the place lost; the second was not understood)
-    masked = _RX_SAY_AT_END.sub(lambda m: f"add {m.group('q')} at the end", masked)
-    # "also end with 'Follow @sidehustlediaries'": one more line at the end, the call to action kept (it was replaced)
-    masked = re.sub(r"(?i)^(\s*)(?:also|and|plus)\s+end\s+(?:it\s+|the\s+video\s+)?(?:with|on)\s+(\x00\d+\x00)(?=\s*(?:too|as\s+well)?\s*[.!]*\s*$)",
-                    r"\1add \2 at the end", masked)
+    masked = _ends_with_quoted(masked)
     # "Add 'Se habla español' to the end", "最后加个'团购…'": at the end (both were a second title at 3-6 s)
     masked = re.sub(r"(?i)^(\s*(?:please\s+)?(?:add|put|stick|tack)\s+\x00\d+\x00\s+)(?:on\s+)?to\s+the\s+(?:very\s+)?end\b", r"\1at the end",
                     masked)
@@ -1858,6 +1892,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = said_first(masked, *_texts_shown(timeline))  # "new number: 555-0199", "its 7:30 not 7": corrections
     masked = _out_of_the_way(masked)  # "the captions are covering the rocket": moved out of its way
     masked = _RX_BETWEEN_TIMES.sub(r"from \1 to ", masked)  # "between 20 and 25 seconds": one range
+    masked = _RX_SO_IT.sub(", ", masked)  # "make it 720p so it uploads faster": what, then why
     pieces = _clauses(masked)
     seps = _SPLIT_RX.findall(masked)
     # "don't remove the music but lower it a lot": what not to do, then what to do (all of it was left as it was)
@@ -1927,7 +1962,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                         for r in results for o in (r.ops or [])))):  # ("加上老板讲话吧 放最后": added at the end already)
             joined[-1] += " " + piece
             continue
-        piece = _PLACE_SAID.sub(_place_said, piece)  # "the book cover should be first": "put the book cover first"
+        piece = _ends_with_quoted(_PLACE_SAID.sub(_place_said, piece))  # "the book cover should be first": "put the book cover first"
         piece = _not_used_zh(piece, timeline, lib)  # "老板讲话那个不用": "把老板讲话删掉"
         if results and results[-1].ok and (offer := _more_words(piece, results[-1].ops or [])):
             # "add the title summer sale, 50% off": an offer after words added without quotes is more of them
@@ -1989,6 +2024,19 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 joined.append(piece)
                 continue
             # "make it vertical, 30 seconds": a length on its own is the video's length
+        if results and results[-1].ok and (said_len := _RX_IT_A_LENGTH.match(N.normalize(piece))) \
+                and results[-1].ops and all(isinstance(o, (O.AddText, O.UpdateText, O.SwapSegments, O.MoveSegment))
+                                        for o in results[-1].ops):
+            ms = round(float(said_len.group("n")) * 1000)
+            if ms >= max(_TEXT_LENGTH_MAX_MS, timeline.duration / 3):
+                # "end with 'Buy today' and make it 15 seconds": the video's length, not the text's (the call to
+                # action was shown for the last 15 s)
+                piece = f"make the video {said_len.group('n')} seconds"
+            elif len(results[-1].ops) == 1 and isinstance(added := results[-1].ops[0], O.AddText) and added.shot is None:
+                # "add the title 'Sale' and make it 5 seconds": the new text's (the video was cut to 5 s)
+                results[-1].ops = [added.model_copy(update={"timing": added.timing.model_copy(update={"duration_ms": ms})})]
+                joined[-1] += (seps[i - 1] if i - 1 < len(seps) else " ") + piece
+                continue
         if turn_ops is not None and M.may_refer(piece):
             turn_mem = M.remember(mem, turn_ops, timeline, lib)
             turn_ops = None
@@ -2072,7 +2120,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
                 r2.text = r.text
                 r = r2
         if r.ok and results and results[-1].ok:
-            r.ops = _onto_new_text(results[-1].ops or [], r.ops or [])
+            r.ops = _onto_new_text(results[-1].ops or [], r.ops or [], timeline, lib)
         results.append(r)
         joined.append(piece)
         said_verb = _lead_verb(piece) or said_verb
@@ -2246,6 +2294,11 @@ _RX_BARE_ORD = re.compile(rf"\bthe\s+(?P<ord>{_ORD_FULL})\b(?!\s+(?:{_NOUN}|(?:t
 
 
 # a length in seconds said in a clause, and a clause that ends on a number with no unit of its own
+# "make it 15 seconds" after a text was changed or shots were swapped: a length no text or still is shown for is
+# the video's
+_RX_IT_A_LENGTH = re.compile(r"(?i)^\s*(?:and\s+|then\s+)?(?:make|cut|trim|keep)\s+it\s+(?:to\s+|down\s+to\s+)?"
+                             r"(?P<n>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)(?:\s+long)?\s*[.!]*\s*$")
+_TEXT_LENGTH_MAX_MS = 8000
 _RX_SECONDS_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?P<u>seconds?|secs?|s)\b")
 # a setting with a number of its own, not a length ("the font size 48", "the music 30", "that one 2")
 _RX_NOT_A_LENGTH = re.compile(r"(?i)\b(?:music|song|bgm|track|voice|voiceover|narration|font|size|brightness|volume|contrast|"
@@ -2320,15 +2373,18 @@ def _with_new_words(tl: Timeline, ops: list[O.Op], lib: tuple[Asset, ...]) -> Ti
         return tl
 
 
-def _onto_new_text(before: list[O.Op], ops: list[O.Op]) -> list[O.Op]:
-    """"add 'Sale' at the top and make it red": "it" is the text just added, not the old title."""
+def _onto_new_text(before: list[O.Op], ops: list[O.Op], tl: Timeline, lib: Sequence[Asset]) -> list[O.Op]:
+    """"add 'Sale' at the top and make it red": "it" is the text just added, not the old title (called by
+    its place, as the memory of an added text calls it, or not called)."""
     added = [o for o in before if isinstance(o, O.AddText)]
     if not added:
         return ops
     a = added[-1]
+    at = M.added_text(a, tl, lib)
+    called = (O.UpdateText.model_fields["target"].default, O.Target(role=Role(a.role), index=at["index"]))
     out = []
     for o in ops:
-        if isinstance(o, O.UpdateText) and o.target == O.UpdateText.model_fields["target"].default and o.text is None:
+        if isinstance(o, O.UpdateText) and o.target in called and o.text is None:
             o = o.model_copy(update={"target": O.Target(role=Role(a.role), name=a.text)})
         out.append(o)
     return out

@@ -23,7 +23,7 @@ from reelforge.planner.rules.refs import (
     _mask,
     _only,
 )
-from reelforge.planner.rules.text_look import box_color_in
+from reelforge.planner.rules.text_look import RX_COLOR, box_color_in
 from reelforge.timeline.model import (
     Asset,
     Role,
@@ -149,7 +149,7 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
         return None  # "show the captions longer": how long the ones there stay, not new ones from the speech
     if _has(r"\b(?:outlines?|outlined|stroke|border)\b|描边|勾边", t):
         return None  # "字幕加黑色描边": how the captions look (it made captions from the speech)
-    if (P.parse_position(t) is not None or box_color_in(t)[0] is not None
+    if (P.parse_position(t) is not None or box_color_in(t)[0] is not None or (not spoken and RX_COLOR.search(t))
             or _has(r"\b(?:box(?:es|ed)?|backdrop|banner|shadow|bold|font)\b|底框|背景框|阴影|加粗|字体", t)) \
             and c.tl.track(Role.CAPTION) is not None and c.tl.track(Role.CAPTION).segments:
         # "put the captions at the top" moves the captions there, "add a (yellow) box behind the

@@ -185,9 +185,69 @@ def _how_loud(c: _Ctx, word: str) -> str:
             + f"; say e.g. '{'music to 20%' if music else 'voiceover to 80%'}' to change it")
 
 
+# "when does the title go away?", "when do the captions come in", "what does the end say", "does it have captions?",
+# "标题什么时候消失": when the texts of a kind show and what they say (the title was removed; the question was
+# answered "no")
+_TEXT_KIND = (r"(?P<what>(?:the\s+)?(?:title|headline|captions?|subtitles?|subs|cta|call\s+to\s+action|end(?:ing)?\s+(?:text|card|line|"
+              r"message|screen)|end(?:ing)?|text|words|overlays?))")
+_RX_TEXT_WHEN = re.compile(_ASK_LEAD + r"(?:when|at\s+what\s+(?:time|point)|how\s+long)\s+(?:does|do|is|are|will)\s+" + _TEXT_KIND +
+                           r"\s+(?:go\s+away|disappear|vanish|end|stop|finish|come\s+(?:in|on|up)|appear|show(?:\s+up)?|start|pop\s+up|"
+                           r"on(?:\s+screen)?|shown|showing|stay(?:\s+(?:up|on))?|last)\s*\?*\s*$|"
+                           r"^(?P<zwhat>标题|字幕|结尾(?:的?文字)?|行动号召)(?:是)?(?:什么时候|几秒)(?:消失|出现|结束|开始|显示)(?:的)?[了吗呢]?\s*[?？]*$",
+                           re.I)
+_RX_TEXT_SAYS = re.compile(_ASK_LEAD + r"(?:what\s+(?:does|do)\s+" + _TEXT_KIND + r"\s+say|(?:what'?s|what\s+is)\s+" + _TEXT_KIND.replace("what", "what2")
+                           + r"(?:\s+say(?:ing)?)?)(?:\s+(?:now|right\s+now|rn|atm|again))?\s*\?*\s*$|"
+                           r"^(?P<zwhat>标题|字幕|结尾(?:的?文字)?|行动号召)(?:现在)?(?:写的是|是|写了)(?:什么|啥)[了吗呢]?\s*[?？]*$", re.I)
+_RX_HAS_TEXT = re.compile(_ASK_LEAD + r"(?:does|do)\s+(?:it|the\s+video|we)\s+(?:still\s+)?(?:have|has)\s+(?:any\s+)?"
+                          r"(?P<what>captions?|subtitles?|subs|a\s+title|titles?|a\s+cta|a\s+call\s+to\s+action|text|overlays?)"
+                          r"(?:\s+(?:now|right\s+now|rn|atm|on\s+it|yet))?\s*\?+\s*$", re.I)
+# "how long is it atm?", "how long is the video now", "视频多长": the video's length (not understood)
+_RX_VIDEO_LENGTH = re.compile(_ASK_LEAD + r"(?:how\s+long\s+is\s+(?:it|the\s+video|this|the\s+whole\s+thing)|what'?s\s+the\s+"
+                              r"(?:length|duration|total\s+length)(?:\s+of\s+(?:it|the\s+video))?)(?:\s+(?:now|right\s+now|rn|atm|"
+                              r"at\s+the\s+moment|currently|in\s+total|total))?\s*\?*\s*$|"
+                              r"^(?:现在)?(?:视频|这个视频)?(?:现在)?(?:有)?(?:多长|多长时间|几秒)[了吗呢啊]?\s*[?？]*$", re.I)
+# "which photo comes first?", "what's first": the first shot (not understood)
+_RX_WHICH_FIRST = re.compile(_ASK_LEAD + r"(?:which|what)\s+(?:photo|pic|picture|image|shot|clip|one)\s+(?:comes|is|goes)\s+"
+                             r"(?P<ord>first|last)\s*\?*\s*$|^what'?s\s+(?P<ord2>first|last)\s*\?*\s*$", re.I)
+
+
+def _texts_of(c: _Ctx, what: str) -> tuple[str, list]:
+    """The texts a question calls ``what`` (a kind of text), and the word for them."""
+    from reelforge.planner.rules.text_refs import text_role
+
+    w = what.lower()
+    role = Role.CTA if re.search(r"\bend|结尾", w) else text_role(w)
+    if role is None:
+        return ("文字" if c.zh else "texts"), [s for _, s in c.text_segs(None)]
+    word = {Role.TITLE: ("标题", "title"), Role.CAPTION: ("字幕", "captions"), Role.CTA: ("结尾文字", "call to action")}
+    return word.get(role, ("文字", "texts"))[0 if c.zh else 1], [s for _, s in c.text_segs(role)]
+
+
+def _when_shown(c: _Ctx, what: str) -> str:
+    word, segs = _texts_of(c, what)
+    if not segs:
+        return f"没有{word}" if c.zh else f"there is no {word}"
+    if c.zh:
+        return "；".join(f"「{s.text}」{s.start / 1000:.1f}-{s.end / 1000:.1f}秒" for s in segs[:8])
+    return "; ".join(f"'{s.text}' shows {s.start / 1000:.1f}-{s.end / 1000:.1f} s" for s in segs[:8]) + \
+        (f"; say e.g. 'show the {word} for the {'last' if segs[0].end >= c.tl.duration - 100 else 'first'} 4 seconds' to "
+         "change it" if len(segs) == 1 else "")
+
+
 def _h_answers(c: _Ctx) -> list[O.Op] | None:
     t = c.t.strip()
     shots = c.main_segs()
+    if m := (_RX_TEXT_WHEN.match(t) or _RX_TEXT_SAYS.match(t)):
+        raise _Cannot(_when_shown(c, m.group("what") or m.groupdict().get("what2") or m.group("zwhat")))
+    if m := _RX_HAS_TEXT.match(t):
+        word, segs = _texts_of(c, m.group("what"))
+        raise _Cannot(f"yes: {len(segs)} ({'; '.join(repr(s.text) for s in segs[:6])})" if segs else f"no: there is no {word}")
+    if _RX_VIDEO_LENGTH.match(t):
+        raise _Cannot(f"视频现在{c.tl.duration / 1000:g}秒，{len(shots)}个镜头" if c.zh else
+                      f"the video is {c.tl.duration / 1000:g} s long, {len(shots)} shots")
+    if (m := _RX_WHICH_FIRST.match(t)) and shots:
+        s = shots[0 if (m.group("ord") or m.group("ord2")).lower() == "first" else -1]
+        raise _Cannot(f"{s.name} ({s.start / 1000:.1f}-{s.end / 1000:.1f}s)")
     if m := _RX_HOW_LOUD.match(t):
         raise _Cannot(_how_loud(c, next(g for g in m.groups() if g)))
     if (m := _RX_SAYS_WORDS.match(c.raw.strip())) and not c.zh:

@@ -340,6 +340,8 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             if whole:  # a file's whole name over the words read in it before ("final FINAL v3.mp4": no "final" shot)
                 a, b = m.start() + offset, m.end() + offset
                 found = [r for r in found if r.end <= a or r.start >= b or r.end - r.start >= b - a]
+            if _colour_said(t, m):
+                continue  # "put the title in blue": the colour (it moved the title over blue-sneaker.jpg)
             if not any(r.start <= m.start() + offset < r.end for r in found):
                 plural = len(m.group(0)) > len(stem) or re.match(r"\s+(?:pics|photos|pictures|images|shots|ones|clips|stills)\b", t[m.end():])
                 several = files_of[stem] if not whole and len(files_of[stem]) > 1 and plural else []
@@ -395,6 +397,14 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
         out = [(_TRef(r.target.model_copy(update={"kind": kinds[0]}), r.start, r.end, r.more)
                 if r.target.index is not None and r.target.kind is None and r.start in bare else r) for r in out]
     return out
+
+
+def _colour_said(t: str, m: re.Match[str]) -> bool:
+    """Whether the word ``m`` of a file's name is said as a colour: "in red", "to blue" ending the clause."""
+    from reelforge.planner.rules.text_look import RX_COLOR
+
+    return RX_COLOR.fullmatch(m.group(0)) is not None and re.search(r"\b(?:in|to|into)\s+$", t[:m.start()]) is not None \
+        and re.fullmatch(r"(?:\s+(?:please|pls|instead|too|letters|text|font|colou?r))*\s*[.!]*\s*", t[m.end():]) is not None
 
 
 _SAID_FILLER = re.compile(r"那张|这张|那段|这段|那个|的|视频|图片|照片|图")

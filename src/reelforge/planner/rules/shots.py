@@ -47,7 +47,8 @@ from reelforge.timeline.model import (
 )
 from reelforge.timeline.presets import FRAME_RATES
 
-_RX_UNDO_N = re.compile(r"\b(?:undo|revert|take\s+back)\s+(?:the\s+)?(?:last\s+|previous\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
+_RX_UNDO_N = re.compile(r"\b(?:undo|revert|take\s+back|scrap|scratch|delete|remove|drop|ditch|discard|lose|cancel|reverse|get\s+rid\s+of)\s+"
+                        r"(?:the\s+|my\s+|your\s+)?(?:last\s+|previous\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
                         r"seven|eight|nine|ten|couple\s+of|few)\s+(?:changes?|steps?|edits?|things|moves?)\b|"
                         r"撤销(?:最近|最后|前)?的?(?P<zn>\d{1,2}|[两二三四五六七八九十])(?:步|次|个修改|处修改)")
 _RX_START_OVER = re.compile(r"\b(?:(?<!\bthe\s)(?<!\bat\s)start\s+over(?!\s+(?:the|a|an|her|his|their|our|my|it|this|that)\b)|start\s+again\s+from\s+the\s+first\s+cut|undo\s+(?:everything|it\s+all|all(?:\s+(?:the|my))?"

@@ -906,8 +906,12 @@ def _row_under(c: _Ctx, same: TextSegment, words: str, position, size, color, bg
         return joined  # (a second row at that time took the first one's place: "结尾加一句 …" lost the address)
     c.notes.append(f"和结尾的「{same.text}」同时显示，在它下面一行。" if c.zh else
                    f'Shown with the call to action "{same.text}", a row below it.')
+    # the row ends with the video when its call to action does, so a length said with it moves both
+    # ("make it 20 seconds and end with www.x.com": the row stayed at 26 s, past the new end)
+    timing = (O.Timing(duration_ms=same.duration, anchor="end") if same.end >= c.tl.duration - 1 else
+              O.Timing(start_ms=same.start, duration_ms=same.duration))
     return [O.AddText(text=words, role=Role.CAPTION.value,  # type: ignore[arg-type]
-                      timing=O.Timing(start_ms=same.start, duration_ms=same.duration),
+                      timing=timing,
                       position=position or nudged(same.position, 1), size=size or TextSize.MEDIUM,
                       color=letters_on(c, box, color, WHITE, adding=True), background=bg, box_color=box)]
 

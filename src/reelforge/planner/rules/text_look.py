@@ -43,7 +43,7 @@ _COLORS = {
 # a colour named in English (or #RRGGBB) and in Chinese, as regex alternatives
 C_EN = r"#[0-9a-f]{6}\b|\b(?:" + "|".join(k for k in _COLORS if k.isascii()) + r")\b"
 _C_ZH = "|".join(sorted((k for k in _COLORS if not k.isascii()), key=len, reverse=True))
-_RX_COLOR = re.compile(f"{C_EN}|{_C_ZH}")
+RX_COLOR = re.compile(f"{C_EN}|{_C_ZH}")
 
 # the colour of the box behind a text, not of its letters: "a white box", "a yellow background", "make
 # the title box blue", "the title background to white", "white text on black", "白色底框", "黄色底",
@@ -71,13 +71,13 @@ def color_in(t: str) -> str | None:
     """The colour a clause asks for; a colour naming the text it changes ("the white text") is
     passed over when another is said."""
     named = _RX_COLOR_NAMING.sub(" ", t)
-    if named != t and _RX_COLOR.search(named):
+    if named != t and RX_COLOR.search(named):
         t = named
     # "字别用白色 换米色那种", "not white, cream": the colour not wanted is passed over for the one that is
     unwanted = re.sub(rf"(?:别用|不要用?|不用|别|\bnot\b|\bno\b|\bnot\s+in\b)\s*(?:{C_EN}|{_C_ZH})", " ", t)
-    if unwanted != t and _RX_COLOR.search(unwanted):
+    if unwanted != t and RX_COLOR.search(unwanted):
         t = unwanted
-    m = _RX_COLOR.search(t)
+    m = RX_COLOR.search(t)
     if not m:
         return None
     word = m.group(0)
@@ -221,12 +221,15 @@ def styling(words: str) -> bool:
     parts = [p for p in re.split(r"[\s，,、]+", words.strip(" .!。！")) if p]
     if len(parts) > 1 and CJK.search(words):
         return all(styling(p) for p in parts)  # "换成红色的 再大一点": a colour and a size
+    said = [p for p in re.split(r"(?i)\s*(?:,|\band\b|&|\+)\s*", words.strip(" .!")) if p]
+    if len(said) > 1:
+        return all(styling(p) for p in said)  # "the shop now should be bigger and at the bottom" (its new words)
     w = re.sub(r"(?:的|一点|一些)+$", "", words.lower().strip(" .!。！"))  # "改成黄色的": a colour, not the words "黄色的"
     if CLOCK_RANGE.fullmatch(w):
         return False  # opening hours "9:00-21:00", words on screen
     if TW.find_durations(w):
         return True
-    return not re.search(r"\w", _RX_STYLE_WORD.sub(" ", _RX_COLOR.sub(" ", w)))
+    return not re.search(r"\w", _RX_STYLE_WORD.sub(" ", RX_COLOR.sub(" ", w)))
 
 
 # "move the title down", "put the captions a bit higher", "标题往下一点": one row of the frame

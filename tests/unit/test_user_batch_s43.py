@@ -1,0 +1,185 @@
+"""Session 43's instruction pass: messages typed as people type them, found wrong by our own tries and
+the session's phrasing tester. Pure planning on placeholder assets."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.timeline.model import Role
+
+from .test_compose import BGM, IMAGES, VO, session_after
+
+FIRST = "make a 30 second promo with text overlays"
+
+
+def _shown(tl, role):
+    return [(x.text, x.start, x.end) for t in tl.tracks_by_role(role) for x in t.segments]
+
+
+def test_a_new_length_and_an_address_at_the_end_together():
+    """ "make it 20 seconds and end with www.x.com": 'The video is only 20s long; 26s is past the end.
+    Nothing was changed.' (the address's row was timed on the old length)."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "make it 20 seconds and end with www.bestsneakers.com")
+    assert r.changed and s.timeline.duration == 20_000, r.message
+    (cta,) = _shown(s.timeline, Role.CTA)
+    assert ("www.bestsneakers.com", cta[1], cta[2]) in _shown(s.timeline, Role.CAPTION), r.message
+    assert cta[2] == 20_000
+
+
+def test_an_address_added_as_text_keeps_its_case():
+    """ "add the text www.x.com at the end" showed "Www.bestsneakers.com"."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "add the text www.bestsneakers.com at the end")
+    assert "www.bestsneakers.com" in [t for t, *_ in _shown(s.timeline, Role.CAPTION)], r.message
+
+
+@pytest.mark.parametrize("said", ["make it 15 seconds and end with 'Buy today'",
+                                  "music at 20% and end with 'Buy today'"])
+def test_end_with_quoted_words_in_a_longer_message(said):
+    """Alone, "end with 'Buy today'" changes the call to action; after another clause it was 'I did not
+    understand'."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    assert [t for t, *_ in _shown(s.timeline, Role.CTA)] == ["Buy today"], r.message
+    assert "did not understand" not in r.message
+
+
+def test_make_it_a_length_no_text_has_is_the_videos():
+    """ "end with 'Buy today' and make it 15 seconds" showed the call to action for the last 15 s of 30."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "end with 'Buy today' and make it 15 seconds")
+    assert s.timeline.duration == 15_000, r.message
+    assert _shown(s.timeline, Role.CTA) == [("Buy today", 11_000, 15_000)]
+
+
+def test_make_it_a_few_seconds_after_adding_a_text_is_the_texts():
+    """ "add the title 'Sale' and make it 5 seconds" cut the 30 s video to 5 s."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "add the title 'Sale' and make it 5 seconds")
+    assert s.timeline.duration == 30_000, r.message
+    assert ("Sale", 0, 5_000) in _shown(s.timeline, Role.TITLE), r.message
+
+
+@pytest.mark.parametrize(("said", "role", "n"), [("put the title in blue", Role.TITLE, 1),
+                                                 ("put the end text in red", Role.CTA, 1),
+                                                 ("put the captions in red", Role.CAPTION, 4),
+                                                 ("captions in red please", Role.CAPTION, 4)])
+def test_a_colour_that_is_also_a_files_word_is_a_colour(said, role, n):
+    """With 01-red-sneaker.jpg and 02-blue-sneaker.jpg, "put the title in blue" moved the title over the
+    blue sneaker, "put the end text in red" moved the call to action to the start, and "captions in
+    red please" coloured only the caption "Red Sneaker"."""
+    before, _ = session_after([*IMAGES, VO, BGM], FIRST)
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    texts = [x for t in s.timeline.tracks_by_role(role) for x in t.segments]
+    was = [x for t in before.timeline.tracks_by_role(role) for x in t.segments]
+    assert [(x.start, x.end) for x in texts] == [(x.start, x.end) for x in was], r.message
+    assert sum(x.color.upper() != "#FFFFFF" for x in texts) == n, r.message
+
+
+def test_a_files_colour_word_still_names_its_shot():
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "put the title in the blue sneaker shot")
+    (title,) = s.timeline.track(Role.TITLE).segments
+    blue = s.timeline.track(Role.MAIN).segments[1]
+    assert title.start >= blue.start and title.end <= blue.end, r.message
+
+
+@pytest.mark.parametrize(("added", "said", "check"), [
+    ("add the text 'New drop' at 5 seconds", "make it bold",
+     lambda tl: [x.text for x in tl.track(Role.TITLE).segments if x.weight] == ["New drop"]),
+    ("add a caption 'Limited stock' to the third photo", "make it yellow",
+     lambda tl: [x.text for x in tl.track(Role.CAPTION).segments if x.color.upper() != "#FFFFFF"] == ["Limited stock"]),
+    ("add a caption 'Limited stock' to the third photo", "remove it",
+     lambda tl: "Limited stock" not in [x.text for x in tl.track(Role.CAPTION).segments]
+     and len(tl.track(Role.CAPTION).segments) == 4),
+    ("add 'Free shipping' at the end", "make it yellow",
+     lambda tl: [x.text for x in tl.track(Role.CAPTION).segments if x.color.upper() != "#FFFFFF"] == ["Free shipping"]),
+    ("在第5秒加上文字“新品”", "把它改成红色",
+     lambda tl: [x.text for x in tl.track(Role.TITLE).segments if x.color.upper() != "#FFFFFF"] == ["新品"]),
+])
+def test_it_after_adding_a_text_is_that_text(added, said, check):
+    """ "add the text 'New drop' at 5 seconds" then "make it bold" / "make it yellow" was 'I did not
+    understand': the text just added was not remembered."""
+    s, (_, r) = session_after([*IMAGES, VO, BGM], FIRST, added, said)
+    assert r.changed and check(s.timeline), r.message
+
+
+# -- the session's phrasing tester (426 messages on a backpack brand's photos): what destroyed work or was wrong --
+
+
+def _before():
+    return session_after([*IMAGES, VO, BGM], FIRST)[0].timeline
+
+
+@pytest.mark.parametrize("said", ["when does the title go away?", "what does the end say", "what's the title",
+                                  "does it have captions?", "how long is it atm?", "which photo comes first?",
+                                  "标题什么时候消失"])
+def test_questions_are_answered_and_change_nothing(said):
+    """ "when does the title go away?" removed the title; "does it have captions?" answered "no" with four."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    assert not r.changed and s.timeline == _before(), r.message
+    assert "did not understand" not in r.message and "没有理解" not in r.message, r.message
+
+
+def test_the_answers_say_what_is_there():
+    s, rs = session_after([*IMAGES, VO, BGM], FIRST, "when does the title go away?", "what does the end say",
+                          "does it have captions?", "how long is it atm?", "which photo comes first?")
+    assert "'Sneaker' shows 0.0-3.0 s" in rs[0].message
+    assert "'Shop now' shows 26.0-30.0 s" in rs[1].message
+    assert rs[2].message.startswith("Yes: 4 ")
+    assert "30 s long" in rs[3].message
+    assert "01-red-sneaker.jpg" in rs[4].message
+
+
+@pytest.mark.parametrize("said", ["scrap the last change", "delete my last edit", "lose that change"])
+def test_scrapping_the_last_change_undoes_it(said):
+    """ "scrap the last change" (after "music 80%") removed the last shot."""
+    s, (_, r) = session_after([*IMAGES, VO, BGM], FIRST, "music at 80%", said)
+    assert s.timeline == _before(), r.message
+
+
+def test_removing_the_last_two_changes_undoes_both():
+    s, (_, _, r) = session_after([*IMAGES, VO, BGM], FIRST, "music at 80%", "make it vertical", "remove the last 2 changes")
+    assert s.timeline == _before(), r.message
+
+
+@pytest.mark.parametrize(("said", "factor"), [("drop the music by half", 0.5), ("cut the music by a third", 0.67),
+                                              ("halve the music", 0.5), ("music at half", 0.5)])
+def test_music_dropped_by_a_part_is_quieter_not_gone(said, factor):
+    """ "drop the music by half" removed the music track; "halve the music" was not understood."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    (music,) = s.timeline.track(Role.MUSIC).segments
+    (was,) = _before().track(Role.MUSIC).segments
+    assert music.volume == pytest.approx(was.volume * factor, abs=0.01), r.message
+
+
+def test_what_is_kept_is_kept():
+    """ "take the last photo out but keep the shop now text" removed the call to action and kept the photo."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "take the last photo out but keep the shop now text")
+    assert len(s.timeline.track(Role.MAIN).segments) == 4, r.message
+    assert [t for t, *_ in _shown(s.timeline, Role.CTA)] == ["Shop now"]
+
+
+def test_a_look_said_with_should_be_is_no_new_words():
+    """ "the shop now should be bigger and at the bottom" made the call to action read "bigger and at the bottom"."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "the shop now should be bigger and at the bottom")
+    (cta,) = s.timeline.track(Role.CTA).segments
+    assert (cta.text, cta.position.value) == ("Shop now", "bottom"), r.message
+
+
+def test_the_end_should_say():
+    """ "title should be Trailpack Pro and the end should say order now" made the TITLE "Order Now"."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "title should be Sneaker Pro and the end should say order now")
+    assert [t for t, *_ in _shown(s.timeline, Role.TITLE)] == ["Sneaker Pro"], r.message
+    assert [t for t, *_ in _shown(s.timeline, Role.CTA)] == ["Order now"], r.message
+
+
+@pytest.mark.parametrize(("said", "check"), [
+    ("make that end bit 5 seconds", lambda tl: tl.duration == 30_000 and tl.track(Role.CTA).segments[0].duration == 5_000),
+    ("delete that text at the end", lambda tl: tl.track(Role.CTA) is None or not tl.track(Role.CTA).segments),
+    ("that last caption is too long, shorten it to 'Urban'",
+     lambda tl: tl.duration == 30_000 and tl.track(Role.CAPTION).segments[-1].text == "Urban"),
+    ("can you swap the first two pics and also make it 20 seconds",
+     lambda tl: tl.duration == 20_000 and tl.track(Role.MAIN).segments[0].name == "02-blue-sneaker.jpg"),
+    ("make it 720p so it uploads faster", lambda tl: tl.height == 720 and tl.duration == 30_000),
+])
+def test_the_end_and_the_reasons_as_people_say_them(said, check):
+    """Each cut the video: to 5 s, to 24 s, made one photo 20 s of a 44.6 s video, or shortened every photo
+    for "faster"; "delete that text at the end" cut the call to action and the last caption to 27 s."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    assert check(s.timeline), r.message
