@@ -518,10 +518,22 @@ class Session:
                             "of the voiceover", n) for n in notes]
         song_ops, song = [*song_ops, *part_ops], [*song, *part]
         # "…老板讲话那个不用", "…don't use the soundcheck clip": that shot left out; "…no soundcheck audio": muted
-        was = tl.duration
+        was, shots_were = tl.duration, len(tl.track(Role.MAIN).segments) if tl.track(Role.MAIN) else 0
         tl, gone_ops, gone = _clause_edits(text, tl, self.library, _NOT_USED_CLAUSE, (O.RemoveSegment,))
+        if only := _ONLY_THESE.search(text):
+            # "…, just the hero shot and the trail shot, no others": the rest left out (every shot was used)
+            tl, kept_ops, kept = _clause_edits(f"only use {only.group('x')}", tl, self.library, re.compile("."),
+                                               (O.RemoveSegment,), whole=True)
+            gone_ops, gone = [*gone_ops, *kept_ops], [*gone, *kept]
         if gone_ops and tl.duration < was:  # the length asked for stays: the other shots share the time
-            keep_length = [O.SetTotalDuration(duration_ms=was)]
+            length = was
+            if (i := next((k for k, n in enumerate(notes) if re.match(r"Length: [\d.]+ s — ", n)), None)) is not None:
+                # no length was asked: the pictures left keep the time each had ("…, just the hero shot and the trail
+                # shot": two pictures made a 21 s video)
+                length = round(was * len(tl.track(Role.MAIN).segments) / max(1, shots_were))
+                notes[i] = f"Length: {length / 1000:g} s — no length given, the time of each picture kept for the " \
+                           f"{len(tl.track(Role.MAIN).segments)} used."
+            keep_length = [O.SetTotalDuration(duration_ms=length)]
             tl = apply(tl, keep_length, library=self.library)
             gone_ops += keep_length
         # ("先放摇奶茶那个视频 声音去掉": the clip named in the clause before, one clause)
@@ -1075,6 +1087,8 @@ _LOGO_AT_END = re.compile(r"(?i)\b(?:end|finish|close)s?\s+(?:it\s+)?(?:with|on)
                           r"\blogo\s+at\s+the\s+(?:very\s+)?end\b|\blogo\s+(?:end|outro)\s*(?:card|screen)\b|(?:结尾|最后)(?:放|是|用)?(?:一张)?logo")
 
 
+_ONLY_THESE = re.compile(r"(?i)\b(?:only\s+use|use\s+only|just\s+use|just|only)\s+(?P<x>the\s+[^,;.!?\n()—]+?"
+                         r"(?:shots?|photos?|pics?|pictures?|images?|clips?|ones))(?=\s*(?:$|[,;.!?\n()—]|\s+no\s+others\b))")
 _NOT_USED_CLAUSE = re.compile(r"(?<!声音)(?<!原声)(?:不用|不要|别用)|\b(?:don'?t|do\s+not)\s+use\s+the\b|\bleave\s+out\s+the\b|\bleave\s+the\s+\S+(?:\s+\S+)?\s+out\b", re.I)
 _CLIP_SOUND_CLAUSE = re.compile(r"\bno\s+(?:\w+\s+){1,3}(?:audio|sound)\b|\bmute\s+the\b|静音|(?:声音|原声)(?:去掉|不要|关了|关掉)|"
                                 # "…剥橙子那个视频原声留着", "keep the sizzle sound on the grill clip": that clip's sound kept
@@ -1210,15 +1224,16 @@ def _others_to_length(tl: Timeline, total: int, given: Sequence[O.Target]) -> li
 
 def _clause_edits(text: str, tl: Timeline, library: Sequence[Asset], clause_rx: re.Pattern[str],
                   kinds: tuple[type, ...], rewrite: Callable[[list[O.Op], Timeline, str], tuple[list[O.Op], str]] | None = None,
-                  ) -> tuple[Timeline, list[O.Op], list[str]]:
+                  *, whole: bool = False) -> tuple[Timeline, list[O.Op], list[str]]:
     """The clauses of a first instruction that ``clause_rx`` finds, read by the edit rules; a
     clause's ops are taken when all of them are of ``kinds`` (after ``rewrite(ops, tl, reply)``,
-    which may change them and their reply, when given). Also the rules' reply to each taken."""
+    which may change them and their reply, when given). Also the rules' reply to each taken.
+    ``whole``: ``text`` is one clause ("only use the hero shot and the trail shot")."""
     from reelforge.planner import rules
 
     ops: list[O.Op] = []
     replies: list[str] = []
-    for clause in _CLAUSE_SPLIT.split(text or ""):
+    for clause in [text] if whole else _CLAUSE_SPLIT.split(text or ""):
         if not clause or not clause_rx.search(clause):
             continue
         try:

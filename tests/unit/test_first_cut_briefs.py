@@ -68,7 +68,8 @@ def test_a_brief_s_words_are_no_settings():
     p = plan("product: AeroBottle. tagline: bold flavour, 24h fresh", [*PHOTOS, BGM])
     assert p.timeline.duration == 5 * 3500
     assert "bold style (as asked)" not in " ".join(p.notes)
-    assert [s.text for s in p.timeline.track(Role.CAPTION).segments] == ["Bold flavour", "24h fresh"]
+    # (a tagline with a comma is one line: "Tagline: Carry more, weigh less" was "Carry more" alone, s43)
+    assert [s.text for s in p.timeline.track(Role.CAPTION).segments] == ["Bold flavour, 24h fresh"]
     p = plan("product: Calm Tea. slogan: 30 seconds of calm", [*PHOTOS, BGM])
     assert (p.timeline.duration, p.timeline.width) == (5 * 3500, 1920)  # was 30 s
     p = plan("brand: Bold Brew, tagline: bold taste in every square cup", [*PHOTOS, BGM])

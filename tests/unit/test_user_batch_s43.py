@@ -7,7 +7,7 @@ import pytest
 
 from reelforge.timeline.model import Role
 
-from .test_compose import BGM, IMAGES, VO, session_after
+from .test_compose import BGM, IMAGES, VO, img, session_after
 
 FIRST = "make a 30 second promo with text overlays"
 
@@ -183,3 +183,56 @@ def test_the_end_and_the_reasons_as_people_say_them(said, check):
     for "faster"; "delete that text at the end" cut the call to action and the last caption to 27 s."""
     s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
     assert check(s.timeline), r.message
+
+
+def test_words_added_at_the_very_beginning_go_under_the_title():
+    """ "add 'New for 2025' at the very beginning" took the place of the title."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "add 'New for 2025' at the very beginning")
+    assert [t for t, *_ in _shown(s.timeline, Role.TITLE)] == ["Sneaker"], r.message
+    assert ("New for 2025", 0, 3_000) in _shown(s.timeline, Role.CAPTION), r.message
+
+
+@pytest.mark.parametrize(("said", "shown"), [("the title typo - should be SneaKer with a capital K", "SneaKer"),
+                                             ("lowkey the end card should say dm us", "DM us")])
+def test_how_it_is_said_is_not_what_it_says(said, shown):
+    """The title read "TrailPack with a capital P"; "lowkey" was read as "lower" (the call to action moved)."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    texts = [t for t, *_ in _shown(s.timeline, Role.TITLE) + _shown(s.timeline, Role.CTA)]
+    assert shown in texts, r.message
+    assert s.timeline.track(Role.CTA).segments[0].position == _before().track(Role.CTA).segments[0].position
+
+
+CAMERA = [img(n, i) for i, n in enumerate(["hero-backpack.jpg", "IMG_2041.JPG", "DSC00417.jpg", "trail.jpg"])]
+
+
+@pytest.mark.parametrize(("said", "left"), [("remove the DSC one", "DSC00417.jpg"), ("remove the IMG pic", "IMG_2041.JPG"),
+                                            ("just the hero shot and the trail shot, no others", "IMG_2041.JPG")])
+def test_pictures_called_by_their_camera_letters_or_kept_alone(said, left):
+    """ "remove the DSC one" and "just the hero shot and the trail shot, no others" were not understood."""
+    s, (r,) = session_after([*CAMERA, BGM], "promo", said)
+    names = [x.name for x in s.timeline.track(Role.MAIN).segments]
+    assert left not in names and "hero-backpack.jpg" in names, r.message
+
+
+def test_a_first_cut_of_only_some_pictures():
+    """ "vertical teaser, just the hero shot and the trail shot, no others" used every picture; with no length
+    asked the two keep the time each had."""
+    s, _ = session_after([*CAMERA, BGM], "vertical teaser, just the hero shot and the trail shot, no others")
+    assert [x.name for x in s.timeline.track(Role.MAIN).segments] == ["hero-backpack.jpg", "trail.jpg"]
+    assert s.timeline.duration <= 8_000
+
+
+@pytest.mark.parametrize(("first", "title", "size"), [
+    ("Hey! Can you make something for our Instagram story? Product is the Trailpack Daypack, $79. Keep it under 20 secs",
+     "Trailpack Daypack", (1080, 1920)),
+    ("Please create a 20 second video for our new Trailpack backpack.\nTagline: Carry more, weigh less\nCTA: Shop now",
+     "Trailpack Backpack", (1920, 1080)),
+])
+def test_briefs_as_emails(first, title, size):
+    """ "our Instagram story" was read as the account (16:9); "Product is the Trailpack Daypack" was titled "Backpack";
+    "Tagline: Carry more, weigh less" was the title, cut at its comma."""
+    s, _ = session_after([*CAMERA, VO, BGM], first)
+    assert [t for t, *_ in _shown(s.timeline, Role.TITLE)] == [title]
+    assert (s.timeline.width, s.timeline.height) == size
+    if "Tagline" in first:
+        assert "Carry more, weigh less" in [t for t, *_ in _shown(s.timeline, Role.CAPTION)]

@@ -105,7 +105,7 @@ def read(text: str) -> Brief:
     for i, m in enumerate(labels):
         role = _ROLE_OF[re.sub(r"\s+", " ", (m.group("en") or m.group("zh") or m.group("zs")).lower())]
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value, end = _value(text, m.end(), stop, listed=role in ("captions", "text"))
+        value, end = _value(text, m.end(), stop, listed=role in ("captions", "text"), phrase=role == "subtitle")
         if value is None:
             continue
         if role in ("captions", "text") and not re.search(r"[|,，、]", value) and (more := _sentences_after(text, end, stop)):
@@ -182,9 +182,10 @@ def _ends_a_phrase(text: str, m: re.Match, before: re.Match | None) -> bool:
     return re.search(r"[A-Za-z0-9]", head[start:]) is not None
 
 
-def _value(text: str, at: int, stop: int, *, listed: bool) -> tuple[str | None, int]:
+def _value(text: str, at: int, stop: int, *, listed: bool, phrase: bool = False) -> tuple[str | None, int]:
     """The words from ``at`` (a quote's inside when one opens there: for a list, each quote of the
-    run, as "A|B|C") and where they end."""
+    run, as "A|B|C") and where they end; a ``phrase`` (a tagline) keeps a comma followed by a few more
+    words of it ("Tagline: Carry more, weigh less" was "Carry more")."""
     rest = text[at:stop]
     if rest[:1] in _QUOTES:
         spans = quote_spans(rest)
@@ -201,7 +202,9 @@ def _value(text: str, at: int, stop: int, *, listed: bool) -> tuple[str | None, 
             return _clean(rest[1:close.start() + 1]), at + close.end() + 1
     cut = _END.search(rest)
     end = cut.start() if cut else len(rest)
-    if not listed and (comma := _COMMA.search(rest[:end])):
+    if not listed and (comma := _COMMA.search(rest[:end])) and not (
+            phrase and 0 < len(rest[comma.end():end].split()) <= 4 and not _NOT_A_LINE.search(rest[comma.end():end])
+            and not _A_SETTING.match(rest[comma.end():end].strip())):
         end = comma.start()
     return _clean(rest[:end]), at + end
 

@@ -559,5 +559,5 @@ def capitalised(words: str) -> str:
     return words[0].upper() + words[1:] if words[:1].islower() and not _LOWER_NAMES.match(words) else words
 
 
-_LOWER_NAME = {n.lower(): n for n in ("iPhone", "iPad", "iMac", "iPod", "iOS", "eBay", "iCloud", "AirPods", "MacBook")}
+_LOWER_NAME = {n.lower(): n for n in ("iPhone", "iPad", "iMac", "iPod", "iOS", "eBay", "iCloud", "AirPods", "MacBook", "DM")}
 _LOWER_NAMES = re.compile(r"(?i)\b(?:" + "|".join(_LOWER_NAME) + r")\b")

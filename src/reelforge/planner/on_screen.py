@@ -216,6 +216,9 @@ _OUR_NAMED = re.compile(r"(?i)\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:band|shop|sto
                         r"restaurant|podcast|channel|app|gym|salon|boutique|label|bar|food\s+truck|game|book|novel|album|"
                         r"single|ep|film|movie|show|course|newsletter|product)\s+"
                         r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&))*))")
+# "Product is the Trailpack Daypack, $79": the name said so, in capitals (the title was "Backpack", from a file name)
+_PRODUCT_IS = re.compile(r"(?i)\b(?:product|brand|item|product\s+name|brand\s+name)\s+(?:is|=)\s+(?:the\s+|our\s+|called\s+)?"
+                         r"(?P<n>(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|&))*))")
 # "my detailing biz shine squad mobile detailing, before/after vibe": a business's name typed in lower case after
 # the word for it, up to the end of the clause
 _OUR_BIZ_NAMED = re.compile(r"(?i)\b(?:my|our)\s+(?:[a-z]+\s+){0,2}?(?:biz|business|company|cafe|café|coffee\s+shop|bakery|gym|"
@@ -249,6 +252,15 @@ _ONLY_DESCRIBING = re.compile(r"(?i)^(?:(?:cozy|cosy|little|short|quick|nice|cut
 _VERB_TITLE = re.compile(r"(?i)^(?:start|open|begin|use|put|make|add|cut|end|then|show|keep|mute|play)\b|(?:^|\s)\w(?:\s|$)")
 
 
+def _typed_as_a_name(name: str, text: str) -> bool:
+    """Whether ``name`` stands in ``text`` as typed, or with its first word capitalised there ("our new Trailpack
+    backpack" for "Trailpack Backpack"; "start w the wide shot" is no name)."""
+    if name in text:
+        return True
+    at = text.casefold().find(name.casefold())
+    return at >= 0 and text[at:at + 1].isupper()
+
+
 def subject_of(instruction: str) -> str | None:
     """The thing the video is about, as a title, if the instruction names it.
 
@@ -266,6 +278,8 @@ def subject_of(instruction: str) -> str | None:
         return named.group("n")  # "Hi I'm Janet from Miller Family Farm": where the one speaking is from
     if named := _SELF_NAMED.search(raw):
         return named.group("n")  # "hi I'm Sarah Kim with Coastal Realty": an introduction's name
+    if (named := _PRODUCT_IS.search(raw)) and len(named.group("n")) >= 3:
+        return named.group("n").rstrip(".")
     if (named := _OUR_NAMED.search(raw)) and len(named.group("n")) >= 3 and named.group("n").split()[0] not in ("I", "The"):
         return named.group("n")  # "our band Neon Wolves", "my handmade candle shop Wick & Co."
     if (named := _OUR_BIZ_NAMED.search(raw)) and not _NOT_A_NAME_WORD.search(named.group("n")):
@@ -1186,7 +1200,7 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         title = title_case(brief.title) if brief.title.islower() else brief.title
         from_brief.append(f"title '{title}'")
     if brief and title is None and (said_name := (zh and (_zh_name_after_kind(plain) or _zh_business(plain)))
-                                    or subject_of(unquoted)) and said_name in unquoted:
+                                    or subject_of(unquoted)) and _typed_as_a_name(said_name, unquoted):
         title = said_name  # "promo for Bean There Coffee. Slogan - Brewed for you": the name, the slogan under it
         notes.append(f"Title from the instruction: '{said_name}'.")
     if subtitle and title is None:

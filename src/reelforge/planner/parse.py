@@ -197,7 +197,8 @@ def aspects_in(text: str) -> list[str]:
 # "our instagram @beanthere", "follow us on tiktok @x", "my youtube channel": an account, not the format
 _ACCOUNT_RX = ascii_rx(
     r"\b(?:(?:our|my|your|their)\s+(?:instagram|insta|ig|tiktok|youtube|facebook|fb|twitter)"
-    r"(?:\s+(?:account|handle|page|channel|profile))?\b|"
+    # ("something for our Instagram story": the format, 9:16; it was read as the account and made 16:9)
+    r"(?:\s+(?:account|handle|page|channel|profile))?\b(?!\s+(?:stor(?:y|ies)|reels?|shorts?|posts?|feed|videos?|ads?)\b)|"
     r"(?:instagram|insta|ig|tiktok|youtube|facebook|fb|twitter)(?:\s+(?:account|handle|page|channel|profile))?\s*:?\s*(?=@\w))")
 
 

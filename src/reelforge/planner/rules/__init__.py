@@ -1627,6 +1627,7 @@ _RX_TO_FOR_TOO = re.compile(r"(?i)\b(?P<w>is|are|was|its|it's|way|much|bit|littl
 
 
 _SOUND_WORD = r"(?P<x>music|song|bgm|background\s+music|voice-?over|voice|narration|vo)"
+_RX_HOW_SAID = re.compile(r"(?i)^\s*(?:(?:lowkey|low-key|highkey|ngl|tbh|imo|honestly)\b[\s,]*)+(?=\S)")
 _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "make it fit the voiceover": the length ("'voiceover.mp3' is already the voiceover")
     (re.compile(r"(?i)\b(?:make\s+)?(?:it|the\s+video)\s+fit\s+(?:to\s+)?(?:the\s+)?(?:voice-?over|narration|vo)\b"),
@@ -1656,6 +1657,14 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "put the end text at the top", "make the closing line red": the call to action (not understood, or every text)
     (re.compile(r"(?i)\b(?:the\s+)?(?:end|ending|closing|final)\s+(?:text|line|message|words)\b(?!\s+(?:say|says|read|reads|to)\b)"),
      lambda m: "the call to action"),  # ("make the end message say Come in today" is read as it is)
+    # "should be TrailPack with a capital P": how it is spelled, no part of the words (the title read "TrailPack with
+    # a capital P")
+    (re.compile(r"(?i)\s*[-,(]?\s*\bwith\s+(?:a\s+)?(?:capital|big|upper\s*-?case|lower\s*-?case|small)\s+[a-z]\b\)?(?=\s*[.!]*\s*$)"),
+     lambda m: m.group(0) if re.match(r"(?i)\s*(?:spell|capitali[sz]e|write)\b", m.string) else ""),
+    # "just the hero shot and the trail shot, no others": only those (not understood)
+    (re.compile(r"(?i)^\s*(?:just|only)\s+(?P<x>the\s+[^,;.!?]+?(?:shots?|photos?|pics?|pictures?|images?|clips?|ones))"
+                r"(?:\s*,?\s*(?:no\s+others|nothing\s+else|(?:drop|lose|cut|remove)\s+the\s+rest))?\s*[.!]*\s*$"),
+     lambda m: f"only use {m['x']}"),
     # "make that end bit 5 seconds": the end card (the video was cut to 5 s)
     (re.compile(r"(?i)\b(?:that|the)\s+(?:end|ending|final)\s+(?:bit|part|section)\b"), lambda m: "the end card"),
     # "delete that text at the end": the call to action (it was cut to end at 27 s, the last caption too)
@@ -1785,6 +1794,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     if (advice := advice_asked(instruction)) is not None:  # "海报那张字太小看不清 要不要去掉？": asked, not told
         return _unknown([], [_Result(text=instruction, cannot=advice)], zh=zh)
     masked, quotes = _mask(_words_given(instruction.strip(), timeline))
+    masked = _RX_HOW_SAID.sub("", masked)  # "lowkey the end card should say dm us" (read "lower the …")
     if not masked.strip():
         return _unknown([], [], zh=zh)
     shown = [w for texts in _texts_shown(timeline) for t in texts for w in re.findall(r"[A-Za-z][\w'-]+", t)]

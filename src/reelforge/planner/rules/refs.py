@@ -357,6 +357,13 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
                 for m in re.finditer(pattern, t):
                     if not any(r.start <= m.start() + offset < r.end for r in found):
                         found.append(_TRef(O.Target(name=stem if stem in full else full), m.start() + offset, m.end() + offset))
+    # "the DSC one", "the IMG pic": the file(s) a camera named so ("remove the DSC one" for DSC00417.jpg was not
+    # understood: a camera's letters alone name nothing)
+    for m in _RX_CAMERA_ONE.finditer(t):
+        made = [s.name.lower() for s in c.main_segs() if s.name.lower().startswith(m.group("cam").lower())]
+        if made and not any(r.start <= m.start() + offset < r.end for r in found):
+            found.append(_TRef(O.Target(name=made[0]), m.start() + offset, m.end() + offset,
+                               tuple(O.Target(name=f) for f in made[1:])))
     # a picture called by the name on it ("put Luna first" for the shot captioned "Luna")
     for k, name in _captioned(c):
         for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", t):
@@ -455,6 +462,8 @@ def _captioned(c: _Ctx) -> list[tuple[int, str]]:
     return [(ks[0], name) for name, ks in named.items() if len(set(ks)) == 1]
 
 
+_RX_CAMERA_ONE = re.compile(r"(?i)\b(?P<cam>dsc|dscn|dscf|img|pxl|mvi|gopr|dji|vid)[\s_-]?(?:ones?|pics?|photos?|pictures?|images?|shots?|"
+                            r"files?|clips?)\b")
 _STOP_STEMS = {"img", "image", "photo", "pic", "picture", "clip", "video", "the", "and", "jpg", "png", "mp4",
                "mov", "mp3", "wav", "file", "final", "new", "copy", "dsc", "vid", "music", "voice", "shot",
                "图片", "照片", "视频", "片段", "镜头", "画面", "素材", "音乐", "背景", "最后", "第一", "开头", "结尾"}

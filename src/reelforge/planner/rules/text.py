@@ -538,6 +538,16 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
                                    f"({after / 1000:g}-{b / 1000:g}s): one title at a "
                                    "time; say 'replace the title with …' to show it from the start.")
                     timing, over = O.Timing(start_ms=after, duration_ms=b - after), []
+                elif len(chain) == 1 and a <= chain[0].start and _has(r"\b(?:at|in)\s+the\s+(?:very\s+)?(?:beginning|start)\b", t):
+                    # "add 'New for 2025' at the very beginning": no room after the title, so a row under it (it took the
+                    # title's place)
+                    title = chain[0]
+                    c.notes.append(f"和标题同时显示，在它下面一行（{title.start / 1000:g}-{title.end / 1000:g}秒）。" if c.zh else
+                                   f"Shown with the title, a row below it ({title.start / 1000:g}-{title.end / 1000:g}s).")
+                    return [O.AddText(text=new_text, role=Role.CAPTION.value,  # type: ignore[arg-type]
+                                      timing=O.Timing(start_ms=title.start, duration_ms=title.duration),
+                                      position=position or nudged(title.position, 1), size=size_in(t) or TextSize.MEDIUM,
+                                      color=letters_on(c, box, color, WHITE, adding=True), background=bg, box_color=box)]
             gone = [s.text for s in over]
             if gone:
                 names = "、".join(f"「{x}」" for x in gone) if c.zh else ", ".join(f'"{x}"' for x in gone)
