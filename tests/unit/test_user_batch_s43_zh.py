@@ -1,0 +1,43 @@
+"""Session 43's Chinese instruction pass: a milk-tea shop's photos, edits typed as people type them;
+these were done wrong. Pure planning on placeholder assets."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.timeline.model import Role
+
+from .test_compose import aud, img, session_after
+
+ZH = [*(img(n, 10 + i) for i, n in enumerate(["门头.jpg", "招牌奶茶.jpg", "IMG_5521.JPG", "店内环境.jpg", "芒果冰沙.jpg"])),
+      aud("配音.mp3", 22_000), aud("背景音乐.mp3", 45_000)]
+FIRST = "做一个20秒的奶茶店宣传视频 加字幕 标题是“茶语时光”"
+CAPTIONS = ["门头", "招牌奶茶", "店内环境", "芒果冰沙"]
+
+
+def _texts(tl, role):
+    return [x.text for t in tl.tracks_by_role(role) for x in t.segments]
+
+
+def test_first_instruction():
+    s, _ = session_after(ZH, FIRST)
+    assert _texts(s.timeline, Role.CAPTION) == CAPTIONS
+    assert _texts(s.timeline, Role.TITLE) == ["茶语时光"] and _texts(s.timeline, Role.CTA) == ["立即购买"]
+
+
+@pytest.mark.parametrize(("said", "gone"), [("招牌奶茶的字幕删了", "招牌奶茶"), ("门头的字幕删了", "门头"),
+                                            ("芒果冰沙的字幕删了", "芒果冰沙"),
+                                            ("把招牌奶茶的字幕去掉", "招牌奶茶")])
+def test_one_pictures_caption_removed(said, gone):
+    """ "招牌奶茶的字幕删了" removed all four captions."""
+    s, (r,) = session_after(ZH, FIRST, said)
+    assert _texts(s.timeline, Role.CAPTION) == [x for x in CAPTIONS if x != gone], r.message
+
+
+@pytest.mark.parametrize(("said", "was", "now"), [("店内环境那张的字幕改成“满座的周末”", "店内环境", "满座的周末"),
+                                                  ("门头那张的字幕改成“欢迎”", "门头", "欢迎"),
+                                                  ("奶茶那张字幕写 “招牌珍珠奶茶 ¥16”", "招牌奶茶", "招牌珍珠奶茶 ¥16")])
+def test_one_pictures_caption_rewritten(said, was, now):
+    """ "店内环境那张的字幕改成“满座的周末”" and "奶茶那张字幕写 “…”" rewrote all four captions."""
+    s, (r,) = session_after(ZH, FIRST, said)
+    assert _texts(s.timeline, Role.CAPTION) == [now if x == was else x for x in CAPTIONS], r.message
