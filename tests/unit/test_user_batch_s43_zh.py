@@ -26,10 +26,10 @@ def test_first_instruction():
 
 
 @pytest.mark.parametrize(("said", "gone"), [("招牌奶茶的字幕删了", "招牌奶茶"), ("门头的字幕删了", "门头"),
-                                            ("芒果冰沙的字幕删了", "芒果冰沙"),
+                                            ("芒果冰沙的字幕删了", "芒果冰沙"), ("删除字幕「门头」", "门头"),
                                             ("把招牌奶茶的字幕去掉", "招牌奶茶")])
 def test_one_pictures_caption_removed(said, gone):
-    """ "招牌奶茶的字幕删了" removed all four captions."""
+    """ "招牌奶茶的字幕删了" and "删除字幕「门头」" removed all four captions."""
     s, (r,) = session_after(ZH, FIRST, said)
     assert _texts(s.timeline, Role.CAPTION) == [x for x in CAPTIONS if x != gone], r.message
 

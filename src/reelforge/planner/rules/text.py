@@ -272,7 +272,10 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     # "字幕改成黄色": every caption (Chinese has no plural), unless one is named by its words ("把Eye Pan字幕改成…")
     plural = RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION
                                                        and texts_named(c, c.text_segs(role)) is None
-                                                      and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t))
+                                                      and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t)
+                                                      # "删除字幕「门头」": the one saying it (every caption went)
+                                                      and not any(q.casefold() == s.text.casefold() for q in c.quotes
+                                                                  for _, s in c.text_segs(role)))
     has_text_word = role is not None or _has(r"\b(?:texts?|overlays?|words?|tagline|slogan)\b|文字|文案|口号|那句|那行|的字(?![体号])|字(?:体|号)?(?=再|大|小|改|换|放|调|的?颜色|变|加粗|粗|细|用|\s*(?:bigger|smaller)\b)|"
                                              r"(?:所有|全部|画面上)的?字(?!幕)", t) \
         or (c.zh and RX_ZH_LETTERS.search(t) is not None and box_color_in(t)[0] is not None) \
