@@ -27,11 +27,14 @@ def test_first_instruction():
 
 @pytest.mark.parametrize(("said", "gone"), [("招牌奶茶的字幕删了", "招牌奶茶"), ("门头的字幕删了", "门头"),
                                             ("芒果冰沙的字幕删了", "芒果冰沙"), ("删除字幕「门头」", "门头"),
-                                            ("把招牌奶茶的字幕去掉", "招牌奶茶")])
+                                            ("把招牌奶茶的字幕去掉", "招牌奶茶"), ("第3个字幕删掉", "店内环境"),
+                                            ("第3张的字幕删掉", None)])
 def test_one_pictures_caption_removed(said, gone):
     """ "招牌奶茶的字幕删了" and "删除字幕「门头」" removed all four captions."""
     s, (r,) = session_after(ZH, FIRST, said)
     assert _texts(s.timeline, Role.CAPTION) == [x for x in CAPTIONS if x != gone], r.message
+    assert r.changed is (gone is not None), r.message  # (the third picture, IMG_5521.JPG, has no caption)
+    assert gone or r.message.startswith("那张上没有文字"), r.message
 
 
 @pytest.mark.parametrize(("said", "was", "now"), [("店内环境那张的字幕改成“满座的周末”", "店内环境", "满座的周末"),

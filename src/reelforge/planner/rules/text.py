@@ -331,7 +331,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
         on = texts_on_shot(c, role)
         if on is not None:  # "no text on the first shot": that shot's, not every text
             if not on:
-                raise _Cannot("there is no text on that shot")
+                raise _Cannot("那张上没有文字" if c.zh else "there is no text on that shot")
             every = c.text_segs(None)
             return [O.RemoveText(target=text_by_id(every, r, s)) for r, s in on]
         if (cleared := _texts_off_for(c, role)) is not None:

@@ -161,7 +161,9 @@ def texts_on_shot(c: _Ctx, role: Role | None) -> list[tuple[Role, TextSegment]] 
             continue
         if not (_RX_ON_SHOT_BEFORE.search(c.t[:r.start]) or re.match(r"\s*(?:上|里|中)的?", c.t[r.end:])
                 # "招牌奶茶的字幕删了", "店内环境那张的字幕改成…": that picture's (every caption went, or was rewritten)
-                or re.match(r"\s*(?:那张|这张|那段|这段)?\s*(?:图片?|照片)?\s*的?\s*(?:字幕|文字|文案)", c.t[r.end:])):
+                # ("第3个字幕" is the third caption, not the third picture's)
+                or (m := re.match(r"\s*(?P<of>(?:那张|这张|那段|这段)?\s*(?:图片?|照片)?\s*的?)\s*(?:字幕|文字|文案)", c.t[r.end:]))
+                and (m["of"].strip() or r.target.name is not None or r.target.kind is not None)):
             continue
         shot = _main_seg(c, r.target)
         if shot is None:
