@@ -44,3 +44,16 @@ def test_one_pictures_caption_rewritten(said, was, now):
     """ "店内环境那张的字幕改成“满座的周末”" and "奶茶那张字幕写 “…”" rewrote all four captions."""
     s, (r,) = session_after(ZH, FIRST, said)
     assert _texts(s.timeline, Role.CAPTION) == [now if x == was else x for x in CAPTIONS], r.message
+
+
+@pytest.mark.parametrize(("said", "k"), [("第二个caption删掉", 1), ("最后一个subtitle删掉", 3), ("第2个字幕删掉吧", 1)])
+def test_caption_by_its_place_in_english_words(said, k):
+    """ "第二个caption删掉" removed every caption ("第2个字幕删掉吧" did not)."""
+    s, (r,) = session_after(ZH, FIRST, said)
+    assert _texts(s.timeline, Role.CAPTION) == CAPTIONS[:k] + CAPTIONS[k + 1:], r.message
+
+
+def test_caption_by_its_place_in_english_words_recoloured():
+    s, (r,) = session_after(ZH, FIRST, "第三个caption改成红色")
+    caps = s.timeline.track(Role.CAPTION).segments
+    assert [c.color.upper() != "#FFFFFF" for c in caps] == [False, False, True, False], r.message

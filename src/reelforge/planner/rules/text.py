@@ -272,7 +272,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     # "字幕改成黄色": every caption (Chinese has no plural), unless one is named by its words ("把Eye Pan字幕改成…")
     plural = RX_TEXT_PLURAL.search(t) is not None or (c.zh and role is Role.CAPTION
                                                        and texts_named(c, c.text_segs(role)) is None
-                                                      and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*字幕", t)
+                                                      # ("第二个caption删掉" removed every caption)
+                                                      and not re.search(rf"{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*(?:字幕|captions?|subtitles?)", t)
                                                       # "删除字幕「门头」": the one saying it (every caption went)
                                                       and not any(q.casefold() == s.text.casefold() for q in c.quotes
                                                                   for _, s in c.text_segs(role)))
@@ -567,7 +568,7 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
             and not plural and not c.quotes and on is None
             and (bold is not None or color is not None or box is not None or bg is not None
                  or _has(r"\b(?:bigger|larger|smaller|huge|tiny)\b|大一点|大点|小一点|小点|放大|缩小|更大|更小", t))
-            and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", t)
+            and not re.search(rf"\b{_ORD_FULL}\s+{_TEXT_WORD}|{_ZH_ORD}\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字|captions?|subtitles?)", t)
             and not RX_TEXT_WHERE.search(t) and text_meant(t, c.text_segs(None)) is None):
         every = c.text_segs(None)
         if (kind := kind_called(t)) and role is None and (held := [(r, s) for r, s in every if holds(kind, s.text)]) \

@@ -77,7 +77,7 @@ def text_target(c: _Ctx, role: Role | None) -> O.Target:
     if (called := text_meant(c.t, segs)) is not None:  # "the tickets text", "the date": the one holding it
         return text_by_id(segs, *called)
     roles = {r for r, _ in segs}
-    ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字)", c.t)
+    ord_m = re.search(rf"\b(?P<ord>{_ORD_FULL})\s+{_TEXT_WORD}|(?P<zh>{_ZH_ORD})\s*一?\s*(?:个|条|句|段)?\s*(?:标题|字幕|文字|captions?|subtitles?)", c.t)
     if ord_m:
         idx = _ord_index(ord_m.group("ord") or ord_m.group("zh"))
         if idx is not None and len(roles) == 1:
