@@ -57,3 +57,13 @@ def test_caption_by_its_place_in_english_words_recoloured():
     s, (r,) = session_after(ZH, FIRST, "第三个caption改成红色")
     caps = s.timeline.track(Role.CAPTION).segments
     assert [c.color.upper() != "#FFFFFF" for c in caps] == [False, False, True, False], r.message
+
+
+@pytest.mark.parametrize(("said", "answer"), [("视频是竖的还是横的", "现在是16:9"), ("现在是横屏还是竖屏？", "现在是16:9"),
+                                              ("音乐现在是多大声", "背景音乐音量35%"), ("音乐多大声？", "背景音乐音量35%")])
+def test_questions_are_answered_not_done(said, answer):
+    """ "视频是竖的还是横的" made the video vertical; "音乐现在是多大声" turned the music up x1.5."""
+    before, _ = session_after(ZH, FIRST)
+    s, (r,) = session_after(ZH, FIRST, said)
+    assert not r.changed and s.timeline == before.timeline, r.message
+    assert r.message.startswith(answer), r.message

@@ -155,13 +155,14 @@ def _says_words(c: _Ctx, words: str) -> str:
     return "yes: " + "; ".join(f"'{s.text}' at {s.start / 1000:g}-{s.end / 1000:g} s" for s in found)
 
 
-# "what's the music volume?", "how loud is the voiceover", "音乐现在多大声？": its level, nothing changed (the music was turned up)
+# "what's the music volume?", "how loud is the voiceover", "音乐现在多大声？": its level, nothing changed (the music was turned up;
+# "音乐现在是多大声" too)
 _RX_HOW_LOUD = re.compile(
     _ASK_LEAD + r"(?:(?:what'?s|what\s+is|whats)\s+(?:the\s+)?(?P<a>music|song|bgm|voice-?over|voice|narration|vo)(?:'s)?\s+"
     r"(?:volume|level)(?:\s+(?:now|right\s+now|at))?|how\s+loud\s+is\s+(?:the\s+)?(?P<b>music|song|bgm|voice-?over|voice|narration|vo)"
     r"(?:\s+(?:now|right\s+now))?|(?:what'?s|what\s+is)\s+the\s+volume\s+of\s+the\s+(?P<c>music|song|voice-?over|voice)|"
     r"(?P<d>music|voice-?over)\s+(?:volume|level)|what\s+(?:volume|level)\s+is\s+the\s+(?P<e>music|voice-?over|voice)(?:\s+at)?)\s*\?+\s*$|"
-    r"^(?:现在)?(?P<z>背景音乐|音乐|配乐|旁白|配音|人声)(?:现在)?(?:的)?(?:音量)?(?:有)?(?:多大声?|多少|是多少|多大)(?:啊|呢|呀)?\s*[?？]*$")
+    r"^(?:现在)?(?P<z>背景音乐|音乐|配乐|旁白|配音|人声)(?:现在)?(?:的)?(?:音量)?(?:有|是)?(?:多大声?|多少|是多少|多大)(?:啊|呢|呀)?\s*[?？]*$")
 
 
 def _how_loud(c: _Ctx, word: str) -> str:

@@ -134,7 +134,10 @@ _RX_TOO_LONG_ASKED = re.compile(r"^" + _CHAT + r"(?:is\s+(?:it|the\s+(?:video|re
 _RX_WHAT_FRAME = re.compile(r"^" + _CHAT + r"(?:what(?:'?s|\s+is)?\s+(?:the\s+)?(?:aspect\s+ratio|ratio|frame(?:\s+size)?|size|resolution|format|"
                             r"dimensions?)(?:\s+(?:is\s+it|of\s+(?:it|the\s+video)|now))?|(?:which|what)\s+(?:aspect\s+ratio|ratio|format)\s+is\s+it|"
                             r"is\s+it\s+(?:vertical|horizontal|landscape|portrait|square)|(?:现在|视频|现在视频)?是?(?:什么|几比几的?|哪种)(?:比例|尺寸|画幅|格式)的?|"
-                            r"(?:现在|视频)?是(?:竖屏|横屏|方形)吗)(?:\s+(?:right\s+now|rn|currently|now|at\s+the\s+moment))?\s*[?？!.。吗呢啊]*$")
+                            r"(?:现在|视频)?是(?:竖屏|横屏|方形|竖的|横的)吗|"
+                            # "视频是竖的还是横的" (it made the video vertical)
+                            r"(?:现在|视频|现在视频)?是?[竖横](?:的|屏|版)还是[横竖](?:的|屏|版))"
+                            r"(?:\s+(?:right\s+now|rn|currently|now|at\s+the\s+moment))?\s*[?？!.。吗呢啊]*$")
 
 
 def asks_about_video(t: str) -> bool:
