@@ -67,3 +67,11 @@ def test_questions_are_answered_not_done(said, answer):
     s, (r,) = session_after(ZH, FIRST, said)
     assert not r.changed and s.timeline == before.timeline, r.message
     assert r.message.startswith(answer), r.message
+
+
+@pytest.mark.parametrize("said", ["所有字都改成黄色", "所有的字改成黄色"])
+def test_every_text_yellow(said):
+    """ "所有字都改成黄色" asked which text."""
+    s, (r,) = session_after(ZH, FIRST, said)
+    every = [x for role in (Role.TITLE, Role.CAPTION, Role.CTA) for t in s.timeline.tracks_by_role(role) for x in t.segments]
+    assert len(every) == 6 and all(x.color.upper() == "#FFD400" for x in every), r.message

@@ -205,8 +205,9 @@ def bold_in(t: str) -> bool | None:
     return None
 
 
-# "the text", "the fonts", "字": every text when it is about the letters' look ("make the text bold")
-RX_ALL_TEXT_LOOK = re.compile(r"\b(?:the\s+)?(?:fonts?|typeface|lettering|letters|texts?|writing|words)\b|字体|文字|(?<![标幕])字(?=大|小|再|加粗|粗|细|的?颜色|改成|变成|用|换成|\s*(?:bigger|smaller)\b)")
+# "the text", "the fonts", "字": every text when it is about the letters' look ("make the text bold"; "所有字都改成黄色"
+# asked which text)
+RX_ALL_TEXT_LOOK = re.compile(r"\b(?:the\s+)?(?:fonts?|typeface|lettering|letters|texts?|writing|words)\b|字体|文字|(?<![标幕])字(?=(?:都|全都|全部)?(?:大|小|再|加粗|粗|细|的?颜色|改成|变成|用|换成|\s*(?:bigger|smaller)\b))")
 
 _RX_STYLE_WORD = re.compile(
     r"\b(?:the|a|an|in|at|on|to|colou?r|bold|bigger|smaller|larger|big|small|large|medium|xl|size|font|top|bottom|"
