@@ -78,8 +78,12 @@ _MEANT = re.compile(
     r"(?i)^\s*(?:(?:no|nope|nah|sorry|oops|wait|not\s+that(?:\s+one)?|wrong\s+one|my\s+bad)[\s,.!]*)*"
     r"(?:i\s+meant|i\s+mean|meant|i\s+was\s+talking\s+about)\s+(?:the\s+)?(?P<x>music|song|bgm|background\s+music|"
     r"voice-?over|voice|narration|vo|title|captions?|subtitles?|cta|call\s+to\s+action|end\s+text|logo)\s*[.!]*\s*$|"
-    r"^\s*(?:不对|不是|错了)?[，,。\s]*我?(?:说的是|是说|指的是)(?P<z>背景音乐|音乐|配乐|旁白|配音|人声|标题|字幕|结尾|行动号召|logo|水印)"
+    r"^\s*(?:不对|不是|错了)?[，,。\s]*我?(?:说的是|是说|指的是)(?:(?P<z>背景音乐|音乐|配乐|旁白|配音|人声|标题|字幕|结尾|行动号召|logo|水印)|"
+    # "第一张图时间短一点" then "不对 我是说第二张": that picture (it was not understood)
+    r"(?P<zs>(?:倒数)?第\s*[一二两三四五六七八九十\d]+\s*[张个段]|最后一\s*[张个段])(?:图片?|照片|镜头|片段|视频)?)"
     r"[吧啊呀。！!.]*\s*$")
+# a shot by its place in Chinese ("第一张", "倒数第二个", "最后一段"), as `_MEANT` says the one meant
+_ZH_SHOT_ORD = re.compile(r"(?:倒数)?第\s*[一二两三四五六七八九十\d]+\s*[张个段]|最后一\s*[张个段]")
 _NAMED_ROLE_EN = re.compile(r"(?i)\b(?:(?P<music>music|song|bgm)|(?P<voiceover>voice-?over|voice|narration|vo)|(?P<title>title)|"
                             r"(?P<captions>captions?|subtitles?)|(?P<ending>cta|call\s+to\s+action|end\s+text)|(?P<logo>logo))\b")
 _NAMED_ROLE_ZH = re.compile(r"(?P<music>背景音乐|音乐|配乐)|(?P<voiceover>旁白|配音|人声)|(?P<title>标题)|(?P<captions>字幕)|"
@@ -680,6 +684,19 @@ class Session:
         last = self.history[-1] if self.history else None
         if m is None or last is None or not last.changed or not self.undo_stack or self.undo_stack[-1] is None:
             return None
+        if m.group("zs"):  # "不对 我是说第二张" after "第一张图时间短一点": the same change to that shot
+            said_shot = _ZH_SHOT_ORD.search(last.text)
+            if said_shot is None:
+                return None
+            if said_shot.group(0) == (ord_meant := _ZH_SHOT_ORD.match(m.group("zs")).group(0)):  # type: ignore[union-attr]
+                return self._reply(Intent.EDIT, "nothing", f"「{last.text[:40]}」改的就是它。")
+            self.undo()
+            reply = self._plan_and_apply(last.text[:said_shot.start()] + ord_meant + last.text[said_shot.end():],
+                                         history=False)
+            if not reply.changed:
+                self.redo()
+                return self._reply(Intent.EDIT, "nothing", f"「{last.text[:40]}」保留了：对{ord_meant}做不了。")
+            return replace(reply, message=f"撤销了「{last.text[:40]}」，改为：" + reply.message)
         meant = _meant_role(m.group("x") or m.group("z"))
         zh = is_chinese(last.text)
         said = _NAMED_ROLE_ZH.search(last.text) if zh else _NAMED_ROLE_EN.search(last.text)

@@ -75,3 +75,11 @@ def test_every_text_yellow(said):
     s, (r,) = session_after(ZH, FIRST, said)
     every = [x for role in (Role.TITLE, Role.CAPTION, Role.CTA) for t in s.timeline.tracks_by_role(role) for x in t.segments]
     assert len(every) == 6 and all(x.color.upper() == "#FFD400" for x in every), r.message
+
+
+def test_no_i_meant_the_second_picture():
+    """ "第一张图时间短一点" then "不对 我是说第二张" was not understood: the first undone, the second shorter."""
+    s, (_, r) = session_after(ZH, FIRST, "第一张图时间短一点", "不对 我是说第二张")
+    meant, _ = session_after(ZH, FIRST, "第二张图时间短一点")
+    assert r.changed and r.message.startswith("撤销了「第一张图时间短一点」"), r.message
+    assert s.timeline == meant.timeline
