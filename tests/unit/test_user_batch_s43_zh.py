@@ -83,3 +83,12 @@ def test_no_i_meant_the_second_picture():
     meant, _ = session_after(ZH, FIRST, "第二张图时间短一点")
     assert r.changed and r.message.startswith("撤销了「第一张图时间短一点」"), r.message
     assert s.timeline == meant.timeline
+
+
+@pytest.mark.parametrize(("first_edit", "said"), [("标题改成红色", "刚才那个改回去"),
+                                                  ("字幕改成黄色", "emmm 还是原来的颜色好看 改回去吧")])
+def test_change_it_back_is_undo(first_edit, said):
+    """ "刚才那个改回去", "emmm 还是原来的颜色好看 改回去吧" were not understood."""
+    before, _ = session_after(ZH, FIRST)
+    s, (_, r) = session_after(ZH, FIRST, first_edit, said)
+    assert r.changed and s.timeline == before.timeline, r.message

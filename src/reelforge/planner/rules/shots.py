@@ -69,7 +69,9 @@ def _h_history(c: _Ctx) -> list[O.Op] | None:
                     # "nvm put it back", "never mind, change it back", "还是改回来吧"
                     r"\s*(?:(?:nvm|never\s*mind|nah|actually|hmm+|oh|wait|ok)[\s,.!]+)*(?:put|change|switch|swap|set|turn)\s+(?:it|that|them|"
                     r"everything)\s+back(?:\s+(?:the\s+way\s+it\s+was|how\s+it\s+was|please|pls))?\s*[.!]*\s*|"
-                    r"\s*(?:算了|还是)?(?:改回来|换回来|恢复原样|还原)(?:吧)?\s*[。！]?\s*", t):
+                    # "刚才那个改回去", "emmm 还是原来的颜色好看 改回去吧" (not understood)
+                    r"\s*(?:(?:emm+|嗯+|呃|额|唔)[\s，,]*)?(?:还是原来的[\u4e00-\u9fff]{0,4}?好看?[了吧]?[\s，,。]*)?"
+                    r"(?:算了|还是)?(?:(?:刚才|刚刚)(?:那个|的)?|那个|这个)?\s*(?:改回来|换回来|改回去|换回去|恢复原样|还原)(?:吧)?\s*[。！]?\s*", t):
         return [O.Undo()]  # "undo that" (a session routes it; the planner read it as not understood)
     if said := re.fullmatch(r"\W*(?:(?:undo\W+){1,5}undo|(?:undo|revert)\s+(?:that\s+|it\s+)?(?P<t>twice|thrice|two\s+times|"
                             r"three\s+times)|undo\s+(?:x\s*)?(?P<n>[2-9]|[1-9]\d)\s*(?:x|times)?)\W*", t):
