@@ -92,3 +92,11 @@ def test_change_it_back_is_undo(first_edit, said):
     before, _ = session_after(ZH, FIRST)
     s, (_, r) = session_after(ZH, FIRST, first_edit, said)
     assert r.changed and s.timeline == before.timeline, r.message
+
+
+@pytest.mark.parametrize("said", ["最后那行字不要了", "最后那句删掉"])
+def test_the_last_line_is_the_call_to_action(said):
+    """ "最后那行字不要了" answered that no text says "最后"."""
+    s, (r,) = session_after(ZH, FIRST, said)
+    assert _texts(s.timeline, Role.CTA) == [], r.message
+    assert _texts(s.timeline, Role.CAPTION) == CAPTIONS and _texts(s.timeline, Role.TITLE) == ["茶语时光"]

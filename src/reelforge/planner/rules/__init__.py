@@ -1862,9 +1862,11 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = re.sub(r"^(\s*)最后(?=(?:再)?(?:加|放|写|打)(?:个|上|一个|一句|一行)?\s*\x00\d+\x00)", r"\1结尾", masked)
     masked = _as_typed(masked)  # how people go on, say why, add lines and laugh (session 32's batch)
     masked = _not_so(masked)  # "don't make the music so loud": quieter
-    # "去掉结尾那句", "结尾那句改成…": the call to action (its time was cut to the last second, or to 3 s)
-    masked = re.sub(r"(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)(?=\s*(?:去掉|删掉|删了|不要了?|改成|换成|改为|变成|大|小|$))|"
-                    r"(?<=去掉|删掉|删除|拿掉)(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)", "行动号召", masked)
+    # "去掉结尾那句", "结尾那句改成…": the call to action (its time was cut to the last second, or to 3 s); "最后那行字不要了"
+    # too (no text said "最后"; "最后一句" may be the voiceover's)
+    ending_line = r"(?:(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)|最后(?:那|的)(?:句话?|行字?)|最后一行字?)"
+    masked = re.sub(rf"{ending_line}(?=\s*(?:去掉|删掉|删了|不要了?|改成|换成|改为|变成|大|小|$))|"
+                    rf"(?<=去掉|删掉|删除|拿掉){ending_line}", "行动号召", masked)
     masked = _RX_TO_FOR_TOO.sub(r"\g<w> too ", masked)  # "the music is to loud" (not understood)
     masked = _RX_LOOKS_RUN_ON.sub(r"\1, ", masked)  # "title yellow captions white cta red": one look each
     masked = _add_in_look(masked, quotes)  # "add 50% OFF in big red letters"
