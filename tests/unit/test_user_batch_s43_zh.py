@@ -100,3 +100,12 @@ def test_the_last_line_is_the_call_to_action(said):
     s, (r,) = session_after(ZH, FIRST, said)
     assert _texts(s.timeline, Role.CTA) == [], r.message
     assert _texts(s.timeline, Role.CAPTION) == CAPTIONS and _texts(s.timeline, Role.TITLE) == ["茶语时光"]
+
+
+def test_words_shown_at_a_time():
+    """ "第5秒的时候出个字“新品上市”" was not understood."""
+    s, (r,) = session_after(ZH, FIRST, "第5秒的时候出个字“新品上市”")
+    added = [x for role in (Role.TITLE, Role.CAPTION) for t in s.timeline.tracks_by_role(role) for x in t.segments
+             if x.text == "新品上市"]
+    assert len(added) == 1 and added[0].start == 5000, r.message
+    assert [x for x in _texts(s.timeline, Role.CAPTION) if x != "新品上市"] == CAPTIONS

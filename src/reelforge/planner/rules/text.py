@@ -256,6 +256,8 @@ def _h_text(c: _Ctx) -> list[O.Op] | None:
     t = re.sub(r"\bsubs\b", "subtitles", t)
     # "王工那张加个名字 “首席设计师 王建国”": a name on that picture is a caption of it (it was a title at 3-6 s)
     t = re.sub(r"(?<=加)(?:个|上|一个)?(?:名字|姓名|名牌|人名|介绍)(?=\s*«q»)", "个字幕", t)
+    # "第5秒的时候出个字“新品上市”": those words added then (not understood)
+    t = re.sub(r"(?:出|冒|弹)(?:个|一个|一行|一句)(?:字|文字)(?=\s*«q»)", "加个字", t)
     if c.quotes and _has(r"\b(?:call|name|rename|title)\s+(?:it|the\s+(?:video|ad|reel|thing))\b|(?:标题)?(?:叫做?|命名为|起名)", t):
         # "call it 'Weekend Vibes' instead": the title
         if c.text_segs(Role.TITLE):
