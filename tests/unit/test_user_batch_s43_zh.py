@@ -109,3 +109,12 @@ def test_words_shown_at_a_time():
              if x.text == "新品上市"]
     assert len(added) == 1 and added[0].start == 5000, r.message
     assert [x for x in _texts(s.timeline, Role.CAPTION) if x != "新品上市"] == CAPTIONS
+
+
+def test_contrast_a_touch_higher_again():
+    """ "对比度再高一点点" was not understood ("对比度高一点" was)."""
+    s, (r,) = session_after(ZH, FIRST, "对比度再高一点点")
+    assert s.timeline.grade.contrast > 1, r.message
+    s, (_, r) = session_after(ZH, FIRST, "对比度高一点", "对比度再高一点点")
+    once, _ = session_after(ZH, FIRST, "对比度高一点")
+    assert s.timeline.grade.contrast > once.timeline.grade.contrast, r.message

@@ -34,10 +34,10 @@ _CONTRAST_UP = (r"\b(?:more|higher|increase|boost|add|raise|stronger|up\s+the)\b
                 # "more colourful and fun, its a bit flat": the picture flat, more contrast (it was not understood)
                 r"^(?:it'?s|its|it\s+looks|looks|everything\s+looks|the\s+(?:video|colou?rs?|pictures?|photos?|images?)\s+"
                 r"(?:is|are|looks?))\s+(?:a\s+bit\s+|a\s+little\s+|kinda\s+|so\s+|too\s+|really\s+)?(?:flat|dull|washed\s+out)\b|"
-                r"\bcontrast\b[^,.;]{0,12}\b(?:up|higher|more|stronger)\b|\bpunchier\b|对比度?(?:高|大|强)一?[点些]|"
+                r"\bcontrast\b[^,.;]{0,12}\b(?:up|higher|more|stronger)\b|\bpunchier\b|对比度?(?:再|更)?(?:高|大|强)一?[点些]|"  # ("对比度再高一点点": not understood)
                 r"(?:提高|增加|加强|增强|加大)对比")
 _CONTRAST_DOWN = (r"\b(?:less|lower|reduce|decrease|softer|weaker)\b[^,.;]{0,20}\bcontrast\b|"
-                  r"\bcontrast\b[^,.;]{0,12}\b(?:down|lower|less)\b|\bflatter\s+look\b|对比度?(?:低|小|弱)一?[点些]|"
+                  r"\bcontrast\b[^,.;]{0,12}\b(?:down|lower|less)\b|\bflatter\s+look\b|对比度?(?:再|更)?(?:低|小|弱)一?[点些]|"
                   r"(?:降低|减少|减弱|减小)对比")
 _VIVID = (r"\b(?:more\s+(?:vivid|vibrant|saturated|colou?rful)|saturate|boost\s+the\s+colou?rs?|"
           r"colou?rs?\s+(?:pop|more\s+vivid|stronger)|make\s+(?:the\s+)?colou?rs?\s+pop|"
