@@ -118,3 +118,15 @@ def test_contrast_a_touch_higher_again():
     s, (_, r) = session_after(ZH, FIRST, "对比度高一点", "对比度再高一点点")
     once, _ = session_after(ZH, FIRST, "对比度高一点")
     assert s.timeline.grade.contrast > once.timeline.grade.contrast, r.message
+
+
+def _volumes(tl):
+    return {role: [x.volume for t in tl.tracks_by_role(role) for x in t.segments] for role in (Role.MUSIC, Role.VOICE)}
+
+
+def test_voice_covered_by_the_music_is_the_music_quieter():
+    """ "旁白有点被音乐盖住了" was not understood ("音乐盖住了旁白" was)."""
+    before, _ = session_after(ZH, FIRST)
+    s, (r,) = session_after(ZH, FIRST, "旁白有点被音乐盖住了")
+    was, now = _volumes(before.timeline), _volumes(s.timeline)
+    assert now[Role.MUSIC][0] < was[Role.MUSIC][0] and now[Role.VOICE] == was[Role.VOICE], r.message

@@ -499,7 +499,9 @@ _MUSIC_OVER_VOICE = (r"\b(?:music|song|soundtrack|bgm)\b[^,.;]{0,20}\b(?:drowns?
                      r"overpowering|buries|burying|swamps?|masks?|masking|louder\s+than|over\s*powers?|fighting|fights|"
                      r"competing\s+with|competes\s+with|clashes\s+with|stepping\s+on)\b[^,.;]{0,12}"
                      r"\b(?:voice\w*|narration|narrator|speech|speaker|talking|vocals?)\b|"
-                     r"(?:音乐|配乐|背景音乐)[^，,。]{0,6}(?:盖住|盖过|压过|压住|淹没|遮住)了?[^，,。]{0,4}(?:人声|旁白|配音|说话)")
+                     r"(?:音乐|配乐|背景音乐)[^，,。]{0,6}(?:盖住|盖过|压过|压住|淹没|遮住)了?[^，,。]{0,4}(?:人声|旁白|配音|说话)|"
+                     # "旁白有点被音乐盖住了" (not understood)
+                     r"(?:人声|旁白|配音|说话)[^，,。]{0,6}被(?:背景音乐|音乐|配乐)(?:盖住|盖过|压过|压住|淹没|遮住)")
 _CLEARER = r"\bclearer\b|\bmore\s+clear(?:ly)?\b|\bcrisper\b|\beasier\s+to\s+(?:hear|understand)\b|清楚|清晰|听清"
 
 
