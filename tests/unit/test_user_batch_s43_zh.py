@@ -130,3 +130,13 @@ def test_voice_covered_by_the_music_is_the_music_quieter():
     s, (r,) = session_after(ZH, FIRST, "旁白有点被音乐盖住了")
     was, now = _volumes(before.timeline), _volumes(s.timeline)
     assert now[Role.MUSIC][0] < was[Role.MUSIC][0] and now[Role.VOICE] == was[Role.VOICE], r.message
+
+
+@pytest.mark.parametrize(("said", "louder"), [("声音都太小了", True), ("所有声音小一点", False)])
+def test_every_sound_louder(said, louder):
+    """ "声音都太小了" was not understood: the voice and the music louder."""
+    before, _ = session_after(ZH, FIRST)
+    s, (r,) = session_after(ZH, FIRST, said)
+    was, now = _volumes(before.timeline), _volumes(s.timeline)
+    for role in (Role.MUSIC, Role.VOICE):
+        assert (now[role][0] > was[role][0]) is louder and now[role][0] != was[role][0], r.message

@@ -4,6 +4,7 @@ ducking, the clips' own sound, fitting the video to the voiceover."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from reelforge.planner import ops as O
@@ -566,6 +567,12 @@ def _volume(c: _Ctx, role: str | None = None) -> list[O.Op] | None:
         # "mute everything for the first 2 seconds": every audio track there is
         roles = [r for r, role_ in (("music", Role.MUSIC), ("voice", Role.VOICE)) if c.tl.track(role_)]
         return [O.SetVolume(role=r, volume=0.0) for r in roles] or None  # type: ignore[arg-type]
+    if role is None and re.search(r"(?:声音|音量)都|(?:所有|全部)的?(?:声音|音量)", t) and not _has(r"静音|关掉|关了|不要", t):
+        # "声音都太小了": every sound there is, as "旁白声音太小了" is the voiceover's (not understood)
+        every = replace(c, t=re.sub(r"(?:声音|音量)都|(?:所有|全部)的?(?:声音|音量)", "声音", t))
+        roles = [r for r, role_ in (("music", Role.MUSIC), ("voice", Role.VOICE)) if c.tl.track(role_)]
+        ops = [o for r in roles for o in (_volume(every, r) or [])]
+        return ops if len(ops) == len(roles) else None
     # "那就小声点吧" after "背景音乐太土了", "quieter please": how loud alone, said of the one sound there is
     bare = re.fullmatch(r"(?:那就|就|再|还是)?(?:小声|大声|轻)(?:一)?(?:点|些)(?:吧|儿|啊)?|(?:then\s+|ok\s+)?(?:a\s+(?:bit|little)\s+|much\s+)?"
                         r"(?:quieter|louder|softer)(?:\s+then)?(?:\s+please|\s+pls)?|turn\s+it\s+(?:down|up)(?:\s+a\s+bit)?",
