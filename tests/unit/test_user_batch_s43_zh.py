@@ -140,3 +140,11 @@ def test_every_sound_louder(said, louder):
     was, now = _volumes(before.timeline), _volumes(s.timeline)
     for role in (Role.MUSIC, Role.VOICE):
         assert (now[role][0] > was[role][0]) is louder and now[role][0] != was[role][0], r.message
+
+
+def test_captions_in_the_way_moved_up():
+    """ "呃 字幕有点挡住奶茶了 往上挪挪" answered that texts keep off the subject; "往上挪挪" was not understood."""
+    s, (r,) = session_after(ZH, FIRST, "呃 字幕有点挡住奶茶了 往上挪挪")
+    assert r.changed, r.message
+    assert all(c.position.value == "center" for c in s.timeline.track(Role.CAPTION).segments), r.message
+    assert [t.position.value for t in s.timeline.track(Role.TITLE).segments] == ["center"]
