@@ -148,3 +148,11 @@ def test_captions_in_the_way_moved_up():
     assert r.changed, r.message
     assert all(c.position.value == "center" for c in s.timeline.track(Role.CAPTION).segments), r.message
     assert [t.position.value for t in s.timeline.track(Role.TITLE).segments] == ["center"]
+
+
+def test_captions_the_titles_colour():
+    """ "字幕颜色跟标题一样就行" was not understood."""
+    s, (_, r) = session_after(ZH, FIRST, "标题改成红色", "字幕颜色跟标题一样就行")
+    title = s.timeline.track(Role.TITLE).segments[0].color
+    assert r.changed and title.upper() != "#FFFFFF", r.message
+    assert all(c.color == title for c in s.timeline.track(Role.CAPTION).segments), r.message

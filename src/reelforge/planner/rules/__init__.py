@@ -436,6 +436,10 @@ _TEXT_COVERS_MOVE = re.compile(r"(?i)^\s*(?:(?:the\s+)?(?:text|texts|words|writi
                                r"\s+(?:a\s+(?:bit|little)\s+)?(?P<d>down|up|lower|higher)(?:\s+(?:a\s+bit|a\s+little|pls|please))?\s*[.!]*\s*$")
 _TEXT_COVERS_MOVE_ZH = re.compile(r"^\s*(?:(?:字|文字|文案)(?:把)?(?:挡住|遮住|盖住|挡)了?[^，,。\s]{0,10}?了?[，,\s]+|把?(?:字|文字|文案)(?:都|全部)?)"
                                   r"(?:往|向)(?P<d>下|上)(?:挪|移|放|调)(?:挪|一?点|一下|一些|些)?\s*[。！!]*\s*$")
+# "字幕颜色跟标题一样就行": the colour of the other kind, named (not understood)
+_SAME_COLOUR_ZH = re.compile(r"^\s*(?P<a>字幕|标题|行动号召|按钮)的?颜色(?:跟|和|与|同)(?P<b>字幕|标题|行动号召|按钮)的?(?:颜色)?"
+                             r"(?:一样|相同|一致)(?:就行|就好|就可以)?了?吧?\s*[。！!]*\s*$")
+_ROLE_ZH_WORD = {"字幕": Role.CAPTION, "标题": Role.TITLE, "行动号召": Role.CTA, "按钮": Role.CTA}
 # "呃 字幕有点挡住奶茶了 往上挪挪": that kind of text that way (the complaint was answered, "往上挪挪" not understood)
 _KIND_COVERS_MOVE_ZH = re.compile(r"^\s*(?:(?:呃|额|嗯|emm+)[\s，,]*)?(?P<k>字幕|标题)(?:有点|有些)?(?:把)?(?:挡住|遮住|盖住|挡)了?"
                                   r"[^，,。\s]{0,10}?了?[，,\s]+(?:往|向)(?P<d>下|上)(?:挪|移|放|调)(?:挪|一?点|一下|一些|些)?\s*[。！!]*\s*$")
@@ -532,6 +536,8 @@ def _words_given(text: str, tl: Timeline) -> str:
         return moved
     if m := _KIND_COVERS_MOVE_ZH.match(text):
         return f"{m.group('k')}往{m.group('d')}挪一点"
+    if (m := _SAME_COLOUR_ZH.match(text)) and (like := tl.track(_ROLE_ZH_WORD[m.group("b")])) is not None and like.segments:
+        return f"{m.group('a')}颜色改成{like.segments[0].color.lower()}"  # type: ignore[union-attr]
     if (m := _SWAP_THE_TWO.match(text)) and (two := _two_shots_called(tl, m.group("x") or m.group("zx"))):
         return f"swap the {O.ordinal(two[0])} shot and the {O.ordinal(two[1])} shot" if not P.is_chinese(text) else \
             f"把第{two[0] + 1}个镜头和第{two[1] + 1}个镜头交换"
