@@ -156,3 +156,12 @@ def test_captions_the_titles_colour():
     title = s.timeline.track(Role.TITLE).segments[0].color
     assert r.changed and title.upper() != "#FFFFFF", r.message
     assert all(c.color == title for c in s.timeline.track(Role.CAPTION).segments), r.message
+
+
+@pytest.mark.parametrize("said", ["字太多了 只留标题吧", "只保留标题"])
+def test_only_the_title_left(said):
+    """ "字太多了 只留标题吧" removed the captions and kept the call to action ("只留标题吧" not understood)."""
+    s, (r,) = session_after(ZH, FIRST, said)
+    assert _texts(s.timeline, Role.TITLE) == ["茶语时光"], r.message
+    assert _texts(s.timeline, Role.CAPTION) == [] and _texts(s.timeline, Role.CTA) == [], r.message
+    assert "没有理解" not in r.message and "删除了全部字幕；删除了行动号召" in r.message, r.message

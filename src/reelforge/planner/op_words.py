@@ -437,7 +437,9 @@ def describe_zh(op: Op, names: Mapping[str, str] | None = None) -> str:
                 parts.append("显示时间" + _timing_zh(o.timing))
             return f"{_t_zh(_by_words(o.target, names))}：{'，'.join(parts) or '未变'}"
         case "remove_text":
-            return f"删除了{_t_zh(_by_words(o.target, names)) if o.target else '文字'}"
+            # ("字幕删了" said "删除了文字": which kind went, when one did)
+            every = {"title": "标题", "caption": "全部字幕", "cta": "行动号召"}.get(o.role or "", "文字")
+            return f"删除了{_t_zh(_by_words(o.target, names)) if o.target else every}"
         case "set_transition":
             into = f"进入{_t_zh(o.target)}的" if o.target else ""
             if o.kind is Transition.CUT:

@@ -1878,6 +1878,8 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     ending_line = r"(?:(?:结尾|片尾)(?:那|的)?(?:句话?|行字?|段字)|最后(?:那|的)(?:句话?|行字?)|最后一行字?)"
     masked = re.sub(rf"{ending_line}(?=\s*(?:去掉|删掉|删了|不要了?|改成|换成|改为|变成|大|小|$))|"
                     rf"(?<=去掉|删掉|删除|拿掉){ending_line}", "行动号召", masked)
+    # "字太多了 只留标题吧": what is kept says what goes (the complaint alone took the captions, the call to action stayed)
+    masked = re.sub(r"^\s*(?:字|文字|字幕)(?:有点|有些)?太多了?[，,。\s]+(?=只(?:留|保留|要|剩)下?(?:标题|字幕|行动号召))", "", masked)
     masked = _RX_TO_FOR_TOO.sub(r"\g<w> too ", masked)  # "the music is to loud" (not understood)
     masked = _RX_LOOKS_RUN_ON.sub(r"\1, ", masked)  # "title yellow captions white cta red": one look each
     masked = _add_in_look(masked, quotes)  # "add 50% OFF in big red letters"

@@ -763,6 +763,9 @@ def _h_text_needs_words(c: _Ctx) -> list[O.Op] | None:
     raise _Cannot(f"what should the {word} say? Put the words in quotes, e.g. \"{eg}\"")
 
 
+# "只留标题吧", "keep only the title": that kind of text, the others gone
+_RX_KEEP_ONLY_TEXT = re.compile(r"^只(?:留|保留|要|剩)下?(?P<k>标题|字幕|行动号召)(?:就行|就好|就可以)?了?吧?$|"
+                                r"^(?:(?:just|only)\s+(?:keep|leave)|keep\s+only|leave\s+only)\s+the\s+(?P<e>title|captions|cta|call\s+to\s+action)$")
 _RX_LESS_TEXT = re.compile(r"^(?:(?:please\s+)?(?:use|show|put|have|want)\s+)?(?:a\s+(?:bit|little)\s+)?(?:less|fewer)\s+"
                            r"(?:text|words|writing|captions)(?:\s+on\s+(?:the\s+)?screen)?$|"
                            r"^(?:there'?s|there\s+is|it\s+has|it'?s)?\s*(?:way\s+)?too\s+much\s+(?:text|writing|words)(?:\s+on\s+(?:the\s+)?screen)?$|"
@@ -776,6 +779,15 @@ _RX_LESS_TEXT = re.compile(r"^(?:(?:please\s+)?(?:use|show|put|have|want)\s+)?(?
 def _h_less_text(c: _Ctx) -> list[O.Op] | None:
     """"less text", "too much text", "字太多了": the captions go, the title and the call to action stay
     (it asked "which text?")."""
+    if m := _RX_KEEP_ONLY_TEXT.match(c.t.strip(" .!。！")):
+        # "字太多了 只留标题吧", "只保留标题": the other texts go (the call to action stayed, "只留标题吧" not understood)
+        keep = text_role(m.group("k") or m.group("e"))
+        gone = [r for r in (Role.TITLE, Role.CAPTION, Role.CTA) if r is not keep and c.text_segs(r)]
+        if not gone:
+            raise _Cannot("画面上已经只有它了" if c.zh else "it is the only text on screen already")
+        kept = {Role.TITLE: ("标题", "title"), Role.CAPTION: ("字幕", "captions"), Role.CTA: ("行动号召", "call to action")}[keep or Role.TITLE]
+        c.notes.append(f"只留下了{kept[0]}（说“撤销”可恢复）。" if c.zh else f"Only the {kept[1]} left (say 'undo' to have the rest back).")
+        return [O.RemoveText(role=r.value) for r in gone]  # type: ignore[arg-type]
     if not _RX_LESS_TEXT.search(c.t):
         return None
     if captions := c.text_segs(Role.CAPTION):
