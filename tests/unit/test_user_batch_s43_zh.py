@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reelforge.planner import parse as P
 from reelforge.timeline.model import Role
 
 from .test_compose import aud, img, session_after
@@ -165,3 +166,10 @@ def test_only_the_title_left(said):
     assert _texts(s.timeline, Role.TITLE) == ["茶语时光"], r.message
     assert _texts(s.timeline, Role.CAPTION) == [] and _texts(s.timeline, Role.CTA) == [], r.message
     assert "没有理解" not in r.message and "删除了全部字幕；删除了行动号召" in r.message, r.message
+
+
+def test_a_borrowed_word_in_chinese_is_answered_in_chinese():
+    """ "voice over 大一点" was answered in English (two Latin words outweighed 大一点)."""
+    s, (r,) = session_after(ZH, FIRST, "voice over 大一点")
+    assert r.changed and r.message.startswith("旁白调大"), r.message
+    assert P.is_chinese("voice over 大一点") and not P.is_chinese("make it 竖屏")

@@ -39,6 +39,9 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 EMOJI = "[\u2600-\u27bf\U0001F300-\U0001FAFF]"  # one emoji character (a variation selector may follow it)
 """A Chinese (CJK) character."""
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# the words of editing that Chinese messages use as they are ("voice over 大一点", "bgm小一点", "把title改成…")
+_BORROWED = re.compile(r"(?i)(?<![A-Za-z])(?:voice[\s-]?overs?|vo|bgm|music|songs?|titles?|captions?|subtitles?|subs|cta|logo|"
+                       r"intro|outro|fade|zoom|transitions?|filter|font|emoji|slogan|tagline|vlog|b-?roll)(?![A-Za-z])")
 _ZH_STYLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}(?:一点|一些)?的?(?:风格|风|样式|调性|感觉)")
 
 
@@ -55,6 +58,8 @@ def is_chinese(text: str) -> bool:
     (False, True)
     >>> is_chinese("音乐换成music_100.m4a"), is_chinese("use 咖啡.jpg first"), is_chinese("把narration_fast.wav作为旁白")
     (True, False, True)
+    >>> is_chinese("voice over 大一点"), is_chinese("make it 竖屏"), is_chinese("voice over louder 谢谢")
+    (True, False, False)
     """
     s = text or ""
     if not CJK.search(s):
@@ -66,7 +71,9 @@ def is_chinese(text: str) -> bool:
     if not CJK.search(rest) and not _LATIN_WORD.search(rest):
         rest = s  # all of it quoted or a style word: then that is the language
     cjk = len(CJK.findall(rest))
-    return cjk > 0 and cjk >= 2 * len(_LATIN_WORD.findall(rest))
+    # an editing word borrowed into Chinese is half a word ("voice over 大一点" was answered in English)
+    borrowed = len(_BORROWED.findall(rest))
+    return cjk > 0 and cjk >= 2 * len(_LATIN_WORD.findall(_BORROWED.sub(" ", rest))) + borrowed
 
 
 # --------------------------------------------------------------------------------------
