@@ -74,14 +74,52 @@ _DO_IT = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|alright|the
                     r"(?:remove|drop|delete|cut|lose|ditch)\s+(?:it|them))(?:\s+then)?(?:\s+(?:pls|please))?\s*[.!]*\s*$|"
                     r"^\s*(?:好|行|嗯|好的|可以)?[，,\s]*(?:那就|那|就)?(?:这样|去掉|删掉|删了|拿掉|换掉|剪掉|放大)(?:它)?(?:吧|了)?[。！!]*\s*$")
 # "no I meant the music", "sorry i meant the voice", "不对 我说的是音乐": the last change was meant for another thing
+_EN_ORD = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th)"
 _MEANT = re.compile(
     r"(?i)^\s*(?:(?:no|nope|nah|sorry|oops|wait|not\s+that(?:\s+one)?|wrong\s+one|my\s+bad)[\s,.!]*)*"
-    r"(?:i\s+meant|i\s+mean|meant|i\s+was\s+talking\s+about)\s+(?:the\s+)?(?P<x>music|song|bgm|background\s+music|"
-    r"voice-?over|voice|narration|vo|title|captions?|subtitles?|cta|call\s+to\s+action|end\s+text|logo)\s*[.!]*\s*$|"
+    r"(?:i\s+meant|i\s+mean|meant|i\s+was\s+talking\s+about)\s+(?:the\s+)?(?:(?P<x>music|song|bgm|background\s+music|"
+    r"voice-?over|voice|narration|vo|title|captions?|subtitles?|cta|call\s+to\s+action|end\s+text|logo)|"
+    # "sorry wrong one, I meant the 4th" after "remove the 2nd photo": that shot (not understood)
+    rf"(?P<es>{_EN_ORD})(?:\s+(?:one|photo|pic|picture|image|shot|clip))?)\s*[.!]*\s*$|"
     r"^\s*(?:不对|不是|错了)?[，,。\s]*我?(?:说的是|是说|指的是)(?:(?P<z>背景音乐|音乐|配乐|旁白|配音|人声|标题|字幕|结尾|行动号召|logo|水印)|"
     # "第一张图时间短一点" then "不对 我是说第二张": that picture (it was not understood)
     r"(?P<zs>(?:倒数)?第\s*[一二两三四五六七八九十\d]+\s*[张个段]|最后一\s*[张个段])(?:图片?|照片|镜头|片段|视频)?)"
     r"[吧啊呀。！!.]*\s*$")
+_THANKS = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|k|cool|nice|great|perfect|awesome|amazing|love\s+it|looks?\s+(?:good|great|perfect|"
+                     r"amazing)|that'?s\s+(?:good|great|perfect|it)|all\s+good|thanks?|thank\s+you|thx|ty|cheers|hmm+|"
+                     r"hm+\s+ok(?:ay)?|yay|wow|👍|🙏|❤️|😍|好的|好|谢谢|谢了|多谢|可以|不错|完美|很好|太好了|棒)"
+                     r"(?:\s*(?:so\s+much|a\s+lot|!+|\.+|,|~|啦|了|呀|哈|啊))*[\s,.!~]*)+$")
+_WHAT_CHANGED = re.compile(r"(?i)^\s*(?:(?:wait|hmm+|so|um+)[\s,]+)?(?:what\s+(?:did|have)\s+you\s+(?:just\s+)?(?:change|do|done)|"
+                           r"what\s+changed|what\s+was\s+(?:the\s+)?(?:last\s+)?change)\s*\?*\s*$|^\s*(?:你|刚才)?(?:改了什么|刚才改了啥|改了啥)[？?]*\s*$")
+# a shot by its place in English, as the change said it ("remove the 2nd photo")
+_EN_SHOT_ORD = re.compile(rf"(?i)\bthe\s+(?P<o>{_EN_ORD})\s+(?:one|photo|pic|picture|image|shot|clip|slide)s?\b")
+# "i said the 3rd not the 2nd", "not the captions, the end text": the one meant, said another way
+_SAID_NOT = re.compile(rf"(?i)^\s*(?:no\s*,?\s*)?i\s+said\s+(?:the\s+)?(?P<a>(?:{_EN_ORD})(?:\s+one)?|[a-z][\w ]{{1,20}}?)\s*,?\s+not\s+"
+                       r"(?:the\s+)?[\w ]{1,20}?\s*[.!]*\s*$|"
+                       r"^\s*(?:no\s*,?\s*)?not\s+(?:the\s+)?[a-z][\w ]{1,20}?\s*,\s*(?:i\s+meant\s+)?(?:the\s+)?(?P<b>[a-z][\w ]{1,20}?)\s*[.!]*\s*$")
+# "no the other way", "wrong way", "反了": the last change the other way
+_OTHER_WAY = re.compile(r"(?i)^\s*(?:(?:no|nope|nah|oops|wait|sorry|ugh)[\s,.!]*)*(?:(?:the\s+)?other\s+way(?:\s+(?:round|around))?|"
+                        r"wrong\s+way|the\s+opposite|opposite)\s*[.!]*\s*$|^\s*(?:不对|错了)?[，,\s]*(?:反了|反过来|方向反了)[吧啊。！!]*\s*$")
+_OPPOSITE_WORDS = {"louder": "quieter", "quieter": "louder", "bigger": "smaller", "smaller": "bigger", "larger": "smaller",
+                   "longer": "shorter", "shorter": "longer", "faster": "slower", "slower": "faster", "higher": "lower",
+                   "lower": "higher", "up": "down", "down": "up", "brighter": "darker", "darker": "brighter",
+                   "warmer": "cooler", "cooler": "warmer", "more": "less", "less": "more", "softer": "louder",
+                   "大": "小", "小": "大", "快": "慢", "慢": "快", "长": "短", "短": "长", "高": "低", "低": "高", "亮": "暗", "暗": "亮"}
+_OPPOSITES = re.compile(r"(?i)\b(?:louder|quieter|bigger|smaller|larger|longer|shorter|faster|slower|higher|lower|up|down|"
+                        r"brighter|darker|warmer|cooler|more|less|softer)\b|(?<=[调放变再])[大小快慢长短高低亮暗]")
+
+
+def _flip(word: str) -> str:
+    said = _OPPOSITE_WORDS[word.lower()]
+    return said.capitalize() if word[:1].isupper() else said
+
+
+def _said_as_meant(text: str) -> str:
+    """"i said the 3rd not the 2nd", "not the captions, the end text" as `_MEANT` reads them ("I meant the …")."""
+    m = _SAID_NOT.match(text)
+    return f"I meant the {m.group('a') or m.group('b')}" if m else text
+
+
 # a shot by its place in Chinese ("第一张", "倒数第二个", "最后一段"), as `_MEANT` says the one meant
 _ZH_SHOT_ORD = re.compile(r"(?:倒数)?第\s*[一二两三四五六七八九十\d]+\s*[张个段]|最后一\s*[张个段]")
 _NAMED_ROLE_EN = re.compile(r"(?i)\b(?:(?P<music>music|song|bgm)|(?P<voiceover>voice-?over|voice|narration|vo)|(?P<title>title)|"
@@ -291,6 +329,8 @@ class Session:
             from reelforge.media import supported_list
 
             return self._reply(intent, "ok", f"Send the files to add them to the media library ({supported_list()}).")
+        if self.timeline is not None and (said := self._small_talk(text)) is not None:
+            return self._record(text, said)
         edit_text, export = split_export(text)
         reply = self._edit(edit_text or text)
         if export and reply.status == "ok":
@@ -371,7 +411,9 @@ class Session:
             return self._put_back_saying(text[:said.start()], (said.group("new") or said.group("zh")).strip(" '\"‘’“”「」"))
         if (back := self._put_back(text)) is not None:
             return back
-        if (other := self._meant_other(text)) is not None:
+        if (other := self._meant_other(_said_as_meant(text))) is not None:
+            return other
+        if (other := self._other_way(text)) is not None:
             return other
         text = self._it_the_music(text)
         text = self._advice_taken(text)
@@ -675,6 +717,40 @@ class Session:
             said += "已回到初剪。" if self._zh else " Back to the first cut."
         return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
 
+    def _small_talk(self, text: str) -> Reply | None:
+        """"perfect, thanks!", "looks good", "好的 谢谢": answered, nothing changed; "what did you change": the
+        last change said again (each was 'I did not understand' with the list of what can be said)."""
+        if _THANKS.match(text):
+            return self._reply(Intent.EDIT, "nothing", "好的。要成片请说“导出”，或者接着说要改什么。" if self._zh else
+                               "Glad it works. Say 'export' for the MP4, or tell me what to change next.")
+        if _WHAT_CHANGED.match(text):
+            done = [h for h in self.history if h.changed]
+            if not done:
+                return self._reply(Intent.EDIT, "nothing", "还没有修改过。" if self._zh else "Nothing has been changed yet.")
+            return self._reply(Intent.EDIT, "nothing", f"上一次修改：「{done[-1].text[:80]}」（第{done[-1].version}版）。" if self._zh
+                               else f"The last change was {done[-1].text[:80]!r} (version {done[-1].version}); say 'undo' "
+                               "to take it back.")
+        return None
+
+    def _other_way(self, text: str) -> Reply | None:
+        """"no the other way", "反了" right after a change that went one way ("music louder"): that change taken
+        back and made the other way (it was not understood). None otherwise."""
+        last = self.history[-1] if self.history else None
+        if not _OTHER_WAY.match(text) or last is None or not last.changed or not self.undo_stack \
+                or self.undo_stack[-1] is None:
+            return None
+        flipped = _OPPOSITES.sub(lambda m: _flip(m.group(0)), last.text)
+        if flipped == last.text:
+            return self._reply(Intent.EDIT, "nothing", f"「{last.text[:40]}」没有方向可以反过来。" if self._zh else
+                               f"{last.text[:60]!r} has no other way to go; say what you want instead.")
+        self.undo()
+        reply = self._plan_and_apply(flipped, history=False)
+        if not reply.changed:
+            self.redo()
+            return reply
+        took = f"撤销了「{last.text[:40]}」，改为：" if self._zh else f"Took back {last.text[:60]!r} and did the other way: "
+        return replace(reply, message=took + reply.message)
+
     def _meant_other(self, text: str) -> Reply | None:
         """"no I meant the music", "不对 我说的是音乐" right after a change: that change taken back and
         made to the thing meant ("标题小一点" then "我说的是音乐": the music quieter). It wrote "我说的是
@@ -684,6 +760,19 @@ class Session:
         last = self.history[-1] if self.history else None
         if m is None or last is None or not last.changed or not self.undo_stack or self.undo_stack[-1] is None:
             return None
+        if m.group("es"):  # "sorry wrong one, I meant the 4th" after "remove the 2nd photo": the same change to that shot
+            said_shot = _EN_SHOT_ORD.search(last.text)
+            if said_shot is None:
+                return None
+            if said_shot.group("o").lower() == m.group("es").lower():
+                return self._reply(Intent.EDIT, "nothing", f"That was the {m.group('es')}: {last.text[:60]!r}.")
+            self.undo()
+            reply = self._plan_and_apply(last.text[:said_shot.start("o")] + m.group("es") + last.text[said_shot.end("o"):],
+                                         history=False)
+            if not reply.changed:
+                self.redo()
+                return self._reply(Intent.EDIT, "nothing", f"Kept {last.text[:60]!r}: it cannot be done to the {m.group('es')}.")
+            return replace(reply, message=f"Took back {last.text[:60]!r} and did it to the {m.group('es')}: " + reply.message)
         if m.group("zs"):  # "不对 我是说第二张" after "第一张图时间短一点": the same change to that shot
             said_shot = _ZH_SHOT_ORD.search(last.text)
             if said_shot is None:
@@ -714,7 +803,8 @@ class Session:
             self.redo()
             return self._reply(Intent.EDIT, "nothing", f"「{last.text[:40]}」保留了：对{_ROLE_WORD_ZH[meant]}做不了。" if self._zh
                                else f"Kept {last.text[:60]!r}: it is nothing the {meant} can take ({again!r} was not understood).")
-        took = f"撤销了「{last.text[:40]}」，改为：" if self._zh else f"Took back {last.text[:60]!r} and did it to the {meant}: "
+        took = f"撤销了「{last.text[:40]}」，改为：" if self._zh else \
+            f"Took back {last.text[:60]!r} and did it to the {_ROLE_WORD_EN.get(meant, meant)}: "
         return replace(reply, message=took + reply.message)
 
     def _it_the_music(self, text: str) -> str:

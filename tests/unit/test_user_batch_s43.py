@@ -236,3 +236,33 @@ def test_briefs_as_emails(first, title, size):
     assert (s.timeline.width, s.timeline.height) == size
     if "Tagline" in first:
         assert "Carry more, weigh less" in [t for t, *_ in _shown(s.timeline, Role.CAPTION)]
+
+
+@pytest.mark.parametrize(("before", "said", "check"), [
+    ("remove the 2nd photo", "sorry wrong one, I meant the 4th",
+     lambda tl: [x.name for x in tl.track(Role.MAIN).segments] == [IMAGES[i].name for i in (0, 1, 2, 4)]),
+    ("remove the 2nd pic", "i said the 3rd not the 2nd",
+     lambda tl: [x.name for x in tl.track(Role.MAIN).segments] == [IMAGES[i].name for i in (0, 1, 3, 4)]),
+    ("make the captions blue", "not the captions, the end text",
+     lambda tl: {x.color.upper() for x in tl.track(Role.CAPTION).segments} == {"#FFFFFF"}
+     and tl.track(Role.CTA).segments[0].color.upper() != "#FFFFFF"),
+    ("music louder", "no the other way",
+     lambda tl: tl.track(Role.MUSIC).segments[0].volume < _before().track(Role.MUSIC).segments[0].volume),
+    ("make the captions yellow", "not that yellow, more like orange",
+     lambda tl: {x.color.upper() for x in tl.track(Role.CAPTION).segments} == {"#FF8C00"}),
+    ("captions at the top", "no wait, bottom was better", lambda tl: tl == _before()),
+])
+def test_corrections_said_as_people_say_them(before, said, check):
+    """Each was 'I did not understand' right after the change it corrects."""
+    s, (_, r) = session_after([*IMAGES, VO, BGM], FIRST, before, said)
+    assert r.changed and check(s.timeline), r.message
+
+
+@pytest.mark.parametrize("said", ["perfect, thanks!", "looks good", "hmmm ok", "好的 谢谢", "wait what did you change"])
+def test_thanks_and_what_changed_are_answered(said):
+    """They were 'I did not understand …' with the list of what can be said."""
+    s, (_, r) = session_after([*IMAGES, VO, BGM], FIRST, "music louder", said)
+    assert not r.changed and r.status == "nothing", r.message
+    assert "did not understand" not in r.message and "没有理解" not in r.message
+    if "change" in said:
+        assert "'music louder'" in r.message

@@ -1672,6 +1672,11 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # a capital P")
     (re.compile(r"(?i)\s*[-,(]?\s*\bwith\s+(?:a\s+)?(?:capital|big|upper\s*-?case|lower\s*-?case|small)\s+[a-z]\b\)?(?=\s*[.!]*\s*$)"),
      lambda m: m.group(0) if re.match(r"(?i)\s*(?:spell|capitali[sz]e|write)\b", m.string) else ""),
+    # "not that yellow, more like orange", "no wait, bottom was better": the last change with that instead (not understood)
+    (re.compile(r"(?i)^\s*not\s+(?:that|this|the)\s+\w+(?:\s+\w+)?\s*,?\s*(?:more\s+like|rather|like|make\s+it|but)\s+(?:a\s+|an\s+)?"
+                r"(?P<v>[\w#-]+)(?:\s+(?:one|colou?r|please|pls))?\s*[.!]*\s*$|"
+                r"^\s*(?:(?:no|nope|wait|actually|hmm+|ugh)[\s,.!]*)+(?:the\s+)?(?P<w>\w+)\s+(?:was|looked)\s+better(?:\s+before)?\s*[.!]*\s*$"),
+     lambda m: f"no, {m['v']}" if m['v'] else "undo"),  # ("bottom was better": as it was before the last change)
     # "just the hero shot and the trail shot, no others": only those (not understood)
     (re.compile(r"(?i)^\s*(?:just|only)\s+(?P<x>the\s+[^,;.!?]+?(?:shots?|photos?|pics?|pictures?|images?|clips?|ones))"
                 r"(?:\s*,?\s*(?:no\s+others|nothing\s+else|(?:drop|lose|cut|remove)\s+the\s+rest))?\s*[.!]*\s*$"),
