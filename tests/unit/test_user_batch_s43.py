@@ -266,3 +266,39 @@ def test_thanks_and_what_changed_are_answered(said):
     assert "did not understand" not in r.message and "没有理解" not in r.message
     if "change" in said:
         assert "'music louder'" in r.message
+
+
+@pytest.mark.parametrize(("said", "check"), [
+    ("cut it to 20s and make the music louder, the voice is fine", lambda tl: tl.duration == 20_000),
+    ("the voiceover starts too early, start it at 1 second", lambda tl: tl.track(Role.VOICE).segments[0].start == 1_000),
+    ("left align the captions", lambda tl: {x.position.value for x in tl.track(Role.CAPTION).segments} == {"bottom-left"}),
+    ("start with the sneaker side shot and end with the red sneaker shot",
+     lambda tl: [x.name for x in tl.track(Role.MAIN).segments][::4] == ["04-sneaker-side.jpg", "01-red-sneaker.jpg"]),
+    ("make the photos slide instead of fade",
+     lambda tl: {x.transition.value for x in tl.track(Role.MAIN).segments[1:]} == {"slide-left"}
+     and tl.track(Role.MUSIC).segments[0].fade_in_ms == _before().track(Role.MUSIC).segments[0].fade_in_ms),
+    ("make it shorter pls like by a third", lambda tl: tl.duration == 20_000 and len(tl.track(Role.MAIN).segments) == 5),
+])
+def test_what_was_meant_beside_how_it_was_said(said, check):
+    """'the voice is fine' fitted the video to the voiceover; 'start it at 1 second' after 'starts too early' moved it to
+    3 s; 'left align' made captions from the speech; the end of 'start with … and end with …' was dropped; the photos'
+    slide changed the music's fades; 'by a third' shortened the third shot."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    assert check(s.timeline), r.message
+
+
+@pytest.mark.parametrize(("edits", "answer"), [(("is the voiceover cut off at the end?",), "No: the voiceover plays to its end"),
+                                               (("make it 20 seconds", "is the voiceover cut off?"), "Yes: the voiceover stops at 20 s")])
+def test_is_the_voiceover_cut_off(edits, answer):
+    """It added a 3 s fade-out to the voiceover."""
+    s, rs = session_after([*IMAGES, VO, BGM], FIRST, *edits)
+    assert rs[-1].message.startswith(answer) and not rs[-1].changed, rs[-1].message
+
+
+@pytest.mark.parametrize(("said", "gone"), [("remove the blue sneaker shot", "02-blue-sneaker.jpg"),
+                                            ("remove the sneaker side pic", "04-sneaker-side.jpg")])
+def test_words_of_one_name_said_together_name_that_file(said, gone):
+    """With 01-red-sneaker, 02-blue-sneaker and 04-sneaker-side, "the blue sneaker shot" asked which "sneaker"."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    names = [x.name for x in s.timeline.track(Role.MAIN).segments]
+    assert gone not in names and len(names) == 4, r.message

@@ -895,6 +895,18 @@ def _bit_around(text: str) -> str:
     return f"use {m.group('x')} from {m.group('t')}{m.group('rest')}" if m else text
 
 
+# "make it shorter pls like by a third", "cut it down by half": the video's length less that part (it shortened the
+# third shot)
+_RX_SHORTER_BY_PART = re.compile(r"(?i)\b(?:make\s+(?:it|the\s+video)\s+shorter|shorten\s+(?:it|the\s+video)|cut\s+(?:it|the\s+video)"
+                                 r"(?:\s+down)?|trim\s+(?:it|the\s+video))\s+(?:(?:pls|please|like|maybe|about|roughly)\s+)*by\s+"
+                                 r"(?P<p>a\s+third|one\s+third|a\s+quarter|half|a\s+half)\b")
+
+
+def _shorter_by_part(m: re.Match[str], tl: Timeline) -> str:
+    keep = {"a third": 2 / 3, "one third": 2 / 3, "a quarter": 3 / 4, "half": 1 / 2, "a half": 1 / 2}[" ".join(m["p"].lower().split())]
+    return f"make it {round(tl.duration * keep / 1000, 1):g} seconds"
+
+
 def _length_stated(text: str, tl: Timeline) -> str:
     """"the screen recording is 25 seconds, only use 8 sec of it from the middle": a clip's own length said
     before what to do with "it" is no change (it set the clip to 25 s): the rest, "it" said as the clip."""
@@ -1479,7 +1491,11 @@ _VALUE_LEAD = re.compile(r"^(?:pls\s+|please\s+)?(?:put|add|show|include|write)\
 _MERGE_TEXTS = re.compile(r"合并|并成|\b(?:merge|combine)\b|\bput\s+them\s+together\b")
 # "mute the finish line clip, music only": what is left to hear after the clause before, no target of its verb
 # (it muted the music too)
-_WHAT_STAYS = re.compile(r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narration|vo)\s+only|(?:only|just)\s+(?:the\s+)?"
+_WHAT_STAYS = re.compile(r"^(?:the\s+)?(?:music|song|bgm|voice(?:over)?|voice-over|narration|vo|title|captions?|colou?rs?|length|"
+                         # "…, the voice is fine": what stays (it fitted the video to the voiceover)
+                         r"pace|order|text|transitions?)\s+(?:is|are|sounds?|looks?)\s+(?:fine|good|ok|okay|great|perfect|right)"
+                         r"(?:\s+(?:as\s+is|now|tho|though))?\s*[.!]*$|"
+                         r"^(?:(?:the\s+)?(?:music|song|bgm|voice(?:over)?|narration|vo)\s+only|(?:only|just)\s+(?:the\s+)?"
                          r"(?:music|song|bgm|voice(?:over)?|narration|vo)|只(?:要|留|有|听)?(?:背景)?(?:音乐|配音|旁白|人声))\s*[.!。！]*$")
 # "the code should be on screen longer, ppl need time to screenshot it": why, said after what ("screenshot" asked
 # for captions from the speech)
@@ -1638,6 +1654,30 @@ _RX_TO_FOR_TOO = re.compile(r"(?i)\b(?P<w>is|are|was|its|it's|way|much|bit|littl
 
 
 _SOUND_WORD = r"(?P<x>music|song|bgm|background\s+music|voice-?over|voice|narration|vo)"
+_FIRST_OF_ALL: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    # "the voiceover starts too early, start it at 1 second": the time said (it was moved to 3 s for "too early")
+    (re.compile(r"(?i)^\s*(?P<x>(?:the\s+)?(?:voice-?over|voice|vo|narration|music|song|bgm))\s+(?:starts?|comes?\s+in|begins?|kicks?\s+in)\s+"
+                r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:early|late|soon)\s*[,.;]?\s*(?:so\s+|pls\s+|please\s+|just\s+)?"
+                r"(?P<v>start|have|make|move|bring)\s+it\s+"), lambda m: f"{m['v']} {m['x']} "),
+    # "start with the trail shot and end with the hero shot": two places (the end was not read)
+    (re.compile(r"(?i)\s+and\s+(?=end\s+(?:with|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:shot|photo|pic|picture|image|clip|one)\b)"),
+     lambda m: ", "),
+    # "left align the captions", "align the title to the right": a side of the frame (it made captions from the speech)
+    (re.compile(r"(?i)\b(?P<s>left|right)[\s-]+align(?:ed)?\s+(?:the\s+|all\s+the\s+)?(?P<x>captions?|subtitles?|title|text|cta)\b|"
+                r"\balign\s+(?:the\s+|all\s+the\s+)?(?P<x2>captions?|subtitles?|title|text|cta)\s+(?:to\s+the\s+)?(?P<s2>left|right)\b"),
+     lambda m: f"move the {m['x'] or m['x2']} to the " + (f"{m['s'] or m['s2']} side" if (m['x'] or m['x2']).lower() == "title"
+                                                             else f"bottom {m['s'] or m['s2']}")),
+]
+
+
+def _said_first_of_all(text: str) -> str:
+    """``text`` with the ways of `_FIRST_OF_ALL` said as the rules read them, before any other rewording
+    (a later one read "start it at 1 second" as a part of a clip)."""
+    for rx, say in _FIRST_OF_ALL:
+        text = rx.sub(say, text)
+    return text
+
+
 _RX_HOW_SAID = re.compile(r"(?i)^\s*(?:(?:lowkey|low-key|highkey|ngl|tbh|imo|honestly)\b[\s,]*)+(?=\S)")
 _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "make it fit the voiceover": the length ("'voiceover.mp3' is already the voiceover")
@@ -1677,6 +1717,10 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"(?P<v>[\w#-]+)(?:\s+(?:one|colou?r|please|pls))?\s*[.!]*\s*$|"
                 r"^\s*(?:(?:no|nope|wait|actually|hmm+|ugh)[\s,.!]*)+(?:the\s+)?(?P<w>\w+)\s+(?:was|looked)\s+better(?:\s+before)?\s*[.!]*\s*$"),
      lambda m: f"no, {m['v']}" if m['v'] else "undo"),  # ("bottom was better": as it was before the last change)
+    # "make the photos slide instead of fade": the transitions (the music's fades were changed)
+    (re.compile(r"(?i)\bmake\s+(?:the\s+|all\s+the\s+)?(?:photos?|pics?|pictures?|images?|shots?|slides?|transitions?)\s+"
+                r"(?P<k>slide|wipe|cut|fade|dissolve)(?:\s+(?:in|over|across))?(?:\s+instead(?:\s+of\s+(?:a\s+)?\w+)?)?\s*[.!]*\s*$"),
+     lambda m: {"slide": "slide transitions", "wipe": "wipe transitions", "cut": "hard cuts"}.get(m["k"].lower(), "crossfade transitions")),
     # "just the hero shot and the trail shot, no others": only those (not understood)
     (re.compile(r"(?i)^\s*(?:just|only)\s+(?P<x>the\s+[^,;.!?]+?(?:shots?|photos?|pics?|pictures?|images?|clips?|ones))"
                 r"(?:\s*,?\s*(?:no\s+others|nothing\s+else|(?:drop|lose|cut|remove)\s+the\s+rest))?\s*[.!]*\s*$"),
@@ -1811,6 +1855,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
         return _unknown([], [_Result(text=instruction, cannot=advice)], zh=zh)
     masked, quotes = _mask(_words_given(instruction.strip(), timeline))
     masked = _RX_HOW_SAID.sub("", masked)  # "lowkey the end card should say dm us" (read "lower the …")
+    masked = _said_first_of_all(masked)
     if not masked.strip():
         return _unknown([], [], zh=zh)
     shown = [w for texts in _texts_shown(timeline) for t in texts for w in re.findall(r"[A-Za-z][\w'-]+", t)]
@@ -1839,6 +1884,7 @@ def _plan_edit(instruction: str, timeline: Timeline, *, library: Sequence[Asset]
     masked = _RX_FAULT_THEN_CUT.sub(_fault_cut, masked)  # "… is boring, cut it"
     masked = _zh_said_plainly(masked, timeline, lib, new)
     masked = _length_stated(masked, timeline)  # "the screen recording is 25 seconds, only use 8 sec of it …"
+    masked = _RX_SHORTER_BY_PART.sub(lambda m: _shorter_by_part(m, timeline), masked)  # "shorter … by a third"
     masked = _length_enough(masked)  # "the office tour is too long, 5 seconds is enough"
     # "put 'Every step counts' somewhere near the start": near the start (its "somewhere" put it over the second shot)
     masked = re.sub(r"(?i)\bsomewhere\s+(?=(?:near|at|towards?|in|around)\s+the\s+(?:start|beginning|end)\b)", "", masked)

@@ -142,7 +142,7 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
         return None  # "put some space between the title and the captions": where texts sit (the layout's)
     # ("make the captions bigger" restyles them; "make a promo with captions" asks for them)
     if _has(_REMOVE, t) or (not spoken and _has(r"\bmake\s+(?:(?:the|all|my|our|its|these|those|every|each)\s+)*"
-                                                r"(?:captions?|subtitles?|subs|text|them)\b|\b(?:move|change|restyle|colou?r|bigger|smaller|larger)\b|改成|改为|放到|移到|调大|调小", t)):
+                                                r"(?:captions?|subtitles?|subs|text|them)\b|\b(?:move|change|restyle|colou?r|bigger|smaller|larger|align\w*|centre|center|justify)\b|改成|改为|放到|移到|调大|调小", t)):
         return None
     if not spoken and _has(r"\b(?:longer|shorter|stay|linger|quick(?:ly|er)?|fast(?:er)?|slow(?:er)?|brief(?:ly)?|seconds?|secs?)\b|"
                            r"久一点|长一点|短一点|太快|太短", _RX_VIDEO_LENGTH.sub(" ", t)):

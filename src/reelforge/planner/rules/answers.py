@@ -235,9 +235,37 @@ def _when_shown(c: _Ctx, what: str) -> str:
          "change it" if len(segs) == 1 else "")
 
 
+# "is the voiceover cut off at the end?", "does the music stop early?": whether it plays whole (a 3 s fade-out was added)
+_RX_CUT_OFF = re.compile(_ASK_LEAD + r"(?:is|does|did)\s+(?:the\s+)?(?P<a>voice-?over|voice|vo|narration|music|song|bgm)\s+(?:get\s+)?"
+                         r"(?:cut\s+off|cut|end\s+(?:too\s+)?early|stop\s+(?:too\s+)?early|end\s+before\s+the\s+video)"
+                         r"(?:\s+(?:at\s+the\s+end|now|still))?\s*\?+\s*$|"
+                         r"^(?P<z>旁白|配音|音乐|背景音乐)(?:是不是|有没有)?(?:被)?(?:截断|切掉|剪掉|没放完)(?:了)?[吗嘛]?\s*[?？]*$", re.I)
+
+
+def _cut_off(c: _Ctx, word: str) -> str:
+    """Whether the voiceover (or the music) plays to its own end, and where it stops."""
+    music = word.lower() in ("music", "song", "bgm", "音乐", "背景音乐")
+    segs = [x for t in c.tl.tracks_by_role(Role.MUSIC if music else Role.VOICE) for x in t.segments]
+    name = ("背景音乐" if music else "旁白") if c.zh else ("the music" if music else "the voiceover")
+    if not segs:
+        return f"没有{name}" if c.zh else f"there is no {name.removeprefix('the ')}"
+    last = max(segs, key=lambda x: x.end)
+    source = next((a for a in c.tl.assets if a.id == last.src), None)
+    full = (source.duration_ms or 0) - last.in_ms if source is not None else 0
+    if getattr(last, "loop", False) or not full or last.duration >= full - 100:
+        return (f"没有：{name}完整播放，到{last.end / 1000:g}秒结束" if c.zh else
+                f"no: {name} plays to its end, at {last.end / 1000:g} s")
+    return (f"是的：{name}在{last.end / 1000:g}秒停下，还剩{(full - last.duration) / 1000:.1f}秒没播；说“按旁白长度”可以完整播放" if c.zh
+            else f"yes: {name} stops at {last.end / 1000:g} s with {(full - last.duration) / 1000:.1f} s of it unplayed; say "
+                 f"'{'fit to the voiceover' if not music else 'make it ' + str(round((last.start + full) / 1000)) + ' seconds'}' "
+                 "to hear all of it")
+
+
 def _h_answers(c: _Ctx) -> list[O.Op] | None:
     t = c.t.strip()
     shots = c.main_segs()
+    if m := _RX_CUT_OFF.match(t):
+        raise _Cannot(_cut_off(c, m.group("a") or m.group("z")))
     if m := (_RX_TEXT_WHEN.match(t) or _RX_TEXT_SAYS.match(t)):
         raise _Cannot(_when_shown(c, m.group("what") or m.groupdict().get("what2") or m.group("zwhat")))
     if m := _RX_HAS_TEXT.match(t):

@@ -321,6 +321,10 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
             found.append(_TRef(O.Target(at_ms=ms), m.start() + offset, end + offset, tuple(more)))
     # names of shots on the timeline
     file_of: dict[int, str] = {}  # where a word of a file's name starts: that file
+    for r in _runs_of_one_name(t, c.main_segs(), offset):
+        if not any(x.start < r.end and r.start < x.end for x in found):
+            found.append(r)
+            file_of[r.start] = r.target.name or ""
     stems = _stems(c.main_segs())
     files_of: dict[str, list[str]] = {}
     for stem, full in stems:
@@ -403,6 +407,31 @@ def _find_targets(c: _Ctx, text: str | None = None, offset: int = 0) -> list[_TR
     if kinds:
         out = [(_TRef(r.target.model_copy(update={"kind": kinds[0]}), r.start, r.end, r.more)
                 if r.target.index is not None and r.target.kind is None and r.start in bare else r) for r in out]
+    return out
+
+
+_RUN_EDGE_STOP = {"a", "an", "at", "the", "and", "of", "in", "on", "to", "for", "with", "my", "our", "me", "by", "from", "is",
+                  "img", "dsc", "vid", "final", "copy", "new", "jpg", "png", "mp4", "mov"}
+
+
+def _runs_of_one_name(t: str, segs: Sequence[VideoSegment], offset: int) -> list[_TRef]:
+    """Words of one file's name said together that no other name holds together ("the blue sneaker shot" for
+    02-blue-sneaker.jpg beside 01-red-sneaker.jpg and 04-sneaker-side.jpg: it asked which "sneaker")."""
+    names = {s.name.lower(): [w for w in re.split(r"[^a-z0-9\u4e00-\u9fff]+", s.name.lower().rsplit(".", 1)[0])
+                              if w and not w.isdigit()] for s in segs if s.name}
+    out: list[_TRef] = []
+    for full, words in names.items():
+        for n in range(len(words), 1, -1):
+            for i in range(len(words) - n + 1):
+                run = words[i:i + n]
+                if run[0] in _RUN_EDGE_STOP or run[-1] in _RUN_EDGE_STOP:
+                    continue  # ("at the" of "live at the lexington.mov" is no name: "add a fade out at the end")
+                if any(o != full and any(ws[k:k + n] == run for k in range(len(ws) - n + 1)) for o, ws in names.items()):
+                    continue
+                rx = r"(?<![a-z0-9_.])" + r"[\s_-]+".join(map(re.escape, run)) + r"(?:e?s)?(?![a-z0-9_])"
+                for m in re.finditer(rx, t):
+                    if not any(r.start < m.end() + offset and m.start() + offset < r.end for r in out):
+                        out.append(_TRef(O.Target(name=full), m.start() + offset, m.end() + offset))
     return out
 
 
