@@ -1,0 +1,51 @@
+"""Chat instructions within the size limit are read in bounded time: each case runs in a process of
+its own with a deadline, so a regression fails on the deadline instead of hanging the suite."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+_FIRST_CUT = ("import json, sys, time\n"
+              "from reelforge.session import Session\n"
+              "from reelforge.timeline.model import Asset, AssetKind\n"
+              "s = Session.new()\n"
+              "s.add_ingested([Asset(id=f'i{k}', path=f'/m/{k}.jpg', name=f'{k}.jpg', kind=AssetKind.IMAGE, width=1920,"
+              " height=1080) for k in range(3)])\n"
+              "said = json.loads(sys.stdin.read())\n"
+              "t = time.process_time()\n"
+              "r = s.handle(said)\n"
+              "print(json.dumps({'status': r.status, 'cpu': time.process_time() - t}))")
+
+
+def _first_cut(said: str, deadline: float = 120) -> dict:
+    done = subprocess.run([sys.executable, "-c", _FIRST_CUT], input=json.dumps(said), capture_output=True, text=True,
+                          timeout=deadline, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_long_word_after_a_chinese_kind_of_video_is_read_in_linear_time():
+    # a business's name after "宠物店视频" was checked by a pattern of nested repeats: a word of 201 letters never
+    # ended (exponential), and as the regex engine holds the GIL the whole server stopped answering, /health too
+    started = time.monotonic()
+    got = _first_cut("宠物店视频 " + "a" * 201 + " 加上文字")
+    assert got["status"] == "ok"
+    assert time.monotonic() - started < 60
+
+
+def test_the_name_piece_reads_as_its_pattern_did():
+    import random
+    import re
+
+    from reelforge.planner.on_screen import _name_piece
+
+    old = re.compile(r"^(?:[A-Za-z][\w&'’.-]{0,19}|[\u4e00-\u9fff]){2,10}$")  # (fast on pieces this short)
+    rnd = random.Random(7)
+    for _ in range(20_000):
+        piece = "".join(rnd.choice("aB1_&'’.-中文x ") for _ in range(rnd.randint(0, 14)))
+        assert _name_piece(piece) is bool(old.match(piece)), piece
+    for piece in ("a" * 20 + "中" * 9, "a" * 20 + "中" * 10, "a" * 200, "Abcdefghijklmnopqrst" * 10, "茶小满", "PowerHouse"):
+        assert _name_piece(piece) is bool(old.match(piece)), piece
+    assert not _name_piece("a" * 201) and not _name_piece("a" * 150 + "!")
