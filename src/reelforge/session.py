@@ -1213,8 +1213,8 @@ _FADE_CLAUSE = re.compile(r"\bfad(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:in|out|to|from|
 
 
 # "…, title at the top", "captions in yellow", "字幕改成黄色": how a text looks, read once the texts exist
-_TEXT_LOOK_CLAUSE = re.compile(
-    r"(?=.*\b(?:title|headline|captions?|subtitles?|cta|call\s+to\s+action|texts?)\b|.*(?:标题|字幕|文字))"
+_TEXT_LOOK_CLAUSE = re.compile(  # (\A: searched unanchored, each start scanned the rest: quadratic)
+    r"\A(?=.*\b(?:title|headline|captions?|subtitles?|cta|call\s+to\s+action|texts?)\b|.*(?:标题|字幕|文字))"
     r"(?=.*\b(?:top|bottom|middle|cent(?:er|re)|left|right|red|yellow|white|black|blue|green|orange|pink|purple|gold|"
     r"bigger|smaller|larger|bold|box(?:ed)?|outline)\b|.*(?:顶部|上面|下面|底部|中间|红色|黄色|白色|黑色|蓝色|绿色|大一点|小一点|加粗))"
     r"(?!.*\b(?:for|from|until|at\s+\d|after|before)\s+\d)", re.I)
@@ -1222,8 +1222,8 @@ _TEXT_LOOK_CLAUSE = re.compile(
 
 # a quoted text and when in the video it shows: a time, a span, halfway ("in the middle" alone may
 # be the middle of the frame: the look's clause reads it so)
-_TEXT_TIME_CLAUSE = re.compile(
-    r"(?=.*['\"‘“「『])(?=.*(?:\b(?:at|after)\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b|\bfrom\s+\d|"
+_TEXT_TIME_CLAUSE = re.compile(  # (\A, as the look's)
+    r"\A(?=.*['\"‘“「『])(?=.*(?:\b(?:at|after)\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\b|\bfrom\s+\d|"
     r"\bhalfway\b|\bmid-?way\b|\bmiddle\s+of\s+the\s+(?:video|clip|ad)\b|第\s*\d+\s*秒|视频中间|一半的时候))", re.I)
 
 
