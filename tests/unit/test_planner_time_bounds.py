@@ -57,3 +57,13 @@ def test_a_long_clause_with_quotes_is_read_in_linear_time():
     got = _first_cut("'a" * 4995)
     assert got["status"] == "ok"
     assert got["cpu"] < 3, got
+
+
+def test_a_long_run_of_digits_is_read_in_linear_time():
+    # "N 小时的视频" was tried from every digit of a run, each scanning the rest of it: 9,990 digits cost 3 s of CPU
+    from reelforge.planner.compose import _hours_ms
+
+    assert _hours_ms("2小时的视频") == 7_200_000 and _hours_ms("a 1.5 hour long video") == 5_400_000
+    started = time.process_time()
+    assert _hours_ms("1" * 9990) is None
+    assert time.process_time() - started < 0.5

@@ -728,7 +728,7 @@ def relative_levels(instruction: str) -> tuple[float, float]:
 # a whole video's length in hours ("a 5 hour video", "2-hour film", "3个小时的视频"): over any cap,
 # taken as asked so the cap below says so (it was not read: "Length: 7 s, no length given")
 _HOURS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*(?:hours?|hrs?)\b(?=[\s-]*(?:long\b|video|clip|film|movie|promo|reel|ad\b))|"
-                    r"(\d+(?:\.\d+)?)\s*个?\s*小时(?=长?的?(?:视频|影片|短片))", re.I)
+                    r"(?<!\d)(\d+(?:\.\d+)?)\s*个?\s*小时(?=长?的?(?:视频|影片|短片))", re.I)  # (from a run's first digit: each was tried)
 _NO_LENGTH = re.compile(r"(?<![\d.])0+(?:\.0+)?\s*-?\s*(?:seconds?|secs?|s|minutes?|mins?)\b"
                         r"(?=[\s-]*(?:long\b|video|clip|film|movie|promo|reel|ad\b))|(?<![\d.])0\s*秒(?=长?的?视频)", re.I)
 
