@@ -89,3 +89,14 @@ def test_cut_points_irregular_and_sparse():
     assert all(b - a >= 800 for a, b in zip(bounds, bounds[1:], strict=False))
     with pytest.raises(ValueError):
         beat_cut_points([], 0, 1000)
+
+
+@pytest.mark.parametrize("seconds", [0.012, 0.05, 0.3])
+def test_a_sound_shorter_than_the_smoothing_window_has_beats_measured(tmp_path, seconds):
+    # a music file under half a second (fewer frames than the window taking out the slow part) broke the envelope
+    # ("operands could not be broadcast together"): a first cut with it answered error 5000 in the chat
+    from reelforge.media.samples import write_test_audio
+
+    path = write_test_audio(tmp_path / "music.wav", seconds=seconds)
+    info = detect_beats(path)
+    assert isinstance(info, BeatInfo) and abs(info.duration_ms - seconds * 1000) <= 30

@@ -76,6 +76,7 @@ def _envelopes(audio: np.ndarray, sr: int, hop: int, n_fft: int) -> tuple[np.nda
         prev_log, prev_low = logmag[-1:], lowmag[-1:]
     # remove the slowly varying part so loud passages do not look like one long onset
     k = max(3, int(round(0.5 * sr / hop)) | 1)
+    k = min(k, n_frames - 1 + n_frames % 2)  # odd, no longer than the sound ("same" answers k values past it)
     out = []
     for e in (env, low):
         local = np.convolve(e, np.ones(k, np.float32) / k, mode="same")
