@@ -143,3 +143,20 @@ def test_a_header_s_impossible_timing_is_refused(tmp_path):
         probe(tmp_path / "one.wav")
     assert probe(tmp_path / "slides.mp4").fps == 0.5
     assert probe(tmp_path / "phone.wav").duration_ms == 250
+
+
+def test_audio_with_more_channels_than_can_be_mixed_is_refused(tmp_path):
+    """A 5 KB WAV whose header says 255 channels (or a real 32-channel one) was taken, and every export of
+    it failed in the worker ("chunk -1 failed: … Failed to set option"): refused, 12 and 16 channels are not."""
+    import wave
+
+    for name, n in (("many.wav", 32), ("odd.wav", 17), ("atmos.wav", 12), ("sixteen.wav", 16)):
+        with wave.open(str(tmp_path / name), "wb") as w:
+            w.setnchannels(n)
+            w.setsampwidth(2)
+            w.setframerate(8000)
+            w.writeframes(b"\x00\x10" * n * 2000)
+    for name in ("many.wav", "odd.wav"):
+        with pytest.raises(UnsupportedMedia, match=rf"{name}: the audio has \d+ channels; at most 16"):
+            probe(tmp_path / name)
+    assert probe(tmp_path / "atmos.wav").channels == 12 and probe(tmp_path / "sixteen.wav").duration_ms == 250

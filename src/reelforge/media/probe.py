@@ -338,6 +338,7 @@ def _is_cover_art(stream) -> bool:
 
 MIN_FPS = 0.1  # a slideshow video of a picture every 10 s is one; a picture an hour is a header's lie
 MIN_SAMPLE_RATE = 4000  # telephone audio is 8 kHz
+MAX_AUDIO_CHANNELS = 16  # 7.1.4 is 12; past 16 FFmpeg's resampler has no layout for some counts (17, 32: the render failed)
 
 
 def _probe_av(p: Path, size: int, container, limits: PixelLimits) -> MediaInfo:
@@ -419,6 +420,9 @@ def _probe_av(p: Path, size: int, container, limits: PixelLimits) -> MediaInfo:
         if 0 < sample_rate < MIN_SAMPLE_RATE:  # (a 4 KB WAV whose header says 1 Hz: 2,000 s of "sound")
             raise UnsupportedMedia(f"{p.name}: the audio's sample rate is {sample_rate} Hz; at least "
                                    f"{MIN_SAMPLE_RATE} Hz is sound (damaged, or not audio)")
+        if channels > MAX_AUDIO_CHANNELS:  # (a 5 KB WAV saying 255 channels was taken, and no export of it rendered)
+            raise UnsupportedMedia(f"{p.name}: the audio has {channels} channels; at most {MAX_AUDIO_CHANNELS} can be "
+                                   "mixed (damaged, or not a sound track)")
     return MediaInfo(
         path=str(p), format=fmt, kind="video" if v is not None else "audio", width=width,
         height=height, duration_ms=duration_ms, fps=fps, has_audio=has_audio,
