@@ -297,3 +297,24 @@ def test_phone_width_and_no_credits_message(browser, start_server, media, out_di
         assert not errors, errors
     finally:
         ctx.close()
+
+
+def test_a_file_over_the_servers_limit_is_refused_with_that_limit(browser, start_server, media, tmp_path):
+    # the page said "larger than 500 MB, the limit for one file" to every 4002/413, whatever the server's limit
+    # (REELFORGE_MAX_UPLOAD_BYTES) or its reason (the account's storage full)
+    server = start_server(max_upload_bytes="1000000")
+    big = tmp_path / "big.jpg"
+    big.write_bytes(os.urandom(1_500_000))
+    ctx, page, errors = open_page(browser, server.url)
+    try:
+        page.set_input_files("#file-input", [str(big), str(media["images"][0])])
+        wait_js(page, "document.querySelectorAll('#uploads .reason').length === 1 && "
+                      "document.querySelectorAll('#uploads .upload.done').length === 1", timeout=60_000)
+        said = page.locator("#uploads .reason").inner_text()
+        from reelforge.media.formats import human_size
+
+        assert f"larger than the {human_size(1_000_000)} limit" in said and "500 MB" not in said, said
+        assert "big.jpg" not in said, said
+        assert not errors, errors
+    finally:
+        ctx.close()

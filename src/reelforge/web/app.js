@@ -402,9 +402,18 @@
    *  decoder's own words ("Invalid data found when processing input") help nobody. */
   function uploadProblem(code, message, status) {
     if (code === 4001 || status === 415) return `This file can't be used: it isn't a picture, video or sound file we can read. Supported: ${SUPPORTED}.`;
-    if (code === 4002 || status === 413) return "This file is larger than 500 MB, the limit for one file.";
+    if (code === 4002 || status === 413) return tooLarge(message);
     if (code === 2001 || code === 402 || code === 429) return explain(new ApiError(code, message, status));
     return message;
+  }
+
+  /** A size refused in the server's own words, less the file name the row shows: the limit is the
+   *  server's setting, and 4002 also says the account's storage is full (it said "larger than
+   *  500 MB" to a 2 MB photo). */
+  function tooLarge(message) {
+    const said = String(message || "").replace(/^[^:]*\.[A-Za-z0-9]{1,5}:\s*/, "").replace(/^file is/, "this file is");
+    if (!said) return "This file is too large.";
+    return said.charAt(0).toUpperCase() + said.slice(1) + (/[.!]$/.test(said) ? "" : ".");
   }
 
   async function uploadFiles(files) {
