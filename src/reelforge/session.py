@@ -1244,8 +1244,9 @@ def _caption_look(text: str, tl: Timeline, library: Sequence[Asset],
 
 # a colour said of the background: "background colour navy", "on a navy background", "background: white",
 # "背景用蓝色" (not "red sneakers on a white background"'s red, nor "no black background")
+# (the words before "background" from a word's start: from each letter of a long word it scanned the rest, quadratic)
 _BACKGROUND_COLOUR = re.compile(r"\bbackground\s*(?:colou?r\s+)?(?:is\s+|to\s+|in\s+|of\s+|should\s+be\s+|=\s*|[:：]\s*)?"
-                                r"(?P<after>[a-z-]+(?:\s+[a-z-]+)?)|(?P<before>[a-z-]+(?:\s+[a-z-]+)?)\s+background\b|"
+                                r"(?P<after>[a-z-]+(?:\s+[a-z-]+)?)|(?<![a-z-])(?P<before>[a-z-]+(?:\s+[a-z-]+)?)\s+background\b|"
                                 r"背景(?:色|颜色)?(?:用|是|改成|换成|为|[:：])?(?P<zh>[\u4e00-\u9fff]{1,3}?)色?(?![\u4e00-\u9fff])", re.I)
 _NO_BACKGROUND = re.compile(r"\b(?:no|not|without|don'?t|never)\b[^,.;]{0,20}\bbackground\b|(?:不要|别用|不用)[^，,。]{0,8}背景", re.I)
 

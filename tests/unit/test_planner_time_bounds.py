@@ -67,3 +67,16 @@ def test_a_long_run_of_digits_is_read_in_linear_time():
     started = time.process_time()
     assert _hours_ms("1" * 9990) is None
     assert time.process_time() - started < 0.5
+
+
+def test_a_long_word_is_read_for_a_background_colour_in_linear_time():
+    # the words before "background" were tried from every letter of a word, each scanning the rest of it: one word of
+    # 9,990 letters cost 3.3 s of CPU in a first instruction ("a-" * 4995: 4.4 s)
+    from reelforge.session import background_colour
+
+    assert background_colour("a promo, navy blue background") == background_colour("on a navy blue background")
+    assert background_colour("red sneakers on a white background") == background_colour("white background")
+    for said in ("a" * 9990, "a-" * 4995, "@" + "a" * 9989):
+        started = time.process_time()
+        assert background_colour(said) is None
+        assert time.process_time() - started < 0.5, said[:4]
