@@ -1,13 +1,15 @@
 """Session 43's instruction pass: messages typed as people type them, found wrong by our own tries and
-the session's phrasing tester. Pure planning on placeholder assets."""
+the session's phrasing tester and marketer. Pure planning on placeholder assets."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from reelforge.timeline.model import Role
 
-from .test_compose import BGM, IMAGES, VO, img, session_after
+from .test_compose import BGM, IMAGES, VO, clip, img, session_after
 
 FIRST = "make a 30 second promo with text overlays"
 
@@ -302,3 +304,55 @@ def test_words_of_one_name_said_together_name_that_file(said, gone):
     s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
     names = [x.name for x in s.timeline.track(Role.MAIN).segments]
     assert gone not in names and len(names) == 4, r.message
+
+
+# -- the session's marketer (real photos, clips and voices, rendered and looked at): what the first cut got wrong --
+
+
+def _first(files, said):
+    from reelforge.planner.compose import plan
+
+    return plan(said, files)
+
+
+def test_a_frame_rate_is_no_text_on_screen():
+    """ "6-second bumper ad for Orbit Coffee, square, 60fps, with text overlays" showed the caption "60fps"."""
+    p = _first([*IMAGES[:3], VO, BGM], "6-second bumper ad for Orbit Coffee, square, 60fps, with text overlays")
+    shown = [x.text for t in p.timeline.tracks for x in t.segments if hasattr(x, "text")]
+    assert not any("fps" in x.lower() for x in shown), shown
+    assert p.timeline.fps == 60
+
+
+def test_a_clips_role_in_its_file_name_is_no_caption():
+    """testimonial_astronaut.mp4 was captioned "Testimonial Astronaut" while she spoke."""
+    files = [img("coffee.png"), clip("testimonial_astronaut.mp4", 6_000), img("rocket.png", 2), BGM]
+    p = _first(files, "promo for Orbit Coffee with text overlays")
+    assert not any("Testimonial" in x.text for x in p.timeline.track(Role.CAPTION).segments)
+
+
+def test_keeping_one_clips_voice_keeps_only_that_one():
+    """ "keep the astronaut's own voice on the testimonial clip" kept coffee_pour.mp4's hiss too, after the hand-over."""
+    files = [img("coffee.png"), clip("coffee_pour.mp4", 5_000), clip("testimonial_astronaut.mp4", 6_000), VO, BGM]
+    p = _first(files, "a 30-second promo for Orbit Coffee, keep the astronaut's own voice on the testimonial clip")
+    heard = {x.name: not x.mute for x in p.timeline.track(Role.MAIN).segments if x.name.endswith(".mp4")}
+    assert heard == {"coffee_pour.mp4": False, "testimonial_astronaut.mp4": True}, heard
+    every = _first(files, "a 30-second promo for Orbit Coffee, keep the clips' sound")
+    assert all(not x.mute for x in every.timeline.track(Role.MAIN).segments if x.name.endswith(".mp4"))
+
+
+@pytest.mark.parametrize("said", ["720p promo for Orbit Coffee, subtitle the voiceover", "做一个竖屏720p的轨道咖啡宣传视频，把旁白做成字幕"])
+def test_subtitling_the_voiceover_asks_for_its_captions(said):
+    """ "subtitle the voiceover" gave three key phrases; "把旁白做成字幕" gave nothing, and no note."""
+    from reelforge.planner import ops as O
+    from reelforge.planner.rules.ai import ai_requests
+
+    tl = _first([*IMAGES, VO, BGM], "promo").timeline
+    assert any(isinstance(o, O.AutoCaptions) for o in ai_requests(said, tl))
+
+
+def test_notes_of_this_session_read_in_chinese():
+    from reelforge.planner.notes_zh import to_zh
+
+    for note in ("temple_walk.mp4: its most active 3.75s (from 0.5s).",
+                 "Length: 7 s — no length given, the time of each picture kept for the 2 used."):
+        assert not re.search(r"[A-Za-z]{4,}", to_zh(note).replace("temple_walk.mp4", "")), to_zh(note)

@@ -196,6 +196,9 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     # "keep the clip's sound", "keep the traveller's own voice on the testimonial clip", "保留原声": a
     # voiceover no longer mutes them (it did, whatever was asked)
     clips_kept = not clips_muted and clips_keep_sound(said)
+    # "keep the astronaut's own voice on the testimonial clip": that clip's, the others muted under the voiceover
+    # (every clip kept its sound: the coffee pour's hiss played on after the hand-over)
+    kept_ids = clips_named_for_sound(said, visuals) if clips_kept else None
     logo = _logo_file(visuals, said)
     if logo is not None:  # a logo given with the pictures is the logo, in a corner (it was a blurry 5x shot)
         visuals = [a for a in visuals if a is not logo]
@@ -246,7 +249,8 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
     voice_ms = sum(a.duration_ms for a in roles.voice)
     # a clip keeping its own speech beside a voiceover comes after it: two voices never talk at once
     # (the testimonial said "the best trip of my life" over "Book before January …")
-    after_voice = [a for a in visuals if a.kind is AssetKind.VIDEO and a.has_audio] if clips_kept and voice_ms else []
+    after_voice = [a for a in visuals if a.kind is AssetKind.VIDEO and a.has_audio and (kept_ids is None or a.id in kept_ids)] \
+        if clips_kept and voice_ms else []
     given_order = visuals
     if after_voice and len(after_voice) < len(visuals):
         visuals = [a for a in visuals if a not in after_voice] + after_voice
@@ -420,7 +424,8 @@ def plan(instruction: str, assets: Sequence[Asset], *, copies: Sequence[Asset] =
             id=f"v{i + 1}", start=start, duration=d, src=a.id, name=a.name, in_ms=0, motion=motion,
             motion_amount=motion_amount,
             transition=tr, transition_ms=t_in[i],
-            mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and (clips_muted or voice_present and not clips_kept)),
+            mute=bool(a.kind is AssetKind.VIDEO and a.has_audio and (clips_muted or voice_present and not (
+                clips_kept and (kept_ids is None or a.id in kept_ids)))),
         ))
         cursor = start + d
     sounding = [s for s in video_segs if not s.mute and s.src in {a.id for a in visuals if a.has_audio}]
@@ -574,6 +579,26 @@ def clips_keep_sound(said: str) -> bool:
                   or re.search(_CLIP_WORD, sentence)):
             return True
     return False
+
+
+_NOT_A_CLIP_WORD = frozenset("clip clips video videos mp4 mov the and own voice sound audio keep img vid final".split())
+
+
+def clips_named_for_sound(said: str, visuals: Sequence[Asset]) -> set[str] | None:
+    """The clips a "keep … sound/voice" sentence names by words of their file names ("keep the astronaut's own
+    voice on the testimonial clip": testimonial_astronaut.mp4), or None when it names none (every clip)."""
+    clips = [a for a in visuals if a.kind is AssetKind.VIDEO and a.has_audio and a.name]
+    t = N.normalize(said).lower()
+    for sentence in re.split(r"[.,;!?。，；！？]", t):  # (the clause that asks: "promo for orbit coffee, keep …")
+        if not _KEEP_CLIPS.search(sentence):
+            continue
+        said_words = {re.sub(r"'s$", "", w) for w in re.findall(r"[a-z][a-z']+|[\u4e00-\u9fff]{2,}", sentence)}
+        named = {a.id for a in clips
+                 if {w for w in re.split(r"[^a-z\u4e00-\u9fff]+", a.name.lower().rsplit(".", 1)[0])
+                     if len(w) >= 3 and w not in _NOT_A_CLIP_WORD} & said_words}
+        if named and len(named) < len(clips):
+            return named
+    return None
 
 
 def _kept_sound_note(sounding: Sequence[VideoSegment], voice_ms: int, moved: bool = False) -> str:

@@ -417,7 +417,8 @@ _OF_THE_VIDEO = re.compile(
     r"(?i)\b(?:videos?|vids?|reels?|tiktoks?|shorts?|clips?|pics?|photos?|pictures?|images?|music|songs?|voice\w*|secs?|"
     r"seconds?|mins?|minutes?|(?<!under\s)(?<!over\s)\d+\s*s|promos?|ads?|adverts?|formats?|vertical|square|landscape|portrait|caption\w*|titles?|texts?|fonts?|logo|order|"
     r"put|make|use|add|(?:start|finish|end)\s+(?:on|with|off|by)|pls|please|can\s+(?:u|you)|stories|story|fb|insta\w*|youtube|"
-    r"9:16|16:9|1:1)\b|视频|抖音|快手|视频号|朋友圈|小红书|秒|分钟|音乐|配乐|字幕|标题|字体|先放|再放|开头|结尾|图片|照片|"
+    # (frame rates and sizes: "square, 60fps" showed "60fps" on the ad)
+    r"9:16|16:9|1:1|4:5|\d+\s*fps|\d+\s*p|[48]k|hd|uhd|frames?\s+per\s+second)\b|帧率|视频|抖音|快手|视频号|朋友圈|小红书|秒|分钟|音乐|配乐|字幕|标题|字体|先放|再放|开头|结尾|图片|照片|"
     r"竖屏|横屏|方形|竖的|横的|要个|做个|弄个|帮我")
 _LINES = re.compile(r"\n|(?<!\d)\.\s+|\.\s+(?=[^\d\s])")  # (the first cut is given its lines joined with ". ")
 _PIECES = re.compile(r"\n|[,，;；。!！?？]\s*|\s+-\s+|\s+(?:or|and)\s+(?=[$€£¥@\d])"

@@ -42,6 +42,8 @@ _TECH_WORDS = {
     "cutout", "nobg", "sdr", "hdr",
     # what a file is for, not what it shows ("guest headshot.png", "podcast cover art.png" were captioned so)
     "headshot", "headshots", "art", "artwork", "mockup", "render", "promo", "asset", "main",
+    # what a clip is in the video ("testimonial_astronaut.mp4" was captioned "Testimonial Astronaut" while she spoke)
+    "testimonial", "testimonials", "interview", "interviews", "broll", "b-roll", "footage", "review", "reviews",
 }
 # Chinese generic nouns for a picture or an asset ("产品图1" says only "product picture 1").
 _ZH_GENERIC_NAME = re.compile(r"^(?:产品|商品|新品|宣传|封面|主|详情|配|示例|样|海报|细节|效果|婚纱)?(?:图|图片|照片|相片|截图|视频|素材|"

@@ -163,7 +163,9 @@ def _h_auto_captions(c: _Ctx) -> list[O.Op] | None:
             and not _has(r"\bfrom\s+the\s+(?:speech|voice\w*|audio|narration)\b|\btranscri\w*|\bauto(?:matic)?", t):
         return None  # "add a caption to every photo": a caption each, from its name (`_h_name_captions`)
     auto = spoken or _has(r"\b(?:auto(?:matic)?(?:ally)?|generate|transcribe|burn(?:ed)?[\s-]?in|from\s+the\s+(?:speech|voice\w*|audio|narration))\b|自动|生成|识别|语音转", t)
-    adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|caption\s+(?:it|the))\b|加上?|添加|加个|配上|打开|开启|显示|要|带", t)
+    # ("subtitle the voiceover", "把旁白做成字幕": captions of it; they were a few key phrases, or none)
+    adding = _has(r"\b(?:add|put|turn\s+on|enable|include|show|want|need|with|give\s+it|(?:caption|subtitle)\s+(?:it|the|my|our))\b|"
+                  r"加上?|添加|加个|配上|打开|开启|显示|要|带|(?:做成|转成|转为|变成|配成)字幕", t)
     bare = re.fullmatch(r"(?:auto(?:matic)?[\s-]?)?(?:captions?|subtitles?|subs|cc)(?:\s+(?:please|pls|plz|too|as\s+well|also))?"
                         r"|(?:also\s+)?(?:captions?|subtitles?|subs)\s+(?:on|yes)|(?:自动)?字幕", t.strip(" .!。！")) is not None
     if not (auto or adding or bare):
