@@ -467,6 +467,7 @@ class Session:
         fresh += _length_change(self.timeline, new, ops, zh)
         paused = self.stage.voice_ends_in_pauses(new, self.timeline)
         fresh += _voice_cut(self.timeline, new, zh) + voice_kept + _stops_at_pause(new, paused, zh)
+        fresh += self._voices_stacked(self.timeline, paused, zh)
         new = paused
         fresh += _size_capped(self.timeline, new, zh)
         self._commit(new)
@@ -716,6 +717,35 @@ class Session:
         if back and len(ops) > done:
             said += "已回到初剪。" if self._zh else " Back to the first cut."
         return self._reply(Intent.UNDO if back else Intent.REDO, "ok", said, changed=True)
+
+    def _voices_stacked(self, old: Timeline | None, new: Timeline, zh: bool) -> list[str]:
+        """A clip that speaks, keeping its sound, moved under the voiceover by this edit ("put the interview first":
+        the two voices talked at once and the reply said nothing): said, with what to say to part them."""
+        voice = [(s.start, s.end) for t in new.tracks_by_role(Role.VOICE) for s in t.segments if s.volume > 0]
+        main = new.track(Role.MAIN)
+        if not voice or main is None:
+            return []
+
+        def under(tl: Timeline | None, seg_id: str) -> int:
+            seg = next((s for s in (tl.track(Role.MAIN).segments if tl and tl.track(Role.MAIN) else ()) if s.id == seg_id), None)
+            if seg is None or seg.mute or seg.volume <= 0:
+                return 0
+            spans = [(s.start, s.end) for t in tl.tracks_by_role(Role.VOICE) for s in t.segments if s.volume > 0]  # type: ignore[union-attr]
+            return sum(max(0, min(seg.end, b) - max(seg.start, a)) for a, b in spans)
+
+        clips = [s for s in main.segments if not s.mute and s.volume > 0 and new.asset(s.src).kind is AssetKind.VIDEO
+                 and new.asset(s.src).has_audio]
+        talking = self.stage.speech_shares([new.asset(s.src) for s in clips])
+        out = []
+        for seg in clips:
+            if under(new, seg.id) >= under(old, seg.id) + 1000 and talking.get(seg.src, 1.0) >= 0.5:
+                a = max(seg.start, min(x for x, y in voice if y > seg.start))
+                b = min(seg.end, max(y for x, y in voice if x < seg.end))
+                out.append(f"「{seg.name}」现在带着原声在旁白下面播放（{a / 1000:g}-{b / 1000:g}秒），两个声音会同时说话："
+                           f"可以说“{seg.name}静音”，或把它放到旁白之后。" if zh else
+                           f"'{seg.name}' now plays its own sound under the voiceover ({a / 1000:g}-{b / 1000:g} s), so two "
+                           f"voices talk at once: say 'mute {seg.name}', or move it after the voiceover.")
+        return out
 
     def _small_talk(self, text: str) -> Reply | None:
         """"perfect, thanks!", "looks good", "好的 谢谢": answered, nothing changed; "what did you change": the

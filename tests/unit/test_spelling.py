@@ -144,3 +144,14 @@ def test_an_address_heard_in_two_is_written_as_shown():
     assert [w.text for w in got] == ["at", "bloomandco.com."]
     kept = as_spelled(words((0, 300, "it's"), (300, 600, "3"), (600, 900, ".5")), ("bloomandco.com",))
     assert [w.text for w in kept] == ["it's", "3", ".5"]  # (no address: the words as heard)
+
+
+def test_a_names_first_word_run_into_the_word_before_is_parted():
+    """Piper's "Meet Orbit Coffee" was heard "Midorbit coffee" and burned in so under the title "Orbit Coffee"
+    (the marketer's session 43); a word that only starts like the name stays ("Orbital coffee")."""
+    heard = words((0, 300, "Midorbit"), (300, 600, "coffee,"), (600, 900, "small"))
+    got = as_spelled(heard, ("Orbit Coffee",))
+    assert [w.text for w in got] == ["Mid", "Orbit", "Coffee,", "small"]
+    assert got[0].end_ms == got[1].start_ms and 0 < got[1].start_ms < 300
+    assert [w.text for w in as_spelled(words((0, 300, "Orbital"), (300, 600, "coffee,")), ("Orbit Coffee",))] == \
+        ["Orbital", "coffee,"]

@@ -356,3 +356,16 @@ def test_notes_of_this_session_read_in_chinese():
     for note in ("temple_walk.mp4: its most active 3.75s (from 0.5s).",
                  "Length: 7 s — no length given, the time of each picture kept for the 2 used."):
         assert not re.search(r"[A-Za-z]{4,}", to_zh(note).replace("temple_walk.mp4", "")), to_zh(note)
+
+
+def test_a_speaking_clip_moved_under_the_voiceover_is_said():
+    """ "put the interview first" put the interview's own voice under the voiceover: two voices at once, and the
+    reply said nothing (the marketer heard both, correlation 0.55 and 0.65)."""
+    files = [*IMAGES[:3], clip("interview_grace.mp4", 6_000), VO, BGM]
+    s, (moved, back, muted) = session_after(files, "30 second promo, keep the interview's own voice",
+                                            "put the interview first", "move the interview to the end", "put the interview first")
+    assert "'interview_grace.mp4' now plays its own sound under the voiceover (0-6 s)" in moved.message, moved.message
+    assert "under the voiceover" not in back.message
+    s, (_, r) = session_after(files, "30 second promo, keep the interview's own voice", "put the interview first",
+                              "mute interview_grace.mp4")
+    assert r.changed and s.timeline.track(Role.MAIN).segments[0].mute, r.message

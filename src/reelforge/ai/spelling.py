@@ -140,6 +140,30 @@ def respelled(plain: Sequence[_Word], prompted: Sequence[_Word], names: Sequence
 DOMAIN_ALIKE = 0.75
 
 
+def _unfused(words: list, parts: Sequence[str]) -> list:
+    """A name's first word heard run together with the word before it, the rest of the name after it
+    ("Midorbit coffee" for "Meet Orbit Coffee" under the title "Orbit Coffee"): the two parted, the time
+    shared by their letters, so the name is written as spelled (it was burned in as "Midorbit")."""
+    first, rest = key(parts[0]), key("".join(parts[1:]))
+    if len(first) < 4 or not rest:
+        return words
+    out = list(words)
+    for k in range(len(out) - 1, -1, -1):
+        w = out[k]
+        heard = key(w.text)
+        if len(heard) < len(first) + 2 or not heard.endswith(first):
+            continue
+        after = "".join(key(x.text) for x in out[k + 1:k + 1 + len(parts)])
+        if not after.startswith(rest):
+            continue
+        letters = re.sub(r"[\W_]+$", "", w.text)
+        cut = len(letters) - len(first)
+        at = w.start_ms + (w.end_ms - w.start_ms) * cut // max(1, len(letters))
+        out[k:k + 1] = [dataclasses.replace(w, text=letters[:cut], end_ms=at),
+                        dataclasses.replace(w, text=w.text[cut:], start_ms=at)]
+    return out
+
+
 def as_spelled(words: list, names: Sequence[str]) -> list:
     """Runs of words that spell a name, letter for letter, written as the name spells them, its
     words as many as the name's ("North Wind Labs" for "Northwind Labs", "urban dreams." for
@@ -166,6 +190,7 @@ def as_spelled(words: list, names: Sequence[str]) -> list:
         want = key(name)
         if not want or len(parts) < 2 and _DOMAIN.fullmatch(name) is None:
             continue  # a one-word name may be a word the voice says for itself
+        words = _unfused(words, parts)
         i = 0
         while i < len(words):
             j, got = i, ""
