@@ -849,6 +849,13 @@ class AIStage:
             a = by_id.get(seg.src)
             if a is None or a.kind.value != "video" or seg.in_ms or a.duration_ms <= seg.duration * seg.speed + 500:
                 continue
+            if not seg.mute and a.has_audio and self.speech_shares([a]).get(a.id, 0.0) >= 0.5:
+                # a clip heard speaking starts where its speech does, and the notes say where it is cut ("its most
+                # active 4.875s (from 0.833s)" dropped the customer's "Hello" and cut her mid-word)
+                notes.append(f"{a.name} plays its first {O.fmt_ms(int(seg.duration * seg.speed))} of "
+                             f"{O.fmt_ms(a.duration_ms)}: its speech may stop mid-sentence; give it more time (e.g. "
+                             f"'make the {_clip_word(a.name)} {round(a.duration_ms / 1000 + 0.4)} seconds') to hear all of it.")
+                continue
             try:
                 part = self._best_part(seg, a, int(seg.duration * seg.speed), set_length=False)
             except Exception:  # noqa: BLE001 - keep the first seconds
@@ -1384,6 +1391,12 @@ def _under_voice(seg: Any, voice: Sequence[Any]) -> bool:
     voice, is not captioned (two captions would talk at once)."""
     over = sum(max(0, min(seg.end, v.end) - max(seg.start, v.start)) for v in voice)
     return over * 2 > seg.duration
+
+
+def _clip_word(name: str) -> str:
+    """How an edit calls a clip by its file name: its first word ("interview" for interview_grace.mp4)."""
+    words = [w for w in re.split(r"[^A-Za-z\u4e00-\u9fff]+", name.rsplit(".", 1)[0]) if len(w) >= 3]
+    return f"{words[0].lower()} clip" if words else "clip"
 
 
 def _shift_cues(lines: Sequence[Any], seg: Any, speed: float, *, clip: bool = False) -> list[O.Cue]:

@@ -767,3 +767,38 @@ def test_a_web_address_in_the_row_under_the_offer_is_captioned_as_shown(tmp_path
                     if c.id.startswith("cap"))
     assert "bloomandco.com" in said and "bloomandcode" not in said and "www" not in said, said
     assert "flowers" in said, said
+
+
+def test_a_speaking_clip_longer_than_its_slot_starts_with_its_speech(tmp_path):
+    """The marketer's session 43: a kept testimonial longer than its slot played its 'most active' part (from
+    0.83 s: the customer's "Hello" dropped, her last word cut) and the notes did not say it was cut. A clip
+    heard speaking starts where it starts, and the notes say how much of it plays."""
+    import wave
+
+    from reelforge.ai.tts import synthesize
+
+    from ._clips import write_av
+
+    said = tmp_path / "said.wav"
+    synthesize("Hello, I am Grace. We roast every bean by hand, every single morning, and we have always done it "
+               "this way, since the day we opened.", said, "en")
+    with wave.open(str(said), "rb") as w:
+        sr, pcm = w.getframerate(), np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float32) / 32768
+    fps, size = 10, (160, 96)
+    n = int(pcm.size / sr * fps) + 1
+
+    def frames():  # still while she starts, busy at the end: what "most active" picks
+        for i in range(n):
+            img = np.full((size[1], size[0], 3), 90, np.uint8)
+            if i > n * 0.6:
+                x = (i * 13) % (size[0] - 24)
+                img[30:54, x:x + 24] = (250, 30, 30)
+            yield img
+
+    clip = write_av(tmp_path / "interview.mp4", frames(), fps=fps, size=size, audio=pcm, sr=sr)
+    s = Session.new()
+    s.add_assets([*_images(tmp_path, 3), clip], workdir=tmp_path / "media")
+    r = s.handle("a 10 second reel, keep the interview's own voice")
+    seg = next(x for x in s.timeline.track(Role.MAIN).segments if x.name == "interview.mp4")
+    assert seg.in_ms == 0, (seg, r.notes)
+    assert any(n.startswith("interview.mp4 plays its first ") for n in r.notes), r.notes

@@ -283,6 +283,9 @@ _TABLE: list[Rule] = [
     _r(r"Length: ([\d.]+) s — no length given, the time of each picture kept for the (\d+) used\.",
        lambda m: f"时长：{m[1]}秒（没有指定时长，用到的{m[2]}张图片各自的时间不变）。"),
     _r(r"(.+): its most active ([\d.]+)s \(from ([\d.]+)s\)\.", lambda m: f"{m[1]}：用了动作最多的{m[2]}秒（从第{m[3]}秒起）。"),
+    _r(r"(.+) plays its first ([\d.]+)s of ([\d.]+)s: its speech may stop mid-sentence; give it more time \(e\.g\. "
+       r"'make the (.+) (\d+) seconds'\) to hear all of it\.",
+       lambda m: f"{m[1]}只播放了前{m[2]}秒（共{m[3]}秒）：里面的话可能说到一半被截断；给它更多时间（例如“{m[1]}改成{m[5]}秒”）就能听完整。"),
     _r(r"Length: ([\d.]+) s, within the ([\d.]+)-([\d.]+) s asked\.", lambda m: f"时长：{m[1]}秒（在要求的{m[2]}-{m[3]}秒之内）。"),
     _r(r"Length: ([\d.]+) s, the voiceover and then (.+) with (?:its|their) own sound; .*",
        lambda m: f"时长：{m[1]}秒，先是旁白，然后是保留原声的{_list(m[2])}；说出时长（如「30秒」）可更改。"),
