@@ -101,8 +101,10 @@ def _load(image: str | Path | np.ndarray, max_side: int | None = None) -> tuple[
 
 
 def frame_at(video_path: str | Path, at_ms: int | None = None) -> np.ndarray:
-    """One decoded RGB frame of a video (the middle one by default), via PyAV."""
+    """One decoded RGB frame of a video (the middle one by default), via PyAV, as displayed."""
     import av
+
+    from reelforge.media.probe import upright_rgb
 
     path = Path(video_path)
     try:
@@ -119,7 +121,7 @@ def frame_at(video_path: str | Path, at_ms: int | None = None) -> np.ndarray:
                     break
             if last is None:
                 raise UnsupportedMedia(f"{path.name}: no video frame")
-            return last.to_ndarray(format="rgb24")
+            return upright_rgb(last)  # as displayed (a phone clip's display matrix applied)
     except (av.error.FFmpegError, IndexError) as exc:  # type: ignore[attr-defined]
         raise UnsupportedMedia(f"{path.name}: cannot decode a frame ({reason(exc)})") from exc
 

@@ -586,6 +586,17 @@ def _apply_sar(width: int, frame, stream) -> int:
     return shown + (shown % 2) if shown > 1 else width
 
 
+def upright_rgb(frame):
+    """A decoded video frame as an RGB array turned the way it is displayed (its display matrix
+    applied, as ffmpeg's autorotate does when rendering): a phone clip stored landscape with a
+    90-degree matrix comes out portrait, so what is found on it is in the clip's shown coordinates."""
+    import numpy as np
+
+    rgb = frame.to_ndarray(format="rgb24")
+    turns = _rotation(frame) // 90
+    return np.ascontiguousarray(np.rot90(rgb, -turns)) if turns else rgb
+
+
 def _rotation(frame) -> int:
     """Clockwise degrees from the frame's display matrix (FFmpeg reports counter-clockwise)."""
     try:

@@ -485,6 +485,8 @@ def video_subject(path: str | Path, samples: int = 3) -> Subject | None:
     (faces on any frame win over saliency)."""
     import av
 
+    from reelforge.media.probe import upright_rgb
+
     found: list[Subject] = []
     with av.open(str(path)) as c:
         stream = c.streams.video[0]
@@ -496,7 +498,7 @@ def video_subject(path: str | Path, samples: int = 3) -> Subject | None:
             frame = next(iter(c.decode(stream)), None)
             if frame is None:
                 continue
-            s = find_subject(frame.to_ndarray(format="rgb24"))
+            s = find_subject(upright_rgb(frame))  # (a phone clip's display matrix applied)
             if s is not None:
                 found.append(s)
     best = [s for s in found if s.source != "saliency"] or found
