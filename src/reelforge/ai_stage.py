@@ -37,7 +37,7 @@ from reelforge.planner.bed import (
     looped_beats,
     voice_end_in_pause,
 )
-from reelforge.timeline.model import Asset, AssetKind, Fit, Role, Timeline, TrackKind
+from reelforge.timeline.model import Asset, AssetKind, Fit, Motion, Role, Timeline, TrackKind
 
 if TYPE_CHECKING:
     from reelforge.session import Session
@@ -556,6 +556,39 @@ class AIStage:
                 ops.append(O.SetFocus(target=O.Target(id=seg.id), fx=seg.focus[0], fy=seg.focus[1],
                                       box=seg.subject, core=seg.core, fit=to))
         return ops
+
+    def motion_room_ops(self, tl: Timeline) -> tuple[list[O.Op], list[str]]:
+        """Cropped stills whose move has no room in the frame (`framing.moving_motion`: a pan across
+        a portrait picture that a landscape crop already fills, a subject as large as the crop) get a
+        move that has, or are held still, and the notes say so: the plan and the draft never claim a
+        move the render does not make (user test r9: Grace Hopper's 512x600 photo in 16:9 was
+        "pan-right" and its frames 2.8 s apart differed by 0.007 grey levels)."""
+        from reelforge.render import framing
+        from reelforge.timeline.model import VideoSegment
+
+        main = tl.track(Role.MAIN)
+        if main is None:
+            return [], []
+        ops: list[O.Op] = []
+        notes: list[str] = []
+        for seg in main.segments:
+            if not isinstance(seg, VideoSegment) or seg.fit is not Fit.COVER or seg.motion is Motion.NONE:
+                continue
+            a = next((x for x in tl.assets if x.id == seg.src), None)
+            if a is None or a.kind is not AssetKind.IMAGE or not a.width or not a.height:
+                continue
+            m = framing.moving_motion(seg, a.width, a.height, tl.width, tl.height)
+            if m is seg.motion:
+                continue
+            ops.append(O.SetMotion(target=O.Target(id=seg.id), motion=m))
+            name, frame = seg.name or a.name, f"{tl.width}x{tl.height}"
+            if m is Motion.NONE:
+                notes.append(f"'{name}' is held still: its subject fills the {frame} frame's crop, so a pan or "
+                             "zoom would cut it.")
+            else:
+                notes.append(f"'{name}' {_MOVES[m]} instead of {_MOVING[seg.motion]}: its crop of the {frame} "
+                             "frame has no room for that without cutting its subject.")
+        return ops, notes
 
     def framing_note(self, tl: Timeline) -> str:
         """What subject detection found for the main track's pictures, shot by shot (measured)."""
@@ -1431,6 +1464,11 @@ def compact_ops(ops: Sequence[O.Op], tl: Timeline | None = None) -> list[O.Op]:
         if target is not None and target.id is not None and names.get(target.id):
             out[-1] = out[-1].model_copy(update={"target": O.Target(role=target.role, name=names[target.id])})
     return out
+
+
+_MOVES = {Motion.ZOOM_IN: "zooms in", Motion.ZOOM_OUT: "zooms out", Motion.PAN_LEFT: "pans left",
+          Motion.PAN_RIGHT: "pans right", Motion.PAN_UP: "pans up", Motion.PAN_DOWN: "pans down"}
+_MOVING = {m: "panning " + w[5:] if w.startswith("pans") else "zooming " + w[6:] for m, w in _MOVES.items()}
 
 
 def _find_subject(asset: Asset):

@@ -446,7 +446,7 @@ class Session:
             new = apply(self.timeline, ops, library=self.library)
             new, voice_kept = _voice_kept_whole(self.timeline, new, ops, self.library, zh)
             new, look_ops, looks = _caption_look(text, new, self.library, plan.ops)
-            new, room = self._make_room(new)
+            new, room, moved = self._make_room(new)
             _within_limits(new)
         except (ApplyError, AIFailed) as exc:
             status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
@@ -459,11 +459,14 @@ class Session:
         if new == self.timeline:
             if plan.memory is not None:  # "title bigger" (already largest) … "no, smaller": still the title
                 self.memory = dict(plan.memory)
+            if moved:  # a move asked for has no room in the frame: why the shot stays as it was
+                return self._reply(Intent.EDIT, "ok", " ".join(to_zh(w) if zh else w for w in moved),
+                                   ops=tuple(ops))
             aside = _centred_aside(new, ops)
             said = _nothing_msg(plan.reply, zh) + (f"{'' if zh else ' '}{to_zh(aside) if zh else aside}" if aside else "")
             return self._reply(Intent.EDIT, "ok", said, ops=tuple(ops))
         before = set(_warnings(self.timeline))
-        fresh = [w for w in _warnings(new) if w not in before]
+        fresh = [w for w in _warnings(new) if w not in before] + moved
         fresh += _length_change(self.timeline, new, ops, zh)
         paused = self.stage.voice_ends_in_pauses(new, self.timeline)
         fresh += _voice_cut(self.timeline, new, zh) + voice_kept + _stops_at_pause(new, paused, zh)
@@ -500,7 +503,7 @@ class Session:
         try:
             ops = self.stage.resolve(self.timeline, list(ops))
             new = apply(self.timeline, list(ops), library=self.library)
-            new, room = self._make_room(new)
+            new, room, moved = self._make_room(new)
             _within_limits(new)
             ops = [*ops, *room]
         except (ApplyError, AIFailed) as exc:
@@ -508,7 +511,7 @@ class Session:
         if new == self.timeline:
             return self._record(text, self._reply(Intent.EDIT, "ok", "Nothing to change.", ops=tuple(ops)))
         before = set(_warnings(self.timeline))
-        fresh = [w for w in _warnings(new) if w not in before]  # e.g. a caption too short to read
+        fresh = [w for w in _warnings(new) if w not in before] + moved  # e.g. a caption too short to read
         self._commit(new)
         names = {a.id: a.name for a in (*self.library, *self.timeline.assets)}
         msg = "; ".join(W.describe(o, names) for o in ops)
@@ -638,7 +641,8 @@ class Session:
         look_ops, looks = [*look_ops, *timed_ops], [*looks, *timed]
         if looks:
             notes.append(_as_asked(looks, self._zh))
-        tl, room = self._make_room(tl)
+        tl, room, moved = self._make_room(tl)
+        notes += moved
         try:
             _within_limits(tl)
         except ApplyError as exc:
@@ -658,16 +662,23 @@ class Session:
         reply = self._reply(Intent.EDIT, "ok", message.strip(), changed=True, ops=tuple(extra))
         return replace(reply, notes=tuple(notes))
 
-    def _make_room(self, tl: Timeline) -> tuple[Timeline, list[O.Op]]:
-        """``tl`` with its pictures framed to leave room for their text (`AIStage.text_room_ops`),
-        and the ops that did it; as it is with smart crop off, or when that cannot be worked out."""
+    def _make_room(self, tl: Timeline) -> tuple[Timeline, list[O.Op], list[str]]:
+        """``tl`` with its pictures framed to leave room for their text (`AIStage.text_room_ops`)
+        and its cropped stills given a move that has room in the frame, or held still
+        (`AIStage.motion_room_ops`), the ops that did it and the notes saying so; as it is with
+        smart crop off, or when that cannot be worked out."""
         if not self.smart_crop:
-            return tl, []
+            return tl, [], []
         try:
             room = self.stage.text_room_ops(tl)
-            return (apply(tl, room, library=self.library), room) if room else (tl, [])
+            tl = apply(tl, room, library=self.library) if room else tl
         except ReelforgeError:  # a timeline the layout cannot read is the render's to report (as `_warnings`)
-            return tl, []
+            return tl, [], []
+        try:
+            moves, notes = self.stage.motion_room_ops(tl)
+            return (apply(tl, moves, library=self.library) if moves else tl), [*room, *moves], notes
+        except ReelforgeError:
+            return tl, room, []
 
     def _export_reply(self, zh: bool = False, quality: str | None = None) -> Reply:
         if self.timeline is None:

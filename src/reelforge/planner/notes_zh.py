@@ -23,6 +23,9 @@ _SUBJECT_ZH = {"a face": "人脸", "a face in profile": "侧脸", "a cat's face"
                "a cut-out (its opaque pixels)": "抠图主体（不透明部分）", "a salient region": "显著主体",
                "no single subject (centre)": "没有单一主体（取中心）"}
 _SOUND_ZH = {"voiceover": "旁白", "music": "背景音乐", "clips' sound": "视频片段的声音"}
+_MOVE_ZH = {"zooms in": "推近", "zooms out": "拉远", "pans left": "向左平移", "pans right": "向右平移",
+            "pans up": "向上平移", "pans down": "向下平移", "zooming in": "推近", "zooming out": "拉远",
+            "panning left": "向左平移", "panning right": "向右平移", "panning up": "向上平移", "panning down": "向下平移"}
 _ASPECT_ZH = {"16:9": "横屏 16:9", "9:16": "竖屏 9:16", "1:1": "方形 1:1", "4:5": "竖版 4:5"}
 
 
@@ -408,6 +411,13 @@ _TABLE: list[Rule] = [
        r"of it, enlarged ([\d.]+)x\.",
        lambda m: f"「{m[1]}」（{m[2]}x{m[3]}）完整显示在模糊背景上：要填满{m[4]}x{m[5]}的画面只能保留{m[6]}%，"
                  f"还要放大{m[7]}倍。"),
+    _r(r"'(.+)' is held still: its subject fills the (\d+)x(\d+) frame's crop, so a pan or zoom would cut it\.",
+       lambda m: f"「{m[1]}」保持静止：主体占满了{m[2]}x{m[3]}画面的裁剪范围，平移或缩放都会切掉它。"),
+    _r(r"'(.+)' (zooms in|zooms out|pans left|pans right|pans up|pans down) instead of (zooming in|zooming out|"
+       r"panning left|panning right|panning up|panning down): its crop of the (\d+)x(\d+) frame has no room for "
+       r"that without cutting its subject\.",
+       lambda m: f"「{m[1]}」改为{_MOVE_ZH[m[2]]}（不再{_MOVE_ZH[m[3]]}）：在{m[4]}x{m[5]}的画面里，裁剪后没有空间"
+                 "这样移动而不切掉主体。"),
     _r(r"'(.+)' is shown whole over a blurred fill: cropped, its subject would fill the frame under the text on it\.",
        lambda m: f"「{m[1]}」完整显示在模糊背景上：裁剪后主体会占满画面，被上面的文字挡住。"),
     _r(r"(\d+) pictures are enlarged ([\d.]+)-([\d.]+)x to fill the (\d+)x(\d+) frame, so they will look soft: (.+); "

@@ -252,3 +252,44 @@ def shot_plan(seg: VideoSegment, src_w: float, src_h: float, out_w: int, out_h: 
     box = subject_rect(src_w, src_h, seg.subject, seg.focus)
     core = subject_rect(src_w, src_h, seg.core) if seg.subject and seg.core else None
     return plan(src_w, src_h, out_w, out_h, seg.motion if motion is None else motion, box, core, seg.motion_amount)
+
+
+MIN_TRAVEL = 0.25  # the least share of its amount a still's move must travel to count as a move
+# what a move with no room tries instead, in turn: the other axis first (a portrait picture in a
+# landscape crop has no room across but may have some up and down), then the zooms, then the pans
+_INSTEAD = {
+    Motion.PAN_RIGHT: (Motion.PAN_DOWN, Motion.PAN_UP, Motion.ZOOM_IN, Motion.ZOOM_OUT),
+    Motion.PAN_LEFT: (Motion.PAN_UP, Motion.PAN_DOWN, Motion.ZOOM_OUT, Motion.ZOOM_IN),
+    Motion.PAN_DOWN: (Motion.PAN_RIGHT, Motion.PAN_LEFT, Motion.ZOOM_IN, Motion.ZOOM_OUT),
+    Motion.PAN_UP: (Motion.PAN_LEFT, Motion.PAN_RIGHT, Motion.ZOOM_OUT, Motion.ZOOM_IN),
+    Motion.ZOOM_IN: (Motion.ZOOM_OUT, Motion.PAN_RIGHT, Motion.PAN_DOWN, Motion.PAN_LEFT, Motion.PAN_UP),
+    Motion.ZOOM_OUT: (Motion.ZOOM_IN, Motion.PAN_LEFT, Motion.PAN_UP, Motion.PAN_RIGHT, Motion.PAN_DOWN),
+}
+
+
+def travel(path: Path) -> float:
+    """How far a view path moves: the most its centre travels or its size changes, as a share of
+    the wider view (a 12 % pan: 0.12; a zoom closing 12 %: 0.107; a still: 0)."""
+    a, b = path.start, path.end
+    w, h = max(a.w, b.w, 1e-9), max(a.h, b.h, 1e-9)
+    return max(abs(a.cx - b.cx) / w, abs(a.cy - b.cy) / h, abs(a.w - b.w) / w, abs(a.h - b.h) / h)
+
+
+def moving_motion(seg: VideoSegment, src_w: float, src_h: float, out_w: int, out_h: int) -> Motion:
+    """The move a cropped still (cover) can make in a ``out_w`` x ``out_h`` frame: its own when its
+    view travels at least `MIN_TRAVEL` of its amount, else the first move that does (`_INSTEAD`),
+    else its own if it moves at all, else none. A pan has no room along an axis the crop already
+    fills, and a subject as large as the crop holds every move still (`plan`): Grace Hopper's
+    512x600 portrait in 16:9 (her head box taller than the crop) was labelled "pan-right" and
+    held still."""
+    own = seg.motion
+    if own is Motion.NONE:
+        return own
+    need = seg.motion_amount * MIN_TRAVEL
+    moved = travel(shot_plan(seg, src_w, src_h, out_w, out_h))
+    if moved >= need - 1e-9:
+        return own
+    for m in _INSTEAD.get(own, ()):
+        if travel(shot_plan(seg, src_w, src_h, out_w, out_h, m)) >= need - 1e-9:
+            return m
+    return own if moved > 1e-6 else Motion.NONE
