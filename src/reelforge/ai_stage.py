@@ -65,6 +65,7 @@ class AIStage:
         self.cache: dict[Any, Any] = {}
         self.names: tuple[str, ...] | None = None  # spelled as on screen (`spell_as`)
         self.order_asked = False  # the first instruction placed pictures ("start with the cat photo")
+        self.held: dict[str, Motion] = {}  # shot id -> the move it was given, held still for want of room
 
     def resolve(self, tl: Timeline, ops: Sequence[O.Op]) -> list[O.Op]:
         """Turn request ops into data ops by running the models, in order, against the timeline
@@ -557,32 +558,50 @@ class AIStage:
                                       box=seg.subject, core=seg.core, fit=to))
         return ops
 
-    def motion_room_ops(self, tl: Timeline) -> tuple[list[O.Op], list[str]]:
+    def motion_room_ops(self, tl: Timeline, *, forget: bool = False) -> tuple[list[O.Op], list[str]]:
         """Cropped stills whose move has no room in the frame (`framing.moving_motion`: a pan across
         a portrait picture that a landscape crop already fills, a subject as large as the crop) get a
         move that has, or are held still, and the notes say so: the plan and the draft never claim a
         move the render does not make (user test r9: Grace Hopper's 512x600 photo in 16:9 was
-        "pan-right" and its frames 2.8 s apart differed by 0.007 grey levels)."""
+        "pan-right" and its frames 2.8 s apart differed by 0.007 grey levels). A shot held still
+        gets its move back once the frame leaves it room ("make it vertical"), unless ``forget``
+        (a first cut, or an edit that set a motion: the user's from then on)."""
         from reelforge.render import framing
         from reelforge.timeline.model import VideoSegment
 
         main = tl.track(Role.MAIN)
         if main is None:
             return [], []
+        if forget:
+            self.held.clear()
         ops: list[O.Op] = []
         notes: list[str] = []
         for seg in main.segments:
-            if not isinstance(seg, VideoSegment) or seg.fit is not Fit.COVER or seg.motion is Motion.NONE:
+            if not isinstance(seg, VideoSegment):
                 continue
+            was = self.held.get(seg.id) if seg.motion is Motion.NONE else None
+            if seg.motion is not Motion.NONE:
+                self.held.pop(seg.id, None)
             a = next((x for x in tl.assets if x.id == seg.src), None)
             if a is None or a.kind is not AssetKind.IMAGE or not a.width or not a.height:
+                continue
+            name, frame = seg.name or a.name, f"{tl.width}x{tl.height}"
+            if was is not None:  # held still for want of room: its move again when the frame has room
+                back = was if seg.fit is not Fit.COVER else framing.moving_motion(
+                    seg.model_copy(update={"motion": was}), a.width, a.height, tl.width, tl.height)
+                if back is not Motion.NONE:
+                    del self.held[seg.id]
+                    ops.append(O.SetMotion(target=O.Target(id=seg.id), motion=back))
+                    notes.append(f"'{name}' {_MOVES[back]} again: the {frame} frame leaves it room.")
+                continue
+            if seg.fit is not Fit.COVER or seg.motion is Motion.NONE:
                 continue
             m = framing.moving_motion(seg, a.width, a.height, tl.width, tl.height)
             if m is seg.motion:
                 continue
             ops.append(O.SetMotion(target=O.Target(id=seg.id), motion=m))
-            name, frame = seg.name or a.name, f"{tl.width}x{tl.height}"
             if m is Motion.NONE:
+                self.held[seg.id] = seg.motion
                 notes.append(f"'{name}' is held still: its subject fills the {frame} frame's crop, so a pan or "
                              "zoom would cut it.")
             else:

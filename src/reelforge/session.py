@@ -446,7 +446,7 @@ class Session:
             new = apply(self.timeline, ops, library=self.library)
             new, voice_kept = _voice_kept_whole(self.timeline, new, ops, self.library, zh)
             new, look_ops, looks = _caption_look(text, new, self.library, plan.ops)
-            new, room, moved = self._make_room(new)
+            new, room, moved = self._make_room(new, ops)
             _within_limits(new)
         except (ApplyError, AIFailed) as exc:
             status = "ambiguous" if exc.message.rstrip().endswith("?") else "error"
@@ -503,7 +503,7 @@ class Session:
         try:
             ops = self.stage.resolve(self.timeline, list(ops))
             new = apply(self.timeline, list(ops), library=self.library)
-            new, room, moved = self._make_room(new)
+            new, room, moved = self._make_room(new, ops)
             _within_limits(new)
             ops = [*ops, *room]
         except (ApplyError, AIFailed) as exc:
@@ -641,7 +641,7 @@ class Session:
         look_ops, looks = [*look_ops, *timed_ops], [*looks, *timed]
         if looks:
             notes.append(_as_asked(looks, self._zh))
-        tl, room, moved = self._make_room(tl)
+        tl, room, moved = self._make_room(tl, first_cut=True)
         notes += moved
         try:
             _within_limits(tl)
@@ -662,11 +662,13 @@ class Session:
         reply = self._reply(Intent.EDIT, "ok", message.strip(), changed=True, ops=tuple(extra))
         return replace(reply, notes=tuple(notes))
 
-    def _make_room(self, tl: Timeline) -> tuple[Timeline, list[O.Op], list[str]]:
+    def _make_room(self, tl: Timeline, ops: Sequence[O.Op] = (), *, first_cut: bool = False,
+                   ) -> tuple[Timeline, list[O.Op], list[str]]:
         """``tl`` with its pictures framed to leave room for their text (`AIStage.text_room_ops`)
         and its cropped stills given a move that has room in the frame, or held still
-        (`AIStage.motion_room_ops`), the ops that did it and the notes saying so; as it is with
-        smart crop off, or when that cannot be worked out."""
+        (`AIStage.motion_room_ops`; ``ops``: the edit's, a motion asked for there is the user's from
+        now on), the ops that did it and the notes saying so; as it is with smart crop off, or when
+        that cannot be worked out."""
         if not self.smart_crop:
             return tl, [], []
         try:
@@ -675,7 +677,8 @@ class Session:
         except ReelforgeError:  # a timeline the layout cannot read is the render's to report (as `_warnings`)
             return tl, [], []
         try:
-            moves, notes = self.stage.motion_room_ops(tl)
+            moves, notes = self.stage.motion_room_ops(
+                tl, forget=first_cut or any(isinstance(o, O.SetMotion) for o in ops))
             return (apply(tl, moves, library=self.library) if moves else tl), [*room, *moves], notes
         except ReelforgeError:
             return tl, room, []

@@ -51,3 +51,35 @@ def test_travel():
     assert framing.travel(framing.Path(r(0, 0, 100, 50), r(12, 0, 100, 50))) == pytest.approx(0.12)
     assert framing.travel(framing.Path(r(0, 0, 112, 56), r(6, 3, 100, 50))) == pytest.approx(12 / 112)
     assert framing.travel(framing.Path(r(0, 0, 100, 50), r(0, 0, 100, 50))) == 0.0
+
+
+def test_the_plan_holds_grace_hopper_still_in_16_9_and_gives_her_move_back_in_9_16(tmp_path):
+    """The session: the draft says "none" and the reply says why; a frame with room gives the move
+    back; a motion the user set afterwards is theirs ("no motion" stays after a frame change)."""
+    from reelforge.session import Session
+
+    from ..render._photos import write_photos
+
+    (photo,) = write_photos(tmp_path / "photos", ["grace_hopper"])
+    s = Session.new()
+    s.add_assets([photo.path], workdir=tmp_path / "media")
+
+    def motion() -> Motion:
+        (shot,) = s.timeline.tracks[0].segments
+        return shot.motion
+
+    reply = s.handle("a 4-second 16:9 video of this photo, no text")
+    assert motion() is Motion.NONE
+    assert "'grace_hopper.jpg' is held still: its subject fills the 1920x1080 frame's crop" in reply.message
+    reply = s.handle("make it vertical")
+    assert motion() is Motion.ZOOM_IN and "'grace_hopper.jpg' zooms in again" in reply.message, reply.message
+    reply = s.handle("make it 16:9")
+    assert motion() is Motion.NONE and "is held still" in reply.message
+    reply = s.handle("pan right")  # asked for: still no room, and the reply says so instead of "already was"
+    assert motion() is Motion.NONE and "is held still" in reply.message, reply.message
+    s.handle("make it vertical")
+    assert motion() is Motion.PAN_RIGHT  # the move last asked for
+    s.handle("no motion")
+    s.handle("make it 16:9")
+    s.handle("make it vertical")
+    assert motion() is Motion.NONE

@@ -411,6 +411,9 @@ _TABLE: list[Rule] = [
        r"of it, enlarged ([\d.]+)x\.",
        lambda m: f"「{m[1]}」（{m[2]}x{m[3]}）完整显示在模糊背景上：要填满{m[4]}x{m[5]}的画面只能保留{m[6]}%，"
                  f"还要放大{m[7]}倍。"),
+    _r(r"'(.+)' (zooms in|zooms out|pans left|pans right|pans up|pans down) again: the (\d+)x(\d+) frame leaves it "
+       r"room\.",
+       lambda m: f"「{m[1]}」重新{_MOVE_ZH[m[2]]}：{m[3]}x{m[4]}的画面有空间移动了。"),
     _r(r"'(.+)' is held still: its subject fills the (\d+)x(\d+) frame's crop, so a pan or zoom would cut it\.",
        lambda m: f"「{m[1]}」保持静止：主体占满了{m[2]}x{m[3]}画面的裁剪范围，平移或缩放都会切掉它。"),
     _r(r"'(.+)' (zooms in|zooms out|pans left|pans right|pans up|pans down) instead of (zooming in|zooming out|"
