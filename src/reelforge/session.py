@@ -747,12 +747,12 @@ class Session:
             spans = [(s.start, s.end) for t in tl.tracks_by_role(Role.VOICE) for s in t.segments if s.volume > 0]  # type: ignore[union-attr]
             return sum(max(0, min(seg.end, b) - max(seg.start, a)) for a, b in spans)
 
-        clips = [s for s in main.segments if not s.mute and s.volume > 0 and new.asset(s.src).kind is AssetKind.VIDEO
-                 and new.asset(s.src).has_audio]
-        talking = self.stage.speech_shares([new.asset(s.src) for s in clips])
+        moved = [s for s in main.segments if not s.mute and s.volume > 0 and new.asset(s.src).kind is AssetKind.VIDEO
+                 and new.asset(s.src).has_audio and under(new, s.id) >= under(old, s.id) + 1000]
+        talking = self.stage.speech_shares([new.asset(s.src) for s in moved]) if moved else {}  # (measured once a file)
         out = []
-        for seg in clips:
-            if under(new, seg.id) >= under(old, seg.id) + 1000 and talking.get(seg.src, 1.0) >= 0.5:
+        for seg in moved:
+            if talking.get(seg.src, 1.0) >= 0.5:
                 a = max(seg.start, min(x for x, y in voice if y > seg.start))
                 b = min(seg.end, max(y for x, y in voice if x < seg.end))
                 out.append(f"「{seg.name}」现在带着原声在旁白下面播放（{a / 1000:g}-{b / 1000:g}秒），两个声音会同时说话："
