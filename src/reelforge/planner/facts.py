@@ -462,9 +462,11 @@ def lost_facts(text: str, shown: Sequence[str], limit: int = 3) -> list[str]:
                 place, piece = [], labelled.group("v")
             if place is not None and len(place) < 3:
                 place.append(piece)
+            if len(piece) > 60:  # (no fact: and _KEY's address reads a long run of "a.a.a…" in quadratic time)
+                continue
             keys = [k for k in _KEY.findall(piece) if (len(re.sub(r"\D", "", k)) >= 2 or not k.isdigit())
                     and not re.fullmatch(r"(?:19|20)\d\d", k)]  # (a year beside its date shown says nothing new)
-            if not keys or len(piece) > 60 or _OF_THE_VIDEO.search(piece) or all(shown_already(k) for k in keys):
+            if not keys or _OF_THE_VIDEO.search(piece) or all(shown_already(k) for k in keys):
                 continue
             if (inner := re.search(r"\(([^()]{3,})\)", piece)) and all(
                     shown_already(k) for k in _KEY.findall(piece.replace(inner.group(0), ""))):
