@@ -113,3 +113,16 @@ def test_a_long_run_of_dotted_letters_is_read_for_addresses_in_linear_time():
         started = time.process_time()
         assert names_in(None, [said]) == ()
         assert time.process_time() - started < 0.5, said[:8]
+
+
+def test_many_lengths_in_seconds_are_read_in_linear_time():
+    # each "30s" found was checked for an exponent before it ("1e308 seconds") by searching the whole text before it
+    # from every position: "30s" * 3330 cost 0.6 s of CPU each time the lengths were read (1.5 s a first cut)
+    from reelforge.planner.time_words import find_durations, parse_duration_ms
+
+    assert [d.ms for d in find_durations("a 30 second promo, not 1e308 seconds or 2E-3s, 3e\n5 s")] == [30000]
+    for said in ("30s" * 3330, "1s" * 4995):
+        started = time.process_time()
+        assert len(find_durations(said)) == len(said) // len(said[:said.index("s") + 1])
+        assert parse_duration_ms(said) in (30000, 1000)
+        assert time.process_time() - started < 0.3, said[:4]
