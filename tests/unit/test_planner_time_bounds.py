@@ -151,3 +151,30 @@ def test_a_long_chinese_text_is_read_for_file_names_in_linear_time():
         started = time.process_time()
         assert is_chinese(said) is (said[1] == "中")
         assert time.process_time() - started < 0.1, said[:4]
+
+
+def test_many_clauses_of_one_kind_in_a_first_instruction_are_read_within_a_bound():
+    # each clause a first instruction's reader takes ("start with …", "mute the …", "don't use the …") is read by the
+    # whole edit planner: 333 "start with the a, then the b" clauses cost 1 s of CPU ("mute the a, " * 832: 1.5 s)
+    import logging
+
+    from reelforge import session as S
+    from reelforge.timeline.model import Asset, AssetKind
+
+    logging.disable(logging.WARNING)
+    try:
+        s = S.Session.new()
+        s.add_ingested([Asset(id=f"i{k}", path=f"/m/{n}.jpg", name=f"{n}.jpg", kind=AssetKind.IMAGE, width=1920,
+                              height=1080) for k, n in enumerate(("cat", "dog", "van"))])
+        s.handle("a 15 second promo")
+        tl, lib = s.timeline, s.library
+        kinds = (S.O.MoveSegment, S.O.SwapSegments, S.O.ReorderSegments)
+        ops = S._clause_edits("start with the van photo, end with the cat photo", tl, lib, S._ORDER_CLAUSE, kinds)[1]
+        assert [(o.target.name, o.to_index) for o in ops] == [("van", 0), ("cat", -1)]
+        for said, rx in (("start with the dog photo, then the van, " * 250, S._ORDER_CLAUSE),
+                         ("mute the dog photo, " * 500, S._CLIP_SOUND_CLAUSE)):
+            started = time.process_time()
+            S._clause_edits(said, tl, lib, rx, kinds)
+            assert time.process_time() - started < 0.2, said[:10]
+    finally:
+        logging.disable(logging.NOTSET)
