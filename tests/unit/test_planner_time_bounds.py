@@ -178,3 +178,33 @@ def test_many_clauses_of_one_kind_in_a_first_instruction_are_read_within_a_bound
             assert time.process_time() - started < 0.2, said[:10]
     finally:
         logging.disable(logging.NOTSET)
+
+
+def test_a_label_set_to_words_with_a_bang_is_read_in_linear_time():
+    # "… the title to Grand Opening!" was read by a pattern trying every label with every "to" after it, each checking
+    # the rest of the text: "title to " * 400 cost 2.5 s of CPU, * 1110 (9,990 characters) about 55 s, and the regex
+    # holds the GIL (the server stopped answering)
+    import random
+    import re
+
+    from reelforge.planner.rules.refs import _LABEL, _mask, _says_bang
+
+    old = re.compile(rf"^(.*\b{_LABEL}\b.*?\b(?:to|say|says|read|reads|into)\s+)"
+                     r"([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]+)\s*$", re.I)
+    assert _mask("change the title to grand opening!") == ("change the title to \x000\x00", ["Grand opening!"])
+    rnd = random.Random(7)
+    noise = ["title", "cta", "to", "into", "says", "ſay", " ", "\n", "!", "?", "！", ".", ",", "'", "a", "Sale", "。"]
+
+    def some(k: int) -> str:
+        return "".join(rnd.choice(noise) for _ in range(rnd.randint(0, k)))
+
+    for _ in range(20_000):
+        said = (some(3) + rnd.choice(["title", "cta", "end\n card", "标题", "call to action"]) + some(3)
+                + rnd.choice(["to", "say", "says", "into", "reads"]) + rnd.choice([" ", "\n", "  ", ""]) + some(4)
+                + rnd.choice(["!", "?!", "！", "", "。!"]) + rnd.choice(["", " ", "\n", " \n "]) + some(1))
+        m = old.match(said)
+        assert _says_bang(said) == (m.groups() if m else None), said
+    for said in ("title to " * 400, "title to " * 1110, "title to " * 1110 + ",!", "title " + "to " * 3000 + ", to x!"):
+        started = time.process_time()
+        _mask(said)
+        assert time.process_time() - started < 0.2, said[-8:]

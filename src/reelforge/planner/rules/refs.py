@@ -7,6 +7,7 @@ splitting of an instruction into clauses with its quotes masked. Used by every h
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -724,8 +725,39 @@ _LABEL = (r"(?:cta|call[\s-]to[\s-]action|title|headline|heading|caption|subtitl
 _RX_LABELLED = re.compile(rf"^(\s*{_LABEL}(?:\s*[:：]|\s+[-–—]{{1,2}}\s)\s*)([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]*)\s*\.?$", re.I)
 _NOT_LABEL_WORDS = re.compile(r"(?i)^(?:at|to|on|in|from|for|until|over|under|with|by|off|remove|delete|\d+(?:\.\d+)?\s*"
                         r"(?:s|secs?|seconds?|%)?$)\b")
-_RX_SAYS_BANG = re.compile(rf"^(.*\b{_LABEL}\b.*?\b(?:to|say|says|read|reads|into)\s+)"
-                           r"([^\"“”‘’'「」,;，；\n]*[^\"“”‘’'「」,;，；\s!！?？.。]\s*[!！?？]+)\s*$", re.I)
+_SAYS_LABEL = re.compile(rf"\b{_LABEL}\b", re.I)
+_SAYS_VERB = re.compile(r"\b(?:to|say|says|read|reads|into)\s+", re.I)
+_NOT_SAID = "\"“”‘’'「」,;，；\n"  # (no character of the words a label is set to)
+
+
+def _says_bang(text: str) -> tuple[str, str] | None:
+    """"… the title to Grand Opening!": what comes before the words a label is set to, and the words (with their "!"),
+    as ``^(.*\\bLABEL\\b.*?\\b(?:to|say|says|read|reads|into)\\s+)([^"“”‘’'「」,;，；\\n]*[^"“”‘’'「」,;，；\\s!！?？.。]
+    \\s*[!！?？]+)\\s*$`` (re.I) matched them. That pattern tried every label with every "to" after it, each checking
+    the rest of the text: "title to " * 1110 + ",!" cost 55 s of CPU (the regex holds the GIL: the server stopped).
+    The same reading: the words' start is after the last character they cannot hold; the last label on the first line
+    with a "to" after it (on its line) whose words can start there, and the first such "to"."""
+    end = len(text.rstrip())
+    bangs = end
+    while bangs and text[bangs - 1] in "!！?？":
+        bangs -= 1
+    last = len(text[:bangs].rstrip()) - 1  # the words' last character
+    if bangs == end or last < 0 or text[last] in _NOT_SAID or text[last] in "!！?？.。":
+        return None
+    start = max(text.rfind(c, 0, last) for c in _NOT_SAID) + 1
+    verbs = [m.span() for m in _SAYS_VERB.finditer(text) if start <= m.end() <= last]  # (the words start at its end)
+    verb_starts = [v[0] for v in verbs]
+    line = text.find("\n") % (len(text) + 1)  # (the label is on the first line: ".*" before it)
+    labels: list[int] = []
+    for m in _SAYS_LABEL.finditer(text):
+        if m.start() >= line:
+            break
+        labels.append(m.end())
+    for after in reversed(labels):  # (".*?" after it: its "to" on the line it ends on)
+        k = bisect.bisect_left(verb_starts, after)
+        if k < len(verbs) and verb_starts[k] < (line if after <= line else text.find("\n", after) % (len(text) + 1)):
+            return text[:verbs[k][1]], text[verbs[k][1]:end]
+    return None
 
 
 def _a_look(words: str) -> bool:
@@ -742,12 +774,12 @@ def _a_look(words: str) -> bool:
 
 def _mask(text: str) -> tuple[str, list[str]]:
     quotes: list[str] = []
-    m = _RX_LABELLED.match(text) or _RX_SAYS_BANG.match(text)
-    if m and re.fullmatch(r"(?i)none|no|nothing|n/?a|-|无|没有|不要", m.group(2).strip(" .!")):
-        text = f"remove the {m.group(1).strip(' :：')}"  # "title: none": no title (it said "none")
-    elif m and not _QUOTE_RX.search(text) and not _a_look(m.group(2)) and not _NOT_LABEL_WORDS.match(m.group(2).strip()):
-        words = m.group(2).strip()  # "cta: order today" -> "Order today", as a line on screen starts
-        text = f"{m.group(1)}\"{words[:1].upper() + words[1:]}\""
+    said = m.groups() if (m := _RX_LABELLED.match(text)) else _says_bang(text)
+    if said and re.fullmatch(r"(?i)none|no|nothing|n/?a|-|无|没有|不要", said[1].strip(" .!")):
+        text = f"remove the {said[0].strip(' :：')}"  # "title: none": no title (it said "none")
+    elif said and not _QUOTE_RX.search(text) and not _a_look(said[1]) and not _NOT_LABEL_WORDS.match(said[1].strip()):
+        words = said[1].strip()  # "cta: order today" -> "Order today", as a line on screen starts
+        text = f"{said[0]}\"{words[:1].upper() + words[1:]}\""
 
     def sub(m: re.Match[str]) -> str:
         quotes.append(next(g for g in m.groups() if g is not None).strip())
