@@ -1187,6 +1187,8 @@ def ai_features(tl: Timeline, *, zh: bool = False) -> list[str]:
 # a clause of a first instruction that places a picture: "start with the cat photo", "the flowers last",
 # "first photo should be the cat", "猫的照片放最前面"
 _ORDER_CLAUSE = re.compile(r"\b(?:start|open|begin|end|finish|close)s?\s+(?:with|on)\b|\b(?:first|last|opener|closer)\b|"
+                           # "…, put the pictures in reverse order" (it was left out)
+                           r"\breverse\s+(?:the\s+)?order\b|\bin\s+reverse(?:\s+order)?\b|\breversed\b|倒序|顺序反过来|"
                            r"\b(?:near|towards?)\s+the\s+end\b|\bin\s+the\s+middle\b|"
                            r"\bat\s+the\s+(?:start|end|beginning)\b|\b(?:before|after)\s+the\b|最前|最后|开头|结尾|先放|^\s*先用", re.I)
 # (Chinese typed on a phone parts clauses with spaces: "… 用口播那个视频开头 要有她说话的声音 配字幕 20秒就行")
@@ -1225,7 +1227,8 @@ def _order_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
         except ApplyError:  # (never seen: the list's reading is left out, the cut stands as composed)
             ops = []
     else:
-        tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments))[:2]
+        tl, ops = _clause_edits(text, tl, library, _ORDER_CLAUSE, (O.MoveSegment, O.SwapSegments, O.ReorderSegments,
+                                                                   O.ReverseOrder))[:2]
     shots = tl.track(Role.MAIN).segments if tl.track(Role.MAIN) else ()
     logo = next((k for k, s in enumerate(shots) if is_logo_name(s.name or "")), None)
     if ops and logo is not None and logo != len(shots) - 1 and _LOGO_AT_END.search(text):

@@ -369,3 +369,25 @@ def test_a_speaking_clip_moved_under_the_voiceover_is_said():
     s, (_, r) = session_after(files, "30 second promo, keep the interview's own voice", "put the interview first",
                               "mute interview_grace.mp4")
     assert r.changed and s.timeline.track(Role.MAIN).segments[0].mute, r.message
+
+
+TRAIL = [img(n, i) for i, n in enumerate(["hero-backpack-black.jpg", "side-pocket-closeup.jpg", "backpack-on-trail.jpg",
+                                          "laptop-sleeve.png"])]
+
+
+@pytest.mark.parametrize(("first", "check"), [
+    ("can u do a vertical vid w/ the pics + voiceover, title TRAILPACK, ending 'see u on the trail'",
+     lambda tl: [x.text for x in tl.track(Role.TITLE).segments] == ["TRAILPACK"]),
+    ("landscape 16:9, 25 seconds, captions from the file names",
+     lambda tl: "on Trail" not in [x.text for x in tl.track(Role.CAPTION).segments]),
+    ("a 20 second video for my mom's birthday 🎂 no text except Happy Birthday Mom",
+     lambda tl: [x.text for t in tl.tracks for x in t.segments if hasattr(x, "text")] == ["Happy Birthday Mom"]),
+    ("make it 30 seconds and put the pictures in reverse order",
+     lambda tl: [x.name for x in tl.track(Role.MAIN).segments] == [a.name for a in reversed(TRAIL)]),
+])
+def test_first_instructions_as_the_tester_typed_them(first, check):
+    """'title TRAILPACK' (one word, a comma after it) gave no title; 'Backpack on Trail' under the title 'Backpack' was
+    captioned 'on Trail'; 'no text except Happy Birthday Mom' got file-name captions and 'Learn more'; the reverse
+    order was left out."""
+    s, _ = session_after([*TRAIL, VO, BGM], first)
+    assert check(s.timeline)

@@ -897,8 +897,11 @@ def _text_tracks(instruction: str, visuals: Sequence[Asset], segs: Sequence[Vide
         cap_texts = [c if c and said.count(c.lower()) == 1 else None for c in cap_texts]
         # a brand the names all start with is the title; the captions drop it ("Aurora Glass
         # Bottle" under the title "Aurora" reads "Glass Bottle")
+        # (not when a small word would open it: "Backpack on Trail" under "Backpack" read "on Trail")
         cap_texts = [c[len(title) + 1:] if c and title and c.lower().startswith(lowered + " ")
-                     and len(c.split()) - len(title.split()) >= 2 else c for c in cap_texts]
+                     and len(c.split()) - len(title.split()) >= 2
+                     and not re.match(r"(?i)(?:on|in|at|of|for|with|the|a|an|and|to|by|from|&)\b", c[len(title) + 1:])
+                     else c for c in cap_texts]
     else:
         cap_texts = [None] * len(visuals)
     skipped = 0

@@ -385,6 +385,7 @@ _TABLE: list[Rule] = [
     _r(r"((?:'[^']*'(?:, )?)+) shown with the call to action, a row below it\.", lambda m: f"{_q(m[1])}和结尾的行动号召同时显示，在它下面一行。"),
     _r(r"Captions from the names given, one a picture in order: (.+)\.", lambda m: f"字幕取自给出的名字，按顺序每张图片一个：{_q(m[1])}。"),
     _r(r"Only the names on screen, as asked: '(.+)'\.", lambda m: f"按要求画面上只有名字：「{m[1]}」。"),
+    _r(r"Only '(.+)' on screen, as asked\.", lambda m: f"按要求画面上只有「{m[1]}」。"),
     _r(r"The first picture is captioned '(.+)', the second '(.+)' \(say 'swap the captions' if it is the other way round\)\.",
        lambda m: f"第一张图片的字幕是「{m[1]}」，第二张是「{m[2]}」（如果反了，说“字幕对调”）。"),
     _r(r"'(.+)' is shown under the title\.", lambda m: f"「{m[1]}」显示在标题下面一行。"),

@@ -160,6 +160,9 @@ def _place_when(when: str, cta: str | None, shown: Sequence[str], *, zh: bool,
 _NO_TITLE = re.compile(r"\b(?:no|without|skip)\s+(?:a\s+|any\s+|the\s+)?titles?\b|不要(?:加)?标题|不加标题|去掉标题")
 _NAMES_ONLY = re.compile(r"\bno\s+(?:other\s+)?(?:text|words|captions|titles?)\s+(?:except|but|other\s+than|apart\s+from|besides)"
                          r"\s+(?:their|our|his|her|the\s+couple'?s|the)\s+names?\b|(?:除了|只要|只写)(?:他们的|两人的|新人的)?名字")
+_WORDS_ONLY = re.compile(r"(?i)\bno\s+(?:other\s+)?(?:text|words|captions|titles?)\s+(?:except|but|other\s+than|apart\s+from|besides)"
+                         r"\s+(?:for\s+|the\s+words\s+)?(?!(?:the|a|an|our|my|your|its|his|her|their|logo|title|captions?)\b)"
+                         r"(?P<w>['\"“‘]?[A-Za-z0-9][^,.;!?\n\"”]{1,40}?['\"”’]?)\s*(?=$|[,.;!?\n]|\s+[^\w\s])")
 _ZH_COUPLE = re.compile(r"(?:新人|新郎新娘|新娘新郎|情侣|夫妻)\s*[:：]?\s*(?P<who>[\u4e00-\u9fffA-Za-z]{1,6}(?:和|与|&|＆)[\u4e00-\u9fffA-Za-z]{1,6}?)(?=[，,。；;\s]|的|$)")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:ends?|ending|until|till|thru|through|by|before|expires?)\s+$|(?:到|截止到?|截至)\s*$")
 # "available from Monday", "in stores Dec 12", "back this Friday": when a thing can be had, said whole
@@ -441,8 +444,8 @@ _NOT_A_NAME_START = frozenset("i we you it he she they thanks thank please hi he
 def _caps_run(words: list[str]) -> str | None:
     """The run of Capitalised words ``words`` starts with (small words between two of them
     kept: "Love in Paris"); None when the first is not one. A comma or full stop ends it."""
-    if not words or not _TITLE_CAPS_WORD.match(words[0]) or words[0].isdigit():
-        return None
+    if not words or not _TITLE_CAPS_WORD.match(words[0].rstrip(",.;:!?")) or words[0].isdigit():
+        return None  # ("title TRAILPACK, vertical": one word, its comma after it)
     keep: list[str] = []
     for i, w in enumerate(words[:8]):
         bare = w.rstrip(",.;:!?")
@@ -1112,6 +1115,12 @@ def words_to_show(instruction: str, visuals: Sequence[Asset],
         # "wedding highlights for Anna & Tom, no text except their names": their names, nothing else
         return Words(title=who, subtitle=None, cta=None, cta_row=None, captions=(), per_picture=False, derive=False,
                      zh=zh, no_captions=True, notes=(f"Only the names on screen, as asked: '{who}'.",), invented=())
+    if (only := _WORDS_ONLY.search(instruction)) and not _NAMES_ONLY.search(N.normalize(instruction)):
+        # "a video for my mom's birthday, no text except Happy Birthday Mom": those words alone (file-name captions and
+        # "Learn more" were added)
+        said = capitalised(" ".join(only.group("w").strip(" '\"“”‘’「」").split()))
+        return Words(title=said, subtitle=None, cta=None, cta_row=None, captions=(), per_picture=False, derive=False,
+                     zh=zh, no_captions=True, notes=(f"Only '{said}' on screen, as asked.",), invented=())
     if P.no_words(Q.outside_quotes(instruction)) and not Q.quoted_texts(instruction):
         return None  # "promo, 30% off, no text": the offer is no reason to show words after all
     # "product: AeroBottle. tagline: stay cold 24h. cta: order today": a brief's fields, read first
