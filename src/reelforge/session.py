@@ -1327,7 +1327,10 @@ def _fades_asked(text: str, tl: Timeline, library: Sequence[Asset]) -> tuple[Tim
 _SHOT_LENGTH_CLAUSE = re.compile(
     r"(?=.*\b(?:photo|photos|pic|pics|picture|image|shot|clip|slide)\b|.*(?:张|图片|照片|镜头))"
     r"(?=.*(?:\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+\s*秒))"
-    r"(?!.*\b(?:each|every|all|per|video|whole|total|overall|reel|ad)\b|.*(?:每|所有|全部|视频))", re.I)
+    r"(?!.*\b(?:each|every|all|per|video|whole|total|overall|reel|ad)\b|.*(?:每|所有|全部|视频))"
+    # ("Could we get a short (15-20s) clip of the Trailpack": "a … clip" is the video asked for, not a shot of it)
+    r"(?!.*\b(?:a|an)\s+(?:(?:short|quick|little|small|brief|fun)\s+)?(?:\(?[\d.]+(?:\s*-\s*[\d.]+)?\s*(?:s|secs?|seconds?)\)?[\s-]+)?"
+    r"(?:clip|slide\s*show)\b)", re.I)
 
 
 def _without(text: str, clauses: Sequence[str]) -> str:

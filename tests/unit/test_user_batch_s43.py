@@ -391,3 +391,17 @@ def test_first_instructions_as_the_tester_typed_them(first, check):
     order was left out."""
     s, _ = session_after([*TRAIL, VO, BGM], first)
     assert check(s.timeline)
+
+
+def test_a_clip_asked_for_is_the_video_not_a_shot():
+    """ "Hi team,\\nCould we get a short (15-20s) clip of the Trailpack …" made 27 s: "(15-20s) clip" was taken for
+    one shot's length."""
+    s, _ = session_after([*TRAIL, BGM], "Subject: video request\n\nHi team,\nCould we get a short (15-20s) clip of the "
+                                        "Trailpack for LinkedIn? Professional, minimal look, no music please.\nBest,\nTom")
+    assert 15_000 <= s.timeline.duration <= 20_000
+
+
+def test_an_offers_time_limit_exclaimed_is_no_title():
+    """ "Summer sale ☀️ / Up to 50% off backpacks / This weekend only!" was titled "This weekend only" (shown twice)."""
+    s, _ = session_after([*TRAIL, VO, BGM], "Summer sale ☀️\nUp to 50% off backpacks\nThis weekend only!\n#summersale")
+    assert [x.text for x in s.timeline.track(Role.TITLE).segments] == ["Summer Sale"]

@@ -518,6 +518,9 @@ def headline_in(text: str) -> str | None:
         if re.fullmatch(r"(?i)(?:thank\s+you|thanks|thx|ty)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million)|\s+in\s+advance|"
                         r"\s+again)*(?:\s+(?:guys|all|x+))?", words):
             continue  # "Thank you so much!" at the end of the request: thanks to the tool, no line to show
+        if re.fullmatch(r"(?i)(?:(?:this|next)\s+\w+|today|tonight|tomorrow|\w+day|(?:this\s+)?weekend|limited\s+time)\s+only|"
+                        r"(?:offer\s+)?ends?\s+.+|while\s+(?:stocks?|supplies)\s+last|(?:for\s+a\s+)?limited\s+time", words):
+            continue  # "Summer sale / Up to 50% off / This weekend only!": the offer's time, no title (shown twice)
         tool = _TOOL_WORDS.search(re.sub(r"(?i)^thank\s+you\b|^thanks\b", "", plain) if n >= 4 else plain)
         if 2 <= n <= 7 and not tool and not any(rx.fullmatch(words) for rx in _EN[2:]) \
                 and not re.search(r"\d", plain):
