@@ -405,3 +405,9 @@ def test_an_offers_time_limit_exclaimed_is_no_title():
     """ "Summer sale ☀️ / Up to 50% off backpacks / This weekend only!" was titled "This weekend only" (shown twice)."""
     s, _ = session_after([*TRAIL, VO, BGM], "Summer sale ☀️\nUp to 50% off backpacks\nThis weekend only!\n#summersale")
     assert [x.text for x in s.timeline.track(Role.TITLE).segments] == ["Summer Sale"]
+
+
+def test_a_call_to_action_after_an_emoji():
+    """ "Reels video ✨ 'Adventure starts here' ✨ link in bio" lost "link in bio"."""
+    s, _ = session_after([*TRAIL, VO, BGM], "Reels video ✨ 'Adventure starts here' ✨ link in bio")
+    assert [x.text for x in s.timeline.track(Role.CTA).segments] == ["Link in bio"]

@@ -22,7 +22,8 @@ _EN = (
     re.compile(r"(?:^|[,;.!]\s*)(?:please\s+)?(?:add|put|show|write)\s+(?P<x>[^,;.!?\n]+?)\s+(?:at|to)\s+the\s+(?:very\s+)?end"
                r"(?:\s+of\s+(?:it|the\s+(?:video|ad|reel|promo)))?\s*(?=[,;.!?\n]|$)", re.I),
     # "new arrivals this week! swipe up to shop": a clause that is itself a call to action
-    re.compile(r"(?:^|[,;.!?:]\s*)(?P<x>(?:(?:shop\s+the\s+)?link\s+in\s+(?:the\s+|our\s+)?bio|"
+    # (or after an emoji or a symbol: "Reels video ✨ 'Adventure starts here' ✨ link in bio" lost its ending)
+    re.compile(r"(?:^|[,;.!?:]\s*|[^\w\s,;.!?:'’\"“”-]\s+)(?P<x>(?:(?:shop\s+the\s+)?link\s+in\s+(?:the\s+|our\s+)?bio|"
                r"(?:swipe\s+up|tap\s+the\s+link|shop|buy|order|book|register|rsvp|download|install|try|"
                r"visit|call|follow|subscribe|sign\s+up|join|grab|claim|reserve|pre-?order|dm|message|come\s+see)\b"
                r"[^,;.!?:\n]{0,30}?\b(?:now|today|up|here|below|online|bio|yours|us|shop|in\s+store|this\s+weekend|free)))"
