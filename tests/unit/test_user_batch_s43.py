@@ -411,3 +411,11 @@ def test_a_call_to_action_after_an_emoji():
     """ "Reels video ✨ 'Adventure starts here' ✨ link in bio" lost "link in bio"."""
     s, _ = session_after([*TRAIL, VO, BGM], "Reels video ✨ 'Adventure starts here' ✨ link in bio")
     assert [x.text for x in s.timeline.track(Role.CTA).segments] == ["Link in bio"]
+
+
+def test_chinese_ending_words_after_a_space():
+    """ "帮我做个15秒的抖音视频 竖屏 标题“茶语时光” 结尾写 扫码点单" had no call to action (the space after 写 was read as a
+    comma between clauses)."""
+    zh = [img(n, i) for i, n in enumerate(["门头.jpg", "招牌奶茶.jpg", "店内环境.jpg"])]
+    s, _ = session_after([*zh, BGM], "帮我做个15秒的抖音视频 竖屏 标题“茶语时光” 结尾写 扫码点单")
+    assert [x.text for x in s.timeline.track(Role.CTA).segments] == ["扫码点单"]

@@ -135,6 +135,7 @@ def _copies_notes(assets: Sequence[Asset], copies: Sequence[Asset]) -> list[str]
 # Chinese typed on a phone separates its parts by spaces ("新品上市 杨枝甘露18元 芝士葡萄22元"): read as commas
 # (the prices were dropped); quotes are left as they are
 _ZH_SPACE = re.compile(r"(?<!标题)(?<!字幕)(?<!地址)(?<!电话)(?<!结尾)(?<!片尾)(?<!网址)(?<!微信)(?<!卖点)"  # ("标题 豆子咖啡": a label's)
+                       r"(?<!结尾写)(?<!最后写)(?<!结尾加)(?<!片尾写)"  # ("结尾写 扫码点单": the words it ends with)
                        r"(?<=[\u4e00-\u9fff\d%）)])[ \t]+(?=[\u4e00-\u9fff])(?![秒分元块岁个人天小时折号日月年倍])")  # (not "拿铁 28元":
 # an item and its price, nor "30 秒": a number and its unit)
 
