@@ -419,3 +419,10 @@ def test_chinese_ending_words_after_a_space():
     zh = [img(n, i) for i, n in enumerate(["门头.jpg", "招牌奶茶.jpg", "店内环境.jpg"])]
     s, _ = session_after([*zh, BGM], "帮我做个15秒的抖音视频 竖屏 标题“茶语时光” 结尾写 扫码点单")
     assert [x.text for x in s.timeline.track(Role.CTA).segments] == ["扫码点单"]
+
+
+def test_music_quiet_with_the_reason_why():
+    """ "the music should be quiet because the voiceover is important" left the music at 35% (the clause named both)."""
+    s, _ = session_after([*TRAIL, VO, BGM], "30 sec promo, the music should be quiet because the voiceover is important")
+    before, _ = session_after([*TRAIL, VO, BGM], "30 sec promo")
+    assert s.timeline.track(Role.MUSIC).segments[0].volume < before.timeline.track(Role.MUSIC).segments[0].volume

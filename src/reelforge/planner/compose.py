@@ -733,7 +733,9 @@ def relative_levels(instruction: str) -> tuple[float, float]:
     (0.5, 1.0)
     """
     music, voice = 1.0, 1.0
-    for clause in re.split(r"[,;.!?，。；！？、]|\band\b|\bbut\b|并且|而且|同时", N.normalize(instruction)):
+    # (a reason is a clause of its own: "the music should be quiet because the voiceover is important" named both)
+    for clause in re.split(r"[,;.!?，。；！？、]|\band\b|\bbut\b|\bbecause\b|\bcuz\b|\bcoz\b|并且|而且|同时|因为",
+                           N.normalize(instruction)):
         is_music = re.search(P.MUSIC_WORDS, clause, re.ASCII) is not None
         is_voice = re.search(rf"(?<![a-z]){P.VOICE_WORDS}(?![a-z])", clause, re.ASCII) is not None
         if is_music == is_voice or re.search(r"\d\s*%|百分之|\bdb\b|分贝", clause, re.ASCII):
