@@ -426,3 +426,13 @@ def test_music_quiet_with_the_reason_why():
     s, _ = session_after([*TRAIL, VO, BGM], "30 sec promo, the music should be quiet because the voiceover is important")
     before, _ = session_after([*TRAIL, VO, BGM], "30 sec promo")
     assert s.timeline.track(Role.MUSIC).segments[0].volume < before.timeline.track(Role.MUSIC).segments[0].volume
+
+
+@pytest.mark.parametrize("said", ["use only 3s to 8s of the unboxing video", "only use the unboxing clip from 3 to 8 seconds",
+                                  "use 3-8 seconds of the unboxing clip"])
+def test_a_part_of_a_clip_said_in_seconds(said):
+    """ "use only 3s to 8s of the unboxing video" played its first 3 s and cut the video to 21 s (the voiceover with it)."""
+    files = [*IMAGES[:4], clip("unboxing.mp4", 12_000), VO, BGM]
+    s, (r,) = session_after(files, FIRST, said)
+    seg = next(x for x in s.timeline.track(Role.MAIN).segments if x.name == "unboxing.mp4")
+    assert (seg.in_ms, seg.duration) == (3_000, 5_000) and s.timeline.duration == 30_000, r.message

@@ -1662,12 +1662,27 @@ _FIRST_OF_ALL: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "start with the trail shot and end with the hero shot": two places (the end was not read)
     (re.compile(r"(?i)\s+and\s+(?=end\s+(?:with|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:shot|photo|pic|picture|image|clip|one)\b)"),
      lambda m: ", "),
+    # "use only 3s to 8s of the unboxing video", "only use the unboxing clip from 3 to 8 seconds": that part of the source
+    # (the clip was cut to its first 3 s, or made 8 s long)
+    (re.compile(r"(?i)\b(?P<v>use|take|keep)\s+(?P<o>(?:only|just)\s+)?(?:from\s+)?(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:s|secs?|seconds?)?\s*"
+                r"(?:to|-|–|until|till)\s*(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:s|secs?|seconds?)\s+(?=of\s+(?:the\s+|my\s+|our\s+)?\w)"),
+     lambda m: f"{m['v']} {m['o'] or ''}{_clock(m['a'])} to {_clock(m['b'])} "),
+    (re.compile(r"(?i)\b(?P<v>use|take|keep)\s+(?P<x>(?:only\s+|just\s+)?(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:clip|video|footage))\s+"
+                r"from\s+(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:s|secs?|seconds?)?\s*(?:to|-|–|until|till)\s*(?P<b>\d{1,3}(?:\.\d+)?)\s*"
+                r"(?:s|secs?|seconds?)\b"),
+     lambda m: f"{m['v']} {_clock(m['a'])} to {_clock(m['b'])} of {m['x']}"),
     # "left align the captions", "align the title to the right": a side of the frame (it made captions from the speech)
     (re.compile(r"(?i)\b(?P<s>left|right)[\s-]+align(?:ed)?\s+(?:the\s+|all\s+the\s+)?(?P<x>captions?|subtitles?|title|text|cta)\b|"
                 r"\balign\s+(?:the\s+|all\s+the\s+)?(?P<x2>captions?|subtitles?|title|text|cta)\s+(?:to\s+the\s+)?(?P<s2>left|right)\b"),
      lambda m: f"move the {m['x'] or m['x2']} to the " + (f"{m['s'] or m['s2']} side" if (m['x'] or m['x2']).lower() == "title"
                                                              else f"bottom {m['s'] or m['s2']}")),
 ]
+
+
+def _clock(n: str) -> str:
+    """Seconds said as a number as a source time the in-point rules read ("3" -> "0:03", "75" -> "1:15")."""
+    v = float(n)
+    return f"{int(v // 60)}:{v % 60:05.2f}".replace(".00", "") if v % 1 else f"{int(v // 60)}:{int(v % 60):02d}"
 
 
 def _said_first_of_all(text: str) -> str:
