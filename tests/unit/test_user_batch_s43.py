@@ -436,3 +436,25 @@ def test_a_part_of_a_clip_said_in_seconds(said):
     s, (r,) = session_after(files, FIRST, said)
     seg = next(x for x in s.timeline.track(Role.MAIN).segments if x.name == "unboxing.mp4")
     assert (seg.in_ms, seg.duration) == (3_000, 5_000) and s.timeline.duration == 30_000, r.message
+
+
+def test_a_file_names_digits_are_no_length():
+    """ "put DSC00417 second" made DSC00417.jpg 417 s long."""
+    files = [*IMAGES[:3], img("DSC00417.jpg", 7), VO, BGM]
+    s, (r,) = session_after(files, FIRST, "put DSC00417 second")
+    assert s.timeline.duration <= 30_000 and all(x.duration < 60_000 for x in s.timeline.track(Role.MAIN).segments), r.message
+
+
+@pytest.mark.parametrize(("said", "check"), [
+    ("yeet the last pic", lambda tl: len(tl.track(Role.MAIN).segments) == 4),
+    ("title teal", lambda tl: tl.track(Role.TITLE).segments[0].color.upper() == "#008080"),
+    ("can we hear the music a little more",
+     lambda tl: tl.track(Role.MUSIC).segments[0].volume > _before().track(Role.MUSIC).segments[0].volume),
+    ("everything's good except the end text, make it say 'Get yours'",
+     lambda tl: [x.text for x in tl.track(Role.CTA).segments] == ["Get yours"]),
+    ("all text in brand orange #F28C28", lambda tl: tl.track(Role.TITLE).segments[0].color.upper() == "#F28C28"),
+])
+def test_plain_meanings_that_were_not_understood(said, check):
+    """Each was 'I did not understand' (or answered about brand kit files)."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
+    assert check(s.timeline), r.message

@@ -322,7 +322,9 @@ _SIZE_ZH = {"small": "小号", "medium": "中号", "large": "大号", "xlarge": 
 _BG_ZH = {"box": "底框", "shadow": "阴影", "none": "无"}
 COLOR_EN = {"#FF0000": "red", "#FFFFFF": "white", "#000000": "black", "#FFD400": "yellow", "#1E6BFF": "blue",
              "#00C853": "green", "#FF8C00": "orange", "#FF69B4": "pink", "#8E44AD": "purple", "#808080": "grey",
-             "#FFD700": "gold", "#C0C0C0": "silver", "#111111": "near-black", "#F2E8D0": "beige"}
+             "#FFD700": "gold", "#C0C0C0": "silver", "#111111": "near-black", "#F2E8D0": "beige", "#008080": "teal",
+             "#40E0D0": "turquoise", "#800000": "maroon", "#800020": "burgundy", "#FF00FF": "magenta", "#00FFFF": "cyan",
+             "#B57EDC": "lavender", "#E1AD01": "mustard", "#36454F": "charcoal", "#8B4513": "brown"}
 _COLOR_ZH = {"#FF0000": "红色", "#FFFFFF": "白色", "#000000": "黑色", "#FFD400": "黄色", "#1E6BFF": "蓝色",
              "#00C853": "绿色", "#FF8C00": "橙色", "#FF69B4": "粉色", "#8E44AD": "紫色", "#808080": "灰色",
              "#FFD700": "金色", "#C0C0C0": "银色", "#111111": "近黑色", "#F2E8D0": "米色"}

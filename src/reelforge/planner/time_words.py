@@ -97,6 +97,8 @@ def find_durations(text: str) -> list[DurationMatch]:
             if re.search(r"\d[eE][+-]?$", t[max(0, m.start() - 4):m.start()]):  # (its end: the whole text before was
                 # searched from every position, so "30s" * 3330 cost 1.4 s of CPU)
                 continue  # "1e308 seconds": not a length anyone types, and not 308 s
+            if re.search(r"(?<![\dA-Za-z_])[A-Za-z_]{2,}$", t[max(0, m.start() - 12):m.start()]) and t[m.start():m.start() + 1].isdigit():
+                continue  # "put DSC00417 second": a file's name, not 417 seconds (the shot was made 417 s long)
             if ":" in m.group(0) and re.match(r"(?i)\s*[ap]\.?m\b", t[m.end():]):
                 continue  # "7:30pm" is a clock time, not seven and a half minutes
             if ":" in m.group(0) and _EVENT_AT.search(t[max(0, m.start() - 24):m.start()]):

@@ -1671,6 +1671,18 @@ _FIRST_OF_ALL: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"from\s+(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:s|secs?|seconds?)?\s*(?:to|-|–|until|till)\s*(?P<b>\d{1,3}(?:\.\d+)?)\s*"
                 r"(?:s|secs?|seconds?)\b"),
      lambda m: f"{m['v']} {_clock(m['a'])} to {_clock(m['b'])} of {m['x']}"),
+    # "yeet the last pic", "nuke the music": removed (not understood)
+    (re.compile(r"(?i)^(\s*)(?:yeet|nuke|axe)\b(?=\s+(?:the|that|this|those|these|my|all)\b)"), lambda m: f"{m[1]}remove"),
+    # "can we hear the music a little more", "i want to hear the voice more": louder (not understood)
+    (re.compile(r"(?i)\bhear\s+(?:the\s+)?(?P<x>music|song|bgm|voice-?over|voice|narration|vo)\s+(?P<m>a\s+(?:little|bit)\s+|a\s+lot\s+|much\s+)?"
+                r"more\b"), lambda m: f"make the {m['x']} {m['m'] or ''}louder"),
+    # "everything's good except the end text, make it say 'Get yours'": that text (it answered "cannot change everything
+    # except some")
+    (re.compile(r"(?i)^\s*(?:everything|all|it)(?:'s|\s+is|\s+looks)\s+(?:good|fine|great|perfect|ok|okay)\s+(?:except|but)\s+(?:for\s+)?"
+                r"(?P<x>the\s+[\w ]{2,30}?)\s*[,:;-]\s*(?:just\s+|pls\s+|please\s+)?(?P<rest>\S.*)$"),
+     lambda m: re.sub(r"(?i)\b(?:it|them)\b", m["x"], m["rest"], count=1)),
+    # "all text in brand orange #F28C28": the colour (it answered about brand kit files)
+    (re.compile(r"(?i)\bbrand\s+(?=(?:colou?r\s+)?(?:[a-z]+\s+)?#[0-9a-f]{6}\b)"), lambda m: ""),
     # "left align the captions", "align the title to the right": a side of the frame (it made captions from the speech)
     (re.compile(r"(?i)\b(?P<s>left|right)[\s-]+align(?:ed)?\s+(?:the\s+|all\s+the\s+)?(?P<x>captions?|subtitles?|title|text|cta)\b|"
                 r"\balign\s+(?:the\s+|all\s+the\s+)?(?P<x2>captions?|subtitles?|title|text|cta)\s+(?:to\s+the\s+)?(?P<s2>left|right)\b"),

@@ -39,6 +39,9 @@ _COLORS = {
     "金色": "#FFD700", "银色": "#C0C0C0", "红": "#FF0000", "白": "#FFFFFF", "黑": "#000000", "黄": "#FFD400",
     "蓝": "#1E6BFF", "绿": "#00C853", "藏青色": "#001F5B", "藏青": "#001F5B", "藏蓝色": "#001F5B", "藏蓝": "#001F5B",
     "深蓝色": "#001F5B", "深蓝": "#001F5B",
+    # ("title teal" was not understood; colours with no other meaning a file or a picture is called by)
+    "teal": "#008080", "turquoise": "#40E0D0", "maroon": "#800000", "burgundy": "#800020", "magenta": "#FF00FF",
+    "cyan": "#00FFFF", "lavender": "#B57EDC", "mustard": "#E1AD01", "charcoal": "#36454F", "brown": "#8B4513",
 }
 # a colour named in English (or #RRGGBB) and in Chinese, as regex alternatives
 C_EN = r"#[0-9a-f]{6}\b|\b(?:" + "|".join(k for k in _COLORS if k.isascii()) + r")\b"
@@ -77,7 +80,7 @@ def color_in(t: str) -> str | None:
     unwanted = re.sub(rf"(?:别用|不要用?|不用|别|\bnot\b|\bno\b|\bnot\s+in\b)\s*(?:{C_EN}|{_C_ZH})", " ", t)
     if unwanted != t and RX_COLOR.search(unwanted):
         t = unwanted
-    m = RX_COLOR.search(t)
+    m = re.search(r"#[0-9a-f]{6}\b", t, re.I) or RX_COLOR.search(t)  # ("in orange #F28C28": the exact one given)
     if not m:
         return None
     word = m.group(0)
