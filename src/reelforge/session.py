@@ -85,10 +85,18 @@ _MEANT = re.compile(
     # "第一张图时间短一点" then "不对 我是说第二张": that picture (it was not understood)
     r"(?P<zs>(?:倒数)?第\s*[一二两三四五六七八九十\d]+\s*[张个段]|最后一\s*[张个段])(?:图片?|照片|镜头|片段|视频)?)"
     r"[吧啊呀。！!.]*\s*$")
-_THANKS = re.compile(r"(?i)^\s*(?:(?:ok(?:ay)?|k|cool|nice|great|perfect|awesome|amazing|love\s+it|looks?\s+(?:good|great|perfect|"
-                     r"amazing)|that'?s\s+(?:good|great|perfect|it)|all\s+good|thanks?|thank\s+you|thx|ty|cheers|hmm+|"
-                     r"hm+\s+ok(?:ay)?|yay|wow|👍|🙏|❤️|😍|好的|好|谢谢|谢了|多谢|可以|不错|完美|很好|太好了|棒)"
-                     r"(?:\s*(?:so\s+much|a\s+lot|!+|\.+|,|~|啦|了|呀|哈|啊))*[\s,.!~]*)+$")
+# "perfect, thanks!", "looks good", "hmmm ok", "好的 谢谢": nothing to do (read by `_is_thanks`: words taken off one by one,
+# no nested repeats, so a long run of "ok!" costs what its length does)
+_THANKS_WORDS = re.compile(r"\b(?:thank\s+you|love\s+it|looks?\s+(?:good|great|perfect|amazing)|that'?s\s+(?:good|great|perfect|it)|"
+                           r"all\s+good|so\s+much|a\s+lot|okay|ok|k|cool|nice|great|perfect|awesome|amazing|thanks|thank|thx|ty|"
+                           r"cheers|hm+|yay|wow)\b|好的|谢谢|谢了|多谢|可以|不错|完美|很好|太好了|棒|好|[啦了呀哈啊]|👍|🙏|❤️|😍")
+
+
+def _is_thanks(text: str) -> bool:
+    t = text.lower().strip()
+    return 0 < len(t) <= 80 and bool(_THANKS_WORDS.search(t)) and not re.sub(r"[\s!.,~?？！。，]+", "", _THANKS_WORDS.sub("", t))
+
+
 _WHAT_CHANGED = re.compile(r"(?i)^\s*(?:(?:wait|hmm+|so|um+)[\s,]+)?(?:what\s+(?:did|have)\s+you\s+(?:just\s+)?(?:change|do|done)|"
                            r"what\s+changed|what\s+was\s+(?:the\s+)?(?:last\s+)?change)\s*\?*\s*$|^\s*(?:你|刚才)?(?:改了什么|刚才改了啥|改了啥)[？?]*\s*$")
 # a shot by its place in English, as the change said it ("remove the 2nd photo")
@@ -764,7 +772,7 @@ class Session:
     def _small_talk(self, text: str) -> Reply | None:
         """"perfect, thanks!", "looks good", "好的 谢谢": answered, nothing changed; "what did you change": the
         last change said again (each was 'I did not understand' with the list of what can be said)."""
-        if _THANKS.match(text):
+        if _is_thanks(text):
             return self._reply(Intent.EDIT, "nothing", "好的。要成片请说“导出”，或者接着说要改什么。" if self._zh else
                                "Glad it works. Say 'export' for the MP4, or tell me what to change next.")
         if _WHAT_CHANGED.match(text):

@@ -208,3 +208,14 @@ def test_a_label_set_to_words_with_a_bang_is_read_in_linear_time():
         started = time.process_time()
         _mask(said)
         assert time.process_time() - started < 0.2, said[-8:]
+
+
+def test_thanks_said_many_times_is_read_in_linear_time():
+    # "perfect, thanks!" is read as nothing to do; its first pattern nested repeats of words and marks, so
+    # "ok!" * 25 + "x" took 23 s of CPU in one regex match (the GIL held: the server stopped answering)
+    from reelforge.session import _is_thanks
+
+    started = time.process_time()
+    assert not _is_thanks("ok!" * 25 + "x") and not _is_thanks("ok," * 3000)
+    assert _is_thanks("perfect, thanks!") and _is_thanks("好的 谢谢") and not _is_thanks("ok make it vertical")
+    assert time.process_time() - started < 1
