@@ -219,3 +219,14 @@ def test_thanks_said_many_times_is_read_in_linear_time():
     assert not _is_thanks("ok!" * 25 + "x") and not _is_thanks("ok," * 3000)
     assert _is_thanks("perfect, thanks!") and _is_thanks("好的 谢谢") and not _is_thanks("ok make it vertical")
     assert time.process_time() - started < 1
+
+
+def test_a_line_added_after_a_run_of_spaces_is_read_in_bounded_time():
+    # "<words> too, add that": the words, the spaces after them and the leading spaces could each take a run of spaces,
+    # so 120 spaces and an "x" cost 5 s of CPU in one match (a chat's spaces are tidied first; a draft's text is not)
+    from reelforge.planner.rules.text_words import _FACTS_ADD
+
+    started = time.process_time()
+    assert _FACTS_ADD.search(" " * 120 + "x") is None and _FACTS_ADD.search("\n" * 120 + "x") is None
+    assert _FACTS_ADD.search("only 20 seats left too add that").group("w") == "only 20 seats left"
+    assert time.process_time() - started < 1

@@ -128,8 +128,10 @@ _PLANNER_NOUNS = (r"(?:(?:background\s+)?music|song|bgm|soundtrack|voice\s*over|
 # facts said after "add", or before "add that", without quotes
 _ADD_FACTS = re.compile(r"(?i)^\s*(?:please\s+)?(?:add|include)\s+(?P<w>(?!(?:an?|the|some|more|it|this|that|my|our|music|"
                         r"a\s+(?:title|caption)|text|captions?|titles?)\b)[^,;.!?\"“”]{3,60}?)\s*$")
-_FACTS_ADD = re.compile(r"(?i)^\s*(?P<w>[^,;.!?\"“”]{3,40}?)\s+(?:too|as\s+well|also)?\s*,?\s*(?:add|include|put)\s+(?:that|it|this)"
-                        r"(?:\s+(?:too|in|on))?\s*$")
+# (the words start on a letter, and the run of spaces before "add" is one run: 120 spaces or line breaks cost 5 s of CPU
+# when the leading \s*, the words and the spaces after them could each take them)
+_FACTS_ADD = re.compile(r"(?i)^\s*(?P<w>[^\s,;.!?\"“”][^,;.!?\"“”]{2,39}?)\s+(?:(?:too|as\s+well|also)\s*)?,?\s*(?:add|include|put)\s+"
+                        r"(?:that|it|this)(?:\s+(?:too|in|on))?\s*$")
 
 
 def facts_added(raw: str) -> str | None:
