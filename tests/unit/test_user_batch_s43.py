@@ -458,3 +458,9 @@ def test_plain_meanings_that_were_not_understood(said, check):
     """Each was 'I did not understand' (or answered about brand kit files)."""
     s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, said)
     assert check(s.timeline), r.message
+
+
+def test_the_final_part_of_the_music_is_no_end_card():
+    """Read-through: "that end bit" is the end card, but "the final part of the music" is the music's."""
+    s, (r,) = session_after([*IMAGES, VO, BGM], FIRST, "fade out the final part of the music")
+    assert "end card" not in r.message and s.timeline.track(Role.CTA).segments == _before().track(Role.CTA).segments

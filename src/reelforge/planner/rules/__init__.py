@@ -1753,7 +1753,8 @@ _PLAIN_SAYINGS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"(?:\s*,?\s*(?:no\s+others|nothing\s+else|(?:drop|lose|cut|remove)\s+the\s+rest))?\s*[.!]*\s*$"),
      lambda m: f"only use {m['x']}"),
     # "make that end bit 5 seconds": the end card (the video was cut to 5 s)
-    (re.compile(r"(?i)\b(?:that|the)\s+(?:end|ending|final)\s+(?:bit|part|section)\b"), lambda m: "the end card"),
+    # (not "the final part of the song": that part of something else)
+    (re.compile(r"(?i)\b(?:that|the)\s+(?:end|ending|final)\s+(?:bit|part|section)\b(?!\s+of\b)"), lambda m: "the end card"),
     # "delete that text at the end": the call to action (it was cut to end at 27 s, the last caption too)
     (re.compile(r"(?i)\b(?P<v>delete|remove|drop|get\s+rid\s+of|lose|take\s+out|kill)\s+(?:that|the)\s+(?:text|words|line|writing)\s+"
                 r"(?:at|in)\s+the\s+(?:very\s+)?end\b"), lambda m: f"{m['v']} the call to action"),
